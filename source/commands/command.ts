@@ -1,0 +1,31 @@
+import type { AnyFlags } from 'meow';
+
+/** Flags shared by commands that work on a corpus and a store. */
+export const corpusFlags = {
+  corpus: { type: 'string', default: 'seeds', shortFlag: 'c' },
+} as const satisfies AnyFlags;
+
+export const storeFlags = {
+  store: { type: 'string', default: 'annotations', shortFlag: 's' },
+  annotator: { type: 'string' },
+} as const satisfies AnyFlags;
+
+/** Where a command writes; tests pass their own to capture the output. */
+export interface CommandIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list in `margin --help`. */
+  summary: string;
+  /** The usage block shown by `margin NAME --help` (without the leading "Usage"). */
+  usage: string;
+  flags: AnyFlags;
+  /** Resolves to the process exit status. */
+  run(input: string[], flags: Record<string, unknown>, io: CommandIO): Promise<number>;
+}

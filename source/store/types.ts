@@ -1,0 +1,47 @@
+export const LABELS = ['claim', 'quote', 'event'] as const;
+export type Label = (typeof LABELS)[number];
+
+export const REVIEW_STATUSES = ['unreviewed', 'in progress', 'done'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/**
+ * Where an annotation sits in an article's clean text. Offsets are UTF-16 code units
+ * (`text.slice(start, end) === quote`); exports convert them to code points.
+ */
+export interface Anchor {
+  sentence: string;
+  start: number;
+  end: number;
+  /** The exact sentence text when the annotation was made. */
+  quote: string;
+  /** Up to 32 characters before and after the quote, for re-anchoring. */
+  prefix: string;
+  suffix: string;
+  /** SHA-256 of the article's clean text the offsets refer to. */
+  textHash: string;
+}
+
+export interface Annotation {
+  id: string;
+  article: string;
+  annotator: string;
+  label: Label;
+  anchor: Anchor;
+  note?: string;
+  attributes?: Record<string, string>;
+  created: string;
+  updated: string;
+}
+
+/** An annotation placed on the article's current text; `placement` is null for an orphan. */
+export interface PlacedAnnotation extends Annotation {
+  placement: { sentence: string; start: number; end: number } | null;
+}
+
+/** A store file that was refused (corrupt, foreign, newer schema); it is never overwritten. */
+export interface StoreProblem {
+  path: string;
+  article: string | null;
+  annotator: string | null;
+  message: string;
+}
