@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+import { writeFileAtomic } from './atomic.js';
+import { fingerprint, serialise } from './format.js';
+import { encodeName } from './names.js';
+import { parseStoreText, RefusedFile } from './parse.js';
+import type { StoreDoc } from './schema.js';
+
+/**
+ * lowdb adapter for one store file. Unlike lowdb's own `JSONFile` (steno: one fixed temp name,
+ * no fsync) it writes atomically and durably, and it validates on every read: a file it cannot
+ * vouch for throws `RefusedFile` instead of being replaced by default data.
+ */
+export class AnnotationFileAdapter implements Adapter<StoreDoc> {
+  /** Fingerprint of the text last read or written here, to recognise our own writes. */
+  lastFingerprint: string | null = null;
+
+  constructor(readonly path: string) {}
+
+  async read(): Promise<StoreDoc | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        this.lastFingerprint = null;
+        return null;
+      }
+      throw error;
+    }
+    this.lastFingerprint = fingerprint(text);
+    const doc = parseStoreText(text);
+    this.checkPlace(doc);
+    return doc;
+  }
+
+  async write(doc: StoreDoc): Promise<void> {
+    const text = serialise(doc);
+    await writeFileAtomic(this.path, text);
+    this.lastFingerprint = fingerprint(text);
+  }
+
+  /** A file copied or renamed into another place would be written under the wrong name: refuse it. */
+  private checkPlace(doc: StoreDoc): void {
+    const file = basename(this.path, '.json');
+    const folder = basename(dirname(this.path));
+    if (encodeName(doc.article) !== file) {
+      throw new RefusedFile(
+        `it holds article ${JSON.stringify(doc.article)}, whose file would be ${encodeName(doc.article)}.json`,
+      );
+    }
+    if (encodeName(doc.annotator) !== folder) {
+      throw new RefusedFile(
+        `it holds annotator ${JSON.stringify(doc.annotator)}, whose folder would be ${encodeName(doc.annotator)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { isProcessAlive } from './process.js';
+
+/** `.<name>.<pid>.<random>.tmp`: the pid tells a live writer's file from a crashed one's. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+/** A temp file this old belongs to no write in progress, whatever its pid says (pids get reused). */
+const TEMP_MAX_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * Replaces `path` so that a crash at any instant leaves either the old or the new content: a
+ * uniquely named temp file beside it (so two writers never share one), fsync, rename over the
+ * file, fsync the folder so the rename itself survives a power cut.
+ */
+export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  const folder = dirname(path);
+  const temp = join(
+    folder,
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  const handle = await open(temp, 'wx', 0o644);
+  try {
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await syncFolder(folder);
+}
+
+export async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export function isTempName(name: string): boolean {
+  return TEMP_NAME.test(name);
+}
+
+/** Removes temp files left by writers that died mid-write; a live writer's files are left alone. */
+export async function removeStaleTemps(folder: string): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(folder)) {
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    const path = join(folder, name);
+    const pid = Number(match[1]);
+    const info = await stat(path).catch(() => null);
+    if (!info) continue;
+    const old = Date.now() - info.mtimeMs > TEMP_MAX_AGE_MS;
+    if (pid !== process.pid && (old || !isProcessAlive(pid))) {
+      await rm(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}

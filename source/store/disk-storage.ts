@@ -1,0 +1,318 @@
+import { type FSWatcher, watch } from 'node:fs';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative } from 'node:path';
+import { Low } from 'lowdb';
+import { AnnotationFileAdapter } from './adapter.js';
+import { removeStaleTemps, syncFolder } from './atomic.js';
+import { withFileLock } from './lock.js';
+import { decodeName, encodeName } from './names.js';
+import { RefusedFile } from './parse.js';
+import { emptyDoc, type StoreDoc } from './schema.js';
+import { type ChangeResult, type LoadedFile, RefusedFileError, type Storage } from './storage.js';
+import type { StoreProblem } from './types.js';
+
+/** Parallel reads at open: enough to keep the disk busy, few enough to stay under fd limits. */
+const READ_CONCURRENCY = 64;
+/** `git pull` touches many files in a burst: gather them into one report. */
+const DEBOUNCE_MS = 80;
+const POLL_MS = 2_000;
+const GITIGNORE = '# written by margin while saving; never worth committing\n.*.tmp\n.*.lock\n';
+
+/**
+ * The store on disk: `<root>/<annotator>/<article>.json`, names encoded by `encodeName`, one lowdb
+ * `Low` per file over `AnnotationFileAdapter`.
+ */
+export class DiskStorage implements Storage {
+  private readonly lows = new Map<string, Low<StoreDoc>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly folders = new Set<string>();
+  private stopWatching: (() => void) | null = null;
+
+  /** `display` is the root as the user wrote it, so messages name files the way they know them. */
+  private constructor(
+    readonly root: string,
+    private readonly display: string,
+  ) {}
+
+  static async create(root: string, display: string): Promise<DiskStorage> {
+    const created = await mkdir(root, { recursive: true });
+    if (created !== undefined) {
+      await writeFile(join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
+      await syncFolder(dirname(root)).catch(() => undefined);
+    }
+    return new DiskStorage(root, display);
+  }
+
+  pathFor(annotator: string, article: string): string {
+    return join(this.root, encodeName(annotator), `${encodeName(article)}.json`);
+  }
+
+  async load(): Promise<{ files: LoadedFile[]; annotators: string[] }> {
+    const annotators: string[] = [];
+    const paths: string[] = [];
+    for (const folder of await this.annotatorFolders()) {
+      const name = decodeName(basename(folder));
+      if (name !== null) annotators.push(name);
+      this.folders.add(folder);
+      await removeStaleTemps(folder);
+      paths.push(...(await storeFilesIn(folder)));
+    }
+    const files = await mapLimit(paths, READ_CONCURRENCY, (path) =>
+      this.serialised(path, () => this.readFile(path)),
+    );
+    for (const file of files) {
+      if (file.doc && !annotators.includes(file.doc.annotator)) annotators.push(file.doc.annotator);
+    }
+    return {
+      files: files.filter((file) => file.doc !== null || file.problem !== null),
+      annotators,
+    };
+  }
+
+  update<R>(
+    annotator: string,
+    article: string,
+    change: (doc: StoreDoc) => ChangeResult<R>,
+  ): Promise<{ doc: StoreDoc; value: R }> {
+    const path = this.pathFor(annotator, article);
+    return this.serialised(path, async () => {
+      await this.ensureFolder(dirname(path));
+      return withFileLock(path, async () => {
+        const low = this.lowFor(path);
+        low.data = emptyDoc(article, annotator);
+        try {
+          await low.read();
+        } catch (error) {
+          throw new RefusedFileError(this.problem(path, error));
+        }
+        const { write, value } = change(low.data);
+        if (write) await low.write();
+        return { doc: low.data, value };
+      });
+    });
+  }
+
+  subscribe(onChange: (files: LoadedFile[]) => void): () => void {
+    this.stopWatching?.();
+    const pending = new Set<string>();
+    const watchers = new Map<string, FSWatcher>();
+    let timer: NodeJS.Timeout | null = null;
+    let poller: NodeJS.Timeout | null = null;
+    let stopped = false;
+
+    const flush = async () => {
+      timer = null;
+      const paths = [...pending];
+      pending.clear();
+      const changed: LoadedFile[] = [];
+      for (const path of paths) {
+        const file = await this.serialised(path, () => this.readIfChanged(path));
+        if (file) changed.push(file);
+      }
+      if (changed.length > 0 && !stopped) onChange(changed);
+    };
+    const schedule = (path: string) => {
+      pending.add(path);
+      timer ??= setTimeout(() => void flush(), DEBOUNCE_MS);
+    };
+    const rescan = async (folder: string) => {
+      for (const path of await storeFilesIn(folder).catch(() => [])) schedule(path);
+      for (const path of this.lows.keys()) if (dirname(path) === folder) schedule(path);
+    };
+    const watchFolder = (folder: string) => {
+      if (watchers.has(folder) || poller) return;
+      try {
+        const watcher = watch(folder, (_event, name) => {
+          if (name && isStoreFileName(name)) schedule(join(folder, name));
+        });
+        watcher.on('error', () => {
+          watcher.close();
+          watchers.delete(folder);
+          void rescan(folder);
+        });
+        watchers.set(folder, watcher);
+      } catch {
+        startPolling();
+      }
+    };
+    // Where fs.watch is unavailable (no inotify watches left, some network file systems).
+    const startPolling = () => {
+      if (poller) return;
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+      const seen = new Map<string, string>();
+      const poll = async () => {
+        for (const folder of await this.annotatorFolders().catch(() => [])) {
+          for (const path of await storeFilesIn(folder).catch(() => [])) {
+            const info = await stat(path).catch(() => null);
+            const mark = info ? `${info.mtimeMs}:${info.size}` : '';
+            if (seen.has(path) && seen.get(path) !== mark) schedule(path);
+            seen.set(path, mark);
+          }
+        }
+        for (const path of seen.keys()) if (!this.lows.has(path)) schedule(path);
+      };
+      void poll();
+      poller = setInterval(() => void poll(), POLL_MS);
+      poller.unref();
+    };
+
+    let rootWatcher: FSWatcher | null = null;
+    try {
+      rootWatcher = watch(this.root, (_event, name) => {
+        if (!name || name.startsWith('.')) return;
+        const folder = join(this.root, name);
+        watchers.get(folder)?.close();
+        watchers.delete(folder);
+        void stat(folder)
+          .then((info) => {
+            if (!info.isDirectory()) return;
+            watchFolder(folder);
+            return rescan(folder);
+          })
+          .catch(() => rescan(folder));
+      });
+      rootWatcher.on('error', () => startPolling());
+    } catch {
+      startPolling();
+    }
+    void this.annotatorFolders().then((folders) => {
+      for (const folder of folders) watchFolder(folder);
+    });
+
+    const stop = () => {
+      stopped = true;
+      rootWatcher?.close();
+      for (const watcher of watchers.values()) watcher.close();
+      if (timer) clearTimeout(timer);
+      if (poller) clearInterval(poller);
+      if (this.stopWatching === stop) this.stopWatching = null;
+    };
+    this.stopWatching = stop;
+    return stop;
+  }
+
+  async close(): Promise<void> {
+    this.stopWatching?.();
+    await Promise.allSettled([...this.queues.values()]);
+  }
+
+  private async readFile(path: string): Promise<LoadedFile> {
+    const low = this.lowFor(path);
+    try {
+      const doc = await low.adapter.read();
+      if (doc) low.data = doc;
+      return this.loaded(path, doc, null);
+    } catch (error) {
+      return this.loaded(path, null, this.problem(path, error));
+    }
+  }
+
+  /** Null when the file still holds what we last read or wrote (our own write coming back). */
+  private async readIfChanged(path: string): Promise<LoadedFile | null> {
+    const adapter = this.lowFor(path).adapter as AnnotationFileAdapter;
+    const before = adapter.lastFingerprint;
+    const file = await this.readFile(path);
+    return adapter.lastFingerprint === before ? null : file;
+  }
+
+  private loaded(path: string, doc: StoreDoc | null, problem: StoreProblem | null): LoadedFile {
+    const names = this.namesOf(path);
+    return {
+      path: this.displayPath(path),
+      annotator: doc?.annotator ?? names.annotator,
+      article: doc?.article ?? names.article,
+      doc,
+      problem,
+    };
+  }
+
+  private problem(path: string, error: unknown): StoreProblem {
+    const reason =
+      error instanceof RefusedFile
+        ? error.message
+        : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    const names = this.namesOf(path);
+    return {
+      path: this.displayPath(path),
+      ...names,
+      message: `${this.displayPath(path)}: ${reason}`,
+    };
+  }
+
+  /** The names a path stands for: from the last good read, else decoded from the path. */
+  private namesOf(path: string): { article: string | null; annotator: string | null } {
+    const data = this.lows.get(path)?.data;
+    if (data && data.article !== '') return { article: data.article, annotator: data.annotator };
+    return {
+      article: decodeName(basename(path, '.json')),
+      annotator: decodeName(basename(dirname(path))),
+    };
+  }
+
+  private displayPath(path: string): string {
+    return join(this.display, relative(this.root, path));
+  }
+
+  private lowFor(path: string): Low<StoreDoc> {
+    let low = this.lows.get(path);
+    if (!low) {
+      low = new Low(new AnnotationFileAdapter(path), emptyDoc('', ''));
+      this.lows.set(path, low);
+    }
+    return low;
+  }
+
+  private async ensureFolder(folder: string): Promise<void> {
+    if (this.folders.has(folder)) return;
+    const created = await mkdir(folder, { recursive: true });
+    // The new folder's entry must itself be durable before a file inside it is called saved.
+    if (created !== undefined) await syncFolder(this.root);
+    this.folders.add(folder);
+  }
+
+  private async annotatorFolders(): Promise<string[]> {
+    const entries = await readdir(this.root, { withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => join(this.root, entry.name))
+      .sort();
+  }
+
+  /** One operation at a time per file within this process; the lock file covers other processes. */
+  private serialised<T>(path: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(path) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const settled = next.catch(() => undefined);
+    this.queues.set(path, settled);
+    void settled.then(() => {
+      if (this.queues.get(path) === settled) this.queues.delete(path);
+    });
+    return next;
+  }
+}
+
+function isStoreFileName(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.');
+}
+
+async function storeFilesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && isStoreFileName(entry.name))
+    .map((entry) => join(folder, entry.name))
+    .sort();
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,46 @@
+import type { Operation } from './operations.js';
+import type { ChangeSummary } from './repository.js';
+
+/** One undoable step: the operation that was done, the one that undoes it, on which file. */
+export interface Step {
+  annotator: string;
+  article: string;
+  forward: Operation;
+  inverse: Operation;
+  summary: ChangeSummary;
+}
+
+export const HISTORY_LIMIT = 500;
+
+/** The session's undo and redo stacks; the oldest steps fall off past the limit. */
+export class History {
+  private readonly done: Step[] = [];
+  private readonly undone: Step[] = [];
+
+  constructor(private readonly limit = HISTORY_LIMIT) {}
+
+  record(step: Step): void {
+    this.done.push(step);
+    if (this.done.length > this.limit) this.done.shift();
+    this.undone.length = 0;
+  }
+
+  /** The step to undo; `settle` moves it to the redo stack once its write succeeded. */
+  peekUndo(): Step | undefined {
+    return this.done.at(-1);
+  }
+
+  settleUndo(): void {
+    const step = this.done.pop();
+    if (step) this.undone.push(step);
+  }
+
+  peekRedo(): Step | undefined {
+    return this.undone.at(-1);
+  }
+
+  settleRedo(): void {
+    const step = this.undone.pop();
+    if (step) this.done.push(step);
+  }
+}

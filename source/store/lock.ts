@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isProcessAlive } from './process.js';
+
+interface LockOwner {
+  pid: number;
+  host: string;
+  time: number;
+  nonce: string;
+}
+
+/** A lock is held for one read-modify-write of a small file: milliseconds. Older means its owner is gone. */
+const STALE_AFTER_MS = 30_000;
+/** A lock file still empty after this long was left by a writer that died between create and write. */
+const EMPTY_STALE_AFTER_MS = 2_000;
+const GIVE_UP_AFTER_MS = 15_000;
+
+export function lockPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.lock`);
+}
+
+export function isLockName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.lock');
+}
+
+/**
+ * Runs `critical` while holding an exclusive lock on `path` shared by every process on the machine
+ * (an `O_EXCL` lock file beside it holding pid, host and time). A lock whose process has died, or
+ * that is older than any write could take, is broken.
+ */
+export async function withFileLock<T>(path: string, critical: () => Promise<T>): Promise<T> {
+  const lockPath = lockPathFor(path);
+  await acquire(lockPath, path);
+  try {
+    return await critical();
+  } finally {
+    await rm(lockPath, { force: true });
+  }
+}
+
+async function acquire(lockPath: string, path: string): Promise<void> {
+  const started = Date.now();
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    time: 0,
+    nonce: randomBytes(8).toString('hex'),
+  };
+  for (let attempt = 0; ; attempt += 1) {
+    owner.time = Date.now();
+    try {
+      const handle = await open(lockPath, 'wx', 0o644);
+      try {
+        await handle.writeFile(JSON.stringify(owner));
+      } finally {
+        await handle.close();
+      }
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const held = await readOwner(lockPath);
+    if (held === 'gone') continue;
+    if (await isStale(lockPath, held)) {
+      await breakLock(lockPath, held);
+      continue;
+    }
+    if (Date.now() - started > GIVE_UP_AFTER_MS) {
+      const who = held ? `process ${held.pid} on ${held.host}` : 'another process';
+      throw new Error(
+        `${path} is locked by ${who}; try again, or remove ${lockPath} if no margin is running`,
+      );
+    }
+    // Randomised so two waiting processes do not retry in lockstep.
+    await sleep(Math.min(1 + attempt, 10) * (0.5 + Math.random()));
+  }
+}
+
+async function readOwner(lockPath: string): Promise<LockOwner | null | 'gone'> {
+  let text: string;
+  try {
+    text = await readFile(lockPath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+    throw error;
+  }
+  try {
+    const value = JSON.parse(text) as Partial<LockOwner>;
+    if (typeof value.pid === 'number' && typeof value.time === 'number') {
+      return {
+        pid: value.pid,
+        time: value.time,
+        host: String(value.host ?? ''),
+        nonce: String(value.nonce ?? ''),
+      };
+    }
+  } catch {
+    // Empty or half-written: its writer is either writing it right now or died doing so.
+  }
+  return null;
+}
+
+async function isStale(lockPath: string, held: LockOwner | null): Promise<boolean> {
+  if (held === null) {
+    const info = await stat(lockPath).catch(() => null);
+    return info !== null && Date.now() - info.mtimeMs > EMPTY_STALE_AFTER_MS;
+  }
+  if (Date.now() - held.time > STALE_AFTER_MS) return true;
+  return held.host === hostname() && !isProcessAlive(held.pid);
+}
+
+/**
+ * Moves the stale lock aside atomically, so two processes breaking it at once cannot both win;
+ * if what was moved turns out to be a fresh lock taken in between, it is put back.
+ */
+async function breakLock(lockPath: string, held: LockOwner | null): Promise<void> {
+  const aside = `${lockPath}.${randomBytes(6).toString('hex')}.broken`;
+  try {
+    await rename(lockPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const moved = await readOwner(aside);
+  const same =
+    moved !== 'gone' &&
+    (held === null ? moved === null : moved !== null && moved.nonce === held.nonce);
+  if (!same) await link(aside, lockPath).catch(() => undefined);
+  await rm(aside, { force: true });
+}

@@ -1,0 +1,58 @@
+import type { z } from 'zod';
+import {
+  fileSchemaV0,
+  fileSchemaV1,
+  migrateV0,
+  SCHEMA_NAME,
+  SCHEMA_VERSION,
+  type StoreDoc,
+} from './schema.js';
+
+/** Why a store file was refused; the message is shown after the file's path. */
+export class RefusedFile extends Error {}
+
+/** Reads a store file's text: validates it, migrates older versions, refuses anything else. */
+export function parseStoreText(text: string): StoreDoc {
+  if (text.trim().length === 0) throw new RefusedFile('the file is empty');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new RefusedFile(`not valid JSON (${(error as Error).message})`);
+  }
+  if (value === null) throw new RefusedFile('the content is null, not an annotations file');
+  if (typeof value !== 'object' || Array.isArray(value) || !('schema' in value)) {
+    throw new RefusedFile(`not a margin annotations file (no "schema": "${SCHEMA_NAME}")`);
+  }
+  const { schema, version } = value as { schema: unknown; version?: unknown };
+  if (schema !== SCHEMA_NAME) {
+    throw new RefusedFile(
+      `not a margin annotations file ("schema" is ${JSON.stringify(schema)}, expected "${SCHEMA_NAME}")`,
+    );
+  }
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new RefusedFile(`"version" must be a whole number, found ${JSON.stringify(version)}`);
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new RefusedFile(
+      `schema version ${version} is newer than this margin understands (${SCHEMA_VERSION}); upgrade margin to edit it`,
+    );
+  }
+  if (version === 0) return migrateV0(check(fileSchemaV0, value));
+  return check(fileSchemaV1, value);
+}
+
+function check<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'file';
+    return `${where}: ${issue.message}`;
+  });
+  const more = result.error.issues.length > 3 ? ` (+${result.error.issues.length - 3} more)` : '';
+  return refuse(`does not match the annotations schema: ${issues.join('; ')}${more}`);
+}
+
+function refuse(message: string): never {
+  throw new RefusedFile(message);
+}
