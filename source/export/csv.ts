@@ -1,0 +1,63 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ExportFilter, ExportInput } from './model.js';
+import { progressReporter, selectEntries } from './model.js';
+import { type ExportRecord, toRecord } from './record.js';
+
+const COLUMNS = [
+  'id',
+  'article',
+  'title',
+  'source',
+  'date',
+  'annotator',
+  'label',
+  'sentence',
+  'text',
+  'start',
+  'end',
+  'quote',
+  'prefix',
+  'suffix',
+  'textHash',
+  'note',
+  'status',
+  'created',
+  'updated',
+  'orphan',
+] as const satisfies ReadonlyArray<keyof ExportRecord>;
+
+export interface CsvOptions {
+  /** Starts the file with U+FEFF so Excel reads it as UTF-8 instead of the local code page. */
+  bom?: boolean;
+}
+
+/**
+ * The native columns, then one `attribute:NAME` column per attribute name in use, so a
+ * spreadsheet can filter on them. CRLF line ends and quoting per RFC 4180 (csv-stringify).
+ */
+export function toCsv(input: ExportInput, filter?: ExportFilter, options: CsvOptions = {}): string {
+  const entries = selectEntries(input, filter);
+  const report = progressReporter(entries.length, input.onProgress);
+  const records = entries.map((entry) => toRecord(entry, input.statuses));
+  const names = [...new Set(records.flatMap((record) => Object.keys(record.attributes)))].sort();
+  const rows: string[][] = [[...COLUMNS, ...names.map((name) => `attribute:${name}`)]];
+  records.forEach((record, index) => {
+    rows.push([
+      ...COLUMNS.map((column) => cell(record[column])),
+      ...names.map((name) => record.attributes[name] ?? ''),
+    ]);
+    report(index + 1);
+  });
+  const body = stringify(rows, {
+    record_delimiter: 'windows',
+    // A bare LF in a note is not the record delimiter, so csv-stringify would leave it unquoted.
+    quoted_match: /[\r\n]/,
+  });
+  return options.bom ? `\uFEFF${body}` : body;
+}
+
+function cell(value: ExportRecord[(typeof COLUMNS)[number]]): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return String(value);
+}

@@ -1,0 +1,84 @@
+import { LABELS } from '../store/types.js';
+import type { ExportFilter, ExportInput } from './model.js';
+import {
+  groupByAnnotator,
+  groupByArticle,
+  labelName,
+  progressReporter,
+  selectEntries,
+} from './model.js';
+import { spanOf } from './spans.js';
+
+/**
+ * A Label Studio task list: one task per article (`data.text` plus the article's metadata), one
+ * entry in `annotations` per annotator, one `labels` region per annotation. Offsets are code
+ * points: Label Studio's frontend counts them since heartexlabs/label-studio-frontend#308 (the
+ * fix for emoji shifting regions, label-studio#1008/#1347), which also matches its Python
+ * converters. `value.text` is included so a mismatch would be visible. Notes go in the region's
+ * `meta.text`, where Label Studio shows region notes; orphans are left out.
+ */
+export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string {
+  const entries = selectEntries(input, filter);
+  const report = progressReporter(entries.length, input.onProgress);
+  const tasks: unknown[] = [];
+  let done = 0;
+  for (const group of groupByArticle(entries)) {
+    const { article } = group;
+    const annotations: unknown[] = [];
+    for (const { annotator, entries: own } of groupByAnnotator(group.entries)) {
+      const result: unknown[] = [];
+      let created = '';
+      let updated = '';
+      for (const entry of own) {
+        const span = spanOf(entry);
+        report(++done);
+        if (!span) continue;
+        const { annotation } = entry;
+        if (created === '' || annotation.created < created) created = annotation.created;
+        if (annotation.updated > updated) updated = annotation.updated;
+        result.push({
+          id: annotation.id,
+          from_name: 'label',
+          to_name: 'text',
+          type: 'labels',
+          value: {
+            start: span.start,
+            end: span.end,
+            text: span.text,
+            labels: [labelName(annotation.label)],
+          },
+          ...(annotation.note ? { meta: { text: [annotation.note] } } : {}),
+        });
+      }
+      if (result.length === 0) continue;
+      // Label Studio ignores keys it does not know on import; `annotator` keeps who made it.
+      annotations.push({ annotator, created_at: created, updated_at: updated, result });
+    }
+    if (annotations.length === 0) continue;
+    tasks.push({
+      data: {
+        text: article.text,
+        article: article.id,
+        title: article.title,
+        source: article.source,
+        date: article.date,
+      },
+      annotations,
+    });
+  }
+  return `${JSON.stringify(tasks, null, 2)}\n`;
+}
+
+/** The labeling config that matches the tasks (`margin export --format label-studio --config`). */
+export function labelStudioConfig(): string {
+  const labels = LABELS.map((label) => `    <Label value="${labelName(label)}"/>`);
+  return [
+    '<View>',
+    '  <Labels name="label" toName="text">',
+    ...labels,
+    '  </Labels>',
+    '  <Text name="text" value="$text"/>',
+    '</View>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,120 @@
+import type { Article } from '../corpus/types.js';
+import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
+
+/** Everything a format needs; formats never read files or the store themselves. */
+export interface ExportInput {
+  articles: Article[];
+  annotations: PlacedAnnotation[];
+  statuses: (article: string, annotator: string) => ReviewStatus;
+  /** Called now and then with the number of annotations written, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What `--annotator`, `--label`, `--article` and `--status` narrow an export to (empty: all). */
+export interface ExportFilter {
+  annotators?: string[];
+  labels?: Label[];
+  articles?: string[];
+  statuses?: ReviewStatus[];
+}
+
+/** An annotation with its article, the unit every format walks over. */
+export interface Entry {
+  article: Article;
+  annotation: PlacedAnnotation;
+}
+
+/**
+ * The annotations a filter selects, in a stable order (article as given, then position, label,
+ * annotator, id) so that the same store always exports the same bytes. Annotations whose article
+ * is not in the corpus cannot be exported with their text and are left out.
+ */
+export function selectEntries(input: ExportInput, filter: ExportFilter = {}): Entry[] {
+  const order = new Map<string, number>();
+  const byId = new Map<string, Article>();
+  input.articles.forEach((article, index) => {
+    order.set(article.id, index);
+    byId.set(article.id, article);
+  });
+  const annotators = setOf(filter.annotators);
+  const labels = setOf(filter.labels);
+  const articles = setOf(filter.articles);
+  const statuses = setOf(filter.statuses);
+  const entries: Entry[] = [];
+  for (const annotation of input.annotations) {
+    const article = byId.get(annotation.article);
+    if (!article) continue;
+    if (annotators && !annotators.has(annotation.annotator)) continue;
+    if (labels && !labels.has(annotation.label)) continue;
+    if (articles && !articles.has(annotation.article)) continue;
+    if (statuses && !statuses.has(input.statuses(annotation.article, annotation.annotator))) {
+      continue;
+    }
+    entries.push({ article, annotation });
+  }
+  return entries.sort(
+    (a, b) =>
+      order.get(a.article.id)! - order.get(b.article.id)! ||
+      startOf(a.annotation) - startOf(b.annotation) ||
+      endOf(a.annotation) - endOf(b.annotation) ||
+      compare(a.annotation.label, b.annotation.label) ||
+      compare(a.annotation.annotator, b.annotation.annotator) ||
+      compare(a.annotation.id, b.annotation.id),
+  );
+}
+
+/** Articles in input order with their selected entries, grouped once for the per-article formats. */
+export function groupByArticle(entries: Entry[]): Array<{ article: Article; entries: Entry[] }> {
+  const groups: Array<{ article: Article; entries: Entry[] }> = [];
+  for (const entry of entries) {
+    const last = groups[groups.length - 1];
+    if (last && last.article === entry.article) last.entries.push(entry);
+    else groups.push({ article: entry.article, entries: [entry] });
+  }
+  return groups;
+}
+
+/** Annotators in name order, each with their entries (order kept). */
+export function groupByAnnotator(entries: Entry[]): Array<{ annotator: string; entries: Entry[] }> {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const list = groups.get(entry.annotation.annotator);
+    if (list) list.push(entry);
+    else groups.set(entry.annotation.annotator, [entry]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => compare(a, b))
+    .map(([annotator, list]) => ({ annotator, entries: list }));
+}
+
+function startOf(annotation: PlacedAnnotation): number {
+  return annotation.placement?.start ?? annotation.anchor.start;
+}
+
+function endOf(annotation: PlacedAnnotation): number {
+  return annotation.placement?.end ?? annotation.anchor.end;
+}
+
+function setOf<T>(values: readonly T[] | undefined): Set<T> | null {
+  return values && values.length > 0 ? new Set(values) : null;
+}
+
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How labels are spelled in formats that show them to people (`Claim`). */
+export function labelName(label: Label): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** Reports progress every few thousand items so a progress bar costs nothing measurable. */
+export function progressReporter(
+  total: number,
+  onProgress: ExportInput['onProgress'],
+): (done: number) => void {
+  if (!onProgress) return () => {};
+  return (done) => {
+    if (done === total || done % 5000 === 0) onProgress(done, total);
+  };
+}

@@ -1,0 +1,46 @@
+import type { ExportFilter, ExportInput } from './model.js';
+import { groupByAnnotator, groupByArticle, progressReporter, selectEntries } from './model.js';
+import { spanOf } from './spans.js';
+
+/**
+ * Prodigy tasks, one JSON line per article and annotator: `text`, `spans` (code point offsets,
+ * as Python indexes `str`; labels upper case, as Prodigy recipes spell them), `meta` (shown under
+ * the task) and `answer: "accept"`. Orphans have no span in the current text: they are counted in
+ * `meta.orphans` instead, and a task
+ * left with no span at all is not written.
+ */
+export function toProdigy(input: ExportInput, filter?: ExportFilter): string {
+  const entries = selectEntries(input, filter);
+  const report = progressReporter(entries.length, input.onProgress);
+  const lines: string[] = [];
+  let done = 0;
+  for (const group of groupByArticle(entries)) {
+    const { article } = group;
+    for (const { annotator, entries: own } of groupByAnnotator(group.entries)) {
+      const spans = [];
+      let orphans = 0;
+      for (const entry of own) {
+        const span = spanOf(entry);
+        if (span) {
+          spans.push({
+            start: span.start,
+            end: span.end,
+            label: entry.annotation.label.toUpperCase(),
+          });
+        } else orphans++;
+        report(++done);
+      }
+      // An accepted task without spans would teach Prodigy "nothing to find here".
+      if (spans.length === 0) continue;
+      const meta: Record<string, string | number> = { article: article.id };
+      if (article.title !== null) meta.title = article.title;
+      if (article.source !== null) meta.source = article.source;
+      if (article.date !== null) meta.date = article.date;
+      meta.annotator = annotator;
+      meta.status = input.statuses(article.id, annotator);
+      if (orphans > 0) meta.orphans = orphans;
+      lines.push(JSON.stringify({ text: article.text, spans, meta, answer: 'accept' }));
+    }
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,64 @@
+import type { Label, ReviewStatus } from '../store/types.js';
+import type { Entry, ExportInput } from './model.js';
+import { articleCodePoints } from './offsets.js';
+
+/**
+ * One annotation as the native and CSV formats write it. `start`/`end` are code points within the
+ * article's clean text; `text` is what they select (for an orphan: the stored quote, at the stored
+ * offsets). `quote`, `prefix`, `suffix` and `textHash` are the stored anchor, kept so an import
+ * restores exactly what was exported.
+ */
+export interface ExportRecord {
+  id: string;
+  article: string;
+  title: string | null;
+  source: string | null;
+  date: string | null;
+  annotator: string;
+  label: Label;
+  sentence: string;
+  text: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  textHash: string;
+  note: string | null;
+  attributes: Record<string, string>;
+  status: ReviewStatus;
+  created: string;
+  updated: string;
+  orphan: boolean;
+}
+
+export function toRecord(entry: Entry, statuses: ExportInput['statuses']): ExportRecord {
+  const { article, annotation } = entry;
+  const { anchor, placement } = annotation;
+  const points = articleCodePoints(article);
+  const start = placement?.start ?? anchor.start;
+  const end = placement?.end ?? anchor.end;
+  return {
+    id: annotation.id,
+    article: article.id,
+    title: article.title,
+    source: article.source,
+    date: article.date,
+    annotator: annotation.annotator,
+    label: annotation.label,
+    sentence: placement?.sentence ?? anchor.sentence,
+    text: placement ? article.text.slice(placement.start, placement.end) : anchor.quote,
+    start: points.toCodePoint(start),
+    end: points.toCodePoint(end),
+    quote: anchor.quote,
+    prefix: anchor.prefix,
+    suffix: anchor.suffix,
+    textHash: anchor.textHash,
+    note: annotation.note ?? null,
+    attributes: annotation.attributes ?? {},
+    status: statuses(annotation.article, annotation.annotator),
+    created: annotation.created,
+    updated: annotation.updated,
+    orphan: placement === null,
+  };
+}

@@ -1,0 +1,77 @@
+import type { ExportFilter, ExportInput } from './model.js';
+import { progressReporter, selectEntries } from './model.js';
+import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
+
+/** Context kept around a quote, in code points, as the store keeps it. */
+const CONTEXT = 32;
+
+/**
+ * A W3C Web Annotation `AnnotationCollection` (JSON-LD) with every annotation on one page.
+ * The target's `source` is the article id (its path in the corpus without extension); selectors
+ * are a `TextQuoteSelector` (prefix/suffix taken from the current text) and a
+ * `TextPositionSelector` in code points, as the model counts characters. An orphan keeps its
+ * stored quote, context and offsets and is marked `"orphan": true`.
+ */
+export function toW3c(input: ExportInput, filter?: ExportFilter): string {
+  const entries = selectEntries(input, filter);
+  const report = progressReporter(entries.length, input.onProgress);
+  const items = entries.map(({ article, annotation }, index) => {
+    report(index + 1);
+    const { anchor, placement } = annotation;
+    const points = articleCodePoints(article);
+    const start = placement?.start ?? anchor.start;
+    const end = placement?.end ?? anchor.end;
+    const quote = placement
+      ? {
+          exact: article.text.slice(start, end),
+          prefix: tailCodePoints(
+            article.text.slice(Math.max(0, start - 2 * CONTEXT), start),
+            CONTEXT,
+          ),
+          suffix: headCodePoints(article.text.slice(end, end + 2 * CONTEXT), CONTEXT),
+        }
+      : { exact: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix };
+    const body: Array<Record<string, string>> = [
+      { type: 'TextualBody', purpose: 'tagging', value: annotation.label },
+    ];
+    if (annotation.note) {
+      body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+    }
+    for (const [name, value] of Object.entries(annotation.attributes ?? {}).sort(byKey)) {
+      body.push({ type: 'TextualBody', purpose: 'describing', value: `${name}: ${value}` });
+    }
+    return {
+      id: `urn:margin:annotation:${encodeURIComponent(annotation.id)}`,
+      type: 'Annotation',
+      motivation: 'tagging',
+      creator: { type: 'Person', name: annotation.annotator },
+      created: annotation.created,
+      modified: annotation.updated,
+      body,
+      target: {
+        source: article.id,
+        selector: [
+          { type: 'TextQuoteSelector', ...quote },
+          {
+            type: 'TextPositionSelector',
+            start: points.toCodePoint(start),
+            end: points.toCodePoint(end),
+          },
+        ],
+      },
+      ...(placement ? {} : { orphan: true }),
+    };
+  });
+  const collection = {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    label: 'margin annotations',
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+  return `${JSON.stringify(collection, null, 2)}\n`;
+}
+
+function byKey([a]: [string, string], [b]: [string, string]): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

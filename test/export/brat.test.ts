@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { toBrat } from '../../source/export/brat.js';
+import { asciiArticle, byCodePoints, makeArticle, place, sampleInput } from './fixture.js';
+
+describe('brat export', () => {
+  const { files, skippedOrphans } = toBrat(sampleInput());
+  const file = (path: string) => files.find((f) => f.path === path)?.content;
+
+  it('writes one folder per annotator when there are several', () => {
+    expect(files.map((f) => f.path)).toEqual([
+      'alice/uni.txt',
+      'alice/uni.ann',
+      'bob/uni.txt',
+      'bob/uni.ann',
+      'bob/plain.txt',
+      'bob/plain.ann',
+      'annotation.conf',
+    ]);
+    expect(skippedOrphans).toBe(1);
+  });
+
+  it('writes T lines whose offsets select their text in the .txt, in code points', () => {
+    for (const ann of files.filter((f) => f.path.endsWith('.ann'))) {
+      const txt = file(ann.path.replace(/\.ann$/, '.txt'))!;
+      for (const line of ann.content.trimEnd().split('\n')) {
+        if (!line.startsWith('T')) continue;
+        const [, type, text] = line.split('\t') as [string, string, string];
+        const [, start, end] = type.split(' ');
+        expect(byCodePoints(txt, Number(start), Number(end))).toBe(text);
+      }
+    }
+  });
+
+  it('writes notes, one-token attributes as A lines and the rest into the note', () => {
+    expect(file('alice/uni.ann')).toBe(
+      [
+        'T1\tQuote 0 47\t“Мы готовы к переговорам 😀”, said the minister.',
+        'A1\tspeaker T1 minister',
+        '#1\tAnnotatorNotes T1\tcheck the “translation” with the desk; verdict: needs context',
+        'T2\tEvent 48 83\tTalks begin on Friday 🇺🇦 in Riyadh.',
+        'T3\tClaim 85 114\tPrices rose 5% — a record 😀😀.',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('declares labels and attribute values in annotation.conf', () => {
+    expect(file('annotation.conf')).toBe(
+      [
+        '[entities]',
+        'Claim',
+        'Quote',
+        'Event',
+        '',
+        '[relations]',
+        '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:equal',
+        '',
+        '[events]',
+        '',
+        '[attributes]',
+        'speaker\tArg:<ENTITY>, Value:minister',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes a flat folder for one annotator and splits a span across lines', () => {
+    const article = makeArticle('two', [['Line one\nline two.']]);
+    const out = toBrat({
+      articles: [article, asciiArticle],
+      annotations: [place(article, 0, 'claim', 'carol')],
+      statuses: () => 'done',
+    });
+    expect(out.files.map((f) => f.path)).toEqual(['two.txt', 'two.ann', 'annotation.conf']);
+    expect(out.files[1]!.content).toBe('T1\tClaim 0 8;9 18\tLine one line two.\n');
+  });
+});

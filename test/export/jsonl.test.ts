@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { toJsonl } from '../../source/export/jsonl.js';
+import type { ExportRecord } from '../../source/export/record.js';
+import { byCodePoints, sampleInput, unicodeArticle } from './fixture.js';
+
+function records(text: string): ExportRecord[] {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as ExportRecord);
+}
+
+describe('jsonl export', () => {
+  it('writes offsets in code points that select the sentence text', () => {
+    const rows = records(toJsonl(sampleInput()));
+    const placed = rows.filter((row) => !row.orphan);
+    expect(placed).toHaveLength(6);
+    for (const row of placed) {
+      const article = sampleInput().articles.find((a) => a.id === row.article)!;
+      expect(byCodePoints(article.text, row.start, row.end)).toBe(row.text);
+      expect(article.sentences.find((s) => s.id === row.sentence)?.text).toBe(row.text);
+    }
+    const third = rows.find((row) => row.text.startsWith('Prices'))!;
+    // 😀 and the flag's two regional indicators count once each, not twice.
+    expect(third.start).toBe(unicodeArticle.sentences[2]!.start - 3);
+  });
+
+  it('writes every field of the first annotation', () => {
+    const first = records(toJsonl(sampleInput()))[0];
+    expect(first).toEqual({
+      id: expect.any(String),
+      article: 'uni',
+      title: 'Переговоры “soon”',
+      source: 'The National',
+      date: '2025-03-14',
+      annotator: 'alice',
+      label: 'quote',
+      sentence: 'uni-s0',
+      text: '“Мы готовы к переговорам 😀”, said the minister.',
+      start: 0,
+      end: 47,
+      quote: '“Мы готовы к переговорам 😀”, said the minister.',
+      prefix: '',
+      suffix: ' Talks begin on Friday 🇺🇦 in R',
+      textHash: unicodeArticle.hash,
+      note: 'check the “translation”\nwith the desk',
+      attributes: { speaker: 'minister', verdict: 'needs context' },
+      status: 'done',
+      created: '2026-01-02T03:04:05.000Z',
+      updated: '2026-01-02T03:04:06.000Z',
+      orphan: false,
+    });
+  });
+
+  it('keeps an orphan with its stored quote and offsets', () => {
+    const orphan = records(toJsonl(sampleInput())).find((row) => row.orphan)!;
+    expect(orphan).toMatchObject({
+      text: 'A sentence since cut.',
+      sentence: 'gone',
+      label: 'event',
+      orphan: true,
+    });
+    // Past the current text the offsets are kept as stored, shifted by the astral characters.
+    expect(orphan.end - orphan.start).toBe(20);
+  });
+
+  it('narrows by annotator, label, article and status', () => {
+    const input = sampleInput();
+    const texts = (filter: Parameters<typeof toJsonl>[1]) =>
+      records(toJsonl(input, filter)).map((row) => `${row.annotator}:${row.label}:${row.article}`);
+    expect(texts({ annotators: ['bob'], labels: ['claim'] })).toEqual([
+      'bob:claim:uni',
+      'bob:claim:plain',
+    ]);
+    expect(texts({ articles: ['plain'] })).toEqual(['bob:claim:plain']);
+    expect(texts({ statuses: ['in progress'] })).toEqual(['bob:claim:uni', 'bob:quote:uni']);
+  });
+
+  it('writes nothing when nothing matches', () => {
+    expect(toJsonl(sampleInput(), { labels: ['event'], annotators: ['bob'] })).toBe('');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { toW3c } from '../../source/export/w3c.js';
+import { byCodePoints, sampleInput } from './fixture.js';
+
+interface Selector {
+  type: string;
+  exact?: string;
+  prefix?: string;
+  suffix?: string;
+  start?: number;
+  end?: number;
+}
+interface Item {
+  type: string;
+  creator: { name: string };
+  created: string;
+  modified: string;
+  body: Array<{ type: string; purpose: string; value: string }>;
+  target: { source: string; selector: Selector[] };
+  orphan?: boolean;
+}
+
+describe('w3c export', () => {
+  const input = sampleInput();
+  const collection = JSON.parse(toW3c(input)) as {
+    '@context': string;
+    type: string;
+    total: number;
+    first: { items: Item[] };
+  };
+  const items = collection.first.items;
+
+  it('is an AnnotationCollection in the Web Annotation context', () => {
+    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(collection.type).toBe('AnnotationCollection');
+    expect(collection.total).toBe(7);
+  });
+
+  it('has position selectors in code points and quote selectors that agree with them', () => {
+    for (const item of items.filter((i) => !i.orphan)) {
+      const text = input.articles.find((a) => a.id === item.target.source)!.text;
+      const [quote, position] = item.target.selector as [Selector, Selector];
+      expect(byCodePoints(text, position.start!, position.end!)).toBe(quote.exact);
+      expect(text.includes(`${quote.prefix}${quote.exact}${quote.suffix}`)).toBe(true);
+    }
+  });
+
+  it('writes the label as tagging, the note as commenting, creator and dates', () => {
+    const first = items[0]!;
+    expect(first.body).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: 'quote' },
+      {
+        type: 'TextualBody',
+        purpose: 'commenting',
+        value: 'check the “translation”\nwith the desk',
+      },
+      { type: 'TextualBody', purpose: 'describing', value: 'speaker: minister' },
+      { type: 'TextualBody', purpose: 'describing', value: 'verdict: needs context' },
+    ]);
+    expect(first.creator.name).toBe('alice');
+    expect(first.created).toBe('2026-01-02T03:04:05.000Z');
+    expect(first.modified).toBe('2026-01-02T03:04:06.000Z');
+    const second = items[1]!;
+    expect(second.target.selector[0]).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'Talks begin on Friday 🇺🇦 in Riyadh.',
+      prefix: 'еговорам 😀”, said the minister. ',
+      suffix: '\n\nPrices rose 5% — a record 😀😀. ',
+    });
+  });
+
+  it('keeps an orphan with its stored quote, marked', () => {
+    const orphan = items.find((i) => i.orphan)!;
+    expect(orphan.target.selector[0]).toEqual({
+      type: 'TextQuoteSelector',
+      exact: 'A sentence since cut.',
+      prefix: 'before ',
+      suffix: ' after',
+    });
+  });
+});
