@@ -1,7 +1,10 @@
 import type { BenchSection } from '../types.js';
 
 /**
- * Every benchmark section, by the name `--only` takes. Imports are lazy so that a section's
- * dependencies load only in the process that runs it. Add one line per section.
+ * Every benchmark section, by the name `--only` takes, in the order they run. Imports are lazy
+ * so that a section's dependencies load only in the process that runs it. Add one line per
+ * section: `name: () => import('./name.js').then((m) => m.section),`
  */
-export const sections: Record<string, () => Promise<BenchSection>> = {};
+export const sections: Record<string, () => Promise<BenchSection>> = {
+  generate: () => import('./generate.js').then((m) => m.section),
+};
