@@ -47,7 +47,10 @@ export function buildArticle(id: string, text: string): Article {
 
 /** Seed 001 (plain text already): its body paragraphs after the id and title lines. */
 export function seedArticle(): Article {
-  const raw = readFileSync(new URL('../../seeds/001_d7fb493d5d978b6e.txt', import.meta.url), 'utf8');
+  const raw = readFileSync(
+    new URL('../../seeds/001_d7fb493d5d978b6e.txt', import.meta.url),
+    'utf8',
+  );
   const paragraphs = raw
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())

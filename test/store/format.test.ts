@@ -19,7 +19,12 @@ describe('store layout and file format', () => {
   it('writes one pretty, key-ordered file per annotator and article', async () => {
     const root = join(await tempFolder(), 'annotations');
     const article = seedArticle();
-    const repo = await openRepository({ root, annotator: 'alice', articles: [article], ...fixedOptions() });
+    const repo = await openRepository({
+      root,
+      annotator: 'alice',
+      articles: [article],
+      ...fixedOptions(),
+    });
     const witkoff = sentenceContaining(article, 'Witkoff met with Putin');
     const peskov = sentenceContaining(article, 'There are reasons to be cautiously');
     await repo.tag(article, peskov.id, 'quote');

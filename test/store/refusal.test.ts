@@ -130,7 +130,12 @@ describe('migration', () => {
     const original = await readFile(file, 'utf8');
     const witkoff = sentenceContaining(article, 'Witkoff met with Putin');
 
-    const repo = await openRepository({ root, annotator: 'alice', articles: [article], ...fixedOptions() });
+    const repo = await openRepository({
+      root,
+      annotator: 'alice',
+      articles: [article],
+      ...fixedOptions(),
+    });
     expect(repo.problems()).toEqual([]);
     expect(repo.status(article.id)).toBe('done');
     expect(repo.list()).toEqual([
@@ -160,9 +165,11 @@ describe('migration', () => {
     const upgraded = JSON.parse(await readFile(file, 'utf8'));
     expect(upgraded.version).toBe(1);
     expect(upgraded.status).toBe('done');
-    expect(upgraded.annotations.map((a: { id: string; label: string }) => [a.id, a.label])).toEqual([
-      ['a-1', 'claim'],
-      ['pilot-7', 'event'],
-    ]);
+    expect(upgraded.annotations.map((a: { id: string; label: string }) => [a.id, a.label])).toEqual(
+      [
+        ['a-1', 'claim'],
+        ['pilot-7', 'event'],
+      ],
+    );
   });
 });

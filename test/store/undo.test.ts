@@ -18,7 +18,12 @@ describe('undo and redo', () => {
 
   async function setUp() {
     const root = await tempFolder();
-    const repo = await openRepository({ root, annotator: 'alice', articles: [article], ...fixedOptions() });
+    const repo = await openRepository({
+      root,
+      annotator: 'alice',
+      articles: [article],
+      ...fixedOptions(),
+    });
     const file = join(root, 'alice', `${article.id}.json`);
     const stored = async (): Promise<Stored> => JSON.parse(await readFile(file, 'utf8'));
     const summary = async (): Promise<string[]> => {
@@ -71,7 +76,11 @@ describe('undo and redo', () => {
       'note',
       'tag quote',
     ]);
-    expect(await repo.undo()).toEqual({ kind: 'tag', article: article.id, description: 'tag claim' });
+    expect(await repo.undo()).toEqual({
+      kind: 'tag',
+      article: article.id,
+      description: 'tag claim',
+    });
     expect(await summary()).toEqual(['unreviewed']);
     expect(await repo.undo()).toBeNull();
 
@@ -137,7 +146,11 @@ describe('memory repository', () => {
       },
     ]);
     expect(repo.status(article.id)).toBe('done');
-    expect(await repo.undo()).toEqual({ kind: 'status', article: article.id, description: 'status done' });
+    expect(await repo.undo()).toEqual({
+      kind: 'status',
+      article: article.id,
+      description: 'status done',
+    });
     expect(repo.status(article.id)).toBe('unreviewed');
     expect(repo.annotators()).toEqual(['alice']);
   });
