@@ -1,0 +1,129 @@
+import Fuse from 'fuse.js';
+import { type CorpusIndex, prefixRange } from './corpus-index.js';
+import { editDistance } from './distance.js';
+
+export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
+
+/** A word of the vocabulary that a query word stands for, and how well. */
+export interface Candidate {
+  word: number;
+  score: number;
+  kind: MatchKind;
+}
+
+/** Scores: every exact match outranks every prefix match, which outranks every fuzzy one. */
+export const EXACT = 1;
+
+/** 0.7..0.9: the more of the word was typed, the better. */
+export function prefixScore(typed: number, length: number): number {
+  return 0.7 + (0.2 * typed) / length;
+}
+
+/** At most 0.6, lower with every edit. */
+export function fuzzyScore(distance: number, typed: number): number {
+  return 0.6 * (1 - distance / (typed + 1));
+}
+
+/** Below 2 letters a prefix is most of the vocabulary; below 5 a single edit is another word ("witk" is one from "with"). */
+export const MIN_PREFIX = 2;
+const MIN_FUZZY = 5;
+
+/** How many edits a word of this length may carry and still be the same name. */
+export function allowedEdits(length: number): number {
+  if (length < MIN_FUZZY) return 0;
+  return length < 6 ? 1 : 2;
+}
+
+const CACHE_LIMIT = 5000;
+
+/**
+ * Finds the vocabulary words a query word stands for: itself, the words it starts (while typing),
+ * and near spellings ("witkov" → "witkoff"). fuse.js proposes near spellings from buckets of words
+ * with the same first letter and a similar length, so a lookup scans a few hundred words, not the
+ * whole vocabulary; an edit distance then decides and scores them. Lookups are cached, since
+ * typing repeats the same words keystroke after keystroke.
+ */
+export class CandidateFinder {
+  private readonly buckets = new Map<string, number[]>();
+  private readonly fuses = new Map<string, Fuse<string>>();
+  private readonly cache = new Map<string, Candidate[]>();
+
+  constructor(private readonly index: CorpusIndex) {
+    index.vocabulary.forEach((word, id) => {
+      const key = bucketKey(word[0]!, word.length);
+      const bucket = this.buckets.get(key);
+      if (bucket) bucket.push(id);
+      else this.buckets.set(key, [id]);
+    });
+  }
+
+  find(word: string, withPrefixes = true): Candidate[] {
+    const key = `${withPrefixes ? '+' : '='}${word}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      found = this.lookUp(word, withPrefixes);
+      this.cache.set(key, found);
+    }
+    return found;
+  }
+
+  private lookUp(word: string, withPrefixes: boolean): Candidate[] {
+    const { vocabulary, wordIds } = this.index;
+    const best = new Map<number, Candidate>();
+    const offer = (candidate: Candidate) => {
+      const known = best.get(candidate.word);
+      if (!known || known.score < candidate.score) best.set(candidate.word, candidate);
+    };
+    const exact = wordIds.get(word);
+    if (exact !== undefined) offer({ word: exact, score: EXACT, kind: 'exact' });
+    if (withPrefixes && word.length >= MIN_PREFIX) {
+      const [from, to] = prefixRange(this.index, word);
+      for (let id = from; id < to; id++) {
+        if (id === exact) continue;
+        offer({
+          word: id,
+          score: prefixScore(word.length, vocabulary[id]!.length),
+          kind: 'prefix',
+        });
+      }
+    }
+    const edits = allowedEdits(word.length);
+    for (let length = word.length - edits; edits > 0 && length <= word.length + edits; length++) {
+      const fuse = this.fuse(word[0]!, length);
+      if (!fuse) continue;
+      for (const result of fuse.search(word)) {
+        const id = this.buckets.get(bucketKey(word[0]!, length))![result.refIndex]!;
+        if (id === exact) continue;
+        const distance = editDistance(word, vocabulary[id]!, edits);
+        if (distance > edits) continue;
+        offer({ word: id, score: fuzzyScore(distance, word.length), kind: 'fuzzy' });
+      }
+    }
+    return [...best.values()];
+  }
+
+  private fuse(first: string, length: number): Fuse<string> | undefined {
+    const key = bucketKey(first, length);
+    let fuse = this.fuses.get(key);
+    if (!fuse) {
+      const ids = this.buckets.get(key);
+      if (!ids) return undefined;
+      const words = ids.map((id) => this.index.vocabulary[id]!);
+      fuse = new Fuse(words, {
+        // The vocabulary is folded already, and a word's position inside a word means nothing.
+        isCaseSensitive: true,
+        ignoreLocation: true,
+        threshold: 0.4,
+        shouldSort: false,
+        includeScore: false,
+      });
+      this.fuses.set(key, fuse);
+    }
+    return fuse;
+  }
+}
+
+function bucketKey(first: string, length: number): string {
+  return `${first}${length}`;
+}

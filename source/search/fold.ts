@@ -1,0 +1,105 @@
+/**
+ * Folding makes "KYIV", "Kyïv" and "kyiv" the same word: NFKD, combining marks dropped, lower case,
+ * a few letters mapped to their base. The index folds whole strings (fast); highlighting folds
+ * code point by code point, because NFKD changes lengths ("ﬁ" → "fi", "é" → "e" + mark) and a
+ * highlight must land on the original characters. Both give the same folded text.
+ */
+
+export interface FoldedText {
+  folded: string;
+  /** For folded character `k`, the original UTF-16 offset where its code point starts; null when identical (ASCII). */
+  starts: Int32Array | null;
+  /** For folded character `k`, the original UTF-16 offset just after its code point. */
+  ends: Int32Array | null;
+}
+
+const ascii = /^[\x00-\x7f]*$/;
+const marks = /\p{M}/gu;
+const cache = new Map<string, string>();
+
+// Letters NFKD leaves whole but readers treat as their base letters; final sigma is lower case in context.
+const specials: Record<string, string> = {
+  ς: 'σ',
+  ß: 'ss',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  æ: 'ae',
+  œ: 'oe',
+  ı: 'i',
+};
+
+const special = new RegExp(`[${Object.keys(specials).join('')}]`, 'gu');
+
+/** Folds one code point (a string of length 1 or 2). */
+export function foldChar(char: string): string {
+  let folded = cache.get(char);
+  if (folded === undefined) {
+    folded = char.normalize('NFKD').replace(marks, '').toLowerCase();
+    folded = folded.replace(special, (c) => specials[c]!);
+    cache.set(char, folded);
+  }
+  return folded;
+}
+
+/** The folded form of a string, for queries, titles and notes where offsets are not needed. */
+export function fold(text: string): string {
+  if (ascii.test(text)) return text.toLowerCase();
+  // Same result as folding per code point (marks are dropped, so NFKD's reordering cannot matter).
+  return text
+    .normalize('NFKD')
+    .replace(marks, '')
+    .toLowerCase()
+    .replace(special, (c) => specials[c]!);
+}
+
+/** The folded form with an offset map back to `text`. */
+export function foldText(text: string): FoldedText {
+  if (ascii.test(text)) return { folded: text.toLowerCase(), starts: null, ends: null };
+  let folded = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    const piece = code < 0x80 ? text[i]!.toLowerCase() : foldChar(text.slice(i, i + width));
+    for (let k = 0; k < piece.length; k++) {
+      starts.push(i);
+      ends.push(i + width);
+    }
+    folded += piece;
+    i += width;
+  }
+  return { folded, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Maps a half-open range of folded offsets back to the original text. */
+export function originalRange(text: FoldedText, start: number, end: number): [number, number] {
+  if (!text.starts || !text.ends) return [start, end];
+  return [text.starts[start]!, text.ends[end - 1]!];
+}
+
+const asciiWord = /[a-z0-9]+/g;
+const anyWord = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Calls back with each word of folded text and its folded offsets. Words are runs of letters and
+ * digits: "Putin's" is "putin" and "s", "30-day" is "30" and "day".
+ */
+export function eachWord(
+  folded: string,
+  visit: (word: string, start: number, end: number) => void,
+): void {
+  const pattern = ascii.test(folded) ? asciiWord : anyWord;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
+    visit(match[0], match.index, match.index + match[0].length);
+  }
+}
+
+/** The words of `text`, folded. */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  eachWord(fold(text), (word) => out.push(word));
+  return out;
+}

@@ -1,0 +1,135 @@
+import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+
+export const QUERY_FIELDS = ['label', 'source', 'annotator', 'status'] as const;
+export type QueryField = (typeof QUERY_FIELDS)[number];
+
+/** `label:none` selects sentences nobody has labelled. */
+export type LabelValue = Label | 'none';
+
+export type QueryFilter =
+  | { field: 'label'; value: LabelValue; negate: boolean }
+  | { field: 'status'; value: ReviewStatus; negate: boolean }
+  | { field: 'source' | 'annotator'; value: string; negate: boolean };
+
+export interface ParsedQuery {
+  /** Plain words as typed: each must match (fuzzily), in any order. */
+  words: string[];
+  /** `"quoted"` text: its words must appear in this order. */
+  phrases: string[];
+  /** `-word` or `-"a phrase"`: sentences containing it are left out. */
+  excluded: string[];
+  filters: QueryFilter[];
+  /** What could not be understood (`label:foo`); a query with problems finds nothing. */
+  problems: string[];
+}
+
+const opening = new Set(['"', '\u201c', '\u201e', '\u00ab']);
+const closing = new Set(['"', '\u201d', '\u201c', '\u00bb']);
+const space = /\s/;
+
+const LABEL_VALUES: readonly LabelValue[] = [...LABELS, 'none'];
+
+/** Accepts a value or an unambiguous start of one, so `label:q` already works while typing. */
+function resolve<T extends string>(
+  input: string,
+  values: readonly T[],
+  aliases: Record<string, T> = {},
+): T | null {
+  const value = input
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+  const aliased = aliases[value];
+  if (aliased) return aliased;
+  const exact = values.find((candidate) => candidate === value);
+  if (exact) return exact;
+  const started = values.filter((candidate) => candidate.startsWith(value));
+  return started.length === 1 ? started[0]! : null;
+}
+
+function filter(
+  field: QueryField,
+  raw: string,
+  negate: boolean,
+  problems: string[],
+): QueryFilter | null {
+  switch (field) {
+    case 'label': {
+      const value = resolve(raw, LABEL_VALUES);
+      if (value) return { field, value, negate };
+      problems.push(`label:${raw}: expected one of ${LABEL_VALUES.join(', ')}`);
+      return null;
+    }
+    case 'status': {
+      const value = resolve(raw, REVIEW_STATUSES, {
+        progress: 'in progress',
+        inprogress: 'in progress',
+      });
+      if (value) return { field, value, negate };
+      problems.push(`status:${raw}: expected one of done, in-progress, unreviewed`);
+      return null;
+    }
+    default:
+      return { field, value: raw, negate };
+  }
+}
+
+/** Reads up to the closing quote (or the end: a phrase still being typed). */
+function readQuoted(query: string, from: number): { text: string; next: number } {
+  let end = from;
+  while (end < query.length && !closing.has(query[end]!)) end++;
+  return { text: query.slice(from, end), next: end + 1 };
+}
+
+function readBare(query: string, from: number): { text: string; next: number } {
+  let end = from;
+  while (end < query.length && !space.test(query[end]!)) end++;
+  return { text: query.slice(from, end), next: end };
+}
+
+/**
+ * Parses the query language: plain words, `"exact phrase"`, `field:value` filters (`label:`,
+ * `source:`, `annotator:`, `status:`; a value may be quoted) and `-` before any of them to exclude.
+ * Repeating a filter field offers alternatives (`label:quote label:claim` is either); different
+ * fields must all hold.
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], filters: [], problems: [] };
+  let at = 0;
+  while (at < query.length) {
+    if (space.test(query[at]!)) {
+      at++;
+      continue;
+    }
+    let negate = false;
+    if (query[at] === '-' && at + 1 < query.length && !space.test(query[at + 1]!)) {
+      negate = true;
+      at++;
+    }
+    if (opening.has(query[at]!)) {
+      const { text, next } = readQuoted(query, at + 1);
+      at = next;
+      const phrase = text.trim();
+      if (phrase) (negate ? parsed.excluded : parsed.phrases).push(phrase);
+      continue;
+    }
+    const field = /^([a-z]+):/i.exec(query.slice(at))?.[1]?.toLowerCase();
+    if (field && (QUERY_FIELDS as readonly string[]).includes(field)) {
+      const valueAt = at + field.length + 1;
+      const { text, next } = opening.has(query[valueAt] ?? '')
+        ? readQuoted(query, valueAt + 1)
+        : readBare(query, valueAt);
+      at = next;
+      const value = text.trim();
+      // `label:` with nothing after it is a filter still being typed, not a mistake.
+      if (!value) continue;
+      const made = filter(field as QueryField, value, negate, parsed.problems);
+      if (made) parsed.filters.push(made);
+      continue;
+    }
+    const { text, next } = readBare(query, at);
+    at = next;
+    (negate ? parsed.excluded : parsed.words).push(text);
+  }
+  return parsed;
+}
