@@ -1,0 +1,121 @@
+/**
+ * Word lists the sentence splitter consults when a period could end a sentence or an abbreviation.
+ * Abbreviations are matched case-sensitively without their final period ("U.S" for "U.S."), so
+ * that ordinary words ("sat", "col", "no" in "said no.") are not mistaken for them.
+ */
+
+/** How an abbreviation behaves when the word after it is capitalised. */
+export type AbbreviationKind =
+  /**
+   * Precedes a name or a number: titles ("Mr. Smith", "Lt. Col."), proper-noun modifiers
+   * ("U.S. Army"), months and weekdays ("Feb. 28", "Fri. Jan. 5"). Ends a sentence only before a
+   * sentence starter ("…moved to the U.S. The next day…").
+   */
+  | 'prefix'
+  /**
+   * A dotted acronym that names a country or body ("U.S.", "U.N.", "D.C."): followed by a name
+   * ("U.S. Army", "U.N. Security Council") or ending a sentence ("…at the U.N. Russia abstained.").
+   */
+  | 'acronym'
+  /** Usually closes a phrase ("Apple Inc.", "9 a.m.", "etc."): a capitalised word after it starts a new sentence. */
+  | 'closing'
+  /** Precedes a number ("No. 5", "Vol. 3", "p. 12"): ends a sentence unless a number follows. */
+  | 'number'
+  /** Never ends a sentence in news prose ("e.g.", "i.e.", "vs."). */
+  | 'inner';
+
+const table: Record<AbbreviationKind, string> = {
+  prefix:
+    'Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs Lt ' +
+    'Col Maj Capt Cpt Sgt Cpl Pvt Adm Cmdr Cdr Brig Lieut Rev Fr Hon Rt Pres Amb Supt Insp Det Atty ' +
+    'Msgr Mgr Treas Sec St Ste Mt Ft Pt Sra Srta Dept Univ Ave Blvd Rd Hwy ' +
+    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun',
+  acronym: 'U.S U.K U.N E.U U.A.E U.S.A U.S.S.R D.C N.Y L.A N.Z',
+  closing:
+    'Inc Ltd Corp Co Cos LLC Llc LLP Plc plc PLC Bros Jr Sr Esq etc al a.m p.m A.M P.M Ph.D M.D',
+  number:
+    'No Nos no nos Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr',
+  inner: 'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est',
+};
+
+export const abbreviations: ReadonlyMap<string, AbbreviationKind> = new Map(
+  (Object.entries(table) as [AbbreviationKind, string][]).flatMap(([kind, words]) =>
+    words.split(' ').map((word) => [word, kind] as const),
+  ),
+);
+
+/**
+ * Words that begin sentences but hardly ever continue a name: after "the U.S." or "J." a
+ * capitalised word from this list starts a new sentence ("…to the U.S. The next day…").
+ * Lower-case, compared with the word's first letter lower-cased.
+ */
+export const sentenceStarters: ReadonlySet<string> = new Set(
+  (
+    'the a an he she it they we i you this that these those there here his her its their our my your ' +
+    'but and or so yet nor in on at for from with without by as after before when whenever while if ' +
+    'although though because since until unless however meanwhile moreover furthermore also still ' +
+    'then now today yesterday tomorrow earlier later last next what who whom whose why how where ' +
+    'which some many most all any no not none one two three four five six seven eight nine ten both ' +
+    'each every other such according during despite among under over about against instead only ' +
+    'even just another several few more much nevertheless nonetheless thus therefore indeed ' +
+    'nobody everyone everybody someone somebody nothing everything'
+  ).split(' '),
+);
+
+/**
+ * Capitalised words that continue a name after "U.S.", "U.K.", "U.N.", "E.U.", "D.C.": "U.S. Army",
+ * "U.K. Prime Minister", "U.N. Security Council", "D.C. Police". Any other capitalised word
+ * after such an acronym starts a new sentence. All-capital words ("U.S. CENTCOM") continue too.
+ */
+export const acronymContinuations: ReadonlySet<string> = new Set(
+  (
+    'Army Navy Naval Air Force Forces Marine Marines Coast Guard Space Military Special Central ' +
+    'Command Defense Defence Senate Senator Senators House Congress Congressional Congressman ' +
+    'Congresswoman Representative Representatives Capitol Treasury Treasuries State States ' +
+    'Department Justice Commerce Energy Labor Labour Health Education Interior Homeland Veterans ' +
+    'Agriculture Transportation Secretary Secretary-General President Presidential Vice Prime ' +
+    'Minister Ministry Foreign Home Office Ambassador Ambassadors Embassy Embassies Consulate ' +
+    'Envoy Mission Attorney District Court Courts Supreme Circuit Judge Federal Fed Reserve ' +
+    'Government Administration Agency Bureau Census Postal Service Services Border Patrol Customs ' +
+    'Immigration Secret Intelligence National Security Council General Assembly Human Rights ' +
+    'Commission Commissioner High Parliament Parliamentary Member Members Peacekeeping ' +
+    'Peacekeepers Refugee Refugees Charter Climate Summit Nuclear Atomic Development Food Drug ' +
+    'Environmental Chamber Trade Open Steel Bank Bancorp Geological Survey Olympic Soccer ' +
+    'Dollar Economy Election Elections Stock Stocks Markets Bond Bonds Inflation Jobs Route ' +
+    'Highway Constitution Navy Coalition Allies Officials Official Troops Soldiers Citizens ' +
+    'Sanctions Policy Envoys Delegation Team Mayor Council Police Metro Public Schools ' +
+    'Sen Rep Gen Adm Lt Col Maj Capt Amb Dept'
+  ).split(' '),
+);
+
+/** After a "closing" abbreviation, capitalised words that continue the phrase ("Inc. Chief Executive"). */
+export const closingContinuations: ReadonlySet<string> = new Set(
+  (
+    'CEO CFO COO CTO Chief Chairman Chairwoman Chair President Executive Founder Spokesman ' +
+    'Spokeswoman Spokesperson Director Board Vice Managing Day Boulevard Avenue Street Road High ' +
+    'School Memorial Center Centre Foundation Award Prize Stadium Bridge Hospital ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ET EST EDT CT CST CDT MT MST MDT PT ' +
+    'PST PDT GMT UTC BST CET CEST EET EEST MSK IST JST AEST AEDT'
+  ).split(' '),
+);
+
+/** Verbs of an attribution after a quoted question or exclamation: `“Why?” Putin asked.` */
+export const speechVerbs: ReadonlySet<string> = new Set(
+  (
+    'said says asked asks added adds told tells wrote writes replied replies continued insisted ' +
+    'exclaimed shouted noted explained stated declared concluded recalled warned argued quipped ' +
+    'joked wondered demanded cried yelled urged answered responded remarked observed'
+  ).split(' '),
+);
+
+/**
+ * Lower-case words that leave a line unfinished: a line ending in one of them continues on the
+ * next line even when that line starts with a capital ("between presidents\nVladimir Putin").
+ */
+export const continuingWords: ReadonlySet<string> = new Set(
+  (
+    'the a an of to in on at for from with by and or nor but as that than between into onto upon ' +
+    'about over under after before during against among via per its their his her our your my is ' +
+    'are was were be been has have had will would said says told'
+  ).split(' '),
+);

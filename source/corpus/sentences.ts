@@ -1,0 +1,310 @@
+import {
+  type AbbreviationKind,
+  abbreviations,
+  acronymContinuations,
+  closingContinuations,
+  continuingWords,
+  sentenceStarters,
+  speechVerbs,
+} from './abbreviations.js';
+import { isListItemAt, isListMarker } from './list-items.js';
+
+/** A sentence as UTF-16 offsets into the paragraph it came from: `text.slice(start, end)`. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
+}
+
+const codes = (chars: string): ReadonlySet<number> =>
+  new Set(Array.from(chars, (char) => char.charCodeAt(0)));
+
+/** Full stops and marks that end a sentence only when whitespace follows. */
+const periods = codes('.۔।॥։።');
+/** Question and exclamation marks (Latin, Greek, Arabic, Ethiopic, paired forms). */
+const questions = codes('?!‼⁇⁈⁉\u037e؟፧');
+/** CJK marks end a sentence even with no space after them. */
+const ideographic = codes('。！？｡');
+const ellipsis = 0x2026;
+const terminals = new Set([...periods, ...questions, ...ideographic, ellipsis]);
+/** Marks that can sit between the end of a sentence and the space after it: `.”`, `?)`. */
+const closers = codes('"\'”’»›)]}」』）】〕〉》〗＂');
+/** Marks that can sit before the first word of a sentence: `“We`, `(The`, `…Who`. */
+const openers = codes('"\'“‘«‹([{„‚¿¡「『（【〔〈《〖….');
+
+const space = /\s/;
+const wordChar = /[\p{L}\p{M}\p{N}]/u;
+const lowercase = /\p{Ll}/u;
+const uppercase = /[\p{Lu}\p{Lt}]/u;
+const digit = /\p{Nd}/u;
+const allCapitals = /^\p{Lu}{2,}$/u;
+const romanNumeral = /^[IVXLCDM]+$/;
+const dottedUppercase = /^(?:\p{Lu}\.)+\p{Lu}$/u;
+const dotted = /^(?:\p{L}\.)+\p{L}$/u;
+/** A quoted question followed by its speaker: `“Why?” President Putin asked.` */
+const attribution = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){1,4}(\p{Ll}+)/u;
+const timeZoneWord = /^\p{Lu}[\p{L}]*\s+time\b/u;
+
+const isSpace = (code: number): boolean =>
+  code === 32 || code === 10 || code === 9 || space.test(String.fromCharCode(code));
+
+interface NextWord {
+  /** Where the word's first character is (after any opening quote or bracket). */
+  index: number;
+  /** Letters and digits only: `We` for `“We’ll`. */
+  word: string;
+  /** The first character after any opening marks, even when it is not a letter. */
+  first: string;
+  /** `J.` in `J. P. Morales`: an initial, not the pronoun or article it spells. */
+  followedByPeriod: boolean;
+}
+
+function nextWordAt(text: string, from: number): NextWord | null {
+  let index = from;
+  while (index < text.length && isSpace(text.charCodeAt(index))) index++;
+  if (index >= text.length) return null;
+  while (index < text.length && openers.has(text.charCodeAt(index))) index++;
+  if (index >= text.length) return null;
+  let end = index;
+  while (end < text.length && wordChar.test(text[end]!)) end++;
+  return {
+    index,
+    word: text.slice(index, end),
+    first: String.fromCodePoint(text.codePointAt(index)!),
+    followedByPeriod: text.charCodeAt(end) === 46,
+  };
+}
+
+function isStarter(next: NextWord): boolean {
+  return (
+    uppercase.test(next.first) &&
+    !next.followedByPeriod &&
+    sentenceStarters.has(next.word.toLowerCase())
+  );
+}
+
+/** The word a period is attached to, without opening marks or a hyphenated prefix: `U.S` in `(anti-U.S.`. */
+function wordBefore(text: string, period: number): { word: string; start: number } {
+  let start = period;
+  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  while (start < period && openers.has(text.charCodeAt(start))) start++;
+  const whole = text.slice(start, period);
+  const cut = Math.max(whole.lastIndexOf('-'), whole.lastIndexOf('/'), whole.lastIndexOf('—'));
+  return { word: cut >= 0 ? whole.slice(cut + 1) : whole, start };
+}
+
+/** `Putin asked` after `“Why?”`; not `Nobody answered`, which starts a sentence of its own. */
+function isAttribution(text: string, next: NextWord): boolean {
+  if (sentenceStarters.has(next.word.toLowerCase())) return false;
+  const verb = attribution.exec(text.slice(next.index, next.index + 80))?.[1];
+  return verb !== undefined && speechVerbs.has(verb);
+}
+
+/**
+ * After "U.S.": a known part of a name ("Army"), an acronym ("CENTCOM"), or the first of several
+ * capitalised words ("U.S. Geological Survey", a title-case headline's "U.S. Warns Russia").
+ */
+function continuesName(text: string, next: NextWord): boolean {
+  if (acronymContinuations.has(next.word) || allCapitals.test(next.word)) return true;
+  const after = nextWordAt(text, next.index + next.word.length);
+  return (
+    after !== null &&
+    after.index === next.index + next.word.length + 1 &&
+    uppercase.test(after.first)
+  );
+}
+
+function kindOf(word: string): AbbreviationKind | undefined {
+  const listed = abbreviations.get(word);
+  if (listed) return listed;
+  if (word.length === 1 && uppercase.test(word)) return 'prefix'; // an initial: "George W. Bush"
+  if (dottedUppercase.test(word)) return 'prefix'; // initials more often than not: "J.D. Vance"
+  if (dotted.test(word)) return 'closing'; // "т.д." (etc.), "Ph.d."
+  return undefined;
+}
+
+function startsLine(text: string, index: number): boolean {
+  for (let at = index - 1; at >= 0; at--) {
+    const code = text.charCodeAt(at);
+    if (code === 10) return true;
+    if (!isSpace(code)) return false;
+  }
+  return true;
+}
+
+/** Whether a period (`text[period]`, with nothing but closers up to `end`) ends a sentence. */
+function periodEnds(text: string, period: number, next: NextWord, closed: boolean): boolean {
+  if (closed) return true;
+  const { word, start } = wordBefore(text, period);
+  if (word === '') return true;
+  if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
+  switch (kindOf(word)) {
+    case 'inner':
+      return false;
+    case 'prefix':
+      return isStarter(next);
+    case 'acronym':
+      return isStarter(next) || (uppercase.test(next.first) && !continuesName(text, next));
+    case 'number':
+      return !digit.test(next.first) && !romanNumeral.test(next.word);
+    case 'closing':
+      return (
+        !closingContinuations.has(next.word) &&
+        !timeZoneWord.test(text.slice(next.index, next.index + 40))
+      );
+    default:
+      return true;
+  }
+}
+
+interface Run {
+  end: number;
+  question: boolean;
+  ideographic: boolean;
+  ellipsis: boolean;
+  /** A closing quote or bracket follows the marks: `.”`, `?)`. */
+  closed: boolean;
+}
+
+/** The marks from `start` on that end a sentence together: `?!`, `...`, `.”)`. */
+function runAt(text: string, start: number): Run {
+  const run: Run = {
+    end: start,
+    question: false,
+    ideographic: false,
+    ellipsis: false,
+    closed: false,
+  };
+  let dots = 0;
+  for (; run.end < text.length; run.end++) {
+    const code = text.charCodeAt(run.end);
+    if (closers.has(code)) run.closed = true;
+    else if (!terminals.has(code)) break;
+    else if (code === 46) dots++;
+    else if (code === ellipsis) run.ellipsis = true;
+    else if (questions.has(code)) run.question = true;
+    else if (ideographic.has(code)) run.ideographic = true;
+  }
+  if (dots > 1) run.ellipsis = true;
+  return run;
+}
+
+function runEnds(text: string, start: number, run: Run): boolean {
+  if (run.ideographic) return true;
+  if (run.end < text.length && !isSpace(text.charCodeAt(run.end))) return false; // "U.S.", "3.5", "a.b@c"
+  const next = nextWordAt(text, run.end);
+  if (next === null) return true;
+  if (lowercase.test(next.first)) return false; // `,” he said`, "a.m. and", `?” she asked`
+  if (run.question) {
+    return !(run.closed && isAttribution(text, next));
+  }
+  if (run.ellipsis) {
+    if (run.closed) return true;
+    // " … " stands for words left out of a quotation; "front… And" trails off a sentence.
+    if (start > 0 && isSpace(text.charCodeAt(start - 1))) return isStarter(next);
+    return !digit.test(next.first);
+  }
+  if (text.charCodeAt(start) !== 46) return true; // "।", "۔": no abbreviations to weigh
+  return periodEnds(text, start, next, run.closed);
+}
+
+function lastWordOf(text: string, from: number, to: number): string {
+  let start = to;
+  while (start > from && wordChar.test(text[start - 1]!)) start--;
+  return text.slice(start, to);
+}
+
+function lineInfo(text: string, newline: number, lineStart: number) {
+  let first = lineStart;
+  while (first < newline && isSpace(text.charCodeAt(first))) first++;
+  let last = newline;
+  while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
+  let bare = last;
+  while (bare > first && closers.has(text.charCodeAt(bare - 1))) bare--;
+  let next = newline + 1;
+  let blank = false;
+  while (next < text.length && isSpace(text.charCodeAt(next))) {
+    if (text.charCodeAt(next) === 10) blank = true;
+    next++;
+  }
+  const following = next < text.length ? nextWordAt(text, next) : null;
+  return {
+    empty: last === first,
+    blank,
+    isList: isListItemAt(text, first),
+    nextIsList: next < text.length && isListItemAt(text, next),
+    /** The line ends in `.`, `?`, `…` (maybe inside quotes): the punctuation rules decide. */
+    punctuated: bare > first && terminals.has(text.charCodeAt(bare - 1)),
+    /** The line ends mid-phrase: a comma, a dash, "the", "between" (a colon can end a heading: "Advertisement:"). */
+    unfinished:
+      last > first &&
+      (',;-–—/&('.includes(text[last - 1]!) || continuingWords.has(lastWordOf(text, first, last))),
+    nextLower: following !== null && lowercase.test(following.first),
+    atEnd: following === null,
+  };
+}
+
+/** Lines of prose broken at a fixed width, recognised by a line that plainly runs on into the next. */
+function isHardWrapped(text: string): boolean {
+  let lineStart = 0;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    const line = lineInfo(text, newline, lineStart);
+    lineStart = newline + 1;
+    if (line.empty || line.blank || line.isList || line.nextIsList || line.punctuated) continue;
+    if (line.nextLower || line.unfinished) return true;
+  }
+  return false;
+}
+
+/** Whether a single line break ends a unit: a list item, a headline, a dateline. */
+function newlineEnds(text: string, newline: number, lineStart: number, wrapped: boolean): boolean {
+  const line = lineInfo(text, newline, lineStart);
+  if (line.atEnd || line.empty) return false;
+  if (line.blank || line.nextIsList) return true;
+  if (line.isList) return !line.nextLower;
+  if (wrapped || line.punctuated || line.unfinished) return false;
+  return !line.nextLower;
+}
+
+function spansBetween(text: string, cuts: number[]): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  for (const cut of [...cuts, text.length]) {
+    let from = start;
+    let to = cut;
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    if (to > from) spans.push({ start: from, end: to });
+    start = cut;
+  }
+  return spans;
+}
+
+/**
+ * Splits one paragraph into sentences. Every non-whitespace character belongs to exactly one
+ * span; spans are in order, trimmed, and never overlap. Single line breaks end a unit after a
+ * list item or a headline-like line; elsewhere they count as spaces.
+ */
+export function splitSentences(text: string): SentenceSpan[] {
+  const cuts: number[] = [];
+  const wrapped = text.includes('\n') && isHardWrapped(text);
+  let lineStart = 0;
+  let lastCut = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 10) {
+      if (index > lastCut && newlineEnds(text, index, lineStart, wrapped)) {
+        cuts.push(index);
+        lastCut = index;
+      }
+      lineStart = index + 1;
+    } else if (terminals.has(code)) {
+      const run = runAt(text, index);
+      if (runEnds(text, index, run)) {
+        cuts.push(run.end);
+        lastCut = run.end;
+      }
+      index = run.end - 1;
+    }
+  }
+  return spansBetween(text, cuts);
+}

@@ -1,0 +1,670 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../source/corpus/sentences.js';
+
+type Case = [input: string, sentences: string[]];
+
+const split = (text: string): string[] =>
+  splitSentences(text).map(({ start, end }) => text.slice(start, end));
+
+const table: Record<string, Case[]> = {
+  honorifics: [
+    [
+      'Mr. Smith went to Washington. He arrived late.',
+      ['Mr. Smith went to Washington.', 'He arrived late.'],
+    ],
+    ['Mrs. Jones and Ms. Lee met Dr. Patel.', ['Mrs. Jones and Ms. Lee met Dr. Patel.']],
+    [
+      'US envoy Steve Witkoff met Mr Putin in Moscow.',
+      ['US envoy Steve Witkoff met Mr Putin in Moscow.'],
+    ],
+    [
+      'Gen. Valery Gerasimov spoke. Sen. Lindsey Graham replied.',
+      ['Gen. Valery Gerasimov spoke.', 'Sen. Lindsey Graham replied.'],
+    ],
+    [
+      'Rep. Adam Schiff and Gov. Gavin Newsom attended.',
+      ['Rep. Adam Schiff and Gov. Gavin Newsom attended.'],
+    ],
+    ['Prof. Ivanova teaches in Kyiv.', ['Prof. Ivanova teaches in Kyiv.']],
+    [
+      'Lt. Col. Alexander Vindman testified on Tuesday.',
+      ['Lt. Col. Alexander Vindman testified on Tuesday.'],
+    ],
+    ['They flew to St. Petersburg. It was cold.', ['They flew to St. Petersburg.', 'It was cold.']],
+    [
+      'Sgt. Maria Lopez and Capt. John Reyes were injured.',
+      ['Sgt. Maria Lopez and Capt. John Reyes were injured.'],
+    ],
+    ['Rev. Martin Luther King Jr. spoke in 1963.', ['Rev. Martin Luther King Jr. spoke in 1963.']],
+    [
+      'The office is on Main St. The door was locked.',
+      ['The office is on Main St.', 'The door was locked.'],
+    ],
+    [
+      '“When Mr. Witkoff arrives, we will talk,” he said.',
+      ['“When Mr. Witkoff arrives, we will talk,” he said.'],
+    ],
+    ['Adm. Chris Grady met Maj. Gen. Pat Ryder.', ['Adm. Chris Grady met Maj. Gen. Pat Ryder.']],
+    ['The letter was signed by Dr. A. Kowalski.', ['The letter was signed by Dr. A. Kowalski.']],
+    ['Ask Mr. Brown. He knows.', ['Ask Mr. Brown.', 'He knows.']],
+  ],
+  'abbreviations mid-sentence': [
+    ['The U.S. Army deployed troops.', ['The U.S. Army deployed troops.']],
+    ['Russian and U.S. officials will meet.', ['Russian and U.S. officials will meet.']],
+    [
+      'U.S. President Donald Trump spoke with U.K. Prime Minister Keir Starmer.',
+      ['U.S. President Donald Trump spoke with U.K. Prime Minister Keir Starmer.'],
+    ],
+    ['The U.N. Security Council met on Monday.', ['The U.N. Security Council met on Monday.']],
+    [
+      'E.U. foreign ministers gathered in Brussels.',
+      ['E.U. foreign ministers gathered in Brussels.'],
+    ],
+    ['Acme Ltd. reported a loss.', ['Acme Ltd. reported a loss.']],
+    [
+      'Apple Inc. Chief Executive Tim Cook visited.',
+      ['Apple Inc. Chief Executive Tim Cook visited.'],
+    ],
+    [
+      'Ford Motor Co. and General Motors Corp. cut jobs.',
+      ['Ford Motor Co. and General Motors Corp. cut jobs.'],
+    ],
+    [
+      'The talks began at 9 a.m. and ended at 5 p.m. on Friday.',
+      ['The talks began at 9 a.m. and ended at 5 p.m. on Friday.'],
+    ],
+    [
+      'Bring fruit, e.g. apples, and tools, i.e. a hammer.',
+      ['Bring fruit, e.g. apples, and tools, i.e. a hammer.'],
+    ],
+    ['Russia vs. Ukraine is the headline.', ['Russia vs. Ukraine is the headline.']],
+    [
+      'Also on Thursday, U.S. Treasury Secretary Scott Bessent said so.',
+      ['Also on Thursday, U.S. Treasury Secretary Scott Bessent said so.'],
+    ],
+    [
+      'The Washington, D.C. Police Department responded.',
+      ['The Washington, D.C. Police Department responded.'],
+    ],
+    ['The anti-U.S. protests grew.', ['The anti-U.S. protests grew.']],
+    ['The U.S. CENTCOM statement came late.', ['The U.S. CENTCOM statement came late.']],
+    [
+      'U.S. Sen. Lindsey Graham proposed sanctions.',
+      ['U.S. Sen. Lindsey Graham proposed sanctions.'],
+    ],
+    [
+      'The U.K. Foreign Office and the U.S. State Department disagreed.',
+      ['The U.K. Foreign Office and the U.S. State Department disagreed.'],
+    ],
+    [
+      'U.N. Secretary-General António Guterres spoke.',
+      ['U.N. Secretary-General António Guterres spoke.'],
+    ],
+    [
+      'The U.S. Geological Survey measured the quake.',
+      ['The U.S. Geological Survey measured the quake.'],
+    ],
+    ['U.S. Warns Russia Over Ceasefire Delay', ['U.S. Warns Russia Over Ceasefire Delay']],
+    ['Mr. and Mrs. Smith declined to comment.', ['Mr. and Mrs. Smith declined to comment.']],
+    [
+      'Approx. 500 people attended (e.g. Russia, China).',
+      ['Approx. 500 people attended (e.g. Russia, China).'],
+    ],
+    [
+      'The U.S.-led coalition and U.K.-based firms were named.',
+      ['The U.S.-led coalition and U.K.-based firms were named.'],
+    ],
+    ['French President M. Macron called.', ['French President M. Macron called.']],
+    ['The polls close at 3 a.m. Tuesday in Kyiv.', ['The polls close at 3 a.m. Tuesday in Kyiv.']],
+    ['Smith et al. reported similar results.', ['Smith et al. reported similar results.']],
+    ['The meeting starts at 10 a.m. Moscow time.', ['The meeting starts at 10 a.m. Moscow time.']],
+    ['Voting closes at 8 p.m. ET on Tuesday.', ['Voting closes at 8 p.m. ET on Tuesday.']],
+  ],
+  'abbreviations at a sentence end': [
+    [
+      'He moved to the U.S. The next day he started work.',
+      ['He moved to the U.S.', 'The next day he started work.'],
+    ],
+    ['She lives in the U.K. It rains a lot.', ['She lives in the U.K.', 'It rains a lot.']],
+    [
+      'The deal was signed by Acme Ltd. Shares rose.',
+      ['The deal was signed by Acme Ltd.', 'Shares rose.'],
+    ],
+    [
+      'The plant is owned by Globex Inc. Production stopped in May.',
+      ['The plant is owned by Globex Inc.', 'Production stopped in May.'],
+    ],
+    [
+      'The meeting ended at 5 p.m. Officials left quickly.',
+      ['The meeting ended at 5 p.m.', 'Officials left quickly.'],
+    ],
+    [
+      'They bought bread, milk, etc. Then they went home.',
+      ['They bought bread, milk, etc.', 'Then they went home.'],
+    ],
+    [
+      'The resolution passed at the U.N. Russia abstained.',
+      ['The resolution passed at the U.N.', 'Russia abstained.'],
+    ],
+    [
+      'Sanctions were imposed by the E.U. But they had little effect.',
+      ['Sanctions were imposed by the E.U.', 'But they had little effect.'],
+    ],
+    [
+      'It was founded by Martin Luther King Jr. He led it for years.',
+      ['It was founded by Martin Luther King Jr.', 'He led it for years.'],
+    ],
+    [
+      'The talks began at 9 a.m. “We are ready,” he said.',
+      ['The talks began at 9 a.m.', '“We are ready,” he said.'],
+    ],
+    [
+      'He was born in Washington, D.C. His father was a diplomat.',
+      ['He was born in Washington, D.C.', 'His father was a diplomat.'],
+    ],
+    [
+      'The contract went to Boeing Co. Analysts were surprised.',
+      ['The contract went to Boeing Co.', 'Analysts were surprised.'],
+    ],
+    [
+      'He returned to the U.S. In March he left again.',
+      ['He returned to the U.S.', 'In March he left again.'],
+    ],
+    [
+      'The plan was backed by the U.S. Ukraine accepted it.',
+      ['The plan was backed by the U.S.', 'Ukraine accepted it.'],
+    ],
+    [
+      'He flew to Washington, D.C. Putin stayed home.',
+      ['He flew to Washington, D.C.', 'Putin stayed home.'],
+    ],
+  ],
+  months: [
+    ['The talks resumed on Jan. 15 in Riyadh.', ['The talks resumed on Jan. 15 in Riyadh.']],
+    [
+      'The meeting at the White House on Feb. 28 went badly.',
+      ['The meeting at the White House on Feb. 28 went badly.'],
+    ],
+    ['The report is due in Sept. 2025.', ['The report is due in Sept. 2025.']],
+    [
+      'The ceasefire began on Fri. Jan. 5 at noon.',
+      ['The ceasefire began on Fri. Jan. 5 at noon.'],
+    ],
+    [
+      'He arrived on Dec. 3, 2024. He left a week later.',
+      ['He arrived on Dec. 3, 2024.', 'He left a week later.'],
+    ],
+    [
+      'The vote was held in Oct. The results came in Nov. 2 and surprised everyone.',
+      ['The vote was held in Oct.', 'The results came in Nov. 2 and surprised everyone.'],
+    ],
+    ['Since Aug. 6, troops have held the town.', ['Since Aug. 6, troops have held the town.']],
+    ['Between Mar. 1 and Apr. 30 prices rose.', ['Between Mar. 1 and Apr. 30 prices rose.']],
+  ],
+  initials: [
+    ['J. P. Morales wrote the report.', ['J. P. Morales wrote the report.']],
+    ['George W. Bush met Vladimir Putin in 2001.', ['George W. Bush met Vladimir Putin in 2001.']],
+    ['J.R.R. Tolkien wrote it. It sold well.', ['J.R.R. Tolkien wrote it.', 'It sold well.']],
+    [
+      'Vice President J.D. Vance spoke. He was brief.',
+      ['Vice President J.D. Vance spoke.', 'He was brief.'],
+    ],
+    [
+      'The bank J.P. Morgan Chase & Co. reported earnings.',
+      ['The bank J.P. Morgan Chase & Co. reported earnings.'],
+    ],
+    ['The book by E. B. White is short.', ['The book by E. B. White is short.']],
+    [
+      'Franklin D. Roosevelt was president. He served four terms.',
+      ['Franklin D. Roosevelt was president.', 'He served four terms.'],
+    ],
+    [
+      'The plan was called Plan B. The plan failed.',
+      ['The plan was called Plan B.', 'The plan failed.'],
+    ],
+    ['В. В. Путин приехал в Москву.', ['В. В. Путин приехал в Москву.']],
+    [
+      'They studied the work of John F. Kennedy. Then they left.',
+      ['They studied the work of John F. Kennedy.', 'Then they left.'],
+    ],
+  ],
+  'numbers, decimals and money': [
+    [
+      'Inflation rose 3.5% in March. Prices fell later.',
+      ['Inflation rose 3.5% in March.', 'Prices fell later.'],
+    ],
+    [
+      'The fund holds $2.5 billion. It grew fast.',
+      ['The fund holds $2.5 billion.', 'It grew fast.'],
+    ],
+    ['He ranked No. 5 in the world.', ['He ranked No. 5 in the world.']],
+    [
+      'The front stretches 2,000 kilometers (1,243 miles). It is long.',
+      ['The front stretches 2,000 kilometers (1,243 miles).', 'It is long.'],
+    ],
+    ['The rate is 0.25 percent.', ['The rate is 0.25 percent.']],
+    [
+      'The army grew by 1.2 million. Analysts doubted it.',
+      ['The army grew by 1.2 million.', 'Analysts doubted it.'],
+    ],
+    ['The war began in 2022. It continues.', ['The war began in 2022.', 'It continues.']],
+    ['See Art. 5 of the treaty.', ['See Art. 5 of the treaty.']],
+    ['The quote is on p. 12 of the report.', ['The quote is on p. 12 of the report.']],
+    ['It costs €1.99. That is cheap.', ['It costs €1.99.', 'That is cheap.']],
+    ['Version 2.0.1 was released.', ['Version 2.0.1 was released.']],
+    [
+      'The vote was 52.3 to 47.7. The opposition conceded.',
+      ['The vote was 52.3 to 47.7.', 'The opposition conceded.'],
+    ],
+    ['Russia imposed at least 21,692 sanctions.', ['Russia imposed at least 21,692 sanctions.']],
+    ['He said no. The others agreed.', ['He said no.', 'The others agreed.']],
+    ['He was No. 1. Nobody came close.', ['He was No. 1.', 'Nobody came close.']],
+  ],
+  ellipses: [
+    ['He paused... then he spoke.', ['He paused... then he spoke.']],
+    ['He paused... Then he spoke.', ['He paused...', 'Then he spoke.']],
+    [
+      'The army is moving forward in front… And how will these days be used?',
+      ['The army is moving forward in front…', 'And how will these days be used?'],
+    ],
+    [
+      '“Who issues the order? …Who decides where the line is?” he asked.',
+      ['“Who issues the order?', '…Who decides where the line is?” he asked.'],
+    ],
+    ['“We will … Ukraine must agree,” he said.', ['“We will … Ukraine must agree,” he said.']],
+    ['“We will ... The deal is close,” he said.', ['“We will ...', 'The deal is close,” he said.']],
+    ['Wait…', ['Wait…']],
+    ['To continue? …How can we ensure it?', ['To continue?', '…How can we ensure it?']],
+    ['It was, well… complicated.', ['It was, well… complicated.']],
+    ['He said “maybe…” and left.', ['He said “maybe…” and left.']],
+  ],
+  quotes: [
+    [
+      '“There are reasons to be cautiously optimistic.” He confirmed the visit.',
+      ['“There are reasons to be cautiously optimistic.”', 'He confirmed the visit.'],
+    ],
+    [
+      '“Both sides understand that this conversation is necessary,” he added.',
+      ['“Both sides understand that this conversation is necessary,” he added.'],
+    ],
+    ['He said, "We are ready." Then he left.', ['He said, "We are ready."', 'Then he left.']],
+    ['“Is it over?” she asked.', ['“Is it over?” she asked.']],
+    ['“Stop!” he shouted. The crowd froze.', ['“Stop!” he shouted.', 'The crowd froze.']],
+    ['“Who decides?” Putin asked.', ['“Who decides?” Putin asked.']],
+    [
+      '“Who decides?” President Vladimir Putin asked reporters.',
+      ['“Who decides?” President Vladimir Putin asked reporters.'],
+    ],
+    ['“Who decides?” Nobody answered.', ['“Who decides?”', 'Nobody answered.']],
+    ['“Why now?” He asked the question twice.', ['“Why now?”', 'He asked the question twice.']],
+    ["He called it 'a trap.' Others disagreed.", ["He called it 'a trap.'", 'Others disagreed.']],
+    ['He called it ‘a trap.’ Others disagreed.', ['He called it ‘a trap.’', 'Others disagreed.']],
+    [
+      '“There are issues. I think we need to talk. We’ll call President Trump,” Putin said.',
+      [
+        '“There are issues.',
+        'I think we need to talk.',
+        'We’ll call President Trump,” Putin said.',
+      ],
+    ],
+    [
+      'Trump called it “promising but incomplete,” and Peskov agreed.',
+      ['Trump called it “promising but incomplete,” and Peskov agreed.'],
+    ],
+    [
+      'He said it was “a very promising statement, but it wasn’t perfect.”',
+      ['He said it was “a very promising statement, but it wasn’t perfect.”'],
+    ],
+    [
+      'The Kremlin said it had "brought positions closer." Kyiv was silent.',
+      ['The Kremlin said it had "brought positions closer."', 'Kyiv was silent.'],
+    ],
+    [
+      '«Мы готовы», — сказал он. Переговоры продолжатся.',
+      ['«Мы готовы», — сказал он.', 'Переговоры продолжатся.'],
+    ],
+    ['He yelled “Go!” and ran.', ['He yelled “Go!” and ran.']],
+    [
+      '“Enough!” Zelenskyy told reporters. The meeting ended.',
+      ['“Enough!” Zelenskyy told reporters.', 'The meeting ended.'],
+    ],
+    ['"Why?" asked Putin.', ['"Why?" asked Putin.']],
+    ['He said: "It\'s over. We lost."', ['He said: "It\'s over.', 'We lost."']],
+    ['“Is this the end?” “No,” she replied.', ['“Is this the end?”', '“No,” she replied.']],
+  ],
+  'parentheses and brackets': [
+    [
+      'The talks failed. (Both sides blamed each other.) A new round is planned.',
+      ['The talks failed.', '(Both sides blamed each other.)', 'A new round is planned.'],
+    ],
+    ['The deal (signed in 2023) expired.', ['The deal (signed in 2023) expired.']],
+    [
+      '“We will determine the timing [between Trump and Putin],” Peskov said.',
+      ['“We will determine the timing [between Trump and Putin],” Peskov said.'],
+    ],
+    [
+      'The fee (about $2.5 million) was paid. Nobody objected.',
+      ['The fee (about $2.5 million) was paid.', 'Nobody objected.'],
+    ],
+    [
+      'He met the president (Mr. Zelenskyy) on Friday.',
+      ['He met the president (Mr. Zelenskyy) on Friday.'],
+    ],
+    [
+      'The report was published [in English]. It ran to 40 pages.',
+      ['The report was published [in English].', 'It ran to 40 pages.'],
+    ],
+    ['The group (known as the E.U.) met again.', ['The group (known as the E.U.) met again.']],
+    ['He asked (why?) and left.', ['He asked (why?) and left.']],
+    [
+      'The firm (Acme Ltd.) The rival (Globex) won.',
+      ['The firm (Acme Ltd.)', 'The rival (Globex) won.'],
+    ],
+    [
+      'Officials said so [citation needed]. Others disagreed.',
+      ['Officials said so [citation needed].', 'Others disagreed.'],
+    ],
+  ],
+  lists: [
+    [
+      '1. First item\n2. Second item\n3. Third item',
+      ['1. First item', '2. Second item', '3. Third item'],
+    ],
+    [
+      '• This is the first point.\n• This is the second point',
+      ['• This is the first point.', '• This is the second point'],
+    ],
+    ['- apples\n- pears', ['- apples', '- pears']],
+    [
+      'Background:\n• Talks began in March\n• They stalled in April',
+      ['Background:', '• Talks began in March', '• They stalled in April'],
+    ],
+    ['a) the first option\nb) the second option', ['a) the first option', 'b) the second option']],
+    [
+      '* Point one. It has two sentences.\n* Point two',
+      ['* Point one.', 'It has two sentences.', '* Point two'],
+    ],
+    ['(1) Russia agrees\n(2) Ukraine agrees', ['(1) Russia agrees', '(2) Ukraine agrees']],
+    ['1) Ceasefire\n2) Prisoner exchange', ['1) Ceasefire', '2) Prisoner exchange']],
+    [
+      'The plan has three parts:\n1. A ceasefire.\n2. Talks.\n3. Elections.',
+      ['The plan has three parts:', '1. A ceasefire.', '2. Talks.', '3. Elections.'],
+    ],
+    ['– Russia said yes\n– Ukraine said no', ['– Russia said yes', '– Ukraine said no']],
+    ['10. Tenth item\n11. Eleventh item', ['10. Tenth item', '11. Eleventh item']],
+    [
+      '- a long item that wraps\n  onto a second line\n- short',
+      ['- a long item that wraps\n  onto a second line', '- short'],
+    ],
+  ],
+  headlines: [
+    [
+      'Putin’s Ukraine ceasefire proposal headed to Trump\nRussian President Vladimir Putin held a meeting.',
+      [
+        'Putin’s Ukraine ceasefire proposal headed to Trump',
+        'Russian President Vladimir Putin held a meeting.',
+      ],
+    ],
+    [
+      "RECENT NEWS\n19:45\nUkraine responds to Trump's peace plan",
+      ['RECENT NEWS', '19:45', "Ukraine responds to Trump's peace plan"],
+    ],
+    [
+      'Oleh Pavliuk, Yevhen KizilovFriday, 25 April 2025, 18:14\nKremlin says it brought positions closer',
+      [
+        'Oleh Pavliuk, Yevhen KizilovFriday, 25 April 2025, 18:14',
+        'Kremlin says it brought positions closer',
+      ],
+    ],
+    [
+      'Advertisement:\nFull text of the peace plan unveiled',
+      ['Advertisement:', 'Full text of the peace plan unveiled'],
+    ],
+    [
+      'The talks will continue between the\nKremlin and the White House next week.',
+      ['The talks will continue between the\nKremlin and the White House next week.'],
+    ],
+    [
+      'Russia said on Friday that it is preparing\nfor direct talks between the two presidents. The\nKremlin gave no date.',
+      [
+        'Russia said on Friday that it is preparing\nfor direct talks between the two presidents.',
+        'The\nKremlin gave no date.',
+      ],
+    ],
+    [
+      'Kremlin Says Talks Possible\nTrump Says Deal Is Close',
+      ['Kremlin Says Talks Possible', 'Trump Says Deal Is Close'],
+    ],
+    [
+      'Witkoff met Putin.\nThe talks lasted three hours.',
+      ['Witkoff met Putin.', 'The talks lasted three hours.'],
+    ],
+    [
+      'Stock photo: Getty Images\nThe Kremlin has stated its position.',
+      ['Stock photo: Getty Images', 'The Kremlin has stated its position.'],
+    ],
+    ['Russia and Ukraine,\nTwo Nations at War', ['Russia and Ukraine,\nTwo Nations at War']],
+    [
+      'BREAKING: Kremlin confirms talks\nThe Kremlin said on Friday that talks would go ahead.',
+      ['BREAKING: Kremlin confirms talks', 'The Kremlin said on Friday that talks would go ahead.'],
+    ],
+    [
+      'Kremlin says it "brought positions closer"\nUshakov spoke to reporters.',
+      ['Kremlin says it "brought positions closer"', 'Ushakov spoke to reporters.'],
+    ],
+    ['He met Mr.\nSmith on Friday.', ['He met Mr.\nSmith on Friday.']],
+  ],
+  'URLs and e-mail addresses': [
+    [
+      'Read more at https://example.com/a.b?c=d today.',
+      ['Read more at https://example.com/a.b?c=d today.'],
+    ],
+    [
+      'Write to a.b@example.co.uk for details. We reply fast.',
+      ['Write to a.b@example.co.uk for details.', 'We reply fast.'],
+    ],
+    ['The site is www.example.org. It is free.', ['The site is www.example.org.', 'It is free.']],
+    [
+      'See https://www.thenationalnews.com/tags/russia/ for more.',
+      ['See https://www.thenationalnews.com/tags/russia/ for more.'],
+    ],
+    [
+      'Visit https://example.com/page?id=5&x=y. Then log in.',
+      ['Visit https://example.com/page?id=5&x=y.', 'Then log in.'],
+    ],
+    ['Contact press@kremlin.ru or info@un.org.', ['Contact press@kremlin.ru or info@un.org.']],
+  ],
+  'non-Latin scripts': [
+    [
+      'Путин встретился с Уиткоффом. Переговоры длились три часа.',
+      ['Путин встретился с Уиткоффом.', 'Переговоры длились три часа.'],
+    ],
+    [
+      'Кремль заявил: «Мы готовы». Киев промолчал!',
+      ['Кремль заявил: «Мы готовы».', 'Киев промолчал!'],
+    ],
+    ['Ο πρόεδρος μίλησε. Η συνάντηση τελείωσε.', ['Ο πρόεδρος μίλησε.', 'Η συνάντηση τελείωσε.']],
+    ['Τι έγινε\u037e Κανείς δεν ξέρει.', ['Τι έγινε\u037e', 'Κανείς δεν ξέρει.']],
+    [
+      '普京会见了特使。会谈持续了三个小时！双方满意吗？',
+      ['普京会见了特使。', '会谈持续了三个小时！', '双方满意吗？'],
+    ],
+    ['プーチン氏は会談した。詳細は不明だ。', ['プーチン氏は会談した。', '詳細は不明だ。']],
+    ['هل انتهت الحرب؟ لا أحد يعرف.', ['هل انتهت الحرب؟', 'لا أحد يعرف.']],
+    ['पुतिन ने बैठक की। बातचीत तीन घंटे चली।', ['पुतिन ने बैठक की।', 'बातचीत तीन घंटे चली।']],
+    ['他说：“我们准备好了。”然后离开了。', ['他说：“我们准备好了。”', '然后离开了。']],
+    [
+      'Украина согласилась на 30-дневное перемирие, т.е. на паузу. Россия нет.',
+      ['Украина согласилась на 30-дневное перемирие, т.е. на паузу.', 'Россия нет.'],
+    ],
+    ['Путин сказал «да»… А Зеленский нет.', ['Путин сказал «да»…', 'А Зеленский нет.']],
+    ['Der Kanzler sprach. Die Sitzung endete.', ['Der Kanzler sprach.', 'Die Sitzung endete.']],
+  ],
+  'other punctuation': [
+    ['What happened?! Nobody knows.', ['What happened?!', 'Nobody knows.']],
+    ['Really? yes, really.', ['Really? yes, really.']],
+    ['He works for Yahoo! in California.', ['He works for Yahoo! in California.']],
+    ['It ended.   Then   silence.', ['It ended.', 'Then   silence.']],
+    ['No punctuation at all', ['No punctuation at all']],
+    ['', []],
+    ['   \n  ', []],
+    ['Hello. 2025 was hard.', ['Hello.', '2025 was hard.']],
+    ['Who? Me? Yes.', ['Who?', 'Me?', 'Yes.']],
+    ['Why? 30 days is too long.', ['Why?', '30 days is too long.']],
+    ['It’s 5 p.m. ET. The polls close.', ['It’s 5 p.m. ET.', 'The polls close.']],
+    ['The Dow fell 2.3%. The S&P 500 rose.', ['The Dow fell 2.3%.', 'The S&P 500 rose.']],
+    [
+      'The sentence ends here.\u00a0The next begins.',
+      ['The sentence ends here.', 'The next begins.'],
+    ],
+    ['This is good.This has no space.', ['This is good.This has no space.']],
+  ],
+};
+
+const seeds = (name: string) =>
+  readFileSync(new URL(`../../seeds/${name}`, import.meta.url), 'utf8');
+
+const seedCases: Case[] = [
+  [
+    "US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian leader's views on a ceasefire to the White House, the Kremlin said. “When Mr Witkoff brings all the information to President Trump, we will determine the timing of a conversation” between the two presidents, Kremlin spokesman Dmitry Peskov said. “There are reasons to be cautiously optimistic.” He confirmed Mr Witkoff was given an audience amid mixed messages from Moscow on its willingness to negotiate.",
+    [
+      "US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian leader's views on a ceasefire to the White House, the Kremlin said.",
+      '“When Mr Witkoff brings all the information to President Trump, we will determine the timing of a conversation” between the two presidents, Kremlin spokesman Dmitry Peskov said.',
+      '“There are reasons to be cautiously optimistic.”',
+      'He confirmed Mr Witkoff was given an audience amid mixed messages from Moscow on its willingness to negotiate.',
+    ],
+  ],
+  [
+    'Witkoff met with Putin late Thursday and was reported to have left Moscow in the early hours of Friday. U.S. National Security Adviser Mike Waltz told Fox News that he had “cautious optimism” after speaking with Witkoff.',
+    [
+      'Witkoff met with Putin late Thursday and was reported to have left Moscow in the early hours of Friday.',
+      'U.S. National Security Adviser Mike Waltz told Fox News that he had “cautious optimism” after speaking with Witkoff.',
+    ],
+  ],
+  [
+    '“When Mr. Witkoff presents all the information to President Trump, we will determine the timing of a conversation [between Trump and Putin],” Kremlin spokesman Dmitry Peskov told reporters. “There are reasons to be cautiously optimistic.” ',
+    [
+      '“When Mr. Witkoff presents all the information to President Trump, we will determine the timing of a conversation [between Trump and Putin],” Kremlin spokesman Dmitry Peskov told reporters.',
+      '“There are reasons to be cautiously optimistic.”',
+    ],
+  ],
+  [
+    'Dmitry Peskov expressed a modicum of optimism regarding the ceasefire, stating, “There’s some room for cautious hope. Significant work remains, yet the president has aligned himself with President Trump’s stance.”',
+    [
+      'Dmitry Peskov expressed a modicum of optimism regarding the ceasefire, stating, “There’s some room for cautious hope.',
+      'Significant work remains, yet the president has aligned himself with President Trump’s stance.”',
+    ],
+  ],
+  [
+    'During the meeting on Thursday night, Putin provided Witkoff with additional messages for U.S. President Donald Trump. While expressing general support for the truce, Putin highlighted several elements that need further clarification before reaching a consensus.',
+    [
+      'During the meeting on Thursday night, Putin provided Witkoff with additional messages for U.S. President Donald Trump.',
+      'While expressing general support for the truce, Putin highlighted several elements that need further clarification before reaching a consensus.',
+    ],
+  ],
+  [
+    '  • This is Witkoff’s fourth visit to Moscow and his meeting with Putin, through which the US aims to achieve a "peaceful settlement" in Ukraine.\n  • Former UK Prime Minister Boris Johnson strongly criticised Donald Trump’s proposals for ending the war in Ukraine.',
+    [
+      '• This is Witkoff’s fourth visit to Moscow and his meeting with Putin, through which the US aims to achieve a "peaceful settlement" in Ukraine.',
+      '• Former UK Prime Minister Boris Johnson strongly criticised Donald Trump’s proposals for ending the war in Ukraine.',
+    ],
+  ],
+  [
+    '“Who issuing an order to stop hostilities? …Who decides where you breach a possible ceasefire agreement over 2,000 kilometers (1,243 miles)?”',
+    [
+      '“Who issuing an order to stop hostilities?',
+      '…Who decides where you breach a possible ceasefire agreement over 2,000 kilometers (1,243 miles)?”',
+    ],
+  ],
+  [
+    '“The Russian army is moving forward in almost every region in front… And how will these 30 days be used? To ensure that newly mobilized units are trained to deliver weapons there, in order for forced mobilization in Ukraine to continue? …How and how can we ensure that such a thing does not happen? How will control be organized?” he asked.',
+    [
+      '“The Russian army is moving forward in almost every region in front…',
+      'And how will these 30 days be used?',
+      'To ensure that newly mobilized units are trained to deliver weapons there, in order for forced mobilization in Ukraine to continue?',
+      '…How and how can we ensure that such a thing does not happen?',
+      'How will control be organized?” he asked.',
+    ],
+  ],
+  [
+    'On Thursday, President Donald Trump said Putin was “a very promising statement, but it wasn’t perfect.”\nAlso on Thursday, U.S. Treasury Secretary Scott Bescent said Trump was “willing to put maximum pressure on both sides,” including sanctions against Russia.',
+    [
+      'On Thursday, President Donald Trump said Putin was “a very promising statement, but it wasn’t perfect.”',
+      'Also on Thursday, U.S. Treasury Secretary Scott Bescent said Trump was “willing to put maximum pressure on both sides,” including sanctions against Russia.',
+    ],
+  ],
+  [
+    'Not ready to support today?\nRemind me later.',
+    ['Not ready to support today?', 'Remind me later.'],
+  ],
+];
+
+for (const [category, cases] of Object.entries(table)) {
+  describe(category, () => {
+    it.each(cases)('%j', (input, expected) => {
+      expect(split(input)).toEqual(expected);
+    });
+  });
+}
+
+describe('seed sentences', () => {
+  it.each(seedCases)('%j', (input, expected) => {
+    expect(split(input)).toEqual(expected);
+  });
+
+  it('splits the whole of seed 004 into its 25 sentences, the agency trailer last', () => {
+    const sentences = split(seeds('004_acb5286eff63b7e7.txt'));
+    expect(sentences).toHaveLength(25);
+    expect(sentences[0]).toBe(
+      'Steve Witkov arrived in Moscow and informed the Russian president of a joint statement signed between the US and Ukraine in Saudi Arabia.',
+    );
+    expect(sentences.at(-1)).toBe('MNA/');
+  });
+});
+
+describe('the table', () => {
+  it('holds at least 120 cases of its own', () => {
+    const count = Object.values(table).reduce((sum, cases) => sum + cases.length, 0);
+    expect(count + seedCases.length).toBeGreaterThanOrEqual(120);
+  });
+});
+
+const allInputs = [
+  ...Object.values(table).flatMap((cases) => cases.map(([input]) => input)),
+  ...seedCases.map(([input]) => input),
+  ...[
+    '000_4b207f45d15cbf96.txt',
+    '001_d7fb493d5d978b6e.txt',
+    '002_95852239c1d84bad.txt',
+    '003_0a02ae9bd8ded74f.txt',
+    '004_acb5286eff63b7e7.txt',
+  ].map(seeds),
+  '\t Leading and trailing whitespace. \n\n Then more.  ',
+  '...?!…”)',
+  '. . .',
+  '“”',
+];
+
+describe('spans', () => {
+  it.each(allInputs.map((input) => [input.slice(0, 40), input]))(
+    'are trimmed, ordered, disjoint and cover every visible character of %j',
+    (_label, input) => {
+      const spans = splitSentences(input);
+      const owner = new Array<number>(input.length).fill(-1);
+      let previousEnd = 0;
+      spans.forEach(({ start, end }, index) => {
+        expect(start).toBeGreaterThanOrEqual(previousEnd);
+        expect(end).toBeGreaterThan(start);
+        expect(input.slice(start, end)).toBe(input.slice(start, end).trim());
+        for (let at = start; at < end; at++) owner[at] = index;
+        previousEnd = end;
+      });
+      const orphans: string[] = [];
+      for (let at = 0; at < input.length; at++) {
+        if (owner[at] === -1 && input[at]!.trim() !== '') orphans.push(input[at]!);
+      }
+      expect(orphans).toEqual([]);
+    },
+  );
+});
