@@ -1,0 +1,125 @@
+import { isAbsolute, join } from 'node:path';
+import stringWidth from 'string-width';
+import { defaultCacheDir } from '../corpus/cache.js';
+import { loadCorpus } from '../corpus/load.js';
+import type { Article } from '../corpus/types.js';
+import { type Command, corpusFlags } from './command.js';
+
+/** The title, or the opening words of the first sentence when the article has none. */
+export function displayTitle(article: Article, words = 8): string {
+  if (article.title) return article.title;
+  const first = article.sentences[0]?.text ?? '';
+  const list = first.split(/\s+/).filter(Boolean);
+  if (list.length <= words) return first;
+  return `${list.slice(0, words).join(' ')}…`;
+}
+
+/** Cuts `text` to `width` terminal columns, ending with `…` when anything was cut. */
+export function truncate(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  if (width <= 0) return '';
+  let out = '';
+  let used = 0;
+  for (const char of text) {
+    const w = stringWidth(char);
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
+
+const GAP = '  ';
+const SOURCE_MAX = 24;
+
+/** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
+export function renderTable(articles: Article[], width: number | null): string {
+  const rows = articles.map((article) => ({
+    id: article.id,
+    title: displayTitle(article),
+    date: article.date ?? '-',
+    source: truncate(article.source ?? '-', SOURCE_MAX),
+    count: String(article.sentences.length),
+  }));
+  const header = { id: 'ID', title: 'TITLE', date: 'DATE', source: 'SOURCE', count: 'SENTENCES' };
+  const all = [header, ...rows];
+  const col = (key: keyof typeof header) => Math.max(...all.map((row) => stringWidth(row[key])));
+  const idWidth = col('id');
+  const dateWidth = col('date');
+  const sourceWidth = col('source');
+  const countWidth = col('count');
+  let titleWidth = col('title');
+  if (width !== null) {
+    const fixed = idWidth + dateWidth + sourceWidth + countWidth + GAP.length * 4;
+    titleWidth = Math.max(5, Math.min(titleWidth, width - fixed));
+  }
+  const lines = all.map((row) => {
+    const line = [
+      pad(row.id, idWidth),
+      pad(truncate(row.title, titleWidth), titleWidth),
+      pad(row.date, dateWidth),
+      pad(row.source, sourceWidth),
+      row.count.padStart(countWidth),
+    ].join(GAP);
+    return width === null ? line : truncate(line, width);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export const command: Command = {
+  name: 'list',
+  summary: 'List the articles of the corpus: id, title, date, source, sentence count',
+  usage: `list [--corpus DIR] [--json]
+
+Options
+  --corpus, -c  The corpus folder (default: seeds)
+  --json        Print a JSON array: id, path, title, date, byline, source, sentences, warnings
+
+Examples
+  $ margin list
+  $ margin list --corpus ~/articles --json`,
+  flags: {
+    ...corpusFlags,
+    json: { type: 'boolean', default: false },
+  },
+  async run(_input, flags, io) {
+    const corpus = String(flags.corpus);
+    const root = isAbsolute(corpus) ? corpus : join(io.cwd, corpus);
+    let load: Awaited<ReturnType<typeof loadCorpus>>;
+    try {
+      load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`margin list: ${message.replace(root, () => corpus)}\n`);
+      return 1;
+    }
+    // Paths as the user would type them: under the --corpus they gave, not the absolute root.
+    const shown = (text: string) => text.replace(root, () => corpus);
+    if (flags.json) {
+      const rows = load.articles.map((article) => ({
+        id: article.id,
+        path: join(corpus, article.path.slice(root.length)),
+        title: article.title,
+        date: article.date,
+        byline: article.byline,
+        source: article.source,
+        sentences: article.sentences.length,
+        warnings: article.warnings,
+      }));
+      io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    } else if (load.articles.length === 0) {
+      io.stderr.write(`margin list: no articles in ${corpus}\n`);
+    } else {
+      const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : null;
+      io.stdout.write(renderTable(load.articles, width));
+    }
+    for (const problem of load.problems) {
+      io.stderr.write(`margin list: ${shown(problem.message)}\n`);
+    }
+    return load.problems.length > 0 ? 1 : 0;
+  },
+};

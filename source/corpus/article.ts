@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { type Cleaned, cleanDocument } from './clean.js';
+import type { SourceText } from './read.js';
+import { splitSentences } from './sentences.js';
+import type { Article, Sentence } from './types.js';
+
+/**
+ * The version of the cleaning rules. Bump it whenever the clean text of any file may change:
+ * cached articles made by another version are rebuilt.
+ */
+export const CLEANER_VERSION = 1;
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Sentences of the joined paragraphs, with offsets into the body and content-derived ids. */
+function sentencesOf(paragraphs: string[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  const seen = new Map<string, number>();
+  let offset = 0;
+  paragraphs.forEach((paragraph, index) => {
+    for (const span of splitSentences(paragraph)) {
+      const text = paragraph.slice(span.start, span.end);
+      const base = `s${sha256(text).slice(0, 8)}`;
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      sentences.push({
+        id: count === 1 ? base : `${base}-${count}`,
+        paragraph: index,
+        text,
+        start: offset + span.start,
+        end: offset + span.end,
+      });
+    }
+    offset += paragraph.length + 2;
+  });
+  return sentences;
+}
+
+export function assembleArticle(
+  id: string,
+  path: string,
+  cleaned: Cleaned,
+  warnings: string[],
+): Article {
+  const text = cleaned.paragraphs.join('\n\n');
+  const all = [...warnings];
+  if (cleaned.removed > 0) {
+    all.push(
+      `removed control characters decoded from character references (${cleaned.removed} ${
+        cleaned.removed === 1 ? 'character' : 'characters'
+      })`,
+    );
+  }
+  if (text === '') all.push('no article text found');
+  return {
+    id,
+    path,
+    title: cleaned.title,
+    date: cleaned.date,
+    byline: cleaned.byline,
+    source: cleaned.source,
+    text,
+    sentences: sentencesOf(cleaned.paragraphs),
+    warnings: all,
+    hash: sha256(text),
+  };
+}
+
+/** Clean text of a read file to an Article. */
+export function buildArticle(id: string, path: string, source: SourceText): Article {
+  return assembleArticle(id, path, cleanDocument(source.text, source.format), source.warnings);
+}

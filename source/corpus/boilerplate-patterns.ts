@@ -1,0 +1,133 @@
+/**
+ * Lines news sites add around an article, each with the reason a test or a curious reviewer can
+ * read. A pattern matches a whole unit (one line or paragraph), never a part of a sentence.
+ */
+export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
+  { reason: 'ad publisher id', pattern: /^(?:ca-)?pub-\d{6,}$/i },
+  {
+    reason: 'advertisement marker',
+    pattern:
+      /^(?:advertisement|advertising|advert|ads?|sponsored(?: content)?|promoted|story continues below(?: advertisement)?|scroll to continue(?: with content)?|continue reading (?:below|the main story))\s*:?$/i,
+  },
+  {
+    reason: 'site furniture',
+    pattern: /^(?:optimized|optimised|powered|designed|developed) by \S.{0,40}$/i,
+  },
+  {
+    reason: 'navigation',
+    pattern:
+      /^(?:all (?:sections|news|topics|categories|stories)|menu|main menu|search|home|homepage|skip to (?:main )?content|back to top|sections|more|close|open menu|toggle navigation|next article|previous article|load more|show more)$/i,
+  },
+  {
+    reason: 'support appeal',
+    pattern:
+      /^(?:support (?:us|our (?:work|journalism|newsroom))|support .{2,60} on (?:patreon|buy me a coffee|ko-fi)|donate(?: now| today)?|make a (?:donation|contribution)|become a (?:member|patron|supporter|subscriber)|not ready to support(?: us)? today|remind me later|continue|pa(?:y|i)ments? methods?|maybe later|no,? thanks)[.!?]*$/i,
+  },
+  {
+    reason: 'sign-in or subscribe',
+    pattern:
+      /^(?:sign in|sign up|log ?in|log ?out|register|create (?:an |a free )?account|my account|subscribe(?: now| today| for .{1,40})?|already (?:a subscriber|have an account)\??.{0,40}|get unlimited access.{0,60}|start your (?:free )?trial.{0,40})[.!?]*$/i,
+  },
+  {
+    reason: 'share or follow',
+    pattern:
+      /^(?:share(?: this)?(?: article| story| page| post)?(?: on .{1,30})?|follow us(?: on .{1,60})?|tweet|print|email|e-mail|copy link|link copied|facebook|twitter|x|telegram|whatsapp|linkedin|reddit|flipboard|pinterest|comments?)\s*:?$/i,
+  },
+  {
+    reason: 'newsletter',
+    pattern:
+      /^(?=.{0,200}$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign up|subscribe|inbox|e-?mail|register)\b).*$/i,
+  },
+  {
+    reason: 'cookie notice',
+    pattern:
+      /^(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*\b(?:accept|consent|privacy|we use|this (?:site|website)|browsing)\b).*$/i,
+  },
+  {
+    reason: 'related list heading',
+    pattern:
+      /^(?:read more|read also|also read|see also|related(?: articles| stories| news| coverage| topics)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you)?|most (?:read|popular|viewed)|you (?:may|might) also like|trending(?: now)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*:?$/i,
+  },
+  {
+    reason: 'related link',
+    pattern: /^(?:read more|read also|also read|see also|related|watch|listen)\s*:\s*\S.{0,200}$/i,
+  },
+  { reason: 'hashtags', pattern: /^(?:#[\p{L}\p{N}_.'’-]+[\s,]*){2,}$/u },
+  {
+    reason: 'tag list',
+    pattern: /^(?:tags?|topics?|keywords|filed under|categories)\s*:.{0,300}$/i,
+  },
+  {
+    reason: 'counter',
+    pattern: /^\d[\d,.]*\s*k?\s*(?:comments?|shares?|views?|likes?|reactions?|reads?)?$/i,
+  },
+  { reason: 'copyright', pattern: /^(?:©|\(c\)|copyright\b).{0,300}$/i },
+  { reason: 'copyright', pattern: /^(?=.{0,300}$).*\ball rights reserved\b.*$/i },
+  {
+    reason: 'legal footer',
+    pattern:
+      /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service)| and conditions| & conditions)|cookie (?:policy|settings)|contact(?: us)?|about(?: us)?|imprint|impressum|accessibility|sitemap|careers|advertise(?: with us)?)(?:\s*[|·•]\s*.{0,40})*$/i,
+  },
+  {
+    reason: 'image credit',
+    pattern:
+      /^(?:stock |file |main |featured |header |cover )?(?:photo|image|picture|illustration|video|graphic|photograph|credit|photo credit)s?\s*(?::|by\b|©|-|–).{0,120}$/i,
+  },
+  {
+    reason: 'image credit',
+    pattern:
+      /^(?=.{0,160}$).*(?:\/|\||\(|,)\s*(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|tass|ria novosti)\)?$/i,
+  },
+  { reason: 'agency trailer', pattern: /^[A-Z]{2,6}\/\d*$/ },
+  { reason: 'timestamp', pattern: /^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$/i },
+];
+
+/** Opens a donation or membership appeal that runs to its closing line or the end. */
+export const APPEAL_OPENER =
+  /^(?:a message from .{2,80}|dear (?:readers?|friends|subscribers)[,!:.]?.{0,40})$/i;
+
+/** The last line of an appeal's call to action. */
+export const APPEAL_CLOSER =
+  /^(?:remind me later|not ready to support(?: us)? today|maybe later|no,? thanks|pa(?:y|i)ments? methods?|continue)[.!?]*$/i;
+
+/** A line that introduces a list of other headlines. */
+export const HEADLINE_LIST_HEADING =
+  /^(?:recent news|latest news|latest|more news|all news|top stories|related(?: news| articles)?|read more|most read|news feed)\s*:?$/i;
+
+/** Language switchers (`Укр Рус Eng`): two or more of these as words of a short line. */
+export const LANGUAGE_WORDS = new Set([
+  'eng',
+  'en',
+  'english',
+  'ukr',
+  'ua',
+  'uk',
+  'укр',
+  'українська',
+  'рус',
+  'ру',
+  'ru',
+  'rus',
+  'русский',
+  'deu',
+  'de',
+  'deutsch',
+  'fr',
+  'français',
+  'es',
+  'español',
+  'ar',
+  'العربية',
+  'fa',
+  'فارسی',
+  'pl',
+  'polski',
+  'it',
+  'italiano',
+  'pt',
+  'português',
+  'tr',
+  'türkçe',
+  '中文',
+  'zh',
+]);

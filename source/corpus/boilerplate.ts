@@ -1,0 +1,184 @@
+import {
+  APPEAL_CLOSER,
+  APPEAL_OPENER,
+  BOILERPLATE,
+  HEADLINE_LIST_HEADING,
+  LANGUAGE_WORDS,
+} from './boilerplate-patterns.js';
+import { STOPWORDS } from './stopwords.js';
+import type { Unit } from './units.js';
+
+/** Why each unit goes (`null`: not decided yet). Metadata lines are marked by the caller. */
+export type Reasons = Array<string | null>;
+
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export function isSentenceLike(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+function stopShare(list: string[]): number {
+  if (list.length === 0) return 0;
+  let stops = 0;
+  for (const word of list) if (STOPWORDS.has(word)) stops++;
+  return stops / list.length;
+}
+
+/** `Russo-Ukrainian warRussiaUSAUkraine`: tag links scraped without separators. */
+function isGluedTags(text: string, list: string[]): boolean {
+  if (text.length > 120 || isSentenceLike(text) || stopShare(list) > 0) return false;
+  return (text.match(/\p{Ll}\p{Lu}/gu)?.length ?? 0) >= 2;
+}
+
+function isLanguageMenu(list: string[]): boolean {
+  if (list.length > 8) return false;
+  let languages = 0;
+  for (const word of list) if (LANGUAGE_WORDS.has(word)) languages++;
+  return languages >= 2;
+}
+
+/** First pass: units that are boilerplate whatever their neighbours. */
+export function markPatterns(units: Unit[]): Reasons {
+  return units.map((unit) => {
+    const text = unit.text;
+    for (const { reason, pattern } of BOILERPLATE) if (pattern.test(text)) return reason;
+    const list = words(text);
+    if (list.length === 0) return 'no words';
+    if (isLanguageMenu(list)) return 'language menu';
+    if (isGluedTags(text, list)) return 'tag list';
+    return null;
+  });
+}
+
+/** Second pass: runs of units that are boilerplate because of where they stand. */
+export function markRegions(units: Unit[], reasons: Reasons): void {
+  markAppeals(units, reasons);
+  markHeadlineLists(units, reasons);
+}
+
+function markAppeals(units: Unit[], reasons: Reasons): void {
+  const opener = units.findIndex((unit) => APPEAL_OPENER.test(unit.text));
+  if (opener < 0) return;
+  let end = units.length - 1;
+  for (let i = units.length - 1; i > opener; i--) {
+    if (APPEAL_CLOSER.test(units[i]!.text)) {
+      end = i;
+      break;
+    }
+  }
+  for (let i = opener; i <= end; i++) reasons[i] ??= 'support appeal';
+}
+
+function markHeadlineLists(units: Unit[], reasons: Reasons): void {
+  const blocks = new Map<number, number[]>();
+  units.forEach((unit, i) => {
+    const members = blocks.get(unit.block);
+    if (members) members.push(i);
+    else blocks.set(unit.block, [i]);
+  });
+  for (const members of blocks.values()) {
+    // A time on its own line, then a headline: a "latest news" feed.
+    const times = members.filter((i) => reasons[i] === 'timestamp');
+    if (times.length >= 2) {
+      for (const i of times) if (members.includes(i + 1)) reasons[i + 1] ??= 'timestamped headline';
+    }
+    if (members.length < 4) continue;
+    const flagged = members.filter((i) => reasons[i] !== null).length;
+    const listHeading = members.some((i) => HEADLINE_LIST_HEADING.test(units[i]!.text));
+    if (flagged === 0 && !listHeading) continue;
+    const open = members.filter((i) => reasons[i] === null);
+    const unfinished = open.filter((i) => !isSentenceLike(units[i]!.text)).length;
+    // Lines without final punctuation packed between menu items are other stories' headlines.
+    if (open.length > 0 && unfinished / open.length >= 0.6) {
+      for (const i of open) reasons[i] = 'headline list';
+    }
+  }
+}
+
+type Class = 'good' | 'neargood' | 'short' | 'bad';
+
+const LENGTH_LOW = 70;
+const LENGTH_HIGH = 200;
+
+/**
+ * Third pass, the jusText classification: every unit not yet decided is classed by length,
+ * stop-word share and link share, then short and near-good units take their class from their
+ * neighbours. Returns which units are article text.
+ */
+export function classify(units: Unit[], reasons: Reasons): boolean[] {
+  const lists = units.map((unit) => words(unit.text));
+  let total = 0;
+  let stops = 0;
+  for (const list of lists) {
+    total += list.length;
+    for (const word of list) if (STOPWORDS.has(word)) stops++;
+  }
+  // A language the stop list does not know: judge by length and punctuation alone.
+  const useStops = total > 0 && stops / total >= 0.08;
+  const classes: Class[] = units.map((unit, i) =>
+    reasons[i] !== null ? 'bad' : initialClass(unit, lists[i]!, useStops),
+  );
+  const revised = classes.slice();
+  classes.forEach((cls, i) => {
+    if (cls !== 'short' || reasons[i] !== null) return;
+    const prev = neighbour(classes, i, -1, true);
+    const next = neighbour(classes, i, 1, true);
+    if (prev === 'good' && next === 'good') revised[i] = 'good';
+    else if (prev === 'bad' && next === 'bad') revised[i] = 'bad';
+    else if (
+      (prev === 'bad' && neighbour(classes, i, -1, false) === 'neargood') ||
+      (next === 'bad' && neighbour(classes, i, 1, false) === 'neargood')
+    )
+      revised[i] = 'good';
+    else revised[i] = 'bad';
+  });
+  classes.forEach((cls, i) => {
+    if (cls !== 'neargood') return;
+    const prev = neighbour(classes, i, -1, true);
+    const next = neighbour(classes, i, 1, true);
+    revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+  });
+  // A heading or a "Background:" label belongs to the good text that follows it closely.
+  units.forEach((unit, i) => {
+    if (revised[i] !== 'bad' || reasons[i] !== null) return;
+    if (unit.heading === 0 && !/^[\p{Lu}][^.!?]{0,40}:$/u.test(unit.text)) return;
+    let distance = 0;
+    for (let k = i + 1; k < units.length && distance <= LENGTH_HIGH; k++) {
+      if (revised[k] === 'good') {
+        revised[i] = 'good';
+        break;
+      }
+      if (reasons[k] === null) distance += units[k]!.text.length;
+    }
+  });
+  return revised.map((cls) => cls === 'good');
+}
+
+function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
+  const length = unit.text.length;
+  const linkShare = unit.linkChars / length;
+  if (linkShare > 0.5) return 'bad';
+  const sentence = isSentenceLike(unit.text);
+  if (length < LENGTH_LOW) return linkShare > 0.2 ? 'bad' : 'short';
+  if (!useStops) return sentence ? 'good' : 'neargood';
+  const share = stopShare(list);
+  if (share >= 0.25 || (sentence && share >= 0.12)) {
+    return length >= LENGTH_HIGH || sentence ? 'good' : 'neargood';
+  }
+  return share >= 0.12 ? 'neargood' : 'bad';
+}
+
+/** The nearest class in one direction, skipping short (and near-good) units; edges are bad. */
+function neighbour(classes: Class[], i: number, step: 1 | -1, skipNeargood: boolean): Class {
+  for (let k = i + step; k >= 0 && k < classes.length; k += step) {
+    const cls = classes[k]!;
+    if (cls === 'short' || (skipNeargood && cls === 'neargood')) continue;
+    return cls;
+  }
+  return 'bad';
+}

@@ -1,0 +1,173 @@
+import { classify, markPatterns, markRegions, type Reasons } from './boilerplate.js';
+import { parseHtml, stripInlineMarkup } from './html.js';
+import { markdownToUnits } from './markdown.js';
+import {
+  parseByline,
+  parseDate,
+  parseDateline,
+  sourceFromLine,
+  takeDatePrefix,
+} from './metadata.js';
+import { outletOfLinks } from './outlets.js';
+import { sanitizeText } from './sanitize.js';
+import { textToUnits, tidy, type Unit } from './units.js';
+
+export type Format = 'text' | 'markdown' | 'html';
+
+/** A document reduced to what a reviewer reads, before sentence splitting. */
+export interface Cleaned {
+  title: string | null;
+  date: string | null;
+  byline: string | null;
+  source: string | null;
+  paragraphs: string[];
+  /** Control characters that character references (`&#27;`) had smuggled past reading. */
+  removed: number;
+}
+
+interface Parsed {
+  units: Unit[];
+  links: string[];
+  title: string | null;
+  date: string | null;
+  byline: string | null;
+  source: string | null;
+}
+
+function parse(text: string, format: Format): Parsed {
+  if (format === 'html') {
+    const { units, meta } = parseHtml(text);
+    return {
+      units,
+      links: meta.links,
+      title: htmlTitle(meta.headline, meta.title, meta.siteName),
+      date: meta.published ? parseDate(meta.published) : null,
+      byline: meta.author ? (parseByline(meta.author) ?? meta.author) : null,
+      source: meta.siteName,
+    };
+  }
+  const prefix = takeDatePrefix(text);
+  const stripped = stripInlineMarkup(prefix.text);
+  const links = stripped.links.map((link) => link.href);
+  const units =
+    format === 'markdown'
+      ? markdownToUnits(stripped.text, links)
+      : textToUnits(stripped.text, stripped.links);
+  return { units, links, title: null, date: prefix.date, byline: null, source: null };
+}
+
+/** `<title>` often carries the site name: `Headline | Site`, `Headline - Site`. */
+function htmlTitle(
+  headline: string | null,
+  title: string | null,
+  site: string | null,
+): string | null {
+  if (headline) return headline;
+  if (!title) return null;
+  const parts = title.split(/\s+[|–—-]\s+/);
+  if (parts.length > 1 && (site === null || parts.slice(1).join(' ').includes(site)))
+    return parts[0]!;
+  return title;
+}
+
+/** Letters and digits only, lower-cased: a caption and its title differ in quotes and case. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const HEAD_UNITS = 8;
+
+/** Finds the headline of a text file: a short line, alone in its block, without a final period. */
+function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
+  const first = reasons.indexOf(null);
+  if (first < 0) return -1;
+  const unit = units[first]!;
+  if (format === 'markdown') return unit.heading === 1 ? first : -1;
+  const alone = units[first - 1]?.block !== unit.block && units[first + 1]?.block !== unit.block;
+  const words = unit.text.split(/\s+/).length;
+  const hasMore = units.slice(first + 1).some((_, k) => reasons[first + 1 + k] === null);
+  if (alone && hasMore && unit.text.length <= 250 && words >= 3 && !/[.:;,]$/.test(unit.text)) {
+    return first;
+  }
+  return -1;
+}
+
+/** Splits 003's `Yevhen KizilovFriday, 25 April` so the date reader sees where the date starts. */
+function unglue(text: string): string {
+  return text.replace(
+    /(\p{Ll})((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Updated)\b)/gu,
+    '$1 $2',
+  );
+}
+
+export function cleanDocument(text: string, format: Format): Cleaned {
+  const parsed = parse(text, format);
+  const { units } = parsed;
+  const reasons = markPatterns(units);
+  let source = parsed.source;
+  for (const unit of units) {
+    if (source) break;
+    source = sourceFromLine(unit.text);
+  }
+  markRegions(units, reasons);
+
+  let title = parsed.title;
+  if (title === null) {
+    const at = findTitle(units, reasons, format);
+    if (at >= 0) {
+      title = units[at]!.text;
+      reasons[at] = 'title';
+    }
+  }
+
+  let { date, byline } = parsed;
+  let seen = 0;
+  for (let i = 0; i < units.length && seen < HEAD_UNITS; i++) {
+    if (reasons[i] !== null) continue;
+    seen++;
+    const dateline = parseDateline(unglue(units[i]!.text));
+    if (!dateline) continue;
+    reasons[i] = 'dateline';
+    date ??= dateline.date;
+    byline ??= dateline.byline;
+  }
+
+  if (title !== null) {
+    const wanted = normalise(title);
+    seen = 0;
+    for (let i = 0; i < units.length && seen < HEAD_UNITS; i++) {
+      if (reasons[i] !== null) continue;
+      seen++;
+      if (normalise(units[i]!.text) === wanted) reasons[i] = 'caption repeating the title';
+    }
+  }
+
+  const keep = classify(units, reasons);
+  let removed = 0;
+  const scrub = (value: string | null): string | null => {
+    if (value === null || !UNSAFE.test(value)) return value;
+    const clean = sanitizeText(value);
+    removed += clean.removed;
+    return tidy(clean.text) || null;
+  };
+  const paragraphs: string[] = [];
+  units.forEach((unit, i) => {
+    const text = keep[i] ? scrub(unit.text) : null;
+    if (text) paragraphs.push(text);
+  });
+  source ??= outletOfLinks(parsed.links);
+  return {
+    title: scrub(title),
+    date,
+    byline: scrub(byline),
+    source: scrub(source),
+    paragraphs,
+    removed,
+  };
+}
+
+/** What sanitizeText removes; decoded character references can produce it again. */
+const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;

@@ -1,0 +1,162 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+/** Why a file's bytes were refused: the reason only; the caller names the file. */
+export class NotTextError extends Error {}
+
+export interface Decoded {
+  text: string;
+  warnings: string[];
+}
+
+/** Leading bytes of formats that are never article text, as `file(1)` would name them. */
+const MAGIC: Array<{ name: string; bytes: number[]; offset?: number }> = [
+  { name: 'PNG image', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { name: 'JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'zip archive', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'zip archive', bytes: [0x50, 0x4b, 0x05, 0x06] },
+  { name: 'gzip archive', bytes: [0x1f, 0x8b] },
+  { name: '7-zip archive', bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c] },
+  { name: 'RAR archive', bytes: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07] },
+  { name: 'bzip2 archive', bytes: [0x42, 0x5a, 0x68] },
+  { name: 'xz archive', bytes: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00] },
+  { name: 'RIFF media (WebP, WAV or AVI)', bytes: [0x52, 0x49, 0x46, 0x46] },
+  { name: 'MP4 or QuickTime media', bytes: [0x66, 0x74, 0x79, 0x70], offset: 4 },
+  { name: 'Ogg media', bytes: [0x4f, 0x67, 0x67, 0x53] },
+  { name: 'MP3 audio', bytes: [0x49, 0x44, 0x33] },
+  { name: 'ELF executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  { name: 'Windows executable', bytes: [0x4d, 0x5a] },
+  { name: 'Microsoft Office document', bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] },
+  { name: 'SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66] },
+  { name: 'WebAssembly module', bytes: [0x00, 0x61, 0x73, 0x6d] },
+  { name: 'Java class file', bytes: [0xca, 0xfe, 0xba, 0xbe] },
+];
+
+/** The name of the binary format the bytes start with, or null. */
+export function sniffBinary(bytes: Uint8Array): string | null {
+  for (const { name, bytes: magic, offset = 0 } of MAGIC) {
+    if (bytes.length < offset + magic.length) continue;
+    if (magic.every((byte, i) => bytes[offset + i] === byte)) {
+      // "BZh" and "MZ" also start ordinary words: demand the rest of their headers.
+      if (name === 'bzip2 archive' && !(bytes[3]! >= 0x31 && bytes[3]! <= 0x39)) continue;
+      if (name === 'Windows executable' && !hasNul(bytes)) continue;
+      return name;
+    }
+  }
+  return null;
+}
+
+function hasNul(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}
+
+/** Control bytes other than tab, newline, form feed, carriage return and escape. */
+function controlShare(bytes: Uint8Array): number {
+  const sample = bytes.subarray(0, 8192);
+  let controls = 0;
+  for (const byte of sample) {
+    if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0c &&
+      byte !== 0x0d &&
+      byte !== 0x1b
+    ) {
+      controls++;
+    }
+  }
+  return sample.length === 0 ? 0 : controls / sample.length;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf8Lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/**
+ * Bytes to text: UTF-8 (BOM honoured), UTF-16 with a BOM, otherwise the encoding chardet detects.
+ * Throws NotTextError for binary data.
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), warnings: [] };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), warnings: [] };
+  }
+  const format = sniffBinary(bytes);
+  if (format) throw new NotTextError(`not a text file (${format})`);
+  if (hasNul(bytes) || controlShare(bytes) > 0.1) {
+    throw new NotTextError('not a text file (binary data)');
+  }
+  try {
+    return { text: utf8.decode(bytes), warnings: [] };
+  } catch {
+    return decodeInvalidUtf8(bytes);
+  }
+}
+
+function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
+  const { valid, invalid } = utf8Census(bytes);
+  // Mostly good UTF-8 with a few broken bytes is damaged UTF-8, not a legacy encoding:
+  // re-decoding it as Windows-1252 would garble every accented letter.
+  if (valid === 0 || invalid * 4 > valid) {
+    const detected = detectEncoding(bytes);
+    if (detected) {
+      return {
+        text: iconv.decode(Buffer.from(bytes), detected),
+        warnings: [`not valid UTF-8: decoded as ${detected}`],
+      };
+    }
+  }
+  return {
+    text: utf8Lossy.decode(bytes),
+    warnings: [
+      `not valid UTF-8 and the encoding could not be detected: ${invalid} invalid ${
+        invalid === 1 ? 'byte' : 'bytes'
+      } replaced with U+FFFD`,
+    ],
+  };
+}
+
+function detectEncoding(bytes: Uint8Array): string | null {
+  const best = chardet
+    .analyse(bytes)
+    .find((match) => match.name !== 'UTF-8' && match.name !== 'ASCII');
+  if (!best || best.confidence < 10) return null;
+  const name = best.name === 'ISO-8859-1' ? 'windows-1252' : best.name;
+  return iconv.encodingExists(name) ? name.toLowerCase() : null;
+}
+
+/** Counts well-formed multi-byte UTF-8 sequences and bytes that fit no sequence. */
+function utf8Census(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const byte = bytes[i]!;
+    if (byte < 0x80) {
+      i++;
+      continue;
+    }
+    const length =
+      byte >= 0xf0 && byte <= 0xf4
+        ? 4
+        : byte >= 0xe0 && byte < 0xf0
+          ? 3
+          : byte >= 0xc2 && byte < 0xe0
+            ? 2
+            : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}

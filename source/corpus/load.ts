@@ -1,0 +1,171 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, sep } from 'node:path';
+import { buildArticle } from './article.js';
+import { type CacheHit, CorpusCache, contentHash, defaultCacheDir } from './cache.js';
+import { bytesToSource, FileRefusedError, readBytes } from './read.js';
+import type { Article, CorpusLoad, FileProblem } from './types.js';
+
+export interface LoadProgress {
+  /** Files handled so far (articles and problems). */
+  done: number;
+  total: number;
+  article?: Article;
+  problem?: FileProblem;
+}
+
+export interface LoadOptions {
+  /** Where cleaned articles are cached; `null` turns the cache off. Default: `defaultCacheDir()`. */
+  cacheDir?: string | null;
+  /** Called as each file is handled, in corpus order. */
+  onProgress?: (event: LoadProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Files read at once: enough to keep the disk busy while the previous batch is cleaned. */
+const BATCH = 32;
+
+/** Code-point order, so the listing is the same on every machine and locale. */
+function byCodePoint(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+/** Relative paths (with `/`) of every file under `root`, skipping hidden files and folders. */
+async function walk(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (folder: string): Promise<void> => {
+    const entries = await readdir(folder, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(folder, entry.name);
+      if (entry.isDirectory()) await visit(full);
+      else if (entry.isFile()) found.push(full);
+      else if (entry.isSymbolicLink()) {
+        // Linked files are read; linked folders are not followed, so a loop cannot hang the load.
+        const target = await stat(full).catch(() => null);
+        if (target?.isFile()) found.push(full);
+      }
+    }
+  };
+  await visit(root);
+  return found.map((full) => relative(root, full).split(sep).join('/')).sort(byCodePoint);
+}
+
+/** The article id of a relative path: the path without its extension, with `/` separators. */
+export function articleId(relativePath: string): string {
+  const extension = extname(relativePath);
+  return extension ? relativePath.slice(0, -extension.length) : relativePath;
+}
+
+const yieldToEventLoop = () => new Promise<void>((done) => setImmediate(done));
+
+/**
+ * Loads every file under `root` as an article, in code-point order of relative paths. Files
+ * that cannot be read become problems; only a missing corpus folder throws.
+ */
+export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<CorpusLoad> {
+  const folder = await stat(root).catch(() => null);
+  if (!folder) throw new Error(`corpus folder not found: ${root}`);
+  if (!folder.isDirectory()) throw new Error(`corpus is not a folder: ${root}`);
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+
+  const [files, cache] = await Promise.all([
+    walk(root),
+    options.cacheDir === null
+      ? Promise.resolve(null)
+      : CorpusCache.open(options.cacheDir ?? defaultCacheDir(), root),
+  ]);
+  const articles: Article[] = [];
+  const problems: FileProblem[] = [];
+  const owners = new Map<string, string>();
+  const total = files.length;
+  let done = 0;
+
+  const readBatch = (start: number) =>
+    Promise.all(
+      files.slice(start, start + BATCH).map((file) =>
+        readBytes(join(root, file)).then(
+          (bytes) => ({ bytes, error: null }),
+          (error: unknown) => ({ bytes: null, error }),
+        ),
+      ),
+    );
+
+  let pending = total > 0 ? readBatch(0) : null;
+  for (let start = 0; start < total; start += BATCH) {
+    const batch = await pending!;
+    // Read the next batch while this one is cleaned.
+    pending = start + BATCH < total ? readBatch(start + BATCH) : null;
+    batch.forEach((result, k) => {
+      const file = files[start + k]!;
+      const path = join(root, file);
+      const id = articleId(file);
+      let article: Article | undefined;
+      let problem: FileProblem | undefined;
+      const owner = owners.get(id);
+      if (owner !== undefined) {
+        problem = {
+          path,
+          message: `${path}: skipped, its id "${id}" is already used by ${join(root, owner)}`,
+        };
+      } else if (result.bytes === null) {
+        problem = { path, message: problemMessage(path, result.error) };
+      } else {
+        const content = contentHash(result.bytes);
+        const hit: CacheHit | null = cache?.get(file, content) ?? null;
+        if (hit?.article) {
+          article = { id, path, ...hit.article };
+        } else if (hit?.problem) {
+          problem = { path, message: `${path}: ${hit.problem}` };
+        } else {
+          try {
+            article = buildArticle(id, path, bytesToSource(path, result.bytes));
+            cache?.setArticle(file, content, article);
+          } catch (error) {
+            if (error instanceof FileRefusedError) cache?.setProblem(file, content, error.reason);
+            problem = { path, message: problemMessage(path, error) };
+          }
+        }
+      }
+      done++;
+      if (article) {
+        owners.set(id, file);
+        articles.push(article);
+      }
+      if (problem) problems.push(problem);
+      onProgress?.({
+        done,
+        total,
+        ...(article ? { article } : {}),
+        ...(problem ? { problem } : {}),
+      });
+    });
+    if (start + BATCH < total) {
+      await yieldToEventLoop();
+      signal?.throwIfAborted();
+    }
+  }
+  await cache?.save();
+  return { root, articles, problems };
+}
+
+function problemMessage(path: string, error: unknown): string {
+  if (error instanceof FileRefusedError) return error.message;
+  // A bug in the cleaner must cost one article, not the corpus.
+  const reason = error instanceof Error ? error.message : String(error);
+  return `${path}: could not be cleaned (${reason})`;
+}
+
+/** Reads and cleans one file; throws FileRefusedError naming the file and the reason. */
+export async function readArticle(path: string, options: { root?: string } = {}): Promise<Article> {
+  const bytes = await readBytes(path);
+  const name = options.root ? relative(options.root, path).split(sep).join('/') : basename(path);
+  return buildArticle(articleId(name), path, bytesToSource(path, bytes));
+}

@@ -1,0 +1,70 @@
+import { tidy, type Unit } from './units.js';
+
+const HEADING = /^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$/;
+const RULE = /^(?:\*\s*){3,}$|^(?:-\s*){3,}$|^(?:_\s*){3,}$/;
+const LIST_ITEM = /^(?:[*+-]|\d{1,3}[.)])\s+/;
+const FENCE = /^(?:```|~~~)/;
+const REFERENCE = /^\s{0,3}\[[^\]]+\]:\s*\S+/;
+
+/** Inline Markdown to plain text; the link hrefs are collected for the outlet guess. */
+function inline(text: string, hrefs: string[]): string {
+  return text
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, label: string, href: string) => {
+      hrefs.push(href);
+      return label;
+    })
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(?=\S)(.+?)(?<=\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
+    .replace(/`([^`]+)`/g, '$1');
+}
+
+/** Markdown to units: paragraphs (soft-wrapped lines joined), headings, list items. */
+export function markdownToUnits(text: string, hrefs: string[]): Unit[] {
+  const units: Unit[] = [];
+  let block = 0;
+  let current: Unit | null = null;
+  let fenced = false;
+  const endBlock = () => {
+    if (current) block++;
+    current = null;
+  };
+  for (const raw of text.split('\n')) {
+    if (FENCE.test(raw.trim())) {
+      fenced = !fenced;
+      endBlock();
+      continue;
+    }
+    if (fenced || REFERENCE.test(raw)) continue;
+    let line = raw.trim().replace(/^(?:>\s?)+/, '');
+    if (line === '' || RULE.test(line)) {
+      endBlock();
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      endBlock();
+      const text = tidy(inline(heading[2]!, hrefs));
+      if (text)
+        units.push({
+          text,
+          block: block++,
+          linkChars: 0,
+          heading: heading[1]!.length,
+          listItem: false,
+        });
+      continue;
+    }
+    const listItem = LIST_ITEM.test(line);
+    line = tidy(inline(line, hrefs));
+    if (line === '') continue;
+    if (current && !listItem) {
+      current.text = `${current.text} ${line}`;
+      continue;
+    }
+    current = { text: line, block, linkChars: 0, heading: 0, listItem };
+    units.push(current);
+  }
+  return units;
+}

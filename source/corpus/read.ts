@@ -1,0 +1,110 @@
+import { open } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Format } from './clean.js';
+import { decodeBytes, NotTextError } from './decode.js';
+import { sanitizeText } from './sanitize.js';
+
+/** Larger files are refused: nobody reviews a 5 MB article, and cleaning it would freeze the UI. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file that cannot be read as an article; the message names the file and the reason. */
+export class FileRefusedError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'FileRefusedError';
+  }
+}
+
+export interface SourceText {
+  text: string;
+  format: Format;
+  warnings: string[];
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i;
+
+function formatOf(path: string, text: string): Format {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.html' || ext === '.htm' || ext === '.xhtml') return 'html';
+  if (HTML_START.test(text.slice(0, 4096))) return 'html';
+  if (ext === '.md' || ext === '.markdown') return 'markdown';
+  return 'text';
+}
+
+/** File bytes already in memory to sanitised text, its format and the reading warnings. */
+export function bytesToSource(path: string, bytes: Uint8Array): SourceText {
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new FileRefusedError(
+      path,
+      `file too large (${megabytes(bytes.length)}; the limit is 5 MB)`,
+    );
+  }
+  let decoded: ReturnType<typeof decodeBytes>;
+  try {
+    decoded = decodeBytes(bytes);
+  } catch (error) {
+    if (error instanceof NotTextError) throw new FileRefusedError(path, error.message);
+    throw error;
+  }
+  if (decoded.text.trim() === '') throw new FileRefusedError(path, 'empty file');
+  const { text, removed } = sanitizeText(decoded.text);
+  const warnings = [...decoded.warnings];
+  if (removed > 0) {
+    warnings.push(
+      `removed control characters and escape sequences (${removed} ${removed === 1 ? 'character' : 'characters'})`,
+    );
+  }
+  return { text, format: formatOf(path, text), warnings };
+}
+
+/**
+ * Reads a file's bytes, refusing oversized files before reading them. Errors from the file
+ * system become FileRefusedError with the reason in words.
+ */
+export async function readBytes(path: string): Promise<Uint8Array> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new FileRefusedError(path, fsReason(error));
+  }
+  try {
+    const stats = await handle.stat();
+    if (stats.isDirectory()) throw new FileRefusedError(path, 'is a folder, not a file');
+    if (stats.size > MAX_FILE_BYTES) {
+      throw new FileRefusedError(
+        path,
+        `file too large (${megabytes(stats.size)}; the limit is 5 MB)`,
+      );
+    }
+    if (stats.size === 0) throw new FileRefusedError(path, 'empty file');
+    return await handle.readFile();
+  } catch (error) {
+    if (error instanceof FileRefusedError) throw error;
+    throw new FileRefusedError(path, fsReason(error));
+  } finally {
+    await handle.close();
+  }
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}

@@ -1,0 +1,73 @@
+/** A paragraph or line of a document, the grain boilerplate removal and metadata work on. */
+export interface Unit {
+  text: string;
+  /** Units of one block (blank-line separated, or one HTML list) share a number. */
+  block: number;
+  /** Characters of `text` that were link text. */
+  linkChars: number;
+  /** 1–6 for a heading, 0 otherwise. */
+  heading: number;
+  listItem: boolean;
+}
+
+/** A link found in inline markup: `text.slice(start, end)` was the anchor text. */
+export interface LinkSpan {
+  href: string;
+  start: number;
+  end: number;
+}
+
+const SPACES = /[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Collapses runs of horizontal space (NBSP included) and drops zero-width characters. */
+export function tidy(line: string): string {
+  return line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+const BULLET = /^(?:[•◦▪▫‣∙·*+-]|\d{1,3}[.)])\s+\S/u;
+const TERMINAL = /[.!?…:;]["'”’»)\]]*$/u;
+
+/**
+ * Plain text to units: blocks are separated by blank lines; each line is a unit unless it
+ * continues a hard-wrapped sentence from the line before (no final punctuation there, a
+ * lower-case start here).
+ */
+export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
+  const units: Unit[] = [];
+  let block = 0;
+  let blank = true;
+  let offset = 0;
+  let previous: Unit | null = null;
+  for (const raw of text.split('\n')) {
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const line = tidy(raw);
+    if (line === '') {
+      if (!blank) block++;
+      blank = true;
+      previous = null;
+      continue;
+    }
+    blank = false;
+    const linkChars = countLinkChars(links, lineStart, lineStart + raw.length);
+    const listItem = BULLET.test(line);
+    if (previous && !listItem && !TERMINAL.test(previous.text) && /^\p{Ll}/u.test(line)) {
+      previous.text = `${previous.text} ${line}`;
+      previous.linkChars += linkChars;
+      continue;
+    }
+    previous = { text: line, block, linkChars, heading: 0, listItem };
+    units.push(previous);
+  }
+  return units;
+}
+
+function countLinkChars(links: LinkSpan[], start: number, end: number): number {
+  let chars = 0;
+  for (const link of links) {
+    const overlap = Math.min(end, link.end) - Math.max(start, link.start);
+    if (overlap > 0) chars += overlap;
+  }
+  return chars;
+}
