@@ -16,10 +16,11 @@ export function runInChild(
   name: string,
   context: SectionContext,
   timeoutMs: number,
+  runner: string = RUNNER,
 ): Promise<SectionResult> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, RUNNER, name], {
+    const child = spawn(process.execPath, [...process.execArgv, runner, name], {
       stdio: ['ignore', 2, 2, 'ipc'],
       env: { ...process.env, [CONTEXT_VARIABLE]: JSON.stringify(context) },
     });

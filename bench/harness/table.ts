@@ -15,9 +15,10 @@ export function formatNumber(value: number | undefined): string {
   return value.toPrecision(3);
 }
 
-function formatReference(reference: Measurement['reference']): string {
-  if (!reference) return '';
-  return `${reference.name} ${formatNumber(reference.value)} (${formatNumber(reference.ratio)}×)`;
+/** "fzf 40.0 ms (0.450×)": the reference's figure in the measure's unit, and ours / theirs. */
+function formatReference(m: Measurement): string {
+  if (!m.reference) return '';
+  return `${m.reference.name} ${formatNumber(m.reference.value)} ${m.unit} (${formatNumber(m.reference.ratio)}×)`;
 }
 
 /** The figure compared between runs: the median of a timing, or the single value. */
@@ -99,18 +100,9 @@ export function formatTable(report: BenchReport, previous: BenchReport | null = 
   const rows: string[][] = [];
   for (const section of report.sections) {
     if (!section.ok) {
-      rows.push([
-        section.name,
-        `FAILED: ${section.error ?? 'unknown error'}`,
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-      ]);
+      // The message goes last, where a long one does not widen every other row.
+      const blank = ['', '', '', '', '', '', ''];
+      rows.push([section.name, 'FAILED', ...blank, section.error ?? 'unknown error']);
       continue;
     }
     const measurements = [...section.measurements];
@@ -127,7 +119,7 @@ export function formatTable(report: BenchReport, previous: BenchReport | null = 
         formatNumber(m.value),
         m.unit,
         m.target ?? '',
-        formatReference(m.reference),
+        formatReference(m),
         formatChange(primary(m), last ? primary(last) : undefined),
         m.note ?? '',
       ]);
