@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import { openRepository } from '../../source/store/index.js';
+import { buildArticle } from './articles.js';
+import { ensureBuiltStore } from './build-dist.js';
+import { useTempFolder } from './temp-store.js';
+
+const TAGGER = fileURLToPath(new URL('./child/tagger.mjs', import.meta.url));
+
+function makeArticles(count: number, sentences: number): Article[] {
+  return Array.from({ length: count }, (_, a) =>
+    buildArticle(
+      `article-${a}`,
+      Array.from(
+        { length: sentences },
+        (_, s) => `Sentence number ${s} of article ${a} says something.`,
+      ).join(' '),
+    ),
+  );
+}
+
+interface Tagger {
+  child: ChildProcess;
+  confirmed: string[];
+  /** Resolves with the exit code (null when killed). */
+  exited: Promise<number | null>;
+  stderr: () => string;
+}
+
+function startTagger(options: Record<string, unknown>, onLine?: () => void): Tagger {
+  const child = spawn(process.execPath, [TAGGER, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const confirmed: string[] = [];
+  let pending = '';
+  let errors = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    confirmed.push(...lines);
+    if (lines.length > 0) onLine?.();
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
+    errors += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => resolve(code)),
+  );
+  return { child, confirmed, exited, stderr: () => errors };
+}
+
+async function storeFiles(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true });
+  return entries.map((entry) => join(root, entry)).filter((path) => path.endsWith('.json'));
+}
+
+describe('several processes on one store', () => {
+  const tempFolder = useTempFolder();
+  beforeAll(ensureBuiltStore);
+
+  it('loses no confirmed tag and tears no file when killed at random moments', async () => {
+    const root = await tempFolder();
+    const articles = makeArticles(4, 150);
+    const articlesPath = join(root, '..', `${root.split('/').pop()}-articles.json`);
+    await writeFile(articlesPath, JSON.stringify(articles));
+    const confirmed = new Set<string>();
+    let next = 0;
+    const KILLS = 100;
+
+    for (let kill = 0; kill < KILLS; kill += 1) {
+      const delay = Math.random() * 40;
+      let timer: NodeJS.Timeout | undefined;
+      const tagger = startTagger(
+        { root, annotator: 'crash', articles: articlesPath, from: next, to: next + 10_000 },
+        () => {
+          timer ??= setTimeout(() => tagger.child.kill('SIGKILL'), delay);
+        },
+      );
+      const code = await tagger.exited;
+      clearTimeout(timer);
+      expect(code, tagger.stderr()).toBeNull();
+      for (const id of tagger.confirmed) confirmed.add(id);
+      // Each new child starts after the tags the last one confirmed; one that was in flight may
+      // have been written too, and is simply tagged again (a no-op) or skipped.
+      next += tagger.confirmed.length;
+
+      const held = new Set<string>();
+      for (const file of await storeFiles(root)) {
+        const doc = JSON.parse(await readFile(file, 'utf8'));
+        for (const annotation of doc.annotations) held.add(annotation.id);
+      }
+      const missing = [...confirmed].filter((id) => !held.has(id));
+      expect(missing, `after kill ${kill + 1}`).toEqual([]);
+    }
+
+    const repo = await openRepository({ root, annotator: 'check', articles });
+    expect(repo.problems()).toEqual([]);
+    expect(repo.list({ annotator: 'crash' }).length).toBeGreaterThanOrEqual(confirmed.size);
+    expect(confirmed.size).toBeGreaterThan(KILLS);
+    const leftovers = (await readdir(join(root, 'crash'))).filter((name) => name.endsWith('.tmp'));
+    expect(leftovers).toEqual([]);
+  }, 60_000);
+
+  it('keeps all 1,000 tags when two processes of one annotator tag one article at once', async () => {
+    const root = await tempFolder();
+    const articles = makeArticles(1, 334);
+    const articlesPath = join(root, '..', `${root.split('/').pop()}-one.json`);
+    await writeFile(articlesPath, JSON.stringify(articles));
+    const options = { root, annotator: 'twin', articles: articlesPath };
+    const first = startTagger({ ...options, from: 0, to: 500 });
+    const second = startTagger({ ...options, from: 500, to: 1000 });
+    expect(await first.exited, first.stderr()).toBe(0);
+    expect(await second.exited, second.stderr()).toBe(0);
+
+    const doc = JSON.parse(await readFile(join(root, 'twin', 'article-0.json'), 'utf8'));
+    const ids = new Set(doc.annotations.map((annotation: { id: string }) => annotation.id));
+    expect(ids.size).toBe(1000);
+    expect([...first.confirmed, ...second.confirmed].every((id) => ids.has(id))).toBe(true);
+    expect(await readdir(join(root, 'twin'))).toEqual(['article-0.json']);
+  }, 60_000);
+});
