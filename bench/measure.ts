@@ -98,7 +98,25 @@ export function throughput(bytes: number, ms: number): number {
   return bytes / (1024 * 1024) / (ms / 1000);
 }
 
-type Extra = Pick<Measurement, 'target' | 'reference' | 'note'>;
+/** What a section may add to a figure besides the number itself. */
+export type MeasurementExtra = Pick<Measurement, 'target' | 'reference' | 'note'>;
+/** For timings the unit defaults to milliseconds; pass another when `fn` timed something else. */
+export type TimingExtra = MeasurementExtra & { unit?: string };
+
+export interface MeasurementBuilder {
+  /** Everything recorded so far: what `BenchSection.run` returns. */
+  readonly list: Measurement[];
+  /** A sampled timing: median and p95 in milliseconds (or `unit`); the note gets the run count. */
+  timing(name: string, figures: Pick<Sample, 'median' | 'p95' | 'runs'>): Measurement;
+  timing(
+    name: string,
+    figures: Pick<Sample, 'median' | 'p95' | 'runs'>,
+    extra: TimingExtra,
+  ): Measurement;
+  /** A single figure: throughput, a one-off duration, a size. */
+  value(name: string, value: number, unit: string): Measurement;
+  value(name: string, value: number, unit: string, extra: MeasurementExtra): Measurement;
+}
 
 /**
  * Builds one section's measurements without repeating the section name:
@@ -108,15 +126,14 @@ type Extra = Pick<Measurement, 'target' | 'reference' | 'note'>;
  *   m.value('open 300,000 annotations', ms, 'ms');
  *   return m.list;
  */
-export function measurements(section: string) {
+export function measurements(section: string): MeasurementBuilder {
   const list: Measurement[] = [];
   return {
     list,
-    /** A sampled timing: median and p95 in milliseconds (or `unit` when given). */
     timing(
       name: string,
       figures: Pick<Sample, 'median' | 'p95' | 'runs'>,
-      extra: Extra & { unit?: string } = {},
+      extra: TimingExtra = {},
     ) {
       const { unit = 'ms', ...rest } = extra;
       const note = [rest.note, `${figures.runs} runs`].filter(Boolean).join('; ');
@@ -132,8 +149,7 @@ export function measurements(section: string) {
       list.push(measurement);
       return measurement;
     },
-    /** A single figure: throughput, a one-off duration, a size. */
-    value(name: string, value: number, unit: string, extra: Extra = {}) {
+    value(name: string, value: number, unit: string, extra: MeasurementExtra = {}) {
       const measurement: Measurement = { section, name, unit, value, ...extra };
       list.push(measurement);
       return measurement;

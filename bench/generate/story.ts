@@ -226,7 +226,7 @@ export function sentence(story: Story): string {
 export function headline(story: Story): string {
   const { random } = story;
   const member = random.pick(story.cast);
-  return `${member.last} ${random.pick(HEADLINE_VERBS)} ${random.pick(story.topic.objects)} ${random.pick(['after talks in', 'ahead of meeting in', 'as pressure mounts in'])} ${random.pick(story.places)}`;
+  return `${capitalize(member.last)} ${random.pick(HEADLINE_VERBS)} ${random.pick(story.topic.objects)} ${random.pick(['after talks in', 'ahead of meeting in', 'as pressure mounts in'])} ${random.pick(story.places)}`;
 }
 
 /** Paragraphs of sentences: `sentenceCount` in all, one to five per paragraph. */
