@@ -5,6 +5,10 @@ import type { Command } from './command.js';
  * Add a command by adding a line here; `margin --help` lists them in this order.
  */
 export const commands: Record<string, () => Promise<Command>> = {
+  review: async () => (await import('./review.js')).command,
   show: async () => (await import('./show.js')).command,
   list: async () => (await import('./list.js')).command,
+  split: async () => (await import('./split.js')).command,
+  orphans: async () => (await import('./orphans.js')).command,
+  export: async () => (await import('./export.js')).command,
 };

@@ -26,6 +26,8 @@ const questions = codes('?!‼⁇⁈⁉\u037e؟፧');
 const ideographic = codes('。！？｡');
 const ellipsis = 0x2026;
 const terminals = new Set([...periods, ...questions, ...ideographic, ellipsis]);
+/** Where a unit can end: a line break or a sentence-ending mark (kept in step with `terminals`). */
+const candidates = /[\n.?!…‼⁇⁈⁉\u037e؟፧۔।॥։።。！？｡]/g;
 /** Marks that can sit between the end of a sentence and the space after it: `.”`, `?)`. */
 const closers = codes('"\'”’»›)]}」』）】〕〉》〗＂');
 /** Marks that can sit before the first word of a sentence: `“We`, `(The`, `…Who`. */
@@ -44,8 +46,14 @@ const dotted = /^(?:\p{L}\.)+\p{L}$/u;
 const attribution = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){1,4}(\p{Ll}+)/u;
 const timeZoneWord = /^\p{Lu}[\p{L}]*\s+time\b/u;
 
+// ASCII first: these run on every character of the words around each candidate.
 const isSpace = (code: number): boolean =>
-  code === 32 || code === 10 || code === 9 || space.test(String.fromCharCode(code));
+  code < 0x80 ? code === 32 || (code >= 9 && code <= 13) : space.test(String.fromCharCode(code));
+
+const isWordChar = (code: number): boolean =>
+  code < 0x80
+    ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
+    : wordChar.test(String.fromCharCode(code));
 
 interface NextWord {
   /** Where the word's first character is (after any opening quote or bracket). */
@@ -65,7 +73,7 @@ function nextWordAt(text: string, from: number): NextWord | null {
   while (index < text.length && openers.has(text.charCodeAt(index))) index++;
   if (index >= text.length) return null;
   let end = index;
-  while (end < text.length && wordChar.test(text[end]!)) end++;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
   return {
     index,
     word: text.slice(index, end),
@@ -209,7 +217,7 @@ function runEnds(text: string, start: number, run: Run): boolean {
 
 function lastWordOf(text: string, from: number, to: number): string {
   let start = to;
-  while (start > from && wordChar.test(text[start - 1]!)) start--;
+  while (start > from && isWordChar(text.charCodeAt(start - 1))) start--;
   return text.slice(start, to);
 }
 
@@ -289,22 +297,23 @@ export function splitSentences(text: string): SentenceSpan[] {
   const wrapped = text.includes('\n') && isHardWrapped(text);
   let lineStart = 0;
   let lastCut = 0;
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code === 10) {
+  candidates.lastIndex = 0;
+  for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
+    const index = found.index;
+    if (text.charCodeAt(index) === 10) {
       if (index > lastCut && newlineEnds(text, index, lineStart, wrapped)) {
         cuts.push(index);
         lastCut = index;
       }
       lineStart = index + 1;
-    } else if (terminals.has(code)) {
-      const run = runAt(text, index);
-      if (runEnds(text, index, run)) {
-        cuts.push(run.end);
-        lastCut = run.end;
-      }
-      index = run.end - 1;
+      continue;
     }
+    const run = runAt(text, index);
+    if (runEnds(text, index, run)) {
+      cuts.push(run.end);
+      lastCut = run.end;
+    }
+    candidates.lastIndex = run.end;
   }
   return spansBetween(text, cuts);
 }

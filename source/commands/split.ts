@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { sanitizeText } from '../corpus/sanitize.js';
+import { splitSentences } from '../corpus/sentences.js';
+import type { Command, CommandIO } from './command.js';
+
+const reasons: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many symbolic links',
+};
+
+function reasonFor(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && reasons[code]) return reasons[code];
+  return error instanceof Error ? error.message : String(error);
+}
+
+// The default TextDecoder drops a leading BOM and turns invalid bytes into U+FFFD.
+const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Each blank-line-separated block split on its own; a sentence's inner line breaks become spaces. */
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/\n[^\S\n]*\n/)
+    .flatMap((paragraph) =>
+      splitSentences(paragraph).map(({ start, end }) =>
+        paragraph.slice(start, end).replace(/[^\S\n]*\n\s*/g, ' '),
+      ),
+    );
+}
+
+export const command: Command = {
+  name: 'split',
+  summary: 'Split plain text into sentences, one per line (no cleaning)',
+  usage: `split [FILE ...] [--json]
+
+  Reads each FILE (or standard input when none is named, or for "-") as UTF-8 and
+  prints its sentences one per line. Blank lines separate paragraphs. Control
+  characters and escape sequences are removed; nothing else is cleaned.
+
+Options
+  --json  Print one JSON array of sentence strings per input, one input per line
+
+Examples
+  $ margin split seeds/004_acb5286eff63b7e7.txt
+  $ echo 'He moved to the U.S. The next day he left.' | margin split --json
+  ["He moved to the U.S.","The next day he left."]`,
+  flags: {
+    json: { type: 'boolean', default: false },
+  },
+  async run(input: string[], flags: Record<string, unknown>, io: CommandIO): Promise<number> {
+    const names = input.length > 0 ? input : ['-'];
+    let status = 0;
+    for (const name of names) {
+      const label = name === '-' ? 'standard input' : name;
+      let bytes: Uint8Array;
+      try {
+        bytes =
+          name === '-' ? await readStream(io.stdin) : await readFile(path.resolve(io.cwd, name));
+      } catch (error) {
+        io.stderr.write(`margin: cannot read ${label}: ${reasonFor(error)}\n`);
+        status = 1;
+        continue;
+      }
+      const { text, removed } = sanitizeText(decode(bytes));
+      if (removed > 0) {
+        io.stderr.write(
+          `margin: warning: ${label}: removed ${removed} control or escape character${removed === 1 ? '' : 's'}\n`,
+        );
+      }
+      const sentences = sentencesOf(text);
+      if (flags.json) io.stdout.write(`${JSON.stringify(sentences)}\n`);
+      else if (sentences.length > 0) io.stdout.write(`${sentences.join('\n')}\n`);
+    }
+    return status;
+  },
+};
