@@ -4,6 +4,7 @@
  * results to compare the next run with.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FULL_ARTICLES, prepareWorkspace, QUICK_ARTICLES } from './generate.js';
 import { type BenchOptions, parseBenchArgs, USAGE } from './harness/args.js';
 import { runInChild } from './harness/child.js';
@@ -68,7 +69,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const root = path.resolve('.bench');
+  // dist-bench/bench/run.js → the repository's .bench/ (gitignored), wherever the bench is started.
+  const root = fileURLToPath(new URL('../../.bench/', import.meta.url));
   const workspace = await prepareWorkspace({
     quick: options.quick,
     dir: root,
