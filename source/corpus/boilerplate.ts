@@ -129,19 +129,22 @@ export function classify(units: Unit[], reasons: Reasons): boolean[] {
     const prev = neighbour(classes, i, -1, true);
     const next = neighbour(classes, i, 1, true);
     if (prev === 'good' && next === 'good') revised[i] = 'good';
-    else if (prev === 'bad' && next === 'bad') revised[i] = 'bad';
+    else if (prev !== 'good' && next !== 'good') revised[i] = 'bad';
     else if (
-      (prev === 'bad' && neighbour(classes, i, -1, false) === 'neargood') ||
-      (next === 'bad' && neighbour(classes, i, 1, false) === 'neargood')
+      (prev !== 'good' && neighbour(classes, i, -1, false) === 'neargood') ||
+      (next !== 'good' && neighbour(classes, i, 1, false) === 'neargood')
     )
       revised[i] = 'good';
-    else revised[i] = 'bad';
+    else if (prev === 'good' && next === 'edge' && isClosingSentence(units[i]!, lists[i]!)) {
+      // jusText drops a short last paragraph; in news it is often the closing quote.
+      revised[i] = 'good';
+    } else revised[i] = 'bad';
   });
   classes.forEach((cls, i) => {
     if (cls !== 'neargood') return;
     const prev = neighbour(classes, i, -1, true);
     const next = neighbour(classes, i, 1, true);
-    revised[i] = prev === 'bad' && next === 'bad' ? 'bad' : 'good';
+    revised[i] = prev !== 'good' && next !== 'good' ? 'bad' : 'good';
   });
   // A heading or a "Background:" label belongs to the good text that follows it closely.
   units.forEach((unit, i) => {
@@ -173,12 +176,22 @@ function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
   return share >= 0.12 ? 'neargood' : 'bad';
 }
 
-/** The nearest class in one direction, skipping short (and near-good) units; edges are bad. */
-function neighbour(classes: Class[], i: number, step: 1 | -1, skipNeargood: boolean): Class {
+/** A short unit at the very end that reads as prose: a full sentence with function words. */
+function isClosingSentence(unit: Unit, list: string[]): boolean {
+  return isSentenceLike(unit.text) && list.length >= 4 && stopShare(list) >= 0.15;
+}
+
+/** The nearest class in one direction, skipping short (and near-good) units; past the ends, 'edge'. */
+function neighbour(
+  classes: Class[],
+  i: number,
+  step: 1 | -1,
+  skipNeargood: boolean,
+): Class | 'edge' {
   for (let k = i + step; k >= 0 && k < classes.length; k += step) {
     const cls = classes[k]!;
     if (cls === 'short' || (skipNeargood && cls === 'neargood')) continue;
     return cls;
   }
-  return 'bad';
+  return 'edge';
 }

@@ -99,9 +99,9 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
 
 function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
   const { valid, invalid } = utf8Census(bytes);
-  // Mostly good UTF-8 with a few broken bytes is damaged UTF-8, not a legacy encoding:
-  // re-decoding it as Windows-1252 would garble every accented letter.
-  if (valid === 0 || invalid * 4 > valid) {
+  // As many good multi-byte sequences as broken bytes is damaged UTF-8, not a legacy encoding
+  // (legacy text almost never forms valid sequences): re-decoding it would garble every “quote”.
+  if (valid < invalid) {
     const detected = detectEncoding(bytes);
     if (detected) {
       return {
@@ -110,14 +110,35 @@ function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
       };
     }
   }
+  const text = utf8Lossy.decode(bytes);
+  const replaced = countReplacements(text) - countEncodedReplacements(bytes);
   return {
-    text: utf8Lossy.decode(bytes),
+    text,
     warnings: [
-      `not valid UTF-8 and the encoding could not be detected: ${invalid} invalid ${
-        invalid === 1 ? 'byte' : 'bytes'
+      `not valid UTF-8 and the encoding could not be detected: ${replaced} invalid byte ${
+        replaced === 1 ? 'sequence' : 'sequences'
       } replaced with U+FFFD`,
     ],
   };
+}
+
+function countReplacements(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) count++;
+  return count;
+}
+
+/** U+FFFD characters the file itself contained, so that only new ones are reported. */
+function countEncodedReplacements(bytes: Uint8Array): number {
+  let count = 0;
+  for (
+    let i = bytes.indexOf(0xef);
+    i >= 0 && i + 2 < bytes.length;
+    i = bytes.indexOf(0xef, i + 1)
+  ) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) count++;
+  }
+  return count;
 }
 
 function detectEncoding(bytes: Uint8Array): string | null {

@@ -1,0 +1,179 @@
+import { truncate } from 'node:fs/promises';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus, readArticle } from '../../source/corpus/index.js';
+import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
+
+const corpus = tempCorpus();
+
+/** Loads a corpus of the good article plus `name`, which must come out as exactly `message`. */
+async function expectProblem(name: string, content: string | Uint8Array, reason: string) {
+  await corpus.write('good.txt', GOOD_ARTICLE);
+  const path = await corpus.write(name, content);
+  const load = await loadCorpus(corpus.root(), { cacheDir: null });
+  expect(load.problems).toEqual([{ path, message: `${path}: ${reason}` }]);
+  expect(load.articles.map((article) => article.id)).toEqual(['good']);
+  expect(load.articles[0]!.text).toContain('Negotiators from both countries met in Geneva');
+  await expect(readArticle(path)).rejects.toThrow(`${path}: ${reason}`);
+}
+
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+]);
+
+describe('files that are not articles', () => {
+  it('refuses a PNG image, whatever its extension', async () => {
+    await expectProblem('chart.txt', PNG, 'not a text file (PNG image)');
+  });
+
+  it('refuses a PDF document', async () => {
+    await expectProblem(
+      'report.pdf',
+      '%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n',
+      'not a text file (PDF document)',
+    );
+  });
+
+  it('refuses a zip archive', async () => {
+    await expectProblem(
+      'bundle.zip',
+      Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]),
+      'not a text file (zip archive)',
+    );
+  });
+
+  it('refuses binary data with NUL bytes', async () => {
+    await expectProblem(
+      'data.bin',
+      Uint8Array.from([0x41, 0x42, 0x00, 0x01, 0x02, 0x43, 0x00, 0x44]),
+      'not a text file (binary data)',
+    );
+  });
+
+  it('refuses an empty file', async () => {
+    await expectProblem('empty.txt', '', 'empty file');
+  });
+
+  it('refuses a file of only blank lines', async () => {
+    await expectProblem('blank.md', '\n\n   \n\t\n', 'empty file');
+  });
+
+  it('refuses a file over 5 MB without reading it', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const path = await corpus.write('huge.txt', 'x');
+    await truncate(path, 6 * 1024 * 1024);
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([
+      { path, message: `${path}: file too large (6.0 MB; the limit is 5 MB)` },
+    ]);
+    expect(load.articles.map((article) => article.id)).toEqual(['good']);
+    await expect(readArticle(path)).rejects.toThrow(
+      `${path}: file too large (6.0 MB; the limit is 5 MB)`,
+    );
+  });
+});
+
+describe('text that needs decoding or cleaning', () => {
+  it('reads Windows-1251 Cyrillic as Cyrillic and says so', async () => {
+    const russian = [
+      'Переговоры в Женеве',
+      '',
+      'Делегации двух стран встретились во вторник в Женеве, чтобы возобновить переговоры, которые зашли в тупик в прошлом месяце из-за условий прекращения огня.',
+      '',
+      'По словам одного из дипломатов, стороны сейчас ближе к соглашению, чем были неделю назад, и следующая встреча назначена на пятницу.',
+      '',
+    ].join('\n');
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const path = await corpus.write('ru.txt', iconv.encode(russian, 'windows-1251'));
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([]);
+    expect(load.articles.map((article) => article.id)).toEqual(['good', 'ru']);
+    const article = await readArticle(path);
+    expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1251']);
+    expect(article.title).toBe('Переговоры в Женеве');
+    expect(article.sentences[0]?.text).toBe(
+      'Делегации двух стран встретились во вторник в Женеве, чтобы возобновить переговоры, которые зашли в тупик в прошлом месяце из-за условий прекращения огня.',
+    );
+    expect(article.text.split('\n\n')).toHaveLength(2);
+  });
+
+  it('replaces invalid bytes in otherwise UTF-8 text with U+FFFD and says so', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(
+        'The minister said the “agreement is close” and that the café talks would go on.',
+      ),
+      Buffer.from([0xff, 0xe2, 0x80]),
+      Buffer.from(' A second meeting is planned for Friday in Geneva, officials said.\n'),
+    ]);
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const path = await corpus.write('broken.txt', bytes);
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.articles.map((article) => article.id)).toEqual(['broken', 'good']);
+    const article = load.articles[0]!;
+    expect(article.path).toBe(path);
+    expect(article.warnings).toEqual([
+      'not valid UTF-8 and the encoding could not be detected: 2 invalid byte sequences replaced with U+FFFD',
+    ]);
+    expect(article.text).toBe(
+      'The minister said the “agreement is close” and that the café talks would go on.\ufffd\ufffd A second meeting is planned for Friday in Geneva, officials said.',
+    );
+  });
+
+  it('honours a UTF-8 byte order mark', async () => {
+    const path = await corpus.write(
+      'bom.txt',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD_ARTICLE)]),
+    );
+    const article = await readArticle(path);
+    expect(article.title).toBe('Talks resume in Geneva');
+    expect(article.warnings).toEqual([]);
+  });
+
+  it('removes ANSI, OSC and bidi controls and says how much went', async () => {
+    const hostile =
+      'Talks resume in Geneva\n\n' +
+      'Negotiators \x1b[31mfrom both countries\x1b[0m met in Geneva on Tuesday to resume talks that stalled last month over a ceasefire.\x07\n\n' +
+      '\x1b]8;;https://evil.example\x07“We are closer than we were,”\x1b]8;;\x07 one diplomat \u202esaid\u202c after the meeting.\r\n';
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const path = await corpus.write('escapes.txt', hostile);
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([]);
+    const article = load.articles.find((candidate) => candidate.path === path)!;
+    expect(article.text).toBe(
+      'Negotiators from both countries met in Geneva on Tuesday to resume talks that stalled last month over a ceasefire.\n\n“We are closer than we were,” one diplomat said after the meeting.',
+    );
+    expect(article.text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
+    expect(article.warnings).toEqual([
+      'removed control characters and escape sequences (44 characters)',
+    ]);
+  });
+
+  it('removes control characters that character references decode to', async () => {
+    const path = await corpus.write(
+      'refs.txt',
+      'Officials met in Geneva on Tuesday to resume talks that stalled last month over a ceasefire &#27;[2J&amp; more.\n',
+    );
+    const article = await readArticle(path);
+    expect(article.text).toBe(
+      'Officials met in Geneva on Tuesday to resume talks that stalled last month over a ceasefire & more.',
+    );
+    expect(article.warnings).toEqual([
+      'removed control characters decoded from character references (4 characters)',
+    ]);
+  });
+});
+
+describe('the corpus folder', () => {
+  it('throws a clear error when it does not exist', async () => {
+    await expect(loadCorpus(join('/nonexistent', 'corpus'), { cacheDir: null })).rejects.toThrow(
+      'corpus folder not found: /nonexistent/corpus',
+    );
+  });
+
+  it('names a missing file', async () => {
+    await expect(readArticle('/nonexistent/a.txt')).rejects.toThrow(
+      '/nonexistent/a.txt: no such file',
+    );
+  });
+});
