@@ -7,4 +7,5 @@ import type { BenchSection } from '../types.js';
  */
 export const sections: Record<string, () => Promise<BenchSection>> = {
   generate: () => import('./generate.js').then((m) => m.section),
+  store: () => import('./store.js').then((m) => m.section),
 };

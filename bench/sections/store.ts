@@ -1,0 +1,142 @@
+/**
+ * The annotation store: how long persisting one tag takes with 300,000 annotations already stored
+ * (10,000 articles × 3 annotators, one file each), against the same on a store a hundred times
+ * smaller, which shows whether the cost depends on the store's size; and how long opening it takes.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCorpus } from '../../source/corpus/index.js';
+import type { Article } from '../../source/corpus/types.js';
+import { serialise } from '../../source/store/format.js';
+import { encodeName, openRepository } from '../../source/store/index.js';
+import type { Repository } from '../../source/store/repository.js';
+import { emptyDoc, type StoreDoc } from '../../source/store/schema.js';
+import { type Annotation, type Label, LABELS } from '../../source/store/types.js';
+import { generateAnnotations } from '../generate.js';
+import { measurements, sample, time } from '../measure.js';
+import type { BenchSection } from '../types.js';
+
+const ANNOTATORS = ['ana', 'ben', 'chloe'] as const;
+const PER_ARTICLE = 30;
+const TARGET = '< 5 ms median, < 15 ms p95';
+
+/** Writes the store's files directly (setup, not what is measured): one per annotator and article. */
+async function writeStore(root: string, annotations: Annotation[]): Promise<number> {
+  const docs = new Map<string, StoreDoc>();
+  for (const { article, annotator, ...stored } of annotations) {
+    const key = `${annotator}\u0000${article}`;
+    let doc = docs.get(key);
+    if (!doc) {
+      doc = emptyDoc(article, annotator);
+      docs.set(key, doc);
+    }
+    doc.annotations.push(stored);
+  }
+  for (const annotator of ANNOTATORS) await mkdir(path.join(root, annotator), { recursive: true });
+  const all = [...docs.values()];
+  for (let from = 0; from < all.length; from += 256) {
+    await Promise.all(
+      all.slice(from, from + 256).map((doc) =>
+        writeFile(
+          path.join(root, encodeName(doc.annotator), `${encodeName(doc.article)}.json`),
+          serialise(doc),
+        ),
+      ),
+    );
+  }
+  return docs.size;
+}
+
+/** Sentences `annotator` has not tagged with a label yet, taking articles in turn. */
+function freeSlots(repository: Repository, articles: Article[], count: number) {
+  const slots: Array<{ article: Article; sentence: string; label: Label }> = [];
+  const perArticle = articles.map((article) => {
+    const taken = new Set(
+      repository
+        .list({ article: article.id, annotator: repository.annotator })
+        .map((annotation) => `${annotation.placement?.sentence}\u0000${annotation.label}`),
+    );
+    return article.sentences
+      .flatMap((sentence) => LABELS.map((label) => ({ article, sentence: sentence.id, label })))
+      .filter((slot) => !taken.has(`${slot.sentence}\u0000${slot.label}`));
+  });
+  for (let round = 0; slots.length < count; round += 1) {
+    let added = false;
+    for (const free of perArticle) {
+      const slot = free[round];
+      if (slot && slots.length < count) {
+        slots.push(slot);
+        added = true;
+      }
+    }
+    if (!added) break;
+  }
+  return slots;
+}
+
+async function persistTiming(repository: Repository, articles: Article[], quick: boolean) {
+  const slots = freeSlots(repository, articles, quick ? 600 : 3000);
+  let next = 0;
+  return sample(
+    async () => {
+      const slot = slots[next++];
+      if (!slot) throw new Error('ran out of untagged sentences to tag');
+      await repository.tag(slot.article, slot.sentence, slot.label);
+    },
+    { warmup: 20, runs: 100, minTimeMs: quick ? 500 : 3000, maxRuns: slots.length - 20 },
+  );
+}
+
+async function measureStore(
+  root: string,
+  articles: Article[],
+  quick: boolean,
+  log: (message: string) => void,
+) {
+  await rm(root, { recursive: true, force: true });
+  const annotations = generateAnnotations(articles, {
+    perArticle: PER_ARTICLE,
+    annotators: ANNOTATORS,
+  });
+  const files = await writeStore(root, annotations);
+  log(`store: ${annotations.length.toLocaleString('en-US')} annotations in ${files} files`);
+  const opened = await time(() => openRepository({ root, annotator: 'ana', articles }));
+  const repository = opened.result;
+  if (repository.list().length !== annotations.length || repository.problems().length > 0) {
+    throw new Error('the generated store did not load back whole');
+  }
+  const persist = await persistTiming(repository, articles, quick);
+  await repository.close();
+  await rm(root, { recursive: true, force: true });
+  return { annotations: annotations.length, files, openMs: opened.ms, persist };
+}
+
+export const section: BenchSection = {
+  name: 'store',
+  async run(context) {
+    const m = measurements('store');
+    const load = await loadCorpus(context.corpusDir, {
+      cacheDir: path.join(context.workDir, 'corpus-cache'),
+    });
+    const articles = load.articles.filter((article) => article.sentences.length > 0);
+    const root = path.join(context.workDir, 'store-bench');
+
+    const large = await measureStore(root, articles, context.quick, context.log);
+    const count = large.annotations.toLocaleString('en-US');
+    m.timing(`persist one tag (${count} in store)`, large.persist, {
+      target: TARGET,
+      note: 'lock, re-read, validate, fsync, rename, fsync folder',
+    });
+    m.value(`open the store (${count} annotations)`, large.openMs, 'ms', {
+      note: `${large.files.toLocaleString('en-US')} files, read and validated, placed on the articles`,
+    });
+
+    const small = await measureStore(root, articles.slice(0, 100), context.quick, context.log);
+    m.timing(
+      `persist one tag (${small.annotations.toLocaleString('en-US')} in store)`,
+      small.persist,
+      { note: 'the same on a small store: should match the figure above' },
+    );
+    return m.list;
+  },
+};
