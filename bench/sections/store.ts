@@ -11,7 +11,7 @@ import { serialise } from '../../source/store/format.js';
 import { encodeName, openRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { emptyDoc, type StoreDoc } from '../../source/store/schema.js';
-import { type Annotation, type Label, LABELS } from '../../source/store/types.js';
+import { type Annotation, LABELS, type Label } from '../../source/store/types.js';
 import { generateAnnotations } from '../generate.js';
 import { measurements, sample, time } from '../measure.js';
 import type { BenchSection } from '../types.js';
@@ -36,12 +36,14 @@ async function writeStore(root: string, annotations: Annotation[]): Promise<numb
   const all = [...docs.values()];
   for (let from = 0; from < all.length; from += 256) {
     await Promise.all(
-      all.slice(from, from + 256).map((doc) =>
-        writeFile(
-          path.join(root, encodeName(doc.annotator), `${encodeName(doc.article)}.json`),
-          serialise(doc),
+      all
+        .slice(from, from + 256)
+        .map((doc) =>
+          writeFile(
+            path.join(root, encodeName(doc.annotator), `${encodeName(doc.article)}.json`),
+            serialise(doc),
+          ),
         ),
-      ),
     );
   }
   return docs.size;
