@@ -135,10 +135,7 @@ export function classify(units: Unit[], reasons: Reasons): boolean[] {
       (next !== 'good' && neighbour(classes, i, 1, false) === 'neargood')
     )
       revised[i] = 'good';
-    else if (prev === 'good' && next === 'edge' && isClosingSentence(units[i]!, lists[i]!)) {
-      // jusText drops a short last paragraph; in news it is often the closing quote.
-      revised[i] = 'good';
-    } else revised[i] = 'bad';
+    else revised[i] = 'bad';
   });
   classes.forEach((cls, i) => {
     if (cls !== 'neargood') return;
@@ -167,18 +164,19 @@ function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
   const linkShare = unit.linkChars / length;
   if (linkShare > 0.5) return 'bad';
   const sentence = isSentenceLike(unit.text);
-  if (length < LENGTH_LOW) return linkShare > 0.2 ? 'bad' : 'short';
+  if (length < LENGTH_LOW) {
+    if (linkShare > 0.2) return 'bad';
+    // News is full of one-line paragraphs ("He declined to comment."): a short full sentence
+    // of prose is near-good, so it stays beside good text, where jusText would drop it.
+    const prose = sentence && list.length >= 4 && (!useStops || stopShare(list) >= 0.15);
+    return prose ? 'neargood' : 'short';
+  }
   if (!useStops) return sentence ? 'good' : 'neargood';
   const share = stopShare(list);
   if (share >= 0.25 || (sentence && share >= 0.12)) {
     return length >= LENGTH_HIGH || sentence ? 'good' : 'neargood';
   }
   return share >= 0.12 ? 'neargood' : 'bad';
-}
-
-/** A short unit at the very end that reads as prose: a full sentence with function words. */
-function isClosingSentence(unit: Unit, list: string[]): boolean {
-  return isSentenceLike(unit.text) && list.length >= 4 && stopShare(list) >= 0.15;
 }
 
 /** The nearest class in one direction, skipping short (and near-good) units; past the ends, 'edge'. */
