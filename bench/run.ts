@@ -11,34 +11,11 @@ import { runInChild } from './harness/child.js';
 import { historyFile, readPrevious, saveReport } from './harness/history.js';
 import { describeMachine } from './harness/machine.js';
 import type { BenchReport, SectionResult } from './harness/results.js';
-import { describeError, peakRss, runSection, type SectionContext } from './harness/section.js';
+import { describeError, runSectionInProcess, type SectionContext } from './harness/section.js';
 import { formatNumber, formatTable } from './harness/table.js';
 import { sections } from './sections/index.js';
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-
-async function runInProcess(name: string, context: SectionContext): Promise<SectionResult> {
-  const started = performance.now();
-  try {
-    const measurements = await runSection(name, context);
-    return {
-      name,
-      ok: true,
-      durationMs: performance.now() - started,
-      peakRssMB: peakRss(),
-      measurements,
-    };
-  } catch (error) {
-    return {
-      name,
-      ok: false,
-      error: describeError(error),
-      durationMs: performance.now() - started,
-      peakRssMB: peakRss(),
-      measurements: [],
-    };
-  }
-}
 
 function chooseSections(options: BenchOptions): string[] {
   const registered = Object.keys(sections);
@@ -89,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   for (const [index, name] of names.entries()) {
     log(`▸ ${name} (${index + 1}/${names.length})`);
     const result = options.inProcess
-      ? await runInProcess(name, context)
+      ? await runSectionInProcess(name, context)
       : await runInChild(name, context, options.timeoutSeconds * 1000);
     const summary = `${formatNumber(result.durationMs / 1000)} s, peak ${result.peakRssMB === null ? '?' : formatNumber(result.peakRssMB)} MB`;
     log(result.ok ? `✓ ${name} · ${summary}` : `✗ ${name} failed: ${result.error} · ${summary}`);

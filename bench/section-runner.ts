@@ -7,10 +7,10 @@ import { CONTEXT_VARIABLE } from './harness/child.js';
 import {
   type ChildMessage,
   describeError,
-  peakRss,
   runSection,
   type SectionContext,
 } from './harness/section.js';
+import { peakRss } from './measure.js';
 
 async function main(): Promise<void> {
   const name = process.argv[2] ?? '';

@@ -1,7 +1,7 @@
 import { peakRss } from '../measure.js';
 import { sections } from '../sections/index.js';
 import type { BenchContext } from '../types.js';
-import { validateMeasurements } from './results.js';
+import { type SectionResult, validateMeasurements } from './results.js';
 
 /** What a section needs besides its log, as passed to a child process. */
 export type SectionContext = Omit<BenchContext, 'log'>;
@@ -30,4 +30,30 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-export { peakRss };
+/** `--in-process`: the section shares this process, so its peak RSS includes everything before it. */
+export async function runSectionInProcess(
+  name: string,
+  context: SectionContext,
+): Promise<SectionResult> {
+  const started = performance.now();
+  try {
+    const measurements = await runSection(name, context);
+    return {
+      name,
+      ok: true,
+      durationMs: performance.now() - started,
+      peakRssMB: peakRss(),
+      measurements,
+    };
+  } catch (error) {
+    const durationMs = performance.now() - started;
+    return {
+      name,
+      ok: false,
+      error: describeError(error),
+      durationMs,
+      peakRssMB: peakRss(),
+      measurements: [],
+    };
+  }
+}

@@ -6,6 +6,8 @@ import { parseBenchArgs } from '../../bench/harness/args.js';
 import { historyFile, readPrevious, saveReport } from '../../bench/harness/history.js';
 import type { BenchReport, SectionResult } from '../../bench/harness/results.js';
 import { validateMeasurements } from '../../bench/harness/results.js';
+import { runSectionInProcess } from '../../bench/harness/section.js';
+import { sections } from '../../bench/sections/index.js';
 
 describe('parseBenchArgs', () => {
   it('has defaults for a full run', () => {
@@ -130,6 +132,48 @@ describe('history', () => {
       expect(await readPrevious(file, options)).toBeNull();
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('runSectionInProcess', () => {
+  const context = { quick: true, workDir: '/tmp/w', corpusDir: '/tmp/w/corpus', articleCount: 3 };
+
+  it('runs a registered section and reports what it measured', async () => {
+    sections['test-ok'] = async () => ({
+      name: 'test-ok',
+      run: async (c) => [
+        { section: 'test-ok', name: 'articles', unit: 'files', value: c.articleCount },
+      ],
+    });
+    try {
+      const result = await runSectionInProcess('test-ok', context);
+      expect(result).toMatchObject({ name: 'test-ok', ok: true, measurements: [{ value: 3 }] });
+      expect(result.peakRssMB).toBeGreaterThan(0);
+    } finally {
+      delete sections['test-ok'];
+    }
+  });
+
+  it('turns a throwing section into a failure with its message', async () => {
+    sections['test-throws'] = async () => ({
+      name: 'test-throws',
+      run: async () => {
+        throw new Error('corpus folder not found: /nowhere');
+      },
+    });
+    try {
+      expect(await runSectionInProcess('test-throws', context)).toMatchObject({
+        ok: false,
+        error: 'corpus folder not found: /nowhere',
+        measurements: [],
+      });
+      expect(await runSectionInProcess('missing', context)).toMatchObject({
+        ok: false,
+        error: 'no section named "missing"',
+      });
+    } finally {
+      delete sections['test-throws'];
     }
   });
 });
