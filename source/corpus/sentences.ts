@@ -38,6 +38,7 @@ const wordChar = /[\p{L}\p{M}\p{N}]/u;
 const lowercase = /\p{Ll}/u;
 const uppercase = /[\p{Lu}\p{Lt}]/u;
 const digit = /\p{Nd}/u;
+const plainWordBreakers = /[./@:=&?#_\\]/;
 const allCapitals = /^\p{Lu}{2,}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
 const dottedUppercase = /^(?:\p{Lu}\.)+\p{Lu}$/u;
@@ -196,9 +197,36 @@ function runAt(text: string, start: number): Run {
   return run;
 }
 
+/**
+ * Scraped text often loses the space between sentences ("said so.The U.S. disagreed"): a lone
+ * mark between a lower-case word and a capitalised one ends a sentence when the word before is
+ * plain and so is the word after (no dots, slashes or @ that would make a URL, an address or an
+ * abbreviation of them: "www.Example.com").
+ */
+function isGlued(text: string, start: number, run: Run): boolean {
+  if (run.end - start !== 1 || run.end + 1 >= text.length) return false;
+  if (!uppercase.test(text[run.end]!) || !lowercase.test(text[run.end + 1]!)) return false;
+  if (start === 0 || !lowercase.test(text[start - 1]!)) return false;
+  let from = start - 1;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+  let to = run.end;
+  while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
+  while (
+    to > run.end &&
+    (terminals.has(text.charCodeAt(to - 1)) || closers.has(text.charCodeAt(to - 1)))
+  )
+    to--;
+  return (
+    !plainWordBreakers.test(text.slice(from, start)) &&
+    !plainWordBreakers.test(text.slice(run.end, to))
+  );
+}
+
 function runEnds(text: string, start: number, run: Run): boolean {
   if (run.ideographic) return true;
-  if (run.end < text.length && !isSpace(text.charCodeAt(run.end))) return false; // "U.S.", "3.5", "a.b@c"
+  if (run.end < text.length && !isSpace(text.charCodeAt(run.end)) && !isGlued(text, start, run)) {
+    return false; // "U.S.", "3.5", "a.b@c", "example.com/a.b?c=d"
+  }
   const next = nextWordAt(text, run.end);
   if (next === null) return true;
   if (lowercase.test(next.first)) return false; // `,” he said`, "a.m. and", `?” she asked`
@@ -268,7 +296,7 @@ function newlineEnds(text: string, newline: number, lineStart: number, wrapped: 
   const line = lineInfo(text, newline, lineStart);
   if (line.atEnd || line.empty) return false;
   if (line.blank || line.nextIsList) return true;
-  if (line.isList) return !line.nextLower;
+  if (line.isList) return !line.nextLower && !line.unfinished;
   if (wrapped || line.punctuated || line.unfinished) return false;
   return !line.nextLower;
 }

@@ -518,7 +518,101 @@ const table: Record<string, Case[]> = {
       'The sentence ends here.\u00a0The next begins.',
       ['The sentence ends here.', 'The next begins.'],
     ],
-    ['This is good.This has no space.', ['This is good.This has no space.']],
+    ['The Kremlin said so.The U.S. disagreed.', ['The Kremlin said so.', 'The U.S. disagreed.']],
+    ['Is it over?Nobody knows.', ['Is it over?', 'Nobody knows.']],
+    [
+      'Sites like www.Example.com and Mr.Smith stay whole.',
+      ['Sites like www.Example.com and Mr.Smith stay whole.'],
+    ],
+    [
+      'See example.com/a?Page=2 and a.b@Mail.com for more.',
+      ['See example.com/a?Page=2 and a.b@Mail.com for more.'],
+    ],
+  ],
+  'news prose': [
+    [
+      'The company, based in Austin, Texas, said it would cut 5% of staff. Its shares fell 3.2%.',
+      [
+        'The company, based in Austin, Texas, said it would cut 5% of staff.',
+        'Its shares fell 3.2%.',
+      ],
+    ],
+    [
+      'Sen. Elizabeth Warren (D-Mass.) criticized the plan. Others praised it.',
+      ['Sen. Elizabeth Warren (D-Mass.) criticized the plan.', 'Others praised it.'],
+    ],
+    [
+      'He was born in 1946 in Queens, N.Y. He later moved to Florida.',
+      ['He was born in 1946 in Queens, N.Y.', 'He later moved to Florida.'],
+    ],
+    [
+      'The U.S. and Russia agreed. The E.U. did not.',
+      ['The U.S. and Russia agreed.', 'The E.U. did not.'],
+    ],
+    [
+      'Officials from the U.S. Department of State declined to comment.',
+      ['Officials from the U.S. Department of State declined to comment.'],
+    ],
+    [
+      'The summit will take place Sept. 9-10 in New Delhi.',
+      ['The summit will take place Sept. 9-10 in New Delhi.'],
+    ],
+    [
+      '"I don\'t know," she said. "Maybe tomorrow."',
+      ['"I don\'t know," she said.', '"Maybe tomorrow."'],
+    ],
+    ['It was 11:30 p.m. when the sirens started.', ['It was 11:30 p.m. when the sirens started.']],
+    [
+      'Dr. Anthony Fauci, director of the N.I.H., testified.',
+      ['Dr. Anthony Fauci, director of the N.I.H., testified.'],
+    ],
+    [
+      'The bill passed 51-49. Vice President J.D. Vance cast the deciding vote.',
+      ['The bill passed 51-49.', 'Vice President J.D. Vance cast the deciding vote.'],
+    ],
+    [
+      'Kyiv, Ukraine (AP) — Russian forces attacked overnight. At least 12 people died.',
+      ['Kyiv, Ukraine (AP) — Russian forces attacked overnight.', 'At least 12 people died.'],
+    ],
+    ['What did he say? "Nothing," she replied.', ['What did he say?', '"Nothing," she replied.']],
+    [
+      'The vote was scheduled for 10 a.m. EST. It was postponed.',
+      ['The vote was scheduled for 10 a.m. EST.', 'It was postponed.'],
+    ],
+    ['They met at No. 10 Downing St. on Tuesday.', ['They met at No. 10 Downing St. on Tuesday.']],
+    [
+      'He has a Ph.D. in economics from Harvard Univ. and an M.B.A.',
+      ['He has a Ph.D. in economics from Harvard Univ. and an M.B.A.'],
+    ],
+    [
+      'Lavrov told RIA Novosti: “We have no illusions.” Western diplomats were unsurprised.',
+      ['Lavrov told RIA Novosti: “We have no illusions.”', 'Western diplomats were unsurprised.'],
+    ],
+    [
+      'The talks were held in Jeddah, Saudi Arabia. U.S. Secretary of State Marco Rubio attended.',
+      [
+        'The talks were held in Jeddah, Saudi Arabia.',
+        'U.S. Secretary of State Marco Rubio attended.',
+      ],
+    ],
+    [
+      'Trump wrote on Truth Social: “GREAT progress!!!” Markets rallied.',
+      ['Trump wrote on Truth Social: “GREAT progress!!!”', 'Markets rallied.'],
+    ],
+    [
+      'The U.K. government said it would send troops. Prime Minister Keir Starmer confirmed it.',
+      [
+        'The U.K. government said it would send troops.',
+        'Prime Minister Keir Starmer confirmed it.',
+      ],
+    ],
+    [
+      'Russia took the village of Sudzha, Kursk region, on Mar. 12. Ukrainian troops withdrew.',
+      [
+        'Russia took the village of Sudzha, Kursk region, on Mar. 12.',
+        'Ukrainian troops withdrew.',
+      ],
+    ],
   ],
 };
 
