@@ -11,4 +11,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   split: async () => (await import('./split.js')).command,
   orphans: async () => (await import('./orphans.js')).command,
   export: async () => (await import('./export.js')).command,
+  import: async () => (await import('./import.js')).command,
 };

@@ -1,0 +1,143 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { bar } from '../export/bars.js';
+import { FORMATS, isFormat, runFormat } from '../export/formats.js';
+import { labelStudioConfig } from '../export/label-studio.js';
+import type { ExportFilter } from '../export/model.js';
+import { listFlag, openWorkspace } from '../export/workspace.js';
+import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import { type Command, type CommandIO, corpusFlags } from './command.js';
+
+/** Below this many annotations an export is over before a progress bar could be read. */
+const PROGRESS_FROM = 20_000;
+
+export const command: Command = {
+  name: 'export',
+  summary: 'Export annotations: jsonl, csv, prodigy, doccano, label-studio, brat, w3c',
+  usage: `export --format FORMAT [options]
+
+Options
+  --format, -f   ${FORMATS.join(', ')}
+  --out, -o      Write to this file (a folder for brat, where it is required) instead of stdout
+  --annotator    Only this annotator's annotations (repeat for several)
+  --label        Only this label: ${LABELS.join(', ')} (repeat for several)
+  --article      Only this article id (repeat for several)
+  --status       Only articles the annotator marked: ${REVIEW_STATUSES.join(', ')}
+  --bom          csv: start with a byte order mark, for Excel
+  --config       label-studio: print the matching labeling config instead of the tasks
+  --corpus, -c   The corpus folder (default: seeds)
+  --store, -s    The annotation store folder (default: annotations)
+
+Offsets are Unicode code points within the article's clean text.
+
+Examples
+  $ margin export --format jsonl > annotations.jsonl
+  $ margin export --format csv --bom --label claim --out claims.csv
+  $ margin export --format brat --annotator alice --status done --out brat/
+  $ margin export --format label-studio --config > config.xml`,
+  flags: {
+    ...corpusFlags,
+    store: { type: 'string', default: 'annotations', shortFlag: 's' },
+    format: { type: 'string', shortFlag: 'f' },
+    out: { type: 'string', shortFlag: 'o' },
+    annotator: { type: 'string', isMultiple: true },
+    label: { type: 'string', isMultiple: true },
+    article: { type: 'string', isMultiple: true },
+    status: { type: 'string', isMultiple: true },
+    bom: { type: 'boolean', default: false },
+    config: { type: 'boolean', default: false },
+  },
+  async run(_input, flags, io) {
+    const fail = (message: string) => {
+      io.stderr.write(`margin export: ${message}\n`);
+      return 2;
+    };
+    const format = typeof flags.format === 'string' ? flags.format : '';
+    if (!isFormat(format)) {
+      return fail(
+        `--format must be one of ${FORMATS.join(', ')}${format ? ` (got "${format}")` : ''}`,
+      );
+    }
+    if (flags.config) {
+      if (format !== 'label-studio') return fail('--config goes with --format label-studio');
+      io.stdout.write(labelStudioConfig());
+      return 0;
+    }
+    const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
+    if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
+    const labels = listFlag(flags.label);
+    const badLabel = labels.find((label) => !(LABELS as readonly string[]).includes(label));
+    if (badLabel) return fail(`unknown label "${badLabel}": use ${LABELS.join(', ')}`);
+    const statuses = listFlag(flags.status);
+    const badStatus = statuses.find((s) => !(REVIEW_STATUSES as readonly string[]).includes(s));
+    if (badStatus) {
+      return fail(
+        `unknown status "${badStatus}": use ${REVIEW_STATUSES.map((s) => `"${s}"`).join(', ')}`,
+      );
+    }
+    const workspace = await openWorkspace('export', flags, io);
+    if (!workspace) return 1;
+    const { articles, repository } = workspace;
+    const filter: ExportFilter = {
+      annotators: listFlag(flags.annotator),
+      labels: labels as Label[],
+      articles: listFlag(flags.article),
+      statuses: statuses as ReviewStatus[],
+    };
+    const unknown = (filter.articles ?? []).filter((id) => !workspace.byId.has(id));
+    for (const id of unknown) io.stderr.write(`margin export: no article "${id}" in the corpus\n`);
+    const annotations = repository.list();
+    const output = runFormat(
+      format,
+      {
+        articles,
+        annotations,
+        statuses: (article, annotator) => repository.status(article, annotator),
+        onProgress: progressOnStderr(io, annotations.length),
+      },
+      filter,
+      { bom: Boolean(flags.bom) },
+    );
+    await repository.close();
+    const base = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
+    if (output.kind === 'files') {
+      const folder = base(out!);
+      for (const file of output.files) await writeAtomically(join(folder, file.path), file.content);
+      const articleFiles = output.files.filter((file) => file.path.endsWith('.ann')).length;
+      io.stderr.write(
+        `margin export: wrote ${articleFiles} article(s) and annotation.conf to ${out}\n`,
+      );
+      if (output.skippedOrphans > 0) {
+        io.stderr.write(
+          `margin export: left out ${output.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)\n`,
+        );
+      }
+    } else if (out) {
+      await writeAtomically(base(out), output.text);
+    } else {
+      await new Promise<void>((resolve, reject) =>
+        io.stdout.write(output.text, (error) => (error ? reject(error) : resolve())),
+      );
+    }
+    return unknown.length > 0 ? 1 : 0;
+  },
+};
+
+/** A half-written export must never pass for a whole one: write beside, then rename. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, content);
+  await rename(temp, path);
+}
+
+function progressOnStderr(io: CommandIO, total: number) {
+  if (!io.stderr.isTTY || total < PROGRESS_FROM) return undefined;
+  const columns = (io.stderr as { columns?: number }).columns ?? 80;
+  const width = Math.max(10, Math.min(40, columns - 30));
+  return (done: number, all: number) => {
+    const fraction = all === 0 ? 1 : done / all;
+    const line = `exporting ${bar(fraction, width).padEnd(width)} ${Math.round(fraction * 100)}%`;
+    io.stderr.write(done === all ? `\r${' '.repeat(line.length)}\r` : `\r${line}`);
+  };
+}

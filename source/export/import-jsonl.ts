@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { Article } from '../corpus/types.js';
+import { sanitiseAnnotator } from '../store/index.js';
+import type { Annotation, ReviewStatus } from '../store/types.js';
+import { LABELS, REVIEW_STATUSES } from '../store/types.js';
+import { clampContext, reanchor } from './import-anchor.js';
+import { describeIssue, type ImportError, numberedLines, parseJson } from './import-errors.js';
+import { articleCodePoints } from './offsets.js';
+
+const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time' });
+
+/**
+ * A line of `margin export --format jsonl`. Only what identifies the annotation is required, so
+ * hand-made files import too; the descriptive fields (title, status, orphan...) are ignored.
+ */
+const recordSchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    article: z.string().min(1),
+    annotator: z
+      .string()
+      .min(1)
+      .refine((name) => sanitiseAnnotator(name) === name, {
+        error: 'not a usable name (control characters, or space at either end)',
+      }),
+    label: z.enum(LABELS, { error: `expected one of ${LABELS.join(', ')}` }),
+    sentence: z.string().min(1).optional(),
+    text: z.string().optional(),
+    quote: z.string().optional(),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    prefix: z.string().optional(),
+    suffix: z.string().optional(),
+    textHash: z.string().optional(),
+    note: z.string().nullable().optional(),
+    attributes: z.record(z.string(), z.string()).optional(),
+    status: z
+      .enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` })
+      .optional(),
+    created: isoTime.optional(),
+    updated: isoTime.optional(),
+  })
+  .refine((record) => record.end >= record.start, {
+    path: ['end'],
+    error: 'is before start',
+  })
+  .refine((record) => record.quote !== undefined || record.text !== undefined, {
+    path: ['quote'],
+    error: 'missing (and no text)',
+  });
+
+/** A valid line's annotation, re-anchored; `placed`: it sits on a sentence of the current text. */
+export interface ImportCandidate {
+  line: number;
+  annotation: Annotation;
+  placed: boolean;
+}
+
+export interface ParsedImport {
+  annotations: ImportCandidate[];
+  errors: ImportError[];
+  /** Lines that were valid but deliberately not imported (Prodigy's rejected answers). */
+  ignored: number;
+  /** Review status per article and annotator as the file gives it (the first line wins). */
+  statuses: ImportedStatus[];
+}
+
+export interface ImportedStatus {
+  article: string;
+  annotator: string;
+  status: ReviewStatus;
+}
+
+/** Collects one status per article and annotator, keeping the first seen. */
+export function noteStatus(out: ParsedImport, entry: ImportedStatus): void {
+  const known = out.statuses.some(
+    (s) => s.article === entry.article && s.annotator === entry.annotator,
+  );
+  if (!known) out.statuses.push(entry);
+}
+
+export interface ImportContext {
+  articles: Map<string, Article>;
+  newId: () => string;
+  now: string;
+}
+
+/** Validates every line of a native export and re-anchors it on the current corpus. */
+export function parseJsonlImport(content: string, context: ImportContext): ParsedImport {
+  const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
+  for (const { line, text } of numberedLines(content)) {
+    const json = parseJson(text);
+    if (!json.ok) {
+      out.errors.push({ line, message: 'not valid JSON' });
+      continue;
+    }
+    const parsed = recordSchema.safeParse(json.value);
+    if (!parsed.success) {
+      out.errors.push({ line, message: describeIssue(parsed.error) });
+      continue;
+    }
+    const record = parsed.data;
+    const article = context.articles.get(record.article);
+    if (!article) {
+      out.errors.push({ line, message: `unknown article "${record.article}"` });
+      continue;
+    }
+    const points = articleCodePoints(article);
+    const { anchor, placed } = reanchor(
+      {
+        sentence: record.sentence ?? 'unknown',
+        start: points.toUtf16(record.start),
+        end: points.toUtf16(record.end),
+        quote: record.quote ?? record.text!,
+        ...clampContext(record.prefix ?? '', record.suffix ?? ''),
+        textHash: record.textHash ?? '',
+      },
+      article,
+    );
+    if (record.status) {
+      noteStatus(out, { article: article.id, annotator: record.annotator, status: record.status });
+    }
+    const created = record.created ?? context.now;
+    out.annotations.push({
+      line,
+      placed,
+      annotation: {
+        id: record.id ?? context.newId(),
+        article: article.id,
+        annotator: record.annotator,
+        label: record.label,
+        anchor,
+        ...(record.note != null ? { note: record.note } : {}),
+        ...(record.attributes && Object.keys(record.attributes).length > 0
+          ? { attributes: record.attributes }
+          : {}),
+        created,
+        updated: record.updated ?? created,
+      },
+    });
+  }
+  return out;
+}

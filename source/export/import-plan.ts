@@ -1,0 +1,65 @@
+import type { Annotation, PlacedAnnotation, StoreProblem } from '../store/types.js';
+import type { ImportError } from './import-errors.js';
+import type { ImportCandidate } from './import-jsonl.js';
+
+export interface ImportPlan {
+  /** New annotations, to be written together with `addMany`. */
+  add: Annotation[];
+  duplicates: number;
+  /** Lines refused because their store file is refused (it is never written to). */
+  errors: ImportError[];
+}
+
+/**
+ * Leaves out what the store already has, and repeats within the file: the same article,
+ * annotator and label on the same place (sentence offsets, or the quote of an orphan), or the
+ * same id.
+ */
+export function planImport(
+  candidates: ImportCandidate[],
+  existing: PlacedAnnotation[],
+  problems: StoreProblem[],
+): ImportPlan {
+  const seen = new Set<string>();
+  const ids = new Set<string>();
+  for (const annotation of existing) {
+    seen.add(keyOf(annotation, annotation.placement));
+    ids.add(`${annotation.article}\u0000${annotation.annotator}\u0000${annotation.id}`);
+  }
+  const refused = new Map<string, string>();
+  for (const problem of problems) {
+    if (problem.article !== null && problem.annotator !== null) {
+      refused.set(`${problem.article}\u0000${problem.annotator}`, problem.path);
+    }
+  }
+  const plan: ImportPlan = { add: [], duplicates: 0, errors: [] };
+  for (const { line, annotation, placed } of candidates) {
+    const file = refused.get(`${annotation.article}\u0000${annotation.annotator}`);
+    if (file !== undefined) {
+      plan.errors.push({
+        line,
+        message: `the store file ${file} is refused, so nothing is added to it`,
+      });
+      continue;
+    }
+    const key = keyOf(annotation, placed ? annotation.anchor : null);
+    const id = `${annotation.article}\u0000${annotation.annotator}\u0000${annotation.id}`;
+    if (seen.has(key) || ids.has(id)) {
+      plan.duplicates++;
+      continue;
+    }
+    seen.add(key);
+    ids.add(id);
+    plan.add.push(annotation);
+  }
+  return plan;
+}
+
+/** Where an annotation is: its place in the current text, or for an orphan its stored anchor. */
+function keyOf(annotation: Annotation, place: { start: number; end: number } | null): string {
+  const { anchor } = annotation;
+  const where = place
+    ? `${place.start}:${place.end}`
+    : `orphan:${anchor.start}:${anchor.end}:${anchor.quote}`;
+  return [annotation.article, annotation.annotator, annotation.label, where].join('\u0000');
+}

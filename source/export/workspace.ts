@@ -1,0 +1,67 @@
+import { isAbsolute, join } from 'node:path';
+import type { CommandIO } from '../commands/command.js';
+import { defaultCacheDir, loadCorpus } from '../corpus/index.js';
+import type { Article } from '../corpus/types.js';
+import { openRepository, type Repository, resolveAnnotator } from '../store/index.js';
+
+/** The corpus and the store as the export, import, stats and agree commands see them. */
+export interface Workspace {
+  articles: Article[];
+  byId: Map<string, Article>;
+  repository: Repository;
+  /** The store folder, absolute. */
+  storeRoot: string;
+}
+
+/**
+ * Loads the corpus and opens the store, reporting unreadable articles and refused store files on
+ * stderr (they are left out; the rest goes on). Returns null, after saying why, when the corpus
+ * folder itself is missing. `annotator` is who the repository writes as (only import writes).
+ */
+export async function openWorkspace(
+  command: string,
+  flags: Record<string, unknown>,
+  io: CommandIO,
+  annotator?: string,
+): Promise<Workspace | null> {
+  const corpus = String(flags.corpus ?? 'seeds');
+  const store = String(flags.store ?? 'annotations');
+  const root = isAbsolute(corpus) ? corpus : join(io.cwd, corpus);
+  let articles: Article[];
+  try {
+    const load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
+    for (const problem of load.problems) {
+      io.stderr.write(`margin ${command}: ${problem.message.replace(root, () => corpus)}\n`);
+    }
+    articles = load.articles;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`margin ${command}: ${message.replace(root, () => corpus)}\n`);
+    return null;
+  }
+  const storeRoot = isAbsolute(store) ? store : join(io.cwd, store);
+  const repository = await openRepository({
+    root: storeRoot,
+    annotator: annotator ?? readerName(io.env),
+    articles,
+  });
+  for (const problem of repository.problems()) {
+    io.stderr.write(`margin ${command}: ${problem.message}\n`);
+  }
+  return { articles, byId: new Map(articles.map((a) => [a.id, a])), repository, storeRoot };
+}
+
+/** Reading commands never write, so any name will do when none is configured. */
+function readerName(env: NodeJS.ProcessEnv): string {
+  try {
+    return resolveAnnotator(undefined, env);
+  } catch {
+    return 'margin';
+  }
+}
+
+/** A meow string flag declared `isMultiple`, as a clean list. */
+export function listFlag(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String).filter((item) => item.length > 0);
+  return typeof value === 'string' && value.length > 0 ? [value] : [];
+}

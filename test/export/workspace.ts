@@ -1,0 +1,63 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach } from 'vitest';
+import type { Command, CommandIO } from '../../source/commands/command.js';
+
+/** A corpus with the seeds and an article whose text has curly quotes, Cyrillic and emoji. */
+export const UNICODE_ARTICLE = `Переговоры “soon”
+
+“Мы готовы к переговорам 😀”, said the minister on Friday. Talks begin in Riyadh 🇺🇦 next week.
+
+Prices rose 5% — a record 😀😀. Nobody said “no” to the plan.
+`;
+
+export interface Result {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A temp folder per test holding `corpus/` (seeds plus `uni.txt`) and room for stores. */
+export function useWorkspace(): () => Promise<string> {
+  const made: string[] = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+  return async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'margin-export-'));
+    made.push(dir);
+    await cp(join(import.meta.dirname, '../../seeds'), join(dir, 'corpus'), { recursive: true });
+    await writeFile(join(dir, 'corpus', 'uni.txt'), UNICODE_ARTICLE);
+    return dir;
+  };
+}
+
+/** Runs a command as the CLI would after meow parsed its flags (defaults filled in). */
+export async function run(
+  command: Command,
+  dir: string,
+  input: string[],
+  flags: Record<string, unknown>,
+): Promise<Result> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const io: CommandIO = {
+    stdout,
+    stderr,
+    stdin: new PassThrough(),
+    env: { MARGIN_ANNOTATOR: 'tester', XDG_CACHE_HOME: join(dir, 'cache') },
+    cwd: dir,
+  };
+  const status = await command.run(input, { corpus: 'corpus', store: 'store', ...flags }, io);
+  return {
+    status,
+    stdout: Buffer.concat(out).toString('utf8'),
+    stderr: Buffer.concat(err).toString('utf8'),
+  };
+}
