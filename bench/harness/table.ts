@@ -128,8 +128,12 @@ export function formatTable(report: BenchReport, previous: BenchReport | null = 
   const { options } = report;
   const title = `margin bench · ${options.articles.toLocaleString('en-US')} articles (seed ${options.seed})${options.quick ? ' · quick' : ''} · ${report.date}`;
   const lines = [title, '', ...renderColumns(header, rows, align), '', machineLine(report.machine)];
-  if (previous)
-    lines.push(`vs last: change of the median (or value) against the run of ${previous.date}`);
+  if (previous) {
+    const elsewhere = machineLine(previous.machine) !== machineLine(report.machine);
+    lines.push(
+      `vs last: change of the median (or value) against the run of ${previous.date}${elsewhere ? `, taken on another machine (${machineLine(previous.machine)})` : ''}`,
+    );
+  }
   if (report.failed.length > 0) lines.push(`Failed: ${report.failed.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

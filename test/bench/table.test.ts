@@ -115,6 +115,13 @@ describe('formatTable', () => {
     );
   });
 
+  it('says when the previous run was taken on another machine', () => {
+    const previous = report({ machine: { ...machine, node: 'v22.1.0' } });
+    expect(formatTable(report(), previous)).toContain(
+      'vs last: change of the median (or value) against the run of 2026-11-21T05:00:00Z, taken on another machine (Machine: node v22.1.0 · AMD EPYC · 2 cores · linux x64 · 23.5 GB RAM)\n',
+    );
+  });
+
   it('leaves out columns no measurement fills', () => {
     const bare = report({
       sections: [
