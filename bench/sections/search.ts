@@ -1,0 +1,273 @@
+/**
+ * Search over the generated corpus: index build time and memory, query time by kind of query,
+ * relevance (is the article a query was taken from among the first three hits), and fzf over the
+ * same sentences as a reference.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { loadCorpus } from '../../source/corpus/index.js';
+import type { Article } from '../../source/corpus/types.js';
+import { buildSearchEngine, type SearchContext } from '../../source/search/index.js';
+import type { PlacedAnnotation } from '../../source/store/types.js';
+import { Random } from '../generate/random.js';
+import { generateAnnotations, generateSentenceList } from '../generate.js';
+import { measurements, reference, sample, time } from '../measure.js';
+import type { BenchSection } from '../types.js';
+
+const TARGET_QUERY = '< 30 ms p95';
+
+const QUERY_KINDS = [
+  'one word',
+  'multi-word',
+  'misspelled name',
+  '40-character phrase',
+  'words with typos',
+  'while typing',
+] as const;
+
+interface BenchQuery {
+  kind: (typeof QUERY_KINDS)[number];
+  text: string;
+  /** The article the query was taken from, when only it should come first; null for broad queries. */
+  article: string | null;
+}
+
+const wordsIn = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** One typing mistake after the first letter: a wrong, missing, swapped or doubled letter. */
+function typo(word: string, random: Random): string {
+  const at = random.int(1, word.length - 2);
+  switch (random.int(0, 3)) {
+    case 0:
+      return word.slice(0, at) + random.pick([...'aeioustrnl']) + word.slice(at + 1);
+    case 1:
+      return word.slice(0, at) + word.slice(at + 1);
+    case 2:
+      return word.slice(0, at) + word[at + 1]! + word[at]! + word.slice(at + 2);
+    default:
+      return word.slice(0, at) + word[at]! + word.slice(at);
+  }
+}
+
+/** About 40 characters of the sentence, from the start of a word to the end of one. */
+function phrase(text: string, random: Random): string | null {
+  const starts = [...text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)].map((match) => match.index);
+  const from = starts[random.int(0, Math.max(0, starts.length - 1))] ?? 0;
+  const tail = /^.{40}[\p{L}\p{N}]*/su.exec(text.slice(from))?.[0];
+  return tail && !/["“”]/.test(tail) ? tail : null;
+}
+
+/** The articles (by position, ascending) each lower-cased word occurs in. */
+function articleLists(articles: Article[]): Map<string, number[]> {
+  const lists = new Map<string, number[]>();
+  articles.forEach((article, a) => {
+    for (const word of wordsIn(article.text.toLowerCase())) {
+      const list = lists.get(word);
+      if (!list) lists.set(word, [a]);
+      else if (list[list.length - 1] !== a) list.push(a);
+    }
+  });
+  return lists;
+}
+
+/**
+ * Queries taken from random sentences of the corpus. The generator repeats its phrasings across
+ * articles, so a query is judged (expected article in the top 3) only when its words, correctly
+ * spelled, occur together in no other article: otherwise no search could know which one was meant.
+ */
+function makeQueries(articles: Article[], random: Random, perKind: number): BenchQuery[] {
+  const out: BenchQuery[] = [];
+  const lists = articleLists(articles);
+  const spread = (word: string) => lists.get(word.toLowerCase())?.length ?? 0;
+  const rarest = (words: string[], count: number) =>
+    [...new Set(words)]
+      .sort((x, y) => spread(x) - spread(y))
+      .slice(0, count)
+      .sort(() => random.next() - 0.5);
+  const onlyIn = (words: string[], a: number) => {
+    let common = lists.get(words[0]!.toLowerCase()) ?? [];
+    for (const word of words.slice(1)) {
+      const other = new Set(lists.get(word.toLowerCase()) ?? []);
+      common = common.filter((article) => other.has(article));
+    }
+    return common.length === 1 && common[0] === a;
+  };
+  const phraseOnlyIn = (text: string, a: number) =>
+    articles.every((article, other) => other === a || !article.text.includes(text));
+  const wanted = (kind: BenchQuery['kind']) => (kind === 'while typing' ? perKind * 3 : perKind);
+  const count = (kind: BenchQuery['kind'], judged = false) =>
+    out.filter((query) => query.kind === kind && (!judged || query.article !== null)).length;
+  const full = () => QUERY_KINDS.every((kind) => count(kind) >= wanted(kind));
+  for (let tries = 0; tries < perKind * 400 && !full(); tries++) {
+    const a = random.int(0, articles.length - 1);
+    const article = articles[a]!;
+    if (article.sentences.length === 0) continue;
+    const text = random.pick(article.sentences).text;
+    const words = wordsIn(text);
+    const long = words.filter((word) => word.length >= 5);
+    const names = words.slice(1).filter((word) => word.length >= 6 && /^\p{Lu}\p{Ll}/u.test(word));
+    const kind = QUERY_KINDS[tries % QUERY_KINDS.length]!;
+    if (count(kind) >= wanted(kind)) continue;
+    if (kind === 'one word' && long.length > 0) {
+      out.push({ kind, text: random.pick(long), article: null });
+    } else if (kind === 'multi-word' && long.length >= 3) {
+      // Half may be unspecific (timed, not judged), like most words people type.
+      const chosen = rarest(long, 3);
+      const specific = onlyIn(chosen, a);
+      if (specific || count(kind) - count(kind, true) < perKind / 2) {
+        out.push({ kind, text: chosen.join(' '), article: specific ? article.id : null });
+      }
+    } else if (kind === 'misspelled name' && names.length > 0) {
+      out.push({ kind, text: typo(random.pick(names), random), article: null });
+    } else if (kind === '40-character phrase') {
+      const quoted = phrase(text, random);
+      if (quoted && phraseOnlyIn(quoted, a))
+        out.push({ kind, text: `"${quoted}"`, article: article.id });
+    } else if (kind === 'words with typos' && long.length >= 4) {
+      const chosen = rarest(long, 4);
+      if (!onlyIn(chosen, a)) continue;
+      const spoiled = chosen.map((word, i) =>
+        i < 2 && word.length >= 6 ? typo(word, random) : word,
+      );
+      out.push({ kind, text: spoiled.join(' '), article: article.id });
+    } else if (kind === 'while typing' && names.length > 0 && long.length >= 2) {
+      const target = `${random.pick(names)} ${rarest(long, 1)[0]}`;
+      // Every keystroke from the second letter on, as the search box sends them.
+      for (let end = 2; end <= target.length; end++) {
+        out.push({ kind, text: target.slice(0, end), article: null });
+      }
+    }
+  }
+  return out;
+}
+
+/** A collector callable from here: the harness does not start Node with --expose-gc. */
+function collector(): (() => void) | null {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
+}
+
+function heapMB(gc: (() => void) | null): number {
+  gc?.();
+  gc?.();
+  const usage = process.memoryUsage();
+  // The index is mostly typed arrays, which live outside the JS heap.
+  return (usage.heapUsed + usage.arrayBuffers) / (1024 * 1024);
+}
+
+function placed(articles: Article[]): PlacedAnnotation[] {
+  return generateAnnotations(articles, { perArticle: 3, annotators: ['ana', 'ben'] }).map(
+    (annotation) => ({
+      ...annotation,
+      placement: {
+        sentence: annotation.anchor.sentence,
+        start: annotation.anchor.start,
+        end: annotation.anchor.end,
+      },
+    }),
+  );
+}
+
+function fzfAvailable(): boolean {
+  return spawnSync('fzf', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+function fzfMs(file: string, query: string): number {
+  const started = performance.now();
+  const result = spawnSync('sh', [
+    '-c',
+    'fzf --filter "$1" < "$2" > /dev/null',
+    'fzf',
+    query,
+    file,
+  ]);
+  const elapsed = performance.now() - started;
+  // fzf exits 1 when nothing matched; anything else means it did not run.
+  if (result.status !== 0 && result.status !== 1) throw new Error(`fzf failed: ${result.stderr}`);
+  return elapsed;
+}
+
+export const section: BenchSection = {
+  name: 'search',
+  async run(context) {
+    const m = measurements('search');
+    const gc = collector();
+    const load = await loadCorpus(context.corpusDir, {
+      cacheDir: path.join(context.workDir, 'corpus-cache'),
+    });
+    const articles = load.articles;
+    const sentences = articles.reduce((sum, article) => sum + article.sentences.length, 0);
+    context.log(`${articles.length} articles, ${sentences} sentences`);
+
+    const before = heapMB(gc);
+    const build = await time(() => buildSearchEngine(articles));
+    const engine = build.result;
+    const after = heapMB(gc);
+    m.value('index build', build.ms, 'ms', {
+      target: '< 2000 ms',
+      note: `${sentences.toLocaleString('en-US')} sentences`,
+    });
+    m.value('index memory', after - before, 'MB', {
+      target: '< 200 MB',
+      note: gc ? 'heap + array buffers after GC' : 'approximate: no GC available',
+    });
+
+    const annotations = placed(articles);
+    const searchContext: SearchContext = {
+      annotations,
+      status: () => 'unreviewed',
+      annotators: ['ana', 'ben'],
+    };
+    const queries = makeQueries(articles, new Random(20250314), context.quick ? 40 : 100);
+    // Warm the JIT on other queries, so the timed ones are not served from the word cache.
+    for (const query of makeQueries(articles, new Random(7), 10))
+      engine.search(query.text, searchContext);
+    const fzf = fzfAvailable();
+    const list = fzf
+      ? (await generateSentenceList(articles, path.join(context.workDir, 'sentences.txt'))).path
+      : null;
+
+    for (const kind of QUERY_KINDS) {
+      const own = queries.filter((query) => query.kind === kind);
+      let next = 0;
+      const timing = await sample(
+        () => engine.search(own[next++ % own.length]!.text, searchContext, { limit: 50 }),
+        { warmup: 0, runs: own.length, maxRuns: own.length, minTimeMs: 0 },
+      );
+      let fzfNote: Pick<Parameters<typeof m.timing>[2], 'reference'> = {};
+      if (list) {
+        // fzf takes a few hundred milliseconds a query: a handful is enough for a median.
+        const times = own.slice(0, 8).map((query) => fzfMs(list, query.text));
+        const fzfMedian = times.sort((x, y) => x - y)[Math.floor(times.length / 2)]!;
+        fzfNote = { reference: reference('fzf --filter', timing.median, fzfMedian) };
+      }
+      m.timing(`query (${kind})`, timing, {
+        target: TARGET_QUERY,
+        note: `${own.length} queries, e.g. ${JSON.stringify(own[0]!.text)}${list ? '' : '; fzf not installed, no reference'}`,
+        ...fzfNote,
+      });
+      const judged = own.filter((query) => query.article !== null);
+      if (judged.length > 0) {
+        const found = judged.filter((query) =>
+          engine
+            .search(query.text, searchContext, { limit: 3 })
+            .some((hit) => hit.article === query.article),
+        );
+        for (const query of judged) {
+          if (!found.includes(query) && process.env.MARGIN_BENCH_DEBUG)
+            context.log(`missed: ${query.text} (${query.article})`);
+        }
+        m.value(`relevance (${kind})`, (100 * found.length) / judged.length, '% in top 3', {
+          note: `${found.length} of ${judged.length}`,
+        });
+      }
+    }
+    return m.list;
+  },
+};
