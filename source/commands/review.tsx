@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { type Command, corpusFlags, storeFlags } from './command.js';
+
+const NOT_A_TERMINAL =
+  'margin review needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).\n';
+
+export const command: Command = {
+  name: 'review',
+  summary: 'Review and tag articles in a full-screen terminal UI (the default)',
+  usage: `review [--corpus DIR] [--store DIR] [--annotator NAME]
+
+Options
+  --corpus, -c DIR   the articles to review (default: seeds)
+  --store, -s DIR    where annotations are saved (default: annotations)
+  --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then your login name)
+
+Press ? in the review for every key.`,
+  flags: { ...corpusFlags, ...storeFlags },
+  async run(_input, flags, io) {
+    if (!io.stdin.isTTY || !io.stdout.isTTY) {
+      io.stderr.write(NOT_A_TERMINAL);
+      return 2;
+    }
+    const { resolveAnnotator, openRepository } = await import('../store/index.js');
+    let annotator: string;
+    try {
+      annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
+    } catch (error) {
+      io.stderr.write(`margin: ${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    // Colour libraries decide once, when Ink is first imported: NO_COLOR must be known by then.
+    const color = !io.env.NO_COLOR;
+    if (!color) process.env.FORCE_COLOR = '0';
+    const corpusDir = resolve(io.cwd, String(flags.corpus));
+    if (!existsSync(corpusDir)) {
+      io.stderr.write(
+        `margin: the corpus folder ${String(flags.corpus)} does not exist (pass --corpus DIR).\n`,
+      );
+      return 2;
+    }
+    const repository = await openRepository({
+      root: resolve(io.cwd, String(flags.store)),
+      annotator,
+    });
+    const [{ startCorpus }, { runReview }, { makeTheme }] = await Promise.all([
+      import('../ui/session.js'),
+      import('../ui/run.js'),
+      import('../ui/theme.js'),
+    ]);
+    const session = await startCorpus(corpusDir, repository);
+    try {
+      const unsaved = await runReview({
+        io,
+        corpusName: basename(corpusDir),
+        repository,
+        session,
+        theme: makeTheme(color),
+      });
+      if (unsaved > 0) {
+        io.stderr.write(`margin: quit without waiting; ${unsaved} change(s) were not saved.\n`);
+        return 1;
+      }
+      return 0;
+    } finally {
+      await repository.close();
+    }
+  },
+};

@@ -1,0 +1,58 @@
+import type { Article } from '../corpus/types.js';
+import type { SearchHit } from '../search/types.js';
+import type { Label } from '../store/types.js';
+import type { KeyState } from '../ui/keymap.js';
+import type { Size } from '../ui/layout.js';
+import type { ArticleMarks } from './marks.js';
+
+/** What a key asks for: intents, never setters. The keymap table names these. */
+export type KeyAction =
+  | { type: 'cursor/next' }
+  | { type: 'cursor/prev' }
+  | { type: 'cursor/page-down' }
+  | { type: 'cursor/page-up' }
+  | { type: 'cursor/first' }
+  | { type: 'cursor/last' }
+  | { type: 'cursor/next-untagged' }
+  | { type: 'article/next' }
+  | { type: 'article/prev' }
+  | { type: 'article/open' }
+  | { type: 'pane/toggle' }
+  | { type: 'back' }
+  | { type: 'tag/toggle'; label: Label }
+  | { type: 'tag/clear' }
+  | { type: 'note/edit' }
+  | { type: 'attributes/edit' }
+  | { type: 'edit/save' }
+  | { type: 'field/next' }
+  | { type: 'field/prev' }
+  | { type: 'status/toggle-done' }
+  | { type: 'undo' }
+  | { type: 'redo' }
+  | { type: 'search/open' }
+  | { type: 'search/move'; delta: number }
+  | { type: 'search/accept' }
+  | { type: 'search/cancel' }
+  | { type: 'search/next' }
+  | { type: 'search/prev' }
+  | { type: 'help/toggle' }
+  | { type: 'help/scroll'; delta: number }
+  | { type: 'app/quit' };
+
+/** What happened outside the keyboard: typing in an input, the terminal, the corpus, the store. */
+export type EventAction =
+  /** A key press (or a chunk of typed keys) as the terminal delivered it. */
+  | { type: 'input'; input: string; key: KeyState }
+  | { type: 'edit/input'; value: string }
+  | { type: 'search/query'; query: string; hits: SearchHit[] }
+  | { type: 'terminal/resize'; size: Size }
+  | { type: 'corpus/progress'; articles: Article[]; done: number; total: number }
+  /** The whole corpus in its final order (null when reading it failed), and unreadable files. */
+  | { type: 'corpus/loaded'; articles: Article[] | null; warnings: string[] }
+  | { type: 'store/synced'; marks: Record<string, ArticleMarks>; warnings?: string[] }
+  | { type: 'effects/taken'; through: number; pending: number }
+  | { type: 'save/progress'; pending: number; error: string | null }
+  | { type: 'save/result'; message: string | null };
+
+export type Action = KeyAction | EventAction;
+export type KeyActionType = KeyAction['type'];

@@ -1,0 +1,124 @@
+import type { Article } from '../corpus/types.js';
+import type { ChangeSummary, Repository } from '../store/repository.js';
+import type { Effect } from './state.js';
+
+export interface EffectQueueOptions {
+  repository: Repository;
+  article: (id: string) => Article | undefined;
+  /** Called whenever the number of unfinished writes or the last failure changes. */
+  onProgress: (pending: number, error: string | null) => void;
+  /** Called after each write, with what to tell the reviewer and the articles it touched. */
+  onDone: (result: { message: string | null; articles: string[]; pending: number }) => void;
+  /** Writes start once this resolves (the store has placed annotations on the corpus). */
+  ready?: Promise<void> | undefined;
+  /** Waits between retries of a failing write, the last one repeating. */
+  retryDelays?: readonly number[] | undefined;
+}
+
+const DEFAULT_DELAYS = [250, 1000, 2000, 5000];
+
+function describe(summary: ChangeSummary | null, verb: 'undid' | 'redid'): string {
+  if (!summary) return verb === 'undid' ? 'nothing to undo' : 'nothing to redo';
+  return `${verb}: ${summary.description}`;
+}
+
+/**
+ * Runs repository writes one at a time, in the order the keys asked for them, so a slow write
+ * never drops or reorders a key. A failed write is retried until it succeeds: the work it carries
+ * is on screen already and must reach the disk.
+ */
+export class EffectQueue {
+  readonly #options: EffectQueueOptions;
+  readonly #queue: Effect[] = [];
+  #running = false;
+  #error: string | null = null;
+  #idle: Array<() => void> = [];
+  #stopped = false;
+
+  constructor(options: EffectQueueOptions) {
+    this.#options = options;
+  }
+
+  /** Writes not yet finished, the running one included. */
+  get pending(): number {
+    return this.#queue.length;
+  }
+
+  get error(): string | null {
+    return this.#error;
+  }
+
+  push(effect: Effect): void {
+    this.#queue.push(effect);
+    if (!this.#running) void this.#drain();
+  }
+
+  /** Resolves once every queued write has finished. */
+  drained(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /** Gives up retrying (the process is being forced to exit). */
+  stop(): void {
+    this.#stopped = true;
+  }
+
+  async #drain(): Promise<void> {
+    this.#running = true;
+    if (this.#options.ready) await this.#options.ready.catch(() => undefined);
+    while (this.#queue.length > 0 && !this.#stopped) {
+      const effect = this.#queue[0]!;
+      let attempt = 0;
+      for (;;) {
+        try {
+          const message = await this.#run(effect);
+          this.#queue.shift();
+          this.#error = null;
+          const articles = 'article' in effect ? [effect.article] : [];
+          const touched = message.article ? [...articles, message.article] : articles;
+          this.#options.onDone({ message: message.text, articles: touched, pending: this.pending });
+          break;
+        } catch (error) {
+          if (this.#stopped) return;
+          this.#error = `save failed, retrying: ${error instanceof Error ? error.message : String(error)}`;
+          this.#options.onProgress(this.pending, this.#error);
+          const delays = this.#options.retryDelays ?? DEFAULT_DELAYS;
+          const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
+          attempt += 1;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    }
+    this.#running = false;
+    this.#options.onProgress(0, this.#error);
+    for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  async #run(effect: Effect): Promise<{ text: string | null; article?: string }> {
+    const { repository } = this.#options;
+    if (effect.kind === 'undo' || effect.kind === 'redo') {
+      const summary = effect.kind === 'undo' ? await repository.undo() : await repository.redo();
+      const text = describe(summary, effect.kind === 'undo' ? 'undid' : 'redid');
+      return summary ? { text, article: summary.article } : { text };
+    }
+    if (effect.kind === 'status') {
+      await repository.setStatus(effect.article, effect.status);
+      return { text: null };
+    }
+    const article = this.#options.article(effect.article);
+    if (!article) throw new Error(`article ${effect.article} is not loaded`);
+    switch (effect.kind) {
+      case 'toggle':
+        await repository.toggle(article, effect.sentence, effect.label);
+        break;
+      case 'clear':
+        await repository.clear(article, effect.sentence);
+        break;
+      case 'annotate':
+        await repository.annotate(article, effect.sentence, effect.patch);
+        break;
+    }
+    return { text: null };
+  }
+}

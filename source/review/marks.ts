@@ -1,0 +1,64 @@
+import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
+import { LABELS, type Label } from '../store/types.js';
+
+/** What one annotator has put on one sentence, as the reader shows it. */
+export interface SentenceMarks {
+  labels: Label[];
+  note: string | null;
+  attributes: Record<string, string>;
+}
+
+/** Everything the review screen needs to know about one article's annotations. */
+export interface ArticleMarks {
+  sentences: Record<string, SentenceMarks>;
+  /** Annotations whose text is no longer found: shown under the text, never dropped. */
+  orphans: PlacedAnnotation[];
+  status: ReviewStatus;
+  /** Why the article cannot be changed (its store file was refused), or null. */
+  readOnly: string | null;
+}
+
+export const EMPTY_MARKS: ArticleMarks = {
+  sentences: {},
+  orphans: [],
+  status: 'unreviewed',
+  readOnly: null,
+};
+
+export const NO_SENTENCE_MARKS: SentenceMarks = { labels: [], note: null, attributes: {} };
+
+/** Folds one annotator's annotations of one article into per-sentence marks. */
+export function marksFromAnnotations(
+  annotations: PlacedAnnotation[],
+  status: ReviewStatus,
+  readOnly: string | null,
+): ArticleMarks {
+  const sentences: Record<string, SentenceMarks> = {};
+  const orphans: PlacedAnnotation[] = [];
+  for (const annotation of annotations) {
+    if (!annotation.placement) {
+      orphans.push(annotation);
+      continue;
+    }
+    const id = annotation.placement.sentence;
+    const marks = sentences[id] ?? { labels: [], note: null, attributes: {} };
+    if (!marks.labels.includes(annotation.label)) marks.labels.push(annotation.label);
+    if (annotation.note) marks.note = annotation.note;
+    Object.assign(marks.attributes, annotation.attributes ?? {});
+    sentences[id] = marks;
+  }
+  for (const marks of Object.values(sentences)) marks.labels = sortLabels(marks.labels);
+  return { sentences, orphans, status, readOnly };
+}
+
+export function sortLabels(labels: Label[]): Label[] {
+  return LABELS.filter((label) => labels.includes(label));
+}
+
+export function labelCounts(marks: ArticleMarks): Record<Label, number> {
+  const counts: Record<Label, number> = { claim: 0, quote: 0, event: 0 };
+  for (const sentence of Object.values(marks.sentences)) {
+    for (const label of sentence.labels) counts[label] += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,92 @@
+import type { Article, Sentence } from '../corpus/types.js';
+import { CONTEXT_LINES, paneLayout } from '../ui/layout.js';
+import { followTop } from '../ui/window.js';
+import { type Line, orphanLines, wrapArticle } from '../ui/wrap.js';
+import { type ArticleMarks, EMPTY_MARKS, NO_SENTENCE_MARKS, type SentenceMarks } from './marks.js';
+import type { ReviewState } from './state.js';
+
+export function currentArticle(state: ReviewState): Article | undefined {
+  return state.articles[state.current];
+}
+
+export function marksOf(state: ReviewState, article: string): ArticleMarks {
+  return state.marks[article] ?? EMPTY_MARKS;
+}
+
+export function cursorOf(state: ReviewState, article: Article): number {
+  return Math.min(state.cursors[article.id] ?? 0, Math.max(0, article.sentences.length - 1));
+}
+
+export function currentSentence(state: ReviewState): Sentence | undefined {
+  const article = currentArticle(state);
+  return article ? article.sentences[cursorOf(state, article)] : undefined;
+}
+
+export function sentenceMarks(marks: ArticleMarks, sentence: string): SentenceMarks {
+  return marks.sentences[sentence] ?? NO_SENTENCE_MARKS;
+}
+
+export interface ReaderLines {
+  lines: Line[];
+  firstLine: number[];
+  lastLine: number[];
+}
+
+const orphanCache = new WeakMap<ArticleMarks, Map<number, Line[]>>();
+
+/** Article lines plus the orphan list under them, as the reader scrolls through them. */
+export function readerLines(state: ReviewState, article: Article): ReaderLines {
+  const { textWidth } = paneLayout(state.size);
+  const wrapped = wrapArticle(article, textWidth);
+  const marks = marksOf(state, article.id);
+  if (marks.orphans.length === 0) return wrapped;
+  let byWidth = orphanCache.get(marks);
+  if (!byWidth) {
+    byWidth = new Map();
+    orphanCache.set(marks, byWidth);
+  }
+  let extra = byWidth.get(textWidth);
+  if (!extra) {
+    extra = orphanLines(
+      marks.orphans.map((orphan) => ({
+        label: orphan.label,
+        quote: orphan.anchor.quote,
+        note: orphan.note,
+      })),
+      textWidth,
+    );
+    byWidth.set(textWidth, extra);
+  }
+  return { ...wrapped, lines: [...wrapped.lines, ...extra] };
+}
+
+/** Lines the list pane gives up at its bottom to loading progress and warnings. */
+export function listChromeLines(state: ReviewState): number {
+  return (state.loading ? 1 : 0) + Math.min(3, state.warnings.length);
+}
+
+export function listHeight(state: ReviewState): number {
+  return Math.max(1, paneLayout(state.size).bodyHeight - listChromeLines(state));
+}
+
+/** The reader's first visible line once the cursor has moved (or the size changed). */
+export function followReader(state: ReviewState, top: number): number {
+  const article = currentArticle(state);
+  if (!article || article.sentences.length === 0) return 0;
+  const { lines, firstLine, lastLine } = readerLines(state, article);
+  const cursor = cursorOf(state, article);
+  // Keeping the title in view while at the first sentence reads better than a bare paragraph.
+  const first = cursor === 0 ? 0 : (firstLine[cursor] ?? 0);
+  return followTop(
+    top,
+    first,
+    lastLine[cursor] ?? 0,
+    paneLayout(state.size).bodyHeight,
+    lines.length,
+    CONTEXT_LINES,
+  );
+}
+
+export function followList(state: ReviewState, top: number): number {
+  return followTop(top, state.current, state.current, listHeight(state), state.articles.length, 1);
+}

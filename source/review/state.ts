@@ -1,0 +1,130 @@
+import type { Article } from '../corpus/types.js';
+import type { SearchHit } from '../search/types.js';
+import type { AnnotationPatch } from '../store/repository.js';
+import type { Label, ReviewStatus } from '../store/types.js';
+import type { Size } from '../ui/layout.js';
+import type { AttributeField } from './attributes.js';
+import type { ArticleMarks } from './marks.js';
+
+export type Focus = 'list' | 'reader';
+
+/** Where a search was opened from, restored when it is cancelled. */
+export interface Origin {
+  current: number;
+  focus: Focus;
+  cursor: number;
+}
+
+export type Mode =
+  | { kind: 'browse' }
+  | { kind: 'help' }
+  | { kind: 'note'; article: string; sentence: string; draft: string; initial: string }
+  | {
+      kind: 'attributes';
+      article: string;
+      sentence: string;
+      fields: AttributeField[];
+      values: Record<string, string>;
+      initial: Record<string, string>;
+      focus: number;
+    }
+  | { kind: 'search'; query: string; hits: SearchHit[]; selected: number; origin: Origin }
+  | { kind: 'quitting' };
+
+/** The hits of an accepted search, stepped through with n/N in the reader. */
+export interface Results {
+  query: string;
+  hits: SearchHit[];
+  index: number;
+}
+
+/** A write for the repository, run in order by the effect queue outside the reducer. */
+export type Effect =
+  | { kind: 'toggle'; article: string; sentence: string; label: Label }
+  | { kind: 'clear'; article: string; sentence: string }
+  | { kind: 'annotate'; article: string; sentence: string; patch: AnnotationPatch }
+  | { kind: 'status'; article: string; status: ReviewStatus }
+  | { kind: 'undo' }
+  | { kind: 'redo' };
+
+export interface QueuedEffect {
+  id: number;
+  effect: Effect;
+}
+
+export interface Message {
+  text: string;
+  tone: 'info' | 'warning' | 'error';
+}
+
+export interface ReviewState {
+  corpusName: string;
+  annotator: string;
+  articles: Article[];
+  /** Set while the corpus is still being read in the background. */
+  loading: { done: number; total: number } | null;
+  /** Files that could not be read and store files that were refused, one line each. */
+  warnings: string[];
+  marks: Record<string, ArticleMarks>;
+  size: Size;
+  focus: Focus;
+  /** Index of the article under the list cursor, which is also the one the reader shows. */
+  current: number;
+  /** Sentence cursor per article id, so coming back to an article lands where one left. */
+  cursors: Record<string, number>;
+  /** First visible line of the reader and of the list. */
+  top: number;
+  listTop: number;
+  mode: Mode;
+  /** First line shown of the help, when it is taller than the screen. */
+  helpTop: number;
+  results: Results | null;
+  message: Message | null;
+  /** Writes handed to the queue and not yet finished, and the last failure while retrying. */
+  save: { pending: number; error: string | null };
+  outbox: QueuedEffect[];
+  nextEffect: number;
+  searchAvailable: boolean;
+  /** Set once quitting was asked for and nothing is left to write. */
+  quit: boolean;
+  /** Set by a second Ctrl+C while waiting for writes: leave without waiting. */
+  forceQuit: boolean;
+}
+
+export interface InitialOptions {
+  corpusName: string;
+  annotator: string;
+  size: Size;
+  articles?: Article[];
+  marks?: Record<string, ArticleMarks>;
+  loading?: { done: number; total: number } | null;
+  warnings?: string[];
+  searchAvailable?: boolean;
+}
+
+export function initialState(options: InitialOptions): ReviewState {
+  return {
+    corpusName: options.corpusName,
+    annotator: options.annotator,
+    articles: options.articles ?? [],
+    loading: options.loading ?? null,
+    warnings: options.warnings ?? [],
+    marks: options.marks ?? {},
+    size: options.size,
+    focus: 'list',
+    current: 0,
+    cursors: {},
+    top: 0,
+    listTop: 0,
+    mode: { kind: 'browse' },
+    helpTop: 0,
+    results: null,
+    message: null,
+    save: { pending: 0, error: null },
+    outbox: [],
+    nextEffect: 1,
+    searchAvailable: options.searchAvailable ?? false,
+    quit: false,
+    forceQuit: false,
+  };
+}

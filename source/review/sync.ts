@@ -1,0 +1,44 @@
+import type { Repository } from '../store/repository.js';
+import type { PlacedAnnotation } from '../store/types.js';
+import { type ArticleMarks, marksFromAnnotations } from './marks.js';
+
+function readOnlyReason(repository: Repository, article: string): string | null {
+  if (!repository.isReadOnly(article)) return null;
+  const problem = repository
+    .problems()
+    .find(
+      (p) =>
+        p.article === article && (p.annotator === null || p.annotator === repository.annotator),
+    );
+  return problem ? `${problem.path}: ${problem.message}` : 'its store file was refused';
+}
+
+/** The repository's current state of the given articles, as the reader shows them. */
+export function snapshotMarks(
+  repository: Repository,
+  articles: readonly string[],
+): Record<string, ArticleMarks> {
+  const wanted = new Set(articles);
+  const byArticle = new Map<string, PlacedAnnotation[]>();
+  // One pass over the annotator's annotations rather than one list() per article.
+  for (const annotation of repository.list({ annotator: repository.annotator })) {
+    if (!wanted.has(annotation.article)) continue;
+    const list = byArticle.get(annotation.article) ?? [];
+    list.push(annotation);
+    byArticle.set(annotation.article, list);
+  }
+  const marks: Record<string, ArticleMarks> = {};
+  for (const article of wanted) {
+    marks[article] = marksFromAnnotations(
+      byArticle.get(article) ?? [],
+      repository.status(article),
+      readOnlyReason(repository, article),
+    );
+  }
+  return marks;
+}
+
+/** Refused store files, one warning line each. */
+export function storeWarnings(repository: Repository): string[] {
+  return repository.problems().map((p) => `${p.path}: ${p.message} (read-only)`);
+}

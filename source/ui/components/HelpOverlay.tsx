@@ -1,0 +1,48 @@
+import { Box, Text } from 'ink';
+import { helpColumns, helpMaxTop } from '../help.js';
+import { GROUP_ORDER } from '../keymap.js';
+import type { Theme } from '../theme.js';
+
+const HEADINGS = new Set<string>(GROUP_ORDER);
+
+/** `?`: every key of the keymap table, grouped, scrollable when the terminal is short. */
+export function HelpOverlay({
+  width,
+  height,
+  scroll,
+  theme,
+}: {
+  width: number;
+  height: number;
+  scroll: number;
+  theme: Theme;
+}) {
+  const body = height - 1;
+  const top = Math.min(scroll, helpMaxTop(width, body));
+  const more = helpMaxTop(width, body) > top;
+  const title = more ? 'Keys (j/k scroll · Esc or ? closes)' : 'Keys (Esc or ? closes)';
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent} wrap="truncate">
+        {title}
+      </Text>
+      <Box flexDirection="row" height={body}>
+        {helpColumns(width).map((column, index) => (
+          <Box key={column[0]} flexDirection="column" marginLeft={index === 0 ? 0 : 2}>
+            {column.slice(top, top + body).map((line, row) => (
+              <Text
+                // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+                key={row}
+                wrap="truncate"
+                bold={HEADINGS.has(line.trim())}
+                color={HEADINGS.has(line.trim()) ? theme.accent : undefined}
+              >
+                {line}
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,50 @@
+import { Box, Text } from 'ink';
+import { MIN_COLUMNS, MIN_ROWS } from '../layout.js';
+import type { Theme } from '../theme.js';
+
+export function TooSmall({
+  columns,
+  rows,
+  theme,
+}: {
+  columns: number;
+  rows: number;
+  theme: Theme;
+}) {
+  return (
+    <Box flexDirection="column" width={columns} height={Math.max(1, rows - 1)}>
+      <Text color={theme.warning} wrap="wrap">
+        {`margin needs at least ${MIN_COLUMNS}×${MIN_ROWS}; this terminal is ${columns}×${rows}. Enlarge it (q quits).`}
+      </Text>
+    </Box>
+  );
+}
+
+/** What to do when the corpus folder holds no article. */
+export function EmptyCorpus({
+  corpus,
+  width,
+  theme,
+}: {
+  corpus: string;
+  width: number;
+  theme: Theme;
+}) {
+  return (
+    <Box flexDirection="column" width={width} paddingLeft={2} paddingTop={1}>
+      <Text bold color={theme.accent}>
+        No articles yet
+      </Text>
+      <Text> </Text>
+      <Text wrap="wrap">{`The corpus folder ${corpus} holds no article margin can read.`}</Text>
+      <Text> </Text>
+      <Text wrap="wrap">To add articles, either</Text>
+      <Text wrap="wrap">
+        {`  • put .txt, .md or .html files (one article each) into ${corpus}, then start margin again, or`}
+      </Text>
+      <Text wrap="wrap">{'  • pass another folder: margin --corpus DIR'}</Text>
+      <Text> </Text>
+      <Text wrap="wrap">q quits.</Text>
+    </Box>
+  );
+}

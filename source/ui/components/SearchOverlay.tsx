@@ -1,0 +1,75 @@
+import { TextInput } from '@inkjs/ui';
+import { Box, Text } from 'ink';
+import type { ReviewState } from '../../review/state.js';
+import { clean } from '../clean.js';
+import { highlightSegments } from '../highlight.js';
+import { displayTitle } from '../rows.js';
+import { fitWidth } from '../text.js';
+import { LABEL_LETTER, type Theme } from '../theme.js';
+
+/** `/`: a query line and the results as they come, two lines per hit. */
+export function SearchOverlay({
+  state,
+  width,
+  height,
+  theme,
+  onQuery,
+}: {
+  state: ReviewState;
+  width: number;
+  height: number;
+  theme: Theme;
+  onQuery: (query: string) => void;
+}) {
+  const mode = state.mode;
+  if (mode.kind !== 'search') return null;
+  const perPage = Math.max(1, Math.floor((height - 2) / 2));
+  const first = Math.max(0, Math.min(mode.selected - perPage + 1, mode.hits.length - perPage));
+  const shown = mode.hits.slice(first, first + perPage);
+  const byId = new Map(state.articles.map((article) => [article.id, article]));
+  const summary =
+    mode.query.trim() === ''
+      ? 'type to search: words, "a phrase", label:quote, source:NAME, status:done, -word'
+      : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Box>
+        <Text bold color={theme.accent}>
+          {'/ '}
+        </Text>
+        <TextInput defaultValue={mode.query} onChange={onQuery} isDisabled={false} />
+      </Box>
+      <Text dimColor={theme.dim} wrap="truncate">
+        {fitWidth(summary, width)}
+      </Text>
+      {shown.map((hit, offset) => {
+        const selected = first + offset === mode.selected;
+        const article = byId.get(hit.article);
+        const title = article ? displayTitle(article) : hit.article;
+        const labels = hit.labels.map((label) => LABEL_LETTER[label]).join('');
+        const head = `${selected ? '▶' : ' '} ${title}${article?.source ? ` · ${clean(article.source)}` : ''}`;
+        return (
+          <Box key={`${hit.article}/${hit.sentence}`} flexDirection="column">
+            <Text wrap="truncate" bold={selected} color={selected ? theme.cursor : undefined}>
+              {fitWidth(`${head}${labels ? `  [${labels}]` : ''}`, width)}
+            </Text>
+            <Text wrap="truncate">
+              {'    '}
+              {highlightSegments(hit.text, hit.matches, width - 4).map((segment, index) => (
+                <Text
+                  // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
+                  key={index}
+                  bold={segment.hit}
+                  underline={segment.hit}
+                  color={segment.hit ? theme.warning : undefined}
+                >
+                  {segment.text}
+                </Text>
+              ))}
+            </Text>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,50 @@
+import { Text } from 'ink';
+import stringWidth from 'string-width';
+import type { ReviewState } from '../../review/state.js';
+import { hintsFor, type KeyContext } from '../keymap.js';
+import { fitWidth, truncate } from '../text.js';
+import type { Theme } from '../theme.js';
+
+function saveText(state: ReviewState): { text: string; tone: 'ok' | 'busy' | 'error' } {
+  if (state.save.error) return { text: state.save.error, tone: 'error' };
+  if (state.save.pending > 0 || state.outbox.length > 0) return { text: 'saving…', tone: 'busy' };
+  return { text: 'saved', tone: 'ok' };
+}
+
+/**
+ * The bottom line: the last message (or the key hints of the current mode) on the left, the
+ * save indicator on the right. A failed write always shows, whatever else is going on.
+ */
+export function StatusBar({
+  state,
+  context,
+  theme,
+}: {
+  state: ReviewState;
+  context: KeyContext | null;
+  theme: Theme;
+}) {
+  const width = state.size.columns;
+  const save = saveText(state);
+  const right = truncate(save.text, Math.max(8, Math.floor(width / 2)));
+  const leftWidth = Math.max(0, width - stringWidth(right) - 2);
+  const message = state.message;
+  const left = message ? message.text : context ? hintsFor(context).join(' · ') : '';
+  const leftColor =
+    message?.tone === 'error'
+      ? theme.error
+      : message?.tone === 'warning'
+        ? theme.warning
+        : undefined;
+  const rightColor =
+    save.tone === 'error' ? theme.error : save.tone === 'ok' ? theme.ok : theme.warning;
+  return (
+    <Text wrap="truncate">
+      <Text color={leftColor} dimColor={!message && theme.dim}>
+        {fitWidth(left, leftWidth)}
+      </Text>
+      {'  '}
+      <Text color={rightColor}>{right}</Text>
+    </Text>
+  );
+}

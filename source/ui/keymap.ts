@@ -1,0 +1,488 @@
+import type { KeyAction } from '../review/actions.js';
+
+/** Where the keyboard is: which rows of the table apply. */
+export type KeyContext =
+  | 'list'
+  | 'reader'
+  /** The reader while the results of an accepted search can be stepped through. */
+  | 'results'
+  | 'help'
+  | 'search'
+  | 'note'
+  | 'attributes';
+
+export type KeyGroup = 'Move' | 'Articles' | 'Tag' | 'Review' | 'Search' | 'Edit' | 'General';
+
+/** The part of Ink's `Key` the keymap reads; Ink's own object fits it. */
+export interface KeyState {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  pageDown: boolean;
+  pageUp: boolean;
+  home: boolean;
+  end: boolean;
+  return: boolean;
+  escape: boolean;
+  ctrl: boolean;
+  shift: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  meta: boolean;
+}
+
+type KeyName =
+  | 'upArrow'
+  | 'downArrow'
+  | 'pageDown'
+  | 'pageUp'
+  | 'home'
+  | 'end'
+  | 'return'
+  | 'escape'
+  | 'tab';
+
+/** One physical key: a typed character, or a named key with modifiers. */
+export interface KeyBinding {
+  label: string;
+  input?: string;
+  key?: KeyName;
+  ctrl?: boolean;
+  shift?: boolean;
+}
+
+export interface KeymapEntry {
+  action: KeyAction;
+  keys: KeyBinding[];
+  description: string;
+  group: KeyGroup;
+  contexts: KeyContext[];
+  /** Short text for the status bar; entries without one only show in the help. */
+  hint?: string;
+}
+
+const char = (input: string, label = input): KeyBinding => ({ label, input });
+const named = (key: KeyName, label: string, shift?: boolean): KeyBinding =>
+  shift === undefined ? { label, key } : { label, key, shift };
+const ctrl = (input: string): KeyBinding => ({
+  label: `Ctrl+${input.toUpperCase()}`,
+  input,
+  ctrl: true,
+});
+
+const BROWSE: KeyContext[] = ['list', 'reader', 'results'];
+const READER: KeyContext[] = ['reader', 'results'];
+const TEXT: KeyContext[] = ['note', 'attributes'];
+
+/**
+ * The one keymap: input handling, the `?` help and the status-bar hints all come from here.
+ * Order matters: the first row whose context and key match wins (so `n` steps through search
+ * results while they are active, and edits the note otherwise).
+ */
+export const KEYMAP: readonly KeymapEntry[] = [
+  {
+    action: { type: 'cursor/next' },
+    keys: [char('j'), named('downArrow', '↓')],
+    description: 'next sentence (in the list: next article)',
+    group: 'Move',
+    contexts: BROWSE,
+    hint: 'j/k move',
+  },
+  {
+    action: { type: 'cursor/prev' },
+    keys: [char('k'), named('upArrow', '↑')],
+    description: 'previous sentence (in the list: previous article)',
+    group: 'Move',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'cursor/page-down' },
+    keys: [char(' ', 'Space'), named('pageDown', 'PgDn')],
+    description: 'a page down',
+    group: 'Move',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'cursor/page-up' },
+    keys: [char('b'), named('pageUp', 'PgUp')],
+    description: 'a page up',
+    group: 'Move',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'cursor/first' },
+    keys: [char('g'), named('home', 'Home')],
+    description: 'first sentence (in the list: first article)',
+    group: 'Move',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'cursor/last' },
+    keys: [char('G'), named('end', 'End')],
+    description: 'last sentence (in the list: last article)',
+    group: 'Move',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'cursor/next-untagged' },
+    keys: [named('return', 'Enter')],
+    description: 'jump to the next untagged sentence',
+    group: 'Move',
+    contexts: READER,
+    hint: 'Enter next untagged',
+  },
+  {
+    action: { type: 'article/open' },
+    keys: [named('return', 'Enter')],
+    description: 'open the article under the cursor',
+    group: 'Articles',
+    contexts: ['list'],
+    hint: 'Enter open',
+  },
+  {
+    action: { type: 'article/next' },
+    keys: [char('J')],
+    description: 'next article',
+    group: 'Articles',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'article/prev' },
+    keys: [char('K')],
+    description: 'previous article',
+    group: 'Articles',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'pane/toggle' },
+    keys: [named('tab', 'Tab')],
+    description: 'switch between the list and the reader',
+    group: 'Articles',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'back' },
+    keys: [named('escape', 'Esc')],
+    description: 'back to the list; close search results',
+    group: 'Articles',
+    contexts: READER,
+  },
+  {
+    action: { type: 'tag/toggle', label: 'claim' },
+    keys: [char('1')],
+    description: 'toggle claim on the sentence',
+    group: 'Tag',
+    contexts: READER,
+    hint: '1/2/3 tag',
+  },
+  {
+    action: { type: 'tag/toggle', label: 'quote' },
+    keys: [char('2')],
+    description: 'toggle quote on the sentence',
+    group: 'Tag',
+    contexts: READER,
+  },
+  {
+    action: { type: 'tag/toggle', label: 'event' },
+    keys: [char('3')],
+    description: 'toggle event on the sentence',
+    group: 'Tag',
+    contexts: READER,
+  },
+  {
+    action: { type: 'tag/clear' },
+    keys: [char('x')],
+    description: 'remove every label from the sentence',
+    group: 'Tag',
+    contexts: READER,
+    hint: 'x clear',
+  },
+  {
+    action: { type: 'search/next' },
+    keys: [char('n')],
+    description: 'next search result (after a search)',
+    group: 'Search',
+    contexts: ['results'],
+    hint: 'n/N result',
+  },
+  {
+    action: { type: 'search/prev' },
+    keys: [char('N')],
+    description: 'previous search result (after a search)',
+    group: 'Search',
+    contexts: ['results'],
+  },
+  {
+    action: { type: 'note/edit' },
+    keys: [char('n'), char('m')],
+    description: 'edit the note (m also while search results are active)',
+    group: 'Tag',
+    contexts: READER,
+    hint: 'n note',
+  },
+  {
+    action: { type: 'attributes/edit' },
+    keys: [char('a')],
+    description: 'edit attributes: speaker, claimant, when/where',
+    group: 'Tag',
+    contexts: READER,
+    hint: 'a attributes',
+  },
+  {
+    action: { type: 'status/toggle-done' },
+    keys: [char('d')],
+    description: 'mark the article done (again: in progress)',
+    group: 'Review',
+    contexts: BROWSE,
+    hint: 'd done',
+  },
+  {
+    action: { type: 'undo' },
+    keys: [char('u')],
+    description: 'undo the last change',
+    group: 'Review',
+    contexts: BROWSE,
+    hint: 'u undo',
+  },
+  {
+    action: { type: 'redo' },
+    keys: [ctrl('r')],
+    description: 'redo',
+    group: 'Review',
+    contexts: BROWSE,
+  },
+  {
+    action: { type: 'search/open' },
+    keys: [char('/')],
+    description: 'search the corpus',
+    group: 'Search',
+    contexts: BROWSE,
+    hint: '/ search',
+  },
+  {
+    action: { type: 'search/move', delta: 1 },
+    keys: [named('downArrow', '↓')],
+    description: 'next result',
+    group: 'Search',
+    contexts: ['search'],
+    hint: '↑/↓ choose',
+  },
+  {
+    action: { type: 'search/move', delta: -1 },
+    keys: [named('upArrow', '↑')],
+    description: 'previous result',
+    group: 'Search',
+    contexts: ['search'],
+  },
+  {
+    action: { type: 'search/accept' },
+    keys: [named('return', 'Enter')],
+    description: 'open the article at that sentence',
+    group: 'Search',
+    contexts: ['search'],
+    hint: 'Enter open',
+  },
+  {
+    action: { type: 'search/cancel' },
+    keys: [named('escape', 'Esc')],
+    description: 'close the search and go back to where you were',
+    group: 'Search',
+    contexts: ['search'],
+    hint: 'Esc cancel',
+  },
+  {
+    action: { type: 'edit/save' },
+    keys: [named('return', 'Enter')],
+    description: 'save the note or the attributes',
+    group: 'Edit',
+    contexts: TEXT,
+    hint: 'Enter save',
+  },
+  {
+    action: { type: 'field/next' },
+    keys: [named('tab', 'Tab', false), named('downArrow', '↓')],
+    description: 'next attribute field',
+    group: 'Edit',
+    contexts: ['attributes'],
+    hint: 'Tab field',
+  },
+  {
+    action: { type: 'field/prev' },
+    keys: [named('tab', 'Shift+Tab', true), named('upArrow', '↑')],
+    description: 'previous attribute field',
+    group: 'Edit',
+    contexts: ['attributes'],
+  },
+  {
+    action: { type: 'back' },
+    keys: [named('escape', 'Esc')],
+    description: 'cancel the edit',
+    group: 'Edit',
+    contexts: TEXT,
+    hint: 'Esc cancel',
+  },
+  {
+    action: { type: 'help/toggle' },
+    keys: [char('?')],
+    description: 'show or hide this help',
+    group: 'General',
+    contexts: [...BROWSE, 'help'],
+    hint: '? help',
+  },
+  {
+    action: { type: 'help/scroll', delta: 1 },
+    keys: [char('j'), named('downArrow', '↓')],
+    description: 'scroll the help down',
+    group: 'General',
+    contexts: ['help'],
+  },
+  {
+    action: { type: 'help/scroll', delta: -1 },
+    keys: [char('k'), named('upArrow', '↑')],
+    description: 'scroll the help up',
+    group: 'General',
+    contexts: ['help'],
+  },
+  {
+    action: { type: 'back' },
+    keys: [named('escape', 'Esc')],
+    description: 'close the help',
+    group: 'General',
+    contexts: ['help'],
+    hint: 'Esc close',
+  },
+  {
+    action: { type: 'app/quit' },
+    keys: [char('q'), ctrl('c')],
+    description: 'quit (once everything is saved)',
+    group: 'General',
+    contexts: [...BROWSE, 'help'],
+    hint: 'q quit',
+  },
+  {
+    action: { type: 'app/quit' },
+    keys: [ctrl('c')],
+    description: 'quit from a text input (twice: without waiting)',
+    group: 'General',
+    contexts: ['search', ...TEXT],
+  },
+];
+
+export const GROUP_ORDER: readonly KeyGroup[] = [
+  'Move',
+  'Articles',
+  'Tag',
+  'Review',
+  'Search',
+  'Edit',
+  'General',
+];
+
+const NO_KEY: KeyState = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+};
+
+function matches(binding: KeyBinding, input: string, key: KeyState): boolean {
+  if (binding.key) {
+    if (!key[binding.key]) return false;
+    return binding.shift === undefined || binding.shift === key.shift;
+  }
+  if (Boolean(binding.ctrl) !== key.ctrl) return false;
+  return input === binding.input;
+}
+
+/** The entry a key press resolves to in a context, or undefined when the key does nothing there. */
+export function lookup(context: KeyContext, input: string, key: KeyState): KeymapEntry | undefined {
+  return KEYMAP.find(
+    (entry) =>
+      entry.contexts.includes(context) &&
+      entry.keys.some((binding) => matches(binding, input, key)),
+  );
+}
+
+const CONTROL_KEYS: Record<string, Partial<KeyState>> = {
+  '\r': { return: true },
+  // Typed before the terminal was switched to raw mode, Enter reaches us translated to "\n".
+  '\n': { return: true },
+  '\t': { tab: true },
+  '\x1b': { escape: true, meta: true },
+  '\x7f': { delete: true },
+  '\b': { backspace: true },
+};
+
+/**
+ * Ink hands over a chunk of typed text as one input ("jjj" when keys arrive together): split it
+ * into one key press per character so that none is lost. Named keys arrive alone.
+ */
+export function splitKeys(input: string, key: KeyState): Array<{ input: string; key: KeyState }> {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
+  return chars.map((c) => {
+    const special = CONTROL_KEYS[c];
+    if (special) return { input: '', key: { ...NO_KEY, ...special } };
+    return { input: c, key: { ...NO_KEY, shift: c !== c.toLowerCase() } };
+  });
+}
+
+/** A key press made from its binding, as Ink would report it (for tests and the benchmark). */
+export function keyPress(binding: KeyBinding): { input: string; key: KeyState } {
+  if (binding.key) {
+    return { input: '', key: { ...NO_KEY, [binding.key]: true, shift: binding.shift ?? false } };
+  }
+  const input = binding.input ?? '';
+  return {
+    input,
+    key: { ...NO_KEY, ctrl: binding.ctrl ?? false, shift: input !== input.toLowerCase() },
+  };
+}
+
+/** How the keys of an entry read in the help: "j ↓". */
+export function keysLabel(entry: KeymapEntry): string {
+  return entry.keys.map((binding) => binding.label).join(' ');
+}
+
+/** Status-bar hints for a context, in table order. */
+export function hintsFor(context: KeyContext): string[] {
+  const seen = new Set<string>();
+  const hints: string[] = [];
+  for (const entry of KEYMAP) {
+    if (!entry.hint || !entry.contexts.includes(context) || seen.has(entry.hint)) continue;
+    seen.add(entry.hint);
+    hints.push(entry.hint);
+  }
+  return hints;
+}
+
+/** The help screen's content: each group with its rows, for the contexts a person browses in. */
+export function helpGroups(): Array<{
+  group: KeyGroup;
+  rows: Array<{ keys: string; description: string }>;
+}> {
+  return GROUP_ORDER.map((group) => {
+    const rows: Array<{ keys: string; description: string }> = [];
+    for (const entry of KEYMAP) {
+      if (entry.group !== group) continue;
+      const keys = keysLabel(entry);
+      if (rows.some((row) => row.keys === keys && row.description === entry.description)) continue;
+      rows.push({ keys, description: entry.description });
+    }
+    return { group, rows };
+  }).filter((group) => group.rows.length > 0);
+}

@@ -1,0 +1,41 @@
+/** The alternate screen keeps the reviewer's shell scrollback as it was; the cursor is hidden. */
+const ENTER = '\x1b[?1049h\x1b[?25l';
+const LEAVE = '\x1b[?25h\x1b[?1049l';
+
+/**
+ * Enters the alternate screen and makes sure it is left exactly once, whatever ends the process
+ * (a normal quit, SIGTERM, SIGHUP, an uncaught exception), so the terminal is never left broken.
+ */
+export function enterAlternateScreen(stdout: NodeJS.WritableStream): () => void {
+  let active = true;
+  stdout.write(ENTER);
+  const leave = () => {
+    if (!active) return;
+    active = false;
+    stdout.write(LEAVE);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    leave();
+    process.exit(signal === 'SIGTERM' ? 143 : 129);
+  };
+  const onCrash = (error: unknown) => {
+    leave();
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`margin: ${message}\n`);
+    if (process.env.MARGIN_DEBUG) console.error(error);
+    process.exit(1);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGHUP', onSignal);
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
+  process.on('exit', leave);
+  return () => {
+    leave();
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    process.off('uncaughtException', onCrash);
+    process.off('unhandledRejection', onCrash);
+    process.off('exit', leave);
+  };
+}

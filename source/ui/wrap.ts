@@ -1,0 +1,92 @@
+import wrapAnsi from 'wrap-ansi';
+import type { Article } from '../corpus/types.js';
+import { clean } from './clean.js';
+
+export type LineKind = 'title' | 'meta' | 'blank' | 'text' | 'orphan-heading' | 'orphan';
+
+/** One screen line of the reader, already wrapped to the text width. */
+export interface Line {
+  kind: LineKind;
+  text: string;
+  /** Index of the sentence the line belongs to, or -1. */
+  sentence: number;
+  /** Whether this is the sentence's first line (where the gutter shows its badges). */
+  first: boolean;
+}
+
+export interface ArticleLines {
+  lines: Line[];
+  /** Per sentence index: its first and last line. */
+  firstLine: number[];
+  lastLine: number[];
+}
+
+const cache = new WeakMap<Article, Map<number, ArticleLines>>();
+
+function wrap(text: string, width: number): string[] {
+  return wrapAnsi(clean(text), width, { hard: true, trim: true }).split('\n');
+}
+
+/**
+ * The article as reader lines: title and metadata, then each paragraph with every sentence
+ * starting on a line of its own, so that each line belongs to exactly one sentence and the
+ * gutter can mark it. Memoised per article and width: a keypress never re-wraps.
+ */
+export function wrapArticle(article: Article, width: number): ArticleLines {
+  let byWidth = cache.get(article);
+  if (!byWidth) {
+    byWidth = new Map();
+    cache.set(article, byWidth);
+  }
+  const cached = byWidth.get(width);
+  if (cached) return cached;
+
+  const lines: Line[] = [];
+  const push = (kind: LineKind, text: string, sentence = -1, first = false) =>
+    lines.push({ kind, text, sentence, first });
+  if (article.title) for (const text of wrap(article.title, width)) push('title', text);
+  const meta = [article.source, article.date, article.byline].filter(Boolean).join(' · ');
+  if (meta) for (const text of wrap(meta, width)) push('meta', text);
+  const firstLine: number[] = [];
+  const lastLine: number[] = [];
+  let paragraph = -1;
+  article.sentences.forEach((sentence, index) => {
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      push('blank', '');
+    }
+    firstLine[index] = lines.length;
+    wrap(sentence.text, width).forEach((text, part) => {
+      push('text', text, index, part === 0);
+    });
+    lastLine[index] = lines.length - 1;
+  });
+  const result = { lines, firstLine, lastLine };
+  byWidth.set(width, result);
+  return result;
+}
+
+/** Lines listing orphaned annotations under the text: label letter, quote and note. */
+export function orphanLines(
+  orphans: Array<{ label: string; quote: string; note?: string | undefined }>,
+  width: number,
+): Line[] {
+  if (orphans.length === 0) return [];
+  const lines: Line[] = [
+    { kind: 'blank', text: '', sentence: -1, first: false },
+    {
+      kind: 'orphan-heading',
+      text: `Orphaned annotations (${orphans.length}): text no longer in the article`,
+      sentence: -1,
+      first: false,
+    },
+  ];
+  for (const orphan of orphans) {
+    const note = orphan.note ? ` (note: ${orphan.note})` : '';
+    const body = `${orphan.label.toUpperCase().slice(0, 1)} “${orphan.quote}”${note}`;
+    for (const text of wrap(body, Math.max(4, width - 2))) {
+      lines.push({ kind: 'orphan', text: `  ${text}`, sentence: -1, first: false });
+    }
+  }
+  return lines;
+}
