@@ -3,41 +3,28 @@ import {
   abbreviations,
   acronymContinuations,
   closingContinuations,
-  continuingWords,
   sentenceStarters,
   speechVerbs,
 } from './abbreviations.js';
-import { isListItemAt, isListMarker } from './list-items.js';
+import {
+  closers,
+  digit,
+  ellipsis,
+  ideographic,
+  isSpace,
+  lowercase,
+  type NextWord,
+  nextWordAt,
+  openers,
+  questions,
+  terminals,
+  uppercase,
+} from './characters.js';
+import { isHardWrapped, newlineEnds } from './line-breaks.js';
+import { isListMarker } from './list-items.js';
 
-/** A sentence as UTF-16 offsets into the paragraph it came from: `text.slice(start, end)`. */
-export interface SentenceSpan {
-  start: number;
-  end: number;
-}
-
-const codes = (chars: string): ReadonlySet<number> =>
-  new Set(Array.from(chars, (char) => char.charCodeAt(0)));
-
-/** Full stops and marks that end a sentence only when whitespace follows. */
-const periods = codes('.۔।॥։።');
-/** Question and exclamation marks (Latin, Greek, Arabic, Ethiopic, paired forms). */
-const questions = codes('?!‼⁇⁈⁉\u037e؟፧');
-/** CJK marks end a sentence even with no space after them. */
-const ideographic = codes('。！？｡');
-const ellipsis = 0x2026;
-const terminals = new Set([...periods, ...questions, ...ideographic, ellipsis]);
 /** Where a unit can end: a line break or a sentence-ending mark (kept in step with `terminals`). */
 const candidates = /[\n.?!…‼⁇⁈⁉\u037e؟፧۔।॥։።。！？｡]/g;
-/** Marks that can sit between the end of a sentence and the space after it: `.”`, `?)`. */
-const closers = codes('"\'”’»›)]}」』）】〕〉》〗＂');
-/** Marks that can sit before the first word of a sentence: `“We`, `(The`, `…Who`. */
-const openers = codes('"\'“‘«‹([{„‚¿¡「『（【〔〈《〖….');
-
-const space = /\s/;
-const wordChar = /[\p{L}\p{M}\p{N}]/u;
-const lowercase = /\p{Ll}/u;
-const uppercase = /[\p{Lu}\p{Lt}]/u;
-const digit = /\p{Nd}/u;
 const plainWordBreakers = /[./@:=&?#_\\]/;
 const allCapitals = /^\p{Lu}{2,}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
@@ -45,42 +32,12 @@ const dottedUppercase = /^(?:\p{Lu}\.)+\p{Lu}$/u;
 const dotted = /^(?:\p{L}\.)+\p{L}$/u;
 /** A quoted question followed by its speaker: `“Why?” President Putin asked.` */
 const attribution = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){1,4}(\p{Ll}+)/u;
-const timeZoneWord = /^\p{Lu}[\p{L}]*\s+time\b/u;
+const timeZoneWord = /^\p{Lu}\p{L}*\s+time\b/u;
 
-// ASCII first: these run on every character of the words around each candidate.
-const isSpace = (code: number): boolean =>
-  code < 0x80 ? code === 32 || (code >= 9 && code <= 13) : space.test(String.fromCharCode(code));
-
-const isWordChar = (code: number): boolean =>
-  code < 0x80
-    ? (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
-    : wordChar.test(String.fromCharCode(code));
-
-interface NextWord {
-  /** Where the word's first character is (after any opening quote or bracket). */
-  index: number;
-  /** Letters and digits only: `We` for `“We’ll`. */
-  word: string;
-  /** The first character after any opening marks, even when it is not a letter. */
-  first: string;
-  /** `J.` in `J. P. Morales`: an initial, not the pronoun or article it spells. */
-  followedByPeriod: boolean;
-}
-
-function nextWordAt(text: string, from: number): NextWord | null {
-  let index = from;
-  while (index < text.length && isSpace(text.charCodeAt(index))) index++;
-  if (index >= text.length) return null;
-  while (index < text.length && openers.has(text.charCodeAt(index))) index++;
-  if (index >= text.length) return null;
-  let end = index;
-  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
-  return {
-    index,
-    word: text.slice(index, end),
-    first: String.fromCodePoint(text.codePointAt(index)!),
-    followedByPeriod: text.charCodeAt(end) === 46,
-  };
+/** A sentence as UTF-16 offsets into the paragraph it came from: `text.slice(start, end)`. */
+export interface SentenceSpan {
+  start: number;
+  end: number;
 }
 
 function isStarter(next: NextWord): boolean {
@@ -241,64 +198,6 @@ function runEnds(text: string, start: number, run: Run): boolean {
   }
   if (text.charCodeAt(start) !== 46) return true; // "।", "۔": no abbreviations to weigh
   return periodEnds(text, start, next, run.closed);
-}
-
-function lastWordOf(text: string, from: number, to: number): string {
-  let start = to;
-  while (start > from && isWordChar(text.charCodeAt(start - 1))) start--;
-  return text.slice(start, to);
-}
-
-function lineInfo(text: string, newline: number, lineStart: number) {
-  let first = lineStart;
-  while (first < newline && isSpace(text.charCodeAt(first))) first++;
-  let last = newline;
-  while (last > first && isSpace(text.charCodeAt(last - 1))) last--;
-  let bare = last;
-  while (bare > first && closers.has(text.charCodeAt(bare - 1))) bare--;
-  let next = newline + 1;
-  let blank = false;
-  while (next < text.length && isSpace(text.charCodeAt(next))) {
-    if (text.charCodeAt(next) === 10) blank = true;
-    next++;
-  }
-  const following = next < text.length ? nextWordAt(text, next) : null;
-  return {
-    empty: last === first,
-    blank,
-    isList: isListItemAt(text, first),
-    nextIsList: next < text.length && isListItemAt(text, next),
-    /** The line ends in `.`, `?`, `…` (maybe inside quotes): the punctuation rules decide. */
-    punctuated: bare > first && terminals.has(text.charCodeAt(bare - 1)),
-    /** The line ends mid-phrase: a comma, a dash, "the", "between" (a colon can end a heading: "Advertisement:"). */
-    unfinished:
-      last > first &&
-      (',;-–—/&('.includes(text[last - 1]!) || continuingWords.has(lastWordOf(text, first, last))),
-    nextLower: following !== null && lowercase.test(following.first),
-    atEnd: following === null,
-  };
-}
-
-/** Lines of prose broken at a fixed width, recognised by a line that plainly runs on into the next. */
-function isHardWrapped(text: string): boolean {
-  let lineStart = 0;
-  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
-    const line = lineInfo(text, newline, lineStart);
-    lineStart = newline + 1;
-    if (line.empty || line.blank || line.isList || line.nextIsList || line.punctuated) continue;
-    if (line.nextLower || line.unfinished) return true;
-  }
-  return false;
-}
-
-/** Whether a single line break ends a unit: a list item, a headline, a dateline. */
-function newlineEnds(text: string, newline: number, lineStart: number, wrapped: boolean): boolean {
-  const line = lineInfo(text, newline, lineStart);
-  if (line.atEnd || line.empty) return false;
-  if (line.blank || line.nextIsList) return true;
-  if (line.isList) return !line.nextLower && !line.unfinished;
-  if (wrapped || line.punctuated || line.unfinished) return false;
-  return !line.nextLower;
 }
 
 function spansBetween(text: string, cuts: number[]): SentenceSpan[] {
