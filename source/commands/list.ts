@@ -98,11 +98,12 @@ Examples
       return 1;
     }
     // Paths as the user would type them: under the --corpus they gave, not the absolute root.
-    const shown = (text: string) => text.replace(root, () => corpus);
+    const prefix = join(corpus, 'x').slice(0, -1);
+    const shown = (text: string) => text.replaceAll(join(root, 'x').slice(0, -1), () => prefix);
     if (flags.json) {
       const rows = load.articles.map((article) => ({
         id: article.id,
-        path: join(corpus, article.path.slice(root.length)),
+        path: shown(article.path),
         title: article.title,
         date: article.date,
         byline: article.byline,

@@ -1,0 +1,92 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { command } from '../../source/commands/list.js';
+import { captureIO } from './capture-io.js';
+import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let cache: string;
+
+beforeEach(async () => {
+  cache = await mkdtemp(join(tmpdir(), 'margin-list-cache-'));
+});
+afterEach(async () => {
+  await rm(cache, { recursive: true, force: true });
+});
+
+async function list(corpus: string, json = false, columns?: number, cwd = ROOT) {
+  const captured = captureIO(cwd, { XDG_CACHE_HOME: cache }, columns);
+  const status = await command.run([], { corpus, json }, captured.io);
+  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+
+const SEED_TABLE = `ID                    TITLE                                                                                                         DATE        SOURCE            SENTENCES
+000_4b207f45d15cbf96  Russia said on Friday it is preparing for…                                                                    2025-03-14  The National             23
+001_d7fb493d5d978b6e  Putin-Trump Meeting Dates to Be Discussed After U.S. Envoy Briefs White House on Ukraine Talks, Kremlin Says  -           The Moscow Times         12
+002_95852239c1d84bad  Putin’s Ukraine ceasefire proposal headed to Trump                                                            -           -                        25
+003_0a02ae9bd8ded74f  Kremlin says it "brought positions closer" with US and even discussed "direct talks" with Ukraine             2025-04-25  Ukrainska Pravda          8
+004_acb5286eff63b7e7  Steve Witkov arrived in Moscow and informed the…                                                              -           Mehr News Agency         24
+`;
+
+describe('margin list', () => {
+  it('lists the seeds in aligned columns', async () => {
+    expect(await list('seeds')).toEqual({ status: 0, stdout: SEED_TABLE, stderr: '' });
+  });
+
+  it('gives the same listing from the cache', async () => {
+    await list('seeds');
+    expect(await list('seeds')).toEqual({ status: 0, stdout: SEED_TABLE, stderr: '' });
+  });
+
+  it('fits a terminal, shortening titles', async () => {
+    const result = await list('seeds', false, 100);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(100);
+    expect(lines[2]).toBe(
+      '001_d7fb493d5d978b6e  Putin-Trump Meeting Dates to Be Disc…  -           The Moscow Times         12',
+    );
+  });
+
+  it('prints a JSON array with metadata and sentence counts', async () => {
+    const result = await list('seeds', true);
+    const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(5);
+    expect(rows[3]).toEqual({
+      id: '003_0a02ae9bd8ded74f',
+      path: 'seeds/003_0a02ae9bd8ded74f.txt',
+      title:
+        'Kremlin says it "brought positions closer" with US and even discussed "direct talks" with Ukraine',
+      date: '2025-04-25',
+      byline: 'Oleh Pavliuk, Yevhen Kizilov',
+      source: 'Ukrainska Pravda',
+      sentences: 8,
+      warnings: [],
+    });
+  });
+
+  it('lists the readable files, names the others on stderr and exits 1', async () => {
+    const corpus = tempCorpus();
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    await corpus.write('empty.txt', '');
+    const result = await list('.', false, undefined, corpus.root());
+    expect(result).toEqual({
+      status: 1,
+      stdout: `ID    TITLE                   DATE  SOURCE  SENTENCES
+good  Talks resume in Geneva  -     -               2
+`,
+      stderr: 'margin list: empty.txt: empty file\n',
+    });
+  });
+
+  it('says when the corpus folder does not exist', async () => {
+    expect(await list('no-such-folder')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'margin list: corpus folder not found: no-such-folder\n',
+    });
+  });
+});

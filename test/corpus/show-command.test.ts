@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command } from '../../source/commands/show.js';
+import { captureIO } from './capture-io.js';
+import { tempCorpus } from './temp-corpus.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const SEED_003 = 'seeds/003_0a02ae9bd8ded74f.txt';
+
+async function show(args: string[], json = false, cwd = ROOT) {
+  const captured = captureIO(cwd);
+  const status = await command.run(args, { json }, captured.io);
+  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+
+describe('margin show', () => {
+  it('prints the header lines, a blank line and the clean paragraphs of a seed', async () => {
+    const result = await show([SEED_003]);
+    expect(result).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: `Kremlin says it "brought positions closer" with US and even discussed "direct talks" with Ukraine
+Source: Ukrainska Pravda
+Date: 2025-04-25
+By: Oleh Pavliuk, Yevhen Kizilov
+
+The Kremlin has stated that Russian leader Vladimir Putin and US envoy Steve Witkoff, during their meeting, "brought positions closer" and also discussed the possibility of "direct talks" between Russia and Ukraine.
+
+Source: Yuri Ushakov, Putin’s foreign policy advisor, in a comment to Russian media, as reported by European Pravda
+
+Details: Ushakov said that the three-hour "conversation" between Putin and Witkoff "had a constructive and very useful nature" and "allowed for further rapprochement of Russia's and the US's positions" on a number of issues.
+
+Quote: "As for the Ukrainian crisis specifically, the conversation included, in particular, the possibility of resuming direct talks between Russian and Ukrainian representatives."
+
+Background:
+
+• This is Witkoff’s fourth visit to Moscow and his meeting with Putin, through which the US aims to achieve a "peaceful settlement" in Ukraine.
+
+• Russian Foreign Minister Sergei Lavrov stated on 24 April that the Kremlin is "ready to reach a deal" with the US regarding Ukraine, although some elements of the deal still need to be "fine-tuned".
+
+• Former UK Prime Minister Boris Johnson strongly criticised Donald Trump’s proposals for ending the war in Ukraine.
+`,
+    });
+  });
+
+  it('prints no header lines for an article without metadata', async () => {
+    const result = await show(['seeds/004_acb5286eff63b7e7.txt']);
+    expect(
+      result.stdout.startsWith('Source: Mehr News Agency\n\nSteve Witkov arrived in Moscow'),
+    ).toBe(true);
+    expect(result.stdout.endsWith('communications and other industries.\n')).toBe(true);
+  });
+
+  it('prints exactly one JSON object with the fields in the documented order', async () => {
+    const result = await show([SEED_003], true);
+    expect(result.status).toBe(0);
+    expect(result.stdout.endsWith('}\n')).toBe(true);
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    const parsed = JSON.parse(result.stdout) as Record<string, unknown> & {
+      text: string;
+      sentences: Array<Record<string, unknown> & { text: string; start: number; end: number }>;
+    };
+    expect(Object.keys(parsed)).toEqual([
+      'id',
+      'path',
+      'title',
+      'date',
+      'byline',
+      'source',
+      'text',
+      'sentences',
+      'warnings',
+    ]);
+    expect(parsed.id).toBe('003_0a02ae9bd8ded74f');
+    expect(parsed.path).toBe(SEED_003);
+    expect(parsed.warnings).toEqual([]);
+    expect(parsed.sentences).toHaveLength(8);
+    expect(Object.keys(parsed.sentences[0]!)).toEqual(['id', 'paragraph', 'text', 'start', 'end']);
+    for (const sentence of parsed.sentences) {
+      expect(parsed.text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    }
+    expect(parsed.sentences[4]).toMatchObject({ paragraph: 4, text: 'Background:' });
+  });
+
+  it('names an unreadable file and its reason on stderr, with status 1', async () => {
+    const corpus = tempCorpus();
+    await corpus.write(
+      'chart.png',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(await show(['chart.png'], false, corpus.root())).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'margin show: chart.png: not a text file (PNG image)\n',
+    });
+    expect(await show(['missing.txt'], false, corpus.root())).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'margin show: missing.txt: no such file\n',
+    });
+  });
+
+  it('prints reading warnings on stderr and the article on stdout', async () => {
+    const corpus = tempCorpus();
+    await corpus.write(
+      'ansi.txt',
+      'Officials met in \x1b[1mGeneva\x1b[0m on Tuesday to resume talks that had stalled last month.\n',
+    );
+    const result = await show(['ansi.txt'], false, corpus.root());
+    expect(result).toEqual({
+      status: 0,
+      stdout: 'Officials met in Geneva on Tuesday to resume talks that had stalled last month.\n',
+      stderr:
+        'margin show: ansi.txt: removed control characters and escape sequences (8 characters)\n',
+    });
+  });
+
+  it('asks for exactly one file', async () => {
+    expect(await show([])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin show: name exactly one file (margin show FILE)\n',
+    });
+  });
+});
