@@ -23,11 +23,16 @@ function lineInfo(text: string, newline: number, lineStart: number) {
   while (bare > first && closers.has(text.charCodeAt(bare - 1))) bare--;
   let next = newline + 1;
   let blank = false;
+  // Stop at a second line break: only whether the line is blank matters then, and scanning on
+  // through a run of empty lines from each of them would cost n² steps.
   while (next < text.length && isSpace(text.charCodeAt(next))) {
-    if (text.charCodeAt(next) === 10) blank = true;
+    if (text.charCodeAt(next) === 10) {
+      blank = true;
+      break;
+    }
     next++;
   }
-  const following = next < text.length ? nextWordAt(text, next) : null;
+  const following = next < text.length && !blank ? nextWordAt(text, next) : null;
   return {
     empty: last === first,
     blank,
@@ -64,8 +69,10 @@ export function newlineEnds(
   wrapped: boolean,
 ): boolean {
   const line = lineInfo(text, newline, lineStart);
-  if (line.atEnd || line.empty) return false;
-  if (line.blank || line.nextIsList) return true;
+  if (line.empty) return false;
+  if (line.blank) return true;
+  if (line.atEnd) return false;
+  if (line.nextIsList) return true;
   if (line.isList) return !line.nextLower && !line.unfinished;
   if (wrapped || line.punctuated || line.unfinished) return false;
   return !line.nextLower;

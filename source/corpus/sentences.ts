@@ -25,6 +25,11 @@ import { isListMarker } from './list-items.js';
 
 /** Where a unit can end: a line break or a sentence-ending mark (kept in step with `terminals`). */
 const candidates = /[\n.?!…‼⁇⁈⁉\u037e؟፧۔।॥։።。！？｡]/g;
+/**
+ * How far to look for the word around a mark. Longer runs without a space (URLs, data) are no
+ * abbreviation or plain word, and the cap keeps a megabyte without spaces from costing n² steps.
+ */
+const longestWord = 64;
 const plainWordBreakers = /[./@:=&?#_\\]/;
 const allCapitals = /^\p{Lu}{2,}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
@@ -51,7 +56,8 @@ function isStarter(next: NextWord): boolean {
 /** The word a period is attached to, without opening marks or a hyphenated prefix: `U.S` in `(anti-U.S.`. */
 function wordBefore(text: string, period: number): { word: string; start: number } {
   let start = period;
-  while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+  const limit = Math.max(0, period - longestWord);
+  while (start > limit && !isSpace(text.charCodeAt(start - 1))) start--;
   while (start < period && openers.has(text.charCodeAt(start))) start++;
   const whole = text.slice(start, period);
   const cut = Math.max(whole.lastIndexOf('-'), whole.lastIndexOf('/'), whole.lastIndexOf('—'));
@@ -165,9 +171,11 @@ function isGlued(text: string, start: number, run: Run): boolean {
   if (!uppercase.test(text[run.end]!) || !lowercase.test(text[run.end + 1]!)) return false;
   if (start === 0 || !lowercase.test(text[start - 1]!)) return false;
   let from = start - 1;
-  while (from > 0 && !isSpace(text.charCodeAt(from - 1))) from--;
+  while (from > 0 && !isSpace(text.charCodeAt(from - 1)))
+    if (start - --from > longestWord) return false;
   let to = run.end;
-  while (to < text.length && !isSpace(text.charCodeAt(to))) to++;
+  while (to < text.length && !isSpace(text.charCodeAt(to)))
+    if (++to - run.end > longestWord) return false;
   while (
     to > run.end &&
     (terminals.has(text.charCodeAt(to - 1)) || closers.has(text.charCodeAt(to - 1)))

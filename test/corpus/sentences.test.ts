@@ -762,3 +762,72 @@ describe('spans', () => {
     },
   );
 });
+
+/** A small seeded generator, so that a failure names an input that can be replayed. */
+function randomTexts(count: number, seed: number): string[] {
+  const alphabet = [
+    'a',
+    'b',
+    'Z',
+    'Mr',
+    'U.S',
+    'the',
+    'He',
+    'I',
+    '3',
+    '.',
+    '.',
+    '?',
+    '!',
+    '…',
+    '...',
+    '“',
+    '”',
+    '"',
+    "'",
+    '(',
+    ')',
+    ' ',
+    ' ',
+    ' ',
+    '\n',
+    '\n\n',
+    '• ',
+    '1. ',
+    '。',
+    '؟',
+    'é',
+    '\u00a0',
+    '-',
+  ];
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from(
+      { length: Math.floor(next() * 60) },
+      () => alphabet[Math.floor(next() * alphabet.length)],
+    ).join(''),
+  );
+}
+
+describe('spans of random text', () => {
+  it('are trimmed, ordered, disjoint and cover every visible character', () => {
+    for (const input of randomTexts(2000, 42)) {
+      const spans = splitSentences(input);
+      let covered = 0;
+      let previousEnd = 0;
+      for (const { start, end } of spans) {
+        const sentence = input.slice(start, end);
+        if (start < previousEnd || end <= start || sentence !== sentence.trim()) {
+          throw new Error(`bad span ${start}-${end} in ${JSON.stringify(input)}`);
+        }
+        covered += sentence.replace(/\s/g, '').length;
+        previousEnd = end;
+      }
+      expect([input, covered]).toEqual([input, input.replace(/\s/g, '').length]);
+    }
+  });
+});
