@@ -103,6 +103,11 @@ function startsLine(text: string, index: number): boolean {
   return true;
 }
 
+function linesApart(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) === 10) return true;
+  return false;
+}
+
 /** Whether a period (`text[period]`, with nothing but closers up to `end`) ends a sentence. */
 function periodEnds(text: string, period: number, next: NextWord, closed: boolean): boolean {
   if (closed) return true;
@@ -115,13 +120,16 @@ function periodEnds(text: string, period: number, next: NextWord, closed: boolea
     case 'prefix':
       return isStarter(next);
     case 'acronym':
+      // A name does not continue on the next line of a headline: "Talks Resume in the U.S.\nRussia Says…"
+      if (linesApart(text, period, next.index)) return true;
       return isStarter(next) || (uppercase.test(next.first) && !continuesName(text, next));
     case 'number':
       return !digit.test(next.first) && !romanNumeral.test(next.word);
     case 'closing':
       return (
-        !closingContinuations.has(next.word) &&
-        !timeZoneWord.test(text.slice(next.index, next.index + 40))
+        linesApart(text, period, next.index) ||
+        (!closingContinuations.has(next.word) &&
+          !timeZoneWord.test(text.slice(next.index, next.index + 40)))
       );
     default:
       return true;

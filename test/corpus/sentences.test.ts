@@ -454,6 +454,14 @@ const table: Record<string, Case[]> = {
       ['Kremlin says it "brought positions closer"', 'Ushakov spoke to reporters.'],
     ],
     ['He met Mr.\nSmith on Friday.', ['He met Mr.\nSmith on Friday.']],
+    [
+      'Talks Resume in the U.S.\nRussia Says It Is Ready',
+      ['Talks Resume in the U.S.', 'Russia Says It Is Ready'],
+    ],
+    [
+      'Shares of Acme Inc.\nChief Executive Quits',
+      ['Shares of Acme Inc.', 'Chief Executive Quits'],
+    ],
   ],
   'URLs and e-mail addresses': [
     [
