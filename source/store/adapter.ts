@@ -1,11 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
 import { basename, dirname } from 'node:path';
+import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';
 import { writeFileAtomic } from './atomic.js';
 import { fingerprint, serialise } from './format.js';
 import { encodeName } from './names.js';
 import { parseStoreText, RefusedFile } from './parse.js';
 import type { StoreDoc } from './schema.js';
+
+// The callback readFile takes about half the time of fs/promises' one on many small files.
+const readFile = promisify(readFileCallback);
 
 /**
  * lowdb adapter for one store file. Unlike lowdb's own `JSONFile` (steno: one fixed temp name,

@@ -421,8 +421,16 @@ export class StoreRepository implements Repository {
   }
 }
 
+/** A copy callers may keep or change without touching the stored document. */
 function toAnnotation(stored: StoredAnnotation, doc: StoreDoc): Annotation {
-  return { ...structuredClone(stored), article: doc.article, annotator: doc.annotator };
+  const annotation: Annotation = {
+    ...stored,
+    article: doc.article,
+    annotator: doc.annotator,
+    anchor: { ...stored.anchor },
+  };
+  if (stored.attributes) annotation.attributes = { ...stored.attributes };
+  return annotation;
 }
 
 function toStored(annotation: Annotation): StoredAnnotation {
