@@ -62,6 +62,10 @@ Examples
   },
   async run(input: string[], flags: Record<string, unknown>, io: CommandIO): Promise<number> {
     const names = input.length > 0 ? input : ['-'];
+    if (input.length === 0 && io.stdin.isTTY) {
+      // Otherwise a bare `margin split` at a prompt looks like a hang.
+      io.stderr.write('margin: reading standard input; end it with Ctrl-D\n');
+    }
     let status = 0;
     for (const name of names) {
       const label = name === '-' ? 'standard input' : name;

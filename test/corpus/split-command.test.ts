@@ -30,7 +30,11 @@ function collect(stream: PassThrough): () => string {
 
 async function split(
   files: string[],
-  { json = false, stdin = '' }: { json?: boolean; stdin?: string | Buffer } = {},
+  {
+    json = false,
+    stdin = '',
+    tty = false,
+  }: { json?: boolean; stdin?: string | Buffer; tty?: boolean } = {},
 ): Promise<Result> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -39,7 +43,9 @@ async function split(
   const io: CommandIO = {
     stdout,
     stderr,
-    stdin: Readable.from([typeof stdin === 'string' ? Buffer.from(stdin) : stdin]),
+    stdin: Object.assign(Readable.from([typeof stdin === 'string' ? Buffer.from(stdin) : stdin]), {
+      isTTY: tty,
+    }),
     env: {},
     cwd: dir,
   };
@@ -87,6 +93,14 @@ describe('margin split', () => {
       status: 0,
       stdout: 'He paused...\nThen he spoke.\nIt was 3 a.m. on Friday.\n',
       stderr: '',
+    });
+  });
+
+  it('says it is waiting when standard input is a terminal', async () => {
+    expect(await split([], { stdin: 'Typed in. By hand.', tty: true })).toEqual({
+      status: 0,
+      stdout: 'Typed in.\nBy hand.\n',
+      stderr: 'margin: reading standard input; end it with Ctrl-D\n',
     });
   });
 
