@@ -104,7 +104,7 @@ function startEdit(state: ReviewState, kind: 'note' | 'attributes'): ReviewState
     return {
       ...state,
       message: warn(
-        `tag the sentence first (1 claim, 2 quote, 3 event): the ${kind} belongs to a label`,
+        `tag the sentence first (1 claim, 2 quote, 3 event): ${kind === 'note' ? 'a note belongs' : 'attributes belong'} to a label`,
       ),
     };
   }

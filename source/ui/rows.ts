@@ -8,7 +8,7 @@ import { LABEL_LETTER, STATUS_GLYPH } from './theme.js';
 const SOURCE_WIDTH = 14;
 const DATE_WIDTH = 10;
 const COUNTS_WIDTH = 11;
-const MIN_TITLE = 16;
+const MIN_TITLE = 24;
 
 /** "C2 Q1": only the labels present, so an untouched article reads as blank. */
 export function countsText(marks: ArticleMarks): string {

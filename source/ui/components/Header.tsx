@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import stringWidth from 'string-width';
 import { labelCounts } from '../../review/marks.js';
 import { currentArticle, cursorOf, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
@@ -9,19 +10,35 @@ import { LABEL_LETTER, type Theme } from '../theme.js';
 
 /** One line: where the reviewer is and what this article carries so far. */
 export function Header({ state, theme }: { state: ReviewState; theme: Theme }) {
-  const article = currentArticle(state);
-  const total = state.loading ? `${state.articles.length}+` : String(state.articles.length);
-  const parts = [`margin · ${clean(state.corpusName)} · ${clean(state.annotator)}`];
-  if (article) {
-    parts.push(`article ${state.current + 1} of ${total}`);
-    const count = article.sentences.length;
-    parts.push(count > 0 ? `sentence ${cursorOf(state, article) + 1} of ${count}` : 'no sentences');
-    const counts = labelCounts(marksOf(state, article.id));
-    parts.push(LABELS.map((label) => `${LABEL_LETTER[label]} ${counts[label]}`).join('  '));
-  }
+  const width = state.size.columns;
+  const full = headerText(state, false);
+  const text = stringWidth(full) <= width ? full : headerText(state, true);
   return (
     <Text bold color={theme.accent} wrap="truncate">
-      {fitWidth(parts.join('  │  '), state.size.columns)}
+      {fitWidth(text, width)}
     </Text>
   );
+}
+
+/** The header's words; `compact` is for narrow terminals, where every column counts. */
+export function headerText(state: ReviewState, compact: boolean): string {
+  const article = currentArticle(state);
+  const total = state.loading ? `${state.articles.length}+` : String(state.articles.length);
+  const who = `${clean(state.corpusName)} · ${clean(state.annotator)}`;
+  const parts = [compact ? who : `margin · ${who}`];
+  if (article) {
+    const count = article.sentences.length;
+    const cursor = cursorOf(state, article) + 1;
+    const counts = labelCounts(marksOf(state, article.id));
+    if (compact) {
+      parts.push(`art. ${state.current + 1}/${total}`);
+      parts.push(count > 0 ? `sent. ${cursor}/${count}` : 'no sentences');
+      parts.push(LABELS.map((label) => `${LABEL_LETTER[label]}${counts[label]}`).join(' '));
+    } else {
+      parts.push(`article ${state.current + 1} of ${total}`);
+      parts.push(count > 0 ? `sentence ${cursor} of ${count}` : 'no sentences');
+      parts.push(LABELS.map((label) => `${LABEL_LETTER[label]} ${counts[label]}`).join('  '));
+    }
+  }
+  return parts.join(compact ? ' │ ' : '  │  ');
 }

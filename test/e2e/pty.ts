@@ -1,0 +1,73 @@
+import { fileURLToPath } from 'node:url';
+import xterm from '@xterm/headless';
+import * as pty from 'node-pty';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+export interface Session {
+  /** The screen as plain text, one string per row, trailing spaces removed. */
+  screen(): string[];
+  write(keys: string): void;
+  /** Polls the screen until `predicate` holds; throws with the screen on time-out. */
+  waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
+  exited: Promise<{ exitCode: number; signal?: number | undefined }>;
+  kill(signal?: string): void;
+  pid: number;
+}
+
+/** Runs the built CLI in a real pseudo-terminal, its output fed to a headless xterm. */
+export function spawnCli(
+  args: string[],
+  options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> },
+): Session {
+  const cols = options.cols ?? 120;
+  const rows = options.rows ?? 40;
+  const terminal = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // Ink prints only the last frame when CI is set; vitest's NODE_ENV must not leak either.
+    if (value !== undefined && key !== 'CI' && key !== 'NODE_ENV' && key !== 'VITEST')
+      env[key] = value;
+  }
+  Object.assign(env, { TERM: 'xterm-256color' }, options.env);
+  const child = pty.spawn(process.execPath, [CLI, ...args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: options.cwd,
+    env,
+  });
+  child.onData((data) => terminal.write(data));
+  const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
+    child.onExit((event) => resolve(event));
+  });
+  const screen = () => {
+    const buffer = terminal.buffer.active;
+    const lines: string[] = [];
+    for (let row = 0; row < rows; row += 1) {
+      lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+    }
+    return lines;
+  };
+  // xterm parses writes asynchronously: an empty write's callback fires once all before it is parsed.
+  const flushed = () => new Promise<void>((resolve) => terminal.write('', resolve));
+  return {
+    screen,
+    pid: child.pid,
+    write: (keys) => child.write(keys),
+    exited,
+    kill: (signal) => child.kill(signal),
+    async waitFor(predicate, what, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await flushed();
+        const text = screen().join('\n');
+        if (predicate(text)) return;
+        if (Date.now() > deadline) {
+          throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}

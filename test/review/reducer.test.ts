@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { reduce } from '../../source/review/reducer.js';
+import { currentArticle, cursorOf, readerLines } from '../../source/review/selectors.js';
+import type { ReviewState } from '../../source/review/state.js';
+import { keyPress } from '../../source/ui/keymap.js';
+import { paneLayout } from '../../source/ui/layout.js';
+import { ARTICLES, fixtureArticle, HITS, listState, marks, readerState } from './fixtures.js';
+
+const type = (state: ReviewState, input: string) =>
+  reduce(state, { type: 'input', ...keyPress({ label: input, input }) });
+const named = (state: ReviewState, key: 'return' | 'escape' | 'pageDown') =>
+  reduce(state, { type: 'input', ...keyPress({ label: key, key }) });
+const effects = (state: ReviewState) => state.outbox.map((queued) => queued.effect);
+
+describe('keys in one chunk', () => {
+  it('handles each key of "jjj" and of "jj1" in order', () => {
+    const moved = reduce(readerState(), {
+      type: 'input',
+      ...keyPress({ label: 'jjj', input: 'jjj' }),
+    });
+    expect(moved.cursors.b).toBe(23);
+    const tagged = reduce(readerState(), {
+      type: 'input',
+      ...keyPress({ label: 'jj1', input: 'jj1' }),
+    });
+    expect(tagged.cursors.b).toBe(22);
+    expect(effects(tagged)).toEqual([
+      { kind: 'toggle', article: 'b', sentence: 'b-s22', label: 'claim' },
+    ]);
+  });
+
+  it('stops interpreting keys once a text input opens mid-chunk', () => {
+    const state = type(readerState(), 'njk');
+    expect(state.mode).toMatchObject({ kind: 'note' });
+    expect(state.cursors.b).toBe(20);
+  });
+
+  it('leaves typed text to the input while a note is edited', () => {
+    const editing = type(readerState(), 'n');
+    const after = type(editing, 'jjx1');
+    expect(after.cursors.b).toBe(20);
+    expect(effects(after)).toEqual([]);
+  });
+});
+
+describe('review status', () => {
+  it('makes an unreviewed article "in progress" when it is opened, and says nothing for others', () => {
+    const opened = named(listState({ current: 0 }), 'return');
+    expect(opened.focus).toBe('reader');
+    expect(opened.marks.a?.status).toBe('in progress');
+    expect(effects(opened)).toEqual([{ kind: 'status', article: 'a', status: 'in progress' }]);
+    const again = named(listState({ current: 1 }), 'return');
+    expect(effects(again)).toEqual([]);
+  });
+
+  it('toggles done and back to in progress with d', () => {
+    const done = type(readerState(), 'd');
+    expect(done.marks.b?.status).toBe('done');
+    const back = type(done, 'd');
+    expect(back.marks.b?.status).toBe('in progress');
+    expect(effects(back).map((e) => (e.kind === 'status' ? e.status : e.kind))).toEqual([
+      'done',
+      'in progress',
+    ]);
+  });
+});
+
+describe('refusals', () => {
+  it('refuses to tag a read-only article, saying why, and writes nothing', () => {
+    const state = readerState({
+      marks: { b: marks({ readOnly: 'annotations/alice/b.json: unknown schema' }) },
+    });
+    const after = type(state, '1');
+    expect(after.message?.text).toBe('read-only: annotations/alice/b.json: unknown schema');
+    expect(effects(after)).toEqual([]);
+    expect(type(state, 'd').message?.text).toMatch(/^read-only/);
+  });
+
+  it('asks for a label before a note or attributes', () => {
+    const untagged = readerState({ cursors: { b: 5 } });
+    expect(type(untagged, 'n').mode.kind).toBe('browse');
+    expect(type(untagged, 'n').message?.text).toBe(
+      'tag the sentence first (1 claim, 2 quote, 3 event): a note belongs to a label',
+    );
+    expect(type(untagged, 'a').message?.text).toMatch(
+      /the attributes belongs to a label|attributes/,
+    );
+  });
+
+  it('says when there is no untagged sentence after the cursor', () => {
+    const all = Object.fromEntries(
+      ARTICLES[1]!.sentences.map((s) => [
+        s.id,
+        { labels: ['event' as const], note: null, attributes: {} },
+      ]),
+    );
+    const state = named(readerState({ marks: { b: marks({ sentences: all }) } }), 'return');
+    expect(state.cursors.b).toBe(20);
+    expect(state.message?.text).toBe('no untagged sentence after this one');
+  });
+
+  it('says search is not available while the corpus loads', () => {
+    const loading = readerState({ searchAvailable: false, loading: { done: 3, total: 10 } });
+    expect(type(loading, '/').message?.text).toBe('search opens once the corpus has loaded');
+  });
+});
+
+describe('edits', () => {
+  it('saves a changed note and keeps the sentence marks up to date at once', () => {
+    let state = type(readerState(), 'n');
+    state = reduce(state, { type: 'edit/input', value: '  source? ' });
+    state = named(state, 'return');
+    expect(state.marks.b?.sentences['b-s20']?.note).toBe('source?');
+    expect(effects(state)).toEqual([
+      { kind: 'annotate', article: 'b', sentence: 'b-s20', patch: { note: 'source?' } },
+    ]);
+  });
+
+  it('writes nothing when Esc cancels or the text did not change', () => {
+    const cancelled = named(
+      reduce(type(readerState(), 'n'), { type: 'edit/input', value: 'x' }),
+      'escape',
+    );
+    expect(cancelled.mode.kind).toBe('browse');
+    expect(cancelled.marks.b?.sentences['b-s20']?.note).toBe('check this');
+    expect(effects(named(type(readerState(), 'n'), 'return'))).toEqual([]);
+  });
+
+  it('offers the attributes of every label on the sentence and drops emptied ones', () => {
+    const both = readerState({
+      marks: {
+        b: marks({
+          sentences: {
+            'b-s20': { labels: ['quote', 'event'], note: null, attributes: { speaker: 'Peskov' } },
+          },
+        }),
+      },
+    });
+    let state = type(both, 'a');
+    expect(state.mode).toMatchObject({
+      fields: [{ key: 'speaker' }, { key: 'when' }, { key: 'where' }],
+      values: { speaker: 'Peskov', when: '', where: '' },
+    });
+    state = reduce(state, { type: 'edit/input', value: '' });
+    state = named(state, 'return');
+    expect(effects(state)).toEqual([
+      { kind: 'annotate', article: 'b', sentence: 'b-s20', patch: { attributes: null } },
+    ]);
+  });
+});
+
+describe('quitting', () => {
+  it('waits for every write to finish before quitting', () => {
+    let state = type(type(readerState(), '1'), 'q');
+    expect(state.mode.kind).toBe('quitting');
+    expect(state.quit).toBe(false);
+    expect(type(state, 'j').cursors.b).toBe(20);
+    state = reduce(state, { type: 'effects/taken', through: 1, pending: 1 });
+    expect(state.quit).toBe(false);
+    state = reduce(state, { type: 'save/progress', pending: 0, error: null });
+    expect(state.quit).toBe(true);
+  });
+
+  it('quits at once when nothing is pending, and Ctrl+C twice leaves without waiting', () => {
+    expect(type(readerState(), 'q').quit).toBe(true);
+    const waiting = type(type(readerState(), '1'), 'q');
+    const forced = reduce(waiting, {
+      type: 'input',
+      ...keyPress({ label: 'Ctrl+C', input: 'c', ctrl: true }),
+    });
+    expect(forced.forceQuit).toBe(true);
+  });
+});
+
+describe('search', () => {
+  it('restores the article, pane and sentence one was at when the search is cancelled', () => {
+    let state = type(readerState(), '/');
+    state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
+    state = named(state, 'escape');
+    expect(state.mode.kind).toBe('browse');
+    expect(state.current).toBe(1);
+    expect(state.focus).toBe('reader');
+    expect(state.cursors.b).toBe(20);
+  });
+
+  it('opens the chosen hit at its sentence and remembers the results for n/N', () => {
+    let state = type(listState({ current: 0 }), '/');
+    state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
+    state = reduce(state, { type: 'input', ...keyPress({ label: '↓', key: 'downArrow' }) });
+    state = reduce(state, { type: 'input', ...keyPress({ label: '↓', key: 'downArrow' }) });
+    state = named(state, 'return');
+    expect(currentArticle(state)?.id).toBe('c');
+    expect(state.cursors.c).toBe(5);
+    expect(state.focus).toBe('reader');
+    expect(state.message?.text).toBe('result 3 of 3: n next, N previous, Esc ends');
+    state = type(state, 'n');
+    expect(currentArticle(state)?.id).toBe('a');
+    expect(state.message?.text).toBe('result 1 of 3 for “sentence”');
+  });
+});
+
+describe('the view follows the cursor', () => {
+  const visible = (state: ReviewState) => {
+    const article = currentArticle(state)!;
+    const { firstLine, lastLine } = readerLines(state, article);
+    const cursor = cursorOf(state, article);
+    const height = paneLayout(state.size).bodyHeight;
+    return firstLine[cursor]! >= state.top && lastLine[cursor]! < state.top + height;
+  };
+
+  it('keeps the current sentence on screen through pages, jumps and resizes', () => {
+    let state = readerState({ cursors: { b: 0 } });
+    for (let i = 0; i < 5; i += 1) {
+      state = named(state, 'pageDown');
+      expect(visible(state)).toBe(true);
+    }
+    state = type(state, 'G');
+    expect(visible(state)).toBe(true);
+    expect(state.top).toBeGreaterThan(0);
+    state = reduce(state, { type: 'terminal/resize', size: { columns: 60, rows: 15 } });
+    expect(visible(state)).toBe(true);
+    state = type(state, 'g');
+    expect(state.top).toBe(0);
+  });
+});
+
+describe('outside events', () => {
+  it('adds articles as they load and keeps the one under the cursor when the order settles', () => {
+    let state = listState({
+      articles: [],
+      current: 0,
+      marks: {},
+      loading: { done: 0, total: 3 },
+      searchAvailable: false,
+    });
+    const [a, b, c] = ARTICLES;
+    state = reduce(state, { type: 'corpus/progress', articles: [c!, a!], done: 2, total: 3 });
+    state = type(state, 'j');
+    expect(currentArticle(state)?.id).toBe('a');
+    state = reduce(state, {
+      type: 'corpus/loaded',
+      articles: [a!, b!, c!],
+      warnings: ['x.pdf: not an article'],
+    });
+    expect(currentArticle(state)?.id).toBe('a');
+    expect(state.current).toBe(0);
+    expect(state.loading).toBeNull();
+    expect(state.searchAvailable).toBe(true);
+    expect(state.warnings).toEqual(['x.pdf: not an article']);
+  });
+
+  it('shows what another process wrote', () => {
+    const next = reduce(readerState(), {
+      type: 'store/synced',
+      marks: { a: marks({ status: 'done' }) },
+    });
+    expect(next.marks.a?.status).toBe('done');
+    expect(next.marks.b?.sentences['b-s20']?.labels).toEqual(['claim']);
+  });
+
+  it('never moves past an article with no sentences', () => {
+    const empty = { ...fixtureArticle('e', 0), text: '' };
+    const state = readerState({ articles: [empty], current: 0, cursors: {} });
+    expect(type(state, 'j')).toMatchObject({ cursors: {} });
+    expect(type(state, '1').message?.text).toBe('no sentence here to change');
+  });
+});

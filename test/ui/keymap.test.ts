@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { keyContext, reduce } from '../../source/review/reducer.js';
+import type { ReviewState } from '../../source/review/state.js';
+import {
+  helpGroups,
+  hintsFor,
+  KEYMAP,
+  type KeyContext,
+  type KeymapEntry,
+  keyPress,
+  lookup,
+} from '../../source/ui/keymap.js';
+import { HITS, listState, readerState } from '../review/fixtures.js';
+
+/** A state in each context, chosen so that every key has something to do. */
+function stateIn(context: KeyContext): ReviewState {
+  switch (context) {
+    case 'list':
+      return listState();
+    case 'reader':
+      return readerState();
+    case 'results':
+      return readerState({ results: { query: 'sentence', hits: HITS, index: 1 } });
+    case 'help':
+      return readerState({ mode: { kind: 'help' }, helpTop: 1 });
+    case 'search':
+      return readerState({
+        mode: {
+          kind: 'search',
+          query: 'sentence',
+          hits: HITS,
+          selected: 1,
+          origin: { current: 0, focus: 'list', cursor: 0 },
+        },
+      });
+    case 'note':
+      return readerState({
+        mode: {
+          kind: 'note',
+          article: 'b',
+          sentence: 'b-s20',
+          draft: 'new note',
+          initial: 'check this',
+        },
+      });
+    case 'attributes':
+      return readerState({
+        mode: {
+          kind: 'attributes',
+          article: 'b',
+          sentence: 'b-s20',
+          fields: [
+            { key: 'claimant', label: 'claimant' },
+            { key: 'when', label: 'when' },
+          ],
+          values: { claimant: 'The Kremlin', when: '' },
+          initial: { claimant: 'Kremlin', when: '' },
+          focus: 0,
+        },
+      });
+  }
+}
+
+const cursor = (state: ReviewState) => state.cursors.b ?? 0;
+const effects = (state: ReviewState) => state.outbox.map((queued) => queued.effect);
+const labelsAt = (state: ReviewState, sentence: string) =>
+  state.marks.b?.sentences[sentence]?.labels ?? [];
+
+/** What each action's help text promises, checked on the state before and after the key. */
+const promises: Record<
+  string,
+  (before: ReviewState, after: ReviewState, context: KeyContext) => void
+> = {
+  'cursor/next': (b, a, c) =>
+    c === 'list' ? expect(a.current).toBe(b.current + 1) : expect(cursor(a)).toBe(cursor(b) + 1),
+  'cursor/prev': (b, a, c) =>
+    c === 'list' ? expect(a.current).toBe(b.current - 1) : expect(cursor(a)).toBe(cursor(b) - 1),
+  'cursor/page-down': (b, a, c) =>
+    c === 'list' ? expect(a.current).toBe(2) : expect(cursor(a)).toBeGreaterThan(cursor(b) + 5),
+  'cursor/page-up': (b, a, c) =>
+    c === 'list' ? expect(a.current).toBe(0) : expect(cursor(a)).toBeLessThan(cursor(b) - 5),
+  'cursor/first': (_b, a, c) =>
+    c === 'list' ? expect(a.current).toBe(0) : expect(cursor(a)).toBe(0),
+  'cursor/last': (_b, a, c) =>
+    c === 'list' ? expect(a.current).toBe(2) : expect(cursor(a)).toBe(39),
+  'cursor/next-untagged': (_b, a) => expect(cursor(a)).toBe(22),
+  'article/open': (_b, a) => expect(a.focus).toBe('reader'),
+  'article/next': (b, a) => expect(a.current).toBe(b.current + 1),
+  'article/prev': (b, a) => expect(a.current).toBe(b.current - 1),
+  'pane/toggle': (b, a) => expect(a.focus).not.toBe(b.focus),
+  back: (b, a, c) => {
+    if (c === 'reader') expect(a.focus).toBe('list');
+    else if (c === 'results') expect(a.results).toBeNull();
+    else expect(a.mode.kind).toBe('browse');
+    expect(effects(a)).toEqual(effects(b));
+  },
+  'tag/toggle': (b, a) => {
+    const entry = lookupFor(b, a);
+    const label = entry.action.type === 'tag/toggle' ? entry.action.label : 'claim';
+    const had = labelsAt(b, 'b-s20').includes(label);
+    expect(labelsAt(a, 'b-s20').includes(label)).toBe(!had);
+    expect(cursor(a)).toBe(cursor(b));
+    expect(effects(a).at(-1)).toEqual({ kind: 'toggle', article: 'b', sentence: 'b-s20', label });
+  },
+  'tag/clear': (_b, a) => {
+    expect(labelsAt(a, 'b-s20')).toEqual([]);
+    expect(effects(a).at(-1)).toEqual({ kind: 'clear', article: 'b', sentence: 'b-s20' });
+  },
+  'note/edit': (_b, a) =>
+    expect(a.mode).toMatchObject({ kind: 'note', sentence: 'b-s20', draft: 'check this' }),
+  'attributes/edit': (_b, a) =>
+    expect(a.mode).toMatchObject({ kind: 'attributes', values: { claimant: 'Kremlin' }, focus: 0 }),
+  'edit/save': (b, a) => {
+    expect(a.mode.kind).toBe('browse');
+    const patch =
+      b.mode.kind === 'note' ? { note: 'new note' } : { attributes: { claimant: 'The Kremlin' } };
+    expect(effects(a).at(-1)).toEqual({ kind: 'annotate', article: 'b', sentence: 'b-s20', patch });
+  },
+  'field/next': (_b, a) => expect(a.mode).toMatchObject({ focus: 1 }),
+  'field/prev': (_b, a) => expect(a.mode).toMatchObject({ focus: 1 }),
+  'status/toggle-done': (_b, a) => {
+    expect(a.marks.b?.status).toBe('done');
+    expect(effects(a).at(-1)).toEqual({ kind: 'status', article: 'b', status: 'done' });
+  },
+  undo: (_b, a) => expect(effects(a).at(-1)).toEqual({ kind: 'undo' }),
+  redo: (_b, a) => expect(effects(a).at(-1)).toEqual({ kind: 'redo' }),
+  'search/open': (_b, a) => expect(a.mode.kind).toBe('search'),
+  'search/move': (b, a) => {
+    const delta =
+      lookupFor(b, a).action.type === 'search/move'
+        ? (lookupFor(b, a).action as { delta: number }).delta
+        : 0;
+    expect(a.mode).toMatchObject({ selected: 1 + delta });
+  },
+  'search/accept': (_b, a) => {
+    expect(a.articles[a.current]?.id).toBe('b');
+    expect(cursor(a)).toBe(7);
+    expect(a.results?.index).toBe(1);
+  },
+  'search/cancel': (_b, a) => {
+    expect(a.mode.kind).toBe('browse');
+    expect(a.current).toBe(0);
+    expect(a.focus).toBe('list');
+  },
+  'search/next': (_b, a) => {
+    expect(a.results?.index).toBe(2);
+    expect(a.articles[a.current]?.id).toBe('c');
+    expect(a.cursors.c).toBe(5);
+  },
+  'search/prev': (_b, a) => {
+    expect(a.results?.index).toBe(0);
+    expect(a.articles[a.current]?.id).toBe('a');
+    expect(a.cursors.a).toBe(3);
+  },
+  'help/toggle': (b, a) => expect(a.mode.kind).toBe(b.mode.kind === 'help' ? 'browse' : 'help'),
+  'help/scroll': (b, a) => expect(a.helpTop).not.toBe(b.helpTop),
+  'app/quit': (_b, a) => expect(a.quit).toBe(true),
+};
+
+let lastEntry: KeymapEntry | undefined;
+function lookupFor(_b: ReviewState, _a: ReviewState): KeymapEntry {
+  return lastEntry!;
+}
+
+describe('every key in the keymap does what its help line says', () => {
+  for (const entry of KEYMAP) {
+    for (const binding of entry.keys) {
+      for (const context of entry.contexts) {
+        it(`${binding.label} in ${context}: ${entry.description}`, () => {
+          const before = stateIn(context);
+          expect(keyContext(before)).toBe(context);
+          const press = keyPress(binding);
+          const resolved = lookup(context, press.input, press.key);
+          // An earlier row may own the key in this context (n steps results there); that row's
+          // promise is then the one to keep.
+          lastEntry = resolved;
+          expect(resolved).toBeDefined();
+          const after = reduce(before, { type: 'input', ...press });
+          const promise = promises[resolved!.action.type];
+          expect(promise, `a promise for ${resolved!.action.type}`).toBeDefined();
+          promise!(before, after, context);
+        });
+      }
+    }
+  }
+});
+
+describe('the keymap table', () => {
+  it('gives no key two meanings in one context', () => {
+    const seen = new Map<string, string>();
+    for (const entry of KEYMAP) {
+      for (const binding of entry.keys) {
+        for (const context of entry.contexts) {
+          const id = `${context}:${binding.label}`;
+          const owner = seen.get(id);
+          // `n` in results is the one deliberate overlap: search/next comes first and wins.
+          if (owner && !(context === 'results' && binding.label === 'n')) {
+            throw new Error(`${binding.label} in ${context}: ${owner} and ${entry.action.type}`);
+          }
+          seen.set(id, entry.action.type);
+        }
+      }
+    }
+  });
+
+  it('lets n step through search results while they are active and edit the note otherwise', () => {
+    const press = keyPress({ label: 'n', input: 'n' });
+    expect(lookup('results', press.input, press.key)?.action.type).toBe('search/next');
+    expect(lookup('reader', press.input, press.key)?.action.type).toBe('note/edit');
+    const m = keyPress({ label: 'm', input: 'm' });
+    expect(lookup('results', m.input, m.key)?.action.type).toBe('note/edit');
+  });
+
+  it('builds the status-bar hints from the table, per context', () => {
+    expect(hintsFor('list')).toEqual([
+      'j/k move',
+      'Enter open',
+      'd done',
+      'u undo',
+      '/ search',
+      '? help',
+      'q quit',
+    ]);
+    expect(hintsFor('note')).toEqual(['Enter save', 'Esc cancel']);
+    expect(hintsFor('results')).toContain('n/N result');
+  });
+
+  it('lists every row of the table in the help, grouped', () => {
+    const groups = helpGroups();
+    const rows = groups.flatMap((group) => group.rows.map((row) => row.description));
+    for (const entry of KEYMAP) expect(rows).toContain(entry.description);
+    expect(groups.map((group) => group.group)).toEqual([
+      'Move',
+      'Articles',
+      'Tag',
+      'Review',
+      'Search',
+      'Edit',
+      'General',
+    ]);
+  });
+});
