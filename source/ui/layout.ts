@@ -7,6 +7,7 @@ export const SPLIT_COLUMNS = 110;
 export const GUTTER_WIDTH = 6;
 /** Lines kept visible above and below the current sentence when the view scrolls. */
 export const CONTEXT_LINES = 2;
+export const MAX_TEXT_WIDTH = 100;
 
 export interface Size {
   columns: number;
@@ -30,9 +31,10 @@ export function paneLayout({ columns, rows }: Size): PaneLayout {
   // The root box gets rows - 1 lines (the last row stays free so the terminal never scrolls);
   // the header and the status bar take one each.
   const bodyHeight = Math.max(1, rows - 3);
-  const listWidth = split ? Math.min(56, Math.max(40, Math.floor(columns * 0.36))) : columns;
+  const listWidth = split ? Math.min(72, Math.max(40, Math.floor(columns * 0.36))) : columns;
   // One column for the separator between the panes.
   const readerWidth = split ? columns - listWidth - 1 : columns;
-  const textWidth = Math.max(10, readerWidth - GUTTER_WIDTH - 1);
+  // Lines much longer than this are hard to follow from one to the next.
+  const textWidth = Math.min(MAX_TEXT_WIDTH, Math.max(10, readerWidth - GUTTER_WIDTH - 1));
   return { tooSmall, split, bodyHeight, listWidth, readerWidth, textWidth };
 }

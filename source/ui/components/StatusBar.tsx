@@ -29,7 +29,7 @@ export function StatusBar({
   const right = truncate(save.text, Math.max(8, Math.floor(width / 2)));
   const leftWidth = Math.max(0, width - stringWidth(right) - 2);
   const message = state.message;
-  const left = message ? message.text : context ? hintsFor(context).join(' · ') : '';
+  const left = message ? message.text : context ? fittingHints(hintsFor(context), leftWidth) : '';
   const leftColor =
     message?.tone === 'error'
       ? theme.error
@@ -47,4 +47,15 @@ export function StatusBar({
       <Text color={rightColor}>{right}</Text>
     </Text>
   );
+}
+
+/** As many whole hints as fit: a hint cut in half says nothing. */
+function fittingHints(hints: string[], width: number): string {
+  let text = '';
+  for (const hint of hints) {
+    const next = text ? `${text} · ${hint}` : hint;
+    if (stringWidth(next) > width) break;
+    text = next;
+  }
+  return text;
 }
