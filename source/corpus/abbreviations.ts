@@ -65,7 +65,8 @@ export const sentenceStarters: ReadonlySet<string> = new Set(
 /**
  * Capitalised words that continue a name after "U.S.", "U.K.", "U.N.", "E.U.", "D.C.": "U.S. Army",
  * "U.K. Prime Minister", "U.N. Security Council", "D.C. Police". Any other capitalised word
- * after such an acronym starts a new sentence. All-capital words ("U.S. CENTCOM") continue too.
+ * after such an acronym starts a new sentence. All-capital words ("U.S. CENTCOM") and model
+ * names ("U.S. F-16 jets") continue too.
  */
 export const acronymContinuations: ReadonlySet<string> = new Set(
   (
@@ -84,7 +85,10 @@ export const acronymContinuations: ReadonlySet<string> = new Set(
     'Dollar Economy Election Elections Stock Stocks Markets Bond Bonds Inflation Jobs Route ' +
     'Highway Constitution Navy Coalition Allies Officials Official Troops Soldiers Citizens ' +
     'Sanctions Policy Envoys Delegation Team Mayor Council Police Metro Public Schools ' +
-    'Sen Rep Gen Adm Lt Col Maj Capt Amb Dept'
+    'Sen Rep Gen Adm Lt Col Maj Capt Amb Dept Deputy Assistant Acting Under Chief Joint ' +
+    'Northern Southern European Pacific Africa Cyber Strategic Academy Inspector Surgeon ' +
+    'Solicitor Comptroller Enforcement Marshals Park Patent Mint Museum Institute Peace News ' +
+    'Patriot Abrams Bradley Javelin Stinger Tomahawk Reaper Apache Chinook Black'
   ).split(' '),
 );
 

@@ -72,11 +72,12 @@ function isAttribution(text: string, next: NextWord): boolean {
 }
 
 /**
- * After "U.S.": a known part of a name ("Army"), an acronym ("CENTCOM"), or the first of several
+ * After "U.S.": a known part of a name ("Army"), an acronym ("CENTCOM"), a model ("F-16"), or the first of several
  * capitalised words ("U.S. Geological Survey", a title-case headline's "U.S. Warns Russia").
  */
 function continuesName(text: string, next: NextWord): boolean {
   if (acronymContinuations.has(next.word) || allCapitals.test(next.word)) return true;
+  if (text.charCodeAt(next.index + next.word.length) === 45) return true; // "F-16", "MiG-29
   const after = nextWordAt(text, next.index + next.word.length);
   return (
     after !== null &&

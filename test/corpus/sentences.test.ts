@@ -106,6 +106,14 @@ const table: Record<string, Case[]> = {
       ['The U.S. Geological Survey measured the quake.'],
     ],
     ['U.S. Warns Russia Over Ceasefire Delay', ['U.S. Warns Russia Over Ceasefire Delay']],
+    [
+      'Kyiv asked for more U.S. Patriot systems and U.S. F-16 jets.',
+      ['Kyiv asked for more U.S. Patriot systems and U.S. F-16 jets.'],
+    ],
+    [
+      'He met U.S. Deputy Secretary of State Kurt Campbell.',
+      ['He met U.S. Deputy Secretary of State Kurt Campbell.'],
+    ],
     ['Mr. and Mrs. Smith declined to comment.', ['Mr. and Mrs. Smith declined to comment.']],
     [
       'Approx. 500 people attended (e.g. Russia, China).',
