@@ -15,7 +15,8 @@ export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'not valid';
   const path = issue.path.map(String).join('.');
-  const missing = issue.code === 'invalid_type' && issue.input === undefined;
+  // zod leaves the input out of issues unless asked; its message names what it received.
+  const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
   const message = missing ? 'missing' : issue.message;
   return path ? `${path}: ${message}` : message;
 }

@@ -1,0 +1,47 @@
+import { LABELS } from '../store/types.js';
+import type { Agreement } from './agreement.js';
+import type { AgreementReport } from './agreement-report.js';
+import { bar } from './bars.js';
+import { clip, oneLine } from './terminal-text.js';
+
+/** `margin agree` for people: the figures as bars on a 0..1 scale, then the disagreements. */
+export function renderAgreement(report: AgreementReport, width: number): string {
+  const name = report.method === 'cohen-kappa' ? "Cohen's kappa" : "Krippendorff's alpha (nominal)";
+  const out = [
+    `${name} between ${report.annotators.join(', ')}, on sentences of ${report.articles} article${report.articles === 1 ? '' : 's'} they reviewed`,
+    '',
+  ];
+  const rows: Array<[string, Agreement]> = [
+    ['overall', report.overall],
+    ...LABELS.map((label): [string, Agreement] => [label, report.labels[label]]),
+  ];
+  const barWidth = Math.max(10, Math.min(40, width - 40));
+  for (const [label, agreement] of rows) {
+    const value =
+      agreement.value === null ? 'n/a' : agreement.value.toFixed(3).replace(/^-?0\.000$/, '0.000');
+    // Below zero (worse than chance) has no length: the number says how far.
+    const drawn = bar(agreement.value === null ? 0 : agreement.value, barWidth);
+    const units = `${agreement.units} unit${agreement.units === 1 ? '' : 's'}`;
+    out.push(`  ${label.padEnd(8)} ${drawn.padEnd(barWidth)} ${value.padStart(6)}  ${units}`);
+    if (agreement.note) out.push(`  ${''.padEnd(8)} ${agreement.note}`);
+  }
+  out.push(
+    '',
+    '  overall: each sentence\'s label set is one category ("claim+quote", "none");',
+    '  per label: has the label or not. A sentence counts when its article is in progress or done.',
+    '',
+  );
+  if (report.disagreements.length === 0) {
+    out.push('No disagreements.');
+    return `${out.join('\n')}\n`;
+  }
+  out.push(`Disagreements (${report.disagreements.length})`);
+  for (const item of report.disagreements) {
+    out.push('', `  ${oneLine(item.article)} · ${item.sentence}`);
+    out.push(`  ${clip(oneLine(item.text), width - 4)}`);
+    for (const [annotator, labels] of Object.entries(item.labels)) {
+      out.push(`    ${oneLine(annotator)}: ${labels.length > 0 ? labels.join(', ') : '(none)'}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,121 @@
+import stringWidth from 'string-width';
+import { bar, progressBar } from './bars.js';
+import type { Progress, StatsReport } from './stats.js';
+import { clip, oneLine } from './terminal-text.js';
+
+/** How many articles the picture lists; `--json` has them all. */
+const TOP_ARTICLES = 15;
+const NAME_MAX = 32;
+
+interface Row {
+  name: string;
+  value: number;
+  detail?: string;
+}
+
+/** `margin stats` as bar charts, `width` columns wide. */
+export function renderStats(report: StatsReport, width: number): string {
+  const out: string[] = [];
+  const orphanNote = report.orphans > 0 ? `, ${count(report.orphans)} orphaned` : '';
+  out.push(
+    `${count(report.annotations)} annotations${orphanNote} on ${count(report.articles)} articles by ${count(report.annotators.length)} annotators`,
+    '',
+  );
+  out.push('Labels');
+  out.push(
+    ...chart(
+      report.labels.map((l) => ({ name: l.label, value: l.count })),
+      width,
+    ),
+  );
+  out.push('', 'Review progress (█ done, ▒ in progress, · unreviewed)');
+  const progressRows = [
+    { name: 'articles', progress: report.progress },
+    ...report.annotators.map((a) => ({ name: a.annotator, progress: a.progress })),
+  ];
+  out.push(...progressChart(progressRows, width));
+  if (report.annotators.length > 0) {
+    out.push('', 'Annotators');
+    out.push(
+      ...chart(
+        report.annotators.map((a) => ({
+          name: a.annotator,
+          value: a.annotations,
+          detail: `claim ${a.labels.claim} · quote ${a.labels.quote} · event ${a.labels.event}`,
+        })),
+        width,
+      ),
+    );
+  }
+  out.push('', 'Sources (annotations)');
+  out.push(
+    ...chart(
+      report.sources.map((s) => ({
+        name: s.source,
+        value: s.annotations,
+        detail: `${count(s.articles)} article${s.articles === 1 ? '' : 's'}`,
+      })),
+      width,
+    ),
+  );
+  const shown = report.perArticle.slice(0, TOP_ARTICLES);
+  out.push(
+    '',
+    shown.length < report.perArticle.length ? `Articles (top ${shown.length})` : 'Articles',
+  );
+  out.push(
+    ...chart(
+      shown.map((a) => ({
+        name: a.title ?? a.article,
+        value: a.annotations,
+        detail: a.title ? a.article : undefined,
+      })),
+      width,
+    ),
+  );
+  if (shown.length < report.perArticle.length) {
+    out.push(
+      `  … ${count(report.perArticle.length - shown.length)} more (margin stats --json lists all)`,
+    );
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function chart(rows: Row[], width: number): string[] {
+  if (rows.length === 0) return ['  (none)'];
+  const names = rows.map((row) => clip(oneLine(row.name), NAME_MAX));
+  const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
+  const values = rows.map((row) => count(row.value));
+  const valueWidth = Math.max(...values.map((value) => value.length));
+  const details = rows.map((row) => (row.detail ? `  ${row.detail}` : ''));
+  const detailWidth = Math.max(...details.map((detail) => stringWidth(detail)));
+  const room = width - 2 - nameWidth - 2 - 1 - valueWidth;
+  const withDetail = room - detailWidth >= 10;
+  const barWidth = Math.max(4, Math.min(50, withDetail ? room - detailWidth : room));
+  const max = Math.max(...rows.map((row) => row.value));
+  return rows.map((row, index) => {
+    const drawn = bar(max === 0 ? 0 : row.value / max, barWidth);
+    const name = names[index]!;
+    return `  ${name}${' '.repeat(nameWidth - stringWidth(name))}  ${drawn.padEnd(barWidth)} ${values[index]!.padStart(valueWidth)}${withDetail ? details[index] : ''}`;
+  });
+}
+
+function progressChart(rows: Array<{ name: string; progress: Progress }>, width: number): string[] {
+  const names = rows.map((row) => clip(oneLine(row.name), NAME_MAX));
+  const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
+  const labels = rows.map(
+    ({ progress: p }) =>
+      `${count(p.done)} done · ${count(p.inProgress)} in progress · ${count(p.unreviewed)} unreviewed`,
+  );
+  const labelWidth = Math.max(...labels.map((label) => label.length));
+  const barWidth = Math.max(4, Math.min(40, width - 2 - nameWidth - 2 - 2 - labelWidth));
+  return rows.map(({ progress: p }, index) => {
+    const name = names[index]!;
+    const total = p.done + p.inProgress + p.unreviewed;
+    return `  ${name}${' '.repeat(nameWidth - stringWidth(name))}  ${progressBar(p.done, p.inProgress, total, barWidth)}  ${labels[index]}`;
+  });
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}

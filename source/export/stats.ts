@@ -1,0 +1,130 @@
+import type { Article } from '../corpus/types.js';
+import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
+import { LABELS } from '../store/types.js';
+import { compare } from './model.js';
+
+export interface Progress {
+  done: number;
+  inProgress: number;
+  unreviewed: number;
+}
+
+export interface StatsReport {
+  articles: number;
+  annotations: number;
+  /** Annotations whose sentence is gone from the current text. */
+  orphans: number;
+  labels: Array<{ label: Label; count: number }>;
+  sources: Array<{ source: string; articles: number; annotations: number }>;
+  annotators: Array<{
+    annotator: string;
+    annotations: number;
+    labels: Record<Label, number>;
+    progress: Progress;
+  }>;
+  /** Per article: done when any annotator marked it done, in progress when any has it open. */
+  progress: Progress;
+  /** Most annotated first, then in corpus order. */
+  perArticle: Array<{
+    article: string;
+    title: string | null;
+    annotations: number;
+    statuses: Record<string, ReviewStatus>;
+  }>;
+}
+
+const NO_SOURCE = '(no source)';
+
+/** Counts for `margin stats`; annotations on articles missing from the corpus are not counted. */
+export function computeStats(
+  articles: Article[],
+  annotations: PlacedAnnotation[],
+  statuses: (article: string, annotator: string) => ReviewStatus,
+  annotators: string[],
+): StatsReport {
+  const byArticle = new Map(articles.map((article) => [article.id, 0]));
+  const labels = new Map<Label, number>(LABELS.map((label) => [label, 0]));
+  const perAnnotator = new Map<string, Record<Label, number>>();
+  const names = new Set(annotators);
+  let counted = 0;
+  let orphans = 0;
+  for (const annotation of annotations) {
+    const count = byArticle.get(annotation.article);
+    if (count === undefined) continue;
+    byArticle.set(annotation.article, count + 1);
+    counted++;
+    if (!annotation.placement) orphans++;
+    labels.set(annotation.label, labels.get(annotation.label)! + 1);
+    names.add(annotation.annotator);
+    const own = perAnnotator.get(annotation.annotator) ?? { claim: 0, quote: 0, event: 0 };
+    own[annotation.label]++;
+    perAnnotator.set(annotation.annotator, own);
+  }
+  const sources = new Map<string, { articles: number; annotations: number }>();
+  for (const article of articles) {
+    const key = article.source ?? NO_SOURCE;
+    const entry = sources.get(key) ?? { articles: 0, annotations: 0 };
+    entry.articles++;
+    entry.annotations += byArticle.get(article.id)!;
+    sources.set(key, entry);
+  }
+  const sortedNames = [...names].sort(compare);
+  const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
+  const progressOf = new Map(
+    sortedNames.map((name) => [name, { done: 0, inProgress: 0, unreviewed: 0 }]),
+  );
+  const perArticle: StatsReport['perArticle'] = [];
+  for (const article of articles) {
+    const own: Record<string, ReviewStatus> = {};
+    for (const name of sortedNames) {
+      const status = statuses(article.id, name);
+      own[name] = status;
+      tally(progressOf.get(name)!, status);
+    }
+    const values = Object.values(own);
+    tally(
+      overall,
+      values.includes('done')
+        ? 'done'
+        : values.includes('in progress')
+          ? 'in progress'
+          : 'unreviewed',
+    );
+    perArticle.push({
+      article: article.id,
+      title: article.title,
+      annotations: byArticle.get(article.id)!,
+      statuses: own,
+    });
+  }
+  return {
+    articles: articles.length,
+    annotations: counted,
+    orphans,
+    labels: LABELS.map((label) => ({ label, count: labels.get(label)! })),
+    sources: [...sources.entries()]
+      .map(([source, entry]) => ({ source, ...entry }))
+      .sort(
+        (a, b) =>
+          b.annotations - a.annotations || b.articles - a.articles || compare(a.source, b.source),
+      ),
+    annotators: sortedNames.map((annotator) => {
+      const own = perAnnotator.get(annotator) ?? { claim: 0, quote: 0, event: 0 };
+      return {
+        annotator,
+        annotations: own.claim + own.quote + own.event,
+        labels: own,
+        progress: progressOf.get(annotator)!,
+      };
+    }),
+    progress: overall,
+    // A stable sort keeps corpus order among equals.
+    perArticle: perArticle.sort((a, b) => b.annotations - a.annotations),
+  };
+}
+
+function tally(progress: Progress, status: ReviewStatus): void {
+  if (status === 'done') progress.done++;
+  else if (status === 'in progress') progress.inProgress++;
+  else progress.unreviewed++;
+}

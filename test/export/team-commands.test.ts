@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as agree } from '../../source/commands/agree.js';
+import { command as exportCommand } from '../../source/commands/export.js';
+import { command as stats } from '../../source/commands/stats.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository } from '../../source/store/index.js';
+import { byCodePoints } from './fixture.js';
+import { run, useWorkspace } from './workspace.js';
+
+/** alice and bob both reviewed the Unicode article; they agree on one sentence of four. */
+async function twoAnnotators(dir: string) {
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  const uni = articles.find((a) => a.id === 'uni')!;
+  const [s0, s1, s2] = uni.sentences;
+  const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+  await alice.tag(uni, s0!.id, 'quote');
+  await alice.tag(uni, s1!.id, 'event');
+  await alice.tag(uni, s2!.id, 'claim');
+  await alice.setStatus(uni.id, 'done');
+  await alice.close();
+  const bob = await openRepository({ root: join(dir, 'store'), annotator: 'bob', articles });
+  await bob.tag(uni, s0!.id, 'quote');
+  await bob.tag(uni, s2!.id, 'event');
+  await bob.setStatus(uni.id, 'in progress');
+  await bob.close();
+  return { articles, uni };
+}
+
+describe('margin stats', () => {
+  const workspace = useWorkspace();
+
+  it('draws labels, progress and annotators as bars', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const result = await run(stats, dir, [], { json: false });
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('5 annotations on 6 articles by 2 annotators');
+    expect(lines.slice(2, 6)).toEqual([
+      'Labels',
+      `  claim  ${'█'.repeat(25).padEnd(50)} 1`,
+      `  quote  ${'██████████████████████████████████████████████████'} 2`,
+      `  event  ${'██████████████████████████████████████████████████'} 2`,
+    ]);
+    // 80 columns: the bar takes what the names and counts leave; 1 of 6 articles is 5 of 29 cells.
+    expect(lines.slice(7, 11)).toEqual([
+      'Review progress (█ done, ▒ in progress, · unreviewed)',
+      '  articles  █████························  1 done · 0 in progress · 5 unreviewed',
+      '  alice     █████························  1 done · 0 in progress · 5 unreviewed',
+      '  bob       ▒▒▒▒▒························  0 done · 1 in progress · 5 unreviewed',
+    ]);
+  });
+
+  it('gives every count as JSON', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const report = JSON.parse((await run(stats, dir, [], { json: true })).stdout);
+    expect(report.labels).toEqual([
+      { label: 'claim', count: 1 },
+      { label: 'quote', count: 2 },
+      { label: 'event', count: 2 },
+    ]);
+    expect(report.annotators[1]).toEqual({
+      annotator: 'bob',
+      annotations: 2,
+      labels: { claim: 0, quote: 1, event: 1 },
+      progress: { done: 0, inProgress: 1, unreviewed: 5 },
+    });
+    expect(report.perArticle[0]).toMatchObject({
+      article: 'uni',
+      annotations: 5,
+      statuses: { alice: 'done', bob: 'in progress' },
+    });
+  });
+});
+
+describe('margin agree', () => {
+  const workspace = useWorkspace();
+
+  it('reports kappa with units and lists the disagreements', async () => {
+    const dir = await workspace();
+    const { uni } = await twoAnnotators(dir);
+    const result = await run(agree, dir, [], { json: true });
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.method).toBe('cohen-kappa');
+    expect(report.overall.units).toBe(uni.sentences.length);
+    expect(report.disagreements).toEqual([
+      {
+        article: 'uni',
+        sentence: uni.sentences[1]!.id,
+        text: uni.sentences[1]!.text,
+        labels: { alice: ['event'], bob: [] },
+      },
+      {
+        article: 'uni',
+        sentence: uni.sentences[2]!.id,
+        text: uni.sentences[2]!.text,
+        labels: { alice: ['claim'], bob: ['event'] },
+      },
+    ]);
+    const text = (await run(agree, dir, [], { json: false })).stdout;
+    expect(text).toContain(
+      "Cohen's kappa between alice, bob, on sentences of 1 article they reviewed",
+    );
+    expect(text).toContain(`  ${uni.sentences[2]!.text}\n    alice: claim\n    bob: event\n`);
+  });
+
+  it('says so when there is only one annotator', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const result = await run(agree, dir, [], { json: false, annotator: ['alice', 'zoe'] });
+    expect(result.stderr).toBe('margin agree: no annotator "zoe" in the store\n');
+    expect(result.status).toBe(2);
+  });
+});
+
+describe('margin export to files', () => {
+  const workspace = useWorkspace();
+
+  it('writes a brat folder whose offsets select the sentences of the real article', async () => {
+    const dir = await workspace();
+    const { uni } = await twoAnnotators(dir);
+    const result = await run(exportCommand, dir, [], { format: 'brat', out: 'brat' });
+    expect(result.stderr).toBe('margin export: wrote 2 article(s) and annotation.conf to brat\n');
+    const txt = await readFile(join(dir, 'brat', 'bob', 'uni.txt'), 'utf8');
+    expect(txt).toBe(uni.text);
+    const ann = await readFile(join(dir, 'brat', 'bob', 'uni.ann'), 'utf8');
+    for (const line of ann.trimEnd().split('\n')) {
+      const [, type, text] = line.split('\t') as [string, string, string];
+      const [, start, end] = type.split(' ');
+      expect(byCodePoints(txt, Number(start), Number(end))).toBe(text);
+    }
+    expect(ann.split('\n').length).toBe(3);
+  });
+
+  it('refuses brat without --out and an unknown label', async () => {
+    const dir = await workspace();
+    expect((await run(exportCommand, dir, [], { format: 'brat' })).stderr).toBe(
+      'margin export: brat writes a folder: give it with --out DIR\n',
+    );
+    expect((await run(exportCommand, dir, [], { format: 'csv', label: ['opinion'] })).stderr).toBe(
+      'margin export: unknown label "opinion": use claim, quote, event\n',
+    );
+  });
+
+  it('writes csv to --out with the filters applied', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const result = await run(exportCommand, dir, [], {
+      format: 'csv',
+      out: 'out.csv',
+      annotator: ['bob'],
+      status: ['in progress'],
+      bom: true,
+    });
+    expect(result.status).toBe(0);
+    const csv = await readFile(join(dir, 'out.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFid,article,')).toBe(true);
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(3);
+    expect(csv).toContain(',bob,quote,');
+  });
+});
