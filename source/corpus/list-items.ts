@@ -1,10 +1,10 @@
 /**
- * A bullet or a list number at the start of a line, followed by a space: `•`, `-`, `*`, `1.`,
- * `2)`, `(3)`, `a)`, `b.`, `iv.`. A lone capital with a period ("J. P. Morales") is an initial,
- * so capitals count only with a bracket ("A)").
+ * A bullet or a list number at the start of a line: `•`, `▪` (with or without a space after),
+ * or `-`, `*`, `1.`, `2)`, `(3)`, `a)`, `b.`, `iv.` followed by a space. A lone capital with a
+ * period ("J. P. Morales") is an initial, so capitals count only with a bracket ("A)").
  */
 const listItem =
-  /[\t ]*(?:[•·◦▪▫‣⁃∙●○■□►▸▹➢➤✓✔*+\-–—]|\(?(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)]|\(?[A-Z]\))[\t ]/y;
+  /[\t ]*(?:[•◦▪▫‣⁃∙●○■□►▸▹➢➤✓✔]|(?:[·*+\-–—]|\(?(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})[.)]|\(?[A-Z]\))[\t ])/y;
 
 const marker = /^(?:\d{1,3}|[a-z]|[ivxlcdm]{2,6}|[IVXLCDM]{2,6})$/;
 

@@ -396,6 +396,11 @@ const table: Record<string, Case[]> = {
     ['(1) Russia agrees\n(2) Ukraine agrees', ['(1) Russia agrees', '(2) Ukraine agrees']],
     ['1) Ceasefire\n2) Prisoner exchange', ['1) Ceasefire', '2) Prisoner exchange']],
     [
+      '•Talks began in March\n•They stalled in April',
+      ['•Talks began in March', '•They stalled in April'],
+    ],
+    ['He lost -\n5 points in a day', ['He lost -\n5 points in a day']],
+    [
       'The plan has three parts:\n1. A ceasefire.\n2. Talks.\n3. Elections.',
       ['The plan has three parts:', '1. A ceasefire.', '2. Talks.', '3. Elections.'],
     ],
