@@ -7,6 +7,7 @@ import type { BenchSection } from '../types.js';
  */
 export const sections: Record<string, () => Promise<BenchSection>> = {
   generate: () => import('./generate.js').then((m) => m.section),
+  pipeline: () => import('./pipeline.js').then((m) => m.section),
   search: () => import('./search.js').then((m) => m.section),
   store: () => import('./store.js').then((m) => m.section),
 };

@@ -1,4 +1,11 @@
-import { classify, markPatterns, markRegions, type Reasons } from './boilerplate.js';
+import {
+  classify,
+  isSentenceLike,
+  markPatterns,
+  markRegions,
+  type Reasons,
+  wordsOf,
+} from './boilerplate.js';
 import { parseHtml, stripInlineMarkup } from './html.js';
 import { markdownToUnits } from './markdown.js';
 import {
@@ -106,7 +113,8 @@ function unglue(text: string): string {
 export function cleanDocument(text: string, format: Format): Cleaned {
   const parsed = parse(text, format);
   const { units } = parsed;
-  const reasons = markPatterns(units);
+  const lists = wordsOf(units);
+  const reasons = markPatterns(units, lists);
   let source = parsed.source;
   for (const unit of units) {
     if (source) break;
@@ -127,6 +135,9 @@ export function cleanDocument(text: string, format: Format): Cleaned {
   let seen = 0;
   for (let i = 0; i < units.length && seen < HEAD_UNITS; i++) {
     if (reasons[i] !== null) continue;
+    // The body has begun: datelines and bylines come before it.
+    const text = units[i]!.text;
+    if (text.length > 250 || (lists[i]!.length >= 14 && isSentenceLike(text))) break;
     seen++;
     const dateline = parseDateline(unglue(units[i]!.text));
     if (!dateline) continue;
@@ -141,11 +152,13 @@ export function cleanDocument(text: string, format: Format): Cleaned {
     for (let i = 0; i < units.length && seen < HEAD_UNITS; i++) {
       if (reasons[i] !== null) continue;
       seen++;
-      if (normalise(units[i]!.text) === wanted) reasons[i] = 'caption repeating the title';
+      const text = units[i]!.text;
+      if (Math.abs(text.length - title.length) > 8) continue;
+      if (normalise(text) === wanted) reasons[i] = 'caption repeating the title';
     }
   }
 
-  const keep = classify(units, reasons);
+  const keep = classify(units, reasons, lists);
   let removed = 0;
   const scrub = (value: string | null): string | null => {
     if (value === null || !UNSAFE.test(value)) return value;

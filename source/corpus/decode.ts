@@ -56,7 +56,8 @@ function hasNul(bytes: Uint8Array): boolean {
 function controlShare(bytes: Uint8Array): number {
   const sample = bytes.subarray(0, 8192);
   let controls = 0;
-  for (const byte of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
     if (
       byte < 0x20 &&
       byte !== 0x09 &&

@@ -47,6 +47,10 @@ export interface Dateline {
   byline: string | null;
 }
 
+const DATE_HINT =
+  /\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const YEAR = /(?:^|\D)(?:1[89]|20)\d{2}(?:\D|$)/;
+
 const PUBLISHED =
   /^(?:published|updated|posted|last updated|first published|date)\s*(?:on|at)?\s*:?\s*/i;
 
@@ -57,8 +61,9 @@ const PUBLISHED =
  * that a sentence that merely mentions a date stays in the body.
  */
 export function parseDateline(text: string): Dateline | null {
-  if (text.length > 160) return null;
-  const [result] = chrono.parse(text, REFERENCE);
+  if (text.length > 120) return null;
+  // chrono takes milliseconds a line: ask it only about lines with a year and a month or day name.
+  const [result] = DATE_HINT.test(text) && YEAR.test(text) ? chrono.parse(text, REFERENCE) : [];
   if (result?.start.isCertain('year') && result.start.isCertain('day')) {
     const after = text.slice(result.index + result.text.length).trim();
     if (after !== '' && !/^(?:\(?[A-Z]{2,5}\)?|\|.*|updated.*)$/i.test(after)) return null;

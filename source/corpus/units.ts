@@ -20,8 +20,11 @@ export interface LinkSpan {
 const SPACES = /[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
+const UNTIDY = /[\t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]| {2}/;
+
 /** Collapses runs of horizontal space (NBSP included) and drops zero-width characters. */
 export function tidy(line: string): string {
+  if (!UNTIDY.test(line)) return line.trim();
   return line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
