@@ -77,10 +77,12 @@ export function followReader(state: ReviewState, top: number): number {
   const cursor = cursorOf(state, article);
   // Keeping the title in view while at the first sentence reads better than a bare paragraph.
   const first = cursor === 0 ? 0 : (firstLine[cursor] ?? 0);
+  // At the last sentence, what follows the text (the orphan list) comes into view as well.
+  const last = cursor === article.sentences.length - 1 ? lines.length - 1 : (lastLine[cursor] ?? 0);
   return followTop(
     top,
     first,
-    lastLine[cursor] ?? 0,
+    last,
     paneLayout(state.size).bodyHeight,
     lines.length,
     CONTEXT_LINES,

@@ -1,0 +1,245 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import { buildSearchEngine } from '../../source/search/index.js';
+import type { Repository } from '../../source/store/repository.js';
+import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
+
+let seeds: Article[];
+let app: Rendered | null = null;
+
+beforeAll(async () => {
+  seeds = await seedArticles();
+});
+
+afterEach(() => {
+  app?.unmount();
+  app = null;
+});
+
+const stored = (repository: Repository) =>
+  repository.list().map((a) => ({
+    article: a.article,
+    sentence: a.anchor.sentence,
+    label: a.label,
+    note: a.note,
+    attributes: a.attributes,
+  }));
+
+describe('the review screen', () => {
+  it('says which size it needs on a small terminal and recovers when enlarged', async () => {
+    app = await renderApp({ articles: seeds, columns: 50, rows: 12 });
+    expect(app.frame()).toBe(
+      'margin needs at least 60×15; this terminal is\n50×12. Enlarge it (q quits).',
+    );
+    app.stdout.resize(100, 30);
+    const frame = await app.waitFor((f) => f.includes('article 1 of 5'), 'the list');
+    expect(frame.split('\n')[1]).toBe(
+      '▶ · Russia said on Friday it is preparing for direct talks be… The National   2025-03-14',
+    );
+  });
+
+  it('re-wraps the reader at once when the terminal is resized', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter);
+    await app.waitFor(
+      (f) =>
+        f.includes(
+          '▶     Russia said on Friday it is preparing for direct talks between presidents Vladimir Putin and',
+        ),
+      'wide',
+    );
+    app.stdout.resize(70, 20);
+    const frame = await app.waitFor(
+      (f) =>
+        f.split('\n')[3] === '▶     Russia said on Friday it is preparing for direct talks between',
+      'narrow',
+    );
+    expect(frame.split('\n')[4]).toBe(
+      '      presidents Vladimir Putin and Donald Trump on a potential',
+    );
+  });
+
+  it('stores exactly what the keys asked for: tags, note, attributes, undo, redo, done', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    const article = seeds[0]!;
+    const [s0, s1] = article.sentences;
+    await app.press(KEYS.enter, '1', '2', 'j', '3', 'u', KEYS.ctrlR, 'x', 'k');
+    await app.press('n');
+    await app.press('check with Peskov');
+    await app.press(KEYS.enter, 'a');
+    await app.press('Kremlin');
+    await app.press(KEYS.tab);
+    await app.press('Peskov');
+    await app.press(KEYS.enter, 'd');
+    await app.waitFor(
+      (f) => f.endsWith('saved') && f.includes('marked done'),
+      'everything written',
+    );
+    expect(stored(app.repository)).toEqual([
+      {
+        article: article.id,
+        sentence: s0!.id,
+        label: 'claim',
+        note: 'check with Peskov',
+        attributes: { claimant: 'Kremlin', speaker: 'Peskov' },
+      },
+      {
+        article: article.id,
+        sentence: s0!.id,
+        label: 'quote',
+        note: 'check with Peskov',
+        attributes: { claimant: 'Kremlin', speaker: 'Peskov' },
+      },
+    ]);
+    expect(app.repository.status(article.id)).toBe('done');
+    expect(s1).toBeDefined();
+    expect(app.frame().split('\n')[3]).toBe(
+      '▶CQ ✎ Russia said on Friday it is preparing for direct talks between presidents Vladimir Putin and',
+    );
+  });
+
+  it('keeps every key typed while a write is slow, in order', async () => {
+    const repository = testRepository();
+    const toggle = repository.toggle.bind(repository);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    repository.toggle = async (...args) => {
+      await gate;
+      return toggle(...args);
+    };
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository });
+    await app.press(KEYS.enter, '1', 'j', '2', 'j', '3');
+    await app.waitFor(
+      (f) => f.endsWith('saving…') && f.includes('C 1  Q 1  E 1'),
+      'optimistic badges',
+    );
+    release();
+    await app.waitFor((f) => f.endsWith('saved'), 'the writes');
+    const ids = seeds[0]!.sentences.map((s) => s.id);
+    expect(stored(repository).map((a) => [a.sentence, a.label])).toEqual([
+      [ids[0], 'claim'],
+      [ids[1], 'quote'],
+      [ids[2], 'event'],
+    ]);
+  });
+
+  it('shows a failed write, retries it, and saves it when the disk recovers', async () => {
+    const repository = testRepository();
+    const toggle = repository.toggle.bind(repository);
+    let failures = 2;
+    repository.toggle = async (...args) => {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error('EACCES: permission denied');
+      }
+      return toggle(...args);
+    };
+    app = await renderApp({
+      articles: seeds,
+      columns: 100,
+      rows: 30,
+      repository,
+      props: { retryDelays: [20] },
+    });
+    await app.press(KEYS.enter, '1');
+    await app.waitFor(
+      (f) => f.endsWith('save failed, retrying: EACCES: permission denied'),
+      'the error',
+    );
+    await app.waitFor((f) => f.endsWith('saved'), 'the retry');
+    expect(stored(repository).map((a) => a.label)).toEqual(['claim']);
+  });
+
+  it('does not quit while a write is pending, and quits once it is written', async () => {
+    const repository = testRepository();
+    const toggle = repository.toggle.bind(repository);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    repository.toggle = async (...args) => {
+      await gate;
+      return toggle(...args);
+    };
+    let exited = -1;
+    app = await renderApp({
+      articles: seeds,
+      columns: 100,
+      rows: 30,
+      repository,
+      props: { onExit: (unsaved) => (exited = unsaved) },
+    });
+    await app.press(KEYS.enter, '1', 'q');
+    await app.waitFor(
+      (f) => f.includes('saving… margin quits once everything is written'),
+      'waiting',
+    );
+    expect(exited).toBe(-1);
+    release();
+    for (let i = 0; i < 200 && exited === -1; i += 1) await new Promise((r) => setTimeout(r, 5));
+    expect(exited).toBe(0);
+    expect(stored(repository).map((a) => a.label)).toEqual(['claim']);
+  });
+
+  it('searches from /: type, ↓, Enter lands the reader on the chosen sentence', async () => {
+    const repository = testRepository();
+    const engine = buildSearchEngine(seeds);
+    const search = (query: string) =>
+      engine.search(query, {
+        annotations: repository.list(),
+        status: (a, who) => repository.status(a, who),
+        annotators: repository.annotators(),
+      });
+    app = await renderApp({
+      articles: seeds,
+      columns: 100,
+      rows: 30,
+      repository,
+      props: { search },
+    });
+    await app.press('/');
+    await app.press('Witkov');
+    await app.waitFor((f) => /\d+ results/.test(f), 'results');
+    const hits = search('Witkov');
+    await app.press(KEYS.down, KEYS.enter);
+    const chosen = hits[1]!;
+    const article = seeds.find((a) => a.id === chosen.article)!;
+    const index = article.sentences.findIndex((s) => s.id === chosen.sentence);
+    const frame = await app.waitFor(
+      (f) => f.includes(`sentence ${index + 1} of ${article.sentences.length}`),
+      'the hit',
+    );
+    const line = frame.split('\n').find((l) => l.startsWith('▶'))!;
+    expect(chosen.text.startsWith(line.slice(6))).toBe(true);
+    expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
+  });
+
+  it('explains how to add articles when the corpus is empty', async () => {
+    app = await renderApp({ articles: [], columns: 100, rows: 30 });
+    expect(app.frame()).toContain('The corpus folder seeds holds no article margin can read.');
+    expect(app.frame()).toContain('• pass another folder: margin --corpus DIR');
+  });
+
+  it('lists orphaned annotations under the text', async () => {
+    const repository = testRepository();
+    await repository.open(seeds);
+    const article = seeds[1]!;
+    await repository.tag(article, article.sentences[0]!.id, 'claim');
+    const edited = {
+      ...article,
+      text: article.text.replace(article.sentences[0]!.text, 'Entirely different words now.'),
+      sentences: article.sentences.slice(1),
+      hash: 'changed',
+    };
+    const articles = [seeds[0]!, edited, ...seeds.slice(2)];
+    app = await renderApp({ articles, columns: 100, rows: 30, repository });
+    await app.press('j', KEYS.enter, 'G');
+    const frame = await app.waitFor(
+      (f) => f.includes('Orphaned annotations (1)'),
+      'the orphan list',
+    );
+    expect(frame).toContain(`  C “${article.sentences[0]!.text.slice(0, 40)}`);
+  });
+});
