@@ -74,8 +74,9 @@ async function acquire(lockPath: string, path: string): Promise<void> {
         `${path} is locked by ${who}; try again, or remove ${lockPath} if no margin is running`,
       );
     }
-    // Randomised so two waiting processes do not retry in lockstep.
-    await sleep(Math.min(1 + attempt, 10) * (0.5 + Math.random()));
+    // Locks are held for a few milliseconds: poll often, randomised so waiters do not march in
+    // lockstep, and back off only when a holder is unusually slow.
+    await sleep((attempt < 50 ? 1 : 5) * (1 + Math.random() * 2));
   }
 }
 
