@@ -2,6 +2,10 @@
  * Lines news sites add around an article, each with the reason a test or a curious reviewer can
  * read. A pattern matches a whole unit (one line or paragraph), never a part of a sentence.
  */
+/** An agency's sign-off on a line of its own: `MNA/`, `/TASS/`, `(Reuters)`, `— AFP`. */
+export const AGENCY_TRAILER =
+  /^(?:\/?([A-Z]{2,6})\/\d*|\((Reuters|[A-Z]{2,6})\)|[—–-]\s*(Reuters|[A-Z]{2,6}))$/;
+
 export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   { reason: 'ad publisher id', pattern: /^(?:ca-)?pub-\d{6,}$/i },
   {
@@ -78,7 +82,7 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
     pattern:
       /^(?=.{0,160}$).*(?:\/|\||\(|,)\s*(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|tass|ria novosti)\)?$/i,
   },
-  { reason: 'agency trailer', pattern: /^[A-Z]{2,6}\/\d*$/ },
+  { reason: 'agency trailer', pattern: AGENCY_TRAILER },
   { reason: 'timestamp', pattern: /^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$/i },
 ];
 

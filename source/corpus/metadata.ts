@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { AGENCY_TRAILER } from './boilerplate-patterns.js';
 import { outletOfAgencyCode } from './outlets.js';
 
 const DATE_PREFIX = /^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+|$)/;
@@ -102,6 +103,6 @@ export function sourceFromLine(text: string): string | null {
     if (!name || NOT_OUTLETS.has(name.toLowerCase())) continue;
     if (/^\p{Lu}/u.test(name) && name.split(/\s+/).length <= 6) return name;
   }
-  const trailer = /^([A-Z]{2,6})\/\d*$/.exec(text);
-  return trailer ? outletOfAgencyCode(trailer[1]!) : null;
+  const trailer = AGENCY_TRAILER.exec(text);
+  return trailer ? outletOfAgencyCode(trailer[1] ?? trailer[2] ?? trailer[3]!) : null;
 }

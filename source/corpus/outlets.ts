@@ -49,6 +49,18 @@ const DOMAINS: Record<string, string> = {
 /** News agencies by the code they sign an article with (`MNA/`, `IRNA/`). */
 const AGENCY_CODES: Record<string, string> = {
   MNA: 'Mehr News Agency',
+  Reuters: 'Reuters',
+  AFP: 'AFP',
+  AP: 'Associated Press',
+  TASS: 'TASS',
+  ANSA: 'ANSA',
+  EFE: 'EFE',
+  DPA: 'dpa',
+  UPI: 'UPI',
+  PTI: 'Press Trust of India',
+  IANS: 'IANS',
+  KCNA: 'Korean Central News Agency',
+  WAFA: 'WAFA',
   IRNA: 'Islamic Republic News Agency',
   ISNA: "Iranian Students' News Agency",
   FNA: 'Fars News Agency',
