@@ -29,13 +29,17 @@ const table: Record<AbbreviationKind, string> = {
     'Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs Lt ' +
     'Col Maj Capt Cpt Sgt Cpl Pvt Adm Cmdr Cdr Brig Lieut Rev Fr Hon Rt Pres Amb Supt Insp Det Atty ' +
     'Msgr Mgr Treas Sec St Ste Mt Ft Pt Sra Srta Dept Univ Ave Blvd Rd Hwy ' +
-    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun',
+    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
+    // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген."
+    'г гг им ул пр пл см ст п проф акад ген',
   acronym: 'U.S U.K U.N E.U U.A.E U.S.A U.S.S.R D.C N.Y L.A N.Z',
   closing:
-    'Inc Ltd Corp Co Cos LLC Llc LLP Plc plc PLC Bros Jr Sr Esq etc al a.m p.m A.M P.M Ph.D M.D',
+    'Inc Ltd Corp Co Cos LLC Llc LLP Plc plc PLC Bros Jr Sr Esq etc al a.m p.m A.M P.M Ph.D M.D ' +
+    'т.д т.п руб долл тыс млн млрд',
   number:
-    'No Nos no nos Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr',
-  inner: 'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est',
+    'No Nos no nos Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr ' +
+    'табл рис гл',
+  inner: 'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к',
 };
 
 export const abbreviations: ReadonlyMap<string, AbbreviationKind> = new Map(
@@ -58,7 +62,10 @@ export const sentenceStarters: ReadonlySet<string> = new Set(
     'which some many most all any no not none one two three four five six seven eight nine ten both ' +
     'each every other such according during despite among under over about against instead only ' +
     'even just another several few more much nevertheless nonetheless thus therefore indeed ' +
-    'nobody everyone everybody someone somebody nothing everything'
+    'nobody everyone everybody someone somebody nothing everything ' +
+    // Russian, for "…в 2025 г. Это…": the Cyrillic abbreviations above are weighed the same way.
+    'это он она оно они мы вы я в во на но и а по как однако при после также кроме что когда ' +
+    'если хотя по словам тем'
   ).split(' '),
 );
 
