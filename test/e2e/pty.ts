@@ -5,6 +5,10 @@ import * as pty from 'node-pty';
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export interface Session {
+  /** Everything the program wrote, escape codes included. */
+  raw(): string;
+  /** Whether the terminal shows the alternate screen now. */
+  alternate(): boolean;
   /** The screen as plain text, one string per row, trailing spaces removed. */
   screen(): string[];
   write(keys: string): void;
@@ -37,7 +41,11 @@ export function spawnCli(
     cwd: options.cwd,
     env,
   });
-  child.onData((data) => terminal.write(data));
+  let output = '';
+  child.onData((data) => {
+    output += data;
+    terminal.write(data);
+  });
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
     child.onExit((event) => resolve(event));
   });
@@ -52,6 +60,8 @@ export function spawnCli(
   // xterm parses writes asynchronously: an empty write's callback fires once all before it is parsed.
   const flushed = () => new Promise<void>((resolve) => terminal.write('', resolve));
   return {
+    raw: () => output,
+    alternate: () => terminal.buffer.active.type === 'alternate',
     screen,
     pid: child.pid,
     write: (keys) => child.write(keys),

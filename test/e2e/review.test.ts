@@ -1,0 +1,231 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Session, spawnCli } from './pty.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIRST = '000_4b207f45d15cbf96';
+
+let dir: string;
+let session: Session | null = null;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'margin-e2e-'));
+  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+});
+
+afterEach(() => {
+  session?.kill('SIGKILL');
+  session = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface StoredFile {
+  status: string;
+  annotations: Array<{ label: string; note?: string; anchor: { sentence: string; quote: string } }>;
+}
+
+const storeFile = () => join(dir, 'annotations/alice', `${FIRST}.json`);
+const readStore = (): StoredFile => JSON.parse(readFileSync(storeFile(), 'utf8')) as StoredFile;
+
+function start(env: Record<string, string> = {}): Session {
+  session = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'], {
+    cwd: dir,
+    cols: 120,
+    rows: 40,
+    env,
+  });
+  return session;
+}
+
+const line = (screen: string, start: string) =>
+  screen.split('\n').find((l) => l.includes(start)) ?? '';
+/** The reader's part of the row that shows `text` (right of the pane separator). */
+const reader = (screen: string, text: string) => {
+  const row = line(screen, text);
+  return row.slice(row.indexOf('│') + 1);
+};
+const header = (screen: string) => screen.split('\n')[0] ?? '';
+const statusBar = (screen: string) => screen.split('\n')[38] ?? '';
+
+/** Waits for a screen after each key, as a person would look before pressing the next. */
+async function step(s: Session, keys: string, expected: (screen: string) => boolean, what: string) {
+  s.write(keys);
+  await s.waitFor(expected, what);
+}
+
+describe('margin review in a real terminal', () => {
+  it('records a whole session: open, move, tag, note, undo, redo, done, quit', async () => {
+    const s = start();
+    await s.waitFor(
+      (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+      'the list',
+    );
+    expect(s.alternate()).toBe(true);
+    await step(
+      s,
+      '\r',
+      (t) => line(t, 'Russia said on Friday').startsWith('▶ ◐'),
+      'opened, in progress',
+    );
+    await step(s, 'j', (t) => header(t).includes('sentence 2 of 23'), 'moved');
+    await step(
+      s,
+      '1',
+      (t) => header(t).includes('C 1  Q 0  E 0') && statusBar(t).endsWith('saved'),
+      'claim',
+    );
+    await step(
+      s,
+      '2',
+      (t) => header(t).includes('C 1  Q 1  E 0') && statusBar(t).endsWith('saved'),
+      'quote',
+    );
+    await step(s, 'j', (t) => header(t).includes('sentence 3 of 23'), 'moved again');
+    await step(
+      s,
+      '3',
+      (t) => header(t).includes('C 1  Q 1  E 1') && statusBar(t).endsWith('saved'),
+      'event',
+    );
+    await step(s, 'n', (t) => statusBar(t).startsWith('✎ note:'), 'the note input');
+    s.write('ask Peskov');
+    await s.waitFor((t) => statusBar(t).includes('ask Peskov'), 'the typed note');
+    await step(
+      s,
+      '\r',
+      (t) => reader(t, 'When Mr Witkoff brings').startsWith('▶  E✎'),
+      'the note marker',
+    );
+    await step(
+      s,
+      'u',
+      (t) =>
+        statusBar(t).startsWith('undid: ') &&
+        reader(t, 'When Mr Witkoff brings').startsWith('▶  E  '),
+      'undo',
+    );
+    await step(
+      s,
+      '\x12',
+      (t) =>
+        statusBar(t).startsWith('redid: ') &&
+        reader(t, 'When Mr Witkoff brings').startsWith('▶  E✎'),
+      'redo',
+    );
+    await step(
+      s,
+      'd',
+      (t) => line(t, 'Russia said on Friday').startsWith('▶ ✓') && statusBar(t).endsWith('saved'),
+      'done',
+    );
+    const screen = s.screen().join('\n');
+    expect(reader(screen, 'US envoy Steve Witkoff met')).toMatch(
+      /^ CQ {3}US envoy Steve Witkoff met/,
+    );
+    s.write('q');
+    const exit = await s.exited;
+    expect(exit.exitCode).toBe(0);
+    expect(s.alternate()).toBe(false);
+
+    const stored = readStore();
+    expect(stored.status).toBe('done');
+    const byQuote = stored.annotations
+      .map((a) => [a.label, a.anchor.quote.slice(0, 26), a.note ?? null])
+      .sort();
+    expect(byQuote).toEqual([
+      ['claim', 'US envoy Steve Witkoff met', null],
+      ['event', '“When Mr Witkoff brings al', 'ask Peskov'],
+      ['quote', 'US envoy Steve Witkoff met', null],
+    ]);
+  });
+
+  it('loses nothing the screen showed as saved when killed with SIGKILL midway', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(s, '\r', (t) => header(t).includes('sentence 1 of 23'), 'opened');
+    // Keys typed in one burst: the screen is read only once it says everything is saved.
+    s.write('1j2j3j1');
+    await s.waitFor(
+      (t) => header(t).includes('C 2  Q 1  E 1') && statusBar(t).endsWith('saved'),
+      'saved',
+    );
+    s.kill('SIGKILL');
+    await s.exited;
+    const stored = readStore();
+    expect(stored.status).toBe('in progress');
+    expect(stored.annotations.map((a) => a.label).sort()).toEqual([
+      'claim',
+      'claim',
+      'event',
+      'quote',
+    ]);
+  });
+
+  it('searches with /: type, ↓, Enter opens the chosen article at the chosen sentence', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(s, '/', (t) => t.includes('type to search'), 'the search box');
+    s.write('"cautiously optimistic"');
+    await s.waitFor(
+      (t) => /^\d+ results?/m.test(t) && t.includes('Putin-Trump Meeting'),
+      'the results',
+    );
+    await step(
+      s,
+      '\x1b[B',
+      (t) => line(t, 'Putin-Trump Meeting').startsWith('▶'),
+      'the second result',
+    );
+    await step(s, '\r', (t) => header(t).includes('article 2 of 5'), 'the article');
+    const screen = s.screen().join('\n');
+    expect(reader(screen, 'There are reasons to be cautiously optimistic')).toMatch(/^▶/);
+    expect(statusBar(screen)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
+    s.write('q');
+    await s.exited;
+  });
+
+  it('honours NO_COLOR: no colour codes at all, the glyphs still show', async () => {
+    const s = start({ NO_COLOR: '1' });
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(
+      s,
+      '\r1',
+      (t) => reader(t, 'Russia said on Friday it is preparing').startsWith('▶C'),
+      'a badge',
+    );
+    expect(s.raw()).not.toMatch(/\x1b\[[0-9;]*m/);
+    s.write('q');
+    await s.exited;
+  });
+
+  it('shows colour otherwise', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    expect(s.raw()).toMatch(/\x1b\[3[0-9]m/);
+    s.write('q');
+    await s.exited;
+  });
+});
+
+describe('margin review without a terminal', () => {
+  it('names the scripting commands and exits with status 2', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'review'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, CI: undefined },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(
+      'margin review needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).\n',
+    );
+    expect(result.stdout).toBe('');
+  });
+});
