@@ -61,6 +61,14 @@ function cut(text: string, width: number | null): string {
   return `${out}…`;
 }
 
+function tryResolveAnnotator(env: NodeJS.ProcessEnv): string {
+  try {
+    return resolveAnnotator(undefined, env);
+  } catch {
+    return 'margin';
+  }
+}
+
 export const command: Command = {
   name: 'orphans',
   summary: 'List annotations whose sentence is no longer in the article text',
@@ -112,7 +120,8 @@ Examples
     }
     const repository = await openRepository({
       root: storeRoot,
-      annotator: resolveAnnotator(only, io.env),
+      // Only read here: any name will do when the login name cannot be found.
+      annotator: only ?? tryResolveAnnotator(io.env),
       articles: load.articles,
     });
     try {

@@ -35,7 +35,14 @@ export class DiskStorage implements Storage {
   ) {}
 
   static async create(root: string, display: string): Promise<DiskStorage> {
-    const created = await mkdir(root, { recursive: true });
+    let created: string | undefined;
+    try {
+      created = await mkdir(root, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is not a folder' : code;
+      throw new Error(`${display} cannot be used as the annotation store: ${why}`);
+    }
     if (created !== undefined) {
       await writeFile(join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
       await syncFolder(dirname(root)).catch(() => undefined);

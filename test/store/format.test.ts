@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRepository } from '../../source/store/index.js';
@@ -152,6 +152,18 @@ describe('store layout and file format', () => {
     await openRepository({ root, annotator: 'alice' });
     expect(await readFile(join(root, '.gitignore'), 'utf8')).toBe(
       '# written by margin while saving; never worth committing\n.*.tmp\n.*.lock\n',
+    );
+  });
+});
+
+describe('the store root', () => {
+  const tempFolder = useTempFolder();
+
+  it('must be a folder', async () => {
+    const file = join(await tempFolder(), 'annotations');
+    await writeFile(file, 'not a folder');
+    await expect(openRepository({ root: file, annotator: 'alice' })).rejects.toThrow(
+      `${file} cannot be used as the annotation store: it is not a folder`,
     );
   });
 });
