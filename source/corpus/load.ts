@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { buildArticle } from './article.js';
 import { type CacheHit, CorpusCache, contentHash, defaultCacheDir } from './cache.js';
-import { bytesToSource, FileRefusedError, readBytes } from './read.js';
+import { bytesToSource, FileRefusedError, readBytes, readBytesSync } from './read.js';
 import type { Article, CorpusLoad, FileProblem } from './types.js';
 
 export interface LoadProgress {
@@ -21,7 +21,7 @@ export interface LoadOptions {
   signal?: AbortSignal;
 }
 
-/** Files read at once: enough to keep the disk busy while the previous batch is cleaned. */
+/** Files handled between two yields to the event loop: a few milliseconds of work. */
 const BATCH = 32;
 
 /** Code-point order, so the listing is the same on every machine and locale. */
@@ -88,55 +88,41 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const total = files.length;
   let done = 0;
 
-  const readBatch = (start: number) =>
-    Promise.all(
-      files.slice(start, start + BATCH).map((file) =>
-        readBytes(join(root, file)).then(
-          (bytes) => ({ bytes, error: null }),
-          (error: unknown) => ({ bytes: null, error }),
-        ),
-      ),
-    );
+  /** One file to an article or a problem; never throws for a bad file. */
+  const loadFile = (file: string): { article?: Article; problem?: FileProblem } => {
+    const path = join(root, file);
+    const id = articleId(file);
+    const owner = owners.get(id);
+    if (owner !== undefined) {
+      const message = `${path}: skipped, its id "${id}" is already used by ${join(root, owner)}`;
+      return { problem: { path, message } };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readBytesSync(path);
+    } catch (error) {
+      return { problem: { path, message: problemMessage(path, error) } };
+    }
+    const content = contentHash(bytes);
+    const hit: CacheHit | null = cache?.get(file, content) ?? null;
+    if (hit?.article) return { article: { id, path, ...hit.article } };
+    if (hit?.problem) return { problem: { path, message: `${path}: ${hit.problem}` } };
+    try {
+      const article = buildArticle(id, path, bytesToSource(path, bytes));
+      cache?.setArticle(file, content, article);
+      return { article };
+    } catch (error) {
+      if (error instanceof FileRefusedError) cache?.setProblem(file, content, error.reason);
+      return { problem: { path, message: problemMessage(path, error) } };
+    }
+  };
 
-  let pending = total > 0 ? readBatch(0) : null;
   for (let start = 0; start < total; start += BATCH) {
-    const batch = await pending!;
-    // Read the next batch while this one is cleaned.
-    pending = start + BATCH < total ? readBatch(start + BATCH) : null;
-    batch.forEach((result, k) => {
-      const file = files[start + k]!;
-      const path = join(root, file);
-      const id = articleId(file);
-      let article: Article | undefined;
-      let problem: FileProblem | undefined;
-      const owner = owners.get(id);
-      if (owner !== undefined) {
-        problem = {
-          path,
-          message: `${path}: skipped, its id "${id}" is already used by ${join(root, owner)}`,
-        };
-      } else if (result.bytes === null) {
-        problem = { path, message: problemMessage(path, result.error) };
-      } else {
-        const content = contentHash(result.bytes);
-        const hit: CacheHit | null = cache?.get(file, content) ?? null;
-        if (hit?.article) {
-          article = { id, path, ...hit.article };
-        } else if (hit?.problem) {
-          problem = { path, message: `${path}: ${hit.problem}` };
-        } else {
-          try {
-            article = buildArticle(id, path, bytesToSource(path, result.bytes));
-            cache?.setArticle(file, content, article);
-          } catch (error) {
-            if (error instanceof FileRefusedError) cache?.setProblem(file, content, error.reason);
-            problem = { path, message: problemMessage(path, error) };
-          }
-        }
-      }
+    for (const file of files.slice(start, start + BATCH)) {
+      const { article, problem } = loadFile(file);
       done++;
       if (article) {
-        owners.set(id, file);
+        owners.set(article.id, file);
         articles.push(article);
       }
       if (problem) problems.push(problem);
@@ -146,7 +132,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
         ...(article ? { article } : {}),
         ...(problem ? { problem } : {}),
       });
-    });
+    }
     if (start + BATCH < total) {
       await yieldToEventLoop();
       signal?.throwIfAborted();

@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Format } from './clean.js';
@@ -64,6 +65,17 @@ export function bytesToSource(path: string, bytes: Uint8Array): SourceText {
   return { text, format: formatOf(path, text), warnings };
 }
 
+function checkStats(path: string, stats: Stats): void {
+  if (stats.isDirectory()) throw new FileRefusedError(path, 'is a folder, not a file');
+  if (stats.size > MAX_FILE_BYTES) {
+    throw new FileRefusedError(
+      path,
+      `file too large (${megabytes(stats.size)}; the limit is 5 MB)`,
+    );
+  }
+  if (stats.size === 0) throw new FileRefusedError(path, 'empty file');
+}
+
 /**
  * Reads a file's bytes, refusing oversized files before reading them. Errors from the file
  * system become FileRefusedError with the reason in words.
@@ -76,21 +88,43 @@ export async function readBytes(path: string): Promise<Uint8Array> {
     throw new FileRefusedError(path, fsReason(error));
   }
   try {
-    const stats = await handle.stat();
-    if (stats.isDirectory()) throw new FileRefusedError(path, 'is a folder, not a file');
-    if (stats.size > MAX_FILE_BYTES) {
-      throw new FileRefusedError(
-        path,
-        `file too large (${megabytes(stats.size)}; the limit is 5 MB)`,
-      );
-    }
-    if (stats.size === 0) throw new FileRefusedError(path, 'empty file');
+    checkStats(path, await handle.stat());
     return await handle.readFile();
   } catch (error) {
     if (error instanceof FileRefusedError) throw error;
     throw new FileRefusedError(path, fsReason(error));
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * readBytes without the thread-pool round trips: a corpus of small files loads several times
+ * faster this way, and the loader yields to the event loop between batches.
+ */
+export function readBytesSync(path: string): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new FileRefusedError(path, fsReason(error));
+  }
+  try {
+    const stats = fstatSync(fd);
+    checkStats(path, stats);
+    const buffer = Buffer.allocUnsafe(stats.size);
+    let offset = 0;
+    while (offset < buffer.length) {
+      const read = readSync(fd, buffer, offset, buffer.length - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return buffer.subarray(0, offset);
+  } catch (error) {
+    if (error instanceof FileRefusedError) throw error;
+    throw new FileRefusedError(path, fsReason(error));
+  } finally {
+    closeSync(fd);
   }
 }
 
