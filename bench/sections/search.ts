@@ -18,7 +18,7 @@ import type { BenchSection } from '../types.js';
 
 const TARGET_QUERY = '< 30 ms p95';
 
-const QUERY_KINDS = [
+export const QUERY_KINDS = [
   'one word',
   'multi-word',
   'misspelled name',
@@ -77,7 +77,7 @@ function articleLists(articles: Article[]): Map<string, number[]> {
  * articles, so a query is judged (expected article in the top 3) only when its words, correctly
  * spelled, occur together in no other article: otherwise no search could know which one was meant.
  */
-function makeQueries(articles: Article[], random: Random, perKind: number): BenchQuery[] {
+export function makeQueries(articles: Article[], random: Random, perKind: number): BenchQuery[] {
   const out: BenchQuery[] = [];
   const lists = articleLists(articles);
   const spread = (word: string) => lists.get(word.toLowerCase())?.length ?? 0;
@@ -198,12 +198,15 @@ export const section: BenchSection = {
   async run(context) {
     const m = measurements('search');
     const gc = collector();
+    const loadStarted = performance.now();
     const load = await loadCorpus(context.corpusDir, {
       cacheDir: path.join(context.workDir, 'corpus-cache'),
     });
     const articles = load.articles;
     const sentences = articles.reduce((sum, article) => sum + article.sentences.length, 0);
-    context.log(`${articles.length} articles, ${sentences} sentences`);
+    context.log(
+      `${articles.length} articles, ${sentences} sentences, loaded in ${Math.round(performance.now() - loadStarted)} ms`,
+    );
 
     const before = heapMB(gc);
     const build = await time(() => buildSearchEngine(articles));
@@ -224,7 +227,12 @@ export const section: BenchSection = {
       status: () => 'unreviewed',
       annotators: ['ana', 'ben'],
     };
-    const queries = makeQueries(articles, new Random(20250314), context.quick ? 40 : 100);
+    const made = await time(() =>
+      makeQueries(articles, new Random(20250314), context.quick ? 40 : 100),
+    );
+    const queries = made.result;
+    const counts = QUERY_KINDS.map((kind) => queries.filter((query) => query.kind === kind).length);
+    context.log(`queries ${counts.join('/')} made in ${Math.round(made.ms)} ms`);
     // Warm the JIT on other queries, so the timed ones are not served from the word cache.
     for (const query of makeQueries(articles, new Random(7), 10))
       engine.search(query.text, searchContext);
@@ -235,6 +243,10 @@ export const section: BenchSection = {
 
     for (const kind of QUERY_KINDS) {
       const own = queries.filter((query) => query.kind === kind);
+      if (own.length === 0) {
+        m.value(`queries (${kind})`, 0, 'queries', { note: 'the corpus gave no such query' });
+        continue;
+      }
       let next = 0;
       const timing = await sample(
         () => engine.search(own[next++ % own.length]!.text, searchContext, { limit: 50 }),

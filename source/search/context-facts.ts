@@ -5,8 +5,17 @@ import { words } from './fold.js';
 export interface ContextFacts {
   labels: Map<number, Label[]>;
   annotators: Map<number, Set<string>>;
-  /** Folded words of notes and attribute values, per sentence they annotate. */
-  notes: Array<{ sentence: number; words: string[] }>;
+  notes: NoteIndex;
+}
+
+/**
+ * Folded words of notes and attribute values, per sentence they annotate, and the notes each
+ * distinct word occurs in: a query word is compared with each distinct word once, however many
+ * notes repeat it.
+ */
+export interface NoteIndex {
+  entries: Array<{ sentence: number; words: string[] }>;
+  byWord: Map<string, number[]>;
 }
 
 export type SentenceLookup = (article: string, sentence: string) => number | undefined;
@@ -33,7 +42,7 @@ export class FactsCache {
 function derive(annotations: PlacedAnnotation[], lookup: SentenceLookup): ContextFacts {
   const labelSets = new Map<number, Set<Label>>();
   const annotators = new Map<number, Set<string>>();
-  const notes: ContextFacts['notes'] = [];
+  const notes: NoteIndex = { entries: [], byWord: new Map() };
   for (const annotation of annotations) {
     // An orphan has lost its sentence: there is nothing to show it on.
     if (!annotation.placement) continue;
@@ -43,7 +52,15 @@ function derive(annotations: PlacedAnnotation[], lookup: SentenceLookup): Contex
     add(annotators, sentence, annotation.annotator);
     const text = [annotation.note ?? '', ...Object.values(annotation.attributes ?? {})].join(' ');
     const folded = words(text);
-    if (folded.length > 0) notes.push({ sentence, words: folded });
+    if (folded.length > 0) {
+      const entry = notes.entries.length;
+      notes.entries.push({ sentence, words: folded });
+      for (const word of new Set(folded)) {
+        const list = notes.byWord.get(word);
+        if (list) list.push(entry);
+        else notes.byWord.set(word, [entry]);
+      }
+    }
   }
   const labels = new Map<number, Label[]>();
   for (const [sentence, set] of labelSets) labels.set(sentence, [...set].sort());

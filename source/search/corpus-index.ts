@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
-import { eachWord, fold, words as foldedWords } from './fold.js';
+import { ascii, eachWordSpan, fold, words as foldedWords } from './fold.js';
+import { Interner } from './interner.js';
 
 /**
  * The inverted index over every sentence of the corpus. Sentences are numbered in corpus order
@@ -50,17 +51,8 @@ export function compact(text: string): string {
 }
 
 export function buildCorpusIndex(articles: Article[]): CorpusIndex {
-  const wordIds = new Map<string, number>();
-  const byId: string[] = [];
-  const idOf = (word: string): number => {
-    let id = wordIds.get(word);
-    if (id === undefined) {
-      id = byId.length;
-      wordIds.set(word, id);
-      byId.push(word);
-    }
-    return id;
-  };
+  const interner = new Interner();
+  const byId = interner.words;
 
   const articleStart = new Uint32Array(articles.length + 1);
   const sequence = new GrowingArray();
@@ -71,12 +63,18 @@ export function buildCorpusIndex(articles: Article[]): CorpusIndex {
     articleStart[a] = sentenceCount;
     for (const sentence of article.sentences) {
       sequenceStarts.push(sequence.length);
-      eachWord(fold(sentence.text), (word) => sequence.push(idOf(word)));
+      // Plain ASCII is folded by the interner itself; anything else is folded first.
+      if (ascii.test(sentence.text)) {
+        interner.eachAsciiWord(sentence.text, (id) => sequence.push(id));
+      } else {
+        const text = fold(sentence.text);
+        eachWordSpan(text, (start, end) => sequence.push(interner.id(text, start, end)));
+      }
       sentenceCount++;
     }
     if (article.title) {
       for (const word of new Set(foldedWords(article.title))) {
-        const id = idOf(word);
+        const id = interner.id(word, 0, word.length);
         const list = titleLists.get(id);
         if (list) list.push(a);
         else titleLists.set(id, [a]);
@@ -96,7 +94,10 @@ export function buildCorpusIndex(articles: Article[]): CorpusIndex {
     return byId[old]!;
   });
   for (let i = 0; i < wordSequence.length; i++) wordSequence[i] = renumber[wordSequence[i]!]!;
-  for (const [word, id] of wordIds) wordIds.set(word, renumber[id]!);
+  const wordIds = new Map<string, number>();
+  vocabulary.forEach((word, id) => {
+    wordIds.set(word, id);
+  });
 
   const articleOf = new Uint32Array(sentenceCount);
   for (let a = 0; a < articles.length; a++)

@@ -6,6 +6,7 @@ import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
 import { compileFilters, type SentenceFilter } from './filters.js';
 import { words } from './fold.js';
 import { highlight } from './highlight.js';
+import { Marks } from './marks.js';
 import { parseQuery } from './query.js';
 import {
   type CompiledQuery,
@@ -14,7 +15,7 @@ import {
   type PhraseTerm,
   phraseInWords,
   type Term,
-  wordInWords,
+  wordScore,
 } from './terms.js';
 import type { SearchHit } from './types.js';
 
@@ -40,12 +41,18 @@ export const DEFAULT_LIMIT = 50;
 const TITLE_WEIGHT = 0.8;
 const NOTE_WEIGHT = 0.9;
 
-/** What one term says about one sentence: how well it matched and whether in the sentence itself. */
+/** How one term matched one sentence; reused across calls, so probing allocates nothing. */
+interface Probe {
+  score: number;
+  inText: boolean;
+}
+
+/** One term's matches: walked from its posting lists, or tested sentence by sentence. */
 interface TermSource {
   /** Scan cost: how many sentences the term's own lists will visit. */
   cost: number;
-  scan(mark: (sentence: number, score: number, inText: boolean) => void): void;
-  probe(sentence: number): { score: number; inText: boolean };
+  scan(marks: Marks): void;
+  probe(sentence: number, out: Probe): void;
 }
 
 export class Engine implements SearchEngine {
@@ -56,14 +63,11 @@ export class Engine implements SearchEngine {
   private readonly sentenceNumbers: Array<Map<string, number> | undefined> = [];
   private readonly titleWords: Array<string[] | undefined> = [];
   private readonly averageLength: number;
-  // Scratch arrays shared by every query: allocating 300,000-entry arrays per keystroke would
-  // cost more than the search. `stamp` tells which entries the current term wrote.
-  private readonly stamp: Uint32Array;
-  private readonly termScore: Float32Array;
-  private readonly termText: Uint8Array;
+  private readonly marks: Marks;
+  // Per sentence, the query's summed score so far and whether any term matched its own text.
   private readonly total: Float32Array;
   private readonly textHit: Uint8Array;
-  private generation = 0;
+  private readonly probed: Probe = { score: 0, inText: false };
 
   constructor(articles: Article[]) {
     this.index = buildCorpusIndex(articles);
@@ -74,9 +78,7 @@ export class Engine implements SearchEngine {
     this.facts = new FactsCache((article, sentence) => this.sentenceNumber(article, sentence));
     const count = this.index.sentenceCount;
     this.averageLength = count === 0 ? 1 : Math.max(1, this.index.sequence.length / count);
-    this.stamp = new Uint32Array(count);
-    this.termScore = new Float32Array(count);
-    this.termText = new Uint8Array(count);
+    this.marks = new Marks(count);
     this.total = new Float32Array(count);
     this.textHit = new Uint8Array(count);
   }
@@ -167,79 +169,67 @@ export class Engine implements SearchEngine {
   }
 
   private scan(current: Uint32Array | null, source: TermSource): Uint32Array {
-    const { stamp, termScore, termText, total, textHit } = this;
-    const generation = this.nextGeneration();
-    const touched: number[] = [];
-    source.scan((sentence, score, inText) => {
-      if (stamp[sentence] !== generation) {
-        stamp[sentence] = generation;
-        termScore[sentence] = score;
-        termText[sentence] = inText ? 1 : 0;
-        touched.push(sentence);
-      } else {
-        if (score > termScore[sentence]!) termScore[sentence] = score;
-        if (inText) termText[sentence] = 1;
-      }
-    });
+    const { marks, total, textHit } = this;
+    marks.begin();
+    source.scan(marks);
     if (!current) {
-      const first = Uint32Array.from(touched).sort();
+      const first = marks.sorted();
       for (const sentence of first) {
-        total[sentence] = termScore[sentence]!;
-        textHit[sentence] = termText[sentence]!;
+        total[sentence] = marks.score[sentence]!;
+        textHit[sentence] = marks.inText[sentence]!;
       }
       return first;
     }
-    const next = keep(current, (sentence) => stamp[sentence] === generation);
+    const next = keep(current, (sentence) => marks.has(sentence));
     for (const sentence of next) {
-      total[sentence]! += termScore[sentence]!;
-      textHit[sentence]! |= termText[sentence]!;
+      total[sentence]! += marks.score[sentence]!;
+      textHit[sentence]! |= marks.inText[sentence]!;
     }
     return next;
   }
 
   private probe(current: Uint32Array, source: TermSource): Uint32Array {
-    const { total, textHit } = this;
+    const { total, textHit, probed } = this;
     return keep(current, (sentence) => {
-      const { score, inText } = source.probe(sentence);
-      if (score <= 0) return false;
-      total[sentence]! += score;
-      if (inText) textHit[sentence] = 1;
+      source.probe(sentence, probed);
+      if (probed.score <= 0) return false;
+      total[sentence]! += probed.score;
+      if (probed.inText) textHit[sentence] = 1;
       return true;
     });
   }
 
-  private nextGeneration(): number {
-    this.generation++;
-    if (this.generation === 0xffffffff) {
-      this.stamp.fill(0);
-      this.generation = 1;
-    }
-    return this.generation;
-  }
-
   private source(term: Term, facts: ContextFacts): TermSource {
     const { index } = this;
+    // Best score per article through its title, and per sentence through its notes.
     const titles = new Map<number, number>();
     const notes = new Map<number, number>();
     const better = (map: Map<number, number>, key: number, score: number) => {
       if (score > (map.get(key) ?? 0)) map.set(key, score);
     };
+    const { entries, byWord } = facts.notes;
     let textCost = 0;
-    let scanText: (mark: (sentence: number, score: number, inText: boolean) => void) => void;
+    let scanText: (marks: Marks) => void;
     let probeText: (sentence: number) => number;
     if (term.kind === 'word') {
       for (const [word, score] of term.scores) {
-        for (const article of index.titles.get(word) ?? [])
+        for (const article of index.titles.get(word) ?? []) {
           better(titles, article, score * TITLE_WEIGHT);
+        }
       }
-      for (const note of facts.notes)
-        better(notes, note.sentence, wordInWords(term, note.words) * NOTE_WEIGHT);
+      for (const [word, found] of byWord) {
+        const score = wordScore(term, word) * NOTE_WEIGHT;
+        if (score > 0) for (const entry of found) better(notes, entries[entry]!.sentence, score);
+      }
       textCost = term.postings;
-      scanText = (mark) => {
+      scanText = (marks) => {
         for (const [word, score] of term.scores) {
-          for (let p = index.postingStart[word]!; p < index.postingStart[word + 1]!; p++) {
-            mark(index.postings[p]!, score, true);
-          }
+          marks.markAll(
+            index.postings,
+            index.postingStart[word]!,
+            index.postingStart[word + 1]!,
+            score,
+          );
         }
       };
       probeText = (sentence) => {
@@ -257,10 +247,13 @@ export class Engine implements SearchEngine {
           better(titles, article, phraseInWords(term, this.titleOf(article)) * TITLE_WEIGHT);
         }
       }
-      for (const note of facts.notes)
+      for (const entry of notesWith(term, byWord)) {
+        const note = entries[entry]!;
         better(notes, note.sentence, phraseInWords(term, note.words) * NOTE_WEIGHT);
-      for (const word of anchors)
+      }
+      for (const word of anchors) {
         textCost += index.postingStart[word + 1]! - index.postingStart[word]!;
+      }
       probeText = (sentence) =>
         findPhrase(
           term,
@@ -268,35 +261,36 @@ export class Engine implements SearchEngine {
           index.sequenceStart[sentence]!,
           index.sequenceStart[sentence + 1]!,
         );
-      scanText = (mark) => {
+      scanText = (marks) => {
         for (const word of anchors) {
           for (let p = index.postingStart[word]!; p < index.postingStart[word + 1]!; p++) {
             const sentence = index.postings[p]!;
             const score = probeText(sentence);
-            if (score > 0) mark(sentence, score, true);
+            if (score > 0) marks.mark(sentence, score, true);
           }
         }
       };
     }
     let titleCost = 0;
-    for (const article of titles.keys())
+    for (const article of titles.keys()) {
       titleCost += index.articleStart[article + 1]! - index.articleStart[article]!;
+    }
     return {
       cost: textCost + titleCost + notes.size,
-      scan: (mark) => {
-        scanText(mark);
+      scan: (marks) => {
+        scanText(marks);
         for (const [article, score] of titles) {
-          for (let s = index.articleStart[article]!; s < index.articleStart[article + 1]!; s++)
-            mark(s, score, false);
+          for (let s = index.articleStart[article]!; s < index.articleStart[article + 1]!; s++) {
+            marks.mark(s, score, false);
+          }
         }
-        for (const [sentence, score] of notes) mark(sentence, score, true);
+        for (const [sentence, score] of notes) marks.mark(sentence, score, true);
       },
-      probe: (sentence) => {
+      probe: (sentence, out) => {
         const text = Math.max(probeText(sentence), notes.get(sentence) ?? 0);
         const title = titles.get(index.articleOf[sentence]!) ?? 0;
-        return text >= title
-          ? { score: text, inText: text > 0 }
-          : { score: title, inText: text > 0 };
+        out.score = Math.max(text, title);
+        out.inText = text > 0;
       },
     };
   }
@@ -381,6 +375,18 @@ export class Engine implements SearchEngine {
       matches: highlight(own.text, compiled.terms, index),
     };
   }
+}
+
+/** The notes that may hold a phrase: those with its first word (or, alone, a word it begins). */
+function notesWith(term: PhraseTerm, byWord: Map<string, number[]>): Set<number> {
+  const found = new Set<number>();
+  const first = term.words[0]!;
+  for (const [word, entries] of byWord) {
+    if (word === first || (term.words.length === 1 && word.startsWith(first))) {
+      for (const entry of entries) found.add(entry);
+    }
+  }
+  return found;
 }
 
 function keep(sentences: ArrayLike<number>, test: (sentence: number) => boolean): Uint32Array {

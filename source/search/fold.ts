@@ -13,7 +13,7 @@ export interface FoldedText {
   ends: Int32Array | null;
 }
 
-const ascii = /^[\x00-\x7f]*$/;
+export const ascii = /^[\x00-\x7f]*$/;
 const marks = /\p{M}/gu;
 const cache = new Map<string, string>();
 
@@ -79,22 +79,47 @@ export function originalRange(text: FoldedText, start: number, end: number): [nu
   return [text.starts[start]!, text.ends[end - 1]!];
 }
 
-const asciiWord = /[a-z0-9]+/g;
-const anyWord = /[\p{L}\p{N}]+/gu;
+const wordPattern = /^[\p{L}\p{N}]$/u;
+// 0 = not looked at yet, 1 = letter or digit, 2 = anything else; filled as characters are met.
+const classes = new Uint8Array(0x10000);
+
+/** Whether a code point is a letter or a digit: the characters words are made of. */
+export function isWordCodePoint(code: number): boolean {
+  if (code >= 0x10000) return wordPattern.test(String.fromCodePoint(code));
+  let known = classes[code]!;
+  if (known === 0) {
+    known = wordPattern.test(String.fromCharCode(code)) ? 1 : 2;
+    classes[code] = known;
+  }
+  return known === 1;
+}
 
 /**
- * Calls back with each word of folded text and its folded offsets. Words are runs of letters and
- * digits: "Putin's" is "putin" and "s", "30-day" is "30" and "day".
+ * Calls back with the offsets of each word of folded text. Words are runs of letters and digits:
+ * "Putin's" is "putin" and "s", "30-day" is "30" and "day".
  */
+export function eachWordSpan(folded: string, visit: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < folded.length; ) {
+    const code = folded.codePointAt(i)!;
+    const width = code > 0xffff ? 2 : 1;
+    if (isWordCodePoint(code)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      visit(start, i);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) visit(start, folded.length);
+}
+
+/** Each word of folded text with its folded offsets. */
 export function eachWord(
   folded: string,
   visit: (word: string, start: number, end: number) => void,
 ): void {
-  const pattern = ascii.test(folded) ? asciiWord : anyWord;
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
-    visit(match[0], match.index, match.index + match[0].length);
-  }
+  eachWordSpan(folded, (start, end) => visit(folded.slice(start, end), start, end));
 }
 
 /** The words of `text`, folded. */

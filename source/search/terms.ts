@@ -139,18 +139,16 @@ export function phraseInWords(phrase: PhraseTerm, list: string[]): number {
   return best;
 }
 
-/** How well a plain word matches one of a few folded words (a note), without the index. */
-export function wordInWords(term: WordTerm, list: string[]): number {
-  const edits = allowedEdits(term.text.length);
-  let best = 0;
-  for (const word of list) {
-    if (word === term.text) return EXACT;
-    if (term.text.length >= MIN_PREFIX && word.startsWith(term.text)) {
-      best = Math.max(best, prefixScore(term.text.length, word.length));
-    } else if (edits > 0 && word[0] === term.text[0]) {
-      const distance = editDistance(term.text, word, edits);
-      if (distance <= edits) best = Math.max(best, fuzzyScore(distance, term.text.length));
-    }
+/** How well a plain word matches a word outside the index (of a note), by the index's rules. */
+export function wordScore(term: WordTerm, word: string): number {
+  if (word === term.text) return EXACT;
+  if (term.text.length >= MIN_PREFIX && word.startsWith(term.text)) {
+    return prefixScore(term.text.length, word.length);
   }
-  return best;
+  const edits = allowedEdits(term.text.length);
+  if (edits > 0 && word[0] === term.text[0]) {
+    const distance = editDistance(term.text, word, edits);
+    if (distance <= edits) return fuzzyScore(distance, term.text.length);
+  }
+  return 0;
 }
