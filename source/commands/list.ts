@@ -4,6 +4,7 @@ import { defaultCacheDir } from '../corpus/cache.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Article } from '../corpus/types.js';
 import { type Command, corpusFlags } from './command.js';
+import { safeJson, visible } from './visible.js';
 
 /** The title, or the opening words of the first sentence when the article has none. */
 export function displayTitle(article: Article, words = 8): string {
@@ -39,7 +40,7 @@ const SOURCE_MAX = 24;
 /** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
 export function renderTable(articles: Article[], width: number | null): string {
   const rows = articles.map((article) => ({
-    id: article.id,
+    id: visible(article.id),
     title: displayTitle(article),
     date: article.date ?? '-',
     source: truncate(article.source ?? '-', SOURCE_MAX),
@@ -94,7 +95,7 @@ Examples
       load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      io.stderr.write(`margin list: ${message.replace(root, () => corpus)}\n`);
+      io.stderr.write(`margin list: ${visible(message.replace(root, () => corpus))}\n`);
       return 1;
     }
     // Paths as the user would type them: under the --corpus they gave, not the absolute root.
@@ -111,15 +112,15 @@ Examples
         sentences: article.sentences.length,
         warnings: article.warnings,
       }));
-      io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      io.stdout.write(`${safeJson(rows, 2)}\n`);
     } else if (load.articles.length === 0) {
-      io.stderr.write(`margin list: no articles in ${corpus}\n`);
+      io.stderr.write(`margin list: no articles in ${visible(corpus)}\n`);
     } else {
       const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : null;
       io.stdout.write(renderTable(load.articles, width));
     }
     for (const problem of load.problems) {
-      io.stderr.write(`margin list: ${shown(problem.message)}\n`);
+      io.stderr.write(`margin list: ${visible(shown(problem.message))}\n`);
     }
     return load.problems.length > 0 ? 1 : 0;
   },

@@ -2,6 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { readArticle } from '../corpus/load.js';
 import type { Article } from '../corpus/types.js';
 import type { Command } from './command.js';
+import { safeJson, visible } from './visible.js';
 
 /** The article as the reviewer reads it: header lines, a blank line, then the paragraphs. */
 export function renderArticle(article: Article): string {
@@ -16,7 +17,7 @@ export function renderArticle(article: Article): string {
 
 /** `margin show --json`: exactly the fields the issue names, in its order. */
 export function articleJson(article: Article): string {
-  return JSON.stringify({
+  return safeJson({
     id: article.id,
     path: article.path,
     title: article.title,
@@ -63,16 +64,18 @@ Examples
       const reason = error instanceof Error ? error.message : String(error);
       // The reader names the path it opened; show the one the user typed.
       const message = reason.startsWith(target) ? file + reason.slice(target.length) : reason;
-      io.stderr.write(`margin show: ${message}\n`);
+      io.stderr.write(`margin show: ${visible(message)}\n`);
       return 1;
     }
     article = { ...article, path: file };
     if (flags.json) {
       io.stdout.write(`${articleJson(article)}\n`);
     } else {
-      io.stdout.write(renderArticle(article));
+      io.stdout.write(visible(renderArticle(article)));
     }
-    for (const warning of article.warnings) io.stderr.write(`margin show: ${file}: ${warning}\n`);
+    for (const warning of article.warnings) {
+      io.stderr.write(`margin show: ${visible(file)}: ${warning}\n`);
+    }
     return 0;
   },
 };

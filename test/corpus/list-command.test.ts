@@ -82,6 +82,21 @@ good  Talks resume in Geneva  -     -               2
     });
   });
 
+  it('shows escape sequences in file names as visible escapes', async () => {
+    const corpus = tempCorpus();
+    await corpus.write('\x1b[31mred.txt', GOOD_ARTICLE);
+    await corpus.write(
+      '\x1b]0;owned\x07.png',
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    const result = await list('.', false, undefined, corpus.root());
+    expect(result.stdout).toContain('\\u001b[31mred  Talks resume in Geneva');
+    expect(result.stderr).toBe(
+      'margin list: \\u001b]0;owned\\u0007.png: not a text file (PNG image)\n',
+    );
+    expect(result.stdout + result.stderr).not.toMatch(/[\x07\x1b]/);
+  });
+
   it('says when the corpus folder does not exist', async () => {
     expect(await list('no-such-folder')).toEqual({
       status: 1,
