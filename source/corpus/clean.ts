@@ -123,7 +123,14 @@ export function cleanDocument(text: string, format: Format): Cleaned {
   markRegions(units, reasons);
 
   let title = parsed.title;
-  if (title === null) {
+  if (format === 'html') {
+    // The page's <h1> is its headline, even when og:title words it differently.
+    const h1 = units.findIndex((unit, i) => unit.heading === 1 && reasons[i] === null);
+    if (h1 >= 0 && h1 < HEAD_UNITS * 2) {
+      title ??= units[h1]!.text;
+      reasons[h1] = 'title';
+    }
+  } else if (title === null) {
     const at = findTitle(units, reasons, format);
     if (at >= 0) {
       title = units[at]!.text;

@@ -81,6 +81,21 @@ describe('an HTML news page', () => {
     expect(load.articles.map((loaded) => loaded.id)).toEqual(['saved-page']);
   });
 
+  it('keeps the <h1> out of the body when og:title words it differently', async () => {
+    const corpus = tempCorpus();
+    const path = await corpus.write(
+      'page.html',
+      `<html><head><meta property="og:title" content="Port reopens | Coast News"></head>
+      <body><article><h1>Port of Varna reopens after the storm</h1>
+      <p>The port of Varna reopened on Monday after a storm closed it for three days, the harbour master said.</p></article></body></html>`,
+    );
+    const article = await readArticle(path);
+    expect(article.title).toBe('Port reopens | Coast News');
+    expect(article.text).toBe(
+      'The port of Varna reopened on Monday after a storm closed it for three days, the harbour master said.',
+    );
+  });
+
   it('takes the headline from <title> without the site name when there is no og:title', async () => {
     const corpus = tempCorpus();
     const path = await corpus.write(
