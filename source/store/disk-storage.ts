@@ -65,7 +65,7 @@ export class DiskStorage implements Storage {
       paths.push(...(await storeFilesIn(folder)));
     }
     const files = await mapLimit(paths, READ_CONCURRENCY, (path) =>
-      this.serialised(path, () => this.readFile(path)),
+      this.serialised(path, () => this.reuseOrRead(path)),
     );
     for (const file of files) {
       if (file.doc && !annotators.includes(file.doc.annotator)) annotators.push(file.doc.annotator);
@@ -202,6 +202,18 @@ export class DiskStorage implements Storage {
   async close(): Promise<void> {
     this.stopWatching?.();
     await Promise.allSettled([...this.queues.values()]);
+  }
+
+  /**
+   * Opening again (the review screen opens once to start, again with the corpus) reuses what an
+   * unchanged file held instead of parsing and validating it twice.
+   */
+  private async reuseOrRead(path: string): Promise<LoadedFile> {
+    const low = this.lows.get(path);
+    const adapter = low?.adapter as AnnotationFileAdapter | undefined;
+    if (low && adapter && (await adapter.unchangedSinceRead()))
+      return this.loaded(path, low.data, null);
+    return this.readFile(path);
   }
 
   private async readFile(path: string): Promise<LoadedFile> {

@@ -167,3 +167,29 @@ describe('the store root', () => {
     );
   });
 });
+
+describe('opening again', () => {
+  const tempFolder = useTempFolder();
+
+  it('sees files changed in place since the last open, even at the same size', async () => {
+    const root = await tempFolder();
+    const article = seedArticle();
+    const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
+    await repo.tag(article, article.sentences[0]!.id, 'claim');
+    await repo.open([article]);
+    expect(repo.list().map((annotation) => annotation.label)).toEqual(['claim']);
+
+    const file = join(root, 'alice', `${article.id}.json`);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('"label": "claim"', '"label": "event"'));
+    await repo.open([article]);
+    expect(repo.list().map((annotation) => annotation.label)).toEqual(['event']);
+
+    await writeFile(file, '');
+    await repo.open([article]);
+    expect(repo.list()).toEqual([]);
+    expect(repo.problems().map((problem) => problem.message)).toEqual([
+      `${file}: the file is empty`,
+    ]);
+  });
+});
