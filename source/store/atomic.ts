@@ -35,12 +35,20 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   await syncFolder(folder);
 }
 
+/** Platforms and file systems that cannot open or fsync a folder (Windows, some network mounts). */
+const NO_FOLDER_SYNC = new Set(['EISDIR', 'EPERM', 'EACCES', 'EINVAL', 'ENOTSUP', 'EBADF']);
+
 export async function syncFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
   try {
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    // The file itself is already fsynced and renamed; only the rename's durability is at stake.
+    if (!NO_FOLDER_SYNC.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   }
 }
 
