@@ -7,7 +7,7 @@ import {
   wordsOf,
 } from './boilerplate.js';
 import { parseHtml, stripInlineMarkup } from './html.js';
-import { markdownToUnits } from './markdown.js';
+import { markdownToUnits, takeFrontMatter } from './markdown.js';
 import {
   parseByline,
   parseDate,
@@ -15,7 +15,7 @@ import {
   sourceFromLine,
   takeDatePrefix,
 } from './metadata.js';
-import { outletOfLinks } from './outlets.js';
+import { outletOfLinks, outletOfUrl } from './outlets.js';
 import { sanitizeText } from './sanitize.js';
 import { textToUnits, tidy, type Unit } from './units.js';
 
@@ -53,14 +53,23 @@ function parse(text: string, format: Format): Parsed {
       source: meta.siteName,
     };
   }
-  const prefix = takeDatePrefix(text);
+  const front = format === 'markdown' ? takeFrontMatter(text) : null;
+  const prefix = takeDatePrefix(front ? front.text : text);
   const stripped = stripInlineMarkup(prefix.text);
   const links = stripped.links.map((link) => link.href);
   const units =
     format === 'markdown'
       ? markdownToUnits(stripped.text, links)
       : textToUnits(stripped.text, stripped.links);
-  return { units, links, title: null, date: prefix.date, byline: null, source: null };
+  const meta = front?.meta;
+  return {
+    units,
+    links,
+    title: meta?.title ?? null,
+    date: prefix.date ?? (meta?.date ? parseDate(meta.date) : null),
+    byline: meta?.byline ? (parseByline(meta.byline) ?? meta.byline) : null,
+    source: meta?.source ?? (meta?.url ? outletOfUrl(meta.url) : null),
+  };
 }
 
 /** `<title>` often carries the site name: `Headline | Site`, `Headline - Site`. */
@@ -130,7 +139,11 @@ export function cleanDocument(text: string, format: Format): Cleaned {
       title ??= units[h1]!.text;
       reasons[h1] = 'title';
     }
-  } else if (title === null) {
+  } else if (title !== null) {
+    // Front matter gave the title; a `# ` heading repeating it is not body text.
+    const at = findTitle(units, reasons, format);
+    if (at >= 0 && normalise(units[at]!.text) === normalise(title)) reasons[at] = 'title';
+  } else {
     const at = findTitle(units, reasons, format);
     if (at >= 0) {
       title = units[at]!.text;

@@ -68,3 +68,57 @@ export function markdownToUnits(text: string, hrefs: string[]): Unit[] {
   }
   return units;
 }
+
+export interface FrontMatter {
+  title: string | null;
+  date: string | null;
+  byline: string | null;
+  source: string | null;
+  url: string | null;
+}
+
+const FRONT_KEYS: Record<string, keyof FrontMatter> = {
+  title: 'title',
+  date: 'date',
+  published: 'date',
+  'published time': 'date',
+  published_time: 'date',
+  author: 'byline',
+  authors: 'byline',
+  byline: 'byline',
+  source: 'source',
+  site: 'source',
+  site_name: 'source',
+  publisher: 'source',
+  url: 'url',
+  'url source': 'url',
+};
+
+/**
+ * Metadata a scraper wrote above the Markdown: YAML front matter between `---` lines, or the
+ * `Title:` / `URL Source:` / `Published Time:` header ending in `Markdown Content:` that
+ * reader services produce.
+ */
+export function takeFrontMatter(text: string): { text: string; meta: FrontMatter } {
+  const meta: FrontMatter = { title: null, date: null, byline: null, source: null, url: null };
+  let header: string | null = null;
+  let rest = text;
+  const yaml = /^---[ \t]*\n([\s\S]*?)\n---[ \t]*(?:\n|$)/.exec(text);
+  const reader = /^(Title:[^\n]*\n(?:[^\n]*\n){0,8}?)Markdown Content:[ \t]*\n/.exec(text);
+  if (yaml) {
+    header = yaml[1]!;
+    rest = text.slice(yaml[0].length);
+  } else if (reader) {
+    header = reader[1]!;
+    rest = text.slice(reader[0].length);
+  }
+  if (header === null) return { text, meta };
+  for (const line of header.split('\n')) {
+    const match = /^([A-Za-z_ ]+):\s*(.*)$/.exec(line.trim());
+    const key = match && FRONT_KEYS[match[1]!.trim().toLowerCase()];
+    if (!key) continue;
+    const value = match[2]!.trim().replace(/^(["'])(.*)\1$/, '$2');
+    if (value !== '') meta[key] ??= value;
+  }
+  return { text: rest, meta };
+}

@@ -92,6 +92,12 @@ function outletOfHost(host: string): string | null {
   return null;
 }
 
+/** The known outlet a page address belongs to (a scraper's `URL Source:`), or null. */
+export function outletOfUrl(href: string): string | null {
+  const host = hostOf(href);
+  return host ? outletOfHost(host) : null;
+}
+
 /**
  * The outlet most links point to, when they point mostly to one known site: an article links
  * its own tag pages, but may cite other outlets once or twice.

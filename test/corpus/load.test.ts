@@ -136,6 +136,36 @@ describe('reading one file', () => {
     ]);
   });
 
+  it('takes Markdown front matter as metadata', async () => {
+    const path = await corpus.write(
+      'front.md',
+      '---\ntitle: "Talks resume in Geneva"\ndate: 2025-03-14\nauthor: Jane Doe\nsource: Example News\n---\n\n# Talks resume in Geneva\n\nNegotiators from both countries met in Geneva on Tuesday to resume talks that stalled last month.\n',
+    );
+    const article = await readArticle(path);
+    expect(article).toMatchObject({
+      title: 'Talks resume in Geneva',
+      date: '2025-03-14',
+      byline: 'Jane Doe',
+      source: 'Example News',
+      text: 'Negotiators from both countries met in Geneva on Tuesday to resume talks that stalled last month.',
+    });
+  });
+
+  it('takes a reader service header (Title:, URL Source:, Published Time:) as metadata', async () => {
+    const path = await corpus.write(
+      'reader.md',
+      'Title: Kremlin says talks brought positions closer\n\nURL Source: https://www.pravda.com.ua/eng/news/2025/04/25/7509000/\n\nPublished Time: 2025-04-25T18:14:00+03:00\n\nMarkdown Content:\nThe Kremlin has stated that Putin and Witkoff "brought positions closer" during their meeting in Moscow.\n',
+    );
+    const article = await readArticle(path);
+    expect(article).toMatchObject({
+      title: 'Kremlin says talks brought positions closer',
+      date: '2025-04-25',
+      byline: null,
+      source: 'Ukrainska Pravda',
+      text: 'The Kremlin has stated that Putin and Witkoff "brought positions closer" during their meeting in Moscow.',
+    });
+  });
+
   it('joins hard-wrapped lines of a text file into one paragraph', async () => {
     const path = await corpus.write(
       'wrapped.txt',
