@@ -78,7 +78,13 @@ function htmlTitle(
   title: string | null,
   site: string | null,
 ): string | null {
-  if (headline) return headline;
+  if (headline) {
+    // og:title sometimes carries the site name too; drop it only when it is surely the site.
+    const parts = headline.split(/\s+[|–—-]\s+/);
+    return parts.length > 1 && site !== null && parts.slice(1).join(' ').includes(site)
+      ? parts[0]!
+      : headline;
+  }
   if (!title) return null;
   const parts = title.split(/\s+[|–—-]\s+/);
   if (parts.length > 1 && (site === null || parts.slice(1).join(' ').includes(site)))

@@ -96,6 +96,17 @@ describe('an HTML news page', () => {
     );
   });
 
+  it('drops the site name from og:title when og:site_name names it', async () => {
+    const corpus = tempCorpus();
+    const path = await corpus.write(
+      'page.html',
+      `<html><head><meta property="og:title" content="Port reopens after storm | Coast News">
+      <meta property="og:site_name" content="Coast News"></head>
+      <body><p>The port of Varna reopened on Monday after a storm closed it for three days, the harbour master said.</p></body></html>`,
+    );
+    expect((await readArticle(path)).title).toBe('Port reopens after storm');
+  });
+
   it('takes the headline from <title> without the site name when there is no og:title', async () => {
     const corpus = tempCorpus();
     const path = await corpus.write(
