@@ -52,22 +52,25 @@ export async function syncFolder(folder: string): Promise<void> {
   }
 }
 
-export function isTempName(name: string): boolean {
-  return TEMP_NAME.test(name);
-}
+/** A stale lock moved aside by `breakLock`, left behind only if that process died right then. */
+const BROKEN_LOCK_NAME = /^\..+\.lock\.[0-9a-f]{12}\.broken$/;
 
-/** Removes temp files left by writers that died mid-write; a live writer's files are left alone. */
+/**
+ * Removes temp files left by writers that died mid-write (a live writer's are left alone), and
+ * old stale locks that were moved aside but never deleted.
+ */
 export async function removeStaleTemps(folder: string): Promise<number> {
   let removed = 0;
   for (const name of await readdir(folder)) {
     const match = TEMP_NAME.exec(name);
-    if (!match) continue;
+    const aside = BROKEN_LOCK_NAME.test(name);
+    if (!match && !aside) continue;
     const path = join(folder, name);
-    const pid = Number(match[1]);
     const info = await stat(path).catch(() => null);
     if (!info) continue;
     const old = Date.now() - info.mtimeMs > TEMP_MAX_AGE_MS;
-    if (pid !== process.pid && (old || !isProcessAlive(pid))) {
+    const pid = match ? Number(match[1]) : 0;
+    if (aside ? old : pid !== process.pid && (old || !isProcessAlive(pid))) {
       await rm(path, { force: true });
       removed += 1;
     }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,12 +52,18 @@ describe('the cross-process lock', () => {
 describe('temp files of crashed writers', () => {
   const tempFolder = useTempFolder();
 
-  it('are removed, while a live writer keeps its own', async () => {
+  it('are removed, while a live writer keeps its own, and so are old locks moved aside', async () => {
     const folder = await tempFolder();
     const dead = `.article.json.${deadPid()}.0123456789ab.tmp`;
     const live = `.article.json.${process.ppid}.0123456789ab.tmp`;
-    for (const name of [dead, live, 'article.json']) await writeFile(join(folder, name), '{');
-    expect(await removeStaleTemps(folder)).toBe(1);
-    expect((await readdir(folder)).sort()).toEqual([live, 'article.json']);
+    const aside = '.article.json.lock.0123456789ab.broken';
+    const freshAside = '.other.json.lock.0123456789ab.broken';
+    for (const name of [dead, live, aside, freshAside, 'article.json']) {
+      await writeFile(join(folder, name), '{');
+    }
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(join(folder, aside), hourAgo, hourAgo);
+    expect(await removeStaleTemps(folder)).toBe(2);
+    expect((await readdir(folder)).sort()).toEqual([live, freshAside, 'article.json']);
   });
 });
