@@ -127,7 +127,18 @@ export function formatTable(report: BenchReport, previous: BenchReport | null = 
   }
   const { options } = report;
   const title = `margin bench · ${options.articles.toLocaleString('en-US')} articles (seed ${options.seed})${options.quick ? ' · quick' : ''} · ${report.date}`;
-  const lines = [title, '', ...renderColumns(header, rows, align), '', machineLine(report.machine)];
+  const total = report.sections.reduce((sum, section) => sum + section.durationMs, 0);
+  const took = report.sections.map(
+    (section) => `${section.name} ${formatNumber(section.durationMs / 1000)} s`,
+  );
+  const lines = [
+    title,
+    '',
+    ...renderColumns(header, rows, align),
+    '',
+    `Time: ${[...took, `total ${formatNumber(total / 1000)} s`].join(' · ')}`,
+    machineLine(report.machine),
+  ];
   if (previous) {
     const elsewhere = machineLine(previous.machine) !== machineLine(report.machine);
     lines.push(
