@@ -10,4 +10,5 @@ export const sections: Record<string, () => Promise<BenchSection>> = {
   pipeline: () => import('./pipeline.js').then((m) => m.section),
   search: () => import('./search.js').then((m) => m.section),
   store: () => import('./store.js').then((m) => m.section),
+  export: () => import('./export.js').then((m) => m.section),
 };

@@ -1,7 +1,7 @@
 import { renderAgreement } from '../export/agreement-render.js';
 import { agreementReport } from '../export/agreement-report.js';
 import { GOLD } from '../export/compare.js';
-import { listFlag, openWorkspace } from '../export/workspace.js';
+import { listFlag, openWorkspace, writeStdout } from '../export/workspace.js';
 import { type Command, corpusFlags } from './command.js';
 
 export const command: Command = {
@@ -59,9 +59,10 @@ Examples
       annotators,
     );
     await repository.close();
-    if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (flags.json) await writeStdout(io, `${JSON.stringify(report, null, 2)}\n`);
     else
-      io.stdout.write(
+      await writeStdout(
+        io,
         renderAgreement(report, io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
       );
     return 0;

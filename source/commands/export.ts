@@ -4,7 +4,7 @@ import { bar } from '../export/bars.js';
 import { FORMATS, isFormat, runFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio.js';
 import type { ExportFilter } from '../export/model.js';
-import { listFlag, openWorkspace } from '../export/workspace.js';
+import { listFlag, openWorkspace, writeStdout } from '../export/workspace.js';
 import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 
@@ -115,9 +115,7 @@ Examples
     } else if (out) {
       await writeAtomically(base(out), output.text);
     } else {
-      await new Promise<void>((resolve, reject) =>
-        io.stdout.write(output.text, (error) => (error ? reject(error) : resolve())),
-      );
+      await writeStdout(io, output.text);
     }
     return unknown.length > 0 ? 1 : 0;
   },

@@ -1,6 +1,6 @@
 import { computeStats } from '../export/stats.js';
 import { renderStats } from '../export/stats-render.js';
-import { openWorkspace } from '../export/workspace.js';
+import { openWorkspace, writeStdout } from '../export/workspace.js';
 import { type Command, corpusFlags } from './command.js';
 
 export const command: Command = {
@@ -34,9 +34,10 @@ Examples
       repository.annotators(),
     );
     await repository.close();
-    if (flags.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (flags.json) await writeStdout(io, `${JSON.stringify(report, null, 2)}\n`);
     else
-      io.stdout.write(
+      await writeStdout(
+        io,
         renderStats(report, io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
       );
     return 0;

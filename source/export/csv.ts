@@ -57,7 +57,7 @@ export function toCsv(input: ExportInput, filter?: ExportFilter, options: CsvOpt
 }
 
 function cell(value: ExportRecord[(typeof COLUMNS)[number]]): string {
-  if (value === null) return '';
+  if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return String(value);
 }

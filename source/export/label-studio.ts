@@ -1,4 +1,5 @@
 import { LABELS } from '../store/types.js';
+import { jsonArray } from './json-array.js';
 import type { ExportFilter, ExportInput } from './model.js';
 import {
   groupByAnnotator,
@@ -20,7 +21,7 @@ import { spanOf } from './spans.js';
 export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
-  const tasks: unknown[] = [];
+  const tasks: string[] = [];
   let done = 0;
   for (const group of groupByArticle(entries)) {
     const { article } = group;
@@ -55,18 +56,20 @@ export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string
       annotations.push({ annotator, created_at: created, updated_at: updated, result });
     }
     if (annotations.length === 0) continue;
-    tasks.push({
-      data: {
-        text: article.text,
-        article: article.id,
-        title: article.title,
-        source: article.source,
-        date: article.date,
-      },
-      annotations,
-    });
+    tasks.push(
+      JSON.stringify({
+        data: {
+          text: article.text,
+          article: article.id,
+          title: article.title,
+          source: article.source,
+          date: article.date,
+        },
+        annotations,
+      }),
+    );
   }
-  return `${JSON.stringify(tasks, null, 2)}\n`;
+  return jsonArray(tasks);
 }
 
 /** The labeling config that matches the tasks (`margin export --format label-studio --config`). */

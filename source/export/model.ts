@@ -40,7 +40,8 @@ export function selectEntries(input: ExportInput, filter: ExportFilter = {}): En
   const labels = setOf(filter.labels);
   const articles = setOf(filter.articles);
   const statuses = setOf(filter.statuses);
-  const entries: Entry[] = [];
+  // Sort keys computed once: a comparator doing map lookups would run millions of times.
+  const keyed: Array<{ entry: Entry; order: number; start: number; end: number }> = [];
   for (const annotation of input.annotations) {
     const article = byId.get(annotation.article);
     if (!article) continue;
@@ -50,17 +51,23 @@ export function selectEntries(input: ExportInput, filter: ExportFilter = {}): En
     if (statuses && !statuses.has(input.statuses(annotation.article, annotation.annotator))) {
       continue;
     }
-    entries.push({ article, annotation });
+    keyed.push({
+      entry: { article, annotation },
+      order: order.get(article.id)!,
+      start: annotation.placement?.start ?? annotation.anchor.start,
+      end: annotation.placement?.end ?? annotation.anchor.end,
+    });
   }
-  return entries.sort(
+  keyed.sort(
     (a, b) =>
-      order.get(a.article.id)! - order.get(b.article.id)! ||
-      startOf(a.annotation) - startOf(b.annotation) ||
-      endOf(a.annotation) - endOf(b.annotation) ||
-      compare(a.annotation.label, b.annotation.label) ||
-      compare(a.annotation.annotator, b.annotation.annotator) ||
-      compare(a.annotation.id, b.annotation.id),
+      a.order - b.order ||
+      a.start - b.start ||
+      a.end - b.end ||
+      compare(a.entry.annotation.label, b.entry.annotation.label) ||
+      compare(a.entry.annotation.annotator, b.entry.annotation.annotator) ||
+      compare(a.entry.annotation.id, b.entry.annotation.id),
   );
+  return keyed.map((item) => item.entry);
 }
 
 /** Articles in input order with their selected entries, grouped once for the per-article formats. */
@@ -85,14 +92,6 @@ export function groupByAnnotator(entries: Entry[]): Array<{ annotator: string; e
   return [...groups.entries()]
     .sort(([a], [b]) => compare(a, b))
     .map(([annotator, list]) => ({ annotator, entries: list }));
-}
-
-function startOf(annotation: PlacedAnnotation): number {
-  return annotation.placement?.start ?? annotation.anchor.start;
-}
-
-function endOf(annotation: PlacedAnnotation): number {
-  return annotation.placement?.end ?? annotation.anchor.end;
 }
 
 function setOf<T>(values: readonly T[] | undefined): Set<T> | null {

@@ -5,8 +5,8 @@ import { articleCodePoints } from './offsets.js';
 /**
  * One annotation as the native and CSV formats write it. `start`/`end` are code points within the
  * article's clean text; `text` is what they select (for an orphan: the stored quote, at the stored
- * offsets). `quote`, `prefix`, `suffix` and `textHash` are the stored anchor, kept so an import
- * restores exactly what was exported.
+ * offsets). `quote` (when it differs from `text`), `prefix`, `suffix` and `textHash` are the
+ * stored anchor, kept so an import restores exactly what was exported.
  */
 export interface ExportRecord {
   id: string;
@@ -20,7 +20,8 @@ export interface ExportRecord {
   text: string;
   start: number;
   end: number;
-  quote: string;
+  /** The stored quote, only when it differs from `text` (the clean text changed since). */
+  quote?: string;
   prefix: string;
   suffix: string;
   textHash: string;
@@ -38,6 +39,7 @@ export function toRecord(entry: Entry, statuses: ExportInput['statuses']): Expor
   const points = articleCodePoints(article);
   const start = placement?.start ?? anchor.start;
   const end = placement?.end ?? anchor.end;
+  const text = placement ? article.text.slice(placement.start, placement.end) : anchor.quote;
   return {
     id: annotation.id,
     article: article.id,
@@ -47,10 +49,10 @@ export function toRecord(entry: Entry, statuses: ExportInput['statuses']): Expor
     annotator: annotation.annotator,
     label: annotation.label,
     sentence: placement?.sentence ?? anchor.sentence,
-    text: placement ? article.text.slice(placement.start, placement.end) : anchor.quote,
+    text,
     start: points.toCodePoint(start),
     end: points.toCodePoint(end),
-    quote: anchor.quote,
+    ...(text === anchor.quote ? {} : { quote: anchor.quote }),
     prefix: anchor.prefix,
     suffix: anchor.suffix,
     textHash: anchor.textHash,

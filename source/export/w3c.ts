@@ -1,3 +1,4 @@
+import { jsonArray } from './json-array.js';
 import type { ExportFilter, ExportInput } from './model.js';
 import { progressReporter, selectEntries } from './model.js';
 import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
@@ -40,7 +41,7 @@ export function toW3c(input: ExportInput, filter?: ExportFilter): string {
     for (const [name, value] of Object.entries(annotation.attributes ?? {}).sort(byKey)) {
       body.push({ type: 'TextualBody', purpose: 'describing', value: `${name}: ${value}` });
     }
-    return {
+    return JSON.stringify({
       id: `urn:margin:annotation:${encodeURIComponent(annotation.id)}`,
       type: 'Annotation',
       motivation: 'tagging',
@@ -60,16 +61,17 @@ export function toW3c(input: ExportInput, filter?: ExportFilter): string {
         ],
       },
       ...(placement ? {} : { orphan: true }),
-    };
+    });
   });
-  const collection = {
+  const head = JSON.stringify({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     type: 'AnnotationCollection',
     label: 'margin annotations',
     total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
-  };
-  return `${JSON.stringify(collection, null, 2)}\n`;
+  });
+  // One annotation per line inside the page: valid JSON, readable, and fast at 300,000.
+  const page = `"first":{"type":"AnnotationPage","startIndex":0,"items":${jsonArray(items).trimEnd()}}`;
+  return `${head.slice(0, -1)},${page}}\n`;
 }
 
 function byKey([a]: [string, string], [b]: [string, string]): number {

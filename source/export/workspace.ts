@@ -65,3 +65,22 @@ export function listFlag(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter((item) => item.length > 0);
   return typeof value === 'string' && value.length > 0 ? [value] : [];
 }
+
+/**
+ * Writes to stdout and waits until it is flushed. A reader that stops early (`| head`) closes the
+ * pipe: that ends the output quietly instead of with a stack trace.
+ */
+export function writeStdout(io: CommandIO, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') resolve();
+      else reject(error);
+    };
+    // Kept on: the socket reports a closed pipe again, after the write's callback.
+    io.stdout.on('error', onError);
+    io.stdout.write(text, (error) => {
+      if (error) onError(error);
+      else resolve();
+    });
+  });
+}

@@ -39,7 +39,6 @@ describe('jsonl export', () => {
       text: '“Мы готовы к переговорам 😀”, said the minister.',
       start: 0,
       end: 47,
-      quote: '“Мы готовы к переговорам 😀”, said the minister.',
       prefix: '',
       suffix: ' Talks begin on Friday 🇺🇦 in R',
       textHash: unicodeArticle.hash,
@@ -50,6 +49,18 @@ describe('jsonl export', () => {
       updated: '2026-01-02T03:04:06.000Z',
       orphan: false,
     });
+  });
+
+  it('writes the stored quote only when the sentence changed since', () => {
+    const input = sampleInput();
+    const moved = input.annotations[1]!;
+    moved.anchor = { ...moved.anchor, quote: 'Talks begin on Friday in Riyadh.' };
+    const rows = records(toJsonl(input));
+    expect(rows.find((row) => row.id === moved.id)).toMatchObject({
+      text: 'Talks begin on Friday 🇺🇦 in Riyadh.',
+      quote: 'Talks begin on Friday in Riyadh.',
+    });
+    expect(rows.filter((row) => 'quote' in row)).toHaveLength(1);
   });
 
   it('keeps an orphan with its stored quote and offsets', () => {
