@@ -5,10 +5,10 @@
  */
 const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
-const escape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+const toEscape = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 export function visible(text: string): string {
-  return text.replace(UNSAFE, escape);
+  return text.replace(UNSAFE, toEscape);
 }
 
 /**
@@ -16,5 +16,5 @@ export function visible(text: string): string {
  * can only stand inside strings, where a `\u` escape means the same.
  */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(UNSAFE, escape);
+  return JSON.stringify(value, null, indent).replace(UNSAFE, toEscape);
 }

@@ -1,10 +1,14 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, readArticle } from '../../source/corpus/index.js';
+import { NEWS_PAGE } from './fixtures/news-page.js';
 import { tempCorpus } from './temp-corpus.js';
 
-const FIXTURE = join(import.meta.dirname, 'fixtures', 'news-page.html');
+const page = tempCorpus();
+const corpus = tempCorpus();
+let FIXTURE = '';
+beforeEach(async () => {
+  FIXTURE = await page.write('news-page.html', NEWS_PAGE);
+});
 
 describe('an HTML news page', () => {
   it('keeps only the article, paragraph by paragraph, with references decoded', async () => {
@@ -68,9 +72,7 @@ describe('an HTML news page', () => {
   });
 
   it('reads a .txt file that starts like an HTML document as HTML', async () => {
-    const corpus = tempCorpus();
-    const html = await readFile(FIXTURE, 'utf8');
-    const path = await corpus.write('saved-page.txt', html);
+    const path = await corpus.write('saved-page.txt', NEWS_PAGE);
     const article = await readArticle(path);
     expect(article.title).toBe('Grain deal talks resume in Istanbul');
     expect(article.text).not.toContain('<p>');
@@ -82,7 +84,6 @@ describe('an HTML news page', () => {
   });
 
   it('keeps the <h1> out of the body when og:title words it differently', async () => {
-    const corpus = tempCorpus();
     const path = await corpus.write(
       'page.html',
       `<html><head><meta property="og:title" content="Port reopens | Coast News"></head>
@@ -97,7 +98,6 @@ describe('an HTML news page', () => {
   });
 
   it('drops the site name from og:title when og:site_name names it', async () => {
-    const corpus = tempCorpus();
     const path = await corpus.write(
       'page.html',
       `<html><head><meta property="og:title" content="Port reopens after storm | Coast News">
@@ -108,7 +108,6 @@ describe('an HTML news page', () => {
   });
 
   it('takes the headline from <title> without the site name when there is no og:title', async () => {
-    const corpus = tempCorpus();
     const path = await corpus.write(
       'page.htm',
       `<html><head><title>Port reopens after storm - Coast News</title><meta property="og:site_name" content="Coast News"></head>

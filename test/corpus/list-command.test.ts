@@ -7,6 +7,7 @@ import { command } from '../../source/commands/list.js';
 import { captureIO } from './capture-io.js';
 import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
 
+const corpus = tempCorpus();
 const ROOT = join(import.meta.dirname, '..', '..');
 let cache: string;
 
@@ -69,7 +70,6 @@ describe('margin list', () => {
   });
 
   it('lists the readable files, names the others on stderr and exits 1', async () => {
-    const corpus = tempCorpus();
     await corpus.write('good.txt', GOOD_ARTICLE);
     await corpus.write('empty.txt', '');
     const result = await list('.', false, undefined, corpus.root());
@@ -83,7 +83,6 @@ good  Talks resume in Geneva  -     -               2
   });
 
   it('shows escape sequences in file names as visible escapes', async () => {
-    const corpus = tempCorpus();
     await corpus.write('\x1b[31mred.txt', GOOD_ARTICLE);
     await corpus.write(
       '\x1b]0;owned\x07.png',

@@ -4,6 +4,7 @@ import { command } from '../../source/commands/show.js';
 import { captureIO } from './capture-io.js';
 import { tempCorpus } from './temp-corpus.js';
 
+const corpus = tempCorpus();
 const ROOT = join(import.meta.dirname, '..', '..');
 const SEED_003 = 'seeds/003_0a02ae9bd8ded74f.txt';
 
@@ -83,7 +84,6 @@ Background:
   });
 
   it('names an unreadable file and its reason on stderr, with status 1', async () => {
-    const corpus = tempCorpus();
     await corpus.write(
       'chart.png',
       Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -101,7 +101,6 @@ Background:
   });
 
   it('prints reading warnings on stderr and the article on stdout', async () => {
-    const corpus = tempCorpus();
     await corpus.write(
       'ansi.txt',
       'Officials met in \x1b[1mGeneva\x1b[0m on Tuesday to resume talks that had stalled last month.\n',
