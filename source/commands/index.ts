@@ -12,6 +12,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   orphans: async () => (await import('./orphans.js')).command,
   export: async () => (await import('./export.js')).command,
   import: async () => (await import('./import.js')).command,
+  search: async () => (await import('./search.js')).command,
   stats: async () => (await import('./stats.js')).command,
   agree: async () => (await import('./agree.js')).command,
 };

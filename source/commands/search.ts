@@ -1,0 +1,104 @@
+import { openWorkspace, writeStdout } from '../export/workspace.js';
+import { buildSearchEngine, parseQuery, type SearchHit } from '../search/index.js';
+import { resolveAnnotator } from '../store/index.js';
+import { type Command, corpusFlags, storeFlags } from './command.js';
+import { safeJson, visible } from './visible.js';
+
+export const DEFAULT_CLI_LIMIT = 20;
+
+const score = (hit: SearchHit) => Math.round(hit.score * 1000) / 1000;
+
+/** One hit per line, tab-separated; a sentence never holds a tab or line break that could split it. */
+function line(hit: SearchHit): string {
+  const text = visible(hit.text.replace(/[\t\r\n]+/g, ' '));
+  return `${visible(hit.article)}\t${visible(hit.sentence)}\t${score(hit).toFixed(3)}\t${text}`;
+}
+
+function json(hits: SearchHit[]): string {
+  const rows = hits.map((hit) => ({
+    article: hit.article,
+    sentence: hit.sentence,
+    score: score(hit),
+    text: hit.text,
+    labels: hit.labels,
+    matches: hit.matches,
+  }));
+  return `${safeJson(rows, 2)}\n`;
+}
+
+export const command: Command = {
+  name: 'search',
+  summary: 'Fuzzy search of sentences, titles and notes, best first, like the review UI’s /',
+  usage: `search QUERY... [options]
+
+The words of QUERY must all match, in any order, each allowing a letter or two of difference.
+  "exact phrase"          these words in this order (quote it for the shell: '"a phrase"')
+  -word, -"a phrase"      leave out sentences containing it
+  label:quote|claim|event|none   annotator:NAME   source:NAME
+  status:done|in-progress|unreviewed   (as the --annotator sees it)
+
+Prints one line per hit: article, sentence id, score (0–1, higher is better), sentence,
+separated by tabs. Exits 0 when something was found, 1 when nothing was, 2 on a bad query
+or an unreadable corpus.
+
+Options
+  --json           Print a JSON array of {article, sentence, score, text, labels, matches}
+  --limit, -n N    At most N hits (default ${DEFAULT_CLI_LIMIT})
+  --corpus, -c     The corpus folder (default: seeds)
+  --store, -s      The annotation store folder (default: annotations)
+  --annotator      Whose review status status: filters on (default: $MARGIN_ANNOTATOR, or you)
+
+Examples
+  $ margin search Witkov
+  $ margin search '"cautiously optimistic"' --json
+  $ margin search Zelensky label:quote -Putin --limit 5`,
+  flags: {
+    ...corpusFlags,
+    ...storeFlags,
+    json: { type: 'boolean', default: false },
+    limit: { type: 'number', default: DEFAULT_CLI_LIMIT, shortFlag: 'n' },
+  },
+  async run(input, flags, io) {
+    const query = input.join(' ').trim();
+    if (!query) {
+      io.stderr.write(
+        'margin search: no query given. Run `margin search --help` for the syntax.\n',
+      );
+      return 2;
+    }
+    const limit = Number(flags.limit);
+    if (!Number.isInteger(limit) || limit < 1) {
+      io.stderr.write(
+        `margin search: --limit must be a whole number of at least 1, not ${visible(String(flags.limit))}\n`,
+      );
+      return 2;
+    }
+    const problems = parseQuery(query).problems;
+    if (problems.length > 0) {
+      for (const problem of problems) io.stderr.write(`margin search: ${visible(problem)}\n`);
+      return 2;
+    }
+    let annotator: string | undefined;
+    try {
+      annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
+    } catch {
+      // Nobody to ask about: status: then reads the store's default reader.
+    }
+    const workspace = await openWorkspace('search', flags, io, annotator);
+    if (!workspace) return 2;
+    const { articles, repository } = workspace;
+    const hits = buildSearchEngine(articles).search(
+      query,
+      {
+        annotations: repository.list(),
+        status: (article, who) => repository.status(article, who),
+        annotators: repository.annotators(),
+      },
+      { limit },
+    );
+    await repository.close();
+    if (flags.json) await writeStdout(io, json(hits));
+    else if (hits.length > 0) await writeStdout(io, `${hits.map(line).join('\n')}\n`);
+    return hits.length > 0 ? 0 : 1;
+  },
+};

@@ -1,0 +1,147 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { command } from '../../source/commands/search.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository } from '../../source/store/index.js';
+
+const root = join(import.meta.dirname, '../..');
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function scratch(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'margin-search-'));
+  made.push(dir);
+  return dir;
+}
+
+function sink() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+/** Runs `margin search` on the seeds as the CLI would after meow parsed the flags. */
+async function search(args: string[], flags: Record<string, unknown> = {}, store?: string) {
+  const dir = await scratch();
+  const out = sink();
+  const err = sink();
+  const status = await command.run(
+    args,
+    {
+      corpus: 'seeds',
+      store: store ?? join(dir, 'annotations'),
+      annotator: 'ana',
+      json: false,
+      limit: 20,
+      ...flags,
+    },
+    {
+      stdout: out.stream,
+      stderr: err.stream,
+      stdin: new PassThrough(),
+      env: { XDG_CACHE_HOME: join(dir, 'cache') },
+      cwd: root,
+    },
+  );
+  return { status, stdout: out.text(), stderr: err.text() };
+}
+
+describe('margin search', () => {
+  it('prints article, sentence, score and text, exact matches first', async () => {
+    const result = await search(['Witkov'], { limit: 4 });
+    expect(result).toEqual({
+      status: 0,
+      stderr: '',
+      stdout: [
+        '004_acb5286eff63b7e7\tsfdf4c6d0\t1.000\tSteve Witkov arrived in Moscow and informed the Russian president of a joint statement signed between the US and Ukraine in Saudi Arabia.',
+        '004_acb5286eff63b7e7\ts1c70d546\t1.000\tOn Friday, a Russian spokesman explained to journalists, saying that the Russian head of state gave Witkov “information and additional signals about President Trump.”',
+        '004_acb5286eff63b7e7\ts55c95003\t1.000\tWitkov traveled to Russia last month to negotiate a prisoner exchange.',
+        "000_4b207f45d15cbf96\tsc6bb9bd1\t0.429\tUS envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian leader's views on a ceasefire to the White House, the Kremlin said.",
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('finds "cautiously optimistic" in 000 and 001, the words joined from the arguments', async () => {
+    const expected = [
+      '000_4b207f45d15cbf96\tsebe94c1d\t1.000\t“There are reasons to be cautiously optimistic.”',
+      '001_d7fb493d5d978b6e\tsebe94c1d\t1.000\t“There are reasons to be cautiously optimistic.”',
+      '',
+    ].join('\n');
+    expect((await search(['"cautiously optimistic"'])).stdout).toBe(expected);
+    expect((await search(['"cautiously', 'optimistic"'])).stdout).toBe(expected);
+  });
+
+  it('--json prints hits with labels and highlight ranges', async () => {
+    const result = await search(['Zelensky'], { json: true, limit: 1 });
+    expect(result.status).toBe(0);
+    const hits = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+    expect(hits).toHaveLength(1);
+    const [hit] = hits as [{ text: string; matches: Array<[number, number]> }];
+    expect(Object.keys(hit)).toEqual(['article', 'sentence', 'score', 'text', 'labels', 'matches']);
+    expect(hit.matches.map(([start, end]) => hit.text.slice(start, end))).toEqual(['Zelenskyy']);
+  });
+
+  it('label:quote lists exactly what was tagged in the store', async () => {
+    const store = join(await scratch(), 'annotations');
+    const { articles } = await loadCorpus(join(root, 'seeds'), { cacheDir: null });
+    const repository = await openRepository({ root: store, annotator: 'ben', articles });
+    const [first, , , , fifth] = articles;
+    await repository.tag(first!, first!.sentences[3]!.id, 'quote');
+    await repository.tag(fifth!, fifth!.sentences[0]!.id, 'quote');
+    await repository.tag(fifth!, fifth!.sentences[1]!.id, 'claim');
+    await repository.close();
+    const result = await search(['label:quote'], {}, store);
+    expect(result.stdout.split('\n').map((row) => row.split('\t').slice(0, 3).join(' '))).toEqual([
+      `${first!.id} ${first!.sentences[3]!.id} 1.000`,
+      `${fifth!.id} ${fifth!.sentences[0]!.id} 1.000`,
+      '',
+    ]);
+    const json = JSON.parse(
+      (await search(['label:quote', 'Witkov'], { json: true }, store)).stdout,
+    );
+    expect(json).toEqual([
+      {
+        article: fifth!.id,
+        sentence: fifth!.sentences[0]!.id,
+        score: 1,
+        text: fifth!.sentences[0]!.text,
+        labels: ['quote'],
+        matches: [[6, 12]],
+      },
+    ]);
+  });
+
+  it('exits 1 with no output when nothing matches, like grep', async () => {
+    expect(await search(['Kissinger'])).toEqual({ status: 1, stdout: '', stderr: '' });
+    expect(await search(['Kissinger'], { json: true })).toEqual({
+      status: 1,
+      stdout: '[]\n',
+      stderr: '',
+    });
+  });
+
+  it('exits 2 on an empty query, a bad filter or a bad limit', async () => {
+    expect(await search([])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin search: no query given. Run `margin search --help` for the syntax.\n',
+    });
+    expect(await search(['Witkov', 'status:finished'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin search: status:finished: expected one of done, in-progress, unreviewed\n',
+    });
+    expect((await search(['Witkov'], { limit: 0 })).status).toBe(2);
+  });
+});
