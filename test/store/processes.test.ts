@@ -61,7 +61,8 @@ async function storeFiles(root: string): Promise<string[]> {
 
 describe('several processes on one store', () => {
   const tempFolder = useTempFolder();
-  beforeAll(ensureBuiltStore);
+  // Building dist/ takes a while when the test is run alone right after editing the store.
+  beforeAll(ensureBuiltStore, 120_000);
 
   it('loses no confirmed tag and tears no file when killed at random moments', async () => {
     const root = await tempFolder();
@@ -104,7 +105,7 @@ describe('several processes on one store', () => {
     expect(confirmed.size).toBeGreaterThan(KILLS);
     const leftovers = (await readdir(join(root, 'crash'))).filter((name) => name.endsWith('.tmp'));
     expect(leftovers).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('keeps all 1,000 tags when two processes of one annotator tag one article at once', async () => {
     const root = await tempFolder();
@@ -122,5 +123,5 @@ describe('several processes on one store', () => {
     expect(ids.size).toBe(1000);
     expect([...first.confirmed, ...second.confirmed].every((id) => ids.has(id))).toBe(true);
     expect(await readdir(join(root, 'twin'))).toEqual(['article-0.json']);
-  }, 60_000);
+  }, 120_000);
 });
