@@ -21,8 +21,8 @@ function contextOf(repositories: Repository[], current: Repository): SearchConte
 const sentenceWith = (articleOf: Article, text: string) =>
   articleOf.sentences.find((sentence) => sentence.text.includes(text))!;
 
-describe('labels, notes, annotators and statuses from the store', () => {
-  const articles = seedArticles();
+describe('labels, notes, annotators and statuses from the store', async () => {
+  const articles = await seedArticles();
   const [first, second, , , fifth] = articles as [Article, Article, Article, Article, Article];
   let engine: SearchEngine;
   let ana: Repository;

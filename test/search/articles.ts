@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article, Sentence } from '../../source/corpus/types.js';
 
 /** An article made of these sentences, one paragraph each; ids are `<article>:<n>`. */
@@ -32,23 +32,8 @@ export function article(id: string, texts: string[], extra: Partial<Article> = {
   };
 }
 
-const seeds = join(import.meta.dirname, '../../seeds');
-
-/**
- * The seed articles with markup stripped and sentences split at end punctuation: close enough to
- * the cleaner's output for search, and independent of it.
- */
-export function seedArticles(): Article[] {
-  return readdirSync(seeds)
-    .filter((name) => name.endsWith('.txt'))
-    .sort()
-    .map((name) => {
-      const raw = readFileSync(join(seeds, name), 'utf8').replace(/<[^>]*>/g, '');
-      const texts = raw
-        .split(/\n/)
-        .flatMap((line) => line.trim().split(/(?<=[.!?][”"’]?)\s+(?=[“"A-Z])/))
-        .map((sentence) => sentence.trim())
-        .filter((sentence) => sentence.length > 0);
-      return article(name.replace(/\.txt$/, ''), texts);
-    });
+/** The seed articles as margin reads them (cleaned and split by the corpus loader, no cache). */
+export async function seedArticles(): Promise<Article[]> {
+  const load = await loadCorpus(join(import.meta.dirname, '../../seeds'), { cacheDir: null });
+  return load.articles;
 }

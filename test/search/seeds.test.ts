@@ -3,7 +3,7 @@ import { buildSearchEngine, type SearchHit } from '../../source/search/index.js'
 import { seedArticles } from './articles.js';
 import { context } from './context.js';
 
-const articles = seedArticles();
+const articles = await seedArticles();
 const engine = buildSearchEngine(articles);
 const search = (query: string, limit = 100) => engine.search(query, context(), { limit });
 
@@ -57,9 +57,7 @@ describe('search on the seed articles', () => {
     const hits = search('Zelensky');
     expect(place(hits)).toEqual(sentencesWhere((text) => /Zelenskyy/i.test(text)));
     expect(hits.length).toBeGreaterThan(0);
-    expect(new Set(hits.map(shown))).toEqual(
-      new Set(['000 Zelenskyy', '002 Zelenskyy', '003 Zelenskyy']),
-    );
+    expect(new Set(hits.map(shown))).toEqual(new Set(['000 Zelenskyy', '002 Zelenskyy']));
   });
 
   it('leaves out sentences with an excluded word', () => {
