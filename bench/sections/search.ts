@@ -280,7 +280,7 @@ export const section: BenchSection = {
       );
       let fzfNote: Pick<Parameters<typeof m.timing>[2], 'reference'> = {};
       if (list) {
-        // fzf takes a few hundred milliseconds a query: a handful is enough for a median.
+        // fzf takes up to seconds a query on the full corpus: five give a median.
         const times = own.slice(0, 5).map((query) => fzfMs(list, query.text));
         const fzfMedian = times.sort((x, y) => x - y)[Math.floor(times.length / 2)]!;
         fzfNote = { reference: reference('fzf --filter', timing.median, fzfMedian) };

@@ -60,6 +60,11 @@ describe('search on the seed articles', () => {
     expect(new Set(hits.map(shown))).toEqual(new Set(['000 Zelenskyy', '002 Zelenskyy']));
   });
 
+  it('forgives swapped letters', () => {
+    expect(place(search('Zelenksyy'))).toEqual(sentencesWhere((text) => /Zelenskyy/i.test(text)));
+    expect(place(search('Pesokv'))).toEqual(sentencesWhere((text) => /Peskov/.test(text)));
+  });
+
   it('leaves out sentences with an excluded word', () => {
     const hits = search('Witkoff -Putin');
     expect(place(hits)).toEqual([
