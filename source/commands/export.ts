@@ -1,6 +1,6 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
-import { bar } from '../export/bars.js';
+import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat, runFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio.js';
 import type { ExportFilter } from '../export/model.js';
@@ -86,6 +86,11 @@ Examples
     };
     const unknown = (filter.articles ?? []).filter((id) => !workspace.byId.has(id));
     for (const id of unknown) io.stderr.write(`margin export: no article "${id}" in the corpus\n`);
+    const annotators = new Set(repository.annotators());
+    for (const name of filter.annotators ?? []) {
+      if (!annotators.has(name))
+        io.stderr.write(`margin export: no annotator "${name}" in the store\n`);
+    }
     const annotations = repository.list();
     const output = runFormat(
       format,
@@ -132,10 +137,9 @@ async function writeAtomically(path: string, content: string): Promise<void> {
 function progressOnStderr(io: CommandIO, total: number) {
   if (!io.stderr.isTTY || total < PROGRESS_FROM) return undefined;
   const columns = (io.stderr as { columns?: number }).columns ?? 80;
-  const width = Math.max(10, Math.min(40, columns - 30));
   return (done: number, all: number) => {
-    const fraction = all === 0 ? 1 : done / all;
-    const line = `exporting ${bar(fraction, width).padEnd(width)} ${Math.round(fraction * 100)}%`;
+    const line = progressLine('exporting', all === 0 ? 1 : done / all, columns);
+    // Finished: wipe the bar so the shell prompt (or the summary) starts on a clean line.
     io.stderr.write(done === all ? `\r${' '.repeat(line.length)}\r` : `\r${line}`);
   };
 }

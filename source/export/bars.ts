@@ -27,3 +27,10 @@ export function progressBar(
     '·'.repeat(width - doneCells - progressCells)
   );
 }
+
+/** A one-line progress bar for stderr: `exporting ███████▍      37%`, fitting in `columns`. */
+export function progressLine(label: string, fraction: number, columns: number): string {
+  const width = Math.max(10, Math.min(40, columns - label.length - 8));
+  const percent = `${Math.floor(Math.max(0, Math.min(1, fraction)) * 100)}%`.padStart(4);
+  return `${label} ${bar(fraction, width).padEnd(width)} ${percent}`;
+}

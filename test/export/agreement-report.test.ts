@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderAgreement } from '../../source/export/agreement-render.js';
 import { agreementReport } from '../../source/export/agreement-report.js';
 import { asciiArticle, place, statusTable, unicodeArticle } from './fixture.js';
 
@@ -70,5 +71,30 @@ describe('agreementReport', () => {
       ['alice', 'bob'],
       ['alice', 'bob'],
     ]);
+  });
+});
+
+describe('renderAgreement', () => {
+  it('shows n/a with the reason when a statistic is undefined', () => {
+    const report = agreementReport(
+      [unicodeArticle],
+      [place(unicodeArticle, 0, 'quote', 'alice'), place(unicodeArticle, 0, 'quote', 'bob')],
+      statusTable({ 'uni/alice': 'done', 'uni/bob': 'done' }),
+      ['alice', 'bob'],
+    );
+    const lines = renderAgreement(report, 80).split('\n');
+    expect(lines.slice(0, 10)).toEqual([
+      "Cohen's kappa between alice, bob, on sentences of 1 article they reviewed",
+      '',
+      `  overall  ${'█'.repeat(40)}  1.000  4 units`,
+      `  claim    ${' '.repeat(40)}    n/a  4 units`,
+      '           undefined: every unit got the same category from everyone, so chance agreement is already 1',
+      `  quote    ${'█'.repeat(40)}  1.000  4 units`,
+      `  event    ${' '.repeat(40)}    n/a  4 units`,
+      '           undefined: every unit got the same category from everyone, so chance agreement is already 1',
+      '',
+      '  overall: each sentence\'s label set is one category ("claim+quote", "none");',
+    ]);
+    expect(lines.at(-2)).toBe('No disagreements.');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bar, progressBar } from '../../source/export/bars.js';
+import { bar, progressBar, progressLine } from '../../source/export/bars.js';
 
 describe('bar', () => {
   it('draws whole cells and the remainder in eighths', () => {
@@ -21,5 +21,16 @@ describe('progressBar', () => {
   it('splits the width into done, in progress and unreviewed', () => {
     expect(progressBar(2, 1, 4, 8)).toBe('████▒▒··');
     expect(progressBar(0, 0, 0, 3)).toBe('···');
+  });
+});
+
+describe('progressLine', () => {
+  it('draws the share done in eighths and the percentage, within the width', () => {
+    expect(progressLine('exporting', 0.37, 80)).toBe(
+      `exporting ${'██████████████▊'.padEnd(40)}  37%`,
+    );
+    const narrow = progressLine('exporting', 1, 30);
+    expect(narrow).toBe(`exporting ${'█'.repeat(13)} 100%`);
+    expect(narrow.length).toBeLessThanOrEqual(30);
   });
 });
