@@ -21,22 +21,32 @@ export interface NoteIndex {
 export type SentenceLookup = (article: string, sentence: string) => number | undefined;
 
 /**
- * Derived once per annotation list: the UI passes the same list on every keystroke until an
- * annotation changes, so a new list is the signal to recompute.
+ * Derived once per annotation list. Callers may pass a fresh array on every keystroke
+ * (`repository.list()` builds one per call) holding the same annotation objects: comparing the
+ * elements by identity costs a pointer check each, where deriving again would fold every note.
  */
 export class FactsCache {
-  private readonly cache = new WeakMap<PlacedAnnotation[], ContextFacts>();
+  private last: { annotations: PlacedAnnotation[]; facts: ContextFacts } | null = null;
 
   constructor(private readonly lookup: SentenceLookup) {}
 
   get(annotations: PlacedAnnotation[]): ContextFacts {
-    let facts = this.cache.get(annotations);
-    if (!facts) {
-      facts = derive(annotations, this.lookup);
-      this.cache.set(annotations, facts);
+    const last = this.last;
+    if (last && sameItems(last.annotations, annotations)) {
+      last.annotations = annotations;
+      return last.facts;
     }
+    const facts = derive(annotations, this.lookup);
+    this.last = { annotations, facts };
     return facts;
   }
+}
+
+function sameItems(before: PlacedAnnotation[], now: PlacedAnnotation[]): boolean {
+  if (before === now) return true;
+  if (before.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) if (before[i] !== now[i]) return false;
+  return true;
 }
 
 function derive(annotations: PlacedAnnotation[], lookup: SentenceLookup): ContextFacts {
