@@ -97,6 +97,15 @@ describe('labels, notes, annotators and statuses from the store', async () => {
     expect(search('differs Witkov').map((hit) => hit.matches)).toEqual([[[6, 12]]]);
   });
 
+  it('sees a tag made between two searches', async () => {
+    const peskov = sentenceWith(first, 'Peskov said');
+    expect(places('label:event Peskov')).toEqual([]);
+    await ana.tag(first, peskov.id, 'event');
+    expect(places('label:event Peskov')).toEqual([[first.id, peskov.id]]);
+    await ana.untag(first, peskov.id, 'event');
+    expect(places('label:event Peskov')).toEqual([]);
+  });
+
   it('status: uses the current annotator’s status', () => {
     const done = search('Witkoff status:done');
     expect(new Set(done.map((hit) => hit.article))).toEqual(new Set([first.id]));
