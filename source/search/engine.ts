@@ -8,15 +8,8 @@ import { words } from './fold.js';
 import { highlight } from './highlight.js';
 import { Marks } from './marks.js';
 import { parseQuery } from './query.js';
-import {
-  type CompiledQuery,
-  compile,
-  findPhrase,
-  type PhraseTerm,
-  phraseInWords,
-  type Term,
-  wordScore,
-} from './terms.js';
+import { type Probe, type TermSource, termSource } from './term-source.js';
+import { type CompiledQuery, compile, findPhrase, type PhraseTerm } from './terms.js';
 import type { SearchHit } from './types.js';
 
 export interface SearchContext {
@@ -36,24 +29,6 @@ export interface SearchEngine {
 }
 
 export const DEFAULT_LIMIT = 50;
-
-/** A word found only in the article's title, or only in a note, counts for a little less. */
-const TITLE_WEIGHT = 0.8;
-const NOTE_WEIGHT = 0.9;
-
-/** How one term matched one sentence; reused across calls, so probing allocates nothing. */
-interface Probe {
-  score: number;
-  inText: boolean;
-}
-
-/** One term's matches: walked from its posting lists, or tested sentence by sentence. */
-interface TermSource {
-  /** Scan cost: how many sentences the term's own lists will visit. */
-  cost: number;
-  scan(marks: Marks): void;
-  probe(sentence: number, out: Probe): void;
-}
 
 export class Engine implements SearchEngine {
   readonly index: CorpusIndex;
@@ -154,7 +129,9 @@ export class Engine implements SearchEngine {
    * either walk theirs or, when few sentences are left, look inside just those sentences.
    */
   private matchTerms(compiled: CompiledQuery, facts: ContextFacts): ArrayLike<number> {
-    const sources = compiled.terms.map((term) => this.source(term, facts));
+    const sources = compiled.terms.map((term) =>
+      termSource(term, this.index, facts, (article) => this.titleOf(article)),
+    );
     sources.sort((x, y) => x.cost - y.cost);
     let current: Uint32Array | null = null;
     for (const source of sources) {
@@ -197,118 +174,6 @@ export class Engine implements SearchEngine {
       if (probed.inText) textHit[sentence] = 1;
       return true;
     });
-  }
-
-  private source(term: Term, facts: ContextFacts): TermSource {
-    const { index } = this;
-    // Best score per article through its title, and per sentence through its notes.
-    const titles = new Map<number, number>();
-    const notes = new Map<number, number>();
-    const better = (map: Map<number, number>, key: number, score: number) => {
-      if (score > (map.get(key) ?? 0)) map.set(key, score);
-    };
-    const { entries, byWord } = facts.notes;
-    let textCost = 0;
-    let scanText: (marks: Marks) => void;
-    let probeText: (sentence: number) => number;
-    if (term.kind === 'word') {
-      for (const [word, score] of term.scores) {
-        for (const article of index.titles.get(word) ?? []) {
-          better(titles, article, score * TITLE_WEIGHT);
-        }
-      }
-      for (const [word, found] of byWord) {
-        const score = wordScore(term, word) * NOTE_WEIGHT;
-        if (score > 0) for (const entry of found) better(notes, entries[entry]!.sentence, score);
-      }
-      textCost = term.postings;
-      scanText = (marks) => {
-        for (const [word, score] of term.scores) {
-          marks.markAll(
-            index.postings,
-            index.postingStart[word]!,
-            index.postingStart[word + 1]!,
-            score,
-          );
-        }
-      };
-      probeText = (sentence) => {
-        let best = 0;
-        for (let i = index.sequenceStart[sentence]!; i < index.sequenceStart[sentence + 1]!; i++) {
-          const score = term.scores.get(index.sequence[i]!);
-          if (score !== undefined && score > best) best = score;
-        }
-        return best;
-      };
-    } else {
-      const anchors = this.phraseAnchors(term);
-      for (const word of anchors) {
-        for (const article of index.titles.get(word) ?? []) {
-          better(titles, article, phraseInWords(term, this.titleOf(article)) * TITLE_WEIGHT);
-        }
-      }
-      for (const entry of notesWith(term, byWord)) {
-        const note = entries[entry]!;
-        better(notes, note.sentence, phraseInWords(term, note.words) * NOTE_WEIGHT);
-      }
-      for (const word of anchors) {
-        textCost += index.postingStart[word + 1]! - index.postingStart[word]!;
-      }
-      probeText = (sentence) =>
-        findPhrase(
-          term,
-          index.sequence,
-          index.sequenceStart[sentence]!,
-          index.sequenceStart[sentence + 1]!,
-        );
-      scanText = (marks) => {
-        for (const word of anchors) {
-          for (let p = index.postingStart[word]!; p < index.postingStart[word + 1]!; p++) {
-            const sentence = index.postings[p]!;
-            const score = probeText(sentence);
-            if (score > 0) marks.mark(sentence, score, true);
-          }
-        }
-      };
-    }
-    let titleCost = 0;
-    for (const article of titles.keys()) {
-      titleCost += index.articleStart[article + 1]! - index.articleStart[article]!;
-    }
-    return {
-      cost: textCost + titleCost + notes.size,
-      scan: (marks) => {
-        scanText(marks);
-        for (const [article, score] of titles) {
-          for (let s = index.articleStart[article]!; s < index.articleStart[article + 1]!; s++) {
-            marks.mark(s, score, false);
-          }
-        }
-        for (const [sentence, score] of notes) marks.mark(sentence, score, true);
-      },
-      probe: (sentence, out) => {
-        const text = Math.max(probeText(sentence), notes.get(sentence) ?? 0);
-        const title = titles.get(index.articleOf[sentence]!) ?? 0;
-        out.score = Math.max(text, title);
-        out.inText = text > 0;
-      },
-    };
-  }
-
-  /**
-   * The words whose postings must contain every occurrence of the phrase: its rarest whole word,
-   * or, for a phrase of one word still being typed, every word that word begins.
-   */
-  private phraseAnchors(term: PhraseTerm): number[] {
-    const { index } = this;
-    if (term.ids.length === 0) {
-      const [from, to] = term.last;
-      return Array.from({ length: to - from }, (_, k) => from + k);
-    }
-    if (term.ids.some((id) => id === undefined)) return [];
-    const ids = term.ids as number[];
-    const size = (id: number) => index.postingStart[id + 1]! - index.postingStart[id]!;
-    return [ids.reduce((rarest, id) => (size(id) < size(rarest) ? id : rarest))];
   }
 
   private excluded(sentence: number, excluded: PhraseTerm[]): boolean {
@@ -375,18 +240,6 @@ export class Engine implements SearchEngine {
       matches: highlight(own.text, compiled.terms, index),
     };
   }
-}
-
-/** The notes that may hold a phrase: those with its first word (or, alone, a word it begins). */
-function notesWith(term: PhraseTerm, byWord: Map<string, number[]>): Set<number> {
-  const found = new Set<number>();
-  const first = term.words[0]!;
-  for (const [word, entries] of byWord) {
-    if (word === first || (term.words.length === 1 && word.startsWith(first))) {
-      for (const entry of entries) found.add(entry);
-    }
-  }
-  return found;
 }
 
 function keep(sentences: ArrayLike<number>, test: (sentence: number) => boolean): Uint32Array {
