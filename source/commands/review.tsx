@@ -22,6 +22,12 @@ Press ? in the review for every key.`,
       io.stderr.write(NOT_A_TERMINAL);
       return 2;
     }
+    // Colour libraries decide once, when Ink is first imported: NO_COLOR must be known by then.
+    const color = !io.env.NO_COLOR;
+    if (!color) process.env.FORCE_COLOR = '0';
+    // The UI, the corpus reader and the store load side by side: start-up is mostly module loading.
+    const ui = Promise.all([import('../ui/run.js'), import('../ui/theme.js')]);
+    const corpusSession = import('../ui/session.js');
     const { resolveAnnotator, openRepository } = await import('../store/index.js');
     let annotator: string;
     try {
@@ -30,9 +36,6 @@ Press ? in the review for every key.`,
       io.stderr.write(`margin: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
     }
-    // Colour libraries decide once, when Ink is first imported: NO_COLOR must be known by then.
-    const color = !io.env.NO_COLOR;
-    if (!color) process.env.FORCE_COLOR = '0';
     const corpusDir = resolve(io.cwd, String(flags.corpus));
     if (!existsSync(corpusDir)) {
       io.stderr.write(
@@ -40,16 +43,11 @@ Press ? in the review for every key.`,
       );
       return 2;
     }
-    const repository = await openRepository({
-      root: resolve(io.cwd, String(flags.store)),
-      annotator,
-    });
-    const [{ startCorpus }, { runReview }, { makeTheme }] = await Promise.all([
-      import('../ui/session.js'),
-      import('../ui/run.js'),
-      import('../ui/theme.js'),
-    ]);
-    const session = await startCorpus(corpusDir, repository);
+    const opening = openRepository({ root: resolve(io.cwd, String(flags.store)), annotator });
+    const { startCorpus } = await corpusSession;
+    const session = await startCorpus(corpusDir, opening);
+    const repository = await opening;
+    const [{ runReview }, { makeTheme }] = await ui;
     try {
       const unsaved = await runReview({
         io,

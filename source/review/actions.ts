@@ -45,6 +45,8 @@ export type EventAction =
   | { type: 'input'; input: string; key: KeyState }
   | { type: 'edit/input'; value: string }
   | { type: 'search/query'; query: string; hits: SearchHit[] }
+  /** The search code has loaded over the whole corpus: `/` works from now on. */
+  | { type: 'search/ready' }
   | { type: 'terminal/resize'; size: Size }
   | { type: 'corpus/progress'; articles: Article[]; done: number; total: number }
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */

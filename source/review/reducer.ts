@@ -324,7 +324,7 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       if (!state.searchAvailable) {
         const why = state.loading
           ? 'search opens once the corpus has loaded'
-          : 'search is not available';
+          : 'search is getting ready, try again in a moment';
         return { ...state, message: warn(why) };
       }
       return {
@@ -410,6 +410,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       }
       return state;
     }
+    case 'search/ready':
+      return { ...state, searchAvailable: true };
     case 'search/query': {
       const mode = state.mode;
       if (mode.kind !== 'search') return state;
@@ -444,7 +446,6 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         current: Math.max(0, found),
         loading: null,
         warnings,
-        searchAvailable: true,
       };
       return {
         ...next,

@@ -32,7 +32,7 @@ export interface ReaderLines {
   lastLine: number[];
 }
 
-const orphanCache = new WeakMap<ArticleMarks, Map<number, Line[]>>();
+const withOrphans = new WeakMap<ArticleMarks, Map<number, ReaderLines>>();
 
 /** Article lines plus the orphan list under them, as the reader scrolls through them. */
 export function readerLines(state: ReviewState, article: Article): ReaderLines {
@@ -40,14 +40,15 @@ export function readerLines(state: ReviewState, article: Article): ReaderLines {
   const wrapped = wrapArticle(article, textWidth);
   const marks = marksOf(state, article.id);
   if (marks.orphans.length === 0) return wrapped;
-  let byWidth = orphanCache.get(marks);
+  // Memoised per marks object, so the reader's props stay equal while nothing changed.
+  let byWidth = withOrphans.get(marks);
   if (!byWidth) {
     byWidth = new Map();
-    orphanCache.set(marks, byWidth);
+    withOrphans.set(marks, byWidth);
   }
-  let extra = byWidth.get(textWidth);
-  if (!extra) {
-    extra = orphanLines(
+  let combined = byWidth.get(textWidth);
+  if (!combined) {
+    const extra = orphanLines(
       marks.orphans.map((orphan) => ({
         label: orphan.label,
         quote: orphan.anchor.quote,
@@ -55,9 +56,10 @@ export function readerLines(state: ReviewState, article: Article): ReaderLines {
       })),
       textWidth,
     );
-    byWidth.set(textWidth, extra);
+    combined = { ...wrapped, lines: [...wrapped.lines, ...extra] };
+    byWidth.set(textWidth, combined);
   }
-  return { ...wrapped, lines: [...wrapped.lines, ...extra] };
+  return combined;
 }
 
 /** Lines the list pane gives up at its bottom to loading progress and warnings. */

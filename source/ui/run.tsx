@@ -1,8 +1,10 @@
 import { render } from 'ink';
+import type { Dispatch } from 'react';
 import type { CommandIO } from '../commands/command.js';
+import type { Action } from '../review/actions.js';
 import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
-import { buildSearchEngine, type SearchEngine } from '../search/index.js';
+import type { SearchEngine } from '../search/index.js';
 import type { Repository } from '../store/repository.js';
 import { anchoredStdout } from './anchored-stdout.js';
 import { App } from './components/App.js';
@@ -44,18 +46,30 @@ export async function runReview({
       ...storeWarnings(repository),
     ],
   });
+  // The search code loads once the corpus is whole, off the path to the first frame; its index
+  // (about a second for 10,000 articles) is built on the first query, not while loading.
   let engine: SearchEngine | null = null;
-  let corpus: typeof articles = [];
-  session.loaded.then(
-    (all) => {
-      corpus = all;
-    },
-    () => undefined,
-  );
-  // The index is built on the first query, not at start: opening must stay quick.
+  let build: (() => SearchEngine) | null = null;
+  const searchReady = session.loaded.then(async (all) => {
+    const { buildSearchEngine } = await import('../search/index.js');
+    build = () => buildSearchEngine(all);
+  });
+  const connect = (dispatch: Dispatch<Action>) => {
+    const disconnect = session.connect(dispatch);
+    let connected = true;
+    searchReady.then(
+      () => connected && dispatch({ type: 'search/ready' }),
+      () => undefined,
+    );
+    return () => {
+      connected = false;
+      disconnect();
+    };
+  };
   const search = (query: string) => {
     if (query.trim() === '') return [];
-    engine ??= buildSearchEngine(corpus);
+    engine ??= build?.() ?? null;
+    if (!engine) return [];
     return engine.search(
       query,
       {
@@ -68,6 +82,10 @@ export async function runReview({
   };
   let unsaved = 0;
   const leave = enterAlternateScreen(stdout);
+  // Ink switches the terminal to raw mode only after its first frame; keys typed before that
+  // would be echoed and line-buffered (Enter arriving as "\n"). Raw from the start, they wait in
+  // the stream until Ink reads them.
+  stdin.setRawMode?.(true);
   try {
     const instance = render(
       <App
@@ -75,7 +93,7 @@ export async function runReview({
         repository={repository}
         theme={theme}
         search={search}
-        connect={session.connect}
+        connect={connect}
         ready={session.ready}
         onExit={(count) => {
           unsaved = count;
@@ -91,6 +109,7 @@ export async function runReview({
     );
     await instance.waitUntilExit();
   } finally {
+    stdin.setRawMode?.(false);
     leave();
   }
   return unsaved;

@@ -35,9 +35,17 @@ function problemText(problem: FileProblem): string {
  */
 export async function startCorpus(
   root: string,
-  repository: Repository,
+  opening: Promise<Repository>,
   cacheDir?: string | null,
 ): Promise<CorpusSession> {
+  // The store opens while the corpus is read; by the time the screen connects it is open.
+  let repository: Repository | null = null;
+  opening.then(
+    (opened) => {
+      repository = opened;
+    },
+    () => undefined,
+  );
   const pending: Article[] = [];
   const problems: FileProblem[] = [];
   let done = 0;
@@ -71,7 +79,7 @@ export async function startCorpus(
     resolveReady = resolve;
   });
   const loaded = loading.then(async (corpus) => {
-    await repository.open(corpus.articles);
+    await (await opening).open(corpus.articles);
     resolveReady();
     return corpus.articles;
   });
@@ -80,7 +88,7 @@ export async function startCorpus(
   const connect = (next: Dispatch<Action>) => {
     dispatch = next;
     const flush = () => {
-      if (pending.length === 0 || !dispatch) return;
+      if (pending.length === 0 || !dispatch || !repository) return;
       const articles = pending.splice(0);
       dispatch({ type: 'corpus/progress', articles, done, total });
       dispatch({
@@ -95,7 +103,7 @@ export async function startCorpus(
     let stopped = false;
     loaded.then(
       (articles) => {
-        if (stopped) return;
+        if (stopped || !repository) return;
         if (timer) clearInterval(timer);
         flush();
         next({

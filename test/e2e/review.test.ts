@@ -172,7 +172,17 @@ describe('margin review in a real terminal', () => {
   it('searches with /: type, ↓, Enter opens the chosen article at the chosen sentence', async () => {
     const s = start();
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
-    await step(s, '/', (t) => t.includes('type to search'), 'the search box');
+    // Search is ready once the corpus has loaded and the search code with it: ask until it is.
+    for (let attempt = 0; ; attempt += 1) {
+      s.write('/');
+      await s.waitFor(
+        (t) => t.includes('type to search') || statusBar(t).startsWith('search '),
+        'the search box or why it is not there yet',
+      );
+      if (s.screen().join('\n').includes('type to search')) break;
+      if (attempt === 20) throw new Error('search never became ready');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     s.write('"cautiously optimistic"');
     await s.waitFor(
       (t) => /^\d+ results?/m.test(t) && t.includes('Putin-Trump Meeting'),

@@ -4,14 +4,14 @@ import type { Article } from '../../corpus/types.js';
 import type { Action } from '../../review/actions.js';
 import { EffectQueue } from '../../review/effects.js';
 import { keyContext, reduce } from '../../review/reducer.js';
-import { currentArticle } from '../../review/selectors.js';
+import { currentArticle, cursorOf, marksOf, readerLines } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { snapshotMarks } from '../../review/sync.js';
 import type { SearchHit } from '../../search/types.js';
 import type { Repository } from '../../store/repository.js';
 import { paneLayout } from '../layout.js';
 import type { Theme } from '../theme.js';
-import { ArticleList } from './ArticleList.js';
+import { ArticleList, listProps } from './ArticleList.js';
 import { AttributesEditor, NoteEditor } from './Editors.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -131,7 +131,16 @@ export function App({
   const article = currentArticle(state);
   const reader = (width: number) =>
     article ? (
-      <Reader state={state} article={article} width={width} height={bodyHeight} theme={theme} />
+      <Reader
+        article={article}
+        lines={readerLines(state, article)}
+        marks={marksOf(state, article.id)}
+        cursor={cursorOf(state, article)}
+        top={state.top}
+        width={width}
+        height={bodyHeight}
+        theme={theme}
+      />
     ) : (
       <Box width={width} height={bodyHeight} />
     );
@@ -155,7 +164,7 @@ export function App({
     body = (
       <Box flexDirection="row" height={bodyHeight}>
         <ArticleList
-          state={state}
+          {...listProps(state)}
           width={layout.listWidth}
           focused={state.focus === 'list'}
           theme={theme}
@@ -169,7 +178,7 @@ export function App({
   } else {
     body =
       state.focus === 'list' ? (
-        <ArticleList state={state} width={columns} focused theme={theme} />
+        <ArticleList {...listProps(state)} width={columns} focused theme={theme} />
       ) : (
         reader(columns)
       );

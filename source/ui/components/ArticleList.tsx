@@ -1,5 +1,8 @@
 import { Box, Text } from 'ink';
-import { listHeight, marksOf } from '../../review/selectors.js';
+import { memo } from 'react';
+import type { Article } from '../../corpus/types.js';
+import { type ArticleMarks, EMPTY_MARKS } from '../../review/marks.js';
+import { listHeight } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { clean } from '../clean.js';
 import { listRow } from '../rows.js';
@@ -7,34 +10,54 @@ import { bar, fitWidth } from '../text.js';
 import { CURSOR_GLYPH, type Theme } from '../theme.js';
 
 /** The articles, one line each, with the loading progress and unreadable files under them. */
-export function ArticleList({
-  state,
-  width,
-  focused,
-  theme,
-}: {
-  state: ReviewState;
+export interface ArticleListProps {
+  articles: Article[];
+  marks: Record<string, ArticleMarks>;
+  current: number;
+  top: number;
+  height: number;
+  loading: ReviewState['loading'];
+  warnings: string[];
   width: number;
   focused: boolean;
   theme: Theme;
-}) {
-  const height = listHeight(state);
-  const visible = state.articles.slice(state.listTop, state.listTop + height);
+}
+
+/** The list's props picked from the state: unchanged while the reader moves, so it is not redrawn. */
+export function listProps(state: ReviewState) {
+  return {
+    articles: state.articles,
+    marks: state.marks,
+    current: state.current,
+    top: state.listTop,
+    height: listHeight(state),
+    loading: state.loading,
+    warnings: state.warnings,
+  };
+}
+
+export const ArticleList = memo(function ArticleList({
+  articles,
+  marks,
+  current,
+  top,
+  height,
+  loading,
+  warnings: all,
+  width,
+  focused,
+  theme,
+}: ArticleListProps) {
+  const visible = articles.slice(top, top + height);
   const warnings =
-    state.warnings.length > 3
-      ? [...state.warnings.slice(0, 2), `…and ${state.warnings.length - 2} more problems`]
-      : state.warnings;
+    all.length > 3 ? [...all.slice(0, 2), `…and ${all.length - 2} more problems`] : all;
   return (
-    <Box
-      flexDirection="column"
-      width={width}
-      height={height + (state.loading ? 1 : 0) + warnings.length}
-    >
+    <Box flexDirection="column" width={width} height={height + (loading ? 1 : 0) + warnings.length}>
       <Box flexDirection="column" height={height}>
         {visible.map((article, offset) => {
-          const index = state.listTop + offset;
-          const selected = index === state.current;
-          const row = `${selected ? CURSOR_GLYPH : ' '} ${listRow(article, marksOf(state, article.id), width - 2)}`;
+          const index = top + offset;
+          const selected = index === current;
+          const row = `${selected ? CURSOR_GLYPH : ' '} ${listRow(article, marks[article.id] ?? EMPTY_MARKS, width - 2)}`;
           return (
             <Text
               key={article.id}
@@ -48,10 +71,10 @@ export function ArticleList({
           );
         })}
       </Box>
-      {state.loading ? (
+      {loading ? (
         <Text wrap="truncate" color={theme.accent}>
           {fitWidth(
-            `loading ${state.loading.done}/${state.loading.total} ${bar(state.loading.done, state.loading.total, Math.max(4, width - 24))}`,
+            `loading ${loading.done}/${loading.total} ${bar(loading.done, loading.total, Math.max(4, width - 24))}`,
             width,
           )}
         </Text>
@@ -63,4 +86,4 @@ export function ArticleList({
       ))}
     </Box>
   );
-}
+});

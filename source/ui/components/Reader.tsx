@@ -1,79 +1,94 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
-import { cursorOf, marksOf, readerLines, sentenceMarks } from '../../review/selectors.js';
-import type { ReviewState } from '../../review/state.js';
+import type { ArticleMarks } from '../../review/marks.js';
+import type { ReaderLines } from '../../review/selectors.js';
 import { LABELS } from '../../store/types.js';
 import { CONTEXT_LINES } from '../layout.js';
+import { paint } from '../paint.js';
 import { CURSOR_GLYPH, LABEL_LETTER, NOTE_GLYPH, type Theme } from '../theme.js';
 import { followTop } from '../window.js';
+import type { Line } from '../wrap.js';
 
-/**
- * The article text, pre-wrapped; only the lines in the window are turned into elements, so a
- * keypress on a 500-sentence article costs the same as on a short one.
- */
-export function Reader({
-  state,
-  article,
-  width,
-  height,
-  theme,
-}: {
-  state: ReviewState;
+export interface ReaderProps {
   article: Article;
+  lines: ReaderLines;
+  marks: ArticleMarks;
+  cursor: number;
+  top: number;
   width: number;
   height: number;
   theme: Theme;
-}) {
-  const { lines, firstLine, lastLine } = readerLines(state, article);
-  const marks = marksOf(state, article.id);
-  const cursor = cursorOf(state, article);
+}
+
+function renderLine(
+  line: Line,
+  article: Article,
+  marks: ArticleMarks,
+  cursor: number,
+  theme: Theme,
+) {
+  const on = theme.color;
+  switch (line.kind) {
+    case 'blank':
+      return ' ';
+    case 'title':
+    case 'orphan-heading':
+      return `      ${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
+    case 'meta':
+      return `      ${paint(line.text, { dim: true }, on)}`;
+    case 'orphan':
+      return `      ${line.text}`;
+    default: {
+      const sentence = article.sentences[line.sentence]!;
+      const current = line.sentence === cursor;
+      const own = marks.sentences[sentence.id];
+      const glyph =
+        current && line.first ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on) : ' ';
+      const badges = LABELS.map((label) =>
+        line.first && own?.labels.includes(label)
+          ? paint(LABEL_LETTER[label], { color: theme.label[label], bold: true }, on)
+          : ' ',
+      ).join('');
+      const note = line.first && own?.note ? paint(NOTE_GLYPH, { color: theme.accent }, on) : ' ';
+      const text = current ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
+      return `${glyph}${badges}${note} ${text}`;
+    }
+  }
+}
+
+/**
+ * The article text, pre-wrapped; only the lines in the window become elements, one string each,
+ * so a keypress on a 500-sentence article costs the same as on a short one.
+ */
+export const Reader = memo(function Reader({
+  article,
+  lines,
+  marks,
+  cursor,
+  top: wanted,
+  width,
+  height,
+  theme,
+}: ReaderProps) {
   // An editor under the reader can take some of its lines: keep the cursor in what is left.
   const top = followTop(
-    state.top,
-    firstLine[cursor] ?? 0,
-    lastLine[cursor] ?? 0,
+    wanted,
+    lines.firstLine[cursor] ?? 0,
+    lines.lastLine[cursor] ?? 0,
     height,
-    lines.length,
+    lines.lines.length,
     CONTEXT_LINES,
   );
-  const visible = lines.slice(top, top + height);
+  const visible = lines.lines.slice(top, top + height);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {visible.map((line, offset) => {
-        const key = top + offset;
-        if (line.kind !== 'text') {
-          return (
-            <Text
-              key={key}
-              wrap="truncate"
-              bold={line.kind === 'title' || line.kind === 'orphan-heading'}
-              dimColor={theme.dim && line.kind === 'meta'}
-              color={line.kind === 'orphan-heading' ? theme.warning : undefined}
-            >
-              {line.kind === 'blank' ? ' ' : `      ${line.text}`}
-            </Text>
-          );
-        }
-        const sentence = article.sentences[line.sentence]!;
-        const current = line.sentence === cursor;
-        const own = sentenceMarks(marks, sentence.id);
-        return (
-          <Text key={key} wrap="truncate">
-            <Text color={theme.cursor} bold>
-              {current && line.first ? CURSOR_GLYPH : ' '}
-            </Text>
-            {LABELS.map((label) => (
-              <Text key={label} color={theme.label[label]} bold>
-                {line.first && own.labels.includes(label) ? LABEL_LETTER[label] : ' '}
-              </Text>
-            ))}
-            <Text color={theme.accent}>{line.first && own.note ? NOTE_GLYPH : ' '}</Text>
-            <Text color={current ? theme.cursor : undefined} bold={current && theme.color}>
-              {` ${line.text}`}
-            </Text>
-          </Text>
-        );
-      })}
+      {visible.map((line, offset) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
+        <Text key={top + offset} wrap="truncate">
+          {renderLine(line, article, marks, cursor, theme)}
+        </Text>
+      ))}
     </Box>
   );
-}
+});
