@@ -11,4 +11,5 @@ export const sections: Record<string, () => Promise<BenchSection>> = {
   search: () => import('./search.js').then((m) => m.section),
   store: () => import('./store.js').then((m) => m.section),
   export: () => import('./export.js').then((m) => m.section),
+  ui: () => import('./ui.js').then((m) => m.section),
 };
