@@ -202,6 +202,35 @@ describe('margin review in a real terminal', () => {
     await s.exited;
   });
 
+  it('shows what a second terminal on the same store writes, without restarting', async () => {
+    const first = start();
+    await first.waitFor((t) => statusBar(t).endsWith('saved'), 'the first terminal');
+    const second = spawnCli(
+      ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+      {
+        cwd: dir,
+        cols: 120,
+        rows: 40,
+      },
+    );
+    try {
+      await second.waitFor((t) => statusBar(t).endsWith('saved'), 'the second terminal');
+      await step(second, '\r', (t) => header(t).includes('sentence 1 of 23'), 'opened there');
+      await step(
+        second,
+        '2',
+        (t) => header(t).includes('Q 1') && statusBar(t).endsWith('saved'),
+        'tagged there',
+      );
+      await first.waitFor(
+        (t) => line(t, 'Russia said on Friday it i').includes('Q1') && header(t).includes('Q 1'),
+        'the tag in the first terminal',
+      );
+    } finally {
+      second.kill('SIGKILL');
+    }
+  });
+
   it('honours NO_COLOR: no colour codes at all, the glyphs still show', async () => {
     const s = start({ NO_COLOR: '1' });
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
