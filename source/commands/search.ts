@@ -33,7 +33,8 @@ export const command: Command = {
 
 The words of QUERY must all match, in any order, each allowing a letter or two of difference.
   "exact phrase"          these words in this order (quote it for the shell: '"a phrase"')
-  -word, -"a phrase"      leave out sentences containing it
+  -word, -"a phrase"      leave out sentences containing it (quote the whole query, or put it
+                          after --, so the shell does not pass -word as an option)
   label:quote|claim|event|none   annotator:NAME   source:NAME
   status:done|in-progress|unreviewed   (as the --annotator sees it)
 
@@ -51,7 +52,8 @@ Options
 Examples
   $ margin search Witkov
   $ margin search '"cautiously optimistic"' --json
-  $ margin search Zelensky label:quote -Putin --limit 5`,
+  $ margin search --limit 5 'Zelensky label:quote -Putin'
+  $ margin search -- Witkoff -Putin`,
   flags: {
     ...corpusFlags,
     ...storeFlags,

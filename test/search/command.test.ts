@@ -122,6 +122,16 @@ describe('margin search', () => {
     ]);
   });
 
+  it('reads an exclusion given as its own argument (after -- on a shell)', async () => {
+    const result = await search(['Witkoff', '-Putin', 'Moscow']);
+    expect(result.stdout.split('\n').map((row) => row.split('\t').slice(0, 3).join(' '))).toEqual([
+      '000_4b207f45d15cbf96 s9c3ed4fd 1.000',
+      '002_95852239c1d84bad sfad2b084 1.000',
+      '004_acb5286eff63b7e7 sfdf4c6d0 0.725',
+      '',
+    ]);
+  });
+
   it('exits 1 with no output when nothing matches, like grep', async () => {
     expect(await search(['Kissinger'])).toEqual({ status: 1, stdout: '', stderr: '' });
     expect(await search(['Kissinger'], { json: true })).toEqual({
