@@ -3,17 +3,30 @@ import { fitWidth } from './text.js';
 
 const KEYS_WIDTH = 16;
 const COLUMN_WIDTH = 58;
+export const QUERY_HEADING = 'Search queries';
+
+/** The query language of `/` (issue 5), shown with the keys since it is typed, not pressed. */
+const QUERY_HELP: ReadonlyArray<[string, string]> = [
+  ['words', 'fuzzy; all must match, in any order'],
+  ['"a phrase"', 'these words, in this order'],
+  ['label:quote', 'label:claim, label:event, label:none'],
+  ['source:NAME', 'from this outlet'],
+  ['annotator:NAME', 'tagged by this annotator'],
+  ['status:done', 'status:in-progress, status:unreviewed'],
+  ['-word', 'without it (also -label:quote…)'],
+];
 
 /** The help as columns of lines, each group kept whole, columns about equally tall. */
 export function helpColumns(width: number): string[][] {
   const count = Math.max(1, Math.floor((width + 2) / (COLUMN_WIDTH + 2)));
   const columnWidth = Math.floor((width - (count - 1) * 2) / count);
+  const row = (keys: string, description: string) =>
+    fitWidth(`  ${fitWidth(keys, KEYS_WIDTH)}${description}`, columnWidth);
   const blocks = helpGroups().map(({ group, rows }) => [
     group,
-    ...rows.map((row) =>
-      fitWidth(`  ${fitWidth(row.keys, KEYS_WIDTH)}${row.description}`, columnWidth),
-    ),
+    ...rows.map((entry) => row(entry.keys, entry.description)),
   ]);
+  blocks.push([QUERY_HEADING, ...QUERY_HELP.map(([keys, description]) => row(keys, description))]);
   const total = blocks.reduce((sum, block) => sum + block.length + 1, 0);
   const target = Math.ceil(total / count);
   const columns: string[][] = [[]];

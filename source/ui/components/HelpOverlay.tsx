@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { helpColumns, helpMaxTop } from '../help.js';
+import { helpColumns, helpMaxTop, QUERY_HEADING } from '../help.js';
 import { GROUP_ORDER } from '../keymap.js';
 import type { Theme } from '../theme.js';
 
-const HEADINGS = new Set<string>(GROUP_ORDER);
+const HEADINGS = new Set<string>([...GROUP_ORDER, QUERY_HEADING]);
 
 /** `?`: every key of the keymap table, grouped, scrollable when the terminal is short. */
 export function HelpOverlay({
