@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { anchorFrames } from '../../source/ui/anchored-stdout.js';
+import { highlightSegments } from '../../source/ui/highlight.js';
+import { paneLayout } from '../../source/ui/layout.js';
+import { listRow } from '../../source/ui/rows.js';
+import { followTop } from '../../source/ui/window.js';
+import { wrapArticle } from '../../source/ui/wrap.js';
+import { fixtureArticle, marks } from '../review/fixtures.js';
+
+describe('wrapArticle', () => {
+  it('starts every sentence on its own line and maps each line to its sentence', () => {
+    const article = {
+      ...fixtureArticle('w', 3, 2),
+      title: 'A title',
+      byline: 'By Someone',
+    };
+    article.sentences[0]!.text = 'One two three four five six seven eight nine ten.';
+    const { lines, firstLine, lastLine } = wrapArticle(article, 20);
+    expect(lines.map((l) => [l.kind, l.text, l.sentence, l.first])).toEqual([
+      ['title', 'A title', -1, false],
+      ['meta', 'Fixture News ·', -1, false],
+      ['meta', '2025-03-14 · By', -1, false],
+      ['meta', 'Someone', -1, false],
+      ['blank', '', -1, false],
+      ['text', 'One two three four', 0, true],
+      ['text', 'five six seven eight', 0, false],
+      ['text', 'nine ten.', 0, false],
+      ['text', 'Sentence 2 of w.', 1, true],
+      ['blank', '', -1, false],
+      ['text', 'Sentence 3 of w.', 2, true],
+    ]);
+    expect(firstLine).toEqual([5, 8, 10]);
+    expect(lastLine).toEqual([7, 8, 10]);
+  });
+
+  it('never lets an escape sequence from the text reach the screen', () => {
+    const article = fixtureArticle('x', 1);
+    article.sentences[0]!.text = 'Evil \x1b[2J\x1b]0;title\x07text.';
+    const text = wrapArticle(article, 40).lines.at(-1)!.text;
+    expect(text).not.toMatch(/\x1b|\x07/);
+    expect(text).toContain('Evil');
+  });
+});
+
+describe('followTop', () => {
+  it('keeps the window while the target is inside it with context, scrolls minimally otherwise', () => {
+    expect(followTop(0, 5, 5, 10, 100, 2)).toBe(0);
+    expect(followTop(0, 8, 8, 10, 100, 2)).toBe(1);
+    expect(followTop(20, 19, 19, 10, 100, 2)).toBe(17);
+    expect(followTop(0, 99, 99, 10, 100, 2)).toBe(90);
+    // Taller than the window: its beginning shows.
+    expect(followTop(0, 30, 50, 10, 100, 2)).toBe(28);
+  });
+});
+
+describe('paneLayout', () => {
+  it('splits from 110 columns and refuses below 60×15', () => {
+    expect(paneLayout({ columns: 109, rows: 30 }).split).toBe(false);
+    expect(paneLayout({ columns: 110, rows: 30 })).toMatchObject({
+      split: true,
+      listWidth: 40,
+      readerWidth: 69,
+    });
+    expect(paneLayout({ columns: 59, rows: 15 }).tooSmall).toBe(true);
+    expect(paneLayout({ columns: 60, rows: 14 }).tooSmall).toBe(true);
+    expect(paneLayout({ columns: 60, rows: 15 })).toMatchObject({
+      tooSmall: false,
+      bodyHeight: 12,
+    });
+  });
+});
+
+describe('listRow', () => {
+  it('shows status, title, source, date and counts, giving up date then source when narrow', () => {
+    const article = fixtureArticle('r', 3);
+    const tagged = marks({
+      status: 'done',
+      sentences: { 'r-s0': { labels: ['claim', 'quote'], note: null, attributes: {} } },
+    });
+    expect(listRow(article, tagged, 70)).toBe(
+      '✓ Title of r                     Fixture News   2025-03-14       C1 Q1',
+    );
+    expect(listRow(article, tagged, 56)).toBe(
+      '✓ Title of r                  Fixture News         C1 Q1',
+    );
+    expect(listRow(article, tagged, 50)).toBe('✓ Title of r                                 C1 Q1');
+    expect(listRow(article, marks(), 36)).toBe('· Title of r                        ');
+  });
+});
+
+describe('highlightSegments', () => {
+  it('marks the matched ranges and cuts around the first match', () => {
+    expect(highlightSegments('Steve Witkoff met Putin', [[6, 13]], 40)).toEqual([
+      { text: 'Steve ', hit: false },
+      { text: 'Witkoff', hit: true },
+      { text: ' met Putin', hit: false },
+    ]);
+    const long = `${'word '.repeat(30)}Witkoff arrived`;
+    const cut = highlightSegments(long, [[150, 157]], 30);
+    expect(cut[0]).toEqual({ text: '…', hit: false });
+    expect(cut.find((s) => s.hit)?.text).toBe('Witkoff');
+    expect(cut.map((s) => s.text).join('').length).toBeLessThanOrEqual(30);
+  });
+});
+
+describe('anchorFrames', () => {
+  const run = (chunk: string) => {
+    const written: string[] = [];
+    anchorFrames((out) => written.push(out))(chunk);
+    return written[0];
+  };
+
+  it('starts every frame at the top-left instead of moving up from where the last one ended', () => {
+    expect(run('\x1b[?2026h\x1b[38A\x1b[1Gheader\x1b[K\n\x1b[E')).toBe(
+      '\x1b[?2026h\x1b[Hheader\x1b[K\n\x1b[E',
+    );
+    expect(run('first frame\nline 2\n')).toBe('\x1b[Hfirst frame\nline 2\n');
+  });
+
+  it('clears what a shrinking frame erased, and passes other writes through', () => {
+    expect(run('\x1b[2K\x1b[1A\x1b[2K\x1b[Gshort\n\x1b[?2026l')).toBe(
+      '\x1b[Hshort\n\x1b[J\x1b[?2026l',
+    );
+    expect(run('\x1b[2K\x1b[1A\x1b[2K\x1b[G')).toBe('\x1b[H\x1b[2J');
+    expect(run('\x1b[?25l')).toBe('\x1b[?25l');
+    expect(run('\x1b[?2026l')).toBe('\x1b[?2026l');
+  });
+});
