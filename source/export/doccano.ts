@@ -1,3 +1,4 @@
+import { jsonLines, LineBuffer } from './lines.js';
 import type { ExportFilter, ExportInput } from './model.js';
 import {
   groupByAnnotator,
@@ -16,7 +17,7 @@ import { spanOf } from './spans.js';
 export function toDoccano(input: ExportInput, filter?: ExportFilter): string {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
-  const lines: string[] = [];
+  const lines = new LineBuffer();
   let done = 0;
   for (const group of groupByArticle(entries)) {
     for (const { annotator, entries: own } of groupByAnnotator(group.entries)) {
@@ -32,5 +33,5 @@ export function toDoccano(input: ExportInput, filter?: ExportFilter): string {
       );
     }
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return jsonLines(lines);
 }

@@ -1,5 +1,5 @@
 import { LABELS } from '../store/types.js';
-import { jsonArray } from './json-array.js';
+import { jsonArray, LineBuffer } from './lines.js';
 import type { ExportFilter, ExportInput } from './model.js';
 import {
   groupByAnnotator,
@@ -21,7 +21,7 @@ import { spanOf } from './spans.js';
 export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
-  const tasks: string[] = [];
+  const tasks = new LineBuffer(',\n');
   let done = 0;
   for (const group of groupByArticle(entries)) {
     const { article } = group;

@@ -1,3 +1,4 @@
+import { jsonLines, LineBuffer } from './lines.js';
 import type { ExportFilter, ExportInput } from './model.js';
 import { groupByAnnotator, groupByArticle, progressReporter, selectEntries } from './model.js';
 import { spanOf } from './spans.js';
@@ -12,7 +13,7 @@ import { spanOf } from './spans.js';
 export function toProdigy(input: ExportInput, filter?: ExportFilter): string {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
-  const lines: string[] = [];
+  const lines = new LineBuffer();
   let done = 0;
   for (const group of groupByArticle(entries)) {
     const { article } = group;
@@ -42,5 +43,5 @@ export function toProdigy(input: ExportInput, filter?: ExportFilter): string {
       lines.push(JSON.stringify({ text: article.text, spans, meta, answer: 'accept' }));
     }
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+  return jsonLines(lines);
 }

@@ -1,4 +1,4 @@
-import { jsonArray } from './json-array.js';
+import { jsonArray, LineBuffer } from './lines.js';
 import type { ExportFilter, ExportInput } from './model.js';
 import { progressReporter, selectEntries } from './model.js';
 import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
@@ -16,7 +16,8 @@ const CONTEXT = 32;
 export function toW3c(input: ExportInput, filter?: ExportFilter): string {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
-  const items = entries.map(({ article, annotation }, index) => {
+  const items = new LineBuffer(',\n');
+  entries.forEach(({ article, annotation }, index) => {
     report(index + 1);
     const { anchor, placement } = annotation;
     const points = articleCodePoints(article);
@@ -41,33 +42,35 @@ export function toW3c(input: ExportInput, filter?: ExportFilter): string {
     for (const [name, value] of Object.entries(annotation.attributes ?? {}).sort(byKey)) {
       body.push({ type: 'TextualBody', purpose: 'describing', value: `${name}: ${value}` });
     }
-    return JSON.stringify({
-      id: `urn:margin:annotation:${encodeURIComponent(annotation.id)}`,
-      type: 'Annotation',
-      motivation: 'tagging',
-      creator: { type: 'Person', name: annotation.annotator },
-      created: annotation.created,
-      modified: annotation.updated,
-      body,
-      target: {
-        source: article.id,
-        selector: [
-          { type: 'TextQuoteSelector', ...quote },
-          {
-            type: 'TextPositionSelector',
-            start: points.toCodePoint(start),
-            end: points.toCodePoint(end),
-          },
-        ],
-      },
-      ...(placement ? {} : { orphan: true }),
-    });
+    items.push(
+      JSON.stringify({
+        id: `urn:margin:annotation:${encodeURIComponent(annotation.id)}`,
+        type: 'Annotation',
+        motivation: 'tagging',
+        creator: { type: 'Person', name: annotation.annotator },
+        created: annotation.created,
+        modified: annotation.updated,
+        body,
+        target: {
+          source: article.id,
+          selector: [
+            { type: 'TextQuoteSelector', ...quote },
+            {
+              type: 'TextPositionSelector',
+              start: points.toCodePoint(start),
+              end: points.toCodePoint(end),
+            },
+          ],
+        },
+        ...(placement ? {} : { orphan: true }),
+      }),
+    );
   });
   const head = JSON.stringify({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     type: 'AnnotationCollection',
     label: 'margin annotations',
-    total: items.length,
+    total: entries.length,
   });
   // One annotation per line inside the page: valid JSON, readable, and fast at 300,000.
   const page = `"first":{"type":"AnnotationPage","startIndex":0,"items":${jsonArray(items).trimEnd()}}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toJsonl } from '../../source/export/jsonl.js';
-import type { ExportRecord } from '../../source/export/record.js';
+import { jsonlLine, toJsonl } from '../../source/export/jsonl.js';
+import { type ExportRecord, toRecord } from '../../source/export/record.js';
 import { byCodePoints, sampleInput, unicodeArticle } from './fixture.js';
 
 function records(text: string): ExportRecord[] {
@@ -89,5 +89,19 @@ describe('jsonl export', () => {
 
   it('writes nothing when nothing matches', () => {
     expect(toJsonl(sampleInput(), { labels: ['event'], annotators: ['bob'] })).toBe('');
+  });
+});
+
+describe('jsonlLine', () => {
+  it('is exactly the record as JSON, for placed, changed and orphaned annotations', () => {
+    const input = sampleInput();
+    input.annotations[1]!.anchor.quote = 'Talks begin on Friday in Riyadh.';
+    for (const annotation of input.annotations) {
+      const article = input.articles.find((a) => a.id === annotation.article)!;
+      const entry = { article, annotation };
+      expect(jsonlLine(entry, input.statuses)).toBe(
+        JSON.stringify(toRecord(entry, input.statuses)),
+      );
+    }
   });
 });
