@@ -25,6 +25,8 @@ Press ? in the review for every key.`,
     // Colour libraries decide once, when Ink is first imported: NO_COLOR must be known by then.
     const color = !io.env.NO_COLOR;
     if (!color) process.env.FORCE_COLOR = '0';
+    // React's development build checks every render; an app run by people wants the production one.
+    process.env.NODE_ENV ??= 'production';
     // The UI, the corpus reader and the store load side by side: start-up is mostly module loading.
     const ui = Promise.all([import('../ui/run.js'), import('../ui/theme.js')]);
     const corpusSession = import('../ui/session.js');

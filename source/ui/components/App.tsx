@@ -1,5 +1,13 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { type Dispatch, useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import {
+  type Dispatch,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+} from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { Action } from '../../review/actions.js';
 import { EffectQueue } from '../../review/effects.js';
@@ -145,7 +153,7 @@ export function App({
       <Box width={width} height={bodyHeight} />
     );
 
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (mode.kind === 'help') {
     body = <HelpOverlay width={columns} height={bodyHeight} scroll={state.helpTop} theme={theme} />;
   } else if (mode.kind === 'search') {
