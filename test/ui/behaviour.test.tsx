@@ -216,6 +216,31 @@ describe('the review screen', () => {
     expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
   });
 
+  it('shows loading progress and unreadable files under the list, and the list works meanwhile', async () => {
+    app = await renderApp({
+      articles: seeds.slice(0, 2),
+      columns: 100,
+      rows: 30,
+      state: {
+        loading: { done: 2, total: 8 },
+        warnings: [
+          'broken.html: not valid UTF-8 and no encoding could be guessed',
+          'empty.txt: empty file',
+        ],
+      },
+    });
+    await app.press('j');
+    const lines = app.frame().split('\n');
+    expect(lines[0]).toBe(
+      'margin · seeds · alice  │  article 2 of 2+  │  sentence 1 of 12  │  C 0  Q 0  E 0',
+    );
+    expect(lines.slice(25, 28)).toEqual([
+      `loading 2/8 ${'█'.repeat(19)}${'░'.repeat(57)}`,
+      '⚠ broken.html: not valid UTF-8 and no encoding could be guessed',
+      '⚠ empty.txt: empty file',
+    ]);
+  });
+
   it('explains how to add articles when the corpus is empty', async () => {
     app = await renderApp({ articles: [], columns: 100, rows: 30 });
     expect(app.frame()).toContain('The corpus folder seeds holds no article margin can read.');
