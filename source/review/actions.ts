@@ -47,6 +47,8 @@ export type EventAction =
   | { type: 'search/query'; query: string; hits: SearchHit[] }
   /** The search code has loaded over the whole corpus: `/` works from now on. */
   | { type: 'search/ready' }
+  /** The process was asked to end (SIGTERM, SIGHUP): finish the writes, then quit. */
+  | { type: 'app/terminate' }
   | { type: 'terminal/resize'; size: Size }
   | { type: 'corpus/progress'; articles: Article[]; done: number; total: number }
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */

@@ -410,6 +410,12 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       }
       return state;
     }
+    case 'app/terminate':
+      return quitIfDrained({
+        ...state,
+        mode: { kind: 'quitting' },
+        message: info('saving… margin quits once everything is written'),
+      });
     case 'search/ready':
       return { ...state, searchAvailable: true };
     case 'search/query': {

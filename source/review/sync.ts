@@ -13,6 +13,8 @@ function readOnlyReason(repository: Repository, article: string): string | null 
   return problem ? `${problem.path}: ${problem.message}` : 'its store file was refused';
 }
 
+const FEW = 32;
+
 /** The repository's current state of the given articles, as the reader shows them. */
 export function snapshotMarks(
   repository: Repository,
@@ -20,12 +22,18 @@ export function snapshotMarks(
 ): Record<string, ArticleMarks> {
   const wanted = new Set(articles);
   const byArticle = new Map<string, PlacedAnnotation[]>();
-  // One pass over the annotator's annotations rather than one list() per article.
-  for (const annotation of repository.list({ annotator: repository.annotator })) {
-    if (!wanted.has(annotation.article)) continue;
-    const list = byArticle.get(annotation.article) ?? [];
-    list.push(annotation);
-    byArticle.set(annotation.article, list);
+  const annotator = repository.annotator;
+  if (wanted.size <= FEW) {
+    // After a write only an article or two changed: ask for just those.
+    for (const article of wanted) byArticle.set(article, repository.list({ article, annotator }));
+  } else {
+    // At start, one pass over the annotator's annotations rather than one list() per article.
+    for (const annotation of repository.list({ annotator })) {
+      if (!wanted.has(annotation.article)) continue;
+      const list = byArticle.get(annotation.article) ?? [];
+      list.push(annotation);
+      byArticle.set(annotation.article, list);
+    }
   }
   const marks: Record<string, ArticleMarks> = {};
   for (const article of wanted) {

@@ -12,6 +12,9 @@ import { enterAlternateScreen } from './screen.js';
 import type { CorpusSession } from './session.js';
 import type { Theme } from './theme.js';
 
+/** How long writes may take to finish after SIGTERM before the process leaves anyway. */
+const TERMINATE_GRACE_MS = 5000;
+
 export interface RunOptions {
   io: CommandIO;
   corpusName: string;
@@ -54,7 +57,9 @@ export async function runReview({
     const { buildSearchEngine } = await import('../search/index.js');
     build = () => buildSearchEngine(all);
   });
+  let dispatchOutside: Dispatch<Action> | null = null;
   const connect = (dispatch: Dispatch<Action>) => {
+    dispatchOutside = dispatch;
     const disconnect = session.connect(dispatch);
     let connected = true;
     searchReady.then(
@@ -63,6 +68,7 @@ export async function runReview({
     );
     return () => {
       connected = false;
+      dispatchOutside = null;
       disconnect();
     };
   };
@@ -81,7 +87,18 @@ export async function runReview({
     );
   };
   let unsaved = 0;
-  const leave = enterAlternateScreen(stdout);
+  // Asked to end from outside, the screen finishes its writes like `q` does, within a grace period.
+  const onSignal = () => {
+    if (!dispatchOutside) return false;
+    dispatchOutside({ type: 'app/terminate' });
+    dispatchOutside = null;
+    setTimeout(() => {
+      leave();
+      process.exit(143);
+    }, TERMINATE_GRACE_MS).unref();
+    return true;
+  };
+  const leave = enterAlternateScreen(stdout, { onSignal });
   // Ink switches the terminal to raw mode only after its first frame; keys typed before that
   // would be echoed and line-buffered (Enter arriving as "\n"). Raw from the start, they wait in
   // the stream until Ink reads them.

@@ -5,8 +5,12 @@ const LEAVE = '\x1b[?25h\x1b[?1049l';
 /**
  * Enters the alternate screen and makes sure it is left exactly once, whatever ends the process
  * (a normal quit, SIGTERM, SIGHUP, an uncaught exception), so the terminal is never left broken.
+ * `onSignal` returns true when it handles SIGTERM/SIGHUP itself.
  */
-export function enterAlternateScreen(stdout: NodeJS.WritableStream): () => void {
+export function enterAlternateScreen(
+  stdout: NodeJS.WritableStream,
+  options: { onSignal?: (signal: NodeJS.Signals) => boolean } = {},
+): () => void {
   let active = true;
   stdout.write(ENTER);
   const leave = () => {
@@ -15,6 +19,8 @@ export function enterAlternateScreen(stdout: NodeJS.WritableStream): () => void 
     stdout.write(LEAVE);
   };
   const onSignal = (signal: NodeJS.Signals) => {
+    // The screen may take over (to finish its writes first) and leave by itself.
+    if (options.onSignal?.(signal)) return;
     leave();
     process.exit(signal === 'SIGTERM' ? 143 : 129);
   };

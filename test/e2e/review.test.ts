@@ -202,6 +202,19 @@ describe('margin review in a real terminal', () => {
     await s.exited;
   });
 
+  it('finishes its writes and leaves the alternate screen on SIGTERM', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(s, '\r', (t) => header(t).includes('sentence 1 of 23'), 'opened');
+    s.write('1');
+    await s.waitFor((t) => header(t).includes('C 1'), 'the tag on screen');
+    s.kill('SIGTERM');
+    const exit = await s.exited;
+    expect(exit.exitCode).toBe(0);
+    expect(s.alternate()).toBe(false);
+    expect(readStore().annotations.map((a) => a.label)).toEqual(['claim']);
+  });
+
   it('shows what a second terminal on the same store writes, without restarting', async () => {
     const first = start();
     await first.waitFor((t) => statusBar(t).endsWith('saved'), 'the first terminal');

@@ -161,6 +161,19 @@ describe('quitting', () => {
     expect(state.quit).toBe(true);
   });
 
+  it('finishes pending writes when the process is asked to end, even from a text input', () => {
+    const editing = type(type(readerState(), '1'), 'n');
+    const ending = reduce(editing, { type: 'app/terminate' });
+    expect(ending.mode.kind).toBe('quitting');
+    expect(ending.quit).toBe(false);
+    const drained = reduce(reduce(ending, { type: 'effects/taken', through: 1, pending: 0 }), {
+      type: 'save/progress',
+      pending: 0,
+      error: null,
+    });
+    expect(drained.quit).toBe(true);
+  });
+
   it('quits at once when nothing is pending, and Ctrl+C twice leaves without waiting', () => {
     expect(type(readerState(), 'q').quit).toBe(true);
     const waiting = type(type(readerState(), '1'), 'q');
