@@ -12,6 +12,8 @@ export interface Session {
   /** The screen as plain text, one string per row, trailing spaces removed. */
   screen(): string[];
   write(keys: string): void;
+  /** Resizes the pseudo-terminal and the emulator, as a window resize would. */
+  resize(cols: number, rows: number): void;
   /** Polls the screen until `predicate` holds; throws with the screen on time-out. */
   waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
   exited: Promise<{ exitCode: number; signal?: number | undefined }>;
@@ -49,10 +51,11 @@ export function spawnCli(
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
     child.onExit((event) => resolve(event));
   });
+  const size = { cols, rows };
   const screen = () => {
     const buffer = terminal.buffer.active;
     const lines: string[] = [];
-    for (let row = 0; row < rows; row += 1) {
+    for (let row = 0; row < size.rows; row += 1) {
       lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
     }
     return lines;
@@ -65,6 +68,12 @@ export function spawnCli(
     screen,
     pid: child.pid,
     write: (keys) => child.write(keys),
+    resize: (newCols, newRows) => {
+      size.cols = newCols;
+      size.rows = newRows;
+      terminal.resize(newCols, newRows);
+      child.resize(newCols, newRows);
+    },
     exited,
     kill: (signal) => child.kill(signal),
     async waitFor(predicate, what, timeoutMs = 10_000) {

@@ -202,6 +202,36 @@ describe('margin review in a real terminal', () => {
     await s.exited;
   });
 
+  it('redraws cleanly when the window is resized, narrower and back', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(s, '\r', (t) => header(t).includes('sentence 1 of 23'), 'opened');
+    s.resize(70, 20);
+    await s.waitFor(
+      (t) =>
+        t.split('\n')[0]!.startsWith('seeds · alice │ art. 1/5 │ sent. 1/23') &&
+        t.split('\n')[18]!.endsWith('saved'),
+      'the narrow header',
+    );
+    const narrow = s.screen();
+    expect(narrow).toHaveLength(20);
+    // One pane at a time: nothing left over from the side-by-side layout.
+    expect(narrow.filter((row) => row.includes('│')).length).toBe(1);
+    expect(narrow.slice(1, 4)).toEqual([
+      '      The National · 2025-03-14',
+      '',
+      '▶     Russia said on Friday it is preparing for direct talks between',
+    ]);
+    expect(narrow[18]).toMatch(/^j\/k move .* saved$/);
+    expect(narrow[19]).toBe('');
+    s.resize(120, 40);
+    await s.waitFor(
+      (t) => header(t).includes('article 1 of 5') && t.split('\n')[1]!.includes('│'),
+      'side by side again',
+    );
+    expect(s.screen().filter((row) => row.includes('│')).length).toBe(38);
+  });
+
   it('finishes its writes and leaves the alternate screen on SIGTERM', async () => {
     const s = start();
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
