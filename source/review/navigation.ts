@@ -1,0 +1,128 @@
+import { paneLayout } from '../ui/layout.js';
+import type { KeyAction } from './actions.js';
+import {
+  currentArticle,
+  cursorOf,
+  followList,
+  followReader,
+  listHeight,
+  marksOf,
+  readerLines,
+} from './selectors.js';
+import type { ReviewState } from './state.js';
+import { emit, info, setMarks, warn } from './updates.js';
+
+export function withCursor(state: ReviewState, index: number): ReviewState {
+  const article = currentArticle(state);
+  if (!article || article.sentences.length === 0) return state;
+  const cursor = Math.min(Math.max(0, index), article.sentences.length - 1);
+  const next = { ...state, cursors: { ...state.cursors, [article.id]: cursor } };
+  return { ...next, top: followReader(next, state.top) };
+}
+
+export function withCurrent(state: ReviewState, index: number): ReviewState {
+  if (state.articles.length === 0) return state;
+  const current = Math.min(Math.max(0, index), state.articles.length - 1);
+  if (current === state.current) return state;
+  const next = { ...state, current, results: null };
+  return { ...next, top: followReader(next, 0), listTop: followList(next, state.listTop) };
+}
+
+/** Moving into the reader: an unreviewed article becomes "in progress". */
+export function open(state: ReviewState): ReviewState {
+  const article = currentArticle(state);
+  if (!article) return state;
+  const opened = { ...state, focus: 'reader' as const, top: followReader(state, state.top) };
+  const marks = marksOf(state, article.id);
+  if (marks.status !== 'unreviewed' || marks.readOnly) return opened;
+  return emit(setMarks(opened, article.id, { ...marks, status: 'in progress' }), {
+    kind: 'status',
+    article: article.id,
+    status: 'in progress',
+  });
+}
+
+export function jumpTo(state: ReviewState, articleId: string, sentenceId: string): ReviewState {
+  const index = state.articles.findIndex((article) => article.id === articleId);
+  if (index < 0) return { ...state, message: warn(`article ${articleId} is not loaded`) };
+  const moved = withCurrent(state, index);
+  const article = moved.articles[index]!;
+  const sentence = Math.max(
+    0,
+    article.sentences.findIndex((s) => s.id === sentenceId),
+  );
+  return withCursor(open(moved), sentence);
+}
+
+export function stepResults(state: ReviewState, delta: number): ReviewState {
+  const results = state.results;
+  if (!results || results.hits.length === 0) return state;
+  const index = (results.index + delta + results.hits.length) % results.hits.length;
+  const hit = results.hits[index]!;
+  const next = jumpTo(state, hit.article, hit.sentence);
+  return {
+    ...next,
+    results: { ...results, index },
+    message: info(`result ${index + 1} of ${results.hits.length} for “${results.query}”`),
+  };
+}
+
+export function move(state: ReviewState, action: KeyAction): ReviewState {
+  const inList = state.focus === 'list';
+  const article = currentArticle(state);
+  if (inList) {
+    const page = listHeight(state);
+    switch (action.type) {
+      case 'cursor/next':
+        return withCurrent(state, state.current + 1);
+      case 'cursor/prev':
+        return withCurrent(state, state.current - 1);
+      case 'cursor/page-down':
+        return withCurrent(state, state.current + page);
+      case 'cursor/page-up':
+        return withCurrent(state, state.current - page);
+      case 'cursor/first':
+        return withCurrent(state, 0);
+      default:
+        return withCurrent(state, state.articles.length - 1);
+    }
+  }
+  if (!article) return state;
+  const cursor = cursorOf(state, article);
+  const { firstLine, lastLine } = readerLines(state, article);
+  const page = Math.max(1, paneLayout(state.size).bodyHeight - 2);
+  switch (action.type) {
+    case 'cursor/next':
+      return withCursor(state, cursor + 1);
+    case 'cursor/prev':
+      return withCursor(state, cursor - 1);
+    case 'cursor/page-down': {
+      const goal = (firstLine[cursor] ?? 0) + page;
+      let next = cursor + 1;
+      while (next < article.sentences.length - 1 && (lastLine[next] ?? 0) < goal) next += 1;
+      return withCursor(state, next);
+    }
+    case 'cursor/page-up': {
+      const goal = (firstLine[cursor] ?? 0) - page;
+      let next = cursor - 1;
+      while (next > 0 && (firstLine[next] ?? 0) > goal) next -= 1;
+      return withCursor(state, next);
+    }
+    case 'cursor/first':
+      return withCursor(state, 0);
+    default:
+      return withCursor(state, article.sentences.length - 1);
+  }
+}
+
+export function nextUntagged(state: ReviewState): ReviewState {
+  const article = currentArticle(state);
+  if (!article) return state;
+  const marks = marksOf(state, article.id);
+  const from = cursorOf(state, article);
+  for (let index = from + 1; index < article.sentences.length; index += 1) {
+    const sentence = article.sentences[index]!;
+    if ((marks.sentences[sentence.id]?.labels.length ?? 0) === 0) return withCursor(state, index);
+  }
+  return { ...state, message: info('no untagged sentence after this one') };
+}

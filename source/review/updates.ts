@@ -1,0 +1,18 @@
+import type { ArticleMarks } from './marks.js';
+import type { Effect, Message, ReviewState } from './state.js';
+
+/** Small updates the reducer's parts share: a message for the status bar, a queued write, marks. */
+export const info = (text: string): Message => ({ text, tone: 'info' });
+export const warn = (text: string): Message => ({ text, tone: 'warning' });
+
+export function emit(state: ReviewState, effect: Effect): ReviewState {
+  return {
+    ...state,
+    outbox: [...state.outbox, { id: state.nextEffect, effect }],
+    nextEffect: state.nextEffect + 1,
+  };
+}
+
+export function setMarks(state: ReviewState, article: string, marks: ArticleMarks): ReviewState {
+  return { ...state, marks: { ...state.marks, [article]: marks } };
+}
