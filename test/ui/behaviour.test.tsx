@@ -242,9 +242,32 @@ describe('the review screen', () => {
   });
 
   it('explains how to add articles when the corpus is empty', async () => {
-    app = await renderApp({ articles: [], columns: 100, rows: 30 });
-    expect(app.frame()).toContain('The corpus folder seeds holds no article margin can read.');
-    expect(app.frame()).toContain('• pass another folder: margin --corpus DIR');
+    app = await renderApp({
+      articles: [],
+      columns: 100,
+      rows: 30,
+      state: { warnings: ['notes.pdf: not a text, Markdown or HTML file'] },
+    });
+    expect(app.frame()).toBe(
+      [
+        'margin · seeds · alice',
+        '',
+        '  No articles yet',
+        '',
+        '  The corpus folder seeds holds no article margin can read.',
+        '',
+        '  To add articles, either',
+        '    • put .txt, .md or .html files (one article each) into seeds, then start margin again, or',
+        '    • pass another folder: margin --corpus DIR',
+        '',
+        '  Files that could not be read (1):',
+        '    ⚠ notes.pdf: not a text, Markdown or HTML file',
+        '',
+        '  q quits.',
+        ...Array(14).fill(''),
+        `${'j/k move · Enter open · d done · u undo · / search · ? help · q quit'.padEnd(93)}  saved`,
+      ].join('\n'),
+    );
   });
 
   it('lists orphaned annotations under the text', async () => {

@@ -167,7 +167,14 @@ export function App({
       />
     );
   } else if (state.articles.length === 0 && !state.loading) {
-    body = <EmptyCorpus corpus={state.corpusName} width={columns} theme={theme} />;
+    body = (
+      <EmptyCorpus
+        corpus={state.corpusName}
+        warnings={state.warnings}
+        width={columns}
+        theme={theme}
+      />
+    );
   } else if (layout.split) {
     body = (
       <Box flexDirection="row" height={bodyHeight}>

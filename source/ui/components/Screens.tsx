@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { clean } from '../clean.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../layout.js';
 import type { Theme } from '../theme.js';
 
@@ -23,10 +24,12 @@ export function TooSmall({
 /** What to do when the corpus folder holds no article. */
 export function EmptyCorpus({
   corpus,
+  warnings,
   width,
   theme,
 }: {
   corpus: string;
+  warnings: string[];
   width: number;
   theme: Theme;
 }) {
@@ -43,6 +46,18 @@ export function EmptyCorpus({
         {`  • put .txt, .md or .html files (one article each) into ${corpus}, then start margin again, or`}
       </Text>
       <Text wrap="wrap">{'  • pass another folder: margin --corpus DIR'}</Text>
+      {warnings.length > 0 ? (
+        <>
+          <Text> </Text>
+          <Text wrap="wrap">{`Files that could not be read (${warnings.length}):`}</Text>
+          {warnings.slice(0, 5).map((warning) => (
+            <Text key={warning} wrap="truncate" color={theme.warning}>
+              {`  ⚠ ${clean(warning)}`}
+            </Text>
+          ))}
+          {warnings.length > 5 ? <Text>{`  …and ${warnings.length - 5} more`}</Text> : null}
+        </>
+      ) : null}
       <Text> </Text>
       <Text wrap="wrap">q quits.</Text>
     </Box>
