@@ -40,7 +40,7 @@ export const section: BenchSection = {
           const output = runFormat(format, input);
           size =
             output.kind === 'text'
-              ? Buffer.byteLength(output.text)
+              ? output.parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0)
               : output.files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
         },
         { warmup: 1, runs: 3, minTimeMs: 0 },

@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat, runFormat } from '../export/formats.js';
@@ -118,19 +118,25 @@ Examples
         );
       }
     } else if (out) {
-      await writeAtomically(base(out), output.text);
+      await writeAtomically(base(out), output.parts);
     } else {
-      await writeStdout(io, output.text);
+      await writeStdout(io, output.parts);
     }
     return unknown.length > 0 ? 1 : 0;
   },
 };
 
 /** A half-written export must never pass for a whole one: write beside, then rename. */
-async function writeAtomically(path: string, content: string): Promise<void> {
+async function writeAtomically(path: string, content: string | string[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, content);
+  const file = await open(temp, 'w');
+  try {
+    for (const part of typeof content === 'string' ? [content] : content) await file.write(part);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
   await rename(temp, path);
 }
 

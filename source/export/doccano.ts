@@ -14,7 +14,7 @@ import { spanOf } from './spans.js';
  * `label: [[start, end, "Claim"]]` in code points (doccano is Python). doccano keeps any other
  * key as document metadata, so `article` and `annotator` travel along. Orphans are left out.
  */
-export function toDoccano(input: ExportInput, filter?: ExportFilter): string {
+export function doccanoParts(input: ExportInput, filter?: ExportFilter): string[] {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
   const lines = new LineBuffer();
@@ -34,4 +34,9 @@ export function toDoccano(input: ExportInput, filter?: ExportFilter): string {
     }
   }
   return jsonLines(lines);
+}
+
+/** The whole output as one string (tests, small exports). */
+export function toDoccano(input: ExportInput, filter?: ExportFilter): string {
+  return doccanoParts(input, filter).join('');
 }

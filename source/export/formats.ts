@@ -1,11 +1,11 @@
 import { type BratFile, toBrat } from './brat.js';
 import { toCsv } from './csv.js';
-import { toDoccano } from './doccano.js';
-import { toJsonl } from './jsonl.js';
-import { toLabelStudio } from './label-studio.js';
+import { doccanoParts } from './doccano.js';
+import { jsonlParts } from './jsonl.js';
+import { labelStudioParts } from './label-studio.js';
 import type { ExportFilter, ExportInput } from './model.js';
-import { toProdigy } from './prodigy.js';
-import { toW3c } from './w3c.js';
+import { prodigyParts } from './prodigy.js';
+import { w3cParts } from './w3c.js';
 
 export const FORMATS = [
   'jsonl',
@@ -22,9 +22,12 @@ export interface FormatOptions {
   bom?: boolean;
 }
 
-/** A format's output: one text (stdout or `--out FILE`) or a folder of files (brat). */
+/**
+ * A format's output: a text (stdout or `--out FILE`) given as parts to write one after the
+ * other, so a large export is never one giant string, or a folder of files (brat).
+ */
 export type FormatOutput =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; parts: string[] }
   | { kind: 'files'; files: BratFile[]; skippedOrphans: number };
 
 export function isFormat(name: string): name is Format {
@@ -39,17 +42,17 @@ export function runFormat(
 ): FormatOutput {
   switch (format) {
     case 'jsonl':
-      return { kind: 'text', text: toJsonl(input, filter) };
+      return { kind: 'text', parts: jsonlParts(input, filter) };
     case 'csv':
-      return { kind: 'text', text: toCsv(input, filter, { bom: options.bom ?? false }) };
+      return { kind: 'text', parts: [toCsv(input, filter, { bom: options.bom ?? false })] };
     case 'prodigy':
-      return { kind: 'text', text: toProdigy(input, filter) };
+      return { kind: 'text', parts: prodigyParts(input, filter) };
     case 'doccano':
-      return { kind: 'text', text: toDoccano(input, filter) };
+      return { kind: 'text', parts: doccanoParts(input, filter) };
     case 'label-studio':
-      return { kind: 'text', text: toLabelStudio(input, filter) };
+      return { kind: 'text', parts: labelStudioParts(input, filter) };
     case 'w3c':
-      return { kind: 'text', text: toW3c(input, filter) };
+      return { kind: 'text', parts: w3cParts(input, filter) };
     case 'brat':
       return { kind: 'files', ...toBrat(input, filter) };
   }

@@ -18,7 +18,7 @@ import { spanOf } from './spans.js';
  * converters. `value.text` is included so a mismatch would be visible. Notes go in the region's
  * `meta.text`, where Label Studio shows region notes; orphans are left out.
  */
-export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string {
+export function labelStudioParts(input: ExportInput, filter?: ExportFilter): string[] {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
   const tasks = new LineBuffer(',\n');
@@ -70,6 +70,11 @@ export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string
     );
   }
   return jsonArray(tasks);
+}
+
+/** The whole output as one string (tests, small exports). */
+export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string {
+  return labelStudioParts(input, filter).join('');
 }
 
 /** The labeling config that matches the tasks (`margin export --format label-studio --config`). */

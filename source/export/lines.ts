@@ -26,22 +26,30 @@ export class LineBuffer {
     }
   }
 
-  /** Every line, separated; '' when there are none. */
-  text(): string {
+  /**
+   * Every line, separated, as a few large strings to write one after the other: an export of
+   * 300,000 annotations never needs to exist as one 400 MB string.
+   */
+  parts(): string[] {
     if (this.batch.length > 0) {
       this.chunks.push(this.batch.join(this.separator));
       this.batch = [];
     }
-    return this.chunks.join(this.separator);
+    const parts: string[] = [];
+    this.chunks.forEach((chunk, index) => {
+      if (index > 0) parts.push(this.separator);
+      parts.push(chunk);
+    });
+    return parts;
   }
 }
 
 /** Items one per line: valid JSON that stays greppable and diffable, and fast to write when large. */
-export function jsonArray(items: LineBuffer): string {
-  return items.isEmpty ? '[]\n' : `[\n${items.text()}\n]\n`;
+export function jsonArray(items: LineBuffer): string[] {
+  return items.isEmpty ? ['[]\n'] : ['[\n', ...items.parts(), '\n]\n'];
 }
 
 /** JSON Lines: one item per line, each line ended. */
-export function jsonLines(items: LineBuffer): string {
-  return items.isEmpty ? '' : `${items.text()}\n`;
+export function jsonLines(items: LineBuffer): string[] {
+  return items.isEmpty ? [] : [...items.parts(), '\n'];
 }

@@ -10,7 +10,7 @@ import { spanOf } from './spans.js';
  * `meta.orphans` instead, and a task
  * left with no span at all is not written.
  */
-export function toProdigy(input: ExportInput, filter?: ExportFilter): string {
+export function prodigyParts(input: ExportInput, filter?: ExportFilter): string[] {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
   const lines = new LineBuffer();
@@ -44,4 +44,9 @@ export function toProdigy(input: ExportInput, filter?: ExportFilter): string {
     }
   }
   return jsonLines(lines);
+}
+
+/** The whole output as one string (tests, small exports). */
+export function toProdigy(input: ExportInput, filter?: ExportFilter): string {
+  return prodigyParts(input, filter).join('');
 }

@@ -13,7 +13,7 @@ const CONTEXT = 32;
  * `TextPositionSelector` in code points, as the model counts characters. An orphan keeps its
  * stored quote, context and offsets and is marked `"orphan": true`.
  */
-export function toW3c(input: ExportInput, filter?: ExportFilter): string {
+export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
   const items = new LineBuffer(',\n');
@@ -73,8 +73,19 @@ export function toW3c(input: ExportInput, filter?: ExportFilter): string {
     total: entries.length,
   });
   // One annotation per line inside the page: valid JSON, readable, and fast at 300,000.
-  const page = `"first":{"type":"AnnotationPage","startIndex":0,"items":${jsonArray(items).trimEnd()}}`;
-  return `${head.slice(0, -1)},${page}}\n`;
+  const page = jsonArray(items);
+  // The array's closing line becomes the end of the page and of the collection.
+  page[page.length - 1] = page[page.length - 1]!.trimEnd();
+  return [
+    `${head.slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":`,
+    ...page,
+    '}}\n',
+  ];
+}
+
+/** The whole output as one string (tests, small exports). */
+export function toW3c(input: ExportInput, filter?: ExportFilter): string {
+  return w3cParts(input, filter).join('');
 }
 
 function byKey([a]: [string, string], [b]: [string, string]): number {

@@ -70,17 +70,25 @@ export function listFlag(value: unknown): string[] {
  * Writes to stdout and waits until it is flushed. A reader that stops early (`| head`) closes the
  * pipe: that ends the output quietly instead of with a stack trace.
  */
-export function writeStdout(io: CommandIO, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') resolve();
-      else reject(error);
-    };
-    // Kept on: the socket reports a closed pipe again, after the write's callback.
-    io.stdout.on('error', onError);
-    io.stdout.write(text, (error) => {
-      if (error) onError(error);
-      else resolve();
+export async function writeStdout(io: CommandIO, text: string | string[]): Promise<void> {
+  const parts = typeof text === 'string' ? [text] : text;
+  let closed = false;
+  let failure: Error | null = null;
+  const onError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+    else failure ??= error;
+  };
+  // Stays on: the socket reports a closed pipe as an event too, after the write's callback.
+  io.stdout.on('error', onError);
+  for (const part of parts) {
+    if (closed || failure) break;
+    // One part at a time, each flushed before the next: memory stays bounded on a slow reader.
+    await new Promise<void>((resolve) => {
+      io.stdout.write(part, (error) => {
+        if (error) onError(error);
+        resolve();
+      });
     });
-  });
+  }
+  if (failure) throw failure;
 }
