@@ -194,7 +194,16 @@ describe('margin review in a real terminal', () => {
       (t) => line(t, 'Putin-Trump Meeting').startsWith('▶'),
       'the second result',
     );
-    await step(s, '\r', (t) => header(t).includes('article 2 of 5'), 'the article');
+    // A frame can reach the terminal in more than one piece: wait for all of it.
+    await step(
+      s,
+      '\r',
+      (t) =>
+        header(t).includes('article 2 of 5') &&
+        reader(t, 'There are reasons to be cautiously optimistic').startsWith('▶') &&
+        statusBar(t).startsWith('result 2 of '),
+      'the article at the sentence',
+    );
     const screen = s.screen().join('\n');
     expect(reader(screen, 'There are reasons to be cautiously optimistic')).toMatch(/^▶/);
     expect(statusBar(screen)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
