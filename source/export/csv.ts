@@ -31,29 +31,46 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+/** Rows handed to csv-stringify at a time: its output stays in a few large parts. */
+const BATCH = 2048;
+
+const OPTIONS = {
+  record_delimiter: 'windows',
+  // A bare LF in a note is not the record delimiter, so csv-stringify would leave it unquoted.
+  quoted_match: /[\r\n]/,
+} as const;
+
 /**
  * The native columns, then one `attribute:NAME` column per attribute name in use, so a
  * spreadsheet can filter on them. CRLF line ends and quoting per RFC 4180 (csv-stringify).
  */
-export function toCsv(input: ExportInput, filter?: ExportFilter, options: CsvOptions = {}): string {
+export function csvParts(
+  input: ExportInput,
+  filter?: ExportFilter,
+  options: CsvOptions = {},
+): string[] {
   const entries = selectEntries(input, filter);
   const report = progressReporter(entries.length, input.onProgress);
   const records = entries.map((entry) => toRecord(entry, input.statuses));
   const names = [...new Set(records.flatMap((record) => Object.keys(record.attributes)))].sort();
-  const rows: string[][] = [[...COLUMNS, ...names.map((name) => `attribute:${name}`)]];
-  records.forEach((record, index) => {
-    rows.push([
-      ...COLUMNS.map((column) => cell(record[column])),
-      ...names.map((name) => record.attributes[name] ?? ''),
-    ]);
-    report(index + 1);
-  });
-  const body = stringify(rows, {
-    record_delimiter: 'windows',
-    // A bare LF in a note is not the record delimiter, so csv-stringify would leave it unquoted.
-    quoted_match: /[\r\n]/,
-  });
-  return options.bom ? `\uFEFF${body}` : body;
+  const header = [...COLUMNS, ...names.map((name) => `attribute:${name}`)];
+  const parts = [(options.bom ? '\uFEFF' : '') + stringify([header], OPTIONS)];
+  for (let from = 0; from < records.length; from += BATCH) {
+    const rows = records
+      .slice(from, from + BATCH)
+      .map((record) => [
+        ...COLUMNS.map((column) => cell(record[column])),
+        ...names.map((name) => record.attributes[name] ?? ''),
+      ]);
+    parts.push(stringify(rows, OPTIONS));
+    report(Math.min(records.length, from + BATCH));
+  }
+  return parts;
+}
+
+/** The whole file as one string (tests, small exports). */
+export function toCsv(input: ExportInput, filter?: ExportFilter, options: CsvOptions = {}): string {
+  return csvParts(input, filter, options).join('');
 }
 
 function cell(value: ExportRecord[(typeof COLUMNS)[number]]): string {

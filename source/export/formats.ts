@@ -1,5 +1,5 @@
 import { type BratFile, toBrat } from './brat.js';
-import { toCsv } from './csv.js';
+import { csvParts } from './csv.js';
 import { doccanoParts } from './doccano.js';
 import { jsonlParts } from './jsonl.js';
 import { labelStudioParts } from './label-studio.js';
@@ -44,7 +44,7 @@ export function runFormat(
     case 'jsonl':
       return { kind: 'text', parts: jsonlParts(input, filter) };
     case 'csv':
-      return { kind: 'text', parts: [toCsv(input, filter, { bom: options.bom ?? false })] };
+      return { kind: 'text', parts: csvParts(input, filter, { bom: options.bom ?? false }) };
     case 'prodigy':
       return { kind: 'text', parts: prodigyParts(input, filter) };
     case 'doccano':

@@ -105,3 +105,11 @@ describe('jsonlLine', () => {
     }
   });
 });
+
+describe('progress', () => {
+  it('reports now and then and once at the end, for a progress bar', () => {
+    const calls: Array<[number, number]> = [];
+    toJsonl({ ...sampleInput(), onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls).toEqual([[7, 7]]);
+  });
+});
