@@ -291,3 +291,14 @@ describe('the review screen', () => {
     expect(frame).toContain(`  C “${article.sentences[0]!.text.slice(0, 40)}`);
   });
 });
+
+describe('text inputs', () => {
+  it('keep a long note on one line so the screen keeps its height', async () => {
+    app = await renderApp({ articles: seeds, columns: 60, rows: 15 });
+    await app.press(KEYS.enter, '1', 'n');
+    await app.press('a very long note '.repeat(10));
+    const lines = app.frame().split('\n');
+    expect(lines).toHaveLength(14);
+    expect(lines[13]).toMatch(/^✎ note: a very long note a very long note/);
+  });
+});

@@ -17,8 +17,10 @@ export function NoteEditor({
   onInput: (value: string) => void;
 }) {
   return (
-    <Box>
-      <Text bold color={theme.accent}>{`${NOTE_GLYPH} note: `}</Text>
+    <Box height={1} overflow="hidden">
+      <Box flexShrink={0}>
+        <Text bold color={theme.accent}>{`${NOTE_GLYPH} note: `}</Text>
+      </Box>
       <TextInput
         key={`${mode.article}/${mode.sentence}`}
         defaultValue={mode.initial}
@@ -45,10 +47,12 @@ export function AttributesEditor({
       {mode.fields.map((field, index) => {
         const focused = index === mode.focus;
         return (
-          <Box key={field.key}>
-            <Text bold={focused} color={focused ? theme.accent : undefined}>
-              {`${focused ? '▶' : ' '} ${`${field.label}:`.padEnd(labelWidth)} `}
-            </Text>
+          <Box key={field.key} height={1} overflow="hidden">
+            <Box flexShrink={0}>
+              <Text bold={focused} color={focused ? theme.accent : undefined}>
+                {`${focused ? '▶' : ' '} ${`${field.label}:`.padEnd(labelWidth)} `}
+              </Text>
+            </Box>
             <TextInput
               key={`${mode.article}/${mode.sentence}/${field.key}`}
               defaultValue={mode.values[field.key] ?? ''}

@@ -33,10 +33,12 @@ export function SearchOverlay({
       : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box>
-        <Text bold color={theme.accent}>
-          {'/ '}
-        </Text>
+      <Box height={1} overflow="hidden">
+        <Box flexShrink={0}>
+          <Text bold color={theme.accent}>
+            {'/ '}
+          </Text>
+        </Box>
         <TextInput defaultValue={mode.query} onChange={onQuery} isDisabled={false} />
       </Box>
       <Text dimColor={theme.dim} wrap="truncate">
