@@ -14,8 +14,8 @@ import { spanOf } from './spans.js';
  * A Label Studio task list: one task per article (`data.text` plus the article's metadata), one
  * entry in `annotations` per annotator, one `labels` region per annotation. Offsets are code
  * points: Label Studio's frontend counts them since heartexlabs/label-studio-frontend#308 (the
- * fix for emoji shifting regions, label-studio#1008/#1347), which also matches its Python
- * converters. `value.text` is included so a mismatch would be visible. Notes go in the region's
+ * fix for emoji shifting regions, label-studio#1008/#1347; pinned by its "NER - Emoji - Text"
+ * end-to-end test), as do its Python converters. `value.text` makes any mismatch visible. Notes go in the region's
  * `meta.text`, where Label Studio shows region notes; orphans are left out.
  */
 export function labelStudioParts(input: ExportInput, filter?: ExportFilter): string[] {
