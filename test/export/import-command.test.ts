@@ -1,0 +1,74 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as importCommand } from '../../source/commands/import.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository } from '../../source/store/index.js';
+import { run, useWorkspace } from './workspace.js';
+
+/** Every store file and its bytes, to show what an import did and did not touch. */
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const annotator of await readdir(root)) {
+    if (annotator.startsWith('.')) continue;
+    for (const name of await readdir(join(root, annotator))) {
+      if (name.endsWith('.json')) {
+        files[`${annotator}/${name}`] = await readFile(join(root, annotator, name), 'utf8');
+      }
+    }
+  }
+  return files;
+}
+
+describe('margin import', () => {
+  const workspace = useWorkspace();
+
+  it('reports bad lines with their numbers, adds the good ones and changes nothing stored', async () => {
+    const dir = await workspace();
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+    await alice.tag(uni, uni.sentences[0]!.id, 'quote');
+    await alice.annotate(uni, uni.sentences[0]!.id, { note: 'mine' });
+    await alice.close();
+    const before = await snapshot(join(dir, 'store'));
+
+    const [first, second] = uni.sentences;
+    const line = (extra: Record<string, unknown>) =>
+      JSON.stringify({ article: 'uni', annotator: 'alice', label: 'quote', ...extra });
+    await writeFile(
+      join(dir, 'in.jsonl'),
+      [
+        // The same tag alice has, without the note: a duplicate, not a change.
+        line({ text: first!.text, start: 0, end: [...first!.text].length }),
+        line({ article: 'nope', text: 'x', start: 0, end: 1 }),
+        line({ label: 'event', text: second!.text, start: 0, end: 1, note: 'from dana' }),
+        '{"article": "uni"',
+      ].join('\n'),
+    );
+    const result = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl' });
+    expect(result.stderr).toBe(
+      ['in.jsonl:2: unknown article "nope"', 'in.jsonl:4: not valid JSON', ''].join('\n'),
+    );
+    expect(result.stdout).toBe('1 imported, 1 duplicate skipped, 2 errors\n');
+    expect(result.status).toBe(1);
+
+    const after = await snapshot(join(dir, 'store'));
+    expect(Object.keys(after)).toEqual(Object.keys(before));
+    const stored = JSON.parse(after['alice/uni.json']!) as {
+      annotations: Array<{ label: string; note?: string; anchor: { quote: string } }>;
+    };
+    // The existing annotation keeps its note; the new one was re-anchored by its quote.
+    expect(stored.annotations.map((a) => [a.label, a.note, a.anchor.quote])).toEqual([
+      ['quote', 'mine', first!.text],
+      ['event', 'from dana', second!.text],
+    ]);
+  });
+
+  it('names a missing file', async () => {
+    const dir = await workspace();
+    const result = await run(importCommand, dir, ['gone.jsonl'], { format: 'jsonl' });
+    expect(result.stderr).toBe('margin import: gone.jsonl: no such file\n');
+    expect(result.status).toBe(1);
+  });
+});
