@@ -102,7 +102,8 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
     const record = parsed.data;
     const article = context.articles.get(record.article);
     if (!article) {
-      out.errors.push({ line, message: `unknown article "${record.article}"` });
+      // JSON quoting: a value from the file never puts a control character on the terminal.
+      out.errors.push({ line, message: `unknown article ${JSON.stringify(record.article)}` });
       continue;
     }
     const points = articleCodePoints(article);

@@ -58,7 +58,7 @@ export function parseProdigyImport(
         line,
         message:
           typeof named === 'string'
-            ? `unknown article "${named}"`
+            ? `unknown article ${JSON.stringify(named)}`
             : 'no meta.article and no article with this text',
       });
       continue;
@@ -124,7 +124,7 @@ export function parseProdigyImport(
 function spanProblem(span: z.infer<typeof spanSchema>, index: number, text: string): string | null {
   const where = `spans.${index}`;
   if (!(LABELS as readonly string[]).includes(span.label.toLowerCase())) {
-    return `${where}.label: "${span.label}" is not one of ${LABELS.map((l) => l.toUpperCase()).join(', ')}`;
+    return `${where}.label: ${JSON.stringify(span.label)} is not one of ${LABELS.map((l) => l.toUpperCase()).join(', ')}`;
   }
   if (span.end <= span.start) return `${where}: end is not after start`;
   if (span.end > codePoints(text).length) return `${where}: end is past the end of the text`;

@@ -55,6 +55,12 @@ describe('jsonl import', () => {
     expect(parsed.annotations.map((a) => a.line)).toEqual([1]);
   });
 
+  it('quotes values from the file so no escape sequence reaches the terminal', () => {
+    const sneaky = JSON.stringify({ ...JSON.parse(good), article: 'x\u001b[2Jy' });
+    const [error] = parseJsonlImport(sneaky, context()).errors;
+    expect(error!.message).toBe('unknown article "x\\u001b[2Jy"');
+  });
+
   it('re-anchors by quote when the offsets no longer select it', () => {
     const moved = JSON.stringify({ ...JSON.parse(good), start: 0, end: 10 });
     const [candidate] = parseJsonlImport(moved, context()).annotations;
