@@ -67,7 +67,13 @@ export function krippendorffAlpha(units: ReadonlyArray<ReadonlyArray<string | nu
     }
   }
   if (pairable === 0) {
-    return { value: null, observed: 0, expected: 0, units: 0, note: NO_UNITS };
+    return {
+      value: null,
+      observed: 0,
+      expected: 0,
+      units: 0,
+      note: 'no units at least two annotators reviewed',
+    };
   }
   let agreeing = 0;
   for (const count of diagonal.values()) agreeing += count;

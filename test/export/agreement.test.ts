@@ -108,6 +108,21 @@ describe('krippendorffAlpha', () => {
     ).toBe(1);
   });
 
+  it('is undefined without a unit two coders coded', () => {
+    expect(
+      krippendorffAlpha([
+        ['a', null, null],
+        [null, 'b', null],
+      ]),
+    ).toEqual({
+      value: null,
+      observed: 0,
+      expected: 0,
+      units: 0,
+      note: 'no units at least two annotators reviewed',
+    });
+  });
+
   it('is undefined when every value is the same category', () => {
     const result = krippendorffAlpha([
       ['none', 'none', 'none'],
