@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { GOLD } from '../export/compare.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 
 const NOT_A_TERMINAL =
@@ -8,15 +9,16 @@ const NOT_A_TERMINAL =
 export const command: Command = {
   name: 'review',
   summary: 'Review and tag articles in a full-screen terminal UI (the default)',
-  usage: `review [--corpus DIR] [--store DIR] [--annotator NAME]
+  usage: `review [--corpus DIR] [--store DIR] [--annotator NAME] [--compare]
 
 Options
   --corpus, -c DIR   the articles to review (default: seeds)
   --store, -s DIR    where annotations are saved (default: annotations)
   --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then your login name)
+  --compare          adjudicate: write as "gold" and press c to compare every annotator's labels
 
 Press ? in the review for every key.`,
-  flags: { ...corpusFlags, ...storeFlags },
+  flags: { ...corpusFlags, ...storeFlags, compare: { type: 'boolean', default: false } },
   async run(_input, flags, io) {
     if (!io.stdin.isTTY || !io.stdout.isTTY) {
       io.stderr.write(NOT_A_TERMINAL);
@@ -33,7 +35,10 @@ Press ? in the review for every key.`,
     const { resolveAnnotator, openRepository } = await import('../store/index.js');
     let annotator: string;
     try {
-      annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
+      // Comparing, one adjudicates: accepted versions are written as the gold annotator.
+      annotator = flags.compare
+        ? GOLD
+        : resolveAnnotator(flags.annotator as string | undefined, io.env);
     } catch (error) {
       io.stderr.write(`margin: ${error instanceof Error ? error.message : String(error)}\n`);
       return 2;
@@ -57,6 +62,7 @@ Press ? in the review for every key.`,
         repository,
         session,
         theme: makeTheme(color),
+        compare: Boolean(flags.compare),
       });
       if (unsaved > 0) {
         io.stderr.write(`margin: quit without waiting; ${unsaved} change(s) were not saved.\n`);

@@ -3,6 +3,7 @@ import type { SearchHit } from '../search/types.js';
 import type { Label } from '../store/types.js';
 import type { KeyState } from '../ui/keymap.js';
 import type { Size } from '../ui/layout.js';
+import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
 
 /** What a key asks for: intents, never setters. The keymap table names these. */
@@ -35,6 +36,10 @@ export type KeyAction =
   | { type: 'search/cancel' }
   | { type: 'search/next' }
   | { type: 'search/prev' }
+  | { type: 'compare/open' }
+  | { type: 'compare/move'; delta: number }
+  | { type: 'compare/accept'; index: number }
+  | { type: 'compare/go' }
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; delta: number }
   | { type: 'app/quit' };
@@ -45,6 +50,8 @@ export type EventAction =
   | { type: 'input'; input: string; key: KeyState }
   | { type: 'edit/input'; value: string }
   | { type: 'search/query'; query: string; hits: SearchHit[] }
+  /** The compare table of an article, read from the store. */
+  | { type: 'compare/rows'; article: string; rows: CompareView[] }
   /** The search code has loaded over the whole corpus: `/` works from now on. */
   | { type: 'search/ready' }
   /** The process was asked to end (SIGTERM, SIGHUP): finish the writes, then quit. */

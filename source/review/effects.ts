@@ -1,5 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import type { ChangeSummary, Repository } from '../store/repository.js';
+import { acceptInto } from './compare.js';
 import type { Effect } from './state.js';
 
 export interface EffectQueueOptions {
@@ -117,6 +118,9 @@ export class EffectQueue {
         break;
       case 'annotate':
         await repository.annotate(article, effect.sentence, effect.patch);
+        break;
+      case 'accept':
+        await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;
     }
     return { text: null };

@@ -2,6 +2,13 @@ import { helpMaxTop } from '../ui/help.js';
 import { type KeyContext, type KeyState, lookup, splitKeys } from '../ui/keymap.js';
 import { paneLayout } from '../ui/layout.js';
 import type { Action, KeyAction } from './actions.js';
+import {
+  acceptCompare,
+  compareRowsArrived,
+  goCompare,
+  moveCompare,
+  openCompare,
+} from './compare-actions.js';
 import { clearLabels, saveEdit, startEdit, toggleLabel } from './edits.js';
 import {
   jumpTo,
@@ -46,7 +53,9 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return currentArticle(state) ? open(state) : state;
     }
     case 'back':
-      if (state.mode.kind === 'help') return { ...state, mode: { kind: 'browse' } };
+      if (state.mode.kind === 'help' || state.mode.kind === 'compare') {
+        return { ...state, mode: { kind: 'browse' } };
+      }
       if (state.mode.kind === 'note' || state.mode.kind === 'attributes') {
         return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
       }
@@ -139,6 +148,14 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return stepResults(state, 1);
     case 'search/prev':
       return stepResults(state, -1);
+    case 'compare/open':
+      return openCompare(state);
+    case 'compare/move':
+      return moveCompare(state, action.delta);
+    case 'compare/accept':
+      return acceptCompare(state, action.index);
+    case 'compare/go':
+      return goCompare(state);
     case 'help/toggle':
       return {
         ...state,
@@ -183,6 +200,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         mode: { kind: 'quitting' },
         message: info('saving… margin quits once everything is written'),
       });
+    case 'compare/rows':
+      return compareRowsArrived(state, action.article, action.rows);
     case 'search/ready':
       return { ...state, searchAvailable: true };
     case 'search/query': {
@@ -257,6 +276,7 @@ export function keyContext(state: ReviewState): KeyContext | null {
     case 'search':
     case 'note':
     case 'attributes':
+    case 'compare':
       return state.mode.kind;
     case 'quitting':
       return null;

@@ -4,6 +4,7 @@ import type { AnnotationPatch } from '../store/repository.js';
 import type { Label, ReviewStatus } from '../store/types.js';
 import type { Size } from '../ui/layout.js';
 import type { AttributeField } from './attributes.js';
+import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
 
 export type Focus = 'list' | 'reader';
@@ -29,6 +30,8 @@ export type Mode =
       focus: number;
     }
   | { kind: 'search'; query: string; hits: SearchHit[]; selected: number; origin: Origin }
+  /** `c` with --compare: every other annotator's labels per sentence; `rows` null until read. */
+  | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
   | { kind: 'quitting' };
 
 /** The hits of an accepted search, stepped through with n/N in the reader. */
@@ -44,6 +47,7 @@ export type Effect =
   | { kind: 'clear'; article: string; sentence: string }
   | { kind: 'annotate'; article: string; sentence: string; patch: AnnotationPatch }
   | { kind: 'status'; article: string; status: ReviewStatus }
+  | { kind: 'accept'; article: string; sentence: string; annotator: string }
   | { kind: 'undo' }
   | { kind: 'redo' };
 
@@ -85,6 +89,8 @@ export interface ReviewState {
   outbox: QueuedEffect[];
   nextEffect: number;
   searchAvailable: boolean;
+  /** Started with --compare: the writer is the gold annotator and `c` compares annotators. */
+  compare: boolean;
   /** Set once quitting was asked for and nothing is left to write. */
   quit: boolean;
   /** Set by a second Ctrl+C while waiting for writes: leave without waiting. */
@@ -100,6 +106,7 @@ export interface InitialOptions {
   loading?: { done: number; total: number } | null;
   warnings?: string[];
   searchAvailable?: boolean;
+  compare?: boolean;
 }
 
 export function initialState(options: InitialOptions): ReviewState {
@@ -124,6 +131,7 @@ export function initialState(options: InitialOptions): ReviewState {
     outbox: [],
     nextEffect: 1,
     searchAvailable: options.searchAvailable ?? false,
+    compare: options.compare ?? false,
     quit: false,
     forceQuit: false,
   };

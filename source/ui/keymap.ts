@@ -9,9 +9,19 @@ export type KeyContext =
   | 'help'
   | 'search'
   | 'note'
-  | 'attributes';
+  | 'attributes'
+  /** The compare table (--compare). */
+  | 'compare';
 
-export type KeyGroup = 'Move' | 'Articles' | 'Tag' | 'Review' | 'Search' | 'Edit' | 'General';
+export type KeyGroup =
+  | 'Move'
+  | 'Articles'
+  | 'Tag'
+  | 'Review'
+  | 'Search'
+  | 'Edit'
+  | 'Compare'
+  | 'General';
 
 /** The part of Ink's `Key` the keymap reads; Ink's own object fits it. */
 export interface KeyState {
@@ -324,6 +334,54 @@ export const KEYMAP: readonly KeymapEntry[] = [
     hint: 'Esc cancel',
   },
   {
+    action: { type: 'compare/open' },
+    keys: [char('c')],
+    description: 'compare annotators on this article (with --compare)',
+    group: 'Compare',
+    contexts: READER,
+  },
+  {
+    action: { type: 'compare/move', delta: 1 },
+    keys: [char('j'), named('downArrow', '↓')],
+    description: 'next sentence of the table',
+    group: 'Compare',
+    contexts: ['compare'],
+    hint: 'j/k move',
+  },
+  {
+    action: { type: 'compare/move', delta: -1 },
+    keys: [char('k'), named('upArrow', '↑')],
+    description: 'previous sentence of the table',
+    group: 'Compare',
+    contexts: ['compare'],
+  },
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+    (n): KeymapEntry => ({
+      action: { type: 'compare/accept', index: n - 1 },
+      keys: [char(String(n))],
+      description: "accept that column's annotator's version into gold",
+      group: 'Compare',
+      contexts: ['compare'],
+      ...(n === 1 ? { hint: '1-9 accept' } : {}),
+    }),
+  ),
+  {
+    action: { type: 'compare/go' },
+    keys: [named('return', 'Enter')],
+    description: 'read the sentence in the article',
+    group: 'Compare',
+    contexts: ['compare'],
+    hint: 'Enter read',
+  },
+  {
+    action: { type: 'back' },
+    keys: [named('escape', 'Esc')],
+    description: 'close the table',
+    group: 'Compare',
+    contexts: ['compare'],
+    hint: 'Esc close',
+  },
+  {
     action: { type: 'help/toggle' },
     keys: [char('?')],
     description: 'show or hide this help',
@@ -358,7 +416,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
     keys: [char('q'), ctrl('c')],
     description: 'quit (once everything is saved)',
     group: 'General',
-    contexts: [...BROWSE, 'help'],
+    contexts: [...BROWSE, 'help', 'compare'],
     hint: 'q quit',
   },
   {
@@ -377,6 +435,7 @@ export const GROUP_ORDER: readonly KeyGroup[] = [
   'Review',
   'Search',
   'Edit',
+  'Compare',
   'General',
 ];
 
@@ -480,7 +539,12 @@ export function helpGroups(): Array<{
     for (const entry of KEYMAP) {
       if (entry.group !== group) continue;
       const keys = keysLabel(entry);
-      if (rows.some((row) => row.keys === keys && row.description === entry.description)) continue;
+      // Rows that say the same thing (1 … 9 in the compare table) read as one row of keys.
+      const same = rows.find((row) => row.description === entry.description);
+      if (same) {
+        if (!same.keys.split(' ').includes(keys)) same.keys = `${same.keys} ${keys}`;
+        continue;
+      }
       rows.push({ keys, description: entry.description });
     }
     return { group, rows };

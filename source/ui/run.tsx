@@ -21,6 +21,8 @@ export interface RunOptions {
   repository: Repository;
   session: CorpusSession;
   theme: Theme;
+  /** --compare: `c` opens the compare table; the repository writes as gold. */
+  compare?: boolean;
 }
 
 /** Draws the review screen until the reviewer quits; resolves to writes given up on (0 normally). */
@@ -30,12 +32,14 @@ export async function runReview({
   repository,
   session,
   theme,
+  compare = false,
 }: RunOptions): Promise<number> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream;
   const articles = session.articles;
   const initial = initialState({
     corpusName,
+    compare,
     annotator: repository.annotator,
     size: { columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 },
     articles,

@@ -43,6 +43,41 @@ function stateIn(context: KeyContext): ReviewState {
           initial: 'check this',
         },
       });
+    case 'compare':
+      return readerState({
+        compare: true,
+        mode: {
+          kind: 'compare',
+          article: 'b',
+          selected: 1,
+          rows: [
+            {
+              sentence: 'b-s3',
+              annotators: [
+                { annotator: 'ana', labels: ['quote'] },
+                { annotator: 'ben', labels: [] },
+              ],
+              disagreement: true,
+            },
+            {
+              sentence: 'b-s5',
+              annotators: [
+                { annotator: 'ana', labels: ['claim', 'event'] },
+                { annotator: 'ben', labels: ['quote'] },
+              ],
+              disagreement: true,
+            },
+            {
+              sentence: 'b-s6',
+              annotators: [
+                { annotator: 'ana', labels: [] },
+                { annotator: 'ben', labels: [] },
+              ],
+              disagreement: false,
+            },
+          ],
+        },
+      });
     case 'attributes':
       return readerState({
         mode: {
@@ -152,6 +187,42 @@ const promises: Record<
     expect(a.articles[a.current]?.id).toBe('a');
     expect(a.cursors.a).toBe(3);
   },
+  'compare/open': (b, a) =>
+    b.compare
+      ? expect(a.mode).toEqual({ kind: 'compare', article: 'b', selected: 0, rows: null })
+      : expect(a.message?.text).toBe('start margin with --compare to compare annotators'),
+  'compare/move': (b, a) => {
+    const action = lastEntry!.action as { delta: number };
+    expect(a.mode).toMatchObject({ selected: 1 + action.delta });
+    expect(b.mode).toMatchObject({ selected: 1 });
+  },
+  'compare/accept': (_b, a) => {
+    const { index } = lastEntry!.action as { index: number };
+    if (index === 0) {
+      expect(a.marks.b?.sentences['b-s5']?.labels).toEqual(['claim', 'event']);
+      expect(effects(a).at(-1)).toEqual({
+        kind: 'accept',
+        article: 'b',
+        sentence: 'b-s5',
+        annotator: 'ana',
+      });
+    } else if (index === 1) {
+      expect(a.marks.b?.sentences['b-s5']?.labels).toEqual(['quote']);
+      expect(effects(a).at(-1)).toEqual({
+        kind: 'accept',
+        article: 'b',
+        sentence: 'b-s5',
+        annotator: 'ben',
+      });
+    } else {
+      expect(effects(a)).toEqual([]);
+      expect(a.message?.text).toBe(`no annotator ${index + 1} to accept`);
+    }
+  },
+  'compare/go': (_b, a) => {
+    expect(a.mode.kind).toBe('browse');
+    expect(cursor(a)).toBe(5);
+  },
   'help/toggle': (b, a) => expect(a.mode.kind).toBe(b.mode.kind === 'help' ? 'browse' : 'help'),
   'help/scroll': (b, a) => expect(a.helpTop).not.toBe(b.helpTop),
   'app/quit': (_b, a) => expect(a.quit).toBe(true),
@@ -236,6 +307,7 @@ describe('the keymap table', () => {
       'Review',
       'Search',
       'Edit',
+      'Compare',
       'General',
     ]);
   });

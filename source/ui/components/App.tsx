@@ -10,6 +10,7 @@ import {
 } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { Action } from '../../review/actions.js';
+import { comparedAnnotators, compareRows } from '../../review/compare.js';
 import { EffectQueue } from '../../review/effects.js';
 import { keyContext, reduce } from '../../review/reducer.js';
 import { currentArticle, cursorOf, marksOf, readerLines } from '../../review/selectors.js';
@@ -20,6 +21,7 @@ import type { Repository } from '../../store/repository.js';
 import { paneLayout } from '../layout.js';
 import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
+import { CompareOverlay } from './CompareOverlay.js';
 import { AttributesEditor, NoteEditor } from './Editors.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -121,6 +123,20 @@ export function App({
     exit();
   }, [state.quit, state.forceQuit, queue, exit, onExit]);
 
+  // The compare table is read from the store when it opens and again whenever marks change.
+  const compareArticle = state.mode.kind === 'compare' ? state.mode.article : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new marks mean the store changed
+  useEffect(() => {
+    if (!compareArticle) return;
+    const article = state.articles.find((a) => a.id === compareArticle);
+    if (!article) return;
+    dispatch({
+      type: 'compare/rows',
+      article: compareArticle,
+      rows: compareRows(repository, article),
+    });
+  }, [compareArticle, state.marks, state.articles, repository]);
+
   useInput((input, key) => dispatch({ type: 'input', input, key }));
 
   const onText = useCallback((value: string) => dispatch({ type: 'edit/input', value }), []);
@@ -154,7 +170,17 @@ export function App({
     );
 
   let body: ReactNode;
-  if (mode.kind === 'help') {
+  if (mode.kind === 'compare') {
+    body = (
+      <CompareOverlay
+        state={state}
+        annotators={comparedAnnotators(repository)}
+        width={columns}
+        height={bodyHeight}
+        theme={theme}
+      />
+    );
+  } else if (mode.kind === 'help') {
     body = <HelpOverlay width={columns} height={bodyHeight} scroll={state.helpTop} theme={theme} />;
   } else if (mode.kind === 'search') {
     body = (

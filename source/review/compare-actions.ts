@@ -1,0 +1,69 @@
+import type { Label } from '../store/types.js';
+import { sortLabels } from './marks.js';
+import { jumpTo } from './navigation.js';
+import { currentArticle, marksOf } from './selectors.js';
+import type { ReviewState } from './state.js';
+import { emit, info, setMarks, warn } from './updates.js';
+
+export function openCompare(state: ReviewState): ReviewState {
+  if (!state.compare) {
+    return { ...state, message: warn('start margin with --compare to compare annotators') };
+  }
+  const article = currentArticle(state);
+  if (!article) return state;
+  return { ...state, mode: { kind: 'compare', article: article.id, selected: 0, rows: null } };
+}
+
+export function moveCompare(state: ReviewState, delta: number): ReviewState {
+  const mode = state.mode;
+  if (mode.kind !== 'compare' || !mode.rows || mode.rows.length === 0) return state;
+  const selected = Math.min(Math.max(0, mode.selected + delta), mode.rows.length - 1);
+  return { ...state, mode: { ...mode, selected } };
+}
+
+/** Takes the chosen annotator's version of the selected sentence into the writer's (gold) labels. */
+export function acceptCompare(state: ReviewState, index: number): ReviewState {
+  const mode = state.mode;
+  if (mode.kind !== 'compare' || !mode.rows) return state;
+  const row = mode.rows[mode.selected];
+  const chosen = row?.annotators[index];
+  if (!row || !chosen) return { ...state, message: warn(`no annotator ${index + 1} to accept`) };
+  const marks = marksOf(state, mode.article);
+  if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
+  const sentences = { ...marks.sentences };
+  const labels: Label[] = sortLabels(chosen.labels);
+  const current = sentences[row.sentence];
+  if (labels.length === 0) delete sentences[row.sentence];
+  else sentences[row.sentence] = { note: null, attributes: {}, ...current, labels };
+  const next = setMarks(
+    { ...state, message: info(`accepted ${chosen.annotator}'s version`) },
+    mode.article,
+    { ...marks, sentences },
+  );
+  return emit(next, {
+    kind: 'accept',
+    article: mode.article,
+    sentence: row.sentence,
+    annotator: chosen.annotator,
+  });
+}
+
+/** Leaves the table at the selected sentence in the reader. */
+export function goCompare(state: ReviewState): ReviewState {
+  const mode = state.mode;
+  if (mode.kind !== 'compare') return state;
+  const row = mode.rows?.[mode.selected];
+  const closed = { ...state, mode: { kind: 'browse' as const } };
+  return row ? jumpTo(closed, mode.article, row.sentence) : closed;
+}
+
+export function compareRowsArrived(
+  state: ReviewState,
+  article: string,
+  rows: NonNullable<Extract<ReviewState['mode'], { kind: 'compare' }>['rows']>,
+): ReviewState {
+  const mode = state.mode;
+  if (mode.kind !== 'compare' || mode.article !== article) return state;
+  const selected = Math.min(mode.selected, Math.max(0, rows.length - 1));
+  return { ...state, mode: { ...mode, rows, selected } };
+}

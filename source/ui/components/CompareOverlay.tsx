@@ -1,0 +1,71 @@
+import { Box, Text } from 'ink';
+import { marksOf } from '../../review/selectors.js';
+import type { ReviewState } from '../../review/state.js';
+import { LABELS, type Label } from '../../store/types.js';
+import { clean } from '../clean.js';
+import { fitWidth } from '../text.js';
+import { LABEL_LETTER, type Theme } from '../theme.js';
+
+const letters = (labels: readonly Label[]) =>
+  LABELS.map((label) => (labels.includes(label) ? LABEL_LETTER[label] : '·')).join('');
+
+/**
+ * `c` with --compare: one row per sentence, disagreements first, with each annotator's labels in
+ * a numbered column and the gold version last; 1–9 take a column's version into gold.
+ */
+export function CompareOverlay({
+  state,
+  annotators,
+  width,
+  height,
+  theme,
+}: {
+  state: ReviewState;
+  annotators: string[];
+  width: number;
+  height: number;
+  theme: Theme;
+}) {
+  const mode = state.mode;
+  if (mode.kind !== 'compare') return null;
+  const article = state.articles.find((a) => a.id === mode.article);
+  if (!article) return null;
+  const rows = mode.rows ?? [];
+  const texts = new Map(article.sentences.map((s) => [s.id, s.text]));
+  const gold = marksOf(state, article.id);
+  const cell = Math.max(5, ...annotators.map((name, i) => `${i + 1} ${name}`.length)) + 1;
+  const names = annotators.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
+  const disagreements = rows.filter((row) => row.disagreement).length;
+  const title =
+    annotators.length === 0
+      ? 'No other annotator has tagged this article yet.'
+      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${state.annotator}`;
+  const bodyHeight = Math.max(1, height - 2);
+  const top = Math.max(0, Math.min(mode.selected - bodyHeight + 1, rows.length - bodyHeight));
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent} wrap="truncate">
+        {fitWidth(title, width)}
+      </Text>
+      <Text dimColor={theme.dim} wrap="truncate">
+        {fitWidth(`    ${names}${fitWidth('gold', cell)}sentence`, width)}
+      </Text>
+      {rows.slice(top, top + bodyHeight).map((row, offset) => {
+        const selected = top + offset === mode.selected;
+        const own = gold.sentences[row.sentence]?.labels ?? [];
+        const cells = row.annotators.map((entry) => fitWidth(letters(entry.labels), cell)).join('');
+        const line = `${selected ? '▶' : ' '} ${row.disagreement ? '≠' : ' '} ${cells}${fitWidth(letters(own), cell)}${clean(texts.get(row.sentence) ?? '')}`;
+        return (
+          <Text
+            key={row.sentence}
+            wrap="truncate"
+            bold={selected}
+            color={selected ? theme.cursor : row.disagreement ? theme.warning : undefined}
+          >
+            {line}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeAll, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import { GOLD } from '../../source/export/compare.js';
+import { makeAnchor } from '../../source/store/index.js';
+import type { Annotation, Label } from '../../source/store/types.js';
+import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
+
+let seeds: Article[];
+let app: Rendered | null = null;
+
+beforeAll(async () => {
+  seeds = await seedArticles();
+});
+
+afterEach(() => {
+  app?.unmount();
+  app = null;
+});
+
+function made(
+  annotator: string,
+  article: Article,
+  index: number,
+  label: Label,
+  note?: string,
+): Annotation {
+  const sentence = article.sentences[index]!;
+  return {
+    id: `${annotator}-${index}-${label}`,
+    article: article.id,
+    annotator,
+    label,
+    anchor: makeAnchor(article, sentence),
+    ...(note ? { note } : {}),
+    created: '2025-05-01T12:00:00.000Z',
+    updated: '2025-05-01T12:00:00.000Z',
+  };
+}
+
+it('compares annotators with disagreements first and accepts a version into gold', async () => {
+  const article = seeds[0]!;
+  const repository = testRepository(GOLD);
+  await repository.open(seeds);
+  await repository.addMany([
+    made('ana', article, 1, 'claim', 'ana checked this'),
+    made('ben', article, 1, 'claim'),
+    made('ana', article, 3, 'quote'),
+    made('ben', article, 3, 'claim'),
+  ]);
+  app = await renderApp({
+    articles: seeds,
+    columns: 100,
+    rows: 30,
+    repository,
+    state: { compare: true },
+  });
+  await app.press(KEYS.enter, 'c');
+  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  const lines = frame.split('\n');
+  expect(lines.slice(1, 6)).toEqual([
+    '1 of 23 sentences disagree (listed first) · gold: gold',
+    '    1 ana 2 ben gold  sentence',
+    '▶ ≠ ·Q·   C··   ···   “There are reasons to be cautiously optimistic.”',
+    '    ···   ···   ···   Russia said on Friday it is preparing for direct talks between presidents Vla…',
+    '    C··   C··   ···   US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay…',
+  ]);
+  await app.press('1');
+  await app.waitFor(
+    (f) =>
+      f.split('\n')[3] === '▶ ≠ ·Q·   C··   ·Q·   “There are reasons to be cautiously optimistic.”',
+    'gold takes ana',
+  );
+  await app.press('j', 'j', '1');
+  await app.waitFor(
+    (f) => f.endsWith('saved') && f.includes('▶   C··   C··   C··   US envoy'),
+    'gold takes the agreed claim',
+  );
+  const gold = repository
+    .list({ annotator: GOLD })
+    .map((a) => [a.anchor.sentence, a.label, a.note ?? null]);
+  expect(gold.sort()).toEqual(
+    [
+      [article.sentences[1]!.id, 'claim', 'ana checked this'],
+      [article.sentences[3]!.id, 'quote', null],
+    ].sort(),
+  );
+  await app.press(KEYS.enter);
+  const reader = await app.waitFor(
+    (f) => f.includes('sentence 2 of 23'),
+    'the reader at that sentence',
+  );
+  expect(reader.split('\n').find((l) => l.startsWith('▶'))).toBe(
+    '▶C  ✎ US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian',
+  );
+});
+
+it('says how to compare when margin was not started with --compare', async () => {
+  app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+  await app.press(KEYS.enter, 'c');
+  expect(app.frame().split('\n').at(-1)).toMatch(
+    /^start margin with --compare to compare annotators/,
+  );
+});
