@@ -286,6 +286,44 @@ describe('margin review in a real terminal', () => {
     }
   });
 
+  it("adjudicates with --compare: accepting an annotator's version writes it to gold", async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(s, '\r', (t) => header(t).includes('sentence 1 of 23'), 'opened');
+    await step(
+      s,
+      'j2',
+      (t) => header(t).includes('Q 1') && statusBar(t).endsWith('saved'),
+      'a quote',
+    );
+    s.write('q');
+    await s.exited;
+    const judge = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--compare'], {
+      cwd: dir,
+      cols: 120,
+      rows: 40,
+    });
+    session = judge;
+    await judge.waitFor((t) => header(t).startsWith('margin · seeds · gold'), 'the gold review');
+    await step(judge, '\r', (t) => header(t).includes('sentence 1 of 23'), 'opened as gold');
+    await step(judge, 'c', (t) => t.includes('1 alice'), 'the compare table');
+    await step(
+      judge,
+      'j1',
+      (t) => line(t, 'US envoy Steve Witkoff met').startsWith('▶   ·Q·     ·Q·'),
+      'accepted',
+    );
+    await judge.waitFor((t) => statusBar(t).endsWith('saved'), 'written');
+    judge.write('q');
+    await judge.exited;
+    const gold = JSON.parse(
+      readFileSync(join(dir, 'annotations/gold', `${FIRST}.json`), 'utf8'),
+    ) as StoredFile;
+    expect(gold.annotations.map((a) => [a.label, a.anchor.quote.slice(0, 26)])).toEqual([
+      ['quote', 'US envoy Steve Witkoff met'],
+    ]);
+  });
+
   it('honours NO_COLOR: no colour codes at all, the glyphs still show', async () => {
     const s = start({ NO_COLOR: '1' });
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
