@@ -14,6 +14,11 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'margin');
 }
 
+declare global {
+  /** Set by the bundler (scripts/bundle.mjs), where this module no longer sits in its own folder. */
+  var MARGIN_CORPUS_FINGERPRINT: string | undefined;
+}
+
 let fingerprint: string | undefined;
 
 /**
@@ -21,6 +26,7 @@ let fingerprint: string | undefined;
  * articles too, and a forgotten version bump must not serve stale text.
  */
 function cacheKey(): string {
+  fingerprint ??= globalThis.MARGIN_CORPUS_FINGERPRINT;
   if (fingerprint === undefined) {
     const hash = createHash('sha256');
     const folder = dirname(fileURLToPath(import.meta.url));
