@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import meow from 'meow';
 import type { CommandIO } from './commands/command.js';
+import { separateFreeText } from './commands/free-text.js';
 import { commands } from './commands/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -54,9 +55,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const command = await load();
+  const rest = named ? argv.slice(1) : argv;
   const cli = meow(`Usage\n  $ margin ${command.usage}`, {
     importMeta: import.meta,
-    argv: named ? argv.slice(1) : argv,
+    argv: command.freeText ? separateFreeText(rest, command.flags) : rest,
     flags: command.flags,
     allowUnknownFlags: false,
     description: command.summary,

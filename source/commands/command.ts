@@ -26,6 +26,8 @@ export interface Command {
   /** The usage block shown by `margin NAME --help` (without the leading "Usage"). */
   usage: string;
   flags: AnyFlags;
+  /** The input is free text: words that look like unknown options (`-Putin`) are input too. */
+  freeText?: boolean;
   /** Resolves to the process exit status. */
   run(input: string[], flags: Record<string, unknown>, io: CommandIO): Promise<number>;
 }

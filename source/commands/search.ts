@@ -33,8 +33,7 @@ export const command: Command = {
 
 The words of QUERY must all match, in any order, each allowing a letter or two of difference.
   "exact phrase"          these words in this order (quote it for the shell: '"a phrase"')
-  -word, -"a phrase"      leave out sentences containing it (quote the whole query, or put it
-                          after --, so the shell does not pass -word as an option)
+  -word, -"a phrase"      leave out sentences containing it
   label:quote|claim|event|none   annotator:NAME   source:NAME
   status:done|in-progress|unreviewed   (as the --annotator sees it)
 
@@ -54,6 +53,7 @@ Examples
   $ margin search '"cautiously optimistic"' --json
   $ margin search --limit 5 'Zelensky label:quote -Putin'
   $ margin search -- Witkoff -Putin`,
+  freeText: true,
   flags: {
     ...corpusFlags,
     ...storeFlags,
