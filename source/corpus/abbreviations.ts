@@ -19,7 +19,10 @@ export type AbbreviationKind =
   | 'acronym'
   /** Usually closes a phrase ("Apple Inc.", "9 a.m.", "etc."): a capitalised word after it starts a new sentence. */
   | 'closing'
-  /** Precedes a number ("No. 5", "Vol. 3", "p. 12"): ends a sentence unless a number follows. */
+  /**
+   * Precedes a number ("No. 5", "Vol. 3", "p. 12"), or is a unit of measure between numbers
+   * ("5 ft. 11 in.", "4 lb. 6 oz."): ends a sentence unless a number follows.
+   */
   | 'number'
   /** Never ends a sentence in news prose ("e.g.", "i.e.", "vs."). */
   | 'inner';
@@ -38,7 +41,7 @@ const table: Record<AbbreviationKind, string> = {
     'т.д т.п руб долл тыс млн млрд',
   number:
     'No Nos no nos Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr ' +
-    'табл рис гл',
+    'ft lb lbs oz yd yds табл рис гл',
   inner: 'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к',
 };
 

@@ -238,6 +238,25 @@ const table: Record<string, Case[]> = {
     ],
   ],
   'numbers, decimals and money': [
+    // Units of measure before a number: "ft." is not a sentence end before "11 in."
+    [
+      'He was 5 ft. 11 in. tall. He played basketball.',
+      ['He was 5 ft. 11 in. tall.', 'He played basketball.'],
+    ],
+    ['The sack weighed 4 lb. 6 oz. in all.', ['The sack weighed 4 lb. 6 oz. in all.']],
+    [
+      'At 3 p.m. Monday, officials met. They talked for hours.',
+      ['At 3 p.m. Monday, officials met.', 'They talked for hours.'],
+    ],
+    ["It's 5 a.m. The sun rises.", ["It's 5 a.m.", 'The sun rises.']],
+    [
+      'The convoy travelled approx. 40 km before stopping. It then turned back.',
+      ['The convoy travelled approx. 40 km before stopping.', 'It then turned back.'],
+    ],
+    [
+      'Officials said 1,243 mi. of road was damaged. Repairs began.',
+      ['Officials said 1,243 mi. of road was damaged.', 'Repairs began.'],
+    ],
     [
       'Inflation rose 3.5% in March. Prices fell later.',
       ['Inflation rose 3.5% in March.', 'Prices fell later.'],
@@ -497,6 +516,14 @@ const table: Record<string, Case[]> = {
     ['Contact press@kremlin.ru or info@un.org.', ['Contact press@kremlin.ru or info@un.org.']],
   ],
   'non-Latin scripts': [
+    [
+      'Москва, т.е. столица, в 2024 г. приняла 10 млн туристов. Это рекорд.',
+      ['Москва, т.е. столица, в 2024 г. приняла 10 млн туристов.', 'Это рекорд.'],
+    ],
+    [
+      'Наступление началось в 5 ч. утра. Об этом сообщил ген. Сырский.',
+      ['Наступление началось в 5 ч. утра.', 'Об этом сообщил ген. Сырский.'],
+    ],
     [
       'Путин встретился с Уиткоффом. Переговоры длились три часа.',
       ['Путин встретился с Уиткоффом.', 'Переговоры длились три часа.'],
