@@ -162,6 +162,11 @@ export function classify(units: Unit[], reasons: Reasons, lists: string[][]): bo
       if (reasons[k] === null) distance += units[k]!.text.length;
     }
   });
+  // A short note ("Talks resumed. Both sides met.") has no long paragraph to anchor it, so
+  // jusText drops all of it; a reviewer must still see its sentences, never an empty article.
+  if (!revised.includes('good')) {
+    return units.map((unit, i) => reasons[i] === null && isSentenceLike(unit.text));
+  }
   return revised.map((cls) => cls === 'good');
 }
 
