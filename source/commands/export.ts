@@ -24,6 +24,8 @@ Options
   --article      Only this article id (repeat for several)
   --status       Only articles the annotator marked: ${REVIEW_STATUSES.join(', ')}
   --bom          csv: start with a byte order mark, for Excel
+  --raw          csv: leave cells starting with = + - @ as they are (by default they get a
+                 leading ' so a spreadsheet never runs them as formulas)
   --config       label-studio: print the matching labeling config instead of the tasks
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
@@ -45,6 +47,7 @@ Examples
     article: { type: 'string', isMultiple: true },
     status: { type: 'string', isMultiple: true },
     bom: { type: 'boolean', default: false },
+    raw: { type: 'boolean', default: false },
     config: { type: 'boolean', default: false },
   },
   async run(_input, flags, io) {
@@ -63,6 +66,7 @@ Examples
       io.stdout.write(labelStudioConfig());
       return 0;
     }
+    if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
     const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
@@ -101,7 +105,7 @@ Examples
         onProgress: progressOnStderr(io, annotations.length),
       },
       filter,
-      { bom: Boolean(flags.bom) },
+      { bom: Boolean(flags.bom), raw: Boolean(flags.raw) },
     );
     await repository.close();
     const base = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));

@@ -29,6 +29,20 @@ const COLUMNS = [
 export interface CsvOptions {
   /** Starts the file with U+FEFF so Excel reads it as UTF-8 instead of the local code page. */
   bom?: boolean;
+  /** Leaves cells as they are, without the guard against formulas (`formulaSafe`). */
+  raw?: boolean;
+}
+
+/** What Excel, LibreOffice and Google Sheets read as the start of a formula (OWASP CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A scraped sentence, a note or an attribute starting with `=`, `+`, `-`, `@`, a tab or a CR would
+ * run as a formula when the file is opened in a spreadsheet (`=HYPERLINK(...)` leaking data, or
+ * worse): such a cell gets a leading `'`, which spreadsheets take as "this is text" and hide.
+ */
+export function formulaSafe(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 /** Rows handed to csv-stringify at a time: its output stays in a few large parts. */
@@ -54,13 +68,15 @@ export function csvParts(
   const records = entries.map((entry) => toRecord(entry, input.statuses));
   const names = [...new Set(records.flatMap((record) => Object.keys(record.attributes)))].sort();
   const header = [...COLUMNS, ...names.map((name) => `attribute:${name}`)];
+  // Every text cell: besides sentences and notes, names and ids may come from an imported file.
+  const guard = options.raw ? (value: string) => value : formulaSafe;
   const parts = [(options.bom ? '\uFEFF' : '') + stringify([header], OPTIONS)];
   for (let from = 0; from < records.length; from += BATCH) {
     const rows = records
       .slice(from, from + BATCH)
       .map((record) => [
-        ...COLUMNS.map((column) => cell(record[column])),
-        ...names.map((name) => record.attributes[name] ?? ''),
+        ...COLUMNS.map((column) => guard(cell(record[column]))),
+        ...names.map((name) => guard(record.attributes[name] ?? '')),
       ]);
     parts.push(stringify(rows, OPTIONS));
     report(Math.min(records.length, from + BATCH));

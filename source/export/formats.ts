@@ -20,6 +20,7 @@ export type Format = (typeof FORMATS)[number];
 
 export interface FormatOptions {
   bom?: boolean;
+  raw?: boolean;
 }
 
 /**
@@ -44,7 +45,10 @@ export function runFormat(
     case 'jsonl':
       return { kind: 'text', parts: jsonlParts(input, filter) };
     case 'csv':
-      return { kind: 'text', parts: csvParts(input, filter, { bom: options.bom ?? false }) };
+      return {
+        kind: 'text',
+        parts: csvParts(input, filter, { bom: options.bom ?? false, raw: options.raw ?? false }),
+      };
     case 'prodigy':
       return { kind: 'text', parts: prodigyParts(input, filter) };
     case 'doccano':
