@@ -49,7 +49,8 @@ async function walk(root: string): Promise<string[]> {
       else if (entry.isSymbolicLink()) {
         // Linked files are read; linked folders are not followed, so a loop cannot hang the load.
         const target = await stat(full).catch(() => null);
-        if (target?.isFile()) found.push(full);
+        // A dangling or looping link is read anyway, so its problem is reported, not hidden.
+        if (target === null || target.isFile()) found.push(full);
       }
     }
   };

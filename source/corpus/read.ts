@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Format } from './clean.js';
@@ -85,7 +85,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
   try {
     handle = await open(path, 'r');
   } catch (error) {
-    throw new FileRefusedError(path, fsReason(error));
+    throw new FileRefusedError(path, openReason(path, error));
   }
   try {
     checkStats(path, await handle.stat());
@@ -107,7 +107,7 @@ export function readBytesSync(path: string): Uint8Array {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new FileRefusedError(path, fsReason(error));
+    throw new FileRefusedError(path, openReason(path, error));
   }
   try {
     const stats = fstatSync(fd);
@@ -128,6 +128,21 @@ export function readBytesSync(path: string): Uint8Array {
   }
 }
 
+/** Why a file could not be opened; a link to nothing says so rather than "no such file". */
+function openReason(path: string, error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const link = (() => {
+      try {
+        return lstatSync(path).isSymbolicLink();
+      } catch {
+        return false;
+      }
+    })();
+    if (link) return 'broken symbolic link (its target does not exist)';
+  }
+  return fsReason(error);
+}
+
 function fsReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   switch (code) {
@@ -138,6 +153,11 @@ function fsReason(error: unknown): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a folder, not a file';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
     default:
       return error instanceof Error ? error.message : String(error);
   }

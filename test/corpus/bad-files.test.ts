@@ -1,4 +1,4 @@
-import { truncate } from 'node:fs/promises';
+import { symlink, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -175,5 +175,41 @@ describe('the corpus folder', () => {
     await expect(readArticle('/nonexistent/a.txt')).rejects.toThrow(
       '/nonexistent/a.txt: no such file',
     );
+  });
+});
+
+describe('links that lead nowhere', () => {
+  it('reports a symbolic link loop by name and loads the rest', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const a = join(corpus.root(), 'loop-a.txt');
+    const b = join(corpus.root(), 'loop-b.txt');
+    await symlink(b, a);
+    await symlink(a, b);
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([
+      { path: a, message: `${a}: symbolic link loop` },
+      { path: b, message: `${b}: symbolic link loop` },
+    ]);
+    expect(load.articles.map((article) => article.id)).toEqual(['good']);
+    await expect(readArticle(a)).rejects.toThrow(`${a}: symbolic link loop`);
+  });
+
+  it('reports a broken link by name', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const link = join(corpus.root(), 'gone.txt');
+    await symlink(join(corpus.root(), 'deleted.txt'), link);
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([
+      { path: link, message: `${link}: broken symbolic link (its target does not exist)` },
+    ]);
+    expect(load.articles.map((article) => article.id)).toEqual(['good']);
+  });
+
+  it('does not follow a link to a folder, so a link to its own folder cannot loop', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    await symlink('.', join(corpus.root(), 'self'));
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([]);
+    expect(load.articles.map((article) => article.id)).toEqual(['good']);
   });
 });
