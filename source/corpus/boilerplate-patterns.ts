@@ -6,7 +6,21 @@
 export const AGENCY_TRAILER =
   /^(?:\/?([A-Z]{2,6})\/\d*|\((Reuters|[A-Z]{2,6})\)|[—–-]\s*(Reuters|[A-Z]{2,6}))$/;
 
+/** Capitalised names and places: `Howard Schneider in Washington and Ann Saphir`. */
+const NAMES = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:(?:and|in|from|at)\s+)?\p{Lu}[\p{L}\p{M}'’.-]*)*`;
+/** One credit: `Reporting by …`, `Additional reporting by …`, `Editing by …`. */
+const CREDIT = String.raw`(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Gg]raphics|[Rr]esearch)\s+by\s+${NAMES}`;
+
 export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
+  {
+    // Names only, never "Reporting by the BBC showed…": the credit line agencies end a story with.
+    reason: 'agency credits',
+    pattern: new RegExp(String.raw`^${CREDIT}(?:\s*;\s*${CREDIT})*\.?$`, 'u'),
+  },
+  {
+    reason: 'legal footer',
+    pattern: /^(?:our standards|purchase licensing rights|opens new tab)\s*:?.{0,80}$/i,
+  },
   { reason: 'ad publisher id', pattern: /^(?:ca-)?pub-\d{6,}$/i },
   {
     reason: 'advertisement marker',

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../source/corpus/index.js';
+import { tempCorpus } from './temp-corpus.js';
+
+const corpus = tempCorpus();
+
+const BODY =
+  'WASHINGTON, June 12 (Reuters) - The U.S. Federal Reserve held interest rates steady on Wednesday and signaled it expects to cut them only once this year.\n\n' +
+  'Markets had priced in about 1.5 cuts, and stocks rose after the decision was announced.';
+
+describe('an agency story', () => {
+  it.each([
+    'Reporting by Howard Schneider; Editing by Andrea Ricci',
+    'Additional reporting by Ann Saphir in Washington and Lewis Krauskopf in New York; Writing by Howard Schneider; Editing by Andrea Ricci.',
+    'Our Standards: The Thomson Reuters Trust Principles.',
+    'Purchase Licensing Rights, opens new tab',
+  ])('drops the trailer %j', async (trailer) => {
+    const path = await corpus.write('fed.txt', `${BODY}\n\n${trailer}\n`);
+    const article = await readArticle(path);
+    expect(article.text).toBe(BODY);
+  });
+
+  it('keeps a sentence that starts like a credit', async () => {
+    const sentence = 'Reporting by the BBC showed that the minister had misled parliament.';
+    const path = await corpus.write('bbc.txt', `${BODY}\n\n${sentence}\n`);
+    const article = await readArticle(path);
+    expect(article.text).toBe(`${BODY}\n\n${sentence}`);
+  });
+});
