@@ -1,7 +1,7 @@
 import { renderAgreement } from '../export/agreement-render.js';
 import { agreementReport } from '../export/agreement-report.js';
 import { GOLD } from '../export/compare.js';
-import { listFlag, openWorkspace, writeStdout } from '../export/workspace.js';
+import { listFlag, openWorkspace, writeReport } from '../export/workspace.js';
 import { type Command, corpusFlags } from './command.js';
 
 export const command: Command = {
@@ -59,12 +59,7 @@ Examples
       annotators,
     );
     await repository.close();
-    if (flags.json) await writeStdout(io, `${JSON.stringify(report, null, 2)}\n`);
-    else
-      await writeStdout(
-        io,
-        renderAgreement(report, io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
-      );
+    await writeReport(io, Boolean(flags.json), report, renderAgreement);
     return 0;
   },
 };

@@ -1,6 +1,6 @@
 import { computeStats } from '../export/stats.js';
 import { renderStats } from '../export/stats-render.js';
-import { openWorkspace, writeStdout } from '../export/workspace.js';
+import { openWorkspace, writeReport } from '../export/workspace.js';
 import { type Command, corpusFlags } from './command.js';
 
 export const command: Command = {
@@ -34,12 +34,7 @@ Examples
       repository.annotators(),
     );
     await repository.close();
-    if (flags.json) await writeStdout(io, `${JSON.stringify(report, null, 2)}\n`);
-    else
-      await writeStdout(
-        io,
-        renderStats(report, io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80),
-      );
+    await writeReport(io, Boolean(flags.json), report, renderStats);
     return 0;
   },
 };

@@ -1,12 +1,5 @@
 import { jsonLines, LineBuffer } from './lines.js';
-import type { ExportFilter, ExportInput } from './model.js';
-import {
-  groupByAnnotator,
-  groupByArticle,
-  labelName,
-  progressReporter,
-  selectEntries,
-} from './model.js';
+import { articleGroups, type ExportFilter, type ExportInput, labelName } from './model.js';
 import { spanOf } from './spans.js';
 
 /**
@@ -15,22 +8,16 @@ import { spanOf } from './spans.js';
  * key as document metadata, so `article` and `annotator` travel along. Orphans are left out.
  */
 export function doccanoParts(input: ExportInput, filter?: ExportFilter): string[] {
-  const entries = selectEntries(input, filter);
-  const report = progressReporter(entries.length, input.onProgress);
   const lines = new LineBuffer();
-  let done = 0;
-  for (const group of groupByArticle(entries)) {
-    for (const { annotator, entries: own } of groupByAnnotator(group.entries)) {
+  for (const { article, annotators } of articleGroups(input, filter)) {
+    for (const { annotator, entries } of annotators) {
       const label: Array<[number, number, string]> = [];
-      for (const entry of own) {
+      for (const entry of entries) {
         const span = spanOf(entry);
         if (span) label.push([span.start, span.end, labelName(entry.annotation.label)]);
-        report(++done);
       }
       if (label.length === 0) continue;
-      lines.push(
-        JSON.stringify({ text: group.article.text, label, article: group.article.id, annotator }),
-      );
+      lines.push(JSON.stringify({ text: article.text, label, article: article.id, annotator }));
     }
   }
   return jsonLines(lines);

@@ -39,3 +39,27 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false };
   }
 }
+
+/**
+ * The lines of a JSON Lines file that parse and match `schema`, numbered from 1; every other
+ * line goes to `errors` as `not valid JSON` or the first thing the schema found wrong.
+ */
+export function* validLines<S extends z.ZodType>(
+  content: string,
+  schema: S,
+  errors: ImportError[],
+): Generator<{ line: number; value: z.infer<S> }, void, undefined> {
+  for (const { line, text } of numberedLines(content)) {
+    const json = parseJson(text);
+    if (!json.ok) {
+      errors.push({ line, message: 'not valid JSON' });
+      continue;
+    }
+    const parsed = schema.safeParse(json.value);
+    if (!parsed.success) {
+      errors.push({ line, message: describeIssue(parsed.error) });
+      continue;
+    }
+    yield { line, value: parsed.data };
+  }
+}

@@ -4,7 +4,7 @@ import { sanitiseAnnotator } from '../store/index.js';
 import type { Annotation, ReviewStatus } from '../store/types.js';
 import { LABELS, REVIEW_STATUSES } from '../store/types.js';
 import { clampContext, reanchor } from './import-anchor.js';
-import { describeIssue, type ImportError, numberedLines, parseJson } from './import-errors.js';
+import { type ImportError, validLines } from './import-errors.js';
 import { articleCodePoints } from './offsets.js';
 
 const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time' });
@@ -88,18 +88,7 @@ export interface ImportContext {
 /** Validates every line of a native export and re-anchors it on the current corpus. */
 export function parseJsonlImport(content: string, context: ImportContext): ParsedImport {
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
-  for (const { line, text } of numberedLines(content)) {
-    const json = parseJson(text);
-    if (!json.ok) {
-      out.errors.push({ line, message: 'not valid JSON' });
-      continue;
-    }
-    const parsed = recordSchema.safeParse(json.value);
-    if (!parsed.success) {
-      out.errors.push({ line, message: describeIssue(parsed.error) });
-      continue;
-    }
-    const record = parsed.data;
+  for (const { line, value: record } of validLines(content, recordSchema, out.errors)) {
     const article = context.articles.get(record.article);
     if (!article) {
       // JSON quoting: a value from the file never puts a control character on the terminal.

@@ -4,7 +4,7 @@ import type { Article } from '../corpus/types.js';
 import { sanitiseAnnotator } from '../store/index.js';
 import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { clampContext, reanchor } from './import-anchor.js';
-import { describeIssue, numberedLines, parseJson } from './import-errors.js';
+import { validLines } from './import-errors.js';
 import { type ImportContext, noteStatus, type ParsedImport } from './import-jsonl.js';
 import { codePoints } from './offsets.js';
 
@@ -35,18 +35,7 @@ export function parseProdigyImport(
   const byText = new Map<string, Article>();
   for (const article of context.articles.values()) byText.set(article.text, article);
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
-  for (const { line, text } of numberedLines(content)) {
-    const json = parseJson(text);
-    if (!json.ok) {
-      out.errors.push({ line, message: 'not valid JSON' });
-      continue;
-    }
-    const parsed = taskSchema.safeParse(json.value);
-    if (!parsed.success) {
-      out.errors.push({ line, message: describeIssue(parsed.error) });
-      continue;
-    }
-    const task = parsed.data;
+  for (const { line, value: task } of validLines(content, taskSchema, out.errors)) {
     if (task.answer === 'reject' || task.answer === 'ignore') {
       out.ignored++;
       continue;

@@ -1,13 +1,6 @@
 import { LABELS } from '../store/types.js';
 import { jsonArray, LineBuffer } from './lines.js';
-import type { ExportFilter, ExportInput } from './model.js';
-import {
-  groupByAnnotator,
-  groupByArticle,
-  labelName,
-  progressReporter,
-  selectEntries,
-} from './model.js';
+import { articleGroups, type ExportFilter, type ExportInput, labelName } from './model.js';
 import { spanOf } from './spans.js';
 
 /**
@@ -19,20 +12,15 @@ import { spanOf } from './spans.js';
  * `meta.text`, where Label Studio shows region notes; orphans are left out.
  */
 export function labelStudioParts(input: ExportInput, filter?: ExportFilter): string[] {
-  const entries = selectEntries(input, filter);
-  const report = progressReporter(entries.length, input.onProgress);
   const tasks = new LineBuffer(',\n');
-  let done = 0;
-  for (const group of groupByArticle(entries)) {
-    const { article } = group;
+  for (const { article, annotators } of articleGroups(input, filter)) {
     const annotations: unknown[] = [];
-    for (const { annotator, entries: own } of groupByAnnotator(group.entries)) {
+    for (const { annotator, entries } of annotators) {
       const result: unknown[] = [];
       let created = '';
       let updated = '';
-      for (const entry of own) {
+      for (const entry of entries) {
         const span = spanOf(entry);
-        report(++done);
         if (!span) continue;
         const { annotation } = entry;
         if (created === '' || annotation.created < created) created = annotation.created;

@@ -84,6 +84,31 @@ export function groupByArticle(entries: Entry[]): Array<{ article: Article; entr
   return groups;
 }
 
+/** One article's selected entries, split by annotator (name order). */
+export interface ArticleGroup {
+  article: Article;
+  annotators: Array<{ annotator: string; entries: Entry[] }>;
+}
+
+/**
+ * The selected entries article by article (input order), each split by annotator: the walk of
+ * the formats that write one task per article (and annotator). Progress is reported as each
+ * article is done with.
+ */
+export function* articleGroups(
+  input: ExportInput,
+  filter?: ExportFilter,
+): Generator<ArticleGroup, void, undefined> {
+  const entries = selectEntries(input, filter);
+  const report = progressReporter(entries.length, input.onProgress);
+  let done = 0;
+  for (const group of groupByArticle(entries)) {
+    yield { article: group.article, annotators: groupByAnnotator(group.entries) };
+    done += group.entries.length;
+    report(done);
+  }
+}
+
 /** Annotators in name order, each with their entries (order kept). */
 export function groupByAnnotator(entries: Entry[]): Array<{ annotator: string; entries: Entry[] }> {
   const groups = new Map<string, Entry[]>();

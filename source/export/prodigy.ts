@@ -1,6 +1,5 @@
 import { jsonLines, LineBuffer } from './lines.js';
-import type { ExportFilter, ExportInput } from './model.js';
-import { groupByAnnotator, groupByArticle, progressReporter, selectEntries } from './model.js';
+import { articleGroups, type ExportFilter, type ExportInput } from './model.js';
 import { spanOf } from './spans.js';
 
 /**
@@ -11,16 +10,12 @@ import { spanOf } from './spans.js';
  * left with no span at all is not written.
  */
 export function prodigyParts(input: ExportInput, filter?: ExportFilter): string[] {
-  const entries = selectEntries(input, filter);
-  const report = progressReporter(entries.length, input.onProgress);
   const lines = new LineBuffer();
-  let done = 0;
-  for (const group of groupByArticle(entries)) {
-    const { article } = group;
-    for (const { annotator, entries: own } of groupByAnnotator(group.entries)) {
+  for (const { article, annotators } of articleGroups(input, filter)) {
+    for (const { annotator, entries } of annotators) {
       const spans = [];
       let orphans = 0;
-      for (const entry of own) {
+      for (const entry of entries) {
         const span = spanOf(entry);
         if (span) {
           spans.push({
@@ -29,7 +24,6 @@ export function prodigyParts(input: ExportInput, filter?: ExportFilter): string[
             label: entry.annotation.label.toUpperCase(),
           });
         } else orphans++;
-        report(++done);
       }
       // An accepted task without spans would teach Prodigy "nothing to find here".
       if (spans.length === 0) continue;

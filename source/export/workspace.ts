@@ -92,3 +92,17 @@ export async function writeStdout(io: CommandIO, text: string | string[]): Promi
   }
   if (failure) throw failure;
 }
+
+/**
+ * A team report on stdout: with `--json` the figures as JSON, otherwise drawn to the terminal's
+ * width (80 columns when stdout is not a terminal).
+ */
+export async function writeReport<R>(
+  io: CommandIO,
+  json: boolean,
+  report: R,
+  render: (report: R, width: number) => string,
+): Promise<void> {
+  const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
+  await writeStdout(io, json ? `${JSON.stringify(report, null, 2)}\n` : render(report, width));
+}

@@ -7,7 +7,7 @@ import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article } from '../../source/corpus/types.js';
 import type { ExportRecord } from '../../source/export/record.js';
 import { openRepository } from '../../source/store/index.js';
-import { byCodePoints } from './fixture.js';
+import { byCodePoints, orphan } from './fixture.js';
 import { run, useWorkspace } from './workspace.js';
 
 async function populate(dir: string): Promise<Article[]> {
@@ -25,25 +25,7 @@ async function populate(dir: string): Promise<Article[]> {
   await alice.tag(seed, seed.sentences[1]!.id, 'event');
   await alice.setStatus(uni.id, 'done');
   // A tag on text the cleaner no longer produces: the store keeps it as an orphan.
-  await alice.addMany([
-    {
-      id: 'gone-1',
-      article: uni.id,
-      annotator: 'alice',
-      label: 'event',
-      anchor: {
-        sentence: 'old',
-        start: 200,
-        end: 221,
-        quote: 'A sentence since cut.',
-        prefix: 'before ',
-        suffix: ' after',
-        textHash: 'f'.repeat(64),
-      },
-      created: '2026-01-01T00:00:00.000Z',
-      updated: '2026-01-01T00:00:00.000Z',
-    },
-  ]);
+  await alice.addMany([orphan(uni, 'alice')]);
   await alice.close();
   const bob = await openRepository({ root: join(dir, 'store'), annotator: 'bob', articles });
   await bob.tag(uni, uni.sentences[2]!.id, 'claim');
