@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import { type CorpusIndex, prefixRange } from './corpus-index.js';
 import { editDistance } from './distance.js';
 
-export type MatchKind = 'exact' | 'prefix' | 'fuzzy';
+export type MatchKind = 'exact' | 'prefix' | 'variant' | 'fuzzy';
 
 /** A word of the vocabulary that a query word stands for, and how well. */
 export interface Candidate {
@@ -34,6 +34,42 @@ export function allowedEdits(length: number): number {
   return length < 6 ? 1 : 2;
 }
 
+/** A romanisation variant ("Kiev" for "Kyiv") ranks with the best fuzzy matches, below every prefix. */
+export const VARIANT = 0.6;
+
+const MIN_VARIANT = 4;
+const variantMarks = /y|kh|ie|ii|ff$/;
+const romanisationLetters = /y|kh|ff$/;
+
+/**
+ * One key for the common romanisations of a name: "kh" and "h" (Kharkiv, Harkiv); "y", "i",
+ * "ie", "iy" and "ii" as one "i" (Kyiv, Kiev; Zelensky, Zelenskyy, Zelenskiy; Yury, Yuri);
+ * a final "ff" and "v" (Witkoff, Witkov). English "-ying" keeps its "y" ("flying" is not "fling").
+ * Null for words too short to be told apart this way.
+ */
+export function variantKey(word: string): string | null {
+  if (word.length < MIN_VARIANT) return null;
+  return word
+    .replace(/ying$/, '\u0000')
+    .replace(/kh/g, 'h')
+    .replace(/y/g, 'i')
+    .replace(/ie/g, 'i')
+    .replace(/i+/g, 'i')
+    .replace(/ff$/, 'v')
+    .replace('\u0000', 'ying');
+}
+
+/**
+ * Whether two words are romanisations of one name: the same key, and at least one of them
+ * spelled with a "y", a "kh" or a final "ff" — so English pairs like "died"/"did" stay apart.
+ */
+export function isVariant(query: string, word: string): boolean {
+  if (query === word) return false;
+  if (!romanisationLetters.test(query) && !romanisationLetters.test(word)) return false;
+  const key = variantKey(query);
+  return key !== null && key === variantKey(word);
+}
+
 const CACHE_LIMIT = 5000;
 
 /**
@@ -47,6 +83,8 @@ export class CandidateFinder {
   private readonly buckets = new Map<string, number[]>();
   private readonly fuses = new Map<string, Fuse<string>>();
   private readonly cache = new Map<string, Candidate[]>();
+  /** Variant key → the words with that key, for the words a key changes (most keep their own). */
+  private readonly variants = new Map<string, number[]>();
 
   constructor(private readonly index: CorpusIndex) {
     index.vocabulary.forEach((word, id) => {
@@ -54,6 +92,13 @@ export class CandidateFinder {
       const bucket = this.buckets.get(key);
       if (bucket) bucket.push(id);
       else this.buckets.set(key, [id]);
+      if (word.length >= MIN_VARIANT && variantMarks.test(word)) {
+        const variant = variantKey(word)!;
+        if (variant === word) return;
+        const same = this.variants.get(variant);
+        if (same) same.push(id);
+        else this.variants.set(variant, [id]);
+      }
     });
   }
 
@@ -86,6 +131,15 @@ export class CandidateFinder {
           score: prefixScore(word.length, vocabulary[id]!.length),
           kind: 'prefix',
         });
+      }
+    }
+    const key = variantKey(word);
+    if (key !== null) {
+      const keyWord = wordIds.get(key);
+      const same = keyWord === undefined ? [] : [keyWord];
+      for (const id of [...same, ...(this.variants.get(key) ?? [])]) {
+        if (id !== exact && isVariant(word, vocabulary[id]!))
+          offer({ word: id, score: VARIANT, kind: 'variant' });
       }
     }
     const edits = allowedEdits(word.length);

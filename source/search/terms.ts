@@ -3,8 +3,10 @@ import {
   type CandidateFinder,
   EXACT,
   fuzzyScore,
+  isVariant,
   MIN_PREFIX,
   prefixScore,
+  VARIANT,
 } from './candidates.js';
 import { type CorpusIndex, prefixRange } from './corpus-index.js';
 import { editDistance } from './distance.js';
@@ -145,10 +147,11 @@ export function wordScore(term: WordTerm, word: string): number {
   if (term.text.length >= MIN_PREFIX && word.startsWith(term.text)) {
     return prefixScore(term.text.length, word.length);
   }
+  let best = isVariant(term.text, word) ? VARIANT : 0;
   const edits = allowedEdits(term.text.length);
   if (edits > 0 && word[0] === term.text[0]) {
     const distance = editDistance(term.text, word, edits);
-    if (distance <= edits) return fuzzyScore(distance, term.text.length);
+    if (distance <= edits) best = Math.max(best, fuzzyScore(distance, term.text.length));
   }
-  return 0;
+  return best;
 }

@@ -66,7 +66,7 @@ describe('margin search', () => {
         '004_acb5286eff63b7e7\tsfdf4c6d0\t1.000\tSteve Witkov arrived in Moscow and informed the Russian president of a joint statement signed between the US and Ukraine in Saudi Arabia.',
         '004_acb5286eff63b7e7\ts1c70d546\t1.000\tOn Friday, a Russian spokesman explained to journalists, saying that the Russian head of state gave Witkov “information and additional signals about President Trump.”',
         '004_acb5286eff63b7e7\ts55c95003\t1.000\tWitkov traveled to Russia last month to negotiate a prisoner exchange.',
-        "000_4b207f45d15cbf96\tsc6bb9bd1\t0.429\tUS envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian leader's views on a ceasefire to the White House, the Kremlin said.",
+        "000_4b207f45d15cbf96\tsc6bb9bd1\t0.600\tUS envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian leader's views on a ceasefire to the White House, the Kremlin said.",
         '',
       ].join('\n'),
     });
@@ -127,7 +127,7 @@ describe('margin search', () => {
     expect(result.stdout.split('\n').map((row) => row.split('\t').slice(0, 3).join(' '))).toEqual([
       '000_4b207f45d15cbf96 s9c3ed4fd 1.000',
       '002_95852239c1d84bad sfad2b084 1.000',
-      '004_acb5286eff63b7e7 sfdf4c6d0 0.725',
+      '004_acb5286eff63b7e7 sfdf4c6d0 0.800',
       '',
     ]);
   });
