@@ -48,7 +48,6 @@ export type KeyAction =
 export type EventAction =
   /** A key press (or a chunk of typed keys) as the terminal delivered it. */
   | { type: 'input'; input: string; key: KeyState }
-  | { type: 'edit/input'; value: string }
   | { type: 'search/query'; query: string; hits: SearchHit[] }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }

@@ -1,5 +1,7 @@
 import type { Label } from '../store/types.js';
+import type { KeyState } from '../ui/keymap.js';
 import { fieldsFor } from './attributes.js';
+import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
 import type { ReviewState } from './state.js';
@@ -53,7 +55,12 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
   const base = { article: t.article.id, sentence: t.sentence.id };
   if (kind === 'note') {
     const note = t.sentenceMarks.note ?? '';
-    return { ...state, message: null, mode: { kind, ...base, draft: note, initial: note } };
+    const { value, cursor } = lineAt(note);
+    return {
+      ...state,
+      message: null,
+      mode: { kind, ...base, draft: value, cursor, initial: note },
+    };
   }
   const fields = fieldsFor(t.sentenceMarks.labels);
   const values = Object.fromEntries(
@@ -62,7 +69,15 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
   return {
     ...state,
     message: null,
-    mode: { kind, ...base, fields, values, initial: values, focus: 0 },
+    mode: {
+      kind,
+      ...base,
+      fields,
+      values,
+      initial: values,
+      focus: 0,
+      cursor: cursorAtEnd(values, fields[0]?.key),
+    },
   };
 }
 
@@ -104,4 +119,39 @@ export function saveEdit(state: ReviewState): ReviewState {
     sentence: mode.sentence,
     patch: { attributes: Object.keys(attributes).length > 0 ? attributes : null },
   });
+}
+
+function cursorAtEnd(values: Record<string, string>, key: string | undefined): number {
+  return key === undefined ? 0 : lineAt(values[key] ?? '').cursor;
+}
+
+/** A key typed into the open input (note, attribute field or search query). */
+export function typeInto(state: ReviewState, input: string, key: KeyState): ReviewState {
+  const mode = state.mode;
+  if (mode.kind === 'note') {
+    const line = editLine({ value: mode.draft, cursor: mode.cursor }, input, key);
+    return line ? { ...state, mode: { ...mode, draft: line.value, cursor: line.cursor } } : state;
+  }
+  if (mode.kind === 'attributes') {
+    const field = mode.fields[mode.focus];
+    if (!field) return state;
+    const line = editLine({ value: mode.values[field.key] ?? '', cursor: mode.cursor }, input, key);
+    if (!line) return state;
+    const values = { ...mode.values, [field.key]: line.value };
+    return { ...state, mode: { ...mode, values, cursor: line.cursor } };
+  }
+  if (mode.kind === 'search') {
+    const line = editLine({ value: mode.query, cursor: mode.cursor }, input, key);
+    return line ? { ...state, mode: { ...mode, query: line.value, cursor: line.cursor } } : state;
+  }
+  return state;
+}
+
+/** Tab in the attributes: the next (or previous) field, the cursor at the end of its text. */
+export function moveField(state: ReviewState, delta: number): ReviewState {
+  const mode = state.mode;
+  if (mode.kind !== 'attributes') return state;
+  const focus = (mode.focus + delta + mode.fields.length) % mode.fields.length;
+  const cursor = cursorAtEnd(mode.values, mode.fields[focus]?.key);
+  return { ...state, mode: { ...mode, focus, cursor } };
 }

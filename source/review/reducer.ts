@@ -9,7 +9,7 @@ import {
   moveCompare,
   openCompare,
 } from './compare-actions.js';
-import { clearLabels, saveEdit, startEdit, toggleLabel } from './edits.js';
+import { clearLabels, moveField, saveEdit, startEdit, toggleLabel, typeInto } from './edits.js';
 import {
   jumpTo,
   move,
@@ -74,13 +74,8 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
     case 'edit/save':
       return saveEdit(state);
     case 'field/next':
-    case 'field/prev': {
-      const mode = state.mode;
-      if (mode.kind !== 'attributes') return state;
-      const delta = action.type === 'field/next' ? 1 : -1;
-      const focus = (mode.focus + delta + mode.fields.length) % mode.fields.length;
-      return { ...state, mode: { ...mode, focus } };
-    }
+    case 'field/prev':
+      return moveField(state, action.type === 'field/next' ? 1 : -1);
     case 'status/toggle-done': {
       const article = currentArticle(state);
       if (!article) return state;
@@ -109,7 +104,10 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
         mode: {
           kind: 'search',
           query: state.results?.query ?? '',
+          cursor: [...(state.results?.query ?? '')].length,
           hits: state.results?.hits ?? [],
+          hitsFor: state.results?.query ?? '',
+          accepting: false,
           selected: state.results?.index ?? 0,
           origin: {
             current: state.current,
@@ -127,6 +125,8 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
     case 'search/accept': {
       const mode = state.mode;
       if (mode.kind !== 'search') return state;
+      // The results of the last keys are still being computed: open the first once they are in.
+      if (mode.hitsFor !== mode.query) return { ...state, mode: { ...mode, accepting: true } };
       const hit = mode.hits[mode.selected];
       if (!hit) return { ...state, message: info('no result to open') };
       const landed = jumpTo({ ...state, mode: { kind: 'browse' } }, hit.article, hit.sentence);
@@ -181,19 +181,6 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
     case 'input':
       return pressKeys(state, action.input, action.key);
-    case 'edit/input': {
-      const mode = state.mode;
-      if (mode.kind === 'note') return { ...state, mode: { ...mode, draft: action.value } };
-      if (mode.kind === 'attributes') {
-        const field = mode.fields[mode.focus];
-        if (!field) return state;
-        return {
-          ...state,
-          mode: { ...mode, values: { ...mode.values, [field.key]: action.value } },
-        };
-      }
-      return state;
-    }
     case 'app/terminate':
       return quitIfDrained({
         ...state,
@@ -206,8 +193,12 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return { ...state, searchAvailable: true };
     case 'search/query': {
       const mode = state.mode;
-      if (mode.kind !== 'search') return state;
-      return { ...state, mode: { ...mode, query: action.query, hits: action.hits, selected: 0 } };
+      if (mode.kind !== 'search' || action.query !== mode.query) return state;
+      const next = {
+        ...state,
+        mode: { ...mode, hits: action.hits, hitsFor: action.query, selected: 0, accepting: false },
+      };
+      return mode.accepting ? keyAction(next, { type: 'search/accept' }) : next;
     }
     case 'terminal/resize': {
       const next = { ...state, size: action.size };
@@ -288,27 +279,31 @@ export function keyContext(state: ReviewState): KeyContext | null {
 
 const TEXT_ENTRY = new Set<KeyContext>(['search', 'note', 'attributes']);
 
+const OPENS_INPUT = new Set(['note/edit', 'attributes/edit', 'search/open']);
+
 /**
- * Keys go through the keymap here, against the state each previous key left, so a chunk such
- * as "jj1" moves twice and then tags. In a text input the chunk is typed text: only the keys the
- * table gives that context (Enter, Esc, Tab, arrows) act, the rest belongs to the input.
+ * Keys go through the keymap here, one at a time against the state each previous key left, so a
+ * chunk such as "jj1" moves twice and then tags, and "nfirst note\r" opens the note input, types
+ * into it and saves. In a text input only the keys the table gives that context (Enter, Esc, Tab,
+ * ↑/↓) act; the rest edit the text, which the reducer owns.
  */
 function pressKeys(state: ReviewState, input: string, key: KeyState): ReviewState {
-  const context = keyContext(state);
-  if (context === null) {
+  if (keyContext(state) === null) {
     if (key.ctrl && input === 'c') return { ...state, forceQuit: true };
     return state;
-  }
-  if (TEXT_ENTRY.has(context)) {
-    const entry = lookup(context, input, key);
-    return entry ? reduce(state, entry.action) : state;
   }
   let next = state;
   for (const press of splitKeys(input, key)) {
     const now = keyContext(next);
-    if (now === null || TEXT_ENTRY.has(now)) break;
+    if (now === null) break;
     const entry = lookup(now, press.input, press.key);
-    if (entry) next = reduce(next, entry.action);
+    if (entry) {
+      next = reduce(next, entry.action);
+      // A refused `n`, `a` or `/`: what was typed after it was meant as text, never as commands.
+      if (OPENS_INPUT.has(entry.action.type) && !TEXT_ENTRY.has(keyContext(next) ?? 'list')) break;
+    } else if (TEXT_ENTRY.has(now)) {
+      next = typeInto(next, press.input, press.key);
+    }
   }
   return next;
 }

@@ -19,7 +19,15 @@ export interface Origin {
 export type Mode =
   | { kind: 'browse' }
   | { kind: 'help' }
-  | { kind: 'note'; article: string; sentence: string; draft: string; initial: string }
+  /** `draft` and `cursor` are the text being typed, owned here so that keys apply in order. */
+  | {
+      kind: 'note';
+      article: string;
+      sentence: string;
+      draft: string;
+      cursor: number;
+      initial: string;
+    }
   | {
       kind: 'attributes';
       article: string;
@@ -28,8 +36,21 @@ export type Mode =
       values: Record<string, string>;
       initial: Record<string, string>;
       focus: number;
+      /** Cursor in the focused field. */
+      cursor: number;
     }
-  | { kind: 'search'; query: string; hits: SearchHit[]; selected: number; origin: Origin }
+  | {
+      kind: 'search';
+      query: string;
+      cursor: number;
+      hits: SearchHit[];
+      /** The query `hits` answer; while it differs from `query` the results are on their way. */
+      hitsFor: string;
+      /** Enter came before the results of the last keys: open the first result once they arrive. */
+      accepting: boolean;
+      selected: number;
+      origin: Origin;
+    }
   /** `c` with --compare: every other annotator's labels per sentence; `rows` null until read. */
   | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
   | { kind: 'quitting' };

@@ -10,6 +10,12 @@ const type = (state: ReviewState, input: string) =>
   reduce(state, { type: 'input', ...keyPress({ label: input, input }) });
 const named = (state: ReviewState, key: 'return' | 'escape' | 'pageDown') =>
   reduce(state, { type: 'input', ...keyPress({ label: key, key }) });
+/** Ctrl+U (clear the line before the cursor), then the text. */
+const retype = (state: ReviewState, text: string) =>
+  type(
+    reduce(state, { type: 'input', ...keyPress({ label: 'Ctrl+U', input: 'u', ctrl: true }) }),
+    text,
+  );
 const effects = (state: ReviewState) => state.outbox.map((queued) => queued.effect);
 
 describe('keys in one chunk', () => {
@@ -29,15 +35,27 @@ describe('keys in one chunk', () => {
     ]);
   });
 
-  it('stops interpreting keys once a text input opens mid-chunk', () => {
-    const state = type(readerState(), 'njk');
-    expect(state.mode).toMatchObject({ kind: 'note' });
+  it('types the rest of a chunk into the input a key of it opened, and saves on its Enter', () => {
+    const state = type(readerState(), 'n jk');
+    expect(state.mode).toMatchObject({ kind: 'note', draft: 'check this jk' });
     expect(state.cursors.b).toBe(20);
+    const saved = type(readerState(), 'n?\rj');
+    expect(saved.marks.b?.sentences['b-s20']?.note).toBe('check this?');
+    expect(saved.cursors.b).toBe(21);
+  });
+
+  it('drops the rest of the chunk when n is refused, rather than reading the note as commands', () => {
+    const untagged = type(readerState(), 'jjnsource unclear');
+    expect(untagged.mode.kind).toBe('browse');
+    expect(untagged.message?.text).toMatch(/^tag the sentence first/);
+    expect(untagged.cursors.b).toBe(22);
+    expect(effects(untagged)).toEqual([]);
   });
 
   it('leaves typed text to the input while a note is edited', () => {
     const editing = type(readerState(), 'n');
     const after = type(editing, 'jjx1');
+    expect(after.mode).toMatchObject({ kind: 'note', draft: 'check thisjjx1' });
     expect(after.cursors.b).toBe(20);
     expect(effects(after)).toEqual([]);
   });
@@ -108,7 +126,7 @@ describe('refusals', () => {
 describe('edits', () => {
   it('saves a changed note and keeps the sentence marks up to date at once', () => {
     let state = type(readerState(), 'n');
-    state = reduce(state, { type: 'edit/input', value: '  source? ' });
+    state = retype(state, '  source? ');
     state = named(state, 'return');
     expect(state.marks.b?.sentences['b-s20']?.note).toBe('source?');
     expect(effects(state)).toEqual([
@@ -117,10 +135,7 @@ describe('edits', () => {
   });
 
   it('writes nothing when Esc cancels or the text did not change', () => {
-    const cancelled = named(
-      reduce(type(readerState(), 'n'), { type: 'edit/input', value: 'x' }),
-      'escape',
-    );
+    const cancelled = named(type(type(readerState(), 'n'), 'x'), 'escape');
     expect(cancelled.mode.kind).toBe('browse');
     expect(cancelled.marks.b?.sentences['b-s20']?.note).toBe('check this');
     expect(effects(named(type(readerState(), 'n'), 'return'))).toEqual([]);
@@ -141,7 +156,7 @@ describe('edits', () => {
       fields: [{ key: 'speaker' }, { key: 'when' }, { key: 'where' }],
       values: { speaker: 'Peskov', when: '', where: '' },
     });
-    state = reduce(state, { type: 'edit/input', value: '' });
+    state = retype(state, '');
     state = named(state, 'return');
     expect(effects(state)).toEqual([
       { kind: 'annotate', article: 'b', sentence: 'b-s20', patch: { attributes: null } },
@@ -197,7 +212,7 @@ describe('search', () => {
   });
 
   it('opens the chosen hit at its sentence and remembers the results for n/N', () => {
-    let state = type(listState({ current: 0 }), '/');
+    let state = type(listState({ current: 0 }), '/sentence');
     state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
     state = reduce(state, { type: 'input', ...keyPress({ label: '↓', key: 'downArrow' }) });
     state = reduce(state, { type: 'input', ...keyPress({ label: '↓', key: 'downArrow' }) });
@@ -209,6 +224,18 @@ describe('search', () => {
     state = type(state, 'n');
     expect(currentArticle(state)?.id).toBe('a');
     expect(state.message?.text).toBe('result 1 of 3 for “sentence”');
+  });
+
+  it('opens the first result of the last keys when Enter comes before their results', () => {
+    let state = type(listState({ current: 0 }), '/sent');
+    state = reduce(state, { type: 'search/query', query: 'sent', hits: [] });
+    state = type(state, 'ence\r');
+    expect(state.mode).toMatchObject({ kind: 'search', accepting: true });
+    state = reduce(state, { type: 'search/query', query: 'sentenc', hits: [] });
+    expect(state.mode.kind).toBe('search');
+    state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
+    expect(state.mode.kind).toBe('browse');
+    expect(currentArticle(state)?.id).toBe(HITS[0]!.article);
   });
 });
 

@@ -293,6 +293,103 @@ describe('the review screen', () => {
 });
 
 describe('text inputs', () => {
+  const slowToggle = (repository: Repository) => {
+    const toggle = repository.toggle.bind(repository);
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    repository.toggle = async (...args) => {
+      await gate;
+      return toggle(...args);
+    };
+    return () => release();
+  };
+  const notes = (repository: Repository) => stored(repository).map((a) => [a.label, a.note]);
+
+  it('keep a note typed in the same chunk as n, with its Enter', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter, '1');
+    await app.press('nUshakov is the source\r');
+    await app.waitFor((f) => f.endsWith('saved') && f.includes('✎'), 'the note');
+    expect(notes(app.repository)).toEqual([['claim', 'Ushakov is the source']]);
+  });
+
+  it('keep a note whose Enter arrives before the app has caught up with the typing', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter, '1', 'n');
+    await app.pressTogether('Ushakov', ' is the source', KEYS.enter);
+    await app.waitFor((f) => f.endsWith('saved') && f.includes('✎'), 'the note');
+    expect(notes(app.repository)).toEqual([['claim', 'Ushakov is the source']]);
+  });
+
+  it('keep a note typed right after a tag whose write is still in flight', async () => {
+    const repository = testRepository();
+    const release = slowToggle(repository);
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository });
+    await app.press(KEYS.enter);
+    await app.pressTogether('j', '3', 'n', 'Ushakov is', ' the source', KEYS.enter);
+    await app.waitFor((f) => f.endsWith('saving…') && f.includes('✎'), 'the optimistic note');
+    release();
+    await app.waitFor((f) => f.endsWith('saved'), 'the writes');
+    expect(notes(repository)).toEqual([['event', 'Ushakov is the source']]);
+    expect(
+      app
+        .frame()
+        .split('\n')
+        .find((line) => line.startsWith('▶')),
+    ).toMatch(/^▶ {2}E✎ /);
+  });
+
+  it('refuse a note on an untagged sentence, and keep the keys typed after n out of the reader', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter);
+    await app.press('nsource unclear');
+    const frame = app.frame();
+    expect(frame.split('\n').at(-1)).toMatch(
+      /^tag the sentence first \(1 claim, 2 quote, 3 event\): a note belongs to a label +saved$/,
+    );
+    // "source unclear" read as keys would have paged down (space), undone (u) and cleared (c…).
+    expect(frame).toContain('sentence 1 of 23');
+    expect(stored(app.repository)).toEqual([]);
+  });
+
+  it('edit the typed text with Backspace and the arrows before Enter', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter, '1', 'n');
+    await app.pressTogether('Peskof', KEYS.backspace, 'v', KEYS.left, KEYS.left, KEYS.left, 'Mr ');
+    await app.pressTogether(KEYS.right, KEYS.right, KEYS.right, KEYS.right, ' said', KEYS.enter);
+    await app.waitFor((f) => f.endsWith('saved') && f.includes('✎'), 'the note');
+    expect(notes(app.repository)).toEqual([['claim', 'PesMr kov said']]);
+  });
+
+  it('search with a query whose Enter comes in the same chunk', async () => {
+    const engine = buildSearchEngine(seeds);
+    const repository = testRepository();
+    const search = (query: string) =>
+      engine.search(query, {
+        annotations: repository.list(),
+        status: (a, who) => repository.status(a, who),
+        annotators: repository.annotators(),
+      });
+    app = await renderApp({
+      articles: seeds,
+      columns: 100,
+      rows: 30,
+      repository,
+      props: { search },
+    });
+    await app.press('/');
+    await app.pressTogether('Baku', KEYS.enter);
+    const hit = search('Baku')[0]!;
+    const article = seeds.find((a) => a.id === hit.article)!;
+    const index = article.sentences.findIndex((s) => s.id === hit.sentence);
+    await app.waitFor(
+      (f) => f.includes(`sentence ${index + 1} of ${article.sentences.length}`),
+      'the first hit',
+    );
+  });
+
   it('keep a long note on one line so the screen keeps its height', async () => {
     app = await renderApp({ articles: seeds, columns: 60, rows: 15 });
     await app.press(KEYS.enter, '1', 'n');

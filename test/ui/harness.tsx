@@ -76,6 +76,8 @@ export interface Rendered {
   frame(): string;
   /** Types keys, one write each (as a person would), waiting for each to be handled. */
   press(...keys: string[]): Promise<void>;
+  /** Writes the keys back to back, before the app gets a turn (a fast typist, a busy machine). */
+  pressTogether(...keys: string[]): Promise<void>;
   waitFor(predicate: (frame: string) => boolean, what: string): Promise<string>;
   unmount(): void;
   repository: Repository;
@@ -151,6 +153,10 @@ export async function renderApp(options: {
         await settle();
       }
     },
+    async pressTogether(...keys) {
+      for (const key of keys) stdin.write(key);
+      await settle();
+    },
     waitFor,
     unmount: () => instance.unmount(),
     repository,
@@ -163,6 +169,8 @@ export const KEYS = {
   tab: '\t',
   down: '\x1b[B',
   up: '\x1b[A',
+  left: '\x1b[D',
+  right: '\x1b[C',
   pageDown: '\x1b[6~',
   pageUp: '\x1b[5~',
   home: '\x1b[H',

@@ -28,7 +28,10 @@ function stateIn(context: KeyContext): ReviewState {
         mode: {
           kind: 'search',
           query: 'sentence',
+          cursor: 8,
           hits: HITS,
+          hitsFor: 'sentence',
+          accepting: false,
           selected: 1,
           origin: { current: 0, focus: 'list', cursor: 0 },
         },
@@ -40,6 +43,7 @@ function stateIn(context: KeyContext): ReviewState {
           article: 'b',
           sentence: 'b-s20',
           draft: 'new note',
+          cursor: 8,
           initial: 'check this',
         },
       });
@@ -91,6 +95,7 @@ function stateIn(context: KeyContext): ReviewState {
           values: { claimant: 'The Kremlin', when: '' },
           initial: { claimant: 'Kremlin', when: '' },
           focus: 0,
+          cursor: 11,
         },
       });
   }

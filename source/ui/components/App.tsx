@@ -1,13 +1,5 @@
 import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import {
-  type Dispatch,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-} from 'react';
+import { type Dispatch, type ReactNode, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { Action } from '../../review/actions.js';
 import { comparedAnnotators, compareRows } from '../../review/compare.js';
@@ -139,11 +131,19 @@ export function App({
 
   useInput((input, key) => dispatch({ type: 'input', input, key }));
 
-  const onText = useCallback((value: string) => dispatch({ type: 'edit/input', value }), []);
-  const onQuery = useCallback(
-    (query: string) => dispatch({ type: 'search/query', query, hits: search ? search(query) : [] }),
-    [search],
-  );
+  // The query is typed into the reducer; its results are computed here, outside it.
+  const pendingQuery =
+    state.mode.kind === 'search' && state.mode.hitsFor !== state.mode.query
+      ? state.mode.query
+      : null;
+  useEffect(() => {
+    if (pendingQuery === null) return;
+    dispatch({
+      type: 'search/query',
+      query: pendingQuery,
+      hits: search ? search(pendingQuery) : [],
+    });
+  }, [pendingQuery, search]);
 
   const { columns, rows } = state.size;
   const layout = paneLayout(state.size);
@@ -183,15 +183,7 @@ export function App({
   } else if (mode.kind === 'help') {
     body = <HelpOverlay width={columns} height={bodyHeight} scroll={state.helpTop} theme={theme} />;
   } else if (mode.kind === 'search') {
-    body = (
-      <SearchOverlay
-        state={state}
-        width={columns}
-        height={bodyHeight}
-        theme={theme}
-        onQuery={onQuery}
-      />
-    );
+    body = <SearchOverlay state={state} width={columns} height={bodyHeight} theme={theme} />;
   } else if (state.articles.length === 0 && !state.loading) {
     body = (
       <EmptyCorpus
@@ -232,10 +224,10 @@ export function App({
         {body}
       </Box>
       {mode.kind === 'attributes' ? (
-        <AttributesEditor mode={mode} theme={theme} onInput={onText} />
+        <AttributesEditor mode={mode} width={columns} theme={theme} />
       ) : null}
       {mode.kind === 'note' ? (
-        <NoteEditor mode={mode} theme={theme} onInput={onText} />
+        <NoteEditor mode={mode} width={columns} theme={theme} />
       ) : (
         <StatusBar state={state} context={keyContext(state)} theme={theme} />
       )}

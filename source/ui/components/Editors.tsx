@@ -1,7 +1,7 @@
-import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import type { Mode } from '../../review/state.js';
 import { NOTE_GLYPH, type Theme } from '../theme.js';
+import { LineInput } from './LineInput.js';
 
 type NoteMode = Extract<Mode, { kind: 'note' }>;
 type AttributesMode = Extract<Mode, { kind: 'attributes' }>;
@@ -9,24 +9,22 @@ type AttributesMode = Extract<Mode, { kind: 'attributes' }>;
 /** `n`: the note of the current sentence, edited in place of the status bar. */
 export function NoteEditor({
   mode,
+  width,
   theme,
-  onInput,
 }: {
   mode: NoteMode;
+  width: number;
   theme: Theme;
-  onInput: (value: string) => void;
 }) {
+  const prompt = `${NOTE_GLYPH} note: `;
   return (
     <Box height={1} overflow="hidden">
       <Box flexShrink={0}>
-        <Text bold color={theme.accent}>{`${NOTE_GLYPH} note: `}</Text>
+        <Text bold color={theme.accent}>
+          {prompt}
+        </Text>
       </Box>
-      <TextInput
-        key={`${mode.article}/${mode.sentence}`}
-        defaultValue={mode.initial}
-        onChange={onInput}
-        isDisabled={false}
-      />
+      <LineInput value={mode.draft} cursor={mode.cursor} width={width - prompt.length} focused />
     </Box>
   );
 }
@@ -34,30 +32,31 @@ export function NoteEditor({
 /** `a`: one line per attribute the sentence's labels take; only the focused field takes keys. */
 export function AttributesEditor({
   mode,
+  width,
   theme,
-  onInput,
 }: {
   mode: AttributesMode;
+  width: number;
   theme: Theme;
-  onInput: (value: string) => void;
 }) {
   const labelWidth = Math.max(...mode.fields.map((field) => field.label.length)) + 1;
   return (
     <Box flexDirection="column">
       {mode.fields.map((field, index) => {
         const focused = index === mode.focus;
+        const prompt = `${focused ? '▶' : ' '} ${`${field.label}:`.padEnd(labelWidth)} `;
         return (
           <Box key={field.key} height={1} overflow="hidden">
             <Box flexShrink={0}>
               <Text bold={focused} color={focused ? theme.accent : undefined}>
-                {`${focused ? '▶' : ' '} ${`${field.label}:`.padEnd(labelWidth)} `}
+                {prompt}
               </Text>
             </Box>
-            <TextInput
-              key={`${mode.article}/${mode.sentence}/${field.key}`}
-              defaultValue={mode.values[field.key] ?? ''}
-              onChange={focused ? onInput : undefined}
-              isDisabled={!focused}
+            <LineInput
+              value={mode.values[field.key] ?? ''}
+              cursor={mode.cursor}
+              width={width - prompt.length}
+              focused={focused}
             />
           </Box>
         );

@@ -1,4 +1,3 @@
-import { TextInput } from '@inkjs/ui';
 import { Box, Text } from 'ink';
 import type { ReviewState } from '../../review/state.js';
 import { clean } from '../clean.js';
@@ -6,6 +5,7 @@ import { highlightSegments } from '../highlight.js';
 import { displayTitle } from '../rows.js';
 import { fitWidth } from '../text.js';
 import { LABEL_LETTER, type Theme } from '../theme.js';
+import { LineInput } from './LineInput.js';
 
 /** `/`: a query line and the results as they come, two lines per hit. */
 export function SearchOverlay({
@@ -13,13 +13,11 @@ export function SearchOverlay({
   width,
   height,
   theme,
-  onQuery,
 }: {
   state: ReviewState;
   width: number;
   height: number;
   theme: Theme;
-  onQuery: (query: string) => void;
 }) {
   const mode = state.mode;
   if (mode.kind !== 'search') return null;
@@ -39,7 +37,7 @@ export function SearchOverlay({
             {'/ '}
           </Text>
         </Box>
-        <TextInput defaultValue={mode.query} onChange={onQuery} isDisabled={false} />
+        <LineInput value={mode.query} cursor={mode.cursor} width={width - 2} focused />
       </Box>
       <Text dimColor={theme.dim} wrap="truncate">
         {fitWidth(summary, width)}
