@@ -1,47 +1,14 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateAnnotations, generateSentenceList } from '../../bench/generate.js';
-import type { Article, Sentence } from '../../source/corpus/types.js';
-
-/** A stand-in for the corpus reader: sentences end at ". ", offsets into `text` are real. */
-function article(id: string, text: string): Article {
-  const sentences: Sentence[] = [];
-  let start = 0;
-  for (const match of text.matchAll(/\. |\.$/g)) {
-    const end = match.index + 1;
-    sentences.push({
-      id: `${id}-s${sentences.length}`,
-      paragraph: 0,
-      text: text.slice(start, end),
-      start,
-      end,
-    });
-    start = end + 1;
-  }
-  return {
-    id,
-    path: `${id}.txt`,
-    title: null,
-    date: null,
-    byline: null,
-    source: null,
-    text,
-    sentences,
-    warnings: [],
-    hash: createHash('sha256').update(text).digest('hex'),
-  };
-}
+import { articleOfSentences } from '../helpers/articles.js';
 
 const articles = Array.from({ length: 20 }, (_, a) =>
-  article(
-    `art${a}`,
-    Array.from({ length: 12 }, (_, s) => `Sentence ${s} of article ${a} says “something”.`).join(
-      ' ',
-    ),
-  ),
+  articleOfSentences(`art${a}`, [
+    Array.from({ length: 12 }, (_, s) => `Sentence ${s} of article ${a} says “something”.`),
+  ]),
 );
 const annotators = ['alice', 'bob', 'carol'];
 
@@ -90,8 +57,8 @@ describe('generateAnnotations', () => {
   });
 
   it('stops at what a short article can hold and skips empty ones', () => {
-    const short = article('short', 'Only one. And two.');
-    const empty = article('empty', '');
+    const short = articleOfSentences('short', [['Only one.', 'And two.']]);
+    const empty = articleOfSentences('empty', []);
     const made = generateAnnotations([short, empty], { perArticle: 30, annotators: ['alice'] });
     expect(made).toHaveLength(6);
   });
@@ -101,7 +68,7 @@ describe('generateSentenceList', () => {
   it('writes one sentence per line, in article order', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'margin-bench-'));
     try {
-      const withBreak = article('x', 'Line one\nstill one. Two.');
+      const withBreak = articleOfSentences('x', [['Line one\nstill one.', 'Two.']]);
       const result = await generateSentenceList(
         [articles[0]!, withBreak],
         path.join(dir, 'sub', 'sentences.txt'),

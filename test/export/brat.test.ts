@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBrat } from '../../source/export/brat.js';
-import { asciiArticle, byCodePoints, makeArticle, place, sampleInput } from './fixture.js';
+import { articleOfSentences } from '../helpers/articles.js';
+import { asciiArticle, byCodePoints, place, sampleInput } from './fixture.js';
 
 describe('brat export', () => {
   const { files, skippedOrphans } = toBrat(sampleInput());
@@ -65,7 +66,7 @@ describe('brat export', () => {
   });
 
   it('writes a flat folder for one annotator and splits a span across lines', () => {
-    const article = makeArticle('two', [['Line one\nline two.']]);
+    const article = articleOfSentences('two', [['Line one\nline two.']]);
     const out = toBrat({
       articles: [article, asciiArticle],
       annotations: [place(article, 0, 'claim', 'carol')],

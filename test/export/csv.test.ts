@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formulaSafe, toCsv } from '../../source/export/csv.js';
+import { articleOfSentences } from '../helpers/articles.js';
 import {
   asciiArticle,
   byCodePoints,
-  makeArticle,
   orphan,
   place,
   sampleInput,
@@ -106,10 +106,14 @@ describe('csv export', () => {
   });
 
   it('guards every text column (sentence, title, note, attributes), and --raw leaves them alone', () => {
-    const article = makeArticle('evil', [['=cmd|"/c calc"!A1 is what the page said.', 'Fine.']], {
-      title: '@title',
-      source: '+source',
-    });
+    const article = articleOfSentences(
+      'evil',
+      [['=cmd|"/c calc"!A1 is what the page said.', 'Fine.']],
+      {
+        title: '@title',
+        source: '+source',
+      },
+    );
     const input = {
       articles: [article],
       annotations: [

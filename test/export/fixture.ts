@@ -1,46 +1,9 @@
-import { createHash } from 'node:crypto';
-import type { Article, Sentence } from '../../source/corpus/types.js';
+import type { Article } from '../../source/corpus/types.js';
 import type { Label, PlacedAnnotation, ReviewStatus } from '../../source/store/types.js';
-
-/** Builds an article from paragraphs of sentences, with offsets as the corpus reader gives them. */
-export function makeArticle(
-  id: string,
-  paragraphs: string[][],
-  meta: Partial<Article> = {},
-): Article {
-  const sentences: Sentence[] = [];
-  let text = '';
-  paragraphs.forEach((paragraph, index) => {
-    if (index > 0) text += '\n\n';
-    paragraph.forEach((sentence, position) => {
-      if (position > 0) text += ' ';
-      sentences.push({
-        id: `${id}-s${sentences.length}`,
-        paragraph: index,
-        text: sentence,
-        start: text.length,
-        end: text.length + sentence.length,
-      });
-      text += sentence;
-    });
-  });
-  return {
-    id,
-    path: `${id}.txt`,
-    title: null,
-    date: null,
-    byline: null,
-    source: null,
-    text,
-    sentences,
-    warnings: [],
-    hash: createHash('sha256').update(text).digest('hex'),
-    ...meta,
-  };
-}
+import { articleOfSentences } from '../helpers/articles.js';
 
 /** Curly quotes, Cyrillic and astral emoji before later sentences: UTF-16 ≠ code points. */
-export const unicodeArticle = makeArticle(
+export const unicodeArticle = articleOfSentences(
   'uni',
   [
     ['“Мы готовы к переговорам 😀”, said the minister.', 'Talks begin on Friday 🇺🇦 in Riyadh.'],
@@ -49,10 +12,14 @@ export const unicodeArticle = makeArticle(
   { title: 'Переговоры “soon”', source: 'The National', date: '2025-03-14' },
 );
 
-export const asciiArticle = makeArticle('plain', [['The mayor said taxes fell.', 'It rained.']], {
-  title: 'Plain',
-  source: 'Daily',
-});
+export const asciiArticle = articleOfSentences(
+  'plain',
+  [['The mayor said taxes fell.', 'It rained.']],
+  {
+    title: 'Plain',
+    source: 'Daily',
+  },
+);
 
 let counter = 0;
 

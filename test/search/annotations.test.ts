@@ -134,15 +134,15 @@ describe('titles and sources', () => {
     search(query).map((hit) => `${hit.sentence} ${hit.score.toFixed(2)}`);
 
   it('a title match lets the article’s sentences match that word, below a match in the text', () => {
-    expect(where('Witkoff')).toEqual(['b:0 1.00', 'a:0 0.80']);
-    expect(where('envoy Witkoff')).toEqual(['a:1 0.90', 'b:0 0.90']);
-    expect(where('Moscow Riyadh')).toEqual(['a:0 0.90']);
+    expect(where('Witkoff')).toEqual(['b-s0 1.00', 'a-s0 0.80']);
+    expect(where('envoy Witkoff')).toEqual(['a-s1 0.90', 'b-s0 0.90']);
+    expect(where('Moscow Riyadh')).toEqual(['a-s0 0.90']);
     expect(search('Witkoff')[1]?.matches).toEqual([]);
   });
 
   it('source: matches the outlet ignoring case, spaces and punctuation', () => {
-    expect(where('source:nationalnews')).toEqual(['a:0 1.00', 'a:1 1.00']);
-    expect(where('Witkoff source:"kyiv post"')).toEqual(['b:0 1.00']);
-    expect(where('Witkoff -source:kyiv')).toEqual(['a:0 0.80']);
+    expect(where('source:nationalnews')).toEqual(['a-s0 1.00', 'a-s1 1.00']);
+    expect(where('Witkoff source:"kyiv post"')).toEqual(['b-s0 1.00']);
+    expect(where('Witkoff -source:kyiv')).toEqual(['a-s0 0.80']);
   });
 });

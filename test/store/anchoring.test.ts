@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { openRepository } from '../../source/store/index.js';
-import { buildArticle, seedArticle, sentenceContaining } from './articles.js';
+import { articleFromText, seedArticle, sentenceContaining } from './articles.js';
 import { useTempFolder } from './temp-store.js';
 
 const WITKOFF =
@@ -14,7 +14,7 @@ const OPTIMISTIC = '“There are reasons to be cautiously optimistic.”';
 function edited(original: Article, edit: (text: string) => string): Article {
   const text = edit(original.text);
   expect(text).not.toBe(original.text);
-  return buildArticle(original.id, text);
+  return articleFromText(original.id, text);
 }
 
 describe('re-anchoring when the clean text changes', () => {

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRepository } from '../../source/store/index.js';
-import { buildArticle, seedArticle, sentenceContaining } from './articles.js';
+import { articleFromText, seedArticle, sentenceContaining } from './articles.js';
 import { fixedOptions, useTempFolder } from './temp-store.js';
 
 async function filesUnder(folder: string): Promise<string[]> {
@@ -123,8 +123,11 @@ describe('store layout and file format', () => {
   it('keeps names from users and files inside the store root, and maps them back', async () => {
     const parent = await tempFolder();
     const root = join(parent, 'store');
-    const escaping = buildArticle('../../x', 'One sentence here. Another one there.');
-    const nested = buildArticle('news/2025/.hidden', 'Nested folders in the corpus. Still fine.');
+    const escaping = articleFromText('../../x', 'One sentence here. Another one there.');
+    const nested = articleFromText(
+      'news/2025/.hidden',
+      'Nested folders in the corpus. Still fine.',
+    );
     const repo = await openRepository({ root, annotator: 'a/b' });
     await repo.tag(escaping, escaping.sentences[0]!.id, 'claim');
     await repo.tag(nested, nested.sentences[1]!.id, 'event');

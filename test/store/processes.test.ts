@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { openRepository } from '../../source/store/index.js';
-import { buildArticle } from './articles.js';
+import { articleFromText } from './articles.js';
 import { ensureBuiltStore } from './build-dist.js';
 import { useTempFolder } from './temp-store.js';
 
@@ -13,7 +13,7 @@ const TAGGER = fileURLToPath(new URL('./child/tagger.mjs', import.meta.url));
 
 function makeArticles(count: number, sentences: number): Article[] {
   return Array.from({ length: count }, (_, a) =>
-    buildArticle(
+    articleFromText(
       `article-${a}`,
       Array.from(
         { length: sentences },

@@ -2,7 +2,7 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRepository } from '../../source/store/index.js';
-import { buildArticle, seedArticle, sentenceContaining } from './articles.js';
+import { articleFromText, seedArticle, sentenceContaining } from './articles.js';
 import { fixedOptions, useTempFolder } from './temp-store.js';
 
 const v1 = (article: string, extra: Record<string, unknown> = {}) =>
@@ -37,7 +37,7 @@ describe('refused store files', () => {
     for (const [name, text] of Object.entries(BAD_FILES)) {
       await writeFile(join(root, 'alice', name), text);
     }
-    const good = buildArticle('good', 'A fine sentence. Another fine one.');
+    const good = articleFromText('good', 'A fine sentence. Another fine one.');
     const seeded = await openRepository({ root, annotator: 'alice' });
     await seeded.tag(good, good.sentences[1]!.id, 'claim');
     await seeded.close();
@@ -82,8 +82,8 @@ describe('refused store files', () => {
     const { root } = await storeWithBadFiles();
     const before = await bytes(root);
     const repo = await openRepository({ root, annotator: 'alice' });
-    const future = buildArticle('future', 'Written by a newer margin. Keep it.');
-    const empty = buildArticle('empty', 'Nothing in it. Still not ours to replace.');
+    const future = articleFromText('future', 'Written by a newer margin. Keep it.');
+    const empty = articleFromText('empty', 'Nothing in it. Still not ours to replace.');
 
     await expect(repo.tag(future, future.sentences[0]!.id, 'claim')).rejects.toThrow(
       `${join(root, 'alice', 'future.json')}: schema version 2 is newer than this margin understands (1); upgrade margin to edit it; future is read-only for alice until that file is fixed or moved away`,
@@ -104,7 +104,7 @@ describe('refused store files', () => {
 
   it('refuses a file that went bad after opening, leaving it as it is', async () => {
     const root = await tempFolder();
-    const article = buildArticle('later', 'First sentence. Second sentence.');
+    const article = articleFromText('later', 'First sentence. Second sentence.');
     const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
     await repo.tag(article, article.sentences[0]!.id, 'claim');
     const file = join(root, 'alice', 'later.json');

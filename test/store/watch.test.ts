@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRepository } from '../../source/store/index.js';
 import type { StoreEvent } from '../../source/store/repository.js';
-import { buildArticle } from './articles.js';
+import { articleFromText } from './articles.js';
 import { useTempFolder } from './temp-store.js';
 
-const article = buildArticle('pulled', 'The vote was held on Monday. Turnout was high.');
+const article = articleFromText('pulled', 'The vote was held on Monday. Turnout was high.');
 
 async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
