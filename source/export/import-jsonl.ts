@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Article } from '../corpus/types.js';
-import { sanitiseAnnotator } from '../store/index.js';
+import { type Placement, sanitiseAnnotator } from '../store/index.js';
 import type { Annotation, ReviewStatus } from '../store/types.js';
 import { LABELS, REVIEW_STATUSES } from '../store/types.js';
 import { clampContext, reanchor } from './import-anchor.js';
@@ -49,11 +49,11 @@ const recordSchema = z
     error: 'missing (and no text)',
   });
 
-/** A valid line's annotation, re-anchored; `placed`: it sits on a sentence of the current text. */
+/** A valid line's annotation, re-anchored; `placement`: the sentence it sits on now (null: orphan). */
 export interface ImportCandidate {
   line: number;
   annotation: Annotation;
-  placed: boolean;
+  placement: Placement | null;
 }
 
 export interface ParsedImport {
@@ -96,7 +96,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
       continue;
     }
     const points = articleCodePoints(article);
-    const { anchor, placed } = reanchor(
+    const { anchor, placement } = reanchor(
       {
         sentence: record.sentence ?? 'unknown',
         start: points.toUtf16(record.start),
@@ -113,7 +113,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
     const created = record.created ?? context.now;
     out.annotations.push({
       line,
-      placed,
+      placement,
       annotation: {
         id: record.id ?? context.newId(),
         article: article.id,

@@ -33,7 +33,7 @@ export function planImport(
     }
   }
   const plan: ImportPlan = { add: [], duplicates: 0, errors: [] };
-  for (const { line, annotation, placed } of candidates) {
+  for (const { line, annotation, placement } of candidates) {
     const file = refused.get(`${annotation.article}\u0000${annotation.annotator}`);
     if (file !== undefined) {
       plan.errors.push({
@@ -42,7 +42,7 @@ export function planImport(
       });
       continue;
     }
-    const key = keyOf(annotation, placed ? annotation.anchor : null);
+    const key = keyOf(annotation, placement);
     const id = `${annotation.article}\u0000${annotation.annotator}\u0000${annotation.id}`;
     if (seen.has(key) || ids.has(id)) {
       plan.duplicates++;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Article } from '../corpus/types.js';
 import { sanitiseAnnotator } from '../store/index.js';
@@ -74,14 +73,13 @@ export function parseProdigyImport(
       noteStatus(out, { article: article.id, annotator, status: status as ReviewStatus });
     }
     const points = codePoints(task.text);
-    const textHash =
-      task.text === article.text
-        ? article.hash
-        : createHash('sha256').update(task.text).digest('hex');
+    // A span need not cover a whole sentence: with no hash, `reanchor` rewrites it from the
+    // sentence it lands on, whichever text the task was made on.
+    const textHash = task.text === article.text ? article.hash : '';
     for (const span of spans) {
       const start = points.toUtf16(span.start);
       const end = points.toUtf16(span.end);
-      const { anchor, placed } = reanchor(
+      const { anchor, placement } = reanchor(
         {
           sentence: 'unknown',
           start,
@@ -94,7 +92,7 @@ export function parseProdigyImport(
       );
       out.annotations.push({
         line,
-        placed,
+        placement,
         annotation: {
           id: context.newId(),
           article: article.id,

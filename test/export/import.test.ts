@@ -64,7 +64,7 @@ describe('jsonl import', () => {
   it('re-anchors by quote when the offsets no longer select it', () => {
     const moved = JSON.stringify({ ...JSON.parse(good), start: 0, end: 10 });
     const [candidate] = parseJsonlImport(moved, context()).annotations;
-    expect(candidate!.placed).toBe(true);
+    expect(candidate!.placement).not.toBeNull();
     const { anchor } = candidate!.annotation;
     expect(asciiArticle.text.slice(anchor.start, anchor.end)).toBe('It rained.');
     expect(anchor.sentence).toBe(asciiArticle.sentences[1]!.id);

@@ -8,7 +8,7 @@ import type { Article } from '../../source/corpus/types.js';
 import type { ExportRecord } from '../../source/export/record.js';
 import { openRepository } from '../../source/store/index.js';
 import { byCodePoints, orphan } from './fixture.js';
-import { run, useWorkspace } from './workspace.js';
+import { run, UNICODE_ARTICLE, useWorkspace } from './workspace.js';
 
 async function populate(dir: string): Promise<Article[]> {
   const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
@@ -80,6 +80,52 @@ describe('export jsonl → import → export jsonl', () => {
     const second = await run(exportCommand, dir, [], { format: 'jsonl', store: 'copy' });
     expect(second.stdout).toBe(first.stdout);
 
+    const again = await run(importCommand, dir, ['out.jsonl'], { format: 'jsonl', store: 'copy' });
+    expect(again.stdout).toBe('0 imported, 6 duplicates skipped, 0 errors\n');
+  });
+});
+
+describe('export jsonl → import → export jsonl after the text changed', () => {
+  const workspace = useWorkspace();
+
+  it('keeps what was tagged (old quote, hash) and gives identical output', async () => {
+    const dir = await workspace();
+    await populate(dir);
+    // A word changed inside the tagged first sentence, and a new paragraph in front of it all.
+    const changed = UNICODE_ARTICLE.replace('said the minister', 'said the ministers').replace(
+      'Переговоры “soon”\n\n',
+      'Переговоры “soon”\n\nUpdated at noon.\n\n',
+    );
+    await writeFile(join(dir, 'corpus', 'uni.txt'), changed);
+    const first = await run(exportCommand, dir, [], { format: 'jsonl' });
+    const records = parse(first.stdout);
+    const moved = records.filter((r) => r.article === 'uni' && r.label !== 'event' && !r.orphan);
+    expect(moved.map((r) => [r.annotator, r.label, r.text, r.quote ?? null])).toEqual([
+      [
+        'alice',
+        'claim',
+        '“Мы готовы к переговорам 😀”, said the ministers on Friday.',
+        '“Мы готовы к переговорам 😀”, said the minister on Friday.',
+      ],
+      [
+        'alice',
+        'quote',
+        '“Мы готовы к переговорам 😀”, said the ministers on Friday.',
+        '“Мы готовы к переговорам 😀”, said the minister on Friday.',
+      ],
+      ['bob', 'claim', 'Prices rose 5% — a record 😀😀.', null],
+      ['alice', 'claim', 'Nobody said “no” to the plan.', null],
+    ]);
+    await writeFile(join(dir, 'out.jsonl'), first.stdout);
+    const imported = await run(importCommand, dir, ['out.jsonl'], {
+      format: 'jsonl',
+      store: 'copy',
+    });
+    expect(imported.stdout).toBe(
+      '6 imported, 0 duplicates skipped, 0 errors, 2 review statuses set\n',
+    );
+    const second = await run(exportCommand, dir, [], { format: 'jsonl', store: 'copy' });
+    expect(second.stdout).toBe(first.stdout);
     const again = await run(importCommand, dir, ['out.jsonl'], { format: 'jsonl', store: 'copy' });
     expect(again.stdout).toBe('0 imported, 6 duplicates skipped, 0 errors\n');
   });
