@@ -4,6 +4,8 @@ import meow from 'meow';
 import type { CommandIO } from './commands/command.js';
 import { separateFreeText } from './commands/free-text.js';
 import { commands } from './commands/index.js';
+import { expandHelp, unknownOption } from './commands/options.js';
+import { visible } from './commands/visible.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -17,6 +19,22 @@ const io: CommandIO = {
   env: process.env,
   cwd: process.cwd(),
 };
+
+/**
+ * A reader that stops early (`margin list | head -1`) closes the pipe: the rest of the output has
+ * nowhere to go, and that is no error. Later writes are dropped; the command ends as it would.
+ */
+function quietWhenClosed(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      stream.destroy();
+      return;
+    }
+    if (stream !== process.stderr) process.exitCode = failed(error);
+  });
+}
+quietWhenClosed(process.stdout);
+quietWhenClosed(process.stderr);
 
 async function overview(): Promise<string> {
   const rows: string[] = [];
@@ -51,11 +69,20 @@ async function main(argv: string[]): Promise<number> {
   const name = named ? first : 'review';
   const load = commands[name];
   if (!load) {
-    io.stderr.write(`margin: unknown command "${name}". Run \`margin --help\` for the list.\n`);
+    io.stderr.write(
+      `margin: unknown command "${visible(name)}". Run \`margin --help\` for the list.\n`,
+    );
     return 2;
   }
   const command = await load();
-  const rest = named ? argv.slice(1) : argv;
+  const rest = expandHelp(named ? argv.slice(1) : argv, command.flags);
+  const unknown = unknownOption(rest, command.flags, command.freeText);
+  if (unknown !== undefined) {
+    io.stderr.write(
+      `margin ${name}: unknown option ${visible(unknown)}. Run \`margin ${name} --help\` for the options.\n`,
+    );
+    return 2;
+  }
   const cli = meow(`Usage\n  $ margin ${command.usage}`, {
     importMeta: import.meta,
     argv: command.freeText ? separateFreeText(rest, command.flags) : rest,
@@ -64,7 +91,22 @@ async function main(argv: string[]): Promise<number> {
     description: command.summary,
     version: pkg.version,
   });
-  return command.run(cli.input, cli.flags, io);
+  try {
+    return await command.run(cli.input, cli.flags, io);
+  } catch (error) {
+    return failed(error, name);
+  }
+}
+
+/** A bug, not bad input: one line naming the command rather than a stack trace, unless asked. */
+function failed(error: unknown, name?: string): number {
+  const message = (error instanceof Error ? error.message : String(error)).replace(
+    /\s*\n\s*/g,
+    ' ',
+  );
+  io.stderr.write(`margin${name ? ` ${name}` : ''}: ${visible(message)}\n`);
+  if (process.env.MARGIN_DEBUG) console.error(error);
+  return 1;
 }
 
 main(process.argv.slice(2)).then(
@@ -72,10 +114,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    // A bug, not bad input: say so in one line rather than a stack trace, unless asked.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`margin: ${message}\n`);
-    if (process.env.MARGIN_DEBUG) console.error(error);
-    process.exitCode = 1;
+    process.exitCode = failed(error);
   },
 );

@@ -1,0 +1,85 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { commands } from '../../source/commands/index.js';
+
+// The built CLI (`npm test` builds first): what a user runs, argv parsing and all.
+const root = join(import.meta.dirname, '../..');
+const cli = join(root, 'dist/cli.js');
+const seeds = join(root, 'seeds');
+const scratch = await mkdtemp(join(tmpdir(), 'margin-cli-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+function margin(...args: string[]) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, MARGIN_ANNOTATOR: 'ana', MARGIN_DEBUG: '' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const names = Object.keys(commands);
+
+describe('every command', () => {
+  it.each(names)('%s: --help and -h print its usage, --version the version', (name) => {
+    const help = margin(name, '--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain(`$ margin ${name}`);
+    expect(margin(name, '-h').stdout).toBe(help.stdout);
+    expect(margin(name, '--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
+  });
+
+  it.each(names)('%s: an unknown option is one line naming it, exit 2', (name) => {
+    expect(margin(name, '--bogus')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `margin ${name}: unknown option --bogus. Run \`margin ${name} --help\` for the options.\n`,
+    });
+  });
+});
+
+describe('the command line', () => {
+  it('search still takes -word as an exclusion, but --word as a mistyped option', () => {
+    const found = margin('search', 'Witkoff', '-Putin', '-c', seeds, '-s', 'store', '-n', '1');
+    expect(found.status).toBe(0);
+    expect(found.stdout.split('\t')[0]).toBe('000_4b207f45d15cbf96');
+    expect(margin('search', 'Witkoff', '--limt', '1').stderr).toBe(
+      'margin search: unknown option --limt. Run `margin search --help` for the options.\n',
+    );
+  });
+
+  it('an unknown command is quoted without its control characters', () => {
+    expect(margin('bad\u001b[31m')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin: unknown command "bad\\u001b[31m". Run `margin --help` for the list.\n',
+    });
+  });
+
+  it('a store that is a file is refused in one line naming the command', async () => {
+    await writeFile(join(scratch, 'a-file'), '');
+    const result = margin('search', 'Witkoff', '-c', seeds, '-s', 'a-file');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^margin search: .*a-file.* not a folder\n$/);
+  });
+
+  it.each([
+    ['list', '-c', seeds],
+    ['show', join(seeds, '000_4b207f45d15cbf96.txt')],
+    ['search', 'the', '-c', seeds, '-s', 'store'],
+    ['--help'],
+  ])('a reader that closed the pipe early is no error: %s', async (...args) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: scratch });
+    // Closed before the first write, as `| head -0` would: every write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+  });
+});
