@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { defaultCacheDir } from '../corpus/cache.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Article } from '../corpus/types.js';
+import { padEnd, truncate } from '../text/width.js';
 import { type Command, corpusFlags } from './command.js';
 import { safeJson, visible } from './visible.js';
 
@@ -13,25 +14,6 @@ export function displayTitle(article: Article, words = 8): string {
   const list = first.split(/\s+/).filter(Boolean);
   if (list.length <= words) return first;
   return `${list.slice(0, words).join(' ')}…`;
-}
-
-/** Cuts `text` to `width` terminal columns, ending with `…` when anything was cut. */
-export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  if (width <= 0) return '';
-  let out = '';
-  let used = 0;
-  for (const char of text) {
-    const w = stringWidth(char);
-    if (used + w > width - 1) break;
-    out += char;
-    used += w;
-  }
-  return `${out}…`;
-}
-
-function pad(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
 const GAP = '  ';
@@ -60,10 +42,10 @@ export function renderTable(articles: Article[], width: number | null): string {
   }
   const lines = all.map((row) => {
     const line = [
-      pad(row.id, idWidth),
-      pad(truncate(row.title, titleWidth), titleWidth),
-      pad(row.date, dateWidth),
-      pad(row.source, sourceWidth),
+      padEnd(row.id, idWidth),
+      padEnd(truncate(row.title, titleWidth), titleWidth),
+      padEnd(row.date, dateWidth),
+      padEnd(row.source, sourceWidth),
       row.count.padStart(countWidth),
     ].join(GAP);
     return width === null ? line : truncate(line, width);
