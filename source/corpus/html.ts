@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { readLinkedData } from './json-ld.js';
 import { type LinkSpan, tidy, type Unit } from './units.js';
 
 /** Elements whose content is never article text. */
@@ -138,6 +139,8 @@ export function parseHtml(html: string): HtmlDocument {
   let titleText = '';
   let inHeadline = false;
   let headlineText = '';
+  let inLinkedData = false;
+  const linkedData: string[] = [];
 
   const flush = () => {
     const pieces = preDepth > 0 ? buffer.split('\n') : [buffer];
@@ -165,6 +168,10 @@ export function parseHtml(html: string): HtmlDocument {
           inTitle = true;
           return;
         }
+        if (name === 'script' && /ld\+json/i.test(attribs.type ?? '')) {
+          inLinkedData = true;
+          linkedData.push('');
+        }
         if (skipDepth > 0 || dropsContent(name, attribs)) {
           skipDepth++;
           return;
@@ -190,6 +197,7 @@ export function parseHtml(html: string): HtmlDocument {
           titleText += text;
           return;
         }
+        if (inLinkedData) linkedData[linkedData.length - 1] += text;
         if (skipDepth > 0) return;
         const piece = preDepth > 0 ? text : text.replace(/\s+/g, ' ');
         buffer += piece;
@@ -198,6 +206,7 @@ export function parseHtml(html: string): HtmlDocument {
       },
       onclosetag(name) {
         if (name === 'meta') return;
+        if (name === 'script') inLinkedData = false;
         if (name === 'title') {
           inTitle = false;
           return;
@@ -228,6 +237,12 @@ export function parseHtml(html: string): HtmlDocument {
   parser.end();
   flush();
   meta.title = tidy(titleText) || meta.title;
+  // Meta tags speak first; JSON-LD fills what they leave open (often the only author names).
+  const facts = readLinkedData(linkedData);
+  meta.headline ??= facts.headline;
+  meta.published ??= facts.published;
+  meta.author ??= facts.author;
+  meta.siteName ??= facts.publisher;
   return { units, meta };
 }
 

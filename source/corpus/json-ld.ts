@@ -1,0 +1,67 @@
+import { tidy } from './units.js';
+
+/** What a page's schema.org JSON-LD says about its article. */
+export interface LinkedData {
+  headline: string | null;
+  published: string | null;
+  author: string | null;
+  publisher: string | null;
+}
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
+
+type Node = Record<string, unknown>;
+
+function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every object of a JSON-LD block: top level, arrays and `@graph`. */
+function nodesOf(value: unknown): Node[] {
+  if (Array.isArray(value)) return value.flatMap(nodesOf);
+  if (!isNode(value)) return [];
+  const graph = value['@graph'];
+  return [value, ...(graph === undefined ? [] : nodesOf(graph))];
+}
+
+function isArticle(node: Node): boolean {
+  const type = node['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? tidy(value) || null : null;
+}
+
+/** `"Jane Doe"`, `{"name": "Jane Doe"}` or a list of either; URLs are no names. */
+function names(value: unknown): string | null {
+  const list = (Array.isArray(value) ? value : [value])
+    .map((item) => (isNode(item) ? text(item.name) : text(item)))
+    .filter((name): name is string => name !== null && !/^https?:/i.test(name));
+  return list.length > 0 ? list.join(', ') : null;
+}
+
+/**
+ * The article facts from the page's `<script type="application/ld+json">` blocks. A block that is
+ * not valid JSON is ignored: it is the page's bug, not a reason to lose the article.
+ */
+export function readLinkedData(blocks: string[]): LinkedData {
+  const found: LinkedData = { headline: null, published: null, author: null, publisher: null };
+  for (const block of blocks) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(block);
+    } catch {
+      continue;
+    }
+    for (const node of nodesOf(parsed)) {
+      if (!isArticle(node)) continue;
+      found.headline ??= text(node.headline);
+      found.published ??= text(node.datePublished);
+      found.author ??= names(node.author);
+      found.publisher ??= isNode(node.publisher) ? text(node.publisher.name) : null;
+    }
+  }
+  return found;
+}

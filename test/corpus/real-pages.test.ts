@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../source/corpus/index.js';
+import { readLinkedData } from '../../source/corpus/json-ld.js';
+import { BBC_LIKE_PAGE, REUTERS_LIKE_PAGE } from './fixtures/agency-pages.js';
+import { tempCorpus } from './temp-corpus.js';
+
+const corpus = tempCorpus();
+
+describe('a BBC-like page', () => {
+  it('is the story alone, with the byline from JSON-LD', async () => {
+    const article = await readArticle(await corpus.write('bbc.html', BBC_LIKE_PAGE));
+    const { id, title, date, byline, source, text, warnings } = article;
+    expect({ id, title, date, byline, source, text, warnings }).toEqual({
+      id: 'bbc',
+      title: 'Flooding forces thousands from homes in Valencia',
+      date: '2024-10-30',
+      byline: 'Guy Hedgecoe',
+      source: 'BBC News',
+      text: [
+        'At least 95 people have died after flash floods swept through eastern Spain, officials say.',
+        'Torrential rain on Tuesday caused rivers to burst their banks in the Valencia region, turning streets into rivers of mud.',
+        '"It was like a tsunami," said Ana María, 64, who lives in Paiporta. "We lost everything."',
+        "Spain's Prime Minister Pedro Sánchez said the country was “united in grief” and declared three days of mourning.",
+        "The state weather agency, Aemet, said more than a year's worth of rain fell in eight hours in some areas.",
+        'He declined to comment.',
+      ].join('\n\n'),
+      warnings: [],
+    });
+  });
+});
+
+describe('a Reuters-like page', () => {
+  it('keeps the dateline sentence and drops credits, standards and link lists', async () => {
+    const article = await readArticle(await corpus.write('reuters.htm', REUTERS_LIKE_PAGE));
+    expect(article.title).toBe('Fed holds rates steady, signals cuts later this year');
+    expect(article.date).toBe('2024-06-12');
+    expect(article.byline).toBe('Howard Schneider, Ann Saphir');
+    expect(article.source).toBe('Reuters');
+    expect(article.text.split('\n\n')).toEqual([
+      'WASHINGTON, June 12 (Reuters) - The U.S. Federal Reserve held interest rates steady on Wednesday and signaled it expects to cut them only once this year.',
+      'Fed Chair Jerome Powell told reporters at 2:30 p.m. that "inflation has eased substantially" but remains above the 2% target. The central bank\'s benchmark rate stays in the 5.25%-5.50% range.',
+      'Markets had priced in about 1.5 cuts. Stocks rose 0.9% after the decision.',
+    ]);
+  });
+});
+
+describe('JSON-LD', () => {
+  it('reads an article node from a @graph, with several authors and the publisher', () => {
+    const block = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebPage', name: 'Not this' },
+        {
+          '@type': ['NewsArticle'],
+          headline: 'Talks resume',
+          datePublished: '2025-03-14T08:00:00Z',
+          author: [{ '@type': 'Person', name: 'Jane Doe' }, 'John Roe', 'https://example.com/x'],
+          publisher: { '@type': 'Organization', name: 'The Harbour Post' },
+        },
+      ],
+    });
+    expect(readLinkedData(['{ not json', block])).toEqual({
+      headline: 'Talks resume',
+      published: '2025-03-14T08:00:00Z',
+      author: 'Jane Doe, John Roe',
+      publisher: 'The Harbour Post',
+    });
+  });
+});
