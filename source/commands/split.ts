@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { sanitizeText } from '../corpus/sanitize.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { Command, CommandIO } from './command.js';
@@ -18,9 +19,6 @@ function reasonFor(error: unknown): string {
   if (code && reasons[code]) return reasons[code];
   return error instanceof Error ? error.message : String(error);
 }
-
-// The default TextDecoder drops a leading BOM and turns invalid bytes into U+FFFD.
-const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -46,8 +44,9 @@ export const command: Command = {
   summary: 'Split plain text into sentences, one per line (no cleaning)',
   usage: `split [FILE ...] [--json]
 
-  Reads each FILE (or standard input when none is named, or for "-") as UTF-8 and
-  prints its sentences one per line. Blank lines separate paragraphs. Control
+  Reads each FILE (or standard input when none is named, or for "-") as UTF-8 (a
+  BOM is honoured; other encodings are detected, as for the corpus) and prints its
+  sentences one per line. Blank lines separate paragraphs. Control
   characters and escape sequences are removed; nothing else is cleaned.
 
 Options
@@ -78,7 +77,21 @@ Examples
         status = 1;
         continue;
       }
-      const { text, removed } = sanitizeText(decode(bytes));
+      // Decoding is not cleaning: the same reading as the corpus, so a Windows-1251 file splits
+      // as Cyrillic and an image is refused instead of printed.
+      let decoded: ReturnType<typeof decodeBytes>;
+      try {
+        decoded = decodeBytes(bytes);
+      } catch (error) {
+        if (!(error instanceof NotTextError)) throw error;
+        io.stderr.write(`margin: cannot read ${label}: ${error.message}\n`);
+        status = 1;
+        continue;
+      }
+      for (const warning of decoded.warnings) {
+        io.stderr.write(`margin: warning: ${label}: ${warning}\n`);
+      }
+      const { text, removed } = sanitizeText(decoded.text);
       if (removed > 0) {
         io.stderr.write(
           `margin: warning: ${label}: removed ${removed} control or escape character${removed === 1 ? '' : 's'}\n`,

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../source/commands/command.js';
 import { command } from '../../source/commands/split.js';
@@ -149,8 +150,48 @@ describe('margin split', () => {
     });
   });
 
-  it('turns invalid UTF-8 bytes into U+FFFD', async () => {
-    await write('bad.txt', Buffer.from([0x41, 0xff, 0x2e, 0x20, 0x42, 0x2e]));
-    expect((await split(['bad.txt'], { json: true })).stdout).toBe('["A\uFFFD.","B."]\n');
+  it('decodes a Windows-1251 file as Cyrillic and says so', async () => {
+    await write(
+      'ru.txt',
+      iconv.encode(
+        'Президент России заявил, что переговоры будут продолжены. Об этом сообщил пресс-секретарь Кремля.',
+        'win1251',
+      ),
+    );
+    expect(await split(['ru.txt'], { json: true })).toEqual({
+      status: 0,
+      stdout:
+        '["Президент России заявил, что переговоры будут продолжены.","Об этом сообщил пресс-секретарь Кремля."]\n',
+      stderr: 'margin: warning: ru.txt: not valid UTF-8: decoded as windows-1251\n',
+    });
+  });
+
+  it('refuses an image by name, splits the rest, and exits 1', async () => {
+    await write(
+      'chart.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
+    await write('a.txt', 'Still read.');
+    expect(await split(['chart.txt', 'a.txt'])).toEqual({
+      status: 1,
+      stdout: 'Still read.\n',
+      stderr: 'margin: cannot read chart.txt: not a text file (PNG image)\n',
+    });
+  });
+
+  it('keeps damaged UTF-8 as UTF-8, invalid bytes as U+FFFD, with a warning', async () => {
+    await write(
+      'bad.txt',
+      Buffer.concat([
+        Buffer.from('“Да,” он сказал. '),
+        Buffer.from([0xff]),
+        Buffer.from(' Конец.'),
+      ]),
+    );
+    const result = await split(['bad.txt'], { json: true });
+    expect(result.stdout).toBe('["“Да,” он сказал.","\uFFFD Конец."]\n');
+    expect(result.stderr).toBe(
+      'margin: warning: bad.txt: not valid UTF-8 and the encoding could not be detected: 1 invalid byte sequence replaced with U+FFFD\n',
+    );
   });
 });
