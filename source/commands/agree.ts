@@ -60,6 +60,6 @@ Examples
     );
     await repository.close();
     await writeReport(io, Boolean(flags.json), report, renderAgreement);
-    return 0;
+    return workspace.problems > 0 ? 1 : 0;
   },
 };

@@ -88,14 +88,22 @@ Examples
       articles: listFlag(flags.article),
       statuses: statuses as ReviewStatus[],
     };
-    const unknown = (filter.articles ?? []).filter((id) => !workspace.byId.has(id));
-    for (const id of unknown) io.stderr.write(`margin export: no article "${id}" in the corpus\n`);
+    const annotations = repository.list();
+    // An article gone from the corpus still has its annotations (orphans) to export.
+    const stored = new Set(annotations.map((annotation) => annotation.article));
+    const unknown = (filter.articles ?? []).filter(
+      (id) => !workspace.byId.has(id) && !stored.has(id),
+    );
+    for (const id of unknown) {
+      io.stderr.write(
+        `margin export: no article ${JSON.stringify(id)} in the corpus or the store\n`,
+      );
+    }
     const annotators = new Set(repository.annotators());
     for (const name of filter.annotators ?? []) {
       if (!annotators.has(name))
-        io.stderr.write(`margin export: no annotator "${name}" in the store\n`);
+        io.stderr.write(`margin export: no annotator ${JSON.stringify(name)} in the store\n`);
     }
-    const annotations = repository.list();
     const output = runFormat(
       format,
       {
@@ -126,7 +134,7 @@ Examples
     } else {
       await writeStdout(io, output.parts);
     }
-    return unknown.length > 0 ? 1 : 0;
+    return unknown.length > 0 || workspace.problems > 0 ? 1 : 0;
   },
 };
 

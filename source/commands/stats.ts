@@ -35,6 +35,6 @@ Examples
     );
     await repository.close();
     await writeReport(io, Boolean(flags.json), report, renderStats);
-    return 0;
+    return workspace.problems > 0 ? 1 : 0;
   },
 };

@@ -27,7 +27,8 @@ export interface Entry {
 /**
  * The annotations a filter selects, in a stable order (article as given, then position, label,
  * annotator, id) so that the same store always exports the same bytes. Annotations whose article
- * is not in the corpus cannot be exported with their text and are left out.
+ * is gone from the corpus are orphans like any other and are kept: they come last, by article
+ * id, on a stand-in article with no text (`missingArticle`), with their stored quote.
  */
 export function selectEntries(input: ExportInput, filter: ExportFilter = {}): Entry[] {
   const order = new Map<string, number>();
@@ -47,8 +48,12 @@ export function selectEntries(input: ExportInput, filter: ExportFilter = {}): En
   const starts: number[] = [];
   const ends: number[] = [];
   for (const annotation of input.annotations) {
-    const article = byId.get(annotation.article);
-    if (!article) continue;
+    let article = byId.get(annotation.article);
+    if (!article) {
+      article = missingArticle(annotation.article);
+      byId.set(article.id, article);
+      order.set(article.id, input.articles.length);
+    }
     if (annotators && !annotators.has(annotation.annotator)) continue;
     if (labels && !labels.has(annotation.label)) continue;
     if (articles && !articles.has(annotation.article)) continue;
@@ -64,6 +69,8 @@ export function selectEntries(input: ExportInput, filter: ExportFilter = {}): En
   indexes.sort(
     (a, b) =>
       orders[a]! - orders[b]! ||
+      // Only articles missing from the corpus share an order: by id among themselves.
+      compare(entries[a]!.article.id, entries[b]!.article.id) ||
       starts[a]! - starts[b]! ||
       ends[a]! - ends[b]! ||
       compare(entries[a]!.annotation.label, entries[b]!.annotation.label) ||
@@ -71,6 +78,22 @@ export function selectEntries(input: ExportInput, filter: ExportFilter = {}): En
       compare(entries[a]!.annotation.id, entries[b]!.annotation.id),
   );
   return Array.from(indexes, (index) => entries[index]!);
+}
+
+/** What an article gone from the corpus is known as: its id, and no text to place anything on. */
+export function missingArticle(id: string): Article {
+  return {
+    id,
+    path: '',
+    title: null,
+    date: null,
+    byline: null,
+    source: null,
+    text: '',
+    sentences: [],
+    warnings: [],
+    hash: '',
+  };
 }
 
 /** Articles in input order with their selected entries, grouped once for the per-article formats. */

@@ -11,11 +11,13 @@ export interface Workspace {
   repository: Repository;
   /** The store folder, absolute. */
   storeRoot: string;
+  /** Corpus files that could not be read and store files that were refused (reported on stderr). */
+  problems: number;
 }
 
 /**
  * Loads the corpus and opens the store, reporting unreadable articles and refused store files on
- * stderr (they are left out; the rest goes on). Returns null, after saying why, when the corpus
+ * stderr (they are left out; the rest goes on, and the command then exits with status 1). Returns null, after saying why, when the corpus
  * folder itself is missing. `annotator` is who the repository writes as (only import writes).
  */
 export async function openWorkspace(
@@ -28,12 +30,14 @@ export async function openWorkspace(
   const store = String(flags.store ?? 'annotations');
   const root = isAbsolute(corpus) ? corpus : join(io.cwd, corpus);
   let articles: Article[];
+  let problems = 0;
   try {
     const load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
     for (const problem of load.problems) {
       io.stderr.write(`margin ${command}: ${problem.message.replace(root, () => corpus)}\n`);
     }
     articles = load.articles;
+    problems += load.problems.length;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(`margin ${command}: ${message.replace(root, () => corpus)}\n`);
@@ -42,13 +46,21 @@ export async function openWorkspace(
   const storeRoot = isAbsolute(store) ? store : join(io.cwd, store);
   const repository = await openRepository({
     root: storeRoot,
+    display: store,
     annotator: annotator ?? readerName(io.env),
     articles,
   });
   for (const problem of repository.problems()) {
     io.stderr.write(`margin ${command}: ${problem.message}\n`);
   }
-  return { articles, byId: new Map(articles.map((a) => [a.id, a])), repository, storeRoot };
+  problems += repository.problems().length;
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    repository,
+    storeRoot,
+    problems,
+  };
 }
 
 /** Reading commands never write, so any name will do when none is configured. */

@@ -14,6 +14,8 @@ export type { RepositoryOptions } from './store-repository.js';
 export interface OpenOptions extends RepositoryOptions {
   /** The store folder; created when missing. Messages name files relative to it as given. */
   root: string;
+  /** How messages name the store folder, when not as `root` is given (a command's `--store`). */
+  display?: string;
   annotator: string;
   /** The corpus to place annotations on; without it they stay where they were made. */
   articles?: Article[];
@@ -24,7 +26,7 @@ export interface OpenOptions extends RepositoryOptions {
  * reads and validates every file (refused ones are listed by `problems()`), places annotations.
  */
 export async function openRepository(options: OpenOptions): Promise<Repository> {
-  const storage = await DiskStorage.create(resolve(options.root), options.root);
+  const storage = await DiskStorage.create(resolve(options.root), options.display ?? options.root);
   const repository = new StoreRepository(storage, options.annotator, options);
   await repository.open(options.articles ?? null);
   return repository;

@@ -1,0 +1,146 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as agreeCommand } from '../../source/commands/agree.js';
+import type { Command } from '../../source/commands/command.js';
+import { command as exportCommand } from '../../source/commands/export.js';
+import { command as importCommand } from '../../source/commands/import.js';
+import { command as orphansCommand } from '../../source/commands/orphans.js';
+import { command as statsCommand } from '../../source/commands/stats.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { FORMATS } from '../../source/export/formats.js';
+import type { ExportRecord } from '../../source/export/record.js';
+import { openRepository } from '../../source/store/index.js';
+import { run, useWorkspace } from './workspace.js';
+
+const BROKEN = '{"schema":"margin.annotations","version":1,"article":"uni",';
+const FUTURE =
+  '{"schema":"margin.annotations","version":99,"article":"uni","annotator":"carol","status":"done","annotations":[]}\n';
+
+/** alice, bob and carol each tag the Unicode article; then bob's file is torn and carol's from a newer margin. */
+async function brokenStore(dir: string): Promise<void> {
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  const uni = articles.find((a) => a.id === 'uni')!;
+  for (const annotator of ['alice', 'bob', 'carol', 'dave']) {
+    const repository = await openRepository({ root: join(dir, 'store'), annotator, articles });
+    await repository.tag(uni, uni.sentences[0]!.id, 'claim');
+    await repository.setStatus(uni.id, 'done');
+    await repository.close();
+  }
+  await writeFile(join(dir, 'store', 'bob', 'uni.json'), BROKEN);
+  await writeFile(join(dir, 'store', 'carol', 'uni.json'), FUTURE);
+}
+
+/** The two refusals, in path order; the JSON parser's own words vary with the Node version. */
+function expectRefusals(stderr: string, command: string): void {
+  const [bob, carol] = stderr.split('\n');
+  expect(bob).toMatch(
+    new RegExp(`^margin ${command}: store/bob/uni\\.json: not valid JSON \\(.+ position 59.*\\)$`),
+  );
+  expect(carol).toBe(
+    `margin ${command}: store/carol/uni.json: schema version 99 is newer than this margin understands (1); upgrade margin to edit it`,
+  );
+}
+
+async function untouched(dir: string): Promise<void> {
+  expect(await readFile(join(dir, 'store', 'bob', 'uni.json'), 'utf8')).toBe(BROKEN);
+  expect(await readFile(join(dir, 'store', 'carol', 'uni.json'), 'utf8')).toBe(FUTURE);
+}
+
+describe('a corrupt or future-version store file', () => {
+  const workspace = useWorkspace();
+
+  it.each(FORMATS)('export %s names both files, exports the others, exits 1', async (format) => {
+    const dir = await workspace();
+    await brokenStore(dir);
+    const flags = format === 'brat' ? { format, out: 'brat' } : { format };
+    const result = await run(exportCommand, dir, [], flags);
+    expectRefusals(result.stderr, 'export');
+    expect(result.status).toBe(1);
+    if (format === 'jsonl') {
+      const records = result.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as ExportRecord);
+      expect(records.map((r) => r.annotator)).toEqual(['alice', 'dave']);
+    }
+    await untouched(dir);
+  });
+
+  it.each<{ name: string; command: Command; flags: Record<string, unknown> }>([
+    { name: 'stats', command: statsCommand, flags: {} },
+    { name: 'stats', command: statsCommand, flags: { json: true } },
+    { name: 'agree', command: agreeCommand, flags: {} },
+    { name: 'agree', command: agreeCommand, flags: { json: true } },
+    { name: 'orphans', command: orphansCommand, flags: {} },
+  ])(
+    '$name $flags names both files, reports on the others, exits 1',
+    async ({ name, command, flags }) => {
+      const dir = await workspace();
+      await brokenStore(dir);
+      const result = await run(command, dir, [], flags);
+      expectRefusals(result.stderr, name);
+      expect(result.stderr.split('\n')).toHaveLength(3);
+      expect(result.stdout).not.toBe('');
+      expect(result.status).toBe(1);
+      await untouched(dir);
+    },
+  );
+
+  it('import adds nothing to them, says which line wanted to, and imports the rest', async () => {
+    const dir = await workspace();
+    await brokenStore(dir);
+    const line = (annotator: string) =>
+      JSON.stringify({
+        article: 'uni',
+        annotator,
+        label: 'event',
+        start: 0,
+        end: 47,
+        text: '“Мы готовы к переговорам 😀”, said the minister on Friday.',
+      });
+    await writeFile(join(dir, 'in.jsonl'), `${line('bob')}\n${line('carol')}\n${line('erin')}\n`);
+    const result = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl' });
+    expectRefusals(result.stderr, 'import');
+    expect(result.stderr.split('\n').slice(2)).toEqual([
+      'in.jsonl:1: the store file store/bob/uni.json is refused, so nothing is added to it',
+      'in.jsonl:2: the store file store/carol/uni.json is refused, so nothing is added to it',
+      '',
+    ]);
+    expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 2 errors\n');
+    expect(result.status).toBe(1);
+    await untouched(dir);
+  });
+});
+
+describe('an article gone from the corpus', () => {
+  const workspace = useWorkspace();
+
+  it('is still exported, as orphans with their stored quote, last', async () => {
+    const dir = await workspace();
+    await brokenStore(dir);
+    await rm(join(dir, 'store', 'bob'), { recursive: true });
+    await rm(join(dir, 'store', 'carol'), { recursive: true });
+    await rm(join(dir, 'corpus', 'uni.txt'));
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const seed = articles[0]!;
+    const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+    await alice.tag(seed, seed.sentences[0]!.id, 'quote');
+    await alice.close();
+
+    const result = await run(exportCommand, dir, [], { format: 'jsonl' });
+    expect(result.stderr).toBe('');
+    const records = result.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ExportRecord);
+    expect(records.map((r) => [r.article, r.annotator, r.orphan, r.text])).toEqual([
+      [seed.id, 'alice', false, seed.sentences[0]!.text],
+      ['uni', 'alice', true, '“Мы готовы к переговорам 😀”, said the minister on Friday.'],
+      ['uni', 'dave', true, '“Мы готовы к переговорам 😀”, said the minister on Friday.'],
+    ]);
+    const only = await run(exportCommand, dir, [], { format: 'csv', article: ['uni'] });
+    expect(only.status).toBe(0);
+    expect(only.stdout.trimEnd().split('\r\n')).toHaveLength(3);
+  });
+});
