@@ -52,6 +52,12 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
       /^(?:share(?: this)?(?: article| story| page| post)?(?: on .{1,30})?|follow us(?: on .{1,60})?|tweet|print|email|e-mail|copy link|link copied|facebook|twitter|x|telegram|whatsapp|linkedin|reddit|flipboard|pinterest|comments?)\s*:?$/i,
   },
   {
+    // The Guardian's inline promotion: "Sign up to First Edition" … "after newsletter promotion".
+    reason: 'newsletter',
+    pattern:
+      /^(?:sign up (?:to|for) [^.!?]{1,60}|(?:after|skip past) newsletter promotion|privacy notice\s*:.{0,400})$/i,
+  },
+  {
     reason: 'newsletter',
     pattern:
       /^(?=.{0,200}$)(?=.*\bnewsletters?\b)(?=.*\b(?:sign up|subscribe|inbox|e-?mail|register)\b).*$/i,
@@ -64,7 +70,7 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'related list heading',
     pattern:
-      /^(?:read more|read also|also read|see also|related(?: articles| stories| news| coverage| topics)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you)?|most (?:read|popular|viewed)|you (?:may|might) also like|trending(?: now)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*:?$/i,
+      /^(?:read more|read also|also read|see also|related(?: articles| stories| news| coverage| topics)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you)?|most (?:read|popular|viewed)|you (?:may|might) also like|trending(?: now)?|explore more on these topics|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*:?$/i,
   },
   {
     reason: 'related link',
@@ -84,7 +90,7 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'legal footer',
     pattern:
-      /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service)| and conditions| & conditions)|cookie (?:policy|settings)|contact(?: us)?|about(?: us)?|imprint|impressum|accessibility|sitemap|careers|advertise(?: with us)?)(?:\s*[|·•]\s*.{0,40})*$/i,
+      /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service)| and conditions| & conditions)|cookie (?:policy|settings)|contact(?: us)?|about(?: us)?|imprint|impressum|accessibility|sitemap|careers|advertise(?: with us)?|reuse this content)(?:\s*[|·•]\s*.{0,40})*$/i,
   },
   {
     reason: 'image credit',

@@ -66,6 +66,23 @@ export function markPatterns(units: Unit[], lists: string[][]): Reasons {
 export function markRegions(units: Unit[], reasons: Reasons): void {
   markAppeals(units, reasons);
   markHeadlineLists(units, reasons);
+  markNewsletterPromotions(units, reasons);
+}
+
+const PROMOTION_END = /^after newsletter promotion$/i;
+/** How far a newsletter box's blurb may run between its sign-up line and its end marker. */
+const PROMOTION_LINES = 4;
+
+/** The blurb between "Sign up to …" and "after newsletter promotion" is part of the box. */
+function markNewsletterPromotions(units: Unit[], reasons: Reasons): void {
+  units.forEach((unit, end) => {
+    if (!PROMOTION_END.test(unit.text)) return;
+    for (let start = end - 1; start >= Math.max(0, end - PROMOTION_LINES - 1); start--) {
+      if (reasons[start] !== 'newsletter') continue;
+      for (let i = start + 1; i < end; i++) reasons[i] ??= 'newsletter';
+      return;
+    }
+  });
 }
 
 function markAppeals(units: Unit[], reasons: Reasons): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../source/corpus/index.js';
 import { readLinkedData } from '../../source/corpus/json-ld.js';
-import { BBC_LIKE_PAGE, REUTERS_LIKE_PAGE } from './fixtures/agency-pages.js';
+import { BBC_LIKE_PAGE, GUARDIAN_LIKE_PAGE, REUTERS_LIKE_PAGE } from './fixtures/agency-pages.js';
 import { tempCorpus } from './temp-corpus.js';
 
 const corpus = tempCorpus();
@@ -40,6 +40,19 @@ describe('a Reuters-like page', () => {
       'WASHINGTON, June 12 (Reuters) - The U.S. Federal Reserve held interest rates steady on Wednesday and signaled it expects to cut them only once this year.',
       'Fed Chair Jerome Powell told reporters at 2:30 p.m. that "inflation has eased substantially" but remains above the 2% target. The central bank\'s benchmark rate stays in the 5.25%-5.50% range.',
       'Markets had priced in about 1.5 cuts. Stocks rose 0.9% after the decision.',
+    ]);
+  });
+});
+
+describe('a Guardian-like page', () => {
+  it('drops the inline newsletter box, its blurb and privacy notice included', async () => {
+    const article = await readArticle(await corpus.write('guardian.html', GUARDIAN_LIKE_PAGE));
+    expect(article.title).toBe('UK inflation falls to 2.2% in July');
+    expect(article.byline).toBe('Richard Partington');
+    expect(article.text.split('\n\n')).toEqual([
+      'Inflation in the UK rose less than expected in July, rising to 2.2% from 2% in June, according to the Office for National Statistics (ONS).',
+      'City economists had forecast a rise to 2.3%. The ONS said services inflation fell to 5.2%, its lowest in more than two years.',
+      'The chancellor, Rachel Reeves, said: "I\'m under no illusion about the scale of the challenge we face."',
     ]);
   });
 });
