@@ -1,5 +1,5 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { CONTEXT_LINES, paneLayout } from '../ui/layout.js';
+import { CONTEXT_LINES, LIST_ENTRY_LINES, paneLayout } from '../ui/layout.js';
 import { followTop } from '../ui/window.js';
 import { type Line, orphanLines, wrapArticle } from '../ui/wrap.js';
 import { type ArticleMarks, EMPTY_MARKS, NO_SENTENCE_MARKS, type SentenceMarks } from './marks.js';
@@ -67,8 +67,14 @@ export function listChromeLines(state: ReviewState): number {
   return (state.loading ? 1 : 0) + Math.min(3, state.warnings.length);
 }
 
-export function listHeight(state: ReviewState): number {
+/** Lines of the list pane that show articles. */
+export function listLines(state: ReviewState): number {
   return Math.max(1, paneLayout(state.size).bodyHeight - listChromeLines(state));
+}
+
+/** Articles the list shows at once (a page for PgDn/PgUp in the list). */
+export function listHeight(state: ReviewState): number {
+  return Math.max(1, Math.floor(listLines(state) / LIST_ENTRY_LINES));
 }
 
 /** The reader's first visible line once the cursor has moved (or the size changed). */

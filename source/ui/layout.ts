@@ -8,6 +8,8 @@ export const GUTTER_WIDTH = 6;
 /** Lines kept visible above and below the current sentence when the view scrolls. */
 export const CONTEXT_LINES = 2;
 export const MAX_TEXT_WIDTH = 100;
+/** Lines each article takes in the list: the title, then source, date and tag counts. */
+export const LIST_ENTRY_LINES = 2;
 
 export interface Size {
   columns: number;

@@ -1,14 +1,12 @@
+import stringWidth from 'string-width';
 import type { Article } from '../corpus/types.js';
 import { type ArticleMarks, labelCounts } from '../review/marks.js';
 import { LABELS } from '../store/types.js';
 import { clean } from './clean.js';
-import { fitRight, fitWidth } from './text.js';
+import { fitWidth, truncate } from './text.js';
 import { LABEL_LETTER, STATUS_GLYPH } from './theme.js';
 
-const SOURCE_WIDTH = 14;
-const DATE_WIDTH = 10;
-const COUNTS_WIDTH = 11;
-const MIN_TITLE = 24;
+const MAX_SOURCE = 32;
 
 /** "C2 Q1": only the labels present, so an untouched article reads as blank. */
 export function countsText(marks: ArticleMarks): string {
@@ -25,19 +23,22 @@ export function displayTitle(article: Article): string {
   return opening || article.id;
 }
 
+/** The status glyph and the title, for the first line of a list entry. */
+export function listTitle(article: Article, marks: ArticleMarks, width: number): string {
+  return fitWidth(`${STATUS_GLYPH[marks.status]} ${displayTitle(article)}`, width);
+}
+
 /**
- * One list row after the selection marker: status glyph, title, then source, date and counts,
- * dropping the date and then the source when the pane is too narrow to keep the title readable.
+ * The second line of a list entry, under the title: "The National · 2025-03-14 · C1 Q1".
+ * A missing source or date is left out; an untouched article says "no tags".
  */
-export function listRow(article: Article, marks: ArticleMarks, width: number): string {
-  const counts = fitRight(countsText(marks), COUNTS_WIDTH);
-  const source = fitWidth(clean(article.source ?? ''), SOURCE_WIDTH);
-  const date = fitWidth(article.date ?? '', DATE_WIDTH);
-  const head = `${STATUS_GLYPH[marks.status]} `;
-  const parts = [source, date, counts];
-  const tail = () => parts.map((part) => ` ${part}`).join('');
-  if (width - head.length - tail().length < MIN_TITLE) parts.splice(1, 1);
-  if (width - head.length - tail().length < MIN_TITLE) parts.splice(0, 1);
-  const titleWidth = Math.max(1, width - head.length - tail().length);
-  return `${head}${fitWidth(displayTitle(article), titleWidth)}${tail()}`;
+export function listDetails(article: Article, marks: ArticleMarks, width: number): string {
+  const counts = countsText(marks) || 'no tags';
+  const date = article.date ?? '';
+  const tail = [date, counts].filter(Boolean).join(' · ');
+  const source = clean(article.source ?? '');
+  // The source gives way first: date and counts are short and always worth seeing.
+  const room = width - stringWidth(tail) - 5;
+  const parts = source && room >= 6 ? [truncate(source, Math.min(room, MAX_SOURCE)), tail] : [tail];
+  return fitWidth(`  ${parts.join(' · ')}`, width);
 }

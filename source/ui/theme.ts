@@ -40,4 +40,6 @@ export const STATUS_GLYPH: Record<ReviewStatus, string> = {
 };
 
 export const CURSOR_GLYPH = '▶';
+/** The cursor of the pane that does not have the keyboard (side by side): hollow, not only dim. */
+export const IDLE_CURSOR_GLYPH = '▷';
 export const NOTE_GLYPH = '✎';

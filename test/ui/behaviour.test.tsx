@@ -33,9 +33,29 @@ describe('the review screen', () => {
     );
     app.stdout.resize(100, 30);
     const frame = await app.waitFor((f) => f.includes('article 1 of 5'), 'the list');
-    expect(frame.split('\n')[1]).toBe(
-      '▶ · Russia said on Friday it is preparing for direct talks be… The National   2025-03-14',
-    );
+    expect(frame.split('\n').slice(1, 3)).toEqual([
+      '▶ · Russia said on Friday it is preparing for direct talks between presidents',
+      '    The National · 2025-03-14 · no tags',
+    ]);
+  });
+
+  it('shows side by side which pane has the keyboard: a solid cursor there, a hollow one in the other', async () => {
+    app = await renderApp({ articles: seeds, columns: 130, rows: 36 });
+    const cursors = (frame: string) => {
+      const lines = frame.split('\n').slice(1, -1);
+      return {
+        list: lines.map((l) => l[0]).find((c) => c === '▶' || c === '▷'),
+        reader: lines.map((l) => l.split('│')[1]?.[0]).find((c) => c === '▶' || c === '▷'),
+      };
+    };
+    expect(cursors(app.frame())).toEqual({ list: '▶', reader: '▷' });
+    await app.press(KEYS.enter);
+    expect(cursors(await app.waitFor((f) => f.endsWith('saved'), 'the reader'))).toEqual({
+      list: '▷',
+      reader: '▶',
+    });
+    await app.press(KEYS.tab);
+    expect(cursors(app.frame())).toEqual({ list: '▶', reader: '▷' });
   });
 
   it('re-wraps the reader at once when the terminal is resized', async () => {

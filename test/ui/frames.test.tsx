@@ -17,6 +17,7 @@ afterEach(() => {
 const SIZES = [
   { columns: 60, rows: 15 },
   { columns: 100, rows: 30 },
+  { columns: 130, rows: 36 },
   { columns: 200, rows: 50 },
 ];
 

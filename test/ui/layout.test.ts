@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anchorFrames } from '../../source/ui/anchored-stdout.js';
 import { highlightSegments } from '../../source/ui/highlight.js';
 import { paneLayout } from '../../source/ui/layout.js';
-import { listRow } from '../../source/ui/rows.js';
+import { listDetails, listTitle } from '../../source/ui/rows.js';
 import { followTop } from '../../source/ui/window.js';
 import { wrapArticle } from '../../source/ui/wrap.js';
 import { fixtureArticle, marks } from '../review/fixtures.js';
@@ -70,21 +70,20 @@ describe('paneLayout', () => {
   });
 });
 
-describe('listRow', () => {
-  it('shows status, title, source, date and counts, giving up date then source when narrow', () => {
+describe('list entries', () => {
+  it('show status and title, then source, date and counts, giving up the source first', () => {
     const article = fixtureArticle('r', 3);
     const tagged = marks({
       status: 'done',
       sentences: { 'r-s0': { labels: ['claim', 'quote'], note: null, attributes: {} } },
     });
-    expect(listRow(article, tagged, 70)).toBe(
-      '✓ Title of r                     Fixture News   2025-03-14       C1 Q1',
-    );
-    expect(listRow(article, tagged, 56)).toBe(
-      '✓ Title of r                  Fixture News         C1 Q1',
-    );
-    expect(listRow(article, tagged, 50)).toBe('✓ Title of r                                 C1 Q1');
-    expect(listRow(article, marks(), 36)).toBe('· Title of r                        ');
+    expect(listTitle(article, tagged, 20)).toBe('✓ Title of r        ');
+    expect(listDetails(article, tagged, 40)).toBe('  Fixture News · 2025-03-14 · C1 Q1     ');
+    expect(listDetails(article, tagged, 32)).toBe('  Fixture … · 2025-03-14 · C1 Q1');
+    expect(listDetails(article, tagged, 24)).toBe('  2025-03-14 · C1 Q1    ');
+    expect(listDetails(article, marks(), 40)).toBe('  Fixture News · 2025-03-14 · no tags   ');
+    const bare = { ...article, source: null, date: null };
+    expect(listDetails(bare, marks(), 20)).toBe('  no tags           ');
   });
 });
 

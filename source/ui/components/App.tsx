@@ -153,7 +153,7 @@ export function App({
   const editorLines = mode.kind === 'attributes' ? mode.fields.length : 0;
   const bodyHeight = layout.bodyHeight - editorLines;
   const article = currentArticle(state);
-  const reader = (width: number) =>
+  const reader = (width: number, focused: boolean) =>
     article ? (
       <Reader
         article={article}
@@ -163,6 +163,7 @@ export function App({
         top={state.top}
         width={width}
         height={bodyHeight}
+        focused={focused}
         theme={theme}
       />
     ) : (
@@ -205,7 +206,7 @@ export function App({
         <Box width={1} height={bodyHeight} flexDirection="column">
           <Text dimColor={theme.dim}>{'│\n'.repeat(bodyHeight).trimEnd()}</Text>
         </Box>
-        {reader(layout.readerWidth)}
+        {reader(layout.readerWidth, state.focus === 'reader')}
       </Box>
     );
   } else {
@@ -213,7 +214,7 @@ export function App({
       state.focus === 'list' ? (
         <ArticleList {...listProps(state)} width={columns} focused theme={theme} />
       ) : (
-        reader(columns)
+        reader(columns, true)
       );
   }
 

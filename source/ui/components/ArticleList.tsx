@@ -2,14 +2,18 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
 import { type ArticleMarks, EMPTY_MARKS } from '../../review/marks.js';
-import { listHeight } from '../../review/selectors.js';
+import { listLines } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { clean } from '../clean.js';
-import { listRow } from '../rows.js';
+import { LIST_ENTRY_LINES } from '../layout.js';
+import { listDetails, listTitle } from '../rows.js';
 import { bar, fitWidth } from '../text.js';
-import { CURSOR_GLYPH, type Theme } from '../theme.js';
+import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, type Theme } from '../theme.js';
 
-/** The articles, one line each, with the loading progress and unreadable files under them. */
+/**
+ * The articles, two lines each (status and title; source, date and tag counts), with the loading
+ * progress and unreadable files under them. `height` is in lines.
+ */
 export interface ArticleListProps {
   articles: Article[];
   marks: Record<string, ArticleMarks>;
@@ -30,7 +34,7 @@ export function listProps(state: ReviewState) {
     marks: state.marks,
     current: state.current,
     top: state.listTop,
-    height: listHeight(state),
+    height: listLines(state),
     loading: state.loading,
     warnings: state.warnings,
   };
@@ -48,26 +52,31 @@ export const ArticleList = memo(function ArticleList({
   focused,
   theme,
 }: ArticleListProps) {
-  const visible = articles.slice(top, top + height);
+  const perPage = Math.max(1, Math.floor(height / LIST_ENTRY_LINES));
+  const visible = articles.slice(top, top + perPage);
   const warnings =
     all.length > 3 ? [...all.slice(0, 2), `…and ${all.length - 2} more problems`] : all;
   return (
     <Box flexDirection="column" width={width} height={height + (loading ? 1 : 0) + warnings.length}>
       <Box flexDirection="column" height={height}>
         {visible.map((article, offset) => {
-          const index = top + offset;
-          const selected = index === current;
-          const row = `${selected ? CURSOR_GLYPH : ' '} ${listRow(article, marks[article.id] ?? EMPTY_MARKS, width - 2)}`;
+          const selected = top + offset === current;
+          const articleMarks = marks[article.id] ?? EMPTY_MARKS;
+          const glyph = selected ? (focused ? CURSOR_GLYPH : IDLE_CURSOR_GLYPH) : ' ';
           return (
-            <Text
-              key={article.id}
-              wrap="truncate"
-              inverse={selected && focused && theme.color}
-              bold={selected}
-              color={selected ? theme.cursor : undefined}
-            >
-              {row}
-            </Text>
+            <Box key={article.id} flexDirection="column">
+              <Text
+                wrap="truncate"
+                inverse={selected && focused && theme.color}
+                bold={selected && focused}
+                color={selected && focused ? theme.cursor : undefined}
+              >
+                {`${glyph} ${listTitle(article, articleMarks, width - 3)}`}
+              </Text>
+              <Text wrap="truncate" dimColor={theme.dim}>
+                {`  ${listDetails(article, articleMarks, width - 3)}`}
+              </Text>
+            </Box>
           );
         })}
       </Box>

@@ -6,7 +6,7 @@ import type { ReaderLines } from '../../review/selectors.js';
 import { LABELS } from '../../store/types.js';
 import { CONTEXT_LINES } from '../layout.js';
 import { paint } from '../paint.js';
-import { CURSOR_GLYPH, LABEL_LETTER, NOTE_GLYPH, type Theme } from '../theme.js';
+import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, LABEL_LETTER, NOTE_GLYPH, type Theme } from '../theme.js';
 import { followTop } from '../window.js';
 import type { Line } from '../wrap.js';
 
@@ -18,6 +18,8 @@ export interface ReaderProps {
   top: number;
   width: number;
   height: number;
+  /** False while the list beside it has the keyboard: the cursor is drawn hollow and plain. */
+  focused: boolean;
   theme: Theme;
 }
 
@@ -26,6 +28,7 @@ function renderLine(
   article: Article,
   marks: ArticleMarks,
   cursor: number,
+  focused: boolean,
   theme: Theme,
 ) {
   const on = theme.color;
@@ -43,15 +46,19 @@ function renderLine(
       const sentence = article.sentences[line.sentence]!;
       const current = line.sentence === cursor;
       const own = marks.sentences[sentence.id];
-      const glyph =
-        current && line.first ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on) : ' ';
+      const glyph = !(current && line.first)
+        ? ' '
+        : focused
+          ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on)
+          : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
       const badges = LABELS.map((label) =>
         line.first && own?.labels.includes(label)
           ? paint(LABEL_LETTER[label], { color: theme.label[label], bold: true }, on)
           : ' ',
       ).join('');
       const note = line.first && own?.note ? paint(NOTE_GLYPH, { color: theme.accent }, on) : ' ';
-      const text = current ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
+      const text =
+        current && focused ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
       return `${glyph}${badges}${note} ${text}`;
     }
   }
@@ -69,6 +76,7 @@ export const Reader = memo(function Reader({
   top: wanted,
   width,
   height,
+  focused,
   theme,
 }: ReaderProps) {
   // An editor under the reader can take some of its lines: keep the cursor in what is left.
@@ -86,7 +94,7 @@ export const Reader = memo(function Reader({
       {visible.map((line, offset) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
         <Text key={top + offset} wrap="truncate">
-          {renderLine(line, article, marks, cursor, theme)}
+          {renderLine(line, article, marks, cursor, focused, theme)}
         </Text>
       ))}
     </Box>
