@@ -72,7 +72,7 @@ describe('margin review in a real terminal', () => {
     await step(
       s,
       '\r',
-      (t) => line(t, 'Russia said on Friday').startsWith('▶ ◐'),
+      (t) => line(t, 'Russia said on Friday').startsWith('▷ ◐'),
       'opened, in progress',
     );
     await step(s, 'j', (t) => header(t).includes('sentence 2 of 23'), 'moved');
@@ -123,7 +123,7 @@ describe('margin review in a real terminal', () => {
     await step(
       s,
       'd',
-      (t) => line(t, 'Russia said on Friday').startsWith('▶ ✓') && statusBar(t).endsWith('saved'),
+      (t) => line(t, 'Russia said on Friday').startsWith('▷ ✓') && statusBar(t).endsWith('saved'),
       'done',
     );
     const screen = s.screen().join('\n');
@@ -241,7 +241,30 @@ describe('margin review in a real terminal', () => {
     // The header and the 37 body rows carry the separator; the status bar and the free row do not.
     const wide = s.screen();
     expect(wide.filter((row) => row.includes('│')).length).toBe(38);
-    expect(wide[1]).toMatch(/^▶ ◐ Russia said on Friday it i… +│ {6}The National · 2025-03-14$/);
+    expect(wide[1]).toMatch(/^▷ ◐ Russia said on Friday it is preparing… │ {6}The National · 2025-03-14$/);
+    expect(wide[2]).toMatch(/^ {4}The National · 2025-03-14 · no tags +│$/);
+  });
+
+  it('keeps notes typed at once after n, in one burst with the tag or right behind it', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(s, '\r', (t) => header(t).includes('sentence 1 of 23'), 'opened');
+    // One chunk: move, tag, open the note, type it and save it.
+    s.write('j1nfirst note\r');
+    // Separate writes, each before the screen has caught up with the one before.
+    for (const keys of ['j', '3', 'n', 'Ushakov is', ' the source', '\r']) s.write(keys);
+    await s.waitFor(
+      (t) =>
+        reader(t, 'US envoy Steve Witkoff met').startsWith(' C  ✎') &&
+        reader(t, 'When Mr Witkoff brings').startsWith('▶  E✎') &&
+        statusBar(t).endsWith('saved'),
+      'both notes',
+    );
+    const notes = readStore().annotations.map((a) => [a.label, a.note]);
+    expect(notes).toEqual([
+      ['claim', 'first note'],
+      ['event', 'Ushakov is the source'],
+    ]);
   });
 
   it('finishes its writes and leaves the alternate screen on SIGTERM', async () => {
@@ -278,7 +301,7 @@ describe('margin review in a real terminal', () => {
         'tagged there',
       );
       await first.waitFor(
-        (t) => line(t, 'Russia said on Friday it i').includes('Q1') && header(t).includes('Q 1'),
+        (t) => line(t, '2025-03-14 · Q1') !== '' && header(t).includes('Q 1'),
         'the tag in the first terminal',
       );
     } finally {
@@ -330,7 +353,7 @@ describe('margin review in a real terminal', () => {
     await step(
       s,
       '\r1',
-      (t) => reader(t, 'Russia said on Friday it is preparing').startsWith('▶C'),
+      (t) => reader(t, 'preparing for direct talks').startsWith('▶C'),
       'a badge',
     );
     expect(s.raw()).not.toMatch(/\x1b\[[0-9;]*m/);
