@@ -94,7 +94,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       `${JSON.stringify({ ...report, previous: previous ? { date: previous.date, file } : null })}\n`,
     );
-  else process.stdout.write(`\n${formatTable(report, previous)}`);
+  else {
+    // Fitted to the terminal, or to 120 columns in a file or a pipe.
+    const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+    process.stdout.write(`\n${formatTable(report, previous, width)}`);
+  }
 
   await saveReport(file, report, previous);
   log(`results saved to ${path.relative(process.cwd(), file)}`);

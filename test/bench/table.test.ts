@@ -66,19 +66,29 @@ function report(overrides: Partial<BenchReport> = {}): BenchReport {
 }
 
 describe('formatTable', () => {
-  it('prints aligned rows, peak memory per section, failures and the machine', () => {
+  it('prints aligned rows under their section, notes as numbered footnotes, failures and the machine', () => {
     expect(formatTable(report())).toBe(
       [
         'margin bench · 10,000 articles (seed 20250314) · 2026-11-21T05:00:00Z',
         '',
-        'Section   Measure                  Median   p95  Value  Unit  Target  Reference             Note',
-        '────────  ───────────────────────  ──────  ────  ─────  ────  ──────  ────────────────────  ────────────────────────────',
-        'pipeline  clean+split per article   0.421  1.23         ms    < 1 ms                        200 runs',
-        'pipeline  throughput                              12.3  MB/s',
-        'pipeline  peak RSS                                 412  MB                                  whole section process',
-        'search    query (one word)           18.0  25.5         ms            fzf 40.0 ms (0.450×)',
-        'search    peak RSS                                 250  MB                                  whole section process',
-        'ui        FAILED                                                                            Cannot find module ui/app.js',
+        'Measure                      Median   p95  Value  Unit  Target  Reference',
+        '───────────────────────────  ──────  ────  ─────  ────  ──────  ────────────────────',
+        'pipeline',
+        'clean+split per article [1]   0.421  1.23         ms    < 1 ms',
+        'throughput                                  12.3  MB/s',
+        'peak RSS [2]                                 412  MB',
+        '',
+        'search',
+        'query (one word)               18.0  25.5         ms            fzf 40.0 ms (0.450×)',
+        'peak RSS [2]                                 250  MB',
+        '',
+        'ui',
+        'FAILED [3]',
+        '',
+        'Notes',
+        '[1] 200 runs',
+        '[2] whole section process',
+        '[3] Cannot find module ui/app.js',
         '',
         'Time: pipeline 5.00 s · search 3.00 s · ui 0.0100 s · total 8.01 s',
         'Machine: node v20.20.2 · AMD EPYC · 2 cores · linux x64 · 23.5 GB RAM',
@@ -96,31 +106,72 @@ describe('formatTable', () => {
       options: { quick: true, articles: 500, seed: 1, inProcess: false },
       failed: [],
     });
-    expect(formatTable(quick, previous)).toBe(
-      [
-        'margin bench · 500 articles (seed 1) · quick · 2026-11-21T05:00:00Z',
-        '',
-        'Section   Measure                  Median   p95  Value  Unit  Target  Reference             vs last  Note',
-        '────────  ───────────────────────  ──────  ────  ─────  ────  ──────  ────────────────────  ───────  ────────────────────────────',
-        'pipeline  clean+split per article   0.421  1.23         ms    < 1 ms                         -15.7%  200 runs',
-        'pipeline  throughput                              12.3  MB/s                                    ±0%',
-        'pipeline  peak RSS                                 412  MB                                      ±0%  whole section process',
-        'search    query (one word)           18.0  25.5         ms            fzf 40.0 ms (0.450×)',
-        'search    peak RSS                                 250  MB                                      ±0%  whole section process',
-        'ui        FAILED                                                                                     Cannot find module ui/app.js',
-        '',
-        'Time: pipeline 5.00 s · search 3.00 s · ui 0.0100 s · total 8.01 s',
-        'Machine: node v20.20.2 · AMD EPYC · 2 cores · linux x64 · 23.5 GB RAM',
-        'vs last: change of the median (or value) against the run of 2026-11-20T05:00:00Z',
-        '',
-      ].join('\n'),
+    expect(formatTable(quick, previous).split('\n').slice(0, 13)).toEqual([
+      'margin bench · 500 articles (seed 1) · quick · 2026-11-21T05:00:00Z',
+      '',
+      'Measure                      Median   p95  Value  Unit  Target  Reference             vs last',
+      '───────────────────────────  ──────  ────  ─────  ────  ──────  ────────────────────  ───────',
+      'pipeline',
+      'clean+split per article [1]   0.421  1.23         ms    < 1 ms                         -15.7%',
+      'throughput                                  12.3  MB/s                                    ±0%',
+      'peak RSS [2]                                 412  MB                                      ±0%',
+      '',
+      'search',
+      'query (one word)               18.0  25.5         ms            fzf 40.0 ms (0.450×)',
+      'peak RSS [2]                                 250  MB                                      ±0%',
+      '',
+    ]);
+    expect(formatTable(quick, previous)).toContain(
+      'vs last: change of the median (or value) against the run of 2026-11-20T05:00:00Z\n',
     );
+  });
+
+  it('fits 120 columns: long notes go below, and the reference, target and measure wrap', () => {
+    const long = report({ failed: [] });
+    long.sections = [
+      {
+        name: 'store',
+        ok: true,
+        durationMs: 1,
+        peakRssMB: null,
+        measurements: [
+          {
+            section: 'store',
+            name: 'persist one tag with a very long name (300,000 annotations in the store)',
+            unit: 'annotations/s',
+            median: 1.5,
+            p95: 11.2,
+            target: '< 5 ms median, < 15 ms p95, independent of the size of the store',
+            reference: { name: 'a reference with a long name', value: 1234.5, ratio: 0.0000964 },
+            note: 'lock, re-read, validate, fsync, rename, fsync folder; '.repeat(4).trim(),
+          },
+        ],
+      },
+    ];
+    const lines = formatTable(long, long).split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(120);
+    expect(lines.slice(2, 9)).toEqual([
+      'Measure                                    Median   p95  Unit           Target          Reference                vs last',
+      '─────────────────────────────────────────  ──────  ────  ─────────────  ──────────────  ───────────────────────  ───────',
+      'store',
+      'persist one tag with a very long name        1.50  11.2  annotations/s  < 5 ms median,  a reference with a long      ±0%',
+      '(300,000 annotations in the store) [1]                                  < 15 ms p95,    name 1,235',
+      '                                                                        independent of  annotations/s',
+      '                                                                        the size of     (0.0000964×)',
+    ]);
+    expect(lines.slice(lines.indexOf('Notes'), lines.indexOf('Notes') + 3)).toEqual([
+      'Notes',
+      '[1] lock, re-read, validate, fsync, rename, fsync folder; lock, re-read, validate, fsync, rename, fsync folder; lock,',
+      '    re-read, validate, fsync, rename, fsync folder; lock, re-read, validate, fsync, rename, fsync folder;',
+    ]);
   });
 
   it('says when the previous run was taken on another machine', () => {
     const previous = report({ machine: { ...machine, node: 'v22.1.0' } });
-    expect(formatTable(report(), previous)).toContain(
-      'vs last: change of the median (or value) against the run of 2026-11-21T05:00:00Z, taken on another machine (Machine: node v22.1.0 · AMD EPYC · 2 cores · linux x64 · 23.5 GB RAM)\n',
+    const table = formatTable(report(), previous);
+    // Wrapped to 120 columns like every line of the table.
+    expect(table.replace(/\n/g, ' ')).toContain(
+      'vs last: change of the median (or value) against the run of 2026-11-21T05:00:00Z, taken on another machine (Machine: node v22.1.0 · AMD EPYC · 2 cores · linux x64 · 23.5 GB RAM) ',
     );
   });
 
@@ -137,10 +188,11 @@ describe('formatTable', () => {
       ],
       failed: [],
     });
-    expect(formatTable(bare).split('\n').slice(2, 5)).toEqual([
-      'Section   Measure   Value  Unit',
-      '────────  ────────  ─────  ─────',
-      'generate  articles    500  files',
+    expect(formatTable(bare).split('\n').slice(2, 6)).toEqual([
+      'Measure   Value  Unit',
+      '────────  ─────  ─────',
+      'generate',
+      'articles    500  files',
     ]);
   });
 });
