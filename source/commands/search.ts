@@ -75,9 +75,18 @@ Examples
       );
       return 2;
     }
-    const problems = parseQuery(query).problems;
-    if (problems.length > 0) {
-      for (const problem of problems) io.stderr.write(`margin search: ${visible(problem)}\n`);
+    const parsed = parseQuery(query);
+    if (parsed.problems.length > 0) {
+      for (const problem of parsed.problems)
+        io.stderr.write(`margin search: ${visible(problem)}\n`);
+      return 2;
+    }
+    // Words are letters and digits: `...` or `"` alone would silently find nothing.
+    const texts = [...parsed.words, ...parsed.phrases, ...parsed.excluded];
+    if (parsed.filters.length === 0 && !texts.some((text) => /[\p{L}\p{N}]/u.test(text))) {
+      io.stderr.write(
+        `margin search: nothing to search for in ${visible(JSON.stringify(query))}: a query needs a word, a "phrase" or a filter\n`,
+      );
       return 2;
     }
     let annotator: string | undefined;

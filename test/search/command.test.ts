@@ -154,4 +154,33 @@ describe('margin search', () => {
     });
     expect((await search(['Witkov'], { limit: 0 })).status).toBe(2);
   });
+
+  it('exits 2 saying why on a query of punctuation only, but takes filters and exclusions alone', async () => {
+    expect(await search(['...', '"'])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'margin search: nothing to search for in "... \\"": a query needs a word, a "phrase" or a filter\n',
+    });
+    expect((await search(['-Putin'], { limit: 1 })).status).toBe(0);
+    expect((await search(['label:quote'])).status).toBe(1);
+  });
+
+  it('takes a 200-character query; a begun name scores as a prefix, by how much was typed', async () => {
+    const long = await search([Array(8).fill('Witkoff met Putin in Moscow').join(' ')], {
+      limit: 3,
+    });
+    expect(long.status).toBe(0);
+    expect(long.stdout.split('\n').map((row) => row.split('\t').slice(0, 3).join(' '))).toEqual([
+      '000_4b207f45d15cbf96 sc6bb9bd1 1.000',
+      '001_d7fb493d5d978b6e sb46dab89 1.000',
+      '',
+    ]);
+    const scores = (await search(['Zelensk'])).stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((row) => row.split('\t')[2]);
+    // 7 of Zelenskyy's 9 letters: 0.7 + 0.2 × 7/9.
+    expect(scores).toEqual(['0.856', '0.856']);
+  });
 });
