@@ -8,7 +8,7 @@
 export type AbbreviationKind =
   /**
    * Precedes a name or a number: titles ("Mr. Smith", "Lt. Col."), proper-noun modifiers
-   * ("U.S. Army"), months and weekdays ("Feb. 28", "Fri. Jan. 5"). Ends a sentence only before a
+   * ("U.S. Army"). Ends a sentence only before a
    * sentence starter ("…moved to the U.S. The next day…").
    */
   | 'prefix'
@@ -19,6 +19,11 @@ export type AbbreviationKind =
   | 'acronym'
   /** Usually closes a phrase ("Apple Inc.", "9 a.m.", "etc."): a capitalised word after it starts a new sentence. */
   | 'closing'
+  /**
+   * A month or weekday: precedes a number or another date word ("Feb. 28", "Fri. Jan. 5",
+   * "Sept. 2025"); before any other capitalised word it ends a sentence ("…in Dec. Police said").
+   */
+  | 'date'
   /**
    * Precedes a number ("No. 5", "Vol. 3", "p. 12"), or is a unit of measure between numbers
    * ("5 ft. 11 in.", "4 lb. 6 oz."): ends a sentence unless a number follows.
@@ -32,9 +37,9 @@ const table: Record<AbbreviationKind, string> = {
     'Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs Lt ' +
     'Col Maj Capt Cpt Sgt Cpl Pvt Adm Cmdr Cdr Brig Lieut Rev Fr Hon Rt Pres Amb Supt Insp Det Atty ' +
     'Msgr Mgr Treas Sec St Ste Mt Ft Pt Sra Srta Dept Univ Ave Blvd Rd Hwy ' +
-    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
     // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген."
     'г гг им ул пр пл см ст п проф акад ген',
+  date: 'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun',
   acronym: 'U.S U.K U.N E.U U.A.E U.S.A U.S.S.R D.C N.Y L.A N.Z',
   closing:
     'Inc Ltd Corp Co Cos LLC Llc LLP Plc plc PLC Bros Jr Sr Esq etc al a.m p.m A.M P.M Ph.D M.D ' +

@@ -124,6 +124,8 @@ function periodEnds(text: string, period: number, next: NextWord, closed: boolea
       // A name does not continue on the next line of a headline: "Talks Resume in the U.S.\nRussia Says…"
       if (linesApart(text, period, next.index)) return true;
       return isStarter(next) || (uppercase.test(next.first) && !continuesName(text, next));
+    case 'date':
+      return !digit.test(next.first) && abbreviations.get(next.word) !== 'date';
     case 'number':
       return !digit.test(next.first) && !romanNumeral.test(next.word);
     case 'closing':

@@ -208,6 +208,18 @@ const table: Record<string, Case[]> = {
       ['The vote was held in Oct.', 'The results came in Nov. 2 and surprised everyone.'],
     ],
     ['Since Aug. 6, troops have held the town.', ['Since Aug. 6, troops have held the town.']],
+    [
+      'She resigned in Dec. Police arrested her aide a week later.',
+      ['She resigned in Dec.', 'Police arrested her aide a week later.'],
+    ],
+    [
+      'The talks collapsed on Thurs. Negotiators blamed each other.',
+      ['The talks collapsed on Thurs.', 'Negotiators blamed each other.'],
+    ],
+    [
+      'She was appointed in Jan. 2023. She resigned in Dec.',
+      ['She was appointed in Jan. 2023.', 'She resigned in Dec.'],
+    ],
     ['Between Mar. 1 and Apr. 30 prices rose.', ['Between Mar. 1 and Apr. 30 prices rose.']],
   ],
   initials: [
