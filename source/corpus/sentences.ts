@@ -3,6 +3,7 @@ import {
   abbreviations,
   acronymContinuations,
   closingContinuations,
+  continuingWords,
   sentenceStarters,
   speechVerbs,
 } from './abbreviations.js';
@@ -86,10 +87,28 @@ function continuesName(text: string, next: NextWord): boolean {
   );
 }
 
-function kindOf(word: string): AbbreviationKind | undefined {
+/**
+ * Whether a lone capital before a period is a name's initial: after a capitalised word or at the
+ * start ("George W. Bush", "J. K. Rowling"), or after a word that leads to a name ("by J. Smith");
+ * not after another lower-case word ("vitamin C. Doctors"), and never `I` ("World War I.").
+ */
+function isInitial(text: string, start: number, word: string): boolean {
+  if (word === 'I') return false;
+  let end = start;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let from = end;
+  while (from > 0 && end - from < longestWord && !isSpace(text.charCodeAt(from - 1))) from--;
+  const before = text.slice(from, end).replace(/[^\p{L}]+$/u, '');
+  if (before === '' || !lowercase.test(before[0]!)) return true;
+  return continuingWords.has(before.toLowerCase());
+}
+
+function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
   const listed = abbreviations.get(word);
   if (listed) return listed;
-  if (word.length === 1 && uppercase.test(word)) return 'prefix'; // an initial: "George W. Bush"
+  if (word.length === 1 && uppercase.test(word)) {
+    return isInitial(text, start, word) ? 'prefix' : 'closing'; // "George W. Bush", "vitamin C."
+  }
   if (dottedUppercase.test(word)) return 'prefix'; // initials more often than not: "J.D. Vance"
   if (dotted.test(word)) return 'closing'; // "т.д." (etc.), "Ph.d."
   return undefined;
@@ -115,7 +134,7 @@ function periodEnds(text: string, period: number, next: NextWord, closed: boolea
   const { word, start } = wordBefore(text, period);
   if (word === '') return true;
   if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
-  switch (kindOf(word)) {
+  switch (kindOf(word, text, start)) {
     case 'inner':
       return false;
     case 'prefix':

@@ -248,6 +248,14 @@ const table: Record<string, Case[]> = {
       'They studied the work of John F. Kennedy. Then they left.',
       ['They studied the work of John F. Kennedy.', 'Then they left.'],
     ],
+    // A lone capital after a lower-case word is no initial, unless that word leads to a name.
+    ['He takes vitamin C. Doctors approve.', ['He takes vitamin C.', 'Doctors approve.']],
+    [
+      'They fought in World War I. Historians disagree.',
+      ['They fought in World War I.', 'Historians disagree.'],
+    ],
+    ['The article by J. Smith said so.', ['The article by J. Smith said so.']],
+    ['J. K. Rowling wrote it. Fans loved it.', ['J. K. Rowling wrote it.', 'Fans loved it.']],
   ],
   'numbers, decimals and money': [
     // Units of measure before a number: "ft." is not a sentence end before "11 in."
