@@ -33,15 +33,28 @@ export function isLockName(name: string): boolean {
  */
 export async function withFileLock<T>(path: string, critical: () => Promise<T>): Promise<T> {
   const lockPath = lockPathFor(path);
-  await acquire(lockPath, path);
+  const nonce = await acquire(lockPath, path);
   try {
     return await critical();
   } finally {
-    await rm(lockPath, { force: true });
+    await release(lockPath, nonce);
   }
 }
 
-async function acquire(lockPath: string, path: string): Promise<void> {
+/**
+ * Removes the lock only while it is still ours: a holder stalled past `STALE_AFTER_MS` (a
+ * suspended laptop, a hung disk) may have had it broken and taken by another process, whose lock
+ * must not be deleted from under it.
+ */
+async function release(lockPath: string, nonce: string): Promise<void> {
+  const held = await readOwner(lockPath);
+  // Ours was written whole before we went on: anything else (gone, half-written) is not ours.
+  if (held === 'gone' || held === null || held.nonce !== nonce) return;
+  await rm(lockPath, { force: true });
+}
+
+/** Takes the lock; returns the nonce written into it, which tells our lock from a successor's. */
+async function acquire(lockPath: string, path: string): Promise<string> {
   const started = Date.now();
   const owner: LockOwner = {
     pid: process.pid,
@@ -58,7 +71,7 @@ async function acquire(lockPath: string, path: string): Promise<void> {
       } finally {
         await handle.close();
       }
-      return;
+      return owner.nonce;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }

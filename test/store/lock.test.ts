@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,17 @@ describe('the cross-process lock', () => {
     const file = join(folder, 'article.json');
     await writeFile(lockPathFor(file), owner(process.ppid, Date.now() - 60_000));
     expect(await withFileLock(file, async () => 'done')).toBe('done');
+  });
+
+  it('leaves alone the lock of a process that broke ours while we were stalled', async () => {
+    const folder = await tempFolder();
+    const file = join(folder, 'article.json');
+    const successor = owner(process.ppid);
+    await withFileLock(file, async () => {
+      // Our lock was judged stale and taken over by another process.
+      await writeFile(lockPathFor(file), successor);
+    });
+    expect(await readFile(lockPathFor(file), 'utf8')).toBe(successor);
   });
 
   it('waits for a live holder, one critical section at a time', async () => {
