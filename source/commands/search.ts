@@ -58,7 +58,8 @@ Examples
     ...corpusFlags,
     ...storeFlags,
     json: { type: 'boolean', default: false },
-    limit: { type: 'number', default: DEFAULT_CLI_LIMIT, shortFlag: 'n' },
+    // Read as text, so a bad value is quoted as typed rather than as NaN.
+    limit: { type: 'string', default: String(DEFAULT_CLI_LIMIT), shortFlag: 'n' },
   },
   async run(input, flags, io) {
     const query = input.join(' ').trim();
@@ -68,7 +69,7 @@ Examples
       );
       return 2;
     }
-    const limit = Number(flags.limit);
+    const limit = /^\s*\d+\s*$/.test(String(flags.limit)) ? Number(flags.limit) : Number.NaN;
     if (!Number.isInteger(limit) || limit < 1) {
       io.stderr.write(
         `margin search: --limit must be a whole number of at least 1, not ${visible(String(flags.limit))}\n`,

@@ -51,6 +51,14 @@ describe('the command line', () => {
     );
   });
 
+  it('a bad --limit is quoted as typed', () => {
+    expect(margin('search', 'Witkoff', '-n', 'abc')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin search: --limit must be a whole number of at least 1, not abc\n',
+    });
+  });
+
   it('an unknown command is quoted without its control characters', () => {
     expect(margin('bad\u001b[31m')).toEqual({
       status: 2,
