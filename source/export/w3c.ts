@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { jsonArray, LineBuffer } from './lines.js';
-import type { ExportFilter, ExportInput } from './model.js';
+import type { Entry, ExportFilter, ExportInput } from './model.js';
 import { progressReporter, selectEntries } from './model.js';
 import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
 
@@ -8,7 +9,9 @@ const CONTEXT = 32;
 
 /**
  * A W3C Web Annotation `AnnotationCollection` (JSON-LD) with every annotation on one page.
- * The target's `source` is the article id (its path in the corpus without extension); selectors
+ * The model requires an IRI for the collection, the page and each target's `source`: the
+ * collection's is derived from what it holds (the same export gives the same bytes), the source is
+ * `urn:margin:article:` and the article id (its path in the corpus without extension); selectors
  * are a `TextQuoteSelector` (prefix/suffix taken from the current text) and a
  * `TextPositionSelector` in code points, as the model counts characters. An orphan keeps its
  * stored quote, context and offsets and is marked `"orphan": true`.
@@ -52,7 +55,7 @@ export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
         modified: annotation.updated,
         body,
         target: {
-          source: article.id,
+          source: articleIri(article.id),
           selector: [
             { type: 'TextQuoteSelector', ...quote },
             {
@@ -66,8 +69,10 @@ export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
       }),
     );
   });
+  const id = collectionIri(entries);
   const head = JSON.stringify({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id,
     type: 'AnnotationCollection',
     label: 'margin annotations',
     total: entries.length,
@@ -77,7 +82,7 @@ export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
   // The array's closing line becomes the end of the page and of the collection.
   page[page.length - 1] = page[page.length - 1]!.trimEnd();
   return [
-    `${head.slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":`,
+    `${head.slice(0, -1)},"first":{"id":${JSON.stringify(`${id}:page:0`)},"type":"AnnotationPage","partOf":${JSON.stringify(id)},"startIndex":0,"items":`,
     ...page,
     '}}\n',
   ];
@@ -86,6 +91,22 @@ export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
 /** The whole output as one string (tests, small exports). */
 export function toW3c(input: ExportInput, filter?: ExportFilter): string {
   return w3cParts(input, filter).join('');
+}
+
+/** The article as an IRI; `/` (subfolders of the corpus) stays readable. */
+export function articleIri(id: string): string {
+  return `urn:margin:article:${encodeURIComponent(id).replaceAll('%2F', '/')}`;
+}
+
+/** Names the collection by its content: annotation ids, articles and last changes. */
+function collectionIri(entries: Entry[]): string {
+  const hash = createHash('sha256');
+  for (const { annotation } of entries) {
+    hash.update(
+      `${annotation.id}\u0000${annotation.article}\u0000${annotation.annotator}\u0000${annotation.updated}\n`,
+    );
+  }
+  return `urn:margin:collection:${hash.digest('hex').slice(0, 32)}`;
 }
 
 function byKey([a]: [string, string], [b]: [string, string]): number {

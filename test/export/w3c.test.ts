@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toW3c } from '../../source/export/w3c.js';
+import { articleIri, toW3c } from '../../source/export/w3c.js';
 import { byCodePoints, sampleInput } from './fixture.js';
 
 interface Selector {
@@ -24,9 +24,10 @@ describe('w3c export', () => {
   const input = sampleInput();
   const collection = JSON.parse(toW3c(input)) as {
     '@context': string;
+    id: string;
     type: string;
     total: number;
-    first: { items: Item[] };
+    first: { id: string; type: string; partOf: string; startIndex: number; items: Item[] };
   };
   const items = collection.first.items;
 
@@ -36,9 +37,30 @@ describe('w3c export', () => {
     expect(collection.total).toBe(7);
   });
 
+  it('gives the collection, its page and every target source an IRI, as the model requires', () => {
+    expect(collection.id).toMatch(/^urn:margin:collection:[0-9a-f]{32}$/);
+    expect(collection.first).toMatchObject({
+      id: `${collection.id}:page:0`,
+      type: 'AnnotationPage',
+      partOf: collection.id,
+      startIndex: 0,
+    });
+    expect([...new Set(items.map((item) => item.target.source))]).toEqual([
+      'urn:margin:article:uni',
+      'urn:margin:article:plain',
+    ]);
+    expect(articleIri('feeds/bbc/Путин 1#2')).toBe(
+      'urn:margin:article:feeds/bbc/%D0%9F%D1%83%D1%82%D0%B8%D0%BD%201%232',
+    );
+    // The same annotations give the same collection id; a change gives another.
+    expect(JSON.parse(toW3c(input)).id).toBe(collection.id);
+    const changed = { ...input, annotations: input.annotations.slice(1) };
+    expect(JSON.parse(toW3c(changed)).id).not.toBe(collection.id);
+  });
+
   it('has position selectors in code points and quote selectors that agree with them', () => {
     for (const item of items.filter((i) => !i.orphan)) {
-      const text = input.articles.find((a) => a.id === item.target.source)!.text;
+      const text = input.articles.find((a) => articleIri(a.id) === item.target.source)!.text;
       const [quote, position] = item.target.selector as [Selector, Selector];
       expect(byCodePoints(text, position.start!, position.end!)).toBe(quote.exact);
       expect(text.includes(`${quote.prefix}${quote.exact}${quote.suffix}`)).toBe(true);
