@@ -20,8 +20,9 @@ const QUERY_HELP: ReadonlyArray<[string, string]> = [
 export function helpColumns(width: number): string[][] {
   const count = Math.max(1, Math.floor((width + 2) / (COLUMN_WIDTH + 2)));
   const columnWidth = Math.floor((width - (count - 1) * 2) / count);
+  // A key column always ends in a space; a run of digits ("1 2 3 … 9") reads as a range.
   const row = (keys: string, description: string) =>
-    fitWidth(`  ${fitWidth(keys, KEYS_WIDTH)}${description}`, columnWidth);
+    fitWidth(`  ${fitWidth(digitRange(keys), KEYS_WIDTH - 1)} ${description}`, columnWidth);
   const blocks = helpGroups().map(({ group, rows }) => [
     group,
     ...rows.map((entry) => row(entry.keys, entry.description)),
@@ -46,4 +47,12 @@ export function helpColumns(width: number): string[][] {
 export function helpMaxTop(width: number, height: number): number {
   const tallest = Math.max(...helpColumns(width).map((column) => column.length));
   return Math.max(0, tallest - height);
+}
+
+/** "1 2 3 4 5 6 7 8 9" → "1–9"; other key lists are left as they are. */
+export function digitRange(keys: string): string {
+  const parts = keys.split(' ');
+  const first = Number(parts[0]);
+  const run = parts.every((part, index) => part === String(first + index));
+  return parts.length >= 4 && run ? `${parts[0]}–${parts.at(-1)}` : keys;
 }

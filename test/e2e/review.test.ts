@@ -241,7 +241,9 @@ describe('margin review in a real terminal', () => {
     // The header and the 37 body rows carry the separator; the status bar and the free row do not.
     const wide = s.screen();
     expect(wide.filter((row) => row.includes('│')).length).toBe(38);
-    expect(wide[1]).toMatch(/^▷ ◐ Russia said on Friday it is preparing… │ {6}The National · 2025-03-14$/);
+    expect(wide[1]).toMatch(
+      /^▷ ◐ Russia said on Friday it is preparing… │ {6}The National · 2025-03-14$/,
+    );
     expect(wide[2]).toMatch(/^ {4}The National · 2025-03-14 · no tags +│$/);
   });
 

@@ -313,6 +313,14 @@ describe('the review screen', () => {
 });
 
 describe('text inputs', () => {
+  it('show the note input with its key hints and the save indicator when there is room', async () => {
+    app = await renderApp({ articles: seeds, columns: 130, rows: 36 });
+    await app.press(KEYS.enter, '1', 'n', 'ask Peskov');
+    expect(app.frame().split('\n').at(-1)).toMatch(
+      /^✎ note: ask Peskov +Enter save · Esc cancel {2}saved$/,
+    );
+  });
+
   const slowToggle = (repository: Repository) => {
     const toggle = repository.toggle.bind(repository);
     let release: () => void = () => undefined;
@@ -410,12 +418,13 @@ describe('text inputs', () => {
     );
   });
 
-  it('keep a long note on one line so the screen keeps its height', async () => {
+  it('keep a long note on one line, scrolled to the cursor, so the screen keeps its height', async () => {
     app = await renderApp({ articles: seeds, columns: 60, rows: 15 });
     await app.press(KEYS.enter, '1', 'n');
     await app.press('a very long note '.repeat(10));
     const lines = app.frame().split('\n');
     expect(lines).toHaveLength(14);
-    expect(lines[13]).toMatch(/^✎ note: a very long note a very long note/);
+    // Scrolled sideways to the cursor at the end; the save indicator stays in view.
+    expect(lines[13]).toBe('✎ note: long note a very long note a very long note    saved');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorFrames } from '../../source/ui/anchored-stdout.js';
+import { fittingHints } from '../../source/ui/components/StatusBar.js';
+import { digitRange, helpColumns } from '../../source/ui/help.js';
 import { highlightSegments } from '../../source/ui/highlight.js';
 import { paneLayout } from '../../source/ui/layout.js';
 import { listDetails, listTitle } from '../../source/ui/rows.js';
@@ -123,5 +125,27 @@ describe('anchorFrames', () => {
     expect(run('\x1b[2K\x1b[1A\x1b[2K\x1b[G')).toBe('\x1b[H\x1b[2J');
     expect(run('\x1b[?25l')).toBe('\x1b[?25l');
     expect(run('\x1b[?2026l')).toBe('\x1b[?2026l');
+  });
+});
+
+describe('status-bar hints', () => {
+  it('keep "? help" when the others do not all fit', () => {
+    const hints = ['j/k move', 'Enter open', 'd done', 'u undo', '/ search', '? help', 'q quit'];
+    expect(fittingHints(hints, 80)).toBe(
+      'j/k move · Enter open · d done · u undo · / search · ? help · q quit',
+    );
+    expect(fittingHints(hints, 50)).toBe('j/k move · Enter open · d done · u undo · ? help');
+    expect(fittingHints(hints, 10)).toBe('? help');
+  });
+});
+
+describe('help rows', () => {
+  it('read a run of digits as a range and never run keys into the description', () => {
+    expect(digitRange('1 2 3 4 5 6 7 8 9')).toBe('1–9');
+    expect(digitRange('1 2 3')).toBe('1 2 3');
+    expect(digitRange('q Ctrl+C')).toBe('q Ctrl+C');
+    for (const column of helpColumns(130)) {
+      for (const line of column) expect(line).not.toMatch(/^ {2}\S.{14}\S/);
+    }
   });
 });

@@ -10,6 +10,7 @@ import type { ReviewState } from '../../review/state.js';
 import { snapshotMarks } from '../../review/sync.js';
 import type { SearchHit } from '../../search/types.js';
 import type { Repository } from '../../store/repository.js';
+import { hintsFor } from '../keymap.js';
 import { paneLayout } from '../layout.js';
 import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
@@ -20,7 +21,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { Reader } from './Reader.js';
 import { EmptyCorpus, TooSmall } from './Screens.js';
 import { SearchOverlay } from './SearchOverlay.js';
-import { StatusBar } from './StatusBar.js';
+import { StatusBar, saveText } from './StatusBar.js';
 
 export interface AppProps {
   initial: ReviewState;
@@ -228,7 +229,13 @@ export function App({
         <AttributesEditor mode={mode} width={columns} theme={theme} />
       ) : null}
       {mode.kind === 'note' ? (
-        <NoteEditor mode={mode} width={columns} theme={theme} />
+        <NoteEditor
+          mode={mode}
+          width={columns}
+          hints={hintsFor('note')}
+          save={saveText(state)}
+          theme={theme}
+        />
       ) : (
         <StatusBar state={state} context={keyContext(state)} theme={theme} />
       )}

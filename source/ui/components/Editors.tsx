@@ -1,22 +1,38 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import type { Mode } from '../../review/state.js';
 import { NOTE_GLYPH, type Theme } from '../theme.js';
 import { LineInput } from './LineInput.js';
+import { fittingHints, type SaveIndicator } from './StatusBar.js';
 
 type NoteMode = Extract<Mode, { kind: 'note' }>;
 type AttributesMode = Extract<Mode, { kind: 'attributes' }>;
 
-/** `n`: the note of the current sentence, edited in place of the status bar. */
+/**
+ * `n`: the note of the current sentence, edited in place of the status bar, which keeps its save
+ * indicator (a failed write shows whatever one is doing) and, when there is room, its key hints.
+ */
 export function NoteEditor({
   mode,
   width,
+  hints,
+  save,
   theme,
 }: {
   mode: NoteMode;
   width: number;
+  hints: string[];
+  save: SaveIndicator;
   theme: Theme;
 }) {
   const prompt = `${NOTE_GLYPH} note: `;
+  const saveWidth = stringWidth(save.text);
+  // The text keeps at least 40 columns; hints fill what is left beside it.
+  const hintText = fittingHints(hints, width - prompt.length - 40 - saveWidth - 4);
+  const right = hintText ? `${hintText}  ` : '';
+  const inputWidth = Math.max(1, width - prompt.length - stringWidth(right) - saveWidth - 2);
+  const saveColor =
+    save.tone === 'error' ? theme.error : save.tone === 'ok' ? theme.ok : theme.warning;
   return (
     <Box height={1} overflow="hidden">
       <Box flexShrink={0}>
@@ -24,7 +40,16 @@ export function NoteEditor({
           {prompt}
         </Text>
       </Box>
-      <LineInput value={mode.draft} cursor={mode.cursor} width={width - prompt.length} focused />
+      <Box width={inputWidth} flexShrink={0}>
+        <LineInput value={mode.draft} cursor={mode.cursor} width={inputWidth} focused />
+      </Box>
+      <Box flexShrink={0}>
+        <Text wrap="truncate">
+          {'  '}
+          <Text dimColor={theme.dim}>{right}</Text>
+          <Text color={saveColor}>{save.text}</Text>
+        </Text>
+      </Box>
     </Box>
   );
 }

@@ -5,7 +5,12 @@ import { hintsFor, type KeyContext } from '../keymap.js';
 import { fitWidth, truncate } from '../text.js';
 import type { Theme } from '../theme.js';
 
-function saveText(state: ReviewState): { text: string; tone: 'ok' | 'busy' | 'error' } {
+export interface SaveIndicator {
+  text: string;
+  tone: 'ok' | 'busy' | 'error';
+}
+
+export function saveText(state: ReviewState): SaveIndicator {
   if (state.save.error) return { text: state.save.error, tone: 'error' };
   if (state.save.pending > 0 || state.outbox.length > 0) return { text: 'saving…', tone: 'busy' };
   return { text: 'saved', tone: 'ok' };
@@ -49,13 +54,22 @@ export function StatusBar({
   );
 }
 
-/** As many whole hints as fit: a hint cut in half says nothing. */
-function fittingHints(hints: string[], width: number): string {
-  let text = '';
+const HELP_HINT = '? help';
+
+/**
+ * As many whole hints as fit (a hint cut in half says nothing); when some must go, `? help` stays
+ * at the end, since the help lists the rest.
+ */
+export function fittingHints(hints: string[], width: number): string {
+  const join = (parts: string[]) => parts.join(' · ');
+  if (stringWidth(join(hints)) <= width) return join(hints);
+  const keep = hints.includes(HELP_HINT) ? [HELP_HINT] : [];
+  const taken: string[] = [];
   for (const hint of hints) {
-    const next = text ? `${text} · ${hint}` : hint;
-    if (stringWidth(next) > width) break;
-    text = next;
+    if (hint === HELP_HINT) continue;
+    if (stringWidth(join([...taken, hint, ...keep])) > width) break;
+    taken.push(hint);
   }
-  return text;
+  const text = join([...taken, ...keep]);
+  return stringWidth(text) <= width ? text : join(taken);
 }
