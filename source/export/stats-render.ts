@@ -17,8 +17,11 @@ interface Row {
 export function renderStats(report: StatsReport, width: number): string {
   const out: string[] = [];
   const orphanNote = report.orphans > 0 ? `, ${count(report.orphans)} orphaned` : '';
+  const missing = report.missingArticles;
+  const missingNote =
+    missing > 0 ? ` (and ${count(missing)} gone from the corpus: see margin orphans)` : '';
   out.push(
-    `${count(report.annotations)} annotations${orphanNote} on ${count(report.articles)} articles by ${count(report.annotators.length)} annotators`,
+    `${count(report.annotations)} annotations${orphanNote} on ${count(report.articles)} articles${missingNote} by ${count(report.annotators.length)} annotators`,
     '',
   );
   out.push('Labels');
@@ -51,7 +54,7 @@ export function renderStats(report: StatsReport, width: number): string {
   out.push(
     ...chart(
       report.sources.map((s) => ({
-        name: s.source,
+        name: s.source ?? '(no source)',
         value: s.annotations,
         detail: `${count(s.articles)} article${s.articles === 1 ? '' : 's'}`,
       })),

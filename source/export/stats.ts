@@ -11,11 +11,14 @@ export interface Progress {
 
 export interface StatsReport {
   articles: number;
+  /** Articles the store has annotations on that are gone from the corpus (not in `articles`). */
+  missingArticles: number;
   annotations: number;
-  /** Annotations whose sentence is gone from the current text. */
+  /** Annotations whose sentence is gone from the current text, or whose article is. */
   orphans: number;
   labels: Array<{ label: Label; count: number }>;
-  sources: Array<{ source: string; articles: number; annotations: number }>;
+  /** `source` null: articles that do not name one. */
+  sources: Array<{ source: string | null; articles: number; annotations: number }>;
   annotators: Array<{
     annotator: string;
     annotations: number;
@@ -33,9 +36,10 @@ export interface StatsReport {
   }>;
 }
 
-const NO_SOURCE = '(no source)';
-
-/** Counts for `margin stats`; annotations on articles missing from the corpus are not counted. */
+/**
+ * Counts for `margin stats`. Annotations on articles gone from the corpus count (as orphans, and
+ * for their label and annotator), as `export` still writes them; they have no source or article row.
+ */
 export function computeStats(
   articles: Article[],
   annotations: PlacedAnnotation[],
@@ -46,12 +50,13 @@ export function computeStats(
   const labels = new Map<Label, number>(LABELS.map((label) => [label, 0]));
   const perAnnotator = new Map<string, Record<Label, number>>();
   const names = new Set(annotators);
+  const missing = new Set<string>();
   let counted = 0;
   let orphans = 0;
   for (const annotation of annotations) {
     const count = byArticle.get(annotation.article);
-    if (count === undefined) continue;
-    byArticle.set(annotation.article, count + 1);
+    if (count === undefined) missing.add(annotation.article);
+    else byArticle.set(annotation.article, count + 1);
     counted++;
     if (!annotation.placement) orphans++;
     labels.set(annotation.label, labels.get(annotation.label)! + 1);
@@ -60,9 +65,9 @@ export function computeStats(
     own[annotation.label]++;
     perAnnotator.set(annotation.annotator, own);
   }
-  const sources = new Map<string, { articles: number; annotations: number }>();
+  const sources = new Map<string | null, { articles: number; annotations: number }>();
   for (const article of articles) {
-    const key = article.source ?? NO_SOURCE;
+    const key = article.source;
     const entry = sources.get(key) ?? { articles: 0, annotations: 0 };
     entry.articles++;
     entry.annotations += byArticle.get(article.id)!;
@@ -99,6 +104,7 @@ export function computeStats(
   }
   return {
     articles: articles.length,
+    missingArticles: missing.size,
     annotations: counted,
     orphans,
     labels: LABELS.map((label) => ({ label, count: labels.get(label)! })),
@@ -106,7 +112,9 @@ export function computeStats(
       .map(([source, entry]) => ({ source, ...entry }))
       .sort(
         (a, b) =>
-          b.annotations - a.annotations || b.articles - a.articles || compare(a.source, b.source),
+          b.annotations - a.annotations ||
+          b.articles - a.articles ||
+          compare(a.source ?? '', b.source ?? ''),
       ),
     annotators: sortedNames.map((annotator) => {
       const own = perAnnotator.get(annotator) ?? { claim: 0, quote: 0, event: 0 };

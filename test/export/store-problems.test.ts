@@ -142,5 +142,19 @@ describe('an article gone from the corpus', () => {
     const only = await run(exportCommand, dir, [], { format: 'csv', article: ['uni'] });
     expect(only.status).toBe(0);
     expect(only.stdout.trimEnd().split('\r\n')).toHaveLength(3);
+
+    // stats counts what export writes: the two on the missing article are orphans.
+    const report = JSON.parse((await run(statsCommand, dir, [], { json: true })).stdout);
+    expect(report).toMatchObject({ articles: 5, missingArticles: 1, annotations: 3, orphans: 2 });
+    expect(report.sources.find((s: { source: string | null }) => s.source === null)).toEqual({
+      source: null,
+      articles: 1,
+      annotations: 0,
+    });
+    const picture = (await run(statsCommand, dir, [], {})).stdout.split('\n');
+    expect(picture[0]).toBe(
+      '3 annotations, 2 orphaned on 5 articles (and 1 gone from the corpus: see margin orphans) by 2 annotators',
+    );
+    expect(picture.some((line) => line.startsWith('  (no source)  '))).toBe(true);
   });
 });
