@@ -88,6 +88,10 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   { reason: 'copyright', pattern: /^(?:©|\(c\)|copyright\b).{0,300}$/i },
   { reason: 'copyright', pattern: /^(?=.{0,300}$).*\ball rights reserved\b.*$/i },
   {
+    reason: 'copyright',
+    pattern: /^(?=.{0,300}$).*(?:все права защищены|всі права захищені).*$/iu,
+  },
+  {
     reason: 'legal footer',
     pattern:
       /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service)| and conditions| & conditions)|cookie (?:policy|settings)|contact(?: us)?|about(?: us)?|imprint|impressum|accessibility|sitemap|careers|advertise(?: with us)?|reuse this content)(?:\s*[|·•]\s*.{0,40})*$/i,

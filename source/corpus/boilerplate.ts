@@ -187,6 +187,18 @@ export function classify(units: Unit[], reasons: Reasons, lists: string[][]): bo
   return revised.map((cls) => cls === 'good');
 }
 
+const CYRILLIC = /\p{Script=Cyrillic}/u;
+
+/**
+ * Russian and Ukrainian have no articles: their prose carries about half the function words
+ * English does ("Президент России Владимир Путин готов обсудить…" has two in twenty-two words).
+ */
+function stopScale(list: string[]): number {
+  let cyrillic = 0;
+  for (const word of list) if (CYRILLIC.test(word)) cyrillic++;
+  return cyrillic * 2 > list.length ? 0.5 : 1;
+}
+
 function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
   const length = unit.text.length;
   const linkShare = unit.linkChars / length;
@@ -196,11 +208,14 @@ function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
     if (linkShare > 0.2) return 'bad';
     // News is full of one-line paragraphs ("He declined to comment."): a short full sentence
     // of prose is near-good, so it stays beside good text, where jusText would drop it.
-    const prose = sentence && list.length >= 4 && (!useStops || stopShare(list) >= 0.15);
+    const prose =
+      sentence && list.length >= 4 && (!useStops || stopShare(list) / stopScale(list) >= 0.15);
     return prose ? 'neargood' : 'short';
   }
   if (!useStops) return sentence ? 'good' : 'neargood';
-  const share = stopShare(list);
+  const raw = stopShare(list);
+  // Only a share short of the top threshold can change class: skip the script count otherwise.
+  const share = raw >= 0.25 ? raw : raw / stopScale(list);
   if (share >= 0.25 || (sentence && share >= 0.12)) {
     return length >= LENGTH_HIGH || sentence ? 'good' : 'neargood';
   }
