@@ -100,9 +100,9 @@ Examples
       );
     }
     const annotators = new Set(repository.annotators());
-    for (const name of filter.annotators ?? []) {
-      if (!annotators.has(name))
-        io.stderr.write(`margin export: no annotator ${JSON.stringify(name)} in the store\n`);
+    const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
+    for (const name of strangers) {
+      io.stderr.write(`margin export: no annotator ${JSON.stringify(name)} in the store\n`);
     }
     const output = runFormat(
       format,
@@ -134,7 +134,8 @@ Examples
     } else {
       await writeStdout(io, output.parts);
     }
-    return unknown.length > 0 || workspace.problems > 0 ? 1 : 0;
+    // A name mistyped in a filter must not pass for an empty selection.
+    return unknown.length + strangers.length + workspace.problems > 0 ? 1 : 0;
   },
 };
 

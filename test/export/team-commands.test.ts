@@ -144,6 +144,24 @@ describe('margin export to files', () => {
     expect((await run(exportCommand, dir, [], { format: 'csv', label: ['opinion'] })).stderr).toBe(
       'margin export: unknown label "opinion": use claim, quote, event\n',
     );
+    expect((await run(exportCommand, dir, [], { format: 'jsonl', raw: true })).stderr).toBe(
+      'margin export: --raw goes with --format csv\n',
+    );
+  });
+
+  it('says so, and exits 1, when a filter names an annotator or article nobody has', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const result = await run(exportCommand, dir, [], {
+      format: 'jsonl',
+      annotator: ['alcie'],
+      article: ['nope'],
+    });
+    expect(result.stderr).toBe(
+      'margin export: no article "nope" in the corpus or the store\nmargin export: no annotator "alcie" in the store\n',
+    );
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(1);
   });
 
   it('writes csv to --out with the filters applied', async () => {
