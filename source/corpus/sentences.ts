@@ -225,6 +225,11 @@ function runEnds(text: string, start: number, run: Run): boolean {
   const next = nextWordAt(text, run.end);
   if (next === null) return true;
   if (lowercase.test(next.first)) return false; // `,” he said`, "a.m. and", `?” she asked`
+  if (next.first === '—' || next.first === '–') {
+    // A dash and a lower-case word go on: "formerly Twitter Inc. — said", «Нет!» — сказал он.
+    const after = nextWordAt(text, next.index + 1);
+    if (after !== null && lowercase.test(after.first)) return false;
+  }
   if (run.question) {
     return !(run.closed && isAttribution(text, next));
   }

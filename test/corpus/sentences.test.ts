@@ -382,6 +382,11 @@ const table: Record<string, Case[]> = {
   ],
   'parentheses and brackets': [
     [
+      'The company — formerly known as Twitter Inc. — said it would appeal.',
+      ['The company — formerly known as Twitter Inc. — said it would appeal.'],
+    ],
+    ['«Нет!» — сказал он. Все замолчали.', ['«Нет!» — сказал он.', 'Все замолчали.']],
+    [
       'The talks failed. (Both sides blamed each other.) A new round is planned.',
       ['The talks failed.', '(Both sides blamed each other.)', 'A new round is planned.'],
     ],
