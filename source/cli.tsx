@@ -61,6 +61,10 @@ async function main(argv: string[]): Promise<number> {
     io.stdout.write(`${pkg.version}\n`);
     return 0;
   }
+  // `margin help search` is `margin search --help`.
+  if (first === 'help' && argv[1] !== undefined && commands[argv[1]]) {
+    return main([argv[1], '--help']);
+  }
   if (first === '--help' || first === '-h' || first === 'help') {
     io.stdout.write(`${await overview()}\n`);
     return 0;

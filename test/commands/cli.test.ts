@@ -29,6 +29,7 @@ describe('every command', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain(`$ margin ${name}`);
     expect(margin(name, '-h').stdout).toBe(help.stdout);
+    expect(margin('help', name).stdout).toBe(help.stdout);
     expect(margin(name, '--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
   });
 
