@@ -1,10 +1,11 @@
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat, runFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio.js';
 import type { ExportFilter } from '../export/model.js';
 import { listFlag, openWorkspace, writeStdout } from '../export/workspace.js';
+import { writeFileAtomic } from '../store/atomic.js';
 import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 
@@ -139,18 +140,10 @@ Examples
   },
 };
 
-/** A half-written export must never pass for a whole one: write beside, then rename. */
+/** A half-written export must never pass for a whole one: the store's atomic write. */
 async function writeAtomically(path: string, content: string | string[]): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const temp = `${path}.${process.pid}.tmp`;
-  const file = await open(temp, 'w');
-  try {
-    for (const part of typeof content === 'string' ? [content] : content) await file.write(part);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(temp, path);
+  await writeFileAtomic(path, content);
 }
 
 function progressOnStderr(io: CommandIO, total: number) {

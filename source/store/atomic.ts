@@ -9,11 +9,12 @@ const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 const TEMP_MAX_AGE_MS = 10 * 60 * 1000;
 
 /**
- * Replaces `path` so that a crash at any instant leaves either the old or the new content: a
+ * Replaces `path` so that a crash at any instant leaves either the old or the new content (the
+ * store's files, and `margin export --out`): a
  * uniquely named temp file beside it (so two writers never share one), fsync, rename over the
  * file, fsync the folder so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | string[]): Promise<void> {
   const folder = dirname(path);
   const temp = join(
     folder,
@@ -22,7 +23,11 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
   const handle = await open(temp, 'wx', 0o644);
   try {
     try {
-      await handle.writeFile(text, 'utf8');
+      // Parts one after the other: a large export never has to be one string.
+      // (writeFile on a handle writes all of a part, from where the last one ended).
+      for (const part of typeof text === 'string' ? [text] : text) {
+        await handle.writeFile(part, 'utf8');
+      }
       await handle.sync();
     } finally {
       await handle.close();

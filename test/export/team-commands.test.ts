@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as agree } from '../../source/commands/agree.js';
@@ -179,5 +179,7 @@ describe('margin export to files', () => {
     expect(csv.startsWith('\uFEFFid,article,')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(3);
     expect(csv).toContain(',bob,quote,');
+    // Written beside and renamed (the store's atomic write): no temp file is left.
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
