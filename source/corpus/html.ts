@@ -81,7 +81,7 @@ const DROPPED_INLINE = new Set([
 
 /** Class or id words of page furniture: share bars, related lists, cookie banners, ads. */
 const FURNITURE =
-  /(?:^|[-_\s])(?:share|sharing|social|related|newsletter|cookies?|consent|advert|ads?|adslot|promo|breadcrumbs?|subscribe|subscription|comments?|paywall|sidebar|menu|navbar|nav|footer|masthead|banner|popup|modal|donate|donation|recirc|outbrain|taboola)(?:$|[-_\s])/i;
+  /(?:^|[-_\s])(?:share|sharing|social|related|newsletter|cookies?|consent|advert|ads?|adslot|promo|breadcrumbs?|subscribe|subscription|comments?|paywall|sidebar|menu|navbar|nav|footer|masthead|banner|popup|modal|donate|donation|recirc|outbrain|taboola|more-stories|more-news|more-from|read-next|read-more|up-next|most-read|most-popular|most-viewed|recommended|recommendations|trending|teasers?)(?:$|[-_\s])/i;
 
 const HIDDEN_ROLES = new Set([
   'navigation',
@@ -134,6 +134,10 @@ export function parseHtml(html: string): HtmlDocument {
   let heading = 0;
   let listDepth = 0;
   let preDepth = 0;
+  let articleDepth = 0;
+  let articleCount = 0;
+  /** Per unit: whether it stands inside an `<article>` element. */
+  const inArticle: boolean[] = [];
   let block = 0;
   let inTitle = false;
   let titleText = '';
@@ -147,6 +151,7 @@ export function parseHtml(html: string): HtmlDocument {
     for (const piece of pieces) {
       const text = tidy(piece);
       if (text === '') continue;
+      inArticle.push(articleDepth > 0);
       units.push({
         text,
         block,
@@ -180,6 +185,10 @@ export function parseHtml(html: string): HtmlDocument {
         if (/^h[1-6]$/.test(name)) {
           heading = Number(name[1]);
           if (name === 'h1' && meta.headline === null) inHeadline = true;
+        }
+        if (name === 'article') {
+          if (articleDepth === 0) articleCount++;
+          articleDepth++;
         }
         if (name === 'ul' || name === 'ol') listDepth++;
         if (name === 'pre') preDepth++;
@@ -224,6 +233,7 @@ export function parseHtml(html: string): HtmlDocument {
             meta.headline = tidy(headlineText) || null;
           }
         }
+        if (name === 'article' && articleDepth > 0) articleDepth--;
         if ((name === 'ul' || name === 'ol') && listDepth > 0) {
           listDepth--;
           if (listDepth === 0) block++;
@@ -236,6 +246,7 @@ export function parseHtml(html: string): HtmlDocument {
   parser.write(html);
   parser.end();
   flush();
+  const kept = articleCount === 1 ? onlyTheArticle(units, inArticle) : units;
   meta.title = tidy(titleText) || meta.title;
   // Meta tags speak first; JSON-LD fills what they leave open (often the only author names).
   const facts = readLinkedData(linkedData);
@@ -243,7 +254,25 @@ export function parseHtml(html: string): HtmlDocument {
   meta.published ??= facts.published;
   meta.author ??= facts.author;
   meta.siteName ??= facts.publisher;
-  return { units, meta };
+  return { units: kept, meta };
+}
+
+/** Text enough for a story: a lone `<article>` with less is a teaser or a wrapper of the head. */
+const ARTICLE_MIN_CHARS = 200;
+
+/**
+ * A page with exactly one `<article>` holds its story there: what follows it outside (teaser
+ * cards, "more stories" under neutral class names) goes. What comes before it stays for the
+ * usual tests, since a headline, byline or dateline is often placed above the `<article>`.
+ */
+function onlyTheArticle(units: Unit[], inArticle: boolean[]): Unit[] {
+  let chars = 0;
+  units.forEach((unit, i) => {
+    if (inArticle[i]) chars += unit.text.length;
+  });
+  if (chars < ARTICLE_MIN_CHARS) return units;
+  const first = inArticle.indexOf(true);
+  return units.filter((_, i) => i < first || inArticle[i]);
 }
 
 function readMeta(meta: HtmlMeta, attribs: Record<string, string>): void {

@@ -57,6 +57,34 @@ describe('a Guardian-like page', () => {
   });
 });
 
+const STORY = `<h1>Port strike ends after three weeks</h1>
+<p>Dock workers voted on Sunday to end a three-week strike that had stranded hundreds of ships outside the country's busiest port, union leaders said.</p>
+<p>"This is a fair outcome for everyone," the union's president told reporters after the vote.</p>`;
+
+const CARDS = `<h2>More stories</h2>
+<div class="card"><h3><a href="/a">Fishermen protest new quotas</a></h3><p>Hundreds of fishing boats blocked the harbour on Friday in protest against new catch limits announced by the government last month.</p></div>
+<div class="card"><h3><a href="/b">Ferry fares to rise in spring</a></h3><p>The main ferry operator said on Thursday that fares would rise by about 8% from April, blaming higher fuel and labour costs.</p></div>`;
+
+const STORY_TEXT = [
+  "Dock workers voted on Sunday to end a three-week strike that had stranded hundreds of ships outside the country's busiest port, union leaders said.",
+  '"This is a fair outcome for everyone," the union\'s president told reporters after the vote.',
+].join('\n\n');
+
+describe('teaser cards after the story', () => {
+  it('go when the page has one <article>, whatever their class names', async () => {
+    const page = `<html><body><p>By Ann Lee</p><article>${STORY}</article><section class="cards">${CARDS}</section></body></html>`;
+    const article = await readArticle(await corpus.write('one-article.html', page));
+    expect(article.text).toBe(STORY_TEXT);
+    expect(article.byline).toBe('Ann Lee');
+  });
+
+  it('go under a "more stories" class when there is no <article>', async () => {
+    const page = `<html><body><div>${STORY}</div><section class="more-stories">${CARDS}</section></body></html>`;
+    const article = await readArticle(await corpus.write('no-article.html', page));
+    expect(article.text).toBe(STORY_TEXT);
+  });
+});
+
 describe('JSON-LD', () => {
   it('reads an article node from a @graph, with several authors and the publisher', () => {
     const block = JSON.stringify({
