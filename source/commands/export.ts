@@ -62,13 +62,15 @@ Examples
         `--format must be one of ${FORMATS.join(', ')}${format ? ` (got "${format}")` : ''}`,
       );
     }
+    const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
+    const base = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
     if (flags.config) {
       if (format !== 'label-studio') return fail('--config goes with --format label-studio');
-      io.stdout.write(labelStudioConfig());
+      if (out) await writeAtomically(base(out), labelStudioConfig());
+      else await writeStdout(io, labelStudioConfig());
       return 0;
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
-    const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
     const badLabel = labels.find((label) => !(LABELS as readonly string[]).includes(label));
@@ -117,7 +119,6 @@ Examples
       { bom: Boolean(flags.bom), raw: Boolean(flags.raw) },
     );
     await repository.close();
-    const base = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
     if (output.kind === 'files') {
       const folder = base(out!);
       for (const file of output.files) await writeAtomically(join(folder, file.path), file.content);

@@ -5,6 +5,7 @@ import { command as agree } from '../../source/commands/agree.js';
 import { command as exportCommand } from '../../source/commands/export.js';
 import { command as stats } from '../../source/commands/stats.js';
 import { loadCorpus } from '../../source/corpus/index.js';
+import { labelStudioConfig } from '../../source/export/label-studio.js';
 import { openRepository } from '../../source/store/index.js';
 import { byCodePoints } from './fixture.js';
 import { run, useWorkspace } from './workspace.js';
@@ -147,6 +148,17 @@ describe('margin export to files', () => {
     expect((await run(exportCommand, dir, [], { format: 'jsonl', raw: true })).stderr).toBe(
       'margin export: --raw goes with --format csv\n',
     );
+  });
+
+  it('writes the label-studio config to --out when given one', async () => {
+    const dir = await workspace();
+    const result = await run(exportCommand, dir, [], {
+      format: 'label-studio',
+      config: true,
+      out: 'config.xml',
+    });
+    expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await readFile(join(dir, 'config.xml'), 'utf8')).toBe(labelStudioConfig());
   });
 
   it('says so, and exits 1, when a filter names an annotator or article nobody has', async () => {
