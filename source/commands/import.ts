@@ -87,8 +87,14 @@ Examples
     const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);
     await repository.close();
     const duplicates = plan.duplicates + (plan.add.length - added);
+    // Not an error (an exported orphan comes back as one), but a hand-made line whose text is
+    // not in the article should not pass unnoticed.
+    const unplaced = new Set(
+      parsed.annotations.filter((c) => c.placement === null).map((c) => c.annotation),
+    );
+    const orphans = plan.add.filter((annotation) => unplaced.has(annotation)).length;
     const summary = [
-      `${added} imported`,
+      `${added} imported${orphans > 0 ? ` (${orphans} as orphan${orphans === 1 ? '' : 's'}: text not found in the article, see margin orphans)` : ''}`,
       `${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped`,
       `${errors.length} error${errors.length === 1 ? '' : 's'}`,
     ];

@@ -74,7 +74,7 @@ describe('export jsonl → import → export jsonl', () => {
     });
     expect(imported.stderr).toBe('');
     expect(imported.stdout).toBe(
-      '6 imported, 0 duplicates skipped, 0 errors, 2 review statuses set\n',
+      '6 imported (1 as orphan: text not found in the article, see margin orphans), 0 duplicates skipped, 0 errors, 2 review statuses set\n',
     );
     expect(imported.status).toBe(0);
     const second = await run(exportCommand, dir, [], { format: 'jsonl', store: 'copy' });
@@ -122,7 +122,7 @@ describe('export jsonl → import → export jsonl after the text changed', () =
       store: 'copy',
     });
     expect(imported.stdout).toBe(
-      '6 imported, 0 duplicates skipped, 0 errors, 2 review statuses set\n',
+      '6 imported (1 as orphan: text not found in the article, see margin orphans), 0 duplicates skipped, 0 errors, 2 review statuses set\n',
     );
     const second = await run(exportCommand, dir, [], { format: 'jsonl', store: 'copy' });
     expect(second.stdout).toBe(first.stdout);
