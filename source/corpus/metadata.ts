@@ -91,7 +91,7 @@ const SOURCE_LINES: RegExp[] = [
   /^a message from (.+?)\s*:?$/i,
   /^support (.+?) on (?:patreon|buy me a coffee|ko-fi)!?$/i,
   /^(?:subscribe to|sign up for) (.+?)(?:['’]s)? newsletters?\b/i,
-  /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(.+?)(?:[.,]?\s*(?:all rights reserved|все права защищены|всі права захищені).*|\.)?$/iu,
+  /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(.+?)(?:[.,]?\s*(?:all rights reserved|все права защищены|всі права захищені).*|\.)?$/i,
 ];
 
 const NOT_OUTLETS = new Set(['us', 'our work', 'our journalism', 'the editors', 'the team']);
