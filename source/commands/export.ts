@@ -1,5 +1,5 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { mkdir, readdir } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat, runFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio.js';
@@ -131,6 +131,14 @@ Examples
           `margin export: left out ${output.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)\n`,
         );
       }
+      const written = new Set(output.files.map((file) => join(folder, file.path)));
+      const stale = (await annFilesIn(folder)).filter((path) => !written.has(path));
+      if (stale.length > 0) {
+        // Never deleted (they may be someone's work in brat), but brat would show them too.
+        io.stderr.write(
+          `margin export: ${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(folder, stale[0]!)}: brat will show them too; export into an empty folder to avoid that\n`,
+        );
+      }
     } else if (out) {
       await writeAtomically(base(out), output.parts);
     } else {
@@ -140,6 +148,17 @@ Examples
     return unknown.length + strangers.length + workspace.problems > 0 ? 1 : 0;
   },
 };
+
+/** Every `.ann` file below `folder` (walked by hand: `recursive` readdir wants Node 20.12). */
+async function annFilesIn(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await annFilesIn(path)));
+    else if (entry.isFile() && entry.name.endsWith('.ann')) found.push(path);
+  }
+  return found.sort();
+}
 
 /** A half-written export must never pass for a whole one: the store's atomic write. */
 async function writeAtomically(path: string, content: string | string[]): Promise<void> {

@@ -135,6 +135,18 @@ describe('margin export to files', () => {
       expect(byCodePoints(txt, Number(start), Number(end))).toBe(text);
     }
     expect(ann.split('\n').length).toBe(3);
+
+    // Again with one annotator: files go in the folder itself; bob's earlier ones are kept and named.
+    const again = await run(exportCommand, dir, [], {
+      format: 'brat',
+      out: 'brat',
+      annotator: ['alice'],
+    });
+    expect(again.stderr).toBe(
+      'margin export: wrote 1 article(s) and annotation.conf to brat\n' +
+        'margin export: brat also holds 2 .ann file(s) this export did not write (an earlier export?), e.g. alice/uni.ann: brat will show them too; export into an empty folder to avoid that\n',
+    );
+    expect(await readFile(join(dir, 'brat', 'bob', 'uni.ann'), 'utf8')).toBe(ann);
   });
 
   it('refuses brat without --out and an unknown label', async () => {
