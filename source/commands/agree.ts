@@ -31,7 +31,7 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io) {
-    const workspace = await openWorkspace('agree', flags, io);
+    const workspace = await openWorkspace('agree', flags, io, undefined, { reads: true });
     if (!workspace) return 1;
     const { articles, repository } = workspace;
     const named = [...new Set(listFlag(flags.annotator))];

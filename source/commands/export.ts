@@ -82,7 +82,7 @@ Examples
         `unknown status "${badStatus}": use ${REVIEW_STATUSES.map((s) => `"${s}"`).join(', ')}`,
       );
     }
-    const workspace = await openWorkspace('export', flags, io);
+    const workspace = await openWorkspace('export', flags, io, undefined, { reads: true });
     if (!workspace) return 1;
     const { articles, repository } = workspace;
     const filter: ExportFilter = {

@@ -24,7 +24,7 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io) {
-    const workspace = await openWorkspace('stats', flags, io);
+    const workspace = await openWorkspace('stats', flags, io, undefined, { reads: true });
     if (!workspace) return 1;
     const { articles, repository } = workspace;
     const report = computeStats(

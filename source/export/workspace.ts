@@ -1,8 +1,14 @@
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { CommandIO } from '../commands/command.js';
 import { defaultCacheDir, loadCorpus } from '../corpus/index.js';
 import type { Article } from '../corpus/types.js';
-import { openRepository, type Repository, resolveAnnotator } from '../store/index.js';
+import {
+  createMemoryRepository,
+  openRepository,
+  type Repository,
+  resolveAnnotator,
+} from '../store/index.js';
 
 /** The corpus and the store as the export, import, stats and agree commands see them. */
 export interface Workspace {
@@ -17,14 +23,17 @@ export interface Workspace {
 
 /**
  * Loads the corpus and opens the store, reporting unreadable articles and refused store files on
- * stderr (they are left out; the rest goes on, and the command then exits with status 1). Returns null, after saying why, when the corpus
- * folder itself is missing. `annotator` is who the repository writes as (only import writes).
+ * stderr (they are left out; the rest goes on, and the command then exits with status 1).
+ * Returns null, after saying why, when the corpus folder itself is missing or the store is not a
+ * folder. `annotator` is who the repository writes as (only import writes). A command that only
+ * `reads` never creates the store: where there is none, it sees an empty one and says so.
  */
 export async function openWorkspace(
   command: string,
   flags: Record<string, unknown>,
   io: CommandIO,
   annotator?: string,
+  { reads = false }: { reads?: boolean } = {},
 ): Promise<Workspace | null> {
   const corpus = String(flags.corpus ?? 'seeds');
   const store = String(flags.store ?? 'annotations');
@@ -44,12 +53,24 @@ export async function openWorkspace(
     return null;
   }
   const storeRoot = isAbsolute(store) ? store : join(io.cwd, store);
-  const repository = await openRepository({
-    root: storeRoot,
-    display: store,
-    annotator: annotator ?? readerName(io.env),
-    articles,
-  });
+  const found = await stat(storeRoot).catch(() => null);
+  if (found && !found.isDirectory()) {
+    io.stderr.write(`margin ${command}: ${store} is not a folder, so not an annotation store\n`);
+    return null;
+  }
+  let repository: Repository;
+  if (!found && reads) {
+    io.stderr.write(`margin ${command}: ${store} does not exist: no annotations yet\n`);
+    repository = createMemoryRepository(readerName(io.env));
+    await repository.open(articles);
+  } else {
+    repository = await openRepository({
+      root: storeRoot,
+      display: store,
+      annotator: annotator ?? readerName(io.env),
+      articles,
+    });
+  }
   for (const problem of repository.problems()) {
     io.stderr.write(`margin ${command}: ${problem.message}\n`);
   }

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as agreeCommand } from '../../source/commands/agree.js';
@@ -156,5 +156,47 @@ describe('an article gone from the corpus', () => {
       '3 annotations, 2 orphaned on 5 articles (and 1 gone from the corpus: see margin orphans) by 2 annotators',
     );
     expect(picture.some((line) => line.startsWith('  (no source)  '))).toBe(true);
+  });
+});
+
+describe('a store folder that is not there', () => {
+  const workspace = useWorkspace();
+
+  it('is not created by export, stats or agree: they say so and see no annotations', async () => {
+    const dir = await workspace();
+    const exported = await run(exportCommand, dir, [], { format: 'jsonl' });
+    expect(exported).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: 'margin export: store does not exist: no annotations yet\n',
+    });
+    const stats = await run(statsCommand, dir, [], { json: true });
+    expect(stats.stderr).toBe('margin stats: store does not exist: no annotations yet\n');
+    expect(JSON.parse(stats.stdout)).toMatchObject({ articles: 6, annotations: 0 });
+    const agree = await run(agreeCommand, dir, [], {});
+    expect(agree.stderr).toBe(
+      'margin agree: store does not exist: no annotations yet\nmargin agree: agreement needs two annotators; the store has none\n',
+    );
+    expect(await readdir(dir)).not.toContain('store');
+  });
+
+  it('is refused with a message when it is a file', async () => {
+    const dir = await workspace();
+    await writeFile(join(dir, 'store'), 'not a folder');
+    for (const [name, command] of [
+      ['export', exportCommand],
+      ['stats', statsCommand],
+      ['import', importCommand],
+    ] as const) {
+      await writeFile(join(dir, 'in.jsonl'), '');
+      const result = await run(command, dir, name === 'import' ? ['in.jsonl'] : [], {
+        format: 'jsonl',
+      });
+      expect(result.stderr).toBe(
+        `margin ${name}: store is not a folder, so not an annotation store\n`,
+      );
+      expect(result.status).toBe(1);
+    }
+    expect(await readFile(join(dir, 'store'), 'utf8')).toBe('not a folder');
   });
 });
