@@ -1,7 +1,7 @@
 import { helpGroups } from './keymap.js';
 import { fitWidth } from './text.js';
 
-const KEYS_WIDTH = 16;
+const KEYS_WIDTH = 15;
 const COLUMN_WIDTH = 58;
 export const QUERY_HEADING = 'Search queries';
 

@@ -95,7 +95,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'cursor/next' },
     keys: [char('j'), named('downArrow', '↓')],
-    description: 'next sentence (in the list: next article)',
+    description: 'next sentence (list: next article)',
     group: 'Move',
     contexts: BROWSE,
     hint: 'j/k move',
@@ -103,7 +103,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'cursor/prev' },
     keys: [char('k'), named('upArrow', '↑')],
-    description: 'previous sentence (in the list: previous article)',
+    description: 'previous sentence (list: previous article)',
     group: 'Move',
     contexts: BROWSE,
   },
@@ -124,14 +124,14 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'cursor/first' },
     keys: [char('g'), named('home', 'Home')],
-    description: 'first sentence (in the list: first article)',
+    description: 'first sentence (list: first article)',
     group: 'Move',
     contexts: BROWSE,
   },
   {
     action: { type: 'cursor/last' },
     keys: [char('G'), named('end', 'End')],
-    description: 'last sentence (in the list: last article)',
+    description: 'last sentence (list: last article)',
     group: 'Move',
     contexts: BROWSE,
   },
@@ -227,7 +227,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'note/edit' },
     keys: [char('n'), char('m')],
-    description: 'edit the note (m also while search results are active)',
+    description: 'edit the note (m: also in search results)',
     group: 'Tag',
     contexts: READER,
     hint: 'n note',
@@ -235,7 +235,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'attributes/edit' },
     keys: [char('a')],
-    description: 'edit attributes: speaker, claimant, when/where',
+    description: 'edit speaker, claimant, when and where',
     group: 'Tag',
     contexts: READER,
     hint: 'a attributes',
@@ -243,7 +243,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'status/toggle-done' },
     keys: [char('d')],
-    description: 'mark the article done (again: in progress)',
+    description: 'mark done (again: back to in progress)',
     group: 'Review',
     contexts: BROWSE,
     hint: 'd done',
@@ -297,7 +297,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'search/cancel' },
     keys: [named('escape', 'Esc')],
-    description: 'close the search and go back to where you were',
+    description: 'close the search, back to where you were',
     group: 'Search',
     contexts: ['search'],
     hint: 'Esc cancel',
@@ -336,7 +336,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'compare/open' },
     keys: [char('c')],
-    description: 'compare annotators on this article (with --compare)',
+    description: 'compare annotators (with --compare)',
     group: 'Compare',
     contexts: READER,
   },
@@ -359,7 +359,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
     (n): KeymapEntry => ({
       action: { type: 'compare/accept', index: n - 1 },
       keys: [char(String(n))],
-      description: "accept that column's annotator's version into gold",
+      description: "accept that annotator's version as gold",
       group: 'Compare',
       contexts: ['compare'],
       ...(n === 1 ? { hint: '1-9 accept' } : {}),
@@ -422,7 +422,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'app/quit' },
     keys: [ctrl('c')],
-    description: 'quit from a text input (twice: without waiting)',
+    description: 'quit from an input; twice: without waiting',
     group: 'General',
     contexts: ['search', ...TEXT],
   },

@@ -3,6 +3,7 @@ import { anchorFrames } from '../../source/ui/anchored-stdout.js';
 import { fittingHints } from '../../source/ui/components/StatusBar.js';
 import { digitRange, helpColumns } from '../../source/ui/help.js';
 import { highlightSegments } from '../../source/ui/highlight.js';
+import { helpGroups } from '../../source/ui/keymap.js';
 import { paneLayout } from '../../source/ui/layout.js';
 import { listDetails, listTitle } from '../../source/ui/rows.js';
 import { followTop } from '../../source/ui/window.js';
@@ -145,7 +146,17 @@ describe('help rows', () => {
     expect(digitRange('1 2 3')).toBe('1 2 3');
     expect(digitRange('q Ctrl+C')).toBe('q Ctrl+C');
     for (const column of helpColumns(130)) {
-      for (const line of column) expect(line).not.toMatch(/^ {2}\S.{14}\S/);
+      for (const line of column) expect(line).not.toMatch(/^ {2}\S.{13}\S/);
+    }
+  });
+
+  it('read whole from 120 columns: no description is cut', () => {
+    const descriptions = helpGroups().flatMap(({ rows }) => rows.map((row) => row.description));
+    for (const width of [120, 130, 200]) {
+      const lines = helpColumns(width).flat();
+      for (const description of descriptions) {
+        expect(lines.some((line) => line.trimEnd().endsWith(` ${description}`))).toBe(true);
+      }
     }
   });
 });
