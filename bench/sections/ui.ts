@@ -1,16 +1,24 @@
 /**
  * The review screen: keypress → finished frame on an article of 500 sentences, and the time from
- * starting `margin` to its first frame on the seeds and on the generated corpus with a warm cache.
+ * starting `margin` to its first frame on the seeds and on the generated corpus with a warm cache,
+ * with an empty store and with the bench's 300,000 annotations (10,000 articles × 3 annotators),
+ * and how long the annotations of that store take to appear.
  */
+
+import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArticle } from '../../source/corpus/article.js';
 import { bytesToSource } from '../../source/corpus/read.js';
 import { initialState } from '../../source/review/state.js';
-import { createMemoryRepository } from '../../source/store/index.js';
+import { serialise } from '../../source/store/format.js';
+import { createMemoryRepository, encodeName } from '../../source/store/index.js';
+import { emptyDoc, type StoreDoc } from '../../source/store/schema.js';
+import type { Annotation } from '../../source/store/types.js';
 import { makeTheme } from '../../source/ui/theme.js';
+import { ANNOTATORS, benchAnnotations, loadArticles } from '../fixtures.js';
 import { DEFAULT_SEED, generateLongArticle } from '../generate.js';
 import { measurements, sample, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
@@ -111,8 +119,20 @@ async function keyToFrame(quick: boolean) {
   return { figures, sentences: article.sentences.length };
 }
 
-/** Spawns the built CLI in a pseudo-terminal; resolves with the time to its first whole frame. */
-async function firstFrame(corpus: string, store: string, cacheHome: string, untilLoaded = false) {
+/** What the timing waits for: the first frame, the whole corpus listed, the store's marks in. */
+type Until = 'frame' | 'corpus' | 'store';
+
+/**
+ * Spawns the built CLI in a pseudo-terminal; resolves with the time to its first whole frame (or
+ * to the corpus or the store having loaded behind it).
+ */
+async function firstFrame(
+  corpus: string,
+  store: string,
+  cacheHome: string,
+  until: Until = 'frame',
+  annotator = 'bench',
+) {
   const pty = await import('node-pty');
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -122,7 +142,7 @@ async function firstFrame(corpus: string, store: string, cacheHome: string, unti
   const start = performance.now();
   const child = pty.spawn(
     process.execPath,
-    [CLI, '--corpus', corpus, '--store', store, '--annotator', 'bench'],
+    [CLI, '--corpus', corpus, '--store', store, '--annotator', annotator],
     {
       name: 'xterm-256color',
       cols: COLUMNS,
@@ -136,11 +156,16 @@ async function firstFrame(corpus: string, store: string, cacheHome: string, unti
     const timer = setTimeout(() => reject(new Error(`no frame after 60 s:\n${output}`)), 60_000);
     child.onData((data) => {
       output += data;
-      // The save indicator closes the status bar, the last line of a frame.
-      const framed = output.includes('saved');
-      const loaded =
-        !untilLoaded || !/loading \d+\/\d+/.test(output.slice(output.lastIndexOf('\x1b[?2026h')));
-      if (framed && loaded) {
+      // The save indicator closes the status bar, the last line of a frame: "loading
+      // annotations…" while the store opens behind the screen, "saved" once it is open.
+      const opened = output.includes('saved');
+      const framed = opened || output.includes('loading annotations');
+      const last = output.slice(output.lastIndexOf('\x1b[?2026h'));
+      const done =
+        until === 'frame' ||
+        (until === 'store' && opened) ||
+        (until === 'corpus' && opened && !/loading \d+\/\d+/.test(last));
+      if (framed && done) {
         clearTimeout(timer);
         resolve(performance.now() - start);
       }
@@ -152,16 +177,65 @@ async function firstFrame(corpus: string, store: string, cacheHome: string, unti
   return ms;
 }
 
-async function startTimes(corpus: string, context: BenchContext, runs: number, label: string) {
-  const store = path.join(context.workDir, 'ui-store');
+interface StartOptions {
+  runs: number;
+  label: string;
+  /** A store already written (it is kept); without it, an empty one. */
+  store?: string;
+  until?: Until;
+  annotator?: string;
+  /** False when a run with the same corpus and store just warmed the cache. */
+  warm?: boolean;
+}
+
+async function startTimes(corpus: string, context: BenchContext, options: StartOptions) {
+  const store = options.store ?? path.join(context.workDir, 'ui-store');
   const cacheHome = path.join(context.workDir, 'ui-cache');
   await mkdir(cacheHome, { recursive: true });
-  await rm(store, { recursive: true, force: true });
-  context.log(`ui: warming the cache for ${label}`);
-  await firstFrame(corpus, store, cacheHome, true);
+  if (!options.store) await rm(store, { recursive: true, force: true });
+  if (options.warm !== false) {
+    context.log(`ui: warming the cache for ${options.label}`);
+    await firstFrame(corpus, store, cacheHome, 'corpus', options.annotator);
+  }
   const times: number[] = [];
-  for (let run = 0; run < runs; run += 1) times.push(await firstFrame(corpus, store, cacheHome));
+  for (let run = 0; run < options.runs; run += 1) {
+    times.push(await firstFrame(corpus, store, cacheHome, options.until, options.annotator));
+  }
   return summarize(times);
+}
+
+/**
+ * Writes the store's files directly (setup, not what is measured): one per annotator and article.
+ * TODO: the same as `writeStore` in ./store.ts, which is not exported; use that once it is.
+ */
+async function writeStore(root: string, annotations: Annotation[]): Promise<number> {
+  const docs = new Map<string, StoreDoc>();
+  for (const { article, annotator, ...stored } of annotations) {
+    const key = `${annotator}\u0000${article}`;
+    let doc = docs.get(key);
+    if (!doc) {
+      doc = emptyDoc(article, annotator);
+      docs.set(key, doc);
+    }
+    doc.annotations.push(stored);
+  }
+  for (const annotator of ANNOTATORS) {
+    await mkdir(path.join(root, encodeName(annotator)), { recursive: true });
+  }
+  const all = [...docs.values()];
+  for (let from = 0; from < all.length; from += 256) {
+    await Promise.all(
+      all
+        .slice(from, from + 256)
+        .map((doc) =>
+          writeFile(
+            path.join(root, encodeName(doc.annotator), `${encodeName(doc.article)}.json`),
+            serialise(doc),
+          ),
+        ),
+    );
+  }
+  return docs.size;
 }
 
 export const section: BenchSection = {
@@ -174,18 +248,48 @@ export const section: BenchSection = {
       target: '< 16 ms p95',
       note: 'the App through Ink (production React) into an in-memory stdout: reducer, React, layout, frame string',
     });
-    const seeds = await startTimes(SEEDS, context, context.quick ? 3 : 7, 'the seeds');
+    const seeds = await startTimes(SEEDS, context, {
+      runs: context.quick ? 3 : 7,
+      label: 'the seeds',
+    });
     m.timing('first frame, seeds (built CLI in a pty)', seeds, { target: '< 400 ms' });
-    const large = await startTimes(
-      context.corpusDir,
-      context,
-      context.quick ? 2 : 5,
-      `${context.articleCount} articles`,
-    );
-    m.timing(`first frame, ${context.articleCount} articles, warm cache`, large, {
+    const count = context.articleCount;
+    const large = await startTimes(context.corpusDir, context, {
+      runs: context.quick ? 2 : 5,
+      label: `${count} articles`,
+    });
+    m.timing(`first frame, ${count} articles, warm cache, empty store`, large, {
       target: '< 1.5 s',
       note: 'the list is usable while the rest loads in the background',
     });
+
+    // A reviewer with a big shared store: the first frame must not wait for it.
+    const store = path.join(context.workDir, 'ui-store-full');
+    await rm(store, { recursive: true, force: true });
+    const annotations = benchAnnotations(await loadArticles(context));
+    const files = await writeStore(store, annotations);
+    spawnSync('sync');
+    const stored = `${annotations.length.toLocaleString('en-US')} annotations`;
+    context.log(`ui: a store of ${stored} in ${files.toLocaleString('en-US')} files`);
+    const options = { store, annotator: ANNOTATORS[0], label: `${count} articles and the store` };
+    const full = await startTimes(context.corpusDir, context, {
+      ...options,
+      runs: context.quick ? 2 : 5,
+    });
+    m.timing(`first frame, ${count} articles, warm cache, ${stored}`, full, {
+      target: '< 1.5 s',
+      note: `${files.toLocaleString('en-US')} store files; marks and tag counts follow when the store is open, keys that change annotations wait for it`,
+    });
+    const marks = await startTimes(context.corpusDir, context, {
+      ...options,
+      runs: context.quick ? 1 : 3,
+      until: 'store',
+      warm: false,
+    });
+    m.timing(`annotations shown, ${count} articles, ${stored}`, marks, {
+      note: 'from start until the store is open and placed on the whole corpus (status bar: saved)',
+    });
+    await rm(store, { recursive: true, force: true });
     return m.list;
   },
 };

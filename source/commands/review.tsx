@@ -29,7 +29,8 @@ Press ? in the review for every key.`,
     if (!color) process.env.FORCE_COLOR = '0';
     // React's development build checks every render; an app run by people wants the production one.
     process.env.NODE_ENV ??= 'production';
-    // The UI, the corpus reader and the store load side by side: start-up is mostly module loading.
+    // The UI, the corpus reader and the store's code load side by side: start-up is mostly module
+    // loading.
     const ui = Promise.all([import('../ui/run.js'), import('../ui/theme.js')]);
     const corpusSession = import('../ui/session.js');
     const { resolveAnnotator, openRepository } = await import('../store/index.js');
@@ -50,16 +51,20 @@ Press ? in the review for every key.`,
       );
       return 2;
     }
-    const opening = openRepository({ root: resolve(io.cwd, String(flags.store)), annotator });
+    const root = resolve(io.cwd, String(flags.store));
     const { startCorpus } = await corpusSession;
-    const session = await startCorpus(corpusDir, opening);
-    const repository = await opening;
+    // The first frame waits for neither the whole corpus nor the store: both load behind it.
+    const session = await startCorpus(
+      corpusDir,
+      (articles) => openRepository({ root, annotator, ...(articles ? { articles } : {}) }),
+      annotator,
+    );
+    const repository = session.repository;
     const [{ runReview }, { makeTheme }] = await ui;
     try {
       const unsaved = await runReview({
         io,
         corpusName: basename(corpusDir),
-        repository,
         session,
         theme: makeTheme(color),
         compare: Boolean(flags.compare),

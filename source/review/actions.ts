@@ -60,6 +60,9 @@ export type EventAction =
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */
   | { type: 'corpus/loaded'; articles: Article[] | null; warnings: string[] }
   | { type: 'store/synced'; marks: Record<string, ArticleMarks>; warnings?: string[] }
+  /** The store has been read and placed on the whole corpus: its marks replace the guesses. */
+  | { type: 'store/opened'; marks: Record<string, ArticleMarks>; warnings: string[] }
+  | { type: 'store/failed'; message: string }
   | { type: 'effects/taken'; through: number; pending: number }
   | { type: 'save/progress'; pending: number; error: string | null }
   | { type: 'save/result'; message: string | null };

@@ -3,7 +3,7 @@ import { sortLabels } from './marks.js';
 import { jumpTo } from './navigation.js';
 import { currentArticle, marksOf } from './selectors.js';
 import type { ReviewState } from './state.js';
-import { emit, info, setMarks, warn } from './updates.js';
+import { emit, info, STORE_LOADING, setMarks, warn } from './updates.js';
 
 export function openCompare(state: ReviewState): ReviewState {
   if (!state.compare) {
@@ -11,6 +11,7 @@ export function openCompare(state: ReviewState): ReviewState {
   }
   const article = currentArticle(state);
   if (!article) return state;
+  if (!state.storeOpen) return { ...state, message: warn(STORE_LOADING) };
   return { ...state, mode: { kind: 'compare', article: article.id, selected: 0, rows: null } };
 }
 

@@ -5,7 +5,7 @@ import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
 import type { ReviewState } from './state.js';
-import { emit, info, setMarks, warn } from './updates.js';
+import { emit, info, STORE_LOADING, setMarks, warn } from './updates.js';
 
 /** The article and sentence a change applies to, or a message saying why there is none. */
 export function target(state: ReviewState) {
@@ -28,13 +28,19 @@ export function toggleLabel(state: ReviewState, label: Label): ReviewState {
   if (labels.length === 0) delete sentences[t.sentence.id];
   else sentences[t.sentence.id] = { ...t.sentenceMarks, labels };
   const next = setMarks(state, t.article.id, { ...t.marks, sentences });
-  return emit(next, { kind: 'toggle', article: t.article.id, sentence: t.sentence.id, label });
+  const effect = { kind: 'toggle' as const, article: t.article.id, sentence: t.sentence.id, label };
+  // Before the store is open the screen cannot know what is stored: the write carries the
+  // outcome the reviewer saw, so it adds (or removes) rather than flipping an unseen label.
+  return emit(next, state.storeOpen ? effect : { ...effect, on: !has });
 }
 
 export function clearLabels(state: ReviewState): ReviewState {
   const t = target(state);
   if ('error' in t) return { ...state, message: t.error ?? null };
-  if (t.sentenceMarks.labels.length === 0) return { ...state, message: info('no labels to clear') };
+  // Before the store is open a sentence may carry labels not shown yet: clearing still applies.
+  if (t.sentenceMarks.labels.length === 0 && state.storeOpen) {
+    return { ...state, message: info('no labels to clear') };
+  }
   const sentences = { ...t.marks.sentences };
   delete sentences[t.sentence.id];
   const next = setMarks(state, t.article.id, { ...t.marks, sentences });
@@ -44,6 +50,8 @@ export function clearLabels(state: ReviewState): ReviewState {
 export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): ReviewState {
   const t = target(state);
   if ('error' in t) return { ...state, message: t.error ?? null };
+  // The text being edited starts from what is stored, which is not known yet.
+  if (!state.storeOpen) return { ...state, message: warn(STORE_LOADING) };
   if (t.sentenceMarks.labels.length === 0) {
     return {
       ...state,

@@ -111,7 +111,13 @@ export class EffectQueue {
     if (!article) throw new Error(`article ${effect.article} is not loaded`);
     switch (effect.kind) {
       case 'toggle':
-        await repository.toggle(article, effect.sentence, effect.label);
+        if (effect.on === undefined) {
+          await repository.toggle(article, effect.sentence, effect.label);
+        } else if (effect.on) {
+          await repository.tag(article, effect.sentence, effect.label);
+        } else {
+          await repository.untag(article, effect.sentence, effect.label);
+        }
         break;
       case 'clear':
         await repository.clear(article, effect.sentence);

@@ -34,7 +34,8 @@ export function open(state: ReviewState): ReviewState {
   if (!article) return state;
   const opened = { ...state, focus: 'reader' as const, top: followReader(state, state.top) };
   const marks = marksOf(state, article.id);
-  if (marks.status !== 'unreviewed' || marks.readOnly) return opened;
+  // Its stored status is not known before the store opens (it may be done): decided then.
+  if (!state.storeOpen || marks.status !== 'unreviewed' || marks.readOnly) return opened;
   return emit(setMarks(opened, article.id, { ...marks, status: 'in progress' }), {
     kind: 'status',
     article: article.id,

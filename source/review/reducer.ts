@@ -243,6 +243,27 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       const next = { ...state, marks: { ...state.marks, ...action.marks }, warnings };
       return { ...next, top: followReader(next, state.top) };
     }
+    case 'store/opened': {
+      const warnings = [
+        ...state.warnings,
+        ...action.warnings.filter((w) => !state.warnings.includes(w)),
+      ];
+      const next = {
+        ...state,
+        storeOpen: true,
+        marks: { ...state.marks, ...action.marks },
+        warnings,
+      };
+      const synced = { ...next, top: followReader(next, state.top) };
+      // An article opened while the store was loading becomes "in progress" now, if unreviewed.
+      return state.focus === 'reader' && currentArticle(synced) ? open(synced) : synced;
+    }
+    case 'store/failed':
+      return {
+        ...state,
+        warnings: [...state.warnings, action.message],
+        message: { text: action.message, tone: 'error' },
+      };
     case 'effects/taken':
       return quitIfDrained({
         ...state,

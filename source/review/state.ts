@@ -64,7 +64,8 @@ export interface Results {
 
 /** A write for the repository, run in order by the effect queue outside the reducer. */
 export type Effect =
-  | { kind: 'toggle'; article: string; sentence: string; label: Label }
+  /** `on`, set when the key came before the store opened: the label the screen showed, or not. */
+  | { kind: 'toggle'; article: string; sentence: string; label: Label; on?: boolean }
   | { kind: 'clear'; article: string; sentence: string }
   | { kind: 'annotate'; article: string; sentence: string; patch: AnnotationPatch }
   | { kind: 'status'; article: string; status: ReviewStatus }
@@ -91,6 +92,8 @@ export interface ReviewState {
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
   marks: Record<string, ArticleMarks>;
+  /** False while the store is still being read: marks are unknown and writes wait for it. */
+  storeOpen: boolean;
   size: Size;
   focus: Focus;
   /** Index of the article under the list cursor, which is also the one the reader shows. */
@@ -124,6 +127,7 @@ export interface InitialOptions {
   size: Size;
   articles?: Article[];
   marks?: Record<string, ArticleMarks>;
+  storeOpen?: boolean;
   loading?: { done: number; total: number } | null;
   warnings?: string[];
   searchAvailable?: boolean;
@@ -138,6 +142,7 @@ export function initialState(options: InitialOptions): ReviewState {
     loading: options.loading ?? null,
     warnings: options.warnings ?? [],
     marks: options.marks ?? {},
+    storeOpen: options.storeOpen ?? true,
     size: options.size,
     focus: 'list',
     current: 0,

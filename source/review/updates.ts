@@ -13,6 +13,9 @@ export function emit(state: ReviewState, effect: Effect): ReviewState {
   };
 }
 
+/** Why a key that needs the stored annotations cannot act yet. */
+export const STORE_LOADING = 'annotations are still loading: try again in a moment';
+
 export function setMarks(state: ReviewState, article: string, marks: ArticleMarks): ReviewState {
   return { ...state, marks: { ...state.marks, [article]: marks } };
 }

@@ -2,8 +2,9 @@ import stringWidth from 'string-width';
 import type { Article } from '../corpus/types.js';
 import { type ArticleMarks, labelCounts } from '../review/marks.js';
 import { LABELS } from '../store/types.js';
+import { truncate } from '../text/width.js';
 import { clean } from './clean.js';
-import { fitWidth, truncate } from './text.js';
+import { fitWidth } from './text.js';
 import { LABEL_LETTER, STATUS_GLYPH } from './theme.js';
 
 const MAX_SOURCE = 32;

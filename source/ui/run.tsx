@@ -5,7 +5,6 @@ import type { Action } from '../review/actions.js';
 import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
 import type { SearchEngine } from '../search/index.js';
-import type { Repository } from '../store/repository.js';
 import { anchoredStdout } from './anchored-stdout.js';
 import { App } from './components/App.js';
 import { enterAlternateScreen } from './screen.js';
@@ -18,7 +17,6 @@ const TERMINATE_GRACE_MS = 5000;
 export interface RunOptions {
   io: CommandIO;
   corpusName: string;
-  repository: Repository;
   session: CorpusSession;
   theme: Theme;
   /** --compare: `c` opens the compare table; the repository writes as gold. */
@@ -29,7 +27,6 @@ export interface RunOptions {
 export async function runReview({
   io,
   corpusName,
-  repository,
   session,
   theme,
   compare = false,
@@ -37,27 +34,34 @@ export async function runReview({
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream;
   const articles = session.articles;
+  const repository = session.repository;
+  // A small store is open by the first frame; a large one fills the marks in when it is.
+  const opened = repository.opened;
   const initial = initialState({
     corpusName,
     compare,
     annotator: repository.annotator,
     size: { columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 },
     articles,
-    marks: snapshotMarks(
-      repository,
-      articles.map((article) => article.id),
-    ),
+    storeOpen: opened !== null,
+    marks: opened
+      ? snapshotMarks(
+          opened,
+          articles.map((article) => article.id),
+        )
+      : {},
     loading: session.finished ? null : { done: session.done, total: session.total },
     warnings: [
       ...session.problems.map((problem) => `${problem.path}: ${problem.message}`),
-      ...storeWarnings(repository),
+      ...(opened ? storeWarnings(opened) : []),
     ],
   });
-  // The search code loads once the corpus is whole, off the path to the first frame; its index
-  // (about a second for 10,000 articles) is built on the first query, not while loading.
+  // The search code loads once the corpus is whole and the store open (its filters read
+  // annotations), off the path to the first frame; its index (about a second for 10,000
+  // articles) is built on the first query, not while loading.
   let engine: SearchEngine | null = null;
   let build: (() => SearchEngine) | null = null;
-  const searchReady = session.loaded.then(async (all) => {
+  const searchReady = Promise.all([session.loaded, session.ready]).then(async ([all]) => {
     const { buildSearchEngine } = await import('../search/index.js');
     build = () => buildSearchEngine(all);
   });

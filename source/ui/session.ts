@@ -2,10 +2,11 @@ import type { Dispatch } from 'react';
 import { type LoadProgress, loadCorpus } from '../corpus/index.js';
 import type { Article, FileProblem } from '../corpus/types.js';
 import type { Action } from '../review/actions.js';
+import { type DeferredRepository, deferredRepository } from '../review/deferred-repository.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
 import type { Repository } from '../store/repository.js';
 
-/** How long the first frame waits for the corpus before showing the list while it loads. */
+/** How long the first frame waits for the corpus and the store before showing what is there. */
 const FIRST_FRAME_WAIT_MS = 150;
 /** Articles that arrive while loading are handed to the screen in batches this often. */
 const FLUSH_MS = 60;
@@ -17,9 +18,11 @@ export interface CorpusSession {
   done: number;
   total: number;
   finished: boolean;
-  /** Streams the rest of the corpus into the screen and places annotations once it is whole. */
+  /** The store: empty to read and waiting with writes until it has opened on the whole corpus. */
+  repository: DeferredRepository;
+  /** Streams the rest of the corpus into the screen, then the store's annotations once open. */
   connect: (dispatch: Dispatch<Action>) => () => void;
-  /** Resolves when the store has placed its annotations on the whole corpus. */
+  /** Resolves when the store has placed its annotations on the whole corpus (or failed to). */
   ready: Promise<void>;
   /** The whole corpus, once loaded. */
   loaded: Promise<Article[]>;
@@ -30,22 +33,18 @@ function problemText(problem: FileProblem): string {
 }
 
 /**
- * Starts reading the corpus in the background. The caller waits at most a moment for it, so a
- * small corpus opens complete and a large one opens at once with a progress bar.
+ * Starts reading the corpus in the background, then opens the store on it (one read of the store,
+ * placing annotations on the current text). The caller waits at most a moment: a small corpus
+ * and store open complete, a large one opens at once with a progress bar and its annotations
+ * follow.
  */
 export async function startCorpus(
   root: string,
-  opening: Promise<Repository>,
+  openStore: (articles: Article[] | undefined) => Promise<Repository>,
+  annotator: string,
   cacheDir?: string | null,
 ): Promise<CorpusSession> {
-  // The store opens while the corpus is read; by the time the screen connects it is open.
-  let repository: Repository | null = null;
-  opening.then(
-    (opened) => {
-      repository = opened;
-    },
-    () => undefined,
-  );
+  const started = performance.now();
   const pending: Article[] = [];
   const problems: FileProblem[] = [];
   let done = 0;
@@ -68,63 +67,60 @@ export async function startCorpus(
       finished = true;
     },
   );
-  await Promise.race([
-    loading.catch(() => undefined),
-    new Promise((resolve) => setTimeout(resolve, FIRST_FRAME_WAIT_MS)),
-  ]);
+  const loaded = loading.then((corpus) => corpus.articles);
+  // Opening the store with the corpus places annotations once; it needs the whole corpus.
+  const opening = loading.then(
+    (corpus) => openStore(corpus.articles),
+    () => openStore(undefined),
+  );
+  const repository = deferredRepository(annotator, opening);
+  const ready = opening.then(
+    () => undefined,
+    () => undefined,
+  );
+  const waited = Math.max(0, FIRST_FRAME_WAIT_MS - (performance.now() - started));
+  await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, waited))]);
   const first = pending.splice(0);
   const firstProblems = problems.splice(0);
-  let resolveReady: () => void = () => undefined;
-  const ready = new Promise<void>((resolve) => {
-    resolveReady = resolve;
-  });
-  const loaded = loading.then(async (corpus) => {
-    await (await opening).open(corpus.articles);
-    resolveReady();
-    return corpus.articles;
-  });
-  loaded.catch(() => resolveReady());
 
   const connect = (next: Dispatch<Action>) => {
     dispatch = next;
     const flush = () => {
-      if (pending.length === 0 || !dispatch || !repository) return;
-      const articles = pending.splice(0);
-      dispatch({ type: 'corpus/progress', articles, done, total });
-      dispatch({
-        type: 'store/synced',
-        marks: snapshotMarks(
-          repository,
-          articles.map((a) => a.id),
-        ),
-      });
+      if (pending.length === 0 || !dispatch) return;
+      dispatch({ type: 'corpus/progress', articles: pending.splice(0), done, total });
     };
     const timer = finished ? null : setInterval(flush, FLUSH_MS);
     let stopped = false;
     loaded.then(
       (articles) => {
-        if (stopped || !repository) return;
+        if (stopped) return;
         if (timer) clearInterval(timer);
         flush();
-        next({
-          type: 'corpus/loaded',
-          articles,
-          warnings: problems.map(problemText),
-        });
-        next({
-          type: 'store/synced',
-          marks: snapshotMarks(
-            repository,
-            articles.map((a) => a.id),
-          ),
-          warnings: storeWarnings(repository),
-        });
+        next({ type: 'corpus/loaded', articles, warnings: problems.map(problemText) });
       },
       (error: unknown) => {
         if (stopped) return;
         if (timer) clearInterval(timer);
         const message = error instanceof Error ? error.message : String(error);
         next({ type: 'corpus/loaded', articles: null, warnings: [`${root}: ${message}`] });
+      },
+    );
+    Promise.all([loaded.catch(() => [] as Article[]), opening]).then(
+      ([articles, store]) => {
+        if (stopped) return;
+        next({
+          type: 'store/opened',
+          marks: snapshotMarks(
+            store,
+            articles.map((a) => a.id),
+          ),
+          warnings: storeWarnings(store),
+        });
+      },
+      (error: unknown) => {
+        if (stopped) return;
+        const message = error instanceof Error ? error.message : String(error);
+        next({ type: 'store/failed', message: `the store could not be opened: ${message}` });
       },
     );
     return () => {
@@ -139,6 +135,7 @@ export async function startCorpus(
     done,
     total,
     finished,
+    repository,
     connect,
     ready,
     loaded,

@@ -308,3 +308,48 @@ describe('outside events', () => {
     expect(type(state, '1').message?.text).toBe('no sentence here to change');
   });
 });
+
+describe('while the store is still opening', () => {
+  const loading = (overrides: Partial<ReviewState> = {}) =>
+    listState({ storeOpen: false, marks: {}, cursors: { b: 20 }, ...overrides });
+
+  it('queues tags as the outcome the screen showed, and a clear even of labels not shown', () => {
+    const state = type(named(loading(), 'return'), '11x2');
+    expect(effects(state)).toEqual([
+      { kind: 'toggle', article: 'b', sentence: 'b-s20', label: 'claim', on: true },
+      { kind: 'toggle', article: 'b', sentence: 'b-s20', label: 'claim', on: false },
+      { kind: 'clear', article: 'b', sentence: 'b-s20' },
+      { kind: 'toggle', article: 'b', sentence: 'b-s20', label: 'quote', on: true },
+    ]);
+    expect(state.marks.b?.sentences['b-s20']?.labels).toEqual(['quote']);
+  });
+
+  it('refuses a note, attributes and compare, which start from what is stored', () => {
+    const reader = named(loading({ compare: true }), 'return');
+    for (const key of ['n', 'a', 'c']) {
+      const state = type(reader, `${key}hello`);
+      expect(state.mode.kind).toBe('browse');
+      expect(state.message?.text).toBe('annotations are still loading: try again in a moment');
+      expect(state.outbox).toEqual([]);
+    }
+  });
+
+  it('leaves the status of an opened article to the store, and sets it once the store is open', () => {
+    const opened = named(loading(), 'return');
+    expect(opened.focus).toBe('reader');
+    expect(effects(opened)).toEqual([]);
+    const stored = reduce(opened, {
+      type: 'store/opened',
+      marks: { b: marks({ status: 'unreviewed' }), c: marks({ status: 'done' }) },
+      warnings: [],
+    });
+    expect(stored.storeOpen).toBe(true);
+    expect(effects(stored)).toEqual([{ kind: 'status', article: 'b', status: 'in progress' }]);
+    const done = reduce(opened, {
+      type: 'store/opened',
+      marks: { b: marks({ status: 'done' }) },
+      warnings: [],
+    });
+    expect(effects(done)).toEqual([]);
+  });
+});

@@ -99,9 +99,11 @@ export async function renderApp(options: {
   repository?: Repository;
   state?: Partial<ReviewState>;
   props?: Partial<AppProps>;
+  /** False: the repository is opened elsewhere (a store that is still loading). */
+  open?: boolean;
 }): Promise<Rendered> {
   const repository = options.repository ?? testRepository();
-  await repository.open(options.articles);
+  if (options.open !== false) await repository.open(options.articles);
   const stdout = new FakeStdout(options.columns, options.rows);
   const stdin = new FakeStdin();
   const initial = {

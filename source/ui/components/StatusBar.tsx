@@ -1,8 +1,9 @@
 import { Text } from 'ink';
 import stringWidth from 'string-width';
 import type { ReviewState } from '../../review/state.js';
+import { truncate } from '../../text/width.js';
 import { hintsFor, type KeyContext } from '../keymap.js';
-import { fitWidth, truncate } from '../text.js';
+import { fitWidth } from '../text.js';
 import type { Theme } from '../theme.js';
 
 export interface SaveIndicator {
@@ -12,7 +13,12 @@ export interface SaveIndicator {
 
 export function saveText(state: ReviewState): SaveIndicator {
   if (state.save.error) return { text: state.save.error, tone: 'error' };
-  if (state.save.pending > 0 || state.outbox.length > 0) return { text: 'saving…', tone: 'busy' };
+  const pending = state.save.pending + state.outbox.length;
+  if (!state.storeOpen) {
+    const waiting = pending === 0 ? '' : ` (${pending} change${pending === 1 ? '' : 's'} waiting)`;
+    return { text: `loading annotations…${waiting}`, tone: 'busy' };
+  }
+  if (pending > 0) return { text: 'saving…', tone: 'busy' };
   return { text: 'saved', tone: 'ok' };
 }
 

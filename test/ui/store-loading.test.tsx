@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import type { Repository } from '../../source/store/repository.js';
+import { startCorpus } from '../../source/ui/session.js';
+import { KEYS, type Rendered, renderApp, testRepository } from './harness.js';
+
+const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
+
+let app: Rendered | null = null;
+
+afterEach(() => {
+  app?.unmount();
+  app = null;
+});
+
+const statusBar = (frame: string) => frame.split('\n').at(-1) ?? '';
+const header = (frame: string) => frame.split('\n')[0] ?? '';
+
+/** A store whose opening is held back until the test lets it finish. */
+function heldStore() {
+  let release: (repository: Repository) => void = () => undefined;
+  let corpus: Article[] | undefined;
+  const opening = new Promise<Repository>((resolve) => {
+    release = resolve;
+  });
+  const openStore = async (articles: Article[] | undefined) => {
+    corpus = articles;
+    return opening;
+  };
+  return { openStore, release, corpus: () => corpus };
+}
+
+describe('the review screen while the store is still opening', () => {
+  it('draws the first frame at once, queues the tags typed meanwhile and stores them once it opens', async () => {
+    const held = heldStore();
+    const session = await startCorpus(SEEDS, held.openStore, 'alice', null);
+    expect(session.repository.opened).toBeNull();
+    app = await renderApp({
+      articles: session.articles,
+      columns: 100,
+      rows: 30,
+      repository: session.repository,
+      open: false,
+      state: { storeOpen: false },
+      props: { connect: session.connect, ready: session.ready },
+    });
+    const first = app.frame();
+    expect(header(first)).toBe(
+      'margin · seeds · alice  │  article 1 of 5  │  sentence 1 of 23  │  C 0  Q 0  E 0',
+    );
+    expect(statusBar(first)).toMatch(/ loading annotations…$/);
+
+    // What the store already holds is not on screen yet: a claim on the first sentence.
+    const store = testRepository();
+    const articles = held.corpus();
+    expect(articles?.map((a) => a.id)).toEqual(session.articles.map((a) => a.id));
+    await store.open(articles!);
+    const article = articles![0]!;
+    await store.tag(article, article.sentences[0]!.id, 'claim');
+
+    // Open the article; `1` and `2` on the first sentence: the screen shows a claim and a quote.
+    await app.press(KEYS.enter, '1', '2');
+    const typed = app.frame();
+    expect(header(typed)).toContain('C 1  Q 1  E 0');
+    expect(statusBar(typed)).toMatch(/ loading annotations… \(2 changes waiting\)$/);
+    // A note starts from what is stored, which is not known yet: refused, and what followed is
+    // not taken as commands.
+    await app.press('nx');
+    expect(statusBar(app.frame())).toMatch(
+      /^annotations are still loading: try again in a moment .*loading annotations…/,
+    );
+
+    held.release(store);
+    const opened = await app.waitFor((f) => statusBar(f).endsWith('saved'), 'the store to open');
+    // The claim was already stored: `1` asked for a claim on screen, so it stays (no toggle off).
+    expect(header(opened)).toContain('C 1  Q 1  E 0');
+    expect(
+      store
+        .list({ article: article.id })
+        .map((a) => [a.annotator, a.anchor.sentence, a.label])
+        .sort(),
+    ).toEqual([
+      ['alice', article.sentences[0]!.id, 'claim'],
+      ['alice', article.sentences[0]!.id, 'quote'],
+    ]);
+    // Opened while the store was loading, the article becomes "in progress" once it is open.
+    expect(store.status(article.id)).toBe('in progress');
+  });
+});
