@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
@@ -81,6 +81,9 @@ function checkStats(path: string, stats: Stats): void {
  * system become FileRefusedError with the reason in words.
  */
 export async function readBytes(path: string): Promise<Uint8Array> {
+  // Opening a named pipe waits for a writer: `margin show` on one would hang, so look first.
+  const kind = await stat(path).then(specialKind, () => null);
+  if (kind) throw new FileRefusedError(path, `not a regular file (${kind})`);
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, 'r');
@@ -141,6 +144,13 @@ function openReason(path: string, error: unknown): string {
     if (link) return 'broken symbolic link (its target does not exist)';
   }
   return fsReason(error);
+}
+
+function specialKind(stats: Stats): string | null {
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return null;
 }
 
 function fsReason(error: unknown): string {

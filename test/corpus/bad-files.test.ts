@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { symlink, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -211,5 +212,23 @@ describe('links that lead nowhere', () => {
     const load = await loadCorpus(corpus.root(), { cacheDir: null });
     expect(load.problems).toEqual([]);
     expect(load.articles.map((article) => article.id)).toEqual(['good']);
+  });
+});
+
+describe('files that are not regular files', () => {
+  it('refuses a named pipe instead of waiting for a writer', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const pipe = join(corpus.root(), 'pipe.txt');
+    execFileSync('mkfifo', [pipe]);
+    await expect(readArticle(pipe)).rejects.toThrow(`${pipe}: not a regular file (a named pipe)`);
+    // The corpus walk reads regular files only: the pipe is passed over, the rest loads.
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.articles.map((article) => article.id)).toEqual(['good']);
+  });
+
+  it('refuses a device', async () => {
+    await expect(readArticle('/dev/zero')).rejects.toThrow(
+      '/dev/zero: not a regular file (a device)',
+    );
   });
 });
