@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { buildArticle } from './article.js';
@@ -36,15 +37,28 @@ function byCodePoint(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** Relative paths (with `/`) of every file under `root`, skipping hidden files and folders. */
-async function walk(root: string): Promise<string[]> {
+/** What a corpus holds that is neither a file nor a folder: a pipe would block a read forever. */
+function specialKind(entry: Dirent): string | null {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return null;
+}
+
+/**
+ * Relative paths (with `/`) of every file under `root`, skipping hidden files and folders; pipes,
+ * sockets and devices are listed apart, never opened.
+ */
+async function walk(root: string, special: FileProblem[]): Promise<string[]> {
   const found: string[] = [];
   const visit = async (folder: string): Promise<void> => {
     const entries = await readdir(folder, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(folder, entry.name);
-      if (entry.isDirectory()) await visit(full);
+      const kind = specialKind(entry);
+      if (kind) special.push({ path: full, message: `${full}: not a regular file (${kind})` });
+      else if (entry.isDirectory()) await visit(full);
       else if (entry.isFile()) found.push(full);
       else if (entry.isSymbolicLink()) {
         // Linked files are read; linked folders are not followed, so a loop cannot hang the load.
@@ -77,14 +91,15 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
 
+  const special: FileProblem[] = [];
   const [files, cache] = await Promise.all([
-    walk(root),
+    walk(root, special),
     options.cacheDir === null
       ? Promise.resolve(null)
       : CorpusCache.open(options.cacheDir ?? defaultCacheDir(), root),
   ]);
   const articles: Article[] = [];
-  const problems: FileProblem[] = [];
+  const problems: FileProblem[] = [...special];
   const owners = new Map<string, string>();
   const total = files.length;
   let done = 0;

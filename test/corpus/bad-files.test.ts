@@ -221,8 +221,11 @@ describe('files that are not regular files', () => {
     const pipe = join(corpus.root(), 'pipe.txt');
     execFileSync('mkfifo', [pipe]);
     await expect(readArticle(pipe)).rejects.toThrow(`${pipe}: not a regular file (a named pipe)`);
-    // The corpus walk reads regular files only: the pipe is passed over, the rest loads.
+    // The corpus walk never opens it: it is named as a problem, and the rest loads.
     const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([
+      { path: pipe, message: `${pipe}: not a regular file (a named pipe)` },
+    ]);
     expect(load.articles.map((article) => article.id)).toEqual(['good']);
   });
 
