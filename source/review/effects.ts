@@ -104,6 +104,9 @@ export class EffectQueue {
       return summary ? { text, article: summary.article } : { text };
     }
     if (effect.kind === 'status') {
+      if (effect.ifUnreviewed && repository.status(effect.article) !== 'unreviewed') {
+        return { text: null };
+      }
       await repository.setStatus(effect.article, effect.status);
       return { text: null };
     }

@@ -34,13 +34,13 @@ export function open(state: ReviewState): ReviewState {
   if (!article) return state;
   const opened = { ...state, focus: 'reader' as const, top: followReader(state, state.top) };
   const marks = marksOf(state, article.id);
-  // Its stored status is not known before the store opens (it may be done): decided then.
-  if (!state.storeOpen || marks.status !== 'unreviewed' || marks.readOnly) return opened;
-  return emit(setMarks(opened, article.id, { ...marks, status: 'in progress' }), {
-    kind: 'status',
-    article: article.id,
-    status: 'in progress',
-  });
+  if (marks.status !== 'unreviewed' || marks.readOnly) return opened;
+  const effect = { kind: 'status' as const, article: article.id, status: 'in progress' as const };
+  // Before the store is open its status is not known (it may be done): the write checks then.
+  return emit(
+    setMarks(opened, article.id, { ...marks, status: 'in progress' }),
+    state.storeOpen ? effect : { ...effect, ifUnreviewed: true },
+  );
 }
 
 export function jumpTo(state: ReviewState, articleId: string, sentenceId: string): ReviewState {

@@ -254,9 +254,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         marks: { ...state.marks, ...action.marks },
         warnings,
       };
-      const synced = { ...next, top: followReader(next, state.top) };
-      // An article opened while the store was loading becomes "in progress" now, if unreviewed.
-      return state.focus === 'reader' && currentArticle(synced) ? open(synced) : synced;
+      return { ...next, top: followReader(next, state.top) };
     }
     case 'store/failed':
       return {

@@ -68,7 +68,8 @@ export type Effect =
   | { kind: 'toggle'; article: string; sentence: string; label: Label; on?: boolean }
   | { kind: 'clear'; article: string; sentence: string }
   | { kind: 'annotate'; article: string; sentence: string; patch: AnnotationPatch }
-  | { kind: 'status'; article: string; status: ReviewStatus }
+  /** `ifUnreviewed`: only when the stored status is still unreviewed (opened before the store). */
+  | { kind: 'status'; article: string; status: ReviewStatus; ifUnreviewed?: boolean }
   | { kind: 'accept'; article: string; sentence: string; annotator: string }
   | { kind: 'undo' }
   | { kind: 'redo' };

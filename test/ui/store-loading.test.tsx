@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import type { Repository } from '../../source/store/repository.js';
 import { startCorpus } from '../../source/ui/session.js';
-import { KEYS, type Rendered, renderApp, testRepository } from './harness.js';
+import { KEYS, plain, type Rendered, renderApp, testRepository } from './harness.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
 
@@ -28,6 +28,23 @@ function heldStore() {
     return opening;
   };
   return { openStore, release, corpus: () => corpus };
+}
+
+/** The repository with writes that take a while, as on a busy disk. */
+function slowWrites(repository: Repository): Repository {
+  const later = () => new Promise((resolve) => setTimeout(resolve, 30));
+  return new Proxy(repository, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      if (!['tag', 'untag', 'toggle', 'setStatus'].includes(String(name)))
+        return value.bind(target);
+      return async (...args: unknown[]) => {
+        await later();
+        return value.apply(target, args);
+      };
+    },
+  });
 }
 
 describe('the review screen while the store is still opening', () => {
@@ -62,7 +79,8 @@ describe('the review screen while the store is still opening', () => {
     await app.press(KEYS.enter, '1', '2');
     const typed = app.frame();
     expect(header(typed)).toContain('C 1  Q 1  E 0');
-    expect(statusBar(typed)).toMatch(/ loading annotations… \(2 changes waiting\)$/);
+    // Opening it (in progress, if the store still has it unreviewed) and the two tags.
+    expect(statusBar(typed)).toMatch(/ loading annotations… \(3 changes waiting\)$/);
     // A note starts from what is stored, which is not known yet: refused, and what followed is
     // not taken as commands.
     await app.press('nx');
@@ -70,8 +88,14 @@ describe('the review screen while the store is still opening', () => {
       /^annotations are still loading: try again in a moment .*loading annotations…/,
     );
 
-    held.release(store);
+    const before = app.stdout.frames.length;
+    held.release(slowWrites(store));
     const opened = await app.waitFor((f) => statusBar(f).endsWith('saved'), 'the store to open');
+    // No frame in between took the marks back to what the store held before the queued writes.
+    const between = app.stdout.frames.slice(before).map((f) => header(plain(f)));
+    expect(between.filter((h) => h.startsWith('margin') && !h.includes('C 1  Q 1  E 0'))).toEqual(
+      [],
+    );
     // The claim was already stored: `1` asked for a claim on screen, so it stays (no toggle off).
     expect(header(opened)).toContain('C 1  Q 1  E 0');
     expect(
@@ -85,5 +109,33 @@ describe('the review screen while the store is still opening', () => {
     ]);
     // Opened while the store was loading, the article becomes "in progress" once it is open.
     expect(store.status(article.id)).toBe('in progress');
+  });
+
+  it('keeps a stored "done" on an article opened and tagged before the store was open', async () => {
+    const held = heldStore();
+    const session = await startCorpus(SEEDS, held.openStore, 'alice', null);
+    app = await renderApp({
+      articles: session.articles,
+      columns: 100,
+      rows: 30,
+      repository: session.repository,
+      open: false,
+      state: { storeOpen: false },
+      props: { connect: session.connect, ready: session.ready },
+    });
+    const store = testRepository();
+    await store.open(held.corpus()!);
+    const article = held.corpus()![0]!;
+    await store.setStatus(article.id, 'done');
+
+    await app.press(KEYS.enter, 'j', '3');
+    expect(statusBar(app.frame())).toMatch(/ loading annotations… \(2 changes waiting\)$/);
+    held.release(store);
+    const opened = await app.waitFor((f) => statusBar(f).endsWith('saved'), 'the store to open');
+    expect(header(opened)).toContain('sentence 2 of 23  │  C 0  Q 0  E 1');
+    expect(store.status(article.id)).toBe('done');
+    expect(store.list({ article: article.id }).map((a) => [a.anchor.sentence, a.label])).toEqual([
+      [article.sentences[1]!.id, 'event'],
+    ]);
   });
 });

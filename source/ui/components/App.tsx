@@ -81,19 +81,34 @@ export function App({
   }, [repository, ready, retryDelays, byId]);
 
   const taken = useRef(0);
+  // Articles changed before the store opened: their marks on screen are ahead of the store's
+  // until the queued writes are done, so the store's first snapshot leaves them alone.
+  const aheadOfStore = useRef(new Set<string>());
+  const storeOpen = state.storeOpen;
   useEffect(() => {
     const fresh = state.outbox.filter((queued) => queued.id > taken.current);
     if (fresh.length === 0) return;
-    for (const queued of fresh) queue.push(queued.effect);
+    for (const queued of fresh) {
+      queue.push(queued.effect);
+      if (!storeOpen && 'article' in queued.effect) aheadOfStore.current.add(queued.effect.article);
+    }
     taken.current = fresh[fresh.length - 1]!.id;
     dispatch({ type: 'effects/taken', through: taken.current, pending: queue.pending });
-  }, [state.outbox, queue]);
+  }, [state.outbox, queue, storeOpen]);
 
   useEffect(() => {
     const unwatch = repository.watch((event) => {
       dispatch({ type: 'store/synced', marks: snapshotMarks(repository, event.articles) });
     });
-    const disconnect = connect?.(dispatch);
+    const disconnect = connect?.((action) => {
+      if (action.type !== 'store/opened' || aheadOfStore.current.size === 0)
+        return dispatch(action);
+      // The write queue re-reads these articles from the store once their writes are done.
+      const marks = { ...action.marks };
+      for (const id of aheadOfStore.current) delete marks[id];
+      aheadOfStore.current.clear();
+      dispatch({ ...action, marks });
+    });
     return () => {
       unwatch();
       disconnect?.();
