@@ -66,8 +66,8 @@ Examples
     const base = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
     if (flags.config) {
       if (format !== 'label-studio') return fail('--config goes with --format label-studio');
-      if (out) await writeAtomically(base(out), labelStudioConfig());
-      else await writeStdout(io, labelStudioConfig());
+      if (!out) await writeStdout(io, labelStudioConfig());
+      else if (!(await writeOrSay(io, base(out), out, labelStudioConfig()))) return 1;
       return 0;
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
@@ -121,7 +121,10 @@ Examples
     await repository.close();
     if (output.kind === 'files') {
       const folder = base(out!);
-      for (const file of output.files) await writeAtomically(join(folder, file.path), file.content);
+      for (const file of output.files) {
+        const path = join(folder, file.path);
+        if (!(await writeOrSay(io, path, out!, file.content))) return 1;
+      }
       const articleFiles = output.files.filter((file) => file.path.endsWith('.ann')).length;
       io.stderr.write(
         `margin export: wrote ${articleFiles} article(s) and annotation.conf to ${out}\n`,
@@ -140,7 +143,7 @@ Examples
         );
       }
     } else if (out) {
-      await writeAtomically(base(out), output.parts);
+      if (!(await writeOrSay(io, base(out), out, output.parts))) return 1;
     } else {
       await writeStdout(io, output.parts);
     }
@@ -148,6 +151,38 @@ Examples
     return unknown.length + strangers.length + workspace.problems > 0 ? 1 : 0;
   },
 };
+
+/**
+ * Writes one output file; when that fails, says which (as the user named `--out`) and why, in
+ * words rather than a stack or our temp file's name, and returns false.
+ */
+async function writeOrSay(
+  io: CommandIO,
+  path: string,
+  out: string,
+  content: string | string[],
+): Promise<boolean> {
+  try {
+    await writeAtomically(path, content);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const why: Record<string, string> = {
+      EISDIR: 'it is a folder',
+      ENOTDIR: 'a part of its path is a file, not a folder',
+      EEXIST: 'a part of its path is a file, not a folder',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'the file system is read-only',
+      ENOSPC: 'the disk is full',
+    };
+    const shown = join(out, relative(isAbsolute(out) ? out : join(io.cwd, out), path));
+    io.stderr.write(
+      `margin export: cannot write ${shown}: ${why[code] ?? (error as Error).message}\n`,
+    );
+    return false;
+  }
+}
 
 /** Every `.ann` file below `folder` (walked by hand: `recursive` readdir wants Node 20.12). */
 async function annFilesIn(folder: string): Promise<string[]> {

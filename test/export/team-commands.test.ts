@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as agree } from '../../source/commands/agree.js';
@@ -171,6 +171,25 @@ describe('margin export to files', () => {
     });
     expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(await readFile(join(dir, 'config.xml'), 'utf8')).toBe(labelStudioConfig());
+  });
+
+  it('says in words why --out cannot be written, naming it as given', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    await mkdir(join(dir, 'taken'));
+    expect(await run(exportCommand, dir, [], { format: 'jsonl', out: 'taken' })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'margin export: cannot write taken: it is a folder\n',
+    });
+    await writeFile(join(dir, 'plain'), 'a file');
+    expect(await run(exportCommand, dir, [], { format: 'brat', out: 'plain' })).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'margin export: cannot write plain/alice/uni.txt: a part of its path is a file, not a folder\n',
+    });
+    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('says so, and exits 1, when a filter names an annotator or article nobody has', async () => {
