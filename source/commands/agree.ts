@@ -32,7 +32,7 @@ Examples
   },
   async run(_input, flags, io) {
     const workspace = await openWorkspace('agree', flags, io, undefined, { reads: true });
-    if (!workspace) return 1;
+    if (!workspace) return 2;
     const { articles, repository } = workspace;
     const named = [...new Set(listFlag(flags.annotator))];
     const known = repository.annotators();

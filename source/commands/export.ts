@@ -83,7 +83,7 @@ Examples
       );
     }
     const workspace = await openWorkspace('export', flags, io, undefined, { reads: true });
-    if (!workspace) return 1;
+    if (!workspace) return 2;
     const { articles, repository } = workspace;
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),

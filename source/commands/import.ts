@@ -71,7 +71,7 @@ Examples
       return fail((error as Error).message);
     }
     const workspace = await openWorkspace('import', flags, io, annotator);
-    if (!workspace) return 1;
+    if (!workspace) return 2;
     const { repository } = workspace;
     const context = { articles: workspace.byId, newId: randomUUID, now: new Date().toISOString() };
     const parsed: ParsedImport =

@@ -78,7 +78,7 @@ Examples
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       io.stderr.write(`margin list: ${visible(message.replace(root, () => corpus))}\n`);
-      return 1;
+      return 2;
     }
     // Paths as the user would type them: under the --corpus they gave, not the absolute root.
     const prefix = join(corpus, 'x').slice(0, -1);

@@ -6,6 +6,7 @@ import { sanitizeLine } from '../corpus/sanitize.js';
 import { openRepository, resolveAnnotator } from '../store/index.js';
 import type { PlacedAnnotation } from '../store/types.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
+import { visible } from './visible.js';
 
 interface Orphan {
   article: string;
@@ -98,18 +99,11 @@ Examples
     const storeRoot = isAbsolute(store) ? store : join(io.cwd, store);
     const only = typeof flags.annotator === 'string' ? flags.annotator : undefined;
     const fail = (message: string) => {
-      io.stderr.write(`margin orphans: ${message}\n`);
-      return 1;
+      io.stderr.write(`margin orphans: ${visible(message)}\n`);
+      return 2;
     };
 
-    const info = await stat(storeRoot).catch(() => null);
-    if (!info) {
-      if (flags.json) io.stdout.write('[]\n');
-      else io.stdout.write(`No annotations: ${store} does not exist.\n`);
-      return 0;
-    }
-    if (!info.isDirectory()) return fail(`${store} is not a folder`);
-
+    // The corpus first: a mistyped --corpus must not pass for an empty store.
     let load: Awaited<ReturnType<typeof loadCorpus>>;
     try {
       load = await loadCorpus(corpusRoot, { cacheDir: defaultCacheDir(io.env) });
@@ -117,6 +111,19 @@ Examples
       return fail(
         (error instanceof Error ? error.message : String(error)).replace(corpusRoot, () => corpus),
       );
+    }
+    const info = await stat(storeRoot).catch(() => null);
+    if (info && !info.isDirectory())
+      return fail(`${store} is not a folder, so not an annotation store`);
+    if (!info) {
+      if (flags.json) io.stdout.write('[]\n');
+      else io.stdout.write(`No annotations: ${visible(store)} does not exist.\n`);
+      for (const problem of load.problems) {
+        io.stderr.write(
+          `margin orphans: ${visible(problem.message.replace(corpusRoot, () => corpus))}\n`,
+        );
+      }
+      return load.problems.length > 0 ? 1 : 0;
     }
     const repository = await openRepository({
       root: storeRoot,
@@ -140,7 +147,7 @@ Examples
         ...load.problems.map((problem) => problem.message.replace(corpusRoot, () => corpus)),
         ...repository.problems().map((problem) => problem.message.replace(storeRoot, () => store)),
       ];
-      for (const problem of problems) io.stderr.write(`margin orphans: ${problem}\n`);
+      for (const problem of problems) io.stderr.write(`margin orphans: ${visible(problem)}\n`);
       return problems.length > 0 ? 1 : 0;
     } finally {
       await repository.close();

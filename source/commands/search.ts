@@ -38,8 +38,9 @@ The words of QUERY must all match, in any order, each allowing a letter or two o
   status:done|in-progress|unreviewed   (as the --annotator sees it)
 
 Prints one line per hit: article, sentence id, score (0–1, higher is better), sentence,
-separated by tabs. Exits 0 when something was found, 1 when nothing was, 2 on a bad query
-or an unreadable corpus.
+separated by tabs. Exits 0 when something was found (even when some corpus or store files
+could not be read: they are named on stderr), 1 when nothing was found, 2 when it could not
+search at all: a bad query, a missing corpus folder, a corpus or store path that is a file.
 
 Options
   --json           Print a JSON array of {article, sentence, score, text, labels, matches}

@@ -25,7 +25,7 @@ Examples
   },
   async run(_input, flags, io) {
     const workspace = await openWorkspace('stats', flags, io, undefined, { reads: true });
-    if (!workspace) return 1;
+    if (!workspace) return 2;
     const { articles, repository } = workspace;
     const report = computeStats(
       articles,

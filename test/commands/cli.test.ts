@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../source/commands/index.js';
 
 // The built CLI (`npm test` builds first): what a user runs, argv parsing and all.
@@ -71,8 +71,10 @@ describe('the command line', () => {
   it('a store that is a file is refused in one line naming the command', async () => {
     await writeFile(join(scratch, 'a-file'), '');
     const result = margin('search', 'Witkoff', '-c', seeds, '-s', 'a-file');
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^margin search: .*a-file.* not a folder\n$/);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /^margin search: a-file is not a folder, so not an annotation store\n$/,
+    );
   });
 
   it.each([
@@ -91,4 +93,65 @@ describe('the command line', () => {
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
   });
+});
+
+describe('exit status: 2 when a command cannot run at all', () => {
+  // Each command that reads a corpus, with what it needs besides (a query, a format, a file).
+  const uses: Record<string, { args: string[]; store: boolean }> = {
+    list: { args: ['list'], store: false },
+    orphans: { args: ['orphans'], store: true },
+    export: { args: ['export', '--format', 'jsonl'], store: true },
+    import: { args: ['import', 'empty.jsonl'], store: true },
+    search: { args: ['search', 'Witkoff'], store: true },
+    stats: { args: ['stats'], store: true },
+    agree: { args: ['agree'], store: true },
+  };
+  beforeAll(async () => {
+    await writeFile(join(scratch, 'empty.jsonl'), '');
+    await writeFile(join(scratch, 'plain-file'), '');
+  });
+
+  it('every command that reads a corpus is in this table', () => {
+    const corpusCommands = [];
+    for (const name of names.filter((n) => n !== 'review')) {
+      if (margin(name, '--help').stdout.includes('--corpus')) corpusCommands.push(name);
+    }
+    expect(corpusCommands.sort()).toEqual(Object.keys(uses).sort());
+  });
+
+  it.each(Object.keys(uses))('%s: a missing corpus folder', (name) => {
+    const result = margin(
+      ...uses[name]!.args,
+      '-c',
+      'nosuch',
+      ...(uses[name]!.store ? ['-s', 'store'] : []),
+    );
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`margin ${name}: corpus folder not found: nosuch\n`);
+  });
+
+  it.each(Object.keys(uses))('%s: a corpus that is a file', (name) => {
+    const result = margin(
+      ...uses[name]!.args,
+      '-c',
+      'plain-file',
+      ...(uses[name]!.store ? ['-s', 'store'] : []),
+    );
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`margin ${name}: corpus is not a folder: plain-file\n`);
+  });
+
+  it.each(Object.keys(uses).filter((name) => uses[name]!.store))(
+    '%s: a store that is a file',
+    (name) => {
+      const result = margin(...uses[name]!.args, '-c', seeds, '-s', 'plain-file');
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toBe(
+        `margin ${name}: plain-file is not a folder, so not an annotation store\n`,
+      );
+    },
+  );
 });

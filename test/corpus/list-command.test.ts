@@ -98,7 +98,7 @@ good  Talks resume in Geneva  -     -               2
 
   it('says when the corpus folder does not exist', async () => {
     expect(await list('no-such-folder')).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'margin list: corpus folder not found: no-such-folder\n',
     });

@@ -195,7 +195,7 @@ describe('a store folder that is not there', () => {
       expect(result.stderr).toBe(
         `margin ${name}: store is not a folder, so not an annotation store\n`,
       );
-      expect(result.status).toBe(1);
+      expect(result.status).toBe(2);
     }
     expect(await readFile(join(dir, 'store'), 'utf8')).toBe('not a folder');
   });
