@@ -1,10 +1,33 @@
-import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { GOLD } from '../export/compare.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
+import { visible } from './visible.js';
 
 const NOT_A_TERMINAL =
-  'margin review needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).\n';
+  'margin review: needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).\n';
+
+/**
+ * Why `path` cannot be used as a folder, or null when it can (or, with `mayBeMissing`, does not
+ * exist yet). Checked before the alternate screen: a file there would otherwise leave a blank screen.
+ */
+async function notAFolder(
+  path: string,
+  what: string,
+  option: string,
+  mayBeMissing: boolean,
+): Promise<string | null> {
+  try {
+    if ((await stat(path)).isDirectory()) return null;
+    return `${what} is not a folder (pass ${option} DIR).`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return `${what}: a part of its path is a file, not a folder.`;
+    if (code === 'ENOENT')
+      return mayBeMissing ? null : `${what} does not exist (pass ${option} DIR).`;
+    return `${what} cannot be read: ${code ?? String(error)}.`;
+  }
+}
 
 /**
  * Runs `load` with `fetch` hidden. yoga-layout, Ink's layout engine, fetches its WebAssembly from
@@ -57,17 +80,21 @@ Press ? in the review for every key.`,
         ? GOLD
         : resolveAnnotator(flags.annotator as string | undefined, io.env);
     } catch (error) {
-      io.stderr.write(`margin: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
-    const corpusDir = resolve(io.cwd, String(flags.corpus));
-    if (!existsSync(corpusDir)) {
       io.stderr.write(
-        `margin: the corpus folder ${String(flags.corpus)} does not exist (pass --corpus DIR).\n`,
+        `margin review: ${visible(error instanceof Error ? error.message : String(error))}\n`,
       );
       return 2;
     }
+    const corpusDir = resolve(io.cwd, String(flags.corpus));
     const root = resolve(io.cwd, String(flags.store));
+    // A store that does not exist yet is created on the first tag.
+    const refused =
+      (await notAFolder(corpusDir, `the corpus ${String(flags.corpus)}`, '--corpus', false)) ??
+      (await notAFolder(root, `the store ${String(flags.store)}`, '--store', true));
+    if (refused) {
+      io.stderr.write(`margin review: ${visible(refused)}\n`);
+      return 2;
+    }
     const { startCorpus } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
     const session = await startCorpus(
@@ -86,7 +113,9 @@ Press ? in the review for every key.`,
         compare: Boolean(flags.compare),
       });
       if (unsaved > 0) {
-        io.stderr.write(`margin: quit without waiting; ${unsaved} change(s) were not saved.\n`);
+        io.stderr.write(
+          `margin review: quit without waiting; ${unsaved} change(s) were not saved.\n`,
+        );
         return 1;
       }
       return 0;

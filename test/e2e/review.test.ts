@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -381,8 +381,47 @@ describe('margin review without a terminal', () => {
     });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
-      'margin review needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).\n',
+      'margin review: needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).\n',
     );
     expect(result.stdout).toBe('');
   });
+});
+
+describe('margin review on a path that is not a folder', () => {
+  /** Runs the review in a terminal and returns what it printed (escape codes kept) and its status. */
+  async function refused(args: string[]) {
+    writeFileSync(join(dir, 'f'), '');
+    session = spawnCli(['review', '--annotator', 'alice', ...args], { cwd: dir });
+    // Before the fix a store that is a file left a blank screen for ever: give up after 10 s.
+    const timeout = new Promise<{ exitCode: number }>((resolve) =>
+      setTimeout(() => resolve({ exitCode: -1 }), 10_000),
+    );
+    const { exitCode } = await Promise.race([session.exited, timeout]);
+    return { exitCode, output: session.raw() };
+  }
+
+  it.each([
+    [['-c', 'f', '-s', 'x'], 'margin review: the corpus f is not a folder (pass --corpus DIR).'],
+    [['-c', 'seeds', '-s', 'f'], 'margin review: the store f is not a folder (pass --store DIR).'],
+    [
+      ['-c', 'f/a', '-s', 'x'],
+      'margin review: the corpus f/a: a part of its path is a file, not a folder.',
+    ],
+    [
+      ['-c', 'seeds', '-s', 'f/a'],
+      'margin review: the store f/a: a part of its path is a file, not a folder.',
+    ],
+    [
+      ['-c', 'nope', '-s', 'x'],
+      'margin review: the corpus nope does not exist (pass --corpus DIR).',
+    ],
+  ])(
+    '%j says so in one line and exits with status 2 before the screen changes',
+    async (args, message) => {
+      const { exitCode, output } = await refused(args);
+      expect(output).toBe(`${message}\r\n`);
+      expect(exitCode).toBe(2);
+      expect(existsSync(join(dir, 'x'))).toBe(false);
+    },
+  );
 });
