@@ -104,6 +104,13 @@ Press ? in the review for every key.`,
     );
     const repository = session.repository;
     const [{ runReview }, { makeTheme }] = await ui;
+    const status = (unsaved: number) => {
+      if (unsaved === 0) return 0;
+      io.stderr.write(
+        `margin review: quit without waiting; ${unsaved} change(s) were not saved.\n`,
+      );
+      return 1;
+    };
     try {
       const unsaved = await runReview({
         io,
@@ -111,14 +118,10 @@ Press ? in the review for every key.`,
         session,
         theme: makeTheme(color),
         compare: Boolean(flags.compare),
+        // The store's read holds nothing of ours and cannot be cut short: do not wait for it.
+        leaveNow: (unsaved) => process.exit(status(unsaved)),
       });
-      if (unsaved > 0) {
-        io.stderr.write(
-          `margin review: quit without waiting; ${unsaved} change(s) were not saved.\n`,
-        );
-        return 1;
-      }
-      return 0;
+      return status(unsaved);
     } finally {
       await repository.close();
     }

@@ -21,6 +21,13 @@ export interface RunOptions {
   theme: Theme;
   /** --compare: `c` opens the compare table; the repository writes as gold. */
   compare?: boolean;
+  /**
+   * Called, before returning, when the screen has closed while the store is still opening. Every
+   * write waits for the store and quitting waits for every write, so nothing of this session is
+   * in that read: the process may leave at once instead of staying alive, screen gone, until a
+   * large store has been read (seconds at 300,000 annotations).
+   */
+  leaveNow?: (unsaved: number) => void;
 }
 
 /** Draws the review screen until the reviewer quits; resolves to writes given up on (0 normally). */
@@ -30,6 +37,7 @@ export async function runReview({
   session,
   theme,
   compare = false,
+  leaveNow,
 }: RunOptions): Promise<number> {
   const stdout = io.stdout as NodeJS.WriteStream;
   const stdin = io.stdin as NodeJS.ReadStream;
@@ -137,5 +145,6 @@ export async function runReview({
     stdin.setRawMode?.(false);
     leave();
   }
+  if (repository.opened === null) leaveNow?.(unsaved);
   return unsaved;
 }

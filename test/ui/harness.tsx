@@ -28,7 +28,7 @@ export function testRepository(annotator = 'alice'): Repository {
   });
 }
 
-class FakeStdout extends EventEmitter {
+export class FakeStdout extends EventEmitter {
   isTTY = true;
   frames: string[] = [];
   constructor(
@@ -48,7 +48,7 @@ class FakeStdout extends EventEmitter {
   }
 }
 
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
   write(data: string) {

@@ -1,8 +1,19 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandIO } from '../../source/commands/command.js';
 import type { Article } from '../../source/corpus/types.js';
 import type { Repository } from '../../source/store/repository.js';
+import { runReview } from '../../source/ui/run.js';
 import { startCorpus } from '../../source/ui/session.js';
-import { KEYS, plain, type Rendered, renderApp, testRepository } from './harness.js';
+import { makeTheme } from '../../source/ui/theme.js';
+import {
+  FakeStdin,
+  FakeStdout,
+  KEYS,
+  plain,
+  type Rendered,
+  renderApp,
+  testRepository,
+} from './harness.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
 
@@ -136,6 +147,69 @@ describe('the review screen while the store is still opening', () => {
     expect(store.status(article.id)).toBe('done');
     expect(store.list({ article: article.id }).map((a) => [a.anchor.sentence, a.label])).toEqual([
       [article.sentences[1]!.id, 'event'],
+    ]);
+  });
+});
+
+describe('quitting while the store is still opening', () => {
+  /** The whole review as the command runs it, on a fake terminal; `leaveNow` calls are recorded. */
+  async function review(openStore: (articles: Article[] | undefined) => Promise<Repository>) {
+    const session = await startCorpus(SEEDS, openStore, 'alice', null);
+    const stdout = new FakeStdout(100, 30);
+    const stdin = new FakeStdin();
+    const io = { stdout, stdin, stderr: stdout, env: {}, cwd: '/' } as unknown as CommandIO;
+    const left: number[] = [];
+    let returned: number | null = null;
+    const running = runReview({
+      io,
+      corpusName: 'seeds',
+      session,
+      theme: makeTheme(false),
+      leaveNow: (unsaved) => left.push(unsaved),
+    }).then((unsaved) => {
+      returned = unsaved;
+    });
+    const screen = () => plain(stdout.frames.join(''));
+    const waitFor = async (what: string, predicate: () => boolean) => {
+      for (let i = 0; i < 1000 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 5));
+      if (!predicate()) throw new Error(`timed out waiting for ${what}:\n${screen()}`);
+    };
+    await waitFor('the first frame', () => screen().includes('loading annotations…'));
+    const press = async (...keys: string[]) => {
+      for (const key of keys) {
+        stdin.write(key);
+        for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    return { session, screen, press, waitFor, running, left, returned: () => returned };
+  }
+
+  it('leaves at once when nothing waits to be written, though the store never finishes opening', async () => {
+    const run = await review(() => new Promise<Repository>(() => undefined));
+    await run.press('j', 'q');
+    await run.running;
+    // The command exits the process here instead of waiting for the store's read.
+    expect(run.left).toEqual([0]);
+    expect(run.session.repository.opened).toBeNull();
+  });
+
+  it('waits, saying so, while a tag typed before the store opened is not yet written', async () => {
+    const held = heldStore();
+    const run = await review(held.openStore);
+    await run.press(KEYS.enter, '1', 'q');
+    await run.waitFor('"saving…"', () => run.screen().includes('saving… margin quits once'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(run.returned()).toBeNull();
+
+    const store = testRepository();
+    await store.open(held.corpus()!);
+    held.release(store);
+    await run.running;
+    expect(run.left).toEqual([]);
+    expect(run.returned()).toBe(0);
+    const article = held.corpus()![0]!;
+    expect(store.list({ article: article.id }).map((a) => [a.anchor.sentence, a.label])).toEqual([
+      [article.sentences[0]!.id, 'claim'],
     ]);
   });
 });
