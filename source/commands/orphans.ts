@@ -6,7 +6,7 @@ import { sanitizeLine } from '../corpus/sanitize.js';
 import { openRepository, resolveAnnotator } from '../store/index.js';
 import type { PlacedAnnotation } from '../store/types.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { visible } from './visible.js';
+import { safeJson, visible } from './visible.js';
 
 interface Orphan {
   article: string;
@@ -136,7 +136,7 @@ Examples
       const orphans = annotations
         .filter((annotation) => annotation.placement === null)
         .map(toOrphan);
-      if (flags.json) io.stdout.write(`${JSON.stringify(orphans, null, 2)}\n`);
+      if (flags.json) io.stdout.write(`${safeJson(orphans, 2)}\n`);
       else if (orphans.length === 0) {
         io.stdout.write(`No orphans among ${annotations.length} annotations in ${store}.\n`);
       } else {

@@ -1,3 +1,4 @@
+import { safeJson } from '../text/visible.js';
 import { jsonLines, LineBuffer } from './lines.js';
 import { articleGroups, type ExportFilter, type ExportInput, labelName } from './model.js';
 import { spanOf } from './spans.js';
@@ -17,7 +18,7 @@ export function doccanoParts(input: ExportInput, filter?: ExportFilter): string[
         if (span) label.push([span.start, span.end, labelName(entry.annotation.label)]);
       }
       if (label.length === 0) continue;
-      lines.push(JSON.stringify({ text: article.text, label, article: article.id, annotator }));
+      lines.push(safeJson({ text: article.text, label, article: article.id, annotator }));
     }
   }
   return jsonLines(lines);

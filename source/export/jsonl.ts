@@ -1,3 +1,4 @@
+import { safeJson } from '../text/visible.js';
 import { jsonLines, LineBuffer } from './lines.js';
 import type { Entry, ExportFilter, ExportInput } from './model.js';
 import { progressReporter, selectEntries } from './model.js';
@@ -31,7 +32,8 @@ export function toJsonl(input: ExportInput, filter?: ExportFilter): string {
   return jsonlParts(input, filter).join('');
 }
 
-const json = JSON.stringify;
+// C1 controls and bidi overrides, which JSON.stringify leaves raw, as \u escapes.
+const json = (value: unknown): string => safeJson(value);
 
 /** The article's part of a line: `"article":…,"date":…`. */
 function articleFields(article: Entry['article']): string {
@@ -41,7 +43,7 @@ function articleFields(article: Entry['article']): string {
   );
 }
 
-/** Exactly `JSON.stringify(toRecord(entry, statuses))`, keys in the same order. */
+/** Exactly `safeJson(toRecord(entry, statuses))`, keys in the same order. */
 export function jsonlLine(
   entry: Entry,
   statuses: ExportInput['statuses'],

@@ -1,4 +1,5 @@
 import { LABELS } from '../store/types.js';
+import { safeJson } from '../text/visible.js';
 import { jsonArray, LineBuffer } from './lines.js';
 import { articleGroups, type ExportFilter, type ExportInput, labelName } from './model.js';
 import { spanOf } from './spans.js';
@@ -45,7 +46,7 @@ export function labelStudioParts(input: ExportInput, filter?: ExportFilter): str
     }
     if (annotations.length === 0) continue;
     tasks.push(
-      JSON.stringify({
+      safeJson({
         data: {
           text: article.text,
           article: article.id,

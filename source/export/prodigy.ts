@@ -1,3 +1,4 @@
+import { safeJson } from '../text/visible.js';
 import { jsonLines, LineBuffer } from './lines.js';
 import { articleGroups, type ExportFilter, type ExportInput } from './model.js';
 import { spanOf } from './spans.js';
@@ -34,7 +35,7 @@ export function prodigyParts(input: ExportInput, filter?: ExportFilter): string[
       meta.annotator = annotator;
       meta.status = input.statuses(article.id, annotator);
       if (orphans > 0) meta.orphans = orphans;
-      lines.push(JSON.stringify({ text: article.text, spans, meta, answer: 'accept' }));
+      lines.push(safeJson({ text: article.text, spans, meta, answer: 'accept' }));
     }
   }
   return jsonLines(lines);

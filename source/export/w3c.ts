@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { safeJson } from '../text/visible.js';
 import { jsonArray, LineBuffer } from './lines.js';
 import type { Entry, ExportFilter, ExportInput } from './model.js';
 import { progressReporter, selectEntries } from './model.js';
@@ -46,7 +47,7 @@ export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
       body.push({ type: 'TextualBody', purpose: 'describing', value: `${name}: ${value}` });
     }
     items.push(
-      JSON.stringify({
+      safeJson({
         id: `urn:margin:annotation:${encodeURIComponent(annotation.id)}`,
         type: 'Annotation',
         motivation: 'tagging',
@@ -70,7 +71,7 @@ export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
     );
   });
   const id = collectionIri(entries);
-  const head = JSON.stringify({
+  const head = safeJson({
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id,
     type: 'AnnotationCollection',
@@ -82,7 +83,7 @@ export function w3cParts(input: ExportInput, filter?: ExportFilter): string[] {
   // The array's closing line becomes the end of the page and of the collection.
   page[page.length - 1] = page[page.length - 1]!.trimEnd();
   return [
-    `${head.slice(0, -1)},"first":{"id":${JSON.stringify(`${id}:page:0`)},"type":"AnnotationPage","partOf":${JSON.stringify(id)},"startIndex":0,"items":`,
+    `${head.slice(0, -1)},"first":{"id":${safeJson(`${id}:page:0`)},"type":"AnnotationPage","partOf":${safeJson(id)},"startIndex":0,"items":`,
     ...page,
     '}}\n',
   ];

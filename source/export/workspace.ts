@@ -9,6 +9,7 @@ import {
   type Repository,
   resolveAnnotator,
 } from '../store/index.js';
+import { safeJson } from '../text/visible.js';
 
 /** The corpus and the store as the export, import, stats and agree commands see them. */
 export interface Workspace {
@@ -137,5 +138,5 @@ export async function writeReport<R>(
   render: (report: R, width: number) => string,
 ): Promise<void> {
   const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : 80;
-  await writeStdout(io, json ? `${JSON.stringify(report, null, 2)}\n` : render(report, width));
+  await writeStdout(io, json ? `${safeJson(report, 2)}\n` : render(report, width));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sanitizeLine, sanitizeText } from '../corpus/sanitize.js';
 import { LABELS, REVIEW_STATUSES } from './types.js';
 
 export const SCHEMA_NAME = 'margin.annotations';
@@ -16,13 +17,29 @@ const anchorSchema = z.strictObject({
 
 const isoTime = z.iso.datetime({ offset: true });
 
+/**
+ * Notes and attributes are free text, and a store file may be imported or edited by hand: read
+ * and written alike, they lose control and escape sequences, so no consumer (the UI, an export
+ * piped to a terminal) ever receives one. A note keeps its line breaks; attributes are one line.
+ */
+export const cleanNote = (note: string): string => sanitizeText(note).text;
+export function cleanAttributes(attributes: Record<string, string>): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    clean[sanitizeLine(key)] = sanitizeLine(value);
+  }
+  return clean;
+}
+const noteSchema = z.string().transform(cleanNote);
+const attributesSchema = z.record(z.string(), z.string()).transform(cleanAttributes);
+
 /** One annotation as stored: the article and annotator are the file's, not repeated per entry. */
 export const storedAnnotationSchema = z.strictObject({
   id: z.string().min(1),
   label: z.enum(LABELS),
   anchor: anchorSchema,
-  note: z.string().optional(),
-  attributes: z.record(z.string(), z.string()).optional(),
+  note: noteSchema.optional(),
+  attributes: attributesSchema.optional(),
   created: isoTime,
   updated: isoTime,
 });
@@ -59,7 +76,7 @@ export const fileSchemaV0 = z.strictObject({
       end: z.number().int().nonnegative(),
       text: z.string(),
       textHash: z.string(),
-      note: z.string().optional(),
+      note: noteSchema.optional(),
       created: isoTime,
     }),
   ),

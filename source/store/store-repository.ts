@@ -4,7 +4,13 @@ import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor
 import { History, type Step } from './history.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
 import type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
-import { type StoreDoc, type StoredAnnotation, storedAnnotationSchema } from './schema.js';
+import {
+  cleanAttributes,
+  cleanNote,
+  type StoreDoc,
+  type StoredAnnotation,
+  storedAnnotationSchema,
+} from './schema.js';
 import { type LoadedFile, RefusedFileError, type Storage } from './storage.js';
 import type { Annotation, Label, PlacedAnnotation, ReviewStatus, StoreProblem } from './types.js';
 
@@ -448,14 +454,15 @@ function toStored(annotation: Annotation): StoredAnnotation {
 }
 
 function normaliseNote(note: string | null): string | undefined {
-  return note === null || note.trim() === '' ? undefined : note;
+  const clean = note === null ? '' : cleanNote(note);
+  return clean.trim() === '' ? undefined : clean;
 }
 
 function normaliseAttributes(
   attributes: Record<string, string> | null,
 ): Record<string, string> | undefined {
   if (attributes === null) return undefined;
-  const entries = Object.entries(attributes).filter(([, value]) => value !== '');
+  const entries = Object.entries(cleanAttributes(attributes)).filter(([, value]) => value !== '');
   return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 

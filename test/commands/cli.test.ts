@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -154,4 +154,64 @@ describe('exit status: 2 when a command cannot run at all', () => {
       );
     },
   );
+});
+
+describe('notes and attributes from an imported store never bring escape sequences to stdout', () => {
+  const raw = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+  beforeAll(async () => {
+    await mkdir(join(scratch, 'evil-corpus'), { recursive: true });
+    await writeFile(
+      join(scratch, 'evil-corpus/evil.txt'),
+      'The mayor said on Monday that taxes fell by a third last year. It rained all week in the city.\n',
+    );
+    const record = {
+      article: 'evil',
+      annotator: 'mallory',
+      label: 'claim',
+      text: 'The mayor said on Monday that taxes fell by a third last year.',
+      start: 0,
+      end: 62,
+      note: 'red \u001b[31mnote\u0007 and \u009b1m bold\nsecond line',
+      attributes: { 'k\u001b[2J': 'v\u001b[31m', 'c1\u009b': 'x\u0085y' },
+    };
+    await writeFile(join(scratch, 'evil.jsonl'), `${JSON.stringify(record)}\n`);
+    const imported = margin('import', 'evil.jsonl', '-c', 'evil-corpus', '-s', 'evil-store');
+    expect(imported.status).toBe(0);
+  });
+
+  it.each(['jsonl', 'csv', 'prodigy', 'doccano', 'label-studio', 'w3c'])('%s', (format) => {
+    const result = margin('export', '-f', format, '-c', 'evil-corpus', '-s', 'evil-store');
+    expect(result.status).toBe(0);
+    expect(result.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw);
+    // prodigy and doccano carry no notes; label-studio no attributes.
+    if (!['prodigy', 'doccano'].includes(format)) {
+      expect(result.stdout).toContain('red note and  bold');
+    }
+    if (['jsonl', 'csv', 'w3c'].includes(format))
+      expect(result.stdout).toMatch(/"k"|attribute:k\b|k: v/);
+  });
+
+  it('brat', async () => {
+    const result = margin(
+      'export',
+      '-f',
+      'brat',
+      '-o',
+      'evil-brat',
+      '-c',
+      'evil-corpus',
+      '-s',
+      'evil-store',
+    );
+    expect(result.status).toBe(0);
+    const ann = await readFile(join(scratch, 'evil-brat/evil.ann'), 'utf8');
+    expect(ann).not.toMatch(raw);
+    expect(ann).toContain('red note and  bold');
+  });
+
+  it('the store file holds them clean too, once written', async () => {
+    const stored = await readFile(join(scratch, 'evil-store/mallory/evil.json'), 'utf8');
+    expect(stored).not.toMatch(/\\u001b|\\u0007|\u009b|\u0085/);
+    expect(JSON.parse(stored).annotations[0].attributes).toEqual({ k: 'v', c1: 'xy' });
+  });
 });
