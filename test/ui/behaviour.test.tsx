@@ -317,8 +317,16 @@ describe('text inputs', () => {
     app = await renderApp({ articles: seeds, columns: 130, rows: 36 });
     await app.press(KEYS.enter, '1', 'n', 'ask Peskov');
     expect(app.frame().split('\n').at(-1)).toMatch(
-      /^✎ note: ask Peskov +Enter save · Esc cancel {2}saved$/,
+      /^✎ note: ask Peskov▏ +Enter save · Esc cancel {2}saved$/,
     );
+  });
+
+  it('show where the cursor is without colour (no reverse video then): a bar between characters', async () => {
+    app = await renderApp({ articles: seeds, columns: 130, rows: 36 });
+    await app.press(KEYS.enter, '1', 'n', 'ask Peskov', KEYS.left, KEYS.left);
+    expect(app.frame().split('\n').at(-1)).toMatch(/^✎ note: ask Pesk▏ov +Enter/);
+    await app.press(KEYS.escape, '/', 'witkof', KEYS.left);
+    expect(app.frame().split('\n')[1]).toBe('/ witko▏f');
   });
 
   const slowToggle = (repository: Repository) => {
@@ -425,6 +433,6 @@ describe('text inputs', () => {
     const lines = app.frame().split('\n');
     expect(lines).toHaveLength(14);
     // Scrolled sideways to the cursor at the end; the save indicator stays in view.
-    expect(lines[13]).toBe('✎ note: long note a very long note a very long note    saved');
+    expect(lines[13]).toBe('✎ note: long note a very long note a very long note ▏  saved');
   });
 });

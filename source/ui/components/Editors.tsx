@@ -41,7 +41,13 @@ export function NoteEditor({
         </Text>
       </Box>
       <Box width={inputWidth} flexShrink={0}>
-        <LineInput value={mode.draft} cursor={mode.cursor} width={inputWidth} focused />
+        <LineInput
+          value={mode.draft}
+          cursor={mode.cursor}
+          width={inputWidth}
+          focused
+          color={theme.color}
+        />
       </Box>
       <Box flexShrink={0}>
         <Text wrap="truncate">
@@ -82,6 +88,7 @@ export function AttributesEditor({
               cursor={mode.cursor}
               width={width - prompt.length}
               focused={focused}
+              color={theme.color}
             />
           </Box>
         );

@@ -37,7 +37,13 @@ export function SearchOverlay({
             {'/ '}
           </Text>
         </Box>
-        <LineInput value={mode.query} cursor={mode.cursor} width={width - 2} focused />
+        <LineInput
+          value={mode.query}
+          cursor={mode.cursor}
+          width={width - 2}
+          focused
+          color={theme.color}
+        />
       </Box>
       <Text dimColor={theme.dim} wrap="truncate">
         {fitWidth(summary, width)}
