@@ -1,3 +1,5 @@
+import { visible } from '../text/visible.js';
+
 /** The alternate screen keeps the reviewer's shell scrollback as it was; the cursor is hidden. */
 const ENTER = '\x1b[?1049h\x1b[?25l';
 const LEAVE = '\x1b[?25h\x1b[?1049l';
@@ -27,7 +29,7 @@ export function enterAlternateScreen(
   const onCrash = (error: unknown) => {
     leave();
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`margin: ${message}\n`);
+    process.stderr.write(`margin review: ${visible(message.replace(/\s*\n\s*/g, ' '))}\n`);
     if (process.env.MARGIN_DEBUG) console.error(error);
     process.exit(1);
   };
