@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Cleaned, cleanDocument } from './clean.js';
-import type { SourceText } from './read.js';
+import { FileRefusedError, type SourceText } from './read.js';
 import { splitSentences } from './sentences.js';
 import type { Article, Sentence } from './types.js';
 
@@ -8,7 +8,7 @@ import type { Article, Sentence } from './types.js';
  * The version of the cleaning rules. Bump it whenever the clean text of any file may change:
  * cached articles made by another version are rebuilt.
  */
-export const CLEANER_VERSION = 1;
+export const CLEANER_VERSION = 2;
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -68,7 +68,18 @@ export function assembleArticle(
   };
 }
 
-/** Clean text of a read file to an Article. */
+/**
+ * Clean text of a read file to an Article. A file with no sentence left after cleaning (binary
+ * garbage that passed for text, a page of navigation only) is no article: it is refused, so
+ * `list`, `show` and the review screen all name it as a problem instead of offering it.
+ */
 export function buildArticle(id: string, path: string, source: SourceText): Article {
-  return assembleArticle(id, path, cleanDocument(source.text, source.format), source.warnings);
+  const article = assembleArticle(
+    id,
+    path,
+    cleanDocument(source.text, source.format),
+    source.warnings,
+  );
+  if (article.sentences.length === 0) throw new FileRefusedError(path, 'no article text found');
+  return article;
 }

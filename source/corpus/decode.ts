@@ -76,10 +76,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 const utf8Lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
 
 /**
- * Bytes to text: UTF-8 (BOM honoured), UTF-16 with a BOM, otherwise the encoding chardet detects.
+ * Bytes to text: UTF-8 (BOM honoured), UTF-32 or UTF-16 with a BOM, otherwise the encoding chardet detects.
  * Throws NotTextError for binary data.
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
+  // UTF-32 first: its little-endian BOM begins with the UTF-16 one.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(4)), 'utf-32le'), warnings: [] };
+  }
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) {
+    return { text: iconv.decode(Buffer.from(bytes.subarray(4)), 'utf-32be'), warnings: [] };
+  }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), warnings: [] };
   }

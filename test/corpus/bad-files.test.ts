@@ -235,3 +235,43 @@ describe('files that are not regular files', () => {
     );
   });
 });
+
+describe('a file with no sentence left after cleaning', () => {
+  it('is a problem naming it, not an article of 0 sentences (loadCorpus and readArticle)', async () => {
+    const garbage = Uint8Array.from([
+      0xff,
+      0xfe,
+      0x00,
+      0x00,
+      ...Buffer.from('garbage'),
+      0x00,
+      0x01,
+    ]);
+    await expectProblem('x.txt', garbage, 'no article text found');
+  });
+
+  it('is a problem when it holds only boilerplate or markup', async () => {
+    await expectProblem(
+      'empty.html',
+      '<html><body><nav>Home</nav></body></html>',
+      'no article text found',
+    );
+  });
+
+  it('reads UTF-32 with a byte order mark, either way round', async () => {
+    const text = 'Talks resumed in Geneva on Monday. Both sides met for “six hours”.\n';
+    const le = await corpus.write(
+      'le.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), iconv.encode(text, 'utf-32le')]),
+    );
+    const be = await corpus.write(
+      'be.txt',
+      Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), iconv.encode(text, 'utf-32be')]),
+    );
+    for (const path of [le, be]) {
+      const article = await readArticle(path);
+      expect(article.text).toBe(text.trim());
+      expect(article.warnings).toEqual([]);
+    }
+  });
+});

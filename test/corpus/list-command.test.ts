@@ -103,4 +103,16 @@ good  Talks resume in Geneva  -     -               2
       stderr: 'margin list: corpus folder not found: no-such-folder\n',
     });
   });
+
+  it('names a file with no article text as a problem instead of listing it', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    await corpus.write(
+      'x.txt',
+      Uint8Array.from([0xff, 0xfe, 0, 0, ...Buffer.from('garbage'), 0, 1]),
+    );
+    const result = await list(corpus.root(), false, undefined, corpus.root());
+    expect(result.status).toBe(1);
+    expect(result.stdout.split('\n').map((line) => line.split(' ')[0])).toEqual(['ID', 'good', '']);
+    expect(result.stderr).toBe(`margin list: ${corpus.root()}/x.txt: no article text found\n`);
+  });
 });

@@ -121,4 +121,16 @@ Background:
       stderr: 'margin show: name exactly one file (margin show FILE)\n',
     });
   });
+
+  it('refuses a file with no article text, as list and the review screen do', async () => {
+    await corpus.write(
+      'x.txt',
+      Uint8Array.from([0xff, 0xfe, 0, 0, ...Buffer.from('garbage'), 0, 1]),
+    );
+    expect(await show(['x.txt'], false, corpus.root())).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'margin show: x.txt: no article text found\n',
+    });
+  });
 });
