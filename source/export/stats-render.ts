@@ -21,7 +21,7 @@ export function renderStats(report: StatsReport, width: number): string {
   const missingNote =
     missing > 0 ? ` (and ${count(missing)} gone from the corpus: see margin orphans)` : '';
   out.push(
-    `${count(report.annotations)} annotations${orphanNote} on ${count(report.articles)} articles${missingNote} by ${count(report.annotators.length)} annotators`,
+    `${counted(report.annotations, 'annotation')}${orphanNote} on ${counted(report.articles, 'article')}${missingNote} by ${counted(report.annotators.length, 'annotator')}`,
     '',
   );
   out.push('Labels');
@@ -56,7 +56,7 @@ export function renderStats(report: StatsReport, width: number): string {
       report.sources.map((s) => ({
         name: s.source ?? '(no source)',
         value: s.annotations,
-        detail: `${count(s.articles)} article${s.articles === 1 ? '' : 's'}`,
+        detail: counted(s.articles, 'article'),
       })),
       width,
     ),
@@ -71,7 +71,7 @@ export function renderStats(report: StatsReport, width: number): string {
       shown.map((a) => ({
         name: a.title ?? a.article,
         value: a.annotations,
-        detail: a.title ? a.article : undefined,
+        detail: a.title ? oneLine(a.article) : undefined,
       })),
       width,
     ),
@@ -117,6 +117,10 @@ function progressChart(rows: Array<{ name: string; progress: Progress }>, width:
     const total = p.done + p.inProgress + p.unreviewed;
     return `  ${name}${' '.repeat(nameWidth - stringWidth(name))}  ${progressBar(p.done, p.inProgress, total, barWidth)}  ${labels[index]}`;
   });
+}
+
+function counted(value: number, noun: string): string {
+  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
 }
 
 function count(value: number): string {

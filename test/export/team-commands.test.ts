@@ -226,3 +226,23 @@ describe('margin export to files', () => {
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('margin stats on one article whose file name holds an escape sequence', () => {
+  const workspace = useWorkspace();
+
+  it('says "1 article" and shows the id escaped, as list and search do', async () => {
+    const dir = await workspace();
+    const corpus = join(dir, 'one');
+    await mkdir(corpus);
+    await writeFile(
+      join(corpus, 'x\u001b[31mred.txt'),
+      'Talks resumed in Geneva on Monday after a long pause. Both sides met for six hours.\n',
+    );
+    const result = await run(stats, dir, [], { json: false, corpus: 'one' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('0 annotations on 1 article by 0 annotators');
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).toContain('x\\u001b[31mred');
+    expect(result.stdout).not.toMatch(/\bxred\b/);
+  });
+});
