@@ -17,11 +17,8 @@ describe('the alternate screen', () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const leave = enterAlternateScreen(stdout);
     try {
-      process.emit(
-        'uncaughtException',
-        new Error('bad \x1b[31mthing\nhappened'),
-        'uncaughtException',
-      );
+      const crash = new Error('bad \x1b[31mthing\nhappened');
+      process.emit('unhandledRejection', crash, Promise.resolve());
       expect(stderr.mock.calls.map(([text]) => text)).toEqual([
         'margin review: bad \\u001b[31mthing happened\n',
       ]);
