@@ -47,7 +47,8 @@ export type KeyAction =
 /** What happened outside the keyboard: typing in an input, the terminal, the corpus, the store. */
 export type EventAction =
   /** A key press (or a chunk of typed keys) as the terminal delivered it. */
-  | { type: 'input'; input: string; key: KeyState }
+  /** `at`: when it arrived (milliseconds, any monotonic clock), to tell typing from a new key. */
+  | { type: 'input'; input: string; key: KeyState; at?: number }
   | { type: 'search/query'; query: string; hits: SearchHit[] }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }

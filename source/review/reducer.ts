@@ -180,7 +180,7 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
 export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
     case 'input':
-      return pressKeys(state, action.input, action.key);
+      return pressKeys(state, action.input, action.key, action.at);
     case 'app/terminate':
       return quitIfDrained({
         ...state,
@@ -301,17 +301,38 @@ const TEXT_ENTRY = new Set<KeyContext>(['search', 'note', 'attributes']);
 const OPENS_INPUT = new Set(['note/edit', 'attributes/edit', 'search/open']);
 
 /**
+ * Text typed after a refused `n`, `a` or `/` is swallowed until a pause this long: someone typing
+ * a note does not stop to read the status bar, so "2 sources unclear" must not tag a quote (2),
+ * undo (u) and clear the labels (c, x…). A key pressed after reading the refusal comes later.
+ */
+export const TYPING_PAUSE_MS = 500;
+
+/** A key that would have been text in an input (no Ctrl, Enter, Esc, Tab or arrows). */
+function isText(input: string, key: KeyState): boolean {
+  if (input === '' || key.ctrl || key.meta || key.return || key.escape || key.tab) return false;
+  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return false;
+  if (key.pageUp || key.pageDown || key.home || key.end) return false;
+  return !key.backspace && !key.delete;
+}
+
+/**
  * Keys go through the keymap here, one at a time against the state each previous key left, so a
  * chunk such as "jj1" moves twice and then tags, and "nfirst note\r" opens the note input, types
  * into it and saves. In a text input only the keys the table gives that context (Enter, Esc, Tab,
  * ↑/↓) act; the rest edit the text, which the reducer owns.
  */
-function pressKeys(state: ReviewState, input: string, key: KeyState): ReviewState {
+function pressKeys(state: ReviewState, input: string, key: KeyState, at?: number): ReviewState {
   if (keyContext(state) === null) {
     if (key.ctrl && input === 'c') return { ...state, forceQuit: true };
     return state;
   }
   let next = state;
+  if (state.typedAfterRefusal !== null) {
+    const typing =
+      at !== undefined && at - state.typedAfterRefusal < TYPING_PAUSE_MS && isText(input, key);
+    if (typing) return { ...state, typedAfterRefusal: at };
+    next = { ...state, typedAfterRefusal: null };
+  }
   for (const press of splitKeys(input, key)) {
     const now = keyContext(next);
     if (now === null) break;
@@ -319,7 +340,9 @@ function pressKeys(state: ReviewState, input: string, key: KeyState): ReviewStat
     if (entry) {
       next = reduce(next, entry.action);
       // A refused `n`, `a` or `/`: what was typed after it was meant as text, never as commands.
-      if (OPENS_INPUT.has(entry.action.type) && !TEXT_ENTRY.has(keyContext(next) ?? 'list')) break;
+      if (OPENS_INPUT.has(entry.action.type) && !TEXT_ENTRY.has(keyContext(next) ?? 'list')) {
+        return at === undefined ? next : { ...next, typedAfterRefusal: at };
+      }
     } else if (TEXT_ENTRY.has(now)) {
       next = typeInto(next, press.input, press.key);
     }

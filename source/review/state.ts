@@ -120,6 +120,11 @@ export interface ReviewState {
   quit: boolean;
   /** Set by a second Ctrl+C while waiting for writes: leave without waiting. */
   forceQuit: boolean;
+  /**
+   * When the last key of text typed after a refused `n`, `a` or `/` arrived, or null: text that
+   * keeps coming without a pause was meant for the input, never as commands.
+   */
+  typedAfterRefusal: number | null;
 }
 
 export interface InitialOptions {
@@ -161,5 +166,6 @@ export function initialState(options: InitialOptions): ReviewState {
     compare: options.compare ?? false,
     quit: false,
     forceQuit: false,
+    typedAfterRefusal: null,
   };
 }

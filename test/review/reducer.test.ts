@@ -52,6 +52,38 @@ describe('keys in one chunk', () => {
     expect(effects(untagged)).toEqual([]);
   });
 
+  it('swallows the note typed key by key after a refused n, until a pause', () => {
+    const at = (state: ReviewState, input: string, time: number) =>
+      reduce(state, { type: 'input', ...keyPress({ label: input, input }), at: time });
+    let state = at(readerState(), 'j', 0);
+    state = at(state, 'j', 100);
+    state = at(state, 'n', 200);
+    expect(state.message?.text).toMatch(/^tag the sentence first/);
+    // "2 sources unclear", one key at a time as a person types: no quote, no undo, no clearing.
+    let time = 350;
+    for (const key of [...'2 sources unclear']) {
+      state = at(state, key, time);
+      time += 150;
+    }
+    expect(state.cursors.b).toBe(22);
+    expect(effects(state)).toEqual([]);
+    expect(state.message?.text).toMatch(/^tag the sentence first/);
+    // Having read the message, the reviewer tags the sentence: a key after a pause acts.
+    state = at(state, '1', time + 1000);
+    expect(effects(state)).toEqual([
+      { kind: 'toggle', article: 'b', sentence: 'b-s22', label: 'claim' },
+    ]);
+    // Enter, Esc and the arrows are never text: they act at once.
+    const refused = at(at(at(at(readerState(), 'j', 0), 'j', 10), 'n', 20), 'j', 100);
+    expect(refused.cursors.b).toBe(22);
+    const moved = reduce(refused, {
+      type: 'input',
+      ...keyPress({ label: 'down', key: 'downArrow' }),
+      at: 200,
+    });
+    expect(moved.cursors.b).toBe(23);
+  });
+
   it('leaves typed text to the input while a note is edited', () => {
     const editing = type(readerState(), 'n');
     const after = type(editing, 'jjx1');

@@ -145,7 +145,7 @@ export function App({
     });
   }, [compareArticle, state.marks, state.articles, repository]);
 
-  useInput((input, key) => dispatch({ type: 'input', input, key }));
+  useInput((input, key) => dispatch({ type: 'input', input, key, at: performance.now() }));
 
   // The query is typed into the reducer; its results are computed here, outside it.
   const pendingQuery =
