@@ -13,6 +13,7 @@ import { openWorkspace, type Workspace } from '../export/workspace.js';
 import { openRepository, type Repository, resolveAnnotator } from '../store/index.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
+import { visible } from './visible.js';
 
 const IMPORT_FORMATS = ['jsonl', 'prodigy'] as const;
 
@@ -81,7 +82,9 @@ Examples
     const existing = repository.list();
     const plan = planImport(parsed.annotations, existing, repository.problems());
     const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.line - b.line);
-    for (const error of errors) io.stderr.write(`${formatError(file, error)}\n`);
+    for (const error of errors) {
+      io.stderr.write(`margin import: ${visible(formatError(file, error))}\n`);
+    }
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
     const added = plan.add.length > 0 ? await repository.addMany(plan.add) : 0;
     const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);

@@ -4,6 +4,7 @@ import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { sanitizeText } from '../corpus/sanitize.js';
 import { splitSentences } from '../corpus/sentences.js';
 import type { Command, CommandIO } from './command.js';
+import { visible } from './visible.js';
 
 const reasons: Record<string, string> = {
   ENOENT: 'no such file',
@@ -63,17 +64,17 @@ Examples
     const names = input.length > 0 ? input : ['-'];
     if (input.length === 0 && io.stdin.isTTY) {
       // Otherwise a bare `margin split` at a prompt looks like a hang.
-      io.stderr.write('margin: reading standard input; end it with Ctrl-D\n');
+      io.stderr.write('margin split: reading standard input; end it with Ctrl-D\n');
     }
     let status = 0;
     for (const name of names) {
-      const label = name === '-' ? 'standard input' : name;
+      const label = name === '-' ? 'standard input' : visible(name);
       let bytes: Uint8Array;
       try {
         bytes =
           name === '-' ? await readStream(io.stdin) : await readFile(path.resolve(io.cwd, name));
       } catch (error) {
-        io.stderr.write(`margin: cannot read ${label}: ${reasonFor(error)}\n`);
+        io.stderr.write(`margin split: cannot read ${label}: ${reasonFor(error)}\n`);
         status = 1;
         continue;
       }
@@ -84,17 +85,17 @@ Examples
         decoded = decodeBytes(bytes);
       } catch (error) {
         if (!(error instanceof NotTextError)) throw error;
-        io.stderr.write(`margin: cannot read ${label}: ${error.message}\n`);
+        io.stderr.write(`margin split: cannot read ${label}: ${error.message}\n`);
         status = 1;
         continue;
       }
       for (const warning of decoded.warnings) {
-        io.stderr.write(`margin: warning: ${label}: ${warning}\n`);
+        io.stderr.write(`margin split: warning: ${label}: ${warning}\n`);
       }
       const { text, removed } = sanitizeText(decoded.text);
       if (removed > 0) {
         io.stderr.write(
-          `margin: warning: ${label}: removed ${removed} control or escape character${removed === 1 ? '' : 's'}\n`,
+          `margin split: warning: ${label}: removed ${removed} control or escape character${removed === 1 ? '' : 's'}\n`,
         );
       }
       const sentences = sentencesOf(text);

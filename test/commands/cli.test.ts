@@ -215,3 +215,14 @@ describe('notes and attributes from an imported store never bring escape sequenc
     expect(JSON.parse(stored).annotations[0].attributes).toEqual({ k: 'v', c1: 'xy' });
   });
 });
+
+describe('every message starts with margin COMMAND:', () => {
+  it('split names itself, and quotes a file name without its control characters', () => {
+    expect(margin('split', 'nosuch.txt', 'no\u001b[31msuch')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'margin split: cannot read nosuch.txt: no such file\nmargin split: cannot read no\\u001b[31msuch: no such file\n',
+    });
+  });
+});

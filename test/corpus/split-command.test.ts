@@ -101,7 +101,7 @@ describe('margin split', () => {
     expect(await split([], { stdin: 'Typed in. By hand.', tty: true })).toEqual({
       status: 0,
       stdout: 'Typed in.\nBy hand.\n',
-      stderr: 'margin: reading standard input; end it with Ctrl-D\n',
+      stderr: 'margin split: reading standard input; end it with Ctrl-D\n',
     });
   });
 
@@ -121,7 +121,7 @@ describe('margin split', () => {
       status: 1,
       stdout: 'Still read.\n',
       stderr:
-        'margin: cannot read missing.txt: no such file\nmargin: cannot read folder: is a directory\n',
+        'margin split: cannot read missing.txt: no such file\nmargin split: cannot read folder: is a directory\n',
     });
   });
 
@@ -146,7 +146,7 @@ describe('margin split', () => {
     ).toEqual({
       status: 0,
       stdout: 'Click here.\nRed text.\n',
-      stderr: 'margin: warning: standard input: removed 42 control or escape characters\n',
+      stderr: 'margin split: warning: standard input: removed 42 control or escape characters\n',
     });
   });
 
@@ -162,7 +162,7 @@ describe('margin split', () => {
       status: 0,
       stdout:
         '["Президент России заявил, что переговоры будут продолжены.","Об этом сообщил пресс-секретарь Кремля."]\n',
-      stderr: 'margin: warning: ru.txt: not valid UTF-8: decoded as windows-1251\n',
+      stderr: 'margin split: warning: ru.txt: not valid UTF-8: decoded as windows-1251\n',
     });
   });
 
@@ -175,7 +175,7 @@ describe('margin split', () => {
     expect(await split(['chart.txt', 'a.txt'])).toEqual({
       status: 1,
       stdout: 'Still read.\n',
-      stderr: 'margin: cannot read chart.txt: not a text file (PNG image)\n',
+      stderr: 'margin split: cannot read chart.txt: not a text file (PNG image)\n',
     });
   });
 
@@ -191,7 +191,7 @@ describe('margin split', () => {
     const result = await split(['bad.txt'], { json: true });
     expect(result.stdout).toBe('["“Да,” он сказал.","\uFFFD Конец."]\n');
     expect(result.stderr).toBe(
-      'margin: warning: bad.txt: not valid UTF-8 and the encoding could not be detected: 1 invalid byte sequence replaced with U+FFFD\n',
+      'margin split: warning: bad.txt: not valid UTF-8 and the encoding could not be detected: 1 invalid byte sequence replaced with U+FFFD\n',
     );
   });
 });

@@ -48,7 +48,11 @@ describe('margin import', () => {
     );
     const result = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl' });
     expect(result.stderr).toBe(
-      ['in.jsonl:2: unknown article "nope"', 'in.jsonl:4: not valid JSON', ''].join('\n'),
+      [
+        'margin import: in.jsonl:2: unknown article "nope"',
+        'margin import: in.jsonl:4: not valid JSON',
+        '',
+      ].join('\n'),
     );
     expect(result.stdout).toBe('1 imported, 1 duplicate skipped, 2 errors\n');
     expect(result.status).toBe(1);

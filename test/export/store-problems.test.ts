@@ -103,8 +103,8 @@ describe('a corrupt or future-version store file', () => {
     const result = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl' });
     expectRefusals(result.stderr, 'import');
     expect(result.stderr.split('\n').slice(2)).toEqual([
-      'in.jsonl:1: the store file store/bob/uni.json is refused, so nothing is added to it',
-      'in.jsonl:2: the store file store/carol/uni.json is refused, so nothing is added to it',
+      'margin import: in.jsonl:1: the store file store/bob/uni.json is refused, so nothing is added to it',
+      'margin import: in.jsonl:2: the store file store/carol/uni.json is refused, so nothing is added to it',
       '',
     ]);
     expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 2 errors\n');
