@@ -4,9 +4,13 @@
  * section of a run pays for cleaning), the 300,000-annotation store contents and the sentence
  * list for fzf.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpus } from '../source/corpus/index.js';
 import type { Article } from '../source/corpus/types.js';
+import { serialise } from '../source/store/format.js';
+import { encodeName } from '../source/store/index.js';
+import { emptyDoc, type StoreDoc } from '../source/store/schema.js';
 import type { Annotation } from '../source/store/types.js';
 import { generateAnnotations, generateSentenceList } from './generate.js';
 import type { BenchContext } from './types.js';
@@ -43,4 +47,39 @@ export function benchAnnotations(articles: readonly Article[]): Annotation[] {
 /** Writes `sentences.txt` (one sentence per line) into the work folder; returns its path. */
 export async function writeSentenceList(context: Where, articles: readonly Article[]) {
   return generateSentenceList(articles, path.join(context.workDir, 'sentences.txt'));
+}
+
+/**
+ * Writes the store's files directly (setup, not what is measured): one per annotator and article,
+ * in a folder for each annotator the annotations name. Returns how many files it wrote.
+ */
+export async function writeStore(root: string, annotations: Annotation[]): Promise<number> {
+  const docs = new Map<string, StoreDoc>();
+  for (const { article, annotator, ...stored } of annotations) {
+    const key = `${annotator}\u0000${article}`;
+    let doc = docs.get(key);
+    if (!doc) {
+      doc = emptyDoc(article, annotator);
+      docs.set(key, doc);
+    }
+    doc.annotations.push(stored);
+  }
+  const annotators = new Set([...docs.values()].map((doc) => doc.annotator));
+  for (const annotator of annotators) {
+    await mkdir(path.join(root, encodeName(annotator)), { recursive: true });
+  }
+  const all = [...docs.values()];
+  for (let from = 0; from < all.length; from += 256) {
+    await Promise.all(
+      all
+        .slice(from, from + 256)
+        .map((doc) =>
+          writeFile(
+            path.join(root, encodeName(doc.annotator), `${encodeName(doc.article)}.json`),
+            serialise(doc),
+          ),
+        ),
+    );
+  }
+  return docs.size;
 }

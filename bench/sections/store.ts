@@ -4,16 +4,15 @@
  * smaller, which shows whether the cost depends on the store's size; and how long opening it takes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article } from '../../source/corpus/types.js';
 import { writeFileAtomic } from '../../source/store/atomic.js';
-import { serialise } from '../../source/store/format.js';
-import { encodeName, openRepository } from '../../source/store/index.js';
+import { openRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
-import { emptyDoc, type StoreDoc } from '../../source/store/schema.js';
-import { type Annotation, LABELS, type Label } from '../../source/store/types.js';
+import { LABELS, type Label } from '../../source/store/types.js';
+import { writeStore } from '../fixtures.js';
 import { generateAnnotations } from '../generate.js';
 import { measurements, sample, time } from '../measure.js';
 import type { BenchSection } from '../types.js';
@@ -21,35 +20,6 @@ import type { BenchSection } from '../types.js';
 const ANNOTATORS = ['ana', 'ben', 'chloe'] as const;
 const PER_ARTICLE = 30;
 const TARGET = '< 5 ms median, < 15 ms p95';
-
-/** Writes the store's files directly (setup, not what is measured): one per annotator and article. */
-async function writeStore(root: string, annotations: Annotation[]): Promise<number> {
-  const docs = new Map<string, StoreDoc>();
-  for (const { article, annotator, ...stored } of annotations) {
-    const key = `${annotator}\u0000${article}`;
-    let doc = docs.get(key);
-    if (!doc) {
-      doc = emptyDoc(article, annotator);
-      docs.set(key, doc);
-    }
-    doc.annotations.push(stored);
-  }
-  for (const annotator of ANNOTATORS) await mkdir(path.join(root, annotator), { recursive: true });
-  const all = [...docs.values()];
-  for (let from = 0; from < all.length; from += 256) {
-    await Promise.all(
-      all
-        .slice(from, from + 256)
-        .map((doc) =>
-          writeFile(
-            path.join(root, encodeName(doc.annotator), `${encodeName(doc.article)}.json`),
-            serialise(doc),
-          ),
-        ),
-    );
-  }
-  return docs.size;
-}
 
 /** Sentences `annotator` has not tagged with a label yet, taking articles in turn. */
 function freeSlots(repository: Repository, articles: Article[], count: number) {

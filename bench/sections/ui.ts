@@ -7,18 +7,15 @@
 
 import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildArticle } from '../../source/corpus/article.js';
 import { bytesToSource } from '../../source/corpus/read.js';
 import { initialState } from '../../source/review/state.js';
-import { serialise } from '../../source/store/format.js';
-import { createMemoryRepository, encodeName } from '../../source/store/index.js';
-import { emptyDoc, type StoreDoc } from '../../source/store/schema.js';
-import type { Annotation } from '../../source/store/types.js';
+import { createMemoryRepository } from '../../source/store/index.js';
 import { makeTheme } from '../../source/ui/theme.js';
-import { ANNOTATORS, benchAnnotations, loadArticles } from '../fixtures.js';
+import { ANNOTATORS, benchAnnotations, loadArticles, writeStore } from '../fixtures.js';
 import { DEFAULT_SEED, generateLongArticle } from '../generate.js';
 import { measurements, sample, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
@@ -202,40 +199,6 @@ async function startTimes(corpus: string, context: BenchContext, options: StartO
     times.push(await firstFrame(corpus, store, cacheHome, options.until, options.annotator));
   }
   return summarize(times);
-}
-
-/**
- * Writes the store's files directly (setup, not what is measured): one per annotator and article.
- * TODO: the same as `writeStore` in ./store.ts, which is not exported; use that once it is.
- */
-async function writeStore(root: string, annotations: Annotation[]): Promise<number> {
-  const docs = new Map<string, StoreDoc>();
-  for (const { article, annotator, ...stored } of annotations) {
-    const key = `${annotator}\u0000${article}`;
-    let doc = docs.get(key);
-    if (!doc) {
-      doc = emptyDoc(article, annotator);
-      docs.set(key, doc);
-    }
-    doc.annotations.push(stored);
-  }
-  for (const annotator of ANNOTATORS) {
-    await mkdir(path.join(root, encodeName(annotator)), { recursive: true });
-  }
-  const all = [...docs.values()];
-  for (let from = 0; from < all.length; from += 256) {
-    await Promise.all(
-      all
-        .slice(from, from + 256)
-        .map((doc) =>
-          writeFile(
-            path.join(root, encodeName(doc.annotator), `${encodeName(doc.article)}.json`),
-            serialise(doc),
-          ),
-        ),
-    );
-  }
-  return docs.size;
 }
 
 export const section: BenchSection = {
