@@ -328,8 +328,16 @@ function pressKeys(state: ReviewState, input: string, key: KeyState, at?: number
   }
   let next = state;
   if (state.typedAfterRefusal !== null) {
+    // `n`, `a` or `/` again is a retry (the sentence tagged meanwhile, search ready): it acts, and
+    // if refused again, what follows it is swallowed as before.
+    const context = keyContext(state);
+    const retry =
+      context !== null && OPENS_INPUT.has(lookup(context, input, key)?.action.type ?? '');
     const typing =
-      at !== undefined && at - state.typedAfterRefusal < TYPING_PAUSE_MS && isText(input, key);
+      at !== undefined &&
+      at - state.typedAfterRefusal < TYPING_PAUSE_MS &&
+      isText(input, key) &&
+      !retry;
     if (typing) return { ...state, typedAfterRefusal: at };
     next = { ...state, typedAfterRefusal: null };
   }

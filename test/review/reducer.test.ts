@@ -82,6 +82,15 @@ describe('keys in one chunk', () => {
       at: 200,
     });
     expect(moved.cursors.b).toBe(23);
+    // `/` again soon after a refused `/` (search was still loading) is a retry, not text.
+    const loading = { ...readerState(), searchAvailable: false };
+    expect(at(loading, '/', 0).typedAfterRefusal).toBe(0);
+    const ready = at(
+      at({ ...loading, searchAvailable: true, typedAfterRefusal: 0 }, '/', 200),
+      'x',
+      300,
+    );
+    expect(ready.mode).toMatchObject({ kind: 'search', query: 'x' });
   });
 
   it('leaves typed text to the input while a note is edited', () => {
