@@ -226,3 +226,35 @@ describe('every message starts with margin COMMAND:', () => {
     });
   });
 });
+
+describe('exit status: 1 when some input was refused, the rest processed', () => {
+  beforeAll(async () => {
+    await mkdir(join(scratch, 'mixed'), { recursive: true });
+    await writeFile(
+      join(scratch, 'mixed/good.txt'),
+      'Talks resumed in Geneva on Monday after a long pause. Both sides met for six hours.\n',
+    );
+    await writeFile(join(scratch, 'mixed/x.txt'), Buffer.from([0xff, 0xfe, 0, 0, 0x67, 0, 1]));
+  });
+  const problem = 'mixed/x.txt: no article text found\n';
+
+  it.each([
+    ['list', []],
+    ['stats', ['-s', 'store']],
+    ['export', ['-f', 'jsonl', '-s', 'store']],
+    ['orphans', ['-s', 'store']],
+  ])('%s names the file and exits 1', (name, args) => {
+    const result = margin(name, '-c', 'mixed', ...args);
+    expect(result.stderr).toContain(`margin ${name}: ${problem}`);
+    expect(result.status).toBe(1);
+  });
+
+  it('search exits 0 when it found something (the file is still named), 1 when not', () => {
+    const found = margin('search', 'Geneva', '-c', 'mixed', '-s', 'store');
+    expect(found.stdout.split('\t')[0]).toBe('good');
+    expect(found.stderr).toBe(`margin search: ${problem}`);
+    expect(found.status).toBe(0);
+    const none = margin('search', 'Witkoff', '-c', 'mixed', '-s', 'store');
+    expect(none).toEqual({ status: 1, stdout: '', stderr: `margin search: ${problem}` });
+  });
+});
