@@ -69,4 +69,3 @@ export type EventAction =
   | { type: 'save/result'; message: string | null };
 
 export type Action = KeyAction | EventAction;
-export type KeyActionType = KeyAction['type'];

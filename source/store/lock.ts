@@ -22,10 +22,6 @@ export function lockPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.lock`);
 }
 
-export function isLockName(name: string): boolean {
-  return name.startsWith('.') && name.endsWith('.lock');
-}
-
 /**
  * Runs `critical` while holding an exclusive lock on `path` shared by every process on the machine
  * (an `O_EXCL` lock file beside it holding pid, host and time). A lock whose process has died, or

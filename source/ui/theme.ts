@@ -26,11 +26,6 @@ export function makeTheme(color: boolean): Theme {
   };
 }
 
-/** NO_COLOR set to anything non-empty turns colour off (https://no-color.org). */
-export function colorWanted(env: NodeJS.ProcessEnv): boolean {
-  return !env.NO_COLOR;
-}
-
 export const LABEL_LETTER: Record<Label, string> = { claim: 'C', quote: 'Q', event: 'E' };
 
 export const STATUS_GLYPH: Record<ReviewStatus, string> = {

@@ -18,8 +18,3 @@ export function followTop(
   if (first - margin < next) next = first - margin;
   return Math.min(Math.max(0, next), maxTop);
 }
-
-/** The slice of `items` that fits a window of `height` starting at `top`. */
-export function visibleSlice<T>(items: readonly T[], top: number, height: number): T[] {
-  return items.slice(top, top + height);
-}
