@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import stringWidth from 'string-width';
 import type { ReviewState } from '../../review/state.js';
 import { truncate } from '../../text/width.js';
+import { clean } from '../clean.js';
 import { hintsFor, type KeyContext } from '../keymap.js';
 import { fitWidth } from '../text.js';
 import type { Theme } from '../theme.js';
@@ -12,7 +13,8 @@ export interface SaveIndicator {
 }
 
 export function saveText(state: ReviewState): SaveIndicator {
-  if (state.save.error) return { text: state.save.error, tone: 'error' };
+  // Error texts quote file names and the system's messages: one line, no escape sequences.
+  if (state.save.error) return { text: clean(state.save.error), tone: 'error' };
   const pending = state.save.pending + state.outbox.length;
   if (!state.storeOpen) {
     const waiting = pending === 0 ? '' : ` (${pending} change${pending === 1 ? '' : 's'} waiting)`;
@@ -40,7 +42,11 @@ export function StatusBar({
   const right = truncate(save.text, Math.max(8, Math.floor(width / 2)));
   const leftWidth = Math.max(0, width - stringWidth(right) - 2);
   const message = state.message;
-  const left = message ? message.text : context ? fittingHints(hintsFor(context), leftWidth) : '';
+  const left = message
+    ? clean(message.text)
+    : context
+      ? fittingHints(hintsFor(context), leftWidth)
+      : '';
   const leftColor =
     message?.tone === 'error'
       ? theme.error
