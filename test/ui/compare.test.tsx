@@ -101,3 +101,21 @@ it('says how to compare when margin was not started with --compare', async () =>
     /^start margin with --compare to compare annotators/,
   );
 });
+
+it('never lets an escape sequence in an annotator name reach the screen', async () => {
+  const article = seeds[0]!;
+  const repository = testRepository(GOLD);
+  await repository.open(seeds);
+  await repository.addMany([made('e\x1b]0;pwned\x07vil', article, 1, 'claim')]);
+  app = await renderApp({
+    articles: seeds,
+    columns: 100,
+    rows: 30,
+    repository,
+    state: { compare: true },
+  });
+  await app.press(KEYS.enter, 'c');
+  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  expect(frame).not.toMatch(/\x1b|\x07/);
+  expect(frame.split('\n')[2]).toBe('    1 evil gold   sentence');
+});

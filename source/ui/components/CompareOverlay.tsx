@@ -33,13 +33,15 @@ export function CompareOverlay({
   const rows = mode.rows ?? [];
   const texts = new Map(article.sentences.map((s) => [s.id, s.text]));
   const gold = marksOf(state, article.id);
-  const cell = Math.max(5, ...annotators.map((name, i) => `${i + 1} ${name}`.length)) + 1;
-  const names = annotators.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
+  // Names come from folder names in the store, as untrusted as any file name.
+  const shown = annotators.map(clean);
+  const cell = Math.max(5, ...shown.map((name, i) => `${i + 1} ${name}`.length)) + 1;
+  const names = shown.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
   const disagreements = rows.filter((row) => row.disagreement).length;
   const title =
     annotators.length === 0
       ? 'No other annotator has tagged this article yet.'
-      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${state.annotator}`;
+      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${clean(state.annotator)}`;
   const bodyHeight = Math.max(1, height - 2);
   const top = Math.max(0, Math.min(mode.selected - bodyHeight + 1, rows.length - bodyHeight));
   return (
