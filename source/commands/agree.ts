@@ -3,6 +3,7 @@ import { agreementReport } from '../export/agreement-report.js';
 import { GOLD } from '../export/compare.js';
 import { listFlag, openWorkspace, writeReport } from '../export/workspace.js';
 import { type Command, corpusFlags } from './command.js';
+import { visible } from './visible.js';
 
 export const command: Command = {
   name: 'agree',
@@ -40,14 +41,14 @@ Examples
     const missing = named.filter((name) => !known.includes(name));
     if (missing.length > 0) {
       io.stderr.write(
-        `margin agree: no annotator ${missing.map((n) => `"${n}"`).join(', ')} in the store\n`,
+        `margin agree: no annotator ${missing.map((n) => `"${visible(n)}"`).join(', ')} in the store\n`,
       );
       await repository.close();
       return 2;
     }
     if (annotators.length < 2) {
       io.stderr.write(
-        `margin agree: agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]}`}\n`,
+        `margin agree: agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${visible(annotators[0]!)}`}\n`,
       );
       await repository.close();
       return 1;

@@ -116,6 +116,27 @@ describe('margin agree', () => {
     expect(result.stderr).toBe('margin agree: no annotator "zoe" in the store\n');
     expect(result.status).toBe(2);
   });
+
+  it('shows an annotator name from the store with its escape sequences made visible', async () => {
+    const dir = await workspace();
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    for (const annotator of ['alice', 'b\u001b[31mob']) {
+      const repository = await openRepository({ root: join(dir, 'store'), annotator, articles });
+      await repository.tag(uni, uni.sentences[0]!.id, 'quote');
+      await repository.setStatus(uni.id, 'done');
+      await repository.close();
+    }
+    const both = await run(agree, dir, [], { json: false });
+    expect(both.stdout).not.toContain('\u001b');
+    expect(both.stdout).toContain("Cohen's kappa between alice, b\\u001b[31mob, on sentences");
+    const one = await run(agree, dir, [], { json: false, annotator: ['b\u001b[31mob'] });
+    expect(one.stderr).toBe(
+      'margin agree: agreement needs two annotators; the store has only b\\u001b[31mob\n',
+    );
+    const missing = await run(agree, dir, [], { json: false, annotator: ['alice', 'z\u001b[2J'] });
+    expect(missing.stderr).toBe('margin agree: no annotator "z\\u001b[2J" in the store\n');
+  });
 });
 
 describe('margin export to files', () => {
