@@ -9,6 +9,18 @@ export function currentArticle(state: ReviewState): Article | undefined {
   return state.articles[state.current];
 }
 
+const idMaps = new WeakMap<readonly Article[], Map<string, Article>>();
+
+/** The loaded article with this id; the id map is built once per list of articles, not per key. */
+export function articleById(state: ReviewState, id: string): Article | undefined {
+  let byId = idMaps.get(state.articles);
+  if (!byId) {
+    byId = new Map(state.articles.map((article) => [article.id, article]));
+    idMaps.set(state.articles, byId);
+  }
+  return byId.get(id);
+}
+
 export function marksOf(state: ReviewState, article: string): ArticleMarks {
   return state.marks[article] ?? EMPTY_MARKS;
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { reduce } from '../../source/review/reducer.js';
-import { currentArticle, cursorOf, readerLines } from '../../source/review/selectors.js';
+import {
+  articleById,
+  currentArticle,
+  cursorOf,
+  readerLines,
+} from '../../source/review/selectors.js';
 import type { ReviewState } from '../../source/review/state.js';
 import { keyPress } from '../../source/ui/keymap.js';
 import { paneLayout } from '../../source/ui/layout.js';
@@ -318,12 +323,14 @@ describe('outside events', () => {
     state = reduce(state, { type: 'corpus/progress', articles: [c!, a!], done: 2, total: 3 });
     state = type(state, 'j');
     expect(currentArticle(state)?.id).toBe('a');
+    expect(articleById(state, 'b')).toBeUndefined();
     state = reduce(state, {
       type: 'corpus/loaded',
       articles: [a!, b!, c!],
       warnings: ['x.pdf: not an article'],
     });
     expect(currentArticle(state)?.id).toBe('a');
+    expect(articleById(state, 'b')).toBe(b);
     expect(state.current).toBe(0);
     expect(state.loading).toBeNull();
     expect(state.searchAvailable).toBe(false);

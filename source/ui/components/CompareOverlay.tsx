@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { marksOf } from '../../review/selectors.js';
+import { articleById, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { LABELS, type Label } from '../../store/types.js';
 import { clean } from '../clean.js';
@@ -28,7 +28,7 @@ export function CompareOverlay({
 }) {
   const mode = state.mode;
   if (mode.kind !== 'compare') return null;
-  const article = state.articles.find((a) => a.id === mode.article);
+  const article = articleById(state, mode.article);
   if (!article) return null;
   const rows = mode.rows ?? [];
   const texts = new Map(article.sentences.map((s) => [s.id, s.text]));

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { articleById } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { clean } from '../clean.js';
 import { highlightSegments } from '../highlight.js';
@@ -24,7 +25,6 @@ export function SearchOverlay({
   const perPage = Math.max(1, Math.floor((height - 2) / 2));
   const first = Math.max(0, Math.min(mode.selected - perPage + 1, mode.hits.length - perPage));
   const shown = mode.hits.slice(first, first + perPage);
-  const byId = new Map(state.articles.map((article) => [article.id, article]));
   const summary =
     mode.query.trim() === ''
       ? 'type to search: words, "a phrase", label:quote, source:NAME, status:done, -word'
@@ -50,7 +50,7 @@ export function SearchOverlay({
       </Text>
       {shown.map((hit, offset) => {
         const selected = first + offset === mode.selected;
-        const article = byId.get(hit.article);
+        const article = articleById(state, hit.article);
         const title = article ? displayTitle(article) : hit.article;
         const labels = hit.labels.map((label) => LABEL_LETTER[label]).join('');
         const head = `${selected ? '▶' : ' '} ${title}${article?.source ? ` · ${clean(article.source)}` : ''}`;
