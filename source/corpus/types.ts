@@ -32,6 +32,7 @@ export interface Article {
 /** A file of the corpus that could not be read, or was skipped, and why. */
 export interface FileProblem {
   path: string;
+  /** Names the file itself (`path: what is wrong`): shown as it is, never prefixed again. */
   message: string;
 }
 

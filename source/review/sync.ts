@@ -10,7 +10,8 @@ function readOnlyReason(repository: Repository, article: string): string | null 
       (p) =>
         p.article === article && (p.annotator === null || p.annotator === repository.annotator),
     );
-  return problem ? `${problem.path}: ${problem.message}` : 'its store file was refused';
+  // The message names the file already.
+  return problem ? problem.message : 'its store file was refused';
 }
 
 const FEW = 32;
@@ -48,5 +49,5 @@ export function snapshotMarks(
 
 /** Refused store files, one warning line each. */
 export function storeWarnings(repository: Repository): string[] {
-  return repository.problems().map((p) => `${p.path}: ${p.message} (read-only)`);
+  return repository.problems().map((p) => `${p.message} (read-only)`);
 }

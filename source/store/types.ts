@@ -43,5 +43,6 @@ export interface StoreProblem {
   path: string;
   article: string | null;
   annotator: string | null;
+  /** Names the file itself (`path: what is wrong`): shown as it is, never prefixed again. */
   message: string;
 }

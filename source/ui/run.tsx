@@ -60,7 +60,7 @@ export async function runReview({
       : {},
     loading: session.finished ? null : { done: session.done, total: session.total },
     warnings: [
-      ...session.problems.map((problem) => `${problem.path}: ${problem.message}`),
+      ...session.problems.map((problem) => problem.message),
       ...(opened ? storeWarnings(opened) : []),
     ],
   });

@@ -28,10 +28,6 @@ export interface CorpusSession {
   loaded: Promise<Article[]>;
 }
 
-function problemText(problem: FileProblem): string {
-  return `${problem.path}: ${problem.message}`;
-}
-
 /**
  * Starts reading the corpus in the background, then opens the store on it (one read of the store,
  * placing annotations on the current text). The caller waits at most a moment: a small corpus
@@ -96,7 +92,7 @@ export async function startCorpus(
         if (stopped) return;
         if (timer) clearInterval(timer);
         flush();
-        next({ type: 'corpus/loaded', articles, warnings: problems.map(problemText) });
+        next({ type: 'corpus/loaded', articles, warnings: problems.map((p) => p.message) });
       },
       (error: unknown) => {
         if (stopped) return;
