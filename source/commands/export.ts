@@ -8,6 +8,7 @@ import { listFlag, openWorkspace, writeStdout } from '../export/workspace.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
+import { safeJson } from './visible.js';
 
 /** Below this many annotations an export is over before a progress bar could be read. */
 const PROGRESS_FROM = 20_000;
@@ -98,14 +99,12 @@ Examples
       (id) => !workspace.byId.has(id) && !stored.has(id),
     );
     for (const id of unknown) {
-      io.stderr.write(
-        `margin export: no article ${JSON.stringify(id)} in the corpus or the store\n`,
-      );
+      io.stderr.write(`margin export: no article ${safeJson(id)} in the corpus or the store\n`);
     }
     const annotators = new Set(repository.annotators());
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
     for (const name of strangers) {
-      io.stderr.write(`margin export: no annotator ${JSON.stringify(name)} in the store\n`);
+      io.stderr.write(`margin export: no annotator ${safeJson(name)} in the store\n`);
     }
     const output = runFormat(
       format,

@@ -228,6 +228,19 @@ describe('margin export to files', () => {
     expect(result.status).toBe(1);
   });
 
+  it('escapes C1 controls and bidi overrides in a filter it cannot match', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const result = await run(exportCommand, dir, [], {
+      format: 'jsonl',
+      annotator: ['al\u009bce'],
+      article: ['no\u202epe'],
+    });
+    expect(result.stderr).toBe(
+      'margin export: no article "no\\u202epe" in the corpus or the store\nmargin export: no annotator "al\\u009bce" in the store\n',
+    );
+  });
+
   it('writes csv to --out with the filters applied', async () => {
     const dir = await workspace();
     await twoAnnotators(dir);
