@@ -61,8 +61,12 @@ describe('search on the seed articles', () => {
   });
 
   it('forgives swapped letters', () => {
-    expect(place(search('Zelenksyy'))).toEqual(sentencesWhere((text) => /Zelenskyy/i.test(text)));
-    expect(place(search('Pesokv'))).toEqual(sentencesWhere((text) => /Peskov/.test(text)));
+    const zelenskyy = sentencesWhere((text) => /Zelenskyy/i.test(text));
+    const peskov = sentencesWhere((text) => /Peskov/.test(text));
+    expect(zelenskyy.length).toBeGreaterThan(0);
+    expect(peskov.length).toBeGreaterThan(0);
+    expect(place(search('Zelenksyy'))).toEqual(zelenskyy);
+    expect(place(search('Pesokv'))).toEqual(peskov);
   });
 
   it('leaves out sentences with an excluded word', () => {

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
 import { articleById, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { LABELS, type Label } from '../../store/types.js';
@@ -35,7 +36,7 @@ export function CompareOverlay({
   const gold = marksOf(state, article.id);
   // Names come from folder names in the store, as untrusted as any file name.
   const shown = annotators.map(clean);
-  const cell = Math.max(5, ...shown.map((name, i) => `${i + 1} ${name}`.length)) + 1;
+  const cell = Math.max(5, ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`))) + 1;
   const names = shown.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
   const disagreements = rows.filter((row) => row.disagreement).length;
   const title =
