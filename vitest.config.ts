@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Ink reads CI when it is imported and then prints only the last frame; tests that render the
+    // real app in the worker need every frame, also on CI (which runs with CI=true).
+    env: { CI: '0' },
   },
 });

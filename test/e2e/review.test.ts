@@ -363,6 +363,19 @@ describe('margin review in a real terminal', () => {
     await s.exited;
   });
 
+  it('draws every frame though the shell says CI=true (Ink would print only the last)', async () => {
+    const s = start({ CI: 'true' });
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(
+      s,
+      '\r1',
+      (t) => reader(t, 'preparing for direct talks').includes('C'),
+      'a badge after a key',
+    );
+    s.write('q');
+    await s.exited;
+  });
+
   it('shows colour otherwise', async () => {
     const s = start();
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
