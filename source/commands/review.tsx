@@ -68,9 +68,13 @@ Press ? in the review for every key.`,
     if (!color) process.env.FORCE_COLOR = '0';
     // React's development build checks every render; an app run by people wants the production one.
     process.env.NODE_ENV ??= 'production';
-    // Ink prints only the last frame when it believes it runs in CI (a CI variable in a developer's
-    // shell is enough): a review in a real terminal needs every frame. Ink reads it on import.
-    process.env.CI = '0';
+    // Ink prints only the last frame when it believes it runs in CI (CI, CONTINUOUS_INTEGRATION or
+    // any CI_* variable in a developer's shell is enough), and colour support is off whenever CI is
+    // set at all: a review in a real terminal needs every frame. Both are read on import.
+    for (const key of Object.keys(process.env)) {
+      if (key === 'CI' || key === 'CONTINUOUS_INTEGRATION' || key.startsWith('CI_'))
+        delete process.env[key];
+    }
     // The UI, the corpus reader and the store's code load side by side: start-up is mostly module
     // loading.
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));

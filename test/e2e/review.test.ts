@@ -363,8 +363,8 @@ describe('margin review in a real terminal', () => {
     await s.exited;
   });
 
-  it('draws every frame though the shell says CI=true (Ink would print only the last)', async () => {
-    const s = start({ CI: 'true' });
+  it('draws every frame, in colour, though the shell says CI=true (Ink would print only the last)', async () => {
+    const s = start({ CI: 'true', CI_JOB_ID: '7' });
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
     await step(
       s,
@@ -372,6 +372,7 @@ describe('margin review in a real terminal', () => {
       (t) => reader(t, 'preparing for direct talks').includes('C'),
       'a badge after a key',
     );
+    expect(s.raw()).toMatch(/\x1b\[3[0-9]m/);
     s.write('q');
     await s.exited;
   });
