@@ -1,5 +1,5 @@
 import { openWorkspace, writeStdout } from '../export/workspace.js';
-import { buildSearchEngine, parseQuery, type SearchHit } from '../search/index.js';
+import { buildSearchEngine, parseQuery, type SearchHit, searchContext } from '../search/index.js';
 import { resolveAnnotator } from '../store/index.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { safeJson, visible } from './visible.js';
@@ -100,15 +100,7 @@ Examples
     const workspace = await openWorkspace('search', flags, io, annotator);
     if (!workspace) return 2;
     const { articles, repository } = workspace;
-    const hits = buildSearchEngine(articles).search(
-      query,
-      {
-        annotations: repository.list(),
-        status: (article, who) => repository.status(article, who),
-        annotators: repository.annotators(),
-      },
-      { limit },
-    );
+    const hits = buildSearchEngine(articles).search(query, searchContext(repository), { limit });
     await repository.close();
     if (flags.json) await writeStdout(io, json(hits));
     else if (hits.length > 0) await writeStdout(io, `${hits.map(line).join('\n')}\n`);

@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import { Engine, type SearchEngine } from './engine.js';
 
+export { searchContext } from './context.js';
 export {
   DEFAULT_LIMIT,
   type SearchContext,

@@ -4,6 +4,7 @@ import type { CommandIO } from '../commands/command.js';
 import type { Action } from '../review/actions.js';
 import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
+import { searchContext } from '../search/context.js';
 import type { SearchEngine } from '../search/index.js';
 import { anchoredStdout } from './anchored-stdout.js';
 import { App } from './components/App.js';
@@ -92,15 +93,7 @@ export async function runReview({
     if (query.trim() === '') return [];
     engine ??= build?.() ?? null;
     if (!engine) return [];
-    return engine.search(
-      query,
-      {
-        annotations: repository.list(),
-        status: (article, annotator) => repository.status(article, annotator),
-        annotators: repository.annotators(),
-      },
-      { limit: 50 },
-    );
+    return engine.search(query, searchContext(repository), { limit: 50 });
   };
   let unsaved = 0;
   // Asked to end from outside, the screen finishes its writes like `q` does, within a grace period.

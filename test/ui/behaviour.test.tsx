@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
-import { buildSearchEngine } from '../../source/search/index.js';
+import { buildSearchEngine, searchContext } from '../../source/search/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
 
@@ -206,12 +206,7 @@ describe('the review screen', () => {
   it('searches from /: type, ↓, Enter lands the reader on the chosen sentence', async () => {
     const repository = testRepository();
     const engine = buildSearchEngine(seeds);
-    const search = (query: string) =>
-      engine.search(query, {
-        annotations: repository.list(),
-        status: (a, who) => repository.status(a, who),
-        annotators: repository.annotators(),
-      });
+    const search = (query: string) => engine.search(query, searchContext(repository));
     app = await renderApp({
       articles: seeds,
       columns: 100,
@@ -402,12 +397,7 @@ describe('text inputs', () => {
   it('search with a query whose Enter comes in the same chunk', async () => {
     const engine = buildSearchEngine(seeds);
     const repository = testRepository();
-    const search = (query: string) =>
-      engine.search(query, {
-        annotations: repository.list(),
-        status: (a, who) => repository.status(a, who),
-        annotators: repository.annotators(),
-      });
+    const search = (query: string) => engine.search(query, searchContext(repository));
     app = await renderApp({
       articles: seeds,
       columns: 100,
