@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { patience } from './test/helpers/patience.js';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    // The end-to-end and crash tests spawn real processes; two cores are all CI has.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // The end-to-end and crash tests spawn real processes; two cores are all CI has, and other
+    // jobs may share them: limits are generous (a hung test is slow to fail, never a pass).
+    testTimeout: patience(12_000),
+    hookTimeout: patience(12_000),
     pool: 'forks',
     // Ink reads CI when it is imported and then prints only the last frame; tests that render the
     // real app in the worker need every frame, also on CI (which runs with CI=true).

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
+import { patience } from '../helpers/patience.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -14,8 +15,11 @@ export interface Session {
   write(keys: string): void;
   /** Resizes the pseudo-terminal and the emulator, as a window resize would. */
   resize(cols: number, rows: number): void;
-  /** Polls the screen until `predicate` holds; throws with the screen on time-out. */
-  waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Polls the screen until `predicate` holds; throws with the screen after `patience(quietMs)`.
+   * The predicate must be one that the last key makes true, not one already true before it.
+   */
+  waitFor(predicate: (screen: string) => boolean, what: string, quietMs?: number): Promise<void>;
   exited: Promise<{ exitCode: number; signal?: number | undefined }>;
   kill(signal?: string): void;
   pid: number;
@@ -76,8 +80,8 @@ export function spawnCli(
     },
     exited,
     kill: (signal) => child.kill(signal),
-    async waitFor(predicate, what, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
+    async waitFor(predicate, what, quietMs = 2_000) {
+      const deadline = Date.now() + patience(quietMs);
       for (;;) {
         await flushed();
         const text = screen().join('\n');

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { openRepository } from '../../source/store/index.js';
+import { patience } from '../helpers/patience.js';
 import { articleFromText } from './articles.js';
 import { ensureBuiltStore } from './build-dist.js';
 import { useTempFolder } from './temp-store.js';
@@ -62,66 +63,76 @@ async function storeFiles(root: string): Promise<string[]> {
 describe('several processes on one store', () => {
   const tempFolder = useTempFolder();
   // Building dist/ takes a while when the test is run alone right after editing the store.
-  beforeAll(ensureBuiltStore, 120_000);
+  beforeAll(ensureBuiltStore, patience(30_000));
 
-  it('loses no confirmed tag and tears no file when killed at random moments', async () => {
-    const root = await tempFolder();
-    const articles = makeArticles(4, 150);
-    const articlesPath = join(root, '..', `${root.split('/').pop()}-articles.json`);
-    await writeFile(articlesPath, JSON.stringify(articles));
-    const confirmed = new Set<string>();
-    let next = 0;
-    const KILLS = 100;
+  it(
+    'loses no confirmed tag and tears no file when killed at random moments',
+    async () => {
+      const root = await tempFolder();
+      const articles = makeArticles(4, 150);
+      const articlesPath = join(root, '..', `${root.split('/').pop()}-articles.json`);
+      await writeFile(articlesPath, JSON.stringify(articles));
+      const confirmed = new Set<string>();
+      let next = 0;
+      const KILLS = 100;
 
-    for (let kill = 0; kill < KILLS; kill += 1) {
-      const delay = Math.random() * 40;
-      let timer: NodeJS.Timeout | undefined;
-      const tagger = startTagger(
-        { root, annotator: 'crash', articles: articlesPath, from: next, to: next + 10_000 },
-        () => {
-          timer ??= setTimeout(() => tagger.child.kill('SIGKILL'), delay);
-        },
-      );
-      const code = await tagger.exited;
-      clearTimeout(timer);
-      expect(code, tagger.stderr()).toBeNull();
-      for (const id of tagger.confirmed) confirmed.add(id);
-      // Each new child starts after the tags the last one confirmed; one that was in flight may
-      // have been written too, and is simply tagged again (a no-op) or skipped.
-      next += tagger.confirmed.length;
+      for (let kill = 0; kill < KILLS; kill += 1) {
+        const delay = Math.random() * 40;
+        let timer: NodeJS.Timeout | undefined;
+        const tagger = startTagger(
+          { root, annotator: 'crash', articles: articlesPath, from: next, to: next + 10_000 },
+          () => {
+            timer ??= setTimeout(() => tagger.child.kill('SIGKILL'), delay);
+          },
+        );
+        const code = await tagger.exited;
+        clearTimeout(timer);
+        expect(code, tagger.stderr()).toBeNull();
+        for (const id of tagger.confirmed) confirmed.add(id);
+        // Each new child starts after the tags the last one confirmed; one that was in flight may
+        // have been written too, and is simply tagged again (a no-op) or skipped.
+        next += tagger.confirmed.length;
 
-      const held = new Set<string>();
-      for (const file of await storeFiles(root)) {
-        const doc = JSON.parse(await readFile(file, 'utf8'));
-        for (const annotation of doc.annotations) held.add(annotation.id);
+        const held = new Set<string>();
+        for (const file of await storeFiles(root)) {
+          const doc = JSON.parse(await readFile(file, 'utf8'));
+          for (const annotation of doc.annotations) held.add(annotation.id);
+        }
+        const missing = [...confirmed].filter((id) => !held.has(id));
+        expect(missing, `after kill ${kill + 1}`).toEqual([]);
       }
-      const missing = [...confirmed].filter((id) => !held.has(id));
-      expect(missing, `after kill ${kill + 1}`).toEqual([]);
-    }
 
-    const repo = await openRepository({ root, annotator: 'check', articles });
-    expect(repo.problems()).toEqual([]);
-    expect(repo.list({ annotator: 'crash' }).length).toBeGreaterThanOrEqual(confirmed.size);
-    expect(confirmed.size).toBeGreaterThan(KILLS);
-    const leftovers = (await readdir(join(root, 'crash'))).filter((name) => name.endsWith('.tmp'));
-    expect(leftovers).toEqual([]);
-  }, 120_000);
+      const repo = await openRepository({ root, annotator: 'check', articles });
+      expect(repo.problems()).toEqual([]);
+      expect(repo.list({ annotator: 'crash' }).length).toBeGreaterThanOrEqual(confirmed.size);
+      expect(confirmed.size).toBeGreaterThan(KILLS);
+      const leftovers = (await readdir(join(root, 'crash'))).filter((name) =>
+        name.endsWith('.tmp'),
+      );
+      expect(leftovers).toEqual([]);
+    },
+    patience(40_000),
+  );
 
-  it('keeps all 1,000 tags when two processes of one annotator tag one article at once', async () => {
-    const root = await tempFolder();
-    const articles = makeArticles(1, 334);
-    const articlesPath = join(root, '..', `${root.split('/').pop()}-one.json`);
-    await writeFile(articlesPath, JSON.stringify(articles));
-    const options = { root, annotator: 'twin', articles: articlesPath };
-    const first = startTagger({ ...options, from: 0, to: 500 });
-    const second = startTagger({ ...options, from: 500, to: 1000 });
-    expect(await first.exited, first.stderr()).toBe(0);
-    expect(await second.exited, second.stderr()).toBe(0);
+  it(
+    'keeps all 1,000 tags when two processes of one annotator tag one article at once',
+    async () => {
+      const root = await tempFolder();
+      const articles = makeArticles(1, 334);
+      const articlesPath = join(root, '..', `${root.split('/').pop()}-one.json`);
+      await writeFile(articlesPath, JSON.stringify(articles));
+      const options = { root, annotator: 'twin', articles: articlesPath };
+      const first = startTagger({ ...options, from: 0, to: 500 });
+      const second = startTagger({ ...options, from: 500, to: 1000 });
+      expect(await first.exited, first.stderr()).toBe(0);
+      expect(await second.exited, second.stderr()).toBe(0);
 
-    const doc = JSON.parse(await readFile(join(root, 'twin', 'article-0.json'), 'utf8'));
-    const ids = new Set(doc.annotations.map((annotation: { id: string }) => annotation.id));
-    expect(ids.size).toBe(1000);
-    expect([...first.confirmed, ...second.confirmed].every((id) => ids.has(id))).toBe(true);
-    expect(await readdir(join(root, 'twin'))).toEqual(['article-0.json']);
-  }, 120_000);
+      const doc = JSON.parse(await readFile(join(root, 'twin', 'article-0.json'), 'utf8'));
+      const ids = new Set(doc.annotations.map((annotation: { id: string }) => annotation.id));
+      expect(ids.size).toBe(1000);
+      expect([...first.confirmed, ...second.confirmed].every((id) => ids.has(id))).toBe(true);
+      expect(await readdir(join(root, 'twin'))).toEqual(['article-0.json']);
+    },
+    patience(20_000),
+  );
 });

@@ -3,19 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRepository } from '../../source/store/index.js';
 import type { StoreEvent } from '../../source/store/repository.js';
+import { eventually } from '../helpers/patience.js';
 import { articleFromText } from './articles.js';
 import { useTempFolder } from './temp-store.js';
 
 const article = articleFromText('pulled', 'The vote was held on Monday. Turnout was high.');
 
-async function waitFor<T>(probe: () => T | undefined, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const value = probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const waitFor = <T>(probe: () => T | undefined, what: string) => eventually(probe, what);
 
 describe('watching for changes by other processes', () => {
   const tempFolder = useTempFolder();

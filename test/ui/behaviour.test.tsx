@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { buildSearchEngine, searchContext } from '../../source/search/index.js';
 import type { Repository } from '../../source/store/repository.js';
+import { eventually } from '../helpers/patience.js';
 import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
 
 let seeds: Article[];
@@ -198,7 +199,7 @@ describe('the review screen', () => {
     );
     expect(exited).toBe(-1);
     release();
-    for (let i = 0; i < 200 && exited === -1; i += 1) await new Promise((r) => setTimeout(r, 5));
+    await eventually(() => (exited === -1 ? undefined : exited), 'the exit after the write');
     expect(exited).toBe(0);
     expect(stored(repository).map((a) => a.label)).toEqual(['claim']);
   });

@@ -6,6 +6,7 @@ import type { CommandIO } from '../../source/commands/command.js';
 import { runReview } from '../../source/ui/run.js';
 import { startCorpus } from '../../source/ui/session.js';
 import { makeTheme } from '../../source/ui/theme.js';
+import { eventually } from '../helpers/patience.js';
 import { FakeStdin, FakeStdout, plain, testRepository } from './harness.js';
 
 it('names an unreadable corpus file once under the list', async () => {
@@ -28,9 +29,12 @@ it('names an unreadable corpus file once under the list', async () => {
     const io = { stdout, stdin, stderr: stdout, env: {}, cwd: '/' } as unknown as CommandIO;
     const running = runReview({ io, corpusName: 'c', session, theme: makeTheme(false) });
     const screen = () => plain(stdout.frames.join(''));
-    for (let i = 0; i < 1000 && !screen().includes('⚠'); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    await eventually(
+      () => (screen().includes('⚠') ? true : undefined),
+      'the warning',
+      1000,
+      screen,
+    );
     const warning = screen()
       .split('\n')
       .find((line) => line.includes('⚠'));

@@ -8,6 +8,7 @@ import { createMemoryRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { App, type AppProps } from '../../source/ui/components/App.js';
 import { makeTheme } from '../../source/ui/theme.js';
+import { patience } from '../helpers/patience.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
 
@@ -136,7 +137,7 @@ export async function renderApp(options: {
     for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setImmediate(resolve));
   };
   const waitFor = async (predicate: (frame: string) => boolean, what: string) => {
-    const deadline = Date.now() + 5000;
+    const deadline = Date.now() + patience(1000);
     for (;;) {
       const current = frame();
       if (predicate(current)) return current;

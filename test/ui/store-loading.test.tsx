@@ -5,6 +5,7 @@ import type { Repository } from '../../source/store/repository.js';
 import { runReview } from '../../source/ui/run.js';
 import { startCorpus } from '../../source/ui/session.js';
 import { makeTheme } from '../../source/ui/theme.js';
+import { eventually } from '../helpers/patience.js';
 import {
   FakeStdin,
   FakeStdout,
@@ -170,10 +171,8 @@ describe('quitting while the store is still opening', () => {
       returned = unsaved;
     });
     const screen = () => plain(stdout.frames.join(''));
-    const waitFor = async (what: string, predicate: () => boolean) => {
-      for (let i = 0; i < 1000 && !predicate(); i += 1) await new Promise((r) => setTimeout(r, 5));
-      if (!predicate()) throw new Error(`timed out waiting for ${what}:\n${screen()}`);
-    };
+    const waitFor = (what: string, predicate: () => boolean) =>
+      eventually(() => (predicate() ? true : undefined), what, 1000, screen);
     await waitFor('the first frame', () => screen().includes('loading annotations…'));
     const press = async (...keys: string[]) => {
       for (const key of keys) {
