@@ -1,8 +1,8 @@
 import { type FSWatcher, watch } from 'node:fs';
-import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { Low } from 'lowdb';
-import { AnnotationFileAdapter } from './adapter.js';
+import { AnnotationFileAdapter, LINK_REFUSAL } from './adapter.js';
 import { removeStaleTemps, syncFolder } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
@@ -57,6 +57,11 @@ export class DiskStorage implements Storage {
   async load(): Promise<{ files: LoadedFile[]; annotators: string[] }> {
     const annotators: string[] = [];
     const paths: string[] = [];
+    const refused: LoadedFile[] = [];
+    for (const link of await this.linkedFolders()) {
+      const problem = this.linkedFolderProblem(link);
+      refused.push({ ...problem, doc: null, problem });
+    }
     for (const folder of await this.annotatorFolders()) {
       const name = decodeName(basename(folder));
       if (name !== null) annotators.push(name);
@@ -71,7 +76,7 @@ export class DiskStorage implements Storage {
       if (file.doc && !annotators.includes(file.doc.annotator)) annotators.push(file.doc.annotator);
     }
     return {
-      files: files.filter((file) => file.doc !== null || file.problem !== null),
+      files: [...refused, ...files.filter((file) => file.doc !== null || file.problem !== null)],
       annotators,
     };
   }
@@ -83,19 +88,24 @@ export class DiskStorage implements Storage {
   ): Promise<{ doc: StoreDoc; value: R }> {
     const path = this.pathFor(annotator, article);
     return this.serialised(path, async () => {
-      await this.ensureFolder(dirname(path));
-      return withFileLock(path, async () => {
-        const low = this.lowFor(path);
-        low.data = emptyDoc(article, annotator);
-        try {
-          await low.read();
-        } catch (error) {
-          throw new RefusedFileError(this.problem(path, error));
-        }
-        const { write, value } = change(low.data);
-        if (write) await low.write();
-        return { doc: low.data, value };
-      });
+      try {
+        await this.ensureFolder(dirname(path));
+        return await withFileLock(path, async () => {
+          const low = this.lowFor(path);
+          low.data = emptyDoc(article, annotator);
+          try {
+            await low.read();
+          } catch (error) {
+            throw new RefusedFileError(this.problem(path, error));
+          }
+          const { write, value } = change(low.data);
+          if (write) await low.write();
+          return { doc: low.data, value };
+        });
+      } catch (error) {
+        if (error instanceof RefusedFileError) throw error;
+        throw new Error(`cannot save ${this.displayPath(path)}: ${writeFailure(error)}`);
+      }
     });
   }
 
@@ -284,10 +294,28 @@ export class DiskStorage implements Storage {
 
   private async ensureFolder(folder: string): Promise<void> {
     if (this.folders.has(folder)) return;
+    // mkdir accepts a link to a folder as the folder: writes would land outside the store.
+    const found = await lstat(folder).catch(() => null);
+    if (found?.isSymbolicLink()) throw new RefusedFileError(this.linkedFolderProblem(folder));
     const created = await mkdir(folder, { recursive: true });
     // The new folder's entry must itself be durable before a file inside it is called saved.
     if (created !== undefined) await syncFolder(this.root);
     this.folders.add(folder);
+  }
+
+  private linkedFolderProblem(folder: string): StoreProblem {
+    const shown = this.displayPath(folder);
+    const annotator = decodeName(basename(folder));
+    return { path: shown, article: null, annotator, message: `${shown}: ${LINK_REFUSAL}` };
+  }
+
+  /** Annotator folders that are links: refused, never read or written through. */
+  private async linkedFolders(): Promise<string[]> {
+    const entries = await readdir(this.root, { withFileTypes: true });
+    return entries
+      .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
+      .map((entry) => join(this.root, entry.name))
+      .sort();
   }
 
   private async annotatorFolders(): Promise<string[]> {
@@ -315,10 +343,29 @@ function isStoreFileName(name: string): boolean {
   return name.endsWith('.json') && !name.startsWith('.');
 }
 
+/** What a failed write means for the person saving, without our temp or lock file's name. */
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'the disk is full; free some space and margin retries',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EIO: 'the disk reported an input/output error',
+};
+
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return WRITE_FAILURES[code] ?? (code || (error as Error).message);
+}
+
+/**
+ * Store files, and links under a store file's name: those are listed so that reading refuses them
+ * with a message naming them (a link is never followed).
+ */
 async function storeFilesIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && isStoreFileName(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isStoreFileName(entry.name))
     .map((entry) => join(folder, entry.name))
     .sort();
 }

@@ -8,17 +8,41 @@ import {
   type StoreDoc,
 } from './schema.js';
 
+/** A line git writes where a merge left both sides of a conflict in the file. */
+const CONFLICT_MARKER = /^(?:<{7}|>{7}) /m;
+
+/**
+ * Where JSON.parse stopped, as line and column. Its own message quotes the text around the
+ * error, and the file may not be margin's at all (a link or a misplaced file): a message must
+ * never show another file's content.
+ */
+function whereJsonFailed(text: string, error: unknown): string {
+  const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
+  if (position === undefined) {
+    return /end of JSON input/.test(String((error as Error).message)) ? ' (it ends too early)' : '';
+  }
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return ` (at line ${line}, column ${column})`;
+}
+
 /** Why a store file was refused; the message is shown after the file's path. */
 export class RefusedFile extends Error {}
 
 /** Reads a store file's text: validates it, migrates older versions, refuses anything else. */
 export function parseStoreText(text: string): StoreDoc {
   if (text.trim().length === 0) throw new RefusedFile('the file is empty');
+  if (CONFLICT_MARKER.test(text)) {
+    throw new RefusedFile(
+      'holds unresolved git conflict markers (<<<<<<<): resolve the conflict, and margin reads it again',
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new RefusedFile(`not valid JSON (${(error as Error).message})`);
+    throw new RefusedFile(`not valid JSON${whereJsonFailed(text, error)}`);
   }
   if (value === null) throw new RefusedFile('the content is null, not an annotations file');
   if (typeof value !== 'object' || Array.isArray(value) || !('schema' in value)) {

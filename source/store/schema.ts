@@ -23,15 +23,75 @@ const isoTime = z.iso.datetime({ offset: true });
  * piped to a terminal) ever receives one. A note keeps its line breaks; attributes are one line.
  */
 export const cleanNote = (note: string): string => sanitizeText(note).text;
+/**
+ * Built with `Object.fromEntries`, which defines own properties: assigning `clean[key]` would
+ * turn an attribute named `__proto__` into the object's prototype instead of an attribute.
+ */
 export function cleanAttributes(attributes: Record<string, string>): Record<string, string> {
-  const clean: Record<string, string> = {};
-  for (const [key, value] of Object.entries(attributes)) {
-    clean[sanitizeLine(key)] = sanitizeLine(value);
-  }
-  return clean;
+  return Object.fromEntries(
+    Object.entries(attributes).map(([key, value]) => [sanitizeLine(key), sanitizeLine(value)]),
+  );
 }
-const noteSchema = z.string().transform(cleanNote);
-const attributesSchema = z.record(z.string(), z.string()).transform(cleanAttributes);
+
+/**
+ * Limits that keep one store file small enough to read, diff and merge: a note is a remark, not a
+ * document; an attribute is a name or a date. Larger values are refused with a message, on
+ * writing and on reading a file edited by hand (README, "What margin promises").
+ */
+export const LIMITS = {
+  noteCharacters: 10_000,
+  attributeValueCharacters: 1_000,
+  attributeNameCharacters: 64,
+  attributes: 32,
+} as const;
+
+const noteSchema = z.string().max(LIMITS.noteCharacters).transform(cleanNote);
+/**
+ * A record of text values, checked by hand: zod's `record` builds its output by assignment and
+ * drops an attribute named `__proto__`, which must round-trip like any other name.
+ */
+const attributesSchema = z.unknown().transform((value, context): Record<string, string> => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    context.addIssue({ code: 'custom', message: 'expected an object of text values' });
+    return z.NEVER;
+  }
+  const entries = Object.entries(value);
+  const wrong = entries.find(([, each]) => typeof each !== 'string');
+  const problem = wrong
+    ? `the value of ${JSON.stringify(wrong[0])} is not text`
+    : entries.some(([name]) => name === '')
+      ? 'an attribute name is empty'
+      : beyondLimits(undefined, Object.fromEntries(entries) as Record<string, string>);
+  if (problem) {
+    context.addIssue({ code: 'custom', message: problem });
+    return z.NEVER;
+  }
+  return cleanAttributes(Object.fromEntries(entries) as Record<string, string>);
+});
+
+/** Why a note or attributes cannot be stored, or null when they fit the limits. */
+export function beyondLimits(
+  note: string | null | undefined,
+  attributes: Record<string, string> | null | undefined,
+): string | null {
+  const count = (n: number) => n.toLocaleString('en-US');
+  if (note && note.length > LIMITS.noteCharacters) {
+    return `a note holds at most ${count(LIMITS.noteCharacters)} characters; this one has ${count(note.length)}`;
+  }
+  const entries = attributes ? Object.entries(attributes) : [];
+  if (entries.length > LIMITS.attributes) {
+    return `an annotation holds at most ${LIMITS.attributes} attributes; these are ${entries.length}`;
+  }
+  for (const [name, value] of entries) {
+    if (name.length > LIMITS.attributeNameCharacters) {
+      return `an attribute name holds at most ${LIMITS.attributeNameCharacters} characters`;
+    }
+    if (value.length > LIMITS.attributeValueCharacters) {
+      return `an attribute value holds at most ${count(LIMITS.attributeValueCharacters)} characters; ${name} has ${count(value.length)}`;
+    }
+  }
+  return null;
+}
 
 /** One annotation as stored: the article and annotator are the file's, not repeated per entry. */
 export const storedAnnotationSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { History, type Step } from './history.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
 import type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
 import {
+  beyondLimits,
   cleanAttributes,
   cleanNote,
   type StoreDoc,
@@ -149,6 +150,8 @@ export class StoreRepository implements Repository {
 
   async annotate(article: Article, sentenceId: string, patch: AnnotationPatch): Promise<void> {
     this.sentenceOf(article, sentenceId);
+    const tooLarge = beyondLimits(patch.note, patch.attributes);
+    if (tooLarge) throw new Error(tooLarge);
     const note = patch.note === undefined ? 'keep' : normaliseNote(patch.note);
     const attributes =
       patch.attributes === undefined ? 'keep' : normaliseAttributes(patch.attributes);

@@ -57,7 +57,7 @@ describe('refused store files', () => {
     const repo = await openRepository({ root, annotator: 'alice', articles: [good] });
     const path = (name: string) => join(root, 'alice', name);
     expect(repo.problems().map((problem) => problem.message)).toEqual([
-      `${path('corrupt.json')}: not valid JSON (Unterminated string in JSON at position 63)`,
+      `${path('corrupt.json')}: not valid JSON (at line 1, column 64)`,
       `${path('empty.json')}: the file is empty`,
       `${path('foreign.json')}: not a margin annotations file (no "schema": "margin.annotations")`,
       `${path('future.json')}: schema version 2 is newer than this margin understands (1); upgrade margin to edit it`,
@@ -110,7 +110,7 @@ describe('refused store files', () => {
     const file = join(root, 'alice', 'later.json');
     await writeFile(file, '<<<<<<< HEAD\n');
     await expect(repo.tag(article, article.sentences[1]!.id, 'event')).rejects.toThrow(
-      `${file}: not valid JSON (Unexpected token '<', "<<<<<<< HEAD\n" is not valid JSON); later is read-only for alice until that file is fixed or moved away`,
+      `${file}: holds unresolved git conflict markers (<<<<<<<): resolve the conflict, and margin reads it again; later is read-only for alice until that file is fixed or moved away`,
     );
     expect(await readFile(file, 'utf8')).toBe('<<<<<<< HEAD\n');
     expect(repo.isReadOnly('later')).toBe(true);
