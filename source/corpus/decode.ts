@@ -111,11 +111,9 @@ function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
   // (legacy text almost never forms valid sequences): re-decoding it would garble every “quote”.
   if (valid < invalid) {
     const detected = detectEncoding(bytes);
-    if (detected) {
-      return {
-        text: iconv.decode(Buffer.from(bytes), detected),
-        warnings: [`not valid UTF-8: decoded as ${detected}`],
-      };
+    const text = detected ? iconv.decode(Buffer.from(bytes), detected) : '';
+    if (detected && readsAsWords(text)) {
+      return { text, warnings: [`not valid UTF-8: decoded as ${detected}`] };
     }
   }
   const text = utf8Lossy.decode(bytes);
@@ -128,6 +126,35 @@ function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
       } replaced with U+FFFD`,
     ],
   };
+}
+
+/** One-letter words of languages written in legacy Latin encodings (French à, Portuguese é). */
+const LONE_LETTER_WORDS = new Set(['à', 'À', 'á', 'é', 'è', 'ó', 'ò', 'ú']);
+const LETTER = /\p{L}/u;
+
+/**
+ * Whether text decoded from a legacy encoding reads as words: nearly every character outside
+ * ASCII is a letter inside a word ("café", "Привет"). Bytes that are simply broken UTF-8
+ * decode, in Windows-1252, to letters beside punctuation or alone ("Ã(", "ÿþ"): those are better
+ * shown as U+FFFD with a warning than as a plausible-looking misreading.
+ */
+function readsAsWords(text: string): boolean {
+  let outside = 0;
+  let inWords = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char.charCodeAt(0) < 0x80) continue;
+    outside++;
+    if (!LETTER.test(char)) continue;
+    const before = text[i - 1] ?? ' ';
+    const after = text[i + 1] ?? ' ';
+    const word =
+      LETTER.test(before) ||
+      LETTER.test(after) ||
+      (LONE_LETTER_WORDS.has(char) && before === ' ' && after === ' ');
+    if (word) inWords++;
+  }
+  return outside > 0 && inWords / outside >= 0.9;
 }
 
 function countReplacements(text: string): number {

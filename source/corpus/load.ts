@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { buildArticle } from './article.js';
@@ -37,8 +37,14 @@ function byCodePoint(a: string, b: string): number {
   return a.length - b.length;
 }
 
+function folderReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'folder cannot be read (permission denied)';
+  return `folder cannot be read (${code ?? String(error)})`;
+}
+
 /** What a corpus holds that is neither a file nor a folder: a pipe would block a read forever. */
-function specialKind(entry: Dirent): string | null {
+function specialKind(entry: Dirent | Stats): string | null {
   if (entry.isFIFO()) return 'a named pipe';
   if (entry.isSocket()) return 'a socket';
   if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
@@ -52,7 +58,17 @@ function specialKind(entry: Dirent): string | null {
 async function walk(root: string, special: FileProblem[]): Promise<string[]> {
   const found: string[] = [];
   const visit = async (folder: string): Promise<void> => {
-    const entries = await readdir(folder, { withFileTypes: true });
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      // The corpus folder itself must be readable (the caller says so); a subfolder that is not
+      // costs its own files, named once, and the rest loads.
+      if (folder === root) throw error;
+      const reason = folderReason(error);
+      special.push({ path: folder, message: `${folder}: ${reason}; its files are left out` });
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(folder, entry.name);
@@ -63,8 +79,13 @@ async function walk(root: string, special: FileProblem[]): Promise<string[]> {
       else if (entry.isSymbolicLink()) {
         // Linked files are read; linked folders are not followed, so a loop cannot hang the load.
         const target = await stat(full).catch(() => null);
+        const targetKind = target ? specialKind(target) : null;
+        if (targetKind) {
+          const message = `${full}: not a regular file (a link to ${targetKind})`;
+          special.push({ path: full, message });
+        }
         // A dangling or looping link is read anyway, so its problem is reported, not hidden.
-        if (target === null || target.isFile()) found.push(full);
+        else if (target === null || target.isFile()) found.push(full);
       }
     }
   };

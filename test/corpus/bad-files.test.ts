@@ -275,3 +275,44 @@ describe('a file with no sentence left after cleaning', () => {
     }
   });
 });
+
+describe('bytes that are broken UTF-8, not another encoding', () => {
+  it('become U+FFFD with a warning, not Windows-1252 letters (Ã(, ÿþ)', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('Negotiators met in Geneva on Tuesday, officials said in a statement. '),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(' The talks will resume on Friday, both delegations confirmed. '),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(' A third round is planned for next month, a spokesman added.\n'),
+    ]);
+    const path = await corpus.write('broken.txt', bytes);
+    const article = await readArticle(path);
+    expect(article.text).toContain('statement. \ufffd( The talks');
+    expect(article.text).toContain('confirmed. \ufffd\ufffd A third');
+    expect(article.warnings).toEqual([
+      'not valid UTF-8 and the encoding could not be detected: 3 invalid byte sequences replaced with U+FFFD',
+    ]);
+  });
+
+  it('still reads French in Windows-1252 as French', async () => {
+    const text =
+      'Le ministre a déclaré que les négociations à Genève étaient très avancées. Hélène Dupont, porte-parole, a ajouté que la réunion reprendrait vendredi.\n';
+    const path = await corpus.write('fr.txt', iconv.encode(text, 'windows-1252'));
+    const article = await readArticle(path);
+    expect(article.text).toBe(text.trim());
+    expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+  });
+});
+
+describe('links to what is not a file', () => {
+  it('names a link to a device instead of skipping it in silence', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const link = join(corpus.root(), 'zero.txt');
+    await symlink('/dev/zero', link);
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([
+      { path: link, message: `${link}: not a regular file (a link to a device)` },
+    ]);
+    expect(load.articles.map((article) => article.id)).toEqual(['good']);
+  });
+});

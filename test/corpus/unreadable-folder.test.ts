@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GOOD_ARTICLE } from './temp-corpus.js';
+
+const CLI = join(import.meta.dirname, '../../dist/cli.js');
+/** The suite runs as root, who reads any folder: the command runs as nobody to meet the refusal. */
+const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+
+let folder: string | null = null;
+afterEach(async () => {
+  if (folder) await rm(folder, { recursive: true, force: true });
+  folder = null;
+});
+
+function run(args: string[], cwd: string) {
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, encoding: 'utf8', ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) },
+      (error, stdout, stderr) => {
+        const code = error ? (error as { code?: unknown }).code : 0;
+        resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('a corpus with a folder margin may not read', () => {
+  it('names the folder once and lists the rest, exit 1', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'margin-locked-'));
+    await chmod(folder, 0o755);
+    const corpus = join(folder, 'corpus');
+    await mkdir(join(corpus, 'locked'), { recursive: true });
+    await writeFile(join(corpus, 'good.txt'), GOOD_ARTICLE);
+    await writeFile(join(corpus, 'locked', 'hidden.txt'), GOOD_ARTICLE);
+    if (asRoot) await chown(folder, NOBODY, NOBODY);
+    await chmod(join(corpus, 'locked'), 0o000);
+
+    const result = await run(['list', '--corpus', 'corpus'], folder);
+    expect(result.stderr).toBe(
+      `margin list: corpus/locked: folder cannot be read (permission denied); its files are left out\n`,
+    );
+    expect(
+      result.stdout
+        .split('\n')
+        .slice(1, -1)
+        .map((row) => row.split(' ')[0]),
+    ).toEqual(['good']);
+    expect(result.status).toBe(1);
+  });
+});
