@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,29 +12,46 @@ const seeds = join(root, 'seeds');
 const scratch = await mkdtemp(join(tmpdir(), 'margin-cli-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
-function margin(...args: string[]) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
-    cwd: scratch,
-    encoding: 'utf8',
-    env: { ...process.env, MARGIN_ANNOTATOR: 'ana', MARGIN_DEBUG: '' },
+/**
+ * Runs the built CLI. Asynchronously: a test that ran several commands with spawnSync blocked its
+ * worker for their whole duration, which on a loaded machine outlasted vitest's own 60 s timeout
+ * for reporting to the main process.
+ */
+function margin(
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        cwd: scratch,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, MARGIN_ANNOTATOR: 'ana', MARGIN_DEBUG: '' },
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (error as { code?: unknown }).code : 0;
+        resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const names = Object.keys(commands);
 
-describe('every command', () => {
-  it.each(names)('%s: --help and -h print its usage, --version the version', (name) => {
-    const help = margin(name, '--help');
+describe('every command', async () => {
+  it.each(names)('%s: --help and -h print its usage, --version the version', async (name) => {
+    const help = await margin(name, '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain(`$ margin ${name}`);
-    expect(margin(name, '-h').stdout).toBe(help.stdout);
-    expect(margin('help', name).stdout).toBe(help.stdout);
-    expect(margin(name, '--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
+    expect((await margin(name, '-h')).stdout).toBe(help.stdout);
+    expect((await margin('help', name)).stdout).toBe(help.stdout);
+    expect(await margin(name, '--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
   });
 
-  it.each(names)('%s: an unknown option is one line naming it, exit 2', (name) => {
-    expect(margin(name, '--bogus')).toEqual({
+  it.each(names)('%s: an unknown option is one line naming it, exit 2', async (name) => {
+    expect(await margin(name, '--bogus')).toEqual({
       status: 2,
       stdout: '',
       stderr: `margin ${name}: unknown option --bogus. Run \`margin ${name} --help\` for the options.\n`,
@@ -42,26 +59,36 @@ describe('every command', () => {
   });
 });
 
-describe('the command line', () => {
-  it('search still takes -word as an exclusion, but --word as a mistyped option', () => {
-    const found = margin('search', 'Witkoff', '-Putin', '-c', seeds, '-s', 'store', '-n', '1');
+describe('the command line', async () => {
+  it('search still takes -word as an exclusion, but --word as a mistyped option', async () => {
+    const found = await margin(
+      'search',
+      'Witkoff',
+      '-Putin',
+      '-c',
+      seeds,
+      '-s',
+      'store',
+      '-n',
+      '1',
+    );
     expect(found.status).toBe(0);
     expect(found.stdout.split('\t')[0]).toBe('000_4b207f45d15cbf96');
-    expect(margin('search', 'Witkoff', '--limt', '1').stderr).toBe(
+    expect((await margin('search', 'Witkoff', '--limt', '1')).stderr).toBe(
       'margin search: unknown option --limt. Run `margin search --help` for the options.\n',
     );
   });
 
-  it('a bad --limit is quoted as typed', () => {
-    expect(margin('search', 'Witkoff', '-n', 'abc')).toEqual({
+  it('a bad --limit is quoted as typed', async () => {
+    expect(await margin('search', 'Witkoff', '-n', 'abc')).toEqual({
       status: 2,
       stdout: '',
       stderr: 'margin search: --limit must be a whole number of at least 1, not abc\n',
     });
   });
 
-  it('an unknown command is quoted without its control characters', () => {
-    expect(margin('bad\u001b[31m')).toEqual({
+  it('an unknown command is quoted without its control characters', async () => {
+    expect(await margin('bad\u001b[31m')).toEqual({
       status: 2,
       stdout: '',
       stderr: 'margin: unknown command "bad\\u001b[31m". Run `margin --help` for the list.\n',
@@ -70,7 +97,7 @@ describe('the command line', () => {
 
   it('a store that is a file is refused in one line naming the command', async () => {
     await writeFile(join(scratch, 'a-file'), '');
-    const result = margin('search', 'Witkoff', '-c', seeds, '-s', 'a-file');
+    const result = await margin('search', 'Witkoff', '-c', seeds, '-s', 'a-file');
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
       /^margin search: a-file is not a folder, so not an annotation store\n$/,
@@ -87,7 +114,7 @@ describe('the command line', () => {
     // Closed before the first write, as `| head -0` would: every write meets EPIPE.
     child.stdout.destroy();
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', async (chunk: Buffer) => {
       stderr += chunk.toString();
     });
     const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -95,7 +122,7 @@ describe('the command line', () => {
   });
 });
 
-describe('exit status: 2 when a command cannot run at all', () => {
+describe('exit status: 2 when a command cannot run at all', async () => {
   // Each command that reads a corpus, with what it needs besides (a query, a format, a file).
   const uses: Record<string, { args: string[]; store: boolean }> = {
     list: { args: ['list'], store: false },
@@ -111,16 +138,16 @@ describe('exit status: 2 when a command cannot run at all', () => {
     await writeFile(join(scratch, 'plain-file'), '');
   });
 
-  it('every command that reads a corpus is in this table', () => {
+  it('every command that reads a corpus is in this table', async () => {
     const corpusCommands = [];
     for (const name of names.filter((n) => n !== 'review')) {
-      if (margin(name, '--help').stdout.includes('--corpus')) corpusCommands.push(name);
+      if ((await margin(name, '--help')).stdout.includes('--corpus')) corpusCommands.push(name);
     }
     expect(corpusCommands.sort()).toEqual(Object.keys(uses).sort());
   });
 
-  it.each(Object.keys(uses))('%s: a missing corpus folder', (name) => {
-    const result = margin(
+  it.each(Object.keys(uses))('%s: a missing corpus folder', async (name) => {
+    const result = await margin(
       ...uses[name]!.args,
       '-c',
       'nosuch',
@@ -131,8 +158,8 @@ describe('exit status: 2 when a command cannot run at all', () => {
     expect(result.stderr).toBe(`margin ${name}: corpus folder not found: nosuch\n`);
   });
 
-  it.each(Object.keys(uses))('%s: a corpus that is a file', (name) => {
-    const result = margin(
+  it.each(Object.keys(uses))('%s: a corpus that is a file', async (name) => {
+    const result = await margin(
       ...uses[name]!.args,
       '-c',
       'plain-file',
@@ -145,8 +172,8 @@ describe('exit status: 2 when a command cannot run at all', () => {
 
   it.each(Object.keys(uses).filter((name) => uses[name]!.store))(
     '%s: a store that is a file',
-    (name) => {
-      const result = margin(...uses[name]!.args, '-c', seeds, '-s', 'plain-file');
+    async (name) => {
+      const result = await margin(...uses[name]!.args, '-c', seeds, '-s', 'plain-file');
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(
@@ -156,7 +183,7 @@ describe('exit status: 2 when a command cannot run at all', () => {
   );
 });
 
-describe('notes and attributes from an imported store never bring escape sequences to stdout', () => {
+describe('notes and attributes from an imported store never bring escape sequences to stdout', async () => {
   const raw = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
   beforeAll(async () => {
     await mkdir(join(scratch, 'evil-corpus'), { recursive: true });
@@ -175,12 +202,12 @@ describe('notes and attributes from an imported store never bring escape sequenc
       attributes: { 'k\u001b[2J': 'v\u001b[31m', 'c1\u009b': 'x\u0085y' },
     };
     await writeFile(join(scratch, 'evil.jsonl'), `${JSON.stringify(record)}\n`);
-    const imported = margin('import', 'evil.jsonl', '-c', 'evil-corpus', '-s', 'evil-store');
+    const imported = await margin('import', 'evil.jsonl', '-c', 'evil-corpus', '-s', 'evil-store');
     expect(imported.status).toBe(0);
   });
 
-  it.each(['jsonl', 'csv', 'prodigy', 'doccano', 'label-studio', 'w3c'])('%s', (format) => {
-    const result = margin('export', '-f', format, '-c', 'evil-corpus', '-s', 'evil-store');
+  it.each(['jsonl', 'csv', 'prodigy', 'doccano', 'label-studio', 'w3c'])('%s', async (format) => {
+    const result = await margin('export', '-f', format, '-c', 'evil-corpus', '-s', 'evil-store');
     expect(result.status).toBe(0);
     expect(result.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw);
     // prodigy and doccano carry no notes; label-studio no attributes.
@@ -192,7 +219,7 @@ describe('notes and attributes from an imported store never bring escape sequenc
   });
 
   it('brat', async () => {
-    const result = margin(
+    const result = await margin(
       'export',
       '-f',
       'brat',
@@ -216,9 +243,9 @@ describe('notes and attributes from an imported store never bring escape sequenc
   });
 });
 
-describe('every message starts with margin COMMAND:', () => {
-  it('split names itself, and quotes a file name without its control characters', () => {
-    expect(margin('split', 'nosuch.txt', 'no\u001b[31msuch')).toEqual({
+describe('every message starts with margin COMMAND:', async () => {
+  it('split names itself, and quotes a file name without its control characters', async () => {
+    expect(await margin('split', 'nosuch.txt', 'no\u001b[31msuch')).toEqual({
       status: 1,
       stdout: '',
       stderr:
@@ -227,7 +254,7 @@ describe('every message starts with margin COMMAND:', () => {
   });
 });
 
-describe('exit status: 1 when some input was refused, the rest processed', () => {
+describe('exit status: 1 when some input was refused, the rest processed', async () => {
   beforeAll(async () => {
     await mkdir(join(scratch, 'mixed'), { recursive: true });
     await writeFile(
@@ -243,18 +270,18 @@ describe('exit status: 1 when some input was refused, the rest processed', () =>
     ['stats', ['-s', 'store']],
     ['export', ['-f', 'jsonl', '-s', 'store']],
     ['orphans', ['-s', 'store']],
-  ])('%s names the file and exits 1', (name, args) => {
-    const result = margin(name, '-c', 'mixed', ...args);
+  ])('%s names the file and exits 1', async (name, args) => {
+    const result = await margin(name, '-c', 'mixed', ...args);
     expect(result.stderr).toContain(`margin ${name}: ${problem}`);
     expect(result.status).toBe(1);
   });
 
-  it('search exits 0 when it found something (the file is still named), 1 when not', () => {
-    const found = margin('search', 'Geneva', '-c', 'mixed', '-s', 'store');
+  it('search exits 0 when it found something (the file is still named), 1 when not', async () => {
+    const found = await margin('search', 'Geneva', '-c', 'mixed', '-s', 'store');
     expect(found.stdout.split('\t')[0]).toBe('good');
     expect(found.stderr).toBe(`margin search: ${problem}`);
     expect(found.status).toBe(0);
-    const none = margin('search', 'Witkoff', '-c', 'mixed', '-s', 'store');
+    const none = await margin('search', 'Witkoff', '-c', 'mixed', '-s', 'store');
     expect(none).toEqual({ status: 1, stdout: '', stderr: `margin search: ${problem}` });
   });
 });

@@ -64,8 +64,10 @@ describe('the review screen while the store is still opening', () => {
     const held = heldStore();
     const session = await startCorpus(SEEDS, held.openStore, 'alice', null);
     expect(session.repository.opened).toBeNull();
+    // The store opens on the whole corpus: once it is asked to, the corpus has been read.
+    const articles = await eventually(held.corpus, 'the corpus to be read');
     app = await renderApp({
-      articles: session.articles,
+      articles,
       columns: 100,
       rows: 30,
       repository: session.repository,
@@ -81,10 +83,8 @@ describe('the review screen while the store is still opening', () => {
 
     // What the store already holds is not on screen yet: a claim on the first sentence.
     const store = testRepository();
-    const articles = held.corpus();
-    expect(articles?.map((a) => a.id)).toEqual(session.articles.map((a) => a.id));
-    await store.open(articles!);
-    const article = articles![0]!;
+    await store.open(articles);
+    const article = articles[0]!;
     await store.tag(article, article.sentences[0]!.id, 'claim');
 
     // Open the article; `1` and `2` on the first sentence: the screen shows a claim and a quote.
