@@ -1,5 +1,4 @@
-import { type FSWatcher, watch } from 'node:fs';
-import { lstat, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { Low } from 'lowdb';
 import { AnnotationFileAdapter, LINK_REFUSAL } from './adapter.js';
@@ -10,12 +9,10 @@ import { RefusedFile } from './parse.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
 import { type ChangeResult, type LoadedFile, RefusedFileError, type Storage } from './storage.js';
 import type { StoreProblem } from './types.js';
+import { watchStore } from './watcher.js';
 
 /** Parallel reads at open: enough to keep the disk busy, few enough to stay under fd limits. */
 const READ_CONCURRENCY = 64;
-/** `git pull` touches many files in a burst: gather them into one report. */
-const DEBOUNCE_MS = 80;
-const POLL_MS = 2_000;
 const GITIGNORE = '# written by margin while saving; never worth committing\n.*.tmp\n.*.lock\n';
 
 /**
@@ -111,102 +108,20 @@ export class DiskStorage implements Storage {
 
   subscribe(onChange: (files: LoadedFile[]) => void): () => void {
     this.stopWatching?.();
-    const pending = new Set<string>();
-    const watchers = new Map<string, FSWatcher>();
-    let timer: NodeJS.Timeout | null = null;
-    let poller: NodeJS.Timeout | null = null;
-    let stopped = false;
-
-    const flush = async () => {
-      timer = null;
-      const paths = [...pending];
-      pending.clear();
-      const changed: LoadedFile[] = [];
-      for (const path of paths) {
-        const file = await this.serialised(path, () => this.readIfChanged(path));
-        if (file) changed.push(file);
-      }
-      if (changed.length > 0 && !stopped) onChange(changed);
-    };
-    const schedule = (path: string) => {
-      pending.add(path);
-      timer ??= setTimeout(() => void flush(), DEBOUNCE_MS);
-    };
-    const rescan = async (folder: string) => {
-      for (const path of await storeFilesIn(folder).catch(() => [])) schedule(path);
-      for (const path of this.lows.keys()) if (dirname(path) === folder) schedule(path);
-    };
-    const watchFolder = (folder: string) => {
-      if (watchers.has(folder) || poller) return;
-      try {
-        const watcher = watch(folder, (_event, name) => {
-          if (name && isStoreFileName(name)) schedule(join(folder, name));
-        });
-        watcher.on('error', () => {
-          watcher.close();
-          watchers.delete(folder);
-          void rescan(folder);
-        });
-        watchers.set(folder, watcher);
-      } catch {
-        startPolling();
-      }
-    };
-    // Where fs.watch is unavailable (no inotify watches left, some network file systems).
-    const startPolling = () => {
-      if (poller) return;
-      for (const watcher of watchers.values()) watcher.close();
-      watchers.clear();
-      const seen = new Map<string, string>();
-      const poll = async () => {
-        for (const folder of await this.annotatorFolders().catch(() => [])) {
-          for (const path of await storeFilesIn(folder).catch(() => [])) {
-            const info = await stat(path).catch(() => null);
-            const mark = info ? `${info.mtimeMs}:${info.size}` : '';
-            if (seen.has(path) && seen.get(path) !== mark) schedule(path);
-            seen.set(path, mark);
-          }
-        }
-        for (const path of seen.keys()) if (!this.lows.has(path)) schedule(path);
-      };
-      void poll();
-      poller = setInterval(() => void poll(), POLL_MS);
-      poller.unref();
-    };
-
-    let rootWatcher: FSWatcher | null = null;
-    try {
-      rootWatcher = watch(this.root, (_event, name) => {
-        if (!name || name.startsWith('.')) return;
-        const folder = join(this.root, name);
-        watchers.get(folder)?.close();
-        watchers.delete(folder);
-        void stat(folder)
-          .then((info) => {
-            if (!info.isDirectory()) return;
-            watchFolder(folder);
-            return rescan(folder);
-          })
-          .catch(() => rescan(folder));
-      });
-      rootWatcher.on('error', () => startPolling());
-    } catch {
-      startPolling();
-    }
-    void this.annotatorFolders().then((folders) => {
-      for (const folder of folders) watchFolder(folder);
+    const stop = watchStore({
+      root: this.root,
+      folders: () => this.annotatorFolders(),
+      filesIn: storeFilesIn,
+      known: () => [...this.lows.keys()],
+      readIfChanged: (path) => this.serialised(path, () => this.readIfChanged(path)),
+      onChange,
     });
-
-    const stop = () => {
-      stopped = true;
-      rootWatcher?.close();
-      for (const watcher of watchers.values()) watcher.close();
-      if (timer) clearTimeout(timer);
-      if (poller) clearInterval(poller);
-      if (this.stopWatching === stop) this.stopWatching = null;
+    const unsubscribe = () => {
+      stop();
+      if (this.stopWatching === unsubscribe) this.stopWatching = null;
     };
-    this.stopWatching = stop;
-    return stop;
+    this.stopWatching = unsubscribe;
+    return unsubscribe;
   }
 
   async close(): Promise<void> {
@@ -362,7 +277,7 @@ function writeFailure(error: unknown): string {
  * Store files, and links under a store file's name: those are listed so that reading refuses them
  * with a message naming them (a link is never followed).
  */
-async function storeFilesIn(folder: string): Promise<string[]> {
+export async function storeFilesIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   return entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && isStoreFileName(entry.name))

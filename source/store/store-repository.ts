@@ -96,11 +96,10 @@ export class StoreRepository implements Repository {
       const existing = this.onSentence(current, article, sentenceId).find((a) => a.label === label);
       if (existing) return { write: false, value: { annotation: existing, step: null } };
       const annotation = this.create(article, sentence, label);
-      const step = this.step(article.id, 'tag', `tag ${label}`, {
-        forward: { type: 'add', annotations: [annotation] },
+      const { value: step } = this.applied(current, article.id, 'tag', `tag ${label}`, {
+        forward: { type: 'add', annotations: [structuredClone(annotation)] },
         inverse: { type: 'remove', ids: [annotation.id] },
       });
-      current.annotations.push(structuredClone(annotation));
       return { write: true, value: { annotation, step } };
     });
     if (value.step) this.history.record(value.step);
@@ -125,20 +124,16 @@ export class StoreRepository implements Repository {
         (a) => a.label === label,
       );
       if (existing.length > 0) {
-        const step = this.step(article.id, 'untag', `untag ${label}`, {
+        return this.applied(current, article.id, 'untag', `untag ${label}`, {
           forward: { type: 'remove', ids: existing.map((a) => a.id) },
           inverse: { type: 'add', annotations: structuredClone(existing) },
         });
-        applyOperation(current, step.forward);
-        return { write: true, value: step };
       }
       const annotation = this.create(article, sentence, label);
-      const step = this.step(article.id, 'tag', `tag ${label}`, {
+      return this.applied(current, article.id, 'tag', `tag ${label}`, {
         forward: { type: 'add', annotations: [annotation] },
         inverse: { type: 'remove', ids: [annotation.id] },
       });
-      applyOperation(current, step.forward);
-      return { write: true, value: step };
     });
     this.history.record(value);
   }
@@ -179,12 +174,10 @@ export class StoreRepository implements Repository {
       }));
       const description =
         kind === 'note' ? (note === undefined ? 'remove note' : 'note') : 'attributes';
-      const step = this.step(article.id, kind, description, {
+      return this.applied(current, article.id, kind, description, {
         forward: { type: 'fields', changes: after },
         inverse: { type: 'fields', changes: structuredClone(before) },
       });
-      applyOperation(current, step.forward);
-      return { write: true, value: step };
     });
     this.history.record(value);
   }
@@ -220,12 +213,10 @@ export class StoreRepository implements Repository {
     this.assertWritable(article, this.annotator);
     const { doc, value } = await this.update(this.annotator, article, (current) => {
       if (current.status === status) return { write: false, value: null };
-      const step = this.step(article, 'status', `status ${status}`, {
+      return this.applied(current, article, 'status', `status ${status}`, {
         forward: { type: 'status', status },
         inverse: { type: 'status', status: current.status },
       });
-      applyOperation(current, step.forward);
-      return { write: true, value: step };
     });
     this.setDoc(doc);
     if (value) this.history.record(value);
@@ -294,12 +285,10 @@ export class StoreRepository implements Repository {
       const removed = this.onSentence(current, article, sentenceId).filter(matches);
       if (removed.length === 0) return { write: false, value: null };
       const labels = [...new Set(removed.map((a) => a.label))].sort().join(', ');
-      const step = this.step(article.id, kind, description ?? `clear ${labels}`, {
+      return this.applied(current, article.id, kind, description ?? `clear ${labels}`, {
         forward: { type: 'remove', ids: removed.map((a) => a.id) },
         inverse: { type: 'add', annotations: structuredClone(removed) },
       });
-      applyOperation(current, step.forward);
-      return { write: true, value: step };
     });
     if (value) this.history.record(value);
   }
@@ -337,6 +326,22 @@ export class StoreRepository implements Repository {
       }
       throw error;
     }
+  }
+
+  /**
+   * Applies a change to the document as one undoable step: `forward` now, `inverse` on undo. The
+   * one way the repository's edits are made, so undo can never miss one.
+   */
+  private applied(
+    doc: StoreDoc,
+    article: string,
+    kind: ChangeSummary['kind'],
+    description: string,
+    operations: Pick<Step, 'forward' | 'inverse'>,
+  ): { write: true; value: Step } {
+    const step = this.step(article, kind, description, operations);
+    applyOperation(doc, step.forward);
+    return { write: true, value: step };
   }
 
   private step(
