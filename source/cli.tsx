@@ -5,7 +5,8 @@ import type { CommandIO } from './commands/command.js';
 import { separateFreeText } from './commands/free-text.js';
 import { commands } from './commands/index.js';
 import { expandHelp, unknownOption } from './commands/options.js';
-import { visible } from './commands/visible.js';
+import { Output } from './commands/output.js';
+import { failed, runCommand } from './commands/run.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -30,7 +31,8 @@ function quietWhenClosed(stream: NodeJS.WriteStream): void {
       stream.destroy();
       return;
     }
-    if (stream !== process.stderr) process.exitCode = failed(error);
+    if (stream !== process.stderr)
+      process.exitCode = failed(error, new Output(io, ''), process.env);
   });
 }
 quietWhenClosed(process.stdout);
@@ -57,8 +59,9 @@ async function overview(): Promise<string> {
 
 async function main(argv: string[]): Promise<number> {
   const first = argv[0];
+  const general = new Output(io, '');
   if (first === '--version' || first === '-v') {
-    io.stdout.write(`${pkg.version}\n`);
+    await general.out(`${pkg.version}\n`);
     return 0;
   }
   // `margin help search` is `margin search --help`.
@@ -66,24 +69,22 @@ async function main(argv: string[]): Promise<number> {
     return main([argv[1], '--help']);
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    io.stdout.write(`${await overview()}\n`);
+    await general.out(`${await overview()}\n`);
     return 0;
   }
   const named = first !== undefined && !first.startsWith('-');
   const name = named ? first : 'review';
   const load = commands[name];
   if (!load) {
-    io.stderr.write(
-      `margin: unknown command "${visible(name)}". Run \`margin --help\` for the list.\n`,
-    );
+    general.say(`unknown command "${name}". Run \`margin --help\` for the list.`);
     return 2;
   }
   const command = await load();
   const rest = expandHelp(named ? argv.slice(1) : argv, command.flags);
   const unknown = unknownOption(rest, command.flags, command.freeText);
   if (unknown !== undefined) {
-    io.stderr.write(
-      `margin ${name}: unknown option ${visible(unknown)}. Run \`margin ${name} --help\` for the options.\n`,
+    new Output(io, name).say(
+      `unknown option ${unknown}. Run \`margin ${name} --help\` for the options.`,
     );
     return 2;
   }
@@ -95,22 +96,7 @@ async function main(argv: string[]): Promise<number> {
     description: command.summary,
     version: pkg.version,
   });
-  try {
-    return await command.run(cli.input, cli.flags, io);
-  } catch (error) {
-    return failed(error, name);
-  }
-}
-
-/** A bug, not bad input: one line naming the command rather than a stack trace, unless asked. */
-function failed(error: unknown, name?: string): number {
-  const message = (error instanceof Error ? error.message : String(error)).replace(
-    /\s*\n\s*/g,
-    ' ',
-  );
-  io.stderr.write(`margin${name ? ` ${name}` : ''}: ${visible(message)}\n`);
-  if (process.env.MARGIN_DEBUG) console.error(error);
-  return 1;
+  return runCommand(command, cli.input, cli.flags, io);
 }
 
 main(process.argv.slice(2)).then(
@@ -118,6 +104,6 @@ main(process.argv.slice(2)).then(
     process.exitCode = status;
   },
   (error: unknown) => {
-    process.exitCode = failed(error);
+    process.exitCode = failed(error, new Output(io, ''), process.env);
   },
 );

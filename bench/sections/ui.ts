@@ -6,7 +6,6 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +16,7 @@ import { createMemoryRepository } from '../../source/store/index.js';
 import { makeTheme } from '../../source/ui/theme.js';
 import { ANNOTATORS, benchAnnotations, loadArticles, writeStore } from '../fixtures.js';
 import { DEFAULT_SEED, generateLongArticle } from '../generate.js';
+import { FakeStdin, FakeStdout } from '../harness/fake-terminal.js';
 import { measurements, sample, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
 
@@ -25,46 +25,6 @@ const CLI = path.join(ROOT, 'dist/cli.js');
 const SEEDS = path.join(ROOT, 'seeds');
 const COLUMNS = 120;
 const ROWS = 40;
-
-class FrameSink extends EventEmitter {
-  readonly isTTY = true;
-  readonly columns = COLUMNS;
-  readonly rows = ROWS;
-  frames = 0;
-  private waiting: (() => void) | null = null;
-  write = (_frame: string) => {
-    this.frames += 1;
-    this.waiting?.();
-    this.waiting = null;
-    return true;
-  };
-  /** Resolves at the next frame Ink writes. */
-  next(): Promise<void> {
-    return new Promise((resolve) => {
-      this.waiting = resolve;
-    });
-  }
-}
-
-class KeySource extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  press(key: string) {
-    this.data = key;
-    this.emit('readable');
-  }
-  read = () => {
-    const data = this.data;
-    this.data = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 /**
  * Renders the real App through Ink into a sink and times from writing a key to Ink writing the
@@ -75,17 +35,18 @@ class KeySource extends EventEmitter {
 async function keyToFrame(quick: boolean) {
   // As `margin review` runs it: React's production build (the section runs in its own process).
   process.env.NODE_ENV ??= 'production';
-  const [{ render }, { createElement }, { App }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { ReviewController }] = await Promise.all([
     import('ink'),
     import('react'),
     import('../../source/ui/components/App.js'),
+    import('../../source/review/controller.js'),
   ]);
   const source = generateLongArticle(DEFAULT_SEED, 500);
   const article = buildArticle('long', 'long.txt', bytesToSource('long.txt', Buffer.from(source)));
   const repository = createMemoryRepository('bench');
   await repository.open([article]);
-  const stdout = new FrameSink();
-  const stdin = new KeySource();
+  const stdout = new FakeStdout(COLUMNS, ROWS, false);
+  const stdin = new FakeStdin();
   const initial = {
     ...initialState({
       corpusName: 'bench',
@@ -95,7 +56,9 @@ async function keyToFrame(quick: boolean) {
     }),
     focus: 'reader' as const,
   };
-  const instance = render(createElement(App, { initial, repository, theme: makeTheme(true) }), {
+  const controller = new ReviewController({ initial, store: Promise.resolve(repository) });
+  controller.start();
+  const instance = render(createElement(App, { controller, theme: makeTheme(true) }), {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     debug: true,
@@ -108,10 +71,11 @@ async function keyToFrame(quick: boolean) {
     const key = Math.floor(position / (article.sentences.length - 1)) % 2 === 0 ? 'j' : 'k';
     position += 1;
     const frame = stdout.next();
-    stdin.press(key);
+    stdin.write(key);
     await frame;
   };
   const figures = await sample(press, { warmup: 20, runs: quick ? 200 : 1000, minTimeMs: 1000 });
+  controller.stop();
   instance.unmount();
   return { figures, sentences: article.sentences.length };
 }

@@ -1,9 +1,10 @@
+import { GOLD } from '../export/adjudication.js';
 import { renderAgreement } from '../export/agreement-render.js';
 import { agreementReport } from '../export/agreement-report.js';
-import { GOLD } from '../export/compare.js';
-import { listFlag, openWorkspace, writeReport } from '../export/workspace.js';
+import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
-import { visible } from './visible.js';
+import { CannotRun } from './output.js';
+import { listFlag, openWorkspace } from './workspace.js';
 
 export const command: Command = {
   name: 'agree',
@@ -31,27 +32,22 @@ Examples
     annotator: { type: 'string', isMultiple: true },
     json: { type: 'boolean', default: false },
   },
-  async run(_input, flags, io) {
-    const workspace = await openWorkspace('agree', flags, io, undefined, { reads: true });
-    if (!workspace) return 2;
-    const { articles, repository } = workspace;
+  async run(_input, flags, io, output) {
+    const { articles, repository } = await openWorkspace(flags, io, output, { reads: true });
     const named = [...new Set(listFlag(flags.annotator))];
     const known = repository.annotators();
     const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
     const missing = named.filter((name) => !known.includes(name));
     if (missing.length > 0) {
-      io.stderr.write(
-        `margin agree: no annotator ${missing.map((n) => `"${visible(n)}"`).join(', ')} in the store\n`,
-      );
       await repository.close();
-      return 2;
+      throw new CannotRun(`no annotator ${missing.map((n) => `"${n}"`).join(', ')} in the store`);
     }
     if (annotators.length < 2) {
-      io.stderr.write(
-        `margin agree: agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${visible(annotators[0]!)}`}\n`,
-      );
       await repository.close();
-      return 1;
+      output.problem(
+        `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}`,
+      );
+      return output.status();
     }
     const report = agreementReport(
       articles,
@@ -60,7 +56,8 @@ Examples
       annotators,
     );
     await repository.close();
-    await writeReport(io, Boolean(flags.json), report, renderAgreement);
-    return workspace.problems > 0 ? 1 : 0;
+    const text = flags.json ? `${safeJson(report, 2)}\n` : renderAgreement(report, output.width);
+    await output.out(text);
+    return output.status();
   },
 };

@@ -10,7 +10,9 @@ export const storeFlags = {
   annotator: { type: 'string' },
 } as const satisfies AnyFlags;
 
-/** Where a command writes; tests pass their own to capture the output. */
+import type { Output } from './output.js';
+
+/** Where a command reads and writes; tests pass their own to capture the output. */
 export interface CommandIO {
   stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
@@ -28,6 +30,14 @@ export interface Command {
   flags: AnyFlags;
   /** The input is free text: words that look like unknown options (`-Putin`) are input too. */
   freeText?: boolean;
-  /** Resolves to the process exit status. */
-  run(input: string[], flags: Record<string, unknown>, io: CommandIO): Promise<number>;
+  /**
+   * Resolves to the process exit status: usually `output.status()`; throws `CannotRun` when the
+   * command cannot run at all. Every message and all data go through `output`.
+   */
+  run(
+    input: string[],
+    flags: Record<string, unknown>,
+    io: CommandIO,
+    output: Output,
+  ): Promise<number>;
 }

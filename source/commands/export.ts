@@ -4,11 +4,11 @@ import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat, runFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio.js';
 import type { ExportFilter } from '../export/model.js';
-import { listFlag, openWorkspace, writeStdout } from '../export/workspace.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
-import { safeJson } from './visible.js';
+import { CannotRun, type Output } from './output.js';
+import { fromCwd, listFlag, openWorkspace } from './workspace.js';
 
 /** Below this many annotations an export is over before a progress bar could be read. */
 const PROGRESS_FROM = 20_000;
@@ -52,10 +52,9 @@ Examples
     raw: { type: 'boolean', default: false },
     config: { type: 'boolean', default: false },
   },
-  async run(_input, flags, io) {
-    const fail = (message: string) => {
-      io.stderr.write(`margin export: ${message}\n`);
-      return 2;
+  async run(_input, flags, io, output) {
+    const fail = (message: string): never => {
+      throw new CannotRun(message);
     };
     const format = typeof flags.format === 'string' ? flags.format : '';
     if (!isFormat(format)) {
@@ -64,12 +63,12 @@ Examples
       );
     }
     const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
-    const base = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
+    const base = (path: string) => fromCwd(io, path);
     if (flags.config) {
       if (format !== 'label-studio') return fail('--config goes with --format label-studio');
-      if (!out) await writeStdout(io, labelStudioConfig());
-      else if (!(await writeOrSay(io, base(out), out, labelStudioConfig()))) return 1;
-      return 0;
+      if (!out) await output.out(labelStudioConfig());
+      else await writeOrSay(io, output, base(out), out, labelStudioConfig());
+      return output.status();
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
@@ -83,8 +82,7 @@ Examples
         `unknown status "${badStatus}": use ${REVIEW_STATUSES.map((s) => `"${s}"`).join(', ')}`,
       );
     }
-    const workspace = await openWorkspace('export', flags, io, undefined, { reads: true });
-    if (!workspace) return 2;
+    const workspace = await openWorkspace(flags, io, output, { reads: true });
     const { articles, repository } = workspace;
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
@@ -98,56 +96,52 @@ Examples
     const unknown = (filter.articles ?? []).filter(
       (id) => !workspace.byId.has(id) && !stored.has(id),
     );
-    for (const id of unknown) {
-      io.stderr.write(`margin export: no article ${safeJson(id)} in the corpus or the store\n`);
-    }
+    for (const id of unknown)
+      output.problem(`no article ${JSON.stringify(id)} in the corpus or the store`);
     const annotators = new Set(repository.annotators());
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
-    for (const name of strangers) {
-      io.stderr.write(`margin export: no annotator ${safeJson(name)} in the store\n`);
-    }
-    const output = runFormat(
+    for (const name of strangers)
+      output.problem(`no annotator ${JSON.stringify(name)} in the store`);
+    const result = runFormat(
       format,
       {
         articles,
         annotations,
         statuses: (article, annotator) => repository.status(article, annotator),
-        onProgress: progressOnStderr(io, annotations.length),
+        onProgress: progressOnStderr(output, annotations.length),
       },
       filter,
       { bom: Boolean(flags.bom), raw: Boolean(flags.raw) },
     );
     await repository.close();
-    if (output.kind === 'files') {
+    if (result.kind === 'files') {
       const folder = base(out!);
-      for (const file of output.files) {
+      for (const file of result.files) {
         const path = join(folder, file.path);
-        if (!(await writeOrSay(io, path, out!, file.content))) return 1;
+        if (!(await writeOrSay(io, output, path, out!, file.content))) return output.status();
       }
-      const articleFiles = output.files.filter((file) => file.path.endsWith('.ann')).length;
-      io.stderr.write(
-        `margin export: wrote ${articleFiles} article(s) and annotation.conf to ${out}\n`,
-      );
-      if (output.skippedOrphans > 0) {
-        io.stderr.write(
-          `margin export: left out ${output.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)\n`,
+      const articleFiles = result.files.filter((file) => file.path.endsWith('.ann')).length;
+      output.say(`wrote ${articleFiles} article(s) and annotation.conf to ${out}`);
+      if (result.skippedOrphans > 0) {
+        output.say(
+          `left out ${result.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)`,
         );
       }
-      const written = new Set(output.files.map((file) => join(folder, file.path)));
+      const written = new Set(result.files.map((file) => join(folder, file.path)));
       const stale = (await annFilesIn(folder)).filter((path) => !written.has(path));
       if (stale.length > 0) {
         // Never deleted (they may be someone's work in brat), but brat would show them too.
-        io.stderr.write(
-          `margin export: ${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(folder, stale[0]!)}: brat will show them too; export into an empty folder to avoid that\n`,
+        output.say(
+          `${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(folder, stale[0]!)}: brat will show them too; export into an empty folder to avoid that`,
         );
       }
     } else if (out) {
-      if (!(await writeOrSay(io, base(out), out, output.parts))) return 1;
+      await writeOrSay(io, output, base(out), out, result.parts);
     } else {
-      await writeStdout(io, output.parts);
+      await output.out(result.parts);
     }
-    // A name mistyped in a filter must not pass for an empty selection.
-    return unknown.length + strangers.length + workspace.problems > 0 ? 1 : 0;
+    // A name mistyped in a filter must not pass for an empty selection: it was a problem.
+    return output.status();
   },
 };
 
@@ -157,6 +151,7 @@ Examples
  */
 async function writeOrSay(
   io: CommandIO,
+  output: Output,
   path: string,
   out: string,
   content: string | string[],
@@ -176,9 +171,7 @@ async function writeOrSay(
       ENOSPC: 'the disk is full',
     };
     const shown = join(out, relative(isAbsolute(out) ? out : join(io.cwd, out), path));
-    io.stderr.write(
-      `margin export: cannot write ${shown}: ${why[code] ?? (error as Error).message}\n`,
-    );
+    output.problem(`cannot write ${shown}: ${why[code] ?? (error as Error).message}`);
     return false;
   }
 }
@@ -200,12 +193,13 @@ async function writeAtomically(path: string, content: string | string[]): Promis
   await writeFileAtomic(path, content);
 }
 
-function progressOnStderr(io: CommandIO, total: number) {
-  if (!io.stderr.isTTY || total < PROGRESS_FROM) return undefined;
-  const columns = (io.stderr as { columns?: number }).columns ?? 80;
+function progressOnStderr(output: Output, total: number) {
+  const columns = output.stderrColumns;
+  if (columns === null || total < PROGRESS_FROM) return undefined;
   return (done: number, all: number) => {
-    const line = progressLine('exporting', all === 0 ? 1 : done / all, columns);
     // Finished: wipe the bar so the shell prompt (or the summary) starts on a clean line.
-    io.stderr.write(done === all ? `\r${' '.repeat(line.length)}\r` : `\r${line}`);
+    output.progress(
+      done === all ? null : progressLine('exporting', all === 0 ? 1 : done / all, columns),
+    );
   };
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
 import { formatError } from '../export/import-errors.js';
 import {
   type ImportedStatus,
@@ -9,11 +8,11 @@ import {
 } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
 import { parseProdigyImport } from '../export/import-prodigy.js';
-import { openWorkspace, type Workspace } from '../export/workspace.js';
 import { openRepository, type Repository, resolveAnnotator } from '../store/index.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { visible } from './visible.js';
+import { CannotRun } from './output.js';
+import { fromCwd, openWorkspace, type Workspace } from './workspace.js';
 
 const IMPORT_FORMATS = ['jsonl', 'prodigy'] as const;
 
@@ -40,27 +39,23 @@ Examples
     ...storeFlags,
     format: { type: 'string', shortFlag: 'f', default: 'jsonl' },
   },
-  async run(input, flags, io) {
-    const fail = (message: string, status = 2) => {
-      io.stderr.write(`margin import: ${message}\n`);
-      return status;
-    };
+  async run(input, flags, io, output) {
     const format = String(flags.format);
     if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
-      return fail(`--format must be jsonl or prodigy (got "${format}")`);
+      throw new CannotRun(`--format must be jsonl or prodigy (got "${format}")`);
     }
     const [file, ...extra] = input;
-    if (!file) return fail('which file? margin import FILE');
-    if (extra.length > 0) return fail(`one file at a time (also got ${extra.join(' ')})`);
+    if (!file) throw new CannotRun('which file? margin import FILE');
+    if (extra.length > 0) throw new CannotRun(`one file at a time (also got ${extra.join(' ')})`);
     let content: string;
     try {
-      content = await readFile(isAbsolute(file) ? file : join(io.cwd, file), 'utf8');
+      content = await readFile(fromCwd(io, file), 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      return fail(
+      output.problem(
         code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`,
-        1,
       );
+      return output.status();
     }
     let annotator: string;
     try {
@@ -69,10 +64,9 @@ Examples
         io.env,
       );
     } catch (error) {
-      return fail((error as Error).message);
+      throw new CannotRun((error as Error).message);
     }
-    const workspace = await openWorkspace('import', flags, io, annotator);
-    if (!workspace) return 2;
+    const workspace = await openWorkspace(flags, io, output, { annotator });
     const { repository } = workspace;
     const context = { articles: workspace.byId, newId: randomUUID, now: new Date().toISOString() };
     const parsed: ParsedImport =
@@ -82,9 +76,7 @@ Examples
     const existing = repository.list();
     const plan = planImport(parsed.annotations, existing, repository.problems());
     const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.line - b.line);
-    for (const error of errors) {
-      io.stderr.write(`margin import: ${visible(formatError(file, error))}\n`);
-    }
+    for (const error of errors) output.problem(formatError(file, error));
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
     const added = plan.add.length > 0 ? await repository.addMany(plan.add) : 0;
     const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);
@@ -103,8 +95,8 @@ Examples
     ];
     if (restored > 0) summary.push(`${restored} review status${restored === 1 ? '' : 'es'} set`);
     if (parsed.ignored > 0) summary.push(`${parsed.ignored} rejected or ignored task(s) skipped`);
-    io.stdout.write(`${summary.join(', ')}\n`);
-    return errors.length > 0 ? 1 : 0;
+    await output.out(`${summary.join(', ')}\n`);
+    return output.status();
   },
 };
 

@@ -1,11 +1,13 @@
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { defaultCacheDir } from '../corpus/cache.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { Article } from '../corpus/types.js';
+import { oneLine, safeJson } from '../text/untrusted.js';
 import { padEnd, truncate } from '../text/width.js';
 import { type Command, corpusFlags } from './command.js';
-import { safeJson, visible } from './visible.js';
+import { CannotRun } from './output.js';
+import { fromCwd } from './workspace.js';
 
 /** The title, or the opening words of the first sentence when the article has none. */
 export function displayTitle(article: Article, words = 8): string {
@@ -22,10 +24,10 @@ const SOURCE_MAX = 24;
 /** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
 export function renderTable(articles: Article[], width: number | null): string {
   const rows = articles.map((article) => ({
-    id: visible(article.id),
-    title: displayTitle(article),
+    id: oneLine(article.id),
+    title: oneLine(displayTitle(article)),
     date: article.date ?? '-',
-    source: truncate(article.source ?? '-', SOURCE_MAX),
+    source: truncate(oneLine(article.source ?? '-'), SOURCE_MAX),
     count: String(article.sentences.length),
   }));
   const header = { id: 'ID', title: 'TITLE', date: 'DATE', source: 'SOURCE', count: 'SENTENCES' };
@@ -69,16 +71,15 @@ Examples
     ...corpusFlags,
     json: { type: 'boolean', default: false },
   },
-  async run(_input, flags, io) {
+  async run(_input, flags, io, output) {
     const corpus = String(flags.corpus);
-    const root = isAbsolute(corpus) ? corpus : join(io.cwd, corpus);
+    const root = fromCwd(io, corpus);
     let load: Awaited<ReturnType<typeof loadCorpus>>;
     try {
       load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      io.stderr.write(`margin list: ${visible(message.replace(root, () => corpus))}\n`);
-      return 2;
+      throw new CannotRun(message.replace(root, () => corpus));
     }
     // Paths as the user would type them: under the --corpus they gave, not the absolute root.
     const prefix = join(corpus, 'x').slice(0, -1);
@@ -94,16 +95,13 @@ Examples
         sentences: article.sentences.length,
         warnings: article.warnings,
       }));
-      io.stdout.write(`${safeJson(rows, 2)}\n`);
+      await output.out(`${safeJson(rows, 2)}\n`);
     } else if (load.articles.length === 0) {
-      io.stderr.write(`margin list: no articles in ${visible(corpus)}\n`);
+      output.say(`no articles in ${corpus}`);
     } else {
-      const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : null;
-      io.stdout.write(renderTable(load.articles, width));
+      await output.out(renderTable(load.articles, output.columns));
     }
-    for (const problem of load.problems) {
-      io.stderr.write(`margin list: ${visible(shown(problem.message))}\n`);
-    }
-    return load.problems.length > 0 ? 1 : 0;
+    for (const problem of load.problems) output.problem(shown(problem.message));
+    return output.status();
   },
 };

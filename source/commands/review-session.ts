@@ -1,9 +1,15 @@
-import type { Dispatch } from 'react';
 import { type LoadProgress, loadCorpus } from '../corpus/index.js';
 import type { Article, FileProblem } from '../corpus/types.js';
-import type { Action } from '../review/actions.js';
-import { type DeferredRepository, deferredRepository } from '../review/deferred-repository.js';
+import {
+  type CorpusEvent,
+  type CorpusFeed,
+  ReviewController,
+  type SearchFunction,
+} from '../review/controller.js';
+import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
+import type { Size } from '../review/view/layout.js';
+import type { SearchEngine } from '../search/index.js';
 import type { Repository } from '../store/repository.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
@@ -11,20 +17,20 @@ const FIRST_FRAME_WAIT_MS = 150;
 /** Articles that arrive while loading are handed to the screen in batches this often. */
 const FLUSH_MS = 60;
 
-export interface CorpusSession {
+export interface ReviewSession {
   /** Articles read before the first frame, and whether that was all of them. */
   articles: Article[];
   problems: FileProblem[];
   done: number;
   total: number;
   finished: boolean;
-  /** The store: empty to read and waiting with writes until it has opened on the whole corpus. */
-  repository: DeferredRepository;
-  /** Streams the rest of the corpus into the screen, then the store's annotations once open. */
-  connect: (dispatch: Dispatch<Action>) => () => void;
-  /** Resolves when the store has placed its annotations on the whole corpus (or failed to). */
-  ready: Promise<void>;
-  /** The whole corpus, once loaded. */
+  /** The store, opened on the whole corpus (annotations placed on its current text). */
+  store: Promise<Repository>;
+  /** The store when it opened before the first frame, so that frame shows its annotations. */
+  opened: Repository | null;
+  /** The rest of the corpus as it is read, then the whole of it. */
+  feed: CorpusFeed;
+  /** The whole corpus, once read. */
   loaded: Promise<Article[]>;
 }
 
@@ -34,18 +40,16 @@ export interface CorpusSession {
  * and store open complete, a large one opens at once with a progress bar and its annotations
  * follow.
  */
-export async function startCorpus(
+export async function startReviewSession(
   root: string,
   openStore: (articles: Article[] | undefined) => Promise<Repository>,
-  annotator: string,
   cacheDir?: string | null,
-): Promise<CorpusSession> {
+): Promise<ReviewSession> {
   const started = performance.now();
   const pending: Article[] = [];
   const problems: FileProblem[] = [];
   let done = 0;
   let total = 0;
-  let dispatch: Dispatch<Action> | null = null;
   const onProgress = (event: LoadProgress) => {
     done = event.done;
     total = event.total;
@@ -55,73 +59,54 @@ export async function startCorpus(
   const options = cacheDir === undefined ? { onProgress } : { onProgress, cacheDir };
   const loading = loadCorpus(root, options);
   let finished = false;
-  loading.then(
-    () => {
-      finished = true;
-    },
-    () => {
-      finished = true;
-    },
-  );
+  const settled = () => {
+    finished = true;
+  };
+  loading.then(settled, settled);
   const loaded = loading.then((corpus) => corpus.articles);
   // Opening the store with the corpus places annotations once; it needs the whole corpus.
-  const opening = loading.then(
+  const store = loading.then(
     (corpus) => openStore(corpus.articles),
     () => openStore(undefined),
   );
-  const repository = deferredRepository(annotator, opening);
-  const ready = opening.then(
-    () => undefined,
+  let opened: Repository | null = null;
+  store.then(
+    (repository) => {
+      opened = repository;
+    },
     () => undefined,
   );
   const waited = Math.max(0, FIRST_FRAME_WAIT_MS - (performance.now() - started));
-  await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, waited))]);
+  await Promise.race([
+    store.catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, waited)),
+  ]);
   const first = pending.splice(0);
   const firstProblems = problems.splice(0);
 
-  const connect = (next: Dispatch<Action>) => {
-    dispatch = next;
+  const feed: CorpusFeed = (listener: (event: CorpusEvent) => void) => {
+    let stopped = false;
     const flush = () => {
-      if (pending.length === 0 || !dispatch) return;
-      dispatch({ type: 'corpus/progress', articles: pending.splice(0), done, total });
+      if (pending.length === 0 || stopped) return;
+      listener({ type: 'progress', articles: pending.splice(0), done, total });
     };
     const timer = finished ? null : setInterval(flush, FLUSH_MS);
-    let stopped = false;
     loaded.then(
       (articles) => {
         if (stopped) return;
         if (timer) clearInterval(timer);
         flush();
-        next({ type: 'corpus/loaded', articles, warnings: problems.map((p) => p.message) });
+        listener({ type: 'loaded', articles, warnings: problems.map((p) => p.message) });
       },
       (error: unknown) => {
         if (stopped) return;
         if (timer) clearInterval(timer);
         const message = error instanceof Error ? error.message : String(error);
-        next({ type: 'corpus/loaded', articles: null, warnings: [`${root}: ${message}`] });
-      },
-    );
-    Promise.all([loaded.catch(() => [] as Article[]), opening]).then(
-      ([articles, store]) => {
-        if (stopped) return;
-        next({
-          type: 'store/opened',
-          marks: snapshotMarks(
-            store,
-            articles.map((a) => a.id),
-          ),
-          warnings: storeWarnings(store),
-        });
-      },
-      (error: unknown) => {
-        if (stopped) return;
-        const message = error instanceof Error ? error.message : String(error);
-        next({ type: 'store/failed', message: `the store could not be opened: ${message}` });
+        listener({ type: 'failed', warning: `${root}: ${message}` });
       },
     );
     return () => {
       stopped = true;
-      dispatch = null;
       if (timer) clearInterval(timer);
     };
   };
@@ -131,9 +116,55 @@ export async function startCorpus(
     done,
     total,
     finished,
-    repository,
-    connect,
-    ready,
+    store,
+    opened,
+    feed,
     loaded,
+  };
+}
+
+/** The review's controller over a session: what the first frame shows, and what follows. */
+export function reviewController(
+  session: ReviewSession,
+  options: { corpusName: string; annotator: string; compare: boolean; size: Size },
+): ReviewController {
+  const opened = session.opened;
+  const initial = initialState({
+    corpusName: options.corpusName,
+    compare: options.compare,
+    annotator: options.annotator,
+    size: options.size,
+    articles: session.articles,
+    storeOpen: opened !== null,
+    marks: opened
+      ? snapshotMarks(
+          opened,
+          session.articles.map((article) => article.id),
+        )
+      : {},
+    loading: session.finished ? null : { done: session.done, total: session.total },
+    warnings: [
+      ...session.problems.map((problem) => problem.message),
+      ...(opened ? storeWarnings(opened) : []),
+    ],
+  });
+  return new ReviewController({
+    initial,
+    store: session.store,
+    corpus: session.feed,
+    loadSearch,
+  });
+}
+
+/**
+ * The search code loads once the corpus is whole and the store open, off the path to the first
+ * frame; its index (about a second for 10,000 articles) is built on the first query.
+ */
+async function loadSearch(articles: Article[]): Promise<SearchFunction> {
+  const { buildSearchEngine, searchContext } = await import('../search/index.js');
+  let engine: SearchEngine | null = null;
+  return (query, repository) => {
+    engine ??= buildSearchEngine(articles);
+    return engine.search(query, searchContext(repository), { limit: 50 });
   };
 }

@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { GOLD } from '../export/compare.js';
+import { GOLD } from '../export/adjudication.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { visible } from './visible.js';
+import { CannotRun } from './output.js';
 
 const NOT_A_TERMINAL =
-  'margin review: needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).\n';
+  'needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).';
 
 /**
  * Why `path` cannot be used as a folder, or null when it can (or, with `mayBeMissing`, does not
@@ -58,11 +58,8 @@ Options
 
 Press ? in the review for every key.`,
   flags: { ...corpusFlags, ...storeFlags, compare: { type: 'boolean', default: false } },
-  async run(_input, flags, io) {
-    if (!io.stdin.isTTY || !io.stdout.isTTY) {
-      io.stderr.write(NOT_A_TERMINAL);
-      return 2;
-    }
+  async run(_input, flags, io, output) {
+    if (!io.stdin.isTTY || !io.stdout.isTTY) throw new CannotRun(NOT_A_TERMINAL);
     // Colour libraries decide once, when Ink is first imported: NO_COLOR must be known by then.
     const color = !io.env.NO_COLOR;
     if (!color) process.env.FORCE_COLOR = '0';
@@ -78,7 +75,7 @@ Press ? in the review for every key.`,
     // The UI, the corpus reader and the store's code load side by side: start-up is mostly module
     // loading.
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));
-    const corpusSession = import('../ui/session.js');
+    const corpusSession = import('./review-session.js');
     const { resolveAnnotator, openRepository } = await import('../store/index.js');
     let annotator: string;
     try {
@@ -87,10 +84,7 @@ Press ? in the review for every key.`,
         ? GOLD
         : resolveAnnotator(flags.annotator as string | undefined, io.env);
     } catch (error) {
-      io.stderr.write(
-        `margin review: ${visible(error instanceof Error ? error.message : String(error))}\n`,
-      );
-      return 2;
+      throw new CannotRun(error instanceof Error ? error.message : String(error));
     }
     const corpusDir = resolve(io.cwd, String(flags.corpus));
     const root = resolve(io.cwd, String(flags.store));
@@ -98,39 +92,37 @@ Press ? in the review for every key.`,
     const refused =
       (await notAFolder(corpusDir, `the corpus ${String(flags.corpus)}`, '--corpus', false)) ??
       (await notAFolder(root, `the store ${String(flags.store)}`, '--store', true));
-    if (refused) {
-      io.stderr.write(`margin review: ${visible(refused)}\n`);
-      return 2;
-    }
-    const { startCorpus } = await corpusSession;
+    if (refused) throw new CannotRun(refused);
+    const { startReviewSession, reviewController } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
-    const session = await startCorpus(
-      corpusDir,
-      (articles) => openRepository({ root, annotator, ...(articles ? { articles } : {}) }),
-      annotator,
+    const session = await startReviewSession(corpusDir, (articles) =>
+      openRepository({ root, annotator, ...(articles ? { articles } : {}) }),
     );
-    const repository = session.repository;
+    const controller = reviewController(session, {
+      corpusName: basename(corpusDir),
+      annotator,
+      compare: Boolean(flags.compare),
+      size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
+    });
     const [{ runReview }, { makeTheme }] = await ui;
     const status = (unsaved: number) => {
       if (unsaved === 0) return 0;
-      io.stderr.write(
-        `margin review: quit without waiting; ${unsaved} change(s) were not saved.\n`,
-      );
+      output.problem(`quit without waiting; ${unsaved} change(s) were not saved.`);
       return 1;
     };
-    try {
-      const unsaved = await runReview({
-        io,
-        corpusName: basename(corpusDir),
-        session,
-        theme: makeTheme(color),
-        compare: Boolean(flags.compare),
-        // The store's read holds nothing of ours and cannot be cut short: do not wait for it.
-        leaveNow: (unsaved) => process.exit(status(unsaved)),
-      });
-      return status(unsaved);
-    } finally {
-      await repository.close();
-    }
+    const unsaved = await runReview({
+      stdout: io.stdout as NodeJS.WriteStream,
+      stdin: io.stdin as NodeJS.ReadStream,
+      controller,
+      theme: makeTheme(color),
+      giveUp: () => process.exit(143),
+    });
+    const repository = controller.repository;
+    // Still opening: every write waits for the store and quitting waits for every write, so
+    // nothing of this session is in that read. Leave now rather than stay alive, screen gone,
+    // until a large store has been read (seconds at 300,000 annotations).
+    if (repository === null) process.exit(status(unsaved));
+    await repository.close();
+    return status(unsaved);
   },
 };

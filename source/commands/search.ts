@@ -1,8 +1,9 @@
-import { openWorkspace, writeStdout } from '../export/workspace.js';
 import { buildSearchEngine, parseQuery, type SearchHit, searchContext } from '../search/index.js';
 import { resolveAnnotator } from '../store/index.js';
+import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { safeJson, visible } from './visible.js';
+import { CannotRun } from './output.js';
+import { openWorkspace } from './workspace.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
 
@@ -10,8 +11,12 @@ const score = (hit: SearchHit) => Math.round(hit.score * 1000) / 1000;
 
 /** One hit per line, tab-separated; a sentence never holds a tab or line break that could split it. */
 function line(hit: SearchHit): string {
-  const text = visible(hit.text.replace(/[\t\r\n]+/g, ' '));
-  return `${visible(hit.article)}\t${visible(hit.sentence)}\t${score(hit).toFixed(3)}\t${text}`;
+  return [
+    oneLine(hit.article),
+    oneLine(hit.sentence),
+    score(hit).toFixed(3),
+    oneLine(hit.text),
+  ].join('\t');
 }
 
 function json(hits: SearchHit[]): string {
@@ -62,34 +67,23 @@ Examples
     // Read as text, so a bad value is quoted as typed rather than as NaN.
     limit: { type: 'string', default: String(DEFAULT_CLI_LIMIT), shortFlag: 'n' },
   },
-  async run(input, flags, io) {
+  async run(input, flags, io, output) {
     const query = input.join(' ').trim();
-    if (!query) {
-      io.stderr.write(
-        'margin search: no query given. Run `margin search --help` for the syntax.\n',
-      );
-      return 2;
-    }
+    if (!query) throw new CannotRun('no query given. Run `margin search --help` for the syntax.');
     const limit = /^\s*\d+\s*$/.test(String(flags.limit)) ? Number(flags.limit) : Number.NaN;
     if (!Number.isInteger(limit) || limit < 1) {
-      io.stderr.write(
-        `margin search: --limit must be a whole number of at least 1, not ${visible(String(flags.limit))}\n`,
+      throw new CannotRun(
+        `--limit must be a whole number of at least 1, not ${String(flags.limit)}`,
       );
-      return 2;
     }
     const parsed = parseQuery(query);
-    if (parsed.problems.length > 0) {
-      for (const problem of parsed.problems)
-        io.stderr.write(`margin search: ${visible(problem)}\n`);
-      return 2;
-    }
+    if (parsed.problems.length > 0) throw new CannotRun(parsed.problems.join('; '));
     // Words are letters and digits: `...` or `"` alone would silently find nothing.
     const texts = [...parsed.words, ...parsed.phrases, ...parsed.excluded];
     if (parsed.filters.length === 0 && !texts.some((text) => /[\p{L}\p{N}]/u.test(text))) {
-      io.stderr.write(
-        `margin search: nothing to search for in ${visible(JSON.stringify(query))}: a query needs a word, a "phrase" or a filter\n`,
+      throw new CannotRun(
+        `nothing to search for in ${JSON.stringify(query)}: a query needs a word, a "phrase" or a filter`,
       );
-      return 2;
     }
     let annotator: string | undefined;
     try {
@@ -97,13 +91,11 @@ Examples
     } catch {
       // Nobody to ask about: status: then reads the store's default reader.
     }
-    const workspace = await openWorkspace('search', flags, io, annotator);
-    if (!workspace) return 2;
-    const { articles, repository } = workspace;
+    const { articles, repository } = await openWorkspace(flags, io, output, { annotator });
     const hits = buildSearchEngine(articles).search(query, searchContext(repository), { limit });
     await repository.close();
-    if (flags.json) await writeStdout(io, json(hits));
-    else if (hits.length > 0) await writeStdout(io, `${hits.map(line).join('\n')}\n`);
+    if (flags.json) await output.out(json(hits));
+    else if (hits.length > 0) await output.out(`${hits.map(line).join('\n')}\n`);
     return hits.length > 0 ? 0 : 1;
   },
 };

@@ -1,8 +1,10 @@
-import { isAbsolute, join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { readArticle } from '../corpus/load.js';
 import type { Article } from '../corpus/types.js';
+import { safeJson } from '../text/untrusted.js';
 import type { Command } from './command.js';
-import { safeJson, visible } from './visible.js';
+import { CannotRun } from './output.js';
+import { fromCwd } from './workspace.js';
 
 /** The article as the reviewer reads it: header lines, a blank line, then the paragraphs. */
 export function renderArticle(article: Article): string {
@@ -50,32 +52,25 @@ Examples
   flags: {
     json: { type: 'boolean', default: false },
   },
-  async run(input, flags, io) {
-    if (input.length !== 1) {
-      io.stderr.write('margin show: name exactly one file (margin show FILE)\n');
-      return 2;
-    }
+  async run(input, flags, io, output) {
+    if (input.length !== 1) throw new CannotRun('name exactly one file (margin show FILE)');
     const file = input[0]!;
-    const target = isAbsolute(file) ? file : join(io.cwd, file);
+    const target = fromCwd(io, file);
+    // Like a missing corpus folder, a missing file leaves nothing to show: the command cannot run.
+    // A file that is there but is no article (an image, an empty page) is refused input: status 1.
+    if (!existsSync(target)) throw new CannotRun(`${file}: no such file`);
     let article: Article;
     try {
       article = await readArticle(target);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // The reader names the path it opened; show the one the user typed.
-      const message = reason.startsWith(target) ? file + reason.slice(target.length) : reason;
-      io.stderr.write(`margin show: ${visible(message)}\n`);
-      return 1;
+      output.problem(reason.startsWith(target) ? file + reason.slice(target.length) : reason);
+      return output.status();
     }
     article = { ...article, path: file };
-    if (flags.json) {
-      io.stdout.write(`${articleJson(article)}\n`);
-    } else {
-      io.stdout.write(visible(renderArticle(article)));
-    }
-    for (const warning of article.warnings) {
-      io.stderr.write(`margin show: ${visible(file)}: ${warning}\n`);
-    }
-    return 0;
+    await output.out(flags.json ? `${articleJson(article)}\n` : renderArticle(article));
+    for (const warning of article.warnings) output.warn(`${file}: ${warning}`);
+    return output.status();
   },
 };

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { sanitizeText } from '../corpus/sanitize.js';
 import { splitSentences } from '../corpus/sentences.js';
+import { safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
-import { visible } from './visible.js';
+import type { Output } from './output.js';
 
 const reasons: Record<string, string> = {
   ENOENT: 'no such file',
@@ -60,22 +61,25 @@ Examples
   flags: {
     json: { type: 'boolean', default: false },
   },
-  async run(input: string[], flags: Record<string, unknown>, io: CommandIO): Promise<number> {
+  async run(
+    input: string[],
+    flags: Record<string, unknown>,
+    io: CommandIO,
+    output: Output,
+  ): Promise<number> {
     const names = input.length > 0 ? input : ['-'];
     if (input.length === 0 && io.stdin.isTTY) {
       // Otherwise a bare `margin split` at a prompt looks like a hang.
-      io.stderr.write('margin split: reading standard input; end it with Ctrl-D\n');
+      output.say('reading standard input; end it with Ctrl-D');
     }
-    let status = 0;
     for (const name of names) {
-      const label = name === '-' ? 'standard input' : visible(name);
+      const label = name === '-' ? 'standard input' : name;
       let bytes: Uint8Array;
       try {
         bytes =
           name === '-' ? await readStream(io.stdin) : await readFile(path.resolve(io.cwd, name));
       } catch (error) {
-        io.stderr.write(`margin split: cannot read ${label}: ${reasonFor(error)}\n`);
-        status = 1;
+        output.problem(`cannot read ${label}: ${reasonFor(error)}`);
         continue;
       }
       // Decoding is not cleaning: the same reading as the corpus, so a Windows-1251 file splits
@@ -85,23 +89,20 @@ Examples
         decoded = decodeBytes(bytes);
       } catch (error) {
         if (!(error instanceof NotTextError)) throw error;
-        io.stderr.write(`margin split: cannot read ${label}: ${error.message}\n`);
-        status = 1;
+        output.problem(`cannot read ${label}: ${error.message}`);
         continue;
       }
-      for (const warning of decoded.warnings) {
-        io.stderr.write(`margin split: warning: ${label}: ${warning}\n`);
-      }
+      for (const warning of decoded.warnings) output.warn(`${label}: ${warning}`);
       const { text, removed } = sanitizeText(decoded.text);
       if (removed > 0) {
-        io.stderr.write(
-          `margin split: warning: ${label}: removed ${removed} control or escape character${removed === 1 ? '' : 's'}\n`,
+        output.warn(
+          `${label}: removed ${removed} control or escape character${removed === 1 ? '' : 's'}`,
         );
       }
       const sentences = sentencesOf(text);
-      if (flags.json) io.stdout.write(`${JSON.stringify(sentences)}\n`);
-      else if (sentences.length > 0) io.stdout.write(`${sentences.join('\n')}\n`);
+      if (flags.json) await output.out(`${safeJson(sentences)}\n`);
+      else if (sentences.length > 0) await output.out(`${sentences.join('\n')}\n`);
     }
-    return status;
+    return output.status();
   },
 };

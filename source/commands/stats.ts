@@ -1,7 +1,8 @@
 import { computeStats } from '../export/stats.js';
 import { renderStats } from '../export/stats-render.js';
-import { openWorkspace, writeReport } from '../export/workspace.js';
+import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
+import { openWorkspace } from './workspace.js';
 
 export const command: Command = {
   name: 'stats',
@@ -23,10 +24,8 @@ Examples
     store: { type: 'string', default: 'annotations', shortFlag: 's' },
     json: { type: 'boolean', default: false },
   },
-  async run(_input, flags, io) {
-    const workspace = await openWorkspace('stats', flags, io, undefined, { reads: true });
-    if (!workspace) return 2;
-    const { articles, repository } = workspace;
+  async run(_input, flags, io, output) {
+    const { articles, repository } = await openWorkspace(flags, io, output, { reads: true });
     const report = computeStats(
       articles,
       repository.list(),
@@ -34,7 +33,7 @@ Examples
       repository.annotators(),
     );
     await repository.close();
-    await writeReport(io, Boolean(flags.json), report, renderStats);
-    return workspace.problems > 0 ? 1 : 0;
+    await output.out(flags.json ? `${safeJson(report, 2)}\n` : renderStats(report, output.width));
+    return output.status();
   },
 };

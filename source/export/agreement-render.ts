@@ -1,8 +1,9 @@
 import { LABELS } from '../store/types.js';
+import { oneLine } from '../text/untrusted.js';
+import { truncate } from '../text/width.js';
 import type { Agreement } from './agreement.js';
 import type { AgreementReport } from './agreement-report.js';
 import { bar } from './bars.js';
-import { clip, oneLine } from './terminal-text.js';
 
 /** `margin agree` for people: the figures as bars on a 0..1 scale, then the disagreements. */
 export function renderAgreement(report: AgreementReport, width: number): string {
@@ -38,7 +39,7 @@ export function renderAgreement(report: AgreementReport, width: number): string 
   out.push(`Disagreements (${report.disagreements.length})`);
   for (const item of report.disagreements) {
     out.push('', `  ${oneLine(item.article)} · ${item.sentence}`);
-    out.push(`  ${clip(oneLine(item.text), width - 4)}`);
+    out.push(`  ${truncate(oneLine(item.text), width - 4)}`);
     for (const [annotator, labels] of Object.entries(item.labels)) {
       out.push(`    ${oneLine(annotator)}: ${labels.length > 0 ? labels.join(', ') : '(none)'}`);
     }

@@ -1,4 +1,4 @@
-import { safeJson } from '../text/visible.js';
+import { safeJson } from '../text/untrusted.js';
 import { jsonLines, LineBuffer } from './lines.js';
 import { articleGroups, type ExportFilter, type ExportInput, labelName } from './model.js';
 import { spanOf } from './spans.js';

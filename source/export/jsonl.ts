@@ -1,4 +1,4 @@
-import { safeJson } from '../text/visible.js';
+import { safeJson } from '../text/untrusted.js';
 import { jsonLines, LineBuffer } from './lines.js';
 import type { Entry, ExportFilter, ExportInput } from './model.js';
 import { progressReporter, selectEntries } from './model.js';

@@ -1,5 +1,5 @@
 import { LABELS } from '../store/types.js';
-import { safeJson } from '../text/visible.js';
+import { safeJson } from '../text/untrusted.js';
 import { jsonArray, LineBuffer } from './lines.js';
 import { articleGroups, type ExportFilter, type ExportInput, labelName } from './model.js';
 import { spanOf } from './spans.js';

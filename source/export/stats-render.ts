@@ -1,7 +1,8 @@
 import stringWidth from 'string-width';
+import { oneLine } from '../text/untrusted.js';
+import { truncate } from '../text/width.js';
 import { bar, progressBar } from './bars.js';
 import type { Progress, StatsReport } from './stats.js';
-import { clip, oneLine } from './terminal-text.js';
 
 /** How many articles the picture lists; `--json` has them all. */
 const TOP_ARTICLES = 15;
@@ -86,7 +87,7 @@ export function renderStats(report: StatsReport, width: number): string {
 
 function chart(rows: Row[], width: number): string[] {
   if (rows.length === 0) return ['  (none)'];
-  const names = rows.map((row) => clip(oneLine(row.name), NAME_MAX));
+  const names = rows.map((row) => truncate(oneLine(row.name), NAME_MAX));
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const values = rows.map((row) => count(row.value));
   const valueWidth = Math.max(...values.map((value) => value.length));
@@ -104,7 +105,7 @@ function chart(rows: Row[], width: number): string[] {
 }
 
 function progressChart(rows: Array<{ name: string; progress: Progress }>, width: number): string[] {
-  const names = rows.map((row) => clip(oneLine(row.name), NAME_MAX));
+  const names = rows.map((row) => truncate(oneLine(row.name), NAME_MAX));
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const labels = rows.map(
     ({ progress: p }) =>

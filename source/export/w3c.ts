@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { safeJson } from '../text/visible.js';
+import { safeJson } from '../text/untrusted.js';
 import { jsonArray, LineBuffer } from './lines.js';
 import type { Entry, ExportFilter, ExportInput } from './model.js';
 import { progressReporter, selectEntries } from './model.js';

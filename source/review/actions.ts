@@ -1,10 +1,10 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import type { Label } from '../store/types.js';
-import type { KeyState } from '../ui/keymap.js';
-import type { Size } from '../ui/layout.js';
 import type { CompareView } from './compare.js';
+import type { KeyState } from './keys.js';
 import type { ArticleMarks } from './marks.js';
+import type { Size } from './view/layout.js';
 
 /** What a key asks for: intents, never setters. The keymap table names these. */
 export type KeyAction =
@@ -46,9 +46,10 @@ export type KeyAction =
 
 /** What happened outside the keyboard: typing in an input, the terminal, the corpus, the store. */
 export type EventAction =
-  /** A key press (or a chunk of typed keys) as the terminal delivered it. */
-  /** `at`: when it arrived (milliseconds, any monotonic clock), to tell typing from a new key. */
-  | { type: 'input'; input: string; key: KeyState; at?: number }
+  /** A key typed into the open input (note, attribute field, search query). */
+  | { type: 'text/type'; input: string; key: KeyState }
+  /** Ctrl+C while waiting for writes to finish: leave without waiting. */
+  | { type: 'app/force-quit' }
   | { type: 'search/query'; query: string; hits: SearchHit[] }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }
@@ -64,7 +65,6 @@ export type EventAction =
   /** The store has been read and placed on the whole corpus: its marks replace the guesses. */
   | { type: 'store/opened'; marks: Record<string, ArticleMarks>; warnings: string[] }
   | { type: 'store/failed'; message: string }
-  | { type: 'effects/taken'; through: number; pending: number }
   | { type: 'save/progress'; pending: number; error: string | null }
   | { type: 'save/result'; message: string | null };
 

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { acceptVersion, compareSentences } from '../export/compare.js';
+import { acceptVersion, compareSentences } from '../export/adjudication.js';
 import type { AnnotationPatch, Repository } from '../store/repository.js';
 import type { Label } from '../store/types.js';
 

@@ -1,6 +1,6 @@
 import type { Label } from '../store/types.js';
-import type { KeyState } from '../ui/keymap.js';
 import { fieldsFor } from './attributes.js';
+import type { KeyState } from './keys.js';
 import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';

@@ -4,14 +4,13 @@ import { acceptInto } from './compare.js';
 import type { Effect } from './state.js';
 
 export interface EffectQueueOptions {
-  repository: Repository;
+  /** The store: writes wait until it has opened (placed its annotations on the corpus). */
+  store: Promise<Repository>;
   article: (id: string) => Article | undefined;
   /** Called whenever the number of unfinished writes or the last failure changes. */
   onProgress: (pending: number, error: string | null) => void;
   /** Called after each write, with what to tell the reviewer and the articles it touched. */
   onDone: (result: { message: string | null; articles: string[]; pending: number }) => void;
-  /** Writes start once this resolves (the store has placed annotations on the corpus). */
-  ready?: Promise<void> | undefined;
   /** Waits between retries of a failing write, the last one repeating. */
   retryDelays?: readonly number[] | undefined;
 }
@@ -67,13 +66,14 @@ export class EffectQueue {
 
   async #drain(): Promise<void> {
     this.#running = true;
-    if (this.#options.ready) await this.#options.ready.catch(() => undefined);
+    const repository = await this.#options.store.catch(() => null);
     while (this.#queue.length > 0 && !this.#stopped) {
       const effect = this.#queue[0]!;
       let attempt = 0;
       for (;;) {
         try {
-          const message = await this.#run(effect);
+          if (!repository) throw new Error('the store could not be opened');
+          const message = await this.#run(repository, effect);
           this.#queue.shift();
           this.#error = null;
           const articles = 'article' in effect ? [effect.article] : [];
@@ -96,8 +96,10 @@ export class EffectQueue {
     for (const resolve of this.#idle.splice(0)) resolve();
   }
 
-  async #run(effect: Effect): Promise<{ text: string | null; article?: string }> {
-    const { repository } = this.#options;
+  async #run(
+    repository: Repository,
+    effect: Effect,
+  ): Promise<{ text: string | null; article?: string }> {
     if (effect.kind === 'undo' || effect.kind === 'redo') {
       const summary = effect.kind === 'undo' ? await repository.undo() : await repository.redo();
       const text = describe(summary, effect.kind === 'undo' ? 'undid' : 'redid');

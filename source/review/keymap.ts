@@ -1,4 +1,5 @@
-import type { KeyAction } from '../review/actions.js';
+import type { KeyAction } from './actions.js';
+import type { KeyState } from './keys.js';
 
 /** Where the keyboard is: which rows of the table apply. */
 export type KeyContext =
@@ -23,27 +24,7 @@ export type KeyGroup =
   | 'Compare'
   | 'General';
 
-/** The part of Ink's `Key` the keymap reads; Ink's own object fits it. */
-export interface KeyState {
-  upArrow: boolean;
-  downArrow: boolean;
-  leftArrow: boolean;
-  rightArrow: boolean;
-  pageDown: boolean;
-  pageUp: boolean;
-  home: boolean;
-  end: boolean;
-  return: boolean;
-  escape: boolean;
-  ctrl: boolean;
-  shift: boolean;
-  tab: boolean;
-  backspace: boolean;
-  delete: boolean;
-  meta: boolean;
-}
-
-type KeyName =
+export type KeyName =
   | 'upArrow'
   | 'downArrow'
   | 'pageDown'
@@ -439,25 +420,6 @@ export const GROUP_ORDER: readonly KeyGroup[] = [
   'General',
 ];
 
-const NO_KEY: KeyState = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-};
-
 function matches(binding: KeyBinding, input: string, key: KeyState): boolean {
   if (binding.key) {
     if (!key[binding.key]) return false;
@@ -474,42 +436,6 @@ export function lookup(context: KeyContext, input: string, key: KeyState): Keyma
       entry.contexts.includes(context) &&
       entry.keys.some((binding) => matches(binding, input, key)),
   );
-}
-
-const CONTROL_KEYS: Record<string, Partial<KeyState>> = {
-  '\r': { return: true },
-  // Typed before the terminal was switched to raw mode, Enter reaches us translated to "\n".
-  '\n': { return: true },
-  '\t': { tab: true },
-  '\x1b': { escape: true, meta: true },
-  '\x7f': { delete: true },
-  '\b': { backspace: true },
-};
-
-/**
- * Ink hands over a chunk of typed text as one input ("jjj" when keys arrive together): split it
- * into one key press per character so that none is lost. Named keys arrive alone.
- */
-export function splitKeys(input: string, key: KeyState): Array<{ input: string; key: KeyState }> {
-  const chars = [...input];
-  if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
-  return chars.map((c) => {
-    const special = CONTROL_KEYS[c];
-    if (special) return { input: '', key: { ...NO_KEY, ...special } };
-    return { input: c, key: { ...NO_KEY, shift: c !== c.toLowerCase() } };
-  });
-}
-
-/** A key press made from its binding, as Ink would report it (for tests and the benchmark). */
-export function keyPress(binding: KeyBinding): { input: string; key: KeyState } {
-  if (binding.key) {
-    return { input: '', key: { ...NO_KEY, [binding.key]: true, shift: binding.shift ?? false } };
-  }
-  const input = binding.input ?? '';
-  return {
-    input,
-    key: { ...NO_KEY, ctrl: binding.ctrl ?? false, shift: input !== input.toLowerCase() },
-  };
 }
 
 /** How the keys of an entry read in the help: "j ↓". */

@@ -1,4 +1,4 @@
-import type { KeyState } from '../ui/keymap.js';
+import type { KeyState } from './keys.js';
 
 /** A one-line text being typed: its value and where the cursor stands (in code points). */
 export interface Line {

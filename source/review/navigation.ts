@@ -1,4 +1,3 @@
-import { paneLayout } from '../ui/layout.js';
 import type { KeyAction } from './actions.js';
 import {
   currentArticle,
@@ -11,6 +10,7 @@ import {
 } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { emit, info, setMarks, warn } from './updates.js';
+import { paneLayout } from './view/layout.js';
 
 export function withCursor(state: ReviewState, index: number): ReviewState {
   const article = currentArticle(state);

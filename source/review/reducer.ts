@@ -1,6 +1,3 @@
-import { helpMaxTop } from '../ui/help.js';
-import { type KeyContext, type KeyState, lookup, splitKeys } from '../ui/keymap.js';
-import { paneLayout } from '../ui/layout.js';
 import type { Action, KeyAction } from './actions.js';
 import {
   acceptCompare,
@@ -22,6 +19,8 @@ import {
 import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { emit, info, setMarks, warn } from './updates.js';
+import { helpMaxTop } from './view/help.js';
+import { paneLayout } from './view/layout.js';
 
 function quitIfDrained(state: ReviewState): ReviewState {
   if (state.mode.kind !== 'quitting') return state;
@@ -179,8 +178,10 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
 /** The review state machine: every key and every outside event goes through here. */
 export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
-    case 'input':
-      return pressKeys(state, action.input, action.key, action.at);
+    case 'text/type':
+      return typeInto(state, action.input, action.key);
+    case 'app/force-quit':
+      return { ...state, forceQuit: true };
     case 'app/terminate':
       return quitIfDrained({
         ...state,
@@ -262,12 +263,6 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         warnings: [...state.warnings, action.message],
         message: { text: action.message, tone: 'error' },
       };
-    case 'effects/taken':
-      return quitIfDrained({
-        ...state,
-        outbox: state.outbox.filter((queued) => queued.id > action.through),
-        save: { ...state.save, pending: action.pending },
-      });
     case 'save/progress':
       return quitIfDrained({ ...state, save: { pending: action.pending, error: action.error } });
     case 'save/result':
@@ -277,83 +272,4 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       // A message answers the last key; the next key replaces or clears it.
       return keyAction({ ...state, message: null }, action);
   }
-}
-
-/** Which rows of the keymap apply now; null while waiting to quit. */
-export function keyContext(state: ReviewState): KeyContext | null {
-  switch (state.mode.kind) {
-    case 'help':
-    case 'search':
-    case 'note':
-    case 'attributes':
-    case 'compare':
-      return state.mode.kind;
-    case 'quitting':
-      return null;
-    default:
-      if (state.focus === 'list') return 'list';
-      return state.results ? 'results' : 'reader';
-  }
-}
-
-const TEXT_ENTRY = new Set<KeyContext>(['search', 'note', 'attributes']);
-
-const OPENS_INPUT = new Set(['note/edit', 'attributes/edit', 'search/open']);
-
-/**
- * Text typed after a refused `n`, `a` or `/` is swallowed until a pause this long: someone typing
- * a note does not stop to read the status bar, so "2 sources unclear" must not tag a quote (2),
- * undo (u) and clear the labels (c, x…). A key pressed after reading the refusal comes later.
- */
-export const TYPING_PAUSE_MS = 500;
-
-/** A key that would have been text in an input (no Ctrl, Enter, Esc, Tab or arrows). */
-function isText(input: string, key: KeyState): boolean {
-  if (input === '' || key.ctrl || key.meta || key.return || key.escape || key.tab) return false;
-  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return false;
-  if (key.pageUp || key.pageDown || key.home || key.end) return false;
-  return !key.backspace && !key.delete;
-}
-
-/**
- * Keys go through the keymap here, one at a time against the state each previous key left, so a
- * chunk such as "jj1" moves twice and then tags, and "nfirst note\r" opens the note input, types
- * into it and saves. In a text input only the keys the table gives that context (Enter, Esc, Tab,
- * ↑/↓) act; the rest edit the text, which the reducer owns.
- */
-function pressKeys(state: ReviewState, input: string, key: KeyState, at?: number): ReviewState {
-  if (keyContext(state) === null) {
-    if (key.ctrl && input === 'c') return { ...state, forceQuit: true };
-    return state;
-  }
-  let next = state;
-  if (state.typedAfterRefusal !== null) {
-    // `n`, `a` or `/` again is a retry (the sentence tagged meanwhile, search ready): it acts, and
-    // if refused again, what follows it is swallowed as before.
-    const context = keyContext(state);
-    const retry =
-      context !== null && OPENS_INPUT.has(lookup(context, input, key)?.action.type ?? '');
-    const typing =
-      at !== undefined &&
-      at - state.typedAfterRefusal < TYPING_PAUSE_MS &&
-      isText(input, key) &&
-      !retry;
-    if (typing) return { ...state, typedAfterRefusal: at };
-    next = { ...state, typedAfterRefusal: null };
-  }
-  for (const press of splitKeys(input, key)) {
-    const now = keyContext(next);
-    if (now === null) break;
-    const entry = lookup(now, press.input, press.key);
-    if (entry) {
-      next = reduce(next, entry.action);
-      // A refused `n`, `a` or `/`: what was typed after it was meant as text, never as commands.
-      if (OPENS_INPUT.has(entry.action.type) && !TEXT_ENTRY.has(keyContext(next) ?? 'list')) {
-        return at === undefined ? next : { ...next, typedAfterRefusal: at };
-      }
-    } else if (TEXT_ENTRY.has(now)) {
-      next = typeInto(next, press.input, press.key);
-    }
-  }
-  return next;
 }

@@ -1,9 +1,9 @@
 import type { Article, Sentence } from '../corpus/types.js';
-import { CONTEXT_LINES, LIST_ENTRY_LINES, paneLayout } from '../ui/layout.js';
-import { followTop } from '../ui/window.js';
-import { type Line, orphanLines, wrapArticle } from '../ui/wrap.js';
 import { type ArticleMarks, EMPTY_MARKS, NO_SENTENCE_MARKS, type SentenceMarks } from './marks.js';
 import type { ReviewState } from './state.js';
+import { CONTEXT_LINES, LIST_ENTRY_LINES, paneLayout } from './view/layout.js';
+import { followTop } from './view/window.js';
+import { type Line, orphanLines, wrapArticle } from './view/wrap.js';
 
 export function currentArticle(state: ReviewState): Article | undefined {
   return state.articles[state.current];

@@ -2,10 +2,10 @@ import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import type { AnnotationPatch } from '../store/repository.js';
 import type { Label, ReviewStatus } from '../store/types.js';
-import type { Size } from '../ui/layout.js';
 import type { AttributeField } from './attributes.js';
 import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
+import type { Size } from './view/layout.js';
 
 export type Focus = 'list' | 'reader';
 
@@ -74,11 +74,6 @@ export type Effect =
   | { kind: 'undo' }
   | { kind: 'redo' };
 
-export interface QueuedEffect {
-  id: number;
-  effect: Effect;
-}
-
 export interface Message {
   text: string;
   tone: 'info' | 'warning' | 'error';
@@ -111,8 +106,8 @@ export interface ReviewState {
   message: Message | null;
   /** Writes handed to the queue and not yet finished, and the last failure while retrying. */
   save: { pending: number; error: string | null };
-  outbox: QueuedEffect[];
-  nextEffect: number;
+  /** Writes asked for by the last keys, taken by the controller's queue as soon as they appear. */
+  outbox: Effect[];
   searchAvailable: boolean;
   /** Started with --compare: the writer is the gold annotator and `c` compares annotators. */
   compare: boolean;
@@ -120,11 +115,6 @@ export interface ReviewState {
   quit: boolean;
   /** Set by a second Ctrl+C while waiting for writes: leave without waiting. */
   forceQuit: boolean;
-  /**
-   * When the last key of text typed after a refused `n`, `a` or `/` arrived, or null: text that
-   * keeps coming without a pause was meant for the input, never as commands.
-   */
-  typedAfterRefusal: number | null;
 }
 
 export interface InitialOptions {
@@ -161,11 +151,9 @@ export function initialState(options: InitialOptions): ReviewState {
     message: null,
     save: { pending: 0, error: null },
     outbox: [],
-    nextEffect: 1,
     searchAvailable: options.searchAvailable ?? false,
     compare: options.compare ?? false,
     quit: false,
     forceQuit: false,
-    typedAfterRefusal: null,
   };
 }

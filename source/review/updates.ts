@@ -6,11 +6,7 @@ export const info = (text: string): Message => ({ text, tone: 'info' });
 export const warn = (text: string): Message => ({ text, tone: 'warning' });
 
 export function emit(state: ReviewState, effect: Effect): ReviewState {
-  return {
-    ...state,
-    outbox: [...state.outbox, { id: state.nextEffect, effect }],
-    nextEffect: state.nextEffect + 1,
-  };
+  return { ...state, outbox: [...state.outbox, effect] };
 }
 
 /** Why a key that needs the stored annotations cannot act yet. */

@@ -6,8 +6,8 @@ import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
 import { compileFilters, type SentenceFilter } from './filters.js';
 import { words } from './fold.js';
 import { highlight } from './highlight.js';
-import { Marks } from './marks.js';
 import { parseQuery } from './query.js';
+import { TermScores } from './term-scores.js';
 import { type Probe, type TermSource, termSource } from './term-source.js';
 import { type CompiledQuery, compile, findPhrase, type PhraseTerm } from './terms.js';
 import type { SearchHit } from './types.js';
@@ -38,7 +38,7 @@ export class Engine implements SearchEngine {
   private readonly sentenceNumbers: Array<Map<string, number> | undefined> = [];
   private readonly titleWords: Array<string[] | undefined> = [];
   private readonly averageLength: number;
-  private readonly marks: Marks;
+  private readonly marks: TermScores;
   // Per sentence, the query's summed score so far and whether any term matched its own text.
   private readonly total: Float32Array;
   private readonly textHit: Uint8Array;
@@ -53,7 +53,7 @@ export class Engine implements SearchEngine {
     this.facts = new FactsCache((article, sentence) => this.sentenceNumber(article, sentence));
     const count = this.index.sentenceCount;
     this.averageLength = count === 0 ? 1 : Math.max(1, this.index.sequence.length / count);
-    this.marks = new Marks(count);
+    this.marks = new TermScores(count);
     this.total = new Float32Array(count);
     this.textHit = new Uint8Array(count);
   }

@@ -4,7 +4,7 @@
  * sentences must not allocate 300,000-entry arrays on every keystroke); a generation stamp
  * marks what the current term wrote, so nothing needs clearing between terms.
  */
-export class Marks {
+export class TermScores {
   readonly score: Float32Array;
   readonly inText: Uint8Array;
   private readonly stamp: Uint32Array;

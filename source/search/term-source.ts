@@ -1,6 +1,6 @@
 import type { ContextFacts } from './context-facts.js';
 import type { CorpusIndex } from './corpus-index.js';
-import type { Marks } from './marks.js';
+import type { TermScores } from './term-scores.js';
 import { findPhrase, type PhraseTerm, phraseInWords, type Term, wordScore } from './terms.js';
 
 /** A word found only in the article's title, or only in a note, counts for a little less. */
@@ -17,7 +17,7 @@ export interface Probe {
 export interface TermSource {
   /** Scan cost: how many sentences the term's own lists will visit. */
   cost: number;
-  scan(marks: Marks): void;
+  scan(marks: TermScores): void;
   probe(sentence: number, out: Probe): void;
 }
 
@@ -40,7 +40,7 @@ export function termSource(
   };
   const { entries, byWord } = facts.notes;
   let textCost = 0;
-  let scanText: (marks: Marks) => void;
+  let scanText: (marks: TermScores) => void;
   let probeText: (sentence: number) => number;
   if (term.kind === 'word') {
     for (const [word, score] of term.scores) {

@@ -22,3 +22,8 @@ export function truncate(text: string, width: number): string {
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
+
+/** Truncates and pads to exactly `width` columns. */
+export function fitWidth(text: string, width: number): string {
+  return padEnd(truncate(text, width), width);
+}

@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { clean } from './clean.js';
+import { oneLine } from '../text/untrusted.js';
 
 export interface Segment {
   text: string;
@@ -25,11 +25,11 @@ export function highlightSegments(
   for (const [from, to] of sorted) {
     const s = Math.max(from, at);
     if (to <= s) continue;
-    if (s > at) pieces.push({ text: clean(text.slice(at, s)), hit: false });
-    pieces.push({ text: clean(text.slice(s, to)), hit: true });
+    if (s > at) pieces.push({ text: oneLine(text.slice(at, s)), hit: false });
+    pieces.push({ text: oneLine(text.slice(s, to)), hit: true });
     at = to;
   }
-  if (at < text.length) pieces.push({ text: clean(text.slice(at)), hit: false });
+  if (at < text.length) pieces.push({ text: oneLine(text.slice(at)), hit: false });
   const out: Segment[] = [];
   let used = 0;
   for (const piece of pieces) {

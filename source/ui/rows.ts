@@ -2,9 +2,8 @@ import stringWidth from 'string-width';
 import type { Article } from '../corpus/types.js';
 import { type ArticleMarks, labelCounts } from '../review/marks.js';
 import { LABELS } from '../store/types.js';
-import { truncate } from '../text/width.js';
-import { clean } from './clean.js';
-import { fitWidth } from './text.js';
+import { oneLine } from '../text/untrusted.js';
+import { fitWidth, truncate } from '../text/width.js';
 import { LABEL_LETTER, STATUS_GLYPH } from './theme.js';
 
 const MAX_SOURCE = 32;
@@ -19,8 +18,8 @@ export function countsText(marks: ArticleMarks): string {
 
 /** The title, or the opening words of the text when the article has none. */
 export function displayTitle(article: Article): string {
-  if (article.title) return clean(article.title);
-  const opening = clean(article.text).split(/\s+/).slice(0, 12).join(' ');
+  if (article.title) return oneLine(article.title);
+  const opening = oneLine(article.text).split(/\s+/).slice(0, 12).join(' ');
   return opening || article.id;
 }
 
@@ -37,7 +36,7 @@ export function listDetails(article: Article, marks: ArticleMarks, width: number
   const counts = countsText(marks) || 'no tags';
   const date = article.date ?? '';
   const tail = [date, counts].filter(Boolean).join(' · ');
-  const source = clean(article.source ?? '');
+  const source = oneLine(article.source ?? '');
   // The source gives way first: date and counts are short and always worth seeing.
   const room = width - stringWidth(tail) - 5;
   const parts = source && room >= 6 ? [truncate(source, Math.min(room, MAX_SOURCE)), tail] : [tail];

@@ -1,4 +1,4 @@
-import { visible } from '../text/visible.js';
+import { oneLine, visible } from '../text/untrusted.js';
 
 /** The alternate screen keeps the reviewer's shell scrollback as it was; the cursor is hidden. */
 const ENTER = '\x1b[?1049h\x1b[?25l';
@@ -29,8 +29,10 @@ export function enterAlternateScreen(
   const onCrash = (error: unknown) => {
     leave();
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`margin review: ${visible(message.replace(/\s*\n\s*/g, ' '))}\n`);
-    if (process.env.MARGIN_DEBUG) console.error(error);
+    process.stderr.write(`margin review: ${oneLine(message)}\n`);
+    if (process.env.MARGIN_DEBUG && error instanceof Error && error.stack) {
+      process.stderr.write(`${visible(error.stack)}\n`);
+    }
     process.exit(1);
   };
   process.on('SIGTERM', onSignal);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { command } from '../../source/commands/list.js';
+import { runCommand } from '../../source/commands/run.js';
 import { captureIO } from './capture-io.js';
 import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
 
@@ -20,7 +21,7 @@ afterEach(async () => {
 
 async function list(corpus: string, json = false, columns?: number, cwd = ROOT) {
   const captured = captureIO(cwd, { XDG_CACHE_HOME: cache }, columns);
-  const status = await command.run([], { corpus, json }, captured.io);
+  const status = await runCommand(command, [], { corpus, json }, captured.io);
   return { status, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/show.js';
 import { captureIO } from './capture-io.js';
 import { tempCorpus } from './temp-corpus.js';
@@ -10,7 +11,7 @@ const SEED_003 = 'seeds/003_0a02ae9bd8ded74f.txt';
 
 async function show(args: string[], json = false, cwd = ROOT) {
   const captured = captureIO(cwd);
-  const status = await command.run(args, { json }, captured.io);
+  const status = await runCommand(command, args, { json }, captured.io);
   return { status, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 
@@ -83,7 +84,7 @@ Background:
     expect(parsed.sentences[4]).toMatchObject({ paragraph: 4, text: 'Background:' });
   });
 
-  it('names an unreadable file and its reason on stderr, with status 1', async () => {
+  it('names an unreadable file and its reason on stderr: status 1, or 2 when there is no file', async () => {
     await corpus.write(
       'chart.png',
       Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -93,8 +94,9 @@ Background:
       stdout: '',
       stderr: 'margin show: chart.png: not a text file (PNG image)\n',
     });
+    // Nothing to show at all, as with a missing corpus folder: the command could not run.
     expect(await show(['missing.txt'], false, corpus.root())).toEqual({
-      status: 1,
+      status: 2,
       stdout: '',
       stderr: 'margin show: missing.txt: no such file\n',
     });
@@ -110,7 +112,7 @@ Background:
       status: 0,
       stdout: 'Officials met in Geneva on Tuesday to resume talks that had stalled last month.\n',
       stderr:
-        'margin show: ansi.txt: removed control characters and escape sequences (8 characters)\n',
+        'margin show: warning: ansi.txt: removed control characters and escape sequences (8 characters)\n',
     });
   });
 

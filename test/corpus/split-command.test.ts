@@ -5,6 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommandIO } from '../../source/commands/command.js';
+import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/split.js';
 
 interface Result {
@@ -50,7 +51,7 @@ async function split(
     env: {},
     cwd: dir,
   };
-  const status = await command.run(files, { json }, io);
+  const status = await runCommand(command, files, { json }, io);
   return { status, stdout: out(), stderr: err() };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptVersion, compareSentences } from '../../source/export/compare.js';
+import { acceptVersion, compareSentences } from '../../source/export/adjudication.js';
 import { asciiArticle, orphan, place, unicodeArticle } from './fixture.js';
 
 describe('compareSentences', () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach } from 'vitest';
 import type { Command, CommandIO } from '../../source/commands/command.js';
+import { runCommand } from '../../source/commands/run.js';
 
 /** A corpus with the seeds and an article whose text has curly quotes, Cyrillic and emoji. */
 export const UNICODE_ARTICLE = `Переговоры “soon”
@@ -54,7 +55,12 @@ export async function run(
     env: { MARGIN_ANNOTATOR: 'tester', XDG_CACHE_HOME: join(dir, 'cache') },
     cwd: dir,
   };
-  const status = await command.run(input, { corpus: 'corpus', store: 'store', ...flags }, io);
+  const status = await runCommand(
+    command,
+    input,
+    { corpus: 'corpus', store: 'store', ...flags },
+    io,
+  );
   return {
     status,
     stdout: Buffer.concat(out).toString('utf8'),

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { KeyAction } from '../../source/review/actions.js';
-import { keyContext, reduce } from '../../source/review/reducer.js';
-import type { ReviewState } from '../../source/review/state.js';
-import type { Label } from '../../source/store/types.js';
+import { applyKeys, keyContext } from '../../source/review/interpret.js';
 import {
   helpGroups,
   hintsFor,
   KEYMAP,
   type KeyContext,
-  keyPress,
   lookup,
-} from '../../source/ui/keymap.js';
-import { HITS, listState, readerState } from '../review/fixtures.js';
+} from '../../source/review/keymap.js';
+import type { ReviewState } from '../../source/review/state.js';
+import type { Label } from '../../source/store/types.js';
+import { pressOf } from '../helpers/keys.js';
+import { HITS, listState, readerState } from './fixtures.js';
 
 /** A state in each context, chosen so that every key has something to do. */
 function stateIn(context: KeyContext): ReviewState {
@@ -103,7 +103,7 @@ function stateIn(context: KeyContext): ReviewState {
 }
 
 const cursor = (state: ReviewState) => state.cursors.b ?? 0;
-const effects = (state: ReviewState) => state.outbox.map((queued) => queued.effect);
+const effects = (state: ReviewState) => state.outbox;
 const labelsAt = (state: ReviewState, sentence: string) =>
   state.marks.b?.sentences[sentence]?.labels ?? [];
 
@@ -237,12 +237,12 @@ describe('every key in the keymap does what its help line says', () => {
         it(`${binding.label} in ${context}: ${entry.description}`, () => {
           const before = stateIn(context);
           expect(keyContext(before)).toBe(context);
-          const press = keyPress(binding);
+          const press = pressOf(binding);
           const resolved = lookup(context, press.input, press.key);
           // An earlier row may own the key in this context (n steps results there); that row's
           // promise is then the one to keep.
           expect(resolved).toBeDefined();
-          const after = reduce(before, { type: 'input', ...press });
+          const after = applyKeys(before, press.input, press.key);
           const promise = promises[resolved!.action.type];
           expect(promise, `a promise for ${resolved!.action.type}`).toBeDefined();
           promise!(before, after, context, resolved!.action);
@@ -271,10 +271,10 @@ describe('the keymap table', () => {
   });
 
   it('lets n step through search results while they are active and edit the note otherwise', () => {
-    const press = keyPress({ label: 'n', input: 'n' });
+    const press = pressOf({ label: 'n', input: 'n' });
     expect(lookup('results', press.input, press.key)?.action.type).toBe('search/next');
     expect(lookup('reader', press.input, press.key)?.action.type).toBe('note/edit');
-    const m = keyPress({ label: 'm', input: 'm' });
+    const m = pressOf({ label: 'm', input: 'm' });
     expect(lookup('results', m.input, m.key)?.action.type).toBe('note/edit');
   });
 

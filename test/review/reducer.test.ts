@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KeyInterpreter } from '../../source/review/interpret.js';
 import { reduce } from '../../source/review/reducer.js';
 import {
   articleById,
@@ -7,33 +8,29 @@ import {
   readerLines,
 } from '../../source/review/selectors.js';
 import type { ReviewState } from '../../source/review/state.js';
-import { keyPress } from '../../source/ui/keymap.js';
-import { paneLayout } from '../../source/ui/layout.js';
+import { paneLayout } from '../../source/review/view/layout.js';
+import { pressed, typed } from '../helpers/keys.js';
 import { ARTICLES, fixtureArticle, HITS, listState, marks, readerState } from './fixtures.js';
 
-const type = (state: ReviewState, input: string) =>
-  reduce(state, { type: 'input', ...keyPress({ label: input, input }) });
+const type = (state: ReviewState, input: string) => typed(state, input);
 const named = (state: ReviewState, key: 'return' | 'escape' | 'pageDown') =>
-  reduce(state, { type: 'input', ...keyPress({ label: key, key }) });
+  pressed(state, { label: key, key });
 /** Ctrl+U (clear the line before the cursor), then the text. */
 const retype = (state: ReviewState, text: string) =>
-  type(
-    reduce(state, { type: 'input', ...keyPress({ label: 'Ctrl+U', input: 'u', ctrl: true }) }),
-    text,
-  );
-const effects = (state: ReviewState) => state.outbox.map((queued) => queued.effect);
+  type(pressed(state, { label: 'Ctrl+U', input: 'u', ctrl: true }), text);
+const effects = (state: ReviewState) => state.outbox;
+/** What the controller does with the writes a key asked for: hands them to its queue. */
+const taken = (state: ReviewState, pending: number): ReviewState => ({
+  ...state,
+  outbox: [],
+  save: { ...state.save, pending },
+});
 
 describe('keys in one chunk', () => {
   it('handles each key of "jjj" and of "jj1" in order', () => {
-    const moved = reduce(readerState(), {
-      type: 'input',
-      ...keyPress({ label: 'jjj', input: 'jjj' }),
-    });
+    const moved = type(readerState(), 'jjj');
     expect(moved.cursors.b).toBe(23);
-    const tagged = reduce(readerState(), {
-      type: 'input',
-      ...keyPress({ label: 'jj1', input: 'jj1' }),
-    });
+    const tagged = type(readerState(), 'jj1');
     expect(tagged.cursors.b).toBe(22);
     expect(effects(tagged)).toEqual([
       { kind: 'toggle', article: 'b', sentence: 'b-s22', label: 'claim' },
@@ -58,8 +55,8 @@ describe('keys in one chunk', () => {
   });
 
   it('swallows the note typed key by key after a refused n, until a pause', () => {
-    const at = (state: ReviewState, input: string, time: number) =>
-      reduce(state, { type: 'input', ...keyPress({ label: input, input }), at: time });
+    const keys = new KeyInterpreter();
+    const at = (state: ReviewState, input: string, time: number) => typed(state, input, keys, time);
     let state = at(readerState(), 'j', 0);
     state = at(state, 'j', 100);
     state = at(state, 'n', 200);
@@ -79,20 +76,29 @@ describe('keys in one chunk', () => {
       { kind: 'toggle', article: 'b', sentence: 'b-s22', label: 'claim' },
     ]);
     // Enter, Esc and the arrows are never text: they act at once.
-    const refused = at(at(at(at(readerState(), 'j', 0), 'j', 10), 'n', 20), 'j', 100);
+    const arrows = new KeyInterpreter();
+    let refused = readerState();
+    for (const [key, time] of [
+      ['j', 0],
+      ['j', 10],
+      ['n', 20],
+      ['j', 100],
+    ] as const) {
+      refused = typed(refused, key, arrows, time);
+    }
     expect(refused.cursors.b).toBe(22);
-    const moved = reduce(refused, {
-      type: 'input',
-      ...keyPress({ label: 'down', key: 'downArrow' }),
-      at: 200,
-    });
+    const moved = pressed(refused, { label: 'down', key: 'downArrow' }, arrows, 200);
     expect(moved.cursors.b).toBe(23);
     // `/` again soon after a refused `/` (search was still loading) is a retry, not text.
+    const retry = new KeyInterpreter();
     const loading = { ...readerState(), searchAvailable: false };
-    expect(at(loading, '/', 0).typedAfterRefusal).toBe(0);
-    const ready = at(
-      at({ ...loading, searchAvailable: true, typedAfterRefusal: 0 }, '/', 200),
+    const refusedSearch = typed(loading, '/', retry, 0);
+    expect(refusedSearch.mode.kind).toBe('browse');
+    expect(typed(refusedSearch, 'x', retry, 100).message).toEqual(refusedSearch.message);
+    const ready = typed(
+      typed({ ...refusedSearch, searchAvailable: true }, '/', retry, 200),
       'x',
+      retry,
       300,
     );
     expect(ready.mode).toMatchObject({ kind: 'search', query: 'x' });
@@ -216,7 +222,7 @@ describe('quitting', () => {
     expect(state.mode.kind).toBe('quitting');
     expect(state.quit).toBe(false);
     expect(type(state, 'j').cursors.b).toBe(20);
-    state = reduce(state, { type: 'effects/taken', through: 1, pending: 1 });
+    state = taken(state, 1);
     expect(state.quit).toBe(false);
     state = reduce(state, { type: 'save/progress', pending: 0, error: null });
     expect(state.quit).toBe(true);
@@ -227,7 +233,7 @@ describe('quitting', () => {
     const ending = reduce(editing, { type: 'app/terminate' });
     expect(ending.mode.kind).toBe('quitting');
     expect(ending.quit).toBe(false);
-    const drained = reduce(reduce(ending, { type: 'effects/taken', through: 1, pending: 0 }), {
+    const drained = reduce(taken(ending, 0), {
       type: 'save/progress',
       pending: 0,
       error: null,
@@ -238,10 +244,7 @@ describe('quitting', () => {
   it('quits at once when nothing is pending, and Ctrl+C twice leaves without waiting', () => {
     expect(type(readerState(), 'q').quit).toBe(true);
     const waiting = type(type(readerState(), '1'), 'q');
-    const forced = reduce(waiting, {
-      type: 'input',
-      ...keyPress({ label: 'Ctrl+C', input: 'c', ctrl: true }),
-    });
+    const forced = pressed(waiting, { label: 'Ctrl+C', input: 'c', ctrl: true });
     expect(forced.forceQuit).toBe(true);
   });
 });
@@ -260,8 +263,8 @@ describe('search', () => {
   it('opens the chosen hit at its sentence and remembers the results for n/N', () => {
     let state = type(listState({ current: 0 }), '/sentence');
     state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
-    state = reduce(state, { type: 'input', ...keyPress({ label: '↓', key: 'downArrow' }) });
-    state = reduce(state, { type: 'input', ...keyPress({ label: '↓', key: 'downArrow' }) });
+    state = pressed(state, { label: '↓', key: 'downArrow' });
+    state = pressed(state, { label: '↓', key: 'downArrow' });
     state = named(state, 'return');
     expect(currentArticle(state)?.id).toBe('c');
     expect(state.cursors.c).toBe(5);

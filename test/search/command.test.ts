@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/search.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
@@ -35,7 +36,8 @@ async function search(args: string[], flags: Record<string, unknown> = {}, store
   const dir = await scratch();
   const out = sink();
   const err = sink();
-  const status = await command.run(
+  const status = await runCommand(
+    command,
     args,
     {
       corpus: 'seeds',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { command } from '../../source/commands/orphans.js';
+import { runCommand } from '../../source/commands/run.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { useTempFolder } from './temp-store.js';
@@ -24,7 +25,8 @@ async function run(cwd: string, args: Record<string, unknown>) {
   stderr.on('data', (chunk) => {
     err += chunk;
   });
-  const status = await command.run(
+  const status = await runCommand(
+    command,
     [],
     { corpus: 'corpus', store: 'annotations', json: false, ...args },
     {

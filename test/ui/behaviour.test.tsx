@@ -149,12 +149,11 @@ describe('the review screen', () => {
   it('shows a failed write, retries it, and saves it when the disk recovers', async () => {
     const repository = testRepository();
     const toggle = repository.toggle.bind(repository);
-    let failures = 2;
+    // The disk refuses until the test has seen the error on screen: a failure that heals on its
+    // own within a few milliseconds could be over before a loaded machine draws it.
+    let refusing = true;
     repository.toggle = async (...args) => {
-      if (failures > 0) {
-        failures -= 1;
-        throw new Error('EACCES: permission denied');
-      }
+      if (refusing) throw new Error('EACCES: permission denied');
       return toggle(...args);
     };
     app = await renderApp({
@@ -162,13 +161,14 @@ describe('the review screen', () => {
       columns: 100,
       rows: 30,
       repository,
-      props: { retryDelays: [20] },
+      retryDelays: [20],
     });
     await app.press(KEYS.enter, '1');
     await app.waitFor(
       (f) => f.endsWith('save failed, retrying: EACCES: permission denied'),
       'the error',
     );
+    refusing = false;
     await app.waitFor((f) => f.endsWith('saved'), 'the retry');
     expect(stored(repository).map((a) => a.label)).toEqual(['claim']);
   });
@@ -185,12 +185,9 @@ describe('the review screen', () => {
       return toggle(...args);
     };
     let exited = -1;
-    app = await renderApp({
-      articles: seeds,
-      columns: 100,
-      rows: 30,
-      repository,
-      props: { onExit: (unsaved) => (exited = unsaved) },
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository });
+    void app.controller.finished.then((unsaved) => {
+      exited = unsaved;
     });
     await app.press(KEYS.enter, '1', 'q');
     await app.waitFor(
@@ -208,13 +205,7 @@ describe('the review screen', () => {
     const repository = testRepository();
     const engine = buildSearchEngine(seeds);
     const search = (query: string) => engine.search(query, searchContext(repository));
-    app = await renderApp({
-      articles: seeds,
-      columns: 100,
-      rows: 30,
-      repository,
-      props: { search },
-    });
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
     await app.press('/');
     await app.press('Witkov');
     await app.waitFor((f) => /\d+ results/.test(f), 'results');
@@ -399,13 +390,7 @@ describe('text inputs', () => {
     const engine = buildSearchEngine(seeds);
     const repository = testRepository();
     const search = (query: string) => engine.search(query, searchContext(repository));
-    app = await renderApp({
-      articles: seeds,
-      columns: 100,
-      rows: 30,
-      repository,
-      props: { search },
-    });
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
     await app.press('/');
     await app.pressTogether('Baku', KEYS.enter);
     const hit = search('Baku')[0]!;

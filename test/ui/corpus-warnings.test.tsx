@@ -2,9 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { CommandIO } from '../../source/commands/command.js';
+import { reviewController, startReviewSession } from '../../source/commands/review-session.js';
 import { runReview } from '../../source/ui/run.js';
-import { startCorpus } from '../../source/ui/session.js';
 import { makeTheme } from '../../source/ui/theme.js';
 import { eventually } from '../helpers/patience.js';
 import { FakeStdin, FakeStdout, plain, testRepository } from './harness.js';
@@ -14,20 +13,29 @@ it('names an unreadable corpus file once under the list', async () => {
   try {
     await writeFile(join(corpus, 'a.txt'), 'A fine sentence. Another fine one.\n');
     await writeFile(join(corpus, 'empty.txt'), '');
-    const session = await startCorpus(
+    const session = await startReviewSession(
       corpus,
       async (articles) => {
         const repository = testRepository();
         await repository.open(articles ?? []);
         return repository;
       },
-      'alice',
       null,
     );
     const stdout = new FakeStdout(100, 30);
     const stdin = new FakeStdin();
-    const io = { stdout, stdin, stderr: stdout, env: {}, cwd: '/' } as unknown as CommandIO;
-    const running = runReview({ io, corpusName: 'c', session, theme: makeTheme(false) });
+    const controller = reviewController(session, {
+      corpusName: 'c',
+      annotator: 'alice',
+      compare: false,
+      size: { columns: 100, rows: 30 },
+    });
+    const running = runReview({
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      controller,
+      theme: makeTheme(false),
+    });
     const screen = () => plain(stdout.frames.join(''));
     await eventually(
       () => (screen().includes('⚠') ? true : undefined),

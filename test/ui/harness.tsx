@@ -1,12 +1,17 @@
-import { EventEmitter } from 'node:events';
 import { render } from 'ink';
+import { FakeStdin, FakeStdout } from '../../bench/harness/fake-terminal.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article } from '../../source/corpus/types.js';
+import {
+  type CorpusFeed,
+  ReviewController,
+  type SearchFunction,
+} from '../../source/review/controller.js';
 import { initialState, type ReviewState } from '../../source/review/state.js';
 import { snapshotMarks } from '../../source/review/sync.js';
 import { createMemoryRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
-import { App, type AppProps } from '../../source/ui/components/App.js';
+import { App } from '../../source/ui/components/App.js';
 import { makeTheme } from '../../source/ui/theme.js';
 import { patience } from '../helpers/patience.js';
 
@@ -29,45 +34,7 @@ export function testRepository(annotator = 'alice'): Repository {
   });
 }
 
-export class FakeStdout extends EventEmitter {
-  isTTY = true;
-  frames: string[] = [];
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (frame: string) => {
-    this.frames.push(frame);
-    return true;
-  };
-  resize(columns: number, rows: number) {
-    this.columns = columns;
-    this.rows = rows;
-    this.emit('resize');
-  }
-}
-
-export class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-  }
-  read = () => {
-    const data = this.data;
-    this.data = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
+export { FakeStdin, FakeStdout };
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
@@ -82,6 +49,7 @@ export interface Rendered {
   waitFor(predicate: (frame: string) => boolean, what: string): Promise<string>;
   unmount(): void;
   repository: Repository;
+  controller: ReviewController;
 }
 
 export function plain(frame: string): string {
@@ -99,12 +67,15 @@ export async function renderApp(options: {
   rows: number;
   repository?: Repository;
   state?: Partial<ReviewState>;
-  props?: Partial<AppProps>;
-  /** False: the repository is opened elsewhere (a store that is still loading). */
-  open?: boolean;
+  /** The store still opening: the screen starts without it and writes wait for it. */
+  store?: Promise<Repository>;
+  corpus?: CorpusFeed;
+  search?: SearchFunction;
+  retryDelays?: readonly number[];
 }): Promise<Rendered> {
   const repository = options.repository ?? testRepository();
-  if (options.open !== false) await repository.open(options.articles);
+  const opening = options.store !== undefined;
+  if (!opening) await repository.open(options.articles);
   const stdout = new FakeStdout(options.columns, options.rows);
   const stdin = new FakeStdin();
   const initial = {
@@ -113,23 +84,38 @@ export async function renderApp(options: {
       annotator: repository.annotator,
       size: { columns: options.columns, rows: options.rows },
       articles: options.articles,
-      marks: snapshotMarks(
-        repository,
-        options.articles.map((a) => a.id),
-      ),
-      searchAvailable: true,
+      storeOpen: !opening,
+      marks: opening
+        ? {}
+        : snapshotMarks(
+            repository,
+            options.articles.map((a) => a.id),
+          ),
     }),
     ...options.state,
   };
-  const instance = render(
-    <App initial={initial} repository={repository} theme={makeTheme(false)} {...options.props} />,
-    {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    },
+  // Without an engine of its own the overlay opens and finds nothing, as over an empty corpus.
+  const search: SearchFunction = options.search ?? (() => []);
+  const controller = new ReviewController({
+    initial,
+    store: options.store ?? Promise.resolve(repository),
+    corpus: options.corpus,
+    loadSearch: async () => search,
+    retryDelays: options.retryDelays,
+  });
+  controller.start();
+  const instance = render(<App controller={controller} theme={makeTheme(false)} />, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  stdout.on('resize', () =>
+    controller.dispatch({
+      type: 'terminal/resize',
+      size: { columns: stdout.columns, rows: stdout.rows },
+    }),
   );
   const frame = () => plain(stdout.frames.at(-1) ?? '');
   const settle = async () => {
@@ -161,8 +147,12 @@ export async function renderApp(options: {
       await settle();
     },
     waitFor,
-    unmount: () => instance.unmount(),
+    unmount: () => {
+      controller.stop();
+      instance.unmount();
+    },
     repository,
+    controller,
   };
 }
 

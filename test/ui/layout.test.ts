@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { helpGroups } from '../../source/review/keymap.js';
+import { digitRange, helpColumns } from '../../source/review/view/help.js';
+import { paneLayout } from '../../source/review/view/layout.js';
+import { followTop } from '../../source/review/view/window.js';
+import { wrapArticle } from '../../source/review/view/wrap.js';
 import { anchorFrames } from '../../source/ui/anchored-stdout.js';
 import { fittingHints } from '../../source/ui/components/StatusBar.js';
-import { digitRange, helpColumns } from '../../source/ui/help.js';
-import { highlightSegments } from '../../source/ui/highlight.js';
-import { helpGroups } from '../../source/ui/keymap.js';
-import { paneLayout } from '../../source/ui/layout.js';
+import { highlightSegments } from '../../source/ui/hit-segments.js';
 import { listDetails, listTitle } from '../../source/ui/rows.js';
-import { followTop } from '../../source/ui/window.js';
-import { wrapArticle } from '../../source/ui/wrap.js';
 import { fixtureArticle, marks } from '../review/fixtures.js';
 
 describe('wrapArticle', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { helpGroups } from '../../source/ui/keymap.js';
+import { helpGroups } from '../../source/review/keymap.js';
 
 // Table cells are padded when the file is formatted: compare with runs of spaces collapsed.
 const README = readFileSync(

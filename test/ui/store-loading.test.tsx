@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CommandIO } from '../../source/commands/command.js';
+import { reviewController, startReviewSession } from '../../source/commands/review-session.js';
 import type { Article } from '../../source/corpus/types.js';
 import type { Repository } from '../../source/store/repository.js';
 import { runReview } from '../../source/ui/run.js';
-import { startCorpus } from '../../source/ui/session.js';
 import { makeTheme } from '../../source/ui/theme.js';
 import { eventually } from '../helpers/patience.js';
 import {
@@ -62,18 +61,16 @@ function slowWrites(repository: Repository): Repository {
 describe('the review screen while the store is still opening', () => {
   it('draws the first frame at once, queues the tags typed meanwhile and stores them once it opens', async () => {
     const held = heldStore();
-    const session = await startCorpus(SEEDS, held.openStore, 'alice', null);
-    expect(session.repository.opened).toBeNull();
+    const session = await startReviewSession(SEEDS, held.openStore, null);
+    expect(session.opened).toBeNull();
     // The store opens on the whole corpus: once it is asked to, the corpus has been read.
     const articles = await eventually(held.corpus, 'the corpus to be read');
     app = await renderApp({
       articles,
       columns: 100,
       rows: 30,
-      repository: session.repository,
-      open: false,
-      state: { storeOpen: false },
-      props: { connect: session.connect, ready: session.ready },
+      store: session.store,
+      corpus: session.feed,
     });
     const first = app.frame();
     expect(header(first)).toBe(
@@ -125,15 +122,13 @@ describe('the review screen while the store is still opening', () => {
 
   it('keeps a stored "done" on an article opened and tagged before the store was open', async () => {
     const held = heldStore();
-    const session = await startCorpus(SEEDS, held.openStore, 'alice', null);
+    const session = await startReviewSession(SEEDS, held.openStore, null);
     app = await renderApp({
       articles: session.articles,
       columns: 100,
       rows: 30,
-      repository: session.repository,
-      open: false,
-      state: { storeOpen: false },
-      props: { connect: session.connect, ready: session.ready },
+      store: session.store,
+      corpus: session.feed,
     });
     const store = testRepository();
     await store.open(held.corpus()!);
@@ -155,18 +150,21 @@ describe('the review screen while the store is still opening', () => {
 describe('quitting while the store is still opening', () => {
   /** The whole review as the command runs it, on a fake terminal; `leaveNow` calls are recorded. */
   async function review(openStore: (articles: Article[] | undefined) => Promise<Repository>) {
-    const session = await startCorpus(SEEDS, openStore, 'alice', null);
+    const session = await startReviewSession(SEEDS, openStore, null);
     const stdout = new FakeStdout(100, 30);
     const stdin = new FakeStdin();
-    const io = { stdout, stdin, stderr: stdout, env: {}, cwd: '/' } as unknown as CommandIO;
-    const left: number[] = [];
+    const controller = reviewController(session, {
+      corpusName: 'seeds',
+      annotator: 'alice',
+      compare: false,
+      size: { columns: 100, rows: 30 },
+    });
     let returned: number | null = null;
     const running = runReview({
-      io,
-      corpusName: 'seeds',
-      session,
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      controller,
       theme: makeTheme(false),
-      leaveNow: (unsaved) => left.push(unsaved),
     }).then((unsaved) => {
       returned = unsaved;
     });
@@ -180,16 +178,17 @@ describe('quitting while the store is still opening', () => {
         for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setImmediate(resolve));
       }
     };
-    return { session, screen, press, waitFor, running, left, returned: () => returned };
+    return { controller, screen, press, waitFor, running, returned: () => returned };
   }
 
   it('leaves at once when nothing waits to be written, though the store never finishes opening', async () => {
     const run = await review(() => new Promise<Repository>(() => undefined));
     await run.press('j', 'q');
     await run.running;
-    // The command exits the process here instead of waiting for the store's read.
-    expect(run.left).toEqual([0]);
-    expect(run.session.repository.opened).toBeNull();
+    // Nothing waited to be written and the store is still not open: the command leaves now
+    // instead of waiting for the store's read.
+    expect(run.returned()).toBe(0);
+    expect(run.controller.repository).toBeNull();
   });
 
   it('waits, saying so, while a tag typed before the store opened is not yet written', async () => {
@@ -204,8 +203,8 @@ describe('quitting while the store is still opening', () => {
     await store.open(held.corpus()!);
     held.release(store);
     await run.running;
-    expect(run.left).toEqual([]);
     expect(run.returned()).toBe(0);
+    expect(run.controller.repository).not.toBeNull();
     const article = held.corpus()![0]!;
     expect(store.list({ article: article.id }).map((a) => [a.anchor.sentence, a.label])).toEqual([
       [article.sentences[0]!.id, 'claim'],

@@ -1,5 +1,5 @@
-import { helpGroups } from './keymap.js';
-import { fitWidth } from './text.js';
+import { fitWidth } from '../../text/width.js';
+import { helpGroups } from '../keymap.js';
 
 const KEYS_WIDTH = 15;
 const COLUMN_WIDTH = 58;

@@ -1,6 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
-import type { Article } from '../corpus/types.js';
-import { clean } from './clean.js';
+import type { Article } from '../../corpus/types.js';
+import { oneLine } from '../../text/untrusted.js';
 
 export type LineKind = 'title' | 'meta' | 'blank' | 'text' | 'orphan-heading' | 'orphan';
 
@@ -24,7 +24,7 @@ export interface ArticleLines {
 const cache = new WeakMap<Article, Map<number, ArticleLines>>();
 
 function wrap(text: string, width: number): string[] {
-  return wrapAnsi(clean(text), width, { hard: true, trim: true }).split('\n');
+  return wrapAnsi(oneLine(text), width, { hard: true, trim: true }).split('\n');
 }
 
 /**

@@ -1,17 +1,11 @@
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { type Dispatch, type ReactNode, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Article } from '../../corpus/types.js';
-import type { Action } from '../../review/actions.js';
-import { comparedAnnotators, compareRows } from '../../review/compare.js';
-import { EffectQueue } from '../../review/effects.js';
-import { keyContext, reduce } from '../../review/reducer.js';
+import { Box, Text, useInput } from 'ink';
+import { type ReactNode, useSyncExternalStore } from 'react';
+import { comparedAnnotators } from '../../review/compare.js';
+import type { ReviewController } from '../../review/controller.js';
+import { keyContext } from '../../review/interpret.js';
+import { hintsFor } from '../../review/keymap.js';
 import { currentArticle, cursorOf, marksOf, readerLines } from '../../review/selectors.js';
-import type { ReviewState } from '../../review/state.js';
-import { snapshotMarks } from '../../review/sync.js';
-import type { SearchHit } from '../../search/types.js';
-import type { Repository } from '../../store/repository.js';
-import { hintsFor } from '../keymap.js';
-import { paneLayout } from '../layout.js';
+import { paneLayout } from '../../review/view/layout.js';
 import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
 import { CompareOverlay } from './CompareOverlay.js';
@@ -24,142 +18,18 @@ import { SearchOverlay } from './SearchOverlay.js';
 import { StatusBar, saveText } from './StatusBar.js';
 
 export interface AppProps {
-  initial: ReviewState;
-  repository: Repository;
+  controller: ReviewController;
   theme: Theme;
-  /** Runs the query for the `/` overlay; absent until search is available. */
-  search?: (query: string) => SearchHit[];
-  /** Feeds outside events (corpus loading, store changes) in; returns a cleanup. */
-  connect?: (dispatch: Dispatch<Action>) => (() => void) | undefined;
-  /** Writes wait for this (the store placing annotations on the loaded corpus). */
-  ready?: Promise<void>;
-  /** Told when the app leaves: how many writes were given up on (a forced quit). */
-  onExit?: (unsaved: number) => void;
-  retryDelays?: readonly number[];
 }
 
-/** The review screen: one reducer, one input handler, a serial queue of writes. */
-export function App({
-  initial,
-  repository,
-  theme,
-  search,
-  connect,
-  ready,
-  onExit,
-  retryDelays,
-}: AppProps) {
-  const [state, dispatch] = useReducer(reduce, initial);
-  const { exit } = useApp();
-  const { stdout } = useStdout();
-  const articles = useRef<Article[]>(state.articles);
-  articles.current = state.articles;
-  const byId = useMemo(() => new Map<string, Article>(), []);
-
-  const queue = useMemo(() => {
-    const touched = new Set<string>();
-    return new EffectQueue({
-      repository,
-      ready,
-      article: (id) => {
-        if (!byId.has(id)) for (const article of articles.current) byId.set(article.id, article);
-        return byId.get(id);
-      },
-      retryDelays,
-      onProgress: (pending, error) => dispatch({ type: 'save/progress', pending, error }),
-      onDone: ({ message, articles: changed, pending }) => {
-        for (const id of changed) touched.add(id);
-        if (message) dispatch({ type: 'save/result', message });
-        // Re-reading the store only once the queue is empty keeps later optimistic changes
-        // from flickering back while their writes are still on the way.
-        if (pending === 0 && touched.size > 0) {
-          dispatch({ type: 'store/synced', marks: snapshotMarks(repository, [...touched]) });
-          touched.clear();
-        }
-      },
-    });
-  }, [repository, ready, retryDelays, byId]);
-
-  const taken = useRef(0);
-  // Articles changed before the store opened: their marks on screen are ahead of the store's
-  // until the queued writes are done, so the store's first snapshot leaves them alone.
-  const aheadOfStore = useRef(new Set<string>());
-  const storeOpen = state.storeOpen;
-  useEffect(() => {
-    const fresh = state.outbox.filter((queued) => queued.id > taken.current);
-    if (fresh.length === 0) return;
-    for (const queued of fresh) {
-      queue.push(queued.effect);
-      if (!storeOpen && 'article' in queued.effect) aheadOfStore.current.add(queued.effect.article);
-    }
-    taken.current = fresh[fresh.length - 1]!.id;
-    dispatch({ type: 'effects/taken', through: taken.current, pending: queue.pending });
-  }, [state.outbox, queue, storeOpen]);
-
-  useEffect(() => {
-    const unwatch = repository.watch((event) => {
-      dispatch({ type: 'store/synced', marks: snapshotMarks(repository, event.articles) });
-    });
-    const disconnect = connect?.((action) => {
-      if (action.type !== 'store/opened' || aheadOfStore.current.size === 0)
-        return dispatch(action);
-      // The write queue re-reads these articles from the store once their writes are done.
-      const marks = { ...action.marks };
-      for (const id of aheadOfStore.current) delete marks[id];
-      aheadOfStore.current.clear();
-      dispatch({ ...action, marks });
-    });
-    return () => {
-      unwatch();
-      disconnect?.();
-    };
-  }, [repository, connect]);
-
-  useEffect(() => {
-    const onResize = () =>
-      dispatch({ type: 'terminal/resize', size: { columns: stdout.columns, rows: stdout.rows } });
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-  }, [stdout]);
-
-  useEffect(() => {
-    if (!state.quit && !state.forceQuit) return;
-    if (state.forceQuit) queue.stop();
-    onExit?.(state.forceQuit ? queue.pending : 0);
-    exit();
-  }, [state.quit, state.forceQuit, queue, exit, onExit]);
-
-  // The compare table is read from the store when it opens and again whenever marks change.
-  const compareArticle = state.mode.kind === 'compare' ? state.mode.article : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new marks mean the store changed
-  useEffect(() => {
-    if (!compareArticle) return;
-    const article = state.articles.find((a) => a.id === compareArticle);
-    if (!article) return;
-    dispatch({
-      type: 'compare/rows',
-      article: compareArticle,
-      rows: compareRows(repository, article),
-    });
-  }, [compareArticle, state.marks, state.articles, repository]);
-
-  useInput((input, key) => dispatch({ type: 'input', input, key, at: performance.now() }));
-
-  // The query is typed into the reducer; its results are computed here, outside it.
-  const pendingQuery =
-    state.mode.kind === 'search' && state.mode.hitsFor !== state.mode.query
-      ? state.mode.query
-      : null;
-  useEffect(() => {
-    if (pendingQuery === null) return;
-    dispatch({
-      type: 'search/query',
-      query: pendingQuery,
-      hits: search ? search(pendingQuery) : [],
-    });
-  }, [pendingQuery, search]);
+/**
+ * The review screen: it draws the controller's state and hands it the keys. Everything else (the
+ * writes, the store, search, the corpus still loading) happens in the controller.
+ */
+export function App({ controller, theme }: AppProps) {
+  const state = useSyncExternalStore(controller.subscribe, controller.getState);
+  useInput((input, key) => controller.press(input, key, performance.now()));
+  const repository = controller.repository;
 
   const { columns, rows } = state.size;
   const layout = paneLayout(state.size);
@@ -191,7 +61,7 @@ export function App({
     body = (
       <CompareOverlay
         state={state}
-        annotators={comparedAnnotators(repository)}
+        annotators={repository ? comparedAnnotators(repository) : []}
         width={columns}
         height={bodyHeight}
         theme={theme}

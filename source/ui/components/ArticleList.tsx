@@ -4,10 +4,11 @@ import type { Article } from '../../corpus/types.js';
 import { type ArticleMarks, EMPTY_MARKS } from '../../review/marks.js';
 import { listLines } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
-import { clean } from '../clean.js';
-import { LIST_ENTRY_LINES } from '../layout.js';
+import { LIST_ENTRY_LINES } from '../../review/view/layout.js';
+import { oneLine } from '../../text/untrusted.js';
+import { fitWidth } from '../../text/width.js';
+import { bar } from '../progress-bar.js';
 import { listDetails, listTitle } from '../rows.js';
-import { bar, fitWidth } from '../text.js';
 import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, type Theme } from '../theme.js';
 
 /**
@@ -90,7 +91,7 @@ export const ArticleList = memo(function ArticleList({
       ) : null}
       {warnings.map((warning) => (
         <Text key={warning} wrap="truncate" color={theme.warning}>
-          {fitWidth(`⚠ ${clean(warning)}`, width)}
+          {fitWidth(`⚠ ${oneLine(warning)}`, width)}
         </Text>
       ))}
     </Box>

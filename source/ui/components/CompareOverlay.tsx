@@ -3,8 +3,8 @@ import stringWidth from 'string-width';
 import { articleById, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { LABELS, type Label } from '../../store/types.js';
-import { clean } from '../clean.js';
-import { fitWidth } from '../text.js';
+import { oneLine } from '../../text/untrusted.js';
+import { fitWidth } from '../../text/width.js';
 import { LABEL_LETTER, type Theme } from '../theme.js';
 
 const letters = (labels: readonly Label[]) =>
@@ -35,14 +35,14 @@ export function CompareOverlay({
   const texts = new Map(article.sentences.map((s) => [s.id, s.text]));
   const gold = marksOf(state, article.id);
   // Names come from folder names in the store, as untrusted as any file name.
-  const shown = annotators.map(clean);
+  const shown = annotators.map(oneLine);
   const cell = Math.max(5, ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`))) + 1;
   const names = shown.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
   const disagreements = rows.filter((row) => row.disagreement).length;
   const title =
     annotators.length === 0
       ? 'No other annotator has tagged this article yet.'
-      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${clean(state.annotator)}`;
+      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${oneLine(state.annotator)}`;
   const bodyHeight = Math.max(1, height - 2);
   const top = Math.max(0, Math.min(mode.selected - bodyHeight + 1, rows.length - bodyHeight));
   return (
@@ -57,7 +57,7 @@ export function CompareOverlay({
         const selected = top + offset === mode.selected;
         const own = gold.sentences[row.sentence]?.labels ?? [];
         const cells = row.annotators.map((entry) => fitWidth(letters(entry.labels), cell)).join('');
-        const line = `${selected ? '▶' : ' '} ${row.disagreement ? '≠' : ' '} ${cells}${fitWidth(letters(own), cell)}${clean(texts.get(row.sentence) ?? '')}`;
+        const line = `${selected ? '▶' : ' '} ${row.disagreement ? '≠' : ' '} ${cells}${fitWidth(letters(own), cell)}${oneLine(texts.get(row.sentence) ?? '')}`;
         return (
           <Text
             key={row.sentence}

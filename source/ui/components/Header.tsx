@@ -4,8 +4,8 @@ import { labelCounts } from '../../review/marks.js';
 import { currentArticle, cursorOf, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { LABELS } from '../../store/types.js';
-import { clean } from '../clean.js';
-import { fitWidth } from '../text.js';
+import { oneLine } from '../../text/untrusted.js';
+import { fitWidth } from '../../text/width.js';
 import { LABEL_LETTER, type Theme } from '../theme.js';
 
 /** One line: where the reviewer is and what this article carries so far. */
@@ -24,7 +24,7 @@ export function Header({ state, theme }: { state: ReviewState; theme: Theme }) {
 export function headerText(state: ReviewState, compact: boolean): string {
   const article = currentArticle(state);
   const total = state.loading ? `${state.articles.length}+` : String(state.articles.length);
-  const who = `${clean(state.corpusName)} · ${clean(state.annotator)}`;
+  const who = `${oneLine(state.corpusName)} · ${oneLine(state.annotator)}`;
   const parts = [compact ? who : `margin · ${who}`];
   if (article) {
     const count = article.sentences.length;

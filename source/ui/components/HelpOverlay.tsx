@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { helpColumns, helpMaxTop, QUERY_HEADING } from '../help.js';
-import { GROUP_ORDER } from '../keymap.js';
+import { GROUP_ORDER } from '../../review/keymap.js';
+import { helpColumns, helpMaxTop, QUERY_HEADING } from '../../review/view/help.js';
 import type { Theme } from '../theme.js';
 
 const HEADINGS = new Set<string>([...GROUP_ORDER, QUERY_HEADING]);

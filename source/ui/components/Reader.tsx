@@ -3,12 +3,12 @@ import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
 import type { ReaderLines } from '../../review/selectors.js';
+import { CONTEXT_LINES } from '../../review/view/layout.js';
+import { followTop } from '../../review/view/window.js';
+import type { Line } from '../../review/view/wrap.js';
 import { LABELS } from '../../store/types.js';
-import { CONTEXT_LINES } from '../layout.js';
 import { paint } from '../paint.js';
 import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, LABEL_LETTER, NOTE_GLYPH, type Theme } from '../theme.js';
-import { followTop } from '../window.js';
-import type { Line } from '../wrap.js';
 
 export interface ReaderProps {
   article: Article;

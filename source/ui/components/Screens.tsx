@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import { clean } from '../clean.js';
-import { MIN_COLUMNS, MIN_ROWS } from '../layout.js';
+import { MIN_COLUMNS, MIN_ROWS } from '../../review/view/layout.js';
+import { oneLine } from '../../text/untrusted.js';
 import type { Theme } from '../theme.js';
 
 export function TooSmall({
@@ -52,7 +52,7 @@ export function EmptyCorpus({
           <Text wrap="wrap">{`Files that could not be read (${warnings.length}):`}</Text>
           {warnings.slice(0, 5).map((warning) => (
             <Text key={warning} wrap="truncate" color={theme.warning}>
-              {`  ⚠ ${clean(warning)}`}
+              {`  ⚠ ${oneLine(warning)}`}
             </Text>
           ))}
           {warnings.length > 5 ? <Text>{`  …and ${warnings.length - 5} more`}</Text> : null}

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import { articleById } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
-import { clean } from '../clean.js';
-import { highlightSegments } from '../highlight.js';
+import { oneLine } from '../../text/untrusted.js';
+import { fitWidth } from '../../text/width.js';
+import { highlightSegments } from '../hit-segments.js';
 import { displayTitle } from '../rows.js';
-import { fitWidth } from '../text.js';
 import { LABEL_LETTER, type Theme } from '../theme.js';
 import { LineInput } from './LineInput.js';
 
@@ -53,7 +53,7 @@ export function SearchOverlay({
         const article = articleById(state, hit.article);
         const title = article ? displayTitle(article) : hit.article;
         const labels = hit.labels.map((label) => LABEL_LETTER[label]).join('');
-        const head = `${selected ? '▶' : ' '} ${title}${article?.source ? ` · ${clean(article.source)}` : ''}`;
+        const head = `${selected ? '▶' : ' '} ${title}${article?.source ? ` · ${oneLine(article.source)}` : ''}`;
         return (
           <Box key={`${hit.article}/${hit.sentence}`} flexDirection="column">
             <Text wrap="truncate" bold={selected} color={selected ? theme.cursor : undefined}>

@@ -1,10 +1,9 @@
 import { Text } from 'ink';
 import stringWidth from 'string-width';
+import { hintsFor, type KeyContext } from '../../review/keymap.js';
 import type { ReviewState } from '../../review/state.js';
-import { truncate } from '../../text/width.js';
-import { clean } from '../clean.js';
-import { hintsFor, type KeyContext } from '../keymap.js';
-import { fitWidth } from '../text.js';
+import { oneLine } from '../../text/untrusted.js';
+import { fitWidth, truncate } from '../../text/width.js';
 import type { Theme } from '../theme.js';
 
 export interface SaveIndicator {
@@ -14,7 +13,7 @@ export interface SaveIndicator {
 
 export function saveText(state: ReviewState): SaveIndicator {
   // Error texts quote file names and the system's messages: one line, no escape sequences.
-  if (state.save.error) return { text: clean(state.save.error), tone: 'error' };
+  if (state.save.error) return { text: oneLine(state.save.error), tone: 'error' };
   const pending = state.save.pending + state.outbox.length;
   if (!state.storeOpen) {
     const waiting = pending === 0 ? '' : ` (${pending} change${pending === 1 ? '' : 's'} waiting)`;
@@ -43,7 +42,7 @@ export function StatusBar({
   const leftWidth = Math.max(0, width - stringWidth(right) - 2);
   const message = state.message;
   const left = message
-    ? clean(message.text)
+    ? oneLine(message.text)
     : context
       ? fittingHints(hintsFor(context), leftWidth)
       : '';

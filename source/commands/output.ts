@@ -1,0 +1,112 @@
+import { oneLine, visible } from '../text/untrusted.js';
+import type { CommandIO } from './command.js';
+
+/**
+ * Why a command could not run at all: a usage error, a missing corpus folder, a store path that is
+ * a file. The command line prints the message once and exits with status 2.
+ */
+export class CannotRun extends Error {
+  override name = 'CannotRun';
+}
+
+/**
+ * Everything a command says goes through here: messages on stderr, one line each, prefixed with
+ * `margin COMMAND:` and with control characters escaped (the one policy of `text/untrusted.ts`);
+ * data on stdout, escaped the same way, written in order with the pipe's back-pressure, and
+ * ending quietly when the reader stops early (`margin list | head`).
+ *
+ * Exit status: 0, or 1 once a `problem` was reported (an input was refused, the rest went on);
+ * a `CannotRun` thrown by the command means 2, mapped in `cli.tsx`.
+ */
+export class Output {
+  #problems = 0;
+  #closed = false;
+  #failure: Error | null = null;
+
+  constructor(
+    private readonly io: CommandIO,
+    readonly command: string,
+  ) {
+    // Stays on: the socket reports a closed pipe as an event too, after the write's callback.
+    io.stdout.on('error', (error: NodeJS.ErrnoException) => this.#failed(error));
+  }
+
+  /** Inputs refused so far (files, lines, store files): each was named once. */
+  get problems(): number {
+    return this.#problems;
+  }
+
+  /** 1 when any input was refused, else 0. */
+  status(): 0 | 1 {
+    return this.#problems > 0 ? 1 : 0;
+  }
+
+  /** An input that could not be used; the command goes on and ends with status 1. */
+  problem(message: string): void {
+    this.#problems += 1;
+    this.say(message);
+  }
+
+  /** A warning that changes nothing about the outcome (a guessed encoding). */
+  warn(message: string): void {
+    this.say(`warning: ${message}`);
+  }
+
+  /** One line on stderr: what was done, what to do next. */
+  say(message: string): void {
+    const prefix = this.command === '' ? 'margin' : `margin ${this.command}`;
+    this.io.stderr.write(`${prefix}: ${oneLine(message)}\n`);
+  }
+
+  /** Text of several lines for whoever debugs margin (a stack trace under MARGIN_DEBUG). */
+  detail(text: string): void {
+    this.io.stderr.write(`${visible(text)}\n`);
+  }
+
+  /** A line that overwrites itself on a terminal (a progress bar); nothing when piped. */
+  progress(line: string | null): void {
+    if (!this.io.stderr.isTTY) return;
+    this.io.stderr.write(line === null ? '\r\x1b[K' : `\r${oneLine(line)}`);
+  }
+
+  /** Whether stderr is a terminal wide enough to draw on, and how wide. */
+  get stderrColumns(): number | null {
+    const stderr = this.io.stderr as { isTTY?: boolean; columns?: number };
+    return stderr.isTTY ? (stderr.columns ?? 80) : null;
+  }
+
+  /** The width to draw a report to: the terminal's, or 80 when stdout is not one. */
+  get width(): number {
+    return this.io.stdout.isTTY && this.io.stdout.columns ? this.io.stdout.columns : 80;
+  }
+
+  /** Whether stdout is a terminal (tables are cut to its width then). */
+  get columns(): number | null {
+    return this.io.stdout.isTTY && this.io.stdout.columns ? this.io.stdout.columns : null;
+  }
+
+  /**
+   * Writes data to stdout, part after part, each flushed before the next: memory stays bounded
+   * on a slow reader. Resolves false once the reader has gone (the rest is not wanted).
+   */
+  async out(parts: string | Iterable<string> | AsyncIterable<string>): Promise<boolean> {
+    const all = typeof parts === 'string' ? [parts] : parts;
+    for await (const part of all) {
+      if (this.#closed) return false;
+      if (this.#failure) throw this.#failure;
+      await new Promise<void>((resolve) => {
+        this.io.stdout.write(visible(part), (error) => {
+          if (error) this.#failed(error);
+          resolve();
+        });
+      });
+    }
+    if (this.#failure) throw this.#failure;
+    return !this.#closed;
+  }
+
+  #failed(error: NodeJS.ErrnoException): void {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.#closed = true;
+    else this.#failure ??= error;
+  }
+}

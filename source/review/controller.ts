@@ -1,0 +1,261 @@
+import type { Article } from '../corpus/types.js';
+import type { SearchHit } from '../search/types.js';
+import type { Repository } from '../store/repository.js';
+import type { Action } from './actions.js';
+import { compareRows } from './compare.js';
+import { EffectQueue } from './effects.js';
+import { KeyInterpreter } from './interpret.js';
+import type { KeyState } from './keys.js';
+import { reduce } from './reducer.js';
+import { articleById } from './selectors.js';
+import type { ReviewState } from './state.js';
+import { snapshotMarks, storeWarnings } from './sync.js';
+
+/** What the corpus reader reports while it reads in the background. */
+export type CorpusEvent =
+  | { type: 'progress'; articles: Article[]; done: number; total: number }
+  | { type: 'loaded'; articles: Article[]; warnings: string[] }
+  | { type: 'failed'; warning: string };
+
+/** Articles arriving from the corpus reader; returns a function that stops the stream. */
+export type CorpusFeed = (listener: (event: CorpusEvent) => void) => () => void;
+
+/** Answers a query of the `/` overlay against the store as it is now. */
+export type SearchFunction = (query: string, repository: Repository) => SearchHit[];
+
+export interface ReviewControllerOptions {
+  initial: ReviewState;
+  /** The store, once it has placed its annotations on the whole corpus. */
+  store: Promise<Repository>;
+  /** The rest of the corpus, when the first frame showed only part of it. */
+  corpus?: CorpusFeed | undefined;
+  /** Loads the search over the whole corpus; search stays unavailable without it. */
+  loadSearch?: ((articles: Article[]) => Promise<SearchFunction>) | undefined;
+  retryDelays?: readonly number[] | undefined;
+}
+
+/**
+ * The review without React: it holds the state, turns keys into actions, runs the writes they ask
+ * for in order, and brings in what happens outside the keyboard (the corpus still loading, the
+ * store opening, other processes writing to it, search results). The screen subscribes to it and
+ * draws; nothing else moves data between the store and the state.
+ *
+ * The store opens behind the first frame. Until it has, the state says so (`storeOpen: false`):
+ * writes wait in the queue, keys that need stored text are refused, and the articles changed
+ * meanwhile keep what the screen shows until their writes are done.
+ */
+export class ReviewController {
+  #state: ReviewState;
+  readonly #listeners = new Set<() => void>();
+  readonly #interpreter = new KeyInterpreter();
+  readonly #queue: EffectQueue;
+  readonly #options: ReviewControllerOptions;
+  #repository: Repository | null = null;
+  /** Articles whose writes were queued before the store opened: the screen is ahead of it. */
+  readonly #aheadOfStore = new Set<string>();
+  /** Articles written since the queue was last empty; their marks are re-read once it is. */
+  readonly #touched = new Set<string>();
+  #articles: Article[] | null = null;
+  #search: SearchFunction | null = null;
+  #searching: string | null = null;
+  #comparing: { article: string; marks: unknown } | null = null;
+  #stops: Array<() => void> = [];
+  #finished: (unsaved: number) => void = () => undefined;
+  #ended = false;
+  /** Resolves when the reviewer has quit: with the writes given up on (0 unless forced). */
+  readonly finished: Promise<number>;
+
+  constructor(options: ReviewControllerOptions) {
+    this.#options = options;
+    this.#state = options.initial;
+    this.finished = new Promise((resolve) => {
+      this.#finished = resolve;
+    });
+    this.#queue = new EffectQueue({
+      store: options.store,
+      article: (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
+      retryDelays: options.retryDelays,
+      onProgress: (pending, error) => this.dispatch({ type: 'save/progress', pending, error }),
+      onDone: ({ message, articles, pending }) => this.#written(message, articles, pending),
+    });
+  }
+
+  /** The state now; the same object until something changes (for `useSyncExternalStore`). */
+  getState = (): ReviewState => this.#state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The store, once open. */
+  get repository(): Repository | null {
+    return this.#repository;
+  }
+
+  /** Writes not yet on disk. */
+  get pending(): number {
+    return this.#queue.pending;
+  }
+
+  /** Starts listening to the corpus reader and the store. */
+  start(): void {
+    if (this.#options.corpus) {
+      this.#stops.push(this.#options.corpus((event) => this.#corpusEvent(event)));
+    } else {
+      this.#articles = this.#state.articles;
+    }
+    this.#options.store.then(
+      (repository) => this.#opened(repository),
+      (error: unknown) => {
+        const message = `the store could not be opened: ${error instanceof Error ? error.message : String(error)}`;
+        this.dispatch({ type: 'store/failed', message });
+      },
+    );
+  }
+
+  stop(): void {
+    for (const stop of this.#stops.splice(0)) stop();
+  }
+
+  /** Keys as the terminal delivered them; `at` tells typing from a pause (monotonic ms). */
+  press(input: string, key: KeyState, at?: number): void {
+    let next = this.#state;
+    for (const action of this.#interpreter.actions(() => next, input, key, at)) {
+      next = reduce(next, action);
+    }
+    this.#set(next);
+  }
+
+  dispatch(action: Action): void {
+    this.#set(reduce(this.#state, action));
+  }
+
+  #set(next: ReviewState): void {
+    let state = next;
+    if (state.outbox.length > 0) {
+      for (const effect of state.outbox) {
+        this.#queue.push(effect);
+        if (!state.storeOpen && 'article' in effect) this.#aheadOfStore.add(effect.article);
+      }
+      state = { ...state, outbox: [], save: { ...state.save, pending: this.#queue.pending } };
+    }
+    if (state === this.#state) return;
+    this.#state = state;
+    this.#afterChange();
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Reads the state asks for: search results for a new query, the compare table. */
+  #afterChange(): void {
+    const state = this.#state;
+    const mode = state.mode;
+    if (mode.kind === 'search' && mode.hitsFor !== mode.query && this.#searching !== mode.query) {
+      this.#searching = mode.query;
+      // After the frame that shows the typed key; only the latest query is answered.
+      setImmediate(() => this.#answer());
+    }
+    if (mode.kind === 'compare') {
+      const marks = state.marks;
+      if (this.#comparing?.article !== mode.article || this.#comparing.marks !== marks) {
+        this.#comparing = { article: mode.article, marks };
+        setImmediate(() => this.#compare());
+      }
+    } else this.#comparing = null;
+    if ((state.quit || state.forceQuit) && !this.#ended) {
+      this.#ended = true;
+      if (state.forceQuit) this.#queue.stop();
+      this.#finished(state.forceQuit ? this.#queue.pending : 0);
+    }
+  }
+
+  #answer(): void {
+    this.#searching = null;
+    const mode = this.#state.mode;
+    if (mode.kind !== 'search' || mode.hitsFor === mode.query) return;
+    const repository = this.#repository;
+    const hits =
+      this.#search && repository && mode.query.trim() !== ''
+        ? this.#search(mode.query, repository)
+        : [];
+    this.dispatch({ type: 'search/query', query: mode.query, hits });
+  }
+
+  #compare(): void {
+    const mode = this.#state.mode;
+    const repository = this.#repository;
+    if (mode.kind !== 'compare' || !repository) return;
+    const article = articleById(this.#state, mode.article);
+    if (!article) return;
+    const rows = compareRows(repository, article);
+    this.dispatch({ type: 'compare/rows', article: mode.article, rows });
+  }
+
+  #corpusEvent(event: CorpusEvent): void {
+    if (event.type === 'progress') {
+      this.dispatch({
+        type: 'corpus/progress',
+        articles: event.articles,
+        done: event.done,
+        total: event.total,
+      });
+    } else if (event.type === 'loaded') {
+      this.#articles = event.articles;
+      this.dispatch({ type: 'corpus/loaded', articles: event.articles, warnings: event.warnings });
+      const repository = this.#repository;
+      if (repository) {
+        // The store opened on the whole corpus before the screen had all of it.
+        const unseen = event.articles.filter((article) => !(article.id in this.#state.marks));
+        const ids = unseen.map((article) => article.id);
+        if (ids.length > 0)
+          this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, ids) });
+      }
+      this.#loadSearch();
+    } else {
+      this.#articles = [];
+      this.dispatch({ type: 'corpus/loaded', articles: null, warnings: [event.warning] });
+    }
+  }
+
+  #opened(repository: Repository): void {
+    this.#repository = repository;
+    const ids = (this.#articles ?? this.#state.articles).map((article) => article.id);
+    const marks = snapshotMarks(repository, ids);
+    // The queue re-reads these once their writes are done; until then the screen is right.
+    for (const id of this.#aheadOfStore) delete marks[id];
+    this.#aheadOfStore.clear();
+    this.dispatch({ type: 'store/opened', marks, warnings: storeWarnings(repository) });
+    this.#stops.push(
+      repository.watch((event) => {
+        this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, event.articles) });
+      }),
+    );
+    this.#loadSearch();
+  }
+
+  /** Search needs the whole corpus and the store's annotations (its filters read them). */
+  #loadSearch(): void {
+    const { loadSearch } = this.#options;
+    const articles = this.#articles;
+    if (!loadSearch || !articles || !this.#repository || this.#search) return;
+    loadSearch(articles).then(
+      (search) => {
+        this.#search = search;
+        this.dispatch({ type: 'search/ready' });
+      },
+      () => undefined,
+    );
+  }
+
+  #written(message: string | null, articles: string[], pending: number): void {
+    for (const id of articles) this.#touched.add(id);
+    if (message) this.dispatch({ type: 'save/result', message });
+    // Re-reading the store only once the queue is empty keeps later optimistic changes from
+    // flickering back while their writes are still on the way.
+    const repository = this.#repository;
+    if (pending === 0 && this.#touched.size > 0 && repository) {
+      this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, [...this.#touched]) });
+      this.#touched.clear();
+    }
+  }
+}

@@ -1,0 +1,113 @@
+import type { Action, KeyAction } from './actions.js';
+import { type KeyContext, lookup } from './keymap.js';
+import { type KeyState, type Press, splitKeys } from './keys.js';
+import { reduce } from './reducer.js';
+import type { ReviewState } from './state.js';
+
+/** Which rows of the keymap apply now; null while waiting to quit. */
+export function keyContext(state: ReviewState): KeyContext | null {
+  switch (state.mode.kind) {
+    case 'help':
+    case 'search':
+    case 'note':
+    case 'attributes':
+    case 'compare':
+      return state.mode.kind;
+    case 'quitting':
+      return null;
+    default:
+      if (state.focus === 'list') return 'list';
+      return state.results ? 'results' : 'reader';
+  }
+}
+
+const TEXT_ENTRY = new Set<KeyContext>(['search', 'note', 'attributes']);
+
+const OPENS_INPUT = new Set<KeyAction['type']>(['note/edit', 'attributes/edit', 'search/open']);
+
+/**
+ * Text typed after a refused `n`, `a` or `/` is swallowed until a pause this long: someone typing
+ * a note does not stop to read the status bar, so "2 sources unclear" must not tag a quote (2),
+ * undo (u) and clear the labels (c, x…). A key pressed after reading the refusal comes later.
+ */
+export const TYPING_PAUSE_MS = 500;
+
+/** A key that would have been text in an input (no Ctrl, Enter, Esc, Tab or arrows). */
+function isText({ input, key }: Press): boolean {
+  if (input === '' || key.ctrl || key.meta || key.return || key.escape || key.tab) return false;
+  if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return false;
+  if (key.pageUp || key.pageDown || key.home || key.end) return false;
+  return !key.backspace && !key.delete;
+}
+
+/** What one press means in the state the previous one left: an intent, typed text, or nothing. */
+export function interpret(state: ReviewState, press: Press): Action | null {
+  const context = keyContext(state);
+  if (context === null) {
+    return press.key.ctrl && press.input === 'c' ? { type: 'app/force-quit' } : null;
+  }
+  const entry = lookup(context, press.input, press.key);
+  if (entry) return entry.action;
+  if (TEXT_ENTRY.has(context)) return { type: 'text/type', input: press.input, key: press.key };
+  return null;
+}
+
+/**
+ * Turns what the terminal delivers into actions, one press at a time, each resolved against the
+ * state the one before it left: in "jj1" the cursor moves twice and then tags; in
+ * "nfirst note\r" the note input opens, takes the text and saves it. It remembers one thing
+ * across chunks: that text is still being typed after a refused `n`, `a` or `/`.
+ */
+export class KeyInterpreter {
+  /** When the last key of text typed after a refused input arrived, or null. */
+  #refusedAt: number | null = null;
+
+  /**
+   * The actions of one chunk of input. `state` is read again before each press, so the caller
+   * applies each action before asking for the next. `at` is when the chunk arrived (any
+   * monotonic clock, in milliseconds); without it no typing is taken for a pause.
+   */
+  *actions(state: () => ReviewState, input: string, key: KeyState, at?: number): Generator<Action> {
+    if (this.#refusedAt !== null) {
+      // `n`, `a` or `/` again is a retry (the sentence tagged meanwhile, search ready): it acts,
+      // and if refused again, what follows it is swallowed as before.
+      const whole = { input, key };
+      const context = keyContext(state());
+      const retry =
+        context !== null && OPENS_INPUT.has(lookup(context, input, key)?.action.type ?? 'back');
+      const typing =
+        at !== undefined && at - this.#refusedAt < TYPING_PAUSE_MS && isText(whole) && !retry;
+      if (typing) {
+        this.#refusedAt = at;
+        return;
+      }
+      this.#refusedAt = null;
+    }
+    for (const press of splitKeys(input, key)) {
+      const action = interpret(state(), press);
+      if (!action) continue;
+      yield action;
+      // A refused `n`, `a` or `/`: what was typed after it was meant as text, never as commands.
+      if (OPENS_INPUT.has(action.type as KeyAction['type'])) {
+        const now = keyContext(state());
+        if (now === null || !TEXT_ENTRY.has(now)) {
+          if (at !== undefined) this.#refusedAt = at;
+          return;
+        }
+      }
+    }
+  }
+}
+
+/** A chunk of keys applied to a state through a fresh interpreter: tests and the benchmark. */
+export function applyKeys(
+  state: ReviewState,
+  input: string,
+  key: KeyState,
+  interpreter = new KeyInterpreter(),
+  at?: number,
+): ReviewState {
+  let next = state;
+  for (const action of interpreter.actions(() => next, input, key, at)) next = reduce(next, action);
+  return next;
+}

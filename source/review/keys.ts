@@ -1,0 +1,73 @@
+/**
+ * Keys as the terminal delivers them, one press at a time. Ink hands over what it read as one
+ * input and a `Key` record; this module turns that into presses the keymap can resolve.
+ */
+
+/** The part of Ink's `Key` the keymap reads; Ink's own object fits it. */
+export interface KeyState {
+  upArrow: boolean;
+  downArrow: boolean;
+  leftArrow: boolean;
+  rightArrow: boolean;
+  pageDown: boolean;
+  pageUp: boolean;
+  home: boolean;
+  end: boolean;
+  return: boolean;
+  escape: boolean;
+  ctrl: boolean;
+  shift: boolean;
+  tab: boolean;
+  backspace: boolean;
+  delete: boolean;
+  meta: boolean;
+}
+
+/** One key press: a typed character, or a named key with its modifiers. */
+export interface Press {
+  input: string;
+  key: KeyState;
+}
+
+export const NO_KEY: KeyState = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+};
+
+const CONTROL_KEYS: Record<string, Partial<KeyState>> = {
+  '\r': { return: true },
+  // Typed before the terminal was switched to raw mode, Enter reaches us translated to "\n".
+  '\n': { return: true },
+  '\t': { tab: true },
+  '\x1b': { escape: true, meta: true },
+  '\x7f': { delete: true },
+  '\b': { backspace: true },
+};
+
+/**
+ * Ink hands over a chunk of typed text as one input ("jjj" when keys arrive together): split it
+ * into one key press per character so that none is lost. Named keys arrive alone.
+ */
+export function splitKeys(input: string, key: KeyState): Press[] {
+  const chars = [...input];
+  if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
+  return chars.map((c) => {
+    const special = CONTROL_KEYS[c];
+    if (special) return { input: '', key: { ...NO_KEY, ...special } };
+    return { input: c, key: { ...NO_KEY, shift: c !== c.toLowerCase() } };
+  });
+}
