@@ -13,6 +13,11 @@ export interface ListMarker {
   start: number;
   /** Just past the marker's punctuation: the `)` of `1.)`. */
   end: number;
+  /**
+   * The item is a unit of its own. Not in an enumeration inside a sentence ("matter: 1. Troops,
+   * 2. Money"), where the markers' periods still end nothing.
+   */
+  opens: boolean;
 }
 
 interface Candidate extends ListMarker {
@@ -129,6 +134,7 @@ function candidateAt(text: string, last: number): Candidate[] {
     lowerItem,
     joined,
     chain: -1,
+    opens: false,
   }));
 }
 
@@ -173,12 +179,12 @@ export function inlineListMarkers(text: string): ListMarker[] {
   const markers: ListMarker[] = [];
   for (const candidate of candidates) {
     const chain = chains[candidate.chain]!;
-    if (chain.length < 2 || !chain.opensUnit || chain.joined) continue;
-    // Lower-case items after a colon are an enumeration in a sentence: "agreed to 1) a ceasefire".
-    if (chain.lowerItem && !chain.atLineStart) continue;
+    if (chain.length < 2 || !chain.opensUnit) continue;
     const previous = markers.at(-1);
     if (previous !== undefined && previous.start >= candidate.start) continue;
-    markers.push({ start: candidate.start, end: candidate.end });
+    // Lower-case items after a colon are an enumeration in a sentence: "agreed to: 1) a ceasefire".
+    const opens = !chain.joined && (!chain.lowerItem || chain.atLineStart);
+    markers.push({ start: candidate.start, end: candidate.end, opens });
   }
   return markers;
 }

@@ -36,6 +36,8 @@ const candidates = /[\n.?!…‼⁇⁈⁉\u037e؟፧۔।॥։።。！？｡]/g
  */
 const longestWord = 64;
 const plainWordBreakers = /[./@:=&?#_\\]/;
+/** A number, an amount or a share: `1,000`, `$2.5`, `3.2%`. */
+const amount = /^[(\p{Sc}]*\p{Nd}[\p{Nd},.]*%?$/u;
 const allCapitals = /^\p{Lu}{2,}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
 const dottedUppercase = /^(?:\p{Lu}\.)+\p{Lu}$/u;
@@ -46,6 +48,13 @@ const timeZoneWord = /^\p{Lu}\p{L}*\s+time\b/u;
 const quotes = new Set(Array.from('"\'”’»›＂', (char) => char.charCodeAt(0)));
 /** What follows a citation's closing bracket when it ends, or sits inside, the sentence. */
 const citationEnds = new Set(Array.from('.,;!?', (char) => char.charCodeAt(0)));
+
+/** The sentence being scanned: where it starts, and whether its paragraph is hard-wrapped prose. */
+interface Unit {
+  start: number;
+  /** Line breaks are spaces here: "the U.S.\nArmy" goes on across one. */
+  wrapped: boolean;
+}
 
 /** A sentence as UTF-16 offsets into the paragraph it came from: `text.slice(start, end)`. */
 export interface SentenceSpan {
@@ -163,10 +172,11 @@ function periodEnds(
   period: number,
   next: NextWord,
   closed: boolean,
-  unitStart: number,
+  unit: Unit,
 ): boolean {
   if (closed) return true;
-  const { word, start } = wordBefore(text, period, unitStart);
+  const { word, start } = wordBefore(text, period, unit.start);
+  const headline = !unit.wrapped && linesApart(text, period, next.index);
   if (word === '') return true;
   if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
   switch (kindOf(word, text, start)) {
@@ -176,15 +186,15 @@ function periodEnds(
       return isStarter(next);
     case 'acronym':
       // A name does not continue on the next line of a headline: "Talks Resume in the U.S.\nRussia Says…"
-      if (linesApart(text, period, next.index)) return true;
+      if (headline) return true;
       return isStarter(next) || (uppercase.test(next.first) && !continuesName(text, next));
     case 'date':
       return !digit.test(next.first) && abbreviations.get(next.word) !== 'date';
     case 'number':
       return !digit.test(next.first) && !romanNumeral.test(next.word);
     case 'closing':
-      if (linesApart(text, period, next.index)) return true;
-      if (start - unitStart <= longestWord && opensWithTime(text, unitStart, start)) return false;
+      if (headline) return true;
+      if (start - unit.start <= longestWord && opensWithTime(text, unit.start, start)) return false;
       return (
         !closingContinuations.has(next.word) &&
         !timeZoneWord.test(text.slice(next.index, next.index + 40))
@@ -305,7 +315,7 @@ function isGlued(text: string, start: number, run: Run): boolean {
   if (!uppercase.test(text[run.end]!) || !lowercase.test(text[run.end + 1]!)) return false;
   if (start === 0) return false;
   const last = text[start - 1]!;
-  const number = digit.test(last);
+  const number = digit.test(last) || last === '%';
   if (!number && !lowercase.test(last)) return false;
   let from = start - 1;
   while (from > 0 && !isSpace(text.charCodeAt(from - 1)))
@@ -320,10 +330,11 @@ function isGlued(text: string, start: number, run: Run): boolean {
     to--;
   const before = text.slice(from, start);
   if (number && isListMarker(before)) return false;
-  return !plainWordBreakers.test(before) && !plainWordBreakers.test(text.slice(run.end, to));
+  const plainBefore = number ? amount.test(before) : !plainWordBreakers.test(before);
+  return plainBefore && !plainWordBreakers.test(text.slice(run.end, to));
 }
 
-function runEnds(text: string, start: number, run: Run, unitStart: number): boolean {
+function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
   if (run.ideographic) return true;
   if (run.bracketed) return false;
   if (run.end < text.length && !isSpace(text.charCodeAt(run.end)) && !isGlued(text, start, run)) {
@@ -348,7 +359,7 @@ function runEnds(text: string, start: number, run: Run, unitStart: number): bool
     return !digit.test(next.first);
   }
   if (text.charCodeAt(start) !== 46) return true; // "।", "۔": no abbreviations to weigh
-  return periodEnds(text, start, next, run.closed, unitStart);
+  return periodEnds(text, start, next, run.closed, unit);
 }
 
 function spansBetween(text: string, cuts: number[]): SentenceSpan[] {
@@ -388,18 +399,18 @@ export function splitSentences(text: string): SentenceSpan[] {
   const markers = text.length > 3 ? inlineListMarkers(text) : noMarkers;
   let marker = 0;
   let lineStart = 0;
-  let lastCut = 0;
+  const unit: Unit = { start: 0, wrapped: layout === 'wrapped' };
   const cut = (at: number) => {
-    if (at > lastCut) {
+    if (at > unit.start) {
       cuts.push(at);
-      lastCut = at;
+      unit.start = at;
     }
   };
   candidates.lastIndex = 0;
   for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
     const index = found.index;
     while (marker < markers.length && markers[marker]!.start <= index) {
-      cut(markers[marker]!.start);
+      if (markers[marker]!.opens) cut(markers[marker]!.start);
       marker++;
     }
     const current = markers[marker - 1];
@@ -408,7 +419,7 @@ export function splitSentences(text: string): SentenceSpan[] {
       continue;
     }
     if (text.charCodeAt(index) === 10) {
-      if (index > lastCut && newlineEnds(text, index, lineStart, layout)) cut(index);
+      if (index > unit.start && newlineEnds(text, index, lineStart, layout)) cut(index);
       lineStart = index + 1;
       continue;
     }
@@ -422,9 +433,9 @@ export function splitSentences(text: string): SentenceSpan[] {
       }
     }
     const run = runAt(text, index);
-    if (runEnds(text, index, run, lastCut)) cut(run.end);
+    if (runEnds(text, index, run, unit)) cut(run.end);
     candidates.lastIndex = run.end;
   }
-  for (; marker < markers.length; marker++) cut(markers[marker]!.start);
+  for (; marker < markers.length; marker++) if (markers[marker]!.opens) cut(markers[marker]!.start);
   return spansBetween(text, cuts);
 }
