@@ -153,7 +153,7 @@ export function inlineListMarkers(text: string): ListMarker[] {
   /** The last candidate of each key and value, under `key * 1024 + value`. */
   const latest = new Map<number, Candidate>();
   markerEnds.lastIndex = 0;
-  for (let found = markerEnds.exec(text); found; found = markerEnds.exec(text)) {
+  while (markerEnds.test(text)) {
     for (const candidate of candidateAt(text, markerEnds.lastIndex - 1)) {
       const previous = latest.get(candidate.key * 1024 + candidate.value - 1);
       if (previous !== undefined && previous.item < candidate.start) {

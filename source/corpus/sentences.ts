@@ -406,14 +406,15 @@ export function splitSentences(text: string): SentenceSpan[] {
       unit.start = at;
     }
   };
+  let current: ListMarker | undefined;
   candidates.lastIndex = 0;
-  for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
-    const index = found.index;
+  // `test` rather than `exec`: no match array for each of the thousands of candidates.
+  while (candidates.test(text)) {
+    const index = candidates.lastIndex - 1;
     while (marker < markers.length && markers[marker]!.start <= index) {
-      if (markers[marker]!.opens) cut(markers[marker]!.start);
-      marker++;
+      current = markers[marker++]!;
+      if (current.opens) cut(current.start);
     }
-    const current = markers[marker - 1];
     if (current !== undefined && index < current.end) {
       candidates.lastIndex = current.end; // the period of "1." or "1.)"
       continue;
