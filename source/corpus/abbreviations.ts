@@ -165,15 +165,17 @@ export const personNouns: ReadonlySet<string> = new Set(
 );
 
 /**
- * Capitalised nouns that take a Roman numeral: after them `I.` is the numeral one and can end a
- * sentence ("in World War I. Historians…"); after a name it is an initial ("Albert I. Jones").
+ * Capitalised nouns that a number or letter labels: after them a lone capital is the label, not
+ * an initial, and can end a sentence ("in World War I. Historians…", "won Group D. Portugal…",
+ * "takes Vitamin C. Doctors…"); after a name it is an initial ("Albert I. Jones").
  */
-export const numberedNouns: ReadonlySet<string> = new Set(
+export const labelledNouns: ReadonlySet<string> = new Set(
   (
     'War Phase Title Class Type Stage Level Grade Part Chapter Volume Book Act Scene Round ' +
-    'Division Tier Article Section Schedule Annex Appendix Category Series Mark Model Unit Block ' +
-    'League Group Zone Track Step Option Plan Amendment Vatican Apollo Bundesliga Ligue Serie ' +
-    'Formula Gemini Sputnik Saturn Falcon Super Bowl'
+    'Division Tier Article Section Schedule Annex Appendix Category Series Model Unit Block ' +
+    'League Group Pool Zone Track Step Option Plan Amendment Exhibit Figure Table Gate Terminal ' +
+    'Platform Vitamin Hepatitis Vatican Apollo Bundesliga Ligue Serie Formula Gemini Sputnik ' +
+    'Saturn Bowl'
   ).split(' '),
 );
 

@@ -36,7 +36,10 @@ interface Candidate extends ListMarker {
   joined: boolean;
 }
 
-const bullets = new Set(Array.from('•◦▪▫‣⁃∙●○■□►▸▹➢➤✓✔', (char) => char.charCodeAt(0)));
+const codes = (chars: string) => new Set(Array.from(chars, (char) => char.charCodeAt(0)));
+const bullets = codes('•◦▪▫‣⁃∙●○■□►▸▹➢➤✓✔');
+/** Dashes and stars are bullets only with a space after them: "- 2." (but "-2." is minus two). */
+const spacedBullets = codes('-–—*');
 /** The last character of a marker, with the space that must follow it. */
 const markerEnds = /[.)](?=\s)/g;
 const roman = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
@@ -67,6 +70,10 @@ function readings(token: string, bracketed: boolean): Array<[kind: number, value
   // A capital with a period is an initial ("J. P. Morales"); only a bracket makes it a marker.
   if (bracketed && /^[A-Z]$/.test(token)) found.push([2, token.charCodeAt(0)]);
   if (/^[ivx]+$/.test(token) && roman.test(token)) found.push([3, romanValue(token)]);
+  // "I. Background II. The talks": a capital numeral needs the run, as "I." alone is a pronoun.
+  if (/^[IVX]+$/.test(token) && roman.test(token.toLowerCase())) {
+    found.push([4, romanValue(token.toLowerCase())]);
+  }
   return found;
 }
 
@@ -99,8 +106,8 @@ function candidateAt(text: string, last: number): Candidate[] {
   }
   if (tokenStart === tokenEnd) return [];
   let start = tokenStart;
-  const bracketed = code === 41 && !dotted;
-  if (bracketed && text.charCodeAt(start - 1) === 40) start--; // "(2)"
+  const opened = code === 41 && !dotted && text.charCodeAt(start - 1) === 40; // "(2)"
+  if (opened) start--;
   const kinds = readings(text.slice(tokenStart, tokenEnd), code === 41);
   if (kinds.length === 0) return [];
   if (start > 0 && bullets.has(text.charCodeAt(start - 1))) {
@@ -110,7 +117,8 @@ function candidateAt(text: string, last: number): Candidate[] {
     let before = start;
     const limit = Math.max(0, start - lookBack);
     while (before > limit && isHorizontalSpace(text.charCodeAt(before - 1))) before--;
-    if (before > 0 && bullets.has(text.charCodeAt(before - 1))) start = before - 1; // "• 9."
+    const bullet = before > 0 ? text.charCodeAt(before - 1) : 0;
+    if (bullets.has(bullet) || spacedBullets.has(bullet)) start = before - 1; // "• 9.", "- 9."
   }
   if (start > 0 && !isSpace(text.charCodeAt(start - 1))) return [];
   let item = last + 1;
@@ -127,7 +135,8 @@ function candidateAt(text: string, last: number): Candidate[] {
     start,
     end: last + 1,
     item,
-    key: kind * 4 + (dotted ? 2 : code === 41 ? 1 : 0) + (start < tokenStart && !dotted ? 2 : 0),
+    // "1.", "1)", "1.)" and "(1)" each make lists of their own.
+    key: kind * 4 + (opened ? 3 : dotted ? 2 : code === 41 ? 1 : 0),
     value,
     opensUnit,
     atLineStart,

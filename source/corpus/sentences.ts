@@ -4,7 +4,7 @@ import {
   acronymContinuations,
   closingContinuations,
   continuingWords,
-  numberedNouns,
+  labelledNouns,
   personNouns,
   sentenceStarters,
   speechVerbs,
@@ -113,10 +113,10 @@ function continuesName(text: string, next: NextWord): boolean {
 
 /**
  * Whether a lone capital before a period is a name's initial: after a capitalised word or at the
- * start ("George W. Bush", "J. K. Rowling"), or after a word that leads to a name ("by J. Smith",
- * "the journalist C. Jones"); not after another lower-case word ("vitamin C. Doctors"). `I` is
- * the pronoun after a lower-case word ("you and I.") and the numeral after a noun that counts
- * ("World War I."); after a name it is an initial too ("Albert I. Jones").
+ * start ("George W. Bush", "J. K. Rowling", "Albert I. Jones"), or after a word that leads to a
+ * name ("by J. Smith", "the journalist C. Jones"). After a noun that takes a label it is the label
+ * ("World War I.", "Group D."), after another lower-case word too ("vitamin C. Doctors"); `I`
+ * after a lower-case word is the pronoun ("you and I."), and opening a sentence a numeral.
  */
 function isInitial(text: string, start: number, word: string): boolean {
   let end = start;
@@ -125,7 +125,7 @@ function isInitial(text: string, start: number, word: string): boolean {
   while (from > 0 && end - from < longestWord && !isSpace(text.charCodeAt(from - 1))) from--;
   const before = text.slice(from, end).replace(/[^\p{L}]+$/u, '');
   if (before === '') return word !== 'I';
-  if (!lowercase.test(before[0]!)) return word !== 'I' || !numberedNouns.has(before);
+  if (!lowercase.test(before[0]!)) return !labelledNouns.has(before);
   if (word === 'I') return false;
   const leader = before.toLowerCase();
   return continuingWords.has(leader) || personNouns.has(leader);

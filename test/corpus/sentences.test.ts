@@ -556,6 +556,16 @@ const table: Record<string, Case[]> = {
       ['i. The border is fixed', 'ii. The talks go on', 'iii. Prisoners return'],
     ],
     ['A) Stay in the bloc B) Leave it', ['A) Stay in the bloc', 'B) Leave it']],
+    [
+      'I. Background II. The talks III. What comes next',
+      ['I. Background', 'II. The talks', 'III. What comes next'],
+    ],
+    ['- 1. Grain - 2. Fertiliser', ['- 1. Grain', '- 2. Fertiliser']],
+    // A numeral needs the run: these are names and a count.
+    [
+      'He was Henry IV. His son was Henry V. Nobody liked him.',
+      ['He was Henry IV.', 'His son was Henry V.', 'Nobody liked him.'],
+    ],
     // An enumeration inside a sentence stays whole, its markers' periods included.
     [
       'The plan calls for 1) a ceasefire and 2) talks within a month.',
@@ -648,6 +658,11 @@ const table: Record<string, Case[]> = {
     [
       'A rebuttal by the economist A. Brown followed. It was short.',
       ['A rebuttal by the economist A. Brown followed.', 'It was short.'],
+    ],
+    ['Portugal won Group D. Spain came second.', ['Portugal won Group D.', 'Spain came second.']],
+    [
+      'The plan was called Plan B. Officials hated it.',
+      ['The plan was called Plan B.', 'Officials hated it.'],
     ],
     [
       'Patients with hepatitis B. Some recovered.',
