@@ -178,7 +178,7 @@ export function inlineListMarkers(text: string): ListMarker[] {
           opensUnit: candidate.opensUnit,
           atLineStart: candidate.atLineStart,
           lowerItem: candidate.lowerItem,
-          joined: candidate.joined && !candidate.atLineStart,
+          joined: candidate.joined,
         });
       }
       latest.set(candidate.key * 1024 + candidate.value, candidate);

@@ -176,7 +176,6 @@ function periodEnds(
 ): boolean {
   if (closed) return true;
   const { word, start } = wordBefore(text, period, unit.start);
-  const headline = !unit.wrapped && linesApart(text, period, next.index);
   if (word === '') return true;
   if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
   switch (kindOf(word, text, start)) {
@@ -186,14 +185,14 @@ function periodEnds(
       return isStarter(next);
     case 'acronym':
       // A name does not continue on the next line of a headline: "Talks Resume in the U.S.\nRussia Says…"
-      if (headline) return true;
+      if (!unit.wrapped && linesApart(text, period, next.index)) return true;
       return isStarter(next) || (uppercase.test(next.first) && !continuesName(text, next));
     case 'date':
       return !digit.test(next.first) && abbreviations.get(next.word) !== 'date';
     case 'number':
       return !digit.test(next.first) && !romanNumeral.test(next.word);
     case 'closing':
-      if (headline) return true;
+      if (!unit.wrapped && linesApart(text, period, next.index)) return true;
       if (start - unit.start <= longestWord && opensWithTime(text, unit.start, start)) return false;
       return (
         !closingContinuations.has(next.word) &&
