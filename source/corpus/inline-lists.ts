@@ -96,37 +96,41 @@ function before(text: string, index: number): { word: string; mark: number } {
   return { word: text.slice(from, wordEnd), mark };
 }
 
-function candidateAt(text: string, last: number): Candidate[] {
+/** Most `.` and `)` end no marker: one empty answer for all of them, not a new array each. */
+const none: readonly Candidate[] = [];
+const noMarkers: readonly ListMarker[] = [];
+
+function candidateAt(text: string, last: number): readonly Candidate[] {
   const code = text.charCodeAt(last);
   const dotted = code === 41 && text.charCodeAt(last - 1) === 46; // "1.)"
   const tokenEnd = dotted ? last - 1 : last;
   let tokenStart = tokenEnd;
   while (tokenStart > 0 && isAsciiAlnum(text.charCodeAt(tokenStart - 1))) {
-    if (tokenEnd - --tokenStart > longestToken) return [];
+    if (tokenEnd - --tokenStart > longestToken) return none;
   }
-  if (tokenStart === tokenEnd) return [];
+  if (tokenStart === tokenEnd) return none;
   let start = tokenStart;
   const opened = code === 41 && !dotted && text.charCodeAt(start - 1) === 40; // "(2)"
   if (opened) start--;
   const kinds = readings(text.slice(tokenStart, tokenEnd), code === 41);
-  if (kinds.length === 0) return [];
+  if (kinds.length === 0) return none;
   if (start > 0 && bullets.has(text.charCodeAt(start - 1))) {
     start--; // "⁃9."
   } else if (start > 0) {
-    if (!isSpace(text.charCodeAt(start - 1))) return [];
+    if (!isSpace(text.charCodeAt(start - 1))) return none;
     let before = start;
     const limit = Math.max(0, start - lookBack);
     while (before > limit && isHorizontalSpace(text.charCodeAt(before - 1))) before--;
     const bullet = before > 0 ? text.charCodeAt(before - 1) : 0;
     if (bullets.has(bullet) || spacedBullets.has(bullet)) start = before - 1; // "• 9.", "- 9."
   }
-  if (start > 0 && !isSpace(text.charCodeAt(start - 1))) return [];
+  if (start > 0 && !isSpace(text.charCodeAt(start - 1))) return none;
   let item = last + 1;
   const limit = Math.min(text.length, item + lookBack);
   while (item < limit && isHorizontalSpace(text.charCodeAt(item))) item++;
-  if (item >= text.length || isSpace(text.charCodeAt(item))) return [];
+  if (item >= text.length || isSpace(text.charCodeAt(item))) return none;
   const { word, mark } = before(text, start);
-  if (mark === 46 && abbreviations.get(word) === 'number') return []; // "No. 2."
+  if (mark === 46 && abbreviations.get(word) === 'number') return none; // "No. 2."
   const atLineStart = mark === 10;
   const opensUnit = atLineStart || mark === 58 || terminals.has(mark);
   const joined = mark === 44 || mark === 59 || word === 'and' || word === 'or';
@@ -156,14 +160,15 @@ interface Chain {
 }
 
 /** The list markers of `text` that start an item, in order. */
-export function inlineListMarkers(text: string): ListMarker[] {
+export function inlineListMarkers(text: string): readonly ListMarker[] {
   const candidates: Candidate[] = [];
   const chains: Chain[] = [];
   /** The last candidate of each key and value, under `key * 1024 + value`. */
-  const latest = new Map<number, Candidate>();
+  let latest: Map<number, Candidate> | undefined;
   markerEnds.lastIndex = 0;
   while (markerEnds.test(text)) {
     for (const candidate of candidateAt(text, markerEnds.lastIndex - 1)) {
+      latest ??= new Map();
       const previous = latest.get(candidate.key * 1024 + candidate.value - 1);
       if (previous !== undefined && previous.item < candidate.start) {
         candidate.chain = previous.chain;
@@ -185,6 +190,7 @@ export function inlineListMarkers(text: string): ListMarker[] {
       candidates.push(candidate);
     }
   }
+  if (candidates.length < 2) return noMarkers;
   const markers: ListMarker[] = [];
   for (const candidate of candidates) {
     const chain = chains[candidate.chain]!;

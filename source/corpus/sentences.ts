@@ -375,7 +375,7 @@ function spansBetween(text: string, cuts: number[]): SentenceSpan[] {
   return spans;
 }
 
-const noMarkers: ListMarker[] = [];
+const noMarkers: readonly ListMarker[] = [];
 const innerLineBreak = /[^\S\n]*\n\s*/g;
 
 /**
