@@ -1,5 +1,5 @@
 import { abbreviations } from './abbreviations.js';
-import { closers, isSpace, lowercase, terminals } from './characters.js';
+import { closers, isSpace, terminals } from './characters.js';
 
 /**
  * Numbered and lettered lists run inline in scraped paragraphs once their line breaks are lost:
@@ -29,9 +29,6 @@ interface Candidate extends ListMarker {
   chain: number;
   /** Only a line break, a colon or the end of a sentence comes before it. */
   opensUnit: boolean;
-  atLineStart: boolean;
-  /** The item's first word is lower-case: `1) a ceasefire`. */
-  lowerItem: boolean;
   /** `, 2)` or `and 2)`: an enumeration inside one sentence. */
   joined: boolean;
 }
@@ -131,10 +128,8 @@ function candidateAt(text: string, last: number): readonly Candidate[] {
   if (item >= text.length || isSpace(text.charCodeAt(item))) return none;
   const { word, mark } = before(text, start);
   if (mark === 46 && abbreviations.get(word) === 'number') return none; // "No. 2."
-  const atLineStart = mark === 10;
-  const opensUnit = atLineStart || mark === 58 || terminals.has(mark);
+  const opensUnit = mark === 10 || mark === 58 || terminals.has(mark);
   const joined = mark === 44 || mark === 59 || word === 'and' || word === 'or';
-  const lowerItem = lowercase.test(text[item]!);
   return kinds.map(([kind, value]) => ({
     start,
     end: last + 1,
@@ -143,8 +138,6 @@ function candidateAt(text: string, last: number): readonly Candidate[] {
     key: kind * 4 + (opened ? 3 : dotted ? 2 : code === 41 ? 1 : 0),
     value,
     opensUnit,
-    atLineStart,
-    lowerItem,
     joined,
     chain: -1,
     opens: false,
@@ -154,8 +147,6 @@ function candidateAt(text: string, last: number): readonly Candidate[] {
 interface Chain {
   length: number;
   opensUnit: boolean;
-  atLineStart: boolean;
-  lowerItem: boolean;
   joined: boolean;
 }
 
@@ -174,15 +165,12 @@ export function inlineListMarkers(text: string): readonly ListMarker[] {
         candidate.chain = previous.chain;
         const known = chains[candidate.chain]!;
         known.length++;
-        known.lowerItem ||= candidate.lowerItem;
         known.joined ||= candidate.joined;
       } else {
         candidate.chain = chains.length;
         chains.push({
           length: 1,
           opensUnit: candidate.opensUnit,
-          atLineStart: candidate.atLineStart,
-          lowerItem: candidate.lowerItem,
           joined: candidate.joined,
         });
       }
@@ -197,9 +185,7 @@ export function inlineListMarkers(text: string): readonly ListMarker[] {
     if (chain.length < 2 || !chain.opensUnit) continue;
     const previous = markers.at(-1);
     if (previous !== undefined && previous.start >= candidate.start) continue;
-    // Lower-case items after a colon are an enumeration in a sentence: "agreed to: 1) a ceasefire".
-    const opens = !chain.joined && (!chain.lowerItem || chain.atLineStart);
-    markers.push({ start: candidate.start, end: candidate.end, opens });
+    markers.push({ start: candidate.start, end: candidate.end, opens: !chain.joined });
   }
   return markers;
 }

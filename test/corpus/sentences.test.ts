@@ -576,6 +576,10 @@ const table: Record<string, Case[]> = {
       ['Three things matter: 1. Troops, 2. Money, 3. Time.'],
     ],
     ['Demands: 1) a ceasefire, 2) talks.', ['Demands: 1) a ceasefire, 2) talks.']],
+    [
+      'To bring: 1. water 2. a torch 3. spare batteries',
+      ['To bring:', '1. water', '2. a torch', '3. spare batteries'],
+    ],
     // Numbers that end sentences are no list, even counting up.
     [
       'He was No. 1. Nobody came close. Then he was No. 2. Others caught up.',
