@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { sanitizeText } from '../corpus/sanitize.js';
-import { splitSentences } from '../corpus/sentences.js';
+import { singleLine, splitSentences } from '../corpus/sentences.js';
 import { safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
 import type { Output } from './output.js';
@@ -35,9 +35,7 @@ function sentencesOf(text: string): string[] {
   return text
     .split(/\n[^\S\n]*\n/)
     .flatMap((paragraph) =>
-      splitSentences(paragraph).map(({ start, end }) =>
-        paragraph.slice(start, end).replace(/[^\S\n]*\n\s*/g, ' '),
-      ),
+      splitSentences(paragraph).map(({ start, end }) => singleLine(paragraph.slice(start, end))),
     );
 }
 

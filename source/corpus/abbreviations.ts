@@ -45,7 +45,8 @@ const table: Record<AbbreviationKind, string> = {
     'Inc Ltd Corp Co Cos LLC Llc LLP Plc plc PLC Bros Jr Sr Esq etc al a.m p.m A.M P.M Ph.D M.D ' +
     'т.д т.п руб долл тыс млн млрд',
   number:
-    'No Nos no nos Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr ' +
+    // "N°." and "Nº." are the numero sign written with a degree sign or an ordinal indicator.
+    'No Nos no nos N° Nº nº Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr ' +
     'ft lb lbs oz yd yds табл рис гл',
   inner: 'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к',
 };
@@ -103,6 +104,7 @@ export const acronymContinuations: ReadonlySet<string> = new Set(
     'Sen Rep Gen Adm Lt Col Maj Capt Amb Dept Deputy Assistant Acting Under Chief Joint ' +
     'Northern Southern European Pacific Africa Cyber Strategic Academy Inspector Surgeon ' +
     'Solicitor Comptroller Enforcement Marshals Park Patent Mint Museum Institute Peace News ' +
+    'Securities Exchange Citizenship Fish Wildlife Forest Conference Catholic Bishops Airlines ' +
     'Patriot Abrams Bradley Javelin Stinger Tomahawk Reaper Apache Chinook Black'
   ).split(' '),
 );
@@ -136,5 +138,55 @@ export const continuingWords: ReadonlySet<string> = new Set(
     'the a an of to in on at for from with by and or nor but as that than between into onto upon ' +
     'about over under after before during against among via per its their his her our your my is ' +
     'are was were be been has have had will would said says told'
+  ).split(' '),
+);
+
+/**
+ * Lower-case nouns for a person's role, which a name follows: "the journalist C. Jones", "economist
+ * A. Brown". A lone capital after one of them is an initial; after other lower-case words it is
+ * a label that can end a sentence ("vitamin C.", "hepatitis B.").
+ */
+export const personNouns: ReadonlySet<string> = new Set(
+  (
+    'journalist reporter correspondent editor writer author columnist commentator blogger ' +
+    'photographer cartoonist filmmaker producer anchor presenter host analyst economist historian ' +
+    'scientist researcher professor lecturer scholar expert spokesman spokeswoman spokesperson ' +
+    'official officer director chairman chairwoman president minister secretary senator governor ' +
+    'mayor lawmaker legislator congressman congresswoman councillor councilman judge lawyer ' +
+    'attorney prosecutor detective inspector agent ambassador envoy diplomat negotiator mediator ' +
+    'adviser advisor aide deputy candidate activist campaigner coach player manager founder owner ' +
+    'colleague actor actress singer musician artist poet novelist architect engineer designer ' +
+    'student teacher doctor physician surgeon nurse pastor priest rabbi imam bishop businessman ' +
+    'businesswoman entrepreneur investor banker commander general captain lieutenant sergeant ' +
+    'colonel major soldier pilot son daughter wife husband brother sister father mother uncle ' +
+    'aunt cousin friend neighbour neighbor resident witness victim suspect defendant plaintiff ' +
+    'named dubbed'
+  ).split(' '),
+);
+
+/**
+ * Capitalised nouns that a number or letter labels: after them a lone capital is the label, not
+ * an initial, and can end a sentence ("in World War I. Historians…", "won Group D. Portugal…",
+ * "takes Vitamin C. Doctors…"); after a name it is an initial ("Albert I. Jones").
+ */
+export const labelledNouns: ReadonlySet<string> = new Set(
+  (
+    'War Phase Title Class Type Stage Level Grade Part Chapter Volume Book Act Scene Round ' +
+    'Division Tier Article Section Schedule Annex Appendix Category Series Model Unit Block ' +
+    'League Group Pool Zone Track Step Option Plan Amendment Exhibit Figure Table Gate Terminal ' +
+    'Platform Vitamin Hepatitis Vatican Apollo Bundesliga Ligue Serie Formula Gemini Sputnik ' +
+    'Saturn Bowl'
+  ).split(' '),
+);
+
+/**
+ * Words that open a time phrase: "At 5 a.m.", "Shortly after 9 p.m.". Before a time they make
+ * no sentence of their own, so the abbreviation after them does not end one ("At 5 a.m. Mr.
+ * Smith left").
+ */
+export const timePrepositions: ReadonlySet<string> = new Set(
+  (
+    'at by from until till before after around about since on shortly just early late ' +
+    'between starting beginning'
   ).split(' '),
 );

@@ -49,16 +49,57 @@ function lineInfo(text: string, newline: number, lineStart: number) {
   };
 }
 
-/** Lines of prose broken at a fixed width, recognised by a line that plainly runs on into the next. */
-export function isHardWrapped(text: string): boolean {
+/** Most words on a line of a column: "contact manager", "events, activities". */
+const columnWords = 4;
+
+/**
+ * A column of short lines, none punctuated or running on: a menu, a tag list, a list without
+ * bullets ("features\ncontact manager\nevents, activities"). Each line is a unit even when the
+ * next starts in lower case; three lines at least, since two could be a wrapped phrase.
+ */
+function isColumn(text: string): boolean {
+  let lines = 0;
+  let lineStart = 0;
+  let words = 0;
+  let inWord = false;
+  for (let at = 0; at <= text.length; at++) {
+    const code = at < text.length ? text.charCodeAt(at) : 10;
+    if (code === 10) {
+      if (words > 0) {
+        const line = lineInfo(text, at, lineStart);
+        if (line.punctuated || line.unfinished) return false;
+        lines++;
+      }
+      lineStart = at + 1;
+      words = 0;
+      inWord = false;
+    } else if (isSpace(code)) {
+      inWord = false;
+    } else if (!inWord) {
+      inWord = true;
+      if (++words > columnWords) return false;
+    }
+  }
+  return lines >= 3;
+}
+
+/**
+ * How the lines of a paragraph read: `wrapped` is prose broken at a fixed width, recognised by a
+ * line that plainly runs on into the next (its breaks are spaces); `column` is a column of short
+ * lines (each is a unit); `lines` is anything else (headlines, datelines, list items, prose).
+ */
+export type LineLayout = 'wrapped' | 'column' | 'lines';
+
+export function lineLayout(text: string): LineLayout {
+  if (isColumn(text)) return 'column';
   let lineStart = 0;
   for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
     const line = lineInfo(text, newline, lineStart);
     lineStart = newline + 1;
     if (line.empty || line.blank || line.isList || line.nextIsList || line.punctuated) continue;
-    if (line.nextLower || line.unfinished) return true;
+    if (line.nextLower || line.unfinished) return 'wrapped';
   }
-  return false;
+  return 'lines';
 }
 
 /** Whether a single line break ends a unit: a list item, a headline, a dateline. */
@@ -66,14 +107,14 @@ export function newlineEnds(
   text: string,
   newline: number,
   lineStart: number,
-  wrapped: boolean,
+  layout: LineLayout,
 ): boolean {
   const line = lineInfo(text, newline, lineStart);
   if (line.empty) return false;
   if (line.blank) return true;
   if (line.atEnd) return false;
-  if (line.nextIsList) return true;
+  if (layout === 'column' || line.nextIsList) return true;
   if (line.isList) return !line.nextLower && !line.unfinished;
-  if (wrapped || line.punctuated || line.unfinished) return false;
+  if (layout === 'wrapped' || line.punctuated || line.unfinished) return false;
   return !line.nextLower;
 }

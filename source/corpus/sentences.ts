@@ -4,8 +4,11 @@ import {
   acronymContinuations,
   closingContinuations,
   continuingWords,
+  labelledNouns,
+  personNouns,
   sentenceStarters,
   speechVerbs,
+  timePrepositions,
 } from './abbreviations.js';
 import {
   closers,
@@ -21,7 +24,8 @@ import {
   terminals,
   uppercase,
 } from './characters.js';
-import { isHardWrapped, newlineEnds } from './line-breaks.js';
+import { inlineListMarkers, type ListMarker } from './inline-lists.js';
+import { type LineLayout, lineLayout, newlineEnds } from './line-breaks.js';
 import { isListMarker } from './list-items.js';
 
 /** Where a unit can end: a line break or a sentence-ending mark (kept in step with `terminals`). */
@@ -32,6 +36,8 @@ const candidates = /[\n.?!…‼⁇⁈⁉\u037e؟፧۔।॥։።。！？｡]/g
  */
 const longestWord = 64;
 const plainWordBreakers = /[./@:=&?#_\\]/;
+/** A number, an amount or a share: `1,000`, `$2.5`, `3.2%`. */
+const amount = /^[(\p{Sc}]*\p{Nd}[\p{Nd},.]*%?$/u;
 const allCapitals = /^\p{Lu}{2,}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
 const dottedUppercase = /^(?:\p{Lu}\.)+\p{Lu}$/u;
@@ -39,6 +45,16 @@ const dotted = /^(?:\p{L}\.)+\p{L}$/u;
 /** A quoted question followed by its speaker: `“Why?” President Putin asked.` */
 const attribution = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){1,4}(\p{Ll}+)/u;
 const timeZoneWord = /^\p{Lu}\p{L}*\s+time\b/u;
+const quotes = new Set(Array.from('"\'”’»›＂', (char) => char.charCodeAt(0)));
+/** What follows a citation's closing bracket when it ends, or sits inside, the sentence. */
+const citationEnds = new Set(Array.from('.,;!?', (char) => char.charCodeAt(0)));
+
+/** The sentence being scanned: where it starts, and whether its paragraph is hard-wrapped prose. */
+interface Unit {
+  start: number;
+  /** Line breaks are spaces here: "the U.S.\nArmy" goes on across one. */
+  wrapped: boolean;
+}
 
 /** A sentence as UTF-16 offsets into the paragraph it came from: `text.slice(start, end)`. */
 export interface SentenceSpan {
@@ -54,10 +70,18 @@ function isStarter(next: NextWord): boolean {
   );
 }
 
-/** The word a period is attached to, without opening marks or a hyphenated prefix: `U.S` in `(anti-U.S.`. */
-function wordBefore(text: string, period: number): { word: string; start: number } {
+/**
+ * The word a period is attached to, without opening marks or a hyphenated prefix: `U.S` in
+ * `(anti-U.S.`. It starts no earlier than the sentence does: `Mr` in `Tuesday.Mr.`, glued to the
+ * sentence before.
+ */
+function wordBefore(
+  text: string,
+  period: number,
+  unitStart: number,
+): { word: string; start: number } {
   let start = period;
-  const limit = Math.max(0, period - longestWord);
+  const limit = Math.max(unitStart, period - longestWord);
   while (start > limit && !isSpace(text.charCodeAt(start - 1))) start--;
   while (start < period && openers.has(text.charCodeAt(start))) start++;
   const whole = text.slice(start, period);
@@ -89,18 +113,22 @@ function continuesName(text: string, next: NextWord): boolean {
 
 /**
  * Whether a lone capital before a period is a name's initial: after a capitalised word or at the
- * start ("George W. Bush", "J. K. Rowling"), or after a word that leads to a name ("by J. Smith");
- * not after another lower-case word ("vitamin C. Doctors"), and never `I` ("World War I.").
+ * start ("George W. Bush", "J. K. Rowling", "Albert I. Jones"), or after a word that leads to a
+ * name ("by J. Smith", "the journalist C. Jones"). After a noun that takes a label it is the label
+ * ("World War I.", "Group D."), after another lower-case word too ("vitamin C. Doctors"); `I`
+ * after a lower-case word is the pronoun ("you and I."), and opening a sentence a numeral.
  */
 function isInitial(text: string, start: number, word: string): boolean {
-  if (word === 'I') return false;
   let end = start;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   let from = end;
   while (from > 0 && end - from < longestWord && !isSpace(text.charCodeAt(from - 1))) from--;
   const before = text.slice(from, end).replace(/[^\p{L}]+$/u, '');
-  if (before === '' || !lowercase.test(before[0]!)) return true;
-  return continuingWords.has(before.toLowerCase());
+  if (before === '') return word !== 'I';
+  if (!lowercase.test(before[0]!)) return !labelledNouns.has(before);
+  if (word === 'I') return false;
+  const leader = before.toLowerCase();
+  return continuingWords.has(leader) || personNouns.has(leader);
 }
 
 function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
@@ -128,10 +156,26 @@ function linesApart(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * A time that opens the sentence: "At 5 a.m.", "Shortly after 9 p.m.". A preposition and a number
+ * make no sentence, so the abbreviation after them ends none.
+ */
+function opensWithTime(text: string, unitStart: number, start: number): boolean {
+  const words = text.slice(unitStart, start).trim().split(/\s+/);
+  if (words.length > 3 || !digit.test(words.at(-1) ?? '')) return false;
+  return timePrepositions.has(words[0]!.replace(/^\P{L}+/u, '').toLowerCase());
+}
+
 /** Whether a period (`text[period]`, with nothing but closers up to `end`) ends a sentence. */
-function periodEnds(text: string, period: number, next: NextWord, closed: boolean): boolean {
+function periodEnds(
+  text: string,
+  period: number,
+  next: NextWord,
+  closed: boolean,
+  unit: Unit,
+): boolean {
   if (closed) return true;
-  const { word, start } = wordBefore(text, period);
+  const { word, start } = wordBefore(text, period, unit.start);
   if (word === '') return true;
   if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
   switch (kindOf(word, text, start)) {
@@ -141,17 +185,18 @@ function periodEnds(text: string, period: number, next: NextWord, closed: boolea
       return isStarter(next);
     case 'acronym':
       // A name does not continue on the next line of a headline: "Talks Resume in the U.S.\nRussia Says…"
-      if (linesApart(text, period, next.index)) return true;
+      if (!unit.wrapped && linesApart(text, period, next.index)) return true;
       return isStarter(next) || (uppercase.test(next.first) && !continuesName(text, next));
     case 'date':
       return !digit.test(next.first) && abbreviations.get(next.word) !== 'date';
     case 'number':
       return !digit.test(next.first) && !romanNumeral.test(next.word);
     case 'closing':
+      if (!unit.wrapped && linesApart(text, period, next.index)) return true;
+      if (start - unit.start <= longestWord && opensWithTime(text, unit.start, start)) return false;
       return (
-        linesApart(text, period, next.index) ||
-        (!closingContinuations.has(next.word) &&
-          !timeZoneWord.test(text.slice(next.index, next.index + 40)))
+        !closingContinuations.has(next.word) &&
+        !timeZoneWord.test(text.slice(next.index, next.index + 40))
       );
     default:
       return true;
@@ -165,6 +210,10 @@ interface Run {
   ellipsis: boolean;
   /** A closing quote or bracket follows the marks: `.”`, `?)`. */
   closed: boolean;
+  /** A closing quotation mark is among the closers. */
+  quoted: boolean;
+  /** An ellipsis in brackets, `[...]` or `(…)`: words left out, not an end. */
+  bracketed: boolean;
 }
 
 /** The marks from `start` on that end a sentence together: `?!`, `...`, `.”)`. */
@@ -175,31 +224,98 @@ function runAt(text: string, start: number): Run {
     ideographic: false,
     ellipsis: false,
     closed: false,
+    quoted: false,
+    bracketed: false,
   };
   let dots = 0;
+  let firstCloser = -1;
   for (; run.end < text.length; run.end++) {
     const code = text.charCodeAt(run.end);
-    if (closers.has(code)) run.closed = true;
-    else if (!terminals.has(code)) break;
+    if (closers.has(code)) {
+      run.closed = true;
+      if (firstCloser < 0) firstCloser = code;
+      if (quotes.has(code)) run.quoted = true;
+    } else if (!terminals.has(code)) break;
     else if (code === 46) dots++;
     else if (code === ellipsis) run.ellipsis = true;
     else if (questions.has(code)) run.question = true;
     else if (ideographic.has(code)) run.ideographic = true;
   }
   if (dots > 1) run.ellipsis = true;
+  if (run.ellipsis && !run.question && start > 0) {
+    const opener = text.charCodeAt(start - 1);
+    run.bracketed = (opener === 91 && firstCloser === 93) || (opener === 40 && firstCloser === 41);
+  }
   return run;
 }
 
 /**
- * Scraped text often loses the space between sentences ("said so.The U.S. disagreed"): a lone
- * mark between a lower-case word and a capitalised one ends a sentence when the word before is
- * plain and so is the word after (no dots, slashes or @ that would make a URL, an address or an
- * abbreviation of them: "www.Example.com").
+ * Dots set apart by spaces, `. . .`, from `start` on: how many and where the last ends; fewer
+ * than three is no spaced ellipsis.
+ */
+function spacedDots(text: string, start: number): { dots: number; end: number } {
+  let dots = 1;
+  let end = start + 1;
+  while (
+    end + 1 < text.length &&
+    text.charCodeAt(end + 1) === 46 &&
+    (text.charCodeAt(end) === 32 || text.charCodeAt(end) === 0xa0)
+  ) {
+    dots++;
+    end += 2;
+  }
+  return { dots, end };
+}
+
+/**
+ * Where a spaced ellipsis ends a sentence, or -1. Three dots with a space before them stand for
+ * words left out and end nothing ("the thing is . . . I didn’t mean it"). A fourth dot is a
+ * period: "a period . . . . Next" ends after the dots; "compounds. . . . The practice" ends at
+ * the period after the word, the ellipsis opening the next sentence (left out before it).
+ */
+function spacedEllipsisEnd(text: string, start: number, dots: number, end: number): number {
+  let after = end;
+  while (after < text.length && closers.has(text.charCodeAt(after))) after++;
+  const next = nextWordAt(text, after);
+  if (next === null || lowercase.test(next.first)) return -1;
+  const attached = start > 0 && !isSpace(text.charCodeAt(start - 1));
+  if (attached) return dots >= 4 && after === end ? start + 1 : after;
+  return dots >= 4 ? after : -1;
+}
+
+/**
+ * A source cited after a quotation, before the sentence's own period: `“…stairways” (Smith 55).`
+ * A capitalised name and a number in brackets, then the period.
+ */
+function citationFollows(text: string, from: number): boolean {
+  let open = from;
+  while (open < text.length && open - from < 3 && text.charCodeAt(open) === 32) open++;
+  if (text.charCodeAt(open) !== 40 || !uppercase.test(text[open + 1] ?? '')) return false;
+  let close = open + 1;
+  let digits = false;
+  for (; close < text.length && close - open < 60; close++) {
+    const code = text.charCodeAt(close);
+    if (code === 41) break;
+    if (code === 40 || code === 10) return false;
+    if (code >= 48 && code <= 57) digits = true;
+  }
+  return digits && text.charCodeAt(close) === 41 && citationEnds.has(text.charCodeAt(close + 1));
+}
+
+/**
+ * Scraped text often loses the space between sentences ("said so.The U.S. disagreed", "bought
+ * 1,000.That is"): a lone mark between a lower-case word or a number and a capitalised word ends a
+ * sentence when the word before is plain and so is the word after (no dots, slashes or @ that
+ * would make a URL, an address or an abbreviation of them: "www.Example.com"). A short number
+ * before it is a list marker ("1.Introduction").
  */
 function isGlued(text: string, start: number, run: Run): boolean {
   if (run.end - start !== 1 || run.end + 1 >= text.length) return false;
   if (!uppercase.test(text[run.end]!) || !lowercase.test(text[run.end + 1]!)) return false;
-  if (start === 0 || !lowercase.test(text[start - 1]!)) return false;
+  if (start === 0) return false;
+  const last = text[start - 1]!;
+  const number = digit.test(last) || last === '%';
+  if (!number && !lowercase.test(last)) return false;
   let from = start - 1;
   while (from > 0 && !isSpace(text.charCodeAt(from - 1)))
     if (start - --from > longestWord) return false;
@@ -211,14 +327,15 @@ function isGlued(text: string, start: number, run: Run): boolean {
     (terminals.has(text.charCodeAt(to - 1)) || closers.has(text.charCodeAt(to - 1)))
   )
     to--;
-  return (
-    !plainWordBreakers.test(text.slice(from, start)) &&
-    !plainWordBreakers.test(text.slice(run.end, to))
-  );
+  const before = text.slice(from, start);
+  if (number && isListMarker(before)) return false;
+  const plainBefore = number ? amount.test(before) : !plainWordBreakers.test(before);
+  return plainBefore && !plainWordBreakers.test(text.slice(run.end, to));
 }
 
-function runEnds(text: string, start: number, run: Run): boolean {
+function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
   if (run.ideographic) return true;
+  if (run.bracketed) return false;
   if (run.end < text.length && !isSpace(text.charCodeAt(run.end)) && !isGlued(text, start, run)) {
     return false; // "U.S.", "3.5", "a.b@c", "example.com/a.b?c=d"
   }
@@ -230,6 +347,7 @@ function runEnds(text: string, start: number, run: Run): boolean {
     const after = nextWordAt(text, next.index + 1);
     if (after !== null && lowercase.test(after.first)) return false;
   }
+  if (run.quoted && citationFollows(text, run.end)) return false;
   if (run.question) {
     return !(run.closed && isAttribution(text, next));
   }
@@ -240,7 +358,7 @@ function runEnds(text: string, start: number, run: Run): boolean {
     return !digit.test(next.first);
   }
   if (text.charCodeAt(start) !== 46) return true; // "।", "۔": no abbreviations to weigh
-  return periodEnds(text, start, next, run.closed);
+  return periodEnds(text, start, next, run.closed, unit);
 }
 
 function spansBetween(text: string, cuts: number[]): SentenceSpan[] {
@@ -257,33 +375,67 @@ function spansBetween(text: string, cuts: number[]): SentenceSpan[] {
   return spans;
 }
 
+const noMarkers: readonly ListMarker[] = [];
+const innerLineBreak = /[^\S\n]*\n\s*/g;
+
+/**
+ * A sentence on one line, as `margin split` prints it: each line break inside it, with the
+ * spaces around it, becomes one space ("It was a cold \nnight" reads "It was a cold night").
+ */
+export function singleLine(sentence: string): string {
+  return sentence.includes('\n') ? sentence.replace(innerLineBreak, ' ') : sentence;
+}
+
 /**
  * Splits one paragraph into sentences. Every non-whitespace character belongs to exactly one
  * span; spans are in order, trimmed, and never overlap. Single line breaks end a unit after a
- * list item or a headline-like line; elsewhere they count as spaces.
+ * list item or a headline-like line; elsewhere they count as spaces. Each item of a numbered or
+ * lettered list run inline is a unit of its own.
  */
 export function splitSentences(text: string): SentenceSpan[] {
   const cuts: number[] = [];
-  const wrapped = text.includes('\n') && isHardWrapped(text);
+  const layout: LineLayout = text.includes('\n') ? lineLayout(text) : 'lines';
+  const markers = text.length > 3 ? inlineListMarkers(text) : noMarkers;
+  let marker = 0;
   let lineStart = 0;
-  let lastCut = 0;
+  const unit: Unit = { start: 0, wrapped: layout === 'wrapped' };
+  const cut = (at: number) => {
+    if (at > unit.start) {
+      cuts.push(at);
+      unit.start = at;
+    }
+  };
+  let current: ListMarker | undefined;
   candidates.lastIndex = 0;
-  for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
-    const index = found.index;
+  // `test` rather than `exec`: no match array for each of the thousands of candidates.
+  while (candidates.test(text)) {
+    const index = candidates.lastIndex - 1;
+    while (marker < markers.length && markers[marker]!.start <= index) {
+      current = markers[marker++]!;
+      if (current.opens) cut(current.start);
+    }
+    if (current !== undefined && index < current.end) {
+      candidates.lastIndex = current.end; // the period of "1." or "1.)"
+      continue;
+    }
     if (text.charCodeAt(index) === 10) {
-      if (index > lastCut && newlineEnds(text, index, lineStart, wrapped)) {
-        cuts.push(index);
-        lastCut = index;
-      }
+      if (index > unit.start && newlineEnds(text, index, lineStart, layout)) cut(index);
       lineStart = index + 1;
       continue;
     }
-    const run = runAt(text, index);
-    if (runEnds(text, index, run)) {
-      cuts.push(run.end);
-      lastCut = run.end;
+    if (text.charCodeAt(index) === 46 && text.charCodeAt(index + 2) === 46) {
+      const spaced = spacedDots(text, index);
+      if (spaced.dots >= 3) {
+        const end = spacedEllipsisEnd(text, index, spaced.dots, spaced.end);
+        if (end >= 0) cut(end);
+        candidates.lastIndex = spaced.end;
+        continue;
+      }
     }
+    const run = runAt(text, index);
+    if (runEnds(text, index, run, unit)) cut(run.end);
     candidates.lastIndex = run.end;
   }
+  for (; marker < markers.length; marker++) if (markers[marker]!.opens) cut(markers[marker]!.start);
   return spansBetween(text, cuts);
 }

@@ -520,6 +520,240 @@ const table: Record<string, Case[]> = {
       ['Shares of Acme Inc.', 'Chief Executive Quits'],
     ],
   ],
+  // A run of markers counting up (1, 2 or a, b) where a unit can begin; each item is a unit.
+  'lists inside a paragraph': [
+    [
+      '1.) Russia wants a ceasefire 2.) Ukraine wants guarantees 3.) Europe wants a seat',
+      ['1.) Russia wants a ceasefire', '2.) Ukraine wants guarantees', '3.) Europe wants a seat'],
+    ],
+    [
+      'The plan has three parts: 1) A ceasefire 2) Talks 3) Elections.',
+      ['The plan has three parts:', '1) A ceasefire', '2) Talks', '3) Elections.'],
+    ],
+    [
+      'Key points: a. Troops withdraw b. Prisoners are swapped c. Sanctions ease',
+      ['Key points:', 'a. Troops withdraw', 'b. Prisoners are swapped', 'c. Sanctions ease'],
+    ],
+    [
+      'The agreement has two parts. 1. A ceasefire. 2. Talks.',
+      ['The agreement has two parts.', '1. A ceasefire.', '2. Talks.'],
+    ],
+    [
+      '1. Russia agreed. 2. Ukraine refused. 3. Talks stalled.',
+      ['1. Russia agreed.', '2. Ukraine refused.', '3. Talks stalled.'],
+    ],
+    [
+      '• 4. Sanctions stay • 5. Assets remain frozen',
+      ['• 4. Sanctions stay', '• 5. Assets remain frozen'],
+    ],
+    ['‣7. Grain exports resume ‣8. Ports reopen', ['‣7. Grain exports resume', '‣8. Ports reopen']],
+    [
+      '(a) Kyiv keeps its army (b) Moscow keeps Crimea',
+      ['(a) Kyiv keeps its army', '(b) Moscow keeps Crimea'],
+    ],
+    [
+      'i. The border is fixed ii. The talks go on iii. Prisoners return',
+      ['i. The border is fixed', 'ii. The talks go on', 'iii. Prisoners return'],
+    ],
+    ['A) Stay in the bloc B) Leave it', ['A) Stay in the bloc', 'B) Leave it']],
+    [
+      'I. Background II. The talks III. What comes next',
+      ['I. Background', 'II. The talks', 'III. What comes next'],
+    ],
+    ['- 1. Grain - 2. Fertiliser', ['- 1. Grain', '- 2. Fertiliser']],
+    // A numeral needs the run: these are names and a count.
+    [
+      'He was Henry IV. His son was Henry V. Nobody liked him.',
+      ['He was Henry IV.', 'His son was Henry V.', 'Nobody liked him.'],
+    ],
+    // An enumeration inside a sentence stays whole, its markers' periods included.
+    [
+      'The plan calls for 1) a ceasefire and 2) talks within a month.',
+      ['The plan calls for 1) a ceasefire and 2) talks within a month.'],
+    ],
+    [
+      'Three things matter: 1. Troops, 2. Money, 3. Time.',
+      ['Three things matter: 1. Troops, 2. Money, 3. Time.'],
+    ],
+    ['Demands: 1) a ceasefire, 2) talks.', ['Demands: 1) a ceasefire, 2) talks.']],
+    [
+      'To bring: 1. water 2. a torch 3. spare batteries',
+      ['To bring:', '1. water', '2. a torch', '3. spare batteries'],
+    ],
+    // Numbers that end sentences are no list, even counting up.
+    [
+      'He was No. 1. Nobody came close. Then he was No. 2. Others caught up.',
+      ['He was No. 1.', 'Nobody came close.', 'Then he was No. 2.', 'Others caught up.'],
+    ],
+    [
+      'He finished 1. Then he finished 2. Then 3.',
+      ['He finished 1.', 'Then he finished 2.', 'Then 3.'],
+    ],
+  ],
+  // ". . ." stands for words left out; a fourth dot is the sentence's period.
+  'spaced ellipses': [
+    ['He hesitated . . . and then he spoke.', ['He hesitated . . . and then he spoke.']],
+    ['The envoy said . . . nothing more.', ['The envoy said . . . nothing more.']],
+    ['“The deal is close . . .” he said.', ['“The deal is close . . .” he said.']],
+    [
+      'It was, he said, a mistake . . . I will not repeat it.',
+      ['It was, he said, a mistake . . . I will not repeat it.'],
+    ],
+    ['We waited . . . . Nobody came.', ['We waited . . . .', 'Nobody came.']],
+    // The period closes the first sentence; the omission opens the next.
+    [
+      'It ended badly. . . . The next day was worse.',
+      ['It ended badly.', '. . . The next day was worse.'],
+    ],
+    [
+      'He wrote it in 1914. . . . Nobody read it.',
+      ['He wrote it in 1914.', '. . . Nobody read it.'],
+    ],
+    [
+      '“We were winning. . . .” The crowd cheered.',
+      ['“We were winning. . . .”', 'The crowd cheered.'],
+    ],
+    ['The report ends there. . . .', ['The report ends there. . . .']],
+    ['. . . And then the shelling resumed.', ['. . . And then the shelling resumed.']],
+    // Brackets mark an omission made by the writer, never an end.
+    [
+      '“The army [...] will not stop,” he said. Kyiv was silent.',
+      ['“The army [...] will not stop,” he said.', 'Kyiv was silent.'],
+    ],
+    [
+      'They called it “final (…) Nobody may reopen it.”',
+      ['They called it “final (…) Nobody may reopen it.”'],
+    ],
+  ],
+  // A preposition and a time make no sentence, so "a.m." after them ends none.
+  'time phrases': [
+    [
+      'By 9 p.m. Gov. Newsom had signed the order.',
+      ['By 9 p.m. Gov. Newsom had signed the order.'],
+    ],
+    [
+      'Shortly after 6 a.m. Russian drones struck Kharkiv.',
+      ['Shortly after 6 a.m. Russian drones struck Kharkiv.'],
+    ],
+    ['At about 4 p.m. Police sealed the area.', ['At about 4 p.m. Police sealed the area.']],
+    [
+      'Until 8 a.m. Dr. Okafor was the only surgeon on duty.',
+      ['Until 8 a.m. Dr. Okafor was the only surgeon on duty.'],
+    ],
+    [
+      'The drones struck at 6 a.m. Russian officials denied it.',
+      ['The drones struck at 6 a.m.', 'Russian officials denied it.'],
+    ],
+    [
+      'He left the office at 7 P.M. Dr. Lee stayed late.',
+      ['He left the office at 7 P.M.', 'Dr. Lee stayed late.'],
+    ],
+  ],
+  // A lone capital is an initial after a name or a person's role, a label or numeral elsewhere.
+  'initials and numerals': [
+    ['She quoted Lewis I. Libby at length.', ['She quoted Lewis I. Libby at length.']],
+    ['Did the panel hear from Ruth I. Kaplan?', ['Did the panel hear from Ruth I. Kaplan?']],
+    ['It was him and I. Nobody else came.', ['It was him and I.', 'Nobody else came.']],
+    [
+      'The drug passed Phase I. Researchers expect more trials.',
+      ['The drug passed Phase I.', 'Researchers expect more trials.'],
+    ],
+    ['The journalist C. Jones broke the story.', ['The journalist C. Jones broke the story.']],
+    [
+      'A rebuttal by the economist A. Brown followed. It was short.',
+      ['A rebuttal by the economist A. Brown followed.', 'It was short.'],
+    ],
+    ['Portugal won Group D. Spain came second.', ['Portugal won Group D.', 'Spain came second.']],
+    [
+      'The plan was called Plan B. Officials hated it.',
+      ['The plan was called Plan B.', 'Officials hated it.'],
+    ],
+    [
+      'Patients with hepatitis B. Some recovered.',
+      ['Patients with hepatitis B.', 'Some recovered.'],
+    ],
+  ],
+  'number signs': [
+    ['The file is N°. 4471.220. It is sealed.', ['The file is N°. 4471.220.', 'It is sealed.']],
+    ['Exhibit Nº. 12 was shown to the court.', ['Exhibit Nº. 12 was shown to the court.']],
+  ],
+  // The space lost between sentences in scraping, but not inside addresses, numbers or initialisms.
+  'sentences glued together': [
+    [
+      'The vote was on Tuesday.Mr. Lavrov left early.',
+      ['The vote was on Tuesday.', 'Mr. Lavrov left early.'],
+    ],
+    ['He paid 1,500.The bank refused.', ['He paid 1,500.', 'The bank refused.']],
+    [
+      'Shares rose 2.5%.Analysts were surprised.',
+      ['Shares rose 2.5%.', 'Analysts were surprised.'],
+    ],
+    [
+      'The ceasefire collapsed.Russian forces advanced.',
+      ['The ceasefire collapsed.', 'Russian forces advanced.'],
+    ],
+    ['Visit news.Example.org for updates.', ['Visit news.Example.org for updates.']],
+    ['The rate is 3.75 percent.', ['The rate is 3.75 percent.']],
+    ['The U.S.Embassy was closed.', ['The U.S.Embassy was closed.']],
+    ['Chapter 1.Introduction follows.', ['Chapter 1.Introduction follows.']],
+  ],
+  // The period after a quotation's citation ends the sentence the quotation is in.
+  'citations after quotations': [
+    [
+      'He wrote that "the war is over." (Smith 12). Others disagree.',
+      ['He wrote that "the war is over." (Smith 12).', 'Others disagree.'],
+    ],
+    [
+      '“Is it over?” (Jones 2019, p. 4). Nobody knows.',
+      ['“Is it over?” (Jones 2019, p. 4).', 'Nobody knows.'],
+    ],
+    [
+      'The report called it “a turning point […]” (Reuters 14). Kyiv disagreed.',
+      ['The report called it “a turning point […]” (Reuters 14).', 'Kyiv disagreed.'],
+    ],
+    [
+      '“We are ready.” (The talks began a day later.) Nobody objected.',
+      ['“We are ready.”', '(The talks began a day later.)', 'Nobody objected.'],
+    ],
+  ],
+  // Line breaks inside a sentence are spaces; a column of short lines is a list.
+  'errant line breaks': [
+    [
+      'The storm knocked out power across the\nregion on Tuesday, officials said.',
+      ['The storm knocked out power across the\nregion on Tuesday, officials said.'],
+    ],
+    [
+      'Officials said the damage was\nextensive and would take weeks to repair.',
+      ['Officials said the damage was\nextensive and would take weeks to repair.'],
+    ],
+    [
+      'It was a quiet \nmorning in Kyiv until the sirens.',
+      ['It was a quiet \nmorning in Kyiv until the sirens.'],
+    ],
+    [
+      'Russia said on Friday that it was ready to talk with\nUkraine, but gave no date. Officials in Kyiv said\nthey had not been told.',
+      [
+        'Russia said on Friday that it was ready to talk with\nUkraine, but gave no date.',
+        'Officials in Kyiv said\nthey had not been told.',
+      ],
+    ],
+    ['home\nworld news\nbusiness\nsport', ['home', 'world news', 'business', 'sport']],
+    [
+      'Tags\nceasefire talks\nsanctions, energy\n',
+      ['Tags', 'ceasefire talks', 'sanctions, energy'],
+    ],
+    // In wrapped prose a name goes on across a line break, as it does across a space.
+    [
+      'Officials from the U.S.\nArmy Corps of Engineers arrived on Monday and\nbegan work.',
+      ['Officials from the U.S.\nArmy Corps of Engineers arrived on Monday and\nbegan work.'],
+    ],
+    [
+      'The deal was signed by Acme Inc.\nChief Executive Jane Doe said it would\nchange little.',
+      ['The deal was signed by Acme Inc.\nChief Executive Jane Doe said it would\nchange little.'],
+    ],
+    // Two short lines could be one phrase wrapped: only a longer column is a list.
+    ['Talks resume\nnext week', ['Talks resume\nnext week']],
+  ],
   'URLs and e-mail addresses': [
     [
       'Read more at https://example.com/a.b?c=d today.',
@@ -914,5 +1148,34 @@ describe('spans of random text', () => {
       }
       expect([input, covered]).toEqual([input, input.replace(/\s/g, '').length]);
     }
+  });
+});
+
+// Each must finish at all: a step that rescans the text around every candidate would take hours
+// here. No time is asserted; the test runner's time-out is the only clock.
+describe('input built to be slow', () => {
+  const texts = (text: string) =>
+    splitSentences(text).map(({ start, end }) => text.slice(start, end));
+
+  it('splits 200,000 one-word lines into a sentence each', () => {
+    const sentences = texts('word\n'.repeat(200_000));
+    expect(sentences).toHaveLength(200_000);
+    expect(new Set(sentences)).toEqual(new Set(['word']));
+  });
+
+  it('keeps a megabyte without spaces whole, dotted or not', () => {
+    expect(splitSentences('a'.repeat(2 ** 20))).toEqual([{ start: 0, end: 2 ** 20 }]);
+    expect(splitSentences('ab.'.repeat(2 ** 18))).toEqual([{ start: 0, end: 3 * 2 ** 18 }]);
+  });
+
+  it('keeps 100,000 periods, spaced or not, as one sentence', () => {
+    expect(splitSentences('.'.repeat(100_000))).toEqual([{ start: 0, end: 100_000 }]);
+    expect(texts('Wait '.concat('. '.repeat(100_000)))).toHaveLength(1);
+  });
+
+  it('splits 100,000 sentences and 100,000 list items one by one', () => {
+    expect(texts('Yes. '.repeat(100_000))).toHaveLength(100_000);
+    const list = Array.from({ length: 100_000 }, (_, index) => `${(index % 999) + 1}. Item`);
+    expect(texts(list.join(' '))).toHaveLength(100_000);
   });
 });
