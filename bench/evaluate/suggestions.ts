@@ -8,13 +8,18 @@ import {
   type ArticleAnalysis,
   analyseArticle,
   createModel,
+  type LabelSpec,
   learn,
   type SuggestModel,
   suggest,
 } from '../../source/suggest/index.js';
 import { accepts, type GoldArticle, type Matched, matchGold, overlaps } from './gold.js';
 
-export const LABELS = [{ name: 'claim' }, { name: 'quote' }, { name: 'event' }] as const;
+export const LABELS: readonly LabelSpec[] = [
+  { name: 'claim' },
+  { name: 'quote' },
+  { name: 'event' },
+];
 
 export interface LabelFigures {
   label: string;
@@ -82,7 +87,9 @@ export function evaluate(
   model: SuggestModel,
   only?: ReadonlySet<string>,
 ): Evaluation {
-  const counts = new Map(LABELS.map(({ name }) => [name, { tp: 0, fp: 0, fn: 0 }]));
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>(
+    LABELS.map(({ name }) => [name, { tp: 0, fp: 0, fn: 0 }]),
+  );
   const attribute = {
     speaker: { right: 0, count: 0 },
     claimant: { right: 0, count: 0 },
