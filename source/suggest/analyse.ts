@@ -6,6 +6,7 @@
 import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
 import { sentenceFeatures } from './features.js';
+import { NAME_PARTICLES } from './lexicon.js';
 import { isNameWord, isPersonRole, type Mention, mention, People } from './people.js';
 import { type Quotation, quotations } from './quotations.js';
 import { BASE, RULES } from './rules.js';
@@ -33,7 +34,10 @@ function phrases(tokens: Token[]): Token[][] {
   for (const token of tokens) {
     const keep =
       token.kind === 'word' &&
-      (token.capital || isPersonRole(token.lower) || (run.length > 0 && token.possessive));
+      (token.capital ||
+        isNameWord(token) ||
+        isPersonRole(token.lower) ||
+        (run.length > 0 && (token.possessive || NAME_PARTICLES.has(token.text))));
     if (keep) run.push(token);
     else {
       if (run.length > 0) runs.push(run);
@@ -46,7 +50,7 @@ function phrases(tokens: Token[]): Token[][] {
 }
 
 /** Registers full names, and role phrases set beside a name by commas. */
-function register(people: People, tokens: Token[]): void {
+function register(people: People, tokens: Token[], index: number): void {
   const runs = phrases(tokens);
   let previous: Mention | null = null;
   let commaAfterPrevious = false;
@@ -57,7 +61,7 @@ function register(people: People, tokens: Token[]): void {
     }
     const found = mention(run);
     if (found) {
-      people.add(found);
+      people.add(found, index);
       if (
         commaAfterPrevious &&
         previous &&
@@ -66,7 +70,7 @@ function register(people: People, tokens: Token[]): void {
         found.nameWords >= 2 &&
         isPersonRole(previous.head)
       ) {
-        people.introduce(previous.roles, found.name);
+        people.introduce(previous.roles, found.name, index);
       }
     }
     previous = found;
@@ -105,7 +109,7 @@ function resolve(
   }
   if (['a', 'an', 'one', 'another'].includes(source.determiner)) return null;
   if (isPersonRole(source.head)) {
-    const byRole = context.people.byRole(source.roles);
+    const byRole = context.people.byRole(source.roles, index);
     return byRole ? { name: byRole, person: true } : null;
   }
   return /\p{Lu}/u.test(source.text) ? { name: source.text, person: false } : null;
@@ -188,7 +192,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   }
 
   const people = new People();
-  for (const sentence of tokens) register(people, sentence);
+  tokens.forEach((sentence, index) => register(people, sentence, index));
   const context: Context = { people, lastPerson: null };
   const readings = tokens.map((sentence, index) =>
     readSentence(sentence, quoted[index]!, context, index),

@@ -11,11 +11,10 @@ import {
   NATIONS,
   PRONOUNS,
   REPORTING_VERBS,
-  ROLE_NOUNS,
   SPEECH_OBJECT_VERBS,
   WEEKDAY_NAMES,
 } from './lexicon.js';
-import { type Mention, mention } from './people.js';
+import { isNameWord, isRole, type Mention, mention } from './people.js';
 import type { Token } from './tokens.js';
 
 export interface Attribution {
@@ -63,8 +62,9 @@ function phraseWord(token: Token): boolean {
   if (token.kind !== 'word' || isTimeName(token)) return false;
   return (
     token.capital ||
+    isNameWord(token) ||
     token.possessive ||
-    ROLE_NOUNS.has(token.lower) ||
+    isRole(token.lower) ||
     NATIONS.has(token.lower) ||
     DETERMINERS.has(token.lower) ||
     HONORIFICS.has(token.lower) ||
@@ -212,6 +212,8 @@ function appositionBefore(tokens: Token[], inside: boolean[], comma: number): To
 /** "the city’s mayor, Sergei Sobyanin": a name after the phrase's comma takes its place. */
 function withApposition(tokens: Token[], inside: boolean[], phrase: Token[]): Token[] {
   if (phrase.length === 0) return phrase;
+  // Only a person's role takes a name in apposition: not "According to the UN, Peskov said".
+  if (!isRole(mention(phrase)?.head ?? '')) return phrase;
   const end = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
   if (!isComma(tokens[end])) return phrase;
   const next = phraseAfter(tokens, inside, end + 1);

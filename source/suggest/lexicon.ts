@@ -42,7 +42,7 @@ export const HONORIFICS = words('mr mrs ms dr sir dame lord lady prof gen col lt
 
 /** Capitalised words that make a run of capitals a place, body or outlet, never a person. */
 export const NON_PERSON_WORDS = words(`
-  house ministry ministries department office council committee commission union nations news
+  house state ministry ministries department office council committee commission union nations news
   times post pravda agency bank fund party parliament assembly army forces guard staff kremlin
   pentagon social street square palace court university institute group inc ltd corp company
   reuters afp television tv radio media arabia republic kingdom states emirates sea ocean oblast

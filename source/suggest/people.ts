@@ -35,10 +35,16 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', '
 const roleWord = (lower: string): string =>
   lower.startsWith('spokes') ? 'spokesperson' : lower.replace(/s$/, '');
 
+/** A role word, hyphenated ones too ("director-general", "vice-president"). */
+export const isRole = (lower: string): boolean =>
+  ROLE_NOUNS.has(lower) ||
+  lower === 'spokesperson' ||
+  (lower.includes('-') && lower.split('-').every((part) => ROLE_NOUNS.has(part)));
+
 /** Describes a person without being part of their name. */
 export function isDescriptor(token: Token): boolean {
   return (
-    ROLE_NOUNS.has(token.lower) ||
+    isRole(token.lower) ||
     NATIONS.has(token.lower) ||
     NON_PERSON_WORDS.has(token.lower) ||
     HONORIFICS.has(token.lower) ||
@@ -47,10 +53,13 @@ export function isDescriptor(token: Token): boolean {
 }
 
 /** A capitalised word that can be part of a person's name. */
+/** "el-Sisi", "al-Assad": a particle joined to a capitalised name. */
+const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|at|bin|ibn|abu|de|di|da|van|von)-\p{Lu}/u;
+
 export function isNameWord(token: Token): boolean {
   return (
     token.kind === 'word' &&
-    token.capital &&
+    (token.capital || JOINED_PARTICLE.test(token.text)) &&
     !isDescriptor(token) &&
     !STOPWORDS.has(token.lower) &&
     !PRONOUNS.has(token.lower) &&
@@ -106,42 +115,52 @@ function phraseText(words: Token[]): string {
 /** Everyone an article names in full, with the roles it introduces them by. */
 export class People {
   private readonly bySurname = new Map<string, string>();
-  private readonly introductions: Array<{ roles: Set<string>; person: string }> = [];
+  private readonly fullNames: string[] = [];
+  private readonly introductions: Array<{ roles: Set<string>; person: string; at: number }> = [];
 
-  /** Records a mention; only full names (two words or more) enter the register. */
-  add(found: Mention): void {
+  /** Records a mention in sentence `at`; only full names (two words or more) enter the register. */
+  add(found: Mention, at: number): void {
     if (!found.name || found.nameWords < 2) return;
     const surname = found.name.split(' ').at(-1)!.toLowerCase();
     if (!this.bySurname.has(surname)) this.bySurname.set(surname, found.name);
+    if (!this.fullNames.includes(found.name)) this.fullNames.push(found.name);
     const roles = found.roles.filter((role) => !STOPWORDS.has(role));
-    if (roles.some((role) => ROLE_NOUNS.has(role) || role === 'spokesperson')) {
-      this.introductions.push({ roles: new Set(roles), person: found.name });
+    if (roles.some(isRole)) {
+      this.introductions.push({ roles: new Set(roles), person: found.name, at });
     }
   }
 
   /** Links a role phrase to a full name said beside it ("the city’s mayor, Sergei Sobyanin"). */
-  introduce(roles: string[], person: string): void {
+  introduce(roles: string[], person: string, at: number): void {
     const kept = roles.filter((role) => !STOPWORDS.has(role));
-    if (kept.length > 0) this.introductions.push({ roles: new Set(kept), person });
+    if (kept.length > 0) this.introductions.push({ roles: new Set(kept), person, at });
   }
 
   /** The full name for a surname the article gave in full somewhere, else the surname itself. */
   fullName(name: string): string {
-    if (name.includes(' ')) return name;
-    return this.bySurname.get(name.toLowerCase()) ?? name;
+    if (!name.includes(' ')) return this.bySurname.get(name.toLowerCase()) ?? name;
+    // A surname of several words: "Adhanom Ghebreyesus", "von der Leyen".
+    const tail = ` ${name.toLowerCase()}`;
+    return this.fullNames.find((full) => full.toLowerCase().endsWith(tail)) ?? name;
   }
 
   /** Whether a name or surname is one of the people the article names in full. */
   knows(name: string): boolean {
-    return this.bySurname.has(name.split(' ').at(-1)!.toLowerCase());
+    return (
+      this.bySurname.has(name.split(' ').at(-1)!.toLowerCase()) || this.fullName(name) !== name
+    );
   }
 
-  /** The one person introduced with every one of these roles, or null when none or several. */
-  byRole(roles: string[]): string | null {
+  /**
+   * The one person introduced with every one of these roles up to sentence `at`, or null when
+   * none or several: "the president" is unclear once two presidents have been named.
+   */
+  byRole(roles: string[], at: number): string | null {
     const wanted = roles.filter((role) => !STOPWORDS.has(role));
     if (wanted.length === 0) return null;
     const people = new Set<string>();
     for (const introduction of this.introductions) {
+      if (introduction.at > at) continue;
       if (wanted.every((role) => introduction.roles.has(role))) people.add(introduction.person);
     }
     return people.size === 1 ? [...people][0]! : null;
@@ -149,5 +168,4 @@ export class People {
 }
 
 /** A role or group word as the head of a phrase: a person or body the article describes. */
-export const isPersonRole = (head: string): boolean =>
-  ROLE_NOUNS.has(head) || head === 'spokesperson';
+export const isPersonRole = isRole;

@@ -34,10 +34,21 @@ export interface Rule {
 export const BASE: Record<Rule['label'], number> = { quote: -4, claim: -1.2, event: -2.4 };
 
 const plainWords = (input: RuleInput, words: ReadonlySet<string>): boolean =>
-  input.tokens.some((token, i) => !input.quotation.inside[i] && words.has(token.lower));
+  input.tokens.some(
+    (token, i) =>
+      !input.quotation.inside[i] &&
+      words.has(token.lower) &&
+      !(i > 0 && token.capital && MONTH_LIKE.has(token.lower)),
+  );
+
+/** "May" and "March" with a capital are months, not modals or verbs. */
+const MONTH_LIKE = new Set(['may', 'march']);
 
 const anyWords = (input: RuleInput, words: ReadonlySet<string>): boolean =>
-  input.tokens.some((token) => words.has(token.lower));
+  input.tokens.some(
+    (token, i) =>
+      words.has(token.lower) && !(i > 0 && token.capital && MONTH_LIKE.has(token.lower)),
+  );
 
 const wholeQuote = (input: RuleInput): boolean =>
   input.quotation.quotedWords > 0 &&
@@ -141,9 +152,10 @@ export const RULES: readonly Rule[] = [
     name: 'claim.heading',
     label: 'claim',
     weight: -3,
-    means: 'a heading or label: ends in a colon, or fewer than five words',
+    means: 'a heading or label: ends in a colon, or fewer than four words and numbers',
     test: (input) =>
-      /:\s*$/.test(input.text) || input.tokens.filter((t) => t.kind === 'word').length < 5,
+      /:\s*$/.test(input.text) ||
+      input.tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length < 4,
   },
   {
     name: 'event.happening',

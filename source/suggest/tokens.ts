@@ -21,6 +21,8 @@ const TOKEN =
   /(\p{L}[\p{L}\p{M}]*(?:[-'’.]\p{L}[\p{L}\p{M}]*)*\.?)|(\d[\d,.]*\d|\d)|([“«„])|([”»])|(")|(\S)/gu;
 
 const POSSESSIVE = /['’]s$/;
+/** Titles whose dot stays with them: "Mr. Lavrov" is one phrase, not a sentence's end. */
+const TITLE = /^(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|prof|gov|sgt|capt|st)\.$/i;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -36,7 +38,12 @@ export function tokenize(text: string): Token[] {
     else kind = 'mark';
     let body = raw;
     // A final dot belongs to the word only in abbreviations with inner dots (`U.S.`).
-    if (kind === 'word' && body.endsWith('.') && !body.slice(0, -1).includes('.')) {
+    if (
+      kind === 'word' &&
+      body.endsWith('.') &&
+      !body.slice(0, -1).includes('.') &&
+      !TITLE.test(body)
+    ) {
       body = body.slice(0, -1);
     }
     const possessive = kind === 'word' && POSSESSIVE.test(body);

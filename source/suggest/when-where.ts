@@ -48,8 +48,8 @@ export function timeExpressions(text: string): TimeExpression[] {
     const before = text.slice(0, result.index);
     const modifier = MODIFIER.exec(before);
     if (modifier) {
+      expression = text.slice(modifier.index, start + expression.length);
       start = modifier.index;
-      expression = `${modifier[1]} ${expression}`;
     }
     found.push({
       text: expression,
