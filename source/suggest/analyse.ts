@@ -192,7 +192,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   }
 
   const people = new People();
-  tokens.forEach((sentence, index) => register(people, sentence, index));
+  for (const [index, sentence] of tokens.entries()) register(people, sentence, index);
   const context: Context = { people, lastPerson: null };
   const readings = tokens.map((sentence, index) =>
     readSentence(sentence, quoted[index]!, context, index),
