@@ -28,6 +28,9 @@ export interface LabelFigures {
   f1: number;
   /** Gold sentences with the label. */
   support: number;
+  tp: number;
+  fp: number;
+  fn: number;
 }
 
 export interface AttributeFigures {
@@ -81,6 +84,33 @@ export function goldSentences(
 
 const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
 
+function figuresOf(
+  label: string,
+  { tp, fp, fn }: { tp: number; fp: number; fn: number },
+): LabelFigures {
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  const f1 = tp === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { label, precision, recall, f1, support: tp + fn, tp, fp, fn };
+}
+
+/** Label figures of several evaluations counted together (micro-averaged). */
+export function pooled(evaluations: readonly Evaluation[]): Evaluation {
+  const first = evaluations[0]!;
+  const labels = first.labels.map(({ label }) => {
+    const sum = { tp: 0, fp: 0, fn: 0 };
+    for (const evaluation of evaluations) {
+      const figures = evaluation.labels.find((candidate) => candidate.label === label)!;
+      sum.tp += figures.tp;
+      sum.fp += figures.fp;
+      sum.fn += figures.fn;
+    }
+    return figuresOf(label, sum);
+  });
+  const sentences = evaluations.reduce((total, evaluation) => total + evaluation.sentences, 0);
+  return { ...first, sentences, labels };
+}
+
 /** Scores `model`'s suggestions on the given sentences (default: every gold sentence). */
 export function evaluate(
   prepared: readonly Prepared[],
@@ -130,13 +160,7 @@ export function evaluate(
       }
     }
   }
-  const labels = LABELS.map(({ name }) => {
-    const { tp, fp, fn } = counts.get(name)!;
-    const precision = ratio(tp, tp + fp);
-    const recall = ratio(tp, tp + fn);
-    const f1 = tp === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { label: name, precision, recall, f1, support: tp + fn };
-  });
+  const labels = LABELS.map(({ name }) => figuresOf(name, counts.get(name)!));
   const figures = (value: { right: number; count: number }): AttributeFigures => ({
     accuracy: ratio(value.right, value.count),
     count: value.count,

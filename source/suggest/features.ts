@@ -11,15 +11,26 @@ export const FEATURE_VERSION = 1;
 export const FEATURE_BITS = 20;
 const MASK = (1 << FEATURE_BITS) - 1;
 
+const FNV_START = 0x811c9dc5;
+
+/** Continues an FNV-1a hash over `text`'s UTF-16 units: a prefix is hashed once, not per word. */
+function mix(hash: number, text: string): number {
+  let value = hash;
+  for (let i = 0; i < text.length; i++) {
+    value ^= text.charCodeAt(i);
+    value = Math.imul(value, 0x01000193);
+  }
+  return value;
+}
+
 /** FNV-1a over the UTF-16 units: fast, stable on every platform. */
 export function hashFeature(feature: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    hash ^= feature.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) & MASK;
+  return (mix(FNV_START, feature) >>> 0) & MASK;
 }
+
+const WORD = mix(FNV_START, 'w:');
+const QUOTED = mix(FNV_START, 'q:');
+const BIGRAM = mix(FNV_START, 'b:');
 
 export interface FeatureInput {
   tokens: Token[];
@@ -34,9 +45,13 @@ export interface FeatureInput {
 const bucket = (value: number, edges: number[]): number =>
   edges.filter((edge) => value >= edge).length;
 
-/** Sorted, unique feature hashes of one sentence. */
+/**
+ * Sorted, unique feature hashes of one sentence: words (`w:said`, or `q:said` inside quotation
+ * marks), bigrams (`b:peskov_said`), rules that fired (`r:quote.whole`), shape, position and
+ * length. Word features are hashed straight from the tokens, without building their names.
+ */
 export function sentenceFeatures(input: FeatureInput): number[] {
-  const names: string[] = [];
+  const hashes: number[] = [];
   let previous = '<s>';
   let words = 0;
   for (let i = 0; i < input.tokens.length; i++) {
@@ -51,11 +66,13 @@ export function sentenceFeatures(input: FeatureInput): number[] {
             : '';
     if (!word) continue;
     words++;
-    const where = input.inside[i] ? 'q' : 'w';
-    names.push(`${where}:${word}`, `b:${previous}_${word}`);
+    hashes.push(
+      (mix(input.inside[i] ? QUOTED : WORD, word) >>> 0) & MASK,
+      (mix(mix(mix(BIGRAM, previous), '_'), word) >>> 0) & MASK,
+    );
     previous = word;
   }
-  names.push(`b:${previous}_</s>`);
+  const names = [`b:${previous}_</s>`];
   for (const rule of input.rules) names.push(`r:${rule}`);
   const first = input.tokens[0];
   const last = input.tokens.at(-1);
@@ -65,6 +82,11 @@ export function sentenceFeatures(input: FeatureInput): number[] {
   if (input.paragraphStart) names.push('p:paragraph-start');
   names.push(`p:${bucket(input.index / Math.max(1, input.count), [0.2, 0.4, 0.6, 0.8])}`);
   names.push(`n:${bucket(words, [5, 10, 20, 35, 60])}`);
-  const hashes = [...new Set(names.map(hashFeature))];
-  return hashes.sort((a, b) => a - b);
+  for (const name of names) hashes.push(hashFeature(name));
+  const sorted = Uint32Array.from(hashes).sort();
+  const unique: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]!);
+  }
+  return unique;
 }

@@ -20,54 +20,68 @@ export interface Token {
 const TOKEN =
   /(\p{L}[\p{L}\p{M}]*(?:[-'’.]\p{L}[\p{L}\p{M}]*)*\.?)|(\d[\d,.]*\d|\d)|([“«„])|([”»])|(")|(\S)/gu;
 
-const POSSESSIVE = /['’]s$/;
 /** Titles whose dot stays with them: "Mr. Lavrov" is one phrase, not a sentence's end. */
 const TITLE = /^(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|prof|gov|sgt|capt|st)\.$/i;
 
+const KINDS: TokenKind[] = ['word', 'number', 'open', 'close', 'straight', 'mark'];
+
+function isCapital(text: string): boolean {
+  const code = text.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  const first = text[0]!;
+  return first !== first.toLowerCase();
+}
+
+function isPossessive(text: string): boolean {
+  const length = text.length;
+  if (length < 3 || text.charCodeAt(length - 1) !== 115) return false;
+  const mark = text.charCodeAt(length - 2);
+  return mark === 39 || mark === 0x2019;
+}
+
+function mark(text: string, start: number): Token {
+  return {
+    text,
+    lower: text,
+    start,
+    end: start + text.length,
+    kind: 'mark',
+    capital: false,
+    possessive: false,
+  };
+}
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const raw = match[0];
     const start = match.index;
-    let kind: TokenKind;
-    if (match[1] !== undefined) kind = 'word';
-    else if (match[2] !== undefined) kind = 'number';
-    else if (match[3] !== undefined) kind = 'open';
-    else if (match[4] !== undefined) kind = 'close';
-    else if (match[5] !== undefined) kind = 'straight';
-    else kind = 'mark';
-    let body = raw;
-    // A final dot belongs to the word only in abbreviations with inner dots (`U.S.`).
-    if (
-      kind === 'word' &&
-      body.endsWith('.') &&
-      !body.slice(0, -1).includes('.') &&
-      !TITLE.test(body)
-    ) {
-      body = body.slice(0, -1);
+    let group = 1;
+    while (group < 6 && match[group] === undefined) group++;
+    const kind = KINDS[group - 1]!;
+    if (kind !== 'word') {
+      tokens.push(kind === 'mark' ? mark(raw, start) : { ...mark(raw, start), kind });
+      continue;
     }
-    const possessive = kind === 'word' && POSSESSIVE.test(body);
-    const lower = (possessive ? body.slice(0, -2) : body).toLowerCase().replace(/\./g, '');
+    let body = raw;
+    // A final dot belongs to the word only in abbreviations with inner dots (`U.S.`) and titles.
+    if (raw.endsWith('.') && raw.indexOf('.') === raw.length - 1 && !TITLE.test(raw)) {
+      body = raw.slice(0, -1);
+    }
+    const possessive = isPossessive(body);
+    let lower = (possessive ? body.slice(0, -2) : body).toLowerCase();
+    if (lower.includes('.')) lower = lower.replace(/\./g, '');
     tokens.push({
       text: body,
       lower,
       start,
       end: start + body.length,
       kind,
-      capital: kind === 'word' && /^\p{Lu}/u.test(body),
+      capital: isCapital(body),
       possessive,
     });
-    if (body.length < raw.length) {
-      tokens.push({
-        text: '.',
-        lower: '.',
-        start: start + body.length,
-        end: start + raw.length,
-        kind: 'mark',
-        capital: false,
-        possessive: false,
-      });
-    }
+    if (body.length < raw.length) tokens.push(mark('.', start + body.length));
   }
   return tokens;
 }
