@@ -27,7 +27,7 @@ export interface TimeExpression {
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const MONTH =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
-const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
+const DAY = '\\d{1,2}(?:st|nd|rd|th)?(?!\\d)';
 const YEAR = '(?:19|20)\\d\\d';
 const NUMBER = '(?:\\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|24|48)';
 const PART = '(?:morning|afternoon|evening|night)';
