@@ -3,6 +3,7 @@
  * the rules that fire and the features the model learns over. Independent of the model, so the
  * UI computes it once per article text and re-scores cheaply as the model learns.
  */
+import { STOPWORDS } from '../corpus/stopwords.js';
 import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
 import { sentenceFeatures } from './features.js';
@@ -112,7 +113,12 @@ function resolve(
     const byRole = context.people.byRole(source.roles, index);
     return byRole ? { name: byRole, person: true } : null;
   }
-  return /\p{Lu}/u.test(source.text) ? { name: source.text, person: false } : null;
+  // A body or group is kept as the article names it ("the Kremlin", "Western powers"); a phrase
+  // with no capitalised word of substance ("That", "the agency") names no one.
+  const named = source.text
+    .split(' ')
+    .some((word) => /^\p{Lu}/u.test(word) && !STOPWORDS.has(word.toLowerCase()));
+  return named ? { name: source.text, person: false } : null;
 }
 
 /** A single capitalised word standing as a speaker: a surname unless the lists say otherwise. */
@@ -157,6 +163,16 @@ function readSentence(
 
 const firstNameToken = (tokens: Token[], subject: Attribution): Token =>
   tokens.find((token) => token.text === subject.source.name?.split(' ')[0]) ?? tokens[0]!;
+
+/**
+ * The speaker of a short sentence that is nothing but an attribution ("Trump tweeted before
+ * Election Day.", "Brooke tearfully asked."), or null.
+ */
+function bareAttribution(reading: Reading): string | null {
+  if (reading.quotation.quotedWords > 0 || !reading.attribution || !reading.source) return null;
+  if (reading.quotation.plainWords > 10 || reading.attribution.at > 5) return null;
+  return reading.person ? reading.source : null;
+}
 
 /** Sentences of one quotation that runs over several: from where it opens to where it closes. */
 function quotationGroups(readings: Reading[]): number[][] {
@@ -209,18 +225,37 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       if (group.length > 1 && readings[index]!.source === null && speaker) continued[index] = true;
     }
   }
-  // A quotation with no speaker of its own that follows one: the same voice goes on.
+  // "“…!” / Trump tweeted before Election Day.": an attribution the splitter cut off after a
+  // closing mark speaks the quotation before it.
+  const bare = readings.map((reading) => bareAttribution(reading));
   readings.forEach((reading, index) => {
-    const previous = index > 0 ? readings[index - 1]! : null;
+    const next = bare[index + 1];
     if (
       speakers[index] === null &&
       reading.quotation.quotedWords > 0 &&
-      reading.quotation.plainWords <= 2 &&
-      previous &&
-      previous.quotation.quotedWords > 0 &&
-      speakers[index - 1]
+      !reading.quotation.leftOpen &&
+      next
     ) {
-      speakers[index] = speakers[index - 1]!;
+      for (
+        let back = index;
+        back >= 0 && speakers[back] === null && readings[back]!.quotation.quotedWords > 0;
+        back--
+      ) {
+        speakers[back] = next;
+        continued[back] = true;
+        if (!readings[back]!.quotation.carriedIn) break;
+      }
+    }
+  });
+  // A quotation with no speaker of its own that follows one (or its cut-off attribution): the
+  // same voice goes on.
+  readings.forEach((reading, index) => {
+    if (index === 0 || speakers[index] !== null) return;
+    if (reading.quotation.quotedWords === 0 || reading.quotation.plainWords > 2) return;
+    const previous = readings[index - 1]!;
+    const voice = previous.quotation.quotedWords > 0 ? speakers[index - 1] : bare[index - 1];
+    if (voice) {
+      speakers[index] = voice;
       continued[index] = true;
     }
   });

@@ -72,6 +72,15 @@ function phraseWord(token: Token): boolean {
   );
 }
 
+/** A lower-case word that may head a phrase: not a function word, pronoun or naming word. */
+const commonNoun = (token: Token): boolean =>
+  token.kind === 'word' &&
+  !phraseWord(token) &&
+  !STOPWORDS.has(token.lower) &&
+  !PRONOUNS.has(token.lower) &&
+  !REPORTING_VERBS.has(token.lower) &&
+  /^[a-z]+$/.test(token.text);
+
 const adverb = (token: Token): boolean =>
   token.kind === 'word' && (BRIDGE.has(token.lower) || /^[a-z]+ly$/.test(token.text));
 
@@ -80,17 +89,11 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   let i = end - 1;
   while (i >= 0 && adverb(tokens[i]!) && !inside[i]) i--;
   const last = i;
-  // One lower-case head is allowed next to the verb: "officials said", "Western powers said".
-  if (
-    i >= 0 &&
-    !inside[i] &&
-    tokens[i]!.kind === 'word' &&
-    !phraseWord(tokens[i]!) &&
-    !STOPWORDS.has(tokens[i]!.lower) &&
-    !PRONOUNS.has(tokens[i]!.lower) &&
-    /^[a-z]+s$/.test(tokens[i]!.text)
-  ) {
-    i--;
+  // One lower-case head is allowed next to the verb: "officials said", "Western powers said",
+  // and after a determiner "the agency said".
+  if (i >= 0 && !inside[i] && commonNoun(tokens[i]!)) {
+    const determined = i > 0 && DETERMINERS.has(tokens[i - 1]!.lower);
+    if (/^[a-z]+s$/.test(tokens[i]!.text) || determined) i--;
   }
   if (i >= 0 && !inside[i] && tokens[i]!.kind === 'word' && PRONOUNS.has(tokens[i]!.lower)) {
     return i === last ? [tokens[i]!] : [];
@@ -106,6 +109,9 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
     return [tokens[i]!];
   }
   while (i < tokens.length && !inside[i] && phraseWord(tokens[i]!)) i++;
+  // "says the letter", "said the actor": a determiner and one common noun.
+  const next = tokens[i];
+  if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) i++;
   return tokens.slice(from, i);
 }
 
@@ -168,8 +174,10 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     if (found) return { ...found, verb: token.lower, at };
     return null;
   }
-  // A participle takes the sentence's subject: "Putin gave remarks, saying that …".
-  if (token.lower.endsWith('ing')) {
+  // A participle or a second verb takes the sentence's subject: "Putin gave remarks, saying that
+  // …", "Van Der Beek touched on it and noted …".
+  const previous = tokens[at - 1]?.lower;
+  if (token.lower.endsWith('ing') || previous === 'and' || previous === 'but') {
     const subject = sentenceSubject(tokens, inside);
     if (subject) return { ...subject, verb: token.lower, at };
     return null;
@@ -184,7 +192,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     // "…,” noted Peskov." / "…,” he said."
     const after = phraseAfter(tokens, inside, at + 1);
     const inverted = sourceOf(after);
-    if (inverted && (inverted.source.name || inverted.pronoun || inverted.source.roles.length)) {
+    if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1)) {
       return { ...inverted, verb: token.lower, at };
     }
   }

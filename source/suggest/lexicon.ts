@@ -34,7 +34,12 @@ export const ROLE_NOUNS = words(`
   official officials head director chair chairman chairwoman ceo senator congressman
   congresswoman lawmaker analyst professor king queen pope premier foreign defence defense interior
   treasury finance deputy emissary negotiator representative correspondent editor founder
-  economist judge prosecutor attorney captain colonel lieutenant sergeant marshal mp
+  economist judge prosecutor attorney captain colonel lieutenant sergeant marshal mp former acting
+  coach manager player goalie goalkeeper defenseman defender forward winger striker midfielder
+  pitcher quarterback athlete actor actress singer rapper host presenter star producer writer
+  author journalist reporter columnist scientist researcher doctor physician nurse surgeon
+  lawyer executive chairperson investor strategist engineer administrator commissioner
+  superintendent inspector mayor councillor councilman councilwoman activist campaigner
 `);
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */

@@ -25,8 +25,10 @@ export interface Mention {
   determiner: string;
   /** The last word of the phrase, lower case. */
   head: string;
-  /** The phrase as written (without a leading `The` capitalised). */
+  /** The phrase as written, a leading determiner in lower case ("the Kremlin"). */
   text: string;
+  /** A full name the phrase ends in, in the possessive ("Zach Parise’s"), without the `’s`. */
+  owner: string | null;
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);
@@ -89,6 +91,8 @@ export function mention(tokens: Token[]): Mention | null {
   const last = words[words.length - 1]!;
   const name =
     nameWords.length > 0 && !last.possessive ? nameWords.map((word) => word.text).join(' ') : null;
+  // "Zach Parise’s two goals": a full name in the possessive still names someone.
+  const owner = last.possessive ? ownerName(words.slice(from)) : null;
   const roles = words
     .slice(from, name ? nameStart : words.length)
     .filter((word) => !HONORIFICS.has(word.lower))
@@ -100,7 +104,21 @@ export function mention(tokens: Token[]): Mention | null {
     determiner,
     head: roleWord(last.lower),
     text: phraseText(words),
+    owner,
   };
+}
+
+/** Two or more name words that end a phrase, the last in the possessive, without its `’s`. */
+function ownerName(words: Token[]): string | null {
+  const plain = (word: Token): boolean => isNameWord({ ...word, possessive: false });
+  if (!plain(words[words.length - 1]!)) return null;
+  let start = words.length - 1;
+  while (start > 0 && plain(words[start - 1]!) && !words[start - 1]!.possessive) start--;
+  if (words.length - start < 2) return null;
+  return words
+    .slice(start)
+    .map((word, i, all) => (i === all.length - 1 ? word.text.slice(0, -2) : word.text))
+    .join(' ');
 }
 
 /** The phrase as written, with a leading determiner in lower case ("the Kremlin"). */
@@ -120,14 +138,19 @@ export class People {
 
   /** Records a mention in sentence `at`; only full names (two words or more) enter the register. */
   add(found: Mention, at: number): void {
+    if (found.owner) this.register(found.owner);
     if (!found.name || found.nameWords < 2) return;
-    const surname = found.name.split(' ').at(-1)!.toLowerCase();
-    if (!this.bySurname.has(surname)) this.bySurname.set(surname, found.name);
-    if (!this.fullNames.includes(found.name)) this.fullNames.push(found.name);
+    this.register(found.name);
     const roles = found.roles.filter((role) => !STOPWORDS.has(role));
     if (roles.some(isRole)) {
       this.introductions.push({ roles: new Set(roles), person: found.name, at });
     }
+  }
+
+  private register(name: string): void {
+    const surname = name.split(' ').at(-1)!.toLowerCase();
+    if (!this.bySurname.has(surname)) this.bySurname.set(surname, name);
+    if (!this.fullNames.includes(name)) this.fullNames.push(name);
   }
 
   /** Links a role phrase to a full name said beside it ("the city’s mayor, Sergei Sobyanin"). */

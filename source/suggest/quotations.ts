@@ -23,6 +23,43 @@ export interface Quotation {
 
 const isWord = (token: Token): boolean => token.kind === 'word' || token.kind === 'number';
 
+/** Small words a title keeps in lower case ("Dancing with the Stars"). */
+const TITLE_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'and',
+  'with',
+  'in',
+  'on',
+  'for',
+  'to',
+  'at',
+  'or',
+]);
+
+/**
+ * A quoted name of a show, book or slogan inside the sentence (“Dawson’s Creek”, “DWTS.”):
+ * capitalised words, no inner punctuation, not where the sentence starts. Speech it is not.
+ */
+function isTitle(tokens: Token[], open: number, close: number): boolean {
+  if (open <= 0) return false;
+  const words = tokens.slice(open + 1, close);
+  const named = words.filter((token) => token.kind === 'word' || token.kind === 'number');
+  if (named.length === 0 || named.length > 6 || !named[0]!.capital) return false;
+  for (const [i, token] of words.entries()) {
+    if (token.kind === 'mark') {
+      if (token.text === '.' && i === words.length - 1) continue;
+      if (token.text === '’' || token.text === "'" || token.text === '-' || token.text === '&')
+        continue;
+      return false;
+    }
+    if (token.kind === 'word' && !token.capital && !TITLE_WORDS.has(token.lower)) return false;
+  }
+  return true;
+}
+
 /** Quotations of one paragraph's sentences, in order. */
 export function quotations(paragraph: Token[][]): Quotation[] {
   let open = false;
@@ -32,6 +69,7 @@ export function quotations(paragraph: Token[][]): Quotation[] {
     const stretches: number[] = [];
     let stretch = 0;
     let stretchStartedHere = !open;
+    let openedAt = -1;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const opens = token.kind === 'open' || (token.kind === 'straight' && !open);
@@ -40,6 +78,7 @@ export function quotations(paragraph: Token[][]): Quotation[] {
         open = true;
         stretch = 0;
         stretchStartedHere = true;
+        openedAt = i;
         continue;
       }
       if (closes) {
@@ -49,7 +88,9 @@ export function quotations(paragraph: Token[][]): Quotation[] {
           stretch = tokens.slice(0, i).filter(isWord).length;
           stretchStartedHere = false;
         }
-        if (stretchStartedHere) stretches.push(stretch);
+        if (stretchStartedHere && isTitle(tokens, openedAt, i)) {
+          for (let j = openedAt + 1; j < i; j++) inside[j] = false;
+        } else if (stretchStartedHere) stretches.push(stretch);
         open = false;
         continue;
       }

@@ -90,7 +90,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'quote.long',
     label: 'quote',
-    weight: 2,
+    weight: 4.5,
     means: 'a quoted stretch of four words or more',
     test: (input) => longestStretch(input) >= 4,
   },
