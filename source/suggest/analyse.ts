@@ -133,7 +133,13 @@ function readSentence(
   const candidates = findAttributions(tokens, quotation.inside);
   let attribution: Attribution | null = candidates[0] ?? null;
   let resolved: { name: string; person: boolean } | null = null;
-  for (const candidate of candidates) {
+  // A speaker named beside the verb outranks the subject taken for a participle ("Sondland was
+  // known for telling others “…”, said Fiona Hill").
+  const ranked = [
+    ...candidates.filter((candidate) => !candidate.fallback),
+    ...candidates.filter((candidate) => candidate.fallback),
+  ];
+  for (const candidate of ranked) {
     resolved = resolve(candidate, context, index);
     if (resolved) {
       attribution = candidate;

@@ -26,6 +26,8 @@ export interface Attribution {
   verb: string;
   /** Index of the verb's token in the sentence. */
   at: number;
+  /** The source is the sentence's subject, taken for a participle or second verb: a weaker reading. */
+  fallback?: boolean;
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
@@ -99,7 +101,13 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
     return i === last ? [tokens[i]!] : [];
   }
   while (i >= 0 && !inside[i] && phraseWord(tokens[i]!)) i--;
-  return tokens.slice(i + 1, last + 1);
+  const phrase = tokens.slice(i + 1, last + 1);
+  // "the Attorney’s Office for the Western District of New York said": New York is not speaking;
+  // "Bank of Japan Governor Kazuo Ueda said": the governor is.
+  if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) {
+    return phrase.some((token) => isRole(token.lower)) ? phrase : [];
+  }
+  return phrase;
 }
 
 /** The phrase that starts at `from`, walking right. */
@@ -124,24 +132,54 @@ const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null
 
 const isComma = (token: Token | undefined): boolean => token?.text === ',';
 
+/** Words that open a sentence before a comma without being its subject. */
+const CONNECTIVES = new Set(
+  `furthermore moreover however meanwhile subsequently simultaneously additionally nevertheless
+  nonetheless still instead indeed therefore thus finally separately elsewhere yesterday today
+  earlier later overall now then also first second third last again similarly likewise
+  consequently accordingly besides hence otherwise afterwards afterward previously currently
+  notably importantly meanwhile yet so but and or`.split(/\s+/),
+);
+
+/** Words that open an adverbial running to the first comma: "According to the UN, …". */
+const OPENERS = new Set(['also', 'according', 'despite', 'amid', 'following', 'asked', 'citing']);
+
+/** Prepositions: a name right after one sits inside a phrase, not before its own verb. */
+const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on', 'by', 'with', 'to', 'near']);
+
 /** Where the sentence's subject starts: after an opening adverbial ("On Thursday, …"). */
 function subjectStart(tokens: Token[]): number {
   const first = tokens.findIndex((token) => token.kind === 'word');
   if (first < 0) return 0;
   const opener = tokens[first]!;
-  // "Furthermore, he …", "Subsequently, Zelenskyy …": a lone opening word before a comma.
-  if (isComma(tokens[first + 1])) return first + 2;
-  if (STOPWORDS.has(opener.lower) || /ly$/.test(opener.lower) || opener.lower === 'also') {
+  // "Furthermore, he …", "Subsequently, Zelenskyy …": a lone opening word before a comma (but
+  // "Sondland, a wealthy hotelier, …" opens with its subject).
+  if (isComma(tokens[first + 1]) && (CONNECTIVES.has(opener.lower) || /ly$/.test(opener.lower))) {
+    return first + 2;
+  }
+  if (STOPWORDS.has(opener.lower) || /ly$/.test(opener.lower) || OPENERS.has(opener.lower)) {
     const comma = tokens.findIndex((token, i) => i > first && isComma(token));
     if (comma > 0 && comma < 12) return comma + 1;
   }
   return first;
 }
 
+/** "said planetary geologist Rosaly Lopes": up to three lower-case words before a name. */
+function describedName(tokens: Token[], inside: boolean[], from: number): Token[] | null {
+  let i = from;
+  while (i < tokens.length && i < from + 4 && !inside[i] && commonNoun(tokens[i]!)) i++;
+  if (i === from || i >= tokens.length || !isNameWord(tokens[i]!)) return null;
+  return [...tokens.slice(from, i), ...phraseAfter(tokens, inside, i)];
+}
+
 /** The sentence's grammatical subject, when it opens with a naming phrase. */
 export function sentenceSubject(tokens: Token[], inside: boolean[]): Attribution | null {
   const start = subjectStart(tokens);
   const phrase = phraseAfter(tokens, inside, start);
+  // "A New York man pleaded …": a name after "a" that a noun follows only describes.
+  const next = tokens[start + phrase.length];
+  const indefinite = ['a', 'an'].includes(phrase[0]?.lower ?? '');
+  if (indefinite && next?.kind === 'word' && !next.capital) return null;
   const found = sourceOf(phrase);
   return found ? { ...found, verb: '', at: start } : null;
 }
@@ -179,7 +217,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
   const previous = tokens[at - 1]?.lower;
   if (token.lower.endsWith('ing') || previous === 'and' || previous === 'but') {
     const subject = sentenceSubject(tokens, inside);
-    if (subject) return { ...subject, verb: token.lower, at };
+    if (subject) return { ...subject, verb: token.lower, at, fallback: true };
     return null;
   }
   const before = tokens[at - 1];
@@ -190,7 +228,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
       (isComma(before) && at >= 2 && (inside[at - 2] || tokens[at - 2]!.kind === 'close')));
   if (afterQuote) {
     // "…,” noted Peskov." / "…,” he said."
-    const after = phraseAfter(tokens, inside, at + 1);
+    const after = describedName(tokens, inside, at + 1) ?? phraseAfter(tokens, inside, at + 1);
     const inverted = sourceOf(after);
     if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1)) {
       return { ...inverted, verb: token.lower, at };

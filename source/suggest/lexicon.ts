@@ -16,6 +16,7 @@ export const REPORTING_VERBS = words(`
   commented reported reports agreed agrees continued concluded recalled assured promised pledged
   vowed boasted complained conceded countered disclosed estimated predicted proclaimed quipped
   responded observed maintained mentioned shouted underlined underscored signalled signaled
+  testified testifies testify wrote
   saying telling adding stating noting explaining arguing warning insisting stressing writing
   asking calling called calls criticised criticized accused accuses alleged alleges
 `);

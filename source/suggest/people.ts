@@ -65,7 +65,7 @@ export function isNameWord(token: Token): boolean {
     !isDescriptor(token) &&
     !STOPWORDS.has(token.lower) &&
     !PRONOUNS.has(token.lower) &&
-    !token.text.includes('.')
+    (!token.text.includes('.') || /^(?:\p{Lu}|Jr|Sr)\.$/u.test(token.text))
   );
 }
 
@@ -86,7 +86,9 @@ export function mention(tokens: Token[]): Mention | null {
     if (isNameWord(word) || particle) nameStart = i;
     else break;
   }
-  // A possessive name describes someone else ("a Putin aide" is not Putin).
+  // A possessive name describes someone else ("a Putin aide" is not Putin); "the" before
+  // capitals with no role names a body ("the Red Crescent"), not a person.
+  if (determiner === 'the' && nameStart === from) nameStart = words.length;
   const nameWords = words.slice(nameStart);
   const last = words[words.length - 1]!;
   const name =

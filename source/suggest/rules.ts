@@ -160,7 +160,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'event.happening',
     label: 'event',
-    weight: 1.7,
+    weight: 2.6,
     means:
       'a word of a happening outside quotation marks: met, talks, visit, attack, signed, killed',
     test: (input) => plainWords(input, EVENT_WORDS),

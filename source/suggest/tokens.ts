@@ -23,6 +23,9 @@ const TOKEN =
 /** Titles whose dot stays with them: "Mr. Lavrov" is one phrase, not a sentence's end. */
 const TITLE = /^(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|prof|gov|sgt|capt|st)\.$/i;
 
+/** An initial or a suffix in a name: "Patrick W. Carlineo Jr." */
+const INITIAL = /^(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|Plc)\.$/u;
+
 const KINDS: TokenKind[] = ['word', 'number', 'open', 'close', 'straight', 'mark'];
 
 function isCapital(text: string): boolean {
@@ -66,7 +69,12 @@ export function tokenize(text: string): Token[] {
     }
     let body = raw;
     // A final dot belongs to the word only in abbreviations with inner dots (`U.S.`) and titles.
-    if (raw.endsWith('.') && raw.indexOf('.') === raw.length - 1 && !TITLE.test(raw)) {
+    if (
+      raw.endsWith('.') &&
+      raw.indexOf('.') === raw.length - 1 &&
+      !TITLE.test(raw) &&
+      !INITIAL.test(raw)
+    ) {
       body = raw.slice(0, -1);
     }
     const possessive = isPossessive(body);
