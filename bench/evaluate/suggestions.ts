@@ -9,7 +9,7 @@ import {
   analyseArticle,
   createModel,
   type LabelSpec,
-  learn,
+  learnLabels,
   type SuggestModel,
   suggest,
 } from '../../source/suggest/index.js';
@@ -179,8 +179,7 @@ export function evaluate(
 export function confirm(model: SuggestModel, at: Prepared, index: number): void {
   const gold = at.matched[index]!.gold;
   if (!gold) return;
-  const sentence = at.analysis.sentences[index]!;
-  for (const { name } of LABELS) learn(model, sentence, name, gold.labels.includes(name));
+  learnLabels(model, at.analysis.sentences[index]!, gold.labels, LABELS);
 }
 
 export interface CurvePoint {

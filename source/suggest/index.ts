@@ -1,7 +1,7 @@
 /**
  * margin's suggestion engine: rules propose claims, quotes (with their speaker) and events (with
  * when and where) for every sentence, and a small model learns from each decision of the
- * reviewer. Pure: no files, no UI. Import it lazily (`await import('../suggest/index.js')`) so a
+ * reviewer. Pure: no files, no UI. Load it lazily (`loadSuggestions()` from `./lazy.js`) so a
  * review's first frame does not wait for it.
  */
 export { analyseArticle } from './analyse.js';
@@ -11,6 +11,7 @@ export {
   type LabelModel,
   learn,
   learnDecision,
+  learnLabels,
   type SuggestModel,
   UNTAUGHT_PRIOR,
 } from './model.js';

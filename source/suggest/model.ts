@@ -5,7 +5,7 @@
  * once. Weights are rounded after every step so that a model written to JSON and read back
  * scores exactly as the one in memory.
  */
-import type { Decision, SentenceAnalysis } from './types.js';
+import type { Decision, LabelSpec, SentenceAnalysis } from './types.js';
 
 /** Where a label with no rules starts: about 5%, so nothing is suggested before it is taught. */
 export const UNTAUGHT_PRIOR = -3;
@@ -110,4 +110,17 @@ export function learnDecision(
   if (!sentence) return false;
   learn(model, sentence, decision.label, decision.present);
   return true;
+}
+
+/**
+ * The reviewer's final word on a sentence (tagged by hand, or passed over in an article marked
+ * done): every label of the set is learnt, present when it is in `present`, absent otherwise.
+ */
+export function learnLabels(
+  model: SuggestModel,
+  sentence: SentenceAnalysis,
+  present: readonly string[],
+  labels: readonly LabelSpec[],
+): void {
+  for (const { name } of labels) learn(model, sentence, name, present.includes(name));
 }

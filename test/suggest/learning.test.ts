@@ -147,3 +147,12 @@ describe('suggestions', () => {
     }
   });
 });
+
+describe('loading', () => {
+  it('loads the engine once, on demand', async () => {
+    const { loadSuggestions } = await import('../../source/suggest/lazy.js');
+    const first = loadSuggestions();
+    expect(loadSuggestions()).toBe(first);
+    expect(typeof (await first).analyseArticle).toBe('function');
+  });
+});

@@ -24,7 +24,7 @@ const f1 = (evaluation: ReturnType<typeof evaluate>, label: string): number =>
   evaluation.labels.find((figures) => figures.label === label)!.f1;
 
 // Floors a little under what the engine reaches (quote F1 1.00, speakers 0.98, claim 0.64,
-// event 0.65 with no learning): a regression guard, not a target.
+// event 0.79 with no learning; claim 0.76, event 0.80 after 50): a regression guard, not a target.
 describe('suggestions on the hand-labelled seeds', () => {
   it('still find nearly every gold sentence after changes to the cleaner or splitter', () => {
     expect(missing).toBeLessThanOrEqual(Math.floor(total * 0.05));
@@ -40,8 +40,8 @@ describe('suggestions on the hand-labelled seeds', () => {
   it('find claims and events from the rules alone, and better after confirmations', () => {
     const [start, later] = learningCurve(prepared, [0, 50]);
     expect(f1(start!.evaluation, 'claim')).toBeGreaterThanOrEqual(0.55);
-    expect(f1(start!.evaluation, 'event')).toBeGreaterThanOrEqual(0.55);
-    expect(f1(later!.evaluation, 'claim')).toBeGreaterThanOrEqual(0.65);
-    expect(f1(later!.evaluation, 'event')).toBeGreaterThanOrEqual(0.65);
+    expect(f1(start!.evaluation, 'event')).toBeGreaterThanOrEqual(0.7);
+    expect(f1(later!.evaluation, 'claim')).toBeGreaterThanOrEqual(0.68);
+    expect(f1(later!.evaluation, 'event')).toBeGreaterThanOrEqual(0.7);
   });
 });
