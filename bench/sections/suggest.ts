@@ -149,22 +149,35 @@ export const section: BenchSection = {
     const order = goldSentences(train).slice(0, 200);
     for (const { at, index } of order) confirm(model, at, index);
     for (const article of articles.slice(0, 50)) suggest(analyseArticle(article), model, LABELS);
-    const per5k: number[] = [];
-    const rescore: number[] = [];
-    for (const article of articles) {
+    // Articles of 4–6 KB of clean text, timed as they are (not scaled): the issue's 5 KB article.
+    const fiveKb = articles.filter((article) => {
       const bytes = Buffer.byteLength(article.text);
-      const start = performance.now();
-      const analysis = analyseArticle(article);
-      suggest(analysis, model, LABELS);
-      const ms = performance.now() - start;
-      per5k.push((ms * 5120) / Math.max(1, bytes));
-      const again = performance.now();
-      suggest(analysis, model, LABELS);
-      rescore.push(((performance.now() - again) * 5120) / Math.max(1, bytes));
+      return bytes >= 4096 && bytes <= 6144;
+    });
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const rescore: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (const article of fiveKb) {
+        const usage = process.cpuUsage();
+        const start = performance.now();
+        const analysis = analyseArticle(article);
+        suggest(analysis, model, LABELS);
+        wall.push(performance.now() - start);
+        const spent = process.cpuUsage(usage);
+        cpu.push((spent.user + spent.system) / 1000);
+        const again = performance.now();
+        suggest(analysis, model, LABELS);
+        rescore.push(performance.now() - again);
+      }
     }
-    m.timing('suggest for a 5 KB article (analyse + score)', summarize(per5k), {
+    const kb = fiveKb.reduce((sum, article) => sum + Buffer.byteLength(article.text), 0) / 1024;
+    m.timing('suggest for a 5 KB article (analyse + score)', summarize(wall), {
       target: '≤ 5 ms',
-      note: `${articles.length} generated articles, scaled to 5 KB`,
+      note: `${fiveKb.length} generated articles of 4–6 KB (${(kb / Math.max(1, fiveKb.length)).toFixed(1)} KB on average), 3 rounds`,
+    });
+    m.timing('suggest for a 5 KB article, CPU time', summarize(cpu), {
+      note: 'user + system time: less sensitive to other processes on a busy machine',
     });
     m.timing('re-score a 5 KB article after learning', summarize(rescore), {
       note: 'the analysis is kept; only the model is applied',
@@ -187,7 +200,7 @@ export const section: BenchSection = {
     const loads = loadTimes(context.quick ? 3 : 7);
     if (loads.length > 0) {
       m.timing('load the engine in a fresh process', summarize(loads), {
-        note: 'import of the module with chrono-node, off the review start-up path',
+        note: 'import of source/suggest (no NLP library), off the review start-up path',
       });
     }
     const trained = createModel();
