@@ -10,6 +10,7 @@ export {
   createModel,
   type LabelModel,
   learn,
+  learnCorrection,
   learnDecision,
   learnLabels,
   type SuggestModel,

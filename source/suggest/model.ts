@@ -27,12 +27,17 @@ export interface LabelModel {
 
 export interface SuggestModel {
   labels: Map<string, LabelModel>;
+  /**
+   * Attribute values the reviewer corrected, by attribute key: suggested → corrected ("Putin" →
+   * "Vladimir Putin"), applied to later suggestions of the same value.
+   */
+  corrections: Map<string, Map<string, string>>;
   /** Goes up with every decision learnt: a cheap key for re-scoring only when it changed. */
   revision: number;
 }
 
 export function createModel(): SuggestModel {
-  return { labels: new Map(), revision: 0 };
+  return { labels: new Map(), corrections: new Map(), revision: 0 };
 }
 
 function labelModel(model: SuggestModel, label: string): LabelModel {
@@ -123,4 +128,30 @@ export function learnLabels(
   labels: readonly LabelSpec[],
 ): void {
   for (const { name } of labels) learn(model, sentence, name, present.includes(name));
+}
+
+/**
+ * Learns from a corrected attribute: the next time the rules suggest `suggested` for `key`, the
+ * reviewer's `corrected` value is suggested instead. Correcting it back to what the rules said
+ * forgets the correction.
+ */
+export function learnCorrection(
+  model: SuggestModel,
+  key: string,
+  suggested: string,
+  corrected: string,
+): void {
+  let byValue = model.corrections.get(key);
+  if (!byValue) {
+    byValue = new Map();
+    model.corrections.set(key, byValue);
+  }
+  if (suggested === corrected) byValue.delete(suggested);
+  else byValue.set(suggested, corrected);
+  model.revision++;
+}
+
+/** An attribute value as the reviewer taught it to be read. */
+export function corrected(model: SuggestModel, key: string, value: string): string {
+  return model.corrections.get(key)?.get(value) ?? value;
 }

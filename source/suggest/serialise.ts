@@ -19,6 +19,8 @@ export interface ModelFile {
     string,
     { bias: number; positives: number; negatives: number; weights: Record<string, number> }
   >;
+  /** Corrected attribute values by key: `{ "speaker": { "Putin": "Vladimir Putin" } }`. */
+  corrections?: Record<string, Record<string, string>>;
 }
 
 /** Why a model file was refused: corrupt, foreign, or written by a newer margin. */
@@ -43,12 +45,21 @@ export function serialiseModel(model: SuggestModel): string {
       weights,
     };
   }
+  const corrections: Record<string, Record<string, string>> = {};
+  for (const key of [...model.corrections.keys()].sort()) {
+    const byValue = model.corrections.get(key)!;
+    if (byValue.size === 0) continue;
+    corrections[key] = Object.fromEntries(
+      [...byValue.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  }
   const file: ModelFile = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     features: FEATURE_VERSION,
     bits: FEATURE_BITS,
     labels,
+    corrections,
   };
   return `${JSON.stringify(file, null, 1)}\n`;
 }
@@ -75,6 +86,18 @@ export function parseModel(text: string): { model: SuggestModel; stale: boolean 
     throw new ModelFileError(`written by a newer margin (version ${String(file.version)})`);
   }
   const model = createModel();
+  // Corrections are words, not features: they survive a change of features.
+  for (const [key, byValue] of Object.entries(file.corrections ?? {})) {
+    if (!byValue || typeof byValue !== 'object')
+      throw new ModelFileError(`corrections of ${JSON.stringify(key)} are malformed`);
+    const values = new Map<string, string>();
+    for (const [from, to] of Object.entries(byValue)) {
+      if (typeof to !== 'string')
+        throw new ModelFileError(`correction of ${JSON.stringify(from)} is not text`);
+      values.set(from, to);
+    }
+    model.corrections.set(key, values);
+  }
   if (file.features !== FEATURE_VERSION || file.bits !== FEATURE_BITS) {
     return { model, stale: true };
   }

@@ -1,7 +1,7 @@
 /** Scores an analysed article against a model: what the UI shows as dimmed suggested tags. */
 
 import type { SuggestModel } from './model.js';
-import { probability } from './model.js';
+import { corrected, probability } from './model.js';
 import type { ArticleAnalysis, LabelScore, LabelSpec, Suggestion } from './types.js';
 
 /** A label is suggested from this probability on. */
@@ -24,7 +24,12 @@ export function suggest(
         score,
         suggested: score >= THRESHOLD,
         reasons: builtIn ? sentence.rules.filter((rule) => rule.startsWith(`${name}.`)) : [],
-        attributes: { ...(sentence.attributes[name] ?? {}) },
+        attributes: Object.fromEntries(
+          Object.entries(sentence.attributes[name] ?? {}).map(([key, value]) => [
+            key,
+            corrected(model, key, value),
+          ]),
+        ),
       };
     });
     return { sentence: sentence.sentence, index: sentence.index, labels: scores, uncertainty };

@@ -4,6 +4,7 @@ import {
   byUncertainty,
   createModel,
   learn,
+  learnCorrection,
   learnDecision,
   ModelFileError,
   parseModel,
@@ -73,6 +74,23 @@ describe('learning from the reviewer', () => {
       learnDecision(model, analysis.sentences, { sentence: 'gone', label: 'claim', present: true }),
     ).toBe(false);
     expect(model.revision).toBe(0);
+  });
+});
+
+describe('learning from corrected attributes', () => {
+  const holm = index('called the cuts');
+  const speaker = (model: ReturnType<typeof createModel>) =>
+    suggest(analysis, model, LABELS)[holm]!.labels.find((s) => s.label === 'quote')!.attributes
+      .speaker;
+
+  it('suggests the reviewer’s spelling of a speaker from then on, also after saving', () => {
+    const model = createModel();
+    expect(speaker(model)).toBe('Sara Holm');
+    learnCorrection(model, 'speaker', 'Sara Holm', 'Sara Holm-Berg');
+    expect(speaker(model)).toBe('Sara Holm-Berg');
+    expect(speaker(parseModel(serialiseModel(model)).model)).toBe('Sara Holm-Berg');
+    learnCorrection(model, 'speaker', 'Sara Holm', 'Sara Holm');
+    expect(speaker(model)).toBe('Sara Holm');
   });
 });
 
