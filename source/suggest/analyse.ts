@@ -15,6 +15,14 @@ import { type Token, tokenize } from './tokens.js';
 import type { ArticleAnalysis, Attributes, SentenceAnalysis } from './types.js';
 import { places, type TimeExpression, timeExpressions } from './when-where.js';
 
+/**
+ * The part of a sentence the rules read: real sentences are far shorter, and a "sentence" of a
+ * megabyte (a page with no full stops) must not make the walks over its words quadratic.
+ */
+const MAX_SENTENCE = 2000;
+const head = (text: string): string =>
+  text.length > MAX_SENTENCE ? text.slice(0, MAX_SENTENCE) : text;
+
 /** Sentences back that "he said" may reach for the person it stands for. */
 const PRONOUN_REACH = 6;
 
@@ -197,7 +205,7 @@ function quotationGroups(readings: Reading[]): number[][] {
 
 /** Analyses every sentence of `article`; the result does not depend on any model. */
 export function analyseArticle(article: Article): ArticleAnalysis {
-  const tokens = article.sentences.map((sentence) => tokenize(sentence.text));
+  const tokens = article.sentences.map((sentence) => tokenize(head(sentence.text)));
   const quoted: Quotation[] = new Array(article.sentences.length);
   let from = 0;
   while (from < article.sentences.length) {
@@ -268,11 +276,11 @@ export function analyseArticle(article: Article): ArticleAnalysis {
 
   const sentences: SentenceAnalysis[] = article.sentences.map((sentence, index) => {
     const reading = readings[index]!;
-    const times: TimeExpression[] = timeExpressions(sentence.text);
+    const times: TimeExpression[] = timeExpressions(head(sentence.text));
     const isPerson = (name: string): boolean => people.knows(name);
     const found = places(reading.tokens, reading.quotation.inside, isPerson);
     const input = {
-      text: sentence.text,
+      text: head(sentence.text),
       tokens: reading.tokens,
       quotation: reading.quotation,
       attributed: reading.attribution !== null,
