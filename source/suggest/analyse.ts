@@ -6,7 +6,7 @@
 import { STOPWORDS } from '../corpus/stopwords.js';
 import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
-import { sentenceFeatures } from './features.js';
+import { ruleFeatures, sentenceFeatures } from './features.js';
 import { NAME_PARTICLES } from './lexicon.js';
 import { isNameWord, isPersonRole, type Mention, mention, People } from './people.js';
 import { type Quotation, quotations } from './quotations.js';
@@ -311,6 +311,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       rules,
       priors,
       attributes,
+      ruleFeatures: ruleFeatures(rules),
       features: sentenceFeatures({
         tokens: reading.tokens,
         inside: reading.quotation.inside,

@@ -73,7 +73,6 @@ export function sentenceFeatures(input: FeatureInput): number[] {
     previous = word;
   }
   const names = [`b:${previous}_</s>`];
-  for (const rule of input.rules) names.push(`r:${rule}`);
   const first = input.tokens[0];
   const last = input.tokens.at(-1);
   if (first && (first.kind === 'open' || first.kind === 'straight')) names.push('s:opens-quoted');
@@ -89,4 +88,9 @@ export function sentenceFeatures(input: FeatureInput): number[] {
     if (i === 0 || sorted[i] !== sorted[i - 1]) unique.push(sorted[i]!);
   }
   return unique;
+}
+
+/** Hashes of the rules that fired on a sentence, weighed in full by the model. */
+export function ruleFeatures(rules: readonly string[]): number[] {
+  return [...new Set(rules.map((rule) => hashFeature(`r:${rule}`)))].sort((a, b) => a - b);
 }

@@ -12,6 +12,8 @@ export const UNTAUGHT_PRIOR = -3;
 /** Learning rate of the first steps; it decays as a label sees more decisions. */
 const RATE = 1.2;
 const DECAY = 200;
+/** Share of the learning rate a rule's own weight moves by: it adds to the score in full. */
+const RULE_RATE = 0.1;
 /** Decimal places kept: short JSON numbers, and identical scores after a round trip. */
 const PLACES = 5;
 const round = (value: number): number => Math.round(value * 10 ** PLACES) / 10 ** PLACES;
@@ -66,7 +68,9 @@ export function logit(model: SuggestModel, sentence: SentenceAnalysis, label: st
   const scale = 1 / Math.sqrt(Math.max(1, sentence.features.length));
   let sum = 0;
   for (const feature of sentence.features) sum += learnt.weights.get(feature) ?? 0;
-  return value + sum * scale;
+  let rules = 0;
+  for (const feature of sentence.ruleFeatures) rules += learnt.weights.get(feature) ?? 0;
+  return value + sum * scale + rules;
 }
 
 export function probability(
@@ -93,11 +97,13 @@ export function learn(
   const seen = learnt.positives + learnt.negatives;
   const rate = RATE / Math.sqrt(1 + seen / DECAY);
   const step = (rate * error) / Math.sqrt(Math.max(1, sentence.features.length));
-  for (const feature of sentence.features) {
-    const weight = round((learnt.weights.get(feature) ?? 0) + step);
+  const update = (feature: number, by: number): void => {
+    const weight = round((learnt.weights.get(feature) ?? 0) + by);
     if (weight === 0) learnt.weights.delete(feature);
     else learnt.weights.set(feature, weight);
-  }
+  };
+  for (const feature of sentence.features) update(feature, step);
+  for (const feature of sentence.ruleFeatures) update(feature, rate * error * RULE_RATE);
   // The bias moves slowly: it is shared by every sentence.
   learnt.bias = round(learnt.bias + rate * error * 0.1);
   if (present) learnt.positives++;

@@ -23,8 +23,13 @@ export interface SentenceAnalysis {
   priors: Record<string, number>;
   /** Attributes the rules read off the sentence, per built-in label. */
   attributes: Record<string, Attributes>;
-  /** Hashed features (sorted, unique) the model learns over. */
+  /** Hashed features (sorted, unique) the model learns over: words, bigrams, shape, position. */
   features: number[];
+  /**
+   * Hashed rule firings, weighed in full rather than shared out like the words: what the
+   * reviewer teaches about a rule carries to every sentence it fires on.
+   */
+  ruleFeatures: number[];
 }
 
 /** An article read by the rules: independent of the model, so it is computed once per text. */
