@@ -102,7 +102,10 @@ export const EVENT_WORDS = words(`
   fighting battle negotiations negotiated deployed deployment halted suspended imposed lifted
   banned arrested detained released freed exchange swap ceremony inauguration sworn resigned
   appointed dismissed fired hit hits targeting targeted drone drones missile missiles encounter
-  gathering discussion discussions session hearing trial
+  gathering discussion discussions session hearing trial won win wins beat beats defeated defeat
+  lost scored eliminated voted elected re-elected resigned appointed unveiled opened closed
+  crashed died arrested charged convicted sentenced pleaded sued ruled approved passed acquired
+  merged fled evacuated rescued erupted outbreak rally rallies match game race testified
 `);
 
 /** Modal and future words: a plan, forecast or wish, which is not a checkable claim. */
