@@ -105,16 +105,9 @@ function resolve(
     return last && index - last.index <= PRONOUN_REACH ? { name: last.name, person: true } : null;
   }
   if (source.name) {
-    const name = context.people.fullName(source.name);
-    // A lone capitalised word that is no name of the article's people may be a body ("Russia").
-    return {
-      name,
-      person:
-        source.nameWords >= 2 ||
-        name.includes(' ') ||
-        source.roles.length > 0 ||
-        isLikelySurname(source),
-    };
+    // Bodies ("Russia", "the Kremlin") never reach here: the word lists keep them out of names,
+    // so a name is a person, a lone one a surname.
+    return { name: context.people.fullName(source.name), person: true };
   }
   if (['a', 'an', 'one', 'another'].includes(source.determiner)) return null;
   if (isPersonRole(source.head)) {
@@ -128,9 +121,6 @@ function resolve(
     .some((word) => /^\p{Lu}/u.test(word) && !STOPWORDS.has(word.toLowerCase()));
   return named ? { name: source.text, person: false } : null;
 }
-
-/** A single capitalised word standing as a speaker: a surname unless the lists say otherwise. */
-const isLikelySurname = (source: Mention): boolean => source.name !== null && !source.determiner;
 
 function readSentence(
   tokens: Token[],
