@@ -28,9 +28,23 @@ export function hashFeature(feature: string): number {
   return (mix(FNV_START, feature) >>> 0) & MASK;
 }
 
-const WORD = mix(FNV_START, 'w:');
-const QUOTED = mix(FNV_START, 'q:');
-const BIGRAM = mix(FNV_START, 'b:');
+/** murmur3's finaliser: spreads a combination of two hashes over all bits. */
+function spread(hash: number): number {
+  let value = hash;
+  value ^= value >>> 16;
+  value = Math.imul(value, 0x85ebca6b);
+  value ^= value >>> 13;
+  value = Math.imul(value, 0xc2b2ae35);
+  value ^= value >>> 16;
+  return value;
+}
+
+// Each word is hashed once; its unigram (outside or inside quotation marks) and the bigram with
+// the word before are combinations of word hashes under these salts.
+const WORD = 0x1b873593;
+const QUOTED = 0x2c1b3c6d;
+const BIGRAM = 0x297a2d39;
+const END = mix(FNV_START, '</s>');
 
 export interface FeatureInput {
   tokens: Token[];
@@ -46,13 +60,13 @@ const bucket = (value: number, edges: number[]): number =>
   edges.filter((edge) => value >= edge).length;
 
 /**
- * Sorted, unique feature hashes of one sentence: words (`w:said`, or `q:said` inside quotation
- * marks), bigrams (`b:peskov_said`), rules that fired (`r:quote.whole`), shape, position and
- * length. Word features are hashed straight from the tokens, without building their names.
+ * Sorted, unique feature hashes of one sentence: words (apart inside and outside quotation
+ * marks), bigrams, shape, position and length. Each word is hashed once, straight from its
+ * token; the rules that fired are hashed apart (`ruleFeatures`).
  */
 export function sentenceFeatures(input: FeatureInput): number[] {
   const hashes: number[] = [];
-  let previous = '<s>';
+  let previous = mix(FNV_START, '<s>');
   let words = 0;
   for (let i = 0; i < input.tokens.length; i++) {
     const token = input.tokens[i]!;
@@ -66,13 +80,15 @@ export function sentenceFeatures(input: FeatureInput): number[] {
             : '';
     if (!word) continue;
     words++;
+    const hash = mix(FNV_START, word);
     hashes.push(
-      (mix(input.inside[i] ? QUOTED : WORD, word) >>> 0) & MASK,
-      (mix(mix(mix(BIGRAM, previous), '_'), word) >>> 0) & MASK,
+      (spread(hash ^ (input.inside[i] ? QUOTED : WORD)) >>> 0) & MASK,
+      (spread(Math.imul(previous ^ BIGRAM, 0x01000193) ^ hash) >>> 0) & MASK,
     );
-    previous = word;
+    previous = hash;
   }
-  const names = [`b:${previous}_</s>`];
+  hashes.push((spread(Math.imul(previous ^ BIGRAM, 0x01000193) ^ END) >>> 0) & MASK);
+  const names: string[] = [];
   const first = input.tokens[0];
   const last = input.tokens.at(-1);
   if (first && (first.kind === 'open' || first.kind === 'straight')) names.push('s:opens-quoted');
