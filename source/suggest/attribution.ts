@@ -1,0 +1,268 @@
+/**
+ * Who a sentence says is speaking: the phrase next to a reporting verb outside the quotation
+ * ("…,” Kremlin spokesman Dmitry Peskov said.", "…,” noted Peskov.", "as confirmed by the city’s
+ * mayor, Sergei Sobyanin", "according to Kremlin spokesperson Dmitry Peskov").
+ */
+import { STOPWORDS } from '../corpus/stopwords.js';
+import {
+  HONORIFICS,
+  MONTH_NAMES,
+  NAME_PARTICLES,
+  NATIONS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  SPEECH_OBJECT_VERBS,
+  WEEKDAY_NAMES,
+} from './lexicon.js';
+import { isNameWord, isRole, type Mention, mention } from './people.js';
+import type { Token } from './tokens.js';
+
+export interface Attribution {
+  /** The speaking phrase split into roles and name. */
+  source: Mention;
+  /** Whether the source is a pronoun (`he`, `she`, `it`, `they`). */
+  pronoun: boolean;
+  /** The reporting verb, lower case. */
+  verb: string;
+  /** Index of the verb's token in the sentence. */
+  at: number;
+  /** The source is the sentence's subject, taken for a participle or second verb: a weaker reading. */
+  fallback?: boolean;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
+/** Words between a speaker and their verb: "Putin also insisted", "The Kremlin has stated". */
+const BRIDGE = new Set([
+  'also',
+  'has',
+  'have',
+  'had',
+  'was',
+  'were',
+  'then',
+  'later',
+  'again',
+  'previously',
+  'earlier',
+  'further',
+  'once',
+  'reportedly',
+  'had',
+  'did',
+]);
+
+const isVerb = (token: Token): boolean =>
+  token.kind === 'word' &&
+  !token.capital &&
+  (REPORTING_VERBS.has(token.lower) || SPEECH_OBJECT_VERBS.has(token.lower));
+
+const isTimeName = (token: Token): boolean =>
+  WEEKDAY_NAMES.has(token.lower) || MONTH_NAMES.has(token.lower);
+
+/** A word that can belong to a phrase naming a speaker. */
+function phraseWord(token: Token): boolean {
+  if (token.kind !== 'word' || isTimeName(token)) return false;
+  return (
+    token.capital ||
+    isNameWord(token) ||
+    token.possessive ||
+    isRole(token.lower) ||
+    NATIONS.has(token.lower) ||
+    DETERMINERS.has(token.lower) ||
+    HONORIFICS.has(token.lower) ||
+    NAME_PARTICLES.has(token.text)
+  );
+}
+
+/** A lower-case word that may head a phrase: not a function word, pronoun or naming word. */
+const commonNoun = (token: Token): boolean =>
+  token.kind === 'word' &&
+  !phraseWord(token) &&
+  !STOPWORDS.has(token.lower) &&
+  !PRONOUNS.has(token.lower) &&
+  !REPORTING_VERBS.has(token.lower) &&
+  /^[a-z]+$/.test(token.text);
+
+const adverb = (token: Token): boolean =>
+  token.kind === 'word' && (BRIDGE.has(token.lower) || /^[a-z]+ly$/.test(token.text));
+
+/** The phrase that ends right before `end` (exclusive), walking left. */
+function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] {
+  let i = end - 1;
+  while (i >= 0 && adverb(tokens[i]!) && !inside[i]) i--;
+  const last = i;
+  // One lower-case head is allowed next to the verb: "officials said", "Western powers said",
+  // and after a determiner "the agency said".
+  if (i >= 0 && !inside[i] && commonNoun(tokens[i]!)) {
+    const determined = i > 0 && DETERMINERS.has(tokens[i - 1]!.lower);
+    if (/^[a-z]+s$/.test(tokens[i]!.text) || determined) i--;
+  }
+  if (i >= 0 && !inside[i] && tokens[i]!.kind === 'word' && PRONOUNS.has(tokens[i]!.lower)) {
+    return i === last ? [tokens[i]!] : [];
+  }
+  while (i >= 0 && !inside[i] && phraseWord(tokens[i]!)) i--;
+  const phrase = tokens.slice(i + 1, last + 1);
+  // "the Attorney’s Office for the Western District of New York said": New York is not speaking;
+  // "Bank of Japan Governor Kazuo Ueda said": the governor is.
+  if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) {
+    return phrase.some((token) => isRole(token.lower)) ? phrase : [];
+  }
+  return phrase;
+}
+
+/** The phrase that starts at `from`, walking right. */
+function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] {
+  let i = from;
+  if (i < tokens.length && PRONOUNS.has(tokens[i]!.lower) && tokens[i]!.kind === 'word') {
+    return [tokens[i]!];
+  }
+  while (i < tokens.length && !inside[i] && phraseWord(tokens[i]!)) i++;
+  // "says the letter", "said the actor": a determiner and one common noun.
+  const next = tokens[i];
+  if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) i++;
+  return tokens.slice(from, i);
+}
+
+const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null => {
+  const found = mention(phrase);
+  if (!found) return null;
+  const pronoun = phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower);
+  return { source: found, pronoun };
+};
+
+const isComma = (token: Token | undefined): boolean => token?.text === ',';
+
+/** Words that open a sentence before a comma without being its subject. */
+const CONNECTIVES = new Set(
+  `furthermore moreover however meanwhile subsequently simultaneously additionally nevertheless
+  nonetheless still instead indeed therefore thus finally separately elsewhere yesterday today
+  earlier later overall now then also first second third last again similarly likewise
+  consequently accordingly besides hence otherwise afterwards afterward previously currently
+  notably importantly meanwhile yet so but and or`.split(/\s+/),
+);
+
+/** Words that open an adverbial running to the first comma: "According to the UN, …". */
+const OPENERS = new Set(['also', 'according', 'despite', 'amid', 'following', 'asked', 'citing']);
+
+/** Prepositions: a name right after one sits inside a phrase, not before its own verb. */
+const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on', 'by', 'with', 'to', 'near']);
+
+/** Where the sentence's subject starts: after an opening adverbial ("On Thursday, …"). */
+function subjectStart(tokens: Token[]): number {
+  const first = tokens.findIndex((token) => token.kind === 'word');
+  if (first < 0) return 0;
+  const opener = tokens[first]!;
+  // "Furthermore, he …", "Subsequently, Zelenskyy …": a lone opening word before a comma (but
+  // "Sondland, a wealthy hotelier, …" opens with its subject).
+  if (isComma(tokens[first + 1]) && (CONNECTIVES.has(opener.lower) || /ly$/.test(opener.lower))) {
+    return first + 2;
+  }
+  if (STOPWORDS.has(opener.lower) || /ly$/.test(opener.lower) || OPENERS.has(opener.lower)) {
+    const comma = tokens.findIndex((token, i) => i > first && isComma(token));
+    if (comma > 0 && comma < 12) return comma + 1;
+  }
+  return first;
+}
+
+/** "said planetary geologist Rosaly Lopes": up to three lower-case words before a name. */
+function describedName(tokens: Token[], inside: boolean[], from: number): Token[] | null {
+  let i = from;
+  while (i < tokens.length && i < from + 4 && !inside[i] && commonNoun(tokens[i]!)) i++;
+  if (i === from || i >= tokens.length || !isNameWord(tokens[i]!)) return null;
+  return [...tokens.slice(from, i), ...phraseAfter(tokens, inside, i)];
+}
+
+/** The sentence's grammatical subject, when it opens with a naming phrase. */
+export function sentenceSubject(tokens: Token[], inside: boolean[]): Attribution | null {
+  const start = subjectStart(tokens);
+  const phrase = phraseAfter(tokens, inside, start);
+  // "A New York man pleaded …": a name after "a" that a noun follows only describes.
+  const next = tokens[start + phrase.length];
+  const indefinite = ['a', 'an'].includes(phrase[0]?.lower ?? '');
+  if (indefinite && next?.kind === 'word' && !next.capital) return null;
+  const found = sourceOf(phrase);
+  return found ? { ...found, verb: '', at: start } : null;
+}
+
+/**
+ * Every reporting verb outside the quotation with a speaking phrase next to it, in order: the
+ * caller takes the first whose phrase leads to someone.
+ */
+export function findAttributions(tokens: Token[], inside: boolean[]): Attribution[] {
+  const found: Attribution[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const attribution = attributionAt(tokens, inside, at);
+    if (attribution) found.push(attribution);
+  }
+  return found;
+}
+
+function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribution | null {
+  const token = tokens[at]!;
+  if (inside[at]) return null;
+  if (token.lower === 'according' && tokens[at + 1]?.lower === 'to') {
+    const found = sourceOf(withApposition(tokens, inside, phraseAfter(tokens, inside, at + 2)));
+    if (found) return { ...found, verb: 'according to', at };
+    return null;
+  }
+  if (!isVerb(token)) return null;
+  // "as confirmed by the city’s mayor, Sergei Sobyanin"
+  if (tokens[at + 1]?.lower === 'by') {
+    const found = sourceOf(withApposition(tokens, inside, phraseAfter(tokens, inside, at + 2)));
+    if (found) return { ...found, verb: token.lower, at };
+    return null;
+  }
+  // A participle or a second verb takes the sentence's subject: "Putin gave remarks, saying that
+  // …", "Van Der Beek touched on it and noted …".
+  const previous = tokens[at - 1]?.lower;
+  if (token.lower.endsWith('ing') || previous === 'and' || previous === 'but') {
+    const subject = sentenceSubject(tokens, inside);
+    if (subject) return { ...subject, verb: token.lower, at, fallback: true };
+    return null;
+  }
+  const before = tokens[at - 1];
+  const afterQuote =
+    before !== undefined &&
+    (before.kind === 'close' ||
+      before.kind === 'straight' ||
+      (isComma(before) && at >= 2 && (inside[at - 2] || tokens[at - 2]!.kind === 'close')));
+  if (afterQuote) {
+    // "…,” noted Peskov." / "…,” he said."
+    const after = describedName(tokens, inside, at + 1) ?? phraseAfter(tokens, inside, at + 1);
+    const inverted = sourceOf(after);
+    if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1)) {
+      return { ...inverted, verb: token.lower, at };
+    }
+  }
+  let phrase = phraseBefore(tokens, inside, at);
+  if (phrase.length === 0 && isComma(before)) phrase = appositionBefore(tokens, inside, at - 1);
+  const found = sourceOf(phrase);
+  if (found) return { ...found, verb: token.lower, at };
+  return null;
+}
+
+/**
+ * "a Putin aide, Yury Ushakov, said": the name between the commas when there is one, else the
+ * phrase before them ("Britain, one of the countries …, said").
+ */
+function appositionBefore(tokens: Token[], inside: boolean[], comma: number): Token[] {
+  let open = comma - 1;
+  while (open >= 0 && !isComma(tokens[open]) && !inside[open]) open--;
+  if (open < 0 || inside[open]) return [];
+  const between = tokens.slice(open + 1, comma);
+  const named = mention(between);
+  if (named?.name && between.every(phraseWord)) return between;
+  return phraseBefore(tokens, inside, open);
+}
+
+/** "the city’s mayor, Sergei Sobyanin": a name after the phrase's comma takes its place. */
+function withApposition(tokens: Token[], inside: boolean[], phrase: Token[]): Token[] {
+  if (phrase.length === 0) return phrase;
+  // Only a person's role takes a name in apposition: not "According to the UN, Peskov said".
+  if (!isRole(mention(phrase)?.head ?? '')) return phrase;
+  const end = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  if (!isComma(tokens[end])) return phrase;
+  const next = phraseAfter(tokens, inside, end + 1);
+  const named = mention(next);
+  return named?.name && named.nameWords >= 2 ? [...phrase, ...next] : phrase;
+}

@@ -1,0 +1,29 @@
+/**
+ * margin's suggestion engine: rules propose claims, quotes (with their speaker) and events (with
+ * when and where) for every sentence, and a small model learns from each decision of the
+ * reviewer. Pure: no files, no UI. Load it lazily (`loadSuggestions()` from `./lazy.js`) so a
+ * review's first frame does not wait for it.
+ */
+export { analyseArticle } from './analyse.js';
+export { FEATURE_VERSION } from './features.js';
+export {
+  createModel,
+  type LabelModel,
+  learn,
+  learnCorrection,
+  learnDecision,
+  learnLabels,
+  type SuggestModel,
+  UNTAUGHT_PRIOR,
+} from './model.js';
+export { BASE, RULES, type Rule } from './rules.js';
+export {
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  type ModelFile,
+  ModelFileError,
+  parseModel,
+  serialiseModel,
+} from './serialise.js';
+export { byUncertainty, suggest, THRESHOLD } from './suggest.js';
+export type * from './types.js';

@@ -1,0 +1,144 @@
+/**
+ * The word lists the rules read, in one place so the documentation can point at them. They are
+ * general English news usage, not the vocabulary of any one corpus.
+ */
+
+const words = (list: string): ReadonlySet<string> =>
+  new Set(list.trim().split(/\s+/).filter(Boolean));
+
+/** Verbs that attribute words to a speaker, in the forms news uses (lower case). */
+export const REPORTING_VERBS = words(`
+  said says say told tells added adds stated states explained explains noted notes revealed reveals
+  confirmed confirms announced announces insisted insists warned warns argued argues claimed claims
+  asked asks wrote writes replied replies stressed stresses emphasized emphasised emphasizes
+  emphasises remarked remarking declared declares acknowledged admitted denied denies suggested
+  urged urges characterized characterised described indicated cited expressed posted tweeted
+  commented reported reports agreed agrees continued concluded recalled assured promised pledged
+  vowed boasted complained conceded countered disclosed estimated predicted proclaimed quipped
+  responded observed maintained mentioned shouted underlined underscored signalled signaled
+  testified testifies testify wrote
+  saying telling adding stating noting explaining arguing warning insisting stressing writing
+  asking calling called calls criticised criticized accused accuses alleged alleges
+`);
+
+/** Verbs that take a person's words or view as their object: "X called it ...", "X expressed". */
+export const SPEECH_OBJECT_VERBS = words(`
+  called calls characterized characterised described describes expressed expresses cited cites
+  indicated indicates voiced voices dismissed dismisses hailed hails welcomed welcomes branded
+  labelled labeled termed
+`);
+
+/** Role nouns that stand before a name ("Kremlin spokesman Dmitry Peskov") or in its place. */
+export const ROLE_NOUNS = words(`
+  president presidents vice prime minister ministers secretary spokesman spokeswoman spokesperson
+  envoy adviser advisor aide mayor chief leader chancellor governor ambassador general commander
+  official officials head director chair chairman chairwoman ceo senator congressman
+  congresswoman lawmaker analyst professor king queen pope premier foreign defence defense interior
+  treasury finance deputy emissary negotiator representative correspondent editor founder
+  economist judge prosecutor attorney captain colonel lieutenant sergeant marshal mp former acting
+  coach manager player goalie goalkeeper defenseman defender forward winger striker midfielder
+  pitcher quarterback athlete actor actress singer rapper host presenter star producer writer
+  author journalist reporter columnist scientist researcher doctor physician nurse surgeon
+  lawyer executive chairperson investor strategist engineer administrator commissioner
+  superintendent inspector mayor councillor councilman councilwoman activist campaigner
+`);
+
+/** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */
+export const HONORIFICS = words('mr mrs ms dr sir dame lord lady prof gen col lt sen rep');
+
+/** Capitalised words that make a run of capitals a place, body or outlet, never a person. */
+export const NON_PERSON_WORDS = words(`
+  house state ministry ministries department office council committee commission union nations news
+  times post pravda agency bank fund party parliament assembly army forces guard staff kremlin
+  pentagon social street square palace court university institute group inc ltd corp company
+  reuters afp television tv radio media arabia republic kingdom states emirates sea ocean oblast
+  region province city island islands gulf organization organisation association federation
+  service services authority police navy force security intelligence centre center airport
+  station hospital church mosque cathedral bridge river mountains valley peninsula strait
+  coast north south east west central eastern western northern southern europe asia africa
+  america americas middle truth telegram facebook x youtube instagram tiktok airlines exchange
+  market markets treasury congress senate white black red green blue war world cup games
+  olympics summit conference forum ceasefire accord treaty pact deal plan initiative
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december
+`);
+
+/** Countries, their people and a few regions, in lower case: a capital word that is one of them is no name. */
+export const NATIONS = words(`
+  afghanistan afghan albania algeria america american angola argentina armenia armenian australia
+  australian austria austrian azerbaijan azerbaijani bahrain bangladesh belarus belarusian belgium
+  belgian bolivia bosnia brazil brazilian britain british bulgaria bulgarian cambodia cameroon
+  canada canadian chile chilean china chinese colombia congo croatia cuba cuban cyprus czech
+  denmark danish dutch ecuador egypt egyptian england english eritrea estonia ethiopia european
+  finland finnish france french gaza georgia georgian germany german ghana greece greek hungary
+  hungarian india indian indonesia iran iranian iraq iraqi ireland irish israel israeli italy
+  italian japan japanese jordan kazakhstan kenya korea korean kosovo kuwait kyiv kiev latvia
+  lebanon lebanese libya lithuania lithuanian luxembourg malaysia mexico mexican moldova mongolia
+  morocco moscow myanmar nato netherlands nigeria norway norwegian oman pakistan pakistani
+  palestine palestinian peru philippines poland polish portugal qatar qatari romania romanian
+  russia russian russians saudi scotland serbia serbian singapore slovakia slovenia somalia spain
+  spanish sudan sweden swedish switzerland swiss syria syrian taiwan tajikistan thailand tunisia
+  turkey turkish turkmenistan uganda uk ukraine ukrainian ukrainians us usa ussr uzbekistan
+  venezuela vietnam wales welsh yemen washington beijing london paris berlin brussels tehran
+  ankara tokyo riyadh doha cairo jerusalem beirut damascus warsaw rome vienna geneva baku minsk
+  soviet western allied
+`);
+
+/** Words that may stand inside a name in lower case ("Ursula von der Leyen", "bin Salman"). */
+export const NAME_PARTICLES = words('von van der den de del della da di bin ibn al el le la');
+
+/** Third-person pronouns that can stand for a speaker. */
+export const PRONOUNS = words('he she they it');
+
+/** Verbs and nouns of happenings: meetings, visits, attacks, agreements. */
+export const EVENT_WORDS = words(`
+  met meet meets meeting meetings talks held hold holds visit visited visits visiting arrived
+  arrive arrives arrival traveled travelled travel flew landed left departed returned attack
+  attacks attacked strike strikes struck striking shelling shelled bombed bombing explosion
+  exploded fired launched launch intercepted downed shot killed killing wounded injured injuring
+  died dead destroyed damaged damage invaded invasion invade signed signing sign summit conference
+  call phoned election elected vote voted protest protests rally crashed crash collapsed fire
+  flood earthquake storm raid raided captured seized advanced withdrew retreated clashed clashes
+  fighting battle negotiations negotiated deployed deployment halted suspended imposed lifted
+  banned arrested detained released freed exchange swap ceremony inauguration sworn resigned
+  appointed dismissed fired hit hits targeting targeted drone drones missile missiles encounter
+  gathering discussion discussions session hearing trial won win wins beat beats defeated defeat
+  lost scored eliminated voted elected re-elected resigned appointed unveiled opened closed
+  crashed died arrested charged convicted sentenced pleaded sued ruled approved passed acquired
+  merged fled evacuated rescued erupted outbreak rally rallies match game race testified
+`);
+
+/** Modal and future words: a plan, forecast or wish, which is not a checkable claim. */
+export const FUTURE_WORDS = words(`
+  will would could might may shall should going plans plan planned hopes hope expects expected
+  intends intend aims aim wants want wish likely possible potential probably perhaps
+`);
+
+/** Words of opinion and evaluation: a view, not a checkable claim. */
+export const OPINION_WORDS = words(`
+  optimistic optimism pessimistic hope hopeful disappointing disappointed wrong right good bad
+  great terrible horrible promising productive constructive useful important believe believes
+  think thinks feel feels seems seemingly appears apparently notable significant crucial
+  unfortunately fortunately welcome regrettable shameful outrageous ridiculous
+`);
+
+/** Verbs that report a stance someone holds: what a checker can hold them to. */
+export const STANCE_WORDS = words(`
+  supports support supported backs backed opposes opposed rejects rejected accepts accepted
+  agrees agreed agreement denies denied is are was were has have had remains remained
+  confirmed acknowledged insisted refused refuses ready open willing understands understand
+  aligned identified
+`);
+
+export const MONTH_NAMES = words(`
+  january february march april may june july august september october november december jan feb
+  mar apr jun jul aug sep sept oct nov dec
+`);
+
+export const WEEKDAY_NAMES = words('monday tuesday wednesday thursday friday saturday sunday');
+
+/** Time words chrono does not read as dates but news uses for when. */
+export const TIME_WORDS = words(`
+  overnight yesterday today tonight tomorrow morning afternoon evening night weekend earlier
+  later recently
+`);

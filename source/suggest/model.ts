@@ -1,0 +1,163 @@
+/**
+ * The model that learns from the reviewer: per label, a logistic regression over the sentence's
+ * hashed features, started from the rules' prior (log-odds) as a fixed offset. Each decision is
+ * one online gradient step, so a rejected suggestion lowers the score of sentences like it at
+ * once. Weights are rounded after every step so that a model written to JSON and read back
+ * scores exactly as the one in memory.
+ */
+import type { Decision, LabelSpec, SentenceAnalysis } from './types.js';
+
+/** Where a label with no rules starts: about 5%, so nothing is suggested before it is taught. */
+export const UNTAUGHT_PRIOR = -3;
+/** Learning rate of the first steps; it decays as a label sees more decisions. */
+const RATE = 1.2;
+const DECAY = 200;
+/** Share of the learning rate a rule's own weight moves by: it adds to the score in full. */
+const RULE_RATE = 0.1;
+/** Decimal places kept: short JSON numbers, and identical scores after a round trip. */
+const PLACES = 5;
+const round = (value: number): number => Math.round(value * 10 ** PLACES) / 10 ** PLACES;
+
+export interface LabelModel {
+  bias: number;
+  /** Decisions learnt from: positives and negatives. */
+  positives: number;
+  negatives: number;
+  /** Hashed feature → weight; zero weights are dropped. */
+  weights: Map<number, number>;
+}
+
+export interface SuggestModel {
+  labels: Map<string, LabelModel>;
+  /**
+   * Attribute values the reviewer corrected, by attribute key: suggested → corrected ("Putin" →
+   * "Vladimir Putin"), applied to later suggestions of the same value.
+   */
+  corrections: Map<string, Map<string, string>>;
+  /** Goes up with every decision learnt: a cheap key for re-scoring only when it changed. */
+  revision: number;
+}
+
+export function createModel(): SuggestModel {
+  return { labels: new Map(), corrections: new Map(), revision: 0 };
+}
+
+function labelModel(model: SuggestModel, label: string): LabelModel {
+  let found = model.labels.get(label);
+  if (!found) {
+    found = { bias: 0, positives: 0, negatives: 0, weights: new Map() };
+    model.labels.set(label, found);
+  }
+  return found;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** The rule prior for a label, or the untaught start for a label without rules. */
+export function prior(sentence: SentenceAnalysis, label: string): number {
+  return sentence.priors[label] ?? UNTAUGHT_PRIOR;
+}
+
+/** Log-odds of `label` for the sentence: prior + bias + learnt weights. */
+export function logit(model: SuggestModel, sentence: SentenceAnalysis, label: string): number {
+  let value = prior(sentence, label);
+  const learnt = model.labels.get(label);
+  if (!learnt) return value;
+  value += learnt.bias;
+  if (learnt.weights.size === 0) return value;
+  const scale = 1 / Math.sqrt(Math.max(1, sentence.features.length));
+  let sum = 0;
+  for (const feature of sentence.features) sum += learnt.weights.get(feature) ?? 0;
+  let rules = 0;
+  for (const feature of sentence.ruleFeatures) rules += learnt.weights.get(feature) ?? 0;
+  return value + sum * scale + rules;
+}
+
+export function probability(
+  model: SuggestModel,
+  sentence: SentenceAnalysis,
+  label: string,
+): number {
+  return sigmoid(logit(model, sentence, label));
+}
+
+/**
+ * Learns from one decision on a sentence: moves that label's score toward it. `decision.sentence`
+ * must be the analysed sentence's id (the caller finds the sentence; see `learnDecision`).
+ */
+export function learn(
+  model: SuggestModel,
+  sentence: SentenceAnalysis,
+  label: string,
+  present: boolean,
+): void {
+  const target = present ? 1 : 0;
+  const error = target - probability(model, sentence, label);
+  const learnt = labelModel(model, label);
+  const seen = learnt.positives + learnt.negatives;
+  const rate = RATE / Math.sqrt(1 + seen / DECAY);
+  const step = (rate * error) / Math.sqrt(Math.max(1, sentence.features.length));
+  const update = (feature: number, by: number): void => {
+    const weight = round((learnt.weights.get(feature) ?? 0) + by);
+    if (weight === 0) learnt.weights.delete(feature);
+    else learnt.weights.set(feature, weight);
+  };
+  for (const feature of sentence.features) update(feature, step);
+  for (const feature of sentence.ruleFeatures) update(feature, rate * error * RULE_RATE);
+  // The bias moves slowly: it is shared by every sentence.
+  learnt.bias = round(learnt.bias + rate * error * 0.1);
+  if (present) learnt.positives++;
+  else learnt.negatives++;
+  model.revision++;
+}
+
+/** Looks the decision's sentence up in the analysis and learns from it; false when it is not there. */
+export function learnDecision(
+  model: SuggestModel,
+  sentences: readonly SentenceAnalysis[],
+  decision: Decision,
+): boolean {
+  const sentence = sentences.find((candidate) => candidate.sentence === decision.sentence);
+  if (!sentence) return false;
+  learn(model, sentence, decision.label, decision.present);
+  return true;
+}
+
+/**
+ * The reviewer's final word on a sentence (tagged by hand, or passed over in an article marked
+ * done): every label of the set is learnt, present when it is in `present`, absent otherwise.
+ */
+export function learnLabels(
+  model: SuggestModel,
+  sentence: SentenceAnalysis,
+  present: readonly string[],
+  labels: readonly LabelSpec[],
+): void {
+  for (const { name } of labels) learn(model, sentence, name, present.includes(name));
+}
+
+/**
+ * Learns from a corrected attribute: the next time the rules suggest `suggested` for `key`, the
+ * reviewer's `corrected` value is suggested instead. Correcting it back to what the rules said
+ * forgets the correction.
+ */
+export function learnCorrection(
+  model: SuggestModel,
+  key: string,
+  suggested: string,
+  corrected: string,
+): void {
+  let byValue = model.corrections.get(key);
+  if (!byValue) {
+    byValue = new Map();
+    model.corrections.set(key, byValue);
+  }
+  if (suggested === corrected) byValue.delete(suggested);
+  else byValue.set(suggested, corrected);
+  model.revision++;
+}
+
+/** An attribute value as the reviewer taught it to be read. */
+export function corrected(model: SuggestModel, key: string, value: string): string {
+  return model.corrections.get(key)?.get(value) ?? value;
+}

@@ -1,0 +1,196 @@
+/**
+ * People an article names, and how a mention of one ("Peskov", "Mr Peskov", "the spokesman",
+ * "he") leads back to the name the article gives them in full ("Dmitry Peskov").
+ */
+import { STOPWORDS } from '../corpus/stopwords.js';
+import {
+  HONORIFICS,
+  NAME_PARTICLES,
+  NATIONS,
+  NON_PERSON_WORDS,
+  PRONOUNS,
+  ROLE_NOUNS,
+} from './lexicon.js';
+import type { Token } from './tokens.js';
+
+/** A noun phrase split into what describes the person and the name itself. */
+export interface Mention {
+  /** Lower-case describing words: `kremlin`, `spokesperson`, `russian`. */
+  roles: string[];
+  /** The name as written, or null when the phrase has none. */
+  name: string | null;
+  /** The name's word count: one for a bare surname. */
+  nameWords: number;
+  /** `a`, `an`, `the`, `one`, or '' for none. */
+  determiner: string;
+  /** The last word of the phrase, lower case. */
+  head: string;
+  /** The phrase as written, a leading determiner in lower case ("the Kremlin"). */
+  text: string;
+  /** A full name the phrase ends in, in the possessive ("Zach Parise’s"), without the `’s`. */
+  owner: string | null;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);
+
+/** Spokesman, spokeswoman and spokesperson are one role. */
+const roleWord = (lower: string): string =>
+  lower.startsWith('spokes') ? 'spokesperson' : lower.replace(/s$/, '');
+
+/** A role word, hyphenated ones too ("director-general", "vice-president"). */
+export const isRole = (lower: string): boolean =>
+  ROLE_NOUNS.has(lower) ||
+  lower === 'spokesperson' ||
+  (lower.includes('-') && lower.split('-').every((part) => ROLE_NOUNS.has(part)));
+
+/** Describes a person without being part of their name. */
+export function isDescriptor(token: Token): boolean {
+  return (
+    isRole(token.lower) ||
+    NATIONS.has(token.lower) ||
+    NON_PERSON_WORDS.has(token.lower) ||
+    HONORIFICS.has(token.lower) ||
+    token.possessive
+  );
+}
+
+/** A capitalised word that can be part of a person's name. */
+/** "el-Sisi", "al-Assad": a particle joined to a capitalised name. */
+const JOINED_PARTICLE = /^(?:al|el|ad|ash|as|at|bin|ibn|abu|de|di|da|van|von)-\p{Lu}/u;
+
+export function isNameWord(token: Token): boolean {
+  return (
+    token.kind === 'word' &&
+    (token.capital || JOINED_PARTICLE.test(token.text)) &&
+    !isDescriptor(token) &&
+    !STOPWORDS.has(token.lower) &&
+    !PRONOUNS.has(token.lower) &&
+    (!token.text.includes('.') || /^(?:\p{Lu}|Jr|Sr)\.$/u.test(token.text))
+  );
+}
+
+/** Splits a phrase (already cut at its edges) into roles and a trailing name. */
+export function mention(tokens: Token[]): Mention | null {
+  const words = tokens.filter((token) => token.kind === 'word');
+  if (words.length === 0) return null;
+  let determiner = '';
+  let from = 0;
+  if (DETERMINERS.has(words[0]!.lower)) {
+    determiner = words[0]!.lower;
+    from = 1;
+  }
+  let nameStart = words.length;
+  for (let i = words.length - 1; i >= from; i--) {
+    const word = words[i]!;
+    const particle = NAME_PARTICLES.has(word.text) && i > from && i < words.length - 1;
+    if (isNameWord(word) || particle) nameStart = i;
+    else break;
+  }
+  // A possessive name describes someone else ("a Putin aide" is not Putin); "the" before
+  // capitals with no role names a body ("the Red Crescent"), not a person.
+  if (determiner === 'the' && nameStart === from) nameStart = words.length;
+  const nameWords = words.slice(nameStart);
+  const last = words[words.length - 1]!;
+  const name =
+    nameWords.length > 0 && !last.possessive ? nameWords.map((word) => word.text).join(' ') : null;
+  // "Zach Parise’s two goals": a full name in the possessive still names someone.
+  const owner = last.possessive ? ownerName(words.slice(from)) : null;
+  const roles = words
+    .slice(from, name ? nameStart : words.length)
+    .filter((word) => !HONORIFICS.has(word.lower))
+    .map((word) => roleWord(word.lower));
+  return {
+    roles,
+    name,
+    nameWords: name ? nameWords.length : 0,
+    determiner,
+    head: roleWord(last.lower),
+    text: phraseText(words),
+    owner,
+  };
+}
+
+/** Two or more name words that end a phrase, the last in the possessive, without its `’s`. */
+function ownerName(words: Token[]): string | null {
+  const plain = (word: Token): boolean => isNameWord({ ...word, possessive: false });
+  if (!plain(words[words.length - 1]!)) return null;
+  let start = words.length - 1;
+  while (start > 0 && plain(words[start - 1]!) && !words[start - 1]!.possessive) start--;
+  if (words.length - start < 2) return null;
+  return words
+    .slice(start)
+    .map((word, i, all) => (i === all.length - 1 ? word.text.slice(0, -2) : word.text))
+    .join(' ');
+}
+
+/** The phrase as written, with a leading determiner in lower case ("the Kremlin"). */
+function phraseText(words: Token[]): string {
+  return words
+    .map((word, i) =>
+      i === 0 && DETERMINERS.has(word.lower) ? word.text.toLowerCase() : word.text,
+    )
+    .join(' ');
+}
+
+/** Everyone an article names in full, with the roles it introduces them by. */
+export class People {
+  private readonly bySurname = new Map<string, string>();
+  private readonly fullNames: string[] = [];
+  private readonly introductions: Array<{ roles: Set<string>; person: string; at: number }> = [];
+
+  /** Records a mention in sentence `at`; only full names (two words or more) enter the register. */
+  add(found: Mention, at: number): void {
+    if (found.owner) this.register(found.owner);
+    if (!found.name || found.nameWords < 2) return;
+    this.register(found.name);
+    const roles = found.roles.filter((role) => !STOPWORDS.has(role));
+    if (roles.some(isRole)) {
+      this.introductions.push({ roles: new Set(roles), person: found.name, at });
+    }
+  }
+
+  private register(name: string): void {
+    const surname = name.split(' ').at(-1)!.toLowerCase();
+    if (!this.bySurname.has(surname)) this.bySurname.set(surname, name);
+    if (!this.fullNames.includes(name)) this.fullNames.push(name);
+  }
+
+  /** Links a role phrase to a full name said beside it ("the city’s mayor, Sergei Sobyanin"). */
+  introduce(roles: string[], person: string, at: number): void {
+    const kept = roles.filter((role) => !STOPWORDS.has(role));
+    if (kept.length > 0) this.introductions.push({ roles: new Set(kept), person, at });
+  }
+
+  /** The full name for a surname the article gave in full somewhere, else the surname itself. */
+  fullName(name: string): string {
+    if (!name.includes(' ')) return this.bySurname.get(name.toLowerCase()) ?? name;
+    // A surname of several words: "Adhanom Ghebreyesus", "von der Leyen".
+    const tail = ` ${name.toLowerCase()}`;
+    return this.fullNames.find((full) => full.toLowerCase().endsWith(tail)) ?? name;
+  }
+
+  /** Whether a name or surname is one of the people the article names in full. */
+  knows(name: string): boolean {
+    return (
+      this.bySurname.has(name.split(' ').at(-1)!.toLowerCase()) || this.fullName(name) !== name
+    );
+  }
+
+  /**
+   * The one person introduced with every one of these roles up to sentence `at`, or null when
+   * none or several: "the president" is unclear once two presidents have been named.
+   */
+  byRole(roles: string[], at: number): string | null {
+    const wanted = roles.filter((role) => !STOPWORDS.has(role));
+    if (wanted.length === 0) return null;
+    const people = new Set<string>();
+    for (const introduction of this.introductions) {
+      if (introduction.at > at) continue;
+      if (wanted.every((role) => introduction.roles.has(role))) people.add(introduction.person);
+    }
+    return people.size === 1 ? [...people][0]! : null;
+  }
+}
+
+/** A role or group word as the head of a phrase: a person or body the article describes. */
+export const isPersonRole = isRole;

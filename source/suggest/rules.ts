@@ -1,0 +1,196 @@
+/**
+ * The transparent rules: each one a name, the label it speaks for, a weight in log-odds and a
+ * test over what the article reading found. A sentence's prior for a label is the label's base
+ * plus the weights of the rules that fire. docs/readme/suggest.md lists this table.
+ */
+import { EVENT_WORDS, FUTURE_WORDS, OPINION_WORDS, STANCE_WORDS } from './lexicon.js';
+import type { Quotation } from './quotations.js';
+import type { Token } from './tokens.js';
+import type { TimeExpression } from './when-where.js';
+
+/** What the rules see of one sentence. */
+export interface RuleInput {
+  text: string;
+  tokens: Token[];
+  quotation: Quotation;
+  /** A reporting verb with a speaker or source next to it ("…, Peskov said"). */
+  attributed: boolean;
+  /** The sentence belongs to a quotation whose speaker was found in a neighbouring sentence. */
+  continued: boolean;
+  times: TimeExpression[];
+  place: boolean;
+}
+
+export interface Rule {
+  name: string;
+  label: 'claim' | 'quote' | 'event';
+  weight: number;
+  /** What the rule looks for, as the documentation says it. */
+  means: string;
+  test(input: RuleInput): boolean;
+}
+
+/** Log-odds a built-in label starts from before any rule fires. */
+export const BASE: Record<Rule['label'], number> = { quote: -4, claim: -1.2, event: -2.4 };
+
+const plainWords = (input: RuleInput, words: ReadonlySet<string>): boolean =>
+  input.tokens.some(
+    (token, i) =>
+      !input.quotation.inside[i] &&
+      words.has(token.lower) &&
+      !(i > 0 && token.capital && MONTH_LIKE.has(token.lower)),
+  );
+
+/** "May" and "March" with a capital are months, not modals or verbs. */
+const MONTH_LIKE = new Set(['may', 'march']);
+
+const anyWords = (input: RuleInput, words: ReadonlySet<string>): boolean =>
+  input.tokens.some(
+    (token, i) =>
+      words.has(token.lower) && !(i > 0 && token.capital && MONTH_LIKE.has(token.lower)),
+  );
+
+const wholeQuote = (input: RuleInput): boolean =>
+  input.quotation.quotedWords > 0 &&
+  (input.quotation.plainWords <= 1 || input.quotation.carriedIn || input.quotation.leftOpen);
+
+const longestStretch = (input: RuleInput): number =>
+  Math.max(0, ...input.quotation.stretches, wholeQuote(input) ? input.quotation.quotedWords : 0);
+
+const NUMBER_WORDS =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|quarter|fifth|third|percent|per cent)\b/i;
+
+/** A figure other than a bare year: counts, amounts, shares. */
+function hasFigure(input: RuleInput): boolean {
+  if (/[%$€£¥]|\d/.test(input.text)) {
+    for (const token of input.tokens) {
+      if (token.kind !== 'number') continue;
+      if (!/^(?:19|20)\d\d$/.test(token.text)) return true;
+    }
+    if (/[%$€£¥]/.test(input.text)) return true;
+  }
+  return NUMBER_WORDS.test(input.text);
+}
+
+export const RULES: readonly Rule[] = [
+  {
+    name: 'quote.whole',
+    label: 'quote',
+    weight: 8,
+    means: 'the sentence stands inside quotation marks (alone, or as part of a longer quotation)',
+    test: (input) => wholeQuote(input),
+  },
+  {
+    name: 'quote.attributed',
+    label: 'quote',
+    weight: 6.5,
+    means: 'quoted words beside a reporting verb with its speaker ("…,” Peskov said")',
+    test: (input) => input.quotation.quotedWords > 0 && (input.attributed || input.continued),
+  },
+  {
+    name: 'quote.long',
+    label: 'quote',
+    weight: 4.5,
+    means: 'a quoted stretch of four words or more',
+    test: (input) => longestStretch(input) >= 4,
+  },
+  {
+    name: 'quote.scare',
+    label: 'quote',
+    weight: -3,
+    means: 'one to three quoted words and no one said to speak them (scare quotes, titles)',
+    test: (input) =>
+      input.quotation.quotedWords > 0 &&
+      longestStretch(input) < 4 &&
+      !input.attributed &&
+      !input.continued &&
+      !wholeQuote(input),
+  },
+  {
+    name: 'claim.attributed',
+    label: 'claim',
+    weight: 1.6,
+    means: 'a source and a reporting verb or "according to" before a statement',
+    test: (input) => input.attributed && input.quotation.plainWords >= 6,
+  },
+  {
+    name: 'claim.figure',
+    label: 'claim',
+    weight: 1.3,
+    means: 'a figure: a count, amount, share or distance (a bare year does not count)',
+    test: hasFigure,
+  },
+  {
+    name: 'claim.stance',
+    label: 'claim',
+    weight: 0.6,
+    means: 'a verb of stance or state: supports, accepted, agreed, is, has, remains, ready',
+    test: (input) => anyWords(input, STANCE_WORDS),
+  },
+  {
+    name: 'claim.future',
+    label: 'claim',
+    weight: -1.2,
+    means: 'a modal or future word: will, would, could, may, plans, hopes — a forecast or plan',
+    test: (input) => anyWords(input, FUTURE_WORDS),
+  },
+  {
+    name: 'claim.opinion',
+    label: 'claim',
+    weight: -1,
+    means: 'a word of opinion: optimistic, promising, wrong, believe, think',
+    test: (input) => anyWords(input, OPINION_WORDS),
+  },
+  {
+    name: 'claim.question',
+    label: 'claim',
+    weight: -3,
+    means: 'the sentence is a question',
+    test: (input) => /\?\W*$/.test(input.text),
+  },
+  {
+    name: 'claim.heading',
+    label: 'claim',
+    weight: -3,
+    means: 'a heading or label: ends in a colon, or fewer than four words and numbers',
+    test: (input) =>
+      /:\s*$/.test(input.text) ||
+      input.tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length < 4,
+  },
+  {
+    name: 'event.happening',
+    label: 'event',
+    weight: 2.6,
+    means:
+      'a word of a happening outside quotation marks: met, talks, visit, attack, signed, killed',
+    test: (input) => plainWords(input, EVENT_WORDS),
+  },
+  {
+    name: 'event.when',
+    label: 'event',
+    weight: 1.1,
+    means: 'a time expression that does not just date a statement ("said on Friday")',
+    test: (input) => input.times.some((time) => !time.ofSpeech),
+  },
+  {
+    name: 'event.where',
+    label: 'event',
+    weight: 0.6,
+    means: 'a place after a preposition of place or a verb of movement ("in Moscow", "left Kyiv")',
+    test: (input) => input.place,
+  },
+  {
+    name: 'event.quoted',
+    label: 'event',
+    weight: -1.2,
+    means: 'the sentence is quoted speech',
+    test: (input) => wholeQuote(input),
+  },
+  {
+    name: 'event.future',
+    label: 'event',
+    weight: -0.8,
+    means: 'a modal or future word',
+    test: (input) => plainWords(input, FUTURE_WORDS),
+  },
+];

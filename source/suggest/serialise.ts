@@ -1,0 +1,139 @@
+/**
+ * The model as a file: versioned, key-ordered JSON with one weight per line, so the file an
+ * annotator shares through git diffs by the weights that changed. Features are hashes: no
+ * sentence text is in the file.
+ */
+import { FEATURE_BITS, FEATURE_VERSION } from './features.js';
+import { createModel, type LabelModel, type SuggestModel } from './model.js';
+
+export const MODEL_FORMAT = 'margin-suggest-model';
+export const MODEL_VERSION = 1;
+
+export interface ModelFile {
+  format: typeof MODEL_FORMAT;
+  version: number;
+  /** The features the weights belong to; another value means they must be learnt again. */
+  features: number;
+  bits: number;
+  labels: Record<
+    string,
+    { bias: number; positives: number; negatives: number; weights: Record<string, number> }
+  >;
+  /** Corrected attribute values by key: `{ "speaker": { "Putin": "Vladimir Putin" } }`. */
+  corrections?: Record<string, Record<string, string>>;
+}
+
+/** Why a model file was refused: corrupt, foreign, or written by a newer margin. */
+export class ModelFileError extends Error {
+  override name = 'ModelFileError';
+}
+
+/** The model as JSON text; the same model always gives the same bytes. */
+export function serialiseModel(model: SuggestModel): string {
+  const labels: ModelFile['labels'] = {};
+  for (const name of [...model.labels.keys()].sort()) {
+    const learnt = model.labels.get(name)!;
+    const weights: Record<string, number> = {};
+    // Integer-like keys keep ascending order in every JavaScript engine.
+    for (const feature of [...learnt.weights.keys()].sort((a, b) => a - b)) {
+      weights[String(feature)] = learnt.weights.get(feature)!;
+    }
+    labels[name] = {
+      bias: learnt.bias,
+      positives: learnt.positives,
+      negatives: learnt.negatives,
+      weights,
+    };
+  }
+  const corrections: Record<string, Record<string, string>> = {};
+  for (const key of [...model.corrections.keys()].sort()) {
+    const byValue = model.corrections.get(key)!;
+    if (byValue.size === 0) continue;
+    corrections[key] = Object.fromEntries(
+      [...byValue.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+  }
+  const file: ModelFile = {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    features: FEATURE_VERSION,
+    bits: FEATURE_BITS,
+    labels,
+    corrections,
+  };
+  return `${JSON.stringify(file, null, 1)}\n`;
+}
+
+const isNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * Reads a model file. A file learnt over other features gives an empty model with `stale: true`
+ * (its weights would point at the wrong features): the caller may learn again from the store.
+ */
+export function parseModel(text: string): { model: SuggestModel; stale: boolean } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ModelFileError(`not JSON: ${(error as Error).message}`);
+  }
+  const file = data as Partial<ModelFile> | null;
+  if (!file || typeof file !== 'object' || file.format !== MODEL_FORMAT) {
+    throw new ModelFileError(`not a ${MODEL_FORMAT} file`);
+  }
+  if (!isNumber(file.version) || file.version > MODEL_VERSION) {
+    throw new ModelFileError(`written by a newer margin (version ${String(file.version)})`);
+  }
+  const model = createModel();
+  // Corrections are words, not features: they survive a change of features.
+  for (const [key, byValue] of Object.entries(file.corrections ?? {})) {
+    if (!byValue || typeof byValue !== 'object')
+      throw new ModelFileError(`corrections of ${JSON.stringify(key)} are malformed`);
+    const values = new Map<string, string>();
+    for (const [from, to] of Object.entries(byValue)) {
+      if (typeof to !== 'string')
+        throw new ModelFileError(`correction of ${JSON.stringify(from)} is not text`);
+      values.set(from, to);
+    }
+    model.corrections.set(key, values);
+  }
+  if (file.features !== FEATURE_VERSION || file.bits !== FEATURE_BITS) {
+    return { model, stale: true };
+  }
+  if (!file.labels || typeof file.labels !== 'object') throw new ModelFileError('no labels');
+  for (const [name, stored] of Object.entries(file.labels)) {
+    if (
+      !stored ||
+      !isNumber(stored.bias) ||
+      !isNumber(stored.positives) ||
+      !isNumber(stored.negatives) ||
+      !stored.weights ||
+      typeof stored.weights !== 'object'
+    ) {
+      throw new ModelFileError(`label ${JSON.stringify(name)} is malformed`);
+    }
+    const weights = new Map<number, number>();
+    for (const [key, weight] of Object.entries(stored.weights)) {
+      const feature = Number(key);
+      if (!Number.isInteger(feature) || feature < 0 || !isNumber(weight)) {
+        throw new ModelFileError(
+          `label ${JSON.stringify(name)} has a bad weight ${JSON.stringify(key)}`,
+        );
+      }
+      weights.set(feature, weight);
+    }
+    const learnt: LabelModel = {
+      bias: stored.bias,
+      positives: stored.positives,
+      negatives: stored.negatives,
+      weights,
+    };
+    model.labels.set(name, learnt);
+  }
+  model.revision = [...model.labels.values()].reduce(
+    (sum, l) => sum + l.positives + l.negatives,
+    0,
+  );
+  return { model, stale: false };
+}

@@ -1,0 +1,48 @@
+/** Scores an analysed article against a model: what the UI shows as dimmed suggested tags. */
+
+import type { SuggestModel } from './model.js';
+import { corrected, probability } from './model.js';
+import type { ArticleAnalysis, LabelScore, LabelSpec, Suggestion } from './types.js';
+
+/** A label is suggested from this probability on. */
+export const THRESHOLD = 0.5;
+
+/** One suggestion per sentence, one score per label of `labels`, in that order. */
+export function suggest(
+  analysis: ArticleAnalysis,
+  model: SuggestModel,
+  labels: readonly LabelSpec[],
+): Suggestion[] {
+  return analysis.sentences.map((sentence) => {
+    let uncertainty = 0;
+    const scores: LabelScore[] = labels.map(({ name }) => {
+      const score = probability(model, sentence, name);
+      uncertainty = Math.max(uncertainty, 1 - Math.abs(2 * score - 1));
+      const builtIn = name in sentence.priors;
+      return {
+        label: name,
+        score,
+        suggested: score >= THRESHOLD,
+        reasons: builtIn ? sentence.rules.filter((rule) => rule.startsWith(`${name}.`)) : [],
+        attributes: Object.fromEntries(
+          Object.entries(sentence.attributes[name] ?? {}).map(([key, value]) => [
+            key,
+            corrected(model, key, value),
+          ]),
+        ),
+      };
+    });
+    return { sentence: sentence.sentence, index: sentence.index, labels: scores, uncertainty };
+  });
+}
+
+/**
+ * Most uncertain first (scores nearest 0.5), as an active-learning queue; ties keep article
+ * order. Suggestions of several articles can be ordered together.
+ */
+export function byUncertainty(suggestions: readonly Suggestion[]): Suggestion[] {
+  return suggestions
+    .map((suggestion, order) => ({ suggestion, order }))
+    .sort((a, b) => b.suggestion.uncertainty - a.suggestion.uncertainty || a.order - b.order)
+    .map(({ suggestion }) => suggestion);
+}
