@@ -1,14 +1,25 @@
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { parseAnnotatorIds } from '../export/annotator-ids.js';
+import { articleEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
-import { FORMATS, isFormat, runFormat } from '../export/formats.js';
-import { labelStudioConfig } from '../export/label-studio.js';
+import { FORMATS, isFormat } from '../export/formats.js';
+import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
+import { exportNotices } from '../export/notices.js';
+import { annFilesIn, fileSink, folderSink, stdoutSink } from '../export/output.js';
+import { type ExportOptions, runExport } from '../export/stream.js';
 import { listFlag, openWorkspace, writeStdout } from '../export/workspace.js';
+import type { ExportSummary } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import { DEFAULT_LABELS } from '../store/labels.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import { safeJson } from './visible.js';
+
+// The project's labels; configurable per project later.
+const LABELS = DEFAULT_LABELS;
+const LABEL_NAMES = LABELS.map((label) => label.name);
 
 /** Below this many annotations an export is over before a progress bar could be read. */
 const PROGRESS_FROM = 20_000;
@@ -22,13 +33,16 @@ Options
   --format, -f   ${FORMATS.join(', ')}
   --out, -o      Write to this file (a folder for brat, where it is required) instead of stdout
   --annotator    Only this annotator's annotations (repeat for several)
-  --label        Only this label: ${LABELS.join(', ')} (repeat for several)
+  --label        Only this label: ${LABEL_NAMES.join(', ')} (repeat for several)
   --article      Only this article id (repeat for several)
   --status       Only articles the annotator marked: ${REVIEW_STATUSES.join(', ')}
   --bom          csv: start with a byte order mark, for Excel
   --raw          csv: leave cells starting with = + - @ as they are (by default they get a
                  leading ' so a spreadsheet never runs them as formulas)
   --config       label-studio: print the matching labeling config instead of the tasks
+  --annotator-ids FILE
+                 label-studio: the Label Studio user id of each annotator, as JSON
+                 ({"alice": 2}); others get the next free numbers
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
 
@@ -51,6 +65,7 @@ Examples
     bom: { type: 'boolean', default: false },
     raw: { type: 'boolean', default: false },
     config: { type: 'boolean', default: false },
+    annotatorIds: { type: 'string' },
   },
   async run(_input, flags, io) {
     const fail = (message: string) => {
@@ -67,15 +82,15 @@ Examples
     const base = (path: string) => (isAbsolute(path) ? path : join(io.cwd, path));
     if (flags.config) {
       if (format !== 'label-studio') return fail('--config goes with --format label-studio');
-      if (!out) await writeStdout(io, labelStudioConfig());
-      else if (!(await writeOrSay(io, base(out), out, labelStudioConfig()))) return 1;
+      if (!out) await writeStdout(io, labelStudioConfig(LABELS));
+      else if (!(await writeOrSay(io, base(out), out, labelStudioConfig(LABELS)))) return 1;
       return 0;
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
-    const badLabel = labels.find((label) => !(LABELS as readonly string[]).includes(label));
-    if (badLabel) return fail(`unknown label "${badLabel}": use ${LABELS.join(', ')}`);
+    const badLabel = labels.find((label) => !LABEL_NAMES.includes(label));
+    if (badLabel) return fail(`unknown label "${badLabel}": use ${LABEL_NAMES.join(', ')}`);
     const statuses = listFlag(flags.status);
     const badStatus = statuses.find((s) => !(REVIEW_STATUSES as readonly string[]).includes(s));
     if (badStatus) {
@@ -83,12 +98,22 @@ Examples
         `unknown status "${badStatus}": use ${REVIEW_STATUSES.map((s) => `"${s}"`).join(', ')}`,
       );
     }
+    let annotatorIds: Map<string, number> | undefined;
+    if (typeof flags.annotatorIds === 'string' && flags.annotatorIds !== '') {
+      if (format !== 'label-studio') return fail('--annotator-ids goes with --format label-studio');
+      const text = await readFile(base(flags.annotatorIds), 'utf8').catch(() => null);
+      const parsed = text === null ? null : parseAnnotatorIds(text);
+      if (!parsed?.ok) {
+        return fail(`${flags.annotatorIds}: ${parsed ? parsed.message : 'cannot read it'}`);
+      }
+      annotatorIds = parsed.ids;
+    }
     const workspace = await openWorkspace('export', flags, io, undefined, { reads: true });
     if (!workspace) return 2;
     const { articles, repository } = workspace;
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
-      labels: labels as Label[],
+      labels,
       articles: listFlag(flags.article),
       statuses: statuses as ReviewStatus[],
     };
@@ -106,45 +131,51 @@ Examples
     for (const name of strangers) {
       io.stderr.write(`margin export: no annotator ${safeJson(name)} in the store\n`);
     }
-    const output = runFormat(
-      format,
-      {
-        articles,
-        annotations,
-        statuses: (article, annotator) => repository.status(article, annotator),
-        onProgress: progressOnStderr(io, annotations.length),
-      },
+    const options: ExportOptions = {
+      labels: LABELS,
       filter,
-      { bom: Boolean(flags.bom), raw: Boolean(flags.raw) },
+      bom: Boolean(flags.bom),
+      raw: Boolean(flags.raw),
+      annotators: repository.annotators(),
+      ...(annotatorIds ? { annotatorIds } : {}),
+      total: annotations.length,
+      onProgress: progressOnStderr(io, annotations.length),
+    };
+    const source = articleEntries(articles, annotations, (article, annotator) =>
+      repository.status(article, annotator),
     );
+    let summary: ExportSummary;
+    const folder = format === 'brat' ? folderSink(base(out!)) : null;
+    try {
+      if (folder) summary = await runExport(format, source, folder, options);
+      else if (out) {
+        const file = await fileSink(base(out));
+        try {
+          summary = await runExport(format, source, file.sink, options);
+          await file.commit();
+        } catch (error) {
+          await file.abort();
+          throw error;
+        }
+      } else summary = await runExport(format, source, stdoutSink(io), options);
+    } catch (error) {
+      await repository.close();
+      const file = (error as { exportPath?: string }).exportPath;
+      cannotWrite(io, file === undefined ? out! : join(out!, file), error);
+      return 1;
+    }
     await repository.close();
-    if (output.kind === 'files') {
-      const folder = base(out!);
-      for (const file of output.files) {
-        const path = join(folder, file.path);
-        if (!(await writeOrSay(io, path, out!, file.content))) return 1;
-      }
-      const articleFiles = output.files.filter((file) => file.path.endsWith('.ann')).length;
-      io.stderr.write(
-        `margin export: wrote ${articleFiles} article(s) and annotation.conf to ${out}\n`,
-      );
-      if (output.skippedOrphans > 0) {
-        io.stderr.write(
-          `margin export: left out ${output.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)\n`,
-        );
-      }
-      const written = new Set(output.files.map((file) => join(folder, file.path)));
-      const stale = (await annFilesIn(folder)).filter((path) => !written.has(path));
+    for (const notice of exportNotices(format, summary, out)) {
+      io.stderr.write(`margin export: ${notice}\n`);
+    }
+    if (folder) {
+      const stale = (await annFilesIn(base(out!))).filter((path) => !folder.written.has(path));
       if (stale.length > 0) {
         // Never deleted (they may be someone's work in brat), but brat would show them too.
         io.stderr.write(
-          `margin export: ${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(folder, stale[0]!)}: brat will show them too; export into an empty folder to avoid that\n`,
+          `margin export: ${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(base(out!), stale[0]!)}: brat will show them too; export into an empty folder to avoid that\n`,
         );
       }
-    } else if (out) {
-      if (!(await writeOrSay(io, base(out), out, output.parts))) return 1;
-    } else {
-      await writeStdout(io, output.parts);
     }
     // A name mistyped in a filter must not pass for an empty selection.
     return unknown.length + strangers.length + workspace.problems > 0 ? 1 : 0;
@@ -165,33 +196,25 @@ async function writeOrSay(
     await writeAtomically(path, content);
     return true;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const why: Record<string, string> = {
-      EISDIR: 'it is a folder',
-      ENOTDIR: 'a part of its path is a file, not a folder',
-      EEXIST: 'a part of its path is a file, not a folder',
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      EROFS: 'the file system is read-only',
-      ENOSPC: 'the disk is full',
-    };
-    const shown = join(out, relative(isAbsolute(out) ? out : join(io.cwd, out), path));
-    io.stderr.write(
-      `margin export: cannot write ${shown}: ${why[code] ?? (error as Error).message}\n`,
-    );
+    cannotWrite(io, join(out, relative(isAbsolute(out) ? out : join(io.cwd, out), path)), error);
     return false;
   }
 }
 
-/** Every `.ann` file below `folder` (walked by hand: `recursive` readdir wants Node 20.12). */
-async function annFilesIn(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await annFilesIn(path)));
-    else if (entry.isFile() && entry.name.endsWith('.ann')) found.push(path);
-  }
-  return found.sort();
+function cannotWrite(io: CommandIO, shown: string, error: unknown): void {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const why: Record<string, string> = {
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of its path is a file, not a folder',
+    EEXIST: 'a part of its path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  io.stderr.write(
+    `margin export: cannot write ${shown}: ${why[code] ?? (error as Error).message}\n`,
+  );
 }
 
 /** A half-written export must never pass for a whole one: the store's atomic write. */

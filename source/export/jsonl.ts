@@ -1,35 +1,27 @@
+import type { ReviewStatus } from '../store/types.js';
 import { safeJson } from '../text/visible.js';
-import { jsonLines, LineBuffer } from './lines.js';
-import type { Entry, ExportFilter, ExportInput } from './model.js';
-import { progressReporter, selectEntries } from './model.js';
+import type { Entry } from './model.js';
 import { articleCodePoints } from './offsets.js';
+import type { FormatWriter } from './writer.js';
 
 /**
  * The native format: one `ExportRecord` (see record.ts) per line, the input of `margin import`.
  * Lines are assembled field by field, without an intermediate object per annotation.
  */
-export function jsonlParts(input: ExportInput, filter?: ExportFilter): string[] {
-  const entries = selectEntries(input, filter);
-  const report = progressReporter(entries.length, input.onProgress);
-  const lines = new LineBuffer();
-  // Entries come grouped by article: its fields are serialised once per article, not per line.
-  let article: Entry['article'] | null = null;
-  let articlePart = '';
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    if (entry.article !== article) {
-      article = entry.article;
-      articlePart = articleFields(article);
-    }
-    lines.push(jsonlLine(entry, input.statuses, articlePart));
-    report(i + 1);
-  }
-  return jsonLines(lines);
-}
-
-/** The whole output as one string (tests, small exports). */
-export function toJsonl(input: ExportInput, filter?: ExportFilter): string {
-  return jsonlParts(input, filter).join('');
+export function jsonlWriter(): FormatWriter {
+  return {
+    start: () => '',
+    article(selected) {
+      // The article's fields are serialised once per article, not per line.
+      const articlePart = articleFields(selected.article);
+      let out = '';
+      for (const entry of selected.entries) {
+        out += `${jsonlLine(entry, selected.status(entry.annotation.annotator), articlePart)}\n`;
+      }
+      return out;
+    },
+    end: () => '',
+  };
 }
 
 // C1 controls and bidi overrides, which JSON.stringify leaves raw, as \u escapes.
@@ -43,10 +35,10 @@ function articleFields(article: Entry['article']): string {
   );
 }
 
-/** Exactly `safeJson(toRecord(entry, statuses))`, keys in the same order. */
+/** Exactly `safeJson(toRecord(entry, status))`, keys in the same order. */
 export function jsonlLine(
   entry: Entry,
-  statuses: ExportInput['statuses'],
+  status: ReviewStatus,
   articlePart = articleFields(entry.article),
 ): string {
   const { article, annotation } = entry;
@@ -63,7 +55,7 @@ export function jsonlLine(
     `,"start":${start},"end":${end}${quote},"prefix":${json(anchor.prefix)}` +
     `,"suffix":${json(anchor.suffix)},"textHash":${json(anchor.textHash)}` +
     `,"note":${json(annotation.note ?? null)},"attributes":${json(annotation.attributes ?? {})}` +
-    `,"status":${json(statuses(annotation.article, annotation.annotator))}` +
+    `,"status":${json(status)}` +
     `,"created":${json(annotation.created)},"updated":${json(annotation.updated)}` +
     `,"orphan":${placement === null}}`
   );
