@@ -2,7 +2,7 @@
  * Export throughput: each format over the bench's annotations (300,000 on the full corpus:
  * 10,000 articles × 30), streamed article by article from placed annotations in memory into a
  * sink that only counts bytes, which is what `margin export` does after opening the store (timed
- * by the store section). The note gives the heap growth over the run: streaming keeps it flat.
+ * by the store section). Output is never held: the section's peak RSS is the input's.
  */
 import { articleEntries } from '../../source/export/article-entries.js';
 import { FORMATS } from '../../source/export/formats.js';
@@ -52,25 +52,17 @@ export const section: BenchSection = {
     for (const format of FORMATS) await once(format);
     for (const format of FORMATS) {
       let size = 0;
-      let heap = 0;
       const figures = await sample(
         async () => {
           bytes = 0;
-          const before = process.memoryUsage().heapUsed;
-          let peak = before;
-          const timer = setInterval(() => {
-            peak = Math.max(peak, process.memoryUsage().heapUsed);
-          }, 5);
           await once(format);
-          clearInterval(timer);
-          heap = Math.max(heap, peak - before);
           size = bytes;
         },
         { warmup: 0, runs: format === 'jsonl' ? 5 : 3, minTimeMs: 0 },
       );
       m.timing(`${format}, ${count} annotations`, figures, {
         ...(format === 'jsonl' ? { target: '< 3000 ms' } : {}),
-        note: `${(size / 1024 / 1024).toFixed(0)} MB, ${Math.round(annotations.length / (figures.median / 1000)).toLocaleString('en-US')} annotations/s, heap +${(heap / 1024 / 1024).toFixed(0)} MB`,
+        note: `${(size / 1024 / 1024).toFixed(0)} MB, ${Math.round(annotations.length / (figures.median / 1000)).toLocaleString('en-US')} annotations/s`,
       });
     }
     return m.list;

@@ -1,5 +1,5 @@
 import type { ReviewStatus } from '../store/types.js';
-import { safeJson } from '../text/visible.js';
+import { visible } from '../text/visible.js';
 import type { Entry } from './model.js';
 import { articleCodePoints } from './offsets.js';
 import type { FormatWriter } from './writer.js';
@@ -16,16 +16,17 @@ export function jsonlWriter(): FormatWriter {
       const articlePart = articleFields(selected.article);
       let out = '';
       for (const entry of selected.entries) {
-        out += `${jsonlLine(entry, selected.status(entry.annotation.annotator), articlePart)}\n`;
+        out += `${jsonLine(entry, selected.status(entry.annotation.annotator), articlePart)}\n`;
       }
-      return out;
+      // What `safeJson` does per value, once over the article's lines: C1 controls and bidi
+      // overrides can only stand inside JSON strings, where a \u escape means the same.
+      return visible(out);
     },
     end: () => '',
   };
 }
 
-// C1 controls and bidi overrides, which JSON.stringify leaves raw, as \u escapes.
-const json = (value: unknown): string => safeJson(value);
+const json = (value: unknown): string => JSON.stringify(value);
 
 /** The article's part of a line: `"article":…,"date":…`. */
 function articleFields(article: Entry['article']): string {
@@ -36,11 +37,12 @@ function articleFields(article: Entry['article']): string {
 }
 
 /** Exactly `safeJson(toRecord(entry, status))`, keys in the same order. */
-export function jsonlLine(
-  entry: Entry,
-  status: ReviewStatus,
-  articlePart = articleFields(entry.article),
-): string {
+export function jsonlLine(entry: Entry, status: ReviewStatus): string {
+  return visible(jsonLine(entry, status, articleFields(entry.article)));
+}
+
+/** `JSON.stringify(toRecord(entry, status))`, assembled field by field. */
+function jsonLine(entry: Entry, status: ReviewStatus, articlePart: string): string {
   const { article, annotation } = entry;
   const { anchor, placement } = annotation;
   const points = articleCodePoints(article);
