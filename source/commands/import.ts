@@ -59,6 +59,7 @@ Examples
     if (!read.ok) return fail(read.message, read.usage ? 2 : 1);
     let annotatorIds: Map<string, number> | undefined;
     if (typeof flags.annotatorIds === 'string' && flags.annotatorIds !== '') {
+      if (format !== 'label-studio') return fail('--annotator-ids goes with --format label-studio');
       const path = flags.annotatorIds;
       const text = await readFile(isAbsolute(path) ? path : join(io.cwd, path), 'utf8').catch(
         () => null,
