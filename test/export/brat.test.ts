@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import { articleOfSentences } from '../helpers/articles.js';
 import { asciiArticle, byCodePoints, place, sampleInput } from './fixture.js';
-import { exportOf } from './helpers.js';
+import { exportOf, exportText } from './helpers.js';
 
 describe('brat export', () => {
   let files: Array<{ path: string; content: string }>;
@@ -82,5 +83,17 @@ describe('brat export', () => {
     });
     expect([...out.files.keys()]).toEqual(['carol/two.txt', 'carol/two.ann', 'annotation.conf']);
     expect(out.files.get('carol/two.ann')).toBe('T1\tClaim 0 8;9 18\tLine one line two.\n');
+  });
+});
+
+describe('a label the project no longer has', () => {
+  const withoutEvent = DEFAULT_LABELS.filter((label) => label.name !== 'event');
+
+  it('is still exported, and brat declares it after the project’s own', async () => {
+    const { files } = await exportOf('brat', sampleInput(), { labels: withoutEvent });
+    expect(files.get('annotation.conf')).toMatch(/^\[entities\]\nClaim\nQuote\nEvent\n\n/);
+    expect(files.get('alice/uni.ann')).toContain('\tEvent 48 83\t');
+    const jsonl = await exportText('jsonl', sampleInput(), { labels: withoutEvent });
+    expect(jsonl).toContain('"label":"event"');
   });
 });
