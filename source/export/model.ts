@@ -126,7 +126,7 @@ function setOf<T>(values: readonly T[] | undefined): Set<T> | null {
   return values && values.length > 0 ? new Set(values) : null;
 }
 
-/** Code point order: the same everywhere, unlike `localeCompare`. */
+/** UTF-16 order: the same on every machine, unlike `localeCompare`. */
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

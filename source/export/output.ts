@@ -53,10 +53,10 @@ export async function fileSink(
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx', 0o644);
-  let open_ = true;
+  let isOpen = true;
   const close = async () => {
-    if (open_) {
-      open_ = false;
+    if (isOpen) {
+      isOpen = false;
       await handle.close();
     }
   };
