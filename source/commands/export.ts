@@ -1,14 +1,25 @@
-import { mkdir, readdir } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { parseAnnotatorIds } from '../export/annotator-ids.js';
+import { articleEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
-import { FORMATS, isFormat, runFormat } from '../export/formats.js';
-import { labelStudioConfig } from '../export/label-studio.js';
+import { FORMATS, isFormat } from '../export/formats.js';
+import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
+import { exportNotices } from '../export/notices.js';
+import { type ExportOptions, runExport } from '../export/stream.js';
+import type { ExportSummary } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import { DEFAULT_LABELS } from '../store/labels.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
+import { annFilesIn, fileSink, folderSink, stdoutSink } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd, listFlag, openWorkspace } from './workspace.js';
+
+// The project's labels; configurable per project later.
+const LABELS = DEFAULT_LABELS;
+const LABEL_NAMES = LABELS.map((label) => label.name);
 
 /** Below this many annotations an export is over before a progress bar could be read. */
 const PROGRESS_FROM = 20_000;
@@ -22,13 +33,16 @@ Options
   --format, -f   ${FORMATS.join(', ')}
   --out, -o      Write to this file (a folder for brat, where it is required) instead of stdout
   --annotator    Only this annotator's annotations (repeat for several)
-  --label        Only this label: ${LABELS.join(', ')} (repeat for several)
+  --label        Only this label: ${LABEL_NAMES.join(', ')} (repeat for several)
   --article      Only this article id (repeat for several)
   --status       Only articles the annotator marked: ${REVIEW_STATUSES.join(', ')}
   --bom          csv: start with a byte order mark, for Excel
   --raw          csv: leave cells starting with = + - @ as they are (by default they get a
                  leading ' so a spreadsheet never runs them as formulas)
   --config       label-studio: print the matching labeling config instead of the tasks
+  --annotator-ids FILE
+                 label-studio: the Label Studio user id of each annotator, as JSON
+                 ({"alice": 2}); others get the next free numbers
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
 
@@ -51,6 +65,7 @@ Examples
     bom: { type: 'boolean', default: false },
     raw: { type: 'boolean', default: false },
     config: { type: 'boolean', default: false },
+    annotatorIds: { type: 'string' },
   },
   async run(_input, flags, io, output) {
     const fail = (message: string): never => {
@@ -66,15 +81,15 @@ Examples
     const base = (path: string) => fromCwd(io, path);
     if (flags.config) {
       if (format !== 'label-studio') return fail('--config goes with --format label-studio');
-      if (!out) await output.out(labelStudioConfig());
-      else await writeOrSay(io, output, base(out), out, labelStudioConfig());
+      if (!out) await output.out(labelStudioConfig(LABELS));
+      else await writeOrSay(io, output, base(out), out, labelStudioConfig(LABELS));
       return output.status();
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
-    const badLabel = labels.find((label) => !(LABELS as readonly string[]).includes(label));
-    if (badLabel) return fail(`unknown label "${badLabel}": use ${LABELS.join(', ')}`);
+    const badLabel = labels.find((label) => !LABEL_NAMES.includes(label));
+    if (badLabel) return fail(`unknown label "${badLabel}": use ${LABEL_NAMES.join(', ')}`);
     const statuses = listFlag(flags.status);
     const badStatus = statuses.find((s) => !(REVIEW_STATUSES as readonly string[]).includes(s));
     if (badStatus) {
@@ -82,11 +97,21 @@ Examples
         `unknown status "${badStatus}": use ${REVIEW_STATUSES.map((s) => `"${s}"`).join(', ')}`,
       );
     }
+    let annotatorIds: Map<string, number> | undefined;
+    if (typeof flags.annotatorIds === 'string' && flags.annotatorIds !== '') {
+      if (format !== 'label-studio') return fail('--annotator-ids goes with --format label-studio');
+      const text = await readFile(base(flags.annotatorIds), 'utf8').catch(() => null);
+      const parsed = text === null ? null : parseAnnotatorIds(text);
+      if (!parsed?.ok) {
+        return fail(`${flags.annotatorIds}: ${parsed ? parsed.message : 'cannot read it'}`);
+      }
+      annotatorIds = parsed.ids;
+    }
     const workspace = await openWorkspace(flags, io, output, { reads: true });
     const { articles, repository } = workspace;
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
-      labels: labels as Label[],
+      labels,
       articles: listFlag(flags.article),
       statuses: statuses as ReviewStatus[],
     };
@@ -96,49 +121,56 @@ Examples
     const unknown = (filter.articles ?? []).filter(
       (id) => !workspace.byId.has(id) && !stored.has(id),
     );
-    for (const id of unknown)
+    for (const id of unknown) {
       output.problem(`no article ${JSON.stringify(id)} in the corpus or the store`);
+    }
     const annotators = new Set(repository.annotators());
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
     for (const name of strangers)
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
-    const result = runFormat(
-      format,
-      {
-        articles,
-        annotations,
-        statuses: (article, annotator) => repository.status(article, annotator),
-        onProgress: progressOnStderr(output, annotations.length),
-      },
+    const options: ExportOptions = {
+      labels: LABELS,
       filter,
-      { bom: Boolean(flags.bom), raw: Boolean(flags.raw) },
+      bom: Boolean(flags.bom),
+      raw: Boolean(flags.raw),
+      annotators: repository.annotators(),
+      ...(annotatorIds ? { annotatorIds } : {}),
+      total: annotations.length,
+      onProgress: progressOnStderr(output, annotations.length),
+    };
+    const source = articleEntries(articles, annotations, (article, annotator) =>
+      repository.status(article, annotator),
     );
+    let summary: ExportSummary;
+    const folder = format === 'brat' ? folderSink(base(out!)) : null;
+    try {
+      if (folder) summary = await runExport(format, source, folder, options);
+      else if (out) {
+        const file = await fileSink(base(out));
+        try {
+          summary = await runExport(format, source, file.sink, options);
+          await file.commit();
+        } catch (error) {
+          await file.abort();
+          throw error;
+        }
+      } else summary = await runExport(format, source, stdoutSink(output), options);
+    } catch (error) {
+      await repository.close();
+      const file = (error as { exportPath?: string }).exportPath;
+      cannotWrite(output, file === undefined ? out! : join(out!, file), error);
+      return output.status();
+    }
     await repository.close();
-    if (result.kind === 'files') {
-      const folder = base(out!);
-      for (const file of result.files) {
-        const path = join(folder, file.path);
-        if (!(await writeOrSay(io, output, path, out!, file.content))) return output.status();
-      }
-      const articleFiles = result.files.filter((file) => file.path.endsWith('.ann')).length;
-      output.say(`wrote ${articleFiles} article(s) and annotation.conf to ${out}`);
-      if (result.skippedOrphans > 0) {
-        output.say(
-          `left out ${result.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)`,
-        );
-      }
-      const written = new Set(result.files.map((file) => join(folder, file.path)));
-      const stale = (await annFilesIn(folder)).filter((path) => !written.has(path));
+    for (const notice of exportNotices(format, summary, out)) output.say(notice);
+    if (folder) {
+      const stale = (await annFilesIn(base(out!))).filter((path) => !folder.written.has(path));
       if (stale.length > 0) {
         // Never deleted (they may be someone's work in brat), but brat would show them too.
         output.say(
-          `${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(folder, stale[0]!)}: brat will show them too; export into an empty folder to avoid that`,
+          `${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(base(out!), stale[0]!)}: brat will show them too; export into an empty folder to avoid that`,
         );
       }
-    } else if (out) {
-      await writeOrSay(io, output, base(out), out, result.parts);
-    } else {
-      await output.out(result.parts);
     }
     // A name mistyped in a filter must not pass for an empty selection: it was a problem.
     return output.status();
@@ -160,31 +192,23 @@ async function writeOrSay(
     await writeAtomically(path, content);
     return true;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const why: Record<string, string> = {
-      EISDIR: 'it is a folder',
-      ENOTDIR: 'a part of its path is a file, not a folder',
-      EEXIST: 'a part of its path is a file, not a folder',
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      EROFS: 'the file system is read-only',
-      ENOSPC: 'the disk is full',
-    };
-    const shown = join(out, relative(isAbsolute(out) ? out : join(io.cwd, out), path));
-    output.problem(`cannot write ${shown}: ${why[code] ?? (error as Error).message}`);
+    cannotWrite(output, join(out, relative(fromCwd(io, out), path)), error);
     return false;
   }
 }
 
-/** Every `.ann` file below `folder` (walked by hand: `recursive` readdir wants Node 20.12). */
-async function annFilesIn(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await annFilesIn(path)));
-    else if (entry.isFile() && entry.name.endsWith('.ann')) found.push(path);
-  }
-  return found.sort();
+function cannotWrite(output: Output, shown: string, error: unknown): void {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const why: Record<string, string> = {
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of its path is a file, not a folder',
+    EEXIST: 'a part of its path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  output.problem(`cannot write ${shown}: ${why[code] ?? (error as Error).message}`);
 }
 
 /** A half-written export must never pass for a whole one: the store's atomic write. */

@@ -1,61 +1,72 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { formatError } from '../export/import-errors.js';
-import {
-  type ImportedStatus,
-  type ParsedImport,
-  parseJsonlImport,
-} from '../export/import-jsonl.js';
+import { parseAnnotatorIds } from '../export/annotator-ids.js';
+import { byPlace, formatError } from '../export/import-errors.js';
+import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';
+import type { ImportedStatus } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
-import { parseProdigyImport } from '../export/import-prodigy.js';
 import { openRepository, type Repository, resolveAnnotator } from '../store/index.js';
+import { DEFAULT_LABELS } from '../store/labels.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
+import { readImportInput } from './import-input.js';
 import { CannotRun } from './output.js';
 import { fromCwd, openWorkspace, type Workspace } from './workspace.js';
 
-const IMPORT_FORMATS = ['jsonl', 'prodigy'] as const;
-
 export const command: Command = {
   name: 'import',
-  summary: 'Add annotations from a jsonl export or Prodigy tasks to the store',
-  usage: `import FILE [--format jsonl|prodigy] [options]
+  summary: 'Add annotations from any format margin exports to the store',
+  usage: `import FILE|- [--format FORMAT] [options]
 
-Every line is checked first; a line that is not valid, or names an article the corpus does not
-have, is reported as FILE:LINE and skipped. Annotations are matched to articles by id and
-re-anchored by their quote on the current text; ones the store already has are skipped.
+Every line (task, annotation) is checked first; one that is not valid, or names an article the
+corpus does not have, is reported as FILE:LINE and skipped. Annotations are matched to articles
+by id and re-anchored by their quote on the current text; ones the store already has are
+skipped. FILE - reads standard input (brat reads a folder).
 
 Options
-  --format, -f   jsonl (default, from \`margin export --format jsonl\`) or prodigy
-  --annotator    prodigy: who made tasks that carry no meta.annotator (default: you)
+  --format, -f   ${IMPORT_FORMATS.join(', ')} (default: jsonl)
+  --annotator    Who made what the file credits to no one (default: you)
+  --annotator-ids FILE
+                 label-studio: the Label Studio user id of each annotator, as JSON ({"alice": 2})
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
 
 Examples
   $ margin import colleague.jsonl
-  $ margin import reviewed.jsonl --format prodigy --annotator dana`,
+  $ margin import reviewed.jsonl --format prodigy --annotator dana
+  $ margin import brat/ --format brat
+  $ curl -s https://example.org/tasks.json | margin import - --format label-studio`,
   flags: {
     ...corpusFlags,
     ...storeFlags,
     format: { type: 'string', shortFlag: 'f', default: 'jsonl' },
+    annotatorIds: { type: 'string' },
   },
   async run(input, flags, io, output) {
+    const fail = (message: string): never => {
+      throw new CannotRun(message);
+    };
     const format = String(flags.format);
-    if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
-      throw new CannotRun(`--format must be jsonl or prodigy (got "${format}")`);
+    if (!isImportFormat(format)) {
+      return fail(`--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${format}")`);
     }
     const [file, ...extra] = input;
-    if (!file) throw new CannotRun('which file? margin import FILE');
-    if (extra.length > 0) throw new CannotRun(`one file at a time (also got ${extra.join(' ')})`);
-    let content: string;
-    try {
-      content = await readFile(fromCwd(io, file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      output.problem(
-        code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`,
-      );
+    if (!file) return fail('which file? margin import FILE');
+    if (extra.length > 0) return fail(`one file at a time (also got ${extra.join(' ')})`);
+    const read = await readImportInput(format, file, io);
+    if (!read.ok) {
+      if (read.usage) fail(read.message);
+      output.problem(read.message);
       return output.status();
+    }
+    let annotatorIds: Map<string, number> | undefined;
+    if (typeof flags.annotatorIds === 'string' && flags.annotatorIds !== '') {
+      if (format !== 'label-studio') return fail('--annotator-ids goes with --format label-studio');
+      const path = flags.annotatorIds;
+      const text = await readFile(fromCwd(io, path), 'utf8').catch(() => null);
+      const parsed = text === null ? null : parseAnnotatorIds(text);
+      if (!parsed?.ok) return fail(`${path}: ${parsed ? parsed.message : 'cannot read it'}`);
+      annotatorIds = parsed.ids;
     }
     let annotator: string;
     try {
@@ -64,19 +75,22 @@ Examples
         io.env,
       );
     } catch (error) {
-      throw new CannotRun((error as Error).message);
+      return fail((error as Error).message);
     }
     const workspace = await openWorkspace(flags, io, output, { annotator });
     const { repository } = workspace;
-    const context = { articles: workspace.byId, newId: randomUUID, now: new Date().toISOString() };
-    const parsed: ParsedImport =
-      format === 'prodigy'
-        ? parseProdigyImport(content, { ...context, fallbackAnnotator: annotator })
-        : parseJsonlImport(content, context);
+    const parsed = parseImport(format, read.input, {
+      articles: workspace.byId,
+      labels: DEFAULT_LABELS,
+      newId: randomUUID,
+      now: new Date().toISOString(),
+      fallbackAnnotator: annotator,
+      ...(annotatorIds ? { annotatorIds } : {}),
+    });
     const existing = repository.list();
     const plan = planImport(parsed.annotations, existing, repository.problems());
-    const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.line - b.line);
-    for (const error of errors) output.problem(formatError(file, error));
+    const errors = [...parsed.errors, ...plan.errors].sort(byPlace);
+    for (const error of errors) output.problem(formatError(file === '-' ? 'stdin' : file, error));
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
     const added = plan.add.length > 0 ? await repository.addMany(plan.add) : 0;
     const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);
@@ -94,7 +108,9 @@ Examples
       `${errors.length} error${errors.length === 1 ? '' : 's'}`,
     ];
     if (restored > 0) summary.push(`${restored} review status${restored === 1 ? '' : 'es'} set`);
-    if (parsed.ignored > 0) summary.push(`${parsed.ignored} rejected or ignored task(s) skipped`);
+    if (parsed.ignored > 0) {
+      summary.push(`${parsed.ignored} rejected, ignored or cancelled task(s) skipped`);
+    }
     await output.out(`${summary.join(', ')}\n`);
     return output.status();
   },

@@ -1,84 +1,79 @@
-import { LABELS } from '../store/types.js';
-import type { Entry, ExportFilter, ExportInput } from './model.js';
-import {
-  groupByAnnotator,
-  groupByArticle,
-  labelName,
-  progressReporter,
-  selectEntries,
-} from './model.js';
+import { declaredAttributes, type LabelSet } from '../store/labels.js';
+import { visible } from '../text/untrusted.js';
+import { bratPath } from './brat-names.js';
+import { toIdentifier } from './identifiers.js';
+import { escapeLine } from './line-escapes.js';
+import { compare, groupByAnnotator, labelName } from './model.js';
 import { spanOf } from './spans.js';
+import type { ExportSummary, FormatWriter } from './writer.js';
 
-export interface BratFile {
-  /** Relative to the output folder, `/`-separated. */
-  path: string;
-  content: string;
-}
-
-export interface BratExport {
-  files: BratFile[];
-  /** Orphans have no place in the `.txt`, so brat cannot show them: how many were left out. */
-  skippedOrphans: number;
-}
+/** A label as a brat entity type (`Claim`). */
+export const bratType = (label: string): string => toIdentifier(labelName(label));
 
 /**
- * brat attributes are typed: every value must be declared in annotation.conf and be one token.
- * Attributes that fit become `A` lines; the rest (free text, spaces) are appended to the note.
+ * A brat collection, article by article: `ANNOTATOR/ARTICLE.txt` (the clean text, so brat's
+ * code point offsets are the exported ones) and `.ann` for each annotator of the article (brat
+ * has no notion of annotators, so each gets a folder, shown as a collection, and the import
+ * reads the name back from it), and at the end `annotation.conf`, which brat looks up from the
+ * folders below. Names are encoded (`brat-names.ts`); types, attribute names and values are
+ * identifiers (`identifiers.ts`): brat values are typed tokens declared in annotation.conf, so
+ * every value used is declared there, free text included. Notes are `AnnotatorNotes`, on one
+ * line (`one-line.ts`). Orphans have no place in the `.txt` and are left out (counted).
  */
-const TOKEN = /^[A-Za-z0-9_-]+$/;
-
-/**
- * A brat collection: `ID.txt` (the clean text, so brat's code point offsets are the exported
- * ones) and `ID.ann` per article, and `annotation.conf`. With one annotator the files sit in the
- * folder itself; with several, brat having no notion of annotators, each gets a subfolder
- * (`NAME/ID.txt`), which brat shows as a collection under the shared annotation.conf.
- */
-export function toBrat(input: ExportInput, filter?: ExportFilter): BratExport {
-  const entries = selectEntries(input, filter);
-  const report = progressReporter(entries.length, input.onProgress);
-  const byAnnotator = groupByAnnotator(entries);
-  const nested = byAnnotator.length > 1;
-  const folders = new Set<string>();
-  const attributeValues = new Map<string, Set<string>>();
-  const files: BratFile[] = [];
-  let skippedOrphans = 0;
-  let done = 0;
-  for (const { annotator, entries: own } of byAnnotator) {
-    const folder = nested ? `${uniqueFolder(annotator, folders)}/` : '';
-    for (const { article, entries: inArticle } of groupByArticle(own)) {
-      const lines: string[] = [];
-      let t = 0;
-      let a = 0;
-      let n = 0;
-      for (const entry of inArticle) {
-        report(++done);
-        const span = spanOf(entry);
-        if (!span) {
-          skippedOrphans++;
-          continue;
+export function bratWriter(
+  labels: LabelSet,
+  summary: Pick<ExportSummary, 'skippedOrphans' | 'articleFiles'>,
+): FormatWriter {
+  const unknownLabels = new Set<string>();
+  const values = new Map<string, Set<string>>();
+  const known = new Set(labels.map((label) => label.name));
+  return {
+    start: () => '',
+    article({ article, entries }, files) {
+      for (const { annotator, entries: own } of groupByAnnotator(entries)) {
+        const lines: string[] = [];
+        let t = 0;
+        let a = 0;
+        let n = 0;
+        for (const entry of own) {
+          const span = spanOf(entry);
+          if (!span) {
+            summary.skippedOrphans++;
+            continue;
+          }
+          const { label, note, attributes } = entry.annotation;
+          if (!known.has(label)) unknownLabels.add(label);
+          const id = `T${++t}`;
+          const { fragments, text } = bratSpan(span.start, span.text);
+          lines.push(`${id}\t${bratType(label)} ${fragments}\t${text}`);
+          const sorted = Object.entries(attributes ?? {}).sort(([x], [y]) => compare(x, y));
+          for (const [name, value] of sorted) {
+            lines.push(`A${++a}\t${toIdentifier(name)} ${id} ${toIdentifier(value)}`);
+            let seen = values.get(name);
+            if (!seen) {
+              seen = new Set();
+              values.set(name, seen);
+            }
+            seen.add(value);
+          }
+          if (note) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${escapeLine(note)}`);
         }
-        const id = `T${++t}`;
-        const { fragments, text } = bratSpan(span.start, span.text);
-        lines.push(`${id}\t${labelName(entry.annotation.label)} ${fragments}\t${text}`);
-        const notes = entry.annotation.note ? [entry.annotation.note] : [];
-        for (const [name, value] of sortedAttributes(entry)) {
-          if (TOKEN.test(name) && TOKEN.test(value)) {
-            lines.push(`A${++a}\t${name} ${id} ${value}`);
-            const values = attributeValues.get(name) ?? new Set<string>();
-            attributeValues.set(name, values.add(value));
-          } else notes.push(`${name}: ${value}`);
-        }
-        if (notes.length > 0) {
-          lines.push(`#${++n}\tAnnotatorNotes ${id}\t${oneLine(notes.join('; '))}`);
-        }
+        if (t === 0) continue;
+        const path = bratPath(annotator, article.id);
+        files.push({ path: `${path}.txt`, content: article.text });
+        files.push({ path: `${path}.ann`, content: `${lines.join('\n')}\n` });
+        summary.articleFiles++;
       }
-      if (t === 0) continue;
-      files.push({ path: `${folder}${article.id}.txt`, content: article.text });
-      files.push({ path: `${folder}${article.id}.ann`, content: `${lines.join('\n')}\n` });
-    }
-  }
-  files.push({ path: 'annotation.conf', content: annotationConf(attributeValues) });
-  return { files, skippedOrphans };
+      return '';
+    },
+    end(files) {
+      files.push({
+        path: 'annotation.conf',
+        content: annotationConf(labels, unknownLabels, values),
+      });
+      return '';
+    },
+  };
 }
 
 /**
@@ -97,35 +92,40 @@ function bratSpan(start: number, text: string): { fragments: string; text: strin
     }
     offset += length + 1;
   }
-  return { fragments: parts.join(';'), text: oneLine(pieces.join(' ')) };
+  // The text field only shows the span (the offsets are what counts): kept to one safe line.
+  return { fragments: parts.join(';'), text: visible(pieces.join(' ').replace(/[\r\t]/g, ' ')) };
 }
 
-function sortedAttributes(entry: Entry): Array<[string, string]> {
-  return Object.entries(entry.annotation.attributes ?? {}).sort(([x], [y]) =>
-    x < y ? -1 : x > y ? 1 : 0,
-  );
-}
-
-function oneLine(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ');
-}
-
-/** An annotator name as a folder name, safe on every file system and distinct from the others. */
-function uniqueFolder(annotator: string, taken: Set<string>): string {
-  const base = annotator.replace(/[^\p{L}\p{N}_.-]/gu, '_').replace(/^\.+/, '_') || '_';
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
-  taken.add(name.toLowerCase());
-  return name;
-}
-
-function annotationConf(attributes: Map<string, Set<string>>): string {
-  const declared = [...attributes.entries()]
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-    .map(([name, values]) => `${name}\tArg:<ENTITY>, Value:${[...values].sort().join('|')}`);
+/**
+ * The entity types (the project's labels, then labels gone from it that annotations still
+ * carry) and every attribute with the values it takes: the declared fixed values, then the
+ * ones the annotations use. A free-text attribute nobody filled in has no value to declare and
+ * is left out.
+ */
+function annotationConf(
+  labels: LabelSet,
+  unknownLabels: Set<string>,
+  values: Map<string, Set<string>>,
+): string {
+  const declared = declaredAttributes(labels);
+  const names = [...new Set([...declared.keys(), ...[...values.keys()].sort(compare)])];
+  const attributes: string[] = [];
+  for (const name of names) {
+    const all = [
+      ...new Set([
+        ...(declared.get(name)?.values ?? []),
+        ...[...(values.get(name) ?? [])].sort(compare),
+      ]),
+    ];
+    if (all.length === 0) continue;
+    attributes.push(
+      `${toIdentifier(name)}\tArg:<ENTITY>, Value:${all.map(toIdentifier).join('|')}`,
+    );
+  }
   return [
     '[entities]',
-    ...LABELS.map(labelName),
+    ...labels.map((label) => bratType(label.name)),
+    ...[...unknownLabels].sort(compare).map(bratType),
     '',
     '[relations]',
     // One sentence may carry several labels: allow spans that coincide exactly.
@@ -134,7 +134,7 @@ function annotationConf(attributes: Map<string, Set<string>>): string {
     '[events]',
     '',
     '[attributes]',
-    ...declared,
+    ...attributes,
     '',
   ].join('\n');
 }

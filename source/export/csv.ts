@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ExportFilter, ExportInput } from './model.js';
-import { progressReporter, selectEntries } from './model.js';
+import { declaredAttributes } from '../store/labels.js';
+import { safeJson, visible } from '../text/untrusted.js';
 import { type ExportRecord, toRecord } from './record.js';
+import type { FormatWriter, WriterOptions } from './writer.js';
 
 const COLUMNS = [
   'id',
@@ -26,13 +27,6 @@ const COLUMNS = [
   'orphan',
 ] as const satisfies ReadonlyArray<keyof ExportRecord>;
 
-export interface CsvOptions {
-  /** Starts the file with U+FEFF so Excel reads it as UTF-8 instead of the local code page. */
-  bom?: boolean;
-  /** Leaves cells as they are, without the guard against formulas (`formulaSafe`). */
-  raw?: boolean;
-}
-
 /** What Excel, LibreOffice and Google Sheets read as the start of a formula (OWASP CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -45,9 +39,6 @@ export function formulaSafe(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-/** Rows handed to csv-stringify at a time: its output stays in a few large parts. */
-const BATCH = 2048;
-
 const OPTIONS = {
   record_delimiter: 'windows',
   // A bare LF in a note is not the record delimiter, so csv-stringify would leave it unquoted.
@@ -55,38 +46,41 @@ const OPTIONS = {
 } as const;
 
 /**
- * The native columns, then one `attribute:NAME` column per attribute name in use, so a
- * spreadsheet can filter on them. CRLF line ends and quoting per RFC 4180 (csv-stringify).
+ * The native columns, then one `attribute:NAME` column per attribute the labels declare (the
+ * same columns whatever the store holds, so the header is known before the first row), then
+ * `attributes`: any other attribute, as a JSON object. CRLF line ends and quoting per RFC 4180
+ * (csv-stringify). A CSV cell has no escapes, so control characters and bidi overrides (from a
+ * file name, a note) are written as `\u001b`-style text: a spreadsheet or a terminal never
+ * receives them; jsonl keeps the exact values.
  */
-export function csvParts(
-  input: ExportInput,
-  filter?: ExportFilter,
-  options: CsvOptions = {},
-): string[] {
-  const entries = selectEntries(input, filter);
-  const report = progressReporter(entries.length, input.onProgress);
-  const records = entries.map((entry) => toRecord(entry, input.statuses));
-  const names = [...new Set(records.flatMap((record) => Object.keys(record.attributes)))].sort();
-  const header = [...COLUMNS, ...names.map((name) => `attribute:${name}`)];
-  // Every text cell: besides sentences and notes, names and ids may come from an imported file.
-  const guard = options.raw ? (value: string) => value : formulaSafe;
-  const parts = [(options.bom ? '\uFEFF' : '') + stringify([header], OPTIONS)];
-  for (let from = 0; from < records.length; from += BATCH) {
-    const rows = records
-      .slice(from, from + BATCH)
-      .map((record) => [
-        ...COLUMNS.map((column) => guard(cell(record[column]))),
-        ...names.map((name) => guard(record.attributes[name] ?? '')),
-      ]);
-    parts.push(stringify(rows, OPTIONS));
-    report(Math.min(records.length, from + BATCH));
-  }
-  return parts;
-}
-
-/** The whole file as one string (tests, small exports). */
-export function toCsv(input: ExportInput, filter?: ExportFilter, options: CsvOptions = {}): string {
-  return csvParts(input, filter, options).join('');
+export function csvWriter(options: WriterOptions): FormatWriter {
+  const names = [...declaredAttributes(options.labels).keys()];
+  const declared = new Set(names);
+  const header = [...COLUMNS, ...names.map((name) => `attribute:${name}`), 'attributes'];
+  const guard = options.raw
+    ? (value: string) => visible(value)
+    : (value: string) => formulaSafe(visible(value));
+  return {
+    start: () => (options.bom ? '\uFEFF' : '') + stringify([header], OPTIONS),
+    article(selected) {
+      // One article's rows at a time: kept longer, they outlive the young generation and cost
+      // the collector twice the time of the rest of the export.
+      const rows: string[][] = [];
+      for (const entry of selected.entries) {
+        const record = toRecord(entry, selected.status(entry.annotation.annotator));
+        // Attribute names come from files: looked up as own keys only, never `constructor`'s.
+        const attributes = new Map(Object.entries(record.attributes));
+        const others = [...attributes].filter(([name]) => !declared.has(name));
+        rows.push([
+          ...COLUMNS.map((column) => guard(cell(record[column]))),
+          ...names.map((name) => guard(attributes.get(name) ?? '')),
+          others.length > 0 ? guard(safeJson(Object.fromEntries(others))) : '',
+        ]);
+      }
+      return stringify(rows, OPTIONS);
+    },
+    end: () => '',
+  };
 }
 
 function cell(value: ExportRecord[(typeof COLUMNS)[number]]): string {

@@ -1,11 +1,11 @@
-import { type BratFile, toBrat } from './brat.js';
-import { csvParts } from './csv.js';
-import { doccanoParts } from './doccano.js';
-import { jsonlParts } from './jsonl.js';
-import { labelStudioParts } from './label-studio.js';
-import type { ExportFilter, ExportInput } from './model.js';
-import { prodigyParts } from './prodigy.js';
-import { w3cParts } from './w3c.js';
+import { bratWriter } from './brat.js';
+import { csvWriter } from './csv.js';
+import { doccanoWriter } from './doccano.js';
+import { jsonlWriter } from './jsonl.js';
+import { labelStudioWriter } from './label-studio.js';
+import { prodigyWriter } from './prodigy.js';
+import { w3cWriter } from './w3c.js';
+import type { ExportSummary, FormatWriter, WriterOptions } from './writer.js';
 
 export const FORMATS = [
   'jsonl',
@@ -18,46 +18,34 @@ export const FORMATS = [
 ] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface FormatOptions {
-  bom?: boolean;
-  raw?: boolean;
-}
-
-/**
- * A format's output: a text (stdout or `--out FILE`) given as parts to write one after the
- * other, so a large export is never one giant string, or a folder of files (brat).
- */
-export type FormatOutput =
-  | { kind: 'text'; parts: string[] }
-  | { kind: 'files'; files: BratFile[]; skippedOrphans: number };
-
 export function isFormat(name: string): name is Format {
   return (FORMATS as readonly string[]).includes(name);
 }
 
-export function runFormat(
+/** Formats that write a folder of files rather than one text. */
+export function writesFiles(format: Format): boolean {
+  return format === 'brat';
+}
+
+export function createWriter(
   format: Format,
-  input: ExportInput,
-  filter: ExportFilter = {},
-  options: FormatOptions = {},
-): FormatOutput {
+  options: WriterOptions,
+  summary: ExportSummary,
+): FormatWriter {
   switch (format) {
     case 'jsonl':
-      return { kind: 'text', parts: jsonlParts(input, filter) };
+      return jsonlWriter();
     case 'csv':
-      return {
-        kind: 'text',
-        parts: csvParts(input, filter, { bom: options.bom ?? false, raw: options.raw ?? false }),
-      };
+      return csvWriter(options);
     case 'prodigy':
-      return { kind: 'text', parts: prodigyParts(input, filter) };
+      return prodigyWriter(summary);
     case 'doccano':
-      return { kind: 'text', parts: doccanoParts(input, filter) };
+      return doccanoWriter(summary);
     case 'label-studio':
-      return { kind: 'text', parts: labelStudioParts(input, filter) };
-    case 'w3c':
-      return { kind: 'text', parts: w3cParts(input, filter) };
+      return labelStudioWriter(options, summary);
     case 'brat':
-      return { kind: 'files', ...toBrat(input, filter) };
+      return bratWriter(options.labels, summary);
+    case 'w3c':
+      return w3cWriter();
   }
 }

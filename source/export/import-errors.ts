@@ -1,13 +1,24 @@
 import type { z } from 'zod';
+import { findJsonSyntaxError } from './json-syntax.js';
 
 /** A line that was not imported: `FILE:LINE: reason`. */
 export interface ImportError {
   line: number;
   message: string;
+  /** The file within the input, for an input of several (a brat folder): `/`-separated. */
+  file?: string;
 }
 
-export function formatError(file: string, error: ImportError): string {
+export function formatError(input: string, error: ImportError): string {
+  const file = error.file === undefined ? input : `${input.replace(/\/+$/, '')}/${error.file}`;
   return `${file}:${error.line}: ${error.message}`;
+}
+
+/** Errors in the order of the input: file, then line. */
+export function byPlace(a: ImportError, b: ImportError): number {
+  const x = a.file ?? '';
+  const y = b.file ?? '';
+  return x < y ? -1 : x > y ? 1 : a.line - b.line;
 }
 
 /** The first problem zod found, as `field: what is wrong` (`label: expected one of ...`). */
@@ -27,16 +38,18 @@ export function* numberedLines(content: string): Generator<{ line: number; text:
   for (let index = 0; index < lines.length; index++) {
     const text = lines[index]!;
     if (text.trim() === '') continue;
-    // A BOM left by a spreadsheet or an editor would make the first line not JSON.
-    yield { line: index + 1, text: index === 0 ? text.replace(/^\uFEFF/, '') : text };
+    // A BOM left by a spreadsheet or an editor, or by files joined with `cat`, is not JSON.
+    yield { line: index + 1, text: text.replace(/^\uFEFF/, '') };
   }
 }
 
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+export function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false };
+    return { ok: false, message: `not valid JSON: ${describeJsonError(text)}` };
   }
 }
 
@@ -52,7 +65,7 @@ export function* validLines<S extends z.ZodType>(
   for (const { line, text } of numberedLines(content)) {
     const json = parseJson(text);
     if (!json.ok) {
-      errors.push({ line, message: 'not valid JSON' });
+      errors.push({ line, message: json.message });
       continue;
     }
     const parsed = schema.safeParse(json.value);
@@ -62,4 +75,30 @@ export function* validLines<S extends z.ZodType>(
     }
     yield { line, value: parsed.data };
   }
+}
+
+/**
+ * Why a text is not JSON, where: `column 7: expected ',' or '}', found "x"` (with the line too
+ * when the text has several). The found character is quoted as JSON, so a control character in
+ * the file is shown escaped.
+ */
+export function describeJsonError(text: string): string {
+  const found = findJsonSyntaxError(text);
+  if (!found) return 'not valid';
+  const { line, column } = lineAndColumn(text, found.offset);
+  const where = text.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
+  if (found.offset >= text.length) return `${where}: the text ends; expected ${found.expected}`;
+  const char = String.fromCodePoint(text.codePointAt(found.offset)!);
+  return `${where}: expected ${found.expected}, found ${JSON.stringify(char)}`;
+}
+
+/** 1-based line and column (in characters) of a UTF-16 offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: [...text.slice(start, offset)].length + 1 };
 }

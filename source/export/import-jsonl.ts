@@ -1,13 +1,26 @@
 import { z } from 'zod';
 import type { Article } from '../corpus/types.js';
 import { type Placement, sanitiseAnnotator } from '../store/index.js';
-import type { Annotation, ReviewStatus } from '../store/types.js';
-import { LABELS, REVIEW_STATUSES } from '../store/types.js';
+import type { LabelSet } from '../store/labels.js';
+import type { Annotation, Label, ReviewStatus } from '../store/types.js';
+import { REVIEW_STATUSES } from '../store/types.js';
 import { clampContext, reanchor } from './import-anchor.js';
 import { type ImportError, validLines } from './import-errors.js';
+import { labelList, stringRecord } from './import-values.js';
 import { articleCodePoints } from './offsets.js';
 
-const isoTime = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date and time' });
+export const isoTime = z.iso.datetime({
+  offset: true,
+  error: 'expected an ISO 8601 date and time',
+});
+
+/** An annotator's name as a file gives it: used as it is, so it must be one the store keeps. */
+export const annotatorName = z
+  .string()
+  .min(1)
+  .refine((name) => sanitiseAnnotator(name) === name, {
+    error: 'not a usable name (control characters, or space at either end)',
+  });
 
 /**
  * A line of `margin export --format jsonl`. Only what identifies the annotation is required, so
@@ -17,13 +30,8 @@ const recordSchema = z
   .object({
     id: z.string().min(1).optional(),
     article: z.string().min(1),
-    annotator: z
-      .string()
-      .min(1)
-      .refine((name) => sanitiseAnnotator(name) === name, {
-        error: 'not a usable name (control characters, or space at either end)',
-      }),
-    label: z.enum(LABELS, { error: `expected one of ${LABELS.join(', ')}` }),
+    annotator: annotatorName,
+    label: z.string().min(1),
     sentence: z.string().min(1).optional(),
     text: z.string().optional(),
     quote: z.string().optional(),
@@ -33,7 +41,7 @@ const recordSchema = z
     suffix: z.string().optional(),
     textHash: z.string().optional(),
     note: z.string().nullable().optional(),
-    attributes: z.record(z.string(), z.string()).optional(),
+    attributes: stringRecord.optional(),
     status: z
       .enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` })
       .optional(),
@@ -52,6 +60,8 @@ const recordSchema = z
 /** A valid line's annotation, re-anchored; `placement`: the sentence it sits on now (null: orphan). */
 export interface ImportCandidate {
   line: number;
+  /** The file within the input, for an input of several (a brat folder). */
+  file?: string;
   annotation: Annotation;
   placement: Placement | null;
 }
@@ -81,14 +91,25 @@ export function noteStatus(out: ParsedImport, entry: ImportedStatus): void {
 
 export interface ImportContext {
   articles: Map<string, Article>;
+  /** The project's labels: a label outside them is an error. */
+  labels: LabelSet;
   newId: () => string;
   now: string;
+  /** Who made what the file credits to no one (`--annotator`, default: you). */
+  fallbackAnnotator: string;
+  /** Label Studio user ids of annotators (`--annotator-ids`), for `completed_by`. */
+  annotatorIds?: ReadonlyMap<string, number>;
 }
 
 /** Validates every line of a native export and re-anchors it on the current corpus. */
 export function parseJsonlImport(content: string, context: ImportContext): ParsedImport {
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
+  const labels = new Set(context.labels.map((label) => label.name));
   for (const { line, value: record } of validLines(content, recordSchema, out.errors)) {
+    if (!labels.has(record.label)) {
+      out.errors.push({ line, message: `label: expected one of ${labelList(context.labels)}` });
+      continue;
+    }
     const article = context.articles.get(record.article);
     if (!article) {
       // JSON quoting: a value from the file never puts a control character on the terminal.
@@ -118,7 +139,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
         id: record.id ?? context.newId(),
         article: article.id,
         annotator: record.annotator,
-        label: record.label,
+        label: record.label as Label,
         anchor,
         ...(record.note != null ? { note: record.note } : {}),
         ...(record.attributes && Object.keys(record.attributes).length > 0

@@ -33,12 +33,13 @@ export function planImport(
     }
   }
   const plan: ImportPlan = { add: [], duplicates: 0, errors: [] };
-  for (const { line, annotation, placement } of candidates) {
-    const file = refused.get(`${annotation.article}\u0000${annotation.annotator}`);
-    if (file !== undefined) {
+  for (const { line, file, annotation, placement } of candidates) {
+    const stored = refused.get(`${annotation.article}\u0000${annotation.annotator}`);
+    if (stored !== undefined) {
       plan.errors.push({
         line,
-        message: `the store file ${file} is refused, so nothing is added to it`,
+        ...(file !== undefined ? { file } : {}),
+        message: `the store file ${stored} is refused, so nothing is added to it`,
       });
       continue;
     }

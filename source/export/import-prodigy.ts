@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import type { Article } from '../corpus/types.js';
 import { sanitiseAnnotator } from '../store/index.js';
-import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
-import { clampContext, reanchor } from './import-anchor.js';
+import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { validLines } from './import-errors.js';
 import { type ImportContext, noteStatus, type ParsedImport } from './import-jsonl.js';
+import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
+import { labelList, labelMatcher, stringRecord } from './import-values.js';
 import { codePoints } from './offsets.js';
 
 const spanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   label: z.string().min(1),
+  meta: z.object({ note: z.string().optional(), attributes: stringRecord.optional() }).optional(),
 });
 
 const taskSchema = z.object({
@@ -18,21 +19,20 @@ const taskSchema = z.object({
   spans: z.array(spanSchema).optional(),
   meta: z.record(z.string(), z.unknown()).optional(),
   answer: z.enum(['accept', 'reject', 'ignore']).optional(),
+  _annotator_id: z.string().optional(),
 });
 
 /**
  * Prodigy tasks (`margin export --format prodigy`, or `db-out` of a span dataset). The article is
  * `meta.article`, or else the one whose clean text is the task's text; the annotator is
- * `meta.annotator`, else `fallbackAnnotator`. Each span tags the sentence it overlaps most;
- * labels are matched case-insensitively to claim/quote/event. Rejected and ignored tasks are
- * counted in `ignored`, not imported.
+ * `_annotator_id` (the Prodigy session that answered), else `meta.annotator`, else
+ * `fallbackAnnotator`. Each span tags the sentence it lands on, with the note and attributes its
+ * `meta` carries; labels are matched to the project's case-insensitively. Rejected and ignored
+ * tasks are counted in `ignored`, not imported.
  */
-export function parseProdigyImport(
-  content: string,
-  context: ImportContext & { fallbackAnnotator: string },
-): ParsedImport {
-  const byText = new Map<string, Article>();
-  for (const article of context.articles.values()) byText.set(article.text, article);
+export function parseProdigyImport(content: string, context: ImportContext): ParsedImport {
+  const byText = articlesByText(context.articles);
+  const matchLabel = labelMatcher(context.labels, (label) => label.toUpperCase());
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
   for (const { line, value: task } of validLines(content, taskSchema, out.errors)) {
     if (task.answer === 'reject' || task.answer === 'ignore') {
@@ -52,68 +52,45 @@ export function parseProdigyImport(
       continue;
     }
     const metaAnnotator = task.meta?.annotator;
-    const annotator =
-      typeof metaAnnotator === 'string'
-        ? sanitiseAnnotator(metaAnnotator)
-        : context.fallbackAnnotator;
-    const spans = task.spans ?? [];
-    const problem = spans
-      .map((span, index) => spanProblem(span, index, task.text))
-      .find((message) => message !== null);
-    if (problem) {
-      out.errors.push({ line, message: problem });
+    const given = task._annotator_id ?? (typeof metaAnnotator === 'string' ? metaAnnotator : null);
+    const annotator = given === null ? context.fallbackAnnotator : sanitiseAnnotator(given);
+    if (annotator.length === 0) {
+      const field = task._annotator_id === undefined ? 'meta.annotator' : '_annotator_id';
+      out.errors.push({ line, message: `${field}: not a usable name` });
       continue;
     }
-    if (annotator.length === 0) {
-      out.errors.push({ line, message: 'meta.annotator: not a usable name' });
+    const length = codePoints(task.text).length;
+    const spans: ImportedSpan[] = [];
+    let problem: string | null = null;
+    for (const [index, span] of (task.spans ?? []).entries()) {
+      const label = matchLabel(span.label);
+      const where = `spans.${index}`;
+      const wrong = spanProblem(span.start, span.end, length);
+      if (label === null) {
+        problem = `${where}.label: ${JSON.stringify(span.label)} is not one of ${labelList(context.labels)}`;
+      } else if (wrong) problem = `${where}: ${wrong}`;
+      if (problem) break;
+      spans.push({
+        line,
+        article,
+        text: task.text,
+        start: span.start,
+        end: span.end,
+        annotator,
+        label: label!,
+        ...(span.meta?.note !== undefined ? { note: span.meta.note } : {}),
+        ...(span.meta?.attributes ? { attributes: span.meta.attributes } : {}),
+      });
+    }
+    if (problem) {
+      out.errors.push({ line, message: problem });
       continue;
     }
     const status = task.meta?.status;
     if ((REVIEW_STATUSES as readonly unknown[]).includes(status)) {
       noteStatus(out, { article: article.id, annotator, status: status as ReviewStatus });
     }
-    const points = codePoints(task.text);
-    // A span need not cover a whole sentence: with no hash, `reanchor` rewrites it from the
-    // sentence it lands on, whichever text the task was made on.
-    const textHash = task.text === article.text ? article.hash : '';
-    for (const span of spans) {
-      const start = points.toUtf16(span.start);
-      const end = points.toUtf16(span.end);
-      const { anchor, placement } = reanchor(
-        {
-          sentence: 'unknown',
-          start,
-          end,
-          quote: task.text.slice(start, end),
-          ...clampContext(task.text.slice(Math.max(0, start - 32), start), task.text.slice(end)),
-          textHash,
-        },
-        article,
-      );
-      out.annotations.push({
-        line,
-        placement,
-        annotation: {
-          id: context.newId(),
-          article: article.id,
-          annotator,
-          label: span.label.toLowerCase() as Label,
-          anchor,
-          created: context.now,
-          updated: context.now,
-        },
-      });
-    }
+    for (const span of spans) out.annotations.push(spanCandidate(span, context));
   }
   return out;
-}
-
-function spanProblem(span: z.infer<typeof spanSchema>, index: number, text: string): string | null {
-  const where = `spans.${index}`;
-  if (!(LABELS as readonly string[]).includes(span.label.toLowerCase())) {
-    return `${where}.label: ${JSON.stringify(span.label)} is not one of ${LABELS.map((l) => l.toUpperCase()).join(', ')}`;
-  }
-  if (span.end <= span.start) return `${where}: end is not after start`;
-  if (span.end > codePoints(text).length) return `${where}: end is past the end of the text`;
-  return null;
 }

@@ -1,39 +1,32 @@
-import { safeJson } from '../text/untrusted.js';
-import { jsonLines, LineBuffer } from './lines.js';
-import type { Entry, ExportFilter, ExportInput } from './model.js';
-import { progressReporter, selectEntries } from './model.js';
+import type { ReviewStatus } from '../store/types.js';
+import { visible } from '../text/untrusted.js';
+import type { Entry } from './model.js';
 import { articleCodePoints } from './offsets.js';
+import type { FormatWriter } from './writer.js';
 
 /**
  * The native format: one `ExportRecord` (see record.ts) per line, the input of `margin import`.
  * Lines are assembled field by field, without an intermediate object per annotation.
  */
-export function jsonlParts(input: ExportInput, filter?: ExportFilter): string[] {
-  const entries = selectEntries(input, filter);
-  const report = progressReporter(entries.length, input.onProgress);
-  const lines = new LineBuffer();
-  // Entries come grouped by article: its fields are serialised once per article, not per line.
-  let article: Entry['article'] | null = null;
-  let articlePart = '';
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!;
-    if (entry.article !== article) {
-      article = entry.article;
-      articlePart = articleFields(article);
-    }
-    lines.push(jsonlLine(entry, input.statuses, articlePart));
-    report(i + 1);
-  }
-  return jsonLines(lines);
+export function jsonlWriter(): FormatWriter {
+  return {
+    start: () => '',
+    article(selected) {
+      // The article's fields are serialised once per article, not per line.
+      const articlePart = articleFields(selected.article);
+      let out = '';
+      for (const entry of selected.entries) {
+        out += `${jsonLine(entry, selected.status(entry.annotation.annotator), articlePart)}\n`;
+      }
+      // What `safeJson` does per value, once over the article's lines: C1 controls and bidi
+      // overrides can only stand inside JSON strings, where a \u escape means the same.
+      return visible(out);
+    },
+    end: () => '',
+  };
 }
 
-/** The whole output as one string (tests, small exports). */
-export function toJsonl(input: ExportInput, filter?: ExportFilter): string {
-  return jsonlParts(input, filter).join('');
-}
-
-// C1 controls and bidi overrides, which JSON.stringify leaves raw, as \u escapes.
-const json = (value: unknown): string => safeJson(value);
+const json = (value: unknown): string => JSON.stringify(value);
 
 /** The article's part of a line: `"article":…,"date":…`. */
 function articleFields(article: Entry['article']): string {
@@ -43,12 +36,13 @@ function articleFields(article: Entry['article']): string {
   );
 }
 
-/** Exactly `safeJson(toRecord(entry, statuses))`, keys in the same order. */
-export function jsonlLine(
-  entry: Entry,
-  statuses: ExportInput['statuses'],
-  articlePart = articleFields(entry.article),
-): string {
+/** Exactly `safeJson(toRecord(entry, status))`, keys in the same order. */
+export function jsonlLine(entry: Entry, status: ReviewStatus): string {
+  return visible(jsonLine(entry, status, articleFields(entry.article)));
+}
+
+/** `JSON.stringify(toRecord(entry, status))`, assembled field by field. */
+function jsonLine(entry: Entry, status: ReviewStatus, articlePart: string): string {
   const { article, annotation } = entry;
   const { anchor, placement } = annotation;
   const points = articleCodePoints(article);
@@ -63,7 +57,7 @@ export function jsonlLine(
     `,"start":${start},"end":${end}${quote},"prefix":${json(anchor.prefix)}` +
     `,"suffix":${json(anchor.suffix)},"textHash":${json(anchor.textHash)}` +
     `,"note":${json(annotation.note ?? null)},"attributes":${json(annotation.attributes ?? {})}` +
-    `,"status":${json(statuses(annotation.article, annotation.annotator))}` +
+    `,"status":${json(status)}` +
     `,"created":${json(annotation.created)},"updated":${json(annotation.updated)}` +
     `,"orphan":${placement === null}}`
   );

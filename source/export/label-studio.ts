@@ -1,81 +1,140 @@
-import { LABELS } from '../store/types.js';
+import { declaredAttributes } from '../store/labels.js';
 import { safeJson } from '../text/untrusted.js';
-import { jsonArray, LineBuffer } from './lines.js';
-import { articleGroups, type ExportFilter, type ExportInput, labelName } from './model.js';
+import {
+  attributeControl,
+  LABELS_CONTROL,
+  studioLabel,
+  studioValue,
+  TEXT_OBJECT,
+} from './label-studio-config.js';
+import { compare, groupByAnnotator } from './model.js';
 import { spanOf } from './spans.js';
+import type { FormatWriter, WriterOptions } from './writer.js';
 
 /**
- * A Label Studio task list: one task per article (`data.text` plus the article's metadata), one
- * entry in `annotations` per annotator, one `labels` region per annotation. Offsets are code
- * points: Label Studio's frontend counts them since heartexlabs/label-studio-frontend#308 (the
- * fix for emoji shifting regions, label-studio#1008/#1347; pinned by its "NER - Emoji - Text"
- * end-to-end test), as do its Python converters. `value.text` makes any mismatch visible. Notes go in the region's
- * `meta.text`, where Label Studio shows region notes; orphans are left out.
+ * A Label Studio task list, streamed as a JSON array: one task per article (`data.text` plus the
+ * article's metadata), one entry in `annotations` per annotator, one `labels` region per
+ * annotation. Offsets are code points: Label Studio's frontend counts them since
+ * heartexlabs/label-studio-frontend#308 (the fix for emoji shifting regions,
+ * label-studio#1008/#1347; pinned by its "NER - Emoji - Text" end-to-end test), as do its Python
+ * converters. `value.text` makes any mismatch visible.
+ *
+ * Label Studio's import keeps of an annotation only `result`, `completed_by`, `ground_truth`,
+ * `was_cancelled`, `lead_time` and `id`, and `completed_by` must be the id of one of its users
+ * (it refuses the whole file otherwise). So each annotation carries the annotator's numeric id
+ * (`annotatorIds`), and `data.annotators` (kept with the task) maps the ids of the task back to
+ * names, for `margin import --format label-studio`. Attributes are per-region results of the
+ * controls `--config` declares (`choices` or `textarea`, with the region's id); attributes the
+ * labels do not declare, and the note, go in the region's `meta` (`meta.text` is where Label
+ * Studio shows a region's note). Orphans are left out.
  */
-export function labelStudioParts(input: ExportInput, filter?: ExportFilter): string[] {
-  const tasks = new LineBuffer(',\n');
-  for (const { article, annotators } of articleGroups(input, filter)) {
-    const annotations: unknown[] = [];
-    for (const { annotator, entries } of annotators) {
-      const result: unknown[] = [];
-      let created = '';
-      let updated = '';
-      for (const entry of entries) {
-        const span = spanOf(entry);
-        if (!span) continue;
-        const { annotation } = entry;
-        if (created === '' || annotation.created < created) created = annotation.created;
-        if (annotation.updated > updated) updated = annotation.updated;
-        result.push({
-          id: annotation.id,
-          from_name: 'label',
-          to_name: 'text',
-          type: 'labels',
-          value: {
-            start: span.start,
-            end: span.end,
-            text: span.text,
-            labels: [labelName(annotation.label)],
-          },
-          ...(annotation.note ? { meta: { text: [annotation.note] } } : {}),
+export function labelStudioWriter(
+  options: WriterOptions,
+  summary: { skippedOrphans: number },
+): FormatWriter {
+  const declared = declaredAttributes(options.labels);
+  const idOf = annotatorIdMap(options.annotators ?? [], options.annotatorIds);
+  let first = true;
+  return {
+    start: () => '[',
+    article({ article, entries }) {
+      const annotations: unknown[] = [];
+      const names: Array<[string, string]> = [];
+      for (const { annotator, entries: own } of groupByAnnotator(entries)) {
+        const result: unknown[] = [];
+        let created = '';
+        let updated = '';
+        for (const entry of own) {
+          const span = spanOf(entry);
+          if (!span) {
+            summary.skippedOrphans++;
+            continue;
+          }
+          const { annotation } = entry;
+          if (created === '' || annotation.created < created) created = annotation.created;
+          if (annotation.updated > updated) updated = annotation.updated;
+          const where = { start: span.start, end: span.end };
+          const attributes = Object.entries(annotation.attributes ?? {}).sort(([a], [b]) =>
+            compare(a, b),
+          );
+          const others = attributes.filter(([name]) => !declared.has(name));
+          const meta = {
+            ...(annotation.note ? { text: [annotation.note] } : {}),
+            ...(others.length > 0 ? { attributes: Object.fromEntries(others) } : {}),
+          };
+          result.push({
+            id: annotation.id,
+            from_name: LABELS_CONTROL,
+            to_name: TEXT_OBJECT,
+            type: 'labels',
+            value: { ...where, text: span.text, labels: [studioLabel(annotation.label)] },
+            ...(Object.keys(meta).length > 0 ? { meta } : {}),
+          });
+          for (const [name, value] of attributes) {
+            const attribute = declared.get(name);
+            if (!attribute) continue;
+            result.push({
+              id: annotation.id,
+              from_name: attributeControl(name),
+              to_name: TEXT_OBJECT,
+              ...(attribute.values
+                ? { type: 'choices', value: { ...where, choices: [studioValue(value)] } }
+                : { type: 'textarea', value: { ...where, text: [value] } }),
+            });
+          }
+        }
+        if (result.length === 0) continue;
+        const id = idOf(annotator);
+        names.push([String(id), annotator]);
+        annotations.push({
+          completed_by: id,
+          // Read back by margin before Label Studio drops it; `data.annotators` survives.
+          annotator,
+          created_at: created,
+          updated_at: updated,
+          result,
         });
       }
-      if (result.length === 0) continue;
-      // Label Studio ignores keys it does not know on import; `annotator` keeps who made it.
-      annotations.push({ annotator, created_at: created, updated_at: updated, result });
-    }
-    if (annotations.length === 0) continue;
-    tasks.push(
-      safeJson({
+      if (annotations.length === 0) return '';
+      const task = safeJson({
         data: {
           text: article.text,
           article: article.id,
           title: article.title,
           source: article.source,
           date: article.date,
+          annotators: Object.fromEntries(names),
         },
         annotations,
-      }),
-    );
+      });
+      const separator = first ? '\n' : ',\n';
+      first = false;
+      return separator + task;
+    },
+    end: () => (first ? ']\n' : '\n]\n'),
+  };
+}
+
+/**
+ * Each annotator's Label Studio user id: the one `given` (`--annotator-ids`), else the smallest
+ * positive number not taken, handed out in name order over every annotator of the store, so the
+ * same store gives the same ids whatever the filter.
+ */
+export function annotatorIdMap(
+  annotators: readonly string[],
+  given: ReadonlyMap<string, number> = new Map(),
+): (annotator: string) => number {
+  const ids = new Map(given);
+  const taken = new Set(given.values());
+  let next = 1;
+  const assign = (annotator: string): number => {
+    while (taken.has(next)) next++;
+    ids.set(annotator, next);
+    taken.add(next);
+    return next;
+  };
+  for (const annotator of [...annotators].sort(compare)) {
+    if (!ids.has(annotator)) assign(annotator);
   }
-  return jsonArray(tasks);
-}
-
-/** The whole output as one string (tests, small exports). */
-export function toLabelStudio(input: ExportInput, filter?: ExportFilter): string {
-  return labelStudioParts(input, filter).join('');
-}
-
-/** The labeling config that matches the tasks (`margin export --format label-studio --config`). */
-export function labelStudioConfig(): string {
-  const labels = LABELS.map((label) => `    <Label value="${labelName(label)}"/>`);
-  return [
-    '<View>',
-    '  <Labels name="label" toName="text">',
-    ...labels,
-    '  </Labels>',
-    '  <Text name="text" value="$text"/>',
-    '</View>',
-    '',
-  ].join('\n');
+  return (annotator) => ids.get(annotator) ?? assign(annotator);
 }

@@ -1,47 +1,85 @@
+import { createHash } from 'node:crypto';
 import { safeJson } from '../text/untrusted.js';
-import { jsonLines, LineBuffer } from './lines.js';
-import { articleGroups, type ExportFilter, type ExportInput } from './model.js';
+import { groupByAnnotator } from './model.js';
 import { spanOf } from './spans.js';
+import type { FormatWriter } from './writer.js';
+
+/** A span as Prodigy reads it; `meta` carries what Prodigy has no field for, for the way back. */
+interface ProdigySpan {
+  start: number;
+  end: number;
+  label: string;
+  meta?: { note?: string; attributes?: Record<string, string> };
+}
 
 /**
  * Prodigy tasks, one JSON line per article and annotator: `text`, `spans` (code point offsets,
- * as Python indexes `str`; labels upper case, as Prodigy recipes spell them), `meta` (shown under
- * the task) and `answer: "accept"`. Orphans have no span in the current text: they are counted in
- * `meta.orphans` instead, and a task
- * left with no span at all is not written.
+ * as Python indexes `str`; labels upper case, as Prodigy recipes spell them; a span's note and
+ * attributes in its `meta`), `meta` (shown under the task) and `answer: "accept"`, then the keys
+ * Prodigy's database keeps per example: `_input_hash` (of the text), `_task_hash` (of the text
+ * and spans), `_annotator_id` and `_session_id` (the annotator's name, as a Prodigy session would
+ * write its own). Orphans have no span in the current text: they are counted in `meta.orphans`
+ * instead, and a task left with no span at all is not written.
  */
-export function prodigyParts(input: ExportInput, filter?: ExportFilter): string[] {
-  const lines = new LineBuffer();
-  for (const { article, annotators } of articleGroups(input, filter)) {
-    for (const { annotator, entries } of annotators) {
-      const spans = [];
-      let orphans = 0;
-      for (const entry of entries) {
-        const span = spanOf(entry);
-        if (span) {
+export function prodigyWriter(summary: { skippedOrphans: number }): FormatWriter {
+  return {
+    start: () => '',
+    article({ article, entries, status }) {
+      let out = '';
+      let inputHash: number | null = null;
+      for (const { annotator, entries: own } of groupByAnnotator(entries)) {
+        const spans: ProdigySpan[] = [];
+        let orphans = 0;
+        for (const entry of own) {
+          const span = spanOf(entry);
+          if (!span) {
+            orphans++;
+            continue;
+          }
+          const { note, attributes } = entry.annotation;
+          const meta = {
+            ...(note ? { note } : {}),
+            ...(attributes && Object.keys(attributes).length > 0 ? { attributes } : {}),
+          };
           spans.push({
             start: span.start,
             end: span.end,
             label: entry.annotation.label.toUpperCase(),
+            ...(Object.keys(meta).length > 0 ? { meta } : {}),
           });
-        } else orphans++;
+        }
+        summary.skippedOrphans += orphans;
+        // An accepted task without spans would teach Prodigy "nothing to find here".
+        if (spans.length === 0) continue;
+        const meta: Record<string, string | number> = { article: article.id };
+        if (article.title !== null) meta.title = article.title;
+        if (article.source !== null) meta.source = article.source;
+        if (article.date !== null) meta.date = article.date;
+        meta.annotator = annotator;
+        meta.status = status(annotator);
+        if (orphans > 0) meta.orphans = orphans;
+        inputHash ??= hash32(article.text);
+        const taskHash = hash32(
+          `${inputHash}\u0000${spans.map((s) => `${s.start}:${s.end}:${s.label}`).join(' ')}`,
+        );
+        out += `${safeJson({
+          text: article.text,
+          spans,
+          meta,
+          answer: 'accept',
+          _input_hash: inputHash,
+          _task_hash: taskHash,
+          _annotator_id: annotator,
+          _session_id: annotator,
+        })}\n`;
       }
-      // An accepted task without spans would teach Prodigy "nothing to find here".
-      if (spans.length === 0) continue;
-      const meta: Record<string, string | number> = { article: article.id };
-      if (article.title !== null) meta.title = article.title;
-      if (article.source !== null) meta.source = article.source;
-      if (article.date !== null) meta.date = article.date;
-      meta.annotator = annotator;
-      meta.status = input.statuses(article.id, annotator);
-      if (orphans > 0) meta.orphans = orphans;
-      lines.push(safeJson({ text: article.text, spans, meta, answer: 'accept' }));
-    }
-  }
-  return jsonLines(lines);
+      return out;
+    },
+    end: () => '',
+  };
 }
 
-/** The whole output as one string (tests, small exports). */
-export function toProdigy(input: ExportInput, filter?: ExportFilter): string {
-  return prodigyParts(input, filter).join('');
+/** A signed 32-bit integer, as Prodigy's own hashes are. */
+function hash32(text: string): number {
+  return createHash('sha256').update(text).digest().readInt32BE(0);
 }

@@ -1,5 +1,5 @@
-import type { Label, ReviewStatus } from '../store/types.js';
-import type { Entry, ExportInput } from './model.js';
+import type { ReviewStatus } from '../store/types.js';
+import type { Entry } from './model.js';
 import { articleCodePoints } from './offsets.js';
 
 /**
@@ -15,7 +15,7 @@ export interface ExportRecord {
   source: string | null;
   date: string | null;
   annotator: string;
-  label: Label;
+  label: string;
   sentence: string;
   text: string;
   start: number;
@@ -33,7 +33,7 @@ export interface ExportRecord {
   orphan: boolean;
 }
 
-export function toRecord(entry: Entry, statuses: ExportInput['statuses']): ExportRecord {
+export function toRecord(entry: Entry, status: ReviewStatus): ExportRecord {
   const { article, annotation } = entry;
   const { anchor, placement } = annotation;
   const points = articleCodePoints(article);
@@ -58,7 +58,7 @@ export function toRecord(entry: Entry, statuses: ExportInput['statuses']): Expor
     textHash: anchor.textHash,
     note: annotation.note ?? null,
     attributes: annotation.attributes ?? {},
-    status: statuses(annotation.article, annotation.annotator),
+    status,
     created: annotation.created,
     updated: annotation.updated,
     orphan: placement === null,

@@ -231,7 +231,8 @@ describe('notes and attributes from an imported store never bring escape sequenc
       'evil-store',
     );
     expect(result.status).toBe(0);
-    const ann = await readFile(join(scratch, 'evil-brat/evil.ann'), 'utf8');
+    // A folder per annotator, always (brat has no notion of annotators; the import reads it back).
+    const ann = await readFile(join(scratch, 'evil-brat/mallory/evil.ann'), 'utf8');
     expect(ann).not.toMatch(raw);
     expect(ann).toContain('red note and  bold');
   });

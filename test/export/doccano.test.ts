@@ -1,20 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { toDoccano } from '../../source/export/doccano.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { byCodePoints, sampleInput, unicodeArticle } from './fixture.js';
+import { exportText, jsonLines } from './helpers.js';
+
+interface Line {
+  text: string;
+  label: Array<[number, number, string]>;
+  article: string;
+  annotator: string;
+}
 
 describe('doccano export', () => {
-  const lines = toDoccano(sampleInput())
-    .trimEnd()
-    .split('\n')
-    .map(
-      (line) =>
-        JSON.parse(line) as {
-          text: string;
-          label: Array<[number, number, string]>;
-          article: string;
-          annotator: string;
-        },
-    );
+  let lines: Line[];
+  beforeAll(async () => {
+    lines = jsonLines(await exportText('doccano', sampleInput())) as unknown as Line[];
+  });
 
   it('writes [start, end, Label] triples that select the sentences in code points', () => {
     const bob = lines.find((line) => line.article === 'uni' && line.annotator === 'bob')!;

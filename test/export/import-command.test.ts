@@ -50,7 +50,7 @@ describe('margin import', () => {
     expect(result.stderr).toBe(
       [
         'margin import: in.jsonl:2: unknown article "nope"',
-        'margin import: in.jsonl:4: not valid JSON',
+        "margin import: in.jsonl:4: not valid JSON: column 18: the text ends; expected ',' or '}'",
         '',
       ].join('\n'),
     );

@@ -3,16 +3,21 @@ import { formatError } from '../../source/export/import-errors.js';
 import { parseJsonlImport } from '../../source/export/import-jsonl.js';
 import { planImport } from '../../source/export/import-plan.js';
 import { parseProdigyImport } from '../../source/export/import-prodigy.js';
-import { toJsonl } from '../../source/export/jsonl.js';
-import { toProdigy } from '../../source/export/prodigy.js';
+import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import { asciiArticle, place, sampleInput, unicodeArticle } from './fixture.js';
+import { exportText, type StoreContents } from './helpers.js';
+
+const toJsonl = (input: StoreContents) => exportText('jsonl', input);
+const toProdigy = (input: StoreContents) => exportText('prodigy', input);
 
 const context = () => {
   let id = 0;
   return {
     articles: new Map([unicodeArticle, asciiArticle].map((a) => [a.id, a])),
+    labels: DEFAULT_LABELS,
     newId: () => `new-${++id}`,
     now: '2026-02-03T04:05:06.000Z',
+    fallbackAnnotator: 'me',
   };
 };
 
@@ -26,7 +31,7 @@ const good = JSON.stringify({
 });
 
 describe('jsonl import', () => {
-  it('reports each bad line as FILE:LINE: reason and keeps the good ones', () => {
+  it('reports each bad line as FILE:LINE: reason and keeps the good ones', async () => {
     const content = [
       good,
       '{"article": "plain", "annotator": "dana", "label": "claim", "start": 0',
@@ -42,7 +47,7 @@ describe('jsonl import', () => {
     ].join('\n');
     const parsed = parseJsonlImport(content, context());
     expect(parsed.errors.map((error) => formatError('in.jsonl', error))).toEqual([
-      'in.jsonl:2: not valid JSON',
+      "in.jsonl:2: not valid JSON: column 71: the text ends; expected ',' or '}'",
       'in.jsonl:3: unknown article "nowhere"',
       'in.jsonl:4: label: expected one of claim, quote, event',
       'in.jsonl:6: start: missing',
@@ -55,13 +60,13 @@ describe('jsonl import', () => {
     expect(parsed.annotations.map((a) => a.line)).toEqual([1]);
   });
 
-  it('quotes values from the file so no escape sequence reaches the terminal', () => {
+  it('quotes values from the file so no escape sequence reaches the terminal', async () => {
     const sneaky = JSON.stringify({ ...JSON.parse(good), article: 'x\u001b[2Jy' });
     const [error] = parseJsonlImport(sneaky, context()).errors;
     expect(error!.message).toBe('unknown article "x\\u001b[2Jy"');
   });
 
-  it('re-anchors by quote when the offsets no longer select it', () => {
+  it('re-anchors by quote when the offsets no longer select it', async () => {
     const moved = JSON.stringify({ ...JSON.parse(good), start: 0, end: 10 });
     const [candidate] = parseJsonlImport(moved, context()).annotations;
     expect(candidate!.placement).not.toBeNull();
@@ -76,9 +81,9 @@ describe('jsonl import', () => {
     });
   });
 
-  it('reads back its own export of the Unicode article exactly', () => {
+  it('reads back its own export of the Unicode article exactly', async () => {
     const input = sampleInput();
-    const parsed = parseJsonlImport(toJsonl(input), context());
+    const parsed = parseJsonlImport(await toJsonl(input), context());
     expect(parsed.errors).toEqual([]);
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     const back = parsed.annotations.map(({ annotation }) => annotation).sort(byId);
@@ -89,7 +94,7 @@ describe('jsonl import', () => {
 });
 
 describe('duplicates', () => {
-  it('skips what the store has and repeats within the file', () => {
+  it('skips what the store has and repeats within the file', async () => {
     const existing = [place(asciiArticle, 1, 'claim', 'dana')];
     const parsed = parseJsonlImport(
       [good, good, JSON.stringify({ ...JSON.parse(good), label: 'event' })].join('\n'),
@@ -100,7 +105,7 @@ describe('duplicates', () => {
     expect(plan.add.map((a) => a.label)).toEqual(['event']);
   });
 
-  it('refuses lines whose store file was refused', () => {
+  it('refuses lines whose store file was refused', async () => {
     const parsed = parseJsonlImport(good, context());
     const plan = planImport(
       parsed.annotations,
@@ -118,9 +123,12 @@ describe('duplicates', () => {
 });
 
 describe('prodigy import', () => {
-  it('reads back its own export: same sentences, labels and annotators', () => {
+  it('reads back its own export: same sentences, labels and annotators', async () => {
     const input = sampleInput();
-    const parsed = parseProdigyImport(toProdigy(input), { ...context(), fallbackAnnotator: 'me' });
+    const parsed = parseProdigyImport(await toProdigy(input), {
+      ...context(),
+      fallbackAnnotator: 'me',
+    });
     expect(parsed.errors).toEqual([]);
     const summary = (a: {
       article: string;
@@ -141,7 +149,7 @@ describe('prodigy import', () => {
     ]);
   });
 
-  it('snaps a partial span to its sentence, finds the article by text, and reports bad spans', () => {
+  it('snaps a partial span to its sentence, finds the article by text, and reports bad spans', async () => {
     const text = unicodeArticle.text;
     const word = [...text].indexOf('R');
     const content = [
@@ -153,7 +161,7 @@ describe('prodigy import', () => {
     ].join('\n');
     const parsed = parseProdigyImport(content, { ...context(), fallbackAnnotator: 'me' });
     expect(parsed.errors.map((e) => formatError('t.jsonl', e))).toEqual([
-      't.jsonl:2: spans.0.label: "PERSON" is not one of CLAIM, QUOTE, EVENT',
+      't.jsonl:2: spans.0.label: "PERSON" is not one of claim, quote, event',
       't.jsonl:3: no meta.article and no article with this text',
       't.jsonl:4: spans.0: end is past the end of the text',
     ]);

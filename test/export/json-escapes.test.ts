@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Format, runFormat } from '../../source/export/formats.js';
+import type { Format } from '../../source/export/formats.js';
 import { place, unicodeArticle } from './fixture.js';
+import { exportText } from './helpers.js';
 
 // The store cleans notes and attributes; the JSON formats must not rely on that alone: an
 // annotator name or an orphan's quote is text from a file too.
@@ -17,10 +18,8 @@ const input = {
 };
 
 describe('JSON outputs escape C1 controls and bidi overrides, which JSON.stringify leaves raw', () => {
-  it.each<Format>(['jsonl', 'prodigy', 'doccano', 'label-studio', 'w3c'])('%s', (format) => {
-    const output = runFormat(format, input);
-    if (output.kind !== 'text') throw new Error('text expected');
-    const text = output.parts.join('');
+  it.each<Format>(['jsonl', 'prodigy', 'doccano', 'label-studio', 'w3c'])('%s', async (format) => {
+    const text = await exportText(format, input);
     expect(text).not.toMatch(/[\x7f-\x9f\u202a-\u202e]/);
     expect(text).toContain('ali\\u009bce\\u202e');
     // Escaped, the value reads back unchanged.

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jsonlLine, toJsonl } from '../../source/export/jsonl.js';
+import { jsonlLine } from '../../source/export/jsonl.js';
+import type { ExportFilter } from '../../source/export/model.js';
 import { type ExportRecord, toRecord } from '../../source/export/record.js';
 import { byCodePoints, sampleInput, unicodeArticle } from './fixture.js';
+import { exportText, type StoreContents } from './helpers.js';
+
+const toJsonl = (input: StoreContents, filter?: ExportFilter) =>
+  exportText('jsonl', input, filter ? { filter } : {});
 
 function records(text: string): ExportRecord[] {
   return text
@@ -11,8 +16,8 @@ function records(text: string): ExportRecord[] {
 }
 
 describe('jsonl export', () => {
-  it('writes offsets in code points that select the sentence text', () => {
-    const rows = records(toJsonl(sampleInput()));
+  it('writes offsets in code points that select the sentence text', async () => {
+    const rows = records(await toJsonl(sampleInput()));
     const placed = rows.filter((row) => !row.orphan);
     expect(placed).toHaveLength(6);
     for (const row of placed) {
@@ -25,8 +30,8 @@ describe('jsonl export', () => {
     expect(third.start).toBe(unicodeArticle.sentences[2]!.start - 3);
   });
 
-  it('writes every field of the first annotation', () => {
-    const first = records(toJsonl(sampleInput()))[0];
+  it('writes every field of the first annotation', async () => {
+    const first = records(await toJsonl(sampleInput()))[0];
     expect(first).toEqual({
       id: expect.any(String),
       article: 'uni',
@@ -51,11 +56,11 @@ describe('jsonl export', () => {
     });
   });
 
-  it('writes the stored quote only when the sentence changed since', () => {
+  it('writes the stored quote only when the sentence changed since', async () => {
     const input = sampleInput();
     const moved = input.annotations[1]!;
     moved.anchor = { ...moved.anchor, quote: 'Talks begin on Friday in Riyadh.' };
-    const rows = records(toJsonl(input));
+    const rows = records(await toJsonl(input));
     expect(rows.find((row) => row.id === moved.id)).toMatchObject({
       text: 'Talks begin on Friday 🇺🇦 in Riyadh.',
       quote: 'Talks begin on Friday in Riyadh.',
@@ -63,8 +68,8 @@ describe('jsonl export', () => {
     expect(rows.filter((row) => 'quote' in row)).toHaveLength(1);
   });
 
-  it('keeps an orphan with its stored quote and offsets', () => {
-    const orphan = records(toJsonl(sampleInput())).find((row) => row.orphan)!;
+  it('keeps an orphan with its stored quote and offsets', async () => {
+    const orphan = records(await toJsonl(sampleInput())).find((row) => row.orphan)!;
     expect(orphan).toMatchObject({
       text: 'A sentence since cut.',
       sentence: 'gone',
@@ -75,41 +80,45 @@ describe('jsonl export', () => {
     expect(orphan.end - orphan.start).toBe(20);
   });
 
-  it('narrows by annotator, label, article and status', () => {
+  it('narrows by annotator, label, article and status', async () => {
     const input = sampleInput();
-    const texts = (filter: Parameters<typeof toJsonl>[1]) =>
-      records(toJsonl(input, filter)).map((row) => `${row.annotator}:${row.label}:${row.article}`);
-    expect(texts({ annotators: ['bob'], labels: ['claim'] })).toEqual([
+    const texts = async (filter: ExportFilter) =>
+      records(await toJsonl(input, filter)).map(
+        (row) => `${row.annotator}:${row.label}:${row.article}`,
+      );
+    expect(await texts({ annotators: ['bob'], labels: ['claim'] })).toEqual([
       'bob:claim:uni',
       'bob:claim:plain',
     ]);
-    expect(texts({ articles: ['plain'] })).toEqual(['bob:claim:plain']);
-    expect(texts({ statuses: ['in progress'] })).toEqual(['bob:claim:uni', 'bob:quote:uni']);
+    expect(await texts({ articles: ['plain'] })).toEqual(['bob:claim:plain']);
+    expect(await texts({ statuses: ['in progress'] })).toEqual(['bob:claim:uni', 'bob:quote:uni']);
   });
 
-  it('writes nothing when nothing matches', () => {
-    expect(toJsonl(sampleInput(), { labels: ['event'], annotators: ['bob'] })).toBe('');
+  it('writes nothing when nothing matches', async () => {
+    expect(await toJsonl(sampleInput(), { labels: ['event'], annotators: ['bob'] })).toBe('');
   });
 });
 
 describe('jsonlLine', () => {
-  it('is exactly the record as JSON, for placed, changed and orphaned annotations', () => {
+  it('is exactly the record as JSON, for placed, changed and orphaned annotations', async () => {
     const input = sampleInput();
     input.annotations[1]!.anchor.quote = 'Talks begin on Friday in Riyadh.';
     for (const annotation of input.annotations) {
       const article = input.articles.find((a) => a.id === annotation.article)!;
       const entry = { article, annotation };
-      expect(jsonlLine(entry, input.statuses)).toBe(
-        JSON.stringify(toRecord(entry, input.statuses)),
-      );
+      const status = input.statuses(article.id, annotation.annotator);
+      expect(jsonlLine(entry, status)).toBe(JSON.stringify(toRecord(entry, status)));
     }
   });
 });
 
 describe('progress', () => {
-  it('reports now and then and once at the end, for a progress bar', () => {
+  it('reports now and then and once at the end, for a progress bar', async () => {
     const calls: Array<[number, number]> = [];
-    toJsonl({ ...sampleInput(), onProgress: (done, total) => calls.push([done, total]) });
+    await exportText('jsonl', sampleInput(), {
+      total: 7,
+      onProgress: (done, total) => calls.push([done, total]),
+    });
     expect(calls).toEqual([[7, 7]]);
   });
 });

@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { labelStudioConfig, toLabelStudio } from '../../source/export/label-studio.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { labelStudioConfig } from '../../source/export/label-studio-config.js';
+import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import { byCodePoints, sampleInput } from './fixture.js';
+import { exportText } from './helpers.js';
 
 interface Region {
   from_name: string;
@@ -15,7 +17,10 @@ interface Task {
 }
 
 describe('label-studio export', () => {
-  const tasks = JSON.parse(toLabelStudio(sampleInput())) as Task[];
+  let tasks: Task[];
+  beforeAll(async () => {
+    tasks = JSON.parse(await exportText('label-studio', sampleInput())) as Task[];
+  });
 
   it('writes one task per article with one annotation per annotator', () => {
     expect(tasks.map((task) => task.data.article)).toEqual(['uni', 'plain']);
@@ -25,7 +30,8 @@ describe('label-studio export', () => {
   it('writes labels regions whose offsets and text agree in code points', () => {
     let regions = 0;
     for (const task of tasks) {
-      for (const region of task.annotations.flatMap((a) => a.result)) {
+      const results = task.annotations.flatMap((a) => a.result);
+      for (const region of results.filter((r) => r.from_name === 'label')) {
         expect(region).toMatchObject({ from_name: 'label', to_name: 'text', type: 'labels' });
         const { start, end, text } = region.value;
         expect(byCodePoints(task.data.text, start, end)).toBe(text);
@@ -35,11 +41,15 @@ describe('label-studio export', () => {
     expect(regions).toBe(6);
     const first = tasks[0]!.annotations[0]!.result[0]!;
     expect(first.value.labels).toEqual(['Quote']);
-    expect(first.meta).toEqual({ text: ['check the “translation”\nwith the desk'] });
+    // The note where Label Studio shows a region's note; an attribute no control declares beside it.
+    expect(first.meta).toEqual({
+      text: ['check the “translation”\nwith the desk'],
+      attributes: { verdict: 'needs context' },
+    });
   });
 
   it('prints the matching labeling config', () => {
-    expect(labelStudioConfig()).toBe(
+    expect(labelStudioConfig(DEFAULT_LABELS)).toBe(
       [
         '<View>',
         '  <Labels name="label" toName="text">',
@@ -48,6 +58,16 @@ describe('label-studio export', () => {
         '    <Label value="Event"/>',
         '  </Labels>',
         '  <Text name="text" value="$text"/>',
+        '  <View visibleWhen="region-selected">',
+        '    <Header value="claimant (Claim)"/>',
+        '    <TextArea name="attr_claimant" toName="text" perRegion="true" editable="true" maxSubmissions="1"/>',
+        '    <Header value="speaker (Quote)"/>',
+        '    <TextArea name="attr_speaker" toName="text" perRegion="true" editable="true" maxSubmissions="1"/>',
+        '    <Header value="when (Event)"/>',
+        '    <TextArea name="attr_when" toName="text" perRegion="true" editable="true" maxSubmissions="1"/>',
+        '    <Header value="where (Event)"/>',
+        '    <TextArea name="attr_where" toName="text" perRegion="true" editable="true" maxSubmissions="1"/>',
+        '  </View>',
         '</View>',
         '',
       ].join('\n'),

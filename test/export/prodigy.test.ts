@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { toProdigy } from '../../source/export/prodigy.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { byCodePoints, sampleInput, unicodeArticle } from './fixture.js';
+import { exportText, jsonLines } from './helpers.js';
 
 interface Task {
   text: string;
@@ -10,10 +10,10 @@ interface Task {
 }
 
 describe('prodigy export', () => {
-  const tasks = toProdigy(sampleInput())
-    .trimEnd()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Task);
+  let tasks: Task[];
+  beforeAll(async () => {
+    tasks = jsonLines(await exportText('prodigy', sampleInput())) as unknown as Task[];
+  });
 
   it('writes one task per article and annotator', () => {
     expect(tasks.map((task) => `${task.meta.article}/${task.meta.annotator}`)).toEqual([

@@ -5,8 +5,9 @@ import { command as agree } from '../../source/commands/agree.js';
 import { command as exportCommand } from '../../source/commands/export.js';
 import { command as stats } from '../../source/commands/stats.js';
 import { loadCorpus } from '../../source/corpus/index.js';
-import { labelStudioConfig } from '../../source/export/label-studio.js';
+import { labelStudioConfig } from '../../source/export/label-studio-config.js';
 import { openRepository } from '../../source/store/index.js';
+import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import { byCodePoints } from './fixture.js';
 import { run, useWorkspace } from './workspace.js';
 
@@ -157,7 +158,7 @@ describe('margin export to files', () => {
     }
     expect(ann.split('\n').length).toBe(3);
 
-    // Again with one annotator: files go in the folder itself; bob's earlier ones are kept and named.
+    // Again with one annotator: alice's folder is written anew; bob's earlier one is kept and named.
     const again = await run(exportCommand, dir, [], {
       format: 'brat',
       out: 'brat',
@@ -165,7 +166,7 @@ describe('margin export to files', () => {
     });
     expect(again.stderr).toBe(
       'margin export: wrote 1 article(s) and annotation.conf to brat\n' +
-        'margin export: brat also holds 2 .ann file(s) this export did not write (an earlier export?), e.g. alice/uni.ann: brat will show them too; export into an empty folder to avoid that\n',
+        'margin export: brat also holds 1 .ann file(s) this export did not write (an earlier export?), e.g. bob/uni.ann: brat will show them too; export into an empty folder to avoid that\n',
     );
     expect(await readFile(join(dir, 'brat', 'bob', 'uni.ann'), 'utf8')).toBe(ann);
   });
@@ -191,7 +192,7 @@ describe('margin export to files', () => {
       out: 'config.xml',
     });
     expect(result).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect(await readFile(join(dir, 'config.xml'), 'utf8')).toBe(labelStudioConfig());
+    expect(await readFile(join(dir, 'config.xml'), 'utf8')).toBe(labelStudioConfig(DEFAULT_LABELS));
   });
 
   it('says in words why --out cannot be written, naming it as given', async () => {

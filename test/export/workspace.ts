@@ -41,6 +41,7 @@ export async function run(
   dir: string,
   input: string[],
   flags: Record<string, unknown>,
+  stdin = '',
 ): Promise<Result> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -51,7 +52,7 @@ export async function run(
   const io: CommandIO = {
     stdout,
     stderr,
-    stdin: new PassThrough(),
+    stdin: new PassThrough().end(stdin),
     env: { MARGIN_ANNOTATOR: 'tester', XDG_CACHE_HOME: join(dir, 'cache') },
     cwd: dir,
   };

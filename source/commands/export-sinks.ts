@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { ExportSink } from '../export/stream.js';
+import { syncFolder, writeFileAtomic } from '../store/atomic.js';
+import type { Output } from './output.js';
+
+/**
+ * Standard output as an export's sink, through the command's `Output`: each piece is flushed
+ * before the next is made, and a reader that stops early (`| head`) ends the export quietly.
+ */
+export function stdoutSink(output: Output): ExportSink {
+  let closed = false;
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(text) {
+      if (!closed) closed = !(await output.out(text));
+    },
+    async writeFile() {
+      throw new Error('this format writes a folder: give it with --out DIR');
+    },
+  };
+}
+
+/**
+ * `--out FILE`: written to a temp file beside it, fsynced and renamed over it by `commit`, as the
+ * store writes its own, so a half-written export never passes for a whole one.
+ */
+export async function fileSink(
+  path: string,
+): Promise<{ sink: ExportSink; commit(): Promise<void>; abort(): Promise<void> }> {
+  const folder = dirname(path);
+  await mkdir(folder, { recursive: true });
+  const temp = join(
+    folder,
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  const handle = await open(temp, 'wx', 0o644);
+  let isOpen = true;
+  const close = async () => {
+    if (isOpen) {
+      isOpen = false;
+      await handle.close();
+    }
+  };
+  return {
+    sink: {
+      async write(text) {
+        await handle.writeFile(text, 'utf8');
+      },
+      async writeFile() {
+        throw new Error('this format writes one file, not a folder');
+      },
+    },
+    async commit() {
+      try {
+        await handle.sync();
+        await close();
+        await rename(temp, path);
+      } catch (error) {
+        await close().catch(() => {});
+        await rm(temp, { force: true });
+        throw error;
+      }
+      await syncFolder(folder);
+    },
+    async abort() {
+      await close().catch(() => {});
+      await rm(temp, { force: true });
+    },
+  };
+}
+
+/** `--out DIR` of a format that writes a folder: each file atomically, remembering which. */
+export function folderSink(folder: string): ExportSink & { written: Set<string> } {
+  const written = new Set<string>();
+  return {
+    written,
+    async write(text) {
+      if (text !== '') throw new Error('this format writes files, not one text');
+    },
+    async writeFile(relativePath, content) {
+      const path = join(folder, ...relativePath.split('/'));
+      try {
+        await mkdir(dirname(path), { recursive: true });
+        await writeFileAtomic(path, content);
+      } catch (error) {
+        // Which file, as the export named it: the error's own path may be our temp file's.
+        throw Object.assign(error as Error, { exportPath: relativePath });
+      }
+      written.add(path);
+    },
+  };
+}
+
+/** Every `.ann` file below `folder` (walked by hand: `recursive` readdir wants Node 20.12). */
+export async function annFilesIn(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await annFilesIn(path)));
+    else if (entry.isFile() && entry.name.endsWith('.ann')) found.push(path);
+  }
+  return found.sort();
+}

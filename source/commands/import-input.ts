@@ -1,0 +1,60 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { BratDocument } from '../export/import-brat.js';
+import type { ImportError } from '../export/import-errors.js';
+import type { ImportFormat, ImportInput } from '../export/import-formats.js';
+import type { CommandIO } from './command.js';
+import { annFilesIn } from './export-sinks.js';
+
+/**
+ * Reads what `margin import FILE` names: the file, standard input for `-`, or for brat a folder
+ * (every `.ann` below it with the `.txt` beside it). The parsers never read files themselves.
+ */
+export async function readImportInput(
+  format: ImportFormat,
+  file: string,
+  io: CommandIO,
+): Promise<{ ok: true; input: ImportInput } | { ok: false; message: string; usage: boolean }> {
+  if (file === '-') {
+    if (format === 'brat') {
+      return { ok: false, message: 'brat reads a folder, not standard input', usage: true };
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) {
+      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+    }
+    return { ok: true, input: { kind: 'text', text: Buffer.concat(chunks).toString('utf8') } };
+  }
+  const path = isAbsolute(file) ? file : join(io.cwd, file);
+  try {
+    if (format !== 'brat') {
+      return { ok: true, input: { kind: 'text', text: await readFile(path, 'utf8') } };
+    }
+    if (!(await stat(path)).isDirectory()) {
+      return {
+        ok: false,
+        message: `${file}: brat reads a folder, and this is a file`,
+        usage: false,
+      };
+    }
+    const errors: ImportError[] = [];
+    const documents: BratDocument[] = [];
+    for (const ann of await annFilesIn(path)) {
+      const name = relative(path, ann).split(sep).join('/').slice(0, -'.ann'.length);
+      const text = await readFile(`${ann.slice(0, -'.ann'.length)}.txt`, 'utf8').catch(() => null);
+      if (text === null) {
+        errors.push({ file: `${name}.ann`, line: 1, message: `no ${name}.txt beside it` });
+        continue;
+      }
+      documents.push({ path: name, text, ann: await readFile(ann, 'utf8') });
+    }
+    return { ok: true, input: { kind: 'brat', documents, errors } };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return {
+      ok: false,
+      message: code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`,
+      usage: false,
+    };
+  }
+}

@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { sanitiseAnnotator } from '../store/index.js';
+import { declaredAttributes } from '../store/labels.js';
+import { fromIdentifier } from './identifiers.js';
+import { parseDocument, validItems } from './import-document.js';
+import type { ImportError } from './import-errors.js';
+import type { ImportContext, ParsedImport } from './import-jsonl.js';
+import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
+import { isoOrUndefined, labelList, labelMatcher, stringRecord } from './import-values.js';
+import { elementLines } from './json-items.js';
+import { studioLabel, studioValue } from './label-studio-config.js';
+import { codePoints } from './offsets.js';
+
+const regionSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  from_name: z.string(),
+  type: z.string(),
+  value: z.record(z.string(), z.unknown()),
+  meta: z
+    .object({ text: z.array(z.string()).optional(), attributes: stringRecord.optional() })
+    .optional(),
+});
+type Region = z.infer<typeof regionSchema>;
+
+const userSchema = z.union([
+  z.number().int(),
+  z.object({ id: z.number().int().optional(), email: z.string().optional() }),
+]);
+
+const annotationSchema = z.object({
+  completed_by: userSchema.nullable().optional(),
+  annotator: z.string().optional(),
+  was_cancelled: z.boolean().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+  result: z.array(regionSchema),
+});
+
+const taskSchema = z.object({
+  data: z.object({
+    text: z.string(),
+    article: z.string().optional(),
+    annotators: stringRecord.optional(),
+  }),
+  annotations: z.array(annotationSchema).optional(),
+  predictions: z.array(z.object({ result: z.array(regionSchema) })).optional(),
+});
+
+const labelsValue = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  labels: z.array(z.string()).min(1),
+});
+const textValue = z.object({ text: z.array(z.string()).min(1) });
+const choicesValue = z.object({ choices: z.array(z.string()).min(1) });
+
+/**
+ * A Label Studio task list (`margin export --format label-studio`, or Label Studio's JSON
+ * export): each annotation's and prediction's `labels` regions, with the attributes of their
+ * per-region `textarea` and `choices` results (controls named as `--config` names them) and the
+ * note and other attributes of the region's `meta`. The article is `data.article`, else the one
+ * whose clean text is `data.text`. An annotation's annotator is its `completed_by` user as
+ * `--annotator-ids` names it, else as the task's `data.annotators` does, else its `annotator`;
+ * predictions, and annotations none of these name, are credited to `fallbackAnnotator`.
+ * Cancelled annotations are counted in `ignored`.
+ */
+export function parseLabelStudioImport(content: string, context: ImportContext): ParsedImport {
+  const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
+  const document = parseDocument(content, out.errors);
+  if (document === undefined) return out;
+  if (!Array.isArray(document)) {
+    out.errors.push({ line: 1, message: 'expected a JSON array of tasks' });
+    return out;
+  }
+  const lines = elementLines(content.replace(/^\uFEFF/, ''), []);
+  const byText = articlesByText(context.articles);
+  const reader = regionReader(context);
+  const names = new Map<number, string>();
+  for (const [name, id] of context.annotatorIds ?? []) names.set(id, name);
+  for (const { line, value: task } of validItems(document, lines, taskSchema, out.errors)) {
+    const named = task.data.article;
+    const article = named !== undefined ? context.articles.get(named) : byText.get(task.data.text);
+    if (!article) {
+      out.errors.push({
+        line,
+        message:
+          named !== undefined
+            ? `unknown article ${JSON.stringify(named)}`
+            : 'no data.article and no article with this text',
+      });
+      continue;
+    }
+    const taskNames = new Map(Object.entries(task.data.annotators ?? {}));
+    const length = codePoints(task.data.text).length;
+    const spans: ImportedSpan[] = [];
+    const errors: ImportError[] = [];
+    const results = [
+      ...(task.annotations ?? []).map((annotation, index) => ({
+        annotation,
+        field: `annotations.${index}`,
+      })),
+      ...(task.predictions ?? []).map((prediction, index) => ({
+        annotation: { result: prediction.result } as z.infer<typeof annotationSchema>,
+        field: `predictions.${index}`,
+      })),
+    ];
+    for (const { annotation, field } of results) {
+      if (annotation.was_cancelled) {
+        out.ignored++;
+        continue;
+      }
+      const user = annotation.completed_by;
+      const id = typeof user === 'number' ? user : user?.id;
+      const given =
+        (id !== undefined ? (names.get(id) ?? taskNames.get(String(id))) : undefined) ??
+        annotation.annotator;
+      const annotator = given === undefined ? context.fallbackAnnotator : sanitiseAnnotator(given);
+      if (annotator.length === 0) {
+        errors.push({ line, message: `${field}: the annotator's name is not usable` });
+        break;
+      }
+      const created = isoOrUndefined(annotation.created_at);
+      const updated = isoOrUndefined(annotation.updated_at) ?? created;
+      const read = reader(annotation.result, length, `${field}.result`);
+      if (typeof read === 'string') {
+        errors.push({ line, message: read });
+        break;
+      }
+      for (const span of read) {
+        spans.push({
+          ...span,
+          line,
+          article,
+          text: task.data.text,
+          annotator,
+          ...(created ? { created } : {}),
+          ...(updated ? { updated } : {}),
+        });
+      }
+    }
+    if (errors.length > 0) {
+      out.errors.push(...errors);
+      continue;
+    }
+    for (const span of spans) out.annotations.push(spanCandidate(span, context));
+  }
+  return out;
+}
+
+type RegionSpan = Pick<ImportedSpan, 'start' | 'end' | 'label' | 'note' | 'attributes' | 'id'>;
+
+/** Reads one annotation's results into spans, or says what is wrong with them. */
+function regionReader(context: ImportContext) {
+  const matchLabel = labelMatcher(context.labels, studioLabel);
+  const declared = declaredAttributes(context.labels);
+  // A fixed value as Label Studio spells it → the value itself.
+  const values = new Map<string, Map<string, string>>();
+  for (const [name, attribute] of declared) {
+    values.set(name, new Map((attribute.values ?? []).map((value) => [studioValue(value), value])));
+  }
+  return (results: Region[], length: number, field: string): RegionSpan[] | string => {
+    const attributes = new Map<string, Array<[string, string]>>();
+    for (const [index, region] of results.entries()) {
+      if (region.id === undefined || !region.from_name.startsWith('attr_')) continue;
+      const name = fromIdentifier(region.from_name.slice('attr_'.length));
+      if (name === null) continue;
+      let value: string;
+      if (region.type === 'textarea') {
+        const parsed = textValue.safeParse(region.value);
+        if (!parsed.success) return `${field}.${index}.value.text: expected a list of texts`;
+        value = parsed.data.text.join('\n');
+      } else if (region.type === 'choices') {
+        const parsed = choicesValue.safeParse(region.value);
+        if (!parsed.success) return `${field}.${index}.value.choices: expected a list of choices`;
+        const choice = parsed.data.choices[0]!;
+        value = values.get(name)?.get(choice) ?? choice;
+      } else continue;
+      const key = String(region.id);
+      attributes.set(key, [...(attributes.get(key) ?? []), [name, value]]);
+    }
+    const spans: RegionSpan[] = [];
+    for (const [index, region] of results.entries()) {
+      if (region.type !== 'labels') continue;
+      const parsed = labelsValue.safeParse(region.value);
+      if (!parsed.success) {
+        return `${field}.${index}.value: expected start, end and labels (a region of a Text object)`;
+      }
+      const { start, end, labels } = parsed.data;
+      const wrong = spanProblem(start, end, length);
+      if (wrong) return `${field}.${index}.value: ${wrong}`;
+      const own = [
+        ...Object.entries(region.meta?.attributes ?? {}),
+        ...(region.id === undefined ? [] : (attributes.get(String(region.id)) ?? [])),
+      ];
+      const note = region.meta?.text?.join('\n');
+      for (const [position, name] of labels.entries()) {
+        const label = matchLabel(name);
+        if (label === null) {
+          return `${field}.${index}.value.labels: ${JSON.stringify(name)} is not one of ${labelList(context.labels)}`;
+        }
+        spans.push({
+          start,
+          end,
+          label,
+          // A region with several labels is one annotation per label; the first keeps the id.
+          ...(region.id !== undefined && position === 0 ? { id: String(region.id) } : {}),
+          ...(note ? { note } : {}),
+          ...(own.length > 0 ? { attributes: Object.fromEntries(own) } : {}),
+        });
+      }
+    }
+    return spans;
+  };
+}

@@ -1,0 +1,84 @@
+import type { Article } from '../corpus/types.js';
+import type { Label } from '../store/types.js';
+import { clampContext, reanchor } from './import-anchor.js';
+import type { ImportCandidate, ImportContext } from './import-jsonl.js';
+import { codePoints } from './offsets.js';
+
+/** A span another tool gives: code point offsets into the text it showed (`text`). */
+export interface ImportedSpan {
+  line: number;
+  file?: string;
+  article: Article;
+  /** The task's text the offsets count in: the article's clean text, or an older one. */
+  text: string;
+  start: number;
+  end: number;
+  annotator: string;
+  /** The project's label (already matched). */
+  label: string;
+  note?: string;
+  attributes?: Record<string, string>;
+  id?: string;
+  created?: string;
+  updated?: string;
+}
+
+/**
+ * The annotation a span stands for, anchored as margin anchors its own: the span tags the
+ * sentence it lands on in the article's current text (found by its quote and context when the
+ * tool's text is an older one); a span that cannot be placed is kept as an orphan.
+ */
+export function spanCandidate(span: ImportedSpan, context: ImportContext): ImportCandidate {
+  const points = codePoints(span.text);
+  const start = points.toUtf16(span.start);
+  const end = points.toUtf16(span.end);
+  const { article, text } = span;
+  const { anchor, placement } = reanchor(
+    {
+      sentence: 'unknown',
+      start,
+      end,
+      quote: text.slice(start, end),
+      ...clampContext(text.slice(Math.max(0, start - 32), start), text.slice(end, end + 32)),
+      // The same text: the offsets hold, and the anchor is rewritten from the sentence.
+      textHash: text === article.text ? article.hash : '',
+    },
+    article,
+  );
+  const created = span.created ?? context.now;
+  return {
+    line: span.line,
+    ...(span.file !== undefined ? { file: span.file } : {}),
+    placement,
+    annotation: {
+      id: span.id ?? context.newId(),
+      article: article.id,
+      annotator: span.annotator,
+      label: span.label as Label,
+      anchor,
+      ...(span.note ? { note: span.note } : {}),
+      ...(span.attributes && Object.keys(span.attributes).length > 0
+        ? { attributes: span.attributes }
+        : {}),
+      created,
+      updated: span.updated ?? created,
+    },
+  };
+}
+
+/**
+ * Why a span cannot be read, or null: its offsets must select something inside a text of
+ * `length` code points.
+ */
+export function spanProblem(start: number, end: number, length: number): string | null {
+  if (end <= start) return 'end is not after start';
+  if (end > length) return 'end is past the end of the text';
+  return null;
+}
+
+/** The articles by clean text, for files that name none (a task made from the text alone). */
+export function articlesByText(articles: Map<string, Article>): Map<string, Article> {
+  const byText = new Map<string, Article>();
+  for (const article of articles.values()) byText.set(article.text, article);
+  return byText;
+}

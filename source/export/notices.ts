@@ -1,0 +1,25 @@
+import type { Format } from './formats.js';
+import type { ExportSummary } from './writer.js';
+
+/** What the command says on stderr after an export, besides the output itself. */
+export function exportNotices(
+  format: Format,
+  summary: ExportSummary,
+  out: string | null,
+): string[] {
+  const notices: string[] = [];
+  if (format === 'brat') {
+    notices.push(`wrote ${summary.articleFiles} article(s) and annotation.conf to ${out}`);
+    if (summary.skippedOrphans > 0) {
+      notices.push(
+        `left out ${summary.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)`,
+      );
+    }
+  }
+  if (format === 'doccano' && summary.overlapping > 0) {
+    notices.push(
+      `${summary.overlapping} document(s) have overlapping spans (a sentence with several labels): turn on "Allow overlapping spans" in the doccano project before importing, or doccano keeps only one of them`,
+    );
+  }
+  return notices;
+}

@@ -1,0 +1,100 @@
+import { createWriter, type Format } from './formats.js';
+import { type ArticleStream, compileFilter, type ExportFilter, selectArticle } from './model.js';
+import { type ExportFile, type ExportSummary, emptySummary, type WriterOptions } from './writer.js';
+
+/**
+ * Where an export goes; the command provides it (stdout, a file, a folder). Each write is awaited,
+ * so a slow reader slows the export down instead of letting output pile up in memory.
+ */
+export interface ExportSink {
+  write(text: string): Promise<void>;
+  /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
+  writeFile(relativePath: string, content: string): Promise<void>;
+  /** True once the reader went away (`| head`): the export stops early, quietly. */
+  readonly closed?: boolean;
+}
+
+export interface ExportOptions extends WriterOptions {
+  filter?: ExportFilter;
+  /** How many annotations the stream holds, when the source knows: for the progress bar. */
+  total?: number;
+  /** Called now and then with the number of annotations read. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Text is handed to the sink in pieces of about this size: few writes, little held. */
+const FLUSH_AT = 1 << 20;
+/** Progress is reported every this many annotations (and at the end). */
+const PROGRESS_EVERY = 5000;
+
+/**
+ * Streams `source` through the format's writer into `sink`, article by article: what is held at
+ * any time is one article's annotations and at most one piece of output, whatever the size of
+ * the store, and the first lines are out before the last article is read.
+ */
+export async function runExport(
+  format: Format,
+  source: ArticleStream,
+  sink: ExportSink,
+  options: ExportOptions,
+): Promise<ExportSummary> {
+  const summary = emptySummary();
+  const writer = createWriter(format, options, summary);
+  const filter = compileFilter(options.filter);
+  const files: ExportFile[] = [];
+  const writeFiles = async () => {
+    for (const file of files) await sink.writeFile(file.path, file.content);
+    files.length = 0;
+  };
+  let pending = writer.start();
+  let read = 0;
+  let reported = 0;
+  for await (const entry of source) {
+    read += entry.annotations.length;
+    const selected = selectArticle(entry, filter);
+    if (selected) {
+      summary.articles++;
+      summary.annotations += selected.entries.length;
+      pending += writer.article(selected, files);
+      await writeFiles();
+      if (pending.length >= FLUSH_AT) {
+        await sink.write(pending);
+        pending = '';
+        if (sink.closed) return summary;
+      }
+    }
+    if (options.onProgress && read - reported >= PROGRESS_EVERY) {
+      reported = read;
+      options.onProgress(read, Math.max(read, options.total ?? 0));
+    }
+  }
+  pending += writer.end(files);
+  await writeFiles();
+  if (pending !== '') await sink.write(pending);
+  options.onProgress?.(read, read);
+  return summary;
+}
+
+/** The whole export in memory: tests and small exports. */
+export async function exportToMemory(
+  format: Format,
+  source: ArticleStream,
+  options: ExportOptions,
+): Promise<{ text: string; files: Map<string, string>; summary: ExportSummary }> {
+  let text = '';
+  const files = new Map<string, string>();
+  const summary = await runExport(
+    format,
+    source,
+    {
+      write: async (part) => {
+        text += part;
+      },
+      writeFile: async (path, content) => {
+        files.set(path, content);
+      },
+    },
+    options,
+  );
+  return { text, files, summary };
+}

@@ -1,0 +1,53 @@
+import type { LabelSet } from '../store/labels.js';
+import type { SelectedArticle } from './model.js';
+
+/** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
+export interface ExportFile {
+  path: string;
+  content: string;
+}
+
+/**
+ * A format as a stream: text before the first article, each article's text (or files), text
+ * after the last. A writer keeps nothing per annotation between calls, so memory stays the same
+ * whatever the size of the store.
+ */
+export interface FormatWriter {
+  start(): string;
+  /** The article's text; a format that writes files adds them to `files` instead. */
+  article(selected: SelectedArticle, files: ExportFile[]): string;
+  end(files: ExportFile[]): string;
+}
+
+/** What a writer tells the command after the export, for its messages. */
+export interface ExportSummary {
+  /** Articles with at least one selected annotation. */
+  articles: number;
+  /** Selected annotations, orphans included. */
+  annotations: number;
+  /** Orphans a format that can only point into the text (brat, doccano, Label Studio) left out. */
+  skippedOrphans: number;
+  /** Documents (doccano lines) with overlapping spans, which a doccano project may drop. */
+  overlapping: number;
+  /** Article files written (brat's `.ann` files). */
+  articleFiles: number;
+}
+
+export function emptySummary(): ExportSummary {
+  return { articles: 0, annotations: 0, skippedOrphans: 0, overlapping: 0, articleFiles: 0 };
+}
+
+export interface WriterOptions {
+  labels: LabelSet;
+  /** csv: start with a byte order mark, for Excel. */
+  bom?: boolean;
+  /** csv: leave cells that start like a formula as they are. */
+  raw?: boolean;
+  /**
+   * Every annotator name the store holds (not only the exported ones), so that Label Studio's
+   * numeric ids stay the same whatever the filter.
+   */
+  annotators?: readonly string[];
+  /** Label Studio user ids to use for annotators (`--annotator-ids`). */
+  annotatorIds?: ReadonlyMap<string, number>;
+}

@@ -1,0 +1,136 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as exportCommand } from '../../source/commands/export.js';
+import { command as importCommand } from '../../source/commands/import.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository } from '../../source/store/index.js';
+import { run, useWorkspace } from './workspace.js';
+
+/** alice and bob on the Unicode article: a note, attributes, and one sentence with two labels. */
+async function team(dir: string) {
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  const uni = articles.find((a) => a.id === 'uni')!;
+  const [s0, s1, s2] = uni.sentences;
+  const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+  await alice.tag(uni, s0!.id, 'quote');
+  await alice.tag(uni, s0!.id, 'claim');
+  await alice.annotate(uni, s0!.id, {
+    note: 'check the “translation”\nwith the desk',
+    attributes: { speaker: 'the minister', claimant: 'Kremlin' },
+  });
+  await alice.tag(uni, s1!.id, 'event');
+  await alice.close();
+  const bob = await openRepository({ root: join(dir, 'store'), annotator: 'bob', articles });
+  await bob.tag(uni, s2!.id, 'claim');
+  await bob.close();
+}
+
+/** What the store holds, as a user compares two stores: the jsonl export without ids and dates. */
+async function contents(dir: string, store: string): Promise<string[]> {
+  const { stdout } = await run(exportCommand, dir, [], { format: 'jsonl', store });
+  return stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => {
+      const { annotator, label, sentence, note, attributes } = JSON.parse(line);
+      return JSON.stringify([annotator, label, sentence, note, attributes]);
+    })
+    .sort();
+}
+
+describe('margin import from every format margin exports', () => {
+  const workspace = useWorkspace();
+
+  it.each(['label-studio', 'prodigy', 'doccano', 'w3c'])(
+    '%s from standard input, into the annotators the file names',
+    async (format) => {
+      const dir = await workspace();
+      await team(dir);
+      const exported = await run(exportCommand, dir, [], { format });
+      expect(exported.status).toBe(0);
+      const imported = await run(
+        importCommand,
+        dir,
+        ['-'],
+        { format, store: 'copy' },
+        exported.stdout,
+      );
+      expect(imported.stderr).toBe('');
+      expect(imported.stdout).toBe('4 imported, 0 duplicates skipped, 0 errors\n');
+      expect(await contents(dir, 'copy')).toEqual(await contents(dir, 'store'));
+      expect((await readdir(join(dir, 'copy'))).filter((name) => !name.startsWith('.'))).toEqual([
+        'alice',
+        'bob',
+      ]);
+    },
+  );
+
+  it('warns on export that doccano drops overlapping spans unless the project allows them', async () => {
+    const dir = await workspace();
+    await team(dir);
+    const exported = await run(exportCommand, dir, [], { format: 'doccano' });
+    expect(exported.stderr).toBe(
+      'margin export: 1 document(s) have overlapping spans (a sentence with several labels): turn on "Allow overlapping spans" in the doccano project before importing, or doccano keeps only one of them\n',
+    );
+    expect(exported.status).toBe(0);
+  });
+
+  it('brat from the exported folder, annotators from its folders', async () => {
+    const dir = await workspace();
+    await team(dir);
+    expect((await run(exportCommand, dir, [], { format: 'brat', out: 'brat' })).status).toBe(0);
+    const imported = await run(importCommand, dir, ['brat'], { format: 'brat', store: 'copy' });
+    expect(imported.stdout).toBe('4 imported, 0 duplicates skipped, 0 errors\n');
+    expect(await contents(dir, 'copy')).toEqual(await contents(dir, 'store'));
+  });
+
+  it('names the .ann file and line of a bad brat line, and imports the rest', async () => {
+    const dir = await workspace();
+    await mkdir(join(dir, 'brat', 'dana'), { recursive: true });
+    await writeFile(join(dir, 'brat', 'dana', 'uni.txt'), 'ignored: the article is named');
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    await writeFile(join(dir, 'brat', 'dana', 'uni.txt'), uni.text);
+    await writeFile(
+      join(dir, 'brat', 'dana', 'uni.ann'),
+      'T1\tClaim 0 10\t“Мы готовы к\nT2\tPerson 0 3\tx\nA1\tspeaker T9 x\n',
+    );
+    const result = await run(importCommand, dir, ['brat'], { format: 'brat' });
+    expect(result.stderr).toBe(
+      [
+        'margin import: brat/dana/uni.ann:2: "Person" is not one of claim, quote, event',
+        'margin import: brat/dana/uni.ann:3: T9 is not a text-bound annotation above this line',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 2 errors\n');
+    expect(result.status).toBe(1);
+  });
+
+  it('refuses standard input for brat, which reads a folder', async () => {
+    const dir = await workspace();
+    expect(await run(importCommand, dir, ['-'], { format: 'brat' })).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin import: brat reads a folder, not standard input\n',
+    });
+  });
+
+  it('reads jsonl lines that start with a byte order mark, and says why a line is not JSON', async () => {
+    const dir = await workspace();
+    const line = (label: string) =>
+      `\uFEFF${JSON.stringify({ article: 'uni', annotator: 'dana', label, text: 'Nobody said “no” to the plan.', start: 0, end: 1 })}`;
+    const result = await run(
+      importCommand,
+      dir,
+      ['-'],
+      { format: 'jsonl' },
+      [line('claim'), line('quote'), '{"article": "uni",, "label": "claim"}'].join('\n'),
+    );
+    expect(result.stderr).toBe(
+      'margin import: stdin:3: not valid JSON: column 19: expected a property name in double quotes, found ","\n',
+    );
+    expect(result.stdout).toBe('2 imported, 0 duplicates skipped, 1 error\n');
+  });
+});

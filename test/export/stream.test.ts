@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import { FORMATS } from '../../source/export/formats.js';
+import type { ArticleEntry } from '../../source/export/model.js';
+import { runExport } from '../../source/export/stream.js';
+import { DEFAULT_LABELS } from '../../source/store/labels.js';
+import { articleOfSentences } from '../helpers/articles.js';
+import { place } from './fixture.js';
+
+const ARTICLES = 2000;
+
+/** A store too large to hold as one piece of output, read article by article. */
+async function* largeStore(read: { count: number }): AsyncGenerator<ArticleEntry> {
+  const sentences = Array.from(
+    { length: 8 },
+    (_, i) => `Sentence ${i} of a long article about talks, with enough words to weigh something.`,
+  );
+  for (let n = 0; n < ARTICLES; n++) {
+    const article: Article = articleOfSentences(`a${n}`, [sentences], { title: `Article ${n}` });
+    read.count++;
+    yield {
+      article,
+      annotations: sentences.map((_, i) =>
+        place(article, i, (['claim', 'quote', 'event'] as const)[i % 3]!, i % 2 ? 'bob' : 'alice', {
+          note: 'a note long enough to make the output grow with every annotation written',
+        }),
+      ),
+      status: () => 'done',
+    };
+  }
+}
+
+describe('a streamed export', () => {
+  it.each(FORMATS)(
+    '%s: writes its first piece before the last article is read, in bounded pieces',
+    async (format) => {
+      const read = { count: 0 };
+      const pieces: Array<{ size: number; readBefore: number }> = [];
+      await runExport(
+        format,
+        largeStore(read),
+        {
+          write: async (text) => {
+            pieces.push({ size: text.length, readBefore: read.count });
+          },
+          writeFile: async (_path, content) => {
+            pieces.push({ size: content.length, readBefore: read.count });
+          },
+        },
+        { labels: DEFAULT_LABELS },
+      );
+      expect(read.count).toBe(ARTICLES);
+      expect(pieces[0]!.readBefore).toBeLessThan(ARTICLES / 2);
+      // A piece is at most about a megabyte and one article more, whatever the store's size.
+      const total = pieces.reduce((sum, piece) => sum + piece.size, 0);
+      expect(total).toBeGreaterThan(4 * 1024 * 1024);
+      expect(Math.max(...pieces.map((piece) => piece.size))).toBeLessThan(1024 * 1024 + 64 * 1024);
+    },
+  );
+
+  it('stops reading when the reader went away', async () => {
+    const read = { count: 0 };
+    let writes = 0;
+    await runExport(
+      'jsonl',
+      largeStore(read),
+      {
+        closed: true,
+        write: async () => {
+          writes++;
+        },
+        writeFile: async () => {},
+      },
+      { labels: DEFAULT_LABELS },
+    );
+    expect(writes).toBe(1);
+    expect(read.count).toBeLessThan(ARTICLES);
+  });
+});
