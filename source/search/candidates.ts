@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { type CorpusIndex, prefixRange } from './corpus-index.js';
+import { type SentenceIndex, prefixRange } from './sentence-index.js';
 import { editDistance } from './distance.js';
 
 export type MatchKind = 'exact' | 'prefix' | 'variant' | 'fuzzy';
@@ -86,7 +86,7 @@ export class CandidateFinder {
   /** Variant key → the words with that key, for the words a key changes (most keep their own). */
   private readonly variants = new Map<string, number[]>();
 
-  constructor(private readonly index: CorpusIndex) {
+  constructor(private readonly index: SentenceIndex) {
     index.vocabulary.forEach((word, id) => {
       const key = bucketKey(word[0]!, word.length);
       const bucket = this.buckets.get(key);

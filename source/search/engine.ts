@@ -2,7 +2,7 @@ import type { Article } from '../corpus/types.js';
 import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
 import { CandidateFinder } from './candidates.js';
 import { type ContextFacts, FactsCache } from './context-facts.js';
-import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
+import { buildSentenceIndex, type SentenceIndex } from './sentence-index.js';
 import { compileFilters, type SentenceFilter } from './filters.js';
 import { words } from './fold.js';
 import { highlight } from './highlight.js';
@@ -31,7 +31,7 @@ export interface SearchEngine {
 export const DEFAULT_LIMIT = 50;
 
 export class Engine implements SearchEngine {
-  readonly index: CorpusIndex;
+  readonly index: SentenceIndex;
   private readonly finder: CandidateFinder;
   private readonly facts: FactsCache;
   private readonly articleNumbers = new Map<string, number>();
@@ -45,7 +45,7 @@ export class Engine implements SearchEngine {
   private readonly probed: Probe = { score: 0, inText: false };
 
   constructor(articles: Article[]) {
-    this.index = buildCorpusIndex(articles);
+    this.index = buildSentenceIndex(articles);
     this.finder = new CandidateFinder(this.index);
     articles.forEach((article, a) => {
       this.articleNumbers.set(article.id, a);

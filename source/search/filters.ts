@@ -1,11 +1,11 @@
 import type { ReviewStatus } from '../store/types.js';
 import type { ContextFacts } from './context-facts.js';
-import { type CorpusIndex, compact } from './corpus-index.js';
+import { type SentenceIndex, compact } from './sentence-index.js';
 import { fold } from './fold.js';
 import type { LabelValue, QueryFilter } from './query.js';
 
 export interface FilterContext {
-  index: CorpusIndex;
+  index: SentenceIndex;
   facts: ContextFacts;
   status: (article: string) => ReviewStatus;
 }
@@ -86,7 +86,7 @@ function labelTest(value: LabelValue, facts: ContextFacts): Test {
   return (sentence) => facts.labels.get(sentence)?.includes(value) ?? false;
 }
 
-function perArticle(index: CorpusIndex, decide: (article: number) => boolean): Test {
+function perArticle(index: SentenceIndex, decide: (article: number) => boolean): Test {
   // 0 = not asked yet, 1 = passes, 2 = fails.
   const known = new Uint8Array(index.articles.length);
   return (sentence) => {

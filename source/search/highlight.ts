@@ -1,4 +1,4 @@
-import type { CorpusIndex } from './corpus-index.js';
+import type { SentenceIndex } from './sentence-index.js';
 import { eachWord, foldText, originalRange } from './fold.js';
 import { findPhrase, type Term } from './terms.js';
 
@@ -10,7 +10,7 @@ import { findPhrase, type Term } from './terms.js';
 export function highlight(
   text: string,
   terms: Term[],
-  index: CorpusIndex,
+  index: SentenceIndex,
 ): Array<[number, number]> {
   const folded = foldText(text);
   const starts: number[] = [];

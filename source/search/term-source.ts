@@ -1,5 +1,5 @@
 import type { ContextFacts } from './context-facts.js';
-import type { CorpusIndex } from './corpus-index.js';
+import type { SentenceIndex } from './sentence-index.js';
 import type { TermScores } from './term-scores.js';
 import { findPhrase, type PhraseTerm, phraseInWords, type Term, wordScore } from './terms.js';
 
@@ -28,7 +28,7 @@ export interface TermSource {
  */
 export function termSource(
   term: Term,
-  index: CorpusIndex,
+  index: SentenceIndex,
   facts: ContextFacts,
   titleOf: (article: number) => string[],
 ): TermSource {
@@ -130,7 +130,7 @@ export function termSource(
  * The words whose postings must contain every occurrence of the phrase: its rarest whole word,
  * or, for a phrase of one word still being typed, every word that word begins.
  */
-function phraseAnchors(term: PhraseTerm, index: CorpusIndex): number[] {
+function phraseAnchors(term: PhraseTerm, index: SentenceIndex): number[] {
   if (term.ids.length === 0) {
     const [from, to] = term.last;
     return Array.from({ length: to - from }, (_, k) => from + k);

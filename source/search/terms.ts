@@ -8,7 +8,7 @@ import {
   prefixScore,
   VARIANT,
 } from './candidates.js';
-import { type CorpusIndex, prefixRange } from './corpus-index.js';
+import { type SentenceIndex, prefixRange } from './sentence-index.js';
 import { editDistance } from './distance.js';
 import { words } from './fold.js';
 import type { ParsedQuery } from './query.js';
@@ -47,7 +47,7 @@ export interface CompiledQuery {
 /** A word written with inner punctuation ("U.S.", "30-day") means those words together: a phrase. */
 export function compile(
   parsed: ParsedQuery,
-  index: CorpusIndex,
+  index: SentenceIndex,
   finder: CandidateFinder,
 ): CompiledQuery {
   const terms: Term[] = [];
@@ -70,12 +70,12 @@ export function compile(
   return { terms, excluded };
 }
 
-function exactRange(parts: string[], index: CorpusIndex): [number, number] {
+function exactRange(parts: string[], index: SentenceIndex): [number, number] {
   const id = index.wordIds.get(parts[parts.length - 1]!);
   return id === undefined ? [0, 0] : [id, id + 1];
 }
 
-function wordTerm(text: string, index: CorpusIndex, finder: CandidateFinder): WordTerm {
+function wordTerm(text: string, index: SentenceIndex, finder: CandidateFinder): WordTerm {
   const scores = new Map<number, number>();
   let postings = 0;
   for (const candidate of finder.find(text)) {
@@ -85,7 +85,7 @@ function wordTerm(text: string, index: CorpusIndex, finder: CandidateFinder): Wo
   return { kind: 'word', text, scores, postings };
 }
 
-function phraseTerm(parts: string[], index: CorpusIndex): PhraseTerm {
+function phraseTerm(parts: string[], index: SentenceIndex): PhraseTerm {
   const lastWord = parts[parts.length - 1]!;
   return {
     kind: 'phrase',

@@ -7,7 +7,7 @@ import { Interner } from './interner.js';
  * (article by article) and everything is kept in flat typed arrays: 300,000 sentences cost tens
  * of megabytes, where arrays of objects would cost hundreds and slow every query with GC.
  */
-export interface CorpusIndex {
+export interface SentenceIndex {
   articles: Article[];
   sentenceCount: number;
   /** Sentences of article `a` are `articleStart[a] .. articleStart[a + 1] - 1`. */
@@ -50,7 +50,7 @@ export function compact(text: string): string {
   return fold(text).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export function buildCorpusIndex(articles: Article[]): CorpusIndex {
+export function buildSentenceIndex(articles: Article[]): SentenceIndex {
   const interner = new Interner();
   const byId = interner.words;
 
@@ -151,7 +151,7 @@ export function buildCorpusIndex(articles: Article[]): CorpusIndex {
 }
 
 /** The ids of words starting with `prefix` (the word itself included when present). */
-export function prefixRange(index: CorpusIndex, prefix: string): [number, number] {
+export function prefixRange(index: SentenceIndex, prefix: string): [number, number] {
   const { vocabulary } = index;
   let low = 0;
   let high = vocabulary.length;

@@ -1,0 +1,84 @@
+import type { Article, FileProblem } from './types.js';
+
+/** One article as the list shows it, without its text. */
+export interface ArticleSummary {
+  /** Position in corpus order (code-point order of relative paths), from 0. */
+  ord: number;
+  id: string;
+  path: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  /** How many sentences the article has. */
+  sentences: number;
+  /** The opening words of the text, shown for an article without a title. */
+  opening: string;
+}
+
+/**
+ * The corpus as every part of margin reads it: in corpus order, a page of summaries or one
+ * article at a time, so that memory does not grow with the corpus. The on-disk index serves
+ * archives of a million articles; `memoryCorpusIndex` serves tests and small inputs.
+ */
+export interface CorpusIndex {
+  /** The corpus folder (absolute). */
+  readonly root: string;
+  /** Articles in the index now. */
+  size(): number;
+  /** Summaries of the articles from `from` (inclusive) to `to` (exclusive), in corpus order. */
+  summaries(from: number, to: number): ArticleSummary[];
+  /** The whole article with its text and sentences, read on demand. */
+  article(id: string): Article | undefined;
+  articleAt(ord: number): Article | undefined;
+  ordOf(id: string): number | undefined;
+  /** Every article in corpus order, read in batches. */
+  articles(): Iterable<Article>;
+  /** Files that could not be read, each with its reason, as of the last refresh. */
+  problems(): FileProblem[];
+  close(): void;
+}
+
+/** The opening words of an article's text: the list's stand-in for a missing title. */
+export function openingWords(article: Pick<Article, 'sentences' | 'text'>, words = 12): string {
+  const first = article.sentences[0]?.text ?? article.text;
+  return first.split(/\s+/).filter(Boolean).slice(0, words).join(' ');
+}
+
+export function summaryOf(article: Article, ord: number): ArticleSummary {
+  return {
+    ord,
+    id: article.id,
+    path: article.path,
+    title: article.title,
+    date: article.date,
+    source: article.source,
+    sentences: article.sentences.length,
+    opening: openingWords(article),
+  };
+}
+
+/** A corpus index over articles already in memory, in the order given. */
+export function memoryCorpusIndex(
+  root: string,
+  list: readonly Article[],
+  problems: readonly FileProblem[] = [],
+): CorpusIndex {
+  const byId = new Map(list.map((article, ord) => [article.id, ord]));
+  return {
+    root,
+    size: () => list.length,
+    summaries: (from, to) =>
+      list
+        .slice(Math.max(0, from), Math.max(0, to))
+        .map((article, i) => summaryOf(article, from + i)),
+    article: (id) => {
+      const ord = byId.get(id);
+      return ord === undefined ? undefined : list[ord];
+    },
+    articleAt: (ord) => list[ord],
+    ordOf: (id) => byId.get(id),
+    articles: () => list[Symbol.iterator](),
+    problems: () => [...problems],
+    close: () => undefined,
+  };
+}

@@ -1,0 +1,32 @@
+import type { ReviewStatus } from '../store/types.js';
+
+/** One sentence that carries annotations: its labels and who gave them. */
+export interface AnnotatedSentence {
+  article: string;
+  sentence: string;
+  labels: readonly string[];
+  annotators: readonly string[];
+}
+
+/** A note or an attribute value, and the sentence it annotates. */
+export interface AnnotationText {
+  article: string;
+  sentence: string;
+  text: string;
+}
+
+/**
+ * What a search asks of the annotations, without holding them all: the store answers it, from
+ * memory for a small store and from its on-disk cache for a large one. Queries with a label,
+ * annotator or status filter read `sentences()`; every query matches its words against
+ * `texts()` (notes and attributes). `version` changes whenever the annotations change, so an
+ * engine may keep what it derived from them while it stays the same.
+ */
+export interface AnnotationFacts {
+  readonly version: string | number;
+  sentences(): Iterable<AnnotatedSentence>;
+  texts(): Iterable<AnnotationText>;
+  /** The review status of an article as `annotator` (default: the one searching) sees it. */
+  status(article: string, annotator?: string): ReviewStatus;
+  annotators(): readonly string[];
+}
