@@ -43,6 +43,25 @@ export class Uint32List {
   }
 }
 
+export class Float64List {
+  data: Float64Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(capacity);
+  }
+
+  push(value: number): number {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length] = value;
+    return this.length++;
+  }
+}
+
 export class Float32List {
   data: Float32Array;
   length = 0;

@@ -3,9 +3,10 @@
  * Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3): the signature is cut into `bands`
  * bands of `rows` rows; two sentences are candidates when they agree on every row of some band.
  *
- * Built once over all nodes as sorted typed arrays (per band: the band values in order and the
- * node of each, 8 bytes per node per band, no object per sentence); nodes added later go into a
- * small map per band, and removed nodes are skipped until the next build.
+ * Per band, each node's band value and the nodes sorted by it (8 bytes per node per band, no
+ * object per sentence), built once over all nodes; nodes added later go into a small map per
+ * band, and removed nodes are skipped. A pair that shares several bands is compared once, in
+ * the first band it shares.
  */
 import { mix, signature } from './minhash.js';
 
@@ -16,23 +17,23 @@ export interface LshShape {
 
 export class LshIndex {
   readonly shape: LshShape;
-  private keys: Uint32Array[] = [];
-  private nodes: Int32Array[] = [];
+  /** Per band, each node's band value (0 for a node not indexed). */
+  private values: Uint32Array[];
+  /** Per band, the built nodes in order of their band value. */
+  private order: Int32Array[] = [];
   private added: Array<Map<number, number[]>>;
-  private dead = new Uint8Array(1024);
+  private indexed = new Uint8Array(1024);
   private readonly scratch: Uint32Array;
 
   constructor(shape: LshShape) {
     this.shape = shape;
+    this.values = Array.from({ length: shape.bands }, () => new Uint32Array(1024));
     this.added = Array.from({ length: shape.bands }, () => new Map());
     this.scratch = new Uint32Array(shape.bands * shape.rows);
   }
 
   /** The band values of a set of shingles (ids). */
-  bandValues(
-    items: readonly number[],
-    out: Uint32Array = new Uint32Array(this.shape.bands),
-  ): Uint32Array {
+  bandValues(items: readonly number[], out: Uint32Array = new Uint32Array(this.shape.bands)): Uint32Array {
     const sig = signature(items, this.scratch);
     const { rows } = this.shape;
     for (let band = 0; band < out.length; band++) {
@@ -47,32 +48,43 @@ export class LshIndex {
    * Indexes nodes `0..count-1` afresh; `valuesOf` fills a node's band values, or returns false
    * for a node that is not to be indexed (removed, or too short to compare).
    */
-  build(count: number, valuesOf: (node: number, out: Uint32Array) => boolean): void {
-    const all = Array.from({ length: this.shape.bands }, () => new Uint32Array(count));
-    const indexed = new Int32Array(count);
+  build(
+    count: number,
+    valuesOf: (node: number, out: Uint32Array) => boolean,
+    dayOf: (node: number) => number = () => 0,
+  ): void {
+    this.ensure(count);
+    this.indexed.fill(0);
+    const nodes = new Int32Array(count);
     let total = 0;
     const values = new Uint32Array(this.shape.bands);
     for (let node = 0; node < count; node++) {
       if (!valuesOf(node, values)) continue;
-      for (let band = 0; band < values.length; band++) all[band]![total] = values[band]!;
-      indexed[total++] = node;
+      for (let band = 0; band < values.length; band++) this.values[band]![node] = values[band]!;
+      this.indexed[node] = 1;
+      nodes[total++] = node;
     }
-    this.keys = [];
-    this.nodes = [];
+    // Within a bucket, nodes stand in date order: the members a node is compared with (the
+    // nearest before it) are then those of the same days, where the same story is told.
+    const days = new Uint32Array(total);
+    for (let i = 0; i < total; i++) days[i] = Math.max(0, Math.min(0xffff, dayOf(nodes[i]!)));
+    const byDay = radixSort(days, nodes.subarray(0, total), [0]);
+    nodes.set(byDay);
+    this.order = [];
     for (let band = 0; band < this.shape.bands; band++) {
-      const [keys, nodes] = radixSort(all[band]!.subarray(0, total), indexed.subarray(0, total));
-      all[band] = new Uint32Array(0);
-      this.keys.push(keys);
-      this.nodes.push(nodes);
+      const keys = new Uint32Array(total);
+      for (let i = 0; i < total; i++) keys[i] = this.values[band]![nodes[i]!]!;
+      this.order.push(radixSort(keys, nodes.subarray(0, total)));
     }
     this.added = Array.from({ length: this.shape.bands }, () => new Map());
-    this.dead = new Uint8Array(Math.max(1024, count));
   }
 
   /** Adds a node after the build. */
   add(node: number, values: Uint32Array): void {
-    if (node < this.dead.length) this.dead[node] = 0;
+    this.ensure(node + 1);
+    this.indexed[node] = 1;
     for (let band = 0; band < values.length; band++) {
+      this.values[band]![node] = values[band]!;
       const map = this.added[band]!;
       const bucket = map.get(values[band]!);
       if (bucket) bucket.push(node);
@@ -81,82 +93,90 @@ export class LshIndex {
   }
 
   /** Removes a node (it is skipped from now on). */
-  remove(node: number, values: Uint32Array): void {
-    if (node >= this.dead.length) {
-      const grown = new Uint8Array(Math.max(node + 1, this.dead.length * 2));
-      grown.set(this.dead);
-      this.dead = grown;
-    }
-    this.dead[node] = 1;
-    for (let band = 0; band < values.length; band++) {
-      const bucket = this.added[band]!.get(values[band]!);
+  remove(node: number): void {
+    if (node >= this.indexed.length || !this.indexed[node]) return;
+    this.indexed[node] = 0;
+    for (let band = 0; band < this.shape.bands; band++) {
+      const bucket = this.added[band]!.get(this.values[band]![node]!);
       const at = bucket?.indexOf(node) ?? -1;
       if (bucket && at >= 0) bucket.splice(at, 1);
     }
   }
 
-  /** The nodes sharing band `band`'s bucket `value`, in node order (built ones first). */
+  /** The nodes sharing band `band`'s bucket `value` (built ones first, in date order). */
   bucket(band: number, value: number): number[] {
     const found: number[] = [];
-    const keys = this.keys[band];
-    if (keys && keys.length > 0) {
-      const nodes = this.nodes[band]!;
-      for (let at = lowerBound(keys, value); at < keys.length && keys[at] === value; at++) {
-        const node = nodes[at]!;
-        if (!this.isDead(node)) found.push(node);
+    const order = this.order[band];
+    const values = this.values[band]!;
+    if (order && order.length > 0) {
+      let low = 0;
+      let high = order.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (values[order[middle]!]! < value) low = middle + 1;
+        else high = middle;
+      }
+      for (let at = low; at < order.length && values[order[at]!] === value; at++) {
+        if (this.indexed[order[at]!]) found.push(order[at]!);
       }
     }
     for (const node of this.added[band]!.get(value) ?? []) found.push(node);
     return found;
   }
 
+  /** The first band in which two indexed nodes share a bucket, or `bands` when none. */
+  firstSharedBand(a: number, b: number): number {
+    for (let band = 0; band < this.shape.bands; band++) {
+      if (this.values[band]![a] === this.values[band]![b]) return band;
+    }
+    return this.shape.bands;
+  }
+
   /** Calls back with each run of two or more built nodes sharing a bucket, band by band. */
   eachBuiltRun(visit: (band: number, nodes: Int32Array) => void): void {
-    for (let band = 0; band < this.keys.length; band++) {
-      const keys = this.keys[band]!;
-      const nodes = this.nodes[band]!;
+    for (let band = 0; band < this.order.length; band++) {
+      const order = this.order[band]!;
+      const values = this.values[band]!;
       let start = 0;
-      for (let at = 1; at <= keys.length; at++) {
-        if (at < keys.length && keys[at] === keys[start]) continue;
-        if (at - start > 1) visit(band, nodes.subarray(start, at));
+      for (let at = 1; at <= order.length; at++) {
+        if (at < order.length && values[order[at]!] === values[order[start]!]) continue;
+        if (at - start > 1) visit(band, order.subarray(start, at));
         start = at;
       }
     }
   }
 
-  /** Bytes held by the built arrays. */
+  /** Bytes held by the typed arrays. */
   get bytes(): number {
-    let total = this.dead.byteLength;
-    for (let band = 0; band < this.keys.length; band++) {
-      total += this.keys[band]!.byteLength + this.nodes[band]!.byteLength;
-    }
+    let total = this.indexed.byteLength;
+    for (const values of this.values) total += values.byteLength;
+    for (const order of this.order) total += order.byteLength;
     return total;
   }
 
-  private isDead(node: number): boolean {
-    return node < this.dead.length && this.dead[node] === 1;
+  private ensure(size: number): void {
+    if (size <= this.indexed.length) return;
+    let capacity = this.indexed.length;
+    while (capacity < size) capacity *= 2;
+    const indexed = new Uint8Array(capacity);
+    indexed.set(this.indexed);
+    this.indexed = indexed;
+    this.values = this.values.map((old) => {
+      const grown = new Uint32Array(capacity);
+      grown.set(old);
+      return grown;
+    });
   }
 }
 
-function lowerBound(keys: Uint32Array, value: number): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Sorts keys (with their nodes) in two 16-bit passes: linear, and stable in node order. */
-function radixSort(keys: Uint32Array, nodes: Int32Array): [Uint32Array, Int32Array] {
+/** Sorts keys (with their nodes) in 16-bit passes: linear, and stable. */
+function radixSort(keys: Uint32Array, nodes: Int32Array, shifts = [0, 16]): Int32Array {
   let inKeys = new Uint32Array(keys);
   let inNodes = new Int32Array(nodes);
   let outKeys = new Uint32Array(keys.length);
   let outNodes = new Int32Array(keys.length);
   const counts = new Int32Array(65_537);
-  for (const shift of [0, 16]) {
+  for (const shift of shifts) {
     counts.fill(0);
     for (let i = 0; i < inKeys.length; i++) counts[((inKeys[i]! >>> shift) & 0xffff) + 1]!++;
     for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
@@ -168,5 +188,5 @@ function radixSort(keys: Uint32Array, nodes: Int32Array): [Uint32Array, Int32Arr
     [inKeys, outKeys] = [outKeys, inKeys];
     [inNodes, outNodes] = [outNodes, inNodes];
   }
-  return [inKeys, inNodes];
+  return inNodes;
 }

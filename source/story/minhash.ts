@@ -1,8 +1,7 @@
 /**
  * MinHash (Broder 1997): for each of K hash functions, the smallest hash over a sentence's
  * words. Two sentences agree on one of them with probability equal to the Jaccard similarity
- * of their word sets, so a few dozen small integers stand for a sentence. Names count twice
- * (each is hashed as two words): sharing "Witkoff" says more than sharing "meeting".
+ * of their word sets, so a few dozen small integers stand for a sentence.
  */
 import { ID_MASK, NAME_BIT } from './tokens.js';
 
@@ -23,14 +22,23 @@ function seed(index: number): number {
   return seeds[index]!;
 }
 
-/** Word ids as MinHash sees them: each name twice. */
-export function shingles(words: ArrayLike<number>, into: number[] = []): number[] {
+/**
+ * Word ids as MinHash sees them, an integer approximation of weighted Jaccard: the commonest
+ * words (weight below 0.6) are left out, rare ones (1.5 and above) count twice.
+ */
+export function shingles(
+  words: ArrayLike<number>,
+  weight: (word: number) => number,
+  into: number[] = [],
+): number[] {
   into.length = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const id = word & ID_MASK;
+    const w = weight(word);
+    if (w < 0.6) continue;
     into.push(id);
-    if (word & NAME_BIT) into.push((id | NAME_BIT) >>> 0);
+    if (w >= 1.5) into.push((id | NAME_BIT) >>> 0);
   }
   return into;
 }

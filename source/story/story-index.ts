@@ -19,18 +19,18 @@ import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from 
 export interface StoryIndexOptions {
   /** Reviewers' links and unlinks; applied whenever the sentences they name are present. */
   constraints?: readonly StoryConstraint[];
-  /** LSH bands and rows (default 10 × 2). */
+  /** LSH bands and rows (default 16 × 4). */
   shape?: LshShape;
   /**
-   * How many members of one LSH bucket a sentence is compared with (default 24): buckets that
-   * big hold boilerplate-like families, whose nearest members are enough.
+   * How many members of one LSH bucket a sentence is compared with (default 8), the latest
+   * added: buckets bigger than that hold boilerplate-like families of sentences.
    */
   window?: number;
 }
 
-const DEFAULT_SHAPE: LshShape = { bands: 10, rows: 2 };
+const DEFAULT_SHAPE: LshShape = { bands: 16, rows: 4 };
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
-const COLLAPSE_WEIGHT = 8;
+const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
 
 const key = (article: string, sentence: string) => `${article}\u0000${sentence}`;
@@ -40,6 +40,8 @@ export class StoryIndex {
   private readonly lsh: LshIndex;
   private readonly window: number;
   private built = false;
+  /** Pairs compared and pairs found to report the same thing, since the index was made. */
+  readonly stats = { candidates: 0, edges: 0 };
 
   // Articles, by dense index.
   private readonly articleIds: string[] = [];
@@ -59,9 +61,13 @@ export class StoryIndex {
   private readonly speakerStart = new Int32List();
   private readonly speakers = new Uint32List();
   private readonly nodeFirst = new Int32List();
+  /** The article and its day of the node's first sentence. */
+  private readonly nodeArticle = new Int32List();
+  private readonly nodeDay = new Int32List();
   private readonly nodeCount = new Int32List();
   private readonly nodeHash = new Uint32List();
   private readonly nodeHash2 = new Uint32List();
+  private readonly nodeFigures = new Uint32List();
   private readonly copies = new FingerprintMap();
 
   // Edges, as half-edges in per-node linked lists.
@@ -80,7 +86,7 @@ export class StoryIndex {
 
   constructor(options: StoryIndexOptions = {}) {
     this.lsh = new LshIndex(options.shape ?? DEFAULT_SHAPE);
-    this.window = options.window ?? 24;
+    this.window = options.window ?? 8;
     this.constraints = options.constraints ?? [];
     for (const constraint of this.constraints) {
       this.pinned.set(key(constraint.a.article, constraint.a.sentence), -1);
@@ -121,13 +127,13 @@ export class StoryIndex {
       // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
       // said") takes its speaker from the sentence before it, or after it.
       let speakers = feature.speakers;
-      if (speakers.length === 0) {
+      if (feature.borrowsSpeaker) {
         speakers = features[position - 1]?.speakers ?? [];
         if (speakers.length === 0) speakers = features[position + 1]?.speakers ?? [];
       }
       const sentenceKey = key(article.id, article.sentences[position]!.id);
       const pinned = this.pinned.has(sentenceKey);
-      const collapse = !pinned && totalWeight(feature.words) >= COLLAPSE_WEIGHT;
+      const collapse = !pinned && totalWeight(feature.words, this.vocabulary) >= COLLAPSE_WEIGHT;
       const occurrence = this.occurrenceNode.length;
       let node = collapse ? this.copies.get(feature.fingerprint[0], feature.fingerprint[1]) : -1;
       if (node >= 0 && this.nodeCount.data[node]! > 0) {
@@ -137,6 +143,7 @@ export class StoryIndex {
         this.nodeCount.data[node]!++;
       } else {
         node = this.newNode(feature.words, speakers, feature.fingerprint, occurrence);
+        this.nodeFigures.push(feature.figures);
         this.occurrenceNode.push(node);
         this.occurrenceNext.push(-1);
         if (collapse) this.copies.set(feature.fingerprint[0], feature.fingerprint[1], node);
@@ -149,11 +156,13 @@ export class StoryIndex {
     for (const node of added) {
       if (!this.indexable(node)) continue;
       const values = this.bandValues(node);
-      for (let band = 0; band < values.length; band++) {
-        const bucket = this.lsh.bucket(band, values[band]!);
-        for (const other of bucket.slice(-this.window)) this.consider(other, node);
-      }
       this.lsh.add(node, values);
+      for (let band = 0; band < values.length; band++) {
+        const bucket = this.nearest(node, this.lsh.bucket(band, values[band]!));
+        for (const other of bucket) {
+          if (this.lsh.firstSharedBand(other, node) === band) this.consider(other, node);
+        }
+      }
     }
     this.regroup(touched);
   }
@@ -167,14 +176,23 @@ export class StoryIndex {
 
   /** Compares every indexed sentence with its LSH candidates and forms all groups. */
   build(): void {
-    this.lsh.build(this.nodeFirst.length, (node, out) => {
-      if (!this.indexable(node)) return false;
-      this.bandValues(node, out);
-      return true;
-    });
-    this.lsh.eachBuiltRun((_band, run) => {
+    this.lsh.build(
+      this.nodeFirst.length,
+      (node, out) => {
+        if (!this.indexable(node)) return false;
+        this.bandValues(node, out);
+        return true;
+      },
+      (node) => {
+        const day = this.nodeDay.data[node]!;
+        return day === NO_DAY ? 0xffff : day;
+      },
+    );
+    this.lsh.eachBuiltRun((band, run) => {
       for (let i = 1; i < run.length; i++) {
-        for (let j = Math.max(0, i - this.window); j < i; j++) this.consider(run[j]!, run[i]!);
+        for (let j = Math.max(0, i - this.window); j < i; j++) {
+          if (this.lsh.firstSharedBand(run[j]!, run[i]!) === band) this.consider(run[j]!, run[i]!);
+        }
       }
     });
     this.built = true;
@@ -215,9 +233,12 @@ export class StoryIndex {
       this.speakerStart,
       this.speakers,
       this.nodeFirst,
+      this.nodeArticle,
+      this.nodeDay,
       this.nodeCount,
       this.nodeHash,
       this.nodeHash2,
+      this.nodeFigures,
       this.edgeTarget,
       this.edgeNext,
       this.edgeScore,
@@ -239,6 +260,9 @@ export class StoryIndex {
     occurrence: number,
   ): number {
     const node = this.nodeFirst.push(occurrence);
+    const article = this.articleIds.length - 1;
+    this.nodeArticle.push(article);
+    this.nodeDay.push(this.articleDay.data[article]!);
     this.nodeCount.push(1);
     this.wordStart.push(this.words.length);
     this.wordLength.push(words.length);
@@ -274,13 +298,14 @@ export class StoryIndex {
 
   private indexable(node: number): boolean {
     return (
-      this.nodeCount.data[node]! > 0 && totalWeight(this.nodeWords(node)) >= THRESHOLDS.minWeight
+      this.nodeCount.data[node]! > 0 && totalWeight(this.nodeWords(node), this.vocabulary) >= THRESHOLDS.minWeight
     );
   }
 
   private readonly shingleScratch: number[] = [];
+  private readonly weightOf = (word: number) => this.vocabulary.weight(word);
   private bandValues(node: number, out?: Uint32Array): Uint32Array {
-    const items = shingles(this.nodeWords(node), this.shingleScratch);
+    const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
     return out ? this.lsh.bandValues(items, out) : this.lsh.bandValues(items);
   }
 
@@ -296,13 +321,25 @@ export class StoryIndex {
     return low;
   }
 
-  private comparable(node: number): Comparable {
-    const day = this.articleDay.data[this.articleOf(this.nodeFirst.data[node]!)]!;
-    return {
-      words: this.nodeWords(node),
-      speakers: this.nodeSpeakers(node),
-      day: day === NO_DAY ? Number.NaN : day,
-    };
+  private readonly views: [Comparable, Comparable] = [
+    { words: [], speakers: [], day: 0, figures: 0 },
+    { words: [], speakers: [], day: 0, figures: 0 },
+  ];
+
+  /** Whether two nodes report the same thing (`sameStatement`), without allocating. */
+  private same(a: number, b: number): number {
+    const [viewA, viewB] = this.views;
+    this.fillView(viewA, a);
+    this.fillView(viewB, b);
+    return sameStatement(viewA, viewB, this.vocabulary);
+  }
+
+  private fillView(view: Comparable, node: number): void {
+    const day = this.nodeDay.data[node]!;
+    view.words = this.nodeWords(node);
+    view.speakers = this.nodeSpeakers(node);
+    view.day = day === NO_DAY ? Number.NaN : day;
+    view.figures = this.nodeFigures.data[node]!;
   }
 
   /** Each live occurrence of a node. */
@@ -334,9 +371,7 @@ export class StoryIndex {
       this.occurrenceNode.data[at] = -1;
       this.nodeCount.data[node]!--;
       if (this.nodeCount.data[node] === 0) {
-        if (this.built && totalWeight(this.nodeWords(node)) >= THRESHOLDS.minWeight) {
-          this.lsh.remove(node, this.bandValues(node));
-        }
+        if (this.built) this.lsh.remove(node);
         this.copies.delete(this.nodeHash.data[node]!, this.nodeHash2.data[node]!);
         for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
           touched.push(this.edgeTarget.data[edge]!);
@@ -347,6 +382,20 @@ export class StoryIndex {
     }
     this.articleLength.data[article] = 0;
     return touched;
+  }
+
+  /** The `window` members of a bucket dated nearest to `node` (ties: the earlier added). */
+  private nearest(node: number, bucket: number[]): number[] {
+    const others = bucket.filter((other) => other !== node);
+    if (others.length <= this.window) return others;
+    const day = (n: number) => {
+      const d = this.nodeDay.data[n]!;
+      return d === NO_DAY ? 0xffff : d;
+    };
+    const mine = day(node);
+    return others
+      .sort((a, b) => Math.abs(day(a) - mine) - Math.abs(day(b) - mine) || a - b)
+      .slice(0, this.window);
   }
 
   // ---- edges ----
@@ -369,11 +418,11 @@ export class StoryIndex {
   private consider(a: number, b: number): void {
     if (a === b || this.nodeCount.data[a]! <= 0 || this.nodeCount.data[b]! <= 0) return;
     if (this.hasEdge(a, b)) return;
-    const articleA = this.articleOf(this.nodeFirst.data[a]!);
-    const articleB = this.articleOf(this.nodeFirst.data[b]!);
-    if (articleA === articleB) return;
-    const score = sameStatement(this.comparable(a), this.comparable(b), this.vocabulary);
+    if (this.nodeArticle.data[a] === this.nodeArticle.data[b]) return;
+    this.stats.candidates++;
+    const score = this.same(a, b);
     if (score <= 0) return;
+    this.stats.edges++;
     this.addHalfEdge(a, b, score);
     this.addHalfEdge(b, a, score);
   }
@@ -396,6 +445,22 @@ export class StoryIndex {
       }
       const alive = component.filter((node) => this.nodeCount.data[node]! > 0);
       if (alive.length === 0) continue;
+      if (alive.length === 1 && links.adjacency.size === 0) {
+        if (this.nodeCount.data[alive[0]!]! > 1) {
+          this.clusters.set(alive[0]!, alive);
+          this.clusterOf[alive[0]!] = alive[0]!;
+        }
+        continue;
+      }
+      const anchors = new Map<number, ClusterMember & { day: number }>();
+      const anchor = (node: number) => {
+        let found = anchors.get(node);
+        if (!found) {
+          found = this.anchorOf(node);
+          anchors.set(node, found);
+        }
+        return found;
+      };
       const formed = clusterComponent(alive, {
         edges: (node, visit) => {
           for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
@@ -405,9 +470,9 @@ export class StoryIndex {
         },
         links: links.links,
         unlinks: links.unlinks,
-        order: (a, b) => this.compareNodes(a, b),
+        order: (a, b) => compareMember(anchor(a), anchor(b)) || a - b,
         articles: (node) => this.occurrences(node).map((at) => this.articleOf(at)),
-        same: (a, b) => sameStatement(this.comparable(a), this.comparable(b), this.vocabulary),
+        same: (a, b) => this.same(a, b),
       });
       for (const nodes of formed) {
         // A lone sentence is a group only when it has copies (kept by its node).
@@ -473,10 +538,6 @@ export class StoryIndex {
       if (!best || compareMember(member, best) < 0) best = member;
     }
     return best!;
-  }
-
-  private compareNodes(a: number, b: number): number {
-    return compareMember(this.anchorOf(a), this.anchorOf(b)) || a - b;
   }
 
   private compareMembers(a: ClusterMember, b: ClusterMember): number {
