@@ -9,8 +9,8 @@ import { STOPWORDS } from '../corpus/stopwords.js';
 import { fold } from '../search/fold.js';
 import { WEIGHTLESS_WORDS } from './lexicon.js';
 import { findNumbers, numberKey } from './numbers.js';
-import { looselyEqual } from './similarity.js';
-import { NAME_BIT, nameKey, sentenceFeatures, stem, Vocabulary } from './tokens.js';
+import { editDistance } from '../search/distance.js';
+import { nameKey, sentenceFeatures, stem, Vocabulary } from './tokens.js';
 import type { Difference, DifferenceValue } from './types.js';
 
 export interface DifferenceInput {
@@ -91,12 +91,7 @@ export function nameDifferences(members: readonly DifferenceInput[]): Difference
   const done = new Set<string>();
   for (const name of all) {
     if (done.has(name)) continue;
-    const family = all.filter(
-      (other) =>
-        other === name ||
-        nameKey(other) === nameKey(name) ||
-        looselyEqual(other, name, NAME_BIT, NAME_BIT),
-    );
+    const family = all.filter((other) => other === name || sameName(other, name));
     for (const other of family) done.add(other);
     if (family.length < 2) continue;
     const values: DifferenceValue[] = [];
@@ -127,6 +122,15 @@ export function nameDifferences(members: readonly DifferenceInput[]): Difference
     }
   }
   return out;
+}
+
+/** One name in two spellings: one romanisation key, or a letter or two apart ("Bessent", "Bescent"). */
+function sameName(a: string, b: string): boolean {
+  if (nameKey(a) === nameKey(b)) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 5 || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
+  const limit = shorter >= 8 ? 2 : 1;
+  return editDistance(a, b, limit) <= limit;
 }
 
 function namesAsWritten(text: string): Map<string, string> {

@@ -8,6 +8,7 @@
  * band, and removed nodes are skipped. A pair that shares several bands is compared once, in
  * the first band it shares.
  */
+import { grownCapacity } from './growable.js';
 import { mix, signature } from './minhash.js';
 
 export interface LshShape {
@@ -53,7 +54,7 @@ export class LshIndex {
     valuesOf: (node: number, out: Uint32Array) => boolean,
     dayOf: (node: number) => number = () => 0,
   ): void {
-    this.ensure(count);
+    this.ensure(count, true);
     this.indexed.fill(0);
     const nodes = new Int32Array(count);
     let total = 0;
@@ -154,10 +155,10 @@ export class LshIndex {
     return total;
   }
 
-  private ensure(size: number): void {
+  private ensure(size: number, exact = false): void {
     if (size <= this.indexed.length) return;
-    let capacity = this.indexed.length;
-    while (capacity < size) capacity *= 2;
+    // The build knows its size: no room to spare at a hundred thousand articles.
+    const capacity = exact ? size + 1024 : grownCapacity(this.indexed.length, size);
     const indexed = new Uint8Array(capacity);
     indexed.set(this.indexed);
     this.indexed = indexed;

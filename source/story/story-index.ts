@@ -9,7 +9,7 @@
  * 8 bytes per LSH band. No string or object is kept per sentence.
  */
 import { clusterComponent } from './clusters.js';
-import { FingerprintMap, Float32List, Int32List, Uint32List } from './growable.js';
+import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } from './growable.js';
 import { LshIndex, type LshShape } from './lsh.js';
 import { shingles } from './minhash.js';
 import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
@@ -19,19 +19,21 @@ import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from 
 export interface StoryIndexOptions {
   /** Reviewers' links and unlinks; applied whenever the sentences they name are present. */
   constraints?: readonly StoryConstraint[];
-  /** LSH bands and rows (default 16 × 4). */
+  /** LSH bands and rows (default 8 × 3). */
   shape?: LshShape;
   /**
-   * How many members of one LSH bucket a sentence is compared with (default 8), the latest
-   * added: buckets bigger than that hold boilerplate-like families of sentences.
+   * How many members of one LSH bucket a sentence is compared with (default 3): those dated
+   * nearest to it. Buckets bigger than that hold families of boilerplate-like sentences.
    */
   window?: number;
 }
 
-const DEFAULT_SHAPE: LshShape = { bands: 16, rows: 4 };
+const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3 };
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
+/** Up to this many sentences, every pair is compared and LSH is not needed. */
+const EXHAUSTIVE = 2000;
 
 const key = (article: string, sentence: string) => `${article}\u0000${sentence}`;
 
@@ -40,6 +42,8 @@ export class StoryIndex {
   private readonly lsh: LshIndex;
   private readonly window: number;
   private built = false;
+  /** Whether the corpus was small enough at `build` to compare every pair. */
+  private small = false;
   /** Pairs compared and pairs found to report the same thing, since the index was made. */
   readonly stats = { candidates: 0, edges: 0 };
 
@@ -86,7 +90,7 @@ export class StoryIndex {
 
   constructor(options: StoryIndexOptions = {}) {
     this.lsh = new LshIndex(options.shape ?? DEFAULT_SHAPE);
-    this.window = options.window ?? 8;
+    this.window = options.window ?? 3;
     this.constraints = options.constraints ?? [];
     for (const constraint of this.constraints) {
       this.pinned.set(key(constraint.a.article, constraint.a.sentence), -1);
@@ -123,14 +127,19 @@ export class StoryIndex {
       sentenceFeatures(sentence.text, this.vocabulary),
     );
     const added: number[] = [];
+    // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
+    // added") takes its speaker from the sentences before it, or else from the next one.
+    const speakersOf: number[][] = [];
     features.forEach((feature, position) => {
-      // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
-      // said") takes its speaker from the sentence before it, or after it.
       let speakers = feature.speakers;
       if (feature.borrowsSpeaker) {
-        speakers = features[position - 1]?.speakers ?? [];
+        speakers = speakersOf[position - 1] ?? [];
         if (speakers.length === 0) speakers = features[position + 1]?.speakers ?? [];
       }
+      speakersOf.push(speakers);
+    });
+    features.forEach((feature, position) => {
+      const speakers = speakersOf[position]!;
       const sentenceKey = key(article.id, article.sentences[position]!.id);
       const pinned = this.pinned.has(sentenceKey);
       const collapse = !pinned && totalWeight(feature.words, this.vocabulary) >= COLLAPSE_WEIGHT;
@@ -157,6 +166,12 @@ export class StoryIndex {
       if (!this.indexable(node)) continue;
       const values = this.bandValues(node);
       this.lsh.add(node, values);
+      if (this.small) {
+        for (let other = 0; other < this.nodeFirst.length; other++) {
+          if (other !== node && this.indexable(other)) this.consider(other, node);
+        }
+        continue;
+      }
       for (let band = 0; band < values.length; band++) {
         const bucket = this.nearest(node, this.lsh.bucket(band, values[band]!));
         for (const other of bucket) {
@@ -176,6 +191,10 @@ export class StoryIndex {
 
   /** Compares every indexed sentence with its LSH candidates and forms all groups. */
   build(): void {
+    for (const list of this.lists()) list.trim();
+    const nodes = this.nodeFirst.length + 1024;
+    if (this.edgeHead.length > nodes) this.edgeHead = this.edgeHead.slice(0, nodes);
+    if (this.clusterOf.length > nodes) this.clusterOf = this.clusterOf.slice(0, nodes);
     this.lsh.build(
       this.nodeFirst.length,
       (node, out) => {
@@ -188,7 +207,18 @@ export class StoryIndex {
         return day === NO_DAY ? 0xffff : day;
       },
     );
-    this.lsh.eachBuiltRun((band, run) => {
+    const indexed: number[] = [];
+    for (let node = 0; node < this.nodeFirst.length; node++) {
+      if (this.indexable(node)) indexed.push(node);
+    }
+    // A small corpus is compared pair by pair: exact, and cheaper than its buckets.
+    if (indexed.length <= EXHAUSTIVE) {
+      for (let i = 0; i < indexed.length; i++) {
+        for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
+      }
+    }
+    this.small = indexed.length <= EXHAUSTIVE;
+    if (!this.small) this.lsh.eachBuiltRun((band, run) => {
       for (let i = 1; i < run.length; i++) {
         for (let j = Math.max(0, i - this.window); j < i; j++) {
           if (this.lsh.firstSharedBand(run[j]!, run[i]!) === band) this.consider(run[j]!, run[i]!);
@@ -224,7 +254,17 @@ export class StoryIndex {
 
   /** Bytes held by the typed arrays (not the vocabulary or the maps of groups). */
   get bytes(): number {
-    const lists = [
+    const lists = this.lists();
+    return (
+      lists.reduce((sum, list) => sum + list.data.byteLength, 0) +
+      this.lsh.bytes +
+      this.edgeHead.byteLength +
+      this.clusterOf.byteLength
+    );
+  }
+
+  private lists() {
+    return [
       this.occurrenceNode,
       this.occurrenceNext,
       this.wordStart,
@@ -243,12 +283,6 @@ export class StoryIndex {
       this.edgeNext,
       this.edgeScore,
     ];
-    return (
-      lists.reduce((sum, list) => sum + list.data.byteLength, 0) +
-      this.lsh.bytes +
-      this.edgeHead.byteLength +
-      this.clusterOf.byteLength
-    );
   }
 
   // ---- nodes ----
@@ -272,10 +306,11 @@ export class StoryIndex {
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
     if (node >= this.edgeHead.length) {
-      const heads = new Int32Array(this.edgeHead.length * 2).fill(-1);
+      const capacity = grownCapacity(this.edgeHead.length, node + 1);
+      const heads = new Int32Array(capacity).fill(-1);
       heads.set(this.edgeHead);
       this.edgeHead = heads;
-      const clusterOf = new Int32Array(this.clusterOf.length * 2).fill(-1);
+      const clusterOf = new Int32Array(capacity).fill(-1);
       clusterOf.set(this.clusterOf);
       this.clusterOf = clusterOf;
     }

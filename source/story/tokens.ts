@@ -139,10 +139,10 @@ export class Vocabulary {
       isNumberWord(folded);
     const day = DATE_WORDS.indexOf(folded);
     if (weightless) return { folded, word: -1, name: -1, reporting, day };
-    // A word with a romanisation mark ("Witkoff" opening a sentence) keys as a name would.
-    const word = this.id(romanised.test(folded) ? nameKey(folded) : stem(folded));
     if (TITLE_WORDS.has(folded)) return { folded, word: -1, name: -1, reporting, day };
     const capital = upper.test(written);
+    // A capitalised word with a romanisation mark ("Witkoff" opening a sentence) keys as a name.
+    const word = this.id(capital && romanised.test(folded) ? nameKey(folded) : stem(folded));
     const name = capital ? this.id(nameKey(folded)) : -1;
     return { folded, word, name, reporting, day };
   }
