@@ -17,7 +17,6 @@
  */
 import { splitSentences } from '../../source/corpus/sentences.js';
 import type { StoryArticle } from '../../source/story/types.js';
-import { deriveSeed, Random } from './random.js';
 import {
   DOMAINS,
   EVENTS,
@@ -31,6 +30,7 @@ import {
   VERBS,
   WHEN,
 } from './planted-vocabulary.js';
+import { deriveSeed, Random } from './random.js';
 import { body, createStory } from './story.js';
 
 export const VARIATIONS = [
@@ -84,7 +84,21 @@ interface Placement {
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+];
 const FIRST_DAY = Math.floor(Date.UTC(2024, 0, 1) / 86_400_000);
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -158,7 +172,10 @@ export class PlantedCorpus {
   private plan(group: number, random: Random): void {
     const kind = random.pick<FactKind>(['quote', 'quote', 'claim', 'event']);
     this.groupKinds.push(kind);
-    const name = personName(random.int(0, NAME_COUNT.first - 1), random.int(0, NAME_COUNT.last - 1));
+    const name = personName(
+      random.int(0, NAME_COUNT.first - 1),
+      random.int(0, NAME_COUNT.last - 1),
+    );
     const fact: Fact = {
       kind,
       first: name.first,
@@ -230,7 +247,8 @@ function sentenceCount(random: Random): number {
 /** The form of concept `forms` a variation uses: the original's, or another. */
 function form(forms: readonly string[], variation: Variation | 'original', random: Random): string {
   if (variation === 'translated') return forms[random.int(1, forms.length - 1)]!;
-  if (variation === 'reworded' && random.chance(0.5)) return forms[random.int(1, forms.length - 1)]!;
+  if (variation === 'reworded' && random.chance(0.5))
+    return forms[random.int(1, forms.length - 1)]!;
   return forms[0]!;
 }
 
@@ -242,11 +260,21 @@ function countText(count: number, variation: Variation | 'original', random: Ran
   return String(count);
 }
 
-export function render(fact: Fact, variation: Variation | 'original', day: number, random: Random): string {
+export function render(
+  fact: Fact,
+  variation: Variation | 'original',
+  day: number,
+  random: Random,
+): string {
   const last = variation === 'spelling' ? respell(fact.last) : fact.last;
-  const town = variation === 'spelling' && fact.kind === 'event' ? respell(TOWNS[fact.town]!) : TOWNS[fact.town]!;
+  const town =
+    variation === 'spelling' && fact.kind === 'event'
+      ? respell(TOWNS[fact.town]!)
+      : TOWNS[fact.town]!;
   const count =
-    variation === 'numbers' ? fact.count + random.int(1, 40) * (random.chance(0.5) ? 1 : -1) : fact.count;
+    variation === 'numbers'
+      ? fact.count + random.int(1, 40) * (random.chance(0.5) ? 1 : -1)
+      : fact.count;
   const figure = countText(Math.max(1, count), variation, random);
   const verb = VERBS[fact.verb]!;
   const v = (done: boolean) => form(done ? verb.done : verb.base, variation, random);

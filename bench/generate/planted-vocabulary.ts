@@ -17,7 +17,10 @@ export const VERBS: readonly VerbConcept[] = [
   { base: ['sign', 'conclude', 'finalise'], done: ['signed', 'concluded', 'finalised'] },
   { base: ['suspend', 'pause', 'halt'], done: ['suspended', 'paused', 'halted'] },
   { base: ['expand', 'extend', 'broaden'], done: ['expanded', 'extended', 'broadened'] },
-  { base: ['renegotiate', 'reopen talks on', 'revisit'], done: ['renegotiated', 'reopened', 'revisited'] },
+  {
+    base: ['renegotiate', 'reopen talks on', 'revisit'],
+    done: ['renegotiated', 'reopened', 'revisited'],
+  },
   { base: ['publish', 'release', 'make public'], done: ['published', 'released', 'made public'] },
   { base: ['challenge', 'contest', 'dispute'], done: ['challenged', 'contested', 'disputed'] },
   { base: ['ratify', 'approve', 'adopt'], done: ['ratified', 'approved', 'adopted'] },
@@ -77,14 +80,29 @@ export interface EventConcept {
 }
 
 export const EVENTS: readonly EventConcept[] = [
-  { things: ['drones', 'unmanned aircraft', 'UAVs'], verbs: ['intercepted', 'shot down', 'downed'] },
-  { things: ['residents', 'inhabitants', 'people'], verbs: ['evacuated', 'moved to safety', 'relocated'] },
-  { things: ['containers', 'shipping containers', 'boxes of cargo'], verbs: ['seized', 'impounded', 'confiscated'] },
+  {
+    things: ['drones', 'unmanned aircraft', 'UAVs'],
+    verbs: ['intercepted', 'shot down', 'downed'],
+  },
+  {
+    things: ['residents', 'inhabitants', 'people'],
+    verbs: ['evacuated', 'moved to safety', 'relocated'],
+  },
+  {
+    things: ['containers', 'shipping containers', 'boxes of cargo'],
+    verbs: ['seized', 'impounded', 'confiscated'],
+  },
   { things: ['homes', 'houses', 'dwellings'], verbs: ['flooded', 'inundated', 'submerged'] },
-  { things: ['protesters', 'demonstrators', 'marchers'], verbs: ['detained', 'arrested', 'taken into custody'] },
+  {
+    things: ['protesters', 'demonstrators', 'marchers'],
+    verbs: ['detained', 'arrested', 'taken into custody'],
+  },
   { things: ['trucks', 'lorries', 'freight vehicles'], verbs: ['stranded', 'stuck', 'held up'] },
   { things: ['sheep', 'livestock', 'farm animals'], verbs: ['culled', 'destroyed', 'put down'] },
-  { things: ['flights', 'air services', 'departures'], verbs: ['cancelled', 'scrapped', 'called off'] },
+  {
+    things: ['flights', 'air services', 'departures'],
+    verbs: ['cancelled', 'scrapped', 'called off'],
+  },
 ];
 
 export const ORGANISATIONS: readonly (readonly string[])[] = [
@@ -117,7 +135,8 @@ export const ROLES = [
   'deputy prime minister',
 ];
 
-export const TOWNS = `Varnholm Ostrava Kelmir Dunvale Brezno Torvik Alsenburg Marisol Kavarna Petrinja
+export const TOWNS =
+  `Varnholm Ostrava Kelmir Dunvale Brezno Torvik Alsenburg Marisol Kavarna Petrinja
 Lindau Sarvas Holmvik Tiraspolka Veszto Morava Klaipor Eskdale Ravnica Dobrich Zelenogor Harstad
 Pomorin Valcea Grenwick Istrana Belmonte Karsava Novaro Sulina`.split(/\s+/);
 

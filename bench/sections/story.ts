@@ -4,6 +4,9 @@
  * (about 3 million sentences) streamed into the index, its peak memory, and the time to add or
  * change one article in the built index. Generation is timed apart and left out of the figures.
  */
+
+import { StoryIndex } from '../../source/story/index.js';
+import type { StoryCluster } from '../../source/story/types.js';
 import { DEFAULT_SEED } from '../generate/article.js';
 import {
   PlantedCorpus,
@@ -13,8 +16,6 @@ import {
   VARIATIONS,
   type Variation,
 } from '../generate/planted-groups.js';
-import { StoryIndex } from '../../source/story/index.js';
-import type { StoryCluster } from '../../source/story/types.js';
 import { measurements, peakRss, summarize } from '../measure.js';
 import type { BenchSection } from '../types.js';
 
@@ -147,10 +148,15 @@ export const section: BenchSection = {
       for (const [name, list] of kinds) {
         const c = sum(counts, list);
         const close = list.every((kind) => CLOSE.includes(kind));
-        m.value(`precision, ${name} (${label})`, percent(c.truePositives, c.truePositives + c.falsePositives), '%', {
-          target: close ? '≥ 95 %' : '≥ 90 %',
-          note: `${c.truePositives} right pairs, ${c.falsePositives} wrong`,
-        });
+        m.value(
+          `precision, ${name} (${label})`,
+          percent(c.truePositives, c.truePositives + c.falsePositives),
+          '%',
+          {
+            target: close ? '≥ 95 %' : '≥ 90 %',
+            note: `${c.truePositives} right pairs, ${c.falsePositives} wrong`,
+          },
+        );
         m.value(`recall, ${name} (${label})`, percent(c.truePositives, c.gold), '%', {
           target: close ? '≥ 90 %' : '≥ 70 %',
           note: `${c.gold} planted pairs`,

@@ -18,6 +18,7 @@ import type {
 export type LabelsOf = (article: string, sentence: string) => readonly string[];
 
 const KINDS: readonly StoryKind[] = ['quote', 'claim', 'event'];
+const PASSIVE = /\b(?:was|were|had been|have been|has been)\s+\w+(?:ed|en|wn)\b/i;
 const EVENT_WORDS =
   /\b(killed|injured|wounded|attack(ed|s)?|struck|strikes?|intercepted|shot down|launched|arrived|met|visited|signed|exploded|fired|seized|captured|died)\b/i;
 
@@ -68,7 +69,12 @@ export function kindOf(members: readonly GroupMember[]): StoryKind | null {
   const vocabulary = new Vocabulary();
   const features = members.map((member) => sentenceFeatures(member.text, vocabulary));
   if (features.some((feature) => feature.quoted)) return 'quote';
-  if (members.some((member) => EVENT_WORDS.test(member.text))) return 'event';
+  // Something happened: an event verb, or a figure with a passive ("56 trucks were stranded").
+  const happened = (text: string) =>
+    EVENT_WORDS.test(text) ||
+    (/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(text) &&
+      PASSIVE.test(text));
+  if (members.some((member) => happened(member.text))) return 'event';
   if (features.some((feature) => feature.reported)) return 'claim';
   return null;
 }

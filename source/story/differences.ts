@@ -6,10 +6,10 @@
  */
 import * as chrono from 'chrono-node';
 import { STOPWORDS } from '../corpus/stopwords.js';
+import { editDistance } from '../search/distance.js';
 import { fold } from '../search/fold.js';
 import { WEIGHTLESS_WORDS } from './lexicon.js';
 import { findNumbers, numberKey } from './numbers.js';
-import { editDistance } from '../search/distance.js';
 import { nameKey, sentenceFeatures, stem, Vocabulary } from './tokens.js';
 import type { Difference, DifferenceValue } from './types.js';
 

@@ -34,7 +34,10 @@ export class LshIndex {
   }
 
   /** The band values of a set of shingles (ids). */
-  bandValues(items: readonly number[], out: Uint32Array = new Uint32Array(this.shape.bands)): Uint32Array {
+  bandValues(
+    items: readonly number[],
+    out: Uint32Array = new Uint32Array(this.shape.bands),
+  ): Uint32Array {
     const sig = signature(items, this.scratch);
     const { rows } = this.shape;
     for (let band = 0; band < out.length; band++) {

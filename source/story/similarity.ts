@@ -164,7 +164,8 @@ export function overlap(
   }
   let namesLeftB = false;
   for (let q = 0; q < countB; q++) {
-    if (!usedB[q] && restB[q]! & NAME_BIT && vocabulary.weight(restB[q]!) >= HEAVY) namesLeftB = true;
+    if (!usedB[q] && restB[q]! & NAME_BIT && vocabulary.weight(restB[q]!) >= HEAVY)
+      namesLeftB = true;
   }
   out.otherNames = namesLeftA && namesLeftB;
   return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
@@ -249,7 +250,8 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   const short = smaller < THRESHOLDS.shortWeight;
   // Weeks apart or from another speaker, the same words with other figures are another
   // event or claim ("27 containers were seized in X" in March, "45 containers" in December).
-  if (apart) return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
+  if (apart)
+    return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
   if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
   if (jaccard >= THRESHOLDS.copy) return jaccard;
   // Each naming someone or somewhere the other does not: another event ("in Eskdale" and

@@ -218,13 +218,15 @@ export class StoryIndex {
       }
     }
     this.small = indexed.length <= EXHAUSTIVE;
-    if (!this.small) this.lsh.eachBuiltRun((band, run) => {
-      for (let i = 1; i < run.length; i++) {
-        for (let j = Math.max(0, i - this.window); j < i; j++) {
-          if (this.lsh.firstSharedBand(run[j]!, run[i]!) === band) this.consider(run[j]!, run[i]!);
+    if (!this.small)
+      this.lsh.eachBuiltRun((band, run) => {
+        for (let i = 1; i < run.length; i++) {
+          for (let j = Math.max(0, i - this.window); j < i; j++) {
+            if (this.lsh.firstSharedBand(run[j]!, run[i]!) === band)
+              this.consider(run[j]!, run[i]!);
+          }
         }
-      }
-    });
+      });
     this.built = true;
     const all: number[] = [];
     for (let node = 0; node < this.nodeFirst.length; node++) {
@@ -333,7 +335,8 @@ export class StoryIndex {
 
   private indexable(node: number): boolean {
     return (
-      this.nodeCount.data[node]! > 0 && totalWeight(this.nodeWords(node), this.vocabulary) >= THRESHOLDS.minWeight
+      this.nodeCount.data[node]! > 0 &&
+      totalWeight(this.nodeWords(node), this.vocabulary) >= THRESHOLDS.minWeight
     );
   }
 

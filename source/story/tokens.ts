@@ -10,9 +10,9 @@ import { isVariant, variantKey } from '../search/candidates.js';
 import { fold, isWordCodePoint } from '../search/fold.js';
 import { wordWeight } from './frequencies.js';
 import { Float64List, Int32List } from './growable.js';
-import { synsetsOf } from './synonyms.js';
 import { CALENDAR_WORDS, REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
 import { parseNumberWords } from './numbers.js';
+import { synsetsOf } from './synonyms.js';
 
 /** Set on a word id when the word was written as a name (capitalised inside the sentence). */
 export const NAME_BIT = 0x8000_0000;
@@ -183,12 +183,14 @@ interface Token {
   name: boolean;
   /** Punctuation stands between this word and the one before it. */
   broken: boolean;
+  capital: boolean;
 }
 
 const OPENING = new Set([...'"“«„‘\'(:•-–—'].map((c) => c.charCodeAt(0)));
 
 function isWordCode(code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   return isWordCodePoint(code);
 }
 
@@ -208,7 +210,8 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
   for (let i = 0; i <= length; ) {
     const code = i < length ? text.codePointAt(i)! : 32;
     const width = code > 0xffff ? 2 : 1;
-    const inWord = i < length && (isWordCode(code) || (start >= 0 && code >= 0x300 && code < 0x370));
+    const inWord =
+      i < length && (isWordCode(code) || (start >= 0 && code >= 0x300 && code < 0x370));
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -229,7 +232,7 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         while (k < length && text.charCodeAt(k) === 32) k++;
         name = k > i && k < length && isUpperStart(text, k);
       }
-      tokens.push({ info: vocabulary.info(text.slice(start, i)), name, broken });
+      tokens.push({ info: vocabulary.info(text.slice(start, i)), name, broken, capital });
       previousCapital = capital;
       previousEnd = i;
       start = -1;
@@ -266,6 +269,11 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
 /** Reduces one sentence to its features, numbering words in `vocabulary`. */
 export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
   const tokens = tokenize(text, vocabulary);
+  // A capitalised word opening the sentence is a name when a reporting verb follows ("Zelenskyy
+  // said the government would…").
+  tokens.forEach((token, at) => {
+    if (token.capital && !token.name && tokens[at + 1]?.info.reporting) token.name = true;
+  });
   const words: number[] = [];
   const nameAt = new Int32Array(tokens.length).fill(-1);
   let reported = false;
@@ -314,7 +322,8 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   }
   // Who said it is compared apart (see `sameStatement`): two statements by one speaker must
   // differ in what they say, not look alike for sharing a name.
-  const content = speakers.length === 0 ? words : words.filter((id) => !speakers.includes(id & ID_MASK));
+  const content =
+    speakers.length === 0 ? words : words.filter((id) => !speakers.includes(id & ID_MASK));
   content.sort((a, b) => (a & ID_MASK) - (b & ID_MASK) || a - b);
   // A word written once as a name and once not keeps one entry: the name.
   const unique: number[] = [];
@@ -339,6 +348,7 @@ function figuresHash(values: number[]): number {
   if (values.length === 0) return 0;
   values.sort((a, b) => a - b);
   let hash = 0x811c9dc5;
-  for (const value of values) hash = Math.imul(hash ^ (value | 0), 0x01000193) ^ (value * 1000) % 997;
+  for (const value of values)
+    hash = Math.imul(hash ^ (value | 0), 0x01000193) ^ ((value * 1000) % 997);
   return hash >>> 0 || 1;
 }

@@ -34,7 +34,8 @@ beforeAll(async () => {
   articles = await seedArticles();
   groups = storyGroups(articles);
   for (const group of groups) {
-    for (const member of group.members) groupOf.set(keyOf(member.article, member.sentence), group.id);
+    for (const member of group.members)
+      groupOf.set(keyOf(member.article, member.sentence), group.id);
   }
 });
 
@@ -58,7 +59,9 @@ describe('the story groups of the seeds', () => {
 
   it('joins no sentence to one it does not report', () => {
     const allowed = (gold: GoldGroup) =>
-      new Set([...gold.members, ...(gold.missed ?? []), ...(gold.related ?? [])].flatMap(sentencesWith));
+      new Set(
+        [...gold.members, ...(gold.missed ?? []), ...(gold.related ?? [])].flatMap(sentencesWith),
+      );
     const golds = SEED_GROUPS.map(allowed);
     for (const group of groups) {
       const keys = group.members.map((member) => keyOf(member.article, member.sentence));
@@ -79,7 +82,8 @@ describe('the story groups of the seeds', () => {
         const id = groupOf.get(key);
         if (!id) continue;
         for (const other of others) {
-          if (!mine.includes(other)) expect(groupOf.get(other), `${key} with ${other}`).not.toBe(id);
+          if (!mine.includes(other))
+            expect(groupOf.get(other), `${key} with ${other}`).not.toBe(id);
         }
       }
     });
@@ -98,7 +102,8 @@ describe('the story groups of the seeds', () => {
 
   it('ignores sentences that say too little ("He said.", "Background:")', () => {
     for (const group of groups) {
-      for (const member of group.members) expect(member.text).not.toMatch(/^(Background:?|.{0,12})$/);
+      for (const member of group.members)
+        expect(member.text).not.toMatch(/^(Background:?|.{0,12})$/);
     }
   });
 
@@ -118,7 +123,8 @@ describe('the story groups of the seeds', () => {
 
   it('reports the drone counts, 28 against four, as a difference', () => {
     const text = (substring: string) =>
-      articles.flatMap((article) => article.sentences).find((s) => s.text.includes(substring))!.text;
+      articles.flatMap((article) => article.sentences).find((s) => s.text.includes(substring))!
+        .text;
     const found = differences([
       { text: text('28 Ukrainian drones were intercepted'), date: '2025-03-14' },
       { text: text('intercepted four Ukrainian drones'), date: null },
@@ -138,7 +144,9 @@ describe('the story groups of the seeds', () => {
     )!;
     expect(group.members[0]!.source).toBe('The National');
     expect(group.diffs[0]).toEqual([]);
-    const changed = group.diffs[1]!.filter((part) => part.kind !== 'same').map((part) => part.text.trim());
+    const changed = group.diffs[1]!.filter((part) => part.kind !== 'same').map((part) =>
+      part.text.trim(),
+    );
     expect(changed).toEqual(expect.arrayContaining(['brings', 'presents']));
     expect(group.kind).toBe('quote');
   });
