@@ -84,6 +84,9 @@ export class StoryIndex {
   private clusterOf = new Int32Array(1024).fill(-1);
   private readonly clusters = new Map<number, number[]>();
 
+  private seen = new Int32Array(1024);
+  private pass = 0;
+
   // Reviewers' constraints, by the sentences they name.
   private readonly pinned = new Map<string, number>();
   private readonly constraints: readonly StoryConstraint[];
@@ -469,10 +472,34 @@ export class StoryIndex {
 
   /** Forms again the groups of the connected components that hold `seeds`. */
   private regroup(seeds: readonly number[]): void {
-    const seen = new Set<number>();
+    // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
+    if (this.seen.length < this.nodeFirst.length) {
+      this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
+    }
+    const pass = ++this.pass;
+    const seen = {
+      has: (node: number) => this.seen[node] === pass,
+      add: (node: number) => {
+        this.seen[node] = pass;
+      },
+    };
     const links = this.resolvedConstraints();
     for (const seed of seeds) {
       if (seen.has(seed)) continue;
+      // A sentence compared with nothing alike is alone: a group only with its own copies.
+      if (this.edgeHead[seed] === -1 && !links.adjacency.has(seed)) {
+        seen.add(seed);
+        const old = this.clusterOf[seed]!;
+        if (old >= 0) {
+          for (const node of this.clusters.get(old) ?? []) this.clusterOf[node] = -1;
+          this.clusters.delete(old);
+        }
+        if (this.nodeCount.data[seed]! > 1) {
+          this.clusters.set(seed, [seed]);
+          this.clusterOf[seed] = seed;
+        }
+        continue;
+      }
       const component = this.component(seed, seen, links.adjacency);
       for (const node of component) {
         const old = this.clusterOf[node]!;
@@ -522,7 +549,11 @@ export class StoryIndex {
     }
   }
 
-  private component(seed: number, seen: Set<number>, links: Map<number, number[]>): number[] {
+  private component(
+    seed: number,
+    seen: { has(node: number): boolean; add(node: number): void },
+    links: Map<number, number[]>,
+  ): number[] {
     const out: number[] = [];
     const stack = [seed];
     seen.add(seed);
