@@ -32,6 +32,8 @@ const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3 };
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
+/** An update regroups a component of up to this many sentences whole (see `neighbourhood`). */
+const LOCAL_LIMIT = 2000;
 /** Up to this many sentences, every pair is compared and LSH is not needed. */
 const EXHAUSTIVE = 2000;
 
@@ -182,14 +184,14 @@ export class StoryIndex {
         }
       }
     }
-    this.regroup(touched);
+    this.regroup(touched, true);
   }
 
   /** Removes an article and regroups what it touched. */
   remove(articleId: string): void {
     if (!this.articleIndex.has(articleId)) return;
     const touched = this.detach(articleId);
-    if (this.built) this.regroup(touched);
+    if (this.built) this.regroup(touched, true);
   }
 
   /** Compares every indexed sentence with its LSH candidates and forms all groups. */
@@ -471,7 +473,7 @@ export class StoryIndex {
   // ---- groups ----
 
   /** Forms again the groups of the connected components that hold `seeds`. */
-  private regroup(seeds: readonly number[]): void {
+  private regroup(seeds: readonly number[], local = false): void {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
       this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
@@ -500,7 +502,9 @@ export class StoryIndex {
         }
         continue;
       }
-      const component = this.component(seed, seen, links.adjacency);
+      const component = local
+        ? this.neighbourhood(seed, seen, links.adjacency)
+        : this.component(seed, seen, links.adjacency);
       for (const node of component) {
         const old = this.clusterOf[node]!;
         if (old >= 0) {
@@ -547,6 +551,55 @@ export class StoryIndex {
         for (const node of nodes) this.clusterOf[node] = id;
       }
     }
+  }
+
+  /**
+   * For an update: the component of `seed`, or, when that is big (a family of boilerplate-like
+   * sentences joined pair by pair), only the groups of `seed` and of its neighbours. Walking a
+   * component of a hundred thousand sentences for every added article would cost seconds; its
+   * far groups are not changed by one sentence. The result then can differ from a fresh run's.
+   */
+  private neighbourhood(
+    seed: number,
+    seen: { has(node: number): boolean; add(node: number): void },
+    links: Map<number, number[]>,
+  ): number[] {
+    const near = new Set<number>([seed]);
+    const addGroup = (node: number) => {
+      near.add(node);
+      const cluster = this.clusterOf[node]!;
+      if (cluster >= 0) for (const member of this.clusters.get(cluster) ?? []) near.add(member);
+    };
+    addGroup(seed);
+    for (let edge = this.edgeHead[seed]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+      addGroup(this.edgeTarget.data[edge]!);
+    }
+    for (const target of links.get(seed) ?? []) addGroup(target);
+    // A small component is walked whole, as a fresh run would.
+    const whole: number[] = [];
+    const stack = [seed];
+    const visited = new Set<number>([seed]);
+    while (stack.length > 0 && whole.length <= LOCAL_LIMIT) {
+      const node = stack.pop()!;
+      whole.push(node);
+      for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+        const target = this.edgeTarget.data[edge]!;
+        if (!visited.has(target) && this.nodeCount.data[target]! > 0) {
+          visited.add(target);
+          stack.push(target);
+        }
+      }
+      for (const target of links.get(node) ?? []) {
+        if (!visited.has(target)) {
+          visited.add(target);
+          stack.push(target);
+        }
+      }
+    }
+    const chosen = whole.length <= LOCAL_LIMIT ? whole : [...near];
+    const out = chosen.filter((node) => !seen.has(node));
+    for (const node of out) seen.add(node);
+    return out;
   }
 
   private component(
