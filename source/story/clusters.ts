@@ -30,27 +30,55 @@ export function clusterComponent(nodes: readonly number[], access: ComponentAcce
   sorted.forEach((node, index) => {
     rank.set(node, index);
   });
-  const pairs: Array<{ a: number; b: number; score: number }> = [];
+  // Pairs in typed arrays: a component of boilerplate-like sentences has millions of them.
+  let count = 0;
+  let pairA = new Int32Array(1024);
+  let pairB = new Int32Array(1024);
+  let pairScore = new Float64Array(1024);
+  const push = (a: number, b: number, score: number) => {
+    if (count === pairA.length) {
+      const grow = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
+        const grown = make(old.length * 2);
+        grown.set(old);
+        return grown;
+      };
+      pairA = grow(pairA, (n) => new Int32Array(n));
+      pairB = grow(pairB, (n) => new Int32Array(n));
+      pairScore = grow(pairScore, (n) => new Float64Array(n));
+    }
+    pairA[count] = a;
+    pairB[count] = b;
+    pairScore[count++] = score;
+  };
   for (const node of sorted) {
     const a = rank.get(node)!;
     access.edges(node, (other, score) => {
       const b = rank.get(other);
-      if (b !== undefined && a < b) pairs.push({ a, b, score });
+      if (b !== undefined && a < b) push(a, b, score);
     });
   }
   for (const [x, y] of access.links) {
     const a = rank.get(x);
     const b = rank.get(y);
     if (a !== undefined && b !== undefined && a !== b) {
-      pairs.push({ a: Math.min(a, b), b: Math.max(a, b), score: Number.POSITIVE_INFINITY });
+      push(Math.min(a, b), Math.max(a, b), Number.POSITIVE_INFINITY);
     }
   }
-  pairs.sort((p, q) => q.score - p.score || p.a - q.a || p.b - q.b);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort(
+    (p, q) => pairScore[q]! - pairScore[p]! || pairA[p]! - pairA[q]! || pairB[p]! - pairB[q]!,
+  );
 
   const size = sorted.length;
   const parent = Int32Array.from({ length: size }, (_, i) => i);
-  const members: number[][] = sorted.map((_, i) => [i]);
-  const articles: Array<Set<number>> = sorted.map((node) => new Set(access.articles(node)));
+  // A group's anchor is its lowest rank; members are collected at the end, in rank order.
+  const anchor = Int32Array.from({ length: size }, (_, i) => i);
+  // A root's articles: a short list, or a set once long.
+  const articles: Array<number[] | Set<number>> = sorted.map((node) => access.articles(node));
+  const has = (list: number[] | Set<number>, article: number) =>
+    Array.isArray(list) ? list.includes(article) : list.has(article);
+  const sizeOf = (list: number[] | Set<number>) => (Array.isArray(list) ? list.length : list.size);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -70,23 +98,26 @@ export function clusterComponent(nodes: readonly number[], access: ComponentAcce
       return (fx === rootA && fy === rootB) || (fx === rootB && fy === rootA);
     });
 
-  for (const { a, b, score } of pairs) {
+  for (let k = 0; k < count; k++) {
+    const at = order[k]!;
+    const a = pairA[at]!;
+    const b = pairB[at]!;
+    const score = pairScore[at]!;
     const rootA = find(a);
     const rootB = find(b);
     if (rootA === rootB || forbidden(rootA, rootB)) continue;
     const [small, large] =
-      articles[rootA]!.size <= articles[rootB]!.size ? [rootA, rootB] : [rootB, rootA];
+      sizeOf(articles[rootA]!) <= sizeOf(articles[rootB]!) ? [rootA, rootB] : [rootB, rootA];
     let clash = false;
     for (const article of articles[small]!) {
-      if (articles[large]!.has(article)) {
+      if (has(articles[large]!, article)) {
         clash = true;
         break;
       }
     }
     if (clash) continue;
-    // The anchor of a group is its lowest rank, which is the root's smallest member.
-    const anchorA = members[rootA]![0]!;
-    const anchorB = members[rootB]![0]!;
+    const anchorA = anchor[rootA]!;
+    const anchorB = anchor[rootB]!;
     if (
       score !== Number.POSITIVE_INFINITY &&
       access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0
@@ -95,24 +126,23 @@ export function clusterComponent(nodes: readonly number[], access: ComponentAcce
     }
     const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
     parent[gone] = keep;
-    members[keep] = mergeSorted(members[keep]!, members[gone]!);
-    for (const article of articles[gone]!) articles[keep]!.add(article);
-    members[gone] = [];
+    anchor[keep] = Math.min(anchorA, anchorB);
+    let merged = articles[keep]!;
+    for (const article of articles[gone]!) {
+      if (Array.isArray(merged)) {
+        merged.push(article);
+        if (merged.length > 16) merged = new Set(merged);
+      } else merged.add(article);
+    }
+    articles[keep] = merged;
+    articles[gone] = [];
   }
-  const out: number[][] = [];
+  const groups = new Map<number, number[]>();
   for (let i = 0; i < size; i++) {
-    if (find(i) === i) out.push(members[i]!.map((index) => sorted[index]!));
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(sorted[i]!);
+    else groups.set(root, [sorted[i]!]);
   }
-  return out;
-}
-
-function mergeSorted(a: number[], b: number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]! < b[j]!)) out.push(a[i++]!);
-    else out.push(b[j++]!);
-  }
-  return out;
+  return [...groups.values()];
 }
