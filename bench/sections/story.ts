@@ -1,0 +1,184 @@
+/**
+ * The story engine on a corpus with planted groups (`bench/generate/planted-groups.ts`): pairwise
+ * precision and recall per kind of variation, the time to group 10,000 and 100,000 articles
+ * (about 3 million sentences) streamed into the index, its peak memory, and the time to add or
+ * change one article in the built index. Generation is timed apart and left out of the figures.
+ */
+
+import { StoryIndex } from '../../source/story/index.js';
+import type { StoryCluster } from '../../source/story/types.js';
+import { DEFAULT_SEED } from '../generate/article.js';
+import {
+  PlantedCorpus,
+  type PlantedSentence,
+  pairVariation,
+  plantedKey,
+  VARIATIONS,
+  type Variation,
+} from '../generate/planted-groups.js';
+import { measurements, peakRss, summarize } from '../measure.js';
+import type { BenchSection } from '../types.js';
+
+const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+export interface PairCounts {
+  gold: number;
+  truePositives: number;
+  falsePositives: number;
+}
+
+/** Pairwise counts per variation: gold pairs, found ones, and wrong pairs with a planted sentence. */
+export function scorePairs(
+  planted: ReadonlyMap<number, PlantedSentence>,
+  clusters: readonly StoryCluster[],
+  articleIndex: (id: string) => number,
+): Map<Variation, PairCounts> {
+  const counts = new Map<Variation, PairCounts>(
+    VARIATIONS.map((variation) => [variation, { gold: 0, truePositives: 0, falsePositives: 0 }]),
+  );
+  const byGroup = new Map<number, PlantedSentence[]>();
+  for (const sentence of planted.values()) {
+    if (sentence.variation === 'distractor') continue;
+    const members = byGroup.get(sentence.group) ?? [];
+    members.push(sentence);
+    byGroup.set(sentence.group, members);
+  }
+  for (const members of byGroup.values()) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const variation = pairVariation(asMember(members[i]!), asMember(members[j]!));
+        counts.get(variation)!.gold++;
+      }
+    }
+  }
+  for (const cluster of clusters) {
+    const found = cluster.members.map(
+      (member) => planted.get(plantedKey(articleIndex(member.article), member.sentence)) ?? null,
+    );
+    const plantedCount = found.filter(Boolean).length;
+    if (plantedCount === 0) continue;
+    for (let i = 0; i < found.length; i++) {
+      const a = found[i];
+      if (!a) continue;
+      // Pairs with a background sentence are wrong; each planted sentence answers for its own.
+      const background = found.length - plantedCount;
+      if (a.variation !== 'distractor' && background > 0) {
+        counts.get(pairVariation(asMember(a), 'original'))!.falsePositives += background;
+      }
+      for (let j = i + 1; j < found.length; j++) {
+        const b = found[j];
+        if (!b) continue;
+        if (a.variation === 'distractor' && b.variation === 'distractor') continue;
+        const variation = pairVariation(asMember(a), asMember(b));
+        const right =
+          a.group === b.group && a.variation !== 'distractor' && b.variation !== 'distractor';
+        if (right) counts.get(variation)!.truePositives++;
+        else counts.get(variation)!.falsePositives++;
+      }
+    }
+  }
+  return counts;
+}
+
+function asMember(sentence: PlantedSentence): Variation | 'original' {
+  return sentence.variation === 'distractor' ? 'original' : sentence.variation;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? 100 : (100 * part) / whole);
+
+function sum(counts: Map<Variation, PairCounts>, kinds: readonly Variation[]): PairCounts {
+  const total = { gold: 0, truePositives: 0, falsePositives: 0 };
+  for (const kind of kinds) {
+    const c = counts.get(kind)!;
+    total.gold += c.gold;
+    total.truePositives += c.truePositives;
+    total.falsePositives += c.falsePositives;
+  }
+  return total;
+}
+
+const CLOSE: readonly Variation[] = ['verbatim', 'edited', 'numbers', 'spelling'];
+const LOOSE: readonly Variation[] = ['reworded', 'translated'];
+
+export const section: BenchSection = {
+  name: 'story',
+  async run(context) {
+    const m = measurements('story');
+    const sizes = context.quick ? [10_000] : [10_000, 100_000];
+    for (const size of sizes) {
+      const label = size.toLocaleString('en-US');
+      const corpus = new PlantedCorpus({ seed: DEFAULT_SEED, articles: size });
+      const index = new StoryIndex();
+      let generateMs = 0;
+      let addMs = 0;
+      const ids = new Map<string, number>();
+      for (let at = 0; at < size; at++) {
+        const made = nowMs();
+        const article = corpus.article(at);
+        const added = nowMs();
+        index.add(article);
+        addMs += nowMs() - added;
+        generateMs += added - made;
+        ids.set(article.id, at);
+        if ((at + 1) % 20_000 === 0) context.log(`${at + 1} of ${label} articles read`);
+      }
+      const built = nowMs();
+      index.build();
+      const buildMs = nowMs() - built;
+      const rss = peakRss();
+      const clusters = index.groups();
+      context.log(
+        `${label}: ${index.sentenceCount} sentences, ${index.nodeCountTotal} nodes, ${clusters.length} groups; add ${addMs.toFixed(0)} ms, build ${buildMs.toFixed(0)} ms, generation ${generateMs.toFixed(0)} ms`,
+      );
+      m.value(`group ${label} articles`, addMs + buildMs, 'ms', {
+        target: size >= 100_000 ? '< 60000 ms' : undefined,
+        note: `${index.sentenceCount.toLocaleString('en-US')} sentences streamed in; reading ${addMs.toFixed(0)} ms + comparing and grouping ${buildMs.toFixed(0)} ms; generating the articles (${(generateMs / 1000).toFixed(1)} s) not included`,
+      });
+      m.value(`peak RSS after ${label} articles`, rss, 'MB', {
+        target: size >= 100_000 ? '< 400 MB' : undefined,
+        note: `index typed arrays ${(index.bytes / 1048576).toFixed(0)} MB`,
+      });
+
+      const counts = scorePairs(corpus.planted, clusters, (id) => ids.get(id) ?? -1);
+      const kinds: Array<[string, readonly Variation[]]> =
+        size === sizes[0]
+          ? [...VARIATIONS.map((v): [string, readonly Variation[]] => [v, [v]])]
+          : [];
+      kinds.push(['verbatim+edited+numbers+spelling', CLOSE], ['reworded+translated', LOOSE]);
+      for (const [name, list] of kinds) {
+        const c = sum(counts, list);
+        const close = list.every((kind) => CLOSE.includes(kind));
+        m.value(
+          `precision, ${name} (${label})`,
+          percent(c.truePositives, c.truePositives + c.falsePositives),
+          '%',
+          {
+            target: close ? '≥ 95 %' : '≥ 90 %',
+            note: `${c.truePositives} right pairs, ${c.falsePositives} wrong`,
+          },
+        );
+        m.value(`recall, ${name} (${label})`, percent(c.truePositives, c.gold), '%', {
+          target: close ? '≥ 90 %' : '≥ 70 %',
+          note: `${c.gold} planted pairs`,
+        });
+      }
+
+      // One more article, then the same article changed: what a reviewer's import costs.
+      const adds: number[] = [];
+      const changes: number[] = [];
+      for (let k = 0; k < 15; k++) {
+        const article = corpus.article(size + k);
+        let began = nowMs();
+        index.add(article);
+        adds.push(nowMs() - began);
+        const changed = { ...article, sentences: article.sentences.slice(1) };
+        began = nowMs();
+        index.add(changed);
+        changes.push(nowMs() - began);
+      }
+      m.timing(`add one article to ${label}`, summarize(adds), { target: '< 1000 ms' });
+      m.timing(`change one article in ${label}`, summarize(changes), { target: '< 1000 ms' });
+    }
+    return m.list;
+  },
+};

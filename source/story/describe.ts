@@ -1,0 +1,88 @@
+/**
+ * Turns a compact group (positions) into what the story view shows: each member's text, source,
+ * date and labels, the group's kind, the differences, and a word diff against the anchor.
+ */
+import { diffWords } from 'diff';
+import { differences } from './differences.js';
+import { sentenceFeatures, Vocabulary } from './tokens.js';
+import type {
+  DiffPart,
+  GroupMember,
+  StoryArticle,
+  StoryCluster,
+  StoryGroup,
+  StoryKind,
+} from './types.js';
+
+/** The labels reviewers gave a sentence (any annotator), as the caller keeps them. */
+export type LabelsOf = (article: string, sentence: string) => readonly string[];
+
+const KINDS: readonly StoryKind[] = ['quote', 'claim', 'event'];
+const PASSIVE = /\b(?:was|were|had been|have been|has been)\s+\w+(?:ed|en|wn)\b/i;
+const EVENT_WORDS =
+  /\b(killed|injured|wounded|attack(ed|s)?|struck|strikes?|intercepted|shot down|launched|arrived|met|visited|signed|exploded|fired|seized|captured|died)\b/i;
+
+export function describeCluster(
+  cluster: StoryCluster,
+  lookup: (articleId: string) => StoryArticle | undefined,
+  labelsOf?: LabelsOf,
+): StoryGroup {
+  const members: GroupMember[] = [];
+  for (const { article: articleId, sentence: index } of cluster.members) {
+    const article = lookup(articleId);
+    const sentence = article?.sentences[index];
+    if (!article || !sentence) continue;
+    members.push({
+      article: article.id,
+      sentence: sentence.id,
+      index,
+      source: article.source,
+      date: article.date,
+      text: sentence.text,
+      labels: [...(labelsOf?.(article.id, sentence.id) ?? [])],
+    });
+  }
+  const anchor = members[0]?.text ?? '';
+  return {
+    id: cluster.id,
+    kind: kindOf(members),
+    members,
+    differences: differences(members.map(({ text, date }) => ({ text, date }))),
+    diffs: members.map((member, index) => (index === 0 ? [] : wordDiff(anchor, member.text))),
+  };
+}
+
+/** The label most members carry; failing labels, what the wording says. */
+export function kindOf(members: readonly GroupMember[]): StoryKind | null {
+  const counts = new Map<StoryKind, number>();
+  for (const member of members) {
+    for (const label of new Set(member.labels)) {
+      if ((KINDS as readonly string[]).includes(label)) {
+        counts.set(label as StoryKind, (counts.get(label as StoryKind) ?? 0) + 1);
+      }
+    }
+  }
+  const best = [...counts].sort(
+    (a, b) => b[1] - a[1] || KINDS.indexOf(a[0]) - KINDS.indexOf(b[0]),
+  )[0];
+  if (best) return best[0];
+  const vocabulary = new Vocabulary();
+  const features = members.map((member) => sentenceFeatures(member.text, vocabulary));
+  if (features.some((feature) => feature.quoted)) return 'quote';
+  // Something happened: an event verb, or a figure with a passive ("56 trucks were stranded").
+  const happened = (text: string) =>
+    EVENT_WORDS.test(text) ||
+    (/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(text) &&
+      PASSIVE.test(text));
+  if (members.some((member) => happened(member.text))) return 'event';
+  if (features.some((feature) => feature.reported)) return 'claim';
+  return null;
+}
+
+/** Word diff (the `diff` package's `diffWords`), turning `from` into `to`. */
+export function wordDiff(from: string, to: string): DiffPart[] {
+  return diffWords(from, to).map((change) => ({
+    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
+    text: change.value,
+  }));
+}

@@ -1,0 +1,170 @@
+/**
+ * What the members of a group state differently, the things a fact-checker checks first:
+ * figures ("28 drones" against "four drones"; "four" and "4" are no difference), names (a
+ * spelling, "Witkoff" against "Witkov", or another speaker) and dates ("on Thursday" against
+ * "on Friday"). Each difference lists every member's value, so the view can show them side by side.
+ */
+import * as chrono from 'chrono-node';
+import { STOPWORDS } from '../corpus/stopwords.js';
+import { editDistance } from '../search/distance.js';
+import { fold } from '../search/fold.js';
+import { WEIGHTLESS_WORDS } from './lexicon.js';
+import { findNumbers, numberKey } from './numbers.js';
+import { nameKey, sentenceFeatures, stem, Vocabulary } from './tokens.js';
+import type { Difference, DifferenceValue } from './types.js';
+
+export interface DifferenceInput {
+  text: string;
+  /** ISO date of the member's article, the reference for "on Thursday"; null when unknown. */
+  date: string | null;
+}
+
+/** The numbers, names and dates that differ between members. */
+export function differences(members: readonly DifferenceInput[]): Difference[] {
+  return [...numberDifferences(members), ...nameDifferences(members), ...dateDifferences(members)];
+}
+
+/**
+ * Figures are paired by what they count: the first content word after them ("28 Ukrainian
+ * drones", "four Ukrainian drones" → "ukrainian"). A figure that counts something no other
+ * member counts is compared with the other members' unpaired figures.
+ */
+export function numberDifferences(members: readonly DifferenceInput[]): Difference[] {
+  const byUnit = new Map<string, DifferenceValue[]>();
+  const unpaired: DifferenceValue[][] = members.map(() => []);
+  const mentions = members.map((member, index) =>
+    findNumbers(member.text).map((mention) => ({
+      member: index,
+      mention,
+      unit: unitAfter(member.text, mention.end),
+    })),
+  );
+  for (const list of mentions) {
+    for (const { member, mention, unit } of list) {
+      const values = byUnit.get(unit) ?? [];
+      values.push({ member, text: mention.text });
+      byUnit.set(unit, values);
+    }
+  }
+  const out: Difference[] = [];
+  for (const [unit, values] of byUnit) {
+    const membersWith = new Set(values.map((value) => value.member));
+    if (membersWith.size < 2 || unit === '') {
+      for (const value of values) unpaired[value.member]!.push(value);
+      continue;
+    }
+    const keys = new Set(values.map((value) => numberKey(findNumbers(value.text)[0]!.value)));
+    if (keys.size > 1) out.push({ kind: 'number', values });
+  }
+  const withUnpaired = unpaired.filter((values) => values.length > 0);
+  if (withUnpaired.length >= 2) {
+    const keysOf = (values: DifferenceValue[]) =>
+      values
+        .map((value) => numberKey(findNumbers(value.text)[0]!.value))
+        .sort()
+        .join(' ');
+    if (new Set(withUnpaired.map(keysOf)).size > 1) {
+      out.push({ kind: 'number', values: withUnpaired.flat() });
+    }
+  }
+  return out;
+}
+
+function unitAfter(text: string, end: number): string {
+  for (const match of text.slice(end, end + 80).matchAll(/[\p{L}]+/gu)) {
+    const folded = fold(match[0]);
+    if (STOPWORDS.has(folded) || WEIGHTLESS_WORDS.has(folded) || folded.length < 2) continue;
+    return stem(folded);
+  }
+  return '';
+}
+
+/**
+ * Names: one name spelled differently ("Witkoff", "Witkov"), and different speakers of the
+ * same words ("Peskov said" against "Ushakov said").
+ */
+export function nameDifferences(members: readonly DifferenceInput[]): Difference[] {
+  const vocabulary = new Vocabulary();
+  const spellings = members.map((member) => namesAsWritten(member.text));
+  const out: Difference[] = [];
+  const all = [...new Set(spellings.flatMap((names) => [...names.keys()]))].sort();
+  const done = new Set<string>();
+  for (const name of all) {
+    if (done.has(name)) continue;
+    const family = all.filter((other) => other === name || sameName(other, name));
+    for (const other of family) done.add(other);
+    if (family.length < 2) continue;
+    const values: DifferenceValue[] = [];
+    spellings.forEach((names, member) => {
+      for (const spelling of family) {
+        const written = names.get(spelling);
+        if (written) values.push({ member, text: written });
+      }
+    });
+    if (new Set(values.map((value) => value.member)).size >= 2) out.push({ kind: 'name', values });
+  }
+  const speakers = members.map((member) => {
+    const features = sentenceFeatures(member.text, vocabulary);
+    return features.speakers.map((id) => vocabulary.word(id));
+  });
+  const known = speakers
+    .map((names, member) => ({ names, member }))
+    .filter(({ names }) => names.length > 0);
+  if (known.length >= 2) {
+    const shared = known.every(({ names }) =>
+      known.every((other) => other.names.some((name) => names.includes(name))),
+    );
+    if (!shared) {
+      out.push({
+        kind: 'name',
+        values: known.map(({ names, member }) => ({ member, text: names.join(' ') })),
+      });
+    }
+  }
+  return out;
+}
+
+/** One name in two spellings: one romanisation key, or a letter or two apart ("Bessent", "Bescent"). */
+function sameName(a: string, b: string): boolean {
+  if (nameKey(a) === nameKey(b)) return true;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 5 || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
+  const limit = shorter >= 8 ? 2 : 1;
+  return editDistance(a, b, limit) <= limit;
+}
+
+function namesAsWritten(text: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const match of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}\p{M}'’-]{2,}/gu)) {
+    if (match.index === 0) continue;
+    const folded = fold(match[0]).replace(/['’]s$/, '');
+    if (STOPWORDS.has(folded) || WEIGHTLESS_WORDS.has(folded)) continue;
+    names.set(folded, match[0].replace(/['’]s$/, ''));
+  }
+  return names;
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Dates: a day of the month or a weekday that one member gives and another gives otherwise. */
+export function dateDifferences(members: readonly DifferenceInput[]): Difference[] {
+  const found = members.map((member, index) => {
+    const reference = member.date ? new Date(`${member.date}T12:00:00Z`) : new Date(0);
+    return chrono.parse(member.text, reference).flatMap((result) => {
+      const { start } = result;
+      let key: string | null = null;
+      if (start.isCertain('day') && start.isCertain('month')) {
+        key = `${start.get('month')}-${start.get('day')}`;
+      } else if (start.isCertain('weekday')) {
+        key = WEEKDAYS[start.get('weekday')!]!;
+      }
+      return key ? [{ key, value: { member: index, text: result.text.trim() } }] : [];
+    });
+  });
+  const dated = found.filter((list) => list.length > 0);
+  if (dated.length < 2) return [];
+  const keysOf = (list: (typeof dated)[number]) =>
+    [...new Set(list.map((item) => item.key))].sort().join(' ');
+  if (new Set(dated.map(keysOf)).size < 2) return [];
+  return [{ kind: 'date', values: dated.flatMap((list) => list.map((item) => item.value)) }];
+}

@@ -1,0 +1,48 @@
+/**
+ * The story engine: finds, across a corpus, sentences of different articles that report the
+ * same statement or event — copies, edits, rewordings and translations — and what they state
+ * differently (figures, names, dates), for the story view.
+ *
+ *   const index = await buildStoryIndex(articles, { constraints });  // (async) iterable
+ *   index.groups();                       // StoryCluster[]: positions only, compact
+ *   index.groupOf(articleId, position);   // the group of one sentence, or null
+ *   index.add(article); index.remove(id); // incremental: only touched components regroup
+ *   describeCluster(cluster, lookup, labelsOf)  // → StoryGroup: texts, kind, differences, diffs
+ *   storyGroups(articles, options)        // all of it at once, for a corpus in memory
+ *
+ * Pure: no files, no store, no UI. Reviewers' links and unlinks come in as `StoryConstraint`s.
+ */
+import { describeCluster, type LabelsOf } from './describe.js';
+import { StoryIndex, type StoryIndexOptions } from './story-index.js';
+import type { StoryArticle, StoryGroup } from './types.js';
+
+export { describeCluster, type LabelsOf } from './describe.js';
+export { findNumbers, type NumberMention } from './numbers.js';
+export { THRESHOLDS } from './similarity.js';
+export { StoryIndex, type StoryIndexOptions } from './story-index.js';
+export type * from './types.js';
+
+/** Reads every article (from an array, a generator or a database cursor) and forms the groups. */
+export async function buildStoryIndex(
+  articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
+  options: StoryIndexOptions = {},
+): Promise<StoryIndex> {
+  const index = new StoryIndex(options);
+  for await (const article of articles) index.add(article);
+  index.build();
+  return index;
+}
+
+/** The groups of a corpus held in memory, described (the UI's and `margin story`'s entry). */
+export function storyGroups(
+  articles: readonly StoryArticle[],
+  options: StoryIndexOptions & { labelsOf?: LabelsOf } = {},
+): StoryGroup[] {
+  const index = new StoryIndex(options);
+  for (const article of articles) index.add(article);
+  index.build();
+  const byId = new Map(articles.map((article) => [article.id, article]));
+  return index
+    .groups()
+    .map((cluster) => describeCluster(cluster, (id) => byId.get(id), options.labelsOf));
+}

@@ -1,0 +1,274 @@
+/**
+ * The finer comparison of two candidate sentences: do they report the same statement or event?
+ * Content words are matched exactly, then loosely (a shared stem prefix: "optimism" and
+ * "optimistic"; a name one or two letters apart: "Bessent" and "Bescent"), each weighted by how
+ * rare it is in English (`frequencies.ts`). Figures are left out (a changed figure is a difference to show, not a different
+ * story). Speakers and dates decide the unclear cases: different speakers or dates weeks apart
+ * separate all but near-copies, and a loose rewording is only believed with the same speaker.
+ */
+import { editDistance } from '../search/distance.js';
+import { shareSynset } from './synonyms.js';
+import { ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
+
+/** What the comparison needs of a sentence. */
+export interface Comparable {
+  /** Content word ids, ascending by `id & ID_MASK`. */
+  words: ArrayLike<number>;
+  /** The speaker's name ids: the sentence's own, or its neighbour's for a bare quote. */
+  speakers: ArrayLike<number>;
+  /** Days since 1970 of the article, or NaN when it does not say. */
+  day: number;
+  /** A hash of the figures it states (0 for none): `SentenceFeatures.figures`. */
+  figures: number;
+}
+
+/** The thresholds, in one place so the bench and the docs can name them. */
+export const THRESHOLDS = {
+  /** Below this weight a sentence says too little to compare ("He said.", "Background:"). */
+  minWeight: 2.5,
+  /** Sentences lighter than this are compared as near-copies only, and need the same speaker. */
+  shortWeight: 5,
+  /** Copies and light edits: this much of the two sentences' words in common (weighted Jaccard). */
+  copy: 0.6,
+  /** Above this, different speakers or distant dates do not separate two long sentences. */
+  nearCopy: 0.8,
+  /**
+   * A rewording: this much in common, and this much of the rare words ("heavy") in common; or
+   * more in common with fewer rare words.
+   */
+  reworded: 0.3,
+  rewordedHeavy: 0.5,
+  rewordedMore: 0.45,
+  rewordedMoreHeavy: 0.34,
+  /** Articles further apart than this (both dated) report different days' news. */
+  days: 10,
+};
+
+export interface Overlap {
+  matched: number;
+  weightA: number;
+  weightB: number;
+  /** The same, for the rare words only (weight ≥ `HEAVY`): what a sentence is most about. */
+  heavyMatched: number;
+  heavyA: number;
+  heavyB: number;
+  /** Whether each side names someone or somewhere the other does not (in any spelling). */
+  otherNames: boolean;
+}
+
+/** Words at least this rare are what a sentence is about ("hydropower", most names). */
+export const HEAVY = 1.5;
+
+const restA = new Uint32Array(256);
+const restB = new Uint32Array(256);
+const usedB = new Uint8Array(256);
+
+/**
+ * Weighted overlap of two sorted word lists, exact matches first, then loose ones (skipped when
+ * even they could not lift the weighted Jaccard to `floor`). Fills and returns `out`.
+ */
+export function overlap(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  vocabulary: Vocabulary,
+  floor = 0,
+  out: Overlap = {
+    matched: 0,
+    weightA: 0,
+    weightB: 0,
+    heavyMatched: 0,
+    heavyA: 0,
+    heavyB: 0,
+    otherNames: false,
+  },
+): Overlap {
+  let matched = 0;
+  let weightA = 0;
+  let weightB = 0;
+  let heavyMatched = 0;
+  let heavyA = 0;
+  let heavyB = 0;
+  let countA = 0;
+  let countB = 0;
+  let looseA = 0;
+  let looseB = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! & ID_MASK : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? b[j]! & ID_MASK : Number.POSITIVE_INFINITY;
+    if (x === y) {
+      const w = Math.max(vocabulary.weight(a[i]!), vocabulary.weight(b[j]!));
+      matched += w;
+      weightA += w;
+      weightB += w;
+      if (w >= HEAVY) {
+        heavyMatched += w;
+        heavyA += w;
+        heavyB += w;
+      }
+      i++;
+      j++;
+    } else if (x < y) {
+      const w = vocabulary.weight(a[i]!);
+      weightA += w;
+      looseA += w;
+      if (w >= HEAVY) heavyA += w;
+      if (countA < restA.length) restA[countA++] = a[i]!;
+      i++;
+    } else {
+      const w = vocabulary.weight(b[j]!);
+      weightB += w;
+      looseB += w;
+      if (w >= HEAVY) heavyB += w;
+      if (countB < restB.length) restB[countB++] = b[j]!;
+      j++;
+    }
+  }
+  // Loose matches can add at most the lighter remainder: skip them when even that falls short.
+  const most = matched + Math.min(looseA, looseB);
+  if (countA === 0 || countB === 0 || most / (weightA + weightB - most) < floor) {
+    out.otherNames = false;
+    return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
+  }
+  usedB.fill(0, 0, countB);
+  let namesLeftA = false;
+  for (let p = 0; p < countA; p++) {
+    const wordA = restA[p]!;
+    // Loose matches of the commonest words would say nothing.
+    if (vocabulary.weight(wordA) < 0.6) continue;
+    // (a name that weighs little, "Trump" being a card game too, is not worth a conflict)
+    const prefixA = vocabulary.prefix(wordA);
+    const nameA = (wordA & NAME_BIT) !== 0;
+    const synsetsA = vocabulary.synsets(wordA);
+    let matchedA = false;
+    for (let q = 0; q < countB; q++) {
+      if (usedB[q]) continue;
+      const wordB = restB[q]!;
+      const samePrefix = prefixA >= 0 && prefixA === vocabulary.prefix(wordB);
+      const bothNames = nameA && (wordB & NAME_BIT) !== 0;
+      const loose =
+        (samePrefix || bothNames) &&
+        looselyEqual(vocabulary.word(wordA), vocabulary.word(wordB), wordA, wordB);
+      if (!loose && (synsetsA.length === 0 || !shareSynset(synsetsA, vocabulary.synsets(wordB)))) {
+        continue;
+      }
+      usedB[q] = 1;
+      matchedA = true;
+      const w = (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2;
+      matched += w;
+      if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) heavyMatched += w;
+      break;
+    }
+    if (!matchedA && nameA && vocabulary.weight(wordA) >= HEAVY) namesLeftA = true;
+  }
+  let namesLeftB = false;
+  for (let q = 0; q < countB; q++) {
+    if (!usedB[q] && restB[q]! & NAME_BIT && vocabulary.weight(restB[q]!) >= HEAVY)
+      namesLeftB = true;
+  }
+  out.otherNames = namesLeftA && namesLeftB;
+  return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
+}
+
+function fill(
+  out: Overlap,
+  matched: number,
+  weightA: number,
+  weightB: number,
+  heavyMatched: number,
+  heavyA: number,
+  heavyB: number,
+): Overlap {
+  out.matched = matched;
+  out.weightA = weightA;
+  out.weightB = weightB;
+  out.heavyMatched = heavyMatched;
+  out.heavyA = heavyA;
+  out.heavyB = heavyB;
+  return out;
+}
+
+/** The same word in another form, or the same name in another spelling. */
+export function looselyEqual(a: string, b: string, idA: number, idB: number): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 4) return false;
+  let common = 0;
+  while (common < shorter && a.charCodeAt(common) === b.charCodeAt(common)) common++;
+  if (common >= 5 && common >= shorter - 1) return true;
+  if (idA & NAME_BIT && idB & NAME_BIT && shorter >= 5 && a[0] === b[0]) {
+    if (Math.abs(a.length - b.length) > 2) return false;
+    const limit = shorter >= 8 ? 2 : 1;
+    return editDistance(a, b, limit) <= limit;
+  }
+  return false;
+}
+
+/** The weight of a word list. */
+export function totalWeight(words: ArrayLike<number>, vocabulary: Vocabulary): number {
+  let total = 0;
+  for (let i = 0; i < words.length; i++) total += vocabulary.weight(words[i]!);
+  return total;
+}
+
+/** Whether two speaker lists name one person, in any spelling ("Lazarev", "Lazareff"). */
+function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary): boolean {
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      if (a[i] === b[j]) return true;
+      const x = vocabulary.word(a[i]!);
+      const y = vocabulary.word(b[j]!);
+      if (looselyEqual(x, y, NAME_BIT, NAME_BIT)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * How surely `a` and `b` report the same thing: 0 when they do not, else their weighted Jaccard
+ * similarity (0..1], which orders the merges. Copies and light edits pass on their words alone;
+ * a rewording must share most of its rare words (what it is about: "hydropower quotas", a
+ * name), so that two statements in one frame ("X claimed that the A had cost the country N
+ * million dollars") stay apart. Another speaker, or dates weeks apart, separate all but
+ * near-copies of long sentences.
+ */
+export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
+  const known = a.speakers.length > 0 && b.speakers.length > 0;
+  const agree = known && share(a.speakers, b.speakers, vocabulary);
+  const apart =
+    (known && !agree) ||
+    (!Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days);
+  // Apart, only a near-copy can pass, and a near-copy has its words in common exactly: loose
+  // matching (most of the time spent on a pair) is for pairs that are not apart.
+  const floor = apart ? Number.POSITIVE_INFINITY : THRESHOLDS.reworded;
+  const found = overlap(a.words, b.words, vocabulary, floor, result);
+  const { matched, weightA, weightB } = found;
+  if (matched === 0) return 0;
+  const smaller = Math.min(weightA, weightB);
+  if (smaller < THRESHOLDS.minWeight) return 0;
+  const jaccard = matched / (weightA + weightB - matched);
+  const short = smaller < THRESHOLDS.shortWeight;
+  // Weeks apart or from another speaker, the same words with other figures are another
+  // event or claim ("27 containers were seized in X" in March, "45 containers" in December).
+  if (apart)
+    return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
+  if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
+  if (jaccard >= THRESHOLDS.copy) return jaccard;
+  // Each naming someone or somewhere the other does not: another event ("in Eskdale" and
+  // "in Pomorin"), however alike the rest.
+  if (short || found.otherNames) return 0;
+  const heavy = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
+  if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
+  if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
+  return 0;
+}
+
+const result: Overlap = {
+  matched: 0,
+  weightA: 0,
+  weightB: 0,
+  heavyMatched: 0,
+  heavyA: 0,
+  heavyB: 0,
+  otherNames: false,
+};

@@ -1,0 +1,731 @@
+/**
+ * The index behind the story view: every sentence of the corpus reduced to a node (a sentence,
+ * or all exact copies of a long one), its content words in one typed pool, MinHash-LSH buckets
+ * for candidates, verified pairs as edges, and groups formed per connected component. Articles
+ * can be added and removed at any time; only the components they touch are regrouped, so one
+ * article costs milliseconds at any corpus size.
+ *
+ * Memory per sentence: 8 bytes; per node: its words (4 bytes each), ~40 bytes of bookkeeping and
+ * 8 bytes per LSH band. No string or object is kept per sentence.
+ */
+import { clusterComponent } from './clusters.js';
+import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } from './growable.js';
+import { LshIndex, type LshShape } from './lsh.js';
+import { shingles } from './minhash.js';
+import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
+import { sentenceFeatures, Vocabulary } from './tokens.js';
+import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
+
+export interface StoryIndexOptions {
+  /** Reviewers' links and unlinks; applied whenever the sentences they name are present. */
+  constraints?: readonly StoryConstraint[];
+  /** LSH bands and rows (default 8 × 3). */
+  shape?: LshShape;
+  /**
+   * How many members of one LSH bucket a sentence is compared with (default 3): those dated
+   * nearest to it. Buckets bigger than that hold families of boilerplate-like sentences.
+   */
+  window?: number;
+}
+
+const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3 };
+/** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
+const COLLAPSE_WEIGHT = 3;
+const NO_DAY = -2_147_483_648;
+/** An update regroups a component of up to this many sentences whole (see `neighbourhood`). */
+const LOCAL_LIMIT = 2000;
+/** Up to this many sentences, every pair is compared and LSH is not needed. */
+const EXHAUSTIVE = 2000;
+
+const key = (article: string, sentence: string) => `${article}\u0000${sentence}`;
+
+export class StoryIndex {
+  readonly vocabulary = new Vocabulary();
+  private readonly lsh: LshIndex;
+  private readonly window: number;
+  private built = false;
+  /** Whether the corpus was small enough at `build` to compare every pair. */
+  private small = false;
+  /** Pairs compared and pairs found to report the same thing, since the index was made. */
+  readonly stats = { candidates: 0, edges: 0 };
+
+  // Articles, by dense index.
+  private readonly articleIds: string[] = [];
+  private readonly articleIndex = new Map<string, number>();
+  private readonly articleDay = new Int32List();
+  private readonly articleStart = new Int32List();
+  private readonly articleLength = new Int32List();
+
+  // Sentences (occurrences), by dense global index.
+  private readonly occurrenceNode = new Int32List();
+  private readonly occurrenceNext = new Int32List();
+
+  // Nodes.
+  private readonly wordStart = new Int32List();
+  private readonly wordLength = new Int32List();
+  private readonly words = new Uint32List(1 << 16);
+  private readonly speakerStart = new Int32List();
+  private readonly speakers = new Uint32List();
+  private readonly nodeFirst = new Int32List();
+  /** The article and its day of the node's first sentence. */
+  private readonly nodeArticle = new Int32List();
+  private readonly nodeDay = new Int32List();
+  private readonly nodeCount = new Int32List();
+  private readonly nodeHash = new Uint32List();
+  private readonly nodeHash2 = new Uint32List();
+  private readonly nodeFigures = new Uint32List();
+  private readonly copies = new FingerprintMap();
+
+  // Edges, as half-edges in per-node linked lists.
+  private edgeHead = new Int32Array(1024).fill(-1);
+  private readonly edgeTarget = new Int32List();
+  private readonly edgeNext = new Int32List();
+  private readonly edgeScore = new Float32List();
+
+  // Groups: node → its group's id (the group's first node), and each group's nodes.
+  private clusterOf = new Int32Array(1024).fill(-1);
+  private readonly clusters = new Map<number, number[]>();
+
+  private seen = new Int32Array(1024);
+  private pass = 0;
+
+  // Reviewers' constraints, by the sentences they name.
+  private readonly pinned = new Map<string, number>();
+  private readonly constraints: readonly StoryConstraint[];
+
+  constructor(options: StoryIndexOptions = {}) {
+    this.lsh = new LshIndex(options.shape ?? DEFAULT_SHAPE);
+    this.window = options.window ?? 3;
+    this.constraints = options.constraints ?? [];
+    for (const constraint of this.constraints) {
+      this.pinned.set(key(constraint.a.article, constraint.a.sentence), -1);
+      this.pinned.set(key(constraint.b.article, constraint.b.sentence), -1);
+    }
+  }
+
+  get articleCount(): number {
+    return this.articleIndex.size;
+  }
+
+  get sentenceCount(): number {
+    return this.occurrenceNode.length;
+  }
+
+  get nodeCountTotal(): number {
+    return this.nodeFirst.length;
+  }
+
+  /**
+   * Adds an article, or replaces the one with the same id. Before `build`, it is only stored;
+   * after, its sentences are compared at once and the groups they touch are formed again.
+   */
+  add(article: StoryArticle): void {
+    const touched: number[] = [];
+    if (this.articleIndex.has(article.id)) touched.push(...this.detach(article.id));
+    const index = this.articleIds.length;
+    this.articleIds.push(article.id);
+    this.articleIndex.set(article.id, index);
+    this.articleDay.push(dayOf(article.date));
+    this.articleStart.push(this.occurrenceNode.length);
+    this.articleLength.push(article.sentences.length);
+    const features = article.sentences.map((sentence) =>
+      sentenceFeatures(sentence.text, this.vocabulary),
+    );
+    const added: number[] = [];
+    // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
+    // added") takes its speaker from the sentences before it, or else from the next one.
+    const speakersOf: number[][] = [];
+    features.forEach((feature, position) => {
+      let speakers = feature.speakers;
+      if (feature.borrowsSpeaker) {
+        speakers = speakersOf[position - 1] ?? [];
+        if (speakers.length === 0) speakers = features[position + 1]?.speakers ?? [];
+      }
+      speakersOf.push(speakers);
+    });
+    features.forEach((feature, position) => {
+      const speakers = speakersOf[position]!;
+      const sentenceKey = key(article.id, article.sentences[position]!.id);
+      const pinned = this.pinned.has(sentenceKey);
+      const collapse = !pinned && totalWeight(feature.words, this.vocabulary) >= COLLAPSE_WEIGHT;
+      const occurrence = this.occurrenceNode.length;
+      let node = collapse ? this.copies.get(feature.fingerprint[0], feature.fingerprint[1]) : -1;
+      if (node >= 0 && this.nodeCount.data[node]! > 0) {
+        this.occurrenceNode.push(node);
+        this.occurrenceNext.push(this.nodeFirst.data[node]!);
+        this.nodeFirst.data[node] = occurrence;
+        this.nodeCount.data[node]!++;
+      } else {
+        node = this.newNode(feature.words, speakers, feature.fingerprint, occurrence);
+        this.nodeFigures.push(feature.figures);
+        this.occurrenceNode.push(node);
+        this.occurrenceNext.push(-1);
+        if (collapse) this.copies.set(feature.fingerprint[0], feature.fingerprint[1], node);
+        added.push(node);
+      }
+      if (pinned) this.pinned.set(sentenceKey, node);
+      touched.push(node);
+    });
+    if (!this.built) return;
+    for (const node of added) {
+      if (!this.indexable(node)) continue;
+      const values = this.bandValues(node);
+      this.lsh.add(node, values);
+      if (this.small) {
+        for (let other = 0; other < this.nodeFirst.length; other++) {
+          if (other !== node && this.indexable(other)) this.consider(other, node);
+        }
+        continue;
+      }
+      for (let band = 0; band < values.length; band++) {
+        const bucket = this.nearest(node, this.lsh.bucket(band, values[band]!));
+        for (const other of bucket) {
+          if (this.lsh.firstSharedBand(other, node) === band) this.consider(other, node);
+        }
+      }
+    }
+    this.regroup(touched, true);
+  }
+
+  /** Removes an article and regroups what it touched. */
+  remove(articleId: string): void {
+    if (!this.articleIndex.has(articleId)) return;
+    const touched = this.detach(articleId);
+    if (this.built) this.regroup(touched, true);
+  }
+
+  /** Compares every indexed sentence with its LSH candidates and forms all groups. */
+  build(): void {
+    for (const list of this.lists()) list.trim();
+    const nodes = this.nodeFirst.length + 1024;
+    if (this.edgeHead.length > nodes) this.edgeHead = this.edgeHead.slice(0, nodes);
+    if (this.clusterOf.length > nodes) this.clusterOf = this.clusterOf.slice(0, nodes);
+    this.lsh.build(
+      this.nodeFirst.length,
+      (node, out) => {
+        if (!this.indexable(node)) return false;
+        this.bandValues(node, out);
+        return true;
+      },
+      (node) => {
+        const day = this.nodeDay.data[node]!;
+        return day === NO_DAY ? 0xffff : day;
+      },
+    );
+    const indexed: number[] = [];
+    for (let node = 0; node < this.nodeFirst.length; node++) {
+      if (this.indexable(node)) indexed.push(node);
+    }
+    // A small corpus is compared pair by pair: exact, and cheaper than its buckets.
+    if (indexed.length <= EXHAUSTIVE) {
+      for (let i = 0; i < indexed.length; i++) {
+        for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
+      }
+    }
+    this.small = indexed.length <= EXHAUSTIVE;
+    if (!this.small)
+      this.lsh.eachBuiltRun((band, run) => {
+        for (let i = 1; i < run.length; i++) {
+          for (let j = Math.max(0, i - this.window); j < i; j++) {
+            if (this.lsh.firstSharedBand(run[j]!, run[i]!) === band)
+              this.consider(run[j]!, run[i]!);
+          }
+        }
+      });
+    this.built = true;
+    const all: number[] = [];
+    for (let node = 0; node < this.nodeFirst.length; node++) {
+      if (this.nodeCount.data[node]! > 0) all.push(node);
+    }
+    this.regroup(all);
+  }
+
+  /** Every group of sentences from two or more articles, in anchor order. */
+  groups(): StoryCluster[] {
+    const out: StoryCluster[] = [];
+    for (const nodes of this.clusters.values()) {
+      const cluster = this.describe(nodes);
+      if (cluster) out.push(cluster);
+    }
+    return out.sort((a, b) => this.compareMembers(a.anchor, b.anchor));
+  }
+
+  /** The group of a sentence (article id, index in the article), or null. */
+  groupOf(articleId: string, sentence: number): StoryCluster | null {
+    const article = this.articleIndex.get(articleId);
+    if (article === undefined || sentence >= this.articleLength.data[article]!) return null;
+    const node = this.occurrenceNode.data[this.articleStart.data[article]! + sentence]!;
+    const id = this.clusterOf[node]!;
+    return id < 0 ? null : this.describe(this.clusters.get(id)!);
+  }
+
+  /** Bytes held by the typed arrays (not the vocabulary or the maps of groups). */
+  get bytes(): number {
+    const lists = this.lists();
+    return (
+      lists.reduce((sum, list) => sum + list.data.byteLength, 0) +
+      this.lsh.bytes +
+      this.edgeHead.byteLength +
+      this.clusterOf.byteLength
+    );
+  }
+
+  private lists() {
+    return [
+      this.occurrenceNode,
+      this.occurrenceNext,
+      this.wordStart,
+      this.wordLength,
+      this.words,
+      this.speakerStart,
+      this.speakers,
+      this.nodeFirst,
+      this.nodeArticle,
+      this.nodeDay,
+      this.nodeCount,
+      this.nodeHash,
+      this.nodeHash2,
+      this.nodeFigures,
+      this.edgeTarget,
+      this.edgeNext,
+      this.edgeScore,
+    ];
+  }
+
+  // ---- nodes ----
+
+  private newNode(
+    words: readonly number[],
+    speakers: readonly number[],
+    fingerprint: [number, number],
+    occurrence: number,
+  ): number {
+    const node = this.nodeFirst.push(occurrence);
+    const article = this.articleIds.length - 1;
+    this.nodeArticle.push(article);
+    this.nodeDay.push(this.articleDay.data[article]!);
+    this.nodeCount.push(1);
+    this.wordStart.push(this.words.length);
+    this.wordLength.push(words.length);
+    for (const word of words) this.words.push(word);
+    this.speakerStart.push(this.speakers.length);
+    for (const speaker of speakers) this.speakers.push(speaker);
+    this.nodeHash.push(fingerprint[0]);
+    this.nodeHash2.push(fingerprint[1]);
+    if (node >= this.edgeHead.length) {
+      const capacity = grownCapacity(this.edgeHead.length, node + 1);
+      const heads = new Int32Array(capacity).fill(-1);
+      heads.set(this.edgeHead);
+      this.edgeHead = heads;
+      const clusterOf = new Int32Array(capacity).fill(-1);
+      clusterOf.set(this.clusterOf);
+      this.clusterOf = clusterOf;
+    }
+    return node;
+  }
+
+  private nodeWords(node: number): Uint32Array {
+    const start = this.wordStart.data[node]!;
+    return this.words.data.subarray(start, start + this.wordLength.data[node]!);
+  }
+
+  private nodeSpeakers(node: number): Uint32Array {
+    const start = this.speakerStart.data[node]!;
+    const end =
+      node + 1 < this.speakerStart.length
+        ? this.speakerStart.data[node + 1]!
+        : this.speakers.length;
+    return this.speakers.data.subarray(start, end);
+  }
+
+  private indexable(node: number): boolean {
+    return (
+      this.nodeCount.data[node]! > 0 &&
+      totalWeight(this.nodeWords(node), this.vocabulary) >= THRESHOLDS.minWeight
+    );
+  }
+
+  private readonly shingleScratch: number[] = [];
+  private readonly weightOf = (word: number) => this.vocabulary.weight(word);
+  private bandValues(node: number, out?: Uint32Array): Uint32Array {
+    const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
+    return out ? this.lsh.bandValues(items, out) : this.lsh.bandValues(items);
+  }
+
+  private articleOf(occurrence: number): number {
+    const starts = this.articleStart.data;
+    let low = 0;
+    let high = this.articleStart.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (starts[middle]! <= occurrence) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  private readonly views: [Comparable, Comparable] = [
+    { words: [], speakers: [], day: 0, figures: 0 },
+    { words: [], speakers: [], day: 0, figures: 0 },
+  ];
+
+  /** Whether two nodes report the same thing (`sameStatement`), without allocating. */
+  private same(a: number, b: number): number {
+    const [viewA, viewB] = this.views;
+    this.fillView(viewA, a);
+    this.fillView(viewB, b);
+    return sameStatement(viewA, viewB, this.vocabulary);
+  }
+
+  private fillView(view: Comparable, node: number): void {
+    const day = this.nodeDay.data[node]!;
+    view.words = this.nodeWords(node);
+    view.speakers = this.nodeSpeakers(node);
+    view.day = day === NO_DAY ? Number.NaN : day;
+    view.figures = this.nodeFigures.data[node]!;
+  }
+
+  /** Each live occurrence of a node. */
+  private occurrences(node: number): number[] {
+    const out: number[] = [];
+    for (let at = this.nodeFirst.data[node]!; at !== -1; at = this.occurrenceNext.data[at]!) {
+      out.push(at);
+    }
+    return out;
+  }
+
+  /** Takes an article's sentences out; returns the nodes whose groups must be formed again. */
+  private detach(articleId: string): number[] {
+    const article = this.articleIndex.get(articleId)!;
+    this.articleIndex.delete(articleId);
+    const start = this.articleStart.data[article]!;
+    const touched: number[] = [];
+    for (let at = start; at < start + this.articleLength.data[article]!; at++) {
+      const node = this.occurrenceNode.data[at]!;
+      if (this.nodeFirst.data[node] === at) {
+        this.nodeFirst.data[node] = this.occurrenceNext.data[at]!;
+      } else {
+        let previous = this.nodeFirst.data[node]!;
+        while (previous !== -1 && this.occurrenceNext.data[previous] !== at) {
+          previous = this.occurrenceNext.data[previous]!;
+        }
+        if (previous !== -1) this.occurrenceNext.data[previous] = this.occurrenceNext.data[at]!;
+      }
+      this.occurrenceNode.data[at] = -1;
+      this.nodeCount.data[node]!--;
+      if (this.nodeCount.data[node] === 0) {
+        if (this.built) this.lsh.remove(node);
+        this.copies.delete(this.nodeHash.data[node]!, this.nodeHash2.data[node]!);
+        for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+          touched.push(this.edgeTarget.data[edge]!);
+        }
+      } else touched.push(node);
+      const cluster = this.clusterOf[node]!;
+      if (cluster >= 0) touched.push(...this.clusters.get(cluster)!);
+    }
+    this.articleLength.data[article] = 0;
+    return touched;
+  }
+
+  /** The `window` members of a bucket dated nearest to `node` (ties: the earlier added). */
+  private nearest(node: number, bucket: number[]): number[] {
+    const others = bucket.filter((other) => other !== node);
+    if (others.length <= this.window) return others;
+    const day = (n: number) => {
+      const d = this.nodeDay.data[n]!;
+      return d === NO_DAY ? 0xffff : d;
+    };
+    const mine = day(node);
+    return others
+      .sort((a, b) => Math.abs(day(a) - mine) - Math.abs(day(b) - mine) || a - b)
+      .slice(0, this.window);
+  }
+
+  // ---- edges ----
+
+  private hasEdge(a: number, b: number): boolean {
+    for (let edge = this.edgeHead[a]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+      if (this.edgeTarget.data[edge] === b) return true;
+    }
+    return false;
+  }
+
+  private addHalfEdge(from: number, to: number, score: number): void {
+    const edge = this.edgeTarget.push(to);
+    this.edgeScore.push(score);
+    this.edgeNext.push(this.edgeHead[from]!);
+    this.edgeHead[from] = edge;
+  }
+
+  /** Verifies a candidate pair and records it as an edge when the two report the same thing. */
+  private consider(a: number, b: number): void {
+    if (a === b || this.nodeCount.data[a]! <= 0 || this.nodeCount.data[b]! <= 0) return;
+    if (this.hasEdge(a, b)) return;
+    if (this.nodeArticle.data[a] === this.nodeArticle.data[b]) return;
+    this.stats.candidates++;
+    const score = this.same(a, b);
+    if (score <= 0) return;
+    this.stats.edges++;
+    this.addHalfEdge(a, b, score);
+    this.addHalfEdge(b, a, score);
+  }
+
+  // ---- groups ----
+
+  /** Forms again the groups of the connected components that hold `seeds`. */
+  private regroup(seeds: readonly number[], local = false): void {
+    // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
+    if (this.seen.length < this.nodeFirst.length) {
+      this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
+    }
+    const pass = ++this.pass;
+    const seen = {
+      has: (node: number) => this.seen[node] === pass,
+      add: (node: number) => {
+        this.seen[node] = pass;
+      },
+    };
+    const links = this.resolvedConstraints();
+    for (const seed of seeds) {
+      if (seen.has(seed)) continue;
+      // A sentence compared with nothing alike is alone: a group only with its own copies.
+      if (this.edgeHead[seed] === -1 && !links.adjacency.has(seed)) {
+        seen.add(seed);
+        const old = this.clusterOf[seed]!;
+        if (old >= 0) {
+          for (const node of this.clusters.get(old) ?? []) this.clusterOf[node] = -1;
+          this.clusters.delete(old);
+        }
+        if (this.nodeCount.data[seed]! > 1) {
+          this.clusters.set(seed, [seed]);
+          this.clusterOf[seed] = seed;
+        }
+        continue;
+      }
+      const component = local
+        ? this.neighbourhood(seed, seen, links.adjacency)
+        : this.component(seed, seen, links.adjacency);
+      for (const node of component) {
+        const old = this.clusterOf[node]!;
+        if (old >= 0) {
+          this.clusters.delete(old);
+          this.clusterOf[node] = -1;
+        }
+      }
+      const alive = component.filter((node) => this.nodeCount.data[node]! > 0);
+      if (alive.length === 0) continue;
+      if (alive.length === 1 && links.adjacency.size === 0) {
+        if (this.nodeCount.data[alive[0]!]! > 1) {
+          this.clusters.set(alive[0]!, alive);
+          this.clusterOf[alive[0]!] = alive[0]!;
+        }
+        continue;
+      }
+      const anchors = new Map<number, ClusterMember & { day: number }>();
+      const anchor = (node: number) => {
+        let found = anchors.get(node);
+        if (!found) {
+          found = this.anchorOf(node);
+          anchors.set(node, found);
+        }
+        return found;
+      };
+      const formed = clusterComponent(alive, {
+        edges: (node, visit) => {
+          for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+            const target = this.edgeTarget.data[edge]!;
+            if (this.nodeCount.data[target]! > 0) visit(target, this.edgeScore.data[edge]!);
+          }
+        },
+        links: links.links,
+        unlinks: links.unlinks,
+        order: (a, b) => compareMember(anchor(a), anchor(b)) || a - b,
+        articles: (node) => this.occurrences(node).map((at) => this.articleOf(at)),
+        same: (a, b) => this.same(a, b),
+      });
+      for (const nodes of formed) {
+        // A lone sentence is a group only when it has copies (kept by its node).
+        if (nodes.length === 1 && this.nodeCount.data[nodes[0]!]! < 2) continue;
+        const id = nodes[0]!;
+        this.clusters.set(id, nodes);
+        for (const node of nodes) this.clusterOf[node] = id;
+      }
+    }
+  }
+
+  /**
+   * For an update: the component of `seed`, or, when that is big (a family of boilerplate-like
+   * sentences joined pair by pair), only the groups of `seed` and of its neighbours. Walking a
+   * component of a hundred thousand sentences for every added article would cost seconds; its
+   * far groups are not changed by one sentence. The result then can differ from a fresh run's.
+   */
+  private neighbourhood(
+    seed: number,
+    seen: { has(node: number): boolean; add(node: number): void },
+    links: Map<number, number[]>,
+  ): number[] {
+    const near = new Set<number>([seed]);
+    const addGroup = (node: number) => {
+      near.add(node);
+      const cluster = this.clusterOf[node]!;
+      if (cluster >= 0) for (const member of this.clusters.get(cluster) ?? []) near.add(member);
+    };
+    addGroup(seed);
+    for (let edge = this.edgeHead[seed]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+      addGroup(this.edgeTarget.data[edge]!);
+    }
+    for (const target of links.get(seed) ?? []) addGroup(target);
+    // A small component is walked whole, as a fresh run would.
+    const whole: number[] = [];
+    const stack = [seed];
+    const visited = new Set<number>([seed]);
+    while (stack.length > 0 && whole.length <= LOCAL_LIMIT) {
+      const node = stack.pop()!;
+      whole.push(node);
+      for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+        const target = this.edgeTarget.data[edge]!;
+        if (!visited.has(target) && this.nodeCount.data[target]! > 0) {
+          visited.add(target);
+          stack.push(target);
+        }
+      }
+      for (const target of links.get(node) ?? []) {
+        if (!visited.has(target)) {
+          visited.add(target);
+          stack.push(target);
+        }
+      }
+    }
+    const chosen = whole.length <= LOCAL_LIMIT ? whole : [...near];
+    const out = chosen.filter((node) => !seen.has(node));
+    for (const node of out) seen.add(node);
+    return out;
+  }
+
+  private component(
+    seed: number,
+    seen: { has(node: number): boolean; add(node: number): void },
+    links: Map<number, number[]>,
+  ): number[] {
+    const out: number[] = [];
+    const stack = [seed];
+    seen.add(seed);
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      out.push(node);
+      const visit = (target: number) => {
+        if (seen.has(target) || this.nodeCount.data[target]! <= 0) return;
+        seen.add(target);
+        stack.push(target);
+      };
+      for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+        visit(this.edgeTarget.data[edge]!);
+      }
+      for (const target of links.get(node) ?? []) visit(target);
+    }
+    return out;
+  }
+
+  private resolvedConstraints() {
+    const links: Array<[number, number]> = [];
+    const unlinks: Array<[number, number]> = [];
+    const adjacency = new Map<number, number[]>();
+    for (const constraint of this.constraints) {
+      const a = this.pinned.get(key(constraint.a.article, constraint.a.sentence)) ?? -1;
+      const b = this.pinned.get(key(constraint.b.article, constraint.b.sentence)) ?? -1;
+      if (a < 0 || b < 0 || this.nodeCount.data[a]! <= 0 || this.nodeCount.data[b]! <= 0) continue;
+      if (constraint.kind === 'unlink') {
+        unlinks.push([a, b]);
+        continue;
+      }
+      links.push([a, b]);
+      adjacency.set(a, [...(adjacency.get(a) ?? []), b]);
+      adjacency.set(b, [...(adjacency.get(b) ?? []), a]);
+    }
+    return { links, unlinks, adjacency };
+  }
+
+  // ---- output ----
+
+  /** The earliest occurrence of a node: dated before undated, then by date, article id, position. */
+  private anchorOf(node: number): ClusterMember & { day: number } {
+    let best: (ClusterMember & { day: number }) | null = null;
+    for (const at of this.occurrences(node)) {
+      const article = this.articleOf(at);
+      const member = {
+        article: this.articleIds[article]!,
+        sentence: at - this.articleStart.data[article]!,
+        day: this.articleDay.data[article]!,
+      };
+      if (!best || compareMember(member, best) < 0) best = member;
+    }
+    return best!;
+  }
+
+  private compareMembers(a: ClusterMember, b: ClusterMember): number {
+    const dayA = this.articleDay.data[this.articleIndex.get(a.article)!]!;
+    const dayB = this.articleDay.data[this.articleIndex.get(b.article)!]!;
+    return compareMember({ ...a, day: dayA }, { ...b, day: dayB });
+  }
+
+  private describe(nodes: number[]): StoryCluster | null {
+    const members: Array<ClusterMember & { day: number }> = [];
+    const articles = new Set<number>();
+    for (const node of nodes) {
+      for (const at of this.occurrences(node)) {
+        const article = this.articleOf(at);
+        articles.add(article);
+        members.push({
+          article: this.articleIds[article]!,
+          sentence: at - this.articleStart.data[article]!,
+          day: this.articleDay.data[article]!,
+        });
+      }
+    }
+    if (articles.size < 2) return null;
+    members.sort(compareMember);
+    const anchor = members[0]!;
+    const anchorNode =
+      this.occurrenceNode.data[
+        this.articleStart.data[this.articleIndex.get(anchor.article)!]! + anchor.sentence
+      ]!;
+    const id = groupId(
+      anchor.article,
+      this.nodeHash.data[anchorNode]!,
+      this.nodeHash2.data[anchorNode]!,
+    );
+    const strip = ({ article, sentence }: ClusterMember) => ({ article, sentence });
+    return { id, anchor: strip(anchor), members: members.map(strip) };
+  }
+}
+
+function compareMember(
+  a: ClusterMember & { day: number },
+  b: ClusterMember & { day: number },
+): number {
+  if (a.day !== b.day) {
+    if (a.day === NO_DAY) return 1;
+    if (b.day === NO_DAY) return -1;
+    return a.day - b.day;
+  }
+  if (a.article !== b.article) return a.article < b.article ? -1 : 1;
+  return a.sentence - b.sentence;
+}
+
+function dayOf(date: string | null): number {
+  if (!date) return NO_DAY;
+  const time = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(time) ? NO_DAY : Math.floor(time / 86_400_000);
+}
+
+/** `story-` and 12 hex digits from the anchor's article id and the anchor sentence's words. */
+function groupId(article: string, h1: number, h2: number): string {
+  let a = h1 ^ 0x9e3779b9;
+  let b = h2 ^ 0x85ebca6b;
+  for (let i = 0; i < article.length; i++) {
+    a = Math.imul(a ^ article.charCodeAt(i), 0x01000193);
+    b = Math.imul(b ^ article.charCodeAt(i), 0x5bd1e995);
+  }
+  const hex = (value: number) => (value >>> 0).toString(16).padStart(8, '0');
+  return `story-${hex(a)}${hex(b).slice(0, 4)}`;
+}

@@ -1,0 +1,354 @@
+/**
+ * What a sentence says, reduced to what outlets keep when they copy, edit or retell it: content
+ * words (folded, stemmed), names (romanisation variants made one), figures, and the speaker
+ * (names next to a reporting verb). Words that outlets rewrite freely — reporting verbs, hedges,
+ * function words, weekdays — are dropped.
+ */
+import { stemmer } from 'stemmer';
+import { STOPWORDS } from '../corpus/stopwords.js';
+import { isVariant, variantKey } from '../search/candidates.js';
+import { fold, isWordCodePoint } from '../search/fold.js';
+import { wordWeight } from './frequencies.js';
+import { Float64List, Int32List } from './growable.js';
+import { CALENDAR_WORDS, REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
+import { parseNumberWords } from './numbers.js';
+import { synsetsOf } from './synonyms.js';
+
+/** Set on a word id when the word was written as a name (capitalised inside the sentence). */
+export const NAME_BIT = 0x8000_0000;
+export const ID_MASK = 0x7fff_ffff;
+
+export interface SentenceFeatures {
+  /** Content word ids, ascending by id; a name carries `NAME_BIT`. */
+  words: number[];
+  /** Ids of names next to a reporting verb ("Peskov said", "according to Ushakov"). */
+  speakers: number[];
+  /** Whether the sentence quotes someone (quotation marks). */
+  quoted: boolean;
+  /** Whether it reports speech (a reporting verb). */
+  reported: boolean;
+  /**
+   * Whether its speaker is named in a neighbouring sentence: a bare quote, or speech reported
+   * by a pronoun ("he said").
+   */
+  borrowsSpeaker: boolean;
+  /**
+   * A hash of the figures and the weekdays and months it states, in order of value ("four" and
+   * "4" alike); 0 when none.
+   */
+  figures: number;
+  /** Two 32-bit hashes of the folded word sequence: equal for copies that differ in case or punctuation. */
+  fingerprint: [number, number];
+}
+
+/** What one written word ("Putin's" gives "Putin" and "s") is to the comparison, found once. */
+interface WordInfo {
+  folded: string;
+  /** The id as an ordinary word, or -1 for a word that carries no weight. */
+  word: number;
+  /** The id as a name, or -1 for a word that cannot be one (titles, lower case). */
+  name: number;
+  reporting: boolean;
+  /** A weekday or month named (its index in `DATE_WORDS`), or -1: compared with the figures. */
+  day: number;
+}
+
+const DATE_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march
+april june july august september october november december`.split(/\s+/);
+
+const INFO_LIMIT = 500_000;
+
+/** Word strings by id; ids are handed out as words are first seen. */
+export class Vocabulary {
+  readonly words: string[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly infos = new Map<string, WordInfo>();
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.ids.set(word, id);
+      this.weights.push(wordWeight(word));
+      this.prefixes.push(word.length >= 5 ? this.prefixId(word.slice(0, 5)) : -1);
+    }
+    return id;
+  }
+
+  word(id: number): string {
+    return this.words[id & ID_MASK]!;
+  }
+
+  /** How much sharing word `id` says (`wordWeight`); a name weighs at least 1. */
+  weight(id: number): number {
+    const weight = this.weights.data[id & ID_MASK]!;
+    return id & NAME_BIT && weight < 1 ? 1 : weight;
+  }
+
+  /**
+   * An id for the first five letters of word `id`, or -1 for a shorter word: words that may be
+   * one word in two forms ("optimism", "optimistic") share it.
+   */
+  prefix(id: number): number {
+    return this.prefixes.data[id & ID_MASK]!;
+  }
+
+  /** WordNet synsets of ordinary word `id` (none for names). */
+  synsets(id: number): Int32Array {
+    if (id & NAME_BIT) return NO_SYNSETS;
+    const index = id & ID_MASK;
+    while (this.synsetLists.length <= index) {
+      this.synsetLists.push(synsetsOf(this.words[this.synsetLists.length]!));
+    }
+    return this.synsetLists[index]!;
+  }
+
+  private readonly weights = new Float64List();
+  private readonly prefixes = new Int32List();
+  private readonly synsetLists: Int32Array[] = [];
+  private readonly prefixIds = new Map<string, number>();
+
+  private prefixId(prefix: string): number {
+    let id = this.prefixIds.get(prefix);
+    if (id === undefined) {
+      id = this.prefixIds.size;
+      this.prefixIds.set(prefix, id);
+    }
+    return id;
+  }
+
+  /** What a written word is to the comparison; cached, since news repeats its words. */
+  info(written: string): WordInfo {
+    let info = this.infos.get(written);
+    if (info === undefined) {
+      info = this.describe(written);
+      if (this.infos.size < INFO_LIMIT) this.infos.set(written, info);
+    }
+    return info;
+  }
+
+  private describe(written: string): WordInfo {
+    const folded = fold(written);
+    const reporting = REPORTING_WORDS.has(folded);
+    const weightless =
+      folded.length < 2 ||
+      CALENDAR_WORDS.has(folded) ||
+      STOPWORDS.has(folded) ||
+      WEIGHTLESS_WORDS.has(folded) ||
+      isNumberWord(folded);
+    const day = DATE_WORDS.indexOf(folded);
+    if (weightless) return { folded, word: -1, name: -1, reporting, day };
+    if (TITLE_WORDS.has(folded)) return { folded, word: -1, name: -1, reporting, day };
+    const capital = upper.test(written);
+    // A capitalised word with a romanisation mark ("Witkoff" opening a sentence) keys as a name.
+    const word = this.id(capital && romanised.test(folded) ? nameKey(folded) : stem(folded));
+    const name = capital ? this.id(nameKey(folded)) : -1;
+    return { folded, word, name, reporting, day };
+  }
+}
+
+const upper = /^\p{Lu}/u;
+const NO_SYNSETS = new Int32Array(0);
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+const quotes = /["“”«»„]|(?:^|\s)['‘]|['’](?:\s|$)/;
+const stemCache = new Map<string, string>();
+const romanised = /y|kh|ff$/;
+
+/** Digits ("28", "2025") and number words ("four", "thousand") are figures, not content. */
+function isNumberWord(folded: string): boolean {
+  const first = folded.charCodeAt(0);
+  return (first >= 48 && first <= 57) || parseNumberWords(folded) !== null;
+}
+
+/** The comparison form of an ordinary word: folded and stemmed ("cautiously" → "cautious"). */
+export function stem(folded: string): string {
+  let stemmed = stemCache.get(folded);
+  if (stemmed === undefined) {
+    stemmed = /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(folded, stemmed);
+  }
+  return stemmed;
+}
+
+/** The comparison form of a name: one key for its romanisations ("Witkoff", "Witkov"). */
+export function nameKey(folded: string): string {
+  return isVariant(folded, variantKey(folded) ?? folded) ? variantKey(folded)! : folded;
+}
+
+interface Token {
+  info: WordInfo;
+  /** Whether it stands for a name here (capitalised, and not merely opening the sentence). */
+  name: boolean;
+  /** Punctuation stands between this word and the one before it. */
+  broken: boolean;
+  capital: boolean;
+}
+
+const OPENING = new Set([...'"“«„‘\'(:•-–—'].map((c) => c.charCodeAt(0)));
+
+function isWordCode(code: number): boolean {
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return isWordCodePoint(code);
+}
+
+function isUpperStart(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 65 && code <= 90;
+  return upper.test(text.slice(at, at + 2));
+}
+
+/** The words of a sentence, in one pass over its characters. */
+function tokenize(text: string, vocabulary: Vocabulary): Token[] {
+  const tokens: Token[] = [];
+  let start = -1;
+  let previousEnd = 0;
+  let previousCapital = false;
+  const length = text.length;
+  for (let i = 0; i <= length; ) {
+    const code = i < length ? text.codePointAt(i)! : 32;
+    const width = code > 0xffff ? 2 : 1;
+    const inWord =
+      i < length && (isWordCode(code) || (start >= 0 && code >= 0x300 && code < 0x370));
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      const capital = isUpperStart(text, start);
+      let broken = false;
+      let opening = tokens.length === 0;
+      for (let k = previousEnd; k < start; k++) {
+        const c = text.charCodeAt(k);
+        if (c !== 32 && c !== 10 && c !== 9 && c !== 160) {
+          broken = true;
+          if (OPENING.has(c)) opening = true;
+        }
+      }
+      let name = capital && (!opening || previousCapital);
+      // A capitalised first word is a name only when the next word is one too ("Dmitry Peskov").
+      if (capital && !name) {
+        let k = i;
+        while (k < length && text.charCodeAt(k) === 32) k++;
+        name = k > i && k < length && isUpperStart(text, k);
+      }
+      tokens.push({ info: vocabulary.info(text.slice(start, i)), name, broken, capital });
+      previousCapital = capital;
+      previousEnd = i;
+      start = -1;
+    }
+    i += width;
+  }
+  return tokens;
+}
+
+const SPEAKER_BEFORE = 4;
+const SPEAKER_AFTER = 3;
+
+/**
+ * The speaker of the reporting verb at `at`: the nearest run of names before it ("Kremlin
+ * spokesman Dmitry Peskov said"), else after it ("said Peskov"), never across punctuation, so
+ * a name quoted just before ("…to President Trump,” Putin said") is not taken for the speaker.
+ */
+function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] {
+  const run = (from: number, step: number, limit: number): number[] => {
+    const found: number[] = [];
+    for (let k = from; k >= 0 && k < tokens.length && Math.abs(k - at) <= limit; k += step) {
+      const crossing = step < 0 ? tokens[k + 1]!.broken : tokens[k]!.broken;
+      if (crossing && (found.length > 0 || k !== from)) break;
+      const id = nameAt[k]!;
+      if (id >= 0) found.push(id);
+      else if (found.length > 0) break;
+    }
+    return found;
+  };
+  const before = run(at - 1, -1, SPEAKER_BEFORE);
+  return before.length > 0 ? before : run(at + 1, 1, SPEAKER_AFTER);
+}
+
+/** Reduces one sentence to its features, numbering words in `vocabulary`. */
+export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
+  const tokens = tokenize(text, vocabulary);
+  // A capitalised word opening the sentence is a name when a reporting verb follows ("Zelenskyy
+  // said the government would…").
+  tokens.forEach((token, at) => {
+    if (token.capital && !token.name && tokens[at + 1]?.info.reporting) token.name = true;
+  });
+  const words: number[] = [];
+  const nameAt = new Int32Array(tokens.length).fill(-1);
+  let reported = false;
+  const values: number[] = [];
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  tokens.forEach((token, index) => {
+    const { info } = token;
+    const folded = info.folded;
+    for (let i = 0; i < folded.length; i++) {
+      const code = folded.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 32, 0x01000193);
+    h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
+    if (info.reporting) reported = true;
+    const first = folded.charCodeAt(0);
+    if (first >= 48 && first <= 57) values.push(Number(folded));
+    else if (info.word < 0 && folded.length > 2) {
+      const value = parseNumberWords(folded);
+      if (value !== null) values.push(value);
+    }
+    if (info.day >= 0) values.push(-1 - info.day);
+    if (info.word < 0) return;
+    if (token.name && info.name >= 0) {
+      nameAt[index] = info.name;
+      words.push((info.name | NAME_BIT) >>> 0);
+    } else words.push(info.word);
+  });
+  let speakers: number[] = [];
+  let pronoun = false;
+  if (reported) {
+    tokens.forEach((token, at) => {
+      if (!token.info.reporting) return;
+      const near = [tokens[at - 1]?.info.folded, tokens[at + 1]?.info.folded];
+      if (near.some((word) => word !== undefined && PRONOUNS.has(word))) pronoun = true;
+    });
+  }
+  if (reported) {
+    const found = new Set<number>();
+    tokens.forEach((token, at) => {
+      if (token.info.reporting) for (const id of speakerNear(tokens, nameAt, at)) found.add(id);
+    });
+    speakers = [...found].sort((a, b) => a - b);
+  }
+  // Who said it is compared apart (see `sameStatement`): two statements by one speaker must
+  // differ in what they say, not look alike for sharing a name.
+  const content =
+    speakers.length === 0 ? words : words.filter((id) => !speakers.includes(id & ID_MASK));
+  content.sort((a, b) => (a & ID_MASK) - (b & ID_MASK) || a - b);
+  // A word written once as a name and once not keeps one entry: the name.
+  const unique: number[] = [];
+  for (const id of content) {
+    const last = unique[unique.length - 1];
+    if (last !== undefined && (last & ID_MASK) === (id & ID_MASK)) {
+      unique[unique.length - 1] = (last | id) >>> 0;
+    } else unique.push(id);
+  }
+  return {
+    words: unique,
+    speakers,
+    quoted: quotes.test(text),
+    reported,
+    borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quotes.test(text))),
+    figures: figuresHash(values),
+    fingerprint: [h1 >>> 0, h2 >>> 0],
+  };
+}
+
+function figuresHash(values: number[]): number {
+  if (values.length === 0) return 0;
+  values.sort((a, b) => a - b);
+  let hash = 0x811c9dc5;
+  for (const value of values)
+    hash = Math.imul(hash ^ (value | 0), 0x01000193) ^ ((value * 1000) % 997);
+  return hash >>> 0 || 1;
+}

@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import { buildStoryIndex, StoryIndex, storyGroups } from '../../source/story/index.js';
+import type { SentenceRef, StoryArticle, StoryCluster } from '../../source/story/types.js';
+import { article, seedArticles } from '../search/articles.js';
+
+let seeds: Article[];
+beforeAll(async () => {
+  seeds = await seedArticles();
+});
+
+/** Three outlets' copies of one wire story, and an unrelated one. */
+function wire(): Article[] {
+  return [
+    article(
+      'wire-a',
+      [
+        '“We will fund the treaty on customs data without further delay,” minister Pavel Rahmani said.',
+        'Fifty-three trucks were stranded in Eskdale on Thursday, the port authority said.',
+      ],
+      { date: '2025-03-14', source: 'Wire A' },
+    ),
+    article(
+      'wire-b',
+      [
+        'Minister Pavel Rahmani told reporters: “We will fund the treaty on customs data without further delay.”',
+        '56 trucks were stranded in Eskdale on Thursday, the port authority said.',
+      ],
+      { date: '2025-03-15', source: 'Wire B' },
+    ),
+    article(
+      'wire-c',
+      ['The weather in Varnholm stayed mild for the season, forecasters at the observatory said.'],
+      { date: '2025-03-15', source: 'Wire C' },
+    ),
+  ];
+}
+
+const ref = (articles: Article[], text: string): SentenceRef => {
+  for (const a of articles) {
+    const sentence = a.sentences.find((s) => s.text.includes(text));
+    if (sentence) return { article: a.id, sentence: sentence.id };
+  }
+  throw new Error(`no sentence with "${text}"`);
+};
+
+const shape = (clusters: StoryCluster[]) => clusters.map((c) => ({ id: c.id, members: c.members }));
+
+describe('the story index', () => {
+  it('groups across outlets and shows what differs', () => {
+    const groups = storyGroups(wire());
+    expect(groups.map((group) => group.members.map((m) => m.source))).toEqual([
+      ['Wire A', 'Wire B'],
+      ['Wire A', 'Wire B'],
+    ]);
+    const trucks = groups.find((group) => group.members[0]!.text.includes('trucks'))!;
+    expect(trucks.kind).toBe('event');
+    expect(trucks.differences).toEqual([
+      {
+        kind: 'number',
+        values: [
+          { member: 0, text: 'Fifty-three' },
+          { member: 1, text: '56' },
+        ],
+      },
+    ]);
+  });
+
+  it('gives every group the same id on every run', async () => {
+    const one = (await buildStoryIndex(seeds)).groups();
+    const two = (
+      await buildStoryIndex(
+        (async function* () {
+          yield* seeds;
+        })(),
+      )
+    ).groups();
+    expect(shape(two)).toEqual(shape(one));
+    expect(new Set(one.map((group) => group.id)).size).toBe(one.length);
+  });
+
+  it('adds and removes articles with the same groups as a fresh run', () => {
+    const all: StoryArticle[] = [...seeds, ...wire()];
+    const fresh = new StoryIndex();
+    for (const a of all) fresh.add(a);
+    fresh.build();
+
+    const incremental = new StoryIndex();
+    for (const a of all.slice(0, 3)) incremental.add(a);
+    incremental.build();
+    for (const a of all.slice(3)) incremental.add(a);
+    expect(shape(incremental.groups())).toEqual(shape(fresh.groups()));
+
+    // Changing an article: the groups follow its new text, then its old one again.
+    const changed = { ...seeds[1]!, sentences: seeds[1]!.sentences.slice(5) };
+    incremental.add(changed);
+    expect(incremental.groupOf(seeds[0]!.id, 3)).toBeNull();
+    incremental.add(seeds[1]!);
+    expect(shape(incremental.groups())).toEqual(shape(fresh.groups()));
+
+    incremental.remove('wire-b');
+    expect(
+      incremental.groups().some((group) => group.members.some((m) => m.article === 'wire-a')),
+    ).toBe(false);
+  });
+
+  it('respects a reviewer’s unlink, even between exact copies', () => {
+    const peskov = 'There are reasons to be cautiously optimistic';
+    const [first, second] = seeds.flatMap((a) =>
+      a.sentences
+        .filter((s) => s.text.includes(peskov))
+        .map((s) => ({ article: a.id, sentence: s.id })),
+    );
+    const groups = storyGroups(seeds, { constraints: [{ kind: 'unlink', a: first!, b: second! }] });
+    const together = groups.some(
+      (group) =>
+        group.members.some((m) => m.sentence === first!.sentence && m.article === first!.article) &&
+        group.members.some((m) => m.sentence === second!.sentence && m.article === second!.article),
+    );
+    expect(together).toBe(false);
+  });
+
+  it('respects a reviewer’s link between a quote and its translation', () => {
+    const a = ref(seeds, 'There are reasons to be cautiously optimistic');
+    const b = ref(seeds, 'some room for cautious hope');
+    const groups = storyGroups(seeds, { constraints: [{ kind: 'link', a, b }] });
+    const group = groups.find((candidate) =>
+      candidate.members.some((m) => m.text.includes('cautious hope')),
+    );
+    expect(group?.members.map((m) => m.text)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('cautiously optimistic'),
+        expect.stringContaining('cautious hope'),
+      ]),
+    );
+  });
+
+  it('finds the group of one sentence for the review gutter', async () => {
+    const index = await buildStoryIndex(seeds);
+    const [first] = seeds;
+    const position = first!.sentences.findIndex((s) =>
+      s.text.includes('brings all the information'),
+    );
+    const group = index.groupOf(first!.id, position)!;
+    expect(group.anchor).toEqual({ article: first!.id, sentence: position });
+    expect(group.members).toHaveLength(2);
+    expect(index.groupOf(first!.id, 0)).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { differences } from '../../source/story/differences.js';
+import { type Comparable, sameStatement } from '../../source/story/similarity.js';
+import { sentenceFeatures, Vocabulary } from '../../source/story/tokens.js';
+
+const vocabulary = new Vocabulary();
+const day = 20_000;
+function sentence(text: string, at = day): Comparable {
+  const features = sentenceFeatures(text, vocabulary);
+  return { words: features.words, speakers: features.speakers, day: at, figures: features.figures };
+}
+const same = (a: string, b: string, dayB = day) =>
+  sameStatement(sentence(a), sentence(b, dayB), vocabulary) > 0;
+
+describe('whether two sentences report the same thing', () => {
+  it('joins an agency copy with light edits', () => {
+    expect(
+      same(
+        '“We will fund the treaty on customs data without further delay,” deputy prime minister Pavel Rahmani said.',
+        'Deputy prime minister Pavel Rahmani told reporters: “We will fund the treaty on customs data without further delay.”',
+      ),
+    ).toBe(true);
+  });
+
+  it('joins the same event with another figure, and a name spelled otherwise', () => {
+    expect(
+      same(
+        '53 trucks were stranded in Eskdale on Thursday, the port authority said.',
+        'Fifty-six trucks were stranded in Eskdale on Thursday, the port authority said.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        'Trade minister Boris Falkner claimed that the settlement on cable landing rights had cost the country 42 million dollars.',
+        'Trade minister Boris Falknar claimed that the settlement on cable landing rights had cost the country 42 million dollars.',
+      ),
+    ).toBe(true);
+  });
+
+  it('keeps apart a rewording from another speaker, but joins the same words (a misattribution to show)', () => {
+    const original =
+      '“We will reject the agreement on fishing quotas in the coming weeks,” Peskov said.';
+    expect(
+      same(
+        original,
+        'Peskov said the government would refuse the accord on fishing quotas within weeks.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        original,
+        'Zelenskyy said the government would refuse the accord on fishing quotas within weeks.',
+      ),
+    ).toBe(false);
+    const a = '“We will not accept any new conditions on the grain corridor,” Peskov said.';
+    const b = '“We will not accept any new conditions on the grain corridor,” Zelenskyy said.';
+    expect(same(a, b)).toBe(true);
+    const names = differences([
+      { text: a, date: null },
+      { text: b, date: null },
+    ]).find((difference) => difference.kind === 'name');
+    expect(names?.values.map((value) => [value.member, value.text])).toEqual([
+      [0, expect.stringMatching(/peskov/)],
+      [1, expect.stringMatching(/zelensk/)],
+    ]);
+  });
+
+  it('keeps apart two different quotes by the same person', () => {
+    expect(
+      same(
+        '“We will fund the treaty on customs data without further delay,” minister Pavel Rahmani said.',
+        '“Our harbours stay closed to foreign trawlers until the inquiry ends,” minister Pavel Rahmani said.',
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps apart two events in one frame: other town, other figures weeks later', () => {
+    expect(
+      same(
+        '14 residents were evacuated in Eskdale on Sunday, the emergency service said.',
+        '16 residents were evacuated in Pomorin on Friday, the emergency service said.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        '27 containers were seized in Grenwick on Monday, the coast guard said.',
+        '45 containers were seized in Grenwick on Saturday, the coast guard said.',
+        day + 200,
+      ),
+    ).toBe(false);
+  });
+
+  it('never joins sentences that say too little', () => {
+    expect(same('He said.', 'He said.')).toBe(false);
+    expect(same('Background:', 'Background:')).toBe(false);
+  });
+
+  it('takes synonyms and word forms as the same words', () => {
+    const a = sentence('The minister rejected the agreement on fishing quotas in Varnholm.');
+    const b = sentence('The minister refused the accord on fishing quotas in Varnholm.');
+    expect(sameStatement(a, b, vocabulary)).toBeGreaterThan(0.6);
+  });
+});
