@@ -109,7 +109,8 @@ function markHeadlineLists(units: Unit[], reasons: Reasons): void {
     // A time on its own line, then a headline: a "latest news" feed.
     const times = members.filter((i) => reasons[i] === 'timestamp');
     if (times.length >= 2) {
-      for (const i of times) if (members.includes(i + 1)) reasons[i + 1] ??= 'timestamped headline';
+      const inBlock = new Set(members);
+      for (const i of times) if (inBlock.has(i + 1)) reasons[i + 1] ??= 'timestamped headline';
     }
     if (members.length < 4) continue;
     const flagged = members.filter((i) => reasons[i] !== null).length;
@@ -124,10 +125,47 @@ function markHeadlineLists(units: Unit[], reasons: Reasons): void {
   }
 }
 
-type Class = 'good' | 'neargood' | 'short' | 'bad';
+export type Class = 'good' | 'neargood' | 'short' | 'bad';
 
 const LENGTH_LOW = 70;
 const LENGTH_HIGH = 200;
+
+/** Whether the page's language is one the stop list knows: otherwise length and punctuation judge. */
+export function knowsLanguage(lists: string[][]): boolean {
+  let total = 0;
+  let stops = 0;
+  for (const list of lists) {
+    total += list.length;
+    for (const word of list) if (STOPWORDS.has(word)) stops++;
+  }
+  return total > 0 && stops / total >= 0.08;
+}
+
+/** jusText's first look at each unit, on its own: length, stop words, links, punctuation. */
+export function initialClasses(units: Unit[], reasons: Reasons, lists: string[][]): Class[] {
+  const useStops = knowsLanguage(lists);
+  return units.map((unit, i) =>
+    reasons[i] !== null ? 'bad' : initialClass(unit, lists[i]!, useStops),
+  );
+}
+
+/**
+ * The nearest class before (or after) each unit, skipping short units, and near-good ones too
+ * when `skipNeargood`; 'edge' past the ends. One sweep each way, so a run of a hundred thousand
+ * short lines costs no more than the lines.
+ */
+function nearest(classes: Class[], step: 1 | -1, skipNeargood: boolean): Array<Class | 'edge'> {
+  const found = new Array<Class | 'edge'>(classes.length);
+  let last: Class | 'edge' = 'edge';
+  const n = classes.length;
+  for (let k = 0; k < n; k++) {
+    const i = step === 1 ? n - 1 - k : k;
+    found[i] = last;
+    const cls = classes[i]!;
+    if (cls !== 'short' && !(skipNeargood && cls === 'neargood')) last = cls;
+  }
+  return found;
+}
 
 /**
  * Third pass, the jusText classification: every unit not yet decided is classed by length,
@@ -135,49 +173,47 @@ const LENGTH_HIGH = 200;
  * neighbours. Returns which units are article text.
  */
 export function classify(units: Unit[], reasons: Reasons, lists: string[][]): boolean[] {
-  let total = 0;
-  let stops = 0;
-  for (const list of lists) {
-    total += list.length;
-    for (const word of list) if (STOPWORDS.has(word)) stops++;
-  }
-  // A language the stop list does not know: judge by length and punctuation alone.
-  const useStops = total > 0 && stops / total >= 0.08;
-  const classes: Class[] = units.map((unit, i) =>
-    reasons[i] !== null ? 'bad' : initialClass(unit, lists[i]!, useStops),
-  );
+  const classes = initialClasses(units, reasons, lists);
   const revised = classes.slice();
+  const prevGood = nearest(classes, -1, true);
+  const nextGood = nearest(classes, 1, true);
+  const prevAny = nearest(classes, -1, false);
+  const nextAny = nearest(classes, 1, false);
   classes.forEach((cls, i) => {
     if (cls !== 'short' || reasons[i] !== null) return;
-    const prev = neighbour(classes, i, -1, true);
-    const next = neighbour(classes, i, 1, true);
+    const prev = prevGood[i]!;
+    const next = nextGood[i]!;
     if (prev === 'good' && next === 'good') revised[i] = 'good';
     else if (prev !== 'good' && next !== 'good') revised[i] = 'bad';
     else if (
-      (prev !== 'good' && neighbour(classes, i, -1, false) === 'neargood') ||
-      (next !== 'good' && neighbour(classes, i, 1, false) === 'neargood')
+      (prev !== 'good' && prevAny[i] === 'neargood') ||
+      (next !== 'good' && nextAny[i] === 'neargood')
     )
       revised[i] = 'good';
     else revised[i] = 'bad';
   });
   classes.forEach((cls, i) => {
     if (cls !== 'neargood') return;
-    const prev = neighbour(classes, i, -1, true);
-    const next = neighbour(classes, i, 1, true);
-    revised[i] = prev !== 'good' && next !== 'good' ? 'bad' : 'good';
+    revised[i] = prevGood[i] !== 'good' && nextGood[i] !== 'good' ? 'bad' : 'good';
   });
-  // A heading or a "Background:" label belongs to the good text that follows it closely.
+  // A heading or a "Background:" label belongs to the good text that follows it closely: within
+  // LENGTH_HIGH characters of undecided text (prefix sums, so no heading rescans the page).
+  const before = new Array<number>(units.length + 1);
+  before[0] = 0;
+  units.forEach((unit, i) => {
+    before[i + 1] = before[i]! + (reasons[i] === null ? unit.text.length : 0);
+  });
+  const firstGoodAfter = new Array<number>(units.length);
+  let good = -1;
+  for (let i = units.length - 1; i >= 0; i--) {
+    firstGoodAfter[i] = good;
+    if (revised[i] === 'good') good = i;
+  }
   units.forEach((unit, i) => {
     if (revised[i] !== 'bad' || reasons[i] !== null) return;
     if (unit.heading === 0 && !/^[\p{Lu}][^.!?]{0,40}:$/u.test(unit.text)) return;
-    let distance = 0;
-    for (let k = i + 1; k < units.length && distance <= LENGTH_HIGH; k++) {
-      if (revised[k] === 'good') {
-        revised[i] = 'good';
-        break;
-      }
-      if (reasons[k] === null) distance += units[k]!.text.length;
-    }
+    const k = firstGoodAfter[i]!;
+    if (k >= 0 && before[k]! - before[i + 1]! <= LENGTH_HIGH) revised[i] = 'good';
   });
   // A short note ("Talks resumed. Both sides met.") has no long paragraph to anchor it, so
   // jusText drops all of it; a reviewer must still see its sentences, never an empty article.
@@ -220,19 +256,4 @@ function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
     return length >= LENGTH_HIGH || sentence ? 'good' : 'neargood';
   }
   return share >= 0.12 ? 'neargood' : 'bad';
-}
-
-/** The nearest class in one direction, skipping short (and near-good) units; past the ends, 'edge'. */
-function neighbour(
-  classes: Class[],
-  i: number,
-  step: 1 | -1,
-  skipNeargood: boolean,
-): Class | 'edge' {
-  for (let k = i + step; k >= 0 && k < classes.length; k += step) {
-    const cls = classes[k]!;
-    if (cls === 'short' || (skipNeargood && cls === 'neargood')) continue;
-    return cls;
-  }
-  return 'edge';
 }
