@@ -11,7 +11,7 @@ import type { Unit } from './units.js';
 /** Why each unit goes (`null`: not decided yet). Metadata lines are marked by the caller. */
 export type Reasons = Array<string | null>;
 
-const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+const SENTENCE_END = /[.!?…。！？｡]["'”’»)\]」』）]*$/u;
 // Not a Unicode-aware class: splitting on spaces and punctuation is several times faster and
 // finds the same function words.
 const NOT_WORD = /[\s"'“”‘’«»()[\]{},.;:!?…—–/*#|•·-]+/;
@@ -77,7 +77,8 @@ const PROMOTION_LINES = 4;
 function markNewsletterPromotions(units: Unit[], reasons: Reasons): void {
   units.forEach((unit, end) => {
     if (!PROMOTION_END.test(unit.text)) return;
-    for (let start = end - 1; start >= Math.max(0, end - PROMOTION_LINES - 1); start--) {
+    // The box's first line, not its privacy notice next to the end marker, opens it.
+    for (let start = Math.max(0, end - PROMOTION_LINES - 1); start < end; start++) {
       if (reasons[start] !== 'newsletter') continue;
       for (let i = start + 1; i < end; i++) reasons[i] ??= 'newsletter';
       return;
@@ -216,11 +217,42 @@ export function classify(units: Unit[], reasons: Reasons, lists: string[][]): bo
     if (k >= 0 && before[k]! - before[i + 1]! <= LENGTH_HIGH) revised[i] = 'good';
   });
   // A short note ("Talks resumed. Both sides met.") has no long paragraph to anchor it, so
-  // jusText drops all of it; a reviewer must still see its sentences, never an empty article.
+  // jusText drops all of it; a reviewer must still see its sentences, never an empty article,
+  // and without sentences, whatever is not boilerplate (a list, lines without punctuation).
   if (!revised.includes('good')) {
-    return units.map((unit, i) => reasons[i] === null && isSentenceLike(unit.text));
+    const sentences = units.map((unit, i) => reasons[i] === null && isSentenceLike(unit.text));
+    if (sentences.includes(true)) return sentences;
+    return units.map((unit, i) => reasons[i] === null && HAS_WORD.test(unit.text));
   }
   return revised.map((cls) => cls === 'good');
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** Above this share of link text a paragraph is a link, or a list of them: "Read next", tags. */
+const CONTENT_LINK_SHARE = 0.7;
+
+/**
+ * What stays of the part of a page its structure chose as the article: everything but
+ * boilerplate lines and paragraphs made of links. jusText's neighbourhood rules are for a whole
+ * page; inside the story they would drop its lists, tables and short paragraphs.
+ */
+export function keepContent(units: Unit[], reasons: Reasons): boolean[] {
+  const keep = units.map(
+    (unit, i) => reasons[i] === null && unit.linkChars <= unit.text.length * CONTENT_LINK_SHARE,
+  );
+  // A heading whose section went ("Read next" over a list of links) goes with it.
+  let last = keep.lastIndexOf(true);
+  while (last >= 0 && last < units.length - 1 && isLabel(units[last]!)) {
+    keep[last] = false;
+    last = keep.lastIndexOf(true);
+  }
+  return keep;
+}
+
+/** A heading, or a short line without final punctuation: what introduces a section. */
+function isLabel(unit: Unit): boolean {
+  return unit.heading > 0 || (unit.text.length < 40 && !isSentenceLike(unit.text));
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -235,9 +267,25 @@ function stopScale(list: string[]): number {
   return cyrillic * 2 > list.length ? 0.5 : 1;
 }
 
+/** Han, kana and Hangul syllables: each carries what three or so Latin letters do. */
+const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * A unit's length in Latin-letter terms, so the length thresholds mean the same in Japanese or
+ * Chinese (`先日、不正に改造したiPhoneを販売した…` is a full paragraph at sixty characters).
+ */
+export function weightOf(text: string): number {
+  // Most text has no such letters: one test is cheaper than counting.
+  if (!DENSE_SCRIPT_TEST.test(text)) return text.length;
+  return text.length + 2 * (text.match(DENSE_SCRIPT)?.length ?? 0);
+}
+
+const DENSE_SCRIPT_TEST =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
-  const length = unit.text.length;
-  const linkShare = unit.linkChars / length;
+  const length = weightOf(unit.text);
+  const linkShare = unit.linkChars / unit.text.length;
   if (linkShare > 0.5) return 'bad';
   const sentence = isSentenceLike(unit.text);
   if (length < LENGTH_LOW) {

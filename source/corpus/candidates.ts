@@ -1,0 +1,248 @@
+import { type Class, weightOf } from './boilerplate.js';
+import type { HtmlBlocks } from './html-blocks.js';
+
+/**
+ * Class or id words of page furniture: share bars, related lists, cookie banners, ads, captions
+ * and galleries, bylines and tag lists, pagers, widgets. Whole words of a class or id only
+ * (`-`, `_` or a space around them): `shareholders` or `adsorption` are no hints.
+ */
+const FURNITURE =
+  /(?:^|[-_\s])(?:share|sharing|social|related|newsletter|cookies?|consent|advert|ads?|adslot|promo|breadcrumbs?|subscribe|subscription|comments?|paywall|sidebar|menu|navbar|nav|footer|masthead|banner|popup|modal|donate|donation|recirc|outbrain|taboola|more-stories|more-news|more-from|read-next|read-more|up-next|most-read|most-popular|most-viewed|recommended|recommendations|trending|teasers?|captions?|gallery|slideshow|carousel|lightbox|credits?|meta|tags?|widgets?|byline|print|tools|toolbar|pagination|pager)(?:$|[-_\s])/i;
+
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'dialog']);
+
+const FURNITURE_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'dialog',
+  'menu',
+  'menubar',
+]);
+
+/** Comment threads: furniture however much prose they hold. */
+const COMMENTS = /(?:^|[-_\s])(?:comments?|comment-list|commentlist|disqus|replies)(?:$|[-_\s])/i;
+
+const STRONG_TAGS = new Set(['nav', 'footer', 'aside']);
+
+/** Class or id words of an article's own container. */
+const ARTICLE_WORDS =
+  /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|story|story-body|entry-content|post-content|post-body|content-body|body-text|main-content)(?:$|[-_\s])/i;
+
+/** Elements that are one paragraph: their text scores their parent, as in Readability. */
+const PARAGRAPHS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dd',
+  'dt',
+  'pre',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'address',
+  'summary',
+  'br',
+]);
+
+function classWords(attribs: Record<string, string>): string {
+  return `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+}
+
+export function isFurniture(name: string, attribs: Record<string, string>): boolean {
+  if (FURNITURE_TAGS.has(name)) return true;
+  const role = attribs.role;
+  if (role && FURNITURE_ROLES.has(role)) return true;
+  const words = classWords(attribs);
+  return words.length > 1 && FURNITURE.test(words);
+}
+
+function isStrongFurniture(name: string, attribs: Record<string, string>): boolean {
+  if (STRONG_TAGS.has(name)) return true;
+  const words = classWords(attribs);
+  return words.length > 1 && COMMENTS.test(words);
+}
+
+function isArticleHint(name: string, attribs: Record<string, string>): boolean {
+  if (name === 'article' || name === 'main') return true;
+  if (attribs.itemprop === 'articleBody') return true;
+  const words = classWords(attribs);
+  return words.length > 1 && ARTICLE_WORDS.test(words);
+}
+
+/** What a paragraph is worth to the elements above it: Readability's 1 + commas + length. */
+function paragraphScore(cls: Class, text: string): number {
+  if (cls === 'bad') return 0;
+  const weight = weightOf(text);
+  if (cls === 'short' && weight < 25) return 0;
+  const commas = text.match(/[,，、]/g)?.length ?? 0;
+  const base = 1 + commas + Math.min(Math.floor(weight / 100), 3);
+  return cls === 'short' ? base / 2 : base;
+}
+
+export interface Choice {
+  /** Per unit: inside the chosen content and not in furniture pruned from it. */
+  keep: boolean[];
+  /** The chosen element's index in `blocks.elements`. */
+  element: number;
+}
+
+/** Levels above a paragraph that its score reaches: parent, grandparent, then a third per level. */
+const LEVELS = 5;
+/** What an element inside trusted furniture is worth, per furniture ancestor. */
+const FURNITURE_DISCOUNT = 0.3;
+/** `<article>`, `<main>`, `itemprop="articleBody"`, `article-body` classes. */
+const ARTICLE_BONUS = 1.25;
+/** Below this a sibling or a chunk is not part of the story (Readability's floor for siblings). */
+const MIN_SCORE = 10;
+/** How far up chunks of one story are looked for. */
+const COUSIN_LEVELS = 4;
+
+/**
+ * Which part of a page is the article. Every element is a candidate; its score adds up what its
+ * paragraphs look like, less the further they are nested below it, times the share of its text
+ * that is not link text; class, id, tag and role hints weigh in. A hint never removes an element
+ * by itself: furniture words on an element holding most of the page's prose
+ * (`<body class="one-sidebar">`, a `div.l-sidebar-fixed` around the story) describe the layout.
+ */
+export function chooseContent(blocks: HtmlBlocks, classes: Class[]): Choice {
+  const { units, elements } = blocks;
+  const n = elements.length;
+  const score = new Float64Array(n);
+  const chars = new Float64Array(n);
+  const links = new Float64Array(n);
+  const prose = new Float64Array(n);
+  const scored = new Uint8Array(n);
+  units.forEach((unit, i) => {
+    const owner = unit.owner;
+    chars[owner]! += unit.text.length;
+    links[owner]! += unit.linkChars;
+    // Lists are mostly menus and teasers; list items count half (Readability does not count them).
+    const value = paragraphScore(classes[i]!, unit.text) * (unit.listItem ? 0.5 : 1);
+    if (value <= 0) return;
+    if (classes[i] === 'good') prose[owner]! += weightOf(unit.text);
+    const name = elements[owner]!.element.name;
+    let at = PARAGRAPHS.has(name) ? elements[owner]!.parent : owner;
+    for (let level = 0; level < LEVELS && at >= 0; level++) {
+      const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3;
+      score[at]! += value / divider;
+      scored[at] = 1;
+      at = elements[at]!.parent;
+    }
+  });
+  /** One past the last element of each subtree (pre-order): a subtree is a range of indices. */
+  const end = new Int32Array(n);
+  for (let i = 0; i < n; i++) end[i] = i + 1;
+  for (let i = n - 1; i > 0; i--) {
+    const parent = elements[i]!.parent;
+    if (end[i]! > end[parent]!) end[parent] = end[i]!;
+    chars[parent]! += chars[i]!;
+    links[parent]! += links[i]!;
+    prose[parent]! += prose[i]!;
+  }
+  const furniture = new Uint8Array(n);
+  const trusted = new Uint8Array(n);
+  const factor = new Float64Array(n);
+  const final = new Float64Array(n);
+  let best = 0;
+  for (let i = 0; i < n; i++) {
+    const { element, parent } = elements[i]!;
+    const { name, attribs } = element;
+    furniture[i] = isFurniture(name, attribs) ? 1 : 0;
+    // A furniture hint is trusted on an element holding less than half the page's prose; on
+    // one holding more it describes the layout. Comments are furniture however long they run.
+    trusted[i] =
+      furniture[i] && (isStrongFurniture(name, attribs) || prose[i]! < prose[0]! * 0.5) ? 1 : 0;
+    factor[i] = (parent < 0 ? 1 : factor[parent]!) * (trusted[i] ? FURNITURE_DISCOUNT : 1);
+    if (!scored[i]) continue;
+    const linkDensity = chars[i]! > 0 ? links[i]! / chars[i]! : 0;
+    const bonus = isArticleHint(name, attribs) ? ARTICLE_BONUS : 1;
+    final[i] = score[i]! * (1 - linkDensity) * factor[i]! * bonus;
+    if (final[i]! > final[best]!) best = i;
+  }
+  // Going up while the score still grows finds the container of an article split in parts.
+  const threshold = final[best]! / 3;
+  let last = final[best]!;
+  for (let at = elements[best]!.parent; at > 0; at = elements[at]!.parent) {
+    if (!scored[at]) continue;
+    if (final[at]! < threshold) break;
+    if (final[at]! > last) {
+      best = at;
+      break;
+    }
+    last = final[at]!;
+  }
+  // The story is often split among siblings (a lead, an inline ad, the rest): siblings that score
+  // a fifth of the winner or share its class come along, as do loose paragraphs of prose beside it.
+  const chosen = new Uint8Array(n);
+  chosen[best] = 1;
+  const parent = elements[best]!.parent;
+  const prosePieces = new Uint8Array(n);
+  if (parent >= 0) {
+    const siblingThreshold = Math.max(MIN_SCORE, final[best]! * 0.2);
+    const bestClass = elements[best]!.element.attribs.class ?? '';
+    for (let i = parent + 1; i < end[parent]!; i = end[i]!) {
+      if (i === best) continue;
+      const { name, attribs } = elements[i]!.element;
+      const bonus = bestClass !== '' && attribs.class === bestClass ? final[best]! * 0.2 : 0;
+      if (scored[i] && final[i]! + bonus >= siblingThreshold) chosen[i] = 1;
+      else if (PARAGRAPHS.has(name) && name !== 'br') prosePieces[i] = 1;
+    }
+  }
+  // Content systems that cut the story into chunks give every chunk the same tag and class; the
+  // chunks need not be siblings (each sits in its own grid row), so look for them among the
+  // cousins, under the winner's ancestor a few levels up.
+  const bestElement = elements[best]!.element;
+  const bestClass = bestElement.attribs.class?.trim() ?? '';
+  if (bestClass !== '') {
+    let top = best;
+    for (let k = 0; k < COUSIN_LEVELS && elements[top]!.parent > 0; k++) {
+      top = elements[top]!.parent;
+    }
+    for (let i = top + 1; i < end[top]!; i++) {
+      if (i === best) {
+        i = end[best]! - 1;
+        continue;
+      }
+      const { name, attribs } = elements[i]!.element;
+      if (name !== bestElement.name || attribs.class?.trim() !== bestClass) continue;
+      if (final[i]! >= MIN_SCORE) chosen[i] = 1;
+    }
+  }
+  const isProse = (text: string, linkChars: number) => {
+    const density = linkChars / text.length;
+    if (text.length > 80) return density < 0.25;
+    return density === 0 && /\.(?: |$)/.test(text);
+  };
+  // Inside what is chosen, furniture goes unless it holds most of the chosen prose (then it is
+  // the article under a misleading name).
+  const pruned = new Uint8Array(n);
+  const inside = new Uint8Array(n);
+  for (let top = 0; top < n; top++) {
+    // A chunk inside a chosen sibling is walked with it, not again (each element once).
+    if (!chosen[top] || inside[top]) continue;
+    inside[top] = 1;
+    for (let i = top + 1; i < end[top]!; i++) {
+      inside[i] = 1;
+      if (pruned[elements[i]!.parent] || (furniture[i] && prose[i]! < prose[top]! * 0.5)) {
+        pruned[i] = 1;
+      }
+    }
+  }
+  const keep = units.map((unit) => {
+    const owner = unit.owner;
+    if (inside[owner]) return !pruned[owner];
+    // Loose prose: a `<p>` beside the winner, or text right in their parent.
+    if (prosePieces[owner] || owner === parent) return isProse(unit.text, unit.linkChars);
+    return false;
+  });
+  return { keep, element: best };
+}
