@@ -1,5 +1,5 @@
 import { type Class, weightOf } from './boilerplate.js';
-import type { HtmlBlocks } from './html-blocks.js';
+import type { HtmlBlocks, HtmlUnit } from './html-blocks.js';
 
 /**
  * Class or id words of page furniture: share bars, related lists, cookie banners, ads, captions
@@ -105,6 +105,29 @@ const ARTICLE_BONUS = 1.25;
 const MIN_SCORE = 10;
 /** How far up chunks of one story are looked for. */
 const COUSIN_LEVELS = 4;
+
+/**
+ * Chosen elements whose text repeats an earlier chosen one word for word: a page that prints its
+ * story twice (for print, for another layout) under class names that say nothing.
+ */
+function repeatedTops(units: HtmlUnit[], topOf: Int32Array): Set<number> {
+  const texts = new Map<number, string[]>();
+  for (const unit of units) {
+    const top = topOf[unit.owner]!;
+    if (top < 0) continue;
+    const parts = texts.get(top);
+    if (parts) parts.push(unit.text);
+    else texts.set(top, [unit.text]);
+  }
+  const seen = new Set<string>();
+  const repeated = new Set<number>();
+  for (const [top, parts] of texts) {
+    const text = parts.join('\n');
+    if (seen.has(text)) repeated.add(top);
+    else seen.add(text);
+  }
+  return repeated;
+}
 
 /**
  * Which part of a page is the article. Every element is a candidate; its score adds up what its
@@ -225,21 +248,24 @@ export function chooseContent(blocks: HtmlBlocks, classes: Class[]): Choice {
   // Inside what is chosen, furniture goes unless it holds most of the chosen prose (then it is
   // the article under a misleading name).
   const pruned = new Uint8Array(n);
-  const inside = new Uint8Array(n);
+  /** The chosen element each element lies in (itself for a chosen one), or -1. */
+  const topOf = new Int32Array(n).fill(-1);
   for (let top = 0; top < n; top++) {
     // A chunk inside a chosen sibling is walked with it, not again (each element once).
-    if (!chosen[top] || inside[top]) continue;
-    inside[top] = 1;
+    if (!chosen[top] || topOf[top]! >= 0) continue;
+    topOf[top] = top;
     for (let i = top + 1; i < end[top]!; i++) {
-      inside[i] = 1;
+      topOf[i] = top;
       if (pruned[elements[i]!.parent] || (furniture[i] && prose[i]! < prose[top]! * 0.5)) {
         pruned[i] = 1;
       }
     }
   }
+  const repeated = repeatedTops(units, topOf);
   const keep = units.map((unit) => {
     const owner = unit.owner;
-    if (inside[owner]) return !pruned[owner];
+    const top = topOf[owner]!;
+    if (top >= 0) return !pruned[owner] && !repeated.has(top);
     // Loose prose: a `<p>` beside the winner, or text right in their parent.
     if (prosePieces[owner] || owner === parent) return isProse(unit.text, unit.linkChars);
     return false;
