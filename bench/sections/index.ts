@@ -12,4 +12,5 @@ export const sections: Record<string, () => Promise<BenchSection>> = {
   store: () => import('./store.js').then((m) => m.section),
   export: () => import('./export.js').then((m) => m.section),
   ui: () => import('./ui.js').then((m) => m.section),
+  quality: () => import('./quality.js').then((m) => m.section),
 };
