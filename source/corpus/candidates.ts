@@ -62,8 +62,11 @@ export function isFurniture(name: string, attribs: Record<string, string>): bool
   const role = attribs.role;
   if (role && FURNITURE_ROLES.has(role)) return true;
   const words = classWords(attribs);
-  return words.length > 1 && FURNITURE.test(words);
+  return words.length > 1 && FURNITURE.test(words) && !EMBEDDED.test(words);
 }
+
+/** A post embedded in the story (`div.social-media-embed`, `blockquote.twitter-tweet`) is a quote. */
+const EMBEDDED = /(?:^|[-_\s])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[-_\s])/i;
 
 function isStrongFurniture(name: string, attribs: Record<string, string>): boolean {
   if (STRONG_TAGS.has(name)) return true;
@@ -104,7 +107,7 @@ const ARTICLE_BONUS = 1.25;
 /** Below this a sibling or a chunk is not part of the story (Readability's floor for siblings). */
 const MIN_SCORE = 10;
 /** How far up chunks of one story are looked for. */
-const COUSIN_LEVELS = 4;
+const COUSIN_LEVELS = 6;
 
 /**
  * Chosen elements whose text repeats an earlier chosen one word for word: a page that prints its
