@@ -31,7 +31,11 @@ const STRONG_TAGS = new Set(['nav', 'footer', 'aside']);
 const ARTICLE_WORDS =
   /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|story|story-body|entry-content|post-content|post-body|content-body|body-text|main-content)(?:$|[-_\s])/i;
 
-/** Elements that are one paragraph: their text scores their parent, as in Readability. */
+/**
+ * Elements that are one paragraph: their text scores their parent, as in Readability. A table
+ * cell that holds text of its own is a layout column (a data table's cells are words of their
+ * row), so it is scored itself.
+ */
 const PARAGRAPHS = new Set([
   'p',
   'h1',
@@ -45,8 +49,6 @@ const PARAGRAPHS = new Set([
   'dt',
   'pre',
   'tr',
-  'td',
-  'th',
   'caption',
   'address',
   'summary',

@@ -110,13 +110,17 @@ function isHidden(attribs: Record<string, string>): boolean {
 /** Cells of a data table are words of their row; a cell holding paragraphs is a layout block. */
 const CELLS = new Set(['td', 'th']);
 
+/** More text than a data cell holds: a column of an old page laid out with a table. */
+const LAYOUT_CELL_TEXT = 200;
+
 /**
- * The cells that hold block elements (a layout table's columns), found in one walk: a cell is
- * marked when any element inside it is a block.
+ * The cells of layout tables, found in one walk: a cell is one when an element inside it is a
+ * block (a line break included) or its text runs long. Only the innermost open cell is marked:
+ * an outer layout cell is marked by its own inner table.
  */
 function layoutCells(root: Element): Set<Element> {
   const cells = new Set<Element>();
-  const open: Element[] = [];
+  const open: Array<{ cell: Element; text: number }> = [];
   const stack: Array<{ element: Element; next: number }> = [{ element: root, next: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -127,19 +131,18 @@ function layoutCells(root: Element): Set<Element> {
       continue;
     }
     const child = children[frame.next++]!;
-    if (typeof child === 'string' || NEVER_TEXT.has(child.name)) continue;
-    // Only the innermost open cell: an outer layout cell is marked by its own inner table.
-    const cell = open[open.length - 1];
-    if (
-      cell &&
-      child.name !== 'br' &&
-      BLOCKS.has(child.name) &&
-      !CELLS.has(child.name) &&
-      child.name !== 'tr'
-    ) {
-      cells.add(cell);
+    const inner = open[open.length - 1];
+    if (typeof child === 'string') {
+      if (!inner) continue;
+      inner.text += child.length;
+      if (inner.text > LAYOUT_CELL_TEXT) cells.add(inner.cell);
+      continue;
     }
-    if (CELLS.has(child.name)) open.push(child);
+    if (NEVER_TEXT.has(child.name)) continue;
+    if (inner && BLOCKS.has(child.name) && !CELLS.has(child.name) && child.name !== 'tr') {
+      cells.add(inner.cell);
+    }
+    if (CELLS.has(child.name)) open.push({ cell: child, text: 0 });
     stack.push({ element: child, next: 0 });
   }
   return cells;

@@ -91,6 +91,18 @@ describe('the story’s own lists and repeats', () => {
     ]);
   });
 
+  it('takes the story’s column of a page laid out with a table, not the menu or the side column', async () => {
+    const article = await read(
+      'layout-table.html',
+      `<html><body><table width="100%"><tr>
+      <td width="150"><a href="/">Home</a><br><a href="/news">News</a><br><a href="/sport">Sport</a></td>
+      <td>${STORY.join('<br><br>')}</td>
+      <td width="200">Weather today: sunny, 21 degrees, light wind from the west.<br>Subscribe to our print edition for only 5 euros a month.</td>
+      </tr></table></body></html>`,
+    );
+    expect(article.text.split('\n\n')).toEqual(STORY);
+  });
+
   it('gives a story printed twice once', async () => {
     const article = await read(
       'twice.html',
