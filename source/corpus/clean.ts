@@ -200,6 +200,8 @@ function cleanUnits(parsed: Parsed, units: Unit[], format: Format, chosen: boole
   // footer line under it ("Published 11:11 PM EST Nov 19, 2019"). The nearest one counts.
   for (const text of parsed.nearby) {
     if (date !== null && byline !== null) break;
+    // Once the date is known only a "By …" line can add anything: spare chrono the rest.
+    if (date !== null && !/^by\s/i.test(text)) continue;
     const dateline = parseDateline(unglue(text));
     date ??= dateline?.date ?? null;
     byline ??= dateline?.byline ?? null;
