@@ -7,7 +7,7 @@ import {
   type Reasons,
   wordsOf,
 } from './boilerplate.js';
-import { parseHtml, stripInlineMarkup } from './html.js';
+import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
 import { headlineOf } from './html-title.js';
 import { markdownToUnits, takeFrontMatter } from './markdown.js';
 import {
@@ -37,8 +37,10 @@ export interface Cleaned {
 
 interface Parsed {
   units: Unit[];
+  /** An HTML page's units, words and boilerplate patterns, already worked out. */
+  marked: Marked | null;
   /** An HTML page's every paragraph, cleaned instead when the chosen part gives nothing. */
-  page: Unit[] | null;
+  page: Marked | null;
   /** Lines of an HTML page around the chosen part, nearest first, where a dateline may stand. */
   nearby: string[];
   links: string[];
@@ -50,9 +52,10 @@ interface Parsed {
 
 function parse(text: string, format: Format): Parsed {
   if (format === 'html') {
-    const { units, page, nearby, meta } = parseHtml(text);
+    const { content, page, nearby, meta } = parseHtml(text);
     return {
-      units,
+      units: content.units,
+      marked: content,
       page,
       nearby,
       links: meta.links,
@@ -73,6 +76,7 @@ function parse(text: string, format: Format): Parsed {
   const meta = front?.meta;
   return {
     units,
+    marked: null,
     page: null,
     nearby: [],
     links,
@@ -133,10 +137,19 @@ const GLUED_DAY =
 
 export function cleanDocument(text: string, format: Format): Cleaned {
   const parsed = parse(text, format);
-  if (format !== 'html') return cleanUnits(parsed, parsed.units, format, false);
-  const content = cleanUnits(parsed, parsed.units, format, true);
+  if (parsed.marked === null || parsed.page === null) {
+    const units = parsed.units;
+    const lists = wordsOf(units);
+    return cleanUnits(
+      parsed,
+      { units, lists, patterns: markPatterns(units, lists) },
+      format,
+      false,
+    );
+  }
+  const content = cleanUnits(parsed, parsed.marked, format, true);
   // Nothing left of the part chosen as the article: the best of the rest, never a refusal.
-  if (content.paragraphs.length > 0 || parsed.page === null) return content;
+  if (content.paragraphs.length > 0) return content;
   return cleanUnits(parsed, parsed.page, format, false);
 }
 
@@ -145,9 +158,10 @@ export function cleanDocument(text: string, format: Format): Cleaned {
  * of a page its structure marked as the article, so only boilerplate lines and link lists go;
  * otherwise the jusText classification decides what is article text.
  */
-function cleanUnits(parsed: Parsed, units: Unit[], format: Format, chosen: boolean): Cleaned {
-  const lists = wordsOf(units);
-  const reasons = markPatterns(units, lists);
+function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: boolean): Cleaned {
+  const { units, lists } = marked;
+  // A copy: the passes below mark more, and the page's own patterns may be cleaned again.
+  const reasons = marked.patterns.slice();
   let source = parsed.source;
   for (const unit of units) {
     if (source) break;

@@ -169,6 +169,8 @@ export function blocksOf(root: Element): HtmlBlocks {
   let block = 0;
 
   const flush = () => {
+    // Most block boundaries have nothing gathered since the last (`<div><div><p>`).
+    if (buffer === '') return;
     const owner = owners[owners.length - 1]!;
     const pieces = preDepth > 0 ? buffer.split('\n') : [buffer];
     for (const piece of pieces) {

@@ -1,4 +1,4 @@
-import { initialClasses, markPatterns, wordsOf } from './boilerplate.js';
+import { initialClasses, markPatterns, type Reasons, wordsOf } from './boilerplate.js';
 import { chooseContent } from './candidates.js';
 import { parseDom, streamHtml } from './dom.js';
 import { blocksOf } from './html-blocks.js';
@@ -17,11 +17,18 @@ const DROPPED_INLINE = new Set([
   'select',
 ]);
 
+/** Units with their words and boilerplate reasons, computed once for choosing and for cleaning. */
+export interface Marked {
+  units: Unit[];
+  lists: string[][];
+  patterns: Reasons;
+}
+
 export interface HtmlDocument {
   /** The paragraphs of the part of the page chosen as the article. */
-  units: Unit[];
+  content: Marked;
   /** Every paragraph of the page, for when the chosen part holds no text after cleaning. */
-  page: Unit[];
+  page: Marked;
   /** Short lines just above and below the chosen part, nearest first: where datelines stand. */
   nearby: string[];
   meta: HtmlMeta;
@@ -38,10 +45,21 @@ export function parseHtml(html: string): HtmlDocument {
   const meta = readHtmlMetadata(root);
   const blocks = blocksOf(root);
   const lists = wordsOf(blocks.units);
-  const classes = initialClasses(blocks.units, markPatterns(blocks.units, lists), lists);
-  const { keep } = chooseContent(blocks, classes);
-  const units = blocks.units.filter((_, i) => keep[i]);
-  return { units, page: blocks.units, nearby: nearbyLines(blocks.units, keep), meta };
+  const patterns = markPatterns(blocks.units, lists);
+  const { keep } = chooseContent(blocks, initialClasses(blocks.units, patterns, lists));
+  const content: Marked = { units: [], lists: [], patterns: [] };
+  keep.forEach((kept, i) => {
+    if (!kept) return;
+    content.units.push(blocks.units[i]!);
+    content.lists.push(lists[i]!);
+    content.patterns.push(patterns[i]!);
+  });
+  return {
+    content,
+    page: { units: blocks.units, lists, patterns },
+    nearby: nearbyLines(blocks.units, keep),
+    meta,
+  };
 }
 
 /**
