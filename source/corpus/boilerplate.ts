@@ -267,8 +267,12 @@ function stopScale(list: string[]): number {
   return cyrillic * 2 > list.length ? 0.5 : 1;
 }
 
-/** Han, kana and Hangul syllables: each carries what three or so Latin letters do. */
-const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/**
+ * Han, kana and Hangul (and the CJK punctuation among them): each carries what three or so Latin
+ * letters do. Plain ranges, not script properties: this runs over every paragraph of a page.
+ */
+const DENSE_SCRIPT = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]/g;
+const DENSE_SCRIPT_TEST = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]/;
 
 /**
  * A unit's length in Latin-letter terms, so the length thresholds mean the same in Japanese or
@@ -279,9 +283,6 @@ export function weightOf(text: string): number {
   if (!DENSE_SCRIPT_TEST.test(text)) return text.length;
   return text.length + 2 * (text.match(DENSE_SCRIPT)?.length ?? 0);
 }
-
-const DENSE_SCRIPT_TEST =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
   const length = weightOf(unit.text);
