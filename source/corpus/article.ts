@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { type Cleaned, cleanDocument } from './clean.js';
 import { FileRefusedError, type SourceText } from './read.js';
 import { splitSentences } from './sentences.js';
@@ -10,8 +10,12 @@ import type { Article, Sentence } from './types.js';
  */
 export const CLEANER_VERSION = 2;
 
+/** Node 20.12 and later hash in one call, several times faster for a sentence than a Hash object. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string })
+  .hash;
+
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return oneShot ? oneShot('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
 
 /** Sentences of the joined paragraphs, with offsets into the body and content-derived ids. */

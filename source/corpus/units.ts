@@ -38,8 +38,12 @@ const TERMINAL = /[.!?…:;]["'”’»)\]]*$/u;
  */
 export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
   const units: Unit[] = [];
-  /** Lines of each unit, joined once at the end rather than one concatenation per line. */
-  const lines: string[][] = [];
+  /** Lines of the unit being continued, joined once rather than one concatenation per line. */
+  let lines: string[] | null = null;
+  const close = () => {
+    if (previous && lines) previous.text = lines.join(' ');
+    lines = null;
+  };
   const linkChars = linkCounter(links);
   let block = 0;
   let blank = true;
@@ -55,6 +59,7 @@ export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
     if (line === '') {
       if (!blank) block++;
       blank = true;
+      close();
       previous = null;
       continue;
     }
@@ -63,20 +68,18 @@ export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
     const listItem = BULLET.test(line);
     const terminal = TERMINAL.test(line);
     if (previous && !listItem && !finished && /^\p{Ll}/u.test(line)) {
-      lines[lines.length - 1]!.push(line);
+      lines ??= [previous.text];
+      lines.push(line);
       previous.linkChars += chars;
       finished = terminal;
       continue;
     }
+    close();
     previous = { text: line, block, linkChars: chars, heading: 0, listItem };
     finished = terminal;
     units.push(previous);
-    lines.push([line]);
   }
-  units.forEach((unit, i) => {
-    const parts = lines[i]!;
-    if (parts.length > 1) unit.text = parts.join(' ');
-  });
+  close();
   return units;
 }
 
