@@ -125,6 +125,8 @@ export interface PublishedResult {
   f1: number;
   precision: number;
   recall: number;
+  /** The row's figures as the README writes them ("0.990", not 0.99). */
+  written: { f1: string; precision: string; recall: string };
 }
 
 /** The published results the benchmarks README lists for article extraction. */
@@ -140,6 +142,7 @@ export function publishedResults(readme: string): PublishedResult[] {
         f1: Number(match[2]),
         precision: Number(match[3]),
         recall: Number(match[4]),
+        written: { f1: match[2]!, precision: match[3]!, recall: match[4]! },
       });
     }
   }

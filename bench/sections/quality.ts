@@ -58,7 +58,7 @@ function scores(m: Builder, report: ExtractionReport, readme: string): void {
   });
   for (const row of published) {
     m.value(`published: ${row.name}`, row.f1, 'score', {
-      note: `F1 as published on the same pages (P ${row.precision}, R ${row.recall}); not run here`,
+      note: `F1 as published on the same pages (P ${row.written.precision}, R ${row.written.recall}); not run here`,
     });
   }
   const refused = report.pages.filter((page) => page.refused !== null);
