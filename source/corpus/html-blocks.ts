@@ -101,8 +101,12 @@ export interface HtmlBlocks {
   elements: ElementEntry[];
 }
 
+/**
+ * Hidden from every reader. `aria-hidden` is not: it hides decoration from screen readers, and a
+ * page saved with a dialog open carries it on the wrapper of the whole story.
+ */
 function isHidden(attribs: Record<string, string>): boolean {
-  if ('hidden' in attribs || attribs['aria-hidden'] === 'true') return true;
+  if ('hidden' in attribs) return true;
   const style = attribs.style;
   return style !== undefined && HIDDEN_STYLE.test(style);
 }

@@ -45,6 +45,16 @@ describe('an article under a misleading ancestor', () => {
     expect(article.text.split('\n\n')).toEqual(STORY);
   });
 
+  it('is found in a page saved with a dialog open, its wrapper hidden from screen readers', async () => {
+    const article = await read(
+      'dialog-open.html',
+      `<html><body><div id="page" aria-hidden="true">${NAVIGATION}
+      <article><h1>Harbour bridge to close to cars</h1>${paragraphs}</article></div>
+      <div role="dialog" class="modal"><p>Subscribe to read more stories like this one.</p></div></body></html>`,
+    );
+    expect(article.text.split('\n\n')).toEqual(STORY);
+  });
+
   it('is found inside the <form> that wraps a whole ASP.NET page', async () => {
     const article = await read(
       'form.aspx.html',
