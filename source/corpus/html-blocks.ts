@@ -159,7 +159,7 @@ interface Frame {
 }
 
 /** Walks the tree (without recursion: the depth is bounded, but a stack frame per level is not free). */
-export function blocksOf(root: Element): HtmlBlocks {
+export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   const units: HtmlUnit[] = [];
   const elements: ElementEntry[] = [{ element: root, parent: -1, depth: 0 }];
   /** Innermost open block element: the owner of the text being gathered. */
@@ -242,7 +242,7 @@ export function blocksOf(root: Element): HtmlBlocks {
       if (anchorDepth > 0) linkChars += piece.trim().length;
       continue;
     }
-    if (NEVER_TEXT.has(child.name) || isHidden(child.attribs)) continue;
+    if (NEVER_TEXT.has(child.name) || (!withHidden && isHidden(child.attribs))) continue;
     const id = elements.length;
     elements.push({ element: child, parent: frame.id, depth: stack.length });
     enter(child, id);

@@ -34,6 +34,8 @@ export interface HtmlDocument {
   meta: HtmlMeta;
 }
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 /** How many lines above and below the article are searched for its dateline. */
 const NEARBY = 12;
 /** Longer lines are no dateline (parseDateline's own limit). */
@@ -43,7 +45,10 @@ const DATELINE_LENGTH = 120;
 export function parseHtml(html: string): HtmlDocument {
   const root = parseDom(html);
   const meta = readHtmlMetadata(root);
-  const blocks = blocksOf(root);
+  let blocks = blocksOf(root);
+  // A page whose every word is hidden (a story revealed by a script, a paywall's wrapper) is
+  // read with its hidden parts rather than refused.
+  if (!blocks.units.some((unit) => HAS_WORD.test(unit.text))) blocks = blocksOf(root, true);
   const lists = wordsOf(blocks.units);
   const patterns = markPatterns(blocks.units, lists);
   const { keep } = chooseContent(blocks, initialClasses(blocks.units, patterns, lists));

@@ -55,6 +55,14 @@ describe('an article under a misleading ancestor', () => {
     expect(article.text.split('\n\n')).toEqual(STORY);
   });
 
+  it('is read from a page whose every paragraph is hidden until a script shows it', async () => {
+    const article = await read(
+      'hidden.html',
+      `<html><body><div class="story" style="display:none"><h1>Harbour bridge to close to cars</h1>${paragraphs}</div></body></html>`,
+    );
+    expect(article.text.split('\n\n')).toEqual(STORY);
+  });
+
   it('is found inside the <form> that wraps a whole ASP.NET page', async () => {
     const article = await read(
       'form.aspx.html',
