@@ -116,6 +116,12 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
       /^(?:like|liked|enjoy|enjoyed|love|loved) (?:this|the) (?:story|article|post)\?.{0,60}$/i,
   },
   { reason: 'agency trailer', pattern: AGENCY_TRAILER },
+  {
+    // "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @jdoe."
+    reason: 'author contact',
+    pattern:
+      /^(?=.{0,250}$)(?=.*\b(?:reach|reached|contact|contacted|email|e-mail|follow)\b)(?=.*(?:\S@\w|\s@\w|https?:\/\/)).*$/i,
+  },
   { reason: 'timestamp', pattern: /^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$/i },
   {
     reason: 'timestamp',
