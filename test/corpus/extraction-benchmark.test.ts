@@ -10,7 +10,7 @@ import {
 /**
  * The Zyte article-extraction benchmark (181 real news pages, `../shared/benchmarks/`), scored
  * as its evaluate.py does: margin must refuse none of them and stay above floors a little under
- * what it reaches (F1 0.976, P 0.976, R 0.977 when written), so a change that loses articles on
+ * what it reaches (F1 0.980, P 0.979, R 0.981 when written), so a change that loses articles on
  * real pages fails here. Skipped where the shared folder is absent (an installed copy of margin).
  */
 const folder = path.join(benchmarksFolder(), 'article-extraction');
@@ -30,9 +30,9 @@ describe.skipIf(pages === null)('the article-extraction benchmark', () => {
   });
 
   it('keeps F1, precision and recall above their floors', () => {
-    expect(report.f1).toBeGreaterThanOrEqual(0.97);
-    expect(report.precision).toBeGreaterThanOrEqual(0.965);
-    expect(report.recall).toBeGreaterThanOrEqual(0.965);
+    expect(report.f1).toBeGreaterThanOrEqual(0.975);
+    expect(report.precision).toBeGreaterThanOrEqual(0.97);
+    expect(report.recall).toBeGreaterThanOrEqual(0.97);
   });
 
   it('finds a title on every page and a date on most', () => {
