@@ -1,35 +1,6 @@
 import { type Class, weightOf } from './boilerplate.js';
 import type { HtmlBlocks, HtmlUnit } from './html-blocks.js';
-
-/**
- * Class or id words of page furniture: share bars, related lists, cookie banners, ads, captions
- * and galleries, bylines and tag lists, pagers, widgets. Whole words of a class or id only
- * (`-`, `_` or a space around them): `shareholders` or `adsorption` are no hints.
- */
-const FURNITURE =
-  /(?:^|[-_\s])(?:share|sharing|social|related|newsletter|cookies?|consent|advert|ads?|adslot|promo|breadcrumbs?|subscribe|subscription|comments?|paywall|sidebar|menu|navbar|nav|footer|masthead|banner|popup|modal|donate|donation|recirc|outbrain|taboola|more-stories|more-news|more-from|read-next|read-more|up-next|most-read|most-popular|most-viewed|recommended|recommendations|trending|teasers?|captions?|gallery|slideshow|carousel|lightbox|credits?|meta|tags?|widgets?|byline|print|tools|toolbar|pagination|pager)(?:$|[-_\s])/i;
-
-const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'dialog']);
-
-const FURNITURE_ROLES = new Set([
-  'navigation',
-  'banner',
-  'contentinfo',
-  'complementary',
-  'search',
-  'dialog',
-  'menu',
-  'menubar',
-]);
-
-/** Comment threads: furniture however much prose they hold. */
-const COMMENTS = /(?:^|[-_\s])(?:comments?|comment-list|commentlist|disqus|replies)(?:$|[-_\s])/i;
-
-const STRONG_TAGS = new Set(['nav', 'footer', 'aside']);
-
-/** Class or id words of an article's own container. */
-const ARTICLE_WORDS =
-  /(?:^|[-_\s])(?:article|articlebody|article-body|article-content|story|story-body|entry-content|post-content|post-body|content-body|body-text|main-content)(?:$|[-_\s])/i;
+import { isArticleHint, isFurniture, isStrongFurniture } from './html-hints.js';
 
 /**
  * Elements that are one paragraph: their text scores their parent, as in Readability. A table
@@ -52,36 +23,7 @@ const PARAGRAPHS = new Set([
   'caption',
   'address',
   'summary',
-  'br',
 ]);
-
-function classWords(attribs: Record<string, string>): string {
-  return `${attribs.class ?? ''} ${attribs.id ?? ''}`;
-}
-
-export function isFurniture(name: string, attribs: Record<string, string>): boolean {
-  if (FURNITURE_TAGS.has(name)) return true;
-  const role = attribs.role;
-  if (role && FURNITURE_ROLES.has(role)) return true;
-  const words = classWords(attribs);
-  return words.length > 1 && FURNITURE.test(words) && !EMBEDDED.test(words);
-}
-
-/** A post embedded in the story (`div.social-media-embed`, `blockquote.twitter-tweet`) is a quote. */
-const EMBEDDED = /(?:^|[-_\s])(?:embed|embedded|tweet|twitter-tweet|instagram-media)(?:$|[-_\s])/i;
-
-function isStrongFurniture(name: string, attribs: Record<string, string>): boolean {
-  if (STRONG_TAGS.has(name)) return true;
-  const words = classWords(attribs);
-  return words.length > 1 && COMMENTS.test(words);
-}
-
-function isArticleHint(name: string, attribs: Record<string, string>): boolean {
-  if (name === 'article' || name === 'main') return true;
-  if (attribs.itemprop === 'articleBody') return true;
-  const words = classWords(attribs);
-  return words.length > 1 && ARTICLE_WORDS.test(words);
-}
 
 /** What a paragraph is worth to the elements above it: Readability's 1 + commas + length. */
 function paragraphScore(cls: Class, text: string): number {
@@ -134,14 +76,25 @@ function repeatedTops(units: HtmlUnit[], topOf: Int32Array): Set<number> {
   return repeated;
 }
 
+/** What every element of a page adds up to, indexed like `blocks.elements`. */
+interface Tally {
+  /** The element's final score: paragraph scores × share outside links × hints. */
+  final: Float64Array;
+  /** Whether any paragraph's score reached the element (only those are candidates). */
+  scored: Uint8Array;
+  /** Characters of prose (paragraphs of the `good` class) in the subtree. */
+  prose: Float64Array;
+  furniture: Uint8Array;
+  /** One past the last element of each subtree (pre-order): a subtree is a range of indices. */
+  end: Int32Array;
+}
+
 /**
- * Which part of a page is the article. Every element is a candidate; its score adds up what its
- * paragraphs look like, less the further they are nested below it, times the share of its text
- * that is not link text; class, id, tag and role hints weigh in. A hint never removes an element
- * by itself: furniture words on an element holding most of the page's prose
- * (`<body class="one-sidebar">`, a `div.l-sidebar-fixed` around the story) describe the layout.
+ * Readability's scoring: each paragraph's score goes to its parent in full, its grandparent by
+ * half, a third per level above; an element's total is multiplied by the share of its text
+ * outside links, by the article bonus, and by the discount of each trusted furniture ancestor.
  */
-export function chooseContent(blocks: HtmlBlocks, classes: Class[]): Choice {
+function tally(blocks: HtmlBlocks, classes: Class[]): Tally {
   const { units, elements } = blocks;
   const n = elements.length;
   const score = new Float64Array(n);
@@ -166,7 +119,6 @@ export function chooseContent(blocks: HtmlBlocks, classes: Class[]): Choice {
       at = elements[at]!.parent;
     }
   });
-  /** One past the last element of each subtree (pre-order): a subtree is a range of indices. */
   const end = new Int32Array(n);
   for (let i = 0; i < n; i++) end[i] = i + 1;
   for (let i = n - 1; i > 0; i--) {
@@ -177,79 +129,109 @@ export function chooseContent(blocks: HtmlBlocks, classes: Class[]): Choice {
     prose[parent]! += prose[i]!;
   }
   const furniture = new Uint8Array(n);
-  const trusted = new Uint8Array(n);
   const factor = new Float64Array(n);
   const final = new Float64Array(n);
-  let best = 0;
   for (let i = 0; i < n; i++) {
     const { element, parent } = elements[i]!;
     const { name, attribs } = element;
     furniture[i] = isFurniture(name, attribs) ? 1 : 0;
     // A furniture hint is trusted on an element holding less than half the page's prose; on
     // one holding more it describes the layout. Comments are furniture however long they run.
-    trusted[i] =
-      furniture[i] && (isStrongFurniture(name, attribs) || prose[i]! < prose[0]! * 0.5) ? 1 : 0;
-    factor[i] = (parent < 0 ? 1 : factor[parent]!) * (trusted[i] ? FURNITURE_DISCOUNT : 1);
+    const trusted =
+      furniture[i] && (isStrongFurniture(name, attribs) || prose[i]! < prose[0]! * 0.5);
+    factor[i] = (parent < 0 ? 1 : factor[parent]!) * (trusted ? FURNITURE_DISCOUNT : 1);
     if (!scored[i]) continue;
     const linkDensity = chars[i]! > 0 ? links[i]! / chars[i]! : 0;
     const bonus = isArticleHint(name, attribs) ? ARTICLE_BONUS : 1;
     final[i] = score[i]! * (1 - linkDensity) * factor[i]! * bonus;
-    if (final[i]! > final[best]!) best = i;
   }
-  // Going up while the score still grows finds the container of an article split in parts.
+  return { final, scored, prose, furniture, end };
+}
+
+/** The best element, or its parent when that scores higher still (a story split in parts). */
+function winner(blocks: HtmlBlocks, { final, scored }: Tally): number {
+  let best = 0;
+  for (let i = 1; i < final.length; i++) if (final[i]! > final[best]!) best = i;
   const threshold = final[best]! / 3;
   let last = final[best]!;
-  for (let at = elements[best]!.parent; at > 0; at = elements[at]!.parent) {
+  for (let at = blocks.elements[best]!.parent; at > 0; at = blocks.elements[at]!.parent) {
     if (!scored[at]) continue;
     if (final[at]! < threshold) break;
-    if (final[at]! > last) {
-      best = at;
-      break;
-    }
+    if (final[at]! > last) return at;
     last = final[at]!;
   }
-  // The story is often split among siblings (a lead, an inline ad, the rest): siblings that score
-  // a fifth of the winner or share its class come along, as do loose paragraphs of prose beside it.
-  const chosen = new Uint8Array(n);
+  return best;
+}
+
+/** The parts of the story besides the winner: elements taken whole, and loose paragraphs. */
+interface Parts {
+  chosen: Uint8Array;
+  /** Siblings that are a paragraph each: kept when they read as prose. */
+  loose: Uint8Array;
+}
+
+/**
+ * The story is often split among siblings (a lead, an inline ad, the rest): siblings that score
+ * a fifth of the winner or share its class come along, as do loose paragraphs of prose beside
+ * it. Content systems that cut it into chunks give every chunk the same tag and class, and the
+ * chunks need not be siblings (each sits in its own grid row): they are looked for among the
+ * cousins, under the winner's ancestor a few levels up.
+ */
+function parts(blocks: HtmlBlocks, { final, scored, end }: Tally, best: number): Parts {
+  const { elements } = blocks;
+  const chosen = new Uint8Array(elements.length);
+  const loose = new Uint8Array(elements.length);
   chosen[best] = 1;
   const parent = elements[best]!.parent;
-  const prosePieces = new Uint8Array(n);
+  const bestElement = elements[best]!.element;
   if (parent >= 0) {
-    const siblingThreshold = Math.max(MIN_SCORE, final[best]! * 0.2);
-    const bestClass = elements[best]!.element.attribs.class ?? '';
+    const threshold = Math.max(MIN_SCORE, final[best]! * 0.2);
+    const bestClass = bestElement.attribs.class ?? '';
     for (let i = parent + 1; i < end[parent]!; i = end[i]!) {
       if (i === best) continue;
       const { name, attribs } = elements[i]!.element;
       const bonus = bestClass !== '' && attribs.class === bestClass ? final[best]! * 0.2 : 0;
-      if (scored[i] && final[i]! + bonus >= siblingThreshold) chosen[i] = 1;
-      else if (PARAGRAPHS.has(name) && name !== 'br') prosePieces[i] = 1;
+      if (scored[i] && final[i]! + bonus >= threshold) chosen[i] = 1;
+      else if (PARAGRAPHS.has(name)) loose[i] = 1;
     }
   }
-  // Content systems that cut the story into chunks give every chunk the same tag and class; the
-  // chunks need not be siblings (each sits in its own grid row), so look for them among the
-  // cousins, under the winner's ancestor a few levels up.
-  const bestElement = elements[best]!.element;
   const bestClass = bestElement.attribs.class?.trim() ?? '';
-  if (bestClass !== '') {
-    let top = best;
-    for (let k = 0; k < COUSIN_LEVELS && elements[top]!.parent > 0; k++) {
-      top = elements[top]!.parent;
+  if (bestClass === '') return { chosen, loose };
+  let top = best;
+  for (let k = 0; k < COUSIN_LEVELS && elements[top]!.parent > 0; k++) top = elements[top]!.parent;
+  for (let i = top + 1; i < end[top]!; i++) {
+    if (i === best) {
+      i = end[best]! - 1;
+      continue;
     }
-    for (let i = top + 1; i < end[top]!; i++) {
-      if (i === best) {
-        i = end[best]! - 1;
-        continue;
-      }
-      const { name, attribs } = elements[i]!.element;
-      if (name !== bestElement.name || attribs.class?.trim() !== bestClass) continue;
-      if (final[i]! >= MIN_SCORE) chosen[i] = 1;
-    }
+    const { name, attribs } = elements[i]!.element;
+    if (name !== bestElement.name || attribs.class?.trim() !== bestClass) continue;
+    if (final[i]! >= MIN_SCORE) chosen[i] = 1;
   }
-  const isProse = (text: string, linkChars: number) => {
-    const density = linkChars / text.length;
-    if (text.length > 80) return density < 0.25;
-    return density === 0 && /\.(?: |$)/.test(text);
-  };
+  return { chosen, loose };
+}
+
+/** A loose paragraph worth keeping: long with few links, or a short sentence without any. */
+function isProse(text: string, linkChars: number): boolean {
+  const density = linkChars / text.length;
+  if (text.length > 80) return density < 0.25;
+  return density === 0 && /\.(?: |$)/.test(text);
+}
+
+/**
+ * Which part of a page is the article. Every element is a candidate; its score adds up what its
+ * paragraphs look like, less the further they are nested below it, times the share of its text
+ * that is not link text; class, id, tag and role hints weigh in. A hint never removes an element
+ * by itself: furniture words on an element holding most of the page's prose
+ * (`<body class="one-sidebar">`, a `div.l-sidebar-fixed` around the story) describe the layout.
+ */
+export function chooseContent(blocks: HtmlBlocks, classes: Class[]): Choice {
+  const { units, elements } = blocks;
+  const n = elements.length;
+  const counts = tally(blocks, classes);
+  const { prose, furniture, end } = counts;
+  const best = winner(blocks, counts);
+  const { chosen, loose } = parts(blocks, counts, best);
   // Inside what is chosen, furniture goes unless it holds most of the chosen prose (then it is
   // the article under a misleading name).
   const pruned = new Uint8Array(n);
@@ -267,12 +249,13 @@ export function chooseContent(blocks: HtmlBlocks, classes: Class[]): Choice {
     }
   }
   const repeated = repeatedTops(units, topOf);
+  const parent = elements[best]!.parent;
   const keep = units.map((unit) => {
     const owner = unit.owner;
     const top = topOf[owner]!;
     if (top >= 0) return !pruned[owner] && !repeated.has(top);
     // Loose prose: a `<p>` beside the winner, or text right in their parent.
-    if (prosePieces[owner] || owner === parent) return isProse(unit.text, unit.linkChars);
+    if (loose[owner] || owner === parent) return isProse(unit.text, unit.linkChars);
     return false;
   });
   return { keep, element: best };
