@@ -14,4 +14,5 @@ export const sections: Record<string, () => Promise<BenchSection>> = {
   ui: () => import('./ui.js').then((m) => m.section),
   suggest: () => import('./suggest.js').then((m) => m.section),
   story: () => import('./story.js').then((m) => m.section),
+  quality: () => import('./quality.js').then((m) => m.section),
 };

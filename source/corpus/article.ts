@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { type Cleaned, cleanDocument } from './clean.js';
 import { FileRefusedError, type SourceText } from './read.js';
 import { splitSentences } from './sentences.js';
@@ -8,10 +8,14 @@ import type { Article, Sentence } from './types.js';
  * The version of the cleaning rules. Bump it whenever the clean text of any file may change:
  * cached articles made by another version are rebuilt.
  */
-export const CLEANER_VERSION = 2;
+export const CLEANER_VERSION = 3;
+
+/** Node 20.12 and later hash in one call, several times faster for a sentence than a Hash object. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string })
+  .hash;
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return oneShot ? oneShot('sha256', text, 'hex') : createHash('sha256').update(text).digest('hex');
 }
 
 /** Sentences of the joined paragraphs, with offsets into the body and content-derived ids. */

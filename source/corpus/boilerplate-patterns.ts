@@ -70,11 +70,12 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'related list heading',
     pattern:
-      /^(?:read more|read also|also read|see also|related(?: articles| stories| news| coverage| topics)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you)?|most (?:read|popular|viewed)|you (?:may|might) also like|trending(?: now)?|explore more on these topics|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*:?$/i,
+      /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more on these topics|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*[:.…]*$/i,
   },
   {
     reason: 'related link',
-    pattern: /^(?:read more|read also|also read|see also|related|watch|listen)\s*:\s*\S.{0,200}$/i,
+    pattern:
+      /^(?:read more|read also|also read|see also|see more|related|watch|listen|don['’]?t miss)\s*:\s*\S.{0,200}$/i,
   },
   { reason: 'hashtags', pattern: /^(?:#[\p{L}\p{N}_.'’-]+[\s,]*){2,}$/u },
   {
@@ -104,8 +105,28 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
     pattern:
       /^(?=.{0,160}$).*(?:\/|\||\(|,)\s*(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|tass|ria novosti)\)?$/i,
   },
+  {
+    // A caption ending in its credit: `Protesters gather in the square (Image: GETTY)`.
+    reason: 'image credit',
+    pattern: /^(?=.{0,300}$).*\((?:image|photo|picture|pic|credit|video)s?\s*:\s*[^()]{1,60}\)$/i,
+  },
+  {
+    reason: 'share or follow',
+    pattern:
+      /^(?:like|liked|enjoy|enjoyed|love|loved) (?:this|the) (?:story|article|post)\?.{0,60}$/i,
+  },
   { reason: 'agency trailer', pattern: AGENCY_TRAILER },
+  {
+    // "Have a tip? Jane Doe may be reached at jdoe@example.com. Follow her on Twitter @jdoe."
+    reason: 'author contact',
+    pattern:
+      /^(?=.{0,250}$)(?=.*\b(?:reach|reached|contact|contacted|email|e-mail|follow)\b)(?=.*(?:\S@\w|\s@\w|https?:\/\/)).*$/i,
+  },
   { reason: 'timestamp', pattern: /^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$/i },
+  {
+    reason: 'timestamp',
+    pattern: /^(?:updated|posted|published)(?: at| on)?:? \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\.?$/i,
+  },
 ];
 
 /** Opens a donation or membership appeal that runs to its closing line or the end. */

@@ -11,7 +11,7 @@ import type { Unit } from './units.js';
 /** Why each unit goes (`null`: not decided yet). Metadata lines are marked by the caller. */
 export type Reasons = Array<string | null>;
 
-const SENTENCE_END = /[.!?…]["'”’»)\]]*$/u;
+const SENTENCE_END = /[.!?…。！？｡]["'”’»)\]」』）]*$/u;
 // Not a Unicode-aware class: splitting on spaces and punctuation is several times faster and
 // finds the same function words.
 const NOT_WORD = /[\s"'“”‘’«»()[\]{},.;:!?…—–/*#|•·-]+/;
@@ -77,7 +77,8 @@ const PROMOTION_LINES = 4;
 function markNewsletterPromotions(units: Unit[], reasons: Reasons): void {
   units.forEach((unit, end) => {
     if (!PROMOTION_END.test(unit.text)) return;
-    for (let start = end - 1; start >= Math.max(0, end - PROMOTION_LINES - 1); start--) {
+    // The box's first line, not its privacy notice next to the end marker, opens it.
+    for (let start = Math.max(0, end - PROMOTION_LINES - 1); start < end; start++) {
       if (reasons[start] !== 'newsletter') continue;
       for (let i = start + 1; i < end; i++) reasons[i] ??= 'newsletter';
       return;
@@ -109,7 +110,8 @@ function markHeadlineLists(units: Unit[], reasons: Reasons): void {
     // A time on its own line, then a headline: a "latest news" feed.
     const times = members.filter((i) => reasons[i] === 'timestamp');
     if (times.length >= 2) {
-      for (const i of times) if (members.includes(i + 1)) reasons[i + 1] ??= 'timestamped headline';
+      const inBlock = new Set(members);
+      for (const i of times) if (inBlock.has(i + 1)) reasons[i + 1] ??= 'timestamped headline';
     }
     if (members.length < 4) continue;
     const flagged = members.filter((i) => reasons[i] !== null).length;
@@ -124,10 +126,47 @@ function markHeadlineLists(units: Unit[], reasons: Reasons): void {
   }
 }
 
-type Class = 'good' | 'neargood' | 'short' | 'bad';
+export type Class = 'good' | 'neargood' | 'short' | 'bad';
 
 const LENGTH_LOW = 70;
 const LENGTH_HIGH = 200;
+
+/** Whether the page's language is one the stop list knows: otherwise length and punctuation judge. */
+export function knowsLanguage(lists: string[][]): boolean {
+  let total = 0;
+  let stops = 0;
+  for (const list of lists) {
+    total += list.length;
+    for (const word of list) if (STOPWORDS.has(word)) stops++;
+  }
+  return total > 0 && stops / total >= 0.08;
+}
+
+/** jusText's first look at each unit, on its own: length, stop words, links, punctuation. */
+export function initialClasses(units: Unit[], reasons: Reasons, lists: string[][]): Class[] {
+  const useStops = knowsLanguage(lists);
+  return units.map((unit, i) =>
+    reasons[i] !== null ? 'bad' : initialClass(unit, lists[i]!, useStops),
+  );
+}
+
+/**
+ * The nearest class before (or after) each unit, skipping short units, and near-good ones too
+ * when `skipNeargood`; 'edge' past the ends. One sweep each way, so a run of a hundred thousand
+ * short lines costs no more than the lines.
+ */
+function nearest(classes: Class[], step: 1 | -1, skipNeargood: boolean): Array<Class | 'edge'> {
+  const found = new Array<Class | 'edge'>(classes.length);
+  let last: Class | 'edge' = 'edge';
+  const n = classes.length;
+  for (let k = 0; k < n; k++) {
+    const i = step === 1 ? n - 1 - k : k;
+    found[i] = last;
+    const cls = classes[i]!;
+    if (cls !== 'short' && !(skipNeargood && cls === 'neargood')) last = cls;
+  }
+  return found;
+}
 
 /**
  * Third pass, the jusText classification: every unit not yet decided is classed by length,
@@ -135,56 +174,85 @@ const LENGTH_HIGH = 200;
  * neighbours. Returns which units are article text.
  */
 export function classify(units: Unit[], reasons: Reasons, lists: string[][]): boolean[] {
-  let total = 0;
-  let stops = 0;
-  for (const list of lists) {
-    total += list.length;
-    for (const word of list) if (STOPWORDS.has(word)) stops++;
-  }
-  // A language the stop list does not know: judge by length and punctuation alone.
-  const useStops = total > 0 && stops / total >= 0.08;
-  const classes: Class[] = units.map((unit, i) =>
-    reasons[i] !== null ? 'bad' : initialClass(unit, lists[i]!, useStops),
-  );
+  const classes = initialClasses(units, reasons, lists);
   const revised = classes.slice();
+  const prevGood = nearest(classes, -1, true);
+  const nextGood = nearest(classes, 1, true);
+  const prevAny = nearest(classes, -1, false);
+  const nextAny = nearest(classes, 1, false);
   classes.forEach((cls, i) => {
     if (cls !== 'short' || reasons[i] !== null) return;
-    const prev = neighbour(classes, i, -1, true);
-    const next = neighbour(classes, i, 1, true);
+    const prev = prevGood[i]!;
+    const next = nextGood[i]!;
     if (prev === 'good' && next === 'good') revised[i] = 'good';
     else if (prev !== 'good' && next !== 'good') revised[i] = 'bad';
     else if (
-      (prev !== 'good' && neighbour(classes, i, -1, false) === 'neargood') ||
-      (next !== 'good' && neighbour(classes, i, 1, false) === 'neargood')
+      (prev !== 'good' && prevAny[i] === 'neargood') ||
+      (next !== 'good' && nextAny[i] === 'neargood')
     )
       revised[i] = 'good';
     else revised[i] = 'bad';
   });
   classes.forEach((cls, i) => {
     if (cls !== 'neargood') return;
-    const prev = neighbour(classes, i, -1, true);
-    const next = neighbour(classes, i, 1, true);
-    revised[i] = prev !== 'good' && next !== 'good' ? 'bad' : 'good';
+    revised[i] = prevGood[i] !== 'good' && nextGood[i] !== 'good' ? 'bad' : 'good';
   });
-  // A heading or a "Background:" label belongs to the good text that follows it closely.
+  // A heading or a "Background:" label belongs to the good text that follows it closely: within
+  // LENGTH_HIGH characters of undecided text (prefix sums, so no heading rescans the page).
+  const before = new Array<number>(units.length + 1);
+  before[0] = 0;
+  units.forEach((unit, i) => {
+    before[i + 1] = before[i]! + (reasons[i] === null ? unit.text.length : 0);
+  });
+  const firstGoodAfter = new Array<number>(units.length);
+  let good = -1;
+  for (let i = units.length - 1; i >= 0; i--) {
+    firstGoodAfter[i] = good;
+    if (revised[i] === 'good') good = i;
+  }
   units.forEach((unit, i) => {
     if (revised[i] !== 'bad' || reasons[i] !== null) return;
     if (unit.heading === 0 && !/^[\p{Lu}][^.!?]{0,40}:$/u.test(unit.text)) return;
-    let distance = 0;
-    for (let k = i + 1; k < units.length && distance <= LENGTH_HIGH; k++) {
-      if (revised[k] === 'good') {
-        revised[i] = 'good';
-        break;
-      }
-      if (reasons[k] === null) distance += units[k]!.text.length;
-    }
+    const k = firstGoodAfter[i]!;
+    if (k >= 0 && before[k]! - before[i + 1]! <= LENGTH_HIGH) revised[i] = 'good';
   });
   // A short note ("Talks resumed. Both sides met.") has no long paragraph to anchor it, so
-  // jusText drops all of it; a reviewer must still see its sentences, never an empty article.
+  // jusText drops all of it; a reviewer must still see its sentences, never an empty article,
+  // and without sentences, whatever is not boilerplate (a list, lines without punctuation).
   if (!revised.includes('good')) {
-    return units.map((unit, i) => reasons[i] === null && isSentenceLike(unit.text));
+    const sentences = units.map((unit, i) => reasons[i] === null && isSentenceLike(unit.text));
+    if (sentences.includes(true)) return sentences;
+    return units.map((unit, i) => reasons[i] === null && HAS_WORD.test(unit.text));
   }
   return revised.map((cls) => cls === 'good');
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** Above this share of link text a paragraph is a link, or a list of them: "Read next", tags. */
+const CONTENT_LINK_SHARE = 0.7;
+
+/**
+ * What stays of the part of a page its structure chose as the article: everything but
+ * boilerplate lines and paragraphs made of links. jusText's neighbourhood rules are for a whole
+ * page; inside the story they would drop its lists, tables and short paragraphs.
+ */
+export function keepContent(units: Unit[], reasons: Reasons): boolean[] {
+  const keep = units.map(
+    (unit, i) => reasons[i] === null && unit.linkChars <= unit.text.length * CONTENT_LINK_SHARE,
+  );
+  // A heading whose section went ("Read next" over a list of links) goes with it.
+  let last = keep.lastIndexOf(true);
+  while (last >= 0 && last < units.length - 1 && isLabel(units[last]!)) {
+    keep[last] = false;
+    last = keep.lastIndexOf(true);
+  }
+  return keep;
+}
+
+/** A heading, or a short line without final punctuation: what introduces a section. */
+function isLabel(unit: Unit): boolean {
+  return unit.heading > 0 || (unit.text.length < 40 && !isSentenceLike(unit.text));
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -199,9 +267,26 @@ function stopScale(list: string[]): number {
   return cyrillic * 2 > list.length ? 0.5 : 1;
 }
 
+/**
+ * Han, kana and Hangul (and the CJK punctuation among them): each carries what three or so Latin
+ * letters do. Plain ranges, not script properties: this runs over every paragraph of a page.
+ */
+const DENSE_SCRIPT = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]/g;
+const DENSE_SCRIPT_TEST = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f]/;
+
+/**
+ * A unit's length in Latin-letter terms, so the length thresholds mean the same in Japanese or
+ * Chinese (`先日、不正に改造したiPhoneを販売した…` is a full paragraph at sixty characters).
+ */
+export function weightOf(text: string): number {
+  // Most text has no such letters: one test is cheaper than counting.
+  if (!DENSE_SCRIPT_TEST.test(text)) return text.length;
+  return text.length + 2 * (text.match(DENSE_SCRIPT)?.length ?? 0);
+}
+
 function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
-  const length = unit.text.length;
-  const linkShare = unit.linkChars / length;
+  const length = weightOf(unit.text);
+  const linkShare = unit.linkChars / unit.text.length;
   if (linkShare > 0.5) return 'bad';
   const sentence = isSentenceLike(unit.text);
   if (length < LENGTH_LOW) {
@@ -220,19 +305,4 @@ function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
     return length >= LENGTH_HIGH || sentence ? 'good' : 'neargood';
   }
   return share >= 0.12 ? 'neargood' : 'bad';
-}
-
-/** The nearest class in one direction, skipping short (and near-good) units; past the ends, 'edge'. */
-function neighbour(
-  classes: Class[],
-  i: number,
-  step: 1 | -1,
-  skipNeargood: boolean,
-): Class | 'edge' {
-  for (let k = i + step; k >= 0 && k < classes.length; k += step) {
-    const cls = classes[k]!;
-    if (cls === 'short' || (skipNeargood && cls === 'neargood')) continue;
-    return cls;
-  }
-  return 'edge';
 }

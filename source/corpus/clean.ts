@@ -1,14 +1,17 @@
 import {
   classify,
   isSentenceLike,
+  keepContent,
   markPatterns,
   markRegions,
   type Reasons,
   wordsOf,
 } from './boilerplate.js';
-import { parseHtml, stripInlineMarkup } from './html.js';
+import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
+import { headlineOf } from './html-title.js';
 import { markdownToUnits, takeFrontMatter } from './markdown.js';
 import {
+  lineDate,
   parseByline,
   parseDate,
   parseDateline,
@@ -34,6 +37,12 @@ export interface Cleaned {
 
 interface Parsed {
   units: Unit[];
+  /** An HTML page's units, words and boilerplate patterns, already worked out. */
+  marked: Marked | null;
+  /** An HTML page's every paragraph, cleaned instead when the chosen part gives nothing. */
+  page: Marked | null;
+  /** Lines of an HTML page around the chosen part, nearest first, where a dateline may stand. */
+  nearby: string[];
   links: string[];
   title: string | null;
   date: string | null;
@@ -43,12 +52,15 @@ interface Parsed {
 
 function parse(text: string, format: Format): Parsed {
   if (format === 'html') {
-    const { units, meta } = parseHtml(text);
+    const { content, page, nearby, meta } = parseHtml(text);
     return {
-      units,
+      units: content.units,
+      marked: content,
+      page,
+      nearby,
       links: meta.links,
-      title: htmlTitle(meta.headline, meta.title, meta.siteName),
-      date: meta.published ? parseDate(meta.published) : null,
+      title: headlineOf(meta),
+      date: firstDate(meta.published),
       byline: meta.author ? (parseByline(meta.author) ?? meta.author) : null,
       source: meta.siteName,
     };
@@ -64,6 +76,9 @@ function parse(text: string, format: Format): Parsed {
   const meta = front?.meta;
   return {
     units,
+    marked: null,
+    page: null,
+    nearby: [],
     links,
     title: meta?.title ?? null,
     date: prefix.date ?? (meta?.date ? parseDate(meta.date) : null),
@@ -72,24 +87,13 @@ function parse(text: string, format: Format): Parsed {
   };
 }
 
-/** `<title>` often carries the site name: `Headline | Site`, `Headline - Site`. */
-function htmlTitle(
-  headline: string | null,
-  title: string | null,
-  site: string | null,
-): string | null {
-  if (headline) {
-    // og:title sometimes carries the site name too; drop it only when it is surely the site.
-    const parts = headline.split(/\s+[|–—-]\s+/);
-    return parts.length > 1 && site !== null && parts.slice(1).join(' ').includes(site)
-      ? parts[0]!
-      : headline;
+/** The first of the page's dates that reads as a plausible publication date. */
+function firstDate(candidates: string[]): string | null {
+  for (const candidate of candidates) {
+    const date = parseDate(candidate);
+    if (date !== null) return date;
   }
-  if (!title) return null;
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length > 1 && (site === null || parts.slice(1).join(' ').includes(site)))
-    return parts[0]!;
-  return title;
+  return null;
 }
 
 /** Letters and digits only, lower-cased: a caption and its title differ in quotes and case. */
@@ -119,17 +123,45 @@ function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
 
 /** Splits 003's `Yevhen KizilovFriday, 25 April` so the date reader sees where the date starts. */
 function unglue(text: string): string {
-  return text.replace(
-    /(\p{Ll})((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Updated)\b)/gu,
-    '$1 $2',
-  );
+  return text
+    .replace(
+      /(\p{Ll})((?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Published|Updated)\b)/gu,
+      '$1 $2',
+    )
+    .replace(GLUED_DAY, '$1 $2');
 }
+
+/** `Madrid30 October 2024`: a place glued to the day of the month that follows it. */
+const GLUED_DAY =
+  /(\p{Ll})(\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})/gu;
 
 export function cleanDocument(text: string, format: Format): Cleaned {
   const parsed = parse(text, format);
-  const { units } = parsed;
-  const lists = wordsOf(units);
-  const reasons = markPatterns(units, lists);
+  if (parsed.marked === null || parsed.page === null) {
+    const units = parsed.units;
+    const lists = wordsOf(units);
+    return cleanUnits(
+      parsed,
+      { units, lists, patterns: markPatterns(units, lists) },
+      format,
+      false,
+    );
+  }
+  const content = cleanUnits(parsed, parsed.marked, format, true);
+  // Nothing left of the part chosen as the article: the best of the rest, never a refusal.
+  if (content.paragraphs.length > 0) return content;
+  return cleanUnits(parsed, parsed.page, format, false);
+}
+
+/**
+ * Boilerplate, title, dateline and byline removal over `units`. `chosen`: the units are the part
+ * of a page its structure marked as the article, so only boilerplate lines and link lists go;
+ * otherwise the jusText classification decides what is article text.
+ */
+function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: boolean): Cleaned {
+  const { units, lists } = marked;
+  // A copy: the passes below mark more, and the page's own patterns may be cleaned again.
+  const reasons = marked.patterns.slice();
   let source = parsed.source;
   for (const unit of units) {
     if (source) break;
@@ -166,10 +198,27 @@ export function cleanDocument(text: string, format: Format): Cleaned {
     if (text.length > 250 || (lists[i]!.length >= 14 && isSentenceLike(text))) break;
     seen++;
     const dateline = parseDateline(unglue(units[i]!.text));
-    if (!dateline) continue;
-    reasons[i] = 'dateline';
-    date ??= dateline.date;
-    byline ??= dateline.byline;
+    if (dateline) {
+      reasons[i] = 'dateline';
+      date ??= dateline.date;
+      byline ??= dateline.byline;
+      continue;
+    }
+    const given = chosen && !isSentenceLike(text) ? lineDate(unglue(text)) : null;
+    if (given !== null) {
+      reasons[i] = 'dateline';
+      date ??= given;
+    }
+  }
+  // The page's dateline often stands outside the part chosen as the article: above it, or in a
+  // footer line under it ("Published 11:11 PM EST Nov 19, 2019"). The nearest one counts.
+  for (const text of parsed.nearby) {
+    if (date !== null && byline !== null) break;
+    // Once the date is known only a "By …" line can add anything: spare chrono the rest.
+    if (date !== null && !/^by\s/i.test(text)) continue;
+    const dateline = parseDateline(unglue(text));
+    date ??= dateline?.date ?? null;
+    byline ??= dateline?.byline ?? null;
   }
 
   if (title !== null) {
@@ -184,7 +233,7 @@ export function cleanDocument(text: string, format: Format): Cleaned {
     }
   }
 
-  const keep = classify(units, reasons, lists);
+  const keep = chosen ? keepContent(units, reasons) : classify(units, reasons, lists);
   let removed = 0;
   const scrub = (value: string | null): string | null => {
     if (value === null || !UNSAFE.test(value)) return value;

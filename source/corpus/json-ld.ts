@@ -1,3 +1,4 @@
+import { parseDate } from './metadata.js';
 import { tidy } from './units.js';
 
 /** What a page's schema.org JSON-LD says about its article. */
@@ -58,7 +59,9 @@ export function readLinkedData(blocks: string[]): LinkedData {
     for (const node of nodesOf(parsed)) {
       if (!isArticle(node)) continue;
       found.headline ??= text(node.headline);
-      found.published ??= text(node.datePublished);
+      // A placeholder (`0001-01-01T00:00:00Z`) must not hide a real date in a later node.
+      const published = text(node.datePublished);
+      if (published !== null && parseDate(published) !== null) found.published ??= published;
       found.author ??= names(node.author);
       found.publisher ??= isNode(node.publisher) ? text(node.publisher.name) : null;
     }

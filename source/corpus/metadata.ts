@@ -18,13 +18,57 @@ function iso(year: number, month: number, day: number): string {
 // Fixed so that a date without a year is never completed from the clock of the machine.
 const REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A date a news article can have: from 1900 to tomorrow (a time zone ahead). Content systems
+ * fill empty fields with `0001-01-01T00:00:00Z` or a far-future sentinel; those are no dates.
+ */
+export function isPlausibleDate(isoDate: string): boolean {
+  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
+  if (year < 1900 || month < 1 || month > 12 || day < 1 || day > 31) return false;
+  return Date.UTC(year, month - 1, day) <= Date.now() + DAY_MS;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+/** `19 Nov 2019 07:09 GMT`, `Tue, 19 Nov 2019`: the day before the month. */
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+${MONTH},?\s+(\d{4})\b`,
+  'i',
+);
+/** `Nov 19, 2019`, `Tue Nov 19 2019 05:44:06 GMT+0000`: the month first. */
+const MONTH_DAY_YEAR = new RegExp(
+  String.raw`^(?:[a-z]{3,9},?\s+)?${MONTH}\s+(\d{1,2}),?\s+(\d{4})\b`,
+  'i',
+);
+
+/**
+ * The forms meta tags and `<time datetime>` use most, read without chrono: chrono takes
+ * milliseconds a call (hundreds for its first), more than the rest of a page's cleaning.
+ */
+function commonDate(text: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
+  const dayFirst = DAY_MONTH_YEAR.exec(text);
+  if (dayFirst) return ymd(dayFirst[3]!, dayFirst[2]!, dayFirst[1]!);
+  const monthFirst = MONTH_DAY_YEAR.exec(text);
+  if (monthFirst) return ymd(monthFirst[3]!, monthFirst[1]!, monthFirst[2]!);
+  return null;
+}
+
+function ymd(year: string, month: string, day: string): string {
+  return iso(Number(year), MONTHS.indexOf(month.toLowerCase()) + 1, Number(day));
+}
+
 /** An ISO date from HTML meta (`2025-03-14T10:00:00Z`) or any date chrono reads in full. */
 export function parseDate(text: string): string | null {
-  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
-  if (isoMatch) return `${isoMatch[1]}-${isoMatch[2]}-${isoMatch[3]}`;
+  const common = commonDate(text.trim());
+  if (common !== null) return isPlausibleDate(common) ? common : null;
   const [result] = chrono.parse(text, REFERENCE);
   if (!result?.start.isCertain('year') || !result.start.isCertain('day')) return null;
-  return iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
+  const date = iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
+  return isPlausibleDate(date) ? date : null;
 }
 
 const NAME =
@@ -73,6 +117,7 @@ export function parseDateline(text: string): Dateline | null {
       result.start.get('month')!,
       result.start.get('day')!,
     );
+    if (!isPlausibleDate(date)) return null;
     const before = text.slice(0, result.index).trim();
     if (before === '' || (PUBLISHED.test(before) && before.replace(PUBLISHED, '') === '')) {
       return { date, byline: null };
@@ -85,6 +130,22 @@ export function parseDateline(text: string): Dateline | null {
     return byline ? { date: null, byline } : null;
   }
   return null;
+}
+
+/** Longer lines are a sentence mentioning a date, not a line giving one. */
+const DATE_LINE_LENGTH = 80;
+
+/**
+ * The date of a short line that gives one with other things glued on, as byline blocks scraped
+ * without spaces do (`Guy HedgecoeBBC News, Madrid30 October 2024`). For the lines above an
+ * article's body only: elsewhere such a line may be another story's.
+ */
+export function lineDate(text: string): string | null {
+  if (text.length > DATE_LINE_LENGTH || !DATE_HINT.test(text) || !YEAR.test(text)) return null;
+  const [result] = chrono.parse(text, REFERENCE);
+  if (!result?.start.isCertain('year') || !result.start.isCertain('day')) return null;
+  const date = iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
+  return isPlausibleDate(date) ? date : null;
 }
 
 const SOURCE_LINES: RegExp[] = [

@@ -38,10 +38,20 @@ const TERMINAL = /[.!?…:;]["'”’»)\]]*$/u;
  */
 export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
   const units: Unit[] = [];
+  /** Lines of the unit being continued, joined once rather than one concatenation per line. */
+  let lines: string[] | null = null;
+  const close = () => {
+    if (previous && lines) previous.text = lines.join(' ');
+    lines = null;
+  };
+  const linkChars = linkCounter(links);
   let block = 0;
   let blank = true;
   let offset = 0;
   let previous: Unit | null = null;
+  // Whether the unit so far ends a sentence: testing the joined text again at every line would
+  // rescan it, n² steps for a file of 200,000 one-word lines.
+  let finished = true;
   for (const raw of text.split('\n')) {
     const lineStart = offset;
     offset += raw.length + 1;
@@ -49,28 +59,44 @@ export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
     if (line === '') {
       if (!blank) block++;
       blank = true;
+      close();
       previous = null;
       continue;
     }
     blank = false;
-    const linkChars = countLinkChars(links, lineStart, lineStart + raw.length);
+    const chars = linkChars(lineStart, lineStart + raw.length);
     const listItem = BULLET.test(line);
-    if (previous && !listItem && !TERMINAL.test(previous.text) && /^\p{Ll}/u.test(line)) {
-      previous.text = `${previous.text} ${line}`;
-      previous.linkChars += linkChars;
+    const terminal = TERMINAL.test(line);
+    if (previous && !listItem && !finished && /^\p{Ll}/u.test(line)) {
+      lines ??= [previous.text];
+      lines.push(line);
+      previous.linkChars += chars;
+      finished = terminal;
       continue;
     }
-    previous = { text: line, block, linkChars, heading: 0, listItem };
+    close();
+    previous = { text: line, block, linkChars: chars, heading: 0, listItem };
+    finished = terminal;
     units.push(previous);
   }
+  close();
   return units;
 }
 
-function countLinkChars(links: LinkSpan[], start: number, end: number): number {
-  let chars = 0;
-  for (const link of links) {
-    const overlap = Math.min(end, link.end) - Math.max(start, link.start);
-    if (overlap > 0) chars += overlap;
-  }
-  return chars;
+/**
+ * Counts link characters of consecutive line ranges in one pass over the links (sorted by
+ * start): each line looks only at the links that can still reach it.
+ */
+function linkCounter(links: LinkSpan[]): (start: number, end: number) => number {
+  const sorted = [...links].sort((a, b) => a.start - b.start);
+  let first = 0;
+  return (start, end) => {
+    while (first < sorted.length && sorted[first]!.end <= start) first++;
+    let chars = 0;
+    for (let i = first; i < sorted.length && sorted[i]!.start < end; i++) {
+      const overlap = Math.min(end, sorted[i]!.end) - Math.max(start, sorted[i]!.start);
+      if (overlap > 0) chars += overlap;
+    }
+    return chars;
+  };
 }

@@ -83,7 +83,7 @@ describe('an HTML news page', () => {
     expect(load.articles.map((loaded) => loaded.id)).toEqual(['saved-page']);
   });
 
-  it('keeps the <h1> out of the body when og:title words it differently', async () => {
+  it('takes the <h1> as the title when og:title is a shortened version of it', async () => {
     const path = await corpus.write(
       'page.html',
       `<html><head><meta property="og:title" content="Port reopens | Coast News"></head>
@@ -91,7 +91,21 @@ describe('an HTML news page', () => {
       <p>The port of Varna reopened on Monday after a storm closed it for three days, the harbour master said.</p></article></body></html>`,
     );
     const article = await readArticle(path);
-    expect(article.title).toBe('Port reopens | Coast News');
+    expect(article.title).toBe('Port of Varna reopens after the storm');
+    expect(article.text).toBe(
+      'The port of Varna reopened on Monday after a storm closed it for three days, the harbour master said.',
+    );
+  });
+
+  it('keeps og:title and the <h1> out of the body when og:title words it differently', async () => {
+    const path = await corpus.write(
+      'page.html',
+      `<html><head><meta property="og:title" content="Storm over: Black Sea trade resumes"></head>
+      <body><article><h1>Port of Varna reopens after the storm</h1>
+      <p>The port of Varna reopened on Monday after a storm closed it for three days, the harbour master said.</p></article></body></html>`,
+    );
+    const article = await readArticle(path);
+    expect(article.title).toBe('Storm over: Black Sea trade resumes');
     expect(article.text).toBe(
       'The port of Varna reopened on Monday after a storm closed it for three days, the harbour master said.',
     );

@@ -1,0 +1,253 @@
+import type { Element } from './dom.js';
+import { tidy, type Unit } from './units.js';
+
+/**
+ * The body of a page as paragraph units, each knowing the element it came from, and the
+ * elements as a table (document order) that scoring can add up from the leaves to the root.
+ */
+
+/** Elements whose content is never article text, wherever they stand. */
+const NEVER_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'button',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'label',
+  'iframe',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'object',
+  'embed',
+  'map',
+  // Captions are not the story (the benchmark's annotators and reviewers agree).
+  'figure',
+  'figcaption',
+]);
+
+/** Elements that end one paragraph and start the next. */
+const BLOCKS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+]);
+
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
+/** A unit of an HTML page: which element holds it (an index into `elements`). */
+export interface HtmlUnit extends Unit {
+  owner: number;
+}
+
+export interface ElementEntry {
+  element: Element;
+  /** Index of the parent entry; -1 for the root. */
+  parent: number;
+  /** Nesting depth from the root. */
+  depth: number;
+}
+
+export interface HtmlBlocks {
+  units: HtmlUnit[];
+  /** In document (pre-)order: a parent always comes before its children. */
+  elements: ElementEntry[];
+}
+
+/**
+ * Hidden from every reader. `aria-hidden` is not: it hides decoration from screen readers, and a
+ * page saved with a dialog open carries it on the wrapper of the whole story.
+ */
+function isHidden(attribs: Record<string, string>): boolean {
+  if ('hidden' in attribs) return true;
+  const style = attribs.style;
+  return style !== undefined && HIDDEN_STYLE.test(style);
+}
+
+/** Cells of a data table are words of their row; a cell holding paragraphs is a layout block. */
+const CELLS = new Set(['td', 'th']);
+
+/** More text than a data cell holds: a column of an old page laid out with a table. */
+const LAYOUT_CELL_TEXT = 200;
+
+/**
+ * The cells of layout tables, found in one walk: a cell is one when an element inside it is a
+ * block (a line break included) or its text runs long. Only the innermost open cell is marked:
+ * an outer layout cell is marked by its own inner table.
+ */
+function layoutCells(root: Element): Set<Element> {
+  const cells = new Set<Element>();
+  const open: Array<{ cell: Element; text: number }> = [];
+  const stack: Array<{ element: Element; next: number }> = [{ element: root, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const children = frame.element.children;
+    if (frame.next >= children.length) {
+      stack.pop();
+      if (CELLS.has(frame.element.name)) open.pop();
+      continue;
+    }
+    const child = children[frame.next++]!;
+    const inner = open[open.length - 1];
+    if (typeof child === 'string') {
+      if (!inner) continue;
+      inner.text += child.length;
+      if (inner.text > LAYOUT_CELL_TEXT) cells.add(inner.cell);
+      continue;
+    }
+    if (NEVER_TEXT.has(child.name)) continue;
+    if (inner && BLOCKS.has(child.name) && !CELLS.has(child.name) && child.name !== 'tr') {
+      cells.add(inner.cell);
+    }
+    if (CELLS.has(child.name)) open.push({ cell: child, text: 0 });
+    stack.push({ element: child, next: 0 });
+  }
+  return cells;
+}
+
+interface Frame {
+  element: Element;
+  next: number;
+  id: number;
+}
+
+/** Walks the tree (without recursion: the depth is bounded, but a stack frame per level is not free). */
+export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
+  const units: HtmlUnit[] = [];
+  const elements: ElementEntry[] = [{ element: root, parent: -1, depth: 0 }];
+  /** Innermost open block element: the owner of the text being gathered. */
+  const owners: number[] = [0];
+  let buffer = '';
+  let linkChars = 0;
+  let anchorDepth = 0;
+  let heading = 0;
+  let listDepth = 0;
+  let preDepth = 0;
+  let block = 0;
+
+  const flush = () => {
+    // Most block boundaries have nothing gathered since the last (`<div><div><p>`).
+    if (buffer === '') return;
+    const owner = owners[owners.length - 1]!;
+    const pieces = preDepth > 0 ? buffer.split('\n') : [buffer];
+    for (const piece of pieces) {
+      const text = tidy(piece);
+      if (text === '') continue;
+      units.push({
+        text,
+        block,
+        linkChars: Math.min(linkChars, text.length),
+        heading,
+        listItem: listDepth > 0,
+        owner,
+      });
+      if (listDepth === 0) block++;
+    }
+    buffer = '';
+    linkChars = 0;
+  };
+
+  const layout = layoutCells(root);
+  const isBlock = (element: Element) =>
+    BLOCKS.has(element.name) && (!CELLS.has(element.name) || layout.has(element));
+
+  const enter = (element: Element, id: number) => {
+    const name = element.name;
+    if (CELLS.has(name) && !layout.has(element)) buffer += ' ';
+    if (isBlock(element)) {
+      flush();
+      owners.push(id);
+    }
+    if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') {
+      heading = Number(name[1]);
+    }
+    if (name === 'ul' || name === 'ol') listDepth++;
+    else if (name === 'pre') preDepth++;
+    else if (name === 'a') anchorDepth++;
+  };
+  const leave = (element: Element) => {
+    const name = element.name;
+    if (isBlock(element)) {
+      flush();
+      owners.pop();
+    }
+    if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') heading = 0;
+    if (name === 'ul' || name === 'ol') {
+      listDepth--;
+      if (listDepth === 0) block++;
+    } else if (name === 'pre') preDepth--;
+    else if (name === 'a') anchorDepth--;
+  };
+
+  const stack: Frame[] = [{ element: root, next: 0, id: 0 }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const children = frame.element.children;
+    if (frame.next >= children.length) {
+      stack.pop();
+      if (stack.length > 0) leave(frame.element);
+      continue;
+    }
+    const child = children[frame.next++]!;
+    if (typeof child === 'string') {
+      const piece = preDepth > 0 ? child : child.replace(/\s+/g, ' ');
+      buffer += piece;
+      if (anchorDepth > 0) linkChars += piece.trim().length;
+      continue;
+    }
+    if (NEVER_TEXT.has(child.name) || (!withHidden && isHidden(child.attribs))) continue;
+    const id = elements.length;
+    elements.push({ element: child, parent: frame.id, depth: stack.length });
+    enter(child, id);
+    stack.push({ element: child, next: 0, id });
+  }
+  flush();
+  return { units, elements };
+}

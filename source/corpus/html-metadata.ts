@@ -1,0 +1,130 @@
+import type { Element } from './dom.js';
+import { readLinkedData } from './json-ld.js';
+import { tidy } from './units.js';
+
+/** What a page says about itself, each as the page wrote it (dates are parsed later). */
+export interface HtmlMeta {
+  /** `<title>`, often `Headline | Site`. */
+  title: string | null;
+  /** `og:title`, `twitter:title`, then JSON-LD `headline`. */
+  headline: string | null;
+  /** The body's first few `<h1>`s: the headline is one of them, a logo or a section name may be too. */
+  h1s: string[];
+  siteName: string | null;
+  /** Every date the page gives for its publication, best first: callers take the first plausible. */
+  published: string[];
+  author: string | null;
+  /** Absolute link targets of the body, for naming the outlet when nothing else does. */
+  links: string[];
+}
+
+/** Elements whose text is never the headline or a date: the h1 of a menu. */
+const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav']);
+
+const MAX_H1S = 8;
+
+function textOf(element: Element): string {
+  const parts: string[] = [];
+  // Depth-first, children pushed in reverse so text comes out in document order.
+  const pending: Array<Element | string> = [element];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (typeof node === 'string') {
+      parts.push(node);
+      continue;
+    }
+    if (node !== element && SILENT.has(node.name)) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+  }
+  return tidy(parts.join('').replace(/\s+/g, ' '));
+}
+
+/**
+ * Reads the head's `<title>` and `<meta>` tags, JSON-LD blocks, the first `<h1>` and the first
+ * `<time datetime>` of the page, in one walk of the tree.
+ */
+export function readHtmlMetadata(root: Element): HtmlMeta {
+  const meta: HtmlMeta = {
+    title: null,
+    headline: null,
+    h1s: [],
+    siteName: null,
+    published: [],
+    author: null,
+    links: [],
+  };
+  const linkedData: string[] = [];
+  const metaDates: string[] = [];
+  const timeDates: string[] = [];
+  const pending: Array<{ element: Element; silent: boolean }> = [{ element: root, silent: false }];
+  while (pending.length > 0) {
+    const { element, silent } = pending.pop()!;
+    const { name, attribs } = element;
+    if (name === 'meta') {
+      readMeta(meta, metaDates, attribs);
+      continue;
+    }
+    if (name === 'title' && meta.title === null && !silent) {
+      meta.title = textOf(element) || null;
+      continue;
+    }
+    if (name === 'script') {
+      if (/ld\+json/i.test(attribs.type ?? '')) {
+        linkedData.push(element.children.filter((c) => typeof c === 'string').join(''));
+      }
+      continue;
+    }
+    if (name === 'h1' && meta.h1s.length < MAX_H1S && !silent) {
+      const text = textOf(element);
+      if (text) meta.h1s.push(text);
+    }
+    if (name === 'time' && attribs.datetime && !silent) timeDates.push(attribs.datetime);
+    if (name === 'a' && attribs.href && /^https?:\/\//i.test(attribs.href)) {
+      meta.links.push(attribs.href);
+    }
+    const quiet = silent || SILENT.has(name) || 'hidden' in attribs;
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i]!;
+      if (typeof child !== 'string') pending.push({ element: child, silent: quiet });
+    }
+  }
+  // Meta tags speak first; JSON-LD fills what they leave open (often the only author names).
+  const facts = readLinkedData(linkedData);
+  meta.headline ??= facts.headline;
+  meta.author ??= facts.author;
+  meta.siteName ??= facts.publisher;
+  meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
+  return meta;
+}
+
+function readMeta(meta: HtmlMeta, dates: string[], attribs: Record<string, string>): void {
+  const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
+  const content = attribs.content ? tidy(attribs.content) : '';
+  if (!content) return;
+  switch (key) {
+    case 'og:title':
+    case 'twitter:title':
+      meta.headline ??= content;
+      break;
+    case 'og:site_name':
+    case 'application-name':
+      meta.siteName ??= content;
+      break;
+    case 'article:published_time':
+    case 'datepublished':
+    case 'date':
+    case 'pubdate':
+    case 'publish-date':
+    case 'dc.date':
+    case 'dc.date.issued':
+    case 'sailthru.date':
+    case 'parsely-pub-date':
+      dates.push(content);
+      break;
+    case 'author':
+    case 'article:author':
+    case 'dc.creator':
+      if (!/^https?:/i.test(content)) meta.author ??= content;
+      break;
+  }
+}

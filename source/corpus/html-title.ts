@@ -1,0 +1,70 @@
+import type { HtmlMeta } from './html-metadata.js';
+
+/** `Headline | Site`, `Headline - Site`, `Headline — Site`. */
+const SEPARATOR = /\s+[|–—-]\s+/;
+
+/** A headline longer than this is a paragraph set in `<h1>`, not a title. */
+const MAX_HEADLINE = 300;
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+function sameWords(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((word, i) => word === b[i]);
+}
+
+/** og:title or `<title>` without the site name, when the site name is surely what follows. */
+function metaHeadline(meta: HtmlMeta): string | null {
+  const site = meta.siteName;
+  if (meta.headline) {
+    // og:title sometimes carries the site name too; drop it only when it is surely the site.
+    const parts = meta.headline.split(SEPARATOR);
+    return parts.length > 1 && site !== null && parts.slice(1).join(' ').includes(site)
+      ? parts[0]!
+      : meta.headline;
+  }
+  if (!meta.title) return null;
+  const parts = meta.title.split(SEPARATOR);
+  if (parts.length > 1 && (site === null || parts.slice(1).join(' ').includes(site))) {
+    return parts[0]!;
+  }
+  return meta.title;
+}
+
+/**
+ * Whether `h1` is the full form of a meta title: the title is the h1 followed by ` - Site`, or
+ * every word of the title (its part before a separator, without a final `…`) is in the h1 and
+ * the h1 says more ("Sweden drops Assange rape investigation" for "Julian Assange: Sweden drops
+ * rape investigation").
+ */
+function isFullerHeadline(h1: string, title: string): boolean {
+  const full = words(h1);
+  const parts = title.split(SEPARATOR);
+  if (parts.length > 1 && sameWords(words(parts[0]!), full)) return true;
+  const short = words(parts[0]!.replace(/(?:…|\.\.\.)$/, ''));
+  if (short.length < 2 || short.length >= full.length) return false;
+  const have = new Map<string, number>();
+  for (const word of full) have.set(word, (have.get(word) ?? 0) + 1);
+  for (const word of short) {
+    const left = have.get(word) ?? 0;
+    if (left === 0) return false;
+    have.set(word, left - 1);
+  }
+  return true;
+}
+
+/**
+ * The article's headline: og:title (or `<title>`) without the site name, unless one of the
+ * page's `<h1>`s is its fuller form, as when og:title is a shortened version of the headline or
+ * `<title>` keeps a ` - Site` suffix that the site name does not reveal.
+ */
+export function headlineOf(meta: HtmlMeta): string | null {
+  const base = metaHeadline(meta);
+  const titles = [meta.headline, meta.title].filter((t): t is string => t !== null);
+  for (const h1 of meta.h1s) {
+    if (h1.length > MAX_HEADLINE) continue;
+    if (titles.some((title) => isFullerHeadline(h1, title))) return h1;
+  }
+  return base ?? null;
+}
