@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article } from '../../source/corpus/types.js';
-import { buildSearchEngine, type SearchContext } from '../../source/search/index.js';
+import { buildSearchEngine, placedFacts } from '../../source/search/index.js';
 import type { PlacedAnnotation } from '../../source/store/types.js';
 import { Random } from '../generate/random.js';
 import { generateAnnotations, generateSentenceList } from '../generate.js';
@@ -251,11 +251,7 @@ export const section: BenchSection = {
     });
 
     const annotations = placed(articles);
-    const searchContext: SearchContext = {
-      annotations,
-      status: () => 'unreviewed',
-      annotators: ['ana', 'ben'],
-    };
+    const searchContext = placedFacts(annotations, () => 'unreviewed', ['ana', 'ben']);
     const made = await time(() =>
       makeQueries(articles, new Random(20250314), context.quick ? 40 : 100),
     );

@@ -161,10 +161,10 @@ export function reviewController(
  * frame; its index (about a second for 10,000 articles) is built on the first query.
  */
 async function loadSearch(articles: Article[]): Promise<SearchFunction> {
-  const { buildSearchEngine, searchContext } = await import('../search/index.js');
+  const { buildSearchEngine, repositoryFacts } = await import('../search/index.js');
   let engine: SearchEngine | null = null;
   return (query, repository) => {
     engine ??= buildSearchEngine(articles);
-    return engine.search(query, searchContext(repository), { limit: 50 });
+    return engine.search(query, repositoryFacts(repository), { limit: 50 });
   };
 }

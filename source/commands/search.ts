@@ -1,4 +1,4 @@
-import { buildSearchEngine, parseQuery, type SearchHit, searchContext } from '../search/index.js';
+import { buildSearchEngine, parseQuery, repositoryFacts, type SearchHit } from '../search/index.js';
 import { resolveAnnotator } from '../store/index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
@@ -92,7 +92,7 @@ Examples
       // Nobody to ask about: status: then reads the store's default reader.
     }
     const { articles, repository } = await openWorkspace(flags, io, output, { annotator });
-    const hits = buildSearchEngine(articles).search(query, searchContext(repository), { limit });
+    const hits = buildSearchEngine(articles).search(query, repositoryFacts(repository), { limit });
     await repository.close();
     if (flags.json) await output.out(json(hits));
     else if (hits.length > 0) await output.out(`${hits.map(line).join('\n')}\n`);
