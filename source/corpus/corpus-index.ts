@@ -1,4 +1,6 @@
+import { memoryWordIndex } from './memory-word-index.js';
 import type { Article, FileProblem } from './types.js';
+import type { WordIndex } from './word-index.js';
 
 /** One article as the list shows it, without its text. */
 export interface ArticleSummary {
@@ -35,6 +37,8 @@ export interface CorpusIndex {
   articles(): Iterable<Article>;
   /** Files that could not be read, each with its reason, as of the last refresh. */
   problems(): FileProblem[];
+  /** The folded words of every sentence and title and where they are: what search reads. */
+  readonly words: WordIndex;
   close(): void;
 }
 
@@ -64,6 +68,7 @@ export function memoryCorpusIndex(
   problems: readonly FileProblem[] = [],
 ): CorpusIndex {
   const byId = new Map(list.map((article, ord) => [article.id, ord]));
+  let words: WordIndex | null = null;
   return {
     root,
     size: () => list.length,
@@ -79,6 +84,10 @@ export function memoryCorpusIndex(
     ordOf: (id) => byId.get(id),
     articles: () => list[Symbol.iterator](),
     problems: () => [...problems],
+    get words() {
+      words ??= memoryWordIndex(list);
+      return words;
+    },
     close: () => undefined,
   };
 }

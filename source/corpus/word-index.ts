@@ -31,7 +31,7 @@ export interface IndexedArticles {
  * corpus index answers from SQLite; `search/memory-index.ts` from articles in memory.
  */
 export interface WordIndex {
-  articles(): IndexedArticles;
+  articleTable(): IndexedArticles;
   /** How many sentences contain the word; undefined when no sentence or title has it. */
   frequency(word: string): number | undefined;
   /** Words starting with `prefix` (itself included), each with its frequency. */

@@ -52,7 +52,7 @@ export class Engine implements SearchEngine {
       status: (article) => context.status(article),
     });
     if (compiled.terms.length === 0 && !filter && compiled.excluded.length === 0) return [];
-    const articles = this.index.articles();
+    const articles = this.index.articleTable();
 
     let found: Matches;
     let owners: Int32Array;
@@ -161,7 +161,7 @@ export class Engine implements SearchEngine {
 
   private excluded(key: number, a: number, excluded: PhraseTerm[]): boolean {
     if (excluded.length === 0) return false;
-    const list = this.index.sentenceWords(a)[key - this.index.articles().firsts[a]!] ?? [];
+    const list = this.index.sentenceWords(a)[key - this.index.articleTable().firsts[a]!] ?? [];
     return excluded.some((phrase) => findPhrase(phrase, list) > 0);
   }
 
@@ -173,7 +173,7 @@ export class Engine implements SearchEngine {
     context: AnnotationFacts,
   ): SearchHit {
     const { index } = this;
-    const articles = index.articles();
+    const articles = index.articleTable();
     const a = articleOfKey(articles, key);
     const article = index.articleId(a);
     const own = index.sentence(a, key - articles.firsts[a]!);

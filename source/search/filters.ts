@@ -58,7 +58,7 @@ function annotationOnly(filter: QueryFilter): boolean {
 
 function valueTest(filter: QueryFilter, context: FilterContext): Test {
   const { index, facts } = context;
-  const articles = index.articles();
+  const articles = index.articleTable();
   switch (filter.field) {
     case 'label':
       return labelTest(filter.value, facts);

@@ -1,7 +1,7 @@
+import { memoryWordIndex } from '../corpus/memory-word-index.js';
 import type { Article } from '../corpus/types.js';
 import type { WordIndex } from '../corpus/word-index.js';
 import { Engine, type SearchEngine } from './engine.js';
-import { memoryWordIndex } from './memory-index.js';
 
 export type { AnnotationFacts } from './annotation-facts.js';
 export { placedFacts, repositoryFacts } from './context.js';

@@ -29,7 +29,7 @@ export interface TermSource {
  * up front; the text is walked or probed as the engine decides.
  */
 export function termSource(term: Term, index: WordIndex, facts: ContextFacts): TermSource {
-  const articles = index.articles();
+  const articles = index.articleTable();
   // Best score per article position through its title, and per sentence key through its notes.
   const titles = new Map<number, number>();
   const notes = new Map<number, number>();

@@ -1,7 +1,7 @@
-import type { Article, Sentence } from '../corpus/types.js';
-import type { IndexedArticles, WordIndex } from '../corpus/word-index.js';
 import { compact, sentenceWords, words } from '../text/fold.js';
 import { changedVariantKey } from '../text/variants.js';
+import type { Article, Sentence } from './types.js';
+import type { IndexedArticles, WordIndex } from './word-index.js';
 
 /**
  * A word index over articles in memory, in the order given (corpus order): for tests and small
@@ -82,7 +82,7 @@ export function memoryWordIndex(list: readonly Article[]): WordIndex {
     postingLists.get(word)?.length ?? (titleLists.has(word) ? 0 : undefined);
   const empty = new Uint32Array(0);
   return {
-    articles: () => articles,
+    articleTable: () => articles,
     frequency,
     prefixed(prefix) {
       let low = 0;
