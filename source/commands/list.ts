@@ -1,58 +1,124 @@
-import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { defaultCacheDir } from '../corpus/cache.js';
-import { loadCorpus } from '../corpus/load.js';
-import type { Article } from '../corpus/types.js';
+import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { padEnd, truncate } from '../text/width.js';
 import { type Command, corpusFlags } from './command.js';
-import { CannotRun } from './output.js';
-import { fromCwd } from './workspace.js';
+import { openCorpus } from './corpus.js';
 
 /** The title, or the opening words of the first sentence when the article has none. */
-export function displayTitle(article: Article, words = 8): string {
+export function displayTitle(
+  article: Pick<ArticleSummary, 'title' | 'opening'>,
+  words = 8,
+): string {
   if (article.title) return article.title;
-  const first = article.sentences[0]?.text ?? '';
-  const list = first.split(/\s+/).filter(Boolean);
-  if (list.length <= words) return first;
+  const list = article.opening.split(' ').filter(Boolean);
+  if (list.length <= words) return article.opening;
   return `${list.slice(0, words).join(' ')}…`;
 }
 
 const GAP = '  ';
 const SOURCE_MAX = 24;
+/** Summaries read from the index at a time: the list streams, whatever the size of the corpus. */
+const PAGE = 500;
 
-/** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
-export function renderTable(articles: Article[], width: number | null): string {
-  const rows = articles.map((article) => ({
+interface Row {
+  id: string;
+  title: string;
+  date: string;
+  source: string;
+  count: string;
+}
+
+const HEADER: Row = {
+  id: 'ID',
+  title: 'TITLE',
+  date: 'DATE',
+  source: 'SOURCE',
+  count: 'SENTENCES',
+};
+
+function rowOf(article: ArticleSummary): Row {
+  return {
     id: oneLine(article.id),
     title: oneLine(displayTitle(article)),
     date: article.date ?? '-',
     source: truncate(oneLine(article.source ?? '-'), SOURCE_MAX),
-    count: String(article.sentences.length),
-  }));
-  const header = { id: 'ID', title: 'TITLE', date: 'DATE', source: 'SOURCE', count: 'SENTENCES' };
-  const all = [header, ...rows];
-  const col = (key: keyof typeof header) => Math.max(...all.map((row) => stringWidth(row[key])));
-  const idWidth = col('id');
-  const dateWidth = col('date');
-  const sourceWidth = col('source');
-  const countWidth = col('count');
-  let titleWidth = col('title');
+    count: String(article.sentences),
+  };
+}
+
+function* pages(corpus: CorpusIndex): Generator<ArticleSummary[]> {
+  for (let from = 0; from < corpus.size(); from += PAGE) yield corpus.summaries(from, from + PAGE);
+}
+
+type Widths = Record<keyof Row, number>;
+
+/** Column widths over every row: one pass over the summaries before the table is written. */
+function measure(corpus: CorpusIndex): Widths {
+  const widths = Object.fromEntries(
+    Object.entries(HEADER).map(([key, text]) => [key, stringWidth(text)]),
+  ) as Widths;
+  for (const page of pages(corpus)) {
+    for (const summary of page) {
+      const row = rowOf(summary);
+      for (const key of Object.keys(widths) as Array<keyof Row>) {
+        widths[key] = Math.max(widths[key], stringWidth(row[key]));
+      }
+    }
+  }
+  return widths;
+}
+
+/** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
+function* renderTable(corpus: CorpusIndex, width: number | null): Generator<string> {
+  const widths = measure(corpus);
+  let titleWidth = widths.title;
   if (width !== null) {
-    const fixed = idWidth + dateWidth + sourceWidth + countWidth + GAP.length * 4;
+    const fixed = widths.id + widths.date + widths.source + widths.count + GAP.length * 4;
     titleWidth = Math.max(5, Math.min(titleWidth, width - fixed));
   }
-  const lines = all.map((row) => {
-    const line = [
-      padEnd(row.id, idWidth),
+  const line = (row: Row) => {
+    const text = [
+      padEnd(row.id, widths.id),
       padEnd(truncate(row.title, titleWidth), titleWidth),
-      padEnd(row.date, dateWidth),
-      padEnd(row.source, sourceWidth),
-      row.count.padStart(countWidth),
+      padEnd(row.date, widths.date),
+      padEnd(row.source, widths.source),
+      row.count.padStart(widths.count),
     ].join(GAP);
-    return width === null ? line : truncate(line, width);
-  });
-  return `${lines.join('\n')}\n`;
+    return `${width === null ? text : truncate(text, width)}\n`;
+  };
+  yield line(HEADER);
+  for (const page of pages(corpus)) yield page.map((summary) => line(rowOf(summary))).join('');
+}
+
+/** The JSON array, one article at a time, as `safeJson(rows, 2)` would print it whole. */
+function* renderJson(corpus: CorpusIndex, shown: (text: string) => string): Generator<string> {
+  if (corpus.size() === 0) {
+    yield '[]\n';
+    return;
+  }
+  yield '[\n';
+  let first = true;
+  for (const page of pages(corpus)) {
+    const parts = page.map((summary) => {
+      const row = {
+        id: summary.id,
+        path: shown(summary.path),
+        title: summary.title,
+        date: summary.date,
+        byline: summary.byline,
+        source: summary.source,
+        sentences: summary.sentences,
+        warnings: summary.warnings,
+      };
+      const text = safeJson(row, 2).replaceAll('\n', '\n  ');
+      const part = `${first ? '' : ',\n'}  ${text}`;
+      first = false;
+      return part;
+    });
+    yield parts.join('');
+  }
+  yield '\n]\n';
 }
 
 export const command: Command = {
@@ -73,35 +139,15 @@ Examples
   },
   async run(_input, flags, io, output) {
     const corpus = String(flags.corpus);
-    const root = fromCwd(io, corpus);
-    let load: Awaited<ReturnType<typeof loadCorpus>>;
+    const { index, shown } = await openCorpus(corpus, io, output);
     try {
-      load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new CannotRun(message.replace(root, () => corpus));
+      if (flags.json) await output.out(renderJson(index, shown));
+      else if (index.size() === 0) output.say(`no articles in ${corpus}`);
+      else await output.out(renderTable(index, output.columns));
+      for (const problem of index.problems()) output.problem(shown(problem.message));
+    } finally {
+      index.close();
     }
-    // Paths as the user would type them: under the --corpus they gave, not the absolute root.
-    const prefix = join(corpus, 'x').slice(0, -1);
-    const shown = (text: string) => text.replaceAll(join(root, 'x').slice(0, -1), () => prefix);
-    if (flags.json) {
-      const rows = load.articles.map((article) => ({
-        id: article.id,
-        path: shown(article.path),
-        title: article.title,
-        date: article.date,
-        byline: article.byline,
-        source: article.source,
-        sentences: article.sentences.length,
-        warnings: article.warnings,
-      }));
-      await output.out(`${safeJson(rows, 2)}\n`);
-    } else if (load.articles.length === 0) {
-      output.say(`no articles in ${corpus}`);
-    } else {
-      await output.out(renderTable(load.articles, output.columns));
-    }
-    for (const problem of load.problems) output.problem(shown(problem.message));
     return output.status();
   },
 };

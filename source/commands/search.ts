@@ -1,4 +1,4 @@
-import { buildSearchEngine, parseQuery, repositoryFacts, type SearchHit } from '../search/index.js';
+import { parseQuery, repositoryFacts, type SearchHit, searchEngine } from '../search/index.js';
 import { resolveAnnotator } from '../store/index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
@@ -91,9 +91,14 @@ Examples
     } catch {
       // Nobody to ask about: status: then reads the store's default reader.
     }
-    const { articles, repository } = await openWorkspace(flags, io, output, { annotator });
-    const hits = buildSearchEngine(articles).search(query, repositoryFacts(repository), { limit });
-    await repository.close();
+    const { corpus, repository } = await openWorkspace(flags, io, output, { annotator });
+    let hits: SearchHit[];
+    try {
+      hits = searchEngine(corpus.words).search(query, repositoryFacts(repository), { limit });
+    } finally {
+      corpus.close();
+      await repository.close();
+    }
     if (flags.json) await output.out(json(hits));
     else if (hits.length > 0) await output.out(`${hits.map(line).join('\n')}\n`);
     return hits.length > 0 ? 0 : 1;

@@ -10,7 +10,10 @@ export interface ArticleSummary {
   path: string;
   title: string | null;
   date: string | null;
+  byline: string | null;
   source: string | null;
+  /** Problems met while reading the file that did not stop it. */
+  warnings: string[];
   /** How many sentences the article has. */
   sentences: number;
   /** The opening words of the text, shown for an article without a title. */
@@ -55,7 +58,9 @@ export function summaryOf(article: Article, ord: number): ArticleSummary {
     path: article.path,
     title: article.title,
     date: article.date,
+    byline: article.byline,
     source: article.source,
+    warnings: article.warnings,
     sentences: article.sentences.length,
     opening: openingWords(article),
   };

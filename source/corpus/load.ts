@@ -22,6 +22,8 @@ export interface LoadOptions {
    * Default: `defaultCacheDir()`.
    */
   cacheDir?: string | null;
+  /** How much of the folder to compare with the index (`db/scan.ts`); default `quick`. */
+  refresh?: 'quick' | 'full';
   /** Called as each file is handled, in corpus order. */
   onProgress?: (event: LoadProgress) => void;
   signal?: AbortSignal;
@@ -102,6 +104,7 @@ async function loadThroughIndex(root: string, options: LoadOptions): Promise<Cor
   const { signal, onProgress } = options;
   const { index } = await openCorpusIndex(root, {
     cacheDir: options.cacheDir ?? defaultCacheDir(),
+    refresh: options.refresh ?? 'quick',
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress: ({ done, total }) => onProgress({ done, total }) } : {}),
   });

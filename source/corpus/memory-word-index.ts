@@ -112,6 +112,7 @@ export function memoryWordIndex(list: readonly Article[]): WordIndex {
     titleWords: (a) => titles[a]!,
     articleId: (a) => list[a]!.id,
     sentence: (a, index): Sentence => list[a]!.sentences[index]!,
+    consistent: (read) => read(),
     locate(article, sentence) {
       const a = keys.get(article);
       if (a === undefined) return undefined;

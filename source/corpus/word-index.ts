@@ -51,6 +51,8 @@ export interface WordIndex {
   sentence(a: number, index: number): Pick<Sentence, 'id' | 'text'>;
   /** The key of a sentence, when the article and the sentence are in the index. */
   locate(article: string, sentence: string): number | undefined;
+  /** Runs `read` on one state of the index, whatever another process writes meanwhile. */
+  consistent<T>(read: () => T): T;
 }
 
 /** The position of the article holding `key`, or -1 (a removed article's key). */

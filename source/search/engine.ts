@@ -41,6 +41,10 @@ export class Engine implements SearchEngine {
   }
 
   search(query: string, context: AnnotationFacts, options: SearchOptions = {}): SearchHit[] {
+    return this.index.consistent(() => this.answer(query, context, options));
+  }
+
+  private answer(query: string, context: AnnotationFacts, options: SearchOptions): SearchHit[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const parsed = parseQuery(query);
     if (parsed.problems.length > 0 || limit <= 0) return [];

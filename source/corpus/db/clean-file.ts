@@ -1,25 +1,46 @@
 import { join } from 'node:path';
-import { compact, sentenceWords } from '../../text/fold.js';
+import { compact, sentenceWords, words } from '../../text/fold.js';
 import { buildArticle } from '../article.js';
 import { openingWords } from '../corpus-index.js';
 import { articleId } from '../files.js';
 import { bytesToSource, FileRefusedError, readBytesSync } from '../read.js';
-import type { Article } from '../types.js';
 
-/** What reading one file gave: an article with its words, or why there is none. */
+/**
+ * An article as the index stores it, in few fields of strings and one typed array: worker
+ * threads hand thousands of these on, and copying few large values is what is cheap.
+ */
+export interface ArticleRecord {
+  id: string;
+  title: string | null;
+  date: string | null;
+  byline: string | null;
+  source: string | null;
+  /** The source folded to letters and digits, as `source:` filters compare it. */
+  sourceKey: string;
+  /** The opening words, for a list without titles. */
+  opening: string;
+  hash: string;
+  /** JSON array of the reading warnings. */
+  warnings: string;
+  /** Sentence ids, separated by spaces. */
+  sentenceIds: string;
+  /** Paragraph, start and end of each sentence. */
+  spans: Uint32Array;
+  text: string;
+  /** The distinct folded words of each sentence: ' ' between words, '\n' between sentences. */
+  words: string;
+  /** The distinct folded words of the title, separated by spaces. */
+  titleWords: string;
+}
+
+/** What reading one file gave: an article, or why there is none. */
 export interface CleanedFile {
   /** Relative to the root, with '/'. */
   path: string;
   /** As read: -1 when the file could not be opened. */
   size: number;
   mtime: number;
-  article?: Article;
-  /** The opening words, for a list without titles. */
-  opening?: string;
-  /** Folded words of each sentence: ' ' between words, '\n' between sentences. */
-  words?: string;
-  /** Compact source name, for `source:` filters. */
-  source?: string;
+  record?: ArticleRecord;
   problem?: string;
 }
 
@@ -34,15 +55,31 @@ export function cleanFile(root: string, path: string): CleanedFile {
       mtime = stats.mtimeMs;
     });
     const article = buildArticle(articleId(path), full, bytesToSource(full, bytes));
-    return {
-      path,
-      size,
-      mtime,
-      article,
+    const spans = new Uint32Array(article.sentences.length * 3);
+    article.sentences.forEach((sentence, i) => {
+      spans[i * 3] = sentence.paragraph;
+      spans[i * 3 + 1] = sentence.start;
+      spans[i * 3 + 2] = sentence.end;
+    });
+    const record: ArticleRecord = {
+      id: article.id,
+      title: article.title,
+      date: article.date,
+      byline: article.byline,
+      source: article.source,
+      sourceKey: article.source ? compact(article.source) : '',
       opening: openingWords(article),
-      words: article.sentences.map((sentence) => sentenceWords(sentence.text).join(' ')).join('\n'),
-      source: article.source ? compact(article.source) : '',
+      hash: article.hash,
+      warnings: JSON.stringify(article.warnings),
+      sentenceIds: article.sentences.map((sentence) => sentence.id).join(' '),
+      spans,
+      text: article.text,
+      words: article.sentences
+        .map((sentence) => [...new Set(sentenceWords(sentence.text))].join(' '))
+        .join('\n'),
+      titleWords: [...new Set(words(article.title ?? ''))].join(' '),
     };
+    return { path, size, mtime, record };
   } catch (error) {
     return { path, size, mtime, problem: problemReason(error) };
   }

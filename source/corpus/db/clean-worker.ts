@@ -17,5 +17,7 @@ const clean: (root: string, path: string) => CleanedFile = cleaner
   : cleanFile;
 
 parentPort!.on('message', (job: Job) => {
-  parentPort!.postMessage({ seq: job.seq, result: clean(root, job.path) });
+  const result = clean(root, job.path);
+  const spans = result.record?.spans.buffer;
+  parentPort!.postMessage({ seq: job.seq, result }, spans ? [spans as ArrayBuffer] : []);
 });

@@ -73,7 +73,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       byNumber: db.prepare(`SELECT ${articleColumns} FROM articles WHERE number = ?`),
       byId: db.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
       summary: db.prepare(
-        'SELECT number, id, path, title, date, source, count, opening FROM articles WHERE number = ?',
+        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles WHERE number = ?',
       ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
@@ -137,7 +137,18 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     const out: ArticleSummary[] = [];
     for (let ord = Math.max(0, from); ord < Math.min(to, order.length); ord++) {
       const row = this.statements.summary.get(order[ord]!) as
-        | Pick<ArticleRow, 'id' | 'path' | 'title' | 'date' | 'source' | 'count' | 'opening'>
+        | Pick<
+            ArticleRow,
+            | 'id'
+            | 'path'
+            | 'title'
+            | 'date'
+            | 'byline'
+            | 'source'
+            | 'count'
+            | 'opening'
+            | 'warnings'
+          >
         | undefined;
       if (!row) continue;
       out.push({
@@ -146,7 +157,9 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         path: join(this.root, row.path),
         title: row.title,
         date: row.date,
+        byline: row.byline,
         source: row.source,
+        warnings: JSON.parse(row.warnings) as string[],
         sentences: row.count,
         opening: row.opening,
       });

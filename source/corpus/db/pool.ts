@@ -29,7 +29,7 @@ interface Slot {
 }
 
 /** Jobs in flight per worker: the next one waits in the worker while the first runs. */
-const DEPTH = 2;
+const DEPTH = 4;
 
 /**
  * Worker threads that clean files, each file under a time budget: a worker still busy with a
@@ -103,7 +103,12 @@ export class CleanerPool {
   private startClock(slot: Slot): void {
     const job = slot.jobs[0];
     if (!job) return;
-    slot.timer = setTimeout(() => this.overBudget(slot), this.options.budgetMs);
+    slot.timer = setTimeout(() => {
+      // A result may be waiting behind a busy moment of this thread: let it in first.
+      setImmediate(() => {
+        if (slot.jobs[0] === job && this.slots.includes(slot)) this.overBudget(slot);
+      });
+    }, this.options.budgetMs);
   }
 
   private overBudget(slot: Slot): void {

@@ -1,6 +1,6 @@
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
-import type { Article, FileProblem } from '../types.js';
+import type { FileProblem } from '../types.js';
 import type { CleanedFile } from './clean-file.js';
 import { CleanerPool, DEFAULT_BUDGET_MS } from './pool.js';
 import { type ScanMode, scan } from './scan.js';
@@ -13,7 +13,6 @@ export interface RefreshProgress {
   /** Files read so far, of `total` to read in this refresh. */
   done: number;
   total: number;
-  article?: Article;
   problem?: FileProblem;
 }
 
@@ -129,12 +128,11 @@ async function readAll(
         waiting.delete(written);
         written++;
         batch.push(next);
-        chars += next.article?.text.length ?? 0;
-        if (next.article) articles++;
+        chars += next.record?.text.length ?? 0;
+        if (next.record) articles++;
         onProgress?.({
           done: written,
           total: paths.length,
-          ...(next.article ? { article: next.article } : {}),
           ...(next.problem ? { problem: problemOf(join(root, next.path), next.problem) } : {}),
         });
         if (

@@ -94,8 +94,9 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
     }
     listed.sort((x, y) => byCodePoint(x.path, y.path));
     const rows = filesIn.all(folder) as KnownFile[];
-    const stats =
-      fullCompare || listed.some((file) => file.link) ? await statAll(root, listed) : [];
+    // Nothing to compare with in a folder the index has never seen: reading gives size and time.
+    const compare = fullCompare && rows.length > 0;
+    const stats = compare || listed.some((file) => file.link) ? await statAll(root, listed) : [];
     let r = 0;
     for (let i = 0; i < listed.length; i++) {
       const file = listed[i]!;
@@ -125,7 +126,7 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
         row === null ||
         row.size < 0 ||
         row.duplicate === 1 ||
-        (fullCompare &&
+        (compare &&
           (found === null || found === undefined
             ? true
             : found.size !== row.size || found.mtimeMs !== row.mtime));

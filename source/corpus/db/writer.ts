@@ -20,8 +20,9 @@ export function bucketOf(word: string): number {
 
 interface ArticleWords {
   first: number;
-  /** Folded words of each sentence. */
+  /** The distinct folded words of each sentence. */
   sentences: string[][];
+  /** The distinct folded words of the title. */
   title: string[];
 }
 
@@ -33,8 +34,8 @@ interface ArticleWords {
  * stored text, without cleaning their files again.
  */
 export class IndexWriter {
-  private readonly postings = new Map<string, number[]>();
-  private readonly counts = new Map<string, [sentences: number, titles: number]>();
+  /** Per word: the keys and article numbers held for the next segment, and count changes. */
+  private readonly words = new Map<string, Held>();
   private held = 0;
   /** The highest article number whose words are held. */
   private heldTo: number;
@@ -66,6 +67,9 @@ export class IndexWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       dropFile: db.prepare('DELETE FROM files WHERE path = ?'),
+      markDuplicate: db.prepare(
+        'UPDATE files SET article = NULL, problem = ?, duplicate = 1 WHERE path = ?',
+      ),
       filesUnder: db.prepare(
         "SELECT path FROM files WHERE folder = ? OR (folder >= ? || '/' AND folder < ? || '0')",
       ),
@@ -148,27 +152,20 @@ export class IndexWriter {
   }
 
   private writeOne(result: CleanedFile): void {
-    const { path } = result;
+    const { path, record } = result;
     const folder = parentOf(path);
     this.dropFile(path);
-    const article = result.article;
-    if (!article) {
-      this.statements.putFile.run(
-        path,
-        folder,
-        result.size,
-        result.mtime,
-        null,
-        result.problem ?? 'unknown',
-        0,
-      );
+    if (!record) {
+      const problem = result.problem ?? 'unknown';
+      this.statements.putFile.run(path, folder, result.size, result.mtime, null, problem, 0);
       return;
     }
     // The first file in corpus order keeps an id two files share; the other is named.
-    const owner = this.statements.owner.get(article.id) as
+    const owner = this.statements.owner.get(record.id) as
       | { number: number; path: string }
       | undefined;
     if (owner) {
+      const reason = (other: string) => duplicateReason(record.id, join(this.root, other));
       if (byCodePoint(owner.path, path) < 0) {
         this.statements.putFile.run(
           path,
@@ -176,55 +173,40 @@ export class IndexWriter {
           result.size,
           result.mtime,
           null,
-          duplicateReason(article.id, join(this.root, owner.path)),
+          reason(owner.path),
           1,
         );
         return;
       }
       this.dropArticle(owner.number);
-      const row = this.db.prepare('SELECT size, mtime FROM files WHERE path = ?').get(owner.path) as
-        | { size: number; mtime: number }
-        | undefined;
-      this.statements.putFile.run(
-        owner.path,
-        parentOf(owner.path),
-        row?.size ?? -1,
-        row?.mtime ?? -1,
-        null,
-        duplicateReason(article.id, join(this.root, path)),
-        1,
-      );
+      this.statements.markDuplicate.run(reason(path), owner.path);
     }
     const number = this.nextNumber++;
     const first = this.nextKey;
-    this.nextKey += article.sentences.length;
-    const spans = new Uint32Array(article.sentences.length * 3);
-    article.sentences.forEach((sentence, i) => {
-      spans[i * 3] = sentence.paragraph;
-      spans[i * 3 + 1] = sentence.start;
-      spans[i * 3 + 2] = sentence.end;
-    });
+    const count = record.spans.length / 3;
+    this.nextKey += count;
     this.statements.putArticle.run(
       number,
-      article.id,
+      record.id,
       path,
       first,
-      article.sentences.length,
-      article.title,
-      article.date,
-      article.byline,
-      article.source,
-      result.source ?? '',
-      result.opening ?? '',
-      article.hash,
-      JSON.stringify(article.warnings),
-      article.sentences.map((sentence) => sentence.id).join(' '),
-      Buffer.from(spans.buffer, spans.byteOffset, spans.byteLength),
-      article.text,
+      count,
+      record.title,
+      record.date,
+      record.byline,
+      record.source,
+      record.sourceKey,
+      record.opening,
+      record.hash,
+      record.warnings,
+      record.sentenceIds,
+      Buffer.from(record.spans.buffer, record.spans.byteOffset, record.spans.byteLength),
+      record.text,
     );
     this.statements.putFile.run(path, folder, result.size, result.mtime, number, null, 0);
-    const sentences = (result.words ?? '').split('\n').map((line) => (line ? line.split(' ') : []));
-    this.hold(number, { first, sentences, title: words(article.title ?? '') });
+    const sentences = record.words.split('\n').map((line) => (line ? line.split(' ') : []));
+    const title = record.titleWords ? record.titleWords.split(' ') : [];
+    this.hold(number, { first, sentences, title });
   }
 
   private dropFile(path: string): void {
@@ -242,10 +224,10 @@ export class IndexWriter {
     for (const [word, [sentences, titles]] of counted) {
       if (number <= indexed) this.statements.uncount.run(sentences, titles, word);
       else {
-        const held = this.counts.get(word);
+        const held = this.words.get(word);
         if (held) {
-          held[0] -= sentences;
-          held[1] -= titles;
+          held.sentences -= sentences;
+          held.titles -= titles;
         }
       }
     }
@@ -255,37 +237,33 @@ export class IndexWriter {
   private hold(number: number, found: ArticleWords): void {
     found.sentences.forEach((list, i) => {
       const key = found.first + i;
-      for (const word of new Set(list)) {
-        this.add(word, key);
-        this.count(word, 0);
+      for (const word of list) {
+        const held = this.entry(word);
+        held.keys.push(key);
+        held.sentences++;
       }
+      this.held += list.length;
     });
-    for (const word of new Set(found.title)) {
-      this.add(TITLE_MARK + word, number);
-      this.count(word, 1);
+    for (const word of found.title) {
+      const held = this.entry(word);
+      held.numbers.push(number);
+      held.titles++;
     }
     this.heldTo = Math.max(this.heldTo, number);
   }
 
-  private add(word: string, key: number): void {
-    const list = this.postings.get(word);
-    if (list) list.push(key);
-    else this.postings.set(word, [key]);
-    this.held++;
-  }
-
-  private count(word: string, field: 0 | 1): void {
-    let counts = this.counts.get(word);
-    if (!counts) {
-      counts = [0, 0];
-      this.counts.set(word, counts);
+  private entry(word: string): Held {
+    let held = this.words.get(word);
+    if (!held) {
+      held = { keys: [], numbers: [], sentences: 0, titles: 0 };
+      this.words.set(word, held);
     }
-    counts[field]++;
+    return held;
   }
 
   /** Writes the held postings as a new segment, with the vocabulary counts: one transaction. */
   flush(): void {
-    if (this.postings.size === 0 && this.counts.size === 0) {
+    if (this.words.size === 0) {
       if (this.heldTo > this.meta('indexed')) this.setMeta('indexed', this.heldTo);
       return;
     }
@@ -293,23 +271,34 @@ export class IndexWriter {
     const segment = this.meta('next_segment') + 1;
     this.db.transaction(() => {
       let total = 0;
-      for (const word of [...this.postings.keys()].sort(byCodePoint)) {
-        const list = this.postings.get(word)!;
+      const lists: Array<[string, number[]]> = [];
+      for (const [word, held] of this.words) {
+        if (held.keys.length > 0) lists.push([word, held.keys]);
+        if (held.numbers.length > 0) lists.push([TITLE_MARK + word, held.numbers]);
+        const { sentences, titles } = held;
+        statements.count.run(word, sentences, titles, bucketOf(word), changedVariantKey(word));
+      }
+      // In key order, so the table grows at its end.
+      lists.sort((x, y) => byCodePoint(x[0], y[0]));
+      for (const [word, list] of lists) {
         statements.putPostings.run(segment, word, encodePostings(list));
         total += list.length;
-      }
-      for (const [word, [sentences, titles]] of this.counts) {
-        statements.count.run(word, sentences, titles, bucketOf(word), changedVariantKey(word));
       }
       statements.putSegment.run(segment, segment, total);
       this.setMeta('next_segment', segment);
       this.setMeta('indexed', this.heldTo);
     })();
-    this.postings.clear();
-    this.counts.clear();
+    this.words.clear();
     this.held = 0;
     this.changed = true;
   }
+}
+
+interface Held {
+  keys: number[];
+  numbers: number[];
+  sentences: number;
+  titles: number;
 }
 
 interface ArticleRow {
@@ -327,9 +316,9 @@ function wordsOfRow(row: ArticleRow): ArticleWords {
   );
   const sentences: string[][] = [];
   for (let i = 0; i < spans.length; i += 3) {
-    sentences.push(sentenceWords(row.text.slice(spans[i + 1]!, spans[i + 2]!)));
+    sentences.push([...new Set(sentenceWords(row.text.slice(spans[i + 1]!, spans[i + 2]!)))]);
   }
-  return { first: row.first, sentences, title: words(row.title ?? '') };
+  return { first: row.first, sentences, title: [...new Set(words(row.title ?? ''))] };
 }
 
 function wordCounts(found: ArticleWords): Map<string, [number, number]> {
@@ -342,8 +331,8 @@ function wordCounts(found: ArticleWords): Map<string, [number, number]> {
     }
     return entry;
   };
-  for (const list of found.sentences) for (const word of new Set(list)) get(word)[0]++;
-  for (const word of new Set(found.title)) get(word)[1]++;
+  for (const list of found.sentences) for (const word of list) get(word)[0]++;
+  for (const word of found.title) get(word)[1]++;
   return counts;
 }
 
