@@ -22,7 +22,10 @@ export interface LoadOptions {
    * Default: `defaultCacheDir()`.
    */
   cacheDir?: string | null;
-  /** How much of the folder to compare with the index (`db/scan.ts`); default `quick`. */
+  /**
+   * How much of the folder to compare with the index (`db/scan.ts`). Default `full`: every file
+   * is read into memory anyway, and a file edited in place must show its edit.
+   */
   refresh?: 'quick' | 'full';
   /** Called as each file is handled, in corpus order. */
   onProgress?: (event: LoadProgress) => void;
@@ -104,7 +107,7 @@ async function loadThroughIndex(root: string, options: LoadOptions): Promise<Cor
   const { signal, onProgress } = options;
   const { index } = await openCorpusIndex(root, {
     cacheDir: options.cacheDir ?? defaultCacheDir(),
-    refresh: options.refresh ?? 'quick',
+    refresh: options.refresh ?? 'full',
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress: ({ done, total }) => onProgress({ done, total }) } : {}),
   });

@@ -16,6 +16,8 @@ const clean: (root: string, path: string) => CleanedFile = cleaner
   ? ((await import(cleaner)) as { cleanFile: typeof cleanFile }).cleanFile
   : cleanFile;
 
+// The budget of the first file starts now, not while the cleaner's modules were loading.
+parentPort!.postMessage({ ready: true });
 parentPort!.on('message', (job: Job) => {
   const result = clean(root, job.path);
   const spans = result.record?.spans.buffer;

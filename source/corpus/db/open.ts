@@ -6,7 +6,7 @@ import { cleanerKey, defaultCacheDir } from '../cache.js';
 import { DiskCorpusIndex } from './disk-index.js';
 import type { RefreshOptions, RefreshSummary } from './refresh.js';
 import type { ScanMode } from './scan.js';
-import { openDatabase, removeIndexFiles, SCHEMA_VERSION } from './schema.js';
+import { type Db, openDatabase, removeIndexFiles, SCHEMA_VERSION } from './schema.js';
 
 export interface OpenIndexOptions extends RefreshOptions {
   /** Where the index lives (default `defaultCacheDir()`). */
@@ -35,9 +35,17 @@ export async function openCorpusIndex(
   if (!folder) throw new Error(`corpus folder not found: ${rootGiven}`);
   if (!folder.isDirectory()) throw new Error(`corpus is not a folder: ${rootGiven}`);
   const cacheDir = options.cacheDir ?? defaultCacheDir();
-  mkdirSync(cacheDir, { recursive: true });
   const file = indexFile(cacheDir, root);
-  const { db } = openDatabase(file, `${SCHEMA_VERSION}:${cleanerKey()}`);
+  const key = `${SCHEMA_VERSION}:${cleanerKey()}`;
+  let db: Db;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    db = openDatabase(file, key).db;
+  } catch {
+    // A cache folder margin may not write (read-only, full, another user's): the index then
+    // lives in memory for this run. It only ever saves time.
+    db = openDatabase(':memory:', key).db;
+  }
   const index = new DiskCorpusIndex(db, rootGiven, file);
   const mode = options.refresh ?? 'quick';
   if (mode === 'none') return { index, refreshed: null };

@@ -23,6 +23,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** Whether the worker has loaded the cleaner: until then no budget runs. */
+  ready: boolean;
   /** Jobs sent, in the order the worker runs them; the first one is running. */
   jobs: Job[];
   timer: NodeJS.Timeout | null;
@@ -67,8 +69,13 @@ export class CleanerPool {
     const worker = new Worker(workerFile(), {
       workerData: { root: this.options.root, cleaner: this.options.cleaner ?? null },
     });
-    const slot: Slot = { worker, jobs: [], timer: null };
-    worker.on('message', (message: { seq: number; result: CleanedFile }) => {
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null };
+    worker.on('message', (message: { seq: number; result: CleanedFile } | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.startClock(slot);
+        return;
+      }
       const job = slot.jobs[0];
       if (!job || job.seq !== message.seq) return;
       slot.jobs.shift();
@@ -83,7 +90,6 @@ export class CleanerPool {
     worker.on('exit', () => {
       if (!this.closed && this.slots.includes(slot)) this.failed(slot, new Error('worker stopped'));
     });
-    worker.unref();
     return slot;
   }
 
@@ -102,7 +108,7 @@ export class CleanerPool {
   /** The running file's budget starts when the worker starts it: after the one before it. */
   private startClock(slot: Slot): void {
     const job = slot.jobs[0];
-    if (!job) return;
+    if (!job || !slot.ready) return;
     slot.timer = setTimeout(() => {
       // A result may be waiting behind a busy moment of this thread: let it in first.
       setImmediate(() => {

@@ -118,7 +118,7 @@ export function openDatabase(file: string, key: string): { db: Db; created: bool
   try {
     return tryOpen();
   } catch (error) {
-    if (!(error instanceof StaleIndex) && !isCorrupt(error)) throw error;
+    if (file === ':memory:' || (!(error instanceof StaleIndex) && !isCorrupt(error))) throw error;
     removeIndexFiles(file);
     return tryOpen();
   }

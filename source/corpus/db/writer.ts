@@ -10,6 +10,9 @@ import type { Db } from './schema.js';
 /** Postings held in memory before they are written as a segment: tens of megabytes. */
 const SEGMENT_POSTINGS = 4_000_000;
 
+/** How close to a refresh a file's modification time is too close to trust. */
+const RACY_MS = 1500;
+
 /** A title word's postings are stored under a tab and the word: no word holds a tab. */
 export const TITLE_MARK = '\t';
 
@@ -47,10 +50,18 @@ export class IndexWriter {
   /** Whether anything changed since the snapshot was written. */
   changed = false;
 
+  /**
+   * Files modified after this (ms since the epoch) are remembered without their time: a change
+   * in the same tick of the file system's clock would not show, so they are compared again.
+   */
+  private readonly racyAfter: number;
+
   constructor(
     private readonly db: Db,
     private readonly root: string,
+    started = Date.now(),
   ) {
+    this.racyAfter = started - RACY_MS;
     const get = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     const set = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
     this.meta = (key) => Number(get.get(key) ?? 0);
@@ -154,10 +165,11 @@ export class IndexWriter {
   private writeOne(result: CleanedFile): void {
     const { path, record } = result;
     const folder = parentOf(path);
+    const mtime = result.mtime > this.racyAfter ? -1 : result.mtime;
     this.dropFile(path);
     if (!record) {
       const problem = result.problem ?? 'unknown';
-      this.statements.putFile.run(path, folder, result.size, result.mtime, null, problem, 0);
+      this.statements.putFile.run(path, folder, result.size, mtime, null, problem, 0);
       return;
     }
     // The first file in corpus order keeps an id two files share; the other is named.
@@ -171,7 +183,7 @@ export class IndexWriter {
           path,
           folder,
           result.size,
-          result.mtime,
+          mtime,
           null,
           reason(owner.path),
           1,
@@ -203,7 +215,7 @@ export class IndexWriter {
       Buffer.from(record.spans.buffer, record.spans.byteOffset, record.spans.byteLength),
       record.text,
     );
-    this.statements.putFile.run(path, folder, result.size, result.mtime, number, null, 0);
+    this.statements.putFile.run(path, folder, result.size, mtime, number, null, 0);
     const sentences = record.words.split('\n').map((line) => (line ? line.split(' ') : []));
     const title = record.titleWords ? record.titleWords.split(' ') : [];
     this.hold(number, { first, sentences, title });
