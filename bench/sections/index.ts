@@ -13,4 +13,5 @@ export const sections: Record<string, () => Promise<BenchSection>> = {
   export: () => import('./export.js').then((m) => m.section),
   ui: () => import('./ui.js').then((m) => m.section),
   suggest: () => import('./suggest.js').then((m) => m.section),
+  scale: () => import('./scale.js').then((m) => m.section),
 };

@@ -1,13 +1,13 @@
 import { articleOfKey, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
 import type { Label } from '../store/types.js';
 import type { AnnotationFacts } from './annotation-facts.js';
-import { CandidateFinder } from './candidates.js';
+import { CandidateFinder, EXACT } from './candidates.js';
 import { type ContextFacts, FactsCache } from './context-facts.js';
 import { compileFilters } from './filters.js';
 import { highlight } from './highlight.js';
 import { emptyMatches, intersect, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
-import { type Probe, type TermSource, termSource } from './term-source.js';
+import { intersectAll, type Probe, type TermSource, termSource } from './term-source.js';
 import { type CompiledQuery, compile, findPhrase, type PhraseTerm } from './terms.js';
 import type { SearchHit } from './types.js';
 
@@ -57,6 +57,10 @@ export class Engine implements SearchEngine {
     });
     if (compiled.terms.length === 0 && !filter && compiled.excluded.length === 0) return [];
     const articles = this.index.articleTable();
+    if (!filter && compiled.excluded.length === 0 && compiled.terms.length > 0) {
+      const exact = this.exactHits(compiled, articles, limit);
+      if (exact) return exact.map((key) => this.hit(key, 1, compiled, facts, context));
+    }
 
     let found: Matches;
     let owners: Int32Array;
@@ -93,6 +97,66 @@ export class Engine implements SearchEngine {
     return best(found, owners, articles, limit).map((i) =>
       this.hit(found.keys[i]!, found.scores[i]!, compiled, facts, context),
     );
+  }
+
+  /**
+   * The first `limit` sentences (in corpus order) where every term matched exactly in the
+   * sentence's own text, when there are that many: nothing scores higher, so they are the
+   * answer, found without walking every near spelling and title of a common word. Null when
+   * there are fewer: the full search decides then.
+   */
+  private exactHits(
+    compiled: CompiledQuery,
+    articles: IndexedArticles,
+    limit: number,
+  ): number[] | null {
+    const lists: Uint32Array[] = [];
+    const phrases: PhraseTerm[] = [];
+    for (const term of compiled.terms) {
+      const words = term.kind === 'word' ? [term.text] : term.words;
+      if (term.kind === 'word' && term.scores.get(term.text) !== EXACT) return null;
+      if (term.kind === 'phrase') {
+        if (!term.known) return null;
+        phrases.push(term);
+      }
+      for (const word of words) {
+        if (this.index.frequency(word) === undefined) return null;
+        lists.push(this.index.postings(word));
+      }
+    }
+    const candidates = intersectAll(lists);
+    if (candidates.length < limit) return null;
+    const found: Matches = {
+      length: candidates.length,
+      keys: candidates,
+      scores: new Float32Array(0),
+      inText: new Uint8Array(0),
+    };
+    const owners = ownersOf(articles, found);
+    // In corpus order: the keys' own order on an index whose keys follow it.
+    let order = Array.from({ length: candidates.length }, (_, i) => i);
+    if (!articles.ordered) {
+      order = order
+        .filter((i) => owners[i]! >= 0)
+        .sort(
+          (x, y) =>
+            articles.ords[owners[x]!]! - articles.ords[owners[y]!]! ||
+            candidates[x]! - candidates[y]!,
+        );
+    }
+    const out: number[] = [];
+    for (const i of order) {
+      const a = owners[i]!;
+      if (a < 0) continue;
+      const key = candidates[i]!;
+      if (phrases.length > 0) {
+        const own = this.index.sentenceWords(a)[key - articles.firsts[a]!] ?? [];
+        if (!phrases.every((phrase) => findPhrase(phrase, own) === EXACT)) continue;
+      }
+      out.push(key);
+      if (out.length === limit) return out;
+    }
+    return null;
   }
 
   /** The annotated sentences, for a query of filters that only annotated ones can pass. */
@@ -195,9 +259,14 @@ export class Engine implements SearchEngine {
   }
 }
 
-/** The position of each key's article (-1 for a removed one), in one pass over both lists. */
+/**
+ * The position of each key's article (-1 for a removed one), in one pass over both lists; kept
+ * with the matches, which filtering keeps in step.
+ */
 function ownersOf(articles: IndexedArticles, found: Matches): Int32Array {
+  if (found.owners) return found.owners;
   const owners = new Int32Array(found.length);
+  found.owners = owners;
   const { firsts, counts } = articles;
   const holds = (a: number, key: number) =>
     a >= 0 && a < articles.length && key >= firsts[a]! && key < firsts[a]! + counts[a]!;

@@ -8,6 +8,8 @@ export interface Matches {
   keys: Uint32Array;
   scores: Float32Array;
   inText: Uint8Array;
+  /** The position of each sentence's article, once looked up (-1: a removed article). */
+  owners?: Int32Array;
 }
 
 export function emptyMatches(): Matches {
@@ -122,13 +124,14 @@ function isStrictlyAscending(keys: Uint32Array): boolean {
 
 /** Keeps the entries that pass, in place; returns the same object, shortened. */
 export function keepMatches(matches: Matches, test: (key: number, i: number) => boolean): Matches {
-  const { keys, scores, inText } = matches;
+  const { keys, scores, inText, owners } = matches;
   let length = 0;
   for (let i = 0; i < matches.length; i++) {
     if (!test(keys[i]!, i)) continue;
     keys[length] = keys[i]!;
     scores[length] = scores[i]!;
     inText[length] = inText[i]!;
+    if (owners) owners[length] = owners[i]!;
     length++;
   }
   matches.length = length;

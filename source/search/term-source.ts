@@ -79,22 +79,34 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
     for (const [, frequency] of anchors) textCost += frequency;
     probeText = (key, a) => findPhrase(term, wordsOf(index, articles, key, a));
     textLists = () => {
+      if (!term.known) return [];
+      if (term.words.length === 1) {
+        // One word needs no reading: the word itself scores 1, a word it begins 0.9.
+        const [word] = term.words;
+        return anchors.map(([other]) => ({
+          keys: index.postings(other),
+          score: other === word ? 1 : 0.9,
+          inText: true,
+        }));
+      }
+      // Only sentences holding every whole word of the phrase are read to find it.
+      const whole = term.words.slice(0, -1);
+      const last = term.words[term.words.length - 1]!;
+      if (!term.started || last.length < 2) whole.push(last);
       const found: number[] = [];
       const scores: number[] = [];
-      for (const [word] of anchors) {
-        for (const key of index.postings(word)) {
-          const a = articleOfKeyNear(articles, key);
-          if (a < 0) continue;
-          const score = probeText(key, a);
-          if (score > 0) {
-            found.push(key);
-            scores.push(score);
-          }
+      for (const key of intersectAll([...new Set(whole)].map((word) => index.postings(word)))) {
+        const a = articleOfKeyNear(articles, key);
+        if (a < 0) continue;
+        const score = probeText(key, a);
+        if (score > 0) {
+          found.push(key);
+          scores.push(score);
         }
       }
       // Two scores only (whole or begun last word): one list each.
       return [1, 0.9].map((score) => ({
-        keys: Uint32Array.from(found.filter((_, i) => scores[i] === score)).sort(),
+        keys: Uint32Array.from(found.filter((_, i) => scores[i] === score)),
         score,
         inText: true,
       }));
@@ -122,6 +134,27 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       out.inText = text > 0;
     },
   };
+}
+
+/** The keys every list has, shortest list first. */
+export function intersectAll(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 0) return new Uint32Array(0);
+  const sorted = [...lists].sort((x, y) => x.length - y.length);
+  let current = sorted[0]!;
+  for (const other of sorted.slice(1)) {
+    const out = new Uint32Array(current.length);
+    let length = 0;
+    let j = 0;
+    for (let i = 0; i < current.length; i++) {
+      const key = current[i]!;
+      while (j < other.length && other[j]! < key) j++;
+      if (j >= other.length) break;
+      if (other[j] === key) out[length++] = key;
+    }
+    current = out.subarray(0, length);
+    if (length === 0) break;
+  }
+  return current;
 }
 
 function wordsOf(

@@ -68,6 +68,8 @@ export class CleanerPool {
   private spawn(): Slot {
     const worker = new Worker(workerFile(), {
       workerData: { root: this.options.root, cleaner: this.options.cleaner ?? null },
+      // A small nursery: the cleaner makes short-lived garbage, and memory stays bounded.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
     const slot: Slot = { worker, ready: false, jobs: [], timer: null };
     worker.on('message', (message: { seq: number; result: CleanedFile } | { ready: true }) => {

@@ -42,7 +42,7 @@ export interface RefreshSummary {
 }
 
 /** Files cleaned ahead of the oldest one not yet written: the results waiting stay bounded. */
-const WINDOW = 1024;
+const WINDOW = 256;
 /** A batch is written at this many files, or this many characters, or after this long. */
 const BATCH_FILES = 1000;
 const BATCH_CHARS = 16_000_000;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
  * The layout of the index. Bump it when a table changes: an index of another layout is dropped
  * and built again (it only ever saves time; the corpus files are the truth).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Articles keep their columns small first and the text last: SQLite reads a row's columns in
@@ -28,6 +28,8 @@ CREATE TABLE files (
   duplicate INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE INDEX files_folder ON files (folder);
+-- Problems are few: listing them must not read every file's row.
+CREATE INDEX files_problems ON files (path) WHERE problem IS NOT NULL;
 -- Numbers grow with every article written; an article's sentences have the keys first to
 -- first + count - 1, also growing, so posting lists of later segments follow earlier ones.
 CREATE TABLE articles (

@@ -3,12 +3,13 @@ import { sentenceWords, words } from '../../text/fold.js';
 import { changedVariantKey } from '../../text/variants.js';
 import { byCodePoint } from '../files.js';
 import type { CleanedFile } from './clean-file.js';
+import { HeldPostings } from './held.js';
 import { encodePostings } from './postings.js';
 import type { StaticProblem } from './scan.js';
 import type { Db } from './schema.js';
 
-/** Postings held in memory before they are written as a segment: tens of megabytes. */
-const SEGMENT_POSTINGS = 4_000_000;
+/** Postings held in memory before they are written as a segment: 16 MB of pairs. */
+const SEGMENT_POSTINGS = 2_000_000;
 
 /** How close to a refresh a file's modification time is too close to trust. */
 const RACY_MS = 1500;
@@ -37,9 +38,8 @@ interface ArticleWords {
  * stored text, without cleaning their files again.
  */
 export class IndexWriter {
-  /** Per word: the keys and article numbers held for the next segment, and count changes. */
-  private readonly words = new Map<string, Held>();
-  private held = 0;
+  /** Keys and article numbers held for the next segment, and count changes. */
+  private readonly held = new HeldPostings();
   /** The highest article number whose words are held. */
   private heldTo: number;
   private nextKey: number;
@@ -159,7 +159,7 @@ export class IndexWriter {
       this.setMeta('next_number', this.nextNumber);
     })();
     this.changed = true;
-    if (this.held >= SEGMENT_POSTINGS) this.flush();
+    if (this.held.size >= SEGMENT_POSTINGS) this.flush();
   }
 
   private writeOne(result: CleanedFile): void {
@@ -179,15 +179,7 @@ export class IndexWriter {
     if (owner) {
       const reason = (other: string) => duplicateReason(record.id, join(this.root, other));
       if (byCodePoint(owner.path, path) < 0) {
-        this.statements.putFile.run(
-          path,
-          folder,
-          result.size,
-          mtime,
-          null,
-          reason(owner.path),
-          1,
-        );
+        this.statements.putFile.run(path, folder, result.size, mtime, null, reason(owner.path), 1);
         return;
       }
       this.dropArticle(owner.number);
@@ -235,13 +227,7 @@ export class IndexWriter {
     const counted = wordCounts(wordsOfRow({ ...row, number }));
     for (const [word, [sentences, titles]] of counted) {
       if (number <= indexed) this.statements.uncount.run(sentences, titles, word);
-      else {
-        const held = this.words.get(word);
-        if (held) {
-          held.sentences -= sentences;
-          held.titles -= titles;
-        }
-      }
+      else this.held.uncount(word, sentences, titles);
     }
     this.statements.dropArticle.run(number);
   }
@@ -249,33 +235,15 @@ export class IndexWriter {
   private hold(number: number, found: ArticleWords): void {
     found.sentences.forEach((list, i) => {
       const key = found.first + i;
-      for (const word of list) {
-        const held = this.entry(word);
-        held.keys.push(key);
-        held.sentences++;
-      }
-      this.held += list.length;
+      for (const word of list) this.held.add(word, key, 0);
     });
-    for (const word of found.title) {
-      const held = this.entry(word);
-      held.numbers.push(number);
-      held.titles++;
-    }
+    for (const word of found.title) this.held.add(word, number, 1);
     this.heldTo = Math.max(this.heldTo, number);
-  }
-
-  private entry(word: string): Held {
-    let held = this.words.get(word);
-    if (!held) {
-      held = { keys: [], numbers: [], sentences: 0, titles: 0 };
-      this.words.set(word, held);
-    }
-    return held;
   }
 
   /** Writes the held postings as a new segment, with the vocabulary counts: one transaction. */
   flush(): void {
-    if (this.words.size === 0) {
+    if (this.held.empty) {
       if (this.heldTo > this.meta('indexed')) this.setMeta('indexed', this.heldTo);
       return;
     }
@@ -283,34 +251,21 @@ export class IndexWriter {
     const segment = this.meta('next_segment') + 1;
     this.db.transaction(() => {
       let total = 0;
-      const lists: Array<[string, number[]]> = [];
-      for (const [word, held] of this.words) {
-        if (held.keys.length > 0) lists.push([word, held.keys]);
-        if (held.numbers.length > 0) lists.push([TITLE_MARK + word, held.numbers]);
-        const { sentences, titles } = held;
+      for (const { word, sentences, titles, lists } of this.held.entries()) {
         statements.count.run(word, sentences, titles, bucketOf(word), changedVariantKey(word));
-      }
-      // In key order, so the table grows at its end.
-      lists.sort((x, y) => byCodePoint(x[0], y[0]));
-      for (const [word, list] of lists) {
-        statements.putPostings.run(segment, word, encodePostings(list));
-        total += list.length;
+        const [keys, numbers] = lists as [Uint32Array, Uint32Array];
+        if (keys.length > 0) statements.putPostings.run(segment, word, encodePostings(keys));
+        if (numbers.length > 0)
+          statements.putPostings.run(segment, TITLE_MARK + word, encodePostings(numbers));
+        total += keys.length + numbers.length;
       }
       statements.putSegment.run(segment, segment, total);
       this.setMeta('next_segment', segment);
       this.setMeta('indexed', this.heldTo);
     })();
-    this.words.clear();
-    this.held = 0;
+    this.held.clear();
     this.changed = true;
   }
-}
-
-interface Held {
-  keys: number[];
-  numbers: number[];
-  sentences: number;
-  titles: number;
 }
 
 interface ArticleRow {
