@@ -25,7 +25,7 @@ export interface RefreshOptions {
   workers?: number;
   /** A module exporting `cleanFile` to use instead of margin's (tests). */
   cleaner?: string | null;
-  /** Files per write (default 1000): smaller batches lose less to a stopped refresh. */
+  /** Files per write (default 250): smaller batches lose less to a stopped refresh. */
   batchFiles?: number;
 }
 
@@ -44,8 +44,8 @@ export interface RefreshSummary {
 /** Files cleaned ahead of the oldest one not yet written: the results waiting stay bounded. */
 const WINDOW = 256;
 /** A batch is written at this many files, or this many characters, or after this long. */
-const BATCH_FILES = 1000;
-const BATCH_CHARS = 16_000_000;
+const BATCH_FILES = 250;
+const BATCH_CHARS = 4_000_000;
 const BATCH_MS = 1000;
 
 /**

@@ -133,7 +133,7 @@ function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // A cache: a power cut may lose the last transactions, never corrupt the file.
   db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -32000');
+  db.pragma('cache_size = -16000');
 }
 
 function readKey(db: Db): string | null {
