@@ -4,11 +4,7 @@ import { FileRefusedError, type SourceText } from './read.js';
 import { splitSentences } from './sentences.js';
 import type { Article, Sentence } from './types.js';
 
-/**
- * The version of the cleaning rules. Bump it whenever the clean text of any file may change:
- * cached articles made by another version are rebuilt.
- */
-export const CLEANER_VERSION = 2;
+export { CLEANER_VERSION } from './version.js';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CLEANER_VERSION } from './article.js';
+import { CLEANER_VERSION } from './version.js';
 
 /** `$XDG_CACHE_HOME/margin`, or `~/.cache/margin`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {

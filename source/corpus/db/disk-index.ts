@@ -58,6 +58,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   private snapshot: Snapshot = EMPTY;
   private segments: number[] = [];
   private readonly kept = new Map<number, { article: Article; words?: string[][] }>();
+  private readonly located = new Map<string, { first: number; ids: Map<string, number> } | null>();
   private readonly statements;
 
   constructor(
@@ -65,6 +66,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     readonly root: string,
     /** The index file: refreshes of one file in one process wait for each other. */
     private readonly file: string,
+    /** Where the article table is kept beside the database (null: only in it). */
+    private readonly sidecar: string | null = `${file}.articles`,
   ) {
     const articleColumns =
       'number, id, path, first, count, title, date, byline, source, opening, hash, warnings, sentence_ids, spans, text';
@@ -103,23 +106,27 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     if (before) {
       await before.catch(() => undefined);
       this.reload();
-      return { read: 0, articles: 0, removed: 0, refreshed: false, ms: 0 };
+      return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, ms: 0 };
     }
-    const work = refreshIndex(this.db, this.root, mode, options);
+    const work = refreshIndex(this.db, this.root, mode, { ...options, sidecar: this.sidecar });
     running.set(this.file, work);
+    let changed = true;
     try {
-      return await work;
+      const summary = await work;
+      changed = summary.changed || !summary.refreshed;
+      return summary;
     } finally {
       running.delete(this.file);
-      if (this.db.open) this.reload();
+      if (this.db.open && changed) this.reload();
     }
   }
 
   /** Reads the article table again: after a refresh. */
   reload(): void {
-    this.snapshot = readSnapshot(this.db) ?? EMPTY;
+    this.snapshot = readSnapshot(this.db, this.sidecar) ?? EMPTY;
     this.segments = this.statements.segments.all() as number[];
     this.kept.clear();
+    this.located.clear();
   }
 
   /** Runs `read` on one consistent state of the index, whatever another process writes meanwhile. */
@@ -283,12 +290,21 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   locate(article: string, sentence: string): number | undefined {
-    const row = this.statements.locate.get(article) as
-      | { number: number; first: number; sentence_ids: string }
-      | undefined;
-    if (!row || positionOf(this.snapshot.numbers, row.number) < 0) return undefined;
-    const index = row.sentence_ids.split(' ').indexOf(sentence);
-    return index < 0 ? undefined : row.first + index;
+    let found = this.located.get(article);
+    if (found === undefined) {
+      const row = this.statements.locate.get(article) as
+        | { number: number; first: number; sentence_ids: string }
+        | undefined;
+      found =
+        row && positionOf(this.snapshot.numbers, row.number) >= 0
+          ? { first: row.first, ids: new Map(row.sentence_ids.split(' ').map((id, i) => [id, i])) }
+          : null;
+      // Annotations come article by article: the last few thousand are enough.
+      if (this.located.size >= 4096) this.located.clear();
+      this.located.set(article, found);
+    }
+    const index = found?.ids.get(sentence);
+    return found && index !== undefined ? found.first + index : undefined;
   }
 
   private byNumber(number: number): Article | undefined {

@@ -38,6 +38,7 @@ export async function openCorpusIndex(
   const file = indexFile(cacheDir, root);
   const key = `${SCHEMA_VERSION}:${cleanerKey()}`;
   let db: Db;
+  let sidecar: string | null = `${file}.articles`;
   try {
     mkdirSync(cacheDir, { recursive: true });
     db = openDatabase(file, key).db;
@@ -45,8 +46,9 @@ export async function openCorpusIndex(
     // A cache folder margin may not write (read-only, full, another user's): the index then
     // lives in memory for this run. It only ever saves time.
     db = openDatabase(':memory:', key).db;
+    sidecar = null;
   }
-  const index = new DiskCorpusIndex(db, rootGiven, file);
+  const index = new DiskCorpusIndex(db, rootGiven, file, sidecar);
   const mode = options.refresh ?? 'quick';
   if (mode === 'none') return { index, refreshed: null };
   try {

@@ -1,9 +1,10 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FileProblem } from '../types.js';
 import type { CleanedFile } from './clean-file.js';
 import { CleanerPool, DEFAULT_BUDGET_MS } from './pool.js';
-import { type ScanMode, scan } from './scan.js';
+import { type Plan, type ScanMode, scan } from './scan.js';
 import type { Db } from './schema.js';
 import { mergeSegments } from './segments.js';
 import { writeSnapshot } from './snapshot.js';
@@ -27,6 +28,8 @@ export interface RefreshOptions {
   cleaner?: string | null;
   /** Files per write (default 250): smaller batches lose less to a stopped refresh. */
   batchFiles?: number;
+  /** The file beside the index the article table is also written to (`snapshot.ts`). */
+  sidecar?: string | null;
 }
 
 export interface RefreshSummary {
@@ -38,6 +41,8 @@ export interface RefreshSummary {
   removed: number;
   /** False when another process was refreshing the same index: this one read what it had. */
   refreshed: boolean;
+  /** Whether anything was written (the article table may have changed). */
+  changed: boolean;
   ms: number;
 }
 
@@ -60,35 +65,66 @@ export async function refreshIndex(
   options: RefreshOptions = {},
 ): Promise<RefreshSummary> {
   const started = performance.now();
+  // Most commands find nothing changed: that look needs no lock and writes nothing.
+  const first = await scan(db, root, mode);
+  if (isEmpty(first) && upToDate(db, options.sidecar ?? null)) {
+    return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, ms: 0 };
+  }
   if (!takeLock(db)) {
-    return { read: 0, articles: 0, removed: 0, refreshed: false, ms: 0 };
+    return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, ms: 0 };
   }
   try {
     const writer = new IndexWriter(db, root, Date.now());
     writer.recover();
-    const plan = await scan(db, root, mode);
+    // Another refresh may have done part of this meanwhile: reading a file twice does no harm.
+    const plan = first;
     options.signal?.throwIfAborted();
     writer.apply(plan.drop, plan.dropFolders, plan.problems);
     const read = await readAll(root, plan.read, writer, options);
     writer.folders(plan.folders);
     writer.flush();
     const snapshotMissing =
-      db.prepare("SELECT count(*) FROM snapshot WHERE name = 'info'").pluck().get() === 0;
+      db.prepare("SELECT count(*) FROM snapshot WHERE name = 'info'").pluck().get() === 0 ||
+      (options.sidecar != null && !existsSync(options.sidecar));
     if (writer.changed || snapshotMissing) {
       mergeSegments(db);
-      db.prepare('DELETE FROM vocabulary WHERE sentences <= 0 AND titles <= 0').run();
-      writeSnapshot(db);
+      if (writer.dropped > 0)
+        db.prepare('DELETE FROM vocabulary WHERE sentences <= 0 AND titles <= 0').run();
+      writeSnapshot(db, options.sidecar ?? null);
     }
     return {
       read: plan.read.length,
       articles: read,
       removed: plan.drop.length + plan.dropFolders.length,
       refreshed: true,
+      changed: true,
       ms: performance.now() - started,
     };
   } finally {
     releaseLock(db);
   }
+}
+
+function isEmpty(plan: Plan): boolean {
+  return (
+    plan.read.length === 0 &&
+    plan.drop.length === 0 &&
+    plan.dropFolders.length === 0 &&
+    plan.problems.length === 0 &&
+    plan.folders.length === 0
+  );
+}
+
+/** No article is waiting for its words, and the article table is written. */
+function upToDate(db: Db, sidecar: string | null): boolean {
+  const value = (key: string) =>
+    Number(db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) ?? 0);
+  const newest = Number(db.prepare('SELECT max(number) FROM articles').pluck().get() ?? 0);
+  return (
+    newest <= value('indexed') &&
+    db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck().get() !== undefined &&
+    (sidecar === null || existsSync(sidecar))
+  );
 }
 
 /** Cleans the files on worker threads and writes them in corpus order; returns the articles. */

@@ -54,7 +54,7 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
     mtime: number;
   }>;
   const filesIn = db.prepare(
-    'SELECT path, size, mtime, problem, duplicate FROM files WHERE folder = ? ORDER BY path',
+    'SELECT path, size, mtime, problem, duplicate FROM files WHERE folder = ?',
   );
   const started = Date.now();
   const knownFolders = new Set(known.map((folder) => folder.path));
@@ -92,19 +92,16 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
       else if (entry.isFile()) listed.push({ path, special: null, link: false });
       else if (entry.isSymbolicLink()) listed.push({ path, special: null, link: true });
     }
-    listed.sort((x, y) => byCodePoint(x.path, y.path));
-    const rows = filesIn.all(folder) as KnownFile[];
+    // By name, not by order: a folder of 100,000 files is compared without sorting either side.
+    const rows = new Map<string, KnownFile>();
+    for (const row of filesIn.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
     // Nothing to compare with in a folder the index has never seen: reading gives size and time.
-    const compare = fullCompare && rows.length > 0;
+    const compare = fullCompare && rows.size > 0;
     const stats = compare || listed.some((file) => file.link) ? await statAll(root, listed) : [];
-    let r = 0;
     for (let i = 0; i < listed.length; i++) {
       const file = listed[i]!;
-      while (r < rows.length && byCodePoint(rows[r]!.path, file.path) < 0) {
-        plan.drop.push(rows[r]!.path);
-        r++;
-      }
-      const row = rows[r]?.path === file.path ? rows[r++]! : null;
+      const row = rows.get(file.path) ?? null;
+      rows.delete(file.path);
       const found = stats[i];
       let special = file.special;
       if (file.link) {
@@ -132,7 +129,8 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
             : found.size !== row.size || found.mtimeMs !== row.mtime));
       if (changed) plan.read.push(file.path);
     }
-    for (; r < rows.length; r++) plan.drop.push(rows[r]!.path);
+    // What the index knows here and the folder no longer holds.
+    for (const path of rows.keys()) plan.drop.push(path);
     return subfolders;
   };
 

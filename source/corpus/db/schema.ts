@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
  * The layout of the index. Bump it when a table changes: an index of another layout is dropped
  * and built again (it only ever saves time; the corpus files are the truth).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * Articles keep their columns small first and the text last: SQLite reads a row's columns in
@@ -51,6 +51,8 @@ CREATE TABLE articles (
   spans BLOB NOT NULL,
   text TEXT NOT NULL
 );
+-- The article table in corpus order, read from the index alone (snapshot.ts).
+CREATE INDEX articles_order ON articles (path, number, first, count, source_key);
 -- Folded words, how many sentences and titles have each, and the keys search finds them by.
 CREATE TABLE vocabulary (
   word TEXT PRIMARY KEY,
@@ -161,5 +163,6 @@ function isCorrupt(error: unknown): boolean {
 
 /** Removes the index with its write-ahead log. */
 export function removeIndexFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '.articles'])
+    rmSync(`${file}${suffix}`, { force: true });
 }

@@ -49,6 +49,8 @@ export class IndexWriter {
   private readonly statements;
   /** Whether anything changed since the snapshot was written. */
   changed = false;
+  /** Articles removed: their words' counts went down, some perhaps to nothing. */
+  dropped = 0;
 
   /**
    * Files modified after this (ms since the epoch) are remembered without their time: a change
@@ -230,6 +232,7 @@ export class IndexWriter {
       else this.held.uncount(word, sentences, titles);
     }
     this.statements.dropArticle.run(number);
+    this.dropped++;
   }
 
   private hold(number: number, found: ArticleWords): void {
