@@ -37,9 +37,7 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
     order[ord] = number;
   });
   // Positions follow article numbers (and so keys): sort the corpus order by number.
-  const byNumber = Array.from({ length }, (_, ord) => ord).sort(
-    (x, y) => order[x]! - order[y]!,
-  );
+  const byNumber = Array.from({ length }, (_, ord) => ord).sort((x, y) => order[x]! - order[y]!);
   const numbers = new Uint32Array(length);
   const firsts = new Uint32Array(length);
   const counts = new Uint32Array(length);
