@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
   });
   const context: SectionContext = {
     quick: options.quick,
+    huge: options.huge,
     workDir: workspace.workDir,
     corpusDir: workspace.corpusDir,
     articleCount: workspace.articleCount,

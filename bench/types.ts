@@ -2,6 +2,8 @@
 export interface BenchContext {
   /** `npm run bench -- --quick`: a reduced size that finishes in under a minute. */
   quick: boolean;
+  /** `--huge`: the scale section adds a corpus of 1,000,000 articles (long; run it once). */
+  huge?: boolean;
   /** A scratch folder kept between runs (reused while the generator has not changed). */
   workDir: string;
   /** The generated corpus of news-like articles (10,000, or fewer with --quick). */

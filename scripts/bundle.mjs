@@ -15,6 +15,10 @@ function corpusFingerprint() {
   for (const name of readdirSync(folder).sort()) {
     if (/\.js$/.test(name)) hash.update(readFileSync(new URL(name, folder)));
   }
+  // As FINGERPRINTED_TEXT in source/corpus/cache.ts: the word folding the index stores.
+  for (const name of ['fold.js', 'variants.js']) {
+    hash.update(readFileSync(new URL(`dist/text/${name}`, root)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -31,6 +35,8 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
+  // A native module: loaded from node_modules where npm built it.
+  external: ['better-sqlite3'],
   minifySyntax: true,
   minifyWhitespace: true,
   sourcemap: 'linked',
@@ -50,3 +56,26 @@ await build({
     js: "import { createRequire as __marginRequire } from 'node:module'; const require = __marginRequire(import.meta.url);",
   },
 });
+
+// The corpus index cleans files on worker threads; their script sits beside the chunk that starts
+// them (source/corpus/db/pool.ts looks for ./clean-worker.js next to itself).
+await build({
+  absWorkingDir: new URL('.', root).pathname,
+  entryPoints: ['source/corpus/db/clean-worker.ts'],
+  outfile: 'dist/chunks/clean-worker.js',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __marginRequire } from 'node:module'; const require = __marginRequire(import.meta.url);",
+  },
+});
+if (readFileSync(new URL('dist/cli.js', root), 'utf8').includes('clean-worker.js')) {
+  throw new Error('the worker pool landed in dist/cli.js: its worker script is in dist/chunks/');
+}

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 
 export interface BenchOptions {
   quick: boolean;
+  /** The scale section also measures 1,000,000 articles. */
+  huge: boolean;
   json: boolean;
   /** Section names to run, in the order given; null runs every registered section. */
   only: string[] | null;
@@ -18,6 +20,7 @@ export interface BenchOptions {
 export const USAGE = `Usage: npm run bench -- [options]
 
   --quick             a reduced corpus (500 articles) for a check in under a minute
+  --huge              the scale section adds 1,000,000 articles (4.4 GB; takes long)
   --json              print one JSON object on stdout (progress stays on stderr)
   --only a,b          run only these sections (see the list below)
   --articles N        generate N articles instead of 10,000 (or 500 with --quick)
@@ -42,6 +45,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     allowPositionals: false,
     options: {
       quick: { type: 'boolean', default: false },
+      huge: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       articles: { type: 'string' },
@@ -57,6 +61,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     .filter(Boolean);
   return {
     quick: values.quick ?? false,
+    huge: values.huge ?? false,
     json: values.json ?? false,
     only: only && only.length > 0 ? [...new Set(only)] : null,
     articles: positiveInteger('articles', values.articles),

@@ -15,4 +15,5 @@ export const sections: Record<string, () => Promise<BenchSection>> = {
   suggest: () => import('./suggest.js').then((m) => m.section),
   story: () => import('./story.js').then((m) => m.section),
   quality: () => import('./quality.js').then((m) => m.section),
+  scale: () => import('./scale.js').then((m) => m.section),
 };

@@ -9,7 +9,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article } from '../../source/corpus/types.js';
-import { buildSearchEngine, type SearchContext } from '../../source/search/index.js';
+import { buildSearchEngine, placedFacts } from '../../source/search/index.js';
 import type { PlacedAnnotation } from '../../source/store/types.js';
 import { Random } from '../generate/random.js';
 import { generateAnnotations, generateSentenceList } from '../generate.js';
@@ -27,7 +27,7 @@ export const QUERY_KINDS = [
   'while typing',
 ] as const;
 
-interface BenchQuery {
+export interface BenchQuery {
   kind: (typeof QUERY_KINDS)[number];
   text: string;
   /** The article the query was taken from, when only it should come first; null for broad queries. */
@@ -36,7 +36,7 @@ interface BenchQuery {
   name?: string;
 }
 
-const wordsIn = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+export const wordsIn = (text: string): string[] => text.match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** One typing mistake after the first letter: a wrong, missing, swapped or doubled letter. */
 function typo(word: string, random: Random): string {
@@ -61,6 +61,18 @@ function phrase(text: string, random: Random): string | null {
   return tail && !/["“”]/.test(tail) ? tail : null;
 }
 
+/**
+ * A corpus as queries are made from it: its articles by position (corpus order), and the
+ * articles each lower-cased word occurs in. In memory for this section; the scale section
+ * answers from the on-disk index.
+ */
+export interface QuerySource {
+  count: number;
+  article(a: number): Article | undefined;
+  /** Positions of the articles the word occurs in, ascending. */
+  listOf(word: string): number[];
+}
+
 /** The articles (by position, ascending) each lower-cased word occurs in. */
 function articleLists(articles: Article[]): Map<string, number[]> {
   const lists = new Map<string, number[]>();
@@ -79,10 +91,14 @@ function articleLists(articles: Article[]): Map<string, number[]> {
  * articles, so a query is judged (expected article in the top 3) only when its words, correctly
  * spelled, occur together in no other article: otherwise no search could know which one was meant.
  */
-export function makeQueries(articles: Article[], random: Random, perKind: number): BenchQuery[] {
+export function makeQueries(
+  corpus: Article[] | QuerySource,
+  random: Random,
+  perKind: number,
+): BenchQuery[] {
   const out: BenchQuery[] = [];
-  const lists = articleLists(articles);
-  const listOf = (word: string) => lists.get(word.toLowerCase()) ?? [];
+  const source = Array.isArray(corpus) ? memorySource(corpus) : corpus;
+  const listOf = (word: string) => source.listOf(word.toLowerCase());
   const byRarity = (words: string[]) =>
     [...new Set(words)].sort((x, y) => listOf(x).length - listOf(y).length);
   /** The articles holding every word, intersected from the rarest word's list. */
@@ -114,9 +130,9 @@ export function makeQueries(articles: Article[], random: Random, perKind: number
   const count = (kind: BenchQuery['kind']) => made.get(kind) ?? 0;
   const full = () => QUERY_KINDS.every((kind) => count(kind) >= wanted(kind));
   for (let tries = 0; tries < perKind * 400 && !full(); tries++) {
-    const a = random.int(0, articles.length - 1);
-    const article = articles[a]!;
-    if (article.sentences.length === 0) continue;
+    const a = random.int(0, source.count - 1);
+    const article = source.article(a);
+    if (!article || article.sentences.length === 0) continue;
     const text = random.pick(article.sentences).text;
     const words = wordsIn(text);
     const long = words.filter((word) => word.length >= 5);
@@ -161,6 +177,44 @@ export function makeQueries(articles: Article[], random: Random, perKind: number
   return out;
 }
 
+function memorySource(articles: Article[]): QuerySource {
+  const lists = articleLists(articles);
+  return {
+    count: articles.length,
+    article: (a) => articles[a],
+    listOf: (word) => lists.get(word) ?? [],
+  };
+}
+
+/**
+ * Queries of words found in many articles (each in at least one in a hundred): no query of
+ * them points to one article, so a hit is judged by its own sentence: it should hold every
+ * word. This measures the ranking of broad queries, where rare-word queries measure finding.
+ */
+export function commonQueries(source: QuerySource, random: Random, count: number): string[] {
+  const out: string[] = [];
+  const common = Math.max(2, Math.ceil(source.count / 100));
+  for (let tries = 0; tries < count * 200 && out.length < count; tries++) {
+    const article = source.article(random.int(0, source.count - 1));
+    if (!article || article.sentences.length === 0) continue;
+    const words = [...new Set(wordsIn(random.pick(article.sentences).text))].filter(
+      (word) => word.length >= 4 && /^\p{L}+$/u.test(word),
+    );
+    const broad = words.filter((word) => source.listOf(word.toLowerCase()).length >= common);
+    if (broad.length < 2) continue;
+    const first = random.pick(broad);
+    const second = random.pick(broad.filter((word) => word !== first));
+    out.push(`${first} ${second}`);
+  }
+  return out;
+}
+
+/** Whether a hit's sentence holds every word of the query, as whole words in any case. */
+export function holdsEvery(query: string, text: string): boolean {
+  const own = new Set(wordsIn(text.toLowerCase()));
+  return wordsIn(query.toLowerCase()).every((word) => own.has(word));
+}
+
 function binaryIncludes(list: number[], value: number): boolean {
   let low = 0;
   let high = list.length;
@@ -203,11 +257,11 @@ function placed(articles: Article[]): PlacedAnnotation[] {
   );
 }
 
-function fzfAvailable(): boolean {
+export function fzfAvailable(): boolean {
   return spawnSync('fzf', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-function fzfMs(file: string, query: string): number {
+export function fzfMs(file: string, query: string): number {
   const started = performance.now();
   const result = spawnSync('sh', [
     '-c',
@@ -251,11 +305,7 @@ export const section: BenchSection = {
     });
 
     const annotations = placed(articles);
-    const searchContext: SearchContext = {
-      annotations,
-      status: () => 'unreviewed',
-      annotators: ['ana', 'ben'],
-    };
+    const searchContext = placedFacts(annotations, () => 'unreviewed', ['ana', 'ben']);
     const made = await time(() =>
       makeQueries(articles, new Random(20250314), context.quick ? 40 : 100),
     );

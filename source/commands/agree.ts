@@ -33,7 +33,9 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { articles, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const articles = [...corpus.articles()];
+    corpus.close();
     const named = [...new Set(listFlag(flags.annotator))];
     const known = repository.annotators();
     const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);

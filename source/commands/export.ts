@@ -15,7 +15,8 @@ import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import { annFilesIn, fileSink, folderSink, stdoutSink } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
-import { fromCwd, listFlag, openWorkspace } from './workspace.js';
+import { fromCwd } from './paths.js';
+import { listFlag, openWorkspace } from './workspace.js';
 
 // The project's labels; configurable per project later.
 const LABELS = DEFAULT_LABELS;
@@ -108,7 +109,9 @@ Examples
       annotatorIds = parsed.ids;
     }
     const workspace = await openWorkspace(flags, io, output, { reads: true });
-    const { articles, repository } = workspace;
+    const { corpus, repository } = workspace;
+    const articles = [...corpus.articles()];
+    corpus.close();
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
       labels,
@@ -118,9 +121,8 @@ Examples
     const annotations = repository.list();
     // An article gone from the corpus still has its annotations (orphans) to export.
     const stored = new Set(annotations.map((annotation) => annotation.article));
-    const unknown = (filter.articles ?? []).filter(
-      (id) => !workspace.byId.has(id) && !stored.has(id),
-    );
+    const known = new Set(articles.map((article) => article.id));
+    const unknown = (filter.articles ?? []).filter((id) => !known.has(id) && !stored.has(id));
     for (const id of unknown) {
       output.problem(`no article ${JSON.stringify(id)} in the corpus or the store`);
     }

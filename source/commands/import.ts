@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { Article } from '../corpus/types.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { byPlace, formatError } from '../export/import-errors.js';
 import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';
@@ -11,7 +12,8 @@ import type { Annotation, PlacedAnnotation } from '../store/types.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { readImportInput } from './import-input.js';
 import { CannotRun } from './output.js';
-import { fromCwd, openWorkspace, type Workspace } from './workspace.js';
+import { fromCwd } from './paths.js';
+import { openWorkspace, type Workspace } from './workspace.js';
 
 export const command: Command = {
   name: 'import',
@@ -77,10 +79,12 @@ Examples
     } catch (error) {
       return fail((error as Error).message);
     }
-    const workspace = await openWorkspace(flags, io, output, { annotator });
+    const workspace = await openWorkspace(flags, io, output, { annotator, writes: true });
     const { repository } = workspace;
+    const articles = [...workspace.corpus.articles()];
+    workspace.corpus.close();
     const parsed = parseImport(format, read.input, {
-      articles: workspace.byId,
+      articles: new Map(articles.map((article) => [article.id, article])),
       labels: DEFAULT_LABELS,
       newId: randomUUID,
       now: new Date().toISOString(),
@@ -93,7 +97,13 @@ Examples
     for (const error of errors) output.problem(formatError(file === '-' ? 'stdin' : file, error));
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
     const added = plan.add.length > 0 ? await repository.addMany(plan.add) : 0;
-    const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);
+    const restored = await restoreStatuses(
+      workspace,
+      articles,
+      parsed.statuses,
+      existing,
+      plan.add,
+    );
     await repository.close();
     const duplicates = plan.duplicates + (plan.add.length - added);
     // Not an error (an exported orphan comes back as one), but a hand-made line whose text is
@@ -123,6 +133,7 @@ Examples
  */
 async function restoreStatuses(
   workspace: Workspace,
+  articles: Article[],
   statuses: ImportedStatus[],
   existing: PlacedAnnotation[],
   added: Annotation[],
@@ -143,7 +154,7 @@ async function restoreStatuses(
         writer = await openRepository({
           root: workspace.storeRoot,
           annotator,
-          articles: workspace.articles,
+          articles,
         });
         writers.set(annotator, writer);
       }

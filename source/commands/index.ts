@@ -8,6 +8,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   review: async () => (await import('./review.js')).command,
   show: async () => (await import('./show.js')).command,
   list: async () => (await import('./list.js')).command,
+  index: async () => (await import('./index-command.js')).command,
   split: async () => (await import('./split.js')).command,
   orphans: async () => (await import('./orphans.js')).command,
   export: async () => (await import('./export.js')).command,

@@ -1,58 +1,43 @@
-import { join } from 'node:path';
-import stringWidth from 'string-width';
-import { defaultCacheDir } from '../corpus/cache.js';
-import { loadCorpus } from '../corpus/load.js';
-import type { Article } from '../corpus/types.js';
-import { oneLine, safeJson } from '../text/untrusted.js';
-import { padEnd, truncate } from '../text/width.js';
+import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
+import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
-import { CannotRun } from './output.js';
-import { fromCwd } from './workspace.js';
+import { openCorpus } from './corpus.js';
 
-/** The title, or the opening words of the first sentence when the article has none. */
-export function displayTitle(article: Article, words = 8): string {
-  if (article.title) return article.title;
-  const first = article.sentences[0]?.text ?? '';
-  const list = first.split(/\s+/).filter(Boolean);
-  if (list.length <= words) return first;
-  return `${list.slice(0, words).join(' ')}…`;
+/** Summaries read from the index at a time: the list streams, whatever the size of the corpus. */
+const PAGE = 500;
+
+export function* pages(corpus: CorpusIndex): Generator<ArticleSummary[]> {
+  for (let from = 0; from < corpus.size(); from += PAGE) yield corpus.summaries(from, from + PAGE);
 }
 
-const GAP = '  ';
-const SOURCE_MAX = 24;
-
-/** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
-export function renderTable(articles: Article[], width: number | null): string {
-  const rows = articles.map((article) => ({
-    id: oneLine(article.id),
-    title: oneLine(displayTitle(article)),
-    date: article.date ?? '-',
-    source: truncate(oneLine(article.source ?? '-'), SOURCE_MAX),
-    count: String(article.sentences.length),
-  }));
-  const header = { id: 'ID', title: 'TITLE', date: 'DATE', source: 'SOURCE', count: 'SENTENCES' };
-  const all = [header, ...rows];
-  const col = (key: keyof typeof header) => Math.max(...all.map((row) => stringWidth(row[key])));
-  const idWidth = col('id');
-  const dateWidth = col('date');
-  const sourceWidth = col('source');
-  const countWidth = col('count');
-  let titleWidth = col('title');
-  if (width !== null) {
-    const fixed = idWidth + dateWidth + sourceWidth + countWidth + GAP.length * 4;
-    titleWidth = Math.max(5, Math.min(titleWidth, width - fixed));
+/** The JSON array, one article at a time, as `safeJson(rows, 2)` would print it whole. */
+function* renderJson(corpus: CorpusIndex, shown: (text: string) => string): Generator<string> {
+  if (corpus.size() === 0) {
+    yield '[]\n';
+    return;
   }
-  const lines = all.map((row) => {
-    const line = [
-      padEnd(row.id, idWidth),
-      padEnd(truncate(row.title, titleWidth), titleWidth),
-      padEnd(row.date, dateWidth),
-      padEnd(row.source, sourceWidth),
-      row.count.padStart(countWidth),
-    ].join(GAP);
-    return width === null ? line : truncate(line, width);
-  });
-  return `${lines.join('\n')}\n`;
+  yield '[\n';
+  let first = true;
+  for (const page of pages(corpus)) {
+    const parts = page.map((summary) => {
+      const row = {
+        id: summary.id,
+        path: shown(summary.path),
+        title: summary.title,
+        date: summary.date,
+        byline: summary.byline,
+        source: summary.source,
+        sentences: summary.sentences,
+        warnings: summary.warnings,
+      };
+      const text = safeJson(row, 2).replaceAll('\n', '\n  ');
+      const part = `${first ? '' : ',\n'}  ${text}`;
+      first = false;
+      return part;
+    });
+    yield parts.join('');
+  }
+  yield '\n]\n';
 }
 
 export const command: Command = {
@@ -73,35 +58,19 @@ Examples
   },
   async run(_input, flags, io, output) {
     const corpus = String(flags.corpus);
-    const root = fromCwd(io, corpus);
-    let load: Awaited<ReturnType<typeof loadCorpus>>;
+    const { index, shown } = await openCorpus(corpus, io, output);
     try {
-      load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      throw new CannotRun(message.replace(root, () => corpus));
+      if (flags.json) await output.out(renderJson(index, shown));
+      else if (index.size() === 0) output.say(`no articles in ${corpus}`);
+      else {
+        // Column widths need string-width; the JSON, read by programs, does without it.
+        const { renderTable } = await import('./list-table.js');
+        await output.out(renderTable(index, output.columns));
+      }
+      for (const problem of index.problems()) output.problem(shown(problem.message));
+    } finally {
+      index.close();
     }
-    // Paths as the user would type them: under the --corpus they gave, not the absolute root.
-    const prefix = join(corpus, 'x').slice(0, -1);
-    const shown = (text: string) => text.replaceAll(join(root, 'x').slice(0, -1), () => prefix);
-    if (flags.json) {
-      const rows = load.articles.map((article) => ({
-        id: article.id,
-        path: shown(article.path),
-        title: article.title,
-        date: article.date,
-        byline: article.byline,
-        source: article.source,
-        sentences: article.sentences.length,
-        warnings: article.warnings,
-      }));
-      await output.out(`${safeJson(rows, 2)}\n`);
-    } else if (load.articles.length === 0) {
-      output.say(`no articles in ${corpus}`);
-    } else {
-      await output.out(renderTable(load.articles, output.columns));
-    }
-    for (const problem of load.problems) output.problem(shown(problem.message));
     return output.status();
   },
 };

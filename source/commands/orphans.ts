@@ -75,10 +75,11 @@ Examples
   async run(_input, flags, io, output) {
     const only = typeof flags.annotator === 'string' ? flags.annotator : undefined;
     // The corpus first: a mistyped --corpus must not pass for an empty store.
-    const { repository } = await openWorkspace(flags, io, output, {
+    const { corpus, repository } = await openWorkspace(flags, io, output, {
       annotator: only,
       reads: true,
     });
+    corpus.close();
     const annotations = repository.list(only === undefined ? {} : { annotator: only });
     await repository.close();
     const orphans = annotations.filter((annotation) => annotation.placement === null).map(toOrphan);

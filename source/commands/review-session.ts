@@ -32,6 +32,9 @@ export interface ReviewSession {
   feed: CorpusFeed;
   /** The whole corpus, once read. */
   loaded: Promise<Article[]>;
+  /** Where it was read from: search opens the same on-disk index. */
+  root: string;
+  cacheDir: string | null | undefined;
 }
 
 /**
@@ -56,7 +59,11 @@ export async function startReviewSession(
     if (event.article) pending.push(event.article);
     if (event.problem) problems.push(event.problem);
   };
-  const options = cacheDir === undefined ? { onProgress } : { onProgress, cacheDir };
+  // The review compares every file's size and time: an article edited in place shows its edit.
+  const options =
+    cacheDir === undefined
+      ? { onProgress, refresh: 'full' as const }
+      : { onProgress, cacheDir, refresh: 'full' as const };
   const loading = loadCorpus(root, options);
   let finished = false;
   const settled = () => {
@@ -120,6 +127,8 @@ export async function startReviewSession(
     opened,
     feed,
     loaded,
+    root,
+    cacheDir,
   };
 }
 
@@ -152,19 +161,26 @@ export function reviewController(
     initial,
     store: session.store,
     corpus: session.feed,
-    loadSearch,
+    loadSearch: (articles) => loadSearch(session, articles),
   });
 }
 
 /**
  * The search code loads once the corpus is whole and the store open, off the path to the first
- * frame; its index (about a second for 10,000 articles) is built on the first query.
+ * frame. It searches the corpus index on disk that the corpus was read through (the same one
+ * `margin search` uses); without a cache folder, an index of the articles in memory.
  */
-async function loadSearch(articles: Article[]): Promise<SearchFunction> {
-  const { buildSearchEngine, searchContext } = await import('../search/index.js');
-  let engine: SearchEngine | null = null;
-  return (query, repository) => {
-    engine ??= buildSearchEngine(articles);
-    return engine.search(query, searchContext(repository), { limit: 50 });
-  };
+async function loadSearch(session: ReviewSession, articles: Article[]): Promise<SearchFunction> {
+  const { buildSearchEngine, repositoryFacts, searchEngine } = await import('../search/index.js');
+  let engine: SearchEngine;
+  if (session.cacheDir === null) engine = buildSearchEngine(articles);
+  else {
+    const { openCorpusIndex } = await import('../corpus/db/open.js');
+    const { index } = await openCorpusIndex(session.root, {
+      ...(session.cacheDir === undefined ? {} : { cacheDir: session.cacheDir }),
+      refresh: 'none',
+    });
+    engine = searchEngine(index.words);
+  }
+  return (query, repository) => engine.search(query, repositoryFacts(repository), { limit: 50 });
 }

@@ -1,9 +1,16 @@
-import { buildSearchEngine, parseQuery, type SearchHit, searchContext } from '../search/index.js';
-import { resolveAnnotator } from '../store/index.js';
+import { readdir, stat } from 'node:fs/promises';
+import {
+  parseQuery,
+  placedFacts,
+  repositoryFacts,
+  type SearchHit,
+  searchEngine,
+} from '../search/index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
+import { openCorpus } from './corpus.js';
 import { CannotRun } from './output.js';
-import { openWorkspace } from './workspace.js';
+import { fromCwd } from './paths.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
 
@@ -29,6 +36,16 @@ function json(hits: SearchHit[]): string {
     matches: hit.matches,
   }));
   return `${safeJson(rows, 2)}\n`;
+}
+
+/** True when there is no store or nothing in it; refuses a store path that is a file. */
+async function storeIsEmpty(root: string, shown: string): Promise<boolean> {
+  const found = await stat(root).catch(() => null);
+  if (!found) return true;
+  if (!found.isDirectory())
+    throw new CannotRun(`${shown} is not a folder, so not an annotation store`);
+  const entries = await readdir(root).catch(() => [] as string[]);
+  return entries.every((name) => name.startsWith('.'));
 }
 
 export const command: Command = {
@@ -85,15 +102,34 @@ Examples
         `nothing to search for in ${JSON.stringify(query)}: a query needs a word, a "phrase" or a filter`,
       );
     }
-    let annotator: string | undefined;
-    try {
-      annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
-    } catch {
-      // Nobody to ask about: status: then reads the store's default reader.
+    const store = String(flags.store ?? 'annotations');
+    let hits: SearchHit[];
+    if (await storeIsEmpty(fromCwd(io, store), store)) {
+      // No annotations to read: the store's code (and its validation) need not even load.
+      const { index, shown } = await openCorpus(String(flags.corpus), io, output);
+      for (const problem of index.problems()) output.problem(shown(problem.message));
+      try {
+        hits = searchEngine(index.words).search(query, placedFacts([]), { limit });
+      } finally {
+        index.close();
+      }
+    } else {
+      const { resolveAnnotator } = await import('../store/index.js');
+      const { openWorkspace } = await import('./workspace.js');
+      let annotator: string | undefined;
+      try {
+        annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
+      } catch {
+        // Nobody to ask about: status: then reads the store's default reader.
+      }
+      const { corpus, repository } = await openWorkspace(flags, io, output, { annotator });
+      try {
+        hits = searchEngine(corpus.words).search(query, repositoryFacts(repository), { limit });
+      } finally {
+        corpus.close();
+        await repository.close();
+      }
     }
-    const { articles, repository } = await openWorkspace(flags, io, output, { annotator });
-    const hits = buildSearchEngine(articles).search(query, searchContext(repository), { limit });
-    await repository.close();
     if (flags.json) await output.out(json(hits));
     else if (hits.length > 0) await output.out(`${hits.map(line).join('\n')}\n`);
     return hits.length > 0 ? 0 : 1;

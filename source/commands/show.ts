@@ -4,7 +4,7 @@ import type { Article } from '../corpus/types.js';
 import { safeJson } from '../text/untrusted.js';
 import type { Command } from './command.js';
 import { CannotRun } from './output.js';
-import { fromCwd } from './workspace.js';
+import { fromCwd } from './paths.js';
 
 /** The article as the reviewer reads it: header lines, a blank line, then the paragraphs. */
 export function renderArticle(article: Article): string {

@@ -25,7 +25,9 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { articles, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const articles = [...corpus.articles()];
+    corpus.close();
     const report = computeStats(
       articles,
       repository.list(),

@@ -4,11 +4,7 @@ import { FileRefusedError, type SourceText } from './read.js';
 import { splitSentences } from './sentences.js';
 import type { Article, Sentence } from './types.js';
 
-/**
- * The version of the cleaning rules. Bump it whenever the clean text of any file may change:
- * cached articles made by another version are rebuilt.
- */
-export const CLEANER_VERSION = 3;
+export { CLEANER_VERSION } from './version.js';
 
 /** Node 20.12 and later hash in one call, several times faster for a sentence than a Hash object. */
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string })

@@ -1,4 +1,6 @@
+import { memoryWordIndex } from './memory-word-index.js';
 import type { Article, FileProblem } from './types.js';
+import type { WordIndex } from './word-index.js';
 
 /** One article as the list shows it, without its text. */
 export interface ArticleSummary {
@@ -8,7 +10,10 @@ export interface ArticleSummary {
   path: string;
   title: string | null;
   date: string | null;
+  byline: string | null;
   source: string | null;
+  /** Problems met while reading the file that did not stop it. */
+  warnings: string[];
   /** How many sentences the article has. */
   sentences: number;
   /** The opening words of the text, shown for an article without a title. */
@@ -35,6 +40,8 @@ export interface CorpusIndex {
   articles(): Iterable<Article>;
   /** Files that could not be read, each with its reason, as of the last refresh. */
   problems(): FileProblem[];
+  /** The folded words of every sentence and title and where they are: what search reads. */
+  readonly words: WordIndex;
   close(): void;
 }
 
@@ -51,7 +58,9 @@ export function summaryOf(article: Article, ord: number): ArticleSummary {
     path: article.path,
     title: article.title,
     date: article.date,
+    byline: article.byline,
     source: article.source,
+    warnings: article.warnings,
     sentences: article.sentences.length,
     opening: openingWords(article),
   };
@@ -64,6 +73,7 @@ export function memoryCorpusIndex(
   problems: readonly FileProblem[] = [],
 ): CorpusIndex {
   const byId = new Map(list.map((article, ord) => [article.id, ord]));
+  let words: WordIndex | null = null;
   return {
     root,
     size: () => list.length,
@@ -79,6 +89,10 @@ export function memoryCorpusIndex(
     ordOf: (id) => byId.get(id),
     articles: () => list[Symbol.iterator](),
     problems: () => [...problems],
+    get words() {
+      words ??= memoryWordIndex(list);
+      return words;
+    },
     close: () => undefined,
   };
 }

@@ -1,8 +1,10 @@
-import type { Dirent, Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, sep } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join, relative, sep } from 'node:path';
 import { buildArticle } from './article.js';
-import { type CacheHit, CorpusCache, contentHash, defaultCacheDir } from './cache.js';
+import { defaultCacheDir } from './cache.js';
+import { openCorpusIndex } from './db/open.js';
+import { articleId, walk } from './files.js';
+
 import { bytesToSource, FileRefusedError, readBytes, readBytesSync } from './read.js';
 import type { Article, CorpusLoad, FileProblem } from './types.js';
 
@@ -15,8 +17,16 @@ export interface LoadProgress {
 }
 
 export interface LoadOptions {
-  /** Where cleaned articles are cached; `null` turns the cache off. Default: `defaultCacheDir()`. */
+  /**
+   * Where the corpus index lives (`db/`); `null` reads every file afresh without one.
+   * Default: `defaultCacheDir()`.
+   */
   cacheDir?: string | null;
+  /**
+   * How much of the folder to compare with the index (`db/scan.ts`). Default `full`: every file
+   * is read into memory anyway, and a file edited in place must show its edit.
+   */
+  refresh?: 'quick' | 'full';
   /** Called as each file is handled, in corpus order. */
   onProgress?: (event: LoadProgress) => void;
   signal?: AbortSignal;
@@ -25,80 +35,6 @@ export interface LoadOptions {
 /** Files handled between two yields to the event loop: a few milliseconds of work. */
 const BATCH = 32;
 
-/** Code-point order, so the listing is the same on every machine and locale. */
-function byCodePoint(a: string, b: string): number {
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x - y;
-    if (x > 0xffff) i++;
-  }
-  return a.length - b.length;
-}
-
-function folderReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'folder cannot be read (permission denied)';
-  return `folder cannot be read (${code ?? String(error)})`;
-}
-
-/** What a corpus holds that is neither a file nor a folder: a pipe would block a read forever. */
-function specialKind(entry: Dirent | Stats): string | null {
-  if (entry.isFIFO()) return 'a named pipe';
-  if (entry.isSocket()) return 'a socket';
-  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
-  return null;
-}
-
-/**
- * Relative paths (with `/`) of every file under `root`, skipping hidden files and folders; pipes,
- * sockets and devices are listed apart, never opened.
- */
-async function walk(root: string, special: FileProblem[]): Promise<string[]> {
-  const found: string[] = [];
-  const visit = async (folder: string): Promise<void> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error) {
-      // The corpus folder itself must be readable (the caller says so); a subfolder that is not
-      // costs its own files, named once, and the rest loads.
-      if (folder === root) throw error;
-      const reason = folderReason(error);
-      special.push({ path: folder, message: `${folder}: ${reason}; its files are left out` });
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(folder, entry.name);
-      const kind = specialKind(entry);
-      if (kind) special.push({ path: full, message: `${full}: not a regular file (${kind})` });
-      else if (entry.isDirectory()) await visit(full);
-      else if (entry.isFile()) found.push(full);
-      else if (entry.isSymbolicLink()) {
-        // Linked files are read; linked folders are not followed, so a loop cannot hang the load.
-        const target = await stat(full).catch(() => null);
-        const targetKind = target ? specialKind(target) : null;
-        if (targetKind) {
-          const message = `${full}: not a regular file (a link to ${targetKind})`;
-          special.push({ path: full, message });
-        }
-        // A dangling or looping link is read anyway, so its problem is reported, not hidden.
-        else if (target === null || target.isFile()) found.push(full);
-      }
-    }
-  };
-  await visit(root);
-  return found.map((full) => relative(root, full).split(sep).join('/')).sort(byCodePoint);
-}
-
-/** The article id of a relative path: the path without its extension, with `/` separators. */
-export function articleId(relativePath: string): string {
-  const extension = extname(relativePath);
-  return extension ? relativePath.slice(0, -extension.length) : relativePath;
-}
-
 const yieldToEventLoop = () => new Promise<void>((done) => setImmediate(done));
 
 /**
@@ -106,6 +42,7 @@ const yieldToEventLoop = () => new Promise<void>((done) => setImmediate(done));
  * that cannot be read become problems; only a missing corpus folder throws.
  */
 export async function loadCorpus(root: string, options: LoadOptions = {}): Promise<CorpusLoad> {
+  if (options.cacheDir !== null) return loadThroughIndex(root, options);
   const folder = await stat(root).catch(() => null);
   if (!folder) throw new Error(`corpus folder not found: ${root}`);
   if (!folder.isDirectory()) throw new Error(`corpus is not a folder: ${root}`);
@@ -113,12 +50,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
   signal?.throwIfAborted();
 
   const special: FileProblem[] = [];
-  const [files, cache] = await Promise.all([
-    walk(root, special),
-    options.cacheDir === null
-      ? Promise.resolve(null)
-      : CorpusCache.open(options.cacheDir ?? defaultCacheDir(), root),
-  ]);
+  const files = await walk(root, special);
   const articles: Article[] = [];
   const problems: FileProblem[] = [...special];
   const owners = new Map<string, string>();
@@ -134,22 +66,10 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       const message = `${path}: skipped, its id "${id}" is already used by ${join(root, owner)}`;
       return { problem: { path, message } };
     }
-    let bytes: Uint8Array;
     try {
-      bytes = readBytesSync(path);
-    } catch (error) {
-      return { problem: { path, message: problemMessage(path, error) } };
-    }
-    const content = contentHash(bytes);
-    const hit: CacheHit | null = cache?.get(file, content) ?? null;
-    if (hit?.article) return { article: { id, path, ...hit.article } };
-    if (hit?.problem) return { problem: { path, message: `${path}: ${hit.problem}` } };
-    try {
-      const article = buildArticle(id, path, bytesToSource(path, bytes));
-      cache?.setArticle(file, content, article);
+      const article = buildArticle(id, path, bytesToSource(path, readBytesSync(path)));
       return { article };
     } catch (error) {
-      if (error instanceof FileRefusedError) cache?.setProblem(file, content, error.reason);
       return { problem: { path, message: problemMessage(path, error) } };
     }
   };
@@ -175,8 +95,37 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       signal?.throwIfAborted();
     }
   }
-  await cache?.save();
   return { root, articles, problems };
+}
+
+/**
+ * The whole corpus in memory, through its on-disk index: the index is brought up to date
+ * (reading only what changed), then every article streams from it in corpus order, with a
+ * progress event each.
+ */
+async function loadThroughIndex(root: string, options: LoadOptions): Promise<CorpusLoad> {
+  const { signal, onProgress } = options;
+  const { index } = await openCorpusIndex(root, {
+    cacheDir: options.cacheDir ?? defaultCacheDir(),
+    refresh: options.refresh ?? 'full',
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress: ({ done, total }) => onProgress({ done, total }) } : {}),
+  });
+  try {
+    const articles: Article[] = [];
+    const total = index.size();
+    for (const article of index.articles()) {
+      articles.push(article);
+      onProgress?.({ done: articles.length, total, article });
+      if (articles.length % BATCH === 0) {
+        await yieldToEventLoop();
+        signal?.throwIfAborted();
+      }
+    }
+    return { root, articles, problems: index.problems() };
+  } finally {
+    index.close();
+  }
 }
 
 function problemMessage(path: string, error: unknown): string {

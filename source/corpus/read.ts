@@ -105,7 +105,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
  * readBytes without the thread-pool round trips: a corpus of small files loads several times
  * faster this way, and the loader yields to the event loop between batches.
  */
-export function readBytesSync(path: string): Uint8Array {
+export function readBytesSync(path: string, onStats?: (stats: Stats) => void): Uint8Array {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -114,6 +114,7 @@ export function readBytesSync(path: string): Uint8Array {
   }
   try {
     const stats = fstatSync(fd);
+    onStats?.(stats);
     checkStats(path, stats);
     const buffer = Buffer.allocUnsafe(stats.size);
     let offset = 0;

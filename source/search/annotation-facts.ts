@@ -26,6 +26,11 @@ export interface AnnotationFacts {
   readonly version: string | number;
   sentences(): Iterable<AnnotatedSentence>;
   texts(): Iterable<AnnotationText>;
+  /**
+   * The labels on one sentence, sorted, for the hits a search shows. Optional: without it search
+   * reads them from `sentences()`, which a large store may answer slowly.
+   */
+  labels?(article: string, sentence: string): readonly string[];
   /** The review status of an article as `annotator` (default: the one searching) sees it. */
   status(article: string, annotator?: string): ReviewStatus;
   annotators(): readonly string[];

@@ -1,14 +1,19 @@
 import Fuse from 'fuse.js';
+import type { WordIndex } from '../corpus/word-index.js';
+import { variantKey } from '../text/variants.js';
 import { editDistance } from './distance.js';
-import { prefixRange, type SentenceIndex } from './sentence-index.js';
+
+export { variantKey } from '../text/variants.js';
 
 export type MatchKind = 'exact' | 'prefix' | 'variant' | 'fuzzy';
 
 /** A word of the vocabulary that a query word stands for, and how well. */
 export interface Candidate {
-  word: number;
+  word: string;
   score: number;
   kind: MatchKind;
+  /** How many sentences contain the word. */
+  frequency: number;
 }
 
 /** Scores: every exact match outranks every prefix match, which outranks every fuzzy one. */
@@ -37,27 +42,7 @@ export function allowedEdits(length: number): number {
 /** A romanisation variant ("Kiev" for "Kyiv") ranks with the best fuzzy matches, below every prefix. */
 export const VARIANT = 0.6;
 
-const MIN_VARIANT = 4;
-const variantMarks = /y|kh|ie|ii|ff$/;
 const romanisationLetters = /y|kh|ff$/;
-
-/**
- * One key for the common romanisations of a name: "kh" and "h" (Kharkiv, Harkiv); "y", "i",
- * "ie", "iy" and "ii" as one "i" (Kyiv, Kiev; Zelensky, Zelenskyy, Zelenskiy; Yury, Yuri);
- * a final "ff" and "v" (Witkoff, Witkov). English "-ying" keeps its "y" ("flying" is not "fling").
- * Null for words too short to be told apart this way.
- */
-export function variantKey(word: string): string | null {
-  if (word.length < MIN_VARIANT) return null;
-  return word
-    .replace(/ying$/, '\u0000')
-    .replace(/kh/g, 'h')
-    .replace(/y/g, 'i')
-    .replace(/ie/g, 'i')
-    .replace(/i+/g, 'i')
-    .replace(/ff$/, 'v')
-    .replace('\u0000', 'ying');
-}
 
 /**
  * Whether two words are romanisations of one name: the same key, and at least one of them
@@ -80,27 +65,10 @@ const CACHE_LIMIT = 5000;
  * typing repeats the same words keystroke after keystroke.
  */
 export class CandidateFinder {
-  private readonly buckets = new Map<string, number[]>();
-  private readonly fuses = new Map<string, Fuse<string>>();
+  private readonly fuses = new Map<string, { words: string[]; fuse: Fuse<string> } | null>();
   private readonly cache = new Map<string, Candidate[]>();
-  /** Variant key → the words with that key, for the words a key changes (most keep their own). */
-  private readonly variants = new Map<string, number[]>();
 
-  constructor(private readonly index: SentenceIndex) {
-    index.vocabulary.forEach((word, id) => {
-      const key = bucketKey(word[0]!, word.length);
-      const bucket = this.buckets.get(key);
-      if (bucket) bucket.push(id);
-      else this.buckets.set(key, [id]);
-      if (word.length >= MIN_VARIANT && variantMarks.test(word)) {
-        const variant = variantKey(word)!;
-        if (variant === word) return;
-        const same = this.variants.get(variant);
-        if (same) same.push(id);
-        else this.variants.set(variant, [id]);
-      }
-    });
-  }
+  constructor(private readonly index: WordIndex) {}
 
   find(word: string, withPrefixes = true): Candidate[] {
     const key = `${withPrefixes ? '+' : '='}${word}`;
@@ -114,70 +82,68 @@ export class CandidateFinder {
   }
 
   private lookUp(word: string, withPrefixes: boolean): Candidate[] {
-    const { vocabulary, wordIds } = this.index;
-    const best = new Map<number, Candidate>();
+    const { index } = this;
+    const best = new Map<string, Candidate>();
     const offer = (candidate: Candidate) => {
       const known = best.get(candidate.word);
       if (!known || known.score < candidate.score) best.set(candidate.word, candidate);
     };
-    const exact = wordIds.get(word);
-    if (exact !== undefined) offer({ word: exact, score: EXACT, kind: 'exact' });
+    const exact = index.frequency(word);
+    if (exact !== undefined) offer({ word, score: EXACT, kind: 'exact', frequency: exact });
     if (withPrefixes && word.length >= MIN_PREFIX) {
-      const [from, to] = prefixRange(this.index, word);
-      for (let id = from; id < to; id++) {
-        if (id === exact) continue;
-        offer({
-          word: id,
-          score: prefixScore(word.length, vocabulary[id]!.length),
-          kind: 'prefix',
-        });
+      for (const [other, frequency] of index.prefixed(word)) {
+        if (other === word) continue;
+        const score = prefixScore(word.length, other.length);
+        offer({ word: other, score, kind: 'prefix', frequency });
       }
     }
     const key = variantKey(word);
     if (key !== null) {
-      const keyWord = wordIds.get(key);
-      const same = keyWord === undefined ? [] : [keyWord];
-      for (const id of [...same, ...(this.variants.get(key) ?? [])]) {
-        if (id !== exact && isVariant(word, vocabulary[id]!))
-          offer({ word: id, score: VARIANT, kind: 'variant' });
+      const same = index.frequency(key) === undefined ? [] : [key];
+      for (const other of [...same, ...index.variants(key)]) {
+        if (other !== word && isVariant(word, other)) {
+          const frequency = index.frequency(other) ?? 0;
+          offer({ word: other, score: VARIANT, kind: 'variant', frequency });
+        }
       }
     }
     const edits = allowedEdits(word.length);
     for (let length = word.length - edits; edits > 0 && length <= word.length + edits; length++) {
-      const fuse = this.fuse(word[0]!, length);
-      if (!fuse) continue;
-      for (const result of fuse.search(word)) {
-        const id = this.buckets.get(bucketKey(word[0]!, length))![result.refIndex]!;
-        if (id === exact) continue;
-        const distance = editDistance(word, vocabulary[id]!, edits);
+      const bucket = this.fuse(word.charCodeAt(0), length);
+      if (!bucket) continue;
+      for (const result of bucket.fuse.search(word)) {
+        const other = bucket.words[result.refIndex]!;
+        if (other === word) continue;
+        const distance = editDistance(word, other, edits);
         if (distance > edits) continue;
-        offer({ word: id, score: fuzzyScore(distance, word.length), kind: 'fuzzy' });
+        const frequency = index.frequency(other) ?? 0;
+        offer({ word: other, score: fuzzyScore(distance, word.length), kind: 'fuzzy', frequency });
       }
     }
     return [...best.values()];
   }
 
-  private fuse(first: string, length: number): Fuse<string> | undefined {
-    const key = bucketKey(first, length);
-    let fuse = this.fuses.get(key);
-    if (!fuse) {
-      const ids = this.buckets.get(key);
-      if (!ids) return undefined;
-      const words = ids.map((id) => this.index.vocabulary[id]!);
-      fuse = new Fuse(words, {
-        // The vocabulary is folded already, and a word's position inside a word means nothing.
-        isCaseSensitive: true,
-        ignoreLocation: true,
-        threshold: 0.4,
-        shouldSort: false,
-        includeScore: false,
-      });
-      this.fuses.set(key, fuse);
+  private fuse(first: number, length: number): { words: string[]; fuse: Fuse<string> } | null {
+    const key = `${first}:${length}`;
+    let bucket = this.fuses.get(key);
+    if (bucket === undefined) {
+      const words = length > 0 ? this.index.bucket(first, length) : [];
+      bucket =
+        words.length === 0
+          ? null
+          : {
+              words,
+              fuse: new Fuse(words, {
+                // The vocabulary is folded already, and a word's position inside a word means nothing.
+                isCaseSensitive: true,
+                ignoreLocation: true,
+                threshold: 0.4,
+                shouldSort: false,
+                includeScore: false,
+              }),
+            };
+      this.fuses.set(key, bucket);
     }
-    return fuse;
+    return bucket;
   }
-}
-
-function bucketKey(first: string, length: number): string {
-  return `${first}${length}`;
 }

@@ -1,11 +1,16 @@
-import type { Label, PlacedAnnotation } from '../store/types.js';
-import { words } from './fold.js';
+import { words } from '../text/fold.js';
+import type { AnnotationFacts } from './annotation-facts.js';
 
-/** What the annotations say about sentences, keyed by sentence number in the corpus index. */
+/** What the annotations say about sentences, keyed by sentence key in the word index. */
 export interface ContextFacts {
-  labels: Map<number, Label[]>;
-  annotators: Map<number, Set<string>>;
   notes: NoteIndex;
+  /** Labels and annotators per sentence: read from the store only for filters that need them. */
+  tags(): SentenceTags;
+}
+
+export interface SentenceTags {
+  labels: Map<number, string[]>;
+  annotators: Map<number, Set<string>>;
 }
 
 /**
@@ -21,60 +26,63 @@ export interface NoteIndex {
 export type SentenceLookup = (article: string, sentence: string) => number | undefined;
 
 /**
- * Derived once per annotation list. Callers may pass a fresh array on every keystroke
- * (`repository.list()` builds one per call) holding the same annotation objects: comparing the
- * elements by identity costs a pointer check each, where deriving again would fold every note.
+ * Derived once per version of the annotations (and per index: keys name sentences of one index).
+ * Notes are read on every query, since every query matches its words against them; labels and
+ * annotators only when a filter asks.
  */
 export class FactsCache {
-  private last: { annotations: PlacedAnnotation[]; facts: ContextFacts } | null = null;
+  private last: { facts: AnnotationFacts; version: string | number; derived: ContextFacts } | null =
+    null;
 
   constructor(private readonly lookup: SentenceLookup) {}
 
-  get(annotations: PlacedAnnotation[]): ContextFacts {
+  get(facts: AnnotationFacts): ContextFacts {
+    const version = facts.version;
     const last = this.last;
-    if (last && sameItems(last.annotations, annotations)) {
-      last.annotations = annotations;
-      return last.facts;
-    }
-    const facts = derive(annotations, this.lookup);
-    this.last = { annotations, facts };
-    return facts;
+    if (last && last.facts === facts && last.version === version) return last.derived;
+    const derived = derive(facts, this.lookup);
+    this.last = { facts, version, derived };
+    return derived;
   }
 }
 
-function sameItems(before: PlacedAnnotation[], now: PlacedAnnotation[]): boolean {
-  if (before === now) return true;
-  if (before.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) if (before[i] !== now[i]) return false;
-  return true;
-}
-
-function derive(annotations: PlacedAnnotation[], lookup: SentenceLookup): ContextFacts {
-  const labelSets = new Map<number, Set<Label>>();
-  const annotators = new Map<number, Set<string>>();
+function derive(facts: AnnotationFacts, lookup: SentenceLookup): ContextFacts {
   const notes: NoteIndex = { entries: [], byWord: new Map() };
-  for (const annotation of annotations) {
-    // An orphan has lost its sentence: there is nothing to show it on.
-    if (!annotation.placement) continue;
-    const sentence = lookup(annotation.article, annotation.placement.sentence);
+  for (const text of facts.texts()) {
+    const folded = words(text.text);
+    if (folded.length === 0) continue;
+    const sentence = lookup(text.article, text.sentence);
     if (sentence === undefined) continue;
-    add(labelSets, sentence, annotation.label);
-    add(annotators, sentence, annotation.annotator);
-    const text = [annotation.note ?? '', ...Object.values(annotation.attributes ?? {})].join(' ');
-    const folded = words(text);
-    if (folded.length > 0) {
-      const entry = notes.entries.length;
-      notes.entries.push({ sentence, words: folded });
-      for (const word of new Set(folded)) {
-        const list = notes.byWord.get(word);
-        if (list) list.push(entry);
-        else notes.byWord.set(word, [entry]);
-      }
+    const entry = notes.entries.length;
+    notes.entries.push({ sentence, words: folded });
+    for (const word of new Set(folded)) {
+      const list = notes.byWord.get(word);
+      if (list) list.push(entry);
+      else notes.byWord.set(word, [entry]);
     }
   }
-  const labels = new Map<number, Label[]>();
+  let tags: SentenceTags | null = null;
+  return {
+    notes,
+    tags: () => {
+      tags ??= tagsOf(facts, lookup);
+      return tags;
+    },
+  };
+}
+
+function tagsOf(facts: AnnotationFacts, lookup: SentenceLookup): SentenceTags {
+  const labelSets = new Map<number, Set<string>>();
+  const annotators = new Map<number, Set<string>>();
+  for (const annotated of facts.sentences()) {
+    const sentence = lookup(annotated.article, annotated.sentence);
+    if (sentence === undefined) continue;
+    for (const label of annotated.labels) add(labelSets, sentence, label);
+    for (const annotator of annotated.annotators) add(annotators, sentence, annotator);
+  }
+  const labels = new Map<number, string[]>();
   for (const [sentence, set] of labelSets) labels.set(sentence, [...set].sort());
-  return { labels, annotators, notes };
+  return { labels, annotators };
 }
 
 function add<T>(map: Map<number, Set<T>>, key: number, value: T): void {

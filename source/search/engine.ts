@@ -1,23 +1,15 @@
-import type { Article } from '../corpus/types.js';
-import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
-import { CandidateFinder } from './candidates.js';
+import { articleOfKey, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
+import type { Label } from '../store/types.js';
+import type { AnnotationFacts } from './annotation-facts.js';
+import { CandidateFinder, EXACT } from './candidates.js';
 import { type ContextFacts, FactsCache } from './context-facts.js';
-import { compileFilters, type SentenceFilter } from './filters.js';
-import { words } from './fold.js';
+import { compileFilters } from './filters.js';
 import { highlight } from './highlight.js';
+import { emptyMatches, intersect, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
-import { buildSentenceIndex, type SentenceIndex } from './sentence-index.js';
-import { TermScores } from './term-scores.js';
-import { type Probe, type TermSource, termSource } from './term-source.js';
+import { intersectAll, type Probe, type TermSource, termSource } from './term-source.js';
 import { type CompiledQuery, compile, findPhrase, type PhraseTerm } from './terms.js';
 import type { SearchHit } from './types.js';
-
-export interface SearchContext {
-  annotations: PlacedAnnotation[];
-  /** `status:` asks this without an annotator: the status as the current annotator sees it. */
-  status: (article: string, annotator?: string) => ReviewStatus;
-  annotators: string[];
-}
 
 export interface SearchOptions {
   /** At most this many hits, best first (default 50). */
@@ -25,228 +17,350 @@ export interface SearchOptions {
 }
 
 export interface SearchEngine {
-  search(query: string, context: SearchContext, options?: SearchOptions): SearchHit[];
+  search(query: string, facts: AnnotationFacts, options?: SearchOptions): SearchHit[];
 }
 
 export const DEFAULT_LIMIT = 50;
 
+/** A word is about this many characters in the average sentence: what probing one costs. */
+const AVERAGE_SENTENCE_WORDS = 20;
+
+/**
+ * Search over a word index: the in-memory one for tests and small inputs, the on-disk one of
+ * the corpus index for archives of a million articles. Sentences are handled as sorted key lists,
+ * never as arrays the size of the corpus, so memory follows what a query matches.
+ */
 export class Engine implements SearchEngine {
-  readonly index: SentenceIndex;
   private readonly finder: CandidateFinder;
   private readonly facts: FactsCache;
-  private readonly articleNumbers = new Map<string, number>();
-  private readonly sentenceNumbers: Array<Map<string, number> | undefined> = [];
-  private readonly titleWords: Array<string[] | undefined> = [];
-  private readonly averageLength: number;
-  private readonly marks: TermScores;
-  // Per sentence, the query's summed score so far and whether any term matched its own text.
-  private readonly total: Float32Array;
-  private readonly textHit: Uint8Array;
   private readonly probed: Probe = { score: 0, inText: false };
 
-  constructor(articles: Article[]) {
-    this.index = buildSentenceIndex(articles);
-    this.finder = new CandidateFinder(this.index);
-    articles.forEach((article, a) => {
-      this.articleNumbers.set(article.id, a);
-    });
-    this.facts = new FactsCache((article, sentence) => this.sentenceNumber(article, sentence));
-    const count = this.index.sentenceCount;
-    this.averageLength = count === 0 ? 1 : Math.max(1, this.index.sequence.length / count);
-    this.marks = new TermScores(count);
-    this.total = new Float32Array(count);
-    this.textHit = new Uint8Array(count);
+  constructor(readonly index: WordIndex) {
+    this.finder = new CandidateFinder(index);
+    this.facts = new FactsCache((article, sentence) => index.locate(article, sentence));
   }
 
-  search(query: string, context: SearchContext, options: SearchOptions = {}): SearchHit[] {
+  search(query: string, context: AnnotationFacts, options: SearchOptions = {}): SearchHit[] {
+    return this.index.consistent(() => this.answer(query, context, options));
+  }
+
+  private answer(query: string, context: AnnotationFacts, options: SearchOptions): SearchHit[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const parsed = parseQuery(query);
     if (parsed.problems.length > 0 || limit <= 0) return [];
     const compiled = compile(parsed, this.index, this.finder);
-    const facts = this.facts.get(context.annotations);
+    const facts = this.facts.get(context);
     const filter = compileFilters(parsed.filters, {
       index: this.index,
       facts,
       status: (article) => context.status(article),
     });
     if (compiled.terms.length === 0 && !filter && compiled.excluded.length === 0) return [];
+    const articles = this.index.articleTable();
+    if (!filter && compiled.excluded.length === 0 && compiled.terms.length > 0) {
+      const exact = this.exactHits(compiled, articles, limit);
+      if (exact) return exact.map((key) => this.hit(key, 1, compiled, facts, context));
+    }
 
-    let sentences: ArrayLike<number>;
+    let found: Matches;
+    let owners: Int32Array;
     if (compiled.terms.length === 0) {
-      sentences = this.everySentence(filter, facts);
-      for (let i = 0; i < sentences.length; i++) this.total[sentences[i]!] = 1;
+      if (!filter?.needsAnnotation) {
+        const keys = this.firstInCorpusOrder(articles, limit, (key, a) => {
+          if (filter && !filter.test(key, a)) return false;
+          return !this.excluded(key, a, compiled.excluded);
+        });
+        return keys.map((key) => this.hit(key, 1, compiled, facts, context));
+      }
+      found = this.annotatedSentences(facts);
+      owners = ownersOf(articles, found);
+      keepMatches(found, (_key, i) => owners[i]! >= 0);
+      owners = ownersOf(articles, found);
+      for (let i = 0; i < found.length; i++) found.scores[i] = 1;
+      const test = filter.test;
+      keepMatches(found, (key, i) => test(key, owners[i]!));
     } else {
-      sentences = this.matchTerms(compiled, facts);
-      if (filter) sentences = keep(sentences, filter.test);
-      for (let i = 0; i < sentences.length; i++)
-        this.total[sentences[i]!]! /= compiled.terms.length;
+      found = this.matchTerms(compiled, facts, articles);
+      owners = ownersOf(articles, found);
+      if (filter) keepMatches(found, (key, i) => filter.test(key, owners[i]!));
+      for (let i = 0; i < found.length; i++) found.scores[i]! /= compiled.terms.length;
     }
     if (compiled.excluded.length > 0) {
-      sentences = keep(sentences, (sentence) => !this.excluded(sentence, compiled.excluded));
+      owners = ownersOf(articles, found);
+      keepMatches(found, (key, i) => !this.excluded(key, owners[i]!, compiled.excluded));
     }
-    if (compiled.terms.length > 0) sentences = this.representTitleOnly(sentences);
-    return this.best(sentences, limit).map((sentence) => this.hit(sentence, compiled, facts));
+    owners = ownersOf(articles, found);
+    if (compiled.terms.length > 0) {
+      representTitleOnly(found, owners);
+      owners = ownersOf(articles, found);
+    }
+    return best(found, owners, articles, limit).map((i) =>
+      this.hit(found.keys[i]!, found.scores[i]!, compiled, facts, context),
+    );
   }
 
-  private sentenceNumber(article: string, sentence: string): number | undefined {
-    const a = this.articleNumbers.get(article);
-    if (a === undefined) return undefined;
-    let numbers = this.sentenceNumbers[a];
-    if (!numbers) {
-      numbers = new Map();
-      const start = this.index.articleStart[a]!;
-      const own = numbers;
-      this.index.articles[a]!.sentences.forEach((s, i) => {
-        own.set(s.id, start + i);
-      });
-      this.sentenceNumbers[a] = numbers;
+  /**
+   * The first `limit` sentences (in corpus order) where every term matched exactly in the
+   * sentence's own text, when there are that many: nothing scores higher, so they are the
+   * answer, found without walking every near spelling and title of a common word. Null when
+   * there are fewer: the full search decides then.
+   */
+  private exactHits(
+    compiled: CompiledQuery,
+    articles: IndexedArticles,
+    limit: number,
+  ): number[] | null {
+    const lists: Uint32Array[] = [];
+    const phrases: PhraseTerm[] = [];
+    for (const term of compiled.terms) {
+      const words = term.kind === 'word' ? [term.text] : term.words;
+      if (term.kind === 'word' && term.scores.get(term.text) !== EXACT) return null;
+      if (term.kind === 'phrase') {
+        if (!term.known) return null;
+        phrases.push(term);
+      }
+      for (const word of words) {
+        if (this.index.frequency(word) === undefined) return null;
+        lists.push(this.index.postings(word));
+      }
     }
-    return numbers.get(sentence);
+    const candidates = intersectAll(lists);
+    if (candidates.length < limit) return null;
+    const found: Matches = {
+      length: candidates.length,
+      keys: candidates,
+      scores: new Float32Array(0),
+      inText: new Uint8Array(0),
+    };
+    const owners = ownersOf(articles, found);
+    // In corpus order: the keys' own order on an index whose keys follow it.
+    let order = Array.from({ length: candidates.length }, (_, i) => i);
+    if (!articles.ordered) {
+      order = order
+        .filter((i) => owners[i]! >= 0)
+        .sort(
+          (x, y) =>
+            articles.ords[owners[x]!]! - articles.ords[owners[y]!]! ||
+            candidates[x]! - candidates[y]!,
+        );
+    }
+    const out: number[] = [];
+    for (const i of order) {
+      const a = owners[i]!;
+      if (a < 0) continue;
+      const key = candidates[i]!;
+      if (phrases.length > 0) {
+        const own = this.index.sentenceWords(a)[key - articles.firsts[a]!] ?? [];
+        if (!phrases.every((phrase) => findPhrase(phrase, own) === EXACT)) continue;
+      }
+      out.push(key);
+      if (out.length === limit) return out;
+    }
+    return null;
   }
 
-  private titleOf(article: number): string[] {
-    let list = this.titleWords[article];
-    if (!list) {
-      list = words(this.index.articles[article]!.title ?? '');
-      this.titleWords[article] = list;
-    }
-    return list;
+  /** The annotated sentences, for a query of filters that only annotated ones can pass. */
+  private annotatedSentences(facts: ContextFacts): Matches {
+    const keys = Uint32Array.from(facts.tags().labels.keys()).sort();
+    return {
+      length: keys.length,
+      keys,
+      scores: new Float32Array(keys.length),
+      inText: new Uint8Array(keys.length),
+    };
   }
 
-  /** Candidates for a query of filters only: the annotated sentences when the filter needs them. */
-  private everySentence(filter: SentenceFilter | null, facts: ContextFacts): ArrayLike<number> {
-    if (filter?.needsAnnotation) {
-      const annotated = Uint32Array.from(facts.labels.keys()).sort();
-      return keep(annotated, filter.test);
+  /** The first `limit` sentences in corpus order that pass: all score the same then. */
+  private firstInCorpusOrder(
+    articles: IndexedArticles,
+    limit: number,
+    passes: (key: number, a: number) => boolean,
+  ): number[] {
+    const out: number[] = [];
+    for (const a of corpusOrder(articles)) {
+      const first = articles.firsts[a]!;
+      for (let key = first; key < first + articles.counts[a]!; key++) {
+        if (!passes(key, a)) continue;
+        out.push(key);
+        if (out.length === limit) return out;
+      }
     }
-    const all = new Uint32Array(this.index.sentenceCount);
-    for (let s = 0; s < all.length; s++) all[s] = s;
-    return filter ? keep(all, filter.test) : all;
+    return out;
   }
 
   /**
    * Intersects the terms, cheapest first. The first term walks its posting lists; later ones
    * either walk theirs or, when few sentences are left, look inside just those sentences.
    */
-  private matchTerms(compiled: CompiledQuery, facts: ContextFacts): ArrayLike<number> {
-    const sources = compiled.terms.map((term) =>
-      termSource(term, this.index, facts, (article) => this.titleOf(article)),
-    );
+  private matchTerms(
+    compiled: CompiledQuery,
+    facts: ContextFacts,
+    articles: IndexedArticles,
+  ): Matches {
+    const sources = compiled.terms.map((term) => termSource(term, this.index, facts));
     sources.sort((x, y) => x.cost - y.cost);
-    let current: Uint32Array | null = null;
+    let current: Matches | null = null;
     for (const source of sources) {
-      if (current && current.length * this.averageLength < source.cost) {
-        current = this.probe(current, source);
+      if (current && current.length * AVERAGE_SENTENCE_WORDS < source.cost) {
+        current = this.probe(current, source, articles);
+      } else if (current) {
+        current = intersect(current, source.scan());
       } else {
-        current = this.scan(current, source);
+        current = source.scan();
+        const owners = ownersOf(articles, current);
+        keepMatches(current, (_key, i) => owners[i]! >= 0);
       }
       if (current.length === 0) break;
     }
-    return current ?? new Uint32Array(0);
+    return current ?? emptyMatches();
   }
 
-  private scan(current: Uint32Array | null, source: TermSource): Uint32Array {
-    const { marks, total, textHit } = this;
-    marks.begin();
-    source.scan(marks);
-    if (!current) {
-      const first = marks.sorted();
-      for (const sentence of first) {
-        total[sentence] = marks.score[sentence]!;
-        textHit[sentence] = marks.inText[sentence]!;
-      }
-      return first;
-    }
-    const next = keep(current, (sentence) => marks.has(sentence));
-    for (const sentence of next) {
-      total[sentence]! += marks.score[sentence]!;
-      textHit[sentence]! |= marks.inText[sentence]!;
-    }
-    return next;
-  }
-
-  private probe(current: Uint32Array, source: TermSource): Uint32Array {
-    const { total, textHit, probed } = this;
-    return keep(current, (sentence) => {
-      source.probe(sentence, probed);
+  private probe(current: Matches, source: TermSource, articles: IndexedArticles): Matches {
+    const { probed } = this;
+    const owners = ownersOf(articles, current);
+    return keepMatches(current, (key, i) => {
+      source.probe(key, owners[i]!, probed);
       if (probed.score <= 0) return false;
-      total[sentence]! += probed.score;
-      if (probed.inText) textHit[sentence] = 1;
+      current.scores[i]! += probed.score;
+      if (probed.inText) current.inText[i] = 1;
       return true;
     });
   }
 
-  private excluded(sentence: number, excluded: PhraseTerm[]): boolean {
+  private excluded(key: number, a: number, excluded: PhraseTerm[]): boolean {
+    if (excluded.length === 0) return false;
+    const list = this.index.sentenceWords(a)[key - this.index.articleTable().firsts[a]!] ?? [];
+    return excluded.some((phrase) => findPhrase(phrase, list) > 0);
+  }
+
+  private hit(
+    key: number,
+    score: number,
+    compiled: CompiledQuery,
+    facts: ContextFacts,
+    context: AnnotationFacts,
+  ): SearchHit {
     const { index } = this;
-    const from = index.sequenceStart[sentence]!;
-    const to = index.sequenceStart[sentence + 1]!;
-    return excluded.some((phrase) => findPhrase(phrase, index.sequence, from, to) > 0);
-  }
-
-  /**
-   * A query answered by an article's title alone would match every sentence of it; such an
-   * article is shown once, by its first sentence. Sentences that matched in their own text stand
-   * for their article otherwise.
-   */
-  private representTitleOnly(sentences: ArrayLike<number>): Uint32Array {
-    const { index, textHit } = this;
-    const out: number[] = [];
-    let i = 0;
-    while (i < sentences.length) {
-      const article = index.articleOf[sentences[i]!]!;
-      let end = i;
-      let anyText = false;
-      while (end < sentences.length && index.articleOf[sentences[end]!] === article) {
-        if (textHit[sentences[end]!]) anyText = true;
-        end++;
-      }
-      if (anyText) {
-        for (let k = i; k < end; k++) if (textHit[sentences[k]!]) out.push(sentences[k]!);
-      } else {
-        out.push(sentences[i]!);
-      }
-      i = end;
-    }
-    return Uint32Array.from(out);
-  }
-
-  /** The `limit` best sentences, ties in corpus order (the candidates arrive in that order). */
-  private best(sentences: ArrayLike<number>, limit: number): number[] {
-    const { total } = this;
-    const top: number[] = [];
-    for (let i = 0; i < sentences.length; i++) {
-      const sentence = sentences[i]!;
-      const score = total[sentence]!;
-      if (top.length === limit && score <= total[top[top.length - 1]!]!) continue;
-      let at = top.length;
-      while (at > 0 && total[top[at - 1]!]! < score) at--;
-      top.splice(at, 0, sentence);
-      if (top.length > limit) top.pop();
-    }
-    return top;
-  }
-
-  private hit(sentence: number, compiled: CompiledQuery, facts: ContextFacts): SearchHit {
-    const { index } = this;
-    const a = index.articleOf[sentence]!;
-    const article = index.articles[a]!;
-    const own = article.sentences[sentence - index.articleStart[a]!]!;
+    const articles = index.articleTable();
+    const a = articleOfKey(articles, key);
+    const article = index.articleId(a);
+    const own = index.sentence(a, key - articles.firsts[a]!);
+    const labels = context.labels
+      ? context.labels(article, own.id)
+      : (facts.tags().labels.get(key) ?? []);
     return {
-      article: article.id,
+      article,
       sentence: own.id,
-      score: Math.min(1, Math.max(0, this.total[sentence]!)),
+      score: Math.min(1, Math.max(0, score)),
       text: own.text,
-      labels: facts.labels.get(sentence) ?? [],
-      matches: highlight(own.text, compiled.terms, index),
+      labels: [...labels] as Label[],
+      matches: highlight(own.text, compiled.terms),
     };
   }
 }
 
-function keep(sentences: ArrayLike<number>, test: (sentence: number) => boolean): Uint32Array {
-  const out = new Uint32Array(sentences.length);
-  let length = 0;
-  for (let i = 0; i < sentences.length; i++) {
-    if (test(sentences[i]!)) out[length++] = sentences[i]!;
+/**
+ * The position of each key's article (-1 for a removed one), in one pass over both lists; kept
+ * with the matches, which filtering keeps in step.
+ */
+function ownersOf(articles: IndexedArticles, found: Matches): Int32Array {
+  if (found.owners) return found.owners;
+  const owners = new Int32Array(found.length);
+  found.owners = owners;
+  const { firsts, counts } = articles;
+  const holds = (a: number, key: number) =>
+    a >= 0 && a < articles.length && key >= firsts[a]! && key < firsts[a]! + counts[a]!;
+  let a = -1;
+  for (let i = 0; i < found.length; i++) {
+    const key = found.keys[i]!;
+    if (!holds(a, key)) {
+      if (holds(a + 1, key)) a++;
+      else {
+        const start = articleStart(articles, key);
+        if (!holds(start, key)) {
+          owners[i] = -1;
+          continue;
+        }
+        a = start;
+      }
+    }
+    owners[i] = a;
   }
-  return out.subarray(0, length);
+  return owners;
+}
+
+/** The last article whose first key is at most `key`. */
+function articleStart(articles: IndexedArticles, key: number): number {
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (articles.firsts[middle]! <= key) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+const orders = new WeakMap<IndexedArticles, Uint32Array>();
+
+/** Article positions in corpus order. */
+function corpusOrder(articles: IndexedArticles): Uint32Array {
+  let order = orders.get(articles);
+  if (!order) {
+    order = new Uint32Array(articles.length);
+    for (let a = 0; a < articles.length; a++) order[articles.ords[a]!] = a;
+    orders.set(articles, order);
+  }
+  return order;
+}
+
+/**
+ * A query answered by an article's title alone would match every sentence of it; such an
+ * article is shown once, by its first sentence. Sentences that matched in their own text stand
+ * for their article otherwise.
+ */
+function representTitleOnly(found: Matches, owners: Int32Array): void {
+  const keepers = new Uint8Array(found.length);
+  let i = 0;
+  while (i < found.length) {
+    const article = owners[i]!;
+    let end = i;
+    let anyText = false;
+    while (end < found.length && owners[end] === article) {
+      if (found.inText[end]) anyText = true;
+      end++;
+    }
+    if (anyText) {
+      for (let k = i; k < end; k++) if (found.inText[k]) keepers[k] = 1;
+    } else keepers[i] = 1;
+    i = end;
+  }
+  keepMatches(found, (_key, k) => keepers[k] === 1);
+}
+
+/** The `limit` best entries (their indexes), ties in corpus order. */
+function best(
+  found: Matches,
+  owners: Int32Array,
+  articles: IndexedArticles,
+  limit: number,
+): number[] {
+  const { scores, keys } = found;
+  const { ords } = articles;
+  // Entries arrive in key order; corpus order decides ties (the same order on a fresh index).
+  const before = (x: number, y: number) => {
+    if (scores[x] !== scores[y]) return scores[x]! > scores[y]!;
+    const ox = ords[owners[x]!]!;
+    const oy = ords[owners[y]!]!;
+    return ox !== oy ? ox < oy : keys[x]! < keys[y]!;
+  };
+  const top: number[] = [];
+  for (let i = 0; i < found.length; i++) {
+    if (top.length === limit && !before(i, top[top.length - 1]!)) continue;
+    let at = top.length;
+    while (at > 0 && before(i, top[at - 1]!)) at--;
+    top.splice(at, 0, i);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }

@@ -1,23 +1,23 @@
+import type { IndexedArticles, WordIndex } from '../corpus/word-index.js';
 import type { ReviewStatus } from '../store/types.js';
+import { compact, fold } from '../text/fold.js';
 import type { ContextFacts } from './context-facts.js';
-import { fold } from './fold.js';
 import type { LabelValue, QueryFilter } from './query.js';
-import { compact, type SentenceIndex } from './sentence-index.js';
 
 export interface FilterContext {
-  index: SentenceIndex;
+  index: WordIndex;
   facts: ContextFacts;
   status: (article: string) => ReviewStatus;
 }
 
-/** A test on sentence numbers, plus whether only annotated sentences can pass it. */
+/** A test on a sentence (its key and its article's position), plus whether only annotated sentences can pass it. */
 export interface SentenceFilter {
-  test(sentence: number): boolean;
+  test(key: number, a: number): boolean;
   /** True when a sentence without annotations can never pass: the candidates are then only those. */
   needsAnnotation: boolean;
 }
 
-type Test = (sentence: number) => boolean;
+type Test = (key: number, a: number) => boolean;
 
 /**
  * One test per field; values of the same field are alternatives, negated values must all fail,
@@ -44,12 +44,12 @@ export function compileFilters(
     if (positive.length > 0 && positive.every((filter) => annotationOnly(filter)))
       needsAnnotation = true;
     tests.push(
-      (sentence) =>
-        (wanted.length === 0 || wanted.some((test) => test(sentence))) &&
-        !unwanted.some((test) => test(sentence)),
+      (key, a) =>
+        (wanted.length === 0 || wanted.some((test) => test(key, a))) &&
+        !unwanted.some((test) => test(key, a)),
     );
   }
-  return { test: (sentence) => tests.every((test) => test(sentence)), needsAnnotation };
+  return { test: (key, a) => tests.every((test) => test(key, a)), needsAnnotation };
 }
 
 function annotationOnly(filter: QueryFilter): boolean {
@@ -58,13 +58,14 @@ function annotationOnly(filter: QueryFilter): boolean {
 
 function valueTest(filter: QueryFilter, context: FilterContext): Test {
   const { index, facts } = context;
+  const articles = index.articleTable();
   switch (filter.field) {
     case 'label':
       return labelTest(filter.value, facts);
     case 'annotator': {
       const name = fold(filter.value);
-      return (sentence) => {
-        const names = facts.annotators.get(sentence);
+      return (key) => {
+        const names = facts.tags().annotators.get(key);
         if (!names) return false;
         for (const annotator of names) if (fold(annotator).includes(name)) return true;
         return false;
@@ -72,26 +73,26 @@ function valueTest(filter: QueryFilter, context: FilterContext): Test {
     }
     case 'source': {
       const name = compact(filter.value);
-      return perArticle(index, (article) => index.sources[article]!.includes(name));
+      const passes = articles.sources.map((source) => source.includes(name));
+      return (_key, a) => passes[articles.sourceOf[a]!]!;
     }
     case 'status': {
       const wanted = filter.value;
-      return perArticle(index, (article) => context.status(index.articles[article]!.id) === wanted);
+      return perArticle(articles, (a) => context.status(index.articleId(a)) === wanted);
     }
   }
 }
 
 function labelTest(value: LabelValue, facts: ContextFacts): Test {
-  if (value === 'none') return (sentence) => !facts.labels.has(sentence);
-  return (sentence) => facts.labels.get(sentence)?.includes(value) ?? false;
+  if (value === 'none') return (key) => !facts.tags().labels.has(key);
+  return (key) => facts.tags().labels.get(key)?.includes(value) ?? false;
 }
 
-function perArticle(index: SentenceIndex, decide: (article: number) => boolean): Test {
+function perArticle(articles: IndexedArticles, decide: (a: number) => boolean): Test {
   // 0 = not asked yet, 1 = passes, 2 = fails.
-  const known = new Uint8Array(index.articles.length);
-  return (sentence) => {
-    const article = index.articleOf[sentence]!;
-    if (known[article] === 0) known[article] = decide(article) ? 1 : 2;
-    return known[article] === 1;
+  const known = new Uint8Array(articles.length);
+  return (_key, a) => {
+    if (known[a] === 0) known[a] = decide(a) ? 1 : 2;
+    return known[a] === 1;
   };
 }

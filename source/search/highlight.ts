@@ -1,5 +1,4 @@
-import { eachWord, foldText, originalRange } from './fold.js';
-import type { SentenceIndex } from './sentence-index.js';
+import { eachWord, foldText, originalRange } from '../text/fold.js';
 import { findPhrase, type Term } from './terms.js';
 
 /**
@@ -7,31 +6,25 @@ import { findPhrase, type Term } from './terms.js';
  * sorted and merged. Only shown hits are highlighted, so this re-folds one sentence at a time
  * rather than keeping word offsets for the whole corpus.
  */
-export function highlight(
-  text: string,
-  terms: Term[],
-  index: SentenceIndex,
-): Array<[number, number]> {
+export function highlight(text: string, terms: Term[]): Array<[number, number]> {
   const folded = foldText(text);
   const starts: number[] = [];
   const ends: number[] = [];
-  const ids: number[] = [];
+  const list: string[] = [];
   eachWord(folded.folded, (word, start, end) => {
     starts.push(start);
     ends.push(end);
-    // Every word of an indexed sentence is in the vocabulary; the sentinel never matches.
-    ids.push(index.wordIds.get(word) ?? 0xffffffff);
+    list.push(word);
   });
-  const sequence = Uint32Array.from(ids);
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     if (term.kind === 'word') {
-      ids.forEach((id, k) => {
-        if (term.scores.has(id)) ranges.push(originalRange(folded, starts[k]!, ends[k]!));
+      list.forEach((word, k) => {
+        if (term.scores.has(word)) ranges.push(originalRange(folded, starts[k]!, ends[k]!));
       });
-    } else {
-      const length = term.ids.length + 1;
-      findPhrase(term, sequence, 0, sequence.length, (at) => {
+    } else if (term.known) {
+      const length = term.words.length;
+      findPhrase(term, list, (at) => {
         ranges.push(originalRange(folded, starts[at]!, ends[at + length - 1]!));
       });
     }

@@ -1,20 +1,20 @@
+import { memoryWordIndex } from '../corpus/memory-word-index.js';
 import type { Article } from '../corpus/types.js';
+import type { WordIndex } from '../corpus/word-index.js';
 import { Engine, type SearchEngine } from './engine.js';
 
-export { searchContext } from './context.js';
-export {
-  DEFAULT_LIMIT,
-  type SearchContext,
-  type SearchEngine,
-  type SearchOptions,
-} from './engine.js';
+export type { AnnotationFacts } from './annotation-facts.js';
+export { placedFacts, repositoryFacts } from './context.js';
+export { DEFAULT_LIMIT, type SearchEngine, type SearchOptions } from './engine.js';
 export { type ParsedQuery, parseQuery, type QueryFilter } from './query.js';
 export type { SearchHit } from './types.js';
 
-/**
- * Indexes every sentence and title once (about a second for 10,000 articles); each search then
- * answers from the index, fast enough to run on every keystroke.
- */
-export function buildSearchEngine(articles: Article[]): SearchEngine {
-  return new Engine(articles);
+/** Search over articles in memory: for tests and small inputs. */
+export function buildSearchEngine(articles: readonly Article[]): SearchEngine {
+  return new Engine(memoryWordIndex(articles));
+}
+
+/** Search over a word index: the on-disk corpus index's, for a corpus of any size. */
+export function searchEngine(index: WordIndex): SearchEngine {
+  return new Engine(index);
 }

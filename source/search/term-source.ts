@@ -1,7 +1,7 @@
+import { articleOfNumber, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
 import type { ContextFacts } from './context-facts.js';
-import type { SentenceIndex } from './sentence-index.js';
-import type { TermScores } from './term-scores.js';
-import { findPhrase, type PhraseTerm, phraseInWords, type Term, wordScore } from './terms.js';
+import { type Matches, type Source, unionOf } from './matches.js';
+import { findPhrase, type PhraseTerm, type Term, wordScore } from './terms.js';
 
 /** A word found only in the article's title, or only in a note, counts for a little less. */
 const TITLE_WEIGHT = 0.8;
@@ -17,8 +17,10 @@ export interface Probe {
 export interface TermSource {
   /** Scan cost: how many sentences the term's own lists will visit. */
   cost: number;
-  scan(marks: TermScores): void;
-  probe(sentence: number, out: Probe): void;
+  /** Every sentence the term matches (keys of removed articles included). */
+  scan(): Matches;
+  /** How the term matches the sentence `key` of the article at position `a`. */
+  probe(key: number, a: number, out: Probe): void;
 }
 
 /**
@@ -26,119 +28,182 @@ export interface TermSource {
  * their titles, sentences through notes on them. Titles and notes are few, so they are resolved
  * up front; the text is walked or probed as the engine decides.
  */
-export function termSource(
-  term: Term,
-  index: SentenceIndex,
-  facts: ContextFacts,
-  titleOf: (article: number) => string[],
-): TermSource {
-  // Best score per article through its title, and per sentence through its notes.
+export function termSource(term: Term, index: WordIndex, facts: ContextFacts): TermSource {
+  const articles = index.articleTable();
+  // Best score per article position through its title, and per sentence key through its notes.
   const titles = new Map<number, number>();
   const notes = new Map<number, number>();
   const better = (map: Map<number, number>, key: number, score: number) => {
     if (score > (map.get(key) ?? 0)) map.set(key, score);
   };
+  const titled = (word: string, score: (a: number) => number) => {
+    for (const number of index.titled(word)) {
+      const a = articleOfNumber(articles, number);
+      if (a >= 0) better(titles, a, score(a) * TITLE_WEIGHT);
+    }
+  };
   const { entries, byWord } = facts.notes;
   let textCost = 0;
-  let scanText: (marks: TermScores) => void;
-  let probeText: (sentence: number) => number;
+  let textLists: () => Source[];
+  let probeText: (key: number, a: number) => number;
   if (term.kind === 'word') {
-    for (const [word, score] of term.scores) {
-      for (const article of index.titles.get(word) ?? []) {
-        better(titles, article, score * TITLE_WEIGHT);
-      }
-    }
+    for (const [word, score] of term.scores) titled(word, () => score);
     for (const [word, found] of byWord) {
       const score = wordScore(term, word) * NOTE_WEIGHT;
       if (score > 0) for (const entry of found) better(notes, entries[entry]!.sentence, score);
     }
     textCost = term.postings;
-    scanText = (marks) => {
-      for (const [word, score] of term.scores) {
-        marks.markAll(
-          index.postings,
-          index.postingStart[word]!,
-          index.postingStart[word + 1]!,
-          score,
-        );
-      }
-    };
-    probeText = (sentence) => {
+    textLists = () =>
+      [...term.scores].map(([word, score]) => ({
+        keys: index.postings(word),
+        score,
+        inText: true,
+      }));
+    probeText = (key, a) => {
       let best = 0;
-      for (let i = index.sequenceStart[sentence]!; i < index.sequenceStart[sentence + 1]!; i++) {
-        const score = term.scores.get(index.sequence[i]!);
+      for (const word of wordsOf(index, articles, key, a)) {
+        const score = term.scores.get(word);
         if (score !== undefined && score > best) best = score;
       }
       return best;
     };
   } else {
     const anchors = phraseAnchors(term, index);
-    for (const word of anchors) {
-      for (const article of index.titles.get(word) ?? []) {
-        better(titles, article, phraseInWords(term, titleOf(article)) * TITLE_WEIGHT);
-      }
+    for (const [word] of anchors) {
+      titled(word, (a) => findPhrase(term, index.titleWords(a)));
     }
     for (const entry of notesWith(term, byWord)) {
       const note = entries[entry]!;
-      better(notes, note.sentence, phraseInWords(term, note.words) * NOTE_WEIGHT);
+      better(notes, note.sentence, findPhrase(term, note.words) * NOTE_WEIGHT);
     }
-    for (const word of anchors) {
-      textCost += index.postingStart[word + 1]! - index.postingStart[word]!;
-    }
-    probeText = (sentence) =>
-      findPhrase(
-        term,
-        index.sequence,
-        index.sequenceStart[sentence]!,
-        index.sequenceStart[sentence + 1]!,
-      );
-    scanText = (marks) => {
-      for (const word of anchors) {
-        for (let p = index.postingStart[word]!; p < index.postingStart[word + 1]!; p++) {
-          const sentence = index.postings[p]!;
-          const score = probeText(sentence);
-          if (score > 0) marks.mark(sentence, score, true);
+    for (const [, frequency] of anchors) textCost += frequency;
+    probeText = (key, a) => findPhrase(term, wordsOf(index, articles, key, a));
+    textLists = () => {
+      if (!term.known) return [];
+      if (term.words.length === 1) {
+        // One word needs no reading: the word itself scores 1, a word it begins 0.9.
+        const [word] = term.words;
+        return anchors.map(([other]) => ({
+          keys: index.postings(other),
+          score: other === word ? 1 : 0.9,
+          inText: true,
+        }));
+      }
+      // Only sentences holding every whole word of the phrase are read to find it.
+      const whole = term.words.slice(0, -1);
+      const last = term.words[term.words.length - 1]!;
+      if (!term.started || last.length < 2) whole.push(last);
+      const found: number[] = [];
+      const scores: number[] = [];
+      for (const key of intersectAll([...new Set(whole)].map((word) => index.postings(word)))) {
+        const a = articleOfKeyNear(articles, key);
+        if (a < 0) continue;
+        const score = probeText(key, a);
+        if (score > 0) {
+          found.push(key);
+          scores.push(score);
         }
       }
+      // Two scores only (whole or begun last word): one list each.
+      return [1, 0.9].map((score) => ({
+        keys: Uint32Array.from(found.filter((_, i) => scores[i] === score)),
+        score,
+        inText: true,
+      }));
     };
   }
   let titleCost = 0;
-  for (const article of titles.keys()) {
-    titleCost += index.articleStart[article + 1]! - index.articleStart[article]!;
-  }
+  for (const a of titles.keys()) titleCost += articles.counts[a]!;
   return {
     cost: textCost + titleCost + notes.size,
-    scan: (marks) => {
-      scanText(marks);
-      for (const [article, score] of titles) {
-        for (let s = index.articleStart[article]!; s < index.articleStart[article + 1]!; s++) {
-          marks.mark(s, score, false);
-        }
+    scan: () => {
+      const sources = textLists();
+      for (const [a, score] of titles) {
+        const from = articles.firsts[a]!;
+        sources.push({ from, to: from + articles.counts[a]!, score, inText: false });
       }
-      for (const [sentence, score] of notes) marks.mark(sentence, score, true);
+      for (const [key, score] of notes) {
+        sources.push({ keys: Uint32Array.of(key), score, inText: true });
+      }
+      return unionOf(sources);
     },
-    probe: (sentence, out) => {
-      const text = Math.max(probeText(sentence), notes.get(sentence) ?? 0);
-      const title = titles.get(index.articleOf[sentence]!) ?? 0;
+    probe: (key, a, out) => {
+      const text = Math.max(probeText(key, a), notes.get(key) ?? 0);
+      const title = titles.get(a) ?? 0;
       out.score = Math.max(text, title);
       out.inText = text > 0;
     },
   };
 }
 
+/** The keys every list has, shortest list first. */
+export function intersectAll(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 0) return new Uint32Array(0);
+  const sorted = [...lists].sort((x, y) => x.length - y.length);
+  let current = sorted[0]!;
+  for (const other of sorted.slice(1)) {
+    const out = new Uint32Array(current.length);
+    let length = 0;
+    let j = 0;
+    for (let i = 0; i < current.length; i++) {
+      const key = current[i]!;
+      while (j < other.length && other[j]! < key) j++;
+      if (j >= other.length) break;
+      if (other[j] === key) out[length++] = key;
+    }
+    current = out.subarray(0, length);
+    if (length === 0) break;
+  }
+  return current;
+}
+
+function wordsOf(
+  index: WordIndex,
+  articles: IndexedArticles,
+  key: number,
+  a: number,
+): readonly string[] {
+  return index.sentenceWords(a)[key - articles.firsts[a]!] ?? [];
+}
+
+/** The article of a key, remembering the last answer: postings arrive in ascending order. */
+let near = { articles: null as IndexedArticles | null, a: -1 };
+function articleOfKeyNear(articles: IndexedArticles, key: number): number {
+  const { firsts, counts } = articles;
+  let a = near.articles === articles ? near.a : -1;
+  if (a < 0 || key < firsts[a]! || key >= firsts[a]! + counts[a]!) {
+    let low = 0;
+    let high = articles.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (firsts[middle]! <= key) low = middle + 1;
+      else high = middle;
+    }
+    a = low - 1;
+    if (a < 0 || key >= firsts[a]! + counts[a]!) return -1;
+    near = { articles, a };
+  }
+  return a;
+}
+
 /**
  * The words whose postings must contain every occurrence of the phrase: its rarest whole word,
  * or, for a phrase of one word still being typed, every word that word begins.
  */
-function phraseAnchors(term: PhraseTerm, index: SentenceIndex): number[] {
-  if (term.ids.length === 0) {
-    const [from, to] = term.last;
-    return Array.from({ length: to - from }, (_, k) => from + k);
+function phraseAnchors(term: PhraseTerm, index: WordIndex): Array<[string, number]> {
+  if (!term.known) return [];
+  if (term.words.length === 1) {
+    const word = term.words[0]!;
+    if (term.started && word.length >= 2) return index.prefixed(word);
+    const frequency = index.frequency(word);
+    return frequency === undefined ? [] : [[word, frequency]];
   }
-  if (term.ids.some((id) => id === undefined)) return [];
-  const ids = term.ids as number[];
-  const size = (id: number) => index.postingStart[id + 1]! - index.postingStart[id]!;
-  return [ids.reduce((rarest, id) => (size(id) < size(rarest) ? id : rarest))];
+  let rarest: [string, number] | null = null;
+  for (const word of term.words.slice(0, -1)) {
+    const frequency = index.frequency(word)!;
+    if (rarest === null || frequency < rarest[1]) rarest = [word, frequency];
+  }
+  return [rarest!];
 }
 
 /** The notes that may hold a phrase: those with its first word (or, alone, a word it begins). */

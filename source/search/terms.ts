@@ -1,3 +1,5 @@
+import type { WordIndex } from '../corpus/word-index.js';
+import { words } from '../text/fold.js';
 import {
   allowedEdits,
   type CandidateFinder,
@@ -9,32 +11,29 @@ import {
   VARIANT,
 } from './candidates.js';
 import { editDistance } from './distance.js';
-import { words } from './fold.js';
 import type { ParsedQuery } from './query.js';
-import { prefixRange, type SentenceIndex } from './sentence-index.js';
 
 /** A plain word: any of its candidate vocabulary words satisfies it, each with its own score. */
 export interface WordTerm {
   kind: 'word';
   text: string;
-  /** Vocabulary id → score. */
-  scores: Map<number, number>;
+  /** Vocabulary word → score. */
+  scores: Map<string, number>;
   /** How many sentences its candidates occur in: the cost of walking their postings. */
   postings: number;
 }
 
 /**
- * Words in this order. All but the last must be whole words; the last may be the start of one,
- * so a phrase matches while its last word is still being typed.
+ * Words in this order. All but the last must be whole words; the last may be the start of one
+ * (of two letters or more), so a phrase matches while its last word is still being typed.
  */
 export interface PhraseTerm {
   kind: 'phrase';
   words: string[];
-  /** Ids of all words but the last; undefined when a word is not in the corpus at all. */
-  ids: Array<number | undefined>;
-  /** Ids `[from, to)` the last word may be. */
-  last: [number, number];
-  lastExact: number | undefined;
+  /** Whether every word but the last is in the corpus: only then can its text have the phrase. */
+  known: boolean;
+  /** When false the last word must be whole: an excluded phrase leaves out only itself. */
+  started: boolean;
 }
 
 export type Term = WordTerm | PhraseTerm;
@@ -47,78 +46,68 @@ export interface CompiledQuery {
 /** A word written with inner punctuation ("U.S.", "30-day") means those words together: a phrase. */
 export function compile(
   parsed: ParsedQuery,
-  index: SentenceIndex,
+  index: WordIndex,
   finder: CandidateFinder,
 ): CompiledQuery {
   const terms: Term[] = [];
   for (const written of parsed.words) {
     const parts = words(written);
-    if (parts.length === 1) terms.push(wordTerm(parts[0]!, index, finder));
-    else if (parts.length > 1) terms.push(phraseTerm(parts, index));
+    if (parts.length === 1) terms.push(wordTerm(parts[0]!, finder));
+    else if (parts.length > 1) terms.push(phraseTerm(parts, index, true));
   }
   for (const phrase of parsed.phrases) {
     const parts = words(phrase);
-    if (parts.length > 0) terms.push(phraseTerm(parts, index));
+    if (parts.length > 0) terms.push(phraseTerm(parts, index, true));
   }
   const excluded: PhraseTerm[] = [];
   for (const written of parsed.excluded) {
     const parts = words(written);
     // An excluded word is excluded exactly: "-war" must not also drop "warn" and "was".
-    if (parts.length > 0)
-      excluded.push({ ...phraseTerm(parts, index), last: exactRange(parts, index) });
+    if (parts.length > 0) excluded.push(phraseTerm(parts, index, false));
   }
   return { terms, excluded };
 }
 
-function exactRange(parts: string[], index: SentenceIndex): [number, number] {
-  const id = index.wordIds.get(parts[parts.length - 1]!);
-  return id === undefined ? [0, 0] : [id, id + 1];
-}
-
-function wordTerm(text: string, index: SentenceIndex, finder: CandidateFinder): WordTerm {
-  const scores = new Map<number, number>();
+function wordTerm(text: string, finder: CandidateFinder): WordTerm {
+  const scores = new Map<string, number>();
   let postings = 0;
   for (const candidate of finder.find(text)) {
     scores.set(candidate.word, candidate.score);
-    postings += index.postingStart[candidate.word + 1]! - index.postingStart[candidate.word]!;
+    postings += candidate.frequency;
   }
   return { kind: 'word', text, scores, postings };
 }
 
-function phraseTerm(parts: string[], index: SentenceIndex): PhraseTerm {
-  const lastWord = parts[parts.length - 1]!;
-  return {
-    kind: 'phrase',
-    words: parts,
-    ids: parts.slice(0, -1).map((part) => index.wordIds.get(part)),
-    last: lastWord.length >= MIN_PREFIX ? prefixRange(index, lastWord) : exactRange(parts, index),
-    lastExact: index.wordIds.get(lastWord),
-  };
+function phraseTerm(parts: string[], index: WordIndex, started: boolean): PhraseTerm {
+  const known = parts.slice(0, -1).every((part) => index.frequency(part) !== undefined);
+  return { kind: 'phrase', words: parts, known, started };
+}
+
+/** How a word ends a phrase: 1 whole, 0.9 begun (while typing), 0 not at all. */
+function lastScore(phrase: PhraseTerm, word: string): number {
+  const last = phrase.words[phrase.words.length - 1]!;
+  if (word === last) return EXACT;
+  return phrase.started && last.length >= MIN_PREFIX && word.startsWith(last) ? PHRASE_STARTED : 0;
 }
 
 /**
- * Where the phrase occurs in a sentence's word ids: the start of each occurrence, and whether
- * its last word was whole there.
+ * Where the phrase occurs in a list of folded words (a sentence, a title, a note): calls back
+ * with the start of each occurrence, and returns 1 when one ends in a whole word, 0.9 when the
+ * last word was only begun, 0 when there is none.
  */
 export function findPhrase(
   phrase: PhraseTerm,
-  sequence: Uint32Array,
-  from: number,
-  to: number,
+  list: readonly string[],
   visit?: (start: number, whole: boolean) => void,
 ): number {
-  const length = phrase.ids.length + 1;
-  const [low, high] = phrase.last;
+  const length = phrase.words.length;
   let best = 0;
-  outer: for (let at = from; at + length <= to; at++) {
-    for (let k = 0; k < phrase.ids.length; k++) {
-      if (sequence[at + k] !== phrase.ids[k]) continue outer;
-    }
-    const last = sequence[at + length - 1]!;
-    if (last < low || last >= high) continue;
-    const whole = last === phrase.lastExact;
-    visit?.(at, whole);
-    best = Math.max(best, whole ? EXACT : PHRASE_STARTED);
+  outer: for (let at = 0; at + length <= list.length; at++) {
+    for (let k = 0; k < length - 1; k++) if (list[at + k] !== phrase.words[k]) continue outer;
+    const score = lastScore(phrase, list[at + length - 1]!);
+    if (score === 0) continue;
+    visit?.(at, score === EXACT);
+    best = Math.max(best, score);
     if (best === EXACT && !visit) return best;
   }
   return best;
@@ -126,20 +115,6 @@ export function findPhrase(
 
 /** A phrase whose last word is only begun scores as a prefix match would. */
 const PHRASE_STARTED = 0.9;
-
-/** The same test over plain folded words (titles, notes), which are not in the index. */
-export function phraseInWords(phrase: PhraseTerm, list: string[]): number {
-  const length = phrase.words.length;
-  const lastWord = phrase.words[length - 1]!;
-  let best = 0;
-  outer: for (let at = 0; at + length <= list.length; at++) {
-    for (let k = 0; k < length - 1; k++) if (list[at + k] !== phrase.words[k]) continue outer;
-    const last = list[at + length - 1]!;
-    if (last === lastWord) return EXACT;
-    if (lastWord.length >= MIN_PREFIX && last.startsWith(lastWord)) best = PHRASE_STARTED;
-  }
-  return best;
-}
 
 /** How well a plain word matches a word outside the index (of a note), by the index's rules. */
 export function wordScore(term: WordTerm, word: string): number {

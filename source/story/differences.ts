@@ -7,7 +7,7 @@
 import * as chrono from 'chrono-node';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { editDistance } from '../search/distance.js';
-import { fold } from '../search/fold.js';
+import { fold } from '../text/fold.js';
 import { WEIGHTLESS_WORDS } from './lexicon.js';
 import { findNumbers, numberKey } from './numbers.js';
 import { nameKey, sentenceFeatures, stem, Vocabulary } from './tokens.js';

@@ -7,7 +7,7 @@
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { isVariant, variantKey } from '../search/candidates.js';
-import { fold, isWordCodePoint } from '../search/fold.js';
+import { fold, isWordCodePoint } from '../text/fold.js';
 import { wordWeight } from './frequencies.js';
 import { Float64List, Int32List } from './growable.js';
 import { CALENDAR_WORDS, REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';

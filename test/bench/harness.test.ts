@@ -13,6 +13,7 @@ describe('parseBenchArgs', () => {
   it('has defaults for a full run', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
+      huge: false,
       json: false,
       only: null,
       articles: null,
@@ -37,9 +38,11 @@ describe('parseBenchArgs', () => {
         '--timeout',
         '60',
         '--in-process',
+        '--huge',
       ]),
     ).toEqual({
       quick: true,
+      huge: true,
       json: true,
       only: ['store', 'search', 'ui'],
       articles: 2000,

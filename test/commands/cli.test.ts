@@ -126,6 +126,7 @@ describe('exit status: 2 when a command cannot run at all', async () => {
   // Each command that reads a corpus, with what it needs besides (a query, a format, a file).
   const uses: Record<string, { args: string[]; store: boolean }> = {
     list: { args: ['list'], store: false },
+    index: { args: ['index'], store: false },
     orphans: { args: ['orphans'], store: true },
     export: { args: ['export', '--format', 'jsonl'], store: true },
     import: { args: ['import', 'empty.jsonl'], store: true },

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import {
+  type AnnotationFacts,
   buildSearchEngine,
-  type SearchContext,
+  placedFacts,
   type SearchEngine,
 } from '../../source/search/index.js';
 import { createMemoryRepository } from '../../source/store/index.js';
@@ -10,12 +11,12 @@ import type { Repository } from '../../source/store/repository.js';
 import { article, seedArticles } from './articles.js';
 
 /** The repository as the UI hands it to search: the current annotator's view. */
-function contextOf(repositories: Repository[], current: Repository): SearchContext {
-  return {
-    annotations: repositories.flatMap((repository) => repository.list()),
-    status: (id, annotator) => current.status(id, annotator),
-    annotators: repositories.map((repository) => repository.annotator),
-  };
+function contextOf(repositories: Repository[], current: Repository): AnnotationFacts {
+  return placedFacts(
+    repositories.flatMap((repository) => repository.list()),
+    (id, annotator) => current.status(id, annotator),
+    repositories.map((repository) => repository.annotator),
+  );
 }
 
 const sentenceWith = (articleOf: Article, text: string) =>
@@ -128,8 +129,7 @@ describe('titles and sources', () => {
       source: 'Kyiv Post',
     }),
   ]);
-  const search = (query: string) =>
-    engine.search(query, { annotations: [], status: () => 'unreviewed', annotators: [] });
+  const search = (query: string) => engine.search(query, placedFacts([]));
   const where = (query: string) =>
     search(query).map((hit) => `${hit.sentence} ${hit.score.toFixed(2)}`);
 

@@ -128,3 +128,19 @@ export function words(text: string): string[] {
   eachWord(fold(text), (word) => out.push(word));
   return out;
 }
+
+const asciiWord = /[a-z0-9]+/g;
+
+/**
+ * The folded words of a sentence, as the search index stores them: the same words as `words`,
+ * with plain ASCII (most sentences) lower-cased and matched in one pass.
+ */
+export function sentenceWords(text: string): string[] {
+  if (ascii.test(text)) return text.toLowerCase().match(asciiWord) ?? [];
+  return words(text);
+}
+
+/** Letters and digits only, folded: how a source name is compared ("thenationalnews"). */
+export function compact(text: string): string {
+  return fold(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -1,0 +1,311 @@
+/**
+ * margin at the size of a newsroom's archive, as a person runs it: the built CLI
+ * (`node dist/cli.js`, so `npm run build` first) on generated corpora of 1,000, 10,000 and
+ * 100,000 articles (and 1,000,000 with --huge). Per size: the cold ingestion into the corpus
+ * index and its peak memory, the first line of `margin list --json` on a warm index, `margin
+ * search` per query kind beside `fzf --filter` over the same sentences (both as processes),
+ * relevance, the memory of list and search, and the time a command takes to pick up 100 files
+ * added to the folder. Generated corpora are kept in the bench folder between runs.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
+import { indexFile } from '../../source/corpus/db/open.js';
+import { articleOfKey } from '../../source/corpus/word-index.js';
+import { generateArticle } from '../generate/article.js';
+import { Random } from '../generate/random.js';
+import { DEFAULT_SEED, prepareWorkspace } from '../generate.js';
+import { measurements, percentile, reference, summarize } from '../measure.js';
+import type { BenchContext, BenchSection } from '../types.js';
+import {
+  commonQueries,
+  fzfAvailable,
+  fzfMs,
+  holdsEvery,
+  makeQueries,
+  QUERY_KINDS,
+  type QuerySource,
+  wordsIn,
+} from './search.js';
+
+const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+const SIZES = [1_000, 10_000, 100_000];
+const HUGE = 1_000_000;
+const ADDED = 100;
+
+interface Run {
+  ms: number;
+  stdout: string;
+  /** Peak resident memory of the process (MB), when /usr/bin/time could tell. */
+  rssMB: number | null;
+  status: number | null;
+}
+
+const hasTime = existsSync('/usr/bin/time');
+
+/** Runs the built CLI to the end and times it; peak memory through /usr/bin/time. */
+function margin(args: string[], env: NodeJS.ProcessEnv, cwd: string): Run {
+  const rssFile = path.join(cwd, `.rss-${process.pid}`);
+  const command = hasTime
+    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, CLI, ...args]]
+    : [process.execPath, [CLI, ...args]];
+  const started = performance.now();
+  const result = spawnSync(command[0] as string, command[1] as string[], {
+    env,
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+  const ms = performance.now() - started;
+  let rssMB: number | null = null;
+  if (hasTime && existsSync(rssFile)) {
+    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) rssMB = kb / 1024;
+  }
+  return { ms, stdout: result.stdout, rssMB, status: result.status };
+}
+
+/** Milliseconds until the CLI's first line of output; the reader then goes, as `head -1` does. */
+function firstLine(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args], { env, cwd });
+    let done = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (done || !chunk.includes(10)) return;
+      done = true;
+      resolve(performance.now() - started);
+      child.stdout.destroy();
+    });
+    child.on('error', reject);
+    child.on('exit', () => {
+      if (!done) reject(new Error(`margin ${args.join(' ')} printed no line`));
+    });
+  });
+}
+
+/** The index the CLI built, read directly (the bench's build of margin may fingerprint differently). */
+function openIndex(cacheHome: string, corpus: string): DiskCorpusIndex {
+  const file = indexFile(path.join(cacheHome, 'margin'), corpus);
+  return new DiskCorpusIndex(new Database(file, { readonly: true }), corpus, file);
+}
+
+/** Articles by corpus order, and which ones a word is in, from the index's postings. */
+function querySource(index: DiskCorpusIndex): QuerySource {
+  const table = index.articleTable();
+  const lists = new Map<string, number[]>();
+  return {
+    count: index.size(),
+    article: (ord) => index.articleAt(ord),
+    listOf(word) {
+      let list = lists.get(word);
+      if (!list) {
+        const ords = new Set<number>();
+        for (const key of index.postings(word)) {
+          const a = articleOfKey(table, key);
+          if (a >= 0) ords.add(table.ords[a]!);
+        }
+        list = [...ords].sort((x, y) => x - y);
+        if (lists.size > 20_000) lists.clear();
+        lists.set(word, list);
+      }
+      return list;
+    },
+  };
+}
+
+/** Every sentence, one per line, for fzf: written once per corpus. */
+async function sentenceList(index: DiskCorpusIndex, file: string): Promise<string> {
+  if (existsSync(file) && (await stat(file)).size > 0) return file;
+  await writeFile(file, '');
+  let lines: string[] = [];
+  for (const article of index.articles()) {
+    for (const sentence of article.sentences) lines.push(sentence.text.replace(/[\r\n\t]+/g, ' '));
+    if (lines.length > 50_000) {
+      await appendFile(file, `${lines.join('\n')}\n`);
+      lines = [];
+    }
+  }
+  if (lines.length > 0) await appendFile(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const median = (values: number[]) => percentile(values, 50);
+const count = (n: number) => n.toLocaleString('en-US');
+
+async function measureSize(
+  size: number,
+  context: BenchContext,
+  m: ReturnType<typeof measurements>,
+): Promise<number> {
+  const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
+  const root = path.resolve(context.workDir, '..');
+  const workspace = await prepareWorkspace({
+    quick: false,
+    dir: root,
+    articles: size,
+    log: context.log,
+  });
+  const corpus = workspace.corpusDir;
+  const cacheHome = path.join(workspace.workDir, 'scale-cache');
+  const cwd = path.join(workspace.workDir, 'scale-cwd');
+  await rm(cacheHome, { recursive: true, force: true });
+  await rm(cwd, { recursive: true, force: true });
+  await mkdir(cwd, { recursive: true });
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
+  let peak = 0;
+  const note = (run: Run) => {
+    if (run.rssMB !== null) peak = Math.max(peak, run.rssMB);
+    return run;
+  };
+
+  context.log(`${label}: cold ingestion of ${count(size)} articles`);
+  const cold = note(margin(['index', '--corpus', corpus, '--json'], env, cwd));
+  if (cold.status !== 0 && cold.status !== 1)
+    throw new Error(`margin index failed (${cold.status})`);
+  const summary = JSON.parse(cold.stdout) as { articles: number; problems: number };
+  m.value(`${label}: cold ingestion`, cold.ms / 1000, 's', {
+    ...(size === 100_000 ? { target: '≤ 60 s on 2 cores' } : {}),
+    note: `${count(summary.articles)} articles, ${summary.problems} problems, ${count(Math.round(size / (cold.ms / 1000)))} articles/s; margin index as a process`,
+  });
+  if (cold.rssMB !== null)
+    m.value(`${label}: cold ingestion peak RSS`, cold.rssMB, 'MB', { target: '≤ 400 MB' });
+  const indexBytes = (await stat(indexFile(path.join(cacheHome, 'margin'), corpus))).size;
+  m.value(`${label}: index size on disk`, indexBytes / (1024 * 1024), 'MB', {
+    note: `${(indexBytes / workspace.manifest.bytes).toFixed(2)}× the corpus files`,
+  });
+
+  // Warm: the first line of the list.
+  await firstLine(['list', '--json', '--corpus', corpus], env, cwd);
+  const lines: number[] = [];
+  for (let i = 0; i < 7; i++)
+    lines.push(await firstLine(['list', '--json', '--corpus', corpus], env, cwd));
+  m.timing(`${label}: list --json | head -1, warm`, summarize(lines), {
+    ...(size >= 100_000 ? { target: '≤ 300 ms' } : {}),
+    note: 'time to the first line of output',
+  });
+  const whole = note(margin(['list', '--json', '--corpus', corpus], env, cwd));
+  m.value(`${label}: list --json, whole`, whole.ms, 'ms', {
+    note: `${count(Math.round(whole.stdout.length / 1024))} KB written`,
+  });
+  if (whole.rssMB !== null)
+    m.value(`${label}: list peak RSS`, whole.rssMB, 'MB', { target: '≤ 400 MB' });
+
+  // Search, as a process per query.
+  const index = openIndex(cacheHome, corpus);
+  const source = querySource(index);
+  const perKind = 8;
+  const queries = makeQueries(source, new Random(DEFAULT_SEED), perKind);
+  const fzf = fzfAvailable()
+    ? await sentenceList(index, path.join(workspace.workDir, 'sentences.txt'))
+    : null;
+  const broad = commonQueries(source, new Random(11), 12);
+  index.close();
+  const target =
+    size === 100_000 ? '≤ 150 ms median' : size === HUGE ? '≤ 300 ms median' : undefined;
+  let searchPeak = 0;
+  const search = (query: string, limit: number) => {
+    const run = note(
+      margin(
+        ['search', '--corpus', corpus, '--json', '--limit', String(limit), '--', query],
+        env,
+        cwd,
+      ),
+    );
+    if (run.rssMB !== null) searchPeak = Math.max(searchPeak, run.rssMB);
+    return {
+      run,
+      hits:
+        run.status === 0
+          ? (JSON.parse(run.stdout) as Array<{ article: string; text: string }>)
+          : [],
+    };
+  };
+  search('warm up', 20);
+  for (const kind of QUERY_KINDS) {
+    let own = queries.filter((query) => query.kind === kind);
+    if (kind === 'while typing') own = own.filter((_, i) => i % 3 === 0);
+    if (own.length === 0) continue;
+    const times: number[] = [];
+    let judged = 0;
+    let found = 0;
+    for (const query of own) {
+      const { run, hits } = search(query.text, 20);
+      times.push(run.ms);
+      if (query.article !== null || query.name !== undefined) {
+        judged++;
+        const top = hits.slice(0, 3);
+        const name = query.name;
+        if (
+          name === undefined
+            ? top.some((hit) => hit.article === query.article)
+            : top.some((hit) => wordsIn(hit.text).includes(name))
+        )
+          found++;
+      }
+    }
+    const timing = summarize(times);
+    let extra: Parameters<typeof m.timing>[2] = {
+      note: `${own.length} processes, e.g. ${JSON.stringify(own[0]!.text)}`,
+      ...(target ? { target } : {}),
+    };
+    if (fzf) {
+      const fzfTimes = own.slice(0, 5).map((query) => fzfMs(fzf, query.text));
+      extra = { ...extra, reference: reference('fzf', timing.median, median(fzfTimes)) };
+    }
+    m.timing(`${label}: search (${kind})`, timing, extra);
+    if (judged > 0)
+      m.value(`${label}: relevance (${kind})`, (100 * found) / judged, '% in top 3', {
+        note: `${found} of ${judged}`,
+      });
+  }
+  let shown = 0;
+  let relevant = 0;
+  for (const query of broad) {
+    const { hits } = search(query, 3);
+    shown += hits.length;
+    relevant += hits.filter((hit) => holdsEvery(query, hit.text)).length;
+  }
+  if (shown > 0)
+    m.value(`${label}: relevance (common words)`, (100 * relevant) / shown, '% of top-3 hits', {
+      note: `${broad.length} queries of two words each in ≥ 1% of articles; a hit is relevant when its sentence holds both`,
+    });
+  if (searchPeak > 0)
+    m.value(`${label}: search peak RSS`, searchPeak, 'MB', { target: '≤ 400 MB' });
+
+  // 100 files added behind margin's back, picked up by the next command.
+  const added = path.join(corpus, 'added-by-bench');
+  await rm(added, { recursive: true, force: true });
+  await mkdir(added);
+  for (let i = 0; i < ADDED; i++) {
+    const article = generateArticle(DEFAULT_SEED + 1, size + i);
+    await writeFile(path.join(added, article.name), article.content);
+  }
+  const pickUp = note(
+    margin(['search', '--corpus', corpus, '--limit', '1', '--', 'ceasefire'], env, cwd),
+  );
+  const after = margin(['index', '--corpus', corpus, '--json'], env, cwd);
+  const seen = JSON.parse(after.stdout) as { articles: number; read: number };
+  m.value(`${label}: pick up ${ADDED} added files`, pickUp.ms, 'ms', {
+    ...(size === 100_000 ? { target: '≤ 2000 ms' } : {}),
+    note: `margin search, the first command after; then ${count(seen.articles)} articles, ${seen.read} read again by margin index`,
+  });
+  await rm(added, { recursive: true, force: true });
+  margin(['index', '--corpus', corpus, '--json'], env, cwd);
+  return peak;
+}
+
+export const section: BenchSection = {
+  name: 'scale',
+  async run(context) {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    const m = measurements('scale');
+    const sizes = context.quick ? [1_000] : context.huge ? [...SIZES, HUGE] : SIZES;
+    for (const size of sizes) await measureSize(size, context, m);
+    return m.list;
+  },
+};

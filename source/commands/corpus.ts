@@ -1,0 +1,66 @@
+import { join } from 'node:path';
+import { defaultCacheDir } from '../corpus/cache.js';
+import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
+import { openCorpusIndex } from '../corpus/db/open.js';
+import type { RefreshSummary } from '../corpus/db/refresh.js';
+import type { ScanMode } from '../corpus/db/scan.js';
+import type { CommandIO } from './command.js';
+import { CannotRun, type Output } from './output.js';
+import { fromCwd } from './paths.js';
+
+export interface OpenedCorpus {
+  index: DiskCorpusIndex;
+  refreshed: RefreshSummary | null;
+  /** A message with paths as the user typed them: under the --corpus they gave. */
+  shown: (text: string) => string;
+}
+
+/** Progress lines at most this often: a terminal redraw costs more than a file. */
+const PROGRESS_MS = 100;
+
+/**
+ * Opens the corpus index of `--corpus`, first bringing it up to the folder: a `quick` look
+ * (folders whose time changed) for commands, a `full` one (every file's size and time) for
+ * `margin index`. Reading shows a progress bar on a terminal's stderr. A missing corpus folder,
+ * or one that is a file, is `CannotRun`.
+ */
+export async function openCorpus(
+  corpus: string,
+  io: CommandIO,
+  output: Output,
+  mode: ScanMode = 'quick',
+): Promise<OpenedCorpus> {
+  const root = fromCwd(io, corpus);
+  const prefix = join(corpus, 'x').slice(0, -1);
+  const rootPrefix = join(root, 'x').slice(0, -1);
+  const shown = (text: string) =>
+    text.replaceAll(rootPrefix, () => prefix).replace(root, () => corpus);
+  let last = 0;
+  const started = performance.now();
+  try {
+    const { index, refreshed } = await openCorpusIndex(root, {
+      cacheDir: defaultCacheDir(io.env),
+      refresh: mode,
+      onProgress: ({ done, total }) => {
+        const now = performance.now();
+        if (now - last < PROGRESS_MS && done < total) return;
+        last = now;
+        output.progress(progressLine(corpus, done, total, now - started));
+      },
+    });
+    output.progress(null);
+    return { index, refreshed, shown };
+  } catch (error) {
+    output.progress(null);
+    throw new CannotRun(shown(error instanceof Error ? error.message : String(error)));
+  }
+}
+
+const BAR = 24;
+
+function progressLine(corpus: string, done: number, total: number, ms: number): string {
+  const filled = Math.round((BAR * done) / Math.max(1, total));
+  const rate = ms > 500 ? done / (ms / 1000) : 0;
+  const left = rate > 0 ? ` · ${Math.ceil((total - done) / rate)} s left` : '';
+  return `indexing ${corpus} [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files${left}`;
+}

@@ -1,0 +1,84 @@
+import stringWidth from 'string-width';
+import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
+import { oneLine } from '../text/untrusted.js';
+import { padEnd, truncate } from '../text/width.js';
+import { pages } from './list.js';
+
+/** The title, or the opening words of the first sentence when the article has none. */
+export function displayTitle(
+  article: Pick<ArticleSummary, 'title' | 'opening'>,
+  words = 8,
+): string {
+  if (article.title) return article.title;
+  const list = article.opening.split(' ').filter(Boolean);
+  if (list.length <= words) return article.opening;
+  return `${list.slice(0, words).join(' ')}…`;
+}
+
+const GAP = '  ';
+const SOURCE_MAX = 24;
+interface Row {
+  id: string;
+  title: string;
+  date: string;
+  source: string;
+  count: string;
+}
+
+const HEADER: Row = {
+  id: 'ID',
+  title: 'TITLE',
+  date: 'DATE',
+  source: 'SOURCE',
+  count: 'SENTENCES',
+};
+
+function rowOf(article: ArticleSummary): Row {
+  return {
+    id: oneLine(article.id),
+    title: oneLine(displayTitle(article)),
+    date: article.date ?? '-',
+    source: truncate(oneLine(article.source ?? '-'), SOURCE_MAX),
+    count: String(article.sentences),
+  };
+}
+
+type Widths = Record<keyof Row, number>;
+
+/** Column widths over every row: one pass over the summaries before the table is written. */
+function measure(corpus: CorpusIndex): Widths {
+  const widths = Object.fromEntries(
+    Object.entries(HEADER).map(([key, text]) => [key, stringWidth(text)]),
+  ) as Widths;
+  for (const page of pages(corpus)) {
+    for (const summary of page) {
+      const row = rowOf(summary);
+      for (const key of Object.keys(widths) as Array<keyof Row>) {
+        widths[key] = Math.max(widths[key], stringWidth(row[key]));
+      }
+    }
+  }
+  return widths;
+}
+
+/** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
+export function* renderTable(corpus: CorpusIndex, width: number | null): Generator<string> {
+  const widths = measure(corpus);
+  let titleWidth = widths.title;
+  if (width !== null) {
+    const fixed = widths.id + widths.date + widths.source + widths.count + GAP.length * 4;
+    titleWidth = Math.max(5, Math.min(titleWidth, width - fixed));
+  }
+  const line = (row: Row) => {
+    const text = [
+      padEnd(row.id, widths.id),
+      padEnd(truncate(row.title, titleWidth), titleWidth),
+      padEnd(row.date, widths.date),
+      padEnd(row.source, widths.source),
+      row.count.padStart(widths.count),
+    ].join(GAP);
+    return `${width === null ? text : truncate(text, width)}\n`;
+  };
+  yield line(HEADER);
+  for (const page of pages(corpus)) yield page.map((summary) => line(rowOf(summary))).join('');
+}

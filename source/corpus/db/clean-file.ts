@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { compact, sentenceWords, words } from '../../text/fold.js';
+import { buildArticle } from '../article.js';
+import { openingWords } from '../corpus-index.js';
+import { articleId } from '../files.js';
+import { bytesToSource, FileRefusedError, readBytesSync } from '../read.js';
+
+/**
+ * An article as the index stores it, in few fields of strings and one typed array: worker
+ * threads hand thousands of these on, and copying few large values is what is cheap.
+ */
+export interface ArticleRecord {
+  id: string;
+  title: string | null;
+  date: string | null;
+  byline: string | null;
+  source: string | null;
+  /** The source folded to letters and digits, as `source:` filters compare it. */
+  sourceKey: string;
+  /** The opening words, for a list without titles. */
+  opening: string;
+  hash: string;
+  /** JSON array of the reading warnings. */
+  warnings: string;
+  /** Sentence ids, separated by spaces. */
+  sentenceIds: string;
+  /** Paragraph, start and end of each sentence. */
+  spans: Uint32Array;
+  text: string;
+  /** The distinct folded words of each sentence: ' ' between words, '\n' between sentences. */
+  words: string;
+  /** The distinct folded words of the title, separated by spaces. */
+  titleWords: string;
+}
+
+/** What reading one file gave: an article, or why there is none. */
+export interface CleanedFile {
+  /** Relative to the root, with '/'. */
+  path: string;
+  /** As read: -1 when the file could not be opened. */
+  size: number;
+  mtime: number;
+  record?: ArticleRecord;
+  problem?: string;
+}
+
+/** Reads and cleans one file of the corpus; never throws for a bad file. */
+export function cleanFile(root: string, path: string): CleanedFile {
+  const full = join(root, path);
+  let size = -1;
+  let mtime = -1;
+  try {
+    const bytes = readBytesSync(full, (stats) => {
+      size = stats.size;
+      mtime = stats.mtimeMs;
+    });
+    const article = buildArticle(articleId(path), full, bytesToSource(full, bytes));
+    const spans = new Uint32Array(article.sentences.length * 3);
+    article.sentences.forEach((sentence, i) => {
+      spans[i * 3] = sentence.paragraph;
+      spans[i * 3 + 1] = sentence.start;
+      spans[i * 3 + 2] = sentence.end;
+    });
+    const record: ArticleRecord = {
+      id: article.id,
+      title: article.title,
+      date: article.date,
+      byline: article.byline,
+      source: article.source,
+      sourceKey: article.source ? compact(article.source) : '',
+      opening: openingWords(article),
+      hash: article.hash,
+      warnings: JSON.stringify(article.warnings),
+      sentenceIds: article.sentences.map((sentence) => sentence.id).join(' '),
+      spans,
+      text: article.text,
+      words: article.sentences
+        .map((sentence) => [...new Set(sentenceWords(sentence.text))].join(' '))
+        .join('\n'),
+      titleWords: [...new Set(words(article.title ?? ''))].join(' '),
+    };
+    return { path, size, mtime, record };
+  } catch (error) {
+    return { path, size, mtime, problem: problemReason(error) };
+  }
+}
+
+/** The reason a file is no article, without its path (messages add it). */
+export function problemReason(error: unknown): string {
+  if (error instanceof FileRefusedError) return error.reason;
+  // A bug in the cleaner must cost one article, not the corpus.
+  const reason = error instanceof Error ? error.message : String(error);
+  return `could not be cleaned (${reason})`;
+}

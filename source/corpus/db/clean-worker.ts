@@ -1,0 +1,25 @@
+/**
+ * A worker thread that cleans files, one at a time, for the corpus index: the pool can stop it
+ * when a file takes longer than its budget, which a loop inside the cleaner could not.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type CleanedFile, cleanFile } from './clean-file.js';
+
+interface Job {
+  seq: number;
+  path: string;
+}
+
+const { root, cleaner } = workerData as { root: string; cleaner: string | null };
+// Tests swap in a cleaner that is slow on purpose; margin itself uses its own.
+const clean: (root: string, path: string) => CleanedFile = cleaner
+  ? ((await import(cleaner)) as { cleanFile: typeof cleanFile }).cleanFile
+  : cleanFile;
+
+// The budget of the first file starts now, not while the cleaner's modules were loading.
+parentPort!.postMessage({ ready: true });
+parentPort!.on('message', (job: Job) => {
+  const result = clean(root, job.path);
+  const spans = result.record?.spans.buffer;
+  parentPort!.postMessage({ seq: job.seq, result }, spans ? [spans as ArrayBuffer] : []);
+});

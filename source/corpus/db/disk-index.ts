@@ -1,0 +1,349 @@
+import { join } from 'node:path';
+import { sentenceWords, words } from '../../text/fold.js';
+import type { ArticleSummary, CorpusIndex } from '../corpus-index.js';
+import type { Article, FileProblem, Sentence } from '../types.js';
+import type { WordIndex } from '../word-index.js';
+import { decodePostings } from './postings.js';
+import { type RefreshOptions, type RefreshSummary, refreshIndex } from './refresh.js';
+import type { ScanMode } from './scan.js';
+import type { Db } from './schema.js';
+import { positionOf, readSnapshot, type Snapshot } from './snapshot.js';
+import { TITLE_MARK } from './writer.js';
+
+interface ArticleRow {
+  number: number;
+  id: string;
+  path: string;
+  first: number;
+  count: number;
+  title: string | null;
+  date: string | null;
+  byline: string | null;
+  source: string | null;
+  opening: string;
+  hash: string;
+  warnings: string;
+  sentence_ids: string;
+  spans: Buffer;
+  text: string;
+}
+
+/** Articles search has opened recently: a query reads the same few again and again. */
+const KEPT_ARTICLES = 256;
+/** Articles read per query while walking the whole corpus. */
+const BATCH = 256;
+
+/** Refreshes running in this process, by index file. */
+const running = new Map<string, Promise<RefreshSummary>>();
+
+const EMPTY: Snapshot = {
+  length: 0,
+  numbers: new Uint32Array(0),
+  firsts: new Uint32Array(0),
+  counts: new Uint32Array(0),
+  ords: new Uint32Array(0),
+  sourceOf: new Uint32Array(0),
+  order: new Uint32Array(0),
+  sources: [''],
+  ordered: true,
+  keyLimit: 0,
+};
+
+/**
+ * The corpus and its word index as SQLite holds them: every read is a query, so memory holds
+ * only the article table (a few bytes per article) and the articles in use.
+ */
+export class DiskCorpusIndex implements CorpusIndex, WordIndex {
+  readonly words: WordIndex = this;
+  private snapshot: Snapshot = EMPTY;
+  private segments: number[] = [];
+  private readonly kept = new Map<number, { article: Article; words?: string[][] }>();
+  private readonly located = new Map<string, { first: number; ids: Map<string, number> } | null>();
+  private readonly statements;
+
+  constructor(
+    private readonly db: Db,
+    readonly root: string,
+    /** The index file: refreshes of one file in one process wait for each other. */
+    private readonly file: string,
+    /** Where the article table is kept beside the database (null: only in it). */
+    private readonly sidecar: string | null = `${file}.articles`,
+  ) {
+    const articleColumns =
+      'number, id, path, first, count, title, date, byline, source, opening, hash, warnings, sentence_ids, spans, text';
+    const live = '(sentences > 0 OR titles > 0)';
+    this.statements = {
+      byNumber: db.prepare(`SELECT ${articleColumns} FROM articles WHERE number = ?`),
+      byId: db.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
+      summary: db.prepare(
+        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles WHERE number = ?',
+      ),
+      numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
+      locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
+      idOf: db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
+      problems: db.prepare(
+        'SELECT path, problem FROM files WHERE problem IS NOT NULL ORDER BY path',
+      ),
+      frequency: db.prepare('SELECT sentences, titles FROM vocabulary WHERE word = ?'),
+      prefixed: db.prepare(
+        `SELECT word, sentences FROM vocabulary WHERE word >= ? AND word < ? AND ${live}`,
+      ),
+      variants: db.prepare(`SELECT word FROM vocabulary WHERE variant = ? AND ${live}`).pluck(),
+      bucket: db.prepare(`SELECT word FROM vocabulary WHERE bucket = ? AND ${live}`).pluck(),
+      postings: db.prepare('SELECT list FROM postings WHERE segment = ? AND word = ?').pluck(),
+      segments: db.prepare('SELECT segment FROM segments ORDER BY position').pluck(),
+    };
+    this.reload();
+  }
+
+  /**
+   * Brings the index up to the folder (`quick`: folders whose time changed; `full`: every
+   * file's size and time too). A refresh already running, here or in another process, is left
+   * to finish: this one then reads what it wrote.
+   */
+  async refresh(mode: ScanMode, options: RefreshOptions = {}): Promise<RefreshSummary> {
+    const before = running.get(this.file);
+    if (before) {
+      await before.catch(() => undefined);
+      this.reload();
+      return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, ms: 0 };
+    }
+    const work = refreshIndex(this.db, this.root, mode, { ...options, sidecar: this.sidecar });
+    running.set(this.file, work);
+    let changed = true;
+    try {
+      const summary = await work;
+      changed = summary.changed || !summary.refreshed;
+      return summary;
+    } finally {
+      running.delete(this.file);
+      if (this.db.open && changed) this.reload();
+    }
+  }
+
+  /** Reads the article table again: after a refresh. */
+  reload(): void {
+    this.snapshot = readSnapshot(this.db, this.sidecar) ?? EMPTY;
+    this.segments = this.statements.segments.all() as number[];
+    this.kept.clear();
+    this.located.clear();
+  }
+
+  /** Runs `read` on one consistent state of the index, whatever another process writes meanwhile. */
+  consistent<T>(read: () => T): T {
+    if (this.db.inTransaction) return read();
+    return this.db.transaction(read)();
+  }
+
+  size(): number {
+    return this.snapshot.length;
+  }
+
+  summaries(from: number, to: number): ArticleSummary[] {
+    const { order } = this.snapshot;
+    const out: ArticleSummary[] = [];
+    for (let ord = Math.max(0, from); ord < Math.min(to, order.length); ord++) {
+      const row = this.statements.summary.get(order[ord]!) as
+        | Pick<
+            ArticleRow,
+            | 'id'
+            | 'path'
+            | 'title'
+            | 'date'
+            | 'byline'
+            | 'source'
+            | 'count'
+            | 'opening'
+            | 'warnings'
+          >
+        | undefined;
+      if (!row) continue;
+      out.push({
+        ord,
+        id: row.id,
+        path: join(this.root, row.path),
+        title: row.title,
+        date: row.date,
+        byline: row.byline,
+        source: row.source,
+        warnings: JSON.parse(row.warnings) as string[],
+        sentences: row.count,
+        opening: row.opening,
+      });
+    }
+    return out;
+  }
+
+  article(id: string): Article | undefined {
+    const row = this.statements.byId.get(id) as ArticleRow | undefined;
+    return row ? this.toArticle(row) : undefined;
+  }
+
+  articleAt(ord: number): Article | undefined {
+    const number = this.snapshot.order[ord];
+    return number === undefined ? undefined : this.byNumber(number);
+  }
+
+  ordOf(id: string): number | undefined {
+    const number = this.statements.numberOf.get(id) as number | undefined;
+    if (number === undefined) return undefined;
+    const a = positionOf(this.snapshot.numbers, number);
+    return a < 0 ? undefined : this.snapshot.ords[a];
+  }
+
+  *articles(): Iterable<Article> {
+    const { order } = this.snapshot;
+    for (let from = 0; from < order.length; from += BATCH) {
+      const batch = this.consistent(() => {
+        const out: Article[] = [];
+        for (const number of order.subarray(from, from + BATCH)) {
+          const row = this.statements.byNumber.get(number) as ArticleRow | undefined;
+          if (row) out.push(this.toArticle(row));
+        }
+        return out;
+      });
+      yield* batch;
+    }
+  }
+
+  problems(): FileProblem[] {
+    return (this.statements.problems.all() as Array<{ path: string; problem: string }>).map(
+      (row) => {
+        const path = join(this.root, row.path);
+        return { path, message: `${path}: ${row.problem}` };
+      },
+    );
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // The word index, for search.
+
+  articleTable(): Snapshot {
+    return this.snapshot;
+  }
+
+  frequency(word: string): number | undefined {
+    const row = this.statements.frequency.get(word) as
+      | { sentences: number; titles: number }
+      | undefined;
+    if (!row || (row.sentences <= 0 && row.titles <= 0)) return undefined;
+    return Math.max(0, row.sentences);
+  }
+
+  prefixed(prefix: string): Array<[string, number]> {
+    // Every word starting with the prefix sorts below the prefix and the last code point.
+    const rows = this.statements.prefixed.all(prefix, `${prefix}\u{10ffff}`) as Array<{
+      word: string;
+      sentences: number;
+    }>;
+    return rows.map((row) => [row.word, Math.max(0, row.sentences)]);
+  }
+
+  variants(key: string): string[] {
+    return this.statements.variants.all(key) as string[];
+  }
+
+  bucket(first: number, length: number): string[] {
+    const found = this.statements.bucket.all(first * 65536 + Math.min(length, 65535)) as string[];
+    // The bucket number caps the length: very long words share one.
+    return found.filter((word) => word.length === length);
+  }
+
+  postings(word: string): Uint32Array {
+    return this.lists(word);
+  }
+
+  titled(word: string): Uint32Array {
+    return this.lists(TITLE_MARK + word);
+  }
+
+  private lists(word: string): Uint32Array {
+    const found: Uint8Array[] = [];
+    for (const segment of this.segments) {
+      const list = this.statements.postings.get(segment, word) as Buffer | undefined;
+      if (list) found.push(list);
+    }
+    return decodePostings(found);
+  }
+
+  sentenceWords(a: number): readonly (readonly string[])[] {
+    const kept = this.keep(this.snapshot.numbers[a]!);
+    if (!kept) return [];
+    kept.words ??= kept.article.sentences.map((sentence) => sentenceWords(sentence.text));
+    return kept.words;
+  }
+
+  titleWords(a: number): readonly string[] {
+    return words(this.keep(this.snapshot.numbers[a]!)?.article.title ?? '');
+  }
+
+  articleId(a: number): string {
+    const number = this.snapshot.numbers[a]!;
+    return this.kept.get(number)?.article.id ?? (this.statements.idOf.get(number) as string) ?? '';
+  }
+
+  sentence(a: number, index: number): Pick<Sentence, 'id' | 'text'> {
+    return this.keep(this.snapshot.numbers[a]!)?.article.sentences[index] ?? { id: '', text: '' };
+  }
+
+  locate(article: string, sentence: string): number | undefined {
+    let found = this.located.get(article);
+    if (found === undefined) {
+      const row = this.statements.locate.get(article) as
+        | { number: number; first: number; sentence_ids: string }
+        | undefined;
+      found =
+        row && positionOf(this.snapshot.numbers, row.number) >= 0
+          ? { first: row.first, ids: new Map(row.sentence_ids.split(' ').map((id, i) => [id, i])) }
+          : null;
+      // Annotations come article by article: the last few thousand are enough.
+      if (this.located.size >= 4096) this.located.clear();
+      this.located.set(article, found);
+    }
+    const index = found?.ids.get(sentence);
+    return found && index !== undefined ? found.first + index : undefined;
+  }
+
+  private byNumber(number: number): Article | undefined {
+    const row = this.statements.byNumber.get(number) as ArticleRow | undefined;
+    return row ? this.toArticle(row) : undefined;
+  }
+
+  private keep(number: number): { article: Article; words?: string[][] } | undefined {
+    let kept = this.kept.get(number);
+    if (!kept) {
+      const article = this.byNumber(number);
+      if (!article) return undefined;
+      if (this.kept.size >= KEPT_ARTICLES) this.kept.delete(this.kept.keys().next().value!);
+      kept = { article };
+      this.kept.set(number, kept);
+    }
+    return kept;
+  }
+
+  private toArticle(row: ArticleRow): Article {
+    const spans = new Uint32Array(row.spans.byteLength / 4);
+    new Uint8Array(spans.buffer).set(row.spans);
+    const ids = row.count === 0 ? [] : row.sentence_ids.split(' ');
+    const sentences: Sentence[] = ids.map((id, i) => {
+      const start = spans[i * 3 + 1]!;
+      const end = spans[i * 3 + 2]!;
+      return { id, paragraph: spans[i * 3]!, text: row.text.slice(start, end), start, end };
+    });
+    return {
+      id: row.id,
+      path: join(this.root, row.path),
+      title: row.title,
+      date: row.date,
+      byline: row.byline,
+      source: row.source,
+      text: row.text,
+      sentences,
+      warnings: JSON.parse(row.warnings) as string[],
+      hash: row.hash,
+    };
+  }
+}

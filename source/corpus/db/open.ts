@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { cleanerKey, defaultCacheDir } from '../cache.js';
+import { DiskCorpusIndex } from './disk-index.js';
+import type { RefreshOptions, RefreshSummary } from './refresh.js';
+import type { ScanMode } from './scan.js';
+import { type Db, openDatabase, removeIndexFiles, SCHEMA_VERSION } from './schema.js';
+
+export interface OpenIndexOptions extends RefreshOptions {
+  /** Where the index lives (default `defaultCacheDir()`). */
+  cacheDir?: string;
+  /** How much to look at the folder before answering (default `quick`); `none` trusts the index. */
+  refresh?: ScanMode | 'none';
+}
+
+/** The index file of a corpus folder: one per folder, named by a hash of its absolute path. */
+export function indexFile(cacheDir: string, root: string): string {
+  const id = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16);
+  return join(cacheDir, `corpus-${id}.sqlite`);
+}
+
+/**
+ * Opens the on-disk index of a corpus folder, creating it or bringing it up to date as asked.
+ * Only a missing corpus folder, or one that is a file, throws; an index that is stale (another
+ * cleaner), corrupt or missing is built again, since it only ever saves time.
+ */
+export async function openCorpusIndex(
+  rootGiven: string,
+  options: OpenIndexOptions = {},
+): Promise<{ index: DiskCorpusIndex; refreshed: RefreshSummary | null }> {
+  const root = resolve(rootGiven);
+  const folder = await stat(root).catch(() => null);
+  if (!folder) throw new Error(`corpus folder not found: ${rootGiven}`);
+  if (!folder.isDirectory()) throw new Error(`corpus is not a folder: ${rootGiven}`);
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const file = indexFile(cacheDir, root);
+  const key = `${SCHEMA_VERSION}:${cleanerKey()}`;
+  let db: Db;
+  let sidecar: string | null = `${file}.articles`;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    db = openDatabase(file, key).db;
+  } catch {
+    // A cache folder margin may not write (read-only, full, another user's): the index then
+    // lives in memory for this run. It only ever saves time.
+    db = openDatabase(':memory:', key).db;
+    sidecar = null;
+  }
+  const index = new DiskCorpusIndex(db, rootGiven, file, sidecar);
+  const mode = options.refresh ?? 'quick';
+  if (mode === 'none') return { index, refreshed: null };
+  try {
+    return { index, refreshed: await index.refresh(mode, options) };
+  } catch (error) {
+    index.close();
+    throw error;
+  }
+}
+
+/** Deletes the index of a corpus folder: nothing is lost, the next opening builds it again. */
+export function deleteCorpusIndex(root: string, cacheDir = defaultCacheDir()): void {
+  removeIndexFiles(indexFile(cacheDir, root));
+}

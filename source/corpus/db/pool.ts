@@ -1,0 +1,172 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CleanedFile } from './clean-file.js';
+
+/** How long one file may take to clean before its worker is stopped and the file skipped. */
+export const DEFAULT_BUDGET_MS = 2000;
+
+export interface PoolOptions {
+  root: string;
+  size: number;
+  budgetMs: number;
+  /** A module exporting `cleanFile` to use instead of margin's (tests). */
+  cleaner?: string | null;
+}
+
+interface Job {
+  seq: number;
+  path: string;
+  done: (result: CleanedFile) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Whether the worker has loaded the cleaner: until then no budget runs. */
+  ready: boolean;
+  /** Jobs sent, in the order the worker runs them; the first one is running. */
+  jobs: Job[];
+  timer: NodeJS.Timeout | null;
+}
+
+/** Jobs in flight per worker: the next one waits in the worker while the first runs. */
+const DEPTH = 4;
+
+/**
+ * Worker threads that clean files, each file under a time budget: a worker still busy with a
+ * file when its budget runs out is terminated, the file is named as a problem, and a new worker
+ * takes its place. No input can stall margin, whatever the cleaner does with it.
+ */
+export class CleanerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private seq = 0;
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions) {
+    for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
+  }
+
+  clean(path: string): Promise<CleanedFile> {
+    return new Promise((done) => {
+      this.queue.push({ seq: this.seq++, path, done });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      this.slots.map((slot) => {
+        if (slot.timer) clearTimeout(slot.timer);
+        return slot.worker.terminate();
+      }),
+    );
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(workerFile(), {
+      workerData: { root: this.options.root, cleaner: this.options.cleaner ?? null },
+      // A small nursery: the cleaner makes short-lived garbage, and memory stays bounded.
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null };
+    worker.on('message', (message: { seq: number; result: CleanedFile } | { ready: true }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        this.startClock(slot);
+        return;
+      }
+      const job = slot.jobs[0];
+      if (!job || job.seq !== message.seq) return;
+      slot.jobs.shift();
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      this.startClock(slot);
+      job.done(message.result);
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.failed(slot, error));
+    // A worker never exits on its own; when it does (out of memory), its file is the cause.
+    worker.on('exit', () => {
+      if (!this.closed && this.slots.includes(slot)) this.failed(slot, new Error('worker stopped'));
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    for (const slot of this.slots) {
+      while (slot.jobs.length < DEPTH && this.queue.length > 0) {
+        const job = this.queue.shift()!;
+        slot.jobs.push(job);
+        slot.worker.postMessage({ seq: job.seq, path: job.path });
+        if (slot.jobs.length === 1) this.startClock(slot);
+      }
+    }
+  }
+
+  /** The running file's budget starts when the worker starts it: after the one before it. */
+  private startClock(slot: Slot): void {
+    const job = slot.jobs[0];
+    if (!job || !slot.ready) return;
+    slot.timer = setTimeout(() => {
+      // A result may be waiting behind a busy moment of this thread: let it in first.
+      setImmediate(() => {
+        if (slot.jobs[0] === job && this.slots.includes(slot)) this.overBudget(slot);
+      });
+    }, this.options.budgetMs);
+  }
+
+  private overBudget(slot: Slot): void {
+    const seconds = this.options.budgetMs / 1000;
+    const shown = Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
+    this.replace(slot, `took longer than ${shown} s to clean; skipped`);
+  }
+
+  private failed(slot: Slot, error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.replace(slot, `could not be cleaned (${reason})`);
+  }
+
+  /** Stops a worker: its running file gets the problem, the files waiting in it go back in line. */
+  private replace(slot: Slot, problem: string): void {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    const [running, ...waiting] = slot.jobs;
+    slot.jobs = [];
+    this.slots.splice(at, 1);
+    void slot.worker.terminate();
+    this.queue.unshift(...waiting);
+    if (!this.closed) this.slots.push(this.spawn());
+    if (running) {
+      // Remembered with its size and time, so the file is not tried again until it changes.
+      const stats = (() => {
+        try {
+          return statSync(join(this.options.root, running.path));
+        } catch {
+          return null;
+        }
+      })();
+      running.done({
+        path: running.path,
+        size: stats?.size ?? -1,
+        mtime: stats?.mtimeMs ?? -1,
+        problem,
+      });
+    }
+    this.dispatch();
+  }
+}
+
+/**
+ * The worker's script beside this module; under the test runner the sources are TypeScript,
+ * and the worker runs the build (`npm test` builds first).
+ */
+function workerFile(): URL {
+  const here = new URL('./clean-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL(here.href.replace('/source/', '/dist/'));
+}

@@ -1,0 +1,91 @@
+/**
+ * A posting list on disk: ascending numbers (sentence keys, or article numbers for titles) as
+ * variable-length deltas behind a 4-byte header holding the last number, so that two lists of
+ * consecutive segments join by copying bytes: only the first delta of the second is rewritten.
+ */
+
+/** Encodes ascending numbers. */
+export function encodePostings(numbers: ArrayLike<number>): Buffer {
+  const bytes = Buffer.allocUnsafe(4 + numbers.length * 5);
+  let at = 4;
+  let previous = 0;
+  for (let i = 0; i < numbers.length; i++) {
+    at = writeVarint(bytes, at, numbers[i]! - previous);
+    previous = numbers[i]!;
+  }
+  bytes.writeUInt32LE(previous, 0);
+  return bytes.subarray(0, at);
+}
+
+function writeVarint(bytes: Buffer, at: number, value: number): number {
+  let rest = value;
+  while (rest >= 0x80) {
+    bytes[at++] = (rest & 0x7f) | 0x80;
+    rest >>>= 7;
+  }
+  bytes[at++] = rest;
+  return at;
+}
+
+/** How many numbers a list holds (its length in varints). */
+export function countPostings(list: Uint8Array): number {
+  let count = 0;
+  for (let at = 4; at < list.length; at++) if (list[at]! < 0x80) count++;
+  return count;
+}
+
+/** Decodes several lists of consecutive segments into one ascending array. */
+export function decodePostings(lists: readonly Uint8Array[]): Uint32Array {
+  let total = 0;
+  for (const list of lists) total += countPostings(list);
+  const out = new Uint32Array(total);
+  let length = 0;
+  let value = 0;
+  for (const list of lists) {
+    // Each list starts from 0 again: its first delta is its first number.
+    value = 0;
+    let at = 4;
+    while (at < list.length) {
+      let delta = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = list[at++]!;
+        delta += (byte & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      value += delta;
+      out[length++] = value;
+    }
+  }
+  return out;
+}
+
+/** Joins the lists of consecutive segments into one list, copying all but one delta of each. */
+export function joinPostings(lists: readonly Uint8Array[]): Buffer {
+  const parts: Buffer[] = [];
+  let last = 0;
+  let first = true;
+  const header = Buffer.alloc(4);
+  parts.push(header);
+  for (const list of lists) {
+    if (list.length <= 4) continue;
+    // The first delta of a list is its first number; after the previous list, it is relative.
+    let at = 4;
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      byte = list[at++]!;
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte >= 0x80);
+    const rebased = Buffer.allocUnsafe(5);
+    parts.push(rebased.subarray(0, writeVarint(rebased, 0, first ? value : value - last)));
+    parts.push(Buffer.from(list.buffer, list.byteOffset + at, list.length - at));
+    last = Buffer.from(list.buffer, list.byteOffset, 4).readUInt32LE(0);
+    first = false;
+  }
+  header.writeUInt32LE(last, 0);
+  return Buffer.concat(parts);
+}

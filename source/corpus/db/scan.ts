@@ -1,0 +1,211 @@
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { byCodePoint, folderReason, specialKind } from '../files.js';
+import type { Db } from './schema.js';
+
+/**
+ * How much of the corpus a refresh looks at. `quick` lists only the folders whose modification
+ * time changed (a file added, removed or renamed changes it) and reads only files it has not
+ * seen; `full` also compares the size and modification time of every file, which catches a file
+ * edited in place, at the cost of one stat per file.
+ */
+export type ScanMode = 'quick' | 'full';
+
+/** A file that is no article without being read: a pipe, a device, an unreadable folder. */
+export interface StaticProblem {
+  path: string;
+  folder: string;
+  problem: string;
+}
+
+/** What a refresh must do to bring the index up to the files. */
+export interface Plan {
+  /** Files to read (new, changed, or to decide again), in corpus order. */
+  read: string[];
+  /** Files (and folder entries) gone, or about to be replaced by `problems`. */
+  drop: string[];
+  /** Folders gone: everything under them goes too. */
+  dropFolders: string[];
+  problems: StaticProblem[];
+  /** Folders listed, with the modification time to remember (-1: list again next time). */
+  folders: Array<{ path: string; mtime: number }>;
+}
+
+interface KnownFile {
+  path: string;
+  size: number;
+  mtime: number;
+  problem: string | null;
+  duplicate: number;
+}
+
+/**
+ * A listing whose folder changed less than this long ago may have missed a change made in the
+ * same tick of the file system's clock: it is listed again next time.
+ */
+const RACY_MS = 1500;
+
+/** Compares the corpus folder with what the index knows of it. */
+export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> {
+  const plan: Plan = { read: [], drop: [], dropFolders: [], problems: [], folders: [] };
+  const known = db.prepare('SELECT path, mtime FROM folders').all() as Array<{
+    path: string;
+    mtime: number;
+  }>;
+  const filesIn = db.prepare(
+    'SELECT path, size, mtime, problem, duplicate FROM files WHERE folder = ?',
+  );
+  const started = Date.now();
+  const knownFolders = new Set(known.map((folder) => folder.path));
+
+  /** Lists one folder and compares it with the index; returns its subfolders. */
+  const visit = async (folder: string, fullCompare: boolean): Promise<string[]> => {
+    const absolute = folder === '' ? root : join(root, folder);
+    const before = await stat(absolute).catch(() => null);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(absolute, { withFileTypes: true });
+    } catch (error) {
+      // The corpus folder itself must be readable (the caller checked); a subfolder that is not
+      // costs its own files, named once, and is tried again at the next refresh.
+      if (folder === '') throw error;
+      plan.folders.push({ path: folder, mtime: -1 });
+      plan.dropFolders.push(folder);
+      plan.problems.push({
+        path: folder,
+        folder: parentOf(folder),
+        problem: `${folderReason(error)}; its files are left out`,
+      });
+      return [];
+    }
+    const mtime = before?.mtimeMs ?? -1;
+    plan.folders.push({ path: folder, mtime: started - mtime < RACY_MS ? -1 : mtime });
+    const subfolders: string[] = [];
+    const listed: Array<{ path: string; special: string | null; link: boolean }> = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      const kind = specialKind(entry);
+      if (kind) listed.push({ path, special: `not a regular file (${kind})`, link: false });
+      else if (entry.isDirectory()) subfolders.push(path);
+      else if (entry.isFile()) listed.push({ path, special: null, link: false });
+      else if (entry.isSymbolicLink()) listed.push({ path, special: null, link: true });
+    }
+    // By name, not by order: a folder of 100,000 files is compared without sorting either side.
+    const rows = new Map<string, KnownFile>();
+    for (const row of filesIn.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
+    // Nothing to compare with in a folder the index has never seen: reading gives size and time.
+    const compare = fullCompare && rows.size > 0;
+    const stats = compare || listed.some((file) => file.link) ? await statAll(root, listed) : [];
+    for (let i = 0; i < listed.length; i++) {
+      const file = listed[i]!;
+      const row = rows.get(file.path) ?? null;
+      rows.delete(file.path);
+      const found = stats[i];
+      let special = file.special;
+      if (file.link) {
+        // Linked files are read; linked folders are not followed, so a loop cannot hang a refresh.
+        const target = found === undefined ? null : found;
+        if (target?.isDirectory()) {
+          if (row) plan.drop.push(file.path);
+          continue;
+        }
+        const targetKind = target ? specialKind(target) : null;
+        if (targetKind) special = `not a regular file (a link to ${targetKind})`;
+      }
+      if (special) {
+        if (row) plan.drop.push(file.path);
+        plan.problems.push({ path: file.path, folder, problem: special });
+        continue;
+      }
+      const changed =
+        row === null ||
+        row.size < 0 ||
+        row.duplicate === 1 ||
+        (compare &&
+          (found === null || found === undefined
+            ? true
+            : found.size !== row.size || found.mtimeMs !== row.mtime));
+      if (changed) plan.read.push(file.path);
+    }
+    // What the index knows here and the folder no longer holds.
+    for (const path of rows.keys()) plan.drop.push(path);
+    return subfolders;
+  };
+
+  const walkFrom = async (folder: string, fullCompare: boolean): Promise<void> => {
+    const pending = [folder];
+    while (pending.length > 0) {
+      const next = pending.pop()!;
+      const subfolders = await visit(next, fullCompare);
+      for (const sub of subfolders) {
+        // In a quick scan a folder the index knows is looked at on its own.
+        if (mode === 'quick' && knownFolders.has(sub)) continue;
+        pending.push(sub);
+      }
+    }
+  };
+
+  if (mode === 'full' || known.length === 0) {
+    await walkFrom('', true);
+    const listed = new Set(plan.folders.map((folder) => folder.path));
+    for (const folder of known) {
+      if (!listed.has(folder.path)) plan.dropFolders.push(folder.path);
+    }
+  } else {
+    // Parents first, so a removed folder is noticed before its children are looked at.
+    known.sort((x, y) => byCodePoint(x.path, y.path));
+    const gone: string[] = [];
+    for (const folder of known) {
+      if (gone.some((parent) => folder.path.startsWith(`${parent}/`))) continue;
+      const absolute = folder.path === '' ? root : join(root, folder.path);
+      const now = await stat(absolute).catch(() => null);
+      if (!now?.isDirectory()) {
+        if (folder.path === '') throw new Error(`corpus folder not found: ${root}`);
+        gone.push(folder.path);
+        plan.dropFolders.push(folder.path);
+        continue;
+      }
+      if (now.mtimeMs === folder.mtime) continue;
+      const subfolders = await visit(folder.path, false);
+      for (const sub of subfolders) if (!knownFolders.has(sub)) await walkFrom(sub, false);
+      // A subfolder the index knew that is no longer listed went with a rename or removal.
+      const present = new Set(subfolders);
+      for (const other of known) {
+        if (parentOf(other.path) === folder.path && other.path !== '' && !present.has(other.path))
+          if (!gone.includes(other.path)) {
+            gone.push(other.path);
+            plan.dropFolders.push(other.path);
+          }
+      }
+    }
+  }
+  plan.read.sort(byCodePoint);
+  return plan;
+}
+
+function parentOf(path: string): string {
+  const at = path.lastIndexOf('/');
+  return at < 0 ? '' : path.slice(0, at);
+}
+
+type Found = Stats | null;
+
+/** Stats every listed file, a few hundred at a time. */
+async function statAll(
+  root: string,
+  listed: Array<{ path: string; special: string | null }>,
+): Promise<Found[]> {
+  const out: Found[] = new Array(listed.length).fill(null);
+  const batch = 256;
+  for (let from = 0; from < listed.length; from += batch) {
+    await Promise.all(
+      listed.slice(from, from + batch).map(async (file, k) => {
+        if (file.special) return;
+        out[from + k] = await stat(join(root, file.path)).catch(() => null);
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import type { FileProblem } from './types.js';
+
+/** Code-point order, so the listing is the same on every machine and locale. */
+export function byCodePoint(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
+
+export function folderReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'folder cannot be read (permission denied)';
+  return `folder cannot be read (${code ?? String(error)})`;
+}
+
+/** What a corpus holds that is neither a file nor a folder: a pipe would block a read forever. */
+export function specialKind(entry: Dirent | Stats): string | null {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'a device';
+  return null;
+}
+
+/**
+ * Relative paths (with `/`) of every file under `root`, skipping hidden files and folders; pipes,
+ * sockets and devices are listed apart, never opened.
+ */
+export async function walk(root: string, special: FileProblem[]): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (folder: string): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      // The corpus folder itself must be readable (the caller says so); a subfolder that is not
+      // costs its own files, named once, and the rest loads.
+      if (folder === root) throw error;
+      const reason = folderReason(error);
+      special.push({ path: folder, message: `${folder}: ${reason}; its files are left out` });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(folder, entry.name);
+      const kind = specialKind(entry);
+      if (kind) special.push({ path: full, message: `${full}: not a regular file (${kind})` });
+      else if (entry.isDirectory()) await visit(full);
+      else if (entry.isFile()) found.push(full);
+      else if (entry.isSymbolicLink()) {
+        // Linked files are read; linked folders are not followed, so a loop cannot hang the load.
+        const target = await stat(full).catch(() => null);
+        const targetKind = target ? specialKind(target) : null;
+        if (targetKind) {
+          const message = `${full}: not a regular file (a link to ${targetKind})`;
+          special.push({ path: full, message });
+        }
+        // A dangling or looping link is read anyway, so its problem is reported, not hidden.
+        else if (target === null || target.isFile()) found.push(full);
+      }
+    }
+  };
+  await visit(root);
+  return found.map((full) => relative(root, full).split(sep).join('/')).sort(byCodePoint);
+}
+
+/** The article id of a relative path: the path without its extension, with `/` separators. */
+export function articleId(relativePath: string): string {
+  const extension = extname(relativePath);
+  return extension ? relativePath.slice(0, -extension.length) : relativePath;
+}

@@ -1,0 +1,83 @@
+import type { Sentence } from './types.js';
+
+/**
+ * The articles of a word index as parallel arrays, one entry per article, in the order of their
+ * sentence keys. Sentences are numbered by keys: an article's sentences are `firsts[a]` to
+ * `firsts[a] + counts[a] - 1`, in their order in the article. Keys of articles removed since the
+ * index was built may remain in postings; they fall in no article here.
+ */
+export interface IndexedArticles {
+  length: number;
+  /** Ascending. */
+  firsts: Uint32Array;
+  counts: Uint32Array;
+  /** Each article's position in corpus order. */
+  ords: Uint32Array;
+  /** The stable numbers title postings name articles by, ascending. */
+  numbers: Uint32Array;
+  /** Each article's source as an index into `sources`. */
+  sourceOf: Uint32Array;
+  /** Source names folded to letters and digits (`compact`); `sources[0]` is '' (no source). */
+  sources: readonly string[];
+  /** True when corpus order is key order: the first keys of a list are then the first hits. */
+  ordered: boolean;
+  /** One past the highest sentence key in use. */
+  keyLimit: number;
+}
+
+/**
+ * What search reads of the corpus: folded words (`text/fold.ts`) and where they occur. Words are
+ * runs of letters and digits, folded; titles are indexed apart from sentences. The on-disk
+ * corpus index answers from SQLite; `search/memory-index.ts` from articles in memory.
+ */
+export interface WordIndex {
+  articleTable(): IndexedArticles;
+  /** How many sentences contain the word; undefined when no sentence or title has it. */
+  frequency(word: string): number | undefined;
+  /** Words starting with `prefix` (itself included), each with its frequency. */
+  prefixed(prefix: string): Array<[word: string, frequency: number]>;
+  /** Words whose romanisation key (`changedVariantKey`) is `key`. */
+  variants(key: string): string[];
+  /** Words of this first UTF-16 code unit and length, in code-unit order. */
+  bucket(first: number, length: number): string[];
+  /** Keys of the sentences containing the word, ascending. */
+  postings(word: string): Uint32Array;
+  /** Numbers of the articles whose title contains the word, ascending. */
+  titled(word: string): Uint32Array;
+  /** Folded words of each sentence of the article at position `a`. */
+  sentenceWords(a: number): readonly (readonly string[])[];
+  titleWords(a: number): readonly string[];
+  articleId(a: number): string;
+  sentence(a: number, index: number): Pick<Sentence, 'id' | 'text'>;
+  /** The key of a sentence, when the article and the sentence are in the index. */
+  locate(article: string, sentence: string): number | undefined;
+  /** Runs `read` on one state of the index, whatever another process writes meanwhile. */
+  consistent<T>(read: () => T): T;
+}
+
+/** The position of the article holding `key`, or -1 (a removed article's key). */
+export function articleOfKey(articles: IndexedArticles, key: number): number {
+  const { firsts, counts } = articles;
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (firsts[middle]! <= key) low = middle + 1;
+    else high = middle;
+  }
+  const a = low - 1;
+  return a >= 0 && key < firsts[a]! + counts[a]! ? a : -1;
+}
+
+/** The position of the article with this number, or -1. */
+export function articleOfNumber(articles: IndexedArticles, number: number): number {
+  const { numbers } = articles;
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (numbers[middle]! < number) low = middle + 1;
+    else high = middle;
+  }
+  return numbers[low] === number ? low : -1;
+}

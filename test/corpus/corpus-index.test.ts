@@ -1,0 +1,190 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultCacheDir } from '../../source/corpus/cache.js';
+import { deleteCorpusIndex, indexFile, openCorpusIndex } from '../../source/corpus/db/open.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
+
+const corpus = tempCorpus();
+let cacheDir: string;
+
+const article = (title: string, body = 'The talks went on for a second day in the capital.') =>
+  `${title}\n\n${body} Officials from both sides said more meetings were planned.\n`;
+
+beforeEach(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'margin-index-'));
+  await corpus.write('a.txt', GOOD_ARTICLE);
+  await corpus.write(
+    'b/c.md',
+    '# Port reopens\n\nThe port of Varna reopened on Monday after a storm closed it for three days.\n',
+  );
+  await corpus.write('b/d.txt', article('Grain ships leave Odesa'));
+  await corpus.write('z.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+});
+
+afterEach(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+/** What a fresh read of every file gives, without any index. */
+const fresh = () => loadCorpus(corpus.root(), { cacheDir: null });
+/** What the index gives after bringing itself up to the folder as commands do. */
+async function throughIndex(refresh: 'quick' | 'full' = 'quick') {
+  const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
+  try {
+    return { root: corpus.root(), articles: [...index.articles()], problems: index.problems() };
+  } finally {
+    index.close();
+  }
+}
+
+describe('the corpus index', () => {
+  it('gives the articles and problems of a fresh read, in corpus order', async () => {
+    const expected = await fresh();
+    expect(expected.articles.map((a) => a.id)).toEqual(['a', 'b/c', 'b/d']);
+    expect(await throughIndex()).toEqual(expected);
+    // Served from the index the second time.
+    expect(await throughIndex()).toEqual(expected);
+  });
+
+  it('is rebuilt when deleted, with nothing lost', async () => {
+    await throughIndex();
+    deleteCorpusIndex(corpus.root(), cacheDir);
+    expect(await throughIndex()).toEqual(await fresh());
+  });
+
+  it('is rebuilt when another cleaner version made it', async () => {
+    await throughIndex();
+    const file = indexFile(cacheDir, corpus.root());
+    const db = new Database(file);
+    db.prepare("UPDATE meta SET value = 'an-older-cleaner' WHERE key = 'key'").run();
+    db.prepare("UPDATE articles SET title = 'Stale'").run();
+    db.close();
+    expect(await throughIndex()).toEqual(await fresh());
+  });
+
+  it('is rebuilt when it is not a database', async () => {
+    await throughIndex();
+    await writeFile(indexFile(cacheDir, corpus.root()), 'not a database at all');
+    expect(await throughIndex()).toEqual(await fresh());
+  });
+
+  it('follows files added, deleted and renamed behind it', async () => {
+    await throughIndex();
+    await corpus.write('b/e.txt', article('Ferry service resumes'));
+    await corpus.write('new/f.txt', article('Bridge opens to traffic'));
+    await rm(join(corpus.root(), 'a.txt'));
+    await rename(join(corpus.root(), 'b/d.txt'), join(corpus.root(), 'b/g.txt'));
+    const after = await throughIndex();
+    expect(after.articles.map((a) => a.id)).toEqual(['b/c', 'b/e', 'b/g', 'new/f']);
+    expect(after).toEqual(await fresh());
+  });
+
+  it('follows a folder removed or renamed behind it', async () => {
+    await throughIndex();
+    await rename(join(corpus.root(), 'b'), join(corpus.root(), 'c'));
+    expect(await throughIndex()).toEqual(await fresh());
+    await rm(join(corpus.root(), 'c'), { recursive: true });
+    expect(await throughIndex()).toEqual(await fresh());
+  });
+
+  it('sees a file edited in place on a full refresh (margin index, the review)', async () => {
+    await throughIndex();
+    const path = join(corpus.root(), 'b/d.txt');
+    await writeFile(path, article('Grain ships stay in port'));
+    // An edit in place leaves the folder's time alone: only a full refresh compares files.
+    const past = new Date(Date.now() - 60_000);
+    await utimes(path, past, past);
+    const after = await throughIndex('full');
+    expect(after.articles.find((a) => a.id === 'b/d')?.title).toBe('Grain ships stay in port');
+    expect(after).toEqual(await fresh());
+  });
+
+  it('gives an id two files share to the first in corpus order, and back when it goes', async () => {
+    await corpus.write(
+      'b/d.html',
+      `<html><body><h1>Another page</h1><p>${'Words of the page. '.repeat(5)}</p></body></html>`,
+    );
+    const both = await throughIndex();
+    expect(both).toEqual(await fresh());
+    expect(both.problems.map((p) => p.message)).toContain(
+      `${join(corpus.root(), 'b/d.txt')}: skipped, its id "b/d" is already used by ${join(corpus.root(), 'b/d.html')}`,
+    );
+    await rm(join(corpus.root(), 'b/d.html'));
+    const one = await throughIndex();
+    expect(one.articles.find((a) => a.id === 'b/d')?.title).toBe('Grain ships leave Odesa');
+    expect(one).toEqual(await fresh());
+  });
+
+  it('goes on where a killed ingestion stopped, and completes', async () => {
+    // Files of an archive, written long ago (a file changed a moment ago is read again anyway).
+    const past = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 120; i++) {
+      const path = await corpus.write(
+        `many/pause-${String(i).padStart(3, '0')}.txt`,
+        article(`Report number ${i}`),
+      );
+      await utimes(path, past, past);
+    }
+    const script = join(import.meta.dirname, 'fixtures/interrupted-ingest.mjs');
+    const child = spawn(process.execPath, [script, 'slow', corpus.root(), cacheDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        const done = seen.trim().split('\n').map(Number).filter(Number.isFinite);
+        if (Math.max(0, ...done) >= 40) {
+          child.kill('SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((resolve) => child.on('exit', resolve));
+    // The next opening, by the same build, goes on from what was written before the kill.
+    const resumed = await new Promise<string>((resolve) => {
+      execFile(process.execPath, [script, 'resume', corpus.root(), cacheDir], (_error, stdout) =>
+        resolve(stdout),
+      );
+    });
+    const { read, articles } = JSON.parse(resumed) as { read: number; articles: unknown[] };
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThanOrEqual(124 - 20);
+    expect(articles).toEqual((await fresh()).articles);
+  });
+
+  it('names a file that takes longer than the budget to clean, and reads the rest', async () => {
+    await corpus.write('stuck.txt', article('Never cleaned'));
+    const { index } = await openCorpusIndex(corpus.root(), {
+      cacheDir,
+      budgetMs: 300,
+      cleaner: new URL('./fixtures/slow-cleaner.mjs', import.meta.url).href,
+    });
+    const articles = [...index.articles()].map((a) => a.id);
+    const problems = index.problems().map((p) => p.message);
+    index.close();
+    expect(articles).toEqual(['a', 'b/c', 'b/d']);
+    expect(problems).toContain(
+      `${join(corpus.root(), 'stuck.txt')}: took longer than 0.3 s to clean; skipped`,
+    );
+  });
+
+  it('lives under XDG_CACHE_HOME, or ~/.cache', () => {
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/margin');
+    expect(defaultCacheDir({ HOME: '/home/ana' })).toMatch(/\.cache\/margin$/);
+    expect(indexFile('/x/cache/margin', '/corpus')).toMatch(
+      /^\/x\/cache\/margin\/corpus-[0-9a-f]{16}\.sqlite$/,
+    );
+  });
+
+  it('writes nothing when loading without a cache', async () => {
+    await loadCorpus(corpus.root(), { cacheDir: null });
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
+});
