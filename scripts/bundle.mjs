@@ -31,6 +31,8 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
+  // A native addon finds its compiled binary next to its own files: loaded from node_modules.
+  external: ['better-sqlite3'],
   minifySyntax: true,
   minifyWhitespace: true,
   sourcemap: 'linked',
