@@ -105,7 +105,7 @@ export class DiskStorage implements Storage {
         this.serialised(path, () => readStoreFile(path)),
       );
       this.index.batch(() => {
-        paths.forEach((path, at) => this.record(path, reads[at]!));
+        for (const [at, path] of paths.entries()) this.record(path, reads[at]!);
       });
     }
     return { annotators };
@@ -307,7 +307,7 @@ export class DiskStorage implements Storage {
 function unchanged(path: string, mark: FileMark): boolean {
   if (mark.signature === '' || mark.readAt - mark.mtimeMs < RACY_MS) return false;
   const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
-  return info !== undefined && info.isFile() && signatureOf(info) === mark.signature;
+  return info?.isFile() === true && signatureOf(info) === mark.signature;
 }
 
 function isStoreFileName(name: string): boolean {
