@@ -78,16 +78,18 @@ Examples
       return fail((error as Error).message);
     }
     const workspace = await openWorkspace(flags, io, output, { annotator });
-    const { repository } = workspace;
+    const { corpus, repository } = workspace;
     const parsed = parseImport(format, read.input, {
-      articles: workspace.byId,
+      articles: new Map(Array.from(corpus.articles(), (article) => [article.id, article])),
       labels: DEFAULT_LABELS,
       newId: randomUUID,
       now: new Date().toISOString(),
       fallbackAnnotator: annotator,
       ...(annotatorIds ? { annotatorIds } : {}),
     });
-    const existing = repository.list();
+    // What the store has where the file adds something: duplicates can only be there.
+    const touched = new Set(parsed.annotations.map((candidate) => candidate.annotation.article));
+    const existing = [...touched].flatMap((article) => repository.list({ article }));
     const plan = planImport(parsed.annotations, existing, repository.problems());
     const errors = [...parsed.errors, ...plan.errors].sort(byPlace);
     for (const error of errors) output.problem(formatError(file === '-' ? 'stdin' : file, error));
@@ -143,7 +145,8 @@ async function restoreStatuses(
         writer = await openRepository({
           root: workspace.storeRoot,
           annotator,
-          articles: workspace.articles,
+          corpus: workspace.corpus,
+          cacheDir: workspace.cacheDir,
         });
         writers.set(annotator, writer);
       }

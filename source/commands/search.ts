@@ -91,8 +91,12 @@ Examples
     } catch {
       // Nobody to ask about: status: then reads the store's default reader.
     }
-    const { articles, repository } = await openWorkspace(flags, io, output, { annotator });
-    const hits = buildSearchEngine(articles).search(query, searchContext(repository), { limit });
+    const { corpus, repository } = await openWorkspace(flags, io, output, { annotator });
+    const hits = buildSearchEngine([...corpus.articles()]).search(
+      query,
+      searchContext(repository),
+      { limit },
+    );
     await repository.close();
     if (flags.json) await output.out(json(hits));
     else if (hits.length > 0) await output.out(`${hits.map(line).join('\n')}\n`);

@@ -1,23 +1,29 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
+import {
+  type ArticleSummary,
+  type CorpusIndex,
+  memoryCorpusIndex,
+} from '../corpus/corpus-index.js';
 import { defaultCacheDir, loadCorpus } from '../corpus/index.js';
-import type { Article } from '../corpus/types.js';
 import {
   createMemoryRepository,
   openRepository,
   type Repository,
   resolveAnnotator,
 } from '../store/index.js';
+import type { ReviewStatus } from '../store/types.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 
 /** The corpus and the store as the export, import, stats, agree and search commands see them. */
 export interface Workspace {
-  articles: Article[];
-  byId: Map<string, Article>;
+  corpus: CorpusIndex;
   repository: Repository;
   /** The store folder, absolute. */
   storeRoot: string;
+  /** Where margin's caches (the store's index among them) live. */
+  cacheDir: string;
 }
 
 /** A path as the command line gave it, resolved against the folder the command runs in. */
@@ -38,16 +44,17 @@ export async function openWorkspace(
   output: Output,
   { annotator, reads = false }: { annotator?: string | undefined; reads?: boolean } = {},
 ): Promise<Workspace> {
-  const corpus = String(flags.corpus ?? 'seeds');
+  const corpusFlag = String(flags.corpus ?? 'seeds');
   const store = String(flags.store ?? 'annotations');
-  const root = fromCwd(io, corpus);
+  const root = fromCwd(io, corpusFlag);
   // Paths as the user typed them: under the --corpus they gave, not the absolute root.
-  const shown = (message: string) => message.replace(root, () => corpus);
-  let articles: Article[];
+  const shown = (message: string) => message.replace(root, () => corpusFlag);
+  const cacheDir = defaultCacheDir(io.env);
+  let corpus: CorpusIndex;
   try {
-    const load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });
+    const load = await loadCorpus(root, { cacheDir });
     for (const problem of load.problems) output.problem(shown(problem.message));
-    articles = load.articles;
+    corpus = memoryCorpusIndex(root, load.articles, load.problems);
   } catch (error) {
     throw new CannotRun(shown(error instanceof Error ? error.message : String(error)));
   }
@@ -60,17 +67,18 @@ export async function openWorkspace(
   if (!found && reads) {
     output.say(`${store} does not exist: no annotations yet`);
     repository = createMemoryRepository(readerName(io.env));
-    await repository.open(articles);
+    await repository.open(corpus);
   } else {
     repository = await openRepository({
       root: storeRoot,
       display: store,
       annotator: annotator ?? readerName(io.env),
-      articles,
+      corpus,
+      cacheDir,
     });
   }
   for (const problem of repository.problems()) output.problem(problem.message);
-  return { articles, byId: new Map(articles.map((a) => [a.id, a])), repository, storeRoot };
+  return { corpus, repository, storeRoot, cacheDir };
 }
 
 /** Reading commands never write, so any name will do when none is configured. */
@@ -86,4 +94,29 @@ function readerName(env: NodeJS.ProcessEnv): string {
 export function listFlag(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter((item) => item.length > 0);
   return typeof value === 'string' && value.length > 0 ? [value] : [];
+}
+
+/** Summaries a page at a time. */
+const PAGE = 1000;
+
+/** The corpus in order without its text, a page at a time. */
+export function* summariesOf(corpus: CorpusIndex): Generator<ArticleSummary, void, undefined> {
+  const size = corpus.size();
+  for (let from = 0; from < size; from += PAGE) yield* corpus.summaries(from, from + PAGE);
+}
+
+/**
+ * Every annotator's status of every article, answered from one read of the store's tallies: a
+ * report asks for each article of the corpus, most of which the store has no file for.
+ */
+export function statusesOf(
+  repository: Repository,
+): (article: string, annotator: string) => ReviewStatus {
+  const statuses = new Map<string, ReviewStatus>();
+  for (const tally of repository.tallies()) {
+    if (tally.status !== 'unreviewed') {
+      statuses.set(`${tally.article}\u0000${tally.annotator}`, tally.status);
+    }
+  }
+  return (article, annotator) => statuses.get(`${article}\u0000${annotator}`) ?? 'unreviewed';
 }

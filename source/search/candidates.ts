@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
-import { type SentenceIndex, prefixRange } from './sentence-index.js';
 import { editDistance } from './distance.js';
+import { prefixRange, type SentenceIndex } from './sentence-index.js';
 
 export type MatchKind = 'exact' | 'prefix' | 'variant' | 'fuzzy';
 

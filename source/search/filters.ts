@@ -1,8 +1,8 @@
 import type { ReviewStatus } from '../store/types.js';
 import type { ContextFacts } from './context-facts.js';
-import { type SentenceIndex, compact } from './sentence-index.js';
 import { fold } from './fold.js';
 import type { LabelValue, QueryFilter } from './query.js';
+import { compact, type SentenceIndex } from './sentence-index.js';
 
 export interface FilterContext {
   index: SentenceIndex;

@@ -1,5 +1,5 @@
-import type { SentenceIndex } from './sentence-index.js';
 import { eachWord, foldText, originalRange } from './fold.js';
+import type { SentenceIndex } from './sentence-index.js';
 import { findPhrase, type Term } from './terms.js';
 
 /**

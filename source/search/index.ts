@@ -9,6 +9,7 @@ export {
   type SearchOptions,
 } from './engine.js';
 export { type ParsedQuery, parseQuery, type QueryFilter } from './query.js';
+export { storeFacts } from './store-facts.js';
 export type { SearchHit } from './types.js';
 
 /**

@@ -8,10 +8,10 @@ import {
   prefixScore,
   VARIANT,
 } from './candidates.js';
-import { type SentenceIndex, prefixRange } from './sentence-index.js';
 import { editDistance } from './distance.js';
 import { words } from './fold.js';
 import type { ParsedQuery } from './query.js';
+import { prefixRange, type SentenceIndex } from './sentence-index.js';
 
 /** A plain word: any of its candidate vocabulary words satisfies it, each with its own score. */
 export interface WordTerm {

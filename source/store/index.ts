@@ -12,7 +12,7 @@ export { storeIndexFile } from './index-file.js';
 export { decodeName, encodeName, resolveAnnotator, sanitiseAnnotator } from './names.js';
 export type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
 export { SCHEMA_NAME, SCHEMA_VERSION } from './schema.js';
-export type { RepositoryOptions } from './store-repository.js';
+export { compareListed, type RepositoryOptions } from './store-repository.js';
 
 export interface OpenOptions extends RepositoryOptions {
   /** The store folder; created when missing. Messages name files relative to it as given. */

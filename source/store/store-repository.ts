@@ -562,7 +562,8 @@ function readOnlyMessage(problem: StoreProblem, article: string, annotator: stri
   return `${problem.message}; ${article} is read-only for ${annotator} until that file is fixed or moved away`;
 }
 
-function compareListed(a: PlacedAnnotation, b: PlacedAnnotation): number {
+/** The order of `list()`: by article id, place in the text (orphans last), label, annotator, id. */
+export function compareListed(a: PlacedAnnotation, b: PlacedAnnotation): number {
   return (
     compare(a.article, b.article) ||
     (a.placement?.start ?? Number.POSITIVE_INFINITY) -
