@@ -35,7 +35,7 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  // A native module: loaded from node_modules where npm built it.
+  // A native addon finds its compiled binary next to its own files: loaded from node_modules.
   external: ['better-sqlite3'],
   minifySyntax: true,
   minifyWhitespace: true,

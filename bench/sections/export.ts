@@ -4,13 +4,16 @@
  * sink that only counts bytes, which is what `margin export` does after opening the store (timed
  * by the store section). Output is never held: the section's peak RSS is the input's.
  */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { articleEntries } from '../../source/export/article-entries.js';
 import { FORMATS } from '../../source/export/formats.js';
 import { type ExportSink, runExport } from '../../source/export/stream.js';
 import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import type { PlacedAnnotation, ReviewStatus } from '../../source/store/types.js';
-import { benchAnnotations, loadArticles } from '../fixtures.js';
-import { measurements, sample } from '../measure.js';
+import { benchAnnotations, loadArticles, writeStore } from '../fixtures.js';
+import { CLI, type ProcessRun, runProcessTimes } from '../harness/cli-process.js';
+import { measurements, sample, summarize } from '../measure.js';
 import type { BenchSection } from '../types.js';
 
 const STATUSES: ReviewStatus[] = ['done', 'in progress', 'unreviewed'];
@@ -60,11 +63,46 @@ export const section: BenchSection = {
         },
         { warmup: 0, runs: format === 'jsonl' ? 5 : 3, minTimeMs: 0 },
       );
-      m.timing(`${format}, ${count} annotations`, figures, {
-        ...(format === 'jsonl' ? { target: '< 3000 ms' } : {}),
-        note: `${(size / 1024 / 1024).toFixed(0)} MB, ${Math.round(annotations.length / (figures.median / 1000)).toLocaleString('en-US')} annotations/s`,
+      m.timing(`${format}, ${count} annotations, in process (reference)`, figures, {
+        note: `writers only, from annotations in memory: ${(size / 1024 / 1024).toFixed(0)} MB, ${Math.round(annotations.length / (figures.median / 1000)).toLocaleString('en-US')} annotations/s`,
       });
     }
+
+    // `margin export` as a process over the same annotations in a store on disk, its index warm.
+    const store = path.join(context.workDir, 'export-store');
+    const out = path.join(context.workDir, 'export-out');
+    await rm(store, { recursive: true, force: true });
+    await writeStore(store, benchAnnotations(articles));
+    const env = { XDG_CACHE_HOME: path.join(context.workDir, 'process-cache') };
+    const base = ['export', '--corpus', context.corpusDir, '--store', store];
+    // Fills the corpus cache and the store's index (twice: rows of files just written are racy).
+    await runProcessTimes(2, CLI, ['stats', '--corpus', context.corpusDir, '--store', store], env);
+    for (const format of FORMATS) {
+      const args = [...base, '--format', format, ...(format === 'brat' ? ['--out', out] : [])];
+      const runs: ProcessRun[] = [];
+      for (let i = 0; i < (context.quick ? 1 : 3); i++) {
+        await rm(out, { recursive: true, force: true });
+        runs.push(...(await runProcessTimes(1, CLI, args, env)));
+      }
+      const figures = summarize(runs.map((run) => run.ms));
+      const first = runs.map((run) => run.firstByteMs).filter((ms): ms is number => ms !== null);
+      const firstNote =
+        first.length > 0
+          ? `first byte after ${Math.round(summarize(first).median)} ms`
+          : 'writes files, not stdout';
+      m.timing(`margin export --format ${format}, ${count} (process)`, figures, {
+        target: '< 5000 ms, streaming',
+        note: `end to end; ${firstNote}; ${((runs[0]?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB`,
+      });
+      m.value(
+        `peak RSS of margin export --format ${format}`,
+        Math.max(...runs.map((run) => run.peakRssMB)),
+        'MB',
+        { target: '< 400 MB' },
+      );
+    }
+    await rm(out, { recursive: true, force: true });
+    await rm(store, { recursive: true, force: true });
     return m.list;
   },
 };

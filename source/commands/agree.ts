@@ -1,10 +1,10 @@
 import { GOLD } from '../export/adjudication.js';
 import { renderAgreement } from '../export/agreement-render.js';
-import { agreementReport } from '../export/agreement-report.js';
+import { agreementOver, isReviewed } from '../export/agreement-report.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
-import { listFlag, openWorkspace } from './workspace.js';
+import { listFlag, openWorkspace, statusesOf } from './workspace.js';
 
 export const command: Command = {
   name: 'agree',
@@ -34,8 +34,6 @@ Examples
   },
   async run(_input, flags, io, output) {
     const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
-    const articles = [...corpus.articles()];
-    corpus.close();
     const named = [...new Set(listFlag(flags.annotator))];
     const known = repository.annotators();
     const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
@@ -51,12 +49,27 @@ Examples
       );
       return output.status();
     }
-    const report = agreementReport(
-      articles,
-      repository.list(),
-      (article, annotator) => repository.status(article, annotator),
-      annotators,
-    );
+    // Only articles two of them reviewed can hold units: read those, one at a time, in corpus order.
+    const chosen = new Set(annotators);
+    const reviewers = new Map<string, number>();
+    for (const tally of repository.tallies()) {
+      if (chosen.has(tally.annotator) && isReviewed(tally.status)) {
+        reviewers.set(tally.article, (reviewers.get(tally.article) ?? 0) + 1);
+      }
+    }
+    const ords: number[] = [];
+    for (const [article, count] of reviewers) {
+      const ord = corpus.ordOf(article);
+      if (count >= 2 && ord !== undefined) ords.push(ord);
+    }
+    ords.sort((a, b) => a - b);
+    const entries = function* () {
+      for (const ord of ords) {
+        const article = corpus.articleAt(ord);
+        if (article) yield { article, annotations: repository.list({ article: article.id }) };
+      }
+    };
+    const report = agreementOver(entries(), statusesOf(repository), annotators);
     await repository.close();
     const text = flags.json ? `${safeJson(report, 2)}\n` : renderAgreement(report, output.width);
     await output.out(text);

@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
-import { articleEntries } from '../export/article-entries.js';
+import { storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
@@ -108,21 +108,17 @@ Examples
       }
       annotatorIds = parsed.ids;
     }
-    const workspace = await openWorkspace(flags, io, output, { reads: true });
-    const { corpus, repository } = workspace;
-    const articles = [...corpus.articles()];
-    corpus.close();
+    const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
       labels,
       articles: listFlag(flags.article),
       statuses: statuses as ReviewStatus[],
     };
-    const annotations = repository.list();
     // An article gone from the corpus still has its annotations (orphans) to export.
-    const stored = new Set(annotations.map((annotation) => annotation.article));
-    const known = new Set(articles.map((article) => article.id));
-    const unknown = (filter.articles ?? []).filter((id) => !known.has(id) && !stored.has(id));
+    const unknown = (filter.articles ?? []).filter(
+      (id) => corpus.ordOf(id) === undefined && repository.list({ article: id }).length === 0,
+    );
     for (const id of unknown) {
       output.problem(`no article ${JSON.stringify(id)} in the corpus or the store`);
     }
@@ -130,6 +126,8 @@ Examples
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
     for (const name of strangers)
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
+    let total = 0;
+    for (const tally of repository.tallies()) total += tally.annotations;
     const options: ExportOptions = {
       labels: LABELS,
       filter,
@@ -137,12 +135,11 @@ Examples
       raw: Boolean(flags.raw),
       annotators: repository.annotators(),
       ...(annotatorIds ? { annotatorIds } : {}),
-      total: annotations.length,
-      onProgress: progressOnStderr(output, annotations.length),
+      total,
+      onProgress: progressOnStderr(output, total),
     };
-    const source = articleEntries(articles, annotations, (article, annotator) =>
-      repository.status(article, annotator),
-    );
+    // Read from the store one article at a time, as the export writes it.
+    const source = storeEntries(repository.annotated());
     let summary: ExportSummary;
     const folder = format === 'brat' ? folderSink(base(out!)) : null;
     try {

@@ -79,31 +79,25 @@ Examples
     } catch (error) {
       return fail((error as Error).message);
     }
-    const workspace = await openWorkspace(flags, io, output, { annotator, writes: true });
-    const { repository } = workspace;
-    const articles = [...workspace.corpus.articles()];
-    workspace.corpus.close();
+    const workspace = await openWorkspace(flags, io, output, { annotator });
+    const { corpus, repository } = workspace;
     const parsed = parseImport(format, read.input, {
-      articles: new Map(articles.map((article) => [article.id, article])),
+      articles: { get: (id) => corpus.article(id), values: () => corpus.articles() },
       labels: DEFAULT_LABELS,
       newId: randomUUID,
       now: new Date().toISOString(),
       fallbackAnnotator: annotator,
       ...(annotatorIds ? { annotatorIds } : {}),
     });
-    const existing = repository.list();
+    // What the store has where the file adds something: duplicates can only be there.
+    const touched = new Set(parsed.annotations.map((candidate) => candidate.annotation.article));
+    const existing = [...touched].flatMap((article) => repository.list({ article }));
     const plan = planImport(parsed.annotations, existing, repository.problems());
     const errors = [...parsed.errors, ...plan.errors].sort(byPlace);
     for (const error of errors) output.problem(formatError(file === '-' ? 'stdin' : file, error));
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
     const added = plan.add.length > 0 ? await repository.addMany(plan.add) : 0;
-    const restored = await restoreStatuses(
-      workspace,
-      articles,
-      parsed.statuses,
-      existing,
-      plan.add,
-    );
+    const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);
     await repository.close();
     const duplicates = plan.duplicates + (plan.add.length - added);
     // Not an error (an exported orphan comes back as one), but a hand-made line whose text is
@@ -133,7 +127,6 @@ Examples
  */
 async function restoreStatuses(
   workspace: Workspace,
-  articles: Article[],
   statuses: ImportedStatus[],
   existing: PlacedAnnotation[],
   added: Annotation[],
@@ -154,7 +147,8 @@ async function restoreStatuses(
         writer = await openRepository({
           root: workspace.storeRoot,
           annotator,
-          articles,
+          corpus: workspace.corpus,
+          cacheDir: workspace.cacheDir,
         });
         writers.set(annotator, writer);
       }

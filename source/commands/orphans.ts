@@ -1,4 +1,5 @@
 import stringWidth from 'string-width';
+import { compareListed } from '../store/index.js';
 import type { PlacedAnnotation } from '../store/types.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
@@ -79,14 +80,21 @@ Examples
       annotator: only,
       reads: true,
     });
-    corpus.close();
-    const annotations = repository.list(only === undefined ? {} : { annotator: only });
+    let count = 0;
+    const found: PlacedAnnotation[] = [];
+    for (const { annotations } of repository.annotated()) {
+      for (const annotation of annotations) {
+        if (only !== undefined && annotation.annotator !== only) continue;
+        count++;
+        if (annotation.placement === null) found.push(annotation);
+      }
+    }
     await repository.close();
-    const orphans = annotations.filter((annotation) => annotation.placement === null).map(toOrphan);
+    const orphans = found.sort(compareListed).map(toOrphan);
     if (flags.json) await output.out(`${safeJson(orphans, 2)}\n`);
     else if (orphans.length === 0) {
       const store = String(flags.store);
-      await output.out(`No orphans among ${annotations.length} annotations in ${store}.\n`);
+      await output.out(`No orphans among ${count} annotations in ${store}.\n`);
     } else await output.out(renderOrphans(orphans, output.columns));
     return output.status();
   },

@@ -171,7 +171,7 @@ export function reviewController(
  * `margin search` uses); without a cache folder, an index of the articles in memory.
  */
 async function loadSearch(session: ReviewSession, articles: Article[]): Promise<SearchFunction> {
-  const { buildSearchEngine, repositoryFacts, searchEngine } = await import('../search/index.js');
+  const { buildSearchEngine, storeFacts, searchEngine } = await import('../search/index.js');
   let engine: SearchEngine;
   if (session.cacheDir === null) engine = buildSearchEngine(articles);
   else {
@@ -182,5 +182,5 @@ async function loadSearch(session: ReviewSession, articles: Article[]): Promise<
     });
     engine = searchEngine(index.words);
   }
-  return (query, repository) => engine.search(query, repositoryFacts(repository), { limit: 50 });
+  return (query, repository) => engine.search(query, storeFacts(repository), { limit: 50 });
 }

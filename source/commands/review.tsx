@@ -95,8 +95,10 @@ Press ? in the review for every key.`,
     if (refused) throw new CannotRun(refused);
     const { startReviewSession, reviewController } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
+    const { defaultCacheDir } = await import('../corpus/cache.js');
+    const cacheDir = defaultCacheDir(io.env);
     const session = await startReviewSession(corpusDir, (articles) =>
-      openRepository({ root, annotator, ...(articles ? { articles } : {}) }),
+      openRepository({ root, annotator, cacheDir, ...(articles ? { articles } : {}) }),
     );
     const controller = reviewController(session, {
       corpusName: basename(corpusDir),

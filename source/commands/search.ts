@@ -2,9 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import {
   parseQuery,
   placedFacts,
-  repositoryFacts,
   type SearchHit,
   searchEngine,
+  storeFacts,
 } from '../search/index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
@@ -124,7 +124,7 @@ Examples
       }
       const { corpus, repository } = await openWorkspace(flags, io, output, { annotator });
       try {
-        hits = searchEngine(corpus.words).search(query, repositoryFacts(repository), { limit });
+        hits = searchEngine(corpus.words).search(query, storeFacts(repository), { limit });
       } finally {
         corpus.close();
         await repository.close();

@@ -1,8 +1,8 @@
-import { computeStats } from '../export/stats.js';
+import { statsOver } from '../export/stats.js';
 import { renderStats } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
-import { openWorkspace } from './workspace.js';
+import { openWorkspace, statusesOf, summariesOf } from './workspace.js';
 
 export const command: Command = {
   name: 'stats',
@@ -26,12 +26,15 @@ Examples
   },
   async run(_input, flags, io, output) {
     const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
-    const articles = [...corpus.articles()];
-    corpus.close();
-    const report = computeStats(
-      articles,
-      repository.list(),
-      (article, annotator) => repository.status(article, annotator),
+    const entries = function* () {
+      for (const each of repository.annotated()) {
+        yield { article: each.id, inCorpus: each.article !== null, annotations: each.annotations };
+      }
+    };
+    const report = statsOver(
+      summariesOf(corpus),
+      entries(),
+      statusesOf(repository),
       repository.annotators(),
     );
     await repository.close();

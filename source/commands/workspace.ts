@@ -1,12 +1,13 @@
-import { readdir, stat } from 'node:fs/promises';
-import type { CorpusIndex } from '../corpus/corpus-index.js';
-import type { Article } from '../corpus/types.js';
+import { stat } from 'node:fs/promises';
+import { defaultCacheDir } from '../corpus/cache.js';
+import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import {
   createMemoryRepository,
   openRepository,
   type Repository,
   resolveAnnotator,
 } from '../store/index.js';
+import type { ReviewStatus } from '../store/types.js';
 import type { CommandIO } from './command.js';
 import { openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
@@ -18,13 +19,15 @@ export interface Workspace {
   repository: Repository;
   /** The store folder, absolute. */
   storeRoot: string;
+  /** Where margin's caches (the store's index among them) live. */
+  cacheDir: string;
 }
 
 /**
  * Opens the corpus index (bringing it up to the folder) and the store, naming unreadable
  * articles and refused store files (they are left out; the rest goes on, and the command then
  * ends with status 1). Throws `CannotRun` when the corpus folder itself is missing or the store
- * is not a folder. `annotator` is who the repository writes as (only import `writes`). A command
+ * is not a folder. `annotator` is who the repository writes as (only import writes). A command
  * that only `reads` never creates the store: where there is none, it sees an empty one and says
  * so. The caller closes `corpus` when done.
  */
@@ -32,47 +35,33 @@ export async function openWorkspace(
   flags: Record<string, unknown>,
   io: CommandIO,
   output: Output,
-  {
-    annotator,
-    reads = false,
-    writes = false,
-  }: { annotator?: string | undefined; reads?: boolean; writes?: boolean } = {},
+  { annotator, reads = false }: { annotator?: string | undefined; reads?: boolean } = {},
 ): Promise<Workspace> {
   const store = String(flags.store ?? 'annotations');
-  const { index, shown } = await openCorpus(String(flags.corpus ?? 'seeds'), io, output);
-  for (const problem of index.problems()) output.problem(shown(problem.message));
+  const { index: corpus, shown } = await openCorpus(String(flags.corpus ?? 'seeds'), io, output);
+  for (const problem of corpus.problems()) output.problem(shown(problem.message));
+  const cacheDir = defaultCacheDir(io.env);
   const storeRoot = fromCwd(io, store);
   const found = await stat(storeRoot).catch(() => null);
   if (found && !found.isDirectory()) {
-    index.close();
     throw new CannotRun(`${store} is not a folder, so not an annotation store`);
   }
   let repository: Repository;
   if (!found && reads) {
     output.say(`${store} does not exist: no annotations yet`);
     repository = createMemoryRepository(readerName(io.env));
-    await repository.open([]);
+    await repository.open(corpus);
   } else {
     repository = await openRepository({
       root: storeRoot,
       display: store,
       annotator: annotator ?? readerName(io.env),
-      articles: writes ? [...index.articles()] : await storeArticles(index, storeRoot),
+      corpus,
+      cacheDir,
     });
   }
   for (const problem of repository.problems()) output.problem(problem.message);
-  return { corpus: index, repository, storeRoot };
-}
-
-/**
- * The articles the store places annotations on. An empty store has nothing to place, so a
- * corpus of any size opens without reading its articles; otherwise the store still takes them
- * all in memory (until it reads the corpus index itself).
- */
-async function storeArticles(corpus: CorpusIndex, storeRoot: string): Promise<Article[]> {
-  const entries = await readdir(storeRoot).catch(() => [] as string[]);
-  if (!entries.some((name) => !name.startsWith('.'))) return [];
-  return [...corpus.articles()];
+  return { corpus, repository, storeRoot, cacheDir };
 }
 
 /** Reading commands never write, so any name will do when none is configured. */
@@ -88,4 +77,29 @@ function readerName(env: NodeJS.ProcessEnv): string {
 export function listFlag(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String).filter((item) => item.length > 0);
   return typeof value === 'string' && value.length > 0 ? [value] : [];
+}
+
+/** Summaries a page at a time. */
+const PAGE = 1000;
+
+/** The corpus in order without its text, a page at a time. */
+export function* summariesOf(corpus: CorpusIndex): Generator<ArticleSummary, void, undefined> {
+  const size = corpus.size();
+  for (let from = 0; from < size; from += PAGE) yield* corpus.summaries(from, from + PAGE);
+}
+
+/**
+ * Every annotator's status of every article, answered from one read of the store's tallies: a
+ * report asks for each article of the corpus, most of which the store has no file for.
+ */
+export function statusesOf(
+  repository: Repository,
+): (article: string, annotator: string) => ReviewStatus {
+  const statuses = new Map<string, ReviewStatus>();
+  for (const tally of repository.tallies()) {
+    if (tally.status !== 'unreviewed') {
+      statuses.set(`${tally.article}\u0000${tally.annotator}`, tally.status);
+    }
+  }
+  return (article, annotator) => statuses.get(`${article}\u0000${annotator}`) ?? 'unreviewed';
 }

@@ -42,17 +42,46 @@ export function agreementReport(
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
 ): AgreementReport {
+  const byArticle = new Map<string, PlacedAnnotation[]>();
+  for (const annotation of annotations) {
+    const list = byArticle.get(annotation.article);
+    if (list) list.push(annotation);
+    else byArticle.set(annotation.article, [annotation]);
+  }
+  const entries = articles.map((article) => ({
+    article,
+    annotations: byArticle.get(article.id) ?? [],
+  }));
+  return agreementOver(entries, statuses, annotators);
+}
+
+/** One article of the corpus with every annotator's annotations on it. */
+export interface AgreementEntry {
+  article: Article;
+  annotations: readonly PlacedAnnotation[];
+}
+
+/**
+ * The same over articles in corpus order, one at a time (a caller may leave out articles fewer
+ * than two of the annotators reviewed: they add nothing).
+ */
+export function agreementOver(
+  entries: Iterable<AgreementEntry>,
+  statuses: (article: string, annotator: string) => ReviewStatus,
+  annotators: string[],
+): AgreementReport {
   const chosen = new Set(annotators);
-  const bySentence = labelsBySentence(annotations.filter((a) => chosen.has(a.annotator)));
   const overallUnits: Array<Array<string | null>> = [];
   const labelUnits = new Map<Label, Array<Array<string | null>>>(LABELS.map((l) => [l, []]));
   const disagreements: Disagreement[] = [];
   let reviewedArticles = 0;
-  for (const article of articles) {
+  for (const { article, annotations } of entries) {
     const reviewers = annotators.filter((name) => isReviewed(statuses(article.id, name)));
     if (reviewers.length < 2) continue;
     reviewedArticles++;
-    const given = bySentence.get(article.id);
+    const given = labelsBySentence(
+      annotations.filter((a) => chosen.has(a.annotator) && a.article === article.id),
+    ).get(article.id);
     for (const sentence of article.sentences) {
       const labels = given?.get(sentence.id);
       const values = annotators.map((name) =>

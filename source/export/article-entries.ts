@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
+import type { AnnotatedArticle, PlacedAnnotation, ReviewStatus } from '../store/types.js';
 import { type ArticleEntry, compare, missingArticle } from './model.js';
 
 /**
@@ -31,5 +31,22 @@ export function* articleEntries(
   }
   for (const id of [...byArticle.keys()].sort(compare)) {
     yield entry(missingArticle(id), byArticle.get(id)!);
+  }
+}
+
+/**
+ * The export's stream from the store, article by article as the repository reads them (corpus
+ * order, then articles gone from the corpus on a stand-in with no text): one article's
+ * annotations held at a time.
+ */
+export function* storeEntries(
+  annotated: Iterable<AnnotatedArticle>,
+): Generator<ArticleEntry, void, undefined> {
+  for (const each of annotated) {
+    yield {
+      article: each.article ?? missingArticle(each.id),
+      annotations: each.annotations,
+      status: each.status,
+    };
   }
 }

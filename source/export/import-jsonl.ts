@@ -6,6 +6,7 @@ import type { Annotation, Label, ReviewStatus } from '../store/types.js';
 import { REVIEW_STATUSES } from '../store/types.js';
 import { clampContext, reanchor } from './import-anchor.js';
 import { type ImportError, validLines } from './import-errors.js';
+import type { ArticleLookup } from './import-span.js';
 import { labelList, stringRecord } from './import-values.js';
 import { articleCodePoints } from './offsets.js';
 
@@ -90,7 +91,7 @@ export function noteStatus(out: ParsedImport, entry: ImportedStatus): void {
 }
 
 export interface ImportContext {
-  articles: Map<string, Article>;
+  articles: ArticleLookup;
   /** The project's labels: a label outside them is an error. */
   labels: LabelSet;
   newId: () => string;

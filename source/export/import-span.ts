@@ -76,9 +76,27 @@ export function spanProblem(start: number, end: number, length: number): string 
   return null;
 }
 
-/** The articles by clean text, for files that name none (a task made from the text alone). */
-export function articlesByText(articles: Map<string, Article>): Map<string, Article> {
-  const byText = new Map<string, Article>();
-  for (const article of articles.values()) byText.set(article.text, article);
-  return byText;
+/** The corpus as an import looks articles up: a `Map`, or the corpus index read on demand. */
+export interface ArticleLookup {
+  get(id: string): Article | undefined;
+  values(): Iterable<Article>;
+}
+
+/**
+ * The articles by clean text, for files that name none (a task made from the text alone). Built
+ * on the first such task, so a file that names its articles never reads the whole corpus.
+ */
+export function articlesByText(articles: ArticleLookup): {
+  get(text: string): Article | undefined;
+} {
+  let byText: Map<string, Article> | undefined;
+  return {
+    get(text) {
+      if (!byText) {
+        byText = new Map();
+        for (const article of articles.values()) byText.set(article.text, article);
+      }
+      return byText.get(text);
+    },
+  };
 }

@@ -36,6 +36,16 @@ export interface StatsReport {
   }>;
 }
 
+/** One article of the corpus as stats read it: no text. */
+export type StatsArticle = Pick<Article, 'id' | 'title' | 'source'>;
+
+/** One article's annotations, by every annotator; `inCorpus` false: the article is gone. */
+export interface StatsEntry {
+  article: string;
+  inCorpus: boolean;
+  annotations: Iterable<PlacedAnnotation>;
+}
+
 /**
  * Counts for `margin stats`. Annotations on articles gone from the corpus count (as orphans, and
  * for their label and annotator), as `export` still writes them; they have no source or article row.
@@ -46,40 +56,69 @@ export function computeStats(
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
 ): StatsReport {
-  const byArticle = new Map(articles.map((article) => [article.id, 0]));
+  const known = new Set(articles.map((article) => article.id));
+  const byArticle = new Map<string, PlacedAnnotation[]>();
+  for (const annotation of annotations) {
+    const list = byArticle.get(annotation.article);
+    if (list) list.push(annotation);
+    else byArticle.set(annotation.article, [annotation]);
+  }
+  const entries = [...byArticle].map(([article, list]) => ({
+    article,
+    inCorpus: known.has(article),
+    annotations: list,
+  }));
+  return statsOver(articles, entries, statuses, annotators);
+}
+
+/**
+ * The same from streams: the corpus in order (read twice: it may be an index on disk) and the
+ * store's annotations article by article, so that what is held is one article's annotations and
+ * a count per annotated article, not the store.
+ */
+export function statsOver(
+  articles: Iterable<StatsArticle>,
+  entries: Iterable<StatsEntry>,
+  statuses: (article: string, annotator: string) => ReviewStatus,
+  annotators: string[],
+): StatsReport {
+  const byArticle = new Map<string, number>();
   const labels = new Map<Label, number>(LABELS.map((label) => [label, 0]));
   const perAnnotator = new Map<string, Record<Label, number>>();
   const names = new Set(annotators);
-  const missing = new Set<string>();
+  let missing = 0;
   let counted = 0;
   let orphans = 0;
-  for (const annotation of annotations) {
-    const count = byArticle.get(annotation.article);
-    if (count === undefined) missing.add(annotation.article);
-    else byArticle.set(annotation.article, count + 1);
-    counted++;
-    if (!annotation.placement) orphans++;
-    labels.set(annotation.label, labels.get(annotation.label)! + 1);
-    names.add(annotation.annotator);
-    const own = perAnnotator.get(annotation.annotator) ?? { claim: 0, quote: 0, event: 0 };
-    own[annotation.label]++;
-    perAnnotator.set(annotation.annotator, own);
+  for (const entry of entries) {
+    let count = 0;
+    for (const annotation of entry.annotations) {
+      count++;
+      if (!annotation.placement) orphans++;
+      labels.set(annotation.label, labels.get(annotation.label)! + 1);
+      names.add(annotation.annotator);
+      const own = perAnnotator.get(annotation.annotator) ?? { claim: 0, quote: 0, event: 0 };
+      own[annotation.label]++;
+      perAnnotator.set(annotation.annotator, own);
+    }
+    counted += count;
+    if (!entry.inCorpus) missing++;
+    else if (count > 0) byArticle.set(entry.article, (byArticle.get(entry.article) ?? 0) + count);
   }
   const sources = new Map<string | null, { articles: number; annotations: number }>();
-  for (const article of articles) {
-    const key = article.source;
-    const entry = sources.get(key) ?? { articles: 0, annotations: 0 };
-    entry.articles++;
-    entry.annotations += byArticle.get(article.id)!;
-    sources.set(key, entry);
-  }
   const sortedNames = [...names].sort(compare);
   const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
   const progressOf = new Map(
     sortedNames.map((name) => [name, { done: 0, inProgress: 0, unreviewed: 0 }]),
   );
   const perArticle: StatsReport['perArticle'] = [];
+  let articleCount = 0;
   for (const article of articles) {
+    articleCount++;
+    const annotations = byArticle.get(article.id) ?? 0;
+    const entry = sources.get(article.source) ?? { articles: 0, annotations: 0 };
+    entry.articles++;
+    entry.annotations += annotations;
+    sources.set(article.source, entry);
     const own: Record<string, ReviewStatus> = {};
     for (const name of sortedNames) {
       const status = statuses(article.id, name);
@@ -95,16 +134,11 @@ export function computeStats(
           ? 'in progress'
           : 'unreviewed',
     );
-    perArticle.push({
-      article: article.id,
-      title: article.title,
-      annotations: byArticle.get(article.id)!,
-      statuses: own,
-    });
+    perArticle.push({ article: article.id, title: article.title, annotations, statuses: own });
   }
   return {
-    articles: articles.length,
-    missingArticles: missing.size,
+    articles: articleCount,
+    missingArticles: missing,
     annotations: counted,
     orphans,
     labels: LABELS.map((label) => ({ label, count: labels.get(label)! })),

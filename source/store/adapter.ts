@@ -1,4 +1,5 @@
 import {
+  type BigIntStats,
   close as closeCallback,
   constants,
   fstat as fstatCallback,
@@ -36,6 +37,26 @@ const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBL
 export const LINK_REFUSAL =
   'is a symbolic link: margin never follows links inside the store (replace it with the file itself)';
 
+/**
+ * Changes whenever the file is replaced or rewritten: margin and git replace a file by renaming
+ * a new one over it (a new inode); an edit in place changes size or modification time. The
+ * change time is left out: a rename sets it, so a file's own writer could not know it in advance.
+ */
+export function signatureOf(info: BigIntStats): string {
+  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}`;
+}
+
+/** What reading one store file found: its document (null: no such file) or why it is refused. */
+export interface FileRead {
+  doc: StoreDoc | null;
+  refusal: string | null;
+  /** Empty when the file could not be examined (a link, an unreadable file): read it again next time. */
+  signature: string;
+  mtimeMs: number;
+  /** Of the text read, null when none was. */
+  fingerprint: string | null;
+}
+
 /** Opens a store file for reading without following a link; null when it does not exist. */
 async function openStoreFile(path: string): Promise<number | null> {
   try {
@@ -48,92 +69,105 @@ async function openStoreFile(path: string): Promise<number | null> {
   }
 }
 
-/** Changes whenever the file is replaced or rewritten (new inode, size, or times). */
-function signatureOf(info: import('node:fs').BigIntStats): string {
-  return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
-}
-
-async function signature(path: string): Promise<string | null> {
-  const fd = await openStoreFile(path).catch(() => null);
-  if (fd === null) return null;
+/** Reads, validates and places-checks one store file; a refusal is a result, not an error. */
+export async function readStoreFile(path: string): Promise<FileRead> {
+  const read: FileRead = { doc: null, refusal: null, signature: '', mtimeMs: 0, fingerprint: null };
+  let fd: number | null;
   try {
-    return signatureOf(await fstat(fd, { bigint: true }));
+    fd = await openStoreFile(path);
+  } catch (error) {
+    read.refusal = refusalOf(error);
+    return read;
+  }
+  if (fd === null) return read;
+  let text: string;
+  try {
+    const info = await fstat(fd, { bigint: true });
+    // Taken before reading: if the file changes in between, the signature is stale, never new.
+    read.signature = signatureOf(info);
+    read.mtimeMs = Number(info.mtimeMs);
+    if (!info.isFile()) throw new RefusedFile('is not a regular file');
+    if (info.size > BigInt(MAX_STORE_FILE_BYTES)) {
+      throw new RefusedFile(
+        `is larger than any annotations file margin writes (${MAX_STORE_FILE_BYTES / 1024 / 1024} MB)`,
+      );
+    }
+    text = await readFile(fd, 'utf8');
+  } catch (error) {
+    read.refusal = refusalOf(error);
+    if (!(error instanceof RefusedFile)) read.signature = '';
+    return read;
   } finally {
     await close(fd);
+  }
+  read.fingerprint = fingerprint(text);
+  try {
+    const doc = parseStoreText(text);
+    checkPlace(path, doc);
+    read.doc = doc;
+  } catch (error) {
+    read.refusal = refusalOf(error);
+  }
+  return read;
+}
+
+function refusalOf(error: unknown): string {
+  return error instanceof RefusedFile
+    ? error.message
+    : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+}
+
+/** A file copied or renamed into another place would be written under the wrong name: refuse it. */
+function checkPlace(path: string, doc: StoreDoc): void {
+  const file = basename(path, '.json');
+  const folder = basename(dirname(path));
+  if (encodeName(doc.article) !== file) {
+    throw new RefusedFile(
+      `it holds article ${JSON.stringify(doc.article)}, whose file would be ${encodeName(doc.article)}.json`,
+    );
+  }
+  if (encodeName(doc.annotator) !== folder) {
+    throw new RefusedFile(
+      `it holds annotator ${JSON.stringify(doc.annotator)}, whose folder would be ${encodeName(doc.annotator)}`,
+    );
+  }
+}
+
+/** Thrown by the adapter's read: the file cannot be vouched for and must not be replaced. */
+export class RefusedRead extends Error {
+  constructor(readonly read: FileRead) {
+    super(read.refusal ?? 'refused');
   }
 }
 
 /**
  * lowdb adapter for one store file. Unlike lowdb's own `JSONFile` (steno: one fixed temp name,
  * no fsync) it writes atomically and durably, and it validates on every read: a file it cannot
- * vouch for throws `RefusedFile` instead of being replaced by default data.
+ * vouch for throws `RefusedRead` instead of being replaced by default data.
  */
 export class AnnotationFileAdapter implements Adapter<StoreDoc> {
-  /** Fingerprint of the text last read or written here, to recognise our own writes. */
-  lastFingerprint: string | null = null;
-
-  /** The file's signature when it was last read and accepted; null when unknown or refused. */
-  private acceptedSignature: string | null = null;
+  /** The last read, or the last write as a read of what was written. */
+  last: FileRead | null = null;
 
   constructor(readonly path: string) {}
 
   async read(): Promise<StoreDoc | null> {
-    this.acceptedSignature = null;
-    const fd = await openStoreFile(this.path);
-    if (fd === null) {
-      this.lastFingerprint = null;
-      return null;
-    }
-    let text: string;
-    let before: string;
-    try {
-      const info = await fstat(fd, { bigint: true });
-      if (!info.isFile()) throw new RefusedFile('is not a regular file');
-      if (info.size > BigInt(MAX_STORE_FILE_BYTES)) {
-        throw new RefusedFile(
-          `is larger than any annotations file margin writes (${MAX_STORE_FILE_BYTES / 1024 / 1024} MB)`,
-        );
-      }
-      // Taken before reading: if the file changes in between, the signature is stale, never new.
-      before = signatureOf(info);
-      text = await readFile(fd, 'utf8');
-    } finally {
-      await close(fd);
-    }
-    this.lastFingerprint = fingerprint(text);
-    const doc = parseStoreText(text);
-    this.checkPlace(doc);
-    this.acceptedSignature = before;
-    return doc;
-  }
-
-  /** Whether the file is still exactly what the last accepted read returned (a cheap stat). */
-  async unchangedSinceRead(): Promise<boolean> {
-    if (this.acceptedSignature === null) return false;
-    const now = await signature(this.path).catch(() => null);
-    return now !== null && now === this.acceptedSignature;
+    const read = await readStoreFile(this.path);
+    this.last = read;
+    if (read.refusal !== null) throw new RefusedRead(read);
+    return read.doc;
   }
 
   async write(doc: StoreDoc): Promise<void> {
     const text = serialise(doc);
-    this.acceptedSignature = null;
-    await writeFileAtomic(this.path, text);
-    this.lastFingerprint = fingerprint(text);
-  }
-
-  /** A file copied or renamed into another place would be written under the wrong name: refuse it. */
-  private checkPlace(doc: StoreDoc): void {
-    const file = basename(this.path, '.json');
-    const folder = basename(dirname(this.path));
-    if (encodeName(doc.article) !== file) {
-      throw new RefusedFile(
-        `it holds article ${JSON.stringify(doc.article)}, whose file would be ${encodeName(doc.article)}.json`,
-      );
-    }
-    if (encodeName(doc.annotator) !== folder) {
-      throw new RefusedFile(
-        `it holds annotator ${JSON.stringify(doc.annotator)}, whose folder would be ${encodeName(doc.annotator)}`,
-      );
-    }
+    this.last = null;
+    const info = await writeFileAtomic(this.path, text);
+    this.last = {
+      doc,
+      refusal: null,
+      signature: signatureOf(info),
+      mtimeMs: Number(info.mtimeMs),
+      fingerprint: fingerprint(text),
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isProcessAlive } from './process.js';
@@ -14,13 +15,14 @@ const TEMP_MAX_AGE_MS = 10 * 60 * 1000;
  * uniquely named temp file beside it (so two writers never share one), fsync, rename over the
  * file, fsync the folder so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(path: string, text: string | string[]): Promise<void> {
+export async function writeFileAtomic(path: string, text: string | string[]): Promise<BigIntStats> {
   const folder = dirname(path);
   const temp = join(
     folder,
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx', 0o644);
+  let written: BigIntStats;
   try {
     try {
       // Parts one after the other: a large export never has to be one string.
@@ -29,6 +31,9 @@ export async function writeFileAtomic(path: string, text: string | string[]): Pr
         await handle.writeFile(part, 'utf8');
       }
       await handle.sync();
+      // Taken before the rename, which keeps inode, size and modification time: what the file
+      // looks like once in place, with no moment in which another writer's could be taken for it.
+      written = await handle.stat({ bigint: true });
     } finally {
       await handle.close();
     }
@@ -38,6 +43,7 @@ export async function writeFileAtomic(path: string, text: string | string[]): Pr
     throw error;
   }
   await syncFolder(folder);
+  return written;
 }
 
 /** Platforms and file systems that cannot open or fsync a folder (Windows, some network mounts). */
@@ -64,9 +70,9 @@ const BROKEN_LOCK_NAME = /^\..+\.lock\.[0-9a-f]{12}\.broken$/;
  * Removes temp files left by writers that died mid-write (a live writer's are left alone), and
  * old stale locks that were moved aside but never deleted.
  */
-export async function removeStaleTemps(folder: string): Promise<number> {
+export async function removeStaleTemps(folder: string, names?: string[]): Promise<number> {
   let removed = 0;
-  for (const name of await readdir(folder)) {
+  for (const name of names ?? (await readdir(folder))) {
     const match = TEMP_NAME.exec(name);
     const aside = BROKEN_LOCK_NAME.test(name);
     if (!match && !aside) continue;

@@ -1,37 +1,62 @@
+import { type Dirent, lstatSync } from 'node:fs';
 import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
-import { AnnotationFileAdapter, LINK_REFUSAL } from './adapter.js';
+import {
+  AnnotationFileAdapter,
+  type FileRead,
+  LINK_REFUSAL,
+  RefusedRead,
+  readStoreFile,
+  signatureOf,
+} from './adapter.js';
 import { removeStaleTemps, syncFolder } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
-import { RefusedFile } from './parse.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
-import { type ChangeResult, type LoadedFile, RefusedFileError, type Storage } from './storage.js';
+import { type ChangeResult, RefusedFileError, type Storage } from './storage.js';
+import type { FileMark, StoreIndex } from './store-index.js';
 import type { StoreProblem } from './types.js';
 import { watchStore } from './watcher.js';
 
 /** Parallel reads at open: enough to keep the disk busy, few enough to stay under fd limits. */
 const READ_CONCURRENCY = 64;
+/** Rows written to the index per transaction while reading many files. */
+const BATCH = 512;
+/**
+ * A file modified this shortly before it was read may have changed again within the same tick
+ * of the file system's clock, leaving size and time as they were: such a row is not trusted,
+ * and the file is read again at the next open (as git does with its index).
+ */
+const RACY_MS = 2_000;
 const GITIGNORE = '# written by margin while saving; never worth committing\n.*.tmp\n.*.lock\n';
 
 /**
- * The store on disk: `<root>/<annotator>/<article>.json`, names encoded by `encodeName`, one lowdb
- * `Low` per file over `AnnotationFileAdapter`.
+ * The store on disk: `<root>/<annotator>/<article>.json`, names encoded by `encodeName`, each
+ * written through a lowdb `Low` over `AnnotationFileAdapter`. What was read of each file is kept
+ * in the index, which an open checks against every file's signature instead of reading it.
  */
 export class DiskStorage implements Storage {
-  private readonly lows = new Map<string, Low<StoreDoc>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly folders = new Set<string>();
+  private linked: StoreProblem[] = [];
   private stopWatching: (() => void) | null = null;
+  /**
+   * The index is shared by every process on the store, so its fingerprint of a file may be
+   * another process's write this one has not seen. What this process knows is: the index as its
+   * last refresh left it (rows read before `refreshedAt`), then what it read or wrote itself.
+   */
+  private refreshedAt = 0;
+  private readonly mine = new Map<string, string | null>();
 
   /** `display` is the root as the user wrote it, so messages name files the way they know them. */
   private constructor(
     readonly root: string,
     private readonly display: string,
+    readonly index: StoreIndex,
   ) {}
 
-  static async create(root: string, display: string): Promise<DiskStorage> {
+  static async create(root: string, display: string, index: StoreIndex): Promise<DiskStorage> {
     let created: string | undefined;
     try {
       created = await mkdir(root, { recursive: true });
@@ -44,38 +69,63 @@ export class DiskStorage implements Storage {
       await writeFile(join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
       await syncFolder(dirname(root)).catch(() => undefined);
     }
-    return new DiskStorage(root, display);
+    return new DiskStorage(root, display, index);
   }
 
   pathFor(annotator: string, article: string): string {
     return join(this.root, encodeName(annotator), `${encodeName(article)}.json`);
   }
 
-  async load(): Promise<{ files: LoadedFile[]; annotators: string[] }> {
+  async refresh(): Promise<{ annotators: string[] }> {
+    const entries = await readdir(this.root, { withFileTypes: true });
+    this.linked = entries
+      .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
+      .map((entry) => this.linkedFolderProblem(join(this.root, entry.name)))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    const folders = entries
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => entry.name)
+      .sort();
     const annotators: string[] = [];
-    const paths: string[] = [];
-    const refused: LoadedFile[] = [];
-    for (const link of await this.linkedFolders()) {
-      const problem = this.linkedFolderProblem(link);
-      refused.push({ ...problem, doc: null, problem });
-    }
-    for (const folder of await this.annotatorFolders()) {
-      const name = decodeName(basename(folder));
+    const stale: string[] = [];
+    for (const folder of folders) {
+      const name = decodeName(folder);
       if (name !== null) annotators.push(name);
-      this.folders.add(folder);
-      await removeStaleTemps(folder);
-      paths.push(...(await storeFilesIn(folder)));
+      const path = join(this.root, folder);
+      this.folders.add(path);
+      const names = await readdir(path, { withFileTypes: true });
+      await removeStaleTemps(
+        path,
+        names.map((entry) => entry.name),
+      );
+      stale.push(...this.changedIn(folder, names));
     }
-    const files = await mapLimit(paths, READ_CONCURRENCY, (path) =>
-      this.serialised(path, () => this.reuseOrRead(path)),
-    );
-    for (const file of files) {
-      if (file.doc && !annotators.includes(file.doc.annotator)) annotators.push(file.doc.annotator);
+    const present = new Set(folders);
+    this.index.batch(() => {
+      for (const folder of this.index.folders()) {
+        if (!present.has(folder)) this.index.removeFolder(folder);
+      }
+    });
+    for (let from = 0; from < stale.length; from += BATCH) {
+      const paths = stale.slice(from, from + BATCH);
+      const reads = await mapLimit(paths, READ_CONCURRENCY, (path) =>
+        this.serialised(path, () => readStoreFile(path)),
+      );
+      this.index.batch(() => {
+        for (const [at, path] of paths.entries()) this.record(path, reads[at]!);
+      });
     }
-    return {
-      files: [...refused, ...files.filter((file) => file.doc !== null || file.problem !== null)],
-      annotators,
-    };
+    this.mine.clear();
+    this.refreshedAt = Date.now();
+    return { annotators };
+  }
+
+  folderProblems(): StoreProblem[] {
+    return [...this.linked];
+  }
+
+  displayPath(path: string): string {
+    return join(this.display, ...path.split('/'));
   }
 
   update<R>(
@@ -88,31 +138,38 @@ export class DiskStorage implements Storage {
       try {
         await this.ensureFolder(dirname(path));
         return await withFileLock(path, async () => {
-          const low = this.lowFor(path);
-          low.data = emptyDoc(article, annotator);
+          const adapter = new AnnotationFileAdapter(path);
+          const low = new Low(adapter, emptyDoc(article, annotator));
           try {
             await low.read();
           } catch (error) {
-            throw new RefusedFileError(this.problem(path, error));
+            if (!(error instanceof RefusedRead)) throw error;
+            this.record(path, error.read);
+            throw new RefusedFileError(this.problemOf(path, error.read.refusal!));
           }
+          const read = adapter.last;
           const { write, value } = change(low.data);
           if (write) await low.write();
+          // What was read (someone else's change the watcher has not reported yet) or written.
+          if (adapter.last && (write || read?.fingerprint !== this.knownFingerprint(path))) {
+            this.record(path, adapter.last);
+          }
           return { doc: low.data, value };
         });
       } catch (error) {
         if (error instanceof RefusedFileError) throw error;
-        throw new Error(`cannot save ${this.displayPath(path)}: ${writeFailure(error)}`);
+        throw new Error(`cannot save ${this.displayPath(this.key(path))}: ${writeFailure(error)}`);
       }
     });
   }
 
-  subscribe(onChange: (files: LoadedFile[]) => void): () => void {
+  subscribe(onChange: (articles: string[]) => void): () => void {
     this.stopWatching?.();
     const stop = watchStore({
       root: this.root,
       folders: () => this.annotatorFolders(),
       filesIn: storeFilesIn,
-      known: () => [...this.lows.keys()],
+      known: () => this.index.paths().map((path) => join(this.root, ...path.split('/'))),
       readIfChanged: (path) => this.serialised(path, () => this.readIfChanged(path)),
       onChange,
     });
@@ -127,84 +184,109 @@ export class DiskStorage implements Storage {
   async close(): Promise<void> {
     this.stopWatching?.();
     await Promise.allSettled([...this.queues.values()]);
+    this.index.close();
   }
 
   /**
-   * Opening again (the review screen opens once to start, again with the corpus) reuses what an
-   * unchanged file held instead of parsing and validating it twice.
+   * The store files of one folder that the index does not hold as they are now (new, changed,
+   * links, racy); rows of files gone from the folder are dropped.
    */
-  private async reuseOrRead(path: string): Promise<LoadedFile> {
-    const low = this.lows.get(path);
-    const adapter = low?.adapter as AnnotationFileAdapter | undefined;
-    if (low && adapter && (await adapter.unchangedSinceRead()))
-      return this.loaded(path, low.data, null);
-    return this.readFile(path);
-  }
-
-  private async readFile(path: string): Promise<LoadedFile> {
-    const low = this.lowFor(path);
-    try {
-      const doc = await low.adapter.read();
-      if (doc) low.data = doc;
-      return this.loaded(path, doc, null);
-    } catch (error) {
-      return this.loaded(path, null, this.problem(path, error));
+  private changedIn(folder: string, names: Dirent[]): string[] {
+    const marks = this.index.marksIn(folder);
+    const changed: string[] = [];
+    for (const entry of names) {
+      if (!(entry.isFile() || entry.isSymbolicLink()) || !isStoreFileName(entry.name)) continue;
+      const key = `${folder}/${entry.name}`;
+      const path = join(this.root, folder, entry.name);
+      const mark = marks.get(key);
+      marks.delete(key);
+      if (!mark || entry.isSymbolicLink() || !unchanged(path, mark)) changed.push(path);
     }
+    if (marks.size > 0) {
+      this.index.batch(() => {
+        for (const key of marks.keys()) this.index.remove(key);
+      });
+    }
+    return changed;
   }
 
-  /** Null when the file still holds what we last read or wrote (our own write coming back). */
-  private async readIfChanged(path: string): Promise<LoadedFile | null> {
-    const adapter = this.lowFor(path).adapter as AnnotationFileAdapter;
-    const before = adapter.lastFingerprint;
-    const file = await this.readFile(path);
-    return adapter.lastFingerprint === before ? null : file;
+  /** Null when the file still holds what this process last read or wrote (our own write coming back). */
+  private async readIfChanged(path: string): Promise<string | null> {
+    const key = this.key(path);
+    const before = this.index.mark(key);
+    const known = this.mine.has(key)
+      ? this.mine.get(key)
+      : before && before.readAt <= this.refreshedAt
+        ? before.fingerprint
+        : undefined;
+    const read = await readStoreFile(path);
+    if (read.doc === null && read.refusal === null) {
+      if (!before && known === undefined) return null;
+      this.mine.set(key, null);
+      if (before) this.index.remove(key);
+      return before?.article ?? decodeName(basename(path, '.json'));
+    }
+    if (read.fingerprint !== null && read.fingerprint === known) {
+      if (before && read.signature !== before.signature) {
+        this.index.touch(key, read.signature, read.mtimeMs);
+      }
+      return null;
+    }
+    if (before && read.fingerprint !== null && read.fingerprint === before.fingerprint) {
+      // Another process put it into the index already: only this process had not seen it.
+      this.mine.set(key, read.fingerprint);
+      return before.article ?? decodeName(basename(path, '.json'));
+    }
+    return this.record(path, read);
   }
 
-  private loaded(path: string, doc: StoreDoc | null, problem: StoreProblem | null): LoadedFile {
-    const names = this.namesOf(path);
-    return {
-      path: this.displayPath(path),
-      annotator: doc?.annotator ?? names.annotator,
-      article: doc?.article ?? names.article,
-      doc,
-      problem,
-    };
-  }
-
-  private problem(path: string, error: unknown): StoreProblem {
-    const reason =
-      error instanceof RefusedFile
-        ? error.message
-        : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-    const names = this.namesOf(path);
-    return {
-      path: this.displayPath(path),
+  /** Puts what was read of a file into the index; returns the article it belongs to. */
+  private record(path: string, read: FileRead): string | null {
+    const key = this.key(path);
+    if (read.doc === null && read.refusal === null) {
+      this.index.remove(key);
+      this.mine.set(key, null);
+      return null;
+    }
+    this.mine.set(key, read.fingerprint);
+    const names = read.doc
+      ? { article: read.doc.article, annotator: read.doc.annotator }
+      : this.namesOf(key);
+    this.index.put({
+      path: key,
+      folder: key.slice(0, key.indexOf('/')),
       ...names,
-      message: `${this.displayPath(path)}: ${reason}`,
-    };
+      signature: read.signature,
+      mtimeMs: read.mtimeMs,
+      readAt: Date.now(),
+      fingerprint: read.fingerprint,
+      doc: read.doc,
+      reason: read.refusal,
+    });
+    return names.article;
+  }
+
+  private knownFingerprint(path: string): string | null | undefined {
+    return this.index.mark(this.key(path))?.fingerprint;
+  }
+
+  private problemOf(path: string, reason: string): StoreProblem {
+    const key = this.key(path);
+    const shown = this.displayPath(key);
+    return { path: shown, ...this.namesOf(key), message: `${shown}: ${reason}` };
   }
 
   /** The names a path stands for: from the last good read, else decoded from the path. */
-  private namesOf(path: string): { article: string | null; annotator: string | null } {
-    const data = this.lows.get(path)?.data;
-    if (data && data.article !== '') return { article: data.article, annotator: data.annotator };
-    return {
-      article: decodeName(basename(path, '.json')),
-      annotator: decodeName(basename(dirname(path))),
-    };
+  private namesOf(key: string): { article: string | null; annotator: string | null } {
+    const mark = this.index.mark(key);
+    if (mark?.article) return { article: mark.article, annotator: mark.annotator };
+    const [folder = '', file = ''] = key.split('/');
+    return { article: decodeName(basename(file, '.json')), annotator: decodeName(folder) };
   }
 
-  private displayPath(path: string): string {
-    return join(this.display, relative(this.root, path));
-  }
-
-  private lowFor(path: string): Low<StoreDoc> {
-    let low = this.lows.get(path);
-    if (!low) {
-      low = new Low(new AnnotationFileAdapter(path), emptyDoc('', ''));
-      this.lows.set(path, low);
-    }
-    return low;
+  /** The index's name for a file: relative to the root, `/`-separated. */
+  private key(path: string): string {
+    return relative(this.root, path).split(sep).join('/');
   }
 
   private async ensureFolder(folder: string): Promise<void> {
@@ -219,18 +301,9 @@ export class DiskStorage implements Storage {
   }
 
   private linkedFolderProblem(folder: string): StoreProblem {
-    const shown = this.displayPath(folder);
+    const shown = this.displayPath(this.key(folder));
     const annotator = decodeName(basename(folder));
     return { path: shown, article: null, annotator, message: `${shown}: ${LINK_REFUSAL}` };
-  }
-
-  /** Annotator folders that are links: refused, never read or written through. */
-  private async linkedFolders(): Promise<string[]> {
-    const entries = await readdir(this.root, { withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
-      .map((entry) => join(this.root, entry.name))
-      .sort();
   }
 
   private async annotatorFolders(): Promise<string[]> {
@@ -252,6 +325,13 @@ export class DiskStorage implements Storage {
     });
     return next;
   }
+}
+
+/** Whether the file is as the index last saw it (a cheap lstat), and that sighting is trustworthy. */
+function unchanged(path: string, mark: FileMark): boolean {
+  if (mark.signature === '' || mark.readAt - mark.mtimeMs < RACY_MS) return false;
+  const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  return info?.isFile() === true && signatureOf(info) === mark.signature;
 }
 
 function isStoreFileName(name: string): boolean {

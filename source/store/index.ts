@@ -1,15 +1,18 @@
 import { resolve } from 'node:path';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Article } from '../corpus/types.js';
 import { DiskStorage } from './disk-storage.js';
+import { openStoreIndex } from './index-file.js';
 import { MemoryStorage } from './memory-storage.js';
 import type { Repository } from './repository.js';
 import { type RepositoryOptions, StoreRepository } from './store-repository.js';
 
 export { makeAnchor, type Placement, placeAnchor } from './anchor.js';
+export { storeIndexFile } from './index-file.js';
 export { decodeName, encodeName, resolveAnnotator, sanitiseAnnotator } from './names.js';
 export type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
 export { SCHEMA_NAME, SCHEMA_VERSION } from './schema.js';
-export type { RepositoryOptions } from './store-repository.js';
+export { compareListed, type RepositoryOptions } from './store-repository.js';
 
 export interface OpenOptions extends RepositoryOptions {
   /** The store folder; created when missing. Messages name files relative to it as given. */
@@ -18,17 +21,33 @@ export interface OpenOptions extends RepositoryOptions {
   display?: string;
   annotator: string;
   /** The corpus to place annotations on; without it they stay where they were made. */
-  articles?: Article[];
+  corpus?: CorpusIndex;
+  /** The same as an array, in corpus order (tests, small inputs). */
+  articles?: readonly Article[];
+  /**
+   * The folder of margin's caches (`defaultCacheDir`), where the store's index is kept between
+   * runs; without it the index lives in memory and every file is read at each open.
+   */
+  cacheDir?: string | null;
 }
 
 /**
  * Opens the store on disk: creates the root if missing, removes temp files of crashed writers,
- * reads and validates every file (refused ones are listed by `problems()`), places annotations.
+ * brings the index up to date (reading and validating only the files that changed since it was
+ * filled; refused ones are listed by `problems()`). Annotations are placed when read.
  */
 export async function openRepository(options: OpenOptions): Promise<Repository> {
-  const storage = await DiskStorage.create(resolve(options.root), options.display ?? options.root);
-  const repository = new StoreRepository(storage, options.annotator, options);
-  await repository.open(options.articles ?? null);
+  const root = resolve(options.root);
+  const index = openStoreIndex(options.cacheDir, root);
+  let repository: StoreRepository;
+  try {
+    const storage = await DiskStorage.create(root, options.display ?? options.root, index);
+    repository = new StoreRepository(storage, options.annotator, options);
+  } catch (error) {
+    index.close();
+    throw error;
+  }
+  await repository.open(options.corpus ?? options.articles ?? null);
   return repository;
 }
 

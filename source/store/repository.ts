@@ -1,5 +1,14 @@
+import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Article } from '../corpus/types.js';
-import type { Annotation, Label, PlacedAnnotation, ReviewStatus, StoreProblem } from './types.js';
+import type {
+  AnnotatedArticle,
+  Annotation,
+  ArticleTally,
+  Label,
+  PlacedAnnotation,
+  ReviewStatus,
+  StoreProblem,
+} from './types.js';
 
 /** What a caller may change on an annotation after creating it. */
 export interface AnnotationPatch {
@@ -20,20 +29,41 @@ export interface StoreEvent {
 }
 
 /**
- * The annotation repository: the only way the UI and commands touch stored annotations.
- * Every mutating call has been written durably when its promise resolves.
+ * The annotation repository: the only way the UI and commands touch stored annotations. It reads
+ * on demand from the store's index, one article at a time, so that no caller needs every
+ * annotation at once. Every mutating call has been written durably when its promise resolves.
  */
 export interface Repository {
   /** The annotator this repository writes as. */
   readonly annotator: string;
   /** The store root folder (absolute). */
   readonly root: string;
+  /** Changes whenever an annotation or a status changes (here or on disk, once seen). */
+  readonly version: number;
 
-  /** Loads every store file and places annotations on the given articles (re-anchoring as needed). */
-  open(articles: Article[]): Promise<void>;
-  /** Annotations, placed on the current article text; orphans have `placement: null`. */
+  /**
+   * Brings the index up to date with the store's files (reading only what changed) and places
+   * annotations on the given corpus from then on (re-anchoring as needed). Without a corpus they
+   * stay where they were made. An array is taken as a corpus in that order (tests, small inputs).
+   */
+  open(corpus?: CorpusIndex | readonly Article[] | null): Promise<void>;
+  /**
+   * Annotations placed on the current article text; orphans have `placement: null`. With an
+   * `article`, that article's only; without, every annotation: for small stores and tests, never
+   * for a command on a large store (use `annotated()`).
+   */
   list(filter?: { article?: string; annotator?: string }): PlacedAnnotation[];
-  /** Every annotator that has a folder in the store. */
+  /**
+   * Articles with annotations, one at a time: in corpus order, then those gone from the corpus by
+   * id. `texts`: only articles where an annotation has a note or attributes.
+   */
+  annotated(filter?: { texts?: boolean }): Iterable<AnnotatedArticle>;
+  /**
+   * Each annotator's status and label counts per article, for the given articles (default: every
+   * article the store has a file for); an article without a file has no row.
+   */
+  tallies(articles?: readonly string[]): ArticleTally[];
+  /** Every annotator that has a folder or a file in the store. */
   annotators(): string[];
 
   /** Adds `label` to the sentence; a no-op returning the existing one when it is already there. */

@@ -1,14 +1,6 @@
 import type { StoreDoc } from './schema.js';
+import type { StoreIndex } from './store-index.js';
 import type { StoreProblem } from './types.js';
-
-/** One store file as last read: a document, a refusal, or (both null) a file that is gone. */
-export interface LoadedFile {
-  path: string;
-  annotator: string | null;
-  article: string | null;
-  doc: StoreDoc | null;
-  problem: StoreProblem | null;
-}
 
 export interface ChangeResult<R> {
   /** False when the change turned out to be a no-op on the current content: nothing is written. */
@@ -16,10 +8,23 @@ export interface ChangeResult<R> {
   value: R;
 }
 
-/** Where documents live: files on disk, or a map for UI tests. The repository logic sits above. */
+/**
+ * Where documents live: files on disk, or a map for UI tests. What was last read of each is in
+ * `index`, which the storage keeps current through its own writes, `refresh` and the watcher;
+ * the repository logic sits above and reads the index.
+ */
 export interface Storage {
   readonly root: string;
-  load(): Promise<{ files: LoadedFile[]; annotators: string[] }>;
+  readonly index: StoreIndex;
+  /**
+   * Brings the index up to date with the files: reads what changed since it was filled, drops
+   * what is gone. Returns the annotators that have a folder.
+   */
+  refresh(): Promise<{ annotators: string[] }>;
+  /** Problems that belong to no file: an annotator folder that is a link. */
+  folderProblems(): StoreProblem[];
+  /** A file's path as messages name it. */
+  displayPath(path: string): string;
   /**
    * Re-reads the current document of (annotator, article) under an exclusive lock, lets `change`
    * edit it, writes it back durably: concurrent writers merge instead of overwriting each other.
@@ -29,8 +34,11 @@ export interface Storage {
     article: string,
     change: (doc: StoreDoc) => ChangeResult<R>,
   ): Promise<{ doc: StoreDoc; value: R }>;
-  /** Reports files changed by other processes; returns a function that stops watching. */
-  subscribe(onChange: (files: LoadedFile[]) => void): () => void;
+  /**
+   * Reports the articles whose files other processes changed (the index already holds the
+   * change); returns a function that stops watching.
+   */
+  subscribe(onChange: (articles: string[]) => void): () => void;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
 import { History, type Step } from './history.js';
@@ -12,8 +13,16 @@ import {
   type StoredAnnotation,
   storedAnnotationSchema,
 } from './schema.js';
-import { type LoadedFile, RefusedFileError, type Storage } from './storage.js';
-import type { Annotation, Label, PlacedAnnotation, ReviewStatus, StoreProblem } from './types.js';
+import { RefusedFileError, type Storage } from './storage.js';
+import type {
+  AnnotatedArticle,
+  Annotation,
+  ArticleTally,
+  Label,
+  PlacedAnnotation,
+  ReviewStatus,
+  StoreProblem,
+} from './types.js';
 
 /** Injected in tests so that stored files are byte-for-byte predictable. */
 export interface RepositoryOptions {
@@ -21,23 +30,34 @@ export interface RepositoryOptions {
   newId?: () => string;
 }
 
-/** One annotator's file for one article, as this session knows it. */
-interface Entry {
-  doc: StoreDoc | null;
-  problem: StoreProblem | null;
-  placed: PlacedAnnotation[] | null;
+/** Articles whose placed annotations are kept between calls: the review's neighbourhood. */
+const PLACED_CACHE = 64;
+/** Beyond this many articles, `tallies` reads every row once instead of one query per article. */
+const FEW_ARTICLES = 64;
+
+/** One article's annotations as placed at a given index version, on a given article text. */
+interface Placed {
+  version: number;
+  article: Article | undefined;
+  annotations: PlacedAnnotation[];
 }
 
-/** The repository logic over a `Storage`: placement, history, read-only files, change events. */
+/**
+ * The repository logic over a `Storage`: placement, history, read-only files, change events.
+ * Nothing per annotation is held here: the storage's index answers, and an article's
+ * annotations are read and placed when asked for (the last few are kept).
+ */
 export class StoreRepository implements Repository {
   readonly root: string;
-  private readonly entries = new Map<string, Map<string, Entry>>();
-  private readonly problemList = new Map<string, StoreProblem>();
+  /** Problems met while writing that belong to no file (an annotator folder that is a link). */
+  private readonly writeProblems = new Map<string, StoreProblem>();
   private readonly folderAnnotators = new Set<string>();
-  /** Null until `open` is given articles: annotations are then placed where they were made. */
-  private articles: Map<string, Article> | null = null;
-  /** Articles seen through `tag` and friends, for placement when no corpus was given. */
+  private names: { version: number; list: string[] } | null = null;
+  /** Null until `open` is given a corpus: annotations are then placed where they were made. */
+  private corpus: CorpusIndex | null = null;
+  /** Articles given to `tag` and friends whose text differs from the corpus's (or with no corpus). */
   private readonly seen = new Map<string, Article>();
+  private readonly placedCache = new Map<string, Placed>();
   private readonly history = new History();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private unsubscribe: (() => void) | null = null;
@@ -54,37 +74,73 @@ export class StoreRepository implements Repository {
     this.newId = options.newId ?? (() => randomUUID());
   }
 
-  async open(articles: Article[] | null): Promise<void> {
-    if (articles) this.articles = new Map(articles.map((article) => [article.id, article]));
-    const { files, annotators } = await this.storage.load();
-    this.entries.clear();
-    this.problemList.clear();
+  get version(): number {
+    return this.storage.index.version;
+  }
+
+  async open(corpus?: CorpusIndex | readonly Article[] | null): Promise<void> {
+    if (corpus) {
+      this.corpus = isCorpusIndex(corpus) ? corpus : memoryCorpusIndex('', corpus);
+      this.placedCache.clear();
+    }
+    const { annotators } = await this.storage.refresh();
     this.folderAnnotators.clear();
     for (const annotator of annotators) this.folderAnnotators.add(annotator);
-    for (const file of files) this.accept(file);
+    this.names = null;
   }
 
   list(filter: { article?: string; annotator?: string } = {}): PlacedAnnotation[] {
-    const byArticle =
-      filter.article === undefined
-        ? [...this.entries.values()]
-        : [this.entries.get(filter.article) ?? new Map<string, Entry>()];
+    const articles =
+      filter.article === undefined ? this.storage.index.annotatedArticles() : [filter.article];
     const result: PlacedAnnotation[] = [];
-    for (const byAnnotator of byArticle) {
-      for (const [annotator, entry] of byAnnotator) {
-        if (filter.annotator !== undefined && annotator !== filter.annotator) continue;
-        result.push(...this.placed(entry));
+    for (const article of articles) {
+      for (const annotation of this.placedOf(article)) {
+        if (filter.annotator === undefined || annotation.annotator === filter.annotator) {
+          result.push(annotation);
+        }
       }
     }
-    return result.sort(compareListed);
+    return filter.article === undefined ? result.sort(compareListed) : result;
+  }
+
+  *annotated(filter: { texts?: boolean } = {}): Iterable<AnnotatedArticle> {
+    const inCorpus: Array<{ ord: number; id: string }> = [];
+    const gone: string[] = [];
+    for (const id of this.storage.index.annotatedArticles(filter.texts ?? false)) {
+      const ord = this.corpus?.ordOf(id);
+      if (ord === undefined) gone.push(id);
+      else inCorpus.push({ ord, id });
+    }
+    inCorpus.sort((a, b) => a.ord - b.ord);
+    // The index orders by UTF-8 bytes; exports order ids by UTF-16 code units, as JavaScript does.
+    gone.sort(compare);
+    for (const id of [...inCorpus.map((each) => each.id), ...gone]) {
+      const annotations = this.placedOf(id);
+      if (annotations.length === 0) continue;
+      yield {
+        id,
+        article: this.articleOf(id) ?? null,
+        annotations,
+        status: (annotator) => this.status(id, annotator),
+      };
+    }
+  }
+
+  tallies(articles?: readonly string[]): ArticleTally[] {
+    const { index } = this.storage;
+    if (articles === undefined) return index.tallies();
+    if (articles.length <= FEW_ARTICLES) return articles.flatMap((id) => index.talliesOf(id));
+    const wanted = new Set(articles);
+    return index.tallies().filter((tally) => wanted.has(tally.article));
   }
 
   annotators(): string[] {
-    const names = new Set(this.folderAnnotators);
-    for (const byAnnotator of this.entries.values()) {
-      for (const [annotator, entry] of byAnnotator) if (entry.doc) names.add(annotator);
+    const { index } = this.storage;
+    if (this.names?.version !== index.version) {
+      const names = new Set([...this.folderAnnotators, ...index.annotators()]);
+      this.names = { version: index.version, list: [...names].sort() };
     }
-    return [...names].sort();
+    return [...this.names.list];
   }
 
   async tag(article: Article, sentenceId: string, label: Label): Promise<Annotation> {
@@ -193,32 +249,30 @@ export class StoreRepository implements Repository {
       const first = group[0]!;
       this.assertWritable(first.article, first.annotator);
       const stored = group.map((annotation) => toStored(annotation));
-      const { doc, value } = await this.update(first.annotator, first.article, (current) => {
+      const { value } = await this.update(first.annotator, first.article, (current) => {
         const before = current.annotations.length;
         applyOperation(current, { type: 'add', annotations: stored });
         const count = current.annotations.length - before;
         return { write: count > 0, value: count };
       });
-      this.setDoc(doc);
       added += value;
     }
     return added;
   }
 
   status(article: string, annotator: string = this.annotator): ReviewStatus {
-    return this.entries.get(article)?.get(annotator)?.doc?.status ?? 'unreviewed';
+    return this.storage.index.status(article, annotator) ?? 'unreviewed';
   }
 
   async setStatus(article: string, status: ReviewStatus): Promise<void> {
     this.assertWritable(article, this.annotator);
-    const { doc, value } = await this.update(this.annotator, article, (current) => {
+    const { value } = await this.update(this.annotator, article, (current) => {
       if (current.status === status) return { write: false, value: null };
       return this.applied(current, article, 'status', `status ${status}`, {
         forward: { type: 'status', status },
         inverse: { type: 'status', status: current.status },
       });
     });
-    this.setDoc(doc);
     if (value) this.history.record(value);
   }
 
@@ -239,16 +293,33 @@ export class StoreRepository implements Repository {
   }
 
   problems(): StoreProblem[] {
-    return [...this.problemList.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const problems = new Map<string, StoreProblem>();
+    for (const problem of this.storage.folderProblems()) problems.set(problem.path, problem);
+    for (const problem of this.writeProblems.values()) problems.set(problem.path, problem);
+    for (const row of this.storage.index.refusals()) {
+      const path = this.storage.displayPath(row.path);
+      problems.set(path, {
+        path,
+        article: row.article,
+        annotator: row.annotator,
+        message: `${path}: ${row.reason}`,
+      });
+    }
+    return [...problems.values()].sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   isReadOnly(article: string): boolean {
-    return this.entries.get(article)?.get(this.annotator)?.problem != null;
+    return this.storage.index.refusal(article, this.annotator) !== null;
   }
 
   watch(listener: (event: StoreEvent) => void): () => void {
     this.listeners.add(listener);
-    this.unsubscribe ??= this.storage.subscribe((files) => this.external(files));
+    this.unsubscribe ??= this.storage.subscribe((articles) => {
+      // Another process may have put the new rows into the shared index: this process's version
+      // of it did not move, so its placed annotations of those articles must go.
+      for (const article of articles) this.placedCache.delete(article);
+      this.emit(articles);
+    });
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) {
@@ -267,11 +338,10 @@ export class StoreRepository implements Repository {
 
   private async replay(step: Step, operation: Operation): Promise<void> {
     this.assertWritable(step.article, step.annotator);
-    const { doc } = await this.update(step.annotator, step.article, (current) => ({
+    await this.update(step.annotator, step.article, (current) => ({
       write: applyOperation(current, operation),
       value: null,
     }));
-    this.setDoc(doc);
   }
 
   private async removeWhere(
@@ -298,17 +368,16 @@ export class StoreRepository implements Repository {
     article: Article,
     edit: (doc: StoreDoc) => { write: boolean; value: R },
   ): Promise<{ doc: StoreDoc; value: R }> {
-    const known = this.articles?.get(article.id) ?? this.seen.get(article.id);
-    if (known !== article) {
-      if (this.articles?.has(article.id)) this.articles.set(article.id, article);
-      else this.seen.set(article.id, article);
+    if (this.articleOf(article.id) !== article) {
       // Placements were computed against the text this article had before.
-      for (const entry of this.entries.get(article.id)?.values() ?? []) entry.placed = null;
+      this.placedCache.delete(article.id);
+      const inCorpus = this.corpus?.article(article.id);
+      if (inCorpus && inCorpus.hash === article.hash && sameSentences(inCorpus, article)) {
+        this.seen.delete(article.id);
+      } else this.seen.set(article.id, article);
     }
     this.assertWritable(article.id, this.annotator);
-    const result = await this.update(this.annotator, article.id, edit);
-    this.setDoc(result.doc);
-    return result;
+    return this.update(this.annotator, article.id, edit);
   }
 
   private async update<R>(
@@ -320,7 +389,9 @@ export class StoreRepository implements Repository {
       return await this.storage.update(annotator, article, edit);
     } catch (error) {
       if (error instanceof RefusedFileError) {
-        this.accept({ ...error.problem, doc: null, problem: error.problem });
+        if (error.problem.article === null) {
+          this.writeProblems.set(error.problem.path, error.problem);
+        }
         this.emit([article]);
         throw new Error(readOnlyMessage(error.problem, article, annotator));
       }
@@ -383,32 +454,12 @@ export class StoreRepository implements Repository {
   }
 
   private assertWritable(article: string, annotator: string): void {
-    const problem = this.entries.get(article)?.get(annotator)?.problem;
-    if (problem) throw new Error(readOnlyMessage(problem, article, annotator));
-  }
-
-  private setDoc(doc: StoreDoc): void {
-    this.accept({ path: '', annotator: doc.annotator, article: doc.article, doc, problem: null });
-  }
-
-  private accept(file: LoadedFile): void {
-    if (file.problem) this.problemList.set(file.problem.path, file.problem);
-    else this.problemList.delete(file.path);
-    if (file.article === null || file.annotator === null) return;
-    let byAnnotator = this.entries.get(file.article);
-    if (!byAnnotator) {
-      byAnnotator = new Map();
-      this.entries.set(file.article, byAnnotator);
+    const refused = this.storage.index.refusal(article, annotator);
+    if (refused) {
+      const path = this.storage.displayPath(refused.path);
+      const problem = { ...refused, path, message: `${path}: ${refused.reason}` };
+      throw new Error(readOnlyMessage(problem, article, annotator));
     }
-    if (file.doc === null && file.problem === null) byAnnotator.delete(file.annotator);
-    else byAnnotator.set(file.annotator, { doc: file.doc, problem: file.problem, placed: null });
-    if (file.doc) this.folderAnnotators.add(file.annotator);
-  }
-
-  private external(files: LoadedFile[]): void {
-    for (const file of files) this.accept(file);
-    const articles = files.flatMap((file) => (file.article === null ? [] : [file.article]));
-    this.emit(articles);
   }
 
   private emit(articles: string[]): void {
@@ -416,23 +467,67 @@ export class StoreRepository implements Repository {
     for (const listener of this.listeners) listener(event);
   }
 
-  private placed(entry: Entry): PlacedAnnotation[] {
-    if (entry.placed) return entry.placed;
-    const { doc } = entry;
-    if (!doc) return [];
-    const article = this.articles?.get(doc.article) ?? this.seen.get(doc.article);
-    entry.placed = doc.annotations.map((stored) => {
-      let placement: Placement | null;
-      if (article) placement = placeAnchor(stored.anchor, article);
-      else if (this.articles === null) {
-        // No corpus given: trust the offsets the annotation was made with.
-        const { sentence, start, end } = stored.anchor;
-        placement = { sentence, start, end };
-      } else placement = null;
-      return { ...toAnnotation(stored, doc), placement };
-    });
-    return entry.placed;
+  /** The article annotations are placed on: as last given to a write, else the corpus's. */
+  private articleOf(id: string): Article | undefined {
+    return this.seen.get(id) ?? this.corpus?.article(id);
   }
+
+  /** Every annotator's annotations of one article, placed on its current text. */
+  private placedOf(id: string): PlacedAnnotation[] {
+    const { index } = this.storage;
+    const article = this.articleOf(id);
+    const cached = this.placedCache.get(id);
+    if (cached && cached.version === index.version && sameText(cached.article, article)) {
+      // Most recently used last: the oldest is the first to go.
+      this.placedCache.delete(id);
+      this.placedCache.set(id, cached);
+      return cached.annotations;
+    }
+    const annotations: PlacedAnnotation[] = [];
+    for (const doc of index.docsOf(id)) {
+      for (const stored of doc.annotations) {
+        let placement: Placement | null;
+        if (article) placement = placeAnchor(stored.anchor, article);
+        else if (this.corpus === null) {
+          // No corpus given: trust the offsets the annotation was made with.
+          const { sentence, start, end } = stored.anchor;
+          placement = { sentence, start, end };
+        } else placement = null;
+        // The document was parsed for this call alone: its objects become the annotations,
+        // with no copy (a store of 300,000 annotations is read through here in every export).
+        const annotation = stored as PlacedAnnotation;
+        annotation.article = doc.article;
+        annotation.annotator = doc.annotator;
+        annotation.placement = placement;
+        annotations.push(annotation);
+      }
+    }
+    annotations.sort(compareListed);
+    this.placedCache.delete(id);
+    this.placedCache.set(id, { version: index.version, article, annotations });
+    if (this.placedCache.size > PLACED_CACHE) {
+      this.placedCache.delete(this.placedCache.keys().next().value as string);
+    }
+    return annotations;
+  }
+}
+
+function isCorpusIndex(corpus: CorpusIndex | readonly Article[]): corpus is CorpusIndex {
+  return !Array.isArray(corpus);
+}
+
+/** The same text split the same way: a corpus read from disk gives a new object each time. */
+function sameText(a: Article | undefined, b: Article | undefined): boolean {
+  return (
+    a === b || (a !== undefined && b !== undefined && a.hash === b.hash && sameSentences(a, b))
+  );
+}
+
+function sameSentences(a: Article, b: Article): boolean {
+  return (
+    a.sentences.length === b.sentences.length &&
+    a.sentences.every((sentence, at) => sentence.id === b.sentences[at]?.id)
+  );
 }
 
 /** A copy callers may keep or change without touching the stored document. */
@@ -478,7 +573,8 @@ function readOnlyMessage(problem: StoreProblem, article: string, annotator: stri
   return `${problem.message}; ${article} is read-only for ${annotator} until that file is fixed or moved away`;
 }
 
-function compareListed(a: PlacedAnnotation, b: PlacedAnnotation): number {
+/** The order of `list()`: by article id, place in the text (orphans last), label, annotator, id. */
+export function compareListed(a: PlacedAnnotation, b: PlacedAnnotation): number {
   return (
     compare(a.article, b.article) ||
     (a.placement?.start ?? Number.POSITIVE_INFINITY) -

@@ -1,3 +1,5 @@
+import type { Article } from '../corpus/types.js';
+
 export const LABELS = ['claim', 'quote', 'event'] as const;
 export type Label = (typeof LABELS)[number];
 
@@ -36,6 +38,29 @@ export interface Annotation {
 /** An annotation placed on the article's current text; `placement` is null for an orphan. */
 export interface PlacedAnnotation extends Annotation {
   placement: { sentence: string; start: number; end: number } | null;
+}
+
+/** One article's annotations by every annotator, as exports and reports read them. */
+export interface AnnotatedArticle {
+  id: string;
+  /** The article as the corpus has it now; null when it is gone from the corpus. */
+  article: Article | null;
+  /** Placed on the article's current text (orphans: `placement: null`), in `list` order. */
+  annotations: PlacedAnnotation[];
+  status(annotator: string): ReviewStatus;
+}
+
+/** One annotator's work on one article without its annotations: a row of the review list. */
+export interface ArticleTally {
+  article: string;
+  annotator: string;
+  status: ReviewStatus;
+  /** Annotations in the file, orphans included. */
+  annotations: number;
+  /** Sentences carrying each label, as stored (an orphan counts on the sentence it was made on). */
+  labels: Record<Label, number>;
+  /** The file was refused: the article is read-only for this annotator. */
+  readOnly: boolean;
 }
 
 /** A store file that was refused (corrupt, foreign, newer schema); it is never overwritten. */

@@ -1,7 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { lstat, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { LoadedFile } from './storage.js';
 
 /** `git pull` touches many files in a burst: gather them into one report. */
 const DEBOUNCE_MS = 80;
@@ -15,9 +14,13 @@ export interface WatchedStore {
   filesIn: (folder: string) => Promise<string[]>;
   /** Files this process has read or written, so that one deleted behind it is noticed. */
   known: () => string[];
-  /** The file as read now, or null when it still holds what this process last read or wrote. */
-  readIfChanged: (path: string) => Promise<LoadedFile | null>;
-  onChange: (files: LoadedFile[]) => void;
+  /**
+   * Reads the file again when it no longer holds what this process last read or wrote; returns
+   * the article it belongs to then, else null.
+   */
+  readIfChanged: (path: string) => Promise<string | null>;
+  /** The articles whose files changed. */
+  onChange: (articles: string[]) => void;
 }
 
 /**
@@ -37,10 +40,10 @@ export function watchStore(store: WatchedStore): () => void {
     timer = null;
     const paths = [...pending];
     pending.clear();
-    const changed: LoadedFile[] = [];
+    const changed: string[] = [];
     for (const path of paths) {
-      const file = await store.readIfChanged(path);
-      if (file) changed.push(file);
+      const article = await store.readIfChanged(path);
+      if (article !== null) changed.push(article);
     }
     if (changed.length > 0 && !stopped) store.onChange(changed);
   };

@@ -58,3 +58,31 @@ describe('watching for changes by other processes', () => {
     await Promise.all([alice.close(), bob.close(), carol.close()]);
   });
 });
+
+describe('watching a store whose index other processes share', () => {
+  const tempFolder = useTempFolder();
+
+  it('reports a write by another process on the same index, even by the same annotator', async () => {
+    const root = await tempFolder();
+    const cacheDir = await tempFolder();
+    const first = await openRepository({ root, annotator: 'alice', articles: [article], cacheDir });
+    const events: StoreEvent[] = [];
+    const stop = first.watch((event) => events.push(event));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // What the first has shown before is not what it shows after.
+    expect(first.list({ article: 'pulled' })).toEqual([]);
+    const second = await openRepository({
+      root,
+      annotator: 'alice',
+      articles: [article],
+      cacheDir,
+    });
+    await second.tag(article, article.sentences[0]!.id, 'quote');
+
+    const event = await waitFor(() => events[0], 'the change event');
+    expect(event).toEqual({ articles: ['pulled'] });
+    expect(first.list({ article: 'pulled' }).map((a) => a.label)).toEqual(['quote']);
+    stop();
+    await Promise.all([first.close(), second.close()]);
+  });
+});

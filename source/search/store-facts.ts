@@ -1,0 +1,62 @@
+import type { Repository } from '../store/repository.js';
+import type { AnnotatedSentence, AnnotationFacts, AnnotationText } from './annotation-facts.js';
+
+/**
+ * What a search asks of the annotations, answered by the repository from the store's index one
+ * article at a time: nothing is held between two calls but what the caller keeps.
+ */
+export function storeFacts(
+  repository: Pick<Repository, 'version' | 'annotated' | 'list' | 'status' | 'annotators'>,
+): AnnotationFacts {
+  return {
+    get version() {
+      return repository.version;
+    },
+    *sentences(): Iterable<AnnotatedSentence> {
+      for (const { id, annotations } of repository.annotated()) {
+        const bySentence = new Map<string, { labels: Set<string>; annotators: Set<string> }>();
+        for (const annotation of annotations) {
+          // An orphan has lost its sentence: there is nothing to show it on.
+          if (!annotation.placement) continue;
+          const sentence = annotation.placement.sentence;
+          let facts = bySentence.get(sentence);
+          if (!facts) {
+            facts = { labels: new Set(), annotators: new Set() };
+            bySentence.set(sentence, facts);
+          }
+          facts.labels.add(annotation.label);
+          facts.annotators.add(annotation.annotator);
+        }
+        for (const [sentence, facts] of bySentence) {
+          yield {
+            article: id,
+            sentence,
+            labels: [...facts.labels].sort(),
+            annotators: [...facts.annotators].sort(),
+          };
+        }
+      }
+    },
+    *texts(): Iterable<AnnotationText> {
+      for (const { id, annotations } of repository.annotated({ texts: true })) {
+        for (const annotation of annotations) {
+          if (!annotation.placement) continue;
+          const values = Object.values(annotation.attributes ?? {});
+          if (!annotation.note && values.length === 0) continue;
+          const text = [annotation.note ?? '', ...values].join(' ');
+          yield { article: id, sentence: annotation.placement.sentence, text };
+        }
+      }
+    },
+    // A hit's labels: one article's annotations, not a walk over the store.
+    labels: (article, sentence) => {
+      const labels = new Set<string>();
+      for (const annotation of repository.list({ article })) {
+        if (annotation.placement?.sentence === sentence) labels.add(annotation.label);
+      }
+      return [...labels].sort();
+    },
+    status: (article, annotator) => repository.status(article, annotator),
+    annotators: () => repository.annotators(),
+  };
+}

@@ -1,0 +1,339 @@
+import Database from 'better-sqlite3';
+import type { StoreDoc } from './schema.js';
+import { type ArticleTally, LABELS, type Label, type ReviewStatus } from './types.js';
+
+/**
+ * Bump when what is kept per file changes, or when reading a store file accepts or refuses
+ * differently (parse.ts, schema.ts, the adapter's checks): an index of another format is emptied
+ * and filled again from the files.
+ */
+export const INDEX_FORMAT = 'margin-store-index/1';
+
+/** One store file as the index keeps it: what was read from it, or why it was refused. */
+export interface IndexedFile {
+  /** Relative to the store root, `/`-separated: `alice/000_abc.json`. */
+  path: string;
+  /** The folder part of `path` (an encoded annotator name). */
+  folder: string;
+  annotator: string | null;
+  article: string | null;
+  /** `dev:ino:size:mtime` when it was read; empty when unknown (read again on the next open). */
+  signature: string;
+  /** The file's modification time and when it was read, in ms: a file changed within the same clock tick as its read is read again. */
+  mtimeMs: number;
+  readAt: number;
+  /** A hash of the text, to tell our own writes coming back through the watcher from others'. */
+  fingerprint: string | null;
+  doc: StoreDoc | null;
+  /** Why the file was refused (what follows its path in the message); null when accepted. */
+  reason: string | null;
+}
+
+/** A file's row without its document: what the open compares with the file on disk. */
+export interface FileMark {
+  signature: string;
+  mtimeMs: number;
+  readAt: number;
+  fingerprint: string | null;
+}
+
+export interface RefusalRow {
+  path: string;
+  annotator: string | null;
+  article: string | null;
+  reason: string;
+}
+
+/** Counting by stored sentence, as the review list shows "C1 Q2". */
+function labelTallies(doc: StoreDoc): Record<Label, number> {
+  const sets = new Map<string, Set<string>>();
+  for (const annotation of doc.annotations) {
+    let sentences = sets.get(annotation.label);
+    if (!sentences) {
+      sentences = new Set();
+      sets.set(annotation.label, sentences);
+    }
+    sentences.add(annotation.anchor.sentence);
+  }
+  const counts = {} as Record<Label, number>;
+  for (const label of LABELS) counts[label] = sets.get(label)?.size ?? 0;
+  return counts;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY,
+  folder TEXT NOT NULL,
+  annotator TEXT,
+  article TEXT,
+  signature TEXT NOT NULL,
+  mtime REAL NOT NULL,
+  read_at REAL NOT NULL,
+  fingerprint TEXT,
+  status TEXT,
+  annotations INTEGER NOT NULL DEFAULT 0,
+  labels TEXT,
+  texts INTEGER NOT NULL DEFAULT 0,
+  doc TEXT,
+  reason TEXT
+);
+CREATE INDEX IF NOT EXISTS files_article ON files (article, annotator);
+CREATE INDEX IF NOT EXISTS files_folder ON files (folder);
+`;
+
+type Row = Record<string, unknown>;
+
+/**
+ * What was read from each store file, in SQLite: on disk under the user's cache folder (so that
+ * an open checks each file's signature instead of reading it), or in memory where there is no
+ * cache. It is never the truth: the files are, and an index deleted or stale is rebuilt from them.
+ */
+export class StoreIndex {
+  /** Changes whenever a file's row does, in this process: callers keep what they derived until then. */
+  version = 0;
+  private readonly db: Database.Database;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+    this.statements = prepare(db);
+  }
+
+  /** An index in `file`, or in memory when `file` is null. Throws when the file cannot be used. */
+  static open(file: string | null, root: string): StoreIndex {
+    const db = new Database(file ?? ':memory:', { timeout: 5000 });
+    try {
+      if (file !== null) {
+        db.pragma('journal_mode = WAL');
+        // The index can always be rebuilt from the files: a power cut may lose its last writes.
+        db.pragma('synchronous = OFF');
+      }
+      db.pragma('cache_size = -16000');
+      db.exec(SCHEMA);
+      const format = `${INDEX_FORMAT} ${root}`;
+      const found = db.prepare('SELECT value FROM meta WHERE key = ?').get('format') as
+        | { value: string }
+        | undefined;
+      if (found?.value !== format) {
+        db.transaction(() => {
+          db.exec('DELETE FROM files; DELETE FROM meta;');
+          db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
+        })();
+      }
+      return new StoreIndex(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Runs `work` as one transaction: hundreds of rows cost one commit. */
+  batch<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  put(file: IndexedFile): void {
+    const { doc } = file;
+    this.statements.put.run({
+      path: file.path,
+      folder: file.folder,
+      annotator: file.annotator,
+      article: file.article,
+      signature: file.signature,
+      mtime: file.mtimeMs,
+      read_at: file.readAt,
+      fingerprint: file.fingerprint,
+      status: doc?.status ?? null,
+      annotations: doc?.annotations.length ?? 0,
+      labels: doc ? JSON.stringify(labelTallies(doc)) : null,
+      texts: doc ? doc.annotations.filter((a) => a.note || a.attributes).length : 0,
+      doc: doc ? JSON.stringify(doc) : null,
+      reason: file.reason,
+    });
+    this.version++;
+  }
+
+  /** The file was replaced by one with the same text (our own write seen again): only its mark changes. */
+  touch(path: string, signature: string, mtimeMs: number): void {
+    this.statements.touch.run(signature, mtimeMs, Date.now(), path);
+  }
+
+  remove(path: string): void {
+    if (this.statements.remove.run(path).changes > 0) this.version++;
+  }
+
+  removeFolder(folder: string): void {
+    if (this.statements.removeFolder.run(folder).changes > 0) this.version++;
+  }
+
+  /** The marks of every file indexed in `folder`, by path. */
+  marksIn(folder: string): Map<string, FileMark> {
+    const marks = new Map<string, FileMark>();
+    for (const row of this.statements.marksIn.iterate(folder) as Iterable<Row>) {
+      marks.set(row.path as string, {
+        signature: row.signature as string,
+        mtimeMs: row.mtime as number,
+        readAt: row.read_at as number,
+        fingerprint: row.fingerprint as string | null,
+      });
+    }
+    return marks;
+  }
+
+  mark(path: string): (FileMark & { article: string | null; annotator: string | null }) | null {
+    const row = this.statements.mark.get(path) as Row | undefined;
+    if (!row) return null;
+    return {
+      signature: row.signature as string,
+      mtimeMs: row.mtime as number,
+      readAt: row.read_at as number,
+      fingerprint: row.fingerprint as string | null,
+      article: row.article as string | null,
+      annotator: row.annotator as string | null,
+    };
+  }
+
+  paths(): string[] {
+    return (this.statements.paths.all() as Row[]).map((row) => row.path as string);
+  }
+
+  folders(): string[] {
+    return (this.statements.folders.all() as Row[]).map((row) => row.folder as string);
+  }
+
+  /** Every document of an article, one per annotator (refused files left out). */
+  docsOf(article: string): StoreDoc[] {
+    return (this.statements.docsOf.all(article) as Row[]).map(
+      (row) => JSON.parse(row.doc as string) as StoreDoc,
+    );
+  }
+
+  doc(article: string, annotator: string): StoreDoc | null {
+    const row = this.statements.doc.get(article, annotator) as Row | undefined;
+    return row ? (JSON.parse(row.doc as string) as StoreDoc) : null;
+  }
+
+  status(article: string, annotator: string): ReviewStatus | null {
+    const row = this.statements.status.get(article, annotator) as Row | undefined;
+    return row ? (row.status as ReviewStatus) : null;
+  }
+
+  /** Why the file of (article, annotator) was refused, with its path; null when it was not. */
+  refusal(article: string, annotator: string): RefusalRow | null {
+    const row = this.statements.refusal.get(article, annotator) as Row | undefined;
+    return row ? toRefusal(row) : null;
+  }
+
+  refusals(): RefusalRow[] {
+    return (this.statements.refusals.all() as Row[]).map(toRefusal);
+  }
+
+  /** Annotators with at least one file read. */
+  annotators(): string[] {
+    return (this.statements.annotators.all() as Row[]).map((row) => row.annotator as string);
+  }
+
+  /** Articles with at least one annotation in a file read (`texts`: with a note or attribute). */
+  annotatedArticles(texts = false): string[] {
+    const statement = texts ? this.statements.withTexts : this.statements.annotated;
+    return (statement.all() as Row[]).map((row) => row.article as string);
+  }
+
+  /** Every file, refused ones too: article, annotator, status, counts; by article and annotator. */
+  tallies(): ArticleTally[] {
+    return (this.statements.tallies.all() as Row[]).map(toTally);
+  }
+
+  talliesOf(article: string): ArticleTally[] {
+    return (this.statements.talliesOf.all(article) as Row[]).map(toTally);
+  }
+
+  size(): number {
+    return (this.statements.count.get() as Row).n as number;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function prepare(db: Database.Database) {
+  return {
+    put: db.prepare(
+      `INSERT OR REPLACE INTO files (path, folder, annotator, article, signature, mtime, read_at,
+        fingerprint, status, annotations, labels, texts, doc, reason)
+       VALUES (@path, @folder, @annotator, @article, @signature, @mtime, @read_at, @fingerprint,
+        @status, @annotations, @labels, @texts, @doc, @reason)`,
+    ),
+    touch: db.prepare('UPDATE files SET signature = ?, mtime = ?, read_at = ? WHERE path = ?'),
+    remove: db.prepare('DELETE FROM files WHERE path = ?'),
+    paths: db.prepare('SELECT path FROM files ORDER BY path'),
+    removeFolder: db.prepare('DELETE FROM files WHERE folder = ?'),
+    marksIn: db.prepare(
+      'SELECT path, signature, mtime, read_at, fingerprint FROM files WHERE folder = ?',
+    ),
+    mark: db.prepare(
+      'SELECT signature, mtime, read_at, fingerprint, article, annotator FROM files WHERE path = ?',
+    ),
+    folders: db.prepare('SELECT DISTINCT folder FROM files ORDER BY folder'),
+    docsOf: db.prepare(
+      'SELECT doc FROM files WHERE article = ? AND doc IS NOT NULL ORDER BY annotator',
+    ),
+    doc: db.prepare(
+      'SELECT doc FROM files WHERE article = ? AND annotator = ? AND doc IS NOT NULL',
+    ),
+    status: db.prepare(
+      'SELECT status FROM files WHERE article = ? AND annotator = ? AND doc IS NOT NULL',
+    ),
+    refusal: db.prepare(
+      'SELECT path, annotator, article, reason FROM files WHERE article = ? AND annotator = ? AND reason IS NOT NULL',
+    ),
+    refusals: db.prepare(
+      'SELECT path, annotator, article, reason FROM files WHERE reason IS NOT NULL ORDER BY path',
+    ),
+    annotators: db.prepare(
+      'SELECT DISTINCT annotator FROM files WHERE doc IS NOT NULL ORDER BY annotator',
+    ),
+    annotated: db.prepare(
+      'SELECT DISTINCT article FROM files WHERE doc IS NOT NULL AND annotations > 0 ORDER BY article',
+    ),
+    tallies: db.prepare(
+      `SELECT article, annotator, status, annotations, labels, reason FROM files
+       WHERE article IS NOT NULL AND annotator IS NOT NULL ORDER BY article, annotator`,
+    ),
+    talliesOf: db.prepare(
+      `SELECT article, annotator, status, annotations, labels, reason FROM files
+       WHERE article = ? AND annotator IS NOT NULL ORDER BY annotator`,
+    ),
+    withTexts: db.prepare(
+      'SELECT DISTINCT article FROM files WHERE doc IS NOT NULL AND texts > 0 ORDER BY article',
+    ),
+    count: db.prepare('SELECT count(*) AS n FROM files'),
+  };
+}
+
+function toRefusal(row: Row): RefusalRow {
+  return {
+    path: row.path as string,
+    annotator: row.annotator as string | null,
+    article: row.article as string | null,
+    reason: row.reason as string,
+  };
+}
+
+const NO_LABELS = Object.fromEntries(LABELS.map((label) => [label, 0])) as Record<Label, number>;
+
+function toTally(row: Row): ArticleTally {
+  const refused = row.reason !== null;
+  return {
+    article: row.article as string,
+    annotator: row.annotator as string,
+    status: refused ? 'unreviewed' : (row.status as ReviewStatus),
+    annotations: row.annotations as number,
+    labels: refused
+      ? { ...NO_LABELS }
+      : (JSON.parse(row.labels as string) as Record<Label, number>),
+    readOnly: refused,
+  };
+}
