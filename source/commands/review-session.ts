@@ -35,6 +35,8 @@ export interface ReviewSession {
   /** Where it was read from: search opens the same on-disk index. */
   root: string;
   cacheDir: string | null | undefined;
+  /** Lets go of the corpus index the articles read their text from, once the review ends. */
+  close: () => void;
 }
 
 /**
@@ -60,10 +62,12 @@ export async function startReviewSession(
     if (event.problem) problems.push(event.problem);
   };
   // The review compares every file's size and time: an article edited in place shows its edit.
+  // Through the index, articles read their text when shown: the list of a large archive holds
+  // summaries, not texts.
   const options =
     cacheDir === undefined
-      ? { onProgress, refresh: 'full' as const }
-      : { onProgress, cacheDir, refresh: 'full' as const };
+      ? { onProgress, refresh: 'full' as const, lazy: true }
+      : { onProgress, cacheDir, refresh: 'full' as const, lazy: cacheDir !== null };
   const loading = loadCorpus(root, options);
   let finished = false;
   const settled = () => {
@@ -129,6 +133,12 @@ export async function startReviewSession(
     loaded,
     root,
     cacheDir,
+    close: () => {
+      loading.then(
+        (corpus) => corpus.close?.(),
+        () => undefined,
+      );
+    },
   };
 }
 

@@ -125,6 +125,7 @@ Press ? in the review for every key.`,
     // until a large store has been read (seconds at 300,000 annotations).
     if (repository === null) process.exit(status(unsaved));
     await repository.close();
+    session.close();
     return status(unsaved);
   },
 };

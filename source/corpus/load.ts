@@ -4,6 +4,7 @@ import { buildArticle } from './article.js';
 import { defaultCacheDir } from './cache.js';
 import { openCorpusIndex } from './db/open.js';
 import { articleId, walk } from './files.js';
+import { lazyArticles } from './lazy-articles.js';
 
 import { bytesToSource, FileRefusedError, readBytes, readBytesSync } from './read.js';
 import type { Article, CorpusLoad, FileProblem } from './types.js';
@@ -30,6 +31,11 @@ export interface LoadOptions {
   /** Called as each file is handled, in corpus order. */
   onProgress?: (event: LoadProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Articles hold their summary and read their text from the index when asked (`lazyArticles`):
+   * memory stays flat with the corpus. The index then stays open until `close` is called.
+   */
+  lazy?: boolean;
 }
 
 /** Files handled between two yields to the event loop: a few milliseconds of work. */
@@ -111,10 +117,11 @@ async function loadThroughIndex(root: string, options: LoadOptions): Promise<Cor
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress: ({ done, total }) => onProgress({ done, total }) } : {}),
   });
+  let keepOpen = false;
   try {
     const articles: Article[] = [];
     const total = index.size();
-    for (const article of index.articles()) {
+    for (const article of options.lazy ? lazyArticles(index) : index.articles()) {
       articles.push(article);
       onProgress?.({ done: articles.length, total, article });
       if (articles.length % BATCH === 0) {
@@ -122,9 +129,15 @@ async function loadThroughIndex(root: string, options: LoadOptions): Promise<Cor
         signal?.throwIfAborted();
       }
     }
-    return { root, articles, problems: index.problems() };
+    keepOpen = options.lazy === true;
+    return {
+      root,
+      articles,
+      problems: index.problems(),
+      ...(keepOpen ? { close: () => index.close() } : {}),
+    };
   } finally {
-    index.close();
+    if (!keepOpen) index.close();
   }
 }
 

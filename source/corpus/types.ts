@@ -40,4 +40,6 @@ export interface CorpusLoad {
   root: string;
   articles: Article[];
   problems: FileProblem[];
+  /** Closes what the articles read from (a lazy load's corpus index); the articles are then spent. */
+  close?: () => void;
 }

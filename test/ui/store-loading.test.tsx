@@ -123,16 +123,18 @@ describe('the review screen while the store is still opening', () => {
   it('keeps a stored "done" on an article opened and tagged before the store was open', async () => {
     const held = heldStore();
     const session = await startReviewSession(SEEDS, held.openStore, null);
+    // On a busy machine the first frame may come before any article: keys need the list.
+    const articles = await eventually(held.corpus, 'the corpus to be read');
     app = await renderApp({
-      articles: session.articles,
+      articles,
       columns: 100,
       rows: 30,
       store: session.store,
       corpus: session.feed,
     });
     const store = testRepository();
-    await store.open(held.corpus()!);
-    const article = held.corpus()![0]!;
+    await store.open(articles);
+    const article = articles[0]!;
     await store.setStatus(article.id, 'done');
 
     await app.press(KEYS.enter, 'j', '3');
@@ -172,6 +174,8 @@ describe('quitting while the store is still opening', () => {
     const waitFor = (what: string, predicate: () => boolean) =>
       eventually(() => (predicate() ? true : undefined), what, 1000, screen);
     await waitFor('the first frame', () => screen().includes('loading annotations…'));
+    // On a busy machine the first frame may come before any article: keys need the list.
+    await waitFor('the list', () => screen().includes('article 1 of 5'));
     const press = async (...keys: string[]) => {
       for (const key of keys) {
         stdin.write(key);

@@ -28,6 +28,23 @@ interface ArticleRow {
   text: string;
 }
 
+/** Pages of summaries at least this long are read in one scan of the summary index. */
+const BULK_SUMMARIES = 4_096;
+
+type SummaryRow = Pick<
+  ArticleRow,
+  | 'number'
+  | 'id'
+  | 'path'
+  | 'title'
+  | 'date'
+  | 'byline'
+  | 'source'
+  | 'count'
+  | 'opening'
+  | 'warnings'
+>;
+
 /** Articles search has opened recently: a query reads the same few again and again. */
 const KEPT_ARTICLES = 256;
 /** Articles read per query while walking the whole corpus. */
@@ -77,6 +94,9 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       byId: db.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
       summary: db.prepare(
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles WHERE number = ?',
+      ),
+      allSummaries: db.prepare(
+        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary',
       ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
@@ -141,37 +161,42 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   summaries(from: number, to: number): ArticleSummary[] {
     const { order } = this.snapshot;
+    const lo = Math.max(0, from);
+    const hi = Math.min(to, order.length);
+    if (hi - lo >= BULK_SUMMARIES) return this.summariesByScan(lo, hi);
     const out: ArticleSummary[] = [];
-    for (let ord = Math.max(0, from); ord < Math.min(to, order.length); ord++) {
-      const row = this.statements.summary.get(order[ord]!) as
-        | Pick<
-            ArticleRow,
-            | 'id'
-            | 'path'
-            | 'title'
-            | 'date'
-            | 'byline'
-            | 'source'
-            | 'count'
-            | 'opening'
-            | 'warnings'
-          >
-        | undefined;
-      if (!row) continue;
-      out.push({
-        ord,
-        id: row.id,
-        path: join(this.root, row.path),
-        title: row.title,
-        date: row.date,
-        byline: row.byline,
-        source: row.source,
-        warnings: JSON.parse(row.warnings) as string[],
-        sentences: row.count,
-        opening: row.opening,
-      });
+    for (let ord = lo; ord < hi; ord++) {
+      const row = this.statements.summary.get(order[ord]!) as SummaryRow | undefined;
+      if (row) out.push(this.toSummary(row, ord));
     }
     return out;
+  }
+
+  /** A long page in one scan of the summary index: a statement per row costs several times more. */
+  private summariesByScan(lo: number, hi: number): ArticleSummary[] {
+    const { numbers, ords } = this.snapshot;
+    const page: (ArticleSummary | undefined)[] = new Array(hi - lo);
+    for (const row of this.statements.allSummaries.iterate() as Iterable<SummaryRow>) {
+      const at = positionOf(numbers, row.number);
+      const ord = at < 0 ? -1 : ords[at]!;
+      if (ord >= lo && ord < hi) page[ord - lo] = this.toSummary(row, ord);
+    }
+    return page.filter((summary) => summary !== undefined);
+  }
+
+  private toSummary(row: SummaryRow, ord: number): ArticleSummary {
+    return {
+      ord,
+      id: row.id,
+      path: join(this.root, row.path),
+      title: row.title,
+      date: row.date,
+      byline: row.byline,
+      source: row.source,
+      warnings: JSON.parse(row.warnings) as string[],
+      sentences: row.count,
+      opening: row.opening,
+    };
   }
 
   article(id: string): Article | undefined {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
  * The layout of the index. Bump it when a table changes: an index of another layout is dropped
  * and built again (it only ever saves time; the corpus files are the truth).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * Articles keep their columns small first and the text last: SQLite reads a row's columns in
@@ -53,6 +53,10 @@ CREATE TABLE articles (
 );
 -- The article table in corpus order, read from the index alone (snapshot.ts).
 CREATE INDEX articles_order ON articles (path, number, first, count, source_key);
+-- What the list shows, read from the index alone: a row of the table holds its long columns in
+-- the same page, so a scan of the table reads as many pages as there are articles (2.4 s for
+-- 100,000; 0.6 s through this index).
+CREATE INDEX articles_summary ON articles (number, id, path, title, date, byline, source, count, opening, warnings);
 -- Folded words, how many sentences and titles have each, and the keys search finds them by.
 CREATE TABLE vocabulary (
   word TEXT PRIMARY KEY,
