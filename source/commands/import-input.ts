@@ -7,6 +7,17 @@ import type { CommandIO } from './command.js';
 import { annFilesIn } from './export-sinks.js';
 
 /**
+ * An import file's text: UTF-8, or UTF-16 when it starts with that byte-order mark (Windows
+ * PowerShell 5 writes `margin export > file` so; read as UTF-8 every line was "not valid JSON").
+ * A UTF-8 byte-order mark stays for the parsers, which take it at the start of any line.
+ */
+export function importText(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8');
+}
+
+/**
  * Reads what `margin import FILE` names: the file, standard input for `-`, or for brat a folder
  * (every `.ann` below it with the `.txt` beside it). The parsers never read files themselves.
  */
@@ -23,12 +34,12 @@ export async function readImportInput(
     for await (const chunk of io.stdin) {
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     }
-    return { ok: true, input: { kind: 'text', text: Buffer.concat(chunks).toString('utf8') } };
+    return { ok: true, input: { kind: 'text', text: importText(Buffer.concat(chunks)) } };
   }
   const path = isAbsolute(file) ? file : join(io.cwd, file);
   try {
     if (format !== 'brat') {
-      return { ok: true, input: { kind: 'text', text: await readFile(path, 'utf8') } };
+      return { ok: true, input: { kind: 'text', text: importText(await readFile(path)) } };
     }
     if (!(await stat(path)).isDirectory()) {
       return {

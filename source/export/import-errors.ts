@@ -89,7 +89,20 @@ export function describeJsonError(text: string): string {
   const where = text.includes('\n') ? `line ${line}, column ${column}` : `column ${column}`;
   if (found.offset >= text.length) return `${where}: the text ends; expected ${found.expected}`;
   const char = String.fromCodePoint(text.codePointAt(found.offset)!);
-  return `${where}: expected ${found.expected}, found ${JSON.stringify(char)}`;
+  return `${where}: expected ${found.expected}, found ${shownChar(char)}`;
+}
+
+/**
+ * The character where JSON broke, quoted as JSON (a control character shows escaped); one a
+ * person cannot see, by its code point: a byte-order mark in the middle of a line (files joined
+ * without a newline between them) or a no-break space showed as `" "`.
+ */
+function shownChar(char: string): string {
+  if (char === '\uFEFF') return 'a byte-order mark (U+FEFF), taken only at the start of a line';
+  if (char !== ' ' && /^[\p{Z}\p{Cf}]$/u.test(char)) {
+    return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return JSON.stringify(char);
 }
 
 /** 1-based line and column (in characters) of a UTF-16 offset. */

@@ -1,3 +1,4 @@
+import { beyondLimits } from '../store/schema.js';
 import type { Label } from '../store/types.js';
 import { fieldsFor } from './attributes.js';
 import type { KeyState } from './keys.js';
@@ -5,7 +6,7 @@ import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
 import type { ReviewState } from './state.js';
-import { emit, info, STORE_LOADING, setMarks, warn } from './updates.js';
+import { emit, info, STORE_LOADING, setMarks, UNLABELLED, warn } from './updates.js';
 
 /** The article and sentence a change applies to, or a message saying why there is none. */
 export function target(state: ReviewState) {
@@ -95,9 +96,15 @@ export function saveEdit(state: ReviewState): ReviewState {
   const done = { ...state, mode: { kind: 'browse' as const } };
   const marks = marksOf(state, mode.article);
   const current = marks.sentences[mode.sentence] ?? NO_SENTENCE_MARKS;
+  if (current.labels.length === 0) {
+    // An undo that finished while the editor was open took the sentence's last label away.
+    return { ...done, message: warn(`not saved: ${UNLABELLED}`) };
+  }
   if (mode.kind === 'note') {
     const note = mode.draft.trim();
     if (note === mode.initial.trim()) return done;
+    const tooLarge = beyondLimits(note, undefined);
+    if (tooLarge) return refuseSave(state, tooLarge);
     const next = setMarks(done, mode.article, {
       ...marks,
       sentences: { ...marks.sentences, [mode.sentence]: { ...current, note: note || null } },
@@ -117,6 +124,8 @@ export function saveEdit(state: ReviewState): ReviewState {
     (field) => (attributes[field.key] ?? '') === (mode.initial[field.key] ?? '').trim(),
   );
   if (unchanged) return done;
+  const tooLarge = beyondLimits(undefined, attributes);
+  if (tooLarge) return refuseSave(state, tooLarge);
   const next = setMarks(done, mode.article, {
     ...marks,
     sentences: { ...marks.sentences, [mode.sentence]: { ...current, attributes } },
@@ -127,6 +136,15 @@ export function saveEdit(state: ReviewState): ReviewState {
     sentence: mode.sentence,
     patch: { attributes: Object.keys(attributes).length > 0 ? attributes : null },
   });
+}
+
+/**
+ * The store refuses a value over its limits, and a write it refuses can never succeed: queued, it
+ * would be retried forever and hold back every write after it. The editor stays open instead,
+ * with the text, so the reviewer can shorten it (or Esc).
+ */
+function refuseSave(state: ReviewState, problem: string): ReviewState {
+  return { ...state, message: warn(`${problem}: shorten it, or Esc to cancel`) };
 }
 
 function cursorAtEnd(values: Record<string, string>, key: string | undefined): number {

@@ -2,6 +2,7 @@ import type { Article } from '../corpus/types.js';
 import type { ChangeSummary, Repository } from '../store/repository.js';
 import { acceptInto } from './compare.js';
 import type { Effect } from './state.js';
+import { UNLABELLED } from './updates.js';
 
 export interface EffectQueueOptions {
   /** The store: writes wait until it has opened (placed its annotations on the corpus). */
@@ -127,9 +128,16 @@ export class EffectQueue {
       case 'clear':
         await repository.clear(article, effect.sentence);
         break;
-      case 'annotate':
+      case 'annotate': {
+        // Undone after the editor opened: a refusal retrying cannot cure, which would hold back
+        // every write after it for good.
+        const labelled = repository
+          .list({ article: article.id, annotator: repository.annotator })
+          .some((annotation) => annotation.placement?.sentence === effect.sentence);
+        if (!labelled) return { text: `not saved: ${UNLABELLED}` };
         await repository.annotate(article, effect.sentence, effect.patch);
         break;
+      }
       case 'accept':
         await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;

@@ -1,6 +1,6 @@
 import type { Action, KeyAction } from './actions.js';
 import { type KeyContext, lookup } from './keymap.js';
-import { type KeyState, type Press, splitKeys } from './keys.js';
+import { type KeyState, NO_KEY, type Press, splitKeys } from './keys.js';
 import { reduce } from './reducer.js';
 import type { ReviewState } from './state.js';
 
@@ -38,6 +38,19 @@ function isText({ input, key }: Press): boolean {
   if (key.upArrow || key.downArrow || key.leftArrow || key.rightArrow) return false;
   if (key.pageUp || key.pageDown || key.home || key.end) return false;
   return !key.backspace && !key.delete;
+}
+
+/** How many presses from `from` on are plain text typed into the open input (0 when none is). */
+function typedRun(state: ReviewState, presses: readonly Press[], from: number): number {
+  const context = keyContext(state);
+  if (context === null || !TEXT_ENTRY.has(context)) return 0;
+  let end = from;
+  while (end < presses.length) {
+    const press = presses[end]!;
+    if (!isText(press) || lookup(context, press.input, press.key)) break;
+    end += 1;
+  }
+  return end - from;
 }
 
 /** What one press means in the state the previous one left: an intent, typed text, or nothing. */
@@ -83,7 +96,18 @@ export class KeyInterpreter {
       }
       this.#refusedAt = null;
     }
-    for (const press of splitKeys(input, key)) {
+    const presses = splitKeys(input, key);
+    for (let index = 0; index < presses.length; index += 1) {
+      const press = presses[index]!;
+      const run = typedRun(state(), presses, index);
+      if (run > 1) {
+        // A paste into an input is one edit, not one per character: a 10,000-character paste
+        // typed key by key copied the whole line at each key and froze the screen for a minute.
+        const text = presses.slice(index, index + run).map((p) => p.input);
+        yield { type: 'text/type', input: text.join(''), key: NO_KEY };
+        index += run - 1;
+        continue;
+      }
       const action = interpret(state(), press);
       if (!action) continue;
       yield action;

@@ -12,6 +12,10 @@ export function emit(state: ReviewState, effect: Effect): ReviewState {
 /** Why a key that needs the stored annotations cannot act yet. */
 export const STORE_LOADING = 'annotations are still loading: try again in a moment';
 
+/** Why a note or attributes could not be saved on a sentence whose labels were undone. */
+export const UNLABELLED =
+  'the sentence has no label any more (undone meanwhile); tag it, then add the note or attributes';
+
 export function setMarks(state: ReviewState, article: string, marks: ArticleMarks): ReviewState {
   return { ...state, marks: { ...state.marks, [article]: marks } };
 }

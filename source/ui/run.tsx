@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { ReviewController } from '../review/controller.js';
 import { anchoredStdout } from './anchored-stdout.js';
 import { App } from './components/App.js';
+import { keyboardStdin } from './keyboard-stdin.js';
 import { enterAlternateScreen } from './screen.js';
 import type { Theme } from './theme.js';
 
@@ -58,7 +59,7 @@ export async function runReview({
   try {
     const instance = render(<App controller={controller} theme={theme} />, {
       stdout: anchoredStdout(stdout),
-      stdin,
+      stdin: keyboardStdin(stdin),
       exitOnCtrlC: false,
       patchConsole: false,
       incrementalRendering: true,
