@@ -28,12 +28,14 @@ Examples
   $ margin agree --annotator alice --annotator bob --json`,
   flags: {
     ...corpusFlags,
-    store: { type: 'string', default: 'annotations', shortFlag: 's' },
+    store: { type: 'string', shortFlag: 's' },
     annotator: { type: 'string', isMultiple: true },
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { articles, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const { articles, repository, project } = await openWorkspace(flags, io, output, {
+      reads: true,
+    });
     const named = [...new Set(listFlag(flags.annotator))];
     const known = repository.annotators();
     const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
@@ -54,6 +56,7 @@ Examples
       repository.list(),
       (article, annotator) => repository.status(article, annotator),
       annotators,
+      project.labels,
     );
     await repository.close();
     const text = flags.json ? `${safeJson(report, 2)}\n` : renderAgreement(report, output.width);

@@ -7,7 +7,7 @@ import { oneLine, safeJson } from '../text/untrusted.js';
 import { padEnd, truncate } from '../text/width.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
-import { fromCwd } from './workspace.js';
+import { loadProject } from './project.js';
 
 /** The title, or the opening words of the first sentence when the article has none. */
 export function displayTitle(article: Article, words = 8): string {
@@ -72,8 +72,9 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const corpus = String(flags.corpus);
-    const root = fromCwd(io, corpus);
+    const { corpus: place } = await loadProject(flags, io);
+    const corpus = place.shown;
+    const root = place.root;
     let load: Awaited<ReturnType<typeof loadCorpus>>;
     try {
       load = await loadCorpus(root, { cacheDir: defaultCacheDir(io.env) });

@@ -3,6 +3,7 @@ import { resolveAnnotator } from '../store/index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
+import { annotatorEnv, loadProject } from './project.js';
 import { openWorkspace } from './workspace.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
@@ -86,8 +87,9 @@ Examples
       );
     }
     let annotator: string | undefined;
+    const env = annotatorEnv(await loadProject(flags, io), io.env);
     try {
-      annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
+      annotator = resolveAnnotator(flags.annotator as string | undefined, env);
     } catch {
       // Nobody to ask about: status: then reads the store's default reader.
     }

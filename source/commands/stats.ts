@@ -21,16 +21,19 @@ Examples
   $ margin stats --json | jq '.annotators'`,
   flags: {
     ...corpusFlags,
-    store: { type: 'string', default: 'annotations', shortFlag: 's' },
+    store: { type: 'string', shortFlag: 's' },
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { articles, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const { articles, repository, project } = await openWorkspace(flags, io, output, {
+      reads: true,
+    });
     const report = computeStats(
       articles,
       repository.list(),
       (article, annotator) => repository.status(article, annotator),
       repository.annotators(),
+      project.labels,
     );
     await repository.close();
     await output.out(flags.json ? `${safeJson(report, 2)}\n` : renderStats(report, output.width));

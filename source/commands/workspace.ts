@@ -10,6 +10,7 @@ import {
 } from '../store/index.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
+import { loadProject, type ProjectContext } from './project.js';
 
 /** The corpus and the store as the export, import, stats, agree and search commands see them. */
 export interface Workspace {
@@ -18,6 +19,8 @@ export interface Workspace {
   repository: Repository;
   /** The store folder, absolute. */
   storeRoot: string;
+  /** The project file's choices (labels, folders), or margin's defaults without one. */
+  project: ProjectContext;
 }
 
 /** A path as the command line gave it, resolved against the folder the command runs in. */
@@ -38,9 +41,10 @@ export async function openWorkspace(
   output: Output,
   { annotator, reads = false }: { annotator?: string | undefined; reads?: boolean } = {},
 ): Promise<Workspace> {
-  const corpus = String(flags.corpus ?? 'seeds');
-  const store = String(flags.store ?? 'annotations');
-  const root = fromCwd(io, corpus);
+  const project = await loadProject(flags, io);
+  const corpus = project.corpus.shown;
+  const store = project.store.shown;
+  const root = project.corpus.root;
   // Paths as the user typed them: under the --corpus they gave, not the absolute root.
   const shown = (message: string) => message.replace(root, () => corpus);
   let articles: Article[];
@@ -51,7 +55,7 @@ export async function openWorkspace(
   } catch (error) {
     throw new CannotRun(shown(error instanceof Error ? error.message : String(error)));
   }
-  const storeRoot = fromCwd(io, store);
+  const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
   if (found && !found.isDirectory()) {
     throw new CannotRun(`${store} is not a folder, so not an annotation store`);
@@ -70,7 +74,13 @@ export async function openWorkspace(
     });
   }
   for (const problem of repository.problems()) output.problem(problem.message);
-  return { articles, byId: new Map(articles.map((a) => [a.id, a])), repository, storeRoot };
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    repository,
+    storeRoot,
+    project,
+  };
 }
 
 /** Reading commands never write, so any name will do when none is configured. */

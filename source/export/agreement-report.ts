@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
+import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
 import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
-import { LABELS } from '../store/types.js';
 import { type Agreement, cohenKappa, krippendorffAlpha } from './agreement.js';
 import { labelSetCategory, labelsBySentence } from './labels-by-sentence.js';
 
@@ -41,9 +41,15 @@ export function agreementReport(
   annotations: PlacedAnnotation[],
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
+  labelSet: LabelSet = DEFAULT_LABELS,
 ): AgreementReport {
   const chosen = new Set(annotators);
-  const bySentence = labelsBySentence(annotations.filter((a) => chosen.has(a.annotator)));
+  const compared = annotations.filter((a) => chosen.has(a.annotator));
+  const LABELS = labelNamesWith(
+    labelSet,
+    compared.map((annotation) => annotation.label),
+  );
+  const bySentence = labelsBySentence(compared, labelSet);
   const overallUnits: Array<Array<string | null>> = [];
   const labelUnits = new Map<Label, Array<Array<string | null>>>(LABELS.map((l) => [l, []]));
   const disagreements: Disagreement[] = [];

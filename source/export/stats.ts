@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
+import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
 import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
-import { LABELS } from '../store/types.js';
 import { compare } from './model.js';
 
 export interface Progress {
@@ -45,11 +45,18 @@ export function computeStats(
   annotations: PlacedAnnotation[],
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
+  labelSet: LabelSet = DEFAULT_LABELS,
 ): StatsReport {
   const byArticle = new Map(articles.map((article) => [article.id, 0]));
-  const labels = new Map<Label, number>(LABELS.map((label) => [label, 0]));
+  // Every label of the project counts, even at 0; one it no longer declares counts too.
+  const names = labelNamesWith(
+    labelSet,
+    annotations.map((annotation) => annotation.label),
+  );
+  const zero = () => Object.fromEntries(names.map((name) => [name, 0])) as Record<Label, number>;
+  const labels = new Map<Label, number>(names.map((label) => [label, 0]));
   const perAnnotator = new Map<string, Record<Label, number>>();
-  const names = new Set(annotators);
+  const annotatorNames = new Set(annotators);
   const missing = new Set<string>();
   let counted = 0;
   let orphans = 0;
@@ -60,9 +67,9 @@ export function computeStats(
     counted++;
     if (!annotation.placement) orphans++;
     labels.set(annotation.label, labels.get(annotation.label)! + 1);
-    names.add(annotation.annotator);
-    const own = perAnnotator.get(annotation.annotator) ?? { claim: 0, quote: 0, event: 0 };
-    own[annotation.label]++;
+    annotatorNames.add(annotation.annotator);
+    const own = perAnnotator.get(annotation.annotator) ?? zero();
+    own[annotation.label] = (own[annotation.label] ?? 0) + 1;
     perAnnotator.set(annotation.annotator, own);
   }
   const sources = new Map<string | null, { articles: number; annotations: number }>();
@@ -73,7 +80,7 @@ export function computeStats(
     entry.annotations += byArticle.get(article.id)!;
     sources.set(key, entry);
   }
-  const sortedNames = [...names].sort(compare);
+  const sortedNames = [...annotatorNames].sort(compare);
   const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
   const progressOf = new Map(
     sortedNames.map((name) => [name, { done: 0, inProgress: 0, unreviewed: 0 }]),
@@ -107,7 +114,7 @@ export function computeStats(
     missingArticles: missing.size,
     annotations: counted,
     orphans,
-    labels: LABELS.map((label) => ({ label, count: labels.get(label)! })),
+    labels: names.map((label) => ({ label, count: labels.get(label)! })),
     sources: [...sources.entries()]
       .map(([source, entry]) => ({ source, ...entry }))
       .sort(
@@ -117,10 +124,10 @@ export function computeStats(
           compare(a.source ?? '', b.source ?? ''),
       ),
     annotators: sortedNames.map((annotator) => {
-      const own = perAnnotator.get(annotator) ?? { claim: 0, quote: 0, event: 0 };
+      const own = perAnnotator.get(annotator) ?? zero();
       return {
         annotator,
-        annotations: own.claim + own.quote + own.event,
+        annotations: Object.values(own).reduce((sum, count) => sum + count, 0),
         labels: own,
         progress: progressOf.get(annotator)!,
       };
