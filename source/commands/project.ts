@@ -137,7 +137,7 @@ export async function loadProject(
  * login name.
  */
 export function annotatorEnv(context: ProjectContext, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return context.annotator !== undefined && env.MARGIN_ANNOTATOR === undefined
+  return context.annotator !== undefined && !env.MARGIN_ANNOTATOR
     ? { ...env, MARGIN_ANNOTATOR: context.annotator }
     : env;
 }

@@ -66,24 +66,21 @@ export const GUIDELINES_ROWS: readonly KeymapEntry[] = [
     contexts: ['guidelines'],
     hint: 'Esc close',
   },
-  {
-    action: { type: 'app/quit' },
-    keys: [
-      { label: 'q', input: 'q' },
-      { label: 'Ctrl+C', input: 'c', ctrl: true },
-    ],
-    description: 'quit (once everything is saved)',
-    group: 'General',
-    contexts: ['guidelines'],
-    hint: 'q quit',
-  },
 ];
 
-/** The keymap with the guidelines' rows before the help's, so `?` stays last in the hints. */
+/**
+ * The keymap with the guidelines' rows before the help's, so `?` stays last in the hints; `q`
+ * quits from the guidelines as it does from the help.
+ */
 export function withGuidelines(keymap: Keymap): Keymap {
-  const at = keymap.findIndex((entry) => entry.action.type === 'help/toggle');
-  const index = at < 0 ? keymap.length : at;
-  return [...keymap.slice(0, index), ...GUIDELINES_ROWS, ...keymap.slice(index)];
+  const rows = keymap.map((entry) =>
+    entry.action.type === 'app/quit' && entry.contexts.includes('help')
+      ? { ...entry, contexts: [...entry.contexts, 'guidelines' as const] }
+      : entry,
+  );
+  const at = rows.findIndex((entry) => entry.action.type === 'help/toggle');
+  const index = at < 0 ? rows.length : at;
+  return [...rows.slice(0, index), ...GUIDELINES_ROWS, ...rows.slice(index)];
 }
 
 /** Lines of the guidelines' window: the body under a one-line title. */

@@ -175,7 +175,12 @@ export function buildKeymap(
     }
     const typed = bindings.get(entry.action.type);
     if (!typed || !overridable(entry)) {
-      keymap.push(entry);
+      // margin's own attribute names are in the row's text; a codebook has its own.
+      keymap.push(
+        entry.action.type === 'attributes/edit' && labels !== DEFAULT_LABELS
+          ? { ...entry, description: "edit the attributes of the sentence's labels" }
+          : entry,
+      );
       continue;
     }
     // Named keys stay (Enter, Esc, the arrows), and Ctrl combinations unless the override gives
