@@ -25,6 +25,14 @@ export const DEFAULT_PROJECT: ReviewProject = {
   guidelines: null,
 };
 
+/**
+ * The reader's badge columns: one per label, and for a codebook one more where a label it no
+ * longer declares shows as `?` (margin's own three keep their layout: `?` takes the note's place).
+ */
+export function badgeColumns(labels: LabelSet): number {
+  return labels === DEFAULT_LABELS ? DEFAULT_LABELS.length : labels.length + 1;
+}
+
 /** A key override as written in the project file: action name → the keys that do it. */
 export type KeyOverrides = Readonly<Record<string, readonly string[]>>;
 

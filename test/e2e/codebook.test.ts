@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FORMATS } from '../../source/export/formats.js';
-import { patience } from '../helpers/patience.js';
 import { type Session, spawnCli } from './pty.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -95,19 +94,31 @@ async function step(s: Session, keys: string, expected: (screen: string) => bool
   await s.waitFor(expected, what);
 }
 
-function margin(...args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: join(dir, 'articles'),
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', MARGIN_ANNOTATOR: '' },
-    timeout: patience(20_000),
+/** The built CLI, run asynchronously so that the test's worker is never blocked for long. */
+function margin(
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      {
+        cwd: join(dir, 'articles'),
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', MARGIN_ANNOTATOR: '' },
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (error as { code?: unknown }).code : 0;
+        resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** The annotations of a store as the jsonl export shows them, without ids and dates. */
-function contents(store: string): string[] {
-  const exported = margin('export', '--format', 'jsonl', '--store', join(dir, store));
+async function contents(store: string): Promise<string[]> {
+  const exported = await margin('export', '--format', 'jsonl', '--store', join(dir, store));
   expect(exported.stderr).toBe('');
   return exported.stdout
     .trimEnd()
@@ -188,11 +199,11 @@ describe('a project with its own codebook, reviewed in a real terminal', () => {
 
     // Every format keeps the labels and attributes: read back into a fresh store where the
     // format can be imported, and for CSV the cells themselves.
-    const original = contents('team-store');
+    const original = await contents('team-store');
     expect(original).toHaveLength(2);
     for (const format of FORMATS) {
       if (format === 'csv') {
-        const csv = margin('export', '--format', 'csv');
+        const csv = await margin('export', '--format', 'csv');
         expect(csv.status).toBe(0);
         const [head, ...lines] = csv.stdout.trimEnd().split(/\r?\n/);
         expect(head).toContain('attribute:check-worthy');
@@ -202,23 +213,23 @@ describe('a project with its own codebook, reviewed in a real terminal', () => {
         continue;
       }
       const out = join(dir, `export-${format}`);
-      const exported = margin('export', '--format', format, '--out', out);
+      const exported = await margin('export', '--format', format, '--out', out);
       expect(exported.status, `${format}: ${exported.stderr}`).toBe(0);
       const copy = `copy-${format}`;
-      const imported = margin('import', out, '--format', format, '--store', join(dir, copy));
+      const imported = await margin('import', out, '--format', format, '--store', join(dir, copy));
       expect(imported.stderr, format).toBe('');
       expect(imported.stdout, format).toMatch(/^2 imported, 0 duplicates skipped, 0 errors/);
-      expect(contents(copy), format).toEqual(original);
+      expect(await contents(copy), format).toEqual(original);
     }
   });
 
-  it('stops at a project file with a clash, naming the file and both keys', () => {
+  it('stops at a project file with a clash, naming the file and both keys', async () => {
     const clash = {
       ...PROJECT,
       labels: [...PROJECT.labels, { ...PROJECT.labels[0]!, name: 'frame', letter: 'F' }],
     };
     writeFileSync(join(dir, 'margin.json'), JSON.stringify(clash));
-    const result = margin('list');
+    const result = await margin('list');
     expect(result.status).toBe(2);
     expect(result.stderr).toBe(
       'margin list: ../margin.json: labels[5].key: "1" is already the key of claim\n',

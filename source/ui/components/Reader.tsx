@@ -2,11 +2,12 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
+import { badgeColumns } from '../../review/project.js';
 import type { ReaderLines } from '../../review/selectors.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
 import { followTop } from '../../review/view/window.js';
 import type { Line } from '../../review/view/wrap.js';
-import type { LabelSet } from '../../store/labels.js';
+import { DEFAULT_LABELS, type LabelSet } from '../../store/labels.js';
 import { paint } from '../paint.js';
 import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, labelMark, NOTE_GLYPH, type Theme } from '../theme.js';
 
@@ -35,16 +36,17 @@ function renderLine(
   theme: Theme,
 ) {
   const on = theme.color;
+  const indent = ' '.repeat(badgeColumns(labels) + 3);
   switch (line.kind) {
     case 'blank':
       return ' ';
     case 'title':
     case 'orphan-heading':
-      return `      ${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
+      return `${indent}${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
     case 'meta':
-      return `      ${paint(line.text, { dim: true }, on)}`;
+      return `${indent}${paint(line.text, { dim: true }, on)}`;
     case 'orphan':
-      return `      ${line.text}`;
+      return `${indent}${line.text}`;
     default: {
       const sentence = article.sentences[line.sentence]!;
       const current = line.sentence === cursor;
@@ -65,15 +67,20 @@ function renderLine(
             : ' ',
         )
         .join('');
-      // Labels the project no longer declares: one dim `?`, after the project's own.
-      const unknown =
-        line.first && own?.labels.some((name) => !labels.some((label) => label.name === name))
-          ? paint('?', { dim: true }, on)
-          : '';
-      const note = line.first && own?.note ? paint(NOTE_GLYPH, { color: theme.accent }, on) : ' ';
+      // Labels the project no longer declares: one dim `?`, after the project's own, in a column
+      // of its own for a codebook, in the note's place (when there is none) for margin's labels.
+      const stray =
+        line.first && own?.labels.some((name) => !labels.some((label) => label.name === name));
+      const unknown = stray ? paint('?', { dim: true }, on) : ' ';
+      const note =
+        line.first && own?.note
+          ? paint(NOTE_GLYPH, { color: theme.accent }, on)
+          : labels === DEFAULT_LABELS
+            ? unknown
+            : ' ';
       const text =
         current && focused ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
-      return `${glyph}${badges}${unknown}${note} ${text}`;
+      return `${glyph}${badges}${labels === DEFAULT_LABELS ? '' : unknown}${note} ${text}`;
     }
   }
 }
