@@ -41,7 +41,10 @@ export function CompareOverlay({
   const gold = marksOf(state, article.id);
   // Names come from folder names in the store, as untrusted as any file name.
   const shown = annotators.map(oneLine);
-  const cell = Math.max(5, ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`))) + 1;
+  // Wide enough for a name, and for a letter per label of the codebook and a `?` after them.
+  const letterColumns = state.project.labels.length + 1;
+  const cell =
+    Math.max(5, letterColumns, ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`))) + 1;
   const names = shown.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
   const disagreements = rows.filter((row) => row.disagreement).length;
   const title =
