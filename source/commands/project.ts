@@ -10,6 +10,8 @@ import { oneLine } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun } from './output.js';
 
+const GUIDELINES_BYTES = 1024 * 1024;
+
 /** A folder as a command uses it: where it is, and how to name it in a message. */
 export interface Place {
   root: string;
@@ -151,6 +153,13 @@ export async function reviewProject(context: ProjectContext): Promise<ReviewProj
   let guidelines: ReviewProject['guidelines'] = null;
   if (project.guidelines) {
     const path = resolve(dirname(context.file), project.guidelines);
+    const size = (await stat(path).catch(() => null))?.size ?? 0;
+    // Guidelines are read on screen: a file this large is a wrong path, not a codebook.
+    if (size > GUIDELINES_BYTES) {
+      throw new CannotRun(
+        `${oneLine(shown)}: guidelines: ${oneLine(project.guidelines)} is larger than 1 MB`,
+      );
+    }
     const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new CannotRun(
         `${oneLine(shown)}: guidelines: ${oneLine(project.guidelines ?? '')} cannot be read (${error.code ?? error.message})`,

@@ -57,6 +57,7 @@ Options
   --store, -s DIR    where annotations are saved (default: annotations)
   --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then your login name)
   --compare          adjudicate: write as "gold" and press c to compare every annotator's labels
+  --project FILE     the project file (default: margin.json here or in a folder above)
 
 Press ? in the review for every key.`,
   flags: { ...corpusFlags, ...storeFlags, compare: { type: 'boolean', default: false } },
