@@ -1,4 +1,5 @@
 import { DEFAULT_LABELS } from '../../store/labels.js';
+import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { helpGroups } from '../keymap.js';
 import { DEFAULT_PROJECT, type ReviewProject } from '../project.js';
@@ -36,7 +37,11 @@ export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJ
     blocks.push([
       LABELS_HEADING,
       ...project.labels.map((label) =>
-        row(`${label.key} ${label.letter}`, `${label.name}: ${label.description}`),
+        // Checked when the file was read; escaped here too, as all text from a file is.
+        row(
+          oneLine(`${label.key} ${label.letter}`),
+          oneLine(`${label.name}: ${label.description}`),
+        ),
       ),
     ]);
   }
