@@ -4,7 +4,7 @@ import meow from 'meow';
 import type { CommandIO } from './commands/command.js';
 import { separateFreeText } from './commands/free-text.js';
 import { commands } from './commands/index.js';
-import { expandHelp, unknownOption } from './commands/options.js';
+import { commandGuess, expandHelp, optionGuess, unknownOption } from './commands/options.js';
 import { Output } from './commands/output.js';
 import { failed, runCommand } from './commands/run.js';
 
@@ -76,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
   const name = named ? first : 'review';
   const load = commands[name];
   if (!load) {
-    general.say(`unknown command "${name}". Run \`margin --help\` for the list.`);
+    general.say(
+      `unknown command "${name}"${commandGuess(name, Object.keys(commands))}. Run \`margin --help\` for the list.`,
+    );
     return 2;
   }
   const command = await load();
@@ -84,7 +86,7 @@ async function main(argv: string[]): Promise<number> {
   const unknown = unknownOption(rest, command.flags, command.freeText);
   if (unknown !== undefined) {
     new Output(io, name).say(
-      `unknown option ${unknown}. Run \`margin ${name} --help\` for the options.`,
+      `unknown option ${unknown}${optionGuess(unknown, command.flags)}. Run \`margin ${name} --help\` for the options.`,
     );
     return 2;
   }

@@ -28,12 +28,12 @@ Examples
   $ margin agree --annotator alice --annotator bob --json`,
   flags: {
     ...corpusFlags,
-    store: { type: 'string', default: 'annotations', shortFlag: 's' },
+    store: { type: 'string', shortFlag: 's' },
     annotator: { type: 'string', isMultiple: true },
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const { corpus, repository, project } = await openWorkspace(flags, io, output, { reads: true });
     const named = [...new Set(listFlag(flags.annotator))];
     const known = repository.annotators();
     const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
@@ -69,7 +69,7 @@ Examples
         if (article) yield { article, annotations: repository.list({ article: article.id }) };
       }
     };
-    const report = agreementOver(entries(), statusesOf(repository), annotators);
+    const report = agreementOver(entries(), statusesOf(repository), annotators, project.labels);
     await repository.close();
     const text = flags.json ? `${safeJson(report, 2)}\n` : renderAgreement(report, output.width);
     await output.out(text);

@@ -1,12 +1,17 @@
 import type { AnyFlags } from 'meow';
 
-/** Flags shared by commands that work on a corpus and a store. */
+/**
+ * Flags shared by commands that work on a corpus and a store. `--corpus` and `--store` have no
+ * meow default: without them the project file (`margin.json`) decides, then `seeds` and
+ * `annotations` in the current folder (`project.ts`).
+ */
 export const corpusFlags = {
-  corpus: { type: 'string', default: 'seeds', shortFlag: 'c' },
+  corpus: { type: 'string', shortFlag: 'c' },
+  project: { type: 'string' },
 } as const satisfies AnyFlags;
 
 export const storeFlags = {
-  store: { type: 'string', default: 'annotations', shortFlag: 's' },
+  store: { type: 'string', shortFlag: 's' },
   annotator: { type: 'string' },
 } as const satisfies AnyFlags;
 

@@ -29,8 +29,8 @@ export async function openCorpus(
   io: CommandIO,
   output: Output,
   mode: ScanMode = 'quick',
+  root = fromCwd(io, corpus),
 ): Promise<OpenedCorpus> {
-  const root = fromCwd(io, corpus);
   const prefix = join(corpus, 'x').slice(0, -1);
   const rootPrefix = join(root, 'x').slice(0, -1);
   const shown = (text: string) =>

@@ -10,17 +10,13 @@ import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, runExport } from '../export/stream.js';
 import type { ExportSummary } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { DEFAULT_LABELS } from '../store/labels.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import { annFilesIn, fileSink, folderSink, stdoutSink } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
+import { loadProject } from './project.js';
 import { listFlag, openWorkspace } from './workspace.js';
-
-// The project's labels; configurable per project later.
-const LABELS = DEFAULT_LABELS;
-const LABEL_NAMES = LABELS.map((label) => label.name);
 
 /** Below this many annotations an export is over before a progress bar could be read. */
 const PROGRESS_FROM = 20_000;
@@ -34,7 +30,7 @@ Options
   --format, -f   ${FORMATS.join(', ')}
   --out, -o      Write to this file (a folder for brat, where it is required) instead of stdout
   --annotator    Only this annotator's annotations (repeat for several)
-  --label        Only this label: ${LABEL_NAMES.join(', ')} (repeat for several)
+  --label        Only this label, one of the project's (repeat for several)
   --article      Only this article id (repeat for several)
   --status       Only articles the annotator marked: ${REVIEW_STATUSES.join(', ')}
   --bom          csv: start with a byte order mark, for Excel
@@ -56,7 +52,7 @@ Examples
   $ margin export --format label-studio --config > config.xml`,
   flags: {
     ...corpusFlags,
-    store: { type: 'string', default: 'annotations', shortFlag: 's' },
+    store: { type: 'string', shortFlag: 's' },
     format: { type: 'string', shortFlag: 'f' },
     out: { type: 'string', shortFlag: 'o' },
     annotator: { type: 'string', isMultiple: true },
@@ -78,6 +74,9 @@ Examples
         `--format must be one of ${FORMATS.join(', ')}${format ? ` (got "${format}")` : ''}`,
       );
     }
+    // The project's labels (margin.json), margin's own without one.
+    const { labels: LABELS } = await loadProject(flags, io);
+    const LABEL_NAMES = LABELS.map((label) => label.name);
     const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
     const base = (path: string) => fromCwd(io, path);
     if (flags.config) {

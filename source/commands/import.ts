@@ -7,12 +7,12 @@ import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-fo
 import type { ImportedStatus } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
 import { openRepository, type Repository, resolveAnnotator } from '../store/index.js';
-import { DEFAULT_LABELS } from '../store/labels.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { readImportInput } from './import-input.js';
 import { CannotRun } from './output.js';
 import { fromCwd } from './paths.js';
+import { annotatorEnv, loadProject } from './project.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 export const command: Command = {
@@ -74,7 +74,7 @@ Examples
     try {
       annotator = resolveAnnotator(
         typeof flags.annotator === 'string' ? flags.annotator : undefined,
-        io.env,
+        annotatorEnv(await loadProject(flags, io), io.env),
       );
     } catch (error) {
       return fail((error as Error).message);
@@ -83,7 +83,7 @@ Examples
     const { corpus, repository } = workspace;
     const parsed = parseImport(format, read.input, {
       articles: { get: (id) => corpus.article(id), values: () => corpus.articles() },
-      labels: DEFAULT_LABELS,
+      labels: workspace.project.labels,
       newId: randomUUID,
       now: new Date().toISOString(),
       fallbackAnnotator: annotator,

@@ -3,7 +3,7 @@ import { indexFile } from '../corpus/db/open.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { openCorpus } from './corpus.js';
-import { fromCwd } from './paths.js';
+import { loadProject } from './project.js';
 
 const plural = (count: number, word: string) =>
   `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -20,7 +20,7 @@ compares the size and modification time of every file, which catches files edite
 Deleting the index loses nothing: the next command builds it again.
 
 Options
-  --corpus, -c  The corpus folder (default: seeds)
+  --corpus, -c  The corpus folder (default: the project file's, else seeds)
   --json        Print a summary: corpus, articles, problems, read, removed, seconds, index
 
 Examples
@@ -31,9 +31,10 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const corpus = String(flags.corpus);
+    const { corpus: place } = await loadProject(flags, io);
+    const corpus = place.shown;
     const started = performance.now();
-    const { index, refreshed, shown } = await openCorpus(corpus, io, output, 'full');
+    const { index, refreshed, shown } = await openCorpus(corpus, io, output, 'full', place.root);
     const problems = index.problems();
     const articles = index.size();
     index.close();
@@ -42,7 +43,7 @@ Examples
     const read = refreshed?.read ?? 0;
     const removed = refreshed?.removed ?? 0;
     if (flags.json) {
-      const file = indexFile(defaultCacheDir(io.env), fromCwd(io, corpus));
+      const file = indexFile(defaultCacheDir(io.env), place.root);
       const summary = {
         corpus,
         articles,

@@ -16,4 +16,6 @@ export const commands: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./search.js')).command,
   stats: async () => (await import('./stats.js')).command,
   agree: async () => (await import('./agree.js')).command,
+  init: async () => (await import('./init.js')).command,
+  completion: async () => (await import('./completion.js')).command,
 };

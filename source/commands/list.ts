@@ -2,6 +2,7 @@ import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { openCorpus } from './corpus.js';
+import { loadProject } from './project.js';
 
 /** Summaries read from the index at a time: the list streams, whatever the size of the corpus. */
 const PAGE = 500;
@@ -57,8 +58,9 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const corpus = String(flags.corpus);
-    const { index, shown } = await openCorpus(corpus, io, output);
+    const { corpus: place } = await loadProject(flags, io);
+    const corpus = place.shown;
+    const { index, shown } = await openCorpus(corpus, io, output, 'quick', place.root);
     try {
       if (flags.json) await output.out(renderJson(index, shown));
       else if (index.size() === 0) output.say(`no articles in ${corpus}`);

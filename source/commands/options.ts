@@ -1,4 +1,5 @@
 import type { AnyFlags } from 'meow';
+import { didYouMean } from '../search/closest.js';
 
 const toCamel = (name: string) =>
   name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
@@ -20,6 +21,18 @@ function namesOf(flags: AnyFlags) {
     }
   }
   return { long, short, valueTaking };
+}
+
+/** The long options a command takes, as typed (`--annotator-ids`), for "did you mean". */
+export function optionNames(flags: AnyFlags): string[] {
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return [...namesOf(flags).long].map((name) => `--${kebab(name)}`);
+}
+
+/** ` (did you mean "--format"?)` for an unknown option, or nothing. */
+export function optionGuess(written: string, flags: AnyFlags): string {
+  const bare = written.replace(/=.*$/, '');
+  return bare.startsWith('--') ? didYouMean(bare, optionNames(flags)) : '';
 }
 
 /**
@@ -67,4 +80,9 @@ export function unknownOption(
     if (!value && written!.length === 1 && valueTaking.has(letter)) index++;
   }
   return undefined;
+}
+
+/** ` (did you mean "export"?)` for an unknown command, or nothing. */
+export function commandGuess(written: string, names: readonly string[]): string {
+  return didYouMean(written, names);
 }

@@ -76,7 +76,7 @@ Examples
   async run(_input, flags, io, output) {
     const only = typeof flags.annotator === 'string' ? flags.annotator : undefined;
     // The corpus first: a mistyped --corpus must not pass for an empty store.
-    const { corpus, repository } = await openWorkspace(flags, io, output, {
+    const { repository, project } = await openWorkspace(flags, io, output, {
       annotator: only,
       reads: true,
     });
@@ -93,7 +93,7 @@ Examples
     const orphans = found.sort(compareListed).map(toOrphan);
     if (flags.json) await output.out(`${safeJson(orphans, 2)}\n`);
     else if (orphans.length === 0) {
-      const store = String(flags.store);
+      const store = project.store.shown;
       await output.out(`No orphans among ${count} annotations in ${store}.\n`);
     } else await output.out(renderOrphans(orphans, output.columns));
     return output.status();

@@ -6,6 +6,7 @@ import {
   ReviewController,
   type SearchFunction,
 } from '../review/controller.js';
+import type { ReviewProject } from '../review/project.js';
 import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
 import type { Size } from '../review/view/layout.js';
@@ -145,10 +146,17 @@ export async function startReviewSession(
 /** The review's controller over a session: what the first frame shows, and what follows. */
 export function reviewController(
   session: ReviewSession,
-  options: { corpusName: string; annotator: string; compare: boolean; size: Size },
+  options: {
+    corpusName: string;
+    annotator: string;
+    compare: boolean;
+    size: Size;
+    project?: ReviewProject;
+  },
 ): ReviewController {
   const opened = session.opened;
   const initial = initialState({
+    ...(options.project ? { project: options.project } : {}),
     corpusName: options.corpusName,
     compare: options.compare,
     annotator: options.annotator,

@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { GOLD } from '../export/adjudication.js';
+import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
+import { annotatorEnv, loadProject, reviewProject } from './project.js';
 
 const NOT_A_TERMINAL =
   'needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).';
@@ -55,6 +57,7 @@ Options
   --store, -s DIR    where annotations are saved (default: annotations)
   --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then your login name)
   --compare          adjudicate: write as "gold" and press c to compare every annotator's labels
+  --project FILE     the project file (default: margin.json here or in a folder above)
 
 Press ? in the review for every key.`,
   flags: { ...corpusFlags, ...storeFlags, compare: { type: 'boolean', default: false } },
@@ -77,21 +80,27 @@ Press ? in the review for every key.`,
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));
     const corpusSession = import('./review-session.js');
     const { resolveAnnotator, openRepository } = await import('../store/index.js');
+    const context = await loadProject(flags, io);
+    const project = await reviewProject(context);
     let annotator: string;
     try {
       // Comparing, one adjudicates: accepted versions are written as the gold annotator.
       annotator = flags.compare
         ? GOLD
-        : resolveAnnotator(flags.annotator as string | undefined, io.env);
+        : resolveAnnotator(flags.annotator as string | undefined, annotatorEnv(context, io.env));
     } catch (error) {
       throw new CannotRun(error instanceof Error ? error.message : String(error));
     }
-    const corpusDir = resolve(io.cwd, String(flags.corpus));
-    const root = resolve(io.cwd, String(flags.store));
+    const corpusDir = context.corpus.root;
+    const root = context.store.root;
     // A store that does not exist yet is created on the first tag.
     const refused =
-      (await notAFolder(corpusDir, `the corpus ${String(flags.corpus)}`, '--corpus', false)) ??
-      (await notAFolder(root, `the store ${String(flags.store)}`, '--store', true));
+      (await notAFolder(
+        corpusDir,
+        `the corpus ${oneLine(context.corpus.shown)}`,
+        '--corpus',
+        false,
+      )) ?? (await notAFolder(root, `the store ${oneLine(context.store.shown)}`, '--store', true));
     if (refused) throw new CannotRun(refused);
     const { startReviewSession, reviewController } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
@@ -101,6 +110,7 @@ Press ? in the review for every key.`,
       openRepository({ root, annotator, cacheDir, ...(articles ? { articles } : {}) }),
     );
     const controller = reviewController(session, {
+      project,
       corpusName: basename(corpusDir),
       annotator,
       compare: Boolean(flags.compare),

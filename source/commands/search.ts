@@ -10,7 +10,7 @@ import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openCorpus } from './corpus.js';
 import { CannotRun } from './output.js';
-import { fromCwd } from './paths.js';
+import { annotatorEnv, loadProject } from './project.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
 
@@ -102,11 +102,18 @@ Examples
         `nothing to search for in ${JSON.stringify(query)}: a query needs a word, a "phrase" or a filter`,
       );
     }
-    const store = String(flags.store ?? 'annotations');
+    const project = await loadProject(flags, io);
+    const { store } = project;
     let hits: SearchHit[];
-    if (await storeIsEmpty(fromCwd(io, store), store)) {
+    if (await storeIsEmpty(store.root, store.shown)) {
       // No annotations to read: the store's code (and its validation) need not even load.
-      const { index, shown } = await openCorpus(String(flags.corpus), io, output);
+      const { index, shown } = await openCorpus(
+        project.corpus.shown,
+        io,
+        output,
+        'quick',
+        project.corpus.root,
+      );
       for (const problem of index.problems()) output.problem(shown(problem.message));
       try {
         hits = searchEngine(index.words).search(query, placedFacts([]), { limit });
@@ -118,7 +125,10 @@ Examples
       const { openWorkspace } = await import('./workspace.js');
       let annotator: string | undefined;
       try {
-        annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
+        annotator = resolveAnnotator(
+          flags.annotator as string | undefined,
+          annotatorEnv(project, io.env),
+        );
       } catch {
         // Nobody to ask about: status: then reads the store's default reader.
       }

@@ -21,11 +21,11 @@ Examples
   $ margin stats --json | jq '.annotators'`,
   flags: {
     ...corpusFlags,
-    store: { type: 'string', default: 'annotations', shortFlag: 's' },
+    store: { type: 'string', shortFlag: 's' },
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const { corpus, repository, project } = await openWorkspace(flags, io, output, { reads: true });
     const entries = function* () {
       for (const each of repository.annotated()) {
         yield { article: each.id, inCorpus: each.article !== null, annotations: each.annotations };
@@ -36,6 +36,7 @@ Examples
       entries(),
       statusesOf(repository),
       repository.annotators(),
+      project.labels,
     );
     await repository.close();
     await output.out(flags.json ? `${safeJson(report, 2)}\n` : renderStats(report, output.width));

@@ -12,6 +12,7 @@ import type { CommandIO } from './command.js';
 import { openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
+import { loadProject, type ProjectContext } from './project.js';
 
 /** The corpus and the store as the export, import, stats, agree, orphans and search commands see them. */
 export interface Workspace {
@@ -21,6 +22,8 @@ export interface Workspace {
   storeRoot: string;
   /** Where margin's caches (the store's index among them) live. */
   cacheDir: string;
+  /** The project file's choices (labels, folders), or margin's defaults without one. */
+  project: ProjectContext;
 }
 
 /**
@@ -37,11 +40,18 @@ export async function openWorkspace(
   output: Output,
   { annotator, reads = false }: { annotator?: string | undefined; reads?: boolean } = {},
 ): Promise<Workspace> {
-  const store = String(flags.store ?? 'annotations');
-  const { index: corpus, shown } = await openCorpus(String(flags.corpus ?? 'seeds'), io, output);
+  const project = await loadProject(flags, io);
+  const store = project.store.shown;
+  const { index: corpus, shown } = await openCorpus(
+    project.corpus.shown,
+    io,
+    output,
+    'quick',
+    project.corpus.root,
+  );
   for (const problem of corpus.problems()) output.problem(shown(problem.message));
   const cacheDir = defaultCacheDir(io.env);
-  const storeRoot = fromCwd(io, store);
+  const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
   if (found && !found.isDirectory()) {
     throw new CannotRun(`${store} is not a folder, so not an annotation store`);
@@ -61,7 +71,7 @@ export async function openWorkspace(
     });
   }
   for (const problem of repository.problems()) output.problem(problem.message);
-  return { corpus, repository, storeRoot, cacheDir };
+  return { corpus, repository, storeRoot, cacheDir, project };
 }
 
 /** Reading commands never write, so any name will do when none is configured. */

@@ -1,4 +1,3 @@
-import { LABELS } from '../store/types.js';
 import { oneLine } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import type { Agreement } from './agreement.js';
@@ -14,7 +13,7 @@ export function renderAgreement(report: AgreementReport, width: number): string 
   ];
   const rows: Array<[string, Agreement]> = [
     ['overall', report.overall],
-    ...LABELS.map((label): [string, Agreement] => [label, report.labels[label]]),
+    ...Object.entries(report.labels),
   ];
   const barWidth = Math.max(10, Math.min(40, width - 40));
   for (const [label, agreement] of rows) {

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
+import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
 import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
-import { LABELS } from '../store/types.js';
 import { type Agreement, cohenKappa, krippendorffAlpha } from './agreement.js';
 import { labelSetCategory, labelsBySentence } from './labels-by-sentence.js';
 
@@ -41,6 +41,7 @@ export function agreementReport(
   annotations: PlacedAnnotation[],
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
+  labelSet: LabelSet = DEFAULT_LABELS,
 ): AgreementReport {
   const byArticle = new Map<string, PlacedAnnotation[]>();
   for (const annotation of annotations) {
@@ -52,7 +53,7 @@ export function agreementReport(
     article,
     annotations: byArticle.get(article.id) ?? [],
   }));
-  return agreementOver(entries, statuses, annotators);
+  return agreementOver(entries, statuses, annotators, labelSet);
 }
 
 /** One article of the corpus with every annotator's annotations on it. */
@@ -69,29 +70,39 @@ export function agreementOver(
   entries: Iterable<AgreementEntry>,
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
+  labelSet: LabelSet = DEFAULT_LABELS,
 ): AgreementReport {
   const chosen = new Set(annotators);
   const overallUnits: Array<Array<string | null>> = [];
-  const labelUnits = new Map<Label, Array<Array<string | null>>>(LABELS.map((l) => [l, []]));
+  // Every label of the project, and one it no longer declares once it is met: the units before
+  // it then say "no" wherever the annotator reviewed.
+  const labelUnits = new Map<Label, Array<Array<string | null>>>(
+    labelSet.map((label) => [label.name, []]),
+  );
+  const meet = (label: Label) => {
+    if (labelUnits.has(label)) return;
+    labelUnits.set(
+      label,
+      overallUnits.map((unit) => unit.map((value) => (value === null ? null : 'no'))),
+    );
+  };
   const disagreements: Disagreement[] = [];
   let reviewedArticles = 0;
   for (const { article, annotations } of entries) {
     const reviewers = annotators.filter((name) => isReviewed(statuses(article.id, name)));
     if (reviewers.length < 2) continue;
     reviewedArticles++;
-    const given = labelsBySentence(
-      annotations.filter((a) => chosen.has(a.annotator) && a.article === article.id),
-    ).get(article.id);
+    const compared = annotations.filter((a) => chosen.has(a.annotator) && a.article === article.id);
+    for (const annotation of compared) meet(annotation.label);
+    const given = labelsBySentence(compared, labelSet).get(article.id);
     for (const sentence of article.sentences) {
       const labels = given?.get(sentence.id);
       const values = annotators.map((name) =>
         reviewers.includes(name) ? (labels?.get(name) ?? []) : null,
       );
       overallUnits.push(values.map((value) => (value ? labelSetCategory(value) : null)));
-      for (const label of LABELS) {
-        labelUnits
-          .get(label)!
-          .push(values.map((value) => (value ? (value.includes(label) ? 'yes' : 'no') : null)));
+      for (const [label, units] of labelUnits) {
+        units.push(values.map((value) => (value ? (value.includes(label) ? 'yes' : 'no') : null)));
       }
       const categories = new Set(
         values.flatMap((value) => (value ? [labelSetCategory(value)] : [])),
@@ -115,7 +126,10 @@ export function agreementOver(
     articles: reviewedArticles,
     overall: measure(overallUnits),
     labels: Object.fromEntries(
-      LABELS.map((label) => [label, measure(labelUnits.get(label)!)]),
+      labelNamesWith(labelSet, labelUnits.keys()).map((label) => [
+        label,
+        measure(labelUnits.get(label)!),
+      ]),
     ) as Record<Label, Agreement>,
     disagreements,
   };

@@ -1,13 +1,16 @@
+import { DEFAULT_LABELS, type LabelSet, sortLabelNames } from '../store/labels.js';
 import type { Label, PlacedAnnotation } from '../store/types.js';
-import { LABELS } from '../store/types.js';
 
 /**
  * Each annotator's labels per sentence (`article` → `sentence` → `annotator` → labels in
- * LABELS order). Orphans are not on any current sentence and are left out.
+ * the set's order, unknown labels last). Orphans are not on any current sentence and are left out.
  */
 export type SentenceLabels = Map<string, Map<string, Map<string, Label[]>>>;
 
-export function labelsBySentence(annotations: Iterable<PlacedAnnotation>): SentenceLabels {
+export function labelsBySentence(
+  annotations: Iterable<PlacedAnnotation>,
+  labelSet: LabelSet = DEFAULT_LABELS,
+): SentenceLabels {
   const sets = new Map<string, Map<string, Map<string, Set<Label>>>>();
   for (const annotation of annotations) {
     if (!annotation.placement) continue;
@@ -30,10 +33,7 @@ export function labelsBySentence(annotations: Iterable<PlacedAnnotation>): Sente
     for (const [sentence, annotators] of sentences) {
       const byAnnotator = new Map<string, Label[]>();
       for (const [annotator, labels] of annotators) {
-        byAnnotator.set(
-          annotator,
-          LABELS.filter((label) => labels.has(label)),
-        );
+        byAnnotator.set(annotator, sortLabelNames(labelSet, labels));
       }
       bySentence.set(sentence, byAnnotator);
     }

@@ -45,7 +45,9 @@ export function renderStats(report: StatsReport, width: number): string {
         report.annotators.map((a) => ({
           name: a.annotator,
           value: a.annotations,
-          detail: `claim ${a.labels.claim} · quote ${a.labels.quote} · event ${a.labels.event}`,
+          detail: Object.entries(a.labels)
+            .map(([label, count]) => `${label} ${count}`)
+            .join(' · '),
         })),
         width,
       ),

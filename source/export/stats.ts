@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
+import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
 import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
-import { LABELS } from '../store/types.js';
 import { compare } from './model.js';
 
 export interface Progress {
@@ -55,6 +55,7 @@ export function computeStats(
   annotations: PlacedAnnotation[],
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
+  labelSet: LabelSet = DEFAULT_LABELS,
 ): StatsReport {
   const known = new Set(articles.map((article) => article.id));
   const byArticle = new Map<string, PlacedAnnotation[]>();
@@ -68,7 +69,7 @@ export function computeStats(
     inCorpus: known.has(article),
     annotations: list,
   }));
-  return statsOver(articles, entries, statuses, annotators);
+  return statsOver(articles, entries, statuses, annotators, labelSet);
 }
 
 /**
@@ -81,9 +82,11 @@ export function statsOver(
   entries: Iterable<StatsEntry>,
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
+  labelSet: LabelSet = DEFAULT_LABELS,
 ): StatsReport {
   const byArticle = new Map<string, number>();
-  const labels = new Map<Label, number>(LABELS.map((label) => [label, 0]));
+  // Every label of the project counts, even at 0; one it no longer declares counts too.
+  const labels = new Map<Label, number>(labelSet.map((label) => [label.name, 0]));
   const perAnnotator = new Map<string, Record<Label, number>>();
   const names = new Set(annotators);
   let missing = 0;
@@ -94,16 +97,19 @@ export function statsOver(
     for (const annotation of entry.annotations) {
       count++;
       if (!annotation.placement) orphans++;
-      labels.set(annotation.label, labels.get(annotation.label)! + 1);
+      labels.set(annotation.label, (labels.get(annotation.label) ?? 0) + 1);
       names.add(annotation.annotator);
-      const own = perAnnotator.get(annotation.annotator) ?? { claim: 0, quote: 0, event: 0 };
-      own[annotation.label]++;
+      const own = perAnnotator.get(annotation.annotator) ?? {};
+      own[annotation.label] = (own[annotation.label] ?? 0) + 1;
       perAnnotator.set(annotation.annotator, own);
     }
     counted += count;
     if (!entry.inCorpus) missing++;
     else if (count > 0) byArticle.set(entry.article, (byArticle.get(entry.article) ?? 0) + count);
   }
+  const labelNames = labelNamesWith(labelSet, labels.keys());
+  const zero = () =>
+    Object.fromEntries(labelNames.map((name) => [name, 0])) as Record<Label, number>;
   const sources = new Map<string | null, { articles: number; annotations: number }>();
   const sortedNames = [...names].sort(compare);
   const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
@@ -141,7 +147,7 @@ export function statsOver(
     missingArticles: missing,
     annotations: counted,
     orphans,
-    labels: LABELS.map((label) => ({ label, count: labels.get(label)! })),
+    labels: labelNames.map((label) => ({ label, count: labels.get(label) ?? 0 })),
     sources: [...sources.entries()]
       .map(([source, entry]) => ({ source, ...entry }))
       .sort(
@@ -151,10 +157,10 @@ export function statsOver(
           compare(a.source ?? '', b.source ?? ''),
       ),
     annotators: sortedNames.map((annotator) => {
-      const own = perAnnotator.get(annotator) ?? { claim: 0, quote: 0, event: 0 };
+      const own = { ...zero(), ...perAnnotator.get(annotator) };
       return {
         annotator,
-        annotations: own.claim + own.quote + own.event,
+        annotations: Object.values(own).reduce((sum, count) => sum + count, 0),
         labels: own,
         progress: progressOf.get(annotator)!,
       };

@@ -42,7 +42,9 @@ export type KeyAction =
   | { type: 'compare/go' }
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; delta: number }
-  | { type: 'app/quit' };
+  | { type: 'app/quit' }
+  | { type: 'guidelines/toggle' }
+  | { type: 'guidelines/scroll'; delta: number };
 
 /** What happened outside the keyboard: typing in an input, the terminal, the corpus, the store. */
 export type EventAction =

@@ -1,31 +1,39 @@
+import { DEFAULT_LABELS, type LabelSet, labelOf } from '../store/labels.js';
 import type { Label } from '../store/types.js';
 
 /** One attribute a reviewer can fill in, keyed as it is stored in `Annotation.attributes`. */
 export interface AttributeField {
   key: string;
   label: string;
+  /** A fixed list the value is chosen from (←/→, or its first letters); free text without. */
+  values?: readonly string[];
 }
 
-/** Who said a quote, who made a claim, when and where an event happened. */
-export const ATTRIBUTE_FIELDS: Record<Label, AttributeField[]> = {
-  claim: [{ key: 'claimant', label: 'claimant' }],
-  quote: [{ key: 'speaker', label: 'speaker' }],
-  event: [
-    { key: 'when', label: 'when' },
-    { key: 'where', label: 'where' },
-  ],
-};
-
-/** The fields for every label on a sentence, in label order, without duplicates. */
-export function fieldsFor(labels: Label[]): AttributeField[] {
-  const seen = new Set<string>();
-  const fields: AttributeField[] = [];
+/**
+ * The fields the project's labels on a sentence declare, in label order, without duplicates.
+ * An attribute two labels share offers the values of both when both give a list. A label the
+ * project no longer declares asks for nothing.
+ */
+export function fieldsFor(labels: Label[], set: LabelSet = DEFAULT_LABELS): AttributeField[] {
+  const fields = new Map<string, AttributeField>();
   for (const label of labels) {
-    for (const field of ATTRIBUTE_FIELDS[label]) {
-      if (seen.has(field.key)) continue;
-      seen.add(field.key);
-      fields.push(field);
+    for (const attribute of labelOf(set, label)?.attributes ?? []) {
+      const known = fields.get(attribute.name);
+      if (!known) {
+        fields.set(attribute.name, {
+          key: attribute.name,
+          label: attribute.name,
+          ...(attribute.values ? { values: attribute.values } : {}),
+        });
+      } else if (known.values && attribute.values) {
+        fields.set(attribute.name, {
+          ...known,
+          values: [...new Set([...known.values, ...attribute.values])],
+        });
+      } else if (known.values) {
+        fields.set(attribute.name, { key: known.key, label: known.label });
+      }
     }
   }
-  return fields;
+  return [...fields.values()];
 }

@@ -32,7 +32,7 @@ export function acceptCompare(state: ReviewState, index: number): ReviewState {
   const marks = marksOf(state, mode.article);
   if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
   const sentences = { ...marks.sentences };
-  const labels: Label[] = sortLabels(chosen.labels);
+  const labels: Label[] = sortLabels(chosen.labels, state.project.labels);
   const current = sentences[row.sentence];
   if (labels.length === 0) delete sentences[row.sentence];
   else sentences[row.sentence] = { note: null, attributes: {}, ...current, labels };

@@ -4,6 +4,7 @@ import { fieldsFor } from './attributes.js';
 import type { KeyState } from './keys.js';
 import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
+import { labelKeysText } from './project.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { emit, info, STORE_LOADING, setMarks, UNLABELLED, warn } from './updates.js';
@@ -24,7 +25,7 @@ export function toggleLabel(state: ReviewState, label: Label): ReviewState {
   const has = t.sentenceMarks.labels.includes(label);
   const labels = has
     ? t.sentenceMarks.labels.filter((l) => l !== label)
-    : sortLabels([...t.sentenceMarks.labels, label]);
+    : sortLabels([...t.sentenceMarks.labels, label], state.project.labels);
   const sentences = { ...t.marks.sentences };
   if (labels.length === 0) delete sentences[t.sentence.id];
   else sentences[t.sentence.id] = { ...t.sentenceMarks, labels };
@@ -57,7 +58,7 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
     return {
       ...state,
       message: warn(
-        `tag the sentence first (1 claim, 2 quote, 3 event): ${kind === 'note' ? 'a note belongs' : 'attributes belong'} to a label`,
+        `tag the sentence first (${labelKeysText(state.project)}): ${kind === 'note' ? 'a note belongs' : 'attributes belong'} to a label`,
       ),
     };
   }
@@ -71,7 +72,10 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
       mode: { kind, ...base, draft: value, cursor, initial: note },
     };
   }
-  const fields = fieldsFor(t.sentenceMarks.labels);
+  const fields = fieldsFor(
+    sortLabels(t.sentenceMarks.labels, state.project.labels),
+    state.project.labels,
+  );
   const values = Object.fromEntries(
     fields.map((field) => [field.key, t.sentenceMarks.attributes[field.key] ?? '']),
   );
@@ -161,6 +165,12 @@ export function typeInto(state: ReviewState, input: string, key: KeyState): Revi
   if (mode.kind === 'attributes') {
     const field = mode.fields[mode.focus];
     if (!field) return state;
+    if (field.values) {
+      const value = chooseValue(field.values, mode.values[field.key] ?? '', input, key);
+      if (value === null) return state;
+      const values = { ...mode.values, [field.key]: value };
+      return { ...state, mode: { ...mode, values, cursor: [...value].length } };
+    }
     const line = editLine({ value: mode.values[field.key] ?? '', cursor: mode.cursor }, input, key);
     if (!line) return state;
     const values = { ...mode.values, [field.key]: line.value };
@@ -171,6 +181,33 @@ export function typeInto(state: ReviewState, input: string, key: KeyState): Revi
     return line ? { ...state, mode: { ...mode, query: line.value, cursor: line.cursor } } : state;
   }
   return state;
+}
+
+/**
+ * A key in a field with a fixed list: → or Space the next value, ← the previous one, a letter
+ * the next value that starts with it, Backspace none. Null: the key changes nothing.
+ */
+export function chooseValue(
+  values: readonly string[],
+  current: string,
+  input: string,
+  key: KeyState,
+): string | null {
+  const at = values.indexOf(current);
+  const step = (delta: number) =>
+    values[
+      at < 0 ? (delta > 0 ? 0 : values.length - 1) : (at + delta + values.length) % values.length
+    ] ?? null;
+  if (key.rightArrow || (input === ' ' && !key.ctrl)) return step(1);
+  if (key.leftArrow) return step(-1);
+  if (key.backspace || key.delete) return '';
+  if (key.ctrl || key.meta || input.length === 0) return null;
+  const letter = input.toLowerCase();
+  for (let offset = 1; offset <= values.length; offset++) {
+    const candidate = values[(Math.max(at, -1) + offset + values.length) % values.length]!;
+    if (candidate.toLowerCase().startsWith(letter)) return candidate;
+  }
+  return null;
 }
 
 /** Tab in the attributes: the next (or previous) field, the cursor at the end of its text. */

@@ -12,6 +12,7 @@ export function keyContext(state: ReviewState): KeyContext | null {
     case 'note':
     case 'attributes':
     case 'compare':
+    case 'guidelines':
       return state.mode.kind;
     case 'quitting':
       return null;
@@ -59,7 +60,7 @@ export function interpret(state: ReviewState, press: Press): Action | null {
   if (context === null) {
     return press.key.ctrl && press.input === 'c' ? { type: 'app/force-quit' } : null;
   }
-  const entry = lookup(context, press.input, press.key);
+  const entry = lookup(context, press.input, press.key, state.project.keymap);
   if (entry) return entry.action;
   if (TEXT_ENTRY.has(context)) return { type: 'text/type', input: press.input, key: press.key };
   return null;
@@ -87,7 +88,8 @@ export class KeyInterpreter {
       const whole = { input, key };
       const context = keyContext(state());
       const retry =
-        context !== null && OPENS_INPUT.has(lookup(context, input, key)?.action.type ?? 'back');
+        context !== null &&
+        OPENS_INPUT.has(lookup(context, input, key, state().project.keymap)?.action.type ?? 'back');
       const typing =
         at !== undefined && at - this.#refusedAt < TYPING_PAUSE_MS && isText(whole) && !retry;
       if (typing) {

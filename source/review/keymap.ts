@@ -12,7 +12,9 @@ export type KeyContext =
   | 'note'
   | 'attributes'
   /** The compare table (--compare). */
-  | 'compare';
+  | 'compare'
+  /** The project's guidelines (`margin.json` `guidelines`). */
+  | 'guidelines';
 
 export type KeyGroup =
   | 'Move'
@@ -67,12 +69,15 @@ const BROWSE: KeyContext[] = ['list', 'reader', 'results'];
 const READER: KeyContext[] = ['reader', 'results'];
 const TEXT: KeyContext[] = ['note', 'attributes'];
 
+/** A keymap: `KEYMAP`, or the project's (`project.ts`: its labels' keys and key overrides). */
+export type Keymap = readonly KeymapEntry[];
+
 /**
  * The one keymap: input handling, the `?` help and the status-bar hints all come from here.
  * Order matters: the first row whose context and key match wins (so `n` steps through search
  * results while they are active, and edits the note otherwise).
  */
-export const KEYMAP: readonly KeymapEntry[] = [
+export const KEYMAP: Keymap = [
   {
     action: { type: 'cursor/next' },
     keys: [char('j'), named('downArrow', '↓')],
@@ -430,8 +435,13 @@ function matches(binding: KeyBinding, input: string, key: KeyState): boolean {
 }
 
 /** The entry a key press resolves to in a context, or undefined when the key does nothing there. */
-export function lookup(context: KeyContext, input: string, key: KeyState): KeymapEntry | undefined {
-  return KEYMAP.find(
+export function lookup(
+  context: KeyContext,
+  input: string,
+  key: KeyState,
+  keymap: Keymap = KEYMAP,
+): KeymapEntry | undefined {
+  return keymap.find(
     (entry) =>
       entry.contexts.includes(context) &&
       entry.keys.some((binding) => matches(binding, input, key)),
@@ -444,10 +454,10 @@ export function keysLabel(entry: KeymapEntry): string {
 }
 
 /** Status-bar hints for a context, in table order. */
-export function hintsFor(context: KeyContext): string[] {
+export function hintsFor(context: KeyContext, keymap: Keymap = KEYMAP): string[] {
   const seen = new Set<string>();
   const hints: string[] = [];
-  for (const entry of KEYMAP) {
+  for (const entry of keymap) {
     if (!entry.hint || !entry.contexts.includes(context) || seen.has(entry.hint)) continue;
     seen.add(entry.hint);
     hints.push(entry.hint);
@@ -456,13 +466,13 @@ export function hintsFor(context: KeyContext): string[] {
 }
 
 /** The help screen's content: each group with its rows, for the contexts a person browses in. */
-export function helpGroups(): Array<{
+export function helpGroups(keymap: Keymap = KEYMAP): Array<{
   group: KeyGroup;
   rows: Array<{ keys: string; description: string }>;
 }> {
   return GROUP_ORDER.map((group) => {
     const rows: Array<{ keys: string; description: string }> = [];
-    for (const entry of KEYMAP) {
+    for (const entry of keymap) {
       if (entry.group !== group) continue;
       const keys = keysLabel(entry);
       // Rows that say the same thing (1 … 9 in the compare table) read as one row of keys.

@@ -1,5 +1,5 @@
-import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
-import { LABELS, type Label } from '../store/types.js';
+import { DEFAULT_LABELS, type LabelSet, sortLabelNames } from '../store/labels.js';
+import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
 
 /** What one annotator has put on one sentence, as the reader shows it. */
 export interface SentenceMarks {
@@ -51,14 +51,16 @@ export function marksFromAnnotations(
   return { sentences, orphans, status, readOnly };
 }
 
-export function sortLabels(labels: Label[]): Label[] {
-  return LABELS.filter((label) => labels.includes(label));
+/** In the project's order; labels it no longer declares last (kept, shown as unknown). */
+export function sortLabels(labels: Label[], set: LabelSet = DEFAULT_LABELS): Label[] {
+  return sortLabelNames(set, labels);
 }
 
-export function labelCounts(marks: ArticleMarks): Record<Label, number> {
-  const counts: Record<Label, number> = { claim: 0, quote: 0, event: 0 };
+/** How many sentences carry each label; a label absent from the article is absent here. */
+export function labelCounts(marks: ArticleMarks): Map<Label, number> {
+  const counts = new Map<Label, number>();
   for (const sentence of Object.values(marks.sentences)) {
-    for (const label of sentence.labels) counts[label] += 1;
+    for (const label of sentence.labels) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return counts;
 }

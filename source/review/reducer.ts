@@ -7,6 +7,7 @@ import {
   openCompare,
 } from './compare-actions.js';
 import { clearLabels, moveField, saveEdit, startEdit, toggleLabel, typeInto } from './edits.js';
+import { guidelinesAction } from './guidelines.js';
 import {
   jumpTo,
   move,
@@ -52,7 +53,11 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return currentArticle(state) ? open(state) : state;
     }
     case 'back':
-      if (state.mode.kind === 'help' || state.mode.kind === 'compare') {
+      if (
+        state.mode.kind === 'help' ||
+        state.mode.kind === 'compare' ||
+        state.mode.kind === 'guidelines'
+      ) {
         return { ...state, mode: { kind: 'browse' } };
       }
       if (state.mode.kind === 'note' || state.mode.kind === 'attributes') {
@@ -163,9 +168,12 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       };
     case 'help/scroll': {
       const { columns } = state.size;
-      const max = helpMaxTop(columns, paneLayout(state.size).bodyHeight - 1);
+      const max = helpMaxTop(columns, paneLayout(state.size).bodyHeight - 1, state.project);
       return { ...state, helpTop: Math.min(Math.max(0, state.helpTop + action.delta), max) };
     }
+    case 'guidelines/toggle':
+    case 'guidelines/scroll':
+      return guidelinesAction(state, action);
     case 'app/quit':
       return quitIfDrained({
         ...state,

@@ -1,5 +1,6 @@
 import type { Article, Sentence } from '../corpus/types.js';
 import { type ArticleMarks, EMPTY_MARKS, NO_SENTENCE_MARKS, type SentenceMarks } from './marks.js';
+import { badgeColumns } from './project.js';
 import type { ReviewState } from './state.js';
 import { CONTEXT_LINES, LIST_ENTRY_LINES, paneLayout } from './view/layout.js';
 import { followTop } from './view/window.js';
@@ -48,7 +49,7 @@ const withOrphans = new WeakMap<ArticleMarks, Map<number, ReaderLines>>();
 
 /** Article lines plus the orphan list under them, as the reader scrolls through them. */
 export function readerLines(state: ReviewState, article: Article): ReaderLines {
-  const { textWidth } = paneLayout(state.size);
+  const { textWidth } = paneLayout(state.size, badgeColumns(state.project.labels));
   const wrapped = wrapArticle(article, textWidth);
   const marks = marksOf(state, article.id);
   if (marks.orphans.length === 0) return wrapped;

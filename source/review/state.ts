@@ -5,6 +5,7 @@ import type { Label, ReviewStatus } from '../store/types.js';
 import type { AttributeField } from './attributes.js';
 import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
+import { DEFAULT_PROJECT, type ReviewProject } from './project.js';
 import type { Size } from './view/layout.js';
 
 export type Focus = 'list' | 'reader';
@@ -53,6 +54,8 @@ export type Mode =
     }
   /** `c` with --compare: every other annotator's labels per sentence; `rows` null until read. */
   | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
+  /** The project's guidelines, scrolled to `top`. */
+  | { kind: 'guidelines'; top: number }
   | { kind: 'quitting' };
 
 /** The hits of an accepted search, stepped through with n/N in the reader. */
@@ -80,6 +83,8 @@ export interface Message {
 }
 
 export interface ReviewState {
+  /** Labels, keys and guidelines of the project file, or margin's own. */
+  project: ReviewProject;
   corpusName: string;
   annotator: string;
   articles: Article[];
@@ -118,6 +123,7 @@ export interface ReviewState {
 }
 
 export interface InitialOptions {
+  project?: ReviewProject;
   corpusName: string;
   annotator: string;
   size: Size;
@@ -132,6 +138,7 @@ export interface InitialOptions {
 
 export function initialState(options: InitialOptions): ReviewState {
   return {
+    project: options.project ?? DEFAULT_PROJECT,
     corpusName: options.corpusName,
     annotator: options.annotator,
     articles: options.articles ?? [],

@@ -71,3 +71,56 @@ export function declaredAttributes(labels: LabelSet): Map<string, LabelAttribute
   }
   return declared;
 }
+
+/** The letter a label no longer in the project is shown with: it stays readable, marked unknown. */
+export const UNKNOWN_LETTER = '?';
+
+/** The set's definition of a label, or undefined for one the project no longer declares. */
+export function labelOf(labels: LabelSet, name: string): LabelDefinition | undefined {
+  return labels.find((label) => label.name === name);
+}
+
+/** A label's letter, `?` for an unknown one. */
+export function letterOf(labels: LabelSet, name: string): string {
+  return labelOf(labels, name)?.letter ?? UNKNOWN_LETTER;
+}
+
+/**
+ * Label names in the set's order, then names the set does not declare (removed from the project,
+ * or typed into a store by hand) in code-point order: they are kept and shown, never dropped.
+ */
+export function sortLabelNames(labels: LabelSet, names: Iterable<string>): string[] {
+  const present = new Set(names);
+  const known = labels.map((label) => label.name).filter((name) => present.has(name));
+  const declared = new Set(known);
+  const unknown = [...present].filter((name) => !declared.has(name)).sort();
+  return [...known, ...unknown];
+}
+
+/** Every label name the set declares, then the unknown ones among `seen`. */
+export function labelNamesWith(labels: LabelSet, seen: Iterable<string>): string[] {
+  return sortLabelNames(labels, [...labels.map((label) => label.name), ...seen]);
+}
+
+/**
+ * The colours a label may have: the terminal's sixteen, which every terminal with colour shows
+ * (and the reviewer's theme may tune), with their SGR foreground codes.
+ */
+export const LABEL_COLOURS: Readonly<Record<string, number>> = {
+  black: 30,
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  white: 37,
+  gray: 90,
+  redBright: 91,
+  greenBright: 92,
+  yellowBright: 93,
+  blueBright: 94,
+  magentaBright: 95,
+  cyanBright: 96,
+  whiteBright: 97,
+};

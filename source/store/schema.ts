@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sanitizeLine, sanitizeText } from '../corpus/sanitize.js';
-import { LABELS, REVIEW_STATUSES } from './types.js';
+import { REVIEW_STATUSES } from './types.js';
 
 export const SCHEMA_NAME = 'margin.annotations';
 export const SCHEMA_VERSION = 1;
@@ -43,7 +43,15 @@ export const LIMITS = {
   attributeValueCharacters: 1_000,
   attributeNameCharacters: 64,
   attributes: 32,
+  labelNameCharacters: 64,
 } as const;
+
+/** Any label a project may have named, within limits: one line, no control characters. */
+const labelSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.labelNameCharacters)
+  .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, 'a label name is one line without control characters');
 
 const noteSchema = z.string().max(LIMITS.noteCharacters).transform(cleanNote);
 /**
@@ -96,7 +104,7 @@ export function beyondLimits(
 /** One annotation as stored: the article and annotator are the file's, not repeated per entry. */
 export const storedAnnotationSchema = z.strictObject({
   id: z.string().min(1),
-  label: z.enum(LABELS),
+  label: labelSchema,
   anchor: anchorSchema,
   note: noteSchema.optional(),
   attributes: attributesSchema.optional(),
@@ -130,7 +138,7 @@ export const fileSchemaV0 = z.strictObject({
   tags: z.array(
     z.strictObject({
       id: z.string().min(1),
-      label: z.enum(LABELS),
+      label: labelSchema,
       sentence: z.string().min(1),
       start: z.number().int().nonnegative(),
       end: z.number().int().nonnegative(),

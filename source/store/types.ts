@@ -1,7 +1,12 @@
 import type { Article } from '../corpus/types.js';
 
+/** margin's own labels, the default when no project file names others (`labels.ts`). */
 export const LABELS = ['claim', 'quote', 'event'] as const;
-export type Label = (typeof LABELS)[number];
+/**
+ * A label's name as stored. A project chooses its own (`margin.json`), so any name the store's
+ * limits allow is a label; one the project no longer declares is kept and shown as unknown.
+ */
+export type Label = string;
 
 export const REVIEW_STATUSES = ['unreviewed', 'in progress', 'done'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];

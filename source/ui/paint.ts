@@ -1,12 +1,7 @@
-/** SGR foreground codes for the colour names the theme uses. */
-const FOREGROUND: Record<string, number> = {
-  red: 31,
-  green: 32,
-  yellow: 33,
-  blue: 34,
-  magenta: 35,
-  cyan: 36,
-};
+import { LABEL_COLOURS } from '../store/labels.js';
+
+/** SGR foreground codes for the colour names the theme and a project's labels use. */
+const FOREGROUND: Readonly<Record<string, number>> = LABEL_COLOURS;
 
 export interface Paint {
   color?: string | undefined;

@@ -1,18 +1,18 @@
 import stringWidth from 'string-width';
 import type { Article } from '../corpus/types.js';
 import { type ArticleMarks, labelCounts } from '../review/marks.js';
-import { LABELS } from '../store/types.js';
+import { DEFAULT_LABELS, type LabelSet, letterOf, sortLabelNames } from '../store/labels.js';
 import { oneLine } from '../text/untrusted.js';
 import { fitWidth, truncate } from '../text/width.js';
-import { LABEL_LETTER, STATUS_GLYPH } from './theme.js';
+import { STATUS_GLYPH } from './theme.js';
 
 const MAX_SOURCE = 32;
 
 /** "C2 Q1": only the labels present, so an untouched article reads as blank. */
-export function countsText(marks: ArticleMarks): string {
+export function countsText(marks: ArticleMarks, labels: LabelSet = DEFAULT_LABELS): string {
   const counts = labelCounts(marks);
-  return LABELS.filter((label) => counts[label] > 0)
-    .map((label) => `${LABEL_LETTER[label]}${counts[label]}`)
+  return sortLabelNames(labels, counts.keys())
+    .map((label) => `${letterOf(labels, label)}${counts.get(label)}`)
     .join(' ');
 }
 
@@ -32,8 +32,13 @@ export function listTitle(article: Article, marks: ArticleMarks, width: number):
  * The second line of a list entry, under the title: "The National · 2025-03-14 · C1 Q1".
  * A missing source or date is left out; an untouched article says "no tags".
  */
-export function listDetails(article: Article, marks: ArticleMarks, width: number): string {
-  const counts = countsText(marks) || 'no tags';
+export function listDetails(
+  article: Article,
+  marks: ArticleMarks,
+  width: number,
+  labels: LabelSet = DEFAULT_LABELS,
+): string {
+  const counts = countsText(marks, labels) || 'no tags';
   const date = article.date ?? '';
   const tail = [date, counts].filter(Boolean).join(' · ');
   const source = oneLine(article.source ?? '');

@@ -1,9 +1,9 @@
-import type { Label, ReviewStatus } from '../store/types.js';
+import { type LabelSet, labelOf } from '../store/labels.js';
+import type { ReviewStatus } from '../store/types.js';
 
 /** Colours by role; every one is undefined under NO_COLOR, where glyphs and letters carry meaning. */
 export interface Theme {
   color: boolean;
-  label: Record<Label, string | undefined>;
   cursor: string | undefined;
   accent: string | undefined;
   dim: boolean;
@@ -16,7 +16,6 @@ export function makeTheme(color: boolean): Theme {
   const c = (name: string) => (color ? name : undefined);
   return {
     color,
-    label: { claim: c('yellow'), quote: c('cyan'), event: c('magenta') },
     cursor: c('green'),
     accent: c('blue'),
     dim: color,
@@ -26,7 +25,19 @@ export function makeTheme(color: boolean): Theme {
   };
 }
 
-export const LABEL_LETTER: Record<Label, string> = { claim: 'C', quote: 'Q', event: 'E' };
+/**
+ * How a label's letter is drawn: in the project's colour, bold; a label the project no longer
+ * declares as `?`, dim, so it reads as unknown without colour too.
+ */
+export function labelMark(
+  theme: Theme,
+  labels: LabelSet,
+  name: string,
+): { letter: string; color: string | undefined; known: boolean } {
+  const label = labelOf(labels, name);
+  if (!label) return { letter: '?', color: undefined, known: false };
+  return { letter: label.letter, color: theme.color ? label.colour : undefined, known: true };
+}
 
 export const STATUS_GLYPH: Record<ReviewStatus, string> = {
   unreviewed: '·',

@@ -75,7 +75,7 @@ describe('the command line', async () => {
     expect(found.status).toBe(0);
     expect(found.stdout.split('\t')[0]).toBe('000_4b207f45d15cbf96');
     expect((await margin('search', 'Witkoff', '--limt', '1')).stderr).toBe(
-      'margin search: unknown option --limt. Run `margin search --help` for the options.\n',
+      'margin search: unknown option --limt (did you mean "--limit"?). Run `margin search --help` for the options.\n',
     );
   });
 

@@ -35,9 +35,9 @@ describe('agreementReport', () => {
     expect(report.overall.expected).toBe(6 / 16);
     expect(report.overall.value).toBeCloseTo(0.2, 12);
     // Event: nobody used it → no variation, kappa undefined.
-    expect(report.labels.event.value).toBeNull();
+    expect(report.labels.event?.value).toBeNull();
     // Claim: yes/no on s2 only → po 0.75, pe = (1/4·0 + 3/4·1) = 0.75 → 0.
-    expect(report.labels.claim.value).toBe(0);
+    expect(report.labels.claim?.value).toBe(0);
   });
 
   it('lists the sentences they disagree on with each one’s labels', () => {

@@ -99,6 +99,8 @@ function stateIn(context: KeyContext): ReviewState {
           cursor: 11,
         },
       });
+    case 'guidelines':
+      return readerState({ mode: { kind: 'guidelines', top: 0 } });
   }
 }
 

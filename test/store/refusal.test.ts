@@ -23,7 +23,8 @@ const BAD_FILES: Record<string, string> = {
   'foreign.json': '{ "name": "left-pad", "version": "1.3.0" }\n',
   'future.json': v1('future', { version: 2 }),
   'label.json': v1('label', {
-    annotations: [{ id: 'x', label: 'opinion', anchor: {}, created: 'now', updated: 'now' }],
+    // Any label name within the limits is a label (a project's own); a line break is not.
+    annotations: [{ id: 'x', label: 'opin\nion', anchor: {}, created: 'now', updated: 'now' }],
   }),
   'moved.json': v1('somewhere-else'),
 };
@@ -61,7 +62,7 @@ describe('refused store files', () => {
       `${path('empty.json')}: the file is empty`,
       `${path('foreign.json')}: not a margin annotations file (no "schema": "margin.annotations")`,
       `${path('future.json')}: schema version 2 is newer than this margin understands (1); upgrade margin to edit it`,
-      `${path('label.json')}: does not match the annotations schema: annotations.0.label: Invalid option: expected one of "claim"|"quote"|"event"; annotations.0.anchor.sentence: Invalid input: expected string, received undefined; annotations.0.anchor.start: Invalid input: expected number, received undefined (+7 more)`,
+      `${path('label.json')}: does not match the annotations schema: annotations.0.label: a label name is one line without control characters; annotations.0.anchor.sentence: Invalid input: expected string, received undefined; annotations.0.anchor.start: Invalid input: expected number, received undefined (+7 more)`,
       `${path('moved.json')}: it holds article "somewhere-else", whose file would be somewhere-else.json`,
       `${path('null.json')}: the content is null, not an annotations file`,
     ]);

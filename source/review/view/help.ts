@@ -1,9 +1,13 @@
+import { DEFAULT_LABELS } from '../../store/labels.js';
+import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { helpGroups } from '../keymap.js';
+import { DEFAULT_PROJECT, type ReviewProject } from '../project.js';
 
 const KEYS_WIDTH = 15;
 const COLUMN_WIDTH = 58;
 export const QUERY_HEADING = 'Search queries';
+export const LABELS_HEADING = 'Labels';
 
 /** The query language of `/` (issue 5), shown with the keys since it is typed, not pressed. */
 const QUERY_HELP: ReadonlyArray<[string, string]> = [
@@ -17,16 +21,30 @@ const QUERY_HELP: ReadonlyArray<[string, string]> = [
 ];
 
 /** The help as columns of lines, each group kept whole, columns about equally tall. */
-export function helpColumns(width: number): string[][] {
+export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJECT): string[][] {
   const count = Math.max(1, Math.floor((width + 2) / (COLUMN_WIDTH + 2)));
   const columnWidth = Math.floor((width - (count - 1) * 2) / count);
   // A key column always ends in a space; a run of digits ("1 2 3 … 9") reads as a range.
   const row = (keys: string, description: string) =>
     fitWidth(`  ${fitWidth(digitRange(keys), KEYS_WIDTH - 1)} ${description}`, columnWidth);
-  const blocks = helpGroups().map(({ group, rows }) => [
+  const blocks = helpGroups(project.keymap).map(({ group, rows }) => [
     group,
     ...rows.map((entry) => row(entry.keys, entry.description)),
   ]);
+  // A project's own codebook: each label's letter, name and what it is for. margin's own three
+  // are described in the README; the help stays as it was without a project file.
+  if (project.labels !== DEFAULT_LABELS) {
+    blocks.push([
+      LABELS_HEADING,
+      ...project.labels.map((label) =>
+        // Checked when the file was read; escaped here too, as all text from a file is.
+        row(
+          oneLine(`${label.key} ${label.letter}`),
+          oneLine(`${label.name}: ${label.description}`),
+        ),
+      ),
+    ]);
+  }
   blocks.push([QUERY_HEADING, ...QUERY_HELP.map(([keys, description]) => row(keys, description))]);
   const total = blocks.reduce((sum, block) => sum + block.length + 1, 0);
   const target = Math.ceil(total / count);
@@ -44,8 +62,12 @@ export function helpColumns(width: number): string[][] {
 }
 
 /** How far the help can scroll in a window of `height` lines. */
-export function helpMaxTop(width: number, height: number): number {
-  const tallest = Math.max(...helpColumns(width).map((column) => column.length));
+export function helpMaxTop(
+  width: number,
+  height: number,
+  project: ReviewProject = DEFAULT_PROJECT,
+): number {
+  const tallest = Math.max(...helpColumns(width, project).map((column) => column.length));
   return Math.max(0, tallest - height);
 }
 

@@ -5,6 +5,8 @@ export const MIN_ROWS = 15;
 export const SPLIT_COLUMNS = 110;
 /** Cursor glyph, three label badges, a note marker and a space. */
 export const GUTTER_WIDTH = 6;
+/** Badge columns of margin's own labels; a project's codebook has its own count (`project.ts`). */
+export const DEFAULT_BADGES = 3;
 /** Lines kept visible above and below the current sentence when the view scrolls. */
 export const CONTEXT_LINES = 2;
 export const MAX_TEXT_WIDTH = 100;
@@ -27,7 +29,7 @@ export interface PaneLayout {
   textWidth: number;
 }
 
-export function paneLayout({ columns, rows }: Size): PaneLayout {
+export function paneLayout({ columns, rows }: Size, badges = DEFAULT_BADGES): PaneLayout {
   const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const split = columns >= SPLIT_COLUMNS;
   // The root box gets rows - 1 lines (the last row stays free so the terminal never scrolls);
@@ -37,6 +39,7 @@ export function paneLayout({ columns, rows }: Size): PaneLayout {
   // One column for the separator between the panes.
   const readerWidth = split ? columns - listWidth - 1 : columns;
   // Lines much longer than this are hard to follow from one to the next.
-  const textWidth = Math.min(MAX_TEXT_WIDTH, Math.max(10, readerWidth - GUTTER_WIDTH - 1));
+  const gutter = GUTTER_WIDTH - DEFAULT_BADGES + badges;
+  const textWidth = Math.min(MAX_TEXT_WIDTH, Math.max(10, readerWidth - gutter - 1));
   return { tooSmall, split, bodyHeight, listWidth, readerWidth, textWidth };
 }

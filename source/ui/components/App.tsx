@@ -10,6 +10,7 @@ import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
 import { CompareOverlay } from './CompareOverlay.js';
 import { AttributesEditor, NoteEditor } from './Editors.js';
+import { GuidelinesOverlay } from './GuidelinesOverlay.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { Reader } from './Reader.js';
@@ -50,6 +51,7 @@ export function App({ controller, theme }: AppProps) {
         width={width}
         height={bodyHeight}
         focused={focused}
+        labels={state.project.labels}
         theme={theme}
       />
     ) : (
@@ -68,7 +70,26 @@ export function App({ controller, theme }: AppProps) {
       />
     );
   } else if (mode.kind === 'help') {
-    body = <HelpOverlay width={columns} height={bodyHeight} scroll={state.helpTop} theme={theme} />;
+    body = (
+      <HelpOverlay
+        width={columns}
+        height={bodyHeight}
+        scroll={state.helpTop}
+        project={state.project}
+        theme={theme}
+      />
+    );
+  } else if (mode.kind === 'guidelines' && state.project.guidelines) {
+    body = (
+      <GuidelinesOverlay
+        name={state.project.guidelines.name}
+        text={state.project.guidelines.text}
+        width={columns}
+        height={bodyHeight}
+        top={mode.top}
+        theme={theme}
+      />
+    );
   } else if (mode.kind === 'search') {
     body = <SearchOverlay state={state} width={columns} height={bodyHeight} theme={theme} />;
   } else if (state.articles.length === 0 && !state.loading) {
@@ -117,7 +138,7 @@ export function App({ controller, theme }: AppProps) {
         <NoteEditor
           mode={mode}
           width={columns}
-          hints={hintsFor('note')}
+          hints={hintsFor('note', state.project.keymap)}
           save={saveText(state)}
           theme={theme}
         />

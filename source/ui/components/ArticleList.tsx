@@ -5,6 +5,7 @@ import { type ArticleMarks, EMPTY_MARKS } from '../../review/marks.js';
 import { listLines } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { LIST_ENTRY_LINES } from '../../review/view/layout.js';
+import type { LabelSet } from '../../store/labels.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { bar } from '../progress-bar.js';
@@ -25,6 +26,7 @@ export interface ArticleListProps {
   warnings: string[];
   width: number;
   focused: boolean;
+  labels: LabelSet;
   theme: Theme;
 }
 
@@ -38,6 +40,7 @@ export function listProps(state: ReviewState) {
     height: listLines(state),
     loading: state.loading,
     warnings: state.warnings,
+    labels: state.project.labels,
   };
 }
 
@@ -51,6 +54,7 @@ export const ArticleList = memo(function ArticleList({
   warnings: all,
   width,
   focused,
+  labels,
   theme,
 }: ArticleListProps) {
   const perPage = Math.max(1, Math.floor(height / LIST_ENTRY_LINES));
@@ -75,7 +79,7 @@ export const ArticleList = memo(function ArticleList({
                 {`${glyph} ${listTitle(article, articleMarks, width - 3)}`}
               </Text>
               <Text wrap="truncate" dimColor={theme.dim}>
-                {`  ${listDetails(article, articleMarks, width - 3)}`}
+                {`  ${listDetails(article, articleMarks, width - 3, labels)}`}
               </Text>
             </Box>
           );

@@ -2,13 +2,18 @@ import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { articleById, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
-import { LABELS, type Label } from '../../store/types.js';
+import { type LabelSet, letterOf, sortLabelNames } from '../../store/labels.js';
+import type { Label } from '../../store/types.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
-import { LABEL_LETTER, type Theme } from '../theme.js';
+import type { Theme } from '../theme.js';
 
-const letters = (labels: readonly Label[]) =>
-  LABELS.map((label) => (labels.includes(label) ? LABEL_LETTER[label] : '·')).join('');
+/** One column per project label (its letter or `·`), then `?` for each label it no longer has. */
+const letters = (set: LabelSet, labels: readonly Label[]) => {
+  const own = set.map((label) => (labels.includes(label.name) ? label.letter : '·')).join('');
+  const unknown = sortLabelNames(set, labels).filter((name) => letterOf(set, name) === '?');
+  return own + unknown.map(() => '?').join('');
+};
 
 /**
  * `c` with --compare: one row per sentence, disagreements first, with each annotator's labels in
@@ -36,7 +41,10 @@ export function CompareOverlay({
   const gold = marksOf(state, article.id);
   // Names come from folder names in the store, as untrusted as any file name.
   const shown = annotators.map(oneLine);
-  const cell = Math.max(5, ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`))) + 1;
+  // Wide enough for a name, and for a letter per label of the codebook and a `?` after them.
+  const letterColumns = state.project.labels.length + 1;
+  const cell =
+    Math.max(5, letterColumns, ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`))) + 1;
   const names = shown.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
   const disagreements = rows.filter((row) => row.disagreement).length;
   const title =
@@ -56,8 +64,10 @@ export function CompareOverlay({
       {rows.slice(top, top + bodyHeight).map((row, offset) => {
         const selected = top + offset === mode.selected;
         const own = gold.sentences[row.sentence]?.labels ?? [];
-        const cells = row.annotators.map((entry) => fitWidth(letters(entry.labels), cell)).join('');
-        const line = `${selected ? '▶' : ' '} ${row.disagreement ? '≠' : ' '} ${cells}${fitWidth(letters(own), cell)}${oneLine(texts.get(row.sentence) ?? '')}`;
+        const cells = row.annotators
+          .map((entry) => fitWidth(letters(state.project.labels, entry.labels), cell))
+          .join('');
+        const line = `${selected ? '▶' : ' '} ${row.disagreement ? '≠' : ' '} ${cells}${fitWidth(letters(state.project.labels, own), cell)}${oneLine(texts.get(row.sentence) ?? '')}`;
         return (
           <Text
             key={row.sentence}

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import type { Mode } from '../../review/state.js';
+import { oneLine } from '../../text/untrusted.js';
 import { NOTE_GLYPH, type Theme } from '../theme.js';
 import { LineInput } from './LineInput.js';
 import { fittingHints, type SaveIndicator } from './StatusBar.js';
@@ -83,13 +84,22 @@ export function AttributesEditor({
                 {prompt}
               </Text>
             </Box>
-            <LineInput
-              value={mode.values[field.key] ?? ''}
-              cursor={mode.cursor}
-              width={width - prompt.length}
-              focused={focused}
-              color={theme.color}
-            />
+            {field.values ? (
+              <Text wrap="truncate">
+                <Text bold={focused}>{oneLine(mode.values[field.key] || '·')}</Text>
+                <Text dimColor={theme.dim}>
+                  {focused ? `  ←/→ or a letter: ${field.values.map(oneLine).join(' · ')}` : ''}
+                </Text>
+              </Text>
+            ) : (
+              <LineInput
+                value={mode.values[field.key] ?? ''}
+                cursor={mode.cursor}
+                width={width - prompt.length}
+                focused={focused}
+                color={theme.color}
+              />
+            )}
           </Box>
         );
       })}

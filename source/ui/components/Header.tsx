@@ -3,10 +3,10 @@ import stringWidth from 'string-width';
 import { labelCounts } from '../../review/marks.js';
 import { currentArticle, cursorOf, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
-import { LABELS } from '../../store/types.js';
+import { labelNamesWith, letterOf } from '../../store/labels.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
-import { LABEL_LETTER, type Theme } from '../theme.js';
+import type { Theme } from '../theme.js';
 
 /** One line: where the reviewer is and what this article carries so far. */
 export function Header({ state, theme }: { state: ReviewState; theme: Theme }) {
@@ -30,14 +30,17 @@ export function headerText(state: ReviewState, compact: boolean): string {
     const count = article.sentences.length;
     const cursor = cursorOf(state, article) + 1;
     const counts = labelCounts(marksOf(state, article.id));
+    const labels = state.project.labels;
+    const names = labelNamesWith(labels, counts.keys());
+    const countOf = (name: string) => counts.get(name) ?? 0;
     if (compact) {
       parts.push(`art. ${state.current + 1}/${total}`);
       parts.push(count > 0 ? `sent. ${cursor}/${count}` : 'no sentences');
-      parts.push(LABELS.map((label) => `${LABEL_LETTER[label]}${counts[label]}`).join(' '));
+      parts.push(names.map((name) => `${letterOf(labels, name)}${countOf(name)}`).join(' '));
     } else {
       parts.push(`article ${state.current + 1} of ${total}`);
       parts.push(count > 0 ? `sentence ${cursor} of ${count}` : 'no sentences');
-      parts.push(LABELS.map((label) => `${LABEL_LETTER[label]} ${counts[label]}`).join('  '));
+      parts.push(names.map((name) => `${letterOf(labels, name)} ${countOf(name)}`).join('  '));
     }
   }
   return parts.join(compact ? ' │ ' : '  │  ');

@@ -1,25 +1,28 @@
 import { Box, Text } from 'ink';
 import { GROUP_ORDER } from '../../review/keymap.js';
-import { helpColumns, helpMaxTop, QUERY_HEADING } from '../../review/view/help.js';
+import type { ReviewProject } from '../../review/project.js';
+import { helpColumns, helpMaxTop, LABELS_HEADING, QUERY_HEADING } from '../../review/view/help.js';
 import type { Theme } from '../theme.js';
 
-const HEADINGS = new Set<string>([...GROUP_ORDER, QUERY_HEADING]);
+const HEADINGS = new Set<string>([...GROUP_ORDER, QUERY_HEADING, LABELS_HEADING]);
 
 /** `?`: every key of the keymap table, grouped, scrollable when the terminal is short. */
 export function HelpOverlay({
   width,
   height,
   scroll,
+  project,
   theme,
 }: {
   width: number;
   height: number;
   scroll: number;
+  project: ReviewProject;
   theme: Theme;
 }) {
   const body = height - 1;
-  const top = Math.min(scroll, helpMaxTop(width, body));
-  const more = helpMaxTop(width, body) > top;
+  const top = Math.min(scroll, helpMaxTop(width, body, project));
+  const more = helpMaxTop(width, body, project) > top;
   const title = more ? 'Keys (j/k scroll · Esc or ? closes)' : 'Keys (Esc or ? closes)';
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -27,7 +30,7 @@ export function HelpOverlay({
         {title}
       </Text>
       <Box flexDirection="row" height={body}>
-        {helpColumns(width).map((column, index) => (
+        {helpColumns(width, project).map((column, index) => (
           <Box key={column[0]} flexDirection="column" marginLeft={index === 0 ? 0 : 2}>
             {column.slice(top, top + body).map((line, row) => (
               <Text

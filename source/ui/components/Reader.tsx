@@ -2,13 +2,14 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
+import { badgeColumns } from '../../review/project.js';
 import type { ReaderLines } from '../../review/selectors.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
 import { followTop } from '../../review/view/window.js';
 import type { Line } from '../../review/view/wrap.js';
-import { LABELS } from '../../store/types.js';
+import { DEFAULT_LABELS, type LabelSet } from '../../store/labels.js';
 import { paint } from '../paint.js';
-import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, LABEL_LETTER, NOTE_GLYPH, type Theme } from '../theme.js';
+import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, labelMark, NOTE_GLYPH, type Theme } from '../theme.js';
 
 export interface ReaderProps {
   article: Article;
@@ -20,6 +21,8 @@ export interface ReaderProps {
   height: number;
   /** False while the list beside it has the keyboard: the cursor is drawn hollow and plain. */
   focused: boolean;
+  /** The project's labels: one badge column each, in their order. */
+  labels: LabelSet;
   theme: Theme;
 }
 
@@ -29,19 +32,21 @@ function renderLine(
   marks: ArticleMarks,
   cursor: number,
   focused: boolean,
+  labels: LabelSet,
   theme: Theme,
 ) {
   const on = theme.color;
+  const indent = ' '.repeat(badgeColumns(labels) + 3);
   switch (line.kind) {
     case 'blank':
       return ' ';
     case 'title':
     case 'orphan-heading':
-      return `      ${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
+      return `${indent}${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
     case 'meta':
-      return `      ${paint(line.text, { dim: true }, on)}`;
+      return `${indent}${paint(line.text, { dim: true }, on)}`;
     case 'orphan':
-      return `      ${line.text}`;
+      return `${indent}${line.text}`;
     default: {
       const sentence = article.sentences[line.sentence]!;
       const current = line.sentence === cursor;
@@ -51,15 +56,31 @@ function renderLine(
         : focused
           ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on)
           : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
-      const badges = LABELS.map((label) =>
-        line.first && own?.labels.includes(label)
-          ? paint(LABEL_LETTER[label], { color: theme.label[label], bold: true }, on)
-          : ' ',
-      ).join('');
-      const note = line.first && own?.note ? paint(NOTE_GLYPH, { color: theme.accent }, on) : ' ';
+      const badges = labels
+        .map((label) =>
+          line.first && own?.labels.includes(label.name)
+            ? paint(
+                label.letter,
+                { color: labelMark(theme, labels, label.name).color, bold: true },
+                on,
+              )
+            : ' ',
+        )
+        .join('');
+      // Labels the project no longer declares: one dim `?`, after the project's own, in a column
+      // of its own for a codebook, in the note's place (when there is none) for margin's labels.
+      const stray =
+        line.first && own?.labels.some((name) => !labels.some((label) => label.name === name));
+      const unknown = stray ? paint('?', { dim: true }, on) : ' ';
+      const note =
+        line.first && own?.note
+          ? paint(NOTE_GLYPH, { color: theme.accent }, on)
+          : labels === DEFAULT_LABELS
+            ? unknown
+            : ' ';
       const text =
         current && focused ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
-      return `${glyph}${badges}${note} ${text}`;
+      return `${glyph}${badges}${labels === DEFAULT_LABELS ? '' : unknown}${note} ${text}`;
     }
   }
 }
@@ -77,6 +98,7 @@ export const Reader = memo(function Reader({
   width,
   height,
   focused,
+  labels,
   theme,
 }: ReaderProps) {
   // An editor under the reader can take some of its lines: keep the cursor in what is left.
@@ -94,7 +116,7 @@ export const Reader = memo(function Reader({
       {visible.map((line, offset) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
         <Text key={top + offset} wrap="truncate">
-          {renderLine(line, article, marks, cursor, focused, theme)}
+          {renderLine(line, article, marks, cursor, focused, labels, theme)}
         </Text>
       ))}
     </Box>

@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
 import { articleById } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
+import { letterOf } from '../../store/labels.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { highlightSegments } from '../hit-segments.js';
 import { displayTitle } from '../rows.js';
-import { LABEL_LETTER, type Theme } from '../theme.js';
+import type { Theme } from '../theme.js';
 import { LineInput } from './LineInput.js';
 
 /** `/`: a query line and the results as they come, two lines per hit. */
@@ -52,7 +53,7 @@ export function SearchOverlay({
         const selected = first + offset === mode.selected;
         const article = articleById(state, hit.article);
         const title = article ? displayTitle(article) : hit.article;
-        const labels = hit.labels.map((label) => LABEL_LETTER[label]).join('');
+        const labels = hit.labels.map((label) => letterOf(state.project.labels, label)).join('');
         const head = `${selected ? '▶' : ' '} ${title}${article?.source ? ` · ${oneLine(article.source)}` : ''}`;
         return (
           <Box key={`${hit.article}/${hit.sentence}`} flexDirection="column">

@@ -44,7 +44,7 @@ export function StatusBar({
   const left = message
     ? oneLine(message.text)
     : context
-      ? fittingHints(hintsFor(context), leftWidth)
+      ? fittingHints(hintsFor(context, state.project.keymap), leftWidth)
       : '';
   const leftColor =
     message?.tone === 'error'

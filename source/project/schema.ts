@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
+import { LIMITS } from '../store/schema.js';
+import { oneLine } from '../text/untrusted.js';
+
+/** The project file's name, looked for in the current folder and each one above it. */
+export const PROJECT_FILE = 'margin.json';
+
+/** A project as margin uses it, paths still as the file gives them (relative to it). */
+export interface Project {
+  corpus: string;
+  store: string;
+  annotator: string | null;
+  labels: LabelSet;
+  /** A Markdown file shown in the review under a key, relative to the project file. */
+  guidelines: string | null;
+  /** Action name → the keys that do it, replacing the default keys (`review/project.ts`). */
+  keys: Record<string, string[]>;
+}
+
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
+const oneLineText = (what: string, max: number) =>
+  z
+    .string()
+    .max(max, `${what} holds at most ${max} characters`)
+    .refine(
+      (text) => !CONTROL.test(text) && !/[\r\n]/.test(text),
+      `${what} is one line of plain text`,
+    );
+
+/** A label name travels into every export (brat types, Label Studio values): plain words. */
+const LABEL_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+
+/** One key a person presses: a character, `Ctrl+X` or `Space`. */
+const KEY = /^(?:Space|Ctrl\+[A-Za-z]|[^\p{Cc}\p{Cf}\s])$/u;
+
+const keySchema = z
+  .string()
+  .refine((key) => KEY.test(key), 'expected one key: a character, Ctrl+X or Space');
+
+const attributeSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1, 'an attribute needs a name')
+    .max(
+      LIMITS.attributeNameCharacters,
+      `an attribute name holds at most ${LIMITS.attributeNameCharacters} characters`,
+    )
+    .refine((name) => !CONTROL.test(name) && !/\s/.test(name), 'an attribute name is one word'),
+  values: z
+    .array(
+      oneLineText('a value', LIMITS.attributeValueCharacters).refine(
+        (value) => value.trim() !== '',
+        'a value is not empty',
+      ),
+    )
+    .min(1, 'a list of values holds at least one')
+    .optional(),
+});
+
+const labelSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1, 'a label needs a name')
+    .max(
+      LIMITS.labelNameCharacters,
+      `a label name holds at most ${LIMITS.labelNameCharacters} characters`,
+    )
+    .regex(LABEL_NAME, 'a label name is letters, digits, "-", "_" or "." (claim, frame-economic)'),
+  key: keySchema,
+  colour: z
+    .string()
+    .refine(
+      (colour) => colour in LABEL_COLOURS,
+      `expected one of ${Object.keys(LABEL_COLOURS).join(', ')}`,
+    ),
+  letter: z
+    .string()
+    .refine((letter) => /^[\p{L}\p{N}]$/u.test(letter), 'a letter is one letter or digit'),
+  description: oneLineText('a description', 120).default(''),
+  attributes: z.array(attributeSchema).max(LIMITS.attributes).default([]),
+});
+
+const pathSchema = z
+  .string()
+  .min(1, 'expected a path')
+  .refine((path) => !CONTROL.test(path), 'a path has no control characters');
+
+const fileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  corpus: pathSchema.default('seeds'),
+  store: pathSchema.default('annotations'),
+  annotator: oneLineText('an annotator name', 200).min(1).optional(),
+  guidelines: pathSchema.optional(),
+  labels: z.array(labelSchema).min(1, 'a project needs at least one label').max(36).optional(),
+  keys: z.record(z.string(), z.union([keySchema, z.array(keySchema).min(1)])).default({}),
+});
+
+/** Where in the file a problem is: `labels[3].key`. */
+function pathText(path: readonly PropertyKey[]): string {
+  let text = '';
+  for (const part of path) {
+    if (typeof part === 'number') text += `[${part}]`;
+    else text += text === '' ? String(part) : `.${String(part)}`;
+  }
+  return text;
+}
+
+/** A project file margin cannot use: one line, naming the file and the key. */
+export class ProjectError extends Error {}
+
+/** Labels that share what must tell them apart: name, key, letter. */
+function duplicates(labels: readonly LabelDefinition[]): string | null {
+  for (const field of ['name', 'key', 'letter'] as const) {
+    const seen = new Map<string, string>();
+    for (const [index, label] of labels.entries()) {
+      const value = field === 'name' ? label.name : label[field];
+      const owner = seen.get(value);
+      if (owner !== undefined) {
+        return `labels[${index}].${field}: "${value}" is already the ${field} of ${owner}`;
+      }
+      seen.set(value, label.name);
+    }
+  }
+  for (const [index, label] of labels.entries()) {
+    const names = new Set<string>();
+    for (const [at, attribute] of label.attributes.entries()) {
+      if (names.has(attribute.name)) {
+        return `labels[${index}].attributes[${at}].name: ${label.name} already has an attribute "${attribute.name}"`;
+      }
+      names.add(attribute.name);
+      const values = attribute.values ?? [];
+      const twice = values.find((value, i) => values.indexOf(value) !== i);
+      if (twice !== undefined) {
+        return `labels[${index}].attributes[${at}].values: "${twice}" is listed twice`;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The project file's text as a project, or a `ProjectError` whose message names `file` and the
+ * key that is wrong. `defaults` are margin's own labels, used when the file names none.
+ */
+export function parseProject(text: string, file: string, defaults: LabelSet): Project {
+  const fail = (message: string): never => {
+    throw new ProjectError(`${oneLine(file)}: ${oneLine(message)}`);
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = pathText(issue.path);
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown key "${issue.keys[0]}"`
+        : issue.code === 'invalid_type' && issue.input === undefined
+          ? 'missing'
+          : issue.message;
+    const key = issue.code === 'unrecognized_keys' && where === '' ? '' : where;
+    return fail(key ? `${key}: ${message}` : message);
+  }
+  const data = parsed.data;
+  const labels: LabelDefinition[] = (data.labels ?? defaults).map((label) => ({
+    name: label.name,
+    key: label.key,
+    colour: label.colour,
+    letter: label.letter,
+    description: label.description,
+    attributes: label.attributes.map((attribute) =>
+      attribute.values
+        ? { name: attribute.name, values: attribute.values }
+        : { name: attribute.name },
+    ),
+  }));
+  const problem = duplicates(labels);
+  if (problem) fail(problem);
+  return {
+    corpus: data.corpus,
+    store: data.store,
+    annotator: data.annotator ?? null,
+    // margin's own set unchanged, so that a project that names none looks like no project.
+    labels: data.labels ? labels : defaults,
+    guidelines: data.guidelines ?? null,
+    keys: Object.fromEntries(
+      Object.entries(data.keys).map(([name, keys]) => [
+        name,
+        typeof keys === 'string' ? [keys] : keys,
+      ]),
+    ),
+  };
+}
+
+/** What `margin init` writes: margin's defaults, every key spelled out so it can be edited. */
+export function defaultProjectText(defaults: LabelSet): string {
+  const project = {
+    corpus: 'seeds',
+    store: 'annotations',
+    labels: defaults.map((label) => ({
+      name: label.name,
+      key: label.key,
+      colour: label.colour,
+      letter: label.letter,
+      description: label.description,
+      attributes: label.attributes.map((attribute) => ({ ...attribute })),
+    })),
+    keys: {},
+  };
+  return `${JSON.stringify(project, null, 2)}\n`;
+}

@@ -1,0 +1,40 @@
+import { Box, Text } from 'ink';
+import { guidelinesLines } from '../../review/view/guidelines.js';
+import { oneLine } from '../../text/untrusted.js';
+import type { Theme } from '../theme.js';
+
+/** `i`: the project's guidelines file, wrapped to the screen and scrolled with j/k. */
+export function GuidelinesOverlay({
+  name,
+  text,
+  width,
+  height,
+  top,
+  theme,
+}: {
+  name: string;
+  text: string;
+  width: number;
+  height: number;
+  top: number;
+  theme: Theme;
+}) {
+  const lines = guidelinesLines(text, width);
+  const body = Math.max(1, height - 1);
+  const shown = lines.slice(top, top + body);
+  const more = lines.length > top + body;
+  const title = `Guidelines · ${oneLine(name)} (${more ? 'j/k scroll · ' : ''}Esc or i closes)`;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent} wrap="truncate">
+        {title}
+      </Text>
+      {shown.map((line, row) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+        <Text key={top + row} wrap="truncate">
+          {line || ' '}
+        </Text>
+      ))}
+    </Box>
+  );
+}

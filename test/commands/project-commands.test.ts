@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const cli = join(import.meta.dirname, '../../dist/cli.js');
+const scratch = await mkdtemp(join(tmpdir(), 'margin-project-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+function margin(
+  cwd: string,
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, MARGIN_ANNOTATOR: 'ana', MARGIN_PROJECT: '' },
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (error as { code?: unknown }).code : 0;
+        resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('margin init', () => {
+  it('writes the defaults once, then refuses to overwrite them', async () => {
+    const dir = join(scratch, 'init');
+    await mkdir(dir);
+    const first = await margin(dir, 'init');
+    expect([first.status, first.stderr]).toEqual([
+      0,
+      'margin init: wrote margin.json: edit its labels and keys, then run margin\n',
+    ]);
+    const written = JSON.parse(await readFile(join(dir, 'margin.json'), 'utf8'));
+    expect(written.labels.map((l: { name: string; key: string }) => `${l.key} ${l.name}`)).toEqual([
+      '1 claim',
+      '2 quote',
+      '3 event',
+    ]);
+    await writeFile(join(dir, 'margin.json'), '{"labels": "mine"}');
+    const again = await margin(dir, 'init');
+    expect([again.status, again.stderr]).toEqual([
+      1,
+      'margin init: margin.json already exists here; margin init leaves it as it is\n',
+    ]);
+    expect(await readFile(join(dir, 'margin.json'), 'utf8')).toBe('{"labels": "mine"}');
+  });
+});
+
+describe('the project file found from a folder below it', () => {
+  it('takes its folders relative to the file, and --project names another file', async () => {
+    const dir = join(scratch, 'found');
+    await mkdir(join(dir, 'deep/er'), { recursive: true });
+    await writeFile(
+      join(dir, 'margin.json'),
+      JSON.stringify({
+        corpus: 'nowhere',
+        labels: [{ name: 'frame-economic', key: 'e', colour: 'green', letter: 'F' }],
+      }),
+    );
+    const missing = await margin(join(dir, 'deep/er'), 'stats');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('margin stats: corpus folder not found: ../../nowhere\n');
+    await writeFile(join(dir, 'other.json'), JSON.stringify({ keys: { undo: ['x'] } }));
+    const clash = await margin(dir, 'stats', '--project', 'other.json');
+    expect([clash.status, clash.stderr]).toEqual([
+      2,
+      'margin stats: other.json: keys.undo: "x" is already the key of tag/clear\n',
+    ]);
+  });
+});
+
+describe('completion and "did you mean"', () => {
+  it('prints a bash script that names every command and the formats', async () => {
+    const { status, stdout } = await margin(scratch, 'completion', 'bash');
+    expect(status).toBe(0);
+    expect(stdout).toContain('complete -o filenames -F _margin margin');
+    expect(stdout).toMatch(
+      /compgen -W "review show list index split orphans export import search stats agree init completion help"/,
+    );
+    expect(stdout).toContain('label-studio');
+    for (const shell of ['zsh', 'fish']) {
+      expect((await margin(scratch, 'completion', shell)).stdout).toContain('completion');
+    }
+    const labels = await margin(scratch, 'completion', '--labels');
+    expect(labels.stdout).toBe('claim\nquote\nevent\n');
+    const wrong = await margin(scratch, 'completion', 'tcsh');
+    expect([wrong.status, wrong.stderr]).toEqual([
+      2,
+      'margin completion: give one shell: bash, zsh, fish (got "tcsh")\n',
+    ]);
+  });
+
+  it('suggests the nearest command or option, and nothing when none is near', async () => {
+    expect((await margin(scratch, 'exprot')).stderr).toBe(
+      'margin: unknown command "exprot" (did you mean "export"?). Run `margin --help` for the list.\n',
+    );
+    expect((await margin(scratch, 'export', '--fromat', 'csv')).stderr).toBe(
+      'margin export: unknown option --fromat (did you mean "--format"?). Run `margin export --help` for the options.\n',
+    );
+    expect((await margin(scratch, 'zzzzzz')).stderr).toBe(
+      'margin: unknown command "zzzzzz". Run `margin --help` for the list.\n',
+    );
+  });
+});

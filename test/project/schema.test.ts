@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { defaultProjectText, parseProject } from '../../source/project/schema.js';
+import { DEFAULT_LABELS } from '../../source/store/labels.js';
+
+const label = (name: string, key: string, letter: string, extra: object = {}) => ({
+  name,
+  key,
+  colour: 'green',
+  letter,
+  description: `the ${name} label`,
+  ...extra,
+});
+
+const parse = (value: unknown) =>
+  parseProject(JSON.stringify(value), 'margin.json', DEFAULT_LABELS);
+const error = (value: unknown) => {
+  try {
+    parse(value);
+  } catch (thrown) {
+    return (thrown as Error).message;
+  }
+  return 'no error';
+};
+
+describe('the project file', () => {
+  it('reads a codebook: labels with keys, letters, colours and attribute lists', () => {
+    const project = parse({
+      corpus: 'articles',
+      store: 'store',
+      annotator: 'desk',
+      guidelines: 'GUIDELINES.md',
+      labels: [
+        label('claim', '1', 'C'),
+        label('opinion', 'o', 'O', {
+          attributes: [{ name: 'stance', values: ['supports', 'denies'] }, { name: 'holder' }],
+        }),
+      ],
+      keys: { undo: 'z', redo: ['Ctrl+Y'] },
+    });
+    expect(project.corpus).toBe('articles');
+    expect(project.annotator).toBe('desk');
+    expect(project.labels.map((l) => `${l.key}${l.letter} ${l.name}`)).toEqual([
+      '1C claim',
+      'oO opinion',
+    ]);
+    expect(project.labels[1]?.attributes).toEqual([
+      { name: 'stance', values: ['supports', 'denies'] },
+      { name: 'holder' },
+    ]);
+    expect(project.keys).toEqual({ undo: ['z'], redo: ['Ctrl+Y'] });
+  });
+
+  it("keeps margin's own labels and folders when the file names none", () => {
+    const project = parse({});
+    expect(project.labels).toBe(DEFAULT_LABELS);
+    expect([project.corpus, project.store, project.annotator]).toEqual([
+      'seeds',
+      'annotations',
+      null,
+    ]);
+  });
+
+  it('names the file and the key of each mistake, in one line', () => {
+    const three = [label('claim', '1', 'C'), label('quote', '2', 'Q'), label('event', '3', 'E')];
+    expect(error({ labels: [...three, label('statistic', '1', 'S')] })).toBe(
+      'margin.json: labels[3].key: "1" is already the key of claim',
+    );
+    expect(error({ labels: [...three, label('stat', '4', 'C')] })).toBe(
+      'margin.json: labels[3].letter: "C" is already the letter of claim',
+    );
+    expect(error({ labels: [...three, label('claim', '4', 'S')] })).toBe(
+      'margin.json: labels[3].name: "claim" is already the name of claim',
+    );
+    expect(error({ labels: [label('claim', '1', 'C', { colour: 'pink' })] })).toMatch(
+      /^margin\.json: labels\[0\]\.colour: expected one of black, red, green, yellow/,
+    );
+    expect(error({ labels: [label('two words', '1', 'C')] })).toMatch(
+      /^margin\.json: labels\[0\]\.name: a label name is letters, digits/,
+    );
+    expect(error({ labels: [label('claim', 'ab', 'C')] })).toBe(
+      'margin.json: labels[0].key: expected one key: a character, Ctrl+X or Space',
+    );
+    expect(
+      error({ labels: [label('claim', '1', 'C', { attributes: [{ name: 'x', values: [] }] })] }),
+    ).toBe('margin.json: labels[0].attributes[0].values: a list of values holds at least one');
+    expect(error({ labels: [{ name: 'claim', key: '1', colour: 'red' }] })).toBe(
+      'margin.json: labels[0].letter: missing',
+    );
+    expect(error({ lables: [] })).toBe('margin.json: unknown key "lables"');
+    expect(error({ labels: [label('claim', '1', 'C', { colur: 'red' })] })).toBe(
+      'margin.json: labels[0]: unknown key "colur"',
+    );
+    expect(parseProjectError('{"labels": [')).toMatch(/^margin\.json: not valid JSON/);
+  });
+
+  it('escapes what a hostile file puts into a message', () => {
+    expect(error({ '\u001b[31m': 1 })).toBe('margin.json: unknown key "\\u001b[31m"');
+  });
+
+  it("writes defaults that read back as margin's own labels", () => {
+    const project = parseProject(defaultProjectText(DEFAULT_LABELS), 'margin.json', DEFAULT_LABELS);
+    expect(project.labels).toEqual(DEFAULT_LABELS);
+    expect([project.corpus, project.store]).toEqual(['seeds', 'annotations']);
+  });
+});
+
+function parseProjectError(text: string): string {
+  try {
+    parseProject(text, 'margin.json', DEFAULT_LABELS);
+  } catch (thrown) {
+    return (thrown as Error).message;
+  }
+  return 'no error';
+}
