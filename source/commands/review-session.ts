@@ -10,6 +10,7 @@ import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
 import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
+import type { ModelStore } from '../store/model-file.js';
 import type { Repository } from '../store/repository.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
@@ -126,7 +127,14 @@ export async function startReviewSession(
 /** The review's controller over a session: what the first frame shows, and what follows. */
 export function reviewController(
   session: ReviewSession,
-  options: { corpusName: string; annotator: string; compare: boolean; size: Size },
+  options: {
+    corpusName: string;
+    annotator: string;
+    compare: boolean;
+    size: Size;
+    /** Where the suggestion model lives; null: no suggestions. */
+    models?: ModelStore | null;
+  },
 ): ReviewController {
   const opened = session.opened;
   const initial = initialState({
@@ -153,6 +161,7 @@ export function reviewController(
     store: session.store,
     corpus: session.feed,
     loadSearch,
+    suggestions: options.models ? { models: options.models } : undefined,
   });
 }
 

@@ -48,16 +48,22 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 export const command: Command = {
   name: 'review',
   summary: 'Review and tag articles in a full-screen terminal UI (the default)',
-  usage: `review [--corpus DIR] [--store DIR] [--annotator NAME] [--compare]
+  usage: `review [--corpus DIR] [--store DIR] [--annotator NAME] [--compare] [--no-suggestions]
 
 Options
   --corpus, -c DIR   the articles to review (default: seeds)
   --store, -s DIR    where annotations are saved (default: annotations)
   --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then your login name)
   --compare          adjudicate: write as "gold" and press c to compare every annotator's labels
+  --no-suggestions   no suggested labels (they are on by default: y accepts, r rejects)
 
 Press ? in the review for every key.`,
-  flags: { ...corpusFlags, ...storeFlags, compare: { type: 'boolean', default: false } },
+  flags: {
+    ...corpusFlags,
+    ...storeFlags,
+    compare: { type: 'boolean', default: false },
+    suggestions: { type: 'boolean', default: true },
+  },
   async run(_input, flags, io, output) {
     if (!io.stdin.isTTY || !io.stdout.isTTY) throw new CannotRun(NOT_A_TERMINAL);
     // Colour libraries decide once, when Ink is first imported: NO_COLOR must be known by then.
@@ -76,7 +82,7 @@ Press ? in the review for every key.`,
     // loading.
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));
     const corpusSession = import('./review-session.js');
-    const { resolveAnnotator, openRepository } = await import('../store/index.js');
+    const { resolveAnnotator, openRepository, diskModelStore } = await import('../store/index.js');
     let annotator: string;
     try {
       // Comparing, one adjudicates: accepted versions are written as the gold annotator.
@@ -102,6 +108,11 @@ Press ? in the review for every key.`,
       corpusName: basename(corpusDir),
       annotator,
       compare: Boolean(flags.compare),
+      // The model learns from the annotator's own decisions; adjudicating teaches it nothing.
+      models:
+        flags.suggestions && !flags.compare
+          ? diskModelStore(root, annotator, String(flags.store))
+          : null,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
     });
     const [{ runReview }, { makeTheme }] = await ui;
@@ -117,6 +128,7 @@ Press ? in the review for every key.`,
       theme: makeTheme(color),
       giveUp: () => process.exit(143),
     });
+    await controller.suggestionsSettled();
     const repository = controller.repository;
     // Still opening: every write waits for the store and quitting waits for every write, so
     // nothing of this session is in that read. Leave now rather than stay alive, screen gone,

@@ -133,6 +133,12 @@ export class EffectQueue {
       case 'accept':
         await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;
+      case 'tag-many':
+        await repository.tagMany(article, effect.sentence, effect.labels, effect.attributes);
+        break;
+      case 'learn':
+        // Taken by the controller's suggestion model before the queue; nothing to write here.
+        break;
     }
     return { text: null };
   }

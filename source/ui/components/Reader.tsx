@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
 import type { ReaderLines } from '../../review/selectors.js';
+import type { ArticleSuggestions } from '../../review/suggestions.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
 import { followTop } from '../../review/view/window.js';
 import type { Line } from '../../review/view/wrap.js';
@@ -14,6 +15,9 @@ export interface ReaderProps {
   article: Article;
   lines: ReaderLines;
   marks: ArticleMarks;
+  /** The engine's suggestions for the article, and the sentences whose ones were rejected. */
+  suggestions?: ArticleSuggestions | undefined;
+  rejected?: Record<string, true> | undefined;
   cursor: number;
   top: number;
   width: number;
@@ -27,6 +31,8 @@ function renderLine(
   line: Line,
   article: Article,
   marks: ArticleMarks,
+  suggestions: ArticleSuggestions | undefined,
+  rejected: Record<string, true> | undefined,
   cursor: number,
   focused: boolean,
   theme: Theme,
@@ -51,10 +57,15 @@ function renderLine(
         : focused
           ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on)
           : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
+      const suggested =
+        line.first && !rejected?.[sentence.id] ? suggestions?.sentences[sentence.id] : undefined;
+      // A suggested label is its letter in lower case, dim: it reads apart without colour too.
       const badges = LABELS.map((label) =>
         line.first && own?.labels.includes(label)
           ? paint(LABEL_LETTER[label], { color: theme.label[label], bold: true }, on)
-          : ' ',
+          : suggested?.labels.some((s) => s.label === label)
+            ? paint(LABEL_LETTER[label].toLowerCase(), { dim: true }, on)
+            : ' ',
       ).join('');
       const note = line.first && own?.note ? paint(NOTE_GLYPH, { color: theme.accent }, on) : ' ';
       const text =
@@ -72,6 +83,8 @@ export const Reader = memo(function Reader({
   article,
   lines,
   marks,
+  suggestions,
+  rejected,
   cursor,
   top: wanted,
   width,
@@ -94,7 +107,7 @@ export const Reader = memo(function Reader({
       {visible.map((line, offset) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
         <Text key={top + offset} wrap="truncate">
-          {renderLine(line, article, marks, cursor, focused, theme)}
+          {renderLine(line, article, marks, suggestions, rejected, cursor, focused, theme)}
         </Text>
       ))}
     </Box>
