@@ -153,14 +153,14 @@ export class ReviewController {
     let state = next;
     if (state.outbox.length > 0) {
       for (const effect of state.outbox) {
-        if (effect.kind === 'learn') {
-          this.#suggestions?.learn(effect);
-          continue;
-        }
         this.#queue.push(effect);
         if (!state.storeOpen && 'article' in effect) this.#aheadOfStore.add(effect.article);
       }
       state = { ...state, outbox: [], save: { ...state.save, pending: this.#queue.pending } };
+    }
+    if (state.suggestions.lessons.length > 0) {
+      for (const lesson of state.suggestions.lessons) this.#suggestions?.learn(lesson);
+      state = { ...state, suggestions: { ...state.suggestions, lessons: [] } };
     }
     if (state === this.#state) return;
     this.#state = state;

@@ -136,9 +136,6 @@ export class EffectQueue {
       case 'tag-many':
         await repository.tagMany(article, effect.sentence, effect.labels, effect.attributes);
         break;
-      case 'learn':
-        // Taken by the controller's suggestion model before the queue; nothing to write here.
-        break;
     }
     return { text: null };
   }

@@ -248,7 +248,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'suggestion/accept' },
     keys: [char('y')],
-    description: 'accept the suggestions on the sentence (labels and speaker)',
+    description: 'accept the suggested labels and speaker',
     group: 'Suggest',
     contexts: READER,
     hint: 'y accept',
@@ -256,7 +256,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'suggestion/reject' },
     keys: [char('r')],
-    description: 'reject the suggestions on the sentence',
+    description: 'reject the suggestions',
     group: 'Suggest',
     contexts: READER,
     hint: 'r reject',
@@ -264,7 +264,7 @@ export const KEYMAP: readonly KeymapEntry[] = [
   {
     action: { type: 'suggestion/next-uncertain' },
     keys: [char('w')],
-    description: 'jump to the undecided sentence the suggestions are least sure of',
+    description: 'jump to the least certain suggestion',
     group: 'Suggest',
     contexts: READER,
     hint: 'w unsure',

@@ -5,7 +5,7 @@ import type { Label, ReviewStatus } from '../store/types.js';
 import type { AttributeField } from './attributes.js';
 import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
-import type { LearnCorrection, LearnDecision, SuggestionsState } from './suggestions.js';
+import type { SuggestionsState } from './suggestions.js';
 import { NO_SUGGESTIONS } from './suggestions.js';
 import type { Size } from './view/layout.js';
 
@@ -80,13 +80,6 @@ export type Effect =
       sentence: string;
       labels: Label[];
       attributes: Record<string, string>;
-    }
-  /** Decisions for the suggestion model; the controller takes these, not the write queue. */
-  | {
-      kind: 'learn';
-      article: string;
-      decisions: LearnDecision[];
-      corrections: LearnCorrection[];
     }
   | { kind: 'undo' }
   | { kind: 'redo' };

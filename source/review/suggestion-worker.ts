@@ -5,11 +5,9 @@ import type { Label } from '../store/types.js';
 import type { ArticleAnalysis, Suggestion, SuggestModel } from '../suggest/index.js';
 import { loadSuggestions } from '../suggest/lazy.js';
 import type { Action } from './actions.js';
-import type { Effect } from './state.js';
-import type { ArticleSuggestions } from './suggestions.js';
+import type { ArticleSuggestions, Lesson } from './suggestions.js';
 
 type Engine = Awaited<ReturnType<typeof loadSuggestions>>;
-type LearnEffect = Extract<Effect, { kind: 'learn' }>;
 
 export interface SuggestionOptions {
   /** Where the annotator's model lives; decisions are saved there. */
@@ -63,7 +61,7 @@ export class SuggestionWorker {
   readonly #sent = new Map<string, number>();
   #wanted: string | null = null;
   #scheduled = false;
-  readonly #learning: LearnEffect[] = [];
+  readonly #learning: Lesson[] = [];
   #saving: Promise<void> | null = null;
   #dirty = false;
 
@@ -96,7 +94,7 @@ export class SuggestionWorker {
     this.#schedule();
   }
 
-  learn(effect: LearnEffect): void {
+  learn(effect: Lesson): void {
     this.#learning.push(effect);
     this.#schedule();
   }

@@ -2,7 +2,7 @@
  * The review's share of suggestions: what the engine proposed for each sentence of the articles
  * looked at, what the reviewer rejected, and the keys that accept, reject or seek the most
  * uncertain one. Suggestions arrive as actions from the controller (it runs the engine off the
- * keypress path); the reducer only reads them, and every decision leaves as a `learn` effect.
+ * keypress path); the reducer only reads them, and every decision leaves as a lesson for the model.
  */
 import type { Label } from '../store/types.js';
 import { sortLabels } from './marks.js';
@@ -37,9 +37,18 @@ export interface SuggestionsState {
   byArticle: Record<string, ArticleSuggestions>;
   /** Article id → sentence ids whose suggestions were rejected: not shown again. */
   rejected: Record<string, Record<string, true>>;
+  /** Decisions for the model, taken by the controller as soon as they appear (like `outbox`). */
+  lessons: Lesson[];
+  /** The sentence the last uncertainty jump landed on: the next jump walks on from there. */
+  walk: string | null;
 }
 
-export const NO_SUGGESTIONS: SuggestionsState = { byArticle: {}, rejected: {} };
+export const NO_SUGGESTIONS: SuggestionsState = {
+  byArticle: {},
+  rejected: {},
+  lessons: [],
+  walk: null,
+};
 
 /** A reviewer's word on one label of one sentence, for the model to learn from. */
 export interface LearnDecision {
@@ -53,6 +62,13 @@ export interface LearnCorrection {
   key: string;
   suggested: string;
   corrected: string;
+}
+
+/** What one key taught about one article. */
+export interface Lesson {
+  article: string;
+  decisions: LearnDecision[];
+  corrections: LearnCorrection[];
 }
 
 /** What is still proposed for the sentence: suggested labels it does not carry, not rejected. */
@@ -105,7 +121,8 @@ function learnEffect(
   corrections: LearnCorrection[] = [],
 ): ReviewState {
   if (decisions.length === 0 && corrections.length === 0) return state;
-  return emit(state, { kind: 'learn', article, decisions, corrections });
+  const lessons = [...state.suggestions.lessons, { article, decisions, corrections }];
+  return { ...state, suggestions: { ...state.suggestions, lessons } };
 }
 
 /** Accepts every suggestion on the current sentence: its labels and attributes, one undo step. */
@@ -162,8 +179,9 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
 }
 
 /**
- * The next sentence of the article whose suggestion the model is least sure of, among those the
- * reviewer has not tagged or rejected: after the current one in that order, then from the top.
+ * The sentence of the article whose suggestion the model is least sure of, among those the
+ * reviewer has not tagged or rejected. Pressed again without deciding, it walks on down that
+ * order (the sentence is skipped, as in an active-learning queue), then from the top.
  */
 export function nextUncertain(state: ReviewState): ReviewState {
   const article = currentArticle(state);
@@ -175,11 +193,13 @@ export function nextUncertain(state: ReviewState): ReviewState {
   const rejected = state.suggestions.rejected[article.id] ?? {};
   const open = (id: string) =>
     id !== sentence.id && !rejected[id] && sentenceMarks(marks, id).labels.length === 0;
-  const from = suggestions.uncertain.indexOf(sentence.id);
+  const from =
+    state.suggestions.walk === sentence.id ? suggestions.uncertain.indexOf(sentence.id) : -1;
   const target =
     suggestions.uncertain.slice(from + 1).find(open) ?? suggestions.uncertain.find(open);
   if (!target) return { ...state, message: info('every sentence of this article is decided') };
-  return jumpTo(state, article.id, target);
+  const moved = jumpTo(state, article.id, target);
+  return { ...moved, suggestions: { ...moved.suggestions, walk: target } };
 }
 
 /**
