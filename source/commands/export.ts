@@ -8,13 +8,14 @@ import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, runExport } from '../export/stream.js';
-import type { ExportSummary } from '../export/writer.js';
+import type { ExportSummary, SuggestionSource } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { DEFAULT_LABELS } from '../store/labels.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import { annFilesIn, fileSink, folderSink, stdoutSink } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
+import { openSuggester } from './suggestion-model.js';
 import { fromCwd, listFlag, openWorkspace } from './workspace.js';
 
 // The project's labels; configurable per project later.
@@ -43,6 +44,9 @@ Options
   --annotator-ids FILE
                  label-studio: the Label Studio user id of each annotator, as JSON
                  ({"alice": 2}); others get the next free numbers
+  --suggestions  label-studio, prodigy: add margin's suggestions for every article, as Label
+                 Studio predictions (with model_version) or Prodigy tasks with no answer yet;
+                 scored with the model the annotator taught (one --annotator, else you)
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
 
@@ -52,7 +56,8 @@ Examples
   $ margin export --format jsonl > annotations.jsonl
   $ margin export --format csv --bom --label claim --out claims.csv
   $ margin export --format brat --annotator alice --status done --out brat/
-  $ margin export --format label-studio --config > config.xml`,
+  $ margin export --format label-studio --config > config.xml
+  $ margin export --format label-studio --suggestions --out tasks.json`,
   flags: {
     ...corpusFlags,
     store: { type: 'string', default: 'annotations', shortFlag: 's' },
@@ -66,6 +71,7 @@ Examples
     raw: { type: 'boolean', default: false },
     config: { type: 'boolean', default: false },
     annotatorIds: { type: 'string' },
+    suggestions: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
     const fail = (message: string): never => {
@@ -86,6 +92,9 @@ Examples
       return output.status();
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
+    if (flags.suggestions && format !== 'label-studio' && format !== 'prodigy') {
+      return fail('--suggestions goes with --format label-studio or prodigy');
+    }
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
     const badLabel = labels.find((label) => !LABEL_NAMES.includes(label));
@@ -128,6 +137,9 @@ Examples
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
     for (const name of strangers)
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
+    const suggestions = flags.suggestions
+      ? await suggestionSource(flags, io, output, workspace.storeRoot, labels)
+      : undefined;
     const options: ExportOptions = {
       labels: LABELS,
       filter,
@@ -135,11 +147,15 @@ Examples
       raw: Boolean(flags.raw),
       annotators: repository.annotators(),
       ...(annotatorIds ? { annotatorIds } : {}),
+      ...(suggestions ? { suggestions } : {}),
       total: annotations.length,
       onProgress: progressOnStderr(output, annotations.length),
     };
-    const source = articleEntries(articles, annotations, (article, annotator) =>
-      repository.status(article, annotator),
+    const source = articleEntries(
+      articles,
+      annotations,
+      (article, annotator) => repository.status(article, annotator),
+      suggestions !== undefined,
     );
     let summary: ExportSummary;
     const folder = format === 'brat' ? folderSink(base(out!)) : null;
@@ -225,5 +241,48 @@ function progressOnStderr(output: Output, total: number) {
     output.progress(
       done === all ? null : progressLine('exporting', all === 0 ? 1 : done / all, columns),
     );
+  };
+}
+
+/**
+ * The suggestions an export adds, from the model of the one annotator it is narrowed to (else
+ * `$MARGIN_ANNOTATOR` or the login name), for the labels it is narrowed to.
+ */
+async function suggestionSource(
+  flags: Record<string, unknown>,
+  io: CommandIO,
+  output: Output,
+  storeRoot: string,
+  labels: string[],
+): Promise<SuggestionSource> {
+  const annotators = listFlag(flags.annotator);
+  const suggester = await openSuggester(
+    { ...flags, annotator: annotators.length === 1 ? annotators[0] : undefined },
+    io,
+    output,
+    storeRoot,
+    LABELS,
+  );
+  return {
+    version: suggester.version,
+    of: (article) => {
+      const sentences = new Map(article.sentences.map((sentence) => [sentence.id, sentence]));
+      return suggester.suggest(article).flatMap((suggestion) => {
+        const sentence = sentences.get(suggestion.sentence);
+        if (!sentence) return [];
+        return suggestion.labels
+          .filter(
+            (score) => score.suggested && (labels.length === 0 || labels.includes(score.label)),
+          )
+          .map((score) => ({
+            sentence: sentence.id,
+            label: score.label,
+            score: score.score,
+            start: sentence.start,
+            end: sentence.end,
+            attributes: score.attributes,
+          }));
+      });
+    },
   };
 }

@@ -5,12 +5,14 @@ import { type ArticleEntry, compare, missingArticle } from './model.js';
 /**
  * The export's stream from a corpus and a store already in memory: articles in corpus order with
  * their annotations, then the ones gone from the corpus, by id, on a stand-in with no text.
- * Articles without annotations are skipped; they would export nothing.
+ * Articles without annotations are skipped (they would export nothing) unless `every` is set.
  */
 export function* articleEntries(
   articles: readonly Article[],
   annotations: Iterable<PlacedAnnotation>,
   status: (article: string, annotator: string) => ReviewStatus,
+  /** Every article of the corpus, annotated or not (an export with suggestions). */
+  every = false,
 ): Generator<ArticleEntry, void, undefined> {
   const byArticle = new Map<string, PlacedAnnotation[]>();
   for (const annotation of annotations) {
@@ -25,7 +27,10 @@ export function* articleEntries(
   });
   for (const article of articles) {
     const list = byArticle.get(article.id);
-    if (!list) continue;
+    if (!list) {
+      if (every) yield entry(article, []);
+      continue;
+    }
     byArticle.delete(article.id);
     yield entry(article, list);
   }
