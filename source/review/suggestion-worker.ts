@@ -9,6 +9,9 @@ import type { ArticleSuggestions, Lesson } from './suggestions.js';
 
 type Engine = Awaited<ReturnType<typeof loadSuggestions>>;
 
+/** A pause in decisions this long saves the model. */
+const SAVE_AFTER_MS = 300;
+
 export interface SuggestionOptions {
   /** Where the annotator's model lives; decisions are saved there. */
   models: ModelStore;
@@ -64,6 +67,7 @@ export class SuggestionWorker {
   readonly #learning: Lesson[] = [];
   #saving: Promise<void> | null = null;
   #dirty = false;
+  #saveTimer: NodeJS.Timeout | null = null;
 
   constructor(
     options: SuggestionOptions,
@@ -103,6 +107,11 @@ export class SuggestionWorker {
   async settled(): Promise<void> {
     await this.#starting;
     this.#run();
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = null;
+      this.#flush();
+    }
     while (this.#saving) await this.#saving;
   }
 
@@ -177,9 +186,22 @@ export class SuggestionWorker {
     return analysis;
   }
 
+  /**
+   * Saves once decisions pause: writing the model takes milliseconds (tens on a busy machine, for
+   * a model of some thousand weights), which a burst of keys should not wait for after each.
+   * Quitting saves at once (`settled`).
+   */
   #save(): void {
     if (!this.#writable) return;
     this.#dirty = true;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      this.#flush();
+    }, SAVE_AFTER_MS);
+  }
+
+  #flush(): void {
     if (this.#saving) return;
     this.#saving = (async () => {
       while (this.#dirty && this.#engine && this.#model) {
