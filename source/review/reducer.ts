@@ -22,6 +22,7 @@ import {
   acceptSuggestion,
   learnFromAttributes,
   learnFromChange,
+  learnFromDone,
   nextUncertain,
   rejectSuggestion,
   suggestionsArrived,
@@ -293,7 +294,10 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return action.message ? { ...state, message: info(action.message) } : state;
     default:
       if (state.mode.kind === 'quitting') return state;
-      // A message answers the last key; the next key replaces or clears it.
-      return keyAction({ ...state, message: null }, action);
+      {
+        // A message answers the last key; the next key replaces or clears it.
+        const next = keyAction({ ...state, message: null }, action);
+        return action.type === 'status/toggle-done' ? learnFromDone(state, next) : next;
+      }
   }
 }

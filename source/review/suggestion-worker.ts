@@ -157,6 +157,13 @@ export class SuggestionWorker {
       for (const { key, suggested, corrected } of effect.corrections) {
         engine.learnCorrection(model, key, suggested, corrected);
       }
+      if (effect.untagged) {
+        const untagged = new Set(effect.untagged);
+        for (const sentence of analysis.sentences) {
+          if (untagged.has(sentence.sentence))
+            engine.learnLabels(model, sentence, [], this.#labels());
+        }
+      }
       touched.add(effect.article);
     }
     if (touched.size > 0) this.#save();
@@ -165,8 +172,7 @@ export class SuggestionWorker {
       if (this.#sent.get(id) === model.revision) continue;
       const analysis = this.#analysis(id);
       if (!analysis) continue;
-      const labels = (this.#options.labels ?? DEFAULT_LABELS).map(({ name }) => ({ name }));
-      const scored = engine.suggest(analysis, model, labels);
+      const scored = engine.suggest(analysis, model, this.#labels());
       this.#sent.set(id, model.revision);
       this.#dispatch({
         type: 'suggestions/arrived',
@@ -174,6 +180,10 @@ export class SuggestionWorker {
         suggestions: toArticleSuggestions(scored, engine.byUncertainty, model.revision),
       });
     }
+  }
+
+  #labels(): Array<{ name: string }> {
+    return (this.#options.labels ?? DEFAULT_LABELS).map(({ name }) => ({ name }));
   }
 
   #analysis(id: string): ArticleAnalysis | null {

@@ -41,6 +41,8 @@ export interface SuggestionsState {
   lessons: Lesson[];
   /** The sentence the last uncertainty jump landed on: the next jump walks on from there. */
   walk: string | null;
+  /** Articles whose untagged sentences were taught as such when marked done, once a session. */
+  taughtDone: Record<string, true>;
 }
 
 export const NO_SUGGESTIONS: SuggestionsState = {
@@ -48,6 +50,7 @@ export const NO_SUGGESTIONS: SuggestionsState = {
   rejected: {},
   lessons: [],
   walk: null,
+  taughtDone: {},
 };
 
 /** A reviewer's word on one label of one sentence, for the model to learn from. */
@@ -69,6 +72,8 @@ export interface Lesson {
   article: string;
   decisions: LearnDecision[];
   corrections: LearnCorrection[];
+  /** Sentences left untagged in an article marked done: no label of the set applies to them. */
+  untagged?: string[];
 }
 
 /** What is still proposed for the sentence: suggested labels it does not carry, not rejected. */
@@ -236,4 +241,29 @@ export function learnFromAttributes(before: ReviewState, after: ReviewState): Re
     if (corrected && corrected !== value) corrections.push({ key, suggested: value, corrected });
   }
   return learnEffect(after, mode.article, [], corrections);
+}
+
+/**
+ * Marking an article done says its untagged sentences carry no label: the model learns that once
+ * per article and session (sentences whose suggestions were rejected have taught it already).
+ */
+export function learnFromDone(before: ReviewState, after: ReviewState): ReviewState {
+  const article = currentArticle(before);
+  if (!article || after.outbox.length === before.outbox.length) return after;
+  if (marksOf(after, article.id).status !== 'done') return after;
+  if (before.suggestions.taughtDone[article.id]) return after;
+  const marks = marksOf(after, article.id);
+  const rejected = before.suggestions.rejected[article.id] ?? {};
+  const untagged = article.sentences
+    .map((sentence) => sentence.id)
+    .filter((id) => !rejected[id] && sentenceMarks(marks, id).labels.length === 0);
+  const taughtDone = { ...after.suggestions.taughtDone, [article.id]: true as const };
+  const lessons =
+    untagged.length === 0
+      ? after.suggestions.lessons
+      : [
+          ...after.suggestions.lessons,
+          { article: article.id, decisions: [], corrections: [], untagged },
+        ];
+  return { ...after, suggestions: { ...after.suggestions, taughtDone, lessons } };
 }

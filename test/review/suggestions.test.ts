@@ -136,6 +136,18 @@ describe('suggestions in the review', () => {
     expect(press(walked, 'suggestion/next-uncertain').cursors.b).toBe(3);
   });
 
+  it('marking done teaches that the untagged sentences carry no label, once', () => {
+    const rejected = press(at(withSuggestions(), 22), 'suggestion/reject');
+    const done = press(rejected, 'status/toggle-done');
+    const untagged = learnt(done).at(-1)?.untagged ?? [];
+    // 40 sentences, two tagged (b-s20, b-s21), one rejected (b-s22: taught already).
+    expect(untagged).toHaveLength(37);
+    expect(untagged).not.toContain('b-s20');
+    expect(untagged).not.toContain('b-s22');
+    const again = press(press(done, 'status/toggle-done'), 'status/toggle-done');
+    expect(learnt(again)).toEqual(learnt(done));
+  });
+
   it('keeps newer suggestions when older ones arrive late', () => {
     const state = withSuggestions();
     const late = reduce(state, {
