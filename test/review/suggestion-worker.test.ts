@@ -95,7 +95,7 @@ describe('the suggestion model beside the review', () => {
     const { controller, press, idle } = await session(ARTICLE, models.store);
     expect(controller.getState().warnings).toEqual([
       expect.stringMatching(
-        /^alice\/\.suggest-model\.json: not JSON.*; suggestions start from the rules/,
+        /^alice\/\.suggest-model\.json: not valid JSON.*; suggestions start from the rules/,
       ),
     ]);
     press(keyOf('suggestion/reject'));

@@ -68,8 +68,15 @@ describe('the suggestion model file', () => {
     const read = await readModelFile(root, 'alice', parseModel, 'annotations');
     expect(read.kind).toBe('refused');
     const message = read.kind === 'refused' ? read.message : '';
-    expect(message).toMatch(/^annotations\/alice\/\.suggest-model\.json: not JSON/);
-    expect(message).not.toContain('\n');
+    expect(message).toBe(
+      'annotations/alice/.suggest-model.json: not valid JSON (at line 1, column 57)',
+    );
+    // JSON.parse's own message would quote the file: someone's private text, or an escape code.
+    await writeFile(path, 'private words of another file\n');
+    const other = await readModelFile(root, 'alice', parseModel, 'annotations');
+    expect(other.kind === 'refused' && other.message).toBe(
+      'annotations/alice/.suggest-model.json: not valid JSON',
+    );
     await writeFile(path, '{"format": "something-else"}');
     expect(await readModelFile(root, 'alice', parseModel, 'annotations')).toEqual({
       kind: 'refused',
