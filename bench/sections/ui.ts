@@ -32,7 +32,7 @@ const ROWS = 40;
  * frame is written on every commit; the interactive app throttles to 30 frames a second, which
  * only delays keys arriving faster than that.
  */
-async function keyToFrame(quick: boolean) {
+async function keyToFrame(quick: boolean, suggestions = false) {
   // As `margin review` runs it: React's production build (the section runs in its own process).
   process.env.NODE_ENV ??= 'production';
   const [{ render }, { createElement }, { App }, { ReviewController }] = await Promise.all([
@@ -56,7 +56,16 @@ async function keyToFrame(quick: boolean) {
     }),
     focus: 'reader' as const,
   };
-  const controller = new ReviewController({ initial, store: Promise.resolve(repository) });
+  // A model that is never saved: the timing is of the screen, not of the disk.
+  const models = {
+    read: async () => ({ kind: 'missing' as const }),
+    write: async () => undefined,
+  };
+  const controller = new ReviewController({
+    initial,
+    store: Promise.resolve(repository),
+    ...(suggestions ? { suggestions: { models } } : {}),
+  });
   controller.start();
   const instance = render(createElement(App, { controller, theme: makeTheme(true) }), {
     stdout: stdout as unknown as NodeJS.WriteStream,
@@ -65,6 +74,16 @@ async function keyToFrame(quick: boolean) {
     exitOnCtrlC: false,
     patchConsole: false,
   });
+  if (suggestions) {
+    const deadline = performance.now() + 30_000;
+    while (!controller.getState().suggestions.byArticle[article.id]) {
+      if (performance.now() > deadline) throw new Error('no suggestions after 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  const shown = Object.keys(
+    controller.getState().suggestions.byArticle[article.id]?.sentences ?? {},
+  );
   let position = 0;
   const press = async () => {
     // Down through the article and back up, so scrolling is part of what is timed.
@@ -77,7 +96,7 @@ async function keyToFrame(quick: boolean) {
   const figures = await sample(press, { warmup: 20, runs: quick ? 200 : 1000, minTimeMs: 1000 });
   controller.stop();
   instance.unmount();
-  return { figures, sentences: article.sentences.length };
+  return { figures, sentences: article.sentences.length, suggested: shown.length };
 }
 
 /** What the timing waits for: the first frame, the whole corpus listed, the store's marks in. */
@@ -175,6 +194,16 @@ export const section: BenchSection = {
       target: '< 16 ms p95',
       note: 'the App through Ink (production React) into an in-memory stdout: reducer, React, layout, frame string',
     });
+    context.log('ui: keypress → frame with suggestions on screen');
+    const suggested = await keyToFrame(context.quick, true);
+    m.timing(
+      `keypress → frame, suggestions on screen (${suggested.sentences} sentences)`,
+      suggested.figures,
+      {
+        target: '< 16 ms p95',
+        note: `${suggested.suggested} sentences with a suggested label: dim badges in the gutter, the suggestion and its speaker on the status line`,
+      },
+    );
     const seeds = await startTimes(SEEDS, context, {
       runs: context.quick ? 3 : 7,
       label: 'the seeds',

@@ -1,21 +1,22 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
-import { storeEntries } from '../export/article-entries.js';
+import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, runExport } from '../export/stream.js';
-import type { ExportSummary } from '../export/writer.js';
+import type { ExportSummary, SuggestionSource } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import { annFilesIn, fileSink, folderSink, stdoutSink } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
-import { loadProject } from './project.js';
+import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
+import { openSuggester } from './suggestion-model.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /** Below this many annotations an export is over before a progress bar could be read. */
@@ -40,6 +41,9 @@ Options
   --annotator-ids FILE
                  label-studio: the Label Studio user id of each annotator, as JSON
                  ({"alice": 2}); others get the next free numbers
+  --suggestions  label-studio, prodigy: add margin's suggestions for every article, as Label
+                 Studio predictions (with model_version) or Prodigy tasks with no answer yet;
+                 scored with the model the annotator taught (one --annotator, else you)
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
 
@@ -49,7 +53,8 @@ Examples
   $ margin export --format jsonl > annotations.jsonl
   $ margin export --format csv --bom --label claim --out claims.csv
   $ margin export --format brat --annotator alice --status done --out brat/
-  $ margin export --format label-studio --config > config.xml`,
+  $ margin export --format label-studio --config > config.xml
+  $ margin export --format label-studio --suggestions --out tasks.json`,
   flags: {
     ...corpusFlags,
     store: { type: 'string', shortFlag: 's' },
@@ -63,6 +68,7 @@ Examples
     raw: { type: 'boolean', default: false },
     config: { type: 'boolean', default: false },
     annotatorIds: { type: 'string' },
+    suggestions: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
     const fail = (message: string): never => {
@@ -86,6 +92,9 @@ Examples
       return output.status();
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
+    if (flags.suggestions && format !== 'label-studio' && format !== 'prodigy') {
+      return fail('--suggestions goes with --format label-studio or prodigy');
+    }
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
     const badLabel = labels.find((label) => !LABEL_NAMES.includes(label));
@@ -107,7 +116,8 @@ Examples
       }
       annotatorIds = parsed.ids;
     }
-    const { corpus, repository } = await openWorkspace(flags, io, output, { reads: true });
+    const workspace = await openWorkspace(flags, io, output, { reads: true });
+    const { corpus, repository } = workspace;
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
       labels,
@@ -127,6 +137,9 @@ Examples
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
     let total = 0;
     for (const tally of repository.tallies()) total += tally.annotations;
+    const suggestions = flags.suggestions
+      ? await suggestionSource(flags, io, output, workspace.project, labels)
+      : undefined;
     const options: ExportOptions = {
       labels: LABELS,
       filter,
@@ -134,11 +147,15 @@ Examples
       raw: Boolean(flags.raw),
       annotators: repository.annotators(),
       ...(annotatorIds ? { annotatorIds } : {}),
+      ...(suggestions ? { suggestions } : {}),
       total,
       onProgress: progressOnStderr(output, total),
     };
-    // Read from the store one article at a time, as the export writes it.
-    const source = storeEntries(repository.annotated());
+    // Read from the store one article at a time, as the export writes it; with suggestions,
+    // every article of the corpus is a task.
+    const source = suggestions
+      ? everyArticleEntries(workspace.corpus.articles(), repository)
+      : storeEntries(repository.annotated());
     let summary: ExportSummary;
     const folder = format === 'brat' ? folderSink(base(out!)) : null;
     try {
@@ -223,5 +240,48 @@ function progressOnStderr(output: Output, total: number) {
     output.progress(
       done === all ? null : progressLine('exporting', all === 0 ? 1 : done / all, columns),
     );
+  };
+}
+
+/**
+ * The suggestions an export adds, from the model of the one annotator it is narrowed to (else
+ * `$MARGIN_ANNOTATOR` or the login name), for the labels it is narrowed to.
+ */
+async function suggestionSource(
+  flags: Record<string, unknown>,
+  io: CommandIO,
+  output: Output,
+  project: ProjectContext,
+  labels: string[],
+): Promise<SuggestionSource> {
+  const annotators = listFlag(flags.annotator);
+  const suggester = await openSuggester(
+    { ...flags, annotator: annotators.length === 1 ? annotators[0] : undefined },
+    { ...io, env: annotatorEnv(project, io.env) },
+    output,
+    project.store,
+    project.labels,
+  );
+  return {
+    version: suggester.version,
+    of: (article) => {
+      const sentences = new Map(article.sentences.map((sentence) => [sentence.id, sentence]));
+      return suggester.suggest(article).flatMap((suggestion) => {
+        const sentence = sentences.get(suggestion.sentence);
+        if (!sentence) return [];
+        return suggestion.labels
+          .filter(
+            (score) => score.suggested && (labels.length === 0 || labels.includes(score.label)),
+          )
+          .map((score) => ({
+            sentence: sentence.id,
+            label: score.label,
+            score: score.score,
+            start: sentence.start,
+            end: sentence.end,
+            attributes: score.attributes,
+          }));
+      });
+    },
   };
 }

@@ -14,6 +14,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   export: async () => (await import('./export.js')).command,
   import: async () => (await import('./import.js')).command,
   search: async () => (await import('./search.js')).command,
+  suggest: async () => (await import('./suggest.js')).command,
   stats: async () => (await import('./stats.js')).command,
   agree: async () => (await import('./agree.js')).command,
   init: async () => (await import('./init.js')).command,

@@ -11,6 +11,7 @@ import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
 import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
+import type { ModelStore } from '../store/model-file.js';
 import type { Repository } from '../store/repository.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
@@ -152,6 +153,8 @@ export function reviewController(
     compare: boolean;
     size: Size;
     project?: ReviewProject;
+    /** Where the suggestion model lives; null: no suggestions. */
+    models?: ModelStore | null;
   },
 ): ReviewController {
   const opened = session.opened;
@@ -180,6 +183,7 @@ export function reviewController(
     store: session.store,
     corpus: session.feed,
     loadSearch: (articles) => loadSearch(session, articles),
+    suggestions: options.models ? { models: options.models } : undefined,
   });
 }
 

@@ -50,7 +50,7 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 export const command: Command = {
   name: 'review',
   summary: 'Review and tag articles in a full-screen terminal UI (the default)',
-  usage: `review [--corpus DIR] [--store DIR] [--annotator NAME] [--compare]
+  usage: `review [--corpus DIR] [--store DIR] [--annotator NAME] [--compare] [--no-suggestions]
 
 Options
   --corpus, -c DIR   the articles to review (default: seeds)
@@ -58,9 +58,15 @@ Options
   --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then your login name)
   --compare          adjudicate: write as "gold" and press c to compare every annotator's labels
   --project FILE     the project file (default: margin.json here or in a folder above)
+  --no-suggestions   no suggested labels (they are on by default: y accepts, r rejects)
 
 Press ? in the review for every key.`,
-  flags: { ...corpusFlags, ...storeFlags, compare: { type: 'boolean', default: false } },
+  flags: {
+    ...corpusFlags,
+    ...storeFlags,
+    compare: { type: 'boolean', default: false },
+    suggestions: { type: 'boolean', default: true },
+  },
   async run(_input, flags, io, output) {
     if (!io.stdin.isTTY || !io.stdout.isTTY) throw new CannotRun(NOT_A_TERMINAL);
     // Colour libraries decide once, when Ink is first imported: NO_COLOR must be known by then.
@@ -79,7 +85,7 @@ Press ? in the review for every key.`,
     // loading.
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));
     const corpusSession = import('./review-session.js');
-    const { resolveAnnotator, openRepository } = await import('../store/index.js');
+    const { resolveAnnotator, openRepository, diskModelStore } = await import('../store/index.js');
     const context = await loadProject(flags, io);
     const project = await reviewProject(context);
     let annotator: string;
@@ -114,6 +120,11 @@ Press ? in the review for every key.`,
       corpusName: basename(corpusDir),
       annotator,
       compare: Boolean(flags.compare),
+      // The model learns from the annotator's own decisions; adjudicating teaches it nothing.
+      models:
+        flags.suggestions && !flags.compare
+          ? diskModelStore(root, annotator, context.store.shown)
+          : null,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
     });
     const [{ runReview }, { makeTheme }] = await ui;
@@ -129,6 +140,7 @@ Press ? in the review for every key.`,
       theme: makeTheme(color),
       giveUp: () => process.exit(143),
     });
+    await controller.suggestionsSettled();
     const repository = controller.repository;
     // Still opening: every write waits for the store and quitting waits for every write, so
     // nothing of this session is in that read. Leave now rather than stay alive, screen gone,

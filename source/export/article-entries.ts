@@ -5,12 +5,14 @@ import { type ArticleEntry, compare, missingArticle } from './model.js';
 /**
  * The export's stream from a corpus and a store already in memory: articles in corpus order with
  * their annotations, then the ones gone from the corpus, by id, on a stand-in with no text.
- * Articles without annotations are skipped; they would export nothing.
+ * Articles without annotations are skipped (they would export nothing) unless `every` is set.
  */
 export function* articleEntries(
   articles: readonly Article[],
   annotations: Iterable<PlacedAnnotation>,
   status: (article: string, annotator: string) => ReviewStatus,
+  /** Every article of the corpus, annotated or not (an export with suggestions). */
+  every = false,
 ): Generator<ArticleEntry, void, undefined> {
   const byArticle = new Map<string, PlacedAnnotation[]>();
   for (const annotation of annotations) {
@@ -25,7 +27,10 @@ export function* articleEntries(
   });
   for (const article of articles) {
     const list = byArticle.get(article.id);
-    if (!list) continue;
+    if (!list) {
+      if (every) yield entry(article, []);
+      continue;
+    }
     byArticle.delete(article.id);
     yield entry(article, list);
   }
@@ -48,5 +53,31 @@ export function* storeEntries(
       annotations: each.annotations,
       status: each.status,
     };
+  }
+}
+
+/**
+ * Every article of the corpus in order, annotated or not (an export with suggestions makes a
+ * task of each), with the store's annotations read one article at a time; then the articles
+ * gone from the corpus that still have annotations.
+ */
+export function* everyArticleEntries(
+  articles: Iterable<Article>,
+  store: {
+    list(filter: { article: string }): PlacedAnnotation[];
+    status(article: string, annotator: string): ReviewStatus;
+    annotated(): Iterable<AnnotatedArticle>;
+  },
+): Generator<ArticleEntry, void, undefined> {
+  for (const article of articles) {
+    yield {
+      article,
+      annotations: store.list({ article: article.id }),
+      status: (annotator) => store.status(article.id, annotator),
+    };
+  }
+  for (const each of store.annotated()) {
+    if (each.article !== null) continue;
+    yield { article: missingArticle(each.id), annotations: each.annotations, status: each.status };
   }
 }

@@ -38,7 +38,7 @@ export function createWriter(
     case 'csv':
       return csvWriter(options);
     case 'prodigy':
-      return prodigyWriter(summary);
+      return prodigyWriter(summary, options);
     case 'doccano':
       return doccanoWriter(summary);
     case 'label-studio':

@@ -43,7 +43,9 @@ const taskSchema = z.object({
     annotators: stringRecord.optional(),
   }),
   annotations: z.array(annotationSchema).optional(),
-  predictions: z.array(z.object({ result: z.array(regionSchema) })).optional(),
+  predictions: z
+    .array(z.object({ result: z.array(regionSchema), model_version: z.unknown().optional() }))
+    .optional(),
 });
 
 const labelsValue = z.object({
@@ -100,7 +102,10 @@ export function parseLabelStudioImport(content: string, context: ImportContext):
         field: `annotations.${index}`,
       })),
       ...(task.predictions ?? []).map((prediction, index) => ({
-        annotation: { result: prediction.result } as z.infer<typeof annotationSchema>,
+        // margin's own suggestions come back as they left: proposals, never annotations.
+        annotation: (isMarginSuggestion(prediction.model_version)
+          ? { result: [], was_cancelled: true }
+          : { result: prediction.result }) as z.infer<typeof annotationSchema>,
         field: `predictions.${index}`,
       })),
     ];
@@ -211,4 +216,9 @@ function regionReader(context: ImportContext) {
     }
     return spans;
   };
+}
+
+/** `margin export --suggestions` names its model `margin-suggest-r<decisions>`. */
+function isMarginSuggestion(version: unknown): boolean {
+  return typeof version === 'string' && version.startsWith('margin-suggest-');
 }

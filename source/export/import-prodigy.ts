@@ -28,14 +28,17 @@ const taskSchema = z.object({
  * `_annotator_id` (the Prodigy session that answered), else `meta.annotator`, else
  * `fallbackAnnotator`. Each span tags the sentence it lands on, with the note and attributes its
  * `meta` carries; labels are matched to the project's case-insensitively. Rejected and ignored
- * tasks are counted in `ignored`, not imported.
+ * tasks, and a model's unanswered proposals (`meta.model_version`, no `answer`), are counted in
+ * `ignored`, not imported.
  */
 export function parseProdigyImport(content: string, context: ImportContext): ParsedImport {
   const byText = articlesByText(context.articles);
   const matchLabel = labelMatcher(context.labels, (label) => label.toUpperCase());
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
   for (const { line, value: task } of validLines(content, taskSchema, out.errors)) {
-    if (task.answer === 'reject' || task.answer === 'ignore') {
+    // A model's proposal nobody answered yet (`export --suggestions`) is no one's annotation.
+    const proposal = task.answer === undefined && task.meta?.model_version !== undefined;
+    if (task.answer === 'reject' || task.answer === 'ignore' || proposal) {
       out.ignored++;
       continue;
     }

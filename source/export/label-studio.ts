@@ -9,6 +9,7 @@ import {
 } from './label-studio-config.js';
 import { compare, groupByAnnotator } from './model.js';
 import { spanOf } from './spans.js';
+import { suggestedSpans } from './suggested-spans.js';
 import type { FormatWriter, WriterOptions } from './writer.js';
 
 /**
@@ -95,7 +96,8 @@ export function labelStudioWriter(
           result,
         });
       }
-      if (annotations.length === 0) return '';
+      const predictions = options.suggestions ? labelStudioPredictions(article, options) : [];
+      if (annotations.length === 0 && predictions.length === 0) return '';
       const task = safeJson({
         data: {
           text: article.text,
@@ -106,6 +108,7 @@ export function labelStudioWriter(
           annotators: Object.fromEntries(names),
         },
         annotations,
+        ...(options.suggestions ? { predictions } : {}),
       });
       const separator = first ? '\n' : ',\n';
       first = false;
@@ -137,4 +140,45 @@ export function annotatorIdMap(
     if (!ids.has(annotator)) assign(annotator);
   }
   return (annotator) => ids.get(annotator) ?? assign(annotator);
+}
+
+/**
+ * margin's suggestions as one Label Studio prediction: a `labels` region per suggested label
+ * (with its `score`), and the attributes the config declares as `textarea` results of the same
+ * region, as annotations carry them. The prediction's `score` is the mean of its regions'.
+ */
+function labelStudioPredictions(
+  article: Parameters<FormatWriter['article']>[0]['article'],
+  options: WriterOptions,
+): unknown[] {
+  const source = options.suggestions;
+  if (!source) return [];
+  const declared = declaredAttributes(options.labels);
+  const spans = suggestedSpans(article, source);
+  if (spans.length === 0) return [];
+  const result: unknown[] = [];
+  for (const span of spans) {
+    const id = `${span.sentence}-${span.label}`;
+    const where = { start: span.start, end: span.end };
+    result.push({
+      id,
+      from_name: LABELS_CONTROL,
+      to_name: TEXT_OBJECT,
+      type: 'labels',
+      value: { ...where, text: span.text, labels: [studioLabel(span.label)] },
+      score: span.score,
+    });
+    for (const [name, value] of Object.entries(span.attributes).sort(([a], [b]) => compare(a, b))) {
+      if (!declared.has(name)) continue;
+      result.push({
+        id,
+        from_name: attributeControl(name),
+        to_name: TEXT_OBJECT,
+        type: 'textarea',
+        value: { ...where, text: [value] },
+      });
+    }
+  }
+  const score = spans.reduce((sum, span) => sum + span.score, 0) / spans.length;
+  return [{ model_version: source.version, score: Math.round(score * 1000) / 1000, result }];
 }

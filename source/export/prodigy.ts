@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { safeJson } from '../text/untrusted.js';
 import { groupByAnnotator } from './model.js';
 import { spanOf } from './spans.js';
-import type { FormatWriter } from './writer.js';
+import { suggestedSpans } from './suggested-spans.js';
+import type { FormatWriter, WriterOptions } from './writer.js';
 
 /** A span as Prodigy reads it; `meta` carries what Prodigy has no field for, for the way back. */
 interface ProdigySpan {
   start: number;
   end: number;
   label: string;
-  meta?: { note?: string; attributes?: Record<string, string> };
+  meta?: { note?: string; attributes?: Record<string, string>; score?: number };
 }
 
 /**
@@ -21,7 +22,10 @@ interface ProdigySpan {
  * write its own). Orphans have no span in the current text: they are counted in `meta.orphans`
  * instead, and a task left with no span at all is not written.
  */
-export function prodigyWriter(summary: { skippedOrphans: number }): FormatWriter {
+export function prodigyWriter(
+  summary: { skippedOrphans: number },
+  options: Pick<WriterOptions, 'suggestions'> = {},
+): FormatWriter {
   return {
     start: () => '',
     article({ article, entries, status }) {
@@ -73,6 +77,7 @@ export function prodigyWriter(summary: { skippedOrphans: number }): FormatWriter
           _session_id: annotator,
         })}\n`;
       }
+      if (options.suggestions) out += suggestionTask(article, options.suggestions);
       return out;
     },
     end: () => '',
@@ -82,4 +87,38 @@ export function prodigyWriter(summary: { skippedOrphans: number }): FormatWriter
 /** A signed 32-bit integer, as Prodigy's own hashes are. */
 function hash32(text: string): number {
   return createHash('sha256').update(text).digest().readInt32BE(0);
+}
+
+/**
+ * margin's suggestions for an article as one Prodigy task with no `answer`: the reviewer gives it
+ * in Prodigy (as `ner.correct` presents a model's spans). Each span's `meta` holds its score and
+ * attributes; the task's `meta` the model and the mean score, which Prodigy shows and sorts by.
+ */
+function suggestionTask(
+  article: Parameters<FormatWriter['article']>[0]['article'],
+  source: NonNullable<WriterOptions['suggestions']>,
+): string {
+  const suggested = suggestedSpans(article, source);
+  if (suggested.length === 0) return '';
+  const spans: ProdigySpan[] = suggested.map((span) => ({
+    start: span.start,
+    end: span.end,
+    label: span.label.toUpperCase(),
+    meta: {
+      score: span.score,
+      ...(Object.keys(span.attributes).length > 0 ? { attributes: span.attributes } : {}),
+    },
+  }));
+  const meta: Record<string, string | number> = { article: article.id };
+  if (article.title !== null) meta.title = article.title;
+  if (article.source !== null) meta.source = article.source;
+  if (article.date !== null) meta.date = article.date;
+  meta.model_version = source.version;
+  const score = suggested.reduce((sum, span) => sum + span.score, 0) / suggested.length;
+  meta.score = Math.round(score * 1000) / 1000;
+  const inputHash = hash32(article.text);
+  const taskHash = hash32(
+    `${inputHash}\u0000${spans.map((s) => `${s.start}:${s.end}:${s.label}`).join(' ')}`,
+  );
+  return `${safeJson({ text: article.text, spans, meta, _input_hash: inputHash, _task_hash: taskHash })}\n`;
 }

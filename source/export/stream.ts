@@ -1,5 +1,12 @@
 import { createWriter, type Format } from './formats.js';
-import { type ArticleStream, compileFilter, type ExportFilter, selectArticle } from './model.js';
+import {
+  type ArticleEntry,
+  type ArticleStream,
+  compileFilter,
+  type ExportFilter,
+  type SelectedArticle,
+  selectArticle,
+} from './model.js';
 import { type ExportFile, type ExportSummary, emptySummary, type WriterOptions } from './writer.js';
 
 /**
@@ -51,7 +58,9 @@ export async function runExport(
   let reported = 0;
   for await (const entry of source) {
     read += entry.annotations.length;
-    const selected = selectArticle(entry, filter);
+    const selected =
+      selectArticle(entry, filter) ??
+      (options.suggestions ? unannotated(entry, filter.articles) : null);
     if (selected) {
       summary.articles++;
       summary.annotations += selected.entries.length;
@@ -97,4 +106,14 @@ export async function exportToMemory(
     options,
   );
   return { text, files, summary };
+}
+
+/**
+ * With suggestions, an article nobody annotated is still a task: what margin suggests for it is
+ * the point of exporting them. An article gone from the corpus has no text to suggest on.
+ */
+function unannotated(entry: ArticleEntry, articles: Set<string> | null): SelectedArticle | null {
+  if (entry.article.sentences.length === 0) return null;
+  if (articles && !articles.has(entry.article.id)) return null;
+  return { article: entry.article, entries: [], status: (annotator) => entry.status(annotator) };
 }

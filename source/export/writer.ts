@@ -1,3 +1,4 @@
+import type { Article } from '../corpus/types.js';
 import type { LabelSet } from '../store/labels.js';
 import type { SelectedArticle } from './model.js';
 
@@ -50,4 +51,24 @@ export interface WriterOptions {
   annotators?: readonly string[];
   /** Label Studio user ids to use for annotators (`--annotator-ids`). */
   annotatorIds?: ReadonlyMap<string, number>;
+  /** Suggested labels to include (`--suggestions`: Label Studio predictions, Prodigy tasks). */
+  suggestions?: SuggestionSource;
+}
+
+/** A label margin suggests for a sentence; offsets are the sentence's, in UTF-16 units. */
+export interface SuggestedSpan {
+  sentence: string;
+  label: string;
+  /** Probability in [0, 1]. */
+  score: number;
+  start: number;
+  end: number;
+  attributes: Record<string, string>;
+}
+
+/** The suggestions of each article, and the name of the model that made them. */
+export interface SuggestionSource {
+  /** `model_version` in Label Studio, `meta.model_version` in Prodigy. */
+  version: string;
+  of(article: Article): SuggestedSpan[];
 }

@@ -4,6 +4,7 @@ import type { Label } from '../store/types.js';
 import type { CompareView } from './compare.js';
 import type { KeyState } from './keys.js';
 import type { ArticleMarks } from './marks.js';
+import type { ArticleSuggestions } from './suggestions.js';
 import type { Size } from './view/layout.js';
 
 /** What a key asks for: intents, never setters. The keymap table names these. */
@@ -40,6 +41,9 @@ export type KeyAction =
   | { type: 'compare/move'; delta: number }
   | { type: 'compare/accept'; index: number }
   | { type: 'compare/go' }
+  | { type: 'suggestion/accept' }
+  | { type: 'suggestion/reject' }
+  | { type: 'suggestion/next-uncertain' }
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; delta: number }
   | { type: 'app/quit' }
@@ -68,6 +72,10 @@ export type EventAction =
   | { type: 'store/opened'; marks: Record<string, ArticleMarks>; warnings: string[] }
   | { type: 'store/failed'; message: string }
   | { type: 'save/progress'; pending: number; error: string | null }
-  | { type: 'save/result'; message: string | null };
+  | { type: 'save/result'; message: string | null }
+  /** The suggestions of an article under the model as it is now (after each decision again). */
+  | { type: 'suggestions/arrived'; article: string; suggestions: ArticleSuggestions }
+  /** A model file that was refused, or could not be saved: one line naming it. */
+  | { type: 'suggestions/problem'; message: string };
 
 export type Action = KeyAction | EventAction;

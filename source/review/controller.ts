@@ -7,8 +7,9 @@ import { EffectQueue } from './effects.js';
 import { KeyInterpreter } from './interpret.js';
 import type { KeyState } from './keys.js';
 import { reduce } from './reducer.js';
-import { articleById } from './selectors.js';
+import { articleById, currentArticle } from './selectors.js';
 import type { ReviewState } from './state.js';
+import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
 import { snapshotMarks, storeWarnings } from './sync.js';
 
 /** What the corpus reader reports while it reads in the background. */
@@ -32,6 +33,8 @@ export interface ReviewControllerOptions {
   /** Loads the search over the whole corpus; search stays unavailable without it. */
   loadSearch?: ((articles: Article[]) => Promise<SearchFunction>) | undefined;
   retryDelays?: readonly number[] | undefined;
+  /** Suggestions for the article on screen, learning from the reviewer; none without it. */
+  suggestions?: SuggestionOptions | undefined;
 }
 
 /**
@@ -59,6 +62,7 @@ export class ReviewController {
   #search: SearchFunction | null = null;
   #searching: string | null = null;
   #comparing: { article: string; marks: unknown } | null = null;
+  readonly #suggestions: SuggestionWorker | null;
   #stops: Array<() => void> = [];
   #finished: (unsaved: number) => void = () => undefined;
   #ended = false;
@@ -78,6 +82,13 @@ export class ReviewController {
       onProgress: (pending, error) => this.dispatch({ type: 'save/progress', pending, error }),
       onDone: ({ message, articles, pending }) => this.#written(message, articles, pending),
     });
+    this.#suggestions = options.suggestions
+      ? new SuggestionWorker(
+          options.suggestions,
+          (action) => this.dispatch(action),
+          (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
+        )
+      : null;
   }
 
   /** The state now; the same object until something changes (for `useSyncExternalStore`). */
@@ -105,6 +116,8 @@ export class ReviewController {
     } else {
       this.#articles = this.#state.articles;
     }
+    // The engine loads behind the first frame, like search.
+    if (this.#suggestions) setImmediate(() => void this.#suggestions?.start());
     this.#options.store.then(
       (repository) => this.#opened(repository),
       (error: unknown) => {
@@ -112,6 +125,11 @@ export class ReviewController {
         this.dispatch({ type: 'store/failed', message });
       },
     );
+  }
+
+  /** Resolves once the suggestion model has learnt every decision and is on disk. */
+  async suggestionsSettled(): Promise<void> {
+    await this.#suggestions?.settled();
   }
 
   stop(): void {
@@ -140,6 +158,10 @@ export class ReviewController {
       }
       state = { ...state, outbox: [], save: { ...state.save, pending: this.#queue.pending } };
     }
+    if (state.suggestions.lessons.length > 0) {
+      for (const lesson of state.suggestions.lessons) this.#suggestions?.learn(lesson);
+      state = { ...state, suggestions: { ...state.suggestions, lessons: [] } };
+    }
     if (state === this.#state) return;
     this.#state = state;
     this.#afterChange();
@@ -150,6 +172,7 @@ export class ReviewController {
   #afterChange(): void {
     const state = this.#state;
     const mode = state.mode;
+    this.#suggestions?.show(currentArticle(state)?.id ?? null);
     if (mode.kind === 'search' && mode.hitsFor !== mode.query && this.#searching !== mode.query) {
       this.#searching = mode.query;
       // After the frame that shows the typed key; only the latest query is answered.

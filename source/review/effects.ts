@@ -141,6 +141,9 @@ export class EffectQueue {
       case 'accept':
         await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;
+      case 'tag-many':
+        await repository.tagMany(article, effect.sentence, effect.labels, effect.attributes);
+        break;
     }
     return { text: null };
   }

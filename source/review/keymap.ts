@@ -21,6 +21,7 @@ export type KeyGroup =
   | 'Articles'
   | 'Tag'
   | 'Review'
+  | 'Suggest'
   | 'Search'
   | 'Edit'
   | 'Compare'
@@ -250,6 +251,30 @@ export const KEYMAP: Keymap = [
     contexts: BROWSE,
   },
   {
+    action: { type: 'suggestion/accept' },
+    keys: [char('y')],
+    description: 'accept the suggested labels and speaker',
+    group: 'Suggest',
+    contexts: READER,
+    hint: 'y accept',
+  },
+  {
+    action: { type: 'suggestion/reject' },
+    keys: [char('r')],
+    description: 'reject the suggestions',
+    group: 'Suggest',
+    contexts: READER,
+    hint: 'r reject',
+  },
+  {
+    action: { type: 'suggestion/next-uncertain' },
+    keys: [char('w')],
+    description: 'jump to the least certain suggestion',
+    group: 'Suggest',
+    contexts: READER,
+    hint: 'w unsure',
+  },
+  {
     action: { type: 'search/open' },
     keys: [char('/')],
     description: 'search the corpus',
@@ -419,6 +444,7 @@ export const GROUP_ORDER: readonly KeyGroup[] = [
   'Articles',
   'Tag',
   'Review',
+  'Suggest',
   'Search',
   'Edit',
   'Compare',
@@ -453,11 +479,15 @@ export function keysLabel(entry: KeymapEntry): string {
   return entry.keys.map((binding) => binding.label).join(' ');
 }
 
-/** Status-bar hints for a context, in table order. */
-export function hintsFor(context: KeyContext, keymap: Keymap = KEYMAP): string[] {
+/**
+ * Status-bar hints for a context, in table order. The suggestion keys are hinted apart, on the
+ * line that shows a sentence's suggestion (`suggestionHints`), and only while there is one.
+ */
+export function hintsFor(context: KeyContext, keymap: Keymap = KEYMAP, group?: KeyGroup): string[] {
   const seen = new Set<string>();
   const hints: string[] = [];
   for (const entry of keymap) {
+    if (group ? entry.group !== group : entry.group === 'Suggest') continue;
     if (!entry.hint || !entry.contexts.includes(context) || seen.has(entry.hint)) continue;
     seen.add(entry.hint);
     hints.push(entry.hint);

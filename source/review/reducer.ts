@@ -19,6 +19,15 @@ import {
 } from './navigation.js';
 import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
 import type { ReviewState } from './state.js';
+import {
+  acceptSuggestion,
+  learnFromAttributes,
+  learnFromChange,
+  learnFromDone,
+  nextUncertain,
+  rejectSuggestion,
+  suggestionsArrived,
+} from './suggestions.js';
 import { emit, info, setMarks, warn } from './updates.js';
 import { helpMaxTop } from './view/help.js';
 import { paneLayout } from './view/layout.js';
@@ -68,15 +77,15 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       if (state.focus === 'reader') return { ...state, focus: 'list' };
       return state;
     case 'tag/toggle':
-      return toggleLabel(state, action.label);
+      return learnFromChange(state, toggleLabel(state, action.label));
     case 'tag/clear':
-      return clearLabels(state);
+      return learnFromChange(state, clearLabels(state));
     case 'note/edit':
       return startEdit(state, 'note');
     case 'attributes/edit':
       return startEdit(state, 'attributes');
     case 'edit/save':
-      return saveEdit(state);
+      return learnFromAttributes(state, saveEdit(state));
     case 'field/next':
     case 'field/prev':
       return moveField(state, action.type === 'field/next' ? 1 : -1);
@@ -160,6 +169,12 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return acceptCompare(state, action.index);
     case 'compare/go':
       return goCompare(state);
+    case 'suggestion/accept':
+      return acceptSuggestion(state);
+    case 'suggestion/reject':
+      return rejectSuggestion(state);
+    case 'suggestion/next-uncertain':
+      return nextUncertain(state);
     case 'help/toggle':
       return {
         ...state,
@@ -273,11 +288,24 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       };
     case 'save/progress':
       return quitIfDrained({ ...state, save: { pending: action.pending, error: action.error } });
+    case 'suggestions/arrived':
+      return suggestionsArrived(state, action.article, action.suggestions);
+    case 'suggestions/problem':
+      return {
+        ...state,
+        warnings: state.warnings.includes(action.message)
+          ? state.warnings
+          : [...state.warnings, action.message],
+        message: warn(action.message),
+      };
     case 'save/result':
       return action.message ? { ...state, message: info(action.message) } : state;
     default:
       if (state.mode.kind === 'quitting') return state;
-      // A message answers the last key; the next key replaces or clears it.
-      return keyAction({ ...state, message: null }, action);
+      {
+        // A message answers the last key; the next key replaces or clears it.
+        const next = keyAction({ ...state, message: null }, action);
+        return action.type === 'status/toggle-done' ? learnFromDone(state, next) : next;
+      }
   }
 }

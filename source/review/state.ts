@@ -6,6 +6,8 @@ import type { AttributeField } from './attributes.js';
 import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
 import { DEFAULT_PROJECT, type ReviewProject } from './project.js';
+import type { SuggestionsState } from './suggestions.js';
+import { NO_SUGGESTIONS } from './suggestions.js';
 import type { Size } from './view/layout.js';
 
 export type Focus = 'list' | 'reader';
@@ -74,6 +76,14 @@ export type Effect =
   /** `ifUnreviewed`: only when the stored status is still unreviewed (opened before the store). */
   | { kind: 'status'; article: string; status: ReviewStatus; ifUnreviewed?: boolean }
   | { kind: 'accept'; article: string; sentence: string; annotator: string }
+  /** Accepted suggestions: labels with their attributes, one undo step. */
+  | {
+      kind: 'tag-many';
+      article: string;
+      sentence: string;
+      labels: Label[];
+      attributes: Record<string, string>;
+    }
   | { kind: 'undo' }
   | { kind: 'redo' };
 
@@ -116,6 +126,8 @@ export interface ReviewState {
   searchAvailable: boolean;
   /** Started with --compare: the writer is the gold annotator and `c` compares annotators. */
   compare: boolean;
+  /** What the suggestion engine proposes, as it arrives from the controller. */
+  suggestions: SuggestionsState;
   /** Set once quitting was asked for and nothing is left to write. */
   quit: boolean;
   /** Set by a second Ctrl+C while waiting for writes: leave without waiting. */
@@ -160,6 +172,7 @@ export function initialState(options: InitialOptions): ReviewState {
     outbox: [],
     searchAvailable: options.searchAvailable ?? false,
     compare: options.compare ?? false,
+    suggestions: NO_SUGGESTIONS,
     quit: false,
     forceQuit: false,
   };

@@ -9,6 +9,15 @@ import { type RepositoryOptions, StoreRepository } from './store-repository.js';
 
 export { makeAnchor, type Placement, placeAnchor } from './anchor.js';
 export { storeIndexFile } from './index-file.js';
+export {
+  diskModelStore,
+  MODEL_FILE_NAME,
+  type ModelFileRead,
+  type ModelStore,
+  modelFilePath,
+  readModelFile,
+  writeModelFile,
+} from './model-file.js';
 export { decodeName, encodeName, resolveAnnotator, sanitiseAnnotator } from './names.js';
 export type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
 export { SCHEMA_NAME, SCHEMA_VERSION } from './schema.js';

@@ -16,7 +16,7 @@ const CONFLICT_MARKER = /^(?:<{7}|>{7}) /m;
  * error, and the file may not be margin's at all (a link or a misplaced file): a message must
  * never show another file's content.
  */
-function whereJsonFailed(text: string, error: unknown): string {
+export function whereJsonFailed(text: string, error: unknown): string {
   const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
   if (position === undefined) {
     return /end of JSON input/.test(String((error as Error).message)) ? ' (it ends too early)' : '';

@@ -68,6 +68,16 @@ export interface Repository {
 
   /** Adds `label` to the sentence; a no-op returning the existing one when it is already there. */
   tag(article: Article, sentenceId: string, label: Label): Promise<Annotation>;
+  /**
+   * Adds several labels to the sentence, each with `attributes`, as one undoable step (accepting
+   * a suggestion); labels already there are left as they are. Returns the labels added.
+   */
+  tagMany(
+    article: Article,
+    sentenceId: string,
+    labels: readonly Label[],
+    attributes?: Record<string, string>,
+  ): Promise<Label[]>;
   /** Removes `label` from the sentence (this annotator's). */
   untag(article: Article, sentenceId: string, label: Label): Promise<void>;
   /** Adds or removes `label`, whichever applies. */

@@ -162,6 +162,44 @@ export class StoreRepository implements Repository {
     return toAnnotation(value.annotation, doc);
   }
 
+  async tagMany(
+    article: Article,
+    sentenceId: string,
+    labels: readonly Label[],
+    attributes: Record<string, string> = {},
+  ): Promise<Label[]> {
+    const sentence = this.sentenceOf(article, sentenceId);
+    const tooLarge = beyondLimits(undefined, attributes);
+    if (tooLarge) throw new Error(tooLarge);
+    const cleaned = normaliseAttributes(attributes);
+    const { value } = await this.change<{ added: Label[]; step: Step | null }>(
+      article,
+      (current) => {
+        const present = new Set(this.onSentence(current, article, sentenceId).map((a) => a.label));
+        const added = [...new Set(labels)].filter((label) => !present.has(label));
+        if (added.length === 0) return { write: false, value: { added, step: null } };
+        const annotations = added.map((label) => {
+          const annotation = this.create(article, sentence, label);
+          if (cleaned) annotation.attributes = { ...cleaned };
+          return annotation;
+        });
+        const { value: step } = this.applied(
+          current,
+          article.id,
+          'tag',
+          `tag ${added.join(', ')}`,
+          {
+            forward: { type: 'add', annotations: structuredClone(annotations) },
+            inverse: { type: 'remove', ids: annotations.map((a) => a.id) },
+          },
+        );
+        return { write: true, value: { added, step } };
+      },
+    );
+    if (value.step) this.history.record(value.step);
+    return value.added;
+  }
+
   async untag(article: Article, sentenceId: string, label: Label): Promise<void> {
     this.sentenceOf(article, sentenceId);
     await this.removeWhere(

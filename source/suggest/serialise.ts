@@ -3,6 +3,7 @@
  * annotator shares through git diffs by the weights that changed. Features are hashes: no
  * sentence text is in the file.
  */
+import { whereJsonFailed } from '../store/parse.js';
 import { FEATURE_BITS, FEATURE_VERSION } from './features.js';
 import { createModel, type LabelModel, type SuggestModel } from './model.js';
 
@@ -76,7 +77,8 @@ export function parseModel(text: string): { model: SuggestModel; stale: boolean 
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ModelFileError(`not JSON: ${(error as Error).message}`);
+    // Where it failed, never the text around it: the file may not be margin's at all.
+    throw new ModelFileError(`not valid JSON${whereJsonFailed(text, error)}`);
   }
   const file = data as Partial<ModelFile> | null;
   if (!file || typeof file !== 'object' || file.format !== MODEL_FORMAT) {

@@ -131,6 +131,7 @@ describe('exit status: 2 when a command cannot run at all', async () => {
     export: { args: ['export', '--format', 'jsonl'], store: true },
     import: { args: ['import', 'empty.jsonl'], store: true },
     search: { args: ['search', 'Witkoff'], store: true },
+    suggest: { args: ['suggest'], store: true },
     stats: { args: ['stats'], store: true },
     agree: { args: ['agree'], store: true },
   };

@@ -133,7 +133,8 @@ async function contents(store: string): Promise<string[]> {
 describe('a project with its own codebook, reviewed in a real terminal', () => {
   it('tags with the new keys, fills fixed-list attributes, and exports to every format', async () => {
     // Started from a folder below the project: margin.json is found as git finds .git.
-    const s = spawnCli([], {
+    // The hints are what is checked here; suggestions would take their place on the status line.
+    const s = spawnCli(['--no-suggestions'], {
       cwd: join(dir, 'articles'),
       cols: 120,
       rows: 40,

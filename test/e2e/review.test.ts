@@ -37,12 +37,16 @@ const storeFile = () => join(dir, 'annotations/alice', `${FIRST}.json`);
 const readStore = (): StoredFile => JSON.parse(readFileSync(storeFile(), 'utf8')) as StoredFile;
 
 function start(env: Record<string, string> = {}): Session {
-  session = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'], {
-    cwd: dir,
-    cols: 120,
-    rows: 40,
-    env,
-  });
+  // The gutters these tests read are the reviewer's labels alone (suggestions: suggestions.test.ts).
+  session = spawnCli(
+    ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice', '--no-suggestions'],
+    {
+      cwd: dir,
+      cols: 120,
+      rows: 40,
+      env,
+    },
+  );
   return session;
 }
 
@@ -290,7 +294,7 @@ describe('margin review in a real terminal', () => {
     const first = start();
     await first.waitFor((t) => statusBar(t).endsWith('saved'), 'the first terminal');
     const second = spawnCli(
-      ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+      ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice', '--no-suggestions'],
       {
         cwd: dir,
         cols: 120,

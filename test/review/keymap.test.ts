@@ -9,6 +9,7 @@ import {
   lookup,
 } from '../../source/review/keymap.js';
 import type { ReviewState } from '../../source/review/state.js';
+import { NO_SUGGESTIONS, type SuggestionsState } from '../../source/review/suggestions.js';
 import type { Label } from '../../source/store/types.js';
 import { pressOf } from '../helpers/keys.js';
 import { HITS, listState, readerState } from './fixtures.js';
@@ -19,9 +20,12 @@ function stateIn(context: KeyContext): ReviewState {
     case 'list':
       return listState();
     case 'reader':
-      return readerState();
+      return readerState({ suggestions: SUGGESTIONS });
     case 'results':
-      return readerState({ results: { query: 'sentence', hits: HITS, index: 1 } });
+      return readerState({
+        results: { query: 'sentence', hits: HITS, index: 1 },
+        suggestions: SUGGESTIONS,
+      });
     case 'help':
       return readerState({ mode: { kind: 'help' }, helpTop: 1 });
     case 'search':
@@ -103,6 +107,26 @@ function stateIn(context: KeyContext): ReviewState {
       return readerState({ mode: { kind: 'guidelines', top: 0 } });
   }
 }
+
+/** On b-s20 (tagged claim) an event is suggested; b-s30 is the least certain sentence. */
+const SUGGESTIONS: SuggestionsState = {
+  ...NO_SUGGESTIONS,
+  byArticle: {
+    b: {
+      sentences: {
+        'b-s20': {
+          labels: [
+            { label: 'claim', score: 0.9 },
+            { label: 'event', score: 0.7 },
+          ],
+          attributes: { when: 'on Thursday' },
+        },
+      },
+      uncertain: ['b-s30', 'b-s20', 'b-s2'],
+      revision: 1,
+    },
+  },
+};
 
 const cursor = (state: ReviewState) => state.cursors.b ?? 0;
 const effects = (state: ReviewState) => state.outbox;
@@ -227,6 +251,21 @@ const promises: Record<
     expect(a.mode.kind).toBe('browse');
     expect(cursor(a)).toBe(5);
   },
+  'suggestion/accept': (_b, a) => {
+    expect(labelsAt(a, 'b-s20')).toEqual(['claim', 'event']);
+    expect(effects(a).at(-1)).toEqual({
+      kind: 'tag-many',
+      article: 'b',
+      sentence: 'b-s20',
+      labels: ['event'],
+      attributes: { when: 'on Thursday', claimant: 'Kremlin' },
+    });
+  },
+  'suggestion/reject': (b, a) => {
+    expect(a.suggestions.rejected.b?.['b-s20']).toBe(true);
+    expect(effects(a)).toEqual(effects(b));
+  },
+  'suggestion/next-uncertain': (_b, a) => expect(cursor(a)).toBe(30),
   'help/toggle': (b, a) => expect(a.mode.kind).toBe(b.mode.kind === 'help' ? 'browse' : 'help'),
   'help/scroll': (b, a) => expect(a.helpTop).not.toBe(b.helpTop),
   'app/quit': (_b, a) => expect(a.quit).toBe(true),
@@ -303,6 +342,7 @@ describe('the keymap table', () => {
       'Articles',
       'Tag',
       'Review',
+      'Suggest',
       'Search',
       'Edit',
       'Compare',

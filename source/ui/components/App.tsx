@@ -46,6 +46,8 @@ export function App({ controller, theme }: AppProps) {
         article={article}
         lines={readerLines(state, article)}
         marks={marksOf(state, article.id)}
+        suggestions={state.suggestions.byArticle[article.id]}
+        rejected={state.suggestions.rejected[article.id]}
         cursor={cursorOf(state, article)}
         top={state.top}
         width={width}

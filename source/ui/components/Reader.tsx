@@ -4,6 +4,7 @@ import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
 import { badgeColumns } from '../../review/project.js';
 import type { ReaderLines } from '../../review/selectors.js';
+import type { ArticleSuggestions } from '../../review/suggestions.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
 import { followTop } from '../../review/view/window.js';
 import type { Line } from '../../review/view/wrap.js';
@@ -15,6 +16,9 @@ export interface ReaderProps {
   article: Article;
   lines: ReaderLines;
   marks: ArticleMarks;
+  /** The engine's suggestions for the article, and the sentences whose ones were rejected. */
+  suggestions?: ArticleSuggestions | undefined;
+  rejected?: Record<string, true> | undefined;
   cursor: number;
   top: number;
   width: number;
@@ -30,6 +34,8 @@ function renderLine(
   line: Line,
   article: Article,
   marks: ArticleMarks,
+  suggestions: ArticleSuggestions | undefined,
+  rejected: Record<string, true> | undefined,
   cursor: number,
   focused: boolean,
   labels: LabelSet,
@@ -56,6 +62,9 @@ function renderLine(
         : focused
           ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on)
           : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
+      const suggested =
+        line.first && !rejected?.[sentence.id] ? suggestions?.sentences[sentence.id] : undefined;
+      // A suggested label is its letter in lower case, dim: it reads apart without colour too.
       const badges = labels
         .map((label) =>
           line.first && own?.labels.includes(label.name)
@@ -64,7 +73,9 @@ function renderLine(
                 { color: labelMark(theme, labels, label.name).color, bold: true },
                 on,
               )
-            : ' ',
+            : suggested?.labels.some((s) => s.label === label.name)
+              ? paint(label.letter.toLowerCase(), { dim: true }, on)
+              : ' ',
         )
         .join('');
       // Labels the project no longer declares: one dim `?`, after the project's own, in a column
@@ -93,6 +104,8 @@ export const Reader = memo(function Reader({
   article,
   lines,
   marks,
+  suggestions,
+  rejected,
   cursor,
   top: wanted,
   width,
@@ -116,7 +129,7 @@ export const Reader = memo(function Reader({
       {visible.map((line, offset) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
         <Text key={top + offset} wrap="truncate">
-          {renderLine(line, article, marks, cursor, focused, labels, theme)}
+          {renderLine(line, article, marks, suggestions, rejected, cursor, focused, labels, theme)}
         </Text>
       ))}
     </Box>

@@ -1,7 +1,9 @@
 import { Text } from 'ink';
 import stringWidth from 'string-width';
 import { hintsFor, type KeyContext } from '../../review/keymap.js';
+import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
+import { describeSuggestion, pendingSuggestion } from '../../review/suggestions.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth, truncate } from '../../text/width.js';
 import type { Theme } from '../theme.js';
@@ -44,7 +46,8 @@ export function StatusBar({
   const left = message
     ? oneLine(message.text)
     : context
-      ? fittingHints(hintsFor(context, state.project.keymap), leftWidth)
+      ? (suggestionLine(state, context, leftWidth) ??
+        fittingHints(hintsFor(context, state.project.keymap), leftWidth))
       : '';
   const leftColor =
     message?.tone === 'error'
@@ -83,4 +86,23 @@ export function fittingHints(hints: string[], width: number): string {
   }
   const text = join([...taken, ...keep]);
   return stringWidth(text) <= width ? text : join(taken);
+}
+
+/**
+ * In the reader, a sentence with a suggestion shows it instead of the hints: the labels with
+ * their attributes (the speaker of a quote) and the keys that decide it, from the keymap.
+ */
+function suggestionLine(state: ReviewState, context: KeyContext, width: number): string | null {
+  if (context !== 'reader' && context !== 'results') return null;
+  const article = currentArticle(state);
+  const sentence = currentSentence(state);
+  if (!article || !sentence) return null;
+  const pending = pendingSuggestion(state, article.id, sentence.id);
+  if (!pending) return null;
+  const hints = fittingHints(
+    [...hintsFor(context, state.project.keymap, 'Suggest'), HELP_HINT],
+    Math.floor(width / 2),
+  );
+  const text = `suggested: ${oneLine(describeSuggestion(pending))}`;
+  return `${truncate(text, Math.max(0, width - stringWidth(hints) - 3))} · ${hints}`;
 }

@@ -1,0 +1,54 @@
+import type { Article } from '../corpus/types.js';
+import { readModelFile, resolveAnnotator } from '../store/index.js';
+import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
+import type { Suggestion, SuggestModel } from '../suggest/index.js';
+import { loadSuggestions } from '../suggest/lazy.js';
+import type { CommandIO } from './command.js';
+import type { Output } from './output.js';
+
+/** The engine with the model a command suggests with, and a name for that model in exports. */
+export interface Suggester {
+  /** One suggestion per sentence, one score per label of the set. */
+  suggest(article: Article): Suggestion[];
+  /** `margin-suggest-r<decisions learnt>`: `r0` is the rules alone. */
+  version: string;
+}
+
+/**
+ * The annotator's learnt model from the store (`--annotator`, else `$MARGIN_ANNOTATOR`, else the
+ * login name), or the rules alone when there is none. A refused model file is named as a problem
+ * (status 1) and the rules are used.
+ */
+export async function openSuggester(
+  flags: Record<string, unknown>,
+  io: CommandIO,
+  output: Output,
+  store: { root: string; shown: string },
+  labels: LabelSet = DEFAULT_LABELS,
+): Promise<Suggester> {
+  const engine = await loadSuggestions();
+  let model: SuggestModel = engine.createModel();
+  let annotator: string | null = null;
+  try {
+    annotator = resolveAnnotator(flags.annotator as string | undefined, io.env);
+  } catch {
+    // Nobody named: the rules alone.
+  }
+  if (annotator !== null) {
+    const read = await readModelFile(store.root, annotator, engine.parseModel, store.shown);
+    if (read.kind === 'refused') output.problem(`${read.message}; suggesting from the rules alone`);
+    else if (read.kind === 'loaded') {
+      if (read.value.stale) {
+        output.warn(
+          `the suggestion model of ${annotator} was learnt by another margin: rules alone`,
+        );
+      }
+      model = read.value.model;
+    }
+  }
+  const specs = labels.map(({ name }) => ({ name }));
+  return {
+    suggest: (article) => engine.suggest(engine.analyseArticle(article), model, specs),
+    version: `margin-suggest-r${model.revision}`,
+  };
+}

@@ -1,0 +1,233 @@
+import type { Article } from '../corpus/types.js';
+import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
+import type { ModelStore } from '../store/model-file.js';
+import type { Label } from '../store/types.js';
+import type { ArticleAnalysis, Suggestion, SuggestModel } from '../suggest/index.js';
+import { loadSuggestions } from '../suggest/lazy.js';
+import type { Action } from './actions.js';
+import type { ArticleSuggestions, Lesson } from './suggestions.js';
+
+type Engine = Awaited<ReturnType<typeof loadSuggestions>>;
+
+/** A pause in decisions this long saves the model. */
+const SAVE_AFTER_MS = 300;
+
+export interface SuggestionOptions {
+  /** Where the annotator's model lives; decisions are saved there. */
+  models: ModelStore;
+  /** The project's label set: one score per label, in its order. */
+  labels?: LabelSet | undefined;
+}
+
+/** The engine's suggestions for an article, as the review state keeps them. */
+export function toArticleSuggestions(
+  suggestions: readonly Suggestion[],
+  byUncertainty: (all: readonly Suggestion[]) => Suggestion[],
+  revision: number,
+): ArticleSuggestions {
+  const sentences: ArticleSuggestions['sentences'] = {};
+  for (const suggestion of suggestions) {
+    const proposed = suggestion.labels.filter((score) => score.suggested);
+    if (proposed.length === 0) continue;
+    const attributes: Record<string, string> = {};
+    for (const score of proposed) {
+      for (const [key, value] of Object.entries(score.attributes)) attributes[key] ??= value;
+    }
+    sentences[suggestion.sentence] = {
+      // Label names come from the project's label set, which the store accepts.
+      labels: proposed.map(({ label, score }) => ({ label: label as Label, score })),
+      attributes,
+    };
+  }
+  const uncertain = byUncertainty(suggestions).map((suggestion) => suggestion.sentence);
+  return { sentences, uncertain, revision };
+}
+
+/**
+ * Runs the suggestion engine beside the review: loads it and the annotator's model after the
+ * first frame, scores the article on screen when it changes (never inside a keypress: the work
+ * is queued behind the frame), learns from each decision the reducer reports, and saves the
+ * model after each, one write at a time. A refused model file is named once and left alone: the
+ * session then learns in memory only.
+ */
+export class SuggestionWorker {
+  readonly #options: SuggestionOptions;
+  readonly #dispatch: (action: Action) => void;
+  readonly #article: (id: string) => Article | undefined;
+  #engine: Engine | null = null;
+  #model: SuggestModel | null = null;
+  #starting: Promise<void> | null = null;
+  /** False when the model file on disk was refused: it is never overwritten. */
+  #writable = true;
+  readonly #analyses = new Map<string, ArticleAnalysis>();
+  /** Article id → model revision its suggestions were last sent for. */
+  readonly #sent = new Map<string, number>();
+  #wanted: string | null = null;
+  #scheduled = false;
+  readonly #learning: Lesson[] = [];
+  #saving: Promise<void> | null = null;
+  #dirty = false;
+  #saveTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    options: SuggestionOptions,
+    dispatch: (action: Action) => void,
+    article: (id: string) => Article | undefined,
+  ) {
+    this.#options = options;
+    this.#dispatch = dispatch;
+    this.#article = article;
+  }
+
+  /** Loads the engine and the model; suggestions follow for the article on screen. */
+  start(): Promise<void> {
+    this.#starting ??= this.#load().then(
+      () => this.#schedule(),
+      (error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        this.#dispatch({ type: 'suggestions/problem', message: `suggestions are off: ${why}` });
+      },
+    );
+    return this.#starting;
+  }
+
+  /** The article on screen: its suggestions are computed once the current frame is drawn. */
+  show(article: string | null): void {
+    if (article === this.#wanted) return;
+    this.#wanted = article;
+    this.#schedule();
+  }
+
+  learn(effect: Lesson): void {
+    this.#learning.push(effect);
+    this.#schedule();
+  }
+
+  /** Resolves once every decision so far is learnt and the model is on disk. */
+  async settled(): Promise<void> {
+    await this.#starting;
+    this.#run();
+    if (this.#saveTimer) {
+      clearTimeout(this.#saveTimer);
+      this.#saveTimer = null;
+      this.#flush();
+    }
+    while (this.#saving) await this.#saving;
+  }
+
+  async #load(): Promise<void> {
+    const engine = await loadSuggestions();
+    const read = await this.#options.models.read((text) => engine.parseModel(text));
+    if (read.kind === 'loaded') {
+      this.#model = read.value.model;
+    } else {
+      this.#model = engine.createModel();
+      if (read.kind === 'refused') {
+        this.#writable = false;
+        this.#dispatch({
+          type: 'suggestions/problem',
+          message: `${read.message}; suggestions start from the rules and learn for this session only`,
+        });
+      }
+    }
+    this.#engine = engine;
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || !this.#engine) return;
+    this.#scheduled = true;
+    // After the frame of the key that asked for it.
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#run();
+    });
+  }
+
+  #run(): void {
+    const engine = this.#engine;
+    const model = this.#model;
+    if (!engine || !model) return;
+    const touched = new Set<string>();
+    for (const effect of this.#learning.splice(0)) {
+      const analysis = this.#analysis(effect.article);
+      if (!analysis) continue;
+      for (const decision of effect.decisions) {
+        engine.learnDecision(model, analysis.sentences, decision);
+      }
+      for (const { key, suggested, corrected } of effect.corrections) {
+        engine.learnCorrection(model, key, suggested, corrected);
+      }
+      if (effect.untagged) {
+        const untagged = new Set(effect.untagged);
+        for (const sentence of analysis.sentences) {
+          if (untagged.has(sentence.sentence))
+            engine.learnLabels(model, sentence, [], this.#labels());
+        }
+      }
+      touched.add(effect.article);
+    }
+    if (touched.size > 0) this.#save();
+    if (this.#wanted) touched.add(this.#wanted);
+    for (const id of touched) {
+      if (this.#sent.get(id) === model.revision) continue;
+      const analysis = this.#analysis(id);
+      if (!analysis) continue;
+      const scored = engine.suggest(analysis, model, this.#labels());
+      this.#sent.set(id, model.revision);
+      this.#dispatch({
+        type: 'suggestions/arrived',
+        article: id,
+        suggestions: toArticleSuggestions(scored, engine.byUncertainty, model.revision),
+      });
+    }
+  }
+
+  #labels(): Array<{ name: string }> {
+    return (this.#options.labels ?? DEFAULT_LABELS).map(({ name }) => ({ name }));
+  }
+
+  #analysis(id: string): ArticleAnalysis | null {
+    const article = this.#article(id);
+    if (!article || !this.#engine) return null;
+    const known = this.#analyses.get(id);
+    if (known && known.hash === article.hash) return known;
+    const analysis = this.#engine.analyseArticle(article);
+    this.#analyses.set(id, analysis);
+    return analysis;
+  }
+
+  /**
+   * Saves once decisions pause: writing the model takes milliseconds (tens on a busy machine, for
+   * a model of some thousand weights), which a burst of keys should not wait for after each.
+   * Quitting saves at once (`settled`).
+   */
+  #save(): void {
+    if (!this.#writable) return;
+    this.#dirty = true;
+    if (this.#saveTimer) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => {
+      this.#saveTimer = null;
+      this.#flush();
+    }, SAVE_AFTER_MS);
+  }
+
+  #flush(): void {
+    if (this.#saving) return;
+    this.#saving = (async () => {
+      while (this.#dirty && this.#engine && this.#model) {
+        this.#dirty = false;
+        try {
+          await this.#options.models.write(this.#engine.serialiseModel(this.#model));
+        } catch (error) {
+          // Tried again with the next decision; the message says what went wrong meanwhile.
+          const why = error instanceof Error ? error.message : String(error);
+          this.#dispatch({
+            type: 'suggestions/problem',
+            message: `the suggestion model could not be saved: ${why}; it is saved again with the next decision`,
+          });
+        }
+      }
+      this.#saving = null;
+    })();
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The review's share of suggestions: what the engine proposed for each sentence of the articles
+ * looked at, what the reviewer rejected, and the keys that accept, reject or seek the most
+ * uncertain one. Suggestions arrive as actions from the controller (it runs the engine off the
+ * keypress path); the reducer only reads them, and every decision leaves as a lesson for the model.
+ */
+import type { Label } from '../store/types.js';
+import { sortLabels } from './marks.js';
+import { jumpTo } from './navigation.js';
+import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
+import type { ReviewState } from './state.js';
+import { emit, info, setMarks } from './updates.js';
+
+/** A label proposed for a sentence, with the engine's probability. */
+export interface SuggestedLabel {
+  label: Label;
+  score: number;
+}
+
+/** What the engine proposes for one sentence: only the labels it would tag, never the rest. */
+export interface SentenceSuggestion {
+  labels: SuggestedLabel[];
+  /** Attributes of those labels (`speaker` of a quote), by key. */
+  attributes: Record<string, string>;
+}
+
+/** An article's suggestions under the model as it was at `revision`. */
+export interface ArticleSuggestions {
+  /** Sentence id → suggestion; sentences with nothing to suggest are left out. */
+  sentences: Record<string, SentenceSuggestion>;
+  /** Every sentence id, most uncertain first (the active-learning queue). */
+  uncertain: string[];
+  revision: number;
+}
+
+export interface SuggestionsState {
+  byArticle: Record<string, ArticleSuggestions>;
+  /** Article id → sentence ids whose suggestions were rejected: not shown again. */
+  rejected: Record<string, Record<string, true>>;
+  /** Decisions for the model, taken by the controller as soon as they appear (like `outbox`). */
+  lessons: Lesson[];
+  /** The sentence the last uncertainty jump landed on: the next jump walks on from there. */
+  walk: string | null;
+  /** Articles whose untagged sentences were taught as such when marked done, once a session. */
+  taughtDone: Record<string, true>;
+}
+
+export const NO_SUGGESTIONS: SuggestionsState = {
+  byArticle: {},
+  rejected: {},
+  lessons: [],
+  walk: null,
+  taughtDone: {},
+};
+
+/** A reviewer's word on one label of one sentence, for the model to learn from. */
+export interface LearnDecision {
+  sentence: string;
+  label: Label;
+  present: boolean;
+}
+
+/** An attribute the reviewer changed from the suggested value. */
+export interface LearnCorrection {
+  key: string;
+  suggested: string;
+  corrected: string;
+}
+
+/** What one key taught about one article. */
+export interface Lesson {
+  article: string;
+  decisions: LearnDecision[];
+  corrections: LearnCorrection[];
+  /** Sentences left untagged in an article marked done: no label of the set applies to them. */
+  untagged?: string[];
+}
+
+/** What is still proposed for the sentence: suggested labels it does not carry, not rejected. */
+export function pendingSuggestion(
+  state: ReviewState,
+  article: string,
+  sentence: string,
+): SentenceSuggestion | null {
+  const suggestion = state.suggestions.byArticle[article]?.sentences[sentence];
+  if (!suggestion || state.suggestions.rejected[article]?.[sentence]) return null;
+  const own = sentenceMarks(marksOf(state, article), sentence);
+  const labels = suggestion.labels.filter(({ label }) => !own.labels.includes(label));
+  if (labels.length === 0) return null;
+  const attributes: Record<string, string> = {};
+  for (const [key, value] of Object.entries(suggestion.attributes)) {
+    if (!own.attributes[key]) attributes[key] = value;
+  }
+  return { labels, attributes };
+}
+
+/** How a suggestion reads in a message and the status bar: `quote (speaker: Dmitry Peskov)`. */
+export function describeSuggestion(suggestion: SentenceSuggestion): string {
+  const labels = suggestion.labels.map(({ label }) => label).join(', ');
+  const attributes = Object.entries(suggestion.attributes)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ');
+  return attributes ? `${labels} (${attributes})` : labels;
+}
+
+export function suggestionsArrived(
+  state: ReviewState,
+  article: string,
+  suggestions: ArticleSuggestions,
+): ReviewState {
+  const known = state.suggestions.byArticle[article];
+  if (known && known.revision > suggestions.revision) return state;
+  return {
+    ...state,
+    suggestions: {
+      ...state.suggestions,
+      byArticle: { ...state.suggestions.byArticle, [article]: suggestions },
+    },
+  };
+}
+
+function learnEffect(
+  state: ReviewState,
+  article: string,
+  decisions: LearnDecision[],
+  corrections: LearnCorrection[] = [],
+): ReviewState {
+  if (decisions.length === 0 && corrections.length === 0) return state;
+  const lessons = [...state.suggestions.lessons, { article, decisions, corrections }];
+  return { ...state, suggestions: { ...state.suggestions, lessons } };
+}
+
+/** Accepts every suggestion on the current sentence: its labels and attributes, one undo step. */
+export function acceptSuggestion(state: ReviewState): ReviewState {
+  const article = currentArticle(state);
+  const sentence = currentSentence(state);
+  if (!article || !sentence) return { ...state, message: info('no sentence here') };
+  const marks = marksOf(state, article.id);
+  if (marks.readOnly) return { ...state, message: info(`read-only: ${marks.readOnly}`) };
+  const pending = pendingSuggestion(state, article.id, sentence.id);
+  if (!pending) return { ...state, message: info('no suggestion on this sentence') };
+  const own = sentenceMarks(marks, sentence.id);
+  const labels = pending.labels.map(({ label }) => label);
+  const attributes = { ...pending.attributes, ...own.attributes };
+  const next = setMarks(state, article.id, {
+    ...marks,
+    sentences: {
+      ...marks.sentences,
+      [sentence.id]: { ...own, labels: sortLabels([...own.labels, ...labels]), attributes },
+    },
+  });
+  const written = emit(
+    { ...next, message: info(`accepted: ${describeSuggestion(pending)}`) },
+    { kind: 'tag-many', article: article.id, sentence: sentence.id, labels, attributes },
+  );
+  return learnEffect(
+    written,
+    article.id,
+    labels.map((label) => ({ sentence: sentence.id, label, present: true })),
+  );
+}
+
+/** Rejects the suggestions on the current sentence: they go away and the model learns from it. */
+export function rejectSuggestion(state: ReviewState): ReviewState {
+  const article = currentArticle(state);
+  const sentence = currentSentence(state);
+  if (!article || !sentence) return { ...state, message: info('no sentence here') };
+  const pending = pendingSuggestion(state, article.id, sentence.id);
+  if (!pending) return { ...state, message: info('no suggestion on this sentence') };
+  const rejected = {
+    ...state.suggestions.rejected,
+    [article.id]: { ...state.suggestions.rejected[article.id], [sentence.id]: true as const },
+  };
+  const next = {
+    ...state,
+    suggestions: { ...state.suggestions, rejected },
+    message: info(`rejected: ${describeSuggestion(pending)}`),
+  };
+  return learnEffect(
+    next,
+    article.id,
+    pending.labels.map(({ label }) => ({ sentence: sentence.id, label, present: false })),
+  );
+}
+
+/**
+ * The sentence of the article whose suggestion the model is least sure of, among those the
+ * reviewer has not tagged or rejected. Pressed again without deciding, it walks on down that
+ * order (the sentence is skipped, as in an active-learning queue), then from the top.
+ */
+export function nextUncertain(state: ReviewState): ReviewState {
+  const article = currentArticle(state);
+  const sentence = currentSentence(state);
+  if (!article || !sentence) return state;
+  const suggestions = state.suggestions.byArticle[article.id];
+  if (!suggestions) return { ...state, message: info('suggestions are still being computed') };
+  const marks = marksOf(state, article.id);
+  const rejected = state.suggestions.rejected[article.id] ?? {};
+  const open = (id: string) =>
+    id !== sentence.id && !rejected[id] && sentenceMarks(marks, id).labels.length === 0;
+  const from =
+    state.suggestions.walk === sentence.id ? suggestions.uncertain.indexOf(sentence.id) : -1;
+  const target =
+    suggestions.uncertain.slice(from + 1).find(open) ?? suggestions.uncertain.find(open);
+  if (!target) return { ...state, message: info('every sentence of this article is decided') };
+  const moved = jumpTo(state, article.id, target);
+  return { ...moved, suggestions: { ...moved.suggestions, walk: target } };
+}
+
+/**
+ * The model learns from manual tags too: what the key changed on the current sentence
+ * (`before` → `after`) becomes decisions, added to the writes the key asked for.
+ */
+export function learnFromChange(before: ReviewState, after: ReviewState): ReviewState {
+  if (after.outbox.length === before.outbox.length) return after;
+  const article = currentArticle(before);
+  const sentence = currentSentence(before);
+  if (!article || !sentence) return after;
+  const was = sentenceMarks(marksOf(before, article.id), sentence.id).labels;
+  const now = sentenceMarks(marksOf(after, article.id), sentence.id).labels;
+  const decisions: LearnDecision[] = [
+    ...now
+      .filter((label) => !was.includes(label))
+      .map((label) => ({ sentence: sentence.id, label, present: true })),
+    ...was
+      .filter((label) => !now.includes(label))
+      .map((label) => ({ sentence: sentence.id, label, present: false })),
+  ];
+  return learnEffect(after, article.id, decisions);
+}
+
+/** Saved attributes that differ from what was suggested teach the model the reviewer's value. */
+export function learnFromAttributes(before: ReviewState, after: ReviewState): ReviewState {
+  const mode = before.mode;
+  if (mode.kind !== 'attributes' || after.outbox.length === before.outbox.length) return after;
+  const suggested = before.suggestions.byArticle[mode.article]?.sentences[mode.sentence];
+  if (!suggested) return after;
+  const corrections: LearnCorrection[] = [];
+  for (const [key, value] of Object.entries(suggested.attributes)) {
+    const corrected = (mode.values[key] ?? '').trim();
+    if (corrected && corrected !== value) corrections.push({ key, suggested: value, corrected });
+  }
+  return learnEffect(after, mode.article, [], corrections);
+}
+
+/**
+ * Marking an article done says its untagged sentences carry no label: the model learns that once
+ * per article and session (sentences whose suggestions were rejected have taught it already).
+ */
+export function learnFromDone(before: ReviewState, after: ReviewState): ReviewState {
+  const article = currentArticle(before);
+  if (!article || after.outbox.length === before.outbox.length) return after;
+  if (marksOf(after, article.id).status !== 'done') return after;
+  if (before.suggestions.taughtDone[article.id]) return after;
+  const marks = marksOf(after, article.id);
+  const rejected = before.suggestions.rejected[article.id] ?? {};
+  const untagged = article.sentences
+    .map((sentence) => sentence.id)
+    .filter((id) => !rejected[id] && sentenceMarks(marks, id).labels.length === 0);
+  const taughtDone = { ...after.suggestions.taughtDone, [article.id]: true as const };
+  const lessons =
+    untagged.length === 0
+      ? after.suggestions.lessons
+      : [
+          ...after.suggestions.lessons,
+          { article: article.id, decisions: [], corrections: [], untagged },
+        ];
+  return { ...after, suggestions: { ...after.suggestions, taughtDone, lessons } };
+}

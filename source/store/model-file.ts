@@ -1,0 +1,132 @@
+import { constants, type Stats } from 'node:fs';
+import { lstat, mkdir, open } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { LINK_REFUSAL, MAX_STORE_FILE_BYTES } from './adapter.js';
+import { syncFolder, writeFileAtomic } from './atomic.js';
+import { withFileLock } from './lock.js';
+import { encodeName } from './names.js';
+
+/**
+ * The suggestion model an annotator's decisions trained, kept in their folder beside their
+ * article files so that it survives restarts and travels through git with them. The leading dot
+ * keeps it out of the article files the store reads (an article id never encodes to a dot name).
+ */
+export const MODEL_FILE_NAME = '.suggest-model.json';
+
+export function modelFilePath(root: string, annotator: string): string {
+  return join(root, encodeName(annotator), MODEL_FILE_NAME);
+}
+
+/** What reading the model file gave: nothing yet, the parsed model, or why it was refused. */
+export type ModelFileRead<T> =
+  | { kind: 'missing' }
+  | { kind: 'loaded'; value: T }
+  /** One line naming the file and what is wrong with it; the file is left as it is. */
+  | { kind: 'refused'; message: string };
+
+const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** How a message names the file: under the store folder as the user wrote it. */
+const shown = (root: string, display: string, path: string) => join(display, relative(root, path));
+
+/**
+ * Reads the annotator's model file with the store's refusals (a link is never followed, a file
+ * that is not regular or is larger than any store file is refused unread) and checks it with
+ * `parse`, which throws on anything that is not a model; never throws itself.
+ */
+export async function readModelFile<T>(
+  root: string,
+  annotator: string,
+  parse: (text: string) => T,
+  display: string = root,
+): Promise<ModelFileRead<T>> {
+  const path = modelFilePath(root, annotator);
+  const name = shown(root, display, path);
+  const refused = (why: string): ModelFileRead<T> => ({
+    kind: 'refused',
+    message: `${name}: ${why}`,
+  });
+  const folder = await lstat(dirname(path)).catch(() => null);
+  if (folder?.isSymbolicLink())
+    return { kind: 'refused', message: `${dirname(name)}: ${LINK_REFUSAL}` };
+  let handle: import('node:fs/promises').FileHandle;
+  try {
+    handle = await open(path, READ_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+    if (code === 'ELOOP' || code === 'EMLINK') return refused(LINK_REFUSAL);
+    return refused(`cannot be read (${code ?? (error as Error).message})`);
+  }
+  let text: string;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return refused('is not a regular file');
+    if (info.size > MAX_STORE_FILE_BYTES) {
+      return refused(
+        `is larger than any model file margin writes (${MAX_STORE_FILE_BYTES / 1024 / 1024} MB)`,
+      );
+    }
+    text = await handle.readFile('utf8');
+  } catch (error) {
+    return refused(
+      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  } finally {
+    await handle.close();
+  }
+  try {
+    return { kind: 'loaded', value: parse(text) };
+  } catch (error) {
+    // The parser's message says what is wrong; it never quotes the file's content.
+    return refused(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * Writes the model durably (temp file, fsync, rename, folder sync) under the lock other margin
+ * processes share. A link where the file or the annotator's folder should be is refused and left
+ * alone: the error names it.
+ */
+export async function writeModelFile(
+  root: string,
+  annotator: string,
+  text: string,
+  display: string = root,
+): Promise<void> {
+  const path = modelFilePath(root, annotator);
+  const folder = dirname(path);
+  const found: Stats | null = await lstat(folder).catch(() => null);
+  if (found?.isSymbolicLink()) {
+    throw new Error(`${shown(root, display, folder)}: ${LINK_REFUSAL}`);
+  }
+  if (!found) {
+    await mkdir(folder, { recursive: true });
+    await syncFolder(root);
+  }
+  await withFileLock(path, async () => {
+    const existing = await lstat(path).catch(() => null);
+    if (existing && !existing.isFile()) {
+      const why = existing.isSymbolicLink() ? LINK_REFUSAL : 'is not a regular file';
+      throw new Error(`${shown(root, display, path)}: ${why}`);
+    }
+    await writeFileAtomic(path, text);
+  });
+}
+
+/** Where a session reads and writes its model: the store folder on disk, or memory in tests. */
+export interface ModelStore {
+  read<T>(parse: (text: string) => T): Promise<ModelFileRead<T>>;
+  write(text: string): Promise<void>;
+}
+
+export function diskModelStore(
+  root: string,
+  annotator: string,
+  display: string = root,
+): ModelStore {
+  return {
+    read: (parse) => readModelFile(root, annotator, parse, display),
+    write: (text) => writeModelFile(root, annotator, text, display),
+  };
+}

@@ -1,0 +1,140 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type Session, spawnCli } from './pty.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIRST = '000_4b207f45d15cbf96';
+
+let dir: string;
+let session: Session | null = null;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'margin-e2e-'));
+  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+});
+
+afterEach(() => {
+  session?.kill('SIGKILL');
+  session = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface StoredFile {
+  annotations: Array<{
+    label: string;
+    attributes?: Record<string, string>;
+    anchor: { sentence: string; start: number };
+  }>;
+}
+
+const ROWS = 40;
+const rows = (screen: string) => screen.split('\n');
+const header = (screen: string) => rows(screen)[0] ?? '';
+const statusBar = (screen: string) => rows(screen)[ROWS - 2] ?? '';
+const sentenceOf = (screen: string) => /sentence (\d+) of (\d+)/.exec(header(screen));
+
+/** `quote, claim (speaker: Dmitry Peskov, claimant: …)` → labels and attributes. */
+function parseDecision(text: string): { labels: string[]; attributes: Record<string, string> } {
+  const match = /^([a-z, ]+?)(?: \((.*)\))?$/.exec(text);
+  if (!match) throw new Error(`not a suggestion: ${text}`);
+  const attributes: Record<string, string> = {};
+  for (const part of match[2]?.split(', ') ?? []) {
+    const colon = part.indexOf(': ');
+    attributes[part.slice(0, colon)] = part.slice(colon + 2);
+  }
+  return { labels: match[1]!.split(', '), attributes };
+}
+
+describe('reviewing with suggestions in a real terminal', () => {
+  it('accepts and rejects suggestions only, and the store holds exactly what was accepted', async () => {
+    const s = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'], {
+      cwd: dir,
+      cols: 140,
+      rows: ROWS,
+    });
+    session = s;
+    await s.waitFor(
+      (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+      'the list',
+    );
+    s.write('\r');
+    // The engine loads behind the first frame; its first suggestion shows on the status line.
+    await s.waitFor(
+      (t) => statusBar(t).startsWith('suggested: ') || /sentence 1 of/.test(header(t)),
+      'the reader',
+    );
+    const total = Number(sentenceOf(s.screen().join('\n'))?.[2]);
+    expect(total).toBeGreaterThan(10);
+    await s.waitFor((t) => statusBar(t).startsWith('suggested: '), 'a suggestion');
+
+    const accepted: Array<{ labels: string[]; attributes: Record<string, string> }> = [];
+    let rejected = 0;
+    for (let sentence = 1; sentence <= total; sentence += 1) {
+      const screen = s.screen().join('\n');
+      expect(sentenceOf(screen)?.[1]).toBe(String(sentence));
+      const status = statusBar(screen);
+      if (status.startsWith('suggested: ')) {
+        // Quotes (with their speakers) are taken, everything else is turned down.
+        const accept = /^suggested: [a-z, ]*quote/.test(status);
+        s.write(accept ? 'y' : 'r');
+        const verb = accept ? 'accepted: ' : 'rejected: ';
+        await s.waitFor(
+          (t) => statusBar(t).startsWith(verb) && statusBar(t).endsWith('saved'),
+          `${verb}sentence ${sentence}`,
+        );
+        const message = statusBar(s.screen().join('\n'))
+          .slice(verb.length)
+          .replace(/ {2,}saved$/, '');
+        if (accept) accepted.push(parseDecision(message));
+        else rejected += 1;
+      }
+      if (sentence < total) {
+        s.write('j');
+        await s.waitFor(
+          (t) => sentenceOf(t)?.[1] === String(sentence + 1),
+          `sentence ${sentence + 1}`,
+        );
+      }
+    }
+    expect(accepted.length).toBeGreaterThan(3);
+    expect(rejected).toBeGreaterThan(3);
+    expect(accepted.some(({ attributes }) => attributes.speaker === 'Dmitry Peskov')).toBe(true);
+
+    s.write('q');
+    expect((await s.exited).exitCode).toBe(0);
+
+    const stored = JSON.parse(
+      readFileSync(join(dir, 'annotations/alice', `${FIRST}.json`), 'utf8'),
+    ) as StoredFile;
+    // One entry per accepted sentence, in article order: its labels and their attributes.
+    const bySentence = new Map<string, { start: number; labels: string[]; attributes: object }>();
+    for (const annotation of stored.annotations) {
+      const entry = bySentence.get(annotation.anchor.sentence) ?? {
+        start: annotation.anchor.start,
+        labels: [],
+        attributes: annotation.attributes ?? {},
+      };
+      entry.labels.push(annotation.label);
+      expect(annotation.attributes ?? {}).toEqual(entry.attributes);
+      bySentence.set(annotation.anchor.sentence, entry);
+    }
+    const storedInOrder = [...bySentence.values()]
+      .sort((a, b) => a.start - b.start)
+      .map(({ labels, attributes }) => ({ labels: labels.sort(), attributes }));
+    expect(storedInOrder).toEqual(
+      accepted.map(({ labels, attributes }) => ({ labels: [...labels].sort(), attributes })),
+    );
+    // What the decisions taught is kept beside the annotator's files for the next session.
+    const model = JSON.parse(
+      readFileSync(join(dir, 'annotations/alice/.suggest-model.json'), 'utf8'),
+    ) as { labels: Record<string, { positives: number; negatives: number }> };
+    expect(model.labels.quote?.positives).toBe(accepted.length);
+  });
+});

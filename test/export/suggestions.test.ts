@@ -1,0 +1,140 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as exportCommand } from '../../source/commands/export.js';
+import { command as importCommand } from '../../source/commands/import.js';
+import { command as suggestCommand } from '../../source/commands/suggest.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { codePoints } from '../../source/export/offsets.js';
+import { openRepository } from '../../source/store/index.js';
+import { run, useWorkspace } from './workspace.js';
+
+const SEED = '001_d7fb493d5d978b6e';
+
+interface Row {
+  sentence: string;
+  label: string;
+  score: number;
+  attributes: Record<string, string>;
+}
+
+/** What `margin suggest --json` says about the seed: the yardstick the exports must match. */
+async function suggested(dir: string): Promise<Row[]> {
+  const { stdout } = await run(suggestCommand, dir, [], { json: true, article: [SEED] });
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Row);
+}
+
+async function seedArticle(dir: string) {
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  return { articles, seed: articles.find((article) => article.id === SEED)! };
+}
+
+describe('exports with --suggestions', () => {
+  const workspace = useWorkspace();
+
+  it('label-studio: one prediction per article, a scored region per suggested label', async () => {
+    const dir = await workspace();
+    const { seed } = await seedArticle(dir);
+    const rows = await suggested(dir);
+    const result = await run(exportCommand, dir, [], {
+      format: 'label-studio',
+      suggestions: true,
+      article: [SEED],
+    });
+    expect(result.status).toBe(0);
+    // Nobody annotated the seed: the task is there for its predictions.
+    const tasks = JSON.parse(result.stdout) as Array<{
+      data: { article: string; text: string };
+      annotations: unknown[];
+      predictions: Array<{
+        model_version: string;
+        score: number;
+        result: Array<{
+          type: string;
+          value: { start: number; end: number; text: unknown; labels?: string[] };
+          score?: number;
+          from_name: string;
+        }>;
+      }>;
+    }>;
+    expect(tasks.map((task) => [task.data.article, task.annotations])).toEqual([[SEED, []]]);
+    const [prediction] = tasks[0]!.predictions;
+    expect(prediction?.model_version).toBe('margin-suggest-r0');
+    const regions = prediction!.result.filter((region) => region.type === 'labels');
+    const points = codePoints(seed.text);
+    expect(
+      regions.map((region) => [region.value.start, region.value.labels?.[0], region.score]),
+    ).toEqual(
+      rows.map((row) => {
+        const sentence = seed.sentences.find((s) => s.id === row.sentence)!;
+        return [
+          points.toCodePoint(sentence.start),
+          row.label.replace(/^./, (c) => c.toUpperCase()),
+          row.score,
+        ];
+      }),
+    );
+    const speakers = prediction!.result
+      .filter((region) => region.from_name === 'attr_speaker')
+      .map((region) => (region.value.text as string[])[0]);
+    expect(speakers).toContain('Dmitry Peskov');
+  });
+
+  it('prodigy: a task of suggested spans with no answer, beside the annotated ones', async () => {
+    const dir = await workspace();
+    const { articles, seed } = await seedArticle(dir);
+    const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+    await alice.tag(seed, seed.sentences[0]!.id, 'claim');
+    await alice.close();
+    const rows = await suggested(dir);
+    const result = await run(exportCommand, dir, [], {
+      format: 'prodigy',
+      suggestions: true,
+      article: [SEED],
+    });
+    const tasks = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(tasks.map((task) => task.answer)).toEqual(['accept', undefined]);
+    const proposal = tasks[1] as {
+      spans: Array<{ label: string; meta: { score: number; attributes?: Record<string, string> } }>;
+      meta: { model_version: string };
+    };
+    expect(proposal.meta.model_version).toBe('margin-suggest-r0');
+    expect(
+      proposal.spans.map((span) => [span.label, span.meta.score, span.meta.attributes ?? {}]),
+    ).toEqual(rows.map((row) => [row.label.toUpperCase(), row.score, row.attributes]));
+  });
+
+  it('imports back as the annotations alone: suggestions never become annotations', async () => {
+    const dir = await workspace();
+    const { articles, seed } = await seedArticle(dir);
+    const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+    await alice.tag(seed, seed.sentences[0]!.id, 'claim');
+    await alice.close();
+    for (const format of ['label-studio', 'prodigy']) {
+      const exported = await run(exportCommand, dir, [], { format, suggestions: true });
+      const imported = await run(
+        importCommand,
+        dir,
+        ['-'],
+        { format, store: `copy-${format}` },
+        exported.stdout,
+      );
+      expect(imported.stdout).toMatch(/^1 imported, 0 duplicates skipped, 0 errors/);
+    }
+  });
+
+  it('is refused with a format that has no place for proposals', async () => {
+    const dir = await workspace();
+    const result = await run(exportCommand, dir, [], { format: 'csv', suggestions: true });
+    expect(result).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin export: --suggestions goes with --format label-studio or prodigy\n',
+    });
+  });
+});

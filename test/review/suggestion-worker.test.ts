@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import { ReviewController } from '../../source/review/controller.js';
+import { NO_KEY } from '../../source/review/keys.js';
+import { initialState } from '../../source/review/state.js';
+import { createMemoryRepository } from '../../source/store/index.js';
+import type { ModelFileRead, ModelStore } from '../../source/store/model-file.js';
+import { parseModel } from '../../source/suggest/index.js';
+import { seedArticle } from '../helpers/articles.js';
+import { keyOf } from '../helpers/keys.js';
+import { eventually } from '../helpers/patience.js';
+
+/** A model file in memory: what was written, or a text to read back. */
+function memoryModels(text: string | null = null) {
+  const written: string[] = [];
+  const store: ModelStore = {
+    async read<T>(parse: (text: string) => T): Promise<ModelFileRead<T>> {
+      if (text === null) return { kind: 'missing' };
+      try {
+        return { kind: 'loaded', value: parse(text) };
+      } catch (error) {
+        return {
+          kind: 'refused',
+          message: `alice/.suggest-model.json: ${(error as Error).message}`,
+        };
+      }
+    },
+    async write(next) {
+      written.push(next);
+    },
+  };
+  return { store, written };
+}
+
+async function session(article: Article, models: ModelStore) {
+  const repository = createMemoryRepository('alice');
+  await repository.open([article]);
+  const controller = new ReviewController({
+    initial: {
+      ...initialState({
+        corpusName: 'seeds',
+        annotator: 'alice',
+        size: { columns: 120, rows: 40 },
+        articles: [article],
+      }),
+      focus: 'reader',
+    },
+    store: Promise.resolve(repository),
+    suggestions: { models },
+  });
+  controller.start();
+  const press = (key: string) => controller.press(key, NO_KEY);
+  const idle = () => eventually(() => (controller.pending === 0 ? true : undefined), 'the writes');
+  await eventually(
+    () => controller.getState().suggestions.byArticle[article.id],
+    'suggestions for the article',
+  );
+  return { controller, repository, press, idle };
+}
+
+// Seed 001: a quote by "Kremlin spokesman Dmitry Peskov" early on.
+const ARTICLE = seedArticle('001_d7fb493d5d978b6e.txt');
+
+describe('the suggestion model beside the review', () => {
+  it('stores an accepted quote with its speaker, undone in one step, and saves what it learnt', async () => {
+    const models = memoryModels();
+    const { controller, repository, press, idle } = await session(ARTICLE, models.store);
+    const state = controller.getState();
+    const suggestions = state.suggestions.byArticle[ARTICLE.id]!;
+    const index = ARTICLE.sentences.findIndex(
+      (sentence) =>
+        suggestions.sentences[sentence.id]?.attributes.speaker === 'Dmitry Peskov' &&
+        suggestions.sentences[sentence.id]?.labels.some(({ label }) => label === 'quote'),
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < index; i += 1) press(keyOf('cursor/next'));
+    const proposed = suggestions.sentences[ARTICLE.sentences[index]!.id]!;
+    press(keyOf('suggestion/accept'));
+    await idle();
+    const stored = repository.list({ article: ARTICLE.id });
+    expect(stored.map((a) => a.label).sort()).toEqual(proposed.labels.map((l) => l.label).sort());
+    for (const annotation of stored) expect(annotation.attributes?.speaker).toBe('Dmitry Peskov');
+    await controller.suggestionsSettled();
+    expect(models.written.length).toBeGreaterThan(0);
+    const saved = parseModel(models.written.at(-1)!).model;
+    expect(saved.labels.get('quote')?.positives).toBe(1);
+
+    press(keyOf('undo'));
+    await idle();
+    expect(repository.list({ article: ARTICLE.id })).toEqual([]);
+  });
+
+  it('names a corrupt model file once, suggests from the rules and never overwrites it', async () => {
+    const models = memoryModels('{"format": "margin-suggest-model", "version": 1, "lab');
+    const { controller, press, idle } = await session(ARTICLE, models.store);
+    expect(controller.getState().warnings).toEqual([
+      expect.stringMatching(
+        /^alice\/\.suggest-model\.json: not valid JSON.*; suggestions start from the rules/,
+      ),
+    ]);
+    press(keyOf('suggestion/reject'));
+    press(keyOf('cursor/next'));
+    press(keyOf('tag/toggle', 'claim'));
+    await idle();
+    await controller.suggestionsSettled();
+    expect(models.written).toEqual([]);
+  });
+});

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { NO_KEY } from '../../source/review/keys.js';
+import { reduce } from '../../source/review/reducer.js';
+import type { ReviewState } from '../../source/review/state.js';
+import type { ArticleSuggestions } from '../../source/review/suggestions.js';
+import { keyOf, typed } from '../helpers/keys.js';
+import { readerState } from './fixtures.js';
+
+/** Suggestions for article "b": a quote with its speaker on b-s22, a claim on b-s20 (tagged). */
+const SUGGESTED: ArticleSuggestions = {
+  sentences: {
+    'b-s22': {
+      labels: [{ label: 'quote', score: 0.97 }],
+      attributes: { speaker: 'Dmitry Peskov' },
+    },
+    'b-s20': {
+      labels: [
+        { label: 'claim', score: 0.8 },
+        { label: 'event', score: 0.6 },
+      ],
+      attributes: { claimant: 'the Kremlin', when: 'on Thursday' },
+    },
+    'b-s30': { labels: [{ label: 'event', score: 0.55 }], attributes: {} },
+  },
+  uncertain: ['b-s30', 'b-s21', 'b-s20', 'b-s5', 'b-s22', 'b-s3'],
+  revision: 4,
+};
+
+function withSuggestions(overrides: Partial<ReviewState> = {}): ReviewState {
+  const state = reduce(readerState(overrides), {
+    type: 'suggestions/arrived',
+    article: 'b',
+    suggestions: SUGGESTED,
+  });
+  return state;
+}
+
+const at = (state: ReviewState, cursor: number): ReviewState => ({
+  ...state,
+  cursors: { ...state.cursors, b: cursor },
+});
+const press = (state: ReviewState, type: Parameters<typeof keyOf>[0]) => typed(state, keyOf(type));
+const learnt = (state: ReviewState) => state.suggestions.lessons;
+
+describe('suggestions in the review', () => {
+  it('accepting tags the suggested labels with their speaker, in one write', () => {
+    const state = press(at(withSuggestions(), 22), 'suggestion/accept');
+    expect(state.marks.b?.sentences['b-s22']).toEqual({
+      labels: ['quote'],
+      note: null,
+      attributes: { speaker: 'Dmitry Peskov' },
+    });
+    expect(state.outbox).toEqual([
+      {
+        kind: 'tag-many',
+        article: 'b',
+        sentence: 'b-s22',
+        labels: ['quote'],
+        attributes: { speaker: 'Dmitry Peskov' },
+      },
+    ]);
+    expect(learnt(state)).toEqual([
+      {
+        article: 'b',
+        decisions: [{ sentence: 'b-s22', label: 'quote', present: true }],
+        corrections: [],
+      },
+    ]);
+    expect(state.message?.text).toBe('accepted: quote (speaker: Dmitry Peskov)');
+  });
+
+  it('accepts only what the sentence does not carry, and keeps the attributes it has', () => {
+    const state = press(at(withSuggestions(), 20), 'suggestion/accept');
+    expect(state.marks.b?.sentences['b-s20']).toEqual({
+      labels: ['claim', 'event'],
+      note: 'check this',
+      attributes: { claimant: 'Kremlin', when: 'on Thursday' },
+    });
+    expect(state.outbox[0]).toMatchObject({ kind: 'tag-many', labels: ['event'] });
+  });
+
+  it('rejecting hides the suggestion, writes nothing and teaches the model the opposite', () => {
+    const state = press(at(withSuggestions(), 22), 'suggestion/reject');
+    expect(state.marks.b?.sentences['b-s22']).toBeUndefined();
+    expect(state.outbox).toEqual([]);
+    expect(learnt(state)).toEqual([
+      {
+        article: 'b',
+        decisions: [{ sentence: 'b-s22', label: 'quote', present: false }],
+        corrections: [],
+      },
+    ]);
+    // Rejected stays rejected: accepting afterwards finds nothing, even when re-scored.
+    const again = reduce(press(state, 'suggestion/accept'), {
+      type: 'suggestions/arrived',
+      article: 'b',
+      suggestions: { ...SUGGESTED, revision: 5 },
+    });
+    expect(again.outbox).toEqual([]);
+    expect(learnt(again)).toEqual(learnt(state));
+    expect(again.marks.b?.sentences['b-s22']).toBeUndefined();
+  });
+
+  it('says so when the sentence has no suggestion, and writes nothing', () => {
+    const state = press(at(withSuggestions(), 2), 'suggestion/accept');
+    expect(state.outbox).toEqual([]);
+    expect(state.message?.text).toBe('no suggestion on this sentence');
+  });
+
+  it('learns from manual tags and clears too', () => {
+    const tagged = press(at(withSuggestions(), 5), 'tag/toggle');
+    expect(learnt(tagged)[0]?.decisions).toEqual([
+      { sentence: 'b-s5', label: 'claim', present: true },
+    ]);
+    const cleared = typed(at(withSuggestions(), 20), keyOf('tag/clear'));
+    expect(learnt(cleared)[0]?.decisions).toEqual([
+      { sentence: 'b-s20', label: 'claim', present: false },
+    ]);
+  });
+
+  it('jumps to the undecided sentence the model is least sure of, then the next', () => {
+    const first = press(at(withSuggestions(), 0), 'suggestion/next-uncertain');
+    expect(first.cursors.b).toBe(30);
+    // b-s21 and b-s20 are tagged: passed over.
+    const second = press(first, 'suggestion/next-uncertain');
+    expect(second.cursors.b).toBe(5);
+    // From a sentence reached otherwise, the walk starts again from the top.
+    expect(press(at(second, 9), 'suggestion/next-uncertain').cursors.b).toBe(30);
+    const rejected = press(at(withSuggestions(), 22), 'suggestion/reject');
+    const walked = press(
+      press(at(rejected, 5), 'suggestion/next-uncertain'),
+      'suggestion/next-uncertain',
+    );
+    expect(walked.cursors.b).toBe(5);
+    // b-s22 was rejected: decided.
+    expect(press(walked, 'suggestion/next-uncertain').cursors.b).toBe(3);
+  });
+
+  it('marking done teaches that the untagged sentences carry no label, once', () => {
+    const rejected = press(at(withSuggestions(), 22), 'suggestion/reject');
+    const done = press(rejected, 'status/toggle-done');
+    const untagged = learnt(done).at(-1)?.untagged ?? [];
+    // 40 sentences, two tagged (b-s20, b-s21), one rejected (b-s22: taught already).
+    expect(untagged).toHaveLength(37);
+    expect(untagged).not.toContain('b-s20');
+    expect(untagged).not.toContain('b-s22');
+    const again = press(press(done, 'status/toggle-done'), 'status/toggle-done');
+    expect(learnt(again)).toEqual(learnt(done));
+  });
+
+  it('keeps newer suggestions when older ones arrive late', () => {
+    const state = withSuggestions();
+    const late = reduce(state, {
+      type: 'suggestions/arrived',
+      article: 'b',
+      suggestions: { ...SUGGESTED, sentences: {}, revision: 1 },
+    });
+    expect(late.suggestions.byArticle.b?.revision).toBe(4);
+  });
+
+  it('teaches a corrected speaker when the attributes are saved', () => {
+    const accepted = press(at(withSuggestions(), 22), 'suggestion/accept');
+    let state = typed(accepted, keyOf('attributes/edit'));
+    expect(state.mode.kind).toBe('attributes');
+    for (let i = 0; i < 'Dmitry Peskov'.length; i += 1) {
+      state = reduce(state, {
+        type: 'text/type',
+        input: '',
+        key: { ...NO_KEY, delete: true },
+      });
+    }
+    state = typed(state, 'Peskov');
+    state = reduce(state, { type: 'edit/save' });
+    expect(learnt(state).at(-1)?.corrections).toEqual([
+      { key: 'speaker', suggested: 'Dmitry Peskov', corrected: 'Peskov' },
+    ]);
+  });
+});

@@ -1,0 +1,126 @@
+import { lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRepository } from '../../source/store/index.js';
+import { MODEL_FILE_NAME, readModelFile, writeModelFile } from '../../source/store/model-file.js';
+import {
+  analyseArticle,
+  createModel,
+  learnDecision,
+  parseModel,
+  serialiseModel,
+  suggest,
+} from '../../source/suggest/index.js';
+import { seedArticle } from './articles.js';
+import { useTempFolder } from './temp-store.js';
+
+const LABELS = [{ name: 'claim' }, { name: 'quote' }, { name: 'event' }];
+
+/** A model that learnt a few decisions on a seed article, and the article. */
+function trainedModel() {
+  const article = seedArticle();
+  const analysis = analyseArticle(article);
+  const model = createModel();
+  for (const sentence of analysis.sentences.slice(0, 6)) {
+    learnDecision(model, analysis.sentences, {
+      sentence: sentence.sentence,
+      label: 'claim',
+      present: sentence.index % 2 === 0,
+    });
+  }
+  return { article, analysis, model };
+}
+
+describe('the suggestion model file', () => {
+  const tempFolder = useTempFolder();
+
+  it('round-trips: the model read back scores every sentence exactly as the one saved', async () => {
+    const root = await tempFolder();
+    const { analysis, model } = trainedModel();
+    await writeModelFile(root, 'alice', serialiseModel(model));
+    const read = await readModelFile(root, 'alice', parseModel);
+    if (read.kind !== 'loaded') throw new Error(`not loaded: ${JSON.stringify(read)}`);
+    expect(read.value.stale).toBe(false);
+    expect(suggest(analysis, read.value.model, LABELS)).toEqual(suggest(analysis, model, LABELS));
+    expect(serialiseModel(read.value.model)).toBe(serialiseModel(model));
+  });
+
+  it('lives in the annotator folder, where the store does not take it for an article', async () => {
+    const root = await tempFolder();
+    const { article, model } = trainedModel();
+    await writeModelFile(root, 'alice', serialiseModel(model));
+    const repository = await openRepository({ root, annotator: 'alice', articles: [article] });
+    expect(repository.problems()).toEqual([]);
+    expect(repository.list()).toEqual([]);
+    expect((await lstat(join(root, 'alice', MODEL_FILE_NAME))).isFile()).toBe(true);
+  });
+
+  it('is missing, not refused, before the first decision', async () => {
+    const root = await tempFolder();
+    expect(await readModelFile(root, 'alice', parseModel)).toEqual({ kind: 'missing' });
+  });
+
+  it('names a corrupt file in one line, without quoting it', async () => {
+    const root = await tempFolder();
+    await mkdir(join(root, 'alice'));
+    const path = join(root, 'alice', MODEL_FILE_NAME);
+    await writeFile(path, '{"format": "margin-suggest-model", "version": 1, "secret');
+    const read = await readModelFile(root, 'alice', parseModel, 'annotations');
+    expect(read.kind).toBe('refused');
+    const message = read.kind === 'refused' ? read.message : '';
+    expect(message).toBe(
+      'annotations/alice/.suggest-model.json: not valid JSON (at line 1, column 57)',
+    );
+    // JSON.parse's own message would quote the file: someone's private text, or an escape code.
+    await writeFile(path, 'private words of another file\n');
+    const other = await readModelFile(root, 'alice', parseModel, 'annotations');
+    expect(other.kind === 'refused' && other.message).toBe(
+      'annotations/alice/.suggest-model.json: not valid JSON',
+    );
+    await writeFile(path, '{"format": "something-else"}');
+    expect(await readModelFile(root, 'alice', parseModel, 'annotations')).toEqual({
+      kind: 'refused',
+      message: 'annotations/alice/.suggest-model.json: not a margin-suggest-model file',
+    });
+  });
+
+  it('never reads or replaces a link in its place, and leaves the link as it was', async () => {
+    const root = await tempFolder();
+    const outside = join(await tempFolder(), 'private.json');
+    await writeFile(outside, serialiseModel(trainedModel().model));
+    await mkdir(join(root, 'alice'));
+    const path = join(root, 'alice', MODEL_FILE_NAME);
+    await symlink(outside, path);
+    const read = await readModelFile(root, 'alice', parseModel, 'annotations');
+    expect(read).toEqual({
+      kind: 'refused',
+      message: expect.stringMatching(
+        /^annotations\/alice\/\.suggest-model\.json: is a symbolic link: margin never follows/,
+      ),
+    });
+    await expect(writeModelFile(root, 'alice', serialiseModel(createModel()))).rejects.toThrow(
+      /\.suggest-model\.json: is a symbolic link/,
+    );
+    expect(await readlink(path)).toBe(outside);
+    expect(await readFile(outside, 'utf8')).toBe(serialiseModel(trainedModel().model));
+  });
+
+  it('refuses an annotator folder that is a link, for reading and for writing', async () => {
+    const root = await tempFolder();
+    const elsewhere = await tempFolder();
+    await symlink(elsewhere, join(root, 'alice'));
+    const read = await readModelFile(root, 'alice', parseModel);
+    expect(read.kind).toBe('refused');
+    await expect(writeModelFile(root, 'alice', serialiseModel(createModel()))).rejects.toThrow(
+      /is a symbolic link/,
+    );
+    await expect(lstat(join(elsewhere, MODEL_FILE_NAME))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('refuses something that is not a regular file', async () => {
+    const root = await tempFolder();
+    await mkdir(join(root, 'alice', MODEL_FILE_NAME), { recursive: true });
+    const read = await readModelFile(root, 'alice', parseModel);
+    expect(read.kind === 'refused' && read.message).toMatch(/is not a regular file/);
+  });
+});
