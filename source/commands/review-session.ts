@@ -5,6 +5,7 @@ import {
   type CorpusFeed,
   ReviewController,
   type SearchFunction,
+  type StorySource,
 } from '../review/controller.js';
 import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings } from '../review/sync.js';
@@ -126,7 +127,13 @@ export async function startReviewSession(
 /** The review's controller over a session: what the first frame shows, and what follows. */
 export function reviewController(
   session: ReviewSession,
-  options: { corpusName: string; annotator: string; compare: boolean; size: Size },
+  options: {
+    corpusName: string;
+    annotator: string;
+    compare: boolean;
+    size: Size;
+    story?: StorySource;
+  },
 ): ReviewController {
   const opened = session.opened;
   const initial = initialState({
@@ -153,6 +160,7 @@ export function reviewController(
     store: session.store,
     corpus: session.feed,
     loadSearch,
+    story: options.story,
   });
 }
 

@@ -12,6 +12,7 @@ export function keyContext(state: ReviewState): KeyContext | null {
     case 'note':
     case 'attributes':
     case 'compare':
+    case 'story':
       return state.mode.kind;
     case 'quitting':
       return null;

@@ -18,6 +18,16 @@ import {
 } from './navigation.js';
 import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
 import type { ReviewState } from './state.js';
+import {
+  copyToCounterpart,
+  goStory,
+  markLink,
+  moveStory,
+  openStory,
+  storyArrived,
+  storyBack,
+  unlinkCounterpart,
+} from './story.js';
 import { emit, info, setMarks, warn } from './updates.js';
 import { helpMaxTop } from './view/help.js';
 import { paneLayout } from './view/layout.js';
@@ -52,13 +62,18 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return currentArticle(state) ? open(state) : state;
     }
     case 'back':
-      if (state.mode.kind === 'help' || state.mode.kind === 'compare') {
+      if (
+        state.mode.kind === 'help' ||
+        state.mode.kind === 'compare' ||
+        state.mode.kind === 'story'
+      ) {
         return { ...state, mode: { kind: 'browse' } };
       }
       if (state.mode.kind === 'note' || state.mode.kind === 'attributes') {
         return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
       }
       if (state.mode.kind === 'search') return keyAction(state, { type: 'search/cancel' });
+      if (state.story.origin && state.focus === 'reader') return storyBack(state);
       if (state.results) return { ...state, results: null, message: info('search results closed') };
       if (state.focus === 'reader') return { ...state, focus: 'list' };
       return state;
@@ -155,6 +170,18 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return acceptCompare(state, action.index);
     case 'compare/go':
       return goCompare(state);
+    case 'story/open':
+      return openStory(state);
+    case 'story/move':
+      return moveStory(state, action.delta);
+    case 'story/go':
+      return goStory(state);
+    case 'story/copy':
+      return copyToCounterpart(state);
+    case 'story/unlink':
+      return unlinkCounterpart(state);
+    case 'story/link':
+      return markLink(state);
     case 'help/toggle':
       return {
         ...state,
@@ -190,6 +217,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       });
     case 'compare/rows':
       return compareRowsArrived(state, action.article, action.rows);
+    case 'story/groups':
+      return storyArrived(state, action.view);
     case 'search/ready':
       return { ...state, searchAvailable: true };
     case 'search/query': {

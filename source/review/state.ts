@@ -1,10 +1,12 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
+import type { StoryLink } from '../store/index.js';
 import type { AnnotationPatch } from '../store/repository.js';
 import type { Label, ReviewStatus } from '../store/types.js';
 import type { AttributeField } from './attributes.js';
 import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
+import { NO_STORY, type StoryState } from './story.js';
 import type { Size } from './view/layout.js';
 
 export type Focus = 'list' | 'reader';
@@ -53,6 +55,8 @@ export type Mode =
     }
   /** `c` with --compare: every other annotator's labels per sentence; `rows` null until read. */
   | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
+  /** The counterparts in other outlets of one sentence; `selected` indexes them. */
+  | { kind: 'story'; article: string; sentence: string; selected: number }
   | { kind: 'quitting' };
 
 /** The hits of an accepted search, stepped through with n/N in the reader. */
@@ -72,7 +76,17 @@ export type Effect =
   | { kind: 'status'; article: string; status: ReviewStatus; ifUnreviewed?: boolean }
   | { kind: 'accept'; article: string; sentence: string; annotator: string }
   | { kind: 'undo' }
-  | { kind: 'redo' };
+  | { kind: 'redo' }
+  /** The story view's copy: these labels and attributes onto another outlet's sentence. */
+  | {
+      kind: 'adopt';
+      article: string;
+      sentence: string;
+      labels: Label[];
+      attributes: Record<string, string>;
+    }
+  /** A reviewer's link or unlink of two sentences, kept beside the annotations. */
+  | { kind: 'story-link'; link: StoryLink };
 
 export interface Message {
   text: string;
@@ -109,6 +123,8 @@ export interface ReviewState {
   /** Writes asked for by the last keys, taken by the controller's queue as soon as they appear. */
   outbox: Effect[];
   searchAvailable: boolean;
+  /** The same statements across outlets: groups, where Esc returns, a link being made. */
+  story: StoryState;
   /** Started with --compare: the writer is the gold annotator and `c` compares annotators. */
   compare: boolean;
   /** Set once quitting was asked for and nothing is left to write. */
@@ -152,6 +168,7 @@ export function initialState(options: InitialOptions): ReviewState {
     save: { pending: 0, error: null },
     outbox: [],
     searchAvailable: options.searchAvailable ?? false,
+    story: NO_STORY,
     compare: options.compare ?? false,
     quit: false,
     forceQuit: false,

@@ -113,7 +113,7 @@ describe('margin review in a real terminal', () => {
       'u',
       (t) =>
         statusBar(t).startsWith('undid: ') &&
-        reader(t, 'When Mr Witkoff brings').startsWith('▶  E  '),
+        reader(t, 'When Mr Witkoff brings').startsWith('▶  E '),
       'undo',
     );
     await step(
@@ -231,9 +231,9 @@ describe('margin review in a real terminal', () => {
     // One pane at a time: nothing left over from the side-by-side layout.
     expect(narrow.filter((row) => row.includes('│')).length).toBe(1);
     expect(narrow.slice(1, 4)).toEqual([
-      '      The National · 2025-03-14',
+      '       The National · 2025-03-14',
       '',
-      '▶     Russia said on Friday it is preparing for direct talks between',
+      '▶      Russia said on Friday it is preparing for direct talks between',
     ]);
     expect(narrow[18]).toMatch(/^j\/k move .* saved$/);
     expect(narrow[19]).toBe('');

@@ -16,6 +16,7 @@ import { Reader } from './Reader.js';
 import { EmptyCorpus, TooSmall } from './Screens.js';
 import { SearchOverlay } from './SearchOverlay.js';
 import { StatusBar, saveText } from './StatusBar.js';
+import { StoryPanel } from './StoryPanel.js';
 
 export interface AppProps {
   controller: ReviewController;
@@ -50,6 +51,7 @@ export function App({ controller, theme }: AppProps) {
         width={width}
         height={bodyHeight}
         focused={focused}
+        story={state.story.view}
         theme={theme}
       />
     ) : (
@@ -67,6 +69,8 @@ export function App({ controller, theme }: AppProps) {
         theme={theme}
       />
     );
+  } else if (mode.kind === 'story') {
+    body = <StoryPanel state={state} width={columns} height={bodyHeight} theme={theme} />;
   } else if (mode.kind === 'help') {
     body = <HelpOverlay width={columns} height={bodyHeight} scroll={state.helpTop} theme={theme} />;
   } else if (mode.kind === 'search') {

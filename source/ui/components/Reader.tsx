@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
 import type { ReaderLines } from '../../review/selectors.js';
+import { counterpartCount, type StoryView } from '../../review/story.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
 import { followTop } from '../../review/view/window.js';
 import type { Line } from '../../review/view/wrap.js';
@@ -20,7 +21,15 @@ export interface ReaderProps {
   height: number;
   /** False while the list beside it has the keyboard: the cursor is drawn hollow and plain. */
   focused: boolean;
+  /** The story groups, for the count of other outlets in the gutter; null until computed. */
+  story: StoryView | null;
   theme: Theme;
+}
+
+/** The gutter's count of other outlets reporting the sentence: 1–9, then +. */
+function outletsMark(count: number, theme: Theme): string {
+  if (count === 0) return ' ';
+  return paint(count > 9 ? '+' : String(count), { color: theme.accent, bold: true }, theme.color);
 }
 
 function renderLine(
@@ -29,6 +38,7 @@ function renderLine(
   marks: ArticleMarks,
   cursor: number,
   focused: boolean,
+  story: StoryView | null,
   theme: Theme,
 ) {
   const on = theme.color;
@@ -37,11 +47,11 @@ function renderLine(
       return ' ';
     case 'title':
     case 'orphan-heading':
-      return `      ${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
+      return `       ${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
     case 'meta':
-      return `      ${paint(line.text, { dim: true }, on)}`;
+      return `       ${paint(line.text, { dim: true }, on)}`;
     case 'orphan':
-      return `      ${line.text}`;
+      return `       ${line.text}`;
     default: {
       const sentence = article.sentences[line.sentence]!;
       const current = line.sentence === cursor;
@@ -57,9 +67,12 @@ function renderLine(
           : ' ',
       ).join('');
       const note = line.first && own?.note ? paint(NOTE_GLYPH, { color: theme.accent }, on) : ' ';
+      const outlets = line.first
+        ? outletsMark(counterpartCount(story, article.id, sentence.id), theme)
+        : ' ';
       const text =
         current && focused ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
-      return `${glyph}${badges}${note} ${text}`;
+      return `${glyph}${badges}${note}${outlets} ${text}`;
     }
   }
 }
@@ -77,6 +90,7 @@ export const Reader = memo(function Reader({
   width,
   height,
   focused,
+  story,
   theme,
 }: ReaderProps) {
   // An editor under the reader can take some of its lines: keep the cursor in what is left.
@@ -94,7 +108,7 @@ export const Reader = memo(function Reader({
       {visible.map((line, offset) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
         <Text key={top + offset} wrap="truncate">
-          {renderLine(line, article, marks, cursor, focused, theme)}
+          {renderLine(line, article, marks, cursor, focused, story, theme)}
         </Text>
       ))}
     </Box>
