@@ -15,4 +15,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   search: async () => (await import('./search.js')).command,
   stats: async () => (await import('./stats.js')).command,
   agree: async () => (await import('./agree.js')).command,
+  story: async () => (await import('./story.js')).command,
 };

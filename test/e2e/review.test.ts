@@ -132,7 +132,7 @@ describe('margin review in a real terminal', () => {
     );
     const screen = s.screen().join('\n');
     expect(reader(screen, 'US envoy Steve Witkoff met')).toMatch(
-      /^ CQ {3}US envoy Steve Witkoff met/,
+      /^ CQ {2}[1 ] US envoy Steve Witkoff met/,
     );
     s.write('q');
     const exit = await s.exited;
@@ -246,7 +246,7 @@ describe('margin review in a real terminal', () => {
     const wide = s.screen();
     expect(wide.filter((row) => row.includes('│')).length).toBe(38);
     expect(wide[1]).toMatch(
-      /^▷ ◐ Russia said on Friday it is preparing… │ {6}The National · 2025-03-14$/,
+      /^▷ ◐ Russia said on Friday it is preparing… │ {7}The National · 2025-03-14$/,
     );
     expect(wide[2]).toMatch(/^ {4}The National · 2025-03-14 · no tags +│$/);
   });
