@@ -122,13 +122,13 @@ export class Output {
 
   async #write(
     all: Iterable<string> | AsyncIterable<string>,
-    escape: (part: string) => string,
+    shown: (part: string) => string,
   ): Promise<boolean> {
     for await (const part of all) {
       if (this.#closed) return false;
       if (this.#failure) throw this.#failure;
       await new Promise<void>((resolve) => {
-        this.io.stdout.write(escape(part), (error) => {
+        this.io.stdout.write(shown(part), (error) => {
           if (error) this.#failed(error);
           resolve();
         });
