@@ -1,5 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import type { Article } from '../corpus/types.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { articleEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
@@ -8,13 +9,14 @@ import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, runExport } from '../export/stream.js';
-import type { ExportSummary } from '../export/writer.js';
+import type { ExportSummary, StoryOf } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { DEFAULT_LABELS } from '../store/labels.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import { annFilesIn, fileSink, folderSink, stdoutSink } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
+import { corpusStoryGroups } from './story-groups.js';
 import { fromCwd, listFlag, openWorkspace } from './workspace.js';
 
 // The project's labels; configurable per project later.
@@ -43,6 +45,9 @@ Options
   --annotator-ids FILE
                  label-studio: the Label Studio user id of each annotator, as JSON
                  ({"alice": 2}); others get the next free numbers
+  --no-story     jsonl, csv, w3c: leave out the story groups (the same statement in other
+                 outlets: a "story" field, a column, a linking body), which are computed
+                 over the whole corpus first (seconds at 10,000 articles)
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
 
@@ -66,6 +71,7 @@ Examples
     raw: { type: 'boolean', default: false },
     config: { type: 'boolean', default: false },
     annotatorIds: { type: 'string' },
+    story: { type: 'boolean', default: true },
   },
   async run(_input, flags, io, output) {
     const fail = (message: string): never => {
@@ -128,8 +134,13 @@ Examples
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
     for (const name of strangers)
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
+    const storyOf =
+      STORY_FORMATS.has(format) && flags.story !== false
+        ? await storyIds(articles, workspace.storeRoot, String(flags.store), output)
+        : undefined;
     const options: ExportOptions = {
       labels: LABELS,
+      ...(storyOf ? { storyOf } : {}),
       filter,
       bom: Boolean(flags.bom),
       raw: Boolean(flags.raw),
@@ -176,6 +187,26 @@ Examples
     return output.status();
   },
 };
+
+/** The formats that carry each annotation's story group. */
+const STORY_FORMATS = new Set<string>(['jsonl', 'csv', 'w3c']);
+
+/** Each sentence's story group id, with every annotator's links; refused link files named. */
+async function storyIds(
+  articles: Article[],
+  storeRoot: string,
+  display: string,
+  output: Output,
+): Promise<StoryOf> {
+  const { groups, problems } = await corpusStoryGroups(articles, storeRoot, { display });
+  for (const problem of problems) output.problem(problem);
+  const ids = new Map<string, string>();
+  for (const group of groups) {
+    for (const member of group.members)
+      ids.set(`${member.article}\u0000${member.sentence}`, group.id);
+  }
+  return (article, sentence) => ids.get(`${article}\u0000${sentence}`) ?? null;
+}
 
 /**
  * Writes one output file; when that fails, says which (as the user named `--out`) and why, in

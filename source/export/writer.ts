@@ -50,4 +50,11 @@ export interface WriterOptions {
   annotators?: readonly string[];
   /** Label Studio user ids to use for annotators (`--annotator-ids`). */
   annotatorIds?: ReadonlyMap<string, number>;
+  /**
+   * The story group of a sentence (the same statement in other outlets), or null: given, jsonl
+   * and csv gain a `story` field and W3C annotations of one group link to the same resource.
+   */
+  storyOf?: StoryOf;
 }
+
+export type StoryOf = (article: string, sentence: string) => string | null;
