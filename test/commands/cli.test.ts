@@ -132,6 +132,7 @@ describe('exit status: 2 when a command cannot run at all', async () => {
     search: { args: ['search', 'Witkoff'], store: true },
     stats: { args: ['stats'], store: true },
     agree: { args: ['agree'], store: true },
+    story: { args: ['story'], store: true },
   };
   beforeAll(async () => {
     await writeFile(join(scratch, 'empty.jsonl'), '');
