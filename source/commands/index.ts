@@ -19,4 +19,5 @@ export const commands: Record<string, () => Promise<Command>> = {
   agree: async () => (await import('./agree.js')).command,
   init: async () => (await import('./init.js')).command,
   completion: async () => (await import('./completion.js')).command,
+  story: async () => (await import('./story.js')).command,
 };

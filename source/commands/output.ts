@@ -91,11 +91,44 @@ export class Output {
    */
   async out(parts: string | Iterable<string> | AsyncIterable<string>): Promise<boolean> {
     const all = typeof parts === 'string' ? [parts] : parts;
+    return this.#write(all, visible);
+  }
+
+  /** Whether stdout is a terminal that shows colour (not under NO_COLOR). */
+  get color(): boolean {
+    return Boolean(this.io.stdout.isTTY) && !this.io.env.NO_COLOR;
+  }
+
+  /**
+   * Lines of runs, the `marked` ones in bold yellow on a colour terminal (plain elsewhere);
+   * every run is escaped like `out`'s text, so only margin's own colour codes reach the terminal.
+   */
+  async outMarked(
+    lines: Iterable<ReadonlyArray<{ text: string; marked?: boolean }>>,
+  ): Promise<boolean> {
+    const color = this.color;
+    const render = function* () {
+      for (const runs of lines) {
+        let line = '';
+        for (const run of runs) {
+          const text = visible(run.text);
+          line += run.marked && color && text !== '' ? `\x1b[1;33m${text}\x1b[0m` : text;
+        }
+        yield `${line}\n`;
+      }
+    };
+    return this.#write(render(), (part) => part);
+  }
+
+  async #write(
+    all: Iterable<string> | AsyncIterable<string>,
+    shown: (part: string) => string,
+  ): Promise<boolean> {
     for await (const part of all) {
       if (this.#closed) return false;
       if (this.#failure) throw this.#failure;
       await new Promise<void>((resolve) => {
-        this.io.stdout.write(visible(part), (error) => {
+        this.io.stdout.write(shown(part), (error) => {
           if (error) this.#failed(error);
           resolve();
         });

@@ -5,6 +5,7 @@ import {
   type CorpusFeed,
   ReviewController,
   type SearchFunction,
+  type StorySource,
 } from '../review/controller.js';
 import type { ReviewProject } from '../review/project.js';
 import { initialState } from '../review/state.js';
@@ -155,6 +156,7 @@ export function reviewController(
     project?: ReviewProject;
     /** Where the suggestion model lives; null: no suggestions. */
     models?: ModelStore | null;
+    story?: StorySource;
   },
 ): ReviewController {
   const opened = session.opened;
@@ -184,6 +186,7 @@ export function reviewController(
     corpus: session.feed,
     loadSearch: (articles) => loadSearch(session, articles),
     suggestions: options.models ? { models: options.models } : undefined,
+    story: options.story,
   });
 }
 

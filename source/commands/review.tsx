@@ -126,6 +126,11 @@ Press ? in the review for every key.`,
           ? diskModelStore(root, annotator, context.store.shown)
           : null,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
+      story: (await import('./story-groups.js')).reviewStorySource(
+        root,
+        annotator,
+        String(flags.store),
+      ),
     });
     const [{ runReview }, { makeTheme }] = await ui;
     const status = (unsaved: number) => {

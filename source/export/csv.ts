@@ -56,7 +56,13 @@ const OPTIONS = {
 export function csvWriter(options: WriterOptions): FormatWriter {
   const names = [...declaredAttributes(options.labels).keys()];
   const declared = new Set(names);
-  const header = [...COLUMNS, ...names.map((name) => `attribute:${name}`), 'attributes'];
+  const storyOf = options.storyOf;
+  const header = [
+    ...COLUMNS,
+    ...(storyOf ? ['story'] : []),
+    ...names.map((name) => `attribute:${name}`),
+    'attributes',
+  ];
   const guard = options.raw
     ? (value: string) => visible(value)
     : (value: string) => formulaSafe(visible(value));
@@ -67,12 +73,13 @@ export function csvWriter(options: WriterOptions): FormatWriter {
       // the collector twice the time of the rest of the export.
       const rows: string[][] = [];
       for (const entry of selected.entries) {
-        const record = toRecord(entry, selected.status(entry.annotation.annotator));
+        const record = toRecord(entry, selected.status(entry.annotation.annotator), storyOf);
         // Attribute names come from files: looked up as own keys only, never `constructor`'s.
         const attributes = new Map(Object.entries(record.attributes));
         const others = [...attributes].filter(([name]) => !declared.has(name));
         rows.push([
           ...COLUMNS.map((column) => guard(cell(record[column]))),
+          ...(storyOf ? [guard(record.story ?? '')] : []),
           ...names.map((name) => guard(attributes.get(name) ?? '')),
           others.length > 0 ? guard(safeJson(Object.fromEntries(others))) : '',
         ]);

@@ -34,7 +34,7 @@ export function createWriter(
 ): FormatWriter {
   switch (format) {
     case 'jsonl':
-      return jsonlWriter();
+      return jsonlWriter(options.storyOf);
     case 'csv':
       return csvWriter(options);
     case 'prodigy':
@@ -46,6 +46,6 @@ export function createWriter(
     case 'brat':
       return bratWriter(options.labels, summary);
     case 'w3c':
-      return w3cWriter();
+      return w3cWriter(options.storyOf);
   }
 }

@@ -2,13 +2,13 @@ import type { ReviewStatus } from '../store/types.js';
 import { visible } from '../text/untrusted.js';
 import type { Entry } from './model.js';
 import { articleCodePoints } from './offsets.js';
-import type { FormatWriter } from './writer.js';
+import type { FormatWriter, StoryOf } from './writer.js';
 
 /**
  * The native format: one `ExportRecord` (see record.ts) per line, the input of `margin import`.
  * Lines are assembled field by field, without an intermediate object per annotation.
  */
-export function jsonlWriter(): FormatWriter {
+export function jsonlWriter(storyOf?: StoryOf): FormatWriter {
   return {
     start: () => '',
     article(selected) {
@@ -16,7 +16,7 @@ export function jsonlWriter(): FormatWriter {
       const articlePart = articleFields(selected.article);
       let out = '';
       for (const entry of selected.entries) {
-        out += `${jsonLine(entry, selected.status(entry.annotation.annotator), articlePart)}\n`;
+        out += `${jsonLine(entry, selected.status(entry.annotation.annotator), articlePart, storyOf)}\n`;
       }
       // What `safeJson` does per value, once over the article's lines: C1 controls and bidi
       // overrides can only stand inside JSON strings, where a \u escape means the same.
@@ -37,12 +37,17 @@ function articleFields(article: Entry['article']): string {
 }
 
 /** Exactly `safeJson(toRecord(entry, status))`, keys in the same order. */
-export function jsonlLine(entry: Entry, status: ReviewStatus): string {
-  return visible(jsonLine(entry, status, articleFields(entry.article)));
+export function jsonlLine(entry: Entry, status: ReviewStatus, storyOf?: StoryOf): string {
+  return visible(jsonLine(entry, status, articleFields(entry.article), storyOf));
 }
 
 /** `JSON.stringify(toRecord(entry, status))`, assembled field by field. */
-function jsonLine(entry: Entry, status: ReviewStatus, articlePart: string): string {
+function jsonLine(
+  entry: Entry,
+  status: ReviewStatus,
+  articlePart: string,
+  storyOf?: StoryOf,
+): string {
   const { article, annotation } = entry;
   const { anchor, placement } = annotation;
   const points = articleCodePoints(article);
@@ -50,15 +55,17 @@ function jsonLine(entry: Entry, status: ReviewStatus, articlePart: string): stri
   const start = points.toCodePoint(placement?.start ?? anchor.start);
   const end = points.toCodePoint(placement?.end ?? anchor.end);
   const quote = text === anchor.quote ? '' : `,"quote":${json(anchor.quote)}`;
+  const sentence = placement?.sentence ?? anchor.sentence;
+  const story = storyOf ? `,"story":${json(storyOf(article.id, sentence))}` : '';
   return (
     `{"id":${json(annotation.id)},${articlePart}` +
     `,"annotator":${json(annotation.annotator)},"label":${json(annotation.label)}` +
-    `,"sentence":${json(placement?.sentence ?? anchor.sentence)},"text":${json(text)}` +
+    `,"sentence":${json(sentence)},"text":${json(text)}` +
     `,"start":${start},"end":${end}${quote},"prefix":${json(anchor.prefix)}` +
     `,"suffix":${json(anchor.suffix)},"textHash":${json(anchor.textHash)}` +
     `,"note":${json(annotation.note ?? null)},"attributes":${json(annotation.attributes ?? {})}` +
     `,"status":${json(status)}` +
     `,"created":${json(annotation.created)},"updated":${json(annotation.updated)}` +
-    `,"orphan":${placement === null}}`
+    `,"orphan":${placement === null}${story}}`
   );
 }

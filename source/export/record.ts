@@ -1,6 +1,7 @@
 import type { ReviewStatus } from '../store/types.js';
 import type { Entry } from './model.js';
 import { articleCodePoints } from './offsets.js';
+import type { StoryOf } from './writer.js';
 
 /**
  * One annotation as the native and CSV formats write it. `start`/`end` are code points within the
@@ -31,9 +32,11 @@ export interface ExportRecord {
   created: string;
   updated: string;
   orphan: boolean;
+  /** The sentence's story group id (null: in none), when the export was asked for groups. */
+  story?: string | null;
 }
 
-export function toRecord(entry: Entry, status: ReviewStatus): ExportRecord {
+export function toRecord(entry: Entry, status: ReviewStatus, storyOf?: StoryOf): ExportRecord {
   const { article, annotation } = entry;
   const { anchor, placement } = annotation;
   const points = articleCodePoints(article);
@@ -62,5 +65,6 @@ export function toRecord(entry: Entry, status: ReviewStatus): ExportRecord {
     created: annotation.created,
     updated: annotation.updated,
     orphan: placement === null,
+    ...(storyOf ? { story: storyOf(article.id, placement?.sentence ?? anchor.sentence) } : {}),
   };
 }

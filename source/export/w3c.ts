@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { safeJson } from '../text/untrusted.js';
 import { compare } from './model.js';
 import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
-import type { FormatWriter } from './writer.js';
+import type { FormatWriter, StoryOf } from './writer.js';
 
 /** Context kept around a quote, in code points, as the store keeps it. */
 const CONTEXT = 32;
 
 export const ANNOTATION_IRI = 'urn:margin:annotation:';
 export const ARTICLE_IRI = 'urn:margin:article:';
+export const STORY_IRI = 'urn:margin:story:';
 
 /**
  * A W3C Web Annotation `AnnotationCollection` (JSON-LD) with every annotation on one page, one
@@ -20,7 +21,7 @@ export const ARTICLE_IRI = 'urn:margin:article:';
  * `TextPositionSelector` in code points, as the model counts characters. An orphan keeps its
  * stored quote, context and offsets and is marked `"orphan": true`.
  */
-export function w3cWriter(): FormatWriter {
+export function w3cWriter(storyOf?: StoryOf): FormatWriter {
   const hash = createHash('sha256');
   let total = 0;
   return {
@@ -55,6 +56,16 @@ export function w3cWriter(): FormatWriter {
         ];
         if (annotation.note) {
           body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+        }
+        // Annotations of one story group (the same statement in other outlets) link to one
+        // resource, so a consumer finds every outlet's version of what was tagged.
+        const story = storyOf?.(article.id, placement?.sentence ?? anchor.sentence);
+        if (story) {
+          body.push({
+            type: 'SpecificResource',
+            purpose: 'linking',
+            source: `${STORY_IRI}${story}`,
+          });
         }
         const attributes = Object.entries(annotation.attributes ?? {});
         for (const [name, value] of attributes.sort(([a], [b]) => compare(a, b))) {

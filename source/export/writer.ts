@@ -51,6 +51,11 @@ export interface WriterOptions {
   annotators?: readonly string[];
   /** Label Studio user ids to use for annotators (`--annotator-ids`). */
   annotatorIds?: ReadonlyMap<string, number>;
+  /**
+   * The story group of a sentence (the same statement in other outlets), or null: given, jsonl
+   * and csv gain a `story` field and W3C annotations of one group link to the same resource.
+   */
+  storyOf?: StoryOf;
   /** Suggested labels to include (`--suggestions`: Label Studio predictions, Prodigy tasks). */
   suggestions?: SuggestionSource;
 }
@@ -72,3 +77,5 @@ export interface SuggestionSource {
   version: string;
   of(article: Article): SuggestedSpan[];
 }
+
+export type StoryOf = (article: string, sentence: string) => string | null;

@@ -4,6 +4,7 @@ import type { Label } from '../store/types.js';
 import type { CompareView } from './compare.js';
 import type { KeyState } from './keys.js';
 import type { ArticleMarks } from './marks.js';
+import type { StoryView } from './story.js';
 import type { ArticleSuggestions } from './suggestions.js';
 import type { Size } from './view/layout.js';
 
@@ -44,6 +45,12 @@ export type KeyAction =
   | { type: 'suggestion/accept' }
   | { type: 'suggestion/reject' }
   | { type: 'suggestion/next-uncertain' }
+  | { type: 'story/open' }
+  | { type: 'story/move'; delta: number }
+  | { type: 'story/go' }
+  | { type: 'story/copy' }
+  | { type: 'story/unlink' }
+  | { type: 'story/link' }
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; delta: number }
   | { type: 'app/quit' }
@@ -59,6 +66,8 @@ export type EventAction =
   | { type: 'search/query'; query: string; hits: SearchHit[] }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }
+  /** The story groups, computed in the background over the whole corpus and the links. */
+  | { type: 'story/groups'; view: StoryView }
   /** The search code has loaded over the whole corpus: `/` works from now on. */
   | { type: 'search/ready' }
   /** The process was asked to end (SIGTERM, SIGHUP): finish the writes, then quit. */

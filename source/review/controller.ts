@@ -1,6 +1,8 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
+import type { StoryLink } from '../store/index.js';
 import type { Repository } from '../store/repository.js';
+import type { StoryGroup } from '../story/index.js';
 import type { Action } from './actions.js';
 import { compareRows } from './compare.js';
 import { EffectQueue } from './effects.js';
@@ -9,6 +11,7 @@ import type { KeyState } from './keys.js';
 import { reduce } from './reducer.js';
 import { articleById, currentArticle } from './selectors.js';
 import type { ReviewState } from './state.js';
+import { storyView } from './story.js';
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
 import { snapshotMarks, storeWarnings } from './sync.js';
 
@@ -35,6 +38,14 @@ export interface ReviewControllerOptions {
   retryDelays?: readonly number[] | undefined;
   /** Suggestions for the article on screen, learning from the reviewer; none without it. */
   suggestions?: SuggestionOptions | undefined;
+  /** The story groups of the whole corpus (with the reviewers' links), and saving a link. */
+  story?: StorySource | undefined;
+}
+
+export interface StorySource {
+  /** The groups, and one line per links file that was refused (and ignored). */
+  groups: (articles: Article[]) => Promise<{ groups: StoryGroup[]; problems: string[] }>;
+  link: (link: StoryLink) => Promise<void>;
 }
 
 /**
@@ -61,6 +72,8 @@ export class ReviewController {
   #articles: Article[] | null = null;
   #search: SearchFunction | null = null;
   #searching: string | null = null;
+  /** Bumped for each new computation of the groups: only the latest one is shown. */
+  #storyRun = 0;
   #comparing: { article: string; marks: unknown } | null = null;
   readonly #suggestions: SuggestionWorker | null;
   #stops: Array<() => void> = [];
@@ -115,6 +128,7 @@ export class ReviewController {
       this.#stops.push(this.#options.corpus((event) => this.#corpusEvent(event)));
     } else {
       this.#articles = this.#state.articles;
+      this.#loadStory();
     }
     // The engine loads behind the first frame, like search.
     if (this.#suggestions) setImmediate(() => void this.#suggestions?.start());
@@ -153,6 +167,10 @@ export class ReviewController {
     let state = next;
     if (state.outbox.length > 0) {
       for (const effect of state.outbox) {
+        if (effect.kind === 'story-link') {
+          this.#link(effect.link);
+          continue;
+        }
         this.#queue.push(effect);
         if (!state.storeOpen && 'article' in effect) this.#aheadOfStore.add(effect.article);
       }
@@ -234,6 +252,7 @@ export class ReviewController {
           this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, ids) });
       }
       this.#loadSearch();
+      this.#loadStory();
     } else {
       this.#articles = [];
       this.dispatch({ type: 'corpus/loaded', articles: null, warnings: [event.warning] });
@@ -267,6 +286,44 @@ export class ReviewController {
         this.dispatch({ type: 'search/ready' });
       },
       () => undefined,
+    );
+  }
+
+  /**
+   * Groups the whole corpus after the frame that is showing; a later run (a link saved, the
+   * corpus finished loading) supersedes an earlier one still under way.
+   */
+  #loadStory(): void {
+    const source = this.#options.story;
+    const articles = this.#articles;
+    if (!source || !articles) return;
+    const run = ++this.#storyRun;
+    setImmediate(() => {
+      if (run !== this.#storyRun) return;
+      source.groups(articles).then(
+        ({ groups, problems }) => {
+          if (run !== this.#storyRun) return;
+          if (problems.length > 0)
+            this.dispatch({ type: 'store/synced', marks: {}, warnings: problems });
+          this.dispatch({ type: 'story/groups', view: storyView(groups) });
+        },
+        (error: unknown) => {
+          const why = error instanceof Error ? error.message : String(error);
+          this.dispatch({ type: 'save/result', message: `story groups unavailable: ${why}` });
+        },
+      );
+    });
+  }
+
+  #link(link: StoryLink): void {
+    const source = this.#options.story;
+    if (!source) return;
+    source.link(link).then(
+      () => this.#loadStory(),
+      (error: unknown) => {
+        const why = error instanceof Error ? error.message : String(error);
+        this.dispatch({ type: 'save/result', message: `link not saved: ${why}` });
+      },
     );
   }
 

@@ -113,6 +113,8 @@ export class EffectQueue {
       await repository.setStatus(effect.article, effect.status);
       return { text: null };
     }
+    // Links live beside the store, not in it: the controller writes them.
+    if (effect.kind === 'story-link') return { text: null };
     const article = this.#options.article(effect.article);
     if (!article) throw new Error(`article ${effect.article} is not loaded`);
     switch (effect.kind) {
@@ -143,6 +145,9 @@ export class EffectQueue {
         break;
       case 'tag-many':
         await repository.tagMany(article, effect.sentence, effect.labels, effect.attributes);
+        break;
+      case 'adopt':
+        await repository.adopt(article, effect.sentence, effect.labels, effect.attributes);
         break;
     }
     return { text: null };

@@ -14,7 +14,9 @@ export type KeyContext =
   /** The compare table (--compare). */
   | 'compare'
   /** The project's guidelines (`margin.json` `guidelines`). */
-  | 'guidelines';
+  | 'guidelines'
+  /** The panel of a sentence's counterparts in other outlets. */
+  | 'story';
 
 export type KeyGroup =
   | 'Move'
@@ -25,6 +27,7 @@ export type KeyGroup =
   | 'Search'
   | 'Edit'
   | 'Compare'
+  | 'Story'
   | 'General';
 
 export type KeyName =
@@ -162,7 +165,7 @@ export const KEYMAP: Keymap = [
   {
     action: { type: 'back' },
     keys: [named('escape', 'Esc')],
-    description: 'back to the list; close search results',
+    description: 'back: to the list, from results or a jump',
     group: 'Articles',
     contexts: READER,
   },
@@ -393,6 +396,67 @@ export const KEYMAP: Keymap = [
     hint: 'Esc close',
   },
   {
+    action: { type: 'story/open' },
+    keys: [char('o')],
+    description: 'the same statement in other outlets',
+    group: 'Story',
+    contexts: READER,
+  },
+  {
+    action: { type: 'story/link' },
+    keys: [char('L')],
+    description: 'L here, L there: the same statement',
+    group: 'Story',
+    contexts: READER,
+  },
+  {
+    action: { type: 'story/move', delta: 1 },
+    keys: [char('j'), named('downArrow', '↓')],
+    description: 'next outlet',
+    group: 'Story',
+    contexts: ['story'],
+    hint: 'j/k move',
+  },
+  {
+    action: { type: 'story/move', delta: -1 },
+    keys: [char('k'), named('upArrow', '↑')],
+    description: 'previous outlet',
+    group: 'Story',
+    contexts: ['story'],
+  },
+  {
+    action: { type: 'story/go' },
+    keys: [named('return', 'Enter')],
+    description: 'read it there (Esc in the reader: back)',
+    group: 'Story',
+    contexts: ['story'],
+    hint: 'Enter go',
+  },
+  {
+    action: { type: 'story/copy' },
+    keys: [char('c')],
+    description: 'copy your labels and attributes to it',
+    group: 'Story',
+    contexts: ['story'],
+    hint: 'c copy tags',
+  },
+  {
+    action: { type: 'story/unlink' },
+    keys: [char('x')],
+    description: 'not the same statement: unlink',
+    group: 'Story',
+    contexts: ['story'],
+    hint: 'x unlink',
+  },
+  {
+    action: { type: 'back' },
+    keys: [named('escape', 'Esc')],
+    description: 'close the panel',
+    group: 'Story',
+    contexts: ['story'],
+    hint: 'Esc close',
+  },
+  {
     action: { type: 'help/toggle' },
     keys: [char('?')],
     description: 'show or hide this help',
@@ -427,7 +491,7 @@ export const KEYMAP: Keymap = [
     keys: [char('q'), ctrl('c')],
     description: 'quit (once everything is saved)',
     group: 'General',
-    contexts: [...BROWSE, 'help', 'compare'],
+    contexts: [...BROWSE, 'help', 'compare', 'story'],
     hint: 'q quit',
   },
   {
@@ -448,6 +512,7 @@ export const GROUP_ORDER: readonly KeyGroup[] = [
   'Search',
   'Edit',
   'Compare',
+  'Story',
   'General',
 ];
 

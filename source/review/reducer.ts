@@ -20,6 +20,16 @@ import {
 import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
 import type { ReviewState } from './state.js';
 import {
+  copyToCounterpart,
+  goStory,
+  markLink,
+  moveStory,
+  openStory,
+  storyArrived,
+  storyBack,
+  unlinkCounterpart,
+} from './story.js';
+import {
   acceptSuggestion,
   learnFromAttributes,
   learnFromChange,
@@ -65,7 +75,8 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       if (
         state.mode.kind === 'help' ||
         state.mode.kind === 'compare' ||
-        state.mode.kind === 'guidelines'
+        state.mode.kind === 'guidelines' ||
+        state.mode.kind === 'story'
       ) {
         return { ...state, mode: { kind: 'browse' } };
       }
@@ -73,6 +84,7 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
         return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
       }
       if (state.mode.kind === 'search') return keyAction(state, { type: 'search/cancel' });
+      if (state.story.origin && state.focus === 'reader') return storyBack(state);
       if (state.results) return { ...state, results: null, message: info('search results closed') };
       if (state.focus === 'reader') return { ...state, focus: 'list' };
       return state;
@@ -175,6 +187,18 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return rejectSuggestion(state);
     case 'suggestion/next-uncertain':
       return nextUncertain(state);
+    case 'story/open':
+      return openStory(state);
+    case 'story/move':
+      return moveStory(state, action.delta);
+    case 'story/go':
+      return goStory(state);
+    case 'story/copy':
+      return copyToCounterpart(state);
+    case 'story/unlink':
+      return unlinkCounterpart(state);
+    case 'story/link':
+      return markLink(state);
     case 'help/toggle':
       return {
         ...state,
@@ -213,6 +237,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       });
     case 'compare/rows':
       return compareRowsArrived(state, action.article, action.rows);
+    case 'story/groups':
+      return storyArrived(state, action.view);
     case 'search/ready':
       return { ...state, searchAvailable: true };
     case 'search/query': {

@@ -1,11 +1,13 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
+import type { StoryLink } from '../store/index.js';
 import type { AnnotationPatch } from '../store/repository.js';
 import type { Label, ReviewStatus } from '../store/types.js';
 import type { AttributeField } from './attributes.js';
 import type { CompareView } from './compare.js';
 import type { ArticleMarks } from './marks.js';
 import { DEFAULT_PROJECT, type ReviewProject } from './project.js';
+import { NO_STORY, type StoryState } from './story.js';
 import type { SuggestionsState } from './suggestions.js';
 import { NO_SUGGESTIONS } from './suggestions.js';
 import type { Size } from './view/layout.js';
@@ -58,6 +60,8 @@ export type Mode =
   | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
   /** The project's guidelines, scrolled to `top`. */
   | { kind: 'guidelines'; top: number }
+  /** The counterparts in other outlets of one sentence; `selected` indexes them. */
+  | { kind: 'story'; article: string; sentence: string; selected: number }
   | { kind: 'quitting' };
 
 /** The hits of an accepted search, stepped through with n/N in the reader. */
@@ -85,7 +89,17 @@ export type Effect =
       attributes: Record<string, string>;
     }
   | { kind: 'undo' }
-  | { kind: 'redo' };
+  | { kind: 'redo' }
+  /** The story view's copy: these labels and attributes onto another outlet's sentence. */
+  | {
+      kind: 'adopt';
+      article: string;
+      sentence: string;
+      labels: Label[];
+      attributes: Record<string, string>;
+    }
+  /** A reviewer's link or unlink of two sentences, kept beside the annotations. */
+  | { kind: 'story-link'; link: StoryLink };
 
 export interface Message {
   text: string;
@@ -124,6 +138,8 @@ export interface ReviewState {
   /** Writes asked for by the last keys, taken by the controller's queue as soon as they appear. */
   outbox: Effect[];
   searchAvailable: boolean;
+  /** The same statements across outlets: groups, where Esc returns, a link being made. */
+  story: StoryState;
   /** Started with --compare: the writer is the gold annotator and `c` compares annotators. */
   compare: boolean;
   /** What the suggestion engine proposes, as it arrives from the controller. */
@@ -171,6 +187,7 @@ export function initialState(options: InitialOptions): ReviewState {
     save: { pending: 0, error: null },
     outbox: [],
     searchAvailable: options.searchAvailable ?? false,
+    story: NO_STORY,
     compare: options.compare ?? false,
     suggestions: NO_SUGGESTIONS,
     quit: false,

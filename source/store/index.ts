@@ -22,6 +22,12 @@ export { decodeName, encodeName, resolveAnnotator, sanitiseAnnotator } from './n
 export type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
 export { SCHEMA_NAME, SCHEMA_VERSION } from './schema.js';
 export { compareListed, type RepositoryOptions } from './store-repository.js';
+export {
+  readStoryLinks,
+  type StoryLink,
+  type StoryLinksRead,
+  saveStoryLink,
+} from './story-links.js';
 
 export interface OpenOptions extends RepositoryOptions {
   /** The store folder; created when missing. Messages name files relative to it as given. */

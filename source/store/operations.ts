@@ -16,7 +16,9 @@ export type Operation =
   | { type: 'add'; annotations: StoredAnnotation[] }
   | { type: 'remove'; ids: string[] }
   | { type: 'fields'; changes: FieldChange[] }
-  | { type: 'status'; status: ReviewStatus };
+  | { type: 'status'; status: ReviewStatus }
+  /** Several operations as one undoable step (copying labels and attributes to a sentence). */
+  | { type: 'batch'; operations: Operation[] };
 
 /** Applies `operation` to `doc` in place; returns whether anything changed. */
 export function applyOperation(doc: StoreDoc, operation: Operation): boolean {
@@ -51,6 +53,10 @@ export function applyOperation(doc: StoreDoc, operation: Operation): boolean {
       doc.status = operation.status;
       return changed;
     }
+    case 'batch':
+      return operation.operations
+        .map((each) => applyOperation(doc, each))
+        .some((changed) => changed);
   }
 }
 

@@ -86,6 +86,16 @@ export interface Repository {
   clear(article: Article, sentenceId: string): Promise<void>;
   /** Sets note and/or attributes on every annotation of this annotator on the sentence. */
   annotate(article: Article, sentenceId: string, patch: AnnotationPatch): Promise<void>;
+  /**
+   * Gives the sentence these labels (those it lacks are added) and these attributes (over its
+   * own), as one undoable step: the story view copies a sentence's tags to another outlet's.
+   */
+  adopt(
+    article: Article,
+    sentenceId: string,
+    labels: readonly Label[],
+    attributes: Record<string, string>,
+  ): Promise<void>;
   /** Adds annotations made elsewhere (import); returns how many were new. */
   addMany(annotations: Annotation[]): Promise<number>;
 

@@ -276,6 +276,68 @@ export class StoreRepository implements Repository {
     this.history.record(value);
   }
 
+  async adopt(
+    article: Article,
+    sentenceId: string,
+    labels: readonly Label[],
+    attributes: Record<string, string>,
+  ): Promise<void> {
+    const sentence = this.sentenceOf(article, sentenceId);
+    const tooLarge = beyondLimits(undefined, attributes);
+    if (tooLarge) throw new Error(tooLarge);
+    const given = normaliseAttributes(attributes) ?? {};
+    const { value } = await this.change(article, (current) => {
+      const existing = this.onSentence(current, article, sentenceId);
+      const have = new Set(existing.map((a) => a.label));
+      const merged = (own: Record<string, string> | undefined) => {
+        const all = { ...(own ?? {}), ...given };
+        return Object.keys(all).length === 0 ? undefined : all;
+      };
+      const fresh = [...new Set(labels)]
+        .filter((label) => !have.has(label))
+        .map((label) => {
+          const annotation = this.create(article, sentence, label);
+          const own = merged(undefined);
+          return own ? { ...annotation, attributes: own } : annotation;
+        });
+      const updated = this.now().toISOString();
+      const changed = existing.filter(
+        (a) => JSON.stringify(merged(a.attributes)) !== JSON.stringify(a.attributes),
+      );
+      if (fresh.length === 0 && changed.length === 0) return { write: false, value: null };
+      const before: FieldChange[] = changed.map((a) => ({
+        id: a.id,
+        note: a.note,
+        attributes: a.attributes,
+        updated: a.updated,
+      }));
+      const after: FieldChange[] = changed.map((a) => ({
+        id: a.id,
+        note: a.note,
+        attributes: merged(a.attributes),
+        updated,
+      }));
+      const names = fresh.map((a) => a.label).join(', ');
+      return this.applied(current, article.id, 'tag', names ? `copy ${names}` : 'copy attributes', {
+        forward: {
+          type: 'batch',
+          operations: [
+            { type: 'fields', changes: after },
+            { type: 'add', annotations: structuredClone(fresh) },
+          ],
+        },
+        inverse: {
+          type: 'batch',
+          operations: [
+            { type: 'remove', ids: fresh.map((a) => a.id) },
+            { type: 'fields', changes: structuredClone(before) },
+          ],
+        },
+      });
+    });
+    if (value) this.history.record(value);
+  }
+
   async addMany(annotations: Annotation[]): Promise<number> {
     const groups = new Map<string, Annotation[]>();
     for (const annotation of annotations) {

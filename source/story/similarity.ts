@@ -40,6 +40,12 @@ export const THRESHOLDS = {
   rewordedHeavy: 0.5,
   rewordedMore: 0.45,
   rewordedMoreHeavy: 0.34,
+  /**
+   * One speaker's remark inside a longer sentence: this much of the shorter's weight, and of its
+   * rare words, found in the longer, with at least this weight of rare words matched.
+   */
+  contained: 0.8,
+  containedHeavy: 4,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
 };
@@ -260,6 +266,20 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   const heavy = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
   if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
   if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
+  // One speaker's remark quoted whole in one outlet and inside a longer sentence in another
+  // ("“There are reasons to be cautiously optimistic.”" and "Peskov expressed a modicum of
+  // optimism, stating, “There’s some room for cautious hope.”"): the shorter must be nearly
+  // contained in the longer, rare words and all.
+  if (agree) {
+    const contained = matched / smaller;
+    const heavyContained = found.heavyMatched / (Math.min(found.heavyA, found.heavyB) || 1);
+    if (
+      contained >= THRESHOLDS.contained &&
+      heavyContained >= THRESHOLDS.contained &&
+      found.heavyMatched >= THRESHOLDS.containedHeavy
+    )
+      return jaccard;
+  }
   return 0;
 }
 

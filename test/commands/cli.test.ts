@@ -134,6 +134,7 @@ describe('exit status: 2 when a command cannot run at all', async () => {
     suggest: { args: ['suggest'], store: true },
     stats: { args: ['stats'], store: true },
     agree: { args: ['agree'], store: true },
+    story: { args: ['story'], store: true },
   };
   beforeAll(async () => {
     await writeFile(join(scratch, 'empty.jsonl'), '');

@@ -44,7 +44,7 @@ const PROJECT = {
     },
     {
       name: 'opinion',
-      key: 'o',
+      key: 'p',
       colour: 'blue',
       letter: 'O',
       description: 'a view, not a fact',
@@ -147,11 +147,11 @@ describe('a project with its own codebook, reviewed in a real terminal', () => {
     );
     expect(header(s.screen().join('\n'))).toContain('C 0  Q 0  E 0  S 0  O 0');
     await step(s, '\r', (t) => current(t).startsWith('▶'), 'the reader');
-    expect(statusBar(s.screen().join('\n'))).toContain('1/2/3/4/o tag');
+    expect(statusBar(s.screen().join('\n'))).toContain('1/2/3/4/p tag');
     expect(statusBar(s.screen().join('\n'))).toContain('z undo');
     await step(s, 'j', (t) => header(t).includes('sentence 2 of'), 'the second sentence');
     await step(s, '4', (t) => current(t).startsWith('▶   S'), 'statistic in the gutter');
-    await step(s, 'o', (t) => current(t).startsWith('▶   SO'), 'opinion beside it');
+    await step(s, 'p', (t) => current(t).startsWith('▶   SO'), 'opinion beside it');
     expect(header(s.screen().join('\n'))).toContain('S 1  O 1');
 
     // Attributes: check-worthy and stance from their lists, the holder typed.

@@ -117,7 +117,7 @@ describe('margin review in a real terminal', () => {
       'u',
       (t) =>
         statusBar(t).startsWith('undid: ') &&
-        reader(t, 'When Mr Witkoff brings').startsWith('▶  E  '),
+        reader(t, 'When Mr Witkoff brings').startsWith('▶  E '),
       'undo',
     );
     await step(
@@ -136,7 +136,7 @@ describe('margin review in a real terminal', () => {
     );
     const screen = s.screen().join('\n');
     expect(reader(screen, 'US envoy Steve Witkoff met')).toMatch(
-      /^ CQ {3}US envoy Steve Witkoff met/,
+      /^ CQ {2}[1 ] US envoy Steve Witkoff met/,
     );
     s.write('q');
     const exit = await s.exited;
@@ -235,9 +235,9 @@ describe('margin review in a real terminal', () => {
     // One pane at a time: nothing left over from the side-by-side layout.
     expect(narrow.filter((row) => row.includes('│')).length).toBe(1);
     expect(narrow.slice(1, 4)).toEqual([
-      '      The National · 2025-03-14',
+      '       The National · 2025-03-14',
       '',
-      '▶     Russia said on Friday it is preparing for direct talks between',
+      '▶      Russia said on Friday it is preparing for direct talks between',
     ]);
     expect(narrow[18]).toMatch(/^j\/k move .* saved$/);
     expect(narrow[19]).toBe('');
@@ -250,7 +250,7 @@ describe('margin review in a real terminal', () => {
     const wide = s.screen();
     expect(wide.filter((row) => row.includes('│')).length).toBe(38);
     expect(wide[1]).toMatch(
-      /^▷ ◐ Russia said on Friday it is preparing… │ {6}The National · 2025-03-14$/,
+      /^▷ ◐ Russia said on Friday it is preparing… │ {7}The National · 2025-03-14$/,
     );
     expect(wide[2]).toMatch(/^ {4}The National · 2025-03-14 · no tags +│$/);
   });

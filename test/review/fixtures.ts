@@ -1,7 +1,9 @@
 import type { Article, Sentence } from '../../source/corpus/types.js';
 import type { ArticleMarks } from '../../source/review/marks.js';
 import { initialState, type ReviewState } from '../../source/review/state.js';
+import { type StoryView, storyView } from '../../source/review/story.js';
 import type { SearchHit } from '../../source/search/types.js';
+import type { GroupMember } from '../../source/story/types.js';
 
 /** An article of one-line sentences, `perParagraph` to a paragraph, ids `ID-sN`. */
 export function fixtureArticle(id: string, count: number, perParagraph = 5): Article {
@@ -67,6 +69,27 @@ export const HITS: SearchHit[] = [
   },
 ];
 
+const member = (article: string, index: number): GroupMember => ({
+  article,
+  sentence: `${article}-s${index}`,
+  index,
+  source: `${article.toUpperCase()} News`,
+  date: '2025-03-14',
+  text: `Sentence ${index + 1} of ${article}.`,
+  labels: [],
+});
+
+/** One story group: b's sentence 21 (under the reader's cursor) is a's 4th and c's 6th. */
+export const STORY: StoryView = storyView([
+  {
+    id: 'story-000000000001',
+    kind: null,
+    members: [member('a', 3), member('b', 20), member('c', 5)],
+    differences: [],
+    diffs: [[], [], []],
+  },
+]);
+
 /**
  * Article "b" open in the reader at sentence 21 (index 20), which is tagged claim; index 21 is
  * tagged quote, so the next untagged sentence is index 22.
@@ -88,7 +111,13 @@ export function readerState(overrides: Partial<ReviewState> = {}): ReviewState {
     },
     searchAvailable: true,
   });
-  return { ...state, current: 1, focus: 'reader', cursors: { b: 20 }, ...overrides };
+  return {
+    ...state,
+    current: 1,
+    focus: 'reader',
+    cursors: { b: 20 },
+    ...overrides,
+  };
 }
 
 export function listState(overrides: Partial<ReviewState> = {}): ReviewState {

@@ -12,7 +12,9 @@ import type { ReviewState } from '../../source/review/state.js';
 import { NO_SUGGESTIONS, type SuggestionsState } from '../../source/review/suggestions.js';
 import type { Label } from '../../source/store/types.js';
 import { pressOf } from '../helpers/keys.js';
-import { HITS, listState, readerState } from './fixtures.js';
+import { HITS, listState, readerState, STORY } from './fixtures.js';
+
+const WITH_STORY = { view: STORY, origin: null, linkFrom: null };
 
 /** A state in each context, chosen so that every key has something to do. */
 function stateIn(context: KeyContext): ReviewState {
@@ -20,11 +22,12 @@ function stateIn(context: KeyContext): ReviewState {
     case 'list':
       return listState();
     case 'reader':
-      return readerState({ suggestions: SUGGESTIONS });
+      return readerState({ suggestions: SUGGESTIONS, story: WITH_STORY });
     case 'results':
       return readerState({
         results: { query: 'sentence', hits: HITS, index: 1 },
         suggestions: SUGGESTIONS,
+        story: WITH_STORY,
       });
     case 'help':
       return readerState({ mode: { kind: 'help' }, helpTop: 1 });
@@ -86,6 +89,11 @@ function stateIn(context: KeyContext): ReviewState {
             },
           ],
         },
+      });
+    case 'story':
+      return readerState({
+        mode: { kind: 'story', article: 'b', sentence: 'b-s20', selected: 0 },
+        story: WITH_STORY,
       });
     case 'attributes':
       return readerState({
@@ -266,6 +274,37 @@ const promises: Record<
     expect(effects(a)).toEqual(effects(b));
   },
   'suggestion/next-uncertain': (_b, a) => expect(cursor(a)).toBe(30),
+  'story/open': (_b, a) =>
+    expect(a.mode).toEqual({ kind: 'story', article: 'b', sentence: 'b-s20', selected: 0 }),
+  'story/move': (_b, a, _c, action) => {
+    const { delta } = action as { delta: number };
+    expect(a.mode).toMatchObject({ selected: delta > 0 ? 1 : 0 });
+  },
+  'story/go': (_b, a) => {
+    expect(a.articles[a.current]?.id).toBe('a');
+    expect(a.cursors.a).toBe(3);
+    expect(a.story.origin).toEqual({ current: 1, focus: 'reader', cursor: 20 });
+  },
+  'story/copy': (_b, a) => {
+    expect(a.marks.a?.sentences['a-s3']?.labels).toEqual(['claim']);
+    expect(effects(a).at(-1)).toEqual({
+      kind: 'adopt',
+      article: 'a',
+      sentence: 'a-s3',
+      labels: ['claim'],
+      attributes: { claimant: 'Kremlin' },
+    });
+  },
+  'story/unlink': (_b, a) =>
+    expect(effects(a).at(-1)).toEqual({
+      kind: 'story-link',
+      link: {
+        kind: 'unlink',
+        a: { article: 'b', sentence: 'b-s20' },
+        b: { article: 'a', sentence: 'a-s3' },
+      },
+    }),
+  'story/link': (_b, a) => expect(a.story.linkFrom).toEqual({ article: 'b', sentence: 'b-s20' }),
   'help/toggle': (b, a) => expect(a.mode.kind).toBe(b.mode.kind === 'help' ? 'browse' : 'help'),
   'help/scroll': (b, a) => expect(a.helpTop).not.toBe(b.helpTop),
   'app/quit': (_b, a) => expect(a.quit).toBe(true),
@@ -346,6 +385,7 @@ describe('the keymap table', () => {
       'Search',
       'Edit',
       'Compare',
+      'Story',
       'General',
     ]);
   });

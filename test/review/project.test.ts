@@ -22,7 +22,7 @@ const CODEBOOK: LabelSet = [
   },
   {
     name: 'opinion',
-    key: 'o',
+    key: 'p',
     colour: 'blue',
     letter: 'O',
     description: 'a view, not a fact',
@@ -50,14 +50,14 @@ const RIGHT = { ...NO_KEY, rightArrow: true };
 
 describe("a project's keymap", () => {
   it("toggles the codebook's labels with their keys, in the codebook's order", () => {
-    let s = typed(state(project()), 'o');
+    let s = typed(state(project()), 'p');
     s = typed(s, '4');
     expect(labelsAt(s)).toEqual(['claim', 'statistic', 'opinion']);
     expect(s.outbox.map((e) => (e.kind === 'toggle' ? e.label : e.kind))).toEqual([
       'opinion',
       'statistic',
     ]);
-    expect(hintsFor('reader', project().keymap)).toContain('1/2/3/4/o tag');
+    expect(hintsFor('reader', project().keymap)).toContain('1/2/3/4/p tag');
   });
 
   it('moves an action to the key the project gives it; help and hints follow', () => {
@@ -69,7 +69,7 @@ describe("a project's keymap", () => {
     const help = helpColumns(200, p).flat().join('\n');
     expect(help).toMatch(/ z {14}undo the last change/);
     expect(help).toContain('Labels');
-    expect(help).toMatch(/o O +opinion: a view, not a fact/);
+    expect(help).toMatch(/p O +opinion: a view, not a fact/);
   });
 
   it('names both actions when a key would do two things', () => {
@@ -94,7 +94,7 @@ describe("a project's keymap", () => {
   });
 
   it('edits a fixed-list attribute by choosing, a free one by typing', () => {
-    let s = typed(state(project()), 'o');
+    let s = typed(state(project()), 'p');
     s = typed(s, 'a');
     expect(s.mode.kind === 'attributes' && s.mode.fields.map((f) => f.key)).toEqual([
       'claimant',

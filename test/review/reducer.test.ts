@@ -379,7 +379,7 @@ describe('while the store is still opening', () => {
   it('refuses a note, attributes and compare, which start from what is stored', () => {
     const reader = named(loading({ compare: true }), 'return');
     for (const key of ['n', 'a', 'c']) {
-      const state = type(reader, `${key}hello`);
+      const state = type(reader, `${key}hi`);
       expect(state.mode.kind).toBe('browse');
       expect(state.message?.text).toBe('annotations are still loading: try again in a moment');
       expect(state.outbox).toEqual(reader.outbox);

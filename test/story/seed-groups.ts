@@ -16,8 +16,7 @@ export interface GoldGroup {
 export const SEED_GROUPS: GoldGroup[] = [
   {
     name: 'Peskov: reasons to be cautiously optimistic',
-    members: ['There are reasons to be cautiously optimistic'],
-    missed: ['some room for cautious hope'],
+    members: ['There are reasons to be cautiously optimistic', 'some room for cautious hope'],
   },
   {
     name: 'Peskov: when Witkoff brings the information to Trump',

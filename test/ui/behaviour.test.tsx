@@ -65,18 +65,19 @@ describe('the review screen', () => {
     await app.waitFor(
       (f) =>
         f.includes(
-          '▶     Russia said on Friday it is preparing for direct talks between presidents Vladimir Putin and',
+          '▶      Russia said on Friday it is preparing for direct talks between presidents Vladimir Putin and',
         ),
       'wide',
     );
     app.stdout.resize(70, 20);
     const frame = await app.waitFor(
       (f) =>
-        f.split('\n')[3] === '▶     Russia said on Friday it is preparing for direct talks between',
+        f.split('\n')[3] ===
+        '▶      Russia said on Friday it is preparing for direct talks between',
       'narrow',
     );
     expect(frame.split('\n')[4]).toBe(
-      '      presidents Vladimir Putin and Donald Trump on a potential',
+      '       presidents Vladimir Putin and Donald Trump on a potential',
     );
   });
 
@@ -115,7 +116,7 @@ describe('the review screen', () => {
     expect(app.repository.status(article.id)).toBe('done');
     expect(s1).toBeDefined();
     expect(app.frame().split('\n')[3]).toBe(
-      '▶CQ ✎ Russia said on Friday it is preparing for direct talks between presidents Vladimir Putin and',
+      '▶CQ ✎  Russia said on Friday it is preparing for direct talks between presidents Vladimir Putin and',
     );
   });
 
@@ -219,7 +220,7 @@ describe('the review screen', () => {
       'the hit',
     );
     const line = frame.split('\n').find((l) => l.startsWith('▶'))!;
-    expect(chosen.text.startsWith(line.slice(6))).toBe(true);
+    expect(chosen.text.startsWith(line.slice(7))).toBe(true);
     expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
   });
 

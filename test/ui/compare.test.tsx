@@ -90,7 +90,7 @@ it('compares annotators with disagreements first and accepts a version into gold
     'the reader at that sentence',
   );
   expect(reader.split('\n').find((l) => l.startsWith('▶'))).toBe(
-    '▶C  ✎ US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian',
+    '▶C  ✎  US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay the Russian',
   );
 });
 

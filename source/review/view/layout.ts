@@ -3,8 +3,8 @@ export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 15;
 /** From this width on, the list and the reader stand side by side. */
 export const SPLIT_COLUMNS = 110;
-/** Cursor glyph, three label badges, a note marker and a space. */
-export const GUTTER_WIDTH = 6;
+/** Cursor glyph, three label badges, a note marker, other outlets' count and a space. */
+export const GUTTER_WIDTH = 7;
 /** Badge columns of margin's own labels; a project's codebook has its own count (`project.ts`). */
 export const DEFAULT_BADGES = 3;
 /** Lines kept visible above and below the current sentence when the view scrolls. */

@@ -17,6 +17,7 @@ import { Reader } from './Reader.js';
 import { EmptyCorpus, TooSmall } from './Screens.js';
 import { SearchOverlay } from './SearchOverlay.js';
 import { StatusBar, saveText } from './StatusBar.js';
+import { StoryPanel } from './StoryPanel.js';
 
 export interface AppProps {
   controller: ReviewController;
@@ -54,6 +55,7 @@ export function App({ controller, theme }: AppProps) {
         height={bodyHeight}
         focused={focused}
         labels={state.project.labels}
+        story={state.story.view}
         theme={theme}
       />
     ) : (
@@ -71,6 +73,8 @@ export function App({ controller, theme }: AppProps) {
         theme={theme}
       />
     );
+  } else if (mode.kind === 'story') {
+    body = <StoryPanel state={state} width={columns} height={bodyHeight} theme={theme} />;
   } else if (mode.kind === 'help') {
     body = (
       <HelpOverlay

@@ -4,6 +4,7 @@ import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
 import { badgeColumns } from '../../review/project.js';
 import type { ReaderLines } from '../../review/selectors.js';
+import { counterpartCount, type StoryView } from '../../review/story.js';
 import type { ArticleSuggestions } from '../../review/suggestions.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
 import { followTop } from '../../review/view/window.js';
@@ -27,7 +28,15 @@ export interface ReaderProps {
   focused: boolean;
   /** The project's labels: one badge column each, in their order. */
   labels: LabelSet;
+  /** The story groups, for the count of other outlets in the gutter; null until computed. */
+  story: StoryView | null;
   theme: Theme;
+}
+
+/** The gutter's count of other outlets reporting the sentence: 1–9, then +. */
+function outletsMark(count: number, theme: Theme): string {
+  if (count === 0) return ' ';
+  return paint(count > 9 ? '+' : String(count), { color: theme.accent, bold: true }, theme.color);
 }
 
 function renderLine(
@@ -39,10 +48,12 @@ function renderLine(
   cursor: number,
   focused: boolean,
   labels: LabelSet,
+  story: StoryView | null,
   theme: Theme,
 ) {
   const on = theme.color;
-  const indent = ' '.repeat(badgeColumns(labels) + 3);
+  // The gutter: cursor, badges, note, other outlets' count, a space.
+  const indent = ' '.repeat(badgeColumns(labels) + 4);
   switch (line.kind) {
     case 'blank':
       return ' ';
@@ -91,7 +102,10 @@ function renderLine(
             : ' ';
       const text =
         current && focused ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
-      return `${glyph}${badges}${labels === DEFAULT_LABELS ? '' : unknown}${note} ${text}`;
+      const outlets = line.first
+        ? outletsMark(counterpartCount(story, article.id, sentence.id), theme)
+        : ' ';
+      return `${glyph}${badges}${labels === DEFAULT_LABELS ? '' : unknown}${note}${outlets} ${text}`;
     }
   }
 }
@@ -112,6 +126,7 @@ export const Reader = memo(function Reader({
   height,
   focused,
   labels,
+  story,
   theme,
 }: ReaderProps) {
   // An editor under the reader can take some of its lines: keep the cursor in what is left.
@@ -129,7 +144,18 @@ export const Reader = memo(function Reader({
       {visible.map((line, offset) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
         <Text key={top + offset} wrap="truncate">
-          {renderLine(line, article, marks, suggestions, rejected, cursor, focused, labels, theme)}
+          {renderLine(
+            line,
+            article,
+            marks,
+            suggestions,
+            rejected,
+            cursor,
+            focused,
+            labels,
+            story,
+            theme,
+          )}
         </Text>
       ))}
     </Box>

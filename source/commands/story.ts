@@ -1,0 +1,149 @@
+import type { StoryGroup } from '../story/index.js';
+import { oneLine, safeJson } from '../text/untrusted.js';
+import { type Command, corpusFlags, storeFlags } from './command.js';
+import { CannotRun } from './output.js';
+import { loadProject } from './project.js';
+import { corpusStoryGroups, labelsFrom } from './story-groups.js';
+import { listFlag, openWorkspace } from './workspace.js';
+
+/** The group as `--json` prints it: one object per line. */
+export function storyJson(group: StoryGroup): string {
+  return safeJson({
+    id: group.id,
+    kind: group.kind,
+    members: group.members.map(({ article, sentence, source, date, text, labels }) => ({
+      article,
+      sentence,
+      source,
+      date,
+      text,
+      labels,
+    })),
+    differences: group.differences,
+  });
+}
+
+const outlets = (group: StoryGroup) =>
+  new Set(group.members.map((member) => member.source ?? member.article));
+
+type Run = { text: string; marked?: boolean };
+
+/**
+ * A group for reading: its id, kind and outlets, the facts its versions state differently, then
+ * each version (earliest first) with the words it differs from the earliest by marked.
+ */
+export function storyReport(group: StoryGroup): Run[][] {
+  const names = [...outlets(group)];
+  const lines: Run[][] = [
+    [
+      {
+        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${names.length} outlet${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
+      },
+    ],
+  ];
+  for (const difference of group.differences) {
+    const values = [...new Set(difference.values.map((value) => value.text))];
+    const runs: Run[] = [{ text: `  differ (${difference.kind}): ` }];
+    values.forEach((value, index) => {
+      if (index > 0) runs.push({ text: ' ≠ ' });
+      runs.push({ text: value, marked: true });
+    });
+    lines.push(runs);
+  }
+  group.members.forEach((member, index) => {
+    const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';
+    lines.push([
+      {
+        text: `  ${member.date ?? 'undated'}  ${member.source ?? '-'}  ${member.article}${labels}`,
+      },
+    ]);
+    const diff = group.diffs[index] ?? [];
+    const runs: Run[] =
+      index === 0 || diff.length === 0
+        ? [{ text: member.text }]
+        : diff
+            .filter((part) => part.kind !== 'removed')
+            .map((part) => ({ text: part.text, marked: part.kind === 'added' }));
+    // One line each: a sentence never holds a line break that could break the report's shape.
+    lines.push([
+      { text: '    ' },
+      ...runs.map((run) => ({ ...run, text: run.text.replace(/\s+/g, ' ') })),
+    ]);
+  });
+  lines.push([]);
+  return lines;
+}
+
+export const command: Command = {
+  name: 'story',
+  summary: 'The same statement or event across outlets, and where their versions differ',
+  usage: `story [--json] [--min-sources N] [--label L] [options]
+
+Lists the groups of sentences from different articles that report the same statement or event
+(copies, edits, rewordings), largest first: each with its outlets, the figures, names and dates
+its versions state differently, and every version with the words it differs by from the
+earliest (highlighted on a colour terminal). Reviewers' links and unlinks (the review's L and x,
+kept in the store) are respected.
+
+Options
+  --json             One JSON object per line: {"id","kind","members":[{"article","sentence",
+                     "source","date","text","labels"}],"differences":[{"kind","values":
+                     [{"member","text"}]}]} (member: index into members)
+  --min-sources N    Only groups told by at least N different outlets (default 2)
+  --label L          Only groups with a member labelled L (claim, quote, event); repeatable
+  --corpus, -c       The corpus folder (default: seeds)
+  --store, -s        The annotation store folder (default: annotations)
+
+Examples
+  $ margin story
+  $ margin story --label quote --min-sources 3
+  $ margin story --json | jq -c '.differences'`,
+  flags: {
+    ...corpusFlags,
+    ...storeFlags,
+    json: { type: 'boolean', default: false },
+    minSources: { type: 'string', default: '2' },
+    label: { type: 'string', isMultiple: true },
+  },
+  async run(_input, flags, io, output) {
+    const minimum = /^\s*\d+\s*$/.test(String(flags.minSources))
+      ? Number(flags.minSources)
+      : Number.NaN;
+    if (!Number.isInteger(minimum) || minimum < 1) {
+      throw new CannotRun(
+        `--min-sources must be a whole number of at least 1, not ${String(flags.minSources)}`,
+      );
+    }
+    const labels = listFlag(flags.label);
+    const { labels: labelSet } = await loadProject(flags, io);
+    const names = labelSet.map((label) => label.name);
+    const unknown = labels.find((label) => !names.includes(label));
+    if (unknown !== undefined) {
+      throw new CannotRun(`--label must be one of ${names.join(', ')}, not ${oneLine(unknown)}`);
+    }
+    const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
+      reads: true,
+    });
+    const { groups, problems } = await corpusStoryGroups([...corpus.articles()], storeRoot, {
+      display: project.store.shown,
+      labelsOf: labelsFrom(repository),
+    });
+    await repository.close();
+    corpus.close();
+    for (const problem of problems) output.problem(problem);
+    const shown = groups.filter(
+      (group) =>
+        outlets(group).size >= minimum &&
+        (labels.length === 0 ||
+          group.members.some((member) => member.labels.some((label) => labels.includes(label)))),
+    );
+    if (flags.json) {
+      await output.out(shown.map((group) => `${storyJson(group)}\n`));
+    } else if (shown.length === 0) {
+      output.say('no group of sentences reported by several outlets');
+    } else {
+      await output.outMarked(shown.flatMap(storyReport));
+    }
+    return output.status();
+  },
+};

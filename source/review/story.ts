@@ -1,0 +1,271 @@
+import type { StoryLink } from '../store/index.js';
+import type { Label } from '../store/types.js';
+import { wordDiff } from '../story/describe.js';
+import type { DiffPart, StoryGroup } from '../story/index.js';
+import { sortLabels } from './marks.js';
+import { jumpTo, withCurrent, withCursor } from './navigation.js';
+import { articleById, currentArticle, cursorOf, marksOf } from './selectors.js';
+import type { Origin, ReviewState } from './state.js';
+import { emit, info, STORE_LOADING, setMarks, warn } from './updates.js';
+
+/**
+ * The story view in the review: each sentence's counterparts in other outlets (the story
+ * engine's groups, computed by the controller in the background and handed in as an action),
+ * the panel listing them, jumping there and back, copying tags across, and the reviewer's
+ * link and unlink corrections.
+ */
+export interface StoryView {
+  groups: StoryGroup[];
+  /** `article\u0000sentence` → index into `groups`. */
+  bySentence: Map<string, number>;
+}
+
+export interface StoryState {
+  /** Null until the groups have been computed. */
+  view: StoryView | null;
+  /** Where Esc in the reader goes back to after Enter in the panel. */
+  origin: Origin | null;
+  /** The sentence `L` marked, waiting for the sentence to link it to. */
+  linkFrom: { article: string; sentence: string } | null;
+}
+
+export const NO_STORY: StoryState = { view: null, origin: null, linkFrom: null };
+
+const sentenceKey = (article: string, sentence: string) => `${article}\u0000${sentence}`;
+
+export function storyView(groups: StoryGroup[]): StoryView {
+  const bySentence = new Map<string, number>();
+  groups.forEach((group, index) => {
+    for (const member of group.members) {
+      bySentence.set(sentenceKey(member.article, member.sentence), index);
+    }
+  });
+  return { groups, bySentence };
+}
+
+/** The group a sentence belongs to, or undefined. */
+export function groupOfSentence(
+  view: StoryView | null,
+  article: string,
+  sentence: string,
+): StoryGroup | undefined {
+  const index = view?.bySentence.get(sentenceKey(article, sentence));
+  return index === undefined ? undefined : view?.groups[index];
+}
+
+/** How many sentences of other articles report what this one does (the gutter's count). */
+export function counterpartCount(
+  view: StoryView | null,
+  article: string,
+  sentence: string,
+): number {
+  const group = groupOfSentence(view, article, sentence);
+  return group ? group.members.filter((member) => member.article !== article).length : 0;
+}
+
+/** Members of the sentence's group other than itself, in the group's order (earliest first). */
+export function counterparts(state: ReviewState, article: string, sentence: string) {
+  const group = groupOfSentence(state.story.view, article, sentence);
+  if (!group) return [];
+  return group.members
+    .map((member, index) => ({ member, diff: group.diffs[index] ?? [], index }))
+    .filter(({ member }) => !(member.article === article && member.sentence === sentence));
+}
+
+function here(state: ReviewState) {
+  const article = currentArticle(state);
+  const sentence = article?.sentences[cursorOf(state, article)];
+  return article && sentence ? { article, sentence } : null;
+}
+
+export function openStory(state: ReviewState): ReviewState {
+  const at = here(state);
+  if (!at) return state;
+  if (!state.story.view) return { ...state, message: warn('story groups are still being found') };
+  if (counterparts(state, at.article.id, at.sentence.id).length === 0) {
+    return { ...state, message: info('no other outlet reports this sentence') };
+  }
+  return {
+    ...state,
+    mode: { kind: 'story', article: at.article.id, sentence: at.sentence.id, selected: 0 },
+  };
+}
+
+export function moveStory(state: ReviewState, delta: number): ReviewState {
+  const mode = state.mode;
+  if (mode.kind !== 'story') return state;
+  const count = counterparts(state, mode.article, mode.sentence).length;
+  const selected = Math.min(Math.max(0, mode.selected + delta), Math.max(0, count - 1));
+  return { ...state, mode: { ...mode, selected } };
+}
+
+function selectedCounterpart(state: ReviewState) {
+  const mode = state.mode;
+  if (mode.kind !== 'story') return null;
+  return counterparts(state, mode.article, mode.sentence)[mode.selected] ?? null;
+}
+
+/** Enter: to the counterpart in its article; Esc in the reader comes back. */
+export function goStory(state: ReviewState): ReviewState {
+  const mode = state.mode;
+  const chosen = selectedCounterpart(state);
+  if (mode.kind !== 'story' || !chosen) return state;
+  const from = articleById(state, mode.article);
+  const origin = {
+    current: state.current,
+    focus: state.focus,
+    cursor: from ? cursorOf(state, from) : 0,
+  };
+  const landed = jumpTo(
+    { ...state, mode: { kind: 'browse' } },
+    chosen.member.article,
+    chosen.member.sentence,
+  );
+  return {
+    ...landed,
+    story: { ...landed.story, origin },
+    message: info(`${chosen.member.source ?? chosen.member.article}: Esc goes back`),
+  };
+}
+
+/** Esc in the reader after a jump from the panel: back to the sentence it was opened on. */
+export function storyBack(state: ReviewState): ReviewState {
+  const origin = state.story.origin;
+  if (!origin) return state;
+  const back = withCurrent({ ...state, story: { ...state.story, origin: null } }, origin.current);
+  return withCursor({ ...back, focus: origin.focus }, origin.cursor);
+}
+
+/** Gives the selected counterpart this sentence's labels and attributes: one undoable step. */
+export function copyToCounterpart(state: ReviewState): ReviewState {
+  const mode = state.mode;
+  const chosen = selectedCounterpart(state);
+  if (mode.kind !== 'story' || !chosen) return state;
+  if (!state.storeOpen) return { ...state, message: warn(STORE_LOADING) };
+  const own = marksOf(state, mode.article).sentences[mode.sentence];
+  if (!own || own.labels.length === 0) {
+    return { ...state, message: warn('this sentence has no labels to copy') };
+  }
+  const target = chosen.member;
+  const marks = marksOf(state, target.article);
+  if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
+  const current = marks.sentences[target.sentence];
+  const labels = sortLabels([...new Set([...(current?.labels ?? []), ...own.labels])]);
+  const attributes = { ...(current?.attributes ?? {}), ...own.attributes };
+  const next = setMarks(state, target.article, {
+    ...marks,
+    sentences: {
+      ...marks.sentences,
+      [target.sentence]: { note: current?.note ?? null, labels, attributes },
+    },
+  });
+  const where = target.source ?? target.article;
+  return emit(
+    { ...next, message: info(`copied ${own.labels.join(', ')} to ${where} (u undoes)`) },
+    {
+      kind: 'adopt',
+      article: target.article,
+      sentence: target.sentence,
+      labels: own.labels,
+      attributes: own.attributes,
+    },
+  );
+}
+
+/** x in the panel: the selected counterpart does not report what this sentence does. */
+export function unlinkCounterpart(state: ReviewState): ReviewState {
+  const mode = state.mode;
+  const chosen = selectedCounterpart(state);
+  if (mode.kind !== 'story' || !chosen) return state;
+  const link: StoryLink = {
+    kind: 'unlink',
+    a: { article: mode.article, sentence: mode.sentence },
+    b: { article: chosen.member.article, sentence: chosen.member.sentence },
+  };
+  return emit(
+    {
+      ...state,
+      mode: { kind: 'browse' },
+      message: info('unlinked: the groups are being recomputed'),
+    },
+    { kind: 'story-link', link },
+  );
+}
+
+/** L on one sentence, then L on another: they report the same thing. */
+export function markLink(state: ReviewState): ReviewState {
+  const at = here(state);
+  if (!at) return state;
+  const current = { article: at.article.id, sentence: at.sentence.id };
+  const from = state.story.linkFrom;
+  if (!from || (from.article === current.article && from.sentence === current.sentence)) {
+    const again = from !== null;
+    return {
+      ...state,
+      story: { ...state.story, linkFrom: again ? null : current },
+      message: info(
+        again ? 'link cancelled' : 'marked: press L on the sentence that reports the same thing',
+      ),
+    };
+  }
+  if (from.article === current.article) {
+    return { ...state, message: warn('link sentences of two different articles') };
+  }
+  return emit(
+    {
+      ...state,
+      story: { ...state.story, linkFrom: null },
+      message: info('linked: the groups are being recomputed'),
+    },
+    { kind: 'story-link', link: { kind: 'link', a: from, b: current } },
+  );
+}
+
+export function storyArrived(state: ReviewState, view: StoryView): ReviewState {
+  const next = { ...state, story: { ...state.story, view } };
+  const mode = next.mode;
+  if (mode.kind !== 'story') return next;
+  const count = counterparts(next, mode.article, mode.sentence).length;
+  if (count === 0) return { ...next, mode: { kind: 'browse' } };
+  return { ...next, mode: { ...mode, selected: Math.min(mode.selected, count - 1) } };
+}
+
+/** One line per kind of fact the members state differently: "28 ≠ four". */
+export function differenceSummary(group: StoryGroup): string[] {
+  return group.differences.map((difference) =>
+    [...new Set(difference.values.map((value) => value.text))].join(' ≠ '),
+  );
+}
+
+export interface PanelRow {
+  article: string;
+  sentence: string;
+  source: string | null;
+  date: string | null;
+  /** The reviewer's own labels on it. */
+  labels: Label[];
+  /** Its text against the sentence the panel was opened on: `added` are the words it differs by. */
+  parts: DiffPart[];
+}
+
+/** What the story panel lists: the counterparts, each diffed against the sentence at hand. */
+export function panelRows(
+  state: ReviewState,
+): { group: StoryGroup; text: string; rows: PanelRow[] } | null {
+  const mode = state.mode;
+  if (mode.kind !== 'story') return null;
+  const group = groupOfSentence(state.story.view, mode.article, mode.sentence);
+  const own = group?.members.find(
+    (member) => member.article === mode.article && member.sentence === mode.sentence,
+  );
+  if (!group || !own) return null;
+  const rows = counterparts(state, mode.article, mode.sentence).map(({ member }) => ({
+    article: member.article,
+    sentence: member.sentence,
+    source: member.source,
+    date: member.date,
+    labels: marksOf(state, member.article).sentences[member.sentence]?.labels ?? [],
+    parts: wordDiff(own.text, member.text).filter((part) => part.kind !== 'removed'),
+  }));
+  return { group, text: own.text, rows };
+}

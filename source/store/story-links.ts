@@ -1,0 +1,169 @@
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import { LINK_REFUSAL } from './adapter.js';
+import { writeFileAtomic } from './atomic.js';
+import { withFileLock } from './lock.js';
+import { decodeName, encodeName } from './names.js';
+
+/**
+ * Reviewers' corrections to the story groups: "these two sentences report the same thing"
+ * (`link`) and "they do not" (`unlink`). One file per annotator, `<store>/<annotator>/
+ * .story-links.json`, so two people never write the same file and git shares them like the
+ * annotations; the dot keeps it out of the annotation files the store reads.
+ */
+export const STORY_LINKS_FILE = '.story-links.json';
+export const STORY_LINKS_SCHEMA = 'margin.story-links';
+const VERSION = 1;
+/** Thousands of corrections are a season of work; more is not a file margin wrote. */
+export const MAX_STORY_LINKS = 20_000;
+const MAX_BYTES = 4 * 1024 * 1024;
+
+export interface StoryLinkSentence {
+  article: string;
+  sentence: string;
+}
+
+export interface StoryLink {
+  kind: 'link' | 'unlink';
+  a: StoryLinkSentence;
+  b: StoryLinkSentence;
+}
+
+const sentenceSchema = z.strictObject({
+  article: z.string().min(1).max(1000),
+  sentence: z.string().min(1).max(200),
+});
+const fileSchema = z.strictObject({
+  schema: z.literal(STORY_LINKS_SCHEMA),
+  version: z.literal(VERSION),
+  annotator: z.string(),
+  links: z
+    .array(
+      z.strictObject({
+        kind: z.enum(['link', 'unlink']),
+        a: sentenceSchema,
+        b: sentenceSchema,
+        created: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .max(MAX_STORY_LINKS),
+});
+type StoryLinksFile = z.infer<typeof fileSchema>;
+
+/** Every annotator's links, and one line per file that was refused (it is then ignored). */
+export interface StoryLinksRead {
+  links: StoryLink[];
+  problems: string[];
+}
+
+const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+const sameSentence = (x: StoryLinkSentence, y: StoryLinkSentence) =>
+  x.article === y.article && x.sentence === y.sentence;
+const samePair = (link: StoryLink, a: StoryLinkSentence, b: StoryLinkSentence) =>
+  (sameSentence(link.a, a) && sameSentence(link.b, b)) ||
+  (sameSentence(link.a, b) && sameSentence(link.b, a));
+
+/** The file's links, or null when there is none; throws a one-line reason when it is refused. */
+async function readFile(path: string): Promise<StoryLinksFile | null> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, READ_FLAGS);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP' || code === 'EMLINK') throw new Error(LINK_REFUSAL);
+    throw new Error(`cannot be read (${code ?? 'unknown error'})`);
+  }
+  let text: string;
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error('is not a regular file');
+    if (info.size > MAX_BYTES) {
+      throw new Error(`is larger than any story links file margin writes (${MAX_BYTES >> 20} MB)`);
+    }
+    text = await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error('is not valid JSON');
+  }
+  const parsed = fileSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'file';
+    throw new Error(`does not match the story links schema: ${where}: ${issue?.message ?? '?'}`);
+  }
+  return parsed.data;
+}
+
+/** How a message names a file: relative to the store, as the user named the store. */
+const shownPath = (root: string, display: string, path: string) =>
+  join(display, relative(root, path));
+
+/** Reads every annotator's links; a refused file is named in `problems` and left out. */
+export async function readStoryLinks(root: string, display = root): Promise<StoryLinksRead> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const links: StoryLink[] = [];
+  const problems: string[] = [];
+  for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    if (!entry.isDirectory() || decodeName(entry.name) === null) continue;
+    const path = join(root, entry.name, STORY_LINKS_FILE);
+    try {
+      const file = await readFile(path);
+      for (const link of file?.links ?? []) links.push({ kind: link.kind, a: link.a, b: link.b });
+    } catch (error) {
+      problems.push(`${shownPath(root, display, path)}: ${(error as Error).message}; ignored`);
+    }
+  }
+  return { links, problems };
+}
+
+/**
+ * Records a link or an unlink in the annotator's file, replacing whatever that annotator said
+ * about the same two sentences before. Refuses (throws) rather than overwrite a file it cannot
+ * read, a link in place of the file or of the folder, or a file already at the limit.
+ */
+export async function saveStoryLink(
+  root: string,
+  annotator: string,
+  link: StoryLink,
+  now: Date = new Date(),
+  display = root,
+): Promise<void> {
+  if (sameSentence(link.a, link.b)) throw new Error('a sentence cannot be linked to itself');
+  const folder = join(root, encodeName(annotator));
+  const found = await lstat(folder).catch(() => null);
+  if (found?.isSymbolicLink()) {
+    throw new Error(`${shownPath(root, display, folder)}: ${LINK_REFUSAL}`);
+  }
+  await mkdir(folder, { recursive: true });
+  const path = join(folder, STORY_LINKS_FILE);
+  await withFileLock(path, async () => {
+    let file: StoryLinksFile | null;
+    try {
+      file = await readFile(path);
+    } catch (error) {
+      throw new Error(`${shownPath(root, display, path)}: ${(error as Error).message}`);
+    }
+    const kept = (file?.links ?? []).filter((old) => !samePair(old, link.a, link.b));
+    if (kept.length >= MAX_STORY_LINKS) {
+      throw new Error(
+        `${shownPath(root, display, path)} holds ${MAX_STORY_LINKS} links already, the most margin keeps`,
+      );
+    }
+    const next: StoryLinksFile = {
+      schema: STORY_LINKS_SCHEMA,
+      version: VERSION,
+      annotator,
+      links: [...kept, { kind: link.kind, a: link.a, b: link.b, created: now.toISOString() }],
+    };
+    await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
+  });
+}

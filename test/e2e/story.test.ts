@@ -1,0 +1,108 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { type Session, spawnCli } from './pty.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SECOND = '002_95852239c1d84bad';
+const OURS = 'Diplomats have scrambled to get the US';
+const THEIRS = 'Subsequently, Ukrainian President';
+
+let dir: string;
+let session: Session | null = null;
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
+});
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'margin-e2e-story-'));
+  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+});
+
+afterEach(() => {
+  session?.kill('SIGKILL');
+  session = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const rows = (screen: string) => screen.split('\n');
+/** The reader's part of the row that shows `text` (right of the pane separator). */
+const reader = (screen: string, text: string) => {
+  const row = rows(screen).find((l) => l.includes(text)) ?? '';
+  return row.slice(row.indexOf('│') + 1);
+};
+const header = (screen: string) => rows(screen)[0] ?? '';
+const statusBar = (screen: string) => rows(screen)[38] ?? '';
+
+async function step(s: Session, keys: string, expected: (screen: string) => boolean, what: string) {
+  s.write(keys);
+  await s.waitFor(expected, what);
+}
+
+it('opens the other outlets of a sentence of 000, reads 002’s version, copies a label across', async () => {
+  const s = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    {
+      cwd: dir,
+      cols: 120,
+      rows: 40,
+      env: { NO_COLOR: '1' },
+    },
+  );
+  session = s;
+  await s.waitFor(
+    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    'the list',
+  );
+  await step(
+    s,
+    '\r',
+    (t) => reader(t, 'Russia said on Friday it is preparing for direct').startsWith('▶'),
+    'the first article',
+  );
+  // Down to the sentence, one key at a time, as a reader would.
+  for (let n = 2; !reader(s.screen().join('\n'), OURS).startsWith('▶'); n++) {
+    expect(n).toBeLessThan(24);
+    await step(s, 'j', (t) => header(t).includes(`sentence ${n} of 23`), `sentence ${n}`);
+  }
+  // The gutter counts the other outlet once the groups are in (computed in the background).
+  await s.waitFor((t) => reader(t, OURS).startsWith('▶    1 '), 'the count of other outlets');
+  await step(s, '1', (t) => reader(t, OURS).startsWith('▶C   1 '), 'tagged claim');
+  await step(
+    s,
+    'o',
+    // Without colour, the words 002 says and 000 does not are marked ‹so›.
+    (t) =>
+      t.includes('1 other outlet reports this') &&
+      t.includes(`▶ ${SECOND} · undated`) &&
+      t.includes('‹Subsequently,› Ukrainian President Volodymyr Zelenskyy ‹was involved'),
+    'the panel',
+  );
+  await step(
+    s,
+    '\r',
+    (t) => header(t).includes('article 3 of 5') && reader(t, THEIRS).startsWith('▶'),
+    '002 at its version',
+  );
+  expect(reader(s.screen().join('\n'), THEIRS)).toMatch(/^▶ {4}1 /);
+  await step(
+    s,
+    '\x1b',
+    (t) => header(t).includes('article 1 of 5') && reader(t, OURS).startsWith('▶C'),
+    'back to 000',
+  );
+  await step(s, 'o', (t) => t.includes('1 other outlet reports this'), 'the panel again');
+  await step(s, 'c', (t) => statusBar(t).startsWith(`copied claim to ${SECOND}`), 'copied');
+  await step(s, '\r', (t) => reader(t, THEIRS).startsWith('▶C   1 '), '002 tagged claim');
+  s.write('q');
+  await s.exited;
+  const stored = JSON.parse(
+    readFileSync(join(dir, 'annotations/alice', `${SECOND}.json`), 'utf8'),
+  ) as { annotations: Array<{ label: string; anchor: { quote: string } }> };
+  expect(stored.annotations.map((a) => [a.label, a.anchor.quote.slice(0, THEIRS.length)])).toEqual([
+    ['claim', THEIRS],
+  ]);
+});

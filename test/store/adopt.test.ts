@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRepository } from '../../source/store/index.js';
+import { seedArticle } from './articles.js';
+import { fixedOptions, useTempFolder } from './temp-store.js';
+
+interface Stored {
+  annotations: Array<{ label: string; attributes?: Record<string, string> }>;
+}
+
+describe('adopt: the story view copies a sentence’s labels and attributes', () => {
+  const tempFolder = useTempFolder();
+  const article = seedArticle();
+  const sentence = article.sentences[1]!.id;
+
+  it('adds the missing labels, merges attributes, and undoes as one step', async () => {
+    const root = await tempFolder();
+    const repo = await openRepository({
+      root,
+      annotator: 'alice',
+      articles: [article],
+      ...fixedOptions(),
+    });
+    const file = join(root, 'alice', `${article.id}.json`);
+    const stored = async () =>
+      ((JSON.parse(await readFile(file, 'utf8')) as Stored).annotations ?? []).map((a) => [
+        a.label,
+        a.attributes ?? {},
+      ]);
+    await repo.tag(article, sentence, 'claim');
+    await repo.annotate(article, sentence, { attributes: { claimant: 'Kremlin', when: 'Friday' } });
+    await repo.adopt(article, sentence, ['quote', 'claim'], {
+      speaker: 'Peskov',
+      when: 'Thursday',
+    });
+    const merged = { claimant: 'Kremlin', when: 'Thursday', speaker: 'Peskov' };
+    expect(await stored()).toEqual([
+      ['claim', merged],
+      ['quote', { speaker: 'Peskov', when: 'Thursday' }],
+    ]);
+    expect((await repo.undo())?.description).toBe('copy quote');
+    expect(await stored()).toEqual([['claim', { claimant: 'Kremlin', when: 'Friday' }]]);
+    await repo.redo();
+    expect(await stored()).toHaveLength(2);
+    await repo.close();
+  });
+
+  it('refuses attributes beyond the store’s limits', async () => {
+    const root = await tempFolder();
+    const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
+    await expect(
+      repo.adopt(article, sentence, ['claim'], { where: 'x'.repeat(1001) }),
+    ).rejects.toThrow(/1,?000/);
+    await repo.close();
+  });
+});

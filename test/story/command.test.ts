@@ -1,0 +1,177 @@
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../source/commands/run.js';
+import { command } from '../../source/commands/story.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository, saveStoryLink } from '../../source/store/index.js';
+import { captureIO } from '../corpus/capture-io.js';
+
+const root = join(import.meta.dirname, '../..');
+const made: string[] = [];
+afterEach(async () => {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+async function scratch(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'margin-story-'));
+  made.push(dir);
+  return dir;
+}
+
+interface JsonGroup {
+  id: string;
+  kind: string | null;
+  members: Array<{
+    article: string;
+    sentence: string;
+    source: string | null;
+    text: string;
+    labels: string[];
+  }>;
+  differences: Array<{ kind: string; values: Array<{ member: number; text: string }> }>;
+}
+
+async function story(flags: Record<string, unknown> = {}, store?: string, columns?: number) {
+  const dir = await scratch();
+  const captured = captureIO(root, { XDG_CACHE_HOME: join(dir, 'cache') }, columns);
+  const status = await runCommand(
+    command,
+    [],
+    {
+      corpus: 'seeds',
+      store: store ?? join(dir, 'annotations'),
+      json: false,
+      minSources: '2',
+      label: [],
+      ...flags,
+    },
+    captured.io,
+  );
+  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+
+const parse = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as JsonGroup);
+
+const groupWith = (groups: JsonGroup[], text: string) =>
+  groups.find((group) => group.members.some((member) => member.text.includes(text)));
+
+describe('margin story', () => {
+  it('prints one JSON group per line with its members and differences, largest first', async () => {
+    const result = await story({ json: true });
+    expect(result.status).toBe(0);
+    const groups = parse(result.stdout);
+    expect(groups.length).toBeGreaterThan(2);
+    for (let i = 1; i < groups.length; i++) {
+      expect(groups[i - 1]!.members.length).toBeGreaterThanOrEqual(groups[i]!.members.length);
+    }
+    const witkov = groupWith(groups, 'gave Witkov')!;
+    expect(Object.keys(witkov)).toEqual(['id', 'kind', 'members', 'differences']);
+    expect(Object.keys(witkov.members[0]!)).toEqual([
+      'article',
+      'sentence',
+      'source',
+      'date',
+      'text',
+      'labels',
+    ]);
+    expect(witkov.members.some((m) => m.text.includes('provided Witkoff'))).toBe(true);
+    const names = witkov.differences.find((d) => d.kind === 'name');
+    expect(names?.values.map((v) => v.text)).toEqual(expect.arrayContaining(['Witkoff', 'Witkov']));
+  });
+
+  it('keeps groups with a member of the given label, and shows the labels', async () => {
+    const dir = await scratch();
+    const store = join(dir, 'annotations');
+    const { articles } = await loadCorpus(join(root, 'seeds'), { cacheDir: join(dir, 'cache') });
+    const article = articles.find((a) => a.id.startsWith('000_'))!;
+    const sentence = article.sentences.find((s) => s.text.includes('cautiously optimistic'))!;
+    const repository = await openRepository({ root: store, annotator: 'ana', articles });
+    await repository.tag(article, sentence.id, 'quote');
+    await repository.close();
+    const all = parse((await story({ json: true }, store)).stdout);
+    const quotes = parse((await story({ json: true, label: ['quote'] }, store)).stdout);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.members.find((m) => m.article === article.id)?.labels).toEqual(['quote']);
+    expect(all.length).toBeGreaterThan(quotes.length);
+    // Peskov's remark is told by three outlets (000, 001, and 002, which names none).
+    const three = parse((await story({ json: true, minSources: '3' }, store)).stdout);
+    expect(three.map((group) => group.members.length)).toEqual([3]);
+    expect((await story({ json: true, minSources: '4' }, store)).stdout).toBe('');
+  });
+
+  it('respects a reviewer’s unlink and link, and names a refused links file', async () => {
+    const dir = await scratch();
+    const store = join(dir, 'annotations');
+    const before = parse((await story({ json: true }, store)).stdout);
+    const peskov = groupWith(before, 'cautiously optimistic')!;
+    const [a, b] = peskov.members;
+    await saveStoryLink(store, 'ana', {
+      kind: 'unlink',
+      a: { article: a!.article, sentence: a!.sentence },
+      b: { article: b!.article, sentence: b!.sentence },
+    });
+    const { articles } = await loadCorpus(join(root, 'seeds'), { cacheDir: join(dir, 'cache') });
+    const hope = articles
+      .flatMap((article) => article.sentences.map((s) => ({ article: article.id, s })))
+      .find(({ s }) => s.text.includes('some room for cautious hope'))!;
+    await saveStoryLink(store, 'ben', {
+      kind: 'link',
+      a: { article: a!.article, sentence: a!.sentence },
+      b: { article: hope.article, sentence: hope.s.id },
+    });
+    await mkdir(join(store, 'cy'), { recursive: true });
+    await writeFile(join(store, 'cy', '.story-links.json'), '{"schema": "margin.story-links"');
+    const result = await story({ json: true }, store);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `margin story: ${join(store, 'cy', '.story-links.json')}: is not valid JSON; ignored\n`,
+    );
+    const linked = groupWith(parse(result.stdout), 'some room for cautious hope')!;
+    expect(linked.members.map((m) => m.article)).toContain(a!.article);
+    expect(linked.members.map((m) => m.article)).not.toContain(b!.article);
+  });
+
+  it('refuses a links file that is a symbolic link, naming it', async () => {
+    const dir = await scratch();
+    const store = join(dir, 'annotations');
+    await mkdir(join(store, 'ana'), { recursive: true });
+    await writeFile(join(dir, 'elsewhere.json'), '{}');
+    await symlink(join(dir, 'elsewhere.json'), join(store, 'ana', '.story-links.json'));
+    const result = await story({ json: true }, store);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/ana\/\.story-links\.json: is a symbolic link: .*; ignored\n$/);
+    await expect(
+      saveStoryLink(store, 'ana', {
+        kind: 'link',
+        a: { article: 'x', sentence: 's1' },
+        b: { article: 'y', sentence: 's1' },
+      }),
+    ).rejects.toThrow(/is a symbolic link/);
+  });
+
+  it('reads as a report: outlets, differing details marked in colour, text escaped', async () => {
+    const plain = await story({});
+    expect(plain.stdout).toContain('differ (name): Witkoff ≠ Witkov');
+    expect(plain.stdout).not.toContain('\x1b');
+    const coloured = await story({}, undefined, 120);
+    expect(coloured.stdout).toContain('\x1b[1;33mWitkov\x1b[0m');
+  });
+
+  it('refuses a bad --min-sources or --label', async () => {
+    expect((await story({ minSources: 'two' })).stderr).toBe(
+      'margin story: --min-sources must be a whole number of at least 1, not two\n',
+    );
+    const label = await story({ label: ['opinion'] });
+    expect(label.status).toBe(2);
+    expect(label.stderr).toBe(
+      'margin story: --label must be one of claim, quote, event, not opinion\n',
+    );
+  });
+});
