@@ -184,7 +184,12 @@ export function reviewController(
     initial,
     store: session.store,
     corpus: session.feed,
-    loadSearch: (articles) => loadSearch(session, articles),
+    loadSearch: (articles) =>
+      loadSearch(
+        session,
+        articles,
+        options.project?.labels.map((label) => label.name),
+      ),
     suggestions: options.models ? { models: options.models } : undefined,
     story: options.story,
   });
@@ -195,7 +200,11 @@ export function reviewController(
  * frame. It searches the corpus index on disk that the corpus was read through (the same one
  * `margin search` uses); without a cache folder, an index of the articles in memory.
  */
-async function loadSearch(session: ReviewSession, articles: Article[]): Promise<SearchFunction> {
+async function loadSearch(
+  session: ReviewSession,
+  articles: Article[],
+  labels?: readonly string[],
+): Promise<SearchFunction> {
   const { buildSearchEngine, storeFacts, searchEngine } = await import('../search/index.js');
   let engine: SearchEngine;
   if (session.cacheDir === null) engine = buildSearchEngine(articles);
@@ -207,5 +216,6 @@ async function loadSearch(session: ReviewSession, articles: Article[]): Promise<
     });
     engine = searchEngine(index.words);
   }
-  return (query, repository) => engine.search(query, storeFacts(repository), { limit: 50 });
+  return (query, repository) =>
+    engine.search(query, storeFacts(repository), { limit: 50, ...(labels ? { labels } : {}) });
 }

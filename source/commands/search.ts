@@ -93,7 +93,9 @@ Examples
         `--limit must be a whole number of at least 1, not ${String(flags.limit)}`,
       );
     }
-    const parsed = parseQuery(query);
+    const project = await loadProject(flags, io);
+    const labels = project.labels.map((label) => label.name);
+    const parsed = parseQuery(query, labels);
     if (parsed.problems.length > 0) throw new CannotRun(parsed.problems.join('; '));
     // Words are letters and digits: `...` or `"` alone would silently find nothing.
     const texts = [...parsed.words, ...parsed.phrases, ...parsed.excluded];
@@ -102,7 +104,6 @@ Examples
         `nothing to search for in ${JSON.stringify(query)}: a query needs a word, a "phrase" or a filter`,
       );
     }
-    const project = await loadProject(flags, io);
     const { store } = project;
     let hits: SearchHit[];
     if (await storeIsEmpty(store.root, store.shown)) {
@@ -116,7 +117,7 @@ Examples
       );
       for (const problem of index.problems()) output.problem(shown(problem.message));
       try {
-        hits = searchEngine(index.words).search(query, placedFacts([]), { limit });
+        hits = searchEngine(index.words).search(query, placedFacts([]), { limit, labels });
       } finally {
         index.close();
       }
@@ -134,7 +135,7 @@ Examples
       }
       const { corpus, repository } = await openWorkspace(flags, io, output, { annotator });
       try {
-        hits = searchEngine(corpus.words).search(query, storeFacts(repository), { limit });
+        hits = searchEngine(corpus.words).search(query, storeFacts(repository), { limit, labels });
       } finally {
         corpus.close();
         await repository.close();

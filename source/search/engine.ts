@@ -14,6 +14,8 @@ import type { SearchHit } from './types.js';
 export interface SearchOptions {
   /** At most this many hits, best first (default 50). */
   limit?: number;
+  /** The label names `label:` accepts: the project's (default: margin's own). */
+  labels?: readonly string[];
 }
 
 export interface SearchEngine {
@@ -46,7 +48,7 @@ export class Engine implements SearchEngine {
 
   private answer(query: string, context: AnnotationFacts, options: SearchOptions): SearchHit[] {
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const parsed = parseQuery(query);
+    const parsed = parseQuery(query, options.labels);
     if (parsed.problems.length > 0 || limit <= 0) return [];
     const compiled = compile(parsed, this.index, this.finder);
     const facts = this.facts.get(context);

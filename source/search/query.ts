@@ -27,8 +27,6 @@ const opening = new Set(['"', '\u201c', '\u201e', '\u00ab']);
 const closing = new Set(['"', '\u201d', '\u201c', '\u00bb']);
 const space = /\s/;
 
-const LABEL_VALUES: readonly LabelValue[] = [...LABELS, 'none'];
-
 /** Accepts a value or an unambiguous start of one, so `label:q` already works while typing. */
 function resolve<T extends string>(
   input: string,
@@ -52,12 +50,14 @@ function filter(
   raw: string,
   negate: boolean,
   problems: string[],
+  labels: readonly Label[],
 ): QueryFilter | null {
   switch (field) {
     case 'label': {
-      const value = resolve(raw, LABEL_VALUES);
+      const values: readonly LabelValue[] = [...labels, 'none'];
+      const value = resolve(raw, values);
       if (value) return { field, value, negate };
-      problems.push(`label:${raw}: expected one of ${LABEL_VALUES.join(', ')}`);
+      problems.push(`label:${raw}: expected one of ${values.join(', ')}`);
       return null;
     }
     case 'status': {
@@ -93,7 +93,7 @@ function readBare(query: string, from: number): { text: string; next: number } {
  * Repeating a filter field offers alternatives (`label:quote label:claim` is either); different
  * fields must all hold.
  */
-export function parseQuery(query: string): ParsedQuery {
+export function parseQuery(query: string, labels: readonly Label[] = LABELS): ParsedQuery {
   const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], filters: [], problems: [] };
   let at = 0;
   while (at < query.length) {
@@ -123,7 +123,7 @@ export function parseQuery(query: string): ParsedQuery {
       const value = text.trim();
       // `label:` with nothing after it is a filter still being typed, not a mistake.
       if (!value) continue;
-      const made = filter(field as QueryField, value, negate, parsed.problems);
+      const made = filter(field as QueryField, value, negate, parsed.problems, labels);
       if (made) parsed.filters.push(made);
       continue;
     }

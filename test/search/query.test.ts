@@ -48,6 +48,17 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it("takes the project's label names, and only those", () => {
+    const labels = ['claim', 'quote', 'event', 'statistic', 'opinion'];
+    expect(parseQuery('label:opinion label:stat', labels).filters).toEqual([
+      { field: 'label', value: 'opinion', negate: false },
+      { field: 'label', value: 'statistic', negate: false },
+    ]);
+    expect(parseQuery('label:frame', labels).problems).toEqual([
+      'label:frame: expected one of claim, quote, event, statistic, opinion, none',
+    ]);
+  });
+
   it('treats an unknown field, a lone dash and an empty filter as ordinary text', () => {
     expect(parseQuery('http://x.org - label: 30-day')).toEqual({
       words: ['http://x.org', '-', '30-day'],
