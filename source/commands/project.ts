@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
-import { PROJECT_FILE, type Project, ProjectError, parseProject } from '../project/schema.js';
-import { withGuidelines } from '../review/guidelines.js';
+import { PROJECT_FILE } from '../project/file-name.js';
+import type { Project } from '../project/schema.js';
 import { KEYMAP, type Keymap } from '../review/keymap.js';
 import type { ReviewProject } from '../review/project.js';
-import { buildKeymap } from '../review/project.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
 import { oneLine } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
@@ -92,6 +91,8 @@ export async function loadProject(
     const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new CannotRun(`${oneLine(shown)}: cannot be read (${error.code ?? error.message})`);
     });
+    // Only a project that exists needs its schema (zod) and the keymap builder.
+    const { parseProject, ProjectError } = await import('../project/schema.js');
     try {
       project = parseProject(text, shown, DEFAULT_LABELS);
     } catch (error) {
@@ -103,6 +104,10 @@ export async function loadProject(
   const shown = file ? relative(io.cwd, file) || file : null;
   let keymap = KEYMAP;
   if (project) {
+    const [{ buildKeymap }, { withGuidelines }] = await Promise.all([
+      import('../review/project.js'),
+      import('../review/guidelines.js'),
+    ]);
     // Checked by every command, not only the review: a clash is found where it is made.
     const built = buildKeymap(
       project.labels,
