@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Article } from '../corpus/types.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { byPlace, formatError } from '../export/import-errors.js';
 import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';

@@ -11,7 +11,6 @@ import type { ReviewStatus } from '../store/types.js';
 import type { CommandIO } from './command.js';
 import { openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
-import { fromCwd } from './paths.js';
 import { loadProject, type ProjectContext } from './project.js';
 
 /** The corpus and the store as the export, import, stats, agree, orphans and search commands see them. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Article } from '../corpus/types.js';
 import { type Placement, sanitiseAnnotator } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
 import type { Annotation, Label, ReviewStatus } from '../store/types.js';

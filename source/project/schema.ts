@@ -6,8 +6,6 @@ import { oneLine } from '../text/untrusted.js';
 /** The project file's name, looked for in the current folder and each one above it. */
 export { PROJECT_FILE } from './file-name.js';
 
-import { PROJECT_FILE } from './file-name.js';
-
 /** A project as margin uses it, paths still as the file gives them (relative to it). */
 export interface Project {
   corpus: string;

@@ -1,9 +1,44 @@
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { patience } from '../helpers/patience.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = join(ROOT, 'dist/cli.js');
+
+/**
+ * Each test of the file in a fresh folder holding a copy of the seeds, and the session it
+ * `track`s killed after it, whatever the test's outcome.
+ */
+export function seedsCopyPerTest(): { readonly dir: string; track: (session: Session) => Session } {
+  let dir = '';
+  let session: Session | null = null;
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error('build first: npm run build');
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'margin-e2e-'));
+    cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+  });
+  afterEach(() => {
+    session?.kill('SIGKILL');
+    session = null;
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    track: (started) => {
+      session = started;
+      return started;
+    },
+  };
+}
 
 export interface Session {
   /** Everything the program wrote, escape codes included. */

@@ -1,53 +1,32 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { patience } from '../helpers/patience.js';
-import { type Session, spawnCli } from './pty.js';
+import { type Session, seedsCopyPerTest, spawnCli } from './pty.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIRST = '000_4b207f45d15cbf96';
 
-let dir: string;
-let session: Session | null = null;
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
-});
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'margin-e2e-'));
-  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
-});
-
-afterEach(() => {
-  session?.kill('SIGKILL');
-  session = null;
-  rmSync(dir, { recursive: true, force: true });
-});
+const seeds = seedsCopyPerTest();
 
 interface StoredFile {
   status: string;
   annotations: Array<{ label: string; note?: string; anchor: { sentence: string; quote: string } }>;
 }
 
-const storeFile = () => join(dir, 'annotations/alice', `${FIRST}.json`);
+const storeFile = () => join(seeds.dir, 'annotations/alice', `${FIRST}.json`);
 const readStore = (): StoredFile => JSON.parse(readFileSync(storeFile(), 'utf8')) as StoredFile;
 
 function start(env: Record<string, string> = {}): Session {
   // The gutters these tests read are the reviewer's labels alone (suggestions: suggestions.test.ts).
-  session = spawnCli(
-    ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice', '--no-suggestions'],
-    {
-      cwd: dir,
-      cols: 120,
-      rows: 40,
-      env,
-    },
+  return seeds.track(
+    spawnCli(
+      ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice', '--no-suggestions'],
+      { cwd: seeds.dir, cols: 120, rows: 40, env },
+    ),
   );
-  return session;
 }
 
 const line = (screen: string, start: string) =>
@@ -296,7 +275,7 @@ describe('margin review in a real terminal', () => {
     const second = spawnCli(
       ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice', '--no-suggestions'],
       {
-        cwd: dir,
+        cwd: seeds.dir,
         cols: 120,
         rows: 40,
       },
@@ -332,11 +311,11 @@ describe('margin review in a real terminal', () => {
     s.write('q');
     await s.exited;
     const judge = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--compare'], {
-      cwd: dir,
+      cwd: seeds.dir,
       cols: 120,
       rows: 40,
     });
-    session = judge;
+    seeds.track(judge);
     await judge.waitFor(
       (t) =>
         header(t).startsWith('margin · seeds · gold') &&
@@ -356,7 +335,7 @@ describe('margin review in a real terminal', () => {
     judge.write('q');
     await judge.exited;
     const gold = JSON.parse(
-      readFileSync(join(dir, 'annotations/gold', `${FIRST}.json`), 'utf8'),
+      readFileSync(join(seeds.dir, 'annotations/gold', `${FIRST}.json`), 'utf8'),
     ) as StoredFile;
     expect(gold.annotations.map((a) => [a.label, a.anchor.quote.slice(0, 26)])).toEqual([
       ['quote', 'US envoy Steve Witkoff met'],
@@ -403,7 +382,7 @@ describe('margin review in a real terminal', () => {
 describe('margin review without a terminal', () => {
   it('names the scripting commands and exits with status 2', () => {
     const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'review'], {
-      cwd: dir,
+      cwd: seeds.dir,
       encoding: 'utf8',
       env: { ...process.env, CI: undefined },
     });
@@ -418,8 +397,10 @@ describe('margin review without a terminal', () => {
 describe('margin review on a path that is not a folder', () => {
   /** Runs the review in a terminal and returns what it printed (escape codes kept) and its status. */
   async function refused(args: string[]) {
-    writeFileSync(join(dir, 'f'), '');
-    session = spawnCli(['review', '--annotator', 'alice', ...args], { cwd: dir });
+    writeFileSync(join(seeds.dir, 'f'), '');
+    const session = seeds.track(
+      spawnCli(['review', '--annotator', 'alice', ...args], { cwd: seeds.dir }),
+    );
     // Before the fix a store that is a file left a blank screen for ever: give up in the end.
     const timeout = new Promise<{ exitCode: number }>((resolve) =>
       setTimeout(() => resolve({ exitCode: -1 }), patience(2_000)),
@@ -449,7 +430,7 @@ describe('margin review on a path that is not a folder', () => {
       const { exitCode, output } = await refused(args);
       expect(output).toBe(`${message}\r\n`);
       expect(exitCode).toBe(2);
-      expect(existsSync(join(dir, 'x'))).toBe(false);
+      expect(existsSync(join(seeds.dir, 'x'))).toBe(false);
     },
   );
 });

@@ -1,32 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import { type Session, spawnCli } from './pty.js';
+import { expect, it } from 'vitest';
+import { type Session, seedsCopyPerTest, spawnCli } from './pty.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECOND = '002_95852239c1d84bad';
 const OURS = 'Diplomats have scrambled to get the US';
 const THEIRS = 'Subsequently, Ukrainian President';
 
-let dir: string;
-let session: Session | null = null;
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
-});
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'margin-e2e-story-'));
-  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
-});
-
-afterEach(() => {
-  session?.kill('SIGKILL');
-  session = null;
-  rmSync(dir, { recursive: true, force: true });
-});
+const seeds = seedsCopyPerTest();
 
 const rows = (screen: string) => screen.split('\n');
 /** The reader's part of the row that shows `text` (right of the pane separator). */
@@ -46,13 +27,13 @@ it('opens the other outlets of a sentence of 000, reads 002’s version, copies 
   const s = spawnCli(
     ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
     {
-      cwd: dir,
+      cwd: seeds.dir,
       cols: 120,
       rows: 40,
       env: { NO_COLOR: '1' },
     },
   );
-  session = s;
+  seeds.track(s);
   await s.waitFor(
     (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
     'the list',
@@ -100,7 +81,7 @@ it('opens the other outlets of a sentence of 000, reads 002’s version, copies 
   s.write('q');
   await s.exited;
   const stored = JSON.parse(
-    readFileSync(join(dir, 'annotations/alice', `${SECOND}.json`), 'utf8'),
+    readFileSync(join(seeds.dir, 'annotations/alice', `${SECOND}.json`), 'utf8'),
   ) as { annotations: Array<{ label: string; anchor: { quote: string } }> };
   expect(stored.annotations.map((a) => [a.label, a.anchor.quote.slice(0, THEIRS.length)])).toEqual([
     ['claim', THEIRS],

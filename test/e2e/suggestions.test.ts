@@ -1,30 +1,11 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Session, spawnCli } from './pty.js';
+import { describe, expect, it } from 'vitest';
+import { seedsCopyPerTest, spawnCli } from './pty.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIRST = '000_4b207f45d15cbf96';
 
-let dir: string;
-let session: Session | null = null;
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('build first: npm run build');
-});
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'margin-e2e-'));
-  cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
-});
-
-afterEach(() => {
-  session?.kill('SIGKILL');
-  session = null;
-  rmSync(dir, { recursive: true, force: true });
-});
+const seeds = seedsCopyPerTest();
 
 interface StoredFile {
   annotations: Array<{
@@ -55,11 +36,11 @@ function parseDecision(text: string): { labels: string[]; attributes: Record<str
 describe('reviewing with suggestions in a real terminal', () => {
   it('accepts and rejects suggestions only, and the store holds exactly what was accepted', async () => {
     const s = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'], {
-      cwd: dir,
+      cwd: seeds.dir,
       cols: 140,
       rows: ROWS,
     });
-    session = s;
+    seeds.track(s);
     await s.waitFor(
       (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
       'the list',
@@ -111,7 +92,7 @@ describe('reviewing with suggestions in a real terminal', () => {
     expect((await s.exited).exitCode).toBe(0);
 
     const stored = JSON.parse(
-      readFileSync(join(dir, 'annotations/alice', `${FIRST}.json`), 'utf8'),
+      readFileSync(join(seeds.dir, 'annotations/alice', `${FIRST}.json`), 'utf8'),
     ) as StoredFile;
     // One entry per accepted sentence, in article order: its labels and their attributes.
     const bySentence = new Map<string, { start: number; labels: string[]; attributes: object }>();
@@ -133,7 +114,7 @@ describe('reviewing with suggestions in a real terminal', () => {
     );
     // What the decisions taught is kept beside the annotator's files for the next session.
     const model = JSON.parse(
-      readFileSync(join(dir, 'annotations/alice/.suggest-model.json'), 'utf8'),
+      readFileSync(join(seeds.dir, 'annotations/alice/.suggest-model.json'), 'utf8'),
     ) as { labels: Record<string, { positives: number; negatives: number }> };
     expect(model.labels.quote?.positives).toBe(accepted.length);
   });
