@@ -42,6 +42,9 @@ import { emit, info, setMarks, warn } from './updates.js';
 import { helpMaxTop } from './view/help.js';
 import { paneLayout } from './view/layout.js';
 
+const SEARCH_WAITS_FOR_CORPUS = 'search opens once the corpus has loaded';
+const SEARCH_GETTING_READY = 'search is getting ready, try again in a moment';
+
 function quitIfDrained(state: ReviewState): ReviewState {
   if (state.mode.kind !== 'quitting') return state;
   if (state.outbox.length > 0 || state.save.pending > 0) return state;
@@ -118,9 +121,7 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return emit({ ...state, message: null }, { kind: action.type });
     case 'search/open':
       if (!state.searchAvailable) {
-        const why = state.loading
-          ? 'search opens once the corpus has loaded'
-          : 'search is getting ready, try again in a moment';
+        const why = state.loading ? SEARCH_WAITS_FOR_CORPUS : SEARCH_GETTING_READY;
         return { ...state, message: warn(why) };
       }
       return {
@@ -240,7 +241,16 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'story/groups':
       return storyArrived(state, action.view);
     case 'search/ready':
-      return { ...state, searchAvailable: true };
+      // A reviewer told to try again in a moment is told when the moment has come.
+      return {
+        ...state,
+        searchAvailable: true,
+        message:
+          state.message?.text === SEARCH_WAITS_FOR_CORPUS ||
+          state.message?.text === SEARCH_GETTING_READY
+            ? info('search is ready: press /')
+            : state.message,
+      };
     case 'search/query': {
       const mode = state.mode;
       if (mode.kind !== 'search' || action.query !== mode.query) return state;

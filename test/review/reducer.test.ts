@@ -337,8 +337,10 @@ describe('outside events', () => {
     expect(state.current).toBe(0);
     expect(state.loading).toBeNull();
     expect(state.searchAvailable).toBe(false);
-    expect(type(state, '/').message?.text).toBe('search is getting ready, try again in a moment');
+    state = type(state, '/');
+    expect(state.message?.text).toBe('search is getting ready, try again in a moment');
     state = reduce(state, { type: 'search/ready' });
+    expect(state.message?.text).toBe('search is ready: press /');
     expect(type(state, '/').mode.kind).toBe('search');
     expect(state.warnings).toEqual(['x.pdf: not an article']);
   });
