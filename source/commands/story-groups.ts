@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import type { StorySource } from '../review/controller.js';
-import { type Repository, readStoryLinks, saveStoryLink } from '../store/index.js';
+import { readStoryLinks, saveStoryLink } from '../store/index.js';
 import type { LabelsOf, StoryGroup } from '../story/index.js';
 
 /**
@@ -19,20 +19,6 @@ async function* yielding(articles: readonly Article[]): AsyncGenerator<Article> 
     }
     yield articles[index]!;
   }
-}
-
-/** Every label any annotator gave each sentence, as the story groups show them. */
-export function labelsFrom(repository: Repository): LabelsOf {
-  const labels = new Map<string, Set<string>>();
-  for (const annotation of repository.list()) {
-    const sentence = annotation.placement?.sentence;
-    if (!sentence) continue;
-    const key = `${annotation.article}\u0000${sentence}`;
-    const set = labels.get(key) ?? new Set<string>();
-    set.add(annotation.label);
-    labels.set(key, set);
-  }
-  return (article, sentence) => [...(labels.get(`${article}\u0000${sentence}`) ?? [])].sort();
 }
 
 /**

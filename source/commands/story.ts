@@ -1,9 +1,10 @@
+import { storeFacts } from '../search/store-facts.js';
 import type { StoryGroup } from '../story/index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
-import { corpusStoryGroups, labelsFrom } from './story-groups.js';
+import { corpusStoryGroups } from './story-groups.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /** The group as `--json` prints it: one object per line. */
@@ -126,7 +127,8 @@ Examples
     });
     const { groups, problems } = await corpusStoryGroups([...corpus.articles()], storeRoot, {
       display: project.store.shown,
-      labelsOf: labelsFrom(repository),
+      // Each member's labels from its own article's annotations, not a walk over the store.
+      labelsOf: storeFacts(repository).labels,
     });
     await repository.close();
     corpus.close();

@@ -144,7 +144,7 @@ export class EffectQueue {
         await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;
       case 'tag-many':
-        await repository.tagMany(article, effect.sentence, effect.labels, effect.attributes);
+        await repository.adopt(article, effect.sentence, effect.labels, effect.attributes, 'own');
         break;
       case 'adopt':
         await repository.adopt(article, effect.sentence, effect.labels, effect.attributes);

@@ -1,10 +1,9 @@
-import type { Repository } from '../store/repository.js';
 import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
 import type { AnnotatedSentence, AnnotationFacts, AnnotationText } from './annotation-facts.js';
 
 /**
  * The annotations of a list (placed on the current text) as search reads them: for tests and
- * callers that hold annotations already.
+ * callers that hold annotations already. A repository answers through `storeFacts`.
  */
 export function placedFacts(
   annotations: readonly PlacedAnnotation[],
@@ -19,48 +18,6 @@ export function placedFacts(
     status,
     annotators: () => annotators,
   };
-}
-
-interface Seen {
-  annotations: PlacedAnnotation[];
-  version: number;
-}
-
-const seen = new WeakMap<object, Seen>();
-
-/**
- * What a search needs of the store, read afresh at each query so new tags count at once. The
- * version moves when `repository.list()` holds other annotation objects than last time (it builds
- * a new array per call around the same objects): a pointer comparison each.
- */
-export function repositoryFacts(
-  repository: Pick<Repository, 'list' | 'status' | 'annotators'>,
-): AnnotationFacts {
-  const now = repository.list();
-  let known = seen.get(repository);
-  if (!known) {
-    known = { annotations: now, version: 0 };
-    seen.set(repository, known);
-  } else if (!sameItems(known.annotations, now)) {
-    known.annotations = now;
-    known.version++;
-  }
-  const annotations = known.annotations;
-  return {
-    version: known.version,
-    sentences: () => sentencesOf(annotations),
-    texts: () => textsOf(annotations),
-    labels: (article, sentence) => labelsOn(repository.list({ article }), article, sentence),
-    status: (article, annotator) => repository.status(article, annotator),
-    annotators: () => repository.annotators(),
-  };
-}
-
-function sameItems(before: PlacedAnnotation[], now: PlacedAnnotation[]): boolean {
-  if (before === now) return true;
-  if (before.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) if (before[i] !== now[i]) return false;
-  return true;
 }
 
 function labelsOn(

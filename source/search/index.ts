@@ -4,7 +4,7 @@ import type { WordIndex } from '../corpus/word-index.js';
 import { Engine, type SearchEngine } from './engine.js';
 
 export type { AnnotationFacts } from './annotation-facts.js';
-export { placedFacts, repositoryFacts } from './context.js';
+export { placedFacts } from './context.js';
 export { DEFAULT_LIMIT, type SearchEngine, type SearchOptions } from './engine.js';
 export { type ParsedQuery, parseQuery, type QueryFilter } from './query.js';
 export { storeFacts } from './store-facts.js';

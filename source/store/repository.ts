@@ -68,16 +68,6 @@ export interface Repository {
 
   /** Adds `label` to the sentence; a no-op returning the existing one when it is already there. */
   tag(article: Article, sentenceId: string, label: Label): Promise<Annotation>;
-  /**
-   * Adds several labels to the sentence, each with `attributes`, as one undoable step (accepting
-   * a suggestion); labels already there are left as they are. Returns the labels added.
-   */
-  tagMany(
-    article: Article,
-    sentenceId: string,
-    labels: readonly Label[],
-    attributes?: Record<string, string>,
-  ): Promise<Label[]>;
   /** Removes `label` from the sentence (this annotator's). */
   untag(article: Article, sentenceId: string, label: Label): Promise<void>;
   /** Adds or removes `label`, whichever applies. */
@@ -87,14 +77,17 @@ export interface Repository {
   /** Sets note and/or attributes on every annotation of this annotator on the sentence. */
   annotate(article: Article, sentenceId: string, patch: AnnotationPatch): Promise<void>;
   /**
-   * Gives the sentence these labels (those it lacks are added) and these attributes (over its
-   * own), as one undoable step: the story view copies a sentence's tags to another outlet's.
+   * Gives the sentence these labels (those it lacks are added) and these attributes, as one
+   * undoable step. With `given` precedence (the story view copying another outlet's tags) the
+   * attributes replace the sentence's own; with `own` (accepting a suggestion) they only fill
+   * what the reviewer left empty.
    */
   adopt(
     article: Article,
     sentenceId: string,
     labels: readonly Label[],
     attributes: Record<string, string>,
+    precedence?: 'given' | 'own',
   ): Promise<void>;
   /** Adds annotations made elsewhere (import); returns how many were new. */
   addMany(annotations: Annotation[]): Promise<number>;

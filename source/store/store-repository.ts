@@ -162,44 +162,6 @@ export class StoreRepository implements Repository {
     return toAnnotation(value.annotation, doc);
   }
 
-  async tagMany(
-    article: Article,
-    sentenceId: string,
-    labels: readonly Label[],
-    attributes: Record<string, string> = {},
-  ): Promise<Label[]> {
-    const sentence = this.sentenceOf(article, sentenceId);
-    const tooLarge = beyondLimits(undefined, attributes);
-    if (tooLarge) throw new Error(tooLarge);
-    const cleaned = normaliseAttributes(attributes);
-    const { value } = await this.change<{ added: Label[]; step: Step | null }>(
-      article,
-      (current) => {
-        const present = new Set(this.onSentence(current, article, sentenceId).map((a) => a.label));
-        const added = [...new Set(labels)].filter((label) => !present.has(label));
-        if (added.length === 0) return { write: false, value: { added, step: null } };
-        const annotations = added.map((label) => {
-          const annotation = this.create(article, sentence, label);
-          if (cleaned) annotation.attributes = { ...cleaned };
-          return annotation;
-        });
-        const { value: step } = this.applied(
-          current,
-          article.id,
-          'tag',
-          `tag ${added.join(', ')}`,
-          {
-            forward: { type: 'add', annotations: structuredClone(annotations) },
-            inverse: { type: 'remove', ids: annotations.map((a) => a.id) },
-          },
-        );
-        return { write: true, value: { added, step } };
-      },
-    );
-    if (value.step) this.history.record(value.step);
-    return value.added;
-  }
-
   async untag(article: Article, sentenceId: string, label: Label): Promise<void> {
     this.sentenceOf(article, sentenceId);
     await this.removeWhere(
@@ -281,6 +243,7 @@ export class StoreRepository implements Repository {
     sentenceId: string,
     labels: readonly Label[],
     attributes: Record<string, string>,
+    precedence: 'given' | 'own' = 'given',
   ): Promise<void> {
     const sentence = this.sentenceOf(article, sentenceId);
     const tooLarge = beyondLimits(undefined, attributes);
@@ -290,7 +253,7 @@ export class StoreRepository implements Repository {
       const existing = this.onSentence(current, article, sentenceId);
       const have = new Set(existing.map((a) => a.label));
       const merged = (own: Record<string, string> | undefined) => {
-        const all = { ...(own ?? {}), ...given };
+        const all = precedence === 'given' ? { ...own, ...given } : { ...given, ...own };
         return Object.keys(all).length === 0 ? undefined : all;
       };
       const fresh = [...new Set(labels)]
@@ -318,7 +281,8 @@ export class StoreRepository implements Repository {
         updated,
       }));
       const names = fresh.map((a) => a.label).join(', ');
-      return this.applied(current, article.id, 'tag', names ? `copy ${names}` : 'copy attributes', {
+      const verb = precedence === 'given' ? 'copy' : 'tag';
+      return this.applied(current, article.id, 'tag', names ? `${verb} ${names}` : `${verb} attributes`, {
         forward: {
           type: 'batch',
           operations: [

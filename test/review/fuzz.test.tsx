@@ -20,7 +20,7 @@ import {
 import { initialState, type ReviewState } from '../../source/review/state.js';
 import { snapshotMarks } from '../../source/review/sync.js';
 import { paneLayout } from '../../source/review/view/layout.js';
-import { buildSearchEngine, repositoryFacts } from '../../source/search/index.js';
+import { buildSearchEngine, storeFacts } from '../../source/search/index.js';
 import { createMemoryRepository, makeAnchor } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import type { Annotation } from '../../source/store/types.js';
@@ -221,7 +221,7 @@ function startSession(
       compare,
     }),
     store: Promise.resolve(repository),
-    loadSearch: async () => (query, repo) => engine.search(query, repositoryFacts(repo)),
+    loadSearch: async () => (query, repo) => engine.search(query, storeFacts(repo)),
     retryDelays: [1],
   });
   controller.start();

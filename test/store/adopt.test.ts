@@ -46,6 +46,38 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
     await repo.close();
   });
 
+  it('accepting a suggestion fills only what the reviewer left empty, as one step', async () => {
+    const root = await tempFolder();
+    const repo = await openRepository({
+      root,
+      annotator: 'alice',
+      articles: [article],
+      ...fixedOptions(),
+    });
+    const file = join(root, 'alice', `${article.id}.json`);
+    const stored = async () =>
+      ((JSON.parse(await readFile(file, 'utf8')) as Stored).annotations ?? []).map((a) => [
+        a.label,
+        a.attributes ?? {},
+      ]);
+    await repo.tag(article, sentence, 'quote');
+    await repo.annotate(article, sentence, { attributes: { speaker: 'Dmitry Peskov' } });
+    await repo.adopt(
+      article,
+      sentence,
+      ['quote', 'claim'],
+      { speaker: 'Peskov', when: 'Thursday' },
+      'own',
+    );
+    expect(await stored()).toEqual([
+      ['claim', { speaker: 'Peskov', when: 'Thursday' }],
+      ['quote', { speaker: 'Dmitry Peskov', when: 'Thursday' }],
+    ]);
+    expect((await repo.undo())?.description).toBe('tag claim');
+    expect(await stored()).toEqual([['quote', { speaker: 'Dmitry Peskov' }]]);
+    await repo.close();
+  });
+
   it('refuses attributes beyond the store’s limits', async () => {
     const root = await tempFolder();
     const repo = await openRepository({ root, annotator: 'alice', articles: [article] });

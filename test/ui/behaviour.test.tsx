@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
-import { buildSearchEngine, repositoryFacts } from '../../source/search/index.js';
+import { buildSearchEngine, storeFacts } from '../../source/search/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { eventually } from '../helpers/patience.js';
 import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
@@ -205,7 +205,7 @@ describe('the review screen', () => {
   it('searches from /: type, ↓, Enter lands the reader on the chosen sentence', async () => {
     const repository = testRepository();
     const engine = buildSearchEngine(seeds);
-    const search = (query: string) => engine.search(query, repositoryFacts(repository));
+    const search = (query: string) => engine.search(query, storeFacts(repository));
     app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
     await app.press('/');
     await app.press('Witkov');
@@ -390,7 +390,7 @@ describe('text inputs', () => {
   it('search with a query whose Enter comes in the same chunk', async () => {
     const engine = buildSearchEngine(seeds);
     const repository = testRepository();
-    const search = (query: string) => engine.search(query, repositoryFacts(repository));
+    const search = (query: string) => engine.search(query, storeFacts(repository));
     app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
     await app.press('/');
     await app.pressTogether('Baku', KEYS.enter);
