@@ -58,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
   const context: SectionContext = {
     quick: options.quick,
     huge: options.huge,
+    articlesGiven: options.articles !== null,
     workDir: workspace.workDir,
     corpusDir: workspace.corpusDir,
     articleCount: workspace.articleCount,

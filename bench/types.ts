@@ -4,6 +4,8 @@ export interface BenchContext {
   quick: boolean;
   /** `--huge`: the scale section adds a corpus of 1,000,000 articles (long; run it once). */
   huge?: boolean;
+  /** `--articles N` given: the scale section measures that size alone (a one-off 1,000,000 run). */
+  articlesGiven?: boolean;
   /** A scratch folder kept between runs (reused while the generator has not changed). */
   workDir: string;
   /** The generated corpus of news-like articles (10,000, or fewer with --quick). */

@@ -23,7 +23,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --huge              the scale section adds 1,000,000 articles (4.4 GB; takes long)
   --json              print one JSON object on stdout (progress stays on stderr)
   --only a,b          run only these sections (see the list below)
-  --articles N        generate N articles instead of 10,000 (or 500 with --quick)
+  --articles N        generate N articles instead of 10,000 (or 500 with --quick);
+                      the scale section then measures that size alone
   --seed N            generator seed (default 20250314)
   --timeout SECONDS   stop a section that runs longer (default 1800)
   --in-process        run sections in this process (peak RSS is then shared)

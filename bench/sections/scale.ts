@@ -304,7 +304,13 @@ export const section: BenchSection = {
   async run(context) {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
     const m = measurements('scale');
-    const sizes = context.quick ? [1_000] : context.huge ? [...SIZES, HUGE] : SIZES;
+    const sizes = context.articlesGiven
+      ? [context.articleCount]
+      : context.quick
+        ? [1_000]
+        : context.huge
+          ? [...SIZES, HUGE]
+          : SIZES;
     for (const size of sizes) await measureSize(size, context, m);
     return m.list;
   },
