@@ -23,6 +23,7 @@ function corpusFingerprint() {
 }
 
 rmSync(new URL('dist/chunks', root), { recursive: true, force: true });
+const fingerprint = corpusFingerprint();
 await build({
   absWorkingDir: new URL('.', root).pathname,
   entryPoints: ['source/cli.tsx'],
@@ -47,7 +48,7 @@ await build({
   // Ink imports its React DevTools bridge only when DEV=true; margin never ships it.
   alias: { 'react-devtools-core': './scripts/no-devtools.mjs' },
   define: {
-    'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(corpusFingerprint()),
+    'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(fingerprint),
     // React's development build is for React developers; the shipped CLI never needs it.
     'process.env.NODE_ENV': '"production"',
   },
@@ -57,13 +58,20 @@ await build({
   },
 });
 
-// The corpus index cleans files on worker threads; their script sits beside the chunk that starts
-// them (source/corpus/db/pool.ts looks for ./clean-worker.js next to itself).
+// Worker threads run scripts of their own, beside the chunk that starts them: the corpus index
+// cleans files on them (source/corpus/db/pool.ts looks for ./clean-worker.js next to itself) and
+// the review groups its story on one (source/commands/story-thread.ts, ./story-worker.js). The
+// story worker opens the corpus index, so it must know the cleaner's fingerprint as cli.js does:
+// with another, it would take the index for a stale one and build it again.
 await build({
   absWorkingDir: new URL('.', root).pathname,
-  entryPoints: ['source/corpus/db/clean-worker.ts'],
-  outfile: 'dist/chunks/clean-worker.js',
+  entryPoints: {
+    'clean-worker': 'source/corpus/db/clean-worker.ts',
+    'story-worker': 'source/commands/story-worker.ts',
+  },
+  outdir: 'dist/chunks',
   bundle: true,
+  external: ['better-sqlite3'],
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -72,10 +80,15 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
+  define: {
+    'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(fingerprint),
+  },
   banner: {
     js: "import { createRequire as __marginRequire } from 'node:module'; const require = __marginRequire(import.meta.url);",
   },
 });
-if (readFileSync(new URL('dist/cli.js', root), 'utf8').includes('clean-worker.js')) {
-  throw new Error('the worker pool landed in dist/cli.js: its worker script is in dist/chunks/');
+for (const worker of ['clean-worker.js', 'story-worker.js']) {
+  if (readFileSync(new URL('dist/cli.js', root), 'utf8').includes(worker)) {
+    throw new Error(`what starts ${worker} landed in dist/cli.js: its script is in dist/chunks/`);
+  }
 }

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import type { Article } from '../corpus/types.js';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
@@ -148,7 +148,7 @@ Examples
       : undefined;
     const storyOf =
       STORY_FORMATS.has(format) && flags.story === true
-        ? await storyIds([...corpus.articles()], workspace.project.store, output)
+        ? await storyIds(corpus, workspace.project.store, output)
         : undefined;
     const options: ExportOptions = {
       labels: LABELS,
@@ -208,13 +208,16 @@ const STORY_FORMATS = new Set<string>(['jsonl', 'csv', 'w3c']);
 
 /** Each sentence's story group id, with every annotator's links; refused link files named. */
 async function storyIds(
-  articles: Article[],
+  corpus: Pick<CorpusIndex, 'articles' | 'article'>,
   store: { root: string; shown: string },
   output: Output,
 ): Promise<StoryOf> {
-  const { groups, problems } = await corpusStoryGroups(articles, store.root, {
-    display: store.shown,
-  });
+  const { groups, problems } = await corpusStoryGroups(
+    corpus.articles(),
+    (id) => corpus.article(id),
+    store.root,
+    { display: store.shown },
+  );
   for (const problem of problems) output.problem(problem);
   const ids = new Map<string, string>();
   for (const group of groups) {

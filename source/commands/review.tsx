@@ -126,11 +126,13 @@ Press ? in the review for every key.`,
           ? diskModelStore(root, annotator, context.store.shown)
           : null,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
-      story: (await import('./story-groups.js')).reviewStorySource(
-        root,
+      story: (await import('./story-thread.js')).reviewStorySource({
+        corpusRoot: session.root,
+        cacheDir: session.cacheDir === undefined ? cacheDir : session.cacheDir,
+        storeRoot: root,
         annotator,
-        String(flags.store),
-      ),
+        display: String(flags.store),
+      }),
     });
     const [{ runReview }, { makeTheme }] = await ui;
     const status = (unsaved: number) => {

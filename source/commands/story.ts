@@ -125,11 +125,16 @@ Examples
     const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
       reads: true,
     });
-    const { groups, problems } = await corpusStoryGroups([...corpus.articles()], storeRoot, {
-      display: project.store.shown,
-      // Each member's labels from its own article's annotations, not a walk over the store.
-      labelsOf: storeFacts(repository).labels,
-    });
+    const { groups, problems } = await corpusStoryGroups(
+      corpus.articles(),
+      (id) => corpus.article(id),
+      storeRoot,
+      {
+        display: project.store.shown,
+        // Each member's labels from its own article's annotations, not a walk over the store.
+        labelsOf: storeFacts(repository).labels,
+      },
+    );
     await repository.close();
     corpus.close();
     for (const problem of problems) output.problem(problem);

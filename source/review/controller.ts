@@ -308,6 +308,7 @@ export class ReviewController {
           this.dispatch({ type: 'story/groups', view: storyView(groups) });
         },
         (error: unknown) => {
+          if (run !== this.#storyRun) return;
           const why = error instanceof Error ? error.message : String(error);
           this.dispatch({ type: 'save/result', message: `story groups unavailable: ${why}` });
         },

@@ -282,22 +282,28 @@ export class StoreRepository implements Repository {
       }));
       const names = fresh.map((a) => a.label).join(', ');
       const verb = precedence === 'given' ? 'copy' : 'tag';
-      return this.applied(current, article.id, 'tag', names ? `${verb} ${names}` : `${verb} attributes`, {
-        forward: {
-          type: 'batch',
-          operations: [
-            { type: 'fields', changes: after },
-            { type: 'add', annotations: structuredClone(fresh) },
-          ],
+      return this.applied(
+        current,
+        article.id,
+        'tag',
+        names ? `${verb} ${names}` : `${verb} attributes`,
+        {
+          forward: {
+            type: 'batch',
+            operations: [
+              { type: 'fields', changes: after },
+              { type: 'add', annotations: structuredClone(fresh) },
+            ],
+          },
+          inverse: {
+            type: 'batch',
+            operations: [
+              { type: 'remove', ids: fresh.map((a) => a.id) },
+              { type: 'fields', changes: structuredClone(before) },
+            ],
+          },
         },
-        inverse: {
-          type: 'batch',
-          operations: [
-            { type: 'remove', ids: fresh.map((a) => a.id) },
-            { type: 'fields', changes: structuredClone(before) },
-          ],
-        },
-      });
+      );
     });
     if (value) this.history.record(value);
   }

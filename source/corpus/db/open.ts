@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { cleanerKey, defaultCacheDir } from '../cache.js';
 import { DiskCorpusIndex } from './disk-index.js';
 import type { RefreshOptions, RefreshSummary } from './refresh.js';
@@ -57,6 +58,19 @@ export async function openCorpusIndex(
     index.close();
     throw error;
   }
+}
+
+/**
+ * Opens, to read as it stands, the index another thread of this process keeps up to date (the
+ * review's story worker). It never creates, checks against the cleaner or rebuilds the file: that
+ * is its owner's business, and a reader doing it would throw away the owner's work. Throws when
+ * there is no such file.
+ */
+export function readOwnedCorpusIndex(rootGiven: string, cacheDir: string): DiskCorpusIndex {
+  const file = indexFile(cacheDir, resolve(rootGiven));
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 10000');
+  return new DiskCorpusIndex(db, rootGiven, file);
 }
 
 /** Deletes the index of a corpus folder: nothing is lost, the next opening builds it again. */

@@ -1,0 +1,104 @@
+/**
+ * The review's story source: grouping runs on a worker thread (`story-worker.ts`) so that keys
+ * never wait for it, and links are saved in the annotator's file.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StorySource } from '../review/controller.js';
+import { saveStoryLink } from '../store/index.js';
+import type { StoryGroup } from '../story/index.js';
+
+export interface StoryWorkerSetup {
+  corpusRoot: string;
+  /** The corpus index's folder, as the review opened it; null when the review read the folder. */
+  cacheDir: string | null;
+  storeRoot: string;
+  /** The store folder as the user named it, for messages about refused link files. */
+  display?: string;
+}
+
+export interface StoryJob {
+  seq: number;
+  /** The articles the review shows, in its order. */
+  ids: string[];
+}
+
+export type StoryReply =
+  | { seq: number; groups: StoryGroup[]; problems: string[] }
+  | { seq: number; error: string };
+
+interface Waiting {
+  seq: number;
+  resolve: (result: { groups: StoryGroup[]; problems: string[] }) => void;
+  reject: (error: Error) => void;
+}
+
+/** Grouping this many articles is minutes of work and memory; `margin story` lists them. */
+export const STORY_IN_REVIEW = 20_000;
+
+export function reviewStorySource(setup: StoryWorkerSetup & { annotator: string }): StorySource {
+  let worker: Worker | null = null;
+  let waiting: Waiting | null = null;
+  let seq = 0;
+  const stop = () => {
+    void worker?.terminate();
+    worker = null;
+  };
+  const start = (): Worker => {
+    const { annotator: _, ...data } = setup;
+    const thread = new Worker(workerFile(), { workerData: data });
+    thread.on('message', (reply: StoryReply) => {
+      if (!waiting || reply.seq !== waiting.seq) return;
+      const { resolve, reject } = waiting;
+      waiting = null;
+      if ('error' in reply) reject(new Error(reply.error));
+      else resolve({ groups: reply.groups, problems: reply.problems });
+    });
+    thread.on('error', (error) => {
+      stop();
+      const pending = waiting;
+      waiting = null;
+      pending?.reject(error);
+    });
+    // Grouping is never a reason to keep margin running once the review has ended. (After the
+    // listeners: adding a 'message' listener refs the thread again.)
+    thread.unref();
+    return thread;
+  };
+  return {
+    groups: (articles) => {
+      if (articles.length > STORY_IN_REVIEW) {
+        return Promise.reject(
+          new Error(
+            `${articles.length.toLocaleString('en-US')} articles are more than the review groups while you work (${STORY_IN_REVIEW.toLocaleString('en-US')}); margin story lists them`,
+          ),
+        );
+      }
+      // A newer corpus or a new link supersedes a grouping under way: start it afresh.
+      if (waiting) stop();
+      worker ??= start();
+      seq += 1;
+      const job: StoryJob = { seq, ids: articles.map((article) => article.id) };
+      return new Promise((resolve, reject) => {
+        waiting = { seq: job.seq, resolve, reject };
+        worker!.postMessage(job);
+      });
+    },
+    link: (link) =>
+      saveStoryLink(
+        setup.storeRoot,
+        setup.annotator,
+        link,
+        new Date(),
+        setup.display ?? setup.storeRoot,
+      ),
+  };
+}
+
+/** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */
+function workerFile(): URL {
+  const here = new URL('./story-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL(here.href.replace('/source/', '/dist/'));
+}
