@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StorySource } from '../review/controller.js';
-import { saveStoryLink } from '../store/index.js';
+import { saveStoryLink, watchStoryLinks } from '../store/index.js';
 import type { StoryGroup } from '../story/index.js';
 
 export interface StoryWorkerSetup {
@@ -102,6 +102,7 @@ export function reviewStorySource(setup: StoryWorkerSetup & { annotator: string 
         worker!.postMessage(job);
       });
     },
+    watch: (onChange) => watchStoryLinks(setup.storeRoot, onChange),
     link: (link) =>
       saveStoryLink(
         setup.storeRoot,

@@ -46,6 +46,8 @@ export interface StorySource {
   /** The groups, and one line per links file that was refused (and ignored). */
   groups: (articles: Article[]) => Promise<{ groups: StoryGroup[]; problems: string[] }>;
   link: (link: StoryLink) => Promise<void>;
+  /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */
+  watch?: (onChange: () => void) => () => void;
 }
 
 /**
@@ -130,6 +132,8 @@ export class ReviewController {
       this.#articles = this.#state.articles;
       this.#loadStory();
     }
+    const story = this.#options.story;
+    if (story?.watch) this.#stops.push(story.watch(() => this.#loadStory()));
     // The engine loads behind the first frame, like search.
     if (this.#suggestions) setImmediate(() => void this.#suggestions?.start());
     this.#options.store.then(

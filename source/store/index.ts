@@ -27,6 +27,7 @@ export {
   type StoryLink,
   type StoryLinksRead,
   saveStoryLink,
+  watchStoryLinks,
 } from './story-links.js';
 
 export interface OpenOptions extends RepositoryOptions {

@@ -1,11 +1,12 @@
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { LINK_REFUSAL } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
+import { watchStore } from './watcher.js';
 
 /**
  * Reviewers' corrections to the story groups: "these two sentences report the same thing"
@@ -123,6 +124,51 @@ export async function readStoryLinks(root: string, display = root): Promise<Stor
     }
   }
   return { links, problems };
+}
+
+/**
+ * Calls `onChange` when an annotator's link file changes on disk: a teammate's links arriving
+ * with `git pull`, or another margin saving one. The story groups are then formed again. What
+ * the files hold when watching starts counts as seen. Returns a function that stops watching.
+ */
+export function watchStoryLinks(root: string, onChange: () => void): () => void {
+  const seen = new Map<string, string>();
+  const markOf = async (path: string) => {
+    const info = await stat(path).catch(() => null);
+    return info ? `${info.mtimeMs}:${info.size}` : '';
+  };
+  const folders = async () => {
+    const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+    return entries
+      .filter((entry) => entry.isDirectory() && decodeName(entry.name) !== null)
+      .map((entry) => join(root, entry.name));
+  };
+  const filesIn = async (folder: string) => {
+    const path = join(folder, STORY_LINKS_FILE);
+    return (await markOf(path)) ? [path] : [];
+  };
+  let primed = false;
+  const priming = (async () => {
+    for (const folder of await folders()) {
+      for (const path of await filesIn(folder)) seen.set(path, await markOf(path));
+    }
+    primed = true;
+  })();
+  return watchStore({
+    root,
+    folders,
+    filesIn,
+    known: () => [...seen.keys()],
+    accepts: (name) => name === STORY_LINKS_FILE,
+    readIfChanged: async (path) => {
+      if (!primed) await priming;
+      const mark = await markOf(path);
+      if ((seen.get(path) ?? '') === mark) return null;
+      seen.set(path, mark);
+      return path;
+    },
+    onChange: () => onChange(),
+  });
 }
 
 /**

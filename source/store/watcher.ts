@@ -14,6 +14,8 @@ export interface WatchedStore {
   filesIn: (folder: string) => Promise<string[]>;
   /** Files this process has read or written, so that one deleted behind it is noticed. */
   known: () => string[];
+  /** Which file names in an annotator folder are watched (default: the store's annotation files). */
+  accepts?: (name: string) => boolean;
   /**
    * Reads the file again when it no longer holds what this process last read or wrote; returns
    * the article it belongs to then, else null.
@@ -30,6 +32,7 @@ export interface WatchedStore {
  * Returns a function that stops watching.
  */
 export function watchStore(store: WatchedStore): () => void {
+  const accepts = store.accepts ?? isAnnotationFile;
   const pending = new Set<string>();
   const watchers = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | null = null;
@@ -59,7 +62,7 @@ export function watchStore(store: WatchedStore): () => void {
     if (watchers.has(folder) || poller) return;
     try {
       const watcher = watch(folder, (_event, name) => {
-        if (name?.endsWith('.json') && !name.startsWith('.')) schedule(join(folder, name));
+        if (name && accepts(name)) schedule(join(folder, name));
       });
       watcher.on('error', () => {
         watcher.close();
@@ -124,4 +127,9 @@ export function watchStore(store: WatchedStore): () => void {
     if (timer) clearTimeout(timer);
     if (poller) clearInterval(poller);
   };
+}
+
+/** An annotation file: `ARTICLE.json`; dot files (links, temporary files) are not. */
+function isAnnotationFile(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.');
 }

@@ -73,3 +73,28 @@ describe('the controller brings the story groups in the background', () => {
     await until(() => controller.getState().story.view?.groups.length === 0);
   });
 });
+
+describe('links saved by others', () => {
+  it('form the groups again when they arrive', async () => {
+    const asked: number[] = [];
+    let arrived: (() => void) | null = null;
+    const controller = controllerWith({
+      groups: async (articles) => {
+        asked.push(articles.length);
+        return { groups: asked.length === 1 ? STORY.groups : [], problems: [] };
+      },
+      link: async () => undefined,
+      watch: (onChange) => {
+        arrived = onChange;
+        return () => {
+          arrived = null;
+        };
+      },
+    });
+    await until(() => (controller.getState().story.view?.groups.length ?? 0) > 0);
+    expect(asked).toEqual([3]);
+    arrived!();
+    await until(() => controller.getState().story.view?.groups.length === 0);
+    expect(asked).toEqual([3, 3]);
+  });
+});
