@@ -10,6 +10,7 @@ import {
   HEDGE_WORDS,
   IRREGULAR_PAST,
   NOT_PAST,
+  NUMBER_WORDS,
   OPINION_WORDS,
   REPORTING_VERBS,
   UNIT_WORDS,
@@ -114,6 +115,11 @@ export function sentenceCues(input: CueInput): string[] {
     }
     plainWords++;
     const lower = token.lower;
+    if (NUMBER_WORDS.has(lower)) {
+      figures++;
+      const next = tokens[i + 1];
+      if (next && next.kind === 'word' && UNIT_WORDS.has(next.lower)) units++;
+    }
     const previous = i > 0 ? tokens[i - 1]!.lower : '';
     if (token.capital && i > 0) {
       if (!inName) names++;

@@ -177,3 +177,10 @@ export const UNIT_WORDS = words(`
   cars jets aircraft planes ships shares points goals games matches times degrees mph kph
   gw mw kw gwh mwh kwh acres hectares
 `);
+
+/** Numbers written as words: "three people", "dozens of homes". */
+export const NUMBER_WORDS = words(`
+  two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+  hundred hundreds thousand thousands million millions billion billions dozen dozens half quarter
+  percent
+`);
