@@ -6,7 +6,8 @@
 import { STOPWORDS } from '../corpus/stopwords.js';
 import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
-import { ruleFeatures, sentenceFeatures } from './features.js';
+import { sentenceCues } from './cues.js';
+import { cueFeatures, sentenceFeatures } from './features.js';
 import { NAME_PARTICLES } from './lexicon.js';
 import { isNameWord, isPersonRole, type Mention, mention, People } from './people.js';
 import { type Quotation, quotations } from './quotations.js';
@@ -301,7 +302,18 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       rules,
       priors,
       attributes,
-      ruleFeatures: ruleFeatures(rules),
+      cues: cueFeatures(
+        sentenceCues({
+          tokens: reading.tokens,
+          inside: reading.quotation.inside,
+          verb: reading.attribution?.verb ?? null,
+          person: reading.person,
+          resolved: reading.source !== null,
+          times,
+          place: found.length > 0,
+          rules,
+        }),
+      ),
       features: sentenceFeatures({
         tokens: reading.tokens,
         inside: reading.quotation.inside,

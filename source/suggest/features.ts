@@ -5,7 +5,7 @@
 import type { Token } from './tokens.js';
 
 /** Bump when the features change: weights learnt over the old ones mean nothing any more. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** 2^20 buckets: collisions stay rare for the few thousand features a reviewer meets. */
 export const FEATURE_BITS = 20;
@@ -106,7 +106,7 @@ export function sentenceFeatures(input: FeatureInput): number[] {
   return unique;
 }
 
-/** Hashes of the rules that fired on a sentence, weighed in full by the model. */
-export function ruleFeatures(rules: readonly string[]): number[] {
-  return [...new Set(rules.map((rule) => hashFeature(`r:${rule}`)))].sort((a, b) => a - b);
+/** Hashes of a sentence's cues and the rules that fired (`sentenceCues`), weighed in full. */
+export function cueFeatures(cues: readonly string[]): number[] {
+  return [...new Set(cues.map(hashFeature))].sort((a, b) => a - b);
 }

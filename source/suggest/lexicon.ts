@@ -142,3 +142,45 @@ export const TIME_WORDS = words(`
   overnight yesterday today tonight tomorrow morning afternoon evening night weekend earlier
   later recently
 `);
+
+/** Words that hedge an assertion: the writer does not vouch for it. */
+export const HEDGE_WORDS = words(`
+  may might could possibly perhaps likely unlikely reportedly allegedly apparently seemingly seems
+  seem seemed appears appear appeared suggests suggest expected estimated believed thought rumoured rumored
+`);
+
+/** Past forms that do not end in -ed: the verbs of what happened. */
+export const IRREGULAR_PAST = words(`
+  went came took made gave ran fought met left held told found saw became began broke brought
+  built caught chose drove fell fled flew got grew hit kept knew led lost paid put rose sent set
+  shot sold spent stood struck swept threw won wrote beat bought dealt drew fed felt forgot froze
+  hung hid laid lay lit meant quit rang sank sat slid spoke split spread stole stuck swore swam
+  taught tore understood woke wore withdrew overtook undertook sought sprang shut shook bit bled
+  dug forbade forgave rode
+  done gone taken given seen known shown grown drawn driven fallen flown thrown beaten broken
+  chosen frozen hidden ridden risen spoken stolen sworn torn woken worn written begun sunk struck
+`);
+
+/** Words ending in -ed that are no past tense. */
+export const NOT_PAST = words(`
+  need needed indeed hundred hundreds embed speed proceed exceed succeed feed seed breed bleed
+  shed bed red wed reed creed greed weed steed shred sled tweed united limited
+  ahead instead
+`);
+
+/** Words that give a number its measure: a count of something, an amount, a share. */
+export const UNIT_WORDS = words(`
+  percent million millions billion billions trillion people persons troops soldiers civilians
+  dead deaths killed injured wounded cases votes seats years months weeks days hours minutes
+  miles kilometres kilometers km metres meters feet inches tons tonnes barrels dollars euros
+  pounds yuan rupees jobs workers members students children women men homes houses vehicles
+  cars jets aircraft planes ships shares points goals games matches times degrees mph kph
+  gw mw kw gwh mwh kwh acres hectares
+`);
+
+/** Numbers written as words: "three people", "dozens of homes". */
+export const NUMBER_WORDS = words(`
+  two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty
+  hundred hundreds thousand thousands million millions billion billions dozen dozens half quarter
+  percent
+`);

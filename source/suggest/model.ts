@@ -5,15 +5,11 @@
  * once. Weights are rounded after every step so that a model written to JSON and read back
  * scores exactly as the one in memory.
  */
+import { chooseCut, type Outcome, RECENT } from './cut.js';
 import type { Decision, LabelSpec, SentenceAnalysis } from './types.js';
 
 /** Where a label with no rules starts: about 5%, so nothing is suggested before it is taught. */
 export const UNTAUGHT_PRIOR = -3;
-/** Learning rate of the first steps; it decays as a label sees more decisions. */
-const RATE = 1.2;
-const DECAY = 200;
-/** Share of the learning rate a rule's own weight moves by: it adds to the score in full. */
-const RULE_RATE = 0.1;
 /** Decimal places kept: short JSON numbers, and identical scores after a round trip. */
 const PLACES = 5;
 const round = (value: number): number => Math.round(value * 10 ** PLACES) / 10 ** PLACES;
@@ -25,6 +21,10 @@ export interface LabelModel {
   negatives: number;
   /** Hashed feature → weight; zero weights are dropped. */
   weights: Map<number, number>;
+  /** The label's recent decisions with the log-odds given before each was learnt (`cut.ts`). */
+  recent: Outcome[];
+  /** Log-odds from which the label is suggested, chosen over `recent`. */
+  cut: number;
 }
 
 export interface SuggestModel {
@@ -45,7 +45,7 @@ export function createModel(): SuggestModel {
 function labelModel(model: SuggestModel, label: string): LabelModel {
   let found = model.labels.get(label);
   if (!found) {
-    found = { bias: 0, positives: 0, negatives: 0, weights: new Map() };
+    found = { bias: 0, positives: 0, negatives: 0, weights: new Map(), recent: [], cut: 0 };
     model.labels.set(label, found);
   }
   return found;
@@ -65,13 +65,25 @@ export function logit(model: SuggestModel, sentence: SentenceAnalysis, label: st
   if (!learnt) return value;
   value += learnt.bias;
   if (learnt.weights.size === 0) return value;
-  const scale = 1 / Math.sqrt(Math.max(1, sentence.features.length));
-  let sum = 0;
-  for (const feature of sentence.features) sum += learnt.weights.get(feature) ?? 0;
-  let rules = 0;
-  for (const feature of sentence.ruleFeatures) rules += learnt.weights.get(feature) ?? 0;
-  return value + sum * scale + rules;
+  let words = 0;
+  for (const feature of sentence.features) words += learnt.weights.get(feature) ?? 0;
+  let cues = 0;
+  for (const feature of sentence.cues) cues += learnt.weights.get(feature) ?? 0;
+  return value + words * wordScale(sentence) + cues * cueScale(sentence);
 }
+
+/** Learning rate of the first steps; it decays as a label sees more decisions. */
+const RATE = 1.2;
+const DECAY = 200;
+/** The bias moves slowly: it is shared by every sentence. */
+const BIAS_RATE = 0.1;
+
+// A sentence's words together, and its cues together, weigh the same however many there are:
+// a long sentence does not outvote a short one.
+const wordScale = (sentence: SentenceAnalysis): number =>
+  1 / Math.sqrt(Math.max(1, sentence.features.length));
+const cueScale = (sentence: SentenceAnalysis): number =>
+  1 / Math.sqrt(Math.max(1, sentence.cues.length));
 
 export function probability(
   model: SuggestModel,
@@ -79,6 +91,14 @@ export function probability(
   label: string,
 ): number {
   return sigmoid(logit(model, sentence, label));
+}
+
+/**
+ * The score a suggestion shows: the probability measured from the label's learnt cut, so that ½
+ * is where suggesting starts for every label, however its raw scores run.
+ */
+export function score(model: SuggestModel, sentence: SentenceAnalysis, label: string): number {
+  return sigmoid(logit(model, sentence, label) - (model.labels.get(label)?.cut ?? 0));
 }
 
 /**
@@ -92,20 +112,24 @@ export function learn(
   present: boolean,
 ): void {
   const target = present ? 1 : 0;
-  const error = target - probability(model, sentence, label);
+  const before = logit(model, sentence, label);
+  const error = target - sigmoid(before);
   const learnt = labelModel(model, label);
+  learnt.recent.push([Math.round(before * 100) / 100, present ? 1 : 0]);
+  if (learnt.recent.length > RECENT) learnt.recent.splice(0, learnt.recent.length - RECENT);
+  learnt.cut = chooseCut(learnt.recent);
   const seen = learnt.positives + learnt.negatives;
   const rate = RATE / Math.sqrt(1 + seen / DECAY);
-  const step = (rate * error) / Math.sqrt(Math.max(1, sentence.features.length));
   const update = (feature: number, by: number): void => {
     const weight = round((learnt.weights.get(feature) ?? 0) + by);
     if (weight === 0) learnt.weights.delete(feature);
     else learnt.weights.set(feature, weight);
   };
-  for (const feature of sentence.features) update(feature, step);
-  for (const feature of sentence.ruleFeatures) update(feature, rate * error * RULE_RATE);
-  // The bias moves slowly: it is shared by every sentence.
-  learnt.bias = round(learnt.bias + rate * error * 0.1);
+  const words = rate * error * wordScale(sentence);
+  for (const feature of sentence.features) update(feature, words);
+  const cues = rate * error * cueScale(sentence);
+  for (const feature of sentence.cues) update(feature, cues);
+  learnt.bias = round(learnt.bias + rate * error * BIAS_RATE);
   if (present) learnt.positives++;
   else learnt.negatives++;
   model.revision++;

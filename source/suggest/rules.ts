@@ -3,6 +3,7 @@
  * test over what the article reading found. A sentence's prior for a label is the label's base
  * plus the weights of the rules that fire. docs/readme/suggest.md lists this table.
  */
+import { narratesAction } from './cues.js';
 import { EVENT_WORDS, FUTURE_WORDS, OPINION_WORDS, STANCE_WORDS } from './lexicon.js';
 import type { Quotation } from './quotations.js';
 import type { Token } from './tokens.js';
@@ -164,6 +165,13 @@ export const RULES: readonly Rule[] = [
     means:
       'a word of a happening outside quotation marks: met, talks, visit, attack, signed, killed',
     test: (input) => plainWords(input, EVENT_WORDS),
+  },
+  {
+    name: 'event.action',
+    label: 'event',
+    weight: 1.2,
+    means: 'an action told in the past tense outside quotation marks: arrested, ran, fled, dropped',
+    test: (input) => narratesAction(input.tokens, input.quotation.inside),
   },
   {
     name: 'event.when',

@@ -4,11 +4,12 @@
  * sentence text is in the file.
  */
 import { whereJsonFailed } from '../store/parse.js';
+import { type Outcome, RECENT } from './cut.js';
 import { FEATURE_BITS, FEATURE_VERSION } from './features.js';
 import { createModel, type LabelModel, type SuggestModel } from './model.js';
 
 export const MODEL_FORMAT = 'margin-suggest-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface ModelFile {
   format: typeof MODEL_FORMAT;
@@ -18,7 +19,15 @@ export interface ModelFile {
   bits: number;
   labels: Record<
     string,
-    { bias: number; positives: number; negatives: number; weights: Record<string, number> }
+    {
+      bias: number;
+      positives: number;
+      negatives: number;
+      /** Since version 2: the learnt cut and the recent decisions it was chosen over. */
+      cut?: number;
+      recent?: Outcome[];
+      weights: Record<string, number>;
+    }
   >;
   /** Corrected attribute values by key: `{ "speaker": { "Putin": "Vladimir Putin" } }`. */
   corrections?: Record<string, Record<string, string>>;
@@ -43,6 +52,8 @@ export function serialiseModel(model: SuggestModel): string {
       bias: learnt.bias,
       positives: learnt.positives,
       negatives: learnt.negatives,
+      cut: learnt.cut,
+      recent: learnt.recent,
       weights,
     };
   }
@@ -62,7 +73,13 @@ export function serialiseModel(model: SuggestModel): string {
     labels,
     corrections,
   };
-  return `${JSON.stringify(file, null, 1)}\n`;
+  // The decisions on one line: they change with every decision and would drown the weights' diff.
+  const text = JSON.stringify(
+    file,
+    (key, value) => (key === 'recent' && Array.isArray(value) ? JSON.stringify(value) : value),
+    1,
+  );
+  return `${text.replace(/"recent": ("\[[^"]*\]")/g, (_, encoded: string) => `"recent": ${JSON.parse(encoded)}`)}\n`;
 }
 
 const isNumber = (value: unknown): value is number =>
@@ -125,11 +142,23 @@ export function parseModel(text: string): { model: SuggestModel; stale: boolean 
       }
       weights.set(feature, weight);
     }
+    const recent = stored.recent ?? [];
+    if (
+      !Array.isArray(recent) ||
+      !recent.every(
+        (pair) => Array.isArray(pair) && isNumber(pair[0]) && (pair[1] === 0 || pair[1] === 1),
+      ) ||
+      (stored.cut !== undefined && !isNumber(stored.cut))
+    ) {
+      throw new ModelFileError(`label ${JSON.stringify(name)} has malformed decisions`);
+    }
     const learnt: LabelModel = {
       bias: stored.bias,
       positives: stored.positives,
       negatives: stored.negatives,
       weights,
+      recent: recent.slice(-RECENT).map(([value, present]) => [value, present]),
+      cut: stored.cut ?? 0,
     };
     model.labels.set(name, learnt);
   }

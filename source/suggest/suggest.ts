@@ -1,7 +1,7 @@
 /** Scores an analysed article against a model: what the UI shows as dimmed suggested tags. */
 
 import type { SuggestModel } from './model.js';
-import { corrected, probability } from './model.js';
+import { corrected, score as scoreOf } from './model.js';
 import type { ArticleAnalysis, LabelScore, LabelSpec, Suggestion } from './types.js';
 
 /** A label is suggested from this probability on. */
@@ -16,7 +16,7 @@ export function suggest(
   return analysis.sentences.map((sentence) => {
     let uncertainty = 0;
     const scores: LabelScore[] = labels.map(({ name }) => {
-      const score = probability(model, sentence, name);
+      const score = scoreOf(model, sentence, name);
       uncertainty = Math.max(uncertainty, 1 - Math.abs(2 * score - 1));
       const builtIn = name in sentence.priors;
       return {

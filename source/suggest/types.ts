@@ -26,10 +26,10 @@ export interface SentenceAnalysis {
   /** Hashed features (sorted, unique) the model learns over: words, bigrams, shape, position. */
   features: number[];
   /**
-   * Hashed rule firings, weighed in full rather than shared out like the words: what the
-   * reviewer teaches about a rule carries to every sentence it fires on.
+   * Hashed cues and rule firings (`cues.ts`), weighed in full rather than shared out like the
+   * words: what the reviewer teaches about a cue carries to every sentence it is found in.
    */
-  ruleFeatures: number[];
+  cues: number[];
 }
 
 /** An article read by the rules: independent of the model, so it is computed once per text. */

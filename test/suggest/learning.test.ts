@@ -118,7 +118,7 @@ describe('the model file', () => {
     expect(serialiseModel(trained())).toBe(text);
     const file = JSON.parse(text);
     expect(file.format).toBe('margin-suggest-model');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(Object.keys(file.labels)).toEqual(['claim', 'topic']);
     expect(text).not.toContain('weather');
     const lines = text.split('\n').length;
