@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FORMATS } from '../../source/export/formats.js';
-import { type Session, spawnCli } from './pty.js';
+import { type Session, spawnCli, WHOLE_SESSION } from './pty.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.js');
@@ -131,98 +131,111 @@ async function contents(store: string): Promise<string[]> {
 }
 
 describe('a project with its own codebook, reviewed in a real terminal', () => {
-  it('tags with the new keys, fills fixed-list attributes, and exports to every format', async () => {
-    // Started from a folder below the project: margin.json is found as git finds .git.
-    // The hints are what is checked here; suggestions would take their place on the status line.
-    const s = spawnCli(['--no-suggestions'], {
-      cwd: join(dir, 'articles'),
-      cols: 120,
-      rows: 40,
-      env: { MARGIN_ANNOTATOR: '' },
-    });
-    session = s;
-    await s.waitFor(
-      (t) => header(t).includes('margin · articles · desk') && statusBar(t).endsWith('saved'),
-      'the list, under the project',
-    );
-    expect(header(s.screen().join('\n'))).toContain('C 0  Q 0  E 0  S 0  O 0');
-    await step(s, '\r', (t) => current(t).startsWith('▶'), 'the reader');
-    expect(statusBar(s.screen().join('\n'))).toContain('1/2/3/4/p tag');
-    expect(statusBar(s.screen().join('\n'))).toContain('z undo');
-    await step(s, 'j', (t) => header(t).includes('sentence 2 of'), 'the second sentence');
-    await step(s, '4', (t) => current(t).startsWith('▶   S'), 'statistic in the gutter');
-    await step(s, 'p', (t) => current(t).startsWith('▶   SO'), 'opinion beside it');
-    expect(header(s.screen().join('\n'))).toContain('S 1  O 1');
-
-    // Attributes: check-worthy and stance from their lists, the holder typed.
-    await step(s, 'a', (t) => t.includes('check-worthy:'), 'the attribute editor');
-    const editor = s.screen().join('\n');
-    expect(editor).toContain('stance:');
-    expect(editor).toContain('holder:');
-    expect(editor).toContain('←/→ or a letter: yes · no');
-    await step(s, 'y', (t) => /check-worthy: yes/.test(t), 'yes chosen by its letter');
-    await step(s, '\t', (t) => /▶ stance: +·/.test(t), 'the stance field');
-    await step(s, '\u001b[C', (t) => /stance: +supports/.test(t), 'the first stance');
-    await step(s, '\u001b[C', (t) => /stance: +denies/.test(t), 'the next stance');
-    await step(s, '\tthe Kremlin', (t) => /holder: +the Kremlin/.test(t), 'the holder typed');
-    await step(s, '\r', (t) => statusBar(t).endsWith('saved') && !t.includes('holder:'), 'saved');
-
-    // A label of margin's own on the next sentence, then the project's undo key takes it back.
-    await step(s, 'j3', (t) => current(t).startsWith('▶  E'), 'event on sentence 3');
-    await step(s, 'z', (t) => current(t).startsWith('▶    '), 'undone with z');
-    await step(s, 'u', (t) => statusBar(t).endsWith('saved'), 'u is no longer undo');
-    expect(current(s.screen().join('\n')).startsWith('▶    ')).toBe(true);
-
-    // The guidelines, their escape sequence shown rather than run.
-    await step(s, 'i', (t) => t.includes('Guidelines · GUIDELINES.md'), 'the guidelines');
-    const guidelines = s.screen().join('\n');
-    expect(guidelines).toContain('Tag a **statistic** when a number can be checked.');
-    expect(guidelines).toContain('\\u001b[2Jcleared?');
-    await step(s, '\u001b', (t) => current(t).startsWith('▶'), 'back to the reader');
-
-    // The help lists the codebook.
-    await step(s, '?', (t) => t.includes('Keys ('), 'the help');
-    expect(s.screen().join('\n')).toContain('toggle opinion on the sentence');
-    await step(s, '\u001bq', (t) => !t.includes('Keys ('), 'quitting');
-    expect((await s.exited).exitCode).toBe(0);
-
-    const stored = JSON.parse(
-      readFileSync(join(dir, 'team-store/desk/000_4b207f45d15cbf96.json'), 'utf8'),
-    ) as { annotations: Array<{ label: string; attributes?: Record<string, string> }> };
-    expect(stored.annotations.map((a) => a.label).sort()).toEqual(['opinion', 'statistic']);
-    for (const annotation of stored.annotations) {
-      expect(annotation.attributes).toEqual({
-        'check-worthy': 'yes',
-        stance: 'denies',
-        holder: 'the Kremlin',
+  it(
+    'tags with the new keys, fills fixed-list attributes, and exports to every format',
+    async () => {
+      // Started from a folder below the project: margin.json is found as git finds .git.
+      // The hints are what is checked here; suggestions would take their place on the status line.
+      const s = spawnCli(['--no-suggestions'], {
+        cwd: join(dir, 'articles'),
+        cols: 120,
+        rows: 40,
+        env: { MARGIN_ANNOTATOR: '' },
       });
-    }
+      session = s;
+      await s.waitFor(
+        (t) => header(t).includes('margin · articles · desk') && statusBar(t).endsWith('saved'),
+        'the list, under the project',
+      );
+      expect(header(s.screen().join('\n'))).toContain('C 0  Q 0  E 0  S 0  O 0');
+      await step(s, '\r', (t) => current(t).startsWith('▶'), 'the reader');
+      expect(statusBar(s.screen().join('\n'))).toContain('1/2/3/4/p tag');
+      expect(statusBar(s.screen().join('\n'))).toContain('z undo');
+      await step(s, 'j', (t) => header(t).includes('sentence 2 of'), 'the second sentence');
+      await step(s, '4', (t) => current(t).startsWith('▶   S'), 'statistic in the gutter');
+      await step(s, 'p', (t) => current(t).startsWith('▶   SO'), 'opinion beside it');
+      expect(header(s.screen().join('\n'))).toContain('S 1  O 1');
 
-    // Every format keeps the labels and attributes: read back into a fresh store where the
-    // format can be imported, and for CSV the cells themselves.
-    const original = await contents('team-store');
-    expect(original).toHaveLength(2);
-    for (const format of FORMATS) {
-      if (format === 'csv') {
-        const csv = await margin('export', '--format', 'csv');
-        expect(csv.status).toBe(0);
-        const [head, ...lines] = csv.stdout.trimEnd().split(/\r?\n/);
-        expect(head).toContain('attribute:check-worthy');
-        expect(head).toContain('attribute:stance');
-        expect(lines.filter((l) => l.includes('opinion') && l.includes('denies'))).toHaveLength(1);
-        expect(lines.filter((l) => l.includes('statistic') && l.includes('yes'))).toHaveLength(1);
-        continue;
+      // Attributes: check-worthy and stance from their lists, the holder typed.
+      await step(s, 'a', (t) => t.includes('check-worthy:'), 'the attribute editor');
+      const editor = s.screen().join('\n');
+      expect(editor).toContain('stance:');
+      expect(editor).toContain('holder:');
+      expect(editor).toContain('←/→ or a letter: yes · no');
+      await step(s, 'y', (t) => /check-worthy: yes/.test(t), 'yes chosen by its letter');
+      await step(s, '\t', (t) => /▶ stance: +·/.test(t), 'the stance field');
+      await step(s, '\u001b[C', (t) => /stance: +supports/.test(t), 'the first stance');
+      await step(s, '\u001b[C', (t) => /stance: +denies/.test(t), 'the next stance');
+      await step(s, '\tthe Kremlin', (t) => /holder: +the Kremlin/.test(t), 'the holder typed');
+      await step(s, '\r', (t) => statusBar(t).endsWith('saved') && !t.includes('holder:'), 'saved');
+
+      // A label of margin's own on the next sentence, then the project's undo key takes it back.
+      await step(s, 'j3', (t) => current(t).startsWith('▶  E'), 'event on sentence 3');
+      await step(s, 'z', (t) => current(t).startsWith('▶    '), 'undone with z');
+      await step(s, 'u', (t) => statusBar(t).endsWith('saved'), 'u is no longer undo');
+      expect(current(s.screen().join('\n')).startsWith('▶    ')).toBe(true);
+
+      // The guidelines, their escape sequence shown rather than run.
+      await step(s, 'i', (t) => t.includes('Guidelines · GUIDELINES.md'), 'the guidelines');
+      const guidelines = s.screen().join('\n');
+      expect(guidelines).toContain('Tag a **statistic** when a number can be checked.');
+      expect(guidelines).toContain('\\u001b[2Jcleared?');
+      await step(s, '\u001b', (t) => current(t).startsWith('▶'), 'back to the reader');
+
+      // The help lists the codebook.
+      await step(s, '?', (t) => t.includes('Keys ('), 'the help');
+      expect(s.screen().join('\n')).toContain('toggle opinion on the sentence');
+      await step(s, '\u001bq', (t) => !t.includes('Keys ('), 'quitting');
+      expect((await s.exited).exitCode).toBe(0);
+
+      const stored = JSON.parse(
+        readFileSync(join(dir, 'team-store/desk/000_4b207f45d15cbf96.json'), 'utf8'),
+      ) as { annotations: Array<{ label: string; attributes?: Record<string, string> }> };
+      expect(stored.annotations.map((a) => a.label).sort()).toEqual(['opinion', 'statistic']);
+      for (const annotation of stored.annotations) {
+        expect(annotation.attributes).toEqual({
+          'check-worthy': 'yes',
+          stance: 'denies',
+          holder: 'the Kremlin',
+        });
       }
-      const out = join(dir, `export-${format}`);
-      const exported = await margin('export', '--format', format, '--out', out);
-      expect(exported.status, `${format}: ${exported.stderr}`).toBe(0);
-      const copy = `copy-${format}`;
-      const imported = await margin('import', out, '--format', format, '--store', join(dir, copy));
-      expect(imported.stderr, format).toBe('');
-      expect(imported.stdout, format).toMatch(/^2 imported, 0 duplicates skipped, 0 errors/);
-      expect(await contents(copy), format).toEqual(original);
-    }
-  });
+
+      // Every format keeps the labels and attributes: read back into a fresh store where the
+      // format can be imported, and for CSV the cells themselves.
+      const original = await contents('team-store');
+      expect(original).toHaveLength(2);
+      for (const format of FORMATS) {
+        if (format === 'csv') {
+          const csv = await margin('export', '--format', 'csv');
+          expect(csv.status).toBe(0);
+          const [head, ...lines] = csv.stdout.trimEnd().split(/\r?\n/);
+          expect(head).toContain('attribute:check-worthy');
+          expect(head).toContain('attribute:stance');
+          expect(lines.filter((l) => l.includes('opinion') && l.includes('denies'))).toHaveLength(
+            1,
+          );
+          expect(lines.filter((l) => l.includes('statistic') && l.includes('yes'))).toHaveLength(1);
+          continue;
+        }
+        const out = join(dir, `export-${format}`);
+        const exported = await margin('export', '--format', format, '--out', out);
+        expect(exported.status, `${format}: ${exported.stderr}`).toBe(0);
+        const copy = `copy-${format}`;
+        const imported = await margin(
+          'import',
+          out,
+          '--format',
+          format,
+          '--store',
+          join(dir, copy),
+        );
+        expect(imported.stderr, format).toBe('');
+        expect(imported.stdout, format).toMatch(/^2 imported, 0 duplicates skipped, 0 errors/);
+        expect(await contents(copy), format).toEqual(original);
+      }
+    },
+    WHOLE_SESSION,
+  );
 
   it('stops at a project file with a clash, naming the file and both keys', async () => {
     const clash = {

@@ -61,6 +61,13 @@ export interface Session {
 }
 
 /** Runs the built CLI in a real pseudo-terminal, its output fed to a headless xterm. */
+/**
+ * The limit of a test that walks a whole session, key by key (every sentence of an article, every
+ * export format): each wait has its own limit, but their sum outgrows the suite's default on a
+ * machine loaded many times over (a 5 s session took over 120 s at load 12 on 2 cores).
+ */
+export const WHOLE_SESSION = patience(40_000);
+
 export function spawnCli(
   args: string[],
   options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedsCopyPerTest, spawnCli } from './pty.js';
+import { seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
 
 const FIRST = '000_4b207f45d15cbf96';
 
@@ -34,88 +34,92 @@ function parseDecision(text: string): { labels: string[]; attributes: Record<str
 }
 
 describe('reviewing with suggestions in a real terminal', () => {
-  it('accepts and rejects suggestions only, and the store holds exactly what was accepted', async () => {
-    const s = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'], {
-      cwd: seeds.dir,
-      cols: 140,
-      rows: ROWS,
-    });
-    seeds.track(s);
-    await s.waitFor(
-      (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
-      'the list',
-    );
-    s.write('\r');
-    // The engine loads behind the first frame; its first suggestion shows on the status line.
-    await s.waitFor(
-      (t) => statusBar(t).startsWith('suggested: ') || /sentence 1 of/.test(header(t)),
-      'the reader',
-    );
-    const total = Number(sentenceOf(s.screen().join('\n'))?.[2]);
-    expect(total).toBeGreaterThan(10);
-    await s.waitFor((t) => statusBar(t).startsWith('suggested: '), 'a suggestion');
+  it(
+    'accepts and rejects suggestions only, and the store holds exactly what was accepted',
+    async () => {
+      const s = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'], {
+        cwd: seeds.dir,
+        cols: 140,
+        rows: ROWS,
+      });
+      seeds.track(s);
+      await s.waitFor(
+        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        'the list',
+      );
+      s.write('\r');
+      // The engine loads behind the first frame; its first suggestion shows on the status line.
+      await s.waitFor(
+        (t) => statusBar(t).startsWith('suggested: ') || /sentence 1 of/.test(header(t)),
+        'the reader',
+      );
+      const total = Number(sentenceOf(s.screen().join('\n'))?.[2]);
+      expect(total).toBeGreaterThan(10);
+      await s.waitFor((t) => statusBar(t).startsWith('suggested: '), 'a suggestion');
 
-    const accepted: Array<{ labels: string[]; attributes: Record<string, string> }> = [];
-    let rejected = 0;
-    for (let sentence = 1; sentence <= total; sentence += 1) {
-      const screen = s.screen().join('\n');
-      expect(sentenceOf(screen)?.[1]).toBe(String(sentence));
-      const status = statusBar(screen);
-      if (status.startsWith('suggested: ')) {
-        // Quotes (with their speakers) are taken, everything else is turned down.
-        const accept = /^suggested: [a-z, ]*quote/.test(status);
-        s.write(accept ? 'y' : 'r');
-        const verb = accept ? 'accepted: ' : 'rejected: ';
-        await s.waitFor(
-          (t) => statusBar(t).startsWith(verb) && statusBar(t).endsWith('saved'),
-          `${verb}sentence ${sentence}`,
-        );
-        const message = statusBar(s.screen().join('\n'))
-          .slice(verb.length)
-          .replace(/ {2,}saved$/, '');
-        if (accept) accepted.push(parseDecision(message));
-        else rejected += 1;
+      const accepted: Array<{ labels: string[]; attributes: Record<string, string> }> = [];
+      let rejected = 0;
+      for (let sentence = 1; sentence <= total; sentence += 1) {
+        const screen = s.screen().join('\n');
+        expect(sentenceOf(screen)?.[1]).toBe(String(sentence));
+        const status = statusBar(screen);
+        if (status.startsWith('suggested: ')) {
+          // Quotes (with their speakers) are taken, everything else is turned down.
+          const accept = /^suggested: [a-z, ]*quote/.test(status);
+          s.write(accept ? 'y' : 'r');
+          const verb = accept ? 'accepted: ' : 'rejected: ';
+          await s.waitFor(
+            (t) => statusBar(t).startsWith(verb) && statusBar(t).endsWith('saved'),
+            `${verb}sentence ${sentence}`,
+          );
+          const message = statusBar(s.screen().join('\n'))
+            .slice(verb.length)
+            .replace(/ {2,}saved$/, '');
+          if (accept) accepted.push(parseDecision(message));
+          else rejected += 1;
+        }
+        if (sentence < total) {
+          s.write('j');
+          await s.waitFor(
+            (t) => sentenceOf(t)?.[1] === String(sentence + 1),
+            `sentence ${sentence + 1}`,
+          );
+        }
       }
-      if (sentence < total) {
-        s.write('j');
-        await s.waitFor(
-          (t) => sentenceOf(t)?.[1] === String(sentence + 1),
-          `sentence ${sentence + 1}`,
-        );
+      expect(accepted.length).toBeGreaterThan(3);
+      expect(rejected).toBeGreaterThan(3);
+      expect(accepted.some(({ attributes }) => attributes.speaker === 'Dmitry Peskov')).toBe(true);
+
+      s.write('q');
+      expect((await s.exited).exitCode).toBe(0);
+
+      const stored = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/alice', `${FIRST}.json`), 'utf8'),
+      ) as StoredFile;
+      // One entry per accepted sentence, in article order: its labels and their attributes.
+      const bySentence = new Map<string, { start: number; labels: string[]; attributes: object }>();
+      for (const annotation of stored.annotations) {
+        const entry = bySentence.get(annotation.anchor.sentence) ?? {
+          start: annotation.anchor.start,
+          labels: [],
+          attributes: annotation.attributes ?? {},
+        };
+        entry.labels.push(annotation.label);
+        expect(annotation.attributes ?? {}).toEqual(entry.attributes);
+        bySentence.set(annotation.anchor.sentence, entry);
       }
-    }
-    expect(accepted.length).toBeGreaterThan(3);
-    expect(rejected).toBeGreaterThan(3);
-    expect(accepted.some(({ attributes }) => attributes.speaker === 'Dmitry Peskov')).toBe(true);
-
-    s.write('q');
-    expect((await s.exited).exitCode).toBe(0);
-
-    const stored = JSON.parse(
-      readFileSync(join(seeds.dir, 'annotations/alice', `${FIRST}.json`), 'utf8'),
-    ) as StoredFile;
-    // One entry per accepted sentence, in article order: its labels and their attributes.
-    const bySentence = new Map<string, { start: number; labels: string[]; attributes: object }>();
-    for (const annotation of stored.annotations) {
-      const entry = bySentence.get(annotation.anchor.sentence) ?? {
-        start: annotation.anchor.start,
-        labels: [],
-        attributes: annotation.attributes ?? {},
-      };
-      entry.labels.push(annotation.label);
-      expect(annotation.attributes ?? {}).toEqual(entry.attributes);
-      bySentence.set(annotation.anchor.sentence, entry);
-    }
-    const storedInOrder = [...bySentence.values()]
-      .sort((a, b) => a.start - b.start)
-      .map(({ labels, attributes }) => ({ labels: labels.sort(), attributes }));
-    expect(storedInOrder).toEqual(
-      accepted.map(({ labels, attributes }) => ({ labels: [...labels].sort(), attributes })),
-    );
-    // What the decisions taught is kept beside the annotator's files for the next session.
-    const model = JSON.parse(
-      readFileSync(join(seeds.dir, 'annotations/alice/.suggest-model.json'), 'utf8'),
-    ) as { labels: Record<string, { positives: number; negatives: number }> };
-    expect(model.labels.quote?.positives).toBe(accepted.length);
-  });
+      const storedInOrder = [...bySentence.values()]
+        .sort((a, b) => a.start - b.start)
+        .map(({ labels, attributes }) => ({ labels: labels.sort(), attributes }));
+      expect(storedInOrder).toEqual(
+        accepted.map(({ labels, attributes }) => ({ labels: [...labels].sort(), attributes })),
+      );
+      // What the decisions taught is kept beside the annotator's files for the next session.
+      const model = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/alice/.suggest-model.json'), 'utf8'),
+      ) as { labels: Record<string, { positives: number; negatives: number }> };
+      expect(model.labels.quote?.positives).toBe(accepted.length);
+    },
+    WHOLE_SESSION,
+  );
 });
