@@ -33,6 +33,7 @@ const FUNCTION = `
 i me my we us our you your he him his she her it its they them their one ones s t ll re ve d m
 this that these those there here whose whom who what which where when why how whether
 de la le el al von van der bin
+wasn weren isn aren didn doesn hasn haven hadn wouldn couldn shouldn mustn needn
 `;
 
 const set = (...lists: string[]) =>

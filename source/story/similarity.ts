@@ -20,6 +20,8 @@ export interface Comparable {
   day: number;
   /** A hash of the figures it states (0 for none): `SentenceFeatures.figures`. */
   figures: number;
+  /** What its figures count: `SentenceFeatures.units`. */
+  units: ArrayLike<number>;
 }
 
 /** The thresholds, in one place so the bench and the docs can name them. */
@@ -46,6 +48,18 @@ export const THRESHOLDS = {
    */
   contained: 0.8,
   containedHeavy: 4,
+  /**
+   * The same count of the same thing, told with other words or another figure ("28 Ukrainian
+   * drones were intercepted", "intercepted four Ukrainian drones"): this much in common, with
+   * at least this weight of rare words (three or so) among it.
+   */
+  counted: 0.25,
+  countedHeavy: 4.5,
+  /**
+   * A speaker both name counts as one rare word in common: one person's words retold ("the
+   * president identified with Trump's position", "the president agrees with Trump's position").
+   */
+  speaker: 1.5,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
 };
@@ -241,16 +255,26 @@ function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabular
 export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
   const known = a.speakers.length > 0 && b.speakers.length > 0;
   const agree = known && share(a.speakers, b.speakers, vocabulary);
+  // "Russia said…" and "Russian officials will…, the Kremlin said": a speaker the other sentence
+  // names may be one voice under two names, so it does not separate them.
+  const otherSpeaker =
+    known &&
+    !agree &&
+    !mentions(a.speakers, b.words, vocabulary) &&
+    !mentions(b.speakers, a.words, vocabulary);
   const apart =
-    (known && !agree) ||
+    otherSpeaker ||
     (!Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days);
   // Apart, only a near-copy can pass, and a near-copy has its words in common exactly: loose
   // matching (most of the time spent on a pair) is for pairs that are not apart.
-  const floor = apart ? Number.POSITIVE_INFINITY : THRESHOLDS.reworded;
+  const floor = apart ? Number.POSITIVE_INFINITY : THRESHOLDS.counted;
   const found = overlap(a.words, b.words, vocabulary, floor, result);
-  const { matched, weightA, weightB } = found;
-  if (matched === 0) return 0;
-  const smaller = Math.min(weightA, weightB);
+  if (found.matched === 0) return 0;
+  const bonus = agree ? THRESHOLDS.speaker : 0;
+  const matched = found.matched + bonus;
+  const weightA = found.weightA + bonus;
+  const weightB = found.weightB + bonus;
+  const smaller = Math.min(found.weightA, found.weightB);
   if (smaller < THRESHOLDS.minWeight) return 0;
   const jaccard = matched / (weightA + weightB - matched);
   const short = smaller < THRESHOLDS.shortWeight;
@@ -263,15 +287,28 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   // Each naming someone or somewhere the other does not: another event ("in Eskdale" and
   // "in Pomorin"), however alike the rest.
   if (short || found.otherNames) return 0;
-  const heavy = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
-  if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
-  if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
+  const heavyMatched = found.heavyMatched + bonus;
+  const heavy = heavyMatched / (found.heavyA + found.heavyB + bonus - heavyMatched || 1);
+  // The speaker helps words in common; it does not stand in for them.
+  const said = found.matched / (found.weightA + found.weightB - found.matched);
+  if (said >= THRESHOLDS.reworded) {
+    if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
+    if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
+  }
+  // One event counted in both, whatever the figures: the same thing counted, and most of what
+  // is rare in the shorter sentence said in the longer.
+  if (
+    jaccard >= THRESHOLDS.counted &&
+    found.heavyMatched >= THRESHOLDS.countedHeavy &&
+    shareUnit(a.units, b.units, vocabulary)
+  )
+    return jaccard;
   // One speaker's remark quoted whole in one outlet and inside a longer sentence in another
   // ("“There are reasons to be cautiously optimistic.”" and "Peskov expressed a modicum of
   // optimism, stating, “There’s some room for cautious hope.”"): the shorter must be nearly
   // contained in the longer, rare words and all.
   if (agree) {
-    const contained = matched / smaller;
+    const contained = found.matched / smaller;
     const heavyContained = found.heavyMatched / (Math.min(found.heavyA, found.heavyB) || 1);
     if (
       contained >= THRESHOLDS.contained &&
@@ -281,6 +318,31 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
       return jaccard;
   }
   return 0;
+}
+
+/** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */
+function mentions(
+  speakers: ArrayLike<number>,
+  words: ArrayLike<number>,
+  vocabulary: Vocabulary,
+): boolean {
+  for (let i = 0; i < speakers.length; i++) {
+    const speaker = vocabulary.word(speakers[i]!);
+    for (let j = 0; j < words.length; j++) {
+      if ((speakers[i]! & ID_MASK) === (words[j]! & ID_MASK)) return true;
+      if (looselyEqual(speaker, vocabulary.word(words[j]!), NAME_BIT, NAME_BIT)) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether both sentences count the same rare thing ("drones"). */
+function shareUnit(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary): boolean {
+  for (let i = 0; i < a.length; i++) {
+    if (vocabulary.weight(a[i]!) < HEAVY) continue;
+    for (let j = 0; j < b.length; j++) if ((a[i]! & ID_MASK) === (b[j]! & ID_MASK)) return true;
+  }
+  return false;
 }
 
 const result: Overlap = {

@@ -13,7 +13,7 @@ import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } fro
 import { LshIndex, type LshShape } from './lsh.js';
 import { shingles } from './minhash.js';
 import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
-import { sentenceFeatures, Vocabulary } from './tokens.js';
+import { type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
 
 export interface StoryIndexOptions {
@@ -66,6 +66,8 @@ export class StoryIndex {
   private readonly words = new Uint32List(1 << 16);
   private readonly speakerStart = new Int32List();
   private readonly speakers = new Uint32List();
+  private readonly unitStart = new Int32List();
+  private readonly units = new Uint32List();
   private readonly nodeFirst = new Int32List();
   /** The article and its day of the node's first sentence. */
   private readonly nodeArticle = new Int32List();
@@ -156,7 +158,7 @@ export class StoryIndex {
         this.nodeFirst.data[node] = occurrence;
         this.nodeCount.data[node]!++;
       } else {
-        node = this.newNode(feature.words, speakers, feature.fingerprint, occurrence);
+        node = this.newNode(feature, speakers, occurrence);
         this.nodeFigures.push(feature.figures);
         this.occurrenceNode.push(node);
         this.occurrenceNext.push(-1);
@@ -279,6 +281,8 @@ export class StoryIndex {
       this.words,
       this.speakerStart,
       this.speakers,
+      this.unitStart,
+      this.units,
       this.nodeFirst,
       this.nodeArticle,
       this.nodeDay,
@@ -294,12 +298,8 @@ export class StoryIndex {
 
   // ---- nodes ----
 
-  private newNode(
-    words: readonly number[],
-    speakers: readonly number[],
-    fingerprint: [number, number],
-    occurrence: number,
-  ): number {
+  private newNode(feature: SentenceFeatures, speakers: readonly number[], occurrence: number) {
+    const { words, fingerprint } = feature;
     const node = this.nodeFirst.push(occurrence);
     const article = this.articleIds.length - 1;
     this.nodeArticle.push(article);
@@ -310,6 +310,8 @@ export class StoryIndex {
     for (const word of words) this.words.push(word);
     this.speakerStart.push(this.speakers.length);
     for (const speaker of speakers) this.speakers.push(speaker);
+    this.unitStart.push(this.units.length);
+    for (const unit of feature.units) this.units.push(unit);
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
     if (node >= this.edgeHead.length) {
@@ -336,6 +338,13 @@ export class StoryIndex {
         ? this.speakerStart.data[node + 1]!
         : this.speakers.length;
     return this.speakers.data.subarray(start, end);
+  }
+
+  private nodeUnits(node: number): Uint32Array {
+    const start = this.unitStart.data[node]!;
+    const end =
+      node + 1 < this.unitStart.length ? this.unitStart.data[node + 1]! : this.units.length;
+    return this.units.data.subarray(start, end);
   }
 
   private indexable(node: number): boolean {
@@ -365,8 +374,8 @@ export class StoryIndex {
   }
 
   private readonly views: [Comparable, Comparable] = [
-    { words: [], speakers: [], day: 0, figures: 0 },
-    { words: [], speakers: [], day: 0, figures: 0 },
+    { words: [], speakers: [], day: 0, figures: 0, units: [] },
+    { words: [], speakers: [], day: 0, figures: 0, units: [] },
   ];
 
   /** Whether two nodes report the same thing (`sameStatement`), without allocating. */
@@ -383,6 +392,7 @@ export class StoryIndex {
     view.speakers = this.nodeSpeakers(node);
     view.day = day === NO_DAY ? Number.NaN : day;
     view.figures = this.nodeFigures.data[node]!;
+    view.units = this.nodeUnits(node);
   }
 
   /** Each live occurrence of a node. */
@@ -486,38 +496,42 @@ export class StoryIndex {
       },
     };
     const links = this.resolvedConstraints();
+    // A node may still name a group that this pass formed anew under the same id (a removed
+    // sentence's old group): that group is not its to undo.
+    const formed = new Set<number>();
+    const forget = (node: number) => {
+      const old = this.clusterOf[node]!;
+      this.clusterOf[node] = -1;
+      if (old < 0 || formed.has(old)) return;
+      for (const member of this.clusters.get(old) ?? []) {
+        if (this.clusterOf[member] === old) this.clusterOf[member] = -1;
+      }
+      this.clusters.delete(old);
+    };
     for (const seed of seeds) {
       if (seen.has(seed)) continue;
       // A sentence compared with nothing alike is alone: a group only with its own copies.
       if (this.edgeHead[seed] === -1 && !links.adjacency.has(seed)) {
         seen.add(seed);
-        const old = this.clusterOf[seed]!;
-        if (old >= 0) {
-          for (const node of this.clusters.get(old) ?? []) this.clusterOf[node] = -1;
-          this.clusters.delete(old);
-        }
+        forget(seed);
         if (this.nodeCount.data[seed]! > 1) {
           this.clusters.set(seed, [seed]);
           this.clusterOf[seed] = seed;
+          formed.add(seed);
         }
         continue;
       }
       const component = local
         ? this.neighbourhood(seed, seen, links.adjacency)
         : this.component(seed, seen, links.adjacency);
-      for (const node of component) {
-        const old = this.clusterOf[node]!;
-        if (old >= 0) {
-          this.clusters.delete(old);
-          this.clusterOf[node] = -1;
-        }
-      }
+      for (const node of component) forget(node);
       const alive = component.filter((node) => this.nodeCount.data[node]! > 0);
       if (alive.length === 0) continue;
       if (alive.length === 1 && links.adjacency.size === 0) {
         if (this.nodeCount.data[alive[0]!]! > 1) {
           this.clusters.set(alive[0]!, alive);
           this.clusterOf[alive[0]!] = alive[0]!;
+          formed.add(alive[0]!);
         }
         continue;
       }
@@ -530,7 +544,7 @@ export class StoryIndex {
         }
         return found;
       };
-      const formed = clusterComponent(alive, {
+      const groups = clusterComponent(alive, {
         edges: (node, visit) => {
           for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
             const target = this.edgeTarget.data[edge]!;
@@ -543,11 +557,12 @@ export class StoryIndex {
         articles: (node) => this.occurrences(node).map((at) => this.articleOf(at)),
         same: (a, b) => this.same(a, b),
       });
-      for (const nodes of formed) {
+      for (const nodes of groups) {
         // A lone sentence is a group only when it has copies (kept by its node).
         if (nodes.length === 1 && this.nodeCount.data[nodes[0]!]! < 2) continue;
         const id = nodes[0]!;
         this.clusters.set(id, nodes);
+        formed.add(id);
         for (const node of nodes) this.clusterOf[node] = id;
       }
     }

@@ -100,9 +100,11 @@ describe('margin story', () => {
     expect(quotes).toHaveLength(1);
     expect(quotes[0]!.members.find((m) => m.article === article.id)?.labels).toEqual(['quote']);
     expect(all.length).toBeGreaterThan(quotes.length);
-    // Peskov's remark is told by three outlets (000, 001, and 002, which names none).
+    // Peskov's remark is told by three outlets (000, 001, and 002, which names none), and so is
+    // the Kremlin's word on talks between the presidents.
     const three = parse((await story({ json: true, minSources: '3' }, store)).stdout);
-    expect(three.map((group) => group.members.length)).toEqual([3]);
+    expect(three.map((group) => group.members.length)).toEqual([3, 3]);
+    expect(groupWith(three, 'cautiously optimistic')).toBeDefined();
     expect((await story({ json: true, minSources: '4' }, store)).stdout).toBe('');
   });
 

@@ -28,12 +28,11 @@ export const SEED_GROUPS: GoldGroup[] = [
   },
   {
     name: 'Peskov: the president identifies with Trump’s position',
-    members: [],
-    missed: [
+    members: [
       "identified with President Trump's position",
       'the president agrees with Trump’s position',
-      'aligned himself with President Trump’s stance',
     ],
+    missed: ['aligned himself with President Trump’s stance'],
   },
   {
     name: 'Trump: the statement is promising but incomplete',
@@ -46,8 +45,7 @@ export const SEED_GROUPS: GoldGroup[] = [
   },
   {
     name: 'the overnight drone attack on Moscow',
-    members: [],
-    missed: [
+    members: [
       '28 Ukrainian drones were intercepted across six regions',
       'intercepted four Ukrainian drones targeting Moscow',
     ],
@@ -69,10 +67,9 @@ export const SEED_GROUPS: GoldGroup[] = [
     related: ['Putin held a meeting with the United States envoy, Steve Witkoff'],
   },
   {
-    // "Russia said" and "the Kremlin said": two speakers to the engine.
+    // "Russia said" and "the Kremlin said": one voice under two names.
     name: 'the Kremlin prepares talks between Putin and Trump',
-    members: [],
-    missed: [
+    members: [
       'preparing for direct talks between presidents Vladimir Putin and Donald Trump',
       'will organize a meeting between presidents Vladimir Putin and Donald Trump',
     ],
@@ -83,12 +80,11 @@ export const SEED_GROUPS: GoldGroup[] = [
   },
   {
     name: 'Peskov: both sides understand a conversation is needed',
-    members: [],
-    missed: [
+    members: [
       'there was an “understanding on all sides”',
       'Both sides understand that this conversation is necessary',
-      'Both parties believe such a call is essential',
     ],
+    missed: ['Both parties believe such a call is essential'],
   },
   {
     name: 'Putin: address the initial reasons (original cause) of the crisis',

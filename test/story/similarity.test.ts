@@ -7,7 +7,13 @@ const vocabulary = new Vocabulary();
 const day = 20_000;
 function sentence(text: string, at = day): Comparable {
   const features = sentenceFeatures(text, vocabulary);
-  return { words: features.words, speakers: features.speakers, day: at, figures: features.figures };
+  return {
+    words: features.words,
+    speakers: features.speakers,
+    day: at,
+    figures: features.figures,
+    units: features.units,
+  };
 }
 const same = (a: string, b: string, dayB = day) =>
   sameStatement(sentence(a), sentence(b, dayB), vocabulary) > 0;
