@@ -22,6 +22,8 @@ export interface Comparable {
   figures: number;
   /** What its figures count: `SentenceFeatures.units`. */
   units: ArrayLike<number>;
+  /** Its words inside quotation marks: `SentenceFeatures.quotedWords`. */
+  quoted: ArrayLike<number>;
 }
 
 /** The thresholds, in one place so the bench and the docs can name them. */
@@ -284,9 +286,14 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
   if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
   if (jaccard >= THRESHOLDS.copy) return jaccard;
+  if (short) return 0;
+  // One speaker quoted in the same days, the shorter quotation (rare words and all) inside the
+  // longer: the same remark, however each outlet frames it ("Mr Trump said Russia's statements
+  // were “promising” but not complete", "Trump said Putin was “a very promising statement…”").
+  if (agree && sameQuotation(a.quoted, b.quoted, vocabulary)) return jaccard;
   // Each naming someone or somewhere the other does not: another event ("in Eskdale" and
   // "in Pomorin"), however alike the rest.
-  if (short || found.otherNames) return 0;
+  if (found.otherNames) return 0;
   const heavyMatched = found.heavyMatched + bonus;
   const heavy = heavyMatched / (found.heavyA + found.heavyB + bonus - heavyMatched || 1);
   // The speaker helps words in common; it does not stand in for them.
@@ -334,6 +341,30 @@ function mentions(
     }
   }
   return false;
+}
+
+const quotation: Overlap = {
+  matched: 0,
+  weightA: 0,
+  weightB: 0,
+  heavyMatched: 0,
+  heavyA: 0,
+  heavyB: 0,
+  otherNames: false,
+};
+
+/** Whether the shorter of two quotations, rare words and all, is found in the longer. */
+function sameQuotation(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary) {
+  if (a.length === 0 || b.length === 0) return false;
+  const found = overlap(a, b, vocabulary, 0, quotation);
+  const smaller = Math.min(found.weightA, found.weightB);
+  const heavy = Math.min(found.heavyA, found.heavyB);
+  return (
+    smaller >= THRESHOLDS.minWeight &&
+    heavy > 0 &&
+    found.matched / smaller >= THRESHOLDS.contained &&
+    found.heavyMatched / heavy >= THRESHOLDS.contained
+  );
 }
 
 /** Whether both sentences count the same rare thing ("drones"). */

@@ -68,6 +68,8 @@ export class StoryIndex {
   private readonly speakers = new Uint32List();
   private readonly unitStart = new Int32List();
   private readonly units = new Uint32List();
+  private readonly quotedStart = new Int32List();
+  private readonly quoted = new Uint32List();
   private readonly nodeFirst = new Int32List();
   /** The article and its day of the node's first sentence. */
   private readonly nodeArticle = new Int32List();
@@ -283,6 +285,8 @@ export class StoryIndex {
       this.speakers,
       this.unitStart,
       this.units,
+      this.quotedStart,
+      this.quoted,
       this.nodeFirst,
       this.nodeArticle,
       this.nodeDay,
@@ -312,6 +316,8 @@ export class StoryIndex {
     for (const speaker of speakers) this.speakers.push(speaker);
     this.unitStart.push(this.units.length);
     for (const unit of feature.units) this.units.push(unit);
+    this.quotedStart.push(this.quoted.length);
+    for (const word of feature.quotedWords) this.quoted.push(word);
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
     if (node >= this.edgeHead.length) {
@@ -341,10 +347,11 @@ export class StoryIndex {
   }
 
   private nodeUnits(node: number): Uint32Array {
-    const start = this.unitStart.data[node]!;
-    const end =
-      node + 1 < this.unitStart.length ? this.unitStart.data[node + 1]! : this.units.length;
-    return this.units.data.subarray(start, end);
+    return slice(this.unitStart, this.units, node);
+  }
+
+  private nodeQuoted(node: number): Uint32Array {
+    return slice(this.quotedStart, this.quoted, node);
   }
 
   private indexable(node: number): boolean {
@@ -374,8 +381,8 @@ export class StoryIndex {
   }
 
   private readonly views: [Comparable, Comparable] = [
-    { words: [], speakers: [], day: 0, figures: 0, units: [] },
-    { words: [], speakers: [], day: 0, figures: 0, units: [] },
+    { words: [], speakers: [], day: 0, figures: 0, units: [], quoted: [] },
+    { words: [], speakers: [], day: 0, figures: 0, units: [], quoted: [] },
   ];
 
   /** Whether two nodes report the same thing (`sameStatement`), without allocating. */
@@ -393,6 +400,7 @@ export class StoryIndex {
     view.day = day === NO_DAY ? Number.NaN : day;
     view.figures = this.nodeFigures.data[node]!;
     view.units = this.nodeUnits(node);
+    view.quoted = this.nodeQuoted(node);
   }
 
   /** Each live occurrence of a node. */
@@ -712,6 +720,12 @@ export class StoryIndex {
     const strip = ({ article, sentence }: ClusterMember) => ({ article, sentence });
     return { id, anchor: strip(anchor), members: members.map(strip) };
   }
+}
+
+/** Node `node`'s entries of a pool kept as one list and each node's start in it. */
+function slice(starts: Int32List, pool: Uint32List, node: number): Uint32Array {
+  const end = node + 1 < starts.length ? starts.data[node + 1]! : pool.length;
+  return pool.data.subarray(starts.data[node]!, end);
 }
 
 function compareMember(

@@ -42,6 +42,8 @@ export interface SentenceFeatures {
    * gives "Ukrainian" and "drones"), ids as in `words`, ascending by `id & ID_MASK`.
    */
   units: number[];
+  /** The content words inside quotation marks, ids as in `words`, ascending by `id & ID_MASK`. */
+  quotedWords: number[];
   /** Two 32-bit hashes of the folded word sequence: equal for copies that differ in case or punctuation. */
   fingerprint: [number, number];
 }
@@ -191,6 +193,8 @@ interface Token {
   /** Punctuation stands between this word and the one before it. */
   broken: boolean;
   capital: boolean;
+  /** Inside quotation marks: the speaker's own words. */
+  quoted: boolean;
 }
 
 const OPENING = new Set([...'"“«„‘\'(:•-–—'].map((c) => c.charCodeAt(0)));
@@ -213,6 +217,19 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
   let start = -1;
   let previousEnd = 0;
   let previousCapital = false;
+  // Quotation: outside, inside, or not yet known (a sentence that closes a quote opened in
+  // the one before it is quoted from its start).
+  let quote = 'unknown' as 'out' | 'in' | 'unknown';
+  const marks = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x201c || c === 0xab || c === 0x201e) quote = 'in';
+      else if (c === 0x201d || c === 0xbb || (c === 0x22 && quote === 'in')) {
+        if (quote === 'unknown') for (const token of tokens) token.quoted = true;
+        quote = 'out';
+      } else if (c === 0x22) quote = 'in';
+    }
+  };
   const length = text.length;
   for (let i = 0; i <= length; ) {
     const code = i < length ? text.codePointAt(i)! : 32;
@@ -232,6 +249,7 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
           if (OPENING.has(c)) opening = true;
         }
       }
+      if (broken) marks(previousEnd, start);
       let name = capital && (!opening || previousCapital);
       // A capitalised first word is a name only when the next word is one too ("Dmitry Peskov").
       if (capital && !name) {
@@ -239,13 +257,15 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         while (k < length && text.charCodeAt(k) === 32) k++;
         name = k > i && k < length && isUpperStart(text, k);
       }
-      tokens.push({ info: vocabulary.info(text.slice(start, i)), name, broken, capital });
+      const info = vocabulary.info(text.slice(start, i));
+      tokens.push({ info, name, broken, capital, quoted: quote === 'in' });
       previousCapital = capital;
       previousEnd = i;
       start = -1;
     }
     i += width;
   }
+  marks(previousEnd, length);
   return tokens;
 }
 
@@ -293,6 +313,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   let reported = false;
   const values: number[] = [];
   const units: number[] = [];
+  const quotedWords: number[] = [];
   /** How many content words after the last figure are still its unit. */
   let unitWords = 0;
   let h1 = 0x811c9dc5;
@@ -325,6 +346,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       id = (info.name | NAME_BIT) >>> 0;
     }
     words.push(id);
+    if (token.quoted) quotedWords.push(id);
     if (unitWords > 0) {
       units.push(id);
       unitWords--;
@@ -367,8 +389,15 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quotes.test(text))),
     figures: figuresHash(values),
     units: units.sort((a, b) => (a & ID_MASK) - (b & ID_MASK)),
+    quotedWords: uniqueIds(quotedWords),
     fingerprint: [h1 >>> 0, h2 >>> 0],
   };
+}
+
+/** Ids ascending by `id & ID_MASK`, each once. */
+function uniqueIds(ids: number[]): number[] {
+  ids.sort((a, b) => (a & ID_MASK) - (b & ID_MASK));
+  return ids.filter((id, at) => at === 0 || (ids[at - 1]! & ID_MASK) !== (id & ID_MASK));
 }
 
 function figuresHash(values: number[]): number {

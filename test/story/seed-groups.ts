@@ -36,8 +36,7 @@ export const SEED_GROUPS: GoldGroup[] = [
   },
   {
     name: 'Trump: the statement is promising but incomplete',
-    members: [],
-    missed: [
+    members: [
       'statements on a ceasefire were “promising” but not complete',
       'Trump called Putin’s response “promising but incomplete,”',
       'a very promising statement, but it wasn’t perfect',

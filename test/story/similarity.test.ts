@@ -13,6 +13,7 @@ function sentence(text: string, at = day): Comparable {
     day: at,
     figures: features.figures,
     units: features.units,
+    quoted: features.quotedWords,
   };
 }
 const same = (a: string, b: string, dayB = day) =>
