@@ -58,10 +58,11 @@ export const THRESHOLDS = {
   counted: 0.25,
   countedHeavy: 4.5,
   /**
-   * A speaker both name counts as one rare word in common: one person's words retold ("the
-   * president identified with Trump's position", "the president agrees with Trump's position").
+   * One speaker's words with one word put otherwise, in the same days: each sentence has at most
+   * this weight (one rare word, or a few common ones) not found in the other ("the president
+   * identified with Trump's position", "the president agrees with Trump's position").
    */
-  speaker: 1.5,
+  swapped: 2.5,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
 };
@@ -269,14 +270,16 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     (!Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days);
   // Apart, only a near-copy can pass, and a near-copy has its words in common exactly: loose
   // matching (most of the time spent on a pair) is for pairs that are not apart.
-  const floor = apart ? Number.POSITIVE_INFINITY : THRESHOLDS.counted;
+  const counting = a.units.length > 0 && b.units.length > 0;
+  const floor = apart
+    ? Number.POSITIVE_INFINITY
+    : counting || agree
+      ? THRESHOLDS.counted
+      : THRESHOLDS.reworded;
   const found = overlap(a.words, b.words, vocabulary, floor, result);
-  if (found.matched === 0) return 0;
-  const bonus = agree ? THRESHOLDS.speaker : 0;
-  const matched = found.matched + bonus;
-  const weightA = found.weightA + bonus;
-  const weightB = found.weightB + bonus;
-  const smaller = Math.min(found.weightA, found.weightB);
+  const { matched, weightA, weightB } = found;
+  if (matched === 0) return 0;
+  const smaller = Math.min(weightA, weightB);
   if (smaller < THRESHOLDS.minWeight) return 0;
   const jaccard = matched / (weightA + weightB - matched);
   const short = smaller < THRESHOLDS.shortWeight;
@@ -287,21 +290,28 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
   if (jaccard >= THRESHOLDS.copy) return jaccard;
   if (short) return 0;
-  // One speaker quoted in the same days, the shorter quotation (rare words and all) inside the
-  // longer: the same remark, however each outlet frames it ("Mr Trump said Russia's statements
-  // were “promising” but not complete", "Trump said Putin was “a very promising statement…”").
-  if (agree && sameQuotation(a.quoted, b.quoted, vocabulary)) return jaccard;
+  // Both count something, and not the same thing: other events in one place and frame ("27
+  // residents were evacuated in Kavarna", "38 trucks were stranded in Kavarna").
+  if (counting && !shareUnit(a.units, b.units, vocabulary, true)) return 0;
+  if (agree) {
+    // One speaker quoted in the same days, the shorter quotation (rare words and all) inside
+    // the longer: the same remark, however each outlet frames it ("Mr Trump said Russia's
+    // statements were “promising” but not complete", "Trump said Putin was “a very promising
+    // statement, but it wasn't perfect.”").
+    if (sameQuotation(a.quoted, b.quoted, vocabulary)) return jaccard;
+    if (
+      found.heavyMatched >= HEAVY &&
+      weightA - matched <= THRESHOLDS.swapped &&
+      weightB - matched <= THRESHOLDS.swapped
+    )
+      return jaccard;
+  }
   // Each naming someone or somewhere the other does not: another event ("in Eskdale" and
   // "in Pomorin"), however alike the rest.
   if (found.otherNames) return 0;
-  const heavyMatched = found.heavyMatched + bonus;
-  const heavy = heavyMatched / (found.heavyA + found.heavyB + bonus - heavyMatched || 1);
-  // The speaker helps words in common; it does not stand in for them.
-  const said = found.matched / (found.weightA + found.weightB - found.matched);
-  if (said >= THRESHOLDS.reworded) {
-    if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
-    if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
-  }
+  const heavy = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
+  if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
+  if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
   // One event counted in both, whatever the figures: the same thing counted, and most of what
   // is rare in the shorter sentence said in the longer.
   if (
@@ -315,7 +325,7 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   // optimism, stating, “There’s some room for cautious hope.”"): the shorter must be nearly
   // contained in the longer, rare words and all.
   if (agree) {
-    const contained = found.matched / smaller;
+    const contained = matched / smaller;
     const heavyContained = found.heavyMatched / (Math.min(found.heavyA, found.heavyB) || 1);
     if (
       contained >= THRESHOLDS.contained &&
@@ -367,11 +377,26 @@ function sameQuotation(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: V
   );
 }
 
-/** Whether both sentences count the same rare thing ("drones"). */
-function shareUnit(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary): boolean {
+/**
+ * Whether both sentences count the same rare thing ("drones"; a name, "Ukrainian", says whose
+ * and not what), or, `loosely`, the same thing in any form or synonym, rare or not.
+ */
+function shareUnit(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  vocabulary: Vocabulary,
+  loosely = false,
+): boolean {
   for (let i = 0; i < a.length; i++) {
-    if (vocabulary.weight(a[i]!) < HEAVY) continue;
-    for (let j = 0; j < b.length; j++) if ((a[i]! & ID_MASK) === (b[j]! & ID_MASK)) return true;
+    const x = a[i]!;
+    if (!loosely && (x & NAME_BIT || vocabulary.weight(x) < HEAVY)) continue;
+    for (let j = 0; j < b.length; j++) {
+      const y = b[j]!;
+      if ((x & ID_MASK) === (y & ID_MASK)) return true;
+      if (!loosely) continue;
+      if (looselyEqual(vocabulary.word(x), vocabulary.word(y), x, y)) return true;
+      if (shareSynset(vocabulary.synsets(x), vocabulary.synsets(y))) return true;
+    }
   }
   return false;
 }

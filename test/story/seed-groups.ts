@@ -79,11 +79,12 @@ export const SEED_GROUPS: GoldGroup[] = [
   },
   {
     name: 'Peskov: both sides understand a conversation is needed',
-    members: [
+    members: [],
+    missed: [
       'there was an “understanding on all sides”',
       'Both sides understand that this conversation is necessary',
+      'Both parties believe such a call is essential',
     ],
-    missed: ['Both parties believe such a call is essential'],
   },
   {
     name: 'Putin: address the initial reasons (original cause) of the crisis',
