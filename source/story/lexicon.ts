@@ -51,7 +51,8 @@ export const TITLE_WORDS: ReadonlySet<string> = set(`
 president presidents minister ministers secretary chancellor prime foreign defence defense
 ministry general spokesman spokeswoman spokesperson adviser advisor aide mayor envoy head chief
 director governor senator king queen prince pope leader national security state states united
-office council committee department agency the a an
+office council committee department agency the a an deputy vice negotiator commissioner
+ambassador chairman chairwoman
 `);
 
 export const CALENDAR_WORDS: ReadonlySet<string> = set(`

@@ -237,14 +237,18 @@ export function totalWeight(words: ArrayLike<number>, vocabulary: Vocabulary): n
 /** Whether two speaker lists name one person, in any spelling ("Lazarev", "Lazareff"). */
 function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary): boolean {
   for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
-      if (a[i] === b[j]) return true;
-      const x = vocabulary.word(a[i]!);
-      const y = vocabulary.word(b[j]!);
-      if (looselyEqual(x, y, NAME_BIT, NAME_BIT)) return true;
-    }
+    for (let j = 0; j < b.length; j++) if (sameName(a[i]!, b[j]!, vocabulary)) return true;
   }
   return false;
+}
+
+/** One name (or word) in two spellings; the cheap tests first, pairs being many. */
+function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
+  if ((x & ID_MASK) === (y & ID_MASK)) return true;
+  const a = vocabulary.word(x);
+  const b = vocabulary.word(y);
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
+  return looselyEqual(a, b, NAME_BIT, NAME_BIT);
 }
 
 /**
@@ -344,10 +348,8 @@ function mentions(
   vocabulary: Vocabulary,
 ): boolean {
   for (let i = 0; i < speakers.length; i++) {
-    const speaker = vocabulary.word(speakers[i]!);
     for (let j = 0; j < words.length; j++) {
-      if ((speakers[i]! & ID_MASK) === (words[j]! & ID_MASK)) return true;
-      if (looselyEqual(speaker, vocabulary.word(words[j]!), NAME_BIT, NAME_BIT)) return true;
+      if (sameName(speakers[i]!, words[j]!, vocabulary)) return true;
     }
   }
   return false;

@@ -11,15 +11,15 @@
 import { clusterComponent } from './clusters.js';
 import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } from './growable.js';
 import { LshIndex, type LshShape } from './lsh.js';
-import { shingles } from './minhash.js';
+import { mix, shingles } from './minhash.js';
 import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
-import { type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
+import { ID_MASK, type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
 
 export interface StoryIndexOptions {
   /** Reviewers' links and unlinks; applied whenever the sentences they name are present. */
   constraints?: readonly StoryConstraint[];
-  /** LSH bands and rows (default 8 × 3). */
+  /** LSH bands and rows (default 8 × 3), and keyed bands (default 4, see `rareKeys`). */
   shape?: LshShape;
   /**
    * How many members of one LSH bucket a sentence is compared with (default 3): those dated
@@ -28,10 +28,12 @@ export interface StoryIndexOptions {
   window?: number;
 }
 
-const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3 };
+const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 4 };
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
+/** Words this rare or rarer key candidates by themselves (see `rareKeys`). */
+const RARE_KEY_WEIGHT = 1.5;
 /** An update regroups a component of up to this many sentences whole (see `neighbourhood`). */
 const LOCAL_LIMIT = 2000;
 /** Up to this many sentences, every pair is compared and LSH is not needed. */
@@ -365,7 +367,60 @@ export class StoryIndex {
   private readonly weightOf = (word: number) => this.vocabulary.weight(word);
   private bandValues(node: number, out?: Uint32Array): Uint32Array {
     const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
-    return out ? this.lsh.bandValues(items, out) : this.lsh.bandValues(items);
+    const values = out ? this.lsh.bandValues(items, out) : this.lsh.bandValues(items);
+    this.rareKeys(node, values);
+    return values;
+  }
+
+  /**
+   * The keyed bands: each pair of a sentence's three rarest words. A rewording keeps few
+   * words, so it seldom agrees with the original on a MinHash band, but what it is about
+   * ("airspace access", "vaccine patents") it keeps: two of the three rarest words in common
+   * make two sentences candidates.
+   */
+  private rareKeys(node: number, values: Uint32Array): void {
+    const keys = this.lsh.total - this.lsh.shape.bands;
+    if (keys <= 0) return;
+    const words = this.nodeWords(node);
+    const top = [-1, -1, -1];
+    const topWeight = [0, 0, 0];
+    for (let i = 0; i < words.length; i++) {
+      const weight = this.vocabulary.weight(words[i]!);
+      if (weight < RARE_KEY_WEIGHT) continue;
+      const id = words[i]! & ID_MASK;
+      for (let k = 0; k < 3; k++) {
+        if (weight > topWeight[k]! || (weight === topWeight[k] && id < top[k]!)) {
+          for (let m = 2; m > k; m--) {
+            top[m] = top[m - 1]!;
+            topWeight[m] = topWeight[m - 1]!;
+          }
+          top[k] = id;
+          topWeight[k] = weight;
+          break;
+        }
+      }
+    }
+    // A pair goes to the band its hash names (the next free one if taken), so that two
+    // sentences sharing a pair mostly meet in one band whatever their other rare words.
+    const band0 = this.lsh.shape.bands;
+    for (let k = 0; k < keys; k++) values[band0 + k] = (mix(node * 0x9e3779b1 + k) | 1) >>> 0;
+    const taken = new Uint8Array(keys);
+    const pairs: Array<[number, number]> = [
+      [top[0]!, top[1]!],
+      [top[0]!, top[2]!],
+      [top[1]!, top[2]!],
+    ];
+    const keyed = pairs
+      .filter(([x, y]) => x >= 0 && y >= 0)
+      .map(([x, y]) => (mix(mix(Math.min(x, y)) ^ Math.max(x, y)) & ~1) >>> 0)
+      .sort((a, b) => a - b);
+    for (const value of keyed) {
+      let k = value % keys;
+      for (let tries = 0; tries < keys && taken[k]; tries++) k = (k + 1) % keys;
+      if (taken[k]) break;
+      taken[k] = 1;
+      values[band0 + k] = value;
+    }
   }
 
   private articleOf(occurrence: number): number {

@@ -271,6 +271,8 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
 
 /** A figure counts the next content words of its phrase, up to this many ("Ukrainian drones"). */
 const UNIT_WORDS = 2;
+/** Words between a reporting verb and its speaker ("according to Peskov", "confirmed by"). */
+const LINKING = new Set(['to', 'by']);
 const SPEAKER_BEFORE = 4;
 const SPEAKER_AFTER = 3;
 
@@ -292,7 +294,7 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
       const id = nameAt[k]!;
       if (id >= 0) found.push(id);
       else if (found.length > 0) break;
-      else if (step > 0 && !token.info.title) break;
+      else if (step > 0 && !token.info.title && !LINKING.has(token.info.folded)) break;
     }
     return found;
   };
