@@ -253,7 +253,16 @@ export class StoryIndex {
       const cluster = this.describe(nodes);
       if (cluster) out.push(cluster);
     }
-    return out.sort((a, b) => this.compareMembers(a.anchor, b.anchor));
+    // Each anchor's day looked up once, not at every comparison of the sort.
+    const keyed = out.map((cluster) => ({
+      cluster,
+      anchor: {
+        ...cluster.anchor,
+        day: this.articleDay.data[this.articleIndex.get(cluster.anchor.article)!]!,
+      },
+    }));
+    keyed.sort((a, b) => compareMember(a.anchor, b.anchor));
+    return keyed.map(({ cluster }) => cluster);
   }
 
   /** The group of a sentence (article id, index in the article), or null. */
@@ -738,12 +747,6 @@ export class StoryIndex {
       if (!best || compareMember(member, best) < 0) best = member;
     }
     return best!;
-  }
-
-  private compareMembers(a: ClusterMember, b: ClusterMember): number {
-    const dayA = this.articleDay.data[this.articleIndex.get(a.article)!]!;
-    const dayB = this.articleDay.data[this.articleIndex.get(b.article)!]!;
-    return compareMember({ ...a, day: dayA }, { ...b, day: dayB });
   }
 
   private describe(nodes: number[]): StoryCluster | null {
