@@ -33,6 +33,7 @@ const FUNCTION = `
 i me my we us our you your he him his she her it its they them their one ones s t ll re ve d m
 this that these those there here whose whom who what which where when why how whether
 de la le el al von van der bin
+wasn weren isn aren didn doesn hasn haven hadn wouldn couldn shouldn mustn needn
 `;
 
 const set = (...lists: string[]) =>
@@ -50,7 +51,8 @@ export const TITLE_WORDS: ReadonlySet<string> = set(`
 president presidents minister ministers secretary chancellor prime foreign defence defense
 ministry general spokesman spokeswoman spokesperson adviser advisor aide mayor envoy head chief
 director governor senator king queen prince pope leader national security state states united
-office council committee department agency the a an
+office council committee department agency the a an deputy vice negotiator commissioner
+ambassador chairman chairwoman
 `);
 
 export const CALENDAR_WORDS: ReadonlySet<string> = set(`

@@ -14,6 +14,11 @@ import { mix, signature } from './minhash.js';
 export interface LshShape {
   bands: number;
   rows: number;
+  /**
+   * Bands whose values the caller gives rather than MinHash (default none): keys such as a
+   * sentence's rarest words, for candidates that share little else.
+   */
+  keys?: number;
 }
 
 export class LshIndex {
@@ -25,22 +30,25 @@ export class LshIndex {
   private added: Array<Map<number, number[]>>;
   private indexed = new Uint8Array(1024);
   private readonly scratch: Uint32Array;
+  /** MinHash bands and keyed bands. */
+  readonly total: number;
 
   constructor(shape: LshShape) {
     this.shape = shape;
-    this.values = Array.from({ length: shape.bands }, () => new Uint32Array(1024));
-    this.added = Array.from({ length: shape.bands }, () => new Map());
+    this.total = shape.bands + (shape.keys ?? 0);
+    this.values = Array.from({ length: this.total }, () => new Uint32Array(1024));
+    this.added = Array.from({ length: this.total }, () => new Map());
     this.scratch = new Uint32Array(shape.bands * shape.rows);
   }
 
-  /** The band values of a set of shingles (ids). */
+  /** The MinHash band values of a set of shingles (ids); keyed bands are left to the caller. */
   bandValues(
     items: readonly number[],
-    out: Uint32Array = new Uint32Array(this.shape.bands),
+    out: Uint32Array = new Uint32Array(this.total),
   ): Uint32Array {
     const sig = signature(items, this.scratch);
     const { rows } = this.shape;
-    for (let band = 0; band < out.length; band++) {
+    for (let band = 0; band < this.shape.bands; band++) {
       let h = mix(band + 1);
       for (let r = 0; r < rows; r++) h = mix(h ^ sig[band * rows + r]!);
       out[band] = h;
@@ -61,7 +69,7 @@ export class LshIndex {
     this.indexed.fill(0);
     const nodes = new Int32Array(count);
     let total = 0;
-    const values = new Uint32Array(this.shape.bands);
+    const values = new Uint32Array(this.total);
     for (let node = 0; node < count; node++) {
       if (!valuesOf(node, values)) continue;
       for (let band = 0; band < values.length; band++) this.values[band]![node] = values[band]!;
@@ -75,12 +83,12 @@ export class LshIndex {
     const byDay = radixSort(days, nodes.subarray(0, total), [0]);
     nodes.set(byDay);
     this.order = [];
-    for (let band = 0; band < this.shape.bands; band++) {
+    for (let band = 0; band < this.total; band++) {
       const keys = new Uint32Array(total);
       for (let i = 0; i < total; i++) keys[i] = this.values[band]![nodes[i]!]!;
       this.order.push(radixSort(keys, nodes.subarray(0, total)));
     }
-    this.added = Array.from({ length: this.shape.bands }, () => new Map());
+    this.added = Array.from({ length: this.total }, () => new Map());
   }
 
   /** Adds a node after the build. */
@@ -100,7 +108,7 @@ export class LshIndex {
   remove(node: number): void {
     if (node >= this.indexed.length || !this.indexed[node]) return;
     this.indexed[node] = 0;
-    for (let band = 0; band < this.shape.bands; band++) {
+    for (let band = 0; band < this.total; band++) {
       const bucket = this.added[band]!.get(this.values[band]![node]!);
       const at = bucket?.indexOf(node) ?? -1;
       if (bucket && at >= 0) bucket.splice(at, 1);
@@ -130,10 +138,10 @@ export class LshIndex {
 
   /** The first band in which two indexed nodes share a bucket, or `bands` when none. */
   firstSharedBand(a: number, b: number): number {
-    for (let band = 0; band < this.shape.bands; band++) {
+    for (let band = 0; band < this.total; band++) {
       if (this.values[band]![a] === this.values[band]![b]) return band;
     }
-    return this.shape.bands;
+    return this.total;
   }
 
   /** Calls back with each run of two or more built nodes sharing a bucket, band by band. */

@@ -20,6 +20,10 @@ export interface Comparable {
   day: number;
   /** A hash of the figures it states (0 for none): `SentenceFeatures.figures`. */
   figures: number;
+  /** What its figures count: `SentenceFeatures.units`. */
+  units: ArrayLike<number>;
+  /** Its words inside quotation marks: `SentenceFeatures.quotedWords`. */
+  quoted: ArrayLike<number>;
 }
 
 /** The thresholds, in one place so the bench and the docs can name them. */
@@ -46,6 +50,19 @@ export const THRESHOLDS = {
    */
   contained: 0.8,
   containedHeavy: 4,
+  /**
+   * The same count of the same thing, told with other words or another figure ("28 Ukrainian
+   * drones were intercepted", "intercepted four Ukrainian drones"): this much in common, with
+   * at least this weight of rare words (three or so) among it.
+   */
+  counted: 0.25,
+  countedHeavy: 4.5,
+  /**
+   * One speaker's words with one word put otherwise, in the same days: each sentence has at most
+   * this weight (one rare word, or a few common ones) not found in the other ("the president
+   * identified with Trump's position", "the president agrees with Trump's position").
+   */
+  swapped: 2.5,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
 };
@@ -220,14 +237,18 @@ export function totalWeight(words: ArrayLike<number>, vocabulary: Vocabulary): n
 /** Whether two speaker lists name one person, in any spelling ("Lazarev", "Lazareff"). */
 function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary): boolean {
   for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) {
-      if (a[i] === b[j]) return true;
-      const x = vocabulary.word(a[i]!);
-      const y = vocabulary.word(b[j]!);
-      if (looselyEqual(x, y, NAME_BIT, NAME_BIT)) return true;
-    }
+    for (let j = 0; j < b.length; j++) if (sameName(a[i]!, b[j]!, vocabulary)) return true;
   }
   return false;
+}
+
+/** One name (or word) in two spellings; the cheap tests first, pairs being many. */
+function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
+  if ((x & ID_MASK) === (y & ID_MASK)) return true;
+  const a = vocabulary.word(x);
+  const b = vocabulary.word(y);
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
+  return looselyEqual(a, b, NAME_BIT, NAME_BIT);
 }
 
 /**
@@ -241,12 +262,24 @@ function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabular
 export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
   const known = a.speakers.length > 0 && b.speakers.length > 0;
   const agree = known && share(a.speakers, b.speakers, vocabulary);
+  // "Russia said…" and "Russian officials will…, the Kremlin said": a speaker the other sentence
+  // names may be one voice under two names, so it does not separate them.
+  const otherSpeaker =
+    known &&
+    !agree &&
+    !mentions(a.speakers, b.words, vocabulary) &&
+    !mentions(b.speakers, a.words, vocabulary);
   const apart =
-    (known && !agree) ||
+    otherSpeaker ||
     (!Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days);
   // Apart, only a near-copy can pass, and a near-copy has its words in common exactly: loose
   // matching (most of the time spent on a pair) is for pairs that are not apart.
-  const floor = apart ? Number.POSITIVE_INFINITY : THRESHOLDS.reworded;
+  const counting = a.units.length > 0 && b.units.length > 0;
+  const floor = apart
+    ? Number.POSITIVE_INFINITY
+    : counting || agree
+      ? THRESHOLDS.counted
+      : THRESHOLDS.reworded;
   const found = overlap(a.words, b.words, vocabulary, floor, result);
   const { matched, weightA, weightB } = found;
   if (matched === 0) return 0;
@@ -260,12 +293,37 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
   if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
   if (jaccard >= THRESHOLDS.copy) return jaccard;
+  if (short) return 0;
+  // Both count something, and not the same thing: other events in one place and frame ("27
+  // residents were evacuated in Kavarna", "38 trucks were stranded in Kavarna").
+  if (counting && !shareUnit(a.units, b.units, vocabulary, true)) return 0;
+  if (agree) {
+    // One speaker quoted in the same days, the shorter quotation (rare words and all) inside
+    // the longer: the same remark, however each outlet frames it ("Mr Trump said Russia's
+    // statements were “promising” but not complete", "Trump said Putin was “a very promising
+    // statement, but it wasn't perfect.”").
+    if (sameQuotation(a.quoted, b.quoted, vocabulary)) return jaccard;
+    if (
+      found.heavyMatched >= HEAVY &&
+      weightA - matched <= THRESHOLDS.swapped &&
+      weightB - matched <= THRESHOLDS.swapped
+    )
+      return jaccard;
+  }
   // Each naming someone or somewhere the other does not: another event ("in Eskdale" and
   // "in Pomorin"), however alike the rest.
-  if (short || found.otherNames) return 0;
+  if (found.otherNames) return 0;
   const heavy = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
   if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
   if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
+  // One event counted in both, whatever the figures: the same thing counted, and most of what
+  // is rare in the shorter sentence said in the longer.
+  if (
+    jaccard >= THRESHOLDS.counted &&
+    found.heavyMatched >= THRESHOLDS.countedHeavy &&
+    shareUnit(a.units, b.units, vocabulary)
+  )
+    return jaccard;
   // One speaker's remark quoted whole in one outlet and inside a longer sentence in another
   // ("“There are reasons to be cautiously optimistic.”" and "Peskov expressed a modicum of
   // optimism, stating, “There’s some room for cautious hope.”"): the shorter must be nearly
@@ -281,6 +339,68 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
       return jaccard;
   }
   return 0;
+}
+
+/** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */
+function mentions(
+  speakers: ArrayLike<number>,
+  words: ArrayLike<number>,
+  vocabulary: Vocabulary,
+): boolean {
+  for (let i = 0; i < speakers.length; i++) {
+    for (let j = 0; j < words.length; j++) {
+      if (sameName(speakers[i]!, words[j]!, vocabulary)) return true;
+    }
+  }
+  return false;
+}
+
+const quotation: Overlap = {
+  matched: 0,
+  weightA: 0,
+  weightB: 0,
+  heavyMatched: 0,
+  heavyA: 0,
+  heavyB: 0,
+  otherNames: false,
+};
+
+/** Whether the shorter of two quotations, rare words and all, is found in the longer. */
+function sameQuotation(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary) {
+  if (a.length === 0 || b.length === 0) return false;
+  const found = overlap(a, b, vocabulary, 0, quotation);
+  const smaller = Math.min(found.weightA, found.weightB);
+  const heavy = Math.min(found.heavyA, found.heavyB);
+  return (
+    smaller >= THRESHOLDS.minWeight &&
+    heavy > 0 &&
+    found.matched / smaller >= THRESHOLDS.contained &&
+    found.heavyMatched / heavy >= THRESHOLDS.contained
+  );
+}
+
+/**
+ * Whether both sentences count the same rare thing ("drones"; a name, "Ukrainian", says whose
+ * and not what), or, `loosely`, the same thing in any form or synonym, rare or not.
+ */
+function shareUnit(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  vocabulary: Vocabulary,
+  loosely = false,
+): boolean {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    if (!loosely && (x & NAME_BIT || vocabulary.weight(x) < HEAVY)) continue;
+    for (let j = 0; j < b.length; j++) {
+      const y = b[j]!;
+      if ((x & ID_MASK) === (y & ID_MASK)) return true;
+      if (!loosely) continue;
+      if (looselyEqual(vocabulary.word(x), vocabulary.word(y), x, y)) return true;
+      if (shareSynset(vocabulary.synsets(x), vocabulary.synsets(y))) return true;
+    }
+  }
+  return false;
 }
 
 const result: Overlap = {

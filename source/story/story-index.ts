@@ -11,15 +11,15 @@
 import { clusterComponent } from './clusters.js';
 import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } from './growable.js';
 import { LshIndex, type LshShape } from './lsh.js';
-import { shingles } from './minhash.js';
+import { mix, shingles } from './minhash.js';
 import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
-import { sentenceFeatures, Vocabulary } from './tokens.js';
+import { ID_MASK, type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
 
 export interface StoryIndexOptions {
   /** Reviewers' links and unlinks; applied whenever the sentences they name are present. */
   constraints?: readonly StoryConstraint[];
-  /** LSH bands and rows (default 8 × 3). */
+  /** LSH bands and rows (default 8 × 3), and keyed bands (default 4, see `rareKeys`). */
   shape?: LshShape;
   /**
    * How many members of one LSH bucket a sentence is compared with (default 3): those dated
@@ -28,10 +28,12 @@ export interface StoryIndexOptions {
   window?: number;
 }
 
-const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3 };
+const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 4 };
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
+/** Words this rare or rarer key candidates by themselves (see `rareKeys`). */
+const RARE_KEY_WEIGHT = 1.5;
 /** An update regroups a component of up to this many sentences whole (see `neighbourhood`). */
 const LOCAL_LIMIT = 2000;
 /** Up to this many sentences, every pair is compared and LSH is not needed. */
@@ -66,6 +68,10 @@ export class StoryIndex {
   private readonly words = new Uint32List(1 << 16);
   private readonly speakerStart = new Int32List();
   private readonly speakers = new Uint32List();
+  private readonly unitStart = new Int32List();
+  private readonly units = new Uint32List();
+  private readonly quotedStart = new Int32List();
+  private readonly quoted = new Uint32List();
   private readonly nodeFirst = new Int32List();
   /** The article and its day of the node's first sentence. */
   private readonly nodeArticle = new Int32List();
@@ -156,7 +162,7 @@ export class StoryIndex {
         this.nodeFirst.data[node] = occurrence;
         this.nodeCount.data[node]!++;
       } else {
-        node = this.newNode(feature.words, speakers, feature.fingerprint, occurrence);
+        node = this.newNode(feature, speakers, occurrence);
         this.nodeFigures.push(feature.figures);
         this.occurrenceNode.push(node);
         this.occurrenceNext.push(-1);
@@ -247,7 +253,16 @@ export class StoryIndex {
       const cluster = this.describe(nodes);
       if (cluster) out.push(cluster);
     }
-    return out.sort((a, b) => this.compareMembers(a.anchor, b.anchor));
+    // Each anchor's day looked up once, not at every comparison of the sort.
+    const keyed = out.map((cluster) => ({
+      cluster,
+      anchor: {
+        ...cluster.anchor,
+        day: this.articleDay.data[this.articleIndex.get(cluster.anchor.article)!]!,
+      },
+    }));
+    keyed.sort((a, b) => compareMember(a.anchor, b.anchor));
+    return keyed.map(({ cluster }) => cluster);
   }
 
   /** The group of a sentence (article id, index in the article), or null. */
@@ -279,6 +294,10 @@ export class StoryIndex {
       this.words,
       this.speakerStart,
       this.speakers,
+      this.unitStart,
+      this.units,
+      this.quotedStart,
+      this.quoted,
       this.nodeFirst,
       this.nodeArticle,
       this.nodeDay,
@@ -294,12 +313,8 @@ export class StoryIndex {
 
   // ---- nodes ----
 
-  private newNode(
-    words: readonly number[],
-    speakers: readonly number[],
-    fingerprint: [number, number],
-    occurrence: number,
-  ): number {
+  private newNode(feature: SentenceFeatures, speakers: readonly number[], occurrence: number) {
+    const { words, fingerprint } = feature;
     const node = this.nodeFirst.push(occurrence);
     const article = this.articleIds.length - 1;
     this.nodeArticle.push(article);
@@ -310,6 +325,10 @@ export class StoryIndex {
     for (const word of words) this.words.push(word);
     this.speakerStart.push(this.speakers.length);
     for (const speaker of speakers) this.speakers.push(speaker);
+    this.unitStart.push(this.units.length);
+    for (const unit of feature.units) this.units.push(unit);
+    this.quotedStart.push(this.quoted.length);
+    for (const word of feature.quotedWords) this.quoted.push(word);
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
     if (node >= this.edgeHead.length) {
@@ -338,6 +357,14 @@ export class StoryIndex {
     return this.speakers.data.subarray(start, end);
   }
 
+  private nodeUnits(node: number): Uint32Array {
+    return slice(this.unitStart, this.units, node);
+  }
+
+  private nodeQuoted(node: number): Uint32Array {
+    return slice(this.quotedStart, this.quoted, node);
+  }
+
   private indexable(node: number): boolean {
     return (
       this.nodeCount.data[node]! > 0 &&
@@ -349,7 +376,60 @@ export class StoryIndex {
   private readonly weightOf = (word: number) => this.vocabulary.weight(word);
   private bandValues(node: number, out?: Uint32Array): Uint32Array {
     const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
-    return out ? this.lsh.bandValues(items, out) : this.lsh.bandValues(items);
+    const values = out ? this.lsh.bandValues(items, out) : this.lsh.bandValues(items);
+    this.rareKeys(node, values);
+    return values;
+  }
+
+  /**
+   * The keyed bands: each pair of a sentence's three rarest words. A rewording keeps few
+   * words, so it seldom agrees with the original on a MinHash band, but what it is about
+   * ("airspace access", "vaccine patents") it keeps: two of the three rarest words in common
+   * make two sentences candidates.
+   */
+  private rareKeys(node: number, values: Uint32Array): void {
+    const keys = this.lsh.total - this.lsh.shape.bands;
+    if (keys <= 0) return;
+    const words = this.nodeWords(node);
+    const top = [-1, -1, -1];
+    const topWeight = [0, 0, 0];
+    for (let i = 0; i < words.length; i++) {
+      const weight = this.vocabulary.weight(words[i]!);
+      if (weight < RARE_KEY_WEIGHT) continue;
+      const id = words[i]! & ID_MASK;
+      for (let k = 0; k < 3; k++) {
+        if (weight > topWeight[k]! || (weight === topWeight[k] && id < top[k]!)) {
+          for (let m = 2; m > k; m--) {
+            top[m] = top[m - 1]!;
+            topWeight[m] = topWeight[m - 1]!;
+          }
+          top[k] = id;
+          topWeight[k] = weight;
+          break;
+        }
+      }
+    }
+    // A pair goes to the band its hash names (the next free one if taken), so that two
+    // sentences sharing a pair mostly meet in one band whatever their other rare words.
+    const band0 = this.lsh.shape.bands;
+    for (let k = 0; k < keys; k++) values[band0 + k] = (mix(node * 0x9e3779b1 + k) | 1) >>> 0;
+    const taken = new Uint8Array(keys);
+    const pairs: Array<[number, number]> = [
+      [top[0]!, top[1]!],
+      [top[0]!, top[2]!],
+      [top[1]!, top[2]!],
+    ];
+    const keyed = pairs
+      .filter(([x, y]) => x >= 0 && y >= 0)
+      .map(([x, y]) => (mix(mix(Math.min(x, y)) ^ Math.max(x, y)) & ~1) >>> 0)
+      .sort((a, b) => a - b);
+    for (const value of keyed) {
+      let k = value % keys;
+      for (let tries = 0; tries < keys && taken[k]; tries++) k = (k + 1) % keys;
+      if (taken[k]) break;
+      taken[k] = 1;
+      values[band0 + k] = value;
+    }
   }
 
   private articleOf(occurrence: number): number {
@@ -365,8 +445,8 @@ export class StoryIndex {
   }
 
   private readonly views: [Comparable, Comparable] = [
-    { words: [], speakers: [], day: 0, figures: 0 },
-    { words: [], speakers: [], day: 0, figures: 0 },
+    { words: [], speakers: [], day: 0, figures: 0, units: [], quoted: [] },
+    { words: [], speakers: [], day: 0, figures: 0, units: [], quoted: [] },
   ];
 
   /** Whether two nodes report the same thing (`sameStatement`), without allocating. */
@@ -383,6 +463,8 @@ export class StoryIndex {
     view.speakers = this.nodeSpeakers(node);
     view.day = day === NO_DAY ? Number.NaN : day;
     view.figures = this.nodeFigures.data[node]!;
+    view.units = this.nodeUnits(node);
+    view.quoted = this.nodeQuoted(node);
   }
 
   /** Each live occurrence of a node. */
@@ -486,38 +568,42 @@ export class StoryIndex {
       },
     };
     const links = this.resolvedConstraints();
+    // A node may still name a group that this pass formed anew under the same id (a removed
+    // sentence's old group): that group is not its to undo.
+    const formed = new Set<number>();
+    const forget = (node: number) => {
+      const old = this.clusterOf[node]!;
+      this.clusterOf[node] = -1;
+      if (old < 0 || formed.has(old)) return;
+      for (const member of this.clusters.get(old) ?? []) {
+        if (this.clusterOf[member] === old) this.clusterOf[member] = -1;
+      }
+      this.clusters.delete(old);
+    };
     for (const seed of seeds) {
       if (seen.has(seed)) continue;
       // A sentence compared with nothing alike is alone: a group only with its own copies.
       if (this.edgeHead[seed] === -1 && !links.adjacency.has(seed)) {
         seen.add(seed);
-        const old = this.clusterOf[seed]!;
-        if (old >= 0) {
-          for (const node of this.clusters.get(old) ?? []) this.clusterOf[node] = -1;
-          this.clusters.delete(old);
-        }
+        forget(seed);
         if (this.nodeCount.data[seed]! > 1) {
           this.clusters.set(seed, [seed]);
           this.clusterOf[seed] = seed;
+          formed.add(seed);
         }
         continue;
       }
       const component = local
         ? this.neighbourhood(seed, seen, links.adjacency)
         : this.component(seed, seen, links.adjacency);
-      for (const node of component) {
-        const old = this.clusterOf[node]!;
-        if (old >= 0) {
-          this.clusters.delete(old);
-          this.clusterOf[node] = -1;
-        }
-      }
+      for (const node of component) forget(node);
       const alive = component.filter((node) => this.nodeCount.data[node]! > 0);
       if (alive.length === 0) continue;
       if (alive.length === 1 && links.adjacency.size === 0) {
         if (this.nodeCount.data[alive[0]!]! > 1) {
           this.clusters.set(alive[0]!, alive);
           this.clusterOf[alive[0]!] = alive[0]!;
+          formed.add(alive[0]!);
         }
         continue;
       }
@@ -530,7 +616,7 @@ export class StoryIndex {
         }
         return found;
       };
-      const formed = clusterComponent(alive, {
+      const groups = clusterComponent(alive, {
         edges: (node, visit) => {
           for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
             const target = this.edgeTarget.data[edge]!;
@@ -543,11 +629,12 @@ export class StoryIndex {
         articles: (node) => this.occurrences(node).map((at) => this.articleOf(at)),
         same: (a, b) => this.same(a, b),
       });
-      for (const nodes of formed) {
+      for (const nodes of groups) {
         // A lone sentence is a group only when it has copies (kept by its node).
         if (nodes.length === 1 && this.nodeCount.data[nodes[0]!]! < 2) continue;
         const id = nodes[0]!;
         this.clusters.set(id, nodes);
+        formed.add(id);
         for (const node of nodes) this.clusterOf[node] = id;
       }
     }
@@ -662,12 +749,6 @@ export class StoryIndex {
     return best!;
   }
 
-  private compareMembers(a: ClusterMember, b: ClusterMember): number {
-    const dayA = this.articleDay.data[this.articleIndex.get(a.article)!]!;
-    const dayB = this.articleDay.data[this.articleIndex.get(b.article)!]!;
-    return compareMember({ ...a, day: dayA }, { ...b, day: dayB });
-  }
-
   private describe(nodes: number[]): StoryCluster | null {
     const members: Array<ClusterMember & { day: number }> = [];
     const articles = new Set<number>();
@@ -697,6 +778,12 @@ export class StoryIndex {
     const strip = ({ article, sentence }: ClusterMember) => ({ article, sentence });
     return { id, anchor: strip(anchor), members: members.map(strip) };
   }
+}
+
+/** Node `node`'s entries of a pool kept as one list and each node's start in it. */
+function slice(starts: Int32List, pool: Uint32List, node: number): Uint32Array {
+  const end = node + 1 < starts.length ? starts.data[node + 1]! : pool.length;
+  return pool.data.subarray(starts.data[node]!, end);
 }
 
 function compareMember(

@@ -37,6 +37,13 @@ export interface SentenceFeatures {
    * "4" alike); 0 when none.
    */
   figures: number;
+  /**
+   * What its figures count: the content words right after each figure ("28 Ukrainian drones"
+   * gives "Ukrainian" and "drones"), ids as in `words`, ascending by `id & ID_MASK`.
+   */
+  units: number[];
+  /** The content words inside quotation marks, ids as in `words`, ascending by `id & ID_MASK`. */
+  quotedWords: number[];
   /** Two 32-bit hashes of the folded word sequence: equal for copies that differ in case or punctuation. */
   fingerprint: [number, number];
 }
@@ -49,6 +56,8 @@ interface WordInfo {
   /** The id as a name, or -1 for a word that cannot be one (titles, lower case). */
   name: number;
   reporting: boolean;
+  /** A title or the common noun of an institution ("spokesman", "ministry"), or an article. */
+  title: boolean;
   /** A weekday or month named (its index in `DATE_WORDS`), or -1: compared with the figures. */
   day: number;
 }
@@ -138,13 +147,13 @@ export class Vocabulary {
       WEIGHTLESS_WORDS.has(folded) ||
       isNumberWord(folded);
     const day = DATE_WORDS.indexOf(folded);
-    if (weightless) return { folded, word: -1, name: -1, reporting, day };
-    if (TITLE_WORDS.has(folded)) return { folded, word: -1, name: -1, reporting, day };
+    const title = TITLE_WORDS.has(folded);
+    if (weightless || title) return { folded, word: -1, name: -1, reporting, title, day };
     const capital = upper.test(written);
     // A capitalised word with a romanisation mark ("Witkoff" opening a sentence) keys as a name.
     const word = this.id(capital && romanised.test(folded) ? nameKey(folded) : stem(folded));
     const name = capital ? this.id(nameKey(folded)) : -1;
-    return { folded, word, name, reporting, day };
+    return { folded, word, name, reporting, title: false, day };
   }
 }
 
@@ -184,6 +193,8 @@ interface Token {
   /** Punctuation stands between this word and the one before it. */
   broken: boolean;
   capital: boolean;
+  /** Inside quotation marks: the speaker's own words. */
+  quoted: boolean;
 }
 
 const OPENING = new Set([...'"“«„‘\'(:•-–—'].map((c) => c.charCodeAt(0)));
@@ -206,6 +217,19 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
   let start = -1;
   let previousEnd = 0;
   let previousCapital = false;
+  // Quotation: outside, inside, or not yet known (a sentence that closes a quote opened in
+  // the one before it is quoted from its start).
+  let quote = 'unknown' as 'out' | 'in' | 'unknown';
+  const marks = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 0x201c || c === 0xab || c === 0x201e) quote = 'in';
+      else if (c === 0x201d || c === 0xbb || (c === 0x22 && quote === 'in')) {
+        if (quote === 'unknown') for (const token of tokens) token.quoted = true;
+        quote = 'out';
+      } else if (c === 0x22) quote = 'in';
+    }
+  };
   const length = text.length;
   for (let i = 0; i <= length; ) {
     const code = i < length ? text.codePointAt(i)! : 32;
@@ -225,6 +249,7 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
           if (OPENING.has(c)) opening = true;
         }
       }
+      if (broken) marks(previousEnd, start);
       let name = capital && (!opening || previousCapital);
       // A capitalised first word is a name only when the next word is one too ("Dmitry Peskov").
       if (capital && !name) {
@@ -232,33 +257,44 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         while (k < length && text.charCodeAt(k) === 32) k++;
         name = k > i && k < length && isUpperStart(text, k);
       }
-      tokens.push({ info: vocabulary.info(text.slice(start, i)), name, broken, capital });
+      const info = vocabulary.info(text.slice(start, i));
+      tokens.push({ info, name, broken, capital, quoted: quote === 'in' });
       previousCapital = capital;
       previousEnd = i;
       start = -1;
     }
     i += width;
   }
+  marks(previousEnd, length);
   return tokens;
 }
 
+/** A figure counts the next content words of its phrase, up to this many ("Ukrainian drones"). */
+const UNIT_WORDS = 2;
+/** Words between a reporting verb and its speaker ("according to Peskov", "confirmed by"). */
+const LINKING = new Set(['to', 'by']);
 const SPEAKER_BEFORE = 4;
 const SPEAKER_AFTER = 3;
 
 /**
  * The speaker of the reporting verb at `at`: the nearest run of names before it ("Kremlin
- * spokesman Dmitry Peskov said"), else after it ("said Peskov"), never across punctuation, so
- * a name quoted just before ("…to President Trump,” Putin said") is not taken for the speaker.
+ * spokesman Dmitry Peskov said", "Russia's Defence Ministry said"), else the names right after
+ * it, past titles only ("said Kremlin spokesman Peskov"; not "said 28 Ukrainian drones…").
+ * Never across punctuation other than a possessive, so a name quoted just before ("…to
+ * President Trump,” Putin said") is not taken for the speaker.
  */
 function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] {
   const run = (from: number, step: number, limit: number): number[] => {
     const found: number[] = [];
     for (let k = from; k >= 0 && k < tokens.length && Math.abs(k - at) <= limit; k += step) {
-      const crossing = step < 0 ? tokens[k + 1]!.broken : tokens[k]!.broken;
-      if (crossing && (found.length > 0 || k !== from)) break;
+      const token = tokens[k]!;
+      const crossing = step < 0 ? tokens[k + 1]!.broken : token.broken;
+      const possessive = step < 0 && tokens[k + 1]!.info.folded === 's' && tokens[k + 1]!.broken;
+      if (crossing && !possessive && (found.length > 0 || k !== from)) break;
       const id = nameAt[k]!;
       if (id >= 0) found.push(id);
       else if (found.length > 0) break;
+      else if (step > 0 && !token.info.title && !LINKING.has(token.info.folded)) break;
     }
     return found;
   };
@@ -278,6 +314,10 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   const nameAt = new Int32Array(tokens.length).fill(-1);
   let reported = false;
   const values: number[] = [];
+  const units: number[] = [];
+  const quotedWords: number[] = [];
+  /** How many content words after the last figure are still its unit. */
+  let unitWords = 0;
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   tokens.forEach((token, index) => {
@@ -291,18 +331,28 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     h1 = Math.imul(h1 ^ 32, 0x01000193);
     h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
     if (info.reporting) reported = true;
+    if (token.broken) unitWords = 0;
     const first = folded.charCodeAt(0);
+    const count = values.length;
     if (first >= 48 && first <= 57) values.push(Number(folded));
     else if (info.word < 0 && folded.length > 2) {
       const value = parseNumberWords(folded);
       if (value !== null) values.push(value);
     }
+    if (values.length > count) unitWords = UNIT_WORDS;
     if (info.day >= 0) values.push(-1 - info.day);
     if (info.word < 0) return;
+    let id = info.word;
     if (token.name && info.name >= 0) {
       nameAt[index] = info.name;
-      words.push((info.name | NAME_BIT) >>> 0);
-    } else words.push(info.word);
+      id = (info.name | NAME_BIT) >>> 0;
+    }
+    words.push(id);
+    if (token.quoted) quotedWords.push(id);
+    if (unitWords > 0) {
+      units.push(id);
+      unitWords--;
+    }
   });
   let speakers: number[] = [];
   let pronoun = false;
@@ -340,8 +390,16 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     reported,
     borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quotes.test(text))),
     figures: figuresHash(values),
+    units: units.sort((a, b) => (a & ID_MASK) - (b & ID_MASK)),
+    quotedWords: uniqueIds(quotedWords),
     fingerprint: [h1 >>> 0, h2 >>> 0],
   };
+}
+
+/** Ids ascending by `id & ID_MASK`, each once. */
+function uniqueIds(ids: number[]): number[] {
+  ids.sort((a, b) => (a & ID_MASK) - (b & ID_MASK));
+  return ids.filter((id, at) => at === 0 || (ids[at - 1]! & ID_MASK) !== (id & ID_MASK));
 }
 
 function figuresHash(values: number[]): number {

@@ -207,7 +207,9 @@ describe('margin review in a real terminal', () => {
     await s.waitFor(
       (t) =>
         t.split('\n')[0]!.startsWith('seeds · alice │ art. 1/5 │ sent. 1/23') &&
-        t.split('\n')[18]!.endsWith('saved'),
+        t.split('\n')[18]!.endsWith('saved') &&
+        // The first sentence is told by two other outlets: its gutter says 2 once grouped.
+        t.split('\n')[3]!.startsWith('▶    2 '),
       'the narrow header',
     );
     const narrow = s.screen();
@@ -217,7 +219,7 @@ describe('margin review in a real terminal', () => {
     expect(narrow.slice(1, 4)).toEqual([
       '       The National · 2025-03-14',
       '',
-      '▶      Russia said on Friday it is preparing for direct talks between',
+      '▶    2 Russia said on Friday it is preparing for direct talks between',
     ]);
     expect(narrow[18]).toMatch(/^j\/k move .* saved$/);
     expect(narrow[19]).toBe('');

@@ -5,7 +5,7 @@ import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { run, useWorkspace } from '../export/workspace.js';
 
-/** Tags Peskov's remark in 000 and in 001 (one story group) and the opening of 000 (none). */
+/** Tags Peskov's remark in 000 and in 001 (one story group) and a sentence only 000 has (none). */
 async function tagged(workspace: () => Promise<string>): Promise<string> {
   const dir = await workspace();
   const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: join(dir, 'cache') });
@@ -15,7 +15,8 @@ async function tagged(workspace: () => Promise<string>): Promise<string> {
     await repository.tag(article, remark.id, 'quote');
   }
   const first = articles.find((a) => a.id.startsWith('000_'))!;
-  await repository.tag(first, first.sentences[0]!.id, 'claim');
+  const alone = first.sentences.find((s) => s.text.includes('justified its 2022 invasion'))!;
+  await repository.tag(first, alone.id, 'claim');
   await repository.close();
   return dir;
 }

@@ -145,6 +145,77 @@ describe('the story index', () => {
     const group = index.groupOf(first!.id, position)!;
     expect(group.anchor).toEqual({ article: first!.id, sentence: position });
     expect(group.members).toHaveLength(2);
-    expect(index.groupOf(first!.id, 0)).toBeNull();
+    const alone = first!.sentences.findIndex((s) => s.text.includes('justified its 2022 invasion'));
+    expect(index.groupOf(first!.id, alone)).toBeNull();
+  });
+});
+
+describe('candidates in a corpus too big to compare every pair', () => {
+  /** 3,000 sentences of made-up words, none like another, over 150 days. */
+  function filler(): StoryArticle[] {
+    const syllables = [
+      'ka',
+      'ro',
+      'mi',
+      'tes',
+      'van',
+      'lo',
+      'dur',
+      'pe',
+      'sil',
+      'nor',
+      'bu',
+      'gat',
+    ];
+    // 12⁴ words: each used once.
+    const word = (n: number) =>
+      [1, 12, 144, 1728].map((unit) => syllables[Math.floor(n / unit) % 12]!).join('');
+    let n = 0;
+    return Array.from({ length: 150 }, (_, a) => ({
+      id: `filler-${a}`,
+      date: new Date(Date.UTC(2025, 0, 1 + a)).toISOString().slice(0, 10),
+      source: `Outlet ${a}`,
+      sentences: Array.from({ length: 20 }, (_, s) => ({
+        id: `s${s}`,
+        text: `The ${word(n++)} ${word(n++)} met the ${word(n++)} ${word(n++)} in ${word(n++)}.`,
+      })),
+    }));
+  }
+  const reworded: StoryArticle[] = [
+    {
+      id: 'outlet-a',
+      date: '2025-02-10',
+      source: 'A',
+      sentences: [
+        {
+          id: 's0',
+          text: '“We will suspend the settlement on airspace tolls after the summer recess,” minister Halvard Ostby said.',
+        },
+      ],
+    },
+    {
+      id: 'outlet-b',
+      date: '2025-02-11',
+      source: 'B',
+      sentences: [
+        {
+          id: 's0',
+          text: 'Halvard Ostby said the government would suspend the accord on airspace tolls after the summer recess.',
+        },
+      ],
+    },
+  ];
+
+  it('finds a rewording that keeps only its rarest words, by those words', async () => {
+    const corpus = [...filler(), ...reworded];
+    const index = await buildStoryIndex(corpus);
+    expect(index.groupOf('outlet-a', 0)?.members.map((m) => m.article)).toEqual([
+      'outlet-a',
+      'outlet-b',
+    ]);
+    // The keyed bands alone (pairs of the three rarest words) find it.
+    const keysOnly = await buildStoryIndex(corpus, { shape: { bands: 0, rows: 3, keys: 4 } });
+    expect(keysOnly.groupOf('outlet-b', 0)?.members).toHaveLength(2);
+    expect(keysOnly.groups()).toHaveLength(1);
   });
 });

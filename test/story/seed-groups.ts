@@ -28,17 +28,15 @@ export const SEED_GROUPS: GoldGroup[] = [
   },
   {
     name: 'Peskov: the president identifies with Trump’s position',
-    members: [],
-    missed: [
+    members: [
       "identified with President Trump's position",
       'the president agrees with Trump’s position',
-      'aligned himself with President Trump’s stance',
     ],
+    missed: ['aligned himself with President Trump’s stance'],
   },
   {
     name: 'Trump: the statement is promising but incomplete',
-    members: [],
-    missed: [
+    members: [
       'statements on a ceasefire were “promising” but not complete',
       'Trump called Putin’s response “promising but incomplete,”',
       'a very promising statement, but it wasn’t perfect',
@@ -46,8 +44,7 @@ export const SEED_GROUPS: GoldGroup[] = [
   },
   {
     name: 'the overnight drone attack on Moscow',
-    members: [],
-    missed: [
+    members: [
       '28 Ukrainian drones were intercepted across six regions',
       'intercepted four Ukrainian drones targeting Moscow',
     ],
@@ -69,10 +66,9 @@ export const SEED_GROUPS: GoldGroup[] = [
     related: ['Putin held a meeting with the United States envoy, Steve Witkoff'],
   },
   {
-    // "Russia said" and "the Kremlin said": two speakers to the engine.
+    // "Russia said" and "the Kremlin said": one voice under two names.
     name: 'the Kremlin prepares talks between Putin and Trump',
-    members: [],
-    missed: [
+    members: [
       'preparing for direct talks between presidents Vladimir Putin and Donald Trump',
       'will organize a meeting between presidents Vladimir Putin and Donald Trump',
     ],

@@ -138,6 +138,17 @@ describe('the story groups of the seeds', () => {
     });
   });
 
+  it('shows the drone counts of the one attack, 28 against four, in its group', () => {
+    const group = groups.find((candidate) =>
+      candidate.members.some((member) => member.text.includes('28 Ukrainian drones')),
+    )!;
+    expect(group.members.some((member) => member.text.includes('four Ukrainian drones'))).toBe(
+      true,
+    );
+    const counts = group.differences.find((difference) => difference.kind === 'number');
+    expect(counts?.values.map((value) => value.text)).toEqual(['28', 'four']);
+  });
+
   it('diffs each member word by word against the earliest-dated one', () => {
     const group = groups.find((candidate) =>
       candidate.members.some((member) => member.text.includes('brings all the information')),

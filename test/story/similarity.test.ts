@@ -7,7 +7,14 @@ const vocabulary = new Vocabulary();
 const day = 20_000;
 function sentence(text: string, at = day): Comparable {
   const features = sentenceFeatures(text, vocabulary);
-  return { words: features.words, speakers: features.speakers, day: at, figures: features.figures };
+  return {
+    words: features.words,
+    speakers: features.speakers,
+    day: at,
+    figures: features.figures,
+    units: features.units,
+    quoted: features.quotedWords,
+  };
 }
 const same = (a: string, b: string, dayB = day) =>
   sameStatement(sentence(a), sentence(b, dayB), vocabulary) > 0;
@@ -99,5 +106,77 @@ describe('whether two sentences report the same thing', () => {
     const a = sentence('The minister rejected the agreement on fishing quotas in Varnholm.');
     const b = sentence('The minister refused the accord on fishing quotas in Varnholm.');
     expect(sameStatement(a, b, vocabulary)).toBeGreaterThan(0.6);
+  });
+});
+
+describe('sentences told in other words', () => {
+  it('joins one event counted differently, and keeps apart another thing counted', () => {
+    const ministry =
+      'The defence ministry said 31 Varnese drones were intercepted over four provinces, including the capital.';
+    expect(
+      same(
+        ministry,
+        'In a related incident, air defences intercepted six Varnese drones targeting Kelbrin early on Sunday, as confirmed by the city’s mayor.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        ministry,
+        'In a related incident, six Varnese soldiers were captured near Kelbrin early on Sunday, as confirmed by the city’s mayor.',
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps apart other things counted in one place, frame and day', () => {
+    expect(
+      same(
+        '56 patients were evacuated in Tarnby on Thursday, the regional governor said.',
+        '84 trains were cancelled in Tarnby on Thursday, the regional governor said.',
+      ),
+    ).toBe(false);
+  });
+
+  it('joins one speaker’s quotation framed otherwise, not another’s or another quotation', () => {
+    const first =
+      'Mr Brenner said Estoria’s proposals on the tariffs were “promising” but not complete.';
+    expect(
+      same(
+        first,
+        'On Thursday, Aldo Brenner said the offer was “a very promising statement, but it wasn’t perfect.”',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        first,
+        'On Thursday, Pavel Rahmani said the offer was “a very promising statement, but it wasn’t perfect.”',
+      ),
+    ).toBe(false);
+    expect(
+      same(first, 'On Thursday, Aldo Brenner said the talks on the tariffs were “disappointing.”'),
+    ).toBe(false);
+  });
+
+  it('takes a speaker the other sentence names for one voice, not another speaker', () => {
+    expect(
+      same(
+        'Estoria said on Friday it is preparing for direct talks between presidents Aldo Brenner and Pavel Rahmani on a ceasefire in Kelbrin.',
+        'Estorian and Veldish officials will organize a meeting between presidents Aldo Brenner and Pavel Rahmani after envoy Mark Tully relays the response to a ceasefire in Kelbrin, Varnholm said Friday.',
+      ),
+    ).toBe(true);
+  });
+
+  it('joins one person’s words retold without a word in common but the object', () => {
+    expect(
+      same(
+        '“There is still much to be done, but the president has nevertheless identified with President Brenner’s position,” Mr Tully said.',
+        '“Nevertheless, the president agrees with Brenner’s position,” Tully said.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        '“There is still much to be done, but the president has nevertheless identified with President Brenner’s position,” Mr Tully said.',
+        '“Nevertheless, the president agrees with Brenner’s position,” Rahmani said.',
+      ),
+    ).toBe(false);
   });
 });
