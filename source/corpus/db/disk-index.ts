@@ -5,7 +5,7 @@ import type { Article, FileProblem, Sentence } from '../types.js';
 import type { WordIndex } from '../word-index.js';
 import { decodePostings } from './postings.js';
 import { type RefreshOptions, type RefreshSummary, refreshIndex } from './refresh.js';
-import type { ScanMode } from './scan.js';
+import type { ScanScope } from './scan.js';
 import type { Db } from './schema.js';
 import { positionOf, readSnapshot, type Snapshot } from './snapshot.js';
 import { TITLE_MARK } from './writer.js';
@@ -99,6 +99,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary',
       ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
+      pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
       idOf: db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
       problems: db.prepare(
@@ -121,7 +122,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * file's size and time too). A refresh already running, here or in another process, is left
    * to finish: this one then reads what it wrote.
    */
-  async refresh(mode: ScanMode, options: RefreshOptions = {}): Promise<RefreshSummary> {
+  async refresh(mode: ScanScope, options: RefreshOptions = {}): Promise<RefreshSummary> {
     const before = running.get(this.file);
     if (before) {
       await before.catch(() => undefined);
@@ -139,6 +140,22 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       running.delete(this.file);
       if (this.db.open && changed) this.reload();
     }
+  }
+
+  /**
+   * True when the files of these articles are as the index read them (size and modification
+   * time). Any that changed are read again first, and false says the answer drawn from them must
+   * be drawn again; false too when another process is refreshing the index meanwhile.
+   */
+  async confirm(ids: readonly string[]): Promise<boolean> {
+    const paths: string[] = [];
+    for (const id of new Set(ids)) {
+      const path = this.statements.pathOf.get(id) as string | undefined;
+      if (path !== undefined) paths.push(path);
+    }
+    if (paths.length === 0) return true;
+    const summary = await this.refresh({ files: paths });
+    return summary.refreshed && summary.read === 0 && summary.removed === 0;
   }
 
   /** Reads the article table again: after a refresh. */

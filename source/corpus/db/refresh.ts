@@ -3,8 +3,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FileProblem } from '../types.js';
 import type { CleanedFile } from './clean-file.js';
-import { CleanerPool, DEFAULT_BUDGET_MS } from './pool.js';
-import { type Plan, type ScanMode, scan } from './scan.js';
+import { type Plan, type ScanScope, scan, scanFiles } from './scan.js';
 import type { Db } from './schema.js';
 import { mergeSegments } from './segments.js';
 import { writeSnapshot } from './snapshot.js';
@@ -61,12 +60,13 @@ const BATCH_MS = 1000;
 export async function refreshIndex(
   db: Db,
   root: string,
-  mode: ScanMode,
+  mode: ScanScope,
   options: RefreshOptions = {},
 ): Promise<RefreshSummary> {
   const started = performance.now();
   // Most commands find nothing changed: that look needs no lock and writes nothing.
-  const first = await scan(db, root, mode);
+  const first =
+    typeof mode === 'string' ? await scan(db, root, mode) : await scanFiles(db, root, mode.files);
   if (isEmpty(first) && upToDate(db, options.sidecar ?? null)) {
     return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, ms: 0 };
   }
@@ -140,6 +140,8 @@ async function readAll(
     1,
     Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / 16)),
   );
+  // Worker threads load only when there is something to clean: most commands find nothing.
+  const { CleanerPool, DEFAULT_BUDGET_MS } = await import('./pool.js');
   const pool = new CleanerPool({
     root,
     size,
