@@ -19,6 +19,8 @@ import { snapshotMarks, storeWarnings } from './sync.js';
 export type CorpusEvent =
   | { type: 'progress'; articles: Article[]; done: number; total: number }
   | { type: 'loaded'; articles: Article[]; warnings: string[] }
+  /** The list anew after files changed behind it; `changed`: articles whose text changed. */
+  | { type: 'changed'; articles: Article[]; changed: string[]; warnings: string[] }
   | { type: 'failed'; warning: string };
 
 /** Articles arriving from the corpus reader; returns a function that stops the stream. */
@@ -240,14 +242,17 @@ export class ReviewController {
         done: event.done,
         total: event.total,
       });
-    } else if (event.type === 'loaded') {
+    } else if (event.type === 'loaded' || event.type === 'changed') {
       this.#articles = event.articles;
       this.dispatch({ type: 'corpus/loaded', articles: event.articles, warnings: event.warnings });
       const repository = this.#repository;
       if (repository) {
-        // The store opened on the whole corpus before the screen had all of it.
-        const unseen = event.articles.filter((article) => !(article.id in this.#state.marks));
-        const ids = unseen.map((article) => article.id);
+        // The store opened on the whole corpus before the screen had all of it; a changed
+        // article's annotations were placed again on its new text.
+        const changed = new Set(event.type === 'changed' ? event.changed : []);
+        const ids = event.articles
+          .filter((article) => changed.has(article.id) || !(article.id in this.#state.marks))
+          .map((article) => article.id);
         if (ids.length > 0)
           this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, ids) });
       }

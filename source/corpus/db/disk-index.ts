@@ -98,6 +98,9 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       allSummaries: db.prepare(
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary',
       ),
+      summaryRange: db.prepare(
+        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+      ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
@@ -127,7 +130,15 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     if (before) {
       await before.catch(() => undefined);
       this.reload();
-      return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, ms: 0 };
+      return {
+        read: 0,
+        articles: 0,
+        removed: 0,
+        refreshed: false,
+        changed: false,
+        paths: [],
+        ms: 0,
+      };
     }
     const work = refreshIndex(this.db, this.root, mode, { ...options, sidecar: this.sidecar });
     running.set(this.file, work);
@@ -199,6 +210,25 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       if (ord >= lo && ord < hi) page[ord - lo] = this.toSummary(row, ord);
     }
     return page.filter((summary) => summary !== undefined);
+  }
+
+  /**
+   * Every summary, `size` articles a step, each with its `ord` (steps are in article number
+   * order, not corpus order). A step is one range of the summary index and nothing stays open
+   * between steps, so a caller may yield to other reads of the index in between.
+   */
+  *summarySteps(size = BULK_SUMMARIES): Generator<ArticleSummary[], void, undefined> {
+    const { numbers, ords } = this.snapshot;
+    for (let from = 0; from < numbers.length; from += size) {
+      const last = Math.min(from + size, numbers.length) - 1;
+      const rows = this.statements.summaryRange.all(numbers[from]!, numbers[last]!) as SummaryRow[];
+      const step: ArticleSummary[] = [];
+      for (const row of rows) {
+        const at = positionOf(numbers, row.number);
+        if (at >= 0) step.push(this.toSummary(row, ords[at]!));
+      }
+      yield step;
+    }
   }
 
   private toSummary(row: SummaryRow, ord: number): ArticleSummary {

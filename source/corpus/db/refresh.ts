@@ -42,6 +42,8 @@ export interface RefreshSummary {
   refreshed: boolean;
   /** Whether anything was written (the article table may have changed). */
   changed: boolean;
+  /** The files read again or dropped (relative paths): what an open list must show anew. */
+  paths: string[];
   ms: number;
 }
 
@@ -68,10 +70,10 @@ export async function refreshIndex(
   const first =
     typeof mode === 'string' ? await scan(db, root, mode) : await scanFiles(db, root, mode.files);
   if (isEmpty(first) && upToDate(db, options.sidecar ?? null)) {
-    return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, ms: 0 };
+    return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, paths: [], ms: 0 };
   }
   if (!takeLock(db)) {
-    return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, ms: 0 };
+    return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, paths: [], ms: 0 };
   }
   try {
     const writer = new IndexWriter(db, root, Date.now());
@@ -98,6 +100,7 @@ export async function refreshIndex(
       removed: plan.drop.length + plan.dropFolders.length,
       refreshed: true,
       changed: true,
+      paths: [...plan.read, ...plan.drop, ...plan.dropFolders],
       ms: performance.now() - started,
     };
   } finally {
