@@ -72,6 +72,8 @@ export class ReviewController {
   /** Articles written since the queue was last empty; their marks are re-read once it is. */
   readonly #touched = new Set<string>();
   #articles: Article[] | null = null;
+  /** Files changed on disk, shown once the writes queued on the old text are done. */
+  #heldChange: CorpusEvent | null = null;
   #search: SearchFunction | null = null;
   #searching: string | null = null;
   /** Bumped for each new computation of the groups: only the latest one is shown. */
@@ -235,6 +237,12 @@ export class ReviewController {
   }
 
   #corpusEvent(event: CorpusEvent): void {
+    if (event.type === 'changed' && this.#queue.pending > 0) {
+      // Writes still on their way name sentences of the text on screen: the new text waits for
+      // them, so none is refused for a sentence the edit removed.
+      this.#heldChange = event;
+      return;
+    }
     if (event.type === 'progress') {
       this.dispatch({
         type: 'corpus/progress',
@@ -341,6 +349,11 @@ export class ReviewController {
     if (pending === 0 && this.#touched.size > 0 && repository) {
       this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, [...this.#touched]) });
       this.#touched.clear();
+    }
+    const held = this.#heldChange;
+    if (pending === 0 && held) {
+      this.#heldChange = null;
+      this.#corpusEvent(held);
     }
   }
 }

@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReviewSession } from '../../source/commands/review-session.js';
 import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { loadCorpus } from '../../source/corpus/index.js';
+import type { CorpusEvent, CorpusFeed } from '../../source/review/controller.js';
 import { openRepository } from '../../source/store/index.js';
-import { KEYS, type Rendered, renderApp } from './harness.js';
+import { articleFromText } from '../helpers/articles.js';
+import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
 
 const TAGGED = 'Officials said the first ships would dock on Tuesday morning.';
 const article = (title: string, before = '') =>
@@ -119,5 +121,63 @@ describe('the review on a warm corpus index', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('files changed on disk while writes are on their way', () => {
+  it('stores the tags typed on the old text, then shows the new text', async () => {
+    const articles = await seedArticles();
+    const store = testRepository();
+    await store.open(articles);
+    // Writes wait at a gate, as on a slow disk: the second stays queued behind the first.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const gated = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        if (!['tag', 'untag', 'toggle'].includes(String(name))) return value.bind(target);
+        return async (...args: unknown[]) => {
+          await gate;
+          return value.apply(target, args);
+        };
+      },
+    });
+    let listener: (event: CorpusEvent) => void = () => undefined;
+    const feed: CorpusFeed = (listen) => {
+      listener = listen;
+      return () => undefined;
+    };
+    app = await renderApp({
+      articles,
+      columns: 100,
+      rows: 30,
+      repository: gated,
+      corpus: feed,
+    });
+    const first = articles[0]!;
+    const [one, two] = first.sentences;
+    await app.press(KEYS.enter, '1', 'j', '1');
+    // The file was edited on disk: its second sentence is gone from the new text.
+    const changed = articleFromText(first.id, first.text.replace(two!.text, 'A new sentence.'));
+    listener({
+      type: 'changed',
+      articles: [changed, ...articles.slice(1)],
+      changed: [first.id],
+      warnings: [],
+    });
+    open();
+    await app.waitFor((frame) => frame.includes('A new sentence.'), 'the new text');
+    expect(
+      store
+        .list({ article: first.id, annotator: 'alice' })
+        .map((annotation) => [annotation.anchor.quote, annotation.label]),
+    ).toEqual([
+      [one!.text, 'claim'],
+      [two!.text, 'claim'],
+    ]);
+    expect(app.frame()).not.toContain('save failed');
   });
 });
