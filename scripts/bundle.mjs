@@ -36,8 +36,8 @@ await build({
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  // A native addon finds its compiled binary next to its own files: loaded from node_modules.
-  external: ['better-sqlite3'],
+  // better-sqlite3's JavaScript is bundled; its compiled addon is loaded from node_modules by
+  // path (source/corpus/db/sqlite.ts), so the `bindings` search is never needed.
   minifySyntax: true,
   minifyWhitespace: true,
   sourcemap: 'linked',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import meow from 'meow';
 import type { CommandIO } from './commands/command.js';
+import { plainFlags } from './commands/flags.js';
 import { separateFreeText } from './commands/free-text.js';
 import { commands } from './commands/index.js';
 import { commandGuess, expandHelp, optionGuess, unknownOption } from './commands/options.js';
@@ -16,7 +16,10 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const io: CommandIO = {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Node makes process.stdin on first use (15 ms): only commands that read it pay for it.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   cwd: process.cwd(),
 };
@@ -90,14 +93,18 @@ async function main(argv: string[]): Promise<number> {
     );
     return 2;
   }
-  const cli = meow(`Usage\n  $ margin ${command.usage}`, {
-    importMeta: import.meta,
-    argv: command.freeText ? separateFreeText(rest, command.flags) : rest,
-    flags: command.flags,
-    allowUnknownFlags: false,
-    description: command.summary,
-    version: pkg.version,
-  });
+  const line = command.freeText ? separateFreeText(rest, command.flags) : rest;
+  // meow prints the help and refuses what is odd; the plain lines of scripts do without it.
+  const cli =
+    plainFlags(line, command.flags) ??
+    (await import('meow')).default(`Usage\n  $ margin ${command.usage}`, {
+      importMeta: import.meta,
+      argv: line,
+      flags: command.flags,
+      allowUnknownFlags: false,
+      description: command.summary,
+      version: pkg.version,
+    });
   return runCommand(command, cli.input, cli.flags, io);
 }
 

@@ -4,8 +4,10 @@
  * 100,000 articles (and 1,000,000 with --huge). Per size: the cold ingestion into the corpus
  * index and its peak memory, the first line of `margin list --json` on a warm index, `margin
  * search` per query kind beside `fzf --filter` over the same sentences (both as processes),
- * relevance, the memory of list and search, and the time a command takes to pick up 100 files
- * added to the folder. Generated corpora are kept in the bench folder between runs.
+ * relevance, the memory of list and search, the review's list shown in a pty on the warm index,
+ * and the time a command takes to pick up 100 files added to the folder. From 100,000 articles,
+ * also `stats` and `export --format jsonl` over a store of 3 annotations per article (written once
+ * and kept). Generated corpora and that store are kept in the bench folder between runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,10 +17,14 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
 import { indexFile } from '../../source/corpus/db/open.js';
+import type { Article } from '../../source/corpus/types.js';
 import { articleOfKey } from '../../source/corpus/word-index.js';
+import { ANNOTATORS, writeStore } from '../fixtures.js';
+import { generateAnnotations } from '../generate/annotations.js';
 import { generateArticle } from '../generate/article.js';
 import { Random } from '../generate/random.js';
 import { DEFAULT_SEED, prepareWorkspace } from '../generate.js';
+import { runProcessTimes } from '../harness/cli-process.js';
 import { measurements, percentile, reference, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
 import {
@@ -134,6 +140,72 @@ async function sentenceList(index: DiskCorpusIndex, file: string): Promise<strin
   return file;
 }
 
+/**
+ * Milliseconds from starting the review in a pseudo-terminal until its list is on screen with
+ * titles and tag counts: the header names the articles and the store is open ("saved").
+ */
+async function reviewListShown(corpus: string, store: string, env: NodeJS.ProcessEnv) {
+  const pty = await import('node-pty');
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && key !== 'CI' && !key.startsWith('CI_')) clean[key] = value;
+  }
+  clean.TERM = 'xterm-256color';
+  const started = performance.now();
+  const child = pty.spawn(
+    process.execPath,
+    [CLI, '--corpus', corpus, '--store', store, '--annotator', 'bench', '--no-suggestions'],
+    { name: 'xterm-256color', cols: 120, rows: 40, cwd: path.dirname(store), env: clean },
+  );
+  let output = '';
+  const ms = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no list after 60 s:\n${output}`)), 60_000);
+    child.onData((data) => {
+      output += data;
+      if (/article 1 of \d/.test(output) && output.includes('saved')) {
+        clearTimeout(timer);
+        resolve(performance.now() - started);
+      }
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
+  child.write('q');
+  await exited;
+  return ms;
+}
+
+/** Annotations per article in the scale store: 300,000 at 100,000 articles. */
+const STORE_PER_ARTICLE = 3;
+
+/**
+ * The bench's annotations of alice, bob and carol on every article of the index, written once
+ * into a store kept in the workspace (a later run reuses it). Returns how many annotations.
+ */
+async function scaleStore(index: DiskCorpusIndex, store: string, log: (line: string) => void) {
+  const done = path.join(store, '.complete');
+  if (existsSync(done)) return Number(readFileSync(done, 'utf8'));
+  await rm(store, { recursive: true, force: true });
+  log(`scale: writing a store of ${STORE_PER_ARTICLE} annotations per article`);
+  let batch: Article[] = [];
+  let total = 0;
+  const flush = async () => {
+    const annotations = generateAnnotations(batch, {
+      perArticle: STORE_PER_ARTICLE,
+      annotators: ANNOTATORS,
+    });
+    total += annotations.length;
+    await writeStore(store, annotations);
+    batch = [];
+  };
+  for (const article of index.articles()) {
+    batch.push(article);
+    if (batch.length >= 2000) await flush();
+  }
+  await flush();
+  await writeFile(done, String(total));
+  return total;
+}
+
 const median = (values: number[]) => percentile(values, 50);
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -195,6 +267,18 @@ async function measureSize(
   if (whole.rssMB !== null)
     m.value(`${label}: list peak RSS`, whole.rssMB, 'MB', { target: '≤ 400 MB' });
 
+  // The review's list on a warm index, as a person waits for it.
+  const reviewStore = path.join(workspace.workDir, 'scale-review-store');
+  await rm(reviewStore, { recursive: true, force: true });
+  await reviewListShown(corpus, reviewStore, env);
+  const shownTimes: number[] = [];
+  for (let i = 0; i < 5; i++) shownTimes.push(await reviewListShown(corpus, reviewStore, env));
+  m.timing(`${label}: review list shown, warm`, summarize(shownTimes), {
+    ...(size === 100_000 ? { target: '≤ 500 ms' } : size === HUGE ? { target: '≤ 1 s' } : {}),
+    note: 'margin in a pty until the list with titles and tag counts is on screen (empty store); every file is compared behind it',
+  });
+  await rm(reviewStore, { recursive: true, force: true });
+
   // Search, as a process per query.
   const index = openIndex(cacheHome, corpus);
   const source = querySource(index);
@@ -204,7 +288,40 @@ async function measureSize(
     ? await sentenceList(index, path.join(workspace.workDir, 'sentences.txt'))
     : null;
   const broad = commonQueries(source, new Random(11), 12);
+  const store = path.join(workspace.workDir, 'scale-store');
+  const stored = size >= 100_000 ? await scaleStore(index, store, context.log) : 0;
   index.close();
+  if (stored > 0) {
+    const annotations = `${count(stored)} annotations`;
+    const storeArgs = ['--corpus', corpus, '--store', store];
+    // The first reads every store file into the store's index; the second finds it warm.
+    await runProcessTimes(2, CLI, ['stats', ...storeArgs], env);
+    const stats = await runProcessTimes(3, CLI, ['stats', ...storeArgs], env);
+    m.timing(`${label}: stats, ${annotations}, warm`, summarize(stats.map((run) => run.ms)), {
+      note: 'margin stats as a process',
+    });
+    m.value(`${label}: stats peak RSS`, Math.max(...stats.map((run) => run.peakRssMB)), 'MB', {
+      target: '≤ 400 MB',
+    });
+    const exported = await runProcessTimes(
+      3,
+      CLI,
+      ['export', '--format', 'jsonl', ...storeArgs],
+      env,
+    );
+    const first = exported.map((run) => run.firstByteMs ?? Number.NaN);
+    m.timing(
+      `${label}: export --format jsonl, ${annotations}`,
+      summarize(exported.map((run) => run.ms)),
+      {
+        target: '≤ 5000 ms, streaming',
+        note: `margin export as a process to a pipe; first byte after ${Math.round(median(first))} ms; ${((exported[0]?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB`,
+      },
+    );
+    m.value(`${label}: export peak RSS`, Math.max(...exported.map((run) => run.peakRssMB)), 'MB', {
+      target: '≤ 400 MB',
+    });
+  }
   const target =
     size === 100_000 ? '≤ 150 ms median' : size === HUGE ? '≤ 300 ms median' : undefined;
   let searchPeak = 0;

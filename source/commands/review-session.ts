@@ -1,4 +1,9 @@
+import { join } from 'node:path';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
+import { openCorpusIndex } from '../corpus/db/open.js';
 import { type LoadProgress, loadCorpus } from '../corpus/index.js';
+import { lazyArticleMaker } from '../corpus/lazy-articles.js';
 import type { Article, FileProblem } from '../corpus/types.js';
 import {
   type CorpusEvent,
@@ -19,6 +24,18 @@ import type { Repository } from '../store/repository.js';
 const FIRST_FRAME_WAIT_MS = 150;
 /** Articles that arrive while loading are handed to the screen in batches this often. */
 const FLUSH_MS = 60;
+/** Articles a warm start shows in its first frame; the rest of the list follows behind it. */
+const FIRST_PAGE = 256;
+/** Summaries read between two yields to the event loop while the list is completed. */
+const STEP = 2048;
+
+/** Opens the store: on the corpus index when there is one, else on the articles read. */
+export type OpenStore = (
+  articles: Article[] | undefined,
+  corpus?: CorpusIndex,
+) => Promise<Repository>;
+
+const yieldToEventLoop = () => new Promise<void>((done) => setImmediate(done));
 
 export interface ReviewSession {
   /** Articles read before the first frame, and whether that was all of them. */
@@ -33,13 +50,13 @@ export interface ReviewSession {
   opened: Repository | null;
   /** The rest of the corpus as it is read, then the whole of it. */
   feed: CorpusFeed;
-  /** The whole corpus, once read. */
-  loaded: Promise<Article[]>;
   /** Where it was read from: search opens the same on-disk index. */
   root: string;
   cacheDir: string | null | undefined;
   /** Lets go of the corpus index the articles read their text from, once the review ends. */
   close: () => void;
+  /** The corpus index the list was read from at a warm start (search reads the same one). */
+  index?: DiskCorpusIndex;
 }
 
 /**
@@ -50,10 +67,14 @@ export interface ReviewSession {
  */
 export async function startReviewSession(
   root: string,
-  openStore: (articles: Article[] | undefined) => Promise<Repository>,
+  openStore: OpenStore,
   cacheDir?: string | null,
 ): Promise<ReviewSession> {
   const started = performance.now();
+  if (cacheDir !== null) {
+    const warm = await warmSession(root, openStore, cacheDir, started);
+    if (warm) return warm;
+  }
   const pending: Article[] = [];
   const problems: FileProblem[] = [];
   let done = 0;
@@ -133,7 +154,6 @@ export async function startReviewSession(
     store,
     opened,
     feed,
-    loaded,
     root,
     cacheDir,
     close: () => {
@@ -142,6 +162,132 @@ export async function startReviewSession(
         () => undefined,
       );
     },
+  };
+}
+
+/**
+ * A warm start: the corpus index already holds the corpus, so the first frame lists its first
+ * articles at once (titles from the index's summaries) and the store opens on the index beside
+ * it. Behind the frame, the rest of the list is read a step at a time; then every file's size
+ * and time are compared with the index (seconds at 100,000 files), and whatever changed (a file
+ * edited in place, added, removed) is read again and the list handed over anew, with the
+ * annotations of changed articles placed again on their new text. Null when the index is empty
+ * (the first start on a folder): the cold start reads the files with a progress bar.
+ */
+async function warmSession(
+  root: string,
+  openStore: OpenStore,
+  cacheDir: string | undefined,
+  started: number,
+): Promise<ReviewSession | null> {
+  let index: DiskCorpusIndex;
+  try {
+    ({ index } = await openCorpusIndex(root, {
+      ...(cacheDir === undefined ? {} : { cacheDir }),
+      refresh: 'none',
+    }));
+  } catch {
+    return null;
+  }
+  if (index.size() === 0) {
+    index.close();
+    return null;
+  }
+  let make = lazyArticleMaker(index);
+  const total = index.size();
+  const first = index.summaries(0, FIRST_PAGE).map(make);
+  const problems = index.problems();
+  const shown = new Set(problems.map((problem) => problem.message));
+  const store = openStore(undefined, index);
+  let opened: Repository | null = null;
+  store.then(
+    (repository) => {
+      opened = repository;
+    },
+    () => undefined,
+  );
+  const waited = Math.max(0, FIRST_FRAME_WAIT_MS - (performance.now() - started));
+  await Promise.race([
+    store.catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, waited)),
+  ]);
+
+  /** The whole list, a step at a time; `reuse` keeps the objects the screen already holds. */
+  const readList = async (
+    reuse: readonly Article[],
+    stopped: () => boolean,
+    progress: (done: number) => void,
+  ): Promise<Article[] | null> => {
+    const list: Article[] = new Array(index.size());
+    let done = 0;
+    // After the first frame: it is drawn once the controller has started.
+    await yieldToEventLoop();
+    for (const step of index.summarySteps(STEP)) {
+      for (const summary of step) list[summary.ord] = reuse[summary.ord] ?? make(summary);
+      done += step.length;
+      progress(done);
+      await yieldToEventLoop();
+      if (stopped()) return null;
+    }
+    return list.filter((article) => article !== undefined);
+  };
+
+  const feed: CorpusFeed = (listener) => {
+    let stopped = false;
+    const stop = new AbortController();
+    const run = async () => {
+      const whole = await readList(
+        first,
+        () => stopped,
+        (done) => listener({ type: 'progress', articles: [], done, total }),
+      );
+      if (!whole) return;
+      listener({ type: 'loaded', articles: whole, warnings: [] });
+      const checked = await index.refresh('full', { signal: stop.signal });
+      if (stopped || checked.paths.length === 0) return;
+      // Bodies read before the check may be old text: the new list reads them afresh.
+      make = lazyArticleMaker(index);
+      const fresh = await readList(
+        [],
+        () => stopped,
+        () => undefined,
+      );
+      if (!fresh) return;
+      const gone = new Set(checked.paths.map((path) => join(root, path)));
+      const changed = fresh.filter((article) => gone.has(article.path)).map((a) => a.id);
+      // The store placed annotations on the old text: they are placed again on the new.
+      await (await store).open(index);
+      if (stopped) return;
+      const warnings = index
+        .problems()
+        .map((problem) => problem.message)
+        .filter((message) => !shown.has(message));
+      for (const warning of warnings) shown.add(warning);
+      listener({ type: 'changed', articles: fresh, changed, warnings });
+    };
+    run().catch((error: unknown) => {
+      if (stopped) return;
+      const message = error instanceof Error ? error.message : String(error);
+      listener({ type: 'failed', warning: `${root}: ${message}` });
+    });
+    return () => {
+      stopped = true;
+      stop.abort();
+    };
+  };
+  return {
+    articles: first,
+    problems,
+    done: first.length,
+    total,
+    finished: first.length === total,
+    store,
+    opened,
+    feed,
+    root,
+    cacheDir,
+    index,
+    close: () => index.close(),
   };
 }
 
@@ -208,6 +354,7 @@ async function loadSearch(
   const { buildSearchEngine, storeFacts, searchEngine } = await import('../search/index.js');
   let engine: SearchEngine;
   if (session.cacheDir === null) engine = buildSearchEngine(articles);
+  else if (session.index) engine = searchEngine(session.index.words);
   else {
     const { openCorpusIndex } = await import('../corpus/db/open.js');
     const { index } = await openCorpusIndex(session.root, {

@@ -112,8 +112,16 @@ Press ? in the review for every key.`,
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
     const { defaultCacheDir } = await import('../corpus/cache.js');
     const cacheDir = defaultCacheDir(io.env);
-    const session = await startReviewSession(corpusDir, (articles) =>
-      openRepository({ root, annotator, cacheDir, ...(articles ? { articles } : {}) }),
+    const session = await startReviewSession(
+      corpusDir,
+      (articles, corpus) =>
+        openRepository({
+          root,
+          annotator,
+          cacheDir,
+          ...(corpus ? { corpus } : articles ? { articles } : {}),
+        }),
+      cacheDir,
     );
     const controller = reviewController(session, {
       project,

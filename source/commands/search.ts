@@ -1,4 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
 import {
   parseQuery,
   placedFacts,
@@ -9,7 +10,7 @@ import {
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openCorpus } from './corpus.js';
-import { CannotRun } from './output.js';
+import { CannotRun, type Output } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
@@ -46,6 +47,36 @@ async function storeIsEmpty(root: string, shown: string): Promise<boolean> {
     throw new CannotRun(`${shown} is not a folder, so not an annotation store`);
   const entries = await readdir(root).catch(() => [] as string[]);
   return entries.every((name) => name.startsWith('.'));
+}
+
+/** Rounds of searching again after hits came from files changed in place, before saying so. */
+const ROUNDS = 3;
+
+/**
+ * Searches, then makes sure no hit comes from text that changed: commands look only at folder
+ * times (a file added, removed or renamed changes them; 100,000 stats would cost more than the
+ * whole search), so a file edited in place is caught here instead. The hits' files are compared
+ * with the index (a stat each), any changed one is read again and the search runs again on the
+ * new text. What this leaves is a file edited in place to hold the query while no hit came from
+ * it: `margin index` and the review compare every file.
+ */
+async function confirmedSearch(
+  corpus: CorpusIndex,
+  search: () => SearchHit[],
+  output: Output,
+  changed: () => Promise<void> = async () => undefined,
+): Promise<SearchHit[]> {
+  for (let round = 1; ; round++) {
+    const hits = search();
+    if (!corpus.confirm || (await corpus.confirm(hits.map((hit) => hit.article)))) return hits;
+    if (round === ROUNDS) {
+      output.warn(
+        'articles changed on disk while searching: some hits may come from their old text. Search again, or run margin index.',
+      );
+      return hits;
+    }
+    await changed();
+  }
 }
 
 export const command: Command = {
@@ -117,7 +148,12 @@ Examples
       );
       for (const problem of index.problems()) output.problem(shown(problem.message));
       try {
-        hits = searchEngine(index.words).search(query, placedFacts([]), { limit, labels });
+        // A new engine each round: what it keeps of the word index was read before the change.
+        hits = await confirmedSearch(
+          index,
+          () => searchEngine(index.words).search(query, placedFacts([]), { limit, labels }),
+          output,
+        );
       } finally {
         index.close();
       }
@@ -135,7 +171,13 @@ Examples
       }
       const { corpus, repository } = await openWorkspace(flags, io, output, { annotator });
       try {
-        hits = searchEngine(corpus.words).search(query, storeFacts(repository), { limit, labels });
+        hits = await confirmedSearch(
+          corpus,
+          () => searchEngine(corpus.words).search(query, storeFacts(repository), { limit, labels }),
+          output,
+          // Annotations already placed on the old text are placed again on the new.
+          () => repository.open(corpus),
+        );
       } finally {
         corpus.close();
         await repository.close();

@@ -40,6 +40,12 @@ export interface CorpusIndex {
   articles(): Iterable<Article>;
   /** Files that could not be read, each with its reason, as of the last refresh. */
   problems(): FileProblem[];
+  /**
+   * True when these articles' files are as they were read; those that changed are read again
+   * first, and false says so (an answer drawn from them must be drawn again). An index that
+   * reads nothing from disk has nothing to confirm.
+   */
+  confirm?(ids: readonly string[]): Promise<boolean>;
   /** The folded words of every sentence and title and where they are: what search reads. */
   readonly words: WordIndex;
   close(): void;

@@ -67,6 +67,18 @@ class LazyArticle implements Article {
 }
 
 /**
+ * Articles over summaries already read, sharing one memory of the last `keep` bodies: what a
+ * list read a step at a time is made of. The index must stay open while they are used.
+ */
+export function lazyArticleMaker(
+  index: CorpusIndex,
+  keep = 64,
+): (summary: ArticleSummary) => Article {
+  const bodies = new Bodies(index, keep);
+  return (summary) => new LazyArticle(summary, bodies);
+}
+
+/**
  * Every article of the index in corpus order, each holding only its summary until its text or
  * sentences are read; the last `keep` bodies read stay in memory. The index must stay open while
  * the articles are used.

@@ -19,6 +19,8 @@ import { snapshotMarks, storeWarnings } from './sync.js';
 export type CorpusEvent =
   | { type: 'progress'; articles: Article[]; done: number; total: number }
   | { type: 'loaded'; articles: Article[]; warnings: string[] }
+  /** The list anew after files changed behind it; `changed`: articles whose text changed. */
+  | { type: 'changed'; articles: Article[]; changed: string[]; warnings: string[] }
   | { type: 'failed'; warning: string };
 
 /** Articles arriving from the corpus reader; returns a function that stops the stream. */
@@ -72,6 +74,8 @@ export class ReviewController {
   /** Articles written since the queue was last empty; their marks are re-read once it is. */
   readonly #touched = new Set<string>();
   #articles: Article[] | null = null;
+  /** Files changed on disk, shown once the writes queued on the old text are done. */
+  #heldChange: CorpusEvent | null = null;
   #search: SearchFunction | null = null;
   #searching: string | null = null;
   /** Bumped for each new computation of the groups: only the latest one is shown. */
@@ -237,6 +241,12 @@ export class ReviewController {
   }
 
   #corpusEvent(event: CorpusEvent): void {
+    if (event.type === 'changed' && this.#queue.pending > 0) {
+      // Writes still on their way name sentences of the text on screen: the new text waits for
+      // them, so none is refused for a sentence the edit removed.
+      this.#heldChange = event;
+      return;
+    }
     if (event.type === 'progress') {
       this.dispatch({
         type: 'corpus/progress',
@@ -244,14 +254,17 @@ export class ReviewController {
         done: event.done,
         total: event.total,
       });
-    } else if (event.type === 'loaded') {
+    } else if (event.type === 'loaded' || event.type === 'changed') {
       this.#articles = event.articles;
       this.dispatch({ type: 'corpus/loaded', articles: event.articles, warnings: event.warnings });
       const repository = this.#repository;
       if (repository) {
-        // The store opened on the whole corpus before the screen had all of it.
-        const unseen = event.articles.filter((article) => !(article.id in this.#state.marks));
-        const ids = unseen.map((article) => article.id);
+        // The store opened on the whole corpus before the screen had all of it; a changed
+        // article's annotations were placed again on its new text.
+        const changed = new Set(event.type === 'changed' ? event.changed : []);
+        const ids = event.articles
+          .filter((article) => changed.has(article.id) || !(article.id in this.#state.marks))
+          .map((article) => article.id);
         if (ids.length > 0)
           this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, ids) });
       }
@@ -341,6 +354,11 @@ export class ReviewController {
     if (pending === 0 && this.#touched.size > 0 && repository) {
       this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, [...this.#touched]) });
       this.#touched.clear();
+    }
+    const held = this.#heldChange;
+    if (pending === 0 && held) {
+      this.#heldChange = null;
+      this.#corpusEvent(held);
     }
   }
 }

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../corpus/db/sqlite.js';
 import type { StoreDoc } from './schema.js';
 import { type ArticleTally, LABELS, type Label, type ReviewStatus } from './types.js';
 
@@ -102,7 +103,7 @@ export class StoreIndex {
 
   /** An index in `file`, or in memory when `file` is null. Throws when the file cannot be used. */
   static open(file: string | null, root: string): StoreIndex {
-    const db = new Database(file ?? ':memory:', { timeout: 5000 });
+    const db = openSqlite(file ?? ':memory:', { timeout: 5000 });
     try {
       if (file !== null) {
         db.pragma('journal_mode = WAL');

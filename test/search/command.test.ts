@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -184,5 +184,58 @@ describe('margin search', () => {
       .map((row) => row.split('\t')[2]);
     // 7 of Zelenskyy's 9 letters: 0.7 + 0.2 × 7/9.
     expect(scores).toEqual(['0.856', '0.856']);
+  });
+});
+
+describe('margin search on a corpus edited behind it', () => {
+  /** Runs the search as the CLI does, with one cache folder across runs (the index stays warm). */
+  async function searchIn(corpus: string, cache: string, store: string, query: string) {
+    const out = sink();
+    const err = sink();
+    const status = await runCommand(
+      command,
+      [query],
+      { corpus, store, annotator: 'ana', json: false, limit: 20 },
+      {
+        stdout: out.stream,
+        stderr: err.stream,
+        stdin: new PassThrough(),
+        env: { XDG_CACHE_HOME: cache },
+        cwd: root,
+      },
+    );
+    return { status, stdout: out.text(), stderr: err.text() };
+  }
+
+  const article = (body: string) =>
+    `Port news\n\n${body} Officials said more ships were expected later in the week.\n`;
+
+  it('never answers from the old text of a file edited in place, with or without a store', async () => {
+    for (const withStore of [false, true]) {
+      const dir = await scratch();
+      const corpus = join(dir, 'corpus');
+      const store = join(dir, 'annotations');
+      await mkdir(corpus);
+      await writeFile(join(corpus, 'a.txt'), article('The harbour of Varna reopened on Monday.'));
+      await writeFile(join(corpus, 'b.txt'), article('Grain prices fell again on Tuesday.'));
+      if (withStore) {
+        const { articles } = await loadCorpus(corpus, { cacheDir: null });
+        const repository = await openRepository({ root: store, annotator: 'ana', articles });
+        await repository.tag(articles[1]!, articles[1]!.sentences[0]!.id, 'claim');
+        await repository.close();
+      }
+      const cache = join(dir, 'cache');
+      const before = await searchIn(corpus, cache, store, 'harbour');
+      expect(before.stdout).toContain('The harbour of Varna reopened on Monday.');
+      // Edited in place, as an editor saving over the file does: the folder's time stays.
+      const folderTime = (await stat(corpus)).mtime;
+      await writeFile(join(corpus, 'a.txt'), article('The airport of Varna reopened on Monday.'));
+      await utimes(corpus, folderTime, folderTime);
+      const after = await searchIn(corpus, cache, store, 'harbour');
+      expect(after).toEqual({ status: 1, stdout: '', stderr: '' });
+      // The edited file was read again: its new text is found.
+      const found = await searchIn(corpus, cache, store, 'airport');
+      expect(found.stdout).toContain('The airport of Varna reopened on Monday.');
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { Article, FileProblem, Sentence } from '../types.js';
 import type { WordIndex } from '../word-index.js';
 import { decodePostings } from './postings.js';
 import { type RefreshOptions, type RefreshSummary, refreshIndex } from './refresh.js';
-import type { ScanMode } from './scan.js';
+import type { ScanScope } from './scan.js';
 import type { Db } from './schema.js';
 import { positionOf, readSnapshot, type Snapshot } from './snapshot.js';
 import { TITLE_MARK } from './writer.js';
@@ -98,7 +98,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       allSummaries: db.prepare(
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary',
       ),
+      summaryRange: db.prepare(
+        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+      ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
+      pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
       idOf: db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
       problems: db.prepare(
@@ -121,12 +125,20 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * file's size and time too). A refresh already running, here or in another process, is left
    * to finish: this one then reads what it wrote.
    */
-  async refresh(mode: ScanMode, options: RefreshOptions = {}): Promise<RefreshSummary> {
+  async refresh(mode: ScanScope, options: RefreshOptions = {}): Promise<RefreshSummary> {
     const before = running.get(this.file);
     if (before) {
       await before.catch(() => undefined);
       this.reload();
-      return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, ms: 0 };
+      return {
+        read: 0,
+        articles: 0,
+        removed: 0,
+        refreshed: false,
+        changed: false,
+        paths: [],
+        ms: 0,
+      };
     }
     const work = refreshIndex(this.db, this.root, mode, { ...options, sidecar: this.sidecar });
     running.set(this.file, work);
@@ -139,6 +151,22 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       running.delete(this.file);
       if (this.db.open && changed) this.reload();
     }
+  }
+
+  /**
+   * True when the files of these articles are as the index read them (size and modification
+   * time). Any that changed are read again first, and false says the answer drawn from them must
+   * be drawn again; false too when another process is refreshing the index meanwhile.
+   */
+  async confirm(ids: readonly string[]): Promise<boolean> {
+    const paths: string[] = [];
+    for (const id of new Set(ids)) {
+      const path = this.statements.pathOf.get(id) as string | undefined;
+      if (path !== undefined) paths.push(path);
+    }
+    if (paths.length === 0) return true;
+    const summary = await this.refresh({ files: paths });
+    return summary.refreshed && summary.read === 0 && summary.removed === 0;
   }
 
   /** Reads the article table again: after a refresh. */
@@ -182,6 +210,25 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       if (ord >= lo && ord < hi) page[ord - lo] = this.toSummary(row, ord);
     }
     return page.filter((summary) => summary !== undefined);
+  }
+
+  /**
+   * Every summary, `size` articles a step, each with its `ord` (steps are in article number
+   * order, not corpus order). A step is one range of the summary index and nothing stays open
+   * between steps, so a caller may yield to other reads of the index in between.
+   */
+  *summarySteps(size = BULK_SUMMARIES): Generator<ArticleSummary[], void, undefined> {
+    const { numbers, ords } = this.snapshot;
+    for (let from = 0; from < numbers.length; from += size) {
+      const last = Math.min(from + size, numbers.length) - 1;
+      const rows = this.statements.summaryRange.all(numbers[from]!, numbers[last]!) as SummaryRow[];
+      const step: ArticleSummary[] = [];
+      for (const row of rows) {
+        const at = positionOf(numbers, row.number);
+        if (at >= 0) step.push(this.toSummary(row, ords[at]!));
+      }
+      yield step;
+    }
   }
 
   private toSummary(row: SummaryRow, ord: number): ArticleSummary {

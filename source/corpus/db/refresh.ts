@@ -3,8 +3,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FileProblem } from '../types.js';
 import type { CleanedFile } from './clean-file.js';
-import { CleanerPool, DEFAULT_BUDGET_MS } from './pool.js';
-import { type Plan, type ScanMode, scan } from './scan.js';
+import { type Plan, type ScanScope, scan, scanFiles } from './scan.js';
 import type { Db } from './schema.js';
 import { mergeSegments } from './segments.js';
 import { writeSnapshot } from './snapshot.js';
@@ -43,6 +42,8 @@ export interface RefreshSummary {
   refreshed: boolean;
   /** Whether anything was written (the article table may have changed). */
   changed: boolean;
+  /** The files read again or dropped (relative paths): what an open list must show anew. */
+  paths: string[];
   ms: number;
 }
 
@@ -61,17 +62,18 @@ const BATCH_MS = 1000;
 export async function refreshIndex(
   db: Db,
   root: string,
-  mode: ScanMode,
+  mode: ScanScope,
   options: RefreshOptions = {},
 ): Promise<RefreshSummary> {
   const started = performance.now();
   // Most commands find nothing changed: that look needs no lock and writes nothing.
-  const first = await scan(db, root, mode);
+  const first =
+    typeof mode === 'string' ? await scan(db, root, mode) : await scanFiles(db, root, mode.files);
   if (isEmpty(first) && upToDate(db, options.sidecar ?? null)) {
-    return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, ms: 0 };
+    return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, paths: [], ms: 0 };
   }
   if (!takeLock(db)) {
-    return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, ms: 0 };
+    return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, paths: [], ms: 0 };
   }
   try {
     const writer = new IndexWriter(db, root, Date.now());
@@ -98,6 +100,7 @@ export async function refreshIndex(
       removed: plan.drop.length + plan.dropFolders.length,
       refreshed: true,
       changed: true,
+      paths: [...plan.read, ...plan.drop, ...plan.dropFolders],
       ms: performance.now() - started,
     };
   } finally {
@@ -140,6 +143,8 @@ async function readAll(
     1,
     Math.min(options.workers ?? availableParallelism(), Math.ceil(paths.length / 16)),
   );
+  // Worker threads load only when there is something to clean: most commands find nothing.
+  const { CleanerPool, DEFAULT_BUDGET_MS } = await import('./pool.js');
   const pool = new CleanerPool({
     root,
     size,

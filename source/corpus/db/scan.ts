@@ -12,6 +12,9 @@ import type { Db } from './schema.js';
  */
 export type ScanMode = 'quick' | 'full';
 
+/** A scan of the whole folder, or of these files only (relative paths, `scanFiles`). */
+export type ScanScope = ScanMode | { files: readonly string[] };
+
 /** A file that is no article without being read: a pipe, a device, an unreadable folder. */
 export interface StaticProblem {
   path: string;
@@ -181,6 +184,30 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
       }
     }
   }
+  plan.read.sort(byCodePoint);
+  return plan;
+}
+
+/**
+ * Compares only the given files (relative paths) with what the index read: what a command that
+ * looked only at folder times checks for the articles it is about to answer from, since a file
+ * edited in place leaves its folder's time alone. A file gone is dropped; its folder's next
+ * listing settles the rest.
+ */
+export async function scanFiles(db: Db, root: string, paths: readonly string[]): Promise<Plan> {
+  const plan: Plan = { read: [], drop: [], dropFolders: [], problems: [], folders: [] };
+  const known = db.prepare('SELECT size, mtime FROM files WHERE path = ?');
+  const found = await statAll(
+    root,
+    paths.map((path) => ({ path, special: null })),
+  );
+  paths.forEach((path, i) => {
+    const row = known.get(path) as { size: number; mtime: number } | undefined;
+    const now = found[i];
+    if (!now?.isFile()) {
+      if (row) plan.drop.push(path);
+    } else if (!row || now.size !== row.size || now.mtimeMs !== row.mtime) plan.read.push(path);
+  });
   plan.read.sort(byCodePoint);
   return plan;
 }

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from './sqlite.js';
 
 /**
  * The layout of the index. Bump it when a table changes: an index of another layout is dropped
@@ -94,7 +95,7 @@ export type Db = Database.Database;
  */
 export function openDatabase(file: string, key: string): { db: Db; created: boolean } {
   const tryOpen = (): { db: Db; created: boolean } => {
-    const db = new Database(file);
+    const db = openSqlite(file);
     try {
       configure(db);
       const found = readKey(db);

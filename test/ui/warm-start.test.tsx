@@ -1,0 +1,183 @@
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startReviewSession } from '../../source/commands/review-session.js';
+import { openCorpusIndex } from '../../source/corpus/db/open.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import type { CorpusEvent, CorpusFeed } from '../../source/review/controller.js';
+import { openRepository } from '../../source/store/index.js';
+import { articleFromText } from '../helpers/articles.js';
+import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
+
+const TAGGED = 'Officials said the first ships would dock on Tuesday morning.';
+const article = (title: string, before = '') =>
+  `${title}\n\n${before}The port of Varna reopened on Monday after a storm. ${TAGGED} Trade groups welcomed the news.\n`;
+
+let dir: string;
+let corpus: string;
+let cacheDir: string;
+let store: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'margin-warm-'));
+  corpus = join(dir, 'corpus');
+  cacheDir = join(dir, 'cache');
+  store = join(dir, 'annotations');
+  await mkdir(corpus);
+  await writeFile(join(corpus, 'a.txt'), article('Varna port reopens'));
+  await writeFile(join(corpus, 'b.txt'), article('Grain ships wait at sea'));
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+let app: Rendered | null = null;
+
+afterEach(() => {
+  app?.unmount();
+  app = null;
+});
+
+/** The review of `corpus` on its warm index, drawn into a fake terminal. */
+async function review() {
+  const session = await startReviewSession(
+    corpus,
+    (articles, index) =>
+      openRepository({
+        root: store,
+        annotator: 'alice',
+        cacheDir,
+        ...(index ? { corpus: index } : articles ? { articles } : {}),
+      }),
+    cacheDir,
+  );
+  app = await renderApp({
+    articles: session.articles,
+    columns: 100,
+    rows: 20,
+    store: session.store,
+    corpus: session.feed,
+  });
+  const shown = app;
+  const waitFor = (text: string) => shown.waitFor((frame) => frame.includes(text), text);
+  const close = async () => {
+    shown.controller.stop();
+    await (await session.store).close();
+    session.close();
+  };
+  return { session, app: shown, waitFor, close };
+}
+
+describe('the review on a warm corpus index', () => {
+  it('lists what the index holds at once, then shows a file edited in place and one added', async () => {
+    // The index and the store as a previous session left them: a claim in the first article.
+    (await openCorpusIndex(corpus, { cacheDir, refresh: 'full' })).index.close();
+    const { articles } = await loadCorpus(corpus, { cacheDir: null });
+    const repository = await openRepository({ root: store, annotator: 'alice', articles });
+    const first = articles[0]!;
+    const tagged = first.sentences.find((sentence) => sentence.text === TAGGED)!;
+    await repository.tag(first, tagged.id, 'claim');
+    await repository.close();
+
+    // Behind margin's back: the first article edited in place (its folder's time stays, a
+    // sentence now comes before the tagged one), and a third article added.
+    const folderTime = (await stat(corpus)).mtime;
+    await writeFile(
+      join(corpus, 'a.txt'),
+      article('Varna port stays shut', 'A second storm is on its way. '),
+    );
+    await utimes(corpus, folderTime, folderTime);
+    await writeFile(join(corpus, 'c.txt'), article('Ferries resume in Burgas'));
+
+    const { session, app, waitFor, close } = await review();
+    // The first frame's list comes from the index, before any file has been looked at.
+    expect(session.articles.map((each) => each.title)).toEqual([
+      'Varna port reopens',
+      'Grain ships wait at sea',
+    ]);
+    try {
+      await waitFor('Varna port stays shut');
+      await waitFor('Ferries resume in Burgas');
+      expect(app.frame()).not.toContain('Varna port reopens');
+      expect(app.frame().split('\n')[0]).toContain('article 1 of 3');
+      // The claim was placed again on the new text: still on its sentence, now the second.
+      await app.press(KEYS.enter);
+      const reader = (await waitFor('A second storm is on its way.')).split('\n');
+      const claimed = reader.find((line) => line.includes('Officials said the first ships'));
+      expect(claimed).toMatch(/^\W{0,3}C\s{2,}Officials/);
+      expect(reader.find((line) => line.includes('A second storm'))).not.toMatch(/^\W{0,3}C\s/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('starts as before (reading every file) when the index is empty', async () => {
+    const { session, waitFor, close } = await review();
+    try {
+      await waitFor('Grain ships wait at sea');
+      expect(session.index).toBeUndefined();
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('files changed on disk while writes are on their way', () => {
+  it('stores the tags typed on the old text, then shows the new text', async () => {
+    const articles = await seedArticles();
+    const store = testRepository();
+    await store.open(articles);
+    // Writes wait at a gate, as on a slow disk: the second stays queued behind the first.
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const gated = new Proxy(store, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function') return value;
+        if (!['tag', 'untag', 'toggle'].includes(String(name))) return value.bind(target);
+        return async (...args: unknown[]) => {
+          await gate;
+          return value.apply(target, args);
+        };
+      },
+    });
+    let listener: (event: CorpusEvent) => void = () => undefined;
+    const feed: CorpusFeed = (listen) => {
+      listener = listen;
+      return () => undefined;
+    };
+    app = await renderApp({
+      articles,
+      columns: 100,
+      rows: 30,
+      repository: gated,
+      corpus: feed,
+    });
+    const first = articles[0]!;
+    const [one, two] = first.sentences;
+    await app.press(KEYS.enter, '1', 'j', '1');
+    // The file was edited on disk: its second sentence is gone from the new text.
+    const changed = articleFromText(first.id, first.text.replace(two!.text, 'A new sentence.'));
+    listener({
+      type: 'changed',
+      articles: [changed, ...articles.slice(1)],
+      changed: [first.id],
+      warnings: [],
+    });
+    open();
+    await app.waitFor((frame) => frame.includes('A new sentence.'), 'the new text');
+    expect(
+      store
+        .list({ article: first.id, annotator: 'alice' })
+        .map((annotation) => [annotation.anchor.quote, annotation.label]),
+    ).toEqual([
+      [one!.text, 'claim'],
+      [two!.text, 'claim'],
+    ]);
+    expect(app.frame()).not.toContain('save failed');
+  });
+});
