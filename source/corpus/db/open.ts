@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { cleanerKey, defaultCacheDir } from '../cache.js';
 import { DiskCorpusIndex } from './disk-index.js';
 import type { RefreshOptions, RefreshSummary } from './refresh.js';
 import type { ScanMode } from './scan.js';
 import { type Db, openDatabase, removeIndexFiles, SCHEMA_VERSION } from './schema.js';
+import { openSqlite } from './sqlite.js';
 
 export interface OpenIndexOptions extends RefreshOptions {
   /** Where the index lives (default `defaultCacheDir()`). */
@@ -68,7 +68,7 @@ export async function openCorpusIndex(
  */
 export function readOwnedCorpusIndex(rootGiven: string, cacheDir: string): DiskCorpusIndex {
   const file = indexFile(cacheDir, resolve(rootGiven));
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 10000');
   return new DiskCorpusIndex(db, rootGiven, file);
 }
