@@ -2,9 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { patience } from '../helpers/patience.js';
-import { type Session, seedsCopyPerTest, spawnCli } from './pty.js';
+import { type Session, seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+
+// Every test here drives whole sessions, key by key, some two at once: see WHOLE_SESSION.
+vi.setConfig({ testTimeout: WHOLE_SESSION });
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIRST = '000_4b207f45d15cbf96';

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
-import { type Session, seedsCopyPerTest, spawnCli } from './pty.js';
+import { expect, it, vi } from 'vitest';
+import { type Session, seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+
+// Every test here drives whole sessions, key by key, some two at once: see WHOLE_SESSION.
+vi.setConfig({ testTimeout: WHOLE_SESSION });
 
 const SECOND = '002_95852239c1d84bad';
 const OURS = 'Diplomats have scrambled to get the US';
