@@ -51,6 +51,7 @@ export function watchStore(store: WatchedStore): () => void {
     if (changed.length > 0 && !stopped) store.onChange(changed);
   };
   const schedule = (path: string) => {
+    if (stopped) return;
     pending.add(path);
     timer ??= setTimeout(() => void flush(), DEBOUNCE_MS);
   };
@@ -59,7 +60,9 @@ export function watchStore(store: WatchedStore): () => void {
     for (const path of store.known()) if (dirname(path) === folder) schedule(path);
   };
   const watchFolder = (folder: string) => {
-    if (watchers.has(folder) || poller) return;
+    // A folder found after stopping (a new annotator's folder being looked at, the first
+    // listing) must not start a watcher nobody closes: it would keep margin from exiting.
+    if (stopped || watchers.has(folder) || poller) return;
     try {
       const watcher = watch(folder, (_event, name) => {
         if (name && accepts(name)) schedule(join(folder, name));
@@ -75,7 +78,7 @@ export function watchStore(store: WatchedStore): () => void {
     }
   };
   const startPolling = () => {
-    if (poller) return;
+    if (stopped || poller) return;
     for (const watcher of watchers.values()) watcher.close();
     watchers.clear();
     const seen = new Map<string, string>();
