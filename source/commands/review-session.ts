@@ -104,18 +104,7 @@ export async function startReviewSession(
     (corpus) => openStore(corpus.articles),
     () => openStore(undefined),
   );
-  let opened: Repository | null = null;
-  store.then(
-    (repository) => {
-      opened = repository;
-    },
-    () => undefined,
-  );
-  const waited = Math.max(0, FIRST_FRAME_WAIT_MS - (performance.now() - started));
-  await Promise.race([
-    store.catch(() => undefined),
-    new Promise((resolve) => setTimeout(resolve, waited)),
-  ]);
+  const opened = await openedBeforeFirstFrame(store, started);
   const first = pending.splice(0);
   const firstProblems = problems.splice(0);
 
@@ -199,18 +188,7 @@ async function warmSession(
   const problems = index.problems();
   const shown = new Set(problems.map((problem) => problem.message));
   const store = openStore(undefined, index);
-  let opened: Repository | null = null;
-  store.then(
-    (repository) => {
-      opened = repository;
-    },
-    () => undefined,
-  );
-  const waited = Math.max(0, FIRST_FRAME_WAIT_MS - (performance.now() - started));
-  await Promise.race([
-    store.catch(() => undefined),
-    new Promise((resolve) => setTimeout(resolve, waited)),
-  ]);
+  const opened = await openedBeforeFirstFrame(store, started);
 
   /** The whole list, a step at a time; `reuse` keeps the objects the screen already holds. */
   const readList = async (
@@ -365,4 +343,16 @@ async function loadSearch(
   }
   return (query, repository) =>
     engine.search(query, storeFacts(repository), { limit: 50, ...(labels ? { labels } : {}) });
+}
+
+/** The store if it opens before the first frame is due (a small one does), else null. */
+async function openedBeforeFirstFrame(
+  store: Promise<Repository>,
+  started: number,
+): Promise<Repository | null> {
+  const waited = Math.max(0, FIRST_FRAME_WAIT_MS - (performance.now() - started));
+  return Promise.race([
+    store.catch(() => null),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), waited)),
+  ]);
 }
