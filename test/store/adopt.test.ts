@@ -13,8 +13,8 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
   const tempFolder = useTempFolder();
   const article = seedArticle();
   const sentence = article.sentences[1]!.id;
-
-  it('adds the missing labels, merges attributes, and undoes as one step', async () => {
+  /** alice's repository, and her file's annotations as [label, attributes] pairs. */
+  const opened = async () => {
     const root = await tempFolder();
     const repo = await openRepository({
       root,
@@ -28,6 +28,11 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
         a.label,
         a.attributes ?? {},
       ]);
+    return { repo, stored };
+  };
+
+  it('adds the missing labels, merges attributes, and undoes as one step', async () => {
+    const { repo, stored } = await opened();
     await repo.tag(article, sentence, 'claim');
     await repo.annotate(article, sentence, { attributes: { claimant: 'Kremlin', when: 'Friday' } });
     await repo.adopt(article, sentence, ['quote', 'claim'], {
@@ -47,19 +52,7 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
   });
 
   it('accepting a suggestion fills only what the reviewer left empty, as one step', async () => {
-    const root = await tempFolder();
-    const repo = await openRepository({
-      root,
-      annotator: 'alice',
-      articles: [article],
-      ...fixedOptions(),
-    });
-    const file = join(root, 'alice', `${article.id}.json`);
-    const stored = async () =>
-      ((JSON.parse(await readFile(file, 'utf8')) as Stored).annotations ?? []).map((a) => [
-        a.label,
-        a.attributes ?? {},
-      ]);
+    const { repo, stored } = await opened();
     await repo.tag(article, sentence, 'quote');
     await repo.annotate(article, sentence, { attributes: { speaker: 'Dmitry Peskov' } });
     await repo.adopt(
