@@ -92,7 +92,9 @@ export async function startReviewSession(
     cacheDir === undefined
       ? { onProgress, refresh: 'full' as const, lazy: true }
       : { onProgress, cacheDir, refresh: 'full' as const, lazy: cacheDir !== null };
-  const loading = loadCorpus(root, options);
+  // Quitting stops a first read under way; what it wrote is kept and the next start goes on.
+  const stop = new AbortController();
+  const loading = loadCorpus(root, { ...options, signal: stop.signal });
   let finished = false;
   const settled = () => {
     finished = true;
@@ -146,6 +148,7 @@ export async function startReviewSession(
     root,
     cacheDir,
     close: () => {
+      stop.abort();
       loading.then(
         (corpus) => corpus.close?.(),
         () => undefined,
@@ -210,6 +213,8 @@ async function warmSession(
     return list.filter((article) => article !== undefined);
   };
 
+  // The background check under way, and how to stop it: the index closes only after it ends.
+  const checks = new Set<{ stop: AbortController; ended: Promise<void> }>();
   const feed: CorpusFeed = (listener) => {
     let stopped = false;
     const stop = new AbortController();
@@ -243,11 +248,16 @@ async function warmSession(
       for (const warning of warnings) shown.add(warning);
       listener({ type: 'changed', articles: fresh, changed, warnings });
     };
-    run().catch((error: unknown) => {
-      if (stopped) return;
-      const message = error instanceof Error ? error.message : String(error);
-      listener({ type: 'failed', warning: `${root}: ${message}` });
-    });
+    const check = {
+      stop,
+      ended: run().catch((error: unknown) => {
+        if (stopped) return;
+        const message = error instanceof Error ? error.message : String(error);
+        listener({ type: 'failed', warning: `${root}: ${message}` });
+      }),
+    };
+    checks.add(check);
+    void check.ended.then(() => checks.delete(check));
     return () => {
       stopped = true;
       stop.abort();
@@ -265,7 +275,10 @@ async function warmSession(
     root,
     cacheDir,
     index,
-    close: () => index.close(),
+    close: () => {
+      for (const check of checks) check.stop.abort();
+      void Promise.all([...checks].map((check) => check.ended)).then(() => index.close());
+    },
   };
 }
 

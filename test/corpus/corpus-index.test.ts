@@ -158,6 +158,28 @@ describe('the corpus index', () => {
     expect(articles).toEqual((await fresh()).articles);
   });
 
+  it('lets the process leave when the index is closed under a refresh (a review quit mid-check)', async () => {
+    const past = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 40; i++) {
+      const path = await corpus.write(`many/pause-${i}.txt`, article(`Report number ${i}`));
+      await utimes(path, past, past);
+    }
+    const script = join(import.meta.dirname, 'fixtures/interrupted-ingest.mjs');
+    // Before the fix the cleaning worker outlived the refresh and this process never exited.
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>(
+      (resolve) => {
+        const child = execFile(process.execPath, [script, 'closed', corpus.root(), cacheDir]);
+        let out = '';
+        child.stdout?.on('data', (chunk: string) => {
+          out += chunk;
+        });
+        child.on('exit', (exitCode) => resolve({ code: exitCode, stdout: out }));
+      },
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^stopped: .*not open/);
+  });
+
   it('names a file that takes longer than the budget to clean, and reads the rest', async () => {
     await corpus.write('stuck.txt', article('Never cleaned'));
     const { index } = await openCorpusIndex(corpus.root(), {

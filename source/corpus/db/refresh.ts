@@ -211,9 +211,14 @@ async function readAll(
     }
     if (failure) throw failure;
   } finally {
-    // What arrived in order is kept, also when the refresh is stopped.
-    if (batch.length > 0) writeBatch();
-    await pool.close();
+    try {
+      // What arrived in order is kept, also when the refresh is stopped.
+      if (batch.length > 0) writeBatch();
+    } finally {
+      // Even when that write fails (the index closed under a stopped refresh): a worker left
+      // running keeps the process alive after its work is done.
+      await pool.close();
+    }
   }
   return articles;
 }
