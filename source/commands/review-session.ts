@@ -112,8 +112,11 @@ export async function startReviewSession(
 
   const feed: CorpusFeed = (listener: (event: CorpusEvent) => void) => {
     let stopped = false;
+    let told = -1;
     const flush = () => {
-      if (pending.length === 0 || stopped) return;
+      // A first read counts files for a while before any article arrives: the bar moves with it.
+      if (stopped || (pending.length === 0 && done === told)) return;
+      told = done;
       listener({ type: 'progress', articles: pending.splice(0), done, total });
     };
     const timer = finished ? null : setInterval(flush, FLUSH_MS);
