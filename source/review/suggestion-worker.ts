@@ -212,8 +212,10 @@ export class SuggestionWorker {
   }
 
   #flush(): void {
-    if (this.#saving) return;
-    this.#saving = (async () => {
+    // Nothing to write: a quit after the last write already took every decision must not leave
+    // a finished write behind as `#saving` (it is cleared below only after an await).
+    if (this.#saving || !this.#dirty) return;
+    const saving = (async () => {
       while (this.#dirty && this.#engine && this.#model) {
         this.#dirty = false;
         try {
@@ -227,7 +229,12 @@ export class SuggestionWorker {
           });
         }
       }
-      this.#saving = null;
     })();
+    this.#saving = saving;
+    // Cleared once it ends, whether it ended at once or after its writes: `settled` waits while
+    // this is set, and a write left set for ever would have it spin and the process never end.
+    void saving.finally(() => {
+      if (this.#saving === saving) this.#saving = null;
+    });
   }
 }

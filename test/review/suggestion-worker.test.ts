@@ -10,6 +10,27 @@ import { seedArticle } from '../helpers/articles.js';
 import { keyOf } from '../helpers/keys.js';
 import { eventually } from '../helpers/patience.js';
 
+/** A model file whose first write waits until the test lets it finish (a slow disk). */
+function heldModels() {
+  const written: string[] = [];
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const store: ModelStore = {
+    async read() {
+      return { kind: 'missing' };
+    },
+    async write(next) {
+      written.push(next);
+      if (written.length === 1) await held;
+    },
+  };
+  return { store, written, release: () => release() };
+}
+
+const afterPendingWork = () => new Promise((resolve) => setImmediate(resolve));
+
 /** A model file in memory: what was written, or a text to read back. */
 function memoryModels(text: string | null = null) {
   const written: string[] = [];
@@ -88,6 +109,24 @@ describe('the suggestion model beside the review', () => {
     press(keyOf('undo'));
     await idle();
     expect(repository.list({ article: ARTICLE.id })).toEqual([]);
+  });
+
+  it('quits when a slow write already took the decision made during it (no save left to do)', async () => {
+    const models = heldModels();
+    const { controller, press } = await session(ARTICLE, models.store);
+    press(keyOf('suggestion/reject'));
+    // The pause after the decision saves the model; that write hangs on the slow disk.
+    await eventually(() => (models.written.length === 1 ? true : undefined), 'the first save');
+    press(keyOf('cursor/next'));
+    press(keyOf('tag/toggle', 'claim'));
+    await afterPendingWork();
+    // The write ends, and the loop behind it saves the second decision at once; the pause's
+    // timer for that decision is still waiting when the reviewer quits.
+    models.release();
+    await eventually(() => (models.written.length === 2 ? true : undefined), 'the second save');
+    await afterPendingWork();
+    await controller.suggestionsSettled();
+    expect(models.written).toHaveLength(2);
   });
 
   it('names a corrupt model file once, suggests from the rules and never overwrites it', async () => {
