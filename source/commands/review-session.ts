@@ -53,8 +53,11 @@ export interface ReviewSession {
   /** Where it was read from: search opens the same on-disk index. */
   root: string;
   cacheDir: string | null | undefined;
-  /** Lets go of the corpus index the articles read their text from, once the review ends. */
-  close: () => void;
+  /**
+   * Once the review ends: stops reading the corpus (what was written is kept) and lets go of the
+   * index the articles read their text from; resolves when its worker threads have ended.
+   */
+  close: () => Promise<void>;
   /** The corpus index the list was read from at a warm start (search reads the same one). */
   index?: DiskCorpusIndex;
 }
@@ -150,9 +153,9 @@ export async function startReviewSession(
     feed,
     root,
     cacheDir,
-    close: () => {
+    close: async () => {
       stop.abort();
-      loading.then(
+      await loading.then(
         (corpus) => corpus.close?.(),
         () => undefined,
       );
@@ -278,9 +281,10 @@ async function warmSession(
     root,
     cacheDir,
     index,
-    close: () => {
+    close: async () => {
       for (const check of checks) check.stop.abort();
-      void Promise.all([...checks].map((check) => check.ended)).then(() => index.close());
+      await Promise.all([...checks].map((check) => check.ended));
+      index.close();
     },
   };
 }

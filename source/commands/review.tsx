@@ -123,6 +123,13 @@ Press ? in the review for every key.`,
         }),
       cacheDir,
     );
+    const story = (await import('./story-thread.js')).reviewStorySource({
+      corpusRoot: session.root,
+      cacheDir: session.cacheDir === undefined ? cacheDir : session.cacheDir,
+      storeRoot: root,
+      annotator,
+      display: String(flags.store),
+    });
     const controller = reviewController(session, {
       project,
       corpusName: basename(corpusDir),
@@ -134,13 +141,7 @@ Press ? in the review for every key.`,
           ? diskModelStore(root, annotator, context.store.shown)
           : null,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
-      story: (await import('./story-thread.js')).reviewStorySource({
-        corpusRoot: session.root,
-        cacheDir: session.cacheDir === undefined ? cacheDir : session.cacheDir,
-        storeRoot: root,
-        annotator,
-        display: String(flags.store),
-      }),
+      story,
     });
     const [{ runReview }, { makeTheme }] = await ui;
     const status = (unsaved: number) => {
@@ -156,13 +157,21 @@ Press ? in the review for every key.`,
       giveUp: () => process.exit(143),
     });
     await controller.suggestionsSettled();
+    // Worker threads end before the process does: one still running while the process exits
+    // can crash it in its last moment (a segfault seen at quit during a first read). A first
+    // read stops within a moment once its files are listed; listing a huge folder is not waited
+    // for to the end (no thread runs then).
+    const corpusClosed = session.close();
+    await Promise.all([
+      story.close(),
+      Promise.race([corpusClosed, new Promise((resolve) => setTimeout(resolve, 3000).unref())]),
+    ]);
     const repository = controller.repository;
     // Still opening: every write waits for the store and quitting waits for every write, so
     // nothing of this session is in that read. Leave now rather than stay alive, screen gone,
     // until a large store has been read (seconds at 300,000 annotations).
     if (repository === null) process.exit(status(unsaved));
     await repository.close();
-    session.close();
     return status(unsaved);
   },
 };

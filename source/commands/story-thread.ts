@@ -43,7 +43,9 @@ export const STORY_IN_REVIEW = 3_000;
 /** The worker's heap limit, well above what STORY_IN_REVIEW articles need. */
 const STORY_MEMORY_MB = 1_024;
 
-export function reviewStorySource(setup: StoryWorkerSetup & { annotator: string }): StorySource {
+export function reviewStorySource(
+  setup: StoryWorkerSetup & { annotator: string },
+): StorySource & { close: () => Promise<void> } {
   let worker: Worker | null = null;
   let waiting: Waiting | null = null;
   let seq = 0;
@@ -84,6 +86,14 @@ export function reviewStorySource(setup: StoryWorkerSetup & { annotator: string 
     return thread;
   };
   return {
+    // The review has ended: a grouping under way is stopped before the process leaves, not torn
+    // down with it.
+    close: async () => {
+      const running = worker;
+      worker = null;
+      waiting = null;
+      await running?.terminate();
+    },
     groups: (articles) => {
       if (articles.length > STORY_IN_REVIEW) {
         return Promise.reject(
