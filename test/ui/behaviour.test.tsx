@@ -249,6 +249,17 @@ describe('the review screen', () => {
     ]);
   });
 
+  it('says the files are being listed before a first read knows how many there are', async () => {
+    app = await renderApp({
+      articles: [],
+      columns: 100,
+      rows: 30,
+      state: { loading: { done: 0, total: 0 } },
+    });
+    expect(app.frame()).toContain('listing the corpus files…');
+    expect(app.frame()).not.toContain('loading 0/0');
+  });
+
   it('explains how to add articles when the corpus is empty', async () => {
     app = await renderApp({
       articles: [],

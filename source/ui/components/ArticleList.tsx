@@ -88,7 +88,10 @@ export const ArticleList = memo(function ArticleList({
       {loading ? (
         <Text wrap="truncate" color={theme.accent}>
           {fitWidth(
-            `loading ${loading.done}/${loading.total} ${bar(loading.done, loading.total, Math.max(4, width - 24))}`,
+            // Before the count is known a first read is still listing the folder's files.
+            loading.total === 0
+              ? 'listing the corpus files…'
+              : `loading ${loading.done}/${loading.total} ${bar(loading.done, loading.total, Math.max(4, width - 24))}`,
             width,
           )}
         </Text>
