@@ -110,12 +110,24 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+const byForm = new Map<string, VerbKind | null>();
+
 /** The kind of a past form's verb ("arrested" → contact, "fled" → motion), or undefined. */
 export function pastKind(lower: string): VerbKind | undefined {
+  let kind = byForm.get(lower);
+  if (kind === undefined) {
+    kind = lemmaKind(lower) ?? null;
+    byForm.set(lower, kind);
+  }
+  return kind ?? undefined;
+}
+
+function lemmaKind(lower: string): VerbKind | undefined {
   const irregular = IRREGULAR[lower];
   if (irregular) return verbKind(irregular);
   if (!lower.endsWith('ed')) return undefined;
   const stem = lower.slice(0, -2);
+  // "caused" → cause, "arrested" → arrest, "carried" → carry, "stopped" → stop.
   const candidates = [lower.slice(0, -1), stem];
   if (stem.endsWith('i')) candidates.push(`${stem.slice(0, -1)}y`);
   if (stem.length > 2 && stem.at(-1) === stem.at(-2)) candidates.push(stem.slice(0, -1));
