@@ -5,7 +5,7 @@
 import type { Token } from './tokens.js';
 
 /** Bump when the features change: weights learnt over the old ones mean nothing any more. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 2;
 
 /** 2^20 buckets: collisions stay rare for the few thousand features a reviewer meets. */
 export const FEATURE_BITS = 20;
