@@ -15,6 +15,7 @@ import {
   REPORTING_VERBS,
   UNIT_WORDS,
 } from './lexicon.js';
+import { pastKind } from './senses.js';
 import type { Token } from './tokens.js';
 import type { TimeExpression } from './when-where.js';
 
@@ -91,6 +92,7 @@ export function sentenceCues(input: CueInput): string[] {
   let plainWords = 0;
   let quotedWords = 0;
   let inName = false;
+  let mainKind: string | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (inside[i]) {
@@ -137,6 +139,12 @@ export function sentenceCues(input: CueInput): string[] {
     if (PRESENT_STATE.has(lower)) presents++;
     if (REPORTING_VERBS.has(lower) || HEDGE_WORDS.has(lower)) continue;
     if (isPast(lower)) {
+      // The kind of doing: a past verb, not a participle that describes a noun ("the released").
+      if (previous !== 'the' && previous !== 'a' && previous !== 'an') {
+        const kind = pastKind(lower);
+        if (kind) cues.add(`v:${kind}`);
+        if (kind && !mainKind) mainKind = kind;
+      }
       if (AUXILIARIES.has(previous)) passives++;
       else if (PERFECT.has(previous)) perfects++;
       else pastActions++;
@@ -182,6 +190,13 @@ export function sentenceCues(input: CueInput): string[] {
   named('c:figure+future', figures + units > 0 && future);
   named('c:figure+attributed', figures + units > 0 && input.verb !== null);
   named('c:plain-narration', pastActions + passives > 0 && !input.verb && figures === 0);
+  // The first past verb is most often the main one: what the sentence tells, with or without a
+  // figure ("sold 30,154 cars" counts; "arrested six people" happened) and a source.
+  if (mainKind) {
+    cues.add(`m:${mainKind}`);
+    cues.add(`m:${mainKind}+${figures + units > 0 ? 'figure' : 'none'}`);
+    cues.add(`m:${mainKind}+${input.verb ? 'attributed' : 'plain'}`);
+  }
   for (const rule of input.rules) cues.add(`r:${rule}`);
   return [...cues].sort();
 }

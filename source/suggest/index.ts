@@ -1,8 +1,8 @@
 /**
  * margin's suggestion engine: rules propose claims, quotes (with their speaker) and events (with
  * when and where) for every sentence, and a small model learns from each decision of the
- * reviewer. Pure: no files, no UI. Load it lazily (`loadSuggestions()` from `./lazy.js`) so a
- * review's first frame does not wait for it.
+ * reviewer. Pure: no files of the user's (only WordNet's, read from its package), no UI. Load
+ * it lazily (`loadSuggestions()` from `./lazy.js`) so a review's first frame does not wait for it.
  */
 export { analyseArticle } from './analyse.js';
 export { FEATURE_VERSION } from './features.js';

@@ -159,6 +159,7 @@ export function parseModel(text: string): { model: SuggestModel; stale: boolean 
       weights,
       recent: recent.slice(-RECENT).map(([value, present]) => [value, present]),
       cut: stored.cut ?? 0,
+      replay: [],
     };
     model.labels.set(name, learnt);
   }

