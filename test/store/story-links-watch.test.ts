@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { saveStoryLink, watchStoryLinks } from '../../source/store/index.js';
 import { eventually } from '../helpers/patience.js';
 import { useTempFolder } from './temp-store.js';
