@@ -36,8 +36,16 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
   rows.forEach(([number], ord) => {
     order[ord] = number;
   });
-  // Positions follow article numbers (and so keys): sort the corpus order by number.
-  const byNumber = Array.from({ length }, (_, ord) => ord).sort((x, y) => order[x]! - order[y]!);
+  // Positions follow article numbers (and so keys): the corpus order sorted by number, by
+  // counting, since numbers are distinct and below the next one to give.
+  const ordOf = new Int32Array(maxOf(order) + 1).fill(-1);
+  order.forEach((number, ord) => {
+    ordOf[number] = ord;
+  });
+  const byNumber: number[] = [];
+  for (let number = 0; number < ordOf.length; number++) {
+    if (ordOf[number]! >= 0) byNumber.push(ordOf[number]!);
+  }
   const numbers = new Uint32Array(length);
   const firsts = new Uint32Array(length);
   const counts = new Uint32Array(length);
@@ -75,6 +83,12 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot', ?)").run(generation);
   })();
   if (sidecar) writeSidecar(sidecar, info, data);
+}
+
+function maxOf(values: Uint32Array): number {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max;
 }
 
 const MAGIC = 'margin-snapshot\n';
