@@ -317,6 +317,13 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     return this.lists(word);
   }
 
+  *postingRuns(word: string): Generator<Uint32Array> {
+    for (const segment of this.segments) {
+      const list = this.statements.postings.get(segment, word) as Buffer | undefined;
+      if (list) yield decodePostings([list]);
+    }
+  }
+
   titled(word: string): Uint32Array {
     return this.lists(TITLE_MARK + word);
   }
