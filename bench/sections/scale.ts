@@ -289,7 +289,9 @@ async function measureSize(
     : null;
   const broad = commonQueries(source, new Random(11), 12);
   const store = path.join(workspace.workDir, 'scale-store');
-  const stored = size >= 100_000 ? await scaleStore(index, store, context.log) : 0;
+  // MARGIN_BENCH_NO_STORE=1 leaves out stats and export over the store (minutes at 100,000).
+  const withStore = size >= 100_000 && !process.env.MARGIN_BENCH_NO_STORE;
+  const stored = withStore ? await scaleStore(index, store, context.log) : 0;
   index.close();
   if (stored > 0) {
     const annotations = `${count(stored)} annotations`;

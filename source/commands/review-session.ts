@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { openCorpusIndex } from '../corpus/db/open.js';
-import { type LoadProgress, loadCorpus } from '../corpus/index.js';
+import type { LoadProgress } from '../corpus/index.js';
 import { lazyArticleMaker } from '../corpus/lazy-articles.js';
 import type { Article, FileProblem } from '../corpus/types.js';
 import {
@@ -97,6 +97,8 @@ export async function startReviewSession(
       : { onProgress, cacheDir, refresh: 'full' as const, lazy: cacheDir !== null };
   // Quitting stops a first read under way; what it wrote is kept and the next start goes on.
   const stop = new AbortController();
+  // The cleaning pipeline loads only here: a warm start never cleans on this thread.
+  const { loadCorpus } = await import('../corpus/index.js');
   const loading = loadCorpus(root, { ...options, signal: stop.signal });
   let finished = false;
   const settled = () => {

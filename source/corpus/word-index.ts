@@ -42,6 +42,11 @@ export interface WordIndex {
   bucket(first: number, length: number): string[];
   /** Keys of the sentences containing the word, ascending. */
   postings(word: string): Uint32Array;
+  /**
+   * The word's sentence keys as ascending runs, each above the one before, read as they are
+   * asked for: the first keys without the whole list (an index kept in segments has it).
+   */
+  postingRuns?(word: string): Iterable<Uint32Array>;
   /** Numbers of the articles whose title contains the word, ascending. */
   titled(word: string): Uint32Array;
   /** Folded words of each sentence of the article at position `a`. */

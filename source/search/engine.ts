@@ -7,6 +7,7 @@ import { compileFilters } from './filters.js';
 import { highlight } from './highlight.js';
 import { emptyMatches, intersect, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
+import { firstCommonKeys } from './runs.js';
 import { intersectAll, type Probe, type TermSource, termSource } from './term-source.js';
 import { type CompiledQuery, compile, findPhrase, type PhraseTerm } from './terms.js';
 import type { SearchHit } from './types.js';
@@ -114,17 +115,31 @@ export class Engine implements SearchEngine {
   ): number[] | null {
     const lists: Uint32Array[] = [];
     const phrases: PhraseTerm[] = [];
+    // In key order, which is corpus order then, the first hits come from the head of each list:
+    // an index that reads lists a segment at a time stops reading once it has them.
+    const streamed = articles.ordered && this.index.postingRuns !== undefined;
+    const words: string[] = [];
     for (const term of compiled.terms) {
-      const words = term.kind === 'word' ? [term.text] : term.words;
+      const termWords = term.kind === 'word' ? [term.text] : term.words;
+      words.push(...termWords);
       if (term.kind === 'word' && term.scores.get(term.text) !== EXACT) return null;
       if (term.kind === 'phrase') {
         if (!term.known) return null;
         phrases.push(term);
       }
-      for (const word of words) {
+      for (const word of termWords) {
         if (this.index.frequency(word) === undefined) return null;
-        lists.push(this.index.postings(word));
+        if (!streamed) lists.push(this.index.postings(word));
       }
+    }
+    if (streamed) {
+      const keys = firstCommonKeys(
+        words.map((word) => this.index.postingRuns!(word)),
+        articles,
+        limit,
+        (key, a) => this.holdsPhrases(phrases, key, a, articles),
+      );
+      return keys.length === limit ? keys : null;
     }
     const candidates = intersectAll(lists);
     if (candidates.length < limit) return null;
@@ -151,14 +166,22 @@ export class Engine implements SearchEngine {
       const a = owners[i]!;
       if (a < 0) continue;
       const key = candidates[i]!;
-      if (phrases.length > 0) {
-        const own = this.index.sentenceWords(a)[key - articles.firsts[a]!] ?? [];
-        if (!phrases.every((phrase) => findPhrase(phrase, own) === EXACT)) continue;
-      }
+      if (!this.holdsPhrases(phrases, key, a, articles)) continue;
       out.push(key);
       if (out.length === limit) return out;
     }
     return null;
+  }
+
+  private holdsPhrases(
+    phrases: readonly PhraseTerm[],
+    key: number,
+    a: number,
+    articles: IndexedArticles,
+  ): boolean {
+    if (phrases.length === 0) return true;
+    const own = this.index.sentenceWords(a)[key - articles.firsts[a]!] ?? [];
+    return phrases.every((phrase) => findPhrase(phrase, own) === EXACT);
   }
 
   /** The annotated sentences, for a query of filters that only annotated ones can pass. */

@@ -7,7 +7,7 @@ import { decodePostings } from './postings.js';
 import { type RefreshOptions, type RefreshSummary, refreshIndex } from './refresh.js';
 import type { ScanScope } from './scan.js';
 import type { Db } from './schema.js';
-import { positionOf, readSnapshot, type Snapshot } from './snapshot.js';
+import { type ArticleTable, emptyTable, positionOf, readSnapshot } from './snapshot.js';
 import { TITLE_MARK } from './writer.js';
 
 interface ArticleRow {
@@ -53,26 +53,13 @@ const BATCH = 256;
 /** Refreshes running in this process, by index file. */
 const running = new Map<string, Promise<RefreshSummary>>();
 
-const EMPTY: Snapshot = {
-  length: 0,
-  numbers: new Uint32Array(0),
-  firsts: new Uint32Array(0),
-  counts: new Uint32Array(0),
-  ords: new Uint32Array(0),
-  sourceOf: new Uint32Array(0),
-  order: new Uint32Array(0),
-  sources: [''],
-  ordered: true,
-  keyLimit: 0,
-};
-
 /**
  * The corpus and its word index as SQLite holds them: every read is a query, so memory holds
  * only the article table (a few bytes per article) and the articles in use.
  */
 export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   readonly words: WordIndex = this;
-  private snapshot: Snapshot = EMPTY;
+  private snapshot: ArticleTable = emptyTable();
   private segments: number[] = [];
   private readonly kept = new Map<number, { article: Article; words?: string[][] }>();
   private readonly located = new Map<string, { first: number; ids: Map<string, number> } | null>();
@@ -171,7 +158,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   /** Reads the article table again: after a refresh. */
   reload(): void {
-    this.snapshot = readSnapshot(this.db, this.sidecar) ?? EMPTY;
+    this.snapshot.close();
+    this.snapshot = readSnapshot(this.db, this.sidecar) ?? emptyTable();
     this.segments = this.statements.segments.all() as number[];
     this.kept.clear();
     this.located.clear();
@@ -188,14 +176,14 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   summaries(from: number, to: number): ArticleSummary[] {
-    const { order } = this.snapshot;
     const lo = Math.max(0, from);
-    const hi = Math.min(to, order.length);
+    const hi = Math.min(to, this.snapshot.length);
     if (hi - lo >= BULK_SUMMARIES) return this.summariesByScan(lo, hi);
+    const numbers = this.snapshot.orderRange(lo, hi);
     const out: ArticleSummary[] = [];
-    for (let ord = lo; ord < hi; ord++) {
-      const row = this.statements.summary.get(order[ord]!) as SummaryRow | undefined;
-      if (row) out.push(this.toSummary(row, ord));
+    for (let i = 0; i < numbers.length; i++) {
+      const row = this.statements.summary.get(numbers[i]!) as SummaryRow | undefined;
+      if (row) out.push(this.toSummary(row, lo + i));
     }
     return out;
   }
@@ -252,7 +240,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   articleAt(ord: number): Article | undefined {
-    const number = this.snapshot.order[ord];
+    const number = this.snapshot.orderRange(ord, ord + 1)[0];
     return number === undefined ? undefined : this.byNumber(number);
   }
 
@@ -288,12 +276,13 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   close(): void {
+    this.snapshot.close();
     if (this.db.open) this.db.close();
   }
 
   // The word index, for search.
 
-  articleTable(): Snapshot {
+  articleTable(): ArticleTable {
     return this.snapshot;
   }
 
@@ -326,6 +315,13 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   postings(word: string): Uint32Array {
     return this.lists(word);
+  }
+
+  *postingRuns(word: string): Generator<Uint32Array> {
+    for (const segment of this.segments) {
+      const list = this.statements.postings.get(segment, word) as Buffer | undefined;
+      if (list) yield decodePostings([list]);
+    }
   }
 
   titled(word: string): Uint32Array {

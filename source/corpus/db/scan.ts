@@ -59,6 +59,10 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
   const filesIn = db.prepare(
     'SELECT path, size, mtime, problem, duplicate FROM files WHERE folder = ?',
   );
+  const pathsIn = db.prepare('SELECT path FROM files WHERE folder = ?').pluck();
+  const problemsIn = db.prepare(
+    'SELECT path, size, mtime, problem, duplicate FROM files INDEXED BY files_problems WHERE problem IS NOT NULL AND folder = ?',
+  );
   const started = Date.now();
   const knownFolders = new Set(known.map((folder) => folder.path));
 
@@ -96,13 +100,21 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
       else if (entry.isSymbolicLink()) listed.push({ path, special: null, link: true });
     }
     // By name, not by order: a folder of 100,000 files is compared without sorting either side.
-    const rows = new Map<string, KnownFile>();
-    for (const row of filesIn.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
+    // Without comparing sizes and times, a file's path is all there is to look at, unless it is
+    // one to read again: those have a problem, and the problem index finds them alone.
+    const rows = new Map<string, KnownFile | null>();
+    if (fullCompare) {
+      for (const row of filesIn.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
+    } else {
+      for (const path of pathsIn.iterate(folder) as Iterable<string>) rows.set(path, null);
+      for (const row of problemsIn.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
+    }
     // Nothing to compare with in a folder the index has never seen: reading gives size and time.
     const compare = fullCompare && rows.size > 0;
     const stats = compare || listed.some((file) => file.link) ? await statAll(root, listed) : [];
     for (let i = 0; i < listed.length; i++) {
       const file = listed[i]!;
+      const known = rows.has(file.path);
       const row = rows.get(file.path) ?? null;
       rows.delete(file.path);
       const found = stats[i];
@@ -111,23 +123,22 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
         // Linked files are read; linked folders are not followed, so a loop cannot hang a refresh.
         const target = found === undefined ? null : found;
         if (target?.isDirectory()) {
-          if (row) plan.drop.push(file.path);
+          if (known) plan.drop.push(file.path);
           continue;
         }
         const targetKind = target ? specialKind(target) : null;
         if (targetKind) special = `not a regular file (a link to ${targetKind})`;
       }
       if (special) {
-        if (row) plan.drop.push(file.path);
+        if (known) plan.drop.push(file.path);
         plan.problems.push({ path: file.path, folder, problem: special });
         continue;
       }
       const changed =
-        row === null ||
-        row.size < 0 ||
-        row.duplicate === 1 ||
+        !known ||
+        (row !== null && (row.size < 0 || row.duplicate === 1)) ||
         (compare &&
-          (found === null || found === undefined
+          (found === null || found === undefined || row === null
             ? true
             : found.size !== row.size || found.mtimeMs !== row.mtime));
       if (changed) plan.read.push(file.path);

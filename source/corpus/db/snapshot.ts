@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { IndexedArticles } from '../word-index.js';
 import type { Db } from './schema.js';
 
@@ -36,8 +36,16 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
   rows.forEach(([number], ord) => {
     order[ord] = number;
   });
-  // Positions follow article numbers (and so keys): sort the corpus order by number.
-  const byNumber = Array.from({ length }, (_, ord) => ord).sort((x, y) => order[x]! - order[y]!);
+  // Positions follow article numbers (and so keys): the corpus order sorted by number, by
+  // counting, since numbers are distinct and below the next one to give.
+  const ordOf = new Int32Array(maxOf(order) + 1).fill(-1);
+  order.forEach((number, ord) => {
+    ordOf[number] = ord;
+  });
+  const byNumber: number[] = [];
+  for (let number = 0; number < ordOf.length; number++) {
+    if (ordOf[number]! >= 0) byNumber.push(ordOf[number]!);
+  }
   const numbers = new Uint32Array(length);
   const firsts = new Uint32Array(length);
   const counts = new Uint32Array(length);
@@ -77,6 +85,12 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
   if (sidecar) writeSidecar(sidecar, info, data);
 }
 
+function maxOf(values: Uint32Array): number {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}
+
 const MAGIC = 'margin-snapshot\n';
 
 function writeSidecar(file: string, info: string, data: Buffer): void {
@@ -91,68 +105,162 @@ function writeSidecar(file: string, info: string, data: Buffer): void {
   }
 }
 
-/** The sidecar's info and arrays, when it is of the generation the database names. */
-function readSidecar(
+/** The sidecar's header, when it is of the generation the database names. */
+function openSidecar(
   file: string,
   generation: string,
-): { info: string; arrays: Uint8Array } | null {
-  let bytes: Buffer;
+): { fd: number; info: Info; at: number } | null {
+  let fd: number;
   try {
-    bytes = readFileSync(file);
+    fd = openSync(file, 'r');
   } catch {
     return null;
   }
-  const start = MAGIC.length;
-  if (bytes.subarray(0, start).toString() !== MAGIC) return null;
-  const end = bytes.indexOf(10, start);
-  if (end < 0) return null;
-  const info = bytes.subarray(start, end).toString();
   try {
-    if ((JSON.parse(info) as { generation?: string }).generation !== generation) return null;
+    // The header is the magic line and one line of JSON: read until its end.
+    let bytes = Buffer.alloc(0);
+    let end = -1;
+    while (end < 0) {
+      const chunk = Buffer.alloc(Math.max(4096, bytes.length));
+      const read = readSync(fd, chunk, 0, chunk.length, bytes.length);
+      if (read === 0) break;
+      bytes = Buffer.concat([bytes, chunk.subarray(0, read)]);
+      end = bytes.indexOf(10, MAGIC.length);
+    }
+    if (end < 0 || bytes.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error();
+    const info = JSON.parse(bytes.subarray(MAGIC.length, end).toString()) as Info;
+    if (info.generation !== generation) throw new Error();
+    return { fd, info, at: end + 1 };
   } catch {
+    closeSync(fd);
     return null;
   }
-  return { info, arrays: bytes.subarray(end + 1) };
 }
 
-export function readSnapshot(db: Db, sidecar: string | null): Snapshot | null {
+interface Info {
+  length: number;
+  keyLimit: number;
+  ordered: boolean;
+  sources: string[];
+  generation?: string;
+}
+
+/**
+ * The article table of the index. From the sidecar, each column is read when first asked for,
+ * and a page of the corpus order alone when only that is asked for: a command pays for what it
+ * uses (the list's first page reads a few kilobytes of a table of 24 MB at a million articles).
+ * The file stays open until `close`, so a refresh that replaces it meanwhile changes nothing
+ * read here. Without the sidecar, the table is read whole from the database.
+ */
+export class ArticleTable implements Snapshot {
+  readonly length: number;
+  readonly keyLimit: number;
+  readonly ordered: boolean;
+  readonly sources: readonly string[];
+  private readonly columns: (Uint32Array | undefined)[];
+  private fd: number | null;
+  /** Where the columns start in the sidecar. */
+  private readonly at: number;
+  private closed = false;
+
+  constructor(info: Info, from: { columns: Uint32Array[] } | { fd: number; at: number }) {
+    this.length = info.length;
+    this.keyLimit = info.keyLimit;
+    this.ordered = info.ordered;
+    this.sources = info.sources;
+    this.columns = 'columns' in from ? from.columns : [];
+    this.fd = 'fd' in from ? from.fd : null;
+    this.at = 'at' in from ? from.at : 0;
+  }
+
+  get numbers(): Uint32Array {
+    return this.column(0);
+  }
+  get firsts(): Uint32Array {
+    return this.column(1);
+  }
+  get counts(): Uint32Array {
+    return this.column(2);
+  }
+  get ords(): Uint32Array {
+    return this.column(3);
+  }
+  get sourceOf(): Uint32Array {
+    return this.column(4);
+  }
+  get order(): Uint32Array {
+    return this.column(5);
+  }
+
+  /** The article numbers at corpus positions `from` to `to` (excluded). */
+  orderRange(from: number, to: number): Uint32Array {
+    const lo = Math.max(0, Math.min(from, this.length));
+    const hi = Math.max(lo, Math.min(to, this.length));
+    const whole = this.columns[5];
+    if (whole || this.fd === null) return this.column(5).subarray(lo, hi);
+    return this.read(5, lo, hi);
+  }
+
+  /** Lets go of the sidecar: the columns read so far stay. */
+  close(): void {
+    this.closed = true;
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private column(field: number): Uint32Array {
+    let found = this.columns[field];
+    if (!found) {
+      found = this.fd === null ? new Uint32Array(this.length) : this.read(field, 0, this.length);
+      this.columns[field] = found;
+    }
+    return found;
+  }
+
+  private read(field: number, from: number, to: number): Uint32Array {
+    if (this.closed || this.fd === null) throw new Error('the corpus index is closed');
+    const out = new Uint32Array(to - from);
+    const bytes = new Uint8Array(out.buffer);
+    const start = this.at + (field * this.length + from) * 4;
+    let done = 0;
+    while (done < bytes.length) {
+      const read = readSync(this.fd, bytes, done, bytes.length - done, start + done);
+      if (read === 0) throw new Error('the article table beside the corpus index is cut short');
+      done += read;
+    }
+    return out;
+  }
+}
+
+/** The article table as the last refresh wrote it, or null when none is written. */
+export function readSnapshot(db: Db, sidecar: string | null): ArticleTable | null {
   const generation = db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck().get() as
     | string
     | undefined;
-  let found = sidecar && generation ? readSidecar(sidecar, generation) : null;
-  if (!found) {
-    const rows = db.prepare('SELECT name, data FROM snapshot').all() as Array<{
-      name: string;
-      data: Buffer;
-    }>;
-    const arrays = rows.find((row) => row.name === 'arrays')?.data;
-    const info = rows.find((row) => row.name === 'info')?.data;
-    if (!arrays || !info) return null;
-    found = { info: info.toString(), arrays };
-  }
-  const { info, arrays } = found;
-  const { length, keyLimit, ordered, sources } = JSON.parse(info) as {
-    length: number;
-    keyLimit: number;
-    ordered: boolean;
-    sources: string[];
-  };
-  // One aligned copy; each field is a view into it.
+  const opened = sidecar && generation ? openSidecar(sidecar, generation) : null;
+  if (opened) return new ArticleTable(opened.info, { fd: opened.fd, at: opened.at });
+  const rows = db.prepare('SELECT name, data FROM snapshot').all() as Array<{
+    name: string;
+    data: Buffer;
+  }>;
+  const arrays = rows.find((row) => row.name === 'arrays')?.data;
+  const info = rows.find((row) => row.name === 'info')?.data;
+  if (!arrays || !info) return null;
+  const parsed = JSON.parse(info.toString()) as Info;
+  // One aligned copy; each column is a view into it.
   const all = new Uint32Array(arrays.byteLength / 4);
   new Uint8Array(all.buffer).set(arrays);
-  const field = (i: number) => all.subarray(i * length, (i + 1) * length);
-  return {
-    length,
-    numbers: field(0),
-    firsts: field(1),
-    counts: field(2),
-    ords: field(3),
-    sourceOf: field(4),
-    order: field(5),
-    sources,
-    ordered,
-    keyLimit,
-  };
+  const { length } = parsed;
+  const columns = FIELDS.map((_, i) => all.subarray(i * length, (i + 1) * length));
+  return new ArticleTable(parsed, { columns });
+}
+
+/** The table of an index with no article yet. */
+export function emptyTable(): ArticleTable {
+  return new ArticleTable(
+    { length: 0, keyLimit: 0, ordered: true, sources: [''] },
+    { columns: FIELDS.map(() => new Uint32Array(0)) },
+  );
 }
 
 /** The position of an article number in the ascending `numbers`, or -1. */

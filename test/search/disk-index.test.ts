@@ -1,0 +1,61 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCorpusIndex } from '../../source/corpus/db/open.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { buildSearchEngine, placedFacts, searchEngine } from '../../source/search/index.js';
+import { tempCorpus } from '../corpus/temp-corpus.js';
+
+const corpus = tempCorpus();
+let cacheDir: string;
+
+const article = (n: number) =>
+  `Talks in town ${n}\n\nThe talks went on for a second day in town ${n}. ` +
+  `Officials said the second day of talks ended late. Nothing else happened on day ${n}.\n`;
+
+beforeEach(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'margin-search-index-'));
+});
+
+afterEach(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+/** Hits as a person reads them: article, sentence, score. */
+const shown = (hits: ReturnType<ReturnType<typeof searchEngine>['search']>) =>
+  hits.map((hit) => `${hit.article} ${hit.sentence} ${hit.score.toFixed(3)}`);
+
+describe('search on the corpus index', () => {
+  it('finds the same first hits as over the articles read afresh, across refreshes and removals', async () => {
+    // Each refresh writes its own segment of posting lists; the removed articles leave keys
+    // behind in the first one.
+    for (let n = 10; n < 20; n++) await corpus.write(`a${n}.txt`, article(n));
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    for (let n = 20; n < 30; n++) await corpus.write(`b${n}.txt`, article(n));
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    for (const n of [10, 11, 13]) await rm(join(corpus.root(), `a${n}.txt`));
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
+    const memory = buildSearchEngine(fresh.articles);
+    const disk = searchEngine(index.words);
+    try {
+      for (const query of ['talks', 'second day', '"second day"', 'talks officials', 'town']) {
+        for (const limit of [1, 3, 7, 40]) {
+          const expected = shown(memory.search(query, placedFacts([]), { limit }));
+          expect(expected.length, `${query} (${limit})`).toBeGreaterThan(0);
+          expect(
+            shown(disk.search(query, placedFacts([]), { limit })),
+            `${query} (${limit})`,
+          ).toEqual(expected);
+        }
+      }
+      // The removed articles are nowhere.
+      const all = disk.search('talks', placedFacts([]), { limit: 1000 });
+      expect(all.some((hit) => ['a10', 'a11', 'a13'].includes(hit.article))).toBe(false);
+      expect(new Set(all.map((hit) => hit.article)).size).toBe(17);
+    } finally {
+      index.close();
+    }
+  });
+});
