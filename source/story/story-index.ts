@@ -790,21 +790,6 @@ export class StoryIndex {
 
   // ---- output ----
 
-  /** The earliest occurrence of a node: dated before undated, then by date, article id, position. */
-  private anchorOf(node: number): ClusterMember & { day: number } {
-    let best: (ClusterMember & { day: number }) | null = null;
-    for (const at of this.occurrences(node)) {
-      const article = this.articleOf(at);
-      const member = {
-        article: this.articleIds[article]!,
-        sentence: at - this.articleStart.data[article]!,
-        day: this.articleDay.data[article]!,
-      };
-      if (!best || compareMember(member, best) < 0) best = member;
-    }
-    return best!;
-  }
-
   private describe(nodes: number[]): StoryCluster | null {
     const members: Array<ClusterMember & { day: number }> = [];
     const articles = new Set<number>();
