@@ -80,7 +80,10 @@ export class StoryIndex {
   private readonly nodeHash = new Uint32List();
   private readonly nodeHash2 = new Uint32List();
   private readonly nodeFigures = new Uint32List();
-  private readonly copies = new FingerprintMap();
+  private readonly copies = new FingerprintMap(
+    (node) => this.nodeHash.data[node]!,
+    (node) => this.nodeHash2.data[node]!,
+  );
 
   // Edges, as half-edges in per-node linked lists.
   private edgeHead = new Int32Array(1024).fill(-1);
