@@ -85,4 +85,18 @@ describe('LSH buckets', () => {
     expect(seen.get('0-1')).toBe(1);
     expect([...seen.values()].every((count) => count === 1)).toBe(true);
   });
+
+  it('finds every built node in its own bucket among thousands', () => {
+    const sets = Array.from({ length: 3000 }, (_, node) => [node * 7, node * 7 + 1, node * 7 + 2]);
+    sets.push([...sets[5]!]);
+    const lsh = indexOf(sets);
+    lsh.build(sets.length);
+    for (const node of [0, 5, 1234, 2999]) {
+      for (let band = 0; band < shape.bands; band++) {
+        const bucket = lsh.bucket(band, lsh.minhashBand(sets[node]!, band));
+        expect(bucket).toContain(node);
+        if (node === 5) expect(bucket).toContain(3000);
+      }
+    }
+  });
 });
