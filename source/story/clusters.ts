@@ -6,79 +6,110 @@
  * sentences of one article (an article rarely says the same thing twice in other words).
  * A reviewer's link joins regardless of the anchors. The result depends only on the component,
  * not on the order sentences arrived in.
+ *
+ * A component of boilerplate-like sentences can hold half a million sentences and millions of
+ * pairs, so everything per sentence or per pair is a typed array, sorted by radix.
  */
 
 export interface ComponentAccess {
-  /** The verified pairs of a node, with their scores. */
+  /** The verified pairs of a node, with their scores (0..1]. */
   edges(node: number, visit: (other: number, score: number) => void): void;
   /** Reviewers' links and unlinks between nodes. */
   links: ReadonlyArray<readonly [number, number]>;
   unlinks: ReadonlyArray<readonly [number, number]>;
-  /** Anchor order: earliest-dated first. */
-  order(a: number, b: number): number;
-  /** The articles a node occurs in (a node may stand for copies in several). */
-  articles(node: number): number[];
+  /** The article a node occurs in, or the articles of a node that stands for copies in several. */
+  articles(node: number): number | readonly number[];
   /** Whether two nodes report the same thing (> 0). */
   same(a: number, b: number): number;
+  /**
+   * Scratch owned by the caller, one entry per node of the index, every entry -1: this
+   * function writes each component node's rank there and sets it back to -1 before it returns.
+   */
+  rank: Int32Array;
 }
 
-/** The groups of one component, each as nodes in anchor order, anchor first. */
-export function clusterComponent(nodes: readonly number[], access: ComponentAccess): number[][] {
-  if (nodes.length === 1) return [[nodes[0]!]];
-  const sorted = [...nodes].sort(access.order);
-  const rank = new Map<number, number>();
-  sorted.forEach((node, index) => {
-    rank.set(node, index);
-  });
-  // Pairs in typed arrays: a component of boilerplate-like sentences has millions of them.
+const LINK = Number.POSITIVE_INFINITY;
+
+/**
+ * The groups of one component, each as nodes in anchor order, anchor first. `sorted` holds the
+ * component's nodes in anchor order (earliest-dated first).
+ */
+export function clusterComponent(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {
+  const size = sorted.length;
+  if (size === 1) return [[sorted[0]!]];
+  const { rank } = access;
+  for (let i = 0; i < size; i++) rank[sorted[i]!] = i;
+  try {
+    return formGroups(sorted, access);
+  } finally {
+    for (let i = 0; i < size; i++) rank[sorted[i]!] = -1;
+  }
+}
+
+function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {
+  const size = sorted.length;
+  const { rank } = access;
+  // Each pair once (from its lower rank), counted first so that the arrays are made once.
   let count = 0;
-  let pairA = new Int32Array(1024);
-  let pairB = new Int32Array(1024);
-  let pairScore = new Float64Array(1024);
-  const push = (a: number, b: number, score: number) => {
-    if (count === pairA.length) {
-      const grow = <T extends Int32Array | Float64Array>(old: T, make: (n: number) => T): T => {
-        const grown = make(old.length * 2);
-        grown.set(old);
-        return grown;
-      };
-      pairA = grow(pairA, (n) => new Int32Array(n));
-      pairB = grow(pairB, (n) => new Int32Array(n));
-      pairScore = grow(pairScore, (n) => new Float64Array(n));
-    }
-    pairA[count] = a;
-    pairB[count] = b;
-    pairScore[count++] = score;
-  };
-  for (const node of sorted) {
-    const a = rank.get(node)!;
-    access.edges(node, (other, score) => {
-      const b = rank.get(other);
-      if (b !== undefined && a < b) push(a, b, score);
+  for (let a = 0; a < size; a++) {
+    access.edges(sorted[a]!, (other) => {
+      if (rank[other]! > a) count++;
+    });
+  }
+  const inside = (x: number, y: number) => rank[x]! >= 0 && rank[y]! >= 0 && x !== y;
+  for (const [x, y] of access.links) if (inside(x, y)) count++;
+  const pairA = new Int32Array(count);
+  const pairB = new Int32Array(count);
+  const pairScore = new Float32Array(count);
+  let at = 0;
+  for (let a = 0; a < size; a++) {
+    access.edges(sorted[a]!, (other, score) => {
+      const b = rank[other]!;
+      if (b > a) {
+        pairA[at] = a;
+        pairB[at] = b;
+        pairScore[at++] = score;
+      }
     });
   }
   for (const [x, y] of access.links) {
-    const a = rank.get(x);
-    const b = rank.get(y);
-    if (a !== undefined && b !== undefined && a !== b) {
-      push(Math.min(a, b), Math.max(a, b), Number.POSITIVE_INFINITY);
-    }
+    if (!inside(x, y)) continue;
+    pairA[at] = Math.min(rank[x]!, rank[y]!);
+    pairB[at] = Math.max(rank[x]!, rank[y]!);
+    pairScore[at++] = LINK;
   }
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  order.sort(
-    (p, q) => pairScore[q]! - pairScore[p]! || pairA[p]! - pairA[q]! || pairB[p]! - pairB[q]!,
-  );
+  // Best pair first; ties by the ranks, so the order depends on the component alone.
+  const scoreBits = new Uint32Array(pairScore.buffer);
+  const descending = new Uint32Array(count);
+  for (let i = 0; i < count; i++) descending[i] = ~scoreBits[i]! >>> 0;
+  const order = radixOrder(count, [
+    [pairB, size],
+    [pairA, size],
+    [descending, 0x1_0000_0000],
+  ]);
 
-  const size = sorted.length;
-  const parent = Int32Array.from({ length: size }, (_, i) => i);
+  const parent = new Int32Array(size);
   // A group's anchor is its lowest rank; members are collected at the end, in rank order.
-  const anchor = Int32Array.from({ length: size }, (_, i) => i);
-  // A root's articles: a short list, or a set once long.
-  const articles: Array<number[] | Set<number>> = sorted.map((node) => access.articles(node));
+  const anchor = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    parent[i] = i;
+    anchor[i] = i;
+  }
+  // A root's articles: its node's one article, or a list, or a set once long (made on merging).
+  const single = new Int32Array(size);
+  const lists: Array<number[] | Set<number> | undefined> = [];
+  for (let i = 0; i < size; i++) {
+    const found = access.articles(sorted[i]!);
+    if (typeof found === 'number') single[i] = found;
+    else lists[i] = [...found];
+  }
+  const listOf = (root: number): number[] | Set<number> => lists[root] ?? [single[root]!];
+  const sizeOf = (root: number) => {
+    const list = lists[root];
+    return list === undefined ? 1 : Array.isArray(list) ? list.length : list.size;
+  };
   const has = (list: number[] | Set<number>, article: number) =>
     Array.isArray(list) ? list.includes(article) : list.has(article);
-  const sizeOf = (list: number[] | Set<number>) => (Array.isArray(list) ? list.length : list.size);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -87,10 +118,8 @@ export function clusterComponent(nodes: readonly number[], access: ComponentAcce
     return i;
   };
   const unlinks = access.unlinks
-    .map(([x, y]) => [rank.get(x), rank.get(y)] as const)
-    .filter(
-      (pair): pair is readonly [number, number] => pair[0] !== undefined && pair[1] !== undefined,
-    );
+    .filter(([x, y]) => inside(x, y))
+    .map(([x, y]) => [rank[x]!, rank[y]!] as const);
   const forbidden = (rootA: number, rootB: number) =>
     unlinks.some(([x, y]) => {
       const fx = find(x);
@@ -99,18 +128,15 @@ export function clusterComponent(nodes: readonly number[], access: ComponentAcce
     });
 
   for (let k = 0; k < count; k++) {
-    const at = order[k]!;
-    const a = pairA[at]!;
-    const b = pairB[at]!;
-    const score = pairScore[at]!;
-    const rootA = find(a);
-    const rootB = find(b);
+    const pair = order[k]!;
+    const rootA = find(pairA[pair]!);
+    const rootB = find(pairB[pair]!);
     if (rootA === rootB || forbidden(rootA, rootB)) continue;
-    const [small, large] =
-      sizeOf(articles[rootA]!) <= sizeOf(articles[rootB]!) ? [rootA, rootB] : [rootB, rootA];
+    const [small, large] = sizeOf(rootA) <= sizeOf(rootB) ? [rootA, rootB] : [rootB, rootA];
+    const largeList = listOf(large);
     let clash = false;
-    for (const article of articles[small]!) {
-      if (has(articles[large]!, article)) {
+    for (const article of listOf(small)) {
+      if (has(largeList, article)) {
         clash = true;
         break;
       }
@@ -118,24 +144,21 @@ export function clusterComponent(nodes: readonly number[], access: ComponentAcce
     if (clash) continue;
     const anchorA = anchor[rootA]!;
     const anchorB = anchor[rootB]!;
-    if (
-      score !== Number.POSITIVE_INFINITY &&
-      access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0
-    ) {
+    if (pairScore[pair] !== LINK && access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0) {
       continue;
     }
     const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
     parent[gone] = keep;
     anchor[keep] = Math.min(anchorA, anchorB);
-    let merged = articles[keep]!;
-    for (const article of articles[gone]!) {
+    let merged = listOf(keep);
+    for (const article of listOf(gone)) {
       if (Array.isArray(merged)) {
         merged.push(article);
         if (merged.length > 16) merged = new Set(merged);
       } else merged.add(article);
     }
-    articles[keep] = merged;
-    articles[gone] = [];
+    lists[keep] = merged;
+    lists[gone] = undefined;
   }
   const groups = new Map<number, number[]>();
   for (let i = 0; i < size; i++) {
@@ -145,4 +168,42 @@ export function clusterComponent(nodes: readonly number[], access: ComponentAcce
     else groups.set(root, [sorted[i]!]);
   }
   return [...groups.values()];
+}
+
+/**
+ * The order of `count` items sorted by several keys, least significant key first, each with
+ * its bound (keys below it): a stable radix sort in 16-bit passes, linear in `count`.
+ */
+export function radixOrder(
+  count: number,
+  keys: ReadonlyArray<readonly [ArrayLike<number>, number]>,
+): Uint32Array {
+  let order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  // A small component (most are) is sorted by comparison: a radix pass costs 65,536 counts.
+  if (count < 4096) {
+    return order.sort((x, y) => {
+      for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k]![0];
+        const difference = key[x]! - key[y]!;
+        if (difference !== 0) return difference;
+      }
+      return x - y;
+    });
+  }
+  let next = new Uint32Array(count);
+  const counts = new Int32Array(65_537);
+  for (const [key, bound] of keys) {
+    for (let shift = 0; shift < 32 && bound - 1 >= 2 ** shift; shift += 16) {
+      counts.fill(0);
+      for (let i = 0; i < count; i++) counts[((key[order[i]!]! >>> shift) & 0xffff) + 1]!++;
+      for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
+      for (let i = 0; i < count; i++) {
+        const item = order[i]!;
+        next[counts[(key[item]! >>> shift) & 0xffff]!++] = item;
+      }
+      [order, next] = [next, order];
+    }
+  }
+  return order;
 }

@@ -109,24 +109,30 @@ export class Float32List {
   }
 }
 
-/** An open-addressing map from a 64-bit fingerprint (two 32-bit halves) to a node. */
+/**
+ * An open-addressing map from a 64-bit fingerprint (two 32-bit halves) to a node. Slots hold
+ * only nodes (4 bytes): a slot's fingerprint is read from the caller's per-node arrays, which
+ * already hold it, so millions of sentences do not pay for it twice.
+ */
 export class FingerprintMap {
-  private high = new Uint32Array(1 << 12);
-  private low = new Uint32Array(1 << 12);
   private nodes = new Int32Array(1 << 12).fill(-1);
   private used = 0;
+
+  constructor(
+    private readonly high: (node: number) => number,
+    private readonly low: (node: number) => number,
+  ) {}
 
   get(h1: number, h2: number): number {
     const slot = this.slot(h1, h2);
     return this.nodes[slot]! >= 0 ? this.nodes[slot]! : -1;
   }
 
+  /** Maps a fingerprint to `node`, whose own fingerprint (as the callers read it) it must be. */
   set(h1: number, h2: number, node: number): void {
     if ((this.used + 1) * 10 > this.nodes.length * 7) this.grow();
     const slot = this.slot(h1, h2);
     if (this.nodes[slot] === -1) this.used++;
-    this.high[slot] = h1;
-    this.low[slot] = h2;
     this.nodes[slot] = node;
   }
 
@@ -141,19 +147,20 @@ export class FingerprintMap {
     let slot = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
     for (;;) {
       const node = this.nodes[slot]!;
-      if (node === -1 || (this.high[slot] === h1 && this.low[slot] === h2)) return slot;
+      if (node === -1 || (node >= 0 && this.high(node) === h1 && this.low(node) === h2)) {
+        return slot;
+      }
       slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const { high, low, nodes } = this;
-    this.high = new Uint32Array(nodes.length * 2);
-    this.low = new Uint32Array(nodes.length * 2);
+    const { nodes } = this;
     this.nodes = new Int32Array(nodes.length * 2).fill(-1);
     this.used = 0;
     for (let slot = 0; slot < nodes.length; slot++) {
-      if (nodes[slot]! >= 0) this.set(high[slot]!, low[slot]!, nodes[slot]!);
+      const node = nodes[slot]!;
+      if (node >= 0) this.set(this.high(node), this.low(node), node);
     }
   }
 }

@@ -3,13 +3,15 @@
  * Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3): the signature is cut into `bands`
  * bands of `rows` rows; two sentences are candidates when they agree on every row of some band.
  *
- * Per band, each node's band value and the nodes sorted by it (8 bytes per node per band, no
- * object per sentence), built once over all nodes; nodes added later go into a small map per
- * band, and removed nodes are skipped. A pair that shares several bands is compared once, in
- * the first band it shares.
+ * Per band, only the built nodes sorted by band value (4 bytes per node per band): a node's band
+ * value is computed again from its words whenever it is needed (a binary search, a removal),
+ * which costs microseconds, where keeping every value would cost as much memory again. The build
+ * goes band by band, so only one band's values exist at a time. Nodes added later go into a
+ * small map per band, and removed nodes are skipped. A pair that shares several bands is
+ * compared once, in the first band it shares.
  */
 import { grownCapacity } from './growable.js';
-import { mix, signature } from './minhash.js';
+import { mix, seed } from './minhash.js';
 
 export interface LshShape {
   bands: number;
@@ -21,82 +23,109 @@ export interface LshShape {
   keys?: number;
 }
 
+/** What the index asks of the nodes it holds. */
+export interface LshSource {
+  /** Whether a node is to be indexed at the build (alive, and long enough to compare). */
+  indexable(node: number): boolean;
+  /** Band `band`'s value of a node: the same every time it is asked, removed nodes included. */
+  value(node: number, band: number): number;
+  /** The node's day (0..0xffff): a bucket's nodes stand in date order. */
+  day(node: number): number;
+}
+
 export class LshIndex {
   readonly shape: LshShape;
-  /** Per band, each node's band value (0 for a node not indexed). */
-  private values: Uint32Array[];
-  /** Per band, the built nodes in order of their band value. */
+  /** Per band, the built nodes in order of their band value, then of their day. */
   private order: Int32Array[] = [];
   private added: Array<Map<number, number[]>>;
   private indexed = new Uint8Array(1024);
-  private readonly scratch: Uint32Array;
+  /**
+   * During the build only: 16 bits of each node's value per band done, to skip pairs already
+   * handed on (a pair whose bits agree by chance, one in 65,536, is skipped too).
+   */
+  private tags: Uint16Array | null = null;
+  private tagStride = 0;
+  private readonly source: LshSource;
+  private readonly minima: Uint32Array;
   /** MinHash bands and keyed bands. */
   readonly total: number;
 
-  constructor(shape: LshShape) {
+  constructor(shape: LshShape, source: LshSource) {
     this.shape = shape;
+    this.source = source;
     this.total = shape.bands + (shape.keys ?? 0);
-    this.values = Array.from({ length: this.total }, () => new Uint32Array(1024));
+    this.minima = new Uint32Array(shape.rows);
     this.added = Array.from({ length: this.total }, () => new Map());
-    this.scratch = new Uint32Array(shape.bands * shape.rows);
   }
 
-  /** The MinHash band values of a set of shingles (ids); keyed bands are left to the caller. */
-  bandValues(
-    items: readonly number[],
-    out: Uint32Array = new Uint32Array(this.total),
-  ): Uint32Array {
-    const sig = signature(items, this.scratch);
+  /** MinHash band `band`'s value of a set of shingles (ids): one hash of its `rows` minima. */
+  minhashBand(items: readonly number[], band: number): number {
     const { rows } = this.shape;
-    for (let band = 0; band < this.shape.bands; band++) {
-      let h = mix(band + 1);
-      for (let r = 0; r < rows; r++) h = mix(h ^ sig[band * rows + r]!);
-      out[band] = h;
+    const minima = this.minima;
+    minima.fill(0xffff_ffff);
+    for (let i = 0; i < items.length; i++) {
+      const base = mix(items[i]!);
+      for (let r = 0; r < rows; r++) {
+        const value = mix(base ^ seed(band * rows + r));
+        if (value < minima[r]!) minima[r] = value;
+      }
     }
-    return out;
+    let h = mix(band + 1);
+    for (let r = 0; r < rows; r++) h = mix(h ^ minima[r]!);
+    return h;
   }
 
   /**
-   * Indexes nodes `0..count-1` afresh; `valuesOf` fills a node's band values, or returns false
-   * for a node that is not to be indexed (removed, or too short to compare).
+   * Indexes nodes `0..count-1` afresh, band by band, and calls `visit` with each run of two or
+   * more nodes sharing a bucket (in date order) while that band is at hand.
    */
-  build(
-    count: number,
-    valuesOf: (node: number, out: Uint32Array) => boolean,
-    dayOf: (node: number) => number = () => 0,
-  ): void {
+  build(count: number, visit: (band: number, nodes: Int32Array) => void = () => {}): void {
     this.ensure(count, true);
     this.indexed.fill(0);
-    const nodes = new Int32Array(count);
+    const all = new Int32Array(count);
     let total = 0;
-    const values = new Uint32Array(this.total);
     for (let node = 0; node < count; node++) {
-      if (!valuesOf(node, values)) continue;
-      for (let band = 0; band < values.length; band++) this.values[band]![node] = values[band]!;
+      if (!this.source.indexable(node)) continue;
       this.indexed[node] = 1;
-      nodes[total++] = node;
+      all[total++] = node;
     }
+    const nodes = all.subarray(0, total);
     // Within a bucket, nodes stand in date order: the members a node is compared with (the
     // nearest before it) are then those of the same days, where the same story is told.
     const days = new Uint32Array(total);
-    for (let i = 0; i < total; i++) days[i] = Math.max(0, Math.min(0xffff, dayOf(nodes[i]!)));
-    const byDay = radixSort(days, nodes.subarray(0, total), [0]);
-    nodes.set(byDay);
-    this.order = [];
-    for (let band = 0; band < this.total; band++) {
-      const keys = new Uint32Array(total);
-      for (let i = 0; i < total; i++) keys[i] = this.values[band]![nodes[i]!]!;
-      this.order.push(radixSort(keys, nodes.subarray(0, total)));
+    for (let i = 0; i < total; i++) {
+      days[i] = Math.max(0, Math.min(0xffff, this.source.day(nodes[i]!)));
     }
+    const byDay = radixSort(days, nodes, [0]);
+    this.order = [];
+    this.tagStride = count;
+    this.tags = new Uint16Array(count * this.total);
+    const keys = days;
+    for (let band = 0; band < this.total; band++) {
+      const tags = this.tags.subarray(band * count, (band + 1) * count);
+      for (let i = 0; i < total; i++) {
+        const node = byDay[i]!;
+        keys[i] = this.source.value(node, band);
+        tags[node] = keys[i]! >>> 16;
+      }
+      const order = radixSort(keys, byDay);
+      this.order.push(order);
+      let start = 0;
+      for (let at = 1; at <= total; at++) {
+        if (at < total && keys[at] === keys[start]) continue;
+        if (at - start > 1) visit(band, order.subarray(start, at));
+        start = at;
+      }
+    }
+    this.tags = null;
     this.added = Array.from({ length: this.total }, () => new Map());
   }
 
-  /** Adds a node after the build. */
-  add(node: number, values: Uint32Array): void {
+  /** Adds a node after the build, with its band values. */
+  add(node: number, values: ArrayLike<number>): void {
     this.ensure(node + 1);
     this.indexed[node] = 1;
-    for (let band = 0; band < values.length; band++) {
-      this.values[band]![node] = values[band]!;
+    for (let band = 0; band < this.total; band++) {
       const map = this.added[band]!;
       const bucket = map.get(values[band]!);
       if (bucket) bucket.push(node);
@@ -109,7 +138,9 @@ export class LshIndex {
     if (node >= this.indexed.length || !this.indexed[node]) return;
     this.indexed[node] = 0;
     for (let band = 0; band < this.total; band++) {
-      const bucket = this.added[band]!.get(this.values[band]![node]!);
+      const map = this.added[band]!;
+      if (map.size === 0) continue;
+      const bucket = map.get(this.source.value(node, band));
       const at = bucket?.indexOf(node) ?? -1;
       if (bucket && at >= 0) bucket.splice(at, 1);
     }
@@ -119,49 +150,41 @@ export class LshIndex {
   bucket(band: number, value: number): number[] {
     const found: number[] = [];
     const order = this.order[band];
-    const values = this.values[band]!;
     if (order && order.length > 0) {
-      let low = 0;
-      let high = order.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (values[order[middle]!]! < value) low = middle + 1;
-        else high = middle;
-      }
-      for (let at = low; at < order.length && values[order[at]!] === value; at++) {
-        if (this.indexed[order[at]!]) found.push(order[at]!);
-      }
+      const valueAt = (at: number) => this.source.value(order[at]!, band) >>> 0;
+      const target = value >>> 0;
+      const low = lowerBound(order.length, target, valueAt);
+      const end =
+        target === 0xffff_ffff ? order.length : lowerBound(order.length, target + 1, valueAt);
+      for (let at = low; at < end; at++) if (this.indexed[order[at]!]) found.push(order[at]!);
     }
     for (const node of this.added[band]!.get(value) ?? []) found.push(node);
     return found;
   }
 
-  /** The first band in which two indexed nodes share a bucket, or `bands` when none. */
-  firstSharedBand(a: number, b: number): number {
-    for (let band = 0; band < this.total; band++) {
-      if (this.values[band]![a] === this.values[band]![b]) return band;
+  /** Whether two nodes share a bucket in some band before `band`. */
+  sharedBefore(a: number, b: number, band: number): boolean {
+    const tags = this.tags;
+    for (let earlier = 0; earlier < band; earlier++) {
+      if (tags) {
+        const at = earlier * this.tagStride;
+        if (tags[at + a] === tags[at + b]) return true;
+      } else if (this.source.value(a, earlier) === this.source.value(b, earlier)) return true;
     }
-    return this.total;
+    return false;
   }
 
-  /** Calls back with each run of two or more built nodes sharing a bucket, band by band. */
-  eachBuiltRun(visit: (band: number, nodes: Int32Array) => void): void {
-    for (let band = 0; band < this.order.length; band++) {
-      const order = this.order[band]!;
-      const values = this.values[band]!;
-      let start = 0;
-      for (let at = 1; at <= order.length; at++) {
-        if (at < order.length && values[order[at]!] === values[order[start]!]) continue;
-        if (at - start > 1) visit(band, order.subarray(start, at));
-        start = at;
-      }
+  /** The first band in which two nodes share a bucket, or `total` when none. */
+  firstSharedBand(a: number, b: number): number {
+    for (let band = 0; band < this.total; band++) {
+      if (this.source.value(a, band) === this.source.value(b, band)) return band;
     }
+    return this.total;
   }
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
     let total = this.indexed.byteLength;
-    for (const values of this.values) total += values.byteLength;
     for (const order of this.order) total += order.byteLength;
     return total;
   }
@@ -173,20 +196,48 @@ export class LshIndex {
     const indexed = new Uint8Array(capacity);
     indexed.set(this.indexed);
     this.indexed = indexed;
-    this.values = this.values.map((old) => {
-      const grown = new Uint32Array(capacity);
-      grown.set(old);
-      return grown;
-    });
   }
 }
 
-/** Sorts keys (with their nodes) in 16-bit passes: linear, and stable. */
+/**
+ * The first position whose value is at least `target`, in `count` ascending values. Band
+ * values are hashes, spread evenly: guessing by interpolation finds the place in a handful of
+ * probes (each one a value computed again), where halving takes 22 at a few million nodes.
+ * Every other probe halves, so a skewed stretch costs at most twice a binary search.
+ */
+function lowerBound(count: number, target: number, valueAt: (at: number) => number): number {
+  let low = 0;
+  let high = count;
+  let below = 0;
+  let above = 0x1_0000_0000;
+  for (let step = 0; low < high; step++) {
+    let probe: number;
+    if (step % 2 === 0 && above > below) {
+      const share = (target - below) / (above - below);
+      probe = low + Math.floor(share * (high - low));
+      probe = Math.min(high - 1, Math.max(low, probe));
+    } else probe = (low + high) >>> 1;
+    const value = valueAt(probe);
+    if (value < target) {
+      low = probe + 1;
+      below = value;
+    } else {
+      high = probe;
+      above = value;
+    }
+  }
+  return low;
+}
+
+/**
+ * Sorts keys (with their nodes) in 16-bit passes: linear, and stable. The keys are sorted in
+ * place; the nodes come back in a new array (the caller's are not written to).
+ */
 function radixSort(keys: Uint32Array, nodes: Int32Array, shifts = [0, 16]): Int32Array {
-  let inKeys = new Uint32Array(keys);
-  let inNodes = new Int32Array(nodes);
-  let outKeys = new Uint32Array(keys.length);
-  let outNodes = new Int32Array(keys.length);
+  let inKeys: Uint32Array = keys;
+  let inNodes: Int32Array = nodes;
+  let outKeys: Uint32Array = new Uint32Array(keys.length);
+  let outNodes: Int32Array = new Int32Array(keys.length);
   const counts = new Int32Array(65_537);
   for (const shift of shifts) {
     counts.fill(0);
@@ -198,7 +249,10 @@ function radixSort(keys: Uint32Array, nodes: Int32Array, shifts = [0, 16]): Int3
       outNodes[at] = inNodes[i]!;
     }
     [inKeys, outKeys] = [outKeys, inKeys];
-    [inNodes, outNodes] = [outNodes, inNodes];
+    const done = outNodes;
+    outNodes = inNodes === nodes ? new Int32Array(keys.length) : inNodes;
+    inNodes = done;
   }
+  if (inKeys !== keys) keys.set(inKeys);
   return inNodes;
 }

@@ -17,7 +17,7 @@ export function mix(value: number): number {
 }
 
 const seeds: number[] = [];
-function seed(index: number): number {
+export function seed(index: number): number {
   while (seeds.length <= index) seeds.push(mix(0x9e3779b9 + seeds.length * 0x632be5ab));
   return seeds[index]!;
 }

@@ -80,7 +80,10 @@ export class StoryIndex {
   private readonly nodeHash = new Uint32List();
   private readonly nodeHash2 = new Uint32List();
   private readonly nodeFigures = new Uint32List();
-  private readonly copies = new FingerprintMap();
+  private readonly copies = new FingerprintMap(
+    (node) => this.nodeHash.data[node]!,
+    (node) => this.nodeHash2.data[node]!,
+  );
 
   // Edges, as half-edges in per-node linked lists.
   private edgeHead = new Int32Array(1024).fill(-1);
@@ -100,7 +103,14 @@ export class StoryIndex {
   private readonly constraints: readonly StoryConstraint[];
 
   constructor(options: StoryIndexOptions = {}) {
-    this.lsh = new LshIndex(options.shape ?? DEFAULT_SHAPE);
+    this.lsh = new LshIndex(options.shape ?? DEFAULT_SHAPE, {
+      indexable: (node) => this.indexable(node),
+      value: (node, band) => this.bandValue(node, band),
+      day: (node) => {
+        const day = this.nodeDay.data[node]!;
+        return day === NO_DAY ? 0xffff : day;
+      },
+    });
     this.window = options.window ?? 3;
     this.constraints = options.constraints ?? [];
     for (const constraint of this.constraints) {
@@ -206,38 +216,25 @@ export class StoryIndex {
     const nodes = this.nodeFirst.length + 1024;
     if (this.edgeHead.length > nodes) this.edgeHead = this.edgeHead.slice(0, nodes);
     if (this.clusterOf.length > nodes) this.clusterOf = this.clusterOf.slice(0, nodes);
-    this.lsh.build(
-      this.nodeFirst.length,
-      (node, out) => {
-        if (!this.indexable(node)) return false;
-        this.bandValues(node, out);
-        return true;
-      },
-      (node) => {
-        const day = this.nodeDay.data[node]!;
-        return day === NO_DAY ? 0xffff : day;
-      },
-    );
     const indexed: number[] = [];
     for (let node = 0; node < this.nodeFirst.length; node++) {
       if (this.indexable(node)) indexed.push(node);
     }
     // A small corpus is compared pair by pair: exact, and cheaper than its buckets.
-    if (indexed.length <= EXHAUSTIVE) {
+    this.small = indexed.length <= EXHAUSTIVE;
+    if (this.small) {
       for (let i = 0; i < indexed.length; i++) {
         for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
       }
     }
-    this.small = indexed.length <= EXHAUSTIVE;
-    if (!this.small)
-      this.lsh.eachBuiltRun((band, run) => {
-        for (let i = 1; i < run.length; i++) {
-          for (let j = Math.max(0, i - this.window); j < i; j++) {
-            if (this.lsh.firstSharedBand(run[j]!, run[i]!) === band)
-              this.consider(run[j]!, run[i]!);
-          }
+    this.lsh.build(this.nodeFirst.length, (band, run) => {
+      if (this.small) return;
+      for (let i = 1; i < run.length; i++) {
+        for (let j = Math.max(0, i - this.window); j < i; j++) {
+          if (!this.lsh.sharedBefore(run[j]!, run[i]!, band)) this.consider(run[j]!, run[i]!);
         }
-      });
+      }
+    });
     this.built = true;
     const all: number[] = [];
     for (let node = 0; node < this.nodeFirst.length; node++) {
@@ -373,11 +370,28 @@ export class StoryIndex {
   }
 
   private readonly shingleScratch: number[] = [];
+  private keyScratch = new Uint32Array(0);
+  private keyNode = -1;
   private readonly weightOf = (word: number) => this.vocabulary.weight(word);
-  private bandValues(node: number, out?: Uint32Array): Uint32Array {
-    const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
-    const values = out ? this.lsh.bandValues(items, out) : this.lsh.bandValues(items);
-    this.rareKeys(node, values);
+
+  /** Band `band`'s LSH value of a node, from its words (see `LshSource.value`). */
+  private bandValue(node: number, band: number): number {
+    if (band < this.lsh.shape.bands) {
+      const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
+      return this.lsh.minhashBand(items, band);
+    }
+    // The build asks band by band; an update asks for every band of one node in turn.
+    if (this.keyNode !== node) {
+      if (this.keyScratch.length === 0) this.keyScratch = new Uint32Array(this.lsh.total);
+      this.rareKeys(node, this.keyScratch);
+      this.keyNode = node;
+    }
+    return this.keyScratch[band - this.lsh.shape.bands]!;
+  }
+
+  private bandValues(node: number): Uint32Array {
+    const values = new Uint32Array(this.lsh.total);
+    for (let band = 0; band < values.length; band++) values[band] = this.bandValue(node, band);
     return values;
   }
 
@@ -411,8 +425,7 @@ export class StoryIndex {
     }
     // A pair goes to the band its hash names (the next free one if taken), so that two
     // sentences sharing a pair mostly meet in one band whatever their other rare words.
-    const band0 = this.lsh.shape.bands;
-    for (let k = 0; k < keys; k++) values[band0 + k] = (mix(node * 0x9e3779b1 + k) | 1) >>> 0;
+    for (let k = 0; k < keys; k++) values[k] = (mix(node * 0x9e3779b1 + k) | 1) >>> 0;
     const taken = new Uint8Array(keys);
     const pairs: Array<[number, number]> = [
       [top[0]!, top[1]!],
@@ -428,7 +441,7 @@ export class StoryIndex {
       for (let tries = 0; tries < keys && taken[k]; tries++) k = (k + 1) % keys;
       if (taken[k]) break;
       taken[k] = 1;
-      values[band0 + k] = value;
+      values[k] = value;
     }
   }
 
@@ -525,13 +538,6 @@ export class StoryIndex {
 
   // ---- edges ----
 
-  private hasEdge(a: number, b: number): boolean {
-    for (let edge = this.edgeHead[a]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
-      if (this.edgeTarget.data[edge] === b) return true;
-    }
-    return false;
-  }
-
   private addHalfEdge(from: number, to: number, score: number): void {
     const edge = this.edgeTarget.push(to);
     this.edgeScore.push(score);
@@ -539,10 +545,13 @@ export class StoryIndex {
     this.edgeHead[from] = edge;
   }
 
-  /** Verifies a candidate pair and records it as an edge when the two report the same thing. */
+  /**
+   * Verifies a candidate pair and records it as an edge when the two report the same thing.
+   * Each pair comes here once (in the first LSH band it shares), so no edge is looked up: a
+   * sentence of a boilerplate family has thousands.
+   */
   private consider(a: number, b: number): void {
     if (a === b || this.nodeCount.data[a]! <= 0 || this.nodeCount.data[b]! <= 0) return;
-    if (this.hasEdge(a, b)) return;
     if (this.nodeArticle.data[a] === this.nodeArticle.data[b]) return;
     this.stats.candidates++;
     const score = this.same(a, b);
@@ -607,16 +616,7 @@ export class StoryIndex {
         }
         continue;
       }
-      const anchors = new Map<number, ClusterMember & { day: number }>();
-      const anchor = (node: number) => {
-        let found = anchors.get(node);
-        if (!found) {
-          found = this.anchorOf(node);
-          anchors.set(node, found);
-        }
-        return found;
-      };
-      const groups = clusterComponent(alive, {
+      const groups = clusterComponent(this.inAnchorOrder(alive), {
         edges: (node, visit) => {
           for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
             const target = this.edgeTarget.data[edge]!;
@@ -625,9 +625,12 @@ export class StoryIndex {
         },
         links: links.links,
         unlinks: links.unlinks,
-        order: (a, b) => compareMember(anchor(a), anchor(b)) || a - b,
-        articles: (node) => this.occurrences(node).map((at) => this.articleOf(at)),
+        articles: (node) =>
+          this.nodeCount.data[node] === 1
+            ? this.articleOf(this.nodeFirst.data[node]!)
+            : this.occurrences(node).map((at) => this.articleOf(at)),
         same: (a, b) => this.same(a, b),
+        rank: this.rankScratch(),
       });
       for (const nodes of groups) {
         // A lone sentence is a group only when it has copies (kept by its node).
@@ -638,6 +641,62 @@ export class StoryIndex {
         for (const node of nodes) this.clusterOf[node] = id;
       }
     }
+  }
+
+  /** Scratch for `clusterComponent`: one entry per node, all -1 between uses. */
+  private ranks = new Int32Array(1024).fill(-1);
+
+  private rankScratch(): Int32Array {
+    if (this.ranks.length < this.nodeFirst.length) {
+      const grown = new Int32Array(grownCapacity(this.ranks.length, this.nodeFirst.length));
+      grown.fill(-1);
+      this.ranks = grown;
+    }
+    return this.ranks;
+  }
+
+  /**
+   * Nodes in anchor order: by their earliest occurrence (dated before undated, then by date,
+   * article id and position), then by node. Typed arrays, not an object per node: a component
+   * can hold half a million.
+   */
+  private inAnchorOrder(nodes: readonly number[]): Int32Array {
+    const count = nodes.length;
+    const day = new Int32Array(count);
+    const article = new Int32Array(count);
+    const sentence = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+      const node = nodes[i]!;
+      let best = -1;
+      for (let at = this.nodeFirst.data[node]!; at !== -1; at = this.occurrenceNext.data[at]!) {
+        const a = this.articleOf(at);
+        const d = this.articleDay.data[a]!;
+        const position = at - this.articleStart.data[a]!;
+        if (
+          best < 0 ||
+          compareAnchor(d, a, position, day[i]!, article[i]!, sentence[i]!, this.articleIds) < 0
+        ) {
+          best = at;
+          day[i] = d;
+          article[i] = a;
+          sentence[i] = position;
+        }
+      }
+    }
+    const order = Array.from({ length: count }, (_, i) => i);
+    order.sort(
+      (x, y) =>
+        compareAnchor(
+          day[x]!,
+          article[x]!,
+          sentence[x]!,
+          day[y]!,
+          article[y]!,
+          sentence[y]!,
+          this.articleIds,
+        ) || nodes[x]! - nodes[y]!,
+    );
+    return Int32Array.from(order, (i) => nodes[i]!);
   }
 
   /**
@@ -734,21 +793,6 @@ export class StoryIndex {
 
   // ---- output ----
 
-  /** The earliest occurrence of a node: dated before undated, then by date, article id, position. */
-  private anchorOf(node: number): ClusterMember & { day: number } {
-    let best: (ClusterMember & { day: number }) | null = null;
-    for (const at of this.occurrences(node)) {
-      const article = this.articleOf(at);
-      const member = {
-        article: this.articleIds[article]!,
-        sentence: at - this.articleStart.data[article]!,
-        day: this.articleDay.data[article]!,
-      };
-      if (!best || compareMember(member, best) < 0) best = member;
-    }
-    return best!;
-  }
-
   private describe(nodes: number[]): StoryCluster | null {
     const members: Array<ClusterMember & { day: number }> = [];
     const articles = new Set<number>();
@@ -797,6 +841,25 @@ function compareMember(
   }
   if (a.article !== b.article) return a.article < b.article ? -1 : 1;
   return a.sentence - b.sentence;
+}
+
+/** `compareMember` over an anchor's parts: day, article (dense index) and position. */
+function compareAnchor(
+  dayA: number,
+  articleA: number,
+  sentenceA: number,
+  dayB: number,
+  articleB: number,
+  sentenceB: number,
+  ids: readonly string[],
+): number {
+  if (dayA !== dayB) {
+    if (dayA === NO_DAY) return 1;
+    if (dayB === NO_DAY) return -1;
+    return dayA - dayB;
+  }
+  if (articleA !== articleB) return ids[articleA]! < ids[articleB]! ? -1 : 1;
+  return sentenceA - sentenceB;
 }
 
 function dayOf(date: string | null): number {

@@ -60,6 +60,8 @@ interface WordInfo {
   title: boolean;
   /** A weekday or month named (its index in `DATE_WORDS`), or -1: compared with the figures. */
   day: number;
+  /** The figure it writes ("28", "four"), or null. */
+  value: number | null;
 }
 
 const DATE_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march
@@ -145,15 +147,16 @@ export class Vocabulary {
       CALENDAR_WORDS.has(folded) ||
       STOPWORDS.has(folded) ||
       WEIGHTLESS_WORDS.has(folded) ||
-      isNumberWord(folded);
+      figureOf(folded) !== null;
     const day = DATE_WORDS.indexOf(folded);
     const title = TITLE_WORDS.has(folded);
-    if (weightless || title) return { folded, word: -1, name: -1, reporting, title, day };
+    const value = figureOf(folded);
+    if (weightless || title) return { folded, word: -1, name: -1, reporting, title, day, value };
     const capital = upper.test(written);
     // A capitalised word with a romanisation mark ("Witkoff" opening a sentence) keys as a name.
     const word = this.id(capital && romanised.test(folded) ? nameKey(folded) : stem(folded));
     const name = capital ? this.id(nameKey(folded)) : -1;
-    return { folded, word, name, reporting, title: false, day };
+    return { folded, word, name, reporting, title: false, day, value };
   }
 }
 
@@ -165,9 +168,10 @@ const stemCache = new Map<string, string>();
 const romanised = /y|kh|ff$/;
 
 /** Digits ("28", "2025") and number words ("four", "thousand") are figures, not content. */
-function isNumberWord(folded: string): boolean {
+function figureOf(folded: string): number | null {
   const first = folded.charCodeAt(0);
-  return (first >= 48 && first <= 57) || parseNumberWords(folded) !== null;
+  if (first >= 48 && first <= 57) return Number(folded);
+  return folded.length > 2 ? parseNumberWords(folded) : null;
 }
 
 /** The comparison form of an ordinary word: folded and stemmed ("cautiously" → "cautious"). */
@@ -332,14 +336,10 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
     if (info.reporting) reported = true;
     if (token.broken) unitWords = 0;
-    const first = folded.charCodeAt(0);
-    const count = values.length;
-    if (first >= 48 && first <= 57) values.push(Number(folded));
-    else if (info.word < 0 && folded.length > 2) {
-      const value = parseNumberWords(folded);
-      if (value !== null) values.push(value);
+    if (info.value !== null && info.word < 0) {
+      values.push(info.value);
+      unitWords = UNIT_WORDS;
     }
-    if (values.length > count) unitWords = UNIT_WORDS;
     if (info.day >= 0) values.push(-1 - info.day);
     if (info.word < 0) return;
     let id = info.word;

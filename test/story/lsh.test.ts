@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LshIndex } from '../../source/story/lsh.js';
+import { LshIndex, type LshSource } from '../../source/story/lsh.js';
 import { estimateJaccard, signature } from '../../source/story/minhash.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -26,32 +26,35 @@ describe('MinHash', () => {
 describe('LSH buckets', () => {
   const shape = { bands: 8, rows: 3 };
 
+  /** An index over word sets; the sets are looked up again whenever a value is needed. */
+  function indexOf(sets: number[][], days: number[] = []) {
+    const source: LshSource = {
+      indexable: (node) => node < sets.length,
+      value: (node, band) => lsh.minhashBand(sets[node]!, band),
+      day: (node) => days[node] ?? 0,
+    };
+    const lsh = new LshIndex(shape, source);
+    return lsh;
+  }
+
   it('puts near-copies in a shared bucket and unrelated sets in none', () => {
-    const lsh = new LshIndex(shape);
     const base = range(0, 20);
     const edited = [...range(0, 19), 99]; // Jaccard 19/21
     const unrelated = range(1000, 1020);
-    const sets = [base, edited, unrelated];
-    lsh.build(3, (node, out) => {
-      lsh.bandValues(sets[node]!, out);
-      return true;
-    });
+    const lsh = indexOf([base, edited, unrelated]);
+    const runs: number[][] = [];
+    lsh.build(3, (_band, nodes) => runs.push([...nodes]));
     expect(lsh.firstSharedBand(0, 1)).toBeLessThan(shape.bands);
     expect(lsh.firstSharedBand(0, 2)).toBe(shape.bands);
-    const runs: number[][] = [];
-    lsh.eachBuiltRun((_band, nodes) => runs.push([...nodes]));
     expect(runs.some((run) => run.includes(0) && run.includes(1))).toBe(true);
     expect(runs.some((run) => run.includes(2))).toBe(false);
   });
 
   it('finds a node added after the build, and forgets a removed one', () => {
-    const lsh = new LshIndex(shape);
-    const sets = [range(0, 20), range(500, 520)];
-    lsh.build(2, (node, out) => {
-      lsh.bandValues(sets[node]!, out);
-      return true;
-    });
-    const values = lsh.bandValues(range(0, 20));
+    const sets = [range(0, 20), range(500, 520), range(0, 20)];
+    const lsh = indexOf(sets);
+    lsh.build(2);
+    const values = range(0, shape.bands).map((band) => lsh.minhashBand(sets[2]!, band));
     lsh.add(2, values);
     expect(lsh.bucket(0, values[0]!)).toEqual([0, 2]);
     lsh.remove(0);
@@ -60,17 +63,40 @@ describe('LSH buckets', () => {
   });
 
   it('orders a bucket by date, so a node meets the sentences of its own days first', () => {
-    const lsh = new LshIndex(shape);
     const same = range(0, 20);
-    const days = [300, 100, 200];
-    lsh.build(
-      3,
-      (_node, out) => {
-        lsh.bandValues(same, out);
-        return true;
-      },
-      (node) => days[node]!,
-    );
-    expect(lsh.bucket(0, lsh.bandValues(same)[0]!)).toEqual([1, 2, 0]);
+    const lsh = indexOf([same, same, same], [300, 100, 200]);
+    lsh.build(3);
+    expect(lsh.bucket(0, lsh.minhashBand(same, 0))).toEqual([1, 2, 0]);
+  });
+
+  it('hands each pair to the first band it shares only', () => {
+    const base = range(0, 20);
+    const lsh = indexOf([base, [...base], range(0, 19)]);
+    const seen = new Map<string, number>();
+    lsh.build(3, (band, nodes) => {
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = 0; j < i; j++) {
+          if (lsh.sharedBefore(nodes[j]!, nodes[i]!, band)) continue;
+          const pair = [nodes[j]!, nodes[i]!].sort().join('-');
+          seen.set(pair, (seen.get(pair) ?? 0) + 1);
+        }
+      }
+    });
+    expect(seen.get('0-1')).toBe(1);
+    expect([...seen.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('finds every built node in its own bucket among thousands', () => {
+    const sets = Array.from({ length: 3000 }, (_, node) => [node * 7, node * 7 + 1, node * 7 + 2]);
+    sets.push([...sets[5]!]);
+    const lsh = indexOf(sets);
+    lsh.build(sets.length);
+    for (const node of [0, 5, 1234, 2999]) {
+      for (let band = 0; band < shape.bands; band++) {
+        const bucket = lsh.bucket(band, lsh.minhashBand(sets[node]!, band));
+        expect(bucket).toContain(node);
+        if (node === 5) expect(bucket).toContain(3000);
+      }
+    }
   });
 });
