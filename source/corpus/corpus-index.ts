@@ -36,6 +36,11 @@ export interface CorpusIndex {
   article(id: string): Article | undefined;
   articleAt(ord: number): Article | undefined;
   ordOf(id: string): number | undefined;
+  /**
+   * The article's `hash` without reading its text (undefined: no such article): what the store
+   * checks its kept placements against. An index that holds its articles in memory has none.
+   */
+  hashOf?(id: string): string | undefined;
   /** Every article in corpus order, read in batches. */
   articles(): Iterable<Article>;
   /** Files that could not be read, each with its reason, as of the last refresh. */

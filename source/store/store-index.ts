@@ -8,7 +8,7 @@ import { type ArticleTally, LABELS, type Label, type ReviewStatus } from './type
  * differently (parse.ts, schema.ts, the adapter's checks): an index of another format is emptied
  * and filled again from the files.
  */
-export const INDEX_FORMAT = 'margin-store-index/1';
+export const INDEX_FORMAT = 'margin-store-index/2';
 
 /** One store file as the index keeps it: what was read from it, or why it was refused. */
 export interface IndexedFile {
@@ -38,6 +38,29 @@ export interface FileMark {
   fingerprint: string | null;
 }
 
+/** Where a file's annotations sit on its article's text, in the document's order (null: orphan). */
+export type Placements = Array<[sentence: string, start: number, end: number] | null>;
+
+/** One file's document with the placements last computed for it, and the text they were for. */
+export interface PlacedRow {
+  path: string;
+  fingerprint: string | null;
+  doc: StoreDoc;
+  /** The key of the article text `placed` was computed on; null when never placed. */
+  placedOn: string | null;
+  placed: Placements | null;
+}
+
+/** What `stats` counts of one file without its document: annotations per label, orphans. */
+export interface CountRow {
+  article: string;
+  annotator: string;
+  /** Annotations per label, orphans included. */
+  counts: Record<string, number>;
+  placedOn: string | null;
+  orphans: number;
+}
+
 export interface RefusalRow {
   path: string;
   annotator: string | null;
@@ -61,6 +84,15 @@ function labelTallies(doc: StoreDoc): Record<Label, number> {
   return counts;
 }
 
+/** Annotations per label (not per sentence): what stats and exports count. */
+function labelCounts(doc: StoreDoc): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const annotation of doc.annotations) {
+    counts[annotation.label] = (counts[annotation.label] ?? 0) + 1;
+  }
+  return counts;
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
@@ -75,7 +107,11 @@ CREATE TABLE IF NOT EXISTS files (
   status TEXT,
   annotations INTEGER NOT NULL DEFAULT 0,
   labels TEXT,
+  counts TEXT,
   texts INTEGER NOT NULL DEFAULT 0,
+  placed_on TEXT,
+  placed TEXT,
+  orphans INTEGER NOT NULL DEFAULT 0,
   doc TEXT,
   reason TEXT
 );
@@ -148,6 +184,7 @@ export class StoreIndex {
       status: doc?.status ?? null,
       annotations: doc?.annotations.length ?? 0,
       labels: doc ? JSON.stringify(labelTallies(doc)) : null,
+      counts: doc ? JSON.stringify(labelCounts(doc)) : null,
       texts: doc ? doc.annotations.filter((a) => a.note || a.attributes).length : 0,
       doc: doc ? JSON.stringify(doc) : null,
       reason: file.reason,
@@ -201,6 +238,54 @@ export class StoreIndex {
 
   folders(): string[] {
     return (this.statements.folders.all() as Row[]).map((row) => row.folder as string);
+  }
+
+  /** Every document of an article with its last placements, one per annotator (refused files left out). */
+  placedRowsOf(article: string): PlacedRow[] {
+    return (this.statements.placedRowsOf.all(article) as Row[]).map((row) => ({
+      path: row.path as string,
+      fingerprint: row.fingerprint as string | null,
+      doc: JSON.parse(row.doc as string) as StoreDoc,
+      placedOn: row.placed_on as string | null,
+      placed: row.placed === null ? null : (JSON.parse(row.placed as string) as Placements),
+    }));
+  }
+
+  /**
+   * Keeps the placements of a file's annotations on the text `placedOn` names, unless the file
+   * changed since they were computed (its fingerprint then differs): they are a cache like the rest.
+   */
+  savePlacements(
+    path: string,
+    fingerprint: string | null,
+    placedOn: string,
+    placed: Placements,
+  ): void {
+    const orphans = placed.reduce((sum, each) => sum + (each === null ? 1 : 0), 0);
+    this.statements.savePlacements.run(
+      placedOn,
+      JSON.stringify(placed),
+      orphans,
+      path,
+      fingerprint,
+    );
+  }
+
+  /**
+   * Per file with annotations, by article: the counts stats needs, without the documents. A page
+   * of `limit` rows of articles after `after` (`only`: of that article alone).
+   */
+  counts(after: string, limit: number, only = false): CountRow[] {
+    const rows = (
+      only ? this.statements.countsOf.all(after) : this.statements.counts.all(after, limit)
+    ) as Row[];
+    return rows.map((row) => ({
+      article: row.article as string,
+      annotator: row.annotator as string,
+      counts: JSON.parse(row.counts as string) as Record<string, number>,
+      placedOn: row.placed_on as string | null,
+      orphans: row.orphans as number,
+    }));
   }
 
   /** Every document of an article, one per annotator (refused files left out). */
@@ -263,9 +348,25 @@ function prepare(db: Database.Database) {
   return {
     put: db.prepare(
       `INSERT OR REPLACE INTO files (path, folder, annotator, article, signature, mtime, read_at,
-        fingerprint, status, annotations, labels, texts, doc, reason)
+        fingerprint, status, annotations, labels, counts, texts, doc, reason)
        VALUES (@path, @folder, @annotator, @article, @signature, @mtime, @read_at, @fingerprint,
-        @status, @annotations, @labels, @texts, @doc, @reason)`,
+        @status, @annotations, @labels, @counts, @texts, @doc, @reason)`,
+    ),
+    placedRowsOf: db.prepare(
+      `SELECT path, fingerprint, doc, placed_on, placed FROM files
+       WHERE article = ? AND doc IS NOT NULL ORDER BY annotator`,
+    ),
+    savePlacements: db.prepare(
+      'UPDATE files SET placed_on = ?, placed = ?, orphans = ? WHERE path = ? AND fingerprint IS ?',
+    ),
+    counts: db.prepare(
+      `SELECT article, annotator, counts, placed_on, orphans FROM files
+       WHERE article > ? AND doc IS NOT NULL AND annotations > 0 ORDER BY article, annotator
+       LIMIT ?`,
+    ),
+    countsOf: db.prepare(
+      `SELECT article, annotator, counts, placed_on, orphans FROM files
+       WHERE article = ? AND doc IS NOT NULL AND annotations > 0 ORDER BY annotator`,
     ),
     touch: db.prepare('UPDATE files SET signature = ?, mtime = ?, read_at = ? WHERE path = ?'),
     remove: db.prepare('DELETE FROM files WHERE path = ?'),
