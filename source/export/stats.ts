@@ -42,8 +42,11 @@ export interface StatsReport {
   }>;
 }
 
-/** One article of the corpus as stats read it: no text. */
-export type StatsArticle = Pick<Article, 'id' | 'title' | 'source'>;
+/**
+ * One article of the corpus as stats read it: no text. `ord`, its place in corpus order, lets
+ * the articles come in any order (else they are taken to come in corpus order).
+ */
+export type StatsArticle = Pick<Article, 'id' | 'title' | 'source'> & { ord?: number };
 
 /** One article's annotations counted per annotator (`CountedArticle`); `inCorpus` false: gone. */
 export type StatsEntry = CountedArticle;
@@ -135,6 +138,7 @@ export function statsOver(
     sortedNames.map((name) => [name, { done: 0, inProgress: 0, unreviewed: 0 }]),
   );
   const perArticle: StatsReport['perArticle'] = [];
+  const ords: number[] = [];
   let articleCount = 0;
   for (const article of articles) {
     articleCount++;
@@ -158,8 +162,12 @@ export function statsOver(
           ? 'in progress'
           : 'unreviewed',
     );
+    ords.push(article.ord ?? articleCount);
     perArticle.push({ article: article.id, title: article.title, annotations, statuses: own });
   }
+  const order = Array.from(perArticle.keys()).sort(
+    (a, b) => perArticle[b]!.annotations - perArticle[a]!.annotations || ords[a]! - ords[b]!,
+  );
   return {
     articles: articleCount,
     missingArticles: missing,
@@ -184,8 +192,8 @@ export function statsOver(
       };
     }),
     progress: overall,
-    // A stable sort keeps corpus order among equals.
-    perArticle: perArticle.sort((a, b) => b.annotations - a.annotations),
+    // Most annotated first, in corpus order among equals.
+    perArticle: order.map((at) => perArticle[at]!),
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Dirent, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
@@ -15,7 +15,7 @@ import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
 import { type ChangeResult, RefusedFileError, type Storage } from './storage.js';
-import type { FileMark, StoreIndex } from './store-index.js';
+import type { StoreIndex } from './store-index.js';
 import type { StoreProblem } from './types.js';
 import { watchStore } from './watcher.js';
 
@@ -93,12 +93,10 @@ export class DiskStorage implements Storage {
       if (name !== null) annotators.push(name);
       const path = join(this.root, folder);
       this.folders.add(path);
-      const names = await readdir(path, { withFileTypes: true });
-      await removeStaleTemps(
-        path,
-        names.map((entry) => entry.name),
-      );
-      stale.push(...this.changedIn(folder, names));
+      // Names only: an lstat of each file follows anyway, and tells its type.
+      const names = await readdir(path);
+      await removeStaleTemps(path, names);
+      for (const changed of this.changedIn(folder, names)) stale.push(changed);
     }
     const present = new Set(folders);
     this.index.batch(() => {
@@ -191,20 +189,31 @@ export class DiskStorage implements Storage {
    * The store files of one folder that the index does not hold as they are now (new, changed,
    * links, racy); rows of files gone from the folder are dropped.
    */
-  private changedIn(folder: string, names: Dirent[]): string[] {
-    const marks = this.index.marksIn(folder);
+  private changedIn(folder: string, names: string[]): string[] {
+    const signatures = this.index.signaturesIn(folder, RACY_MS);
     const changed: string[] = [];
-    for (const entry of names) {
-      if (!(entry.isFile() || entry.isSymbolicLink()) || !isStoreFileName(entry.name)) continue;
-      const key = `${folder}/${entry.name}`;
-      const path = join(this.root, folder, entry.name);
-      const mark = marks.get(key);
-      marks.delete(key);
-      if (!mark || entry.isSymbolicLink() || !unchanged(path, mark)) changed.push(path);
+    const prefix = join(this.root, folder);
+    for (const name of names) {
+      if (!isStoreFileName(name)) continue;
+      const key = `${folder}/${name}`;
+      const path = `${prefix}${sep}${name}`;
+      const signature = signatures.get(key);
+      signatures.delete(key);
+      // A link is listed so that reading refuses it by name; a folder is no store file.
+      const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+      if (!info) {
+        // Gone since the listing: reading it drops its row.
+        if (signature !== undefined) changed.push(path);
+        continue;
+      }
+      if (!(info.isFile() || info.isSymbolicLink())) continue;
+      if (!signature || info.isSymbolicLink() || signatureOf(info) !== signature) {
+        changed.push(path);
+      }
     }
-    if (marks.size > 0) {
+    if (signatures.size > 0) {
       this.index.batch(() => {
-        for (const key of marks.keys()) this.index.remove(key);
+        for (const key of signatures.keys()) this.index.remove(key);
       });
     }
     return changed;
@@ -325,13 +334,6 @@ export class DiskStorage implements Storage {
     });
     return next;
   }
-}
-
-/** Whether the file is as the index last saw it (a cheap lstat), and that sighting is trustworthy. */
-function unchanged(path: string, mark: FileMark): boolean {
-  if (mark.signature === '' || mark.readAt - mark.mtimeMs < RACY_MS) return false;
-  const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
-  return info?.isFile() === true && signatureOf(info) === mark.signature;
 }
 
 function isStoreFileName(name: string): boolean {

@@ -65,6 +65,10 @@ export interface Repository {
    * were placed on, else by placing its annotations again.
    */
   counted(): Iterable<CountedArticle>;
+  /** Every annotator's status other than unreviewed, per article: a report's progress. */
+  reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }>;
+  /** How many annotations the store holds (refused files left out). */
+  annotationCount(): number;
   /**
    * Each annotator's status and label counts per article, for the given articles (default: every
    * article the store has a file for); an article without a file has no row.

@@ -68,12 +68,13 @@ export class StoreRepository implements Repository {
   /** Articles given to `tag` and friends whose text differs from the corpus's (or with no corpus). */
   private readonly seen = new Map<string, Article>();
   private readonly placedCache = new Map<string, Placed>();
-  /** Placements computed and not yet written to the index. */
+  /** Placements computed (or confirmed: without `placed`) and not yet written to the index. */
   private readonly unsaved: Array<{
     path: string;
-    fingerprint: string | null;
+    fingerprint?: string | null;
     key: string;
-    placed: Placements;
+    generation: string | null;
+    placed?: Placements;
   }> = [];
   private readonly history = new History();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
@@ -146,6 +147,7 @@ export class StoreRepository implements Repository {
 
   *counted(): Iterable<CountedArticle> {
     const { index } = this.storage;
+    const generation = this.generation();
     let after = '';
     for (;;) {
       // A page at a time: placing an article again writes to the index, which an open cursor forbids.
@@ -157,14 +159,14 @@ export class StoreRepository implements Repository {
         let to = from + 1;
         while (to < page.length && page[to]!.article === id) to++;
         if (to === page.length && page.length === COUNT_PAGE) break;
-        yield this.countsOf(id, page.slice(from, to));
+        yield this.countsOf(id, page.slice(from, to), generation);
         from = to;
         after = id;
       }
       if (from === 0) {
         // One article fills the page (thousands of annotators): count it on its own.
         const id = page[0]!.article;
-        yield this.countsOf(id, index.counts(id, Number.MAX_SAFE_INTEGER, true));
+        yield this.countsOf(id, index.counts(id, Number.MAX_SAFE_INTEGER, true), generation);
         after = id;
       } else if (page.length < COUNT_PAGE) break;
     }
@@ -172,19 +174,24 @@ export class StoreRepository implements Repository {
   }
 
   /** One article's counts: as kept when its text is the one they were placed on, else placed again. */
-  private countsOf(id: string, rows: CountRow[]): CountedArticle {
-    const key = this.textKey(id);
-    const inCorpus = key === null ? this.articleOf(id) !== undefined : key !== GONE;
-    if (key !== null && rows.every((row) => row.placedOn === key)) {
+  private countsOf(id: string, rows: CountRow[], generation: string | null): CountedArticle {
+    let key: string | null | undefined;
+    const keyOf = () => {
+      if (key === undefined) key = this.textKey(id);
+      return key;
+    };
+    if (rows.every((row) => this.keptHolds(id, row, generation, keyOf))) {
       const files = rows.map((row) => ({
         annotator: row.annotator,
         labels: row.counts,
         orphans: row.orphans,
       }));
-      return { id, inCorpus, files };
+      // Kept placements are for a text the corpus has, or for none (`GONE`).
+      return { id, inCorpus: rows[0]!.placedOn !== GONE, files };
     }
+    const { article, annotations } = this.placedWith(id, generation);
     const byAnnotator = new Map<string, FileCounts>();
-    for (const annotation of this.placedOf(id)) {
+    for (const annotation of annotations) {
       let file = byAnnotator.get(annotation.annotator);
       if (!file) {
         file = { annotator: annotation.annotator, labels: {}, orphans: 0 };
@@ -193,7 +200,15 @@ export class StoreRepository implements Repository {
       file.labels[annotation.label] = (file.labels[annotation.label] ?? 0) + 1;
       if (!annotation.placement) file.orphans++;
     }
-    return { id, inCorpus, files: [...byAnnotator.values()] };
+    return { id, inCorpus: article !== undefined, files: [...byAnnotator.values()] };
+  }
+
+  reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }> {
+    return this.storage.index.reviewed();
+  }
+
+  annotationCount(): number {
+    return this.storage.index.annotationCount();
   }
 
   tallies(articles?: readonly string[]): ArticleTally[] {
@@ -626,13 +641,37 @@ export class StoreRepository implements Repository {
     return hash === undefined ? GONE : `${cleanerKey()}:${hash}`;
   }
 
+  /** The corpus's generation (`CorpusIndex.generation`), null when it has none. */
+  private generation(): string | null {
+    return this.corpus?.generation?.() || null;
+  }
+
+  /**
+   * Whether a file's kept placements hold for the article's current text: without asking the
+   * corpus when they were confirmed in its current generation, else by the text's hash (and
+   * then confirmed in this generation, so the next open need not ask).
+   */
+  private keptHolds(
+    id: string,
+    row: { path: string; placedOn: string | null; placedIn: string | null },
+    generation: string | null,
+    key: () => string | null,
+  ): boolean {
+    if (row.placedOn === null || this.seen.has(id)) return false;
+    if (generation !== null && row.placedIn === generation) return true;
+    if (row.placedOn !== key()) return false;
+    if (generation !== null) this.unsaved.push({ path: row.path, key: row.placedOn, generation });
+    if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
+    return true;
+  }
+
   /** Every annotator's annotations of one article, placed on its current text. */
   private placedOf(id: string): PlacedAnnotation[] {
     return this.placedWith(id).annotations;
   }
 
   /** The same with the article they are placed on (undefined: gone from the corpus). */
-  private placedWith(id: string): Placed {
+  private placedWith(id: string, generation = this.generation()): Placed {
     const { index } = this.storage;
     const cached = this.placedCache.get(id);
     if (cached && cached.version === index.version) {
@@ -644,14 +683,18 @@ export class StoreRepository implements Repository {
         return cached;
       }
     }
-    const key = this.textKey(id);
+    let key: string | null | undefined;
+    const keyOf = () => {
+      if (key === undefined) key = this.textKey(id);
+      return key;
+    };
     let article: Article | undefined;
     let articleRead = false;
     const annotations: PlacedAnnotation[] = [];
     for (const row of index.placedRowsOf(id)) {
       const { doc } = row;
       const kept =
-        key !== null && row.placedOn === key && row.placed?.length === doc.annotations.length
+        row.placed?.length === doc.annotations.length && this.keptHolds(id, row, generation, keyOf)
           ? row.placed
           : null;
       if (!kept && !articleRead) {
@@ -679,7 +722,17 @@ export class StoreRepository implements Repository {
         annotation.placement = placement;
         annotations.push(annotation);
       }
-      if (!kept && key !== null) this.keepPlacements(row.path, row.fingerprint, key, placed);
+      const on = kept ? null : keyOf();
+      if (on !== null) {
+        this.unsaved.push({
+          path: row.path,
+          fingerprint: row.fingerprint,
+          key: on,
+          generation,
+          placed,
+        });
+        if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
+      }
     }
     annotations.sort(compareListed);
     if (!articleRead) article = this.articleOf(id);
@@ -692,25 +745,20 @@ export class StoreRepository implements Repository {
     return placed;
   }
 
-  /** Placements go to the index in batches: one commit per article would cost more than placing. */
-  private keepPlacements(
-    path: string,
-    fingerprint: string | null,
-    key: string,
-    placed: Placements,
-  ): void {
-    this.unsaved.push({ path, fingerprint, key, placed });
-    if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
-  }
-
   private savePlacements(): void {
     if (this.unsaved.length === 0) return;
     const rows = this.unsaved.splice(0);
     const { index } = this.storage;
     try {
       index.batch(() => {
-        for (const row of rows)
-          index.savePlacements(row.path, row.fingerprint, row.key, row.placed);
+        for (const row of rows) {
+          if (row.placed) {
+            const { path, fingerprint, key, generation, placed } = row;
+            index.savePlacements(path, fingerprint ?? null, key, generation, placed);
+          } else if (row.generation !== null) {
+            index.confirmPlacements(row.path, row.key, row.generation);
+          }
+        }
       });
     } catch {
       // A cache that cannot be written (another process holds it too long) is only slower.

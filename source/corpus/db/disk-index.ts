@@ -103,6 +103,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
       hashOf: db.prepare('SELECT hash FROM articles WHERE id = ?').pluck(),
+      generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
       idOf: db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
@@ -266,6 +267,10 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   hashOf(id: string): string | undefined {
     return this.statements.hashOf.get(id) as string | undefined;
+  }
+
+  generation(): string {
+    return String(this.statements.generation.get() ?? '');
   }
 
   *articles(): Iterable<Article> {
