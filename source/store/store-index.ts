@@ -51,6 +51,7 @@ export interface PlacedRow {
   /** The corpus generation in which `placedOn` was last found to be the article's text. */
   placedIn: string | null;
   placed: Placements | null;
+  status: ReviewStatus;
 }
 
 /** What `stats` counts of one file without its document: annotations per label, orphans. */
@@ -277,6 +278,7 @@ export class StoreIndex {
       placedOn: row.placed_on as string | null,
       placedIn: row.placed_in as string | null,
       placed: row.placed === null ? null : (JSON.parse(row.placed as string) as Placements),
+      status: row.status as ReviewStatus,
     }));
   }
 
@@ -390,7 +392,7 @@ function prepare(db: Database.Database) {
       'DELETE FROM docs WHERE path IN (SELECT path FROM files WHERE folder = ?)',
     ),
     placedRowsOf: db.prepare(
-      `SELECT path, fingerprint, doc, placed_on, placed_in, placed FROM files JOIN docs USING (path)
+      `SELECT path, fingerprint, status, doc, placed_on, placed_in, placed FROM files JOIN docs USING (path)
        WHERE article = ? AND reason IS NULL ORDER BY annotator`,
     ),
     savePlacements: db.prepare(

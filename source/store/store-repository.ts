@@ -38,6 +38,8 @@ export interface RepositoryOptions {
 const PLACED_CACHE = 64;
 /** Beyond this many articles, `tallies` reads every row once instead of one query per article. */
 const FEW_ARTICLES = 64;
+/** Articles an export reads per transaction of each index. */
+const READ_CHUNK = 64;
 /** Placements written to the index per transaction. */
 const SAVE_BATCH = 512;
 /** Files' counts read from the index per query. */
@@ -50,6 +52,8 @@ interface Placed {
   version: number;
   article: Article | undefined;
   annotations: PlacedAnnotation[];
+  /** Each annotator's status of the article, from the same read (unreviewed when absent). */
+  statuses: Map<string, ReviewStatus>;
 }
 
 /**
@@ -132,17 +136,32 @@ export class StoreRepository implements Repository {
     inCorpus.sort((a, b) => a.ord - b.ord);
     // The index orders by UTF-8 bytes; exports order ids by UTF-16 code units, as JavaScript does.
     gone.sort(compare);
-    for (const id of [...inCorpus.map((each) => each.id), ...gone]) {
-      const { article, annotations } = this.placedWith(id);
-      if (annotations.length === 0) continue;
-      yield {
-        id,
-        article: article ?? null,
-        annotations,
-        status: (annotator) => this.status(id, annotator),
-      };
+    const ids = [...inCorpus.map((each) => each.id), ...gone];
+    const generation = this.generation();
+    for (let from = 0; from < ids.length; from += READ_CHUNK) {
+      // A chunk of articles in one read of each index: a statement on its own costs a lock.
+      const chunk = this.storage.index.batch(() =>
+        this.corpusReads(() =>
+          ids.slice(from, from + READ_CHUNK).map((id) => this.placedWith(id, generation)),
+        ),
+      );
+      for (const [at, { article, annotations, statuses }] of chunk.entries()) {
+        if (annotations.length === 0) continue;
+        yield {
+          id: ids[from + at]!,
+          article: article ?? null,
+          annotations,
+          status: (annotator) => statuses.get(annotator) ?? 'unreviewed',
+        };
+      }
     }
     this.savePlacements();
+  }
+
+  /** Runs `read` on one state of the corpus index when it offers that (one lock for many reads). */
+  private corpusReads<T>(read: () => T): T {
+    const corpus = this.corpus as (CorpusIndex & { consistent?: <R>(f: () => R) => R }) | null;
+    return corpus?.consistent ? corpus.consistent(read) : read();
   }
 
   *counted(): Iterable<CountedArticle> {
@@ -691,8 +710,10 @@ export class StoreRepository implements Repository {
     let article: Article | undefined;
     let articleRead = false;
     const annotations: PlacedAnnotation[] = [];
+    const statuses = new Map<string, ReviewStatus>();
     for (const row of index.placedRowsOf(id)) {
       const { doc } = row;
+      statuses.set(doc.annotator, row.status);
       const kept =
         row.placed?.length === doc.annotations.length && this.keptHolds(id, row, generation, keyOf)
           ? row.placed
@@ -736,7 +757,7 @@ export class StoreRepository implements Repository {
     }
     annotations.sort(compareListed);
     if (!articleRead) article = this.articleOf(id);
-    const placed = { version: index.version, article, annotations };
+    const placed = { version: index.version, article, annotations, statuses };
     this.placedCache.delete(id);
     this.placedCache.set(id, placed);
     if (this.placedCache.size > PLACED_CACHE) {
