@@ -21,6 +21,8 @@ import { watchStore } from './watcher.js';
 
 /** Parallel reads at open: enough to keep the disk busy, few enough to stay under fd limits. */
 const READ_CONCURRENCY = 64;
+/** Files compared between two turns of the event loop at open. */
+const YIELD_EVERY = 4096;
 /** Rows written to the index per transaction while reading many files. */
 const BATCH = 512;
 /**
@@ -96,7 +98,7 @@ export class DiskStorage implements Storage {
       // Names only: an lstat of each file follows anyway, and tells its type.
       const names = await readdir(path);
       await removeStaleTemps(path, names);
-      for (const changed of this.changedIn(folder, names)) stale.push(changed);
+      for (const changed of await this.changedIn(folder, names)) stale.push(changed);
     }
     const present = new Set(folders);
     this.index.batch(() => {
@@ -189,11 +191,14 @@ export class DiskStorage implements Storage {
    * The store files of one folder that the index does not hold as they are now (new, changed,
    * links, racy); rows of files gone from the folder are dropped.
    */
-  private changedIn(folder: string, names: string[]): string[] {
+  private async changedIn(folder: string, names: string[]): Promise<string[]> {
     const signatures = this.index.signaturesIn(folder, RACY_MS);
     const changed: string[] = [];
     const prefix = join(this.root, folder);
-    for (const name of names) {
+    for (const [at, name] of names.entries()) {
+      // The review draws meanwhile: a synchronous lstat is several times cheaper than a promise
+      // per file, so the loop only lets the event loop in now and then.
+      if (at > 0 && at % YIELD_EVERY === 0) await new Promise((done) => setImmediate(done));
       if (!isStoreFileName(name)) continue;
       const key = `${folder}/${name}`;
       const path = `${prefix}${sep}${name}`;

@@ -138,11 +138,16 @@ export class StoreRepository implements Repository {
     gone.sort(compare);
     const ids = [...inCorpus.map((each) => each.id), ...gone];
     const generation = this.generation();
-    for (let from = 0; from < ids.length; from += READ_CHUNK) {
-      // A chunk of articles in one read of each index: a statement on its own costs a lock.
+    // A chunk of articles in one read of each index (a statement on its own costs a lock); the
+    // first chunks are small, so that the first article is out after one read.
+    for (
+      let from = 0, size = 1;
+      from < ids.length;
+      from += size, size = Math.min(2 * size, READ_CHUNK)
+    ) {
       const chunk = this.storage.index.batch(() =>
         this.corpusReads(() =>
-          ids.slice(from, from + READ_CHUNK).map((id) => this.placedWith(id, generation)),
+          ids.slice(from, from + size).map((id) => this.placedWith(id, generation)),
         ),
       );
       for (const [at, { article, annotations, statuses }] of chunk.entries()) {
