@@ -42,6 +42,11 @@ const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
 const SIZES = [1_000, 10_000, 100_000];
 const HUGE = 1_000_000;
 const ADDED = 100;
+/**
+ * `MARGIN_BENCH_SCALE=store`: only the store's part (stats, export), keeping the corpus index
+ * between runs, for iterating on the store without a cold ingestion each time.
+ */
+const STORE_ONLY = process.env.MARGIN_BENCH_SCALE === 'store';
 
 interface Run {
   ms: number;
@@ -209,6 +214,47 @@ async function scaleStore(index: DiskCorpusIndex, store: string, log: (line: str
 const median = (values: number[]) => percentile(values, 50);
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** `stats` and `export --format jsonl` over the scale store, as processes, warm. */
+async function measureStore(
+  label: string,
+  corpus: string,
+  store: string,
+  stored: number,
+  env: NodeJS.ProcessEnv,
+  m: ReturnType<typeof measurements>,
+): Promise<void> {
+  if (stored === 0) return;
+  const annotations = `${count(stored)} annotations`;
+  const storeArgs = ['--corpus', corpus, '--store', store];
+  // The first reads every store file into the store's index; the second finds it warm.
+  await runProcessTimes(2, CLI, ['stats', ...storeArgs], env);
+  const stats = await runProcessTimes(3, CLI, ['stats', ...storeArgs], env);
+  m.timing(`${label}: stats, ${annotations}, warm`, summarize(stats.map((run) => run.ms)), {
+    note: 'margin stats as a process',
+  });
+  m.value(`${label}: stats peak RSS`, Math.max(...stats.map((run) => run.peakRssMB)), 'MB', {
+    target: '≤ 400 MB',
+  });
+  const exported = await runProcessTimes(
+    3,
+    CLI,
+    ['export', '--format', 'jsonl', ...storeArgs],
+    env,
+  );
+  const first = exported.map((run) => run.firstByteMs ?? Number.NaN);
+  m.timing(
+    `${label}: export --format jsonl, ${annotations}`,
+    summarize(exported.map((run) => run.ms)),
+    {
+      target: '≤ 5000 ms, streaming',
+      note: `margin export as a process to a pipe; first byte after ${Math.round(median(first))} ms; ${((exported[0]?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB`,
+    },
+  );
+  m.value(`${label}: export peak RSS`, Math.max(...exported.map((run) => run.peakRssMB)), 'MB', {
+    target: '≤ 400 MB',
+  });
+}
+
 async function measureSize(
   size: number,
   context: BenchContext,
@@ -225,7 +271,7 @@ async function measureSize(
   const corpus = workspace.corpusDir;
   const cacheHome = path.join(workspace.workDir, 'scale-cache');
   const cwd = path.join(workspace.workDir, 'scale-cwd');
-  await rm(cacheHome, { recursive: true, force: true });
+  if (!STORE_ONLY) await rm(cacheHome, { recursive: true, force: true });
   await rm(cwd, { recursive: true, force: true });
   await mkdir(cwd, { recursive: true });
   const env = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
@@ -235,6 +281,15 @@ async function measureSize(
     return run;
   };
 
+  if (STORE_ONLY) {
+    margin(['index', '--corpus', corpus, '--json'], env, cwd);
+    const index = openIndex(cacheHome, corpus);
+    const store = path.join(workspace.workDir, 'scale-store');
+    const stored = await scaleStore(index, store, context.log);
+    index.close();
+    await measureStore(label, corpus, store, stored, env, m);
+    return peak;
+  }
   context.log(`${label}: cold ingestion of ${count(size)} articles`);
   const cold = note(margin(['index', '--corpus', corpus, '--json'], env, cwd));
   if (cold.status !== 0 && cold.status !== 1)
@@ -293,37 +348,7 @@ async function measureSize(
   const withStore = size >= 100_000 && !process.env.MARGIN_BENCH_NO_STORE;
   const stored = withStore ? await scaleStore(index, store, context.log) : 0;
   index.close();
-  if (stored > 0) {
-    const annotations = `${count(stored)} annotations`;
-    const storeArgs = ['--corpus', corpus, '--store', store];
-    // The first reads every store file into the store's index; the second finds it warm.
-    await runProcessTimes(2, CLI, ['stats', ...storeArgs], env);
-    const stats = await runProcessTimes(3, CLI, ['stats', ...storeArgs], env);
-    m.timing(`${label}: stats, ${annotations}, warm`, summarize(stats.map((run) => run.ms)), {
-      note: 'margin stats as a process',
-    });
-    m.value(`${label}: stats peak RSS`, Math.max(...stats.map((run) => run.peakRssMB)), 'MB', {
-      target: '≤ 400 MB',
-    });
-    const exported = await runProcessTimes(
-      3,
-      CLI,
-      ['export', '--format', 'jsonl', ...storeArgs],
-      env,
-    );
-    const first = exported.map((run) => run.firstByteMs ?? Number.NaN);
-    m.timing(
-      `${label}: export --format jsonl, ${annotations}`,
-      summarize(exported.map((run) => run.ms)),
-      {
-        target: '≤ 5000 ms, streaming',
-        note: `margin export as a process to a pipe; first byte after ${Math.round(median(first))} ms; ${((exported[0]?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB`,
-      },
-    );
-    m.value(`${label}: export peak RSS`, Math.max(...exported.map((run) => run.peakRssMB)), 'MB', {
-      target: '≤ 400 MB',
-    });
-  }
+  if (stored > 0) await measureStore(label, corpus, store, stored, env, m);
   const target =
     size === 100_000 ? '≤ 150 ms median' : size === HUGE ? '≤ 300 ms median' : undefined;
   let searchPeak = 0;

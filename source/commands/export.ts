@@ -141,8 +141,7 @@ Examples
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
     for (const name of strangers)
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
-    let total = 0;
-    for (const tally of repository.tallies()) total += tally.annotations;
+    const total = repository.annotationCount();
     const suggestions = flags.suggestions
       ? await suggestionSource(flags, io, output, workspace.project, labels)
       : undefined;

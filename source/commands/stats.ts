@@ -1,8 +1,20 @@
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { StatsArticle } from '../export/stats.js';
 import { statsOver } from '../export/stats.js';
 import { renderStats } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { openWorkspace, statusesOf, summariesOf } from './workspace.js';
+
+/** Steps of summaries in the index's own order when it has them: many times faster than by ord. */
+type Stepped = { summarySteps?: () => Iterable<StatsArticle[]> };
+
+/** The corpus's articles without their text, in any order, each with its place in corpus order. */
+function* articlesOf(corpus: CorpusIndex): Generator<StatsArticle, void, undefined> {
+  const steps = (corpus as CorpusIndex & Stepped).summarySteps;
+  if (steps) for (const step of steps.call(corpus)) yield* step;
+  else yield* summariesOf(corpus);
+}
 
 export const command: Command = {
   name: 'stats',
@@ -26,14 +38,11 @@ Examples
   },
   async run(_input, flags, io, output) {
     const { corpus, repository, project } = await openWorkspace(flags, io, output, { reads: true });
-    const entries = function* () {
-      for (const each of repository.annotated()) {
-        yield { article: each.id, inCorpus: each.article !== null, annotations: each.annotations };
-      }
-    };
+    // Counted from what the store's index keeps of each file: no document and no article text
+    // is read unless an article's text changed since its annotations were last placed.
     const report = statsOver(
-      summariesOf(corpus),
-      entries(),
+      articlesOf(corpus),
+      repository.counted(),
       statusesOf(repository),
       repository.annotators(),
       project.labels,

@@ -105,10 +105,8 @@ export function statusesOf(
   repository: Repository,
 ): (article: string, annotator: string) => ReviewStatus {
   const statuses = new Map<string, ReviewStatus>();
-  for (const tally of repository.tallies()) {
-    if (tally.status !== 'unreviewed') {
-      statuses.set(`${tally.article}\u0000${tally.annotator}`, tally.status);
-    }
+  for (const row of repository.reviewed()) {
+    statuses.set(`${row.article}\u0000${row.annotator}`, row.status);
   }
   return (article, annotator) => statuses.get(`${article}\u0000${annotator}`) ?? 'unreviewed';
 }

@@ -36,6 +36,16 @@ export interface CorpusIndex {
   article(id: string): Article | undefined;
   articleAt(ord: number): Article | undefined;
   ordOf(id: string): number | undefined;
+  /**
+   * The article's `hash` without reading its text (undefined: no such article): what the store
+   * checks its kept placements against. An index that holds its articles in memory has none.
+   */
+  hashOf?(id: string): string | undefined;
+  /**
+   * A token that changes whenever any article's text may have changed in the index (another
+   * process's refresh included): what was derived from the texts under one token still holds.
+   */
+  generation?(): string;
   /** Every article in corpus order, read in batches. */
   articles(): Iterable<Article>;
   /** Files that could not be read, each with its reason, as of the last refresh. */

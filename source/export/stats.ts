@@ -1,6 +1,12 @@
 import type { Article } from '../corpus/types.js';
 import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
-import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
+import type {
+  CountedArticle,
+  FileCounts,
+  Label,
+  PlacedAnnotation,
+  ReviewStatus,
+} from '../store/types.js';
 import { compare } from './model.js';
 
 export interface Progress {
@@ -36,15 +42,14 @@ export interface StatsReport {
   }>;
 }
 
-/** One article of the corpus as stats read it: no text. */
-export type StatsArticle = Pick<Article, 'id' | 'title' | 'source'>;
+/**
+ * One article of the corpus as stats read it: no text. `ord`, its place in corpus order, lets
+ * the articles come in any order (else they are taken to come in corpus order).
+ */
+export type StatsArticle = Pick<Article, 'id' | 'title' | 'source'> & { ord?: number };
 
-/** One article's annotations, by every annotator; `inCorpus` false: the article is gone. */
-export interface StatsEntry {
-  article: string;
-  inCorpus: boolean;
-  annotations: Iterable<PlacedAnnotation>;
-}
+/** One article's annotations counted per annotator (`CountedArticle`); `inCorpus` false: gone. */
+export type StatsEntry = CountedArticle;
 
 /**
  * Counts for `margin stats`. Annotations on articles gone from the corpus count (as orphans, and
@@ -58,16 +63,25 @@ export function computeStats(
   labelSet: LabelSet = DEFAULT_LABELS,
 ): StatsReport {
   const known = new Set(articles.map((article) => article.id));
-  const byArticle = new Map<string, PlacedAnnotation[]>();
+  const byArticle = new Map<string, Map<string, FileCounts>>();
   for (const annotation of annotations) {
-    const list = byArticle.get(annotation.article);
-    if (list) list.push(annotation);
-    else byArticle.set(annotation.article, [annotation]);
+    let files = byArticle.get(annotation.article);
+    if (!files) {
+      files = new Map();
+      byArticle.set(annotation.article, files);
+    }
+    let file = files.get(annotation.annotator);
+    if (!file) {
+      file = { annotator: annotation.annotator, labels: {}, orphans: 0 };
+      files.set(annotation.annotator, file);
+    }
+    file.labels[annotation.label] = (file.labels[annotation.label] ?? 0) + 1;
+    if (!annotation.placement) file.orphans++;
   }
-  const entries = [...byArticle].map(([article, list]) => ({
-    article,
-    inCorpus: known.has(article),
-    annotations: list,
+  const entries = [...byArticle].map(([id, files]) => ({
+    id,
+    inCorpus: known.has(id),
+    files: [...files.values()],
   }));
   return statsOver(articles, entries, statuses, annotators, labelSet);
 }
@@ -94,18 +108,25 @@ export function statsOver(
   let orphans = 0;
   for (const entry of entries) {
     let count = 0;
-    for (const annotation of entry.annotations) {
-      count++;
-      if (!annotation.placement) orphans++;
-      labels.set(annotation.label, (labels.get(annotation.label) ?? 0) + 1);
-      names.add(annotation.annotator);
-      const own = perAnnotator.get(annotation.annotator) ?? {};
-      own[annotation.label] = (own[annotation.label] ?? 0) + 1;
-      perAnnotator.set(annotation.annotator, own);
+    for (const file of entry.files) {
+      orphans += file.orphans;
+      let own = perAnnotator.get(file.annotator);
+      for (const [label, n] of Object.entries(file.labels)) {
+        if (n === 0) continue;
+        count += n;
+        labels.set(label, (labels.get(label) ?? 0) + n);
+        own ??= {};
+        own[label] = (own[label] ?? 0) + n;
+      }
+      if (own) {
+        names.add(file.annotator);
+        perAnnotator.set(file.annotator, own);
+      }
     }
     counted += count;
-    if (!entry.inCorpus) missing++;
-    else if (count > 0) byArticle.set(entry.article, (byArticle.get(entry.article) ?? 0) + count);
+    if (!entry.inCorpus) {
+      if (count > 0) missing++;
+    } else if (count > 0) byArticle.set(entry.id, (byArticle.get(entry.id) ?? 0) + count);
   }
   const labelNames = labelNamesWith(labelSet, labels.keys());
   const zero = () =>
@@ -117,6 +138,7 @@ export function statsOver(
     sortedNames.map((name) => [name, { done: 0, inProgress: 0, unreviewed: 0 }]),
   );
   const perArticle: StatsReport['perArticle'] = [];
+  const ords: number[] = [];
   let articleCount = 0;
   for (const article of articles) {
     articleCount++;
@@ -140,8 +162,12 @@ export function statsOver(
           ? 'in progress'
           : 'unreviewed',
     );
+    ords.push(article.ord ?? articleCount);
     perArticle.push({ article: article.id, title: article.title, annotations, statuses: own });
   }
+  const order = Array.from(perArticle.keys()).sort(
+    (a, b) => perArticle[b]!.annotations - perArticle[a]!.annotations || ords[a]! - ords[b]!,
+  );
   return {
     articles: articleCount,
     missingArticles: missing,
@@ -166,8 +192,8 @@ export function statsOver(
       };
     }),
     progress: overall,
-    // A stable sort keeps corpus order among equals.
-    perArticle: perArticle.sort((a, b) => b.annotations - a.annotations),
+    // Most annotated first, in corpus order among equals.
+    perArticle: order.map((at) => perArticle[at]!),
   };
 }
 

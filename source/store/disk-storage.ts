@@ -1,4 +1,4 @@
-import { type Dirent, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
@@ -15,12 +15,14 @@ import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
 import { type ChangeResult, RefusedFileError, type Storage } from './storage.js';
-import type { FileMark, StoreIndex } from './store-index.js';
+import type { StoreIndex } from './store-index.js';
 import type { StoreProblem } from './types.js';
 import { watchStore } from './watcher.js';
 
 /** Parallel reads at open: enough to keep the disk busy, few enough to stay under fd limits. */
 const READ_CONCURRENCY = 64;
+/** Files compared between two turns of the event loop at open. */
+const YIELD_EVERY = 4096;
 /** Rows written to the index per transaction while reading many files. */
 const BATCH = 512;
 /**
@@ -93,12 +95,10 @@ export class DiskStorage implements Storage {
       if (name !== null) annotators.push(name);
       const path = join(this.root, folder);
       this.folders.add(path);
-      const names = await readdir(path, { withFileTypes: true });
-      await removeStaleTemps(
-        path,
-        names.map((entry) => entry.name),
-      );
-      stale.push(...this.changedIn(folder, names));
+      // Names only: an lstat of each file follows anyway, and tells its type.
+      const names = await readdir(path);
+      await removeStaleTemps(path, names);
+      for (const changed of await this.changedIn(folder, names)) stale.push(changed);
     }
     const present = new Set(folders);
     this.index.batch(() => {
@@ -191,20 +191,34 @@ export class DiskStorage implements Storage {
    * The store files of one folder that the index does not hold as they are now (new, changed,
    * links, racy); rows of files gone from the folder are dropped.
    */
-  private changedIn(folder: string, names: Dirent[]): string[] {
-    const marks = this.index.marksIn(folder);
+  private async changedIn(folder: string, names: string[]): Promise<string[]> {
+    const signatures = this.index.signaturesIn(folder, RACY_MS);
     const changed: string[] = [];
-    for (const entry of names) {
-      if (!(entry.isFile() || entry.isSymbolicLink()) || !isStoreFileName(entry.name)) continue;
-      const key = `${folder}/${entry.name}`;
-      const path = join(this.root, folder, entry.name);
-      const mark = marks.get(key);
-      marks.delete(key);
-      if (!mark || entry.isSymbolicLink() || !unchanged(path, mark)) changed.push(path);
+    const prefix = join(this.root, folder);
+    for (const [at, name] of names.entries()) {
+      // The review draws meanwhile: a synchronous lstat is several times cheaper than a promise
+      // per file, so the loop only lets the event loop in now and then.
+      if (at > 0 && at % YIELD_EVERY === 0) await new Promise((done) => setImmediate(done));
+      if (!isStoreFileName(name)) continue;
+      const key = `${folder}/${name}`;
+      const path = `${prefix}${sep}${name}`;
+      const signature = signatures.get(key);
+      signatures.delete(key);
+      // A link is listed so that reading refuses it by name; a folder is no store file.
+      const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
+      if (!info) {
+        // Gone since the listing: reading it drops its row.
+        if (signature !== undefined) changed.push(path);
+        continue;
+      }
+      if (!(info.isFile() || info.isSymbolicLink())) continue;
+      if (!signature || info.isSymbolicLink() || signatureOf(info) !== signature) {
+        changed.push(path);
+      }
     }
-    if (marks.size > 0) {
+    if (signatures.size > 0) {
       this.index.batch(() => {
-        for (const key of marks.keys()) this.index.remove(key);
+        for (const key of signatures.keys()) this.index.remove(key);
       });
     }
     return changed;
@@ -325,13 +339,6 @@ export class DiskStorage implements Storage {
     });
     return next;
   }
-}
-
-/** Whether the file is as the index last saw it (a cheap lstat), and that sighting is trustworthy. */
-function unchanged(path: string, mark: FileMark): boolean {
-  if (mark.signature === '' || mark.readAt - mark.mtimeMs < RACY_MS) return false;
-  const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
-  return info?.isFile() === true && signatureOf(info) === mark.signature;
 }
 
 function isStoreFileName(name: string): boolean {

@@ -4,6 +4,7 @@ import type {
   AnnotatedArticle,
   Annotation,
   ArticleTally,
+  CountedArticle,
   Label,
   PlacedAnnotation,
   ReviewStatus,
@@ -58,6 +59,16 @@ export interface Repository {
    * id. `texts`: only articles where an annotation has a note or attributes.
    */
   annotated(filter?: { texts?: boolean }): Iterable<AnnotatedArticle>;
+  /**
+   * Every article with annotations, counted per annotator and label with its orphans, in no
+   * particular order: from the counts the index keeps while the article's text is the one they
+   * were placed on, else by placing its annotations again.
+   */
+  counted(): Iterable<CountedArticle>;
+  /** Every annotator's status other than unreviewed, per article: a report's progress. */
+  reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }>;
+  /** How many annotations the store holds (refused files left out). */
+  annotationCount(): number;
   /**
    * Each annotator's status and label counts per article, for the given articles (default: every
    * article the store has a file for); an article without a file has no row.

@@ -8,7 +8,7 @@ import { type ArticleTally, LABELS, type Label, type ReviewStatus } from './type
  * differently (parse.ts, schema.ts, the adapter's checks): an index of another format is emptied
  * and filled again from the files.
  */
-export const INDEX_FORMAT = 'margin-store-index/1';
+export const INDEX_FORMAT = 'margin-store-index/4';
 
 /** One store file as the index keeps it: what was read from it, or why it was refused. */
 export interface IndexedFile {
@@ -38,6 +38,34 @@ export interface FileMark {
   fingerprint: string | null;
 }
 
+/** Where a file's annotations sit on its article's text, in the document's order (null: orphan). */
+export type Placements = Array<[sentence: string, start: number, end: number] | null>;
+
+/** One file's document with the placements last computed for it, and the text they were for. */
+export interface PlacedRow {
+  path: string;
+  fingerprint: string | null;
+  doc: StoreDoc;
+  /** The key of the article text `placed` was computed on; null when never placed. */
+  placedOn: string | null;
+  /** The corpus generation in which `placedOn` was last found to be the article's text. */
+  placedIn: string | null;
+  placed: Placements | null;
+  status: ReviewStatus;
+}
+
+/** What `stats` counts of one file without its document: annotations per label, orphans. */
+export interface CountRow {
+  path: string;
+  article: string;
+  annotator: string;
+  /** Annotations per label, orphans included. */
+  counts: Record<string, number>;
+  placedOn: string | null;
+  placedIn: string | null;
+  orphans: number;
+}
+
 export interface RefusalRow {
   path: string;
   annotator: string | null;
@@ -61,8 +89,16 @@ function labelTallies(doc: StoreDoc): Record<Label, number> {
   return counts;
 }
 
+/** Annotations per label (not per sentence): what stats and exports count. */
+function labelCounts(doc: StoreDoc): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const annotation of doc.annotations) {
+    counts[annotation.label] = (counts[annotation.label] ?? 0) + 1;
+  }
+  return counts;
+}
+
 const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY,
   folder TEXT NOT NULL,
@@ -75,12 +111,20 @@ CREATE TABLE IF NOT EXISTS files (
   status TEXT,
   annotations INTEGER NOT NULL DEFAULT 0,
   labels TEXT,
+  counts TEXT,
   texts INTEGER NOT NULL DEFAULT 0,
-  doc TEXT,
+  placed_on TEXT,
+  placed_in TEXT,
+  placed TEXT,
+  orphans INTEGER NOT NULL DEFAULT 0,
   reason TEXT
 );
+-- The documents apart: a scan of the rows above (an open's marks, stats' counts) stays small.
+CREATE TABLE IF NOT EXISTS docs (path TEXT PRIMARY KEY, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_article ON files (article, annotator);
-CREATE INDEX IF NOT EXISTS files_folder ON files (folder);
+-- An open compares every file with its row: this index alone answers it, without the rows.
+CREATE INDEX IF NOT EXISTS files_marks ON files (folder, path, signature, mtime, read_at);
+CREATE INDEX IF NOT EXISTS files_annotator ON files (annotator, reason);
 `;
 
 type Row = Record<string, unknown>;
@@ -111,17 +155,21 @@ export class StoreIndex {
         db.pragma('synchronous = OFF');
       }
       db.pragma('cache_size = -16000');
-      db.exec(SCHEMA);
+      db.exec(
+        'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
+      );
       const format = `${INDEX_FORMAT} ${root}`;
       const found = db.prepare('SELECT value FROM meta WHERE key = ?').get('format') as
         | { value: string }
         | undefined;
       if (found?.value !== format) {
+        // Another format may have other columns: its tables go, and are made again.
         db.transaction(() => {
-          db.exec('DELETE FROM files; DELETE FROM meta;');
+          db.exec('DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DELETE FROM meta;');
+          db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
         })();
-      }
+      } else db.exec(SCHEMA);
       return new StoreIndex(db);
     } catch (error) {
       db.close();
@@ -148,10 +196,12 @@ export class StoreIndex {
       status: doc?.status ?? null,
       annotations: doc?.annotations.length ?? 0,
       labels: doc ? JSON.stringify(labelTallies(doc)) : null,
+      counts: doc ? JSON.stringify(labelCounts(doc)) : null,
       texts: doc ? doc.annotations.filter((a) => a.note || a.attributes).length : 0,
-      doc: doc ? JSON.stringify(doc) : null,
       reason: file.reason,
     });
+    if (doc) this.statements.putDoc.run(file.path, JSON.stringify(doc));
+    else this.statements.removeDoc.run(file.path);
     this.version++;
   }
 
@@ -161,25 +211,41 @@ export class StoreIndex {
   }
 
   remove(path: string): void {
+    this.statements.removeDoc.run(path);
     if (this.statements.remove.run(path).changes > 0) this.version++;
   }
 
   removeFolder(folder: string): void {
+    this.statements.removeFolderDocs.run(folder);
     if (this.statements.removeFolder.run(folder).changes > 0) this.version++;
   }
 
-  /** The marks of every file indexed in `folder`, by path. */
-  marksIn(folder: string): Map<string, FileMark> {
-    const marks = new Map<string, FileMark>();
-    for (const row of this.statements.marksIn.iterate(folder) as Iterable<Row>) {
-      marks.set(row.path as string, {
-        signature: row.signature as string,
-        mtimeMs: row.mtime as number,
-        readAt: row.read_at as number,
-        fingerprint: row.fingerprint as string | null,
-      });
+  /**
+   * The signature of every file indexed in `folder`, by path; empty for one that must be read
+   * again whatever it looks like (never examined, or changed within `racyMs` of being read).
+   */
+  signaturesIn(folder: string, racyMs: number): Map<string, string> {
+    const signatures = new Map<string, string>();
+    for (const [path, signature] of this.statements.signaturesIn
+      .raw()
+      .iterate(racyMs, folder) as Iterable<[string, string]>) {
+      signatures.set(path, signature);
     }
-    return marks;
+    return signatures;
+  }
+
+  /** Annotators' statuses other than unreviewed: what a report needs of the review's progress. */
+  reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }> {
+    return this.statements.reviewed.all() as Array<{
+      article: string;
+      annotator: string;
+      status: ReviewStatus;
+    }>;
+  }
+
+  /** Annotations in the files read. */
+  annotationCount(): number {
+    return (this.statements.annotationCount.get() as Row).n as number;
   }
 
   mark(path: string): (FileMark & { article: string | null; annotator: string | null }) | null {
@@ -201,6 +267,59 @@ export class StoreIndex {
 
   folders(): string[] {
     return (this.statements.folders.all() as Row[]).map((row) => row.folder as string);
+  }
+
+  /** Every document of an article with its last placements, one per annotator (refused files left out). */
+  placedRowsOf(article: string): PlacedRow[] {
+    return (this.statements.placedRowsOf.all(article) as Row[]).map((row) => ({
+      path: row.path as string,
+      fingerprint: row.fingerprint as string | null,
+      doc: JSON.parse(row.doc as string) as StoreDoc,
+      placedOn: row.placed_on as string | null,
+      placedIn: row.placed_in as string | null,
+      placed: row.placed === null ? null : (JSON.parse(row.placed as string) as Placements),
+      status: row.status as ReviewStatus,
+    }));
+  }
+
+  /**
+   * Keeps the placements of a file's annotations on the text `placedOn` names, unless the file
+   * changed since they were computed (its fingerprint then differs): they are a cache like the rest.
+   */
+  savePlacements(
+    path: string,
+    fingerprint: string | null,
+    placedOn: string,
+    placedIn: string | null,
+    placed: Placements,
+  ): void {
+    const orphans = placed.reduce((sum, each) => sum + (each === null ? 1 : 0), 0);
+    const text = JSON.stringify(placed);
+    this.statements.savePlacements.run(placedOn, placedIn, text, orphans, path, fingerprint);
+  }
+
+  /** The file's placements were found to be on the corpus's text in generation `placedIn`. */
+  confirmPlacements(path: string, placedOn: string, placedIn: string): void {
+    this.statements.confirmPlacements.run(placedIn, path, placedOn);
+  }
+
+  /**
+   * Per file with annotations, by article: the counts stats needs, without the documents. A page
+   * of `limit` rows of articles after `after` (`only`: of that article alone).
+   */
+  counts(after: string, limit: number, only = false): CountRow[] {
+    const rows = (
+      only ? this.statements.countsOf.all(after) : this.statements.counts.all(after, limit)
+    ) as Row[];
+    return rows.map((row) => ({
+      path: row.path as string,
+      article: row.article as string,
+      annotator: row.annotator as string,
+      counts: JSON.parse(row.counts as string) as Record<string, number>,
+      placedOn: row.placed_on as string | null,
+      placedIn: row.placed_in as string | null,
+      orphans: row.orphans as number,
+    }));
   }
 
   /** Every document of an article, one per annotator (refused files left out). */
@@ -263,29 +382,62 @@ function prepare(db: Database.Database) {
   return {
     put: db.prepare(
       `INSERT OR REPLACE INTO files (path, folder, annotator, article, signature, mtime, read_at,
-        fingerprint, status, annotations, labels, texts, doc, reason)
+        fingerprint, status, annotations, labels, counts, texts, reason)
        VALUES (@path, @folder, @annotator, @article, @signature, @mtime, @read_at, @fingerprint,
-        @status, @annotations, @labels, @texts, @doc, @reason)`,
+        @status, @annotations, @labels, @counts, @texts, @reason)`,
+    ),
+    putDoc: db.prepare('INSERT OR REPLACE INTO docs (path, doc) VALUES (?, ?)'),
+    removeDoc: db.prepare('DELETE FROM docs WHERE path = ?'),
+    removeFolderDocs: db.prepare(
+      'DELETE FROM docs WHERE path IN (SELECT path FROM files WHERE folder = ?)',
+    ),
+    placedRowsOf: db.prepare(
+      `SELECT path, fingerprint, status, doc, placed_on, placed_in, placed FROM files JOIN docs USING (path)
+       WHERE article = ? AND reason IS NULL ORDER BY annotator`,
+    ),
+    savePlacements: db.prepare(
+      `UPDATE files SET placed_on = ?, placed_in = ?, placed = ?, orphans = ?
+       WHERE path = ? AND fingerprint IS ?`,
+    ),
+    confirmPlacements: db.prepare(
+      'UPDATE files SET placed_in = ? WHERE path = ? AND placed_on = ?',
+    ),
+    counts: db.prepare(
+      `SELECT path, article, annotator, counts, placed_on, placed_in, orphans FROM files
+       WHERE article > ? AND reason IS NULL AND annotations > 0 ORDER BY article, annotator
+       LIMIT ?`,
+    ),
+    countsOf: db.prepare(
+      `SELECT path, article, annotator, counts, placed_on, placed_in, orphans FROM files
+       WHERE article = ? AND reason IS NULL AND annotations > 0 ORDER BY annotator`,
     ),
     touch: db.prepare('UPDATE files SET signature = ?, mtime = ?, read_at = ? WHERE path = ?'),
     remove: db.prepare('DELETE FROM files WHERE path = ?'),
     paths: db.prepare('SELECT path FROM files ORDER BY path'),
     removeFolder: db.prepare('DELETE FROM files WHERE folder = ?'),
-    marksIn: db.prepare(
-      'SELECT path, signature, mtime, read_at, fingerprint FROM files WHERE folder = ?',
+    signaturesIn: db.prepare(
+      `SELECT path, CASE WHEN read_at - mtime >= ? THEN signature ELSE '' END FROM files
+       WHERE folder = ?`,
+    ),
+    reviewed: db.prepare(
+      `SELECT article, annotator, status FROM files
+       WHERE reason IS NULL AND status != 'unreviewed' AND article IS NOT NULL AND annotator IS NOT NULL`,
+    ),
+    annotationCount: db.prepare(
+      'SELECT coalesce(sum(annotations), 0) AS n FROM files WHERE reason IS NULL',
     ),
     mark: db.prepare(
       'SELECT signature, mtime, read_at, fingerprint, article, annotator FROM files WHERE path = ?',
     ),
     folders: db.prepare('SELECT DISTINCT folder FROM files ORDER BY folder'),
     docsOf: db.prepare(
-      'SELECT doc FROM files WHERE article = ? AND doc IS NOT NULL ORDER BY annotator',
+      'SELECT doc FROM files JOIN docs USING (path) WHERE article = ? AND reason IS NULL ORDER BY annotator',
     ),
     doc: db.prepare(
-      'SELECT doc FROM files WHERE article = ? AND annotator = ? AND doc IS NOT NULL',
+      'SELECT doc FROM files JOIN docs USING (path) WHERE article = ? AND annotator = ? AND reason IS NULL',
     ),
     status: db.prepare(
-      'SELECT status FROM files WHERE article = ? AND annotator = ? AND doc IS NOT NULL',
+      'SELECT status FROM files WHERE article = ? AND annotator = ? AND reason IS NULL',
     ),
     refusal: db.prepare(
       'SELECT path, annotator, article, reason FROM files WHERE article = ? AND annotator = ? AND reason IS NOT NULL',
@@ -294,10 +446,10 @@ function prepare(db: Database.Database) {
       'SELECT path, annotator, article, reason FROM files WHERE reason IS NOT NULL ORDER BY path',
     ),
     annotators: db.prepare(
-      'SELECT DISTINCT annotator FROM files WHERE doc IS NOT NULL ORDER BY annotator',
+      'SELECT DISTINCT annotator FROM files WHERE reason IS NULL ORDER BY annotator',
     ),
     annotated: db.prepare(
-      'SELECT DISTINCT article FROM files WHERE doc IS NOT NULL AND annotations > 0 ORDER BY article',
+      'SELECT DISTINCT article FROM files WHERE reason IS NULL AND annotations > 0 ORDER BY article',
     ),
     tallies: db.prepare(
       `SELECT article, annotator, status, annotations, labels, reason FROM files
@@ -308,7 +460,7 @@ function prepare(db: Database.Database) {
        WHERE article = ? AND annotator IS NOT NULL ORDER BY annotator`,
     ),
     withTexts: db.prepare(
-      'SELECT DISTINCT article FROM files WHERE doc IS NOT NULL AND texts > 0 ORDER BY article',
+      'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
     ),
     count: db.prepare('SELECT count(*) AS n FROM files'),
   };

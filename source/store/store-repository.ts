@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { cleanerKey } from '../corpus/cache.js';
 import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
@@ -14,10 +15,13 @@ import {
   storedAnnotationSchema,
 } from './schema.js';
 import { RefusedFileError, type Storage } from './storage.js';
+import type { CountRow, Placements } from './store-index.js';
 import type {
   AnnotatedArticle,
   Annotation,
   ArticleTally,
+  CountedArticle,
+  FileCounts,
   Label,
   PlacedAnnotation,
   ReviewStatus,
@@ -34,12 +38,22 @@ export interface RepositoryOptions {
 const PLACED_CACHE = 64;
 /** Beyond this many articles, `tallies` reads every row once instead of one query per article. */
 const FEW_ARTICLES = 64;
+/** Articles an export reads per transaction of each index. */
+const READ_CHUNK = 64;
+/** Placements written to the index per transaction. */
+const SAVE_BATCH = 512;
+/** Files' counts read from the index per query. */
+const COUNT_PAGE = 4096;
+/** The text key of an article the corpus does not hold: every annotation of it is an orphan. */
+const GONE = 'gone';
 
 /** One article's annotations as placed at a given index version, on a given article text. */
 interface Placed {
   version: number;
   article: Article | undefined;
   annotations: PlacedAnnotation[];
+  /** Each annotator's status of the article, from the same read (unreviewed when absent). */
+  statuses: Map<string, ReviewStatus>;
 }
 
 /**
@@ -58,6 +72,14 @@ export class StoreRepository implements Repository {
   /** Articles given to `tag` and friends whose text differs from the corpus's (or with no corpus). */
   private readonly seen = new Map<string, Article>();
   private readonly placedCache = new Map<string, Placed>();
+  /** Placements computed (or confirmed: without `placed`) and not yet written to the index. */
+  private readonly unsaved: Array<{
+    path: string;
+    fingerprint?: string | null;
+    key: string;
+    generation: string | null;
+    placed?: Placements;
+  }> = [];
   private readonly history = new History();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private unsubscribe: (() => void) | null = null;
@@ -114,16 +136,103 @@ export class StoreRepository implements Repository {
     inCorpus.sort((a, b) => a.ord - b.ord);
     // The index orders by UTF-8 bytes; exports order ids by UTF-16 code units, as JavaScript does.
     gone.sort(compare);
-    for (const id of [...inCorpus.map((each) => each.id), ...gone]) {
-      const annotations = this.placedOf(id);
-      if (annotations.length === 0) continue;
-      yield {
-        id,
-        article: this.articleOf(id) ?? null,
-        annotations,
-        status: (annotator) => this.status(id, annotator),
-      };
+    const ids = [...inCorpus.map((each) => each.id), ...gone];
+    const generation = this.generation();
+    // A chunk of articles in one read of each index (a statement on its own costs a lock); the
+    // first chunks are small, so that the first article is out after one read.
+    for (
+      let from = 0, size = 1;
+      from < ids.length;
+      from += size, size = Math.min(2 * size, READ_CHUNK)
+    ) {
+      const chunk = this.storage.index.batch(() =>
+        this.corpusReads(() =>
+          ids.slice(from, from + size).map((id) => this.placedWith(id, generation)),
+        ),
+      );
+      for (const [at, { article, annotations, statuses }] of chunk.entries()) {
+        if (annotations.length === 0) continue;
+        yield {
+          id: ids[from + at]!,
+          article: article ?? null,
+          annotations,
+          status: (annotator) => statuses.get(annotator) ?? 'unreviewed',
+        };
+      }
     }
+    this.savePlacements();
+  }
+
+  /** Runs `read` on one state of the corpus index when it offers that (one lock for many reads). */
+  private corpusReads<T>(read: () => T): T {
+    const corpus = this.corpus as (CorpusIndex & { consistent?: <R>(f: () => R) => R }) | null;
+    return corpus?.consistent ? corpus.consistent(read) : read();
+  }
+
+  *counted(): Iterable<CountedArticle> {
+    const { index } = this.storage;
+    const generation = this.generation();
+    let after = '';
+    for (;;) {
+      // A page at a time: placing an article again writes to the index, which an open cursor forbids.
+      const page = index.counts(after, COUNT_PAGE);
+      if (page.length === 0) break;
+      let from = 0;
+      while (from < page.length) {
+        const id = page[from]!.article;
+        let to = from + 1;
+        while (to < page.length && page[to]!.article === id) to++;
+        if (to === page.length && page.length === COUNT_PAGE) break;
+        yield this.countsOf(id, page.slice(from, to), generation);
+        from = to;
+        after = id;
+      }
+      if (from === 0) {
+        // One article fills the page (thousands of annotators): count it on its own.
+        const id = page[0]!.article;
+        yield this.countsOf(id, index.counts(id, Number.MAX_SAFE_INTEGER, true), generation);
+        after = id;
+      } else if (page.length < COUNT_PAGE) break;
+    }
+    this.savePlacements();
+  }
+
+  /** One article's counts: as kept when its text is the one they were placed on, else placed again. */
+  private countsOf(id: string, rows: CountRow[], generation: string | null): CountedArticle {
+    let key: string | null | undefined;
+    const keyOf = () => {
+      if (key === undefined) key = this.textKey(id);
+      return key;
+    };
+    if (rows.every((row) => this.keptHolds(id, row, generation, keyOf))) {
+      const files = rows.map((row) => ({
+        annotator: row.annotator,
+        labels: row.counts,
+        orphans: row.orphans,
+      }));
+      // Kept placements are for a text the corpus has, or for none (`GONE`).
+      return { id, inCorpus: rows[0]!.placedOn !== GONE, files };
+    }
+    const { article, annotations } = this.placedWith(id, generation);
+    const byAnnotator = new Map<string, FileCounts>();
+    for (const annotation of annotations) {
+      let file = byAnnotator.get(annotation.annotator);
+      if (!file) {
+        file = { annotator: annotation.annotator, labels: {}, orphans: 0 };
+        byAnnotator.set(annotation.annotator, file);
+      }
+      file.labels[annotation.label] = (file.labels[annotation.label] ?? 0) + 1;
+      if (!annotation.placement) file.orphans++;
+    }
+    return { id, inCorpus: article !== undefined, files: [...byAnnotator.values()] };
+  }
+
+  reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }> {
+    return this.storage.index.reviewed();
+  }
+
+  annotationCount(): number {
+    return this.storage.index.annotationCount();
   }
 
   tallies(articles?: readonly string[]): ArticleTally[] {
@@ -400,6 +509,7 @@ export class StoreRepository implements Repository {
   }
 
   async close(): Promise<void> {
+    this.savePlacements();
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.listeners.clear();
@@ -542,27 +652,94 @@ export class StoreRepository implements Repository {
     return this.seen.get(id) ?? this.corpus?.article(id);
   }
 
+  /**
+   * What the article's placements kept in the index are valid for: its text as the corpus has it
+   * now (the cleaner's version, since that decides the sentences, and the text's hash). Null when
+   * nothing kept can be trusted (no disk corpus, or a text given to a write that differs from
+   * it); `GONE` when the corpus has no such article.
+   */
+  private textKey(id: string): string | null {
+    const hashOf = this.corpus?.hashOf;
+    if (!hashOf || this.seen.has(id)) return null;
+    const hash = hashOf.call(this.corpus, id);
+    return hash === undefined ? GONE : `${cleanerKey()}:${hash}`;
+  }
+
+  /** The corpus's generation (`CorpusIndex.generation`), null when it has none. */
+  private generation(): string | null {
+    return this.corpus?.generation?.() || null;
+  }
+
+  /**
+   * Whether a file's kept placements hold for the article's current text: without asking the
+   * corpus when they were confirmed in its current generation, else by the text's hash (and
+   * then confirmed in this generation, so the next open need not ask).
+   */
+  private keptHolds(
+    id: string,
+    row: { path: string; placedOn: string | null; placedIn: string | null },
+    generation: string | null,
+    key: () => string | null,
+  ): boolean {
+    if (row.placedOn === null || this.seen.has(id)) return false;
+    if (generation !== null && row.placedIn === generation) return true;
+    if (row.placedOn !== key()) return false;
+    if (generation !== null) this.unsaved.push({ path: row.path, key: row.placedOn, generation });
+    if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
+    return true;
+  }
+
   /** Every annotator's annotations of one article, placed on its current text. */
   private placedOf(id: string): PlacedAnnotation[] {
+    return this.placedWith(id).annotations;
+  }
+
+  /** The same with the article they are placed on (undefined: gone from the corpus). */
+  private placedWith(id: string, generation = this.generation()): Placed {
     const { index } = this.storage;
-    const article = this.articleOf(id);
     const cached = this.placedCache.get(id);
-    if (cached && cached.version === index.version && sameText(cached.article, article)) {
-      // Most recently used last: the oldest is the first to go.
-      this.placedCache.delete(id);
-      this.placedCache.set(id, cached);
-      return cached.annotations;
+    if (cached && cached.version === index.version) {
+      const article = this.articleOf(id);
+      if (sameText(cached.article, article)) {
+        // Most recently used last: the oldest is the first to go.
+        this.placedCache.delete(id);
+        this.placedCache.set(id, cached);
+        return cached;
+      }
     }
+    let key: string | null | undefined;
+    const keyOf = () => {
+      if (key === undefined) key = this.textKey(id);
+      return key;
+    };
+    let article: Article | undefined;
+    let articleRead = false;
     const annotations: PlacedAnnotation[] = [];
-    for (const doc of index.docsOf(id)) {
-      for (const stored of doc.annotations) {
+    const statuses = new Map<string, ReviewStatus>();
+    for (const row of index.placedRowsOf(id)) {
+      const { doc } = row;
+      statuses.set(doc.annotator, row.status);
+      const kept =
+        row.placed?.length === doc.annotations.length && this.keptHolds(id, row, generation, keyOf)
+          ? row.placed
+          : null;
+      if (!kept && !articleRead) {
+        article = this.articleOf(id);
+        articleRead = true;
+      }
+      const placed: Placements = [];
+      for (const [at, stored] of doc.annotations.entries()) {
         let placement: Placement | null;
-        if (article) placement = placeAnchor(stored.anchor, article);
+        if (kept) {
+          const place = kept[at];
+          placement = place ? { sentence: place[0], start: place[1], end: place[2] } : null;
+        } else if (article) placement = placeAnchor(stored.anchor, article);
         else if (this.corpus === null) {
           // No corpus given: trust the offsets the annotation was made with.
           const { sentence, start, end } = stored.anchor;
           placement = { sentence, start, end };
         } else placement = null;
+        if (!kept) placed.push(placement && [placement.sentence, placement.start, placement.end]);
         // The document was parsed for this call alone: its objects become the annotations,
         // with no copy (a store of 300,000 annotations is read through here in every export).
         const annotation = stored as PlacedAnnotation;
@@ -571,14 +748,47 @@ export class StoreRepository implements Repository {
         annotation.placement = placement;
         annotations.push(annotation);
       }
+      const on = kept ? null : keyOf();
+      if (on !== null) {
+        this.unsaved.push({
+          path: row.path,
+          fingerprint: row.fingerprint,
+          key: on,
+          generation,
+          placed,
+        });
+        if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
+      }
     }
     annotations.sort(compareListed);
+    if (!articleRead) article = this.articleOf(id);
+    const placed = { version: index.version, article, annotations, statuses };
     this.placedCache.delete(id);
-    this.placedCache.set(id, { version: index.version, article, annotations });
+    this.placedCache.set(id, placed);
     if (this.placedCache.size > PLACED_CACHE) {
       this.placedCache.delete(this.placedCache.keys().next().value as string);
     }
-    return annotations;
+    return placed;
+  }
+
+  private savePlacements(): void {
+    if (this.unsaved.length === 0) return;
+    const rows = this.unsaved.splice(0);
+    const { index } = this.storage;
+    try {
+      index.batch(() => {
+        for (const row of rows) {
+          if (row.placed) {
+            const { path, fingerprint, key, generation, placed } = row;
+            index.savePlacements(path, fingerprint ?? null, key, generation, placed);
+          } else if (row.generation !== null) {
+            index.confirmPlacements(row.path, row.key, row.generation);
+          }
+        }
+      });
+    } catch {
+      // A cache that cannot be written (another process holds it too long) is only slower.
+    }
   }
 }
 

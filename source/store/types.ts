@@ -55,6 +55,23 @@ export interface AnnotatedArticle {
   status(annotator: string): ReviewStatus;
 }
 
+/** One annotator's annotations of one article, counted: what `stats` reads of a file. */
+export interface FileCounts {
+  annotator: string;
+  /** Annotations per label, orphans included. */
+  labels: Record<Label, number>;
+  /** Annotations whose sentence is gone from the article's current text, or whose article is. */
+  orphans: number;
+}
+
+/** One article's annotations counted per annotator, without reading them when the counts are kept. */
+export interface CountedArticle {
+  id: string;
+  /** False: the article is gone from the corpus. */
+  inCorpus: boolean;
+  files: FileCounts[];
+}
+
 /** One annotator's work on one article without its annotations: a row of the review list. */
 export interface ArticleTally {
   article: string;

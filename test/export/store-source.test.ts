@@ -111,11 +111,7 @@ describe('stats and agreement from the store', () => {
     const golden = goldenStore();
     const { repository, corpus } = await goldenRepository();
     const annotators = repository.annotators();
-    const entries = [...repository.annotated()].map((each) => ({
-      article: each.id,
-      inCorpus: each.article !== null,
-      annotations: each.annotations,
-    }));
+    const entries = [...repository.counted()];
     expect(
       statsOver(corpus.summaries(0, corpus.size()), entries, golden.statuses, annotators),
     ).toEqual(computeStats(golden.articles, golden.annotations, golden.statuses, annotators));

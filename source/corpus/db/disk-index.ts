@@ -89,6 +89,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
       ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
+      hashOf: db.prepare('SELECT hash FROM articles WHERE id = ?').pluck(),
+      generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
       idOf: db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
@@ -249,6 +251,14 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     if (number === undefined) return undefined;
     const a = positionOf(this.snapshot.numbers, number);
     return a < 0 ? undefined : this.snapshot.ords[a];
+  }
+
+  hashOf(id: string): string | undefined {
+    return this.statements.hashOf.get(id) as string | undefined;
+  }
+
+  generation(): string {
+    return String(this.statements.generation.get() ?? '');
   }
 
   *articles(): Iterable<Article> {

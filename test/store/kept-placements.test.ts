@@ -1,0 +1,142 @@
+import { copyFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
+import { openCorpusIndex } from '../../source/corpus/db/open.js';
+import { openRepository } from '../../source/store/index.js';
+import type { Repository } from '../../source/store/repository.js';
+import { useTempFolder } from './temp-store.js';
+
+const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
+const FILES = ['000_4b207f45d15cbf96.txt', '001_d7fb493d5d978b6e.txt', '002_95852239c1d84bad.txt'];
+
+/** What stats and an export read of the store: counts per article and annotator, placements. */
+function seen(repository: Repository) {
+  const counted = [...repository.counted()]
+    .map((each) => ({
+      ...each,
+      files: [...each.files].sort((a, b) => (a.annotator < b.annotator ? -1 : 1)),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const placed = [...repository.annotated()].flatMap((each) =>
+    each.annotations.map((a) => [
+      each.id,
+      a.annotator,
+      a.label,
+      a.placement?.sentence ?? null,
+      a.placement?.start ?? null,
+      each.status(a.annotator),
+    ]),
+  );
+  return { counted, placed };
+}
+
+/** Hands the corpus's files' time back an hour, as files that came with `git pull`. */
+async function age(path: string) {
+  const hourAgo = new Date(Date.now() - 3600_000);
+  await utimes(path, hourAgo, hourAgo);
+}
+
+describe('placements kept in the store index', () => {
+  const tempFolder = useTempFolder();
+
+  async function setUp() {
+    const corpusDir = await tempFolder();
+    for (const name of FILES) await copyFile(join(SEEDS, name), join(corpusDir, name));
+    const cacheDir = await tempFolder();
+    const root = join(await tempFolder(), 'store');
+    const corpus = async (): Promise<DiskCorpusIndex> =>
+      (await openCorpusIndex(corpusDir, { cacheDir, refresh: 'full' })).index;
+    const index = await corpus();
+    const articles = [...index.articles()];
+    // Each article's claim: a sentence the file holds as it is, so that a test can take it out.
+    const claims: string[] = [];
+    for (const article of articles) {
+      const raw = await readFile(article.path, 'utf8');
+      const sentence = article.sentences.slice(1, -1).find((each) => raw.includes(each.text));
+      if (!sentence) throw new Error(`no sentence of ${article.id} stands as it is in its file`);
+      claims.push(sentence.id);
+    }
+    for (const annotator of ['alice', 'bob']) {
+      const repository = await openRepository({ root, annotator, corpus: index, cacheDir });
+      for (const [at, article] of articles.entries()) {
+        await repository.tag(article, claims[at]!, 'claim');
+        await repository.tag(article, article.sentences.at(-1)!.id, 'quote');
+      }
+      await repository.setStatus(articles[0]!.id, 'done');
+      await repository.close();
+    }
+    index.close();
+    /** What a warm open sees (the index kept in `cacheDir`), and what a fresh read of every file sees. */
+    const views = async () => {
+      const index = await corpus();
+      try {
+        const warm = await openRepository({ root, annotator: 'carol', corpus: index, cacheDir });
+        const fromIndex = seen(warm);
+        await warm.close();
+        const fresh = await openRepository({ root, annotator: 'carol', corpus: index });
+        const fromFiles = seen(fresh);
+        await fresh.close();
+        return { fromIndex, fromFiles };
+      } finally {
+        index.close();
+      }
+    };
+    return { root, articles, claims, views };
+  }
+
+  it('give the counts and placements a fresh read gives, open after open', async () => {
+    const { views } = await setUp();
+    for (let open = 0; open < 3; open++) {
+      const { fromIndex, fromFiles } = await views();
+      expect(fromIndex).toEqual(fromFiles);
+      expect(fromIndex.counted).toHaveLength(3);
+      expect(fromIndex.counted.every((each) => each.files.every((f) => f.orphans === 0))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('follow a store file changed behind them', async () => {
+    const { root, articles, views } = await setUp();
+    await views();
+    // bob's file of the first article replaced by a copy of alice's, as a git pull would.
+    const file = (annotator: string) => join(root, annotator, `${articles[0]!.id}.json`);
+    const alice = JSON.parse(await readFile(file('alice'), 'utf8'));
+    alice.annotator = 'bob';
+    alice.annotations = alice.annotations.map((a: { label: string }) => ({ ...a, label: 'event' }));
+    await writeFile(file('bob'), `${JSON.stringify(alice, null, 2)}\n`);
+    await age(file('bob'));
+    const { fromIndex, fromFiles } = await views();
+    expect(fromIndex).toEqual(fromFiles);
+    const first = fromIndex.counted.find((each) => each.id === articles[0]!.id)!;
+    expect(first.files.find((f) => f.annotator === 'bob')!.labels).toEqual({ event: 2 });
+  });
+
+  it('are placed again when the article text changes, and name the orphans', async () => {
+    const { articles, claims, views } = await setUp();
+    await views();
+    // The second article loses the sentence alice and bob tagged as a claim.
+    const { path, sentences } = articles[1]!;
+    const gone = sentences.find((sentence) => sentence.id === claims[1])!.text;
+    await writeFile(path, (await readFile(path, 'utf8')).replace(gone, ''));
+    await age(path);
+    const { fromIndex, fromFiles } = await views();
+    expect(fromIndex).toEqual(fromFiles);
+    const second = fromIndex.counted.find((each) => each.id === articles[1]!.id)!;
+    expect(second.files.map((f) => f.orphans)).toEqual([1, 1]);
+    const others = fromIndex.counted.filter((each) => each.id !== articles[1]!.id);
+    expect(others.every((each) => each.files.every((f) => f.orphans === 0))).toBe(true);
+  });
+
+  it('count an article gone from the corpus as gone, its annotations as orphans', async () => {
+    const { articles, views } = await setUp();
+    await views();
+    await rm(articles[2]!.path);
+    const { fromIndex, fromFiles } = await views();
+    expect(fromIndex).toEqual(fromFiles);
+    const third = fromIndex.counted.find((each) => each.id === articles[2]!.id)!;
+    expect(third.inCorpus).toBe(false);
+    expect(third.files.map((f) => f.orphans)).toEqual([2, 2]);
+  });
+});
