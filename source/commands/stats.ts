@@ -1,18 +1,13 @@
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import type { StatsArticle } from '../export/stats.js';
-import { statsOver } from '../export/stats.js';
+import { type StatsArticle, statsOver } from '../export/stats.js';
 import { renderStats } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { openWorkspace, statusesOf, summariesOf } from './workspace.js';
 
-/** Steps of summaries in the index's own order when it has them: many times faster than by ord. */
-type Stepped = { summarySteps?: () => Iterable<StatsArticle[]> };
-
 /** The corpus's articles without their text, in any order, each with its place in corpus order. */
 function* articlesOf(corpus: CorpusIndex): Generator<StatsArticle, void, undefined> {
-  const steps = (corpus as CorpusIndex & Stepped).summarySteps;
-  if (steps) for (const step of steps.call(corpus)) yield* step;
+  if (corpus.summarySteps) for (const step of corpus.summarySteps()) yield* step;
   else yield* summariesOf(corpus);
 }
 

@@ -46,6 +46,13 @@ export interface CorpusIndex {
    * process's refresh included): what was derived from the texts under one token still holds.
    */
   generation?(): string;
+  /**
+   * Every summary in steps of the index's own order, each with its `ord`: many times faster than
+   * `summaries` in corpus order where the two orders differ (an index on disk has it).
+   */
+  summarySteps?(): Iterable<ArticleSummary[]>;
+  /** Runs `read` on one state of the index, whatever another process writes meanwhile. */
+  consistent?<T>(read: () => T): T;
   /** Every article in corpus order, read in batches. */
   articles(): Iterable<Article>;
   /** Files that could not be read, each with its reason, as of the last refresh. */

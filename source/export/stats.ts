@@ -1,12 +1,7 @@
 import type { Article } from '../corpus/types.js';
+import { countByAnnotator } from '../store/counts.js';
 import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
-import type {
-  CountedArticle,
-  FileCounts,
-  Label,
-  PlacedAnnotation,
-  ReviewStatus,
-} from '../store/types.js';
+import type { CountedArticle, Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
 import { compare } from './model.js';
 
 export interface Progress {
@@ -63,25 +58,16 @@ export function computeStats(
   labelSet: LabelSet = DEFAULT_LABELS,
 ): StatsReport {
   const known = new Set(articles.map((article) => article.id));
-  const byArticle = new Map<string, Map<string, FileCounts>>();
+  const byArticle = new Map<string, PlacedAnnotation[]>();
   for (const annotation of annotations) {
-    let files = byArticle.get(annotation.article);
-    if (!files) {
-      files = new Map();
-      byArticle.set(annotation.article, files);
-    }
-    let file = files.get(annotation.annotator);
-    if (!file) {
-      file = { annotator: annotation.annotator, labels: {}, orphans: 0 };
-      files.set(annotation.annotator, file);
-    }
-    file.labels[annotation.label] = (file.labels[annotation.label] ?? 0) + 1;
-    if (!annotation.placement) file.orphans++;
+    const list = byArticle.get(annotation.article);
+    if (list) list.push(annotation);
+    else byArticle.set(annotation.article, [annotation]);
   }
-  const entries = [...byArticle].map(([id, files]) => ({
+  const entries = [...byArticle].map(([id, list]) => ({
     id,
     inCorpus: known.has(id),
-    files: [...files.values()],
+    files: countByAnnotator(list),
   }));
   return statsOver(articles, entries, statuses, annotators, labelSet);
 }

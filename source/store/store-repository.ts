@@ -3,6 +3,7 @@ import { cleanerKey } from '../corpus/cache.js';
 import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
+import { countByAnnotator } from './counts.js';
 import { History, type Step } from './history.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
 import type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
@@ -21,7 +22,6 @@ import type {
   Annotation,
   ArticleTally,
   CountedArticle,
-  FileCounts,
   Label,
   PlacedAnnotation,
   ReviewStatus,
@@ -165,8 +165,7 @@ export class StoreRepository implements Repository {
 
   /** Runs `read` on one state of the corpus index when it offers that (one lock for many reads). */
   private corpusReads<T>(read: () => T): T {
-    const corpus = this.corpus as (CorpusIndex & { consistent?: <R>(f: () => R) => R }) | null;
-    return corpus?.consistent ? corpus.consistent(read) : read();
+    return this.corpus?.consistent ? this.corpus.consistent(read) : read();
   }
 
   *counted(): Iterable<CountedArticle> {
@@ -199,11 +198,7 @@ export class StoreRepository implements Repository {
 
   /** One article's counts: as kept when its text is the one they were placed on, else placed again. */
   private countsOf(id: string, rows: CountRow[], generation: string | null): CountedArticle {
-    let key: string | null | undefined;
-    const keyOf = () => {
-      if (key === undefined) key = this.textKey(id);
-      return key;
-    };
+    const keyOf = this.textKeyOnce(id);
     if (rows.every((row) => this.keptHolds(id, row, generation, keyOf))) {
       const files = rows.map((row) => ({
         annotator: row.annotator,
@@ -214,17 +209,7 @@ export class StoreRepository implements Repository {
       return { id, inCorpus: rows[0]!.placedOn !== GONE, files };
     }
     const { article, annotations } = this.placedWith(id, generation);
-    const byAnnotator = new Map<string, FileCounts>();
-    for (const annotation of annotations) {
-      let file = byAnnotator.get(annotation.annotator);
-      if (!file) {
-        file = { annotator: annotation.annotator, labels: {}, orphans: 0 };
-        byAnnotator.set(annotation.annotator, file);
-      }
-      file.labels[annotation.label] = (file.labels[annotation.label] ?? 0) + 1;
-      if (!annotation.placement) file.orphans++;
-    }
-    return { id, inCorpus: article !== undefined, files: [...byAnnotator.values()] };
+    return { id, inCorpus: article !== undefined, files: countByAnnotator(annotations) };
   }
 
   reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }> {
@@ -665,6 +650,15 @@ export class StoreRepository implements Repository {
     return hash === undefined ? GONE : `${cleanerKey()}:${hash}`;
   }
 
+  /** `textKey` asked of the corpus once, when first needed: most kept placements never need it. */
+  private textKeyOnce(id: string): () => string | null {
+    let key: string | null | undefined;
+    return () => {
+      if (key === undefined) key = this.textKey(id);
+      return key;
+    };
+  }
+
   /** The corpus's generation (`CorpusIndex.generation`), null when it has none. */
   private generation(): string | null {
     return this.corpus?.generation?.() || null;
@@ -707,11 +701,7 @@ export class StoreRepository implements Repository {
         return cached;
       }
     }
-    let key: string | null | undefined;
-    const keyOf = () => {
-      if (key === undefined) key = this.textKey(id);
-      return key;
-    };
+    const keyOf = this.textKeyOnce(id);
     let article: Article | undefined;
     let articleRead = false;
     const annotations: PlacedAnnotation[] = [];
