@@ -161,10 +161,9 @@ Press ? in the review for every key.`,
     // can crash it in its last moment (a segfault seen at quit during a first read). A first
     // read stops within a moment once its files are listed; listing a huge folder is not waited
     // for to the end (no thread runs then).
-    const corpusClosed = session.close();
     await Promise.all([
       story.close(),
-      Promise.race([corpusClosed, new Promise((resolve) => setTimeout(resolve, 3000).unref())]),
+      Promise.race([session.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]),
     ]);
     const repository = controller.repository;
     // Still opening: every write waits for the store and quitting waits for every write, so

@@ -74,15 +74,25 @@ export function articleOfKey(articles: IndexedArticles, key: number): number {
   return a >= 0 && key < firsts[a]! + counts[a]! ? a : -1;
 }
 
-/** The position of the article with this number, or -1. */
-export function articleOfNumber(articles: IndexedArticles, number: number): number {
-  const { numbers } = articles;
-  let low = 0;
-  let high = articles.length;
+/** The first position from `from` (before `to`) of an ascending list holding `target` or more; `to` when none. */
+export function firstAtLeast(
+  list: ArrayLike<number>,
+  target: number,
+  from = 0,
+  to = list.length,
+): number {
+  let low = from;
+  let high = to;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (numbers[middle]! < number) low = middle + 1;
+    if (list[middle]! < target) low = middle + 1;
     else high = middle;
   }
-  return numbers[low] === number ? low : -1;
+  return low;
+}
+
+/** The position of the article with this number, or -1. */
+export function articleOfNumber(articles: IndexedArticles, number: number): number {
+  const at = firstAtLeast(articles.numbers, number, 0, articles.length);
+  return articles.numbers[at] === number ? at : -1;
 }

@@ -1,4 +1,4 @@
-import { articleOfKey, type IndexedArticles } from '../corpus/word-index.js';
+import { articleOfKey, firstAtLeast, type IndexedArticles } from '../corpus/word-index.js';
 
 /** A posting list read a run at a time, moved forward only. */
 class RunCursor {
@@ -15,15 +15,8 @@ class RunCursor {
     for (;;) {
       const { list } = this;
       if (list.length > 0 && list[list.length - 1]! >= target) {
-        let low = this.at;
-        let high = list.length - 1;
-        while (low < high) {
-          const middle = (low + high) >>> 1;
-          if (list[middle]! < target) low = middle + 1;
-          else high = middle;
-        }
-        this.at = low;
-        return list[low]!;
+        this.at = firstAtLeast(list, target, this.at);
+        return list[this.at]!;
       }
       const next = this.runs.next();
       if (next.done) return -1;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import type { IndexedArticles } from '../word-index.js';
+import { firstAtLeast, type IndexedArticles } from '../word-index.js';
 import type { Db } from './schema.js';
 
 /** The article table with what only the corpus index needs besides: numbers in corpus order. */
@@ -265,12 +265,6 @@ export function emptyTable(): ArticleTable {
 
 /** The position of an article number in the ascending `numbers`, or -1. */
 export function positionOf(numbers: Uint32Array, number: number): number {
-  let low = 0;
-  let high = numbers.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (numbers[middle]! < number) low = middle + 1;
-    else high = middle;
-  }
-  return numbers[low] === number ? low : -1;
+  const at = firstAtLeast(numbers, number);
+  return numbers[at] === number ? at : -1;
 }
