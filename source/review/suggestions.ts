@@ -114,9 +114,32 @@ export function suggestionsArrived(
     ...state,
     suggestions: {
       ...state.suggestions,
-      byArticle: { ...state.suggestions.byArticle, [article]: suggestions },
+      byArticle: {
+        ...state.suggestions.byArticle,
+        [article]: holdShown(state, article, known, suggestions),
+      },
     },
   };
+}
+
+/**
+ * The suggestion under the cursor stays as the reviewer sees it until the cursor moves: a model
+ * re-scored by the previous decision must not change or take away what the next key decides.
+ */
+function holdShown(
+  state: ReviewState,
+  article: string,
+  known: ArticleSuggestions | undefined,
+  arrived: ArticleSuggestions,
+): ArticleSuggestions {
+  const sentence = currentSentence(state)?.id;
+  if (!known || currentArticle(state)?.id !== article || sentence === undefined) return arrived;
+  const shown = known.sentences[sentence];
+  if (shown === arrived.sentences[sentence]) return arrived;
+  const sentences = { ...arrived.sentences };
+  if (shown) sentences[sentence] = shown;
+  else delete sentences[sentence];
+  return { ...arrived, sentences };
 }
 
 function learnEffect(

@@ -158,6 +158,31 @@ describe('suggestions in the review', () => {
     expect(late.suggestions.byArticle.b?.revision).toBe(4);
   });
 
+  it('keeps the suggestion under the cursor as shown when the model re-scores, until it moves', () => {
+    const shown = at(withSuggestions(), 30);
+    const rescored: ArticleSuggestions = {
+      ...SUGGESTED,
+      sentences: { 'b-s22': SUGGESTED.sentences['b-s22']! },
+      revision: 5,
+    };
+    const state = reduce(shown, {
+      type: 'suggestions/arrived',
+      article: 'b',
+      suggestions: rescored,
+    });
+    // The reviewer saw an event on b-s30 and presses accept: the event is what gets tagged.
+    const accepted = press(state, 'suggestion/accept');
+    expect(accepted.marks.b?.sentences['b-s30']?.labels).toEqual(['event']);
+    // Elsewhere the new scores hold at once, and on b-s30 once the cursor has left it.
+    expect(state.suggestions.byArticle.b?.sentences['b-s20']).toBeUndefined();
+    const moved = reduce(at(state, 22), {
+      type: 'suggestions/arrived',
+      article: 'b',
+      suggestions: { ...rescored, revision: 6 },
+    });
+    expect(moved.suggestions.byArticle.b?.sentences['b-s30']).toBeUndefined();
+  });
+
   it('teaches a corrected speaker when the attributes are saved', () => {
     const accepted = press(at(withSuggestions(), 22), 'suggestion/accept');
     let state = typed(accepted, keyOf('attributes/edit'));
