@@ -149,7 +149,12 @@ async function sentenceList(index: DiskCorpusIndex, file: string): Promise<strin
  * Milliseconds from starting the review in a pseudo-terminal until its list is on screen with
  * titles and tag counts: the header names the articles and the store is open ("saved").
  */
-async function reviewListShown(corpus: string, store: string, env: NodeJS.ProcessEnv) {
+async function reviewListShown(
+  corpus: string,
+  store: string,
+  env: NodeJS.ProcessEnv,
+  annotator = 'bench',
+) {
   const pty = await import('node-pty');
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
@@ -159,7 +164,7 @@ async function reviewListShown(corpus: string, store: string, env: NodeJS.Proces
   const started = performance.now();
   const child = pty.spawn(
     process.execPath,
-    [CLI, '--corpus', corpus, '--store', store, '--annotator', 'bench', '--no-suggestions'],
+    [CLI, '--corpus', corpus, '--store', store, '--annotator', annotator, '--no-suggestions'],
     { name: 'xterm-256color', cols: 120, rows: 40, cwd: path.dirname(store), env: clean },
   );
   let output = '';
@@ -252,6 +257,21 @@ async function measureStore(
   );
   m.value(`${label}: export peak RSS`, Math.max(...exported.map((run) => run.peakRssMB)), 'MB', {
     target: '≤ 400 MB',
+  });
+  const agreed = await runProcessTimes(3, CLI, ['agree', ...storeArgs], env);
+  m.timing(`${label}: agree, ${annotations}, warm`, summarize(agreed.map((run) => run.ms)), {
+    target: '≤ 1000 ms',
+    note: 'margin agree as a process',
+  });
+  m.value(`${label}: agree peak RSS`, Math.max(...agreed.map((run) => run.peakRssMB)), 'MB', {
+    target: '≤ 400 MB',
+  });
+  // The review over the team's store: alice's tag counts in the list, the store open behind it.
+  const shown: number[] = [];
+  for (let i = 0; i < 3; i++) shown.push(await reviewListShown(corpus, store, env, 'alice'));
+  m.timing(`${label}: review list shown, ${annotations}, warm`, summarize(shown), {
+    target: '≤ 1000 ms',
+    note: 'margin in a pty as alice until the list with titles and tag counts is on screen and the store is open',
   });
 }
 
