@@ -1,5 +1,5 @@
 import type { Repository } from '../store/repository.js';
-import type { PlacedAnnotation } from '../store/types.js';
+import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
 import { type ArticleMarks, marksFromAnnotations } from './marks.js';
 
 function readOnlyReason(repository: Repository, article: string): string | null {
@@ -37,14 +37,39 @@ export function snapshotMarks(
     }
   }
   const marks: Record<string, ArticleMarks> = {};
+  const { status, readOnly } =
+    wanted.size <= FEW
+      ? { status: (article: string) => repository.status(article), readOnly: readOnlyReason }
+      : bulkLookups(repository);
   for (const article of wanted) {
     marks[article] = marksFromAnnotations(
       byArticle.get(article) ?? [],
-      repository.status(article),
-      readOnlyReason(repository, article),
+      status(article),
+      readOnly(repository, article),
     );
   }
   return marks;
+}
+
+/**
+ * Status and read-only reasons of every article from one read each, as the review opens on a
+ * whole corpus: a question per article was 100,000 of each at a newsroom's scale.
+ */
+function bulkLookups(repository: Repository) {
+  const statuses = new Map<string, ReviewStatus>();
+  for (const each of repository.reviewed()) {
+    if (each.annotator === repository.annotator) statuses.set(each.article, each.status);
+  }
+  // Only an article with a problem of this annotator's can be read-only.
+  const troubled = new Set<string>();
+  for (const problem of repository.problems()) {
+    if (problem.article !== null) troubled.add(problem.article);
+  }
+  return {
+    status: (article: string) => statuses.get(article) ?? 'unreviewed',
+    readOnly: (repo: Repository, article: string) =>
+      troubled.has(article) ? readOnlyReason(repo, article) : null,
+  };
 }
 
 /** Refused store files, one warning line each. */

@@ -271,15 +271,12 @@ export class StoreIndex {
 
   /** Every document of an article with its last placements, one per annotator (refused files left out). */
   placedRowsOf(article: string): PlacedRow[] {
-    return (this.statements.placedRowsOf.all(article) as Row[]).map((row) => ({
-      path: row.path as string,
-      fingerprint: row.fingerprint as string | null,
-      doc: JSON.parse(row.doc as string) as StoreDoc,
-      placedOn: row.placed_on as string | null,
-      placedIn: row.placed_in as string | null,
-      placed: row.placed === null ? null : (JSON.parse(row.placed as string) as Placements),
-      status: row.status as ReviewStatus,
-    }));
+    return (this.statements.placedRowsOf.all(article) as Row[]).map(toPlacedRow);
+  }
+
+  /** Every document of one annotator with its last placements (refused files left out). */
+  placedRowsBy(annotator: string): PlacedRow[] {
+    return (this.statements.placedRowsBy.all(annotator) as Row[]).map(toPlacedRow);
   }
 
   /**
@@ -378,6 +375,18 @@ export class StoreIndex {
   }
 }
 
+function toPlacedRow(row: Row): PlacedRow {
+  return {
+    path: row.path as string,
+    fingerprint: row.fingerprint as string | null,
+    doc: JSON.parse(row.doc as string) as StoreDoc,
+    placedOn: row.placed_on as string | null,
+    placedIn: row.placed_in as string | null,
+    placed: row.placed === null ? null : (JSON.parse(row.placed as string) as Placements),
+    status: row.status as ReviewStatus,
+  };
+}
+
 function prepare(db: Database.Database) {
   return {
     put: db.prepare(
@@ -394,6 +403,10 @@ function prepare(db: Database.Database) {
     placedRowsOf: db.prepare(
       `SELECT path, fingerprint, status, doc, placed_on, placed_in, placed FROM files JOIN docs USING (path)
        WHERE article = ? AND reason IS NULL ORDER BY annotator`,
+    ),
+    placedRowsBy: db.prepare(
+      `SELECT path, fingerprint, status, doc, placed_on, placed_in, placed FROM files JOIN docs USING (path)
+       WHERE annotator = ? AND reason IS NULL`,
     ),
     savePlacements: db.prepare(
       `UPDATE files SET placed_on = ?, placed_in = ?, placed = ?, orphans = ?

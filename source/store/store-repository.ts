@@ -112,6 +112,8 @@ export class StoreRepository implements Repository {
   }
 
   list(filter: { article?: string; annotator?: string } = {}): PlacedAnnotation[] {
+    if (filter.article === undefined && filter.annotator !== undefined)
+      return this.listBy(filter.annotator);
     const articles =
       filter.article === undefined ? this.storage.index.annotatedArticles() : [filter.article];
     const result: PlacedAnnotation[] = [];
@@ -681,6 +683,46 @@ export class StoreRepository implements Repository {
     if (generation !== null) this.unsaved.push({ path: row.path, key: row.placedOn, generation });
     if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
     return true;
+  }
+
+  /**
+   * One annotator's annotations over the whole store, as the review opens on them: one read of
+   * that annotator's files, and an article's text read only where the kept placements no longer
+   * hold for it (at 300,000 annotations, reading every annotated text took half a minute).
+   */
+  private listBy(annotator: string): PlacedAnnotation[] {
+    const generation = this.generation();
+    const result: PlacedAnnotation[] = [];
+    const placeAgain: string[] = [];
+    for (const row of this.storage.index.placedRowsBy(annotator)) {
+      const { doc } = row;
+      const kept =
+        row.placed?.length === doc.annotations.length &&
+        this.keptHolds(doc.article, row, generation, this.textKeyOnce(doc.article))
+          ? row.placed
+          : null;
+      if (!kept) {
+        placeAgain.push(doc.article);
+        continue;
+      }
+      for (const [at, stored] of doc.annotations.entries()) {
+        const place = kept[at];
+        const annotation = stored as PlacedAnnotation;
+        annotation.article = doc.article;
+        annotation.annotator = doc.annotator;
+        annotation.placement = place
+          ? { sentence: place[0], start: place[1], end: place[2] }
+          : null;
+        result.push(annotation);
+      }
+    }
+    for (const id of placeAgain) {
+      for (const annotation of this.placedWith(id, generation).annotations) {
+        if (annotation.annotator === annotator) result.push(annotation);
+      }
+    }
+    this.savePlacements();
+    return result.sort(compareListed);
   }
 
   /** Every annotator's annotations of one article, placed on its current text. */

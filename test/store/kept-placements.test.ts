@@ -10,8 +10,17 @@ import { useTempFolder } from './temp-store.js';
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
 const FILES = ['000_4b207f45d15cbf96.txt', '001_d7fb493d5d978b6e.txt', '002_95852239c1d84bad.txt'];
 
-/** What stats and an export read of the store: counts per article and annotator, placements. */
+/**
+ * What the review, stats and an export read of the store: each annotator's annotations, counts
+ * per article and annotator, placements.
+ */
 function seen(repository: Repository) {
+  // First, as the review asks for them when it opens: each annotator's own, placed.
+  const own = ['alice', 'bob'].map((annotator) =>
+    repository
+      .list({ annotator })
+      .map((a) => [a.article, a.label, a.placement?.sentence ?? null, a.placement?.start ?? null]),
+  );
   const counted = [...repository.counted()]
     .map((each) => ({
       ...each,
@@ -28,7 +37,7 @@ function seen(repository: Repository) {
       each.status(a.annotator),
     ]),
   );
-  return { counted, placed };
+  return { own, counted, placed };
 }
 
 /** Hands the corpus's files' time back an hour, as files that came with `git pull`. */
