@@ -29,11 +29,8 @@ export function snapshotMarks(
     for (const article of wanted) byArticle.set(article, repository.list({ article, annotator }));
   } else {
     // At start, one pass over the annotator's annotations rather than one list() per article.
-    for (const annotation of repository.list({ annotator })) {
-      if (!wanted.has(annotation.article)) continue;
-      const list = byArticle.get(annotation.article) ?? [];
-      list.push(annotation);
-      byArticle.set(annotation.article, list);
+    for (const { article, annotations } of repository.annotatedBy(annotator)) {
+      if (wanted.has(article)) byArticle.set(article, annotations);
     }
   }
   const marks: Record<string, ArticleMarks> = {};

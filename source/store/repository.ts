@@ -60,6 +60,11 @@ export interface Repository {
    */
   annotated(filter?: { texts?: boolean }): Iterable<AnnotatedArticle>;
   /**
+   * One annotator's annotations, placed, one article at a time (by id): what the review opens
+   * on, without holding every document of a large store at once.
+   */
+  annotatedBy(annotator: string): Iterable<{ article: string; annotations: PlacedAnnotation[] }>;
+  /**
    * Every article with annotations, counted per annotator and label with its orphans, in no
    * particular order: from the counts the index keeps while the article's text is the one they
    * were placed on, else by placing its annotations again.

@@ -274,9 +274,12 @@ export class StoreIndex {
     return (this.statements.placedRowsOf.all(article) as Row[]).map(toPlacedRow);
   }
 
-  /** Every document of one annotator with its last placements (refused files left out). */
-  placedRowsBy(annotator: string): PlacedRow[] {
-    return (this.statements.placedRowsBy.all(annotator) as Row[]).map(toPlacedRow);
+  /**
+   * One annotator's documents with their last placements, a page of `limit` files of articles
+   * after `after` in article order (refused files left out).
+   */
+  placedRowsBy(annotator: string, after: string, limit: number): PlacedRow[] {
+    return (this.statements.placedRowsBy.all(annotator, after, limit) as Row[]).map(toPlacedRow);
   }
 
   /**
@@ -406,7 +409,7 @@ function prepare(db: Database.Database) {
     ),
     placedRowsBy: db.prepare(
       `SELECT path, fingerprint, status, doc, placed_on, placed_in, placed FROM files JOIN docs USING (path)
-       WHERE annotator = ? AND reason IS NULL`,
+       WHERE annotator = ? AND article > ? AND reason IS NULL ORDER BY article LIMIT ?`,
     ),
     savePlacements: db.prepare(
       `UPDATE files SET placed_on = ?, placed_in = ?, placed = ?, orphans = ?
