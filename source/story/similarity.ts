@@ -173,12 +173,14 @@ export function overlap(
       const loose =
         (samePrefix || bothNames) &&
         looselyEqual(vocabulary.word(wordA), vocabulary.word(wordB), wordA, wordB);
-      if (!loose && (synsetsA.length === 0 || !shareSynset(synsetsA, vocabulary.synsets(wordB)))) {
-        continue;
-      }
+      const relation = loose ? SYNONYM : related(wordA, synsetsA, wordB, vocabulary);
+      if (relation === UNRELATED) continue;
       usedB[q] = 1;
       matchedA = true;
-      const w = (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2;
+      const w =
+        relation === SYNONYM
+          ? (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2
+          : Math.min(vocabulary.weight(wordA), vocabulary.weight(wordB));
       matched += w;
       if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) heavyMatched += w;
       break;
@@ -225,6 +227,32 @@ export function looselyEqual(a: string, b: string, idA: number, idB: number): bo
     return editDistance(a, b, limit) <= limit;
   }
   return false;
+}
+
+const UNRELATED = 0;
+const SYNONYM = 1;
+const BROADER = 2;
+/**
+ * A broader word below this weight is not matched: a common word's many senses (and the
+ * stems it shares: "posit" of "position") reach too many kinds.
+ */
+const BROADER_WEIGHT = 1;
+
+/**
+ * How two words name one thing in WordNet: as synonyms ("position", "stance"), or one as the
+ * kind of the other ("box" and "container", "probe" and "investigate"), which says only what
+ * the lighter word says.
+ */
+function related(x: number, synsetsX: Int32Array, y: number, vocabulary: Vocabulary): number {
+  if (synsetsX.length === 0) return UNRELATED;
+  const synsetsY = vocabulary.synsets(y);
+  if (synsetsY.length === 0) return UNRELATED;
+  if (shareSynset(synsetsX, synsetsY)) return SYNONYM;
+  if (Math.min(vocabulary.weight(x), vocabulary.weight(y)) < BROADER_WEIGHT) return UNRELATED;
+  return shareSynset(vocabulary.broader(x), synsetsY) ||
+    shareSynset(synsetsX, vocabulary.broader(y))
+    ? BROADER
+    : UNRELATED;
 }
 
 /** The weight of a word list. */
@@ -397,7 +425,7 @@ function shareUnit(
       if ((x & ID_MASK) === (y & ID_MASK)) return true;
       if (!loosely) continue;
       if (looselyEqual(vocabulary.word(x), vocabulary.word(y), x, y)) return true;
-      if (shareSynset(vocabulary.synsets(x), vocabulary.synsets(y))) return true;
+      if (related(x, vocabulary.synsets(x), y, vocabulary) !== UNRELATED) return true;
     }
   }
   return false;
