@@ -13,7 +13,14 @@ import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } fro
 import { LshIndex, type LshShape } from './lsh.js';
 import { mix, shingles } from './minhash.js';
 import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
-import { ID_MASK, type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
+import {
+  AMOUNT,
+  ID_MASK,
+  NAME_BIT,
+  type SentenceFeatures,
+  sentenceFeatures,
+  Vocabulary,
+} from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
 
 export interface StoryIndexOptions {
@@ -28,7 +35,9 @@ export interface StoryIndexOptions {
   window?: number;
 }
 
-const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 4 };
+const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
+/** Keyed bands of a sentence's speakers (see `rareKeys`); the others hold its rare words. */
+const SPEAKER_KEYS = 2;
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
@@ -402,8 +411,11 @@ export class StoryIndex {
    * make two sentences candidates.
    */
   private rareKeys(node: number, values: Uint32Array): void {
-    const keys = this.lsh.total - this.lsh.shape.bands;
-    if (keys <= 0) return;
+    const allKeys = this.lsh.total - this.lsh.shape.bands;
+    if (allKeys <= 0) return;
+    const speakerKeys = allKeys > SPEAKER_KEYS ? SPEAKER_KEYS : 0;
+    const keys = allKeys - speakerKeys;
+    this.speakerKeys(node, values.subarray(keys, allKeys));
     const words = this.nodeWords(node);
     const top = [-1, -1, -1];
     const topWeight = [0, 0, 0];
@@ -440,6 +452,38 @@ export class StoryIndex {
       let k = value % keys;
       for (let tries = 0; tries < keys && taken[k]; tries++) k = (k + 1) % keys;
       if (taken[k]) break;
+      taken[k] = 1;
+      values[k] = value;
+    }
+  }
+
+  /**
+   * The speaker bands: each of a sentence's speakers (two at most) by name. One speaker retold
+   * in other words ("According to Hartung, …", "Emre Hartung said …") keeps little else; a
+   * bucket's nodes stand in date order, so each is compared with that speaker's statements of
+   * the nearest days. A sentence that names no speaker but states an amount is keyed by its
+   * names and its figures instead: an event retold keeps where and how many ("51 sheep were
+   * culled in Kelmir", "In Kelmir, … 51 livestock were destroyed").
+   */
+  private speakerKeys(node: number, values: Uint32Array): void {
+    const count = values.length;
+    for (let k = 0; k < count; k++) values[k] = (mix(node * 0x85ebca6b + k) | 1) >>> 0;
+    if (count === 0) return;
+    let names: number[] = Array.from(this.nodeSpeakers(node));
+    let salt = 0x5bd1e995;
+    const figures = this.nodeFigures.data[node]!;
+    if (names.length === 0 && figures & AMOUNT) {
+      names = Array.from(this.nodeWords(node)).filter((id) => id & NAME_BIT);
+      salt = figures;
+    }
+    const keyed = names
+      .map((id) => (mix(mix(id & ID_MASK) ^ salt) & ~1) >>> 0)
+      .sort((a, b) => a - b)
+      .slice(0, count);
+    const taken = new Uint8Array(count);
+    for (const value of keyed) {
+      let k = value % count;
+      while (taken[k]) k = (k + 1) % count;
       taken[k] = 1;
       values[k] = value;
     }

@@ -14,6 +14,11 @@ import { CALENDAR_WORDS, REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from '
 import { parseNumberWords } from './numbers.js';
 import { hypernymsOf, isPhrase, opensPhrase, PHRASE_WORDS, synsetsOf } from './synonyms.js';
 
+/**
+ * Set in `SentenceFeatures.figures` when the sentence states an amount: a figure that is not a
+ * weekday, a month or a year.
+ */
+export const AMOUNT = 1;
 /** Set on a word id when the word was written as a name (capitalised inside the sentence). */
 export const NAME_BIT = 0x8000_0000;
 export const ID_MASK = 0x7fff_ffff;
@@ -334,7 +339,8 @@ function readPhrases(tokens: Token[], vocabulary: Vocabulary): void {
         whole = !tokens[k]!.broken && !tokens[k]!.name;
         key += `_${tokens[k]!.info.stemmed}`;
       }
-      if (!whole || !isPhrase(key)) continue;
+      // "Going to", "have to", "used to" are mostly the future or a modal before a verb.
+      if (!whole || tokens[i + length - 1]!.info.folded === 'to' || !isPhrase(key)) continue;
       tokens[i]!.word = vocabulary.id(key);
       tokens[i]!.name = false;
       for (let k = i + 1; k < i + length; k++) tokens[k]!.word = -1;
@@ -520,7 +526,10 @@ function figuresHash(values: number[]): number {
   if (values.length === 0) return 0;
   values.sort((a, b) => a - b);
   let hash = 0x811c9dc5;
-  for (const value of values)
+  let amount = 0;
+  for (const value of values) {
     hash = Math.imul(hash ^ (value | 0), 0x01000193) ^ ((value * 1000) % 997);
-  return hash >>> 0 || 1;
+    if (value >= 0 && !(Number.isInteger(value) && value >= 1900 && value <= 2100)) amount = AMOUNT;
+  }
+  return (((hash >>> 0) & ~AMOUNT) | amount || 2) >>> 0;
 }
