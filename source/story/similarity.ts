@@ -64,13 +64,6 @@ export const THRESHOLDS = {
    */
   swapped: 2.5,
   /**
-   * One speaker's statement retold in other words, in the same days: this much in common, and
-   * this weight of rare words that are not names (two or so: "grain" and "probe") matched.
-   */
-  retold: 0.25,
-  retoldWords: 3,
-  retoldHeavy: 0.3,
-  /**
    * One speaker stating the same amount in the same days ("9 million dollars"): this much in
    * common, with a rare word besides the speaker.
    */
@@ -85,8 +78,6 @@ export interface Overlap {
   weightB: number;
   /** The same, for the rare words only (weight ≥ `HEAVY`): what a sentence is most about. */
   heavyMatched: number;
-  /** The part of `heavyMatched` that is not names: what was said, not who was in it. */
-  heavyWords: number;
   heavyA: number;
   heavyB: number;
   /** Whether each side names someone or somewhere the other does not (in any spelling). */
@@ -114,7 +105,6 @@ export function overlap(
     weightA: 0,
     weightB: 0,
     heavyMatched: 0,
-    heavyWords: 0,
     heavyA: 0,
     heavyB: 0,
     otherNames: false,
@@ -124,7 +114,6 @@ export function overlap(
   let weightA = 0;
   let weightB = 0;
   let heavyMatched = 0;
-  let heavyWords = 0;
   let heavyA = 0;
   let heavyB = 0;
   let countA = 0;
@@ -143,7 +132,6 @@ export function overlap(
       weightB += w;
       if (w >= HEAVY) {
         heavyMatched += w;
-        if (!(a[i]! & b[j]! & NAME_BIT)) heavyWords += w;
         heavyA += w;
         heavyB += w;
       }
@@ -169,7 +157,6 @@ export function overlap(
   const most = matched + Math.min(looseA, looseB);
   if (countA === 0 || countB === 0 || most / (weightA + weightB - most) < floor) {
     out.otherNames = false;
-    out.heavyWords = heavyWords;
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
@@ -200,10 +187,7 @@ export function overlap(
           ? (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2
           : Math.min(vocabulary.weight(wordA), vocabulary.weight(wordB));
       matched += w;
-      if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) {
-        heavyMatched += w;
-        if (!(wordA & wordB & NAME_BIT)) heavyWords += w;
-      }
+      if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) heavyMatched += w;
       break;
     }
     if (!matchedA && nameA && vocabulary.weight(wordA) >= HEAVY) namesLeftA = true;
@@ -214,7 +198,6 @@ export function overlap(
       namesLeftB = true;
   }
   out.otherNames = namesLeftA && namesLeftB;
-  out.heavyWords = heavyWords;
   return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
 }
 
@@ -368,16 +351,6 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
       found.heavyMatched >= HEAVY
     )
       return jaccard;
-    // One speaker, two rare words of what was said (not names) in common, and a fair share of
-    // the rare words: a retelling ("probe the framework on grain exports", "the arrangement on
-    // grain shipments is going to be probed").
-    const heavyShare = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
-    if (
-      jaccard >= THRESHOLDS.retold &&
-      found.heavyWords >= THRESHOLDS.retoldWords &&
-      heavyShare >= THRESHOLDS.retoldHeavy
-    )
-      return jaccard;
   }
   // Each naming someone or somewhere the other does not: another event ("in Eskdale" and
   // "in Pomorin"), however alike the rest.
@@ -429,7 +402,6 @@ const quotation: Overlap = {
   weightA: 0,
   weightB: 0,
   heavyMatched: 0,
-  heavyWords: 0,
   heavyA: 0,
   heavyB: 0,
   otherNames: false,
@@ -478,7 +450,6 @@ const result: Overlap = {
   weightA: 0,
   weightB: 0,
   heavyMatched: 0,
-  heavyWords: 0,
   heavyA: 0,
   heavyB: 0,
   otherNames: false,

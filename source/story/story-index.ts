@@ -5,8 +5,8 @@
  * can be added and removed at any time; only the components they touch are regrouped, so one
  * article costs milliseconds at any corpus size.
  *
- * Memory per sentence: 8 bytes; per node: its words (4 bytes each), ~40 bytes of bookkeeping and
- * 8 bytes per LSH band. No string or object is kept per sentence.
+ * Memory per sentence: 8 bytes; per node: its words (4 bytes each), ~44 bytes of bookkeeping and
+ * 4 bytes per LSH band. No string or object is kept per sentence.
  */
 import { clusterComponent } from './clusters.js';
 import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } from './growable.js';
@@ -73,7 +73,6 @@ export class StoryIndex {
 
   // Nodes.
   private readonly wordStart = new Int32List();
-  private readonly wordLength = new Int32List();
   private readonly words = new Uint32List(1 << 16);
   private readonly speakerStart = new Int32List();
   private readonly speakers = new Uint32List();
@@ -296,7 +295,6 @@ export class StoryIndex {
       this.occurrenceNode,
       this.occurrenceNext,
       this.wordStart,
-      this.wordLength,
       this.words,
       this.speakerStart,
       this.speakers,
@@ -327,7 +325,6 @@ export class StoryIndex {
     this.nodeDay.push(this.articleDay.data[article]!);
     this.nodeCount.push(1);
     this.wordStart.push(this.words.length);
-    this.wordLength.push(words.length);
     for (const word of words) this.words.push(word);
     this.speakerStart.push(this.speakers.length);
     for (const speaker of speakers) this.speakers.push(speaker);
@@ -349,9 +346,9 @@ export class StoryIndex {
     return node;
   }
 
+  /** A node's words: they stand in the pool in node order, so the next node's start ends them. */
   private nodeWords(node: number): Uint32Array {
-    const start = this.wordStart.data[node]!;
-    return this.words.data.subarray(start, start + this.wordLength.data[node]!);
+    return slice(this.wordStart, this.words, node);
   }
 
   private nodeSpeakers(node: number): Uint32Array {

@@ -320,8 +320,6 @@ const SPEAKER_AFTER = 3;
 /** "In the view of X", "in X's opinion": a view attributed is reported speech. */
 const VIEWS = new Set(['view', 'views', 'opinion', 'estimation']);
 const VIEW_HOLDERS = new Set(['the', 'his', 'her', 'their', 's']);
-/** Words before a speaker's title that belong to it ("central bank governor", "trade minister"). */
-const ROLE_WORDS = 2;
 
 /**
  * Joins each of WordNet's phrasal verbs into one word ("turned down" → "turn_down", "called
@@ -369,15 +367,9 @@ function readViews(tokens: Token[]): void {
  * spokesman Dmitry Peskov said", "Russia's Defence Ministry said"), else the names right after
  * it, past titles only ("said Kremlin spokesman Peskov"; not "said 28 Ukrainian drones…").
  * Never across punctuation other than a possessive, so a name quoted just before ("…to
- * President Trump,” Putin said") is not taken for the speaker. The positions of the names
- * found go to `at`-ordered `positions`.
+ * President Trump,” Putin said") is not taken for the speaker.
  */
-function speakerNear(
-  tokens: Token[],
-  nameAt: Int32Array,
-  at: number,
-  positions: number[],
-): number[] {
+function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] {
   const linking = (token: Token) =>
     LINKING.has(token.info.folded) ||
     (token.info.folded === 'of' && VIEWS.has(tokens[at]!.info.folded));
@@ -389,39 +381,14 @@ function speakerNear(
       const possessive = step < 0 && tokens[k + 1]!.info.folded === 's' && tokens[k + 1]!.broken;
       if (crossing && !possessive && (found.length > 0 || k !== from)) break;
       const id = nameAt[k]!;
-      if (id >= 0) {
-        found.push(id);
-        positions.push(k);
-      } else if (found.length > 0) break;
+      if (id >= 0) found.push(id);
+      else if (found.length > 0) break;
       else if (step > 0 && !token.info.title && !linking(token)) break;
     }
     return found;
   };
-  const mark = positions.length;
   const before = run(at - 1, -1, SPEAKER_BEFORE);
-  if (before.length > 0) return before;
-  positions.length = mark;
-  return run(at + 1, 1, SPEAKER_AFTER);
-}
-
-/**
- * The words of a speaker's title before the speaker's name ("Central bank governor", "energy
- * commissioner", "government spokesman"): the title itself carries no weight already, and the
- * words that say which one are description, not what was said. Marks them in `dropped`.
- */
-function dropRole(tokens: Token[], nameAt: Int32Array, first: number, dropped: Uint8Array) {
-  let k = first - 1;
-  let titles = 0;
-  while (k >= 0 && !tokens[k + 1]!.broken && tokens[k]!.info.title && nameAt[k]! < 0) {
-    titles++;
-    k--;
-  }
-  if (titles === 0) return;
-  for (let n = 0; n < ROLE_WORDS && k >= 0 && !tokens[k + 1]!.broken; n++, k--) {
-    const token = tokens[k]!;
-    if (token.word < 0 || nameAt[k]! >= 0 || token.reporting) break;
-    dropped[k] = 1;
-  }
+  return before.length > 0 ? before : run(at + 1, 1, SPEAKER_AFTER);
 }
 
 /** Reduces one sentence to its features, numbering words in `vocabulary`. */
@@ -442,17 +409,13 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   });
   let speakers: number[] = [];
   let pronoun = false;
-  const dropped = new Uint8Array(tokens.length);
   if (reported) {
     const found = new Set<number>();
-    const positions: number[] = [];
     tokens.forEach((token, at) => {
       if (!token.reporting) return;
       const near = [tokens[at - 1]?.info.folded, tokens[at + 1]?.info.folded];
       if (near.some((word) => word !== undefined && PRONOUNS.has(word))) pronoun = true;
-      positions.length = 0;
-      for (const id of speakerNear(tokens, nameAt, at, positions)) found.add(id);
-      if (positions.length > 0) dropRole(tokens, nameAt, Math.min(...positions), dropped);
+      for (const id of speakerNear(tokens, nameAt, at)) found.add(id);
     });
     speakers = [...found].sort((a, b) => a - b);
   }
@@ -480,7 +443,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       unitWords = UNIT_WORDS;
     }
     if (info.day >= 0) values.push(-1 - info.day);
-    if (token.word < 0 || dropped[index]) return;
+    if (token.word < 0) return;
     const id = nameAt[index]! >= 0 ? (nameAt[index]! | NAME_BIT) >>> 0 : token.word;
     words.push(id);
     if (token.quoted) quotedWords.push(id);
