@@ -104,7 +104,12 @@ export const section: BenchSection = {
   name: 'story',
   async run(context) {
     const m = measurements('story');
-    const sizes = context.quick ? [10_000] : [10_000, 100_000];
+    // `--articles N` measures that size alone (a 100,000 run without the 10,000 one first).
+    const sizes = context.articlesGiven
+      ? [context.articleCount]
+      : context.quick
+        ? [10_000]
+        : [10_000, 100_000];
     for (const size of sizes) {
       const label = size.toLocaleString('en-US');
       const corpus = new PlantedCorpus({ seed: DEFAULT_SEED, articles: size });

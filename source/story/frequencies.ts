@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 
 const TOTAL = 51_000_000;
+const PHRASE_WEIGHT = 1.5;
 let counts: Map<string, number> | null = null;
 
 function load(): Map<string, number> {
@@ -35,6 +36,9 @@ export function frequency(key: string): number {
  * ones and words the list does not know (most names). Log-scaled, like inverse document frequency.
  */
 export function wordWeight(key: string): number {
+  // A phrasal verb ("turn_down", "call_off") is not counted by the table; it says as much as a
+  // verb of middling rarity, whatever its common parts ("turn", "down") weigh.
+  if (key.includes('_')) return PHRASE_WEIGHT;
   const information = Math.log(TOTAL / (frequency(key) + 1));
   return Math.min(2.5, Math.max(0.25, (information - 8) / 2.5 + 0.5));
 }

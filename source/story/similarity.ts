@@ -8,7 +8,7 @@
  */
 import { editDistance } from '../search/distance.js';
 import { shareSynset } from './synonyms.js';
-import { ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
+import { AMOUNT, ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
 
 /** What the comparison needs of a sentence. */
 export interface Comparable {
@@ -63,6 +63,11 @@ export const THRESHOLDS = {
    * identified with Trump's position", "the president agrees with Trump's position").
    */
   swapped: 2.5,
+  /**
+   * One speaker stating the same amount in the same days ("9 million dollars"): this much in
+   * common, with a rare word besides the speaker.
+   */
+  sameAmount: 0.2,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
 };
@@ -173,12 +178,14 @@ export function overlap(
       const loose =
         (samePrefix || bothNames) &&
         looselyEqual(vocabulary.word(wordA), vocabulary.word(wordB), wordA, wordB);
-      if (!loose && (synsetsA.length === 0 || !shareSynset(synsetsA, vocabulary.synsets(wordB)))) {
-        continue;
-      }
+      const relation = loose ? SYNONYM : related(wordA, synsetsA, wordB, vocabulary);
+      if (relation === UNRELATED) continue;
       usedB[q] = 1;
       matchedA = true;
-      const w = (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2;
+      const w =
+        relation === SYNONYM
+          ? (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2
+          : Math.min(vocabulary.weight(wordA), vocabulary.weight(wordB));
       matched += w;
       if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) heavyMatched += w;
       break;
@@ -225,6 +232,32 @@ export function looselyEqual(a: string, b: string, idA: number, idB: number): bo
     return editDistance(a, b, limit) <= limit;
   }
   return false;
+}
+
+const UNRELATED = 0;
+const SYNONYM = 1;
+const BROADER = 2;
+/**
+ * A broader word below this weight is not matched: a common word's many senses (and the
+ * stems it shares: "posit" of "position") reach too many kinds.
+ */
+const BROADER_WEIGHT = 1;
+
+/**
+ * How two words name one thing in WordNet: as synonyms ("position", "stance"), or one as the
+ * kind of the other ("box" and "container", "probe" and "investigate"), which says only what
+ * the lighter word says.
+ */
+function related(x: number, synsetsX: Int32Array, y: number, vocabulary: Vocabulary): number {
+  if (synsetsX.length === 0) return UNRELATED;
+  const synsetsY = vocabulary.synsets(y);
+  if (synsetsY.length === 0) return UNRELATED;
+  if (shareSynset(synsetsX, synsetsY)) return SYNONYM;
+  if (Math.min(vocabulary.weight(x), vocabulary.weight(y)) < BROADER_WEIGHT) return UNRELATED;
+  return shareSynset(vocabulary.broader(x), synsetsY) ||
+    shareSynset(synsetsX, vocabulary.broader(y))
+    ? BROADER
+    : UNRELATED;
 }
 
 /** The weight of a word list. */
@@ -307,6 +340,15 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
       found.heavyMatched >= HEAVY &&
       weightA - matched <= THRESHOLDS.swapped &&
       weightB - matched <= THRESHOLDS.swapped
+    )
+      return jaccard;
+    // The same amount ("9 million dollars", "51 sheep"), not merely the same weekday, from one
+    // speaker in the same days, with something rare in common: one claim, however framed.
+    if (
+      a.figures === b.figures &&
+      (a.figures & AMOUNT) !== 0 &&
+      jaccard >= THRESHOLDS.sameAmount &&
+      found.heavyMatched >= HEAVY
     )
       return jaccard;
   }
@@ -397,7 +439,7 @@ function shareUnit(
       if ((x & ID_MASK) === (y & ID_MASK)) return true;
       if (!loosely) continue;
       if (looselyEqual(vocabulary.word(x), vocabulary.word(y), x, y)) return true;
-      if (shareSynset(vocabulary.synsets(x), vocabulary.synsets(y))) return true;
+      if (related(x, vocabulary.synsets(x), y, vocabulary) !== UNRELATED) return true;
     }
   }
   return false;

@@ -5,15 +5,22 @@
  * can be added and removed at any time; only the components they touch are regrouped, so one
  * article costs milliseconds at any corpus size.
  *
- * Memory per sentence: 8 bytes; per node: its words (4 bytes each), ~40 bytes of bookkeeping and
- * 8 bytes per LSH band. No string or object is kept per sentence.
+ * Memory per sentence: 8 bytes; per node: its words (4 bytes each), ~44 bytes of bookkeeping and
+ * 4 bytes per LSH band. No string or object is kept per sentence.
  */
 import { clusterComponent } from './clusters.js';
 import { FingerprintMap, Float32List, grownCapacity, Int32List, Uint32List } from './growable.js';
 import { LshIndex, type LshShape } from './lsh.js';
 import { mix, shingles } from './minhash.js';
 import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
-import { ID_MASK, type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
+import {
+  AMOUNT,
+  ID_MASK,
+  NAME_BIT,
+  type SentenceFeatures,
+  sentenceFeatures,
+  Vocabulary,
+} from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
 
 export interface StoryIndexOptions {
@@ -28,7 +35,9 @@ export interface StoryIndexOptions {
   window?: number;
 }
 
-const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 4 };
+const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
+/** Keyed bands of a sentence's speakers (see `rareKeys`); the others hold its rare words. */
+const SPEAKER_KEYS = 2;
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
@@ -64,7 +73,6 @@ export class StoryIndex {
 
   // Nodes.
   private readonly wordStart = new Int32List();
-  private readonly wordLength = new Int32List();
   private readonly words = new Uint32List(1 << 16);
   private readonly speakerStart = new Int32List();
   private readonly speakers = new Uint32List();
@@ -287,7 +295,6 @@ export class StoryIndex {
       this.occurrenceNode,
       this.occurrenceNext,
       this.wordStart,
-      this.wordLength,
       this.words,
       this.speakerStart,
       this.speakers,
@@ -318,7 +325,6 @@ export class StoryIndex {
     this.nodeDay.push(this.articleDay.data[article]!);
     this.nodeCount.push(1);
     this.wordStart.push(this.words.length);
-    this.wordLength.push(words.length);
     for (const word of words) this.words.push(word);
     this.speakerStart.push(this.speakers.length);
     for (const speaker of speakers) this.speakers.push(speaker);
@@ -340,9 +346,9 @@ export class StoryIndex {
     return node;
   }
 
+  /** A node's words: they stand in the pool in node order, so the next node's start ends them. */
   private nodeWords(node: number): Uint32Array {
-    const start = this.wordStart.data[node]!;
-    return this.words.data.subarray(start, start + this.wordLength.data[node]!);
+    return slice(this.wordStart, this.words, node);
   }
 
   private nodeSpeakers(node: number): Uint32Array {
@@ -402,8 +408,11 @@ export class StoryIndex {
    * make two sentences candidates.
    */
   private rareKeys(node: number, values: Uint32Array): void {
-    const keys = this.lsh.total - this.lsh.shape.bands;
-    if (keys <= 0) return;
+    const allKeys = this.lsh.total - this.lsh.shape.bands;
+    if (allKeys <= 0) return;
+    const speakerKeys = allKeys > SPEAKER_KEYS ? SPEAKER_KEYS : 0;
+    const keys = allKeys - speakerKeys;
+    this.speakerKeys(node, values.subarray(keys, allKeys));
     const words = this.nodeWords(node);
     const top = [-1, -1, -1];
     const topWeight = [0, 0, 0];
@@ -440,6 +449,38 @@ export class StoryIndex {
       let k = value % keys;
       for (let tries = 0; tries < keys && taken[k]; tries++) k = (k + 1) % keys;
       if (taken[k]) break;
+      taken[k] = 1;
+      values[k] = value;
+    }
+  }
+
+  /**
+   * The speaker bands: each of a sentence's speakers (two at most) by name. One speaker retold
+   * in other words ("According to Hartung, …", "Emre Hartung said …") keeps little else; a
+   * bucket's nodes stand in date order, so each is compared with that speaker's statements of
+   * the nearest days. A sentence that names no speaker but states an amount is keyed by its
+   * names and its figures instead: an event retold keeps where and how many ("51 sheep were
+   * culled in Kelmir", "In Kelmir, … 51 livestock were destroyed").
+   */
+  private speakerKeys(node: number, values: Uint32Array): void {
+    const count = values.length;
+    for (let k = 0; k < count; k++) values[k] = (mix(node * 0x85ebca6b + k) | 1) >>> 0;
+    if (count === 0) return;
+    let names: number[] = Array.from(this.nodeSpeakers(node));
+    let salt = 0x5bd1e995;
+    const figures = this.nodeFigures.data[node]!;
+    if (names.length === 0 && figures & AMOUNT) {
+      names = Array.from(this.nodeWords(node)).filter((id) => id & NAME_BIT);
+      salt = figures;
+    }
+    const keyed = names
+      .map((id) => (mix(mix(id & ID_MASK) ^ salt) & ~1) >>> 0)
+      .sort((a, b) => a - b)
+      .slice(0, count);
+    const taken = new Uint8Array(count);
+    for (const value of keyed) {
+      let k = value % count;
+      while (taken[k]) k = (k + 1) % count;
       taken[k] = 1;
       values[k] = value;
     }

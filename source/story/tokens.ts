@@ -12,8 +12,13 @@ import { wordWeight } from './frequencies.js';
 import { Float64List, Int32List } from './growable.js';
 import { CALENDAR_WORDS, REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
 import { parseNumberWords } from './numbers.js';
-import { synsetsOf } from './synonyms.js';
+import { hypernymsOf, isPhrase, opensPhrase, PHRASE_WORDS, synsetsOf } from './synonyms.js';
 
+/**
+ * Set in `SentenceFeatures.figures` when the sentence states an amount: a figure that is not a
+ * weekday, a month or a year.
+ */
+export const AMOUNT = 1;
 /** Set on a word id when the word was written as a name (capitalised inside the sentence). */
 export const NAME_BIT = 0x8000_0000;
 export const ID_MASK = 0x7fff_ffff;
@@ -62,6 +67,10 @@ interface WordInfo {
   day: number;
   /** The figure it writes ("28", "four"), or null. */
   value: number | null;
+  /** Its stem ("turned" → "turn"), whatever its weight: phrases are found by stems. */
+  stemmed: string;
+  /** Whether it may open one of WordNet's phrasal verbs ("turned" of "turned down"). */
+  opens: boolean;
 }
 
 const DATE_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march
@@ -115,9 +124,22 @@ export class Vocabulary {
     return this.synsetLists[index]!;
   }
 
+  /** The synsets one step broader than word `id`'s (its direct WordNet hypernyms). */
+  broader(id: number): Int32Array {
+    if (id & NAME_BIT) return NO_SYNSETS;
+    const index = id & ID_MASK;
+    let found = this.broaderLists.get(index);
+    if (found === undefined) {
+      found = hypernymsOf(this.synsets(id));
+      this.broaderLists.set(index, found);
+    }
+    return found;
+  }
+
   private readonly weights = new Float64List();
   private readonly prefixes = new Int32List();
   private readonly synsetLists: Int32Array[] = [];
+  private readonly broaderLists = new Map<number, Int32Array>();
   private readonly prefixIds = new Map<string, number>();
 
   private prefixId(prefix: string): number {
@@ -151,12 +173,16 @@ export class Vocabulary {
     const day = DATE_WORDS.indexOf(folded);
     const title = TITLE_WORDS.has(folded);
     const value = figureOf(folded);
-    if (weightless || title) return { folded, word: -1, name: -1, reporting, title, day, value };
+    const stemmed = stem(folded);
+    const opens = !reporting && opensPhrase(stemmed);
+    if (weightless || title) {
+      return { folded, word: -1, name: -1, reporting, title, day, value, stemmed, opens };
+    }
     const capital = upper.test(written);
     // A capitalised word with a romanisation mark ("Witkoff" opening a sentence) keys as a name.
-    const word = this.id(capital && romanised.test(folded) ? nameKey(folded) : stem(folded));
+    const word = this.id(capital && romanised.test(folded) ? nameKey(folded) : stemmed);
     const name = capital ? this.id(nameKey(folded)) : -1;
-    return { folded, word, name, reporting, title: false, day, value };
+    return { folded, word, name, reporting, title: false, day, value, stemmed, opens };
   }
 }
 
@@ -192,6 +218,10 @@ export function nameKey(folded: string): string {
 
 interface Token {
   info: WordInfo;
+  /** Its content word id here: `info.word`, or another for a phrase, or -1 (see `readPhrases`). */
+  word: number;
+  /** Whether it reports speech here: a reporting verb, or "view" in "in the view of". */
+  reporting: boolean;
   /** Whether it stands for a name here (capitalised, and not merely opening the sentence). */
   name: boolean;
   /** Punctuation stands between this word and the one before it. */
@@ -262,7 +292,15 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         name = k > i && k < length && isUpperStart(text, k);
       }
       const info = vocabulary.info(text.slice(start, i));
-      tokens.push({ info, name, broken, capital, quoted: quote === 'in' });
+      tokens.push({
+        info,
+        word: info.word,
+        reporting: info.reporting,
+        name,
+        broken,
+        capital,
+        quoted: quote === 'in',
+      });
       previousCapital = capital;
       previousEnd = i;
       start = -1;
@@ -279,6 +317,50 @@ const UNIT_WORDS = 2;
 const LINKING = new Set(['to', 'by']);
 const SPEAKER_BEFORE = 4;
 const SPEAKER_AFTER = 3;
+/** "In the view of X", "in X's opinion": a view attributed is reported speech. */
+const VIEWS = new Set(['view', 'views', 'opinion', 'estimation']);
+const VIEW_HOLDERS = new Set(['the', 'his', 'her', 'their', 's']);
+
+/**
+ * Joins each of WordNet's phrasal verbs into one word ("turned down" → "turn_down", "called
+ * off", "looked into"): its meaning is not its verb's, and WordNet gives it synonyms
+ * ("reject", "cancel", "investigate"). The phrase's words must stand without punctuation
+ * between them; the longest phrase wins.
+ */
+function readPhrases(tokens: Token[], vocabulary: Vocabulary): void {
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!tokens[i]!.info.opens) continue;
+    for (let length = Math.min(PHRASE_WORDS, tokens.length - i); length >= 2; length--) {
+      let key = tokens[i]!.info.stemmed;
+      let whole = true;
+      for (let k = i + 1; k < i + length && whole; k++) {
+        whole = !tokens[k]!.broken && !tokens[k]!.name;
+        key += `_${tokens[k]!.info.stemmed}`;
+      }
+      // "Going to", "have to", "used to" are mostly the future or a modal before a verb.
+      if (!whole || tokens[i + length - 1]!.info.folded === 'to' || !isPhrase(key)) continue;
+      tokens[i]!.word = vocabulary.id(key);
+      tokens[i]!.name = false;
+      for (let k = i + 1; k < i + length; k++) tokens[k]!.word = -1;
+      i += length - 1;
+      break;
+    }
+  }
+}
+
+/**
+ * "In the view of Everly", "in Everly's opinion": the view noun reports speech (its holder is
+ * the speaker) and is no content of its own.
+ */
+function readViews(tokens: Token[]): void {
+  tokens.forEach((token, at) => {
+    if (!VIEWS.has(token.info.folded) || at < 2) return;
+    if (!VIEW_HOLDERS.has(tokens[at - 1]!.info.folded)) return;
+    if (tokens[at - 2]!.info.folded !== 'in' && tokens[at - 3]?.info.folded !== 'in') return;
+    token.reporting = true;
+    token.word = -1;
+  });
+}
 
 /**
  * The speaker of the reporting verb at `at`: the nearest run of names before it ("Kremlin
@@ -288,6 +370,9 @@ const SPEAKER_AFTER = 3;
  * President Trump,” Putin said") is not taken for the speaker.
  */
 function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] {
+  const linking = (token: Token) =>
+    LINKING.has(token.info.folded) ||
+    (token.info.folded === 'of' && VIEWS.has(tokens[at]!.info.folded));
   const run = (from: number, step: number, limit: number): number[] => {
     const found: number[] = [];
     for (let k = from; k >= 0 && k < tokens.length && Math.abs(k - at) <= limit; k += step) {
@@ -298,7 +383,7 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
       const id = nameAt[k]!;
       if (id >= 0) found.push(id);
       else if (found.length > 0) break;
-      else if (step > 0 && !token.info.title && !LINKING.has(token.info.folded)) break;
+      else if (step > 0 && !token.info.title && !linking(token)) break;
     }
     return found;
   };
@@ -309,14 +394,32 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
 /** Reduces one sentence to its features, numbering words in `vocabulary`. */
 export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
   const tokens = tokenize(text, vocabulary);
+  readPhrases(tokens, vocabulary);
+  readViews(tokens);
   // A capitalised word opening the sentence is a name when a reporting verb follows ("Zelenskyy
   // said the government would…").
   tokens.forEach((token, at) => {
-    if (token.capital && !token.name && tokens[at + 1]?.info.reporting) token.name = true;
+    if (token.capital && !token.name && tokens[at + 1]?.reporting) token.name = true;
   });
-  const words: number[] = [];
   const nameAt = new Int32Array(tokens.length).fill(-1);
   let reported = false;
+  tokens.forEach((token, index) => {
+    if (token.reporting) reported = true;
+    if (token.word >= 0 && token.name && token.info.name >= 0) nameAt[index] = token.info.name;
+  });
+  let speakers: number[] = [];
+  let pronoun = false;
+  if (reported) {
+    const found = new Set<number>();
+    tokens.forEach((token, at) => {
+      if (!token.reporting) return;
+      const near = [tokens[at - 1]?.info.folded, tokens[at + 1]?.info.folded];
+      if (near.some((word) => word !== undefined && PRONOUNS.has(word))) pronoun = true;
+      for (const id of speakerNear(tokens, nameAt, at)) found.add(id);
+    });
+    speakers = [...found].sort((a, b) => a - b);
+  }
+  const words: number[] = [];
   const values: number[] = [];
   const units: number[] = [];
   const quotedWords: number[] = [];
@@ -334,19 +437,14 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     }
     h1 = Math.imul(h1 ^ 32, 0x01000193);
     h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
-    if (info.reporting) reported = true;
     if (token.broken) unitWords = 0;
     if (info.value !== null && info.word < 0) {
       values.push(info.value);
       unitWords = UNIT_WORDS;
     }
     if (info.day >= 0) values.push(-1 - info.day);
-    if (info.word < 0) return;
-    let id = info.word;
-    if (token.name && info.name >= 0) {
-      nameAt[index] = info.name;
-      id = (info.name | NAME_BIT) >>> 0;
-    }
+    if (token.word < 0) return;
+    const id = nameAt[index]! >= 0 ? (nameAt[index]! | NAME_BIT) >>> 0 : token.word;
     words.push(id);
     if (token.quoted) quotedWords.push(id);
     if (unitWords > 0) {
@@ -354,22 +452,6 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       unitWords--;
     }
   });
-  let speakers: number[] = [];
-  let pronoun = false;
-  if (reported) {
-    tokens.forEach((token, at) => {
-      if (!token.info.reporting) return;
-      const near = [tokens[at - 1]?.info.folded, tokens[at + 1]?.info.folded];
-      if (near.some((word) => word !== undefined && PRONOUNS.has(word))) pronoun = true;
-    });
-  }
-  if (reported) {
-    const found = new Set<number>();
-    tokens.forEach((token, at) => {
-      if (token.info.reporting) for (const id of speakerNear(tokens, nameAt, at)) found.add(id);
-    });
-    speakers = [...found].sort((a, b) => a - b);
-  }
   // Who said it is compared apart (see `sameStatement`): two statements by one speaker must
   // differ in what they say, not look alike for sharing a name.
   const content =
@@ -383,12 +465,13 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       unique[unique.length - 1] = (last | id) >>> 0;
     } else unique.push(id);
   }
+  const quoted = quotes.test(text);
   return {
     words: unique,
     speakers,
-    quoted: quotes.test(text),
+    quoted,
     reported,
-    borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quotes.test(text))),
+    borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quoted)),
     figures: figuresHash(values),
     units: units.sort((a, b) => (a & ID_MASK) - (b & ID_MASK)),
     quotedWords: uniqueIds(quotedWords),
@@ -406,7 +489,10 @@ function figuresHash(values: number[]): number {
   if (values.length === 0) return 0;
   values.sort((a, b) => a - b);
   let hash = 0x811c9dc5;
-  for (const value of values)
+  let amount = 0;
+  for (const value of values) {
     hash = Math.imul(hash ^ (value | 0), 0x01000193) ^ ((value * 1000) % 997);
-  return hash >>> 0 || 1;
+    if (value >= 0 && !(Number.isInteger(value) && value >= 1900 && value <= 2100)) amount = AMOUNT;
+  }
+  return (((hash >>> 0) & ~AMOUNT) | amount || 2) >>> 0;
 }

@@ -101,12 +101,13 @@ describe('margin story', () => {
     expect(quotes[0]!.members.find((m) => m.article === article.id)?.labels).toEqual(['quote']);
     expect(all.length).toBeGreaterThan(quotes.length);
     // Peskov's remark is told by three outlets (000, 001, and 002, which names none), and so
-    // are Trump's reaction and the Kremlin's word on talks; nothing by four.
+    // are his word on Trump's position, Trump's reaction and the Kremlin's word on talks;
+    // nothing by four.
     const three = parse((await story({ json: true, minSources: '3' }, store)).stdout);
     expect(three.length).toBeLessThan(all.length);
     expect(three.every((group) => group.members.length === 3)).toBe(true);
     expect(groupWith(three, 'cautiously optimistic')).toBeDefined();
-    expect(groupWith(three, 'identified with President')).toBeUndefined();
+    expect(groupWith(three, 'identified with President')).toBeDefined();
     expect((await story({ json: true, minSources: '4' }, store)).stdout).toBe('');
   });
 

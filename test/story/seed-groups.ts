@@ -31,8 +31,9 @@ export const SEED_GROUPS: GoldGroup[] = [
     members: [
       "identified with President Trump's position",
       'the president agrees with Trump’s position',
+      // "align with" is one kind of "agree with" (WordNet's hypernym), "stance" a "position".
+      'aligned himself with President Trump’s stance',
     ],
-    missed: ['aligned himself with President Trump’s stance'],
   },
   {
     name: 'Trump: the statement is promising but incomplete',
