@@ -265,7 +265,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     }
   });
 
-  const sentences: SentenceAnalysis[] = article.sentences.map((sentence, index) => {
+  const sentences = article.sentences.map((sentence, index) => {
     const reading = readings[index]!;
     const times: TimeExpression[] = timeExpressions(head(sentence.text));
     const isPerson = (name: string): boolean => people.knows(name);
@@ -302,18 +302,17 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       rules,
       priors,
       attributes,
-      cues: cueFeatures(
-        sentenceCues({
-          tokens: reading.tokens,
-          inside: reading.quotation.inside,
-          verb: reading.attribution?.verb ?? null,
-          person: reading.person,
-          resolved: reading.source !== null,
-          times,
-          place: found.length > 0,
-          rules,
-        }),
-      ),
+      /** Cue names of the sentence itself; its cues add its neighbours' (below). */
+      names: sentenceCues({
+        tokens: reading.tokens,
+        inside: reading.quotation.inside,
+        verb: reading.attribution?.verb ?? null,
+        person: reading.person,
+        resolved: reading.source !== null,
+        times,
+        place: found.length > 0,
+        rules,
+      }),
       features: sentenceFeatures({
         tokens: reading.tokens,
         inside: reading.quotation.inside,
@@ -325,5 +324,13 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       }),
     };
   });
-  return { article: article.id, hash: article.hash, sentences };
+  // Events are told in runs of narration and claims in runs of figures or sourced statements: the
+  // cues of the sentences before and after, marked apart, say which run a sentence stands in.
+  const analysed: SentenceAnalysis[] = sentences.map(({ names, ...sentence }, index) => {
+    const around: string[] = [];
+    for (const name of sentences[index - 1]?.names ?? []) around.push(`<${name}`);
+    for (const name of sentences[index + 1]?.names ?? []) around.push(`>${name}`);
+    return { ...sentence, cues: cueFeatures(names), around: cueFeatures(around) };
+  });
+  return { article: article.id, hash: article.hash, sentences: analysed };
 }

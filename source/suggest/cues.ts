@@ -5,6 +5,7 @@
  * a time is an event" holds for a hockey game and a ceasefire alike). Each cue is a name the
  * model weighs in full, like a rule that fired.
  */
+import { STOPWORDS } from '../corpus/stopwords.js';
 import {
   FUTURE_WORDS,
   HEDGE_WORDS,
@@ -15,7 +16,7 @@ import {
   REPORTING_VERBS,
   UNIT_WORDS,
 } from './lexicon.js';
-import { pastKind } from './senses.js';
+import { nounKind, pastKind } from './senses.js';
 import type { Token } from './tokens.js';
 import type { TimeExpression } from './when-where.js';
 
@@ -93,6 +94,9 @@ export function sentenceCues(input: CueInput): string[] {
   let quotedWords = 0;
   let inName = false;
   let mainKind: string | undefined;
+  let subject: string | undefined;
+  let lastNoun: string | undefined;
+  const nouns = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (inside[i]) {
@@ -126,6 +130,7 @@ export function sentenceCues(input: CueInput): string[] {
     if (token.capital && i > 0) {
       if (!inName) names++;
       inName = true;
+      lastNoun = 'name';
     } else inName = false;
     if (FUTURE_WORDS.has(lower) && !(token.capital && i > 0)) future = true;
     if (HEDGE_WORDS.has(lower)) hedge = true;
@@ -138,12 +143,22 @@ export function sentenceCues(input: CueInput): string[] {
     if (UNIT_WORDS.has(lower) && /^(?:percent|million|billion|trillion)$/.test(lower)) units++;
     if (PRESENT_STATE.has(lower)) presents++;
     if (REPORTING_VERBS.has(lower) || HEDGE_WORDS.has(lower)) continue;
+    if (!(token.capital && i > 0) && !STOPWORDS.has(lower) && !isPast(lower)) {
+      const kind = nounKind(lower);
+      if (kind) {
+        nouns.add(kind);
+        lastNoun = kind;
+      }
+    }
     if (isPast(lower)) {
       // The kind of doing: a past verb, not a participle that describes a noun ("the released").
       if (previous !== 'the' && previous !== 'a' && previous !== 'an') {
         const kind = pastKind(lower);
         if (kind) cues.add(`v:${kind}`);
-        if (kind && !mainKind) mainKind = kind;
+        if (kind && !mainKind) {
+          mainKind = kind;
+          subject = lastNoun;
+        }
       }
       if (AUXILIARIES.has(previous)) passives++;
       else if (PERFECT.has(previous)) perfects++;
@@ -197,6 +212,8 @@ export function sentenceCues(input: CueInput): string[] {
     cues.add(`m:${mainKind}+${figures + units > 0 ? 'figure' : 'none'}`);
     cues.add(`m:${mainKind}+${input.verb ? 'attributed' : 'plain'}`);
   }
+  for (const kind of nouns) cues.add(`n:${kind}`);
+  if (mainKind && subject) cues.add(`s:${subject}`);
   for (const rule of input.rules) cues.add(`r:${rule}`);
   return [...cues].sort();
 }

@@ -84,7 +84,12 @@ function logitOf(learnt: LabelModel, sentence: SentenceAnalysis, label: string):
   for (const feature of sentence.features) words += learnt.weights.get(feature) ?? 0;
   let cues = 0;
   for (const feature of sentence.cues) cues += learnt.weights.get(feature) ?? 0;
-  return value + words * wordScale(sentence) + cues * cueScale(sentence);
+  let around = 0;
+  if (label !== QUOTE)
+    for (const feature of sentence.around) around += learnt.weights.get(feature) ?? 0;
+  return (
+    value + words * wordScale(sentence) + cues * cueScale(sentence) + around * aroundScale(sentence)
+  );
 }
 
 /** Learning rate of the first steps; it decays as a label sees more decisions. */
@@ -99,6 +104,10 @@ const wordScale = (sentence: SentenceAnalysis): number =>
   1 / Math.sqrt(Math.max(1, sentence.features.length));
 const cueScale = (sentence: SentenceAnalysis): number =>
   1 / Math.sqrt(Math.max(1, sentence.cues.length));
+const aroundScale = (sentence: SentenceAnalysis): number =>
+  1 / Math.sqrt(Math.max(1, sentence.around.length));
+/** A quote is decided by the sentence's own quotation marks: its neighbours say nothing of it. */
+const QUOTE = 'quote';
 
 export function probability(
   model: SuggestModel,
@@ -139,9 +148,9 @@ export function learn(
   if (learnt.recent.length > RECENT) learnt.recent.splice(0, learnt.recent.length - RECENT);
   learnt.cut = chooseCut(learnt.recent);
   const rate = RATE / Math.sqrt(1 + (learnt.positives + learnt.negatives) / DECAY);
-  step(learnt, sentence, present, before, rate);
+  step(learnt, sentence, label, present, before, rate);
   for (const [past, was] of learnt.replay) {
-    step(learnt, past, was, logitOf(learnt, past, label), rate * REPLAY_RATE);
+    step(learnt, past, label, was, logitOf(learnt, past, label), rate * REPLAY_RATE);
   }
   learnt.replay.push([sentence, present]);
   if (learnt.replay.length > REPLAY) learnt.replay.shift();
@@ -154,6 +163,7 @@ export function learn(
 function step(
   learnt: LabelModel,
   sentence: SentenceAnalysis,
+  label: string,
   present: boolean,
   before: number,
   rate: number,
@@ -168,6 +178,10 @@ function step(
   for (const feature of sentence.features) update(feature, words);
   const cues = rate * error * cueScale(sentence);
   for (const feature of sentence.cues) update(feature, cues);
+  if (label !== QUOTE) {
+    const around = rate * error * aroundScale(sentence);
+    for (const feature of sentence.around) update(feature, around);
+  }
   learnt.bias = round(learnt.bias + rate * error * BIAS_RATE);
 }
 

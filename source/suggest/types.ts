@@ -30,6 +30,12 @@ export interface SentenceAnalysis {
    * words: what the reviewer teaches about a cue carries to every sentence it is found in.
    */
   cues: number[];
+  /**
+   * Hashed cues of the sentences before and after, marked apart: which run of the article the
+   * sentence stands in (narration, figures, sourced statements). Weighed with the cues for every
+   * label but a quote, which the sentence's own quotation marks decide.
+   */
+  around: number[];
 }
 
 /** An article read by the rules: independent of the model, so it is computed once per text. */

@@ -6,7 +6,7 @@ import {
   parseModel,
   serialiseModel,
 } from '../../source/suggest/index.js';
-import { pastKind } from '../../source/suggest/senses.js';
+import { nounKind, pastKind } from '../../source/suggest/senses.js';
 import { article, LABELS } from './article.js';
 
 describe('the kind of doing a past verb names (WordNet)', () => {
@@ -21,6 +21,21 @@ describe('the kind of doing a past verb names (WordNet)', () => {
   it('knows no kind for a word that is no verb', () => {
     expect(pastKind('hundred')).toBeUndefined();
     expect(pastKind('zzzqed')).toBeUndefined();
+  });
+});
+
+describe('the kind of thing a noun names (WordNet)', () => {
+  it('reads singular and plural nouns by their commonest sense', () => {
+    expect(nounKind('arrest')).toBe('act');
+    expect(nounKind('police')).toBe('group');
+    expect(nounKind('casualties')).toBe('person');
+    expect(nounKind('shares')).toBe('possession');
+    expect(nounKind('cars')).toBe('artifact');
+    expect(nounKind('evidence')).toBe('cognition');
+  });
+  it('knows no kind for a word that is no noun', () => {
+    expect(nounKind('quickly')).toBeUndefined();
+    expect(nounKind('zzzq')).toBeUndefined();
   });
 });
 
