@@ -27,8 +27,13 @@ export interface ArticleRecord {
   /** Paragraph, start and end of each sentence. */
   spans: Uint32Array;
   text: string;
-  /** The distinct folded words of each sentence: ' ' between words, '\n' between sentences. */
+  /** The distinct folded words of the sentences, separated by spaces, in order of first use. */
   words: string;
+  /**
+   * For each of `words` in turn, how many sentences hold it, then their indexes, ascending: the
+   * article's postings, gathered here on a worker so the writer takes each word once per article.
+   */
+  wordSentences: Uint32Array;
   /** The distinct folded words of the title, separated by spaces. */
   titleWords: string;
 }
@@ -74,15 +79,40 @@ export function cleanFile(root: string, path: string): CleanedFile {
       sentenceIds: article.sentences.map((sentence) => sentence.id).join(' '),
       spans,
       text: article.text,
-      words: article.sentences
-        .map((sentence) => [...new Set(sentenceWords(sentence.text))].join(' '))
-        .join('\n'),
+      ...wordsOfSentences(article.sentences),
       titleWords: [...new Set(words(article.title ?? ''))].join(' '),
     };
     return { path, size, mtime, record };
   } catch (error) {
     return { path, size, mtime, problem: problemReason(error) };
   }
+}
+
+/** The article's distinct words, and the sentences holding each (`ArticleRecord.wordSentences`). */
+export function wordsOfSentences(
+  sentences: ReadonlyArray<{ text: string }>,
+): Pick<ArticleRecord, 'words' | 'wordSentences'> {
+  const holders = new Map<string, number[]>();
+  let total = 0;
+  sentences.forEach((sentence, i) => {
+    for (const word of sentenceWords(sentence.text)) {
+      const list = holders.get(word);
+      if (!list) {
+        holders.set(word, [i]);
+        total += 2;
+      } else if (list[list.length - 1] !== i) {
+        list.push(i);
+        total++;
+      }
+    }
+  });
+  const wordSentences = new Uint32Array(total);
+  let at = 0;
+  for (const list of holders.values()) {
+    wordSentences[at++] = list.length;
+    for (const i of list) wordSentences[at++] = i;
+  }
+  return { words: [...holders.keys()].join(' '), wordSentences };
 }
 
 /** The reason a file is no article, without its path (messages add it). */

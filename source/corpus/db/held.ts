@@ -26,6 +26,14 @@ export class HeldPostings {
     this.counts[id * 2 + kind]!++;
   }
 
+  /** Sentence keys `base + sentences[from..to)` (ascending) hold `word`. */
+  addSentences(word: string, base: number, sentences: Uint32Array, from: number, to: number): void {
+    const id = this.id(word);
+    const log = this.logs[0];
+    for (let i = from; i < to; i++) log.push(id, base + sentences[i]!);
+    this.counts[id * 2]! += to - from;
+  }
+
   /** An article held here was removed before being written: its counts go (its keys stay, dead). */
   uncount(word: string, sentences: number, titles: number): void {
     const id = this.ids.get(word);

@@ -47,8 +47,11 @@ export interface RefreshSummary {
   ms: number;
 }
 
-/** Files cleaned ahead of the oldest one not yet written: the results waiting stay bounded. */
-const WINDOW = 256;
+/**
+ * Files cleaned ahead of the oldest one not yet written: the results waiting stay bounded (a few
+ * megabytes), and every worker's queue (pool.ts) stays full.
+ */
+const WINDOW = 512;
 /** A batch is written at this many files, or this many characters, or after this long. */
 const BATCH_FILES = 250;
 const BATCH_CHARS = 4_000_000;

@@ -210,9 +210,17 @@ export class IndexWriter {
       record.text,
     );
     this.statements.putFile.run(path, folder, result.size, mtime, number, null, 0);
-    const sentences = record.words.split('\n').map((line) => (line ? line.split(' ') : []));
+    const sentences = record.words ? record.words.split(' ') : [];
+    const holders = record.wordSentences;
+    let at = 0;
+    for (const word of sentences) {
+      const count = holders[at]!;
+      this.held.addSentences(word, first, holders, at + 1, at + 1 + count);
+      at += 1 + count;
+    }
     const title = record.titleWords ? record.titleWords.split(' ') : [];
-    this.hold(number, { first, sentences, title });
+    for (const word of title) this.held.add(word, number, 1);
+    this.heldTo = Math.max(this.heldTo, number);
   }
 
   private dropFile(path: string): void {
