@@ -8,8 +8,22 @@ import { highlight } from './highlight.js';
 import { emptyMatches, intersect, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
 import { firstCommonKeys } from './runs.js';
-import { intersectAll, type Probe, type TermSource, termSource } from './term-source.js';
-import { type CompiledQuery, compile, findPhrase, type PhraseTerm } from './terms.js';
+import { probeCost, wordsOfSentence } from './sentence-words.js';
+import {
+  intersectAll,
+  NOTE_WEIGHT,
+  type Probe,
+  type TermSource,
+  termSource,
+} from './term-source.js';
+import {
+  type CompiledQuery,
+  compile,
+  findPhrase,
+  type PhraseTerm,
+  type WordTerm,
+  wordScore,
+} from './terms.js';
 import type { SearchHit } from './types.js';
 
 export interface SearchOptions {
@@ -25,8 +39,8 @@ export interface SearchEngine {
 
 export const DEFAULT_LIMIT = 50;
 
-/** A word is about this many characters in the average sentence: what probing one costs. */
-const AVERAGE_SENTENCE_WORDS = 20;
+/** How much more often than chance the words of a query are taken to share a sentence. */
+const TOGETHERNESS = 100;
 
 /**
  * Search over a word index: the in-memory one for tests and small inputs, the on-disk one of
@@ -61,8 +75,8 @@ export class Engine implements SearchEngine {
     if (compiled.terms.length === 0 && !filter && compiled.excluded.length === 0) return [];
     const articles = this.index.articleTable();
     if (!filter && compiled.excluded.length === 0 && compiled.terms.length > 0) {
-      const exact = this.exactHits(compiled, articles, limit);
-      if (exact) return exact.map((key) => this.hit(key, 1, compiled, facts, context));
+      const top = this.bestHits(compiled, facts, articles, limit);
+      if (top) return top.keys.map((key) => this.hit(key, top.score, compiled, facts, context));
     }
 
     let found: Matches;
@@ -103,45 +117,55 @@ export class Engine implements SearchEngine {
   }
 
   /**
-   * The first `limit` sentences (in corpus order) where every term matched exactly in the
-   * sentence's own text, when there are that many: nothing scores higher, so they are the
-   * answer, found without walking every near spelling and title of a common word. Null when
-   * there are fewer: the full search decides then.
+   * The first `limit` sentences (in corpus order) that hold, in their own text, a best spelling
+   * of every term (the word itself, else its nearest completions or spellings): no sentence can
+   * score higher, since a title or a note counts for less, so when there are that many they are
+   * the answer, found without walking every other spelling and title of a word. Null when there
+   * are fewer, or when a note could score as high: the full search decides then.
    */
-  private exactHits(
+  private bestHits(
     compiled: CompiledQuery,
+    facts: ContextFacts,
     articles: IndexedArticles,
     limit: number,
-  ): number[] | null {
-    const lists: Uint32Array[] = [];
+  ): { keys: number[]; score: number } | null {
     const phrases: PhraseTerm[] = [];
+    // Per term, the words any of which it may be; scores summed in 32 bits, as matches are.
+    const groups: string[][] = [];
+    let sum = 0;
+    for (const term of compiled.terms) {
+      if (term.kind === 'word') {
+        const top = bestSpellings(term);
+        if (!top || noteScore(term, facts) >= top.score) return null;
+        groups.push(top.words);
+        sum = Math.fround(sum + top.score);
+        continue;
+      }
+      if (!term.known) return null;
+      phrases.push(term);
+      for (const word of term.words) {
+        if (this.index.frequency(word) === undefined) return null;
+        groups.push([word]);
+      }
+      sum = Math.fround(sum + EXACT);
+    }
+    const score = Math.fround(sum / compiled.terms.length);
+    if (!this.likelyCommon(groups, articles, limit)) return null;
     // In key order, which is corpus order then, the first hits come from the head of each list:
     // an index that reads lists a segment at a time stops reading once it has them.
-    const streamed = articles.ordered && this.index.postingRuns !== undefined;
-    const words: string[] = [];
-    for (const term of compiled.terms) {
-      const termWords = term.kind === 'word' ? [term.text] : term.words;
-      words.push(...termWords);
-      if (term.kind === 'word' && term.scores.get(term.text) !== EXACT) return null;
-      if (term.kind === 'phrase') {
-        if (!term.known) return null;
-        phrases.push(term);
-      }
-      for (const word of termWords) {
-        if (this.index.frequency(word) === undefined) return null;
-        if (!streamed) lists.push(this.index.postings(word));
-      }
-    }
-    if (streamed) {
+    if (articles.ordered && this.index.postingRuns !== undefined) {
+      const runs = this.index.postingRuns.bind(this.index);
       const keys = firstCommonKeys(
-        words.map((word) => this.index.postingRuns!(word)),
+        groups.map((words) => words.map((word) => runs(word))),
         articles,
         limit,
         (key, a) => this.holdsPhrases(phrases, key, a, articles),
       );
-      return keys.length === limit ? keys : null;
+      return keys.length === limit ? { keys, score } : null;
     }
-    const candidates = intersectAll(lists);
+    const candidates = intersectAll(
+      groups.map((words) => unionKeys(words.map((word) => this.index.postings(word)))),
+    );
     if (candidates.length < limit) return null;
     const found: Matches = {
       length: candidates.length,
@@ -168,9 +192,30 @@ export class Engine implements SearchEngine {
       const key = candidates[i]!;
       if (!this.holdsPhrases(phrases, key, a, articles)) continue;
       out.push(key);
-      if (out.length === limit) return out;
+      if (out.length === limit) return { keys: out, score };
     }
     return null;
+  }
+
+  /**
+   * Whether the groups are common enough together to give `limit` sentences. Where they are not,
+   * looking for them in every list first costs as much as the search that must follow: the
+   * rarest list and a look into the few sentences it names. Words of one sentence go together
+   * far more often than chance, hence the wide margin.
+   */
+  private likelyCommon(
+    groups: readonly string[][],
+    articles: IndexedArticles,
+    limit: number,
+  ): boolean {
+    const total = Math.max(1, articles.keyLimit);
+    let expected = total;
+    for (const words of groups) {
+      let frequency = 0;
+      for (const word of words) frequency += this.index.frequency(word) ?? 0;
+      expected *= Math.min(1, frequency / total);
+    }
+    return expected * TOGETHERNESS >= limit;
   }
 
   private holdsPhrases(
@@ -180,7 +225,7 @@ export class Engine implements SearchEngine {
     articles: IndexedArticles,
   ): boolean {
     if (phrases.length === 0) return true;
-    const own = this.index.sentenceWords(a)[key - articles.firsts[a]!] ?? [];
+    const own = wordsOfSentence(this.index, articles, key, a);
     return phrases.every((phrase) => findPhrase(phrase, own) === EXACT);
   }
 
@@ -226,7 +271,7 @@ export class Engine implements SearchEngine {
     sources.sort((x, y) => x.cost - y.cost);
     let current: Matches | null = null;
     for (const source of sources) {
-      if (current && current.length * AVERAGE_SENTENCE_WORDS < source.cost) {
+      if (current && current.length * probeCost(this.index) < source.cost) {
         current = this.probe(current, source, articles);
       } else if (current) {
         current = intersect(current, source.scan());
@@ -254,7 +299,7 @@ export class Engine implements SearchEngine {
 
   private excluded(key: number, a: number, excluded: PhraseTerm[]): boolean {
     if (excluded.length === 0) return false;
-    const list = this.index.sentenceWords(a)[key - this.index.articleTable().firsts[a]!] ?? [];
+    const list = wordsOfSentence(this.index, this.index.articleTable(), key, a);
     return excluded.some((phrase) => findPhrase(phrase, list) > 0);
   }
 
@@ -388,4 +433,44 @@ function best(
     if (top.length > limit) top.pop();
   }
   return top;
+}
+
+/** The best-scoring spellings of a word term, or null when it has none. */
+function bestSpellings(term: WordTerm): { words: string[]; score: number } | null {
+  let score = 0;
+  let words: string[] = [];
+  for (const [word, own] of term.scores) {
+    if (own > score) {
+      score = own;
+      words = [word];
+    } else if (own === score && score > 0) words.push(word);
+  }
+  return words.length > 0 ? { words, score } : null;
+}
+
+/** The best a note or attribute value scores for the term. */
+function noteScore(term: WordTerm, facts: ContextFacts): number {
+  let best = 0;
+  for (const word of facts.notes.byWord.keys()) {
+    best = Math.max(best, wordScore(term, word) * NOTE_WEIGHT);
+  }
+  return best;
+}
+
+/** The union of ascending key lists, ascending and without repeats. */
+function unionKeys(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0]!;
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  all.sort();
+  let length = 0;
+  for (let i = 0; i < all.length; i++)
+    if (i === 0 || all[i] !== all[i - 1]) all[length++] = all[i]!;
+  return all.subarray(0, length);
 }

@@ -26,19 +26,40 @@ class RunCursor {
   }
 }
 
+/** Several posting lists read as their union: the first key of any at least the target. */
+class UnionCursor {
+  private readonly cursors: RunCursor[];
+
+  constructor(lists: readonly Iterable<Uint32Array>[]) {
+    this.cursors = lists.map((runs) => new RunCursor(runs));
+  }
+
+  seek(target: number): number {
+    let first = -1;
+    for (const cursor of this.cursors) {
+      const key = cursor.seek(target);
+      if (key >= 0 && (first < 0 || key < first)) first = key;
+    }
+    return first;
+  }
+}
+
 /**
- * The first `limit` keys (ascending) in every list, of a live article and passing `keep`:
- * the lists are read only as far as those keys.
+ * The first `limit` keys (ascending) found in each group, of a live article and passing `keep`:
+ * a group is one or more lists, any of which may hold the key (the spellings a query word
+ * stands for). The lists are read only as far as those keys.
  */
 export function firstCommonKeys(
-  lists: readonly Iterable<Uint32Array>[],
+  groups: readonly (readonly Iterable<Uint32Array>[])[],
   articles: IndexedArticles,
   limit: number,
   keep: (key: number, a: number) => boolean,
 ): number[] {
   const out: number[] = [];
-  if (lists.length === 0) return out;
-  const cursors = lists.map((runs) => new RunCursor(runs));
+  if (groups.length === 0) return out;
+  const cursors = groups.map((lists) =>
+    lists.length === 1 ? new RunCursor(lists[0]!) : new UnionCursor(lists),
+  );
   let target = 0;
   for (;;) {
     let agreed = true;

@@ -1,11 +1,12 @@
 import { articleOfNumber, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
 import type { ContextFacts } from './context-facts.js';
 import { type Matches, type Source, unionOf } from './matches.js';
+import { wordsOfSentence } from './sentence-words.js';
 import { findPhrase, type PhraseTerm, type Term, wordScore } from './terms.js';
 
 /** A word found only in the article's title, or only in a note, counts for a little less. */
 const TITLE_WEIGHT = 0.8;
-const NOTE_WEIGHT = 0.9;
+export const NOTE_WEIGHT = 0.9;
 
 /** How one term matched one sentence; reused across calls, so probing allocates nothing. */
 export interface Probe {
@@ -61,7 +62,7 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       }));
     probeText = (key, a) => {
       let best = 0;
-      for (const word of wordsOf(index, articles, key, a)) {
+      for (const word of wordsOfSentence(index, articles, key, a)) {
         const score = term.scores.get(word);
         if (score !== undefined && score > best) best = score;
       }
@@ -77,7 +78,7 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       better(notes, note.sentence, findPhrase(term, note.words) * NOTE_WEIGHT);
     }
     for (const [, frequency] of anchors) textCost += frequency;
-    probeText = (key, a) => findPhrase(term, wordsOf(index, articles, key, a));
+    probeText = (key, a) => findPhrase(term, wordsOfSentence(index, articles, key, a));
     textLists = () => {
       if (!term.known) return [];
       if (term.words.length === 1) {
@@ -155,15 +156,6 @@ export function intersectAll(lists: Uint32Array[]): Uint32Array {
     if (length === 0) break;
   }
   return current;
-}
-
-function wordsOf(
-  index: WordIndex,
-  articles: IndexedArticles,
-  key: number,
-  a: number,
-): readonly string[] {
-  return index.sentenceWords(a)[key - articles.firsts[a]!] ?? [];
 }
 
 /** The article of a key, remembering the last answer: postings arrive in ascending order. */

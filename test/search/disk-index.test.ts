@@ -58,4 +58,34 @@ describe('search on the corpus index', () => {
       index.close();
     }
   });
+
+  it('ranks misspelled and begun words as the whole search does, at every limit', async () => {
+    for (let n = 10; n < 40; n++) await corpus.write(`a${n}.txt`, article(n));
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const disk = searchEngine(index.words);
+    const search = (query: string, limit: number, facts = placedFacts([])) =>
+      shown(disk.search(query, facts, { limit }));
+    try {
+      for (const query of ['talkz', 'oficials', 'secon', 'talks offic', 'oficials sai', 'happe']) {
+        // More hits than there are: every sentence is looked at and ranked.
+        const whole = search(query, 1000);
+        expect(whole.length, query).toBeGreaterThan(7);
+        for (const limit of [1, 3, 7])
+          expect(search(query, limit), query).toEqual(whole.slice(0, limit));
+      }
+      // A note holding the word as typed outranks every near spelling in the text.
+      const last = index.articleAt(index.size() - 1)!;
+      const noted = last.sentences[2]!;
+      const facts = {
+        version: 1,
+        sentences: () => [],
+        texts: () => [{ article: last.id, sentence: noted.id, text: 'see talkz' }],
+        status: () => 'unreviewed' as const,
+        annotators: () => [],
+      };
+      expect(search('talkz', 3, facts)[0]).toMatch(new RegExp(`^${last.id} ${noted.id} `));
+    } finally {
+      index.close();
+    }
+  });
 });

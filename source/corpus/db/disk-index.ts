@@ -50,6 +50,12 @@ const KEPT_ARTICLES = 256;
 /** Articles read per query while walking the whole corpus. */
 const BATCH = 256;
 
+/** An article search has opened, with the folded words of those of its sentences it looked at. */
+interface KeptArticle {
+  article: Article;
+  words?: (string[] | undefined)[];
+}
+
 /** Refreshes running in this process, by index file. */
 const running = new Map<string, Promise<RefreshSummary>>();
 
@@ -61,7 +67,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   readonly words: WordIndex = this;
   private snapshot: ArticleTable = emptyTable();
   private segments: number[] = [];
-  private readonly kept = new Map<number, { article: Article; words?: string[][] }>();
+  private readonly kept = new Map<number, KeptArticle>();
   private readonly located = new Map<string, { first: number; ids: Map<string, number> } | null>();
   private readonly statements;
 
@@ -335,6 +341,9 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   titled(word: string): Uint32Array {
+    // Most words are in no title: one look at the vocabulary spares a look in every segment.
+    const row = this.statements.frequency.get(word) as { titles: number } | undefined;
+    if (!row || row.titles <= 0) return new Uint32Array(0);
     return this.lists(TITLE_MARK + word);
   }
 
@@ -350,8 +359,30 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   sentenceWords(a: number): readonly (readonly string[])[] {
     const kept = this.keep(this.snapshot.numbers[a]!);
     if (!kept) return [];
-    kept.words ??= kept.article.sentences.map((sentence) => sentenceWords(sentence.text));
-    return kept.words;
+    for (let i = 0; i < kept.article.sentences.length; i++) this.foldedSentence(kept, i);
+    return kept.words as string[][];
+  }
+
+  /**
+   * The folded words of one sentence. Probing a sentence for a query word then folds that
+   * sentence alone: folding all of its article's, a few hundred articles a query, cost more than
+   * the rest of the search.
+   */
+  oneSentenceWords(a: number, index: number): readonly string[] {
+    const kept = this.keep(this.snapshot.numbers[a]!);
+    return kept ? this.foldedSentence(kept, index) : [];
+  }
+
+  private foldedSentence(kept: KeptArticle, index: number): string[] {
+    const sentence = kept.article.sentences[index];
+    if (!sentence) return [];
+    kept.words ??= new Array(kept.article.sentences.length);
+    let found = kept.words[index];
+    if (!found) {
+      found = sentenceWords(sentence.text);
+      kept.words[index] = found;
+    }
+    return found;
   }
 
   titleWords(a: number): readonly string[] {
@@ -390,7 +421,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     return row ? this.toArticle(row) : undefined;
   }
 
-  private keep(number: number): { article: Article; words?: string[][] } | undefined {
+  private keep(number: number): KeptArticle | undefined {
     let kept = this.kept.get(number);
     if (!kept) {
       const article = this.byNumber(number);
