@@ -38,8 +38,21 @@ export interface FileMark {
   fingerprint: string | null;
 }
 
-/** Where a file's annotations sit on its article's text, in the document's order (null: orphan). */
-export type Placements = Array<[sentence: string, start: number, end: number] | null>;
+/**
+ * Where a file's annotations sit on its article's text, in the document's order (null: orphan):
+ * the sentence, UTF-16 offsets, the same in code points, and the text there when it is not the
+ * annotation's quote (what an export writes, so that it need not read the text). Rows kept by an
+ * older margin lack the code points: they are placed again when read.
+ */
+export type KeptPlacement = [
+  sentence: string,
+  start: number,
+  end: number,
+  pointStart?: number,
+  pointEnd?: number,
+  text?: string,
+];
+export type Placements = Array<KeptPlacement | null>;
 
 /** One file's document with the placements last computed for it, and the text they were for. */
 export interface PlacedRow {
