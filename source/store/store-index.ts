@@ -138,6 +138,16 @@ CREATE INDEX IF NOT EXISTS files_article ON files (article, annotator);
 -- An open compares every file with its row: this index alone answers it, without the rows.
 CREATE INDEX IF NOT EXISTS files_marks ON files (folder, path, signature, mtime, read_at);
 CREATE INDEX IF NOT EXISTS files_annotator ON files (annotator, reason);
+-- Each annotator folder's listing and signatures (folder-digest.ts) when all its rows last matched
+-- their files; any change to a row of the folder, by any process, forgets it.
+CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
+  BEGIN DELETE FROM digests WHERE folder = NEW.folder; END;
+CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files
+  BEGIN DELETE FROM digests WHERE folder = OLD.folder; END;
+CREATE TRIGGER IF NOT EXISTS files_changed
+  AFTER UPDATE OF path, folder, signature, mtime, read_at, reason ON files
+  BEGIN DELETE FROM digests WHERE folder IN (OLD.folder, NEW.folder); END;
 `;
 
 type Row = Record<string, unknown>;
@@ -178,7 +188,9 @@ export class StoreIndex {
       if (found?.value !== format) {
         // Another format may have other columns: its tables go, and are made again.
         db.transaction(() => {
-          db.exec('DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DELETE FROM meta;');
+          db.exec(
+            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DELETE FROM meta;',
+          );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
         })();
@@ -245,6 +257,15 @@ export class StoreIndex {
       signatures.set(path, signature);
     }
     return signatures;
+  }
+
+  /** The folder's digest kept when its rows last all matched its files; null when forgotten. */
+  digestOf(folder: string): string | null {
+    return (this.statements.digestOf.get(folder) as string | undefined) ?? null;
+  }
+
+  setDigest(folder: string, digest: string): void {
+    this.statements.setDigest.run(folder, digest);
   }
 
   /** Annotators' statuses other than unreviewed: what a report needs of the review's progress. */
@@ -476,6 +497,8 @@ function prepare(db: Database.Database) {
       'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
     ),
     count: db.prepare('SELECT count(*) AS n FROM files'),
+    digestOf: db.prepare('SELECT digest FROM digests WHERE folder = ?').pluck(),
+    setDigest: db.prepare('INSERT OR REPLACE INTO digests (folder, digest) VALUES (?, ?)'),
   };
 }
 

@@ -126,6 +126,26 @@ describe('placements kept in the store index', () => {
     expect(first.files.find((f) => f.annotator === 'bob')!.labels).toEqual({ event: 2 });
   });
 
+  it('follow a store file edited in place once the index holds every folder as it is', async () => {
+    const { root, articles, views } = await setUp();
+    const files = ['alice', 'bob'].flatMap((annotator) =>
+      articles.map((article) => join(root, annotator, `${article.id}.json`)),
+    );
+    // Files that came with a pull long ago: read once more, then the index holds them as they are.
+    for (const path of files) await age(path);
+    for (let open = 0; open < 3; open++) await views();
+    // bob's file of the second article rewritten where it is (same file, same folder time).
+    const path = join(root, 'bob', `${articles[1]!.id}.json`);
+    const bob = JSON.parse(await readFile(path, 'utf8'));
+    bob.annotations = bob.annotations.map((a: { label: string }) => ({ ...a, label: 'event' }));
+    await writeFile(path, `${JSON.stringify(bob, null, 2)}\n`);
+    await age(path);
+    const { fromIndex, fromFiles } = await views();
+    expect(fromIndex).toEqual(fromFiles);
+    const second = fromIndex.counted.find((each) => each.id === articles[1]!.id)!;
+    expect(second.files.find((f) => f.annotator === 'bob')!.labels).toEqual({ event: 2 });
+  });
+
   it('are placed again when the article text changes, and name the orphans', async () => {
     const { articles, claims, views } = await setUp();
     await views();
