@@ -138,6 +138,11 @@ CREATE INDEX IF NOT EXISTS files_article ON files (article, annotator);
 -- An open compares every file with its row: this index alone answers it, without the rows.
 CREATE INDEX IF NOT EXISTS files_marks ON files (folder, path, signature, mtime, read_at);
 CREATE INDEX IF NOT EXISTS files_annotator ON files (annotator, reason);
+-- The few refused files and reviewed articles, which every report asks for: without these, a
+-- scan of every row.
+CREATE INDEX IF NOT EXISTS files_refused ON files (path) WHERE reason IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_reviewed ON files (article, annotator, status)
+  WHERE reason IS NULL AND status != 'unreviewed';
 -- Each annotator folder's listing and signatures (folder-digest.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
