@@ -14,8 +14,11 @@ import { useTempFolder } from './temp-store.js';
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
 const FILES = ['000_4b207f45d15cbf96.txt', '001_d7fb493d5d978b6e.txt', '002_95852239c1d84bad.txt'];
 
-/** Exports that write each annotation's text and code-point offsets, the last from the text. */
-const EXPORTED: Format[] = ['jsonl', 'csv', 'w3c'];
+/**
+ * Every format: jsonl and csv write what the index kept of each placement, the others read the
+ * article's text (a task's whole text, w3c's context) from the stand-in an export is given.
+ */
+const EXPORTED: Format[] = ['jsonl', 'csv', 'w3c', 'prodigy', 'doccano', 'label-studio', 'brat'];
 
 /** What stats and an export read of the store: counts, placements, the exports' bytes. */
 async function seen(repository: Repository) {
@@ -23,7 +26,8 @@ async function seen(repository: Repository) {
   for (const format of EXPORTED) {
     const options = { labels: DEFAULT_LABELS, annotators: repository.annotators() };
     const source = storeEntries(repository.annotated());
-    exported[format] = (await exportToMemory(format, source, options)).text;
+    const { text, files } = await exportToMemory(format, source, options);
+    exported[format] = [text, ...[...files].sort().flat()].join('\n');
   }
   const counted = [...repository.counted()]
     .map((each) => ({
