@@ -1,7 +1,7 @@
 import type { ReviewStatus } from '../store/types.js';
 import { visible } from '../text/untrusted.js';
 import type { Entry } from './model.js';
-import { articleCodePoints } from './offsets.js';
+import { exportedSpan } from './record.js';
 import type { FormatWriter, StoryOf } from './writer.js';
 
 /**
@@ -50,10 +50,7 @@ function jsonLine(
 ): string {
   const { article, annotation } = entry;
   const { anchor, placement } = annotation;
-  const points = articleCodePoints(article);
-  const text = placement ? article.text.slice(placement.start, placement.end) : anchor.quote;
-  const start = points.toCodePoint(placement?.start ?? anchor.start);
-  const end = points.toCodePoint(placement?.end ?? anchor.end);
+  const { text, start, end } = exportedSpan(entry);
   const quote = text === anchor.quote ? '' : `,"quote":${json(anchor.quote)}`;
   const sentence = placement?.sentence ?? anchor.sentence;
   const story = storyOf ? `,"story":${json(storyOf(article.id, sentence))}` : '';

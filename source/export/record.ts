@@ -36,13 +36,26 @@ export interface ExportRecord {
   story?: string | null;
 }
 
+/**
+ * The text an annotation covers and its offsets in code points: its placement's (kept by the
+ * store, else read from the article), or for an orphan its stored quote at its stored offsets.
+ */
+export function exportedSpan(entry: Entry): { text: string; start: number; end: number } {
+  const { article, annotation } = entry;
+  const { anchor, placement } = annotation;
+  if (placement?.span) return placement.span;
+  const points = articleCodePoints(article);
+  return {
+    text: placement ? article.text.slice(placement.start, placement.end) : anchor.quote,
+    start: points.toCodePoint(placement?.start ?? anchor.start),
+    end: points.toCodePoint(placement?.end ?? anchor.end),
+  };
+}
+
 export function toRecord(entry: Entry, status: ReviewStatus, storyOf?: StoryOf): ExportRecord {
   const { article, annotation } = entry;
   const { anchor, placement } = annotation;
-  const points = articleCodePoints(article);
-  const start = placement?.start ?? anchor.start;
-  const end = placement?.end ?? anchor.end;
-  const text = placement ? article.text.slice(placement.start, placement.end) : anchor.quote;
+  const { text, start, end } = exportedSpan(entry);
   return {
     id: annotation.id,
     article: article.id,
@@ -53,8 +66,8 @@ export function toRecord(entry: Entry, status: ReviewStatus, storyOf?: StoryOf):
     label: annotation.label,
     sentence: placement?.sentence ?? anchor.sentence,
     text,
-    start: points.toCodePoint(start),
-    end: points.toCodePoint(end),
+    start,
+    end,
     ...(text === anchor.quote ? {} : { quote: anchor.quote }),
     prefix: anchor.prefix,
     suffix: anchor.suffix,

@@ -5,6 +5,7 @@ import { articleCodePoints } from './offsets.js';
 export function spanOf(entry: Entry): { start: number; end: number; text: string } | null {
   const { placement } = entry.annotation;
   if (!placement) return null;
+  if (placement.span) return placement.span;
   const points = articleCodePoints(entry.article);
   return {
     start: points.toCodePoint(placement.start),

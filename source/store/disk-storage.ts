@@ -11,6 +11,7 @@ import {
   signatureOf,
 } from './adapter.js';
 import { removeStaleTemps, syncFolder } from './atomic.js';
+import { FolderDigest } from './folder-digest.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
@@ -31,6 +32,10 @@ const BATCH = 512;
  * and the file is read again at the next open (as git does with its index).
  */
 const RACY_MS = 2_000;
+/** What an lstat found instead of a store file's signature (never one: no colon). */
+const GONE = 'gone';
+const LINK = 'link';
+const NOT_A_FILE = 'other';
 const GITIGNORE = '# written by margin while saving; never worth committing\n.*.tmp\n.*.lock\n';
 
 /**
@@ -192,35 +197,49 @@ export class DiskStorage implements Storage {
    * links, racy); rows of files gone from the folder are dropped.
    */
   private async changedIn(folder: string, names: string[]): Promise<string[]> {
-    const signatures = this.index.signaturesIn(folder, RACY_MS);
-    const changed: string[] = [];
     const prefix = join(this.root, folder);
+    // Every file's signature, now: required whatever the index holds, since an edit in place
+    // leaves the folder's time as it was. A link or a file gone since the listing is read
+    // (to be refused by name, to drop its row), and the folder's digest is then not trusted.
+    const now: string[] = new Array(names.length);
+    const listing = new FolderDigest();
     for (const [at, name] of names.entries()) {
       // The review draws meanwhile: a synchronous lstat is several times cheaper than a promise
       // per file, so the loop only lets the event loop in now and then.
       if (at > 0 && at % YIELD_EVERY === 0) await new Promise((done) => setImmediate(done));
       if (!isStoreFileName(name)) continue;
+      const info = lstatSync(`${prefix}${sep}${name}`, { bigint: true, throwIfNoEntry: false });
+      const signature = !info
+        ? GONE
+        : info.isSymbolicLink()
+          ? LINK
+          : info.isFile()
+            ? signatureOf(info)
+            : NOT_A_FILE;
+      if (signature === GONE || signature === LINK) listing.spoil();
+      listing.add(name, signature);
+      now[at] = signature;
+    }
+    const digest = listing.digest();
+    // The folder as it was when every row last matched its file: nothing to compare.
+    if (digest !== null && this.index.digestOf(folder) === digest) return [];
+    const known = this.index.signaturesIn(folder, RACY_MS);
+    const changed: string[] = [];
+    for (const [at, name] of names.entries()) {
+      const signature = now[at];
+      if (signature === undefined || signature === NOT_A_FILE) continue;
       const key = `${folder}/${name}`;
-      const path = `${prefix}${sep}${name}`;
-      const signature = signatures.get(key);
-      signatures.delete(key);
-      // A link is listed so that reading refuses it by name; a folder is no store file.
-      const info = lstatSync(path, { bigint: true, throwIfNoEntry: false });
-      if (!info) {
-        // Gone since the listing: reading it drops its row.
-        if (signature !== undefined) changed.push(path);
-        continue;
-      }
-      if (!(info.isFile() || info.isSymbolicLink())) continue;
-      if (!signature || info.isSymbolicLink() || signatureOf(info) !== signature) {
-        changed.push(path);
+      const kept = known.get(key);
+      known.delete(key);
+      if (signature === GONE ? kept !== undefined : signature === LINK || kept !== signature) {
+        changed.push(`${prefix}${sep}${name}`);
       }
     }
-    if (signatures.size > 0) {
+    if (known.size > 0) {
       this.index.batch(() => {
-        for (const key of signatures.keys()) this.index.remove(key);
+        for (const key of known.keys()) this.index.remove(key);
       });
-    }
+    } else if (changed.length === 0 && digest !== null) this.index.setDigest(folder, digest);
     return changed;
   }
 

@@ -38,8 +38,21 @@ export interface FileMark {
   fingerprint: string | null;
 }
 
-/** Where a file's annotations sit on its article's text, in the document's order (null: orphan). */
-export type Placements = Array<[sentence: string, start: number, end: number] | null>;
+/**
+ * Where a file's annotations sit on its article's text, in the document's order (null: orphan):
+ * the sentence, UTF-16 offsets, the same in code points, and the text there when it is not the
+ * annotation's quote (what an export writes, so that it need not read the text). Rows kept by an
+ * older margin lack the code points: they are placed again when read.
+ */
+export type KeptPlacement = [
+  sentence: string,
+  start: number,
+  end: number,
+  pointStart?: number,
+  pointEnd?: number,
+  text?: string,
+];
+export type Placements = Array<KeptPlacement | null>;
 
 /** One file's document with the placements last computed for it, and the text they were for. */
 export interface PlacedRow {
@@ -125,6 +138,21 @@ CREATE INDEX IF NOT EXISTS files_article ON files (article, annotator);
 -- An open compares every file with its row: this index alone answers it, without the rows.
 CREATE INDEX IF NOT EXISTS files_marks ON files (folder, path, signature, mtime, read_at);
 CREATE INDEX IF NOT EXISTS files_annotator ON files (annotator, reason);
+-- The few refused files and reviewed articles, which every report asks for: without these, a
+-- scan of every row.
+CREATE INDEX IF NOT EXISTS files_refused ON files (path) WHERE reason IS NOT NULL;
+CREATE INDEX IF NOT EXISTS files_reviewed ON files (article, annotator, status)
+  WHERE reason IS NULL AND status != 'unreviewed';
+-- Each annotator folder's listing and signatures (folder-digest.ts) when all its rows last matched
+-- their files; any change to a row of the folder, by any process, forgets it.
+CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
+  BEGIN DELETE FROM digests WHERE folder = NEW.folder; END;
+CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files
+  BEGIN DELETE FROM digests WHERE folder = OLD.folder; END;
+CREATE TRIGGER IF NOT EXISTS files_changed
+  AFTER UPDATE OF path, folder, signature, mtime, read_at, reason ON files
+  BEGIN DELETE FROM digests WHERE folder IN (OLD.folder, NEW.folder); END;
 `;
 
 type Row = Record<string, unknown>;
@@ -165,7 +193,9 @@ export class StoreIndex {
       if (found?.value !== format) {
         // Another format may have other columns: its tables go, and are made again.
         db.transaction(() => {
-          db.exec('DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DELETE FROM meta;');
+          db.exec(
+            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DELETE FROM meta;',
+          );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
         })();
@@ -232,6 +262,15 @@ export class StoreIndex {
       signatures.set(path, signature);
     }
     return signatures;
+  }
+
+  /** The folder's digest kept when its rows last all matched its files; null when forgotten. */
+  digestOf(folder: string): string | null {
+    return (this.statements.digestOf.get(folder) as string | undefined) ?? null;
+  }
+
+  setDigest(folder: string, digest: string): void {
+    this.statements.setDigest.run(folder, digest);
   }
 
   /** Annotators' statuses other than unreviewed: what a report needs of the review's progress. */
@@ -479,6 +518,8 @@ function prepare(db: Database.Database) {
       'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
     ),
     count: db.prepare('SELECT count(*) AS n FROM files'),
+    digestOf: db.prepare('SELECT digest FROM digests WHERE folder = ?').pluck(),
+    setDigest: db.prepare('INSERT OR REPLACE INTO digests (folder, digest) VALUES (?, ?)'),
   };
 }
 

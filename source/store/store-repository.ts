@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { cleanerKey } from '../corpus/cache.js';
 import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
+import { type CodePoints, codePoints } from '../text/code-points.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
 import { countByAnnotator } from './counts.js';
 import { History, type Step } from './history.js';
+import { type ArticleHead, headOf, LazyArticle } from './lazy-article.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
 import type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
 import {
@@ -16,7 +18,7 @@ import {
   storedAnnotationSchema,
 } from './schema.js';
 import { RefusedFileError, type Storage } from './storage.js';
-import type { CountRow, Placements } from './store-index.js';
+import type { CountRow, KeptPlacement, Placements } from './store-index.js';
 import type {
   AnnotatedArticle,
   Annotation,
@@ -132,10 +134,12 @@ export class StoreRepository implements Repository {
   }
 
   *annotated(filter: { texts?: boolean } = {}): Iterable<AnnotatedArticle> {
+    const annotated = this.storage.index.annotatedArticles(filter.texts ?? false);
+    const heads = this.headsOf(annotated);
     const inCorpus: Array<{ ord: number; id: string }> = [];
     const gone: string[] = [];
-    for (const id of this.storage.index.annotatedArticles(filter.texts ?? false)) {
-      const ord = this.corpus?.ordOf(id);
+    for (const id of annotated) {
+      const ord = heads ? heads.get(id)?.ord : this.corpus?.ordOf(id);
       if (ord === undefined) gone.push(id);
       else inCorpus.push({ ord, id });
     }
@@ -144,6 +148,12 @@ export class StoreRepository implements Repository {
     gone.sort(compare);
     const ids = [...inCorpus.map((each) => each.id), ...gone];
     const generation = this.generation();
+    // With kept placements, an article's text is read only by a format that asks for it.
+    const lazy = (id: string): (() => Article | undefined) | undefined => {
+      if (!heads) return undefined;
+      const head = heads.get(id);
+      return () => (head ? new LazyArticle(id, head, () => this.articleOf(id)) : undefined);
+    };
     // A chunk of articles in one read of each index (a statement on its own costs a lock); the
     // first chunks are small, so that the first article is out after one read.
     for (
@@ -153,7 +163,7 @@ export class StoreRepository implements Repository {
     ) {
       const chunk = this.storage.index.batch(() =>
         this.corpusReads(() =>
-          ids.slice(from, from + size).map((id) => this.placedWith(id, generation)),
+          ids.slice(from, from + size).map((id) => this.placedWith(id, generation, lazy(id))),
         ),
       );
       for (const [at, { article, annotations, statuses }] of chunk.entries()) {
@@ -167,6 +177,23 @@ export class StoreRepository implements Repository {
       }
     }
     this.savePlacements();
+  }
+
+  /**
+   * The corpus's summary of each of `ids` it holds (order and title, no text), in one scan of the
+   * corpus index: a lookup per article cost seconds at 100,000. Null for a corpus in memory.
+   */
+  private headsOf(ids: readonly string[]): Map<string, ArticleHead> | null {
+    const steps = this.corpus?.summarySteps?.();
+    if (!steps || this.seen.size > 0) return null;
+    const wanted = new Set(ids);
+    const heads = new Map<string, ArticleHead>();
+    for (const step of steps) {
+      for (const summary of step) {
+        if (wanted.has(summary.id)) heads.set(summary.id, headOf(summary));
+      }
+    }
+    return heads;
   }
 
   /** Runs `read` on one state of the corpus index when it offers that (one lock for many reads). */
@@ -739,8 +766,16 @@ export class StoreRepository implements Repository {
     return this.placedWith(id).annotations;
   }
 
-  /** The same with the article they are placed on (undefined: gone from the corpus). */
-  private placedWith(id: string, generation = this.generation()): Placed {
+  /**
+   * The same with the article they are placed on (undefined: gone from the corpus). With
+   * `lazy`, an article whose placements are all kept is that stand-in (its text read only when
+   * asked for), and each placement carries its kept span.
+   */
+  private placedWith(
+    id: string,
+    generation = this.generation(),
+    lazy?: () => Article | undefined,
+  ): Placed {
     const { index } = this.storage;
     const cached = this.placedCache.get(id);
     if (cached && cached.version === index.version) {
@@ -755,32 +790,50 @@ export class StoreRepository implements Repository {
     const keyOf = this.textKeyOnce(id);
     let article: Article | undefined;
     let articleRead = false;
+    let points: CodePoints | null = null;
     const annotations: PlacedAnnotation[] = [];
     const statuses = new Map<string, ReviewStatus>();
     for (const row of index.placedRowsOf(id)) {
       const { doc } = row;
       statuses.set(doc.annotator, row.status);
       const kept =
-        row.placed?.length === doc.annotations.length && this.keptHolds(id, row, generation, keyOf)
+        row.placed?.length === doc.annotations.length &&
+        row.placed.every(withSpan) &&
+        this.keptHolds(id, row, generation, keyOf)
           ? row.placed
           : null;
       if (!kept && !articleRead) {
         article = this.articleOf(id);
         articleRead = true;
+        points = null;
       }
       const placed: Placements = [];
       for (const [at, stored] of doc.annotations.entries()) {
         let placement: Placement | null;
         if (kept) {
           const place = kept[at];
-          placement = place ? { sentence: place[0], start: place[1], end: place[2] } : null;
+          placement = place ? keptPlacement(place, stored.anchor.quote, lazy !== undefined) : null;
         } else if (article) placement = placeAnchor(stored.anchor, article);
         else if (this.corpus === null) {
           // No corpus given: trust the offsets the annotation was made with.
           const { sentence, start, end } = stored.anchor;
           placement = { sentence, start, end };
         } else placement = null;
-        if (!kept) placed.push(placement && [placement.sentence, placement.start, placement.end]);
+        if (!kept) {
+          if (placement && article) {
+            points ??= codePoints(article.text);
+            const text = article.text.slice(placement.start, placement.end);
+            const place: KeptPlacement = [
+              placement.sentence,
+              placement.start,
+              placement.end,
+              points.toCodePoint(placement.start),
+              points.toCodePoint(placement.end),
+            ];
+            if (text !== stored.anchor.quote) place.push(text);
+            placed.push(place);
+          } else placed.push(placement && [placement.sentence, placement.start, placement.end]);
+        }
         // The document was parsed for this call alone: its objects become the annotations,
         // with no copy (a store of 300,000 annotations is read through here in every export).
         const annotation = stored as PlacedAnnotation;
@@ -802,7 +855,7 @@ export class StoreRepository implements Repository {
       }
     }
     annotations.sort(compareListed);
-    if (!articleRead) article = this.articleOf(id);
+    if (!articleRead) article = lazy ? lazy() : this.articleOf(id);
     const placed = { version: index.version, article, annotations, statuses };
     this.placedCache.delete(id);
     this.placedCache.set(id, placed);
@@ -831,6 +884,22 @@ export class StoreRepository implements Repository {
       // A cache that cannot be written (another process holds it too long) is only slower.
     }
   }
+}
+
+function keptPlacement(place: KeptPlacement, quote: string, span: boolean): Placement {
+  const [sentence, start, end, pointStart, pointEnd, text] = place;
+  if (!span) return { sentence, start, end };
+  return {
+    sentence,
+    start,
+    end,
+    span: { start: pointStart ?? start, end: pointEnd ?? end, text: text ?? quote },
+  };
+}
+
+/** A kept placement written by this margin: with code points (an older one is placed again). */
+function withSpan(place: KeptPlacement | null): boolean {
+  return place === null || place.length >= 5;
 }
 
 function isCorpusIndex(corpus: CorpusIndex | readonly Article[]): corpus is CorpusIndex {

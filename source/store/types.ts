@@ -42,7 +42,17 @@ export interface Annotation {
 
 /** An annotation placed on the article's current text; `placement` is null for an orphan. */
 export interface PlacedAnnotation extends Annotation {
-  placement: { sentence: string; start: number; end: number } | null;
+  placement: { sentence: string; start: number; end: number; span?: PlacedSpan } | null;
+}
+
+/**
+ * A placement in Unicode code points with the text it covers, as the store's index kept it: what
+ * an export writes of a placed annotation, without reading the article's text.
+ */
+export interface PlacedSpan {
+  start: number;
+  end: number;
+  text: string;
 }
 
 /** One article's annotations by every annotator, as exports and reports read them. */
