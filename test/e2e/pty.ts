@@ -90,9 +90,17 @@ export function spawnCli(
     env,
   });
   let output = '';
+  // Ink wraps each frame in a synchronized update (CSI ?2026h … CSI ?2026l); a terminal shows it
+  // whole, so a wait must not judge a frame that has only partly arrived.
+  let midFrame = false;
   child.onData((data) => {
     output += data;
     terminal.write(data);
+    // With the end of the last chunk: a marker may be split between two.
+    const seen = output.slice(-(data.length + 7));
+    const opened = seen.lastIndexOf('\u001b[?2026h');
+    const closed = seen.lastIndexOf('\u001b[?2026l');
+    if (opened !== closed) midFrame = opened > closed;
   });
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
     child.onExit((event) => resolve(event));
@@ -127,7 +135,7 @@ export function spawnCli(
       for (;;) {
         await flushed();
         const text = screen().join('\n');
-        if (predicate(text)) return;
+        if (!midFrame && predicate(text)) return;
         if (Date.now() > deadline) {
           throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
         }
