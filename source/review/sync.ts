@@ -16,56 +16,66 @@ function readOnlyReason(repository: Repository, article: string): string | null 
 
 const FEW = 32;
 
+/** What a snapshot asks of the store about each article. */
+interface Lookups {
+  annotations(article: string): PlacedAnnotation[];
+  status(article: string): ReviewStatus;
+  readOnly(article: string): string | null;
+}
+
 /** The repository's current state of the given articles, as the reader shows them. */
 export function snapshotMarks(
   repository: Repository,
   articles: readonly string[],
 ): Record<string, ArticleMarks> {
   const wanted = new Set(articles);
-  const byArticle = new Map<string, PlacedAnnotation[]>();
-  const annotator = repository.annotator;
-  if (wanted.size <= FEW) {
-    // After a write only an article or two changed: ask for just those.
-    for (const article of wanted) byArticle.set(article, repository.list({ article, annotator }));
-  } else {
-    // At start, one pass over the annotator's annotations rather than one list() per article.
-    for (const { article, annotations } of repository.annotatedBy(annotator)) {
-      if (wanted.has(article)) byArticle.set(article, annotations);
-    }
-  }
+  const lookups = wanted.size <= FEW ? fewLookups(repository) : bulkLookups(repository, wanted);
   const marks: Record<string, ArticleMarks> = {};
-  const { status, readOnly } =
-    wanted.size <= FEW
-      ? { status: (article: string) => repository.status(article), readOnly: readOnlyReason }
-      : bulkLookups(repository);
   for (const article of wanted) {
     marks[article] = marksFromAnnotations(
-      byArticle.get(article) ?? [],
-      status(article),
-      readOnly(repository, article),
+      lookups.annotations(article),
+      lookups.status(article),
+      lookups.readOnly(article),
     );
   }
   return marks;
 }
 
+/** After a write only an article or two changed: a question each. */
+function fewLookups(repository: Repository): Lookups {
+  const annotator = repository.annotator;
+  return {
+    annotations: (article) => repository.list({ article, annotator }),
+    status: (article) => repository.status(article),
+    readOnly: (article) => readOnlyReason(repository, article),
+  };
+}
+
 /**
- * Status and read-only reasons of every article from one read each, as the review opens on a
- * whole corpus: a question per article was 100,000 of each at a newsroom's scale.
+ * As the review opens on a whole corpus: one pass over the annotator's annotations, and statuses
+ * and problems in one read each (a question per article was 100,000 of each at a newsroom's
+ * scale).
  */
-function bulkLookups(repository: Repository) {
+function bulkLookups(repository: Repository, wanted: ReadonlySet<string>): Lookups {
+  const annotator = repository.annotator;
+  const byArticle = new Map<string, PlacedAnnotation[]>();
+  for (const { article, annotations } of repository.annotatedBy(annotator)) {
+    if (wanted.has(article)) byArticle.set(article, annotations);
+  }
   const statuses = new Map<string, ReviewStatus>();
   for (const each of repository.reviewed()) {
-    if (each.annotator === repository.annotator) statuses.set(each.article, each.status);
+    if (each.annotator === annotator) statuses.set(each.article, each.status);
   }
-  // Only an article with a problem of this annotator's can be read-only.
+  // Only an article with a problem of this annotator's (or of no one's) can be read-only.
   const troubled = new Set<string>();
   for (const problem of repository.problems()) {
-    if (problem.article !== null) troubled.add(problem.article);
+    if (problem.article !== null && (problem.annotator ?? annotator) === annotator)
+      troubled.add(problem.article);
   }
   return {
-    status: (article: string) => statuses.get(article) ?? 'unreviewed',
-    readOnly: (repo: Repository, article: string) =>
-      troubled.has(article) ? readOnlyReason(repo, article) : null,
+    annotations: (article) => byArticle.get(article) ?? [],
+    status: (article) => statuses.get(article) ?? 'unreviewed',
+    readOnly: (article) => (troubled.has(article) ? readOnlyReason(repository, article) : null),
   };
 }
 

@@ -740,13 +740,8 @@ export class StoreRepository implements Repository {
         if (kept) {
           for (const [at, stored] of doc.annotations.entries()) {
             const place = kept[at];
-            const annotation = stored as PlacedAnnotation;
-            annotation.article = doc.article;
-            annotation.annotator = doc.annotator;
-            annotation.placement = place
-              ? { sentence: place[0], start: place[1], end: place[2] }
-              : null;
-            annotations.push(annotation);
+            const placement = place ? keptPlacement(place, stored.anchor.quote, false) : null;
+            annotations.push(placedFrom(stored, doc, placement));
           }
           annotations.sort(compareListed);
         } else {
@@ -834,13 +829,7 @@ export class StoreRepository implements Repository {
             placed.push(place);
           } else placed.push(placement && [placement.sentence, placement.start, placement.end]);
         }
-        // The document was parsed for this call alone: its objects become the annotations,
-        // with no copy (a store of 300,000 annotations is read through here in every export).
-        const annotation = stored as PlacedAnnotation;
-        annotation.article = doc.article;
-        annotation.annotator = doc.annotator;
-        annotation.placement = placement;
-        annotations.push(annotation);
+        annotations.push(placedFrom(stored, doc, placement));
       }
       const on = kept ? null : keyOf();
       if (on !== null) {
@@ -884,6 +873,23 @@ export class StoreRepository implements Repository {
       // A cache that cannot be written (another process holds it too long) is only slower.
     }
   }
+}
+
+/**
+ * A stored annotation as placed. The document was parsed for this call alone: its objects become
+ * the annotations, with no copy (a store of 300,000 annotations is read through here in every
+ * export).
+ */
+function placedFrom(
+  stored: StoredAnnotation,
+  doc: { article: string; annotator: string },
+  placement: Placement | null,
+): PlacedAnnotation {
+  const annotation = stored as PlacedAnnotation;
+  annotation.article = doc.article;
+  annotation.annotator = doc.annotator;
+  annotation.placement = placement;
+  return annotation;
 }
 
 function keptPlacement(place: KeptPlacement, quote: string, span: boolean): Placement {
