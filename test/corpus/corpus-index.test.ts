@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,6 +199,25 @@ describe('the corpus index', () => {
       `${join(corpus.root(), 'stuck.txt')}: took longer than ${budgetMs / 1000} s to clean; skipped`,
     );
   });
+
+  // The budget counts the worker's own CPU time, which Linux tells through /proc.
+  it.runIf(existsSync('/proc/thread-self'))(
+    'does not blame a file for time its worker spent waiting (a loaded machine)',
+    async () => {
+      const budgetMs = patience(20);
+      await corpus.write(`nap-${budgetMs * 3}.txt`, article('Cleaned in the end'));
+      const { index } = await openCorpusIndex(corpus.root(), {
+        cacheDir,
+        budgetMs,
+        cleaner: new URL('./fixtures/slow-cleaner.mjs', import.meta.url).href,
+      });
+      const titles = [...index.articles()].map((a) => a.title);
+      const problems = index.problems().map((p) => p.message);
+      index.close();
+      expect(problems.filter((line) => line.includes('nap-'))).toEqual([]);
+      expect(titles).toContain('Cleaned in the end');
+    },
+  );
 
   it('lives under XDG_CACHE_HOME, or ~/.cache', () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/margin');

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CleanedFile, cleanFile } from './clean-file.js';
+import { currentThreadId } from './thread-cpu.js';
 
 interface Job {
   seq: number;
@@ -17,7 +18,8 @@ const clean: (root: string, path: string) => CleanedFile = cleaner
   : cleanFile;
 
 // The budget of the first file starts now, not while the cleaner's modules were loading.
-parentPort!.postMessage({ ready: true });
+// The thread id lets the pool read this thread's CPU time, which the budget counts.
+parentPort!.postMessage({ ready: true, thread: currentThreadId() });
 parentPort!.on('message', (job: Job) => {
   const result = clean(root, job.path);
   // Copied rather than transferred: for arrays of a few hundred bytes a copy costs less.
