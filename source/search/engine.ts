@@ -15,6 +15,7 @@ import {
   type Probe,
   type TermSource,
   termSource,
+  unionKeys,
 } from './term-source.js';
 import {
   type CompiledQuery,
@@ -160,6 +161,9 @@ export class Engine implements SearchEngine {
         articles,
         limit,
         (key, a) => this.holdsPhrases(phrases, key, a, articles),
+        // Sentences with every word of a phrase mostly hold it; where they do not, the full
+        // search reads them once rather than this shortcut reading them first.
+        phrases.length > 0 ? limit * 4 + 64 : undefined,
       );
       return keys.length === limit ? { keys, score } : null;
     }
@@ -455,22 +459,4 @@ function noteScore(term: WordTerm, facts: ContextFacts): number {
     best = Math.max(best, wordScore(term, word) * NOTE_WEIGHT);
   }
   return best;
-}
-
-/** The union of ascending key lists, ascending and without repeats. */
-function unionKeys(lists: Uint32Array[]): Uint32Array {
-  if (lists.length === 1) return lists[0]!;
-  let total = 0;
-  for (const list of lists) total += list.length;
-  const all = new Uint32Array(total);
-  let at = 0;
-  for (const list of lists) {
-    all.set(list, at);
-    at += list.length;
-  }
-  all.sort();
-  let length = 0;
-  for (let i = 0; i < all.length; i++)
-    if (i === 0 || all[i] !== all[i - 1]) all[length++] = all[i]!;
-  return all.subarray(0, length);
 }

@@ -54,8 +54,11 @@ export function firstCommonKeys(
   articles: IndexedArticles,
   limit: number,
   keep: (key: number, a: number) => boolean,
+  /** Give up (fewer than `limit` keys) after `keep` has refused this many. */
+  maxRefused = Number.POSITIVE_INFINITY,
 ): number[] {
   const out: number[] = [];
+  let refused = 0;
   if (groups.length === 0) return out;
   const cursors = groups.map((lists) =>
     lists.length === 1 ? new RunCursor(lists[0]!) : new UnionCursor(lists),
@@ -74,9 +77,11 @@ export function firstCommonKeys(
     }
     if (!agreed) continue;
     const a = articleOfKey(articles, target);
-    if (a >= 0 && keep(target, a)) {
-      out.push(target);
-      if (out.length === limit) return out;
+    if (a >= 0) {
+      if (keep(target, a)) {
+        out.push(target);
+        if (out.length === limit) return out;
+      } else if (++refused > maxRefused) return out;
     }
     target++;
   }

@@ -70,8 +70,22 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
     };
   } else {
     const anchors = phraseAnchors(term, index);
-    for (const [word] of anchors) {
-      titled(word, (a) => findPhrase(term, index.titleWords(a)));
+    const last = term.words[term.words.length - 1]!;
+    const begun = term.started && last.length >= 2;
+    const whole = [...new Set(begun ? term.words.slice(0, -1) : term.words)];
+    if (anchors.length > 0 && whole.length > 0) {
+      // Only titles holding every whole word of the phrase are read: "a" alone is in most.
+      const lists = whole.map((word) => index.titled(word));
+      const completions = begun ? index.prefixed(last) : [];
+      if (completions.length > 0 && completions.length <= 64) {
+        lists.push(unionKeys(completions.map(([word]) => index.titled(word))));
+      }
+      for (const number of intersectAll(lists)) {
+        const a = articleOfNumber(articles, number);
+        if (a >= 0) better(titles, a, findPhrase(term, index.titleWords(a)) * TITLE_WEIGHT);
+      }
+    } else {
+      for (const [word] of anchors) titled(word, (a) => findPhrase(term, index.titleWords(a)));
     }
     for (const entry of notesWith(term, byWord)) {
       const note = entries[entry]!;
@@ -94,9 +108,15 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       const whole = term.words.slice(0, -1);
       const last = term.words[term.words.length - 1]!;
       if (!term.started || last.length < 2) whole.push(last);
+      const lists = [...new Set(whole)].map((word) => index.postings(word));
+      if (term.started && last.length >= 2) {
+        // A half-typed last word narrows too: "a discuss" must not read every sentence with "a".
+        const begun = begunPostings(index, last, Math.min(...lists.map((list) => list.length)));
+        if (begun) lists.push(begun);
+      }
       const found: number[] = [];
       const scores: number[] = [];
-      for (const key of intersectAll([...new Set(whole)].map((word) => index.postings(word)))) {
+      for (const key of intersectAll(lists)) {
         const a = articleOfKeyNear(articles, key);
         if (a < 0) continue;
         const score = probeText(key, a);
@@ -156,6 +176,36 @@ export function intersectAll(lists: Uint32Array[]): Uint32Array {
     if (length === 0) break;
   }
   return current;
+}
+
+/**
+ * Every sentence holding a word that begins with `prefix`, or null when those words together are
+ * at least as common as `bound` (then they would narrow little for what reading them costs).
+ */
+function begunPostings(index: WordIndex, prefix: string, bound: number): Uint32Array | null {
+  const words = index.prefixed(prefix);
+  let total = 0;
+  for (const [, frequency] of words) total += frequency;
+  if (total >= bound) return null;
+  return unionKeys(words.map(([word]) => index.postings(word)));
+}
+
+/** The union of ascending key lists, ascending and without repeats. */
+export function unionKeys(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0]!;
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const all = new Uint32Array(total);
+  let at = 0;
+  for (const list of lists) {
+    all.set(list, at);
+    at += list.length;
+  }
+  all.sort();
+  let length = 0;
+  for (let i = 0; i < all.length; i++)
+    if (i === 0 || all[i] !== all[i - 1]) all[length++] = all[i]!;
+  return all.subarray(0, length);
 }
 
 /** The article of a key, remembering the last answer: postings arrive in ascending order. */

@@ -40,7 +40,10 @@ describe('search on the corpus index', () => {
     const memory = buildSearchEngine(fresh.articles);
     const disk = searchEngine(index.words);
     try {
-      for (const query of ['talks', 'second day', '"second day"', 'talks officials', 'town']) {
+      const queries = ['talks', 'second day', '"second day"', 'talks officials', 'town'];
+      // Phrases whose last word is still being typed, in the text and in titles.
+      queries.push('"the second da"', '"talks in to"');
+      for (const query of queries) {
         for (const limit of [1, 3, 7, 40]) {
           const expected = shown(memory.search(query, placedFacts([]), { limit }));
           expect(expected.length, `${query} (${limit})`).toBeGreaterThan(0);
@@ -54,6 +57,12 @@ describe('search on the corpus index', () => {
       const all = disk.search('talks', placedFacts([]), { limit: 1000 });
       expect(all.some((hit) => ['a10', 'a11', 'a13'].includes(hit.article))).toBe(false);
       expect(new Set(all.map((hit) => hit.article)).size).toBe(17);
+      const begun = disk.search('"the second da"', placedFacts([]), { limit: 1000 });
+      expect(begun.map((hit) => hit.text)).toEqual(
+        Array(17).fill('Officials said the second day of talks ended late.'),
+      );
+      const titled = disk.search('"talks in to"', placedFacts([]), { limit: 1000 });
+      expect(new Set(titled.map((hit) => hit.article)).size).toBe(17);
     } finally {
       index.close();
     }

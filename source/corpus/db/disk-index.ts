@@ -95,6 +95,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
       ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
+      titleOf: db.prepare('SELECT title FROM articles WHERE number = ?').pluck(),
       hashOf: db.prepare('SELECT hash FROM articles WHERE id = ?').pluck(),
       generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
@@ -386,7 +387,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   titleWords(a: number): readonly string[] {
-    return words(this.keep(this.snapshot.numbers[a]!)?.article.title ?? '');
+    // A phrase query may read thousands of titles: not their articles' whole text.
+    const number = this.snapshot.numbers[a]!;
+    const title =
+      this.kept.get(number)?.article.title ?? (this.statements.titleOf.get(number) as string);
+    return words(title ?? '');
   }
 
   articleId(a: number): string {
