@@ -1,5 +1,40 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { patience } from './test/helpers/patience.js';
+
+/**
+ * Files that each keep a worker busy far longer than the rest (processes spawned one after
+ * another, whole sessions in a terminal, fuzz runs). A clean clone has no record of past
+ * durations, so vitest would order by file size and start some of them last, leaving the other
+ * workers idle at the end while one finishes. A stale entry costs time, never a result.
+ */
+const LONGEST_FIRST = [
+  'test/store/processes.test.ts',
+  'test/commands/cli.test.ts',
+  'test/e2e/review.test.ts',
+  'test/e2e/codebook.test.ts',
+  'test/review/fuzz.test.tsx',
+  'test/corpus/corpus-index.test.ts',
+  'test/search/command.test.ts',
+  'test/export/store-problems.test.ts',
+  'test/story/command.test.ts',
+  'test/store/kept-placements.test.ts',
+  'test/export/team-commands.test.ts',
+  'test/commands/hostile-names.test.ts',
+  'test/corpus/fuzz.test.ts',
+];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (file: TestSpecification) => {
+      const index = LONGEST_FIRST.findIndex((path) => file.moduleId.endsWith(path));
+      return index === -1 ? LONGEST_FIRST.length : index;
+    };
+    // Array.prototype.sort is stable: the rest keep vitest's own order.
+    return sorted.sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -14,6 +49,11 @@ export default defineConfig({
     // worker halves the wall time (5:15 to 3:34 on a quiet machine) without starving them.
     maxWorkers: 3,
     minWorkers: 1,
+    // A fresh process per file cost half the suite's CPU time (a new Node, vitest, React and Ink
+    // for each of 135 files). The tests share no state through modules: each makes its own
+    // folders, stores and renders; the one test that mocks a module resets the modules itself.
+    isolate: false,
+    sequence: { sequencer: LongestFirst },
     // Ink reads CI when it is imported and then prints only the last frame; tests that render the
     // real app in the worker need every frame, also on CI (which runs with CI=true).
     env: { CI: '0' },
