@@ -49,10 +49,6 @@ export default defineConfig({
     // worker halves the wall time (5:15 to 3:34 on a quiet machine) without starving them.
     maxWorkers: 3,
     minWorkers: 1,
-    // A fresh process per file cost half the suite's CPU time (a new Node, vitest, React and Ink
-    // for each of 135 files). The tests share no state through modules: each makes its own
-    // folders, stores and renders; the one test that mocks a module resets the modules itself.
-    isolate: false,
     sequence: { sequencer: LongestFirst },
     // Ink reads CI when it is imported and then prints only the last frame; tests that render the
     // real app in the worker need every frame, also on CI (which runs with CI=true).

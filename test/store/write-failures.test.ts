@@ -1,36 +1,20 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { writeFileAtomic } from '../../source/store/atomic.js';
+import { openRepository } from '../../source/store/index.js';
+import { withFileLock } from '../../source/store/lock.js';
 import { articleFromText } from './articles.js';
 import { useTempFolder } from './temp-store.js';
 
 // A failing file system layer: the test suite runs as root, where a read-only folder or a full
-// disk cannot be made without mounting one. The suite's workers run many files without
-// isolation, so the store is imported afresh over the mocks here and afresh without them after.
-const atomicPath = '../../source/store/atomic.js';
-const lockPath = '../../source/store/lock.js';
-let writeFileAtomic: typeof import('../../source/store/atomic.js').writeFileAtomic;
-let withFileLock: typeof import('../../source/store/lock.js').withFileLock;
-let openRepository: typeof import('../../source/store/index.js').openRepository;
-
-beforeAll(async () => {
-  vi.resetModules();
-  vi.doMock(atomicPath, async (original) => {
-    const actual = await original<typeof import('../../source/store/atomic.js')>();
-    return { ...actual, writeFileAtomic: vi.fn(actual.writeFileAtomic) };
-  });
-  vi.doMock(lockPath, async (original) => {
-    const actual = await original<typeof import('../../source/store/lock.js')>();
-    return { ...actual, withFileLock: vi.fn(actual.withFileLock) };
-  });
-  ({ writeFileAtomic } = await import('../../source/store/atomic.js'));
-  ({ withFileLock } = await import('../../source/store/lock.js'));
-  ({ openRepository } = await import('../../source/store/index.js'));
+// disk cannot be made without mounting one.
+vi.mock('../../source/store/atomic.js', async (original) => {
+  const actual = await original<typeof import('../../source/store/atomic.js')>();
+  return { ...actual, writeFileAtomic: vi.fn(actual.writeFileAtomic) };
 });
-
-afterAll(() => {
-  vi.doUnmock(atomicPath);
-  vi.doUnmock(lockPath);
-  vi.resetModules();
+vi.mock('../../source/store/lock.js', async (original) => {
+  const actual = await original<typeof import('../../source/store/lock.js')>();
+  return { ...actual, withFileLock: vi.fn(actual.withFileLock) };
 });
 
 const article = articleFromText('full', 'The vote was held on Monday. Turnout was high.');
