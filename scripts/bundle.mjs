@@ -22,6 +22,10 @@ function corpusFingerprint() {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** `require` for bundled CommonJS code, made when first called (esbuild calls it as a function only). */
+const LAZY_REQUIRE =
+  "import { createRequire as __marginRequire } from 'node:module'; let __marginRequired; const require = (id) => (__marginRequired ??= __marginRequire(import.meta.url))(id);";
+
 rmSync(new URL('dist/chunks', root), { recursive: true, force: true });
 const fingerprint = corpusFingerprint();
 await build({
@@ -53,8 +57,10 @@ await build({
     'process.env.NODE_ENV': '"production"',
   },
   banner: {
-    // Some CommonJS dependencies call require() for Node built-ins.
-    js: "import { createRequire as __marginRequire } from 'node:module'; const require = __marginRequire(import.meta.url);",
+    // Some CommonJS dependencies call require() for Node built-ins. Made on first call: every
+    // chunk carries this line, and making a require in each (import.meta, a Module) cost some
+    // 7 ms of the 24 chunks `margin search` loads.
+    js: LAZY_REQUIRE,
   },
 });
 
@@ -83,9 +89,7 @@ await build({
   define: {
     'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(fingerprint),
   },
-  banner: {
-    js: "import { createRequire as __marginRequire } from 'node:module'; const require = __marginRequire(import.meta.url);",
-  },
+  banner: { js: LAZY_REQUIRE },
 });
 for (const worker of ['clean-worker.js', 'story-worker.js']) {
   if (readFileSync(new URL('dist/cli.js', root), 'utf8').includes(worker)) {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { openCorpusIndex } from '../corpus/db/open.js';
-import type { RefreshSummary } from '../corpus/db/refresh.js';
+import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
@@ -41,12 +41,17 @@ export async function openCorpus(
     const { index, refreshed } = await openCorpusIndex(root, {
       cacheDir: defaultCacheDir(io.env),
       refresh: mode,
-      onProgress: ({ done, total }) => {
-        const now = performance.now();
-        if (now - last < PROGRESS_MS && done < total) return;
-        last = now;
-        output.progress(progressLine(corpus, done, total, now - started));
-      },
+      // No terminal to draw on, no line to make: its numbers are formatted through ICU.
+      ...(output.stderrColumns === null
+        ? {}
+        : {
+            onProgress: ({ done, total }: RefreshProgress) => {
+              const now = performance.now();
+              if (now - last < PROGRESS_MS && done < total) return;
+              last = now;
+              output.progress(progressLine(corpus, done, total, now - started));
+            },
+          }),
     });
     output.progress(null);
     return { index, refreshed, shown };

