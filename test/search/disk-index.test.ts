@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { buildSearchEngine, placedFacts, searchEngine } from '../../source/search/index.js';
@@ -93,6 +93,37 @@ describe('search on the corpus index', () => {
         annotators: () => [],
       };
       expect(search('talkz', 3, facts)[0]).toMatch(new RegExp(`^${last.id} ${noted.id} `));
+    } finally {
+      index.close();
+    }
+  });
+
+  it('finds a phrase of common words by reading the first sentences with both, not all of them', async () => {
+    // 800 sentences hold "said" and "the"; two of them, in articles 8 and 19, say "said the".
+    const sentences = (n: number) =>
+      Array.from({ length: 8 }, (_, k) =>
+        (n === 8 || n === 19) && k === 3
+          ? `Officials said the vote in town ${n} was fair.`
+          : `The minister of town ${n} said that item ${k} was late.`,
+      ).join(' ');
+    for (let n = 0; n < 100; n++) {
+      await corpus.write(`a${String(n).padStart(3, '0')}.txt`, `Town ${n}\n\n${sentences(n)}\n`);
+    }
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
+    try {
+      const read = vi.spyOn(index, 'oneSentenceWords');
+      const hits = searchEngine(index.words).search('"said the"', placedFacts([]), { limit: 2 });
+      const expected = buildSearchEngine(fresh.articles).search('"said the"', placedFacts([]), {
+        limit: 2,
+      });
+      expect(shown(hits)).toEqual(shown(expected));
+      expect(hits.map((hit) => hit.text)).toEqual([
+        'Officials said the vote in town 8 was fair.',
+        'Officials said the vote in town 19 was fair.',
+      ]);
+      // Up to the second hit: some 150 sentences, where reading every candidate is 800.
+      expect(read.mock.calls.length).toBeLessThan(400);
     } finally {
       index.close();
     }
