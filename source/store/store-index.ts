@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../corpus/db/sqlite.js';
 import type { StoreDoc } from './schema.js';
-import { type ArticleTally, LABELS, type Label, type ReviewStatus } from './types.js';
+import {
+  type ArticleTally,
+  LABELS,
+  type Label,
+  type OwnTally,
+  type ReviewStatus,
+} from './types.js';
 
 /**
  * Bump when what is kept per file changes, or when reading a store file accepts or refuses
@@ -408,6 +414,25 @@ export class StoreIndex {
     return (this.statements.talliesOf.all(article) as Row[]).map(toTally);
   }
 
+  /** One annotator's files by article (`article`: of that one alone), without their documents. */
+  ownTallies(annotator: string, article?: string): OwnTally[] {
+    const rows = (
+      article === undefined
+        ? this.statements.ownTallies.all(annotator)
+        : this.statements.ownTalliesOf.all(annotator, article)
+    ) as Row[];
+    return rows.map((row) => {
+      const refused = row.reason !== null;
+      return {
+        article: row.article as string,
+        status: refused ? 'unreviewed' : (row.status as ReviewStatus),
+        labels: refused || row.counts === null ? {} : JSON.parse(row.counts as string),
+        orphans: row.orphans as number,
+        refused,
+      };
+    });
+  }
+
   size(): number {
     return (this.statements.count.get() as Row).n as number;
   }
@@ -516,6 +541,14 @@ function prepare(db: Database.Database) {
     ),
     withTexts: db.prepare(
       'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
+    ),
+    ownTallies: db.prepare(
+      `SELECT article, status, counts, orphans, reason FROM files
+       WHERE annotator = ? AND article IS NOT NULL`,
+    ),
+    ownTalliesOf: db.prepare(
+      `SELECT article, status, counts, orphans, reason FROM files
+       WHERE annotator = ? AND article = ?`,
     ),
     count: db.prepare('SELECT count(*) AS n FROM files'),
     digestOf: db.prepare('SELECT digest FROM digests WHERE folder = ?').pluck(),
