@@ -416,21 +416,26 @@ export class StoreIndex {
 
   /** One annotator's files by article (`article`: of that one alone), without their documents. */
   ownTallies(annotator: string, article?: string): OwnTally[] {
-    const rows = (
+    // The whole annotator as one JSON text: 70,000 rows handed over one by one cost twice as much.
+    const rows =
       article === undefined
-        ? this.statements.ownTallies.all(annotator)
-        : this.statements.ownTalliesOf.all(annotator, article)
-    ) as Row[];
-    return rows.map((row) => {
-      const refused = row.reason !== null;
-      return {
-        article: row.article as string,
-        status: refused ? 'unreviewed' : (row.status as ReviewStatus),
-        labels: refused || row.counts === null ? {} : JSON.parse(row.counts as string),
-        orphans: row.orphans as number,
-        refused,
-      };
-    });
+        ? (JSON.parse(this.statements.ownTallies.get(annotator) as string) as unknown[][])
+        : (this.statements.ownTalliesOf.all(annotator, article) as unknown[][]).map(
+            ([id, status, counts, orphans, refused]) => [
+              id,
+              status,
+              counts === null ? {} : JSON.parse(counts as string),
+              orphans,
+              refused,
+            ],
+          );
+    return rows.map(([id, status, counts, orphans, refused]) => ({
+      article: id as string,
+      status: refused ? 'unreviewed' : (status as ReviewStatus),
+      labels: refused ? {} : (counts as Record<string, number>),
+      orphans: orphans as number,
+      refused: Boolean(refused),
+    }));
   }
 
   size(): number {
@@ -542,14 +547,18 @@ function prepare(db: Database.Database) {
     withTexts: db.prepare(
       'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
     ),
-    ownTallies: db.prepare(
-      `SELECT article, status, counts, orphans, reason FROM files
-       WHERE annotator = ? AND article IS NOT NULL`,
-    ),
-    ownTalliesOf: db.prepare(
-      `SELECT article, status, counts, orphans, reason FROM files
-       WHERE annotator = ? AND article = ?`,
-    ),
+    ownTallies: db
+      .prepare(
+        `SELECT json_group_array(json_array(article, status, json(coalesce(counts, '{}')), orphans,
+          reason IS NOT NULL)) FROM files WHERE annotator = ? AND article IS NOT NULL`,
+      )
+      .pluck(),
+    ownTalliesOf: db
+      .prepare(
+        `SELECT article, status, counts, orphans, reason IS NOT NULL FROM files
+         WHERE annotator = ? AND article = ?`,
+      )
+      .raw(),
     count: db.prepare('SELECT count(*) AS n FROM files'),
     digestOf: db.prepare('SELECT digest FROM digests WHERE folder = ?').pluck(),
     setDigest: db.prepare('INSERT OR REPLACE INTO digests (folder, digest) VALUES (?, ?)'),
