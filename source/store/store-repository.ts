@@ -25,6 +25,7 @@ import type {
   ArticleTally,
   CountedArticle,
   Label,
+  OwnTally,
   PlacedAnnotation,
   ReviewStatus,
   StoreProblem,
@@ -259,6 +260,15 @@ export class StoreRepository implements Repository {
     if (articles.length <= FEW_ARTICLES) return articles.flatMap((id) => index.talliesOf(id));
     const wanted = new Set(articles);
     return index.tallies().filter((tally) => wanted.has(tally.article));
+  }
+
+  ownTallies(annotator: string, articles?: readonly string[]): OwnTally[] {
+    const { index } = this.storage;
+    if (articles === undefined) return index.ownTallies(annotator);
+    if (articles.length <= FEW_ARTICLES)
+      return articles.flatMap((id) => index.ownTallies(annotator, id));
+    const wanted = new Set(articles);
+    return index.ownTallies(annotator).filter((tally) => wanted.has(tally.article));
   }
 
   annotators(): string[] {

@@ -95,6 +95,22 @@ export interface ArticleTally {
   readOnly: boolean;
 }
 
+/**
+ * One annotator's file of one article without its document: what the review list shows of an
+ * article before it is opened.
+ */
+export interface OwnTally {
+  article: string;
+  /** Unreviewed for a refused file. */
+  status: ReviewStatus;
+  /** Annotations per label, orphans included (none for a refused file). */
+  labels: Record<string, number>;
+  /** Annotations that were orphans when the file was last placed (0 when never placed). */
+  orphans: number;
+  /** The file was refused: the article is read-only for this annotator. */
+  refused: boolean;
+}
+
 /** A store file that was refused (corrupt, foreign, newer schema); it is never overwritten. */
 export interface StoreProblem {
   path: string;
