@@ -143,7 +143,7 @@ CREATE INDEX IF NOT EXISTS files_annotator ON files (annotator, reason);
 CREATE INDEX IF NOT EXISTS files_refused ON files (path) WHERE reason IS NOT NULL;
 CREATE INDEX IF NOT EXISTS files_reviewed ON files (article, annotator, status)
   WHERE reason IS NULL AND status != 'unreviewed';
--- Each annotator folder's listing and signatures (folder-digest.ts) when all its rows last matched
+-- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
@@ -484,7 +484,14 @@ function prepare(db: Database.Database) {
     mark: db.prepare(
       'SELECT signature, mtime, read_at, fingerprint, article, annotator FROM files WHERE path = ?',
     ),
-    folders: db.prepare('SELECT DISTINCT folder FROM files ORDER BY folder'),
+    // One seek per folder in files_marks: a DISTINCT walks every row (half a second at 211,000).
+    folders: db.prepare(
+      `WITH RECURSIVE each (folder) AS (
+         SELECT min(folder) FROM files
+         UNION ALL SELECT (SELECT min(folder) FROM files WHERE folder > each.folder) FROM each
+         WHERE each.folder IS NOT NULL)
+       SELECT folder FROM each WHERE folder IS NOT NULL`,
+    ),
     docsOf: db.prepare(
       'SELECT doc FROM files JOIN docs USING (path) WHERE article = ? AND reason IS NULL ORDER BY annotator',
     ),
