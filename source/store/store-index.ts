@@ -143,6 +143,10 @@ CREATE INDEX IF NOT EXISTS files_annotator ON files (annotator, reason);
 CREATE INDEX IF NOT EXISTS files_refused ON files (path) WHERE reason IS NOT NULL;
 CREATE INDEX IF NOT EXISTS files_reviewed ON files (article, annotator, status)
   WHERE reason IS NULL AND status != 'unreviewed';
+-- The files with annotations, article and count alone: an export's list of articles and its
+-- total read this instead of every row with its placements (a second at 211,000 files).
+CREATE INDEX IF NOT EXISTS files_annotated ON files (article, annotations, reason)
+  WHERE reason IS NULL AND annotations > 0;
 -- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
@@ -479,7 +483,7 @@ function prepare(db: Database.Database) {
        WHERE reason IS NULL AND status != 'unreviewed' AND article IS NOT NULL AND annotator IS NOT NULL`,
     ),
     annotationCount: db.prepare(
-      'SELECT coalesce(sum(annotations), 0) AS n FROM files WHERE reason IS NULL',
+      'SELECT coalesce(sum(annotations), 0) AS n FROM files WHERE reason IS NULL AND annotations > 0',
     ),
     mark: db.prepare(
       'SELECT signature, mtime, read_at, fingerprint, article, annotator FROM files WHERE path = ?',
@@ -507,8 +511,15 @@ function prepare(db: Database.Database) {
     refusals: db.prepare(
       'SELECT path, annotator, article, reason FROM files WHERE reason IS NOT NULL ORDER BY path',
     ),
+    // One seek per annotator in files_annotator, as for the folders.
     annotators: db.prepare(
-      'SELECT DISTINCT annotator FROM files WHERE reason IS NULL ORDER BY annotator',
+      `WITH RECURSIVE each (annotator) AS (
+         SELECT (SELECT annotator FROM files WHERE annotator IS NOT NULL AND reason IS NULL
+                 ORDER BY annotator LIMIT 1)
+         UNION ALL SELECT (SELECT annotator FROM files WHERE annotator > each.annotator
+                 AND reason IS NULL ORDER BY annotator LIMIT 1) FROM each
+         WHERE each.annotator IS NOT NULL)
+       SELECT annotator FROM each WHERE annotator IS NOT NULL`,
     ),
     annotated: db.prepare(
       'SELECT DISTINCT article FROM files WHERE reason IS NULL AND annotations > 0 ORDER BY article',
