@@ -149,7 +149,11 @@ CREATE INDEX IF NOT EXISTS files_annotator ON files (annotator, reason);
 CREATE INDEX IF NOT EXISTS files_refused ON files (path) WHERE reason IS NOT NULL;
 CREATE INDEX IF NOT EXISTS files_reviewed ON files (article, annotator, status)
   WHERE reason IS NULL AND status != 'unreviewed';
--- Each annotator folder's listing and signatures (folder-digest.ts) when all its rows last matched
+-- The files with annotations, article and count alone: an export's list of articles and its
+-- total read this instead of every row with its placements (a second at 211,000 files).
+CREATE INDEX IF NOT EXISTS files_annotated ON files (article, annotations, reason)
+  WHERE reason IS NULL AND annotations > 0;
+-- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
@@ -509,12 +513,19 @@ function prepare(db: Database.Database) {
        WHERE reason IS NULL AND status != 'unreviewed' AND article IS NOT NULL AND annotator IS NOT NULL`,
     ),
     annotationCount: db.prepare(
-      'SELECT coalesce(sum(annotations), 0) AS n FROM files WHERE reason IS NULL',
+      'SELECT coalesce(sum(annotations), 0) AS n FROM files WHERE reason IS NULL AND annotations > 0',
     ),
     mark: db.prepare(
       'SELECT signature, mtime, read_at, fingerprint, article, annotator FROM files WHERE path = ?',
     ),
-    folders: db.prepare('SELECT DISTINCT folder FROM files ORDER BY folder'),
+    // One seek per folder in files_marks: a DISTINCT walks every row (half a second at 211,000).
+    folders: db.prepare(
+      `WITH RECURSIVE each (folder) AS (
+         SELECT min(folder) FROM files
+         UNION ALL SELECT (SELECT min(folder) FROM files WHERE folder > each.folder) FROM each
+         WHERE each.folder IS NOT NULL)
+       SELECT folder FROM each WHERE folder IS NOT NULL`,
+    ),
     docsOf: db.prepare(
       'SELECT doc FROM files JOIN docs USING (path) WHERE article = ? AND reason IS NULL ORDER BY annotator',
     ),
@@ -530,8 +541,15 @@ function prepare(db: Database.Database) {
     refusals: db.prepare(
       'SELECT path, annotator, article, reason FROM files WHERE reason IS NOT NULL ORDER BY path',
     ),
+    // One seek per annotator in files_annotator, as for the folders.
     annotators: db.prepare(
-      'SELECT DISTINCT annotator FROM files WHERE reason IS NULL ORDER BY annotator',
+      `WITH RECURSIVE each (annotator) AS (
+         SELECT (SELECT annotator FROM files WHERE annotator IS NOT NULL AND reason IS NULL
+                 ORDER BY annotator LIMIT 1)
+         UNION ALL SELECT (SELECT annotator FROM files WHERE annotator > each.annotator
+                 AND reason IS NULL ORDER BY annotator LIMIT 1) FROM each
+         WHERE each.annotator IS NOT NULL)
+       SELECT annotator FROM each WHERE annotator IS NOT NULL`,
     ),
     annotated: db.prepare(
       'SELECT DISTINCT article FROM files WHERE reason IS NULL AND annotations > 0 ORDER BY article',

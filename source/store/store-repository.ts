@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cleanerKey } from '../corpus/cache.js';
 import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
+import { headlineSteps } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { type CodePoints, codePoints } from '../text/code-points.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
@@ -185,7 +186,7 @@ export class StoreRepository implements Repository {
    * corpus index: a lookup per article cost seconds at 100,000. Null for a corpus in memory.
    */
   private headsOf(ids: readonly string[]): Map<string, ArticleHead> | null {
-    const steps = this.corpus?.summarySteps?.();
+    const steps = this.corpus && (headlineSteps(this.corpus) ?? this.corpus.summarySteps?.());
     if (!steps || this.seen.size > 0) return null;
     const wanted = new Set(ids);
     const heads = new Map<string, ArticleHead>();
