@@ -3,7 +3,7 @@ import { buildSearchEngine, storeFacts } from '../../source/search/index.js';
 import { openRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { articleFromText } from '../helpers/articles.js';
-import { useTempFolder } from '../store/temp-store.js';
+import { useTempFolder as tempFolders } from '../store/temp-store.js';
 import { KEYS, type Rendered, renderApp } from './harness.js';
 
 const articles = [
@@ -27,7 +27,8 @@ const articles = [
 ];
 const [, b, c] = articles as [unknown, (typeof articles)[number], (typeof articles)[number]];
 
-const tempFolder = useTempFolder();
+// Not a React hook: it registers an afterEach that removes the folders.
+const tempFolder = tempFolders();
 let app: Rendered | null = null;
 const opened: Repository[] = [];
 
