@@ -206,10 +206,11 @@ export class StoreRepository implements Repository {
   *counted(): Iterable<CountedArticle> {
     const { index } = this.storage;
     const generation = this.generation();
+    const asked = { generation, gone: GONE };
     let after = '';
     for (;;) {
       // A page at a time: placing an article again writes to the index, which an open cursor forbids.
-      const page = index.counts(after, COUNT_PAGE);
+      const page = index.counts(after, COUNT_PAGE, asked);
       if (page.length === 0) break;
       let from = 0;
       while (from < page.length) {
@@ -224,7 +225,8 @@ export class StoreRepository implements Repository {
       if (from === 0) {
         // One article fills the page (thousands of annotators): count it on its own.
         const id = page[0]!.article;
-        yield this.countsOf(id, index.counts(id, Number.MAX_SAFE_INTEGER, true), generation);
+        const rows = index.counts(id, Number.MAX_SAFE_INTEGER, { ...asked, only: true });
+        yield this.countsOf(id, rows, generation);
         after = id;
       } else if (page.length < COUNT_PAGE) break;
     }
@@ -234,14 +236,24 @@ export class StoreRepository implements Repository {
   /** One article's counts: as kept when its text is the one they were placed on, else placed again. */
   private countsOf(id: string, rows: CountRow[], generation: string | null): CountedArticle {
     const keyOf = this.textKeyOnce(id);
-    if (rows.every((row) => this.keptHolds(id, row, generation, keyOf))) {
+    const holds = (row: CountRow) =>
+      row.confirmed
+        ? !this.seen.has(id)
+        : row.path !== null &&
+          this.keptHolds(
+            id,
+            { path: row.path, placedOn: row.placedOn, placedIn: null },
+            generation,
+            keyOf,
+          );
+    if (rows.every(holds)) {
       const files = rows.map((row) => ({
         annotator: row.annotator,
         labels: row.counts,
         orphans: row.orphans,
       }));
       // Kept placements are for a text the corpus has, or for none (`GONE`).
-      return { id, inCorpus: rows[0]!.placedOn !== GONE, files };
+      return { id, inCorpus: !rows[0]!.gone, files };
     }
     const { article, annotations } = this.placedWith(id, generation);
     return { id, inCorpus: article !== undefined, files: countByAnnotator(annotations) };

@@ -68,8 +68,8 @@ export interface AnnotatedArticle {
 /** One annotator's annotations of one article, counted: what `stats` reads of a file. */
 export interface FileCounts {
   annotator: string;
-  /** Annotations per label, orphans included. */
-  labels: Record<Label, number>;
+  /** Annotations per label, orphans included (read only: files with the same counts share it). */
+  labels: Readonly<Record<Label, number>>;
   /** Annotations whose sentence is gone from the article's current text, or whose article is. */
   orphans: number;
 }
