@@ -52,9 +52,10 @@ Examples
     // Only articles two of them reviewed can hold units: read those, one at a time, in corpus order.
     const chosen = new Set(annotators);
     const reviewers = new Map<string, number>();
-    for (const tally of repository.tallies()) {
-      if (chosen.has(tally.annotator) && isReviewed(tally.status)) {
-        reviewers.set(tally.article, (reviewers.get(tally.article) ?? 0) + 1);
+    // The store index keeps the few reviewed files apart: no row of an unreviewed one is read.
+    for (const row of repository.reviewed()) {
+      if (chosen.has(row.annotator) && isReviewed(row.status)) {
+        reviewers.set(row.article, (reviewers.get(row.article) ?? 0) + 1);
       }
     }
     const ords: number[] = [];

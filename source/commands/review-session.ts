@@ -14,7 +14,7 @@ import {
 } from '../review/controller.js';
 import type { ReviewProject } from '../review/project.js';
 import { initialState } from '../review/state.js';
-import { snapshotMarks, storeWarnings } from '../review/sync.js';
+import { snapshotMarks, storeWarnings, summarize } from '../review/sync.js';
 import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
 import type { ModelStore } from '../store/model-file.js';
@@ -314,10 +314,12 @@ export function reviewController(
     size: options.size,
     articles: session.articles,
     storeOpen: opened !== null,
+    // The list from the store index's counts; the first article's sentences, which the reader shows.
+    summaries: opened ? summarize(opened) : {},
     marks: opened
       ? snapshotMarks(
           opened,
-          session.articles.map((article) => article.id),
+          session.articles.slice(0, 1).map((a) => a.id),
         )
       : {},
     loading: session.finished ? null : { done: session.done, total: session.total },

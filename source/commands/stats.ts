@@ -1,4 +1,5 @@
 import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { headlineSteps } from '../corpus/db/disk-index.js';
 import { type StatsArticle, statsOver } from '../export/stats.js';
 import { renderStats } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
@@ -7,7 +8,8 @@ import { openWorkspace, statusesOf, summariesOf } from './workspace.js';
 
 /** The corpus's articles without their text, in any order, each with its place in corpus order. */
 function* articlesOf(corpus: CorpusIndex): Generator<StatsArticle, void, undefined> {
-  if (corpus.summarySteps) for (const step of corpus.summarySteps()) yield* step;
+  const steps = headlineSteps(corpus) ?? corpus.summarySteps?.();
+  if (steps) for (const step of steps) yield* step;
   else yield* summariesOf(corpus);
 }
 

@@ -104,9 +104,15 @@ export function* summariesOf(corpus: CorpusIndex): Generator<ArticleSummary, voi
 export function statusesOf(
   repository: Repository,
 ): (article: string, annotator: string) => ReviewStatus {
-  const statuses = new Map<string, ReviewStatus>();
+  // By article first: reports ask for every article of the corpus, most of them never reviewed.
+  const statuses = new Map<string, Map<string, ReviewStatus>>();
   for (const row of repository.reviewed()) {
-    statuses.set(`${row.article}\u0000${row.annotator}`, row.status);
+    let own = statuses.get(row.article);
+    if (!own) {
+      own = new Map();
+      statuses.set(row.article, own);
+    }
+    own.set(row.annotator, row.status);
   }
-  return (article, annotator) => statuses.get(`${article}\u0000${annotator}`) ?? 'unreviewed';
+  return (article, annotator) => statuses.get(article)?.get(annotator) ?? 'unreviewed';
 }

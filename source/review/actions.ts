@@ -76,9 +76,20 @@ export type EventAction =
   | { type: 'corpus/progress'; articles: Article[]; done: number; total: number }
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */
   | { type: 'corpus/loaded'; articles: Article[] | null; warnings: string[] }
-  | { type: 'store/synced'; marks: Record<string, ArticleMarks>; warnings?: string[] }
+  /** `summaries`: the list's counts of articles whose files changed, read or not. */
+  | {
+      type: 'store/synced';
+      marks: Record<string, ArticleMarks>;
+      summaries?: Record<string, ArticleMarks>;
+      warnings?: string[];
+    }
   /** The store has been read and placed on the whole corpus: its marks replace the guesses. */
-  | { type: 'store/opened'; marks: Record<string, ArticleMarks>; warnings: string[] }
+  | {
+      type: 'store/opened';
+      marks: Record<string, ArticleMarks>;
+      summaries?: Record<string, ArticleMarks>;
+      warnings: string[];
+    }
   | { type: 'store/failed'; message: string }
   | { type: 'save/progress'; pending: number; error: string | null }
   | { type: 'save/result'; message: string | null }

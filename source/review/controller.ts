@@ -8,12 +8,13 @@ import { compareRows } from './compare.js';
 import { EffectQueue } from './effects.js';
 import { KeyInterpreter } from './interpret.js';
 import type { KeyState } from './keys.js';
+import { marksUnread } from './lazy-marks.js';
 import { reduce } from './reducer.js';
 import { articleById, currentArticle } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { storyView } from './story.js';
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
-import { snapshotMarks, storeWarnings } from './sync.js';
+import { snapshotMarks, storeWarnings, summarize } from './sync.js';
 
 /** What the corpus reader reports while it reads in the background. */
 export type CorpusEvent =
@@ -162,13 +163,40 @@ export class ReviewController {
   press(input: string, key: KeyState, at?: number): void {
     let next = this.#state;
     for (const action of this.#interpreter.actions(() => next, input, key, at)) {
-      next = reduce(next, action);
+      // Each key acts on the marks of the article it reaches, read before the next key comes.
+      next = this.#withMarks(reduce(next, action));
     }
     this.#set(next);
   }
 
   dispatch(action: Action): void {
-    this.#set(reduce(this.#state, action));
+    this.#set(this.#withMarks(reduce(this.#state, action)));
+  }
+
+  /**
+   * The state with the sentences of the articles it now needs read from the store (a few ms
+   * each): the list shows counts from the store index, and an article's annotations are read
+   * when it comes under the cursor.
+   */
+  #withMarks(state: ReviewState): ReviewState {
+    const repository = this.#repository;
+    if (!repository || !state.storeOpen) return state;
+    const unread = marksUnread(state);
+    if (unread.length === 0) return state;
+    let read: ReturnType<typeof snapshotMarks>;
+    try {
+      read = snapshotMarks(repository, unread);
+    } catch {
+      // The store answers again at the next key; the counts stay on screen meanwhile.
+      return state;
+    }
+    for (const id of unread) {
+      const shown = state.marks[id];
+      const marks = read[id];
+      // A status set by a key before its write is done stays as the screen shows it.
+      if (shown && marks) read[id] = { ...marks, status: shown.status };
+    }
+    return reduce(state, { type: 'store/synced', marks: read });
   }
 
   #set(next: ReviewState): void {
@@ -261,10 +289,10 @@ export class ReviewController {
       if (repository) {
         // The store opened on the whole corpus before the screen had all of it; a changed
         // article's annotations were placed again on its new text.
-        const changed = new Set(event.type === 'changed' ? event.changed : []);
-        const ids = event.articles
-          .filter((article) => changed.has(article.id) || !(article.id in this.#state.marks))
-          .map((article) => article.id);
+        // The list's counts are per file, whatever the text: only sentences read need placing.
+        const ids = (event.type === 'changed' ? event.changed : []).filter(
+          (id) => id in this.#state.marks,
+        );
         if (ids.length > 0)
           this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, ids) });
       }
@@ -278,15 +306,26 @@ export class ReviewController {
 
   #opened(repository: Repository): void {
     this.#repository = repository;
-    const ids = (this.#articles ?? this.#state.articles).map((article) => article.id);
-    const marks = snapshotMarks(repository, ids);
-    // The queue re-reads these once their writes are done; until then the screen is right.
-    for (const id of this.#aheadOfStore) delete marks[id];
+    // Articles written before the store opened keep what the screen shows (their marks are
+    // there already, so none is read): the queue re-reads them once their writes are done.
     this.#aheadOfStore.clear();
-    this.dispatch({ type: 'store/opened', marks, warnings: storeWarnings(repository) });
+    const summaries = summarize(repository);
+    this.dispatch({
+      type: 'store/opened',
+      marks: {},
+      summaries,
+      warnings: storeWarnings(repository),
+    });
     this.#stops.push(
       repository.watch((event) => {
-        this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, event.articles) });
+        // Another process wrote: the list's counts of those articles, and the sentences of
+        // those read so far.
+        const read = event.articles.filter((id) => id in this.#state.marks);
+        this.dispatch({
+          type: 'store/synced',
+          marks: snapshotMarks(repository, read),
+          summaries: summarize(repository, event.articles),
+        });
       }),
     );
     this.#loadSearch();

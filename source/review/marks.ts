@@ -16,6 +16,11 @@ export interface ArticleMarks {
   status: ReviewStatus;
   /** Why the article cannot be changed (its store file was refused), or null. */
   readOnly: string | null;
+  /**
+   * Set while the sentences have not been read (they are empty then): the store index's count of
+   * annotations per label, which the list shows. Reading the article's annotations drops it.
+   */
+  tally?: Record<Label, number>;
 }
 
 export const EMPTY_MARKS: ArticleMarks = {
@@ -56,8 +61,14 @@ export function sortLabels(labels: Label[], set: LabelSet = DEFAULT_LABELS): Lab
   return sortLabelNames(set, labels);
 }
 
+/** Whether the article's annotations have been read onto its sentences (not only counted). */
+export function sentencesRead(marks: ArticleMarks | undefined): marks is ArticleMarks {
+  return marks !== undefined && marks.tally === undefined;
+}
+
 /** How many sentences carry each label; a label absent from the article is absent here. */
 export function labelCounts(marks: ArticleMarks): Map<Label, number> {
+  if (marks.tally) return new Map(Object.entries(marks.tally).filter(([, n]) => n > 0));
   const counts = new Map<Label, number>();
   for (const sentence of Object.values(marks.sentences)) {
     for (const label of sentence.labels) counts.set(label, (counts.get(label) ?? 0) + 1);

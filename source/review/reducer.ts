@@ -300,7 +300,10 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       const warnings = action.warnings
         ? [...state.warnings, ...action.warnings.filter((w) => !state.warnings.includes(w))]
         : state.warnings;
-      const next = { ...state, marks: { ...state.marks, ...action.marks }, warnings };
+      const summaries = action.summaries
+        ? { ...state.summaries, ...action.summaries }
+        : state.summaries;
+      const next = { ...state, marks: { ...state.marks, ...action.marks }, summaries, warnings };
       return { ...next, top: followReader(next, state.top) };
     }
     case 'store/opened': {
@@ -312,6 +315,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         ...state,
         storeOpen: true,
         marks: { ...state.marks, ...action.marks },
+        summaries: action.summaries ?? state.summaries,
         warnings,
       };
       return { ...next, top: followReader(next, state.top) };

@@ -22,8 +22,9 @@ export function articleById(state: ReviewState, id: string): Article | undefined
   return byId.get(id);
 }
 
+/** The article's marks; until they are read, its summary (counts, no sentences). */
 export function marksOf(state: ReviewState, article: string): ArticleMarks {
-  return state.marks[article] ?? EMPTY_MARKS;
+  return state.marks[article] ?? state.summaries[article] ?? EMPTY_MARKS;
 }
 
 export function cursorOf(state: ReviewState, article: Article): number {

@@ -116,7 +116,16 @@ export interface ReviewState {
   loading: { done: number; total: number } | null;
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
+  /**
+   * Marks as last read or changed here, of the articles opened (or written to) since the store
+   * opened: what `marksOf` gives first.
+   */
   marks: Record<string, ArticleMarks>;
+  /**
+   * Every article with a file of the annotator, from the store index alone (`tally` set, no
+   * sentences): what the list shows of an article not read yet.
+   */
+  summaries: Record<string, ArticleMarks>;
   /** False while the store is still being read: marks are unknown and writes wait for it. */
   storeOpen: boolean;
   size: Size;
@@ -157,6 +166,7 @@ export interface InitialOptions {
   size: Size;
   articles?: Article[];
   marks?: Record<string, ArticleMarks>;
+  summaries?: Record<string, ArticleMarks>;
   storeOpen?: boolean;
   loading?: { done: number; total: number } | null;
   warnings?: string[];
@@ -173,6 +183,7 @@ export function initialState(options: InitialOptions): ReviewState {
     loading: options.loading ?? null,
     warnings: options.warnings ?? [],
     marks: options.marks ?? {},
+    summaries: options.summaries ?? {},
     storeOpen: options.storeOpen ?? true,
     size: options.size,
     focus: 'list',

@@ -1,6 +1,6 @@
 import type { Repository } from '../store/repository.js';
 import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
-import { type ArticleMarks, marksFromAnnotations } from './marks.js';
+import { type ArticleMarks, EMPTY_MARKS, marksFromAnnotations } from './marks.js';
 
 function readOnlyReason(repository: Repository, article: string): string | null {
   if (!repository.isReadOnly(article)) return null;
@@ -14,7 +14,8 @@ function readOnlyReason(repository: Repository, article: string): string | null 
   return problem ? problem.message : 'its store file was refused';
 }
 
-const FEW = 32;
+/** Beyond this many articles one pass over the annotator's files beats a read per article. */
+const FEW = 1024;
 
 /** What a snapshot asks of the store about each article. */
 interface Lookups {
@@ -77,6 +78,44 @@ function bulkLookups(repository: Repository, wanted: ReadonlySet<string>): Looku
     status: (article) => statuses.get(article) ?? 'unreviewed',
     readOnly: (article) => (troubled.has(article) ? readOnlyReason(repository, article) : null),
   };
+}
+
+const NO_SENTENCES: ArticleMarks['sentences'] = Object.freeze({}) as ArticleMarks['sentences'];
+const NO_ORPHANS: ArticleMarks['orphans'] = Object.freeze([]) as unknown as ArticleMarks['orphans'];
+
+/**
+ * What the list shows of each article the annotator has a file for (`articles`: of these only,
+ * each of them answered, `EMPTY_MARKS` when it has no file), from the store index without
+ * reading a document: status, read-only reason and counts per label, the sentences left unread
+ * (`tally`) until the article is opened. At 300,000 annotations, reading and placing every
+ * document at start took seconds and hundreds of MB.
+ */
+export function summarize(
+  repository: Repository,
+  articles?: readonly string[],
+): Record<string, ArticleMarks> {
+  const annotator = repository.annotator;
+  const troubled = new Map<string, string>();
+  for (const problem of repository.problems()) {
+    const { article } = problem;
+    if (article === null || (problem.annotator ?? annotator) !== annotator) continue;
+    if (!troubled.has(article)) troubled.set(article, problem.message);
+  }
+  const summaries: Record<string, ArticleMarks> = {};
+  for (const id of articles ?? []) summaries[id] = EMPTY_MARKS;
+  for (const tally of repository.ownTallies(annotator, articles)) {
+    const readOnly = tally.refused
+      ? (troubled.get(tally.article) ?? 'its store file was refused')
+      : null;
+    summaries[tally.article] = {
+      sentences: NO_SENTENCES,
+      orphans: NO_ORPHANS,
+      status: tally.status,
+      readOnly,
+      tally: tally.labels,
+    };
+  }
+  return summaries;
 }
 
 /** Refused store files, one warning line each. */

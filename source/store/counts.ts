@@ -2,7 +2,7 @@ import type { FileCounts, PlacedAnnotation } from './types.js';
 
 /** One article's placed annotations counted per annotator and label, with their orphans. */
 export function countByAnnotator(annotations: Iterable<PlacedAnnotation>): FileCounts[] {
-  const byAnnotator = new Map<string, FileCounts>();
+  const byAnnotator = new Map<string, FileCounts & { labels: Record<string, number> }>();
   for (const annotation of annotations) {
     let file = byAnnotator.get(annotation.annotator);
     if (!file) {

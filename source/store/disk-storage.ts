@@ -1,4 +1,3 @@
-import { lstatSync } from 'node:fs';
 import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
@@ -8,10 +7,9 @@ import {
   LINK_REFUSAL,
   RefusedRead,
   readStoreFile,
-  signatureOf,
 } from './adapter.js';
 import { removeStaleTemps, syncFolder } from './atomic.js';
-import { FolderDigest } from './folder-digest.js';
+import { checkFolders, type FolderCheck, GONE, LINK, NOT_A_FILE } from './file-signatures.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
@@ -22,8 +20,6 @@ import { watchStore } from './watcher.js';
 
 /** Parallel reads at open: enough to keep the disk busy, few enough to stay under fd limits. */
 const READ_CONCURRENCY = 64;
-/** Files compared between two turns of the event loop at open. */
-const YIELD_EVERY = 4096;
 /** Rows written to the index per transaction while reading many files. */
 const BATCH = 512;
 /**
@@ -32,10 +28,6 @@ const BATCH = 512;
  * and the file is read again at the next open (as git does with its index).
  */
 const RACY_MS = 2_000;
-/** What an lstat found instead of a store file's signature (never one: no colon). */
-const GONE = 'gone';
-const LINK = 'link';
-const NOT_A_FILE = 'other';
 const GITIGNORE = '# written by margin while saving; never worth committing\n.*.tmp\n.*.lock\n';
 
 /**
@@ -94,16 +86,22 @@ export class DiskStorage implements Storage {
       .map((entry) => entry.name)
       .sort();
     const annotators: string[] = [];
-    const stale: string[] = [];
-    for (const folder of folders) {
+    const listings: Array<{ folder: string; dir: string; names: string[] }> = [];
+    // Names only: an lstat of each file follows anyway, and tells its type. The folders are
+    // listed at once, on libuv's threads.
+    const listed = await Promise.all(folders.map((folder) => readdir(join(this.root, folder))));
+    for (const [at, folder] of folders.entries()) {
       const name = decodeName(folder);
       if (name !== null) annotators.push(name);
-      const path = join(this.root, folder);
-      this.folders.add(path);
-      // Names only: an lstat of each file follows anyway, and tells its type.
-      const names = await readdir(path);
-      await removeStaleTemps(path, names);
-      for (const changed of await this.changedIn(folder, names)) stale.push(changed);
+      const dir = join(this.root, folder);
+      this.folders.add(dir);
+      await removeStaleTemps(dir, listed[at]);
+      listings.push({ folder, dir, names: listed[at]!.filter(isStoreFileName) });
+    }
+    const checks = await checkFolders(listings);
+    const stale: string[] = [];
+    for (const [at, { folder, dir, names }] of listings.entries()) {
+      for (const changed of this.changedIn(folder, dir, names, checks[at]!)) stale.push(changed);
     }
     const present = new Set(folders);
     this.index.batch(() => {
@@ -194,35 +192,15 @@ export class DiskStorage implements Storage {
 
   /**
    * The store files of one folder that the index does not hold as they are now (new, changed,
-   * links, racy); rows of files gone from the folder are dropped.
+   * links, racy); rows of files gone from the folder are dropped. `check` holds every file's
+   * signature, now: required whatever the index holds, since an edit in place leaves the
+   * folder's time as it was. A link or a file gone since the listing is read (to be refused by
+   * name, to drop its row), and the folder's digest is then not trusted.
    */
-  private async changedIn(folder: string, names: string[]): Promise<string[]> {
-    const prefix = join(this.root, folder);
-    // Every file's signature, now: required whatever the index holds, since an edit in place
-    // leaves the folder's time as it was. A link or a file gone since the listing is read
-    // (to be refused by name, to drop its row), and the folder's digest is then not trusted.
-    const now: string[] = new Array(names.length);
-    const listing = new FolderDigest();
-    for (const [at, name] of names.entries()) {
-      // The review draws meanwhile: a synchronous lstat is several times cheaper than a promise
-      // per file, so the loop only lets the event loop in now and then.
-      if (at > 0 && at % YIELD_EVERY === 0) await new Promise((done) => setImmediate(done));
-      if (!isStoreFileName(name)) continue;
-      const info = lstatSync(`${prefix}${sep}${name}`, { bigint: true, throwIfNoEntry: false });
-      const signature = !info
-        ? GONE
-        : info.isSymbolicLink()
-          ? LINK
-          : info.isFile()
-            ? signatureOf(info)
-            : NOT_A_FILE;
-      if (signature === GONE || signature === LINK) listing.spoil();
-      listing.add(name, signature);
-      now[at] = signature;
-    }
-    const digest = listing.digest();
+  private changedIn(folder: string, dir: string, names: string[], check: FolderCheck): string[] {
     // The folder as it was when every row last matched its file: nothing to compare.
-    if (digest !== null && this.index.digestOf(folder) === digest) return [];
+    if (check.digest !== null && this.index.digestOf(folder) === check.digest) return [];
+    const now = check.signatures();
     const known = this.index.signaturesIn(folder, RACY_MS);
     const changed: string[] = [];
     for (const [at, name] of names.entries()) {
@@ -232,14 +210,16 @@ export class DiskStorage implements Storage {
       const kept = known.get(key);
       known.delete(key);
       if (signature === GONE ? kept !== undefined : signature === LINK || kept !== signature) {
-        changed.push(`${prefix}${sep}${name}`);
+        changed.push(`${dir}${sep}${name}`);
       }
     }
     if (known.size > 0) {
       this.index.batch(() => {
         for (const key of known.keys()) this.index.remove(key);
       });
-    } else if (changed.length === 0 && digest !== null) this.index.setDigest(folder, digest);
+    } else if (changed.length === 0 && check.digest !== null) {
+      this.index.setDigest(folder, check.digest);
+    }
     return changed;
   }
 

@@ -9,7 +9,7 @@ export type ArticleHead = Pick<ArticleSummary, 'ord' | 'title' | 'date' | 'bylin
  * export holds one of these per annotated article (its order), so the rest (the path, the
  * warnings, the opening words) is left behind and read with the text when asked for.
  */
-export function headOf(summary: ArticleSummary): ArticleHead {
+export function headOf(summary: ArticleHead): ArticleHead {
   const { ord, title, date, byline, source } = summary;
   return { ord, title, date, byline, source };
 }

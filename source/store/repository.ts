@@ -6,6 +6,7 @@ import type {
   ArticleTally,
   CountedArticle,
   Label,
+  OwnTally,
   PlacedAnnotation,
   ReviewStatus,
   StoreProblem,
@@ -79,6 +80,11 @@ export interface Repository {
    * article the store has a file for); an article without a file has no row.
    */
   tallies(articles?: readonly string[]): ArticleTally[];
+  /**
+   * One annotator's status and annotations per label of each article it has a file for (`articles`:
+   * of these only), from the index alone: no document is read or placed.
+   */
+  ownTallies(annotator: string, articles?: readonly string[]): OwnTally[];
   /** Every annotator that has a folder or a file in the store. */
   annotators(): string[];
 

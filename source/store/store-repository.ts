@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cleanerKey } from '../corpus/cache.js';
 import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
+import { headlineSteps } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { type CodePoints, codePoints } from '../text/code-points.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
@@ -25,6 +26,7 @@ import type {
   ArticleTally,
   CountedArticle,
   Label,
+  OwnTally,
   PlacedAnnotation,
   ReviewStatus,
   StoreProblem,
@@ -184,7 +186,7 @@ export class StoreRepository implements Repository {
    * corpus index: a lookup per article cost seconds at 100,000. Null for a corpus in memory.
    */
   private headsOf(ids: readonly string[]): Map<string, ArticleHead> | null {
-    const steps = this.corpus?.summarySteps?.();
+    const steps = this.corpus && (headlineSteps(this.corpus) ?? this.corpus.summarySteps?.());
     if (!steps || this.seen.size > 0) return null;
     const wanted = new Set(ids);
     const heads = new Map<string, ArticleHead>();
@@ -204,10 +206,11 @@ export class StoreRepository implements Repository {
   *counted(): Iterable<CountedArticle> {
     const { index } = this.storage;
     const generation = this.generation();
+    const asked = { generation, gone: GONE };
     let after = '';
     for (;;) {
       // A page at a time: placing an article again writes to the index, which an open cursor forbids.
-      const page = index.counts(after, COUNT_PAGE);
+      const page = index.counts(after, COUNT_PAGE, asked);
       if (page.length === 0) break;
       let from = 0;
       while (from < page.length) {
@@ -222,7 +225,8 @@ export class StoreRepository implements Repository {
       if (from === 0) {
         // One article fills the page (thousands of annotators): count it on its own.
         const id = page[0]!.article;
-        yield this.countsOf(id, index.counts(id, Number.MAX_SAFE_INTEGER, true), generation);
+        const rows = index.counts(id, Number.MAX_SAFE_INTEGER, { ...asked, only: true });
+        yield this.countsOf(id, rows, generation);
         after = id;
       } else if (page.length < COUNT_PAGE) break;
     }
@@ -232,14 +236,24 @@ export class StoreRepository implements Repository {
   /** One article's counts: as kept when its text is the one they were placed on, else placed again. */
   private countsOf(id: string, rows: CountRow[], generation: string | null): CountedArticle {
     const keyOf = this.textKeyOnce(id);
-    if (rows.every((row) => this.keptHolds(id, row, generation, keyOf))) {
+    const holds = (row: CountRow) =>
+      row.confirmed
+        ? !this.seen.has(id)
+        : row.path !== null &&
+          this.keptHolds(
+            id,
+            { path: row.path, placedOn: row.placedOn, placedIn: null },
+            generation,
+            keyOf,
+          );
+    if (rows.every(holds)) {
       const files = rows.map((row) => ({
         annotator: row.annotator,
         labels: row.counts,
         orphans: row.orphans,
       }));
       // Kept placements are for a text the corpus has, or for none (`GONE`).
-      return { id, inCorpus: rows[0]!.placedOn !== GONE, files };
+      return { id, inCorpus: !rows[0]!.gone, files };
     }
     const { article, annotations } = this.placedWith(id, generation);
     return { id, inCorpus: article !== undefined, files: countByAnnotator(annotations) };
@@ -259,6 +273,15 @@ export class StoreRepository implements Repository {
     if (articles.length <= FEW_ARTICLES) return articles.flatMap((id) => index.talliesOf(id));
     const wanted = new Set(articles);
     return index.tallies().filter((tally) => wanted.has(tally.article));
+  }
+
+  ownTallies(annotator: string, articles?: readonly string[]): OwnTally[] {
+    const { index } = this.storage;
+    if (articles === undefined) return index.ownTallies(annotator);
+    if (articles.length <= FEW_ARTICLES)
+      return articles.flatMap((id) => index.ownTallies(annotator, id));
+    const wanted = new Set(articles);
+    return index.ownTallies(annotator).filter((tally) => wanted.has(tally.article));
   }
 
   annotators(): string[] {

@@ -68,8 +68,8 @@ export interface AnnotatedArticle {
 /** One annotator's annotations of one article, counted: what `stats` reads of a file. */
 export interface FileCounts {
   annotator: string;
-  /** Annotations per label, orphans included. */
-  labels: Record<Label, number>;
+  /** Annotations per label, orphans included (read only: files with the same counts share it). */
+  labels: Readonly<Record<Label, number>>;
   /** Annotations whose sentence is gone from the article's current text, or whose article is. */
   orphans: number;
 }
@@ -93,6 +93,22 @@ export interface ArticleTally {
   labels: Record<Label, number>;
   /** The file was refused: the article is read-only for this annotator. */
   readOnly: boolean;
+}
+
+/**
+ * One annotator's file of one article without its document: what the review list shows of an
+ * article before it is opened.
+ */
+export interface OwnTally {
+  article: string;
+  /** Unreviewed for a refused file. */
+  status: ReviewStatus;
+  /** Annotations per label, orphans included (none for a refused file). */
+  labels: Record<string, number>;
+  /** Annotations that were orphans when the file was last placed (0 when never placed). */
+  orphans: number;
+  /** The file was refused: the article is read-only for this annotator. */
+  refused: boolean;
 }
 
 /** A store file that was refused (corrupt, foreign, newer schema); it is never overwritten. */

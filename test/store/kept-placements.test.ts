@@ -199,10 +199,13 @@ describe('placements kept in the store index', () => {
     const { articles, views } = await setUp();
     await views();
     await rm(articles[2]!.path);
-    const { fromIndex, fromFiles } = await views();
-    expect(fromIndex).toEqual(fromFiles);
-    const third = fromIndex.counted.find((each) => each.id === articles[2]!.id)!;
-    expect(third.inCorpus).toBe(false);
-    expect(third.files.map((f) => f.orphans)).toEqual([2, 2]);
+    // The second open finds the placements for no text confirmed, and counts without placing.
+    for (let open = 0; open < 2; open++) {
+      const { fromIndex, fromFiles } = await views();
+      expect(fromIndex).toEqual(fromFiles);
+      const third = fromIndex.counted.find((each) => each.id === articles[2]!.id)!;
+      expect(third.inCorpus).toBe(false);
+      expect(third.files.map((f) => f.orphans)).toEqual([2, 2]);
+    }
   });
 });

@@ -8,7 +8,7 @@ import {
   type SearchFunction,
 } from '../../source/review/controller.js';
 import { initialState, type ReviewState } from '../../source/review/state.js';
-import { snapshotMarks } from '../../source/review/sync.js';
+import { snapshotMarks, summarize } from '../../source/review/sync.js';
 import { createMemoryRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { App } from '../../source/ui/components/App.js';
@@ -85,11 +85,13 @@ export async function renderApp(options: {
       size: { columns: options.columns, rows: options.rows },
       articles: options.articles,
       storeOpen: !opening,
+      // As the review opens: counts from the store index, the first article's sentences read.
+      summaries: opening ? {} : summarize(repository),
       marks: opening
         ? {}
         : snapshotMarks(
             repository,
-            options.articles.map((a) => a.id),
+            options.articles.slice(0, 1).map((a) => a.id),
           ),
     }),
     ...options.state,

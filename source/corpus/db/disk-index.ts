@@ -45,6 +45,17 @@ type SummaryRow = Pick<
   | 'warnings'
 >;
 
+/** What reports write of every article, with its place in corpus order: no path, no text. */
+export type ArticleHeadline = Pick<
+  ArticleSummary,
+  'ord' | 'id' | 'title' | 'date' | 'byline' | 'source'
+>;
+
+/** `headSteps` of an index on disk; null for one in memory (its summaries cost nothing to read). */
+export function headlineSteps(corpus: CorpusIndex): Iterable<ArticleHeadline[]> | null {
+  return corpus instanceof DiskCorpusIndex ? corpus.headSteps() : null;
+}
+
 /** Articles search has opened recently: a query reads the same few again and again. */
 const KEPT_ARTICLES = 256;
 /** Articles read per query while walking the whole corpus. */
@@ -93,6 +104,9 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       ),
       summaryRange: db.prepare(
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+      ),
+      headRange: db.prepare(
+        'SELECT number, id, title, date, byline, source FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
       ),
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
       titleOf: db.prepare('SELECT title FROM articles WHERE number = ?').pluck(),
@@ -223,6 +237,26 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       for (const row of rows) {
         const at = positionOf(numbers, row.number);
         if (at >= 0) step.push(this.toSummary(row, ords[at]!));
+      }
+      yield step;
+    }
+  }
+
+  /**
+   * The same with only what reports write of each article (`ArticleHeadline`): the summary's
+   * other columns (the opening words above all) made four fifths of the read at 100,000.
+   */
+  *headSteps(size = BULK_SUMMARIES): Generator<ArticleHeadline[], void, undefined> {
+    const { numbers, ords } = this.snapshot;
+    for (let from = 0; from < numbers.length; from += size) {
+      const last = Math.min(from + size, numbers.length) - 1;
+      const rows = this.statements.headRange.all(numbers[from]!, numbers[last]!) as Array<
+        Omit<ArticleHeadline, 'ord'> & { number: number }
+      >;
+      const step: ArticleHeadline[] = [];
+      for (const { number, id, title, date, byline, source } of rows) {
+        const at = positionOf(numbers, number);
+        if (at >= 0) step.push({ ord: ords[at]!, id, title, date, byline, source });
       }
       yield step;
     }

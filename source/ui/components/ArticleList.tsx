@@ -19,6 +19,8 @@ import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, type Theme } from '../theme.js';
 export interface ArticleListProps {
   articles: Article[];
   marks: Record<string, ArticleMarks>;
+  /** What the store index says of articles whose marks are not read: status and counts. */
+  summaries: Record<string, ArticleMarks>;
   current: number;
   top: number;
   height: number;
@@ -35,6 +37,7 @@ export function listProps(state: ReviewState) {
   return {
     articles: state.articles,
     marks: state.marks,
+    summaries: state.summaries,
     current: state.current,
     top: state.listTop,
     height: listLines(state),
@@ -47,6 +50,7 @@ export function listProps(state: ReviewState) {
 export const ArticleList = memo(function ArticleList({
   articles,
   marks,
+  summaries,
   current,
   top,
   height,
@@ -66,7 +70,7 @@ export const ArticleList = memo(function ArticleList({
       <Box flexDirection="column" height={height}>
         {visible.map((article, offset) => {
           const selected = top + offset === current;
-          const articleMarks = marks[article.id] ?? EMPTY_MARKS;
+          const articleMarks = marks[article.id] ?? summaries[article.id] ?? EMPTY_MARKS;
           const glyph = selected ? (focused ? CURSOR_GLYPH : IDLE_CURSOR_GLYPH) : ' ';
           return (
             <Box key={article.id} flexDirection="column">

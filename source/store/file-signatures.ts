@@ -1,0 +1,203 @@
+import { createHash } from 'node:crypto';
+import { type BigIntStats, lstatSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { signatureOf } from './adapter.js';
+
+/** What an lstat found instead of a store file's signature (never one: no colon). */
+export const GONE = 'gone';
+export const LINK = 'link';
+export const NOT_A_FILE = 'other';
+
+/**
+ * When the check spreads over threads, and how it cuts the work. Tests lower both, so that a
+ * store of a few files goes through the threads as a large one does.
+ */
+export const checkSettings = {
+  /** Below this many files, starting a thread costs more than it saves. */
+  threadsFrom: 8_192,
+  /** Files per share a thread claims: small enough to balance, large enough to be cheap to report. */
+  chunk: 2_048,
+  /** Threads lstat-ing at once, the main one included. */
+  threads: Math.min(availableParallelism(), 4),
+  /**
+   * Whether the main thread takes shares, and those of a helper that failed. Tests turn it off
+   * to see the helpers' own work: a share then left undone is an error.
+   */
+  mainTakesShares: true,
+};
+
+/** One annotator folder to check: its path (with no trailing separator) and its store files' names. */
+export interface Listing {
+  dir: string;
+  names: readonly string[];
+}
+
+/** What the check found in one folder. */
+export interface FolderCheck {
+  /**
+   * A hash of the names with their signatures (in listing order); null when something in the
+   * folder must be read whatever the index holds (a link, a file gone since the listing).
+   */
+  digest: string | null;
+  /** Each name's signature, in listing order: `GONE`, `LINK`, `NOT_A_FILE` or `signatureOf`. */
+  signatures(): string[];
+}
+
+interface Share {
+  digest: string;
+  spoiled: boolean;
+  /** The share's signatures joined by newlines (a signature never holds one). */
+  signatures: string;
+}
+
+interface Tools {
+  lstatSync: typeof lstatSync;
+  createHash: typeof createHash;
+  signatureOf: (info: BigIntStats) => string;
+  marks: { gone: string; link: string; other: string };
+}
+
+/**
+ * lstats one share of a folder. Self-contained, with everything it uses passed in: its source
+ * text is also what the worker threads run.
+ */
+function checkShare(tools: Tools, dir: string, names: readonly string[]): Share {
+  const { marks } = tools;
+  const signatures: string[] = new Array(names.length);
+  let spoiled = false;
+  let listing = '';
+  for (let at = 0; at < names.length; at++) {
+    const name = names[at] as string;
+    const info = tools.lstatSync(`${dir}/${name}`, { bigint: true, throwIfNoEntry: false });
+    const signature = !info
+      ? marks.gone
+      : info.isSymbolicLink()
+        ? marks.link
+        : info.isFile()
+          ? tools.signatureOf(info)
+          : marks.other;
+    if (signature === marks.gone || signature === marks.link) spoiled = true;
+    signatures[at] = signature;
+    // NUL can be in no file name: two listings never hash the same text.
+    listing += `${name}\0${signature}\0`;
+  }
+  const digest = tools.createHash('sha256').update(listing).digest('hex');
+  return { digest, spoiled, signatures: signatures.join('\n') };
+}
+
+const TOOLS: Tools = {
+  lstatSync,
+  createHash,
+  signatureOf,
+  marks: { gone: GONE, link: LINK, other: NOT_A_FILE },
+};
+
+/**
+ * A worker claims shares from a counter shared by every thread until none is left, and reports
+ * each. The folders' names come as one string per folder (one copy, not one per name).
+ */
+const WORKER = `
+const { parentPort } = require('node:worker_threads');
+const tools = {
+  lstatSync: require('node:fs').lstatSync,
+  createHash: require('node:crypto').createHash,
+  signatureOf: ${signatureOf.toString()},
+  marks: ${JSON.stringify(TOOLS.marks)},
+};
+const checkShare = ${checkShare.toString()};
+parentPort.once('message', ({ dirs, names, shares, claims }) => {
+  const lists = names.map((joined) => (joined === '' ? [] : joined.split('\\0')));
+  const counter = new Int32Array(claims);
+  for (;;) {
+    const at = Atomics.add(counter, 0, 1);
+    if (at >= shares.length) break;
+    const [folder, from, to] = shares[at];
+    parentPort.postMessage({ at, share: checkShare(tools, dirs[folder], lists[folder].slice(from, to)) });
+  }
+  parentPort.close();
+});
+`;
+
+/**
+ * Every file's signature in these folders: an lstat each, spread over threads as git's
+ * `core.preloadIndex` does, since a file edited in place changes neither its folder's time nor
+ * its listing. The main thread takes shares too, and lets the event loop in between them.
+ */
+export async function checkFolders(listings: readonly Listing[]): Promise<FolderCheck[]> {
+  const { chunk, threads, threadsFrom } = checkSettings;
+  const shares: Array<[folder: number, from: number, to: number]> = [];
+  for (const [folder, { names }] of listings.entries()) {
+    for (let from = 0; from < names.length; from += chunk) {
+      shares.push([folder, from, Math.min(from + chunk, names.length)]);
+    }
+  }
+  const results: Array<Share | undefined> = new Array(shares.length);
+  const total = listings.reduce((sum, listing) => sum + listing.names.length, 0);
+  const helpers = total >= threadsFrom ? Math.min(threads - 1, shares.length - 1) : 0;
+  const claims = new SharedArrayBuffer(4);
+  const counter = new Int32Array(claims);
+  const workers = startWorkers(helpers, listings, shares, claims, results);
+  while (checkSettings.mainTakesShares || workers.length === 0) {
+    const at = Atomics.add(counter, 0, 1);
+    if (at >= shares.length) break;
+    const [folder, from, to] = shares[at]!;
+    const { dir, names } = listings[folder]!;
+    results[at] = checkShare(TOOLS, dir, names.slice(from, to));
+    await new Promise((done) => setImmediate(done));
+  }
+  await Promise.all(workers);
+  // A share claimed by a thread that failed is taken again here.
+  for (const [at, [folder, from, to]] of shares.entries()) {
+    if (results[at] !== undefined) continue;
+    if (!checkSettings.mainTakesShares) throw new Error('a thread checking the store files failed');
+    const { dir, names } = listings[folder]!;
+    results[at] = checkShare(TOOLS, dir, names.slice(from, to));
+  }
+  return listings.map((_, folder) => {
+    const own = results.filter((_, at) => shares[at]![0] === folder) as Share[];
+    const hash = createHash('sha256');
+    for (const share of own) hash.update(share.digest);
+    return {
+      digest: own.some((share) => share.spoiled) ? null : hash.digest('hex'),
+      signatures: () => own.flatMap((share) => share.signatures.split('\n')),
+    };
+  });
+}
+
+/** The helper threads, each settled once it has reported its shares or failed. */
+function startWorkers(
+  count: number,
+  listings: readonly Listing[],
+  shares: Array<[number, number, number]>,
+  claims: SharedArrayBuffer,
+  results: Array<Share | undefined>,
+): Array<Promise<void>> {
+  if (count <= 0) return [];
+  const message = {
+    dirs: listings.map((listing) => listing.dir),
+    names: listings.map((listing) => listing.names.join('\0')),
+    shares,
+    claims,
+  };
+  const started: Array<Promise<void>> = [];
+  for (let i = 0; i < count; i++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER, { eval: true });
+    } catch {
+      break;
+    }
+    worker.on('message', ({ at, share }: { at: number; share: Share }) => {
+      results[at] = share;
+    });
+    started.push(
+      new Promise((done) => {
+        worker.once('error', () => done());
+        worker.once('exit', () => done());
+      }),
+    );
+    worker.postMessage(message);
+  }
+  return started;
+}
