@@ -48,7 +48,10 @@ export default defineConfig({
     // the suite's time is spent waiting on the processes and terminals it spawns, so a third
     // worker halves the wall time (5:15 to 3:34 on a quiet machine) without starving them.
     maxWorkers: 3,
-    minWorkers: 1,
+    // As many as the most: with fewer, tinypool ends a worker the moment it idles, and without
+    // isolation that ended the files still running in the others ("Terminating worker thread",
+    // their results lost and the run failed).
+    minWorkers: 3,
     // A fresh process per file cost half the suite's CPU time (a new Node, vitest, React and Ink
     // for each of 135 files). The tests share no state through modules: each makes its own
     // folders, stores and renders; the one test that mocks a module resets the modules itself.
