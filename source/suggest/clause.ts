@@ -8,6 +8,7 @@
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { FUTURE_WORDS } from './lexicon.js';
 import { nounKind } from './senses.js';
+import { mainTense } from './tense.js';
 import type { Token } from './tokens.js';
 import type { TimeExpression } from './when-where.js';
 
@@ -101,6 +102,11 @@ export function clauseCues(input: ClauseInput): string[] {
   if (subject) {
     cues.push(`h:${subject}`);
     if (when) cues.push(`h:${subject}+when`);
+  }
+  const tense = mainTense(tokens, inside, clauseStart(tokens), input.isPast);
+  if (tense) {
+    cues.push(`t:${tense}`);
+    if (when) cues.push(`t:${tense}+when`);
   }
   let participles = 0;
   let quotedPast = 0;

@@ -51,6 +51,18 @@ describe('the main clause', () => {
     expect(cues).toEqual(expect.arrayContaining(['k:label-colon', 'k:participle']));
     expect(cuesOf('Officers searched the car and found a knife.')).not.toContain('k:label-colon');
   });
+  it('reads the tense of the main verb, not of a past form elsewhere', () => {
+    expect(cuesOf('Ms Lee now teaches at a school in Leeds.')).toContain('t:present');
+    const state = cuesOf('Ms Lee is one of the first women elected to the council.');
+    expect(state).toContain('t:present');
+    expect(state).not.toContain('t:past');
+    expect(
+      cuesOf('Officials in the north, which is close to the border, closed the road.'),
+    ).toContain('t:past');
+    expect(cuesOf('The passengers have started leaving the station.')).toContain('t:perfect');
+    expect(cuesOf('Local doctors said that nine people were treated.')).toContain('t:past');
+    expect(cuesOf('New rules will be announced later this week.')).toContain('t:modal');
+  });
 });
 
 describe('what the rules read differently', () => {
