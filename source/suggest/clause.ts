@@ -143,6 +143,12 @@ export function clauseCues(input: ClauseInput): string[] {
   if (input.attributionAt !== null) {
     const share = input.attributionAt / Math.max(1, tokens.length);
     cues.push(share > 0.6 ? 'k:source-after' : share < 0.3 ? 'k:source-before' : 'k:source-middle');
+    // What a source named first reports: "… said that nine people were treated" tells a
+    // happening, "… reported that the firm is facing scrutiny" a state.
+    if (share < 0.3) {
+      const told = mainTense(tokens, inside, input.attributionAt + 1, input.isPast);
+      if (told) cues.push(`t:told-${told}`);
+    }
   }
   return cues;
 }

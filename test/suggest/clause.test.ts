@@ -63,6 +63,16 @@ describe('the main clause', () => {
     expect(cuesOf('Local doctors said that nine people were treated.')).toContain('t:past');
     expect(cuesOf('New rules will be announced later this week.')).toContain('t:modal');
   });
+
+  it('reads the tense of what a source named first reports', () => {
+    expect(cuesOf('Local doctors said that nine people were treated.')).toContain('t:told-past');
+    expect(cuesOf('The paper reported on Friday that the firm is facing an inquiry.')).toContain(
+      't:told-present',
+    );
+    expect(cuesOf('Two men were hurt in the crash, the police said.')).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^t:told/)]),
+    );
+  });
 });
 
 describe('what the rules read differently', () => {
