@@ -307,6 +307,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
         tokens: reading.tokens,
         inside: reading.quotation.inside,
         verb: reading.attribution?.verb ?? null,
+        verbAt: reading.attribution?.at ?? null,
         person: reading.person,
         resolved: reading.source !== null,
         times,

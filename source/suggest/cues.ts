@@ -6,6 +6,7 @@
  * model weighs in full, like a rule that fired.
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
+import { clauseCues } from './clause.js';
 import {
   FUTURE_WORDS,
   HEDGE_WORDS,
@@ -18,13 +19,15 @@ import {
 } from './lexicon.js';
 import { nounKind, pastKind } from './senses.js';
 import type { Token } from './tokens.js';
-import type { TimeExpression } from './when-where.js';
+import { inTime, type TimeExpression } from './when-where.js';
 
 export interface CueInput {
   tokens: Token[];
   inside: boolean[];
   /** The reporting verb of the attribution found, or null. */
   verb: string | null;
+  /** Index of the reporting verb's token, or null. */
+  verbAt: number | null;
   /** The attribution's source is a person (not a body) / was resolved at all. */
   person: boolean;
   resolved: boolean;
@@ -65,6 +68,8 @@ export function narratesAction(tokens: readonly Token[], inside: readonly boolea
     if (AUXILIARIES.has(previous) || PERFECT.has(previous) || FUTURE_WORDS.has(previous)) continue;
     // "the released insurgents", "a planned blackout": a participle before a noun describes.
     if (previous === 'the' || previous === 'a' || previous === 'an') continue;
+    // "…, held in jail": a past form after a comma hangs off the clause before it.
+    if (previous === ',') continue;
     return true;
   }
   return false;
@@ -88,6 +93,7 @@ export function sentenceCues(input: CueInput): string[] {
   let negation = false;
   let figures = 0;
   let years = 0;
+  let dates = 0;
   let units = 0;
   let names = 0;
   let plainWords = 0;
@@ -107,6 +113,7 @@ export function sentenceCues(input: CueInput): string[] {
     if (token.kind === 'number') {
       plainWords++;
       if (YEAR.test(token.text)) years++;
+      else if (inTime(token, input.times)) dates++;
       else figures++;
       const next = tokens[i + 1];
       if (next && next.kind === 'word' && UNIT_WORDS.has(next.lower)) units++;
@@ -151,7 +158,9 @@ export function sentenceCues(input: CueInput): string[] {
       }
     }
     if (isPast(lower)) {
-      // The kind of doing: a past verb, not a participle that describes a noun ("the released").
+      // The kind of doing: a past verb, not a participle that describes a noun ("the released")
+      // or hangs off a comma ("…, held in jail").
+      if (previous === ',') continue;
       if (previous !== 'the' && previous !== 'a' && previous !== 'an') {
         const kind = pastKind(lower);
         if (kind) cues.add(`v:${kind}`);
@@ -179,6 +188,7 @@ export function sentenceCues(input: CueInput): string[] {
   named('c:negation', negation);
   cues.add(`c:figures-${bucket(figures, [1, 2, 4])}`);
   named('c:year', years > 0);
+  named('c:date', dates > 0);
   named('c:unit', units > 0);
   cues.add(`c:names-${bucket(names, [1, 2, 4])}`);
   const quoted = quotedWords / Math.max(1, quotedWords + plainWords);
@@ -214,6 +224,18 @@ export function sentenceCues(input: CueInput): string[] {
   }
   for (const kind of nouns) cues.add(`n:${kind}`);
   if (mainKind && subject) cues.add(`s:${subject}`);
+  if (mainKind) {
+    named(`m:${mainKind}+when`, when);
+    named(`m:${mainKind}+where`, input.place);
+  }
+  for (const cue of clauseCues({
+    tokens,
+    inside,
+    attributionAt: input.verbAt,
+    times: input.times,
+    isPast,
+  }))
+    cues.add(cue);
   for (const rule of input.rules) cues.add(`r:${rule}`);
   return [...cues].sort();
 }

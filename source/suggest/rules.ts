@@ -7,7 +7,7 @@ import { narratesAction } from './cues.js';
 import { EVENT_WORDS, FUTURE_WORDS, OPINION_WORDS, STANCE_WORDS } from './lexicon.js';
 import type { Quotation } from './quotations.js';
 import type { Token } from './tokens.js';
-import type { TimeExpression } from './when-where.js';
+import { inTime, type TimeExpression } from './when-where.js';
 
 /** What the rules see of one sentence. */
 export interface RuleInput {
@@ -61,11 +61,11 @@ const longestStretch = (input: RuleInput): number =>
 const NUMBER_WORDS =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|quarter|fifth|third|percent|per cent)\b/i;
 
-/** A figure other than a bare year: counts, amounts, shares. */
+/** A figure other than a bare year or a date: counts, amounts, shares. */
 function hasFigure(input: RuleInput): boolean {
   if (/[%$€£¥]|\d/.test(input.text)) {
     for (const token of input.tokens) {
-      if (token.kind !== 'number') continue;
+      if (token.kind !== 'number' || inTime(token, input.times)) continue;
       if (!/^(?:19|20)\d\d$/.test(token.text)) return true;
     }
     if (/[%$€£¥]/.test(input.text)) return true;
@@ -118,7 +118,7 @@ export const RULES: readonly Rule[] = [
     name: 'claim.figure',
     label: 'claim',
     weight: 1.3,
-    means: 'a figure: a count, amount, share or distance (a bare year does not count)',
+    means: 'a figure: a count, amount, share or distance (a bare year or a date does not count)',
     test: hasFigure,
   },
   {

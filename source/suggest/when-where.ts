@@ -61,6 +61,11 @@ const TIME_HINT =
 
 const SPEECH_BEFORE = new RegExp(`\\b(?:${[...REPORTING_VERBS].join('|')})\\s*(?:on\\s+)?$`, 'i');
 
+/** Whether a token lies in one of the sentence's time expressions ("Feb. 14", "6:38 p.m."). */
+export function inTime(token: Token, times: readonly TimeExpression[]): boolean {
+  return times.some((time) => token.start >= time.start && token.start < time.end);
+}
+
 /** Time expressions of a sentence, in order. */
 export function timeExpressions(text: string): TimeExpression[] {
   if (!TIME_HINT.test(text)) return [];
