@@ -31,7 +31,7 @@ export interface Comparable {
 export const THRESHOLDS = {
   /** Below this weight a sentence says too little to compare ("He said.", "Background:"). */
   minWeight: 2.5,
-  /** Sentences lighter than this are compared as near-copies only, and need the same speaker. */
+  /** Sentences lighter than this are compared as near-copies only, unless from the same speaker. */
   shortWeight: 5,
   /** Copies and light edits: this much of the two sentences' words in common (weighted Jaccard). */
   copy: 0.6,
@@ -69,6 +69,8 @@ export const THRESHOLDS = {
    * common, with a rare word besides the speaker.
    */
   sameAmount: 0.2,
+  /** …or, without a rare word, this weight of common words in common ("fishing rights"). */
+  sameAmountMatched: 3,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
 };
@@ -344,7 +346,9 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
   if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
   if (jaccard >= THRESHOLDS.copy) return jaccard;
-  if (short) return 0;
+  // A short sentence is believed reworded only from the same speaker ("According to Ibarra,
+  // the understanding on imports of electricity is going to be extended").
+  if (short && !agree) return 0;
   // Both count something, and not the same thing: other events in one place and frame ("27
   // residents were evacuated in Kavarna", "38 trucks were stranded in Kavarna").
   if (counting && !shareUnit(a.units, b.units, vocabulary, true)) return 0;
@@ -361,12 +365,13 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     )
       return jaccard;
     // The same amount ("9 million dollars", "51 sheep"), not merely the same weekday, from one
-    // speaker in the same days, with something rare in common: one claim, however framed.
+    // speaker in the same days, with something rare or several words in common: one claim,
+    // however framed.
     if (
       a.figures === b.figures &&
       (a.figures & AMOUNT) !== 0 &&
       jaccard >= THRESHOLDS.sameAmount &&
-      found.heavyMatched >= HEAVY
+      (found.heavyMatched >= HEAVY || found.matched >= THRESHOLDS.sameAmountMatched)
     )
       return jaccard;
   }
