@@ -172,6 +172,29 @@ describe('sentences told in other words', () => {
     ).toBe(true);
   });
 
+  it('joins one speaker’s statement retold in few and common words, not another’s', () => {
+    const said =
+      'Mira Holt said the government would expand the settlement on electricity imports next month.';
+    expect(
+      same(
+        said,
+        'According to Holt, the understanding on imports of electricity is going to be extended next month.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        said,
+        'According to Varga, the understanding on imports of electricity is going to be extended next month.',
+      ),
+    ).toBe(false);
+    const claimed =
+      'Trade minister Mira Holt claimed that the agreement on fishing rights had cost the country 12 million dollars.';
+    const lost =
+      'The country lost 12 million dollars because of the accord on rights to fish, in the view of Holt.';
+    expect(same(claimed, lost)).toBe(true);
+    expect(same(claimed.replace('12', '40'), lost)).toBe(false);
+  });
+
   it('takes a speaker the other sentence names for one voice, not another speaker', () => {
     expect(
       same(
