@@ -3,8 +3,9 @@
  * Content words are matched exactly, then loosely (a shared stem prefix: "optimism" and
  * "optimistic"; a name one or two letters apart: "Bessent" and "Bescent"), each weighted by how
  * rare it is in English (`frequencies.ts`). Figures are left out (a changed figure is a difference to show, not a different
- * story). Speakers and dates decide the unclear cases: different speakers or dates weeks apart
- * separate all but near-copies, and a loose rewording is only believed with the same speaker.
+ * story). Speakers and dates decide the unclear cases: different speakers separate any two
+ * sentences, dates weeks apart all but near-copies, and a loose rewording is only believed with
+ * the same speaker.
  */
 import { editDistance } from '../search/distance.js';
 import { shareSynset } from './synonyms.js';
@@ -30,7 +31,7 @@ export interface Comparable {
 export const THRESHOLDS = {
   /** Below this weight a sentence says too little to compare ("He said.", "Background:"). */
   minWeight: 2.5,
-  /** Sentences lighter than this are compared as near-copies only, and need the same speaker. */
+  /** Sentences lighter than this are compared as near-copies only, unless from the same speaker. */
   shortWeight: 5,
   /** Copies and light edits: this much of the two sentences' words in common (weighted Jaccard). */
   copy: 0.6,
@@ -68,6 +69,8 @@ export const THRESHOLDS = {
    * common, with a rare word besides the speaker.
    */
   sameAmount: 0.2,
+  /** …or, without a rare word, this weight of common words in common ("fishing rights"). */
+  sameAmountMatched: 3,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
 };
@@ -267,12 +270,27 @@ export function totalWeight(words: ArrayLike<number>, vocabulary: Vocabulary): n
   return total;
 }
 
-/** Whether two speaker lists name one person, in any spelling ("Lazarev", "Lazareff"). */
+/**
+ * Whether two speaker lists name one person, in any spelling ("Lazarev", "Lazareff"): a name in
+ * common, and not each side a name the other lacks ("Dario Szabo" and "Dario Jurkowski" share
+ * only a first name; "Dmitry Peskov" and "Peskov" are one man).
+ */
 function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary): boolean {
+  let common = false;
+  let onlyA = false;
   for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) if (sameName(a[i]!, b[j]!, vocabulary)) return true;
+    let found = false;
+    for (let j = 0; j < b.length && !found; j++) found = sameName(a[i]!, b[j]!, vocabulary);
+    if (found) common = true;
+    else onlyA = true;
   }
-  return false;
+  if (!common || !onlyA) return common;
+  for (let j = 0; j < b.length; j++) {
+    let found = false;
+    for (let i = 0; i < a.length && !found; i++) found = sameName(a[i]!, b[j]!, vocabulary);
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** One name (or word) in two spellings; the cheap tests first, pairs being many. */
@@ -289,8 +307,8 @@ function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
  * similarity (0..1], which orders the merges. Copies and light edits pass on their words alone;
  * a rewording must share most of its rare words (what it is about: "hydropower quotas", a
  * name), so that two statements in one frame ("X claimed that the A had cost the country N
- * million dollars") stay apart. Another speaker, or dates weeks apart, separate all but
- * near-copies of long sentences.
+ * million dollars") stay apart. Another speaker separates any two sentences; dates weeks apart
+ * all but near-copies of long sentences.
  */
 export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
   const known = a.speakers.length > 0 && b.speakers.length > 0;
@@ -302,9 +320,12 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     !agree &&
     !mentions(a.speakers, b.words, vocabulary) &&
     !mentions(b.speakers, a.words, vocabulary);
+  // Two people's statements are two statements, however alike their words: agency copy keeps
+  // the speaker, and the same sentence under two names is another remark (or a misattribution
+  // a reviewer links by hand).
+  if (otherSpeaker) return 0;
   const apart =
-    otherSpeaker ||
-    (!Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days);
+    !Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days;
   // Apart, only a near-copy can pass, and a near-copy has its words in common exactly: loose
   // matching (most of the time spent on a pair) is for pairs that are not apart.
   const counting = a.units.length > 0 && b.units.length > 0;
@@ -320,13 +341,14 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   if (smaller < THRESHOLDS.minWeight) return 0;
   const jaccard = matched / (weightA + weightB - matched);
   const short = smaller < THRESHOLDS.shortWeight;
-  // Weeks apart or from another speaker, the same words with other figures are another
-  // event or claim ("27 containers were seized in X" in March, "45 containers" in December).
+  // Weeks apart, the same words with other figures are another event or claim ("27 containers were seized in X" in March, "45 containers" in December).
   if (apart)
     return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
   if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
   if (jaccard >= THRESHOLDS.copy) return jaccard;
-  if (short) return 0;
+  // A short sentence is believed reworded only from the same speaker ("According to Ibarra,
+  // the understanding on imports of electricity is going to be extended").
+  if (short && !agree) return 0;
   // Both count something, and not the same thing: other events in one place and frame ("27
   // residents were evacuated in Kavarna", "38 trucks were stranded in Kavarna").
   if (counting && !shareUnit(a.units, b.units, vocabulary, true)) return 0;
@@ -343,12 +365,13 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     )
       return jaccard;
     // The same amount ("9 million dollars", "51 sheep"), not merely the same weekday, from one
-    // speaker in the same days, with something rare in common: one claim, however framed.
+    // speaker in the same days, with something rare or several words in common: one claim,
+    // however framed.
     if (
       a.figures === b.figures &&
       (a.figures & AMOUNT) !== 0 &&
       jaccard >= THRESHOLDS.sameAmount &&
-      found.heavyMatched >= HEAVY
+      (found.heavyMatched >= HEAVY || found.matched >= THRESHOLDS.sameAmountMatched)
     )
       return jaccard;
   }
