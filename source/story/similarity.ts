@@ -52,6 +52,12 @@ export const THRESHOLDS = {
   contained: 0.8,
   containedHeavy: 4,
   /**
+   * One speaker's remark retold in other words, in the same days: this much of the shorter
+   * sentence's weight found in the longer, and this much in common (weighted Jaccard).
+   */
+  retoldContained: 0.5,
+  retold: 0.2,
+  /**
    * The same count of the same thing, told with other words or another figure ("28 Ukrainian
    * drones were intercepted", "intercepted four Ukrainian drones"): this much in common, with
    * at least this weight of rare words (three or so) among it.
@@ -400,6 +406,21 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
       contained >= THRESHOLDS.contained &&
       heavyContained >= THRESHOLDS.contained &&
       found.heavyMatched >= THRESHOLDS.containedHeavy
+    )
+      return jaccard;
+    // A retelling in other words: half the shorter sentence found in the longer ("According to
+    // Ibarra, the understanding on imports of electricity is going to be extended"), and not a
+    // short remark lost in a long report that says much else. Two quotations, or two amounts,
+    // would say so in the same words.
+    const bothQuote = a.quoted.length > 0 && b.quoted.length > 0;
+    const otherAmounts =
+      (a.figures & AMOUNT) !== 0 && (b.figures & AMOUNT) !== 0 && a.figures !== b.figures;
+    if (
+      !bothQuote &&
+      !otherAmounts &&
+      contained >= THRESHOLDS.retoldContained &&
+      matched >= THRESHOLDS.minWeight &&
+      jaccard >= THRESHOLDS.retold
     )
       return jaccard;
   }

@@ -195,6 +195,23 @@ describe('sentences told in other words', () => {
     expect(same(claimed.replace('12', '40'), lost)).toBe(false);
   });
 
+  it('joins one speaker’s remark retold in other words, not a mention in a longer report', () => {
+    expect(
+      same(
+        '“We will review the framework on water sharing at the next summit,” trade minister Ines Korda said.',
+        'According to Korda, the blueprint on shared water use is going to be studied at the upcoming summit.',
+      ),
+    ).toBe(true);
+    const understood =
+      'Korda said there was an “understanding on all sides” that a direct conversation is needed.';
+    expect(
+      same(
+        understood,
+        'A potential telephone conversation between Brenner and Rahmani might be organized following Tully’s conveyance of messages to Estoria, Korda revealed.',
+      ),
+    ).toBe(false);
+  });
+
   it('takes a speaker the other sentence names for one voice, not another speaker', () => {
     expect(
       same(
