@@ -79,6 +79,11 @@ export const THRESHOLDS = {
   sameAmountMatched: 3,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
+  /**
+   * Two things said, not one: each sentence has at least this weight, in two words or more, that
+   * the other lacks in any form (see `saysOtherThings`).
+   */
+  otherWords: 1,
 };
 
 export interface Overlap {
@@ -91,6 +96,11 @@ export interface Overlap {
   heavyB: number;
   /** Whether each side names someone or somewhere the other does not (in any spelling). */
   otherNames: boolean;
+  /** The weight and number of each side's words the other does not have in any form. */
+  leftA: number;
+  leftB: number;
+  leftCountA: number;
+  leftCountB: number;
 }
 
 /** Words at least this rare are what a sentence is about ("hydropower", most names). */
@@ -117,6 +127,10 @@ export function overlap(
     heavyA: 0,
     heavyB: 0,
     otherNames: false,
+    leftA: 0,
+    leftB: 0,
+    leftCountA: 0,
+    leftCountB: 0,
   },
 ): Overlap {
   let matched = 0;
@@ -166,14 +180,24 @@ export function overlap(
   const most = matched + Math.min(looseA, looseB);
   if (countA === 0 || countB === 0 || most / (weightA + weightB - most) < floor) {
     out.otherNames = false;
+    out.leftA = looseA;
+    out.leftB = looseB;
+    out.leftCountA = countA;
+    out.leftCountB = countB;
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
   let namesLeftA = false;
+  let leftA = 0;
+  let leftCountA = 0;
   for (let p = 0; p < countA; p++) {
     const wordA = restA[p]!;
     // Loose matches of the commonest words would say nothing.
-    if (vocabulary.weight(wordA) < 0.6) continue;
+    if (vocabulary.weight(wordA) < 0.6) {
+      leftA += vocabulary.weight(wordA);
+      leftCountA++;
+      continue;
+    }
     // (a name that weighs little, "Trump" being a card game too, is not worth a conflict)
     const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
@@ -199,14 +223,26 @@ export function overlap(
       if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) heavyMatched += w;
       break;
     }
-    if (!matchedA && nameA && vocabulary.weight(wordA) >= HEAVY) namesLeftA = true;
+    if (matchedA) continue;
+    leftA += vocabulary.weight(wordA);
+    leftCountA++;
+    if (nameA && vocabulary.weight(wordA) >= HEAVY) namesLeftA = true;
   }
   let namesLeftB = false;
+  let leftB = 0;
+  let leftCountB = 0;
   for (let q = 0; q < countB; q++) {
-    if (!usedB[q] && restB[q]! & NAME_BIT && vocabulary.weight(restB[q]!) >= HEAVY)
-      namesLeftB = true;
+    if (usedB[q]) continue;
+    const weight = vocabulary.weight(restB[q]!);
+    leftB += weight;
+    leftCountB++;
+    if (restB[q]! & NAME_BIT && weight >= HEAVY) namesLeftB = true;
   }
   out.otherNames = namesLeftA && namesLeftB;
+  out.leftA = leftA;
+  out.leftB = leftB;
+  out.leftCountA = leftCountA;
+  out.leftCountB = leftCountB;
   return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
 }
 
@@ -314,9 +350,16 @@ function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
  * a rewording must share most of its rare words (what it is about: "hydropower quotas", a
  * name), so that two statements in one frame ("X claimed that the A had cost the country N
  * million dollars") stay apart. Another speaker separates any two sentences; dates weeks apart
- * all but near-copies of long sentences.
+ * all but near-copies of long sentences; two quotations that each have words the other lacks,
+ * or another amount with another subject, are two things said (`saysOtherThings`).
  */
 export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
+  const score = wordsVerdict(a, b, vocabulary);
+  return score > 0 && saysOtherThings(a, b, result, vocabulary) ? 0 : score;
+}
+
+/** `sameStatement` on the words, speakers and dates; leaves the words' overlap in `result`. */
+function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
   const known = a.speakers.length > 0 && b.speakers.length > 0;
   const agree = known && share(a.speakers, b.speakers, vocabulary);
   // "Russia said…" and "Russian officials will…, the Kremlin said": a speaker the other sentence
@@ -427,6 +470,45 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   return 0;
 }
 
+/**
+ * Whether two sentences alike enough in their words say two things. Each quotes words the other
+ * does not: a quotation is the speaker's own words, which one outlet may trim but two do not
+ * both change ("We will sign the agreement on fishing rights", "We will ratify the agreement on
+ * electricity imports", from one speaker in one week). Or each states another amount and has
+ * words the other lacks: another figure alone is a difference to show, another figure and
+ * another subject is another claim ("…the framework on refugee returns had cost the country 93
+ * million dollars", "…the framework on mineral royalties had cost the country 8 million").
+ */
+function saysOtherThings(
+  a: Comparable,
+  b: Comparable,
+  words: Overlap,
+  vocabulary: Vocabulary,
+): boolean {
+  const amounts = (a.figures & AMOUNT) !== 0 && (b.figures & AMOUNT) !== 0;
+  if (
+    amounts &&
+    a.figures !== b.figures &&
+    eachLeavesWords(words) &&
+    a.speakers.length > 0 &&
+    b.speakers.length > 0 &&
+    share(a.speakers, b.speakers, vocabulary)
+  )
+    return true;
+  if (a.quoted.length === 0 || b.quoted.length === 0) return false;
+  return eachLeavesWords(overlap(a.quoted, b.quoted, vocabulary, 0, quotation));
+}
+
+/** Whether each side of an overlap has two or more words, of some weight, the other lacks. */
+function eachLeavesWords(found: Overlap): boolean {
+  return (
+    found.leftCountA >= 2 &&
+    found.leftCountB >= 2 &&
+    found.leftA >= THRESHOLDS.otherWords &&
+    found.leftB >= THRESHOLDS.otherWords
+  );
+}
+
 /** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */
 function mentions(
   speakers: ArrayLike<number>,
@@ -449,6 +531,10 @@ const quotation: Overlap = {
   heavyA: 0,
   heavyB: 0,
   otherNames: false,
+  leftA: 0,
+  leftB: 0,
+  leftCountA: 0,
+  leftCountB: 0,
 };
 
 /** Whether the shorter of two quotations, rare words and all, is found in the longer. */
@@ -497,4 +583,8 @@ const result: Overlap = {
   heavyA: 0,
   heavyB: 0,
   otherNames: false,
+  leftA: 0,
+  leftB: 0,
+  leftCountA: 0,
+  leftCountB: 0,
 };

@@ -82,6 +82,33 @@ describe('whether two sentences report the same thing', () => {
     ).toBe(false);
   });
 
+  it('keeps apart one speaker’s two quotations in one frame, each with words the other lacks', () => {
+    const signed =
+      '“We will fund the framework on drone exports at the next summit,” trade minister Ines Korda said.';
+    expect(
+      same(
+        signed,
+        '“We will expand the framework on grain exports at the next summit,” trade minister Ines Korda said.',
+      ),
+    ).toBe(false);
+    // One outlet trims the quotation, another adds a day: one remark.
+    expect(
+      same(signed, 'On Monday, “We will fund the framework on drone exports,” Ines Korda said.'),
+    ).toBe(true);
+  });
+
+  it('keeps apart one speaker’s two claims with other amounts and other subjects', () => {
+    const claimed =
+      'Finance minister Ines Korda claimed that the framework on refugee returns had cost the country 58 million dollars.';
+    expect(
+      same(
+        claimed,
+        'Finance minister Ines Korda claimed that the framework on mineral royalties had cost the country 7 million dollars.',
+      ),
+    ).toBe(false);
+    expect(same(claimed, claimed.replace('58', '61'))).toBe(true);
+  });
+
   it('keeps apart two events in one frame: other town, other figures weeks later', () => {
     expect(
       same(
