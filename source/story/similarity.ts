@@ -398,6 +398,17 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // A short sentence is believed reworded only from the same speaker ("According to Ibarra,
   // the understanding on imports of electricity is going to be extended").
   if (short && !agree) return 0;
+  // One event with other words for what was counted: the same amount on the same day, a place
+  // or name in common, in the same days ("32 flights had been cancelled in Karsava on Sunday",
+  // "in Karsava … on Sunday 32 departures were scrapped").
+  if (
+    counting &&
+    a.figures === b.figures &&
+    (a.figures & AMOUNT) !== 0 &&
+    jaccard >= THRESHOLDS.counted &&
+    nameInCommon(a.words, b.words, vocabulary)
+  )
+    return jaccard;
   // Both count something, and not the same thing: other events in one place and frame ("27
   // residents were evacuated in Kavarna", "38 trucks were stranded in Kavarna").
   if (counting && !shareUnit(a.units, b.units, vocabulary, true)) return 0;
@@ -507,6 +518,17 @@ function eachLeavesWords(found: Overlap): boolean {
     found.leftA >= THRESHOLDS.otherWords &&
     found.leftB >= THRESHOLDS.otherWords
   );
+}
+
+/** Whether the two word lists have a name in common, in any spelling. */
+function nameInCommon(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary) {
+  for (let i = 0; i < a.length; i++) {
+    if (!(a[i]! & NAME_BIT) || vocabulary.weight(a[i]!) < HEAVY) continue;
+    for (let j = 0; j < b.length; j++) {
+      if (b[j]! & NAME_BIT && sameName(a[i]!, b[j]!, vocabulary)) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */

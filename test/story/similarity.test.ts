@@ -155,6 +155,28 @@ describe('sentences told in other words', () => {
     ).toBe(false);
   });
 
+  it('joins one event with the same count, day and place, whatever word names what was counted', () => {
+    const cancelled = '32 flights were cancelled in Tarnby on Sunday, the port authority said.';
+    expect(
+      same(
+        cancelled,
+        'In Tarnby, the harbour authority reported that on Sunday 32 departures were scrapped.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        cancelled,
+        'In Tarnby, the harbour authority reported that on Sunday 45 departures were scrapped.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        cancelled,
+        'In Kavarna, the harbour authority reported that on Sunday 32 departures were scrapped.',
+      ),
+    ).toBe(false);
+  });
+
   it('keeps apart other things counted in one place, frame and day', () => {
     expect(
       same(
