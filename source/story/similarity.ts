@@ -3,8 +3,9 @@
  * Content words are matched exactly, then loosely (a shared stem prefix: "optimism" and
  * "optimistic"; a name one or two letters apart: "Bessent" and "Bescent"), each weighted by how
  * rare it is in English (`frequencies.ts`). Figures are left out (a changed figure is a difference to show, not a different
- * story). Speakers and dates decide the unclear cases: different speakers or dates weeks apart
- * separate all but near-copies, and a loose rewording is only believed with the same speaker.
+ * story). Speakers and dates decide the unclear cases: different speakers separate any two
+ * sentences, dates weeks apart all but near-copies, and a loose rewording is only believed with
+ * the same speaker.
  */
 import { editDistance } from '../search/distance.js';
 import { shareSynset } from './synonyms.js';
@@ -30,7 +31,7 @@ export interface Comparable {
 export const THRESHOLDS = {
   /** Below this weight a sentence says too little to compare ("He said.", "Background:"). */
   minWeight: 2.5,
-  /** Sentences lighter than this are compared as near-copies only, and need the same speaker. */
+  /** Sentences lighter than this are compared as near-copies only, unless from the same speaker. */
   shortWeight: 5,
   /** Copies and light edits: this much of the two sentences' words in common (weighted Jaccard). */
   copy: 0.6,
@@ -51,6 +52,12 @@ export const THRESHOLDS = {
   contained: 0.8,
   containedHeavy: 4,
   /**
+   * One speaker's remark retold in other words, in the same days: this much of the shorter
+   * sentence's weight found in the longer, and this much in common (weighted Jaccard).
+   */
+  retoldContained: 0.5,
+  retold: 0.2,
+  /**
    * The same count of the same thing, told with other words or another figure ("28 Ukrainian
    * drones were intercepted", "intercepted four Ukrainian drones"): this much in common, with
    * at least this weight of rare words (three or so) among it.
@@ -68,8 +75,15 @@ export const THRESHOLDS = {
    * common, with a rare word besides the speaker.
    */
   sameAmount: 0.2,
+  /** …or, without a rare word, this weight of common words in common ("fishing rights"). */
+  sameAmountMatched: 3,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
+  /**
+   * Two things said, not one: each sentence has at least this weight, in two words or more, that
+   * the other lacks in any form (see `saysOtherThings`).
+   */
+  otherWords: 1,
 };
 
 export interface Overlap {
@@ -82,6 +96,11 @@ export interface Overlap {
   heavyB: number;
   /** Whether each side names someone or somewhere the other does not (in any spelling). */
   otherNames: boolean;
+  /** The weight and number of each side's words the other does not have in any form. */
+  leftA: number;
+  leftB: number;
+  leftCountA: number;
+  leftCountB: number;
 }
 
 /** Words at least this rare are what a sentence is about ("hydropower", most names). */
@@ -108,6 +127,10 @@ export function overlap(
     heavyA: 0,
     heavyB: 0,
     otherNames: false,
+    leftA: 0,
+    leftB: 0,
+    leftCountA: 0,
+    leftCountB: 0,
   },
 ): Overlap {
   let matched = 0;
@@ -157,14 +180,24 @@ export function overlap(
   const most = matched + Math.min(looseA, looseB);
   if (countA === 0 || countB === 0 || most / (weightA + weightB - most) < floor) {
     out.otherNames = false;
+    out.leftA = looseA;
+    out.leftB = looseB;
+    out.leftCountA = countA;
+    out.leftCountB = countB;
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
   let namesLeftA = false;
+  let leftA = 0;
+  let leftCountA = 0;
   for (let p = 0; p < countA; p++) {
     const wordA = restA[p]!;
     // Loose matches of the commonest words would say nothing.
-    if (vocabulary.weight(wordA) < 0.6) continue;
+    if (vocabulary.weight(wordA) < 0.6) {
+      leftA += vocabulary.weight(wordA);
+      leftCountA++;
+      continue;
+    }
     // (a name that weighs little, "Trump" being a card game too, is not worth a conflict)
     const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
@@ -190,14 +223,26 @@ export function overlap(
       if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) heavyMatched += w;
       break;
     }
-    if (!matchedA && nameA && vocabulary.weight(wordA) >= HEAVY) namesLeftA = true;
+    if (matchedA) continue;
+    leftA += vocabulary.weight(wordA);
+    leftCountA++;
+    if (nameA && vocabulary.weight(wordA) >= HEAVY) namesLeftA = true;
   }
   let namesLeftB = false;
+  let leftB = 0;
+  let leftCountB = 0;
   for (let q = 0; q < countB; q++) {
-    if (!usedB[q] && restB[q]! & NAME_BIT && vocabulary.weight(restB[q]!) >= HEAVY)
-      namesLeftB = true;
+    if (usedB[q]) continue;
+    const weight = vocabulary.weight(restB[q]!);
+    leftB += weight;
+    leftCountB++;
+    if (restB[q]! & NAME_BIT && weight >= HEAVY) namesLeftB = true;
   }
   out.otherNames = namesLeftA && namesLeftB;
+  out.leftA = leftA;
+  out.leftB = leftB;
+  out.leftCountA = leftCountA;
+  out.leftCountB = leftCountB;
   return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
 }
 
@@ -267,12 +312,27 @@ export function totalWeight(words: ArrayLike<number>, vocabulary: Vocabulary): n
   return total;
 }
 
-/** Whether two speaker lists name one person, in any spelling ("Lazarev", "Lazareff"). */
+/**
+ * Whether two speaker lists name one person, in any spelling ("Lazarev", "Lazareff"): a name in
+ * common, and not each side a name the other lacks ("Dario Szabo" and "Dario Jurkowski" share
+ * only a first name; "Dmitry Peskov" and "Peskov" are one man).
+ */
 function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary): boolean {
+  let common = false;
+  let onlyA = false;
   for (let i = 0; i < a.length; i++) {
-    for (let j = 0; j < b.length; j++) if (sameName(a[i]!, b[j]!, vocabulary)) return true;
+    let found = false;
+    for (let j = 0; j < b.length && !found; j++) found = sameName(a[i]!, b[j]!, vocabulary);
+    if (found) common = true;
+    else onlyA = true;
   }
-  return false;
+  if (!common || !onlyA) return common;
+  for (let j = 0; j < b.length; j++) {
+    let found = false;
+    for (let i = 0; i < a.length && !found; i++) found = sameName(a[i]!, b[j]!, vocabulary);
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** One name (or word) in two spellings; the cheap tests first, pairs being many. */
@@ -289,10 +349,17 @@ function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
  * similarity (0..1], which orders the merges. Copies and light edits pass on their words alone;
  * a rewording must share most of its rare words (what it is about: "hydropower quotas", a
  * name), so that two statements in one frame ("X claimed that the A had cost the country N
- * million dollars") stay apart. Another speaker, or dates weeks apart, separate all but
- * near-copies of long sentences.
+ * million dollars") stay apart. Another speaker separates any two sentences; dates weeks apart
+ * all but near-copies of long sentences; two quotations that each have words the other lacks,
+ * or another amount with another subject, are two things said (`saysOtherThings`).
  */
 export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
+  const score = wordsVerdict(a, b, vocabulary);
+  return score > 0 && saysOtherThings(a, b, result, vocabulary) ? 0 : score;
+}
+
+/** `sameStatement` on the words, speakers and dates; leaves the words' overlap in `result`. */
+function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
   const known = a.speakers.length > 0 && b.speakers.length > 0;
   const agree = known && share(a.speakers, b.speakers, vocabulary);
   // "Russia said…" and "Russian officials will…, the Kremlin said": a speaker the other sentence
@@ -302,9 +369,12 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     !agree &&
     !mentions(a.speakers, b.words, vocabulary) &&
     !mentions(b.speakers, a.words, vocabulary);
+  // Two people's statements are two statements, however alike their words: agency copy keeps
+  // the speaker, and the same sentence under two names is another remark (or a misattribution
+  // a reviewer links by hand).
+  if (otherSpeaker) return 0;
   const apart =
-    otherSpeaker ||
-    (!Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days);
+    !Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days;
   // Apart, only a near-copy can pass, and a near-copy has its words in common exactly: loose
   // matching (most of the time spent on a pair) is for pairs that are not apart.
   const counting = a.units.length > 0 && b.units.length > 0;
@@ -320,13 +390,25 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
   if (smaller < THRESHOLDS.minWeight) return 0;
   const jaccard = matched / (weightA + weightB - matched);
   const short = smaller < THRESHOLDS.shortWeight;
-  // Weeks apart or from another speaker, the same words with other figures are another
-  // event or claim ("27 containers were seized in X" in March, "45 containers" in December).
+  // Weeks apart, the same words with other figures are another event or claim ("27 containers were seized in X" in March, "45 containers" in December).
   if (apart)
     return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
   if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
   if (jaccard >= THRESHOLDS.copy) return jaccard;
-  if (short) return 0;
+  // A short sentence is believed reworded only from the same speaker ("According to Ibarra,
+  // the understanding on imports of electricity is going to be extended").
+  if (short && !agree) return 0;
+  // One event with other words for what was counted: the same amount on the same day, a place
+  // or name in common, in the same days ("32 flights had been cancelled in Karsava on Sunday",
+  // "in Karsava … on Sunday 32 departures were scrapped").
+  if (
+    counting &&
+    a.figures === b.figures &&
+    (a.figures & AMOUNT) !== 0 &&
+    jaccard >= THRESHOLDS.counted &&
+    nameInCommon(a.words, b.words, vocabulary)
+  )
+    return jaccard;
   // Both count something, and not the same thing: other events in one place and frame ("27
   // residents were evacuated in Kavarna", "38 trucks were stranded in Kavarna").
   if (counting && !shareUnit(a.units, b.units, vocabulary, true)) return 0;
@@ -343,12 +425,13 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
     )
       return jaccard;
     // The same amount ("9 million dollars", "51 sheep"), not merely the same weekday, from one
-    // speaker in the same days, with something rare in common: one claim, however framed.
+    // speaker in the same days, with something rare or several words in common: one claim,
+    // however framed.
     if (
       a.figures === b.figures &&
       (a.figures & AMOUNT) !== 0 &&
       jaccard >= THRESHOLDS.sameAmount &&
-      found.heavyMatched >= HEAVY
+      (found.heavyMatched >= HEAVY || found.matched >= THRESHOLDS.sameAmountMatched)
     )
       return jaccard;
   }
@@ -379,8 +462,73 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
       found.heavyMatched >= THRESHOLDS.containedHeavy
     )
       return jaccard;
+    // A retelling in other words: half the shorter sentence found in the longer ("According to
+    // Ibarra, the understanding on imports of electricity is going to be extended"), and not a
+    // short remark lost in a long report that says much else. Two quotations, or two amounts,
+    // would say so in the same words.
+    const bothQuote = a.quoted.length > 0 && b.quoted.length > 0;
+    const otherAmounts =
+      (a.figures & AMOUNT) !== 0 && (b.figures & AMOUNT) !== 0 && a.figures !== b.figures;
+    if (
+      !bothQuote &&
+      !otherAmounts &&
+      contained >= THRESHOLDS.retoldContained &&
+      matched >= THRESHOLDS.minWeight &&
+      jaccard >= THRESHOLDS.retold
+    )
+      return jaccard;
   }
   return 0;
+}
+
+/**
+ * Whether two sentences alike enough in their words say two things. Each quotes words the other
+ * does not: a quotation is the speaker's own words, which one outlet may trim but two do not
+ * both change ("We will sign the agreement on fishing rights", "We will ratify the agreement on
+ * electricity imports", from one speaker in one week). Or each states another amount and has
+ * words the other lacks: another figure alone is a difference to show, another figure and
+ * another subject is another claim ("…the framework on refugee returns had cost the country 93
+ * million dollars", "…the framework on mineral royalties had cost the country 8 million").
+ */
+function saysOtherThings(
+  a: Comparable,
+  b: Comparable,
+  words: Overlap,
+  vocabulary: Vocabulary,
+): boolean {
+  const amounts = (a.figures & AMOUNT) !== 0 && (b.figures & AMOUNT) !== 0;
+  if (
+    amounts &&
+    a.figures !== b.figures &&
+    eachLeavesWords(words) &&
+    a.speakers.length > 0 &&
+    b.speakers.length > 0 &&
+    share(a.speakers, b.speakers, vocabulary)
+  )
+    return true;
+  if (a.quoted.length === 0 || b.quoted.length === 0) return false;
+  return eachLeavesWords(overlap(a.quoted, b.quoted, vocabulary, 0, quotation));
+}
+
+/** Whether each side of an overlap has two or more words, of some weight, the other lacks. */
+function eachLeavesWords(found: Overlap): boolean {
+  return (
+    found.leftCountA >= 2 &&
+    found.leftCountB >= 2 &&
+    found.leftA >= THRESHOLDS.otherWords &&
+    found.leftB >= THRESHOLDS.otherWords
+  );
+}
+
+/** Whether the two word lists have a name in common, in any spelling. */
+function nameInCommon(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabulary) {
+  for (let i = 0; i < a.length; i++) {
+    if (!(a[i]! & NAME_BIT) || vocabulary.weight(a[i]!) < HEAVY) continue;
+    for (let j = 0; j < b.length; j++) {
+      if (b[j]! & NAME_BIT && sameName(a[i]!, b[j]!, vocabulary)) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */
@@ -405,6 +553,10 @@ const quotation: Overlap = {
   heavyA: 0,
   heavyB: 0,
   otherNames: false,
+  leftA: 0,
+  leftB: 0,
+  leftCountA: 0,
+  leftCountB: 0,
 };
 
 /** Whether the shorter of two quotations, rare words and all, is found in the longer. */
@@ -453,4 +605,8 @@ const result: Overlap = {
   heavyA: 0,
   heavyB: 0,
   otherNames: false,
+  leftA: 0,
+  leftB: 0,
+  leftCountA: 0,
+  leftCountB: 0,
 };

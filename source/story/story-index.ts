@@ -221,6 +221,8 @@ export class StoryIndex {
   /** Compares every indexed sentence with its LSH candidates and forms all groups. */
   build(): void {
     for (const list of this.lists()) list.trim();
+    // Views made before the trim would keep the untrimmed arrays alive.
+    this.viewNodes.fill(-1);
     const nodes = this.nodeFirst.length + 1024;
     if (this.edgeHead.length > nodes) this.edgeHead = this.edgeHead.slice(0, nodes);
     if (this.clusterOf.length > nodes) this.clusterOf = this.clusterOf.slice(0, nodes);
@@ -414,8 +416,10 @@ export class StoryIndex {
     const keys = allKeys - speakerKeys;
     this.speakerKeys(node, values.subarray(keys, allKeys));
     const words = this.nodeWords(node);
-    const top = [-1, -1, -1];
-    const topWeight = [0, 0, 0];
+    const top = this.topScratch;
+    const topWeight = this.topWeightScratch;
+    top.fill(-1);
+    topWeight.fill(0);
     for (let i = 0; i < words.length; i++) {
       const weight = this.vocabulary.weight(words[i]!);
       if (weight < RARE_KEY_WEIGHT) continue;
@@ -435,24 +439,24 @@ export class StoryIndex {
     // A pair goes to the band its hash names (the next free one if taken), so that two
     // sentences sharing a pair mostly meet in one band whatever their other rare words.
     for (let k = 0; k < keys; k++) values[k] = (mix(node * 0x9e3779b1 + k) | 1) >>> 0;
-    const taken = new Uint8Array(keys);
-    const pairs: Array<[number, number]> = [
-      [top[0]!, top[1]!],
-      [top[0]!, top[2]!],
-      [top[1]!, top[2]!],
-    ];
-    const keyed = pairs
-      .filter(([x, y]) => x >= 0 && y >= 0)
-      .map(([x, y]) => (mix(mix(Math.min(x, y)) ^ Math.max(x, y)) & ~1) >>> 0)
-      .sort((a, b) => a - b);
-    for (const value of keyed) {
-      let k = value % keys;
-      for (let tries = 0; tries < keys && taken[k]; tries++) k = (k + 1) % keys;
-      if (taken[k]) break;
-      taken[k] = 1;
-      values[k] = value;
+    // Called for every node and band at the build: no arrays made per call.
+    const keyed = this.pairScratch;
+    let count = 0;
+    for (let x = 0; x < 3; x++) {
+      for (let y = x + 1; y < 3; y++) {
+        const a = top[x]!;
+        const b = top[y]!;
+        if (a < 0 || b < 0) continue;
+        keyed[count++] = (mix(mix(Math.min(a, b)) ^ Math.max(a, b)) & ~1) >>> 0;
+      }
     }
+    placeKeys(keyed, count, values, keys, this.takenScratch);
   }
+
+  private readonly pairScratch = new Uint32Array(16);
+  private readonly topScratch = [-1, -1, -1];
+  private readonly topWeightScratch = [0, 0, 0];
+  private readonly takenScratch = new Uint8Array(64);
 
   /**
    * The speaker bands: each of a sentence's speakers (two at most) by name. One speaker retold
@@ -466,24 +470,24 @@ export class StoryIndex {
     const count = values.length;
     for (let k = 0; k < count; k++) values[k] = (mix(node * 0x85ebca6b + k) | 1) >>> 0;
     if (count === 0) return;
-    let names: number[] = Array.from(this.nodeSpeakers(node));
-    let salt = 0x5bd1e995;
     const figures = this.nodeFigures.data[node]!;
-    if (names.length === 0 && figures & AMOUNT) {
-      names = Array.from(this.nodeWords(node)).filter((id) => id & NAME_BIT);
-      salt = figures;
+    const speakers = this.nodeSpeakers(node);
+    const byFigures = speakers.length === 0 && (figures & AMOUNT) !== 0;
+    const names = byFigures ? this.nodeWords(node) : speakers;
+    const salt = byFigures ? figures : 0x5bd1e995;
+    let keyed = this.pairScratch;
+    let found = 0;
+    for (let i = 0; i < names.length; i++) {
+      const id = names[i]!;
+      if (byFigures && !(id & NAME_BIT)) continue;
+      if (found === keyed.length) {
+        const grown = new Uint32Array(keyed.length * 2);
+        grown.set(keyed);
+        keyed = grown;
+      }
+      keyed[found++] = (mix(mix(id & ID_MASK) ^ salt) & ~1) >>> 0;
     }
-    const keyed = names
-      .map((id) => (mix(mix(id & ID_MASK) ^ salt) & ~1) >>> 0)
-      .sort((a, b) => a - b)
-      .slice(0, count);
-    const taken = new Uint8Array(count);
-    for (const value of keyed) {
-      let k = value % count;
-      while (taken[k]) k = (k + 1) % count;
-      taken[k] = 1;
-      values[k] = value;
-    }
+    placeKeys(keyed, found, values, count, this.takenScratch);
   }
 
   private articleOf(occurrence: number): number {
@@ -503,15 +507,31 @@ export class StoryIndex {
     { words: [], speakers: [], day: 0, figures: 0, units: [], quoted: [] },
   ];
 
-  /** Whether two nodes report the same thing (`sameStatement`), without allocating. */
+  /** The node each view holds (-1: none). A node's words never change once it is made. */
+  private readonly viewNodes = [-1, -1];
+
+  /**
+   * Whether two nodes report the same thing (`sameStatement`). The build compares one node with
+   * several before it in turn, so a view already filled for a node is used again.
+   */
   private same(a: number, b: number): number {
-    const [viewA, viewB] = this.views;
-    this.fillView(viewA, a);
-    this.fillView(viewB, b);
-    return sameStatement(viewA, viewB, this.vocabulary);
+    const nodes = this.viewNodes;
+    let slotA = nodes[0] === a ? 0 : nodes[1] === a ? 1 : -1;
+    let slotB = nodes[0] === b ? 0 : nodes[1] === b ? 1 : -1;
+    if (slotA < 0) {
+      slotA = slotB === 0 ? 1 : 0;
+      this.fillView(slotA, a);
+    }
+    if (slotB < 0) {
+      slotB = 1 - slotA;
+      this.fillView(slotB, b);
+    }
+    return sameStatement(this.views[slotA]!, this.views[slotB]!, this.vocabulary);
   }
 
-  private fillView(view: Comparable, node: number): void {
+  private fillView(slot: number, node: number): void {
+    const view = this.views[slot]!;
+    this.viewNodes[slot] = node;
     const day = this.nodeDay.data[node]!;
     view.words = this.nodeWords(node);
     view.speakers = this.nodeSpeakers(node);
@@ -862,6 +882,29 @@ export class StoryIndex {
     );
     const strip = ({ article, sentence }: ClusterMember) => ({ article, sentence });
     return { id, anchor: strip(anchor), members: members.map(strip) };
+  }
+}
+
+/**
+ * Puts the lowest `slots` of `count` key values (sorted in place) into `values[0..slots)`, each
+ * at the slot its value names or the next free one; slots left keep what they held.
+ */
+function placeKeys(
+  keyed: Uint32Array,
+  count: number,
+  values: Uint32Array,
+  slots: number,
+  taken: Uint8Array,
+): void {
+  const sorted = keyed.subarray(0, count).sort();
+  taken.fill(0, 0, slots);
+  for (let i = 0; i < Math.min(count, slots); i++) {
+    const value = sorted[i]!;
+    let k = value % slots;
+    for (let tries = 0; tries < slots && taken[k]; tries++) k = (k + 1) % slots;
+    if (taken[k]) break;
+    taken[k] = 1;
+    values[k] = value;
   }
 }
 

