@@ -4,7 +4,7 @@ import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
-import { corpusStoryGroups } from './story-groups.js';
+import { orderedStoryClusters } from './story-groups.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /** The group as `--json` prints it: one object per line. */
@@ -125,32 +125,51 @@ Examples
     const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
       reads: true,
     });
-    const { groups, problems } = await corpusStoryGroups(
-      corpus.articles(),
-      (id) => corpus.article(id),
-      storeRoot,
-      {
-        display: project.store.shown,
-        // Each member's labels from its own article's annotations, not a walk over the store.
-        labelsOf: storeFacts(repository).labels,
-      },
-    );
-    await repository.close();
-    corpus.close();
-    for (const problem of problems) output.problem(problem);
-    const shown = groups.filter(
-      (group) =>
-        outlets(group).size >= minimum &&
-        (labels.length === 0 ||
-          group.members.some((member) => member.labels.some((label) => labels.includes(label)))),
-    );
-    if (flags.json) {
-      await output.out(shown.map((group) => `${storyJson(group)}\n`));
-    } else if (shown.length === 0) {
-      output.say('no group of sentences reported by several outlets');
-    } else {
-      await output.outMarked(shown.flatMap(storyReport));
+    try {
+      const { clusters, describe, problems } = await orderedStoryClusters(
+        corpus.articles(),
+        (id) => corpus.article(id),
+        storeRoot,
+        {
+          display: project.store.shown,
+          // Each member's labels from its own article's annotations, not a walk over the store.
+          labelsOf: storeFacts(repository).labels,
+        },
+      );
+      for (const problem of problems) output.problem(problem);
+      let any = false;
+      // Described, written and dropped one at a time: memory stays that of the compact groups.
+      const shown = function* () {
+        for (const cluster of clusters) {
+          const group = describe(cluster);
+          if (
+            outlets(group).size >= minimum &&
+            (labels.length === 0 ||
+              group.members.some((member) => member.labels.some((label) => labels.includes(label))))
+          ) {
+            any = true;
+            yield group;
+          }
+        }
+      };
+      if (flags.json) {
+        await output.out(mapped(shown(), (group) => `${storyJson(group)}\n`));
+      } else {
+        await output.outMarked(flatMapped(shown(), storyReport));
+        if (!any) output.say('no group of sentences reported by several outlets');
+      }
+    } finally {
+      await repository.close();
+      corpus.close();
     }
     return output.status();
   },
 };
+
+function* mapped<T, U>(items: Iterable<T>, each: (item: T) => U): Generator<U> {
+  for (const item of items) yield each(item);
+}
+
+function* flatMapped<T, U>(items: Iterable<T>, each: (item: T) => U[]): Generator<U> {
+  for (const item of items) yield* each(item);
+}
