@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureOf } from '../../source/store/adapter.js';
+import { makeAnchor } from '../../source/store/anchor.js';
 import { checkFolders, checkSettings, GONE, LINK } from '../../source/store/file-signatures.js';
 import { openRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
@@ -21,15 +22,7 @@ const fileText = (article: string, annotator: string, status: string, label = 'c
   const annotation = {
     id: `${annotator}-${article}`,
     label,
-    anchor: {
-      sentence: sentence.id,
-      start: sentence.start,
-      end: sentence.end,
-      quote: sentence.text,
-      prefix: '',
-      suffix: '',
-      textHash: found.hash,
-    },
+    anchor: makeAnchor(found, sentence),
     created: '2026-01-02T03:04:05.000Z',
     updated: '2026-01-02T03:04:05.000Z',
   };
