@@ -151,7 +151,8 @@ export class Engine implements SearchEngine {
       sum = Math.fround(sum + EXACT);
     }
     const score = Math.fround(sum / compiled.terms.length);
-    if (!this.likelyCommon(groups, articles, limit)) return null;
+    const frequencies = this.groupFrequencies(groups);
+    if (!this.likelyCommon(frequencies, articles, limit)) return null;
     // In key order, which is corpus order then, the first hits come from the head of each list:
     // an index that reads lists a segment at a time stops reading once it has them.
     if (articles.ordered && this.index.postingRuns !== undefined) {
@@ -161,7 +162,8 @@ export class Engine implements SearchEngine {
         articles,
         limit,
         (key, a) => this.holdsPhrases(phrases, key, a, articles),
-        phrases.length > 0 ? refusalBudget(this.candidateBound(groups), limit) : undefined,
+        // At most the rarest group's count of sentences hold every group.
+        phrases.length > 0 ? refusalBudget(Math.min(...frequencies), limit) : undefined,
       );
       return keys.length === limit ? { keys, score } : null;
     }
@@ -206,29 +208,23 @@ export class Engine implements SearchEngine {
    * far more often than chance, hence the wide margin.
    */
   private likelyCommon(
-    groups: readonly string[][],
+    frequencies: readonly number[],
     articles: IndexedArticles,
     limit: number,
   ): boolean {
     const total = Math.max(1, articles.keyLimit);
     let expected = total;
-    for (const words of groups) {
-      let frequency = 0;
-      for (const word of words) frequency += this.index.frequency(word) ?? 0;
-      expected *= Math.min(1, frequency / total);
-    }
+    for (const frequency of frequencies) expected *= Math.min(1, frequency / total);
     return expected * TOGETHERNESS >= limit;
   }
 
-  /** At most how many sentences hold a word of every group: the rarest group's count. */
-  private candidateBound(groups: readonly string[][]): number {
-    let bound = Number.POSITIVE_INFINITY;
-    for (const words of groups) {
+  /** How many sentences hold a word of each group: at most the sum of its words' counts. */
+  private groupFrequencies(groups: readonly string[][]): number[] {
+    return groups.map((words) => {
       let frequency = 0;
       for (const word of words) frequency += this.index.frequency(word) ?? 0;
-      bound = Math.min(bound, frequency);
-    }
-    return bound;
+      return frequency;
+    });
   }
 
   private holdsPhrases(
