@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { sentenceWords, words } from '../../text/fold.js';
 import type { ArticleSummary, CorpusIndex } from '../corpus-index.js';
 import type { Article, FileProblem, Sentence } from '../types.js';
@@ -229,17 +230,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * between steps, so a caller may yield to other reads of the index in between.
    */
   *summarySteps(size = BULK_SUMMARIES): Generator<ArticleSummary[], void, undefined> {
-    const { numbers, ords } = this.snapshot;
-    for (let from = 0; from < numbers.length; from += size) {
-      const last = Math.min(from + size, numbers.length) - 1;
-      const rows = this.statements.summaryRange.all(numbers[from]!, numbers[last]!) as SummaryRow[];
-      const step: ArticleSummary[] = [];
-      for (const row of rows) {
-        const at = positionOf(numbers, row.number);
-        if (at >= 0) step.push(this.toSummary(row, ords[at]!));
-      }
-      yield step;
-    }
+    yield* this.rangeSteps<SummaryRow, ArticleSummary>(
+      size,
+      this.statements.summaryRange,
+      (row, ord) => this.toSummary(row, ord),
+    );
   }
 
   /**
@@ -247,16 +242,28 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * other columns (the opening words above all) made four fifths of the read at 100,000.
    */
   *headSteps(size = BULK_SUMMARIES): Generator<ArticleHeadline[], void, undefined> {
+    type HeadRow = Omit<ArticleHeadline, 'ord'> & { number: number };
+    yield* this.rangeSteps<HeadRow, ArticleHeadline>(
+      size,
+      this.statements.headRange,
+      ({ id, title, date, byline, source }, ord) => ({ ord, id, title, date, byline, source }),
+    );
+  }
+
+  /** Rows of `range` (article numbers from, to), `size` articles a step, each turned by `make`. */
+  private *rangeSteps<Row extends { number: number }, Made>(
+    size: number,
+    range: Database.Statement,
+    make: (row: Row, ord: number) => Made,
+  ): Generator<Made[], void, undefined> {
     const { numbers, ords } = this.snapshot;
     for (let from = 0; from < numbers.length; from += size) {
       const last = Math.min(from + size, numbers.length) - 1;
-      const rows = this.statements.headRange.all(numbers[from]!, numbers[last]!) as Array<
-        Omit<ArticleHeadline, 'ord'> & { number: number }
-      >;
-      const step: ArticleHeadline[] = [];
-      for (const { number, id, title, date, byline, source } of rows) {
-        const at = positionOf(numbers, number);
-        if (at >= 0) step.push({ ord: ords[at]!, id, title, date, byline, source });
+      const rows = range.all(numbers[from]!, numbers[last]!) as Row[];
+      const step: Made[] = [];
+      for (const row of rows) {
+        const at = positionOf(numbers, row.number);
+        if (at >= 0) step.push(make(row, ords[at]!));
       }
       yield step;
     }
