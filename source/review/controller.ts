@@ -250,6 +250,8 @@ export class ReviewController {
     this.#searching = null;
     const mode = this.#state.mode;
     if (mode.kind !== 'search' || mode.hitsFor === mode.query) return;
+    // Typed before search was ready: `search/ready` changes the state and asks again.
+    if (!this.#search && mode.query.trim() !== '') return;
     const repository = this.#repository;
     const hits =
       this.#search && repository && mode.query.trim() !== ''

@@ -25,10 +25,10 @@ export function keyContext(state: ReviewState): KeyContext | null {
 
 const TEXT_ENTRY = new Set<KeyContext>(['search', 'note', 'attributes']);
 
-const OPENS_INPUT = new Set<KeyAction['type']>(['note/edit', 'attributes/edit', 'search/open']);
+const OPENS_INPUT = new Set<KeyAction['type']>(['note/edit', 'attributes/edit']);
 
 /**
- * Text typed after a refused `n`, `a` or `/` is swallowed until a pause this long: someone typing
+ * Text typed after a refused `n` or `a` is swallowed until a pause this long: someone typing
  * a note does not stop to read the status bar, so "2 sources unclear" must not tag a quote (2),
  * undo (u) and clear the labels (c, x…). A key pressed after reading the refusal comes later.
  */
@@ -71,7 +71,7 @@ export function interpret(state: ReviewState, press: Press): Action | null {
  * Turns what the terminal delivers into actions, one press at a time, each resolved against the
  * state the one before it left: in "jj1" the cursor moves twice and then tags; in
  * "nfirst note\r" the note input opens, takes the text and saves it. It remembers one thing
- * across chunks: that text is still being typed after a refused `n`, `a` or `/`.
+ * across chunks: that text is still being typed after a refused `n` or `a`.
  */
 export class KeyInterpreter {
   /** When the last key of text typed after a refused input arrived, or null. */
@@ -84,7 +84,7 @@ export class KeyInterpreter {
    */
   *actions(state: () => ReviewState, input: string, key: KeyState, at?: number): Generator<Action> {
     if (this.#refusedAt !== null) {
-      // `n`, `a` or `/` again is a retry (the sentence tagged meanwhile, search ready): it acts,
+      // `n` or `a` again is a retry (the sentence tagged meanwhile, say): it acts,
       // and if refused again, what follows it is swallowed as before.
       const whole = { input, key };
       const context = keyContext(state());
@@ -114,7 +114,7 @@ export class KeyInterpreter {
       const action = interpret(state(), press);
       if (!action) continue;
       yield action;
-      // A refused `n`, `a` or `/`: what was typed after it was meant as text, never as commands.
+      // A refused `n` or `a`: what was typed after it was meant as text, never as commands.
       if (OPENS_INPUT.has(action.type as KeyAction['type'])) {
         const now = keyContext(state());
         if (now === null || !TEXT_ENTRY.has(now)) {

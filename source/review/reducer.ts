@@ -42,9 +42,6 @@ import { emit, info, setMarks, warn } from './updates.js';
 import { helpMaxTop } from './view/help.js';
 import { paneLayout } from './view/layout.js';
 
-const SEARCH_WAITS_FOR_CORPUS = 'search opens once the corpus has loaded';
-const SEARCH_GETTING_READY = 'search is getting ready, try again in a moment';
-
 function quitIfDrained(state: ReviewState): ReviewState {
   if (state.mode.kind !== 'quitting') return state;
   if (state.outbox.length > 0 || state.save.pending > 0) return state;
@@ -120,10 +117,8 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
     case 'redo':
       return emit({ ...state, message: null }, { kind: action.type });
     case 'search/open':
-      if (!state.searchAvailable) {
-        const why = state.loading ? SEARCH_WAITS_FOR_CORPUS : SEARCH_GETTING_READY;
-        return { ...state, message: warn(why) };
-      }
+      // Opens even before search is ready: what is typed next is the query (it runs once search
+      // is), never commands; a refused `/` let "said the" mark the article done with its `d`.
       return {
         ...state,
         message: null,
@@ -241,16 +236,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'story/groups':
       return storyArrived(state, action.view);
     case 'search/ready':
-      // A reviewer told to try again in a moment is told when the moment has come.
-      return {
-        ...state,
-        searchAvailable: true,
-        message:
-          state.message?.text === SEARCH_WAITS_FOR_CORPUS ||
-          state.message?.text === SEARCH_GETTING_READY
-            ? info('search is ready: press /')
-            : state.message,
-      };
+      return { ...state, searchAvailable: true };
     case 'search/query': {
       const mode = state.mode;
       if (mode.kind !== 'search' || action.query !== mode.query) return state;

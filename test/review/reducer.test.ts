@@ -89,19 +89,10 @@ describe('keys in one chunk', () => {
     expect(refused.cursors.b).toBe(22);
     const moved = pressed(refused, { label: 'down', key: 'downArrow' }, arrows, 200);
     expect(moved.cursors.b).toBe(23);
-    // `/` again soon after a refused `/` (search was still loading) is a retry, not text.
-    const retry = new KeyInterpreter();
-    const loading = { ...readerState(), searchAvailable: false };
-    const refusedSearch = typed(loading, '/', retry, 0);
-    expect(refusedSearch.mode.kind).toBe('browse');
-    expect(typed(refusedSearch, 'x', retry, 100).message).toEqual(refusedSearch.message);
-    const ready = typed(
-      typed({ ...refusedSearch, searchAvailable: true }, '/', retry, 200),
-      'x',
-      retry,
-      300,
-    );
-    expect(ready.mode).toMatchObject({ kind: 'search', query: 'x' });
+    // `/` before search is ready opens the box all the same: what follows is the query.
+    const early = typed({ ...readerState(), searchAvailable: false }, '/', new KeyInterpreter(), 0);
+    expect(type(early, 'd1x').mode).toMatchObject({ kind: 'search', query: 'd1x' });
+    expect(effects(type(early, 'd1x'))).toEqual([]);
   });
 
   it('leaves typed text to the input while a note is edited', () => {
@@ -169,9 +160,12 @@ describe('refusals', () => {
     expect(state.message?.text).toBe('no untagged sentence after this one');
   });
 
-  it('says search is not available while the corpus loads', () => {
+  it('opens search while the corpus loads; the query waits for it', () => {
     const loading = readerState({ searchAvailable: false, loading: { done: 3, total: 10 } });
-    expect(type(loading, '/').message?.text).toBe('search opens once the corpus has loaded');
+    const typing = type(loading, '/said');
+    expect(typing.mode).toMatchObject({ kind: 'search', query: 'said', hitsFor: '' });
+    // Enter before the answer opens the first hit once it comes.
+    expect(named(typing, 'return').mode).toMatchObject({ kind: 'search', accepting: true });
   });
 });
 
@@ -337,11 +331,8 @@ describe('outside events', () => {
     expect(state.current).toBe(0);
     expect(state.loading).toBeNull();
     expect(state.searchAvailable).toBe(false);
-    state = type(state, '/');
-    expect(state.message?.text).toBe('search is getting ready, try again in a moment');
     state = reduce(state, { type: 'search/ready' });
-    expect(state.message?.text).toBe('search is ready: press /');
-    expect(type(state, '/').mode.kind).toBe('search');
+    expect(state.searchAvailable).toBe(true);
     expect(state.warnings).toEqual(['x.pdf: not an article']);
   });
 

@@ -414,6 +414,39 @@ describe('text inputs', () => {
     );
   });
 
+  it('takes what is typed after / as the query while search gets ready, never as commands', async () => {
+    const engine = buildSearchEngine(seeds);
+    const repository = testRepository();
+    const search = (query: string) => engine.search(query, storeFacts(repository));
+    let loaded = () => {};
+    const searchLoaded = new Promise<void>((resolve) => {
+      loaded = resolve;
+    });
+    app = await renderApp({
+      articles: seeds,
+      columns: 100,
+      rows: 30,
+      repository,
+      search,
+      searchLoaded,
+    });
+    await app.press('/');
+    await app.waitFor((f) => f.includes('search is getting ready'), 'the box, waiting');
+    // `d` would mark the article done, `j` move, `1` tag: here they are the query.
+    await app.pressTogether('drones', KEYS.enter);
+    await app.waitFor((f) => f.includes('/ drones'), 'the query typed');
+    loaded();
+    const hit = search('drones')[0]!;
+    const article = seeds.find((a) => a.id === hit.article)!;
+    const index = article.sentences.findIndex((s) => s.id === hit.sentence);
+    await app.waitFor(
+      (f) => f.includes(`sentence ${index + 1} of ${article.sentences.length}`),
+      'the first hit, opened by the Enter typed before',
+    );
+    expect(seeds.map((a) => repository.status(a.id))).not.toContain('done');
+    expect(repository.annotationCount()).toBe(0);
+  });
+
   it('keep a long note on one line, scrolled to the cursor, so the screen keeps its height', async () => {
     app = await renderApp({ articles: seeds, columns: 60, rows: 15 });
     await app.press(KEYS.enter, '1', 'n');

@@ -71,6 +71,8 @@ export async function renderApp(options: {
   store?: Promise<Repository>;
   corpus?: CorpusFeed;
   search?: SearchFunction;
+  /** Search still getting ready: its code loads once this settles. */
+  searchLoaded?: Promise<void>;
   retryDelays?: readonly number[];
 }): Promise<Rendered> {
   const repository = options.repository ?? testRepository();
@@ -102,7 +104,10 @@ export async function renderApp(options: {
     initial,
     store: options.store ?? Promise.resolve(repository),
     corpus: options.corpus,
-    loadSearch: async () => search,
+    loadSearch: async () => {
+      await options.searchLoaded;
+      return search;
+    },
     retryDelays: options.retryDelays,
   });
   controller.start();

@@ -9,6 +9,14 @@ import { displayTitle } from '../rows.js';
 import type { Theme } from '../theme.js';
 import { LineInput } from './LineInput.js';
 
+/** What the box says while search is not ready: the query typed meanwhile runs once it is. */
+function waitingFor(state: ReviewState): string {
+  const loading = state.loading;
+  return loading
+    ? `search starts once the corpus has loaded (${loading.done} of ${loading.total}): type, it runs then`
+    : 'search is getting ready: type, it runs as soon as it is';
+}
+
 /** `/`: a query line and the results as they come, two lines per hit. */
 export function SearchOverlay({
   state,
@@ -26,8 +34,9 @@ export function SearchOverlay({
   const perPage = Math.max(1, Math.floor((height - 2) / 2));
   const first = Math.max(0, Math.min(mode.selected - perPage + 1, mode.hits.length - perPage));
   const shown = mode.hits.slice(first, first + perPage);
-  const summary =
-    mode.query.trim() === ''
+  const summary = !state.searchAvailable
+    ? waitingFor(state)
+    : mode.query.trim() === ''
       ? 'type to search: words, "a phrase", label:quote, source:NAME, status:done, -word'
       : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`;
   return (
