@@ -1,5 +1,5 @@
-import stringWidth from 'string-width';
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
+import stringWidth from '../text/string-width.js';
 import { oneLine } from '../text/untrusted.js';
 import { padEnd, truncate } from '../text/width.js';
 import { pages } from './list.js';

@@ -1,6 +1,6 @@
-import stringWidth from 'string-width';
 import { compareListed } from '../store/index.js';
 import type { PlacedAnnotation } from '../store/types.js';
+import stringWidth from '../text/string-width.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import stringWidth from '../text/string-width.js';
 
 /**
  * Cuts `text` to `width` terminal columns (wide characters count two), ending with `…` when

@@ -1,7 +1,7 @@
-import stringWidth from 'string-width';
 import type { Article } from '../corpus/types.js';
 import { type ArticleMarks, labelCounts } from '../review/marks.js';
 import { DEFAULT_LABELS, type LabelSet, letterOf, sortLabelNames } from '../store/labels.js';
+import stringWidth from '../text/string-width.js';
 import { oneLine } from '../text/untrusted.js';
 import { fitWidth, truncate } from '../text/width.js';
 import { STATUS_GLYPH } from './theme.js';

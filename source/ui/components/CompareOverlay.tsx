@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
 import { articleById, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { type LabelSet, letterOf, sortLabelNames } from '../../store/labels.js';
 import type { Label } from '../../store/types.js';
+import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import type { Theme } from '../theme.js';

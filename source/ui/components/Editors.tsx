@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
 import type { Mode } from '../../review/state.js';
+import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
 import { NOTE_GLYPH, type Theme } from '../theme.js';
 import { LineInput } from './LineInput.js';

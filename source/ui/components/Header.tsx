@@ -1,9 +1,9 @@
 import { Text } from 'ink';
-import stringWidth from 'string-width';
 import { labelCounts } from '../../review/marks.js';
 import { currentArticle, cursorOf, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { labelNamesWith, letterOf } from '../../store/labels.js';
+import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import type { Theme } from '../theme.js';

@@ -1,9 +1,9 @@
 import { Text } from 'ink';
-import stringWidth from 'string-width';
 import { hintsFor, type KeyContext } from '../../review/keymap.js';
 import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { describeSuggestion, pendingSuggestion } from '../../review/suggestions.js';
+import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth, truncate } from '../../text/width.js';
 import type { Theme } from '../theme.js';
