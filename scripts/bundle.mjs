@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { LAZY_REQUIRE, shipped } from './bundle-options.mjs';
+import { replacedFor } from './fast-string-width.mjs';
 
 const root = new URL('..', import.meta.url);
 
@@ -22,10 +24,6 @@ function corpusFingerprint() {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** `require` for bundled CommonJS code, made when first called (esbuild calls it as a function only). */
-const LAZY_REQUIRE =
-  "import { createRequire as __marginRequire } from 'node:module'; let __marginRequired; const require = (id) => (__marginRequired ??= __marginRequire(import.meta.url))(id);";
-
 rmSync(new URL('dist/chunks', root), { recursive: true, force: true });
 const fingerprint = corpusFingerprint();
 await build({
@@ -34,35 +32,18 @@ await build({
   outdir: 'dist',
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
+  ...shipped,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'bundle',
-  // better-sqlite3's JavaScript is bundled; its compiled addon is loaded from node_modules by
-  // path (source/corpus/db/sqlite.ts), so the `bindings` search is never needed.
-  minifySyntax: true,
-  minifyWhitespace: true,
   sourcemap: 'linked',
-  legalComments: 'none',
-  logLevel: 'warning',
-  // review.tsx sets NODE_ENV for the unbundled dist/ too; in the bundle the define has decided.
-  logOverride: { 'assign-to-define': 'silent' },
-  // Ink imports its React DevTools bridge only when DEV=true; margin never ships it.
-  alias: { 'react-devtools-core': './scripts/no-devtools.mjs' },
   define: {
+    ...shipped.define,
     'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(fingerprint),
-    // React's development build is for React developers; the shipped CLI never needs it.
-    'process.env.NODE_ENV': '"production"',
-  },
-  banner: {
-    // Some CommonJS dependencies call require() for Node built-ins. Made on first call: every
-    // chunk carries this line, and making a require in each (import.meta, a Module) cost some
-    // 7 ms of the 24 chunks `margin search` loads.
-    js: LAZY_REQUIRE,
   },
 });
+
+if (![...replacedFor].some((importer) => importer.endsWith('ink/build/output.js'))) {
+  throw new Error("Ink's frame no longer measures text with the string-width margin replaces");
+}
 
 // Worker threads run scripts of their own, beside the chunk that starts them: the corpus index
 // cleans files on them (source/corpus/db/pool.ts looks for ./clean-worker.js next to itself) and

@@ -9,11 +9,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildArticle } from '../../source/corpus/article.js';
-import { bytesToSource } from '../../source/corpus/read.js';
-import { initialState } from '../../source/review/state.js';
-import { createMemoryRepository } from '../../source/store/index.js';
-import { makeTheme } from '../../source/ui/theme.js';
 import { ANNOTATORS, benchAnnotations, loadArticles, writeStore } from '../fixtures.js';
 import { DEFAULT_SEED, generateLongArticle } from '../generate.js';
 import { FakeStdin, FakeStdout } from '../harness/fake-terminal.js';
@@ -33,14 +28,18 @@ const ROWS = 40;
  * only delays keys arriving faster than that.
  */
 async function keyToFrame(quick: boolean, suggestions = false) {
-  // As `margin review` runs it: React's production build (the section runs in its own process).
-  process.env.NODE_ENV ??= 'production';
-  const [{ render }, { createElement }, { App }, { ReviewController }] = await Promise.all([
-    import('ink'),
-    import('react'),
-    import('../../source/ui/components/App.js'),
-    import('../../source/review/controller.js'),
-  ]);
+  // As `margin review` runs it: bundled with the CLI's settings (production React among them).
+  const {
+    App,
+    ReviewController,
+    buildArticle,
+    bytesToSource,
+    createElement,
+    createMemoryRepository,
+    initialState,
+    makeTheme,
+    render,
+  } = await import('../harness/shipped-screen.js');
   const source = generateLongArticle(DEFAULT_SEED, 500);
   const article = buildArticle('long', 'long.txt', bytesToSource('long.txt', Buffer.from(source)));
   const repository = createMemoryRepository('bench');
