@@ -223,7 +223,7 @@ export const RULES: readonly Rule[] = [
   {
     name: 'event.narrated',
     label: 'event',
-    weight: 1,
+    weight: 1.3,
     means:
       'the main verb is in the past and no source is named first: "Police arrested six people", "The council closed the library"',
     test: ({ tenses }) => tenses.main === 'past' && !tenses.sourceFirst,
