@@ -81,6 +81,8 @@ function attributeRows(m: MeasurementBuilder, set: string, evaluation: Evaluatio
     note: `${evaluation.speaker.count} quotes with a gold speaker`,
   });
   for (const key of ['claimant', 'when', 'where'] as const) {
+    // The real pages carry labels and speakers only: no row for what no gold gives.
+    if (evaluation[key].count === 0) continue;
     m.value(`${set}: ${key} accuracy`, finite(evaluation[key].accuracy), 'share', {
       note: `${evaluation[key].count} gold values`,
     });
