@@ -8,14 +8,18 @@ import type { Article } from '../../source/corpus/types.js';
 /** Accepted values of an attribute: `null` means "no one named", a list accepts any of its items. */
 export type Accepted = string | null | ReadonlyArray<string | null>;
 
-export interface GoldSentence {
-  /** A distinctive piece of the sentence's text. */
-  text: string;
+/** What the gold says of one sentence. */
+export interface GoldLabels {
   labels: readonly string[];
   speaker?: Accepted;
   claimant?: Accepted;
   when?: string;
   where?: string;
+}
+
+export interface GoldSentence extends GoldLabels {
+  /** A distinctive piece of the sentence's text. */
+  text: string;
 }
 
 export interface GoldArticle {
@@ -28,7 +32,7 @@ export interface GoldArticle {
 export interface Matched {
   article: Article;
   index: number;
-  gold: GoldSentence | null;
+  gold: GoldLabels | null;
 }
 
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();

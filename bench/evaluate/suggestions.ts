@@ -227,3 +227,27 @@ export function leaveOneArticleOut(prepared: readonly Prepared[]): Evaluation[] 
     return evaluate([held], model);
   });
 }
+
+/**
+ * The learning curve for a set too small to hold 200 sentences to learn from and a test apart:
+ * the articles are dealt into `folds` folds (article i into fold i mod folds), each fold is
+ * measured after the reviewer confirmed the first N gold sentences of the other folds' articles
+ * in their order, and the folds' counts are pooled.
+ */
+export function crossValidatedCurve(
+  prepared: readonly Prepared[],
+  checkpoints: readonly number[],
+  folds: number,
+): CurvePoint[] {
+  const runs = Array.from({ length: folds }, (_, fold) =>
+    learningCurve(
+      prepared.filter((_, i) => i % folds !== fold),
+      checkpoints,
+      prepared.filter((_, i) => i % folds === fold),
+    ),
+  );
+  return runs[0]!.map((point, k) => ({
+    confirmed: point.confirmed,
+    evaluation: pooled(runs.map((run) => run[k]!.evaluation)),
+  }));
+}

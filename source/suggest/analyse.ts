@@ -6,7 +6,8 @@
 import { STOPWORDS } from '../corpus/stopwords.js';
 import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
-import { sentenceCues } from './cues.js';
+import { clauseTenses } from './clause.js';
+import { isPast, sentenceCues } from './cues.js';
 import { cueFeatures, sentenceFeatures } from './features.js';
 import { NAME_PARTICLES } from './lexicon.js';
 import { isNameWord, isPersonRole, type Mention, mention, People } from './people.js';
@@ -278,6 +279,13 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       continued: continued[index]!,
       times,
       place: found.length > 0,
+      tenses: clauseTenses({
+        tokens: reading.tokens,
+        inside: reading.quotation.inside,
+        attributionAt: reading.attribution?.at ?? null,
+        times,
+        isPast,
+      }),
     };
     const fired = RULES.filter((rule) => rule.test(input));
     const priors: Record<string, number> = { ...BASE };

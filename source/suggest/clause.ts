@@ -8,7 +8,7 @@
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { FUTURE_WORDS } from './lexicon.js';
 import { nounKind } from './senses.js';
-import { mainTense } from './tense.js';
+import { mainTense, type Tense } from './tense.js';
 import type { Token } from './tokens.js';
 import type { TimeExpression } from './when-where.js';
 
@@ -92,6 +92,47 @@ function subjectKind(input: ClauseInput): string | undefined {
   return undefined;
 }
 
+export interface ClauseTenses {
+  /** The main clause's verb, past an opening adverbial. */
+  main: Tense | undefined;
+  /** What a source named first reports ("… said that nine people were treated"), if one is. */
+  told: Tense | undefined;
+  /** A source is named first: the main verb is its reporting verb, not a happening. */
+  sourceFirst: boolean;
+  /** "is scheduled for Feb. 14", "is due to start": a happening to come, not a state. */
+  scheduled: boolean;
+}
+
+/** "is scheduled for Feb. 14", "is due to be held next Tuesday", "was set to begin Wednesday". */
+function isScheduled(tokens: readonly Token[], inside: readonly boolean[]): boolean {
+  return tokens.some(
+    (token, i) =>
+      !inside[i] &&
+      SCHEDULED.has(token.lower) &&
+      AUXILIARIES.has(tokens[i - 1]?.lower ?? '') &&
+      ['to', 'for'].includes(tokens[i + 1]?.lower ?? ''),
+  );
+}
+
+/** Where the source stands in the sentence, as a share of its tokens. */
+const sourceShare = (input: ClauseInput): number | null =>
+  input.attributionAt === null ? null : input.attributionAt / Math.max(1, input.tokens.length);
+
+/** The tenses that say whether a sentence tells a happening, a state or a plan. */
+export function clauseTenses(input: ClauseInput): ClauseTenses {
+  const { tokens, inside } = input;
+  const share = sourceShare(input);
+  const sourceFirst = share !== null && share < 0.3;
+  return {
+    main: mainTense(tokens, inside, clauseStart(tokens), input.isPast),
+    told: sourceFirst
+      ? mainTense(tokens, inside, input.attributionAt! + 1, input.isPast)
+      : undefined,
+    sourceFirst,
+    scheduled: isScheduled(tokens, inside),
+  };
+}
+
 /** Cue names of the sentence's main clause (unsorted; `cues.ts` sorts them). */
 export function clauseCues(input: ClauseInput): string[] {
   const { tokens, inside } = input;
@@ -103,7 +144,7 @@ export function clauseCues(input: ClauseInput): string[] {
     cues.push(`h:${subject}`);
     if (when) cues.push(`h:${subject}+when`);
   }
-  const tense = mainTense(tokens, inside, clauseStart(tokens), input.isPast);
+  const { main: tense, told, scheduled } = clauseTenses(input);
   if (tense) {
     cues.push(`t:${tense}`);
     if (when) cues.push(`t:${tense}+when`);
@@ -111,7 +152,6 @@ export function clauseCues(input: ClauseInput): string[] {
   let participles = 0;
   let quotedPast = 0;
   let future = false;
-  let scheduled = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind !== 'word') continue;
@@ -122,13 +162,6 @@ export function clauseCues(input: ClauseInput): string[] {
       continue;
     }
     if (FUTURE_WORDS.has(lower) && !(token.capital && i > 0)) future = true;
-    // "is scheduled for Feb. 14", "is due to be held next Tuesday", "was set to begin Wednesday".
-    if (
-      SCHEDULED.has(lower) &&
-      AUXILIARIES.has(previous?.lower ?? '') &&
-      ['to', 'for'].includes(tokens[i + 1]?.lower ?? '')
-    )
-      scheduled = true;
     // "…, held in jail": a past form right after a comma hangs off the clause before it.
     if (isComma(previous) && input.isPast(lower)) participles++;
   }
@@ -140,15 +173,12 @@ export function clauseCues(input: ClauseInput): string[] {
   const colon = tokens.findIndex((token, i) => token.text === ':' && !inside[i]);
   if (colon > 0 && colon <= 6 && tokens.slice(0, colon).every((token) => token.capital))
     cues.push('k:label-colon');
-  if (input.attributionAt !== null) {
-    const share = input.attributionAt / Math.max(1, tokens.length);
+  const share = sourceShare(input);
+  if (share !== null) {
     cues.push(share > 0.6 ? 'k:source-after' : share < 0.3 ? 'k:source-before' : 'k:source-middle');
-    // What a source named first reports: "… said that nine people were treated" tells a
-    // happening, "… reported that the firm is facing scrutiny" a state.
-    if (share < 0.3) {
-      const told = mainTense(tokens, inside, input.attributionAt + 1, input.isPast);
-      if (told) cues.push(`t:told-${told}`);
-    }
   }
+  // What a source named first reports: "… said that nine people were treated" tells a
+  // happening, "… reported that the firm is facing scrutiny" a state.
+  if (told) cues.push(`t:told-${told}`);
   return cues;
 }

@@ -3,6 +3,7 @@
  * test over what the article reading found. A sentence's prior for a label is the label's base
  * plus the weights of the rules that fire. docs/readme/suggest.md lists this table.
  */
+import type { ClauseTenses } from './clause.js';
 import { narratesAction } from './cues.js';
 import { EVENT_WORDS, FUTURE_WORDS, OPINION_WORDS, STANCE_WORDS } from './lexicon.js';
 import type { Quotation } from './quotations.js';
@@ -20,6 +21,8 @@ export interface RuleInput {
   continued: boolean;
   times: TimeExpression[];
   place: boolean;
+  /** The tense of the main clause's verb and of what a source named first reports. */
+  tenses: ClauseTenses;
 }
 
 export interface Rule {
@@ -60,6 +63,31 @@ const longestStretch = (input: RuleInput): number =>
 
 const NUMBER_WORDS =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|quarter|fifth|third|percent|per cent)\b/i;
+
+/** A heading or label: ends in a colon, or fewer than four words and numbers. */
+const heading = (input: RuleInput): boolean =>
+  /:\s*$/.test(input.text) ||
+  input.tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length < 4;
+
+/**
+ * The main verb, or what a source named first reports, in the present or the perfect, with no
+ * word of a plan or a wish ("The school hopes the gym will open" tells no state).
+ */
+const tellsState = (input: RuleInput): boolean => {
+  const { tenses } = input;
+  return (
+    !tenses.scheduled &&
+    !plainWords(input, FUTURE_WORDS) &&
+    (tenses.main === 'present' ||
+      tenses.main === 'perfect' ||
+      tenses.told === 'present' ||
+      tenses.told === 'perfect')
+  );
+};
+
+/** A share or an amount of money: what a measured change is told in. */
+const hasAmount = (input: RuleInput): boolean =>
+  /[%$€£¥]|\b(?:percent|per cent|million|billion|trillion)\b/i.test(input.text);
 
 /** A figure other than a bare year or a date: counts, amounts, shares. */
 function hasFigure(input: RuleInput): boolean {
@@ -154,9 +182,28 @@ export const RULES: readonly Rule[] = [
     label: 'claim',
     weight: -3,
     means: 'a heading or label: ends in a colon, or fewer than four words and numbers',
+    test: heading,
+  },
+  {
+    name: 'claim.state',
+    label: 'claim',
+    weight: 0.8,
+    means:
+      'the main verb, or what a source reports, tells a state or a past fact: "Clegg now works for", "said that nine people were treated"',
     test: (input) =>
-      /:\s*$/.test(input.text) ||
-      input.tokens.filter((t) => t.kind === 'word' || t.kind === 'number').length < 4,
+      tellsState(input) || (input.tenses.told === 'past' && !plainWords(input, FUTURE_WORDS)),
+  },
+  {
+    name: 'claim.plan',
+    label: 'claim',
+    weight: -1,
+    means:
+      'the main verb, or what a source reports, is a modal, or a present verb of a plan or wish: "will open", "said it would", "hopes the gym will"',
+    test: (input) => {
+      const { main, told } = input.tenses;
+      if (main === 'modal' || told === 'modal') return true;
+      return (main === 'present' || told === 'present') && plainWords(input, FUTURE_WORDS);
+    },
   },
   {
     name: 'event.happening',
@@ -172,6 +219,22 @@ export const RULES: readonly Rule[] = [
     weight: 1.2,
     means: 'an action told in the past tense outside quotation marks: arrested, ran, fled, dropped',
     test: (input) => narratesAction(input.tokens, input.quotation.inside),
+  },
+  {
+    name: 'event.narrated',
+    label: 'event',
+    weight: 1.3,
+    means:
+      'the main verb is in the past and no source is named first: "Police arrested six people", "The council closed the library"',
+    test: ({ tenses }) => tenses.main === 'past' && !tenses.sourceFirst,
+  },
+  {
+    name: 'event.measure',
+    label: 'event',
+    weight: -0.8,
+    means:
+      'a share or an amount (%, $, percent, million): "exports rose 9.7%" measures, it does not happen',
+    test: hasAmount,
   },
   {
     name: 'event.when',
@@ -200,5 +263,12 @@ export const RULES: readonly Rule[] = [
     weight: -0.8,
     means: 'a modal or future word',
     test: (input) => plainWords(input, FUTURE_WORDS),
+  },
+  {
+    name: 'event.heading',
+    label: 'event',
+    weight: -3,
+    means: 'a heading, a label or a bare attribution ("Peskov said.")',
+    test: heading,
   },
 ];

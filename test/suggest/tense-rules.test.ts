@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { suggested, suggestionFor } from './article.js';
+
+/** The rules that fired on the sentence holding `piece`. */
+function reasons(body: string, piece: string, label: string): string[] {
+  return suggestionFor(body, piece).labels.find((score) => score.label === label)!.reasons;
+}
+
+describe('rules over the main clause', () => {
+  it('reads a past main verb with no source named first as narration', () => {
+    expect(
+      reasons('Engineers repaired the broken dam near the village.', 'repaired', 'event'),
+    ).toContain('event.narrated');
+    // With a time it is now suggested from the rules alone.
+    expect(
+      suggested(suggestionFor('Engineers repaired the broken dam on Tuesday.', 'repaired')),
+    ).toContain('event');
+    // The past verb is the source's reporting verb: a saying, not a happening.
+    expect(
+      reasons('The ministry said the dam is safe and needs no repair.', 'ministry', 'event'),
+    ).not.toContain('event.narrated');
+  });
+
+  it('reads a present or perfect main verb, or what a source reports in them, as a state', () => {
+    for (const [body, piece] of [
+      ['The firm now employs 300 people in the valley.', 'employs'],
+      ['Regulators have fined the bank twice.', 'fined'],
+      ['The agency said the bridge is closed to lorries.', 'bridge'],
+    ]) {
+      expect(reasons(body!, piece!, 'claim'), body).toContain('claim.state');
+    }
+    for (const [body, piece] of [
+      ['The school hopes the new gym will open next year.', 'gym'],
+      ['The next hearing is scheduled for March 3 in Leeds.', 'hearing'],
+    ]) {
+      expect(reasons(body!, piece!, 'claim'), body).not.toContain('claim.state');
+    }
+  });
+
+  it('reads a modal main verb, or a present wish with a future word, as a plan', () => {
+    for (const [body, piece] of [
+      ['The council will vote on the budget next week.', 'vote'],
+      ['The school hopes the new gym will open next year.', 'gym'],
+      ['The mayor said the road would reopen in May.', 'reopen'],
+    ]) {
+      expect(reasons(body!, piece!, 'claim'), body).toContain('claim.plan');
+    }
+  });
+
+  it('takes a measured rise or fall for a figure more than a happening', () => {
+    expect(reasons('Exports rose 9.7% in February.', 'Exports', 'event')).toContain(
+      'event.measure',
+    );
+    expect(reasons('Rebels seized the town in February.', 'Rebels', 'event')).not.toContain(
+      'event.measure',
+    );
+  });
+
+  it('suggests no event for a bare attribution cut off by the splitter', () => {
+    const body =
+      'The ministers met in Oslo on Monday.\n\n“We will not give up.”\n\nPeskov testified.';
+    expect(reasons(body, 'Peskov testified', 'event')).toContain('event.heading');
+    expect(suggested(suggestionFor(body, 'Peskov testified'))).not.toContain('event');
+  });
+});
