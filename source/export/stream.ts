@@ -1,9 +1,13 @@
+import type { RenderedArticle } from '../store/types.js';
 import { createWriter, type Format } from './formats.js';
+import { jsonlWriter, keptLines, linesFromKept } from './jsonl.js';
 import {
   type ArticleEntry,
   type ArticleStream,
   compileFilter,
   type ExportFilter,
+  groupByAnnotator,
+  missingArticle,
   type SelectedArticle,
   selectArticle,
 } from './model.js';
@@ -81,6 +85,55 @@ export async function runExport(
   await writeFiles();
   if (pending !== '') await sink.write(pending);
   options.onProgress?.(read, read);
+  return summary;
+}
+
+/**
+ * The jsonl export of every annotation (no filter, no story) from the store's kept renderings
+ * (`KEPT_JSONL`): an article whose files' lines are kept is written from them, with no document
+ * read or parsed; another is placed, written as `runExport` writes it, and its lines kept for
+ * the next export. The output is the same byte for byte.
+ */
+export async function runKeptJsonl(
+  source: Iterable<RenderedArticle>,
+  sink: ExportSink,
+  options: Pick<ExportOptions, 'total' | 'onProgress'>,
+): Promise<ExportSummary> {
+  const summary = emptySummary();
+  const writer = jsonlWriter();
+  const all = compileFilter();
+  let pending = '';
+  let reported = 0;
+  for (const each of source) {
+    if (each.kept) {
+      const { text, lines } = linesFromKept(each.article ?? missingArticle(each.id), each.kept);
+      pending += text;
+      summary.annotations += lines;
+    } else if (each.annotated) {
+      const { annotated } = each;
+      const article = annotated.article ?? missingArticle(each.id);
+      const entry = { article, annotations: annotated.annotations, status: annotated.status };
+      const selected = selectArticle(entry, all);
+      if (!selected) continue;
+      pending += writer.article(selected, []);
+      summary.annotations += selected.entries.length;
+      for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
+        each.keep(annotator, keptLines(entries, selected.status(annotator)));
+      }
+    }
+    summary.articles++;
+    if (pending.length >= FLUSH_AT) {
+      await sink.write(pending);
+      pending = '';
+      if (sink.closed) return summary;
+    }
+    if (options.onProgress && summary.annotations - reported >= PROGRESS_EVERY) {
+      reported = summary.annotations;
+      options.onProgress(reported, Math.max(reported, options.total ?? 0));
+    }
+  }
+  if (pending !== '') await sink.write(pending);
+  options.onProgress?.(summary.annotations, summary.annotations);
   return summary;
 }
 

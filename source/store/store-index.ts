@@ -95,6 +95,12 @@ export interface CountRow {
   placedOn: string | null;
 }
 
+/** What a format last rendered of one file: null when that is no longer the file's. */
+export interface RenderedRow {
+  annotator: string;
+  text: string | null;
+}
+
 export interface RefusalRow {
   path: string;
   annotator: string | null;
@@ -171,6 +177,18 @@ CREATE INDEX IF NOT EXISTS files_counts
 -- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+-- What a format wrote of each file last time (an export's lines), for the document and the
+-- placements it was written from: valid while the file's row still holds both.
+CREATE TABLE IF NOT EXISTS rendered (
+  path TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  fingerprint TEXT,
+  placed_on TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (path, kind)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS rendered_gone AFTER DELETE ON files
+  BEGIN DELETE FROM rendered WHERE path = OLD.path; END;
 CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
   BEGIN DELETE FROM digests WHERE folder = NEW.folder; END;
 CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files
@@ -228,7 +246,7 @@ export class StoreIndex {
         // Another format may have other columns: its tables go, and are made again.
         db.transaction(() => {
           db.exec(
-            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DELETE FROM meta;',
+            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS rendered; DELETE FROM meta;',
           );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
@@ -412,6 +430,28 @@ export class StoreIndex {
     });
   }
 
+  /**
+   * Per file of an article with annotations, by annotator: what `kind` last rendered of it, or
+   * null where that is not of the file's current document and of placements confirmed in
+   * `generation` (the corpus's current one).
+   */
+  renderedOf(article: string, kind: string, generation: string): RenderedRow[] {
+    return (this.statements.renderedOf.all({ article, kind, generation }) as unknown[][]).map(
+      ([annotator, text]) => ({ annotator: annotator as string, text: text as string | null }),
+    );
+  }
+
+  /** Keeps what `kind` rendered of a file from the document `fingerprint` placed on `placedOn`. */
+  keepRendered(
+    path: string,
+    kind: string,
+    fingerprint: string | null,
+    placedOn: string,
+    text: string,
+  ): void {
+    this.statements.keepRendered.run(path, kind, fingerprint, placedOn, text);
+  }
+
   /** Every document of an article, one per annotator (refused files left out). */
   docsOf(article: string): StoreDoc[] {
     return (this.statements.docsOf.all(article) as Row[]).map(
@@ -573,6 +613,21 @@ function prepare(db: Database.Database) {
          UNION ALL SELECT (SELECT min(folder) FROM files WHERE folder > each.folder) FROM each
          WHERE each.folder IS NOT NULL)
        SELECT folder FROM each WHERE folder IS NOT NULL`,
+    ),
+    // A rendering counts only for the file's document and placements as the row holds them now,
+    // confirmed on the corpus's text in its current generation.
+    renderedOf: db
+      .prepare(
+        `SELECT files.annotator, rendered.text FROM files LEFT JOIN rendered
+           ON rendered.path = files.path AND rendered.kind = @kind
+           AND rendered.fingerprint IS files.fingerprint AND rendered.placed_on IS files.placed_on
+           AND files.placed_in IS @generation
+         WHERE files.article = @article AND files.reason IS NULL AND files.annotations > 0
+         ORDER BY files.annotator`,
+      )
+      .raw(),
+    keepRendered: db.prepare(
+      'INSERT OR REPLACE INTO rendered (path, kind, fingerprint, placed_on, text) VALUES (?, ?, ?, ?, ?)',
     ),
     docsOf: db.prepare(
       'SELECT doc FROM files JOIN docs USING (path) WHERE article = ? AND reason IS NULL ORDER BY annotator',
