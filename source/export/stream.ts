@@ -18,7 +18,8 @@ import { type ExportFile, type ExportSummary, emptySummary, type WriterOptions }
  * so a slow reader slows the export down instead of letting output pile up in memory.
  */
 export interface ExportSink {
-  write(text: string): Promise<void>;
+  /** `shown`: the text went through `visible` already (a sink that escapes need not again). */
+  write(text: string, shown?: boolean): Promise<void>;
   /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
   writeFile(relativePath: string, content: string): Promise<void>;
   /** True once the reader went away (`| head`): the export stops early, quietly. */
@@ -123,7 +124,7 @@ export async function runKeptJsonl(
     }
     summary.articles++;
     if (pending.length >= FLUSH_AT) {
-      await sink.write(pending);
+      await sink.write(pending, true);
       pending = '';
       if (sink.closed) return summary;
     }
@@ -132,7 +133,8 @@ export async function runKeptJsonl(
       options.onProgress(reported, Math.max(reported, options.total ?? 0));
     }
   }
-  if (pending !== '') await sink.write(pending);
+  // Every line was made visible: the article's fields here, the rest as it was kept.
+  if (pending !== '') await sink.write(pending, true);
   options.onProgress?.(summary.annotations, summary.annotations);
   return summary;
 }

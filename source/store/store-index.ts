@@ -431,14 +431,29 @@ export class StoreIndex {
   }
 
   /**
-   * Per file of an article with annotations, by annotator: what `kind` last rendered of it, or
+   * Per file with annotations of each of `articles`, by annotator: what `kind` last rendered of it, or
    * null where that is not of the file's current document and of placements confirmed in
    * `generation` (the corpus's current one).
    */
-  renderedOf(article: string, kind: string, generation: string): RenderedRow[] {
-    return (this.statements.renderedOf.all({ article, kind, generation }) as unknown[][]).map(
-      ([annotator, text]) => ({ annotator: annotator as string, text: text as string | null }),
-    );
+  renderedOf(
+    articles: readonly string[],
+    kind: string,
+    generation: string,
+  ): Map<string, RenderedRow[]> {
+    const found = new Map<string, RenderedRow[]>();
+    // One statement for a chunk of articles: one each cost more than the reading of the text.
+    const rows = this.statements.renderedOf.all({
+      articles: JSON.stringify(articles),
+      kind,
+      generation,
+    }) as unknown[][];
+    for (const [article, annotator, text] of rows) {
+      const row = { annotator: annotator as string, text: text as string | null };
+      const own = found.get(article as string);
+      if (own) own.push(row);
+      else found.set(article as string, [row]);
+    }
+    return found;
   }
 
   /** Keeps what `kind` rendered of a file from the document `fingerprint` placed on `placedOn`. */
@@ -618,12 +633,13 @@ function prepare(db: Database.Database) {
     // confirmed on the corpus's text in its current generation.
     renderedOf: db
       .prepare(
-        `SELECT files.annotator, rendered.text FROM files LEFT JOIN rendered
+        `SELECT files.article, files.annotator, rendered.text FROM files LEFT JOIN rendered
            ON rendered.path = files.path AND rendered.kind = @kind
            AND rendered.fingerprint IS files.fingerprint AND rendered.placed_on IS files.placed_on
            AND files.placed_in IS @generation
-         WHERE files.article = @article AND files.reason IS NULL AND files.annotations > 0
-         ORDER BY files.annotator`,
+         WHERE files.article IN (SELECT value FROM json_each(@articles))
+           AND files.reason IS NULL AND files.annotations > 0
+         ORDER BY files.article, files.annotator`,
       )
       .raw(),
     keepRendered: db.prepare(

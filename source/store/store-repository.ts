@@ -199,13 +199,12 @@ export class StoreRepository implements Repository {
       }
     };
     for (const [from, size] of chunks(ids.length)) {
-      const chunk = index.batch(() =>
-        this.corpusReads(() =>
-          ids.slice(from, from + size).map((id): RenderedArticle => {
-            const rows =
-              generation === null || this.seen.has(id)
-                ? []
-                : index.renderedOf(id, kind, generation);
+      const chunk = index.batch(() => {
+        const slice = ids.slice(from, from + size);
+        const found = generation === null ? null : index.renderedOf(slice, kind, generation);
+        return this.corpusReads(() =>
+          slice.map((id): RenderedArticle => {
+            const rows = (!this.seen.has(id) && found?.get(id)) || [];
             if (rows.length > 0 && rows.every((row) => row.text !== null)) {
               const kept = rows as Array<{ annotator: string; text: string }>;
               const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
@@ -220,8 +219,8 @@ export class StoreRepository implements Repository {
             const annotated = placed.annotations.length > 0 ? annotatedOf(id, placed) : null;
             return { id, article: annotated?.article ?? null, kept: null, annotated, keep };
           }),
-        ),
-      );
+        );
+      });
       for (const each of chunk) if (each.kept || each.annotated) yield each;
       this.savePlacements();
       if (renderings.length >= SAVE_BATCH) keepAll();
