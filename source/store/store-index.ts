@@ -178,17 +178,23 @@ CREATE INDEX IF NOT EXISTS files_counts
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 -- What a format wrote of each file last time (an export's lines), for the document and the
--- placements it was written from: valid while the file's row still holds both.
-CREATE TABLE IF NOT EXISTS rendered (
-  path TEXT NOT NULL,
+-- placements it was written from: valid while the file's row still holds both. By article, as
+-- an export reads them: one article's files together, and neighbours near.
+CREATE TABLE IF NOT EXISTS renderings (
+  article TEXT NOT NULL,
+  annotator TEXT NOT NULL,
   kind TEXT NOT NULL,
   fingerprint TEXT,
   placed_on TEXT NOT NULL,
   text TEXT NOT NULL,
-  PRIMARY KEY (path, kind)
-) WITHOUT ROWID;
-CREATE TRIGGER IF NOT EXISTS rendered_gone AFTER DELETE ON files
-  BEGIN DELETE FROM rendered WHERE path = OLD.path; END;
+  PRIMARY KEY (article, annotator, kind)
+);
+CREATE TRIGGER IF NOT EXISTS renderings_gone AFTER DELETE ON files
+  BEGIN DELETE FROM renderings WHERE article = OLD.article AND annotator = OLD.annotator; END;
+-- What the export compares with each kept rendering, without a lookup of the file's row.
+CREATE INDEX IF NOT EXISTS files_rendered
+  ON files (article, annotator, fingerprint, placed_on, placed_in)
+  WHERE reason IS NULL AND annotations > 0;
 CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
   BEGIN DELETE FROM digests WHERE folder = NEW.folder; END;
 CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files
@@ -246,7 +252,7 @@ export class StoreIndex {
         // Another format may have other columns: its tables go, and are made again.
         db.transaction(() => {
           db.exec(
-            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS rendered; DELETE FROM meta;',
+            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DELETE FROM meta;',
           );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
@@ -456,15 +462,17 @@ export class StoreIndex {
     return found;
   }
 
-  /** Keeps what `kind` rendered of a file from the document `fingerprint` placed on `placedOn`. */
+  /**
+   * Keeps what `kind` rendered of the annotator's file of the article, from the document
+   * `fingerprint` placed on `placedOn`.
+   */
   keepRendered(
-    path: string,
+    file: { article: string; annotator: string; fingerprint: string | null; placedOn: string },
     kind: string,
-    fingerprint: string | null,
-    placedOn: string,
     text: string,
   ): void {
-    this.statements.keepRendered.run(path, kind, fingerprint, placedOn, text);
+    const { article, annotator, fingerprint, placedOn } = file;
+    this.statements.keepRendered.run(article, annotator, kind, fingerprint, placedOn, text);
   }
 
   /** Every document of an article, one per annotator (refused files left out). */
@@ -633,17 +641,19 @@ function prepare(db: Database.Database) {
     // confirmed on the corpus's text in its current generation.
     renderedOf: db
       .prepare(
-        `SELECT files.article, files.annotator, rendered.text FROM files LEFT JOIN rendered
-           ON rendered.path = files.path AND rendered.kind = @kind
-           AND rendered.fingerprint IS files.fingerprint AND rendered.placed_on IS files.placed_on
-           AND files.placed_in IS @generation
+        `SELECT files.article, files.annotator, renderings.text
+         FROM files INDEXED BY files_rendered LEFT JOIN renderings
+           ON renderings.article = files.article AND renderings.annotator = files.annotator
+           AND renderings.kind = @kind AND renderings.fingerprint IS files.fingerprint
+           AND renderings.placed_on IS files.placed_on AND files.placed_in IS @generation
          WHERE files.article IN (SELECT value FROM json_each(@articles))
            AND files.reason IS NULL AND files.annotations > 0
          ORDER BY files.article, files.annotator`,
       )
       .raw(),
     keepRendered: db.prepare(
-      'INSERT OR REPLACE INTO rendered (path, kind, fingerprint, placed_on, text) VALUES (?, ?, ?, ?, ?)',
+      `INSERT OR REPLACE INTO renderings (article, annotator, kind, fingerprint, placed_on, text)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     docsOf: db.prepare(
       'SELECT doc FROM files JOIN docs USING (path) WHERE article = ? AND reason IS NULL ORDER BY annotator',

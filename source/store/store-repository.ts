@@ -62,7 +62,7 @@ interface Placed {
   /** Each annotator's status of the article, from the same read (unreviewed when absent). */
   statuses: Map<string, ReviewStatus>;
   /** Each annotator's file: its document's fingerprint and the text key it is placed on. */
-  sources: Map<string, { path: string; fingerprint: string | null; placedOn: string | null }>;
+  sources: Map<string, { fingerprint: string | null; placedOn: string | null }>;
 }
 
 /** A placed article as `annotated` gives it. */
@@ -181,18 +181,14 @@ export class StoreRepository implements Repository {
     const generation = this.generation();
     const { index } = this.storage;
     const renderings: Array<{
-      path: string;
-      fingerprint: string | null;
-      on: string;
+      file: { article: string; annotator: string; fingerprint: string | null; placedOn: string };
       text: string;
     }> = [];
     const keepAll = () => {
       const rows = renderings.splice(0);
       try {
         index.batch(() => {
-          for (const { path, fingerprint, on, text } of rows) {
-            index.keepRendered(path, kind, fingerprint, on, text);
-          }
+          for (const { file, text } of rows) index.keepRendered(file, kind, text);
         });
       } catch {
         // A cache that cannot be written (another process holds it too long) is only slower.
@@ -214,7 +210,8 @@ export class StoreRepository implements Repository {
             const keep = (annotator: string, text: string) => {
               const source = placed.sources.get(annotator);
               if (source?.placedOn == null) return;
-              renderings.push({ ...source, on: source.placedOn, text });
+              const { fingerprint, placedOn } = source;
+              renderings.push({ file: { article: id, annotator, fingerprint, placedOn }, text });
             };
             const annotated = placed.annotations.length > 0 ? annotatedOf(id, placed) : null;
             return { id, article: annotated?.article ?? null, kept: null, annotated, keep };
@@ -936,7 +933,6 @@ export class StoreRepository implements Repository {
       }
       const on = kept ? null : keyOf();
       sources.set(doc.annotator, {
-        path: row.path,
         fingerprint: row.fingerprint,
         placedOn: kept ? row.placedOn : on,
       });

@@ -61,9 +61,9 @@ async function keptFiles(dir: string): Promise<number> {
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.sqlite'))) {
     const db = openSqlite(join(folder, name), { readonly: true });
     try {
-      const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'rendered'").get();
+      const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'renderings'").get();
       if (table)
-        kept += (db.prepare('SELECT count(*) AS n FROM rendered').get() as { n: number }).n;
+        kept += (db.prepare('SELECT count(*) AS n FROM renderings').get() as { n: number }).n;
     } finally {
       db.close();
     }
