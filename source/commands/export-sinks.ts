@@ -15,8 +15,8 @@ export function stdoutSink(output: Output): ExportSink {
     get closed() {
       return closed;
     },
-    async write(text) {
-      if (!closed) closed = !(await output.out(text));
+    async write(text, shown) {
+      if (!closed) closed = !(await (shown ? output.outShown(text) : output.out(text)));
     },
     async writeFile() {
       throw new Error('this format writes a folder: give it with --out DIR');

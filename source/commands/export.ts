@@ -5,10 +5,11 @@ import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
 import { FORMATS, isFormat } from '../export/formats.js';
+import { KEPT_JSONL } from '../export/jsonl.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
-import { type ExportOptions, runExport } from '../export/stream.js';
+import { type ExportOptions, type ExportSink, runExport, runKeptJsonl } from '../export/stream.js';
 import type { ExportSummary, StoryOf, SuggestionSource } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
@@ -161,25 +162,39 @@ Examples
       total,
       onProgress: progressOnStderr(output, total),
     };
-    // Read from the store one article at a time, as the export writes it; with suggestions,
-    // every article of the corpus is a task.
-    const source = suggestions
-      ? everyArticleEntries(workspace.corpus.articles(), repository)
-      : storeEntries(repository.annotated());
+    // Every annotation as jsonl: from the lines the store kept of each file at the last export.
+    const whole =
+      format === 'jsonl' &&
+      !suggestions &&
+      !storyOf &&
+      Object.values(filter).every((values) => values.length === 0);
+    // Else read from the store one article at a time, as the export writes it; with
+    // suggestions, every article of the corpus is a task.
+    const write = (sink: ExportSink): Promise<ExportSummary> =>
+      whole
+        ? runKeptJsonl(repository.rendered(KEPT_JSONL), sink, options)
+        : runExport(
+            format,
+            suggestions
+              ? everyArticleEntries(workspace.corpus.articles(), repository)
+              : storeEntries(repository.annotated()),
+            sink,
+            options,
+          );
     let summary: ExportSummary;
     const folder = format === 'brat' ? folderSink(base(out!)) : null;
     try {
-      if (folder) summary = await runExport(format, source, folder, options);
+      if (folder) summary = await write(folder);
       else if (out) {
         const file = await fileSink(base(out));
         try {
-          summary = await runExport(format, source, file.sink, options);
+          summary = await write(file.sink);
           await file.commit();
         } catch (error) {
           await file.abort();
           throw error;
         }
-      } else summary = await runExport(format, source, stdoutSink(output), options);
+      } else summary = await write(stdoutSink(output));
     } catch (error) {
       await repository.close();
       const file = (error as { exportPath?: string }).exportPath;

@@ -94,6 +94,14 @@ export class Output {
     return this.#write(all, visible);
   }
 
+  /**
+   * `out` for text already passed through `visible` as a whole (an export's jsonl): scanning
+   * 200 MB again for what cannot be there took a second.
+   */
+  async outShown(text: string): Promise<boolean> {
+    return this.#write([text], (part) => part);
+  }
+
   /** Whether stdout is a terminal that shows colour (not under NO_COLOR). */
   get color(): boolean {
     return Boolean(this.io.stdout.isTTY) && !this.io.env.NO_COLOR;

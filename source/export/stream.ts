@@ -1,9 +1,13 @@
+import type { RenderedArticle } from '../store/types.js';
 import { createWriter, type Format } from './formats.js';
+import { jsonlWriter, keptLines, linesFromKept } from './jsonl.js';
 import {
   type ArticleEntry,
   type ArticleStream,
   compileFilter,
   type ExportFilter,
+  groupByAnnotator,
+  missingArticle,
   type SelectedArticle,
   selectArticle,
 } from './model.js';
@@ -14,7 +18,8 @@ import { type ExportFile, type ExportSummary, emptySummary, type WriterOptions }
  * so a slow reader slows the export down instead of letting output pile up in memory.
  */
 export interface ExportSink {
-  write(text: string): Promise<void>;
+  /** `shown`: the text went through `visible` already (a sink that escapes need not again). */
+  write(text: string, shown?: boolean): Promise<void>;
   /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
   writeFile(relativePath: string, content: string): Promise<void>;
   /** True once the reader went away (`| head`): the export stops early, quietly. */
@@ -81,6 +86,56 @@ export async function runExport(
   await writeFiles();
   if (pending !== '') await sink.write(pending);
   options.onProgress?.(read, read);
+  return summary;
+}
+
+/**
+ * The jsonl export of every annotation (no filter, no story) from the store's kept renderings
+ * (`KEPT_JSONL`): an article whose files' lines are kept is written from them, with no document
+ * read or parsed; another is placed, written as `runExport` writes it, and its lines kept for
+ * the next export. The output is the same byte for byte.
+ */
+export async function runKeptJsonl(
+  source: Iterable<RenderedArticle>,
+  sink: ExportSink,
+  options: Pick<ExportOptions, 'total' | 'onProgress'>,
+): Promise<ExportSummary> {
+  const summary = emptySummary();
+  const writer = jsonlWriter();
+  const all = compileFilter();
+  let pending = '';
+  let reported = 0;
+  for (const each of source) {
+    if (each.kept) {
+      const { text, lines } = linesFromKept(each.article ?? missingArticle(each.id), each.kept);
+      pending += text;
+      summary.annotations += lines;
+    } else if (each.annotated) {
+      const { annotated } = each;
+      const article = annotated.article ?? missingArticle(each.id);
+      const entry = { article, annotations: annotated.annotations, status: annotated.status };
+      const selected = selectArticle(entry, all);
+      if (!selected) continue;
+      pending += writer.article(selected, []);
+      summary.annotations += selected.entries.length;
+      for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
+        each.keep(annotator, keptLines(entries, selected.status(annotator)));
+      }
+    }
+    summary.articles++;
+    if (pending.length >= FLUSH_AT) {
+      await sink.write(pending, true);
+      pending = '';
+      if (sink.closed) return summary;
+    }
+    if (options.onProgress && summary.annotations - reported >= PROGRESS_EVERY) {
+      reported = summary.annotations;
+      options.onProgress(reported, Math.max(reported, options.total ?? 0));
+    }
+  }
+  // Every line was made visible: the article's fields here, the rest as it was kept.
+  if (pending !== '') await sink.write(pending, true);
+  options.onProgress?.(summary.annotations, summary.annotations);
   return summary;
 }
 

@@ -8,6 +8,7 @@ import type {
   Label,
   OwnTally,
   PlacedAnnotation,
+  RenderedArticle,
   ReviewStatus,
   StoreProblem,
 } from './types.js';
@@ -60,6 +61,12 @@ export interface Repository {
    * id. `texts`: only articles where an annotation has a note or attributes.
    */
   annotated(filter?: { texts?: boolean }): Iterable<AnnotatedArticle>;
+  /**
+   * The articles of `annotated()` in the same order, each with what the format `kind` rendered
+   * of its files last time where that is still of the file's document and placements (nothing
+   * is read but that text), else placed, for the format to render and `keep` again.
+   */
+  rendered(kind: string): Iterable<RenderedArticle>;
   /**
    * One annotator's annotations, placed, one article at a time (by id): what the review opens
    * on, without holding every document of a large store at once.

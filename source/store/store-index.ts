@@ -95,6 +95,12 @@ export interface CountRow {
   placedOn: string | null;
 }
 
+/** What a format last rendered of one file: null when that is no longer the file's. */
+export interface RenderedRow {
+  annotator: string;
+  text: string | null;
+}
+
 export interface RefusalRow {
   path: string;
   annotator: string | null;
@@ -171,6 +177,24 @@ CREATE INDEX IF NOT EXISTS files_counts
 -- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+-- What a format wrote of each file last time (an export's lines), for the document and the
+-- placements it was written from: valid while the file's row still holds both. By article, as
+-- an export reads them: one article's files together, and neighbours near.
+CREATE TABLE IF NOT EXISTS renderings (
+  article TEXT NOT NULL,
+  annotator TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  fingerprint TEXT,
+  placed_on TEXT NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (article, annotator, kind)
+);
+CREATE TRIGGER IF NOT EXISTS renderings_gone AFTER DELETE ON files
+  BEGIN DELETE FROM renderings WHERE article = OLD.article AND annotator = OLD.annotator; END;
+-- What the export compares with each kept rendering, without a lookup of the file's row.
+CREATE INDEX IF NOT EXISTS files_rendered
+  ON files (article, annotator, fingerprint, placed_on, placed_in)
+  WHERE reason IS NULL AND annotations > 0;
 CREATE TRIGGER IF NOT EXISTS files_added AFTER INSERT ON files
   BEGIN DELETE FROM digests WHERE folder = NEW.folder; END;
 CREATE TRIGGER IF NOT EXISTS files_removed AFTER DELETE ON files
@@ -228,7 +252,7 @@ export class StoreIndex {
         // Another format may have other columns: its tables go, and are made again.
         db.transaction(() => {
           db.exec(
-            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DELETE FROM meta;',
+            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DELETE FROM meta;',
           );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
@@ -412,6 +436,45 @@ export class StoreIndex {
     });
   }
 
+  /**
+   * Per file with annotations of each of `articles`, by annotator: what `kind` last rendered of it, or
+   * null where that is not of the file's current document and of placements confirmed in
+   * `generation` (the corpus's current one).
+   */
+  renderedOf(
+    articles: readonly string[],
+    kind: string,
+    generation: string,
+  ): Map<string, RenderedRow[]> {
+    const found = new Map<string, RenderedRow[]>();
+    // One statement for a chunk of articles: one each cost more than the reading of the text.
+    const rows = this.statements.renderedOf.all({
+      articles: JSON.stringify(articles),
+      kind,
+      generation,
+    }) as unknown[][];
+    for (const [article, annotator, text] of rows) {
+      const row = { annotator: annotator as string, text: text as string | null };
+      const own = found.get(article as string);
+      if (own) own.push(row);
+      else found.set(article as string, [row]);
+    }
+    return found;
+  }
+
+  /**
+   * Keeps what `kind` rendered of the annotator's file of the article, from the document
+   * `fingerprint` placed on `placedOn`.
+   */
+  keepRendered(
+    file: { article: string; annotator: string; fingerprint: string | null; placedOn: string },
+    kind: string,
+    text: string,
+  ): void {
+    const { article, annotator, fingerprint, placedOn } = file;
+    this.statements.keepRendered.run(article, annotator, kind, fingerprint, placedOn, text);
+  }
+
   /** Every document of an article, one per annotator (refused files left out). */
   docsOf(article: string): StoreDoc[] {
     return (this.statements.docsOf.all(article) as Row[]).map(
@@ -573,6 +636,24 @@ function prepare(db: Database.Database) {
          UNION ALL SELECT (SELECT min(folder) FROM files WHERE folder > each.folder) FROM each
          WHERE each.folder IS NOT NULL)
        SELECT folder FROM each WHERE folder IS NOT NULL`,
+    ),
+    // A rendering counts only for the file's document and placements as the row holds them now,
+    // confirmed on the corpus's text in its current generation.
+    renderedOf: db
+      .prepare(
+        `SELECT files.article, files.annotator, renderings.text
+         FROM files INDEXED BY files_rendered LEFT JOIN renderings
+           ON renderings.article = files.article AND renderings.annotator = files.annotator
+           AND renderings.kind = @kind AND renderings.fingerprint IS files.fingerprint
+           AND renderings.placed_on IS files.placed_on AND files.placed_in IS @generation
+         WHERE files.article IN (SELECT value FROM json_each(@articles))
+           AND files.reason IS NULL AND files.annotations > 0
+         ORDER BY files.article, files.annotator`,
+      )
+      .raw(),
+    keepRendered: db.prepare(
+      `INSERT OR REPLACE INTO renderings (article, annotator, kind, fingerprint, placed_on, text)
+       VALUES (?, ?, ?, ?, ?, ?)`,
     ),
     docsOf: db.prepare(
       'SELECT doc FROM files JOIN docs USING (path) WHERE article = ? AND reason IS NULL ORDER BY annotator',

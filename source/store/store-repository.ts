@@ -28,6 +28,7 @@ import type {
   Label,
   OwnTally,
   PlacedAnnotation,
+  RenderedArticle,
   ReviewStatus,
   StoreProblem,
 } from './types.js';
@@ -60,6 +61,28 @@ interface Placed {
   annotations: PlacedAnnotation[];
   /** Each annotator's status of the article, from the same read (unreviewed when absent). */
   statuses: Map<string, ReviewStatus>;
+  /** Each annotator's file: its document's fingerprint and the text key it is placed on. */
+  sources: Map<string, { fingerprint: string | null; placedOn: string | null }>;
+}
+
+/** A placed article as `annotated` gives it. */
+function annotatedOf(id: string, { article, annotations, statuses }: Placed): AnnotatedArticle {
+  return {
+    id,
+    article: article ?? null,
+    annotations,
+    status: (annotator) => statuses.get(annotator) ?? 'unreviewed',
+  };
+}
+
+/**
+ * Where each chunk of `total` articles read at once starts, and its size: the first chunks are
+ * small, so that the first article is out after one read.
+ */
+function* chunks(total: number): Generator<[from: number, size: number]> {
+  for (let from = 0, size = 1; from < total; from += size, size = Math.min(2 * size, READ_CHUNK)) {
+    yield [from, size];
+  }
 }
 
 /**
@@ -136,7 +159,83 @@ export class StoreRepository implements Repository {
   }
 
   *annotated(filter: { texts?: boolean } = {}): Iterable<AnnotatedArticle> {
-    const annotated = this.storage.index.annotatedArticles(filter.texts ?? false);
+    const { ids, lazy } = this.exportOrder(filter.texts ?? false);
+    const generation = this.generation();
+    // A chunk of articles in one read of each index (a statement on its own costs a lock); the
+    // first chunks are small, so that the first article is out after one read.
+    for (const [from, size] of chunks(ids.length)) {
+      const chunk = this.storage.index.batch(() =>
+        this.corpusReads(() =>
+          ids.slice(from, from + size).map((id) => this.placedWith(id, generation, lazy(id))),
+        ),
+      );
+      for (const [at, placed] of chunk.entries()) {
+        if (placed.annotations.length > 0) yield annotatedOf(ids[from + at]!, placed);
+      }
+    }
+    this.savePlacements();
+  }
+
+  *rendered(kind: string): Iterable<RenderedArticle> {
+    const { ids, lazy } = this.exportOrder(false);
+    const generation = this.generation();
+    const { index } = this.storage;
+    const renderings: Array<{
+      file: { article: string; annotator: string; fingerprint: string | null; placedOn: string };
+      text: string;
+    }> = [];
+    const keepAll = () => {
+      const rows = renderings.splice(0);
+      try {
+        index.batch(() => {
+          for (const { file, text } of rows) index.keepRendered(file, kind, text);
+        });
+      } catch {
+        // A cache that cannot be written (another process holds it too long) is only slower.
+      }
+    };
+    for (const [from, size] of chunks(ids.length)) {
+      const chunk = index.batch(() => {
+        const slice = ids.slice(from, from + size);
+        const found = generation === null ? null : index.renderedOf(slice, kind, generation);
+        return this.corpusReads(() =>
+          slice.map((id): RenderedArticle => {
+            const rows = (!this.seen.has(id) && found?.get(id)) || [];
+            if (rows.length > 0 && rows.every((row) => row.text !== null)) {
+              const kept = rows as Array<{ annotator: string; text: string }>;
+              const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
+              return { id, article, kept, annotated: null, keep: () => undefined };
+            }
+            const placed = this.placedWith(id, generation, lazy(id));
+            const keep = (annotator: string, text: string) => {
+              const source = placed.sources.get(annotator);
+              if (source?.placedOn == null) return;
+              const { fingerprint, placedOn } = source;
+              renderings.push({ file: { article: id, annotator, fingerprint, placedOn }, text });
+            };
+            const annotated = placed.annotations.length > 0 ? annotatedOf(id, placed) : null;
+            return { id, article: annotated?.article ?? null, kept: null, annotated, keep };
+          }),
+        );
+      });
+      for (const each of chunk) if (each.kept || each.annotated) yield each;
+      this.savePlacements();
+      if (renderings.length >= SAVE_BATCH) keepAll();
+    }
+    this.savePlacements();
+    keepAll();
+  }
+
+  /**
+   * The annotated articles in export order (corpus order, then those gone from it by id), and a
+   * stand-in for each that reads its text only when asked (undefined: without the corpus's
+   * summaries, when the article is read whole).
+   */
+  private exportOrder(texts: boolean): {
+    ids: string[];
+    lazy: (id: string) => (() => Article | undefined) | undefined;
+  } {
+    const annotated = this.storage.index.annotatedArticles(texts);
     const heads = this.headsOf(annotated);
     const inCorpus: Array<{ ord: number; id: string }> = [];
     const gone: string[] = [];
@@ -149,36 +248,13 @@ export class StoreRepository implements Repository {
     // The index orders by UTF-8 bytes; exports order ids by UTF-16 code units, as JavaScript does.
     gone.sort(compare);
     const ids = [...inCorpus.map((each) => each.id), ...gone];
-    const generation = this.generation();
     // With kept placements, an article's text is read only by a format that asks for it.
     const lazy = (id: string): (() => Article | undefined) | undefined => {
       if (!heads) return undefined;
       const head = heads.get(id);
       return () => (head ? new LazyArticle(id, head, () => this.articleOf(id)) : undefined);
     };
-    // A chunk of articles in one read of each index (a statement on its own costs a lock); the
-    // first chunks are small, so that the first article is out after one read.
-    for (
-      let from = 0, size = 1;
-      from < ids.length;
-      from += size, size = Math.min(2 * size, READ_CHUNK)
-    ) {
-      const chunk = this.storage.index.batch(() =>
-        this.corpusReads(() =>
-          ids.slice(from, from + size).map((id) => this.placedWith(id, generation, lazy(id))),
-        ),
-      );
-      for (const [at, { article, annotations, statuses }] of chunk.entries()) {
-        if (annotations.length === 0) continue;
-        yield {
-          id: ids[from + at]!,
-          article: article ?? null,
-          annotations,
-          status: (annotator) => statuses.get(annotator) ?? 'unreviewed',
-        };
-      }
-    }
-    this.savePlacements();
+    return { ids, lazy };
   }
 
   /**
@@ -811,6 +887,7 @@ export class StoreRepository implements Repository {
     let points: CodePoints | null = null;
     const annotations: PlacedAnnotation[] = [];
     const statuses = new Map<string, ReviewStatus>();
+    const sources: Placed['sources'] = new Map();
     for (const row of index.placedRowsOf(id)) {
       const { doc } = row;
       statuses.set(doc.annotator, row.status);
@@ -855,6 +932,10 @@ export class StoreRepository implements Repository {
         annotations.push(placedFrom(stored, doc, placement));
       }
       const on = kept ? null : keyOf();
+      sources.set(doc.annotator, {
+        fingerprint: row.fingerprint,
+        placedOn: kept ? row.placedOn : on,
+      });
       if (on !== null) {
         this.unsaved.push({
           path: row.path,
@@ -868,7 +949,7 @@ export class StoreRepository implements Repository {
     }
     annotations.sort(compareListed);
     if (!articleRead) article = lazy ? lazy() : this.articleOf(id);
-    const placed = { version: index.version, article, annotations, statuses };
+    const placed = { version: index.version, article, annotations, statuses, sources };
     this.placedCache.delete(id);
     this.placedCache.set(id, placed);
     if (this.placedCache.size > PLACED_CACHE) {

@@ -65,6 +65,23 @@ export interface AnnotatedArticle {
   status(annotator: string): ReviewStatus;
 }
 
+/**
+ * An article as `Repository.rendered` gives it, in `annotated` order: what a format rendered of
+ * each of its files last time, where that still holds, else its annotations placed to render
+ * them again.
+ */
+export interface RenderedArticle {
+  id: string;
+  /** The article as the corpus has it now (its text read only when asked for); null: gone. */
+  article: Article | null;
+  /** Each annotator's kept rendering, by annotator; null when one must be rendered again. */
+  kept: Array<{ annotator: string; text: string }> | null;
+  /** When `kept` is null: the article with its annotations placed, as `annotated` gives it. */
+  annotated: AnnotatedArticle | null;
+  /** Keeps what was rendered of the annotator's file of this article, for the next time. */
+  keep(annotator: string, text: string): void;
+}
+
 /** One annotator's annotations of one article, counted: what `stats` reads of a file. */
 export interface FileCounts {
   annotator: string;

@@ -1,0 +1,110 @@
+import { readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as exportCommand } from '../../source/commands/export.js';
+import { openSqlite } from '../../source/corpus/db/sqlite.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository } from '../../source/store/index.js';
+import { run, useWorkspace } from './workspace.js';
+
+/**
+ * alice and bob on the Unicode article (the same sentence and label twice, two labels on one
+ * sentence, a note with a bidi override), carol on an article gone from the corpus.
+ */
+async function team(dir: string) {
+  const root = join(dir, 'store');
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  const uni = articles.find((a) => a.id === 'uni')!;
+  const seed = articles.find((a) => a.id !== 'uni')!;
+  const [s0, s1, s2] = uni.sentences;
+  const alice = await openRepository({ root, annotator: 'alice', articles });
+  await alice.tag(uni, s0!.id, 'quote');
+  await alice.tag(uni, s1!.id, 'event');
+  await alice.tag(uni, s1!.id, 'claim');
+  await alice.annotate(uni, s1!.id, { note: 'check \u202e this' });
+  await alice.tag(seed, seed.sentences[2]!.id, 'claim');
+  await alice.setStatus(uni.id, 'done');
+  await alice.close();
+  const bob = await openRepository({ root, annotator: 'bob', articles });
+  await bob.tag(uni, s0!.id, 'quote');
+  await bob.tag(uni, s2!.id, 'event');
+  await bob.setStatus(uni.id, 'in progress');
+  await bob.close();
+  const gone = { ...seed, id: 'gone-since' };
+  const carol = await openRepository({ root, annotator: 'carol', articles: [gone] });
+  await carol.tag(gone, gone.sentences[0]!.id, 'event');
+  await carol.close();
+  for (const file of ['alice/uni.json', `alice/${seed.id}.json`, 'bob/uni.json']) {
+    await age(join(root, file));
+  }
+  await age(join(root, 'carol', 'gone-since.json'));
+}
+
+/**
+ * Sets a file's time an hour back, as a file that came with a pull: one written within two
+ * seconds of being read is read again at the next open, and its kept lines with it.
+ */
+async function age(path: string) {
+  const hourAgo = new Date(Date.now() - 3600_000);
+  await utimes(path, hourAgo, hourAgo);
+}
+
+/** The export as it reads and places every document (a filter that keeps everyone). */
+const placed = (dir: string) =>
+  run(exportCommand, dir, [], { format: 'jsonl', annotator: ['alice', 'bob', 'carol'] });
+const whole = (dir: string) => run(exportCommand, dir, [], { format: 'jsonl' });
+
+/** How many files' lines the store's index keeps. */
+async function keptFiles(dir: string): Promise<number> {
+  const folder = join(dir, 'cache', 'margin', 'stores');
+  let kept = 0;
+  for (const name of (await readdir(folder)).filter((file) => file.endsWith('.sqlite'))) {
+    const db = openSqlite(join(folder, name), { readonly: true });
+    try {
+      const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'renderings'").get();
+      if (table)
+        kept += (db.prepare('SELECT count(*) AS n FROM renderings').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+  return kept;
+}
+
+describe('margin export --format jsonl from the lines kept of each file', () => {
+  const workspace = useWorkspace();
+
+  it('writes the same bytes as placing every annotation, the first time and the next', async () => {
+    const dir = await workspace();
+    await team(dir);
+    const expected = await placed(dir);
+    expect(expected.status).toBe(0);
+    expect(expected.stdout.split('\n')).toHaveLength(8);
+    const first = await whole(dir);
+    expect(first.stdout).toBe(expected.stdout);
+    expect(await keptFiles(dir)).toBe(4);
+    const again = await whole(dir);
+    expect(again).toEqual(first);
+  });
+
+  it('writes a file changed behind the index as it is now, not as it was kept', async () => {
+    const dir = await workspace();
+    await team(dir);
+    await whole(dir);
+    const before = await whole(dir);
+    // The note edited and the file replaced as git or an editor does, with the same size.
+    const file = join(dir, 'store', 'alice', 'uni.json');
+    const text = await readFile(file, 'utf8');
+    const edited = text.replace('"note": "check', '"note": "CHECK');
+    expect(edited).not.toBe(text);
+    await writeFile(`${file}.new`, edited);
+    await rename(`${file}.new`, file);
+    await age(file);
+    // Placed again by an export that keeps no lines: the kept ones are of the old document.
+    const expected = await placed(dir);
+    expect(expected.stdout).toContain('"note":"CHECK ');
+    const after = await whole(dir);
+    expect(after.stdout).not.toBe(before.stdout);
+    expect(after.stdout).toBe(expected.stdout);
+  });
+});
