@@ -120,6 +120,8 @@ export class StoryIndex {
   private readonly clusters = new Map<number, number[]>();
 
   private seen = new Int32Array(1024);
+  /** Nodes met in a walk of a component too big to regroup whole, in pass `pass`. */
+  private inBig = new Int32Array(1024);
   private pass = 0;
 
   // Reviewers' constraints, by the sentences they name.
@@ -654,6 +656,9 @@ export class StoryIndex {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
       this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
+      const inBig = new Int32Array(this.seen.length);
+      inBig.set(this.inBig.subarray(0, Math.min(this.inBig.length, inBig.length)));
+      this.inBig = inBig;
     }
     const pass = ++this.pass;
     const seen = {
@@ -807,9 +812,11 @@ export class StoryIndex {
       addGroup(this.edgeTarget.data[edge]!);
     }
     for (const target of links.get(seed) ?? []) addGroup(target);
-    // A small component is walked whole, as a fresh run would.
+    // A small component is walked whole, as a fresh run would. A seed already met in this
+    // pass's walk of a big component is in that component: walking it again (a new article's
+    // every sentence can touch it) would cost milliseconds a seed for the same answer.
     const whole: number[] = [];
-    const stack = [seed];
+    const stack = this.inBig[seed] === this.pass ? [] : [seed];
     const visited = new Set<number>([seed]);
     while (stack.length > 0 && whole.length <= LOCAL_LIMIT) {
       const node = stack.pop()!;
@@ -828,7 +835,9 @@ export class StoryIndex {
         }
       }
     }
-    const chosen = whole.length <= LOCAL_LIMIT ? whole : [...near];
+    const small = stack.length === 0 && whole.length > 0 && whole.length <= LOCAL_LIMIT;
+    if (!small) for (const node of visited) this.inBig[node] = this.pass;
+    const chosen = small ? whole : [...near];
     const out = chosen.filter((node) => !seen.has(node));
     for (const node of out) seen.add(node);
     return out;
