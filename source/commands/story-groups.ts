@@ -16,7 +16,7 @@ interface GroupOptions {
  * group's members are spread over the corpus, and an article holds members of many groups),
  * and only their sentences are kept until the batch is written.
  */
-const BATCH_MEMBERS = 20_000;
+const BATCH_MEMBERS = 2_000;
 
 /**
  * The story groups of a corpus, compact (positions only), with every annotator's links and
