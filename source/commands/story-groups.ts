@@ -1,13 +1,22 @@
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
-import type { LabelsOf, StoryCluster, StoryGroup } from '../story/index.js';
+import type { LabelsOf, StoryArticle, StoryCluster, StoryGroup } from '../story/index.js';
 
 type Articles = Iterable<Article> | AsyncIterable<Article>;
 type Lookup = (id: string) => Article | undefined;
 interface GroupOptions {
   display?: string;
   labelsOf?: LabelsOf;
+  /** An article's place in corpus order, for reading a batch's articles in that order. */
+  ordOf?: (id: string) => number | undefined;
 }
+
+/**
+ * Members described per batch: their articles are read once a batch, not once a member (a
+ * group's members are spread over the corpus, and an article holds members of many groups),
+ * and only their sentences are kept until the batch is written.
+ */
+const BATCH_MEMBERS = 2_000;
 
 /**
  * The story groups of a corpus, compact (positions only), with every annotator's links and
@@ -15,8 +24,9 @@ interface GroupOptions {
  * `describe`, which reads a group's members again through `lookup` and makes what is shown.
  * The articles are read once, in order, and dropped, so an archive's texts are never all in
  * memory at once; a caller that describes a group, writes it and drops it keeps memory flat
- * (described groups held together took 3.8 GB at 10,000 articles). `display` is the store
- * folder as the user named it, for messages about refused files.
+ * (described groups held together took 3.8 GB at 10,000 articles). `described` does the same
+ * for every group in turn, a batch of groups at a time. `display` is the store folder as the
+ * user named it, for messages about refused files.
  */
 export async function orderedStoryClusters(
   articles: Articles,
@@ -26,6 +36,7 @@ export async function orderedStoryClusters(
 ): Promise<{
   clusters: StoryCluster[];
   describe: (cluster: StoryCluster) => StoryGroup;
+  described: () => Generator<StoryGroup>;
   problems: string[];
 }> {
   const { buildStoryIndex, describeCluster } = await import('../story/index.js');
@@ -37,8 +48,60 @@ export async function orderedStoryClusters(
   return {
     clusters,
     describe: (cluster) => describeCluster(cluster, lookup, options.labelsOf),
+    described: function* () {
+      for (let from = 0; from < clusters.length; ) {
+        let to = from;
+        let members = 0;
+        while (to < clusters.length && (to === from || members < BATCH_MEMBERS)) {
+          members += clusters[to]!.members.length;
+          to++;
+        }
+        const batch = clusters.slice(from, to);
+        const read = readMembers(batch, lookup, options.ordOf);
+        const find = (id: string) => read.get(id);
+        for (const cluster of batch) yield describeCluster(cluster, find, options.labelsOf);
+        from = to;
+      }
+    },
     problems,
   };
+}
+
+/**
+ * The articles of a batch of groups, each read once (in corpus order when `ordOf` is given),
+ * holding only the sentences the groups name.
+ */
+function readMembers(
+  clusters: readonly StoryCluster[],
+  lookup: Lookup,
+  ordOf?: (id: string) => number | undefined,
+): Map<string, StoryArticle> {
+  const wanted = new Map<string, number[]>();
+  for (const cluster of clusters) {
+    for (const { article, sentence } of cluster.members) {
+      const positions = wanted.get(article);
+      if (positions) positions.push(sentence);
+      else wanted.set(article, [sentence]);
+    }
+  }
+  let ids = [...wanted.keys()];
+  if (ordOf) {
+    const ords = new Map(ids.map((id) => [id, ordOf(id) ?? Number.MAX_SAFE_INTEGER]));
+    ids = ids.sort((a, b) => ords.get(a)! - ords.get(b)!);
+  }
+  const out = new Map<string, StoryArticle>();
+  for (const id of ids) {
+    const article = lookup(id);
+    if (!article) continue;
+    // Sparse: a member's sentence stands at its position, the others are not kept.
+    const sentences: Array<{ id: string; text: string }> = [];
+    for (const position of wanted.get(id)!) {
+      const sentence = article.sentences[position];
+      if (sentence) sentences[position] = { id: sentence.id, text: sentence.text };
+    }
+    out.set(id, { id: article.id, date: article.date, source: article.source, sentences });
+  }
+  return out;
 }
 
 /** All the groups described at once, largest first: for callers that need every one together. */
@@ -48,13 +111,8 @@ export async function corpusStoryGroups(
   storeRoot: string,
   options: GroupOptions = {},
 ): Promise<{ groups: StoryGroup[]; problems: string[] }> {
-  const { clusters, describe, problems } = await orderedStoryClusters(
-    articles,
-    lookup,
-    storeRoot,
-    options,
-  );
-  const groups = clusters.map(describe);
+  const { described, problems } = await orderedStoryClusters(articles, lookup, storeRoot, options);
+  const groups = [...described()];
   // A member whose sentence could not be read again is left out: keep the order by what is shown.
   const order = new Map(groups.map((group, position) => [group, position]));
   groups.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);

@@ -1,5 +1,6 @@
 import { storeFacts } from '../search/store-facts.js';
-import type { StoryGroup } from '../story/index.js';
+import type { Repository } from '../store/repository.js';
+import type { LabelsOf, StoryGroup } from '../story/index.js';
 import { oneLine, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
@@ -126,22 +127,21 @@ Examples
       reads: true,
     });
     try {
-      const { clusters, describe, problems } = await orderedStoryClusters(
+      const { described, problems } = await orderedStoryClusters(
         corpus.articles(),
         (id) => corpus.article(id),
         storeRoot,
         {
           display: project.store.shown,
-          // Each member's labels from its own article's annotations, not a walk over the store.
-          labelsOf: storeFacts(repository).labels,
+          labelsOf: labelsOfAnnotated(repository),
+          ordOf: (id) => corpus.ordOf(id),
         },
       );
       for (const problem of problems) output.problem(problem);
       let any = false;
       // Described, written and dropped one at a time: memory stays that of the compact groups.
       const shown = function* () {
-        for (const cluster of clusters) {
-          const group = describe(cluster);
+        for (const group of described()) {
           if (
             outlets(group).size >= minimum &&
             (labels.length === 0 ||
@@ -165,6 +165,23 @@ Examples
     return output.status();
   },
 };
+
+/**
+ * Each member's labels from its own article's annotations, not a walk over the store; an
+ * article nobody annotated (most members' at any scale) is known from the store's tallies
+ * without placing anything on its text.
+ */
+function labelsOfAnnotated(repository: Repository): LabelsOf {
+  const annotated = new Set(
+    repository
+      .tallies()
+      .filter((tally) => tally.annotations > 0)
+      .map((tally) => tally.article),
+  );
+  const facts = storeFacts(repository);
+  return (article, sentence) =>
+    annotated.has(article) ? (facts.labels?.(article, sentence) ?? []) : [];
+}
 
 function* mapped<T, U>(items: Iterable<T>, each: (item: T) => U): Generator<U> {
   for (const item of items) yield each(item);

@@ -150,8 +150,11 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
     parent[gone] = keep;
     anchor[keep] = Math.min(anchorA, anchorB);
-    let merged = listOf(keep);
-    for (const article of listOf(gone)) {
+    // The smaller list goes into the larger, whichever root keeps the anchor: copying the
+    // larger each time would cost a group of template sentences, one in each of a hundred
+    // thousand articles, time quadratic in its size.
+    let merged = largeList;
+    for (const article of listOf(small)) {
       if (Array.isArray(merged)) {
         merged.push(article);
         if (merged.length > 16) merged = new Set(merged);

@@ -3,8 +3,8 @@
  * date and labels, the group's kind, the differences, and a word diff against the anchor.
  */
 import { diffWords } from 'diff';
-import { differences } from './differences.js';
-import { sentenceFeatures, Vocabulary } from './tokens.js';
+import { differences, perText } from './differences.js';
+import { type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
 import type {
   DiffPart,
   GroupMember,
@@ -43,17 +43,28 @@ export function describeCluster(
     });
   }
   const anchor = members[0]?.text ?? '';
+  // Read once per distinct text: copies of one sentence are most of a big group.
+  const vocabulary = new Vocabulary();
+  const features = perText(members, (member) => sentenceFeatures(member.text, vocabulary));
+  const speakers = features.map((feature) => feature.speakers.map((id) => vocabulary.word(id)));
+  const diffs = perText(members, (member) => wordDiff(anchor, member.text));
   return {
     id: cluster.id,
-    kind: kindOf(members),
+    kind: kindOf(members, features),
     members,
-    differences: differences(members.map(({ text, date }) => ({ text, date }))),
-    diffs: members.map((member, index) => (index === 0 ? [] : wordDiff(anchor, member.text))),
+    differences: differences(
+      members.map(({ text, date }) => ({ text, date })),
+      speakers,
+    ),
+    diffs: diffs.map((diff, index) => (index === 0 ? [] : diff)),
   };
 }
 
 /** The label most members carry; failing labels, what the wording says. */
-export function kindOf(members: readonly GroupMember[]): StoryKind | null {
+export function kindOf(
+  members: readonly GroupMember[],
+  features?: readonly Pick<SentenceFeatures, 'quoted' | 'reported'>[],
+): StoryKind | null {
   const counts = new Map<StoryKind, number>();
   for (const member of members) {
     for (const label of new Set(member.labels)) {
@@ -66,17 +77,21 @@ export function kindOf(members: readonly GroupMember[]): StoryKind | null {
     (a, b) => b[1] - a[1] || KINDS.indexOf(a[0]) - KINDS.indexOf(b[0]),
   )[0];
   if (best) return best[0];
-  const vocabulary = new Vocabulary();
-  const features = members.map((member) => sentenceFeatures(member.text, vocabulary));
-  if (features.some((feature) => feature.quoted)) return 'quote';
+  const read = features ?? featuresOf(members);
+  if (read.some((feature) => feature.quoted)) return 'quote';
   // Something happened: an event verb, or a figure with a passive ("56 trucks were stranded").
   const happened = (text: string) =>
     EVENT_WORDS.test(text) ||
     (/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(text) &&
       PASSIVE.test(text));
   if (members.some((member) => happened(member.text))) return 'event';
-  if (features.some((feature) => feature.reported)) return 'claim';
+  if (read.some((feature) => feature.reported)) return 'claim';
   return null;
+}
+
+function featuresOf(members: readonly GroupMember[]): SentenceFeatures[] {
+  const vocabulary = new Vocabulary();
+  return members.map((member) => sentenceFeatures(member.text, vocabulary));
 }
 
 /** Word diff (the `diff` package's `diffWords`), turning `from` into `to`. */

@@ -31,6 +31,11 @@ export interface LshSource {
   value(node: number, band: number): number;
   /** The node's day (0..0xffff): a bucket's nodes stand in date order. */
   day(node: number): number;
+  /**
+   * The most nodes a bucket of `band` may hold and still give candidates (default: any number).
+   * A bucket shared by a crowd is evidence of nothing, as a stop word is of no shared subject.
+   */
+  limit?(band: number): number;
 }
 
 export class LshIndex {
@@ -39,12 +44,16 @@ export class LshIndex {
   private order: Int32Array[] = [];
   private added: Array<Map<number, number[]>>;
   private indexed = new Uint8Array(1024);
+  /** Nodes removed since the build (they still stand in `order`). */
+  private removedCount = 0;
   /**
    * During the build only: 16 bits of each node's value per band done, to skip pairs already
    * handed on (a pair whose bits agree by chance, one in 65,536, is skipped too).
    */
   private tags: Uint16Array | null = null;
   private tagStride = 0;
+  /** During the build only: per node, a bit for each band done whose bucket was too crowded. */
+  private crowded: Uint32Array | null = null;
   private readonly source: LshSource;
   private readonly minima: Uint32Array;
   /** MinHash bands and keyed bands. */
@@ -54,6 +63,7 @@ export class LshIndex {
     this.shape = shape;
     this.source = source;
     this.total = shape.bands + (shape.keys ?? 0);
+    if (this.total > 32) throw new RangeError('an LSH index holds at most 32 bands');
     this.minima = new Uint32Array(shape.rows);
     this.added = Array.from({ length: this.total }, () => new Map());
   }
@@ -100,6 +110,7 @@ export class LshIndex {
     this.order = [];
     this.tagStride = count;
     this.tags = new Uint16Array(count * this.total);
+    this.crowded = new Uint32Array(count);
     const keys = days;
     for (let band = 0; band < this.total; band++) {
       const tags = this.tags.subarray(band * count, (band + 1) * count);
@@ -110,14 +121,19 @@ export class LshIndex {
       }
       const order = radixSort(keys, byDay);
       this.order.push(order);
+      const limit = this.limit(band);
       let start = 0;
       for (let at = 1; at <= total; at++) {
         if (at < total && keys[at] === keys[start]) continue;
-        if (at - start > 1) visit(band, order.subarray(start, at));
+        if (at - start > limit) {
+          for (let i = start; i < at; i++) this.crowded[order[i]!]! |= 1 << band;
+        } else if (at - start > 1) visit(band, order.subarray(start, at));
         start = at;
       }
     }
     this.tags = null;
+    this.crowded = null;
+    this.removedCount = 0;
     this.added = Array.from({ length: this.total }, () => new Map());
   }
 
@@ -137,6 +153,7 @@ export class LshIndex {
   remove(node: number): void {
     if (node >= this.indexed.length || !this.indexed[node]) return;
     this.indexed[node] = 0;
+    this.removedCount++;
     for (let band = 0; band < this.total; band++) {
       const map = this.added[band]!;
       if (map.size === 0) continue;
@@ -146,26 +163,38 @@ export class LshIndex {
     }
   }
 
-  /** The nodes sharing band `band`'s bucket `value` (built ones first, in date order). */
-  bucket(band: number, value: number): number[] {
+  /**
+   * The nodes sharing band `band`'s bucket `value` (built ones first, in date order), or null
+   * when more than `limit` do: a crowded bucket is not read (it can hold a million nodes).
+   */
+  bucket(band: number, value: number): number[] | null {
+    const limit = this.limit(band);
     const found: number[] = [];
     const order = this.order[band];
+    const added = this.added[band]!.get(value) ?? [];
     if (order && order.length > 0) {
       const valueAt = (at: number) => this.source.value(order[at]!, band) >>> 0;
       const target = value >>> 0;
       const low = lowerBound(order.length, target, valueAt);
       const end =
         target === 0xffff_ffff ? order.length : lowerBound(order.length, target + 1, valueAt);
+      // Removed nodes still stand in the order: only a bucket that could be small is read.
+      if (end - low > limit + this.removedCount) return null;
       for (let at = low; at < end; at++) if (this.indexed[order[at]!]) found.push(order[at]!);
     }
-    for (const node of this.added[band]!.get(value) ?? []) found.push(node);
-    return found;
+    for (const node of added) found.push(node);
+    return found.length > limit ? null : found;
   }
 
-  /** Whether two nodes share a bucket in some band before `band`. */
+  /**
+   * Whether two nodes share a bucket in some band before `band`, one that was not too crowded
+   * to give candidates.
+   */
   sharedBefore(a: number, b: number, band: number): boolean {
     const tags = this.tags;
+    const crowded = this.crowded ? this.crowded[a]! & this.crowded[b]! : 0;
     for (let earlier = 0; earlier < band; earlier++) {
+      if (crowded & (1 << earlier)) continue;
       if (tags) {
         const at = earlier * this.tagStride;
         if (tags[at + a] === tags[at + b]) return true;
@@ -174,12 +203,21 @@ export class LshIndex {
     return false;
   }
 
-  /** The first band in which two nodes share a bucket, or `total` when none. */
-  firstSharedBand(a: number, b: number): number {
+  /**
+   * The first band in which two nodes share a bucket, or `total` when none; bands whose bit is
+   * set in `skip` (buckets too crowded) are passed over.
+   */
+  firstSharedBand(a: number, b: number, skip = 0): number {
     for (let band = 0; band < this.total; band++) {
+      if (skip & (1 << band)) continue;
       if (this.source.value(a, band) === this.source.value(b, band)) return band;
     }
     return this.total;
+  }
+
+  /** The most nodes a bucket of `band` may hold to give candidates. */
+  limit(band: number): number {
+    return this.source.limit?.(band) ?? Number.POSITIVE_INFINITY;
   }
 
   /** Bytes held by the typed arrays. */

@@ -33,6 +33,11 @@ export interface StoryIndexOptions {
    * nearest to it. Buckets bigger than that hold families of boilerplate-like sentences.
    */
   window?: number;
+  /**
+   * Buckets holding more sentences than this are skipped (default 1,024 for MinHash bands, 64
+   * for keyed ones); see `CROWDED`.
+   */
+  crowded?: { minhash: number; keyed: number };
 }
 
 const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
@@ -47,6 +52,16 @@ const RARE_KEY_WEIGHT = 1.5;
 const LOCAL_LIMIT = 2000;
 /** Up to this many sentences, every pair is compared and LSH is not needed. */
 const EXHAUSTIVE = 2000;
+/**
+ * A bucket this crowded carries no evidence of a shared statement, as a stop word carries none
+ * of a shared subject: thousands of template sentences on one MinHash band, or one speaker's
+ * every statement on a speaker band. The 3 members dated nearest to a sentence there are any of
+ * that day's crowd, so comparing with them costs (at 10,000 articles, a third of the
+ * comparisons) and finds nothing the smaller buckets miss, except pairs of template sentences
+ * that chain into one giant component. Keyed bands (rare-word pairs, speakers) hold fewer
+ * sentences per bucket when they mean something, hence their lower bound.
+ */
+const CROWDED = { minhash: 1024, keyed: 64 };
 
 const key = (article: string, sentence: string) => `${article}\u0000${sentence}`;
 
@@ -54,6 +69,7 @@ export class StoryIndex {
   readonly vocabulary = new Vocabulary();
   private readonly lsh: LshIndex;
   private readonly window: number;
+  private readonly crowded: { minhash: number; keyed: number };
   private built = false;
   /** Whether the corpus was small enough at `build` to compare every pair. */
   private small = false;
@@ -104,6 +120,8 @@ export class StoryIndex {
   private readonly clusters = new Map<number, number[]>();
 
   private seen = new Int32Array(1024);
+  /** Nodes met in a walk of a component too big to regroup whole, in pass `pass`. */
+  private inBig = new Int32Array(1024);
   private pass = 0;
 
   // Reviewers' constraints, by the sentences they name.
@@ -118,8 +136,10 @@ export class StoryIndex {
         const day = this.nodeDay.data[node]!;
         return day === NO_DAY ? 0xffff : day;
       },
+      limit: (band) => (band < this.lsh.shape.bands ? this.crowded.minhash : this.crowded.keyed),
     });
     this.window = options.window ?? 3;
+    this.crowded = options.crowded ?? CROWDED;
     this.constraints = options.constraints ?? [];
     for (const constraint of this.constraints) {
       this.pinned.set(key(constraint.a.article, constraint.a.sentence), -1);
@@ -201,12 +221,19 @@ export class StoryIndex {
         }
         continue;
       }
-      for (let band = 0; band < values.length; band++) {
-        const bucket = this.nearest(node, this.lsh.bucket(band, values[band]!));
-        for (const other of bucket) {
-          if (this.lsh.firstSharedBand(other, node) === band) this.consider(other, node);
+      // As at the build: a crowded bucket gives no candidates, nor does it count as the band
+      // where a pair was compared.
+      const buckets = Array.from(values, (value, band) => this.lsh.bucket(band, value));
+      let crowded = 0;
+      buckets.forEach((bucket, band) => {
+        if (bucket === null) crowded |= 1 << band;
+      });
+      buckets.forEach((members, band) => {
+        if (members === null) return;
+        for (const other of this.nearest(node, members)) {
+          if (this.lsh.firstSharedBand(other, node, crowded) === band) this.consider(other, node);
         }
-      }
+      });
     }
     this.regroup(touched, true);
   }
@@ -629,6 +656,9 @@ export class StoryIndex {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
       this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
+      const inBig = new Int32Array(this.seen.length);
+      inBig.set(this.inBig.subarray(0, Math.min(this.inBig.length, inBig.length)));
+      this.inBig = inBig;
     }
     const pass = ++this.pass;
     const seen = {
@@ -782,9 +812,11 @@ export class StoryIndex {
       addGroup(this.edgeTarget.data[edge]!);
     }
     for (const target of links.get(seed) ?? []) addGroup(target);
-    // A small component is walked whole, as a fresh run would.
+    // A small component is walked whole, as a fresh run would. A seed already met in this
+    // pass's walk of a big component is in that component: walking it again (a new article's
+    // every sentence can touch it) would cost milliseconds a seed for the same answer.
     const whole: number[] = [];
-    const stack = [seed];
+    const stack = this.inBig[seed] === this.pass ? [] : [seed];
     const visited = new Set<number>([seed]);
     while (stack.length > 0 && whole.length <= LOCAL_LIMIT) {
       const node = stack.pop()!;
@@ -803,7 +835,9 @@ export class StoryIndex {
         }
       }
     }
-    const chosen = whole.length <= LOCAL_LIMIT ? whole : [...near];
+    const small = stack.length === 0 && whole.length > 0 && whole.length <= LOCAL_LIMIT;
+    if (!small) for (const node of visited) this.inBig[node] = this.pass;
+    const chosen = small ? whole : [...near];
     const out = chosen.filter((node) => !seen.has(node));
     for (const node of out) seen.add(node);
     return out;

@@ -27,11 +27,12 @@ describe('LSH buckets', () => {
   const shape = { bands: 8, rows: 3 };
 
   /** An index over word sets; the sets are looked up again whenever a value is needed. */
-  function indexOf(sets: number[][], days: number[] = []) {
+  function indexOf(sets: number[][], days: number[] = [], limit?: (band: number) => number) {
     const source: LshSource = {
       indexable: (node) => node < sets.length,
       value: (node, band) => lsh.minhashBand(sets[node]!, band),
       day: (node) => days[node] ?? 0,
+      ...(limit ? { limit } : {}),
     };
     const lsh = new LshIndex(shape, source);
     return lsh;
@@ -98,5 +99,23 @@ describe('LSH buckets', () => {
         if (node === 5) expect(bucket).toContain(3000);
       }
     }
+  });
+
+  it('gives no candidates from a crowded bucket, and hands its pairs to a later band', () => {
+    const base = range(0, 20);
+    // Band 0 holds at most 2 nodes a bucket: three copies crowd every bucket they share there.
+    const lsh = indexOf([base, [...base], [...base]], [], (band) => (band === 0 ? 2 : 10));
+    const runs: Array<[number, number[]]> = [];
+    lsh.build(3, (band, nodes) => {
+      const fresh = [...nodes].filter((node, i) =>
+        [...nodes].slice(0, i).every((other) => !lsh.sharedBefore(other, node, band)),
+      );
+      if (fresh.length > 0) runs.push([band, fresh]);
+    });
+    expect(runs.some(([band]) => band === 0)).toBe(false);
+    expect(runs[0]).toEqual([1, [0, 1, 2]]);
+    expect(lsh.bucket(0, lsh.minhashBand(base, 0))).toBeNull();
+    expect(lsh.bucket(1, lsh.minhashBand(base, 1))).toEqual([0, 1, 2]);
+    expect(lsh.firstSharedBand(0, 1, 1)).toBe(1);
   });
 });

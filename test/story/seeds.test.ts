@@ -138,6 +138,30 @@ describe('the story groups of the seeds', () => {
     });
   });
 
+  it('gives every copy of a sentence its own place among the differences', () => {
+    const copy = 'On Thursday 28 Ukrainian drones were intercepted, Igor Konashenkov said.';
+    const other = 'On Friday four Ukrainian drones were intercepted, Igor Konashenkov said.';
+    const found = differences([
+      { text: copy, date: '2025-03-14' },
+      { text: other, date: '2025-03-14' },
+      { text: copy, date: '2025-03-14' },
+    ]);
+    const members = (kind: string) =>
+      found
+        .filter((difference) => difference.kind === kind)
+        .flatMap((difference) => difference.values.map((value) => [value.member, value.text]));
+    expect(members('number')).toEqual([
+      [0, '28'],
+      [1, 'four'],
+      [2, '28'],
+    ]);
+    expect(members('date')).toEqual([
+      [0, 'On Thursday'],
+      [1, 'On Friday'],
+      [2, 'On Thursday'],
+    ]);
+  });
+
   it('shows the drone counts of the one attack, 28 against four, in its group', () => {
     const group = groups.find((candidate) =>
       candidate.members.some((member) => member.text.includes('28 Ukrainian drones')),
