@@ -191,7 +191,7 @@ export const section: BenchSection = {
     const keys = await keyToFrame(context.quick);
     m.timing(`keypress → frame (${keys.sentences} sentences, ${COLUMNS}×${ROWS})`, keys.figures, {
       target: '< 16 ms p95',
-      note: 'the App through Ink (production React) into an in-memory stdout: reducer, React, layout, frame string',
+      note: 'the App bundled as the CLI ships it, through Ink into an in-memory stdout: reducer, React, layout, frame string',
     });
     context.log('ui: keypress → frame with suggestions on screen');
     const suggested = await keyToFrame(context.quick, true);
