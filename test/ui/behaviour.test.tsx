@@ -398,6 +398,15 @@ describe('text inputs', () => {
     expect(notes(app.repository)).toEqual([['claim', 'PesMr kov said']]);
   });
 
+  /** Whether a frame's header shows the reader at a search hit's sentence. */
+  const atHit =
+    (hit: { article: string; sentence: string }) =>
+    (frame: string): boolean => {
+      const article = seeds.find((a) => a.id === hit.article)!;
+      const index = article.sentences.findIndex((s) => s.id === hit.sentence);
+      return frame.includes(`sentence ${index + 1} of ${article.sentences.length}`);
+    };
+
   it('search with a query whose Enter comes in the same chunk', async () => {
     const engine = buildSearchEngine(seeds);
     const repository = testRepository();
@@ -405,13 +414,7 @@ describe('text inputs', () => {
     app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
     await app.press('/');
     await app.pressTogether('Baku', KEYS.enter);
-    const hit = search('Baku')[0]!;
-    const article = seeds.find((a) => a.id === hit.article)!;
-    const index = article.sentences.findIndex((s) => s.id === hit.sentence);
-    await app.waitFor(
-      (f) => f.includes(`sentence ${index + 1} of ${article.sentences.length}`),
-      'the first hit',
-    );
+    await app.waitFor(atHit(search('Baku')[0]!), 'the first hit');
   });
 
   it('takes what is typed after / as the query while search gets ready, never as commands', async () => {
@@ -436,11 +439,8 @@ describe('text inputs', () => {
     await app.pressTogether('drones', KEYS.enter);
     await app.waitFor((f) => f.includes('/ drones'), 'the query typed');
     loaded();
-    const hit = search('drones')[0]!;
-    const article = seeds.find((a) => a.id === hit.article)!;
-    const index = article.sentences.findIndex((s) => s.id === hit.sentence);
     await app.waitFor(
-      (f) => f.includes(`sentence ${index + 1} of ${article.sentences.length}`),
+      atHit(search('drones')[0]!),
       'the first hit, opened by the Enter typed before',
     );
     expect(seeds.map((a) => repository.status(a.id))).not.toContain('done');
