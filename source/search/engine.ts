@@ -98,7 +98,9 @@ export class Engine implements SearchEngine {
       const test = filter.test;
       keepMatches(found, (key, i) => test(key, owners[i]!));
     } else {
-      found = this.matchTerms(compiled, facts, articles);
+      // One term, nothing taken away afterwards: the first `limit` of each score are enough.
+      const alone = compiled.terms.length === 1 && !filter && compiled.excluded.length === 0;
+      found = this.matchTerms(compiled, facts, articles, alone ? limit : undefined);
       owners = ownersOf(articles, found);
       if (filter) keepMatches(found, (key, i) => filter.test(key, owners[i]!));
       for (let i = 0; i < found.length; i++) found.scores[i]! /= compiled.terms.length;
@@ -275,6 +277,7 @@ export class Engine implements SearchEngine {
     compiled: CompiledQuery,
     facts: ContextFacts,
     articles: IndexedArticles,
+    enough?: number,
   ): Matches {
     const sources = compiled.terms.map((term) => termSource(term, this.index, facts));
     sources.sort((x, y) => x.cost - y.cost);
@@ -285,7 +288,7 @@ export class Engine implements SearchEngine {
       } else if (current) {
         current = intersect(current, source.scan());
       } else {
-        current = source.scan();
+        current = source.scan(enough);
         const owners = ownersOf(articles, current);
         keepMatches(current, (_key, i) => owners[i]! >= 0);
       }

@@ -18,8 +18,12 @@ export interface Probe {
 export interface TermSource {
   /** Scan cost: how many sentences the term's own lists will visit. */
   cost: number;
-  /** Every sentence the term matches (keys of removed articles included). */
-  scan(): Matches;
+  /**
+   * Every sentence the term matches (keys of removed articles included), or, given `enough`,
+   * sure to hold the first `enough` in corpus order of each score it reads from the text (the
+   * caller ranks by score, then corpus order, and keeps `enough`: no later one can be among them).
+   */
+  scan(enough?: number): Matches;
   /** How the term matches the sentence `key` of the article at position `a`. */
   probe(key: number, a: number, out: Probe): void;
 }
@@ -45,7 +49,7 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
   };
   const { entries, byWord } = facts.notes;
   let textCost = 0;
-  let textLists: () => Source[];
+  let textLists: (enough?: number) => Source[];
   let probeText: (key: number, a: number) => number;
   if (term.kind === 'word') {
     for (const [word, score] of term.scores) titled(word, () => score);
@@ -93,7 +97,7 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
     }
     for (const [, frequency] of anchors) textCost += frequency;
     probeText = (key, a) => findPhrase(term, wordsOfSentence(index, articles, key, a));
-    textLists = () => {
+    textLists = (enough) => {
       if (!term.known) return [];
       if (term.words.length === 1) {
         // One word needs no reading: the word itself scores 1, a word it begins 0.9.
@@ -114,31 +118,35 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
         const begun = begunPostings(index, last, Math.min(...lists.map((list) => list.length)));
         if (begun) lists.push(begun);
       }
-      const found: number[] = [];
-      const scores: number[] = [];
-      for (const key of intersectAll(lists)) {
+      const candidates = intersectAll(lists);
+      const read = (key: number) => {
         const a = articleOfKeyNear(articles, key);
-        if (a < 0) continue;
-        const score = probeText(key, a);
-        if (score > 0) {
-          found.push(key);
-          scores.push(score);
+        return a < 0 ? 0 : probeText(key, a);
+      };
+      // Two scores only (whole or begun last word): one list each, in key order.
+      const exact: number[] = [];
+      const started: number[] = [];
+      if (enough === undefined || !articles.ordered) {
+        for (const key of candidates) {
+          const score = read(key);
+          if (score === 1) exact.push(key);
+          else if (score > 0) started.push(key);
         }
+      } else {
+        readFirst(candidates, { index, term, read, enough, exact, begun: started });
       }
-      // Two scores only (whole or begun last word): one list each.
-      return [1, 0.9].map((score) => ({
-        keys: Uint32Array.from(found.filter((_, i) => scores[i] === score)),
-        score,
-        inText: true,
-      }));
+      return [
+        { keys: Uint32Array.from(exact), score: 1, inText: true },
+        { keys: Uint32Array.from(started), score: 0.9, inText: true },
+      ];
     };
   }
   let titleCost = 0;
   for (const a of titles.keys()) titleCost += articles.counts[a]!;
   return {
     cost: textCost + titleCost + notes.size,
-    scan: () => {
-      const sources = textLists();
+    scan: (enough) => {
+      const sources = textLists(enough);
       for (const [a, score] of titles) {
         const from = articles.firsts[a]!;
         sources.push({ from, to: from + articles.counts[a]!, score, inText: false });
@@ -155,6 +163,48 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       out.inText = text > 0;
     },
   };
+}
+
+/**
+ * Reads a phrase's candidate sentences (ascending keys, which are corpus order) only as far as
+ * the first `enough` of each score: those with the whole phrase first, from the sentences
+ * holding its last word as typed (`"the talk` → "talk"), then, when they are fewer, those where
+ * a word the last one begins ends it ("talks"), in order, until `enough` in all. Typing a phrase
+ * of common words read every sentence with "the" and a word "talk…" before: 14 s of CPU at
+ * 100,000 articles.
+ */
+function readFirst(
+  candidates: Uint32Array,
+  job: {
+    index: WordIndex;
+    term: PhraseTerm;
+    read: (key: number) => number;
+    enough: number;
+    exact: number[];
+    begun: number[];
+  },
+): void {
+  const { index, term, read, enough, exact, begun } = job;
+  const last = term.words[term.words.length - 1]!;
+  const started = term.started && last.length >= 2;
+  const scores = new Map<number, number>();
+  const withLast = !started
+    ? candidates
+    : index.frequency(last) === undefined
+      ? new Uint32Array(0)
+      : intersectAll([candidates, index.postings(last)]);
+  for (const key of withLast) {
+    const score = read(key);
+    scores.set(key, score);
+    if (score === 1) exact.push(key);
+    if (exact.length === enough) return;
+  }
+  if (!started) return;
+  for (const key of candidates) {
+    const score = scores.get(key) ?? read(key);
+    if (score > 0 && score < 1) begun.push(key);
+    if (exact.length + begun.length === enough) return;
+  }
 }
 
 /** The keys every list has, shortest list first. */

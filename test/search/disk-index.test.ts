@@ -128,4 +128,42 @@ describe('search on the corpus index', () => {
       index.close();
     }
   });
+
+  it('reads a phrase still being typed only as far as its first hits of each kind', async () => {
+    // "said the vote": 2 sentences; "said the votes" and "said the voters": 200 more.
+    const sentences = (n: number) =>
+      Array.from({ length: 8 }, (_, k) =>
+        (n === 60 || n === 70) && k === 3
+          ? `Officials said the vote in town ${n} was fair.`
+          : k === 5
+            ? `Officials said the votes in town ${n} were counted.`
+            : k === 6
+              ? `Observers said the voters of town ${n} waited.`
+              : `The minister of town ${n} said that item ${k} was late.`,
+      ).join(' ');
+    for (let n = 0; n < 100; n++) {
+      await corpus.write(`a${String(n).padStart(3, '0')}.txt`, `Town ${n}\n\n${sentences(n)}\n`);
+    }
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      const engine = searchEngine(index.words);
+      const all = engine.search('"said the vote', placedFacts([]), { limit: 1000 });
+      expect(all).toHaveLength(202);
+      const read = vi.spyOn(index, 'oneSentenceWords');
+      const first = engine.search('"said the vote', placedFacts([]), { limit: 5 });
+      // The whole word first, then those it begins, each in corpus order: as reading them all.
+      expect(shown(first)).toEqual(shown(all.slice(0, 5)));
+      expect(first.map((hit) => hit.text)).toEqual([
+        'Officials said the vote in town 60 was fair.',
+        'Officials said the vote in town 70 was fair.',
+        'Officials said the votes in town 0 were counted.',
+        'Observers said the voters of town 0 waited.',
+        'Officials said the votes in town 1 were counted.',
+      ]);
+      // The two with "vote", then the first few of the 200 others, where all are 202.
+      expect(read.mock.calls.length).toBeLessThan(40);
+    } finally {
+      index.close();
+    }
+  });
 });
