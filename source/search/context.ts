@@ -10,27 +10,34 @@ export function placedFacts(
   status: (article: string, annotator?: string) => ReviewStatus = () => 'unreviewed',
   annotators: readonly string[] = [...new Set(annotations.map((a) => a.annotator))].sort(),
 ): AnnotationFacts {
+  let labels: Map<string, string[]> | null = null;
   return {
     version: 0,
     sentences: () => sentencesOf(annotations),
     texts: () => textsOf(annotations),
-    labels: (article, sentence) => labelsOn(annotations, article, sentence),
+    labels: (article, sentence) => {
+      // Every hit asks: a scan of the list per hit took 330 ms a query with 60,000 annotations.
+      labels ??= labelsBySentence(annotations);
+      return labels.get(sentenceKey(article, sentence)) ?? [];
+    },
     status,
     annotators: () => annotators,
   };
 }
 
-function labelsOn(
-  annotations: readonly PlacedAnnotation[],
-  article: string,
-  sentence: string,
-): string[] {
-  const labels = new Set<string>();
+const sentenceKey = (article: string, sentence: string) => `${article}\u0000${sentence}`;
+
+/** The labels on each placed sentence, sorted and without repeats. */
+function labelsBySentence(annotations: readonly PlacedAnnotation[]): Map<string, string[]> {
+  const found = new Map<string, Set<string>>();
   for (const annotation of annotations) {
-    if (annotation.article === article && annotation.placement?.sentence === sentence)
-      labels.add(annotation.label);
+    if (!annotation.placement) continue;
+    const key = sentenceKey(annotation.article, annotation.placement.sentence);
+    const labels = found.get(key) ?? new Set<string>();
+    labels.add(annotation.label);
+    found.set(key, labels);
   }
-  return [...labels].sort();
+  return new Map([...found].map(([key, labels]) => [key, [...labels].sort()]));
 }
 
 function* sentencesOf(annotations: readonly PlacedAnnotation[]): Iterable<AnnotatedSentence> {
