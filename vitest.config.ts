@@ -39,6 +39,7 @@ class LongestFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    globalSetup: ['test/helpers/cache-home.ts'],
     // The end-to-end and crash tests spawn real processes; two cores are all CI has, and other
     // jobs may share them: limits are generous (a hung test is slow to fail, never a pass).
     testTimeout: patience(12_000),
