@@ -111,9 +111,10 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       // Only sentences holding every whole word of the phrase are read to find it.
       const whole = term.words.slice(0, -1);
       const last = term.words[term.words.length - 1]!;
-      if (!term.started || last.length < 2) whole.push(last);
+      const begunLast = term.started && last.length >= 2;
+      if (!begunLast) whole.push(last);
       const lists = [...new Set(whole)].map((word) => index.postings(word));
-      if (term.started && last.length >= 2) {
+      if (begunLast) {
         // A half-typed last word narrows too: "a discuss" must not read every sentence with "a".
         const begun = begunPostings(index, last, Math.min(...lists.map((list) => list.length)));
         if (begun) lists.push(begun);
@@ -133,7 +134,7 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
           else if (score > 0) started.push(key);
         }
       } else {
-        readFirst(candidates, { index, term, read, enough, exact, begun: started });
+        readFirst(candidates, { index, term, read, enough, exact, begun: started }, begunLast);
       }
       return [
         { keys: Uint32Array.from(exact), score: 1, inText: true },
@@ -183,10 +184,11 @@ function readFirst(
     exact: number[];
     begun: number[];
   },
+  /** Whether the last word is still being typed: words it begins end the phrase too. */
+  started: boolean,
 ): void {
   const { index, term, read, enough, exact, begun } = job;
   const last = term.words[term.words.length - 1]!;
-  const started = term.started && last.length >= 2;
   const scores = new Map<number, number>();
   const withLast = !started
     ? candidates

@@ -22,6 +22,14 @@ afterEach(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
+/** 100 articles of 8 sentences each, `sentence(n, k)` the k-th of article n. */
+async function writeTowns(sentence: (n: number, k: number) => string): Promise<void> {
+  for (let n = 0; n < 100; n++) {
+    const text = Array.from({ length: 8 }, (_, k) => sentence(n, k)).join(' ');
+    await corpus.write(`a${String(n).padStart(3, '0')}.txt`, `Town ${n}\n\n${text}\n`);
+  }
+}
+
 /** Hits as a person reads them: article, sentence, score. */
 const shown = (hits: ReturnType<ReturnType<typeof searchEngine>['search']>) =>
   hits.map((hit) => `${hit.article} ${hit.sentence} ${hit.score.toFixed(3)}`);
@@ -100,15 +108,11 @@ describe('search on the corpus index', () => {
 
   it('finds a phrase of common words by reading the first sentences with both, not all of them', async () => {
     // 800 sentences hold "said" and "the"; two of them, in articles 8 and 19, say "said the".
-    const sentences = (n: number) =>
-      Array.from({ length: 8 }, (_, k) =>
-        (n === 8 || n === 19) && k === 3
-          ? `Officials said the vote in town ${n} was fair.`
-          : `The minister of town ${n} said that item ${k} was late.`,
-      ).join(' ');
-    for (let n = 0; n < 100; n++) {
-      await corpus.write(`a${String(n).padStart(3, '0')}.txt`, `Town ${n}\n\n${sentences(n)}\n`);
-    }
+    await writeTowns((n, k) =>
+      (n === 8 || n === 19) && k === 3
+        ? `Officials said the vote in town ${n} was fair.`
+        : `The minister of town ${n} said that item ${k} was late.`,
+    );
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
     const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
     try {
@@ -131,19 +135,15 @@ describe('search on the corpus index', () => {
 
   it('reads a phrase still being typed only as far as its first hits of each kind', async () => {
     // "said the vote": 2 sentences; "said the votes" and "said the voters": 200 more.
-    const sentences = (n: number) =>
-      Array.from({ length: 8 }, (_, k) =>
-        (n === 60 || n === 70) && k === 3
-          ? `Officials said the vote in town ${n} was fair.`
-          : k === 5
-            ? `Officials said the votes in town ${n} were counted.`
-            : k === 6
-              ? `Observers said the voters of town ${n} waited.`
-              : `The minister of town ${n} said that item ${k} was late.`,
-      ).join(' ');
-    for (let n = 0; n < 100; n++) {
-      await corpus.write(`a${String(n).padStart(3, '0')}.txt`, `Town ${n}\n\n${sentences(n)}\n`);
-    }
+    await writeTowns((n, k) =>
+      (n === 60 || n === 70) && k === 3
+        ? `Officials said the vote in town ${n} was fair.`
+        : k === 5
+          ? `Officials said the votes in town ${n} were counted.`
+          : k === 6
+            ? `Observers said the voters of town ${n} waited.`
+            : `The minister of town ${n} said that item ${k} was late.`,
+    );
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
     try {
       const engine = searchEngine(index.words);
