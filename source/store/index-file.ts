@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pruneIndexesOfMissingFolders } from '../corpus/db/prune.js';
+import type { Db } from '../corpus/db/schema.js';
 import { StoreIndex } from './store-index.js';
 
 /** Where the index of the store at `root` (absolute) lives under the cache folder. */
@@ -19,7 +21,11 @@ export function openStoreIndex(cacheDir: string | null | undefined, root: string
   const file = storeIndexFile(cacheDir, root);
   try {
     mkdirSync(join(cacheDir, 'stores'), { recursive: true });
-    return StoreIndex.open(file, root);
+    const made = !existsSync(file);
+    const index = StoreIndex.open(file, root);
+    // A new index is where a store that moved shows up: the time to drop ones left behind.
+    if (made) pruneStoreIndexes(cacheDir, file);
+    return index;
   } catch {
     try {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
@@ -28,4 +34,28 @@ export function openStoreIndex(cacheDir: string | null | undefined, root: string
       return StoreIndex.open(null, root);
     }
   }
+}
+
+/** Deletes the store indexes in `cacheDir` of stores gone for a while (corpus/db/prune.ts). */
+export function pruneStoreIndexes(cacheDir: string, keep: string, now?: number): string[] {
+  try {
+    return pruneIndexesOfMissingFolders(join(cacheDir, 'stores'), {
+      isIndex: (name) => /^[0-9a-f]{16}\.sqlite$/.test(name),
+      folderOf: storeOf,
+      keep,
+      now,
+    });
+  } catch {
+    // Housekeeping: a cache that cannot be tidied is still a cache.
+    return [];
+  }
+}
+
+/** The store an index is of: its format line is the format's name, a space and the store. */
+function storeOf(db: Db): string | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'format'").get() as
+    | { value: string }
+    | undefined;
+  const at = row?.value.indexOf(' ') ?? -1;
+  return row && at > 0 ? row.value.slice(at + 1) : null;
 }

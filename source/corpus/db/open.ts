@@ -4,9 +4,17 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { cleanerKey, defaultCacheDir } from '../cache.js';
 import { DiskCorpusIndex } from './disk-index.js';
+import { pruneIndexesOfMissingFolders } from './prune.js';
 import type { RefreshOptions, RefreshSummary } from './refresh.js';
 import type { ScanMode } from './scan.js';
-import { type Db, openDatabase, removeIndexFiles, SCHEMA_VERSION } from './schema.js';
+import {
+  type Db,
+  folderOf,
+  openDatabase,
+  recordFolder,
+  removeIndexFiles,
+  SCHEMA_VERSION,
+} from './schema.js';
 import { openSqlite } from './sqlite.js';
 
 export interface OpenIndexOptions extends RefreshOptions {
@@ -40,15 +48,17 @@ export async function openCorpusIndex(
   const key = `${SCHEMA_VERSION}:${cleanerKey()}`;
   let db: Db;
   let sidecar: string | null = `${file}.articles`;
+  let created = false;
   try {
     mkdirSync(cacheDir, { recursive: true });
-    db = openDatabase(file, key).db;
+    ({ db, created } = openDatabase(file, key));
   } catch {
     // A cache folder margin may not write (read-only, full, another user's): the index then
     // lives in memory for this run. It only ever saves time.
     db = openDatabase(':memory:', key).db;
     sidecar = null;
   }
+  if (sidecar !== null) keepCacheTidy(db, root, cacheDir, file, created);
   const index = new DiskCorpusIndex(db, rootGiven, file, sidecar);
   const mode = options.refresh ?? 'quick';
   if (mode === 'none') return { index, refreshed: null };
@@ -71,6 +81,29 @@ export function readOwnedCorpusIndex(rootGiven: string, cacheDir: string): DiskC
   const db = openSqlite(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 10000');
   return new DiskCorpusIndex(db, rootGiven, file);
+}
+
+/**
+ * Records the index's folder and, when the index is new (where a folder that moved shows up),
+ * drops the indexes of folders gone for a while. Housekeeping: its failure never stops a command.
+ */
+function keepCacheTidy(db: Db, root: string, cacheDir: string, file: string, created: boolean) {
+  try {
+    recordFolder(db, root);
+    if (created) pruneCorpusIndexes(cacheDir, file);
+  } catch {
+    // A cache that cannot be written is one that cannot be tidied either.
+  }
+}
+
+/** Deletes the corpus indexes in `cacheDir` of folders gone for a while (prune.ts). */
+export function pruneCorpusIndexes(cacheDir: string, keep: string, now?: number): string[] {
+  return pruneIndexesOfMissingFolders(cacheDir, {
+    isIndex: (name) => /^corpus-[0-9a-f]{16}\.sqlite$/.test(name),
+    folderOf,
+    keep,
+    now,
+  });
 }
 
 /** Deletes the index of a corpus folder: nothing is lost, the next opening builds it again. */

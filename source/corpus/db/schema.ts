@@ -166,6 +166,23 @@ function isCorrupt(error: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
 }
 
+/**
+ * Records which corpus folder the index is of, so that an index whose folder is gone can be
+ * told (prune.ts). Written once: every later opening reads it and finds it there.
+ */
+export function recordFolder(db: Db, root: string): void {
+  if (folderOf(db) === root) return;
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder', ?)").run(root);
+}
+
+/** The corpus folder the index records, null for an index made before it did. */
+export function folderOf(db: Db): string | null {
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'folder'").get() as
+    | { value: string }
+    | undefined;
+  return row?.value ?? null;
+}
+
 /** Removes the index with its write-ahead log. */
 export function removeIndexFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '.articles'])
