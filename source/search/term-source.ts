@@ -1,6 +1,7 @@
 import { articleOfNumber, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
 import type { ContextFacts } from './context-facts.js';
 import { type Matches, type Source, unionOf } from './matches.js';
+import { firstCommonKeys } from './runs.js';
 import { wordsOfSentence } from './sentence-words.js';
 import { findPhrase, type PhraseTerm, type Term, wordScore } from './terms.js';
 
@@ -113,13 +114,7 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       const last = term.words[term.words.length - 1]!;
       const begunLast = term.started && last.length >= 2;
       if (!begunLast) whole.push(last);
-      const lists = [...new Set(whole)].map((word) => index.postings(word));
-      if (begunLast) {
-        // A half-typed last word narrows too: "a discuss" must not read every sentence with "a".
-        const begun = begunPostings(index, last, Math.min(...lists.map((list) => list.length)));
-        if (begun) lists.push(begun);
-      }
-      const candidates = intersectAll(lists);
+      const distinct = [...new Set(whole)];
       const read = (key: number) => {
         const a = articleOfKeyNear(articles, key);
         return a < 0 ? 0 : probeText(key, a);
@@ -127,14 +122,30 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       // Two scores only (whole or begun last word): one list each, in key order.
       const exact: number[] = [];
       const started: number[] = [];
-      if (enough === undefined || !articles.ordered) {
-        for (const key of candidates) {
-          const score = read(key);
-          if (score === 1) exact.push(key);
-          else if (score > 0) started.push(key);
-        }
+      const lazily = enough !== undefined && articles.ordered && index.postingRuns !== undefined;
+      if (lazily) {
+        readFirstLazily(
+          { index, articles, term, read, enough, exact, begun: started },
+          distinct,
+          begunLast,
+        );
       } else {
-        readFirst(candidates, { index, term, read, enough, exact, begun: started }, begunLast);
+        const lists = distinct.map((word) => index.postings(word));
+        if (begunLast) {
+          // A half-typed last word narrows too: "a discuss" must not read every sentence with "a".
+          const begun = begunPostings(index, last, Math.min(...lists.map((list) => list.length)));
+          if (begun) lists.push(begun);
+        }
+        const candidates = intersectAll(lists);
+        if (enough === undefined || !articles.ordered) {
+          for (const key of candidates) {
+            const score = read(key);
+            if (score === 1) exact.push(key);
+            else if (score > 0) started.push(key);
+          }
+        } else {
+          readFirst(candidates, { index, term, read, enough, exact, begun: started }, begunLast);
+        }
       }
       return [
         { keys: Uint32Array.from(exact), score: 1, inText: true },
@@ -207,6 +218,58 @@ function readFirst(
     if (score > 0 && score < 1) begun.push(key);
     if (exact.length + begun.length === enough) return;
   }
+}
+
+/**
+ * As readFirst, reading the posting lists only as far as the hits, a segment at a time, rather
+ * than joining them whole first: for a phrase of common words ("said the") the lists hold a
+ * million keys at 100,000 articles and the hits are among the first few thousand. The sentences
+ * with the last word whole are read first; those where a word it begins ends the phrase after,
+ * from the start again, through the begun word's keys when there are few enough to join.
+ */
+function readFirstLazily(
+  job: {
+    index: WordIndex;
+    articles: IndexedArticles;
+    term: PhraseTerm;
+    read: (key: number) => number;
+    enough: number;
+    exact: number[];
+    begun: number[];
+  },
+  /** The words every hit holds whole (the last too, when it is not being typed). */
+  whole: readonly string[],
+  /** Whether the last word is still being typed: words it begins end the phrase too. */
+  started: boolean,
+): void {
+  const { index, articles, term, read, enough, exact, begun } = job;
+  const runs = (word: string) => [index.postingRuns!(word)];
+  const groups = whole.map(runs);
+  const last = term.words[term.words.length - 1]!;
+  const scores = new Map<number, number>();
+  const scored = (key: number) => {
+    let score = scores.get(key);
+    if (score === undefined) {
+      score = read(key);
+      scores.set(key, score);
+    }
+    return score;
+  };
+  const withLast = started ? [...groups, runs(last)] : groups;
+  if (!started || index.frequency(last) !== undefined) {
+    exact.push(...firstCommonKeys(withLast, articles, enough, (key) => scored(key) === 1));
+  }
+  if (!started || exact.length === enough) return;
+  const bound = Math.min(...whole.map((word) => index.frequency(word) ?? 0));
+  const completions = begunPostings(index, last, bound);
+  const narrowed = completions ? [...whole.map(runs), [[completions]]] : whole.map(runs);
+  const wanted = enough - exact.length;
+  begun.push(
+    ...firstCommonKeys(narrowed, articles, wanted, (key) => {
+      const score = scored(key);
+      return score > 0 && score < 1;
+    }),
+  );
 }
 
 /** The keys every list has, shortest list first. */

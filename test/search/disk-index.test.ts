@@ -166,4 +166,26 @@ describe('search on the corpus index', () => {
       index.close();
     }
   });
+  it('reads each sentence once for a phrase alone that is rarer than the limit', async () => {
+    // All 800 sentences hold "it" and "is"; two, in articles 90 and 95, say "it is".
+    await writeTowns((n, k) =>
+      (n === 90 || n === 95) && k === 3
+        ? `Officials said it is late in town ${n}.`
+        : `It was said that item ${k} is late in town ${n}.`,
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      const read = vi.spyOn(index, 'oneSentenceWords');
+      const hits = searchEngine(index.words).search('"it is"', placedFacts([]), { limit: 5 });
+      expect(hits.map((hit) => hit.text)).toEqual([
+        'Officials said it is late in town 90.',
+        'Officials said it is late in town 95.',
+      ]);
+      // Fewer hits than asked for: every candidate is read, but once (a shortcut that gave up
+      // and a search that read them all again made 1,000 reads).
+      expect(read.mock.calls.length).toBeLessThanOrEqual(800);
+    } finally {
+      index.close();
+    }
+  });
 });
