@@ -63,7 +63,8 @@ export type EventAction =
   | { type: 'text/type'; input: string; key: KeyState }
   /** Ctrl+C while waiting for writes to finish: leave without waiting. */
   | { type: 'app/force-quit' }
-  | { type: 'search/query'; query: string; hits: SearchHit[] }
+  /** `stopped`: the search gave up before it had read all it needed (see SearchFunction). */
+  | { type: 'search/query'; query: string; hits: SearchHit[]; stopped?: boolean }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }
   /** The story groups, computed in the background over the whole corpus and the links. */

@@ -27,8 +27,16 @@ export type CorpusEvent =
 /** Articles arriving from the corpus reader; returns a function that stops the stream. */
 export type CorpusFeed = (listener: (event: CorpusEvent) => void) => () => void;
 
-/** Answers a query of the `/` overlay against the store as it is now. */
-export type SearchFunction = (query: string, repository: Repository) => SearchHit[];
+/**
+ * Answers a query of the `/` overlay against the store as it is now. While the reviewer types
+ * (`whole` false) it may give up on a query that reads too many sentences and return null, so
+ * that a key never waits seconds for a search; asked with `whole`, it reads all it needs.
+ */
+export type SearchFunction = (
+  query: string,
+  repository: Repository,
+  whole: boolean,
+) => SearchHit[] | null;
 
 export interface ReviewControllerOptions {
   initial: ReviewState;
@@ -227,8 +235,8 @@ export class ReviewController {
     const state = this.#state;
     const mode = state.mode;
     this.#suggestions?.show(currentArticle(state)?.id ?? null);
-    if (mode.kind === 'search' && mode.hitsFor !== mode.query && this.#searching !== mode.query) {
-      this.#searching = mode.query;
+    if (mode.kind === 'search' && wantsAnswer(mode) && this.#searching !== searchKey(mode)) {
+      this.#searching = searchKey(mode);
       // After the frame that shows the typed key; only the latest query is answered.
       setImmediate(() => this.#answer());
     }
@@ -249,15 +257,15 @@ export class ReviewController {
   #answer(): void {
     this.#searching = null;
     const mode = this.#state.mode;
-    if (mode.kind !== 'search' || mode.hitsFor === mode.query) return;
+    if (mode.kind !== 'search' || !wantsAnswer(mode)) return;
     // Typed before search was ready: `search/ready` changes the state and asks again.
     if (!this.#search && mode.query.trim() !== '') return;
     const repository = this.#repository;
     const hits =
       this.#search && repository && mode.query.trim() !== ''
-        ? this.#search(mode.query, repository)
+        ? this.#search(mode.query, repository, mode.whole === mode.query)
         : [];
-    this.dispatch({ type: 'search/query', query: mode.query, hits });
+    this.dispatch({ type: 'search/query', query: mode.query, hits: hits ?? [], stopped: !hits });
   }
 
   #compare(): void {
@@ -402,4 +410,16 @@ export class ReviewController {
       this.#corpusEvent(held);
     }
   }
+}
+
+type SearchMode = Extract<ReviewState['mode'], { kind: 'search' }>;
+
+/** Whether the overlay waits for results: of new keys, or of a stopped search Enter asked for. */
+function wantsAnswer(mode: SearchMode): boolean {
+  return mode.hitsFor !== mode.query || (mode.stopped && mode.whole === mode.query);
+}
+
+/** What one answer is for: the query, and whether it is to be read through. */
+function searchKey(mode: SearchMode): string {
+  return mode.whole === mode.query ? `${mode.query}\u0000whole` : mode.query;
 }

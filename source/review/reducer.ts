@@ -129,6 +129,8 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
           hits: state.results?.hits ?? [],
           hitsFor: state.results?.query ?? '',
           accepting: false,
+          stopped: false,
+          whole: null,
           selected: state.results?.index ?? 0,
           origin: {
             current: state.current,
@@ -148,6 +150,8 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       if (mode.kind !== 'search') return state;
       // The results of the last keys are still being computed: open the first once they are in.
       if (mode.hitsFor !== mode.query) return { ...state, mode: { ...mode, accepting: true } };
+      // A search that stopped while typing: Enter has it read everything, then shows the results.
+      if (mode.stopped) return { ...state, mode: { ...mode, whole: mode.query } };
       const hit = mode.hits[mode.selected];
       if (!hit) return { ...state, message: info('no result to open') };
       const landed = jumpTo({ ...state, mode: { kind: 'browse' } }, hit.article, hit.sentence);
@@ -240,9 +244,21 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'search/query': {
       const mode = state.mode;
       if (mode.kind !== 'search' || action.query !== mode.query) return state;
+      const stopped = action.stopped === true;
+      // Enter came first: a search that stopped is asked to read everything, then to open.
+      if (stopped && mode.accepting) {
+        return { ...state, mode: { ...mode, hitsFor: action.query, stopped, whole: mode.query } };
+      }
       const next = {
         ...state,
-        mode: { ...mode, hits: action.hits, hitsFor: action.query, selected: 0, accepting: false },
+        mode: {
+          ...mode,
+          hits: action.hits,
+          hitsFor: action.query,
+          selected: 0,
+          accepting: false,
+          stopped,
+        },
       };
       return mode.accepting ? keyAction(next, { type: 'search/accept' }) : next;
     }

@@ -53,6 +53,10 @@ export type Mode =
       hitsFor: string;
       /** Enter came before the results of the last keys: open the first result once they arrive. */
       accepting: boolean;
+      /** The search for `hitsFor` stopped before it had read all it needed: `hits` is no answer. */
+      stopped: boolean;
+      /** The query Enter asked to be searched through, however long it takes. */
+      whole: string | null;
       selected: number;
       origin: Origin;
     }

@@ -8,7 +8,7 @@ import { highlight } from './highlight.js';
 import { emptyMatches, intersect, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
 import { firstCommonKeys } from './runs.js';
-import { probeCost, wordsOfSentence } from './sentence-words.js';
+import { probeCost, stoppable, wordsOfSentence } from './sentence-words.js';
 import {
   intersectAll,
   NOTE_WEIGHT,
@@ -32,6 +32,11 @@ export interface SearchOptions {
   limit?: number;
   /** The label names `label:` accepts: the project's (default: margin's own). */
   labels?: readonly string[];
+  /**
+   * Asked before each sentence the search reads; once it returns true the search throws
+   * SearchStopped. The review gives a search while typing a fraction of a second this way.
+   */
+  giveUp?: () => boolean;
 }
 
 export interface SearchEngine {
@@ -59,7 +64,9 @@ export class Engine implements SearchEngine {
   }
 
   search(query: string, context: AnnotationFacts, options: SearchOptions = {}): SearchHit[] {
-    return this.index.consistent(() => this.answer(query, context, options));
+    return stoppable(options.giveUp, () =>
+      this.index.consistent(() => this.answer(query, context, options)),
+    );
   }
 
   private answer(query: string, context: AnnotationFacts, options: SearchOptions): SearchHit[] {

@@ -9,6 +9,32 @@ function foldsOneSentence(index: WordIndex): index is OneSentenceIndex {
   return 'oneSentenceWords' in index;
 }
 
+/** Thrown out of a search whose `giveUp` said so: the search has no answer then. */
+export class SearchStopped extends Error {
+  constructor() {
+    super('the search stopped before it had read every sentence it needed');
+  }
+}
+
+/**
+ * The running search's `giveUp`, asked before each sentence is read: reading sentences is what
+ * can take seconds (a phrase of common words at 100,000 articles), and every way a search reads
+ * one comes through here. A search runs start to end without yielding, so one at a time is set.
+ */
+let giveUp: (() => boolean) | null = null;
+
+/** Runs `search` so that it stops (throws SearchStopped) once `stop` says so. */
+export function stoppable<T>(stop: (() => boolean) | undefined, search: () => T): T {
+  if (!stop) return search();
+  const outer = giveUp;
+  giveUp = stop;
+  try {
+    return search();
+  } finally {
+    giveUp = outer;
+  }
+}
+
 /**
  * The folded words of the sentence `key` of the article at position `a`. Probing asks for one
  * sentence of each of a few hundred articles: an index that can, folds that sentence alone.
@@ -19,6 +45,7 @@ export function wordsOfSentence(
   key: number,
   a: number,
 ): readonly string[] {
+  if (giveUp?.()) throw new SearchStopped();
   const at = key - articles.firsts[a]!;
   if (foldsOneSentence(index)) return index.oneSentenceWords(a, at);
   return index.sentenceWords(a)[at] ?? [];

@@ -40,6 +40,8 @@ function stateIn(context: KeyContext): ReviewState {
           hits: HITS,
           hitsFor: 'sentence',
           accepting: false,
+          stopped: false,
+          whole: null,
           selected: 1,
           origin: { current: 0, focus: 'list', cursor: 0 },
         },

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { loadCorpus } from '../../source/corpus/index.js';
-import { buildSearchEngine, placedFacts, searchEngine } from '../../source/search/index.js';
+import {
+  buildSearchEngine,
+  placedFacts,
+  SearchStopped,
+  searchEngine,
+} from '../../source/search/index.js';
 import { tempCorpus } from '../corpus/temp-corpus.js';
 
 const corpus = tempCorpus();
@@ -184,6 +189,22 @@ describe('search on the corpus index', () => {
       // Fewer hits than asked for: every candidate is read, but once (a shortcut that gave up
       // and a search that read them all again made 1,000 reads).
       expect(read.mock.calls.length).toBeLessThanOrEqual(800);
+    } finally {
+      index.close();
+    }
+  });
+  it('stops where its caller gives up, and answers in full when it does not', async () => {
+    await writeTowns((n, k) => `It was said that item ${k} is late in town ${n}.`);
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      const engine = searchEngine(index.words);
+      let reads = 0;
+      const giveUp = () => ++reads > 50;
+      expect(() => engine.search('"it is"', placedFacts([]), { giveUp })).toThrow(SearchStopped);
+      expect(reads).toBe(51);
+      expect(engine.search('"it is"', placedFacts([]))).toEqual([]);
+      // A search that reads little is not stopped.
+      expect(engine.search('town', placedFacts([]), { giveUp: () => false })).toHaveLength(50);
     } finally {
       index.close();
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
-import { buildSearchEngine, storeFacts } from '../../source/search/index.js';
+import { buildSearchEngine, SearchStopped, storeFacts } from '../../source/search/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { eventually } from '../helpers/patience.js';
 import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
@@ -415,6 +415,46 @@ describe('text inputs', () => {
     await app.press('/');
     await app.pressTogether('Baku', KEYS.enter);
     await app.waitFor(atHit(search('Baku')[0]!), 'the first hit');
+  });
+
+  /** Search as the review runs it, with a typing budget that runs out at the first sentence read. */
+  const impatient = (repository: ReturnType<typeof testRepository>) => {
+    const engine = buildSearchEngine(seeds);
+    return (query: string, _repository: unknown, whole: boolean) => {
+      try {
+        return engine.search(query, storeFacts(repository), whole ? {} : { giveUp: () => true });
+      } catch (error) {
+        if (error instanceof SearchStopped) return null;
+        throw error;
+      }
+    };
+  };
+
+  it('says when a search while typing stopped, and Enter has it read everything', async () => {
+    const repository = testRepository();
+    const search = impatient(repository);
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
+    await app.press('/');
+    await app.press('"of the"');
+    await app.waitFor((f) => f.includes('Enter searches them all'), 'the search that stopped');
+    expect(app.frame()).not.toMatch(/\d+ results?/);
+    const hits = search('"of the"', repository, true)!;
+    expect(hits.length).toBeGreaterThan(1);
+    await app.press(KEYS.enter);
+    // The results, to choose from: the first Enter searched, the next one opens.
+    await app.waitFor((f) => f.includes(`${hits.length} results`), 'every result');
+    expect(app.frame()).toContain('/ "of the"');
+    await app.press(KEYS.down, KEYS.enter);
+    await app.waitFor(atHit(hits[1]!), 'the second hit');
+  });
+
+  it('opens the first result of a search that stopped when Enter came with the query', async () => {
+    const repository = testRepository();
+    const search = impatient(repository);
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
+    await app.press('/');
+    await app.pressTogether('"of the"', KEYS.enter);
+    await app.waitFor(atHit(search('"of the"', repository, true)![0]!), 'the first hit');
   });
 
   it('takes what is typed after / as the query while search gets ready, never as commands', async () => {

@@ -38,7 +38,11 @@ export function SearchOverlay({
     ? waitingFor(state)
     : mode.query.trim() === ''
       ? 'type to search: words, "a phrase", label:quote, source:NAME, status:done, -word'
-      : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`;
+      : mode.stopped && mode.hitsFor === mode.query
+        ? mode.whole === mode.query
+          ? 'reading every sentence with these words…'
+          : 'these words are in too many sentences to search while you type: Enter searches them all'
+        : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box height={1} overflow="hidden">
