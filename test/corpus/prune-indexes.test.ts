@@ -87,6 +87,25 @@ describe('indexes of folders that are gone', () => {
     expect(existsSync(old)).toBe(true);
   });
 
+  it('are told by the folder each index records, an older index getting it when opened', async () => {
+    const root = await corpusFolder('kept');
+    const file = await indexCorpus(root);
+    const folderIn = () => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.prepare("SELECT value FROM meta WHERE key = 'folder'").pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    expect(folderIn()).toBe(root);
+    const db = new Database(file);
+    db.prepare("DELETE FROM meta WHERE key = 'folder'").run();
+    db.close();
+    await indexCorpus(root);
+    expect(folderIn()).toBe(root);
+  });
+
   it('are left alone when no index is made', async () => {
     const gone = await corpusFolder('gone');
     const other = await corpusFolder('other');
