@@ -4,13 +4,13 @@ import type {
   AnnotatedArticle,
   Annotation,
   ArticleTally,
-  CountedArticle,
   Label,
   OwnTally,
   PlacedAnnotation,
   RenderedArticle,
   ReviewStatus,
   StoreProblem,
+  StoreTotals,
 } from './types.js';
 
 /** What a caller may change on an annotation after creating it. */
@@ -73,11 +73,11 @@ export interface Repository {
    */
   annotatedBy(annotator: string): Iterable<{ article: string; annotations: PlacedAnnotation[] }>;
   /**
-   * Every article with annotations, counted per annotator and label with its orphans, in no
-   * particular order: from the counts the index keeps while the article's text is the one they
-   * were placed on, else by placing its annotations again.
+   * The store counted per annotator and label, its orphans, and annotations per article: summed
+   * in the index; only articles whose text changed since their annotations were placed are
+   * placed again (their orphans depend on it).
    */
-  counted(): Iterable<CountedArticle>;
+  totals(): StoreTotals;
   /** Every annotator's status other than unreviewed, per article: a report's progress. */
   reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }>;
   /** How many annotations the store holds (refused files left out). */
