@@ -48,8 +48,20 @@ export interface Repository {
    * Brings the index up to date with the store's files (reading only what changed) and places
    * annotations on the given corpus from then on (re-anchoring as needed). Without a corpus they
    * stay where they were made. An array is taken as a corpus in that order (tests, small inputs).
+   * `check: 'later'` answers from the index as it is at once (unless it is empty), leaving the
+   * comparison with the files to `check`.
    */
-  open(corpus?: CorpusIndex | readonly Article[] | null): Promise<void>;
+  open(
+    corpus?: CorpusIndex | readonly Article[] | null,
+    options?: { check?: 'now' | 'later' },
+  ): Promise<void>;
+  /**
+   * Compares every store file with the index (size, time, inode: an edit in place included) and
+   * reads what changed; watchers hear of the articles whose files changed. After an open
+   * `later` that found the index empty (and so read every file), the first check has nothing
+   * to do.
+   */
+  check(): Promise<void>;
   /**
    * Annotations placed on the current article text; orphans have `placement: null`. With an
    * `article`, that article's only; without, every annotation: for small stores and tests, never

@@ -376,6 +376,11 @@ export class StoreIndex {
     return (this.statements.paths.all() as Row[]).map((row) => row.path as string);
   }
 
+  /** The articles of the files indexed in `folder`. */
+  articlesIn(folder: string): string[] {
+    return this.statements.articlesIn.all(folder) as string[];
+  }
+
   folders(): string[] {
     return (this.statements.folders.all() as Row[]).map((row) => row.folder as string);
   }
@@ -652,6 +657,9 @@ function prepare(db: Database.Database) {
     remove: db.prepare('DELETE FROM files WHERE path = ?'),
     paths: db.prepare('SELECT path FROM files ORDER BY path'),
     removeFolder: db.prepare('DELETE FROM files WHERE folder = ?'),
+    articlesIn: db
+      .prepare('SELECT DISTINCT article FROM files WHERE folder = ? AND article IS NOT NULL')
+      .pluck(),
     signaturesIn: db.prepare(
       `SELECT path, CASE WHEN read_at - mtime >= ? THEN signature ELSE '' END FROM files
        WHERE folder = ?`,

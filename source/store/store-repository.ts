@@ -109,6 +109,13 @@ export class StoreRepository implements Repository {
   private readonly history = new History();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private unsubscribe: (() => void) | null = null;
+  /**
+   * The comparison of every file with the index under way: `close` stops it and waits for its
+   * threads and reads (a review quit during its check leaves at once).
+   */
+  private checking: { work: Promise<void>; stop: AbortController } | null = null;
+  /** Opened `later` on an empty index, every file was read: the first `check` is already done. */
+  private justChecked = false;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
@@ -126,15 +133,45 @@ export class StoreRepository implements Repository {
     return this.storage.index.version;
   }
 
-  async open(corpus?: CorpusIndex | readonly Article[] | null): Promise<void> {
+  async open(
+    corpus?: CorpusIndex | readonly Article[] | null,
+    { check = 'now' }: { check?: 'now' | 'later' } = {},
+  ): Promise<void> {
     if (corpus) {
       this.corpus = isCorpusIndex(corpus) ? corpus : memoryCorpusIndex('', corpus);
       this.placedCache.clear();
     }
-    const { annotators } = await this.storage.refresh();
+    // The index as the last run left it, at once; `check` then compares every file with it. An
+    // empty index (the first open of this store) has nothing to show: the files are read now,
+    // and the `check` that follows has nothing to add.
+    if (check === 'later' && this.storage.index.size() > 0) return;
+    await this.check();
+    this.justChecked = check === 'later';
+  }
+
+  check(): Promise<void> {
+    if (this.justChecked) {
+      this.justChecked = false;
+      return Promise.resolve();
+    }
+    // One check at a time: an open asked for meanwhile shares the one under way.
+    if (!this.checking) {
+      const stop = new AbortController();
+      const work = this.compareFiles(stop.signal).finally(() => {
+        this.checking = null;
+      });
+      this.checking = { work, stop };
+    }
+    return this.checking.work;
+  }
+
+  private async compareFiles(signal: AbortSignal): Promise<void> {
+    const { annotators, changed } = await this.storage.refresh(signal);
     this.folderAnnotators.clear();
     for (const annotator of annotators) this.folderAnnotators.add(annotator);
     this.names = null;
+    // Watchers (the review) show those articles again: files changed while margin was not running.
+    if (changed.length > 0) this.emit(changed);
   }
 
   list(filter: { article?: string; annotator?: string } = {}): PlacedAnnotation[] {
@@ -618,6 +655,10 @@ export class StoreRepository implements Repository {
   }
 
   async close(): Promise<void> {
+    if (this.checking) {
+      this.checking.stop.abort();
+      await this.checking.work.catch(() => undefined);
+    }
     this.savePlacements();
     this.unsubscribe?.();
     this.unsubscribe = null;
