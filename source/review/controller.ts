@@ -34,6 +34,11 @@ export interface ReviewControllerOptions {
   initial: ReviewState;
   /** The store, once it has placed its annotations on the whole corpus. */
   store: Promise<Repository>;
+  /**
+   * The store's `version` when `initial` was drawn from it (the store opened before the first
+   * frame): unchanged at its opening, its list counts are not read again.
+   */
+  initialVersion?: number | undefined;
   /** The rest of the corpus, when the first frame showed only part of it. */
   corpus?: CorpusFeed | undefined;
   /** Loads the search over the whole corpus; search stays unavailable without it. */
@@ -311,7 +316,13 @@ export class ReviewController {
     // Articles written before the store opened keep what the screen shows (their marks are
     // there already, so none is read): the queue re-reads them once their writes are done.
     this.#aheadOfStore.clear();
-    const summaries = summarize(repository);
+    // Counts for every article the annotator has a file of: 100,000 rows of a team's store, a
+    // moment the keyboard would wait for, not read twice when the first frame has them.
+    const { initialVersion } = this.#options;
+    const summaries =
+      this.#state.storeOpen && initialVersion === repository.version
+        ? undefined
+        : summarize(repository);
     this.dispatch({
       type: 'store/opened',
       marks: {},
