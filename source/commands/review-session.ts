@@ -331,6 +331,7 @@ export function reviewController(
   return new ReviewController({
     initial,
     store: session.store,
+    initialVersion: opened?.version,
     corpus: session.feed,
     loadSearch: (articles) =>
       loadSearch(

@@ -119,6 +119,8 @@ Press ? in the review for every key.`,
           root,
           annotator,
           cacheDir,
+          // The store as its index holds it, at once: the controller then compares every file.
+          check: 'later',
           ...(corpus ? { corpus } : articles ? { articles } : {}),
         }),
       cacheDir,

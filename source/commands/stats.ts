@@ -1,16 +1,29 @@
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { headlineSteps } from '../corpus/db/disk-index.js';
+import { articleSourceSteps, headlineSteps } from '../corpus/db/disk-index.js';
 import { type StatsArticle, statsOver } from '../export/stats.js';
-import { renderStats } from '../export/stats-render.js';
+import { renderStats, TOP_ARTICLES } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { openWorkspace, statusesOf, summariesOf } from './workspace.js';
 
-/** The corpus's articles without their text, in any order, each with its place in corpus order. */
-function* articlesOf(corpus: CorpusIndex): Generator<StatsArticle, void, undefined> {
-  const steps = headlineSteps(corpus) ?? corpus.summarySteps?.();
+/**
+ * The corpus's articles without their text, in any order, each with its place in corpus order;
+ * without titles (`titled` false) from an index on disk, which then reads those of the few listed.
+ */
+function* articlesOf(
+  corpus: CorpusIndex,
+  titled: boolean,
+): Generator<StatsArticle, void, undefined> {
+  const steps =
+    (titled ? headlineSteps(corpus) : articleSourceSteps(corpus)) ?? corpus.summarySteps?.();
   if (steps) for (const step of steps) yield* step;
   else yield* summariesOf(corpus);
+}
+
+/** An article's title from its summary, for the few the report lists. */
+function titleOf(corpus: CorpusIndex, article: StatsArticle): string | null {
+  const ord = article.ord ?? corpus.ordOf(article.id);
+  return ord === undefined ? null : (corpus.summaries(ord, ord + 1)[0]?.title ?? null);
 }
 
 export const command: Command = {
@@ -35,14 +48,17 @@ Examples
   },
   async run(_input, flags, io, output) {
     const { corpus, repository, project } = await openWorkspace(flags, io, output, { reads: true });
-    // Counted from what the store's index keeps of each file: no document and no article text
-    // is read unless an article's text changed since its annotations were last placed.
+    // Summed in the store's index: no document and no article text is read unless an article's
+    // text changed since its annotations were last placed. The picture lists a few articles,
+    // whose titles alone are read; --json lists every one.
+    const every = flags.json === true;
     const report = statsOver(
-      articlesOf(corpus),
-      repository.counted(),
+      articlesOf(corpus, every),
+      repository.totals(),
       statusesOf(repository),
       repository.annotators(),
       project.labels,
+      every ? {} : { top: TOP_ARTICLES, titleOf: (article) => titleOf(corpus, article) },
     );
     await repository.close();
     await output.out(flags.json ? `${safeJson(report, 2)}\n` : renderStats(report, output.width));

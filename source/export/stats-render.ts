@@ -5,7 +5,7 @@ import { bar, progressBar } from './bars.js';
 import type { Progress, StatsReport } from './stats.js';
 
 /** How many articles the picture lists; `--json` has them all. */
-const TOP_ARTICLES = 15;
+export const TOP_ARTICLES = 15;
 const NAME_MAX = 32;
 
 interface Row {
@@ -64,11 +64,9 @@ export function renderStats(report: StatsReport, width: number): string {
       width,
     ),
   );
+  // The report may list only the first of the articles: `articles` says how many there are.
   const shown = report.perArticle.slice(0, TOP_ARTICLES);
-  out.push(
-    '',
-    shown.length < report.perArticle.length ? `Articles (top ${shown.length})` : 'Articles',
-  );
+  out.push('', shown.length < report.articles ? `Articles (top ${shown.length})` : 'Articles');
   out.push(
     ...chart(
       shown.map((a) => ({
@@ -79,10 +77,8 @@ export function renderStats(report: StatsReport, width: number): string {
       width,
     ),
   );
-  if (shown.length < report.perArticle.length) {
-    out.push(
-      `  … ${count(report.perArticle.length - shown.length)} more (margin stats --json lists all)`,
-    );
+  if (shown.length < report.articles) {
+    out.push(`  … ${count(report.articles - shown.length)} more (margin stats --json lists all)`);
   }
   return `${out.join('\n')}\n`;
 }

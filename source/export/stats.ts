@@ -1,7 +1,6 @@
 import type { Article } from '../corpus/types.js';
-import { countByAnnotator } from '../store/counts.js';
 import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
-import type { CountedArticle, Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
+import type { Label, PlacedAnnotation, ReviewStatus, StoreTotals } from '../store/types.js';
 import { compare } from './model.js';
 
 export interface Progress {
@@ -39,12 +38,19 @@ export interface StatsReport {
 
 /**
  * One article of the corpus as stats read it: no text. `ord`, its place in corpus order, lets
- * the articles come in any order (else they are taken to come in corpus order).
+ * the articles come in any order (else they are taken to come in corpus order). Without a
+ * `title` (undefined), the report asks `titleOf` for those of the articles it lists.
  */
-export type StatsArticle = Pick<Article, 'id' | 'title' | 'source'> & { ord?: number };
+export type StatsArticle = Pick<Article, 'id' | 'source'> & {
+  title?: string | null;
+  ord?: number;
+};
 
-/** One article's annotations counted per annotator (`CountedArticle`); `inCorpus` false: gone. */
-export type StatsEntry = CountedArticle;
+/** What the report lists of the articles: every one (`--json`), or the `top` most annotated. */
+export interface StatsOptions {
+  top?: number;
+  titleOf?: (article: StatsArticle) => string | null;
+}
 
 /**
  * Counts for `margin stats`. Annotations on articles gone from the corpus count (as orphans, and
@@ -57,62 +63,60 @@ export function computeStats(
   annotators: string[],
   labelSet: LabelSet = DEFAULT_LABELS,
 ): StatsReport {
-  const known = new Set(articles.map((article) => article.id));
-  const byArticle = new Map<string, PlacedAnnotation[]>();
+  const totals: StoreTotals = { labels: new Map(), orphans: 0, perArticle: new Map() };
   for (const annotation of annotations) {
-    const list = byArticle.get(annotation.article);
-    if (list) list.push(annotation);
-    else byArticle.set(annotation.article, [annotation]);
+    let own = totals.labels.get(annotation.annotator);
+    if (!own) {
+      own = {};
+      totals.labels.set(annotation.annotator, own);
+    }
+    own[annotation.label] = (own[annotation.label] ?? 0) + 1;
+    if (!annotation.placement) totals.orphans++;
+    totals.perArticle.set(annotation.article, (totals.perArticle.get(annotation.article) ?? 0) + 1);
   }
-  const entries = [...byArticle].map(([id, list]) => ({
-    id,
-    inCorpus: known.has(id),
-    files: countByAnnotator(list),
-  }));
-  return statsOver(articles, entries, statuses, annotators, labelSet);
+  return statsOver(articles, totals, statuses, annotators, labelSet);
+}
+
+/** One row of the article list as it is being chosen, with its place in corpus order. */
+interface Listed {
+  row: StatsReport['perArticle'][number];
+  ord: number;
+  article: StatsArticle;
+}
+
+/** Most annotated first, then in corpus order. */
+function inOrder(a: Listed, b: Listed): number {
+  return b.row.annotations - a.row.annotations || a.ord - b.ord;
 }
 
 /**
- * The same from streams: the corpus in order (read twice: it may be an index on disk) and the
- * store's annotations article by article, so that what is held is one article's annotations and
- * a count per annotated article, not the store.
+ * The same from the corpus, read once in any order (it may be an index on disk), and the store's
+ * totals, so that what is held is a count per annotated article, not the store; the list of
+ * articles holds only the `top` ones when that is all the report shows.
  */
 export function statsOver(
   articles: Iterable<StatsArticle>,
-  entries: Iterable<StatsEntry>,
+  totals: StoreTotals,
   statuses: (article: string, annotator: string) => ReviewStatus,
   annotators: string[],
   labelSet: LabelSet = DEFAULT_LABELS,
+  { top = Number.POSITIVE_INFINITY, titleOf }: StatsOptions = {},
 ): StatsReport {
-  const byArticle = new Map<string, number>();
   // Every label of the project counts, even at 0; one it no longer declares counts too.
   const labels = new Map<Label, number>(labelSet.map((label) => [label.name, 0]));
   const perAnnotator = new Map<string, Record<Label, number>>();
   const names = new Set(annotators);
-  let missing = 0;
   let counted = 0;
-  let orphans = 0;
-  for (const entry of entries) {
-    let count = 0;
-    for (const file of entry.files) {
-      orphans += file.orphans;
-      let own = perAnnotator.get(file.annotator);
-      for (const [label, n] of Object.entries(file.labels)) {
-        if (n === 0) continue;
-        count += n;
-        labels.set(label, (labels.get(label) ?? 0) + n);
-        own ??= {};
-        own[label] = (own[label] ?? 0) + n;
-      }
-      if (own) {
-        names.add(file.annotator);
-        perAnnotator.set(file.annotator, own);
-      }
+  for (const [annotator, own] of totals.labels) {
+    for (const [label, n] of Object.entries(own)) {
+      if (n === 0) continue;
+      counted += n;
+      labels.set(label, (labels.get(label) ?? 0) + n);
+      const mine = perAnnotator.get(annotator) ?? {};
+      mine[label] = (mine[label] ?? 0) + n;
+      perAnnotator.set(annotator, mine);
+      names.add(annotator);
     }
-    counted += count;
-    if (!entry.inCorpus) {
-      if (count > 0) missing++;
-    } else if (count > 0) byArticle.set(entry.id, (byArticle.get(entry.id) ?? 0) + count);
   }
   const labelNames = labelNamesWith(labelSet, labels.keys());
   const zero = () =>
@@ -120,45 +124,57 @@ export function statsOver(
   const sources = new Map<string | null, { articles: number; annotations: number }>();
   const sortedNames = [...names].sort(compare);
   const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
-  const progressOf = new Map(
-    sortedNames.map((name) => [name, { done: 0, inProgress: 0, unreviewed: 0 }]),
-  );
-  const perArticle: StatsReport['perArticle'] = [];
-  const ords: number[] = [];
+  const progressOf = sortedNames.map(() => ({ done: 0, inProgress: 0, unreviewed: 0 }));
+  const own: ReviewStatus[] = new Array(sortedNames.length);
+  const listed: Listed[] = [];
+  let last: Listed | null = null;
+  let annotatedInCorpus = 0;
   let articleCount = 0;
   for (const article of articles) {
     articleCount++;
-    const annotations = byArticle.get(article.id) ?? 0;
+    const annotations = totals.perArticle.get(article.id) ?? 0;
+    if (annotations > 0) annotatedInCorpus++;
     const entry = sources.get(article.source) ?? { articles: 0, annotations: 0 };
     entry.articles++;
     entry.annotations += annotations;
     sources.set(article.source, entry);
-    const own: Record<string, ReviewStatus> = {};
-    for (const name of sortedNames) {
+    let done = false;
+    let open = false;
+    for (const [at, name] of sortedNames.entries()) {
       const status = statuses(article.id, name);
-      own[name] = status;
-      tally(progressOf.get(name)!, status);
+      own[at] = status;
+      tally(progressOf[at]!, status);
+      done ||= status === 'done';
+      open ||= status === 'in progress';
     }
-    const values = Object.values(own);
-    tally(
-      overall,
-      values.includes('done')
-        ? 'done'
-        : values.includes('in progress')
-          ? 'in progress'
-          : 'unreviewed',
-    );
-    ords.push(article.ord ?? articleCount);
-    perArticle.push({ article: article.id, title: article.title, annotations, statuses: own });
+    tally(overall, done ? 'done' : open ? 'in progress' : 'unreviewed');
+    const ord = article.ord ?? articleCount;
+    // Only a row the report may keep is made: at 100,000 articles, making each cost more than
+    // the rest. Once `top` are chosen, one that comes after the last of them never will be.
+    if (
+      last &&
+      (annotations < last.row.annotations ||
+        (annotations === last.row.annotations && ord > last.ord))
+    ) {
+      continue;
+    }
+    const statusOf = Object.fromEntries(sortedNames.map((name, at) => [name, own[at]!]));
+    const row = {
+      article: article.id,
+      title: article.title ?? null,
+      annotations,
+      statuses: statusOf,
+    };
+    listed.push({ row, ord, article });
+    if (listed.length >= 2 * top) last = trim(listed, top);
   }
-  const order = Array.from(perArticle.keys()).sort(
-    (a, b) => perArticle[b]!.annotations - perArticle[a]!.annotations || ords[a]! - ords[b]!,
-  );
+  trim(listed, top);
   return {
     articles: articleCount,
-    missingArticles: missing,
+    missingArticles:
+      [...totals.perArticle.values()].filter((n) => n > 0).length - annotatedInCorpus,
     annotations: counted,
-    orphans,
+    orphans: totals.orphans,
     labels: labelNames.map((label) => ({ label, count: labels.get(label) ?? 0 })),
     sources: [...sources.entries()]
       .map(([source, entry]) => ({ source, ...entry }))
@@ -168,19 +184,28 @@ export function statsOver(
           b.articles - a.articles ||
           compare(a.source ?? '', b.source ?? ''),
       ),
-    annotators: sortedNames.map((annotator) => {
-      const own = { ...zero(), ...perAnnotator.get(annotator) };
+    annotators: sortedNames.map((annotator, at) => {
+      const mine = { ...zero(), ...perAnnotator.get(annotator) };
       return {
         annotator,
-        annotations: Object.values(own).reduce((sum, count) => sum + count, 0),
-        labels: own,
-        progress: progressOf.get(annotator)!,
+        annotations: Object.values(mine).reduce((sum, count) => sum + count, 0),
+        labels: mine,
+        progress: progressOf[at]!,
       };
     }),
     progress: overall,
     // Most annotated first, in corpus order among equals.
-    perArticle: order.map((at) => perArticle[at]!),
+    perArticle: listed.map(({ row, article }) =>
+      article.title === undefined && titleOf ? { ...row, title: titleOf(article) } : row,
+    ),
   };
+}
+
+/** Sorts the rows chosen so far and keeps the first `top`; returns the last kept once there are `top`. */
+function trim(listed: Listed[], top: number): Listed | null {
+  listed.sort(inOrder);
+  if (listed.length > top) listed.length = top;
+  return listed.length === top ? listed[top - 1]! : null;
 }
 
 function tally(progress: Progress, status: ReviewStatus): void {

@@ -42,6 +42,11 @@ export interface ReviewControllerOptions {
   initial: ReviewState;
   /** The store, once it has placed its annotations on the whole corpus. */
   store: Promise<Repository>;
+  /**
+   * The store's `version` when `initial` was drawn from it (the store opened before the first
+   * frame): unchanged at its opening, its list counts are not read again.
+   */
+  initialVersion?: number | undefined;
   /** The rest of the corpus, when the first frame showed only part of it. */
   corpus?: CorpusFeed | undefined;
   /** Loads the search over the whole corpus; search stays unavailable without it. */
@@ -319,7 +324,13 @@ export class ReviewController {
     // Articles written before the store opened keep what the screen shows (their marks are
     // there already, so none is read): the queue re-reads them once their writes are done.
     this.#aheadOfStore.clear();
-    const summaries = summarize(repository);
+    // Counts for every article the annotator has a file of: 100,000 rows of a team's store, a
+    // moment the keyboard would wait for, not read twice when the first frame has them.
+    const { initialVersion } = this.#options;
+    const summaries =
+      this.#state.storeOpen && initialVersion === repository.version
+        ? undefined
+        : summarize(repository);
     this.dispatch({
       type: 'store/opened',
       marks: {},
@@ -338,6 +349,18 @@ export class ReviewController {
         });
       }),
     );
+    // Every file compared with the index behind the screen (an edit made while margin was not
+    // running leaves the folder as it was): what changed reaches the watcher above, now listening.
+    repository.check().catch((error: unknown) => {
+      // Stopped by quitting: nothing to say.
+      if (error instanceof Error && error.name === 'AbortError') return;
+      const why = error instanceof Error ? error.message : String(error);
+      this.dispatch({
+        type: 'store/synced',
+        marks: {},
+        warnings: [`the store could not be checked: ${why}`],
+      });
+    });
     this.#loadSearch();
   }
 

@@ -73,6 +73,9 @@ const BROKEN_LOCK_NAME = /^\..+\.lock\.[0-9a-f]{12}\.broken$/;
 export async function removeStaleTemps(folder: string, names?: string[]): Promise<number> {
   let removed = 0;
   for (const name of names ?? (await readdir(folder))) {
+    // Both kinds of leftover are dot files: a store's 70,000 article files per folder are not
+    // worth two patterns each.
+    if (!name.startsWith('.')) continue;
     const match = TEMP_NAME.exec(name);
     const aside = BROKEN_LOCK_NAME.test(name);
     if (!match && !aside) continue;

@@ -75,7 +75,7 @@ export class DiskStorage implements Storage {
     return join(this.root, encodeName(annotator), `${encodeName(article)}.json`);
   }
 
-  async refresh(): Promise<{ annotators: string[] }> {
+  async refresh(signal?: AbortSignal): Promise<{ annotators: string[]; changed: string[] }> {
     const entries = await readdir(this.root, { withFileTypes: true });
     this.linked = entries
       .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
@@ -98,29 +98,37 @@ export class DiskStorage implements Storage {
       await removeStaleTemps(dir, listed[at]);
       listings.push({ folder, dir, names: listed[at]!.filter(isStoreFileName) });
     }
-    const checks = await checkFolders(listings);
+    const checks = await checkFolders(listings, signal);
     const stale: string[] = [];
+    // The articles whose rows change: a review that showed the index before this check shows them again.
+    const changed: string[] = [];
     for (const [at, { folder, dir, names }] of listings.entries()) {
-      for (const changed of this.changedIn(folder, dir, names, checks[at]!)) stale.push(changed);
+      for (const path of this.changedIn(folder, dir, names, checks[at]!, changed)) stale.push(path);
     }
     const present = new Set(folders);
     this.index.batch(() => {
       for (const folder of this.index.folders()) {
-        if (!present.has(folder)) this.index.removeFolder(folder);
+        if (present.has(folder)) continue;
+        for (const article of this.index.articlesIn(folder)) changed.push(article);
+        this.index.removeFolder(folder);
       }
     });
     for (let from = 0; from < stale.length; from += BATCH) {
+      signal?.throwIfAborted();
       const paths = stale.slice(from, from + BATCH);
       const reads = await mapLimit(paths, READ_CONCURRENCY, (path) =>
         this.serialised(path, () => readStoreFile(path)),
       );
       this.index.batch(() => {
-        for (const [at, path] of paths.entries()) this.record(path, reads[at]!);
+        for (const [at, path] of paths.entries()) {
+          const article = this.record(path, reads[at]!) ?? this.namesOf(this.key(path)).article;
+          if (article !== null) changed.push(article);
+        }
       });
     }
     this.mine.clear();
     this.refreshedAt = Date.now();
-    return { annotators };
+    return { annotators, changed: [...new Set(changed)] };
   }
 
   folderProblems(): StoreProblem[] {
@@ -195,9 +203,16 @@ export class DiskStorage implements Storage {
    * links, racy); rows of files gone from the folder are dropped. `check` holds every file's
    * signature, now: required whatever the index holds, since an edit in place leaves the
    * folder's time as it was. A link or a file gone since the listing is read (to be refused by
-   * name, to drop its row), and the folder's digest is then not trusted.
+   * name, to drop its row), and the folder's digest is then not trusted. The articles of rows
+   * dropped go to `dropped`.
    */
-  private changedIn(folder: string, dir: string, names: string[], check: FolderCheck): string[] {
+  private changedIn(
+    folder: string,
+    dir: string,
+    names: string[],
+    check: FolderCheck,
+    dropped: string[],
+  ): string[] {
     // The folder as it was when every row last matched its file: nothing to compare.
     if (check.digest !== null && this.index.digestOf(folder) === check.digest) return [];
     const now = check.signatures();
@@ -215,7 +230,11 @@ export class DiskStorage implements Storage {
     }
     if (known.size > 0) {
       this.index.batch(() => {
-        for (const key of known.keys()) this.index.remove(key);
+        for (const key of known.keys()) {
+          const article = this.index.mark(key)?.article;
+          if (article) dropped.push(article);
+          this.index.remove(key);
+        }
       });
     } else if (changed.length === 0 && check.digest !== null) {
       this.index.setDigest(folder, check.digest);

@@ -124,7 +124,11 @@ parentPort.once('message', ({ dirs, names, shares, claims }) => {
  * `core.preloadIndex` does, since a file edited in place changes neither its folder's time nor
  * its listing. The main thread takes shares too, and lets the event loop in between them.
  */
-export async function checkFolders(listings: readonly Listing[]): Promise<FolderCheck[]> {
+export async function checkFolders(
+  listings: readonly Listing[],
+  signal?: AbortSignal,
+): Promise<FolderCheck[]> {
+  signal?.throwIfAborted();
   const { chunk, threads, threadsFrom } = checkSettings;
   const shares: Array<[folder: number, from: number, to: number]> = [];
   for (const [folder, { names }] of listings.entries()) {
@@ -138,15 +142,23 @@ export async function checkFolders(listings: readonly Listing[]): Promise<Folder
   const claims = new SharedArrayBuffer(4);
   const counter = new Int32Array(claims);
   const workers = startWorkers(helpers, listings, shares, claims, results);
-  while (checkSettings.mainTakesShares || workers.length === 0) {
-    const at = Atomics.add(counter, 0, 1);
-    if (at >= shares.length) break;
-    const [folder, from, to] = shares[at]!;
-    const { dir, names } = listings[folder]!;
-    results[at] = checkShare(TOOLS, dir, names.slice(from, to));
-    await new Promise((done) => setImmediate(done));
+  // Stopping claims every share left: each thread ends after the one in its hands.
+  const stop = () => Atomics.store(counter, 0, shares.length);
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    while (checkSettings.mainTakesShares || workers.length === 0) {
+      const at = Atomics.add(counter, 0, 1);
+      if (at >= shares.length) break;
+      const [folder, from, to] = shares[at]!;
+      const { dir, names } = listings[folder]!;
+      results[at] = checkShare(TOOLS, dir, names.slice(from, to));
+      await new Promise((done) => setImmediate(done));
+    }
+    await Promise.all(workers);
+  } finally {
+    signal?.removeEventListener('abort', stop);
   }
-  await Promise.all(workers);
+  signal?.throwIfAborted();
   // A share claimed by a thread that failed is taken again here.
   for (const [at, [folder, from, to]] of shares.entries()) {
     if (results[at] !== undefined) continue;

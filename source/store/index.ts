@@ -45,6 +45,11 @@ export interface OpenOptions extends RepositoryOptions {
    * runs; without it the index lives in memory and every file is read at each open.
    */
   cacheDir?: string | null;
+  /**
+   * `later`: open on what the index holds (the review shows it at once) and leave the comparison
+   * of every file with it to `Repository.check`, which the caller starts.
+   */
+  check?: 'now' | 'later';
 }
 
 /**
@@ -63,7 +68,9 @@ export async function openRepository(options: OpenOptions): Promise<Repository> 
     index.close();
     throw error;
   }
-  await repository.open(options.corpus ?? options.articles ?? null);
+  await repository.open(options.corpus ?? options.articles ?? null, {
+    check: options.check ?? 'now',
+  });
   return repository;
 }
 

@@ -10,11 +10,12 @@ export class MemoryStorage implements Storage {
   readonly index = StoreIndex.open(null, this.root);
   private readonly docs = new Map<string, StoreDoc>();
 
-  async refresh(): Promise<{ annotators: string[] }> {
+  async refresh(): Promise<{ annotators: string[]; changed: string[] }> {
     this.index.batch(() => {
       for (const [key, doc] of this.docs) this.put(key, doc);
     });
-    return { annotators: [] };
+    // Every write went through the index already: nothing changed behind it.
+    return { annotators: [], changed: [] };
   }
 
   folderProblems(): StoreProblem[] {

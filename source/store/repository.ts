@@ -4,13 +4,13 @@ import type {
   AnnotatedArticle,
   Annotation,
   ArticleTally,
-  CountedArticle,
   Label,
   OwnTally,
   PlacedAnnotation,
   RenderedArticle,
   ReviewStatus,
   StoreProblem,
+  StoreTotals,
 } from './types.js';
 
 /** What a caller may change on an annotation after creating it. */
@@ -48,8 +48,20 @@ export interface Repository {
    * Brings the index up to date with the store's files (reading only what changed) and places
    * annotations on the given corpus from then on (re-anchoring as needed). Without a corpus they
    * stay where they were made. An array is taken as a corpus in that order (tests, small inputs).
+   * `check: 'later'` answers from the index as it is at once (unless it is empty), leaving the
+   * comparison with the files to `check`.
    */
-  open(corpus?: CorpusIndex | readonly Article[] | null): Promise<void>;
+  open(
+    corpus?: CorpusIndex | readonly Article[] | null,
+    options?: { check?: 'now' | 'later' },
+  ): Promise<void>;
+  /**
+   * Compares every store file with the index (size, time, inode: an edit in place included) and
+   * reads what changed; watchers hear of the articles whose files changed. After an open
+   * `later` that found the index empty (and so read every file), the first check has nothing
+   * to do.
+   */
+  check(): Promise<void>;
   /**
    * Annotations placed on the current article text; orphans have `placement: null`. With an
    * `article`, that article's only; without, every annotation: for small stores and tests, never
@@ -73,11 +85,11 @@ export interface Repository {
    */
   annotatedBy(annotator: string): Iterable<{ article: string; annotations: PlacedAnnotation[] }>;
   /**
-   * Every article with annotations, counted per annotator and label with its orphans, in no
-   * particular order: from the counts the index keeps while the article's text is the one they
-   * were placed on, else by placing its annotations again.
+   * The store counted per annotator and label, its orphans, and annotations per article: summed
+   * in the index; only articles whose text changed since their annotations were placed are
+   * placed again (their orphans depend on it).
    */
-  counted(): Iterable<CountedArticle>;
+  totals(): StoreTotals;
   /** Every annotator's status other than unreviewed, per article: a report's progress. */
   reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }>;
   /** How many annotations the store holds (refused files left out). */

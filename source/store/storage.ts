@@ -18,9 +18,10 @@ export interface Storage {
   readonly index: StoreIndex;
   /**
    * Brings the index up to date with the files: reads what changed since it was filled, drops
-   * what is gone. Returns the annotators that have a folder.
+   * what is gone. Returns the annotators that have a folder, and the articles whose rows changed.
+   * Aborting `signal` stops it between steps (what was read is kept), rejecting.
    */
-  refresh(): Promise<{ annotators: string[] }>;
+  refresh(signal?: AbortSignal): Promise<{ annotators: string[]; changed: string[] }>;
   /** Problems that belong to no file: an annotator folder that is a link. */
   folderProblems(): StoreProblem[];
   /** A file's path as messages name it. */

@@ -74,25 +74,35 @@ export interface PlacedRow {
 }
 
 /**
- * What `stats` counts of one file without its document: annotations per label, orphans, and
- * whether its kept placements were confirmed in the corpus generation asked about. Only a row
- * that was not carries its path and the text its placements were for: at 211,000 files those
- * strings cost more than the rest of the read.
+ * What stats asks of one file of an article whose orphans it counts again: its kept orphans, and
+ * whether its kept placements were confirmed in the corpus generation asked about (else the path
+ * and the text key they were for, to check them).
  */
 export interface CountRow {
-  article: string;
   annotator: string;
-  /** Annotations per label, orphans included; shared between rows with the same counts: read only. */
-  counts: Readonly<Record<string, number>>;
   orphans: number;
   /** The kept placements were confirmed on the corpus's text in the generation asked about. */
   confirmed: boolean;
-  /** The kept placements are for an article gone from the corpus (`gone` asked about). */
-  gone: boolean;
   /** Null when `confirmed`. */
   path: string | null;
   /** The text key the placements were computed on; null when `confirmed` or never placed. */
   placedOn: string | null;
+}
+
+/**
+ * What stats sums of the files with annotations, in the index: annotations per label of each
+ * annotator (`counts` as kept: one row per distinct text), orphans of the files whose placements
+ * were confirmed in the generation asked about, and how many files' were not.
+ */
+export interface TallyRow {
+  annotator: string;
+  counts: Readonly<Record<string, number>>;
+  /** Files with these counts. */
+  files: number;
+  /** Orphans of those files whose kept placements were confirmed. */
+  orphans: number;
+  /** Files whose kept placements were not confirmed: their orphans are not in `orphans`. */
+  unsure: number;
 }
 
 /** What a format last rendered of one file: null when that is no longer the file's. */
@@ -176,6 +186,11 @@ CREATE INDEX IF NOT EXISTS files_counts
   WHERE reason IS NULL AND annotations > 0;
 -- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
+-- The same by annotator and counts: stats sums them in one pass of this index, grouping as it
+-- reads (its rows handed to JavaScript one by one cost ten times the sums).
+CREATE INDEX IF NOT EXISTS files_tally
+  ON files (annotator, counts, placed_in, placed_on, orphans)
+  WHERE reason IS NULL AND annotations > 0;
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
 -- What a format wrote of each file last time (an export's lines), for the document and the
 -- placements it was written from: valid while the file's row still holds both. By article, as
@@ -206,14 +221,13 @@ CREATE TRIGGER IF NOT EXISTS files_changed
 
 type Row = Record<string, unknown>;
 
-/** A file's counts, and its path and text key only when its placements are not confirmed. */
-const COUNT_COLUMNS = `article, annotator, counts, orphans,
-  (@generation IS NOT NULL AND placed_on IS NOT NULL AND placed_in IS @generation) AS confirmed,
-  (placed_on IS @gone) AS gone,
-  CASE WHEN @generation IS NOT NULL AND placed_on IS NOT NULL AND placed_in IS @generation
-    THEN NULL ELSE path END,
-  CASE WHEN @generation IS NOT NULL AND placed_on IS NOT NULL AND placed_in IS @generation
-    THEN NULL ELSE placed_on END`;
+/** A file's kept placements were found on the corpus's text in its generation now. */
+const CONFIRMED =
+  '(@generation IS NOT NULL AND placed_on IS NOT NULL AND placed_in IS @generation)';
+/** A file's orphans, and its path and text key only when its placements are not confirmed. */
+const COUNT_COLUMNS = `annotator, orphans, ${CONFIRMED} AS confirmed,
+  CASE WHEN ${CONFIRMED} THEN NULL ELSE path END,
+  CASE WHEN ${CONFIRMED} THEN NULL ELSE placed_on END`;
 
 /**
  * What was read from each store file, in SQLite: on disk under the user's cache folder (so that
@@ -362,6 +376,11 @@ export class StoreIndex {
     return (this.statements.paths.all() as Row[]).map((row) => row.path as string);
   }
 
+  /** The articles of the files indexed in `folder`. */
+  articlesIn(folder: string): string[] {
+    return this.statements.articlesIn.all(folder) as string[];
+  }
+
   folders(): string[] {
     return (this.statements.folders.all() as Row[]).map((row) => row.folder as string);
   }
@@ -401,39 +420,47 @@ export class StoreIndex {
   }
 
   /**
-   * Per file with annotations, by article: the counts stats needs, without the documents. A page
-   * of `limit` rows of articles after `after` (`only`: of that article alone). `generation` is
-   * the corpus's (null: it has none), `gone` the text key of an article gone from it.
+   * The files with annotations of one article, by annotator: their counts, and whether their
+   * placements were confirmed in `generation` (the corpus's; null: it has none).
    */
-  counts(
-    after: string,
-    limit: number,
-    { generation, gone, only = false }: { generation: string | null; gone: string; only?: boolean },
-  ): CountRow[] {
-    const rows = (
-      only
-        ? this.statements.countsOf.all({ after, generation, gone })
-        : this.statements.counts.all({ after, limit, generation, gone })
-    ) as unknown[][];
-    // A few distinct texts ({"claim":1}, …) stand for hundreds of thousands of rows: parsed once.
-    const parsed = new Map<string, Readonly<Record<string, number>>>();
-    return rows.map(([article, annotator, counts, orphans, confirmed, isGone, path, placedOn]) => {
-      let labels = parsed.get(counts as string);
-      if (!labels) {
-        labels = Object.freeze(JSON.parse(counts as string) as Record<string, number>);
-        parsed.set(counts as string, labels);
-      }
-      return {
-        article: article as string,
-        annotator: annotator as string,
-        counts: labels,
-        orphans: orphans as number,
-        confirmed: confirmed === 1,
-        gone: isGone === 1,
-        path: path as string | null,
-        placedOn: placedOn as string | null,
-      };
-    });
+  countRowsOf(article: string, generation: string | null): CountRow[] {
+    const rows = this.statements.countRowsOf.all({ article, generation }) as unknown[][];
+    return rows.map(([annotator, orphans, confirmed, path, placedOn]) => ({
+      annotator: annotator as string,
+      orphans: orphans as number,
+      confirmed: confirmed === 1,
+      path: path as string | null,
+      placedOn: placedOn as string | null,
+    }));
+  }
+
+  /**
+   * Every file with annotations summed by annotator and counts, orphans of files confirmed in
+   * `generation` (null: the corpus has none, and no file is confirmed).
+   */
+  tallyRows(generation: string | null): TallyRow[] {
+    const rows = this.statements.tallyRows.all({ generation }) as unknown[][];
+    return rows.map(([annotator, counts, files, orphans, unsure]) => ({
+      annotator: annotator as string,
+      counts: JSON.parse(counts as string) as Record<string, number>,
+      files: files as number,
+      orphans: orphans as number,
+      unsure: unsure as number,
+    }));
+  }
+
+  /** The articles of the files with annotations whose placements were not confirmed in `generation`. */
+  unsureArticles(generation: string | null): string[] {
+    return this.statements.unsureArticles.all({ generation }) as string[];
+  }
+
+  /** Annotations per article with any, in files read: one JSON text, not a row per article. */
+  articleTotals(): Map<string, number> {
+    const text = this.statements.articleTotals.get() as string;
+    const [articles, totals] = JSON.parse(text) as [string[], number[]];
+    const found = new Map<string, number>();
+    for (let at = 0; at < articles.length; at++) found.set(articles[at]!, totals[at]!);
+    return found;
   }
 
   /**
@@ -597,24 +624,42 @@ function prepare(db: Database.Database) {
     ),
     // The check of kept placements against the generation is made here: a confirmed row's path
     // and text key are never handed to JavaScript.
-    counts: db
+    countRowsOf: db
       .prepare(
         `SELECT ${COUNT_COLUMNS} FROM files
-         WHERE article > @after AND reason IS NULL AND annotations > 0 ORDER BY article, annotator
-         LIMIT @limit`,
+         WHERE article = @article AND reason IS NULL AND annotations > 0 ORDER BY annotator`,
       )
       .raw(),
-    countsOf: db
+    tallyRows: db
       .prepare(
-        `SELECT ${COUNT_COLUMNS} FROM files
-         WHERE article = @after AND reason IS NULL AND annotations > 0
-         ORDER BY annotator`,
+        `SELECT annotator, counts, count(*), sum(CASE WHEN ${CONFIRMED} THEN orphans ELSE 0 END),
+          sum(NOT ${CONFIRMED})
+         FROM files INDEXED BY files_tally WHERE reason IS NULL AND annotations > 0
+         GROUP BY annotator, counts`,
       )
       .raw(),
+    unsureArticles: db
+      .prepare(
+        `SELECT DISTINCT article FROM files INDEXED BY files_counts
+         WHERE reason IS NULL AND annotations > 0 AND NOT ${CONFIRMED}`,
+      )
+      .pluck(),
+    // One JSON text of two lists: 100,000 rows handed over one by one, or as an object's keys,
+    // cost two to three times as much.
+    articleTotals: db
+      .prepare(
+        `SELECT json_array(json_group_array(article), json_group_array(total)) FROM (
+           SELECT article, sum(annotations) AS total FROM files INDEXED BY files_annotated
+           WHERE reason IS NULL AND annotations > 0 GROUP BY article)`,
+      )
+      .pluck(),
     touch: db.prepare('UPDATE files SET signature = ?, mtime = ?, read_at = ? WHERE path = ?'),
     remove: db.prepare('DELETE FROM files WHERE path = ?'),
     paths: db.prepare('SELECT path FROM files ORDER BY path'),
     removeFolder: db.prepare('DELETE FROM files WHERE folder = ?'),
+    articlesIn: db
+      .prepare('SELECT DISTINCT article FROM files WHERE folder = ? AND article IS NOT NULL')
+      .pluck(),
     signaturesIn: db.prepare(
       `SELECT path, CASE WHEN read_at - mtime >= ? THEN signature ELSE '' END FROM files
        WHERE folder = ?`,

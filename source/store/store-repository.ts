@@ -5,7 +5,6 @@ import { headlineSteps } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { type CodePoints, codePoints } from '../text/code-points.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
-import { countByAnnotator } from './counts.js';
 import { History, type Step } from './history.js';
 import { type ArticleHead, headOf, LazyArticle } from './lazy-article.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
@@ -24,13 +23,13 @@ import type {
   AnnotatedArticle,
   Annotation,
   ArticleTally,
-  CountedArticle,
   Label,
   OwnTally,
   PlacedAnnotation,
   RenderedArticle,
   ReviewStatus,
   StoreProblem,
+  StoreTotals,
 } from './types.js';
 
 /** Injected in tests so that stored files are byte-for-byte predictable. */
@@ -47,8 +46,6 @@ const FEW_ARTICLES = 64;
 const READ_CHUNK = 64;
 /** Placements written to the index per transaction. */
 const SAVE_BATCH = 512;
-/** Files' counts read from the index per query. */
-const COUNT_PAGE = 4096;
 /** Files of one annotator read at a time by `annotatedBy`: a few MB of documents. */
 const OWN_PAGE = 1024;
 /** The text key of an article the corpus does not hold: every annotation of it is an orphan. */
@@ -112,6 +109,13 @@ export class StoreRepository implements Repository {
   private readonly history = new History();
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private unsubscribe: (() => void) | null = null;
+  /**
+   * The comparison of every file with the index under way: `close` stops it and waits for its
+   * threads and reads (a review quit during its check leaves at once).
+   */
+  private checking: { work: Promise<void>; stop: AbortController } | null = null;
+  /** Opened `later` on an empty index, every file was read: the first `check` is already done. */
+  private justChecked = false;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
@@ -129,15 +133,45 @@ export class StoreRepository implements Repository {
     return this.storage.index.version;
   }
 
-  async open(corpus?: CorpusIndex | readonly Article[] | null): Promise<void> {
+  async open(
+    corpus?: CorpusIndex | readonly Article[] | null,
+    { check = 'now' }: { check?: 'now' | 'later' } = {},
+  ): Promise<void> {
     if (corpus) {
       this.corpus = isCorpusIndex(corpus) ? corpus : memoryCorpusIndex('', corpus);
       this.placedCache.clear();
     }
-    const { annotators } = await this.storage.refresh();
+    // The index as the last run left it, at once; `check` then compares every file with it. An
+    // empty index (the first open of this store) has nothing to show: the files are read now,
+    // and the `check` that follows has nothing to add.
+    if (check === 'later' && this.storage.index.size() > 0) return;
+    await this.check();
+    this.justChecked = check === 'later';
+  }
+
+  check(): Promise<void> {
+    if (this.justChecked) {
+      this.justChecked = false;
+      return Promise.resolve();
+    }
+    // One check at a time: an open asked for meanwhile shares the one under way.
+    if (!this.checking) {
+      const stop = new AbortController();
+      const work = this.compareFiles(stop.signal).finally(() => {
+        this.checking = null;
+      });
+      this.checking = { work, stop };
+    }
+    return this.checking.work;
+  }
+
+  private async compareFiles(signal: AbortSignal): Promise<void> {
+    const { annotators, changed } = await this.storage.refresh(signal);
     this.folderAnnotators.clear();
     for (const annotator of annotators) this.folderAnnotators.add(annotator);
     this.names = null;
+    // Watchers (the review) show those articles again: files changed while margin was not running.
+    if (changed.length > 0) this.emit(changed);
   }
 
   list(filter: { article?: string; annotator?: string } = {}): PlacedAnnotation[] {
@@ -279,38 +313,41 @@ export class StoreRepository implements Repository {
     return this.corpus?.consistent ? this.corpus.consistent(read) : read();
   }
 
-  *counted(): Iterable<CountedArticle> {
+  totals(): StoreTotals {
     const { index } = this.storage;
     const generation = this.generation();
-    const asked = { generation, gone: GONE };
-    let after = '';
-    for (;;) {
-      // A page at a time: placing an article again writes to the index, which an open cursor forbids.
-      const page = index.counts(after, COUNT_PAGE, asked);
-      if (page.length === 0) break;
-      let from = 0;
-      while (from < page.length) {
-        const id = page[from]!.article;
-        let to = from + 1;
-        while (to < page.length && page[to]!.article === id) to++;
-        if (to === page.length && page.length === COUNT_PAGE) break;
-        yield this.countsOf(id, page.slice(from, to), generation);
-        from = to;
-        after = id;
+    const labels = new Map<string, Record<string, number>>();
+    let orphans = 0;
+    let unsure = 0;
+    // Label counts are the documents' own, whatever the text; orphans depend on the text.
+    for (const row of index.tallyRows(generation)) {
+      let own = labels.get(row.annotator);
+      if (!own) {
+        own = {};
+        labels.set(row.annotator, own);
       }
-      if (from === 0) {
-        // One article fills the page (thousands of annotators): count it on its own.
-        const id = page[0]!.article;
-        const rows = index.counts(id, Number.MAX_SAFE_INTEGER, { ...asked, only: true });
-        yield this.countsOf(id, rows, generation);
-        after = id;
-      } else if (page.length < COUNT_PAGE) break;
+      for (const [label, n] of Object.entries(row.counts)) {
+        own[label] = (own[label] ?? 0) + n * row.files;
+      }
+      orphans += row.orphans;
+      unsure += row.unsure;
+    }
+    // An article with placements not confirmed on the corpus's text now, or given with a text
+    // of its own, has its orphans counted again: those kept stand only on the text they were for.
+    const recount = new Set(unsure > 0 ? index.unsureArticles(generation) : []);
+    for (const id of this.seen.keys()) recount.add(id);
+    for (const id of recount) {
+      const rows = index.countRowsOf(id, generation);
+      if (rows.length === 0) continue;
+      for (const row of rows) if (row.confirmed) orphans -= row.orphans;
+      orphans += this.orphansOf(id, rows, generation);
     }
     this.savePlacements();
+    return { labels, orphans, perArticle: index.articleTotals() };
   }
 
-  /** One article's counts: as kept when its text is the one they were placed on, else placed again. */
-  private countsOf(id: string, rows: CountRow[], generation: string | null): CountedArticle {
+  /** One article's orphans: as kept when its text is the one they were placed on, else placed again. */
+  private orphansOf(id: string, rows: CountRow[], generation: string | null): number {
     const keyOf = this.textKeyOnce(id);
     const holds = (row: CountRow) =>
       row.confirmed
@@ -322,17 +359,9 @@ export class StoreRepository implements Repository {
             generation,
             keyOf,
           );
-    if (rows.every(holds)) {
-      const files = rows.map((row) => ({
-        annotator: row.annotator,
-        labels: row.counts,
-        orphans: row.orphans,
-      }));
-      // Kept placements are for a text the corpus has, or for none (`GONE`).
-      return { id, inCorpus: !rows[0]!.gone, files };
-    }
-    const { article, annotations } = this.placedWith(id, generation);
-    return { id, inCorpus: article !== undefined, files: countByAnnotator(annotations) };
+    if (rows.every(holds)) return rows.reduce((sum, row) => sum + row.orphans, 0);
+    const { annotations } = this.placedWith(id, generation);
+    return annotations.reduce((sum, annotation) => sum + (annotation.placement ? 0 : 1), 0);
   }
 
   reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }> {
@@ -626,6 +655,10 @@ export class StoreRepository implements Repository {
   }
 
   async close(): Promise<void> {
+    if (this.checking) {
+      this.checking.stop.abort();
+      await this.checking.work.catch(() => undefined);
+    }
     this.savePlacements();
     this.unsubscribe?.();
     this.unsubscribe = null;

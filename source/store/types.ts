@@ -99,6 +99,16 @@ export interface CountedArticle {
   files: FileCounts[];
 }
 
+/** The whole store counted, as stats reports it: sums the store's index keeps, no document read. */
+export interface StoreTotals {
+  /** Each annotator's annotations per label (orphans, and articles gone from the corpus, included). */
+  labels: Map<string, Record<Label, number>>;
+  /** Annotations whose sentence is gone from the article's current text, or whose article is. */
+  orphans: number;
+  /** Annotations per article that has any (gone from the corpus or not). */
+  perArticle: Map<string, number>;
+}
+
 /** One annotator's work on one article without its annotations: a row of the review list. */
 export interface ArticleTally {
   article: string;

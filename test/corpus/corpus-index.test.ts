@@ -53,6 +53,25 @@ describe('the corpus index', () => {
     expect(await throughIndex()).toEqual(expected);
   });
 
+  it("gives each article's id and source in steps, as its summaries have them", async () => {
+    await corpus.write(
+      'e.html',
+      '<html><head><meta name="author" content="Ana Ruiz"><meta property="og:site_name" content="Harbour Tribune"><title>Port talks</title></head><body><article><p>The port of Varna reopened on Monday after a storm closed it.</p></article></body></html>',
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'quick' });
+    try {
+      const expected = index
+        .summaries(0, index.size())
+        .map(({ ord, id, source }) => ({ ord, id, source }));
+      expect(expected.some((each) => each.source === 'Harbour Tribune')).toBe(true);
+      const steps = [...index.sourceSteps(2)];
+      expect(steps.map((step) => step.length)).toEqual([2, 2]);
+      expect(steps.flat().sort((a, b) => a.ord - b.ord)).toEqual(expected);
+    } finally {
+      index.close();
+    }
+  });
+
   it('is rebuilt when deleted, with nothing lost', async () => {
     await throughIndex();
     deleteCorpusIndex(corpus.root(), cacheDir);

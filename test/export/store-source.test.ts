@@ -111,9 +111,9 @@ describe('stats and agreement from the store', () => {
     const golden = goldenStore();
     const { repository, corpus } = await goldenRepository();
     const annotators = repository.annotators();
-    const entries = [...repository.counted()];
+    const totals = repository.totals();
     expect(
-      statsOver(corpus.summaries(0, corpus.size()), entries, golden.statuses, annotators),
+      statsOver(corpus.summaries(0, corpus.size()), totals, golden.statuses, annotators),
     ).toEqual(computeStats(golden.articles, golden.annotations, golden.statuses, annotators));
     const stats = computeStats(golden.articles, golden.annotations, golden.statuses, annotators);
     expect(stats.missingArticles).toBe(2);

@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReviewSession } from '../../source/commands/review-session.js';
 import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { loadCorpus } from '../../source/corpus/index.js';
+import type { Article } from '../../source/corpus/types.js';
 import type { CorpusEvent, CorpusFeed } from '../../source/review/controller.js';
 import { openRepository } from '../../source/store/index.js';
 import { articleFromText } from '../helpers/articles.js';
@@ -40,8 +41,8 @@ afterEach(() => {
   app = null;
 });
 
-/** The review of `corpus` on its warm index, drawn into a fake terminal. */
-async function review() {
+/** The review of `corpus` on its warm index, drawn into a fake terminal (the store checked as `check` says). */
+async function review(check: 'now' | 'later' = 'now') {
   const session = await startReviewSession(
     corpus,
     (articles, index) =>
@@ -49,6 +50,7 @@ async function review() {
         root: store,
         annotator: 'alice',
         cacheDir,
+        check,
         ...(index ? { corpus: index } : articles ? { articles } : {}),
       }),
     cacheDir,
@@ -108,6 +110,52 @@ describe('the review on a warm corpus index', () => {
       const claimed = reader.find((line) => line.includes('Officials said the first ships'));
       expect(claimed).toMatch(/^\W{0,3}C\s{2,}Officials/);
       expect(reader.find((line) => line.includes('A second storm'))).not.toMatch(/^\W{0,3}C\s/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('opens the store from its index, then shows a file edited in place and one added', async () => {
+    // Corpus files from long ago: the review's own check of the corpus finds nothing to read
+    // again, so that only the store's check can show what changed in the store.
+    const hourAgo = new Date(Date.now() - 3600_000);
+    for (const name of ['a.txt', 'b.txt']) await utimes(join(corpus, name), hourAgo, hourAgo);
+    (await openCorpusIndex(corpus, { cacheDir, refresh: 'full' })).index.close();
+    const { articles } = await loadCorpus(corpus, { cacheDir: null });
+    const [first, second] = articles as [Article, Article];
+    const tagged = (each: Article) => each.sentences.find((s) => s.text === TAGGED)!.id;
+    const repository = await openRepository({
+      root: store,
+      annotator: 'alice',
+      articles,
+      cacheDir,
+    });
+    await repository.tag(first, tagged(first), 'claim');
+    await repository.close();
+    // A file from long ago, read once more: the store's index now trusts its size and time.
+    const own = join(store, 'alice', 'a.json');
+    await utimes(own, hourAgo, hourAgo);
+    await (await openRepository({ root: store, annotator: 'alice', articles, cacheDir })).close();
+
+    // Behind margin's back: the claim made an event where it is (same size, same file, the
+    // folder's time kept), and a file added beside it by a margin that keeps no index.
+    const folderTime = (await stat(join(store, 'alice'))).mtime;
+    const text = await readFile(own, 'utf8');
+    await writeFile(own, text.replace('"label": "claim"', '"label": "event"'));
+    const later = new Date(hourAgo.getTime() + 60_000);
+    await utimes(own, later, later);
+    const elsewhere = await openRepository({ root: store, annotator: 'alice', articles });
+    await elsewhere.tag(second, tagged(second), 'quote');
+    await elsewhere.close();
+    await utimes(join(store, 'alice'), folderTime, folderTime);
+    expect((await stat(own)).size).toBe(Buffer.byteLength(text));
+
+    const { app, waitFor, close } = await review('later');
+    try {
+      // The store's own check behind the screen finds both.
+      await app.waitFor((frame) => frame.split('\n')[0]!.includes('C 0  Q 0  E 1'), 'the event');
+      await app.press('j');
+      await waitFor('C 0  Q 1  E 0');
     } finally {
       await close();
     }
