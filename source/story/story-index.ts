@@ -33,7 +33,7 @@ import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from 
 export interface StoryIndexOptions {
   /** Reviewers' links and unlinks; applied whenever the sentences they name are present. */
   constraints?: readonly StoryConstraint[];
-  /** LSH bands and rows (default 8 × 3), and keyed bands (default 4, see `rareKeys`). */
+  /** LSH bands and rows (default 8 × 3), and keyed bands (default 4, see `pairKeys`). */
   shape?: LshShape;
   /**
    * How many members of one LSH bucket a sentence is compared with (default 3): those dated
@@ -48,12 +48,12 @@ export interface StoryIndexOptions {
 }
 
 const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
-/** Keyed bands of a sentence's speakers (see `rareKeys`); the others hold its rare words. */
+/** Keyed bands of a sentence's speakers (see `pairKeys`); the others hold its rare words. */
 const SPEAKER_KEYS = 2;
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
 const NO_DAY = -2_147_483_648;
-/** Words this rare or rarer key candidates by themselves (see `rareKeys`). */
+/** Words this rare or rarer key candidates by themselves (see `pairKeys`). */
 const RARE_KEY_WEIGHT = 1.5;
 /**
  * An update regroups a component of up to this many sentences and pairs whole (see
@@ -422,8 +422,11 @@ export class StoryIndex {
   }
 
   private readonly shingleScratch: number[] = [];
+  /** A node's keyed band values: rare pairs (of `pairNode`), then speakers (of `speakerNode`). */
   private keyScratch = new Uint32Array(0);
-  private keyNode = -1;
+  private speakerScratch = new Uint32Array(0);
+  private pairNode = -1;
+  private speakerNode = -1;
   private readonly weightOf = (word: number) => this.vocabulary.weight(word);
 
   /** Band `band`'s LSH value of a node, from its words (see `LshSource.value`). */
@@ -432,13 +435,30 @@ export class StoryIndex {
       const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
       return this.lsh.minhashBand(items, band);
     }
-    // The build asks band by band; an update asks for every band of one node in turn.
-    if (this.keyNode !== node) {
-      if (this.keyScratch.length === 0) this.keyScratch = new Uint32Array(this.lsh.total);
-      this.rareKeys(node, this.keyScratch);
-      this.keyNode = node;
+    // The build asks band by band; an update asks for every band of one node in turn. The two
+    // kinds of keyed band are kept apart, so the build's six keyed bands work out a node's rare
+    // pairs four times and its speakers twice, not both six times.
+    const k = band - this.lsh.shape.bands;
+    if (this.keyScratch.length === 0) {
+      this.keyScratch = new Uint32Array(this.lsh.total - this.lsh.shape.bands);
+      this.speakerScratch = this.keyScratch.subarray(this.pairBands);
     }
-    return this.keyScratch[band - this.lsh.shape.bands]!;
+    if (k < this.pairBands) {
+      if (this.pairNode !== node) {
+        this.pairKeys(node, this.keyScratch);
+        this.pairNode = node;
+      }
+    } else if (this.speakerNode !== node) {
+      this.speakerKeys(node, this.speakerScratch);
+      this.speakerNode = node;
+    }
+    return this.keyScratch[k]!;
+  }
+
+  /** Keyed bands of rare-word pairs; the rest (`SPEAKER_KEYS`, when there is room) of speakers. */
+  private get pairBands(): number {
+    const allKeys = this.lsh.total - this.lsh.shape.bands;
+    return allKeys > SPEAKER_KEYS ? allKeys - SPEAKER_KEYS : allKeys;
   }
 
   private bandValues(node: number): Uint32Array {
@@ -453,12 +473,8 @@ export class StoryIndex {
    * ("airspace access", "vaccine patents") it keeps: two of the three rarest words in common
    * make two sentences candidates.
    */
-  private rareKeys(node: number, values: Uint32Array): void {
-    const allKeys = this.lsh.total - this.lsh.shape.bands;
-    if (allKeys <= 0) return;
-    const speakerKeys = allKeys > SPEAKER_KEYS ? SPEAKER_KEYS : 0;
-    const keys = allKeys - speakerKeys;
-    this.speakerKeys(node, values.subarray(keys, allKeys));
+  private pairKeys(node: number, values: Uint32Array): void {
+    const keys = this.pairBands;
     const words = this.nodeWords(node);
     const top = this.topScratch;
     const topWeight = this.topWeightScratch;
