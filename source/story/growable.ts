@@ -4,6 +4,15 @@
  * thousand articles spare room is most of the memory.
  */
 
+/**
+ * The room `trim` keeps for `length` entries: a sixty-fourth to spare, so that the first
+ * articles added after a build (an import, a changed file) do not grow every pool by a quarter,
+ * each copied whole (a hundred megabytes at 100,000 articles) while a reviewer waits.
+ */
+export function trimmedCapacity(length: number): number {
+  return length + 1024 + (length >>> 6);
+}
+
 export function grownCapacity(capacity: number, needed: number): number {
   let grown = capacity;
   while (grown < needed) grown = grown < 1 << 20 ? grown * 2 : Math.floor(grown * 1.25);
@@ -16,7 +25,8 @@ export class Int32List {
 
   /** Gives back the spare room. */
   trim(): void {
-    if (this.data.length > this.length + 1024) this.data = this.data.slice(0, this.length + 1024);
+    const capacity = trimmedCapacity(this.length);
+    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
   }
 
   constructor(capacity = 1024) {
@@ -43,7 +53,8 @@ export class Uint32List {
 
   /** Gives back the spare room. */
   trim(): void {
-    if (this.data.length > this.length + 1024) this.data = this.data.slice(0, this.length + 1024);
+    const capacity = trimmedCapacity(this.length);
+    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
   }
 
   constructor(capacity = 1024) {
@@ -67,7 +78,8 @@ export class Float64List {
 
   /** Gives back the spare room. */
   trim(): void {
-    if (this.data.length > this.length + 1024) this.data = this.data.slice(0, this.length + 1024);
+    const capacity = trimmedCapacity(this.length);
+    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
   }
 
   constructor(capacity = 1024) {
@@ -91,7 +103,8 @@ export class Float32List {
 
   /** Gives back the spare room. */
   trim(): void {
-    if (this.data.length > this.length + 1024) this.data = this.data.slice(0, this.length + 1024);
+    const capacity = trimmedCapacity(this.length);
+    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
   }
 
   constructor(capacity = 1024) {

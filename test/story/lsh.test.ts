@@ -101,6 +101,31 @@ describe('LSH buckets', () => {
     }
   });
 
+  it('reads a bucket whole across many fences, and none that is crowded', () => {
+    // Buckets of 1 to 60 copies among 3,000 single nodes: each is found whole where it stands
+    // (between, across or at the kept values of the order), and one over the limit is refused.
+    const sets: number[][] = Array.from({ length: 3000 }, (_, node) => [node * 7, node * 7 + 1]);
+    const copies = new Map<number, number[]>();
+    for (const size of [1, 2, 15, 16, 17, 33, 40, 41, 60]) {
+      const original = size * 41;
+      const members = [original];
+      for (let k = 1; k < size; k++) members.push(sets.push([...sets[original]!]) - 1);
+      copies.set(original, members);
+    }
+    const lsh = indexOf(sets, [], () => 40);
+    lsh.build(sets.length);
+    for (const [node, members] of copies) {
+      for (let band = 0; band < shape.bands; band++) {
+        const bucket = lsh.bucket(band, lsh.minhashBand(sets[node]!, band));
+        if (members.length > 40) expect(bucket).toBeNull();
+        else
+          expect([...bucket!].filter((at) => members.includes(at)).sort()).toEqual(
+            [...members].sort(),
+          );
+      }
+    }
+  });
+
   it('gives no candidates from a crowded bucket, and hands its pairs to a later band', () => {
     const base = range(0, 20);
     // Band 0 holds at most 2 nodes a bucket: three copies crowd every bucket they share there.
