@@ -90,6 +90,9 @@ export class DiskStorage implements Storage {
     // Names only: an lstat of each file follows anyway, and tells its type. The folders are
     // listed at once, on libuv's threads.
     const listed = await Promise.all(folders.map((folder) => readdir(join(this.root, folder))));
+    // A review that quit while the folders were listed goes no further than the listing: sifting
+    // 211,000 names took half a second of its quit.
+    signal?.throwIfAborted();
     for (const [at, folder] of folders.entries()) {
       const name = decodeName(folder);
       if (name !== null) annotators.push(name);

@@ -71,7 +71,9 @@ export async function refreshIndex(
   const started = performance.now();
   // Most commands find nothing changed: that look needs no lock and writes nothing.
   const first =
-    typeof mode === 'string' ? await scan(db, root, mode) : await scanFiles(db, root, mode.files);
+    typeof mode === 'string'
+      ? await scan(db, root, mode, options.signal)
+      : await scanFiles(db, root, mode.files);
   if (isEmpty(first) && upToDate(db, options.sidecar ?? null)) {
     return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, paths: [], ms: 0 };
   }
