@@ -180,6 +180,13 @@ function bareAttribution(reading: Reading): string | null {
   return reading.person ? reading.source : null;
 }
 
+/** The person whose words a sentence reports beside its own reporting verb ("Erekat said it was"). */
+function reportedBy(reading: Reading): string | null {
+  const attribution = reading.attribution;
+  if (!reading.person || !reading.source || !attribution || attribution.fallback) return null;
+  return attribution.verb === 'according to' ? null : reading.source;
+}
+
 /** Sentences of one quotation that runs over several: from where it opens to where it closes. */
 function quotationGroups(readings: Reading[]): number[][] {
   const groups: number[][] = [];
@@ -253,13 +260,17 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       }
     }
   });
-  // A quotation with no speaker of its own that follows one (or its cut-off attribution): the
-  // same voice goes on.
+  // A quotation with no speaker of its own that follows one (or its cut-off attribution, or a
+  // person's words reported without quotation marks: "Erekat said it was …" / "“They wanted us on
+  // our knees …”"): the same voice goes on.
   readings.forEach((reading, index) => {
     if (index === 0 || speakers[index] !== null) return;
     if (reading.quotation.quotedWords === 0 || reading.quotation.plainWords > 2) return;
     const previous = readings[index - 1]!;
-    const voice = previous.quotation.quotedWords > 0 ? speakers[index - 1] : bare[index - 1];
+    const voice =
+      previous.quotation.quotedWords > 0
+        ? speakers[index - 1]
+        : (bare[index - 1] ?? reportedBy(previous));
     if (voice) {
       speakers[index] = voice;
       continued[index] = true;
