@@ -8,7 +8,7 @@ import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
 import { clauseTenses } from './clause.js';
 import { isPast, sentenceCues } from './cues.js';
-import { cueFeatures, sentenceFeatures } from './features.js';
+import { aroundFeatures, cueFeatures, sentenceFeatures } from './features.js';
 import { NAME_PARTICLES } from './lexicon.js';
 import { isNameWord, isPersonRole, type Mention, mention, People } from './people.js';
 import { type Quotation, quotations } from './quotations.js';
@@ -347,10 +347,11 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   // Events are told in runs of narration and claims in runs of figures or sourced statements: the
   // cues of the sentences before and after, marked apart, say which run a sentence stands in.
   const analysed: SentenceAnalysis[] = sentences.map(({ names, ...sentence }, index) => {
-    const around: string[] = [];
-    for (const name of sentences[index - 1]?.names ?? []) around.push(`<${name}`);
-    for (const name of sentences[index + 1]?.names ?? []) around.push(`>${name}`);
-    return { ...sentence, cues: cueFeatures(names), around: cueFeatures(around) };
+    const around = aroundFeatures(
+      sentences[index - 1]?.names ?? [],
+      sentences[index + 1]?.names ?? [],
+    );
+    return { ...sentence, cues: cueFeatures(names), around };
   });
   return { article: article.id, hash: article.hash, sentences: analysed };
 }
