@@ -8,7 +8,7 @@ import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
 import { clauseTenses } from './clause.js';
 import { isPast, sentenceCues } from './cues.js';
-import { cueFeatures, sentenceFeatures } from './features.js';
+import { aroundFeatures, cueFeatures, sentenceFeatures } from './features.js';
 import { NAME_PARTICLES } from './lexicon.js';
 import { isNameWord, isPersonRole, type Mention, mention, People } from './people.js';
 import { type Quotation, quotations } from './quotations.js';
@@ -180,6 +180,13 @@ function bareAttribution(reading: Reading): string | null {
   return reading.person ? reading.source : null;
 }
 
+/** The person whose words a sentence reports beside its own reporting verb ("Erekat said it was"). */
+function reportedBy(reading: Reading): string | null {
+  const attribution = reading.attribution;
+  if (!reading.person || !reading.source || !attribution || attribution.fallback) return null;
+  return attribution.verb === 'according to' ? null : reading.source;
+}
+
 /** Sentences of one quotation that runs over several: from where it opens to where it closes. */
 function quotationGroups(readings: Reading[]): number[][] {
   const groups: number[][] = [];
@@ -253,13 +260,17 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       }
     }
   });
-  // A quotation with no speaker of its own that follows one (or its cut-off attribution): the
-  // same voice goes on.
+  // A quotation with no speaker of its own that follows one (or its cut-off attribution, or a
+  // person's words reported without quotation marks: "Erekat said it was …" / "“They wanted us on
+  // our knees …”"): the same voice goes on.
   readings.forEach((reading, index) => {
     if (index === 0 || speakers[index] !== null) return;
     if (reading.quotation.quotedWords === 0 || reading.quotation.plainWords > 2) return;
     const previous = readings[index - 1]!;
-    const voice = previous.quotation.quotedWords > 0 ? speakers[index - 1] : bare[index - 1];
+    const voice =
+      previous.quotation.quotedWords > 0
+        ? speakers[index - 1]
+        : (bare[index - 1] ?? reportedBy(previous));
     if (voice) {
       speakers[index] = voice;
       continued[index] = true;
@@ -336,10 +347,11 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   // Events are told in runs of narration and claims in runs of figures or sourced statements: the
   // cues of the sentences before and after, marked apart, say which run a sentence stands in.
   const analysed: SentenceAnalysis[] = sentences.map(({ names, ...sentence }, index) => {
-    const around: string[] = [];
-    for (const name of sentences[index - 1]?.names ?? []) around.push(`<${name}`);
-    for (const name of sentences[index + 1]?.names ?? []) around.push(`>${name}`);
-    return { ...sentence, cues: cueFeatures(names), around: cueFeatures(around) };
+    const around = aroundFeatures(
+      sentences[index - 1]?.names ?? [],
+      sentences[index + 1]?.names ?? [],
+    );
+    return { ...sentence, cues: cueFeatures(names), around };
   });
   return { article: article.id, hash: article.hash, sentences: analysed };
 }

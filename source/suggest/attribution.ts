@@ -9,12 +9,14 @@ import {
   MONTH_NAMES,
   NAME_PARTICLES,
   NATIONS,
+  NUMBER_WORDS,
   PRONOUNS,
   REPORTING_VERBS,
   SPEECH_OBJECT_VERBS,
   WEEKDAY_NAMES,
 } from './lexicon.js';
 import { isNameWord, isRole, type Mention, mention } from './people.js';
+import { nounKind } from './senses.js';
 import type { Token } from './tokens.js';
 
 export interface Attribution {
@@ -92,10 +94,12 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   while (i >= 0 && adverb(tokens[i]!) && !inside[i]) i--;
   const last = i;
   // One lower-case head is allowed next to the verb: "officials said", "Western powers said",
-  // and after a determiner "the agency said".
+  // and after a determiner "the agency said"; a body named with up to two lower-case words
+  // after a naming word too ("Peru’s health ministry said").
   if (i >= 0 && !inside[i] && commonNoun(tokens[i]!)) {
     const determined = i > 0 && DETERMINERS.has(tokens[i - 1]!.lower);
     if (/^[a-z]+s$/.test(tokens[i]!.text) || determined) i--;
+    else i -= namedBody(tokens, inside, i);
   }
   if (i >= 0 && !inside[i] && tokens[i]!.kind === 'word' && PRONOUNS.has(tokens[i]!.lower)) {
     return i === last ? [tokens[i]!] : [];
@@ -105,9 +109,38 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   // "the Attorney’s Office for the Western District of New York said": New York is not speaking;
   // "Bank of Japan Governor Kazuo Ueda said": the governor is.
   if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) {
-    return phrase.some((token) => isRole(token.lower)) ? phrase : [];
+    if (phrase.some((token) => isRole(token.lower))) return phrase;
+    return ofPost(tokens, inside, i, last);
   }
   return phrase;
+}
+
+/**
+ * How many lower-case words before a verb name a body after a naming word: "Russia’s foreign
+ * ministry", "Peru’s health ministry" (the head a body or person by its commonest sense in
+ * WordNet: "the Biden campaign" is no body, a campaign is an event); 0 when they do not.
+ */
+function namedBody(tokens: Token[], inside: boolean[], head: number): number {
+  const kind = nounKind(tokens[head]!.lower);
+  if (kind !== 'group' && kind !== 'person') return 0;
+  const naming = (at: number): boolean => at >= 0 && !inside[at] && phraseWord(tokens[at]!);
+  if (naming(head - 1)) return 1;
+  const before = tokens[head - 1];
+  return before && !inside[head - 1] && commonNoun(before) && naming(head - 2) ? 2 : 0;
+}
+
+/**
+ * "The High Commissioner for Human Rights said": the post before "of" or "for" is the speaker,
+ * with what it is of; empty when no role comes before the preposition.
+ */
+function ofPost(tokens: Token[], inside: boolean[], preposition: number, last: number): Token[] {
+  if (!['of', 'for'].includes(tokens[preposition]!.lower)) return [];
+  let i = preposition - 1;
+  while (i >= 0 && !inside[i] && phraseWord(tokens[i]!)) i--;
+  const post = tokens.slice(i + 1, preposition);
+  if (!post.some((token) => isRole(token.lower))) return [];
+  if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) return [];
+  return tokens.slice(i + 1, last + 1);
 }
 
 /** The phrase that starts at `from`, walking right. */
@@ -144,6 +177,21 @@ const CONNECTIVES = new Set(
 /** Words that open an adverbial running to the first comma: "According to the UN, …". */
 const OPENERS = new Set(['also', 'according', 'despite', 'amid', 'following', 'asked', 'citing']);
 
+/** Words after a form in -s that make it a noun ("states to", "claims of"). */
+const NOUN_NEXT = new Set(['to', 'of']);
+
+/** Whether a phrase opens with a count or follows one ("three", "two", "12"). */
+function counted(tokens: Token[], phrase: Token[]): boolean {
+  if (phrase.length === 0) return false;
+  const first = tokens.indexOf(phrase[0]!);
+  const count = (token: Token | undefined): boolean =>
+    token !== undefined && (token.kind === 'number' || NUMBER_WORDS.has(token.lower));
+  return count(phrase[0]) || count(tokens[first - 1]);
+}
+
+/** Forms of "be" before a past participle: a passive. */
+const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
 /** Prepositions: a name right after one sits inside a phrase, not before its own verb. */
 const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on', 'by', 'with', 'to', 'near']);
 
@@ -157,7 +205,12 @@ function subjectStart(tokens: Token[]): number {
   if (isComma(tokens[first + 1]) && (CONNECTIVES.has(opener.lower) || /ly$/.test(opener.lower))) {
     return first + 2;
   }
-  if (STOPWORDS.has(opener.lower) || /ly$/.test(opener.lower) || OPENERS.has(opener.lower)) {
+  // "She didn’t give a date, but said …": a pronoun is the subject, not an opening adverbial.
+  const adverbial =
+    (STOPWORDS.has(opener.lower) && !PRONOUNS.has(opener.lower)) ||
+    /ly$/.test(opener.lower) ||
+    OPENERS.has(opener.lower);
+  if (adverbial) {
     const comma = tokens.findIndex((token, i) => i > first && isComma(token));
     if (comma > 0 && comma < 12) return comma + 1;
   }
@@ -170,6 +223,22 @@ function describedName(tokens: Token[], inside: boolean[], from: number): Token[
   while (i < tokens.length && i < from + 4 && !inside[i] && commonNoun(tokens[i]!)) i++;
   if (i === from || i >= tokens.length || !isNameWord(tokens[i]!)) return null;
   return [...tokens.slice(from, i), ...phraseAfter(tokens, inside, i)];
+}
+
+/**
+ * "said another witness in the impeachment probe, former White House Russia adviser Fiona Hill":
+ * a full name set off by the next comma (within a few words) names the speaker a phrase described.
+ */
+function namedFurther(tokens: Token[], inside: boolean[], from: number): Token[] | null {
+  let comma = from;
+  while (comma < tokens.length && comma < from + 8 && !inside[comma] && !isComma(tokens[comma])) {
+    if (tokens[comma]!.kind !== 'word') return null;
+    comma++;
+  }
+  if (!isComma(tokens[comma])) return null;
+  const next = describedName(tokens, inside, comma + 1) ?? phraseAfter(tokens, inside, comma + 1);
+  const named = mention(next);
+  return named?.name && named.nameWords >= 2 ? next : null;
 }
 
 /** The sentence's grammatical subject, when it opens with a naming phrase. */
@@ -206,6 +275,16 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     return null;
   }
   if (!isVerb(token)) return null;
+  // "two Arab states to have signed", "reports of shelling": a noun, not a verb in -s.
+  if (
+    token.lower !== 'says' &&
+    token.lower.endsWith('s') &&
+    NOUN_NEXT.has(tokens[at + 1]?.lower ?? '')
+  ) {
+    return null;
+  }
+  // "Lutz was said to be …": a passive that reports a rumour, no one's words.
+  if (PASSIVE.has(tokens[at - 1]?.lower ?? '') && tokens[at + 1]?.lower === 'to') return null;
   // "as confirmed by the city’s mayor, Sergei Sobyanin"
   if (tokens[at + 1]?.lower === 'by') {
     const found = sourceOf(withApposition(tokens, inside, phraseAfter(tokens, inside, at + 2)));
@@ -213,22 +292,40 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     return null;
   }
   // A participle or a second verb takes the sentence's subject: "Putin gave remarks, saying that
-  // …", "Van Der Beek touched on it and noted …".
+  // …", "Van Der Beek touched on it and noted …"; but "with Jordan’s Foreign Minister Ayman Safadi
+  // warning of …" names its own.
   const previous = tokens[at - 1]?.lower;
+  if (token.lower.endsWith('ing')) {
+    const own = phraseBefore(tokens, inside, at);
+    const named = sourceOf(own);
+    if (named?.source.name && tokens[at - own.length - 1]?.lower === 'with') {
+      return { ...named, verb: token.lower, at };
+    }
+  }
   if (token.lower.endsWith('ing') || previous === 'and' || previous === 'but') {
     const subject = sentenceSubject(tokens, inside);
     if (subject) return { ...subject, verb: token.lower, at, fallback: true };
     return null;
   }
   const before = tokens[at - 1];
+  // "…,” noted Peskov." / "…,” he said." / "…” announced in October, said Derek Scissors": a verb
+  // after the quotation's close, or after a comma with quoted words before it, comes first.
   const afterQuote =
     before !== undefined &&
     (before.kind === 'close' ||
       before.kind === 'straight' ||
-      (isComma(before) && at >= 2 && (inside[at - 2] || tokens[at - 2]!.kind === 'close')));
+      (isComma(before) && inside.slice(0, at).some(Boolean)));
+  if (afterQuote && isComma(before) && before.kind !== 'close') {
+    // "“…,” Dr. Luz Contreras Arroyo, a member of the group, told NBC News": the speaker named
+    // before the comma goes first.
+    const normal = sourceOf(appositionBefore(tokens, inside, at - 1));
+    if (normal?.source.name) return { ...normal, verb: token.lower, at };
+  }
   if (afterQuote) {
-    // "…,” noted Peskov." / "…,” he said."
-    const after = describedName(tokens, inside, at + 1) ?? phraseAfter(tokens, inside, at + 1);
+    let after = describedName(tokens, inside, at + 1) ?? phraseAfter(tokens, inside, at + 1);
+    if (after.length > 1 && mention(after)?.name === null) {
+      after = namedFurther(tokens, inside, at + 1 + after.length) ?? after;
+    }
     const inverted = sourceOf(after);
     if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1)) {
       return { ...inverted, verb: token.lower, at };
@@ -236,6 +333,8 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
   }
   let phrase = phraseBefore(tokens, inside, at);
   if (phrase.length === 0 && isComma(before)) phrase = appositionBefore(tokens, inside, at - 1);
+  // "Three Baltic states also rejected": a counted plural noun, not a verb in -s.
+  if (token.lower !== 'says' && token.lower.endsWith('s') && counted(tokens, phrase)) return null;
   const found = sourceOf(phrase);
   if (found) return { ...found, verb: token.lower, at };
   return null;

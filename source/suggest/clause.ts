@@ -8,7 +8,7 @@
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { FUTURE_WORDS } from './lexicon.js';
 import { nounKind } from './senses.js';
-import { mainTense, type Tense } from './tense.js';
+import { mainTense, pastState, type Tense } from './tense.js';
 import type { Token } from './tokens.js';
 import type { TimeExpression } from './when-where.js';
 
@@ -101,6 +101,8 @@ export interface ClauseTenses {
   sourceFirst: boolean;
   /** "is scheduled for Feb. 14", "is due to start": a happening to come, not a state. */
   scheduled: boolean;
+  /** The main verb is a past "was"/"were" linking to a state: "It was his first appearance". */
+  pastState: boolean;
 }
 
 /** "is scheduled for Feb. 14", "is due to be held next Tuesday", "was set to begin Wednesday". */
@@ -130,6 +132,7 @@ export function clauseTenses(input: ClauseInput): ClauseTenses {
       : undefined,
     sourceFirst,
     scheduled: isScheduled(tokens, inside),
+    pastState: pastState(tokens, inside, clauseStart(tokens), input.isPast),
   };
 }
 

@@ -75,6 +75,53 @@ export function narratesAction(tokens: readonly Token[], inside: readonly boolea
   return false;
 }
 
+// What the word lists say of a word, as bits: looked up once a process per word, not once per
+// list per occurrence.
+const FUTURE = 1;
+const HEDGE = 2;
+const OPINION = 4;
+const PERSON = 8;
+const NEGATION = 16;
+const LINK_TIME = 32;
+const LINK_CAUSE = 64;
+const COMPARE = 128;
+const UNIT = 256;
+const LARGE_UNIT = 512;
+const PRESENT = 1024;
+const REPORTING = 2048;
+const STOP = 4096;
+const PAST = 8192;
+const COUNT = 16384;
+
+const facts = new Map<string, number>();
+/** Past this many words the table stops growing: a guard for pathological text. */
+const KNOWN_WORDS = 50_000;
+
+function wordFacts(lower: string): number {
+  const known = facts.get(lower);
+  if (known !== undefined) return known;
+  const bits =
+    (FUTURE_WORDS.has(lower) ? FUTURE : 0) |
+    (HEDGE_WORDS.has(lower) ? HEDGE : 0) |
+    (OPINION_WORDS.has(lower) ? OPINION : 0) |
+    (FIRST_SECOND.has(lower) ? PERSON : 0) |
+    (NEGATIONS.has(lower) || lower.endsWith("n't") || lower.endsWith('n’t') ? NEGATION : 0) |
+    (TEMPORAL_LINKS.has(lower) ? LINK_TIME : 0) |
+    (CAUSAL_LINKS.has(lower) ? LINK_CAUSE : 0) |
+    (COMPARATIVES.has(lower) ? COMPARE : 0) |
+    (UNIT_WORDS.has(lower) ? UNIT : 0) |
+    (UNIT_WORDS.has(lower) && /^(?:percent|million|billion|trillion)$/.test(lower)
+      ? LARGE_UNIT
+      : 0) |
+    (PRESENT_STATE.has(lower) ? PRESENT : 0) |
+    (REPORTING_VERBS.has(lower) ? REPORTING : 0) |
+    (STOPWORDS.has(lower) ? STOP : 0) |
+    (isPast(lower) ? PAST : 0) |
+    (NUMBER_WORDS.has(lower) ? COUNT : 0);
+  if (facts.size < KNOWN_WORDS) facts.set(lower, bits);
+  return bits;
+}
+
 const bucket = (value: number, edges: readonly number[]): number =>
   edges.filter((edge) => value >= edge).length;
 
@@ -116,7 +163,7 @@ export function sentenceCues(input: CueInput): string[] {
       else if (inTime(token, input.times)) dates++;
       else figures++;
       const next = tokens[i + 1];
-      if (next && next.kind === 'word' && UNIT_WORDS.has(next.lower)) units++;
+      if (next && next.kind === 'word' && wordFacts(next.lower) & UNIT) units++;
       inName = false;
       continue;
     }
@@ -128,10 +175,11 @@ export function sentenceCues(input: CueInput): string[] {
     }
     plainWords++;
     const lower = token.lower;
-    if (NUMBER_WORDS.has(lower)) {
+    const bits = wordFacts(lower);
+    if (bits & COUNT) {
       figures++;
       const next = tokens[i + 1];
-      if (next && next.kind === 'word' && UNIT_WORDS.has(next.lower)) units++;
+      if (next && next.kind === 'word' && wordFacts(next.lower) & UNIT) units++;
     }
     const previous = i > 0 ? tokens[i - 1]!.lower : '';
     if (token.capital && i > 0) {
@@ -139,25 +187,25 @@ export function sentenceCues(input: CueInput): string[] {
       inName = true;
       lastNoun = 'name';
     } else inName = false;
-    if (FUTURE_WORDS.has(lower) && !(token.capital && i > 0)) future = true;
-    if (HEDGE_WORDS.has(lower)) hedge = true;
-    if (OPINION_WORDS.has(lower)) opinion = true;
-    if (FIRST_SECOND.has(lower) && !(lower === 'us' && token.text === 'US')) person = true;
-    if (NEGATIONS.has(lower) || lower.endsWith("n't") || lower.endsWith('n’t')) negation = true;
-    if (TEMPORAL_LINKS.has(lower)) cues.add('c:link-time');
-    if (CAUSAL_LINKS.has(lower)) cues.add('c:link-cause');
-    if (COMPARATIVES.has(lower)) cues.add('c:compare');
-    if (UNIT_WORDS.has(lower) && /^(?:percent|million|billion|trillion)$/.test(lower)) units++;
-    if (PRESENT_STATE.has(lower)) presents++;
-    if (REPORTING_VERBS.has(lower) || HEDGE_WORDS.has(lower)) continue;
-    if (!(token.capital && i > 0) && !STOPWORDS.has(lower) && !isPast(lower)) {
+    if (bits & FUTURE && !(token.capital && i > 0)) future = true;
+    if (bits & HEDGE) hedge = true;
+    if (bits & OPINION) opinion = true;
+    if (bits & PERSON && !(lower === 'us' && token.text === 'US')) person = true;
+    if (bits & NEGATION) negation = true;
+    if (bits & LINK_TIME) cues.add('c:link-time');
+    if (bits & LINK_CAUSE) cues.add('c:link-cause');
+    if (bits & COMPARE) cues.add('c:compare');
+    if (bits & LARGE_UNIT) units++;
+    if (bits & PRESENT) presents++;
+    if (bits & (REPORTING | HEDGE)) continue;
+    if (!(token.capital && i > 0) && !(bits & (STOP | PAST))) {
       const kind = nounKind(lower);
       if (kind) {
         nouns.add(kind);
         lastNoun = kind;
       }
     }
-    if (isPast(lower)) {
+    if (bits & PAST) {
       // The kind of doing: a past verb, not a participle that describes a noun ("the released")
       // or hangs off a comma ("…, held in jail").
       if (previous === ',') continue;

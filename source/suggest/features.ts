@@ -97,7 +97,33 @@ export function sentenceFeatures(input: FeatureInput): number[] {
   if (input.paragraphStart) names.push('p:paragraph-start');
   names.push(`p:${bucket(input.index / Math.max(1, input.count), [0.2, 0.4, 0.6, 0.8])}`);
   names.push(`n:${bucket(words, [5, 10, 20, 35, 60])}`);
-  for (const name of names) hashes.push(hashFeature(name));
+  for (const name of names) hashes.push(cueHash('', name));
+  return sortedUnique(hashes);
+}
+
+/**
+ * Hashes of cue names by the mark before them ('' for the sentence's own, `<` and `>` for its
+ * neighbours'): a few hundred names recur in every sentence, so each is hashed once a process.
+ */
+const cueHashes = new Map<string, Map<string, number>>();
+/** Past this many names a mark's table stops growing (names are a closed set; this is a guard). */
+const CACHED_NAMES = 20_000;
+
+function cueHash(mark: string, name: string): number {
+  let table = cueHashes.get(mark);
+  if (!table) {
+    table = new Map();
+    cueHashes.set(mark, table);
+  }
+  let hash = table.get(name);
+  if (hash === undefined) {
+    hash = hashFeature(mark + name);
+    if (table.size < CACHED_NAMES) table.set(name, hash);
+  }
+  return hash;
+}
+
+function sortedUnique(hashes: number[]): number[] {
   const sorted = Uint32Array.from(hashes).sort();
   const unique: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -108,5 +134,13 @@ export function sentenceFeatures(input: FeatureInput): number[] {
 
 /** Hashes of a sentence's cues and the rules that fired (`sentenceCues`), weighed in full. */
 export function cueFeatures(cues: readonly string[]): number[] {
-  return [...new Set(cues.map(hashFeature))].sort((a, b) => a - b);
+  return sortedUnique(cues.map((name) => cueHash('', name)));
+}
+
+/** Hashes of the cues of the sentences before (`<name`) and after (`>name`) a sentence. */
+export function aroundFeatures(before: readonly string[], after: readonly string[]): number[] {
+  const hashes: number[] = [];
+  for (const name of before) hashes.push(cueHash('<', name));
+  for (const name of after) hashes.push(cueHash('>', name));
+  return sortedUnique(hashes);
 }

@@ -40,7 +40,7 @@ export const ROLE_NOUNS = words(`
   pitcher quarterback athlete actor actress singer rapper host presenter star producer writer
   author journalist reporter columnist scientist researcher doctor physician nurse surgeon
   lawyer executive chairperson investor strategist engineer administrator commissioner
-  superintendent inspector mayor councillor councilman councilwoman activist campaigner
+  superintendent inspector mayor councillor councilman councilwoman activist campaigner speaker
 `);
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */

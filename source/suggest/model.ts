@@ -30,6 +30,7 @@ export interface LabelModel {
    * only: they hold the sentences' features, which the file does not.
    */
   replay: Array<[SentenceAnalysis, boolean]>;
+  centre: number;
 }
 
 export interface SuggestModel {
@@ -58,6 +59,7 @@ function labelModel(model: SuggestModel, label: string): LabelModel {
       recent: [],
       cut: 0,
       replay: [],
+      centre: 0,
     };
     model.labels.set(label, found);
   }
@@ -71,15 +73,40 @@ export function prior(sentence: SentenceAnalysis, label: string): number {
   return sentence.priors[label] ?? UNTAUGHT_PRIOR;
 }
 
-/** Log-odds of `label` for the sentence: prior + bias + learnt weights. */
+/**
+ * Log-odds of `label` for the sentence as suggested: the rules' prior, and what the model learnt
+ * measured from its centre (below) and weighed by the evidence behind it.
+ */
 export function logit(model: SuggestModel, sentence: SentenceAnalysis, label: string): number {
   const learnt = model.labels.get(label);
-  return learnt ? logitOf(learnt, sentence, label) : prior(sentence, label);
+  const base = prior(sentence, label);
+  if (!learnt) return base;
+  // A label with no rules has only what the reviewer taught it.
+  const weight = label in sentence.priors ? trust(learnt) : 1;
+  return base + weight * (logitOf(learnt, sentence, label) - learnt.centre - base);
 }
 
+/**
+ * Decisions at which what the model learnt counts half against the rules. The first articles
+ * teach one article's notion of a label; the rules hold until the reviewer's record grows.
+ */
+const EVIDENCE = 25;
+
+/** How far the learnt part is trusted: 0 with no decisions, toward 1 as they accumulate. */
+function trust(learnt: LabelModel): number {
+  const decisions = learnt.positives + learnt.negatives;
+  return decisions / (decisions + EVIDENCE);
+}
+
+/** Log-odds of the learnt model on its own: prior + bias + learnt weights. */
 function logitOf(learnt: LabelModel, sentence: SentenceAnalysis, label: string): number {
   const value = prior(sentence, label) + learnt.bias;
   if (learnt.weights.size === 0) return value;
+  return value + featurePart(learnt, sentence, label);
+}
+
+/** What the learnt weights add for the sentence. */
+function featurePart(learnt: LabelModel, sentence: SentenceAnalysis, label: string): number {
   let words = 0;
   for (const feature of sentence.features) words += learnt.weights.get(feature) ?? 0;
   let cues = 0;
@@ -87,9 +114,7 @@ function logitOf(learnt: LabelModel, sentence: SentenceAnalysis, label: string):
   let around = 0;
   if (label !== QUOTE)
     for (const feature of sentence.around) around += learnt.weights.get(feature) ?? 0;
-  return (
-    value + words * wordScale(sentence) + cues * cueScale(sentence) + around * aroundScale(sentence)
-  );
+  return words * wordScale(sentence) + cues * cueScale(sentence) + around * aroundScale(sentence);
 }
 
 /** Learning rate of the first steps; it decays as a label sees more decisions. */
@@ -143,17 +168,18 @@ export function learn(
   present: boolean,
 ): void {
   const learnt = labelModel(model, label);
-  const before = logit(model, sentence, label);
-  learnt.recent.push([Math.round(before * 100) / 100, present ? 1 : 0]);
+  const shown = logit(model, sentence, label);
+  learnt.recent.push([Math.round(shown * 100) / 100, present ? 1 : 0]);
   if (learnt.recent.length > RECENT) learnt.recent.splice(0, learnt.recent.length - RECENT);
   learnt.cut = chooseCut(learnt.recent);
   const rate = RATE / Math.sqrt(1 + (learnt.positives + learnt.negatives) / DECAY);
-  step(learnt, sentence, label, present, before, rate);
+  step(learnt, sentence, label, present, logitOf(learnt, sentence, label), rate);
   for (const [past, was] of learnt.replay) {
     step(learnt, past, label, was, logitOf(learnt, past, label), rate * REPLAY_RATE);
   }
   learnt.replay.push([sentence, present]);
   if (learnt.replay.length > REPLAY) learnt.replay.shift();
+  learnt.centre = centreOf(learnt, label) ?? learnt.centre;
   if (present) learnt.positives++;
   else learnt.negatives++;
   model.revision++;
@@ -184,6 +210,32 @@ function step(
   }
   learnt.bias = round(learnt.bias + rate * error * BIAS_RATE);
 }
+
+/**
+ * What the weights add on average to the label's recent decisions (kept as it was until
+ * there are enough, positives and negatives among them): the level the weights carry. Cues most sentences share learn a level
+ * as fast as any word does, so an article of twenty narrated sentences, few of them claims,
+ * pulled every claim down (claim recall on the real pages 0.69 → 0.33 after 50 decisions).
+ * Suggestions measure the weights from this centre: they tell positives from negatives, and the
+ * level is the bias's, learnt slowly.
+ */
+function centreOf(learnt: LabelModel, label: string): number | null {
+  let sum = 0;
+  let positives = 0;
+  for (const [past, was] of learnt.replay) {
+    sum += featurePart(learnt, past, label);
+    if (was) positives++;
+  }
+  const count = learnt.replay.length;
+  if (count < CENTRE_FROM || positives === 0 || positives === count) return null;
+  return round(sum / count);
+}
+
+/**
+ * Decisions of this session the centre is measured over, at the least: until then it stays
+ * where it was (0 for a new model, the saved one after a restart).
+ */
+const CENTRE_FROM = 10;
 
 /** Looks the decision's sentence up in the analysis and learns from it; false when it is not there. */
 export function learnDecision(

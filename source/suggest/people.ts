@@ -33,6 +33,12 @@ export interface Mention {
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);
 
+/** Two to five capitals and nothing else: CEO, DL, FBI. */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
+
+/** Prepositions that join a post or body to what it is of: "Bank of Japan", "Office for …". */
+const NAMED_AFTER = new Set(['of', 'for']);
+
 /** Spokesman, spokeswoman and spokesperson are one role. */
 const roleWord = (lower: string): string =>
   lower.startsWith('spokes') ? 'spokesperson' : lower.replace(/s$/, '');
@@ -83,9 +89,14 @@ export function mention(tokens: Token[]): Mention | null {
   for (let i = words.length - 1; i >= from; i--) {
     const word = words[i]!;
     const particle = NAME_PARTICLES.has(word.text) && i > from && i < words.length - 1;
+    // "Browns DL Sheldon Richardson": an acronym before a full name is a post or a body.
+    if (words.length - i > 2 && ACRONYM.test(word.text)) break;
     if (isNameWord(word) || particle) nameStart = i;
     else break;
   }
+  // "the High Commissioner for Human Rights": capitals after "of" or "for" name what a post or
+  // body is of, not a person.
+  if (nameStart > from && NAMED_AFTER.has(words[nameStart - 1]!.lower)) nameStart = words.length;
   // A possessive name describes someone else ("a Putin aide" is not Putin); "the" before
   // capitals with no role names a body ("the Red Crescent"), not a person.
   if (determiner === 'the' && nameStart === from) nameStart = words.length;

@@ -80,10 +80,19 @@ const tellsState = (input: RuleInput): boolean => {
     !plainWords(input, FUTURE_WORDS) &&
     (tenses.main === 'present' ||
       tenses.main === 'perfect' ||
+      tenses.pastState ||
       tenses.told === 'present' ||
       tenses.told === 'perfect')
   );
 };
+
+/**
+ * "declined to comment", "did not respond to a request for comment", "could not be reached for
+ * comment": a source saying nothing is neither a happening nor a claim.
+ */
+const NO_COMMENT =
+  /\b(?:declined|refused|declines|refuses|did not|didn[’']t|could not|couldn[’']t)\b[^.;]{0,40}\b(?:comment|respond|be reached)\b|\brequests? for comment\b/i;
+const noComment = (input: RuleInput): boolean => NO_COMMENT.test(input.text);
 
 /** A share or an amount of money: what a measured change is told in. */
 const hasAmount = (input: RuleInput): boolean =>
@@ -189,7 +198,7 @@ export const RULES: readonly Rule[] = [
     label: 'claim',
     weight: 0.8,
     means:
-      'the main verb, or what a source reports, tells a state or a past fact: "Clegg now works for", "said that nine people were treated"',
+      'the main verb, or what a source reports, tells a state or a past fact: "Clegg now works for", "It was his first visit", "said that nine people were treated"',
     test: (input) =>
       tellsState(input) || (input.tenses.told === 'past' && !plainWords(input, FUTURE_WORDS)),
   },
@@ -263,6 +272,13 @@ export const RULES: readonly Rule[] = [
     weight: -0.8,
     means: 'a modal or future word',
     test: (input) => plainWords(input, FUTURE_WORDS),
+  },
+  {
+    name: 'event.no-comment',
+    label: 'event',
+    weight: -2,
+    means: 'a source says nothing: "declined to comment", "could not be reached for comment"',
+    test: noComment,
   },
   {
     name: 'event.heading',

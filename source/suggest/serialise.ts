@@ -26,6 +26,8 @@ export interface ModelFile {
       /** Since version 2: the learnt cut and the recent decisions it was chosen over. */
       cut?: number;
       recent?: Outcome[];
+      /** What the weights add on average over the recent decisions (0 in older files). */
+      centre?: number;
       weights: Record<string, number>;
     }
   >;
@@ -54,6 +56,7 @@ export function serialiseModel(model: SuggestModel): string {
       negatives: learnt.negatives,
       cut: learnt.cut,
       recent: learnt.recent,
+      centre: learnt.centre,
       weights,
     };
   }
@@ -148,7 +151,8 @@ export function parseModel(text: string): { model: SuggestModel; stale: boolean 
       !recent.every(
         (pair) => Array.isArray(pair) && isNumber(pair[0]) && (pair[1] === 0 || pair[1] === 1),
       ) ||
-      (stored.cut !== undefined && !isNumber(stored.cut))
+      (stored.cut !== undefined && !isNumber(stored.cut)) ||
+      (stored.centre !== undefined && !isNumber(stored.centre))
     ) {
       throw new ModelFileError(`label ${JSON.stringify(name)} has malformed decisions`);
     }
@@ -160,6 +164,7 @@ export function parseModel(text: string): { model: SuggestModel; stale: boolean 
       recent: recent.slice(-RECENT).map(([value, present]) => [value, present]),
       cut: stored.cut ?? 0,
       replay: [],
+      centre: stored.centre ?? 0,
     };
     model.labels.set(name, learnt);
   }

@@ -63,6 +63,40 @@ export function mainTense(
   start: number,
   isPast: (lower: string) => boolean,
 ): Tense | undefined {
+  return mainVerb(tokens, inside, start, isPast)?.tense;
+}
+
+/** Words between "was" and what it links to that say nothing of it: "was also", "were not". */
+const BETWEEN = new Set(['also', 'still', 'not', 'never', 'now', 'then', 'once', 'only', 'just']);
+
+/**
+ * Whether the main verb is a past "was"/"were" that links its subject to a state ("It was his
+ * first public appearance", "plague was responsible for", "The last outbreak was in 2009"),
+ * not a passive or a progressive ("were marooned", "was facing"): a past state, not a happening.
+ */
+export function pastState(
+  tokens: readonly Token[],
+  inside: readonly boolean[],
+  start: number,
+  isPast: (lower: string) => boolean,
+): boolean {
+  const verb = mainVerb(tokens, inside, start, isPast);
+  if (verb?.tense !== 'past' || !PAST.has(tokens[verb.at]!.lower)) return false;
+  let i = verb.at + 1;
+  while (i < tokens.length && (BETWEEN.has(tokens[i]!.lower) || /ly$/.test(tokens[i]!.lower))) i++;
+  const next = tokens[i];
+  if (next?.kind !== 'word') return next?.kind === 'number';
+  return !isPast(next.lower) && !next.lower.endsWith('ing') && next.lower !== 'to';
+}
+
+/** The main verb's tense and where it stands. */
+function mainVerb(
+  tokens: readonly Token[],
+  inside: readonly boolean[],
+  start: number,
+  isPast: (lower: string) => boolean,
+): { tense: Tense; at: number } | undefined {
+  const found = (tense: Tense, at: number) => ({ tense, at });
   let words = 0;
   for (let i = start; i < tokens.length && words < REACH; i++) {
     const token = tokens[i]!;
@@ -78,15 +112,15 @@ export function mainTense(
     words++;
     const lower = token.lower;
     const previous = tokens[i - 1]?.lower ?? '';
-    if (MODALS.has(lower)) return 'modal';
+    if (MODALS.has(lower)) return found('modal', i);
     if (HAVE_PRESENT.has(lower)) {
       const next = tokens[i + 1]?.lower ?? '';
-      return isPast(next) || next === 'been' ? 'perfect' : 'present';
+      return found(isPast(next) || next === 'been' ? 'perfect' : 'present', i);
     }
-    if (PRESENT.has(lower)) return 'present';
-    if (PAST.has(lower) || lower === 'had' || lower === 'did') return 'past';
-    if (isPast(lower) && !DETERMINERS.has(previous) && i > start) return 'past';
-    if (i > start && presentInS(tokens, i, isPast)) return 'present';
+    if (PRESENT.has(lower)) return found('present', i);
+    if (PAST.has(lower) || lower === 'had' || lower === 'did') return found('past', i);
+    if (isPast(lower) && !DETERMINERS.has(previous) && i > start) return found('past', i);
+    if (i > start && presentInS(tokens, i, isPast)) return found('present', i);
   }
   return undefined;
 }

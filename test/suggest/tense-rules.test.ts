@@ -63,3 +63,36 @@ describe('rules over the main clause', () => {
     expect(suggested(suggestionFor(body, 'Peskov testified'))).not.toContain('event');
   });
 });
+
+describe('a past state and a source that says nothing', () => {
+  it('reads "was" or "were" linking the subject to a state as a state, not a passive', () => {
+    for (const [body, piece] of [
+      ['It was the mayor’s first visit to the valley in a decade.', 'first visit'],
+      ['Cholera was once common in the river towns.', 'Cholera'],
+      ['The last big flood in the valley was in 1998.', 'flood'],
+    ]) {
+      expect(reasons(body!, piece!, 'claim'), body).toContain('claim.state');
+    }
+    for (const [body, piece] of [
+      ['Six hikers were stranded on the ridge overnight.', 'stranded'],
+      ['The mayor was expected to resign.', 'expected'],
+      ['The crew was repairing the roof.', 'repairing'],
+    ]) {
+      expect(reasons(body!, piece!, 'claim'), body).not.toContain('claim.state');
+    }
+  });
+
+  it('takes "declined to comment" and its kin for no happening', () => {
+    for (const body of [
+      'A spokesman for the airline declined to comment.',
+      'The ministry did not respond to a request for comment on Friday.',
+      'Mr Holm could not be reached for comment.',
+    ]) {
+      const suggestion = suggestionFor(body, 'comment');
+      expect(suggestion.labels.find((score) => score.label === 'event')!.reasons, body).toContain(
+        'event.no-comment',
+      );
+      expect(suggested(suggestion), body).not.toContain('event');
+    }
+  });
+});
