@@ -61,14 +61,3 @@ morning afternoon evening night overnight week weeks month months year years day
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec early late last next
 `);
-
-/**
- * Common nouns that head an organisation named as a source ("the port authority", "emergency
- * workers", "interior officials"): every institution has them, so only its other words say
- * which one spoke.
- */
-export const INSTITUTION_WORDS: ReadonlySet<string> = set(`
-authority authorities official officials service services worker workers staff team teams
-source sources group groups body bodies force forces unit units administration
-organisation organisations organization organizations institution institutions
-`);

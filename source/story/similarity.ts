@@ -544,7 +544,9 @@ function nameInCommon(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vo
 /**
  * Whether two organisations are the sources ("…, the coast guard said" and "…, the port
  * authority said"): no word of either source is found in the other sentence in any form,
- * synonym or kind ("port officials" and "the harbour authority" are one source).
+ * synonym or kind ("port officials" and "the harbour authority" are one source). A head in
+ * common is enough ("the emergency service", "the rescue service"): an institution goes by
+ * several names, and which of two services spoke is less sure than which of two people.
  */
 function otherSource(a: Comparable, b: Comparable, vocabulary: Vocabulary): boolean {
   if (a.sources.length === 0 || b.sources.length === 0) return false;

@@ -10,13 +10,7 @@ import { isVariant, variantKey } from '../search/candidates.js';
 import { fold, isWordCodePoint } from '../text/fold.js';
 import { wordWeight } from './frequencies.js';
 import { Float64List, Int32List } from './growable.js';
-import {
-  CALENDAR_WORDS,
-  INSTITUTION_WORDS,
-  REPORTING_WORDS,
-  TITLE_WORDS,
-  WEIGHTLESS_WORDS,
-} from './lexicon.js';
+import { CALENDAR_WORDS, REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
 import { parseNumberWords } from './numbers.js';
 import { hypernymsOf, isPhrase, opensPhrase, PHRASE_WORDS, synsetsOf } from './synonyms.js';
 
@@ -36,7 +30,7 @@ export interface SentenceFeatures {
   speakers: number[];
   /**
    * When no name is the speaker, the word ids of an organisation named as the source ("the
-   * coast guard said", "according to interior officials"), its institution heads left out.
+   * coast guard said", "according to interior officials"), titles left out.
    */
   sources: number[];
   /** Whether the sentence quotes someone (quotation marks). */
@@ -411,8 +405,8 @@ const SOURCE_WORDS = 5;
  * said", "Interior officials reported that…"), else one after it that ends the clause
  * ("according to the coast guard, …"). A phrase that runs on is no source: "a report that
  * officials said" is a relative clause, "said the government would…" the reported clause's
- * subject. Its institution heads ("authority", "officials") are left out, as every institution
- * has them; titles carry no id ("the interior ministry" gives "interior").
+ * subject. Titles carry no id ("the interior ministry" gives "interior"); the other heads stay
+ * (see `otherSource`).
  */
 function sourceNear(tokens: Token[], at: number, out: Set<number>): void {
   const member = (token: Token) => !token.reporting && (token.word >= 0 || token.info.title);
@@ -421,7 +415,7 @@ function sourceNear(tokens: Token[], at: number, out: Set<number>): void {
   const take = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       const token = tokens[k]!;
-      if (token.word >= 0 && !INSTITUTION_WORDS.has(token.info.folded)) out.add(token.word);
+      if (token.word >= 0) out.add(token.word);
     }
   };
   let start = at;

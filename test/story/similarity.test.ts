@@ -241,6 +241,8 @@ describe('sentences told in other words', () => {
       'Some 120 families left their homes near Lake Ordal overnight, the fire brigade said.';
     expect(same(fire, fire.replace('the fire brigade', 'fire officials'))).toBe(true);
     expect(same(fire, fire.replace('the fire brigade', 'the fire service'))).toBe(true);
+    const service = fire.replace('the fire brigade', 'the fire service');
+    expect(same(service, service.replace('the fire service', 'the rescue service'))).toBe(true);
     expect(
       same(
         'The ministry of health said cholera cases in the northern camps doubled last week.',
