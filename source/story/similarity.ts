@@ -17,6 +17,8 @@ export interface Comparable {
   words: ArrayLike<number>;
   /** The speaker's name ids: the sentence's own, or its neighbour's for a bare quote. */
   speakers: ArrayLike<number>;
+  /** Word ids of the organisation named as its source when no speaker is: `SentenceFeatures.sources`. */
+  sources: ArrayLike<number>;
   /** Days since 1970 of the article, or NaN when it does not say. */
   day: number;
   /** A hash of the figures it states (0 for none): `SentenceFeatures.figures`. */
@@ -390,6 +392,14 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   if (smaller < THRESHOLDS.minWeight) return 0;
   const jaccard = matched / (weightA + weightB - matched);
   const short = smaller < THRESHOLDS.shortWeight;
+  // Two institutions' reports in the same words are two reports, as two people's are; but an
+  // institution goes by several names ("emergency workers", "the rescue service") that a
+  // retelling swaps, so its source separates only sentences copies of each other but for it.
+  if (otherSource(a, b, vocabulary)) {
+    const rest =
+      weightA + weightB - totalWeight(a.sources, vocabulary) - totalWeight(b.sources, vocabulary);
+    if (matched / (rest - matched) >= THRESHOLDS.copy) return 0;
+  }
   // Weeks apart, the same words with other figures are another event or claim ("27 containers were seized in X" in March, "45 containers" in December).
   if (apart)
     return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
@@ -526,6 +536,35 @@ function nameInCommon(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vo
     if (!(a[i]! & NAME_BIT) || vocabulary.weight(a[i]!) < HEAVY) continue;
     for (let j = 0; j < b.length; j++) {
       if (b[j]! & NAME_BIT && sameName(a[i]!, b[j]!, vocabulary)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether two organisations are the sources ("…, the coast guard said" and "…, the port
+ * authority said"): no word of either source is found in the other sentence in any form,
+ * synonym or kind ("port officials" and "the harbour authority" are one source). A head in
+ * common is enough ("the emergency service", "the rescue service"): an institution goes by
+ * several names, and which of two services spoke is less sure than which of two people.
+ */
+function otherSource(a: Comparable, b: Comparable, vocabulary: Vocabulary): boolean {
+  if (a.sources.length === 0 || b.sources.length === 0) return false;
+  if (a.speakers.length > 0 || b.speakers.length > 0) return false;
+  return !namedIn(a.sources, b.words, vocabulary) && !namedIn(b.sources, a.words, vocabulary);
+}
+
+/** Whether a source word is among `words`, in any form, synonym or kind. */
+function namedIn(sources: ArrayLike<number>, words: ArrayLike<number>, vocabulary: Vocabulary) {
+  for (let i = 0; i < sources.length; i++) {
+    const x = sources[i]!;
+    const written = vocabulary.word(x);
+    const synsets = vocabulary.synsets(x);
+    for (let j = 0; j < words.length; j++) {
+      const y = words[j]!;
+      if ((x & ID_MASK) === (y & ID_MASK)) return true;
+      if (looselyEqual(written, vocabulary.word(y), x, y)) return true;
+      if (!(y & NAME_BIT) && related(x, synsets, y, vocabulary) !== UNRELATED) return true;
     }
   }
   return false;

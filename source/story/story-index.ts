@@ -106,6 +106,8 @@ export class StoryIndex {
   private readonly words = new Uint32List(1 << 16);
   private readonly speakerStart = new Int32List();
   private readonly speakers = new Uint32List();
+  private readonly sourceStart = new Int32List();
+  private readonly sources = new Uint32List();
   private readonly unitStart = new Int32List();
   private readonly units = new Uint32List();
   private readonly quotedStart = new Int32List();
@@ -344,6 +346,8 @@ export class StoryIndex {
       this.words,
       this.speakerStart,
       this.speakers,
+      this.sourceStart,
+      this.sources,
       this.unitStart,
       this.units,
       this.quotedStart,
@@ -374,6 +378,8 @@ export class StoryIndex {
     for (const word of words) this.words.push(word);
     this.speakerStart.push(this.speakers.length);
     for (const speaker of speakers) this.speakers.push(speaker);
+    this.sourceStart.push(this.sources.length);
+    for (const source of feature.sources) this.sources.push(source);
     this.unitStart.push(this.units.length);
     for (const unit of feature.units) this.units.push(unit);
     this.quotedStart.push(this.quoted.length);
@@ -404,6 +410,10 @@ export class StoryIndex {
         ? this.speakerStart.data[node + 1]!
         : this.speakers.length;
     return this.speakers.data.subarray(start, end);
+  }
+
+  private nodeSources(node: number): Uint32Array {
+    return slice(this.sourceStart, this.sources, node);
   }
 
   private nodeUnits(node: number): Uint32Array {
@@ -571,6 +581,7 @@ export class StoryIndex {
   private readonly views: Comparable[] = Array.from({ length: VIEW_SLOTS }, () => ({
     words: [],
     speakers: [],
+    sources: [],
     day: 0,
     figures: 0,
     units: [],
@@ -613,6 +624,7 @@ export class StoryIndex {
     const day = this.nodeDay.data[node]!;
     view.words = this.nodeWords(node);
     view.speakers = this.nodeSpeakers(node);
+    view.sources = this.nodeSources(node);
     view.day = day === NO_DAY ? Number.NaN : day;
     view.figures = this.nodeFigures.data[node]!;
     view.units = this.nodeUnits(node);

@@ -28,6 +28,11 @@ export interface SentenceFeatures {
   words: number[];
   /** Ids of names next to a reporting verb ("Peskov said", "according to Ushakov"). */
   speakers: number[];
+  /**
+   * When no name is the speaker, the word ids of an organisation named as the source ("the
+   * coast guard said", "according to interior officials"), titles left out.
+   */
+  sources: number[];
   /** Whether the sentence quotes someone (quotation marks). */
   quoted: boolean;
   /** Whether it reports speech (a reporting verb). */
@@ -391,6 +396,50 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
   return before.length > 0 ? before : run(at + 1, 1, SPEAKER_AFTER);
 }
 
+/** Words of an organisation named as a source, at most ("the ministry of the interior"). */
+const SOURCE_WORDS = 5;
+
+/**
+ * The organisation named as the source of the reporting verb at `at`, when no name is: a phrase
+ * of common nouns and their modifiers standing whole as its subject ("…, the port authority
+ * said", "Interior officials reported that…"), else one after it that ends the clause
+ * ("according to the coast guard, …"). A phrase that runs on is no source: "a report that
+ * officials said" is a relative clause, "said the government would…" the reported clause's
+ * subject. Titles carry no id ("the interior ministry" gives "interior"); the other heads stay
+ * (see `otherSource`).
+ */
+function sourceNear(tokens: Token[], at: number, out: Set<number>): void {
+  const member = (token: Token) => !token.reporting && (token.word >= 0 || token.info.title);
+  // "The ministry of the interior said": "of" joins two of the phrase's words.
+  const joins = (k: number) => tokens[k]!.info.folded === 'of' && k > 0 && member(tokens[k - 1]!);
+  const take = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const token = tokens[k]!;
+      if (token.word >= 0) out.add(token.word);
+    }
+  };
+  let start = at;
+  while (start > 0 && at - start < SOURCE_WORDS && !tokens[start]!.broken) {
+    if (!member(tokens[start - 1]!) && !(start < at && joins(start - 1))) break;
+    start--;
+  }
+  if (start < at) {
+    // The phrase stands whole when punctuation, the sentence's start or a date bounds it.
+    const bounded =
+      start === 0 || tokens[start]!.broken || CALENDAR_WORDS.has(tokens[start - 1]!.info.folded);
+    if (bounded) take(start, at);
+    return;
+  }
+  let from = at + 1;
+  while (from < tokens.length && LINKING.has(tokens[from]!.info.folded)) from++;
+  let end = from;
+  while (end < tokens.length && end - from < SOURCE_WORDS && member(tokens[end]!)) {
+    end++;
+    if (end < tokens.length && tokens[end]!.broken) break;
+  }
+  if (end > from && (end === tokens.length || tokens[end]!.broken)) take(from, end);
+}
+
 /** Reduces one sentence to its features, numbering words in `vocabulary`. */
 export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
   const tokens = tokenize(text, vocabulary);
@@ -408,16 +457,21 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     if (token.word >= 0 && token.name && token.info.name >= 0) nameAt[index] = token.info.name;
   });
   let speakers: number[] = [];
+  let sources: number[] = [];
   let pronoun = false;
   if (reported) {
     const found = new Set<number>();
+    const sourceWords = new Set<number>();
     tokens.forEach((token, at) => {
       if (!token.reporting) return;
       const near = [tokens[at - 1]?.info.folded, tokens[at + 1]?.info.folded];
       if (near.some((word) => word !== undefined && PRONOUNS.has(word))) pronoun = true;
-      for (const id of speakerNear(tokens, nameAt, at)) found.add(id);
+      const named = speakerNear(tokens, nameAt, at);
+      for (const id of named) found.add(id);
+      if (named.length === 0) sourceNear(tokens, at, sourceWords);
     });
     speakers = [...found].sort((a, b) => a - b);
+    if (speakers.length === 0) sources = [...sourceWords].sort((a, b) => a - b);
   }
   const words: number[] = [];
   const values: number[] = [];
@@ -469,6 +523,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   return {
     words: unique,
     speakers,
+    sources,
     quoted,
     reported,
     borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quoted)),

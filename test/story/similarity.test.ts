@@ -10,6 +10,7 @@ function sentence(text: string, at = day): Comparable {
   return {
     words: features.words,
     speakers: features.speakers,
+    sources: features.sources,
     day: at,
     figures: features.figures,
     units: features.units,
@@ -204,6 +205,60 @@ describe('sentences told in other words', () => {
     expect(
       same(first, 'On Thursday, Aldo Brenner said the talks on the tariffs were “disappointing.”'),
     ).toBe(false);
+  });
+
+  it('keeps apart the same report from two organisations named as its source', () => {
+    const fire =
+      'Some 120 families left their homes near Lake Ordal overnight, the fire brigade said.';
+    expect(
+      same(
+        fire,
+        'Some 120 families left their homes near Lake Ordal overnight, the weather office said.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'According to the health ministry, cholera cases in the northern camps doubled last week.',
+        'According to the aid group, cholera cases in the northern camps doubled last week.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'Cholera cases in the northern camps doubled last week, says the refugee agency.',
+        'Cholera cases in the northern camps doubled last week, says the aid group.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'Firefighters said in a statement that some 120 families left their homes near Lake Ordal overnight.',
+        'Forecasters said in a statement that some 120 families left their homes near Lake Ordal overnight.',
+      ),
+    ).toBe(false);
+  });
+
+  it('joins one organisation’s report under another of its names, or from a person', () => {
+    const fire =
+      'Some 120 families left their homes near Lake Ordal overnight, the fire brigade said.';
+    expect(same(fire, fire.replace('the fire brigade', 'fire officials'))).toBe(true);
+    expect(same(fire, fire.replace('the fire brigade', 'the fire service'))).toBe(true);
+    const service = fire.replace('the fire brigade', 'the fire service');
+    expect(same(service, service.replace('the fire service', 'the rescue service'))).toBe(true);
+    expect(
+      same(
+        'The ministry of health said cholera cases in the northern camps doubled last week.',
+        'According to health officials, cholera cases in the northern camps doubled last week.',
+      ),
+    ).toBe(true);
+    // A spokesman may speak for the brigade: a person and an organisation are not two sources.
+    expect(same(fire, fire.replace('the fire brigade', 'spokesman Arvid Lunde'))).toBe(true);
+    // "Said the fire brigade would…": the reported clause's subject, not a source.
+    const told = sentenceFeatures(
+      'It said the fire brigade would close the Sarn bridge.',
+      vocabulary,
+    );
+    expect(told.sources).toEqual([]);
+    const named = sentenceFeatures('It was closed, said the fire brigade.', vocabulary);
+    expect(named.sources.map((id) => vocabulary.word(id)).sort()).toEqual(['brigad', 'fire']);
   });
 
   it('keeps apart two speakers who share only a first name', () => {
