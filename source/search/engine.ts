@@ -86,10 +86,7 @@ export class Engine implements SearchEngine {
     // read the same sentences, and all of them again when it gave up (19 s for `"it is` at
     // 100,000 articles, of which 6 s the shortcut's).
     const lonePhrase =
-      compiled.terms.length === 1 &&
-      compiled.terms[0]!.kind === 'phrase' &&
-      articles.ordered &&
-      this.index.postingRuns !== undefined;
+      compiled.terms.length === 1 && compiled.terms[0]!.kind === 'phrase' && articles.ordered;
     if (!filter && compiled.excluded.length === 0 && compiled.terms.length > 0 && !lonePhrase) {
       const top = this.bestHits(compiled, facts, articles, limit);
       if (top) return top.keys.map((key) => this.hit(key, top.score, compiled, facts, context));

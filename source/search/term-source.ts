@@ -122,9 +122,8 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       // Two scores only (whole or begun last word): one list each, in key order.
       const exact: number[] = [];
       const started: number[] = [];
-      const lazily = enough !== undefined && articles.ordered && index.postingRuns !== undefined;
-      if (lazily) {
-        readFirstLazily(
+      if (enough !== undefined && articles.ordered) {
+        readFirst(
           { index, articles, term, read, enough, exact, begun: started },
           distinct,
           begunLast,
@@ -136,15 +135,10 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
           const begun = begunPostings(index, last, Math.min(...lists.map((list) => list.length)));
           if (begun) lists.push(begun);
         }
-        const candidates = intersectAll(lists);
-        if (enough === undefined || !articles.ordered) {
-          for (const key of candidates) {
-            const score = read(key);
-            if (score === 1) exact.push(key);
-            else if (score > 0) started.push(key);
-          }
-        } else {
-          readFirst(candidates, { index, term, read, enough, exact, begun: started }, begunLast);
+        for (const key of intersectAll(lists)) {
+          const score = read(key);
+          if (score === 1) exact.push(key);
+          else if (score > 0) started.push(key);
         }
       }
       return [
@@ -181,53 +175,12 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
  * Reads a phrase's candidate sentences (ascending keys, which are corpus order) only as far as
  * the first `enough` of each score: those with the whole phrase first, from the sentences
  * holding its last word as typed (`"the talk` → "talk"), then, when they are fewer, those where
- * a word the last one begins ends it ("talks"), in order, until `enough` in all. Typing a phrase
- * of common words read every sentence with "the" and a word "talk…" before: 14 s of CPU at
- * 100,000 articles.
+ * a word the last one begins ends it ("talks"), from the start again, through the begun word's
+ * keys when there are few enough to join. An index kept in segments gives its lists a segment at
+ * a time, so they are read only as far as the hits: for a phrase of common words ("said the")
+ * they hold a million keys at 100,000 articles and the hits are among the first few thousand.
  */
 function readFirst(
-  candidates: Uint32Array,
-  job: {
-    index: WordIndex;
-    term: PhraseTerm;
-    read: (key: number) => number;
-    enough: number;
-    exact: number[];
-    begun: number[];
-  },
-  /** Whether the last word is still being typed: words it begins end the phrase too. */
-  started: boolean,
-): void {
-  const { index, term, read, enough, exact, begun } = job;
-  const last = term.words[term.words.length - 1]!;
-  const scores = new Map<number, number>();
-  const withLast = !started
-    ? candidates
-    : index.frequency(last) === undefined
-      ? new Uint32Array(0)
-      : intersectAll([candidates, index.postings(last)]);
-  for (const key of withLast) {
-    const score = read(key);
-    scores.set(key, score);
-    if (score === 1) exact.push(key);
-    if (exact.length === enough) return;
-  }
-  if (!started) return;
-  for (const key of candidates) {
-    const score = scores.get(key) ?? read(key);
-    if (score > 0 && score < 1) begun.push(key);
-    if (exact.length + begun.length === enough) return;
-  }
-}
-
-/**
- * As readFirst, reading the posting lists only as far as the hits, a segment at a time, rather
- * than joining them whole first: for a phrase of common words ("said the") the lists hold a
- * million keys at 100,000 articles and the hits are among the first few thousand. The sentences
- * with the last word whole are read first; those where a word it begins ends the phrase after,
- * from the start again, through the begun word's keys when there are few enough to join.
- */
-function readFirstLazily(
   job: {
     index: WordIndex;
     articles: IndexedArticles;
@@ -243,7 +196,9 @@ function readFirstLazily(
   started: boolean,
 ): void {
   const { index, articles, term, read, enough, exact, begun } = job;
-  const runs = (word: string) => [index.postingRuns!(word)];
+  const runs = (word: string): Iterable<Uint32Array>[] => [
+    index.postingRuns ? index.postingRuns(word) : [index.postings(word)],
+  ];
   const groups = whole.map(runs);
   const last = term.words[term.words.length - 1]!;
   const scores = new Map<number, number>();
