@@ -1,34 +1,38 @@
-import { z } from 'zod';
 import { sanitiseAnnotator } from '../store/index.js';
+import * as z from '../text/schema.js';
 import { validLines } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
 import { labelList, labelMatcher, stringRecord } from './import-values.js';
 import { codePoints } from './offsets.js';
 
-const offset = z.number().int().nonnegative();
-const triple = z.tuple([offset, offset, z.string().min(1)]);
-const entity = z.object({ start_offset: offset, end_offset: offset, label: z.string().min(1) });
+const offset = z.number().check(z.int(), z.nonnegative());
+const triple = z.tuple([offset, offset, z.string().check(z.minLength(1))]);
+const entity = z.object({
+  start_offset: offset,
+  end_offset: offset,
+  label: z.string().check(z.minLength(1)),
+});
 const detail = z.object({
   start: offset,
   end: offset,
   label: z.string(),
-  note: z.string().optional(),
-  attributes: stringRecord.optional(),
+  note: z.optional(z.string()),
+  attributes: z.optional(stringRecord),
 });
 /** What margin writes beside doccano's fields; doccano keeps them as metadata. */
 const extras = z.object({
-  article: z.string().min(1).optional(),
-  annotator: z.string().optional(),
-  details: z.array(detail).optional(),
+  article: z.optional(z.string().check(z.minLength(1))),
+  annotator: z.optional(z.string()),
+  details: z.optional(z.array(detail)),
 });
 
-const lineSchema = extras.extend({
+const lineSchema = z.extend(extras, {
   text: z.string(),
-  label: z.array(triple).optional(),
-  labels: z.array(triple).optional(),
-  entities: z.array(entity).optional(),
-  meta: extras.optional(),
+  label: z.optional(z.array(triple)),
+  labels: z.optional(z.array(triple)),
+  entities: z.optional(z.array(entity)),
+  meta: z.optional(extras),
 });
 
 /**

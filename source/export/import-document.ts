@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../text/schema.js';
 import {
   describeIssue,
   describeJsonError,
@@ -24,7 +24,7 @@ export function parseDocument(content: string, errors: ImportError[]): unknown {
 }
 
 /** The items that match `schema`, each with its line; the others go to `errors` by line. */
-export function* validItems<S extends z.ZodType>(
+export function* validItems<S extends z.ZodMiniType>(
   items: readonly unknown[],
   lines: readonly number[],
   schema: S,

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../text/schema.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 
 /** A line that was not imported: `FILE:LINE: reason`. */
@@ -22,7 +22,7 @@ export function byPlace(a: ImportError, b: ImportError): number {
 }
 
 /** The first problem zod found, as `field: what is wrong` (`label: expected one of ...`). */
-export function describeIssue(error: z.ZodError): string {
+export function describeIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'not valid';
   const path = issue.path.map(String).join('.');
@@ -57,7 +57,7 @@ export function parseJson(
  * The lines of a JSON Lines file that parse and match `schema`, numbered from 1; every other
  * line goes to `errors` as `not valid JSON` or the first thing the schema found wrong.
  */
-export function* validLines<S extends z.ZodType>(
+export function* validLines<S extends z.ZodMiniType>(
   content: string,
   schema: S,
   errors: ImportError[],

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { type Placement, sanitiseAnnotator } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
 import type { Annotation, Label, ReviewStatus } from '../store/types.js';
 import { REVIEW_STATUSES } from '../store/types.js';
+import * as z from '../text/schema.js';
 import { clampContext, reanchor } from './import-anchor.js';
 import { type ImportError, validLines } from './import-errors.js';
 import type { ArticleLookup } from './import-span.js';
@@ -15,12 +15,12 @@ export const isoTime = z.iso.datetime({
 });
 
 /** An annotator's name as a file gives it: used as it is, so it must be one the store keeps. */
-export const annotatorName = z
-  .string()
-  .min(1)
-  .refine((name) => sanitiseAnnotator(name) === name, {
+export const annotatorName = z.string().check(
+  z.minLength(1),
+  z.refine((name) => sanitiseAnnotator(name) === name, {
     error: 'not a usable name (control characters, or space at either end)',
-  });
+  }),
+);
 
 /**
  * A line of `margin export --format jsonl`. Only what identifies the annotation is required, so
@@ -28,34 +28,36 @@ export const annotatorName = z
  */
 const recordSchema = z
   .object({
-    id: z.string().min(1).optional(),
-    article: z.string().min(1),
+    id: z.optional(z.string().check(z.minLength(1))),
+    article: z.string().check(z.minLength(1)),
     annotator: annotatorName,
-    label: z.string().min(1),
-    sentence: z.string().min(1).optional(),
-    text: z.string().optional(),
-    quote: z.string().optional(),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-    prefix: z.string().optional(),
-    suffix: z.string().optional(),
-    textHash: z.string().optional(),
-    note: z.string().nullable().optional(),
-    attributes: stringRecord.optional(),
-    status: z
-      .enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` })
-      .optional(),
-    created: isoTime.optional(),
-    updated: isoTime.optional(),
+    label: z.string().check(z.minLength(1)),
+    sentence: z.optional(z.string().check(z.minLength(1))),
+    text: z.optional(z.string()),
+    quote: z.optional(z.string()),
+    start: z.number().check(z.int(), z.nonnegative()),
+    end: z.number().check(z.int(), z.nonnegative()),
+    prefix: z.optional(z.string()),
+    suffix: z.optional(z.string()),
+    textHash: z.optional(z.string()),
+    note: z.optional(z.nullable(z.string())),
+    attributes: z.optional(stringRecord),
+    status: z.optional(
+      z.enum(REVIEW_STATUSES, { error: `expected one of ${REVIEW_STATUSES.join(', ')}` }),
+    ),
+    created: z.optional(isoTime),
+    updated: z.optional(isoTime),
   })
-  .refine((record) => record.end >= record.start, {
-    path: ['end'],
-    error: 'is before start',
-  })
-  .refine((record) => record.quote !== undefined || record.text !== undefined, {
-    path: ['quote'],
-    error: 'missing (and no text)',
-  });
+  .check(
+    z.refine((record) => record.end >= record.start, {
+      path: ['end'],
+      error: 'is before start',
+    }),
+    z.refine((record) => record.quote !== undefined || record.text !== undefined, {
+      path: ['quote'],
+      error: 'missing (and no text)',
+    }),
+  );
 
 /** A valid line's annotation, re-anchored; `placement`: the sentence it sits on now (null: orphan). */
 export interface ImportCandidate {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { sanitiseAnnotator } from '../store/index.js';
 import { declaredAttributes } from '../store/labels.js';
+import * as z from '../text/schema.js';
 import { fromIdentifier } from './identifiers.js';
 import { parseDocument, validItems } from './import-document.js';
 import type { ImportError } from './import-errors.js';
@@ -12,49 +12,49 @@ import { studioLabel, studioValue } from './label-studio-config.js';
 import { codePoints } from './offsets.js';
 
 const regionSchema = z.object({
-  id: z.union([z.string(), z.number()]).optional(),
+  id: z.optional(z.union([z.string(), z.number()])),
   from_name: z.string(),
   type: z.string(),
   value: z.record(z.string(), z.unknown()),
-  meta: z
-    .object({ text: z.array(z.string()).optional(), attributes: stringRecord.optional() })
-    .optional(),
+  meta: z.optional(
+    z.object({ text: z.optional(z.array(z.string())), attributes: z.optional(stringRecord) }),
+  ),
 });
 type Region = z.infer<typeof regionSchema>;
 
 const userSchema = z.union([
-  z.number().int(),
-  z.object({ id: z.number().int().optional(), email: z.string().optional() }),
+  z.number().check(z.int()),
+  z.object({ id: z.optional(z.number().check(z.int())), email: z.optional(z.string()) }),
 ]);
 
 const annotationSchema = z.object({
-  completed_by: userSchema.nullable().optional(),
-  annotator: z.string().optional(),
-  was_cancelled: z.boolean().optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
+  completed_by: z.optional(z.nullable(userSchema)),
+  annotator: z.optional(z.string()),
+  was_cancelled: z.optional(z.boolean()),
+  created_at: z.optional(z.string()),
+  updated_at: z.optional(z.string()),
   result: z.array(regionSchema),
 });
 
 const taskSchema = z.object({
   data: z.object({
     text: z.string(),
-    article: z.string().optional(),
-    annotators: stringRecord.optional(),
+    article: z.optional(z.string()),
+    annotators: z.optional(stringRecord),
   }),
-  annotations: z.array(annotationSchema).optional(),
-  predictions: z
-    .array(z.object({ result: z.array(regionSchema), model_version: z.unknown().optional() }))
-    .optional(),
+  annotations: z.optional(z.array(annotationSchema)),
+  predictions: z.optional(
+    z.array(z.object({ result: z.array(regionSchema), model_version: z.optional(z.unknown()) })),
+  ),
 });
 
 const labelsValue = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  labels: z.array(z.string()).min(1),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
+  labels: z.array(z.string()).check(z.minLength(1)),
 });
-const textValue = z.object({ text: z.array(z.string()).min(1) });
-const choicesValue = z.object({ choices: z.array(z.string()).min(1) });
+const textValue = z.object({ text: z.array(z.string()).check(z.minLength(1)) });
+const choicesValue = z.object({ choices: z.array(z.string()).check(z.minLength(1)) });
 
 /**
  * A Label Studio task list (`margin export --format label-studio`, or Label Studio's JSON

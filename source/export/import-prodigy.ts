@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { sanitiseAnnotator } from '../store/index.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import * as z from '../text/schema.js';
 import { validLines } from './import-errors.js';
 import { type ImportContext, noteStatus, type ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
@@ -8,18 +8,20 @@ import { labelList, labelMatcher, stringRecord } from './import-values.js';
 import { codePoints } from './offsets.js';
 
 const spanSchema = z.object({
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  label: z.string().min(1),
-  meta: z.object({ note: z.string().optional(), attributes: stringRecord.optional() }).optional(),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
+  label: z.string().check(z.minLength(1)),
+  meta: z.optional(
+    z.object({ note: z.optional(z.string()), attributes: z.optional(stringRecord) }),
+  ),
 });
 
 const taskSchema = z.object({
   text: z.string(),
-  spans: z.array(spanSchema).optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
-  answer: z.enum(['accept', 'reject', 'ignore']).optional(),
-  _annotator_id: z.string().optional(),
+  spans: z.optional(z.array(spanSchema)),
+  meta: z.optional(z.record(z.string(), z.unknown())),
+  answer: z.optional(z.enum(['accept', 'reject', 'ignore'])),
+  _annotator_id: z.optional(z.string()),
 });
 
 /**

@@ -1,21 +1,22 @@
-import { z } from 'zod';
 import type { LabelSet } from '../store/labels.js';
+import * as z from '../text/schema.js';
 import { labelName } from './model.js';
 
 /**
  * An object of strings (attributes) from a file, kept with every own key: zod's `record` builds
  * a plain object by assignment, which silently drops a key named `__proto__`.
  */
-export const stringRecord = z
-  .custom<Record<string, string>>(
+export const stringRecord = z.pipe(
+  z.custom<Record<string, string>>(
     (value) =>
       typeof value === 'object' &&
       value !== null &&
       !Array.isArray(value) &&
       Object.values(value).every((item) => typeof item === 'string'),
     { error: 'expected an object of strings' },
-  )
-  .transform((value) => Object.fromEntries(Object.entries(value)) as Record<string, string>);
+  ),
+  z.transform((value) => Object.fromEntries(Object.entries(value)) as Record<string, string>),
+);
 
 /**
  * Finds the project's label a file names: as stored (`claim`), as the formats spell it for

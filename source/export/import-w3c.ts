@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { sanitiseAnnotator } from '../store/index.js';
 import type { Label } from '../store/types.js';
+import * as z from '../text/schema.js';
 import { clampContext, reanchor } from './import-anchor.js';
 import { parseDocument, validItems } from './import-document.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
@@ -11,29 +11,29 @@ import { ANNOTATION_IRI, ARTICLE_IRI } from './w3c.js';
 
 const bodySchema = z.union([
   z.string(),
-  z.object({ purpose: z.string().optional(), value: z.string().optional() }),
+  z.object({ purpose: z.optional(z.string()), value: z.optional(z.string()) }),
 ]);
 const selectorSchema = z.object({
   type: z.string(),
-  exact: z.string().optional(),
-  prefix: z.string().optional(),
-  suffix: z.string().optional(),
-  start: z.number().int().nonnegative().optional(),
-  end: z.number().int().nonnegative().optional(),
+  exact: z.optional(z.string()),
+  prefix: z.optional(z.string()),
+  suffix: z.optional(z.string()),
+  start: z.optional(z.number().check(z.int(), z.nonnegative())),
+  end: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 const targetSchema = z.object({
   source: z.string(),
-  selector: z.union([selectorSchema, z.array(selectorSchema)]).optional(),
+  selector: z.optional(z.union([selectorSchema, z.array(selectorSchema)])),
 });
-const creatorSchema = z.union([z.string(), z.object({ name: z.string().optional() })]);
+const creatorSchema = z.union([z.string(), z.object({ name: z.optional(z.string()) })]);
 
 const annotationSchema = z.object({
-  id: z.string().optional(),
-  creator: z.union([creatorSchema, z.array(creatorSchema)]).optional(),
-  created: z.string().optional(),
-  modified: z.string().optional(),
-  body: z.union([bodySchema, z.array(bodySchema)]).optional(),
-  target: z.union([targetSchema, z.array(targetSchema).min(1)]),
+  id: z.optional(z.string()),
+  creator: z.optional(z.union([creatorSchema, z.array(creatorSchema)])),
+  created: z.optional(z.string()),
+  modified: z.optional(z.string()),
+  body: z.optional(z.union([bodySchema, z.array(bodySchema)])),
+  target: z.union([targetSchema, z.array(targetSchema).check(z.minLength(1))]),
 });
 
 const list = <T>(value: T | T[] | undefined): T[] =>

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
 import { LIMITS } from '../store/schema.js';
+import * as z from '../text/schema.js';
 import { oneLine } from '../text/untrusted.js';
 
 /** The project file's name, looked for in the current folder and each one above it. */
@@ -19,14 +19,15 @@ export interface Project {
 }
 
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
-const oneLineText = (what: string, max: number) =>
-  z
-    .string()
-    .max(max, `${what} holds at most ${max} characters`)
-    .refine(
+const oneLineText = (what: string, max: number, min = 0) =>
+  z.string().check(
+    ...(min > 0 ? [z.minLength(min)] : []),
+    z.maxLength(max, `${what} holds at most ${max} characters`),
+    z.refine(
       (text) => !CONTROL.test(text) && !/[\r\n]/.test(text),
       `${what} is one line of plain text`,
-    );
+    ),
+  );
 
 /** A label name travels into every export (brat types, Label Studio values): plain words. */
 const LABEL_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
@@ -36,64 +37,78 @@ const KEY = /^(?:Space|Ctrl\+[A-Za-z]|[^\p{Cc}\p{Cf}\s])$/u;
 
 const keySchema = z
   .string()
-  .refine((key) => KEY.test(key), 'expected one key: a character, Ctrl+X or Space');
+  .check(z.refine((key) => KEY.test(key), 'expected one key: a character, Ctrl+X or Space'));
 
 const attributeSchema = z.strictObject({
-  name: z
-    .string()
-    .min(1, 'an attribute needs a name')
-    .max(
+  name: z.string().check(
+    z.minLength(1, 'an attribute needs a name'),
+    z.maxLength(
       LIMITS.attributeNameCharacters,
       `an attribute name holds at most ${LIMITS.attributeNameCharacters} characters`,
-    )
-    .refine((name) => !CONTROL.test(name) && !/\s/.test(name), 'an attribute name is one word'),
-  values: z
-    .array(
-      oneLineText('a value', LIMITS.attributeValueCharacters).refine(
-        (value) => value.trim() !== '',
-        'a value is not empty',
-      ),
-    )
-    .min(1, 'a list of values holds at least one')
-    .optional(),
+    ),
+    z.refine((name) => !CONTROL.test(name) && !/\s/.test(name), 'an attribute name is one word'),
+  ),
+  values: z.optional(
+    z
+      .array(
+        oneLineText('a value', LIMITS.attributeValueCharacters).check(
+          z.refine((value) => value.trim() !== '', 'a value is not empty'),
+        ),
+      )
+      .check(z.minLength(1, 'a list of values holds at least one')),
+  ),
 });
 
 const labelSchema = z.strictObject({
   name: z
     .string()
-    .min(1, 'a label needs a name')
-    .max(
-      LIMITS.labelNameCharacters,
-      `a label name holds at most ${LIMITS.labelNameCharacters} characters`,
-    )
-    .regex(LABEL_NAME, 'a label name is letters, digits, "-", "_" or "." (claim, frame-economic)'),
+    .check(
+      z.minLength(1, 'a label needs a name'),
+      z.maxLength(
+        LIMITS.labelNameCharacters,
+        `a label name holds at most ${LIMITS.labelNameCharacters} characters`,
+      ),
+      z.regex(
+        LABEL_NAME,
+        'a label name is letters, digits, "-", "_" or "." (claim, frame-economic)',
+      ),
+    ),
   key: keySchema,
   colour: z
     .string()
-    .refine(
-      (colour) => colour in LABEL_COLOURS,
-      `expected one of ${Object.keys(LABEL_COLOURS).join(', ')}`,
+    .check(
+      z.refine(
+        (colour) => colour in LABEL_COLOURS,
+        `expected one of ${Object.keys(LABEL_COLOURS).join(', ')}`,
+      ),
     ),
   letter: z
     .string()
-    .refine((letter) => /^[\p{L}\p{N}]$/u.test(letter), 'a letter is one letter or digit'),
-  description: oneLineText('a description', 120).default(''),
-  attributes: z.array(attributeSchema).max(LIMITS.attributes).default([]),
+    .check(z.refine((letter) => /^[\p{L}\p{N}]$/u.test(letter), 'a letter is one letter or digit')),
+  description: z._default(oneLineText('a description', 120), ''),
+  attributes: z._default(z.array(attributeSchema).check(z.maxLength(LIMITS.attributes)), []),
 });
 
-const pathSchema = z
-  .string()
-  .min(1, 'expected a path')
-  .refine((path) => !CONTROL.test(path), 'a path has no control characters');
+const pathSchema = z.string().check(
+  z.minLength(1, 'expected a path'),
+  z.refine((path) => !CONTROL.test(path), 'a path has no control characters'),
+);
 
 const fileSchema = z.strictObject({
-  $comment: z.string().optional(),
-  corpus: pathSchema.default('seeds'),
-  store: pathSchema.default('annotations'),
-  annotator: oneLineText('an annotator name', 200).min(1).optional(),
-  guidelines: pathSchema.optional(),
-  labels: z.array(labelSchema).min(1, 'a project needs at least one label').max(36).optional(),
-  keys: z.record(z.string(), z.union([keySchema, z.array(keySchema).min(1)])).default({}),
+  $comment: z.optional(z.string()),
+  corpus: z._default(pathSchema, 'seeds'),
+  store: z._default(pathSchema, 'annotations'),
+  annotator: z.optional(oneLineText('an annotator name', 200, 1)),
+  guidelines: z.optional(pathSchema),
+  labels: z.optional(
+    z
+      .array(labelSchema)
+      .check(z.minLength(1, 'a project needs at least one label'), z.maxLength(36)),
+  ),
+  keys: z._default(
+    z.record(z.string(), z.union([keySchema, z.array(keySchema).check(z.minLength(1))])),
+    {},
+  ),
 });
 
 /** Where in the file a problem is: `labels[3].key`. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../text/schema.js';
 import {
   fileSchemaV0,
   fileSchemaV1,
@@ -66,7 +66,7 @@ export function parseStoreText(text: string): StoreDoc {
   return check(fileSchemaV1, value);
 }
 
-function check<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+function check<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 3).map((issue) => {

@@ -1,17 +1,17 @@
-import { z } from 'zod';
 import { sanitizeLine, sanitizeText } from '../corpus/sanitize.js';
+import * as z from '../text/schema.js';
 import { REVIEW_STATUSES } from './types.js';
 
 export const SCHEMA_NAME = 'margin.annotations';
 export const SCHEMA_VERSION = 1;
 
 const anchorSchema = z.strictObject({
-  sentence: z.string().min(1),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  sentence: z.string().check(z.minLength(1)),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
   quote: z.string(),
-  prefix: z.string().max(32),
-  suffix: z.string().max(32),
+  prefix: z.string().check(z.maxLength(32)),
+  suffix: z.string().check(z.maxLength(32)),
   textHash: z.string(),
 });
 
@@ -49,33 +49,48 @@ export const LIMITS = {
 /** Any label a project may have named, within limits: one line, no control characters. */
 const labelSchema = z
   .string()
-  .min(1)
-  .max(LIMITS.labelNameCharacters)
-  .regex(/^[^\u0000-\u001f\u007f-\u009f]+$/, 'a label name is one line without control characters');
+  .check(
+    z.minLength(1),
+    z.maxLength(LIMITS.labelNameCharacters),
+    z.regex(
+      /^[^\u0000-\u001f\u007f-\u009f]+$/,
+      'a label name is one line without control characters',
+    ),
+  );
 
-const noteSchema = z.string().max(LIMITS.noteCharacters).transform(cleanNote);
+const noteSchema = z.pipe(
+  z.string().check(z.maxLength(LIMITS.noteCharacters)),
+  z.transform(cleanNote),
+);
 /**
  * A record of text values, checked by hand: zod's `record` builds its output by assignment and
  * drops an attribute named `__proto__`, which must round-trip like any other name.
  */
-const attributesSchema = z.unknown().transform((value, context): Record<string, string> => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    context.addIssue({ code: 'custom', message: 'expected an object of text values' });
-    return z.NEVER;
-  }
-  const entries = Object.entries(value);
-  const wrong = entries.find(([, each]) => typeof each !== 'string');
-  const problem = wrong
-    ? `the value of ${JSON.stringify(wrong[0])} is not text`
-    : entries.some(([name]) => name === '')
-      ? 'an attribute name is empty'
-      : beyondLimits(undefined, Object.fromEntries(entries) as Record<string, string>);
-  if (problem) {
-    context.addIssue({ code: 'custom', message: problem });
-    return z.NEVER;
-  }
-  return cleanAttributes(Object.fromEntries(entries) as Record<string, string>);
-});
+const attributesSchema = z.pipe(
+  z.unknown(),
+  z.transform((value, context): Record<string, string> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      context.issues.push({
+        code: 'custom',
+        message: 'expected an object of text values',
+        input: value,
+      });
+      return z.NEVER;
+    }
+    const entries = Object.entries(value);
+    const wrong = entries.find(([, each]) => typeof each !== 'string');
+    const problem = wrong
+      ? `the value of ${JSON.stringify(wrong[0])} is not text`
+      : entries.some(([name]) => name === '')
+        ? 'an attribute name is empty'
+        : beyondLimits(undefined, Object.fromEntries(entries) as Record<string, string>);
+    if (problem) {
+      context.issues.push({ code: 'custom', message: problem, input: value });
+      return z.NEVER;
+    }
+    return cleanAttributes(Object.fromEntries(entries) as Record<string, string>);
+  }),
+);
 
 /** Why a note or attributes cannot be stored, or null when they fit the limits. */
 export function beyondLimits(
@@ -103,11 +118,11 @@ export function beyondLimits(
 
 /** One annotation as stored: the article and annotator are the file's, not repeated per entry. */
 export const storedAnnotationSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label: labelSchema,
   anchor: anchorSchema,
-  note: noteSchema.optional(),
-  attributes: attributesSchema.optional(),
+  note: z.optional(noteSchema),
+  attributes: z.optional(attributesSchema),
   created: isoTime,
   updated: isoTime,
 });
@@ -115,8 +130,8 @@ export const storedAnnotationSchema = z.strictObject({
 export const fileSchemaV1 = z.strictObject({
   schema: z.literal(SCHEMA_NAME),
   version: z.literal(1),
-  article: z.string().min(1),
-  annotator: z.string().min(1),
+  article: z.string().check(z.minLength(1)),
+  annotator: z.string().check(z.minLength(1)),
   status: z.enum(REVIEW_STATUSES),
   annotations: z.array(storedAnnotationSchema),
 });
@@ -132,19 +147,19 @@ export type StoreDoc = z.infer<typeof fileSchemaV1>;
 export const fileSchemaV0 = z.strictObject({
   schema: z.literal(SCHEMA_NAME),
   version: z.literal(0),
-  article: z.string().min(1),
-  annotator: z.string().min(1),
+  article: z.string().check(z.minLength(1)),
+  annotator: z.string().check(z.minLength(1)),
   done: z.boolean(),
   tags: z.array(
     z.strictObject({
-      id: z.string().min(1),
+      id: z.string().check(z.minLength(1)),
       label: labelSchema,
-      sentence: z.string().min(1),
-      start: z.number().int().nonnegative(),
-      end: z.number().int().nonnegative(),
+      sentence: z.string().check(z.minLength(1)),
+      start: z.number().check(z.int(), z.nonnegative()),
+      end: z.number().check(z.int(), z.nonnegative()),
       text: z.string(),
       textHash: z.string(),
-      note: noteSchema.optional(),
+      note: z.optional(noteSchema),
       created: isoTime,
     }),
   ),

@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { z } from 'zod';
+import * as z from '../text/schema.js';
 import { LINK_REFUSAL } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
@@ -33,8 +33,8 @@ export interface StoryLink {
 }
 
 const sentenceSchema = z.strictObject({
-  article: z.string().min(1).max(1000),
-  sentence: z.string().min(1).max(200),
+  article: z.string().check(z.minLength(1), z.maxLength(1000)),
+  sentence: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 const fileSchema = z.strictObject({
   schema: z.literal(STORY_LINKS_SCHEMA),
@@ -49,7 +49,7 @@ const fileSchema = z.strictObject({
         created: z.iso.datetime({ offset: true }),
       }),
     )
-    .max(MAX_STORY_LINKS),
+    .check(z.maxLength(MAX_STORY_LINKS)),
 });
 type StoryLinksFile = z.infer<typeof fileSchema>;
 
