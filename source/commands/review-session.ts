@@ -22,7 +22,8 @@ import type { Repository } from '../store/repository.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
 const FIRST_FRAME_WAIT_MS = 150;
-/** Articles that arrive while loading are handed to the screen in batches this often. */
+/** Articles that arrive while loading are handed to the screen in batches this often (and the
+ * warm start's count moves as often). */
 const FLUSH_MS = 60;
 /** Articles a warm start shows in its first frame; the rest of the list follows behind it. */
 const FIRST_PAGE = 256;
@@ -211,10 +212,16 @@ async function warmSession(
     let done = 0;
     // After the first frame: it is drawn once the controller has started.
     await yieldToEventLoop();
+    // Each report redraws the whole screen (about 9 ms at 100,000 articles): reported as often
+    // as a cold start's bar moves, not at every step, the list is whole ~0.3 s sooner.
+    let told = performance.now();
     for (const step of index.summarySteps(STEP)) {
       for (const summary of step) list[summary.ord] = reuse[summary.ord] ?? make(summary);
       done += step.length;
-      progress(done);
+      if (performance.now() - told >= FLUSH_MS) {
+        told = performance.now();
+        progress(done);
+      }
       await yieldToEventLoop();
       if (stopped()) return null;
     }
