@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import measure from 'string-width';
 
 /**
@@ -15,7 +16,10 @@ export function isOneColumnEach(text: string): boolean {
   return ONE_COLUMN.test(text);
 }
 
-/** `string-width`'s options; with any set, the answer is left to it. */
+/**
+ * `string-width`'s options. Wide ambiguous characters, or escape sequences counted in text that
+ * has them, are left to it.
+ */
 export interface WidthOptions {
   ambiguousIsNarrow?: boolean;
   countAnsiEscapeCodes?: boolean;
@@ -29,8 +33,17 @@ export interface WidthOptions {
  * as it is long and anything else still goes to `string-width`.
  */
 export default function stringWidth(text: string, options?: WidthOptions): number {
-  if (options === undefined && isOneColumnEach(text)) {
-    return text.length;
+  // Ambiguous characters (`·`) are one column unless asked otherwise; whether escape sequences
+  // count does not matter to text that has none (none is a one-column character).
+  if (options?.ambiguousIsNarrow !== false) {
+    if (isOneColumnEach(text)) return text.length;
+    // Ink measures styled text too; its escape sequences take no column (`string-width` strips
+    // them first as well). Sent on, every styled line was segmented and each grapheme tested
+    // against the emoji pattern, whose compilation alone took 30–60 ms of the first frame.
+    if (!options?.countAnsiEscapeCodes && (text.includes('\u001B') || text.includes('\u009B'))) {
+      const plain = stripVTControlCharacters(text);
+      if (isOneColumnEach(plain)) return plain.length;
+    }
   }
   return measure(text, options);
 }
