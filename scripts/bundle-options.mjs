@@ -1,12 +1,16 @@
 // The esbuild settings of what margin ships, shared by the CLI's bundle (bundle.mjs) and the
 // bench's bundle of the review screen (bundle-bench.mjs), so the bench times the screen as shipped.
 import { fastStringWidth } from './fast-string-width.mjs';
+import { lazyAtImport } from './lazy-at-import.mjs';
 
 /** `require` for bundled CommonJS code, made when first called (esbuild calls it as a function only). */
 export const LAZY_REQUIRE =
   "import { createRequire as __marginRequire } from 'node:module'; let __marginRequired; const require = (id) => (__marginRequired ??= __marginRequire(import.meta.url))(id);";
 
-/** Bundled for Node 20 as ES modules, minified, production React, margin's string width. */
+/**
+ * Bundled for Node 20 as ES modules, minified, production React, margin's string width, text
+ * helpers' segmenters made on first use.
+ */
 export const shipped = {
   bundle: true,
   format: 'esm',
@@ -23,7 +27,7 @@ export const shipped = {
   logOverride: { 'assign-to-define': 'silent' },
   // Ink imports its React DevTools bridge only when DEV=true; margin never ships it.
   alias: { 'react-devtools-core': './scripts/no-devtools.mjs' },
-  plugins: [fastStringWidth],
+  plugins: [fastStringWidth, lazyAtImport],
   define: {
     // React's development build is for React developers; the shipped CLI never needs it.
     'process.env.NODE_ENV': '"production"',

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { LAZY_REQUIRE, shipped } from './bundle-options.mjs';
 import { replacedFor } from './fast-string-width.mjs';
+import { madeLazy } from './lazy-at-import.mjs';
 
 const root = new URL('..', import.meta.url);
 
@@ -43,6 +44,12 @@ await build({
 
 if (![...replacedFor].some((importer) => importer.endsWith('ink/build/output.js'))) {
   throw new Error("Ink's frame no longer measures text with the string-width margin replaces");
+}
+// Each module the plugin knows is one the screen imports: one no longer bundled is a stale entry.
+if (madeLazy.size !== 4) {
+  throw new Error(
+    `scripts/lazy-at-import.mjs changed ${[...madeLazy].join(', ')}: expected 4 modules`,
+  );
 }
 
 // Worker threads run scripts of their own, beside the chunk that starts them: the corpus index
