@@ -215,7 +215,7 @@ async function warmSession(
     // Each report redraws the whole screen (about 9 ms at 100,000 articles): reported as often
     // as a cold start's bar moves, not at every step, the list is whole ~0.3 s sooner.
     let told = performance.now();
-    for (const step of index.summarySteps(STEP)) {
+    for (const step of index.listingSteps(STEP)) {
       for (const summary of step) list[summary.ord] = reuse[summary.ord] ?? make(summary);
       done += step.length;
       if (performance.now() - told >= FLUSH_MS) {

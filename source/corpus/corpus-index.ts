@@ -21,6 +21,12 @@ export interface ArticleSummary {
 }
 
 /**
+ * What the review's list holds of each article, its body read when shown: a summary without the
+ * opening words (four fifths of a summary's bytes at 100,000 articles) or the sentence count.
+ */
+export type ArticleListing = Omit<ArticleSummary, 'opening' | 'sentences'>;
+
+/**
  * The corpus as every part of margin reads it: in corpus order, a page of summaries or one
  * article at a time, so that memory does not grow with the corpus. The on-disk index serves
  * archives of a million articles; `memoryCorpusIndex` serves tests and small inputs.

@@ -1,4 +1,4 @@
-import type { ArticleSummary, CorpusIndex } from './corpus-index.js';
+import type { ArticleListing, CorpusIndex } from './corpus-index.js';
 import type { Article, Sentence } from './types.js';
 
 /**
@@ -40,7 +40,7 @@ class LazyArticle implements Article {
   readonly warnings: string[];
 
   constructor(
-    summary: ArticleSummary,
+    summary: ArticleListing,
     private readonly bodies: Bodies,
   ) {
     this.id = summary.id;
@@ -73,7 +73,7 @@ class LazyArticle implements Article {
 export function lazyArticleMaker(
   index: CorpusIndex,
   keep = 64,
-): (summary: ArticleSummary) => Article {
+): (summary: ArticleListing) => Article {
   const bodies = new Bodies(index, keep);
   return (summary) => new LazyArticle(summary, bodies);
 }

@@ -72,6 +72,27 @@ describe('the corpus index', () => {
     }
   });
 
+  it('lists each article in steps as its summary has it, without the opening words', async () => {
+    await corpus.write(
+      'e.html',
+      '<html><head><meta name="author" content="Ana Ruiz"><meta property="og:site_name" content="Harbour Tribune"><title>Port talks</title></head><body><article><p>The port of Varna reopened on Monday after a storm closed it.</p></article></body></html>',
+    );
+    await corpus.write('f.txt', 'no title here, only a line of text that ends without a stop');
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'quick' });
+    try {
+      const expected = index
+        .summaries(0, index.size())
+        .map(({ opening: _opening, sentences: _sentences, ...listing }) => listing);
+      expect(expected.some((each) => each.byline === 'Ana Ruiz')).toBe(true);
+      expect(expected.some((each) => each.title === null)).toBe(true);
+      const steps = [...index.listingSteps(2)];
+      expect(steps.map((step) => step.length)).toEqual([2, 2, 1]);
+      expect(steps.flat().sort((a, b) => a.ord - b.ord)).toEqual(expected);
+    } finally {
+      index.close();
+    }
+  });
+
   it('is rebuilt when deleted, with nothing lost', async () => {
     await throughIndex();
     deleteCorpusIndex(corpus.root(), cacheDir);

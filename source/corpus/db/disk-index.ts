@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { sentenceWords, words } from '../../text/fold.js';
-import type { ArticleSummary, CorpusIndex } from '../corpus-index.js';
+import type { ArticleListing, ArticleSummary, CorpusIndex } from '../corpus-index.js';
 import type { Article, FileProblem, Sentence } from '../types.js';
 import type { WordIndex } from '../word-index.js';
 import { decodePostings } from './postings.js';
@@ -114,6 +114,12 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       summaryRange: db.prepare(
         'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
       ),
+      // As sourceRange: one JSON text of lists a step.
+      listingRange: db
+        .prepare(
+          'SELECT json_array(json_group_array(number), json_group_array(id), json_group_array(path), json_group_array(title), json_group_array(date), json_group_array(byline), json_group_array(source), json_group_array(json(warnings))) FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+        )
+        .pluck(),
       headRange: db.prepare(
         'SELECT number, id, title, date, byline, source FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
       ),
@@ -249,6 +255,48 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       this.statements.summaryRange,
       (row, ord) => this.toSummary(row, ord),
     );
+  }
+
+  /**
+   * The same as listings, what the review's list holds: without the opening words, and in one
+   * JSON text a step (as `sourceSteps`), 100,000 are read in about half the time (0.81–1.03 s →
+   * 0.43–0.69 s in one process at load 10).
+   */
+  *listingSteps(size = BULK_SUMMARIES): Generator<ArticleListing[], void, undefined> {
+    type Columns = [
+      number[],
+      string[],
+      string[],
+      Array<string | null>,
+      Array<string | null>,
+      Array<string | null>,
+      Array<string | null>,
+      string[][],
+    ];
+    const { numbers, ords } = this.snapshot;
+    for (let from = 0; from < numbers.length; from += size) {
+      const last = Math.min(from + size, numbers.length) - 1;
+      const text = this.statements.listingRange.get(numbers[from]!, numbers[last]!) as string;
+      const [found, ids, paths, titles, dates, bylines, sources, warnings] = JSON.parse(
+        text,
+      ) as Columns;
+      const step: ArticleListing[] = [];
+      for (let row = 0; row < found.length; row++) {
+        const at = positionOf(numbers, found[row]!);
+        if (at < 0) continue;
+        step.push({
+          ord: ords[at]!,
+          id: ids[row]!,
+          path: join(this.root, paths[row]!),
+          title: titles[row]!,
+          date: dates[row]!,
+          byline: bylines[row]!,
+          source: sources[row]!,
+          warnings: warnings[row]!,
+        });
+      }
+      yield step;
+    }
   }
 
   /**
