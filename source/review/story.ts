@@ -1,7 +1,7 @@
 import type { StoryLink } from '../store/index.js';
 import type { Label } from '../store/types.js';
-import { wordDiff } from '../story/describe.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
+import { wordDiff } from '../story/word-diff.js';
 import { sortLabels } from './marks.js';
 import { jumpTo, withCurrent, withCursor } from './navigation.js';
 import { articleById, currentArticle, cursorOf, marksOf } from './selectors.js';

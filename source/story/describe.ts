@@ -2,17 +2,16 @@
  * Turns a compact group (positions) into what the story view shows: each member's text, source,
  * date and labels, the group's kind, the differences, and a word diff against the anchor.
  */
-import { diffWords } from 'diff';
 import { differences, perText } from './differences.js';
 import { type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
 import type {
-  DiffPart,
   GroupMember,
   StoryArticle,
   StoryCluster,
   StoryGroup,
   StoryKind,
 } from './types.js';
+import { wordDiff } from './word-diff.js';
 
 /** The labels reviewers gave a sentence (any annotator), as the caller keeps them. */
 export type LabelsOf = (article: string, sentence: string) => readonly string[];
@@ -92,12 +91,4 @@ export function kindOf(
 function featuresOf(members: readonly GroupMember[]): SentenceFeatures[] {
   const vocabulary = new Vocabulary();
   return members.map((member) => sentenceFeatures(member.text, vocabulary));
-}
-
-/** Word diff (the `diff` package's `diffWords`), turning `from` into `to`. */
-export function wordDiff(from: string, to: string): DiffPart[] {
-  return diffWords(from, to).map((change) => ({
-    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
-    text: change.value,
-  }));
 }
