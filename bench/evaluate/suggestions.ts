@@ -14,6 +14,7 @@ import {
   suggest,
 } from '../../source/suggest/index.js';
 import { accepts, type GoldArticle, type Matched, matchGold, overlaps } from './gold.js';
+import type { Scored } from './ranking.js';
 
 export const LABELS: readonly LabelSpec[] = [
   { name: 'claim' },
@@ -31,6 +32,8 @@ export interface LabelFigures {
   tp: number;
   fp: number;
   fn: number;
+  /** Every sentence's score with its gold, for the ranking figures (`ranking.ts`). */
+  scored: Scored[];
 }
 
 export interface AttributeFigures {
@@ -84,26 +87,33 @@ export function goldSentences(
 
 const ratio = (a: number, b: number): number => (b === 0 ? Number.NaN : a / b);
 
-function figuresOf(
-  label: string,
-  { tp, fp, fn }: { tp: number; fp: number; fn: number },
-): LabelFigures {
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  scored: Scored[];
+}
+
+const noCounts = (): Counts => ({ tp: 0, fp: 0, fn: 0, scored: [] });
+
+function figuresOf(label: string, { tp, fp, fn, scored }: Counts): LabelFigures {
   const precision = ratio(tp, tp + fp);
   const recall = ratio(tp, tp + fn);
   const f1 = tp === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-  return { label, precision, recall, f1, support: tp + fn, tp, fp, fn };
+  return { label, precision, recall, f1, support: tp + fn, tp, fp, fn, scored };
 }
 
 /** Label figures of several evaluations counted together (micro-averaged). */
 export function pooled(evaluations: readonly Evaluation[]): Evaluation {
   const first = evaluations[0]!;
   const labels = first.labels.map(({ label }) => {
-    const sum = { tp: 0, fp: 0, fn: 0 };
+    const sum = noCounts();
     for (const evaluation of evaluations) {
       const figures = evaluation.labels.find((candidate) => candidate.label === label)!;
       sum.tp += figures.tp;
       sum.fp += figures.fp;
       sum.fn += figures.fn;
+      sum.scored.push(...figures.scored);
     }
     return figuresOf(label, sum);
   });
@@ -117,9 +127,7 @@ export function evaluate(
   model: SuggestModel,
   only?: ReadonlySet<string>,
 ): Evaluation {
-  const counts = new Map<string, { tp: number; fp: number; fn: number }>(
-    LABELS.map(({ name }) => [name, { tp: 0, fp: 0, fn: 0 }]),
-  );
+  const counts = new Map<string, Counts>(LABELS.map(({ name }) => [name, noCounts()]));
   const attribute = {
     speaker: { right: 0, count: 0 },
     claimant: { right: 0, count: 0 },
@@ -138,6 +146,7 @@ export function evaluate(
       for (const score of suggestion.labels) {
         const count = counts.get(score.label)!;
         const truth = gold.labels.includes(score.label);
+        count.scored.push([score.score, truth]);
         if (truth && score.suggested) count.tp++;
         else if (score.suggested) count.fp++;
         else if (truth) count.fn++;
