@@ -1,12 +1,5 @@
 import type * as z from '../text/schema.js';
-import {
-  fileSchemaV0,
-  fileSchemaV1,
-  migrateV0,
-  SCHEMA_NAME,
-  SCHEMA_VERSION,
-  type StoreDoc,
-} from './schema.js';
+import { migrateV0, SCHEMA_NAME, SCHEMA_VERSION, type StoreDoc, storeSchemas } from './schema.js';
 
 /** A line git writes where a merge left both sides of a conflict in the file. */
 const CONFLICT_MARKER = /^(?:<{7}|>{7}) /m;
@@ -62,8 +55,8 @@ export function parseStoreText(text: string): StoreDoc {
       `schema version ${version} is newer than this margin understands (${SCHEMA_VERSION}); upgrade margin to edit it`,
     );
   }
-  if (version === 0) return migrateV0(check(fileSchemaV0, value));
-  return check(fileSchemaV1, value);
+  if (version === 0) return migrateV0(check(storeSchemas().fileV0, value));
+  return check(storeSchemas().fileV1, value);
 }
 
 function check<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {

@@ -5,18 +5,6 @@ import { REVIEW_STATUSES } from './types.js';
 export const SCHEMA_NAME = 'margin.annotations';
 export const SCHEMA_VERSION = 1;
 
-const anchorSchema = z.strictObject({
-  sentence: z.string().check(z.minLength(1)),
-  start: z.number().check(z.int(), z.nonnegative()),
-  end: z.number().check(z.int(), z.nonnegative()),
-  quote: z.string(),
-  prefix: z.string().check(z.maxLength(32)),
-  suffix: z.string().check(z.maxLength(32)),
-  textHash: z.string(),
-});
-
-const isoTime = z.iso.datetime({ offset: true });
-
 /**
  * Notes and attributes are free text, and a store file may be imported or edited by hand: read
  * and written alike, they lose control and escape sequences, so no consumer (the UI, an export
@@ -46,52 +34,6 @@ export const LIMITS = {
   labelNameCharacters: 64,
 } as const;
 
-/** Any label a project may have named, within limits: one line, no control characters. */
-const labelSchema = z
-  .string()
-  .check(
-    z.minLength(1),
-    z.maxLength(LIMITS.labelNameCharacters),
-    z.regex(
-      /^[^\u0000-\u001f\u007f-\u009f]+$/,
-      'a label name is one line without control characters',
-    ),
-  );
-
-const noteSchema = z.pipe(
-  z.string().check(z.maxLength(LIMITS.noteCharacters)),
-  z.transform(cleanNote),
-);
-/**
- * A record of text values, checked by hand: zod's `record` builds its output by assignment and
- * drops an attribute named `__proto__`, which must round-trip like any other name.
- */
-const attributesSchema = z.pipe(
-  z.unknown(),
-  z.transform((value, context): Record<string, string> => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      context.issues.push({
-        code: 'custom',
-        message: 'expected an object of text values',
-        input: value,
-      });
-      return z.NEVER;
-    }
-    const entries = Object.entries(value);
-    const wrong = entries.find(([, each]) => typeof each !== 'string');
-    const problem = wrong
-      ? `the value of ${JSON.stringify(wrong[0])} is not text`
-      : entries.some(([name]) => name === '')
-        ? 'an attribute name is empty'
-        : beyondLimits(undefined, Object.fromEntries(entries) as Record<string, string>);
-    if (problem) {
-      context.issues.push({ code: 'custom', message: problem, input: value });
-      return z.NEVER;
-    }
-    return cleanAttributes(Object.fromEntries(entries) as Record<string, string>);
-  }),
-);
-
 /** Why a note or attributes cannot be stored, or null when they fit the limits. */
 export function beyondLimits(
   note: string | null | undefined,
@@ -116,56 +58,129 @@ export function beyondLimits(
   return null;
 }
 
-/** One annotation as stored: the article and annotator are the file's, not repeated per entry. */
-export const storedAnnotationSchema = z.strictObject({
-  id: z.string().check(z.minLength(1)),
-  label: labelSchema,
-  anchor: anchorSchema,
-  note: z.optional(noteSchema),
-  attributes: z.optional(attributesSchema),
-  created: isoTime,
-  updated: isoTime,
-});
-
-export const fileSchemaV1 = z.strictObject({
-  schema: z.literal(SCHEMA_NAME),
-  version: z.literal(1),
-  article: z.string().check(z.minLength(1)),
-  annotator: z.string().check(z.minLength(1)),
-  status: z.enum(REVIEW_STATUSES),
-  annotations: z.array(storedAnnotationSchema),
-});
-
-export type StoredAnnotation = z.infer<typeof storedAnnotationSchema>;
-/** The content of one store file: one annotator's work on one article. */
-export type StoreDoc = z.infer<typeof fileSchemaV1>;
-
 /**
- * Version 0, the pre-release format: a `done` flag instead of a status, and flat tags that kept
- * the sentence text but no context around it.
+ * The store's schemas, made when a store file is first checked: making zod schemas takes some
+ * milliseconds at import, which a review's first frame need not wait for (a warm start reads its
+ * counts from the store index and parses no file until one is opened).
  */
-export const fileSchemaV0 = z.strictObject({
-  schema: z.literal(SCHEMA_NAME),
-  version: z.literal(0),
-  article: z.string().check(z.minLength(1)),
-  annotator: z.string().check(z.minLength(1)),
-  done: z.boolean(),
-  tags: z.array(
-    z.strictObject({
-      id: z.string().check(z.minLength(1)),
-      label: labelSchema,
-      sentence: z.string().check(z.minLength(1)),
-      start: z.number().check(z.int(), z.nonnegative()),
-      end: z.number().check(z.int(), z.nonnegative()),
-      text: z.string(),
-      textHash: z.string(),
-      note: z.optional(noteSchema),
-      created: isoTime,
-    }),
-  ),
-});
+function makeSchemas() {
+  const anchorSchema = z.strictObject({
+    sentence: z.string().check(z.minLength(1)),
+    start: z.number().check(z.int(), z.nonnegative()),
+    end: z.number().check(z.int(), z.nonnegative()),
+    quote: z.string(),
+    prefix: z.string().check(z.maxLength(32)),
+    suffix: z.string().check(z.maxLength(32)),
+    textHash: z.string(),
+  });
 
-export function migrateV0(old: z.infer<typeof fileSchemaV0>): StoreDoc {
+  const isoTime = z.iso.datetime({ offset: true });
+
+  /** Any label a project may have named, within limits: one line, no control characters. */
+  const labelSchema = z
+    .string()
+    .check(
+      z.minLength(1),
+      z.maxLength(LIMITS.labelNameCharacters),
+      z.regex(
+        /^[^\u0000-\u001f\u007f-\u009f]+$/,
+        'a label name is one line without control characters',
+      ),
+    );
+
+  const noteSchema = z.pipe(
+    z.string().check(z.maxLength(LIMITS.noteCharacters)),
+    z.transform(cleanNote),
+  );
+  /**
+   * A record of text values, checked by hand: zod's `record` builds its output by assignment and
+   * drops an attribute named `__proto__`, which must round-trip like any other name.
+   */
+  const attributesSchema = z.pipe(
+    z.unknown(),
+    z.transform((value, context): Record<string, string> => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        context.issues.push({
+          code: 'custom',
+          message: 'expected an object of text values',
+          input: value,
+        });
+        return z.NEVER;
+      }
+      const entries = Object.entries(value);
+      const wrong = entries.find(([, each]) => typeof each !== 'string');
+      const problem = wrong
+        ? `the value of ${JSON.stringify(wrong[0])} is not text`
+        : entries.some(([name]) => name === '')
+          ? 'an attribute name is empty'
+          : beyondLimits(undefined, Object.fromEntries(entries) as Record<string, string>);
+      if (problem) {
+        context.issues.push({ code: 'custom', message: problem, input: value });
+        return z.NEVER;
+      }
+      return cleanAttributes(Object.fromEntries(entries) as Record<string, string>);
+    }),
+  );
+
+  /** One annotation as stored: the article and annotator are the file's, not repeated per entry. */
+  const storedAnnotationSchema = z.strictObject({
+    id: z.string().check(z.minLength(1)),
+    label: labelSchema,
+    anchor: anchorSchema,
+    note: z.optional(noteSchema),
+    attributes: z.optional(attributesSchema),
+    created: isoTime,
+    updated: isoTime,
+  });
+
+  const fileSchemaV1 = z.strictObject({
+    schema: z.literal(SCHEMA_NAME),
+    version: z.literal(1),
+    article: z.string().check(z.minLength(1)),
+    annotator: z.string().check(z.minLength(1)),
+    status: z.enum(REVIEW_STATUSES),
+    annotations: z.array(storedAnnotationSchema),
+  });
+
+  /**
+   * Version 0, the pre-release format: a `done` flag instead of a status, and flat tags that kept
+   * the sentence text but no context around it.
+   */
+  const fileSchemaV0 = z.strictObject({
+    schema: z.literal(SCHEMA_NAME),
+    version: z.literal(0),
+    article: z.string().check(z.minLength(1)),
+    annotator: z.string().check(z.minLength(1)),
+    done: z.boolean(),
+    tags: z.array(
+      z.strictObject({
+        id: z.string().check(z.minLength(1)),
+        label: labelSchema,
+        sentence: z.string().check(z.minLength(1)),
+        start: z.number().check(z.int(), z.nonnegative()),
+        end: z.number().check(z.int(), z.nonnegative()),
+        text: z.string(),
+        textHash: z.string(),
+        note: z.optional(noteSchema),
+        created: isoTime,
+      }),
+    ),
+  });
+  return { storedAnnotation: storedAnnotationSchema, fileV1: fileSchemaV1, fileV0: fileSchemaV0 };
+}
+
+type Schemas = ReturnType<typeof makeSchemas>;
+let made: Schemas | null = null;
+export const storeSchemas = (): Schemas => {
+  made ??= makeSchemas();
+  return made;
+};
+
+export type StoredAnnotation = z.infer<Schemas['storedAnnotation']>;
+/** The content of one store file: one annotator's work on one article. */
+export type StoreDoc = z.infer<Schemas['fileV1']>;
+
+export function migrateV0(old: z.infer<Schemas['fileV0']>): StoreDoc {
   return {
     schema: SCHEMA_NAME,
     version: 1,

@@ -15,7 +15,7 @@ import {
   cleanNote,
   type StoreDoc,
   type StoredAnnotation,
-  storedAnnotationSchema,
+  storeSchemas,
 } from './schema.js';
 import { RefusedFileError, type Storage } from './storage.js';
 import type { CountRow, KeptPlacement, Placements } from './store-index.js';
@@ -1077,7 +1077,7 @@ function toAnnotation(stored: StoredAnnotation, doc: StoreDoc): Annotation {
 
 function toStored(annotation: Annotation): StoredAnnotation {
   const { article: _article, annotator: _annotator, ...rest } = annotation;
-  const checked = storedAnnotationSchema.safeParse(
+  const checked = storeSchemas().storedAnnotation.safeParse(
     Object.fromEntries(Object.entries(rest).filter(([key]) => key !== 'placement')),
   );
   if (!checked.success) {
