@@ -105,3 +105,66 @@ export async function annFilesIn(folder: string): Promise<string[]> {
   }
   return found.sort();
 }
+
+/** Thrown by a held sink when the store's check changed what the export read: it starts again. */
+export class ReadAgain extends Error {
+  constructor() {
+    super('the store changed while it was read');
+  }
+}
+
+/**
+ * Output held back while the export runs: about 16 MB of characters, a fraction of a second of
+ * a jsonl export, enough to overlap the store's check without memory growing with the store.
+ */
+export const HOLD_CHARACTERS = 1 << 24;
+
+/**
+ * `sink` behind a hold while the store's files are compared with its index (`checked`): what
+ * the export writes meanwhile stays in memory (up to `limit` characters, then the export waits
+ * for the check). Once the check is over, what is held goes out in order if the check changed
+ * nothing; otherwise `ReadAgain` is thrown and nothing has been written: the caller exports
+ * again from the index the check brought up to date. `release` ends the hold (the export is
+ * written whole) and must be awaited before the sink is committed.
+ */
+export function heldSink(
+  sink: ExportSink,
+  checked: Promise<boolean>,
+  limit = HOLD_CHARACTERS,
+): ExportSink & { release(): Promise<void> } {
+  let held: Array<{ text: string; shown: boolean | undefined }> | null = [];
+  let size = 0;
+  let over = false;
+  void checked.then(
+    () => {
+      over = true;
+    },
+    () => undefined,
+  );
+  const release = async () => {
+    if (held === null) return;
+    if (await checked) throw new ReadAgain();
+    const parts = held;
+    held = null;
+    for (const { text, shown } of parts) await sink.write(text, shown);
+  };
+  return {
+    get closed() {
+      return sink.closed;
+    },
+    async write(text, shown) {
+      if (held !== null && !over && size + text.length <= limit) {
+        held.push({ text, shown });
+        size += text.length;
+        return;
+      }
+      await release();
+      await sink.write(text, shown);
+    },
+    async writeFile(relativePath, content) {
+      await release();
+      await sink.writeFile(relativePath, content);
+    },
+    release,
+  };
+}

@@ -123,10 +123,14 @@ parentPort.once('message', ({ dirs, names, shares, claims }) => {
  * Every file's signature in these folders: an lstat each, spread over threads as git's
  * `core.preloadIndex` does, since a file edited in place changes neither its folder's time nor
  * its listing. The main thread takes shares too, and lets the event loop in between them.
+ * `onRunning` is called once the helper threads are started (at once without any), before the
+ * main thread takes its first share: what the caller does on this thread then overlaps their
+ * work, and the main thread joins them at its next turn of the event loop.
  */
 export async function checkFolders(
   listings: readonly Listing[],
   signal?: AbortSignal,
+  onRunning?: () => void,
 ): Promise<FolderCheck[]> {
   signal?.throwIfAborted();
   const { chunk, threads, threadsFrom } = checkSettings;
@@ -146,6 +150,10 @@ export async function checkFolders(
   const stop = () => Atomics.store(counter, 0, shares.length);
   signal?.addEventListener('abort', stop, { once: true });
   try {
+    if (onRunning) {
+      onRunning();
+      await new Promise((done) => setImmediate(done));
+    }
     while (checkSettings.mainTakesShares || workers.length === 0) {
       const at = Atomics.add(counter, 0, 1);
       if (at >= shares.length) break;
