@@ -16,7 +16,11 @@ export function stdoutSink(output: Output): ExportSink {
       return closed;
     },
     async write(text, shown) {
-      if (!closed) closed = !(await (shown ? output.outShown(text) : output.out(text)));
+      if (!closed) {
+        closed = !(await (shown || typeof text !== 'string'
+          ? output.outShown(text)
+          : output.out(text)));
+      }
     },
     async writeFile() {
       throw new Error('this format writes a folder: give it with --out DIR');
@@ -79,7 +83,7 @@ export function folderSink(folder: string): ExportSink & { written: Set<string> 
   return {
     written,
     async write(text) {
-      if (text !== '') throw new Error('this format writes files, not one text');
+      if (text.length > 0) throw new Error('this format writes files, not one text');
     },
     async writeFile(relativePath, content) {
       const path = join(folder, ...relativePath.split('/'));
@@ -132,7 +136,7 @@ export function heldSink(
   checked: Promise<boolean>,
   limit = HOLD_CHARACTERS,
 ): ExportSink & { release(): Promise<void> } {
-  let held: Array<{ text: string; shown: boolean | undefined }> | null = [];
+  let held: Array<{ text: string | Uint8Array; shown: boolean | undefined }> | null = [];
   let size = 0;
   let over = false;
   void checked.then(

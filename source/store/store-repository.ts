@@ -253,7 +253,7 @@ export class StoreRepository implements Repository {
           slice.map((id): RenderedArticle => {
             const rows = (!this.seen.has(id) && found?.get(id)) || [];
             if (rows.length > 0 && rows.every((row) => row.text !== null)) {
-              const kept = rows as Array<{ annotator: string; text: string }>;
+              const kept = rows as Array<{ annotator: string; text: Buffer }>;
               const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
               return { id, article, kept, annotated: null, keep: () => undefined };
             }

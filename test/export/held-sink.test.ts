@@ -7,7 +7,7 @@ function recording(): ExportSink & { parts: string[] } {
   return {
     parts,
     async write(text) {
-      parts.push(text);
+      parts.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8'));
     },
     async writeFile(path, content) {
       parts.push(`${path}:${content}`);
