@@ -209,7 +209,13 @@ Examples
         }
       } else summary = await written(stdoutSink(output));
     } catch (error) {
+      // The store's check failing is no failure to write: it ends the command as an open would.
+      const checkFailed = await workspace.checked.then(
+        () => false,
+        () => true,
+      );
       await repository.close();
+      if (checkFailed) throw error;
       const file = (error as { exportPath?: string }).exportPath;
       cannotWrite(output, file === undefined ? out! : join(out!, file), error);
       return output.status();
