@@ -4,7 +4,7 @@ import { agreementOver, isReviewed } from '../export/agreement-report.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
-import { listFlag, openWorkspace, statusesOf } from './workspace.js';
+import { answered, listFlag, openWorkspace, statusesOf } from './workspace.js';
 
 export const command: Command = {
   name: 'agree',
@@ -33,45 +33,49 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { corpus, repository, project } = await openWorkspace(flags, io, output, { reads: true });
+    const workspace = await openWorkspace(flags, io, output, { reads: true, behind: true });
+    const { corpus, repository, project } = workspace;
     const named = [...new Set(listFlag(flags.annotator))];
-    const known = repository.annotators();
-    const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
-    const missing = named.filter((name) => !known.includes(name));
+    const outcome = await answered(workspace, () => {
+      const known = repository.annotators();
+      const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
+      const missing = named.filter((name) => !known.includes(name));
+      if (missing.length > 0 || annotators.length < 2) return { missing, annotators, report: null };
+      // Only articles two of them reviewed can hold units: read those, one at a time, in corpus order.
+      const chosen = new Set(annotators);
+      const reviewers = new Map<string, number>();
+      // The store index keeps the few reviewed files apart: no row of an unreviewed one is read.
+      for (const row of repository.reviewed()) {
+        if (chosen.has(row.annotator) && isReviewed(row.status)) {
+          reviewers.set(row.article, (reviewers.get(row.article) ?? 0) + 1);
+        }
+      }
+      const ords: number[] = [];
+      for (const [article, count] of reviewers) {
+        const ord = corpus.ordOf(article);
+        if (count >= 2 && ord !== undefined) ords.push(ord);
+      }
+      ords.sort((a, b) => a - b);
+      const entries = function* () {
+        for (const ord of ords) {
+          const article = corpus.articleAt(ord);
+          if (article) yield { article, annotations: repository.list({ article: article.id }) };
+        }
+      };
+      const report = agreementOver(entries(), statusesOf(repository), annotators, project.labels);
+      return { missing, annotators, report };
+    });
+    await repository.close();
+    const { missing, annotators, report } = outcome;
     if (missing.length > 0) {
-      await repository.close();
       throw new CannotRun(`no annotator ${missing.map((n) => `"${n}"`).join(', ')} in the store`);
     }
-    if (annotators.length < 2) {
-      await repository.close();
+    if (!report) {
       output.problem(
         `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}`,
       );
       return output.status();
     }
-    // Only articles two of them reviewed can hold units: read those, one at a time, in corpus order.
-    const chosen = new Set(annotators);
-    const reviewers = new Map<string, number>();
-    // The store index keeps the few reviewed files apart: no row of an unreviewed one is read.
-    for (const row of repository.reviewed()) {
-      if (chosen.has(row.annotator) && isReviewed(row.status)) {
-        reviewers.set(row.article, (reviewers.get(row.article) ?? 0) + 1);
-      }
-    }
-    const ords: number[] = [];
-    for (const [article, count] of reviewers) {
-      const ord = corpus.ordOf(article);
-      if (count >= 2 && ord !== undefined) ords.push(ord);
-    }
-    ords.sort((a, b) => a - b);
-    const entries = function* () {
-      for (const ord of ords) {
-        const article = corpus.articleAt(ord);
-        if (article) yield { article, annotations: repository.list({ article: article.id }) };
-      }
-    };
-    const report = agreementOver(entries(), statusesOf(repository), annotators, project.labels);
-    await repository.close();
     const text = flags.json ? `${safeJson(report, 2)}\n` : renderAgreement(report, output.width);
     await output.out(text);
     return output.status();

@@ -14,7 +14,14 @@ import type { ExportSummary, StoryOf, SuggestionSource } from '../export/writer.
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
-import { annFilesIn, fileSink, folderSink, stdoutSink } from './export-sinks.js';
+import {
+  annFilesIn,
+  fileSink,
+  folderSink,
+  heldSink,
+  ReadAgain,
+  stdoutSink,
+} from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
@@ -123,7 +130,8 @@ Examples
       }
       annotatorIds = parsed.ids;
     }
-    const workspace = await openWorkspace(flags, io, output, { reads: true });
+    // The export reads the store's index while its files are compared with it (see `heldSink`).
+    const workspace = await openWorkspace(flags, io, output, { reads: true, behind: true });
     const { corpus, repository } = workspace;
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
@@ -131,18 +139,6 @@ Examples
       articles: listFlag(flags.article),
       statuses: statuses as ReviewStatus[],
     };
-    // An article gone from the corpus still has its annotations (orphans) to export.
-    const unknown = (filter.articles ?? []).filter(
-      (id) => corpus.ordOf(id) === undefined && repository.list({ article: id }).length === 0,
-    );
-    for (const id of unknown) {
-      output.problem(`no article ${JSON.stringify(id)} in the corpus or the store`);
-    }
-    const annotators = new Set(repository.annotators());
-    const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
-    for (const name of strangers)
-      output.problem(`no annotator ${JSON.stringify(name)} in the store`);
-    const total = repository.annotationCount();
     const suggestions = flags.suggestions
       ? await suggestionSource(flags, io, output, workspace.project, labels)
       : undefined;
@@ -150,17 +146,21 @@ Examples
       STORY_FORMATS.has(format) && flags.story === true
         ? await storyIds(corpus, workspace.project.store, output)
         : undefined;
-    const options: ExportOptions = {
-      labels: LABELS,
-      ...(storyOf ? { storyOf } : {}),
-      filter,
-      bom: Boolean(flags.bom),
-      raw: Boolean(flags.raw),
-      annotators: repository.annotators(),
-      ...(annotatorIds ? { annotatorIds } : {}),
-      ...(suggestions ? { suggestions } : {}),
-      total,
-      onProgress: progressOnStderr(output, total),
+    // From the index as it is when a pass starts: the second one's, if any, is the checked one.
+    const optionsNow = (): ExportOptions => {
+      const total = repository.annotationCount();
+      return {
+        labels: LABELS,
+        ...(storyOf ? { storyOf } : {}),
+        filter,
+        bom: Boolean(flags.bom),
+        raw: Boolean(flags.raw),
+        annotators: repository.annotators(),
+        ...(annotatorIds ? { annotatorIds } : {}),
+        ...(suggestions ? { suggestions } : {}),
+        total,
+        onProgress: progressOnStderr(output, total),
+      };
     };
     // Every annotation as jsonl: from the lines the store kept of each file at the last export.
     const whole =
@@ -172,35 +172,66 @@ Examples
     // suggestions, every article of the corpus is a task.
     const write = (sink: ExportSink): Promise<ExportSummary> =>
       whole
-        ? runKeptJsonl(repository.rendered(KEPT_JSONL), sink, options)
+        ? runKeptJsonl(repository.rendered(KEPT_JSONL), sink, optionsNow())
         : runExport(
             format,
             suggestions
               ? everyArticleEntries(workspace.corpus.articles(), repository)
               : storeEntries(repository.annotated()),
             sink,
-            options,
+            optionsNow(),
           );
+    // Written once the check is over; exported again, from the index it brought up to date,
+    // when it changed what the first pass read (before anything went out).
+    const written = async (sink: ExportSink): Promise<ExportSummary> => {
+      const held = heldSink(sink, workspace.checked);
+      try {
+        const summary = await write(held);
+        await held.release();
+        return summary;
+      } catch (error) {
+        if (error instanceof ReadAgain) return write(sink);
+        throw error;
+      }
+    };
     let summary: ExportSummary;
     const folder = format === 'brat' ? folderSink(base(out!)) : null;
     try {
-      if (folder) summary = await write(folder);
+      if (folder) summary = await written(folder);
       else if (out) {
         const file = await fileSink(base(out));
         try {
-          summary = await write(file.sink);
+          summary = await written(file.sink);
           await file.commit();
         } catch (error) {
           await file.abort();
           throw error;
         }
-      } else summary = await write(stdoutSink(output));
+      } else summary = await written(stdoutSink(output));
     } catch (error) {
+      // The store's check failing is no failure to write: it ends the command as an open would.
+      const checkFailed = await workspace.checked.then(
+        () => false,
+        () => true,
+      );
       await repository.close();
+      if (checkFailed) throw error;
       const file = (error as { exportPath?: string }).exportPath;
       cannotWrite(output, file === undefined ? out! : join(out!, file), error);
       return output.status();
     }
+    // Named once the store is checked: a name mistyped in a filter must not pass for an empty
+    // selection. An article gone from the corpus still has its annotations (orphans) to export.
+    const unknown = (filter.articles ?? []).filter(
+      (id) => corpus.ordOf(id) === undefined && repository.list({ article: id }).length === 0,
+    );
+    for (const id of unknown) {
+      output.problem(`no article ${JSON.stringify(id)} in the corpus or the store`);
+    }
+    const annotators = new Set(repository.annotators());
+    const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
+    for (const name of strangers)
+      output.problem(`no annotator ${JSON.stringify(name)} in the store`);
     await repository.close();
     for (const notice of exportNotices(format, summary, out)) output.say(notice);
     if (folder) {

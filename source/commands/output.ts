@@ -98,7 +98,7 @@ export class Output {
    * `out` for text already passed through `visible` as a whole (an export's jsonl): scanning
    * 200 MB again for what cannot be there took a second.
    */
-  async outShown(text: string): Promise<boolean> {
+  async outShown(text: string | Uint8Array): Promise<boolean> {
     return this.#write([text], (part) => part);
   }
 
@@ -128,15 +128,16 @@ export class Output {
     return this.#write(render(), (part) => part);
   }
 
+  /** Bytes are written as they are: only text already shown comes as bytes. */
   async #write(
-    all: Iterable<string> | AsyncIterable<string>,
+    all: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
     shown: (part: string) => string,
   ): Promise<boolean> {
     for await (const part of all) {
       if (this.#closed) return false;
       if (this.#failure) throw this.#failure;
       await new Promise<void>((resolve) => {
-        this.io.stdout.write(shown(part), (error) => {
+        this.io.stdout.write(typeof part === 'string' ? shown(part) : part, (error) => {
           if (error) this.#failed(error);
           resolve();
         });

@@ -4,7 +4,7 @@ import { type StatsArticle, statsOver } from '../export/stats.js';
 import { renderStats, TOP_ARTICLES } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
-import { openWorkspace, statusesOf, summariesOf } from './workspace.js';
+import { answered, openWorkspace, statusesOf, summariesOf } from './workspace.js';
 
 /**
  * The corpus's articles without their text, in any order, each with its place in corpus order;
@@ -47,18 +47,21 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { corpus, repository, project } = await openWorkspace(flags, io, output, { reads: true });
+    const workspace = await openWorkspace(flags, io, output, { reads: true, behind: true });
+    const { corpus, repository, project } = workspace;
     // Summed in the store's index: no document and no article text is read unless an article's
     // text changed since its annotations were last placed. The picture lists a few articles,
     // whose titles alone are read; --json lists every one.
     const every = flags.json === true;
-    const report = statsOver(
-      articlesOf(corpus, every),
-      repository.totals(),
-      statusesOf(repository),
-      repository.annotators(),
-      project.labels,
-      every ? {} : { top: TOP_ARTICLES, titleOf: (article) => titleOf(corpus, article) },
+    const report = await answered(workspace, () =>
+      statsOver(
+        articlesOf(corpus, every),
+        repository.totals(),
+        statusesOf(repository),
+        repository.annotators(),
+        project.labels,
+        every ? {} : { top: TOP_ARTICLES, titleOf: (article) => titleOf(corpus, article) },
+      ),
     );
     await repository.close();
     await output.out(flags.json ? `${safeJson(report, 2)}\n` : renderStats(report, output.width));

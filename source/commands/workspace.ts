@@ -23,6 +23,13 @@ export interface Workspace {
   cacheDir: string;
   /** The project file's choices (labels, folders), or margin's defaults without one. */
   project: ProjectContext;
+  /**
+   * Settles once every store file was compared with the index: true when that changed what the
+   * index answers (a file read again, added or gone, an annotator folder new or gone), so that
+   * what was computed from it meanwhile must be computed again. Opened `behind`, the refused
+   * files are named then; otherwise it is settled (false) when the workspace opens.
+   */
+  checked: Promise<boolean>;
 }
 
 /**
@@ -31,13 +38,18 @@ export interface Workspace {
  * ends with status 1). Throws `CannotRun` when the corpus folder itself is missing or the store
  * is not a folder. `annotator` is who the repository writes as (only import writes). A command
  * that only `reads` never creates the store: where there is none, it sees an empty one and says
- * so. The caller closes `corpus` when done.
+ * so. `behind`: the store answers from its index at once while every file is compared with it
+ * on other threads (see `answered` and `checked`). The caller closes `corpus` when done.
  */
 export async function openWorkspace(
   flags: Record<string, unknown>,
   io: CommandIO,
   output: Output,
-  { annotator, reads = false }: { annotator?: string | undefined; reads?: boolean } = {},
+  {
+    annotator,
+    reads = false,
+    behind = false,
+  }: { annotator?: string | undefined; reads?: boolean; behind?: boolean } = {},
 ): Promise<Workspace> {
   const project = await loadProject(flags, io);
   const store = project.store.shown;
@@ -67,10 +79,39 @@ export async function openWorkspace(
       annotator: annotator ?? readerName(io.env),
       corpus,
       cacheDir,
+      check: behind ? 'later' : 'now',
     });
   }
-  for (const problem of repository.problems()) output.problem(problem.message);
-  return { corpus, repository, storeRoot, cacheDir, project };
+  const opened = repository;
+  const nameProblems = () => {
+    for (const problem of opened.problems()) output.problem(problem.message);
+  };
+  if (!behind) {
+    nameProblems();
+    return { corpus, repository, storeRoot, cacheDir, project, checked: Promise.resolve(false) };
+  }
+  // What the index answers before the check, to tell whether the check changed it.
+  const version = repository.version;
+  const names = repository.annotators().join('\0');
+  await repository.startCheck();
+  const checked = repository.check().then(() => {
+    nameProblems();
+    return opened.version !== version || opened.annotators().join('\0') !== names;
+  });
+  // A failed check is the command's when it awaits `checked`, not an unhandled rejection before.
+  checked.catch(() => undefined);
+  return { corpus, repository, storeRoot, cacheDir, project, checked };
+}
+
+/**
+ * `compute` over the store's index as the last run left it, while the check of every file runs
+ * on other threads (wall time about the longer of the two, not their sum, on two cores); once
+ * the check is over, computed again if the check changed what the index answers (a file edited
+ * since the last command: rare), so the answer is always the files' own.
+ */
+export async function answered<T>(workspace: Workspace, compute: () => T): Promise<T> {
+  const first = compute();
+  return (await workspace.checked) ? compute() : first;
 }
 
 /** Reading commands never write, so any name will do when none is configured. */

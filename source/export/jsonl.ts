@@ -100,51 +100,81 @@ export function keptLines(entries: readonly Entry[], status: ReviewStatus): stri
   return visible(out);
 }
 
+/** One kept line, as byte ranges of its file's kept rendering. */
 interface KeptRow {
+  bytes: Buffer;
   start: number;
   end: number;
-  label: string;
   annotator: string;
-  head: string;
-  tail: string;
+  label: [from: number, to: number];
+  head: [from: number, to: number];
+  tail: [from: number, to: number];
 }
 
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+
 /**
- * The article's lines from its files' kept renderings (`keptLines`), in the order the writer
- * above gives them: by position, label, annotator, id.
+ * The article's lines from its files' kept renderings (`keptLines`), as UTF-8, in the order the
+ * writer above gives them: by position, label, annotator, id. The renderings come as the store
+ * index holds them, UTF-8, and go out as they are: decoding 200 MB into JavaScript strings and
+ * encoding them again for the output cost more than the rest of the export together.
  */
 export function linesFromKept(
   article: Entry['article'],
-  kept: ReadonlyArray<{ annotator: string; text: string }>,
-): { text: string; lines: number } {
-  const articlePart = `,${visible(articleFields(article))}`;
+  kept: ReadonlyArray<{ annotator: string; text: Uint8Array }>,
+): { bytes: Buffer; lines: number } {
+  const articlePart = Buffer.from(`,${visible(articleFields(article))}`);
   const rows: KeptRow[] = [];
+  let size = 0;
   for (const { annotator, text } of kept) {
-    for (const line of text.split('\n')) {
-      const [start, end, label, head, tail] = line.split('\t') as [
-        string,
-        string,
-        string,
-        string,
-        string,
-      ];
-      rows.push({ start: Number(start), end: Number(end), label, annotator, head, tail });
+    const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+    for (let from = 0; from < bytes.length; ) {
+      let to = bytes.indexOf(NEWLINE, from);
+      if (to === -1) to = bytes.length;
+      const t1 = bytes.indexOf(TAB, from);
+      const t2 = bytes.indexOf(TAB, t1 + 1);
+      const t3 = bytes.indexOf(TAB, t2 + 1);
+      const t4 = bytes.indexOf(TAB, t3 + 1);
+      rows.push({
+        bytes,
+        start: Number(bytes.toString('latin1', from, t1)),
+        end: Number(bytes.toString('latin1', t1 + 1, t2)),
+        annotator,
+        label: [t2 + 1, t3],
+        head: [t3 + 1, t4],
+        tail: [t4 + 1, to],
+      });
+      size += t4 - t3 - 1 + articlePart.length + (to - t4 - 1) + 1;
+      from = to + 1;
     }
   }
   // One annotator's rows are in order already; several annotators' are merged.
   if (kept.length > 1) rows.sort(byKeptPosition);
-  let text = '';
-  for (const row of rows) text += `${row.head}${articlePart}${row.tail}\n`;
-  return { text, lines: rows.length };
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const { bytes, head, tail } of rows) {
+    at += bytes.copy(out, at, head[0], head[1]);
+    at += articlePart.copy(out, at);
+    at += bytes.copy(out, at, tail[0], tail[1]);
+    out[at++] = NEWLINE;
+  }
+  return { bytes: out, lines: rows.length };
+}
+
+/** A kept row's text between two of its tabs. */
+function field(row: KeptRow, [from, to]: [number, number]): string {
+  return row.bytes.toString('utf8', from, to);
 }
 
 function byKeptPosition(a: KeptRow, b: KeptRow): number {
+  if (a.start !== b.start) return a.start - b.start;
+  if (a.end !== b.end) return a.end - b.end;
+  const labels = a.bytes.compare(b.bytes, b.label[0], b.label[1], a.label[0], a.label[1]);
   return (
-    a.start - b.start ||
-    a.end - b.end ||
-    (a.label === b.label ? 0 : compare(JSON.parse(a.label), JSON.parse(b.label))) ||
+    (labels === 0 ? 0 : compare(JSON.parse(field(a, a.label)), JSON.parse(field(b, b.label)))) ||
     compare(a.annotator, b.annotator) ||
     // `{"id":` and the id as JSON.
-    compare(JSON.parse(a.head.slice(6)), JSON.parse(b.head.slice(6)))
+    compare(JSON.parse(field(a, a.head).slice(6)), JSON.parse(field(b, b.head).slice(6)))
   );
 }

@@ -18,8 +18,11 @@ import { type ExportFile, type ExportSummary, emptySummary, type WriterOptions }
  * so a slow reader slows the export down instead of letting output pile up in memory.
  */
 export interface ExportSink {
-  /** `shown`: the text went through `visible` already (a sink that escapes need not again). */
-  write(text: string, shown?: boolean): Promise<void>;
+  /**
+   * `shown`: the text went through `visible` already (a sink that escapes need not again).
+   * Bytes (UTF-8) are always shown already: they are written as they are.
+   */
+  write(text: string | Uint8Array, shown?: boolean): Promise<void>;
   /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
   writeFile(relativePath: string, content: string): Promise<void>;
   /** True once the reader went away (`| head`): the export stops early, quietly. */
@@ -103,12 +106,24 @@ export async function runKeptJsonl(
   const summary = emptySummary();
   const writer = jsonlWriter();
   const all = compileFilter();
-  let pending = '';
+  // UTF-8 throughout: kept lines come as bytes and go out as they are.
+  const pending: Buffer[] = [];
+  let size = 0;
+  const add = (bytes: Buffer) => {
+    pending.push(bytes);
+    size += bytes.length;
+  };
+  const flush = async () => {
+    const bytes = Buffer.concat(pending, size);
+    pending.length = 0;
+    size = 0;
+    await sink.write(bytes, true);
+  };
   let reported = 0;
   for (const each of source) {
     if (each.kept) {
-      const { text, lines } = linesFromKept(each.article ?? missingArticle(each.id), each.kept);
-      pending += text;
+      const { bytes, lines } = linesFromKept(each.article ?? missingArticle(each.id), each.kept);
+      add(bytes);
       summary.annotations += lines;
     } else if (each.annotated) {
       const { annotated } = each;
@@ -116,16 +131,15 @@ export async function runKeptJsonl(
       const entry = { article, annotations: annotated.annotations, status: annotated.status };
       const selected = selectArticle(entry, all);
       if (!selected) continue;
-      pending += writer.article(selected, []);
+      add(Buffer.from(writer.article(selected, [])));
       summary.annotations += selected.entries.length;
       for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
         each.keep(annotator, keptLines(entries, selected.status(annotator)));
       }
     }
     summary.articles++;
-    if (pending.length >= FLUSH_AT) {
-      await sink.write(pending, true);
-      pending = '';
+    if (size >= FLUSH_AT) {
+      await flush();
       if (sink.closed) return summary;
     }
     if (options.onProgress && summary.annotations - reported >= PROGRESS_EVERY) {
@@ -134,7 +148,7 @@ export async function runKeptJsonl(
     }
   }
   // Every line was made visible: the article's fields here, the rest as it was kept.
-  if (pending !== '') await sink.write(pending, true);
+  if (size > 0) await flush();
   options.onProgress?.(summary.annotations, summary.annotations);
   return summary;
 }
@@ -152,7 +166,7 @@ export async function exportToMemory(
     source,
     {
       write: async (part) => {
-        text += part;
+        text += typeof part === 'string' ? part : Buffer.from(part).toString('utf8');
       },
       writeFile: async (path, content) => {
         files.set(path, content);

@@ -75,7 +75,10 @@ export class DiskStorage implements Storage {
     return join(this.root, encodeName(annotator), `${encodeName(article)}.json`);
   }
 
-  async refresh(signal?: AbortSignal): Promise<{ annotators: string[]; changed: string[] }> {
+  async refresh(
+    signal?: AbortSignal,
+    onRunning?: () => void,
+  ): Promise<{ annotators: string[]; changed: string[] }> {
     const entries = await readdir(this.root, { withFileTypes: true });
     this.linked = entries
       .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
@@ -101,7 +104,7 @@ export class DiskStorage implements Storage {
       await removeStaleTemps(dir, listed[at]);
       listings.push({ folder, dir, names: listed[at]!.filter(isStoreFileName) });
     }
-    const checks = await checkFolders(listings, signal);
+    const checks = await checkFolders(listings, signal, onRunning);
     const stale: string[] = [];
     // The articles whose rows change: a review that showed the index before this check shows them again.
     const changed: string[] = [];

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type BigIntStats, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { signatureOf } from './adapter.js';
 
 /** What an lstat found instead of a store file's signature (never one: no colon). */
 export const GONE = 'gone';
@@ -36,62 +35,80 @@ export interface Listing {
 /** What the check found in one folder. */
 export interface FolderCheck {
   /**
-   * A hash of the names with their signatures (in listing order); null when something in the
-   * folder must be read whatever the index holds (a link, a file gone since the listing).
+   * A hash of the names with their signatures' numbers (in listing order); null when something
+   * in the folder must be read whatever the index holds (a link, a file gone since the listing).
    */
   digest: string | null;
   /** Each name's signature, in listing order: `GONE`, `LINK`, `NOT_A_FILE` or `signatureOf`. */
   signatures(): string[];
 }
 
+/** What one share's lstats found, as numbers: a signature's text is made only when asked for. */
 interface Share {
   digest: string;
   spoiled: boolean;
-  /** The share's signatures joined by newlines (a signature never holds one). */
-  signatures: string;
+  /** Per name: 0 a file, else 1 gone, 2 a link, 3 something else. */
+  kinds: Uint8Array;
+  /** Per file, its device, inode, size and modification time in nanoseconds. */
+  stats: BigInt64Array;
 }
 
 interface Tools {
   lstatSync: typeof lstatSync;
   createHash: typeof createHash;
-  signatureOf: (info: BigIntStats) => string;
-  marks: { gone: string; link: string; other: string };
 }
 
 /**
  * lstats one share of a folder. Self-contained, with everything it uses passed in: its source
- * text is also what the worker threads run.
+ * text is also what the worker threads run. The digest hashes the names, then the numbers as
+ * bytes: the text of 2,048 signatures and its hash cost more than the lstats themselves.
  */
 function checkShare(tools: Tools, dir: string, names: readonly string[]): Share {
-  const { marks } = tools;
-  const signatures: string[] = new Array(names.length);
+  const kinds = new Uint8Array(names.length);
+  const stats = new BigInt64Array(names.length * 4);
   let spoiled = false;
-  let listing = '';
   for (let at = 0; at < names.length; at++) {
-    const name = names[at] as string;
-    const info = tools.lstatSync(`${dir}/${name}`, { bigint: true, throwIfNoEntry: false });
-    const signature = !info
-      ? marks.gone
-      : info.isSymbolicLink()
-        ? marks.link
-        : info.isFile()
-          ? tools.signatureOf(info)
-          : marks.other;
-    if (signature === marks.gone || signature === marks.link) spoiled = true;
-    signatures[at] = signature;
-    // NUL can be in no file name: two listings never hash the same text.
-    listing += `${name}\0${signature}\0`;
+    const info = tools.lstatSync(`${dir}/${names[at]}`, { bigint: true, throwIfNoEntry: false });
+    if (!info) kinds[at] = 1;
+    else if (info.isSymbolicLink()) kinds[at] = 2;
+    else if (!info.isFile()) kinds[at] = 3;
+    else {
+      stats[at * 4] = info.dev;
+      stats[at * 4 + 1] = info.ino;
+      stats[at * 4 + 2] = info.size;
+      stats[at * 4 + 3] = info.mtimeNs;
+    }
+    if (kinds[at] === 1 || kinds[at] === 2) spoiled = true;
   }
-  const digest = tools.createHash('sha256').update(listing).digest('hex');
-  return { digest, spoiled, signatures: signatures.join('\n') };
+  // NUL can be in no file name: two listings never hash the same text.
+  const digest = tools
+    .createHash('sha256')
+    .update(names.join('\0'))
+    .update(kinds)
+    .update(new Uint8Array(stats.buffer))
+    .digest('hex');
+  return { digest, spoiled, kinds, stats };
 }
 
-const TOOLS: Tools = {
-  lstatSync,
-  createHash,
-  signatureOf,
-  marks: { gone: GONE, link: LINK, other: NOT_A_FILE },
-};
+const TOOLS: Tools = { lstatSync, createHash };
+
+/** A share's signatures, as `signatureOf` writes them. */
+function signaturesOf(share: Share): string[] {
+  const { kinds, stats } = share;
+  const signatures: string[] = new Array(kinds.length);
+  for (let at = 0; at < kinds.length; at++) {
+    const kind = kinds[at];
+    signatures[at] =
+      kind === 0
+        ? `${stats[at * 4]}:${stats[at * 4 + 1]}:${stats[at * 4 + 2]}:${stats[at * 4 + 3]}`
+        : kind === 1
+          ? GONE
+          : kind === 2
+            ? LINK
+            : NOT_A_FILE;
+  }
+  return signatures;
+}
 
 /**
  * A worker claims shares from a counter shared by every thread until none is left, and reports
@@ -102,8 +119,6 @@ const { parentPort } = require('node:worker_threads');
 const tools = {
   lstatSync: require('node:fs').lstatSync,
   createHash: require('node:crypto').createHash,
-  signatureOf: ${signatureOf.toString()},
-  marks: ${JSON.stringify(TOOLS.marks)},
 };
 const checkShare = ${checkShare.toString()};
 parentPort.once('message', ({ dirs, names, shares, claims }) => {
@@ -113,7 +128,8 @@ parentPort.once('message', ({ dirs, names, shares, claims }) => {
     const at = Atomics.add(counter, 0, 1);
     if (at >= shares.length) break;
     const [folder, from, to] = shares[at];
-    parentPort.postMessage({ at, share: checkShare(tools, dirs[folder], lists[folder].slice(from, to)) });
+    const share = checkShare(tools, dirs[folder], lists[folder].slice(from, to));
+    parentPort.postMessage({ at, share }, [share.kinds.buffer, share.stats.buffer]);
   }
   parentPort.close();
 });
@@ -123,10 +139,14 @@ parentPort.once('message', ({ dirs, names, shares, claims }) => {
  * Every file's signature in these folders: an lstat each, spread over threads as git's
  * `core.preloadIndex` does, since a file edited in place changes neither its folder's time nor
  * its listing. The main thread takes shares too, and lets the event loop in between them.
+ * `onRunning` is called once the helper threads are started (at once without any), before the
+ * main thread takes its first share: what the caller does on this thread then overlaps their
+ * work, and the main thread joins them at its next turn of the event loop.
  */
 export async function checkFolders(
   listings: readonly Listing[],
   signal?: AbortSignal,
+  onRunning?: () => void,
 ): Promise<FolderCheck[]> {
   signal?.throwIfAborted();
   const { chunk, threads, threadsFrom } = checkSettings;
@@ -146,6 +166,10 @@ export async function checkFolders(
   const stop = () => Atomics.store(counter, 0, shares.length);
   signal?.addEventListener('abort', stop, { once: true });
   try {
+    if (onRunning) {
+      onRunning();
+      await new Promise((done) => setImmediate(done));
+    }
     while (checkSettings.mainTakesShares || workers.length === 0) {
       const at = Atomics.add(counter, 0, 1);
       if (at >= shares.length) break;
@@ -172,7 +196,7 @@ export async function checkFolders(
     for (const share of own) hash.update(share.digest);
     return {
       digest: own.some((share) => share.spoiled) ? null : hash.digest('hex'),
-      signatures: () => own.flatMap((share) => share.signatures.split('\n')),
+      signatures: () => own.flatMap(signaturesOf),
     };
   });
 }

@@ -63,6 +63,12 @@ export interface Repository {
    */
   check(): Promise<void>;
   /**
+   * Starts `check` (unless one is under way) and resolves once its comparison runs on threads of
+   * its own: what this thread computes from the index meanwhile overlaps it, and `check` then
+   * waits for its end (the thread joins the comparison at its next await).
+   */
+  startCheck(): Promise<void>;
+  /**
    * Annotations placed on the current article text; orphans have `placement: null`. With an
    * `article`, that article's only; without, every annotation: for small stores and tests, never
    * for a command on a large store (use `annotated()`).

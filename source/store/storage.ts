@@ -19,9 +19,13 @@ export interface Storage {
   /**
    * Brings the index up to date with the files: reads what changed since it was filled, drops
    * what is gone. Returns the annotators that have a folder, and the articles whose rows changed.
-   * Aborting `signal` stops it between steps (what was read is kept), rejecting.
+   * Aborting `signal` stops it between steps (what was read is kept), rejecting. `onRunning` is
+   * called once the comparison runs on threads of its own (see `checkFolders`).
    */
-  refresh(signal?: AbortSignal): Promise<{ annotators: string[]; changed: string[] }>;
+  refresh(
+    signal?: AbortSignal,
+    onRunning?: () => void,
+  ): Promise<{ annotators: string[]; changed: string[] }>;
   /** Problems that belong to no file: an annotator folder that is a link. */
   folderProblems(): StoreProblem[];
   /** A file's path as messages name it. */

@@ -105,10 +105,13 @@ export interface TallyRow {
   unsure: number;
 }
 
-/** What a format last rendered of one file: null when that is no longer the file's. */
+/**
+ * What a format last rendered of one file, as the UTF-8 bytes the index holds (an export writes
+ * them as they are): null when that is no longer the file's.
+ */
 export interface RenderedRow {
   annotator: string;
-  text: string | null;
+  text: Buffer | null;
 }
 
 export interface RefusalRow {
@@ -481,7 +484,7 @@ export class StoreIndex {
       generation,
     }) as unknown[][];
     for (const [article, annotator, text] of rows) {
-      const row = { annotator: annotator as string, text: text as string | null };
+      const row = { annotator: annotator as string, text: text as Buffer | null };
       const own = found.get(article as string);
       if (own) own.push(row);
       else found.set(article as string, [row]);
@@ -686,7 +689,7 @@ function prepare(db: Database.Database) {
     // confirmed on the corpus's text in its current generation.
     renderedOf: db
       .prepare(
-        `SELECT files.article, files.annotator, renderings.text
+        `SELECT files.article, files.annotator, CAST(renderings.text AS BLOB)
          FROM files INDEXED BY files_rendered LEFT JOIN renderings
            ON renderings.article = files.article AND renderings.annotator = files.annotator
            AND renderings.kind = @kind AND renderings.fingerprint IS files.fingerprint

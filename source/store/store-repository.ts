@@ -113,7 +113,12 @@ export class StoreRepository implements Repository {
    * The comparison of every file with the index under way: `close` stops it and waits for its
    * threads and reads (a review quit during its check leaves at once).
    */
-  private checking: { work: Promise<void>; stop: AbortController } | null = null;
+  private checking: {
+    work: Promise<void>;
+    stop: AbortController;
+    /** Settles once the comparison runs on threads of its own, or has ended. */
+    running: Promise<void>;
+  } | null = null;
   /** Opened `later` on an empty index, every file was read: the first `check` is already done. */
   private justChecked = false;
   private readonly now: () => Date;
@@ -157,16 +162,28 @@ export class StoreRepository implements Repository {
     // One check at a time: an open asked for meanwhile shares the one under way.
     if (!this.checking) {
       const stop = new AbortController();
-      const work = this.compareFiles(stop.signal).finally(() => {
+      let running = () => {};
+      const started = new Promise<void>((done) => {
+        running = done;
+      });
+      const work = this.compareFiles(stop.signal, running).finally(() => {
+        running();
         this.checking = null;
       });
-      this.checking = { work, stop };
+      this.checking = { work, stop, running: started };
     }
     return this.checking.work;
   }
 
-  private async compareFiles(signal: AbortSignal): Promise<void> {
-    const { annotators, changed } = await this.storage.refresh(signal);
+  startCheck(): Promise<void> {
+    const work = this.check();
+    // Its failure is the caller's when it awaits `check`, not an unhandled rejection meanwhile.
+    work.catch(() => undefined);
+    return this.checking?.running ?? Promise.resolve();
+  }
+
+  private async compareFiles(signal: AbortSignal, onRunning: () => void): Promise<void> {
+    const { annotators, changed } = await this.storage.refresh(signal, onRunning);
     this.folderAnnotators.clear();
     for (const annotator of annotators) this.folderAnnotators.add(annotator);
     this.names = null;
@@ -236,7 +253,7 @@ export class StoreRepository implements Repository {
           slice.map((id): RenderedArticle => {
             const rows = (!this.seen.has(id) && found?.get(id)) || [];
             if (rows.length > 0 && rows.every((row) => row.text !== null)) {
-              const kept = rows as Array<{ annotator: string; text: string }>;
+              const kept = rows as Array<{ annotator: string; text: Buffer }>;
               const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
               return { id, article, kept, annotated: null, keep: () => undefined };
             }

@@ -74,8 +74,8 @@ export interface RenderedArticle {
   id: string;
   /** The article as the corpus has it now (its text read only when asked for); null: gone. */
   article: Article | null;
-  /** Each annotator's kept rendering, by annotator; null when one must be rendered again. */
-  kept: Array<{ annotator: string; text: string }> | null;
+  /** Each annotator's kept rendering (UTF-8), by annotator; null when one must be rendered again. */
+  kept: Array<{ annotator: string; text: Uint8Array }> | null;
   /** When `kept` is null: the article with its annotations placed, as `annotated` gives it. */
   annotated: AnnotatedArticle | null;
   /** Keeps what was rendered of the annotator's file of this article, for the next time. */
