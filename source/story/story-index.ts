@@ -183,6 +183,17 @@ export class StoryIndex {
    * after, its sentences are compared at once and the groups they touch are formed again.
    */
   add(article: StoryArticle): void {
+    this.addFeatures(
+      article,
+      article.sentences.map((sentence) => sentenceFeatures(sentence.text, this.vocabulary)),
+    );
+  }
+
+  /**
+   * `add`, with the features of the article's sentences already read (on a worker thread, see
+   * `readInParallel`), in this index's word ids.
+   */
+  addFeatures(article: StoryArticle, features: readonly SentenceFeatures[]): void {
     const touched: number[] = [];
     if (this.articleIndex.has(article.id)) touched.push(...this.detach(article.id));
     const index = this.articleIds.length;
@@ -191,9 +202,6 @@ export class StoryIndex {
     this.articleDay.push(dayOf(article.date));
     this.articleStart.push(this.occurrenceNode.length);
     this.articleLength.push(article.sentences.length);
-    const features = article.sentences.map((sentence) =>
-      sentenceFeatures(sentence.text, this.vocabulary),
-    );
     const added: number[] = [];
     // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
     // added") takes its speaker from the sentences before it, or else from the next one.

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { buildStoryIndex, StoryIndex, storyGroups } from '../../source/story/index.js';
+import { readInParallel } from '../../source/story/parallel-read.js';
 import type { SentenceRef, StoryArticle, StoryCluster } from '../../source/story/types.js';
 import { article, seedArticles } from '../search/articles.js';
 
@@ -217,5 +218,28 @@ describe('candidates in a corpus too big to compare every pair', () => {
     const keysOnly = await buildStoryIndex(corpus, { shape: { bands: 0, rows: 3, keys: 4 } });
     expect(keysOnly.groupOf('outlet-b', 0)?.members).toHaveLength(2);
     expect(keysOnly.groups()).toHaveLength(1);
+  });
+});
+
+describe('reading on worker threads', () => {
+  it('numbers words and forms groups as reading on one thread does', async () => {
+    const inline = new StoryIndex();
+    for (const seed of seeds) inline.add(seed);
+    inline.build();
+    for (const workers of [1, 2, 3]) {
+      const threaded = new StoryIndex();
+      // Small batches, so that every worker reads several and meets words the others met first.
+      await readInParallel(seeds, threaded, workers, 40);
+      threaded.build();
+      expect(threaded.vocabulary.words).toEqual(inline.vocabulary.words);
+      expect(shape(threaded.groups())).toEqual(shape(inline.groups()));
+    }
+  });
+
+  it('reads through buildStoryIndex', async () => {
+    const one = await buildStoryIndex(seeds);
+    const two = await buildStoryIndex(seeds, { workers: 2 });
+    expect(shape(two.groups())).toEqual(shape(one.groups()));
+    expect(one.groups().length).toBeGreaterThan(0);
   });
 });
