@@ -7,6 +7,7 @@
 
 import { availableParallelism } from 'node:os';
 import { StoryIndex } from '../../source/story/index.js';
+import { ComparePool } from '../../source/story/parallel-compare.js';
 import { readInParallel } from '../../source/story/parallel-read.js';
 import type { StoryCluster } from '../../source/story/types.js';
 import { DEFAULT_SEED } from '../generate/article.js';
@@ -136,7 +137,7 @@ export const section: BenchSection = {
       await readInParallel(planted(), index, workers);
       const addMs = nowMs() - began - generateMs;
       const built = nowMs();
-      index.build();
+      await index.buildWith(new ComparePool(workers));
       const buildMs = nowMs() - built;
       const rss = peakRss();
       const clusters = index.groups();
@@ -145,7 +146,7 @@ export const section: BenchSection = {
       );
       m.value(`group ${label} articles`, addMs + buildMs, 'ms', {
         target: size >= 100_000 ? '< 60000 ms' : undefined,
-        note: `${index.sentenceCount.toLocaleString('en-US')} sentences streamed in; reading on ${workers} threads ${addMs.toFixed(0)} ms + comparing and grouping ${buildMs.toFixed(0)} ms; generating the articles (${(generateMs / 1000).toFixed(1)} s) not included`,
+        note: `${index.sentenceCount.toLocaleString('en-US')} sentences streamed in; reading on ${workers} threads ${addMs.toFixed(0)} ms + comparing (on ${workers}) and grouping ${buildMs.toFixed(0)} ms; generating the articles (${(generateMs / 1000).toFixed(1)} s) not included`,
       });
       m.value(`peak RSS after ${label} articles`, rss, 'MB', {
         target: size >= 100_000 ? '< 400 MB' : undefined,

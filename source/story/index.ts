@@ -13,6 +13,7 @@
  * Pure: no files, no store, no UI (the reading may go to worker threads: `workers`). Reviewers' links and unlinks come in as `StoryConstraint`s.
  */
 import { describeCluster, type LabelsOf } from './describe.js';
+import { ComparePool } from './parallel-compare.js';
 import { readInParallel } from './parallel-read.js';
 import { StoryIndex, type StoryIndexOptions } from './story-index.js';
 import type { StoryArticle, StoryGroup } from './types.js';
@@ -27,15 +28,22 @@ export type * from './types.js';
 export async function buildStoryIndex(
   articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
   options: StoryIndexOptions & {
-    /** Threads that read the sentences (0: this one); the groups are the same for any number. */
+    /**
+     * Threads that read the sentences and compare the candidate pairs (0: this one); the groups
+     * are the same for any number.
+     */
     workers?: number;
   } = {},
 ): Promise<StoryIndex> {
   const { workers = 0, ...rest } = options;
   const index = new StoryIndex(rest);
-  if (workers > 0) await readInParallel(articles, index, workers);
-  else for await (const article of articles) index.add(article);
-  index.build();
+  if (workers > 0) {
+    await readInParallel(articles, index, workers);
+    await index.buildWith(new ComparePool(workers));
+  } else {
+    for await (const article of articles) index.add(article);
+    index.build();
+  }
   return index;
 }
 
