@@ -485,12 +485,7 @@ export class StoryIndex {
   }
 
   private nodeSpeakers(node: number): Uint32Array {
-    const start = this.speakerStart.data[node]!;
-    const end =
-      node + 1 < this.speakerStart.length
-        ? this.speakerStart.data[node + 1]!
-        : this.speakers.length;
-    return this.speakers.data.subarray(start, end);
+    return slice(this.speakerStart, this.speakers, node);
   }
 
   private indexable(node: number): boolean {
