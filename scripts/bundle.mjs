@@ -54,7 +54,9 @@ if (madeLazy.size !== 4) {
 
 // Worker threads run scripts of their own, beside the chunk that starts them: the corpus index
 // cleans files on them (source/corpus/db/pool.ts looks for ./clean-worker.js next to itself) and
-// the review groups its story on one (source/commands/story-thread.ts, ./story-worker.js). The
+// the review groups its story on one (source/commands/story-thread.ts, ./story-worker.js), and
+// `margin story` reads sentences and compares them on several (source/story/parallel-read.ts,
+// ./read-worker.js; parallel-compare.ts, ./compare-worker.js). The
 // story worker opens the corpus index, so it must know the cleaner's fingerprint as cli.js does:
 // with another, it would take the index for a stale one and build it again.
 await build({
@@ -62,6 +64,8 @@ await build({
   entryPoints: {
     'clean-worker': 'source/corpus/db/clean-worker.ts',
     'story-worker': 'source/commands/story-worker.ts',
+    'read-worker': 'source/story/read-worker.ts',
+    'compare-worker': 'source/story/compare-worker.ts',
   },
   outdir: 'dist/chunks',
   bundle: true,
@@ -79,7 +83,12 @@ await build({
   },
   banner: { js: LAZY_REQUIRE },
 });
-for (const worker of ['clean-worker.js', 'story-worker.js']) {
+for (const worker of [
+  'clean-worker.js',
+  'story-worker.js',
+  'read-worker.js',
+  'compare-worker.js',
+]) {
   if (readFileSync(new URL('dist/cli.js', root), 'utf8').includes(worker)) {
     throw new Error(`what starts ${worker} landed in dist/cli.js: its script is in dist/chunks/`);
   }

@@ -9,6 +9,8 @@ interface GroupOptions {
   labelsOf?: LabelsOf;
   /** An article's place in corpus order, for reading a batch's articles in that order. */
   ordOf?: (id: string) => number | undefined;
+  /** Threads that read the sentences (0, the default: this one); see `buildStoryIndex`. */
+  workers?: number;
 }
 
 /**
@@ -41,7 +43,10 @@ export async function orderedStoryClusters(
 }> {
   const { buildStoryIndex, describeCluster } = await import('../story/index.js');
   const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
-  const index = await buildStoryIndex(articles, { constraints: links });
+  const index = await buildStoryIndex(articles, {
+    constraints: links,
+    workers: options.workers ?? 0,
+  });
   const clusters = index.groups();
   const order = new Map(clusters.map((cluster, position) => [cluster, position]));
   clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);

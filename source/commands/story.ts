@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { storeFacts } from '../search/store-facts.js';
 import type { Repository } from '../store/repository.js';
 import type { LabelsOf, StoryGroup } from '../story/index.js';
@@ -135,6 +136,8 @@ Examples
           display: project.store.shown,
           labelsOf: labelsOfAnnotated(repository),
           ordOf: (id) => corpus.ordOf(id),
+          // The reading, most of the build, on every core (the same groups as on one).
+          workers: availableParallelism(),
         },
       );
       for (const problem of problems) output.problem(problem);

@@ -3,16 +3,18 @@
  * same statement or event — copies, edits, rewordings and translations — and what they state
  * differently (figures, names, dates), for the story view.
  *
- *   const index = await buildStoryIndex(articles, { constraints });  // (async) iterable
+ *   const index = await buildStoryIndex(articles, { constraints, workers });  // (async) iterable
  *   index.groups();                       // StoryCluster[]: positions only, compact
  *   index.groupOf(articleId, position);   // the group of one sentence, or null
  *   index.add(article); index.remove(id); // incremental: only touched components regroup
  *   describeCluster(cluster, lookup, labelsOf)  // → StoryGroup: texts, kind, differences, diffs
  *   storyGroups(articles, options)        // all of it at once, for a corpus in memory
  *
- * Pure: no files, no store, no UI. Reviewers' links and unlinks come in as `StoryConstraint`s.
+ * Pure: no files, no store, no UI (the reading may go to worker threads: `workers`). Reviewers' links and unlinks come in as `StoryConstraint`s.
  */
 import { describeCluster, type LabelsOf } from './describe.js';
+import { ComparePool } from './parallel-compare.js';
+import { readInParallel } from './parallel-read.js';
 import { StoryIndex, type StoryIndexOptions } from './story-index.js';
 import type { StoryArticle, StoryGroup } from './types.js';
 
@@ -25,11 +27,23 @@ export type * from './types.js';
 /** Reads every article (from an array, a generator or a database cursor) and forms the groups. */
 export async function buildStoryIndex(
   articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
-  options: StoryIndexOptions = {},
+  options: StoryIndexOptions & {
+    /**
+     * Threads that read the sentences and compare the candidate pairs (0: this one); the groups
+     * are the same for any number.
+     */
+    workers?: number;
+  } = {},
 ): Promise<StoryIndex> {
-  const index = new StoryIndex(options);
-  for await (const article of articles) index.add(article);
-  index.build();
+  const { workers = 0, ...rest } = options;
+  const index = new StoryIndex(rest);
+  if (workers > 0) {
+    await readInParallel(articles, index, workers);
+    await index.buildWith(new ComparePool(workers));
+  } else {
+    for await (const article of articles) index.add(article);
+    index.build();
+  }
   return index;
 }
 

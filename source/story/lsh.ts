@@ -98,6 +98,14 @@ export class LshIndex {
    * more nodes sharing a bucket (in date order) while that band is at hand.
    */
   build(count: number, visit: (band: number, nodes: Int32Array) => void = () => {}): void {
+    for (const _ of this.building(count, visit));
+  }
+
+  /**
+   * `build`, a band at a time: it yields after each band, so that a caller comparing the
+   * candidates elsewhere (worker threads) can wait for them between bands.
+   */
+  *building(count: number, visit: (band: number, nodes: Int32Array) => void): Generator<number> {
     this.ensure(count, true);
     this.indexed.fill(0);
     const all = new Int32Array(count);
@@ -142,6 +150,7 @@ export class LshIndex {
         } else if (at - start > 1) visit(band, order.subarray(start, at));
         start = at;
       }
+      yield band;
     }
     this.tags = null;
     this.crowded = null;

@@ -19,7 +19,8 @@ import {
 } from './growable.js';
 import { LshIndex, type LshShape } from './lsh.js';
 import { mix, shingles } from './minhash.js';
-import { type Comparable, sameStatement, THRESHOLDS, totalWeight } from './similarity.js';
+import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
+import { THRESHOLDS, totalWeight } from './similarity.js';
 import {
   AMOUNT,
   ID_MASK,
@@ -29,6 +30,22 @@ import {
   Vocabulary,
 } from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
+
+/**
+ * Compares a build's candidate pairs elsewhere (`ComparePool`: worker threads) and hands back,
+ * in the order the pairs were given, those that report the same thing.
+ */
+export interface PairComparer {
+  /** Before the first pair: the pools to read (not written while comparing) and the words. */
+  start(
+    tables: NodeTables,
+    words: readonly string[],
+    edge: (a: number, b: number, score: number) => void,
+  ): Promise<void>;
+  compare(a: number, b: number): void;
+  /** Waits until few pairs (`all`: none) are still being compared, their edges handed back. */
+  settled(all: boolean): Promise<void>;
+}
 
 export interface StoryIndexOptions {
   /** Reviewers' links and unlinks; applied whenever the sentences they name are present. */
@@ -52,7 +69,6 @@ const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
 const SPEAKER_KEYS = 2;
 /** Long sentences are collapsed with their exact copies; short ones stay apart (see `sameStatement`). */
 const COLLAPSE_WEIGHT = 3;
-const NO_DAY = -2_147_483_648;
 /** Words this rare or rarer key candidates by themselves (see `pairKeys`). */
 const RARE_KEY_WEIGHT = 1.5;
 /**
@@ -73,9 +89,6 @@ const EXHAUSTIVE = 2000;
  * sentences per bucket when they mean something, hence their lower bound.
  */
 const CROWDED = { minhash: 1024, keyed: 64 };
-
-/** Views of nodes kept for comparing (see `StoryIndex.views`): the window, the node, one more. */
-const VIEW_SLOTS = 5;
 
 const key = (article: string, sentence: string) => `${article}\u0000${sentence}`;
 
@@ -124,6 +137,23 @@ export class StoryIndex {
     (node) => this.nodeHash.data[node]!,
     (node) => this.nodeHash2.data[node]!,
   );
+
+  /** Compares nodes, reading the pools above. */
+  private readonly tables: NodeTables = {
+    wordStart: this.wordStart,
+    words: this.words,
+    speakerStart: this.speakerStart,
+    speakers: this.speakers,
+    sourceStart: this.sourceStart,
+    sources: this.sources,
+    unitStart: this.unitStart,
+    units: this.units,
+    quotedStart: this.quotedStart,
+    quoted: this.quoted,
+    nodeDay: this.nodeDay,
+    nodeFigures: this.nodeFigures,
+  };
+  private readonly judge = new PairJudge(this.tables, this.vocabulary);
 
   // Edges, as half-edges in per-node linked lists.
   private edgeHead = new Int32Array(1024).fill(-1);
@@ -183,6 +213,17 @@ export class StoryIndex {
    * after, its sentences are compared at once and the groups they touch are formed again.
    */
   add(article: StoryArticle): void {
+    this.addFeatures(
+      article,
+      article.sentences.map((sentence) => sentenceFeatures(sentence.text, this.vocabulary)),
+    );
+  }
+
+  /**
+   * `add`, with the features of the article's sentences already read (on a worker thread, see
+   * `readInParallel`), in this index's word ids.
+   */
+  addFeatures(article: StoryArticle, features: readonly SentenceFeatures[]): void {
     const touched: number[] = [];
     if (this.articleIndex.has(article.id)) touched.push(...this.detach(article.id));
     const index = this.articleIds.length;
@@ -191,9 +232,6 @@ export class StoryIndex {
     this.articleDay.push(dayOf(article.date));
     this.articleStart.push(this.occurrenceNode.length);
     this.articleLength.push(article.sentences.length);
-    const features = article.sentences.map((sentence) =>
-      sentenceFeatures(sentence.text, this.vocabulary),
-    );
     const added: number[] = [];
     // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
     // added") takes its speaker from the sentences before it, or else from the next one.
@@ -266,9 +304,47 @@ export class StoryIndex {
 
   /** Compares every indexed sentence with its LSH candidates and forms all groups. */
   build(): void {
+    if (this.prepare()) this.lsh.build(this.nodeFirst.length);
+    else
+      this.lsh.build(this.nodeFirst.length, (band, run) =>
+        this.candidates(band, run, this.consider),
+      );
+    this.finish();
+  }
+
+  /**
+   * `build`, with the candidate pairs compared on worker threads (`comparer`) while this one
+   * finds the next: the same edges, added in the same order, so the same groups.
+   */
+  async buildWith(comparer: PairComparer): Promise<void> {
+    if (this.prepare()) {
+      this.lsh.build(this.nodeFirst.length);
+      this.finish();
+      return;
+    }
+    await comparer.start(this.tables, this.vocabulary.words, (a, b, score) =>
+      this.addEdge(a, b, score),
+    );
+    const take = (a: number, b: number) => {
+      if (this.candidate(a, b)) comparer.compare(a, b);
+    };
+    for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) =>
+      this.candidates(band, run, take),
+    )) {
+      await comparer.settled(false);
+    }
+    await comparer.settled(true);
+    this.finish();
+  }
+
+  /**
+   * Trims the pools and sizes the per-node arrays for the build; compares every pair of a
+   * small corpus. Whether the corpus was small.
+   */
+  private prepare(): boolean {
     for (const list of this.lists()) list.trim();
     // Views made before the trim would keep the untrimmed arrays alive.
-    this.viewNodes.fill(-1);
+    this.judge.forget();
     const nodes = trimmedCapacity(this.nodeFirst.length);
     if (this.edgeHead.length > nodes) this.edgeHead = this.edgeHead.slice(0, nodes);
     if (this.clusterOf.length > nodes) this.clusterOf = this.clusterOf.slice(0, nodes);
@@ -283,14 +359,19 @@ export class StoryIndex {
         for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
       }
     }
-    this.lsh.build(this.nodeFirst.length, (band, run) => {
-      if (this.small) return;
-      for (let i = 1; i < run.length; i++) {
-        for (let j = Math.max(0, i - this.window); j < i; j++) {
-          if (!this.lsh.sharedBefore(run[j]!, run[i]!, band)) this.consider(run[j]!, run[i]!);
-        }
+    return this.small;
+  }
+
+  /** The pairs of one bucket's run to compare: each node with the `window` before it. */
+  private candidates(band: number, run: Int32Array, take: (a: number, b: number) => void): void {
+    for (let i = 1; i < run.length; i++) {
+      for (let j = Math.max(0, i - this.window); j < i; j++) {
+        if (!this.lsh.sharedBefore(run[j]!, run[i]!, band)) take(run[j]!, run[i]!);
       }
-    });
+    }
+  }
+
+  private finish(): void {
     this.built = true;
     const all: number[] = [];
     for (let node = 0; node < this.nodeFirst.length; node++) {
@@ -404,24 +485,7 @@ export class StoryIndex {
   }
 
   private nodeSpeakers(node: number): Uint32Array {
-    const start = this.speakerStart.data[node]!;
-    const end =
-      node + 1 < this.speakerStart.length
-        ? this.speakerStart.data[node + 1]!
-        : this.speakers.length;
-    return this.speakers.data.subarray(start, end);
-  }
-
-  private nodeSources(node: number): Uint32Array {
-    return slice(this.sourceStart, this.sources, node);
-  }
-
-  private nodeUnits(node: number): Uint32Array {
-    return slice(this.unitStart, this.units, node);
-  }
-
-  private nodeQuoted(node: number): Uint32Array {
-    return slice(this.quotedStart, this.quoted, node);
+    return slice(this.speakerStart, this.speakers, node);
   }
 
   private indexable(node: number): boolean {
@@ -572,63 +636,9 @@ export class StoryIndex {
     return low;
   }
 
-  /**
-   * Views of the nodes compared last, each filled once: the build compares a node with the
-   * `window` before it in a bucket, and the next nodes with it, so a node is filled once per
-   * bucket rather than once per pair (four views made per three pairs cost a sixth of the
-   * comparing at 10,000 articles).
-   */
-  private readonly views: Comparable[] = Array.from({ length: VIEW_SLOTS }, () => ({
-    words: [],
-    speakers: [],
-    sources: [],
-    day: 0,
-    figures: 0,
-    units: [],
-    quoted: [],
-  }));
-
-  /** The node each view holds (-1: none), and when it was last used. */
-  private readonly viewNodes = new Int32Array(VIEW_SLOTS).fill(-1);
-  private readonly viewUsed = new Float64Array(VIEW_SLOTS);
-  private viewClock = 0;
-
   /** Whether two nodes report the same thing (`sameStatement`). */
   private same(a: number, b: number): number {
-    const slotA = this.viewOf(a, -1);
-    const slotB = this.viewOf(b, slotA);
-    return sameStatement(this.views[slotA]!, this.views[slotB]!, this.vocabulary);
-  }
-
-  /** The slot holding a view of `node`, filled in the least recently used one (not `keep`). */
-  private viewOf(node: number, keep: number): number {
-    const nodes = this.viewNodes;
-    let oldest = -1;
-    for (let slot = 0; slot < VIEW_SLOTS; slot++) {
-      if (nodes[slot] === node) {
-        this.viewUsed[slot] = ++this.viewClock;
-        return slot;
-      }
-      if (slot !== keep && (oldest < 0 || this.viewUsed[slot]! < this.viewUsed[oldest]!)) {
-        oldest = slot;
-      }
-    }
-    this.fillView(oldest, node);
-    this.viewUsed[oldest] = ++this.viewClock;
-    return oldest;
-  }
-
-  private fillView(slot: number, node: number): void {
-    const view = this.views[slot]!;
-    this.viewNodes[slot] = node;
-    const day = this.nodeDay.data[node]!;
-    view.words = this.nodeWords(node);
-    view.speakers = this.nodeSpeakers(node);
-    view.sources = this.nodeSources(node);
-    view.day = day === NO_DAY ? Number.NaN : day;
-    view.figures = this.nodeFigures.data[node]!;
-    view.units = this.nodeUnits(node);
-    view.quoted = this.nodeQuoted(node);
+    return this.judge.same(a, b);
   }
 
   /** Each live occurrence of a node. */
@@ -723,12 +733,21 @@ export class StoryIndex {
    * Each pair comes here once (in the first LSH band it shares), so no edge is looked up: a
    * sentence of a boilerplate family has thousands.
    */
-  private consider(a: number, b: number): void {
-    if (a === b || this.nodeCount.data[a]! <= 0 || this.nodeCount.data[b]! <= 0) return;
-    if (this.nodeArticle.data[a] === this.nodeArticle.data[b]) return;
-    this.stats.candidates++;
+  private readonly consider = (a: number, b: number): void => {
+    if (!this.candidate(a, b)) return;
     const score = this.same(a, b);
-    if (score <= 0) return;
+    if (score > 0) this.addEdge(a, b, score);
+  };
+
+  /** Whether a pair is to be compared (two live nodes of two articles); counts it if so. */
+  private candidate(a: number, b: number): boolean {
+    if (a === b || this.nodeCount.data[a]! <= 0 || this.nodeCount.data[b]! <= 0) return false;
+    if (this.nodeArticle.data[a] === this.nodeArticle.data[b]) return false;
+    this.stats.candidates++;
+    return true;
+  }
+
+  private addEdge(a: number, b: number, score: number): void {
     this.stats.edges++;
     this.addHalfEdge(a, b, score);
     this.addHalfEdge(b, a, score);
@@ -1050,12 +1069,6 @@ function placeKeys(
     taken[k] = 1;
     values[k] = value;
   }
-}
-
-/** Node `node`'s entries of a pool kept as one list and each node's start in it. */
-function slice(starts: Int32List, pool: Uint32List, node: number): Uint32Array {
-  const end = node + 1 < starts.length ? starts.data[node + 1]! : pool.length;
-  return pool.data.subarray(starts.data[node]!, end);
 }
 
 function compareMember(

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { buildStoryIndex, StoryIndex, storyGroups } from '../../source/story/index.js';
+import { readInParallel } from '../../source/story/parallel-read.js';
 import type { SentenceRef, StoryArticle, StoryCluster } from '../../source/story/types.js';
 import { article, seedArticles } from '../search/articles.js';
 
@@ -150,37 +151,24 @@ describe('the story index', () => {
   });
 });
 
+/** 3,000 sentences of made-up words, none like another, over 150 days. */
+function filler(): StoryArticle[] {
+  const syllables = ['ka', 'ro', 'mi', 'tes', 'van', 'lo', 'dur', 'pe', 'sil', 'nor', 'bu', 'gat'];
+  // 12⁴ words: each used once.
+  const word = (n: number) =>
+    [1, 12, 144, 1728].map((unit) => syllables[Math.floor(n / unit) % 12]!).join('');
+  let n = 0;
+  return Array.from({ length: 150 }, (_, a) => ({
+    id: `filler-${a}`,
+    date: new Date(Date.UTC(2025, 0, 1 + a)).toISOString().slice(0, 10),
+    source: `Outlet ${a}`,
+    sentences: Array.from({ length: 20 }, (_, s) => ({
+      id: `s${s}`,
+      text: `The ${word(n++)} ${word(n++)} met the ${word(n++)} ${word(n++)} in ${word(n++)}.`,
+    })),
+  }));
+}
 describe('candidates in a corpus too big to compare every pair', () => {
-  /** 3,000 sentences of made-up words, none like another, over 150 days. */
-  function filler(): StoryArticle[] {
-    const syllables = [
-      'ka',
-      'ro',
-      'mi',
-      'tes',
-      'van',
-      'lo',
-      'dur',
-      'pe',
-      'sil',
-      'nor',
-      'bu',
-      'gat',
-    ];
-    // 12⁴ words: each used once.
-    const word = (n: number) =>
-      [1, 12, 144, 1728].map((unit) => syllables[Math.floor(n / unit) % 12]!).join('');
-    let n = 0;
-    return Array.from({ length: 150 }, (_, a) => ({
-      id: `filler-${a}`,
-      date: new Date(Date.UTC(2025, 0, 1 + a)).toISOString().slice(0, 10),
-      source: `Outlet ${a}`,
-      sentences: Array.from({ length: 20 }, (_, s) => ({
-        id: `s${s}`,
-        text: `The ${word(n++)} ${word(n++)} met the ${word(n++)} ${word(n++)} in ${word(n++)}.`,
-      })),
-    }));
-  }
   const reworded: StoryArticle[] = [
     {
       id: 'outlet-a',
@@ -217,5 +205,52 @@ describe('candidates in a corpus too big to compare every pair', () => {
     const keysOnly = await buildStoryIndex(corpus, { shape: { bands: 0, rows: 3, keys: 4 } });
     expect(keysOnly.groupOf('outlet-b', 0)?.members).toHaveLength(2);
     expect(keysOnly.groups()).toHaveLength(1);
+  });
+});
+
+describe('reading on worker threads', () => {
+  it('numbers words and forms groups as reading on one thread does', async () => {
+    const inline = new StoryIndex();
+    for (const seed of seeds) inline.add(seed);
+    inline.build();
+    for (const workers of [1, 2, 3]) {
+      const threaded = new StoryIndex();
+      // Small batches, so that every worker reads several and meets words the others met first.
+      await readInParallel(seeds, threaded, workers, 40);
+      threaded.build();
+      expect(threaded.vocabulary.words).toEqual(inline.vocabulary.words);
+      expect(shape(threaded.groups())).toEqual(shape(inline.groups()));
+    }
+  });
+
+  it('reads through buildStoryIndex', async () => {
+    const one = await buildStoryIndex(seeds);
+    const two = await buildStoryIndex(seeds, { workers: 2 });
+    expect(shape(two.groups())).toEqual(shape(one.groups()));
+    expect(one.groups().length).toBeGreaterThan(0);
+  });
+});
+
+describe('comparing candidate pairs on worker threads', () => {
+  it('finds the same pairs and groups as comparing on one thread', async () => {
+    // Past the size compared pair by pair: the seeds, an edited copy of each (a pair for
+    // most sentences), and filler.
+    const edited = seeds.map((seed) => ({
+      ...seed,
+      id: `${seed.id}-edited`,
+      source: 'Another outlet',
+      sentences: seed.sentences.map((sentence) => ({
+        ...sentence,
+        text: sentence.text.replace(/\.$/, ', reporters in Varnholm were told.'),
+      })),
+    }));
+    const corpus = [...filler(), ...seeds, ...edited];
+    const one = await buildStoryIndex(corpus);
+    expect(one.stats.edges).toBeGreaterThan(50);
+    for (const workers of [1, 2]) {
+      const threaded = await buildStoryIndex(corpus, { workers });
+      expect(threaded.stats).toEqual(one.stats);
+      expect(shape(threaded.groups())).toEqual(shape(one.groups()));
+    }
   });
 });

@@ -1,0 +1,41 @@
+/**
+ * A worker thread that compares candidate pairs of a story index's build (`ComparePool`): the
+ * index's pools in shared memory, and its words, numbered again here in the same order so that
+ * every id, weight and synonym is the index's.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type NodeTables, PairJudge, TABLE_NAMES } from './pair-judge.js';
+import type { CompareJob, CompareReply, CompareSetup } from './parallel-compare.js';
+import { Vocabulary } from './tokens.js';
+
+const setup = workerData as CompareSetup;
+const vocabulary = new Vocabulary();
+for (const word of setup.words) vocabulary.id(word);
+const tables = Object.fromEntries(
+  TABLE_NAMES.map((name, at) => {
+    const { buffer, length, signed } = setup.tables[at]!;
+    return [name, { data: signed ? new Int32Array(buffer) : new Uint32Array(buffer), length }];
+  }),
+) as unknown as NodeTables;
+const judge = new PairJudge(tables, vocabulary);
+
+parentPort!.on('message', (job: CompareJob) => {
+  const { pairs } = job;
+  const found: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const score = judge.same(pairs[i]!, pairs[i + 1]!);
+    if (score <= 0) continue;
+    found.push(pairs[i]!, pairs[i + 1]!);
+    scores.push(score);
+  }
+  const reply: CompareReply = {
+    seq: job.seq,
+    found: Int32Array.from(found),
+    scores: Float32Array.from(scores),
+  };
+  parentPort!.postMessage(reply, [
+    reply.found.buffer as ArrayBuffer,
+    reply.scores.buffer as ArrayBuffer,
+  ]);
+});

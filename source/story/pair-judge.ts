@@ -1,0 +1,139 @@
+/**
+ * Whether two nodes of a story index report the same thing (`sameStatement`), read from the
+ * index's typed pools: on the index's thread, and on the threads that compare a build's
+ * candidate pairs (`compare-worker.ts`) over the same pools, shared.
+ */
+import { type Comparable, sameStatement } from './similarity.js';
+import type { Vocabulary } from './tokens.js';
+
+/** A typed pool and how much of it is in use (`Int32List`, `Uint32List`, or a shared copy). */
+export interface Pool<T extends Int32Array | Uint32Array> {
+  data: T;
+  length: number;
+}
+
+/** What a node's comparison reads: per node a start in each pool, its day and its figures. */
+export interface NodeTables {
+  wordStart: Pool<Int32Array>;
+  words: Pool<Uint32Array>;
+  speakerStart: Pool<Int32Array>;
+  speakers: Pool<Uint32Array>;
+  sourceStart: Pool<Int32Array>;
+  sources: Pool<Uint32Array>;
+  unitStart: Pool<Int32Array>;
+  units: Pool<Uint32Array>;
+  quotedStart: Pool<Int32Array>;
+  quoted: Pool<Uint32Array>;
+  nodeDay: Pool<Int32Array>;
+  nodeFigures: Pool<Uint32Array>;
+}
+
+/** The pools' names, in the order they cross to a worker. */
+export const TABLE_NAMES = [
+  'wordStart',
+  'words',
+  'speakerStart',
+  'speakers',
+  'sourceStart',
+  'sources',
+  'unitStart',
+  'units',
+  'quotedStart',
+  'quoted',
+  'nodeDay',
+  'nodeFigures',
+] as const satisfies ReadonlyArray<keyof NodeTables>;
+
+export const NO_DAY = -2_147_483_648;
+
+/** Views of nodes kept for comparing: the window, the node, one more. */
+const VIEW_SLOTS = 5;
+
+export class PairJudge {
+  constructor(
+    private readonly tables: NodeTables,
+    private readonly vocabulary: Vocabulary,
+  ) {}
+
+  /**
+   * Views of the nodes compared last, each filled once: the build compares a node with the
+   * `window` before it in a bucket, and the next nodes with it, so a node is filled once per
+   * bucket rather than once per pair (four views made per three pairs cost a sixth of the
+   * comparing at 10,000 articles).
+   */
+  private readonly views: Comparable[] = Array.from({ length: VIEW_SLOTS }, () => ({
+    words: [],
+    speakers: [],
+    sources: [],
+    day: 0,
+    figures: 0,
+    units: [],
+    quoted: [],
+  }));
+
+  /** The node each view holds (-1: none), and when it was last used. */
+  private readonly viewNodes = new Int32Array(VIEW_SLOTS).fill(-1);
+  private readonly viewUsed = new Float64Array(VIEW_SLOTS);
+  private viewClock = 0;
+
+  /** Forgets the views: pools replaced (trimmed, shared) would be kept alive by them. */
+  forget(): void {
+    this.viewNodes.fill(-1);
+  }
+
+  /** Whether two nodes report the same thing: `sameStatement`'s score, 0 when not. */
+  same(a: number, b: number): number {
+    const slotA = this.viewOf(a, -1);
+    const slotB = this.viewOf(b, slotA);
+    return sameStatement(this.views[slotA]!, this.views[slotB]!, this.vocabulary);
+  }
+
+  /** The slot holding a view of `node`, filled in the least recently used one (not `keep`). */
+  private viewOf(node: number, keep: number): number {
+    const nodes = this.viewNodes;
+    let oldest = -1;
+    for (let slot = 0; slot < VIEW_SLOTS; slot++) {
+      if (nodes[slot] === node) {
+        this.viewUsed[slot] = ++this.viewClock;
+        return slot;
+      }
+      if (slot !== keep && (oldest < 0 || this.viewUsed[slot]! < this.viewUsed[oldest]!)) {
+        oldest = slot;
+      }
+    }
+    this.fillView(oldest, node);
+    this.viewUsed[oldest] = ++this.viewClock;
+    return oldest;
+  }
+
+  private fillView(slot: number, node: number): void {
+    const view = this.views[slot]!;
+    const t = this.tables;
+    this.viewNodes[slot] = node;
+    const day = t.nodeDay.data[node]!;
+    view.words = slice(t.wordStart, t.words, node);
+    view.speakers = slice(t.speakerStart, t.speakers, node);
+    view.sources = slice(t.sourceStart, t.sources, node);
+    view.day = day === NO_DAY ? Number.NaN : day;
+    view.figures = t.nodeFigures.data[node]!;
+    view.units = slice(t.unitStart, t.units, node);
+    view.quoted = slice(t.quotedStart, t.quoted, node);
+  }
+}
+
+const NONE = new Uint32Array(0);
+
+/**
+ * Node `node`'s entries of a pool kept as one list and each node's start in it. Most nodes have
+ * no speaker, source, unit or quotation: those get one empty array, not a view each (views
+ * made per comparison were a sixth of the comparing's time, and their collection more).
+ */
+export function slice(
+  starts: Pool<Int32Array>,
+  pool: Pool<Uint32Array>,
+  node: number,
+): Uint32Array {
+  const start = starts.data[node]!;
+  const end = node + 1 < starts.length ? starts.data[node + 1]! : pool.length;
+  return start === end ? NONE : pool.data.subarray(start, end);
+}

@@ -1,0 +1,162 @@
+/**
+ * Compares a build's candidate pairs on worker threads (`compare-worker.ts`): at 10,000
+ * articles, 2.3 million pairs, most of the build's time. The index finds the pairs band by band
+ * and hands them here in chunks; the workers read the nodes from the index's pools, copied
+ * once into shared memory (the index then reads the shared copies too, so they are not held
+ * twice), and send back the pairs that report the same thing, which go to the index in the
+ * order the pairs were found: the same edges, in the same order, as comparing on one thread.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { type NodeTables, type Pool, TABLE_NAMES } from './pair-judge.js';
+import type { PairComparer } from './story-index.js';
+
+export interface CompareSetup {
+  words: readonly string[];
+  tables: Array<{ buffer: SharedArrayBuffer; length: number; signed: boolean }>;
+}
+
+export interface CompareJob {
+  seq: number;
+  /** Pairs of nodes, `a` then `b`. */
+  pairs: Int32Array;
+}
+
+export interface CompareReply {
+  seq: number;
+  /** The pairs that report the same thing, `a` then `b`, and their scores. */
+  found: Int32Array;
+  scores: Float32Array;
+}
+
+/**
+ * A worker's young generation: the default, smaller than the main thread's, had a worker spend
+ * a quarter of its time collecting the short-lived arrays of each sentence or pair.
+ */
+const YOUNG = { maxYoungGenerationSizeMb: 64 };
+/** Pairs per message: a message costs tens of microseconds, a pair about four. */
+const CHUNK = 8192;
+/** Chunks in flight per worker when the index goes on to the next band. */
+const AHEAD = 4;
+
+export class ComparePool implements PairComparer {
+  private threads: Worker[] = [];
+  private chunk = new Int32Array(2 * CHUNK);
+  private filled = 0;
+  private sent = 0;
+  private applied = 0;
+  private readonly replies = new Map<number, CompareReply>();
+  private edge: (a: number, b: number, score: number) => void = () => {};
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+
+  constructor(private readonly workers: number) {}
+
+  async start(
+    tables: NodeTables,
+    words: readonly string[],
+    edge: (a: number, b: number, score: number) => void,
+  ): Promise<void> {
+    this.edge = edge;
+    const setup: CompareSetup = {
+      words,
+      tables: TABLE_NAMES.map((name) => share(tables[name])),
+    };
+    for (let i = 0; i < Math.max(1, this.workers); i++) {
+      const thread = new Worker(workerFile(), { workerData: setup, resourceLimits: YOUNG });
+      thread.on('message', (reply: CompareReply) => this.received(reply));
+      thread.on('error', (error) => this.fail(error));
+      thread.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a story comparing thread stopped (exit ${code})`));
+      });
+      this.threads.push(thread);
+    }
+  }
+
+  compare(a: number, b: number): void {
+    this.chunk[this.filled++] = a;
+    this.chunk[this.filled++] = b;
+    if (this.filled === this.chunk.length) this.send();
+  }
+
+  async settled(all: boolean): Promise<void> {
+    if (all && this.filled > 0) this.send();
+    const limit = all ? 0 : AHEAD * this.threads.length;
+    try {
+      while (this.sent - this.applied > limit) {
+        if (this.failure) throw this.failure;
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+      }
+      if (this.failure) throw this.failure;
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+    if (all) await this.close();
+  }
+
+  private send(): void {
+    const job: CompareJob = { seq: this.sent, pairs: this.chunk.subarray(0, this.filled) };
+    this.threads[this.sent % this.threads.length]!.postMessage(job, [
+      job.pairs.buffer as ArrayBuffer,
+    ]);
+    this.sent++;
+    this.chunk = new Int32Array(2 * CHUNK);
+    this.filled = 0;
+  }
+
+  /** Replies come in any order across the workers; edges go to the index in the pairs' order. */
+  private received(reply: CompareReply): void {
+    this.replies.set(reply.seq, reply);
+    for (let next = this.replies.get(this.applied); next; next = this.replies.get(this.applied)) {
+      this.replies.delete(this.applied);
+      const { found, scores } = next;
+      for (let i = 0; i < scores.length; i++)
+        this.edge(found[2 * i]!, found[2 * i + 1]!, scores[i]!);
+      this.applied++;
+    }
+    this.wake?.();
+    this.wake = null;
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.wake?.();
+    this.wake = null;
+  }
+
+  private async close(): Promise<void> {
+    const threads = this.threads;
+    this.threads = [];
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  }
+}
+
+/**
+ * The pool's entries in shared memory, which the pool then holds instead of its own array:
+ * the workers read them without a copy each.
+ */
+function share(pool: Pool<Int32Array> | Pool<Uint32Array>) {
+  const buffer = new SharedArrayBuffer(pool.data.byteLength);
+  const signed = pool.data instanceof Int32Array;
+  if (signed) {
+    const data = new Int32Array(buffer);
+    data.set(pool.data);
+    (pool as Pool<Int32Array>).data = data;
+  } else {
+    const data = new Uint32Array(buffer);
+    data.set(pool.data);
+    (pool as Pool<Uint32Array>).data = data;
+  }
+  return { buffer, length: pool.length, signed };
+}
+
+/** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */
+function workerFile(): URL {
+  const here = new URL('./compare-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL(here.href.replace('/source/', '/dist/'));
+}
