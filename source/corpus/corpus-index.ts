@@ -22,7 +22,7 @@ export interface ArticleSummary {
 
 /**
  * What the review's list holds of each article, its body read when shown: a summary without the
- * opening words (four fifths of a summary's bytes at 100,000 articles) or the sentence count.
+ * opening words (the bulk of a summary's bytes) or the sentence count.
  */
 export type ArticleListing = Omit<ArticleSummary, 'opening' | 'sentences'>;
 
