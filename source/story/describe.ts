@@ -4,13 +4,7 @@
  */
 import { differences, perText } from './differences.js';
 import { type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
-import type {
-  GroupMember,
-  StoryArticle,
-  StoryCluster,
-  StoryGroup,
-  StoryKind,
-} from './types.js';
+import type { GroupMember, StoryArticle, StoryCluster, StoryGroup, StoryKind } from './types.js';
 import { wordDiff } from './word-diff.js';
 
 /** The labels reviewers gave a sentence (any annotator), as the caller keeps them. */
