@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type Database from 'better-sqlite3';
 import { sentenceWords, words } from '../../text/fold.js';
 import type { ArticleListing, ArticleSummary, CorpusIndex } from '../corpus-index.js';
 import type { Article, FileProblem, Sentence } from '../types.js';
@@ -253,11 +252,13 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * between steps, so a caller may yield to other reads of the index in between.
    */
   *summarySteps(size = BULK_SUMMARIES): Generator<ArticleSummary[], void, undefined> {
-    yield* this.rangeSteps<SummaryRow, ArticleSummary>(
-      size,
-      this.statements.summaryRange,
-      (row, ord) => this.toSummary(row, ord),
-    );
+    yield* this.steps(size, (first, last) => {
+      const rows = this.statements.summaryRange.all(first, last) as SummaryRow[];
+      return {
+        found: rows.map((row) => row.number),
+        made: (row, ord) => this.toSummary(rows[row]!, ord),
+      };
+    });
   }
 
   /**
@@ -276,19 +277,15 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       Array<string | null>,
       string[][],
     ];
-    const { numbers, ords } = this.snapshot;
-    for (let from = 0; from < numbers.length; from += size) {
-      const last = Math.min(from + size, numbers.length) - 1;
-      const text = this.statements.listingRange.get(numbers[from]!, numbers[last]!) as string;
+    yield* this.steps(size, (first, last) => {
+      const text = this.statements.listingRange.get(first, last) as string;
       const [found, ids, paths, titles, dates, bylines, sources, warnings] = JSON.parse(
         text,
       ) as Columns;
-      const step: ArticleListing[] = [];
-      for (let row = 0; row < found.length; row++) {
-        const at = positionOf(numbers, found[row]!);
-        if (at < 0) continue;
-        step.push({
-          ord: ords[at]!,
+      return {
+        found,
+        made: (row, ord) => ({
+          ord,
           id: ids[row]!,
           path: join(this.root, paths[row]!),
           title: titles[row]!,
@@ -296,10 +293,9 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
           byline: bylines[row]!,
           source: sources[row]!,
           warnings: warnings[row]!,
-        });
-      }
-      yield step;
-    }
+        }),
+      };
+    });
   }
 
   /**
@@ -308,49 +304,48 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    */
   *headSteps(size = BULK_SUMMARIES): Generator<ArticleHeadline[], void, undefined> {
     type HeadRow = [number, string, string, string | null, string | null, string | null];
-    const { numbers, ords } = this.snapshot;
-    for (let from = 0; from < numbers.length; from += size) {
-      const last = Math.min(from + size, numbers.length) - 1;
-      const rows = this.statements.headRange.all(numbers[from]!, numbers[last]!) as HeadRow[];
-      const step: ArticleHeadline[] = [];
-      for (const [number, id, title, date, byline, source] of rows) {
-        const at = positionOf(numbers, number);
-        if (at >= 0) step.push({ ord: ords[at]!, id, title, date, byline, source });
-      }
-      yield step;
-    }
+    yield* this.steps(size, (first, last) => {
+      const rows = this.statements.headRange.all(first, last) as HeadRow[];
+      return {
+        found: rows.map((row) => row[0]),
+        made: (row, ord) => {
+          const [, id, title, date, byline, source] = rows[row]!;
+          return { ord, id, title, date, byline, source };
+        },
+      };
+    });
   }
 
   /** The same with each article's id and source alone: what stats sums by source. */
   *sourceSteps(size = BULK_SUMMARIES): Generator<ArticleSource[], void, undefined> {
-    const { numbers, ords } = this.snapshot;
-    for (let from = 0; from < numbers.length; from += size) {
-      const last = Math.min(from + size, numbers.length) - 1;
-      const text = this.statements.sourceRange.get(numbers[from]!, numbers[last]!) as string;
+    yield* this.steps(size, (first, last) => {
+      const text = this.statements.sourceRange.get(first, last) as string;
       const [found, ids, sources] = JSON.parse(text) as [number[], string[], Array<string | null>];
-      const step: ArticleSource[] = [];
-      for (let row = 0; row < found.length; row++) {
-        const at = positionOf(numbers, found[row]!);
-        if (at >= 0) step.push({ ord: ords[at]!, id: ids[row]!, source: sources[row]! });
-      }
-      yield step;
-    }
+      return { found, made: (row, ord) => ({ ord, id: ids[row]!, source: sources[row]! }) };
+    });
   }
 
-  /** Rows of `range` (article numbers from, to), `size` articles a step, each turned by `make`. */
-  private *rangeSteps<Row extends { number: number }, Made>(
+  /**
+   * Every article a step of `size` in the index's own order, nothing left open between steps.
+   * `read` gives the rows of the articles numbered `first` to `last`: their numbers, and how to
+   * make row `row` into what the step holds, with its `ord` (rows of articles the snapshot no
+   * longer has are left out).
+   */
+  private *steps<Made>(
     size: number,
-    range: Database.Statement,
-    make: (row: Row, ord: number) => Made,
+    read: (
+      first: number,
+      last: number,
+    ) => { found: readonly number[]; made: (row: number, ord: number) => Made },
   ): Generator<Made[], void, undefined> {
     const { numbers, ords } = this.snapshot;
     for (let from = 0; from < numbers.length; from += size) {
       const last = Math.min(from + size, numbers.length) - 1;
-      const rows = range.all(numbers[from]!, numbers[last]!) as Row[];
+      const { found, made } = read(numbers[from]!, numbers[last]!);
       const step: Made[] = [];
-      for (const row of rows) {
-        const at = positionOf(numbers, row.number);
-        if (at >= 0) step.push(make(row, ords[at]!));
+      for (let row = 0; row < found.length; row++) {
+        const at = positionOf(numbers, found[row]!);
+        if (at >= 0) step.push(made(row, ords[at]!));
       }
       yield step;
     }
