@@ -60,6 +60,9 @@ const LAZY = [
 /** The files this plugin changed in the last build: the bundle checks each was bundled. */
 export const madeLazy = new Set();
 
+/** Every file the plugin knows: one no longer bundled is a stale entry. */
+export const lazyFiles = LAZY.map((entry) => entry.file);
+
 const asPattern = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 export const lazyAtImport = {
