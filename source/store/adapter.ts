@@ -42,7 +42,7 @@ export const LINK_REFUSAL =
  * a new one over it (a new inode); an edit in place changes size or modification time. The
  * change time is left out: a rename sets it, so a file's own writer could not know it in advance.
  */
-export function signatureOf(info: BigIntStats): string {
+export function signatureOf(info: Pick<BigIntStats, 'dev' | 'ino' | 'size' | 'mtimeNs'>): string {
   return `${info.dev}:${info.ino}:${info.size}:${info.mtimeNs}`;
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { signatureOf } from './adapter.js';
 
 /** What an lstat found instead of a store file's signature (never one: no colon). */
 export const GONE = 'gone';
@@ -100,7 +101,12 @@ function signaturesOf(share: Share): string[] {
     const kind = kinds[at];
     signatures[at] =
       kind === 0
-        ? `${stats[at * 4]}:${stats[at * 4 + 1]}:${stats[at * 4 + 2]}:${stats[at * 4 + 3]}`
+        ? signatureOf({
+            dev: stats[at * 4]!,
+            ino: stats[at * 4 + 1]!,
+            size: stats[at * 4 + 2]!,
+            mtimeNs: stats[at * 4 + 3]!,
+          })
         : kind === 1
           ? GONE
           : kind === 2
