@@ -1,10 +1,5 @@
-/**
- * The review's story source: grouping runs on a worker thread (`story-worker.ts`) so that keys
- * never wait for it, and links are saved in the annotator's file.
- */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../corpus/worker-script.js';
 import type { StorySource } from '../review/controller.js';
 import { saveStoryLink, watchStoryLinks } from '../store/index.js';
 import type { StoryGroup } from '../story/index.js';
@@ -55,7 +50,7 @@ export function reviewStorySource(
   };
   const start = (): Worker => {
     const { annotator: _, ...data } = setup;
-    const thread = new Worker(workerFile(), {
+    const thread = new Worker(workerScript('./story-worker.js', import.meta.url), {
       workerData: data,
       // Beyond this the grouping stops with a message rather than take the machine's memory.
       resourceLimits: { maxOldGenerationSizeMb: STORY_MEMORY_MB },
@@ -125,8 +120,3 @@ export function reviewStorySource(
 }
 
 /** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */
-function workerFile(): URL {
-  const here = new URL('./story-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL(here.href.replace('/source/', '/dist/'));
-}

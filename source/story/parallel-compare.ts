@@ -1,14 +1,5 @@
-/**
- * Compares a build's candidate pairs on worker threads (`compare-worker.ts`): at 10,000
- * articles, 2.3 million pairs, most of the build's time. The index finds the pairs band by band
- * and hands them here in chunks; the workers read the nodes from the index's pools, copied
- * once into shared memory (the index then reads the shared copies too, so they are not held
- * twice), and send back the pairs that report the same thing, which go to the index in the
- * order the pairs were found: the same edges, in the same order, as comparing on one thread.
- */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../corpus/worker-script.js';
 import { type NodeTables, type Pool, TABLE_NAMES } from './pair-judge.js';
 import type { PairComparer } from './story-index.js';
 
@@ -64,7 +55,10 @@ export class ComparePool implements PairComparer {
       tables: TABLE_NAMES.map((name) => share(tables[name])),
     };
     for (let i = 0; i < Math.max(1, this.workers); i++) {
-      const thread = new Worker(workerFile(), { workerData: setup, resourceLimits: YOUNG });
+      const thread = new Worker(workerScript('./compare-worker.js', import.meta.url), {
+        workerData: setup,
+        resourceLimits: YOUNG,
+      });
       thread.on('message', (reply: CompareReply) => this.received(reply));
       thread.on('error', (error) => this.fail(error));
       thread.on('exit', (code) => {
@@ -155,8 +149,3 @@ function share(pool: Pool<Int32Array> | Pool<Uint32Array>) {
 }
 
 /** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */
-function workerFile(): URL {
-  const here = new URL('./compare-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL(here.href.replace('/source/', '/dist/'));
-}

@@ -1,14 +1,5 @@
-/**
- * Reads articles into a `StoryIndex` on worker threads: reducing sentences to features is most
- * of a build's reading (10 of 12 s at 10,000 articles) and needs nothing but the sentence, so
- * batches of articles go round the workers and the index takes their features back in corpus
- * order. Each worker numbers words in its own vocabulary; the index renumbers them in batch
- * order, which gives every word the id it would have had read on one thread, so the groups are
- * the same whatever the number of workers.
- */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../corpus/worker-script.js';
 import { unpackFeatures } from './feature-batch.js';
 import type { StoryIndex } from './story-index.js';
 import type { StoryArticle } from './types.js';
@@ -54,7 +45,7 @@ export async function readInParallel(
 ): Promise<void> {
   const threads = Array.from(
     { length: Math.max(1, workers) },
-    () => new Worker(workerFile(), { resourceLimits: YOUNG }),
+    () => new Worker(workerScript('./read-worker.js', import.meta.url), { resourceLimits: YOUNG }),
   );
   // Per worker, its word ids → the index's, grown in the order the worker numbered them.
   const ids = threads.map(() => [] as number[]);
@@ -116,8 +107,3 @@ export async function readInParallel(
 }
 
 /** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */
-function workerFile(): URL {
-  const here = new URL('./read-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL(here.href.replace('/source/', '/dist/'));
-}

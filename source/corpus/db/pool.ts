@@ -1,7 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../worker-script.js';
 import type { CleanedFile } from './clean-file.js';
 import { threadCpuMs } from './thread-cpu.js';
 
@@ -83,7 +83,7 @@ export class CleanerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerFile(), {
+    const worker = new Worker(workerScript('./clean-worker.js', import.meta.url), {
       workerData: { root: this.options.root, cleaner: this.options.cleaner ?? null },
       // The cleaner makes short-lived garbage: with 8 MB a worker spent a fifth of its time
       // collecting it, with 32 MB a seventh, and the peak memory of an ingestion stayed the same.
@@ -216,14 +216,4 @@ export class CleanerPool {
 function seconds(ms: number): string {
   const value = ms / 1000;
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
-/**
- * The worker's script beside this module; under the test runner the sources are TypeScript,
- * and the worker runs the build (`npm test` builds first).
- */
-function workerFile(): URL {
-  const here = new URL('./clean-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL(here.href.replace('/source/', '/dist/'));
 }
