@@ -118,5 +118,3 @@ export function reviewStorySource(
       ),
   };
 }
-
-/** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */

@@ -147,5 +147,3 @@ function share(pool: Pool<Int32Array> | Pool<Uint32Array>) {
   }
   return { buffer, length: pool.length, signed };
 }
-
-/** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */

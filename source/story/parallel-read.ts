@@ -105,5 +105,3 @@ export async function readInParallel(
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
 }
-
-/** The bundle puts the worker's script beside the chunk that starts it; tsc's dist/ has both. */
