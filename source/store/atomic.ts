@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { BigIntStats } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isProcessAlive } from './process.js';
@@ -15,14 +15,14 @@ const TEMP_MAX_AGE_MS = 10 * 60 * 1000;
  * uniquely named temp file beside it (so two writers never share one), fsync, rename over the
  * file, fsync the folder so the rename itself survives a power cut.
  */
-export async function writeFileAtomic(path: string, text: string | string[]): Promise<BigIntStats> {
+export async function writeFileAtomic(path: string, text: string | string[]): Promise<Stats> {
   const folder = dirname(path);
   const temp = join(
     folder,
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx', 0o644);
-  let written: BigIntStats;
+  let written: Stats;
   try {
     try {
       // Parts one after the other: a large export never has to be one string.
@@ -33,7 +33,7 @@ export async function writeFileAtomic(path: string, text: string | string[]): Pr
       await handle.sync();
       // Taken before the rename, which keeps inode, size and modification time: what the file
       // looks like once in place, with no moment in which another writer's could be taken for it.
-      written = await handle.stat({ bigint: true });
+      written = await handle.stat();
     } finally {
       await handle.close();
     }

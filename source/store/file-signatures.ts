@@ -50,8 +50,8 @@ interface Share {
   spoiled: boolean;
   /** Per name: 0 a file, else 1 gone, 2 a link, 3 something else. */
   kinds: Uint8Array;
-  /** Per file, its device, inode, size and modification time in nanoseconds. */
-  stats: BigInt64Array;
+  /** Per file, its device, inode, size and modification time in ms, as `signatureOf` takes them. */
+  stats: Float64Array;
 }
 
 interface Tools {
@@ -66,10 +66,10 @@ interface Tools {
  */
 function checkShare(tools: Tools, dir: string, names: readonly string[]): Share {
   const kinds = new Uint8Array(names.length);
-  const stats = new BigInt64Array(names.length * 4);
+  const stats = new Float64Array(names.length * 4);
   let spoiled = false;
   for (let at = 0; at < names.length; at++) {
-    const info = tools.lstatSync(`${dir}/${names[at]}`, { bigint: true, throwIfNoEntry: false });
+    const info = tools.lstatSync(`${dir}/${names[at]}`, { throwIfNoEntry: false });
     if (!info) kinds[at] = 1;
     else if (info.isSymbolicLink()) kinds[at] = 2;
     else if (!info.isFile()) kinds[at] = 3;
@@ -77,7 +77,7 @@ function checkShare(tools: Tools, dir: string, names: readonly string[]): Share 
       stats[at * 4] = info.dev;
       stats[at * 4 + 1] = info.ino;
       stats[at * 4 + 2] = info.size;
-      stats[at * 4 + 3] = info.mtimeNs;
+      stats[at * 4 + 3] = info.mtimeMs;
     }
     if (kinds[at] === 1 || kinds[at] === 2) spoiled = true;
   }
@@ -105,7 +105,7 @@ function signaturesOf(share: Share): string[] {
             dev: stats[at * 4]!,
             ino: stats[at * 4 + 1]!,
             size: stats[at * 4 + 2]!,
-            mtimeNs: stats[at * 4 + 3]!,
+            mtimeMs: stats[at * 4 + 3]!,
           })
         : kind === 1
           ? GONE

@@ -149,7 +149,7 @@ export class StoreRepository implements Repository {
     // The index as the last run left it, at once; `check` then compares every file with it. An
     // empty index (the first open of this store) has nothing to show: the files are read now,
     // and the `check` that follows has nothing to add.
-    if (check === 'later' && this.storage.index.size() > 0) return;
+    if (check === 'later' && !this.storage.index.isEmpty()) return;
     await this.check();
     this.justChecked = check === 'later';
   }

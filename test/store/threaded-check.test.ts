@@ -83,7 +83,7 @@ describe('the threaded check of the store files', () => {
     for (const name of names) await writeFile(join(dir, name), name);
     const [threaded] = await checkFolders([{ dir, names }]);
     expect(threaded!.signatures()).toEqual(
-      names.map((name) => signatureOf(lstatSync(join(dir, name), { bigint: true }))),
+      names.map((name) => signatureOf(lstatSync(join(dir, name)))),
     );
     Object.assign(checkSettings, { threads: 1, mainTakesShares: true });
     const [alone] = await checkFolders([{ dir, names }]);
