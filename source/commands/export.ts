@@ -4,12 +4,13 @@ import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
+import { keptCsv } from '../export/csv.js';
 import { FORMATS, isFormat } from '../export/formats.js';
-import { KEPT_JSONL } from '../export/jsonl.js';
+import { keptJsonl } from '../export/jsonl.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
-import { type ExportOptions, type ExportSink, runExport, runKeptJsonl } from '../export/stream.js';
+import { type ExportOptions, type ExportSink, runExport, runKept } from '../export/stream.js';
 import type { ExportSummary, StoryOf, SuggestionSource } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
@@ -162,17 +163,20 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation as jsonl: from the lines the store kept of each file at the last export.
-    const whole =
-      format === 'jsonl' &&
-      !suggestions &&
-      !storyOf &&
-      Object.values(filter).every((values) => values.length === 0);
+    // Every annotation as jsonl or csv: from the text the store kept of each file at the last export.
+    const kept =
+      !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0)
+        ? format === 'jsonl'
+          ? keptJsonl()
+          : format === 'csv'
+            ? keptCsv({ labels: LABELS, bom: Boolean(flags.bom), raw: Boolean(flags.raw) })
+            : null
+        : null;
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
     const write = (sink: ExportSink): Promise<ExportSummary> =>
-      whole
-        ? runKeptJsonl(repository.rendered(KEPT_JSONL), sink, optionsNow())
+      kept
+        ? runKept(kept, repository.rendered(kept.kind), sink, optionsNow())
         : runExport(
             format,
             suggestions

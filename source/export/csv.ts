@@ -1,8 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import { declaredAttributes } from '../store/labels.js';
+import type { ReviewStatus } from '../store/types.js';
 import { safeJson, visible } from '../text/untrusted.js';
+import { compare, type Entry } from './model.js';
 import { type ExportRecord, toRecord } from './record.js';
-import type { FormatWriter, WriterOptions } from './writer.js';
+import type { FormatWriter, KeptFormat, WriterOptions } from './writer.js';
 
 const COLUMNS = [
   'id',
@@ -54,6 +56,24 @@ const OPTIONS = {
  * receives them; jsonl keeps the exact values.
  */
 export function csvWriter(options: WriterOptions): FormatWriter {
+  const rows = csvRows(options);
+  return {
+    start: rows.start,
+    article(selected) {
+      // One article's rows at a time: kept longer, they outlive the young generation and cost
+      // the collector twice the time of the rest of the export.
+      const cells: string[][] = [];
+      for (const entry of selected.entries) {
+        cells.push(rows.cellsOf(entry, selected.status(entry.annotation.annotator)));
+      }
+      return stringify(cells, OPTIONS);
+    },
+    end: () => '',
+  };
+}
+
+/** The header and each row's cells, guarded and made visible, in the columns of `options`. */
+function csvRows(options: WriterOptions) {
   const names = [...declaredAttributes(options.labels).keys()];
   const declared = new Set(names);
   const storyOf = options.storyOf;
@@ -67,26 +87,75 @@ export function csvWriter(options: WriterOptions): FormatWriter {
     ? (value: string) => visible(value)
     : (value: string) => formulaSafe(visible(value));
   return {
+    names,
+    articleCells: (article: Entry['article']): string[] =>
+      [article.id, article.title, article.source, article.date].map((value) => guard(cell(value))),
     start: () => (options.bom ? '\uFEFF' : '') + stringify([header], OPTIONS),
-    article(selected) {
-      // One article's rows at a time: kept longer, they outlive the young generation and cost
-      // the collector twice the time of the rest of the export.
-      const rows: string[][] = [];
-      for (const entry of selected.entries) {
-        const record = toRecord(entry, selected.status(entry.annotation.annotator), storyOf);
-        // Attribute names come from files: looked up as own keys only, never `constructor`'s.
-        const attributes = new Map(Object.entries(record.attributes));
-        const others = [...attributes].filter(([name]) => !declared.has(name));
-        rows.push([
-          ...COLUMNS.map((column) => guard(cell(record[column]))),
-          ...(storyOf ? [guard(record.story ?? '')] : []),
-          ...names.map((name) => guard(attributes.get(name) ?? '')),
-          others.length > 0 ? guard(safeJson(Object.fromEntries(others))) : '',
+    cellsOf(entry: Entry, status: ReviewStatus): string[] {
+      const record = toRecord(entry, status, storyOf);
+      // Attribute names come from files: looked up as own keys only, never `constructor`'s.
+      const attributes = new Map(Object.entries(record.attributes));
+      const others = [...attributes].filter(([name]) => !declared.has(name));
+      return [
+        ...COLUMNS.map((column) => guard(cell(record[column]))),
+        ...(storyOf ? [guard(record.story ?? '')] : []),
+        ...names.map((name) => guard(attributes.get(name) ?? '')),
+        others.length > 0 ? guard(safeJson(Object.fromEntries(others))) : '',
+      ];
+    },
+  };
+}
+
+/** Where the article's columns (`article` to `date`) are in a row: the same for each of its rows. */
+const ARTICLE_CELLS = [1, 5] as const;
+
+/** Cells as csv text without the record's end: quoting is per cell, so parts join with commas. */
+function csvText(cells: string[]): string {
+  return stringify([cells], OPTIONS).slice(0, -2);
+}
+
+/**
+ * The csv export of every annotation (no filter, no story) as kept between exports, like jsonl's
+ * (see `keptLines`): per file a JSON list of rows `[start, end, label, id, head, tail]`, the row
+ * without its article's cells, which come from the corpus at each export. Its `kind` names the
+ * columns and the guard, so a change to either renders again.
+ */
+export function keptCsv(options: WriterOptions): KeptFormat {
+  const rows = csvRows({ ...options, storyOf: undefined });
+  const writer = csvWriter({ ...options, storyOf: undefined });
+  const guard = options.raw ? 'raw' : 'guarded';
+  return {
+    kind: `csv 1 ${guard} ${JSON.stringify(rows.names)}`,
+    start: rows.start,
+    article: (selected) => writer.article(selected, []),
+    keep(entries, status) {
+      const kept: KeptCsvRow[] = [];
+      for (const entry of entries) {
+        const { annotation } = entry;
+        const cells = rows.cellsOf(entry, status);
+        kept.push([
+          annotation.placement?.start ?? annotation.anchor.start,
+          annotation.placement?.end ?? annotation.anchor.end,
+          annotation.label,
+          annotation.id,
+          csvText(cells.slice(0, ARTICLE_CELLS[0])),
+          csvText(cells.slice(ARTICLE_CELLS[1])),
         ]);
       }
-      return stringify(rows, OPTIONS);
+      return JSON.stringify(kept);
     },
-    end: () => '',
+    fromKept(article, kept) {
+      const articleCells = csvText(rows.articleCells(article));
+      const all: Array<KeptCsvRow & { annotator: string }> = [];
+      for (const { annotator, text } of kept) {
+        const list = JSON.parse(Buffer.from(text).toString('utf8')) as KeptCsvRow[];
+        for (const row of list) all.push(Object.assign(row, { annotator }));
+      }
+      if (kept.length > 1) all.sort(byKeptCsvPosition);
+      let out = '';
+      for (const row of all) out += `${row[4]},${articleCells},${row[5]}\r\n`;
+      return { bytes: Buffer.from(out), lines: all.length };
+    },
   };
 }
 
@@ -94,4 +163,28 @@ function cell(value: ExportRecord[(typeof COLUMNS)[number]]): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return String(value);
+}
+
+/** A kept csv row: its position and label, its id (to order as `byPosition` does), and its text. */
+type KeptCsvRow = [
+  start: number,
+  end: number,
+  label: string,
+  id: string,
+  head: string,
+  tail: string,
+];
+
+/** `byPosition` over kept rows: position, label, annotator, id. */
+function byKeptCsvPosition(
+  a: KeptCsvRow & { annotator: string },
+  b: KeptCsvRow & { annotator: string },
+): number {
+  return (
+    a[0] - b[0] ||
+    a[1] - b[1] ||
+    compare(a[2], b[2]) ||
+    compare(a.annotator, b.annotator) ||
+    compare(a[3], b[3])
+  );
 }

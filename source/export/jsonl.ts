@@ -2,7 +2,7 @@ import type { ReviewStatus } from '../store/types.js';
 import { visible } from '../text/untrusted.js';
 import { compare, type Entry } from './model.js';
 import { exportedSpan } from './record.js';
-import type { FormatWriter, StoryOf } from './writer.js';
+import type { FormatWriter, KeptFormat, StoryOf } from './writer.js';
 
 /**
  * The native format: one `ExportRecord` (see record.ts) per line, the input of `margin import`.
@@ -81,6 +81,18 @@ function lineTail(entry: Entry, status: ReviewStatus, storyOf?: StoryOf): string
  * that renderings kept by an older margin are not written out.
  */
 export const KEPT_JSONL = 'jsonl 1';
+
+/** jsonl's export of every annotation from the lines kept of each file (`keptLines`). */
+export function keptJsonl(): KeptFormat {
+  const writer = jsonlWriter();
+  return {
+    kind: KEPT_JSONL,
+    start: () => '',
+    article: (selected) => writer.article(selected, []),
+    keep: keptLines,
+    fromKept: linesFromKept,
+  };
+}
 
 /**
  * One annotator's lines of one article as the store keeps them between exports (entries in

@@ -1,6 +1,6 @@
 import type { RenderedArticle } from '../store/types.js';
+import { visible } from '../text/untrusted.js';
 import { createWriter, type Format } from './formats.js';
-import { jsonlWriter, keptLines, linesFromKept } from './jsonl.js';
 import {
   type ArticleEntry,
   type ArticleStream,
@@ -11,7 +11,13 @@ import {
   type SelectedArticle,
   selectArticle,
 } from './model.js';
-import { type ExportFile, type ExportSummary, emptySummary, type WriterOptions } from './writer.js';
+import {
+  type ExportFile,
+  type ExportSummary,
+  emptySummary,
+  type KeptFormat,
+  type WriterOptions,
+} from './writer.js';
 
 /**
  * Where an export goes; the command provides it (stdout, a file, a folder). Each write is awaited,
@@ -93,20 +99,20 @@ export async function runExport(
 }
 
 /**
- * The jsonl export of every annotation (no filter, no story) from the store's kept renderings
- * (`KEPT_JSONL`): an article whose files' lines are kept is written from them, with no document
- * read or parsed; another is placed, written as `runExport` writes it, and its lines kept for
- * the next export. The output is the same byte for byte.
+ * The export of every annotation (no filter, no story) in a format that keeps its text per file
+ * (jsonl, csv) from the store's kept renderings of `format.kind`: an article whose files' text is
+ * kept is written from it, with no document read or placed; any other is rendered and its text
+ * kept for the next export.
  */
-export async function runKeptJsonl(
+export async function runKept(
+  format: KeptFormat,
   source: Iterable<RenderedArticle>,
   sink: ExportSink,
   options: Pick<ExportOptions, 'total' | 'onProgress'>,
 ): Promise<ExportSummary> {
   const summary = emptySummary();
-  const writer = jsonlWriter();
   const all = compileFilter();
-  // UTF-8 throughout: kept lines come as bytes and go out as they are.
+  // UTF-8 throughout: kept text comes as bytes and goes out as it is.
   const pending: Buffer[] = [];
   let size = 0;
   const add = (bytes: Buffer) => {
@@ -119,10 +125,12 @@ export async function runKeptJsonl(
     size = 0;
     await sink.write(bytes, true);
   };
+  const start = format.start();
+  if (start !== '') add(Buffer.from(visible(start)));
   let reported = 0;
   for (const each of source) {
     if (each.kept) {
-      const { bytes, lines } = linesFromKept(each.article ?? missingArticle(each.id), each.kept);
+      const { bytes, lines } = format.fromKept(each.article ?? missingArticle(each.id), each.kept);
       add(bytes);
       summary.annotations += lines;
     } else if (each.annotated) {
@@ -131,10 +139,10 @@ export async function runKeptJsonl(
       const entry = { article, annotations: annotated.annotations, status: annotated.status };
       const selected = selectArticle(entry, all);
       if (!selected) continue;
-      add(Buffer.from(writer.article(selected, [])));
+      add(Buffer.from(format.article(selected)));
       summary.annotations += selected.entries.length;
       for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
-        each.keep(annotator, keptLines(entries, selected.status(annotator)));
+        each.keep(annotator, format.keep(entries, selected.status(annotator)));
       }
     }
     summary.articles++;

@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { LabelSet } from '../store/labels.js';
-import type { SelectedArticle } from './model.js';
+import type { ReviewStatus } from '../store/types.js';
+import type { Entry, SelectedArticle } from './model.js';
 
 /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
 export interface ExportFile {
@@ -79,3 +80,23 @@ export interface SuggestionSource {
 }
 
 export type StoryOf = (article: string, sentence: string) => string | null;
+
+/**
+ * A format whose export of every annotation (no filter, no story) is written from what the store
+ * kept of each file at the last export, so that a file unchanged since is not read again:
+ * jsonl's and csv's (each of their lines stands for one annotation).
+ */
+export interface KeptFormat {
+  /** The store's name for what `keep` makes: a change to it needs a new one. */
+  kind: string;
+  start(): string;
+  /** The article's text, rendered from its annotations, made visible. */
+  article(selected: SelectedArticle): string;
+  /** One annotator's entries of one article (in `byPosition` order), as kept; made visible. */
+  keep(entries: readonly Entry[], status: ReviewStatus): string;
+  /** The article's text from its files' kept texts, as UTF-8, with the number of its lines. */
+  fromKept(
+    article: Entry['article'],
+    kept: ReadonlyArray<{ annotator: string; text: Uint8Array }>,
+  ): { bytes: Buffer; lines: number };
+}

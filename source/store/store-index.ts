@@ -585,7 +585,8 @@ export class StoreIndex {
   /** Articles with at least one annotation in a file read (`texts`: with a note or attribute). */
   annotatedArticles(texts = false): string[] {
     const statement = texts ? this.statements.withTexts : this.statements.annotated;
-    return (statement.all() as Row[]).map((row) => row.article as string);
+    // The names alone, not an object each: an export asks for 100,000.
+    return statement.all() as string[];
   }
 
   /** Every file, refused ones too: article, annotator, status, counts; by article and annotator. */
@@ -778,7 +779,7 @@ function prepare(db: Database.Database) {
          WHERE each.annotator IS NOT NULL)
        SELECT annotator FROM each WHERE annotator IS NOT NULL`,
     ),
-    annotated: db.prepare('SELECT article FROM article_totals ORDER BY article'),
+    annotated: db.prepare('SELECT article FROM article_totals ORDER BY article').pluck(),
     tallies: db.prepare(
       `SELECT article, annotator, status, annotations, labels, reason FROM files
        WHERE article IS NOT NULL AND annotator IS NOT NULL ORDER BY article, annotator`,
@@ -787,9 +788,11 @@ function prepare(db: Database.Database) {
       `SELECT article, annotator, status, annotations, labels, reason FROM files
        WHERE article = ? AND annotator IS NOT NULL ORDER BY annotator`,
     ),
-    withTexts: db.prepare(
-      'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
-    ),
+    withTexts: db
+      .prepare(
+        'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
+      )
+      .pluck(),
     ownTallies: db
       .prepare(
         `SELECT json_group_array(json_array(article, status, json(coalesce(counts, '{}')), orphans,

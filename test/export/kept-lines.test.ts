@@ -28,6 +28,8 @@ async function team(dir: string) {
   const bob = await openRepository({ root, annotator: 'bob', articles });
   await bob.tag(uni, s0!.id, 'quote');
   await bob.tag(uni, s2!.id, 'event');
+  // A spreadsheet formula: csv guards it unless --raw, and a raw export's text is kept apart.
+  await bob.annotate(uni, s2!.id, { note: '=SUM(1,2)' });
   await bob.setStatus(uni.id, 'in progress');
   await bob.close();
   const gone = { ...seed, id: 'gone-since' };
@@ -49,10 +51,12 @@ async function age(path: string) {
   await utimes(path, hourAgo, hourAgo);
 }
 
+type Flags = Record<string, unknown>;
+
 /** The export as it reads and places every document (a filter that keeps everyone). */
-const placed = (dir: string) =>
-  run(exportCommand, dir, [], { format: 'jsonl', annotator: ['alice', 'bob', 'carol'] });
-const whole = (dir: string) => run(exportCommand, dir, [], { format: 'jsonl' });
+const placed = (dir: string, flags: Flags) =>
+  run(exportCommand, dir, [], { ...flags, annotator: ['alice', 'bob', 'carol'] });
+const whole = (dir: string, flags: Flags) => run(exportCommand, dir, [], flags);
 
 /** How many files' lines the store's index keeps. */
 async function keptFiles(dir: string): Promise<number> {
@@ -71,40 +75,75 @@ async function keptFiles(dir: string): Promise<number> {
   return kept;
 }
 
-describe('margin export --format jsonl from the lines kept of each file', () => {
+const FORMATS: Array<{ name: string; flags: Flags; note: string }> = [
+  { name: 'jsonl', flags: { format: 'jsonl' }, note: '"note":"CHECK ' },
+  { name: 'csv', flags: { format: 'csv' }, note: ',CHECK ' },
+  { name: 'csv --bom --raw', flags: { format: 'csv', bom: true, raw: true }, note: ',CHECK ' },
+];
+
+describe.each(FORMATS)(
+  'margin export --format $name from the text kept of each file',
+  ({ flags, note }) => {
+    const workspace = useWorkspace();
+
+    it('writes the same bytes as placing every annotation, the first time and the next', async () => {
+      const dir = await workspace();
+      await team(dir);
+      const expected = await placed(dir, flags);
+      expect(expected.status).toBe(0);
+      // Seven annotations: seven lines, or seven records under a header (cells span lines).
+      if (flags.format === 'jsonl') expect(expected.stdout.split('\n')).toHaveLength(8);
+      else
+        expect(expected.stdout.match(/,(?:alice|bob|carol),(?:claim|quote|event),/g)).toHaveLength(
+          7,
+        );
+      const first = await whole(dir, flags);
+      expect(first.stdout).toBe(expected.stdout);
+      expect(await keptFiles(dir)).toBe(4);
+      const again = await whole(dir, flags);
+      expect(again).toEqual(first);
+    });
+
+    it('writes a file changed behind the index as it is now, not as it was kept', async () => {
+      const dir = await workspace();
+      await team(dir);
+      await whole(dir, flags);
+      const before = await whole(dir, flags);
+      // The note edited and the file replaced as git or an editor does, with the same size.
+      const file = join(dir, 'store', 'alice', 'uni.json');
+      const text = await readFile(file, 'utf8');
+      const edited = text.replace('"note": "check', '"note": "CHECK');
+      expect(edited).not.toBe(text);
+      await writeFile(`${file}.new`, edited);
+      await rename(`${file}.new`, file);
+      await age(file);
+      // Placed again by an export that keeps no text: the kept text is of the old document.
+      const expected = await placed(dir, flags);
+      expect(expected.stdout).toContain(note);
+      const after = await whole(dir, flags);
+      expect(after.stdout).not.toBe(before.stdout);
+      expect(after.stdout).toBe(expected.stdout);
+    });
+  },
+);
+
+describe('margin export --format csv kept apart for each way of writing its cells', () => {
   const workspace = useWorkspace();
 
-  it('writes the same bytes as placing every annotation, the first time and the next', async () => {
+  it('writes guarded cells after a raw export, and raw ones after a guarded one', async () => {
     const dir = await workspace();
     await team(dir);
-    const expected = await placed(dir);
-    expect(expected.status).toBe(0);
-    expect(expected.stdout.split('\n')).toHaveLength(8);
-    const first = await whole(dir);
-    expect(first.stdout).toBe(expected.stdout);
-    expect(await keptFiles(dir)).toBe(4);
-    const again = await whole(dir);
-    expect(again).toEqual(first);
-  });
-
-  it('writes a file changed behind the index as it is now, not as it was kept', async () => {
-    const dir = await workspace();
-    await team(dir);
-    await whole(dir);
-    const before = await whole(dir);
-    // The note edited and the file replaced as git or an editor does, with the same size.
-    const file = join(dir, 'store', 'alice', 'uni.json');
-    const text = await readFile(file, 'utf8');
-    const edited = text.replace('"note": "check', '"note": "CHECK');
-    expect(edited).not.toBe(text);
-    await writeFile(`${file}.new`, edited);
-    await rename(`${file}.new`, file);
-    await age(file);
-    // Placed again by an export that keeps no lines: the kept ones are of the old document.
-    const expected = await placed(dir);
-    expect(expected.stdout).toContain('"note":"CHECK ');
-    const after = await whole(dir);
-    expect(after.stdout).not.toBe(before.stdout);
-    expect(after.stdout).toBe(expected.stdout);
+    const raw = { format: 'csv', raw: true };
+    const guarded = { format: 'csv' };
+    const expectedRaw = await placed(dir, raw);
+    const expectedGuarded = await placed(dir, guarded);
+    expect(expectedRaw.stdout).toContain(',"=SUM(1,2)"');
+    expect(expectedGuarded.stdout).toContain(',"\'=SUM(1,2)"');
+    for (const flags of [raw, guarded, raw, guarded]) {
+      const expected = flags === raw ? expectedRaw : expectedGuarded;
+      expect((await whole(dir, flags)).stdout).toBe(expected.stdout);
+    }
+    // Two ways kept for each of the four files.
+    expect(await keptFiles(dir)).toBe(8);
   });
 });
