@@ -11,6 +11,7 @@ import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, type ExportSink, runExport, runKept } from '../export/stream.js';
+import { keptW3c } from '../export/w3c.js';
 import type { ExportSummary, StoryOf, SuggestionSource } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
@@ -163,14 +164,16 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation as jsonl or csv: from the text the store kept of each file at the last export.
+    // Every annotation as jsonl, csv or w3c: from the text the store kept of each file at the last export.
     const kept =
       !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0)
         ? format === 'jsonl'
           ? keptJsonl()
           : format === 'csv'
             ? keptCsv({ labels: LABELS, bom: Boolean(flags.bom), raw: Boolean(flags.raw) })
-            : null
+            : format === 'w3c'
+              ? keptW3c()
+              : null
         : null;
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.

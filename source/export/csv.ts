@@ -2,7 +2,8 @@ import { stringify } from 'csv-stringify/sync';
 import { declaredAttributes } from '../store/labels.js';
 import type { ReviewStatus } from '../store/types.js';
 import { safeJson, visible } from '../text/untrusted.js';
-import { compare, type Entry } from './model.js';
+import { type KeptRow, keptRows } from './kept-rows.js';
+import type { Entry } from './model.js';
 import { type ExportRecord, toRecord } from './record.js';
 import type { FormatWriter, KeptFormat, WriterOptions } from './writer.js';
 
@@ -127,9 +128,10 @@ export function keptCsv(options: WriterOptions): KeptFormat {
   return {
     kind: `csv 1 ${guard} ${JSON.stringify(rows.names)}`,
     start: rows.start,
+    end: () => '',
     article: (selected) => writer.article(selected, []),
     keep(entries, status) {
-      const kept: KeptCsvRow[] = [];
+      const kept: KeptRow[] = [];
       for (const entry of entries) {
         const { annotation } = entry;
         const cells = rows.cellsOf(entry, status);
@@ -146,12 +148,7 @@ export function keptCsv(options: WriterOptions): KeptFormat {
     },
     fromKept(article, kept) {
       const articleCells = csvText(rows.articleCells(article));
-      const all: Array<KeptCsvRow & { annotator: string }> = [];
-      for (const { annotator, text } of kept) {
-        const list = JSON.parse(Buffer.from(text).toString('utf8')) as KeptCsvRow[];
-        for (const row of list) all.push(Object.assign(row, { annotator }));
-      }
-      if (kept.length > 1) all.sort(byKeptCsvPosition);
+      const all = keptRows(kept);
       let out = '';
       for (const row of all) out += `${row[4]},${articleCells},${row[5]}\r\n`;
       return { bytes: Buffer.from(out), lines: all.length };
@@ -163,28 +160,4 @@ function cell(value: ExportRecord[(typeof COLUMNS)[number]]): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return String(value);
-}
-
-/** A kept csv row: its position and label, its id (to order as `byPosition` does), and its text. */
-type KeptCsvRow = [
-  start: number,
-  end: number,
-  label: string,
-  id: string,
-  head: string,
-  tail: string,
-];
-
-/** `byPosition` over kept rows: position, label, annotator, id. */
-function byKeptCsvPosition(
-  a: KeptCsvRow & { annotator: string },
-  b: KeptCsvRow & { annotator: string },
-): number {
-  return (
-    a[0] - b[0] ||
-    a[1] - b[1] ||
-    compare(a[2], b[2]) ||
-    compare(a.annotator, b.annotator) ||
-    compare(a[3], b[3])
-  );
 }

@@ -88,6 +88,7 @@ export function keptJsonl(): KeptFormat {
   return {
     kind: KEPT_JSONL,
     start: () => '',
+    end: () => '',
     article: (selected) => writer.article(selected, []),
     keep: keptLines,
     fromKept: linesFromKept,

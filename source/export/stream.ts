@@ -155,6 +155,8 @@ export async function runKept(
       options.onProgress(reported, Math.max(reported, options.total ?? 0));
     }
   }
+  const end = format.end();
+  if (end !== '') add(Buffer.from(visible(end)));
   // Every line was made visible: the article's fields here, the rest as it was kept.
   if (size > 0) await flush();
   options.onProgress?.(summary.annotations, summary.annotations);

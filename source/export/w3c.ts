@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { safeJson } from '../text/untrusted.js';
-import { compare } from './model.js';
+import { type KeptRow, keptRows } from './kept-rows.js';
+import { compare, type Entry } from './model.js';
 import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
-import type { FormatWriter, StoryOf } from './writer.js';
+import type { FormatWriter, KeptFormat, StoryOf } from './writer.js';
 
 /** Context kept around a quote, in code points, as the store keeps it. */
 const CONTEXT = 32;
@@ -22,6 +23,26 @@ export const STORY_IRI = 'urn:margin:story:';
  * stored quote, context and offsets and is marked `"orphan": true`.
  */
 export function w3cWriter(storyOf?: StoryOf): FormatWriter {
+  const collection = w3cCollection();
+  return {
+    start: collection.start,
+    article({ article, entries }) {
+      const points = articleCodePoints(article);
+      let out = '';
+      for (const { annotation } of entries) {
+        out += collection.item(hashLine(annotation), itemOf(article, annotation, points, storyOf));
+      }
+      return out;
+    },
+    end: collection.end,
+  };
+}
+
+/**
+ * The collection around its items: what comes before the first, the separator of each, and
+ * after the last the collection's id, a hash of every item's identity in the order written.
+ */
+function w3cCollection() {
   const hash = createHash('sha256');
   let total = 0;
   return {
@@ -31,70 +52,9 @@ export function w3cWriter(storyOf?: StoryOf): FormatWriter {
         type: 'AnnotationCollection',
         label: 'margin annotations',
       }).slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[`,
-    article({ article, entries }) {
-      let out = '';
-      const points = articleCodePoints(article);
-      for (const { annotation } of entries) {
-        hash.update(
-          `${annotation.id}\u0000${annotation.article}\u0000${annotation.annotator}\u0000${annotation.updated}\n`,
-        );
-        const { anchor, placement } = annotation;
-        const start = placement?.start ?? anchor.start;
-        const end = placement?.end ?? anchor.end;
-        const quote = placement
-          ? {
-              exact: article.text.slice(start, end),
-              prefix: tailCodePoints(
-                article.text.slice(Math.max(0, start - 2 * CONTEXT), start),
-                CONTEXT,
-              ),
-              suffix: headCodePoints(article.text.slice(end, end + 2 * CONTEXT), CONTEXT),
-            }
-          : { exact: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix };
-        const body: Array<Record<string, string>> = [
-          { type: 'TextualBody', purpose: 'tagging', value: annotation.label },
-        ];
-        if (annotation.note) {
-          body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
-        }
-        // Annotations of one story group (the same statement in other outlets) link to one
-        // resource, so a consumer finds every outlet's version of what was tagged.
-        const story = storyOf?.(article.id, placement?.sentence ?? anchor.sentence);
-        if (story) {
-          body.push({
-            type: 'SpecificResource',
-            purpose: 'linking',
-            source: `${STORY_IRI}${story}`,
-          });
-        }
-        const attributes = Object.entries(annotation.attributes ?? {});
-        for (const [name, value] of attributes.sort(([a], [b]) => compare(a, b))) {
-          body.push({ type: 'TextualBody', purpose: 'describing', value: `${name}: ${value}` });
-        }
-        out += `${total === 0 ? '\n' : ',\n'}${safeJson({
-          id: `${ANNOTATION_IRI}${encodeURIComponent(annotation.id)}`,
-          type: 'Annotation',
-          motivation: 'tagging',
-          creator: { type: 'Person', name: annotation.annotator },
-          created: annotation.created,
-          modified: annotation.updated,
-          body,
-          target: {
-            source: articleIri(article.id),
-            selector: [
-              { type: 'TextQuoteSelector', ...quote },
-              {
-                type: 'TextPositionSelector',
-                start: points.toCodePoint(start),
-                end: points.toCodePoint(end),
-              },
-            ],
-          },
-          ...(placement ? {} : { orphan: true }),
-        })}`;
-        total++;
-      }
-      return out;
+    item(identity: string, json: string): string {
+      hash.update(identity);
+      return `${total++ === 0 ? '\n' : ',\n'}${json}`;
     },
     end() {
       const id = `urn:margin:collection:${hash.digest('hex').slice(0, 32)}`;
@@ -103,7 +63,111 @@ export function w3cWriter(storyOf?: StoryOf): FormatWriter {
   };
 }
 
-/** The article as an IRI; `/` (subfolders of the corpus) stays readable. */
+/** What the collection's id hashes of one annotation. */
+function hashLine(annotation: Entry['annotation']): string {
+  return `${annotation.id}\u0000${annotation.article}\u0000${annotation.annotator}\u0000${annotation.updated}\n`;
+}
+
+/** One annotation as a W3C `Annotation`, as JSON. */
+function itemOf(
+  article: Entry['article'],
+  annotation: Entry['annotation'],
+  points: ReturnType<typeof articleCodePoints>,
+  storyOf?: StoryOf,
+): string {
+  const { anchor, placement } = annotation;
+  const start = placement?.start ?? anchor.start;
+  const end = placement?.end ?? anchor.end;
+  const quote = placement
+    ? {
+        exact: article.text.slice(start, end),
+        prefix: tailCodePoints(
+          article.text.slice(Math.max(0, start - 2 * CONTEXT), start),
+          CONTEXT,
+        ),
+        suffix: headCodePoints(article.text.slice(end, end + 2 * CONTEXT), CONTEXT),
+      }
+    : { exact: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix };
+  const body: Array<Record<string, string>> = [
+    { type: 'TextualBody', purpose: 'tagging', value: annotation.label },
+  ];
+  if (annotation.note) {
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+  }
+  // Annotations of one story group (the same statement in other outlets) link to one
+  // resource, so a consumer finds every outlet's version of what was tagged.
+  const story = storyOf?.(article.id, placement?.sentence ?? anchor.sentence);
+  if (story) {
+    body.push({ type: 'SpecificResource', purpose: 'linking', source: `${STORY_IRI}${story}` });
+  }
+  const attributes = Object.entries(annotation.attributes ?? {});
+  for (const [name, value] of attributes.sort(([a], [b]) => compare(a, b))) {
+    body.push({ type: 'TextualBody', purpose: 'describing', value: `${name}: ${value}` });
+  }
+  return safeJson({
+    id: `${ANNOTATION_IRI}${encodeURIComponent(annotation.id)}`,
+    type: 'Annotation',
+    motivation: 'tagging',
+    creator: { type: 'Person', name: annotation.annotator },
+    created: annotation.created,
+    modified: annotation.updated,
+    body,
+    target: {
+      source: articleIri(article.id),
+      selector: [
+        { type: 'TextQuoteSelector', ...quote },
+        {
+          type: 'TextPositionSelector',
+          start: points.toCodePoint(start),
+          end: points.toCodePoint(end),
+        },
+      ],
+    },
+    ...(placement ? {} : { orphan: true }),
+  });
+}
+
+/**
+ * W3C's export of every annotation (no filter, no story) as kept between exports, like jsonl's
+ * (see `keptLines`): per file a JSON list of `[start, end, label, id, identity, item]`, the item
+ * as written (its quote and context come from the text its placements were confirmed on, which
+ * the kept rows are only used with). Separators and the collection's hash are made as written.
+ */
+export function keptW3c(): KeptFormat {
+  const collection = w3cCollection();
+  return {
+    kind: 'w3c 1',
+    start: collection.start,
+    article(selected) {
+      let out = '';
+      const points = articleCodePoints(selected.article);
+      for (const { annotation } of selected.entries) {
+        out += collection.item(hashLine(annotation), itemOf(selected.article, annotation, points));
+      }
+      return out;
+    },
+    keep(entries) {
+      const points = entries[0] ? articleCodePoints(entries[0].article) : null;
+      const rows: KeptRow[] = entries.map(({ article, annotation }) => [
+        annotation.placement?.start ?? annotation.anchor.start,
+        annotation.placement?.end ?? annotation.anchor.end,
+        annotation.label,
+        annotation.id,
+        hashLine(annotation),
+        itemOf(article, annotation, points!),
+      ]);
+      return JSON.stringify(rows);
+    },
+    fromKept(_article, kept) {
+      const rows = keptRows(kept);
+      let out = '';
+      for (const [, , , , identity = '', item = ''] of rows) out += collection.item(identity, item);
+      return { bytes: Buffer.from(out), lines: rows.length };
+    },
+    end: collection.end,
+  };
+}
+
 export function articleIri(id: string): string {
   return `${ARTICLE_IRI}${encodeURIComponent(id).replaceAll('%2F', '/')}`;
 }

@@ -79,6 +79,7 @@ const FORMATS: Array<{ name: string; flags: Flags; note: string }> = [
   { name: 'jsonl', flags: { format: 'jsonl' }, note: '"note":"CHECK ' },
   { name: 'csv', flags: { format: 'csv' }, note: ',CHECK ' },
   { name: 'csv --bom --raw', flags: { format: 'csv', bom: true, raw: true }, note: ',CHECK ' },
+  { name: 'w3c', flags: { format: 'w3c' }, note: '"value":"CHECK ' },
 ];
 
 describe.each(FORMATS)(
@@ -91,12 +92,14 @@ describe.each(FORMATS)(
       await team(dir);
       const expected = await placed(dir, flags);
       expect(expected.status).toBe(0);
-      // Seven annotations: seven lines, or seven records under a header (cells span lines).
-      if (flags.format === 'jsonl') expect(expected.stdout.split('\n')).toHaveLength(8);
-      else
-        expect(expected.stdout.match(/,(?:alice|bob|carol),(?:claim|quote|event),/g)).toHaveLength(
-          7,
-        );
+      // Seven annotations: seven lines, seven csv records under a header (cells span lines), or
+      // seven W3C annotations.
+      const each = {
+        jsonl: /\n/g,
+        csv: /,(?:alice|bob|carol),(?:claim|quote|event),/g,
+        w3c: /"type":"Annotation",/g,
+      }[flags.format as string]!;
+      expect(expected.stdout.match(each)).toHaveLength(7);
       const first = await whole(dir, flags);
       expect(first.stdout).toBe(expected.stdout);
       expect(await keptFiles(dir)).toBe(4);
