@@ -12,7 +12,7 @@ import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, type ExportSink, runExport, runKept } from '../export/stream.js';
 import { keptW3c } from '../export/w3c.js';
-import type { ExportSummary, StoryOf, SuggestionSource } from '../export/writer.js';
+import type { ExportSummary, KeptFormat, StoryOf, SuggestionSource } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
@@ -164,21 +164,25 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation as jsonl, csv or w3c: from the text the store kept of each file at the last export.
-    const kept =
-      !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0)
-        ? format === 'jsonl'
+    // Every annotation as jsonl, csv or w3c: from the text the store kept of each file at the
+    // last export. Made for each pass: a format counts and hashes what it wrote (w3c's id).
+    const whole =
+      !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0);
+    const keptFormat = (): KeptFormat | null =>
+      !whole
+        ? null
+        : format === 'jsonl'
           ? keptJsonl()
           : format === 'csv'
             ? keptCsv({ labels: LABELS, bom: Boolean(flags.bom), raw: Boolean(flags.raw) })
             : format === 'w3c'
               ? keptW3c()
-              : null
-        : null;
+              : null;
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
-    const write = (sink: ExportSink): Promise<ExportSummary> =>
-      kept
+    const write = (sink: ExportSink): Promise<ExportSummary> => {
+      const kept = keptFormat();
+      return kept
         ? runKept(kept, repository.rendered(kept.kind), sink, optionsNow())
         : runExport(
             format,
@@ -188,6 +192,7 @@ Examples
             sink,
             optionsNow(),
           );
+    };
     // Written once the check is over; exported again, from the index it brought up to date,
     // when it changed what the first pass read (before anything went out).
     const written = async (sink: ExportSink): Promise<ExportSummary> => {

@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { declaredAttributes } from '../store/labels.js';
 import type { ReviewStatus } from '../store/types.js';
 import { safeJson, visible } from '../text/untrusted.js';
-import { type KeptRow, keptRows } from './kept-rows.js';
+import { keptRow, keptRows } from './kept-rows.js';
 import type { Entry } from './model.js';
 import { type ExportRecord, toRecord } from './record.js';
 import type { FormatWriter, KeptFormat, WriterOptions } from './writer.js';
@@ -123,27 +123,32 @@ function csvText(cells: string[]): string {
  */
 export function keptCsv(options: WriterOptions): KeptFormat {
   const rows = csvRows({ ...options, storyOf: undefined });
-  const writer = csvWriter({ ...options, storyOf: undefined });
   const guard = options.raw ? 'raw' : 'guarded';
+  // The cells of the article last rendered, for its kept rows: rendered once, not twice.
+  let rendered = new Map<Entry['annotation'], string[]>();
   return {
     kind: `csv 1 ${guard} ${JSON.stringify(rows.names)}`,
     start: rows.start,
     end: () => '',
-    article: (selected) => writer.article(selected, []),
+    article(selected) {
+      rendered = new Map();
+      const cells: string[][] = [];
+      for (const entry of selected.entries) {
+        const row = rows.cellsOf(entry, selected.status(entry.annotation.annotator));
+        rendered.set(entry.annotation, row);
+        cells.push(row);
+      }
+      return stringify(cells, OPTIONS);
+    },
     keep(entries, status) {
-      const kept: KeptRow[] = [];
-      for (const entry of entries) {
-        const { annotation } = entry;
-        const cells = rows.cellsOf(entry, status);
-        kept.push([
-          annotation.placement?.start ?? annotation.anchor.start,
-          annotation.placement?.end ?? annotation.anchor.end,
-          annotation.label,
-          annotation.id,
+      const kept = entries.map((entry) => {
+        const cells = rendered.get(entry.annotation) ?? rows.cellsOf(entry, status);
+        return keptRow(
+          entry.annotation,
           csvText(cells.slice(0, ARTICLE_CELLS[0])),
           csvText(cells.slice(ARTICLE_CELLS[1])),
-        ]);
-      }
+        );
+      });
       return JSON.stringify(kept);
     },
     fromKept(article, kept) {

@@ -1,9 +1,10 @@
-import { compare } from './model.js';
+import { compare, type Entry } from './model.js';
 
 /**
  * One annotation as a format keeps it between exports (csv, w3c): its position and label and its
  * id, which order one article's rows from several annotators as `byPosition` does, then the
- * format's own text. A file's rows are kept as one JSON list, in `byPosition` order.
+ * format's own text. A file's rows are kept as one JSON list, in `byPosition` order. The
+ * format renders an article once: its kept rows reuse what it wrote.
  */
 export type KeptRow = [start: number, end: number, label: string, id: string, ...text: string[]];
 
@@ -29,4 +30,15 @@ function parse(text: Uint8Array): KeptRow[] {
   return JSON.parse(
     Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8'),
   ) as KeptRow[];
+}
+
+/** An annotation's row with the format's text. */
+export function keptRow(annotation: Entry['annotation'], ...text: string[]): KeptRow {
+  return [
+    annotation.placement?.start ?? annotation.anchor.start,
+    annotation.placement?.end ?? annotation.anchor.end,
+    annotation.label,
+    annotation.id,
+    ...text,
+  ];
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { safeJson } from '../text/untrusted.js';
-import { type KeptRow, keptRows } from './kept-rows.js';
+import { keptRow, keptRows } from './kept-rows.js';
 import { compare, type Entry } from './model.js';
 import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
 import type { FormatWriter, KeptFormat, StoryOf } from './writer.js';
@@ -135,27 +135,31 @@ function itemOf(
  */
 export function keptW3c(): KeptFormat {
   const collection = w3cCollection();
+  // The items of the article last rendered, for its kept rows: rendered once, not twice.
+  let rendered = new Map<Entry['annotation'], string>();
   return {
     kind: 'w3c 1',
     start: collection.start,
     article(selected) {
+      rendered = new Map();
       let out = '';
       const points = articleCodePoints(selected.article);
       for (const { annotation } of selected.entries) {
-        out += collection.item(hashLine(annotation), itemOf(selected.article, annotation, points));
+        const item = itemOf(selected.article, annotation, points);
+        rendered.set(annotation, item);
+        out += collection.item(hashLine(annotation), item);
       }
       return out;
     },
     keep(entries) {
       const points = entries[0] ? articleCodePoints(entries[0].article) : null;
-      const rows: KeptRow[] = entries.map(({ article, annotation }) => [
-        annotation.placement?.start ?? annotation.anchor.start,
-        annotation.placement?.end ?? annotation.anchor.end,
-        annotation.label,
-        annotation.id,
-        hashLine(annotation),
-        itemOf(article, annotation, points!),
-      ]);
+      const rows = entries.map(({ article, annotation }) =>
+        keptRow(
+          annotation,
+          hashLine(annotation),
+          rendered.get(annotation) ?? itemOf(article, annotation, points!),
+        ),
+      );
       return JSON.stringify(rows);
     },
     fromKept(_article, kept) {
