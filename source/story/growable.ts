@@ -23,10 +23,18 @@ export class Int32List {
   data: Int32Array;
   length = 0;
 
-  /** Gives back the spare room. */
-  trim(): void {
+  /**
+   * Gives back the spare room; `shared`: into shared memory, which worker threads read without
+   * a copy each (see `ComparePool`). One copy, not a trimmed one and then a shared one: at
+   * 100,000 articles the two together held 150 MB more for a while.
+   */
+  trim(shared = false): void {
     const capacity = trimmedCapacity(this.length);
-    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
+    if (shared && !(this.data.buffer instanceof SharedArrayBuffer)) {
+      const data = new Int32Array(new SharedArrayBuffer(Math.min(capacity, this.data.length) * 4));
+      data.set(this.data.subarray(0, data.length));
+      this.data = data;
+    } else if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
   }
 
   constructor(capacity = 1024) {
@@ -51,10 +59,18 @@ export class Uint32List {
   data: Uint32Array;
   length = 0;
 
-  /** Gives back the spare room. */
-  trim(): void {
+  /**
+   * Gives back the spare room; `shared`: into shared memory, which worker threads read without
+   * a copy each (see `ComparePool`). One copy, not a trimmed one and then a shared one: at
+   * 100,000 articles the two together held 150 MB more for a while.
+   */
+  trim(shared = false): void {
     const capacity = trimmedCapacity(this.length);
-    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
+    if (shared && !(this.data.buffer instanceof SharedArrayBuffer)) {
+      const data = new Uint32Array(new SharedArrayBuffer(Math.min(capacity, this.data.length) * 4));
+      data.set(this.data.subarray(0, data.length));
+      this.data = data;
+    } else if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
   }
 
   constructor(capacity = 1024) {

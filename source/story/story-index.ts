@@ -317,7 +317,7 @@ export class StoryIndex {
    * finds the next: the same edges, added in the same order, so the same groups.
    */
   async buildWith(comparer: PairComparer): Promise<void> {
-    if (this.prepare()) {
+    if (this.prepare(true)) {
       this.lsh.build(this.nodeFirst.length);
       this.finish();
       return;
@@ -339,10 +339,12 @@ export class StoryIndex {
 
   /**
    * Trims the pools and sizes the per-node arrays for the build; compares every pair of a
-   * small corpus. Whether the corpus was small.
+   * small corpus. Whether the corpus was small. `shared`: the pools a comparison reads go to
+   * shared memory, for `PairComparer`s on worker threads.
    */
-  private prepare(): boolean {
-    for (const list of this.lists()) list.trim();
+  private prepare(shared = false): boolean {
+    const tables = new Set<unknown>(Object.values(this.tables));
+    for (const list of this.lists()) list.trim(shared && tables.has(list));
     // Views made before the trim would keep the untrimmed arrays alive.
     this.judge.forget();
     const nodes = trimmedCapacity(this.nodeFirst.length);

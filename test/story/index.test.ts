@@ -253,4 +253,27 @@ describe('comparing candidate pairs on worker threads', () => {
       expect(shape(threaded.groups())).toEqual(shape(one.groups()));
     }
   });
+
+  it('adds articles after the build as an index built on one thread does', async () => {
+    // The build leaves the compared pools in shared memory; articles added then grow them.
+    const late = seeds.map((seed) => ({
+      ...seed,
+      id: `${seed.id}-late`,
+      source: 'A late outlet',
+      sentences: seed.sentences.map((sentence) => ({
+        ...sentence,
+        text: sentence.text.replace(/\.$/, ', officials in Brennmoor said later.'),
+      })),
+    }));
+    const corpus = [...filler(), ...seeds];
+    const one = await buildStoryIndex(corpus);
+    const two = await buildStoryIndex(corpus, { workers: 2 });
+    for (const article of late) {
+      one.add(article);
+      two.add(article);
+    }
+    expect(two.stats).toEqual(one.stats);
+    expect(shape(two.groups())).toEqual(shape(one.groups()));
+    expect(two.groupOf(late[0]!.id, 0)?.members.map((m) => m.article)).toContain(seeds[0]!.id);
+  });
 });
