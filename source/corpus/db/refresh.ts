@@ -58,6 +58,15 @@ const BATCH_CHARS = 4_000_000;
 const BATCH_MS = 1000;
 
 /**
+ * The write-ahead log is copied into the index (a checkpoint, which waits for the disk) when it
+ * reaches this many pages: SQLite's 1,000 (4 MB) outside a refresh; during one, ten times that.
+ * Writing 30,000 cleaned articles, the main thread then spent 15-20 % less time in the writer
+ * (7.2-8.8 s against 9.2-10.5 s, load 9): time in which the workers' results wait.
+ */
+const CHECKPOINT_PAGES = 1000;
+const REFRESH_CHECKPOINT_PAGES = 10_000;
+
+/**
  * Brings the index up to the corpus folder: lists what changed, reads and cleans it on every
  * core, writes the results in corpus order in batches (a stopped refresh keeps every batch
  * written and the next one goes on from there), then rewrites the article table search reads.
@@ -80,6 +89,7 @@ export async function refreshIndex(
   if (!takeLock(db)) {
     return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, paths: [], ms: 0 };
   }
+  db.pragma(`wal_autocheckpoint = ${REFRESH_CHECKPOINT_PAGES}`);
   try {
     const writer = new IndexWriter(db, root, Date.now());
     writer.recover();
@@ -109,6 +119,7 @@ export async function refreshIndex(
       ms: performance.now() - started,
     };
   } finally {
+    if (db.open) db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
     releaseLock(db);
   }
 }
