@@ -100,9 +100,9 @@ export async function runExport(
 
 /**
  * The export of every annotation (no filter, no story) in a format that keeps its text per file
- * (jsonl, csv) from the store's kept renderings of `format.kind`: an article whose files' text is
- * kept is written from it, with no document read or placed; any other is rendered and its text
- * kept for the next export.
+ * (jsonl, csv, w3c) from the store's kept renderings of `format.kind`: an article whose files'
+ * text is kept is written from it, with no document read or placed; any other is rendered and
+ * its text kept for the next export.
  */
 export async function runKept(
   format: KeptFormat,
