@@ -3,7 +3,7 @@ import { declaredAttributes } from '../store/labels.js';
 import type { ReviewStatus } from '../store/types.js';
 import { safeJson, visible } from '../text/untrusted.js';
 import { keptRow, keptRows } from './kept-rows.js';
-import type { Entry } from './model.js';
+import type { Entry, SelectedArticle } from './model.js';
 import { type ExportRecord, toRecord } from './record.js';
 import type { FormatWriter, KeptFormat, WriterOptions } from './writer.js';
 
@@ -60,15 +60,9 @@ export function csvWriter(options: WriterOptions): FormatWriter {
   const rows = csvRows(options);
   return {
     start: rows.start,
-    article(selected) {
-      // One article's rows at a time: kept longer, they outlive the young generation and cost
-      // the collector twice the time of the rest of the export.
-      const cells: string[][] = [];
-      for (const entry of selected.entries) {
-        cells.push(rows.cellsOf(entry, selected.status(entry.annotation.annotator)));
-      }
-      return stringify(cells, OPTIONS);
-    },
+    // One article's rows at a time: kept longer, they outlive the young generation and cost
+    // the collector twice the time of the rest of the export.
+    article: (selected) => stringify(rows.cellsOfArticle(selected), OPTIONS),
     end: () => '',
   };
 }
@@ -92,6 +86,12 @@ function csvRows(options: WriterOptions) {
     articleCells: (article: Entry['article']): string[] =>
       [article.id, article.title, article.source, article.date].map((value) => guard(cell(value))),
     start: () => (options.bom ? '\uFEFF' : '') + stringify([header], OPTIONS),
+    /** Each row's cells of one article, in its entries' order. */
+    cellsOfArticle(selected: SelectedArticle): string[][] {
+      return selected.entries.map((entry) =>
+        this.cellsOf(entry, selected.status(entry.annotation.annotator)),
+      );
+    },
     cellsOf(entry: Entry, status: ReviewStatus): string[] {
       const record = toRecord(entry, status, storyOf);
       // Attribute names come from files: looked up as own keys only, never `constructor`'s.
@@ -131,16 +131,12 @@ export function keptCsv(options: WriterOptions): KeptFormat {
     start: rows.start,
     end: () => '',
     article(selected) {
-      rendered = new Map();
-      const cells: string[][] = [];
-      for (const entry of selected.entries) {
-        const row = rows.cellsOf(entry, selected.status(entry.annotation.annotator));
-        rendered.set(entry.annotation, row);
-        cells.push(row);
-      }
+      const cells = rows.cellsOfArticle(selected);
+      rendered = new Map(selected.entries.map(({ annotation }, at) => [annotation, cells[at]!]));
       return stringify(cells, OPTIONS);
     },
     keep(entries, status) {
+      // Rendered by `article` just before; an entry it did not render is rendered here.
       const kept = entries.map((entry) => {
         const cells = rendered.get(entry.annotation) ?? rows.cellsOf(entry, status);
         return keptRow(

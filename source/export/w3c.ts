@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { safeJson } from '../text/untrusted.js';
 import { keptRow, keptRows } from './kept-rows.js';
-import { compare, type Entry } from './model.js';
+import { compare, type Entry, type SelectedArticle } from './model.js';
 import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
 import type { FormatWriter, KeptFormat, StoryOf } from './writer.js';
 
@@ -26,16 +26,17 @@ export function w3cWriter(storyOf?: StoryOf): FormatWriter {
   const collection = w3cCollection();
   return {
     start: collection.start,
-    article({ article, entries }) {
-      const points = articleCodePoints(article);
-      let out = '';
-      for (const { annotation } of entries) {
-        out += collection.item(hashLine(annotation), itemOf(article, annotation, points, storyOf));
-      }
-      return out;
-    },
+    article: (selected) => collection.items(selected.entries, itemsOf(selected, storyOf)),
     end: collection.end,
   };
+}
+
+/** The article's annotations as W3C items, in its entries' order. */
+function itemsOf(selected: SelectedArticle, storyOf?: StoryOf): string[] {
+  const points = articleCodePoints(selected.article);
+  return selected.entries.map(({ annotation }) =>
+    itemOf(selected.article, annotation, points, storyOf),
+  );
 }
 
 /**
@@ -45,6 +46,10 @@ export function w3cWriter(storyOf?: StoryOf): FormatWriter {
 function w3cCollection() {
   const hash = createHash('sha256');
   let total = 0;
+  const item = (identity: string, json: string): string => {
+    hash.update(identity);
+    return `${total++ === 0 ? '\n' : ',\n'}${json}`;
+  };
   return {
     start: () =>
       `${safeJson({
@@ -52,9 +57,15 @@ function w3cCollection() {
         type: 'AnnotationCollection',
         label: 'margin annotations',
       }).slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[`,
-    item(identity: string, json: string): string {
-      hash.update(identity);
-      return `${total++ === 0 ? '\n' : ',\n'}${json}`;
+    /** One item, as it goes out (kept ones come with their identity). */
+    item,
+    /** The entries' items, rendered already, as they go out. */
+    items(entries: readonly Entry[], items: readonly string[]): string {
+      let out = '';
+      for (const [at, { annotation }] of entries.entries()) {
+        out += item(hashLine(annotation), items[at]!);
+      }
+      return out;
     },
     end() {
       const id = `urn:margin:collection:${hash.digest('hex').slice(0, 32)}`;
@@ -141,23 +152,17 @@ export function keptW3c(): KeptFormat {
     kind: 'w3c 1',
     start: collection.start,
     article(selected) {
-      rendered = new Map();
-      let out = '';
-      const points = articleCodePoints(selected.article);
-      for (const { annotation } of selected.entries) {
-        const item = itemOf(selected.article, annotation, points);
-        rendered.set(annotation, item);
-        out += collection.item(hashLine(annotation), item);
-      }
-      return out;
+      const items = itemsOf(selected);
+      rendered = new Map(selected.entries.map(({ annotation }, at) => [annotation, items[at]!]));
+      return collection.items(selected.entries, items);
     },
     keep(entries) {
-      const points = entries[0] ? articleCodePoints(entries[0].article) : null;
+      // Rendered by `article` just before; an entry it did not render is rendered here.
       const rows = entries.map(({ article, annotation }) =>
         keptRow(
           annotation,
           hashLine(annotation),
-          rendered.get(annotation) ?? itemOf(article, annotation, points!),
+          rendered.get(annotation) ?? itemOf(article, annotation, articleCodePoints(article)),
         ),
       );
       return JSON.stringify(rows);
@@ -172,6 +177,7 @@ export function keptW3c(): KeptFormat {
   };
 }
 
+/** The article as an IRI; `/` (subfolders of the corpus) stays readable. */
 export function articleIri(id: string): string {
   return `${ARTICLE_IRI}${encodeURIComponent(id).replaceAll('%2F', '/')}`;
 }

@@ -266,7 +266,7 @@ CREATE TRIGGER IF NOT EXISTS sums_changed
 
 type Row = Record<string, unknown>;
 
-/** The same of a row of `count_sums`, whose `placed_in` is '' where the files' is null. */
+/** `CONFIRMED` (below) for a row of `count_sums`, whose `placed_in` is '' where the file's is null. */
 const TALLY_CONFIRMED = '(@generation IS NOT NULL AND placed = 1 AND placed_in = @generation)';
 
 /** A file's kept placements were found on the corpus's text in its generation now. */

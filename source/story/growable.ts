@@ -29,12 +29,7 @@ export class Int32List {
    * 100,000 articles the two together held 150 MB more for a while.
    */
   trim(shared = false): void {
-    const capacity = trimmedCapacity(this.length);
-    if (shared && !(this.data.buffer instanceof SharedArrayBuffer)) {
-      const data = new Int32Array(new SharedArrayBuffer(Math.min(capacity, this.data.length) * 4));
-      data.set(this.data.subarray(0, data.length));
-      this.data = data;
-    } else if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
+    this.data = trimmed(this.data, this.length, shared, (buffer) => new Int32Array(buffer));
   }
 
   constructor(capacity = 1024) {
@@ -65,12 +60,7 @@ export class Uint32List {
    * 100,000 articles the two together held 150 MB more for a while.
    */
   trim(shared = false): void {
-    const capacity = trimmedCapacity(this.length);
-    if (shared && !(this.data.buffer instanceof SharedArrayBuffer)) {
-      const data = new Uint32Array(new SharedArrayBuffer(Math.min(capacity, this.data.length) * 4));
-      data.set(this.data.subarray(0, data.length));
-      this.data = data;
-    } else if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
+    this.data = trimmed(this.data, this.length, shared, (buffer) => new Uint32Array(buffer));
   }
 
   constructor(capacity = 1024) {
@@ -192,4 +182,23 @@ export class FingerprintMap {
       if (node >= 0) this.set(this.high(node), this.low(node), node);
     }
   }
+}
+
+/**
+ * `data` with no more room than `trimmedCapacity(length)`; `shared`: in shared memory (copied
+ * once, there or not at all).
+ */
+function trimmed<T extends Int32Array | Uint32Array>(
+  data: T,
+  length: number,
+  shared: boolean,
+  view: (buffer: SharedArrayBuffer) => T,
+): T {
+  const capacity = trimmedCapacity(length);
+  if (shared && !(data.buffer instanceof SharedArrayBuffer)) {
+    const copy = view(new SharedArrayBuffer(Math.min(capacity, data.length) * 4));
+    copy.set(data.subarray(0, copy.length));
+    return copy;
+  }
+  return data.length > capacity ? (data.slice(0, capacity) as T) : data;
 }

@@ -231,19 +231,24 @@ describe('reading on worker threads', () => {
   });
 });
 
+/** Each seed told again by another outlet: every sentence ends with `ending` instead of a full stop. */
+function retold(name: string, source: string, ending: string) {
+  return seeds.map((seed) => ({
+    ...seed,
+    id: `${seed.id}-${name}`,
+    source,
+    sentences: seed.sentences.map((sentence) => ({
+      ...sentence,
+      text: sentence.text.replace(/\.$/, ending),
+    })),
+  }));
+}
+
 describe('comparing candidate pairs on worker threads', () => {
   it('finds the same pairs and groups as comparing on one thread', async () => {
     // Past the size compared pair by pair: the seeds, an edited copy of each (a pair for
     // most sentences), and filler.
-    const edited = seeds.map((seed) => ({
-      ...seed,
-      id: `${seed.id}-edited`,
-      source: 'Another outlet',
-      sentences: seed.sentences.map((sentence) => ({
-        ...sentence,
-        text: sentence.text.replace(/\.$/, ', reporters in Varnholm were told.'),
-      })),
-    }));
+    const edited = retold('edited', 'Another outlet', ', reporters in Varnholm were told.');
     const corpus = [...filler(), ...seeds, ...edited];
     const one = await buildStoryIndex(corpus);
     expect(one.stats.edges).toBeGreaterThan(50);
@@ -256,15 +261,7 @@ describe('comparing candidate pairs on worker threads', () => {
 
   it('adds articles after the build as an index built on one thread does', async () => {
     // The build leaves the compared pools in shared memory; articles added then grow them.
-    const late = seeds.map((seed) => ({
-      ...seed,
-      id: `${seed.id}-late`,
-      source: 'A late outlet',
-      sentences: seed.sentences.map((sentence) => ({
-        ...sentence,
-        text: sentence.text.replace(/\.$/, ', officials in Brennmoor said later.'),
-      })),
-    }));
+    const late = retold('late', 'A late outlet', ', officials in Brennmoor said later.');
     const corpus = [...filler(), ...seeds];
     const one = await buildStoryIndex(corpus);
     const two = await buildStoryIndex(corpus, { workers: 2 });
