@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -278,6 +278,20 @@ describe('exit status: 1 when some input was refused, the rest processed', async
     const result = await margin(name, '-c', 'mixed', ...args);
     expect(result.stderr).toContain(`margin ${name}: ${problem}`);
     expect(result.status).toBe(1);
+  });
+
+  it('search trusts a file whose time cannot be trusted yet once its text reads the same', async () => {
+    // A time ahead of the clock is never trusted, as a file saved a moment ago is not: it is
+    // read again at each look, and the same text must not count as a change.
+    await mkdir(join(scratch, 'fresh'), { recursive: true });
+    const file = join(scratch, 'fresh/saved.txt');
+    await writeFile(file, 'Talks resumed in Geneva on Monday after a long pause.\n');
+    const ahead = new Date(Date.now() + 600_000);
+    await utimes(file, ahead, ahead);
+    const found = await margin('search', 'Geneva', '-c', 'fresh', '-s', 'store');
+    expect(found.stderr).toBe('');
+    expect(found.stdout.split('\t')[0]).toBe('saved');
+    expect(found.status).toBe(0);
   });
 
   it('search exits 0 when it found something (the file is still named), 1 when not', async () => {

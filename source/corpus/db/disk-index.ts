@@ -136,6 +136,10 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       hashOf: db.prepare('SELECT hash FROM articles WHERE id = ?').pluck(),
       generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
+      // What a search reads of an article besides its sentences' keys: its text, title, source, date.
+      searched: db
+        .prepare('SELECT json_array(hash, title, source, date) FROM articles WHERE id = ?')
+        .pluck(),
       locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
       idOf: db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
       problems: db.prepare(
@@ -193,13 +197,19 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    */
   async confirm(ids: readonly string[]): Promise<boolean> {
     const paths: string[] = [];
+    const searched = new Map<string, string | undefined>();
     for (const id of new Set(ids)) {
       const path = this.statements.pathOf.get(id) as string | undefined;
-      if (path !== undefined) paths.push(path);
+      if (path === undefined) continue;
+      paths.push(path);
+      searched.set(id, this.statements.searched.get(id) as string | undefined);
     }
     if (paths.length === 0) return true;
     const summary = await this.refresh({ files: paths });
-    return summary.refreshed && summary.read === 0 && summary.removed === 0;
+    if (!summary.refreshed || summary.removed > 0) return false;
+    // A file written in the last moments is read again at every look (its time cannot be trusted
+    // yet): the same article read again confirms it, or a search just after a save never would be.
+    return [...searched].every(([id, was]) => this.statements.searched.get(id) === was);
   }
 
   /** Reads the article table again: after a refresh. */
