@@ -57,7 +57,8 @@ if (notBundled.length > 0) {
 // cleans files on them (source/corpus/db/pool.ts looks for ./clean-worker.js next to itself) and
 // the review groups its story on one (source/commands/story-thread.ts, ./story-worker.js), and
 // `margin story` reads sentences and compares them on several (source/story/parallel-read.ts,
-// ./read-worker.js; parallel-compare.ts, ./compare-worker.js). The
+// ./read-worker.js; parallel-compare.ts, ./compare-worker.js) and describes the groups on several
+// (source/commands/story-describe.ts, ./story-describe-worker.js). The
 // story worker opens the corpus index, so it must know the cleaner's fingerprint as cli.js does:
 // with another, it would take the index for a stale one and build it again.
 await build({
@@ -67,6 +68,7 @@ await build({
     'story-worker': 'source/commands/story-worker.ts',
     'read-worker': 'source/story/read-worker.ts',
     'compare-worker': 'source/story/compare-worker.ts',
+    'story-describe-worker': 'source/commands/story-describe-worker.ts',
   },
   outdir: 'dist/chunks',
   bundle: true,
@@ -89,6 +91,7 @@ for (const worker of [
   'story-worker.js',
   'read-worker.js',
   'compare-worker.js',
+  'story-describe-worker.js',
 ]) {
   if (readFileSync(new URL('dist/cli.js', root), 'utf8').includes(worker)) {
     throw new Error(`what starts ${worker} landed in dist/cli.js: its script is in dist/chunks/`);

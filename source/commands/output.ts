@@ -112,11 +112,13 @@ export class Output {
    * every run is escaped like `out`'s text, so only margin's own colour codes reach the terminal.
    */
   async outMarked(
-    lines: Iterable<ReadonlyArray<{ text: string; marked?: boolean }>>,
+    lines:
+      | Iterable<ReadonlyArray<{ text: string; marked?: boolean }>>
+      | AsyncIterable<ReadonlyArray<{ text: string; marked?: boolean }>>,
   ): Promise<boolean> {
     const color = this.color;
-    const render = function* () {
-      for (const runs of lines) {
+    const render = async function* () {
+      for await (const runs of lines) {
         let line = '';
         for (const run of runs) {
           const text = visible(run.text);

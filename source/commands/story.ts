@@ -1,81 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { storeFacts } from '../search/store-facts.js';
 import type { Repository } from '../store/repository.js';
-import type { LabelsOf, StoryGroup } from '../story/index.js';
-import { oneLine, safeJson } from '../text/untrusted.js';
+import type { LabelsOf } from '../story/index.js';
+import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
 import { orderedStoryClusters } from './story-groups.js';
+import type { Run } from './story-render.js';
 import { listFlag, openWorkspace } from './workspace.js';
-
-/** The group as `--json` prints it: one object per line. */
-export function storyJson(group: StoryGroup): string {
-  return safeJson({
-    id: group.id,
-    kind: group.kind,
-    members: group.members.map(({ article, sentence, source, date, text, labels }) => ({
-      article,
-      sentence,
-      source,
-      date,
-      text,
-      labels,
-    })),
-    differences: group.differences,
-  });
-}
-
-const outlets = (group: StoryGroup) =>
-  new Set(group.members.map((member) => member.source ?? member.article));
-
-type Run = { text: string; marked?: boolean };
-
-/**
- * A group for reading: its id, kind and outlets, the facts its versions state differently, then
- * each version (earliest first) with the words it differs from the earliest by marked.
- */
-export function storyReport(group: StoryGroup): Run[][] {
-  const names = [...outlets(group)];
-  const lines: Run[][] = [
-    [
-      {
-        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${names.length} outlet${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
-      },
-    ],
-  ];
-  for (const difference of group.differences) {
-    const values = [...new Set(difference.values.map((value) => value.text))];
-    const runs: Run[] = [{ text: `  differ (${difference.kind}): ` }];
-    values.forEach((value, index) => {
-      if (index > 0) runs.push({ text: ' ≠ ' });
-      runs.push({ text: value, marked: true });
-    });
-    lines.push(runs);
-  }
-  group.members.forEach((member, index) => {
-    const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';
-    lines.push([
-      {
-        text: `  ${member.date ?? 'undated'}  ${member.source ?? '-'}  ${member.article}${labels}`,
-      },
-    ]);
-    const diff = group.diffs[index] ?? [];
-    const runs: Run[] =
-      index === 0 || diff.length === 0
-        ? [{ text: member.text }]
-        : diff
-            .filter((part) => part.kind !== 'removed')
-            .map((part) => ({ text: part.text, marked: part.kind === 'added' }));
-    // One line each: a sentence never holds a line break that could break the report's shape.
-    lines.push([
-      { text: '    ' },
-      ...runs.map((run) => ({ ...run, text: run.text.replace(/\s+/g, ' ') })),
-    ]);
-  });
-  lines.push([]);
-  return lines;
-}
 
 export const command: Command = {
   name: 'story',
@@ -128,7 +61,7 @@ Examples
       reads: true,
     });
     try {
-      const { described, problems } = await orderedStoryClusters(
+      const { renderedInParallel, problems } = await orderedStoryClusters(
         corpus.articles(),
         (id) => corpus.article(id),
         storeRoot,
@@ -136,29 +69,25 @@ Examples
           display: project.store.shown,
           labelsOf: labelsOfAnnotated(repository),
           ordOf: (id) => corpus.ordOf(id),
-          // The reading, most of the build, on every core (the same groups as on one).
+          // The reading (most of the build) and the describing on every core; the same groups
+          // as on one.
           workers: availableParallelism(),
         },
       );
       for (const problem of problems) output.problem(problem);
-      let any = false;
-      // Described, written and dropped one at a time: memory stays that of the compact groups.
-      const shown = function* () {
-        for (const group of described()) {
-          if (
-            outlets(group).size >= minimum &&
-            (labels.length === 0 ||
-              group.members.some((member) => member.labels.some((label) => labels.includes(label))))
-          ) {
-            any = true;
-            yield group;
-          }
-        }
-      };
+      // Described, rendered, written and dropped a batch at a time: memory stays that of the
+      // compact groups.
+      const shown = renderedInParallel({ filter: { minimum, labels }, json: Boolean(flags.json) });
       if (flags.json) {
-        await output.out(mapped(shown(), (group) => `${storyJson(group)}\n`));
+        await output.out(shown as AsyncGenerator<string>);
       } else {
-        await output.outMarked(flatMapped(shown(), storyReport));
+        let any = false;
+        await output.outMarked(
+          flatMapped(shown as AsyncGenerator<Run[][]>, (lines) => {
+            any = true;
+            return lines;
+          }),
+        );
         if (!any) output.say('no group of sentences reported by several outlets');
       }
     } finally {
@@ -186,10 +115,9 @@ function labelsOfAnnotated(repository: Repository): LabelsOf {
     annotated.has(article) ? (facts.labels?.(article, sentence) ?? []) : [];
 }
 
-function* mapped<T, U>(items: Iterable<T>, each: (item: T) => U): Generator<U> {
-  for (const item of items) yield each(item);
-}
-
-function* flatMapped<T, U>(items: Iterable<T>, each: (item: T) => U[]): Generator<U> {
-  for (const item of items) yield* each(item);
+async function* flatMapped<T, U>(
+  items: AsyncIterable<T>,
+  each: (item: T) => U[],
+): AsyncGenerator<U> {
+  for await (const item of items) yield* each(item);
 }

@@ -15,11 +15,26 @@ const PASSIVE = /\b(?:was|were|had been|have been|has been)\s+\w+(?:ed|en|wn)\b/
 const EVENT_WORDS =
   /\b(killed|injured|wounded|attack(ed|s)?|struck|strikes?|intercepted|shot down|launched|arrived|met|visited|signed|exploded|fired|seized|captured|died)\b/i;
 
+/** `diffs: false` leaves each member's word diff empty, for callers that do not show it (`--json`). */
+export interface DescribeOptions {
+  diffs?: boolean;
+}
+
 export function describeCluster(
   cluster: StoryCluster,
   lookup: (articleId: string) => StoryArticle | undefined,
   labelsOf?: LabelsOf,
+  options: DescribeOptions = {},
 ): StoryGroup {
+  return describeMembers(cluster.id, clusterMembers(cluster, lookup, labelsOf), options);
+}
+
+/** A group's members as shown: each one's text, source, date and labels; unreadable ones left out. */
+export function clusterMembers(
+  cluster: StoryCluster,
+  lookup: (articleId: string) => StoryArticle | undefined,
+  labelsOf?: LabelsOf,
+): GroupMember[] {
   const members: GroupMember[] = [];
   for (const { article: articleId, sentence: index } of cluster.members) {
     const article = lookup(articleId);
@@ -35,14 +50,30 @@ export function describeCluster(
       labels: [...(labelsOf?.(article.id, sentence.id) ?? [])],
     });
   }
+  return members;
+}
+
+/**
+ * What is made of a group's members (its kind, the differences, the word diffs): the costly
+ * part of describing, which depends on the members alone and so can run on another thread.
+ */
+export function describeMembers(
+  id: string,
+  members: GroupMember[],
+  options: DescribeOptions = {},
+): StoryGroup {
   const anchor = members[0]?.text ?? '';
   // Read once per distinct text: copies of one sentence are most of a big group.
   const vocabulary = new Vocabulary();
   const features = perText(members, (member) => sentenceFeatures(member.text, vocabulary));
   const speakers = features.map((feature) => feature.speakers.map((id) => vocabulary.word(id)));
-  const diffs = perText(members, (member) => wordDiff(anchor, member.text));
+  // A third of describing a group of different wordings; JSON does not carry it.
+  const diffs =
+    options.diffs === false
+      ? members.map(() => [])
+      : perText(members, (member) => wordDiff(anchor, member.text));
   return {
-    id: cluster.id,
+    id,
     kind: kindOf(members, features),
     members,
     differences: differences(

@@ -125,9 +125,10 @@ export function nameDifferences(
   const out: Difference[] = [];
   const all = [...new Set(spellings.flatMap((names) => [...names.keys()]))].sort();
   const done = new Set<string>();
+  const sameAs = nameFamilies(all);
   for (const name of all) {
     if (done.has(name)) continue;
-    const family = all.filter((other) => other === name || sameName(other, name));
+    const family = sameAs(name);
     for (const other of family) done.add(other);
     if (family.length < 2) continue;
     const values: DifferenceValue[] = [];
@@ -156,9 +157,40 @@ export function nameDifferences(
   return out;
 }
 
-/** One name in two spellings: one romanisation key, or a letter or two apart ("Bessent", "Bescent"). */
-function sameName(a: string, b: string): boolean {
-  if (nameKey(a) === nameKey(b)) return true;
+/**
+ * The spellings of `all` (sorted) that are one name with a given one, in `all`'s order: one
+ * romanisation key, or a letter or two apart ("Bessent", "Bescent"). Each key is made once and
+ * only names with the same first letter are measured: a group of thousands of agency copies
+ * names thousands of people, and comparing every pair afresh made describing it quadratic.
+ */
+function nameFamilies(all: readonly string[]): (name: string) => string[] {
+  const keys = all.map((name) => nameKey(name));
+  const byKey = new Map<string, number[]>();
+  const byInitial = new Map<string, number[]>();
+  all.forEach((name, at) => {
+    const key = keys[at]!;
+    const keyed = byKey.get(key);
+    if (keyed) keyed.push(at);
+    else byKey.set(key, [at]);
+    const initial = name[0] ?? '';
+    const started = byInitial.get(initial);
+    if (started) started.push(at);
+    else byInitial.set(initial, [at]);
+  });
+  const position = new Map(all.map((name, at) => [name, at]));
+  return (name) => {
+    const at = position.get(name)!;
+    const members = new Set(byKey.get(keys[at]!));
+    members.add(at);
+    for (const other of byInitial.get(name[0] ?? '') ?? []) {
+      if (!members.has(other) && spelledAlike(all[other]!, name)) members.add(other);
+    }
+    return [...members].sort((a, b) => a - b).map((other) => all[other]!);
+  };
+}
+
+/** A letter or two apart, for names of five letters or more that start alike. */
+function spelledAlike(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 5 || a[0] !== b[0] || Math.abs(a.length - b.length) > 1) return false;
   const limit = shorter >= 8 ? 2 : 1;

@@ -18,7 +18,13 @@ import { readInParallel } from './parallel-read.js';
 import { StoryIndex, type StoryIndexOptions } from './story-index.js';
 import type { StoryArticle, StoryGroup } from './types.js';
 
-export { describeCluster, type LabelsOf } from './describe.js';
+export {
+  clusterMembers,
+  type DescribeOptions,
+  describeCluster,
+  describeMembers,
+  type LabelsOf,
+} from './describe.js';
 export { findNumbers, type NumberMention } from './numbers.js';
 export { THRESHOLDS } from './similarity.js';
 export { StoryIndex, type StoryIndexOptions } from './story-index.js';

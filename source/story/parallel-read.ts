@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { Replies } from '../corpus/replies.js';
 import { workerScript } from '../corpus/worker-script.js';
 import { unpackFeatures } from './feature-batch.js';
 import type { StoryIndex } from './story-index.js';
@@ -51,21 +52,8 @@ export async function readInParallel(
   );
   // Per worker, its word ids → the index's, grown in the order the worker numbered them.
   const ids = threads.map(() => [] as number[]);
-  const waiting = threads.map(() => new Map<number, (reply: ReadReply) => void>());
-  const failed = new Promise<never>((_, reject) => {
-    threads.forEach((thread, at) => {
-      thread.on('message', (reply: ReadReply) => {
-        const done = waiting[at]!.get(reply.seq)!;
-        waiting[at]!.delete(reply.seq);
-        done(reply);
-      });
-      thread.on('error', reject);
-      thread.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`a story reading thread stopped (exit ${code})`));
-      });
-    });
-  });
-  failed.catch(() => {});
+  const replies = new Replies<ReadReply>();
+  for (const thread of threads) replies.watch(thread, 'a story reading thread');
   const queue: Batch[] = [];
   let seq = 0;
   const send = (batch: StoryArticle[], count: number) => {
@@ -73,13 +61,13 @@ export async function readInParallel(
     const job: ReadJob = { seq, texts: [] };
     for (const article of batch)
       for (const sentence of article.sentences) job.texts.push(sentence.text);
-    const reply = new Promise<ReadReply>((resolve) => waiting[worker]!.set(job.seq, resolve));
+    const reply = replies.expect(job.seq);
     threads[worker]!.postMessage(job);
     queue.push({ seq: seq++, worker, articles: batch, count, reply });
   };
   const apply = async () => {
     const batch = queue.shift()!;
-    const reply = await Promise.race([batch.reply, failed]);
+    const reply = await batch.reply;
     const map = ids[batch.worker]!;
     for (const word of reply.words) map.push(index.vocabulary.id(word));
     const features = unpackFeatures(reply.packed, batch.count, map);

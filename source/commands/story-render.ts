@@ -1,0 +1,88 @@
+/**
+ * A story group as `margin story` prints it: one JSON line, or lines of runs for reading. Pure,
+ * so that the threads that describe the groups render them too.
+ */
+import type { StoryGroup } from '../story/index.js';
+import { safeJson } from '../text/untrusted.js';
+
+/** Which groups are printed: told by at least `minimum` outlets, with one of `labels` if given. */
+export interface StoryFilter {
+  minimum: number;
+  labels: readonly string[];
+}
+
+export function isShown(group: StoryGroup, { minimum, labels }: StoryFilter): boolean {
+  return (
+    outlets(group).size >= minimum &&
+    (labels.length === 0 ||
+      group.members.some((member) => member.labels.some((label) => labels.includes(label))))
+  );
+}
+
+/** The group as `--json` prints it: one object per line. */
+export function storyJson(group: StoryGroup): string {
+  return safeJson({
+    id: group.id,
+    kind: group.kind,
+    members: group.members.map(({ article, sentence, source, date, text, labels }) => ({
+      article,
+      sentence,
+      source,
+      date,
+      text,
+      labels,
+    })),
+    differences: group.differences,
+  });
+}
+
+export const outlets = (group: StoryGroup) =>
+  new Set(group.members.map((member) => member.source ?? member.article));
+
+export type Run = { text: string; marked?: boolean };
+
+/**
+ * A group for reading: its id, kind and outlets, the facts its versions state differently, then
+ * each version (earliest first) with the words it differs from the earliest by marked.
+ */
+export function storyReport(group: StoryGroup): Run[][] {
+  const names = [...outlets(group)];
+  const lines: Run[][] = [
+    [
+      {
+        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${names.length} outlet${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
+      },
+    ],
+  ];
+  for (const difference of group.differences) {
+    const values = [...new Set(difference.values.map((value) => value.text))];
+    const runs: Run[] = [{ text: `  differ (${difference.kind}): ` }];
+    values.forEach((value, index) => {
+      if (index > 0) runs.push({ text: ' ≠ ' });
+      runs.push({ text: value, marked: true });
+    });
+    lines.push(runs);
+  }
+  group.members.forEach((member, index) => {
+    const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';
+    lines.push([
+      {
+        text: `  ${member.date ?? 'undated'}  ${member.source ?? '-'}  ${member.article}${labels}`,
+      },
+    ]);
+    const diff = group.diffs[index] ?? [];
+    const runs: Run[] =
+      index === 0 || diff.length === 0
+        ? [{ text: member.text }]
+        : diff
+            .filter((part) => part.kind !== 'removed')
+            .map((part) => ({ text: part.text, marked: part.kind === 'added' }));
+    // One line each: a sentence never holds a line break that could break the report's shape.
+    lines.push([
+      { text: '    ' },
+      ...runs.map((run) => ({ ...run, text: run.text.replace(/\s+/g, ' ') })),
+    ]);
+  });
+  lines.push([]);
+  return lines;
+}
