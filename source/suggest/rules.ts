@@ -61,6 +61,14 @@ const wholeQuote = (input: RuleInput): boolean =>
 const longestStretch = (input: RuleInput): number =>
   Math.max(0, ...input.quotation.stretches, wholeQuote(input) ? input.quotation.quotedWords : 0);
 
+/**
+ * Quoted speech, or a quotation of four words or more given to a speaker: the sentence tells
+ * what someone said, and saying is not a happening. On the real pages 4 of 162 quotes are
+ * events; with only whole quotations counted, 14 of the 16 quotes suggested as events were not.
+ */
+const reportsSpeech = (input: RuleInput): boolean =>
+  wholeQuote(input) || (longestStretch(input) >= 4 && (input.attributed || input.continued));
+
 const NUMBER_WORDS =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|quarter|fifth|third|percent|per cent)\b/i;
 
@@ -262,9 +270,10 @@ export const RULES: readonly Rule[] = [
   {
     name: 'event.quoted',
     label: 'event',
-    weight: -1.2,
-    means: 'the sentence is quoted speech',
-    test: (input) => wholeQuote(input),
+    weight: -2,
+    means:
+      'the sentence is quoted speech, or gives a speaker four or more quoted words ("…,” Peskov said"): it reports what was said',
+    test: (input) => reportsSpeech(input),
   },
   {
     name: 'event.future',

@@ -94,6 +94,25 @@ describe('events', () => {
     expect(attribute(s, 'event', 'when')).toBeUndefined();
   });
 
+  it('takes a speaker’s quoted words for what was said, not for a happening', () => {
+    for (const sentence of [
+      'Anna Berg, who led the talks, said, “We are close to a deal on the prisoners and the border.”',
+      'After the talks, Anna Berg said, “We are close to a deal on the prisoners and the border.”',
+    ]) {
+      const s = suggestionFor(`Delegates left Geneva. ${sentence}`, 'Anna Berg');
+      expect(suggested(s), sentence).toContain('quote');
+      expect(suggested(s), sentence).not.toContain('event');
+    }
+  });
+
+  it('still takes a happening with a short quoted phrase for an event', () => {
+    const s = suggestionFor(
+      'The city was quiet. Police arrested six men in Leeds on Friday, calling the raid “a success”.',
+      'Police arrested',
+    );
+    expect(suggested(s)).toContain('event');
+  });
+
   it('reads dates, months with years and relative times', () => {
     const cases: Array<[string, string]> = [
       ['Troops crossed the border on 24 February 2022, officials recall.', '24 February 2022'],
