@@ -8,11 +8,18 @@ import { keptCsv } from '../export/csv.js';
 import { FORMATS, isFormat } from '../export/formats.js';
 import { keptJsonl } from '../export/jsonl.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
+import { keptLabelStudio } from '../export/label-studio-kept.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, type ExportSink, runExport, runKept } from '../export/stream.js';
 import { keptW3c } from '../export/w3c.js';
-import type { ExportSummary, KeptFormat, StoryOf, SuggestionSource } from '../export/writer.js';
+import {
+  type ExportSummary,
+  emptySummary,
+  type KeptFormat,
+  type StoryOf,
+  type SuggestionSource,
+} from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
@@ -164,11 +171,11 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation as jsonl, csv or w3c: from the text the store kept of each file at the
-    // last export. Made for each pass: a format counts and hashes what it wrote (w3c's id).
+    // Every annotation as jsonl, csv, w3c or Label Studio: from the text the store kept of each
+    // file at the last export. Made for each pass: a format counts and hashes what it wrote (w3c's id).
     const whole =
       !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0);
-    const keptFormat = (): KeptFormat | null =>
+    const keptFormat = (summary: ExportSummary): KeptFormat | null =>
       !whole
         ? null
         : format === 'jsonl'
@@ -177,13 +184,24 @@ Examples
             ? keptCsv({ labels: LABELS, bom: Boolean(flags.bom), raw: Boolean(flags.raw) })
             : format === 'w3c'
               ? keptW3c()
-              : null;
+              : format === 'label-studio'
+                ? keptLabelStudio(
+                    {
+                      labels: LABELS,
+                      annotators: repository.annotators(),
+                      ...(annotatorIds ? { annotatorIds } : {}),
+                    },
+                    summary,
+                    corpus.quotedText && ((id) => corpus.quotedText!(id)),
+                  )
+                : null;
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
     const write = (sink: ExportSink): Promise<ExportSummary> => {
-      const kept = keptFormat();
+      const summary = emptySummary();
+      const kept = keptFormat(summary);
       return kept
-        ? runKept(kept, repository.rendered(kept.kind), sink, optionsNow())
+        ? runKept(kept, repository.rendered(kept.kind), sink, optionsNow(), summary)
         : runExport(
             format,
             suggestions
