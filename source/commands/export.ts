@@ -11,6 +11,7 @@ import { labelStudioConfig } from '../export/label-studio-config.js';
 import { keptLabelStudio } from '../export/label-studio-kept.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
+import { keptProdigy } from '../export/prodigy.js';
 import { type ExportOptions, type ExportSink, runExport, runKept } from '../export/stream.js';
 import { keptW3c } from '../export/w3c.js';
 import {
@@ -171,10 +172,12 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation as jsonl, csv, w3c or Label Studio: from the text the store kept of each
+    // Every annotation as jsonl, csv, w3c, Label Studio or Prodigy: from the text the store kept of each
     // file at the last export. Made for each pass: a format counts and hashes what it wrote (w3c's id).
     const whole =
       !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0);
+    // Texts as the corpus index gives them, as JSON: for the formats that write whole texts.
+    const quoted = corpus.quotedText && ((id: string) => corpus.quotedText!(id));
     const keptFormat = (summary: ExportSummary): KeptFormat | null =>
       !whole
         ? null
@@ -192,9 +195,11 @@ Examples
                       ...(annotatorIds ? { annotatorIds } : {}),
                     },
                     summary,
-                    corpus.quotedText && ((id) => corpus.quotedText!(id)),
+                    quoted,
                   )
-                : null;
+                : format === 'prodigy'
+                  ? keptProdigy(summary, quoted)
+                  : null;
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
     const write = (sink: ExportSink): Promise<ExportSummary> => {
