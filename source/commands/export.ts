@@ -5,6 +5,7 @@ import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
 import { keptCsv } from '../export/csv.js';
+import { keptDoccano } from '../export/doccano.js';
 import { FORMATS, isFormat } from '../export/formats.js';
 import { keptJsonl } from '../export/jsonl.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
@@ -172,7 +173,7 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation as jsonl, csv, w3c, Label Studio or Prodigy: from the text the store kept of each
+    // Every annotation as jsonl, csv, w3c, Label Studio, Prodigy or doccano: from the text the store kept of each
     // file at the last export. Made for each pass: a format counts and hashes what it wrote (w3c's id).
     const whole =
       !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0);
@@ -199,7 +200,9 @@ Examples
                   )
                 : format === 'prodigy'
                   ? keptProdigy(summary, quoted)
-                  : null;
+                  : format === 'doccano'
+                    ? keptDoccano(summary, quoted)
+                    : null;
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
     const write = (sink: ExportSink): Promise<ExportSummary> => {

@@ -107,6 +107,13 @@ const FORMATS: Array<{ name: string; flags: Flags; each: RegExp; note: string; c
     note: '"meta":{"note":"CHECK ',
     count: 6,
   },
+  {
+    name: 'doccano',
+    flags: { format: 'doccano' },
+    each: /\[\d+,\d+,"(?:Claim|Quote|Event)"\]/g,
+    note: '"note":"CHECK ',
+    count: 6,
+  },
 ];
 
 describe.each(FORMATS)(
