@@ -100,7 +100,7 @@ export async function runExport(
 
 /**
  * The export of every annotation (no filter, no story) in a format that keeps its text per file
- * (jsonl, csv, w3c, Label Studio) from the store's kept renderings of `format.kind`: an article whose files'
+ * (all but brat) from the store's kept renderings of `format.kind`: an article whose files'
  * text is kept is written from it, with no document read or placed; any other is rendered and
  * its text kept for the next export.
  */

@@ -85,7 +85,8 @@ export type StoryOf = (article: string, sentence: string) => string | null;
  * A format whose export of every annotation (no filter, no story) is written from what the store
  * kept of each file at the last export, so that a file unchanged since is not read again:
  * jsonl's, csv's and w3c's (each of their lines or items stands for one annotation), and Label
- * Studio's (a task per article, its text read from the corpus at each export).
+ * Studio's, Prodigy's and doccano's (a task or line of the article's whole text, read from the
+ * corpus at each export, around what each file kept). brat writes files: it has none.
  */
 export interface KeptFormat {
   /** The store's name for what `keep` makes: a change to it needs a new one. */
