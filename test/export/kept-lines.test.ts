@@ -178,3 +178,25 @@ describe('margin export --format csv kept apart for each way of writing its cell
     expect(await keptFiles(dir)).toBe(8);
   });
 });
+
+describe('margin export --format label-studio kept apart from who is numbered how', () => {
+  const workspace = useWorkspace();
+
+  it('numbers annotators by --annotator-ids at each export, not as they were kept', async () => {
+    const dir = await workspace();
+    await team(dir);
+    await writeFile(join(dir, 'ids.json'), JSON.stringify({ bob: 7 }));
+    const numbered = { format: 'label-studio', annotatorIds: 'ids.json' };
+    const plain = { format: 'label-studio' };
+    const expectedNumbered = await placed(dir, numbered);
+    const expectedPlain = await placed(dir, plain);
+    expect(expectedNumbered.stdout).toContain('"completed_by":7,"annotator":"bob"');
+    expect(expectedPlain.stdout).toContain('"completed_by":2,"annotator":"bob"');
+    for (const flags of [plain, numbered, plain]) {
+      const expected = flags === plain ? expectedPlain : expectedNumbered;
+      expect((await whole(dir, flags)).stdout).toBe(expected.stdout);
+    }
+    // One way kept for each of the four files, whatever the numbers.
+    expect(await keptFiles(dir)).toBe(4);
+  });
+});
