@@ -4,15 +4,17 @@ import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
-import { keptCsv } from '../export/csv.js';
-import { FORMATS, isFormat } from '../export/formats.js';
-import { keptJsonl } from '../export/jsonl.js';
+import { createKeptFormat, FORMATS, isFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
 import { type ExportOptions, type ExportSink, runExport, runKept } from '../export/stream.js';
-import { keptW3c } from '../export/w3c.js';
-import type { ExportSummary, KeptFormat, StoryOf, SuggestionSource } from '../export/writer.js';
+import {
+  type ExportSummary,
+  emptySummary,
+  type StoryOf,
+  type SuggestionSource,
+} from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
@@ -164,33 +166,27 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation as jsonl, csv or w3c: from the text the store kept of each file at the
+    // Every annotation in a format but brat: from the text the store kept of each file at the
     // last export. Made for each pass: a format counts and hashes what it wrote (w3c's id).
     const whole =
       !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0);
-    const keptFormat = (): KeptFormat | null =>
-      !whole
-        ? null
-        : format === 'jsonl'
-          ? keptJsonl()
-          : format === 'csv'
-            ? keptCsv({ labels: LABELS, bom: Boolean(flags.bom), raw: Boolean(flags.raw) })
-            : format === 'w3c'
-              ? keptW3c()
-              : null;
+    // Texts as the corpus index gives them, as JSON: for the formats that write whole texts.
+    const quoted = corpus.quotedText && ((id: string) => corpus.quotedText!(id));
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
     const write = (sink: ExportSink): Promise<ExportSummary> => {
-      const kept = keptFormat();
+      const options = optionsNow();
+      const summary = emptySummary();
+      const kept = whole ? createKeptFormat(format, options, summary, quoted) : null;
       return kept
-        ? runKept(kept, repository.rendered(kept.kind), sink, optionsNow())
+        ? runKept(kept, repository.rendered(kept.kind), sink, options, summary)
         : runExport(
             format,
             suggestions
               ? everyArticleEntries(workspace.corpus.articles(), repository)
               : storeEntries(repository.annotated()),
             sink,
-            optionsNow(),
+            options,
           );
     };
     // Written once the check is over; exported again, from the index it brought up to date,

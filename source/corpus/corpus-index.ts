@@ -48,6 +48,12 @@ export interface CorpusIndex {
    */
   hashOf?(id: string): string | undefined;
   /**
+   * The article's text as a JSON string, as UTF-8: the bytes of `JSON.stringify(article.text)`,
+   * read without making the text a JavaScript string (undefined: no such article). What an
+   * export that writes whole texts (Label Studio, Prodigy, doccano) reads of each article.
+   */
+  quotedText?(id: string): Uint8Array | undefined;
+  /**
    * A token that changes whenever any article's text may have changed in the index (another
    * process's refresh included): what was derived from the texts under one token still holds.
    */

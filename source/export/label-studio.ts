@@ -7,7 +7,7 @@ import {
   studioValue,
   TEXT_OBJECT,
 } from './label-studio-config.js';
-import { compare, groupByAnnotator } from './model.js';
+import { compare, type Entry, groupByAnnotator } from './model.js';
 import { spanOf } from './spans.js';
 import { suggestedSpans } from './suggested-spans.js';
 import type { FormatWriter, WriterOptions } from './writer.js';
@@ -42,59 +42,12 @@ export function labelStudioWriter(
       const annotations: unknown[] = [];
       const names: Array<[string, string]> = [];
       for (const { annotator, entries: own } of groupByAnnotator(entries)) {
-        const result: unknown[] = [];
-        let created = '';
-        let updated = '';
-        for (const entry of own) {
-          const span = spanOf(entry);
-          if (!span) {
-            summary.skippedOrphans++;
-            continue;
-          }
-          const { annotation } = entry;
-          if (created === '' || annotation.created < created) created = annotation.created;
-          if (annotation.updated > updated) updated = annotation.updated;
-          const where = { start: span.start, end: span.end };
-          const attributes = Object.entries(annotation.attributes ?? {}).sort(([a], [b]) =>
-            compare(a, b),
-          );
-          const others = attributes.filter(([name]) => !declared.has(name));
-          const meta = {
-            ...(annotation.note ? { text: [annotation.note] } : {}),
-            ...(others.length > 0 ? { attributes: Object.fromEntries(others) } : {}),
-          };
-          result.push({
-            id: annotation.id,
-            from_name: LABELS_CONTROL,
-            to_name: TEXT_OBJECT,
-            type: 'labels',
-            value: { ...where, text: span.text, labels: [studioLabel(annotation.label)] },
-            ...(Object.keys(meta).length > 0 ? { meta } : {}),
-          });
-          for (const [name, value] of attributes) {
-            const attribute = declared.get(name);
-            if (!attribute) continue;
-            result.push({
-              id: annotation.id,
-              from_name: attributeControl(name),
-              to_name: TEXT_OBJECT,
-              ...(attribute.values
-                ? { type: 'choices', value: { ...where, choices: [studioValue(value)] } }
-                : { type: 'textarea', value: { ...where, text: [value] } }),
-            });
-          }
-        }
-        if (result.length === 0) continue;
+        const { annotation, orphans } = studioAnnotation(annotator, own, declared);
+        summary.skippedOrphans += orphans;
+        if (!annotation) continue;
         const id = idOf(annotator);
         names.push([String(id), annotator]);
-        annotations.push({
-          completed_by: id,
-          // Read back by margin before Label Studio drops it; `data.annotators` survives.
-          annotator,
-          created_at: created,
-          updated_at: updated,
-          result,
-        });
+        annotations.push({ completed_by: id, ...annotation });
       }
       const predictions = options.suggestions ? labelStudioPredictions(article, options) : [];
       if (annotations.length === 0 && predictions.length === 0) return '';
@@ -115,6 +68,74 @@ export function labelStudioWriter(
       return separator + task;
     },
     end: () => (first ? ']\n' : '\n]\n'),
+  };
+}
+
+/** One annotator's annotation of a task, but its `completed_by`, as the task writes it. */
+export interface StudioAnnotation {
+  annotator: string;
+  created_at: string;
+  updated_at: string;
+  result: unknown[];
+}
+
+/**
+ * One annotator's entries of an article (in `byPosition` order) as their annotation of the task,
+ * null when every one is an orphan, with the number of orphans left out.
+ */
+export function studioAnnotation(
+  annotator: string,
+  own: readonly Entry[],
+  declared: ReturnType<typeof declaredAttributes>,
+): { annotation: StudioAnnotation | null; orphans: number } {
+  const result: unknown[] = [];
+  let orphans = 0;
+  let created = '';
+  let updated = '';
+  for (const entry of own) {
+    const span = spanOf(entry);
+    if (!span) {
+      orphans++;
+      continue;
+    }
+    const { annotation } = entry;
+    if (created === '' || annotation.created < created) created = annotation.created;
+    if (annotation.updated > updated) updated = annotation.updated;
+    const where = { start: span.start, end: span.end };
+    const attributes = Object.entries(annotation.attributes ?? {}).sort(([a], [b]) =>
+      compare(a, b),
+    );
+    const others = attributes.filter(([name]) => !declared.has(name));
+    const meta = {
+      ...(annotation.note ? { text: [annotation.note] } : {}),
+      ...(others.length > 0 ? { attributes: Object.fromEntries(others) } : {}),
+    };
+    result.push({
+      id: annotation.id,
+      from_name: LABELS_CONTROL,
+      to_name: TEXT_OBJECT,
+      type: 'labels',
+      value: { ...where, text: span.text, labels: [studioLabel(annotation.label)] },
+      ...(Object.keys(meta).length > 0 ? { meta } : {}),
+    });
+    for (const [name, value] of attributes) {
+      const attribute = declared.get(name);
+      if (!attribute) continue;
+      result.push({
+        id: annotation.id,
+        from_name: attributeControl(name),
+        to_name: TEXT_OBJECT,
+        ...(attribute.values
+          ? { type: 'choices', value: { ...where, choices: [studioValue(value)] } }
+          : { type: 'textarea', value: { ...where, text: [value] } }),
+      });
+    }
+  }
+  if (result.length === 0) return { annotation: null, orphans };
+  // Read back by margin before Label Studio drops it; `data.annotators` survives.
+  return {
+    annotation: { annotator, created_at: created, updated_at: updated, result },
+    orphans,
   };
 }
 

@@ -100,7 +100,7 @@ export async function runExport(
 
 /**
  * The export of every annotation (no filter, no story) in a format that keeps its text per file
- * (jsonl, csv, w3c) from the store's kept renderings of `format.kind`: an article whose files'
+ * (all but brat) from the store's kept renderings of `format.kind`: an article whose files'
  * text is kept is written from it, with no document read or placed; any other is rendered and
  * its text kept for the next export.
  */
@@ -109,8 +109,9 @@ export async function runKept(
   source: Iterable<RenderedArticle>,
   sink: ExportSink,
   options: Pick<ExportOptions, 'total' | 'onProgress'>,
+  /** The summary the format counts its skipped orphans in, when it does. */
+  summary: ExportSummary = emptySummary(),
 ): Promise<ExportSummary> {
-  const summary = emptySummary();
   const all = compileFilter();
   // UTF-8 throughout: kept text comes as bytes and goes out as it is.
   const pending: Buffer[] = [];
@@ -139,7 +140,12 @@ export async function runKept(
       const entry = { article, annotations: annotated.annotations, status: annotated.status };
       const selected = selectArticle(entry, all);
       if (!selected) continue;
-      add(Buffer.from(format.article(selected)));
+      const text = format.article(selected);
+      add(
+        typeof text === 'string'
+          ? Buffer.from(text)
+          : Buffer.from(text.buffer, text.byteOffset, text.byteLength),
+      );
       summary.annotations += selected.entries.length;
       for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
         each.keep(annotator, format.keep(entries, selected.status(annotator)));

@@ -84,15 +84,17 @@ export type StoryOf = (article: string, sentence: string) => string | null;
 /**
  * A format whose export of every annotation (no filter, no story) is written from what the store
  * kept of each file at the last export, so that a file unchanged since is not read again:
- * jsonl's, csv's and w3c's (each of their lines or items stands for one annotation).
+ * jsonl's, csv's and w3c's (each of their lines or items stands for one annotation), and Label
+ * Studio's, Prodigy's and doccano's (a task or line of the article's whole text, read from the
+ * corpus at each export, around what each file kept). brat writes files: it has none.
  */
 export interface KeptFormat {
   /** The store's name for what `keep` makes: a change to it needs a new one. */
   kind: string;
   start(): string;
   end(): string;
-  /** The article's text, rendered from its annotations, made visible. */
-  article(selected: SelectedArticle): string;
+  /** The article's text, rendered from its annotations, made visible (bytes: UTF-8). */
+  article(selected: SelectedArticle): string | Uint8Array;
   /** One annotator's entries of one article (in `byPosition` order), as kept; made visible. */
   keep(entries: readonly Entry[], status: ReviewStatus): string;
   /** The article's text from its files' kept texts, as UTF-8, with the number of its lines. */

@@ -30,3 +30,30 @@ export function safeJson(value: unknown, indent?: number): string {
   const json: string | undefined = JSON.stringify(value, null, indent);
   return json === undefined ? (json as unknown as string) : json.replace(UNSAFE, toEscape);
 }
+
+/**
+ * True when JSON text as UTF-8 holds nothing `safeJson` would escape, so it can be written as it
+ * is: DEL (7F), C1 controls (C2 80–C2 9F) and the bidi controls U+202A–U+202E (E2 80 AA–AE) and
+ * U+2066–U+2069 (E2 81 A6–A9); JSON escapes C0 controls itself. For text that never becomes a
+ * JavaScript string (an article's text as an export reads it from the corpus index): a search
+ * for three bytes, ten times faster than a regular expression over the text as Latin-1.
+ */
+export function isVisibleJson(bytes: Uint8Array): boolean {
+  const json = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (json.indexOf(0x7f) !== -1) return false;
+  for (let at = json.indexOf(0xc2); at !== -1; at = json.indexOf(0xc2, at + 1)) {
+    const next = json[at + 1]!;
+    if (next >= 0x80 && next <= 0x9f) return false;
+  }
+  for (let at = json.indexOf(0xe2); at !== -1; at = json.indexOf(0xe2, at + 1)) {
+    const next = json[at + 1];
+    const last = json[at + 2]!;
+    if (
+      (next === 0x80 && last >= 0xaa && last <= 0xae) ||
+      (next === 0x81 && last >= 0xa6 && last <= 0xa9)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}

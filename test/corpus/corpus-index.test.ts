@@ -93,6 +93,28 @@ describe('the corpus index', () => {
     }
   });
 
+  it("gives each article's text as JSON.stringify quotes it, as UTF-8", async () => {
+    await corpus.write(
+      'e.txt',
+      article(
+        'Quotes, slashes and separators',
+        'She said "no" then C:\\temp \u2028 and 😀 🇺🇦, “curly” — Привет, 東京.',
+      ),
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'quick' });
+    try {
+      const articles = [...index.articles()];
+      expect(articles.map((a) => a.id)).toContain('e');
+      expect(articles.find((a) => a.id === 'e')!.text).toMatch(/"no".*\\temp \u2028.*😀/);
+      for (const { id, text } of articles) {
+        expect(Buffer.from(index.quotedText(id)!).toString('utf8')).toBe(JSON.stringify(text));
+      }
+      expect(index.quotedText('no-such-article')).toBeUndefined();
+    } finally {
+      index.close();
+    }
+  });
+
   it('is rebuilt when deleted, with nothing lost', async () => {
     await throughIndex();
     deleteCorpusIndex(corpus.root(), cacheDir);

@@ -53,6 +53,9 @@ async function age(path: string) {
 
 type Flags = Record<string, unknown>;
 
+/** A csv record of one annotation (cells span lines). */
+const CSV_RECORD = /,(?:alice|bob|carol),(?:claim|quote|event),/g;
+
 /** The export as it reads and places every document (a filter that keeps everyone). */
 const placed = (dir: string, flags: Flags) =>
   run(exportCommand, dir, [], { ...flags, annotator: ['alice', 'bob', 'carol'] });
@@ -75,16 +78,47 @@ async function keptFiles(dir: string): Promise<number> {
   return kept;
 }
 
-const FORMATS: Array<{ name: string; flags: Flags; note: string }> = [
-  { name: 'jsonl', flags: { format: 'jsonl' }, note: '"note":"CHECK ' },
-  { name: 'csv', flags: { format: 'csv' }, note: ',CHECK ' },
-  { name: 'csv --bom --raw', flags: { format: 'csv', bom: true, raw: true }, note: ',CHECK ' },
-  { name: 'w3c', flags: { format: 'w3c' }, note: '"value":"CHECK ' },
+/**
+ * Each format's flags, what marks one annotation in its output and the edited note. Seven
+ * annotations, but the formats that point into the text leave carol's out: its article is gone
+ * from the corpus (they say so).
+ */
+const FORMATS: Array<{ name: string; flags: Flags; each: RegExp; note: string; count?: number }> = [
+  { name: 'jsonl', flags: { format: 'jsonl' }, each: /\n/g, note: '"note":"CHECK ' },
+  { name: 'csv', flags: { format: 'csv' }, each: CSV_RECORD, note: ',CHECK ' },
+  {
+    name: 'csv --bom --raw',
+    flags: { format: 'csv', bom: true, raw: true },
+    each: CSV_RECORD,
+    note: ',CHECK ',
+  },
+  { name: 'w3c', flags: { format: 'w3c' }, each: /"type":"Annotation",/g, note: '"value":"CHECK ' },
+  {
+    name: 'label-studio',
+    flags: { format: 'label-studio' },
+    each: /"type":"labels"/g,
+    note: '"meta":{"text":["CHECK ',
+    count: 6,
+  },
+  {
+    name: 'prodigy',
+    flags: { format: 'prodigy' },
+    each: /"label":"(?:CLAIM|QUOTE|EVENT)"/g,
+    note: '"meta":{"note":"CHECK ',
+    count: 6,
+  },
+  {
+    name: 'doccano',
+    flags: { format: 'doccano' },
+    each: /\[\d+,\d+,"(?:Claim|Quote|Event)"\]/g,
+    note: '"note":"CHECK ',
+    count: 6,
+  },
 ];
 
 describe.each(FORMATS)(
   'margin export --format $name from the text kept of each file',
-  ({ flags, note }) => {
+  ({ flags, each, note, count = 7 }) => {
     const workspace = useWorkspace();
 
     it('writes the same bytes as placing every annotation, the first time and the next', async () => {
@@ -92,16 +126,10 @@ describe.each(FORMATS)(
       await team(dir);
       const expected = await placed(dir, flags);
       expect(expected.status).toBe(0);
-      // Seven annotations: seven lines, seven csv records under a header (cells span lines), or
-      // seven W3C annotations.
-      const each = {
-        jsonl: /\n/g,
-        csv: /,(?:alice|bob|carol),(?:claim|quote|event),/g,
-        w3c: /"type":"Annotation",/g,
-      }[flags.format as string]!;
-      expect(expected.stdout.match(each)).toHaveLength(7);
+      expect(expected.stdout.match(each)).toHaveLength(count);
       const first = await whole(dir, flags);
       expect(first.stdout).toBe(expected.stdout);
+      expect(first.stderr).toBe(expected.stderr);
       expect(await keptFiles(dir)).toBe(4);
       const again = await whole(dir, flags);
       expect(again).toEqual(first);
@@ -148,5 +176,27 @@ describe('margin export --format csv kept apart for each way of writing its cell
     }
     // Two ways kept for each of the four files.
     expect(await keptFiles(dir)).toBe(8);
+  });
+});
+
+describe('margin export --format label-studio kept apart from who is numbered how', () => {
+  const workspace = useWorkspace();
+
+  it('numbers annotators by --annotator-ids at each export, not as they were kept', async () => {
+    const dir = await workspace();
+    await team(dir);
+    await writeFile(join(dir, 'ids.json'), JSON.stringify({ bob: 7 }));
+    const numbered = { format: 'label-studio', annotatorIds: 'ids.json' };
+    const plain = { format: 'label-studio' };
+    const expectedNumbered = await placed(dir, numbered);
+    const expectedPlain = await placed(dir, plain);
+    expect(expectedNumbered.stdout).toContain('"completed_by":7,"annotator":"bob"');
+    expect(expectedPlain.stdout).toContain('"completed_by":2,"annotator":"bob"');
+    for (const flags of [plain, numbered, plain]) {
+      const expected = flags === plain ? expectedPlain : expectedNumbered;
+      expect((await whole(dir, flags)).stdout).toBe(expected.stdout);
+    }
+    // One way kept for each of the four files, whatever the numbers.
+    expect(await keptFiles(dir)).toBe(4);
   });
 });

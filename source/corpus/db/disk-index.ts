@@ -134,6 +134,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
       titleOf: db.prepare('SELECT title FROM articles WHERE number = ?').pluck(),
       hashOf: db.prepare('SELECT hash FROM articles WHERE id = ?').pluck(),
+      // SQLite's json_quote escapes as JSON.stringify does (checked by the corpus tests), and the
+      // bytes never become a JavaScript string: 100,000 texts in 1.4-1.7 s instead of 4.1 s.
+      quotedText: db
+        .prepare('SELECT CAST(json_quote(text) AS BLOB) FROM articles WHERE id = ?')
+        .pluck(),
       generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       // What a search reads of an article besides its sentences' keys: its text, title, source, date.
@@ -395,6 +400,10 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   hashOf(id: string): string | undefined {
     return this.statements.hashOf.get(id) as string | undefined;
+  }
+
+  quotedText(id: string): Uint8Array | undefined {
+    return this.statements.quotedText.get(id) as Buffer | undefined;
   }
 
   generation(): string {

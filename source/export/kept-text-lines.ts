@@ -1,0 +1,114 @@
+import type { ReviewStatus } from '../store/types.js';
+import { type QuotedText, textJson } from './article-text.js';
+import { compare, type Entry, groupByAnnotator } from './model.js';
+import type { ExportSummary, KeptFormat } from './writer.js';
+
+/**
+ * One file's line in a format of a line per article and annotator that carries the article's
+ * text (Prodigy, doccano), but for the text and the article's fields: the JSON members before
+ * and after those fields, made visible, or null when the file has no line (only orphans).
+ */
+export interface FileLine {
+  orphans: number;
+  /** Spans that overlap (doccano counts such lines). */
+  overlapping: boolean;
+  members: { before: string; after: string } | null;
+}
+
+export interface TextLineFormat {
+  kind: string;
+  /** One annotator's entries of an article (in `byPosition` order) as their line's members. */
+  render(article: Entry['article'], entries: readonly Entry[], status: ReviewStatus): FileLine;
+  /** The article's members between a line's `before` and `after` (`"article":…`), made visible. */
+  articleMembers(article: Entry['article']): string;
+}
+
+const TAB = 0x09;
+const NEWLINE = Buffer.from('\n');
+const COMMA = Buffer.from(',');
+const TEXT_KEY = Buffer.from('{"text":');
+
+/**
+ * Such a format's export of every annotation (no filter, no suggestions) as kept between exports
+ * (see `keptLines`): per file the number of its annotations, of its orphans, whether its spans
+ * overlap, then its line's members before and after the article's, tab-separated (JSON text
+ * never holds a raw tab). A line is `{"text":`, the text (read from the corpus as JSON at each
+ * export, see `textJson`), `before`, the article's members, `after`: the bytes `safeJson` gives
+ * of the line's object in one piece, as the format's writer writes it.
+ */
+export function keptTextLines(
+  format: TextLineFormat,
+  summary: Pick<ExportSummary, 'skippedOrphans' | 'overlapping'>,
+  quoted?: QuotedText,
+): KeptFormat {
+  // The files of the article last rendered, for `keep`: rendered once, not twice.
+  let rendered = new Map<Entry['annotation'], string>();
+  const keptOf = (entries: readonly Entry[], line: FileLine): string => {
+    const members = line.members ? `${line.members.before}\t${line.members.after}` : '';
+    return `${entries.length}\t${line.orphans}\t${line.overlapping ? 1 : 0}\t${members}`;
+  };
+
+  /** The article's lines from its files' members, in annotator order. */
+  const lines = (
+    article: Entry['article'],
+    members: ReadonlyArray<{ before: Uint8Array; after: Uint8Array }>,
+  ): Buffer => {
+    if (members.length === 0) return Buffer.alloc(0);
+    const text = textJson(article, quoted);
+    const fields = Buffer.from(`,${format.articleMembers(article)},`);
+    const parts: Uint8Array[] = [];
+    for (const { before, after } of members) {
+      parts.push(TEXT_KEY, text, COMMA, before, fields, after, NEWLINE);
+    }
+    return Buffer.concat(parts);
+  };
+
+  return {
+    kind: format.kind,
+    start: () => '',
+    end: () => '',
+    article(selected) {
+      rendered = new Map();
+      const members: Array<{ before: Uint8Array; after: Uint8Array }> = [];
+      for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
+        const line = format.render(selected.article, entries, selected.status(annotator));
+        summary.skippedOrphans += line.orphans;
+        if (line.members && line.overlapping) summary.overlapping++;
+        rendered.set(entries[0]!.annotation, keptOf(entries, line));
+        if (line.members) {
+          const { before, after } = line.members;
+          members.push({ before: Buffer.from(before), after: Buffer.from(after) });
+        }
+      }
+      return lines(selected.article, members);
+    },
+    keep(entries, status) {
+      // Rendered by `article` just before; a file it did not render is rendered here.
+      const [head] = entries;
+      if (!head) return '';
+      return (
+        rendered.get(head.annotation) ??
+        keptOf(entries, format.render(head.article, entries, status))
+      );
+    },
+    fromKept(article, kept) {
+      const files =
+        kept.length > 1 ? [...kept].sort((a, b) => compare(a.annotator, b.annotator)) : kept;
+      const members: Array<{ before: Uint8Array; after: Uint8Array }> = [];
+      let count = 0;
+      for (const { text } of files) {
+        const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+        const t1 = bytes.indexOf(TAB);
+        const t2 = bytes.indexOf(TAB, t1 + 1);
+        const t3 = bytes.indexOf(TAB, t2 + 1);
+        count += Number(bytes.toString('latin1', 0, t1));
+        summary.skippedOrphans += Number(bytes.toString('latin1', t1 + 1, t2));
+        if (t3 + 1 === bytes.length) continue;
+        if (bytes[t2 + 1] === 0x31) summary.overlapping++;
+        const t4 = bytes.indexOf(TAB, t3 + 1);
+        members.push({ before: bytes.subarray(t3 + 1, t4), after: bytes.subarray(t4 + 1) });
+      }
+      return { bytes: lines(article, members), lines: count };
+    },
+  };
+}
