@@ -13,9 +13,15 @@ const TEMP_MAX_AGE_MS = 10 * 60 * 1000;
  * Replaces `path` so that a crash at any instant leaves either the old or the new content (the
  * store's files, and `margin export --out`): a
  * uniquely named temp file beside it (so two writers never share one), fsync, rename over the
- * file, fsync the folder so the rename itself survives a power cut.
+ * file, fsync the folder so the rename itself survives a power cut. `durable: false` leaves
+ * out both fsyncs, for output that can be made again: a file is still never seen half written
+ * while margin runs, but a power cut may lose the newest files.
  */
-export async function writeFileAtomic(path: string, text: string | string[]): Promise<Stats> {
+export async function writeFileAtomic(
+  path: string,
+  text: string | string[],
+  { durable = true }: { durable?: boolean } = {},
+): Promise<Stats> {
   const folder = dirname(path);
   const temp = join(
     folder,
@@ -30,7 +36,7 @@ export async function writeFileAtomic(path: string, text: string | string[]): Pr
       for (const part of typeof text === 'string' ? [text] : text) {
         await handle.writeFile(part, 'utf8');
       }
-      await handle.sync();
+      if (durable) await handle.sync();
       // Taken before the rename, which keeps inode, size and modification time: what the file
       // looks like once in place, with no moment in which another writer's could be taken for it.
       written = await handle.stat();
@@ -42,7 +48,7 @@ export async function writeFileAtomic(path: string, text: string | string[]): Pr
     await rm(temp, { force: true });
     throw error;
   }
-  await syncFolder(folder);
+  if (durable) await syncFolder(folder);
   return written;
 }
 
