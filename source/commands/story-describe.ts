@@ -38,8 +38,8 @@ const DEPTH = 2;
  * Describing (the kind, the differences, the word diffs) is most of `margin story`'s time once
  * the groups are formed, and each group's depends on its members alone; this thread reads the
  * members of the next batches and writes the output meanwhile. A batch is held here only until it
- * is sent (its articles' texts die young instead of filling the old generation), and at most
- * `DEPTH` per thread are in flight, so memory stays that of a few batches whatever the corpus.
+ * is sent, a group only until it is written, and at most `DEPTH` batches per thread are in
+ * flight, so memory stays that of a few batches whatever the number of groups.
  */
 export async function* describeInParallel(
   batches: Iterable<MembersOf[]>,
