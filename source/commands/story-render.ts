@@ -36,7 +36,7 @@ export function storyJson(group: StoryGroup): string {
   });
 }
 
-export const outlets = (group: StoryGroup) =>
+const outlets = (group: StoryGroup) =>
   new Set(group.members.map((member) => member.source ?? member.article));
 
 export type Run = { text: string; marked?: boolean };

@@ -24,9 +24,8 @@ export function describeCluster(
   cluster: StoryCluster,
   lookup: (articleId: string) => StoryArticle | undefined,
   labelsOf?: LabelsOf,
-  options: DescribeOptions = {},
 ): StoryGroup {
-  return describeMembers(cluster.id, clusterMembers(cluster, lookup, labelsOf), options);
+  return describeMembers(cluster.id, clusterMembers(cluster, lookup, labelsOf));
 }
 
 /** A group's members as shown: each one's text, source, date and labels; unreadable ones left out. */
