@@ -29,7 +29,7 @@ import {
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
-import { corpusStoryGroups } from './story-groups.js';
+import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 import { openSuggester } from './suggestion-model.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
@@ -261,19 +261,19 @@ const STORY_FORMATS = new Set<string>(['jsonl', 'csv', 'w3c']);
 
 /** Each sentence's story group id, with every annotator's links; refused link files named. */
 async function storyIds(
-  corpus: Pick<CorpusIndex, 'articles' | 'article'>,
+  corpus: Pick<CorpusIndex, 'articles' | 'article' | 'ordOf' | 'file' | 'generation'>,
   store: { root: string; shown: string },
   output: Output,
 ): Promise<StoryOf> {
-  const { groups, problems } = await corpusStoryGroups(
+  const { members, problems } = await orderedStoryClusters(
     corpus.articles(),
     (id) => corpus.article(id),
     store.root,
-    { display: store.shown },
+    { display: store.shown, ordOf: (id) => corpus.ordOf(id), saved: savedGroupsOf(corpus) },
   );
   for (const problem of problems) output.problem(problem);
   const ids = new Map<string, string>();
-  for (const group of groups) {
+  for (const group of members()) {
     for (const member of group.members)
       ids.set(`${member.article}\u0000${member.sentence}`, group.id);
   }

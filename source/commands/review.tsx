@@ -131,6 +131,7 @@ Press ? in the review for every key.`,
       storeRoot: root,
       annotator,
       display: String(flags.store),
+      ...storyLimit(io.env),
     });
     const controller = reviewController(session, {
       project,
@@ -176,3 +177,13 @@ Press ? in the review for every key.`,
     return status(unsaved);
   },
 };
+
+/**
+ * `MARGIN_STORY_IN_REVIEW`: the most articles whose story groups the review forms itself (a
+ * machine with memory to spare may raise it; beyond it the review reads what `margin story`
+ * kept). Anything but a whole number leaves the default.
+ */
+function storyLimit(env: Record<string, string | undefined>): { inReview?: number } {
+  const given = env.MARGIN_STORY_IN_REVIEW;
+  return given !== undefined && /^\d+$/.test(given.trim()) ? { inReview: Number(given) } : {};
+}

@@ -1,6 +1,12 @@
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
-import type { LabelsOf, StoryArticle, StoryCluster, StoryGroup } from '../story/index.js';
+import type {
+  LabelsOf,
+  StoryArticle,
+  StoryCluster,
+  StoryConstraint,
+  StoryGroup,
+} from '../story/index.js';
 import {
   type DescribeJob,
   describeInParallel,
@@ -17,6 +23,23 @@ interface GroupOptions {
   ordOf?: (id: string) => number | undefined;
   /** Threads that read the sentences (0, the default: this one); see `buildStoryIndex`. */
   workers?: number;
+  /** Where the groups are kept between runs, from `savedGroupsOf`; none: formed every time. */
+  saved?: SavedPlace | null;
+}
+
+/** A corpus index's kept groups: the file, and the index's generation when it was opened. */
+export interface SavedPlace {
+  file: string;
+  generation: string;
+}
+
+/** Where the groups of a corpus are kept: beside its index on disk (none for one in memory). */
+export function savedGroupsOf(corpus: {
+  file?: string;
+  generation?: () => string;
+}): SavedPlace | null {
+  const generation = corpus.generation?.();
+  return corpus.file && generation ? { file: `${corpus.file}.story`, generation } : null;
 }
 
 /**
@@ -45,21 +68,17 @@ export async function orderedStoryClusters(
   clusters: StoryCluster[];
   describe: (cluster: StoryCluster) => StoryGroup;
   described: () => Generator<StoryGroup>;
+  /** Each group's members as `describe` reads them, without the describing (ids, texts). */
+  members: () => Generator<MembersOf>;
   /** `described` on `workers` threads, filtered and rendered as `margin story` prints them. */
   renderedInParallel: (
     render: Pick<DescribeJob, 'filter' | 'json'>,
   ) => AsyncGenerator<Exclude<Shown, null>>;
   problems: string[];
 }> {
-  const { buildStoryIndex, clusterMembers, describeCluster, describeMembers } = await import(
-    '../story/index.js'
-  );
+  const { clusterMembers, describeCluster, describeMembers } = await import('../story/index.js');
   const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
-  const index = await buildStoryIndex(articles, {
-    constraints: links,
-    workers: options.workers ?? 0,
-  });
-  const clusters = index.groups();
+  const clusters = await formedOrKept(articles, links, options);
   const order = new Map(clusters.map((cluster, position) => [cluster, position]));
   clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);
   // Each batch's members read together, their articles once (see BATCH_MEMBERS).
@@ -89,9 +108,66 @@ export async function orderedStoryClusters(
         for (const { id, members } of batch) yield describeMembers(id, members);
       }
     },
+    members: function* () {
+      for (const batch of batches()) yield* batch;
+    },
     renderedInParallel: (render) => describeInParallel(batches(), options.workers ?? 1, render),
     problems,
   };
+}
+
+/**
+ * The groups the engine forms of `articles` with `links`: read back from where they were kept
+ * when nothing they were formed from has changed, else formed and kept for next time.
+ */
+async function formedOrKept(
+  articles: Articles,
+  links: readonly StoryConstraint[],
+  options: GroupOptions,
+): Promise<StoryCluster[]> {
+  const { buildStoryIndex, SavedGroups, storyKey } = await import('../story/index.js');
+  const place = options.saved ?? null;
+  const key = place ? storyKey(place.generation, links) : null;
+  if (place && key) {
+    const kept = SavedGroups.read(place.file);
+    try {
+      if (kept?.key() === key) return [...kept.clusters()];
+    } finally {
+      kept?.close();
+    }
+  }
+  const hashes = new Map<string, string>();
+  const index = await buildStoryIndex(place ? recorded(articles, hashes) : articles, {
+    constraints: links,
+    workers: options.workers ?? 0,
+  });
+  const clusters = index.groups();
+  if (place && key) {
+    try {
+      SavedGroups.save(place.file, key, clusters, hashes);
+    } catch {
+      // A cache folder that cannot be written costs the next run the forming, nothing else.
+    }
+  }
+  return clusters;
+}
+
+/** The articles as they are read, each one's hash noted: what kept groups were formed from. */
+function recorded(articles: Articles, hashes: Map<string, string>): Articles {
+  if (Symbol.asyncIterator in articles) {
+    return (async function* () {
+      for await (const article of articles) {
+        hashes.set(article.id, article.hash);
+        yield article;
+      }
+    })();
+  }
+  return (function* () {
+    for (const article of articles) {
+      hashes.set(article.id, article.hash);
+      yield article;
+    }
+  })();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../corpus/worker-script.js';
 import type { StorySource } from '../review/controller.js';
+import type { ArticleGroups } from '../review/story.js';
 import { saveStoryLink, watchStoryLinks } from '../store/index.js';
 import type { StoryGroup } from '../story/index.js';
 
@@ -11,74 +12,88 @@ export interface StoryWorkerSetup {
   storeRoot: string;
   /** The store folder as the user named it, for messages about refused link files. */
   display?: string;
+  /** The most articles whose groups the review forms itself (`STORY_IN_REVIEW`). */
+  inReview: number;
 }
 
-export interface StoryJob {
-  seq: number;
-  /** The articles the review shows, in its order. */
-  ids: string[];
-}
+export type StoryJob =
+  /** The articles the review shows, in its order: form their groups, or find the kept ones. */
+  | { seq: number; kind: 'groups'; ids: string[] }
+  /** The kept groups with a member in this article, described. */
+  | { seq: number; kind: 'article'; id: string };
 
 export type StoryReply =
   | { seq: number; groups: StoryGroup[]; problems: string[] }
+  | { seq: number; kept: true; problems: string[]; note: string | null }
+  | ({ seq: number; article: string } & ArticleGroups)
   | { seq: number; error: string };
 
 interface Waiting {
-  seq: number;
-  resolve: (result: { groups: StoryGroup[]; problems: string[] }) => void;
+  resolve: (reply: StoryReply) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * The most articles the review groups. The engine holds about 150 KB per article of template-like
- * news while it groups (2.3 GB at 10,000 generated articles), so this keeps a review within a
- * few hundred megabytes; `margin story` lists the groups of any corpus.
+ * The most articles the review groups itself, on its worker thread: forming the groups holds
+ * about 40 MB per 1,000 articles of template-like news (peak 259 MB at 10,000 in the bench), and
+ * takes seconds. Beyond it the review reads the groups `margin story` kept, article by article.
+ * `MARGIN_STORY_IN_REVIEW` sets another limit.
  */
 export const STORY_IN_REVIEW = 3_000;
 /** The worker's heap limit, well above what STORY_IN_REVIEW articles need. */
 const STORY_MEMORY_MB = 1_024;
 
 export function reviewStorySource(
-  setup: StoryWorkerSetup & { annotator: string },
+  setup: Omit<StoryWorkerSetup, 'inReview'> & { annotator: string; inReview?: number },
 ): StorySource & { close: () => Promise<void> } {
   let worker: Worker | null = null;
-  let waiting: Waiting | null = null;
+  const waiting = new Map<number, Waiting>();
   let seq = 0;
   const stop = () => {
     void worker?.terminate();
     worker = null;
+    // Superseded: their answers would be about a corpus or links no longer shown.
+    waiting.clear();
   };
   const start = (): Worker => {
-    const { annotator: _, ...data } = setup;
+    const { annotator: _, ...rest } = setup;
+    const data: StoryWorkerSetup = { ...rest, inReview: setup.inReview ?? STORY_IN_REVIEW };
     const thread = new Worker(workerScript('./story-worker.js', import.meta.url), {
       workerData: data,
       // Beyond this the grouping stops with a message rather than take the machine's memory.
       resourceLimits: { maxOldGenerationSizeMb: STORY_MEMORY_MB },
     });
     thread.on('message', (reply: StoryReply) => {
-      if (!waiting || reply.seq !== waiting.seq) return;
-      const { resolve, reject } = waiting;
-      waiting = null;
-      // The grouping's memory goes with the thread: hundreds of megabytes at a few thousand
-      // articles, which a review that regroups only after a link has no reason to keep.
-      stop();
-      if ('error' in reply) reject(new Error(reply.error));
-      else resolve({ groups: reply.groups, problems: reply.problems });
+      const pending = waiting.get(reply.seq);
+      if (!pending) return;
+      waiting.delete(reply.seq);
+      // Groups formed here: their memory goes with the thread (hundreds of megabytes at a few
+      // thousand articles), which a review that forms them again only after a link need not
+      // keep. Kept groups stay open on it, to be read article by article.
+      if ('groups' in reply && !('article' in reply)) stop();
+      if ('error' in reply) pending.reject(new Error(reply.error));
+      else pending.resolve(reply);
     });
     thread.on('error', (error: Error & { code?: string }) => {
+      const pending = [...waiting.values()];
       stop();
-      const pending = waiting;
-      waiting = null;
-      pending?.reject(
+      const failure =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? new Error(`grouping needs more than ${STORY_MEMORY_MB} MB; margin story lists them`)
-          : error,
-      );
+          : error;
+      for (const each of pending) each.reject(failure);
     });
     // Grouping is never a reason to keep margin running once the review has ended. (After the
     // listeners: adding a 'message' listener refs the thread again.)
     thread.unref();
     return thread;
+  };
+  const ask = (job: StoryJob): Promise<StoryReply> => {
+    worker ??= start();
+    return new Promise((resolve, reject) => {
+      waiting.set(job.seq, { resolve, reject });
+      worker!.postMessage(job);
+    });
   };
   return {
     // The review has ended: a grouping under way is stopped before the process leaves, not torn
@@ -86,26 +101,27 @@ export function reviewStorySource(
     close: async () => {
       const running = worker;
       worker = null;
-      waiting = null;
+      waiting.clear();
       await running?.terminate();
     },
-    groups: (articles) => {
-      if (articles.length > STORY_IN_REVIEW) {
-        return Promise.reject(
-          new Error(
-            `${articles.length.toLocaleString('en-US')} articles are more than the review groups while you work (${STORY_IN_REVIEW.toLocaleString('en-US')}); margin story lists them`,
-          ),
-        );
-      }
+    groups: async (articles) => {
       // A newer corpus or a new link supersedes a grouping under way: start it afresh.
-      if (waiting) stop();
-      worker ??= start();
+      if (waiting.size > 0 || worker) stop();
       seq += 1;
-      const job: StoryJob = { seq, ids: articles.map((article) => article.id) };
-      return new Promise((resolve, reject) => {
-        waiting = { seq: job.seq, resolve, reject };
-        worker!.postMessage(job);
-      });
+      const reply = await ask({ seq, kind: 'groups', ids: articles.map((article) => article.id) });
+      if ('kept' in reply) return { kept: true, problems: reply.problems, note: reply.note };
+      if ('groups' in reply && !('article' in reply)) {
+        return { groups: reply.groups, problems: reply.problems };
+      }
+      throw new Error('the story worker answered out of turn');
+    },
+    article: async (id) => {
+      // Only kept groups are read by article; without a thread holding them there are none.
+      if (!worker) return { groups: [], sizes: {} };
+      seq += 1;
+      const reply = await ask({ seq, kind: 'article', id });
+      if ('article' in reply) return { groups: reply.groups, sizes: reply.sizes };
+      throw new Error('the story worker answered out of turn');
     },
     watch: (onChange) => watchStoryLinks(setup.storeRoot, onChange),
     link: (link) =>

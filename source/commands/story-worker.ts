@@ -1,38 +1,56 @@
 /**
- * A worker thread that groups the corpus for the review's story view. Grouping reads every
- * sentence of the corpus (tens of seconds of work at 10,000 articles); on the review's own thread
- * each key pressed meanwhile would wait for it.
+ * A worker thread for the review's story view. Up to `inReview` articles it forms the groups
+ * itself (tens of seconds of work at 10,000 articles; on the review's own thread each key pressed
+ * meanwhile would wait for it) and hands them all over. Beyond that it reads the groups
+ * `margin story` kept beside the corpus index, one article's at a time as the reviewer reaches
+ * it, so that neither the forming nor every group of an archive is ever in the review's memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { readOwnedCorpusIndex } from '../corpus/db/open.js';
 import { loadCorpus } from '../corpus/index.js';
 import type { Article } from '../corpus/types.js';
-import { corpusStoryGroups } from './story-groups.js';
+import type { ArticleGroups } from '../review/story.js';
+import { readStoryLinks } from '../store/index.js';
+import { clusterMembers, describeMembers, SavedGroups, storyKey } from '../story/index.js';
+import { corpusStoryGroups, savedGroupsOf } from './story-groups.js';
 import type { StoryJob, StoryReply, StoryWorkerSetup } from './story-thread.js';
 
 const setup = workerData as StoryWorkerSetup;
 const display = setup.display === undefined ? {} : { display: setup.display };
+/**
+ * The members of a kept group the review reads and describes: the earliest ones. A reviewer reads
+ * a few counterparts, not hundreds; each one costs reading its article.
+ */
+const MEMBERS_SHOWN = 30;
 
 type Lookup = (id: string) => Article | undefined;
-let opened: Promise<Lookup> | null = null;
+interface Opened {
+  lookup: Lookup;
+  /** The corpus index on disk, when the review has one. */
+  index: DiskCorpusIndex | null;
+}
+let opened: Promise<Opened> | null = null;
+/** The groups `margin story` kept, while the review reads them article by article. */
+let kept: { saved: SavedGroups; index: DiskCorpusIndex } | null = null;
 
 /**
  * Articles by id. Through the corpus index the review has just brought up to date, read as it
  * stands (the review's thread owns refreshing it); without an index, the folder read afresh.
  */
-function articlesById(): Promise<Lookup> {
-  opened ??= (async (): Promise<Lookup> => {
+function openCorpus(): Promise<Opened> {
+  opened ??= (async (): Promise<Opened> => {
     if (setup.cacheDir !== null) {
       try {
         const index = readOwnedCorpusIndex(setup.corpusRoot, setup.cacheDir);
-        return (id) => index.article(id);
+        return { lookup: (id) => index.article(id), index };
       } catch {
         // No index file: the review's lives in memory (a cache folder it may not write).
       }
     }
     const { articles } = await loadCorpus(setup.corpusRoot, { cacheDir: null });
     const byId = new Map(articles.map((article) => [article.id, article]));
-    return (id) => byId.get(id);
+    return { lookup: (id) => byId.get(id), index: null };
   })();
   return opened;
 }
@@ -44,17 +62,71 @@ function* inOrder(ids: readonly string[], lookup: Lookup): Generator<Article> {
   }
 }
 
+async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<StoryReply> {
+  const { lookup, index } = await openCorpus();
+  kept?.saved.close();
+  kept = null;
+  if (job.ids.length <= setup.inReview) {
+    const formed = await corpusStoryGroups(inOrder(job.ids, lookup), lookup, setup.storeRoot, {
+      ...display,
+    });
+    return { seq: job.seq, groups: formed.groups, problems: formed.problems };
+  }
+  const count = job.ids.length.toLocaleString('en-US');
+  const place = index ? savedGroupsOf(index) : null;
+  const saved = place ? SavedGroups.read(place.file) : null;
+  if (!index || !place || !saved) {
+    return {
+      seq: job.seq,
+      // The remedy first: a narrow status bar cuts the end.
+      error: `run margin story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
+    };
+  }
+  kept = { saved, index };
+  const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
+  const current = saved.key() === storyKey(place.generation, links);
+  return {
+    seq: job.seq,
+    kept: true,
+    problems,
+    note: current
+      ? null
+      : 'the corpus or the links changed since margin story formed the groups: changed articles show none until it runs again',
+  };
+}
+
+/** The kept groups with a member in `id`, described; members whose article changed left out. */
+function articleGroups(id: string): ArticleGroups {
+  if (!kept) return { groups: [], sizes: {} };
+  const { saved, index } = kept;
+  const unchanged = (article: string) => {
+    const hash = saved.hashOf(article);
+    return hash !== undefined && hash === index.hashOf(article);
+  };
+  if (!unchanged(id)) return { groups: [], sizes: {} };
+  const read = new Map<string, Article | undefined>();
+  const find = (article: string) => {
+    if (!read.has(article))
+      read.set(article, unchanged(article) ? index.article(article) : undefined);
+    return read.get(article);
+  };
+  const out: ArticleGroups = { groups: [], sizes: {} };
+  for (const cluster of saved.ofArticle(id, MEMBERS_SHOWN)) {
+    const members = clusterMembers(cluster, find);
+    if (members.length < 2) continue;
+    out.groups.push(describeMembers(cluster.id, members));
+    out.sizes[cluster.id] = cluster.size;
+  }
+  return out;
+}
+
 parentPort!.on('message', async (job: StoryJob) => {
   let reply: StoryReply;
   try {
-    const lookup = await articlesById();
-    const { groups, problems } = await corpusStoryGroups(
-      inOrder(job.ids, lookup),
-      lookup,
-      setup.storeRoot,
-      display,
-    );
-    reply = { seq: job.seq, groups, problems };
+    reply =
+      job.kind === 'groups'
+        ? await groups(job)
+        : { seq: job.seq, article: job.id, ...articleGroups(job.id) };
   } catch (error) {
     reply = { seq: job.seq, error: error instanceof Error ? error.message : String(error) };
   }

@@ -6,7 +6,7 @@ import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
-import { orderedStoryClusters } from './story-groups.js';
+import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 import type { Run } from './story-render.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
@@ -72,6 +72,8 @@ Examples
           // The reading (most of the build) and the describing on every core; the same groups
           // as on one.
           workers: availableParallelism(),
+          // Formed once per state of the corpus and the links, then read back.
+          saved: savedGroupsOf(corpus),
         },
       );
       for (const problem of problems) output.problem(problem);

@@ -34,6 +34,11 @@ export type ArticleListing = Omit<ArticleSummary, 'opening' | 'sentences'>;
 export interface CorpusIndex {
   /** The corpus folder (absolute). */
   readonly root: string;
+  /**
+   * The index's file, when it is on disk: what is derived from the corpus is kept beside it,
+   * named after it, and goes with it (`removeIndexFiles`).
+   */
+  readonly file?: string;
   /** Articles in the index now. */
   size(): number;
   /** Summaries of the articles from `from` (inclusive) to `to` (exclusive), in corpus order. */

@@ -4,7 +4,7 @@ import type { Label } from '../store/types.js';
 import type { CompareView } from './compare.js';
 import type { KeyState } from './keys.js';
 import type { ArticleMarks } from './marks.js';
-import type { StoryView } from './story.js';
+import type { ArticleGroups, StoryView } from './story.js';
 import type { ArticleSuggestions } from './suggestions.js';
 import type { Size } from './view/layout.js';
 
@@ -69,6 +69,8 @@ export type EventAction =
   | { type: 'compare/rows'; article: string; rows: CompareView[] }
   /** The story groups, computed in the background over the whole corpus and the links. */
   | { type: 'story/groups'; view: StoryView }
+  /** One article's kept groups, read for the reader (see `StoryView.byArticle`). */
+  | { type: 'story/article'; article: string; read: ArticleGroups }
   /** The search code has loaded over the whole corpus: `/` works from now on. */
   | { type: 'search/ready' }
   /** The process was asked to end (SIGTERM, SIGHUP): finish the writes, then quit. */

@@ -12,7 +12,7 @@ import { marksUnread } from './lazy-marks.js';
 import { reduce } from './reducer.js';
 import { articleById, currentArticle } from './selectors.js';
 import type { ReviewState } from './state.js';
-import { storyView } from './story.js';
+import { type ArticleGroups, keptStoryView, storyRead, storyView } from './story.js';
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
 import { snapshotMarks, storeWarnings, summarize } from './sync.js';
 
@@ -59,8 +59,19 @@ export interface ReviewControllerOptions {
 }
 
 export interface StorySource {
-  /** The groups, and one line per links file that was refused (and ignored). */
-  groups: (articles: Article[]) => Promise<{ groups: StoryGroup[]; problems: string[] }>;
+  /**
+   * Every group, or `kept`: groups formed before (by `margin story`), read by `article` as the
+   * reviewer reaches each one, with a note when they are older than the corpus or the links.
+   * With either, one line per links file that was refused (and ignored).
+   */
+  groups: (
+    articles: Article[],
+  ) => Promise<
+    | { groups: StoryGroup[]; problems: string[] }
+    | { kept: true; problems: string[]; note: string | null }
+  >;
+  /** The kept groups with a member in this article, described. */
+  article?: (id: string) => Promise<ArticleGroups>;
   link: (link: StoryLink) => Promise<void>;
   /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */
   watch?: (onChange: () => void) => () => void;
@@ -94,6 +105,8 @@ export class ReviewController {
   #searching: string | null = null;
   /** Bumped for each new computation of the groups: only the latest one is shown. */
   #storyRun = 0;
+  /** The article whose kept groups are being read, if any. */
+  #storyReading: string | null = null;
   #comparing: { article: string; marks: unknown } | null = null;
   readonly #suggestions: SuggestionWorker | null;
   #stops: Array<() => void> = [];
@@ -240,6 +253,7 @@ export class ReviewController {
     const state = this.#state;
     const mode = state.mode;
     this.#suggestions?.show(currentArticle(state)?.id ?? null);
+    this.#followStory();
     if (mode.kind === 'search' && wantsAnswer(mode) && this.#searching !== searchKey(mode)) {
       this.#searching = searchKey(mode);
       // After the frame that shows the typed key; only the latest query is answered.
@@ -390,11 +404,13 @@ export class ReviewController {
     setImmediate(() => {
       if (run !== this.#storyRun) return;
       source.groups(articles).then(
-        ({ groups, problems }) => {
+        (found) => {
           if (run !== this.#storyRun) return;
-          if (problems.length > 0)
-            this.dispatch({ type: 'store/synced', marks: {}, warnings: problems });
-          this.dispatch({ type: 'story/groups', view: storyView(groups) });
+          if (found.problems.length > 0)
+            this.dispatch({ type: 'store/synced', marks: {}, warnings: found.problems });
+          this.#storyReading = null;
+          const view = 'kept' in found ? keptStoryView(found.note) : storyView(found.groups);
+          this.dispatch({ type: 'story/groups', view });
         },
         (error: unknown) => {
           if (run !== this.#storyRun) return;
@@ -403,6 +419,31 @@ export class ReviewController {
         },
       );
     });
+  }
+
+  /** With kept groups, those of the article on screen, read once it is there. */
+  #followStory(): void {
+    const read = this.#options.story?.article;
+    const view = this.#state.story.view;
+    const id = currentArticle(this.#state)?.id;
+    if (!read || !view || !id || storyRead(view, id) || this.#storyReading === id) return;
+    this.#storyReading = id;
+    const run = this.#storyRun;
+    read(id).then(
+      (groups) => {
+        if (run !== this.#storyRun || this.#storyReading !== id) return;
+        this.#storyReading = null;
+        this.dispatch({ type: 'story/article', article: id, read: groups });
+      },
+      (error: unknown) => {
+        if (run !== this.#storyRun || this.#storyReading !== id) return;
+        this.#storyReading = null;
+        const why = error instanceof Error ? error.message : String(error);
+        // Said once: the article counts as read, with no groups.
+        this.dispatch({ type: 'story/article', article: id, read: { groups: [], sizes: {} } });
+        this.dispatch({ type: 'save/result', message: `story groups unavailable: ${why}` });
+      },
+    );
   }
 
   #link(link: StoryLink): void {

@@ -25,8 +25,9 @@ import {
   markLink,
   moveStory,
   openStory,
-  storyArrived,
+  storyArticleRead,
   storyBack,
+  storyFound,
   unlinkCounterpart,
 } from './story.js';
 import {
@@ -238,7 +239,9 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'compare/rows':
       return compareRowsArrived(state, action.article, action.rows);
     case 'story/groups':
-      return storyArrived(state, action.view);
+      return storyFound(state, action.view);
+    case 'story/article':
+      return storyArticleRead(state, action.article, action.read);
     case 'search/ready':
       return { ...state, searchAvailable: true };
     case 'search/query': {

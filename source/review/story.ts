@@ -18,6 +18,24 @@ export interface StoryView {
   groups: StoryGroup[];
   /** `article\u0000sentence` → index into `groups`. */
   bySentence: Map<string, number>;
+  /**
+   * Null when `groups` holds every group of the corpus. Otherwise the groups are read article by
+   * article (kept by `margin story`): the articles read, latest last, each with its groups.
+   */
+  byArticle: Map<string, StoryGroup[]> | null;
+  /** Each group's whole number of members where `groups` holds only its first ones. */
+  sizes: Map<string, number>;
+  /** Said once the groups are there (the kept groups are older than the corpus or the links). */
+  note: string | null;
+}
+
+/** The groups of this many articles stay in the state; older ones are read again if needed. */
+const ARTICLES_KEPT = 32;
+
+/** What the story source reads of one article: its groups, and each one's whole size. */
+export interface ArticleGroups {
+  groups: StoryGroup[];
+  sizes: Record<string, number>;
 }
 
 export interface StoryState {
@@ -33,6 +51,7 @@ export const NO_STORY: StoryState = { view: null, origin: null, linkFrom: null }
 
 const sentenceKey = (article: string, sentence: string) => `${article}\u0000${sentence}`;
 
+/** Every group of the corpus at once. */
 export function storyView(groups: StoryGroup[]): StoryView {
   const bySentence = new Map<string, number>();
   groups.forEach((group, index) => {
@@ -40,7 +59,55 @@ export function storyView(groups: StoryGroup[]): StoryView {
       bySentence.set(sentenceKey(member.article, member.sentence), index);
     }
   });
-  return { groups, bySentence };
+  return { groups, bySentence, byArticle: null, sizes: new Map(), note: null };
+}
+
+/** Groups to be read article by article; none read yet. */
+export function keptStoryView(note: string | null): StoryView {
+  return { groups: [], bySentence: new Map(), byArticle: new Map(), sizes: new Map(), note };
+}
+
+/** Whether the view has this article's groups (all of them, or read for it). */
+export function storyRead(view: StoryView | null, article: string): boolean {
+  return view !== null && (view.byArticle === null || view.byArticle.has(article));
+}
+
+/**
+ * The view with one more article's groups, read from the kept ones: each sentence of the
+ * articles read points to its group (a group read again replaces the old copy).
+ */
+export function withArticleGroups(
+  view: StoryView,
+  article: string,
+  read: ArticleGroups,
+): StoryView {
+  if (view.byArticle === null) return view;
+  const byArticle = new Map(view.byArticle);
+  byArticle.delete(article);
+  byArticle.set(article, read.groups);
+  while (byArticle.size > ARTICLES_KEPT) byArticle.delete(byArticle.keys().next().value!);
+  const groups: StoryGroup[] = [];
+  const bySentence = new Map<string, number>();
+  const sizes = new Map<string, number>();
+  const at = new Map<string, number>();
+  for (const [id, each] of byArticle) {
+    for (const group of each) {
+      let index = at.get(group.id);
+      if (index === undefined || id === article) {
+        if (index === undefined) {
+          index = groups.length;
+          groups.push(group);
+          at.set(group.id, index);
+        } else groups[index] = group;
+      }
+      const size = id === article ? read.sizes[group.id] : view.sizes.get(group.id);
+      if (size !== undefined) sizes.set(group.id, size);
+      for (const member of group.members) {
+        if (member.article === id) bySentence.set(sentenceKey(id, member.sentence), index);
+      }
+    }
+  }
+  return { ...view, groups, bySentence, byArticle, sizes };
 }
 
 /** The group a sentence belongs to, or undefined. */
@@ -60,7 +127,9 @@ export function counterpartCount(
   sentence: string,
 ): number {
   const group = groupOfSentence(view, article, sentence);
-  return group ? group.members.filter((member) => member.article !== article).length : 0;
+  if (!group) return 0;
+  const own = group.members.filter((member) => member.article === article).length;
+  return (view?.sizes.get(group.id) ?? group.members.length) - own;
 }
 
 /** Members of the sentence's group other than itself, in the group's order (earliest first). */
@@ -82,6 +151,9 @@ export function openStory(state: ReviewState): ReviewState {
   const at = here(state);
   if (!at) return state;
   if (!state.story.view) return { ...state, message: warn('story groups are still being found') };
+  if (!storyRead(state.story.view, at.article.id)) {
+    return { ...state, message: warn('this article’s story groups are still being read') };
+  }
   if (counterparts(state, at.article.id, at.sentence.id).length === 0) {
     return { ...state, message: info('no other outlet reports this sentence') };
   }
@@ -221,7 +293,20 @@ export function markLink(state: ReviewState): ReviewState {
   );
 }
 
-export function storyArrived(state: ReviewState, view: StoryView): ReviewState {
+/** The groups have been formed or found: the note they come with is said once. */
+export function storyFound(state: ReviewState, view: StoryView): ReviewState {
+  const next = storyArrived(state, view);
+  return view.note ? { ...next, message: info(view.note) } : next;
+}
+
+/** One more article's kept groups, read. */
+export function storyArticleRead(state: ReviewState, article: string, read: ArticleGroups) {
+  const view = state.story.view;
+  if (!view || view.byArticle === null) return state;
+  return storyArrived(state, withArticleGroups(view, article, read));
+}
+
+function storyArrived(state: ReviewState, view: StoryView): ReviewState {
   const next = { ...state, story: { ...state.story, view } };
   const mode = next.mode;
   if (mode.kind !== 'story') return next;
@@ -251,7 +336,7 @@ export interface PanelRow {
 /** What the story panel lists: the counterparts, each diffed against the sentence at hand. */
 export function panelRows(
   state: ReviewState,
-): { group: StoryGroup; text: string; rows: PanelRow[] } | null {
+): { group: StoryGroup; text: string; rows: PanelRow[]; total: number } | null {
   const mode = state.mode;
   if (mode.kind !== 'story') return null;
   const group = groupOfSentence(state.story.view, mode.article, mode.sentence);
@@ -267,5 +352,10 @@ export function panelRows(
     labels: marksOf(state, member.article).sentences[member.sentence]?.labels ?? [],
     parts: wordDiff(own.text, member.text).filter((part) => part.kind !== 'removed'),
   }));
-  return { group, text: own.text, rows };
+  // Of a kept group only the first members are read: the count is of all of them.
+  const total = Math.max(
+    rows.length,
+    counterpartCount(state.story.view, mode.article, mode.sentence),
+  );
+  return { group, text: own.text, rows, total };
 }

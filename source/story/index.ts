@@ -9,8 +9,10 @@
  *   index.add(article); index.remove(id); // incremental: only touched components regroup
  *   describeCluster(cluster, lookup, labelsOf)  // → StoryGroup: texts, kind, differences, diffs
  *   storyGroups(articles, options)        // all of it at once, for a corpus in memory
+ *   SavedGroups.save(file, key, clusters) // kept beside the corpus index, read back by key
  *
- * Pure: no files, no store, no UI (the reading may go to worker threads: `workers`). Reviewers' links and unlinks come in as `StoryConstraint`s.
+ * Pure but for `SavedGroups`' one file: no store, no UI (the reading may go to worker threads:
+ * `workers`). Reviewers' links and unlinks come in as `StoryConstraint`s.
  */
 import { describeCluster, type LabelsOf } from './describe.js';
 import { ComparePool } from './parallel-compare.js';
@@ -26,6 +28,12 @@ export {
   type LabelsOf,
 } from './describe.js';
 export { findNumbers, type NumberMention } from './numbers.js';
+export {
+  type SavedCluster,
+  SavedGroups,
+  STORY_ENGINE_VERSION,
+  storyKey,
+} from './saved-groups.js';
 export { THRESHOLDS } from './similarity.js';
 export { StoryIndex, type StoryIndexOptions } from './story-index.js';
 export type * from './types.js';

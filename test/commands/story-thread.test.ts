@@ -2,9 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runCommand } from '../../source/commands/run.js';
+import { command as story } from '../../source/commands/story.js';
 import { reviewStorySource, STORY_IN_REVIEW } from '../../source/commands/story-thread.js';
+import { defaultCacheDir } from '../../source/corpus/cache.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article } from '../../source/corpus/types.js';
+import { saveStoryLink } from '../../source/store/index.js';
+import { captureIO } from '../corpus/capture-io.js';
 
 // The worker runs the compiled script (dist/commands/story-worker.js): `npm test` builds first.
 const seeds = join(import.meta.dirname, '../../seeds');
@@ -29,7 +34,9 @@ describe('the review’s story groups, computed on a worker thread', () => {
     // second answers, with the articles it was given.
     const first = source.groups(corpus.articles);
     const shown = corpus.articles.filter((article) => !article.id.startsWith('003'));
-    const { groups, problems } = await source.groups(shown);
+    const found = await source.groups(shown);
+    if (!('groups' in found)) throw new Error('expected the groups formed');
+    const { groups, problems } = found;
     expect(problems).toEqual([]);
     const texts = groups.flatMap((group) => group.members.map((member) => member.text));
     expect(
@@ -55,7 +62,55 @@ describe('the review’s story groups, computed on a worker thread', () => {
       (_, n) => ({ id: `a${n}` }) as Article,
     );
     await expect(source.groups(many)).rejects.toThrow(
-      `${(STORY_IN_REVIEW + 1).toLocaleString('en-US')} articles are more than the review groups while you work`,
+      `${(STORY_IN_REVIEW + 1).toLocaleString('en-US')} articles, more than the review groups itself`,
     );
+  });
+
+  it('beyond its limit, reads the groups margin story kept, one article at a time', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'margin-story-thread-'));
+    made.push(dir);
+    const env = { XDG_CACHE_HOME: join(dir, 'xdg') };
+    const cacheDir = defaultCacheDir(env);
+    const storeRoot = join(dir, 'store');
+    const corpus = await loadCorpus(seeds, { cacheDir, lazy: true });
+    const reviewWith = () =>
+      reviewStorySource({ corpusRoot: seeds, cacheDir, storeRoot, annotator: 'ana', inReview: 2 });
+    // Nothing kept yet: the review says what to run.
+    const before = reviewWith();
+    await expect(before.groups(corpus.articles)).rejects.toThrow(
+      'run margin story once to keep them (5 articles, more than the review groups itself: 2)',
+    );
+    await before.close();
+    const captured = captureIO(join(import.meta.dirname, '../..'), env);
+    const flags = { corpus: seeds, store: storeRoot, json: true, minSources: '2', label: [] };
+    expect(await runCommand(story, [], flags, captured.io)).toBe(0);
+    const source = reviewWith();
+    expect(await source.groups(corpus.articles)).toEqual({ kept: true, problems: [], note: null });
+    const first = corpus.articles.find((article) => article.id.startsWith('000'))!;
+    const { groups, sizes } = await source.article!(first.id);
+    const peskov = groups.find((group) =>
+      group.members.some((member) => member.text.includes('cautiously optimistic')),
+    )!;
+    // Described as margin story prints it: the same members, read from the other outlets.
+    const printed = captured
+      .stdout()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; members: Array<{ text: string }> })
+      .find((group) => group.id === peskov.id)!;
+    expect(peskov.members.map((m) => m.text)).toEqual(printed.members.map((m) => m.text));
+    expect(sizes[peskov.id]).toBe(printed.members.length);
+    expect(new Set(peskov.members.map((m) => m.article)).size).toBeGreaterThan(1);
+    // A link saved since: the kept groups are still read, with a note that they are older.
+    await saveStoryLink(storeRoot, 'ana', {
+      kind: 'unlink',
+      a: { article: peskov.members[0]!.article, sentence: peskov.members[0]!.sentence },
+      b: { article: peskov.members[1]!.article, sentence: peskov.members[1]!.sentence },
+    });
+    const found = await source.groups(corpus.articles);
+    expect(found).toMatchObject({ kept: true, note: expect.stringContaining('links changed') });
+    expect((await source.article!(first.id)).groups.length).toBe(groups.length);
+    await source.close();
+    corpus.close?.();
   });
 });

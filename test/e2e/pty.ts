@@ -8,7 +8,8 @@ import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { patience } from '../helpers/patience.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLI = join(ROOT, 'dist/cli.js');
+/** The built CLI, as a user runs it. */
+export const CLI = join(ROOT, 'dist/cli.js');
 
 /**
  * Each test of the file in a fresh folder holding a copy of the seeds, and the session it

@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect, it, vi } from 'vitest';
-import { type Session, seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+import { CLI, type Session, seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
 
 // Every test here drives whole sessions, key by key, some two at once: see WHOLE_SESSION.
 vi.setConfig({ testTimeout: WHOLE_SESSION });
@@ -27,13 +29,27 @@ async function step(s: Session, keys: string, expected: (screen: string) => bool
 }
 
 it('opens the other outlets of a sentence of 000, reads 002’s version, copies a label across', async () => {
+  await roundTrip({});
+});
+
+it('does the same with the groups margin story kept, past the most the review forms itself', async () => {
+  const env = { XDG_CACHE_HOME: join(seeds.dir, 'cache'), MARGIN_STORY_IN_REVIEW: '2' };
+  await promisify(execFile)(
+    process.execPath,
+    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  await roundTrip(env);
+});
+
+async function roundTrip(env: Record<string, string>) {
   const s = spawnCli(
     ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
     {
       cwd: seeds.dir,
       cols: 120,
       rows: 40,
-      env: { NO_COLOR: '1' },
+      env: { NO_COLOR: '1', ...env },
     },
   );
   seeds.track(s);
@@ -89,4 +105,4 @@ it('opens the other outlets of a sentence of 000, reads 002’s version, copies 
   expect(stored.annotations.map((a) => [a.label, a.anchor.quote.slice(0, THEIRS.length)])).toEqual([
     ['claim', THEIRS],
   ]);
-});
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewController, type StorySource } from '../../source/review/controller.js';
 import { initialState } from '../../source/review/state.js';
+import {
+  counterpartCount,
+  groupOfSentence,
+  keptStoryView,
+  storyRead,
+  withArticleGroups,
+} from '../../source/review/story.js';
 import { createMemoryRepository, type StoryLink } from '../../source/store/index.js';
 import type { StoryGroup } from '../../source/story/index.js';
 import { pressOf } from '../helpers/keys.js';
@@ -98,3 +105,59 @@ describe('links saved by others', () => {
     expect(asked).toEqual([3, 3]);
   });
 });
+
+describe('kept groups, read article by article', () => {
+  it('reads the groups of each article the reviewer reaches, once, with their whole size', async () => {
+    const asked: string[] = [];
+    const controller = controllerWith({
+      groups: async () => ({ kept: true, problems: [], note: 'the kept groups are older' }),
+      article: async (id) => {
+        asked.push(id);
+        // Only the first 3 of 40 members are read.
+        return { groups: STORY.groups, sizes: { [STORY.groups[0]!.id]: 40 } };
+      },
+      link: async () => undefined,
+    });
+    await until(() => asked.length === 1);
+    const state = () => controller.getState();
+    expect(asked).toEqual(['a']);
+    expect(state().message?.text).toBe('the kept groups are older');
+    await until(() => storyRead(state().story.view, 'a'));
+    expect(counterpartCount(state().story.view, 'a', 'a-s3')).toBe(39);
+    // b, not read yet, has no count until it is.
+    expect(counterpartCount(state().story.view, 'b', 'b-s20')).toBe(0);
+    press(controller, 'j');
+    await until(() => storyRead(state().story.view, 'b'));
+    expect(asked).toEqual(['a', 'b']);
+    expect(counterpartCount(state().story.view, 'b', 'b-s20')).toBe(39);
+    // Back to a: still read, not asked again.
+    press(controller, 'k');
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toEqual(['a', 'b']);
+  });
+
+  it('keeps the groups of the latest articles only', () => {
+    let view = keptStoryView(null);
+    for (let n = 0; n < 40; n++) {
+      const group = { ...STORY.groups[0]!, id: `g${n}`, members: [member(`x${n}`), member('y')] };
+      view = withArticleGroups(view, `x${n}`, { groups: [group], sizes: {} });
+    }
+    expect(storyRead(view, 'x39')).toBe(true);
+    expect(storyRead(view, 'x0')).toBe(false);
+    expect(view.groups.length).toBeLessThan(40);
+    expect(groupOfSentence(view, 'x39', 'x39-s0')?.id).toBe('g39');
+    expect(groupOfSentence(view, 'x0', 'x0-s0')).toBeUndefined();
+  });
+});
+
+function member(article: string) {
+  return {
+    article,
+    sentence: `${article}-s0`,
+    index: 0,
+    source: null,
+    date: null,
+    text: `Said in ${article}.`,
+    labels: [],
+  };
+}

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/story.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository, saveStoryLink } from '../../source/store/index.js';
+import { SavedGroups } from '../../source/story/index.js';
 import { captureIO } from '../corpus/capture-io.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -178,5 +179,64 @@ describe('margin story', () => {
     expect(label.stderr).toBe(
       'margin story: --label must be one of claim, quote, event, not opinion\n',
     );
+  });
+});
+
+describe('margin story, formed once per state of the corpus and the links', () => {
+  it('reads back the groups it kept, and forms them again when an article or a link changes', async () => {
+    const dir = await scratch();
+    const corpus = join(dir, 'corpus');
+    await cp(join(root, 'seeds'), corpus, { recursive: true });
+    const store = join(dir, 'annotations');
+    const cache = join(dir, 'cache');
+    const run = async () => {
+      const captured = captureIO(root, { XDG_CACHE_HOME: cache });
+      const flags = { corpus, store, json: true, minSources: '2', label: [] };
+      await runCommand(command, [], flags, captured.io);
+      return parse(captured.stdout());
+    };
+    const formed = await run();
+    const kept = (await readdir(cache, { recursive: true })).filter((f) => f.endsWith('.story'));
+    expect(kept).toHaveLength(1);
+    const file = join(cache, kept[0]!);
+    // Kept groups that could not have been formed from these articles: if they are printed,
+    // they were read back, not formed again.
+    const peskov = groupWith(formed, 'cautiously optimistic')!;
+    const witkov = groupWith(formed, 'gave Witkov')!;
+    const saved = SavedGroups.read(file)!;
+    const key = saved.key()!;
+    const clusters = [...saved.clusters()];
+    saved.close();
+    const position = (group: JsonGroup, n: number) =>
+      clusters
+        .find((c) => c.id === group.id)!
+        .members.find((m) => m.article === group.members[n]!.article)!;
+    const odd = {
+      id: 'odd',
+      anchor: position(peskov, 0),
+      members: [position(peskov, 0), position(witkov, 1)],
+    };
+    SavedGroups.save(file, key, [odd], []);
+    const read = await run();
+    expect(read).toHaveLength(1);
+    expect(read[0]!.members.map((m) => m.text)).toEqual([
+      peskov.members[0]!.text,
+      witkov.members[1]!.text,
+    ]);
+    // A link saved: formed again, with it.
+    await saveStoryLink(store, 'ana', {
+      kind: 'unlink',
+      a: { article: peskov.members[0]!.article, sentence: peskov.members[0]!.sentence },
+      b: { article: peskov.members[1]!.article, sentence: peskov.members[1]!.sentence },
+    });
+    const linked = await run();
+    expect(linked.length).toBeGreaterThan(1);
+    SavedGroups.save(file, SavedGroups.read(file)!.key()!, [odd], []);
+    expect(await run()).toHaveLength(1);
+    // An article added: formed again.
+    await writeFile(join(corpus, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');
+    const changed = await run();
+    expect(changed.length).toBeGreaterThan(1);
+    expect(groupWith(changed, 'gave Witkov')).toBeDefined();
   });
 });

@@ -94,7 +94,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     private readonly db: Db,
     readonly root: string,
     /** The index file: refreshes of one file in one process wait for each other. */
-    private readonly file: string,
+    readonly file: string,
     /** Where the article table is kept beside the database (null: only in it). */
     private readonly sidecar: string | null = `${file}.articles`,
   ) {

@@ -185,6 +185,7 @@ export function folderOf(db: Db): string | null {
 
 /** Removes the index with its write-ahead log. */
 export function removeIndexFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '.articles'])
+  // `.story`: the story groups formed from it (story/saved-groups.ts).
+  for (const suffix of ['', '-wal', '-shm', '.articles', '.story'])
     rmSync(`${file}${suffix}`, { force: true });
 }

@@ -23,9 +23,11 @@ export function StoryPanel({
   const mode = state.mode;
   const panel = panelRows(state);
   if (mode.kind !== 'story' || !panel) return null;
-  const { group, rows } = panel;
+  const { group, rows, total } = panel;
   const differ = differenceSummary(group);
-  const title = `${rows.length} other outlet${rows.length === 1 ? '' : 's'} report${rows.length === 1 ? 's' : ''} this${group.kind ? ` (${group.kind})` : ''}${differ.length > 0 ? ` · differ: ${differ.map(oneLine).join('; ')}` : ''}`;
+  const count = `${total.toLocaleString('en-US')} other outlet${total === 1 ? '' : 's'} report${total === 1 ? 's' : ''} this`;
+  const shown = total > rows.length ? ` (the earliest ${rows.length} listed)` : '';
+  const title = `${count}${shown}${group.kind ? ` (${group.kind})` : ''}${differ.length > 0 ? ` · differ: ${differ.map(oneLine).join('; ')}` : ''}`;
   const perPage = Math.max(1, Math.floor((height - 2) / 2));
   const first = Math.max(0, Math.min(mode.selected - perPage + 1, rows.length - perPage));
   return (

@@ -1,0 +1,196 @@
+/**
+ * The groups of a corpus as last formed, kept on disk beside its corpus index (positions only,
+ * as `StoryIndex.groups` gives them), under the key of what they were formed from. Forming the
+ * groups of 100,000 articles takes over a minute and a gigabyte; reading them back takes a moment
+ * and a few megabytes, and the review reads only the groups of the article on screen.
+ */
+import { createHash } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../corpus/db/sqlite.js';
+import type { ClusterMember, StoryCluster, StoryConstraint } from './types.js';
+
+/**
+ * Bump whenever the groups of any corpus may change (the engine's rules, thresholds, features):
+ * groups kept by another version are formed again.
+ */
+export const STORY_ENGINE_VERSION = 1;
+
+/**
+ * What a corpus's groups are formed from: the engine, the corpus index's generation (which
+ * changes whenever any article may have) and the reviewers' links and unlinks.
+ */
+export function storyKey(generation: string, constraints: readonly StoryConstraint[]): string {
+  return createHash('sha256')
+    .update(JSON.stringify([STORY_ENGINE_VERSION, generation, constraints]))
+    .digest('hex');
+}
+
+const SCHEMA = `
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- In the engine's order; size counts every member.
+CREATE TABLE groups (number INTEGER PRIMARY KEY, id TEXT NOT NULL, size INTEGER NOT NULL);
+-- rank: the member's place in its group (0: the anchor).
+CREATE TABLE members (
+  article TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  grp INTEGER NOT NULL,
+  rank INTEGER NOT NULL,
+  PRIMARY KEY (article, position)
+) WITHOUT ROWID;
+-- Every article the groups were formed from, with its text's hash: what changed since is known.
+CREATE TABLE articles (article TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
+`;
+/** Made after the rows are in: one sort instead of a B-tree grown row by row. */
+const GROUP_INDEX = 'CREATE INDEX members_group ON members (grp, rank)';
+
+/** A group as the review reads it: some of its members, and how many it has in all. */
+export interface SavedCluster extends StoryCluster {
+  size: number;
+}
+
+export class SavedGroups {
+  private readonly statements;
+
+  private constructor(private readonly db: Database.Database) {
+    this.statements = {
+      key: db.prepare("SELECT value FROM meta WHERE key = 'key'").pluck(),
+      count: db.prepare('SELECT count(*) FROM groups').pluck(),
+      all: db.prepare(
+        'SELECT m.grp AS grp, g.id AS id, m.article AS article, m.position AS position FROM members m JOIN groups g ON g.number = m.grp ORDER BY m.grp, m.rank',
+      ),
+      ofArticle: db.prepare(
+        'SELECT DISTINCT m.grp AS number, g.id AS id, g.size AS size FROM members m JOIN groups g ON g.number = m.grp WHERE m.article = ? ORDER BY m.grp',
+      ),
+      members: db.prepare(
+        'SELECT article, position FROM members WHERE grp = ? ORDER BY rank LIMIT ?',
+      ),
+      hash: db.prepare('SELECT hash FROM articles WHERE article = ?').pluck(),
+      own: db.prepare(
+        'SELECT article, position FROM members WHERE grp = ? AND article = ? ORDER BY rank',
+      ),
+    };
+  }
+
+  /** The groups kept in `file`, or null when there are none (or the file is not readable). */
+  static read(file: string): SavedGroups | null {
+    try {
+      const db = openSqlite(file, { readonly: true, fileMustExist: true });
+      const saved = new SavedGroups(db);
+      // A file of another layout, or not a database: as if there were none.
+      saved.statements.count.get();
+      return saved;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Replaces what `file` keeps with `clusters` (in the engine's order) under `key`. Written to
+   * a file of its own and renamed over the old one: a reader never meets half a save, and one
+   * that has the old file open goes on reading it.
+   */
+  static save(
+    file: string,
+    key: string,
+    clusters: Iterable<StoryCluster>,
+    hashes: Iterable<[string, string]>,
+  ): void {
+    const temporary = `${file}.${process.pid}.tmp`;
+    rmSync(temporary, { force: true });
+    const db = openSqlite(temporary);
+    try {
+      // A cache, made again if lost: no journal and no sync until the rename.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.exec(SCHEMA);
+      const group = db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)');
+      const member = db.prepare(
+        'INSERT OR IGNORE INTO members (article, position, grp, rank) VALUES (?, ?, ?, ?)',
+      );
+      db.transaction(() => {
+        let number = 0;
+        for (const cluster of clusters) {
+          group.run(number, cluster.id, cluster.members.length);
+          cluster.members.forEach((each, rank) => {
+            member.run(each.article, each.sentence, number, rank);
+          });
+          number++;
+        }
+        db.exec(GROUP_INDEX);
+        const article = db.prepare('INSERT OR REPLACE INTO articles (article, hash) VALUES (?, ?)');
+        for (const [id, hash] of hashes) article.run(id, hash);
+        db.prepare("INSERT INTO meta (key, value) VALUES ('key', ?)").run(key);
+      })();
+      db.close();
+      renameSync(temporary, file);
+    } catch (error) {
+      if (db.open) db.close();
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+  }
+
+  /** What the groups were formed from (see `storyKey`), or null. */
+  key(): string | null {
+    return (this.statements.key.get() as string | undefined) ?? null;
+  }
+
+  /** Every group, whole, in the engine's order, one at a time. */
+  *clusters(): Generator<StoryCluster> {
+    let current = null as { number: number; id: string; members: ClusterMember[] } | null;
+    for (const row of this.statements.all.iterate() as IterableIterator<{
+      grp: number;
+      id: string;
+      article: string;
+      position: number;
+    }>) {
+      if (current?.number !== row.grp) {
+        if (current) yield clusterOf(current);
+        current = { number: row.grp, id: row.id, members: [] };
+      }
+      current.members.push({ article: row.article, sentence: row.position });
+    }
+    if (current) yield clusterOf(current);
+  }
+
+  /**
+   * The groups with a member in `article`: each with its first `limit` members (anchor first)
+   * and every member in `article` itself, and its whole size.
+   */
+  ofArticle(article: string, limit: number): SavedCluster[] {
+    const groups = this.statements.ofArticle.all(article) as Array<{
+      number: number;
+      id: string;
+      size: number;
+    }>;
+    return groups.map(({ number, id, size }) => {
+      const first = this.statements.members.all(number, limit) as Array<{
+        article: string;
+        position: number;
+      }>;
+      const members = first.map((row) => ({ article: row.article, sentence: row.position }));
+      if (size > limit) {
+        for (const row of this.statements.own.all(number, article) as typeof first) {
+          if (!members.some((m) => m.article === row.article && m.sentence === row.position)) {
+            members.push({ article: row.article, sentence: row.position });
+          }
+        }
+      }
+      return { id, anchor: members[0]!, members, size };
+    });
+  }
+
+  /** The hash of the article's text the groups were formed from; undefined: not among them. */
+  hashOf(article: string): string | undefined {
+    return this.statements.hash.get(article) as string | undefined;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function clusterOf(group: { id: string; members: ClusterMember[] }): StoryCluster {
+  return { id: group.id, anchor: group.members[0]!, members: group.members };
+}
