@@ -1,9 +1,13 @@
+import { availableParallelism } from 'node:os';
 import { defaultCacheDir } from '../corpus/cache.js';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { indexFile } from '../corpus/db/open.js';
 import { safeJson } from '../text/untrusted.js';
-import { type Command, corpusFlags } from './command.js';
+import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openCorpus } from './corpus.js';
+import { CannotRun, type Output } from './output.js';
 import { loadProject } from './project.js';
+import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 
 const plural = (count: number, word: string) =>
   `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -11,7 +15,7 @@ const plural = (count: number, word: string) =>
 export const command: Command = {
   name: 'index',
   summary: 'Bring the corpus index up to the folder: read new and changed files, drop removed ones',
-  usage: `index [--corpus DIR] [--json]
+  usage: `index [--corpus DIR] [--story] [--json]
 
 margin keeps the cleaned corpus and its search index in one file under your cache folder
 ($XDG_CACHE_HOME/margin, or ~/.cache/margin), built on first use. Other commands look only at
@@ -19,27 +23,42 @@ folders whose modification time changed (files added, removed or renamed); this 
 compares the size and modification time of every file, which catches files edited in place.
 Deleting the index loses nothing: the next command builds it again.
 
+--story also forms the story groups (the same statement across outlets) and keeps them beside
+the index, as margin story does: the review of a corpus larger than it groups itself (3,000
+articles) shows the groups kept, article by article.
+
 Options
   --corpus, -c  The corpus folder (default: the project file's, else seeds)
+  --story       Also form and keep the story groups, with the reviewers' links in --store
+  --store, -s   The annotation store folder, for --story (default: annotations)
   --json        Print a summary: corpus, articles, problems, read, removed, seconds, index
+                (and story: groups, formed, seconds)
 
 Examples
   $ margin index --corpus ~/articles
-  $ margin index --json`,
+  $ margin index --json
+  $ margin index --story`,
   flags: {
     ...corpusFlags,
+    ...storeFlags,
+    story: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { corpus: place } = await loadProject(flags, io);
+    const { corpus: place, store } = await loadProject(flags, io);
     const corpus = place.shown;
     const started = performance.now();
     const { index, refreshed, shown } = await openCorpus(corpus, io, output, 'full', place.root);
     const problems = index.problems();
     const articles = index.size();
-    index.close();
     for (const problem of problems) output.problem(shown(problem.message));
     const seconds = Math.round(performance.now() - started) / 1000;
+    let story: { groups: number; formed: boolean; seconds: number } | null = null;
+    try {
+      if (flags.story) story = await keepStory(index, store, output);
+    } finally {
+      index.close();
+    }
     const read = refreshed?.read ?? 0;
     const removed = refreshed?.removed ?? 0;
     if (flags.json) {
@@ -52,6 +71,7 @@ Examples
         removed,
         seconds,
         index: file,
+        ...(story ? { story } : {}),
       };
       await output.out(`${safeJson(summary, 2)}\n`);
     } else {
@@ -59,7 +79,40 @@ Examples
       output.say(
         `${corpus}: ${plural(articles, 'article')}, ${plural(problems.length, 'problem')}; read ${plural(read, 'file')}, dropped ${removed} in ${seconds} s${busy}`,
       );
+      if (story) {
+        output.say(
+          story.formed
+            ? `story: ${plural(story.groups, 'group')} formed and kept in ${story.seconds} s`
+            : `story: ${plural(story.groups, 'group')} already kept for this corpus and its links`,
+        );
+      }
     }
     return output.status();
   },
 };
+
+/**
+ * Forms the story groups and keeps them beside the index, unless those kept already hold for
+ * this state of the corpus and the links. Only the positions: nothing is described.
+ */
+async function keepStory(
+  index: CorpusIndex,
+  store: { root: string; shown: string },
+  output: Output,
+): Promise<{ groups: number; formed: boolean; seconds: number }> {
+  const started = performance.now();
+  const place = savedGroupsOf(index);
+  if (!place)
+    throw new CannotRun(
+      'the story groups are kept beside the corpus index, which is not on disk here (is the cache folder writable?)',
+    );
+  const { clusters, formed, problems } = await orderedStoryClusters(
+    index.articles(),
+    (id) => index.article(id),
+    store.root,
+    { display: store.shown, saved: place, workers: availableParallelism() },
+  );
+  for (const problem of problems) output.problem(problem);
+  const seconds = Math.round(performance.now() - started) / 1000;
+  return { groups: clusters.length, formed, seconds };
+}

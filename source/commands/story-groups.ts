@@ -75,10 +75,12 @@ export async function orderedStoryClusters(
     render: Pick<DescribeJob, 'filter' | 'json'>,
   ) => AsyncGenerator<Exclude<Shown, null>>;
   problems: string[];
+  /** False when the groups were read back from where they were kept. */
+  formed: boolean;
 }> {
   const { clusterMembers, describeCluster, describeMembers } = await import('../story/index.js');
   const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
-  const clusters = await formedOrKept(articles, links, options);
+  const { clusters, formed } = await formedOrKept(articles, links, options);
   const order = new Map(clusters.map((cluster, position) => [cluster, position]));
   clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);
   // Each batch's members read together, their articles once (see BATCH_MEMBERS).
@@ -113,6 +115,7 @@ export async function orderedStoryClusters(
     },
     renderedInParallel: (render) => describeInParallel(batches(), options.workers ?? 1, render),
     problems,
+    formed,
   };
 }
 
@@ -124,14 +127,14 @@ async function formedOrKept(
   articles: Articles,
   links: readonly StoryConstraint[],
   options: GroupOptions,
-): Promise<StoryCluster[]> {
+): Promise<{ clusters: StoryCluster[]; formed: boolean }> {
   const { buildStoryIndex, SavedGroups, storyKey } = await import('../story/index.js');
   const place = options.saved ?? null;
   const key = place ? storyKey(place.generation, links) : null;
   if (place && key) {
     const kept = SavedGroups.read(place.file);
     try {
-      if (kept?.key() === key) return [...kept.clusters()];
+      if (kept?.key() === key) return { clusters: [...kept.clusters()], formed: false };
     } finally {
       kept?.close();
     }
@@ -149,7 +152,7 @@ async function formedOrKept(
       // A cache folder that cannot be written costs the next run the forming, nothing else.
     }
   }
-  return clusters;
+  return { clusters, formed: true };
 }
 
 /** The articles as they are read, each one's hash noted: what kept groups were formed from. */

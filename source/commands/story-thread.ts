@@ -36,7 +36,7 @@ interface Waiting {
 /**
  * The most articles the review groups itself, on its worker thread: forming the groups holds
  * about 40 MB per 1,000 articles of template-like news (peak 259 MB at 10,000 in the bench), and
- * takes seconds. Beyond it the review reads the groups `margin story` kept, article by article.
+ * takes seconds. Beyond it the review reads the groups `margin index --story` kept, article by article.
  * `MARGIN_STORY_IN_REVIEW` sets another limit.
  */
 export const STORY_IN_REVIEW = 3_000;

@@ -2,7 +2,7 @@
  * A worker thread for the review's story view. Up to `inReview` articles it forms the groups
  * itself (tens of seconds of work at 10,000 articles; on the review's own thread each key pressed
  * meanwhile would wait for it) and hands them all over. Beyond that it reads the groups
- * `margin story` kept beside the corpus index, one article's at a time as the reviewer reaches
+ * `margin index --story` (or `margin story`) kept beside the corpus index, one article's at a time as the reviewer reaches
  * it, so that neither the forming nor every group of an archive is ever in the review's memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -31,7 +31,7 @@ interface Opened {
   index: DiskCorpusIndex | null;
 }
 let opened: Promise<Opened> | null = null;
-/** The groups `margin story` kept, while the review reads them article by article. */
+/** The groups kept beside the corpus index, while the review reads them article by article. */
 let kept: { saved: SavedGroups; index: DiskCorpusIndex } | null = null;
 
 /**
@@ -79,7 +79,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
     return {
       seq: job.seq,
       // The remedy first: a narrow status bar cuts the end.
-      error: `run margin story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
+      error: `run margin index --story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
     };
   }
   kept = { saved, index };
@@ -91,7 +91,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
     problems,
     note: current
       ? null
-      : 'the corpus or the links changed since margin story formed the groups: changed articles show none until it runs again',
+      : 'the corpus or the links changed since the groups were kept: margin index --story forms them again',
   };
 }
 

@@ -60,7 +60,7 @@ export interface ReviewControllerOptions {
 
 export interface StorySource {
   /**
-   * Every group, or `kept`: groups formed before (by `margin story`), read by `article` as the
+   * Every group, or `kept`: groups formed before (`margin index --story`, `margin story`), read by `article` as the
    * reviewer reaches each one, with a note when they are older than the corpus or the links.
    * With either, one line per links file that was refused (and ignored).
    */

@@ -20,7 +20,7 @@ export interface StoryView {
   bySentence: Map<string, number>;
   /**
    * Null when `groups` holds every group of the corpus. Otherwise the groups are read article by
-   * article (kept by `margin story`): the articles read, latest last, each with its groups.
+   * article (kept by `margin index --story` or `margin story`): the articles read, latest last, each with its groups.
    */
   byArticle: Map<string, StoryGroup[]> | null;
   /** Each group's whole number of members where `groups` holds only its first ones. */

@@ -78,7 +78,7 @@ describe('the review’s story groups, computed on a worker thread', () => {
     // Nothing kept yet: the review says what to run.
     const before = reviewWith();
     await expect(before.groups(corpus.articles)).rejects.toThrow(
-      'run margin story once to keep them (5 articles, more than the review groups itself: 2)',
+      'run margin index --story once to keep them (5 articles, more than the review groups itself: 2)',
     );
     await before.close();
     const captured = captureIO(join(import.meta.dirname, '../..'), env);

@@ -32,11 +32,11 @@ it('opens the other outlets of a sentence of 000, reads 002’s version, copies 
   await roundTrip({});
 });
 
-it('does the same with the groups margin story kept, past the most the review forms itself', async () => {
+it('does the same with the groups margin index --story kept, past the most the review forms itself', async () => {
   const env = { XDG_CACHE_HOME: join(seeds.dir, 'cache'), MARGIN_STORY_IN_REVIEW: '2' };
   await promisify(execFile)(
     process.execPath,
-    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations'],
+    [CLI, 'index', '--story', '--corpus', 'seeds', '--store', 'annotations'],
     { cwd: seeds.dir, env: { ...process.env, ...env } },
   );
   await roundTrip(env);

@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { command as indexCommand } from '../../source/commands/index-command.js';
 import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/story.js';
 import { loadCorpus } from '../../source/corpus/index.js';
@@ -238,5 +239,32 @@ describe('margin story, formed once per state of the corpus and the links', () =
     const changed = await run();
     expect(changed.length).toBeGreaterThan(1);
     expect(groupWith(changed, 'gave Witkov')).toBeDefined();
+  });
+});
+
+describe('margin index --story', () => {
+  it('forms and keeps the groups once, and says so', async () => {
+    const dir = await scratch();
+    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+    const store = join(dir, 'annotations');
+    const index = async (json = false) => {
+      const captured = captureIO(root, env);
+      const flags = { corpus: 'seeds', store, story: true, json };
+      const status = await runCommand(indexCommand, [], flags, captured.io);
+      return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+    };
+    const first = await index();
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(
+      /^margin index: seeds: 5 articles, .*\nmargin index: story: \d+ groups formed and kept in [\d.]+ s\n$/,
+    );
+    const again = await index(true);
+    const summary = JSON.parse(again.stdout) as { story: { groups: number; formed: boolean } };
+    expect(summary.story).toMatchObject({ formed: false });
+    expect(summary.story.groups).toBeGreaterThan(2);
+    const kept = (await readdir(join(dir, 'cache'), { recursive: true })).filter((f) =>
+      f.endsWith('.story'),
+    );
+    expect(kept).toHaveLength(1);
   });
 });
