@@ -155,6 +155,26 @@ async function formedOrKept(
   return { clusters, formed: true };
 }
 
+/**
+ * How many groups are kept for this state of the corpus and the links (null: none that hold),
+ * found without reading them; with one line per links file refused.
+ */
+export async function keptGroupCount(
+  place: SavedPlace,
+  storeRoot: string,
+  display = storeRoot,
+): Promise<{ groups: number | null; problems: string[] }> {
+  const { SavedGroups, storyKey } = await import('../story/index.js');
+  const { links, problems } = await readStoryLinks(storeRoot, display);
+  const kept = SavedGroups.read(place.file);
+  try {
+    const holds = kept?.key() === storyKey(place.generation, links);
+    return { groups: holds ? kept!.size() : null, problems };
+  } finally {
+    kept?.close();
+  }
+}
+
 /** The articles as they are read, each one's hash noted: what kept groups were formed from. */
 function recorded(articles: Articles, hashes: Map<string, string>): Articles {
   if (Symbol.asyncIterator in articles) {

@@ -131,6 +131,11 @@ export class SavedGroups {
     }
   }
 
+  /** How many groups are kept. */
+  size(): number {
+    return this.statements.count.get() as number;
+  }
+
   /** What the groups were formed from (see `storyKey`), or null. */
   key(): string | null {
     return (this.statements.key.get() as string | undefined) ?? null;
