@@ -147,7 +147,7 @@ async function formedOrKept(
   const clusters = index.groups();
   if (place && key) {
     try {
-      SavedGroups.save(place.file, key, clusters, hashes);
+      SavedGroups.save(place.file, { generation: place.generation, links }, clusters, hashes);
     } catch {
       // A cache folder that cannot be written costs the next run the forming, nothing else.
     }

@@ -12,7 +12,14 @@ import { loadCorpus } from '../corpus/index.js';
 import type { Article } from '../corpus/types.js';
 import type { ArticleGroups } from '../review/story.js';
 import { readStoryLinks } from '../store/index.js';
-import { clusterMembers, describeMembers, SavedGroups, storyKey } from '../story/index.js';
+import {
+  clusterMembers,
+  describeMembers,
+  type PlacedLink,
+  SavedGroups,
+  type StoryConstraint,
+  storyKey,
+} from '../story/index.js';
 import { corpusStoryGroups, savedGroupsOf } from './story-groups.js';
 import type { StoryJob, StoryReply, StoryWorkerSetup } from './story-thread.js';
 
@@ -82,17 +89,78 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
       error: `run margin index --story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
     };
   }
-  kept = { saved, index };
   const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
-  const current = saved.key() === storyKey(place.generation, links);
+  const key = storyKey(place.generation, links);
+  let holds = saved.holdsFor(key);
+  const since = holds ? null : linksSince(saved, place.generation, links);
+  if (since) {
+    // Links made since the groups were kept (here, or a teammate's through git): placed on them.
+    const placed = since.flatMap((link) => placedLink(link, saved, index));
+    saved.close();
+    SavedGroups.place(place.file, placed, key);
+    holds = true;
+  }
+  const current = since ? SavedGroups.read(place.file) : saved;
+  if (!current) throw new Error('the kept story groups could not be read again');
+  kept = { saved: current, index };
   return {
     seq: job.seq,
     kept: true,
     problems,
-    note: current
+    note: holds
       ? null
       : 'the corpus or the links changed since the groups were kept: margin index --story forms them again',
   };
+}
+
+/**
+ * The links made since the kept groups were formed, when the corpus is as it was then and no
+ * link was taken back (each file only grows in the review); null otherwise.
+ */
+function linksSince(
+  saved: SavedGroups,
+  generation: string,
+  links: readonly StoryConstraint[],
+): StoryConstraint[] | null {
+  const basis = saved.basis();
+  if (!basis || basis.generation !== generation) return null;
+  // Formed by this engine (the key names its version), from what the basis says.
+  if (saved.key() !== storyKey(basis.generation, basis.links)) return null;
+  const before = new Map<string, number>();
+  for (const link of basis.links) {
+    const text = JSON.stringify(link);
+    before.set(text, (before.get(text) ?? 0) + 1);
+  }
+  const added: StoryConstraint[] = [];
+  for (const link of links) {
+    const text = JSON.stringify(link);
+    const left = before.get(text) ?? 0;
+    if (left > 0) before.set(text, left - 1);
+    else added.push(link);
+  }
+  return [...before.values()].every((left) => left === 0) ? added : null;
+}
+
+/** A link by sentence ids, placed by position; none when either article changed or is gone. */
+function placedLink(
+  link: StoryConstraint,
+  saved: SavedGroups,
+  index: DiskCorpusIndex,
+): PlacedLink[] {
+  const position = ({ article, sentence }: { article: string; sentence: string }) => {
+    if (saved.hashOf(article) !== index.hashOf(article)) return -1;
+    return index.article(article)?.sentences.findIndex((each) => each.id === sentence) ?? -1;
+  };
+  const a = position(link.a);
+  const b = position(link.b);
+  if (a < 0 || b < 0) return [];
+  return [
+    {
+      kind: link.kind,
+      a: { article: link.a.article, sentence: a },
+      b: { article: link.b.article, sentence: b },
+    },
+  ];
 }
 
 /** The kept groups with a member in `id`, described; members whose article changed left out. */

@@ -9,7 +9,7 @@
  *   index.add(article); index.remove(id); // incremental: only touched components regroup
  *   describeCluster(cluster, lookup, labelsOf)  // → StoryGroup: texts, kind, differences, diffs
  *   storyGroups(articles, options)        // all of it at once, for a corpus in memory
- *   SavedGroups.save(file, key, clusters) // kept beside the corpus index, read back by key
+ *   SavedGroups.save(file, basis, clusters, hashes)  // kept beside the corpus index, read back by key
  *
  * Pure but for `SavedGroups`' one file: no store, no UI (the reading may go to worker threads:
  * `workers`). Reviewers' links and unlinks come in as `StoryConstraint`s.
@@ -29,6 +29,8 @@ export {
 } from './describe.js';
 export { findNumbers, type NumberMention } from './numbers.js';
 export {
+  type Basis,
+  type PlacedLink,
   type SavedCluster,
   SavedGroups,
   STORY_ENGINE_VERSION,

@@ -44,6 +44,19 @@ CREATE TABLE articles (article TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROW
 /** Made after the rows are in: one sort instead of a B-tree grown row by row. */
 const GROUP_INDEX = 'CREATE INDEX members_group ON members (grp, rank)';
 
+/** What groups are formed from, besides the engine: the corpus's state and the links. */
+export interface Basis {
+  generation: string;
+  links: readonly StoryConstraint[];
+}
+
+/** A link or unlink placed on the kept groups: both sentences by position. */
+export interface PlacedLink {
+  kind: StoryConstraint['kind'];
+  a: ClusterMember;
+  b: ClusterMember;
+}
+
 /** A group as the review reads it: some of its members, and how many it has in all. */
 export interface SavedCluster extends StoryCluster {
   size: number;
@@ -55,6 +68,8 @@ export class SavedGroups {
   private constructor(private readonly db: Database.Database) {
     this.statements = {
       key: db.prepare("SELECT value FROM meta WHERE key = 'key'").pluck(),
+      edited: db.prepare("SELECT value FROM meta WHERE key = 'edited'").pluck(),
+      basis: db.prepare("SELECT value FROM meta WHERE key = 'basis'").pluck(),
       count: db.prepare('SELECT count(*) FROM groups').pluck(),
       all: db.prepare(
         'SELECT m.grp AS grp, g.id AS id, m.article AS article, m.position AS position FROM members m JOIN groups g ON g.number = m.grp ORDER BY m.grp, m.rank',
@@ -92,10 +107,11 @@ export class SavedGroups {
    */
   static save(
     file: string,
-    key: string,
+    basis: Basis,
     clusters: Iterable<StoryCluster>,
     hashes: Iterable<[string, string]>,
   ): void {
+    const key = storyKey(basis.generation, basis.links);
     const temporary = `${file}.${process.pid}.tmp`;
     rmSync(temporary, { force: true });
     const db = openSqlite(temporary);
@@ -120,7 +136,9 @@ export class SavedGroups {
         db.exec(GROUP_INDEX);
         const article = db.prepare('INSERT OR REPLACE INTO articles (article, hash) VALUES (?, ?)');
         for (const [id, hash] of hashes) article.run(id, hash);
-        db.prepare("INSERT INTO meta (key, value) VALUES ('key', ?)").run(key);
+        const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        meta.run('key', key);
+        meta.run('basis', JSON.stringify(basis));
       })();
       db.close();
       renameSync(temporary, file);
@@ -139,6 +157,89 @@ export class SavedGroups {
   /** What the groups were formed from (see `storyKey`), or null. */
   key(): string | null {
     return (this.statements.key.get() as string | undefined) ?? null;
+  }
+
+  /** Whether the groups hold for `key`: as formed, or with the links the review placed since. */
+  holdsFor(key: string): boolean {
+    return this.key() === key || this.statements.edited.get() === key;
+  }
+
+  /** The corpus's generation and the links the groups were formed with, or null. */
+  basis(): Basis | null {
+    const text = this.statements.basis.get() as string | undefined;
+    return text === undefined ? null : (JSON.parse(text) as Basis);
+  }
+
+  /**
+   * Places links and unlinks made since the groups were formed on the kept groups, for the review
+   * (`holdsFor(key)` then holds; `key()` does not, so a command forms the groups again and the
+   * engine weighs the links as it does). A link joins the two sentences' groups (the first's
+   * anchor stays); an unlink takes the second sentence out of the first's group. Placed again,
+   * a link changes nothing.
+   */
+  static place(file: string, links: readonly PlacedLink[], key: string): void {
+    const db = openSqlite(file, { fileMustExist: true });
+    try {
+      const groupOf = db
+        .prepare('SELECT grp FROM members WHERE article = ? AND position = ?')
+        .pluck();
+      const last = db.prepare('SELECT max(rank) FROM members WHERE grp = ?').pluck();
+      const resize = db.prepare(
+        'UPDATE groups SET size = (SELECT count(*) FROM members WHERE grp = @group) WHERE number = @group',
+      );
+      const add = db.prepare(
+        'INSERT INTO members (article, position, grp, rank) VALUES (?, ?, ?, ?)',
+      );
+      const lonely = db.prepare(
+        'DELETE FROM members WHERE grp = @group AND (SELECT size FROM groups WHERE number = @group) < 2',
+      );
+      const drop = db.prepare('DELETE FROM groups WHERE number = ? AND size < 2');
+      const settle = (group: number) => {
+        resize.run({ group });
+        lonely.run({ group });
+        drop.run(group);
+      };
+      db.transaction(() => {
+        for (const { kind, a, b } of links) {
+          const ga = groupOf.get(a.article, a.sentence) as number | undefined;
+          const gb = groupOf.get(b.article, b.sentence) as number | undefined;
+          if (kind === 'unlink') {
+            if (ga === undefined || ga !== gb) continue;
+            db.prepare('DELETE FROM members WHERE article = ? AND position = ?').run(
+              b.article,
+              b.sentence,
+            );
+            settle(ga);
+          } else if (ga !== undefined && gb !== undefined) {
+            if (ga === gb) continue;
+            const after = (last.get(ga) as number) + 1;
+            db.prepare('UPDATE members SET grp = ?, rank = rank + ? WHERE grp = ?').run(
+              ga,
+              after,
+              gb,
+            );
+            settle(ga);
+            settle(gb);
+          } else if (ga !== undefined || gb !== undefined) {
+            const [group, alone] = ga !== undefined ? [ga, b] : [gb!, a];
+            add.run(alone.article, alone.sentence, group, (last.get(group) as number) + 1);
+            settle(group);
+          } else {
+            const number = db
+              .prepare('SELECT coalesce(max(number), -1) + 1 FROM groups')
+              .pluck()
+              .get() as number;
+            const id = `story-${createHash('sha256').update(`${a.article}\u0000${a.sentence}`).digest('hex').slice(0, 12)}`;
+            db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, 2)').run(number, id);
+            add.run(a.article, a.sentence, number, 0);
+            add.run(b.article, b.sentence, number, 1);
+          }
+        }
+        db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('edited', ?)").run(key);
+      })();
+    } finally {
+      db.close();
+    }
   }
 
   /** Every group, whole, in the engine's order, one at a time. */

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -66,15 +66,17 @@ describe('the review’s story groups, computed on a worker thread', () => {
     );
   });
 
-  it('beyond its limit, reads the groups margin story kept, one article at a time', async () => {
+  it('beyond its limit, reads the groups margin story kept, one article at a time, links placed', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'margin-story-thread-'));
     made.push(dir);
     const env = { XDG_CACHE_HOME: join(dir, 'xdg') };
     const cacheDir = defaultCacheDir(env);
     const storeRoot = join(dir, 'store');
-    const corpus = await loadCorpus(seeds, { cacheDir, lazy: true });
+    const copy = join(dir, 'corpus');
+    await cp(seeds, copy, { recursive: true });
+    const corpus = await loadCorpus(copy, { cacheDir, lazy: true });
     const reviewWith = () =>
-      reviewStorySource({ corpusRoot: seeds, cacheDir, storeRoot, annotator: 'ana', inReview: 2 });
+      reviewStorySource({ corpusRoot: copy, cacheDir, storeRoot, annotator: 'ana', inReview: 2 });
     // Nothing kept yet: the review says what to run.
     const before = reviewWith();
     await expect(before.groups(corpus.articles)).rejects.toThrow(
@@ -82,7 +84,7 @@ describe('the review’s story groups, computed on a worker thread', () => {
     );
     await before.close();
     const captured = captureIO(join(import.meta.dirname, '../..'), env);
-    const flags = { corpus: seeds, store: storeRoot, json: true, minSources: '2', label: [] };
+    const flags = { corpus: copy, store: storeRoot, json: true, minSources: '2', label: [] };
     expect(await runCommand(story, [], flags, captured.io)).toBe(0);
     const source = reviewWith();
     expect(await source.groups(corpus.articles)).toEqual({ kept: true, problems: [], note: null });
@@ -101,14 +103,25 @@ describe('the review’s story groups, computed on a worker thread', () => {
     expect(peskov.members.map((m) => m.text)).toEqual(printed.members.map((m) => m.text));
     expect(sizes[peskov.id]).toBe(printed.members.length);
     expect(new Set(peskov.members.map((m) => m.article)).size).toBeGreaterThan(1);
-    // A link saved since: the kept groups are still read, with a note that they are older.
+    // An unlink saved since (here, or a teammate's through git): placed on the kept groups.
+    const [a, b] = peskov.members;
     await saveStoryLink(storeRoot, 'ana', {
       kind: 'unlink',
-      a: { article: peskov.members[0]!.article, sentence: peskov.members[0]!.sentence },
-      b: { article: peskov.members[1]!.article, sentence: peskov.members[1]!.sentence },
+      a: { article: a!.article, sentence: a!.sentence },
+      b: { article: b!.article, sentence: b!.sentence },
     });
-    const found = await source.groups(corpus.articles);
-    expect(found).toMatchObject({ kept: true, note: expect.stringContaining('links changed') });
+    expect(await source.groups(corpus.articles)).toEqual({ kept: true, problems: [], note: null });
+    const after = (await source.article!(first.id)).groups.find((group) => group.id === peskov.id)!;
+    expect(after.members.map((m) => m.text)).toEqual(
+      peskov.members.filter((m) => m !== b).map((m) => m.text),
+    );
+    // An article added since: the kept groups are still read, with a note that they are older.
+    await writeFile(join(copy, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');
+    await loadCorpus(copy, { cacheDir, lazy: true }).then((again) => again.close?.());
+    expect(await source.groups(corpus.articles)).toMatchObject({
+      kept: true,
+      note: expect.stringContaining('changed since the groups were kept'),
+    });
     expect((await source.article!(first.id)).groups.length).toBe(groups.length);
     await source.close();
     corpus.close?.();

@@ -205,7 +205,7 @@ describe('margin story, formed once per state of the corpus and the links', () =
     const peskov = groupWith(formed, 'cautiously optimistic')!;
     const witkov = groupWith(formed, 'gave Witkov')!;
     const saved = SavedGroups.read(file)!;
-    const key = saved.key()!;
+    const basis = saved.basis()!;
     const clusters = [...saved.clusters()];
     saved.close();
     const position = (group: JsonGroup, n: number) =>
@@ -217,7 +217,7 @@ describe('margin story, formed once per state of the corpus and the links', () =
       anchor: position(peskov, 0),
       members: [position(peskov, 0), position(witkov, 1)],
     };
-    SavedGroups.save(file, key, [odd], []);
+    SavedGroups.save(file, basis, [odd], []);
     const read = await run();
     expect(read).toHaveLength(1);
     expect(read[0]!.members.map((m) => m.text)).toEqual([
@@ -232,7 +232,7 @@ describe('margin story, formed once per state of the corpus and the links', () =
     });
     const linked = await run();
     expect(linked.length).toBeGreaterThan(1);
-    SavedGroups.save(file, SavedGroups.read(file)!.key()!, [odd], []);
+    SavedGroups.save(file, SavedGroups.read(file)!.basis()!, [odd], []);
     expect(await run()).toHaveLength(1);
     // An article added: formed again.
     await writeFile(join(corpus, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');

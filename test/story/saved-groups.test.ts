@@ -24,20 +24,20 @@ describe('groups kept between runs', () => {
   it('gives back every group whole, in the order kept, under the key it was kept with', async () => {
     const at = await file();
     const groups = [cluster('g1', ['a', 3], ['b', 0], ['c', 7]), cluster('g2', ['b', 2], ['a', 1])];
-    SavedGroups.save(at, 'key-1', groups, [
+    SavedGroups.save(at, { generation: 'g1', links: [] }, groups, [
       ['a', 'ha'],
       ['b', 'hb'],
     ]);
     const saved = SavedGroups.read(at)!;
-    expect(saved.key()).toBe('key-1');
+    expect(saved.key()).toBe(storyKey('g1', []));
     expect([...saved.clusters()]).toEqual(groups);
     expect(saved.hashOf('a')).toBe('ha');
     expect(saved.hashOf('c')).toBeUndefined();
     saved.close();
     // Saved again: the old groups are gone, not added to.
-    SavedGroups.save(at, 'key-2', [groups[1]!], []);
+    SavedGroups.save(at, { generation: 'g2', links: [] }, [groups[1]!], []);
     const again = SavedGroups.read(at)!;
-    expect(again.key()).toBe('key-2');
+    expect(again.key()).toBe(storyKey('g2', []));
     expect([...again.clusters()]).toEqual([groups[1]]);
     again.close();
   });
@@ -49,7 +49,12 @@ describe('groups kept between runs', () => {
       ...Array.from({ length: 10 }, (_, n): [string, number] => [`x${n}`, n]),
       ['a', 4],
     );
-    SavedGroups.save(at, 'k', [cluster('small', ['a', 0], ['y', 1]), big], []);
+    SavedGroups.save(
+      at,
+      { generation: 'g', links: [] },
+      [cluster('small', ['a', 0], ['y', 1]), big],
+      [],
+    );
     const saved = SavedGroups.read(at)!;
     const read = saved.ofArticle('a', 3);
     expect(read.map((group) => [group.id, group.size])).toEqual([
@@ -83,5 +88,52 @@ describe('groups kept between runs', () => {
     expect(storyKey('g1', [])).toBe(storyKey('g1', []));
     expect(storyKey('g1', [])).not.toBe(storyKey('g2', []));
     expect(storyKey('g1', [])).not.toBe(storyKey('g1', [link]));
+  });
+
+  it('places links made since on the kept groups, for the review only', async () => {
+    const at = await file();
+    SavedGroups.save(
+      at,
+      { generation: 'g', links: [] },
+      [cluster('one', ['a', 0], ['b', 0]), cluster('two', ['c', 0], ['d', 0], ['e', 0])],
+      [],
+    );
+    const formedKey = SavedGroups.read(at)!.key();
+    const m = (article: string, sentence = 0) => ({ article, sentence });
+    SavedGroups.place(
+      at,
+      [
+        // Joins two groups: two's members follow one's.
+        { kind: 'link', a: m('a'), b: m('c') },
+        // A sentence in no group joins one.
+        { kind: 'link', a: m('f'), b: m('a') },
+        // Two sentences in no group make one.
+        { kind: 'link', a: m('x', 2), b: m('y', 3) },
+        // Taken out of its group.
+        { kind: 'unlink', a: m('a'), b: m('d') },
+        // Placed again: nothing changes.
+        { kind: 'link', a: m('a'), b: m('c') },
+      ],
+      'after',
+    );
+    const saved = SavedGroups.read(at)!;
+    expect(saved.holdsFor('after')).toBe(true);
+    expect(saved.holdsFor(formedKey!)).toBe(true);
+    // Commands still form them again: the key of what they were formed from is unchanged.
+    expect(saved.key()).toBe(formedKey);
+    const groups = [...saved.clusters()];
+    expect(groups.map((g) => [g.id, g.members.map((each) => each.article).join('')])).toEqual([
+      ['one', 'abcef'],
+      [expect.stringMatching(/^story-[0-9a-f]{12}$/), 'xy'],
+    ]);
+    expect(saved.ofArticle('f', 30)[0]!.size).toBe(5);
+    expect(saved.ofArticle('d', 30)).toEqual([]);
+    saved.close();
+    // An unlink that leaves one member ends the group.
+    SavedGroups.place(at, [{ kind: 'unlink', a: m('x', 2), b: m('y', 3) }], 'later');
+    const later = SavedGroups.read(at)!;
+    expect([...later.clusters()].map((g) => g.id)).toEqual(['one']);
+    expect(later.ofArticle('x', 30)).toEqual([]);
+    later.close();
   });
 });
