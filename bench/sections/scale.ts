@@ -146,15 +146,24 @@ async function sentenceList(index: DiskCorpusIndex, file: string): Promise<strin
   return file;
 }
 
+/** The list on screen with titles and tag counts: the header names the articles, the store is open. */
+const LIST_SHOWN = (output: string) => /article 1 of \d/.test(output) && output.includes('saved');
 /**
- * Milliseconds from starting the review in a pseudo-terminal until its list is on screen with
- * titles and tag counts: the header names the articles and the store is open ("saved").
+ * A count of other outlets in the reader's gutter (NO_COLOR): the first article's story groups,
+ * read from those kept (or formed by the review itself below its limit).
+ */
+const STORY_SHOWN = (output: string) => /│[▶▷ ] {4}[1-9+] \S/.test(output);
+
+/**
+ * Milliseconds from starting the review in a pseudo-terminal until `shown` holds for what it has
+ * written: by default, until its list is on screen with titles and tag counts.
  */
 async function reviewListShown(
   corpus: string,
   store: string,
   env: NodeJS.ProcessEnv,
   annotator = 'bench',
+  shown = LIST_SHOWN,
 ) {
   const pty = await import('node-pty');
   const clean: Record<string, string> = {};
@@ -170,10 +179,10 @@ async function reviewListShown(
   );
   let output = '';
   const ms = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no list after 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`not shown after 60 s:\n${output}`)), 60_000);
     child.onData((data) => {
       output += data;
-      if (/article 1 of \d/.test(output) && output.includes('saved')) {
+      if (shown(output)) {
         clearTimeout(timer);
         resolve(performance.now() - started);
       }
@@ -284,6 +293,40 @@ async function measureStore(
   });
 }
 
+/**
+ * The story groups for the review: `margin index --story` forming and keeping them, then
+ * finding them kept, as processes; and the review until the first article's gutter counts its
+ * other outlets (beyond 3,000 articles, read from the kept groups).
+ */
+async function measureStoryInReview(
+  label: string,
+  corpus: string,
+  store: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  m: ReturnType<typeof measurements>,
+  note: (run: Run) => Run,
+) {
+  const args = ['index', '--story', '--corpus', corpus, '--store', store, '--json'];
+  const formed = note(margin(args, env, cwd));
+  if (formed.status !== 0) throw new Error(`margin index --story failed (${formed.status})`);
+  const { story } = JSON.parse(formed.stdout) as { story: { groups: number } };
+  m.value(`${label}: index --story, forming and keeping`, formed.ms / 1000, 's', {
+    note: `${count(story.groups)} groups; margin index --story as a process on a warm index${formed.rssMB === null ? '' : `, peak ${Math.round(formed.rssMB)} MB`}`,
+  });
+  const again = note(margin(args, env, cwd));
+  m.value(`${label}: index --story, found kept`, again.ms, 'ms', {
+    note: `nothing changed${again.rssMB === null ? '' : `, peak ${Math.round(again.rssMB)} MB`}`,
+  });
+  await reviewListShown(corpus, store, env, 'bench', STORY_SHOWN);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++)
+    times.push(await reviewListShown(corpus, store, env, 'bench', STORY_SHOWN));
+  m.timing(`${label}: review story counts shown, warm`, summarize(times), {
+    note: 'margin in a pty until the first article shows a count of other outlets in its gutter',
+  });
+}
+
 async function measureSize(
   size: number,
   context: BenchContext,
@@ -361,6 +404,7 @@ async function measureSize(
     ...(size === 100_000 ? { target: '≤ 500 ms' } : size === HUGE ? { target: '≤ 1 s' } : {}),
     note: 'margin in a pty until the list with titles and tag counts is on screen (empty store); every file is compared behind it',
   });
+  await measureStoryInReview(label, corpus, reviewStore, env, cwd, m, note);
   await rm(reviewStore, { recursive: true, force: true });
 
   // Search, as a process per query.
