@@ -36,12 +36,19 @@ interface Waiting {
 /**
  * The most articles the review groups itself, on its worker thread: forming the groups holds
  * about 40 MB per 1,000 articles of template-like news (peak 259 MB at 10,000 in the bench), and
- * takes seconds. Beyond it the review reads the groups `margin index --story` kept, article by article.
- * `MARGIN_STORY_IN_REVIEW` sets another limit.
+ * takes seconds. Beyond it the review reads the groups `margin index --story` kept, article by
+ * article. `MARGIN_STORY_IN_REVIEW` sets another limit.
  */
 export const STORY_IN_REVIEW = 3_000;
 /** The worker's heap limit, well above what STORY_IN_REVIEW articles need. */
 const STORY_MEMORY_MB = 1_024;
+
+/** Every group, formed on the thread (not one article's kept groups). */
+function formedHere(
+  reply: StoryReply,
+): reply is { seq: number; groups: StoryGroup[]; problems: string[] } {
+  return 'groups' in reply && !('article' in reply);
+}
 
 export function reviewStorySource(
   setup: Omit<StoryWorkerSetup, 'inReview'> & { annotator: string; inReview?: number },
@@ -70,7 +77,7 @@ export function reviewStorySource(
       // Groups formed here: their memory goes with the thread (hundreds of megabytes at a few
       // thousand articles), which a review that forms them again only after a link need not
       // keep. Kept groups stay open on it, to be read article by article.
-      if ('groups' in reply && !('article' in reply)) stop();
+      if (formedHere(reply)) stop();
       if ('error' in reply) pending.reject(new Error(reply.error));
       else pending.resolve(reply);
     });
@@ -104,15 +111,17 @@ export function reviewStorySource(
       waiting.clear();
       await running?.terminate();
     },
+    // The thread started ahead of the first request, to load what describing needs meanwhile.
+    warm: () => {
+      worker ??= start();
+    },
     groups: async (articles) => {
       // A newer corpus or a new link supersedes a grouping under way: start it afresh.
-      if (waiting.size > 0 || worker) stop();
+      if (waiting.size > 0) stop();
       seq += 1;
       const reply = await ask({ seq, kind: 'groups', ids: articles.map((article) => article.id) });
       if ('kept' in reply) return { kept: true, problems: reply.problems, note: reply.note };
-      if ('groups' in reply && !('article' in reply)) {
-        return { groups: reply.groups, problems: reply.problems };
-      }
+      if (formedHere(reply)) return { groups: reply.groups, problems: reply.problems };
       throw new Error('the story worker answered out of turn');
     },
     article: async (id) => {

@@ -2,8 +2,9 @@
  * A worker thread for the review's story view. Up to `inReview` articles it forms the groups
  * itself (tens of seconds of work at 10,000 articles; on the review's own thread each key pressed
  * meanwhile would wait for it) and hands them all over. Beyond that it reads the groups
- * `margin index --story` (or `margin story`) kept beside the corpus index, one article's at a time as the reviewer reaches
- * it, so that neither the forming nor every group of an archive is ever in the review's memory.
+ * `margin index --story` (or `margin story`) kept beside the corpus index, one article's at a
+ * time as the reviewer reaches it, so that neither the forming nor every group of an archive is
+ * ever in the review's memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
@@ -93,14 +94,19 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const key = storyKey(place.generation, links);
   let holds = saved.holdsFor(key);
   const since = holds ? null : linksSince(saved, place.generation, links);
+  let current: SavedGroups | null = saved;
   if (since) {
     // Links made since the groups were kept (here, or a teammate's through git): placed on them.
     const placed = since.flatMap((link) => placedLink(link, saved, index));
     saved.close();
-    SavedGroups.place(place.file, placed, key);
-    holds = true;
+    try {
+      SavedGroups.place(place.file, placed, key);
+      holds = true;
+    } catch {
+      // A cache folder that cannot be written: the groups as kept, with the note.
+    }
+    current = SavedGroups.read(place.file);
   }
-  const current = since ? SavedGroups.read(place.file) : saved;
   if (!current) throw new Error('the kept story groups could not be read again');
   kept = { saved: current, index };
   return {
@@ -187,6 +193,29 @@ function articleGroups(id: string): ArticleGroups {
   }
   return out;
 }
+
+/**
+ * Describing the first group loads the engine's lexicons (WordNet's synonyms, word frequencies)
+ * and compiles the date parser: 0.9 s, which the reviewer's first article would wait for. Done
+ * as the thread starts, while the review is still bringing its corpus in.
+ */
+function warmUp(): void {
+  const member = (article: string, text: string) => ({
+    article,
+    sentence: `${article}-s0`,
+    index: 0,
+    source: null,
+    date: null,
+    text,
+    labels: [],
+  });
+  describeMembers('warm', [
+    member('a', 'The minister said on Friday that 28 drones were intercepted.'),
+    member('b', 'Officials said four drones were shot down on Thursday night.'),
+  ]);
+}
+
+setImmediate(warmUp);
 
 parentPort!.on('message', async (job: StoryJob) => {
   let reply: StoryReply;

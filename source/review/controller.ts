@@ -60,9 +60,9 @@ export interface ReviewControllerOptions {
 
 export interface StorySource {
   /**
-   * Every group, or `kept`: groups formed before (`margin index --story`, `margin story`), read by `article` as the
-   * reviewer reaches each one, with a note when they are older than the corpus or the links.
-   * With either, one line per links file that was refused (and ignored).
+   * Every group, or `kept`: groups formed before (`margin index --story`, `margin story`), read
+   * by `article` as the reviewer reaches each one, with a note when they are older than the
+   * corpus or the links. With either, one line per links file that was refused (and ignored).
    */
   groups: (
     articles: Article[],
@@ -72,6 +72,8 @@ export interface StorySource {
   >;
   /** The kept groups with a member in this article, described. */
   article?: (id: string) => Promise<ArticleGroups>;
+  /** Gets ready behind the first frame, before the corpus is there to group. */
+  warm?: () => void;
   link: (link: StoryLink) => Promise<void>;
   /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */
   watch?: (onChange: () => void) => () => void;
@@ -164,6 +166,7 @@ export class ReviewController {
       this.#loadStory();
     }
     const story = this.#options.story;
+    if (story?.warm) setImmediate(() => story.warm?.());
     if (story?.watch) this.#stops.push(story.watch(() => this.#loadStory()));
     // The engine loads behind the first frame, like search.
     if (this.#suggestions) setImmediate(() => void this.#suggestions?.start());
