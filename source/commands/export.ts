@@ -261,7 +261,10 @@ const STORY_FORMATS = new Set<string>(['jsonl', 'csv', 'w3c']);
 
 /** Each sentence's story group id, with every annotator's links; refused link files named. */
 async function storyIds(
-  corpus: Pick<CorpusIndex, 'articles' | 'article' | 'ordOf' | 'file' | 'generation'>,
+  corpus: Pick<
+    CorpusIndex,
+    'articles' | 'article' | 'ordOf' | 'file' | 'generation' | 'hashOf' | 'size'
+  >,
   store: { root: string; shown: string },
   output: Output,
 ): Promise<StoryOf> {

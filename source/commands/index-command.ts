@@ -54,8 +54,10 @@ Examples
     for (const problem of problems) output.problem(shown(problem.message));
     const seconds = Math.round(performance.now() - started) / 1000;
     let story: { groups: number; formed: boolean; seconds: number } | null = null;
+    let keptStale = false;
     try {
       if (flags.story) story = await keepStory(index, store, output);
+      else keptStale = await keptOlder(index);
     } finally {
       index.close();
     }
@@ -84,6 +86,11 @@ Examples
           story.formed
             ? `story: ${plural(story.groups, 'group')} formed and kept in ${story.seconds} s`
             : `story: ${plural(story.groups, 'group')} already kept for this corpus and its links`,
+        );
+      }
+      if (keptStale) {
+        output.say(
+          'story: the kept groups are older than the corpus; margin index --story forms them again',
         );
       }
     }
@@ -120,4 +127,24 @@ async function keepStory(
   for (const problem of problems) output.problem(problem);
   const seconds = Math.round(performance.now() - started) / 1000;
   return { groups: clusters.length, formed, seconds };
+}
+
+/**
+ * Whether story groups were kept for this corpus (someone asked for them once) before its
+ * articles last changed: the review then leaves changed articles out of them.
+ */
+async function keptOlder(index: CorpusIndex): Promise<boolean> {
+  const place = savedGroupsOf(index);
+  if (!place) return false;
+  const { SavedGroups } = await import('../story/index.js');
+  const kept = SavedGroups.read(place.file);
+  const basis = kept?.basis() ?? null;
+  kept?.close();
+  if (!kept || !basis || basis.generation === place.generation) return false;
+  // Files read again without changing: the groups hold still, under the new generation.
+  return !SavedGroups.renew(
+    place.file,
+    { generation: place.generation, links: basis.links },
+    place,
+  );
 }

@@ -1,7 +1,9 @@
+import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
 import type {
   LabelsOf,
+  SavedGroups,
   StoryArticle,
   StoryCluster,
   StoryConstraint,
@@ -27,19 +29,48 @@ interface GroupOptions {
   saved?: SavedPlace | null;
 }
 
-/** A corpus index's kept groups: the file, and the index's generation when it was opened. */
+/**
+ * A corpus index's kept groups: the file, the index's generation when it was opened, and what
+ * tells whether its texts are still those the groups were formed from (`SavedGroups.renew`).
+ */
 export interface SavedPlace {
   file: string;
   generation: string;
+  size: number;
+  hashOf: (article: string) => string | undefined;
 }
 
 /** Where the groups of a corpus are kept: beside its index on disk (none for one in memory). */
-export function savedGroupsOf(corpus: {
-  file?: string;
-  generation?: () => string;
-}): SavedPlace | null {
+export function savedGroupsOf(
+  corpus: Pick<CorpusIndex, 'file' | 'generation' | 'hashOf' | 'size'>,
+): SavedPlace | null {
   const generation = corpus.generation?.();
-  return corpus.file && generation ? { file: `${corpus.file}.story`, generation } : null;
+  const { file, hashOf } = corpus;
+  if (!file || !generation || !hashOf) return null;
+  return {
+    file: `${file}.story`,
+    generation,
+    size: corpus.size(),
+    hashOf: (id) => hashOf.call(corpus, id),
+  };
+}
+
+/**
+ * The groups kept at `place` when they hold for `links`: as formed, or formed from the same
+ * texts under an older generation (then renewed). Null otherwise; the caller closes them.
+ */
+export async function keptFor(
+  place: SavedPlace,
+  links: readonly StoryConstraint[],
+): Promise<SavedGroups | null> {
+  const { SavedGroups, storyKey } = await import('../story/index.js');
+  const key = storyKey(place.generation, links);
+  const kept = SavedGroups.read(place.file);
+  if (!kept || kept.key() === key) return kept;
+  kept.close();
+  return SavedGroups.renew(place.file, { generation: place.generation, links }, place)
+    ? SavedGroups.read(place.file)
+    : null;
 }
 
 /**
@@ -128,13 +159,12 @@ async function formedOrKept(
   links: readonly StoryConstraint[],
   options: GroupOptions,
 ): Promise<{ clusters: StoryCluster[]; formed: boolean }> {
-  const { buildStoryIndex, SavedGroups, storyKey } = await import('../story/index.js');
+  const { buildStoryIndex, SavedGroups } = await import('../story/index.js');
   const place = options.saved ?? null;
-  const key = place ? storyKey(place.generation, links) : null;
-  if (place && key) {
-    const kept = SavedGroups.read(place.file);
+  if (place) {
+    const kept = await keptFor(place, links);
     try {
-      if (kept?.key() === key) return { clusters: [...kept.clusters()], formed: false };
+      if (kept) return { clusters: [...kept.clusters()], formed: false };
     } finally {
       kept?.close();
     }
@@ -145,7 +175,7 @@ async function formedOrKept(
     workers: options.workers ?? 0,
   });
   const clusters = index.groups();
-  if (place && key) {
+  if (place) {
     try {
       SavedGroups.save(place.file, { generation: place.generation, links }, clusters, hashes);
     } catch {
@@ -164,12 +194,10 @@ export async function keptGroupCount(
   storeRoot: string,
   display = storeRoot,
 ): Promise<{ groups: number | null; problems: string[] }> {
-  const { SavedGroups, storyKey } = await import('../story/index.js');
   const { links, problems } = await readStoryLinks(storeRoot, display);
-  const kept = SavedGroups.read(place.file);
+  const kept = await keptFor(place, links);
   try {
-    const holds = kept?.key() === storyKey(place.generation, links);
-    return { groups: holds ? kept!.size() : null, problems };
+    return { groups: kept ? kept.size() : null, problems };
   } finally {
     kept?.close();
   }

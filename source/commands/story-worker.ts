@@ -82,7 +82,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   }
   const count = job.ids.length.toLocaleString('en-US');
   const place = index ? savedGroupsOf(index) : null;
-  const saved = place ? SavedGroups.read(place.file) : null;
+  let saved = place ? SavedGroups.read(place.file) : null;
   if (!index || !place || !saved) {
     return {
       seq: job.seq,
@@ -93,12 +93,24 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
   const key = storyKey(place.generation, links);
   let holds = saved.holdsFor(key);
-  const since = holds ? null : linksSince(saved, place.generation, links);
-  let current: SavedGroups | null = saved;
+  const basis = saved.basis();
+  if (!holds && basis && basis.generation !== place.generation) {
+    // The index read files again without changing them: the same texts, a new generation.
+    const renewed = { generation: place.generation, links: basis.links };
+    if (SavedGroups.renew(place.file, renewed, place)) {
+      saved.close();
+      saved = SavedGroups.read(place.file);
+      if (!saved) throw new Error('the kept story groups could not be read again');
+      holds = saved.holdsFor(key);
+    }
+  }
+  const found = saved;
+  const since = holds ? null : linksSince(found, place.generation, links);
+  let current: SavedGroups | null = found;
   if (since) {
     // Links made since the groups were kept (here, or a teammate's through git): placed on them.
-    const placed = since.flatMap((link) => placedLink(link, saved, index));
-    saved.close();
+    const placed = since.flatMap((link) => placedLink(link, found, index));
+    found.close();
     try {
       SavedGroups.place(place.file, placed, key);
       holds = true;

@@ -149,6 +149,48 @@ export class SavedGroups {
     }
   }
 
+  /**
+   * Takes `generation` as the groups' own when the corpus's texts are still those they were
+   * formed from, with the same links, and no link placed since: a refresh that reads files again
+   * without changing them (a file touched, one written in the second the index was) makes a new
+   * generation. Every article's hash is compared (0.3 s at 100,000). Returns whether it did.
+   */
+  static renew(
+    file: string,
+    basis: Basis,
+    corpus: { size: number; hashOf: (article: string) => string | undefined },
+  ): boolean {
+    let db: Database.Database;
+    try {
+      db = openSqlite(file, { fileMustExist: true });
+    } catch {
+      return false;
+    }
+    try {
+      const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+      const kept = JSON.parse((meta.get('basis') as string | undefined) ?? 'null') as Basis | null;
+      if (!kept || meta.get('edited') !== undefined) return false;
+      if (meta.get('key') !== storyKey(kept.generation, kept.links)) return false;
+      if (JSON.stringify(kept.links) !== JSON.stringify(basis.links)) return false;
+      if (db.prepare('SELECT count(*) FROM articles').pluck().get() !== corpus.size) return false;
+      const rows = db
+        .prepare('SELECT article, hash FROM articles')
+        .raw()
+        .iterate() as IterableIterator<[string, string]>;
+      for (const [article, hash] of rows) if (corpus.hashOf(article) !== hash) return false;
+      const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      db.transaction(() => {
+        put.run('key', storyKey(basis.generation, basis.links));
+        put.run('basis', JSON.stringify(basis));
+      })();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      db.close();
+    }
+  }
+
   /** How many groups are kept. */
   size(): number {
     return this.statements.count.get() as number;

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -266,5 +266,28 @@ describe('margin index --story', () => {
       f.endsWith('.story'),
     );
     expect(kept).toHaveLength(1);
+    // Plain margin index after the corpus changed: says the kept groups are older.
+    const corpus = join(dir, 'corpus');
+    await cp(join(root, 'seeds'), corpus, { recursive: true });
+    // Written well before the index, so that it need not read them again to be sure.
+    const before = new Date(Date.now() - 3_600_000);
+    for (const name of await readdir(corpus)) await utimes(join(corpus, name), before, before);
+    await utimes(corpus, before, before);
+    const plain = async () => {
+      const captured = captureIO(root, env);
+      await runCommand(indexCommand, [], { corpus, store, story: false, json: false }, captured.io);
+      return captured.stderr();
+    };
+    await runCommand(
+      indexCommand,
+      [],
+      { corpus, store, story: true, json: false },
+      captureIO(root, env).io,
+    );
+    expect(await plain()).not.toContain('story:');
+    await writeFile(join(corpus, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');
+    expect(await plain()).toContain(
+      'margin index: story: the kept groups are older than the corpus; margin index --story forms them again\n',
+    );
   });
 });

@@ -136,4 +136,46 @@ describe('groups kept between runs', () => {
     expect(later.ofArticle('x', 30)).toEqual([]);
     later.close();
   });
+
+  it('takes a new generation as its own only while every text is the one it was formed from', async () => {
+    const at = await file();
+    const hashes: Array<[string, string]> = [
+      ['a', 'ha'],
+      ['b', 'hb'],
+    ];
+    const save = () =>
+      SavedGroups.save(
+        at,
+        { generation: 'g1', links: [] },
+        [cluster('one', ['a', 0], ['b', 0])],
+        hashes,
+      );
+    const corpus = (b = 'hb', size = 2) => ({
+      size,
+      hashOf: (id: string) => ({ a: 'ha', b })[id],
+    });
+    const renewed = { generation: 'g2', links: [] };
+    save();
+    // A text changed, an article added, other links: not renewed.
+    expect(SavedGroups.renew(at, renewed, corpus('changed'))).toBe(false);
+    expect(SavedGroups.renew(at, renewed, corpus('hb', 3))).toBe(false);
+    const link = {
+      kind: 'link' as const,
+      a: { article: 'a', sentence: 's' },
+      b: { article: 'b', sentence: 's' },
+    };
+    expect(SavedGroups.renew(at, { generation: 'g2', links: [link] }, corpus())).toBe(false);
+    expect(SavedGroups.read(at)!.key()).toBe(storyKey('g1', []));
+    // The same texts: the groups are the new generation's.
+    expect(SavedGroups.renew(at, renewed, corpus())).toBe(true);
+    expect(SavedGroups.read(at)!.key()).toBe(storyKey('g2', []));
+    // With links placed by the review, never: the groups are no longer as formed.
+    save();
+    SavedGroups.place(
+      at,
+      [{ kind: 'unlink', a: { article: 'a', sentence: 0 }, b: { article: 'b', sentence: 0 } }],
+      'k',
+    );
+    expect(SavedGroups.renew(at, renewed, corpus())).toBe(false);
+  });
 });
