@@ -56,7 +56,10 @@ export function reviewStorySource(
   let worker: Worker | null = null;
   const waiting = new Map<number, Waiting>();
   let seq = 0;
+  /** A forming under way (it holds the thread for seconds), which a newer request supersedes. */
+  let forming = false;
   const stop = () => {
+    forming = false;
     void worker?.terminate();
     worker = null;
     // Superseded: their answers would be about a corpus or links no longer shown.
@@ -116,8 +119,11 @@ export function reviewStorySource(
       worker ??= start();
     },
     groups: async (articles) => {
-      // A newer corpus or a new link supersedes a grouping under way: start it afresh.
-      if (waiting.size > 0) stop();
+      // A newer corpus or a new link supersedes a forming under way: start it afresh. (Finding
+      // kept groups takes a moment: the thread answers both in turn, warm.)
+      if (forming) stop();
+      const limit = setup.inReview ?? STORY_IN_REVIEW;
+      forming = articles.length <= limit;
       seq += 1;
       const reply = await ask({ seq, kind: 'groups', ids: articles.map((article) => article.id) });
       if ('kept' in reply) return { kept: true, problems: reply.problems, note: reply.note };

@@ -412,7 +412,10 @@ export class ReviewController {
           if (found.problems.length > 0)
             this.dispatch({ type: 'store/synced', marks: {}, warnings: found.problems });
           this.#storyReading = null;
-          const view = 'kept' in found ? keptStoryView(found.note) : storyView(found.groups);
+          const view =
+            'kept' in found
+              ? keptStoryView(found.note, this.#state.story.view)
+              : storyView(found.groups);
           this.dispatch({ type: 'story/groups', view });
         },
         (error: unknown) => {

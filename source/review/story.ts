@@ -27,6 +27,8 @@ export interface StoryView {
   sizes: Map<string, number>;
   /** Said once the groups are there (the kept groups are older than the corpus or the links). */
   note: string | null;
+  /** Articles whose groups were read before the kept groups were found again: shown, read again. */
+  stale: ReadonlySet<string>;
 }
 
 /** The groups of this many articles stay in the state; older ones are read again if needed. */
@@ -59,17 +61,26 @@ export function storyView(groups: StoryGroup[]): StoryView {
       bySentence.set(sentenceKey(member.article, member.sentence), index);
     }
   });
-  return { groups, bySentence, byArticle: null, sizes: new Map(), note: null };
+  return { groups, bySentence, byArticle: null, sizes: new Map(), note: null, stale: new Set() };
 }
 
-/** Groups to be read article by article; none read yet. */
-export function keptStoryView(note: string | null): StoryView {
-  return { groups: [], bySentence: new Map(), byArticle: new Map(), sizes: new Map(), note };
+/**
+ * Groups to be read article by article. What an earlier view of kept groups read stays on screen
+ * until each article is read again (no count blinks out meanwhile): the groups may have changed
+ * (a link placed, an article changed) or not.
+ */
+export function keptStoryView(note: string | null, previous: StoryView | null = null): StoryView {
+  if (previous?.byArticle) {
+    return { ...previous, note, stale: new Set(previous.byArticle.keys()) };
+  }
+  const empty = { groups: [], bySentence: new Map(), byArticle: new Map(), sizes: new Map() };
+  return { ...empty, note, stale: new Set() };
 }
 
-/** Whether the view has this article's groups (all of them, or read for it). */
+/** Whether the view has this article's groups (all of them, or read for it and current). */
 export function storyRead(view: StoryView | null, article: string): boolean {
-  return view !== null && (view.byArticle === null || view.byArticle.has(article));
+  if (view === null) return false;
+  return view.byArticle === null || (view.byArticle.has(article) && !view.stale.has(article));
 }
 
 /**
@@ -107,7 +118,9 @@ export function withArticleGroups(
       }
     }
   }
-  return { ...view, groups, bySentence, byArticle, sizes };
+  const stale = new Set(view.stale);
+  stale.delete(article);
+  return { ...view, groups, bySentence, byArticle, sizes, stale };
 }
 
 /** The group a sentence belongs to, or undefined. */

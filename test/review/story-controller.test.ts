@@ -136,6 +136,43 @@ describe('kept groups, read article by article', () => {
     expect(asked).toEqual(['a', 'b']);
   });
 
+  it('keeps an article’s counts on screen while the kept groups are found again', async () => {
+    const asked: number[] = [];
+    const read: string[] = [];
+    let arrived: (() => void) | null = null;
+    const controller = controllerWith({
+      groups: async (articles) => {
+        asked.push(articles.length);
+        return { kept: true, problems: [], note: null };
+      },
+      article: async (id) => {
+        read.push(id);
+        return { groups: STORY.groups, sizes: {} };
+      },
+      link: async () => undefined,
+      watch: (onChange) => {
+        arrived = onChange;
+        return () => undefined;
+      },
+    });
+    const state = () => controller.getState();
+    await until(() => storyRead(state().story.view, 'a'));
+    expect(counterpartCount(state().story.view, 'a', 'a-s3')).toBe(2);
+    let sawBlink = false;
+    const unsubscribe = controller.subscribe(() => {
+      if (counterpartCount(state().story.view, 'a', 'a-s3') === 0) sawBlink = true;
+    });
+    // A teammate's link arrives: the kept groups are found again and a is read again, its count
+    // on screen throughout.
+    arrived!();
+    await until(
+      () => asked.length === 2 && read.length === 2 && storyRead(state().story.view, 'a'),
+    );
+    unsubscribe();
+    expect(read).toEqual(['a', 'a']);
+    expect(sawBlink).toBe(false);
+  });
+
   it('keeps the groups of the latest articles only', () => {
     let view = keptStoryView(null);
     for (let n = 0; n < 40; n++) {
