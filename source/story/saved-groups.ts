@@ -209,7 +209,12 @@ export class SavedGroups {
   /** The corpus's generation and the links the groups were formed with, or null. */
   basis(): Basis | null {
     const text = this.statements.basis.get() as string | undefined;
-    return text === undefined ? null : (JSON.parse(text) as Basis);
+    try {
+      return text === undefined ? null : (JSON.parse(text) as Basis);
+    } catch {
+      // Not margin's writing: as if the groups said nothing of what they were formed from.
+      return null;
+    }
   }
 
   /**
