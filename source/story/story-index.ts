@@ -629,7 +629,8 @@ export class StoryIndex {
   private readonly takenScratch = new Uint8Array(64);
 
   /**
-   * The speaker bands: each of a sentence's speakers (two at most) by name. One speaker retold
+   * The speaker bands: a sentence's speakers by name (the lowest and the highest key of their
+   * names, `spreadKeys`, so a surname alone meets the whole name). One speaker retold
    * in other words ("According to Hartung, …", "Emre Hartung said …") keeps little else; a
    * bucket's nodes stand in date order, so each is compared with that speaker's statements of
    * the nearest days. A sentence that names no speaker but states an amount is keyed by its
@@ -657,7 +658,7 @@ export class StoryIndex {
       }
       keyed[found++] = (mix(mix(id & ID_MASK) ^ salt) & ~1) >>> 0;
     }
-    placeKeys(keyed, found, values, count, this.takenScratch);
+    spreadKeys(keyed, found, values, count);
   }
 
   private articleOf(occurrence: number): number {
@@ -1104,6 +1105,30 @@ function placeKeys(
     if (taken[k]) break;
     taken[k] = 1;
     values[k] = value;
+  }
+}
+
+/**
+ * Puts `count` key values (sorted in place) into `values[0..slots)` from the lowest to the
+ * highest: one key fills every slot, two take the first and the last. A speaker named whole in
+ * one outlet ("Halvard Ostby") and by surname in another ("according to Ostby") then shares a
+ * band with it whatever the first name's key: placed by its own hash, as rare-word pairs are
+ * (`placeKeys`), the surname lost its slot to the first name half the times their slots met.
+ */
+function spreadKeys(keyed: Uint32Array, count: number, values: Uint32Array, slots: number): void {
+  if (count === 0) return;
+  // An insertion sort in place, as in `placeKeys`: a few names, no view made per call.
+  for (let i = 1; i < count; i++) {
+    const value = keyed[i]!;
+    let at = i;
+    while (at > 0 && keyed[at - 1]! > value) {
+      keyed[at] = keyed[at - 1]!;
+      at--;
+    }
+    keyed[at] = value;
+  }
+  for (let k = 0; k < slots; k++) {
+    values[k] = keyed[slots === 1 ? 0 : Math.round((k * (count - 1)) / (slots - 1))]!;
   }
 }
 

@@ -269,6 +269,22 @@ describe('one speaker quoted all year', () => {
     expect(together(later)).toEqual(['quoted', 'retold']);
   });
 
+  it('finds a retelling that names the speaker by surname alone', async () => {
+    // "Halvard" and "Ostby" against "Ostby": the surname must hold a speaker band in both.
+    const surname: StoryArticle = {
+      ...retold,
+      sentences: [
+        {
+          id: 's0',
+          text: 'According to Ostby, the accord on airspace charges is going to be halted after the summer break.',
+        },
+      ],
+    };
+    const spread = others((k) => 5 * k);
+    const index = await buildStoryIndex([...filler(), ...spread, quoted, surname], options(64));
+    expect(together(index)).toEqual(['quoted', 'retold']);
+  });
+
   it('compares nothing by the speaker’s name in days the speaker is quoted in dozens', async () => {
     // Thirty statements in the week before: the same days (ten either side) are a crowd.
     const crowd = others((k) => 50 + (k % 4));
