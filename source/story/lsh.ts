@@ -37,6 +37,13 @@ export interface LshSource {
    * A bucket shared by a crowd is evidence of nothing, as a stop word is of no shared subject.
    */
   limit?(band: number): number;
+  /**
+   * The days either side of a node within which `band`'s bucket is counted for that limit
+   * (default: the whole bucket, whatever its dates). A bucket that holds one speaker's
+   * statements of two years is no crowd if they come a few a week: a node is crowded there only
+   * when its own days are, and the pairs of the nodes that are not crowded are compared.
+   */
+  span?(band: number): number;
 }
 
 export class LshIndex {
@@ -142,12 +149,15 @@ export class LshIndex {
       for (let i = 0; i < fences.length; i++) fences[i] = keys[i * FENCE]!;
       this.fences.push(fences);
       const limit = this.limit(band);
+      const span = this.span(band);
       let start = 0;
       for (let at = 1; at <= total; at++) {
         if (at < total && keys[at] === keys[start]) continue;
-        if (at - start > limit) {
+        if (at - start <= limit) {
+          if (at - start > 1) visit(band, order.subarray(start, at));
+        } else if (span === Number.POSITIVE_INFINITY) {
           for (let i = start; i < at; i++) this.crowded[order[i]!]! |= 1 << band;
-        } else if (at - start > 1) visit(band, order.subarray(start, at));
+        } else this.visitSparse(band, order.subarray(start, at), limit, span, visit);
         start = at;
       }
       yield band;
@@ -156,6 +166,40 @@ export class LshIndex {
     this.crowded = null;
     this.removedCount = 0;
     this.added = Array.from({ length: this.total }, () => new Map());
+  }
+
+  /**
+   * A bucket over the limit in a band with a span (in date order): each node whose days hold
+   * more than `limit` of its members is crowded, and each run of nodes between them is visited.
+   */
+  private visitSparse(
+    band: number,
+    run: Int32Array,
+    limit: number,
+    span: number,
+    visit: (band: number, nodes: Int32Array) => void,
+  ): void {
+    const day = (at: number) => this.clampedDay(run[at]!);
+    let low = 0;
+    let high = 0;
+    let from = 0;
+    for (let at = 0; at <= run.length; at++) {
+      let crowded = true;
+      if (at < run.length) {
+        const mine = day(at);
+        while (day(low) < mine - span) low++;
+        while (high < run.length && day(high) <= mine + span) high++;
+        crowded = high - low > limit;
+        if (crowded) this.crowded![run[at]!]! |= 1 << band;
+      }
+      if (!crowded) continue;
+      if (at - from > 1) visit(band, run.subarray(from, at));
+      from = at + 1;
+    }
+  }
+
+  private clampedDay(node: number): number {
+    return Math.max(0, Math.min(0xffff, this.source.day(node)));
   }
 
   /** Adds a node after the build, with its band values. */
@@ -186,10 +230,16 @@ export class LshIndex {
 
   /**
    * The nodes sharing band `band`'s bucket `value` (built ones first, in date order), or null
-   * when more than `limit` do: a crowded bucket is not read (it can hold a million nodes).
+   * when more than `limit` do: a crowded bucket is not read (it can hold a million nodes). In a
+   * band with a span, a bucket over the limit is counted, and given, only within the span of
+   * node `around`'s day, as the build counts it.
    */
-  bucket(band: number, value: number): number[] | null {
+  bucket(band: number, value: number, around?: number): number[] | null {
     const limit = this.limit(band);
+    const span = around === undefined ? Number.POSITIVE_INFINITY : this.span(band);
+    const spanned = span !== Number.POSITIVE_INFINITY;
+    const mine = around === undefined ? 0 : this.clampedDay(around);
+    const within = (node: number) => Math.abs(this.clampedDay(node) - mine) <= span;
     const found: number[] = [];
     const order = this.order[band];
     const added = this.added[band]!.get(value) ?? [];
@@ -200,18 +250,28 @@ export class LshIndex {
       const fenceLow = fenceLowerBound(fences, target);
       const fenceEnd = target === 0xffff_ffff ? fences.length : fenceLowerBound(fences, target + 1);
       // The bucket spans at least the fences between its ends: crowded, wherever they fall.
-      if ((fenceEnd - fenceLow - 1) * FENCE + 1 > limit + this.removedCount) return null;
-      const low = fencedLowerBound(fenceLow, order.length, target, valueAt);
-      const end =
+      const atLeast = (fenceEnd - fenceLow - 1) * FENCE + 1;
+      if (!spanned && atLeast > limit + this.removedCount) return null;
+      let low = fencedLowerBound(fenceLow, order.length, target, valueAt);
+      let end =
         target === 0xffff_ffff
           ? order.length
           : fencedLowerBound(fenceEnd, order.length, target + 1, valueAt);
+      if (spanned && end - low > limit + this.removedCount) {
+        // A bucket stands in date order: the members of those days are found by their dates.
+        const dayAt = (at: number) => this.clampedDay(order[at]!);
+        low = lowerBound(low, end, (at) => dayAt(at) >= mine - span);
+        end = lowerBound(low, end, (at) => dayAt(at) > mine + span);
+      }
       // Removed nodes still stand in the order: only a bucket that could be small is read.
       if (end - low > limit + this.removedCount) return null;
       for (let at = low; at < end; at++) if (this.indexed[order[at]!]) found.push(order[at]!);
     }
     for (const node of added) found.push(node);
-    return found.length > limit ? null : found;
+    if (found.length <= limit) return found;
+    if (!spanned) return null;
+    const near = found.filter(within);
+    return near.length > limit ? null : near;
   }
 
   /**
@@ -220,7 +280,7 @@ export class LshIndex {
    */
   sharedBefore(a: number, b: number, band: number): boolean {
     const tags = this.tags;
-    const crowded = this.crowded ? this.crowded[a]! & this.crowded[b]! : 0;
+    const crowded = this.crowded ? this.crowded[a]! | this.crowded[b]! : 0;
     for (let earlier = 0; earlier < band; earlier++) {
       if (crowded & (1 << earlier)) continue;
       if (tags) {
@@ -248,6 +308,11 @@ export class LshIndex {
     return this.source.limit?.(band) ?? Number.POSITIVE_INFINITY;
   }
 
+  /** The days either side of a node within which a bucket of `band` counts for `limit`. */
+  span(band: number): number {
+    return this.source.span?.(band) ?? Number.POSITIVE_INFINITY;
+  }
+
   /** Bytes held by the typed arrays. */
   get bytes(): number {
     let total = this.indexed.byteLength;
@@ -264,6 +329,16 @@ export class LshIndex {
     indexed.set(this.indexed);
     this.indexed = indexed;
   }
+}
+
+/** The first position in `[low, high)` where `reached` holds, given it holds from there on. */
+function lowerBound(low: number, high: number, reached: (at: number) => boolean): number {
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (reached(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /** Every this many nodes of a band's order, its value is kept (see `LshIndex.fences`). */

@@ -208,6 +208,97 @@ describe('candidates in a corpus too big to compare every pair', () => {
   });
 });
 
+describe('one speaker quoted all year', () => {
+  const syllables = ['zu', 'bre', 'fal', 'kin', 'dro', 'mur'];
+  const made = (n: number) =>
+    [1, 6, 36].map((unit) => syllables[Math.floor(n / unit) % 6]!).join('');
+  const day = (offset: number) =>
+    new Date(Date.UTC(2025, 0, 1 + offset)).toISOString().slice(0, 10);
+  /** 30 other statements by the same minister, one on each of the days given. */
+  const others = (days: (k: number) => number): StoryArticle[] =>
+    Array.from({ length: 30 }, (_, k) => ({
+      id: `other-${k}`,
+      date: day(days(k)),
+      source: `Outlet ${k}`,
+      sentences: [
+        {
+          id: 's0',
+          text: `“The ${made(2 * k)} ${made(2 * k + 1)} must wait,” minister Halvard Ostby said.`,
+        },
+      ],
+    }));
+  const quoted: StoryArticle = {
+    id: 'quoted',
+    date: day(59),
+    source: 'A',
+    sentences: [
+      {
+        id: 's0',
+        text: '“We will suspend the settlement on airspace tolls after the summer recess,” minister Halvard Ostby said.',
+      },
+    ],
+  };
+  // Retold by the same speaker in other words (the speaker compared apart from them).
+  const retold: StoryArticle = {
+    id: 'retold',
+    date: day(60),
+    source: 'B',
+    sentences: [
+      {
+        id: 's0',
+        text: 'Halvard Ostby said the accord on airspace fees would be frozen after the summer holidays.',
+      },
+    ],
+  };
+  // The speaker bands alone, and one of rare-word pairs (which these two do not share); a
+  // speaker band of more than 8 sentences is crowded where they crowd the same days.
+  const options = (keyed: number) => ({
+    shape: { bands: 0, rows: 3, keys: 3 },
+    crowded: { minhash: 1024, keyed },
+  });
+  const together = (index: StoryIndex) =>
+    index.groupOf('quoted', 0)?.members.map((member) => member.article) ?? [];
+
+  it('finds a retelling by the speaker’s name though the speaker is quoted every week', async () => {
+    const spread = others((k) => 5 * k);
+    const index = await buildStoryIndex([...filler(), ...spread, quoted, retold], options(8));
+    expect(together(index)).toEqual(['quoted', 'retold']);
+    // And when the retelling comes after the build.
+    const later = await buildStoryIndex([...filler(), ...spread, quoted], options(8));
+    later.add(retold);
+    expect(together(later)).toEqual(['quoted', 'retold']);
+  });
+
+  it('finds a retelling that names the speaker by surname alone', async () => {
+    // "Halvard" and "Ostby" against "Ostby": the surname must hold a speaker band in both.
+    const surname: StoryArticle = {
+      ...retold,
+      sentences: [
+        {
+          id: 's0',
+          text: 'According to Ostby, the accord on airspace charges is going to be halted after the summer break.',
+        },
+      ],
+    };
+    const spread = others((k) => 5 * k);
+    const index = await buildStoryIndex([...filler(), ...spread, quoted, surname], options(64));
+    expect(together(index)).toEqual(['quoted', 'retold']);
+  });
+
+  it('compares nothing by the speaker’s name in days the speaker is quoted in dozens', async () => {
+    // Thirty statements in the week before: the same days (ten either side) are a crowd.
+    const crowd = others((k) => 50 + (k % 4));
+    const index = await buildStoryIndex([...filler(), ...crowd, quoted, retold], options(8));
+    expect(together(index)).toEqual([]);
+    const later = await buildStoryIndex([...filler(), ...crowd, quoted], options(8));
+    later.add(retold);
+    expect(together(later)).toEqual([]);
+    // Not crowded, the two are dated next to each other and compared.
+    const roomy = await buildStoryIndex([...filler(), ...crowd, quoted, retold], options(64));
+    expect(together(roomy)).toEqual(['quoted', 'retold']);
+  });
+});
+
 describe('reading on worker threads', () => {
   it('numbers words and forms groups as reading on one thread does', async () => {
     const inline = new StoryIndex();

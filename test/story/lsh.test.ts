@@ -143,4 +143,35 @@ describe('LSH buckets', () => {
     expect(lsh.bucket(1, lsh.minhashBand(base, 1))).toEqual([0, 1, 2]);
     expect(lsh.firstSharedBand(0, 1, 1)).toBe(1);
   });
+
+  it('counts a spanned bucket’s crowd within the days around each node', () => {
+    const base = range(0, 20);
+    // Twenty copies in four days, then three a week apart, in one bucket: over a limit of 8
+    // taken whole, and a crowd only in those four days (10 days either side counted).
+    const days = [...range(0, 20).map((k) => k % 4), 100, 107, 114];
+    const sets = days.map(() => [...base]);
+    const source: LshSource = {
+      indexable: (node) => node < sets.length,
+      value: (node, band) => lsh.minhashBand(sets[node]!, band),
+      day: (node) => days[node]!,
+      limit: (band) => (band === 0 ? 8 : 100),
+      span: (band) => (band === 0 ? 10 : Number.POSITIVE_INFINITY),
+    };
+    const lsh = new LshIndex({ bands: 2, rows: 3 }, source);
+    const runs: Array<[number, number[]]> = [];
+    const before: boolean[] = [];
+    lsh.build(sets.length, (band, nodes) => {
+      runs.push([band, [...nodes]]);
+      // A pair is compared in band 0 only if neither of the two is in a crowd there.
+      if (band === 1) before.push(lsh.sharedBefore(0, 20, 1), lsh.sharedBefore(20, 21, 1));
+    });
+    expect(runs).toEqual([
+      [0, [20, 21, 22]],
+      [1, [...range(0, 20).sort((a, b) => days[a]! - days[b]! || a - b), 20, 21, 22]],
+    ]);
+    expect(before).toEqual([false, true]);
+    const value = lsh.minhashBand(base, 0);
+    expect(lsh.bucket(0, value, 21)).toEqual([20, 21, 22]);
+    expect(lsh.bucket(0, value, 3)).toBeNull();
+  });
 });

@@ -1,0 +1,52 @@
+/**
+ * The story build's peak RSS by phase at N articles of the planted corpus: after reading, after
+ * comparing (before the groups are formed) and after grouping. A diagnosis, not a measurement.
+ *
+ * node dist-bench/bench/diagnose/story-memory.js [articles] [workers]
+ */
+import { availableParallelism } from 'node:os';
+import { ComparePool } from '../../source/story/parallel-compare.js';
+import { readInParallel } from '../../source/story/parallel-read.js';
+import { StoryIndex } from '../../source/story/story-index.js';
+import { DEFAULT_SEED } from '../generate/article.js';
+import { PlantedCorpus } from '../generate/planted-groups.js';
+
+const size = Number(process.argv[2] ?? 30_000);
+const workers = Number(process.argv[3] ?? availableParallelism());
+const corpus = new PlantedCorpus({ seed: DEFAULT_SEED, articles: size });
+const index = new StoryIndex();
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+const report = (phase: string) => {
+  const usage = process.memoryUsage();
+  console.log(
+    `${phase}: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, RSS ${mb(usage.rss)}, heap ${mb(usage.heapUsed)}, array buffers ${mb(usage.arrayBuffers)}, CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s user`,
+  );
+};
+const began = Date.now();
+await readInParallel(corpus.articles(), index, workers);
+report('read');
+const inner = index as unknown as { finish(): void };
+const finish = inner.finish.bind(index);
+inner.finish = () => {
+  report('compared');
+  finish();
+};
+// Candidates handed on per band.
+const perBand: number[] = [];
+const internals = index as unknown as {
+  candidates(band: number, run: Int32Array, take: (a: number, b: number) => void): void;
+};
+const candidates = internals.candidates.bind(index);
+internals.candidates = (band, run, take) =>
+  candidates(band, run, (a, b) => {
+    perBand[band] = (perBand[band] ?? 0) + 1;
+    take(a, b);
+  });
+await index.buildWith(new ComparePool(workers));
+console.log(
+  `candidates per band: ${perBand.map((n) => (n / 1e6).toFixed(2)).join(' ')} (millions)`,
+);
+report('grouped');
+console.log(
+  `${((Date.now() - began) / 1000).toFixed(1)} s, ${index.stats.candidates} candidates, ${index.stats.edges} edges, typed arrays ${mb(index.bytes)}`,
+);
