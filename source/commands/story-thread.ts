@@ -17,8 +17,11 @@ export interface StoryWorkerSetup {
 }
 
 export type StoryJob =
-  /** The articles the review shows, in its order: form their groups, or find the kept ones. */
-  | { seq: number; kind: 'groups'; ids: string[] }
+  /**
+   * The articles the review shows, in its order (the first of `total` while its list loads):
+   * form their groups, or find the kept ones.
+   */
+  | { seq: number; kind: 'groups'; ids: string[]; total: number }
   /** The kept groups with a member in this article, described. */
   | { seq: number; kind: 'article'; id: string };
 
@@ -118,14 +121,15 @@ export function reviewStorySource(
     warm: () => {
       worker ??= start();
     },
-    groups: async (articles) => {
+    readsKept: (total) => total > (setup.inReview ?? STORY_IN_REVIEW),
+    groups: async (articles, total = articles.length) => {
       // A newer corpus or a new link supersedes a forming under way: start it afresh. (Finding
       // kept groups takes a moment: the thread answers both in turn, warm.)
       if (forming) stop();
-      const limit = setup.inReview ?? STORY_IN_REVIEW;
-      forming = articles.length <= limit;
+      forming = total <= (setup.inReview ?? STORY_IN_REVIEW);
       seq += 1;
-      const reply = await ask({ seq, kind: 'groups', ids: articles.map((article) => article.id) });
+      const ids = articles.map((article) => article.id);
+      const reply = await ask({ seq, kind: 'groups', ids, total });
       if ('kept' in reply) return { kept: true, problems: reply.problems, note: reply.note };
       if (formedHere(reply)) return { groups: reply.groups, problems: reply.problems };
       throw new Error('the story worker answered out of turn');

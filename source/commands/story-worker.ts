@@ -74,13 +74,14 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const { lookup, index } = await openCorpus();
   kept?.saved.close();
   kept = null;
-  if (job.ids.length <= setup.inReview) {
+  // Formed only from a whole corpus: `total` is its size where `ids` is its first part.
+  if (job.total <= setup.inReview) {
     const formed = await corpusStoryGroups(inOrder(job.ids, lookup), lookup, setup.storeRoot, {
       ...display,
     });
     return { seq: job.seq, groups: formed.groups, problems: formed.problems };
   }
-  const count = job.ids.length.toLocaleString('en-US');
+  const count = job.total.toLocaleString('en-US');
   const place = index ? savedGroupsOf(index) : null;
   let saved = place ? SavedGroups.read(place.file) : null;
   if (!index || !place || !saved) {

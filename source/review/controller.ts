@@ -66,6 +66,8 @@ export interface StorySource {
    */
   groups: (
     articles: Article[],
+    /** The corpus's size, when `articles` is only the part of it read so far. */
+    total?: number,
   ) => Promise<
     | { groups: StoryGroup[]; problems: string[] }
     | { kept: true; problems: string[]; note: string | null }
@@ -74,6 +76,8 @@ export interface StorySource {
   article?: (id: string) => Promise<ArticleGroups>;
   /** Gets ready behind the first frame, before the corpus is there to group. */
   warm?: () => void;
+  /** Whether the groups of a corpus this size are read from those kept (not formed here). */
+  readsKept?: (total: number) => boolean;
   link: (link: StoryLink) => Promise<void>;
   /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */
   watch?: (onChange: () => void) => () => void;
@@ -109,6 +113,8 @@ export class ReviewController {
   #storyRun = 0;
   /** The article whose kept groups are being read, if any. */
   #storyReading: string | null = null;
+  /** Whether the kept groups were asked for before the corpus had loaded. */
+  #storyEarly = false;
   #comparing: { article: string; marks: unknown } | null = null;
   readonly #suggestions: SuggestionWorker | null;
   #stops: Array<() => void> = [];
@@ -314,6 +320,13 @@ export class ReviewController {
         done: event.done,
         total: event.total,
       });
+      // Kept groups are formed from nothing the review reads: found while the list still loads
+      // (seconds at 100,000 articles), and again once it has.
+      const story = this.#options.story;
+      if (!this.#storyEarly && !this.#articles && story?.readsKept?.(event.total)) {
+        this.#storyEarly = true;
+        this.#loadStory(this.#state.articles, event.total);
+      }
     } else if (event.type === 'loaded' || event.type === 'changed') {
       this.#articles = event.articles;
       this.dispatch({ type: 'corpus/loaded', articles: event.articles, warnings: event.warnings });
@@ -399,14 +412,14 @@ export class ReviewController {
    * Groups the whole corpus after the frame that is showing; a later run (a link saved, the
    * corpus finished loading) supersedes an earlier one still under way.
    */
-  #loadStory(): void {
+  #loadStory(given?: Article[], total?: number): void {
     const source = this.#options.story;
-    const articles = this.#articles;
+    const articles = given ?? this.#articles;
     if (!source || !articles) return;
     const run = ++this.#storyRun;
     setImmediate(() => {
       if (run !== this.#storyRun) return;
-      source.groups(articles).then(
+      source.groups(articles, total).then(
         (found) => {
           if (run !== this.#storyRun) return;
           if (found.problems.length > 0)

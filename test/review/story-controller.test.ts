@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ReviewController, type StorySource } from '../../source/review/controller.js';
+import {
+  type CorpusEvent,
+  ReviewController,
+  type StorySource,
+} from '../../source/review/controller.js';
 import { initialState } from '../../source/review/state.js';
 import {
   counterpartCount,
@@ -171,6 +175,80 @@ describe('kept groups, read article by article', () => {
     unsubscribe();
     expect(read).toEqual(['a', 'a']);
     expect(sawBlink).toBe(false);
+  });
+
+  it('finds kept groups while the list is still loading, then again once it has', async () => {
+    const asked: Array<[number, number | undefined]> = [];
+    let feed: ((event: CorpusEvent) => void) | null = null;
+    const repository = createMemoryRepository('alice');
+    const controller = new ReviewController({
+      initial: initialState({
+        corpusName: 'fixtures',
+        annotator: 'alice',
+        size: { columns: 100, rows: 30 },
+        articles: ARTICLES.slice(0, 1),
+      }),
+      store: repository.open(ARTICLES).then(() => repository),
+      corpus: (listener) => {
+        feed = listener;
+        return () => undefined;
+      },
+      story: {
+        readsKept: (total) => total > 2,
+        groups: async (articles, total) => {
+          asked.push([articles.length, total]);
+          return { kept: true, problems: [], note: null };
+        },
+        article: async () => ({ groups: STORY.groups, sizes: {} }),
+        link: async () => undefined,
+      },
+    });
+    controller.start();
+    const state = () => controller.getState();
+    feed!({ type: 'progress', articles: ARTICLES.slice(1, 2), done: 2, total: 3 });
+    // Asked with the part of the list there is, and the corpus's size.
+    await until(() => storyRead(state().story.view, 'a'));
+    expect(asked).toEqual([[2, 3]]);
+    expect(counterpartCount(state().story.view, 'a', 'a-s3')).toBe(2);
+    feed!({ type: 'progress', articles: ARTICLES.slice(2), done: 3, total: 3 });
+    feed!({ type: 'loaded', articles: ARTICLES, warnings: [] });
+    await until(() => asked.length === 2);
+    expect(asked).toEqual([
+      [2, 3],
+      [3, undefined],
+    ]);
+  });
+
+  it('forms groups only from the whole list', async () => {
+    const asked: number[] = [];
+    let feed: ((event: CorpusEvent) => void) | null = null;
+    const repository = createMemoryRepository('alice');
+    const controller = new ReviewController({
+      initial: initialState({
+        corpusName: 'fixtures',
+        annotator: 'alice',
+        size: { columns: 100, rows: 30 },
+        articles: ARTICLES.slice(0, 1),
+      }),
+      store: repository.open(ARTICLES).then(() => repository),
+      corpus: (listener) => {
+        feed = listener;
+        return () => undefined;
+      },
+      story: {
+        readsKept: (total) => total > 3,
+        groups: async (articles) => {
+          asked.push(articles.length);
+          return { groups: STORY.groups, problems: [] };
+        },
+        link: async () => undefined,
+      },
+    });
+    controller.start();
+    feed!({ type: 'progress', articles: ARTICLES.slice(1), done: 3, total: 3 });
+    feed!({ type: 'loaded', articles: ARTICLES, warnings: [] });
+    await until(() => controller.getState().story.view !== null);
+    expect(asked).toEqual([3]);
   });
 
   it('keeps the groups of the latest articles only', () => {
