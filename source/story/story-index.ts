@@ -1086,17 +1086,7 @@ function placeKeys(
   slots: number,
   taken: Uint8Array,
 ): void {
-  // An insertion sort in place: a handful of keys, and no view made per call (the build asks
-  // for every keyed band of every node).
-  for (let i = 1; i < count; i++) {
-    const value = keyed[i]!;
-    let at = i;
-    while (at > 0 && keyed[at - 1]! > value) {
-      keyed[at] = keyed[at - 1]!;
-      at--;
-    }
-    keyed[at] = value;
-  }
+  sortFew(keyed, count);
   taken.fill(0, 0, slots);
   for (let i = 0; i < Math.min(count, slots); i++) {
     const value = keyed[i]!;
@@ -1117,16 +1107,7 @@ function placeKeys(
  */
 function spreadKeys(keyed: Uint32Array, count: number, values: Uint32Array, slots: number): void {
   if (count === 0) return;
-  // An insertion sort in place, as in `placeKeys`: a few names, no view made per call.
-  for (let i = 1; i < count; i++) {
-    const value = keyed[i]!;
-    let at = i;
-    while (at > 0 && keyed[at - 1]! > value) {
-      keyed[at] = keyed[at - 1]!;
-      at--;
-    }
-    keyed[at] = value;
-  }
+  sortFew(keyed, count);
   for (let k = 0; k < slots; k++) {
     values[k] = keyed[slots === 1 ? 0 : Math.round((k * (count - 1)) / (slots - 1))]!;
   }
@@ -1180,4 +1161,20 @@ function groupId(article: string, h1: number, h2: number): string {
   }
   const hex = (value: number) => (value >>> 0).toString(16).padStart(8, '0');
   return `story-${hex(a)}${hex(b).slice(0, 4)}`;
+}
+
+/**
+ * Sorts the first `count` values in place: an insertion sort, for a handful of keys, with no
+ * view made per call (the build asks for every keyed band of every node).
+ */
+function sortFew(keyed: Uint32Array, count: number): void {
+  for (let i = 1; i < count; i++) {
+    const value = keyed[i]!;
+    let at = i;
+    while (at > 0 && keyed[at - 1]! > value) {
+      keyed[at] = keyed[at - 1]!;
+      at--;
+    }
+    keyed[at] = value;
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type CorpusEvent,
+  type CorpusFeed,
   ReviewController,
   type StorySource,
 } from '../../source/review/controller.js';
@@ -22,20 +23,37 @@ const until = async (condition: () => boolean) => {
   expect(condition()).toBe(true);
 };
 
-function controllerWith(source: StorySource) {
+/**
+ * A controller over the fixtures' articles with `source` for its story groups; given `feed`,
+ * its corpus is still loading and only the first article is on the first frame.
+ */
+function controllerOf(source: StorySource, feed?: CorpusFeed) {
   const repository = createMemoryRepository('alice');
   const controller = new ReviewController({
     initial: initialState({
       corpusName: 'fixtures',
       annotator: 'alice',
       size: { columns: 100, rows: 30 },
-      articles: ARTICLES,
+      articles: feed ? ARTICLES.slice(0, 1) : ARTICLES,
     }),
     store: repository.open(ARTICLES).then(() => repository),
+    ...(feed ? { corpus: feed } : {}),
     story: source,
   });
   controller.start();
   return controller;
+}
+
+const controllerWith = (source: StorySource) => controllerOf(source);
+
+/** A controller whose corpus is still loading, and the feed that brings the rest. */
+function controllerLoading(source: StorySource) {
+  let listener: ((event: CorpusEvent) => void) | null = null;
+  const controller = controllerOf(source, (given) => {
+    listener = given;
+    return () => undefined;
+  });
+  return { controller, feed: (event: CorpusEvent) => listener!(event) };
 }
 
 const press = (controller: ReviewController, input: string) => {
@@ -179,39 +197,23 @@ describe('kept groups, read article by article', () => {
 
   it('finds kept groups while the list is still loading, then again once it has', async () => {
     const asked: Array<[number, number | undefined]> = [];
-    let feed: ((event: CorpusEvent) => void) | null = null;
-    const repository = createMemoryRepository('alice');
-    const controller = new ReviewController({
-      initial: initialState({
-        corpusName: 'fixtures',
-        annotator: 'alice',
-        size: { columns: 100, rows: 30 },
-        articles: ARTICLES.slice(0, 1),
-      }),
-      store: repository.open(ARTICLES).then(() => repository),
-      corpus: (listener) => {
-        feed = listener;
-        return () => undefined;
+    const { controller, feed } = controllerLoading({
+      readsKept: (total) => total > 2,
+      groups: async (articles, total) => {
+        asked.push([articles.length, total]);
+        return { kept: true, problems: [], note: null };
       },
-      story: {
-        readsKept: (total) => total > 2,
-        groups: async (articles, total) => {
-          asked.push([articles.length, total]);
-          return { kept: true, problems: [], note: null };
-        },
-        article: async () => ({ groups: STORY.groups, sizes: {} }),
-        link: async () => undefined,
-      },
+      article: async () => ({ groups: STORY.groups, sizes: {} }),
+      link: async () => undefined,
     });
-    controller.start();
     const state = () => controller.getState();
-    feed!({ type: 'progress', articles: ARTICLES.slice(1, 2), done: 2, total: 3 });
+    feed({ type: 'progress', articles: ARTICLES.slice(1, 2), done: 2, total: 3 });
     // Asked with the part of the list there is, and the corpus's size.
     await until(() => storyRead(state().story.view, 'a'));
     expect(asked).toEqual([[2, 3]]);
     expect(counterpartCount(state().story.view, 'a', 'a-s3')).toBe(2);
-    feed!({ type: 'progress', articles: ARTICLES.slice(2), done: 3, total: 3 });
-    feed!({ type: 'loaded', articles: ARTICLES, warnings: [] });
+    feed({ type: 'progress', articles: ARTICLES.slice(2), done: 3, total: 3 });
+    feed({ type: 'loaded', articles: ARTICLES, warnings: [] });
     await until(() => asked.length === 2);
     expect(asked).toEqual([
       [2, 3],
@@ -221,32 +223,16 @@ describe('kept groups, read article by article', () => {
 
   it('forms groups only from the whole list', async () => {
     const asked: number[] = [];
-    let feed: ((event: CorpusEvent) => void) | null = null;
-    const repository = createMemoryRepository('alice');
-    const controller = new ReviewController({
-      initial: initialState({
-        corpusName: 'fixtures',
-        annotator: 'alice',
-        size: { columns: 100, rows: 30 },
-        articles: ARTICLES.slice(0, 1),
-      }),
-      store: repository.open(ARTICLES).then(() => repository),
-      corpus: (listener) => {
-        feed = listener;
-        return () => undefined;
+    const { controller, feed } = controllerLoading({
+      readsKept: (total) => total > 3,
+      groups: async (articles) => {
+        asked.push(articles.length);
+        return { groups: STORY.groups, problems: [] };
       },
-      story: {
-        readsKept: (total) => total > 3,
-        groups: async (articles) => {
-          asked.push(articles.length);
-          return { groups: STORY.groups, problems: [] };
-        },
-        link: async () => undefined,
-      },
+      link: async () => undefined,
     });
-    controller.start();
-    feed!({ type: 'progress', articles: ARTICLES.slice(1), done: 3, total: 3 });
-    feed!({ type: 'loaded', articles: ARTICLES, warnings: [] });
+    feed({ type: 'progress', articles: ARTICLES.slice(1), done: 3, total: 3 });
+    feed({ type: 'loaded', articles: ARTICLES, warnings: [] });
     await until(() => controller.getState().story.view !== null);
     expect(asked).toEqual([3]);
   });
