@@ -7,7 +7,7 @@ import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { loadProject } from './project.js';
-import { keptGroupCount, orderedStoryClusters, savedGroupsOf } from './story-groups.js';
+import { keepGroups, savedGroupsOf } from './story-groups.js';
 
 const plural = (count: number, word: string) =>
   `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -113,20 +113,14 @@ async function keepStory(
     throw new CannotRun(
       'the story groups are kept beside the corpus index, which is not on disk here (is the cache folder writable?)',
     );
-  const kept = await keptGroupCount(place, store.root, store.shown);
-  if (kept.groups !== null) {
-    for (const problem of kept.problems) output.problem(problem);
-    return { groups: kept.groups, formed: false, seconds: 0 };
-  }
-  const { clusters, formed, problems } = await orderedStoryClusters(
-    index.articles(),
-    (id) => index.article(id),
-    store.root,
-    { display: store.shown, saved: place, workers: availableParallelism() },
-  );
+  const { groups, formed, problems } = await keepGroups(index.articles(), place, {
+    storeRoot: store.root,
+    display: store.shown,
+    workers: availableParallelism(),
+  });
   for (const problem of problems) output.problem(problem);
-  const seconds = Math.round(performance.now() - started) / 1000;
-  return { groups: clusters.length, formed, seconds };
+  const seconds = formed ? Math.round(performance.now() - started) / 1000 : 0;
+  return { groups, formed, seconds };
 }
 
 /**

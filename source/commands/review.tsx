@@ -180,8 +180,8 @@ Press ? in the review for every key.`,
 
 /**
  * `MARGIN_STORY_IN_REVIEW`: the most articles whose story groups the review forms itself (a
- * machine with memory to spare may raise it; beyond it the review reads what `margin story`
- * kept). Anything but a whole number leaves the default.
+ * machine with memory to spare may raise it; beyond it the review reads the groups
+ * `margin index --story` kept). Anything but a whole number leaves the default.
  */
 function storyLimit(env: Record<string, string | undefined>): { inReview?: number } {
   const given = env.MARGIN_STORY_IN_REVIEW;

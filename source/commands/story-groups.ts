@@ -59,7 +59,7 @@ export function savedGroupsOf(
  * The groups kept at `place` when they hold for `links`: as formed, or formed from the same
  * texts under an older generation (then renewed). Null otherwise; the caller closes them.
  */
-export async function keptFor(
+async function keptFor(
   place: SavedPlace,
   links: readonly StoryConstraint[],
 ): Promise<SavedGroups | null> {
@@ -159,7 +159,6 @@ async function formedOrKept(
   links: readonly StoryConstraint[],
   options: GroupOptions,
 ): Promise<{ clusters: StoryCluster[]; formed: boolean }> {
-  const { buildStoryIndex, SavedGroups } = await import('../story/index.js');
   const place = options.saved ?? null;
   if (place) {
     const kept = await keptFor(place, links);
@@ -169,10 +168,24 @@ async function formedOrKept(
       kept?.close();
     }
   }
+  return {
+    clusters: await formAndKeep(articles, links, place, options.workers ?? 0),
+    formed: true,
+  };
+}
+
+/** The groups formed of `articles` with `links`, kept at `place` (when given) for next time. */
+async function formAndKeep(
+  articles: Articles,
+  links: readonly StoryConstraint[],
+  place: SavedPlace | null,
+  workers: number,
+): Promise<StoryCluster[]> {
+  const { buildStoryIndex, SavedGroups } = await import('../story/index.js');
   const hashes = new Map<string, string>();
   const index = await buildStoryIndex(place ? recorded(articles, hashes) : articles, {
     constraints: links,
-    workers: options.workers ?? 0,
+    workers,
   });
   const clusters = index.groups();
   if (place) {
@@ -182,25 +195,31 @@ async function formedOrKept(
       // A cache folder that cannot be written costs the next run the forming, nothing else.
     }
   }
-  return { clusters, formed: true };
+  return clusters;
 }
 
 /**
- * How many groups are kept for this state of the corpus and the links (null: none that hold),
- * found without reading them; with one line per links file refused.
+ * Makes sure groups are kept at `place` for this state of the corpus and the links: counted
+ * when those kept hold (without reading them), else formed and kept (nothing described). With
+ * one line per links file refused.
  */
-export async function keptGroupCount(
+export async function keepGroups(
+  articles: Articles,
   place: SavedPlace,
-  storeRoot: string,
-  display = storeRoot,
-): Promise<{ groups: number | null; problems: string[] }> {
+  options: { storeRoot: string; display?: string; workers: number },
+): Promise<{ groups: number; formed: boolean; problems: string[] }> {
+  const { storeRoot, display = storeRoot, workers } = options;
   const { links, problems } = await readStoryLinks(storeRoot, display);
   const kept = await keptFor(place, links);
-  try {
-    return { groups: kept ? kept.size() : null, problems };
-  } finally {
-    kept?.close();
+  if (kept) {
+    try {
+      return { groups: kept.size(), formed: false, problems };
+    } finally {
+      kept.close();
+    }
   }
+  const clusters = await formAndKeep(articles, links, place, workers);
+  return { groups: clusters.length, formed: true, problems };
 }
 
 /** The articles as they are read, each one's hash noted: what kept groups were formed from. */

@@ -56,6 +56,7 @@ function formedHere(
 export function reviewStorySource(
   setup: Omit<StoryWorkerSetup, 'inReview'> & { annotator: string; inReview?: number },
 ): StorySource & { close: () => Promise<void> } {
+  const limit = setup.inReview ?? STORY_IN_REVIEW;
   let worker: Worker | null = null;
   const waiting = new Map<number, Waiting>();
   let seq = 0;
@@ -70,7 +71,7 @@ export function reviewStorySource(
   };
   const start = (): Worker => {
     const { annotator: _, ...rest } = setup;
-    const data: StoryWorkerSetup = { ...rest, inReview: setup.inReview ?? STORY_IN_REVIEW };
+    const data: StoryWorkerSetup = { ...rest, inReview: limit };
     const thread = new Worker(workerScript('./story-worker.js', import.meta.url), {
       workerData: data,
       // Beyond this the grouping stops with a message rather than take the machine's memory.
@@ -121,12 +122,12 @@ export function reviewStorySource(
     warm: () => {
       worker ??= start();
     },
-    readsKept: (total) => total > (setup.inReview ?? STORY_IN_REVIEW),
+    readsKept: (total) => total > limit,
     groups: async (articles, total = articles.length) => {
       // A newer corpus or a new link supersedes a forming under way: start it afresh. (Finding
       // kept groups takes a moment: the thread answers both in turn, warm.)
       if (forming) stop();
-      forming = total <= (setup.inReview ?? STORY_IN_REVIEW);
+      forming = total <= limit;
       seq += 1;
       const ids = articles.map((article) => article.id);
       const reply = await ask({ seq, kind: 'groups', ids, total });

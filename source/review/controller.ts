@@ -409,8 +409,9 @@ export class ReviewController {
   }
 
   /**
-   * Groups the whole corpus after the frame that is showing; a later run (a link saved, the
-   * corpus finished loading) supersedes an earlier one still under way.
+   * Groups the whole corpus after the frame that is showing (or, `given` the part loaded so far
+   * of `total`, finds the kept ones); a later run (a link saved, the corpus finished loading)
+   * supersedes an earlier one still under way.
    */
   #loadStory(given?: Article[], total?: number): void {
     const source = this.#options.story;

@@ -28,14 +28,7 @@ export {
   type LabelsOf,
 } from './describe.js';
 export { findNumbers, type NumberMention } from './numbers.js';
-export {
-  type Basis,
-  type PlacedLink,
-  type SavedCluster,
-  SavedGroups,
-  STORY_ENGINE_VERSION,
-  storyKey,
-} from './saved-groups.js';
+export { type PlacedLink, SavedGroups, storyKey } from './saved-groups.js';
 export { THRESHOLDS } from './similarity.js';
 export { StoryIndex, type StoryIndexOptions } from './story-index.js';
 export type * from './types.js';

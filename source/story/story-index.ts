@@ -378,7 +378,7 @@ export class StoryIndex {
 
   /**
    * The pairs of one bucket's run to compare: each node with the `window` before it, and in a
-   * keyed band only those of the same days (see `apart`).
+   * speaker band only those of the same days (see `apart`).
    */
   private candidates(band: number, run: Int32Array, take: (a: number, b: number) => void): void {
     const span = this.lsh.span(band);
@@ -391,8 +391,8 @@ export class StoryIndex {
   }
 
   /**
-   * Whether two nodes are dated more than `span` days apart. A keyed band (rare words, a
-   * speaker) joins only sentences of the same days: further apart, only near-copies are one
+   * Whether two nodes are dated more than `span` days apart. A speaker band (the one kind with
+   * a span) joins only sentences of the same days: further apart, only near-copies are one
    * statement (`sameStatement`), and those share MinHash bands.
    */
   private apart(a: number, b: number, span: number): boolean {
