@@ -55,6 +55,14 @@ office council committee department agency the a an deputy vice negotiator commi
 ambassador chairman chairwoman
 `);
 
+/**
+ * Particles inside a person's name ("Mohammed bin Salman", "Ursula von der Leyen", "Al Thani"):
+ * a speaker's name runs on across them.
+ */
+export const NAME_PARTICLES: ReadonlySet<string> = set(`
+al el bin ibn bint abu ben von van der den de la le da di du del della dos das ter ten
+`);
+
 export const CALENDAR_WORDS: ReadonlySet<string> = set(`
 monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight
 morning afternoon evening night overnight week weeks month months year years day days

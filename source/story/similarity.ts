@@ -9,7 +9,7 @@
  */
 import { editDistance } from '../search/distance.js';
 import { shareSynset } from './synonyms.js';
-import { AMOUNT, ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
+import { AMOUNT, DESCRIBING, ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
 
 /** What the comparison needs of a sentence. */
 export interface Comparable {
@@ -189,7 +189,7 @@ export function overlap(
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
-  let namesLeftA = false;
+  let namesLeftA = 0;
   let leftA = 0;
   let leftCountA = 0;
   for (let p = 0; p < countA; p++) {
@@ -200,7 +200,6 @@ export function overlap(
       leftCountA++;
       continue;
     }
-    // (a name that weighs little, "Trump" being a card game too, is not worth a conflict)
     const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
     const synsetsA = vocabulary.synsets(wordA);
@@ -228,9 +227,9 @@ export function overlap(
     if (matchedA) continue;
     leftA += vocabulary.weight(wordA);
     leftCountA++;
-    if (nameA && vocabulary.weight(wordA) >= HEAVY) namesLeftA = true;
+    if (nameA) namesLeftA += vocabulary.weight(wordA);
   }
-  let namesLeftB = false;
+  let namesLeftB = 0;
   let leftB = 0;
   let leftCountB = 0;
   for (let q = 0; q < countB; q++) {
@@ -238,9 +237,11 @@ export function overlap(
     const weight = vocabulary.weight(restB[q]!);
     leftB += weight;
     leftCountB++;
-    if (restB[q]! & NAME_BIT && weight >= HEAVY) namesLeftB = true;
+    if (restB[q]! & NAME_BIT) namesLeftB += weight;
   }
-  out.otherNames = namesLeftA && namesLeftB;
+  // A name of common words ("the White House", "Red Cross") weighs as one rare word; a lone
+  // light one ("Trump" being a card game too) is not worth a conflict.
+  out.otherNames = namesLeftA >= HEAVY && namesLeftB >= HEAVY;
   out.leftA = leftA;
   out.leftB = leftB;
   out.leftCountA = leftCountA;
@@ -386,8 +387,20 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
       ? THRESHOLDS.counted
       : THRESHOLDS.reworded;
   const found = overlap(a.words, b.words, vocabulary, floor, result);
+  if (found.matched === 0) return 0;
+  // One side names its speaker and the other nobody: what describes the speaker, taken out of
+  // the words so that two remarks of one speaker are compared on what they say, is here what
+  // one says and the other does not ("Treasury Secretary Scott Bessent said Trump was
+  // willing…", "Trump has issued warnings…").
+  if (!known) {
+    unsaid(a.speakers, b.words, vocabulary);
+    found.weightA += speakerWeight;
+    found.heavyA += speakerHeavy;
+    unsaid(b.speakers, a.words, vocabulary);
+    found.weightB += speakerWeight;
+    found.heavyB += speakerHeavy;
+  }
   const { matched, weightA, weightB } = found;
-  if (matched === 0) return 0;
   const smaller = Math.min(weightA, weightB);
   if (smaller < THRESHOLDS.minWeight) return 0;
   const jaccard = matched / (weightA + weightB - matched);
@@ -403,8 +416,13 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // Weeks apart, the same words with other figures are another event or claim ("27 containers were seized in X" in March, "45 containers" in December).
   if (apart)
     return jaccard >= THRESHOLDS.nearCopy && !short && a.figures === b.figures ? jaccard : 0;
-  if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
-  if (jaccard >= THRESHOLDS.copy) return jaccard;
+  // A copy names the same people and places: one that names others where the other names
+  // its own ("Mr Putin … met officials in Brussels", "Mr Rubio … met officials in Brussels")
+  // is another event in the same frame. Another spelling of one name is the same name.
+  if (!found.otherNames) {
+    if (jaccard >= THRESHOLDS.nearCopy && !short) return jaccard;
+    if (jaccard >= THRESHOLDS.copy) return jaccard;
+  }
   // A short sentence is believed reworded only from the same speaker ("According to Ibarra,
   // the understanding on imports of electricity is going to be extended").
   if (short && !agree) return 0;
@@ -568,6 +586,30 @@ function namedIn(sources: ArrayLike<number>, words: ArrayLike<number>, vocabular
     }
   }
   return false;
+}
+
+let speakerWeight = 0;
+let speakerHeavy = 0;
+
+/**
+ * The weight of the names describing a speaker ("Treasury" of "Treasury Secretary Scott
+ * Bessent") that the other sentence's words do not hold (exactly: spellings are too dear to
+ * weigh for every pair), all and rare ones: into `speakerWeight`, `speakerHeavy`. The speaker's
+ * own name is left out of both sentences' comparison, whether the other names them or not.
+ */
+function unsaid(speakers: ArrayLike<number>, words: ArrayLike<number>, vocabulary: Vocabulary) {
+  speakerWeight = 0;
+  speakerHeavy = 0;
+  for (let i = 0; i < speakers.length; i++) {
+    if (!(speakers[i]! & DESCRIBING)) continue;
+    const id = speakers[i]! & ID_MASK;
+    let said = false;
+    for (let j = 0; j < words.length && !said; j++) said = (words[j]! & ID_MASK) === id;
+    if (said) continue;
+    const weight = vocabulary.weight(speakers[i]! | NAME_BIT);
+    speakerWeight += weight;
+    if (weight >= HEAVY) speakerHeavy += weight;
+  }
 }
 
 /** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */

@@ -23,6 +23,7 @@ import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
 import { THRESHOLDS, totalWeight } from './similarity.js';
 import {
   AMOUNT,
+  DESCRIBING,
   ID_MASK,
   NAME_BIT,
   type SentenceFeatures,
@@ -650,7 +651,9 @@ export class StoryIndex {
     let found = 0;
     for (let i = 0; i < names.length; i++) {
       const id = names[i]!;
-      if (byFigures && !(id & NAME_BIT)) continue;
+      // Words: names only. Speakers: not the descriptions before a title ("Kremlin" of
+      // "Kremlin spokesman Dmitry Peskov"), which "Peskov said" does not share.
+      if (byFigures ? !(id & NAME_BIT) : id & DESCRIBING) continue;
       if (found === keyed.length) {
         const grown = new Uint32Array(keyed.length * 2);
         grown.set(keyed);

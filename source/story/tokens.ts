@@ -10,7 +10,13 @@ import { isVariant, variantKey } from '../search/candidates.js';
 import { fold, isWordCodePoint } from '../text/fold.js';
 import { wordWeight } from './frequencies.js';
 import { Float64List, Int32List } from './growable.js';
-import { CALENDAR_WORDS, REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
+import {
+  CALENDAR_WORDS,
+  NAME_PARTICLES,
+  REPORTING_WORDS,
+  TITLE_WORDS,
+  WEIGHTLESS_WORDS,
+} from './lexicon.js';
 import { parseNumberWords } from './numbers.js';
 import { hypernymsOf, isPhrase, opensPhrase, PHRASE_WORDS, synsetsOf } from './synonyms.js';
 
@@ -22,11 +28,20 @@ export const AMOUNT = 1;
 /** Set on a word id when the word was written as a name (capitalised inside the sentence). */
 export const NAME_BIT = 0x8000_0000;
 export const ID_MASK = 0x7fff_ffff;
+/**
+ * In a speaker list, the bit of a name that describes the speaker rather than naming them
+ * ("Kremlin", "European Commission" before a title): see `SentenceFeatures.speakers`.
+ */
+export const DESCRIBING = NAME_BIT;
 
 export interface SentenceFeatures {
   /** Content word ids, ascending by id; a name carries `NAME_BIT`. */
   words: number[];
-  /** Ids of names next to a reporting verb ("Peskov said", "according to Ushakov"). */
+  /**
+   * Ids of names next to a reporting verb ("Peskov said", "according to Ushakov"), the whole name
+   * ("Mohammed bin Abdulrahman Al Thani"); those before a title ("Kremlin spokesman Dmitry
+   * Peskov") carry `DESCRIBING`. None of them is among `words`.
+   */
   speakers: number[];
   /**
    * When no name is the speaker, the word ids of an organisation named as the source ("the
@@ -322,6 +337,9 @@ const UNIT_WORDS = 2;
 const LINKING = new Set(['to', 'by']);
 const SPEAKER_BEFORE = 4;
 const SPEAKER_AFTER = 3;
+/** Names of one speaker at most, descriptions before the title included. */
+const SPEAKER_NAMES = 8;
+const ARTICLES = new Set(['the', 'a', 'an']);
 /** "In the view of X", "in X's opinion": a view attributed is reported speech. */
 const VIEWS = new Set(['view', 'views', 'opinion', 'estimation']);
 const VIEW_HOLDERS = new Set(['the', 'his', 'her', 'their', 's']);
@@ -378,19 +396,49 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
   const linking = (token: Token) =>
     LINKING.has(token.info.folded) ||
     (token.info.folded === 'of' && VIEWS.has(tokens[at]!.info.folded));
+  // Punctuation between token k and the next one walked to (a possessive does not count).
+  const crossing = (k: number, step: number) =>
+    step < 0 ? tokens[k + 1]!.broken && !(tokens[k + 1]!.info.folded === 's') : tokens[k]!.broken;
   const run = (from: number, step: number, limit: number): number[] => {
     const found: number[] = [];
-    for (let k = from; k >= 0 && k < tokens.length && Math.abs(k - at) <= limit; k += step) {
+    let k = from;
+    for (; k >= 0 && k < tokens.length; k += step) {
+      // The name must start near the verb; once found it runs on ("Qatari Prime Minister
+      // Mohammed bin Abdulrahman Al Thani said", "according to the World Health Organization").
+      if (found.length === 0 ? Math.abs(k - at) > limit : found.length >= SPEAKER_NAMES) break;
       const token = tokens[k]!;
-      const crossing = step < 0 ? tokens[k + 1]!.broken : token.broken;
-      const possessive = step < 0 && tokens[k + 1]!.info.folded === 's' && tokens[k + 1]!.broken;
-      if (crossing && !possessive && (found.length > 0 || k !== from)) break;
+      if (crossing(k, step) && (found.length > 0 || k !== from)) break;
       const id = nameAt[k]!;
       if (id >= 0) found.push(id);
+      else if (found.length > 0 && particleAt(k, step)) continue;
       else if (found.length > 0) break;
       else if (step > 0 && !token.info.title && !linking(token)) break;
     }
+    if (found.length > 0 && step < 0) describedAs(k, found);
     return found;
+  };
+  // A particle, or several ("von der"), with more of the name beyond.
+  const particleAt = (k: number, step: number): boolean => {
+    if (!NAME_PARTICLES.has(tokens[k]!.info.folded)) return false;
+    const next = k + step;
+    if (next < 0 || next >= tokens.length || crossing(next, step)) return false;
+    return nameAt[next]! >= 0 || particleAt(next, step);
+  };
+  // "European Commission President Ursula von der Leyen", "Kremlin spokesman Peskov": the names
+  // before the title say who the speaker is, as the name does; two remarks of one speaker must
+  // not look alike for sharing them. A possessive ends it ("Russia's Foreign Minister").
+  const describedAs = (from: number, found: number[]) => {
+    let k = from;
+    let titled = false;
+    while (k >= 0 && tokens[k]!.info.title && !crossing(k, -1)) {
+      if (!ARTICLES.has(tokens[k]!.info.folded)) titled = true;
+      k--;
+    }
+    if (!titled) return;
+    for (; k >= 0 && nameAt[k]! >= 0 && found.length < SPEAKER_NAMES; k--) {
+      found.push((nameAt[k]! | DESCRIBING) >>> 0);
+      if (tokens[k]!.broken) break;
+    }
   };
   const before = run(at - 1, -1, SPEAKER_BEFORE);
   return before.length > 0 ? before : run(at + 1, 1, SPEAKER_AFTER);
@@ -508,8 +556,8 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   });
   // Who said it is compared apart (see `sameStatement`): two statements by one speaker must
   // differ in what they say, not look alike for sharing a name.
-  const content =
-    speakers.length === 0 ? words : words.filter((id) => !speakers.includes(id & ID_MASK));
+  const spoken = new Set(speakers.map((id) => id & ID_MASK));
+  const content = speakers.length === 0 ? words : words.filter((id) => !spoken.has(id & ID_MASK));
   content.sort((a, b) => (a & ID_MASK) - (b & ID_MASK) || a - b);
   // A word written once as a name and once not keeps one entry: the name.
   const unique: number[] = [];

@@ -339,4 +339,61 @@ describe('sentences told in other words', () => {
       ),
     ).toBe(false);
   });
+
+  it('keeps apart one speaker’s remarks on other things, however long the speaker’s name', () => {
+    // The name runs on across its particles, and what describes the speaker before the title
+    // ("Veldish Prime Minister") is no more a likeness than the name.
+    expect(
+      same(
+        'Veldish Prime Minister Omar bin Khalid Al Rashed said: “We have done everything we were asked to do, and that is what we told them.”',
+        'Veldish Prime Minister Omar bin Khalid Al Rashed said late on Thursday that the Red Crescent is preparing for humanitarian corridors in Kelbrin.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'Northern Council President Ilse von der Brink said: "We will not be silenced, and that is what we told them."',
+        'Northern Council President Ilse von der Brink said: "This is a very important moment for the world, so the next steps matter."',
+      ),
+    ).toBe(false);
+  });
+
+  it('keeps apart one frame told of other people or places', () => {
+    const arrived =
+      'Mr Brenner, who arrived at 9:45 a.m. local time, met officials from the U.S. and the U.K. in Kelbrin.';
+    expect(
+      same(
+        arrived,
+        'Mr. Rahmani, who arrived at 7:00 a.m. local time, met officials from the U.S. and the U.K. in Kelbrin.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        arrived,
+        'Mr. Brenner, who arrived at 7:30 a.m. local time, met officials from the U.S. and the U.K. in Eskdale.',
+      ),
+    ).toBe(false);
+    // One speaker, one frame, two institutions: a name of common words counts as a name.
+    expect(
+      same(
+        'Brenner confirmed on Thursday that the White House expects progress on the peace plan next week.',
+        'Mr. Brenner confirmed on Thursday that Nordbank expects progress on the peace plan before the talks in Kelbrin.',
+      ),
+    ).toBe(false);
+    // The same frame with another time of arrival is the same event, another figure.
+    expect(
+      same(
+        arrived,
+        'Mr. Brenner, who arrived at 9:15 a.m. local time, met officials from the U.S. and the U.K. in Kelbrin.',
+      ),
+    ).toBe(true);
+  });
+
+  it('weighs what describes a speaker against a sentence that names nobody', () => {
+    expect(
+      same(
+        'Brenner has issued warnings to both Estoria and Veldia, threatening sanctions unless they actively engage in his peace initiatives.',
+        'Also on Thursday, Nordic Treasury Secretary Ivo Castell said Brenner was “willing to put maximum pressure on both sides,” including sanctions against Estoria.',
+      ),
+    ).toBe(false);
+  });
 });
