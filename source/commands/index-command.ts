@@ -54,7 +54,7 @@ Examples
     for (const problem of problems) output.problem(shown(problem.message));
     const seconds = Math.round(performance.now() - started) / 1000;
     let story: { groups: number; formed: boolean; seconds: number } | null = null;
-    let keptStale = false;
+    let keptStale: 'engine' | 'corpus' | null = null;
     try {
       if (flags.story) story = await keepStory(index, store, output);
       else keptStale = await keptOlder(index);
@@ -90,7 +90,9 @@ Examples
       }
       if (keptStale) {
         output.say(
-          'story: the kept groups are older than the corpus; margin index --story forms them again',
+          keptStale === 'engine'
+            ? 'story: the kept groups were formed by an earlier version of margin; margin index --story forms them again'
+            : 'story: the kept groups are older than the corpus; margin index --story forms them again',
         );
       }
     }
@@ -127,18 +129,23 @@ async function keepStory(
  * Whether story groups were kept for this corpus (someone asked for them once) before its
  * articles last changed: the review then leaves changed articles out of them.
  */
-async function keptOlder(index: CorpusIndex): Promise<boolean> {
+/** Why the kept story groups no longer hold: another engine formed them, or the corpus changed. */
+async function keptOlder(index: CorpusIndex): Promise<'engine' | 'corpus' | null> {
   const place = savedGroupsOf(index);
-  if (!place) return false;
+  if (!place) return null;
   const { SavedGroups } = await import('../story/index.js');
   const kept = SavedGroups.read(place.file);
   const basis = kept?.basis() ?? null;
+  const thisEngine = kept?.formedByThisEngine() ?? false;
   kept?.close();
-  if (!kept || !basis || basis.generation === place.generation) return false;
+  if (!kept || !basis) return null;
+  if (!thisEngine) return 'engine';
+  if (basis.generation === place.generation) return null;
   // Files read again without changing: the groups hold still, under the new generation.
-  return !SavedGroups.renew(
+  const renewed = SavedGroups.renew(
     place.file,
     { generation: place.generation, links: basis.links },
     place,
   );
+  return renewed ? null : 'corpus';
 }

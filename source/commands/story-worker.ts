@@ -94,6 +94,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
   const key = storyKey(place.generation, links);
   let holds = saved.holdsFor(key);
+  const thisEngine = saved.formedByThisEngine();
   const basis = saved.basis();
   if (!holds && basis && basis.generation !== place.generation) {
     // The index read files again without changing them: the same texts, a new generation.
@@ -128,7 +129,9 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
     problems,
     note: holds
       ? null
-      : 'the corpus or the links changed since the groups were kept: margin index --story forms them again',
+      : thisEngine
+        ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
+        : 'the kept groups were formed by an earlier version of margin: margin index --story forms them again',
   };
 }
 

@@ -206,6 +206,15 @@ export class SavedGroups {
     return this.key() === key || this.statements.edited.get() === key;
   }
 
+  /**
+   * Whether this version of margin's engine formed the groups (`STORY_ENGINE_VERSION` is in the
+   * key): groups of another are formed again, and a reviewer is told why.
+   */
+  formedByThisEngine(): boolean {
+    const basis = this.basis();
+    return basis !== null && this.key() === storyKey(basis.generation, basis.links);
+  }
+
   /** The corpus's generation and the links the groups were formed with, or null. */
   basis(): Basis | null {
     const text = this.statements.basis.get() as string | undefined;

@@ -1,6 +1,7 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../source/commands/run.js';
 import { command as story } from '../../source/commands/story.js';
@@ -123,6 +124,17 @@ describe('the review’s story groups, computed on a worker thread', () => {
       note: expect.stringContaining('changed since the groups were kept'),
     });
     expect((await source.article!(first.id)).groups.length).toBe(groups.length);
+    // Kept by an earlier engine: the note says so, not that the corpus changed.
+    for (const name of await readdir(cacheDir, { recursive: true })) {
+      if (!name.endsWith('.story')) continue;
+      const db = new Database(join(cacheDir, name));
+      db.prepare("UPDATE meta SET value = 'an earlier engine' WHERE key = 'key'").run();
+      db.close();
+    }
+    expect(await source.groups(corpus.articles)).toMatchObject({
+      kept: true,
+      note: expect.stringContaining('formed by an earlier version of margin'),
+    });
     await source.close();
     corpus.close?.();
   });

@@ -1,6 +1,7 @@
 import { cp, mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { command as indexCommand } from '../../source/commands/index-command.js';
 import { runCommand } from '../../source/commands/run.js';
@@ -288,6 +289,23 @@ describe('margin index --story', () => {
     await writeFile(join(corpus, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');
     expect(await plain()).toContain(
       'margin index: story: the kept groups are older than the corpus; margin index --story forms them again\n',
+    );
+    // Groups an earlier engine formed: named as such, not as a corpus that changed.
+    await runCommand(
+      indexCommand,
+      [],
+      { corpus, store, story: true, json: false },
+      captureIO(root, env).io,
+    );
+    expect(await plain()).not.toContain('story:');
+    for (const name of await readdir(join(dir, 'cache'), { recursive: true })) {
+      if (!name.endsWith('.story')) continue;
+      const db = new Database(join(dir, 'cache', name));
+      db.prepare("UPDATE meta SET value = 'an earlier engine' WHERE key = 'key'").run();
+      db.close();
+    }
+    expect(await plain()).toContain(
+      'margin index: story: the kept groups were formed by an earlier version of margin; margin index --story forms them again\n',
     );
   });
 });
