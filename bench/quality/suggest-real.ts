@@ -64,9 +64,10 @@ export interface RealSet {
   total: number;
 }
 
-/** The labelled real pages, analysed; null when the benchmark folder is not there. */
+/** The labelled real pages (`pages`), analysed; null when the benchmark folder is not there. */
 export function loadRealSet(
   folder: string = path.join(benchmarksFolder(), 'article-extraction'),
+  pages: readonly RealGoldPage[] = REAL_GOLD,
 ): RealSet | null {
   const truthFile = path.join(folder, 'ground-truth.json');
   if (!existsSync(truthFile)) return null;
@@ -77,7 +78,7 @@ export function loadRealSet(
   const prepared: Prepared[] = [];
   let missing = 0;
   let total = 0;
-  for (const page of REAL_GOLD) {
+  for (const page of pages) {
     total += page.sentences.length;
     const body = truth[page.page]?.articleBody;
     if (body === undefined) {

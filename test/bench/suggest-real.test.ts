@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { benchmarksFolder } from '../../bench/quality/extraction-benchmark.js';
+import { BLIND_GOLD } from '../../bench/quality/suggest-blind-gold.js';
 import {
   loadRealSet,
   pageArticle,
@@ -57,5 +58,14 @@ describe.skipIf(real === null)('the real-text gold on the benchmark pages', () =
     expect(real!.prepared).toHaveLength(REAL_GOLD.length);
     expect(real!.missing).toBe(0);
     expect(real!.total).toBeGreaterThanOrEqual(500);
+  });
+
+  it('finds every labelled sentence of the blind pages, none of them one of the 24', () => {
+    const blind = loadRealSet(folder, BLIND_GOLD)!;
+    expect(blind.prepared).toHaveLength(BLIND_GOLD.length);
+    expect(blind.missing).toBe(0);
+    expect(blind.total).toBeGreaterThanOrEqual(200);
+    const used = new Set(REAL_GOLD.map((page) => page.page));
+    expect(BLIND_GOLD.filter((page) => used.has(page.page))).toEqual([]);
   });
 });
