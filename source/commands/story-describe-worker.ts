@@ -3,10 +3,12 @@
  * its members (kind, differences, word diffs) and renders the ones the filter keeps, so that
  * the main thread holds a batch only until it is sent.
  */
-import { parentPort } from 'node:worker_threads';
-import { describeMembers } from '../story/index.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { describeMembers, type SharedLexicons, useLexicons } from '../story/index.js';
 import type { DescribeJob, DescribeReply } from './story-describe.js';
 import { isShown, storyJson, storyReport } from './story-render.js';
+
+useLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
 
 parentPort!.on('message', (job: DescribeJob) => {
   const shown = job.groups.map(({ id, members }) => {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Replies } from '../corpus/replies.js';
 import { workerScript } from '../corpus/worker-script.js';
-import type { GroupMember } from '../story/index.js';
+import { type GroupMember, sharedLexicons } from '../story/index.js';
 import type { Run, StoryFilter } from './story-render.js';
 
 /** A group to describe: its id and its members as shown (texts, sources, dates, labels). */
@@ -46,10 +46,12 @@ export async function* describeInParallel(
   workers: number,
   render: Pick<DescribeJob, 'filter' | 'json'>,
 ): AsyncGenerator<Exclude<Shown, null>> {
+  const lexicons = sharedLexicons();
   const threads = Array.from(
     { length: Math.max(1, workers) },
     () =>
       new Worker(workerScript('./story-describe-worker.js', import.meta.url), {
+        workerData: { lexicons },
         resourceLimits: YOUNG,
       }),
   );

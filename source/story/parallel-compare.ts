@@ -1,11 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../corpus/worker-script.js';
 import { type NodeTables, type Pool, TABLE_NAMES } from './pair-judge.js';
+import { type SharedLexicons, sharedLexicons } from './shared-lexicons.js';
 import type { PairComparer } from './story-index.js';
 
 export interface CompareSetup {
   words: readonly string[];
   tables: Array<{ buffer: SharedArrayBuffer; length: number; signed: boolean }>;
+  lexicons: SharedLexicons;
 }
 
 export interface CompareJob {
@@ -55,6 +57,7 @@ export class ComparePool implements PairComparer {
     const setup: CompareSetup = {
       words,
       tables: TABLE_NAMES.map((name) => share(tables[name])),
+      lexicons: sharedLexicons(),
     };
     for (let i = 0; i < Math.max(1, this.workers); i++) {
       const thread = new Worker(workerScript('./compare-worker.js', import.meta.url), {

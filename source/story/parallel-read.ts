@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { Replies } from '../corpus/replies.js';
 import { workerScript } from '../corpus/worker-script.js';
 import { unpackFeatures } from './feature-batch.js';
+import { sharedLexicons } from './shared-lexicons.js';
 import type { StoryIndex } from './story-index.js';
 import type { StoryArticle } from './types.js';
 
@@ -46,9 +47,14 @@ export async function readInParallel(
   workers: number,
   batchSentences = BATCH_SENTENCES,
 ): Promise<void> {
+  const lexicons = sharedLexicons();
   const threads = Array.from(
     { length: Math.max(1, workers) },
-    () => new Worker(workerScript('./read-worker.js', import.meta.url), { resourceLimits: YOUNG }),
+    () =>
+      new Worker(workerScript('./read-worker.js', import.meta.url), {
+        workerData: { lexicons },
+        resourceLimits: YOUNG,
+      }),
   );
   // Per worker, its word ids → the index's, grown in the order the worker numbered them.
   const ids = threads.map(() => [] as number[]);

