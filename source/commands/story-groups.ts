@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
@@ -109,7 +110,10 @@ export async function orderedStoryClusters(
   /** False when the groups were read back from where they were kept. */
   formed: boolean;
 }> {
-  const { clusterMembers, describeCluster, describeMembers } = await import('../story/index.js');
+  const { clusterMembers, describeCluster, describeMembers, readLexicons } = await import(
+    '../story/index.js'
+  );
+  if (options.saved) readLexicons(dirname(options.saved.file));
   const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
   const { clusters, formed } = await formedOrKept(articles, links, options);
   const order = new Map(clusters.map((cluster, position) => [cluster, position]));
@@ -211,6 +215,7 @@ export async function keepGroups(
   const { storeRoot, display = storeRoot, workers } = options;
   const { links, problems } = await readStoryLinks(storeRoot, display);
   const kept = await keptFor(place, links);
+  if (!kept) (await import('../story/index.js')).readLexicons(dirname(place.file));
   if (kept) {
     try {
       return { groups: kept.size(), formed: false, problems };

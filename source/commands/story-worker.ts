@@ -17,6 +17,7 @@ import {
   clusterMembers,
   describeMembers,
   type PlacedLink,
+  readLexicons,
   SavedGroups,
   type StoryConstraint,
   storyKey,
@@ -216,6 +217,7 @@ function articleGroups(id: string): ArticleGroups {
  * as the thread starts, while the review is still bringing its corpus in.
  */
 function warmUp(): void {
+  readLexicons(setup.cacheDir);
   const member = (article: string, text: string) => ({
     article,
     sentence: `${article}-s0`,

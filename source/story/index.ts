@@ -29,7 +29,12 @@ export {
 } from './describe.js';
 export { findNumbers, type NumberMention } from './numbers.js';
 export { type PlacedLink, SavedGroups, storyKey } from './saved-groups.js';
-export { type SharedLexicons, sharedLexicons, useLexicons } from './shared-lexicons.js';
+export {
+  readLexicons,
+  type SharedLexicons,
+  sharedLexicons,
+  useLexicons,
+} from './shared-lexicons.js';
 export { THRESHOLDS } from './similarity.js';
 export { StoryIndex, type StoryIndexOptions } from './story-index.js';
 export type * from './types.js';

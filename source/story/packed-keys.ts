@@ -93,3 +93,20 @@ export function viewTables(buffer: SharedArrayBuffer): { arrays: Int32Array[]; k
   at += 4 * (count + 1);
   return { arrays, keys: { offsets, bytes: new Uint8Array(buffer, at) } };
 }
+
+/** Whether `buffer` holds tables as `packTables` lays them out (a file read back may not). */
+export function validTables(buffer: SharedArrayBuffer): boolean {
+  if (buffer.byteLength < 8) return false;
+  const [count, arrayCount] = new Int32Array(buffer, 0, 2) as unknown as [number, number];
+  if (count < 0 || arrayCount < 0 || 4 * (2 + arrayCount) > buffer.byteLength) return false;
+  const lengths = new Int32Array(buffer, 8, arrayCount);
+  let ints = 2 + arrayCount + count + 1;
+  for (const length of lengths) {
+    if (length < 0) return false;
+    ints += length;
+  }
+  if (4 * ints > buffer.byteLength) return false;
+  const { keys } = viewTables(buffer);
+  for (let i = 0; i < count; i++) if (keys.offsets[i]! > keys.offsets[i + 1]!) return false;
+  return keys.offsets[0] === 0 && keys.offsets[count] === keys.bytes.length;
+}

@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frequenciesBuffer, frequency, useFrequencies } from '../../source/story/frequencies.js';
 import {
@@ -7,6 +10,12 @@ import {
   packTables,
   viewTables,
 } from '../../source/story/packed-keys.js';
+import {
+  keepLexicons,
+  lexiconsFile,
+  readKeptLexicons,
+  sharedLexicons,
+} from '../../source/story/shared-lexicons.js';
 import {
   isPhrase,
   opensPhrase,
@@ -45,5 +54,30 @@ describe('sorted keys packed in shared memory', () => {
     expect(words.map(frequency)).toEqual(counts);
     expect(opensPhrase('turn')).toBe(true);
     expect(opensPhrase('hydropow')).toBe(false);
+  });
+});
+
+describe('lexicons kept in the cache folder', () => {
+  it('reads back what it kept, and nothing from a damaged file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'margin-lexicons-'));
+    try {
+      const file = lexiconsFile(dir);
+      expect(readKeptLexicons(file)).toBeNull();
+      const made = sharedLexicons();
+      expect(keepLexicons(file, made)).toBe(true);
+      const kept = readKeptLexicons(file)!;
+      expect(Buffer.from(kept.wordnet).equals(Buffer.from(made.wordnet))).toBe(true);
+      expect(Buffer.from(kept.frequencies).equals(Buffer.from(made.frequencies))).toBe(true);
+      const bytes = await readFile(file);
+      bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 1;
+      await writeFile(file, bytes);
+      expect(readKeptLexicons(file)).toBeNull();
+      await writeFile(file, bytes.subarray(0, 1000));
+      expect(readKeptLexicons(file)).toBeNull();
+      // A folder that cannot be written: not kept, no error.
+      expect(keepLexicons(join(dir, 'missing', 'file.bin'), made)).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
