@@ -3,9 +3,9 @@
  * sentences. The planted pairs measure the groups a test wrote on purpose; most of a corpus is
  * everything else, and there a group that joins "Mr Putin met officials in Brussels" with "Mr
  * Rubio met officials in Riyadh", or two of one minister's remarks on other subjects, is what a
- * reviewer meets. Each background article is its own random story, so two of its sentences
- * that name other people, places or institutions (in any of the generator's spellings) report
- * other things. Sentences that differ otherwise ("rejected the truce", "would not accept the
+ * reviewer meets. Each background article is its own random story, so two background
+ * sentences (of two articles) that name other people, places or institutions (in any of the
+ * generator's spellings) report other things. Sentences that differ otherwise ("rejected the truce", "would not accept the
  * truce") are not counted wrong: the generator's random stories cannot say whether a reader
  * would take them for one claim.
  */

@@ -91,7 +91,7 @@ Examples
       if (keptStale) {
         output.say(
           keptStale === 'engine'
-            ? 'story: the kept groups were formed by an earlier version of margin; margin index --story forms them again'
+            ? 'story: the kept groups were formed by another version of margin; margin index --story forms them again'
             : 'story: the kept groups are older than the corpus; margin index --story forms them again',
         );
       }
@@ -126,10 +126,10 @@ async function keepStory(
 }
 
 /**
- * Whether story groups were kept for this corpus (someone asked for them once) before its
- * articles last changed: the review then leaves changed articles out of them.
+ * Why the story groups kept for this corpus (someone asked for them once) no longer hold:
+ * another version of margin formed them, or its articles changed since (the review then leaves
+ * changed articles out of them). Null when they hold or none are kept.
  */
-/** Why the kept story groups no longer hold: another engine formed them, or the corpus changed. */
 async function keptOlder(index: CorpusIndex): Promise<'engine' | 'corpus' | null> {
   const place = savedGroupsOf(index);
   if (!place) return null;

@@ -132,7 +132,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
       ? null
       : thisEngine
         ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
-        : 'the kept groups were formed by an earlier version of margin: margin index --story forms them again',
+        : 'the kept groups were formed by another version of margin: margin index --story forms them again',
   };
 }
 

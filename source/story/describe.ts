@@ -3,7 +3,7 @@
  * date and labels, the group's kind, the differences, and a word diff against the anchor.
  */
 import { differences, perText } from './differences.js';
-import { type SentenceFeatures, sentenceFeatures, Vocabulary } from './tokens.js';
+import { type SentenceFeatures, sentenceFeatures, speakerNames, Vocabulary } from './tokens.js';
 import type { GroupMember, StoryArticle, StoryCluster, StoryGroup, StoryKind } from './types.js';
 import { wordDiff } from './word-diff.js';
 
@@ -65,7 +65,11 @@ export function describeMembers(
   // Read once per distinct text: copies of one sentence are most of a big group.
   const vocabulary = new Vocabulary();
   const features = perText(members, (member) => sentenceFeatures(member.text, vocabulary));
-  const speakers = features.map((feature) => feature.speakers.map((id) => vocabulary.word(id)));
+  // Who spoke, not how they are described: "Russian President Putin" and "Russian Foreign
+  // Minister Lavrov" are two speakers.
+  const speakers = features.map((feature) =>
+    speakerNames(feature.speakers).map((id) => vocabulary.word(id)),
+  );
   // A third of describing a group of different wordings; JSON does not carry it.
   const diffs =
     options.diffs === false

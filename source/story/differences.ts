@@ -10,7 +10,7 @@ import { editDistance } from '../search/distance.js';
 import { fold } from '../text/fold.js';
 import { WEIGHTLESS_WORDS } from './lexicon.js';
 import { findNumbers, numberKey } from './numbers.js';
-import { nameKey, sentenceFeatures, stem, Vocabulary } from './tokens.js';
+import { nameKey, sentenceFeatures, speakerNames, stem, Vocabulary } from './tokens.js';
 import type { Difference, DifferenceValue } from './types.js';
 
 export interface DifferenceInput {
@@ -54,7 +54,9 @@ export function perText<T>(
 export function speakersOf(members: readonly DifferenceInput[]): string[][] {
   const vocabulary = new Vocabulary();
   return perText(members, (member) =>
-    sentenceFeatures(member.text, vocabulary).speakers.map((id) => vocabulary.word(id)),
+    speakerNames(sentenceFeatures(member.text, vocabulary).speakers).map((id) =>
+      vocabulary.word(id),
+    ),
   );
 }
 

@@ -6,7 +6,7 @@
  * describing groups, and the review's story thread, would spend before its first sentence.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { frequenciesBuffer, useFrequencies } from './frequencies.js';
@@ -18,7 +18,7 @@ export interface SharedLexicons {
   frequencies: SharedArrayBuffer;
 }
 
-/** Bump when the tables' layout or what goes into them changes. */
+/** Bump when the tables' layout or what goes into them changes (`load` in synonyms.ts, frequencies.ts). */
 const FORMAT = 1;
 const DIGEST = 32;
 
@@ -34,7 +34,7 @@ export function useLexicons(lexicons: SharedLexicons | undefined): void {
   useFrequencies(lexicons.frequencies);
 }
 
-let ready = false;
+let tried = false;
 
 /**
  * Makes this thread's lexicons ready, from the file kept in `dir` when there is one for these
@@ -42,9 +42,8 @@ let ready = false;
  * next run the making, nothing else). The file is a cache: a damaged one is made again.
  */
 export function readLexicons(dir: string | null): void {
-  if (ready) return;
-  ready = true;
-  if (dir === null) return;
+  if (dir === null || tried) return;
+  tried = true;
   const file = lexiconsFile(dir);
   const kept = readKeptLexicons(file);
   if (kept) useLexicons(kept);
@@ -65,8 +64,13 @@ export function keepLexicons(file: string, lexicons: SharedLexicons): boolean {
       Buffer.from(lexicons.frequencies),
     ]);
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.concat([digest(payload), payload]));
-    renameSync(temporary, file);
+    try {
+      writeFileSync(temporary, Buffer.concat([digest(payload), payload]));
+      renameSync(temporary, file);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     return true;
   } catch {
     return false;

@@ -393,12 +393,8 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // one says and the other does not ("Treasury Secretary Scott Bessent said Trump was
   // willing…", "Trump has issued warnings…").
   if (!known) {
-    unsaid(a.speakers, b.words, vocabulary);
-    found.weightA += speakerWeight;
-    found.heavyA += speakerHeavy;
-    unsaid(b.speakers, a.words, vocabulary);
-    found.weightB += speakerWeight;
-    found.heavyB += speakerHeavy;
+    describingAsWords(found, 'A', a.speakers, b.words, vocabulary);
+    describingAsWords(found, 'B', b.speakers, a.words, vocabulary);
   }
   const { matched, weightA, weightB } = found;
   const smaller = Math.min(weightA, weightB);
@@ -588,27 +584,38 @@ function namedIn(sources: ArrayLike<number>, words: ArrayLike<number>, vocabular
   return false;
 }
 
-let speakerWeight = 0;
-let speakerHeavy = 0;
-
 /**
- * The weight of the names describing a speaker ("Treasury" of "Treasury Secretary Scott
- * Bessent") that the other sentence's words do not hold (exactly: spellings are too dear to
- * weigh for every pair), all and rare ones: into `speakerWeight`, `speakerHeavy`. The speaker's
- * own name is left out of both sentences' comparison, whether the other names them or not.
+ * Counts the names describing a speaker ("Treasury" of "Treasury Secretary Scott Bessent") into
+ * one side of `found` as if they were among its words, as they were before speakers were set
+ * apart: matched when the other sentence's words hold them (exactly: spellings are too dear to
+ * weigh for every pair), else that side's own. The speaker's own name stays out of both.
  */
-function unsaid(speakers: ArrayLike<number>, words: ArrayLike<number>, vocabulary: Vocabulary) {
-  speakerWeight = 0;
-  speakerHeavy = 0;
+function describingAsWords(
+  found: Overlap,
+  side: 'A' | 'B',
+  speakers: ArrayLike<number>,
+  words: ArrayLike<number>,
+  vocabulary: Vocabulary,
+): void {
   for (let i = 0; i < speakers.length; i++) {
     if (!(speakers[i]! & DESCRIBING)) continue;
     const id = speakers[i]! & ID_MASK;
     let said = false;
     for (let j = 0; j < words.length && !said; j++) said = (words[j]! & ID_MASK) === id;
-    if (said) continue;
-    const weight = vocabulary.weight(speakers[i]! | NAME_BIT);
-    speakerWeight += weight;
-    if (weight >= HEAVY) speakerHeavy += weight;
+    const weight = vocabulary.weight(speakers[i]!);
+    const heavy = weight >= HEAVY ? weight : 0;
+    if (side === 'A') {
+      found.weightA += weight;
+      found.heavyA += heavy;
+    } else {
+      found.weightB += weight;
+      found.heavyB += heavy;
+    }
+    if (said) {
+      // The other side's words already count it: matched now, on both sides.
+      found.matched += weight;
+      found.heavyMatched += heavy;
+    }
   }
 }
 
@@ -619,6 +626,9 @@ function mentions(
   vocabulary: Vocabulary,
 ): boolean {
   for (let i = 0; i < speakers.length; i++) {
+    // "Russian" of "Russian President Vladimir Putin" does not make any sentence with the word
+    // "Russian" name him.
+    if (speakers[i]! & DESCRIBING) continue;
     for (let j = 0; j < words.length; j++) {
       if (sameName(speakers[i]!, words[j]!, vocabulary)) return true;
     }

@@ -34,6 +34,11 @@ export const ID_MASK = 0x7fff_ffff;
  */
 export const DESCRIBING = NAME_BIT;
 
+/** The ids of a speaker list that name the speaker (not those describing them). */
+export function speakerNames(speakers: readonly number[]): number[] {
+  return speakers.filter((id) => !(id & DESCRIBING));
+}
+
 export interface SentenceFeatures {
   /** Content word ids, ascending by id; a name carries `NAME_BIT`. */
   words: number[];

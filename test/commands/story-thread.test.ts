@@ -133,7 +133,7 @@ describe('the review’s story groups, computed on a worker thread', () => {
     }
     expect(await source.groups(corpus.articles)).toMatchObject({
       kept: true,
-      note: expect.stringContaining('formed by an earlier version of margin'),
+      note: expect.stringContaining('formed by another version of margin'),
     });
     await source.close();
     corpus.close?.();

@@ -305,7 +305,7 @@ describe('margin index --story', () => {
       db.close();
     }
     expect(await plain()).toContain(
-      'margin index: story: the kept groups were formed by an earlier version of margin; margin index --story forms them again\n',
+      'margin index: story: the kept groups were formed by another version of margin; margin index --story forms them again\n',
     );
   });
 });

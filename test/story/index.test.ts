@@ -146,8 +146,10 @@ describe('the story index', () => {
     const group = index.groupOf(first!.id, position)!;
     expect(group.anchor).toEqual({ article: first!.id, sentence: position });
     // Peskov's remark in 000 and 001 (002 retells it, which the seeds' gold allows).
-    expect(group.members.map((member) => member.article)).toEqual(
-      expect.arrayContaining([first!.id, seeds[1]!.id]),
+    const articles = new Set(group.members.map((member) => member.article));
+    expect(articles.has(first!.id) && articles.has(seeds[1]!.id)).toBe(true);
+    expect([...articles].every((id) => seeds.slice(0, 3).some((seed) => seed.id === id))).toBe(
+      true,
     );
     const alone = first!.sentences.findIndex((s) => s.text.includes('justified its 2022 invasion'));
     expect(index.groupOf(first!.id, alone)).toBeNull();

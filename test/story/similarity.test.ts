@@ -396,4 +396,34 @@ describe('sentences told in other words', () => {
       ),
     ).toBe(false);
   });
+
+  it('takes what describes a speaker for no mention of them, nor for another speaker', () => {
+    // "Veldish" describes Brenner; Rahmani's sentence with the word "Veldish" does not name him.
+    expect(
+      same(
+        'Veldish President Aldo Brenner said the ceasefire talks in Kelbrin would resume on Monday.',
+        'Rahmani said the Veldish ceasefire talks in Kelbrin would resume on Monday.',
+      ),
+    ).toBe(false);
+    const names = (a: string, b: string) =>
+      differences([
+        { text: a, date: null },
+        { text: b, date: null },
+      ]).find((difference) => difference.kind === 'name');
+    expect(
+      names(
+        'Veldish President Aldo Brenner said the ceasefire talks in Kelbrin would resume on Monday.',
+        'Veldish Foreign Minister Pavel Rahmani said the ceasefire talks in Kelbrin would resume on Monday.',
+      )?.values.map((value) => value.member),
+    ).toEqual([0, 1]);
+  });
+
+  it('weighs a description of the speaker the other sentence also names as shared words', () => {
+    expect(
+      same(
+        'Zarvenian Kolbrek Council President Ilse von der Brink said steel tariffs would rise.',
+        'Steel tariffs would rise, a Zarvenian Kolbrek Council paper shows on its website.',
+      ),
+    ).toBe(true);
+  });
 });
