@@ -37,8 +37,8 @@ export class FileNotWritten extends Error {
 }
 
 /** A thread's batch is sent at this many bytes or files: few messages, little held. */
-const BATCH_BYTES = 4 << 20;
-const BATCH_FILES = 512;
+const BATCH_BYTES = 1 << 20;
+const BATCH_FILES = 256;
 /** Batches sent to one thread and not yet written: enough to keep it busy, no more. */
 const IN_FLIGHT = 2;
 
