@@ -6,7 +6,7 @@
  * search` per query kind beside `fzf --filter` over the same sentences (both as processes),
  * relevance, the memory of list and search, the review's list shown in a pty on the warm index,
  * and the time a command takes to pick up 100 files added to the folder. From 100,000 articles,
- * also `stats`, `agree` and `export` (jsonl, csv) over a store of 3 annotations per article
+ * also `stats`, `agree` and `export` (every format) over a store of 3 annotations per article
  * (written once and kept). Generated corpora and that store are kept in the bench folder
  * between runs.
  */
@@ -229,7 +229,7 @@ async function scaleStore(index: DiskCorpusIndex, store: string, log: (line: str
 const median = (values: number[]) => percentile(values, 50);
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** `stats`, `export` (jsonl, csv) and `agree` over the scale store, as processes, warm. */
+/** `stats`, `export` (every format) and `agree` over the scale store, as processes, warm. */
 async function measureStore(
   label: string,
   corpus: string,
@@ -251,9 +251,10 @@ async function measureStore(
   m.value(`${label}: stats peak RSS`, Math.max(...stats.map((run) => run.peakRssMB)), 'MB', {
     target: '≤ 400 MB',
   });
-  // jsonl and csv keep each file's text between exports: the first run after the store's index
-  // was made again renders it (the p95), the others read it.
-  for (const format of ['jsonl', 'csv']) {
+  // Every format keeps each file's text between exports: the first run after the store's index
+  // was made again renders it (the p95), the others read it. Label Studio, Prodigy and doccano
+  // write each article's whole text (3-4 times the bytes of jsonl).
+  for (const format of ['jsonl', 'csv', 'label-studio', 'prodigy', 'doccano', 'w3c']) {
     const exported = await runProcessTimes(
       3,
       CLI,
@@ -276,6 +277,7 @@ async function measureStore(
       { target: '≤ 400 MB' },
     );
   }
+  await measureBrat(label, annotations, storeArgs, env, m);
   const agreed = await runProcessTimes(3, CLI, ['agree', ...storeArgs], env);
   m.timing(`${label}: agree, ${annotations}, warm`, summarize(agreed.map((run) => run.ms)), {
     target: '≤ 1000 ms',
@@ -291,6 +293,41 @@ async function measureStore(
     target: '≤ 1000 ms',
     note: 'margin in a pty as alice until the list with titles and tag counts is on screen and the store is open',
   });
+}
+
+/**
+ * brat's export into a folder, two files per article and annotator (422,517 at 100,000
+ * articles): once to keep each file's `.ann` (or find it kept), then once measured, each into a
+ * folder of its own. Both are removed afterwards (2 GB each): on this VM's disk (ext4 mounted
+ * with `discard`) replacing or deleting that many files takes minutes of its own, which is no
+ * part of the export.
+ */
+async function measureBrat(
+  label: string,
+  annotations: string,
+  storeArgs: string[],
+  env: NodeJS.ProcessEnv,
+  m: ReturnType<typeof measurements>,
+) {
+  const store = storeArgs[storeArgs.indexOf('--store') + 1]!;
+  const folders = ['scale-brat-first', 'scale-brat'].map((name) =>
+    path.join(path.dirname(store), name),
+  );
+  const args = (folder: string) => ['export', '--format', 'brat', ...storeArgs, '--out', folder];
+  try {
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+    const [first] = await runProcessTimes(1, CLI, args(folders[0]!), env);
+    const [run] = await runProcessTimes(1, CLI, args(folders[1]!), env);
+    m.value(`${label}: export --format brat, ${annotations}`, run!.ms, 'ms', {
+      target: '≤ 5000 ms, streaming',
+      note: `margin export --out DIR as a process, into a new folder; the run before it (which keeps each .ann when it finds none kept) took ${Math.round(first!.ms)} ms`,
+    });
+    m.value(`${label}: export brat peak RSS`, Math.max(first!.peakRssMB, run!.peakRssMB), 'MB', {
+      target: '≤ 400 MB',
+    });
+  } finally {
+    for (const folder of folders) await rm(folder, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -4,11 +4,18 @@ import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
+import { keptBrat } from '../export/brat-kept.js';
 import { createKeptFormat, FORMATS, isFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
-import { type ExportOptions, type ExportSink, runExport, runKept } from '../export/stream.js';
+import {
+  type ExportOptions,
+  type ExportSink,
+  runExport,
+  runKept,
+  runKeptFiles,
+} from '../export/stream.js';
 import {
   type ExportSummary,
   emptySummary,
@@ -166,17 +173,22 @@ Examples
         onProgress: progressOnStderr(output, total),
       };
     };
-    // Every annotation in a format but brat: from the text the store kept of each file at the
-    // last export. Made for each pass: a format counts and hashes what it wrote (w3c's id).
+    // Every annotation: from the text the store kept of each file at the last export (brat:
+    // each file's .ann). Made for each pass: a format counts and hashes what it wrote (w3c's id).
     const whole =
       !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0);
     // Texts as the corpus index gives them, as JSON: for the formats that write whole texts.
     const quoted = corpus.quotedText && ((id: string) => corpus.quotedText!(id));
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
+    const plain = corpus.plainText && ((id: string) => corpus.plainText!(id));
     const write = (sink: ExportSink): Promise<ExportSummary> => {
       const options = optionsNow();
       const summary = emptySummary();
+      if (whole && format === 'brat') {
+        const files = keptBrat(LABELS, summary, plain);
+        return runKeptFiles(files, repository.rendered(files.kind), sink, options, summary);
+      }
       const kept = whole ? createKeptFormat(format, options, summary, quoted) : null;
       return kept
         ? runKept(kept, repository.rendered(kept.kind), sink, options, summary)
@@ -205,8 +217,14 @@ Examples
     let summary: ExportSummary;
     const folder = format === 'brat' ? folderSink(base(out!)) : null;
     try {
-      if (folder) summary = await written(folder);
-      else if (out) {
+      if (folder) {
+        try {
+          summary = await written(folder);
+        } finally {
+          // Every file queued is written (or the first failure thrown) and the threads end.
+          await folder.finish();
+        }
+      } else if (out) {
         const file = await fileSink(base(out));
         try {
           summary = await written(file.sink);

@@ -59,6 +59,11 @@ export interface CorpusIndex {
    */
   quotedText?(id: string): Uint8Array | undefined;
   /**
+   * The article's text as UTF-8, the bytes of `Buffer.from(article.text)`, read without making
+   * it a JavaScript string (undefined: no such article): what brat's export writes as `.txt`.
+   */
+  plainText?(id: string): Uint8Array | undefined;
+  /**
    * A token that changes whenever any article's text may have changed in the index (another
    * process's refresh included): what was derived from the texts under one token still holds.
    */

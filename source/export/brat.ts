@@ -3,7 +3,7 @@ import { visible } from '../text/untrusted.js';
 import { bratPath } from './brat-names.js';
 import { toIdentifier } from './identifiers.js';
 import { escapeLine } from './line-escapes.js';
-import { compare, groupByAnnotator, labelName } from './model.js';
+import { compare, type Entry, groupByAnnotator, labelName } from './model.js';
 import { spanOf } from './spans.js';
 import type { ExportSummary, FormatWriter } from './writer.js';
 
@@ -24,55 +24,101 @@ export function bratWriter(
   labels: LabelSet,
   summary: Pick<ExportSummary, 'skippedOrphans' | 'articleFiles'>,
 ): FormatWriter {
-  const unknownLabels = new Set<string>();
-  const values = new Map<string, Set<string>>();
-  const known = new Set(labels.map((label) => label.name));
+  const conf = bratConf(labels);
   return {
     start: () => '',
     article({ article, entries }, files) {
       for (const { annotator, entries: own } of groupByAnnotator(entries)) {
-        const lines: string[] = [];
-        let t = 0;
-        let a = 0;
-        let n = 0;
-        for (const entry of own) {
-          const span = spanOf(entry);
-          if (!span) {
-            summary.skippedOrphans++;
-            continue;
-          }
-          const { label, note, attributes } = entry.annotation;
-          if (!known.has(label)) unknownLabels.add(label);
-          const id = `T${++t}`;
-          const { fragments, text } = bratSpan(span.start, span.text);
-          lines.push(`${id}\t${bratType(label)} ${fragments}\t${text}`);
-          const sorted = Object.entries(attributes ?? {}).sort(([x], [y]) => compare(x, y));
-          for (const [name, value] of sorted) {
-            lines.push(`A${++a}\t${toIdentifier(name)} ${id} ${toIdentifier(value)}`);
-            let seen = values.get(name);
-            if (!seen) {
-              seen = new Set();
-              values.set(name, seen);
-            }
-            seen.add(value);
-          }
-          if (note) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${escapeLine(note)}`);
-        }
-        if (t === 0) continue;
+        const file = bratAnn(own);
+        summary.skippedOrphans += file.orphans;
+        conf.add(file);
+        if (file.ann === null) continue;
         const path = bratPath(annotator, article.id);
         files.push({ path: `${path}.txt`, content: article.text });
-        files.push({ path: `${path}.ann`, content: `${lines.join('\n')}\n` });
+        files.push({ path: `${path}.ann`, content: file.ann });
         summary.articleFiles++;
       }
       return '';
     },
     end(files) {
-      files.push({
-        path: 'annotation.conf',
-        content: annotationConf(labels, unknownLabels, values),
-      });
+      files.push({ path: 'annotation.conf', content: conf.text() });
       return '';
     },
+  };
+}
+
+/**
+ * One annotator's `.ann` file of an article (null when every entry is an orphan), with what
+ * `annotation.conf` declares of it: the labels and the attribute values it uses. It depends on
+ * the entries alone, not on the project's labels, so a kept one holds while its file does.
+ */
+export interface BratAnn {
+  ann: string | null;
+  orphans: number;
+  /** Every label it uses, in order of first use. */
+  labels: string[];
+  /** Each attribute's values it uses, in order of first use. */
+  values: Array<[name: string, values: string[]]>;
+}
+
+/** The annotator's entries of one article (in `byPosition` order) as brat's `.ann` text. */
+export function bratAnn(own: readonly Entry[]): BratAnn {
+  const lines: string[] = [];
+  const labels = new Set<string>();
+  const values = new Map<string, Set<string>>();
+  let orphans = 0;
+  let t = 0;
+  let a = 0;
+  let n = 0;
+  for (const entry of own) {
+    const span = spanOf(entry);
+    if (!span) {
+      orphans++;
+      continue;
+    }
+    const { label, note, attributes } = entry.annotation;
+    labels.add(label);
+    const id = `T${++t}`;
+    const { fragments, text } = bratSpan(span.start, span.text);
+    lines.push(`${id}\t${bratType(label)} ${fragments}\t${text}`);
+    const sorted = Object.entries(attributes ?? {}).sort(([x], [y]) => compare(x, y));
+    for (const [name, value] of sorted) {
+      lines.push(`A${++a}\t${toIdentifier(name)} ${id} ${toIdentifier(value)}`);
+      let seen = values.get(name);
+      if (!seen) {
+        seen = new Set();
+        values.set(name, seen);
+      }
+      seen.add(value);
+    }
+    if (note) lines.push(`#${++n}\tAnnotatorNotes ${id}\t${escapeLine(note)}`);
+  }
+  return {
+    ann: t === 0 ? null : `${lines.join('\n')}\n`,
+    orphans,
+    labels: [...labels],
+    values: [...values].map(([name, seen]) => [name, [...seen]]),
+  };
+}
+
+/** What `annotation.conf` declares, gathered from every file written. */
+export function bratConf(labels: LabelSet) {
+  const unknownLabels = new Set<string>();
+  const values = new Map<string, Set<string>>();
+  const known = new Set(labels.map((label) => label.name));
+  return {
+    add(file: Pick<BratAnn, 'labels' | 'values'>) {
+      for (const label of file.labels) if (!known.has(label)) unknownLabels.add(label);
+      for (const [name, used] of file.values) {
+        let seen = values.get(name);
+        if (!seen) {
+          seen = new Set();
+          values.set(name, seen);
+        }
+        for (const value of used) seen.add(value);
+      }
+    },
+    text: () => annotationConf(labels, unknownLabels, values),
   };
 }
 

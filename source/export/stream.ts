@@ -1,5 +1,6 @@
 import type { RenderedArticle } from '../store/types.js';
 import { visible } from '../text/untrusted.js';
+import type { KeptFiles } from './brat-kept.js';
 import { createWriter, type Format } from './formats.js';
 import {
   type ArticleEntry,
@@ -30,7 +31,7 @@ export interface ExportSink {
    */
   write(text: string | Uint8Array, shown?: boolean): Promise<void>;
   /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
-  writeFile(relativePath: string, content: string): Promise<void>;
+  writeFile(relativePath: string, content: string | Uint8Array): Promise<void>;
   /** True once the reader went away (`| head`): the export stops early, quietly. */
   readonly closed?: boolean;
 }
@@ -169,6 +170,54 @@ export async function runKept(
   return summary;
 }
 
+/**
+ * brat's export of every annotation (no filter) from the store's kept renderings, as `runKept`
+ * writes the formats of one text: an article whose files are kept is written from them, any
+ * other is rendered and kept for the next export. Its files go to the sink as they come.
+ */
+export async function runKeptFiles(
+  format: KeptFiles,
+  source: Iterable<RenderedArticle>,
+  sink: ExportSink,
+  options: Pick<ExportOptions, 'total' | 'onProgress'>,
+  summary: ExportSummary = emptySummary(),
+): Promise<ExportSummary> {
+  const all = compileFilter();
+  const files: ExportFile[] = [];
+  const writeFiles = async () => {
+    for (const file of files) await sink.writeFile(file.path, file.content);
+    files.length = 0;
+  };
+  let reported = 0;
+  for (const each of source) {
+    if (each.kept) {
+      const article = each.article ?? missingArticle(each.id);
+      summary.annotations += format.fromKept(article, each.kept, files);
+    } else if (each.annotated) {
+      const { annotated } = each;
+      const article = annotated.article ?? missingArticle(each.id);
+      const entry = { article, annotations: annotated.annotations, status: annotated.status };
+      const selected = selectArticle(entry, all);
+      if (!selected) continue;
+      format.article(selected, files);
+      summary.annotations += selected.entries.length;
+      for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
+        each.keep(annotator, format.keep(entries));
+      }
+    }
+    summary.articles++;
+    await writeFiles();
+    if (options.onProgress && summary.annotations - reported >= PROGRESS_EVERY) {
+      reported = summary.annotations;
+      options.onProgress(reported, Math.max(reported, options.total ?? 0));
+    }
+  }
+  format.end(files);
+  await writeFiles();
+  options.onProgress?.(summary.annotations, summary.annotations);
+  return summary;
+}
+
 /** The whole export in memory: tests and small exports. */
 export async function exportToMemory(
   format: Format,
@@ -185,7 +234,7 @@ export async function exportToMemory(
         text += typeof part === 'string' ? part : Buffer.from(part).toString('utf8');
       },
       writeFile: async (path, content) => {
-        files.set(path, content);
+        files.set(path, typeof content === 'string' ? content : Buffer.from(content).toString());
       },
     },
     options,

@@ -6,7 +6,8 @@ import type { Entry, SelectedArticle } from './model.js';
 /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
 export interface ExportFile {
   path: string;
-  content: string;
+  /** Text, or its UTF-8 bytes as kept or read from the corpus (written as they are). */
+  content: string | Uint8Array;
 }
 
 /**

@@ -108,8 +108,10 @@ describe('the corpus index', () => {
       expect(articles.find((a) => a.id === 'e')!.text).toMatch(/"no".*\\temp \u2028.*😀/);
       for (const { id, text } of articles) {
         expect(Buffer.from(index.quotedText(id)!).toString('utf8')).toBe(JSON.stringify(text));
+        expect(Buffer.from(index.plainText(id)!).equals(Buffer.from(text))).toBe(true);
       }
       expect(index.quotedText('no-such-article')).toBeUndefined();
+      expect(index.plainText('no-such-article')).toBeUndefined();
     } finally {
       index.close();
     }

@@ -200,3 +200,54 @@ describe('margin export --format label-studio kept apart from who is numbered ho
     expect(await keptFiles(dir)).toBe(4);
   });
 });
+
+/** Every file of a brat folder, by its path within it. */
+async function folderFiles(folder: string, under = ''): Promise<Record<string, string>> {
+  const found: Record<string, string> = {};
+  for (const entry of await readdir(join(folder, under), { withFileTypes: true })) {
+    const name = under === '' ? entry.name : `${under}/${entry.name}`;
+    if (entry.isDirectory()) Object.assign(found, await folderFiles(folder, name));
+    else found[name] = await readFile(join(folder, name), 'utf8');
+  }
+  return found;
+}
+
+describe('margin export --format brat from the .ann kept of each file', () => {
+  const workspace = useWorkspace();
+  const brat = (out: string) => ({ format: 'brat', out });
+
+  it('writes the same files as placing every annotation, the first time and the next', async () => {
+    const dir = await workspace();
+    await team(dir);
+    const expected = await placed(dir, brat('placed'));
+    expect(expected.status).toBe(0);
+    const files = await folderFiles(join(dir, 'placed'));
+    // alice's two articles, bob's one: a .txt and an .ann each, and annotation.conf.
+    expect(Object.keys(files).sort()).toHaveLength(7);
+    expect(files['annotation.conf']).toContain('[entities]');
+    const first = await whole(dir, brat('first'));
+    expect(first.stderr).toBe(expected.stderr.replaceAll('placed', 'first'));
+    expect(await folderFiles(join(dir, 'first'))).toEqual(files);
+    expect(await keptFiles(dir)).toBe(4);
+    const again = await whole(dir, brat('again'));
+    expect(again.stderr).toBe(first.stderr.replaceAll('first', 'again'));
+    expect(await folderFiles(join(dir, 'again'))).toEqual(files);
+  });
+
+  it('writes a file changed behind the index as it is now, not as it was kept', async () => {
+    const dir = await workspace();
+    await team(dir);
+    await whole(dir, brat('first'));
+    await whole(dir, brat('kept'));
+    const file = join(dir, 'store', 'alice', 'uni.json');
+    const text = await readFile(file, 'utf8');
+    await writeFile(`${file}.new`, text.replace('"note": "check', '"note": "CHECK'));
+    await rename(`${file}.new`, file);
+    await age(file);
+    await placed(dir, brat('placed'));
+    const expected = await folderFiles(join(dir, 'placed'));
+    expect(expected['alice/uni.ann']).toContain('AnnotatorNotes T2\tCHECK ');
+    await whole(dir, brat('after'));
+    expect(await folderFiles(join(dir, 'after'))).toEqual(expected);
+  });
+});

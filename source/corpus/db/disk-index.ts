@@ -139,6 +139,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       quotedText: db
         .prepare('SELECT CAST(json_quote(text) AS BLOB) FROM articles WHERE id = ?')
         .pluck(),
+      plainText: db.prepare('SELECT CAST(text AS BLOB) FROM articles WHERE id = ?').pluck(),
       generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       // What a search reads of an article besides its sentences' keys: its text, title, source, date.
@@ -404,6 +405,10 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   quotedText(id: string): Uint8Array | undefined {
     return this.statements.quotedText.get(id) as Buffer | undefined;
+  }
+
+  plainText(id: string): Uint8Array | undefined {
+    return this.statements.plainText.get(id) as Buffer | undefined;
   }
 
   generation(): string {
