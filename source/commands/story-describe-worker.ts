@@ -4,11 +4,11 @@
  * the main thread holds a batch only until it is sent.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { describeMembers, type SharedLexicons, useLexicons } from '../story/index.js';
+import { adoptLexicons, describeMembers, type SharedLexicons } from '../story/index.js';
 import type { DescribeJob, DescribeReply } from './story-describe.js';
 import { isShown, storyJson, storyReport } from './story-render.js';
 
-useLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
+adoptLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
 
 parentPort!.on('message', (job: DescribeJob) => {
   const shown = job.groups.map(({ id, members }) => {

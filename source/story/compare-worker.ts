@@ -6,11 +6,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type NodeTables, PairJudge, TABLE_NAMES } from './pair-judge.js';
 import type { CompareJob, CompareReply, CompareSetup } from './parallel-compare.js';
-import { useLexicons } from './shared-lexicons.js';
+import { adoptLexicons } from './shared-lexicons.js';
 import { Vocabulary } from './tokens.js';
 
 const setup = workerData as CompareSetup;
-useLexicons(setup.lexicons);
+adoptLexicons(setup.lexicons);
 const vocabulary = new Vocabulary();
 for (const word of setup.words) vocabulary.id(word);
 const tables = Object.fromEntries(

@@ -17,7 +17,7 @@ interface Counts {
   /** The stems, sorted; stem `k` occurs `counts[k]` times. */
   keys: PackedKeys;
   counts: Int32Array;
-  /** All of it, to hand to another thread (`useFrequencies`). */
+  /** All of it, to hand to another thread (`adoptFrequencies`). */
   buffer: SharedArrayBuffer;
 }
 
@@ -48,7 +48,7 @@ export function frequenciesBuffer(): SharedArrayBuffer {
 }
 
 /** Reads the counts from a buffer `frequenciesBuffer` gave (on another thread). */
-export function useFrequencies(buffer: SharedArrayBuffer): void {
+export function adoptFrequencies(buffer: SharedArrayBuffer): void {
   const { arrays, keys } = viewTables(buffer);
   table = { keys, counts: arrays[0]!, buffer };
 }

@@ -30,10 +30,10 @@ export {
 export { findNumbers, type NumberMention } from './numbers.js';
 export { type PlacedLink, SavedGroups, storyKey } from './saved-groups.js';
 export {
+  adoptLexicons,
   readLexicons,
   type SharedLexicons,
   sharedLexicons,
-  useLexicons,
 } from './shared-lexicons.js';
 export { THRESHOLDS } from './similarity.js';
 export { StoryIndex, type StoryIndexOptions } from './story-index.js';

@@ -8,10 +8,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { packFeatures } from './feature-batch.js';
 import type { ReadJob, ReadReply } from './parallel-read.js';
-import { type SharedLexicons, useLexicons } from './shared-lexicons.js';
+import { adoptLexicons, type SharedLexicons } from './shared-lexicons.js';
 import { sentenceFeatures, Vocabulary } from './tokens.js';
 
-useLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
+adoptLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
 
 const vocabulary = new Vocabulary();
 let known = 0;

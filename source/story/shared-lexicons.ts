@@ -9,9 +9,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { frequenciesBuffer, useFrequencies } from './frequencies.js';
+import { adoptFrequencies, frequenciesBuffer } from './frequencies.js';
 import { validTables } from './packed-keys.js';
-import { useWordNet, wordNetBuffer } from './synonyms.js';
+import { adoptWordNet, wordNetBuffer } from './synonyms.js';
 
 export interface SharedLexicons {
   wordnet: SharedArrayBuffer;
@@ -28,10 +28,10 @@ export function sharedLexicons(): SharedLexicons {
 }
 
 /** In a worker: the lexicons its parent made. */
-export function useLexicons(lexicons: SharedLexicons | undefined): void {
+export function adoptLexicons(lexicons: SharedLexicons | undefined): void {
   if (!lexicons) return;
-  useWordNet(lexicons.wordnet);
-  useFrequencies(lexicons.frequencies);
+  adoptWordNet(lexicons.wordnet);
+  adoptFrequencies(lexicons.frequencies);
 }
 
 let tried = false;
@@ -46,7 +46,7 @@ export function readLexicons(dir: string | null): void {
   tried = true;
   const file = lexiconsFile(dir);
   const kept = readKeptLexicons(file);
-  if (kept) useLexicons(kept);
+  if (kept) adoptLexicons(kept);
   else keepLexicons(file, sharedLexicons());
 }
 

