@@ -251,3 +251,31 @@ describe('margin export --format brat from the .ann kept of each file', () => {
     expect(await folderFiles(join(dir, 'after'))).toEqual(expected);
   });
 });
+
+describe('margin export of a few annotated articles in a larger corpus', () => {
+  const workspace = useWorkspace();
+
+  it('finds each one by its id and writes what placing every annotation writes', async () => {
+    const dir = await workspace();
+    // 400 more articles: the four annotated ones (one gone) are then looked up one by one,
+    // not found by scanning every headline.
+    for (let n = 0; n < 400; n++) {
+      const name = `filler-${String(n).padStart(3, '0')}.txt`;
+      await writeFile(join(dir, 'corpus', name), `Filler ${n}\n\nA sentence numbered ${n}.\n`);
+    }
+    await team(dir);
+    for (const flags of [{ format: 'jsonl' }, { format: 'label-studio' }, { format: 'csv' }]) {
+      const expected = await placed(dir, flags);
+      expect(expected.status).toBe(0);
+      const first = await whole(dir, flags);
+      expect(first.stdout).toBe(expected.stdout);
+    }
+    const lines = (await whole(dir, { format: 'jsonl' })).stdout.trim().split('\n');
+    // What the corpus's summary gives each article: its source and date, in corpus order.
+    const records = lines.map(
+      (line) => JSON.parse(line) as { article: string; source: string | null; date: string },
+    );
+    expect(records[0]).toMatchObject({ source: 'The National', date: '2025-03-14' });
+    expect(records.map((record) => record.article).at(-1)).toBe('gone-since');
+  });
+});
