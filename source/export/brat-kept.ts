@@ -1,7 +1,8 @@
 import type { LabelSet } from '../store/labels.js';
 import { type BratAnn, bratAnn, bratConf } from './brat.js';
 import { bratPath } from './brat-names.js';
-import { compare, type Entry, groupByAnnotator, type SelectedArticle } from './model.js';
+import { inAnnotatorOrder, keptFields, keptText } from './kept-fields.js';
+import { type Entry, groupByAnnotator, type SelectedArticle } from './model.js';
 import type { ExportFile, ExportSummary } from './writer.js';
 
 /** The article's clean text as UTF-8, by id (the corpus's `plainText`), when it gives it. */
@@ -32,8 +33,6 @@ export interface KeptFiles {
   end(files: ExportFile[]): void;
 }
 
-const TAB = 0x09;
-
 export function keptBrat(
   labels: LabelSet,
   summary: Pick<ExportSummary, 'skippedOrphans' | 'articleFiles'>,
@@ -43,7 +42,12 @@ export function keptBrat(
   // The files of the article last rendered, for `keep`: rendered once, not twice.
   let rendered = new Map<Entry['annotation'], string>();
   const keptOf = (entries: readonly Entry[], file: BratAnn) =>
-    `${entries.length}\t${file.orphans}\t${JSON.stringify([file.labels, file.values])}\t${file.ann ?? ''}`;
+    keptText(
+      entries.length,
+      file.orphans,
+      JSON.stringify([file.labels, file.values]),
+      file.ann ?? '',
+    );
   /** The article's text once per article, whatever the number of its annotators. */
   const textOf = (article: Entry['article']) => {
     let text: Uint8Array | string | undefined;
@@ -77,25 +81,20 @@ export function keptBrat(
     },
     fromKept(article, kept, files) {
       const text = textOf(article);
-      // In annotator order, as `groupByAnnotator` gives the rendered ones.
-      const sorted = [...kept].sort((a, b) => compare(a.annotator, b.annotator));
       let count = 0;
-      for (const { annotator, text: keptText } of sorted) {
-        const bytes = Buffer.from(keptText.buffer, keptText.byteOffset, keptText.byteLength);
-        const t1 = bytes.indexOf(TAB);
-        const t2 = bytes.indexOf(TAB, t1 + 1);
-        const t3 = bytes.indexOf(TAB, t2 + 1);
-        count += Number(bytes.toString('latin1', 0, t1));
-        summary.skippedOrphans += Number(bytes.toString('latin1', t1 + 1, t2));
-        const [usedLabels, values] = JSON.parse(bytes.toString('utf8', t2 + 1, t3)) as [
+      for (const { annotator, text: keptText } of inAnnotatorOrder(kept)) {
+        const { annotations, orphans, own, rest } = keptFields(keptText);
+        count += annotations;
+        summary.skippedOrphans += orphans;
+        const [usedLabels, values] = JSON.parse(own.toString('utf8')) as [
           BratAnn['labels'],
           BratAnn['values'],
         ];
         conf.add({ labels: usedLabels, values });
-        if (t3 + 1 === bytes.length) continue;
+        if (rest.length === 0) continue;
         const path = bratPath(annotator, article.id);
         files.push({ path: `${path}.txt`, content: text() });
-        files.push({ path: `${path}.ann`, content: bytes.subarray(t3 + 1) });
+        files.push({ path: `${path}.ann`, content: rest });
         summary.articleFiles++;
       }
       return count;

@@ -1,6 +1,7 @@
 import type { ReviewStatus } from '../store/types.js';
 import { type QuotedText, textJson } from './article-text.js';
-import { compare, type Entry, groupByAnnotator } from './model.js';
+import { inAnnotatorOrder, keptFields, keptText } from './kept-fields.js';
+import { type Entry, groupByAnnotator } from './model.js';
 import type { ExportSummary, KeptFormat } from './writer.js';
 
 /**
@@ -45,7 +46,7 @@ export function keptTextLines(
   let rendered = new Map<Entry['annotation'], string>();
   const keptOf = (entries: readonly Entry[], line: FileLine): string => {
     const members = line.members ? `${line.members.before}\t${line.members.after}` : '';
-    return `${entries.length}\t${line.orphans}\t${line.overlapping ? 1 : 0}\t${members}`;
+    return keptText(entries.length, line.orphans, line.overlapping ? '1' : '0', members);
   };
 
   /** The article's lines from its files' members, in annotator order. */
@@ -92,21 +93,16 @@ export function keptTextLines(
       );
     },
     fromKept(article, kept) {
-      const files =
-        kept.length > 1 ? [...kept].sort((a, b) => compare(a.annotator, b.annotator)) : kept;
       const members: Array<{ before: Uint8Array; after: Uint8Array }> = [];
       let count = 0;
-      for (const { text } of files) {
-        const bytes = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-        const t1 = bytes.indexOf(TAB);
-        const t2 = bytes.indexOf(TAB, t1 + 1);
-        const t3 = bytes.indexOf(TAB, t2 + 1);
-        count += Number(bytes.toString('latin1', 0, t1));
-        summary.skippedOrphans += Number(bytes.toString('latin1', t1 + 1, t2));
-        if (t3 + 1 === bytes.length) continue;
-        if (bytes[t2 + 1] === 0x31) summary.overlapping++;
-        const t4 = bytes.indexOf(TAB, t3 + 1);
-        members.push({ before: bytes.subarray(t3 + 1, t4), after: bytes.subarray(t4 + 1) });
+      for (const { text } of inAnnotatorOrder(kept)) {
+        const { annotations, orphans, own, rest } = keptFields(text);
+        count += annotations;
+        summary.skippedOrphans += orphans;
+        if (rest.length === 0) continue;
+        if (own[0] === 0x31) summary.overlapping++;
+        const tab = rest.indexOf(TAB);
+        members.push({ before: rest.subarray(0, tab), after: rest.subarray(tab + 1) });
       }
       return { bytes: lines(article, members), lines: count };
     },

@@ -70,7 +70,7 @@ export async function runExport(
   };
   let pending = writer.start();
   let read = 0;
-  let reported = 0;
+  const progress = progressEvery(options);
   for await (const entry of source) {
     read += entry.annotations.length;
     const selected =
@@ -87,10 +87,7 @@ export async function runExport(
         if (sink.closed) return summary;
       }
     }
-    if (options.onProgress && read - reported >= PROGRESS_EVERY) {
-      reported = read;
-      options.onProgress(read, Math.max(read, options.total ?? 0));
-    }
+    progress(read);
   }
   pending += writer.end(files);
   await writeFiles();
@@ -129,17 +126,14 @@ export async function runKept(
   };
   const start = format.start();
   if (start !== '') add(Buffer.from(visible(start)));
-  let reported = 0;
+  const progress = progressEvery(options);
   for (const each of source) {
     if (each.kept) {
       const { bytes, lines } = format.fromKept(each.article ?? missingArticle(each.id), each.kept);
       add(bytes);
       summary.annotations += lines;
     } else if (each.annotated) {
-      const { annotated } = each;
-      const article = annotated.article ?? missingArticle(each.id);
-      const entry = { article, annotations: annotated.annotations, status: annotated.status };
-      const selected = selectArticle(entry, all);
+      const selected = placedAgain(each, all);
       if (!selected) continue;
       const text = format.article(selected);
       add(
@@ -157,10 +151,7 @@ export async function runKept(
       await flush();
       if (sink.closed) return summary;
     }
-    if (options.onProgress && summary.annotations - reported >= PROGRESS_EVERY) {
-      reported = summary.annotations;
-      options.onProgress(reported, Math.max(reported, options.total ?? 0));
-    }
+    progress(summary.annotations);
   }
   const end = format.end();
   if (end !== '') add(Buffer.from(visible(end)));
@@ -188,16 +179,13 @@ export async function runKeptFiles(
     for (const file of files) await sink.writeFile(file.path, file.content);
     files.length = 0;
   };
-  let reported = 0;
+  const progress = progressEvery(options);
   for (const each of source) {
     if (each.kept) {
       const article = each.article ?? missingArticle(each.id);
       summary.annotations += format.fromKept(article, each.kept, files);
     } else if (each.annotated) {
-      const { annotated } = each;
-      const article = annotated.article ?? missingArticle(each.id);
-      const entry = { article, annotations: annotated.annotations, status: annotated.status };
-      const selected = selectArticle(entry, all);
+      const selected = placedAgain(each, all);
       if (!selected) continue;
       format.article(selected, files);
       summary.annotations += selected.entries.length;
@@ -207,15 +195,36 @@ export async function runKeptFiles(
     }
     summary.articles++;
     await writeFiles();
-    if (options.onProgress && summary.annotations - reported >= PROGRESS_EVERY) {
-      reported = summary.annotations;
-      options.onProgress(reported, Math.max(reported, options.total ?? 0));
-    }
+    progress(summary.annotations);
   }
   format.end(files);
   await writeFiles();
   options.onProgress?.(summary.annotations, summary.annotations);
   return summary;
+}
+
+/** An article whose kept rendering could not serve: its annotations as placed now, selected. */
+function placedAgain(
+  each: RenderedArticle,
+  all: ReturnType<typeof compileFilter>,
+): SelectedArticle | null {
+  const { annotated } = each;
+  if (!annotated) return null;
+  const article = annotated.article ?? missingArticle(each.id);
+  return selectArticle(
+    { article, annotations: annotated.annotations, status: annotated.status },
+    all,
+  );
+}
+
+/** Reports `done` to `onProgress` once it has grown by `PROGRESS_EVERY` since the last report. */
+function progressEvery(options: Pick<ExportOptions, 'total' | 'onProgress'>) {
+  let reported = 0;
+  return (done: number) => {
+    if (!options.onProgress || done - reported < PROGRESS_EVERY) return;
+    reported = done;
+    options.onProgress(done, Math.max(done, options.total ?? 0));
+  };
 }
 
 /** The whole export in memory: tests and small exports. */
