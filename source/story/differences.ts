@@ -121,7 +121,7 @@ function unitAfter(text: string, end: number): string {
  */
 export function nameDifferences(
   members: readonly DifferenceInput[],
-  speakerNames: readonly (readonly string[])[] = speakersOf(members),
+  speakersByMember: readonly (readonly string[])[] = speakersOf(members),
 ): Difference[] {
   const spellings = perText(members, (member) => namesAsWritten(member.text));
   const out: Difference[] = [];
@@ -142,7 +142,7 @@ export function nameDifferences(
     });
     if (new Set(values.map((value) => value.member)).size >= 2) out.push({ kind: 'name', values });
   }
-  const known = speakerNames
+  const known = speakersByMember
     .map((names, member) => ({ names, member }))
     .filter(({ names }) => names.length > 0);
   if (known.length >= 2) {
