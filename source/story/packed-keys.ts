@@ -11,11 +11,6 @@ export interface PackedKeys {
   bytes: Uint8Array;
 }
 
-/** How many keys a table holds. */
-export function keyCount(keys: PackedKeys): number {
-  return keys.offsets.length - 1;
-}
-
 /** Key `i`'s position among the sorted keys of `keys`, or -1. */
 export function findKey(keys: PackedKeys, key: string): number {
   const { offsets, bytes } = keys;

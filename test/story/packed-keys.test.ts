@@ -6,13 +6,7 @@ import { join } from 'node:path';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { adoptFrequencies, frequenciesBuffer, frequency } from '../../source/story/frequencies.js';
-import {
-  byCode,
-  findKey,
-  keyCount,
-  packTables,
-  viewTables,
-} from '../../source/story/packed-keys.js';
+import { byCode, findKey, packTables, viewTables } from '../../source/story/packed-keys.js';
 import {
   keepLexicons,
   lexiconsFile,
@@ -34,7 +28,7 @@ describe('sorted keys packed in shared memory', () => {
     packed.arrays[0]!.set([7, 8, 9]);
     packed.arrays[2]!.set([-1, 1]);
     const seen = viewTables(packed.buffer);
-    expect(keyCount(seen.keys)).toBe(keys.length);
+    expect(seen.keys.offsets.length - 1).toBe(keys.length);
     keys.forEach((key, at) => {
       expect(findKey(seen.keys, key)).toBe(at);
     });
