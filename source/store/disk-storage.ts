@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
 import {
@@ -9,7 +9,14 @@ import {
   readStoreFile,
 } from './adapter.js';
 import { removeStaleTemps, syncFolder } from './atomic.js';
-import { checkFolders, type FolderCheck, GONE, LINK, NOT_A_FILE } from './file-signatures.js';
+import {
+  checkFolders,
+  type FolderCheck,
+  GONE,
+  LINK,
+  NOT_A_FILE,
+  startCheckThreads,
+} from './file-signatures.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
@@ -79,6 +86,8 @@ export class DiskStorage implements Storage {
     signal?: AbortSignal,
     onRunning?: () => void,
   ): Promise<{ annotators: string[]; changed: string[] }> {
+    // The check's threads boot while the folders are listed, sized by what the index last held.
+    startCheckThreads(this.index.filesAtMost());
     const entries = await readdir(this.root, { withFileTypes: true });
     this.linked = entries
       .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
@@ -92,7 +101,7 @@ export class DiskStorage implements Storage {
     const listings: Array<{ folder: string; dir: string; names: string[] }> = [];
     // Names only: an lstat of each file follows anyway, and tells its type. The folders are
     // listed at once, on libuv's threads.
-    const listed = await Promise.all(folders.map((folder) => readdir(join(this.root, folder))));
+    const listed = await Promise.all(folders.map((folder) => this.namesIn(folder)));
     // A review that quit while the folders were listed goes no further than the listing: sifting
     // 211,000 names took half a second of its quit.
     signal?.throwIfAborted();
@@ -135,6 +144,23 @@ export class DiskStorage implements Storage {
     this.mine.clear();
     this.refreshedAt = Date.now();
     return { annotators, changed: [...new Set(changed)] };
+  }
+
+  /**
+   * Every name in an annotator folder: as the index kept them while the folder's modification
+   * time is the one they were listed at (a file added, removed or renamed changes it; one edited
+   * in place does not, and the signatures' check sees that), else listed again. The time is
+   * read before listing, so a change made meanwhile makes the next open list again; a listing
+   * within RACY_MS of the folder's change is not kept, since the clock may not have moved.
+   */
+  private async namesIn(folder: string): Promise<string[]> {
+    const dir = join(this.root, folder);
+    const { mtimeMs } = await stat(dir);
+    const kept = this.index.listingOf(folder);
+    if (kept !== null && kept.mtime === mtimeMs) return kept.names;
+    const names = await readdir(dir);
+    if (Date.now() - mtimeMs > RACY_MS) this.index.keepListing(folder, mtimeMs, names);
+    return names;
   }
 
   folderProblems(): StoreProblem[] {

@@ -210,6 +210,10 @@ CREATE INDEX IF NOT EXISTS files_counts
 -- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
+-- Each annotator folder's names as last listed, and the folder's modification time then: an
+-- added, removed or renamed file changes that time, so while it holds the names are these.
+-- Listing three folders of 70,000 files took 150–500 ms of every command.
+CREATE TABLE IF NOT EXISTS listings (folder TEXT PRIMARY KEY, mtime REAL NOT NULL, names TEXT NOT NULL);
 -- What a format wrote of each file last time (an export's lines), for the document and the
 -- placements it was written from: valid while the file's row still holds both. By article, as
 -- an export reads them: one article's files together, and neighbours near.
@@ -367,6 +371,7 @@ export class StoreIndex {
 
   removeFolder(folder: string): void {
     this.statements.removeFolderDocs.run(folder);
+    this.statements.forgetListing.run(folder);
     if (this.statements.removeFolder.run(folder).changes > 0) this.version++;
   }
 
@@ -393,6 +398,20 @@ export class StoreIndex {
     this.statements.setDigest.run(folder, digest);
   }
 
+  /** The names `folder` held when it was last listed, and its modification time then. */
+  listingOf(folder: string): { mtime: number; names: string[] } | null {
+    const row = this.statements.listingOf.get(folder) as
+      | { mtime: number; names: string }
+      | undefined;
+    if (!row) return null;
+    // NUL is in no file name.
+    return { mtime: row.mtime, names: row.names === '' ? [] : row.names.split('\0') };
+  }
+
+  keepListing(folder: string, mtime: number, names: readonly string[]): void {
+    this.statements.keepListing.run(folder, mtime, names.join('\0'));
+  }
+
   /** Annotators' statuses other than unreviewed: what a report needs of the review's progress. */
   reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }> {
     return this.statements.reviewed.all() as Array<{
@@ -405,6 +424,14 @@ export class StoreIndex {
   /** Annotations in the files read. */
   annotationCount(): number {
     return (this.statements.annotationCount.get() as Row).n as number;
+  }
+
+  /**
+   * No fewer than the files the index holds, found at once: the highest row id (a count walks
+   * every row, 23 ms at 211,000 files). Rows replaced or removed leave it above the count.
+   */
+  filesAtMost(): number {
+    return (this.statements.filesAtMost.get() as Row).n as number;
   }
 
   mark(path: string): (FileMark & { article: string | null; annotator: string | null }) | null {
@@ -725,6 +752,7 @@ function prepare(db: Database.Database) {
        WHERE reason IS NULL AND status != 'unreviewed' AND article IS NOT NULL AND annotator IS NOT NULL`,
     ),
     annotationCount: db.prepare('SELECT coalesce(sum(total), 0) AS n FROM article_totals'),
+    filesAtMost: db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM files'),
     mark: db.prepare(
       'SELECT signature, mtime, read_at, fingerprint, article, annotator FROM files WHERE path = ?',
     ),
@@ -808,6 +836,11 @@ function prepare(db: Database.Database) {
     empty: db.prepare('SELECT NOT EXISTS (SELECT 1 FROM files)').pluck(),
     digestOf: db.prepare('SELECT digest FROM digests WHERE folder = ?').pluck(),
     setDigest: db.prepare('INSERT OR REPLACE INTO digests (folder, digest) VALUES (?, ?)'),
+    listingOf: db.prepare('SELECT mtime, names FROM listings WHERE folder = ?'),
+    keepListing: db.prepare(
+      'INSERT OR REPLACE INTO listings (folder, mtime, names) VALUES (?, ?, ?)',
+    ),
+    forgetListing: db.prepare('DELETE FROM listings WHERE folder = ?'),
   };
 }
 

@@ -1,70 +1,11 @@
 import { lstatSync } from 'node:fs';
-import { mkdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signatureOf } from '../../source/store/adapter.js';
-import { makeAnchor } from '../../source/store/anchor.js';
 import { checkFolders, checkSettings, GONE, LINK } from '../../source/store/file-signatures.js';
-import { openRepository } from '../../source/store/index.js';
-import type { Repository } from '../../source/store/repository.js';
-import { articleFromText } from './articles.js';
+import { age, articles, fileText, teamStore, viewOf } from './team-store.js';
 import { useTempFolder } from './temp-store.js';
-
-const ARTICLES = 7;
-const articles = Array.from({ length: ARTICLES }, (_, n) =>
-  articleFromText(`a${n}`, `Prices rose in month ${n}. The bank said so. Then they fell.`),
-);
-const STATUSES = ['unreviewed', 'in progress', 'done'] as const;
-
-const fileText = (article: string, annotator: string, status: string, label = 'claim') => {
-  const found = articles.find((each) => each.id === article)!;
-  const sentence = found.sentences[1]!;
-  const annotation = {
-    id: `${annotator}-${article}`,
-    label,
-    anchor: makeAnchor(found, sentence),
-    created: '2026-01-02T03:04:05.000Z',
-    updated: '2026-01-02T03:04:05.000Z',
-  };
-  return `${JSON.stringify({ schema: 'margin.annotations', version: 1, article, annotator, status, annotations: [annotation] }, null, 2)}\n`;
-};
-
-/** As a file that came with `git pull` an hour ago (and a few ms apart, so no two look alike). */
-async function age(path: string, ms = 0) {
-  const then = new Date(Date.now() - 3600_000 - ms);
-  await utimes(path, then, then);
-}
-
-/** alice's and bob's files for every article, aged, so that the index trusts them. */
-async function teamStore(root: string): Promise<void> {
-  for (const annotator of ['alice', 'bob']) {
-    await mkdir(join(root, annotator), { recursive: true });
-    for (const [n, article] of articles.entries()) {
-      const path = join(root, annotator, `${article.id}.json`);
-      await writeFile(path, fileText(article.id, annotator, STATUSES[n % 3]!));
-      await age(path, n);
-    }
-  }
-}
-
-function view(repository: Repository) {
-  return {
-    annotations: repository
-      .list()
-      .map((a) => [a.article, a.annotator, a.label, a.placement?.sentence ?? null]),
-    statuses: articles.flatMap((article) =>
-      ['alice', 'bob'].map((name) => [article.id, name, repository.status(article.id, name)]),
-    ),
-    problems: repository.problems().map((problem) => problem.message),
-  };
-}
-
-async function viewOf(root: string, cacheDir: string | null) {
-  const repository = await openRepository({ root, annotator: 'carol', articles, cacheDir });
-  const seen = view(repository);
-  await repository.close();
-  return seen;
-}
 
 describe('the threaded check of the store files', () => {
   const tempFolder = useTempFolder();
