@@ -9,7 +9,7 @@
  */
 import { editDistance } from '../search/distance.js';
 import { shareSynset } from './synonyms.js';
-import { AMOUNT, DESCRIBING, ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
+import { AMOUNT, DESCRIBING, ID_MASK, isAcronymKey, NAME_BIT, type Vocabulary } from './tokens.js';
 
 /** What the comparison needs of a sentence. */
 export interface Comparable {
@@ -190,6 +190,7 @@ export function overlap(
   }
   usedB.fill(0, 0, countB);
   let namesLeftA = 0;
+  let acronymsLeftA = 0;
   let leftA = 0;
   let leftCountA = 0;
   for (let p = 0; p < countA; p++) {
@@ -203,16 +204,25 @@ export function overlap(
     const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
     const synsetsA = vocabulary.synsets(wordA);
+    const acronymA = isAcronymKey(vocabulary.word(wordA));
     let matchedA = false;
     for (let q = 0; q < countB; q++) {
       if (usedB[q]) continue;
       const wordB = restB[q]!;
-      const samePrefix = prefixA >= 0 && prefixA === vocabulary.prefix(wordB);
-      const bothNames = nameA && (wordB & NAME_BIT) !== 0;
-      const loose =
-        (samePrefix || bothNames) &&
-        looselyEqual(vocabulary.word(wordA), vocabulary.word(wordB), wordA, wordB);
-      const relation = loose ? SYNONYM : related(wordA, synsetsA, wordB, vocabulary);
+      let relation: number;
+      if (acronymA || isAcronymKey(vocabulary.word(wordB))) {
+        // An abbreviation is matched only by itself ("U.S.", "US") or its spelling as a word
+        // ("NATO", "Nato"): "US" is not "UK".
+        if (!abbreviated(vocabulary.word(wordA), vocabulary.word(wordB))) continue;
+        relation = SYNONYM;
+      } else {
+        const samePrefix = prefixA >= 0 && prefixA === vocabulary.prefix(wordB);
+        const bothNames = nameA && (wordB & NAME_BIT) !== 0;
+        const loose =
+          (samePrefix || bothNames) &&
+          looselyEqual(vocabulary.word(wordA), vocabulary.word(wordB), wordA, wordB);
+        relation = loose ? SYNONYM : related(wordA, synsetsA, wordB, vocabulary);
+      }
       if (relation === UNRELATED) continue;
       usedB[q] = 1;
       matchedA = true;
@@ -228,8 +238,10 @@ export function overlap(
     leftA += vocabulary.weight(wordA);
     leftCountA++;
     if (nameA) namesLeftA += vocabulary.weight(wordA);
+    if (acronymA) acronymsLeftA++;
   }
   let namesLeftB = 0;
+  let acronymsLeftB = 0;
   let leftB = 0;
   let leftCountB = 0;
   for (let q = 0; q < countB; q++) {
@@ -238,10 +250,14 @@ export function overlap(
     leftB += weight;
     leftCountB++;
     if (restB[q]! & NAME_BIT) namesLeftB += weight;
+    if (acronymsLeftA > 0 && isAcronymKey(vocabulary.word(restB[q]!))) acronymsLeftB++;
   }
   // A name of common words ("the White House", "Red Cross") weighs as one rare word; a lone
-  // light one ("Trump" being a card game too) is not worth a conflict.
-  out.otherNames = namesLeftA >= HEAVY && namesLeftB >= HEAVY;
+  // light one ("Trump" being a card game too) is not worth a conflict. Abbreviations are
+  // light (most name a country or a body every outlet names), but one against another is
+  // another actor ("the U.S. imposed…", "the U.K. imposed…").
+  out.otherNames =
+    (namesLeftA >= HEAVY && namesLeftB >= HEAVY) || (acronymsLeftA > 0 && acronymsLeftB > 0);
   out.leftA = leftA;
   out.leftB = leftB;
   out.leftCountA = leftCountA;
@@ -268,6 +284,11 @@ function fill(
 }
 
 /** The same word in another form, or the same name in another spelling. */
+/** Whether two words are one abbreviation, or an abbreviation and its spelling as a word. */
+function abbreviated(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b || a === b.toLowerCase();
+}
+
 export function looselyEqual(a: string, b: string, idA: number, idB: number): boolean {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return false;
@@ -343,6 +364,7 @@ function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
   if ((x & ID_MASK) === (y & ID_MASK)) return true;
   const a = vocabulary.word(x);
   const b = vocabulary.word(y);
+  if (isAcronymKey(a) || isAcronymKey(b)) return abbreviated(a, b);
   if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   return looselyEqual(a, b, NAME_BIT, NAME_BIT);
 }

@@ -115,7 +115,11 @@ export class Vocabulary {
       id = this.words.length;
       this.words.push(word);
       this.ids.set(word, id);
-      this.weights.push(wordWeight(word));
+      const weight = isAcronymKey(word) ? acronymWeight(word) : wordWeight(word);
+      this.weights.push(weight);
+      // A name weighs at least 1, but for an abbreviation of a common word ("US"): see
+      // `acronymWeight`.
+      this.nameWeights.push(weight < 1 && !isAcronymKey(word) ? 1 : weight);
       this.prefixes.push(word.length >= 5 ? this.prefixId(word.slice(0, 5)) : -1);
     }
     return id;
@@ -127,8 +131,7 @@ export class Vocabulary {
 
   /** How much sharing word `id` says (`wordWeight`); a name weighs at least 1. */
   weight(id: number): number {
-    const weight = this.weights.data[id & ID_MASK]!;
-    return id & NAME_BIT && weight < 1 ? 1 : weight;
+    return (id & NAME_BIT ? this.nameWeights : this.weights).data[id & ID_MASK]!;
   }
 
   /**
@@ -162,6 +165,7 @@ export class Vocabulary {
   }
 
   private readonly weights = new Float64List();
+  private readonly nameWeights = new Float64List();
   private readonly prefixes = new Int32List();
   private readonly synsetLists: Int32Array[] = [];
   private readonly broaderLists = new Map<number, Int32Array>();
@@ -188,6 +192,12 @@ export class Vocabulary {
 
   private describe(written: string): WordInfo {
     const folded = fold(written);
+    if (ACRONYM.test(written) && !TITLE_WORDS.has(folded)) {
+      // Keyed in capitals, apart from the word it spells ("US", "WHO"): see `isAcronymKey`.
+      const id = this.id(written);
+      const info = { folded, word: id, name: id, reporting: false, title: false, day: -1 };
+      return { ...info, value: null, stemmed: folded, opens: false };
+    }
     const reporting = REPORTING_WORDS.has(folded);
     const weightless =
       folded.length < 2 ||
@@ -217,6 +227,40 @@ const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 const quotes = /["“”«»„]|(?:^|\s)['‘]|['’](?:\s|$)/;
 const stemCache = new Map<string, string>();
 const romanised = /y|kh|ff$/;
+/** Capitals alone, as an organisation or a country is abbreviated ("US", "NATO", "U.K." joined). */
+const ACRONYM = /^[A-Z]{2,6}$/;
+
+/**
+ * Whether a vocabulary key is an abbreviation: the only keys written in capitals. Sentences that
+ * each name another one ("the U.S. imposed…", "the U.K. imposed…") tell of other actors, but
+ * one named beside nothing ("U.S. President Donald Trump", "President Trump") says little:
+ * light in likeness (`acronymWeight`), yet a conflict (see `compareWords`).
+ */
+export function isAcronymKey(key: string): boolean {
+  const first = key.charCodeAt(0);
+  const second = key.charCodeAt(1);
+  return first >= 65 && first <= 90 && second >= 65 && second <= 90;
+}
+
+/**
+ * An abbreviation weighs as the word it spells where that is a rare one ("NATO"), and little
+ * where it spells a common word ("US", "WHO"): a country every outlet names, written beside a
+ * title by one and left out by another ("U.S. President Donald Trump", "President Trump").
+ */
+// No lighter than the floor below which similarity.ts matches no word loosely: still an actor.
+const COMMON_ACRONYM = 0.6;
+function acronymWeight(key: string): number {
+  const folded = key.toLowerCase();
+  return STOPWORDS.has(folded) || WEIGHTLESS_WORDS.has(folded)
+    ? COMMON_ACRONYM
+    : Math.max(1, wordWeight(folded));
+}
+
+/** One capital and a full stop ("U." of "U.S."). */
+function isInitial(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code >= 65 && code <= 90 && text.charCodeAt(at + 1) === 46;
+}
 
 /** Digits ("28", "2025") and number words ("four", "thousand") are figures, not content. */
 function figureOf(folded: string): number | null {
@@ -290,6 +334,8 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
     }
   };
   const length = text.length;
+  // In a sentence in capitals, a word in capitals is no abbreviation.
+  const shouting = !/\p{Ll}/u.test(text);
   for (let i = 0; i <= length; ) {
     const code = i < length ? text.codePointAt(i)! : 32;
     const width = code > 0xffff ? 2 : 1;
@@ -316,19 +362,37 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         while (k < length && text.charCodeAt(k) === 32) k++;
         name = k > i && k < length && isUpperStart(text, k);
       }
-      const info = vocabulary.info(text.slice(start, i));
+      let written = text.slice(start, i);
+      // "U.S." is one word, its final full stop no break.
+      let end = i;
+      if (i - start === 1 && isInitial(text, start)) {
+        while (isInitial(text, end + 1)) {
+          written += text[end + 1];
+          end += 2;
+        }
+        if (end > i) end++;
+      }
+      if (shouting && ACRONYM.test(written) && end === i) {
+        written = written[0] + written.slice(1).toLowerCase();
+      }
+      const info = vocabulary.info(written);
       tokens.push({
         info,
         word: info.word,
         reporting: info.reporting,
-        name,
+        // An abbreviation names something wherever it stands ("US officials said").
+        name: name || ACRONYM.test(written),
         broken,
         capital,
         quoted: quote === 'in',
       });
       previousCapital = capital;
-      previousEnd = i;
+      previousEnd = end;
       start = -1;
+      if (end > i) {
+        i = end;
+        continue;
+      }
     }
     i += width;
   }

@@ -426,4 +426,46 @@ describe('sentences told in other words', () => {
       ),
     ).toBe(true);
   });
+
+  it('keeps apart two countries or bodies abbreviated, and joins one spelled two ways', () => {
+    // "U." and "S." weighed nothing: these were copies of each other.
+    expect(
+      same(
+        'The U.S. imposed new duties on imported Zarvenian steel and aluminium on Tuesday.',
+        'The U.K. imposed new duties on imported Zarvenian steel and aluminium on Tuesday.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'NATO warned that the drills near the Kolbrek border would continue through the winter.',
+        'The EU warned that the drills near the Kolbrek border would continue through the winter.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'The U.S. imposed new duties on imported Zarvenian steel and aluminium on Tuesday.',
+        'The US imposed new duties on imported Zarvenian steel and aluminium on Tuesday.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        'NATO warned that the drills near the Kolbrek border would continue through the winter.',
+        'Nato warned that the drills near the Kolbrek border would continue through the winter.',
+      ),
+    ).toBe(true);
+    // Named on one side alone, an abbreviation is no other actor.
+    expect(
+      same(
+        'Envoy Pavel Rahmani brought additional messages for U.S. President Ilse Brink after the talks.',
+        'Envoy Pavel Rahmani brought additional messages for President Ilse Brink after the talks.',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads words in capitals as words in a sentence all in capitals', () => {
+    const shouted = sentenceFeatures('THE MINISTER SAID IT WAS OVER FOR US.', vocabulary);
+    const written = sentenceFeatures('The minister said it was over for us.', vocabulary);
+    expect(shouted.words).toEqual(written.words);
+    expect(sentenceFeatures('The U.S.A. and the US', vocabulary).words).toHaveLength(2);
+  });
 });
