@@ -6,9 +6,9 @@
  * describing groups, and the review's story thread, would spend before its first sentence.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { adoptFrequencies, frequenciesBuffer } from './frequencies.js';
 import { validTables } from './packed-keys.js';
 import { adoptWordNet, wordNetBuffer } from './synonyms.js';
@@ -71,9 +71,27 @@ export function keepLexicons(file: string, lexicons: SharedLexicons): boolean {
       rmSync(temporary, { force: true });
       throw error;
     }
+    pruneLexicons(file);
     return true;
   } catch {
     return false;
+  }
+}
+
+const KEPT_NAME = /^story-lexicons-[0-9a-f]{12}\.bin$/;
+
+/**
+ * Removes the lexicons kept for other versions of the packages beside `file` (2 MB each): an
+ * upgrade of margin would otherwise leave one behind each time.
+ */
+function pruneLexicons(file: string): void {
+  const own = basename(file);
+  try {
+    for (const name of readdirSync(dirname(file))) {
+      if (name !== own && KEPT_NAME.test(name)) rmSync(join(dirname(file), name), { force: true });
+    }
+  } catch {
+    // What cannot be removed now is removed the next time lexicons are kept.
   }
 }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { stemmer } from 'stemmer';
 import { describe, expect, it } from 'vitest';
 import { adoptFrequencies, frequenciesBuffer, frequency } from '../../source/story/frequencies.js';
@@ -86,6 +86,12 @@ describe('lexicons kept in the cache folder', () => {
       expect(readKeptLexicons(file)).toBeNull();
       // A folder that cannot be written: not kept, no error.
       expect(keepLexicons(join(dir, 'missing', 'file.bin'), made)).toBe(false);
+      // Kept for other versions of the packages: removed once these are kept; nothing else is.
+      const older = join(dir, 'story-lexicons-0123456789ab.bin');
+      await writeFile(older, 'older');
+      await writeFile(join(dir, 'notes.txt'), 'mine');
+      expect(keepLexicons(file, made)).toBe(true);
+      expect((await readdir(dir)).sort()).toEqual(['notes.txt', basename(file)]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
