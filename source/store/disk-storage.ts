@@ -147,19 +147,23 @@ export class DiskStorage implements Storage {
   }
 
   /**
-   * Every name in an annotator folder: as the index kept them while the folder's modification
-   * time is the one they were listed at (a file added, removed or renamed changes it; one edited
-   * in place does not, and the signatures' check sees that), else listed again. The time is
-   * read before listing, so a change made meanwhile makes the next open list again; a listing
-   * within RACY_MS of the folder's change is not kept, since the clock may not have moved.
+   * Every name in an annotator folder: as the index kept them while the folder is the one they
+   * were listed in, with the same modification and change times, else listed again. A file
+   * added, removed or renamed changes both times; a tool that sets the modification time back
+   * (`cp -a`, `rsync -a`, `tar x`) still changes the change time, which nothing can set. A file
+   * edited in place changes neither, and the signatures' check sees it. The times are read
+   * before listing, so a change made meanwhile makes the next open list again; a listing within
+   * RACY_MS of the folder's change is not kept, since the clock may not have moved.
    */
   private async namesIn(folder: string): Promise<string[]> {
     const dir = join(this.root, folder);
-    const { mtimeMs } = await stat(dir);
+    const before = Date.now();
+    const { ino, mtimeMs, ctimeMs } = await stat(dir);
+    const seen = `${ino}:${mtimeMs}:${ctimeMs}`;
     const kept = this.index.listingOf(folder);
-    if (kept !== null && kept.mtime === mtimeMs) return kept.names;
+    if (kept !== null && kept.seen === seen) return kept.names;
     const names = await readdir(dir);
-    if (Date.now() - mtimeMs > RACY_MS) this.index.keepListing(folder, mtimeMs, names);
+    if (before - mtimeMs > RACY_MS) this.index.keepListing(folder, seen, names);
     return names;
   }
 

@@ -210,10 +210,11 @@ CREATE INDEX IF NOT EXISTS files_counts
 -- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
--- Each annotator folder's names as last listed, and the folder's modification time then: an
--- added, removed or renamed file changes that time, so while it holds the names are these.
--- Listing three folders of 70,000 files took 150–500 ms of every command.
-CREATE TABLE IF NOT EXISTS listings (folder TEXT PRIMARY KEY, mtime REAL NOT NULL, names TEXT NOT NULL);
+-- Each annotator folder's names as last listed, and how the folder was seen then (inode,
+-- modification and change times): an added, removed or renamed file changes them, so while
+-- they hold the names are these. Listing three folders of 70,000 files took 150–500 ms of every
+-- command.
+CREATE TABLE IF NOT EXISTS folder_listings (folder TEXT PRIMARY KEY, seen TEXT NOT NULL, names TEXT NOT NULL);
 -- What a format wrote of each file last time (an export's lines), for the document and the
 -- placements it was written from: valid while the file's row still holds both. By article, as
 -- an export reads them: one article's files together, and neighbours near.
@@ -318,7 +319,7 @@ export class StoreIndex {
         // Another format may have other columns: its tables go, and are made again.
         db.transaction(() => {
           db.exec(
-            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DROP TABLE IF EXISTS count_sums; DROP TABLE IF EXISTS article_totals; DELETE FROM meta;',
+            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DROP TABLE IF EXISTS count_sums; DROP TABLE IF EXISTS article_totals; DROP TABLE IF EXISTS folder_listings; DELETE FROM meta;',
           );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
@@ -398,18 +399,18 @@ export class StoreIndex {
     this.statements.setDigest.run(folder, digest);
   }
 
-  /** The names `folder` held when it was last listed, and its modification time then. */
-  listingOf(folder: string): { mtime: number; names: string[] } | null {
+  /** The names `folder` held when it was last listed, and how the folder was seen then. */
+  listingOf(folder: string): { seen: string; names: string[] } | null {
     const row = this.statements.listingOf.get(folder) as
-      | { mtime: number; names: string }
+      | { seen: string; names: string }
       | undefined;
     if (!row) return null;
     // NUL is in no file name.
-    return { mtime: row.mtime, names: row.names === '' ? [] : row.names.split('\0') };
+    return { seen: row.seen, names: row.names === '' ? [] : row.names.split('\0') };
   }
 
-  keepListing(folder: string, mtime: number, names: readonly string[]): void {
-    this.statements.keepListing.run(folder, mtime, names.join('\0'));
+  keepListing(folder: string, seen: string, names: readonly string[]): void {
+    this.statements.keepListing.run(folder, seen, names.join('\0'));
   }
 
   /** Annotators' statuses other than unreviewed: what a report needs of the review's progress. */
@@ -836,11 +837,11 @@ function prepare(db: Database.Database) {
     empty: db.prepare('SELECT NOT EXISTS (SELECT 1 FROM files)').pluck(),
     digestOf: db.prepare('SELECT digest FROM digests WHERE folder = ?').pluck(),
     setDigest: db.prepare('INSERT OR REPLACE INTO digests (folder, digest) VALUES (?, ?)'),
-    listingOf: db.prepare('SELECT mtime, names FROM listings WHERE folder = ?'),
+    listingOf: db.prepare('SELECT seen, names FROM folder_listings WHERE folder = ?'),
     keepListing: db.prepare(
-      'INSERT OR REPLACE INTO listings (folder, mtime, names) VALUES (?, ?, ?)',
+      'INSERT OR REPLACE INTO folder_listings (folder, seen, names) VALUES (?, ?, ?)',
     ),
-    forgetListing: db.prepare('DELETE FROM listings WHERE folder = ?'),
+    forgetListing: db.prepare('DELETE FROM folder_listings WHERE folder = ?'),
   };
 }
 

@@ -1,7 +1,7 @@
-import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { fileText, teamStore, viewOf } from './team-store.js';
+import { age, fileText, teamStore, viewOf } from './team-store.js';
 import { useTempFolder } from './temp-store.js';
 
 // Every folder the store lists, to tell a listing kept from one made again.
@@ -59,5 +59,29 @@ describe("an annotator folder's listing", () => {
     listed.paths.length = 0;
     await viewOf(root, cacheDir);
     expect(listed.paths.filter((path) => path.endsWith('alice'))).toHaveLength(1);
+  });
+
+  it('is made again when a copy sets the folder’s time back (rsync -a, cp -a, tar x)', async () => {
+    const root = await tempFolder();
+    const cacheDir = await tempFolder();
+    await teamStore(root);
+    await rm(join(root, 'alice', 'a6.json'));
+    await ageFolder(join(root, 'alice'));
+    const { mtime } = await stat(join(root, 'alice'));
+    await viewOf(root, cacheDir);
+    // A teammate's file arrives by a copy that then gives the folder its source's time: the one
+    // the listing was kept at.
+    await writeFile(join(root, 'alice', 'a6.json'), fileText('a6', 'alice', 'done'));
+    await age(join(root, 'alice', 'a6.json'));
+    await utimes(join(root, 'alice'), mtime, mtime);
+    const seen = await viewOf(root, cacheDir);
+    expect(seen.annotations.filter((a) => a[0] === 'a6').map((a) => a[1])).toEqual([
+      'alice',
+      'bob',
+    ]);
+    expect(seen).toEqual(await viewOf(root, null));
+    // Read and kept in the index, the file stays when the folder's time is set back once more.
+    await utimes(join(root, 'alice'), mtime, mtime);
+    expect(await viewOf(root, cacheDir)).toEqual(seen);
   });
 });
