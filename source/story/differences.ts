@@ -146,8 +146,10 @@ export function nameDifferences(
     .map((names, member) => ({ names, member }))
     .filter(({ names }) => names.length > 0);
   if (known.length >= 2) {
-    const shared = known.every(({ names }) =>
-      known.every((other) => other.names.some((name) => names.includes(name))),
+    // In any case: an abbreviation is keyed in capitals, its spelling as a word is not ("NATO", "Nato").
+    const lower = known.map(({ names }) => names.map((name) => name.toLowerCase()));
+    const shared = lower.every((names) =>
+      lower.every((other) => other.some((name) => names.includes(name))),
     );
     if (!shared) {
       out.push({

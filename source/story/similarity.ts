@@ -9,7 +9,7 @@
  */
 import { editDistance } from '../search/distance.js';
 import { shareSynset } from './synonyms.js';
-import { AMOUNT, DESCRIBING, ID_MASK, isAcronymKey, NAME_BIT, type Vocabulary } from './tokens.js';
+import { AMOUNT, DESCRIBING, ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
 
 /** What the comparison needs of a sentence. */
 export interface Comparable {
@@ -204,13 +204,13 @@ export function overlap(
     const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
     const synsetsA = vocabulary.synsets(wordA);
-    const acronymA = isAcronymKey(vocabulary.word(wordA));
+    const acronymA = vocabulary.isAcronym(wordA);
     let matchedA = false;
     for (let q = 0; q < countB; q++) {
       if (usedB[q]) continue;
       const wordB = restB[q]!;
       let relation: number;
-      if (acronymA || isAcronymKey(vocabulary.word(wordB))) {
+      if (acronymA || vocabulary.isAcronym(wordB)) {
         // An abbreviation is matched only by itself ("U.S.", "US") or its spelling as a word
         // ("NATO", "Nato"): "US" is not "UK".
         if (!abbreviated(vocabulary.word(wordA), vocabulary.word(wordB))) continue;
@@ -250,7 +250,7 @@ export function overlap(
     leftB += weight;
     leftCountB++;
     if (restB[q]! & NAME_BIT) namesLeftB += weight;
-    if (acronymsLeftA > 0 && isAcronymKey(vocabulary.word(restB[q]!))) acronymsLeftB++;
+    if (acronymsLeftA > 0 && vocabulary.isAcronym(restB[q]!)) acronymsLeftB++;
   }
   // A name of common words ("the White House", "Red Cross") weighs as one rare word; a lone
   // light one ("Trump" being a card game too) is not worth a conflict. Abbreviations are
@@ -283,12 +283,12 @@ function fill(
   return out;
 }
 
-/** The same word in another form, or the same name in another spelling. */
 /** Whether two words are one abbreviation, or an abbreviation and its spelling as a word. */
 function abbreviated(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b || a === b.toLowerCase();
 }
 
+/** The same word in another form, or the same name in another spelling. */
 export function looselyEqual(a: string, b: string, idA: number, idB: number): boolean {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return false;
@@ -359,12 +359,39 @@ function share(a: ArrayLike<number>, b: ArrayLike<number>, vocabulary: Vocabular
   return true;
 }
 
+/**
+ * Whether a speaker abbreviated on one side is the other side's speaker written out: the
+ * initials of its names are the abbreviation's letters ("the WHO said", "the World Health
+ * Organization said"; "UN", "United Nations").
+ */
+function spelledOut(
+  short: ArrayLike<number>,
+  long: ArrayLike<number>,
+  vocabulary: Vocabulary,
+): boolean {
+  let initials: string | null = null;
+  for (let i = 0; i < short.length; i++) {
+    const id = short[i]!;
+    if (id & DESCRIBING || !vocabulary.isAcronym(id)) continue;
+    if (initials === null) {
+      const found: string[] = [];
+      for (let j = 0; j < long.length; j++) {
+        if (long[j]! & DESCRIBING || vocabulary.isAcronym(long[j]!)) continue;
+        found.push(vocabulary.word(long[j]!).charAt(0).toUpperCase());
+      }
+      initials = found.sort().join('');
+    }
+    if ([...vocabulary.word(id)].sort().join('') === initials) return true;
+  }
+  return false;
+}
+
 /** One name (or word) in two spellings; the cheap tests first, pairs being many. */
 function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
   if ((x & ID_MASK) === (y & ID_MASK)) return true;
   const a = vocabulary.word(x);
   const b = vocabulary.word(y);
-  if (isAcronymKey(a) || isAcronymKey(b)) return abbreviated(a, b);
+  if (vocabulary.isAcronym(x) || vocabulary.isAcronym(y)) return abbreviated(a, b);
   if (a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   return looselyEqual(a, b, NAME_BIT, NAME_BIT);
 }
@@ -386,7 +413,11 @@ export function sameStatement(a: Comparable, b: Comparable, vocabulary: Vocabula
 /** `sameStatement` on the words, speakers and dates; leaves the words' overlap in `result`. */
 function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): number {
   const known = a.speakers.length > 0 && b.speakers.length > 0;
-  const agree = known && share(a.speakers, b.speakers, vocabulary);
+  const agree =
+    known &&
+    (share(a.speakers, b.speakers, vocabulary) ||
+      spelledOut(a.speakers, b.speakers, vocabulary) ||
+      spelledOut(b.speakers, a.speakers, vocabulary));
   // "Russia said…" and "Russian officials will…, the Kremlin said": a speaker the other sentence
   // names may be one voice under two names, so it does not separate them.
   const otherSpeaker =

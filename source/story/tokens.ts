@@ -96,6 +96,8 @@ interface WordInfo {
   stemmed: string;
   /** Whether it may open one of WordNet's phrasal verbs ("turned" of "turned down"). */
   opens: boolean;
+  /** An abbreviation ("U.S.", "NATO"): see `isAcronymKey`. */
+  acronym: boolean;
 }
 
 const DATE_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march
@@ -120,7 +122,13 @@ export class Vocabulary {
       // A name weighs at least 1, but for an abbreviation of a common word ("US"): see
       // `acronymWeight`.
       this.nameWeights.push(weight < 1 && !isAcronymKey(word) ? 1 : weight);
-      this.prefixes.push(word.length >= 5 ? this.prefixId(word.slice(0, 5)) : -1);
+      this.prefixes.push(
+        isAcronymKey(word)
+          ? ACRONYM_PREFIX
+          : word.length >= 5
+            ? this.prefixId(word.slice(0, 5))
+            : -1,
+      );
     }
     return id;
   }
@@ -135,11 +143,17 @@ export class Vocabulary {
   }
 
   /**
-   * An id for the first five letters of word `id`, or -1 for a shorter word: words that may be
-   * one word in two forms ("optimism", "optimistic") share it.
+   * An id for the first five letters of word `id`, or -1 for a shorter word (and -2 for an
+   * abbreviation, which matches no other word by its letters): words that may be one word in
+   * two forms ("optimism", "optimistic") share it.
    */
   prefix(id: number): number {
     return this.prefixes.data[id & ID_MASK]!;
+  }
+
+  /** Whether word `id` is an abbreviation ("US", "NATO"): see `isAcronymKey`. */
+  isAcronym(id: number): boolean {
+    return this.prefixes.data[id & ID_MASK] === ACRONYM_PREFIX;
   }
 
   /** WordNet synsets of ordinary word `id` (none for names). */
@@ -194,9 +208,9 @@ export class Vocabulary {
     const folded = fold(written);
     if (ACRONYM.test(written) && !TITLE_WORDS.has(folded)) {
       // Keyed in capitals, apart from the word it spells ("US", "WHO"): see `isAcronymKey`.
-      const id = this.id(written);
+      const id = this.id(LONGER_FORMS.get(written) ?? written);
       const info = { folded, word: id, name: id, reporting: false, title: false, day: -1 };
-      return { ...info, value: null, stemmed: folded, opens: false };
+      return { ...info, value: null, stemmed: folded, opens: false, acronym: true };
     }
     const reporting = REPORTING_WORDS.has(folded);
     const weightless =
@@ -211,13 +225,25 @@ export class Vocabulary {
     const stemmed = stem(folded);
     const opens = !reporting && opensPhrase(stemmed);
     if (weightless || title) {
-      return { folded, word: -1, name: -1, reporting, title, day, value, stemmed, opens };
+      const acronym = false;
+      return { folded, word: -1, name: -1, reporting, title, day, value, stemmed, opens, acronym };
     }
     const capital = upper.test(written);
     // A capitalised word with a romanisation mark ("Witkoff" opening a sentence) keys as a name.
     const word = this.id(capital && romanised.test(folded) ? nameKey(folded) : stemmed);
     const name = capital ? this.id(nameKey(folded)) : -1;
-    return { folded, word, name, reporting, title: false, day, value, stemmed, opens };
+    return {
+      folded,
+      word,
+      name,
+      reporting,
+      title: false,
+      day,
+      value,
+      stemmed,
+      opens,
+      acronym: false,
+    };
   }
 }
 
@@ -229,6 +255,9 @@ const stemCache = new Map<string, string>();
 const romanised = /y|kh|ff$/;
 /** Capitals alone, as an organisation or a country is abbreviated ("US", "NATO", "U.K." joined). */
 const ACRONYM = /^[A-Z]{2,6}$/;
+/** Abbreviations with a longer form in common use, keyed as the shorter ("USA", "U.S.A."). */
+const LONGER_FORMS = new Map([['USA', 'US']]);
+const ACRONYM_PREFIX = -2;
 
 /**
  * Whether a vocabulary key is an abbreviation: the only keys written in capitals. Sentences that
@@ -380,8 +409,7 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         info,
         word: info.word,
         reporting: info.reporting,
-        // An abbreviation names something wherever it stands ("US officials said").
-        name: name || ACRONYM.test(written),
+        name,
         broken,
         capital,
         quoted: quote === 'in',
@@ -478,6 +506,7 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
       const token = tokens[k]!;
       if (crossing(k, step) && (found.length > 0 || k !== from)) break;
       const id = nameAt[k]!;
+      if (id >= 0 && found.length === 0 && token.info.acronym && !nextTo(k)) continue;
       if (id >= 0) found.push(id);
       else if (found.length > 0 && particleAt(k, step)) continue;
       else if (found.length > 0) break;
@@ -485,6 +514,15 @@ function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] 
     }
     if (found.length > 0 && step < 0) describedAs(k, found);
     return found;
+  };
+  // An abbreviation speaks only next to the verb ("NATO said", "said the WHO", "according to the
+  // U.N."); further off it says whose the speaker is ("U.S. officials said"), as "American" does.
+  const nextTo = (k: number): boolean => {
+    for (let j = Math.min(k, at) + 1; j < Math.max(k, at); j++) {
+      const folded = tokens[j]!.info.folded;
+      if (!ARTICLES.has(folded) && !LINKING.has(folded)) return false;
+    }
+    return true;
   };
   // A particle, or several ("von der"), with more of the name beyond.
   const particleAt = (k: number, step: number): boolean => {

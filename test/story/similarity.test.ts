@@ -462,10 +462,55 @@ describe('sentences told in other words', () => {
     ).toBe(true);
   });
 
+  it('takes an abbreviation for the speaker only beside the verb, and as its spelling out', () => {
+    // Beside the verb, it speaks: and "the WHO" is "the World Health Organization".
+    expect(
+      same(
+        'The drills near the Kolbrek border would continue through the winter, the WHO said on Friday.',
+        'The drills near the Kolbrek border would continue through the winter, the World Health Organization said on Friday.',
+      ),
+    ).toBe(true);
+    expect(
+      same(
+        'The ceasefire near Kolbrek held through the night, the E.U. said, adding that convoys had reached the border.',
+        'The ceasefire near Kolbrek held through the night, the European Union said, adding that convoys had reached the border.',
+      ),
+    ).toBe(true);
+    // Further off it says whose the officials are, as "American" does: no other speaker.
+    expect(
+      same(
+        'Zarvenian radar sites near Kolbrek were hit overnight, U.S. officials said on Friday.',
+        'Zarvenian radar sites near Kolbrek were hit overnight, the Pentagon said on Friday.',
+      ),
+    ).toBe(true);
+    // The long form of one abbreviation is the same.
+    expect(
+      same(
+        'The USA imposed new duties on imported Zarvenian steel and aluminium on Tuesday.',
+        'The U.S. imposed new duties on imported Zarvenian steel and aluminium on Tuesday.',
+      ),
+    ).toBe(true);
+    // Two copies told as "NATO said" and "Nato said" differ in no speaker.
+    expect(
+      differences([
+        {
+          text: 'The drills near Kolbrek would continue through the winter, NATO said.',
+          date: null,
+        },
+        {
+          text: 'The drills near Kolbrek would continue through the winter, Nato said.',
+          date: null,
+        },
+      ]).filter((difference) => difference.kind === 'name'),
+    ).toEqual([]);
+  });
+
   it('reads words in capitals as words in a sentence all in capitals', () => {
     const shouted = sentenceFeatures('THE MINISTER SAID IT WAS OVER FOR US.', vocabulary);
     const written = sentenceFeatures('The minister said it was over for us.', vocabulary);
     expect(shouted.words).toEqual(written.words);
-    expect(sentenceFeatures('The U.S.A. and the US', vocabulary).words).toHaveLength(2);
+    // "U.S.A." is one word, and the same as "US".
+    expect(sentenceFeatures('The U.S.A. and the US', vocabulary).words).toHaveLength(1);
+    expect(sentenceFeatures('The U.S.A. and the UK', vocabulary).words).toHaveLength(2);
   });
 });
