@@ -41,6 +41,8 @@ export const ROLE_NOUNS = words(`
   author journalist reporter columnist scientist researcher doctor physician nurse surgeon
   lawyer executive chairperson investor strategist engineer administrator commissioner
   superintendent inspector mayor councillor councilman councilwoman activist campaigner speaker
+  resident witness neighbor neighbour student teacher voter shopper passenger survivor volunteer
+  veteran pastor rabbi imam priest comedian musician filmmaker photographer historian
 `);
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */

@@ -11,6 +11,7 @@ import {
   PRONOUNS,
   ROLE_NOUNS,
 } from './lexicon.js';
+import { nounKind } from './senses.js';
 import type { Token } from './tokens.js';
 
 /** A noun phrase split into what describes the person and the name itself. */
@@ -94,6 +95,7 @@ export function mention(tokens: Token[]): Mention | null {
     if (isNameWord(word) || particle) nameStart = i;
     else break;
   }
+  nameStart = afterBody(words, nameStart);
   // "the High Commissioner for Human Rights": capitals after "of" or "for" name what a post or
   // body is of, not a person.
   if (nameStart > from && NAMED_AFTER.has(words[nameStart - 1]!.lower)) nameStart = words.length;
@@ -119,6 +121,20 @@ export function mention(tokens: Token[]): Mention | null {
     text: phraseText(words),
     owner,
   };
+}
+
+/**
+ * Where a person's name starts in a run of four or more capitalised words that opens with a body
+ * ("Director of Public Prosecution Eva-Marie Persson"): after the last word WordNet files as a
+ * group or an act, when two words or more are left; names of people seldom hold such words.
+ */
+function afterBody(words: Token[], nameStart: number): number {
+  if (words.length - nameStart < 4) return nameStart;
+  for (let i = words.length - 3; i >= nameStart; i--) {
+    const kind = nounKind(words[i]!.lower);
+    if (kind === 'group' || kind === 'act') return i + 1;
+  }
+  return nameStart;
 }
 
 /** Two or more name words that end a phrase, the last in the possessive, without its `’s`. */
@@ -200,6 +216,19 @@ export class People {
       if (wanted.every((role) => introduction.roles.has(role))) people.add(introduction.person);
     }
     return people.size === 1 ? [...people][0]! : null;
+  }
+
+  /** Whether anyone was introduced with every one of these roles up to sentence `at`. */
+  introduced(roles: string[], at: number): boolean {
+    return this.introductions.some(
+      (introduction) =>
+        introduction.at <= at && roles.every((role) => introduction.roles.has(role)),
+    );
+  }
+
+  /** Whether the article introduced this person with a role ("Kremlin spokesman Dmitry Peskov"). */
+  hasRoles(person: string): boolean {
+    return this.introductions.some((introduction) => introduction.person === person);
   }
 }
 
