@@ -213,8 +213,11 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   // "“…!” / Trump tweeted before Election Day.": an attribution the splitter cut off after a
   // closing mark speaks the quotation before it.
   const bare = readings.map((reading) => bareAttribution(reading));
+  const sameParagraph = (index: number): boolean =>
+    article.sentences[index + 1]?.paragraph === article.sentences[index]!.paragraph;
   readings.forEach((reading, index) => {
-    const next = bare[index + 1];
+    // A cut happens inside a paragraph: "Carr agreed." opening the next one speaks no quote before.
+    const next = sameParagraph(index) ? bare[index + 1] : null;
     if (
       speakers[index] === null &&
       reading.quotation.quotedWords > 0 &&

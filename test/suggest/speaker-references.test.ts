@@ -106,6 +106,12 @@ describe('a description', () => {
 });
 
 describe('a quotation over paragraphs', () => {
+  it('is not spoken by a bare attribution that opens the next paragraph', () => {
+    const body =
+      'Coach Jon Gruden spoke after the game. “We got beat,” Gruden said. “No excuses.”\n\nQuarterback Derek Carr agreed.\n\nThe team flies home on Monday.';
+    expect(speaker(body, 'No excuses')).toBe('Jon Gruden');
+  });
+
   it('is spoken by the speaker its last paragraph names', () => {
     const body =
       'Union leader Mark Levy spoke after the vote.\n\n“We have waited for years. Our members are tired.\n\n“Now we will act,” Levy said.';
