@@ -19,6 +19,7 @@ export const REPORTING_VERBS = words(`
   testified testifies testify wrote
   saying telling adding stating noting explaining arguing warning insisting stressing writing
   asking calling called calls criticised criticized accused accuses alleged alleges
+  repeated reiterated joked lamented cautioned recounted
 `);
 
 /** Verbs that take a person's words or view as their object: "X called it ...", "X expressed". */

@@ -162,6 +162,7 @@ function phraseText(words: Token[]): string {
 /** Everyone an article names in full, with the roles it introduces them by. */
 export class People {
   private readonly bySurname = new Map<string, string>();
+  private readonly byFirstName = new Map<string, string | null>();
   private readonly fullNames: string[] = [];
   private readonly introductions: Array<{ roles: Set<string>; person: string; at: number }> = [];
 
@@ -179,6 +180,12 @@ export class People {
   private register(name: string): void {
     const surname = name.split(' ').at(-1)!.toLowerCase();
     if (!this.bySurname.has(surname)) this.bySurname.set(surname, name);
+    // A first name stands for one person only while no one else shares it ("Maria" for
+    // "Maria Lopez", the way features name children, victims and players).
+    const first = name.split(' ')[0]!.toLowerCase();
+    const known = this.byFirstName.get(first);
+    if (known === undefined) this.byFirstName.set(first, name);
+    else if (known !== name) this.byFirstName.set(first, null);
     if (!this.fullNames.includes(name)) this.fullNames.push(name);
   }
 
@@ -188,9 +195,16 @@ export class People {
     if (kept.length > 0) this.introductions.push({ roles: new Set(kept), person, at });
   }
 
-  /** The full name for a surname the article gave in full somewhere, else the surname itself. */
-  fullName(name: string): string {
-    if (!name.includes(' ')) return this.bySurname.get(name.toLowerCase()) ?? name;
+  /**
+   * The full name for a surname (or a first name no one else has) the article gave in full
+   * somewhere, else the name itself.
+   */
+  fullName(name: string, firstNames = true): string {
+    if (!name.includes(' ')) {
+      const lower = name.toLowerCase();
+      const byFirst = firstNames ? this.byFirstName.get(lower) : undefined;
+      return this.bySurname.get(lower) ?? byFirst ?? name;
+    }
     // A surname of several words: "Adhanom Ghebreyesus", "von der Leyen".
     const tail = ` ${name.toLowerCase()}`;
     return this.fullNames.find((full) => full.toLowerCase().endsWith(tail)) ?? name;
@@ -199,7 +213,9 @@ export class People {
   /** Whether a name or surname is one of the people the article names in full. */
   knows(name: string): boolean {
     return (
-      this.bySurname.has(name.split(' ').at(-1)!.toLowerCase()) || this.fullName(name) !== name
+      // Not by a first name: "in Jordan" stays a place in an article that names Jordan Peterson.
+      this.bySurname.has(name.split(' ').at(-1)!.toLowerCase()) ||
+      this.fullName(name, false) !== name
     );
   }
 

@@ -43,6 +43,23 @@ describe('the speaker named beside the quote', () => {
   });
 });
 
+describe('a name given in part', () => {
+  it('is the full name for a first name no one else in the article has', () => {
+    const body =
+      'Maria Lopez, 9, wants to fly planes when she grows up. “I love the noise,” Maria said.';
+    expect(speaker(body, 'love the noise')).toBe('Maria Lopez');
+    const two =
+      'Maria Lopez and Maria Chen both want to fly planes. “I love the noise,” Maria said.';
+    expect(speaker(two, 'love the noise')).toBe('Maria');
+  });
+
+  it('is found beside "repeated" and "reiterated" as beside "said"', () => {
+    const body =
+      'The Kremlin’s spokesman, Dmitry Peskov, spoke on Monday. “There will be no talks,” the Kremlin spokesman repeated.';
+    expect(speaker(body, 'no talks')).toBe('Dmitry Peskov');
+  });
+});
+
 describe('a pronoun', () => {
   it('"she" passes over a man the article told of for the woman', () => {
     const body =
