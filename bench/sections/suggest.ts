@@ -8,7 +8,8 @@
  * benchmark labelled by hand (bench/quality/suggest-real-gold.ts, the held-out check; left out
  * when ../shared/benchmarks/ is missing); and articles with planted labels
  * (bench/generate/planted-labels.ts), whose templates come from the same hand as the rules, so
- * they mostly show that the rules do what they mean and how fast the model learns.
+ * they mostly show that the rules do what they mean and how fast the model learns. Beside them,
+ * the 12 blind pages and a speaker-only held-out set (suggest-speaker-holdout.ts).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
