@@ -19,8 +19,12 @@
  * sentence). They are a held-out check: never tune the engine to a sentence of them.
  */
 
-/** `[index in margin's split, text check, labels (c, e, q), speaker]`. */
-export type RealGoldRow = readonly [number, string, string, string?];
+/**
+ * `[index in margin's split, text check, labels (c, e, q), speaker]`; a speaker may be a list of
+ * the names the gold accepts (the speaker-only held-out set gives "Frank Vogel" or "Vogel" where
+ * the article writes "Coach (Frank) Vogel" inside a quotation).
+ */
+export type RealGoldRow = readonly [number, string, string, (string | readonly string[])?];
 
 export interface RealGoldPage {
   /** The benchmark's page id (the name of its `html/<id>.html.gz`). */

@@ -8,7 +8,8 @@
  * benchmark labelled by hand (bench/quality/suggest-real-gold.ts, the held-out check; left out
  * when ../shared/benchmarks/ is missing); and articles with planted labels
  * (bench/generate/planted-labels.ts), whose templates come from the same hand as the rules, so
- * they mostly show that the rules do what they mean and how fast the model learns.
+ * they mostly show that the rules do what they mean and how fast the model learns. Beside them,
+ * the 12 blind pages and a speaker-only held-out set (suggest-speaker-holdout.ts).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -46,6 +47,7 @@ import { type MeasurementBuilder, measurements, sample, summarize } from '../mea
 import { BLIND_GOLD } from '../quality/suggest-blind-gold.js';
 import { loadRealSet } from '../quality/suggest-real.js';
 import { REAL_GOLD } from '../quality/suggest-real-gold.js';
+import { SPEAKER_HOLDOUT } from '../quality/suggest-speaker-holdout.js';
 import type { BenchContext, BenchSection } from '../types.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -129,6 +131,24 @@ function blindRows(m: MeasurementBuilder, context: BenchContext, real: readonly 
     labelRows(m, `real, all ${all.length} pages`, when, point.evaluation, -1);
     rankingRows(m, `real, all ${all.length} pages`, when, point.evaluation);
   }
+}
+
+/**
+ * The speaker-only held-out set (suggest-speaker-holdout.ts): quotes of 10 pages no rule was
+ * written against, every row a quote with a named speaker; no learning.
+ */
+function holdoutRows(m: MeasurementBuilder, context: BenchContext) {
+  const holdout = loadRealSet(undefined, SPEAKER_HOLDOUT);
+  if (holdout === null) return;
+  if (holdout.missing > 0)
+    context.log(`${holdout.missing} of ${holdout.total} held-out speaker rows not found`);
+  const evaluation = evaluate(holdout.prepared, createModel());
+  const quote = evaluation.labels.find((figures) => figures.label === 'quote')!;
+  const set = `real, ${holdout.prepared.length} held-out speaker pages`;
+  m.value(`${set}: speaker accuracy on quotes`, finite(evaluation.speaker.accuracy), 'share', {
+    target: '≥ 0.9',
+    note: `${evaluation.speaker.count} quotes with a gold speaker (quote recall ${two(quote.recall)})`,
+  });
 }
 
 function plantedSet(from: number, count: number): Prepared[] {
@@ -239,6 +259,7 @@ export const section: BenchSection = {
       );
       rankingRows(m, 'real, odd 12 (held out)', 'after 200 (even 12)', after!.evaluation);
       blindRows(m, context, real.prepared);
+      holdoutRows(m, context);
     }
 
     // Planted labels: learn from one stream of articles, measure on others never learnt from.

@@ -3,15 +3,16 @@
  * the rules that fire and the features the model learns over. Independent of the model, so the
  * UI computes it once per article text and re-scores cheaply as the model learns.
  */
-import { STOPWORDS } from '../corpus/stopwords.js';
 import type { Article } from '../corpus/types.js';
 import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
 import { clauseTenses } from './clause.js';
 import { isPast, sentenceCues } from './cues.js';
 import { aroundFeatures, cueFeatures, sentenceFeatures } from './features.js';
-import { NAME_PARTICLES } from './lexicon.js';
-import { isNameWord, isPersonRole, type Mention, mention, People } from './people.js';
+import { phrases, register, tellGender } from './naming.js';
+import { isNameWord, People } from './people.js';
 import { type Quotation, quotations } from './quotations.js';
+import { References } from './reference.js';
+import { type Context, resolve } from './resolve.js';
 import { BASE, RULES } from './rules.js';
 import { type Token, tokenize } from './tokens.js';
 import type { ArticleAnalysis, Attributes, SentenceAnalysis } from './types.js';
@@ -25,9 +26,6 @@ const MAX_SENTENCE = 2000;
 const head = (text: string): string =>
   text.length > MAX_SENTENCE ? text.slice(0, MAX_SENTENCE) : text;
 
-/** Sentences back that "he said" may reach for the person it stands for. */
-const PRONOUN_REACH = 6;
-
 interface Reading {
   tokens: Token[];
   quotation: Quotation;
@@ -38,99 +36,18 @@ interface Reading {
   person: boolean;
 }
 
-/** Every naming phrase of a sentence (runs of capitalised, role and nation words). */
-function phrases(tokens: Token[]): Token[][] {
-  const runs: Token[][] = [];
-  let run: Token[] = [];
-  for (const token of tokens) {
-    const keep =
-      token.kind === 'word' &&
-      (token.capital ||
-        isNameWord(token) ||
-        isPersonRole(token.lower) ||
-        (run.length > 0 && (token.possessive || NAME_PARTICLES.has(token.text))));
-    if (keep) run.push(token);
-    else {
-      if (run.length > 0) runs.push(run);
-      run = [];
-      if (token.text === ',' && runs.length > 0) runs.push([token]);
-    }
-  }
-  if (run.length > 0) runs.push(run);
-  return runs;
-}
-
-/** Registers full names, and role phrases set beside a name by commas. */
-function register(people: People, tokens: Token[], index: number): void {
-  const runs = phrases(tokens);
-  let previous: Mention | null = null;
-  let commaAfterPrevious = false;
-  for (const run of runs) {
-    if (run.length === 1 && run[0]!.text === ',') {
-      commaAfterPrevious = previous !== null;
-      continue;
-    }
-    const found = mention(run);
-    if (found) {
-      people.add(found, index);
-      if (
-        commaAfterPrevious &&
-        previous &&
-        !previous.name &&
-        found.name &&
-        found.nameWords >= 2 &&
-        isPersonRole(previous.head)
-      ) {
-        people.introduce(previous.roles, found.name, index);
-      }
-    }
-    previous = found;
-    commaAfterPrevious = false;
-  }
-}
-
-interface Context {
-  people: People;
-  lastPerson: { name: string; index: number } | null;
-}
-
-/** The source of an attribution as the article names them; null where the article leaves it unclear. */
-function resolve(
-  attribution: Attribution,
-  context: Context,
-  index: number,
-): { name: string; person: boolean } | null {
-  const { source } = attribution;
-  if (attribution.pronoun) {
-    if (source.head !== 'he' && source.head !== 'she') return null;
-    const last = context.lastPerson;
-    return last && index - last.index <= PRONOUN_REACH ? { name: last.name, person: true } : null;
-  }
-  if (source.name) {
-    // Bodies ("Russia", "the Kremlin") never reach here: the word lists keep them out of names,
-    // so a name is a person, a lone one a surname.
-    return { name: context.people.fullName(source.name), person: true };
-  }
-  if (['a', 'an', 'one', 'another'].includes(source.determiner)) return null;
-  if (isPersonRole(source.head)) {
-    const byRole = context.people.byRole(source.roles, index);
-    return byRole ? { name: byRole, person: true } : null;
-  }
-  // A body or group is kept as the article names it ("the Kremlin", "Western powers"); a phrase
-  // with no capitalised word of substance ("That", "the agency") names no one.
-  const named = source.text
-    .split(' ')
-    .some((word) => /^\p{Lu}/u.test(word) && !STOPWORDS.has(word.toLowerCase()));
-  return named ? { name: source.text, person: false } : null;
-}
+/** Verbs after a name that make it plural: "Big Machine have denied", a body, not a person. */
+const PLURAL_VERBS = new Set(['have', 'are', 'were']);
 
 function readSentence(
   tokens: Token[],
   quotation: Quotation,
   context: Context,
   index: number,
+  alone: boolean,
 ): Reading {
   const candidates = findAttributions(tokens, quotation.inside);
+  const subject = sentenceSubject(tokens, quotation.inside);
   let attribution: Attribution | null = candidates[0] ?? null;
   let resolved: { name: string; person: boolean } | null = null;
   // A speaker named beside the verb outranks the subject taken for a participle ("Sondland was
@@ -140,24 +57,47 @@ function readSentence(
     ...candidates.filter((candidate) => candidate.fallback),
   ];
   for (const candidate of ranked) {
-    resolved = resolve(candidate, context, index);
+    resolved = resolve(candidate, context, index, { subject, tokens, inside: quotation.inside });
     if (resolved) {
       attribution = candidate;
       break;
     }
   }
-  // The nearest named person: a sentence's subject, then its speaker.
-  const subject = sentenceSubject(tokens, quotation.inside);
-  const last = context.lastPerson;
-  if (subject?.pronoun && last && index - last.index <= PRONOUN_REACH) {
+  // The nearest named person or body: a sentence's subject, then its speaker.
+  const { references } = context;
+  if (subject?.pronoun && (subject.source.head === 'he' || subject.source.head === 'she')) {
     // "He proposed …": the person "he" stands for stays the nearest one.
-    if (subject.source.head === 'he' || subject.source.head === 'she') last.index = index;
+    const name = references.pronoun(subject.source.head, index);
+    if (name) references.refresh(name, index);
   }
+  let pluralName: string | null = null;
   if (subject?.source.name && !subject.pronoun && isNameWord(firstNameToken(tokens, subject))) {
     const name = context.people.fullName(subject.source.name);
-    if (name.includes(' ') || subject.source.roles.length > 0) context.lastPerson = { name, index };
+    const after = tokens[subject.at + subjectLength(tokens, subject)];
+    const plural = PLURAL_VERBS.has(after?.lower ?? '');
+    if (plural) pluralName = name;
+    if (name.includes(' ') || subject.source.roles.length > 0) {
+      references.note(name, index, !plural);
+      // Only where no one else is named: "Stone told Reed he …" tells nothing.
+      if (!plural && alone) tellGender(references, tokens, quotation.inside, subject, name);
+    }
+  } else if (subject && !subject.pronoun && !subject.source.name) {
+    // "The Kremlin has denied …": a body as the subject.
+    const body = resolve(subject, context, index);
+    if (body && !body.person) references.note(body.name, index, false);
   }
-  if (resolved?.person) context.lastPerson = { name: resolved.name, index };
+  // "Levy was blunt: “No deal.”": a quotation after a colon with no reporting verb is the
+  // named subject's.
+  if (!resolved && subject && colonQuote(tokens, quotation.inside)) {
+    const own = subject.pronoun ? null : resolve(subject, context, index);
+    if (own?.person) {
+      resolved = own;
+      attribution = { ...subject, fallback: true };
+    }
+  }
+  // "Big Machine have denied …": a name with a plural verb is a body, whatever it says.
+  if (resolved?.name === pluralName) resolved = { name: resolved.name, person: false };
+  if (resolved) references.note(resolved.name, index, resolved.person);
   return {
     tokens,
     quotation,
@@ -165,6 +105,20 @@ function readSentence(
     source: resolved?.name ?? null,
     person: resolved?.person ?? false,
   };
+}
+
+/** The sentence's quotation opens right after a colon outside quotation marks. */
+function colonQuote(tokens: Token[], inside: boolean[]): boolean {
+  const open = inside.indexOf(true);
+  return open >= 2 && tokens[open - 1]?.kind === 'open' && tokens[open - 2]?.text === ':';
+}
+
+/** Tokens of the subject's phrase, from where it starts to its last word. */
+function subjectLength(tokens: Token[], subject: Attribution): number {
+  const last = subject.source.text.split(' ').at(-1);
+  let end = subject.at;
+  while (end < tokens.length && end < subject.at + 12 && tokens[end]!.text !== last) end++;
+  return end - subject.at + 1;
 }
 
 const firstNameToken = (tokens: Token[], subject: Attribution): Token =>
@@ -187,12 +141,27 @@ function reportedBy(reading: Reading): string | null {
   return attribution.verb === 'according to' ? null : reading.source;
 }
 
+/**
+ * A quotation that runs over paragraphs: news leaves a paragraph's quotation open and opens the
+ * next paragraph with a quotation mark again ("“We waited for years. / “Now we act,” Levy said.").
+ */
+function reopened(readings: Reading[], index: number): boolean {
+  const previous = readings[index - 1];
+  const first = readings[index]!.tokens[0];
+  return (
+    previous?.quotation.leftOpen === true &&
+    first !== undefined &&
+    (first.kind === 'open' || first.kind === 'straight')
+  );
+}
+
 /** Sentences of one quotation that runs over several: from where it opens to where it closes. */
 function quotationGroups(readings: Reading[]): number[][] {
   const groups: number[][] = [];
   let current: number[] = [];
   readings.forEach((reading, index) => {
-    if (reading.quotation.carriedIn && current.length > 0) current.push(index);
+    if ((reading.quotation.carriedIn || reopened(readings, index)) && current.length > 0)
+      current.push(index);
     else {
       if (current.length > 0) groups.push(current);
       current = [index];
@@ -221,10 +190,13 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   }
 
   const people = new People();
-  for (const [index, sentence] of tokens.entries()) register(people, sentence, index);
-  const context: Context = { people, lastPerson: null };
+  const references = new References();
+  const namedRuns = tokens.map((sentence, index) =>
+    register(people, references, phrases(sentence), index),
+  );
+  const context: Context = { people, references };
   const readings = tokens.map((sentence, index) =>
-    readSentence(sentence, quoted[index]!, context, index),
+    readSentence(sentence, quoted[index]!, context, index, namedRuns[index] === 1),
   );
 
   // A quotation's speaker, found in any of its sentences, speaks all of them.
@@ -241,8 +213,11 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   // "“…!” / Trump tweeted before Election Day.": an attribution the splitter cut off after a
   // closing mark speaks the quotation before it.
   const bare = readings.map((reading) => bareAttribution(reading));
+  const sameParagraph = (index: number): boolean =>
+    article.sentences[index + 1]?.paragraph === article.sentences[index]!.paragraph;
   readings.forEach((reading, index) => {
-    const next = bare[index + 1];
+    // A cut happens inside a paragraph: "Carr agreed." opening the next one speaks no quote before.
+    const next = sameParagraph(index) ? bare[index + 1] : null;
     if (
       speakers[index] === null &&
       reading.quotation.quotedWords > 0 &&

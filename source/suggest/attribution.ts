@@ -90,7 +90,7 @@ const adverb = (token: Token): boolean =>
 
 /** The phrase that ends right before `end` (exclusive), walking left. */
 function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] {
-  let i = end - 1;
+  let i = skipParenthesis(tokens, inside, end - 1);
   while (i >= 0 && adverb(tokens[i]!) && !inside[i]) i--;
   const last = i;
   // One lower-case head is allowed next to the verb: "officials said", "Western powers said",
@@ -113,6 +113,19 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
     return ofPost(tokens, inside, i, last);
   }
   return phrase;
+}
+
+/**
+ * "Gov. Tim Walz (D) said", "Levy (pictured) said": a short parenthesis between a name and its
+ * verb is passed over; returns the index before it, or `at` when there is none.
+ */
+function skipParenthesis(tokens: Token[], inside: boolean[], at: number): number {
+  if (at < 0 || inside[at] || tokens[at]!.text !== ')') return at;
+  for (let i = at - 1; i >= 0 && i >= at - 6; i--) {
+    if (tokens[i]!.text === '(') return i - 1;
+    if (inside[i] || tokens[i]!.text === ')') return at;
+  }
+  return at;
 }
 
 /**
@@ -350,7 +363,8 @@ function appositionBefore(tokens: Token[], inside: boolean[], comma: number): To
   if (open < 0 || inside[open]) return [];
   const between = tokens.slice(open + 1, comma);
   const named = mention(between);
-  if (named?.name && between.every(phraseWord)) return between;
+  // "Lamb, a Democrat, said": a phrase after a determiner describes the name before the comma.
+  if (named?.name && !named.determiner && between.every(phraseWord)) return between;
   return phraseBefore(tokens, inside, open);
 }
 

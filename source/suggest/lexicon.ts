@@ -19,6 +19,7 @@ export const REPORTING_VERBS = words(`
   testified testifies testify wrote
   saying telling adding stating noting explaining arguing warning insisting stressing writing
   asking calling called calls criticised criticized accused accuses alleged alleges
+  repeated reiterated joked lamented cautioned recounted
 `);
 
 /** Verbs that take a person's words or view as their object: "X called it ...", "X expressed". */
@@ -41,6 +42,8 @@ export const ROLE_NOUNS = words(`
   author journalist reporter columnist scientist researcher doctor physician nurse surgeon
   lawyer executive chairperson investor strategist engineer administrator commissioner
   superintendent inspector mayor councillor councilman councilwoman activist campaigner speaker
+  resident witness neighbor neighbour student teacher voter shopper passenger survivor volunteer
+  veteran pastor rabbi imam priest comedian musician filmmaker photographer historian
 `);
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */

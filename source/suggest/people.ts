@@ -11,6 +11,7 @@ import {
   PRONOUNS,
   ROLE_NOUNS,
 } from './lexicon.js';
+import { nounKind } from './senses.js';
 import type { Token } from './tokens.js';
 
 /** A noun phrase split into what describes the person and the name itself. */
@@ -94,6 +95,7 @@ export function mention(tokens: Token[]): Mention | null {
     if (isNameWord(word) || particle) nameStart = i;
     else break;
   }
+  nameStart = afterBody(words, nameStart);
   // "the High Commissioner for Human Rights": capitals after "of" or "for" name what a post or
   // body is of, not a person.
   if (nameStart > from && NAMED_AFTER.has(words[nameStart - 1]!.lower)) nameStart = words.length;
@@ -121,6 +123,20 @@ export function mention(tokens: Token[]): Mention | null {
   };
 }
 
+/**
+ * Where a person's name starts in a run of four or more capitalised words that opens with a body
+ * ("Director of Public Prosecution Eva-Marie Persson"): after the last word WordNet files as a
+ * group or an act, when two words or more are left; names of people seldom hold such words.
+ */
+function afterBody(words: Token[], nameStart: number): number {
+  if (words.length - nameStart < 4) return nameStart;
+  for (let i = words.length - 3; i >= nameStart; i--) {
+    const kind = nounKind(words[i]!.lower);
+    if (kind === 'group' || kind === 'act') return i + 1;
+  }
+  return nameStart;
+}
+
 /** Two or more name words that end a phrase, the last in the possessive, without its `’s`. */
 function ownerName(words: Token[]): string | null {
   const plain = (word: Token): boolean => isNameWord({ ...word, possessive: false });
@@ -146,6 +162,7 @@ function phraseText(words: Token[]): string {
 /** Everyone an article names in full, with the roles it introduces them by. */
 export class People {
   private readonly bySurname = new Map<string, string>();
+  private readonly byFirstName = new Map<string, string | null>();
   private readonly fullNames: string[] = [];
   private readonly introductions: Array<{ roles: Set<string>; person: string; at: number }> = [];
 
@@ -163,6 +180,12 @@ export class People {
   private register(name: string): void {
     const surname = name.split(' ').at(-1)!.toLowerCase();
     if (!this.bySurname.has(surname)) this.bySurname.set(surname, name);
+    // A first name stands for one person only while no one else shares it ("Maria" for
+    // "Maria Lopez", the way features name children, victims and players).
+    const first = name.split(' ')[0]!.toLowerCase();
+    const known = this.byFirstName.get(first);
+    if (known === undefined) this.byFirstName.set(first, name);
+    else if (known !== name) this.byFirstName.set(first, null);
     if (!this.fullNames.includes(name)) this.fullNames.push(name);
   }
 
@@ -172,9 +195,16 @@ export class People {
     if (kept.length > 0) this.introductions.push({ roles: new Set(kept), person, at });
   }
 
-  /** The full name for a surname the article gave in full somewhere, else the surname itself. */
-  fullName(name: string): string {
-    if (!name.includes(' ')) return this.bySurname.get(name.toLowerCase()) ?? name;
+  /**
+   * The full name for a surname (or a first name no one else has) the article gave in full
+   * somewhere, else the name itself.
+   */
+  fullName(name: string, firstNames = true): string {
+    if (!name.includes(' ')) {
+      const lower = name.toLowerCase();
+      const byFirst = firstNames ? this.byFirstName.get(lower) : undefined;
+      return this.bySurname.get(lower) ?? byFirst ?? name;
+    }
     // A surname of several words: "Adhanom Ghebreyesus", "von der Leyen".
     const tail = ` ${name.toLowerCase()}`;
     return this.fullNames.find((full) => full.toLowerCase().endsWith(tail)) ?? name;
@@ -183,7 +213,9 @@ export class People {
   /** Whether a name or surname is one of the people the article names in full. */
   knows(name: string): boolean {
     return (
-      this.bySurname.has(name.split(' ').at(-1)!.toLowerCase()) || this.fullName(name) !== name
+      // Not by a first name: "in Jordan" stays a place in an article that names Jordan Peterson.
+      this.bySurname.has(name.split(' ').at(-1)!.toLowerCase()) ||
+      this.fullName(name, false) !== name
     );
   }
 
@@ -200,6 +232,19 @@ export class People {
       if (wanted.every((role) => introduction.roles.has(role))) people.add(introduction.person);
     }
     return people.size === 1 ? [...people][0]! : null;
+  }
+
+  /** Whether anyone was introduced with every one of these roles up to sentence `at`. */
+  introduced(roles: string[], at: number): boolean {
+    return this.introductions.some(
+      (introduction) =>
+        introduction.at <= at && roles.every((role) => introduction.roles.has(role)),
+    );
+  }
+
+  /** Whether the article introduced this person with a role ("Kremlin spokesman Dmitry Peskov"). */
+  hasRoles(person: string): boolean {
+    return this.introductions.some((introduction) => introduction.person === person);
   }
 }
 

@@ -1,0 +1,96 @@
+/**
+ * Who an attribution's source is, as the article names them: a name (the full one the article
+ * gave), a pronoun ("he" the nearest person, "it" the nearest body), a role ("the spokesman" the
+ * spokesman introduced) or a body ("the Kremlin", "the department" the department named before);
+ * null where the article leaves it unclear.
+ */
+import { STOPWORDS } from '../corpus/stopwords.js';
+import type { Attribution } from './attribution.js';
+import { NATIONS } from './lexicon.js';
+import { isPersonRole, type People } from './people.js';
+import type { References } from './reference.js';
+import type { Token } from './tokens.js';
+
+export interface Context {
+  people: People;
+  references: References;
+}
+
+/** The source of an attribution as the article names them; null where the article leaves it unclear. */
+export function resolve(
+  attribution: Attribution,
+  context: Context,
+  index: number,
+  sentence: { subject: Attribution | null; tokens: Token[]; inside: boolean[] } | null = null,
+): { name: string; person: boolean } | null {
+  const { source } = attribution;
+  const { people, references } = context;
+  if (attribution.pronoun) {
+    if (source.head === 'he' || source.head === 'she') {
+      const name = references.pronoun(source.head, index);
+      return name ? { name, person: true } : null;
+    }
+    if (sentence === null) return null;
+    const { subject, tokens, inside } = sentence;
+    // "The document did not …, but it said": "it" after the sentence's own subject is that
+    // subject, a body only if the article names one.
+    if (subject && !subject.pronoun && subject.at < attribution.at) {
+      const own = resolve(subject, context, index);
+      return own && !own.person ? own : null;
+    }
+    // "…,” it said." / "In a statement, it said": the body last named as a subject or speaker;
+    // "…, but it said" may be anything the sentence named before.
+    if (!opensClause(tokens, inside, attribution.at - 1)) return null;
+    const body = references.collective(source.head, index);
+    return body ? { name: body, person: false } : null;
+  }
+  if (source.name) {
+    // Bodies ("Russia", "the Kremlin") never reach here: the word lists keep them out of names,
+    // so a name is a person, a lone one a surname.
+    return { name: people.fullName(source.name), person: true };
+  }
+  if (['a', 'an', 'one', 'another'].includes(source.determiner)) return null;
+  if (isPersonRole(source.head)) {
+    // "Moscow's mayor" is the mayor of a place, not a description of someone just named.
+    const owned = /['’]s\b/.test(source.text);
+    const byRole =
+      people.byRole(source.roles, index) ??
+      (owned ? null : described(source.roles, context, index));
+    return byRole ? { name: byRole, person: true } : null;
+  }
+  // A body or group is kept as the article names it ("the Kremlin", "Western powers"); a phrase
+  // with no capitalised word of substance ("That", "the agency") names no one, unless the
+  // article named a body by that word before ("the Justice Department" … "the department").
+  const named = source.text
+    .split(' ')
+    .some((word) => /^\p{Lu}/u.test(word) && !STOPWORDS.has(word.toLowerCase()));
+  if (named) return { name: source.text, person: false };
+  const body = source.determiner === 'the' ? references.bodyByHead(source.head, index) : null;
+  return body ? { name: body, person: false } : null;
+}
+
+/**
+ * Whether a pronoun at `at` opens its clause: nothing but quoted words before it, or a short
+ * opening phrase and its comma ("In a statement, it said").
+ */
+function opensClause(tokens: Token[], inside: boolean[], at: number): boolean {
+  const plain = tokens
+    .slice(0, at)
+    .filter((token, i) => !inside[i] && token.kind === 'word').length;
+  return plain === 0 || (tokens[at - 1]?.text === ',' && plain <= 4 && !inside[at - 2]);
+}
+
+/**
+ * "The Russian president said" where no one was introduced as Russian president: the one
+ * president the article introduced, else the person just named if the article gave them no post
+ * (news names a person, then describes them: "Putin said …" / "The Russian president cited …").
+ */
+function described(roles: string[], context: Context, index: number): string | null {
+  const posts = roles.filter((role) => !NATIONS.has(role));
+  if (posts.length === roles.length || posts.length === 0) return null;
+  const byPost = context.people.byRole(posts, index);
+  if (byPost) return byPost;
+  if (context.people.introduced(posts, index)) return null;
+  const nearest = context.references.nearestPerson(index);
+  return nearest && !context.people.hasRoles(nearest) ? nearest : null;
+}
