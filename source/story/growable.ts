@@ -59,6 +59,18 @@ interface TypedKind<T extends Typed> {
 }
 
 /**
+ * A growable buffer of `bytes` with room reserved beyond them, or null where address space
+ * cannot be reserved (a limit on virtual memory): the list is then copied as it grows.
+ */
+function reserve(bytes: number): Growable | null {
+  try {
+    return new GrowableBuffer(bytes, { maxByteLength: Math.max(RESERVE_BYTES, 2 * bytes) });
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Bytes of a list that are resident: a reserved list's spare room is not (never written).
  */
 export function residentBytes(list: { data: Typed; length: number }): number {
@@ -87,14 +99,8 @@ export function withRoom<T extends Typed>(
     if (bytes > buffer.byteLength) buffer.grow(bytes);
     return new Kind(buffer, 0, capacity);
   }
-  const grown =
-    bytes < RESERVED_FROM
-      ? new Kind(capacity)
-      : new Kind(
-          new GrowableBuffer(bytes, { maxByteLength: Math.max(RESERVE_BYTES, 2 * bytes) }),
-          0,
-          capacity,
-        );
+  const room = bytes < RESERVED_FROM ? null : reserve(bytes);
+  const grown = room ? new Kind(room, 0, capacity) : new Kind(capacity);
   grown.set(data.subarray(0, Math.min(used, capacity)));
   return grown;
 }
