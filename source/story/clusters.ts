@@ -95,27 +95,35 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     parent[i] = i;
     anchor[i] = i;
   }
-  // A root's articles: its node's one article, or a list, or a set once long (made on merging).
-  const single = new Int32Array(size);
-  const lists: Array<number[] | Set<number> | undefined> = [];
-  for (let i = 0; i < size; i++) {
-    const found = access.articles(sorted[i]!);
-    if (typeof found === 'number') single[i] = found;
-    else lists[i] = [...found];
-  }
-  const listOf = (root: number): number[] | Set<number> => lists[root] ?? [single[root]!];
-  const sizeOf = (root: number) => {
-    const list = lists[root];
-    return list === undefined ? 1 : Array.isArray(list) ? list.length : list.size;
-  };
-  const has = (list: number[] | Set<number>, article: number) =>
-    Array.isArray(list) ? list.includes(article) : list.has(article);
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
       i = parent[i]!;
     }
     return i;
+  };
+  const articles = articleTable(sorted, access);
+  // A root's members as a list (typed: next and last), and how many articles they occur in.
+  const next = new Int32Array(size).fill(-1);
+  const last = new Int32Array(size);
+  const occurrences = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    last[i] = i;
+    occurrences[i] = articles.end[i]! - articles.start[i]!;
+  }
+  // Whether a member of root `small` occurs in an article that a member of root `large` does:
+  // each article's few ranks in the component are looked up, not a set of every root's articles
+  // (those held a component of template sentences' 860,000 nodes in some 150 MB of heap).
+  const clashes = (small: number, large: number): boolean => {
+    for (let member = small; member !== -1; member = next[member]!) {
+      for (let at = articles.start[member]!; at < articles.end[member]!; at++) {
+        const article = articles.local[at]!;
+        for (let k = articles.rankStart[article]!; k < articles.rankStart[article + 1]!; k++) {
+          if (find(articles.ranks[k]!) === large) return true;
+        }
+      }
+    }
+    return false;
   };
   const unlinks = access.unlinks
     .filter(([x, y]) => inside(x, y))
@@ -132,16 +140,9 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     const rootA = find(pairA[pair]!);
     const rootB = find(pairB[pair]!);
     if (rootA === rootB || forbidden(rootA, rootB)) continue;
-    const [small, large] = sizeOf(rootA) <= sizeOf(rootB) ? [rootA, rootB] : [rootB, rootA];
-    const largeList = listOf(large);
-    let clash = false;
-    for (const article of listOf(small)) {
-      if (has(largeList, article)) {
-        clash = true;
-        break;
-      }
-    }
-    if (clash) continue;
+    const [small, large] =
+      occurrences[rootA]! <= occurrences[rootB]! ? [rootA, rootB] : [rootB, rootA];
+    if (clashes(small, large)) continue;
     const anchorA = anchor[rootA]!;
     const anchorB = anchor[rootB]!;
     if (pairScore[pair] !== LINK && access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0) {
@@ -150,27 +151,64 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
     parent[gone] = keep;
     anchor[keep] = Math.min(anchorA, anchorB);
-    // The smaller list goes into the larger, whichever root keeps the anchor: copying the
-    // larger each time would cost a group of template sentences, one in each of a hundred
-    // thousand articles, time quadratic in its size.
-    let merged = largeList;
-    for (const article of listOf(small)) {
-      if (Array.isArray(merged)) {
-        merged.push(article);
-        if (merged.length > 16) merged = new Set(merged);
-      } else merged.add(article);
-    }
-    lists[keep] = merged;
-    lists[gone] = undefined;
+    next[last[keep]!] = gone;
+    last[keep] = last[gone]!;
+    occurrences[keep]! += occurrences[gone]!;
   }
-  const groups = new Map<number, number[]>();
+  // Groups in the order of their first member, members in rank order: counted, then placed.
+  const groupOf = new Int32Array(size);
+  const sizes: number[] = [];
+  const slot = new Int32Array(size).fill(-1);
   for (let i = 0; i < size; i++) {
     const root = find(i);
-    const list = groups.get(root);
-    if (list) list.push(sorted[i]!);
-    else groups.set(root, [sorted[i]!]);
+    if (slot[root] === -1) {
+      slot[root] = sizes.length;
+      sizes.push(0);
+    }
+    groupOf[i] = slot[root]!;
+    sizes[slot[root]!]!++;
   }
-  return [...groups.values()];
+  const groups = sizes.map((length) => new Array<number>(length));
+  const filled = new Int32Array(sizes.length);
+  for (let i = 0; i < size; i++) groups[groupOf[i]!]![filled[groupOf[i]!]!++] = sorted[i]!;
+  return groups;
+}
+
+/**
+ * Per rank, the articles its node occurs in (dense indices of this component's articles,
+ * `local[start[i]..end[i])`), and per such article the ranks that occur in it
+ * (`ranks[rankStart[a]..rankStart[a + 1])`).
+ */
+function articleTable(sorted: ArrayLike<number>, access: ComponentAccess) {
+  const size = sorted.length;
+  const start = new Int32Array(size);
+  const end = new Int32Array(size);
+  const found: number[] = [];
+  for (let i = 0; i < size; i++) {
+    start[i] = found.length;
+    const articles = access.articles(sorted[i]!);
+    if (typeof articles === 'number') found.push(articles);
+    else for (const article of articles) found.push(article);
+    end[i] = found.length;
+  }
+  // Articles numbered densely in order of their ids: sorted, then each run one number.
+  const keys = Int32Array.from(found);
+  let bound = 1;
+  for (let k = 0; k < keys.length; k++) bound = Math.max(bound, keys[k]! + 1);
+  const byArticle = radixOrder(keys.length, [[keys, bound]]);
+  const local = new Int32Array(found.length);
+  const rankOf = new Int32Array(found.length);
+  for (let i = 0; i < size; i++) for (let at = start[i]!; at < end[i]!; at++) rankOf[at] = i;
+  const rankStart: number[] = [0];
+  const ranks = new Int32Array(found.length);
+  for (let k = 0; k < byArticle.length; k++) {
+    const at = byArticle[k]!;
+    if (k > 0 && keys[at] !== keys[byArticle[k - 1]!]) rankStart.push(k);
+    local[at] = rankStart.length - 1;
+    ranks[k] = rankOf[at]!;
+  }
+  rankStart.push(byArticle.length);
+  return { start, end, local, ranks, rankStart: Int32Array.from(rankStart) };
 }
 
 /**

@@ -16,7 +16,11 @@ for (const word of setup.words) vocabulary.id(word);
 const tables = Object.fromEntries(
   TABLE_NAMES.map((name, at) => {
     const { buffer, length, signed } = setup.tables[at]!;
-    return [name, { data: signed ? new Int32Array(buffer) : new Uint32Array(buffer), length }];
+    // Fixed-length views: over a growable buffer (a reserved pool, see `withRoom`), a view that
+    // follows the buffer's length is slower to read.
+    const entries = buffer.byteLength >>> 2;
+    const data = signed ? new Int32Array(buffer, 0, entries) : new Uint32Array(buffer, 0, entries);
+    return [name, { data, length }];
   }),
 ) as unknown as NodeTables;
 const judge = new PairJudge(tables, vocabulary);

@@ -1,7 +1,12 @@
 /**
- * Typed arrays that grow: compact per-sentence storage without an object each. They grow by a
- * quarter (not double) once large, and `trim` gives back the spare room, because at a hundred
- * thousand articles spare room is most of the memory.
+ * Typed arrays that grow: compact per-sentence storage without an object each. A list past
+ * `RESERVED_FROM` entries moves once into a growable `SharedArrayBuffer` with address space
+ * reserved far beyond it (`RESERVE_BYTES`), and from then on grows where it stands: no copy,
+ * no old array left to collect, and no spare room in RSS, as pages are resident only once
+ * written. Copied on each growth, a hundred thousand articles' pools held their old and new
+ * arrays at once, and the freed ones left holes in the allocator's heap that the process kept
+ * (`bench/diagnose/story-memory`). The pools are then shared memory too, which the worker
+ * threads that compare a build's pairs read without a copy (see `ComparePool`).
  */
 
 /**
@@ -19,6 +24,87 @@ export function grownCapacity(capacity: number, needed: number): number {
   return grown;
 }
 
+/**
+ * Bytes from which a list's room is reserved (1 MB): smaller lists, most of them (an index of a
+ * few articles, a test's), stay ordinary arrays and reserve no address space.
+ */
+export const RESERVED_FROM = 1 << 20;
+/**
+ * Address space a reserved list holds (4 GiB, a billion entries): only what it has grown to is
+ * committed, and only what was written is resident. Beyond it, a list moves to a room twice its
+ * size.
+ */
+const RESERVE_BYTES = 2 ** 32;
+
+/** ES2024's growable `SharedArrayBuffer`: Node 20 has it, the project's TypeScript lib not. */
+interface Growable extends SharedArrayBuffer {
+  readonly growable: boolean;
+  readonly maxByteLength: number;
+  grow(bytes: number): void;
+}
+const GrowableBuffer = SharedArrayBuffer as unknown as new (
+  bytes: number,
+  options: { maxByteLength: number },
+) => Growable;
+
+function growable(buffer: ArrayBufferLike): buffer is Growable {
+  return buffer instanceof SharedArrayBuffer && (buffer as Growable).growable;
+}
+
+type Typed = Int32Array | Uint32Array | Float32Array | Float64Array;
+interface TypedKind<T extends Typed> {
+  new (length: number): T;
+  new (buffer: ArrayBufferLike, offset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/**
+ * A growable buffer of `bytes` with room reserved beyond them, or null where address space
+ * cannot be reserved (a limit on virtual memory): the list is then copied as it grows.
+ */
+function reserve(bytes: number): Growable | null {
+  try {
+    return new GrowableBuffer(bytes, { maxByteLength: Math.max(RESERVE_BYTES, 2 * bytes) });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Bytes of a list that are resident: a reserved list's spare room is not (never written).
+ */
+export function residentBytes(list: { data: Typed; length: number }): number {
+  return reserved(list.data) ? list.length * list.data.BYTES_PER_ELEMENT : list.data.byteLength;
+}
+
+/** Whether `data` stands in reserved room (see `RESERVED_FROM`). */
+export function reserved(data: Typed): boolean {
+  return growable(data.buffer);
+}
+
+/**
+ * `data` (of which `used` entries hold values) with room for `capacity` entries: the same
+ * memory grown when it is reserved; else a copy, reserved when that large. A fixed-length view,
+ * not one that follows the buffer's length: those are slower to read in V8.
+ */
+export function withRoom<T extends Typed>(
+  data: T,
+  used: number,
+  capacity: number,
+  Kind: TypedKind<T>,
+): T {
+  const bytes = capacity * Kind.BYTES_PER_ELEMENT;
+  const buffer = data.buffer;
+  if (growable(buffer) && bytes <= buffer.maxByteLength) {
+    if (bytes > buffer.byteLength) buffer.grow(bytes);
+    return new Kind(buffer, 0, capacity);
+  }
+  const room = bytes < RESERVED_FROM ? null : reserve(bytes);
+  const grown = room ? new Kind(room, 0, capacity) : new Kind(capacity);
+  grown.set(data.subarray(0, Math.min(used, capacity)));
+  return grown;
+}
+
 export class Int32List {
   data: Int32Array;
   length = 0;
@@ -26,7 +112,8 @@ export class Int32List {
   /**
    * Gives back the spare room; `shared`: into shared memory, which worker threads read without
    * a copy each (see `ComparePool`). One copy, not a trimmed one and then a shared one: at
-   * 100,000 articles the two together held 150 MB more for a while.
+   * 100,000 articles the two together held 150 MB more for a while. A reserved list is shared
+   * already, and its spare room is not resident: it stays.
    */
   trim(shared = false): void {
     this.data = trimmed(this.data, this.length, shared, (buffer) => new Int32Array(buffer));
@@ -44,9 +131,7 @@ export class Int32List {
 
   reserve(size: number): void {
     if (size <= this.data.length) return;
-    const grown = new Int32Array(grownCapacity(this.data.length, size));
-    grown.set(this.data.subarray(0, this.length));
-    this.data = grown;
+    this.data = withRoom(this.data, this.length, grownCapacity(this.data.length, size), Int32Array);
   }
 }
 
@@ -54,11 +139,7 @@ export class Uint32List {
   data: Uint32Array;
   length = 0;
 
-  /**
-   * Gives back the spare room; `shared`: into shared memory, which worker threads read without
-   * a copy each (see `ComparePool`). One copy, not a trimmed one and then a shared one: at
-   * 100,000 articles the two together held 150 MB more for a while.
-   */
+  /** As `Int32List.trim`. */
   trim(shared = false): void {
     this.data = trimmed(this.data, this.length, shared, (buffer) => new Uint32Array(buffer));
   }
@@ -69,9 +150,12 @@ export class Uint32List {
 
   push(value: number): number {
     if (this.length === this.data.length) {
-      const grown = new Uint32Array(grownCapacity(this.data.length, this.length + 1));
-      grown.set(this.data);
-      this.data = grown;
+      this.data = withRoom(
+        this.data,
+        this.length,
+        grownCapacity(this.data.length, this.length + 1),
+        Uint32Array,
+      );
     }
     this.data[this.length] = value;
     return this.length++;
@@ -82,10 +166,12 @@ export class Float64List {
   data: Float64Array;
   length = 0;
 
-  /** Gives back the spare room. */
+  /** Gives back the spare room (a reserved list's is not resident). */
   trim(): void {
     const capacity = trimmedCapacity(this.length);
-    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
+    if (!reserved(this.data) && this.data.length > capacity) {
+      this.data = this.data.slice(0, capacity);
+    }
   }
 
   constructor(capacity = 1024) {
@@ -94,9 +180,12 @@ export class Float64List {
 
   push(value: number): number {
     if (this.length === this.data.length) {
-      const grown = new Float64Array(grownCapacity(this.data.length, this.length + 1));
-      grown.set(this.data);
-      this.data = grown;
+      this.data = withRoom(
+        this.data,
+        this.length,
+        grownCapacity(this.data.length, this.length + 1),
+        Float64Array,
+      );
     }
     this.data[this.length] = value;
     return this.length++;
@@ -107,10 +196,12 @@ export class Float32List {
   data: Float32Array;
   length = 0;
 
-  /** Gives back the spare room. */
+  /** Gives back the spare room (a reserved list's is not resident). */
   trim(): void {
     const capacity = trimmedCapacity(this.length);
-    if (this.data.length > capacity) this.data = this.data.slice(0, capacity);
+    if (!reserved(this.data) && this.data.length > capacity) {
+      this.data = this.data.slice(0, capacity);
+    }
   }
 
   constructor(capacity = 1024) {
@@ -119,9 +210,12 @@ export class Float32List {
 
   push(value: number): number {
     if (this.length === this.data.length) {
-      const grown = new Float32Array(grownCapacity(this.data.length, this.length + 1));
-      grown.set(this.data);
-      this.data = grown;
+      this.data = withRoom(
+        this.data,
+        this.length,
+        grownCapacity(this.data.length, this.length + 1),
+        Float32Array,
+      );
     }
     this.data[this.length] = value;
     return this.length++;
@@ -186,7 +280,8 @@ export class FingerprintMap {
 
 /**
  * `data` with no more room than `trimmedCapacity(length)`; `shared`: in shared memory (copied
- * once, there or not at all).
+ * once, there or not at all). Reserved room is kept as it is (shared, its spare room not
+ * resident).
  */
 function trimmed<T extends Int32Array | Uint32Array>(
   data: T,
@@ -194,6 +289,7 @@ function trimmed<T extends Int32Array | Uint32Array>(
   shared: boolean,
   view: (buffer: SharedArrayBuffer) => T,
 ): T {
+  if (reserved(data)) return data;
   const capacity = trimmedCapacity(length);
   if (shared && !(data.buffer instanceof SharedArrayBuffer)) {
     const copy = view(new SharedArrayBuffer(Math.min(capacity, data.length) * 4));

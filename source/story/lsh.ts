@@ -129,7 +129,8 @@ export class LshIndex {
     for (let i = 0; i < total; i++) {
       days[i] = Math.max(0, Math.min(0xffff, this.source.day(nodes[i]!)));
     }
-    const byDay = radixSort(days, nodes, [0]);
+    const scratch: SortScratch = { keys: new Uint32Array(total), nodes: new Int32Array(total) };
+    const byDay = radixSort(days, nodes, [0], scratch, new Int32Array(total));
     this.order = [];
     this.fences = [];
     this.tagStride = count;
@@ -143,7 +144,7 @@ export class LshIndex {
         keys[i] = this.source.value(node, band);
         tags[node] = keys[i]! >>> 16;
       }
-      const order = radixSort(keys, byDay);
+      const order = radixSort(keys, byDay, [0, 16], scratch, new Int32Array(total));
       this.order.push(order);
       const fences = new Uint32Array(Math.ceil(total / FENCE));
       for (let i = 0; i < fences.length; i++) fences[i] = keys[i * FENCE]!;
@@ -378,30 +379,45 @@ function fencedLowerBound(
   return low;
 }
 
+/** Arrays a build's sorts write between passes, made once for every band. */
+interface SortScratch {
+  keys: Uint32Array;
+  nodes: Int32Array;
+}
+
 /**
- * Sorts keys (with their nodes) in 16-bit passes: linear, and stable. The keys are sorted in
- * place; the nodes come back in a new array (the caller's are not written to).
+ * Sorts keys (with their nodes) in one or two 16-bit passes: linear, and stable. The keys are
+ * sorted in place; the nodes are written to `out` (the caller's are not written to). Between
+ * passes they stand in `scratch`, the same for every band: made anew for each, two arrays of
+ * every node per band were left to collect, and their holes in the allocator's heap stayed in
+ * the process's RSS beside the bands' orders.
  */
-function radixSort(keys: Uint32Array, nodes: Int32Array, shifts = [0, 16]): Int32Array {
-  let inKeys: Uint32Array = keys;
-  let inNodes: Int32Array = nodes;
-  let outKeys: Uint32Array = new Uint32Array(keys.length);
-  let outNodes: Int32Array = new Int32Array(keys.length);
+function radixSort(
+  keys: Uint32Array,
+  nodes: Int32Array,
+  shifts: readonly number[],
+  scratch: SortScratch,
+  out: Int32Array,
+): Int32Array {
+  const count = keys.length;
   const counts = new Int32Array(65_537);
-  for (const shift of shifts) {
+  let inKeys = keys;
+  let inNodes = nodes;
+  shifts.forEach((shift, pass) => {
+    const last = pass === shifts.length - 1;
+    const outKeys = inKeys === keys ? scratch.keys : keys;
+    const outNodes = last ? out : scratch.nodes;
     counts.fill(0);
-    for (let i = 0; i < inKeys.length; i++) counts[((inKeys[i]! >>> shift) & 0xffff) + 1]!++;
+    for (let i = 0; i < count; i++) counts[((inKeys[i]! >>> shift) & 0xffff) + 1]!++;
     for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
-    for (let i = 0; i < inKeys.length; i++) {
+    for (let i = 0; i < count; i++) {
       const at = counts[(inKeys[i]! >>> shift) & 0xffff]!++;
       outKeys[at] = inKeys[i]!;
       outNodes[at] = inNodes[i]!;
     }
-    [inKeys, outKeys] = [outKeys, inKeys];
-    const done = outNodes;
-    outNodes = inNodes === nodes ? new Int32Array(keys.length) : inNodes;
-    inNodes = done;
-  }
+    inKeys = outKeys;
+    inNodes = outNodes;
+  });
   if (inKeys !== keys) keys.set(inKeys);
-  return inNodes;
+  return out;
 }
