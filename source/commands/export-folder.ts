@@ -11,7 +11,7 @@ import type { WriteMode } from './folder-writes.js';
  * asked for, or, for an empty folder that exists (which may be a mount point, or belong to
  * someone), its entries moved into it, a handful of renames. An export that fails or is
  * interrupted leaves nothing under the user's name, only a hidden temp folder, which the next
- * export there removes. A folder that holds files (an earlier export) is written in place,
+ * export there removes while it runs (`commit` and `abort` wait for that). A folder that holds files (an earlier export) is written in place,
  * each file replaced atomically or left when it is already as it would be written (`replace`).
  */
 export interface ExportFolder {
@@ -34,7 +34,10 @@ const INNER = 'margin-export';
 export async function exportFolder(out: string): Promise<ExportFolder> {
   const parent = dirname(out);
   const name = basename(out);
-  await removeCrashed(parent, `.${name}.`);
+  // Removed while this export runs (2 GB of files take minutes to free on this VM's disk), and
+  // waited for before it ends.
+  const cleaning: Array<Promise<void>> = [removeCrashed(parent, `.${name}.`)];
+  const cleaned = () => Promise.all(cleaning).then(() => {});
   const found = await stat(out).catch(() => null);
   const linked = found ? null : await lstat(out).catch(() => null);
   const tag = `${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
@@ -46,14 +49,22 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
       root: temp,
       mode: 'create',
       held: false,
-      // Over a folder made empty meanwhile, too (rename replaces an empty folder).
-      commit: () => rename(temp, out),
-      abort: () => rm(temp, { recursive: true, force: true }),
+      async commit() {
+        // Over a folder made empty meanwhile, too (rename replaces an empty folder).
+        await rename(temp, out);
+        await cleaned();
+      },
+      async abort() {
+        await rm(temp, { recursive: true, force: true });
+        await cleaned();
+      },
     };
   }
   if (found?.isDirectory()) {
-    await removeCrashed(out, `.${INNER}.`);
-    if ((await readdir(out)).length === 0) {
+    const entries = await readdir(out);
+    const left = entries.filter((entry) => crashed(entry, `.${INNER}.`));
+    if (entries.length === left.length) {
+      cleaning.push(removeCrashed(out, `.${INNER}.`));
       const temp = join(out, `.${INNER}.${tag}`);
       await mkdir(temp);
       return {
@@ -64,22 +75,31 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
           for (const entry of await readdir(temp))
             await rename(join(temp, entry), join(out, entry));
           await rmdir(temp);
+          await cleaned();
         },
-        abort: () => rm(temp, { recursive: true, force: true }),
+        async abort() {
+          await rm(temp, { recursive: true, force: true });
+          await cleaned();
+        },
       };
     }
   }
   // A folder with files (or a file, or a dangling link, which the first write reports).
-  return { root: out, mode: 'replace', held: true, commit: async () => {}, abort: async () => {} };
+  return { root: out, mode: 'replace', held: true, commit: cleaned, abort: cleaned };
+}
+
+/** Whether `entry` is the temp folder name (`prefix…tmp`) of an export whose process is gone. */
+function crashed(entry: string, prefix: string): boolean {
+  if (!entry.startsWith(prefix)) return false;
+  const match = TEMP_FOLDER.exec(entry);
+  return match !== null && !isProcessAlive(Number(match[1]));
 }
 
 /** Removes the temp folders (`prefix…tmp`) in `folder` of exports whose process is gone. */
 async function removeCrashed(folder: string, prefix: string): Promise<void> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
-    if (!entry.isDirectory() || !entry.name.startsWith(prefix)) continue;
-    const match = TEMP_FOLDER.exec(entry.name);
-    if (!match || isProcessAlive(Number(match[1]))) continue;
+    if (!entry.isDirectory() || !crashed(entry.name, prefix)) continue;
     await rm(join(folder, entry.name), { recursive: true, force: true }).catch(() => {});
   }
 }
