@@ -26,11 +26,12 @@ import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {
-  annFilesIn,
+  type FolderSink,
   fileSink,
   folderSink,
   heldSink,
   ReadAgain,
+  staleAnnFiles,
   stdoutSink,
 } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
@@ -215,14 +216,18 @@ Examples
       }
     };
     let summary: ExportSummary;
-    const folder = format === 'brat' ? folderSink(base(out!)) : null;
+    let folder: FolderSink | null = null;
     try {
-      if (folder) {
+      if (format === 'brat') {
+        folder = await folderSink(base(out!), workspace.cacheDir);
         try {
           summary = await written(folder);
-        } finally {
           // Every file queued is written (or the first failure thrown) and the threads end.
           await folder.finish();
+        } catch (error) {
+          // A new folder is not left half written under the name asked for.
+          await folder.abort();
+          throw error;
         }
       } else if (out) {
         const file = await fileSink(base(out));
@@ -260,12 +265,14 @@ Examples
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
     await repository.close();
     for (const notice of exportNotices(format, summary, out)) output.say(notice);
-    if (folder) {
-      const stale = (await annFilesIn(base(out!))).filter((path) => !folder.written.has(path));
-      if (stale.length > 0) {
+    // A folder new or empty before the export holds no file it did not write.
+    const wrote = folder?.wrote;
+    if (wrote) {
+      const stale = await staleAnnFiles(base(out!), wrote);
+      if (stale.first !== null) {
         // Never deleted (they may be someone's work in brat), but brat would show them too.
         output.say(
-          `${out} also holds ${stale.length} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(base(out!), stale[0]!)}: brat will show them too; export into an empty folder to avoid that`,
+          `${out} also holds ${stale.count} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(base(out!), stale.first)}: brat will show them too; export into an empty folder to avoid that`,
         );
       }
     }

@@ -1,4 +1,5 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ async function folder(): Promise<string> {
 describe('folderWrites', () => {
   it('writes every file queued, text or bytes, in folders it makes, on several threads', async () => {
     const dir = await folder();
-    const writes = folderWrites(2);
+    const writes = folderWrites({ threads: 2 });
     const expected = new Map<string, string>();
     // Enough files and bytes for several batches per thread.
     for (let i = 0; i < 1500; i++) {
@@ -45,7 +46,7 @@ describe('folderWrites', () => {
   it('throws the failure of the first file queued that failed, and writes the others', async () => {
     const dir = await folder();
     await writeFile(join(dir, 'plain'), 'a file');
-    const writes = folderWrites(2);
+    const writes = folderWrites({ threads: 2 });
     await writes.write(join(dir, 'ok', 'a.txt'), 'a');
     for (let i = 0; i < 50; i++) await writes.write(join(dir, 'plain', `${i}.txt`), 'x');
     for (let i = 0; i < 50; i++) await writes.write(join(dir, `plain${i}`, 'sub', 'b.txt'), 'x');
@@ -58,5 +59,51 @@ describe('folderWrites', () => {
     // mkdir's word for a file in the way (the command says "a part of its path is a file").
     expect(['EEXIST', 'ENOTDIR']).toContain((failure as FileNotWritten).code);
     expect(await readFile(join(dir, 'ok', 'a.txt'), 'utf8')).toBe('a');
+  });
+
+  it('leaves a file whose stat matches its record and whose new content hashes the same', async () => {
+    const dir = await folder();
+    const file = join(dir, 'a.txt');
+    await writeFile(file, 'old text');
+    const { size, mtimeNs, ctimeNs, ino } = await stat(file, { bigint: true });
+    // A record of the new content for the file as it stands: trusted, the file is not read.
+    const hash = createHash('sha256').update('new text').digest('hex').slice(0, 32);
+    const record = `${size} ${mtimeNs} ${ctimeNs} ${ino} ${hash} a.txt`;
+    const records: string[] = [];
+    const trusting = folderWrites({
+      threads: 1,
+      stamp: ctimeNs + 1_000_000_000n,
+      recordsIn: dir,
+      onRecords: (text) => records.push(text),
+    });
+    await trusting.write(file, 'new text', record);
+    await trusting.finish();
+    expect(await readFile(file, 'utf8')).toBe('old text');
+    expect(records).toEqual([`${record}\n`]);
+    // Changed within the record's tick (the stamp): not trusted, its bytes are compared.
+    const wary = folderWrites({ threads: 1, stamp: ctimeNs });
+    await wary.write(file, 'new text', record);
+    await wary.finish();
+    expect(await readFile(file, 'utf8')).toBe('new text');
+  });
+
+  it('writes a file whose stat no longer matches its record, leaves one whose bytes do', async () => {
+    const dir = await folder();
+    const file = join(dir, 'a.txt');
+    await writeFile(file, 'same');
+    const before = await stat(file, { bigint: true });
+    const hash = createHash('sha256').update('same').digest('hex').slice(0, 32);
+    const stale = `${before.size} ${before.mtimeNs + 1n} ${before.ctimeNs} ${before.ino} ${hash} a.txt`;
+    const writes = folderWrites({ threads: 1, stamp: before.ctimeNs + 1_000_000_000n });
+    await writes.write(file, 'same', stale);
+    await writes.write(join(dir, 'b.txt'), 'made', stale);
+    await writes.finish();
+    expect((await stat(file, { bigint: true })).ino).toBe(before.ino);
+    expect(await readFile(join(dir, 'b.txt'), 'utf8')).toBe('made');
+    const other = folderWrites({ threads: 1, stamp: before.ctimeNs + 1_000_000_000n });
+    await other.write(file, 'diff', stale);
+    await other.finish();
+    expect(await readFile(file, 'utf8')).toBe('diff');
+    expect((await stat(file, { bigint: true })).ino).not.toBe(before.ino);
   });
 });

@@ -1,0 +1,169 @@
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as exportCommand } from '../../source/commands/export.js';
+import { folderSink } from '../../source/commands/export-sinks.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository } from '../../source/store/index.js';
+import { run, useWorkspace } from './workspace.js';
+
+/** alice and bob on the Unicode article and one seed each. */
+async function annotated(dir: string) {
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  const uni = articles.find((a) => a.id === 'uni')!;
+  const other = articles.find((a) => a.id !== 'uni')!;
+  for (const annotator of ['alice', 'bob']) {
+    const store = await openRepository({ root: join(dir, 'store'), annotator, articles });
+    await store.tag(uni, uni.sentences[0]!.id, 'quote');
+    await store.tag(other, other.sentences[1]!.id, 'claim');
+    await store.close();
+  }
+  return { articles, uni };
+}
+
+/** Every file below `folder`, by path: its inode, modification time and content. */
+async function filesIn(folder: string) {
+  const found = new Map<string, { ino: bigint; mtimeNs: bigint; text: string }>();
+  const walk = async (at: string) => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else {
+        const { ino, mtimeNs } = await stat(path, { bigint: true });
+        found.set(relative(folder, path), { ino, mtimeNs, text: await readFile(path, 'utf8') });
+      }
+    }
+  };
+  await walk(folder);
+  return found;
+}
+
+const brat = (dir: string) => run(exportCommand, dir, [], { format: 'brat', out: 'brat' });
+
+/** The paths whose file is another inode than before (written again). */
+function rewritten(before: Awaited<ReturnType<typeof filesIn>>, after: typeof before) {
+  return [...after].filter(([path, file]) => before.get(path)?.ino !== file.ino).map(([p]) => p);
+}
+
+/** A pid no process has (above Linux's largest). */
+const GONE = 4_194_305;
+
+describe('brat export into a folder', () => {
+  const workspace = useWorkspace();
+
+  it('writes a new folder whole, as into a folder of files, and leaves no temp folder', async () => {
+    const dir = await workspace();
+    await annotated(dir);
+    expect((await brat(dir)).status).toBe(0);
+    const files = await filesIn(join(dir, 'brat'));
+    expect(files.size).toBe(9);
+    expect(files.get('alice/uni.ann')?.text).toMatch(/^T1\tQuote /);
+    expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
+    // The same files, byte for byte, as written into a folder that holds something already.
+    await mkdir(join(dir, 'held'));
+    await writeFile(join(dir, 'held', 'notes.md'), 'mine');
+    const held = await run(exportCommand, dir, [], { format: 'brat', out: 'held' });
+    expect(held.status).toBe(0);
+    const beside = await filesIn(join(dir, 'held'));
+    expect(beside.get('notes.md')?.text).toBe('mine');
+    beside.delete('notes.md');
+    expect(new Map([...beside].map(([path, file]) => [path, file.text]))).toEqual(
+      new Map([...files].map(([path, file]) => [path, file.text])),
+    );
+  });
+
+  it('writes into an empty folder that exists, keeping the folder itself', async () => {
+    const dir = await workspace();
+    await annotated(dir);
+    await mkdir(join(dir, 'brat'));
+    // What an export into it that died left: the folder counts as empty, and it goes.
+    await mkdir(join(dir, 'brat', `.margin-export.${GONE}.0123456789ab.tmp`, 'alice'), {
+      recursive: true,
+    });
+    const { ino } = await stat(join(dir, 'brat'));
+    expect((await brat(dir)).status).toBe(0);
+    expect((await stat(join(dir, 'brat'))).ino).toBe(ino);
+    expect((await readdir(join(dir, 'brat'))).sort()).toEqual(['alice', 'annotation.conf', 'bob']);
+  });
+
+  it('leaves every file alone when nothing changed, and rewrites one edited by hand', async () => {
+    const dir = await workspace();
+    await annotated(dir);
+    await brat(dir);
+    const first = await filesIn(join(dir, 'brat'));
+    const again = await brat(dir);
+    expect(again).toEqual({
+      status: 0,
+      stdout: '',
+      stderr: expect.stringMatching(/^margin export: wrote 4 article/),
+    });
+    expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
+
+    // Same size, same modification time: only its change time (and content) tell.
+    const edited = join(dir, 'brat', 'bob', 'uni.txt');
+    const { atime, mtime } = await stat(edited);
+    const text = first.get('bob/uni.txt')!.text;
+    await writeFile(edited, text.replace('minister', 'MINISTER'));
+    await utimes(edited, atime, mtime);
+    await brat(dir);
+    const after = await filesIn(join(dir, 'brat'));
+    expect(rewritten(first, after)).toEqual(['bob/uni.txt']);
+    expect(after.get('bob/uni.txt')!.text).toBe(text);
+  });
+
+  it('rewrites exactly the .ann of the article whose annotation changed', async () => {
+    const dir = await workspace();
+    const { articles, uni } = await annotated(dir);
+    await brat(dir);
+    const first = await filesIn(join(dir, 'brat'));
+    const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+    await alice.tag(uni, uni.sentences[1]!.id, 'event');
+    await alice.close();
+    expect((await brat(dir)).status).toBe(0);
+    const after = await filesIn(join(dir, 'brat'));
+    expect(rewritten(first, after)).toEqual(['alice/uni.ann']);
+    expect(after.get('alice/uni.ann')!.text).toMatch(/\tEvent /);
+  });
+
+  it('finds files already as they would be written without a manifest, by their bytes', async () => {
+    const dir = await workspace();
+    await annotated(dir);
+    await brat(dir);
+    const first = await filesIn(join(dir, 'brat'));
+    for (const name of await readdir(join(dir, 'cache', 'margin', 'exports'))) {
+      await writeFile(join(dir, 'cache', 'margin', 'exports', name), 'lost');
+    }
+    expect((await brat(dir)).status).toBe(0);
+    expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
+  });
+
+  it('shows nothing under the name asked for until every file is written', async () => {
+    const dir = await workspace();
+    const out = join(dir, 'brat');
+    const sink = await folderSink(out, join(dir, 'cache'));
+    for (let i = 0; i < 300; i++) await sink.writeFile(`alice/${i}.txt`, `text ${i}`);
+    await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
+    // Interrupted: what it wrote goes, and the name stays free.
+    await sink.abort();
+    await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect((await readdir(dir)).sort()).toEqual(['cache', 'corpus']);
+  });
+
+  it('removes the temp folder of an export whose process died, and exports', async () => {
+    const dir = await workspace();
+    await annotated(dir);
+    const left = join(dir, `.brat.${GONE}.0123456789ab.tmp`);
+    await mkdir(join(left, 'alice'), { recursive: true });
+    await writeFile(join(left, 'alice', 'uni.txt'), 'half');
+    // A live process's, and someone's own hidden folder, stay.
+    const live = join(dir, `.brat.${process.pid}.0123456789ab.tmp`);
+    await mkdir(live);
+    await mkdir(join(dir, '.brat.notes'));
+    expect((await brat(dir)).status).toBe(0);
+    expect((await readdir(dir)).filter((name) => name.startsWith('.')).sort()).toEqual([
+      `.brat.${process.pid}.0123456789ab.tmp`,
+      '.brat.notes',
+    ]);
+    expect((await filesIn(join(dir, 'brat'))).size).toBe(9);
+  });
+});
