@@ -99,6 +99,8 @@ export interface FolderSink extends ExportSink {
   wrote: ((path: string) => boolean) | null;
   finish(): Promise<void>;
   abort(): Promise<void>;
+  /** Files the export found as it would write them, and left as they were. */
+  left(): number;
 }
 
 export async function folderSink(folder: string, cacheDir: string | null): Promise<FolderSink> {
@@ -124,6 +126,7 @@ export async function folderSink(folder: string, cacheDir: string | null): Promi
   let ended = false;
   return {
     wrote: written && ((path) => written.has(pathKey(path))),
+    left: () => writes.left(),
     async write(text) {
       if (text.length > 0) throw new Error('this format writes files, not one text');
     },

@@ -224,6 +224,7 @@ Examples
           summary = await written(folder);
           // Every file queued is written (or the first failure thrown) and the threads end.
           await folder.finish();
+          summary.leftAsTheyWere = folder.left();
         } catch (error) {
           // A new folder is not left half written under the name asked for.
           await folder.abort();

@@ -35,6 +35,8 @@ export interface FolderWrites {
    * queued that failed (whichever thread met its own first).
    */
   finish(): Promise<void>;
+  /** How many files queued were found as they would be written, and left as they were. */
+  left(): number;
 }
 
 export type WriteMode = 'create' | 'replace';
@@ -122,6 +124,8 @@ interface Outcome {
   failure: { failed: number; code: string | undefined; message: string } | null;
   /** The records of the files written or left (up to the one that failed). */
   records: string;
+  /** Files found already as they would be written, and left. */
+  left: number;
 }
 
 /**
@@ -134,6 +138,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
   const { fs: f, path: p } = tools;
   const known = message.known.split('\n');
   let records = '';
+  let left = 0;
   const record = (file: string, stat: import('node:fs').BigIntStats, hash: string) => {
     if (!message.records) return;
     let name = file.slice(prefix);
@@ -189,6 +194,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
         }
         if (same) {
           record(file, found, hash);
+          left++;
           continue;
         }
       }
@@ -215,10 +221,10 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
         }
       }
       const { code, message: text } = error as NodeJS.ErrnoException;
-      return { failure: { failed: i, code, message: text }, records };
+      return { failure: { failed: i, code, message: text }, records, left };
     }
   }
-  return { failure: null, records };
+  return { failure: null, records, left };
 }
 
 const WORKER = `
@@ -284,7 +290,9 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
   const reuse = (buffer: ArrayBuffer) => {
     if (buffer.byteLength === BATCH_BYTES) pool.push(new Uint8Array(buffer));
   };
+  let left = 0;
   const report = (batch: Batch, outcome: Outcome) => {
+    left += outcome.left;
     const met = outcome.failure;
     if (met) failed(batch, met.failed, met.code, met.message);
     if (onRecords && outcome.records.length > 0) onRecords(outcome.records);
@@ -392,6 +400,7 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
       }
       if (failure) throw (failure as { error: FileNotWritten }).error;
     },
+    left: () => left,
   };
 }
 

@@ -10,6 +10,12 @@ export function exportNotices(
   const notices: string[] = [];
   if (format === 'brat') {
     notices.push(`wrote ${summary.articleFiles} article(s) and annotation.conf to ${out}`);
+    // A re-export into its own folder leaves the files it would write again as they are.
+    if (summary.leftAsTheyWere > 0) {
+      notices.push(
+        `${summary.leftAsTheyWere} file(s) already held the same and were left as they were`,
+      );
+    }
     if (summary.skippedOrphans > 0) {
       notices.push(
         `left out ${summary.skippedOrphans} orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)`,

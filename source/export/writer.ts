@@ -34,10 +34,19 @@ export interface ExportSummary {
   overlapping: number;
   /** Article files written (brat's `.ann` files). */
   articleFiles: number;
+  /** Files of a folder export (brat's) found as they would be written, and left as they were. */
+  leftAsTheyWere: number;
 }
 
 export function emptySummary(): ExportSummary {
-  return { articles: 0, annotations: 0, skippedOrphans: 0, overlapping: 0, articleFiles: 0 };
+  return {
+    articles: 0,
+    annotations: 0,
+    skippedOrphans: 0,
+    overlapping: 0,
+    articleFiles: 0,
+    leftAsTheyWere: 0,
+  };
 }
 
 export interface WriterOptions {

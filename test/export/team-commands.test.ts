@@ -166,6 +166,7 @@ describe('margin export to files', () => {
     });
     expect(again.stderr).toBe(
       'margin export: wrote 1 article(s) and annotation.conf to brat\n' +
+        'margin export: 3 file(s) already held the same and were left as they were\n' +
         'margin export: brat also holds 1 .ann file(s) this export did not write (an earlier export?), e.g. bob/uni.ann: brat will show them too; export into an empty folder to avoid that\n',
     );
     expect(await readFile(join(dir, 'brat', 'bob', 'uni.ann'), 'utf8')).toBe(ann);
