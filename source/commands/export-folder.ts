@@ -44,6 +44,7 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
   if (!found && !linked) {
     await mkdir(parent, { recursive: true });
     const temp = join(parent, `.${name}.${tag}`);
+    own.add(`.${name}.${tag}`);
     await mkdir(temp);
     return {
       root: temp,
@@ -66,6 +67,7 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
     if (entries.length === left.length) {
       cleaning.push(removeCrashed(out, `.${INNER}.`));
       const temp = join(out, `.${INNER}.${tag}`);
+      own.add(`.${INNER}.${tag}`);
       await mkdir(temp);
       return {
         root: temp,
@@ -88,11 +90,20 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
   return { root: out, mode: 'replace', held: true, commit: cleaned, abort: cleaned };
 }
 
-/** Whether `entry` is the temp folder name (`prefix…tmp`) of an export whose process is gone. */
+/** The temp folders this process made: an export runs once a process, so its own live one. */
+const own = new Set<string>();
+
+/**
+ * Whether `entry` is the temp folder name (`prefix…tmp`) of an export whose process is gone.
+ * One with this process's id that it did not make is gone too: a container's process is often
+ * pid 1 on every run, and the one that left it was killed.
+ */
 function crashed(entry: string, prefix: string): boolean {
   if (!entry.startsWith(prefix)) return false;
   const match = TEMP_FOLDER.exec(entry);
-  return match !== null && !isProcessAlive(Number(match[1]));
+  if (match === null) return false;
+  const pid = Number(match[1]);
+  return pid === process.pid ? !own.has(entry) : !isProcessAlive(pid);
 }
 
 /** Removes the temp folders (`prefix…tmp`) in `folder` of exports whose process is gone. */

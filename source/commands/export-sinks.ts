@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { ExportSink } from '../export/stream.js';
 import { syncFolder } from '../store/atomic.js';
 import { exportFolder } from './export-folder.js';
@@ -103,7 +103,9 @@ export interface FolderSink extends ExportSink {
   left(): number;
 }
 
-export async function folderSink(folder: string, cacheDir: string | null): Promise<FolderSink> {
+export async function folderSink(given: string, cacheDir: string | null): Promise<FolderSink> {
+  // "brat/", as a shell completes it, is "brat": paths below are joined to it by hand.
+  const folder = resolve(given);
   const place = await exportFolder(folder);
   const { root } = place;
   const real = realFolder(folder);

@@ -39,6 +39,9 @@ export interface FolderWrites {
   left(): number;
 }
 
+/** The coarsest clock a folder's file system may keep times by (FAT's, 2 s), in ns. */
+const COARSE_CLOCK = 2_000_000_000n;
+
 export type WriteMode = 'create' | 'replace';
 
 export interface FolderWritesOptions {
@@ -266,7 +269,10 @@ function threadCount(): number {
 
 export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
   const mode = options.mode ?? 'replace';
-  const stamp = options.stamp ?? 0n;
+  // The manifest's time is on the cache's file system; the folder's may keep times to the
+  // second (ext4 with small inodes, HFS+) or two (FAT): a file changed within that of the
+  // manifest would still show the time recorded. Such recent files are compared by their bytes.
+  const stamp = options.stamp === undefined ? 0n : options.stamp - COARSE_CLOCK;
   const threads = options.threads ?? threadCount();
   const { onRecords } = options;
   const prefix = options.recordsIn === undefined ? 0 : path.join(options.recordsIn, 'x').length - 1;

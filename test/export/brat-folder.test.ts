@@ -114,6 +114,31 @@ describe('brat export into a folder', () => {
     expect(after.get('bob/uni.txt')!.text).toBe(text);
   });
 
+  it('removes a manifest left half written by an export that was killed', async () => {
+    const dir = await workspace();
+    await annotated(dir);
+    await brat(dir);
+    const exports = join(dir, 'cache', 'margin', 'exports');
+    const [kept] = await readdir(exports);
+    await writeFile(join(exports, `${kept}.${GONE}.0123456789ab.tmp`), 'half');
+    await brat(dir);
+    expect(await readdir(exports)).toEqual([kept]);
+  });
+
+  it('takes a folder named with a trailing slash for the same folder', async () => {
+    const dir = await workspace();
+    await annotated(dir);
+    await brat(dir);
+    const first = await filesIn(join(dir, 'brat'));
+    // As a shell completes the name: every file left, none taken for an earlier export's.
+    const again = await run(exportCommand, dir, [], { format: 'brat', out: 'brat/' });
+    expect(again.stderr).toBe(
+      'margin export: wrote 4 article(s) and annotation.conf to brat/\n' +
+        'margin export: 9 file(s) already held the same and were left as they were\n',
+    );
+    expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
+  });
+
   it('rewrites exactly the .ann of the article whose annotation changed', async () => {
     const dir = await workspace();
     const { articles, uni } = await annotated(dir);
@@ -158,13 +183,16 @@ describe('brat export into a folder', () => {
     const left = join(dir, `.brat.${GONE}.0123456789ab.tmp`);
     await mkdir(join(left, 'alice'), { recursive: true });
     await writeFile(join(left, 'alice', 'uni.txt'), 'half');
+    // One with this process's id that it did not make: left by an earlier process with the
+    // same id (a container's pid 1), so gone too.
+    await mkdir(join(dir, `.brat.${process.pid}.0123456789ab.tmp`));
     // A live process's, and someone's own hidden folder, stay.
-    const live = join(dir, `.brat.${process.pid}.0123456789ab.tmp`);
+    const live = join(dir, `.brat.${process.ppid}.0123456789ab.tmp`);
     await mkdir(live);
     await mkdir(join(dir, '.brat.notes'));
     expect((await brat(dir)).status).toBe(0);
     expect((await readdir(dir)).filter((name) => name.startsWith('.')).sort()).toEqual([
-      `.brat.${process.pid}.0123456789ab.tmp`,
+      `.brat.${process.ppid}.0123456789ab.tmp`,
       '.brat.notes',
     ]);
     expect((await filesIn(join(dir, 'brat'))).size).toBe(9);
