@@ -9,6 +9,8 @@
  * threads that compare a build's pairs read without a copy (see `ComparePool`).
  */
 
+import { readFileSync } from 'node:fs';
+
 /**
  * The room `trim` keeps for `length` entries: a sixty-fourth to spare, so that the first
  * articles added after a build (an import, a changed file) do not grow every pool by a quarter,
@@ -58,11 +60,31 @@ interface TypedKind<T extends Typed> {
   readonly BYTES_PER_ELEMENT: number;
 }
 
+let limited: boolean | undefined;
+
+/**
+ * Whether this process may map only so much (`ulimit -v`): there the first 4 GiB reserved could
+ * leave too little for ordinary allocations (a limit of 6 GB failed a 1.5 GB buffer after one
+ * reservation), so lists grow by copies instead. Read from Linux's `/proc`; elsewhere none.
+ */
+function addressSpaceLimited(): boolean {
+  if (limited === undefined) {
+    try {
+      const limits = readFileSync('/proc/self/limits', 'utf8');
+      limited = /^Max address space\s+\d/m.test(limits);
+    } catch {
+      limited = false;
+    }
+  }
+  return limited;
+}
+
 /**
  * A growable buffer of `bytes` with room reserved beyond them, or null where address space
  * cannot be reserved (a limit on virtual memory): the list is then copied as it grows.
  */
 function reserve(bytes: number): Growable | null {
+  if (addressSpaceLimited()) return null;
   try {
     return new GrowableBuffer(bytes, { maxByteLength: Math.max(RESERVE_BYTES, 2 * bytes) });
   } catch {

@@ -239,7 +239,8 @@ export class StoryIndex {
    */
   addFeatures(article: StoryArticle, features: readonly SentenceFeatures[]): void {
     const touched: number[] = [];
-    if (this.articleIndex.has(article.id)) touched.push(...this.detach(article.id));
+    if (this.articleIndex.has(article.id))
+      for (const node of this.detach(article.id)) touched.push(node);
     const index = this.articleIds.length;
     this.articleIds.push(article.id);
     this.articleIndex.set(article.id, index);
@@ -731,7 +732,8 @@ export class StoryIndex {
         }
       } else touched.push(node);
       const cluster = this.clusterOf[node]!;
-      if (cluster >= 0) touched.push(...this.members(cluster));
+      // Not spread into push: a group of 120,000 members would overflow the call stack.
+      if (cluster >= 0) for (const member of this.members(cluster)) touched.push(member);
     }
     this.articleLength.data[article] = 0;
     return touched;
