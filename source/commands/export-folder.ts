@@ -52,7 +52,7 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
       held: false,
       async commit() {
         // Over a folder made empty meanwhile, too (rename replaces an empty folder).
-        await rename(temp, out);
+        await rename(temp, out).catch(filledMeanwhile);
         await cleaned();
       },
       async abort() {
@@ -75,7 +75,7 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
         held: false,
         async commit() {
           for (const entry of await readdir(temp))
-            await rename(join(temp, entry), join(out, entry));
+            await rename(join(temp, entry), join(out, entry)).catch(filledMeanwhile);
           await rmdir(temp);
           await cleaned();
         },
@@ -88,6 +88,20 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
   }
   // A folder with files (or a file, or a dangling link, which the first write reports).
   return { root: out, mode: 'replace', held: true, commit: cleaned, abort: cleaned };
+}
+
+/**
+ * A folder that was new or empty when the export began holds files by its end: another export
+ * into it at the same time, most likely. Said as such, not as a rename of a temp folder.
+ */
+function filledMeanwhile(error: NodeJS.ErrnoException): never {
+  if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+  throw Object.assign(
+    new Error(
+      'it was filled while this export ran (another export at the same time?); this export kept nothing there: export again',
+    ),
+    { code: 'FILLED' },
+  );
 }
 
 /** The temp folders this process made: an export runs once a process, so its own live one. */

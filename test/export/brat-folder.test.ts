@@ -177,6 +177,22 @@ describe('brat export into a folder', () => {
     expect((await readdir(dir)).sort()).toEqual(['cache', 'corpus']);
   });
 
+  it('says so when the new folder was filled meanwhile, and keeps nothing there', async () => {
+    const dir = await workspace();
+    const out = join(dir, 'brat');
+    const sink = await folderSink(out, join(dir, 'cache'));
+    await sink.writeFile('alice/uni.txt', 'mine');
+    // Another export into the same name ends first.
+    await mkdir(join(out, 'bob'), { recursive: true });
+    await writeFile(join(out, 'bob', 'uni.txt'), 'theirs');
+    await expect(sink.finish()).rejects.toMatchObject({
+      message: expect.stringMatching(/^it was filled while this export ran/),
+    });
+    await sink.abort();
+    expect(await readdir(out)).toEqual(['bob']);
+    expect((await readdir(dir)).sort()).toEqual(['brat', 'cache', 'corpus']);
+  });
+
   it('removes the temp folder of an export whose process died, and exports', async () => {
     const dir = await workspace();
     await annotated(dir);
