@@ -54,11 +54,40 @@ export async function openCorpus(
           }),
     });
     output.progress(null);
-    return { index, refreshed, shown };
+    const done =
+      mode === 'quick' ? await othersIndexed(index, refreshed, output, corpus) : refreshed;
+    return { index, refreshed: done, shown };
   } catch (error) {
     output.progress(null);
     throw new CannotRun(shown(error instanceof Error ? error.message : String(error)));
   }
+}
+
+/** How often a command looks again whether another margin has finished indexing. */
+const WAIT_MS = 200;
+
+/**
+ * Another margin is indexing this corpus (a first run, a `margin index`): its index is half
+ * written, and a command answering from it would answer wrongly (two exports started at once on
+ * a new corpus: one took an annotation for an orphan). So a command waits for it, and says so;
+ * `margin index` itself says it found one at work (see index-command.ts).
+ */
+async function othersIndexed(
+  index: DiskCorpusIndex,
+  refreshed: RefreshSummary | null,
+  output: Output,
+  corpus: string,
+): Promise<RefreshSummary | null> {
+  if (refreshed === null || refreshed.refreshed) return refreshed;
+  output.say(`another margin is indexing ${corpus}: waiting for it`);
+  let summary = refreshed;
+  while (!summary.refreshed) {
+    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+    summary = await index.refresh('quick');
+  }
+  // What the other wrote last: a look that finds nothing left to do reads nothing again.
+  index.reload();
+  return summary;
 }
 
 const BAR = 24;
