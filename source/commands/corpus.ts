@@ -63,8 +63,13 @@ export async function openCorpus(
   }
 }
 
-/** How often a command looks again whether another margin has finished indexing. */
-const WAIT_MS = 200;
+/**
+ * How soon a command looks again whether another margin has finished indexing, at first and at
+ * most: each look lists the corpus folder (100,000 names), so a long indexing is looked at
+ * less and less often.
+ */
+const FIRST_WAIT_MS = 200;
+const LONGEST_WAIT_MS = 2_000;
 
 /**
  * Another margin is indexing this corpus (a first run, a `margin index`): its index is half
@@ -81,8 +86,8 @@ async function othersIndexed(
   if (refreshed === null || refreshed.refreshed) return refreshed;
   output.say(`another margin is indexing ${corpus}: waiting for it`);
   let summary = refreshed;
-  while (!summary.refreshed) {
-    await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+  for (let wait = FIRST_WAIT_MS; !summary.refreshed; wait = Math.min(wait * 2, LONGEST_WAIT_MS)) {
+    await new Promise((resolve) => setTimeout(resolve, wait));
     summary = await index.refresh('quick');
   }
   // What the other wrote last: a look that finds nothing left to do reads nothing again.
