@@ -43,51 +43,50 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
   const tag = `${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   if (!found && !linked) {
     await mkdir(parent, { recursive: true });
-    const temp = join(parent, `.${name}.${tag}`);
-    own.add(`.${name}.${tag}`);
-    await mkdir(temp);
-    return {
-      root: temp,
-      mode: 'create',
-      held: false,
-      async commit() {
-        // Over a folder made empty meanwhile, too (rename replaces an empty folder).
-        await rename(temp, out).catch(filledMeanwhile);
-        await cleaned();
-      },
-      async abort() {
-        await rm(temp, { recursive: true, force: true });
-        await cleaned();
-      },
-    };
+    // Over a folder made empty meanwhile, too (rename replaces an empty folder).
+    return inTemp(parent, `.${name}.${tag}`, cleaned, (temp) => rename(temp, out));
   }
   if (found?.isDirectory()) {
     const entries = await readdir(out);
     const left = entries.filter((entry) => crashed(entry, `.${INNER}.`));
     if (entries.length === left.length) {
       cleaning.push(removeCrashed(out, `.${INNER}.`));
-      const temp = join(out, `.${INNER}.${tag}`);
-      own.add(`.${INNER}.${tag}`);
-      await mkdir(temp);
-      return {
-        root: temp,
-        mode: 'create',
-        held: false,
-        async commit() {
-          for (const entry of await readdir(temp))
-            await rename(join(temp, entry), join(out, entry)).catch(filledMeanwhile);
-          await rmdir(temp);
-          await cleaned();
-        },
-        async abort() {
-          await rm(temp, { recursive: true, force: true });
-          await cleaned();
-        },
-      };
+      return inTemp(out, `.${INNER}.${tag}`, cleaned, async (temp) => {
+        for (const entry of await readdir(temp)) await rename(join(temp, entry), join(out, entry));
+        await rmdir(temp);
+      });
     }
   }
   // A folder with files (or a file, or a dangling link, which the first write reports).
   return { root: out, mode: 'replace', held: true, commit: cleaned, abort: cleaned };
+}
+
+/**
+ * An export written into the temp folder `name` in `folder` (made now) and put in place by
+ * `place`; `cleaned` waits for the removal of crashed exports' temp folders.
+ */
+async function inTemp(
+  folder: string,
+  name: string,
+  cleaned: () => Promise<void>,
+  place: (temp: string) => Promise<void>,
+): Promise<ExportFolder> {
+  const temp = join(folder, name);
+  own.add(name);
+  await mkdir(temp);
+  return {
+    root: temp,
+    mode: 'create',
+    held: false,
+    async commit() {
+      await place(temp).catch(filledMeanwhile);
+      await cleaned();
+    },
+    async abort() {
+      await rm(temp, { recursive: true, force: true });
+      await cleaned();
+    },
+  };
 }
 
 /**
