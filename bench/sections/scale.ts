@@ -6,9 +6,9 @@
  * search` per query kind beside `fzf --filter` over the same sentences (both as processes),
  * relevance, the memory of list and search, the review's list shown in a pty on the warm index,
  * and the time a command takes to pick up 100 files added to the folder. From 100,000 articles,
- * also `stats`, `agree` and `export` (every format) over a store of 3 annotations per article
- * (written once and kept). Generated corpora and that store are kept in the bench folder
- * between runs.
+ * also `stats`, `agree` and `export` (every format) over a store of 300,000 annotations, 3 per
+ * article from the first (written once and kept). Generated corpora and that store are kept in
+ * the bench folder between runs.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -48,6 +48,17 @@ const ADDED = 100;
  * between runs, for iterating on the store without a cold ingestion each time.
  */
 const STORE_ONLY = process.env.MARGIN_BENCH_SCALE === 'store';
+/**
+ * `MARGIN_BENCH_SCALE=warm`: keeps the corpus index of the run before and leaves out the cold
+ * ingestion, so that the warm rows can be taken again (on a quiet machine) without half an hour
+ * of ingestion at 1,000,000 articles.
+ */
+const KEEP_INDEX = STORE_ONLY || process.env.MARGIN_BENCH_SCALE === 'warm';
+/**
+ * Story groups are formed up to this size: the engine's targets are for 100,000 articles, and
+ * at 1,000,000 (22 million sentences) forming them is not what a person waits for in a command.
+ */
+const STORY_UP_TO = 100_000;
 
 interface Run {
   ms: number;
@@ -194,8 +205,13 @@ async function reviewListShown(
   return ms;
 }
 
-/** Annotations per article in the scale store: 300,000 at 100,000 articles. */
+/** Annotations per article in the scale store, from the first article on. */
 const STORE_PER_ARTICLE = 3;
+/**
+ * The store's size at every scale (the issue's targets hold "with 300,000 annotations in the
+ * store"): all of 100,000 articles, a tenth of 1,000,000, as a team annotates part of an archive.
+ */
+const STORE_ANNOTATIONS = 300_000;
 
 /**
  * The bench's annotations of alice, bob and carol on every article of the index, written once
@@ -205,7 +221,9 @@ async function scaleStore(index: DiskCorpusIndex, store: string, log: (line: str
   const done = path.join(store, '.complete');
   if (existsSync(done)) return Number(readFileSync(done, 'utf8'));
   await rm(store, { recursive: true, force: true });
-  log(`scale: writing a store of ${STORE_PER_ARTICLE} annotations per article`);
+  log(
+    `scale: writing a store of ${count(STORE_ANNOTATIONS)} annotations, ${STORE_PER_ARTICLE} per article`,
+  );
   let batch: Article[] = [];
   let total = 0;
   const flush = async () => {
@@ -218,6 +236,7 @@ async function scaleStore(index: DiskCorpusIndex, store: string, log: (line: str
     batch = [];
   };
   for (const article of index.articles()) {
+    if (total + (batch.length + 1) * STORE_PER_ARTICLE > STORE_ANNOTATIONS) break;
     batch.push(article);
     if (batch.length >= 2000) await flush();
   }
@@ -369,6 +388,24 @@ async function measureStoryInReview(
   });
 }
 
+/** The cold ingestion's rows: `margin index` into an empty cache, as a process. */
+function measureIngestion(
+  label: string,
+  size: number,
+  cold: Run,
+  m: ReturnType<typeof measurements>,
+) {
+  if (cold.status !== 0 && cold.status !== 1)
+    throw new Error(`margin index failed (${cold.status})`);
+  const summary = JSON.parse(cold.stdout) as { articles: number; problems: number };
+  m.value(`${label}: cold ingestion`, cold.ms / 1000, 's', {
+    ...(size === 100_000 ? { target: '≤ 60 s on 2 cores' } : {}),
+    note: `${count(summary.articles)} articles, ${summary.problems} problems, ${count(Math.round(size / (cold.ms / 1000)))} articles/s; margin index as a process`,
+  });
+  if (cold.rssMB !== null)
+    m.value(`${label}: cold ingestion peak RSS`, cold.rssMB, 'MB', { target: '≤ 400 MB' });
+}
+
 async function measureSize(
   size: number,
   context: BenchContext,
@@ -385,7 +422,7 @@ async function measureSize(
   const corpus = workspace.corpusDir;
   const cacheHome = path.join(workspace.workDir, 'scale-cache');
   const cwd = path.join(workspace.workDir, 'scale-cwd');
-  if (!STORE_ONLY) await rm(cacheHome, { recursive: true, force: true });
+  if (!KEEP_INDEX) await rm(cacheHome, { recursive: true, force: true });
   await rm(cwd, { recursive: true, force: true });
   await mkdir(cwd, { recursive: true });
   const env = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
@@ -404,17 +441,19 @@ async function measureSize(
     await measureStore(label, corpus, store, stored, env, m);
     return peak;
   }
-  context.log(`${label}: cold ingestion of ${count(size)} articles`);
-  const cold = note(margin(['index', '--corpus', corpus, '--json'], env, cwd));
-  if (cold.status !== 0 && cold.status !== 1)
-    throw new Error(`margin index failed (${cold.status})`);
-  const summary = JSON.parse(cold.stdout) as { articles: number; problems: number };
-  m.value(`${label}: cold ingestion`, cold.ms / 1000, 's', {
-    ...(size === 100_000 ? { target: '≤ 60 s on 2 cores' } : {}),
-    note: `${count(summary.articles)} articles, ${summary.problems} problems, ${count(Math.round(size / (cold.ms / 1000)))} articles/s; margin index as a process`,
-  });
-  if (cold.rssMB !== null)
-    m.value(`${label}: cold ingestion peak RSS`, cold.rssMB, 'MB', { target: '≤ 400 MB' });
+  if (KEEP_INDEX) {
+    context.log(`${label}: the index of the run before, brought up to date (not measured)`);
+    margin(['index', '--corpus', corpus, '--json'], env, cwd);
+  } else {
+    context.log(`${label}: cold ingestion of ${count(size)} articles`);
+    measureIngestion(
+      label,
+      size,
+      note(margin(['index', '--corpus', corpus, '--json'], env, cwd)),
+      m,
+    );
+  }
+
   const indexBytes = (await stat(indexFile(path.join(cacheHome, 'margin'), corpus))).size;
   m.value(`${label}: index size on disk`, indexBytes / (1024 * 1024), 'MB', {
     note: `${(indexBytes / workspace.manifest.bytes).toFixed(2)}× the corpus files`,
@@ -446,7 +485,9 @@ async function measureSize(
     ...(size === 100_000 ? { target: '≤ 500 ms' } : size === HUGE ? { target: '≤ 1 s' } : {}),
     note: 'margin in a pty until the list with titles and tag counts is on screen (empty store); every file is compared behind it',
   });
-  await measureStoryInReview(label, corpus, reviewStore, env, cwd, m, note);
+  if (size <= STORY_UP_TO)
+    await measureStoryInReview(label, corpus, reviewStore, env, cwd, m, note);
+  else context.log(`${label}: story groups are not formed beyond ${count(STORY_UP_TO)} articles`);
   await rm(reviewStore, { recursive: true, force: true });
 
   // Search, as a process per query.
