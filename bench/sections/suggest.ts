@@ -267,7 +267,7 @@ export const section: BenchSection = {
       );
       rankingRows(m, 'real, odd 12 (held out)', 'after 200 (even 12)', after!.evaluation);
       blindRows(m, context, real.prepared);
-      speakerRows(m, context, SPEAKER_HOLDOUT, 'held-out');
+      speakerRows(m, context, SPEAKER_HOLDOUT, 'development (first held-out)');
       speakerRows(m, context, SPEAKER_HOLDOUT_2, 'fresh held-out');
     }
 
