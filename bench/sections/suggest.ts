@@ -9,7 +9,7 @@
  * when ../shared/benchmarks/ is missing); and articles with planted labels
  * (bench/generate/planted-labels.ts), whose templates come from the same hand as the rules, so
  * they mostly show that the rules do what they mean and how fast the model learns. Beside them,
- * the 12 blind pages and a speaker-only held-out set (suggest-speaker-holdout.ts).
+ * the 12 blind pages and two speaker-only sets (suggest-speaker-holdout.ts, suggest-speaker-holdout2.ts).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -46,8 +46,9 @@ import { DEFAULT_SEED } from '../generate.js';
 import { type MeasurementBuilder, measurements, sample, summarize } from '../measure.js';
 import { BLIND_GOLD } from '../quality/suggest-blind-gold.js';
 import { loadRealSet } from '../quality/suggest-real.js';
-import { REAL_GOLD } from '../quality/suggest-real-gold.js';
+import { REAL_GOLD, type RealGoldPage } from '../quality/suggest-real-gold.js';
 import { SPEAKER_HOLDOUT } from '../quality/suggest-speaker-holdout.js';
+import { SPEAKER_HOLDOUT_2 } from '../quality/suggest-speaker-holdout2.js';
 import type { BenchContext, BenchSection } from '../types.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -134,17 +135,24 @@ function blindRows(m: MeasurementBuilder, context: BenchContext, real: readonly 
 }
 
 /**
- * The speaker-only held-out set (suggest-speaker-holdout.ts): quotes of 10 pages no rule was
- * written against, every row a quote with a named speaker; no learning.
+ * A speaker-only set (suggest-speaker-holdout.ts, suggest-speaker-holdout2.ts): every row a quote
+ * with a named speaker, on pages no rule was written against when they were labelled; no
+ * learning. `name` says what the set is now (held out, or a development set once its misses
+ * were read).
  */
-function holdoutRows(m: MeasurementBuilder, context: BenchContext) {
-  const holdout = loadRealSet(undefined, SPEAKER_HOLDOUT);
+function speakerRows(
+  m: MeasurementBuilder,
+  context: BenchContext,
+  pages: readonly RealGoldPage[],
+  name: string,
+) {
+  const holdout = loadRealSet(undefined, pages);
   if (holdout === null) return;
   if (holdout.missing > 0)
-    context.log(`${holdout.missing} of ${holdout.total} held-out speaker rows not found`);
+    context.log(`${holdout.missing} of ${holdout.total} ${name} speaker rows not found`);
   const evaluation = evaluate(holdout.prepared, createModel());
   const quote = evaluation.labels.find((figures) => figures.label === 'quote')!;
-  const set = `real, ${holdout.prepared.length} held-out speaker pages`;
+  const set = `real, ${holdout.prepared.length} ${name} speaker pages`;
   m.value(`${set}: speaker accuracy on quotes`, finite(evaluation.speaker.accuracy), 'share', {
     target: '≥ 0.9',
     note: `${evaluation.speaker.count} quotes with a gold speaker (quote recall ${two(quote.recall)})`,
@@ -259,7 +267,8 @@ export const section: BenchSection = {
       );
       rankingRows(m, 'real, odd 12 (held out)', 'after 200 (even 12)', after!.evaluation);
       blindRows(m, context, real.prepared);
-      holdoutRows(m, context);
+      speakerRows(m, context, SPEAKER_HOLDOUT, 'development (first held-out)');
+      speakerRows(m, context, SPEAKER_HOLDOUT_2, 'fresh held-out');
     }
 
     // Planted labels: learn from one stream of articles, measure on others never learnt from.

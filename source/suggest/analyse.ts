@@ -4,7 +4,12 @@
  * UI computes it once per article text and re-scores cheaply as the model learns.
  */
 import type { Article } from '../corpus/types.js';
-import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
+import {
+  type Attribution,
+  findAttributions,
+  openingClauseSubject,
+  sentenceSubject,
+} from './attribution.js';
 import { clauseTenses } from './clause.js';
 import { isPast, sentenceCues } from './cues.js';
 import { aroundFeatures, cueFeatures, sentenceFeatures } from './features.js';
@@ -48,6 +53,14 @@ function readSentence(
 ): Reading {
   const candidates = findAttributions(tokens, quotation.inside);
   const subject = sentenceSubject(tokens, quotation.inside);
+  // "When Patrick walked in, the women turned as he apologised": the person named in an opening
+  // clause is the nearest one for the main clause's "he" (and the next sentence's).
+  const opening = openingClauseSubject(tokens, quotation.inside);
+  if (opening?.source.name) {
+    const name = context.people.fullName(opening.source.name);
+    if (name.includes(' ') || opening.source.roles.length > 0)
+      context.references.note(name, index, true);
+  }
   let attribution: Attribution | null = candidates[0] ?? null;
   let resolved: { name: string; person: boolean } | null = null;
   // A speaker named beside the verb outranks the subject taken for a participle ("Sondland was
@@ -202,7 +215,10 @@ export function analyseArticle(article: Article): ArticleAnalysis {
   // A quotation's speaker, found in any of its sentences, speaks all of them.
   const speakers: Array<string | null> = readings.map(() => null);
   const continued: boolean[] = readings.map(() => false);
-  for (const group of quotationGroups(readings)) {
+  const groups = quotationGroups(readings);
+  const groupOf: number[][] = [];
+  for (const group of groups) for (const index of group) groupOf[index] = group;
+  for (const group of groups) {
     const withSource = [...group].reverse().find((index) => readings[index]!.source !== null);
     const speaker = withSource === undefined ? null : readings[withSource]!.source;
     for (const index of group) {
@@ -246,9 +262,13 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       previous.quotation.quotedWords > 0
         ? speakers[index - 1]
         : (bare[index - 1] ?? reportedBy(previous));
-    if (voice) {
-      speakers[index] = voice;
-      continued[index] = true;
+    if (!voice) return;
+    // The voice goes on over the rest of the quotation this sentence opens ("“I come in humbly.
+    // / … / I want to listen.”"), a sentence of it with no words of its own included.
+    for (const member of groupOf[index]!) {
+      if (member < index || speakers[member] !== null) continue;
+      speakers[member] = voice;
+      continued[member] = true;
     }
   });
 

@@ -5,11 +5,13 @@
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
 import {
+  DOCUMENT_NOUNS,
   HONORIFICS,
   MONTH_NAMES,
   NAME_PARTICLES,
   NATIONS,
   NUMBER_WORDS,
+  PHRASAL_REPORTING_VERBS,
   PRONOUNS,
   REPORTING_VERBS,
   SPEECH_OBJECT_VERBS,
@@ -53,10 +55,34 @@ const BRIDGE = new Set([
   'did',
 ]);
 
-const isVerb = (token: Token): boolean =>
-  token.kind === 'word' &&
-  !token.capital &&
-  (REPORTING_VERBS.has(token.lower) || SPEECH_OBJECT_VERBS.has(token.lower));
+/** A reporting verb at `at`: one of the lists, or a verb with its particle ("weighed in"). */
+function isVerb(tokens: Token[], at: number): boolean {
+  const token = tokens[at]!;
+  if (token.kind !== 'word' || token.capital) return false;
+  if (REPORTING_VERBS.has(token.lower) || SPEECH_OBJECT_VERBS.has(token.lower)) return true;
+  const particle = PHRASAL_REPORTING_VERBS.get(token.lower);
+  return particle !== undefined && tokens[at + 1]?.lower === particle;
+}
+
+/**
+ * "Benioff introduced Cook to the audience as “someone who …”": a past verb whose object the
+ * subject gives in quoted words after "as" (introduced, praised, remembered … as “…”) reports
+ * those words, whatever the verb; within a few words, and outside the quotation.
+ */
+function givesAsQuoted(tokens: Token[], inside: boolean[], at: number): boolean {
+  const token = tokens[at]!;
+  if (token.kind !== 'word' || token.capital || !token.text.endsWith('ed')) return false;
+  if (!/^[a-z]{3,}ed$/.test(token.text)) return false;
+  for (let i = at + 1; i < tokens.length && i <= at + 8; i++) {
+    if (inside[i]) return false;
+    const mark = tokens[i + 1]?.kind;
+    if (tokens[i]!.lower === 'as') {
+      return (mark === 'open' || mark === 'straight') && inside[i + 2] === true;
+    }
+    if (tokens[i]!.kind !== 'word') return false;
+  }
+  return false;
+}
 
 const isTimeName = (token: Token): boolean =>
   WEEKDAY_NAMES.has(token.lower) || MONTH_NAMES.has(token.lower);
@@ -110,6 +136,12 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   // "Bank of Japan Governor Kazuo Ueda said": the governor is.
   if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) {
     if (phrase.some((token) => isRole(token.lower))) return phrase;
+    // "A statement from the Kremlin said": the document's author speaks.
+    const document = tokens[i - 1];
+    const authored = ['from', 'by'].includes(tokens[i]!.lower) && document && !inside[i - 1];
+    if (authored && DOCUMENT_NOUNS.has(document.lower) && phrase.some((token) => token.capital)) {
+      return phrase;
+    }
     return ofPost(tokens, inside, i, last);
   }
   return phrase;
@@ -165,8 +197,25 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
   while (i < tokens.length && !inside[i] && phraseWord(tokens[i]!)) i++;
   // "says the letter", "said the actor": a determiner and one common noun.
   const next = tokens[i];
-  if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) i++;
+  if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) {
+    // "said a report from Kotak Institutional Equities": the document's author speaks.
+    const author = documentAuthor(tokens, inside, i);
+    if (author) return author;
+    i++;
+  }
   return tokens.slice(from, i);
+}
+
+/**
+ * The author named after a document noun at `at` ("a statement from the ministry", "a note by
+ * Goldman Sachs analysts"), or null: a named phrase after "from" or "by".
+ */
+function documentAuthor(tokens: Token[], inside: boolean[], at: number): Token[] | null {
+  if (!DOCUMENT_NOUNS.has(tokens[at]!.lower)) return null;
+  const preposition = tokens[at + 1]?.lower;
+  if ((preposition !== 'from' && preposition !== 'by') || inside[at + 1]) return null;
+  const author = phraseAfter(tokens, inside, at + 2);
+  return author.length > 0 && author.some((token) => token.capital) ? author : null;
 }
 
 const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null => {
@@ -266,6 +315,36 @@ export function sentenceSubject(tokens: Token[], inside: boolean[]): Attribution
   return found ? { ...found, verb: '', at: start } : null;
 }
 
+/** Words that open a clause before the main one: "When Patrick walked in, … he …". */
+const SUBORDINATORS = new Set([
+  'when',
+  'after',
+  'before',
+  'while',
+  'as',
+  'although',
+  'though',
+  'because',
+  'since',
+  'once',
+  'until',
+]);
+
+/**
+ * The named subject of a clause that opens the sentence before its main one ("When Afghan
+ * President Ashraf Ghani announced the swap, he said …"): the person a pronoun of the main clause
+ * most likely stands for. Null when the sentence opens otherwise or no verb follows the name.
+ */
+export function openingClauseSubject(tokens: Token[], inside: boolean[]): Attribution | null {
+  const first = tokens.findIndex((token) => token.kind === 'word');
+  if (first < 0 || inside[first] || !SUBORDINATORS.has(tokens[first]!.lower)) return null;
+  const phrase = phraseAfter(tokens, inside, first + 1);
+  const next = tokens[first + 1 + phrase.length];
+  if (phrase.length === 0 || !next || next.kind !== 'word' || next.capital) return null;
+  const found = sourceOf(phrase);
+  return found?.source.name && !found.pronoun ? { ...found, verb: '', at: first + 1 } : null;
+}
+
 /**
  * Every reporting verb outside the quotation with a speaking phrase next to it, in order: the
  * caller takes the first whose phrase leads to someone.
@@ -287,7 +366,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     if (found) return { ...found, verb: 'according to', at };
     return null;
   }
-  if (!isVerb(token)) return null;
+  if (!isVerb(tokens, at) && !givesAsQuoted(tokens, inside, at)) return null;
   // "two Arab states to have signed", "reports of shelling": a noun, not a verb in -s.
   if (
     token.lower !== 'says' &&

@@ -19,7 +19,26 @@ export const REPORTING_VERBS = words(`
   testified testifies testify wrote
   saying telling adding stating noting explaining arguing warning insisting stressing writing
   asking calling called calls criticised criticized accused accuses alleged alleges
-  repeated reiterated joked lamented cautioned recounted
+  repeated reiterated joked lamented cautioned recounted remembered remembers
+`);
+
+/**
+ * Verbs that report words only with the particle after them ("Benioff weighed in", "she chimed
+ * in", "he pointed out"): the verb and the particle it needs.
+ */
+export const PHRASAL_REPORTING_VERBS: ReadonlyMap<string, string> = new Map([
+  ['weighed', 'in'],
+  ['chimed', 'in'],
+  ['pointed', 'out'],
+]);
+
+/**
+ * Documents whose words a quotation gives, named with their author: "said a report from Kotak
+ * Institutional Equities", "A statement from the ministry said" (the author is the speaker).
+ */
+export const DOCUMENT_NOUNS = words(`
+  statement statements report reports note notes letter release filing memo email message notice
+  post tweet
 `);
 
 /** Verbs that take a person's words or view as their object: "X called it ...", "X expressed". */

@@ -9,6 +9,8 @@ import {
   textCheck,
 } from '../../bench/quality/suggest-real.js';
 import { REAL_GOLD } from '../../bench/quality/suggest-real-gold.js';
+import { SPEAKER_HOLDOUT } from '../../bench/quality/suggest-speaker-holdout.js';
+import { SPEAKER_HOLDOUT_2 } from '../../bench/quality/suggest-speaker-holdout2.js';
 
 const body = 'Putin met Witkoff in Moscow on Thursday. “It went well,” Peskov said. Talks go on.';
 
@@ -67,5 +69,18 @@ describe.skipIf(real === null)('the real-text gold on the benchmark pages', () =
     expect(blind.total).toBeGreaterThanOrEqual(200);
     const used = new Set(REAL_GOLD.map((page) => page.page));
     expect(BLIND_GOLD.filter((page) => used.has(page.page))).toEqual([]);
+  });
+
+  it('finds every quote of the speaker sets, each page in one set only', () => {
+    for (const set of [SPEAKER_HOLDOUT, SPEAKER_HOLDOUT_2]) {
+      const loaded = loadRealSet(folder, set)!;
+      expect(loaded.prepared).toHaveLength(set.length);
+      expect(loaded.missing).toBe(0);
+      expect(loaded.total).toBeGreaterThanOrEqual(100);
+    }
+    const pages = [REAL_GOLD, BLIND_GOLD, SPEAKER_HOLDOUT, SPEAKER_HOLDOUT_2].flatMap((set) =>
+      set.map((page) => page.page),
+    );
+    expect(new Set(pages).size).toBe(pages.length);
   });
 });
