@@ -26,7 +26,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --articles N        generate N articles instead of 10,000 (or 500 with --quick);
                       the scale section then measures that size alone
   --seed N            generator seed (default 20250314)
-  --timeout SECONDS   stop a section that runs longer (default 1800)
+  --timeout SECONDS   stop a section that runs longer (default 1800; 4 hours with
+                      --huge or 1,000,000 articles and more)
   --in-process        run sections in this process (peak RSS is then shared)
   --help              this text
 `;
@@ -68,7 +69,10 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     articles: positiveInteger('articles', values.articles),
     seed: values.seed === undefined ? null : (positiveInteger('seed', values.seed) ?? null),
     inProcess: values['in-process'] ?? false,
-    timeoutSeconds: positiveInteger('timeout', values.timeout) ?? 1800,
+    // At 1,000,000 articles the scale section's ingestion alone takes half an hour.
+    timeoutSeconds:
+      positiveInteger('timeout', values.timeout) ??
+      (values.huge || Number(values.articles ?? 0) >= 1_000_000 ? 4 * 3600 : 1800),
     help: values.help ?? false,
   };
 }

@@ -53,6 +53,13 @@ describe('parseBenchArgs', () => {
     });
   });
 
+  it('gives a million articles hours, not half an hour, unless told', () => {
+    expect(parseBenchArgs(['--articles', '1000000']).timeoutSeconds).toBe(4 * 3600);
+    expect(parseBenchArgs(['--huge']).timeoutSeconds).toBe(4 * 3600);
+    expect(parseBenchArgs(['--articles', '100000']).timeoutSeconds).toBe(1800);
+    expect(parseBenchArgs(['--huge', '--timeout', '60']).timeoutSeconds).toBe(60);
+  });
+
   it('refuses unknown flags and bad numbers with a message', () => {
     expect(() => parseBenchArgs(['--fast'])).toThrow("Unknown option '--fast'");
     expect(() => parseBenchArgs(['--articles', 'many'])).toThrow(
