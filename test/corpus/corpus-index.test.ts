@@ -72,6 +72,26 @@ describe('the corpus index', () => {
     }
   });
 
+  it('gives the headlines of the ids it holds, as its steps have them', async () => {
+    await corpus.write('e.txt', article('Port talks resume'));
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'quick' });
+    try {
+      const every = [...index.headSteps(2)].flat();
+      expect(every.map((head) => head.id).sort()).toEqual(['a', 'b/c', 'b/d', 'e']);
+      const byId = (ids: string[]) =>
+        index.headlinesOf(ids).sort((x, y) => x.id.localeCompare(y.id));
+      expect(byId(['e', 'a', 'no-such-article'])).toEqual(
+        every.filter((head) => head.id === 'a' || head.id === 'e'),
+      );
+      expect(byId(every.map((head) => head.id))).toEqual(
+        [...every].sort((x, y) => x.id.localeCompare(y.id)),
+      );
+      expect(index.headlinesOf([])).toEqual([]);
+    } finally {
+      index.close();
+    }
+  });
+
   it('lists each article in steps as its summary has it, without the opening words', async () => {
     await corpus.write(
       'e.html',

@@ -59,6 +59,14 @@ export function articleSourceSteps(corpus: CorpusIndex): Iterable<ArticleSource[
   return corpus instanceof DiskCorpusIndex ? corpus.sourceSteps() : null;
 }
 
+/**
+ * `headlinesOf` of an index on disk: the headlines of `ids`; null for one in memory (its
+ * summaries cost nothing to read).
+ */
+export function headlinesOf(corpus: CorpusIndex, ids: readonly string[]): ArticleHeadline[] | null {
+  return corpus instanceof DiskCorpusIndex ? corpus.headlinesOf(ids) : null;
+}
+
 /** `headSteps` of an index on disk; null for one in memory (its summaries cost nothing to read). */
 export function headlineSteps(corpus: CorpusIndex): Iterable<ArticleHeadline[]> | null {
   return corpus instanceof DiskCorpusIndex ? corpus.headSteps() : null;
@@ -66,6 +74,8 @@ export function headlineSteps(corpus: CorpusIndex): Iterable<ArticleHeadline[]> 
 
 /** Articles search has opened recently: a query reads the same few again and again. */
 const KEPT_ARTICLES = 256;
+/** Ids looked up per statement by `headlinesOf`: one JSON list of about 100 KB. */
+const IDS_PER_STATEMENT = 4096;
 /** Articles read per query while walking the whole corpus. */
 const BATCH = 256;
 
@@ -125,6 +135,13 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
           'SELECT number, id, title, date, byline, source FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
         )
         .raw(),
+      // The same for a list of ids, looked up one by one in the id's index (CROSS JOIN: the
+      // list drives the loop), as one JSON text of rows.
+      headsByIds: db
+        .prepare(
+          'SELECT json_group_array(json_array(a.number, a.id, a.title, a.date, a.byline, a.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value',
+        )
+        .pluck(),
       // One JSON text of three lists a step: rows handed over one by one cost three times as much.
       sourceRange: db
         .prepare(
@@ -330,6 +347,26 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         },
       };
     });
+  }
+
+  /**
+   * What reports write (`ArticleHeadline`) of each of `ids` the index holds, in no particular
+   * order, a statement per few thousand ids. An export of 100,000 annotated articles read all
+   * 1,000,000 headlines of the corpus to find theirs: 2.7 s of its 6.
+   */
+  headlinesOf(ids: readonly string[]): ArticleHeadline[] {
+    type HeadRow = [number, string, string, string | null, string | null, string | null];
+    const { numbers, ords } = this.snapshot;
+    const found: ArticleHeadline[] = [];
+    for (let from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
+      const list = JSON.stringify(ids.slice(from, from + IDS_PER_STATEMENT));
+      const rows = JSON.parse(this.statements.headsByIds.get(list) as string) as HeadRow[];
+      for (const [number, id, title, date, byline, source] of rows) {
+        const at = positionOf(numbers, number);
+        if (at >= 0) found.push({ ord: ords[at]!, id, title, date, byline, source });
+      }
+    }
+    return found;
   }
 
   /** The same with each article's id and source alone: what stats sums by source. */
