@@ -3,10 +3,11 @@ import { textsAhead } from '../corpus/db/texts-ahead.js';
 
 /**
  * `from`: from this many annotations, an export that writes whole texts reads them on another
- * thread (below it, starting the thread costs more than it saves; tests lower it). `started`:
- * how many such threads were started, for the tests to see that one was.
+ * thread (below it, starting the thread costs more than it saves; tests lower it). `started`,
+ * `given` and `missed`: how many such threads were started, how many texts they gave and how
+ * many the main thread read itself, for the tests to see which read them.
  */
-export const textsAheadSettings = { from: 2000, started: 0 };
+export const textsAheadSettings = { from: 2000, started: 0, given: 0, missed: 0 };
 
 /** The formats whose export of every annotation writes each article's text, and in what form. */
 const FORM_OF = {
@@ -48,7 +49,17 @@ export function exportTexts(
   if (!reader) return { quoted, plain, close: async () => undefined };
   textsAheadSettings.started++;
   const own = form === 'quoted' ? quoted : plain;
-  const read = own && ((id: string) => reader.take(id) ?? own(id));
+  const read =
+    own &&
+    ((id: string) => {
+      const bytes = reader.take(id);
+      if (!bytes) {
+        textsAheadSettings.missed++;
+        return own(id);
+      }
+      textsAheadSettings.given++;
+      return bytes;
+    });
   return {
     quoted: form === 'quoted' ? read : quoted,
     plain: form === 'plain' ? read : plain,

@@ -97,16 +97,19 @@ describe('texts read ahead on another thread', () => {
     'writes the same %s export as the main thread reading each text',
     async (format) => {
       const dir = await workspace();
-      await annotated(dir);
+      const articles = await annotated(dir);
       textsAheadSettings.from = Number.POSITIVE_INFINITY;
       const expected = await run(exportCommand, dir, [], { format });
       expect(expected.status).toBe(0);
       // Twice: the first renders every file and keeps it, the second writes what was kept.
       for (let round = 0; round < 2; round++) {
         textsAheadSettings.from = 0;
-        const started = textsAheadSettings.started;
+        const { started, given, missed } = textsAheadSettings;
         const ahead = await run(exportCommand, dir, [], { format });
         expect(textsAheadSettings.started).toBe(started + 1);
+        // Every article's text from the thread (each has a file with spans), none read here.
+        expect(textsAheadSettings.given - given).toBeGreaterThanOrEqual(articles.length);
+        expect(textsAheadSettings.missed).toBe(missed);
         expect(ahead).toEqual(expected);
       }
     },
@@ -114,13 +117,15 @@ describe('texts read ahead on another thread', () => {
 
   it('writes the same brat folder as the main thread reading each text', async () => {
     const dir = await workspace();
-    await annotated(dir);
+    const articles = await annotated(dir);
     textsAheadSettings.from = Number.POSITIVE_INFINITY;
     expect((await run(exportCommand, dir, [], { format: 'brat', out: 'own' })).status).toBe(0);
     textsAheadSettings.from = 0;
-    const started = textsAheadSettings.started;
+    const { started, given, missed } = textsAheadSettings;
     expect((await run(exportCommand, dir, [], { format: 'brat', out: 'ahead' })).status).toBe(0);
     expect(textsAheadSettings.started).toBe(started + 1);
+    expect(textsAheadSettings.given - given).toBeGreaterThanOrEqual(articles.length);
+    expect(textsAheadSettings.missed).toBe(missed);
     const own = await filesIn(join(dir, 'own'));
     expect(own.size).toBeGreaterThan(4);
     expect(await filesIn(join(dir, 'ahead'))).toEqual(own);

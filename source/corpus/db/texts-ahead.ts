@@ -88,6 +88,8 @@ port.on('message', (ids) => {
 const PATIENCE_MS = 10_000;
 /** Texts of windows this many behind the newest that were never taken are dropped. */
 const WINDOWS_KEPT = 3;
+/** Windows asked for and not yet taken in, at most: about 4 MB of text on the way. */
+const WINDOWS_AHEAD = 4;
 
 interface Window {
   ids: string[];
@@ -130,13 +132,14 @@ export function textsAhead(
     failed = true;
   });
 
-  const receive = (): boolean => {
+  /** Takes in one window: the next one on the port, waiting for it when `wait`. */
+  const receive = (wait: boolean): boolean => {
     let seen = Atomics.load(state, 0);
     let message = receiveMessageOnPort(port1);
     const until = Date.now() + patienceMs;
     while (!message) {
       const left = until - Date.now();
-      if (left <= 0 || Atomics.load(state, 1) === 1) return false;
+      if (!wait || left <= 0 || Atomics.load(state, 1) === 1) return false;
       Atomics.wait(state, 0, seen, left);
       seen = Atomics.load(state, 0);
       message = receiveMessageOnPort(port1);
@@ -159,13 +162,18 @@ export function textsAhead(
   return {
     ask(ids) {
       if (failed || ids.length === 0) return;
+      // Windows read and never needed (an article whose annotations are all orphans writes no
+      // text) are taken in here and dropped in turn, not left on the port; and no more than a
+      // few are asked ahead of those taken in: what is not asked is read where it is needed.
+      while (receive(false));
+      if (windowsAsked - windowsIn >= WINDOWS_AHEAD) return;
       const window = windowsAsked++;
       for (const id of ids) asked.set(id, window);
       port1.postMessage(ids);
     },
     take(id) {
       while (!failed && !held.has(id) && asked.has(id)) {
-        if (!receive()) failed = true;
+        if (!receive(true)) failed = true;
       }
       const text = held.get(id);
       if (!text) return undefined;
