@@ -1,6 +1,12 @@
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { articleSourceSteps, headlineSteps } from '../corpus/db/disk-index.js';
+import {
+  articleSourceSteps,
+  articlesPerSource,
+  headlineSteps,
+  headlinesOf,
+} from '../corpus/db/disk-index.js';
 import { type StatsArticle, statsOver } from '../export/stats.js';
+import { type CorpusCounts, statsOverCounts } from '../export/stats-counts.js';
 import { renderStats, TOP_ARTICLES } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
@@ -18,6 +24,21 @@ function* articlesOf(
     (titled ? headlineSteps(corpus) : articleSourceSteps(corpus)) ?? corpus.summarySteps?.();
   if (steps) for (const step of steps) yield* step;
   else yield* summariesOf(corpus);
+}
+
+/**
+ * What stats need of a corpus index on disk, counted there: its articles per source, and the
+ * articles of the store's ids looked up by id. Null for a corpus in memory.
+ */
+function countsOf(corpus: CorpusIndex): CorpusCounts | null {
+  const perSource = articlesPerSource(corpus);
+  if (!perSource) return null;
+  return {
+    articles: corpus.size(),
+    perSource,
+    articlesOf: (ids) => headlinesOf(corpus, ids) ?? [],
+    first: (n) => corpus.summaries(0, n),
+  };
 }
 
 /** An article's title from its summary, for the few the report lists. */
@@ -53,15 +74,28 @@ Examples
     // text changed since its annotations were last placed. The picture lists a few articles,
     // whose titles alone are read; --json lists every one.
     const every = flags.json === true;
+    const counts = every ? null : countsOf(corpus);
+    const top = { top: TOP_ARTICLES, titleOf: (article: StatsArticle) => titleOf(corpus, article) };
     const report = await answered(workspace, () =>
-      statsOver(
-        articlesOf(corpus, every),
-        repository.totals(),
-        statusesOf(repository),
-        repository.annotators(),
-        project.labels,
-        every ? {} : { top: TOP_ARTICLES, titleOf: (article) => titleOf(corpus, article) },
-      ),
+      // The picture from counts, where the corpus index can give them: only the articles
+      // annotated or reviewed are read.
+      counts
+        ? statsOverCounts(
+            counts,
+            repository.totals(),
+            repository.reviewed(),
+            repository.annotators(),
+            project.labels,
+            top,
+          )
+        : statsOver(
+            articlesOf(corpus, every),
+            repository.totals(),
+            statusesOf(repository),
+            repository.annotators(),
+            project.labels,
+            every ? {} : top,
+          ),
     );
     await repository.close();
     await output.out(flags.json ? `${safeJson(report, 2)}\n` : renderStats(report, output.width));

@@ -102,25 +102,7 @@ export function statsOver(
   labelSet: LabelSet = DEFAULT_LABELS,
   { top = Number.POSITIVE_INFINITY, titleOf }: StatsOptions = {},
 ): StatsReport {
-  // Every label of the project counts, even at 0; one it no longer declares counts too.
-  const labels = new Map<Label, number>(labelSet.map((label) => [label.name, 0]));
-  const perAnnotator = new Map<string, Record<Label, number>>();
-  const names = new Set(annotators);
-  let counted = 0;
-  for (const [annotator, own] of totals.labels) {
-    for (const [label, n] of Object.entries(own)) {
-      if (n === 0) continue;
-      counted += n;
-      labels.set(label, (labels.get(label) ?? 0) + n);
-      const mine = perAnnotator.get(annotator) ?? {};
-      mine[label] = (mine[label] ?? 0) + n;
-      perAnnotator.set(annotator, mine);
-      names.add(annotator);
-    }
-  }
-  const labelNames = labelNamesWith(labelSet, labels.keys());
-  const zero = () =>
-    Object.fromEntries(labelNames.map((name) => [name, 0])) as Record<Label, number>;
+  const { labels, perAnnotator, names, counted } = labelTotals(totals, annotators, labelSet);
   const sources = new Map<string | null, { articles: number; annotations: number }>();
   const sortedNames = [...names].sort(compare);
   const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
@@ -175,17 +157,10 @@ export function statsOver(
       [...totals.perArticle.values()].filter((n) => n > 0).length - annotatedInCorpus,
     annotations: counted,
     orphans: totals.orphans,
-    labels: labelNames.map((label) => ({ label, count: labels.get(label) ?? 0 })),
-    sources: [...sources.entries()]
-      .map(([source, entry]) => ({ source, ...entry }))
-      .sort(
-        (a, b) =>
-          b.annotations - a.annotations ||
-          b.articles - a.articles ||
-          compare(a.source ?? '', b.source ?? ''),
-      ),
+    labels: [...labels].map(([label, count]) => ({ label, count })),
+    sources: sortedSources(sources),
     annotators: sortedNames.map((annotator, at) => {
-      const mine = { ...zero(), ...perAnnotator.get(annotator) };
+      const mine = perAnnotator(annotator);
       return {
         annotator,
         annotations: Object.values(mine).reduce((sum, count) => sum + count, 0),
@@ -199,6 +174,50 @@ export function statsOver(
       article.title === undefined && titleOf ? { ...row, title: titleOf(article) } : row,
     ),
   };
+}
+
+/**
+ * The store's counts per label, and per annotator as a function giving every label (0 where
+ * none), the annotators named by the store or by `totals`, and the annotations counted. Every
+ * label of the project counts, even at 0; one it no longer declares counts too.
+ */
+export function labelTotals(totals: StoreTotals, annotators: string[], labelSet: LabelSet) {
+  const labels = new Map<Label, number>(labelSet.map((label) => [label.name, 0]));
+  const own = new Map<string, Record<Label, number>>();
+  const names = new Set(annotators);
+  let counted = 0;
+  for (const [annotator, theirs] of totals.labels) {
+    for (const [label, n] of Object.entries(theirs)) {
+      if (n === 0) continue;
+      counted += n;
+      labels.set(label, (labels.get(label) ?? 0) + n);
+      const mine = own.get(annotator) ?? {};
+      mine[label] = (mine[label] ?? 0) + n;
+      own.set(annotator, mine);
+      names.add(annotator);
+    }
+  }
+  const labelNames = labelNamesWith(labelSet, labels.keys());
+  const ordered = new Map<Label, number>(labelNames.map((name) => [name, labels.get(name) ?? 0]));
+  const perAnnotator = (annotator: string): Record<Label, number> => ({
+    ...(Object.fromEntries(labelNames.map((name) => [name, 0])) as Record<Label, number>),
+    ...own.get(annotator),
+  });
+  return { labels: ordered, perAnnotator, names, counted };
+}
+
+/** Sources with most annotations first, then most articles, then by name. */
+export function sortedSources(
+  sources: ReadonlyMap<string | null, { articles: number; annotations: number }>,
+): StatsReport['sources'] {
+  return [...sources.entries()]
+    .map(([source, entry]) => ({ source, ...entry }))
+    .sort(
+      (a, b) =>
+        b.annotations - a.annotations ||
+        b.articles - a.articles ||
+        compare(a.source ?? '', b.source ?? ''),
+    );
 }
 
 /** Sorts the rows chosen so far and keeps the first `top`; returns the last kept once there are `top`. */

@@ -67,6 +67,11 @@ describe('the corpus index', () => {
       const steps = [...index.sourceSteps(2)];
       expect(steps.map((step) => step.length)).toEqual([2, 2]);
       expect(steps.flat().sort((a, b) => a.ord - b.ord)).toEqual(expected);
+      // Counted in the index, as the steps would count them; kept, then given again.
+      const counted = new Map<string | null, number>();
+      for (const { source } of expected) counted.set(source, (counted.get(source) ?? 0) + 1);
+      expect(index.articlesPerSource()).toEqual(counted);
+      expect(index.articlesPerSource()).toEqual(counted);
     } finally {
       index.close();
     }
@@ -90,6 +95,28 @@ describe('the corpus index', () => {
     } finally {
       index.close();
     }
+  });
+
+  it('counts the articles per source again once an article changed', async () => {
+    const page = (site: string) =>
+      `<html><head><meta property="og:site_name" content="${site}"><title>Port talks</title></head><body><article><p>The port of Varna reopened on Monday after a storm closed it.</p></article></body></html>`;
+    await corpus.write('e.html', page('Harbour Tribune'));
+    // A full refresh: a quick one finds files added and removed, not one edited in place.
+    const counts = async () => {
+      const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'full' });
+      try {
+        return index.articlesPerSource().get('Harbour Tribune') ?? 0;
+      } finally {
+        index.close();
+      }
+    };
+    expect(await counts()).toBe(1);
+    await corpus.write('f.html', page('Harbour Tribune'));
+    expect(await counts()).toBe(2);
+    await corpus.write('e.html', page('Coast Gazette'));
+    const moved = new Date(Date.now() + 5000);
+    await utimes(join(corpus.root(), 'e.html'), moved, moved);
+    expect(await counts()).toBe(1);
   });
 
   it('lists each article in steps as its summary has it, without the opening words', async () => {

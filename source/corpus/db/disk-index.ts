@@ -67,6 +67,11 @@ export function headlinesOf(corpus: CorpusIndex, ids: readonly string[]): Articl
   return corpus instanceof DiskCorpusIndex ? corpus.headlinesOf(ids) : null;
 }
 
+/** `articlesPerSource` of an index on disk; null for one in memory. */
+export function articlesPerSource(corpus: CorpusIndex): Map<string | null, number> | null {
+  return corpus instanceof DiskCorpusIndex ? corpus.articlesPerSource() : null;
+}
+
 /** `headSteps` of an index on disk; null for one in memory (its summaries cost nothing to read). */
 export function headlineSteps(corpus: CorpusIndex): Iterable<ArticleHeadline[]> | null {
   return corpus instanceof DiskCorpusIndex ? corpus.headSteps() : null;
@@ -140,6 +145,12 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       headsByIds: db
         .prepare(
           'SELECT json_group_array(json_array(a.number, a.id, a.title, a.date, a.byline, a.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value',
+        )
+        .pluck(),
+      // Articles per source, counted in SQLite from the summary index.
+      perSource: db
+        .prepare(
+          'SELECT json_group_array(json_array(source, n)) FROM (SELECT source, count(*) AS n FROM articles INDEXED BY articles_summary GROUP BY source)',
         )
         .pluck(),
       // One JSON text of three lists a step: rows handed over one by one cost three times as much.
@@ -367,6 +378,33 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       }
     }
     return found;
+  }
+
+  /**
+   * How many articles name each source (null: none), counted in the index and kept in its meta
+   * table for the index's generation: counting reads the whole summary index (1.1 s at
+   * 1,000,000 articles), and sources change only with the articles.
+   */
+  articlesPerSource(): Map<string | null, number> {
+    const generation = this.generation();
+    const kept = this.db.prepare("SELECT value FROM meta WHERE key = 'per_source'").pluck().get() as
+      | string
+      | undefined;
+    if (kept !== undefined) {
+      const { of, rows } = JSON.parse(kept) as { of: string; rows: Array<[string | null, number]> };
+      if (of === generation) return new Map(rows);
+    }
+    const rows = JSON.parse(this.statements.perSource.get() as string) as Array<
+      [string | null, number]
+    >;
+    try {
+      this.db
+        .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('per_source', ?)")
+        .run(JSON.stringify({ of: generation, rows }));
+    } catch {
+      // Read-only, or another process writing: counted again next time.
+    }
+    return new Map(rows);
   }
 
   /** The same with each article's id and source alone: what stats sums by source. */
