@@ -219,7 +219,9 @@ const STORE_ANNOTATIONS = 300_000;
  */
 async function scaleStore(index: DiskCorpusIndex, store: string, log: (line: string) => void) {
   const done = path.join(store, '.complete');
-  if (existsSync(done)) return Number(readFileSync(done, 'utf8'));
+  // A store written before the cap (3 per article at 1,000,000: 3 million) is written again.
+  const kept = existsSync(done) ? Number(readFileSync(done, 'utf8')) : Number.NaN;
+  if (kept > 0 && kept <= STORE_ANNOTATIONS) return kept;
   await rm(store, { recursive: true, force: true });
   log(
     `scale: writing a store of ${count(STORE_ANNOTATIONS)} annotations, ${STORE_PER_ARTICLE} per article`,
@@ -443,7 +445,9 @@ async function measureSize(
   }
   if (KEEP_INDEX) {
     context.log(`${label}: the index of the run before, brought up to date (not measured)`);
-    margin(['index', '--corpus', corpus, '--json'], env, cwd);
+    const brought = margin(['index', '--corpus', corpus, '--json'], env, cwd);
+    if (brought.status !== 0 && brought.status !== 1)
+      throw new Error(`margin index failed (${brought.status})`);
   } else {
     context.log(`${label}: cold ingestion of ${count(size)} articles`);
     measureIngestion(
