@@ -4,12 +4,7 @@
  * UI computes it once per article text and re-scores cheaply as the model learns.
  */
 import type { Article } from '../corpus/types.js';
-import {
-  type Attribution,
-  findAttributions,
-  openingClauseSubject,
-  sentenceSubject,
-} from './attribution.js';
+import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
 import { clauseTenses } from './clause.js';
 import { isPast, sentenceCues } from './cues.js';
 import { aroundFeatures, cueFeatures, sentenceFeatures } from './features.js';
@@ -53,14 +48,6 @@ function readSentence(
 ): Reading {
   const candidates = findAttributions(tokens, quotation.inside);
   const subject = sentenceSubject(tokens, quotation.inside);
-  // "When Patrick walked in, the women turned as he apologised": the person named in an opening
-  // clause is the nearest one for the main clause's "he" (and the next sentence's).
-  const opening = openingClauseSubject(tokens, quotation.inside);
-  if (opening?.source.name) {
-    const name = context.people.fullName(opening.source.name);
-    if (name.includes(' ') || opening.source.roles.length > 0)
-      context.references.note(name, index, true);
-  }
   let attribution: Attribution | null = candidates[0] ?? null;
   let resolved: { name: string; person: boolean } | null = null;
   // A speaker named beside the verb outranks the subject taken for a participle ("Sondland was

@@ -72,7 +72,8 @@ function isVerb(tokens: Token[], at: number): boolean {
 function givesAsQuoted(tokens: Token[], inside: boolean[], at: number): boolean {
   const token = tokens[at]!;
   if (token.kind !== 'word' || token.capital || !token.text.endsWith('ed')) return false;
-  if (!/^[a-z]{3,}ed$/.test(token.text)) return false;
+  // A past form, not a present one spelled so ("proceed", "exceed", "speed").
+  if (!/^[a-z]{3,}ed$/.test(token.text) || token.text.endsWith('eed')) return false;
   for (let i = at + 1; i < tokens.length && i <= at + 8; i++) {
     if (inside[i]) return false;
     const mark = tokens[i + 1]?.kind;
@@ -313,36 +314,6 @@ export function sentenceSubject(tokens: Token[], inside: boolean[]): Attribution
   if (indefinite && next?.kind === 'word' && !next.capital) return null;
   const found = sourceOf(phrase);
   return found ? { ...found, verb: '', at: start } : null;
-}
-
-/** Words that open a clause before the main one: "When Patrick walked in, … he …". */
-const SUBORDINATORS = new Set([
-  'when',
-  'after',
-  'before',
-  'while',
-  'as',
-  'although',
-  'though',
-  'because',
-  'since',
-  'once',
-  'until',
-]);
-
-/**
- * The named subject of a clause that opens the sentence before its main one ("When Afghan
- * President Ashraf Ghani announced the swap, he said …"): the person a pronoun of the main clause
- * most likely stands for. Null when the sentence opens otherwise or no verb follows the name.
- */
-export function openingClauseSubject(tokens: Token[], inside: boolean[]): Attribution | null {
-  const first = tokens.findIndex((token) => token.kind === 'word');
-  if (first < 0 || inside[first] || !SUBORDINATORS.has(tokens[first]!.lower)) return null;
-  const phrase = phraseAfter(tokens, inside, first + 1);
-  const next = tokens[first + 1 + phrase.length];
-  if (phrase.length === 0 || !next || next.kind !== 'word' || next.capital) return null;
-  const found = sourceOf(phrase);
-  return found?.source.name && !found.pronoun ? { ...found, verb: '', at: first + 1 } : null;
 }
 
 /**
