@@ -42,11 +42,33 @@ internals.candidates = (band, run, take) =>
     perBand[band] = (perBand[band] ?? 0) + 1;
     take(a, b);
   });
+// Verdicts asked on the index's thread (the groups' anchors; the pairs go to the workers).
+let asked = 0;
+const judged = index as unknown as { same(a: number, b: number): number };
+const same = judged.same.bind(index);
+judged.same = (a, b) => {
+  asked++;
+  return same(a, b);
+};
 await index.buildWith(new ComparePool(workers));
 console.log(
   `candidates per band: ${perBand.map((n) => (n / 1e6).toFixed(2)).join(' ')} (millions)`,
 );
 report('grouped');
+// The groups as formed (each node's group id), to tell two builds' groups apart.
+const { clusterOf, nodeFirst } = index as unknown as {
+  clusterOf: Int32Array;
+  nodeFirst: { length: number };
+};
+let groups = 0;
+let fingerprint = 0;
+for (let node = 0; node < nodeFirst.length; node++) {
+  if (clusterOf[node] === node) groups++;
+  fingerprint = (Math.imul(fingerprint, 31) + clusterOf[node]!) | 0;
+}
+console.log(
+  `anchors asked ${asked}, groups ${groups}, fingerprint ${(fingerprint >>> 0).toString(16)}`,
+);
 console.log(
   `${((Date.now() - began) / 1000).toFixed(1)} s, ${index.stats.candidates} candidates, ${index.stats.edges} edges, typed arrays ${mb(index.bytes)}`,
 );

@@ -37,6 +37,9 @@ const LINK = Number.POSITIVE_INFINITY;
 export function clusterComponent(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {
   const size = sorted.length;
   if (size === 1) return [[sorted[0]!]];
+  if (size === 2 && access.links.length === 0 && access.unlinks.length === 0) {
+    return formPair(sorted[0]!, sorted[1]!, access);
+  }
   const { rank } = access;
   for (let i = 0; i < size; i++) rank[sorted[i]!] = i;
   try {
@@ -44,6 +47,28 @@ export function clusterComponent(sorted: ArrayLike<number>, access: ComponentAcc
   } finally {
     for (let i = 0; i < size; i++) rank[sorted[i]!] = -1;
   }
+}
+
+/**
+ * A component of two nodes (most are), without reviewers' links: `formGroups`' answer without
+ * its arrays. Some twenty typed arrays for each of 300,000 such components at 100,000 articles
+ * cost time, and their small buffers left holes in the allocator's heap.
+ */
+function formPair(first: number, second: number, access: ComponentAccess): number[][] {
+  // Two nodes handed together need not be paired: joined through a removed node, or two groups
+  // around an update (`neighbourhood`).
+  let paired = false;
+  access.edges(first, (other) => {
+    if (other === second) paired = true;
+  });
+  if (!paired) return [[first], [second]];
+  const of = (node: number) => {
+    const articles = access.articles(node);
+    return typeof articles === 'number' ? [articles] : articles;
+  };
+  const theirs = of(second);
+  const clash = of(first).some((article) => theirs.includes(article));
+  return clash || access.same(first, second) <= 0 ? [[first], [second]] : [[first, second]];
 }
 
 function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {
@@ -139,13 +164,22 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     const pair = order[k]!;
     const rootA = find(pairA[pair]!);
     const rootB = find(pairB[pair]!);
-    if (rootA === rootB || forbidden(rootA, rootB)) continue;
-    const [small, large] =
-      occurrences[rootA]! <= occurrences[rootB]! ? [rootA, rootB] : [rootB, rootA];
-    if (clashes(small, large)) continue;
+    if (rootA === rootB) continue;
     const anchorA = anchor[rootA]!;
     const anchorB = anchor[rootB]!;
-    if (pairScore[pair] !== LINK && access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0) {
+    const linked = pairScore[pair] === LINK;
+    const [small, large] =
+      occurrences[rootA]! <= occurrences[rootB]! ? [rootA, rootB] : [rootB, rootA];
+    // The anchors are asked first when the smaller group is large: one comparison, against a
+    // walk of its members' articles, again for every pair that joins the two groups (in a
+    // component of template sentences, thousands). The answer is the same in either order.
+    const walkFirst = occurrences[small]! <= WALK_FIRST;
+    if (
+      forbidden(rootA, rootB) ||
+      (!linked && !walkFirst && access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0) ||
+      clashes(small, large) ||
+      (!linked && walkFirst && access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0)
+    ) {
       continue;
     }
     const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
@@ -173,6 +207,9 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
   for (let i = 0; i < size; i++) groups[groupOf[i]!]![filled[groupOf[i]!]!++] = sorted[i]!;
   return groups;
 }
+
+/** Up to this many articles, a group's clashes are looked for before its anchor is asked. */
+const WALK_FIRST = 16;
 
 /**
  * Per rank, the articles its node occurs in (dense indices of this component's articles,

@@ -13,6 +13,7 @@
  */
 import { grownCapacity, trimmedCapacity } from './growable.js';
 import { mix, seed } from './minhash.js';
+import { releasable, release } from './released.js';
 
 export interface LshShape {
   bands: number;
@@ -63,10 +64,11 @@ export class LshIndex {
   private removedCount = 0;
   /**
    * During the build only: 16 bits of each node's value per band done, to skip pairs already
-   * handed on (a pair whose bits agree by chance, one in 65,536, is skipped too).
+   * handed on (a pair whose bits agree by chance, one in 65,536, is skipped too). A node's
+   * bands stand together (`total` a node): a pair's earlier bands are then read from two
+   * cache lines, not from two per band (main memory, for nodes far apart).
    */
   private tags: Uint16Array | null = null;
-  private tagStride = 0;
   /** During the build only: per node, a bit for each band done whose bucket was too crowded. */
   private crowded: Uint32Array | null = null;
   private readonly source: LshSource;
@@ -110,39 +112,46 @@ export class LshIndex {
 
   /**
    * `build`, a band at a time: it yields after each band, so that a caller comparing the
-   * candidates elsewhere (worker threads) can wait for them between bands.
+   * candidates elsewhere (worker threads) can wait for them between bands, and within a band
+   * after a run whose `visit` returned true (the caller has enough pairs waiting).
    */
-  *building(count: number, visit: (band: number, nodes: Int32Array) => void): Generator<number> {
+  *building(count: number, visit: (band: number, nodes: Int32Array) => unknown): Generator<number> {
     this.ensure(count, true);
     this.indexed.fill(0);
-    const all = new Int32Array(count);
     let total = 0;
     for (let node = 0; node < count; node++) {
       if (!this.source.indexable(node)) continue;
       this.indexed[node] = 1;
-      all[total++] = node;
+      total++;
     }
-    const nodes = all.subarray(0, total);
+    // What the build alone uses is given back as soon as it is done (see `released.ts`).
+    const nodes = releasable(Int32Array, total);
+    total = 0;
+    for (let node = 0; node < count; node++) if (this.indexed[node]) nodes[total++] = node;
     // Within a bucket, nodes stand in date order: the members a node is compared with (the
     // nearest before it) are then those of the same days, where the same story is told.
-    const days = new Uint32Array(total);
+    const days = releasable(Uint32Array, total);
     for (let i = 0; i < total; i++) {
       days[i] = Math.max(0, Math.min(0xffff, this.source.day(nodes[i]!)));
     }
-    const scratch: SortScratch = { keys: new Uint32Array(total), nodes: new Int32Array(total) };
-    const byDay = radixSort(days, nodes, [0], scratch, new Int32Array(total));
+    const scratch: SortScratch = {
+      keys: releasable(Uint32Array, total),
+      nodes: releasable(Int32Array, total),
+    };
+    const byDay = radixSort(days, nodes, [0], scratch, releasable(Int32Array, total));
+    release(nodes);
     this.order = [];
     this.fences = [];
-    this.tagStride = count;
-    this.tags = new Uint16Array(count * this.total);
-    this.crowded = new Uint32Array(count);
+    const stride = this.total;
+    this.tags = releasable(Uint16Array, count * stride);
+    this.crowded = releasable(Uint32Array, count);
     const keys = days;
     for (let band = 0; band < this.total; band++) {
-      const tags = this.tags.subarray(band * count, (band + 1) * count);
+      const tags = this.tags;
       for (let i = 0; i < total; i++) {
         const node = byDay[i]!;
         keys[i] = this.source.value(node, band);
-        tags[node] = keys[i]! >>> 16;
+        tags[node * stride + band] = keys[i]! >>> 16;
       }
       const order = radixSort(keys, byDay, [0, 16], scratch, new Int32Array(total));
       this.order.push(order);
@@ -155,13 +164,16 @@ export class LshIndex {
       for (let at = 1; at <= total; at++) {
         if (at < total && keys[at] === keys[start]) continue;
         if (at - start <= limit) {
-          if (at - start > 1) visit(band, order.subarray(start, at));
+          if (at - start > 1 && visit(band, order.subarray(start, at))) yield band;
         } else if (span === Number.POSITIVE_INFINITY) {
           for (let i = start; i < at; i++) this.crowded[order[i]!]! |= 1 << band;
         } else this.visitSparse(band, order.subarray(start, at), limit, span, visit);
         start = at;
       }
       yield band;
+    }
+    for (const array of [this.tags, this.crowded, keys, byDay, scratch.keys, scratch.nodes]) {
+      release(array);
     }
     this.tags = null;
     this.crowded = null;
@@ -178,7 +190,7 @@ export class LshIndex {
     run: Int32Array,
     limit: number,
     span: number,
-    visit: (band: number, nodes: Int32Array) => void,
+    visit: (band: number, nodes: Int32Array) => unknown,
   ): void {
     const day = (at: number) => this.clampedDay(run[at]!);
     let low = 0;
@@ -285,8 +297,7 @@ export class LshIndex {
     for (let earlier = 0; earlier < band; earlier++) {
       if (crowded & (1 << earlier)) continue;
       if (tags) {
-        const at = earlier * this.tagStride;
-        if (tags[at + a] === tags[at + b]) return true;
+        if (tags[a * this.total + earlier] === tags[b * this.total + earlier]) return true;
       } else if (this.source.value(a, earlier) === this.source.value(b, earlier)) return true;
     }
     return false;

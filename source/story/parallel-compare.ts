@@ -24,16 +24,19 @@ export interface CompareReply {
 }
 
 /**
- * A worker's young generation: 64 MB. The default, smaller, had a worker spend a quarter of its
- * time collecting the short-lived arrays of each pair. 16 MB lowered the comparing's peak RSS
- * at 30,000 articles (555–565 → 460 MB) but raised it at 100,000 (1,076 → 1,191 MB), for a
- * tenth more CPU time.
+ * A worker's young generation: 16 MB. 64 MB let a worker spend less time collecting the
+ * short-lived arrays of each pair, but held some 30 MB more at the build's peak at 100,000
+ * articles (728 → 695 MB, for some 7 % more CPU comparing), since the index waits for its pairs
+ * within a band (`backlog`); before that, a band's pairs queued at once and 16 MB raised the
+ * peak (1,076 → 1,191 MB).
  */
-const YOUNG = { maxYoungGenerationSizeMb: 64 };
+const YOUNG = { maxYoungGenerationSizeMb: 16 };
 /** Pairs per message: a message costs tens of microseconds, a pair about four. */
 const CHUNK = 8192;
 /** Chunks in flight per worker when the index goes on to the next band. */
 const AHEAD = 4;
+/** Chunks in flight per worker past which the index waits within a band (see `backlog`). */
+const BACKLOG = 16;
 
 export class ComparePool implements PairComparer {
   private threads: Worker[] = [];
@@ -95,6 +98,10 @@ export class ComparePool implements PairComparer {
       throw error;
     }
     if (all) await this.close();
+  }
+
+  backlog(): boolean {
+    return this.sent - this.applied > BACKLOG * this.threads.length;
   }
 
   private send(): void {

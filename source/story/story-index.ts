@@ -47,6 +47,12 @@ export interface PairComparer {
   compare(a: number, b: number): void;
   /** Waits until few pairs (`all`: none) are still being compared, their edges handed back. */
   settled(all: boolean): Promise<void>;
+  /**
+   * Whether so many pairs wait to be compared that the index should wait (`settled`) before
+   * finding more: a band's pairs queued at once (3 million at 100,000 articles) held tens of
+   * megabytes in messages.
+   */
+  backlog?(): boolean;
 }
 
 export interface StoryIndexOptions {
@@ -345,9 +351,10 @@ export class StoryIndex {
     const take = (a: number, b: number) => {
       if (this.candidate(a, b)) comparer.compare(a, b);
     };
-    for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) =>
-      this.candidates(band, run, take),
-    )) {
+    for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) => {
+      this.candidates(band, run, take);
+      return comparer.backlog?.();
+    })) {
       await comparer.settled(false);
     }
     await comparer.settled(true);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LshIndex, type LshSource } from '../../source/story/lsh.js';
 import { estimateJaccard, signature } from '../../source/story/minhash.js';
+import { releasable, release } from '../../source/story/released.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -173,5 +174,25 @@ describe('LSH buckets', () => {
     const value = lsh.minhashBand(base, 0);
     expect(lsh.bucket(0, value, 21)).toEqual([20, 21, 22]);
     expect(lsh.bucket(0, value, 3)).toBeNull();
+  });
+
+  it('pauses within a band when the visitor has enough waiting', () => {
+    // Four sets in two buckets per band: each band's two runs, and a pause after each.
+    const sets = [range(0, 20), range(0, 20), range(500, 520), range(500, 520)];
+    const lsh = indexOf(sets);
+    let visits = 0;
+    const pauses = [...lsh.building(sets.length, () => ++visits > 0)];
+    expect(visits).toBe(2 * shape.bands);
+    expect(pauses.length).toBe(3 * shape.bands);
+  });
+});
+
+describe('released arrays', () => {
+  it('give their memory back at once', () => {
+    const tags = releasable(Uint16Array, 1 << 20);
+    tags.fill(7);
+    expect(tags.length).toBe(1 << 20);
+    release(tags);
+    expect(tags.buffer.byteLength).toBe(0);
   });
 });
