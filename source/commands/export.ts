@@ -34,7 +34,6 @@ import {
   staleAnnFiles,
   stdoutSink,
 } from './export-sinks.js';
-import { exportTexts } from './export-texts.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
@@ -179,22 +178,21 @@ Examples
     // each file's .ann). Made for each pass: a format counts and hashes what it wrote (w3c's id).
     const whole =
       !suggestions && !storyOf && Object.values(filter).every((values) => values.length === 0);
-    // Texts as the corpus index gives them (as JSON for the formats that write whole texts,
-    // plain for brat), read ahead on another thread in a large export of every annotation.
+    // Texts as the corpus index gives them, as JSON: for the formats that write whole texts.
+    const quoted = corpus.quotedText && ((id: string) => corpus.quotedText!(id));
     // Else read from the store one article at a time, as the export writes it; with
     // suggestions, every article of the corpus is a task.
-    const texts = exportTexts(corpus, format, repository.annotationCount(), whole);
-    const { quoted, plain, ahead } = texts;
+    const plain = corpus.plainText && ((id: string) => corpus.plainText!(id));
     const write = (sink: ExportSink): Promise<ExportSummary> => {
       const options = optionsNow();
       const summary = emptySummary();
       if (whole && format === 'brat') {
         const files = keptBrat(LABELS, summary, plain);
-        return runKeptFiles(files, repository.rendered(files.kind, ahead), sink, options, summary);
+        return runKeptFiles(files, repository.rendered(files.kind), sink, options, summary);
       }
       const kept = whole ? createKeptFormat(format, options, summary, quoted) : null;
       return kept
-        ? runKept(kept, repository.rendered(kept.kind, ahead), sink, options, summary)
+        ? runKept(kept, repository.rendered(kept.kind), sink, options, summary)
         : runExport(
             format,
             suggestions
@@ -248,7 +246,6 @@ Examples
         () => false,
         () => true,
       );
-      await texts.close();
       await repository.close();
       if (checkFailed) throw error;
       const file = (error as { exportPath?: string }).exportPath;
@@ -267,7 +264,6 @@ Examples
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));
     for (const name of strangers)
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
-    await texts.close();
     await repository.close();
     for (const notice of exportNotices(format, summary, out)) output.say(notice);
     // A folder new or empty before the export holds no file it did not write.

@@ -82,11 +82,9 @@ export interface Repository {
   /**
    * The articles of `annotated()` in the same order, each with what the format `kind` rendered
    * of its files last time where that is still of the file's document and placements (nothing
-   * is read but that text), else placed, for the format to render and `keep` again. `ahead` is
-   * told the ids of the articles to come, a window at a time before they are given, so that
-   * their texts can be read meanwhile on another thread.
+   * is read but that text), else placed, for the format to render and `keep` again.
    */
-  rendered(kind: string, ahead?: (ids: readonly string[]) => void): Iterable<RenderedArticle>;
+  rendered(kind: string): Iterable<RenderedArticle>;
   /**
    * One annotator's annotations, placed, one article at a time (by id): what the review opens
    * on, without holding every document of a large store at once.

@@ -49,8 +49,6 @@ const FEW_ARTICLES = 64;
 const READ_CHUNK = 64;
 /** Placements written to the index per transaction. */
 const SAVE_BATCH = 512;
-/** Articles per window told to `rendered`'s `ahead`: about 1 MB of text at news lengths. */
-const AHEAD_WINDOW = 256;
 /** Files of one annotator read at a time by `annotatedBy`: a few MB of documents. */
 const OWN_PAGE = 1024;
 /** The text key of an article the corpus does not hold: every annotation of it is an orphan. */
@@ -232,7 +230,7 @@ export class StoreRepository implements Repository {
     this.savePlacements();
   }
 
-  *rendered(kind: string, ahead?: (ids: readonly string[]) => void): Iterable<RenderedArticle> {
+  *rendered(kind: string): Iterable<RenderedArticle> {
     const { ids, lazy } = this.exportOrder(false);
     const generation = this.generation();
     const { index } = this.storage;
@@ -250,13 +248,7 @@ export class StoreRepository implements Repository {
         // A cache that cannot be written (another process holds it too long) is only slower.
       }
     };
-    let told = 0;
     for (const [from, size] of chunks(ids.length)) {
-      // A window or two beyond this chunk: read while this one is written.
-      while (ahead && told < Math.min(ids.length, from + size + AHEAD_WINDOW)) {
-        ahead(ids.slice(told, told + AHEAD_WINDOW));
-        told += AHEAD_WINDOW;
-      }
       const chunk = index.batch(() => {
         const slice = ids.slice(from, from + size);
         const found = generation === null ? null : index.renderedOf(slice, kind, generation);
