@@ -4,10 +4,10 @@ import { compare } from './model.js';
 import {
   labelTotals,
   type Progress,
+  reportOf,
   type StatsArticle,
   type StatsOptions,
   type StatsReport,
-  sortedSources,
 } from './stats.js';
 
 /**
@@ -101,29 +101,16 @@ export function statsOverCounts(
     listed.push(...unannotated.slice(0, more));
   }
 
-  return {
-    articles: corpus.articles,
-    missingArticles:
-      [...totals.perArticle.values()].filter((n) => n > 0).length - annotatedInCorpus,
-    annotations: counted,
-    orphans: totals.orphans,
-    labels: [...labels].map(([label, count]) => ({ label, count })),
-    sources: sortedSources(sources),
-    annotators: sortedNames.map((annotator, at) => {
-      const mine = perAnnotator(annotator);
-      return {
-        annotator,
-        annotations: Object.values(mine).reduce((sum, count) => sum + count, 0),
-        labels: mine,
-        progress: progressOf[at]!,
-      };
-    }),
-    progress: overall,
-    perArticle: listed.map((article) => ({
+  return reportOf(
+    { articles: corpus.articles, annotatedInCorpus, sources, overall, progressOf },
+    totals,
+    { labels, perAnnotator, counted },
+    sortedNames,
+    listed.map((article) => ({
       article: article.id,
       title: article.title !== undefined ? article.title : (titleOf?.(article) ?? null),
       annotations: annotationsOf(article.id),
       statuses: Object.fromEntries(sortedNames.map((name) => [name, statusOf(article.id, name)])),
     })),
-  };
+  );
 }

@@ -151,28 +151,55 @@ export function statsOver(
     if (listed.length >= 2 * top) last = trim(listed, top);
   }
   trim(listed, top);
+  // Most annotated first, in corpus order among equals.
+  const perArticle = listed.map(({ row, article }) =>
+    article.title === undefined && titleOf ? { ...row, title: titleOf(article) } : row,
+  );
+  return reportOf(
+    { articles: articleCount, annotatedInCorpus, sources, overall, progressOf },
+    totals,
+    { labels, perAnnotator, counted },
+    sortedNames,
+    perArticle,
+  );
+}
+
+/**
+ * The report from what was counted over the corpus (`statsOver` reading every article,
+ * `statsOverCounts` from counts): the fields both make alike.
+ */
+export function reportOf(
+  corpus: {
+    articles: number;
+    annotatedInCorpus: number;
+    sources: ReadonlyMap<string | null, { articles: number; annotations: number }>;
+    overall: Progress;
+    progressOf: Progress[];
+  },
+  totals: StoreTotals,
+  { labels, perAnnotator, counted }: Omit<ReturnType<typeof labelTotals>, 'names'>,
+  sortedNames: string[],
+  perArticle: StatsReport['perArticle'],
+): StatsReport {
   return {
-    articles: articleCount,
+    articles: corpus.articles,
     missingArticles:
-      [...totals.perArticle.values()].filter((n) => n > 0).length - annotatedInCorpus,
+      [...totals.perArticle.values()].filter((n) => n > 0).length - corpus.annotatedInCorpus,
     annotations: counted,
     orphans: totals.orphans,
     labels: [...labels].map(([label, count]) => ({ label, count })),
-    sources: sortedSources(sources),
+    sources: sortedSources(corpus.sources),
     annotators: sortedNames.map((annotator, at) => {
       const mine = perAnnotator(annotator);
       return {
         annotator,
         annotations: Object.values(mine).reduce((sum, count) => sum + count, 0),
         labels: mine,
-        progress: progressOf[at]!,
+        progress: corpus.progressOf[at]!,
       };
     }),
-    progress: overall,
-    // Most annotated first, in corpus order among equals.
-    perArticle: listed.map(({ row, article }) =>
-      article.title === undefined && titleOf ? { ...row, title: titleOf(article) } : row,
-    ),
+    progress: corpus.overall,
+    perArticle,
   };
 }
 
