@@ -32,9 +32,6 @@ import type {
   StoreTotals,
 } from './types.js';
 
-/** Fewer annotated articles than a 1/FEW_HEADS of the corpus are looked up one by one. */
-const FEW_HEADS = 64;
-
 /** Injected in tests so that stored files are byte-for-byte predictable. */
 export interface RepositoryOptions {
   now?: () => Date;
@@ -312,38 +309,14 @@ export class StoreRepository implements Repository {
   }
 
   /**
-   * The corpus's summary of each of `ids` it holds (order and title, no text): from an index on
-   * disk, a statement per few thousand ids (a lookup per article cost seconds at 100,000, and a
-   * scan of every headline 2.7 s at 1,000,000); from summaries in steps, a scan. Null when the
-   * corpus has neither.
+   * The corpus index's summary of each of `ids` it holds (order and title, no text), a
+   * statement per few thousand ids: a lookup per article cost seconds at 100,000, and a scan of
+   * every headline 2.7 s at 1,000,000. Null for a corpus in memory (its articles are at hand).
    */
   private headsOf(ids: readonly string[]): Map<string, ArticleHead> | null {
     if (!this.corpus || this.seen.size > 0) return null;
-    const corpus = this.corpus;
-    // An index on disk looks each up by id, however few or many of the corpus they are.
-    const listed = headlinesOf(corpus, ids);
-    if (listed) return new Map(listed.map((head) => [head.id, headOf(head)]));
-    const steps = corpus.summarySteps?.();
-    if (!steps) return null;
-    if (ids.length * FEW_HEADS < corpus.size()) {
-      // A few annotated articles (a reviewer's first days, a search's labels): each found by
-      // its id. Scanning 100,000 headlines for two of them took 180 ms of every search.
-      const heads = new Map<string, ArticleHead>();
-      for (const id of ids) {
-        const ord = corpus.ordOf(id);
-        const summary = ord === undefined ? undefined : corpus.summaries(ord, ord + 1)[0];
-        if (summary) heads.set(id, headOf(summary));
-      }
-      return heads;
-    }
-    const wanted = new Set(ids);
-    const heads = new Map<string, ArticleHead>();
-    for (const step of steps) {
-      for (const summary of step) {
-        if (wanted.has(summary.id)) heads.set(summary.id, headOf(summary));
-      }
-    }
-    return heads;
+    const listed = headlinesOf(this.corpus, ids);
+    return listed && new Map(listed.map((head) => [head.id, headOf(head)]));
   }
 
   /** Runs `read` on one state of the corpus index when it offers that (one lock for many reads). */

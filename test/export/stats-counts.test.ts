@@ -17,10 +17,12 @@ function world(seed: number, size: number, annotatedShare: number) {
   const articles: StatsArticle[] = Array.from({ length: size }, (_, ord) => ({
     id: `a${random.int(0, 9)}-${ord}`,
     source: random.pick(SOURCES),
-    title: random.chance(0.8) ? `Title ${ord}` : null,
+    // Some titles unknown (undefined): the report asks `titleOf` for those it lists.
+    ...(random.chance(0.2) ? {} : { title: random.chance(0.8) ? `Title ${ord}` : null }),
     ord,
   }));
-  const annotators = ['carol', 'alice', 'bob'];
+  // dave has statuses and no annotation.
+  const annotators = ['carol', 'alice', 'bob', 'dave'];
   const totals: StoreTotals = {
     labels: new Map(),
     orphans: random.int(0, 5),

@@ -383,20 +383,26 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   /**
    * How many articles name each source (null: none), counted in the index and kept in its meta
    * table for the index's generation: counting reads the whole summary index (1.1 s at
-   * 1,000,000 articles), and sources change only with the articles.
+   * 1,000,000 articles), and sources change only with the articles. Null when the counts do not
+   * add up to the article table this index loaded (another process refreshed it meanwhile, or
+   * is refreshing it): the caller then reads the articles themselves.
    */
-  articlesPerSource(): Map<string | null, number> {
+  articlesPerSource(): Map<string | null, number> | null {
     const generation = this.generation();
     const kept = this.db.prepare("SELECT value FROM meta WHERE key = 'per_source'").pluck().get() as
       | string
       | undefined;
+    const size = this.size();
+    const addsUp = (rows: Array<[string | null, number]>) =>
+      rows.reduce((sum, [, n]) => sum + n, 0) === size;
     if (kept !== undefined) {
       const { of, rows } = JSON.parse(kept) as { of: string; rows: Array<[string | null, number]> };
-      if (of === generation) return new Map(rows);
+      if (of === generation && addsUp(rows)) return new Map(rows);
     }
     const rows = JSON.parse(this.statements.perSource.get() as string) as Array<
       [string | null, number]
     >;
+    if (!addsUp(rows)) return null;
     try {
       this.db
         .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('per_source', ?)")
