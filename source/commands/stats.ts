@@ -5,6 +5,7 @@ import {
   headlineSteps,
   headlinesOf,
 } from '../corpus/db/disk-index.js';
+import { reviewStatuses } from '../export/review-statuses.js';
 import { type StatsArticle, statsOver } from '../export/stats.js';
 import { type CorpusCounts, statsOverCounts } from '../export/stats-counts.js';
 import { renderStats, TOP_ARTICLES } from '../export/stats-render.js';
@@ -83,7 +84,7 @@ Examples
         ? statsOverCounts(
             counts,
             repository.totals(),
-            repository.reviewed(),
+            reviewStatuses(repository.reviewed()),
             repository.annotators(),
             project.labels,
             top,

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
+import { reviewStatuses } from '../export/review-statuses.js';
 import {
   createMemoryRepository,
   openRepository,
@@ -145,15 +146,5 @@ export function* summariesOf(corpus: CorpusIndex): Generator<ArticleSummary, voi
 export function statusesOf(
   repository: Repository,
 ): (article: string, annotator: string) => ReviewStatus {
-  // By article first: reports ask for every article of the corpus, most of them never reviewed.
-  const statuses = new Map<string, Map<string, ReviewStatus>>();
-  for (const row of repository.reviewed()) {
-    let own = statuses.get(row.article);
-    if (!own) {
-      own = new Map();
-      statuses.set(row.article, own);
-    }
-    own.set(row.annotator, row.status);
-  }
-  return (article, annotator) => statuses.get(article)?.get(annotator) ?? 'unreviewed';
+  return reviewStatuses(repository.reviewed()).of;
 }

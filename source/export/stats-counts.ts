@@ -1,6 +1,7 @@
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
-import type { ReviewStatus, StoreTotals } from '../store/types.js';
+import type { StoreTotals } from '../store/types.js';
 import { compare } from './model.js';
+import type { ReviewStatuses } from './review-statuses.js';
 import {
   labelTotals,
   type Progress,
@@ -31,27 +32,17 @@ export interface CorpusCounts {
 export function statsOverCounts(
   corpus: CorpusCounts,
   totals: StoreTotals,
-  reviewed: ReadonlyArray<{ article: string; annotator: string; status: ReviewStatus }>,
+  statuses: ReviewStatuses,
   annotators: string[],
   labelSet: LabelSet = DEFAULT_LABELS,
   { top = Number.POSITIVE_INFINITY, titleOf }: StatsOptions = {},
 ): StatsReport {
   const { labels, perAnnotator, names, counted } = labelTotals(totals, annotators, labelSet);
   const sortedNames = [...names].sort(compare);
-  const statuses = new Map<string, Map<string, ReviewStatus>>();
-  for (const { article, annotator, status } of reviewed) {
-    let own = statuses.get(article);
-    if (!own) {
-      own = new Map();
-      statuses.set(article, own);
-    }
-    own.set(annotator, status);
-  }
-  const statusOf = (article: string, annotator: string): ReviewStatus =>
-    statuses.get(article)?.get(annotator) ?? 'unreviewed';
+  const statusOf = statuses.of;
   const annotationsOf = (article: string) => totals.perArticle.get(article) ?? 0;
 
-  const wanted = new Set(statuses.keys());
+  const wanted = new Set(statuses.articles());
   for (const [article, n] of totals.perArticle) if (n > 0) wanted.add(article);
   const known = corpus.articlesOf([...wanted]);
 

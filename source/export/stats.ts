@@ -234,7 +234,7 @@ export function labelTotals(totals: StoreTotals, annotators: string[], labelSet:
 }
 
 /** Sources with most annotations first, then most articles, then by name. */
-export function sortedSources(
+function sortedSources(
   sources: ReadonlyMap<string | null, { articles: number; annotations: number }>,
 ): StatsReport['sources'] {
   return [...sources.entries()]

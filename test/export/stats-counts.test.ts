@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reviewStatuses } from '../../source/export/review-statuses.js';
 import { type StatsArticle, statsOver } from '../../source/export/stats.js';
 import { type CorpusCounts, statsOverCounts } from '../../source/export/stats-counts.js';
 import { DEFAULT_LABELS } from '../../source/store/labels.js';
@@ -82,7 +83,7 @@ describe('stats from counts', () => {
       const counted = statsOverCounts(
         countsOf(articles),
         totals,
-        reviewed,
+        reviewStatuses(reviewed),
         annotators,
         DEFAULT_LABELS,
         { top, titleOf },

@@ -153,6 +153,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
           'SELECT json_group_array(json_array(source, n)) FROM (SELECT source, count(*) AS n FROM articles INDEXED BY articles_summary GROUP BY source)',
         )
         .pluck(),
+      // Those counts as kept for a generation of the index (`articlesPerSource`).
+      keptPerSource: db.prepare("SELECT value FROM meta WHERE key = 'per_source'").pluck(),
+      keepPerSource: db.prepare(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('per_source', ?)",
+      ),
       // One JSON text of three lists a step: rows handed over one by one cost three times as much.
       sourceRange: db
         .prepare(
@@ -389,9 +394,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    */
   articlesPerSource(): Map<string | null, number> | null {
     const generation = this.generation();
-    const kept = this.db.prepare("SELECT value FROM meta WHERE key = 'per_source'").pluck().get() as
-      | string
-      | undefined;
+    const kept = this.statements.keptPerSource.get() as string | undefined;
     const size = this.size();
     const addsUp = (rows: Array<[string | null, number]>) =>
       rows.reduce((sum, [, n]) => sum + n, 0) === size;
@@ -404,9 +407,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     >;
     if (!addsUp(rows)) return null;
     try {
-      this.db
-        .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('per_source', ?)")
-        .run(JSON.stringify({ of: generation, rows }));
+      this.statements.keepPerSource.run(JSON.stringify({ of: generation, rows }));
     } catch {
       // Read-only, or another process writing: counted again next time.
     }
