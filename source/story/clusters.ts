@@ -37,9 +37,7 @@ const LINK = Number.POSITIVE_INFINITY;
 export function clusterComponent(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {
   const size = sorted.length;
   if (size === 1) return [[sorted[0]!]];
-  if (size === 2 && access.links.length === 0 && access.unlinks.length === 0) {
-    return formPair(sorted[0]!, sorted[1]!, access);
-  }
+  if (size === 2) return formPair(sorted[0]!, sorted[1]!, access);
   const { rank } = access;
   for (let i = 0; i < size; i++) rank[sorted[i]!] = i;
   try {
@@ -50,17 +48,24 @@ export function clusterComponent(sorted: ArrayLike<number>, access: ComponentAcc
 }
 
 /**
- * A component of two nodes (most are), without reviewers' links: `formGroups`' answer without
- * its arrays. Some twenty typed arrays for each of 300,000 such components at 100,000 articles
- * cost time, and their small buffers left holes in the allocator's heap.
+ * A component of two nodes (most are): `formGroups`' answer without its arrays. Some twenty typed
+ * arrays for each of 300,000 such components at 100,000 articles cost time, and their small
+ * buffers left holes in the allocator's heap. As there, a reviewer's unlink of the two keeps them
+ * apart, and a link joins them without asking `same`, unless their articles clash.
  */
 function formPair(first: number, second: number, access: ComponentAccess): number[][] {
+  const joins = (pairs: ReadonlyArray<readonly [number, number]>) =>
+    pairs.some(([x, y]) => (x === first && y === second) || (x === second && y === first));
+  if (joins(access.unlinks)) return [[first], [second]];
+  const linked = joins(access.links);
   // Two nodes handed together need not be paired: joined through a removed node, or two groups
   // around an update (`neighbourhood`).
-  let paired = false;
-  access.edges(first, (other) => {
-    if (other === second) paired = true;
-  });
+  let paired = linked;
+  if (!linked) {
+    access.edges(first, (other) => {
+      if (other === second) paired = true;
+    });
+  }
   if (!paired) return [[first], [second]];
   const of = (node: number) => {
     const articles = access.articles(node);
@@ -68,7 +73,9 @@ function formPair(first: number, second: number, access: ComponentAccess): numbe
   };
   const theirs = of(second);
   const clash = of(first).some((article) => theirs.includes(article));
-  return clash || access.same(first, second) <= 0 ? [[first], [second]] : [[first, second]];
+  return clash || (!linked && access.same(first, second) <= 0)
+    ? [[first], [second]]
+    : [[first, second]];
 }
 
 function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {

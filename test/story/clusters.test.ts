@@ -29,4 +29,33 @@ describe('clusterComponent', () => {
     const clashing = { ...throughAThird(), articles: () => 7 };
     expect(clusterComponent(Int32Array.of(0, 2), clashing)).toEqual([[0], [2]]);
   });
+
+  it("answers a pair as the general path does, with reviewers' links anywhere", () => {
+    const cases: Array<Partial<ComponentAccess>> = [
+      {},
+      { links: [[0, 1]] },
+      { links: [[0, 1]], articles: () => 7 },
+      { unlinks: [[2, 0]] },
+      { links: [[5, 6]], unlinks: [[6, 7]] },
+      { same: () => 0 },
+      { same: () => 0, links: [[1, 0]] },
+    ];
+    for (const change of cases) {
+      for (const pair of [Int32Array.of(0, 2), Int32Array.of(0, 1)]) {
+        const base = { ...throughAThird(), ...change };
+        // Node 8 has no edge: it sends the component down the general path and stays alone.
+        const access: ComponentAccess = {
+          ...base,
+          edges: (node, visit) => {
+            if (node !== 8) base.edges(node, visit);
+          },
+          rank: new Int32Array(9).fill(-1),
+        };
+        const general = clusterComponent(Int32Array.of(...pair, 8), access).filter(
+          (group) => !group.includes(8),
+        );
+        expect(clusterComponent(pair, access)).toEqual(general);
+      }
+    }
+  });
 });
