@@ -74,6 +74,10 @@ function givesAsQuoted(tokens: Token[], inside: boolean[], at: number): boolean 
   if (token.kind !== 'word' || token.capital || !token.text.endsWith('ed')) return false;
   // A past form, not a present one spelled so ("proceed", "exceed", "speed").
   if (!/^[a-z]{3,}ed$/.test(token.text) || token.text.endsWith('eed')) return false;
+  // A passive ("was praised as “…”", "was widely mocked as") describes its subject; nobody speaks.
+  const before = tokens[at - 1]?.lower ?? '';
+  const adverb = /ly$/.test(before) ? (tokens[at - 2]?.lower ?? '') : before;
+  if (PASSIVE.has(adverb)) return false;
   for (let i = at + 1; i < tokens.length && i <= at + 8; i++) {
     if (inside[i]) return false;
     const mark = tokens[i + 1]?.kind;

@@ -64,6 +64,13 @@ describe('the verb beside the quote', () => {
         'a blow to the council',
       ),
     ).toBeUndefined();
+    // With a verb in -ed, which the rule reads (a reader's find: it gave the quote to Ruiz).
+    for (const [body, piece] of [
+      ['Mayor Ana Ruiz met the crews. Ruiz was praised as “a hero of the flood.”', 'a hero'],
+      ['Mayor Ana Ruiz met the crews. Ruiz was widely mocked as “a coward.”', 'a coward'],
+    ] as const) {
+      expect(speaker(body, piece)).toBeUndefined();
+    }
   });
 });
 
