@@ -17,9 +17,8 @@ import type { WriteMode } from './folder-writes.js';
 export interface ExportFolder {
   /** The folder the files are written into. */
   root: string;
+  /** `replace`: the folder held files before, and files this export does not write may be in it. */
   mode: WriteMode;
-  /** Whether the folder held files before: files this export does not write may be in it. */
-  held: boolean;
   /** Puts the export in place, once every file is written. */
   commit(): Promise<void>;
   /** Removes what was written, when the export failed. */
@@ -58,7 +57,7 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
     }
   }
   // A folder with files (or a file, or a dangling link, which the first write reports).
-  return { root: out, mode: 'replace', held: true, commit: cleaned, abort: cleaned };
+  return { root: out, mode: 'replace', commit: cleaned, abort: cleaned };
 }
 
 /**
@@ -77,7 +76,6 @@ async function inTemp(
   return {
     root: temp,
     mode: 'create',
-    held: false,
     async commit() {
       await place(temp).catch(filledMeanwhile);
       await cleaned();

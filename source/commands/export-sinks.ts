@@ -114,7 +114,7 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
   const manifest = file === null ? null : manifestWriter(file, real);
   // The `.ann` files written, by two hashes of their paths (a number per path, not a string:
   // 211,000 paths held 20 MB): a stale file passing for one written is a chance in 2^52.
-  const written = place.held ? new Set<number>() : null;
+  const written = place.mode === 'replace' ? new Set<number>() : null;
   const writes = folderWrites({
     mode: place.mode,
     ...(last ? { stamp: last.stamp } : {}),

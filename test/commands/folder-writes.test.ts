@@ -89,6 +89,31 @@ describe('folderWrites', () => {
     expect(await readFile(file, 'utf8')).toBe('new text');
   });
 
+  it("does not trust a record whose change time or inode is not the file's", async () => {
+    const dir = await folder();
+    const file = join(dir, 'a.txt');
+    await writeFile(file, 'old text');
+    const { size, mtimeNs, ctimeNs, ino } = await stat(file, { bigint: true });
+    const hash = createHash('sha256').update('new text').digest('hex').slice(0, 32);
+    // As trusting as the test above, but for one field: the file is read and written anew.
+    for (const record of [
+      `${size} ${mtimeNs} ${ctimeNs + 1n} ${ino} ${hash} a.txt`,
+      `${size} ${mtimeNs} ${ctimeNs} ${ino + 1n} ${hash} a.txt`,
+    ]) {
+      await writeFile(file, 'old text');
+      const now = await stat(file, { bigint: true });
+      const fields = record.split(' ');
+      // The other fields as the file stands now (rewriting it moved its times).
+      fields[1] = String(now.mtimeNs);
+      if (fields[2] === String(ctimeNs)) fields[2] = String(now.ctimeNs);
+      else fields[2] = String(now.ctimeNs + 1n);
+      const writes = folderWrites({ threads: 1, stamp: now.ctimeNs + 3_000_000_000n });
+      await writes.write(file, 'new text', fields.join(' '));
+      await writes.finish();
+      expect(await readFile(file, 'utf8')).toBe('new text');
+    }
+  });
+
   it('writes a file whose stat no longer matches its record, leaves one whose bytes do', async () => {
     const dir = await folder();
     const file = join(dir, 'a.txt');

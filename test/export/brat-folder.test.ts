@@ -102,7 +102,8 @@ describe('brat export into a folder', () => {
     });
     expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
 
-    // Same size, same modification time: only its change time (and content) tell.
+    // Same size, same modification time: its bytes tell (so soon after the last export no
+    // record is trusted; a record's change time and inode are tested in folder-writes.test.ts).
     const edited = join(dir, 'brat', 'bob', 'uni.txt');
     const { atime, mtime } = await stat(edited);
     const text = first.get('bob/uni.txt')!.text;
