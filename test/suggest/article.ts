@@ -29,3 +29,7 @@ export const suggested = (suggestion: Suggestion): string[] =>
 
 export const attribute = (suggestion: Suggestion, label: string, key: string): string | undefined =>
   suggestion.labels.find((score) => score.label === label)?.attributes[key];
+
+/** The speaker suggested for the quote in the sentence that contains `piece`. */
+export const speaker = (body: string, piece: string): string | undefined =>
+  attribute(suggestionFor(body, piece), 'quote', 'speaker');

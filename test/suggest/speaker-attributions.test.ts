@@ -4,10 +4,7 @@
  * misses of the first speaker held-out set, each as the general rule of news writing it shows.
  */
 import { describe, expect, it } from 'vitest';
-import { attribute, suggested, suggestionFor } from './article.js';
-
-const speaker = (body: string, piece: string): string | undefined =>
-  attribute(suggestionFor(body, piece), 'quote', 'speaker');
+import { speaker, suggested, suggestionFor } from './article.js';
 
 describe('the verb beside the quote', () => {
   it('is a verb with its particle: "weighed in", "chimed in", "pointed out"', () => {

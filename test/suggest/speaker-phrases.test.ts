@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, suggestionFor } from './article.js';
-
-const speaker = (body: string, piece: string): string | undefined =>
-  attribute(suggestionFor(body, piece), 'quote', 'speaker');
+import { speaker } from './article.js';
 
 describe('the phrases that name a speaker', () => {
   it('leaves a post out of the name: an acronym or "Speaker" before a full name', () => {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attribute, suggestionFor } from './article.js';
-
-const speaker = (body: string, piece: string): string | undefined =>
-  attribute(suggestionFor(body, piece), 'quote', 'speaker');
+import { speaker } from './article.js';
 
 describe('the speaker of a quote', () => {
   it('is the name beside the reporting verb, without the role', () => {
