@@ -165,38 +165,37 @@ function pathKey(path: string): number {
   return hashOf(path) * 0x100000 + ((back >>> 0) & 0xfffff);
 }
 
-/** Every `.ann` file below `folder` (walked by hand: `recursive` readdir wants Node 20.12). */
-export async function annFilesIn(folder: string): Promise<string[]> {
-  const found: string[] = [];
+/**
+ * The `.ann` files below `folder`, folder by folder, never all held at once (walked by hand:
+ * `recursive` readdir wants Node 20.12).
+ */
+async function* annFiles(folder: string): AsyncGenerator<string> {
   for (const entry of await readdir(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...(await annFilesIn(path)));
-    else if (entry.isFile() && entry.name.endsWith('.ann')) found.push(path);
+    if (entry.isDirectory()) yield* annFiles(path);
+    else if (entry.isFile() && entry.name.endsWith('.ann')) yield path;
   }
+}
+
+/** Every `.ann` file below `folder`, sorted. */
+export async function annFilesIn(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  for await (const path of annFiles(folder)) found.push(path);
   return found.sort();
 }
 
-/**
- * The `.ann` files below `folder` that `wrote` says were not written, counted, with the first
- * in sorted order: walked folder by folder, never held all at once.
- */
+/** The `.ann` files below `folder` that `wrote` says were not written, counted, with the first in sorted order. */
 export async function staleAnnFiles(
   folder: string,
   wrote: (path: string) => boolean,
 ): Promise<{ count: number; first: string | null }> {
   let count = 0;
   let first: string | null = null;
-  const walk = async (dir: string) => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && entry.name.endsWith('.ann') && !wrote(path)) {
-        count++;
-        if (first === null || path < first) first = path;
-      }
-    }
-  };
-  await walk(folder);
+  for await (const path of annFiles(folder)) {
+    if (wrote(path)) continue;
+    count++;
+    if (first === null || path < first) first = path;
+  }
   return { count, first };
 }
 
