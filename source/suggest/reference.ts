@@ -51,9 +51,7 @@ export class References {
    */
   pronoun(head: string, index: number): string | null {
     const wanted: Gender = head === 'she' ? 'f' : 'm';
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const entry = this.entries[i]!;
-      if (index - entry.index > PRONOUN_REACH) return null;
+    for (const entry of this.recent(index, PRONOUN_REACH)) {
       if (!entry.person) continue;
       const gender = this.genders.get(entry.name);
       if (gender === undefined) this.genders.set(entry.name, wanted);
@@ -67,9 +65,7 @@ export class References {
    * for several people names no one speaker), "it" passes over people (it is never one).
    */
   collective(head: string, index: number): string | null {
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const entry = this.entries[i]!;
-      if (index - entry.index > BODY_REACH) return null;
+    for (const entry of this.recent(index, BODY_REACH)) {
       if (!entry.person) return entry.name;
       if (head === 'they') return null;
     }
@@ -78,9 +74,7 @@ export class References {
 
   /** The person named as subject or speaker in the last few sentences, or null. */
   nearestPerson(index: number): string | null {
-    for (let i = this.entries.length - 1; i >= 0; i--) {
-      const entry = this.entries[i]!;
-      if (index - entry.index > DESCRIPTION_REACH) return null;
+    for (const entry of this.recent(index, DESCRIPTION_REACH)) {
       if (entry.person) return entry.name;
     }
     return null;
@@ -93,6 +87,15 @@ export class References {
       if (body.index <= index && body.head === head) return body.name;
     }
     return null;
+  }
+
+  /** The entries named within `reach` sentences before sentence `index`, nearest first. */
+  private *recent(index: number, reach: number): Generator<Entry> {
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const entry = this.entries[i]!;
+      if (index - entry.index > reach) return;
+      yield entry;
+    }
   }
 
   /** A pronoun subject ("He proposed …") keeps the person it stands for the nearest one. */
