@@ -294,7 +294,7 @@ function isInitial(text: string, at: number): boolean {
 /** Digits ("28", "2025") and number words ("four", "thousand") are figures, not content. */
 function figureOf(folded: string): number | null {
   const first = folded.charCodeAt(0);
-  if (first >= 48 && first <= 57) return Number(folded);
+  if (first >= 48 && first <= 57) return Number(folded.replaceAll(',', ''));
   return folded.length > 2 ? parseNumberWords(folded) : null;
 }
 
@@ -337,6 +337,16 @@ function isWordCode(code: number): boolean {
   return isWordCodePoint(code);
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * A comma or point inside a figure ("3,248", "2.6"): one figure, not two ("3" and "248" made
+ * "3,248 cases" and "3248 cases" state other figures).
+ */
+function betweenDigits(text: string, at: number): boolean {
+  return isDigit(text.charCodeAt(at - 1)) && isDigit(text.charCodeAt(at + 1));
+}
+
 function isUpperStart(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   if (code < 128) return code >= 65 && code <= 90;
@@ -369,7 +379,10 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
     const code = i < length ? text.codePointAt(i)! : 32;
     const width = code > 0xffff ? 2 : 1;
     const inWord =
-      i < length && (isWordCode(code) || (start >= 0 && code >= 0x300 && code < 0x370));
+      i < length &&
+      (isWordCode(code) ||
+        (start >= 0 && code >= 0x300 && code < 0x370) ||
+        (start >= 0 && (code === 44 || code === 46) && betweenDigits(text, i)));
     if (inWord) {
       if (start < 0) start = i;
     } else if (start >= 0) {
@@ -595,9 +608,34 @@ function sourceNear(tokens: Token[], at: number, out: Set<number>): void {
   if (end > from && (end === tokens.length || tokens[end]!.broken)) take(from, end);
 }
 
-/** Reduces one sentence to its features, numbering words in `vocabulary`. */
+/**
+ * Web addresses with a path ("pic.twitter.com/3BDnrvkoms", "https://…", "www.…"): an embedded
+ * post's residue, not words. Two unrelated sentences that each end in a tweet's address shared
+ * "pic", "twitter" and "com", rare enough to join them. A bare domain ("Amazon.com said") is a
+ * name and stays.
+ */
+const ADDRESS = /(?:https?:\/\/|www\.)\S+|(?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\/\S*/gu;
+
+/**
+ * Whether a line ends as a sentence does (a full stop, question or exclamation mark, an ellipsis,
+ * after any closing quotation marks or brackets). On 181 real news pages 15 % of lines do not:
+ * headings ("16-inch MacBook Pro"), captions, list items, table rows, datelines. They name
+ * what a story is about, not what anyone stated, and grouped with every sentence about the same
+ * product or place.
+ */
+function endsAsSentence(text: string): boolean {
+  return /[.!?…。！？]['"’”»)\]\s]*$/u.test(text);
+}
+
+/**
+ * Reduces one sentence to its features, numbering words in `vocabulary`. A line that does not end
+ * as a sentence and quotes no one gives no words to compare (it stays a node for its speaker,
+ * which a bare quote after it may borrow).
+ */
 export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
-  const tokens = tokenize(text, vocabulary);
+  const plain = text.replace(ADDRESS, ' ');
+  const statement = endsAsSentence(plain);
+  const tokens = tokenize(plain, vocabulary);
   readPhrases(tokens, vocabulary);
   readViews(tokens);
   // A capitalised word opening the sentence is a name when a reporting verb follows ("Zelenskyy
@@ -674,16 +712,17 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       unique[unique.length - 1] = (last | id) >>> 0;
     } else unique.push(id);
   }
-  const quoted = quotes.test(text);
+  const quoted = quotes.test(plain);
+  const compared = statement || quotedWords.length > 0;
   return {
-    words: unique,
+    words: compared ? unique : [],
     speakers,
     sources,
     quoted,
     reported,
     borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quoted)),
-    figures: figuresHash(values),
-    units: units.sort((a, b) => (a & ID_MASK) - (b & ID_MASK)),
+    figures: compared ? figuresHash(values) : 0,
+    units: compared ? units.sort((a, b) => (a & ID_MASK) - (b & ID_MASK)) : [],
     quotedWords: uniqueIds(quotedWords),
     fingerprint: [h1 >>> 0, h2 >>> 0],
   };

@@ -131,6 +131,60 @@ describe('whether two sentences report the same thing', () => {
     expect(same('Background:', 'Background:')).toBe(false);
   });
 
+  it('takes a short sentence for a copy only when nearly all of it is the other’s, or it states the same amount', () => {
+    // One rare word in common weighed 0.6 of a short pair.
+    expect(
+      same(
+        '“She painted murals in the most astonishing corners,” Ruiz told me.',
+        'You may be astonished.',
+      ),
+    ).toBe(false);
+    expect(
+      same('The mill declined to comment.', 'The mill declined to comment on the report.'),
+    ).toBe(true);
+    expect(
+      same(
+        'From 2011 to 2016 there were 4312 cases of measles recorded, including 97 deaths.',
+        'Between 2011 and 2016, 4,312 cases of measles were recorded, with 97 deaths.',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads a figure with a thousands separator or a decimal point as one figure', () => {
+    const apart = sentenceFeatures('There were 4312 cases.', vocabulary);
+    const separated = sentenceFeatures('There were 4,312 cases.', vocabulary);
+    expect(separated.figures).toBe(apart.figures);
+    expect(sentenceFeatures('It cost 2.6 billion dollars.', vocabulary).figures).not.toBe(
+      sentenceFeatures('It cost 2 or 6 billion dollars.', vocabulary).figures,
+    );
+  });
+
+  it('compares no heading, caption or list row: a line that does not end as a sentence', () => {
+    // A heading naming the product shared its rare words with every sentence about it.
+    expect(sentenceFeatures('Ferrovia Model X Pro', vocabulary).words).toEqual([]);
+    expect(sentenceFeatures('June 9 -- Harbour Arena, Varnholm', vocabulary).words).toEqual([]);
+    expect(
+      sentenceFeatures('Ferrovia Model X Pro launched in Varnholm.', vocabulary).words,
+    ).not.toEqual([]);
+    expect(sentenceFeatures('The Model X Pro “changes everything”', vocabulary).words).not.toEqual(
+      [],
+    );
+    expect(sentenceFeatures('Is the Model X Pro worth it?', vocabulary).words).not.toEqual([]);
+  });
+
+  it('reads no words in a web address with a path', () => {
+    const plain = sentenceFeatures('Good luck to the team.', vocabulary);
+    const tweeted = sentenceFeatures(
+      'Good luck to the team. pic.twitter.com/x7Qa9ZtLm2',
+      vocabulary,
+    );
+    expect(tweeted.words).toEqual(plain.words);
+    // A bare domain is a name.
+    expect(sentenceFeatures('Ferrovia.com said sales rose.', vocabulary).words).toEqual(
+      sentenceFeatures('Ferrovia com said sales rose.', vocabulary).words,
+    );
+  });
+
   it('takes synonyms and word forms as the same words', () => {
     const a = sentence('The minister rejected the agreement on fishing quotas in Varnholm.');
     const b = sentence('The minister refused the accord on fishing quotas in Varnholm.');
@@ -510,7 +564,7 @@ describe('sentences told in other words', () => {
     const written = sentenceFeatures('The minister said it was over for us.', vocabulary);
     expect(shouted.words).toEqual(written.words);
     // "U.S.A." is one word, and the same as "US".
-    expect(sentenceFeatures('The U.S.A. and the US', vocabulary).words).toHaveLength(1);
-    expect(sentenceFeatures('The U.S.A. and the UK', vocabulary).words).toHaveLength(2);
+    expect(sentenceFeatures('The U.S.A. and the US.', vocabulary).words).toHaveLength(1);
+    expect(sentenceFeatures('The U.S.A. and the UK.', vocabulary).words).toHaveLength(2);
   });
 });
