@@ -6,11 +6,13 @@
  */
 
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
 import { StoryIndex } from '../../source/story/index.js';
 import { ComparePool } from '../../source/story/parallel-compare.js';
 import { readInParallel } from '../../source/story/parallel-read.js';
 import type { StoryCluster } from '../../source/story/types.js';
 import { scoreBackground } from '../evaluate/background-pairs.js';
+import { scoreRealPairs } from '../evaluate/story-real.js';
 import { DEFAULT_SEED } from '../generate/article.js';
 import {
   PlantedCorpus,
@@ -21,6 +23,7 @@ import {
   type Variation,
 } from '../generate/planted-groups.js';
 import { measurements, peakRss, summarize } from '../measure.js';
+import { benchmarksFolder } from '../quality/extraction-benchmark.js';
 import type { BenchSection } from '../types.js';
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -244,6 +247,28 @@ export const section: BenchSection = {
       m.timing(`add one article to ${label}`, summarize(adds), { target: '< 1000 ms' });
       m.timing(`change one article in ${label}`, summarize(changes), { target: '< 1000 ms' });
     }
+    realPageRows(m, context);
     return m.list;
   },
 };
+
+/** Precision and recall on the real pages' judged pairs (story-real-pairs.ts), when they are there. */
+function realPageRows(m: ReturnType<typeof measurements>, context: { log(text: string): void }) {
+  const scores = scoreRealPairs(path.join(benchmarksFolder(), 'article-extraction'));
+  if (scores === null) {
+    context.log('../shared/benchmarks/ not found: no real-page pairs');
+    return;
+  }
+  const { grouped, groupedSame, same, sameGrouped, unjudged, missing, groups } = scores;
+  m.value(
+    'real pages: judged pairs grouped that report one thing',
+    percent(groupedSame, grouped),
+    '%',
+    {
+      note: `${groupedSame} of ${grouped} judged pairs in one group; ${unjudged} grouped pairs not judged yet; ${groups} groups over 181 pages`,
+    },
+  );
+  m.value('real pages: pairs judged the same that are grouped', percent(sameGrouped, same), '%', {
+    note: `${sameGrouped} of ${same}, over a pool of the engine's own pairs${missing > 0 ? `; ${missing} rows not found in the split` : ''}`,
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * The story engine on real news pages: the 181 ground-truth bodies of the article-extraction
+ * benchmark grouped as one corpus, scored on the hand-judged pairs of story-real-pairs.ts.
+ * Which labelled pairs end in one group (precision: how many of those report one thing), which
+ * of the pairs judged the same do (recall, over the pool), and how many grouped pairs no one
+ * judged yet (a change that groups new pairs needs them judged before its precision means much).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { StoryIndex } from '../../source/story/index.js';
+import { STORY_PAIRS } from '../quality/story-real-pairs.js';
+import { pageArticle, textCheck } from '../quality/suggest-real.js';
+
+export interface RealPairScores {
+  /** Labelled pairs grouped together, and of those judged the same. */
+  grouped: number;
+  groupedSame: number;
+  /** Pairs judged the same, and of those grouped together. */
+  same: number;
+  sameGrouped: number;
+  /** Pairs of sentences of different pages in one group that no row judges. */
+  unjudged: number;
+  /** Rows whose sentence the split no longer has. */
+  missing: number;
+  groups: number;
+}
+
+/** Null when the benchmark folder is not there. */
+export function scoreRealPairs(folder: string): RealPairScores | null {
+  let truth: Record<string, { articleBody: string; url: string }>;
+  try {
+    truth = JSON.parse(readFileSync(path.join(folder, 'ground-truth.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+  const index = new StoryIndex();
+  const checks = new Map<string, string[]>();
+  for (const [page, { articleBody, url }] of Object.entries(truth)) {
+    const article = pageArticle(page, articleBody);
+    checks.set(
+      page,
+      article.sentences.map((sentence) => textCheck(sentence.text)),
+    );
+    // The outlet as its address names it; the bodies carry no date (one story's days).
+    index.add({ ...article, source: new URL(url).hostname, date: null });
+  }
+  index.build();
+  const place = (page: string, at: number, check: string): number => {
+    const all = checks.get(page) ?? [];
+    return all[at] === check ? at : all.indexOf(check);
+  };
+  const scores: RealPairScores = {
+    grouped: 0,
+    groupedSame: 0,
+    same: 0,
+    sameGrouped: 0,
+    unjudged: 0,
+    missing: 0,
+    groups: 0,
+  };
+  const judged = new Set<string>();
+  for (const [pageA, atA, checkA, pageB, atB, checkB, same] of STORY_PAIRS) {
+    const a = place(pageA, atA, checkA);
+    const b = place(pageB, atB, checkB);
+    if (a < 0 || b < 0) {
+      scores.missing++;
+      continue;
+    }
+    const idA = pageA.slice(0, 8);
+    const idB = pageB.slice(0, 8);
+    judged.add(pairKey(idA, a, idB, b));
+    const groupA = index.groupOf(idA, a);
+    const together = groupA !== null && groupA.id === index.groupOf(idB, b)?.id;
+    if (together) scores.grouped++;
+    if (same) scores.same++;
+    if (together && same) {
+      scores.groupedSame++;
+      scores.sameGrouped++;
+    }
+  }
+  for (const group of index.groups()) {
+    scores.groups++;
+    const { members } = group;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const x = members[i]!;
+        const y = members[j]!;
+        if (x.article === y.article) continue;
+        if (!judged.has(pairKey(x.article, x.sentence, y.article, y.sentence))) scores.unjudged++;
+      }
+    }
+  }
+  return scores;
+}
+
+function pairKey(a: string, at: number, b: string, bt: number): string {
+  const one = `${a}:${at}`;
+  const other = `${b}:${bt}`;
+  return one < other ? `${one} ${other}` : `${other} ${one}`;
+}
