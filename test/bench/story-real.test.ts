@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scoreRealPairs } from '../../bench/evaluate/story-real.js';
+import { benchmarksFolder } from '../../bench/quality/extraction-benchmark.js';
+import { STORY_PAIRS } from '../../bench/quality/story-real-pairs.js';
+
+const folder = path.join(benchmarksFolder(), 'article-extraction');
+
+describe('the story pairs judged on real pages', () => {
+  it('name each pair once, of two different pages', () => {
+    const keys = STORY_PAIRS.map(([a, at, , b, bt]) =>
+      [`${a}:${at}`, `${b}:${bt}`].sort().join(' '),
+    );
+    expect(new Set(keys).size).toBe(STORY_PAIRS.length);
+    for (const [a, , , b] of STORY_PAIRS) expect(a).not.toBe(b);
+  });
+
+  // The pages are not shipped with margin: skipped where ../shared/benchmarks/ is missing.
+  it.skipIf(!existsSync(folder))('find every sentence in the split of the pages', () => {
+    const scores = scoreRealPairs(folder)!;
+    expect(scores.missing).toBe(0);
+    expect(scores.same).toBe(STORY_PAIRS.filter((pair) => pair[6]).length);
+    // Grouped pairs are pairs of the rows: the index and the rows name sentences alike.
+    expect(scores.grouped).toBeGreaterThan(0);
+  });
+
+  it('count a missing benchmark folder as no score', () => {
+    expect(scoreRealPairs('/nonexistent/benchmark')).toBeNull();
+  });
+});
