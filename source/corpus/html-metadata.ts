@@ -10,7 +10,10 @@ export interface HtmlMeta {
   headline: string | null;
   /** The body's first few `<h1>`s: the headline is one of them, a logo or a section name may be too. */
   h1s: string[];
+  /** `og:site_name`, then JSON-LD `publisher`, then `application-name` unless it is the headline. */
   siteName: string | null;
+  /** `application-name`, as the page gives it. */
+  applicationName: string | null;
   /** Every date the page gives for its publication, best first: callers take the first plausible. */
   published: string[];
   author: string | null;
@@ -49,6 +52,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     headline: null,
     h1s: [],
     siteName: null,
+    applicationName: null,
     published: [],
     author: null,
     links: [],
@@ -93,6 +97,11 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   meta.headline ??= facts.headline;
   meta.author ??= facts.author;
   meta.siteName ??= facts.publisher;
+  // An application name that is the page's headline names no outlet (MSN's pages).
+  const application = meta.applicationName;
+  if (application && application !== meta.headline && application !== meta.title) {
+    meta.siteName ??= application;
+  }
   meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
   return meta;
 }
@@ -107,8 +116,11 @@ function readMeta(meta: HtmlMeta, dates: string[], attribs: Record<string, strin
       meta.headline ??= content;
       break;
     case 'og:site_name':
-    case 'application-name':
       meta.siteName ??= content;
+      break;
+    case 'application-name':
+      // Weaker than og:site_name and JSON-LD's publisher: pages fill it with the headline.
+      meta.applicationName ??= content;
       break;
     case 'article:published_time':
     case 'datepublished':

@@ -134,3 +134,32 @@ describe('boilerplate removal on plain text', () => {
     ]);
   });
 });
+
+describe('the outlet of an HTML page', () => {
+  const page = (head: string) =>
+    `<html><head>${head}</head><body><article><p>The port of Varna reopened on Monday after a storm closed it for three days.</p></article></body></html>`;
+
+  it('is og:site_name before an application name, and never an application name that is the headline', () => {
+    const headline = 'Varna port reopens after the storm';
+    expect(
+      cleanDocument(
+        page(
+          `<meta name="application-name" content="${headline}"><meta property="og:title" content="${headline}"><meta property="og:site_name" content="Harbour Tribune">`,
+        ),
+        'html',
+      ).source,
+    ).toBe('Harbour Tribune');
+    expect(
+      cleanDocument(
+        page(
+          `<meta name="application-name" content="${headline}"><meta property="og:title" content="${headline}">`,
+        ),
+        'html',
+      ).source,
+    ).not.toBe(headline);
+    expect(
+      cleanDocument(page('<meta name="application-name" content="Harbour Tribune">'), 'html')
+        .source,
+    ).toBe('Harbour Tribune');
+  });
+});
