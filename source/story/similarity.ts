@@ -33,7 +33,10 @@ export interface Comparable {
 export const THRESHOLDS = {
   /** Below this weight a sentence says too little to compare ("He said.", "Background:"). */
   minWeight: 2.5,
-  /** Sentences lighter than this are compared as near-copies only, unless from the same speaker. */
+  /**
+   * Sentences lighter than this are compared as near-copies only (unless they state the same
+   * amount), and reworded only from the same speaker.
+   */
   shortWeight: 5,
   /** Copies and light edits: this much of the two sentences' words in common (weighted Jaccard). */
   copy: 0.6,
@@ -469,8 +472,8 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // its own ("Mr Putin … met officials in Brussels", "Mr Rubio … met officials in Brussels")
   // is another event in the same frame. Another spelling of one name is the same name.
   // A short sentence is a copy only when nearly all of it is the other's, or it states the same
-  // amount: at 0.6 one rare word in common was enough ("“He would make art in the most
-  // surprising places,” Gaiman told me." and "You might be surprised.").
+  // amount: at 0.6 one rare word in common was enough ("“She painted murals in the most
+  // astonishing corners,” Ruiz told me." and "You may be astonished by the murals.").
   const sameAmount = a.figures === b.figures && (a.figures & AMOUNT) !== 0;
   const copyBar = short && !sameAmount ? THRESHOLDS.nearCopy : THRESHOLDS.copy;
   if (!found.otherNames && jaccard >= copyBar) return jaccard;

@@ -156,6 +156,32 @@ describe('the story index', () => {
   });
 });
 
+describe('a line that does not end as a sentence', () => {
+  it('compares no words of its own, but a bare quote after it takes its speaker', () => {
+    const quote = 'We will fund the treaty on customs data without further delay';
+    const articles = [
+      article('lead-in', ['Minister Pavel Rahmani told reporters on Monday:', `“${quote}.”`], {
+        date: '2025-03-14',
+        source: 'Wire A',
+      }),
+      article('named', [`“${quote},” minister Pavel Rahmani said.`], {
+        date: '2025-03-14',
+        source: 'Wire B',
+      }),
+      article('other', [`“${quote},” minister Ivo Kranjec said.`], {
+        date: '2025-03-14',
+        source: 'Wire C',
+      }),
+    ];
+    const groups = storyGroups(articles);
+    const byArticle = (id: string) =>
+      groups.find((group) => group.members.some((member) => member.article === id));
+    const group = byArticle('lead-in')!;
+    expect(group.members.map((member) => member.article).sort()).toEqual(['lead-in', 'named']);
+    expect(group.members.find((member) => member.article === 'lead-in')!.text).toContain(quote);
+  });
+});
+
 /** 3,000 sentences of made-up words, none like another, over 150 days. */
 function filler(): StoryArticle[] {
   const syllables = ['ka', 'ro', 'mi', 'tes', 'van', 'lo', 'dur', 'pe', 'sil', 'nor', 'bu', 'gat'];

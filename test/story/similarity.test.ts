@@ -136,7 +136,7 @@ describe('whether two sentences report the same thing', () => {
     expect(
       same(
         '“She painted murals in the most astonishing corners,” Ruiz told me.',
-        'You may be astonished.',
+        'You may be astonished by the murals.',
       ),
     ).toBe(false);
     expect(
@@ -154,6 +154,13 @@ describe('whether two sentences report the same thing', () => {
     const apart = sentenceFeatures('There were 4312 cases.', vocabulary);
     const separated = sentenceFeatures('There were 4,312 cases.', vocabulary);
     expect(separated.figures).toBe(apart.figures);
+    // A comma before other than three digits separates figures; a unit after one is no figure.
+    expect(sentenceFeatures('Rounds 1,2,3 were played.', vocabulary).figures).not.toBe(
+      sentenceFeatures('Round 123 was played.', vocabulary).figures,
+    );
+    expect(sentenceFeatures('The hall will cost £3.5bn.', vocabulary).figures).not.toBe(
+      sentenceFeatures('The hall will cost £7.2bn.', vocabulary).figures,
+    );
     expect(sentenceFeatures('It cost 2.6 billion dollars.', vocabulary).figures).not.toBe(
       sentenceFeatures('It cost 2 or 6 billion dollars.', vocabulary).figures,
     );
@@ -170,6 +177,27 @@ describe('whether two sentences report the same thing', () => {
       [],
     );
     expect(sentenceFeatures('Is the Model X Pro worth it?', vocabulary).words).not.toEqual([]);
+    // Every mark the sentence splitter ends a sentence with, before its closers.
+    expect(
+      sentenceFeatures('प्रधानमंत्री ने रेल परियोजना का उद्घाटन किया।', vocabulary).words,
+    ).not.toEqual([]);
+    expect(sentenceFeatures('「東京で会議が開かれた。」', vocabulary).words).not.toEqual([]);
+  });
+
+  it('reads no words in a web address, and keeps the full stop after one', () => {
+    const told = 'The full report on the harbour spill is published by the port council';
+    const plain = sentenceFeatures(`${told}.`, vocabulary);
+    expect(
+      sentenceFeatures(`${told} at https://www.port.example/report.`, vocabulary).words,
+    ).toEqual(plain.words);
+    expect(sentenceFeatures(`${told} at www.port.example/harbour.`, vocabulary).words).toEqual(
+      plain.words,
+    );
+    // The quotation closes after the address: what follows is not quoted.
+    const quoted = sentenceFeatures('“See https://port.example/a,” Ruiz said.', vocabulary);
+    expect(quoted.quotedWords).toEqual(
+      sentenceFeatures('“See,” Ruiz said.', vocabulary).quotedWords,
+    );
   });
 
   it('reads no words in a web address with a path', () => {
