@@ -2,9 +2,9 @@
  * Pairs of sentences from different pages of the public article-extraction benchmark
  * (`../shared/benchmarks/article-extraction/`), judged by hand: do the two report the same
  * statement, fact or event? The 181 pages are of many stories, but several outlets cover the
- * same ones (WeWork under investigation, the 16-inch MacBook Pro, plague in Inner Mongolia,
- * Taylor Swift's label, NASA's moon landers, a medical case, the Doobie Brothers' tour, South
- * Dakota's meth campaign), so the pages hold what a reviewer's corpus holds: sentences of one
+ * same ones (a company under investigation, a new laptop, plague cases in one region, a
+ * singer's dispute with a label, NASA's moon landers, a medical case, a band's tour, a state's
+ * anti-drug campaign), so the pages hold what a reviewer's corpus holds: sentences of one
  * story that say the same thing, and many more that say other things about it.
  *
  * Judged by the lead on 2026-12-04, 120 pairs (56 the same), from the pairs margin's story
