@@ -12,17 +12,19 @@ import { STORY_PAIRS } from '../quality/story-real-pairs.js';
 import { pageArticle, textCheck } from '../quality/suggest-real.js';
 
 export interface RealPairScores {
-  /** Labelled pairs grouped together, and of those judged the same. */
+  pages: number;
+  groups: number;
+  /** Pairs of sentences of different pages in one group: `grouped` judged, `unjudged` not. */
+  groupedPairs: number;
+  /** Judged pairs grouped together, and of those judged the same. */
   grouped: number;
   groupedSame: number;
-  /** Pairs judged the same, and of those grouped together. */
+  /** Pairs judged the same. */
   same: number;
-  sameGrouped: number;
-  /** Pairs of sentences of different pages in one group that no row judges. */
   unjudged: number;
-  /** Rows whose sentence the split no longer has. */
+  /** Rows whose sentence the split no longer has, and rows found elsewhere than their index. */
   missing: number;
-  groups: number;
+  moved: number;
 }
 
 /** Null when the benchmark folder is not there. */
@@ -35,6 +37,7 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
   }
   const index = new StoryIndex();
   const checks = new Map<string, string[]>();
+  let pages = 0;
   for (const [page, { articleBody, url }] of Object.entries(truth)) {
     const article = pageArticle(page, articleBody);
     checks.set(
@@ -43,20 +46,27 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
     );
     // The outlet as its address names it; the bodies carry no date (one story's days).
     index.add({ ...article, source: new URL(url).hostname, date: null });
+    pages++;
   }
   index.build();
-  const place = (page: string, at: number, check: string): number => {
-    const all = checks.get(page) ?? [];
-    return all[at] === check ? at : all.indexOf(check);
-  };
   const scores: RealPairScores = {
+    pages,
+    groups: 0,
+    groupedPairs: 0,
     grouped: 0,
     groupedSame: 0,
     same: 0,
-    sameGrouped: 0,
     unjudged: 0,
     missing: 0,
-    groups: 0,
+    moved: 0,
+  };
+  // A row's sentence at its index, else the first with its check (the split moved it).
+  const place = (page: string, at: number, check: string): number => {
+    const all = checks.get(page) ?? [];
+    if (all[at] === check) return at;
+    const found = all.indexOf(check);
+    if (found >= 0) scores.moved++;
+    return found;
   };
   const judged = new Set<string>();
   for (const [pageA, atA, checkA, pageB, atB, checkB, same] of STORY_PAIRS) {
@@ -73,10 +83,7 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
     const together = groupA !== null && groupA.id === index.groupOf(idB, b)?.id;
     if (together) scores.grouped++;
     if (same) scores.same++;
-    if (together && same) {
-      scores.groupedSame++;
-      scores.sameGrouped++;
-    }
+    if (together && same) scores.groupedSame++;
   }
   for (const group of index.groups()) {
     scores.groups++;
@@ -86,6 +93,7 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
         const x = members[i]!;
         const y = members[j]!;
         if (x.article === y.article) continue;
+        scores.groupedPairs++;
         if (!judged.has(pairKey(x.article, x.sentence, y.article, y.sentence))) scores.unjudged++;
       }
     }

@@ -259,16 +259,15 @@ function realPageRows(m: ReturnType<typeof measurements>, context: { log(text: s
     context.log('../shared/benchmarks/ not found: no real-page pairs');
     return;
   }
-  const { grouped, groupedSame, same, sameGrouped, unjudged, missing, groups } = scores;
-  m.value(
-    'real pages: judged pairs grouped that report one thing',
-    percent(groupedSame, grouped),
-    '%',
-    {
-      note: `${groupedSame} of ${grouped} judged pairs in one group; ${unjudged} grouped pairs not judged yet; ${groups} groups over 181 pages`,
-    },
-  );
-  m.value('real pages: pairs judged the same that are grouped', percent(sameGrouped, same), '%', {
-    note: `${sameGrouped} of ${same}, over a pool of the engine's own pairs${missing > 0 ? `; ${missing} rows not found in the split` : ''}`,
+  const { pages, groups, grouped, groupedSame, same, unjudged, missing, moved } = scores;
+  // With nothing grouped there is no precision to give: 0, not 100 %.
+  const precision = grouped === 0 ? 0 : percent(groupedSame, grouped);
+  m.value('real pages: judged pairs grouped that report one thing', precision, '%', {
+    note: `${groupedSame} of ${grouped} judged pairs in one group; ${unjudged} grouped pairs not judged yet; ${groups} groups over ${pages} pages`,
+  });
+  const placed =
+    missing + moved > 0 ? `; ${missing} rows not found in the split, ${moved} moved` : '';
+  m.value('real pages: pairs judged the same that are grouped', percent(groupedSame, same), '%', {
+    note: `${groupedSame} of ${same}, over a pool of the engine's own pairs${placed}`,
   });
 }
