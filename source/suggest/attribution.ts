@@ -203,7 +203,7 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
   // "says the letter", "said the actor": a determiner and one common noun.
   const next = tokens[i];
   if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) {
-    // "said a report from Kotak Institutional Equities": the document's author speaks.
+    // "said a report from Harbour Street Securities": the document's author speaks.
     const author = documentAuthor(tokens, inside, i);
     if (author) return author;
     i++;
@@ -268,7 +268,7 @@ function subjectStart(tokens: Token[]): number {
   if (first < 0) return 0;
   const opener = tokens[first]!;
   // "Furthermore, he …", "Subsequently, Zelenskyy …": a lone opening word before a comma (but
-  // "Sondland, a wealthy hotelier, …" opens with its subject).
+  // "Marlow, a retired judge, …" opens with its subject).
   if (isComma(tokens[first + 1]) && (CONNECTIVES.has(opener.lower) || /ly$/.test(opener.lower))) {
     return first + 2;
   }
@@ -284,7 +284,7 @@ function subjectStart(tokens: Token[]): number {
   return first;
 }
 
-/** "said planetary geologist Rosaly Lopes": up to three lower-case words before a name. */
+/** "said marine biologist Ana Ruiz": up to three lower-case words before a name. */
 function describedName(tokens: Token[], inside: boolean[], from: number): Token[] | null {
   let i = from;
   while (i < tokens.length && i < from + 4 && !inside[i] && commonNoun(tokens[i]!)) i++;
@@ -293,7 +293,7 @@ function describedName(tokens: Token[], inside: boolean[], from: number): Token[
 }
 
 /**
- * "said another witness in the impeachment probe, former White House Russia adviser Fiona Hill":
+ * "said another witness at the inquiry, former harbour safety adviser Tom Reed":
  * a full name set off by the next comma (within a few words) names the speaker a phrase described.
  */
 function namedFurther(tokens: Token[], inside: boolean[], from: number): Token[] | null {
@@ -312,7 +312,7 @@ function namedFurther(tokens: Token[], inside: boolean[], from: number): Token[]
 export function sentenceSubject(tokens: Token[], inside: boolean[]): Attribution | null {
   const start = subjectStart(tokens);
   const phrase = phraseAfter(tokens, inside, start);
-  // "A New York man pleaded …": a name after "a" that a noun follows only describes.
+  // "A Varnholm man pleaded …": a name after "a" that a noun follows only describes.
   const next = tokens[start + phrase.length];
   const indefinite = ['a', 'an'].includes(phrase[0]?.lower ?? '');
   if (indefinite && next?.kind === 'word' && !next.capital) return null;
@@ -342,7 +342,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     return null;
   }
   if (!isVerb(tokens, at) && !givesAsQuoted(tokens, inside, at)) return null;
-  // "two Arab states to have signed", "reports of shelling": a noun, not a verb in -s.
+  // "two coastal states to have signed", "reports of shelling": a noun, not a verb in -s.
   if (
     token.lower !== 'says' &&
     token.lower.endsWith('s') &&
@@ -375,7 +375,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     return null;
   }
   const before = tokens[at - 1];
-  // "…,” noted Peskov." / "…,” he said." / "…” announced in October, said Derek Scissors": a verb
+  // "…,” noted Peskov." / "…,” he said." / "…” announced in May, said Ivo Kranjec": a verb
   // after the quotation's close, or after a comma with quoted words before it, comes first.
   const afterQuote =
     before !== undefined &&

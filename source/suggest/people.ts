@@ -90,7 +90,7 @@ export function mention(tokens: Token[]): Mention | null {
   for (let i = words.length - 1; i >= from; i--) {
     const word = words[i]!;
     const particle = NAME_PARTICLES.has(word.text) && i > from && i < words.length - 1;
-    // "Browns DL Sheldon Richardson": an acronym before a full name is a post or a body.
+    // "Harbour FC GK Tom Reed": an acronym before a full name is a post or a body.
     if (words.length - i > 2 && ACRONYM.test(word.text)) break;
     if (isNameWord(word) || particle) nameStart = i;
     else break;
@@ -125,7 +125,7 @@ export function mention(tokens: Token[]): Mention | null {
 
 /**
  * Where a person's name starts in a run of four or more capitalised words that opens with a body
- * ("Director of Public Prosecution Eva-Marie Persson"): after the last word WordNet files as a
+ * ("Director of Harbour Safety Ana-Maria Ruiz"): after the last word WordNet files as a
  * group or an act, when two words or more are left; names of people seldom hold such words.
  */
 function afterBody(words: Token[], nameStart: number): number {
