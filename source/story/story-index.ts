@@ -810,6 +810,10 @@ export class StoryIndex {
     return true;
   }
 
+  /**
+   * Records that `same(a, b)` found the two alike. Its first half (an even index: halves are
+   * only added in pairs) goes from `a`, so the grouping knows which verdict was asked.
+   */
   private addEdge(a: number, b: number, score: number): void {
     this.stats.edges++;
     this.addHalfEdge(a, b, score);
@@ -882,7 +886,10 @@ export class StoryIndex {
         edges: (node, visit) => {
           for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
             const target = this.edgeTarget.data[edge]!;
-            if (this.nodeCount.data[target]! > 0) visit(target, this.edgeScore.data[edge]!);
+            // The first half of each edge is the verdict's order (`addEdge`).
+            if (this.nodeCount.data[target]! > 0) {
+              visit(target, this.edgeScore.data[edge]!, (edge & 1) === 0);
+            }
           }
         },
         links: links.links,
