@@ -15,14 +15,14 @@ const size = Number(process.argv[2] ?? 30_000);
 const workers = Number(process.argv[3] ?? availableParallelism());
 const corpus = new PlantedCorpus({ seed: DEFAULT_SEED, articles: size });
 const index = new StoryIndex();
+const began = Date.now();
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 const report = (phase: string) => {
   const usage = process.memoryUsage();
   console.log(
-    `${phase}: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, RSS ${mb(usage.rss)}, heap ${mb(usage.heapUsed)}, array buffers ${mb(usage.arrayBuffers)}, CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s user`,
+    `${phase} at ${((Date.now() - began) / 1000).toFixed(1)} s: peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, RSS ${mb(usage.rss)}, heap ${mb(usage.heapUsed)}, array buffers ${mb(usage.arrayBuffers)}, CPU ${(process.cpuUsage().user / 1e6).toFixed(1)} s user`,
   );
 };
-const began = Date.now();
 await readInParallel(corpus.articles(), index, workers);
 report('read');
 const inner = index as unknown as { finish(): void };

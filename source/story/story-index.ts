@@ -197,6 +197,7 @@ export class StoryIndex {
   constructor(options: StoryIndexOptions = {}) {
     this.lsh = new LshIndex(options.shape ?? DEFAULT_SHAPE, {
       indexable: (node) => this.indexable(node),
+      owner: (node) => this.nodeArticle.data[node]!,
       value: (node, band) => this.bandValue(node, band),
       day: (node) => {
         const day = this.nodeDay.data[node]!;
@@ -330,7 +331,7 @@ export class StoryIndex {
     if (this.prepare()) this.lsh.build(this.nodeFirst.length);
     else
       this.lsh.build(this.nodeFirst.length, (band, run) =>
-        this.candidates(band, run, this.consider),
+        this.candidates(band, run, this.compareNow),
       );
     this.finish();
   }
@@ -348,9 +349,7 @@ export class StoryIndex {
     await comparer.start(this.tables, this.vocabulary.words, (a, b, score) =>
       this.addEdge(a, b, score),
     );
-    const take = (a: number, b: number) => {
-      if (this.candidate(a, b)) comparer.compare(a, b);
-    };
+    const take = (a: number, b: number) => comparer.compare(a, b);
     for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) => {
       this.candidates(band, run, take);
       return comparer.backlog?.();
@@ -390,18 +389,37 @@ export class StoryIndex {
   }
 
   /**
-   * The pairs of one bucket's run to compare: each node with the `window` before it, and in a
-   * speaker band only those of the same days (see `apart`).
+   * The pairs of one bucket's run to compare at the build, counted: each node with the
+   * `window` before it, and in a speaker band only those of the same days (see `apart`), not
+   * those of one article (as `candidate`; a run's nodes are alive, as nothing changes an index
+   * while it builds). Two articles are told apart by the bits the LSH keeps of them where it can
+   * (`otherOwners`), which it reads for the pair's earlier bands anyway: a table of each node's
+   * article is one more read from main memory a node.
    */
   private candidates(band: number, run: Int32Array, take: (a: number, b: number) => void): void {
     const span = this.lsh.span(band);
+    const article = this.nodeArticle.data;
+    this.warmth |= this.lsh.warm(run);
     for (let i = 1; i < run.length; i++) {
+      const b = run[i]!;
       for (let j = Math.max(0, i - this.window); j < i; j++) {
-        if (this.apart(run[j]!, run[i]!, span)) continue;
-        if (!this.lsh.sharedBefore(run[j]!, run[i]!, band)) take(run[j]!, run[i]!);
+        const a = run[j]!;
+        if (this.apart(a, b, span) || this.lsh.sharedBefore(a, b, band)) continue;
+        if (!this.lsh.otherOwners(a, b) && article[a] === article[b]) continue;
+        this.stats.candidates++;
+        take(a, b);
       }
     }
   }
+
+  /** Kept only so that `LshIndex.warm`'s reads are not dropped as unused. */
+  private warmth = 0;
+
+  /** Compares a build's candidate on this thread, recording it as an edge when alike. */
+  private readonly compareNow = (a: number, b: number): void => {
+    const score = this.same(a, b);
+    if (score > 0) this.addEdge(a, b, score);
+  };
 
   /**
    * Whether two nodes are dated more than `span` days apart. A speaker band (the one kind with
@@ -810,6 +828,10 @@ export class StoryIndex {
     return true;
   }
 
+  /**
+   * Records that `same(a, b)` found the two alike. Its first half (an even index: halves are
+   * only added in pairs) goes from `a`, so the grouping knows which verdict was asked.
+   */
   private addEdge(a: number, b: number, score: number): void {
     this.stats.edges++;
     this.addHalfEdge(a, b, score);
@@ -882,7 +904,10 @@ export class StoryIndex {
         edges: (node, visit) => {
           for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
             const target = this.edgeTarget.data[edge]!;
-            if (this.nodeCount.data[target]! > 0) visit(target, this.edgeScore.data[edge]!);
+            // The first half of each edge is the verdict's order (`addEdge`).
+            if (this.nodeCount.data[target]! > 0) {
+              visit(target, this.edgeScore.data[edge]!, (edge & 1) === 0);
+            }
           }
         },
         links: links.links,

@@ -6,9 +6,9 @@ function throughAThird(): ComponentAccess {
   return {
     edges(node, visit) {
       if (node === 2) {
-        visit(0, 0.9);
-        visit(1, 0.9);
-      } else visit(2, 0.9);
+        visit(0, 0.9, false);
+        visit(1, 0.9, false);
+      } else visit(2, 0.9, false);
     },
     links: [],
     unlinks: [],
@@ -57,5 +57,35 @@ describe('clusterComponent', () => {
         expect(clusterComponent(pair, access)).toEqual(general);
       }
     }
+  });
+
+  it('does not ask again the verdict that paired two anchors, in the order it was asked', () => {
+    // A chain 0 – 1 – 2, each found alike as same(lower, higher); 1 – 2 the better pair.
+    const asked: string[] = [];
+    const chain = (forward: boolean): ComponentAccess => ({
+      edges(node, visit) {
+        if (node === 1) visit(2, 0.9, forward);
+        if (node === 2) visit(1, 0.9, !forward);
+        if (node === 1) visit(0, 0.8, !forward);
+        if (node === 0) visit(1, 0.8, forward);
+      },
+      links: [],
+      unlinks: [],
+      articles: (node) => node,
+      same: (a, b) => {
+        asked.push(`${a}-${b}`);
+        return 1;
+      },
+      rank: new Int32Array(3).fill(-1),
+    });
+    // 1 and 2 join on their own verdict; 0 then meets the group anchored at 1, its pair's
+    // other end, so that verdict is known too.
+    expect(clusterComponent(Int32Array.of(0, 1, 2), chain(true))).toEqual([[0, 1, 2]]);
+    expect(clusterComponent(Int32Array.of(0, 1), chain(true))).toEqual([[0, 1]]);
+    expect(asked).toEqual([]);
+    // Found as same(higher, lower): the anchors' verdict is the other order, asked.
+    expect(clusterComponent(Int32Array.of(0, 1, 2), chain(false))).toEqual([[0, 1, 2]]);
+    expect(clusterComponent(Int32Array.of(0, 1), chain(false))).toEqual([[0, 1]]);
+    expect(asked).toEqual(['1-2', '0-1', '0-1']);
   });
 });

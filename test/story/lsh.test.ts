@@ -176,6 +176,31 @@ describe('LSH buckets', () => {
     expect(lsh.bucket(0, value, 3)).toBeNull();
   });
 
+  it('keeps crowd marks past 16 bands and 16 bits of owners beside the tags while building', () => {
+    const base = range(0, 20);
+    const owners = [5, 5 + 65_536, 7];
+    const source: LshSource = {
+      indexable: (node) => node < 3,
+      value: (_node, band) => lsh.minhashBand(base, band),
+      day: () => 0,
+      // Three copies crowd every bucket of the first 18 bands.
+      limit: (band) => (band < 18 ? 2 : 10),
+      owner: (node) => owners[node]!,
+    };
+    const lsh = new LshIndex({ bands: 20, rows: 3 }, source);
+    const seen: Array<[number, boolean, boolean, boolean]> = [];
+    lsh.build(3, (band, nodes) => {
+      expect([...nodes]).toEqual([0, 1, 2]);
+      seen.push([band, lsh.sharedBefore(0, 1, band), lsh.otherOwners(0, 1), lsh.otherOwners(0, 2)]);
+    });
+    // Owners 5 and 65,541 agree in their 16 bits: maybe one owner, to be looked up.
+    expect(seen).toEqual([
+      [18, false, false, true],
+      [19, true, false, true],
+    ]);
+    expect(lsh.otherOwners(0, 2)).toBe(false);
+  });
+
   it('pauses within a band when the visitor has enough waiting', () => {
     // Four sets in two buckets per band: each band's two runs, and a pause after each.
     const sets = [range(0, 20), range(0, 20), range(500, 520), range(500, 520)];
