@@ -652,7 +652,8 @@ function endsAsSentence(text: string): boolean {
  * which a bare quote after it may borrow).
  */
 export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
-  const plain = text.replace(ADDRESS, ' ');
+  // Looked for only where one can be: the pattern costs a third of the features' time.
+  const plain = text.includes('/') || /www\./i.test(text) ? text.replace(ADDRESS, ' ') : text;
   const statement = endsAsSentence(plain);
   const tokens = tokenize(plain, vocabulary);
   readPhrases(tokens, vocabulary);
