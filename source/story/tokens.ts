@@ -292,12 +292,38 @@ function isInitial(text: string, at: number): boolean {
   return code >= 65 && code <= 90 && text.charCodeAt(at + 1) === 46;
 }
 
+/** Units written against a figure ("3.5bn", "2.5km"): the figure counts, the unit aside. */
+const UNITS = new Set([
+  'bn',
+  'b',
+  'm',
+  'mn',
+  'k',
+  'km',
+  'kg',
+  'mph',
+  'kph',
+  'cm',
+  'mm',
+  'mw',
+  'gw',
+  'kw',
+  'gb',
+  'tb',
+]);
+
 /** Digits ("28", "2025") and number words ("four", "thousand") are figures, not content. */
 function figureOf(folded: string): number | null {
   const first = folded.charCodeAt(0);
-  // The figure in "3.5bn" or "2.5km", not NaN: "£3.5bn" and "£7.2bn" are other amounts.
-  if (first >= 48 && first <= 57)
-    return Number(/^\d[\d,]*(?:\.\d+)?/.exec(folded)![0].replaceAll(',', ''));
+  if (first >= 48 && first <= 57) {
+    const [, digits = '', unit = ''] = /^([\d.,]+)(.*)$/.exec(folded)!;
+    // "3.5bn", "2.5km": the figure with its unit aside ("£3.5bn" and "£7.2bn" are other
+    // amounts); "3rd", "10am", "5g" read as before: not a number.
+    if (unit !== '' && !UNITS.has(unit)) return Number.NaN;
+    // "1.234.567": points that separate thousands.
+    const plain = (digits.match(/\./g) ?? []).length > 1 ? digits.replaceAll('.', '') : digits;
+    return Number(plain.replaceAll(',', ''));
+  }
   return folded.length > 2 ? parseNumberWords(folded) : null;
 }
 
@@ -341,6 +367,7 @@ function isWordCode(code: number): boolean {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+const codesOf = (chars: string): number[] => Array.from(chars, (char) => char.charCodeAt(0));
 
 /**
  * A thousands separator or a decimal point inside a figure ("4,312", "2.6"): one figure, not two
@@ -626,10 +653,13 @@ function sourceNear(tokens: Token[], at: number, out: Set<number>): void {
  * which may end the sentence; its labels are bounded and may not start inside a word, so a run
  * of a megabyte without spaces is read in one pass, not once from each character.
  */
-const ADDRESS_END = `[^\\s.,;:!?'"’”»›)\\]}]`;
+/** An address's last character: none of the marks that may end or close the sentence after it. */
+const ADDRESS_END = `[^\\s${[...terminals, ...closers, ...codesOf(',;:，、：；')]
+  .map((code) => `\\u{${code.toString(16)}}`)
+  .join('')}]`;
 const ADDRESS = new RegExp(
   `(?:https?:\\/\\/|www\\.)\\S*${ADDRESS_END}|(?<![\\p{L}\\p{N}-])(?:[\\p{L}\\p{N}-]{1,63}\\.){1,8}\\p{L}{2,63}\\/(?:\\S*${ADDRESS_END})?`,
-  'gu',
+  'giu',
 );
 
 /**

@@ -158,6 +158,9 @@ describe('whether two sentences report the same thing', () => {
     expect(sentenceFeatures('Rounds 1,2,3 were played.', vocabulary).figures).not.toBe(
       sentenceFeatures('Round 123 was played.', vocabulary).figures,
     );
+    expect(sentenceFeatures('There were 1.234.567 votes.', vocabulary).figures).not.toBe(
+      sentenceFeatures('There were 1.234.890 votes.', vocabulary).figures,
+    );
     expect(sentenceFeatures('The hall will cost £3.5bn.', vocabulary).figures).not.toBe(
       sentenceFeatures('The hall will cost £7.2bn.', vocabulary).figures,
     );
@@ -191,6 +194,15 @@ describe('whether two sentences report the same thing', () => {
       sentenceFeatures(`${told} at https://www.port.example/report.`, vocabulary).words,
     ).toEqual(plain.words);
     expect(sentenceFeatures(`${told} at www.port.example/harbour.`, vocabulary).words).toEqual(
+      plain.words,
+    );
+    // Whatever mark ends the sentence after the address, in any script, stays.
+    for (const end of ['…', '。', '؟', '।']) {
+      expect(
+        sentenceFeatures(`${told} at https://port.example/report${end}`, vocabulary).words,
+      ).toEqual(plain.words);
+    }
+    expect(sentenceFeatures(`${told} at HTTPS://PORT.EXAMPLE/REPORT.`, vocabulary).words).toEqual(
       plain.words,
     );
     // The quotation closes after the address: what follows is not quoted.
