@@ -10,10 +10,11 @@ export interface HtmlMeta {
   headline: string | null;
   /** The body's first few `<h1>`s: the headline is one of them, a logo or a section name may be too. */
   h1s: string[];
-  /** `og:site_name`, then JSON-LD `publisher`, then `application-name` unless it is the headline. */
+  /**
+   * The first of `og:site_name` and `application-name` in the page (an application name that
+   * reads as the headline is none), then JSON-LD `publisher`.
+   */
   siteName: string | null;
-  /** `application-name`, as the page gives it. */
-  applicationName: string | null;
   /** Every date the page gives for its publication, best first: callers take the first plausible. */
   published: string[];
   author: string | null;
@@ -52,12 +53,13 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     headline: null,
     h1s: [],
     siteName: null,
-    applicationName: null,
     published: [],
     author: null,
     links: [],
   };
   const linkedData: string[] = [];
+  /** `og:site_name` and `application-name` in the page's order, the latter marked. */
+  const siteNames: Array<{ name: string; application: boolean }> = [];
   const metaDates: string[] = [];
   const timeDates: string[] = [];
   const pending: Array<{ element: Element; silent: boolean }> = [{ element: root, silent: false }];
@@ -65,7 +67,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     const { element, silent } = pending.pop()!;
     const { name, attribs } = element;
     if (name === 'meta') {
-      readMeta(meta, metaDates, attribs);
+      readMeta(meta, metaDates, siteNames, attribs);
       continue;
     }
     if (name === 'title' && meta.title === null && !silent) {
@@ -96,17 +98,22 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const facts = readLinkedData(linkedData);
   meta.headline ??= facts.headline;
   meta.author ??= facts.author;
-  meta.siteName ??= facts.publisher;
-  // An application name that is the page's headline names no outlet (MSN's pages).
-  const application = meta.applicationName;
-  if (application && application !== meta.headline && application !== meta.title) {
-    meta.siteName ??= application;
-  }
+  // An application name that reads as the page's headline names no outlet (an MSN page's
+  // application-name is its headline).
+  const found = siteNames.find(
+    ({ name, application }) => !application || !readsAsHeadline(name, meta, facts.headline),
+  );
+  meta.siteName = found?.name ?? facts.publisher;
   meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
   return meta;
 }
 
-function readMeta(meta: HtmlMeta, dates: string[], attribs: Record<string, string>): void {
+function readMeta(
+  meta: HtmlMeta,
+  dates: string[],
+  siteNames: Array<{ name: string; application: boolean }>,
+  attribs: Record<string, string>,
+): void {
   const key = (attribs.property ?? attribs.name ?? attribs.itemprop ?? '').toLowerCase();
   const content = attribs.content ? tidy(attribs.content) : '';
   if (!content) return;
@@ -116,11 +123,10 @@ function readMeta(meta: HtmlMeta, dates: string[], attribs: Record<string, strin
       meta.headline ??= content;
       break;
     case 'og:site_name':
-      meta.siteName ??= content;
+      siteNames.push({ name: content, application: false });
       break;
     case 'application-name':
-      // Weaker than og:site_name and JSON-LD's publisher: pages fill it with the headline.
-      meta.applicationName ??= content;
+      siteNames.push({ name: content, application: true });
       break;
     case 'article:published_time':
     case 'datepublished':
@@ -139,4 +145,17 @@ function readMeta(meta: HtmlMeta, dates: string[], attribs: Record<string, strin
       if (!/^https?:/i.test(content)) meta.author ??= content;
       break;
   }
+}
+
+/**
+ * Whether a name reads as the page's headline rather than an outlet's: it is the og:title or
+ * JSON-LD headline, or the `<title>` before its separator ("Headline - Site"; a title that is
+ * the site's name alone says nothing), or longer than outlets' names run. The h1s are no guide:
+ * a logo may be one.
+ */
+function readsAsHeadline(name: string, meta: HtmlMeta, headline: string | null): boolean {
+  if (name.split(/\s+/).length > 6) return true;
+  const parts = meta.title?.split(/\s+[-|–—:]\s+/) ?? [];
+  const titleHead = parts.length > 1 ? parts[0] : null;
+  return [meta.headline, headline, titleHead].includes(name);
 }

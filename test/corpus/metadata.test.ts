@@ -161,5 +161,32 @@ describe('the outlet of an HTML page', () => {
       cleanDocument(page('<meta name="application-name" content="Harbour Tribune">'), 'html')
         .source,
     ).toBe('Harbour Tribune');
+    // The first of the two in the page, as a site name: a site's own spelling stands.
+    expect(
+      cleanDocument(
+        page(
+          '<meta name="application-name" content="Harbour Tribune"><meta property="og:site_name" content="the Harbour Tribune">',
+        ),
+        'html',
+      ).source,
+    ).toBe('Harbour Tribune');
+    // A title that is the site's name does not make it a headline.
+    expect(
+      cleanDocument(
+        page(
+          '<title>Harbour Tribune</title><meta name="application-name" content="Harbour Tribune">',
+        ),
+        'html',
+      ).source,
+    ).toBe('Harbour Tribune');
+    // With no og:title, the headline is the title's part before its separator, or an h1.
+    expect(
+      cleanDocument(
+        page(
+          `<title>${headline} - Portal</title><meta name="application-name" content="${headline}">`,
+        ),
+        'html',
+      ).source,
+    ).not.toBe(headline);
   });
 });
