@@ -213,7 +213,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       if (group.length > 1 && readings[index]!.source === null && speaker) continued[index] = true;
     }
   }
-  // "“…!” / Trump tweeted before Election Day.": an attribution the splitter cut off after a
+  // "“…!” / Reed tweeted before the vote.": an attribution the splitter cut off after a
   // closing mark speaks the quotation before it.
   const bare = readings.map((reading) => bareAttribution(reading));
   const sameParagraph = (index: number): boolean =>

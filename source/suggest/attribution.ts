@@ -65,7 +65,7 @@ function isVerb(tokens: Token[], at: number): boolean {
 }
 
 /**
- * "Benioff introduced Cook to the audience as “someone who …”": a past verb whose object the
+ * "Ruiz introduced Reed to the audience as “someone who …”": a past verb whose object the
  * subject gives in quoted words after "as" (introduced, praised, remembered … as “…”) reports
  * those words, whatever the verb; within a few words, and outside the quotation.
  */
@@ -203,7 +203,7 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
   // "says the letter", "said the actor": a determiner and one common noun.
   const next = tokens[i];
   if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) {
-    // "said a report from Harbour Street Securities": the document's author speaks.
+    // "said a report from Harbour Lane Securities": the document's author speaks.
     const author = documentAuthor(tokens, inside, i);
     if (author) return author;
     i++;
@@ -293,7 +293,7 @@ function describedName(tokens: Token[], inside: boolean[], from: number): Token[
 }
 
 /**
- * "said another witness at the inquiry, former harbour safety adviser Tom Reed":
+ * "said another witness at the inquiry, former Harbour Board adviser Tom Reed":
  * a full name set off by the next comma (within a few words) names the speaker a phrase described.
  */
 function namedFurther(tokens: Token[], inside: boolean[], from: number): Token[] | null {

@@ -1,6 +1,6 @@
 /**
  * Cues of a sentence's main clause, read without a parser: what its subject names, whether its
- * verbs are finite or hang off a comma, whether the source is named before the content ("Persson
+ * verbs are finite or hang off a comma, whether the source is named before the content ("Ruiz
  * explained that …": the sentence reports a saying) or after it ("… were handed over to US
  * forces, a source said": it reports a happening), and whether a scheduled happening has a day.
  * The words around an event differ with every topic; these shapes hold on any topic.

@@ -23,7 +23,7 @@ export const REPORTING_VERBS = words(`
 `);
 
 /**
- * Verbs that report words only with the particle after them ("Benioff weighed in", "she chimed
+ * Verbs that report words only with the particle after them ("Ruiz weighed in", "she chimed
  * in", "he pointed out"): the verb and the particle it needs.
  */
 export const PHRASAL_REPORTING_VERBS: ReadonlyMap<string, string> = new Map([

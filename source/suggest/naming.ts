@@ -1,7 +1,7 @@
 /**
  * What an article's naming phrases tell: the full names it gives (for a later surname), the roles
  * it introduces people by ("the city’s mayor, Sergei Sobyanin"), the gender it tells of a person
- * ("Ms Persson", "spokeswoman Ann Lee", "Reed said he …") and the bodies it names ("the Justice
+ * ("Ms Ruiz", "spokeswoman Ann Lee", "Reed said he …") and the bodies it names ("the Justice
  * Department"), for references.ts to resolve pronouns and descriptions against.
  */
 
@@ -73,7 +73,7 @@ export function register(
   return named;
 }
 
-/** Words that tell a person's gender beside their name: "Ms Persson", "spokeswoman Ann Lee". */
+/** Words that tell a person's gender beside their name: "Ms Ruiz", "spokeswoman Ann Lee". */
 const GENDER_WORDS: Record<string, Gender> = {
   mr: 'm',
   sir: 'm',

@@ -28,7 +28,7 @@ export interface Mention {
   head: string;
   /** The phrase as written, a leading determiner in lower case ("the Kremlin"). */
   text: string;
-  /** A full name the phrase ends in, in the possessive ("Zach Parise’s"), without the `’s`. */
+  /** A full name the phrase ends in, in the possessive ("Tom Reed’s"), without the `’s`. */
   owner: string | null;
 }
 
@@ -106,7 +106,7 @@ export function mention(tokens: Token[]): Mention | null {
   const last = words[words.length - 1]!;
   const name =
     nameWords.length > 0 && !last.possessive ? nameWords.map((word) => word.text).join(' ') : null;
-  // "Zach Parise’s two goals": a full name in the possessive still names someone.
+  // "Tom Reed’s two goals": a full name in the possessive still names someone.
   const owner = last.possessive ? ownerName(words.slice(from)) : null;
   const roles = words
     .slice(from, name ? nameStart : words.length)
@@ -125,7 +125,7 @@ export function mention(tokens: Token[]): Mention | null {
 
 /**
  * Where a person's name starts in a run of four or more capitalised words that opens with a body
- * ("Director of Harbour Safety Ana-Maria Ruiz"): after the last word WordNet files as a
+ * ("Director of Harbour Inspection Ana-Maria Ruiz"): after the last word WordNet files as a
  * group or an act, when two words or more are left; names of people seldom hold such words.
  */
 function afterBody(words: Token[], nameStart: number): number {

@@ -70,8 +70,8 @@ export function mainTense(
 const BETWEEN = new Set(['also', 'still', 'not', 'never', 'now', 'then', 'once', 'only', 'just']);
 
 /**
- * Whether the main verb is a past "was"/"were" that links its subject to a state ("It was his
- * first public appearance", "plague was responsible for", "The last outbreak was in 2009"),
+ * Whether the main verb is a past "was"/"were" that links its subject to a state ("It was her
+ * first visit to the port", "plague was responsible for", "The last outbreak was in 2009"),
  * not a passive or a progressive ("were marooned", "was facing"): a past state, not a happening.
  */
 export function pastState(
