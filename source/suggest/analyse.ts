@@ -125,8 +125,8 @@ const firstNameToken = (tokens: Token[], subject: Attribution): Token =>
   tokens.find((token) => token.text === subject.source.name?.split(' ')[0]) ?? tokens[0]!;
 
 /**
- * The speaker of a short sentence that is nothing but an attribution ("Trump tweeted before
- * Election Day.", "Brooke tearfully asked."), or null.
+ * The speaker of a short sentence that is nothing but an attribution ("Reed tweeted before
+ * the vote.", "Ruiz quietly asked."), or null.
  */
 function bareAttribution(reading: Reading): string | null {
   if (reading.quotation.quotedWords > 0 || !reading.attribution || !reading.source) return null;
@@ -134,7 +134,7 @@ function bareAttribution(reading: Reading): string | null {
   return reading.person ? reading.source : null;
 }
 
-/** The person whose words a sentence reports beside its own reporting verb ("Erekat said it was"). */
+/** The person whose words a sentence reports beside its own reporting verb ("Reed said it was"). */
 function reportedBy(reading: Reading): string | null {
   const attribution = reading.attribution;
   if (!reading.person || !reading.source || !attribution || attribution.fallback) return null;
@@ -239,8 +239,8 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     }
   });
   // A quotation with no speaker of its own that follows one (or its cut-off attribution, or a
-  // person's words reported without quotation marks: "Erekat said it was …" / "“They wanted us on
-  // our knees …”"): the same voice goes on.
+  // person's words reported without quotation marks: "Reed said it was …" / "“They wanted us to
+  // give up …”"): the same voice goes on.
   readings.forEach((reading, index) => {
     if (index === 0 || speakers[index] !== null) return;
     if (reading.quotation.quotedWords === 0 || reading.quotation.plainWords > 2) return;

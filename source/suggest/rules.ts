@@ -206,7 +206,7 @@ export const RULES: readonly Rule[] = [
     label: 'claim',
     weight: 0.8,
     means:
-      'the main verb, or what a source reports, tells a state or a past fact: "Clegg now works for", "It was his first visit", "said that nine people were treated"',
+      'the main verb, or what a source reports, tells a state or a past fact: "Reed now works for", "It was his first visit", "said that nine people were treated"',
     test: (input) =>
       tellsState(input) || (input.tenses.told === 'past' && !plainWords(input, FUTURE_WORDS)),
   },

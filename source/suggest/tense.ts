@@ -2,9 +2,9 @@
  * The tense of a sentence's main verb, read without a parser: the first finite verb outside
  * quotation marks, past any clause set off by commas ("Authorities in western Mongolia, which is
  * close to the frontier, instituted …"). A happening is told in the past ("rammed the door") or
- * the perfect ("have started coming out"); a state or a habit in the present ("Clegg now works
- * for Facebook", "Omar is one of the first …", "The company faces …"), a plan with a modal. Past
- * forms elsewhere in the sentence ("women elected to Congress", "a convicted felon") do not
+ * the perfect ("have started coming out"); a state or a habit in the present ("Reed now works
+ * for the port", "Ruiz is one of the first …", "The company faces …"), a plan with a modal. Past
+ * forms elsewhere in the sentence ("members elected to the council", "a convicted felon") do not
  * make it a narration.
  */
 import { STOPWORDS } from '../corpus/stopwords.js';

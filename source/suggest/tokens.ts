@@ -23,7 +23,7 @@ const TOKEN =
 /** Titles whose dot stays with them: "Mr. Lavrov" is one phrase, not a sentence's end. */
 const TITLE = /^(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|prof|gov|sgt|capt|st)\.$/i;
 
-/** An initial or a suffix in a name: "Patrick W. Carlineo Jr." */
+/** An initial or a suffix in a name: "Thomas J. Reed Jr." */
 const INITIAL = /^(?:\p{Lu}|Jr|Sr|Inc|Co|Corp|Ltd|Plc)\.$/u;
 
 const KINDS: TokenKind[] = ['word', 'number', 'open', 'close', 'straight', 'mark'];
