@@ -184,7 +184,7 @@ export class LshIndex {
           if (at - start > 1 && visit(band, order.subarray(start, at))) yield band;
         } else if (span === Number.POSITIVE_INFINITY) {
           for (let i = start; i < at; i++) this.crowd(order[i]!, band);
-        } else this.visitSparse(band, order.subarray(start, at), limit, span, visit);
+        } else yield* this.visitSparse(band, order.subarray(start, at), limit, span, visit);
         start = at;
       }
       yield band;
@@ -197,15 +197,17 @@ export class LshIndex {
 
   /**
    * A bucket over the limit in a band with a span (in date order): each node whose days hold
-   * more than `limit` of its members is crowded, and each run of nodes between them is visited.
+   * more than `limit` of its members is crowded, and each run of nodes between them is visited,
+   * with a pause (the band yielded) after a run whose `visit` returned true, as for any bucket:
+   * one speaker quoted all year makes thousands of runs.
    */
-  private visitSparse(
+  private *visitSparse(
     band: number,
     run: Int32Array,
     limit: number,
     span: number,
     visit: (band: number, nodes: Int32Array) => unknown,
-  ): void {
+  ): Generator<number> {
     const day = (at: number) => this.clampedDay(run[at]!);
     let low = 0;
     let high = 0;
@@ -220,7 +222,7 @@ export class LshIndex {
         if (crowded) this.crowd(run[at]!, band);
       }
       if (!crowded) continue;
-      if (at - from > 1) visit(band, run.subarray(from, at));
+      if (at - from > 1 && visit(band, run.subarray(from, at))) yield band;
       from = at + 1;
     }
   }

@@ -210,6 +210,27 @@ describe('LSH buckets', () => {
     expect(visits).toBe(2 * shape.bands);
     expect(pauses.length).toBe(3 * shape.bands);
   });
+
+  it('pauses after each run of a crowded bucket with a span too', () => {
+    // One bucket of copies: a crowd, two quiet days, another crowd, two quiet days.
+    const base = range(0, 20);
+    const crowd = (from: number) => range(0, 10).map((k) => from + (k % 2));
+    const days = [...crowd(0), 100, 101, ...crowd(200), 300, 301];
+    const sets = days.map(() => [...base]);
+    const source: LshSource = {
+      indexable: (node) => node < sets.length,
+      value: (node, band) => lsh.minhashBand(sets[node]!, band),
+      day: (node) => days[node]!,
+      limit: () => 8,
+      span: () => 10,
+    };
+    const lsh = new LshIndex({ bands: 2, rows: 3 }, source);
+    let visits = 0;
+    const pauses = [...lsh.building(sets.length, () => ++visits > 0)];
+    // Per band: two runs between the crowds, a pause after each, and the band's end.
+    expect(visits).toBe(2 * 2);
+    expect(pauses.length).toBe(3 * 2);
+  });
 });
 
 describe('released arrays', () => {
