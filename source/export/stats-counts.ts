@@ -9,6 +9,7 @@ import {
   type StatsArticle,
   type StatsOptions,
   type StatsReport,
+  tallyStatuses,
 } from './stats.js';
 
 /**
@@ -62,18 +63,9 @@ export function statsOverCounts(
       entry.annotations += annotations;
       sources.set(article.source, entry);
     }
-    let done = false;
-    let open = false;
-    for (const [at, name] of sortedNames.entries()) {
-      const status = statusOf(article.id, name);
-      if (status === 'done') progressOf[at]!.done++;
-      else if (status === 'in progress') progressOf[at]!.inProgress++;
-      done ||= status === 'done';
-      open ||= status === 'in progress';
-    }
-    if (done) overall.done++;
-    else if (open) overall.inProgress++;
+    tallyStatuses(article.id, sortedNames, statusOf, progressOf, overall);
   }
+  // The unreviewed are every article not done or in progress, read or not.
   for (const progress of [overall, ...progressOf]) {
     progress.unreviewed = corpus.articles - progress.done - progress.inProgress;
   }

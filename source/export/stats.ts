@@ -120,16 +120,7 @@ export function statsOver(
     entry.articles++;
     entry.annotations += annotations;
     sources.set(article.source, entry);
-    let done = false;
-    let open = false;
-    for (const [at, name] of sortedNames.entries()) {
-      const status = statuses(article.id, name);
-      own[at] = status;
-      tally(progressOf[at]!, status);
-      done ||= status === 'done';
-      open ||= status === 'in progress';
-    }
-    tally(overall, done ? 'done' : open ? 'in progress' : 'unreviewed');
+    tallyStatuses(article.id, sortedNames, statuses, progressOf, overall, own);
     const ord = article.ord ?? articleCount;
     // Only a row the report may keep is made: at 100,000 articles, making each cost more than
     // the rest. Once `top` are chosen, one that comes after the last of them never will be.
@@ -252,6 +243,31 @@ function trim(listed: Listed[], top: number): Listed | null {
   listed.sort(inOrder);
   if (listed.length > top) listed.length = top;
   return listed.length === top ? listed[top - 1]! : null;
+}
+
+/**
+ * Tallies one article's review status by each annotator (`names`, in `progressOf`'s order) and
+ * overall: done by anyone, else in progress by anyone, else unreviewed. `own` receives each
+ * annotator's status, when given.
+ */
+export function tallyStatuses(
+  article: string,
+  names: readonly string[],
+  statusOf: (article: string, annotator: string) => ReviewStatus,
+  progressOf: Progress[],
+  overall: Progress,
+  own?: ReviewStatus[],
+): void {
+  let done = false;
+  let open = false;
+  for (const [at, name] of names.entries()) {
+    const status = statusOf(article, name);
+    if (own) own[at] = status;
+    tally(progressOf[at]!, status);
+    done ||= status === 'done';
+    open ||= status === 'in progress';
+  }
+  tally(overall, done ? 'done' : open ? 'in progress' : 'unreviewed');
 }
 
 function tally(progress: Progress, status: ReviewStatus): void {
