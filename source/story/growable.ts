@@ -53,8 +53,10 @@ function growable(buffer: ArrayBufferLike): buffer is Growable {
   return buffer instanceof SharedArrayBuffer && (buffer as Growable).growable;
 }
 
-type Typed = Int32Array | Uint32Array | Float32Array | Float64Array;
-interface TypedKind<T extends Typed> {
+/** The typed arrays the story engine keeps its tables in (here and in `released.ts`). */
+export type Typed = Int32Array | Uint32Array | Uint16Array | Float32Array | Float64Array;
+/** A typed array's constructor, to make one of a kind from a length or over a buffer. */
+export interface TypedKind<T extends Typed> {
   new (length: number): T;
   new (buffer: ArrayBufferLike, offset: number, length: number): T;
   readonly BYTES_PER_ELEMENT: number;

@@ -5,6 +5,8 @@
  * otherwise stayed resident through the grouping that follows, and into what comes after it.
  */
 
+import type { Typed, TypedKind } from './growable.js';
+
 /** ES2024's resizable `ArrayBuffer`: Node 20 has it, the project's TypeScript lib not. */
 interface Resizable extends ArrayBuffer {
   readonly resizable: boolean;
@@ -14,13 +16,6 @@ const ResizableBuffer = ArrayBuffer as unknown as new (
   bytes: number,
   options: { maxByteLength: number },
 ) => Resizable;
-
-type Typed = Int32Array | Uint32Array | Uint16Array;
-interface TypedKind<T extends Typed> {
-  new (length: number): T;
-  new (buffer: ArrayBufferLike, offset: number, length: number): T;
-  readonly BYTES_PER_ELEMENT: number;
-}
 
 /** A zeroed array of `length` entries that `release` can give back. */
 export function releasable<T extends Typed>(Kind: TypedKind<T>, length: number): T {

@@ -136,57 +136,33 @@ describe('boilerplate removal on plain text', () => {
 });
 
 describe('the outlet of an HTML page', () => {
-  const page = (head: string) =>
-    `<html><head>${head}</head><body><article><p>The port of Varna reopened on Monday after a storm closed it for three days.</p></article></body></html>`;
+  const outlet = (head: string) =>
+    cleanDocument(
+      `<html><head>${head}</head><body><article><p>The port of Varna reopened on Monday after a storm closed it for three days.</p></article></body></html>`,
+      'html',
+    ).source;
+  const app = (name: string) => `<meta name="application-name" content="${name}">`;
+  const site = (name: string) => `<meta property="og:site_name" content="${name}">`;
+  const headline = 'Varna port reopens after the storm';
+  const ogTitle = `<meta property="og:title" content="${headline}">`;
 
-  it('is og:site_name before an application name, and never an application name that is the headline', () => {
-    const headline = 'Varna port reopens after the storm';
-    expect(
-      cleanDocument(
-        page(
-          `<meta name="application-name" content="${headline}"><meta property="og:title" content="${headline}"><meta property="og:site_name" content="Harbour Tribune">`,
-        ),
-        'html',
-      ).source,
-    ).toBe('Harbour Tribune');
-    expect(
-      cleanDocument(
-        page(
-          `<meta name="application-name" content="${headline}"><meta property="og:title" content="${headline}">`,
-        ),
-        'html',
-      ).source,
-    ).not.toBe(headline);
-    expect(
-      cleanDocument(page('<meta name="application-name" content="Harbour Tribune">'), 'html')
-        .source,
-    ).toBe('Harbour Tribune');
-    // The first of the two in the page, as a site name: a site's own spelling stands.
-    expect(
-      cleanDocument(
-        page(
-          '<meta name="application-name" content="Harbour Tribune"><meta property="og:site_name" content="the Harbour Tribune">',
-        ),
-        'html',
-      ).source,
-    ).toBe('Harbour Tribune');
-    // A title that is the site's name does not make it a headline.
-    expect(
-      cleanDocument(
-        page(
-          '<title>Harbour Tribune</title><meta name="application-name" content="Harbour Tribune">',
-        ),
-        'html',
-      ).source,
-    ).toBe('Harbour Tribune');
-    // With no og:title, the headline is the title's part before its separator, or an h1.
-    expect(
-      cleanDocument(
-        page(
-          `<title>${headline} - Portal</title><meta name="application-name" content="${headline}">`,
-        ),
-        'html',
-      ).source,
-    ).not.toBe(headline);
+  it('is the first site name in the page, og:site_name or application-name', () => {
+    expect(outlet(app('Harbour Tribune'))).toBe('Harbour Tribune');
+    // A site's own spelling stands, whichever tag gives it first.
+    expect(outlet(app('Harbour Tribune') + site('the Harbour Tribune'))).toBe('Harbour Tribune');
+    expect(outlet(site('the Harbour Tribune') + app('Harbour Tribune'))).toBe(
+      'the Harbour Tribune',
+    );
+    // A title that is the site's name alone does not make it a headline.
+    expect(outlet(`<title>Harbour Tribune</title>${app('Harbour Tribune')}`)).toBe(
+      'Harbour Tribune',
+    );
+  });
+
+  it('is never an application name that reads as the headline', () => {
+    expect(outlet(app(headline) + ogTitle + site('Harbour Tribune'))).toBe('Harbour Tribune');
+    expect(outlet(app(headline) + ogTitle)).not.toBe(headline);
+    // With no og:title, the headline is the title's part before its separator.
+    expect(outlet(`<title>${headline} - Portal</title>${app(headline)}`)).not.toBe(headline);
   });
 });
