@@ -5,20 +5,16 @@ import {
   HEADLINE_LIST_HEADING,
   LANGUAGE_WORDS,
 } from './boilerplate-patterns.js';
+import { isSentenceLike } from './characters.js';
 import { STOPWORDS } from './stopwords.js';
 import type { Unit } from './units.js';
 
 /** Why each unit goes (`null`: not decided yet). Metadata lines are marked by the caller. */
 export type Reasons = Array<string | null>;
 
-const SENTENCE_END = /[.!?…。！？｡]["'”’»)\]」』）]*$/u;
 // Not a Unicode-aware class: splitting on spaces and punctuation is several times faster and
 // finds the same function words.
 const NOT_WORD = /[\s"'“”‘’«»()[\]{},.;:!?…—–/*#|•·-]+/;
-
-export function isSentenceLike(text: string): boolean {
-  return SENTENCE_END.test(text);
-}
 
 /** Lower-case words of each unit, computed once for every pass. */
 export function wordsOf(units: Unit[]): string[][] {

@@ -18,6 +18,17 @@ export const terminals: ReadonlySet<number> = new Set([
 ]);
 /** Marks that can sit between the end of a sentence and the space after it: `.”`, `?)`. */
 export const closers = codes('"\'”’»›)]}」』）】〕〉》〗＂');
+/**
+ * Whether a line ends as a sentence does: with one of `terminals`, before any `closers` and
+ * spaces. A line that does not is a heading, a caption, a list or table row, a menu item.
+ */
+export function isSentenceLike(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && (isSpace(text.charCodeAt(end - 1)) || closers.has(text.charCodeAt(end - 1))))
+    end--;
+  return end > 0 && terminals.has(text.charCodeAt(end - 1));
+}
+
 /** Marks that can sit before the first word of a sentence: `“We`, `(The`, `…Who`. */
 export const openers = codes('"\'“‘«‹([{„‚¿¡「『（【〔〈《〖….');
 

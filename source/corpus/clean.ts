@@ -1,12 +1,12 @@
 import {
   classify,
-  isSentenceLike,
   keepContent,
   markPatterns,
   markRegions,
   type Reasons,
   wordsOf,
 } from './boilerplate.js';
+import { isSentenceLike } from './characters.js';
 import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
 import { headlineOf } from './html-title.js';
 import { markdownToUnits, takeFrontMatter } from './markdown.js';

@@ -5,7 +5,7 @@
  * function words, weekdays — are dropped.
  */
 import { stemmer } from 'stemmer';
-import { closers, terminals } from '../corpus/characters.js';
+import { closers, isSentenceLike, terminals } from '../corpus/characters.js';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { isVariant, variantKey } from '../search/candidates.js';
 import { fold, isWordCodePoint } from '../text/fold.js';
@@ -645,6 +645,10 @@ function sourceNear(tokens: Token[], at: number, out: Set<number>): void {
   if (end > from && (end === tokens.length || tokens[end]!.broken)) take(from, end);
 }
 
+/** An address's last character: none of the marks that may end or close the sentence after it. */
+const ADDRESS_END = `[^\\s${[...terminals, ...closers, ...codesOf(',;:，、：；')]
+  .map((code) => `\\u{${code.toString(16)}}`)
+  .join('')}]`;
 /**
  * Web addresses ("https://…", "www.…", and a domain with a path: an embedded post's
  * "pic.twitter.com/…"): residue, not words. Two unrelated sentences that each ended in a post's
@@ -653,28 +657,10 @@ function sourceNear(tokens: Token[], at: number, out: Set<number>): void {
  * which may end the sentence; its labels are bounded and may not start inside a word, so a run
  * of a megabyte without spaces is read in one pass, not once from each character.
  */
-/** An address's last character: none of the marks that may end or close the sentence after it. */
-const ADDRESS_END = `[^\\s${[...terminals, ...closers, ...codesOf(',;:，、：；')]
-  .map((code) => `\\u{${code.toString(16)}}`)
-  .join('')}]`;
 const ADDRESS = new RegExp(
   `(?:https?:\\/\\/|www\\.)\\S*${ADDRESS_END}|(?<![\\p{L}\\p{N}-])(?:[\\p{L}\\p{N}-]{1,63}\\.){1,8}\\p{L}{2,63}\\/(?:\\S*${ADDRESS_END})?`,
   'giu',
 );
-
-/**
- * Whether a line ends as a sentence does: with a mark the sentence splitter ends sentences with
- * (a full stop, question or exclamation mark, an ellipsis, in any script it knows), before any
- * closing quotation marks or brackets. On 181 real news pages 15 % of the lines margin keeps do
- * not: headings (a product's name alone), captions, list items, table rows, datelines. They name
- * what a story is about, not what anyone stated, and grouped with every sentence about the same
- * product or place.
- */
-function endsAsSentence(text: string): boolean {
-  let end = text.length;
-  while (end > 0 && (/\s/.test(text[end - 1]!) || closers.has(text.charCodeAt(end - 1)))) end--;
-  return end > 0 && terminals.has(text.charCodeAt(end - 1));
-}
 
 /**
  * Reduces one sentence to its features, numbering words in `vocabulary`. A line that does not end
@@ -684,7 +670,7 @@ function endsAsSentence(text: string): boolean {
 export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
   // Looked for only where one can be: the pattern costs a third of the features' time.
   const plain = text.includes('/') || /www\./i.test(text) ? text.replace(ADDRESS, ' ') : text;
-  const statement = endsAsSentence(plain);
+  const statement = isSentenceLike(plain);
   const tokens = tokenize(plain, vocabulary);
   readPhrases(tokens, vocabulary);
   readViews(tokens);
