@@ -142,11 +142,7 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) {
     if (phrase.some((token) => isRole(token.lower))) return phrase;
     // "A statement from the Kremlin said": the document's author speaks.
-    const document = tokens[i - 1];
-    const authored = ['from', 'by'].includes(tokens[i]!.lower) && document && !inside[i - 1];
-    if (authored && DOCUMENT_NOUNS.has(document.lower) && phrase.some((token) => token.capital)) {
-      return phrase;
-    }
+    if (namesAuthor(tokens, inside, i, phrase)) return phrase;
     return ofPost(tokens, inside, i, last);
   }
   return phrase;
@@ -216,11 +212,25 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
  * Goldman Sachs analysts"), or null: a named phrase after "from" or "by".
  */
 function documentAuthor(tokens: Token[], inside: boolean[], at: number): Token[] | null {
-  if (!DOCUMENT_NOUNS.has(tokens[at]!.lower)) return null;
-  const preposition = tokens[at + 1]?.lower;
-  if ((preposition !== 'from' && preposition !== 'by') || inside[at + 1]) return null;
   const author = phraseAfter(tokens, inside, at + 2);
-  return author.length > 0 && author.some((token) => token.capital) ? author : null;
+  return namesAuthor(tokens, inside, at + 1, author) ? author : null;
+}
+
+/**
+ * Whether `phrase`, after "from" or "by" at `at` with a document noun before it, names the
+ * document's author: a phrase with a capitalised word, all outside quotation marks.
+ */
+function namesAuthor(tokens: Token[], inside: boolean[], at: number, phrase: Token[]): boolean {
+  const preposition = tokens[at]?.lower;
+  const document = tokens[at - 1];
+  return (
+    (preposition === 'from' || preposition === 'by') &&
+    !inside[at] &&
+    document !== undefined &&
+    !inside[at - 1] &&
+    DOCUMENT_NOUNS.has(document.lower) &&
+    phrase.some((token) => token.capital)
+  );
 }
 
 const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null => {
