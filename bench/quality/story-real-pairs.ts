@@ -9,7 +9,8 @@
  *
  * Judged by the lead on 2026-12-04, 120 pairs (56 the same), from the pairs margin's story
  * engine grouped: over the pages as margin cleans their HTML (version 4 and three variants),
- * then over the ground-truth bodies (versions 4 and 5). The set is a pool: precision on it is
+ * then over the ground-truth bodies (versions 4 and 5); and on 2026-12-05, 16 more (2 the
+ * same): every pair version 6 grouped in 11 shuffled orders of the pages that no row judged. The set is a pool: precision on it is
  * what a reviewer meets; recall only says which of the pooled pairs a change loses, and pairs a
  * change groups that no row judges are counted by the bench (judge them before trusting its
  * precision). It was made while the rules of version 5 were chosen: a development set. Same means
@@ -23,7 +24,7 @@
  */
 export type StoryPair = readonly [string, number, string, string, number, string, boolean];
 
-export const LABELLED = 'the lead, 2026-12-04';
+export const LABELLED = 'the lead, 2026-12-04 and 2026-12-05';
 
 export const STORY_PAIRS: readonly StoryPair[] = [
   [
@@ -1106,6 +1107,151 @@ export const STORY_PAIRS: readonly StoryPair[] = [
     'ec7fc408c5ce66c22692a3f696c682f3de794bacfaca405d9a0dac5957051e5a',
     120,
     'b47f6bda',
+    false,
+  ],
+  // Judged 2026-12-05: pairs version 6 grouped in 11 other orders of the pages, none judged before.
+  [
+    '06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98',
+    10,
+    'a3d2e167',
+    '3cb22bfabed8de715c0813a7bb5052363c96bd71ccce3bb2dfb3ab9d1d7a9bbc',
+    23,
+    'ff893e3b',
+    false,
+  ],
+  [
+    '06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98',
+    16,
+    '74137f50',
+    '3cb22bfabed8de715c0813a7bb5052363c96bd71ccce3bb2dfb3ab9d1d7a9bbc',
+    26,
+    '8ffcdd05',
+    false,
+  ],
+  [
+    'ad826691a8a2f9c4ce50cf0b885af933c4b5119c1f6235cd7df1dfb83f255bcc',
+    1,
+    '51d55ca7',
+    'cc4aa22b8212aec7d289667c0a965569e6f06b9e9196ff8b02219bf2bc1b90d0',
+    39,
+    'd15423a9',
+    false,
+  ],
+  [
+    'c582d3b772578e8feaa3cfd8f5ae8100bb6f0bc66048204a9a398395841c1164',
+    146,
+    '08a43c7b',
+    'ec7fc408c5ce66c22692a3f696c682f3de794bacfaca405d9a0dac5957051e5a',
+    31,
+    'cc89c4df',
+    true,
+  ],
+  [
+    '39d5c43beb60605c3eec760c99500e62e7bd71ebbe4ae05edf382125e1b0b80a',
+    2,
+    '9ca2588a',
+    'b6906ca016bbfc64c90426e098c75b3e8c84457a77f51f1e7ea6941cb80c2147',
+    41,
+    '375155fd',
+    false,
+  ],
+  [
+    '55bb6340e3d7dd8632ba45179ae43c39f8ad0cfcecb4719e3b9cf6106ffb70a3',
+    13,
+    'a3ff2ddf',
+    '70cb2d5bca75ab5a8f6bb378a38a52f882f6bda508de93b12502e74936d86ff2',
+    9,
+    '7c5344d5',
+    false,
+  ],
+  [
+    '06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98',
+    16,
+    '74137f50',
+    '3cb22bfabed8de715c0813a7bb5052363c96bd71ccce3bb2dfb3ab9d1d7a9bbc',
+    23,
+    'ff893e3b',
+    false,
+  ],
+  [
+    '702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed',
+    59,
+    '39d9e564',
+    'b6906ca016bbfc64c90426e098c75b3e8c84457a77f51f1e7ea6941cb80c2147',
+    30,
+    'a5127240',
+    false,
+  ],
+  [
+    '5fa5679de56c43edf70685762c2d1f2de296432ae53aa46e075b552fee17cab8',
+    1,
+    'e863d8da',
+    '65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c',
+    16,
+    '4c216c4c',
+    false,
+  ],
+  [
+    'ba4dfe2d3e817ff7b8b01172ccc307850fc5469bcdd26c3c48ca046cb88ab7cf',
+    12,
+    '8045ef3e',
+    'ea25dd7edff4d27973600f35728f20aed5a3eedcc23257d9c3afc3d3e840c3de',
+    3,
+    'eb3628d4',
+    false,
+  ],
+  [
+    'c582d3b772578e8feaa3cfd8f5ae8100bb6f0bc66048204a9a398395841c1164',
+    114,
+    '53e46f9f',
+    'ec7fc408c5ce66c22692a3f696c682f3de794bacfaca405d9a0dac5957051e5a',
+    44,
+    '2d0f3ab0',
+    false,
+  ],
+  [
+    '57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca',
+    3,
+    'ab3c9049',
+    '702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed',
+    36,
+    'e7bc43f9',
+    false,
+  ],
+  [
+    '5fa5679de56c43edf70685762c2d1f2de296432ae53aa46e075b552fee17cab8',
+    43,
+    '6d3c0f8f',
+    '65bf3048b500bbd84928d9122f99617ca898216b91add1d8b2ac09c670484a5c',
+    86,
+    '9ea25be7',
+    false,
+  ],
+  [
+    '8b194530308204139d9c8f7d495a26b117c78756ac1802cfc3c0a8bfdf2c0d50',
+    25,
+    '72ab679d',
+    'ea25dd7edff4d27973600f35728f20aed5a3eedcc23257d9c3afc3d3e840c3de',
+    5,
+    'b805740a',
+    false,
+  ],
+  [
+    'ba4dfe2d3e817ff7b8b01172ccc307850fc5469bcdd26c3c48ca046cb88ab7cf',
+    14,
+    'cdc2d9e4',
+    'ea25dd7edff4d27973600f35728f20aed5a3eedcc23257d9c3afc3d3e840c3de',
+    5,
+    'b805740a',
+    true,
+  ],
+  [
+    '06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98',
+    10,
+    'a3d2e167',
+    '3cb22bfabed8de715c0813a7bb5052363c96bd71ccce3bb2dfb3ab9d1d7a9bbc',
+    26,
+    '8ffcdd05',
     false,
   ],
 ];

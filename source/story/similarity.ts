@@ -82,6 +82,13 @@ export const THRESHOLDS = {
   sameAmount: 0.2,
   /** …or, without a rare word, this weight of common words in common ("fishing rights"). */
   sameAmountMatched: 3,
+  /**
+   * What two sentences about one thing share that two saying one thing also do: this weight of
+   * words in common besides names (a rare word or a few common ones), or this many name words
+   * in common (who met whom where: "Witkoff met with Putin … Moscow").
+   */
+  besidesNames: 2.5,
+  namesInCommon: 3,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
   /**
@@ -99,6 +106,9 @@ export interface Overlap {
   heavyMatched: number;
   heavyA: number;
   heavyB: number;
+  /** The weight of the words matched that are a name on either side ("MacBook", "South Dakota"). */
+  namedMatched: number;
+  namedCount: number;
   /** Whether each side names someone or somewhere the other does not (in any spelling). */
   otherNames: boolean;
   /** The weight and number of each side's words the other does not have in any form. */
@@ -131,6 +141,8 @@ export function overlap(
     heavyMatched: 0,
     heavyA: 0,
     heavyB: 0,
+    namedMatched: 0,
+    namedCount: 0,
     otherNames: false,
     leftA: 0,
     leftB: 0,
@@ -144,6 +156,8 @@ export function overlap(
   let heavyMatched = 0;
   let heavyA = 0;
   let heavyB = 0;
+  let namedMatched = 0;
+  let namedCount = 0;
   let countA = 0;
   let countB = 0;
   let looseA = 0;
@@ -158,6 +172,10 @@ export function overlap(
       matched += w;
       weightA += w;
       weightB += w;
+      if (((a[i]! | b[j]!) & NAME_BIT) !== 0) {
+        namedMatched += w;
+        namedCount++;
+      }
       if (w >= HEAVY) {
         heavyMatched += w;
         heavyA += w;
@@ -189,6 +207,8 @@ export function overlap(
     out.leftB = looseB;
     out.leftCountA = countA;
     out.leftCountB = countB;
+    out.namedMatched = namedMatched;
+    out.namedCount = namedCount;
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
@@ -234,6 +254,10 @@ export function overlap(
           ? (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2
           : Math.min(vocabulary.weight(wordA), vocabulary.weight(wordB));
       matched += w;
+      if (nameA || (wordB & NAME_BIT) !== 0) {
+        namedMatched += w;
+        namedCount++;
+      }
       if (vocabulary.weight(wordA) >= HEAVY && vocabulary.weight(wordB) >= HEAVY) heavyMatched += w;
       break;
     }
@@ -265,6 +289,8 @@ export function overlap(
   out.leftB = leftB;
   out.leftCountA = leftCountA;
   out.leftCountB = leftCountB;
+  out.namedMatched = namedMatched;
+  out.namedCount = namedCount;
   return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
 }
 
@@ -476,6 +502,13 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // astonishing corners,” Ruiz told me." and "You may be astonished by the murals.").
   const sameAmount = a.figures === b.figures && (a.figures & AMOUNT) !== 0;
   const copyBar = short && !sameAmount ? THRESHOLDS.nearCopy : THRESHOLDS.copy;
+  // Sharing a product's or a place's name and little else, two sentences are about one thing
+  // and say two ("Is the Zephyr X5 worth the wait?", "We flew to Oslo to try the Zephyr X5"):
+  // only a near-copy, one speaker or one amount says more than the name does.
+  const onlyNames =
+    matched - found.namedMatched < THRESHOLDS.besidesNames &&
+    found.namedCount < THRESHOLDS.namesInCommon;
+  if (onlyNames && !agree && !sameAmount && jaccard < THRESHOLDS.nearCopy) return 0;
   if (!found.otherNames && jaccard >= copyBar) return jaccard;
   // A short sentence is believed reworded only from the same speaker ("According to Ibarra,
   // the understanding on imports of electricity is going to be extended").
@@ -521,6 +554,8 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // "in Pomorin"), however alike the rest.
   if (found.otherNames) return 0;
   const heavy = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
+  // A rewording must share what is said, not only who or what it is about.
+  if (onlyNames) return 0;
   if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
   if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
   // One event counted in both, whatever the figures: the same thing counted, and most of what
@@ -701,6 +736,8 @@ const quotation: Overlap = {
   heavyMatched: 0,
   heavyA: 0,
   heavyB: 0,
+  namedMatched: 0,
+  namedCount: 0,
   otherNames: false,
   leftA: 0,
   leftB: 0,
@@ -753,6 +790,8 @@ const result: Overlap = {
   heavyMatched: 0,
   heavyA: 0,
   heavyB: 0,
+  namedMatched: 0,
+  namedCount: 0,
   otherNames: false,
   leftA: 0,
   leftB: 0,

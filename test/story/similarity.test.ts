@@ -482,6 +482,33 @@ describe('sentences told in other words', () => {
     ).toBe(true);
   });
 
+  it('keeps apart two sentences that share a name and little else, not one meeting told twice', () => {
+    // One product or place named in both is what they are about, not what they say.
+    expect(
+      same(
+        'Is the Zephyr X5 worth the wait?',
+        "We travelled to Korvik's offices in Oslo to try the Zephyr X5 for ourselves.",
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'Got an Orvella Echo speaker at home?',
+        'In Europe, there will be built-in Orvella Echo support, too.',
+      ),
+    ).toBe(false);
+    // Who met whom where: three names in common and a verb tell one event.
+    expect(
+      same(
+        'Envoy Lena Brandt met Mr Halvorsen in Tromso late on Thursday and will report to the council.',
+        'Brandt met with Halvorsen late Thursday and left Tromso early on Friday.',
+      ),
+    ).toBe(true);
+    // A copy of a short sentence stating the same amount is one report, however common its words.
+    const fire = 'Some 120 families left their homes near Lake Ordal overnight.';
+    expect(
+      same(fire, 'Some 120 families left homes near Lake Ordal overnight, officials said.'),
+    ).toBe(true);
+  });
   it('weighs what describes a speaker against a sentence that names nobody', () => {
     expect(
       same(
