@@ -359,7 +359,7 @@ async function measureBrat(
 /**
  * The story groups for the review: `margin index --story` forming and keeping them, then
  * finding them kept, as processes; and the review until the first article's gutter counts its
- * other outlets (beyond 3,000 articles, read from the kept groups).
+ * other outlets (read from the groups just kept, at every size).
  */
 async function measureStoryInReview(
   label: string,

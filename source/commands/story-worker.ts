@@ -1,7 +1,8 @@
 /**
  * A worker thread for the review's story view. Up to `inReview` articles it forms the groups
  * itself (tens of seconds of work at 10,000 articles; on the review's own thread each key pressed
- * meanwhile would wait for it) and hands them all over. Beyond that it reads the groups
+ * meanwhile would wait for it) and hands them all over, unless groups kept for the corpus and
+ * links as they are stand beside the index. Beyond that it reads the groups
  * `margin index --story` (or `margin story`) kept beside the corpus index, one article's at a
  * time as the reviewer reaches it, so that neither the forming nor every group of an archive is
  * ever in the review's memory.
@@ -75,23 +76,79 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const { lookup, index } = await openCorpus();
   kept?.saved.close();
   kept = null;
-  // Formed only from a whole corpus: `total` is its size where `ids` is its first part.
+  const place = index ? savedGroupsOf(index) : null;
+  const found = place ? await keptGroups(place) : null;
+  // Formed only from a whole corpus: `total` is its size where `ids` is its first part. Groups
+  // kept for this very corpus and links are read rather than formed again, at any size: forming
+  // 1,000 articles of agency copy takes seconds, finding the kept ones a moment.
   if (job.total <= setup.inReview) {
+    if (found?.holds && index) {
+      kept = { saved: found.saved, index };
+      return { seq: job.seq, kept: true, problems: found.problems, note: null };
+    }
+    found?.saved.close();
     const formed = await corpusStoryGroups(inOrder(job.ids, lookup), lookup, setup.storeRoot, {
       ...display,
     });
     return { seq: job.seq, groups: formed.groups, problems: formed.problems };
   }
-  const count = job.total.toLocaleString('en-US');
-  const place = index ? savedGroupsOf(index) : null;
-  let saved = place ? SavedGroups.read(place.file) : null;
-  if (!index || !place || !saved) {
+  if (!index || !place || !found) {
+    const count = job.total.toLocaleString('en-US');
     return {
       seq: job.seq,
       // The remedy first: a narrow status bar cuts the end.
       error: `run margin index --story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
     };
   }
+  let { holds, saved } = found;
+  const since = holds ? null : linksSince(saved, place.generation, found.links);
+  let current: SavedGroups | null = saved;
+  if (since) {
+    // Links made since the groups were kept (here, or a teammate's through git): placed on them.
+    const placed = since.flatMap((link) => placedLink(link, saved, index));
+    saved.close();
+    try {
+      SavedGroups.place(place.file, placed, found.key);
+      holds = true;
+    } catch {
+      // A cache folder that cannot be written: the groups as kept, with the note.
+    }
+    current = SavedGroups.read(place.file);
+  }
+  if (!current) throw new Error('the kept story groups could not be read again');
+  saved = current;
+  kept = { saved, index };
+  return {
+    seq: job.seq,
+    kept: true,
+    problems: found.problems,
+    note: holds
+      ? null
+      : found.thisEngine
+        ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
+        : 'the kept groups were formed by another version of margin: margin index --story forms them again',
+  };
+}
+
+type SavedPlace = NonNullable<ReturnType<typeof savedGroupsOf>>;
+
+interface FoundKept {
+  saved: SavedGroups;
+  /** Formed from the corpus as it is and the links as they are now. */
+  holds: boolean;
+  thisEngine: boolean;
+  key: string;
+  links: StoryConstraint[];
+  problems: string[];
+}
+
+/**
+ * The groups kept beside the corpus index, with whether they hold for the corpus as it is and
+ * the links as they are now; null when none are kept.
+ */
+async function keptGroups(place: SavedPlace): Promise<FoundKept | null> {
+  let saved = SavedGroups.read(place.file);
+  if (!saved) return null;
   const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
   const key = storyKey(place.generation, links);
   let holds = saved.holdsFor(key);
@@ -107,33 +164,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
       holds = saved.holdsFor(key);
     }
   }
-  const found = saved;
-  const since = holds ? null : linksSince(found, place.generation, links);
-  let current: SavedGroups | null = found;
-  if (since) {
-    // Links made since the groups were kept (here, or a teammate's through git): placed on them.
-    const placed = since.flatMap((link) => placedLink(link, found, index));
-    found.close();
-    try {
-      SavedGroups.place(place.file, placed, key);
-      holds = true;
-    } catch {
-      // A cache folder that cannot be written: the groups as kept, with the note.
-    }
-    current = SavedGroups.read(place.file);
-  }
-  if (!current) throw new Error('the kept story groups could not be read again');
-  kept = { saved: current, index };
-  return {
-    seq: job.seq,
-    kept: true,
-    problems,
-    note: holds
-      ? null
-      : thisEngine
-        ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
-        : 'the kept groups were formed by another version of margin: margin index --story forms them again',
-  };
+  return { saved, holds, thisEngine, key, links, problems };
 }
 
 /**

@@ -138,4 +138,40 @@ describe('the review’s story groups, computed on a worker thread', () => {
     await source.close();
     corpus.close?.();
   });
+  it('within its limit, reads the groups kept for the corpus and links as they are, and forms them after a link', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'margin-story-thread-'));
+    made.push(dir);
+    const env = { XDG_CACHE_HOME: join(dir, 'xdg') };
+    const cacheDir = defaultCacheDir(env);
+    const storeRoot = join(dir, 'store');
+    const corpus = await loadCorpus(seeds, { cacheDir, lazy: true });
+    const captured = captureIO(join(import.meta.dirname, '../..'), env);
+    const flags = { corpus: seeds, store: storeRoot, json: true, minSources: '2', label: [] };
+    expect(await runCommand(story, [], flags, captured.io)).toBe(0);
+    const source = reviewStorySource({ corpusRoot: seeds, cacheDir, storeRoot, annotator: 'ana' });
+    // Kept a moment ago for these very files and links: read, not formed again.
+    expect(await source.groups(corpus.articles)).toEqual({ kept: true, problems: [], note: null });
+    const first = corpus.articles.find((article) => article.id.startsWith('000'))!;
+    const peskov = (await source.article!(first.id)).groups.find((group) =>
+      group.members.some((member) => member.text.includes('cautiously optimistic')),
+    )!;
+    expect(new Set(peskov.members.map((m) => m.article)).size).toBeGreaterThan(1);
+    // A link since: the groups are formed here with it, as before anything was kept.
+    const [a, b] = peskov.members;
+    await saveStoryLink(storeRoot, 'ana', {
+      kind: 'unlink',
+      a: { article: a!.article, sentence: a!.sentence },
+      b: { article: b!.article, sentence: b!.sentence },
+    });
+    const formed = await source.groups(corpus.articles);
+    if (!('groups' in formed)) throw new Error('expected the groups formed');
+    const together = formed.groups.some(
+      (group) =>
+        group.members.some((m) => m.sentence === a!.sentence && m.article === a!.article) &&
+        group.members.some((m) => m.sentence === b!.sentence && m.article === b!.article),
+    );
+    expect(together).toBe(false);
+    await source.close();
+    corpus.close?.();
+  });
 });
