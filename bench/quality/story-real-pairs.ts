@@ -10,10 +10,11 @@
  * Judged by the lead on 2026-12-04, 120 pairs (56 the same), from the pairs margin's story
  * engine grouped: over the pages as margin cleans their HTML (version 4 and three variants),
  * then over the ground-truth bodies (versions 4 and 5); and on 2026-12-05, 16 more (2 the
- * same): every pair version 6 grouped in 11 shuffled orders of the pages that no row judged. The set is a pool: precision on it is
- * what a reviewer meets; recall only says which of the pooled pairs a change loses, and pairs a
- * change groups that no row judges are counted by the bench (judge them before trusting its
- * precision). It was made while the rules of version 5 were chosen: a development set. Same means
+ * same): every pair version 6 grouped in 11 shuffled orders of the pages that no row judged.
+ * The set is a pool: precision on it is what a reviewer meets; recall only says which of the
+ * pooled pairs a change loses, and pairs a change groups that no row judges are counted by the
+ * bench (judge them before trusting its precision). It was made while the rules of versions 5
+ * and 6 were chosen: a development set. Same means
  * one statement, fact or event told by both (a quotation trimmed, a fact reworded, the same
  * count); a sentence about another aspect of the same story, product or place is not the same.
  * Headings, captions and list rows are left out: the ground-truth bodies hold few of them.

@@ -24,8 +24,8 @@ compares the size and modification time of every file, which catches files edite
 Deleting the index loses nothing: the next command builds it again.
 
 --story also forms the story groups (the same statement across outlets) and keeps them beside
-the index, as margin story does: the review of a corpus larger than it groups itself (3,000
-articles) shows the groups kept, article by article.
+the index, as margin story does: the review shows the groups kept, article by article (a
+corpus of up to 3,000 articles it can also group itself, in seconds).
 
 Options
   --corpus, -c  The corpus folder (default: the project file's, else seeds)

@@ -40,7 +40,8 @@ interface Waiting {
  * The most articles the review groups itself, on its worker thread: forming the groups holds
  * about 40 MB per 1,000 articles of template-like news (peak 259 MB at 10,000 in the bench), and
  * takes seconds. Beyond it the review reads the groups `margin index --story` kept, article by
- * article. `MARGIN_STORY_IN_REVIEW` sets another limit.
+ * article (and below it too, when they were kept for the corpus and links as they are).
+ * `MARGIN_STORY_IN_REVIEW` sets another limit.
  */
 export const STORY_IN_REVIEW = 3_000;
 /** The worker's heap limit, well above what STORY_IN_REVIEW articles need. */
@@ -131,7 +132,11 @@ export function reviewStorySource(
       seq += 1;
       const ids = articles.map((article) => article.id);
       const reply = await ask({ seq, kind: 'groups', ids, total });
-      if ('kept' in reply) return { kept: true, problems: reply.problems, note: reply.note };
+      if ('kept' in reply) {
+        // Read, not formed: the thread holds them for the articles asked next.
+        forming = false;
+        return { kept: true, problems: reply.problems, note: reply.note };
+      }
       if (formedHere(reply)) return { groups: reply.groups, problems: reply.problems };
       throw new Error('the story worker answered out of turn');
     },

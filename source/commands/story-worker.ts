@@ -76,95 +76,95 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const { lookup, index } = await openCorpus();
   kept?.saved.close();
   kept = null;
-  const place = index ? savedGroupsOf(index) : null;
-  const found = place ? await keptGroups(place) : null;
   // Formed only from a whole corpus: `total` is its size where `ids` is its first part. Groups
   // kept for this very corpus and links are read rather than formed again, at any size: forming
   // 1,000 articles of agency copy takes seconds, finding the kept ones a moment.
-  if (job.total <= setup.inReview) {
-    if (found?.holds && index) {
-      kept = { saved: found.saved, index };
-      return { seq: job.seq, kept: true, problems: found.problems, note: null };
-    }
-    found?.saved.close();
+  const formsHere = job.total <= setup.inReview;
+  let read: { saved: SavedGroups; holds: boolean; note: string | null; problems: string[] } | null =
+    null;
+  try {
+    read = index ? await readKept(index) : null;
+  } catch (error) {
+    // Below the limit the groups can still be formed here.
+    if (!formsHere) throw error;
+  }
+  // Below the limit, kept groups stand for the articles asked only when those are the corpus.
+  const whole = index !== null && job.ids.length === index.size();
+  if (read && index && (!formsHere || (read.holds && whole))) {
+    kept = { saved: read.saved, index };
+    return { seq: job.seq, kept: true, problems: read.problems, note: read.note };
+  }
+  read?.saved.close();
+  if (formsHere) {
     const formed = await corpusStoryGroups(inOrder(job.ids, lookup), lookup, setup.storeRoot, {
       ...display,
     });
     return { seq: job.seq, groups: formed.groups, problems: formed.problems };
   }
-  if (!index || !place || !found) {
-    const count = job.total.toLocaleString('en-US');
-    return {
-      seq: job.seq,
-      // The remedy first: a narrow status bar cuts the end.
-      error: `run margin index --story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
-    };
-  }
-  let { holds, saved } = found;
-  const since = holds ? null : linksSince(saved, place.generation, found.links);
-  let current: SavedGroups | null = saved;
-  if (since) {
-    // Links made since the groups were kept (here, or a teammate's through git): placed on them.
-    const placed = since.flatMap((link) => placedLink(link, saved, index));
-    saved.close();
-    try {
-      SavedGroups.place(place.file, placed, found.key);
-      holds = true;
-    } catch {
-      // A cache folder that cannot be written: the groups as kept, with the note.
-    }
-    current = SavedGroups.read(place.file);
-  }
-  if (!current) throw new Error('the kept story groups could not be read again');
-  saved = current;
-  kept = { saved, index };
+  const count = job.total.toLocaleString('en-US');
   return {
     seq: job.seq,
-    kept: true,
-    problems: found.problems,
-    note: holds
-      ? null
-      : found.thisEngine
-        ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
-        : 'the kept groups were formed by another version of margin: margin index --story forms them again',
+    // The remedy first: a narrow status bar cuts the end.
+    error: `run margin index --story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
   };
 }
 
-type SavedPlace = NonNullable<ReturnType<typeof savedGroupsOf>>;
-
-interface FoundKept {
-  saved: SavedGroups;
-  /** Formed from the corpus as it is and the links as they are now. */
-  holds: boolean;
-  thisEngine: boolean;
-  key: string;
-  links: StoryConstraint[];
-  problems: string[];
-}
-
 /**
- * The groups kept beside the corpus index, with whether they hold for the corpus as it is and
- * the links as they are now; null when none are kept.
+ * The groups kept beside the corpus index, brought up to the links made since they were kept
+ * where the corpus is as it was; `holds` when they are then the corpus's and the links' as they
+ * are, else `note` says why not. Null when none are kept.
  */
-async function keptGroups(place: SavedPlace): Promise<FoundKept | null> {
-  let saved = SavedGroups.read(place.file);
-  if (!saved) return null;
-  const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
-  const key = storyKey(place.generation, links);
-  let holds = saved.holdsFor(key);
-  const thisEngine = saved.formedByThisEngine();
-  const basis = saved.basis();
-  if (!holds && basis && basis.generation !== place.generation) {
-    // The index read files again without changing them: the same texts, a new generation.
-    const renewed = { generation: place.generation, links: basis.links };
-    if (SavedGroups.renew(place.file, renewed, place)) {
+async function readKept(index: DiskCorpusIndex): Promise<{
+  saved: SavedGroups;
+  holds: boolean;
+  note: string | null;
+  problems: string[];
+} | null> {
+  const place = savedGroupsOf(index);
+  let saved = place ? SavedGroups.read(place.file) : null;
+  if (!place || !saved) return null;
+  try {
+    const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
+    const key = storyKey(place.generation, links);
+    let holds = saved.holdsFor(key);
+    const thisEngine = saved.formedByThisEngine();
+    const basis = saved.basis();
+    if (!holds && basis && basis.generation !== place.generation) {
+      // The index read files again without changing them: the same texts, a new generation.
+      const renewed = { generation: place.generation, links: basis.links };
+      if (SavedGroups.renew(place.file, renewed, place)) {
+        saved.close();
+        saved = SavedGroups.read(place.file);
+        if (!saved) throw new Error('the kept story groups could not be read again');
+        holds = saved.holdsFor(key);
+      }
+    }
+    const since = holds ? null : linksSince(saved, place.generation, links);
+    if (since) {
+      // Links made since the groups were kept (here, or a teammate's through git): placed on them.
+      const found = saved;
+      const placed = since.flatMap((link) => placedLink(link, found, index));
       saved.close();
+      saved = null;
+      try {
+        SavedGroups.place(place.file, placed, key);
+        holds = true;
+      } catch {
+        // A cache folder that cannot be written: the groups as kept, with the note.
+      }
       saved = SavedGroups.read(place.file);
       if (!saved) throw new Error('the kept story groups could not be read again');
-      holds = saved.holdsFor(key);
     }
+    const note = holds
+      ? null
+      : thisEngine
+        ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
+        : 'the kept groups were formed by another version of margin: margin index --story forms them again';
+    return { saved, holds, note, problems };
+  } catch (error) {
+    saved?.close();
+    throw error;
   }
-  return { saved, holds, thisEngine, key, links, problems };
 }
 
 /**

@@ -76,7 +76,10 @@ export interface StorySource {
   article?: (id: string) => Promise<ArticleGroups>;
   /** Gets ready behind the first frame, before the corpus is there to group. */
   warm?: () => void;
-  /** Whether the groups of a corpus this size are read from those kept (not formed here). */
+  /**
+   * Whether the groups of a corpus this size can only be read from those kept (then they are
+   * looked for while the list still loads); below it they may be read or formed.
+   */
   readsKept?: (total: number) => boolean;
   link: (link: StoryLink) => Promise<void>;
   /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */

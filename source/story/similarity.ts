@@ -89,6 +89,8 @@ export const THRESHOLDS = {
    */
   besidesNames: 2.5,
   namesInCommon: 3,
+  /** …and with three names, at least this besides them (a verb: "met"), or they may do anything. */
+  besidesManyNames: 0.5,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
   /**
@@ -504,10 +506,12 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   const copyBar = short && !sameAmount ? THRESHOLDS.nearCopy : THRESHOLDS.copy;
   // Sharing a product's or a place's name and little else, two sentences are about one thing
   // and say two ("Is the Zephyr X5 worth the wait?", "We flew to Oslo to try the Zephyr X5"):
-  // only a near-copy, one speaker or one amount says more than the name does.
+  // only a near-copy, one amount, or one speaker's quotation, copy or swapped word says more
+  // than the name does.
+  const besides = matched - found.namedMatched;
   const onlyNames =
-    matched - found.namedMatched < THRESHOLDS.besidesNames &&
-    found.namedCount < THRESHOLDS.namesInCommon;
+    besides < THRESHOLDS.besidesNames &&
+    (found.namedCount < THRESHOLDS.namesInCommon || besides < THRESHOLDS.besidesManyNames);
   if (onlyNames && !agree && !sameAmount && jaccard < THRESHOLDS.nearCopy) return 0;
   if (!found.otherNames && jaccard >= copyBar) return jaccard;
   // A short sentence is believed reworded only from the same speaker ("According to Ibarra,
@@ -705,9 +709,12 @@ function describingAsWords(
       found.heavyB += heavy;
     }
     if (said) {
-      // The other side's words already count it: matched now, on both sides.
+      // The other side's words already count it: matched now, on both sides, and as a name
+      // ("Kremlin" of "Kremlin spokesman"), which says who, not what.
       found.matched += weight;
       found.heavyMatched += heavy;
+      found.namedMatched += weight;
+      found.namedCount++;
     }
   }
 }

@@ -496,19 +496,48 @@ describe('sentences told in other words', () => {
         'In Europe, there will be built-in Orvella Echo support, too.',
       ),
     ).toBe(false);
-    // Who met whom where: three names in common and a verb tell one event.
+    // A name describing the speaker is a name too, not a word said in common.
+    expect(
+      same(
+        'On Friday, Nordbank spokesman Arvid Lunde said the Kelbrin summit would go ahead.',
+        'The Kelbrin summit is what Nordbank rejected.',
+      ),
+    ).toBe(false);
+    // Who met whom where: three names in common and a verb tell one event…
     expect(
       same(
         'Envoy Lena Brandt met Mr Halvorsen in Tromso late on Thursday and will report to the council.',
         'Brandt met with Halvorsen late Thursday and left Tromso early on Friday.',
       ),
     ).toBe(true);
-    // A copy of a short sentence stating the same amount is one report, however common its words.
-    const fire = 'Some 120 families left their homes near Lake Ordal overnight.';
+    // …and without the verb they may have done anything.
     expect(
-      same(fire, 'Some 120 families left homes near Lake Ordal overnight, officials said.'),
+      same(
+        'Lena Brandt praised Arvid Halvorsen in Tromso.',
+        'Lena Brandt criticised Arvid Halvorsen in Tromso.',
+      ),
+    ).toBe(false);
+    // One speaker's two remarks about one product, reworded: two remarks.
+    expect(
+      same(
+        'Halvorsen said the Zephyr X5 launch in Tromso was a total embarrassment.',
+        'Halvorsen said the Zephyr X5 will be sold in Tromso from spring onwards.',
+      ),
+    ).toBe(false);
+  });
+
+  it('takes a copy of names alone, or of one amount, for a copy', () => {
+    expect(
+      same(
+        'Lena Brandt, Arvid Halvorsen and Ole Tromso.',
+        'Lena Brandt, Arvid Halvorsen, Ole Tromso.',
+      ),
+    ).toBe(true);
+    expect(
+      same('Some 120 Nordbank staff left Tromso.', 'Some 120 Nordbank staff members quit Tromso.'),
     ).toBe(true);
   });
+
   it('weighs what describes a speaker against a sentence that names nobody', () => {
     expect(
       same(
