@@ -1,5 +1,5 @@
 import { words } from '../text/fold.js';
-import type { AnnotationFacts } from './annotation-facts.js';
+import type { AnnotationFacts, AnnotationText } from './annotation-facts.js';
 
 /** What the annotations say about sentences, keyed by sentence key in the word index. */
 export interface ContextFacts {
@@ -19,8 +19,18 @@ export interface SentenceTags {
  * notes repeat it.
  */
 export interface NoteIndex {
-  entries: Array<{ sentence: number; words: string[] }>;
+  entries: NoteEntry[];
   byWord: Map<string, number[]>;
+}
+
+/**
+ * One note's folded words and the key of the sentence it annotates: undefined for an orphan
+ * (on no sentence now) or a sentence the index does not hold. The sentence is looked up when
+ * first asked, since a store places an annotation only for a note a query matched.
+ */
+export interface NoteEntry {
+  readonly words: string[];
+  readonly sentence: number | undefined;
 }
 
 export type SentenceLookup = (article: string, sentence: string) => number | undefined;
@@ -51,10 +61,8 @@ function derive(facts: AnnotationFacts, lookup: SentenceLookup): ContextFacts {
   for (const text of facts.texts()) {
     const folded = words(text.text);
     if (folded.length === 0) continue;
-    const sentence = lookup(text.article, text.sentence);
-    if (sentence === undefined) continue;
     const entry = notes.entries.length;
-    notes.entries.push({ sentence, words: folded });
+    notes.entries.push(noteEntry(text, folded, lookup));
     for (const word of new Set(folded)) {
       const list = notes.byWord.get(word);
       if (list) list.push(entry);
@@ -67,6 +75,23 @@ function derive(facts: AnnotationFacts, lookup: SentenceLookup): ContextFacts {
     tags: () => {
       tags ??= tagsOf(facts, lookup);
       return tags;
+    },
+  };
+}
+
+function noteEntry(text: AnnotationText, folded: string[], lookup: SentenceLookup): NoteEntry {
+  const { article } = text;
+  let sentence: number | undefined;
+  let found = false;
+  return {
+    words: folded,
+    get sentence() {
+      if (!found) {
+        const id = typeof text.sentence === 'string' ? text.sentence : text.sentence();
+        sentence = id === undefined ? undefined : lookup(article, id);
+        found = true;
+      }
+      return sentence;
     },
   };
 }
