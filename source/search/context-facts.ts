@@ -62,11 +62,12 @@ function derive(facts: AnnotationFacts, lookup: SentenceLookup): ContextFacts {
     const folded = words(text.text);
     if (folded.length === 0) continue;
     const entry = notes.entries.length;
-    notes.entries.push(noteEntry(text, folded, lookup));
-    for (const word of new Set(folded)) {
+    notes.entries.push(new Note(text, lookup));
+    for (const word of folded) {
       const list = notes.byWord.get(word);
-      if (list) list.push(entry);
-      else notes.byWord.set(word, [entry]);
+      // Entries come in order: a word met again in the same note is already last in its list.
+      if (!list) notes.byWord.set(word, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
   let tags: SentenceTags | null = null;
@@ -79,21 +80,33 @@ function derive(facts: AnnotationFacts, lookup: SentenceLookup): ContextFacts {
   };
 }
 
-function noteEntry(text: AnnotationText, folded: string[], lookup: SentenceLookup): NoteEntry {
-  const { article } = text;
-  let sentence: number | undefined;
-  let found = false;
-  return {
-    words: folded,
-    get sentence() {
-      if (!found) {
-        const id = typeof text.sentence === 'string' ? text.sentence : text.sentence();
-        sentence = id === undefined ? undefined : lookup(article, id);
-        found = true;
-      }
-      return sentence;
-    },
-  };
+/**
+ * A note as the index holds it: its words folded again when a phrase asks for them and its
+ * sentence looked up when a query matched it. Keeping every note's words (30,000 notes in the
+ * bench's store) cost search more in garbage collection than folding them did.
+ */
+class Note implements NoteEntry {
+  private folded: string[] | null = null;
+  private key: number | undefined | null = null;
+
+  constructor(
+    private readonly text: AnnotationText,
+    private readonly lookup: SentenceLookup,
+  ) {}
+
+  get words(): string[] {
+    this.folded ??= words(this.text.text);
+    return this.folded;
+  }
+
+  get sentence(): number | undefined {
+    if (this.key === null) {
+      const { article, sentence } = this.text;
+      const id = typeof sentence === 'string' ? sentence : sentence();
+      this.key = id === undefined ? undefined : this.lookup(article, id);
+    }
+    return this.key;
+  }
 }
 
 function tagsOf(facts: AnnotationFacts, lookup: SentenceLookup): SentenceTags {
