@@ -169,15 +169,22 @@ Examples
       } catch {
         // Nobody to ask about: status: then reads the store's default reader.
       }
-      const { corpus, repository } = await openWorkspace(flags, io, output, { annotator });
-      try {
-        hits = await confirmedSearch(
+      // The store answers from its index at once while its files are compared with it on
+      // other threads: the search overlaps that check instead of waiting for it.
+      const workspace = await openWorkspace(flags, io, output, { annotator, behind: true });
+      const { corpus, repository } = workspace;
+      const searched = () =>
+        confirmedSearch(
           corpus,
           () => searchEngine(corpus.words).search(query, storeFacts(repository), { limit, labels }),
           output,
           // Annotations already placed on the old text are placed again on the new.
           () => repository.open(corpus),
         );
+      try {
+        hits = await searched();
+        // A store file changed behind the index: the answer is the files' own, searched again.
+        if (await workspace.checked) hits = await searched();
       } finally {
         corpus.close();
         await repository.close();

@@ -11,7 +11,11 @@ export interface AnnotatedSentence {
 /** A note or an attribute value, and the sentence it annotates. */
 export interface AnnotationText {
   article: string;
-  sentence: string;
+  /**
+   * The sentence it annotates, or how to find it (undefined: an orphan, on no sentence now): a
+   * store places an annotation only once a query matched its text.
+   */
+  sentence: string | (() => string | undefined);
   text: string;
 }
 

@@ -1,5 +1,5 @@
 import { words } from '../text/fold.js';
-import type { AnnotationFacts } from './annotation-facts.js';
+import type { AnnotationFacts, AnnotationText } from './annotation-facts.js';
 
 /** What the annotations say about sentences, keyed by sentence key in the word index. */
 export interface ContextFacts {
@@ -19,8 +19,18 @@ export interface SentenceTags {
  * notes repeat it.
  */
 export interface NoteIndex {
-  entries: Array<{ sentence: number; words: string[] }>;
+  entries: NoteEntry[];
   byWord: Map<string, number[]>;
+}
+
+/**
+ * One note's folded words and the key of the sentence it annotates: undefined for an orphan
+ * (on no sentence now) or a sentence the index does not hold. The sentence is looked up when
+ * first asked, since a store places an annotation only for a note a query matched.
+ */
+export interface NoteEntry {
+  readonly words: string[];
+  readonly sentence: number | undefined;
 }
 
 export type SentenceLookup = (article: string, sentence: string) => number | undefined;
@@ -51,14 +61,13 @@ function derive(facts: AnnotationFacts, lookup: SentenceLookup): ContextFacts {
   for (const text of facts.texts()) {
     const folded = words(text.text);
     if (folded.length === 0) continue;
-    const sentence = lookup(text.article, text.sentence);
-    if (sentence === undefined) continue;
     const entry = notes.entries.length;
-    notes.entries.push({ sentence, words: folded });
-    for (const word of new Set(folded)) {
+    notes.entries.push(new Note(text, lookup));
+    for (const word of folded) {
       const list = notes.byWord.get(word);
-      if (list) list.push(entry);
-      else notes.byWord.set(word, [entry]);
+      // Entries come in order: a word met again in the same note is already last in its list.
+      if (!list) notes.byWord.set(word, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
     }
   }
   let tags: SentenceTags | null = null;
@@ -69,6 +78,35 @@ function derive(facts: AnnotationFacts, lookup: SentenceLookup): ContextFacts {
       return tags;
     },
   };
+}
+
+/**
+ * A note as the index holds it: its words folded again when a phrase asks for them and its
+ * sentence looked up when a query matched it. Keeping every note's words (30,000 notes in the
+ * bench's store) cost search more in garbage collection than folding them did.
+ */
+class Note implements NoteEntry {
+  private folded: string[] | null = null;
+  private key: number | undefined | null = null;
+
+  constructor(
+    private readonly text: AnnotationText,
+    private readonly lookup: SentenceLookup,
+  ) {}
+
+  get words(): string[] {
+    this.folded ??= words(this.text.text);
+    return this.folded;
+  }
+
+  get sentence(): number | undefined {
+    if (this.key === null) {
+      const { article, sentence } = this.text;
+      const id = typeof sentence === 'string' ? sentence : sentence();
+      this.key = id === undefined ? undefined : this.lookup(article, id);
+    }
+    return this.key;
+  }
 }
 
 function tagsOf(facts: AnnotationFacts, lookup: SentenceLookup): SentenceTags {

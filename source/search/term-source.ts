@@ -56,7 +56,11 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
     for (const [word, score] of term.scores) titled(word, () => score);
     for (const [word, found] of byWord) {
       const score = wordScore(term, word) * NOTE_WEIGHT;
-      if (score > 0) for (const entry of found) better(notes, entries[entry]!.sentence, score);
+      if (score <= 0) continue;
+      for (const entry of found) {
+        const sentence = entries[entry]!.sentence;
+        if (sentence !== undefined) better(notes, sentence, score);
+      }
     }
     textCost = term.postings;
     textLists = () =>
@@ -94,7 +98,8 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
     }
     for (const entry of notesWith(term, byWord)) {
       const note = entries[entry]!;
-      better(notes, note.sentence, findPhrase(term, note.words) * NOTE_WEIGHT);
+      const score = findPhrase(term, note.words) * NOTE_WEIGHT;
+      if (score > 0 && note.sentence !== undefined) better(notes, note.sentence, score);
     }
     for (const [, frequency] of anchors) textCost += frequency;
     probeText = (key, a) => findPhrase(term, wordsOfSentence(index, articles, key, a));

@@ -3,6 +3,7 @@ import type { Article } from '../corpus/types.js';
 import type {
   AnnotatedArticle,
   Annotation,
+  AnnotationNote,
   ArticleTally,
   Label,
   OwnTally,
@@ -85,6 +86,12 @@ export interface Repository {
    * is read but that text), else placed, for the format to render and `keep` again.
    */
   rendered(kind: string): Iterable<RenderedArticle>;
+  /**
+   * Every annotation's note and attribute values that has any, by article, from the index alone:
+   * nothing is read or placed (what search matches its words against; `list` places the few it
+   * matched).
+   */
+  notes(): Iterable<AnnotationNote>;
   /**
    * One annotator's annotations, placed, one article at a time (by id): what the review opens
    * on, without holding every document of a large store at once.

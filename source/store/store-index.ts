@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { openSqlite } from '../corpus/db/sqlite.js';
 import type { StoreDoc } from './schema.js';
 import {
+  type AnnotationNote,
   type ArticleTally,
   LABELS,
   type Label,
@@ -14,7 +15,7 @@ import {
  * differently (parse.ts, schema.ts, the adapter's checks): an index of another format is emptied
  * and filled again from the files.
  */
-export const INDEX_FORMAT = 'margin-store-index/5';
+export const INDEX_FORMAT = 'margin-store-index/6';
 
 /** One store file as the index keeps it: what was read from it, or why it was refused. */
 export interface IndexedFile {
@@ -185,6 +186,7 @@ CREATE TABLE IF NOT EXISTS files (
   labels TEXT,
   counts TEXT,
   texts INTEGER NOT NULL DEFAULT 0,
+  notes TEXT,
   placed_on TEXT,
   placed_in TEXT,
   placed TEXT,
@@ -207,6 +209,10 @@ CREATE INDEX IF NOT EXISTS files_reviewed ON files (article, annotator, status)
 CREATE INDEX IF NOT EXISTS files_counts
   ON files (article, annotator, counts, orphans, placed_in, placed_on, path)
   WHERE reason IS NULL AND annotations > 0;
+-- What search matches its words against (every note and attribute value), without a
+-- lookup of the rows: reading and placing the 29,000 documents with one cost search 1.2 s.
+CREATE INDEX IF NOT EXISTS files_notes ON files (article, annotator, notes)
+  WHERE reason IS NULL AND texts > 0;
 -- Each annotator folder's listing and signatures (file-signatures.ts) when all its rows last matched
 -- their files; any change to a row of the folder, by any process, forgets it.
 CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NULL) WITHOUT ROWID;
@@ -353,6 +359,7 @@ export class StoreIndex {
       labels: doc ? JSON.stringify(labelTallies(doc)) : null,
       counts: doc ? JSON.stringify(labelCounts(doc)) : null,
       texts: doc ? doc.annotations.filter((a) => a.note || a.attributes).length : 0,
+      notes: doc ? notesOf(doc) : null,
       reason: file.reason,
     });
     if (doc) this.statements.putDoc.run(file.path, JSON.stringify(doc));
@@ -617,6 +624,21 @@ export class StoreIndex {
     return statement.all() as string[];
   }
 
+  /**
+   * Every note and attribute value of the accepted files, by article and annotator, with the id of
+   * the annotation it is on: from the rows alone, no document is read or placed.
+   */
+  *notes(): Iterable<AnnotationNote> {
+    for (const [article, annotator, notes] of this.statements.notes.iterate() as Iterable<
+      [string, string, string | null]
+    >) {
+      if (notes === null) continue;
+      for (const [id, text] of JSON.parse(notes) as Array<[string, string]>) {
+        yield { article, annotator, id, text };
+      }
+    }
+  }
+
   /** Every file, refused ones too: article, annotator, status, counts; by article and annotator. */
   tallies(): ArticleTally[] {
     return (this.statements.tallies.all() as Row[]).map(toTally);
@@ -678,14 +700,14 @@ function prepare(db: Database.Database) {
     // kept sums would still count it. The placements go as a new row's would.
     put: db.prepare(
       `INSERT INTO files (path, folder, annotator, article, signature, mtime, read_at,
-        fingerprint, status, annotations, labels, counts, texts, reason)
+        fingerprint, status, annotations, labels, counts, texts, notes, reason)
        VALUES (@path, @folder, @annotator, @article, @signature, @mtime, @read_at, @fingerprint,
-        @status, @annotations, @labels, @counts, @texts, @reason)
+        @status, @annotations, @labels, @counts, @texts, @notes, @reason)
        ON CONFLICT (path) DO UPDATE SET folder = excluded.folder, annotator = excluded.annotator,
         article = excluded.article, signature = excluded.signature, mtime = excluded.mtime,
         read_at = excluded.read_at, fingerprint = excluded.fingerprint, status = excluded.status,
         annotations = excluded.annotations, labels = excluded.labels, counts = excluded.counts,
-        texts = excluded.texts, reason = excluded.reason, placed_on = NULL, placed_in = NULL,
+        texts = excluded.texts, notes = excluded.notes, reason = excluded.reason, placed_on = NULL, placed_in = NULL,
         placed = NULL, orphans = 0`,
     ),
     putDoc: db.prepare('INSERT OR REPLACE INTO docs (path, doc) VALUES (?, ?)'),
@@ -822,6 +844,11 @@ function prepare(db: Database.Database) {
         'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
       )
       .pluck(),
+    notes: db
+      .prepare(
+        'SELECT article, annotator, notes FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article, annotator',
+      )
+      .raw(),
     ownTallies: db
       .prepare(
         `SELECT json_group_array(json_array(article, status, json(coalesce(counts, '{}')), orphans,
@@ -843,6 +870,20 @@ function prepare(db: Database.Database) {
     ),
     forgetListing: db.prepare('DELETE FROM folder_listings WHERE folder = ?'),
   };
+}
+
+/**
+ * A document's notes and attribute values, each annotation's joined by a space as search reads
+ * them, with its id; null when it has none.
+ */
+function notesOf(doc: StoreDoc): string | null {
+  const notes: Array<[string, string]> = [];
+  for (const annotation of doc.annotations) {
+    const values = Object.values(annotation.attributes ?? {});
+    if (!annotation.note && values.length === 0) continue;
+    notes.push([annotation.id, [annotation.note ?? '', ...values].join(' ')]);
+  }
+  return notes.length > 0 ? JSON.stringify(notes) : null;
 }
 
 function toRefusal(row: Row): RefusalRow {

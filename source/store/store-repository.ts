@@ -22,6 +22,7 @@ import type { CountRow, KeptPlacement, Placements } from './store-index.js';
 import type {
   AnnotatedArticle,
   Annotation,
+  AnnotationNote,
   ArticleTally,
   Label,
   OwnTally,
@@ -225,6 +226,10 @@ export class StoreRepository implements Repository {
       }
     }
     this.savePlacements();
+  }
+
+  notes(): Iterable<AnnotationNote> {
+    return this.storage.index.notes();
   }
 
   *rendered(kind: string): Iterable<RenderedArticle> {

@@ -146,3 +146,13 @@ export interface StoreProblem {
   /** Names the file itself (`path: what is wrong`): shown as it is, never prefixed again. */
   message: string;
 }
+
+/** The note and attribute values of one annotation, and where it is, as the store's index keeps them. */
+export interface AnnotationNote {
+  article: string;
+  annotator: string;
+  /** The annotation's id in the annotator's file. */
+  id: string;
+  /** Its note and attribute values, joined by a space. */
+  text: string;
+}

@@ -1,0 +1,95 @@
+import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { command as search } from '../../source/commands/search.js';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { openRepository } from '../../source/store/index.js';
+import { run, useWorkspace } from '../export/workspace.js';
+
+/**
+ * `margin search` answers from the store's index while the store files are compared with it on
+ * other threads, and reads the notes it matches words against from the index's rows. A store
+ * file edited in place behind the index (its folder's time unchanged) must still change the
+ * answer, as a fresh index (the cache deleted) gives it.
+ */
+
+/** As files that came with `git pull` an hour ago, `seconds` apart: the index trusts their rows. */
+async function age(path: string, seconds = 0) {
+  const then = new Date(Date.now() - 3600_000 + seconds * 1000);
+  await utimes(path, then, then);
+}
+
+/** alice and bob tagged the Unicode article; bob's event carries a note on the harbour. */
+async function team(dir: string) {
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  const uni = articles.find((a) => a.id === 'uni')!;
+  const [s0, s1] = uni.sentences;
+  for (const annotator of ['alice', 'bob']) {
+    const repository = await openRepository({ root: join(dir, 'store'), annotator, articles });
+    await repository.tag(uni, s0!.id, 'quote');
+    await repository.tag(uni, s1!.id, 'event');
+    if (annotator === 'bob') await repository.annotate(uni, s1!.id, { note: 'harbour pilots' });
+    await repository.close();
+  }
+  for (const annotator of ['alice', 'bob']) {
+    for (const name of await readdir(join(dir, 'store', annotator))) {
+      await age(join(dir, 'store', annotator, name));
+    }
+  }
+  return join(dir, 'store', 'bob', 'uni.json');
+}
+
+/** bob's file rewritten where it is, the same size, its folder's time as it was. */
+async function editInPlace(path: string, from: string, to: string) {
+  const folder = await stat(join(path, '..'));
+  const text = await readFile(path, 'utf8');
+  const edited = text.replace(from, to);
+  expect(edited).not.toBe(text);
+  expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+  await writeFile(path, edited);
+  await age(path, 5);
+  await utimes(join(path, '..'), folder.atime, folder.mtime);
+}
+
+describe('margin search over a store edited behind its index', () => {
+  const workspace = useWorkspace();
+  const searchFor = (dir: string, query: string) => run(search, dir, [query], { limit: '20' });
+
+  /** The search over the index as it is, then over a fresh one. */
+  async function answers(dir: string, query: string) {
+    const checked = await searchFor(dir, query);
+    await rm(join(dir, 'cache'), { recursive: true, force: true });
+    const fresh = await searchFor(dir, query);
+    return { checked, fresh };
+  }
+
+  it('sees a label changed in place', async () => {
+    const dir = await workspace();
+    const bob = await team(dir);
+    // Twice: the second run finds every row as its file.
+    await searchFor(dir, 'label:claim');
+    const before = await searchFor(dir, 'label:claim');
+    expect(before.status).toBe(1);
+    await editInPlace(bob, '"label": "event"', '"label": "claim"');
+    const { checked, fresh } = await answers(dir, 'label:claim');
+    expect(checked.status).toBe(0);
+    expect(checked).toEqual(fresh);
+  });
+
+  it('finds a note by its words on its sentence, and sees it changed in place', async () => {
+    const dir = await workspace();
+    const bob = await team(dir);
+    await searchFor(dir, 'pilots');
+    const before = await searchFor(dir, 'harbour pilots');
+    expect(before.status).toBe(0);
+    // The note's sentence, which holds neither word itself.
+    expect(before.stdout).toContain('Talks begin in Riyadh');
+    expect(before.stdout.trim().split('\n')).toHaveLength(1);
+    await editInPlace(bob, 'harbour pilots', 'airport pilots');
+    const { checked, fresh } = await answers(dir, 'airport');
+    expect(checked.status).toBe(0);
+    expect(checked).toEqual(fresh);
+    expect(checked.stdout).toContain('Talks begin in Riyadh');
+    expect(await searchFor(dir, 'harbour')).toMatchObject({ status: 1, stdout: '' });
+  });
+});
