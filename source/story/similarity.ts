@@ -123,6 +123,9 @@ export interface Overlap {
 /** Words at least this rare are what a sentence is about ("hydropower", most names). */
 export const HEAVY = 1.5;
 
+/** Words commoner than this are matched only as themselves, never loosely. */
+const LOOSE_FLOOR = 0.6;
+
 const restA = new Uint32Array(256);
 const restB = new Uint32Array(256);
 const usedB = new Uint8Array(256);
@@ -220,12 +223,10 @@ export function overlap(
   let leftCountA = 0;
   for (let p = 0; p < countA; p++) {
     const wordA = restA[p]!;
-    // Loose matches of the commonest words would say nothing.
-    if (vocabulary.weight(wordA) < 0.6) {
-      leftA += vocabulary.weight(wordA);
-      leftCountA++;
-      continue;
-    }
+    // Loose matches of the commonest words would say nothing: one of them is matched loosely
+    // only to a rarer word, on either side, so that the verdict does not depend on which
+    // sentence is `a` ("min" of "30 min" took "minute" when it came first, not second).
+    const lightA = vocabulary.weight(wordA) < LOOSE_FLOOR;
     const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
     const synsetsA = vocabulary.synsets(wordA);
@@ -234,6 +235,7 @@ export function overlap(
     for (let q = 0; q < countB; q++) {
       if (usedB[q]) continue;
       const wordB = restB[q]!;
+      if (lightA && vocabulary.weight(wordB) < LOOSE_FLOOR) continue;
       let relation: number;
       if (acronymA || vocabulary.isAcronym(wordB)) {
         // An abbreviation is matched only by itself ("U.S.", "US") or its spelling as a word

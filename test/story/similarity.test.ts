@@ -225,6 +225,16 @@ describe('whether two sentences report the same thing', () => {
     );
   });
 
+  it('gives the same verdict whichever sentence comes first', () => {
+    // "min" (rare as a word) and "minute" (common) are one word loosely, from either side.
+    const named =
+      '"Climbing to the attic was a 20 minute job, as I could only manage three steps at a time and then had to sit and wait," Lindqvist added.';
+    const reported =
+      '"Climbing to the attic was a 20 min[ute] job as I could only manage three steps at a time and then had to sit and wait," the patient wrote in the report.';
+    expect(same(named, reported)).toBe(true);
+    expect(same(reported, named)).toBe(true);
+  });
+
   it('takes synonyms and word forms as the same words', () => {
     const a = sentence('The minister rejected the agreement on fishing quotas in Varnholm.');
     const b = sentence('The minister refused the accord on fishing quotas in Varnholm.');
