@@ -190,6 +190,9 @@ async function formAndKeep(
   const index = await buildStoryIndex(place ? recorded(articles, hashes) : articles, {
     constraints: links,
     workers,
+    // The bands' orders of a large corpus go to a file beside the kept groups (on disk, where
+    // the system's temporary folder may be memory).
+    ...(place ? { orders: { folder: dirname(place.file) } } : {}),
   });
   const clusters = index.groups();
   if (place) {

@@ -11,6 +11,7 @@
  * small map per band, and removed nodes are skipped. A pair that shares several bands is
  * compared once, in the first band it shares.
  */
+import { type BandOrders, OrderArrays, OrderFile } from './band-orders.js';
 import { grownCapacity, trimmedCapacity } from './growable.js';
 import { mix, seed } from './minhash.js';
 import { releasable, release } from './released.js';
@@ -52,10 +53,26 @@ export interface LshSource {
   owner?(node: number): number;
 }
 
+/**
+ * Where a build's bands' orders are kept (see `band-orders.ts`): from `from` indexed nodes on,
+ * in a file in `folder` (default: the system's temporary folder); below, in memory.
+ */
+export interface OrderPlace {
+  folder?: string;
+  from?: number;
+}
+
+/**
+ * Indexed nodes from which the bands' orders go to a file: 4 MB of orders (14 bands of
+ * 65,536), where the file's reads begin to be worth the memory.
+ */
+const ORDERS_IN_FILE_FROM = 1 << 16;
+
 export class LshIndex {
   readonly shape: LshShape;
   /** Per band, the built nodes in order of their band value, then of their day. */
-  private order: Int32Array[] = [];
+  private orders: BandOrders = new OrderArrays(0);
+  private readonly place: OrderPlace;
   /**
    * Per band, every `FENCE`th value of `order`: a bucket is found among them without computing
    * a value, then within `FENCE` nodes with four. Probing `order` alone computed some thirty
@@ -85,9 +102,10 @@ export class LshIndex {
   /** MinHash bands and keyed bands. */
   readonly total: number;
 
-  constructor(shape: LshShape, source: LshSource) {
+  constructor(shape: LshShape, source: LshSource, place: OrderPlace = {}) {
     this.shape = shape;
     this.source = source;
+    this.place = place;
     this.total = shape.bands + (shape.keys ?? 0);
     if (this.total > 32) throw new RangeError('an LSH index holds at most 32 bands');
     this.crowdAt = this.total;
@@ -152,7 +170,11 @@ export class LshIndex {
     };
     const byDay = radixSort(days, nodes, [0], scratch, releasable(Int32Array, total));
     release(nodes);
-    this.order = [];
+    this.orders.close();
+    this.orders = this.ordersFor(total);
+    // With the orders in a file, each band's is written there once its band is done, and the
+    // next band's is sorted into the same array.
+    const reused = this.orders instanceof OrderFile ? releasable(Int32Array, total) : null;
     this.fences = [];
     const stride = this.stride;
     this.tags = releasable(Uint16Array, count * stride);
@@ -170,8 +192,8 @@ export class LshIndex {
         keys[i] = this.source.value(node, band);
         tags[node * stride + band] = keys[i]! >>> 16;
       }
-      const order = radixSort(keys, byDay, [0, 16], scratch, new Int32Array(total));
-      this.order.push(order);
+      const out = reused && this.orders instanceof OrderFile ? reused : new Int32Array(total);
+      const order = radixSort(keys, byDay, [0, 16], scratch, out);
       const fences = new Uint32Array(Math.ceil(total / FENCE));
       for (let i = 0; i < fences.length; i++) fences[i] = keys[i * FENCE]!;
       this.fences.push(fences);
@@ -187,9 +209,12 @@ export class LshIndex {
         } else yield* this.visitSparse(band, order.subarray(start, at), limit, span, visit);
         start = at;
       }
+      this.keep(band, order);
       yield band;
     }
-    for (const array of [this.tags, keys, byDay, scratch.keys, scratch.nodes]) release(array);
+    for (const array of [this.tags, keys, byDay, scratch.keys, scratch.nodes, reused]) {
+      release(array);
+    }
     this.tags = null;
     this.removedCount = 0;
     this.added = Array.from({ length: this.total }, () => new Map());
@@ -283,31 +308,32 @@ export class LshIndex {
     const mine = around === undefined ? 0 : this.clampedDay(around);
     const within = (node: number) => Math.abs(this.clampedDay(node) - mine) <= span;
     const found: number[] = [];
-    const order = this.order[band];
+    const orders = this.orders;
     const added = this.added[band]!.get(value) ?? [];
-    if (order && order.length > 0) {
+    if (orders.length > 0) {
       const fences = this.fences[band]!;
-      const valueAt = (at: number) => this.source.value(order[at]!, band) >>> 0;
+      const node = (at: number) => orders.at(band, at);
+      const valueAt = (at: number) => this.source.value(node(at), band) >>> 0;
       const target = value >>> 0;
       const fenceLow = fenceLowerBound(fences, target);
       const fenceEnd = target === 0xffff_ffff ? fences.length : fenceLowerBound(fences, target + 1);
       // The bucket spans at least the fences between its ends: crowded, wherever they fall.
       const atLeast = (fenceEnd - fenceLow - 1) * FENCE + 1;
       if (!spanned && atLeast > limit + this.removedCount) return null;
-      let low = fencedLowerBound(fenceLow, order.length, target, valueAt);
+      let low = fencedLowerBound(fenceLow, orders.length, target, valueAt);
       let end =
         target === 0xffff_ffff
-          ? order.length
-          : fencedLowerBound(fenceEnd, order.length, target + 1, valueAt);
+          ? orders.length
+          : fencedLowerBound(fenceEnd, orders.length, target + 1, valueAt);
       if (spanned && end - low > limit + this.removedCount) {
         // A bucket stands in date order: the members of those days are found by their dates.
-        const dayAt = (at: number) => this.clampedDay(order[at]!);
+        const dayAt = (at: number) => this.clampedDay(node(at));
         low = lowerBound(low, end, (at) => dayAt(at) >= mine - span);
         end = lowerBound(low, end, (at) => dayAt(at) > mine + span);
       }
       // Removed nodes still stand in the order: only a bucket that could be small is read.
       if (end - low > limit + this.removedCount) return null;
-      for (let at = low; at < end; at++) if (this.indexed[order[at]!]) found.push(order[at]!);
+      for (let at = low; at < end; at++) if (this.indexed[node(at)]) found.push(node(at));
     }
     for (const node of added) found.push(node);
     if (found.length <= limit) return found;
@@ -380,10 +406,40 @@ export class LshIndex {
 
   /** Bytes held by the typed arrays. */
   get bytes(): number {
-    let total = this.indexed.byteLength;
-    for (const order of this.order) total += order.byteLength;
+    let total = this.indexed.byteLength + this.orders.bytes;
     for (const fences of this.fences) total += fences.byteLength;
     return total;
+  }
+
+  /**
+   * Keeps a band's order; where its file cannot take it (a full disk), brings the bands kept
+   * there back into memory, and keeps this one and the next there, as before.
+   */
+  private keep(band: number, order: Int32Array): void {
+    const orders = this.orders;
+    try {
+      orders.put(band, order);
+      return;
+    } catch (error) {
+      if (!(orders instanceof OrderFile)) throw error;
+    }
+    const arrays = new OrderArrays(orders.length);
+    for (let earlier = 0; earlier < band; earlier++) arrays.put(earlier, orders.band(earlier));
+    arrays.put(band, order.slice());
+    orders.close();
+    this.orders = arrays;
+  }
+
+  /** Where a build of `total` indexed nodes keeps its bands' orders (`OrderPlace`). */
+  private ordersFor(total: number): BandOrders {
+    if (total >= (this.place.from ?? ORDERS_IN_FILE_FROM)) {
+      try {
+        return new OrderFile(total, this.total, this.place.folder);
+      } catch {
+        // No file can be written there (a read-only or full folder): in memory, as before.
+      }
+    }
+    return new OrderArrays(total);
   }
 
   private ensure(size: number, exact = false): void {

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { Replies } from '../corpus/replies.js';
 import { workerScript } from '../corpus/worker-script.js';
 import { unpackFeatures } from './feature-batch.js';
+import { leanHeaps } from './lean-heaps.js';
 import { sharedLexicons } from './shared-lexicons.js';
 import type { StoryIndex } from './story-index.js';
 import type { StoryArticle } from './types.js';
@@ -41,11 +42,20 @@ interface Batch {
 }
 
 /** Adds every article to `index` (before its build), its sentences read on `workers` threads. */
-export async function readInParallel(
+export function readInParallel(
   articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
   index: StoryIndex,
   workers: number,
   batchSentences = BATCH_SENTENCES,
+): Promise<void> {
+  return leanHeaps(() => readAll(articles, index, workers, batchSentences));
+}
+
+async function readAll(
+  articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
+  index: StoryIndex,
+  workers: number,
+  batchSentences: number,
 ): Promise<void> {
   const lexicons = sharedLexicons();
   const threads = Array.from(

@@ -18,7 +18,8 @@ import {
   trimmedCapacity,
   Uint32List,
 } from './growable.js';
-import { LshIndex, type LshShape } from './lsh.js';
+import { leanHeaps } from './lean-heaps.js';
+import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
 import { mix, shingles } from './minhash.js';
 import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
 import { THRESHOLDS, totalWeight } from './similarity.js';
@@ -70,6 +71,11 @@ export interface StoryIndexOptions {
    * for keyed ones); see `CROWDED`.
    */
   crowded?: { minhash: number; keyed: number };
+  /**
+   * Where the LSH bands' orders go once built (see `band-orders.ts`): a large index's to a
+   * file, by default in the system's temporary folder (`margin` gives its cache folder).
+   */
+  orders?: OrderPlace;
 }
 
 const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
@@ -195,19 +201,23 @@ export class StoryIndex {
   private readonly constraints: readonly StoryConstraint[];
 
   constructor(options: StoryIndexOptions = {}) {
-    this.lsh = new LshIndex(options.shape ?? DEFAULT_SHAPE, {
-      indexable: (node) => this.indexable(node),
-      owner: (node) => this.nodeArticle.data[node]!,
-      value: (node, band) => this.bandValue(node, band),
-      day: (node) => {
-        const day = this.nodeDay.data[node]!;
-        return day === NO_DAY ? 0xffff : day;
+    this.lsh = new LshIndex(
+      options.shape ?? DEFAULT_SHAPE,
+      {
+        indexable: (node) => this.indexable(node),
+        owner: (node) => this.nodeArticle.data[node]!,
+        value: (node, band) => this.bandValue(node, band),
+        day: (node) => {
+          const day = this.nodeDay.data[node]!;
+          return day === NO_DAY ? 0xffff : day;
+        },
+        limit: (band) => (band < this.lsh.shape.bands ? this.crowded.minhash : this.crowded.keyed),
+        // A speaker's bucket is crowded where the speaker's statements crowd the same days: the
+        // only pairs it can join are of the same days (see `apart`).
+        span: (band) => (this.speakerBand(band) ? THRESHOLDS.days : Number.POSITIVE_INFINITY),
       },
-      limit: (band) => (band < this.lsh.shape.bands ? this.crowded.minhash : this.crowded.keyed),
-      // A speaker's bucket is crowded where the speaker's statements crowd the same days: the
-      // only pairs it can join are of the same days (see `apart`).
-      span: (band) => (this.speakerBand(band) ? THRESHOLDS.days : Number.POSITIVE_INFINITY),
-    });
+      options.orders,
+    );
     this.window = options.window ?? 3;
     this.crowded = options.crowded ?? CROWDED;
     this.constraints = options.constraints ?? [];
@@ -340,7 +350,11 @@ export class StoryIndex {
    * `build`, with the candidate pairs compared on worker threads (`comparer`) while this one
    * finds the next: the same edges, added in the same order, so the same groups.
    */
-  async buildWith(comparer: PairComparer): Promise<void> {
+  buildWith(comparer: PairComparer): Promise<void> {
+    return leanHeaps(() => this.buildOn(comparer));
+  }
+
+  private async buildOn(comparer: PairComparer): Promise<void> {
     if (this.prepare(true)) {
       this.lsh.build(this.nodeFirst.length);
       this.finish();

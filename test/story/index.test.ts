@@ -106,6 +106,25 @@ describe('the story index', () => {
     ).toBe(false);
   });
 
+  it('adds articles after the build with the bands’ orders in a file as in memory', () => {
+    // Past the size compared pair by pair, so that the late articles' candidates come from
+    // the bands' buckets, read from the file.
+    const late = retold('late', 'A late outlet', ', officials in Brennmoor said later.');
+    const built = (from: number) => {
+      const index = new StoryIndex({ orders: { from } });
+      for (const a of [...filler(), ...seeds]) index.add(a);
+      index.build();
+      for (const a of late) index.add(a);
+      return index;
+    };
+    const inMemory = built(Number.POSITIVE_INFINITY);
+    const inFile = built(0);
+    expect(inFile.bytes).toBeLessThan(inMemory.bytes);
+    expect(inFile.stats).toEqual(inMemory.stats);
+    expect(shape(inFile.groups())).toEqual(shape(inMemory.groups()));
+    expect(inFile.groupOf(late[0]!.id, 0)?.members.map((m) => m.article)).toContain(seeds[0]!.id);
+  });
+
   it('respects a reviewer’s unlink, even between exact copies', () => {
     const peskov = 'There are reasons to be cautiously optimistic';
     const [first, second] = seeds.flatMap((a) =>

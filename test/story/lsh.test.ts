@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LshIndex, type LshSource } from '../../source/story/lsh.js';
+import { LshIndex, type LshSource, type OrderPlace } from '../../source/story/lsh.js';
 import { estimateJaccard, signature } from '../../source/story/minhash.js';
 import { releasable, release } from '../../source/story/released.js';
 
@@ -28,14 +28,19 @@ describe('LSH buckets', () => {
   const shape = { bands: 8, rows: 3 };
 
   /** An index over word sets; the sets are looked up again whenever a value is needed. */
-  function indexOf(sets: number[][], days: number[] = [], limit?: (band: number) => number) {
+  function indexOf(
+    sets: number[][],
+    days: number[] = [],
+    limit?: (band: number) => number,
+    place?: OrderPlace,
+  ) {
     const source: LshSource = {
       indexable: (node) => node < sets.length,
       value: (node, band) => lsh.minhashBand(sets[node]!, band),
       day: (node) => days[node] ?? 0,
       ...(limit ? { limit } : {}),
     };
-    const lsh = new LshIndex(shape, source);
+    const lsh = new LshIndex(shape, source, place);
     return lsh;
   }
 
@@ -123,6 +128,50 @@ describe('LSH buckets', () => {
           expect([...bucket!].filter((at) => members.includes(at)).sort()).toEqual(
             [...members].sort(),
           );
+      }
+    }
+  });
+
+  it('keeps the bands’ orders in a file and finds the same buckets there', () => {
+    // 3,000 nodes and buckets of up to 60 copies, found across the file's blocks of 256 nodes.
+    const sets: number[][] = Array.from({ length: 3000 }, (_, node) => [node * 7, node * 7 + 1]);
+    for (const size of [2, 17, 60, 300]) {
+      const original = size * 9;
+      for (let k = 1; k < size; k++) sets.push([...sets[original]!]);
+    }
+    const days = sets.map((_, node) => (node * 37) % 50);
+    const inMemory = indexOf(sets, days, undefined, { from: Number.POSITIVE_INFINITY });
+    const inFile = indexOf(sets, days, undefined, { from: 0 });
+    inMemory.build(sets.length);
+    inFile.build(sets.length);
+    expect(inFile.bytes).toBeLessThan(inMemory.bytes - shape.bands * sets.length * 3);
+    for (const node of [0, 18, 153, 540, 2700, 2999, 3001, 3300]) {
+      for (let band = 0; band < shape.bands; band++) {
+        const value = inMemory.minhashBand(sets[node]!, band);
+        const bucket = inFile.bucket(band, value);
+        expect(bucket).toEqual(inMemory.bucket(band, value));
+        expect(bucket).toContain(node);
+      }
+    }
+  });
+
+  it('brings the bands’ orders back into memory when their file fails', () => {
+    const sets: number[][] = Array.from({ length: 2000 }, (_, node) => [node * 7, node * 7 + 1]);
+    for (let k = 0; k < 30; k++) sets.push([...sets[77]!]);
+    const inMemory = indexOf(sets, [], undefined, { from: Number.POSITIVE_INFINITY });
+    const failing = indexOf(sets, [], undefined, { from: 0 });
+    inMemory.build(sets.length);
+    // From the third band on, the file takes no more (as a full disk would refuse it).
+    failing.build(sets.length, (band) => {
+      if (band !== 2) return;
+      (failing as unknown as { orders: { put(): void } }).orders.put = () => {
+        throw new Error('no space left');
+      };
+    });
+    for (const node of [0, 77, 1999, 2010]) {
+      for (let band = 0; band < shape.bands; band++) {
+        const value = inMemory.minhashBand(sets[node]!, band);
+        expect(failing.bucket(band, value)).toEqual(inMemory.bucket(band, value));
       }
     }
   });
