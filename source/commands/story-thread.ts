@@ -27,7 +27,7 @@ export type StoryJob =
 
 export type StoryReply =
   | { seq: number; groups: StoryGroup[]; problems: string[] }
-  | { seq: number; kept: true; problems: string[]; note: string | null }
+  | { seq: number; kept: true; problems: string[]; note: string | null; edition: string }
   | ({ seq: number; article: string } & ArticleGroups)
   | { seq: number; error: string };
 
@@ -135,7 +135,7 @@ export function reviewStorySource(
       if ('kept' in reply) {
         // Read, not formed: the thread holds them for the articles asked next.
         forming = false;
-        return { kept: true, problems: reply.problems, note: reply.note };
+        return { kept: true, problems: reply.problems, note: reply.note, edition: reply.edition };
       }
       if (formedHere(reply)) return { groups: reply.groups, problems: reply.problems };
       throw new Error('the story worker answered out of turn');

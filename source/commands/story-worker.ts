@@ -80,8 +80,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   // kept for this very corpus and links are read rather than formed again, at any size: forming
   // 1,000 articles of agency copy takes seconds, finding the kept ones a moment.
   const formsHere = job.total <= setup.inReview;
-  let read: { saved: SavedGroups; holds: boolean; note: string | null; problems: string[] } | null =
-    null;
+  let read: Kept | null = null;
   try {
     read = index ? await readKept(index) : null;
   } catch (error) {
@@ -92,7 +91,8 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const whole = index !== null && job.ids.length === index.size();
   if (read && index && (!formsHere || (read.holds && whole))) {
     kept = { saved: read.saved, index };
-    return { seq: job.seq, kept: true, problems: read.problems, note: read.note };
+    const { problems, note, edition } = read;
+    return { seq: job.seq, kept: true, problems, note, edition };
   }
   read?.saved.close();
   if (formsHere) {
@@ -109,17 +109,21 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   };
 }
 
+interface Kept {
+  saved: SavedGroups;
+  holds: boolean;
+  note: string | null;
+  problems: string[];
+  /** Which groups, of which corpus: the review reads an article again only when it changed. */
+  edition: string;
+}
+
 /**
  * The groups kept beside the corpus index, brought up to the links made since they were kept
  * where the corpus is as it was; `holds` when they are then the corpus's and the links' as they
  * are, else `note` says why not. Null when none are kept.
  */
-async function readKept(index: DiskCorpusIndex): Promise<{
-  saved: SavedGroups;
-  holds: boolean;
-  note: string | null;
-  problems: string[];
-} | null> {
+async function readKept(index: DiskCorpusIndex): Promise<Kept | null> {
   const place = savedGroupsOf(index);
   let saved = place ? SavedGroups.read(place.file) : null;
   if (!place || !saved) return null;
@@ -160,7 +164,8 @@ async function readKept(index: DiskCorpusIndex): Promise<{
       : thisEngine
         ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
         : 'the kept groups were formed by another version of margin: margin index --story forms them again';
-    return { saved, holds, note, problems };
+    // The corpus's generation too: an article changed under the same groups is read again.
+    return { saved, holds, note, problems, edition: `${saved.edition()}\u0000${place.generation}` };
   } catch (error) {
     saved?.close();
     throw error;

@@ -70,7 +70,7 @@ export interface StorySource {
     total?: number,
   ) => Promise<
     | { groups: StoryGroup[]; problems: string[] }
-    | { kept: true; problems: string[]; note: string | null }
+    | { kept: true; problems: string[]; note: string | null; edition?: string }
   >;
   /** The kept groups with a member in this article, described. */
   article?: (id: string) => Promise<ArticleGroups>;
@@ -431,7 +431,7 @@ export class ReviewController {
           this.#storyReading = null;
           const view =
             'kept' in found
-              ? keptStoryView(found.note, this.#state.story.view)
+              ? keptStoryView(found.note, this.#state.story.view, found.edition ?? null)
               : storyView(found.groups);
           this.dispatch({ type: 'story/groups', view });
         },

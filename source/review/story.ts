@@ -29,6 +29,8 @@ export interface StoryView {
   note: string | null;
   /** Articles whose groups were read before the kept groups were found again: shown, read again. */
   stale: ReadonlySet<string>;
+  /** Which kept groups (and corpus) the articles were read from; null for groups formed whole. */
+  edition: string | null;
 }
 
 /** The groups of this many articles stay in the state; older ones are read again if needed. */
@@ -61,20 +63,34 @@ export function storyView(groups: StoryGroup[]): StoryView {
       bySentence.set(sentenceKey(member.article, member.sentence), index);
     }
   });
-  return { groups, bySentence, byArticle: null, sizes: new Map(), note: null, stale: new Set() };
+  return {
+    groups,
+    bySentence,
+    byArticle: null,
+    sizes: new Map(),
+    note: null,
+    stale: new Set(),
+    edition: null,
+  };
 }
 
 /**
  * Groups to be read article by article. What an earlier view of kept groups read stays on screen
- * until each article is read again (no count blinks out meanwhile): the groups may have changed
- * (a link placed, an article changed) or not.
+ * until each article is read again (no count blinks out meanwhile) when the groups may have
+ * changed (a link placed, an article changed); found again as they were (the review looks once
+ * while its list loads and again once it has), what was read stands.
  */
-export function keptStoryView(note: string | null, previous: StoryView | null = null): StoryView {
+export function keptStoryView(
+  note: string | null,
+  previous: StoryView | null = null,
+  edition: string | null = null,
+): StoryView {
   if (previous?.byArticle) {
-    return { ...previous, note, stale: new Set(previous.byArticle.keys()) };
+    if (edition !== null && previous.edition === edition) return { ...previous, note };
+    return { ...previous, note, edition, stale: new Set(previous.byArticle.keys()) };
   }
   const empty = { groups: [], bySentence: new Map(), byArticle: new Map(), sizes: new Map() };
-  return { ...empty, note, stale: new Set() };
+  return { ...empty, note, stale: new Set(), edition };
 }
 
 /** Whether the view has this article's groups (all of them, or read for it and current). */

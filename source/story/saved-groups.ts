@@ -201,6 +201,11 @@ export class SavedGroups {
     return (this.statements.key.get() as string | undefined) ?? null;
   }
 
+  /** The groups as they stand: formed from `key()`, with the links placed since, if any. */
+  edition(): string {
+    return `${this.key() ?? ''}\u0000${(this.statements.edited.get() as string | undefined) ?? ''}`;
+  }
+
   /** Whether the groups hold for `key`: as formed, or with the links the review placed since. */
   holdsFor(key: string): boolean {
     return this.key() === key || this.statements.edited.get() === key;

@@ -237,6 +237,21 @@ describe('kept groups, read article by article', () => {
     expect(asked).toEqual([3]);
   });
 
+  it('reads an article again only when the kept groups found again are other groups', () => {
+    const group = { ...STORY.groups[0]!, id: 'g', members: [member('x'), member('y')] };
+    const read = withArticleGroups(keptStoryView(null, null, 'one'), 'x', {
+      groups: [group],
+      sizes: {},
+    });
+    expect(storyRead(read, 'x')).toBe(true);
+    // Found again as they were (the review looks while its list loads, and once it has).
+    expect(storyRead(keptStoryView(null, read, 'one'), 'x')).toBe(true);
+    // A link placed, an article changed: shown meanwhile, read again.
+    const changed = keptStoryView(null, read, 'two');
+    expect(storyRead(changed, 'x')).toBe(false);
+    expect(groupOfSentence(changed, 'x', 'x-s0')?.id).toBe('g');
+  });
+
   it('keeps the groups of the latest articles only', () => {
     let view = keptStoryView(null);
     for (let n = 0; n < 40; n++) {
