@@ -20,6 +20,9 @@ export function sentenceSetOf(
 ): SentenceSet {
   // Read when first asked: a query without hits never needs it.
   let found: ReadonlyMap<string, ReadonlySet<string>> | null = null;
+  // Every key, once `keys()` was asked: the candidates of a query of filters alone are then
+  // tested against it without looking their articles up again.
+  let all: Uint32Array | null = null;
   const resolved = new Map<number, number[] | null>();
   const keysOf = (article: string, sentences: ReadonlySet<string>): number[] => {
     const keys: number[] = [];
@@ -31,6 +34,7 @@ export function sentenceSetOf(
   };
   return {
     has(key, a) {
+      if (all) return holds(all, key);
       found ??= read();
       const byArticle = found;
       if (byArticle.size === 0) return false;
@@ -44,12 +48,27 @@ export function sentenceSetOf(
       return keys?.includes(key) ?? false;
     },
     keys() {
+      if (all) return all;
       found ??= read();
-      const all: number[] = [];
-      for (const [article, sentences] of found) all.push(...keysOf(article, sentences));
-      return Uint32Array.from(new Set(all)).sort();
+      const keys: number[] = [];
+      for (const [article, sentences] of found) {
+        for (const key of keysOf(article, sentences)) keys.push(key);
+      }
+      all = Uint32Array.from(new Set(keys)).sort();
+      return all;
     },
   };
+}
+
+function holds(sorted: Uint32Array, key: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return sorted[low] === key;
 }
 
 /**
