@@ -37,13 +37,13 @@ export interface AnnotationFacts {
   labels?(article: string, sentence: string): readonly string[];
   /**
    * The sentences annotations sit on, by article: those with `label`, or by one of
-   * `annotators`, or every annotation's. Optional: without it search reads `sentences()`, which
-   * a large store answers by placing every annotation.
+   * `annotators`, or every annotation's; `article`: of that article alone. Optional: without it
+   * search reads `sentences()`, which a large store answers by placing every annotation.
    */
-  tagged?(where: {
-    label?: string;
-    annotators?: readonly string[];
-  }): ReadonlyMap<string, ReadonlySet<string>>;
+  tagged?(
+    where: { label?: string; annotators?: readonly string[] },
+    article?: string,
+  ): ReadonlyMap<string, ReadonlySet<string>>;
   /** The review status of an article as `annotator` (default: the one searching) sees it. */
   status(article: string, annotator?: string): ReviewStatus;
   annotators(): readonly string[];

@@ -158,12 +158,13 @@ function taggedSet(
     const annotator = name === undefined ? undefined : (each: string) => fold(each).includes(name);
     return sentenceSetFromTags(tags, 'label' in where ? { label: where.label } : { annotator });
   }
+  let annotators: readonly string[] | null = null;
   return sentenceSetOf(
-    () => {
-      if ('label' in where) return tagged.call(facts, { label: where.label });
-      if (name === undefined) return tagged.call(facts, {});
-      const annotators = facts.annotators().filter((each) => fold(each).includes(name));
-      return annotators.length === 0 ? new Map() : tagged.call(facts, { annotators });
+    (article) => {
+      if ('label' in where) return tagged.call(facts, { label: where.label }, article);
+      if (name === undefined) return tagged.call(facts, {}, article);
+      annotators ??= facts.annotators().filter((each) => fold(each).includes(name));
+      return annotators.length === 0 ? new Map() : tagged.call(facts, { annotators }, article);
     },
     articleId,
     lookup,

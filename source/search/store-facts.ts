@@ -72,7 +72,7 @@ export function storeFacts(
       return [...labels].sort();
     },
     // Labels and annotators from the index's rows, without placing every annotation.
-    tagged: (where) => repository.taggedSentences(where),
+    tagged: (where, article) => repository.taggedSentences(where, article),
     status: (article, annotator) => repository.status(article, annotator),
     annotators: () => repository.annotators(),
   };

@@ -8,18 +8,19 @@ export interface SentenceSet {
   keys(): Uint32Array;
 }
 
+/** Sentence ids by article id: all of them, or (`article`) of one article. */
+export type TaggedReader = (article?: string) => ReadonlyMap<string, ReadonlySet<string>>;
+
 /**
- * Sentences by article id and sentence id, as a store's index gives them, looked up in the word
- * index only where asked: a query's hits are tested article by article, so only the articles
- * with a hit are looked up (a label is on 70 % of the bench's articles, a word on 15-23 %).
+ * Sentences by article id and sentence id, as a store's index gives them, read and looked up in
+ * the word index only where asked: a query's hits are tested article by article, so only the
+ * articles with a hit are read (a label is on 70 % of the bench's articles, a word on 15-23 %).
  */
 export function sentenceSetOf(
-  read: () => ReadonlyMap<string, ReadonlySet<string>>,
+  read: TaggedReader,
   articleId: (a: number) => string,
   lookup: SentenceLookup,
 ): SentenceSet {
-  // Read when first asked: a query without hits never needs it.
-  let found: ReadonlyMap<string, ReadonlySet<string>> | null = null;
   // Every key, once `keys()` was asked: the candidates of a query of filters alone are then
   // tested against it without looking their articles up again.
   let all: Uint32Array | null = null;
@@ -35,13 +36,10 @@ export function sentenceSetOf(
   return {
     has(key, a) {
       if (all) return holds(all, key);
-      found ??= read();
-      const byArticle = found;
-      if (byArticle.size === 0) return false;
       let keys = resolved.get(a);
       if (keys === undefined) {
         const id = articleId(a);
-        const sentences = byArticle.get(id);
+        const sentences = read(id).get(id);
         keys = sentences ? keysOf(id, sentences) : null;
         resolved.set(a, keys);
       }
@@ -49,9 +47,8 @@ export function sentenceSetOf(
     },
     keys() {
       if (all) return all;
-      found ??= read();
       const keys: number[] = [];
-      for (const [article, sentences] of found) {
+      for (const [article, sentences] of read()) {
         for (const key of keysOf(article, sentences)) keys.push(key);
       }
       all = Uint32Array.from(new Set(keys)).sort();

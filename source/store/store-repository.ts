@@ -234,6 +234,7 @@ export class StoreRepository implements Repository {
 
   taggedSentences(
     where: { label?: string; annotators?: readonly string[] } = {},
+    only?: string,
   ): Map<string, Set<string>> {
     const found = new Map<string, Set<string>>();
     const add = (article: string, sentence: string) => {
@@ -245,7 +246,7 @@ export class StoreRepository implements Repository {
     // Files whose kept placements do not hold are placed after the scan: placing writes to the
     // index, which a statement still reading it forbids.
     const again = new Map<string, Set<string>>();
-    for (const row of this.storage.index.tagRows(where)) {
+    for (const row of this.storage.index.tagRows(where, only)) {
       const { article, labels, placed } = row;
       const holds =
         placed !== null &&
@@ -266,11 +267,11 @@ export class StoreRepository implements Repository {
         if (place && (where.label === undefined || label === where.label)) add(article, place[0]);
       }
     }
-    for (const [article, annotators] of again) {
-      for (const annotation of this.placedOf(article)) {
+    for (const [id, annotators] of again) {
+      for (const annotation of this.placedOf(id)) {
         if (!annotation.placement || !annotators.has(annotation.annotator)) continue;
         if (where.label === undefined || annotation.label === where.label) {
-          add(article, annotation.placement.sentence);
+          add(id, annotation.placement.sentence);
         }
       }
     }
