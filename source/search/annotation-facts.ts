@@ -35,6 +35,15 @@ export interface AnnotationFacts {
    * reads them from `sentences()`, which a large store may answer slowly.
    */
   labels?(article: string, sentence: string): readonly string[];
+  /**
+   * The sentences annotations sit on, by article: those with `label`, or by one of
+   * `annotators`, or every annotation's; `article`: of that article alone. Optional: without it
+   * search reads `sentences()`, which a large store answers by placing every annotation.
+   */
+  tagged?(
+    where: { label?: string; annotators?: readonly string[] },
+    article?: string,
+  ): ReadonlyMap<string, ReadonlySet<string>>;
   /** The review status of an article as `annotator` (default: the one searching) sees it. */
   status(article: string, annotator?: string): ReviewStatus;
   annotators(): readonly string[];

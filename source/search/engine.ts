@@ -60,7 +60,10 @@ export class Engine implements SearchEngine {
 
   constructor(readonly index: WordIndex) {
     this.finder = new CandidateFinder(index);
-    this.facts = new FactsCache((article, sentence) => index.locate(article, sentence));
+    this.facts = new FactsCache(
+      (article, sentence) => index.locate(article, sentence),
+      (a) => index.articleId(a),
+    );
   }
 
   search(query: string, context: AnnotationFacts, options: SearchOptions = {}): SearchHit[] {
@@ -102,7 +105,7 @@ export class Engine implements SearchEngine {
         });
         return keys.map((key) => this.hit(key, 1, compiled, facts, context));
       }
-      found = this.annotatedSentences(facts);
+      found = annotatedSentences(filter.candidates());
       owners = ownersOf(articles, found);
       keepMatches(found, (_key, i) => owners[i]! >= 0);
       owners = ownersOf(articles, found);
@@ -252,17 +255,6 @@ export class Engine implements SearchEngine {
     return phrases.every((phrase) => findPhrase(phrase, own) === EXACT);
   }
 
-  /** The annotated sentences, for a query of filters that only annotated ones can pass. */
-  private annotatedSentences(facts: ContextFacts): Matches {
-    const keys = Uint32Array.from(facts.tags().labels.keys()).sort();
-    return {
-      length: keys.length,
-      keys,
-      scores: new Float32Array(keys.length),
-      inText: new Uint8Array(keys.length),
-    };
-  }
-
   /** The first `limit` sentences in corpus order that pass: all score the same then. */
   private firstInCorpusOrder(
     articles: IndexedArticles,
@@ -351,6 +343,16 @@ export class Engine implements SearchEngine {
       matches: highlight(own.text, compiled.terms),
     };
   }
+}
+
+/** The sentences that may pass a query of filters only annotated ones can pass. */
+function annotatedSentences(keys: Uint32Array): Matches {
+  return {
+    length: keys.length,
+    keys,
+    scores: new Float32Array(keys.length),
+    inText: new Uint8Array(keys.length),
+  };
 }
 
 /**

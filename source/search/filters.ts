@@ -2,7 +2,8 @@ import type { IndexedArticles, WordIndex } from '../corpus/word-index.js';
 import type { ReviewStatus } from '../store/types.js';
 import { compact, fold } from '../text/fold.js';
 import type { ContextFacts } from './context-facts.js';
-import type { LabelValue, QueryFilter } from './query.js';
+import type { QueryFilter } from './query.js';
+import type { SentenceSet } from './tagged-sentences.js';
 
 export interface FilterContext {
   index: WordIndex;
@@ -15,6 +16,11 @@ export interface SentenceFilter {
   test(key: number, a: number): boolean;
   /** True when a sentence without annotations can never pass: the candidates are then only those. */
   needsAnnotation: boolean;
+  /**
+   * With `needsAnnotation`, the sentences that may pass, ascending: those of the first field
+   * whose every wanted value needs an annotation (`label:quote` reads the quotes alone).
+   */
+  candidates(): Uint32Array;
 }
 
 type Test = (key: number, a: number) => boolean;
@@ -31,6 +37,7 @@ export function compileFilters(
   if (filters.length === 0) return null;
   const tests: Test[] = [];
   let needsAnnotation = false;
+  let candidates = (): Uint32Array => context.facts.tagged({}).keys();
   for (const field of ['label', 'annotator', 'source', 'status'] as const) {
     const own = filters.filter((filter) => filter.field === field);
     if (own.length === 0) continue;
@@ -41,15 +48,39 @@ export function compileFilters(
       .filter((filter) => filter.negate)
       .map((filter) => valueTest(filter, context));
     const positive = own.filter((filter) => !filter.negate);
-    if (positive.length > 0 && positive.every((filter) => annotationOnly(filter)))
+    if (
+      !needsAnnotation &&
+      positive.length > 0 &&
+      positive.every((filter) => annotationOnly(filter))
+    ) {
       needsAnnotation = true;
+      candidates = () => union(positive.map((filter) => taggedSet(filter, context.facts).keys()));
+    }
     tests.push(
       (key, a) =>
         (wanted.length === 0 || wanted.some((test) => test(key, a))) &&
         !unwanted.some((test) => test(key, a)),
     );
   }
-  return { test: (key, a) => tests.every((test) => test(key, a)), needsAnnotation };
+  return {
+    test: (key, a) => tests.every((test) => test(key, a)),
+    needsAnnotation,
+    candidates: () => candidates(),
+  };
+}
+
+/** The sentences a label or annotator value asks for (label:none: those with any annotation). */
+function taggedSet(filter: QueryFilter, facts: ContextFacts): SentenceSet {
+  if (filter.field === 'annotator') return facts.tagged({ annotator: fold(filter.value) });
+  if (filter.field === 'label' && filter.value !== 'none') {
+    return facts.tagged({ label: filter.value });
+  }
+  return facts.tagged({});
+}
+
+function union(lists: Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0]!;
+  return Uint32Array.from(new Set(lists.flatMap((list) => [...list]))).sort();
 }
 
 function annotationOnly(filter: QueryFilter): boolean {
@@ -61,15 +92,10 @@ function valueTest(filter: QueryFilter, context: FilterContext): Test {
   const articles = index.articleTable();
   switch (filter.field) {
     case 'label':
-      return labelTest(filter.value, facts);
     case 'annotator': {
-      const name = fold(filter.value);
-      return (key) => {
-        const names = facts.tags().annotators.get(key);
-        if (!names) return false;
-        for (const annotator of names) if (fold(annotator).includes(name)) return true;
-        return false;
-      };
+      const set = taggedSet(filter, facts);
+      if (filter.field === 'label' && filter.value === 'none') return (key, a) => !set.has(key, a);
+      return (key, a) => set.has(key, a);
     }
     case 'source': {
       const name = compact(filter.value);
@@ -81,11 +107,6 @@ function valueTest(filter: QueryFilter, context: FilterContext): Test {
       return perArticle(articles, (a) => context.status(index.articleId(a)) === wanted);
     }
   }
-}
-
-function labelTest(value: LabelValue, facts: ContextFacts): Test {
-  if (value === 'none') return (key) => !facts.tags().labels.has(key);
-  return (key) => facts.tags().labels.get(key)?.includes(value) ?? false;
 }
 
 function perArticle(articles: IndexedArticles, decide: (a: number) => boolean): Test {

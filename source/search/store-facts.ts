@@ -8,7 +8,7 @@ import type { AnnotatedSentence, AnnotationFacts, AnnotationText } from './annot
 export function storeFacts(
   repository: Pick<
     Repository,
-    'version' | 'annotated' | 'notes' | 'list' | 'status' | 'annotators'
+    'version' | 'annotated' | 'notes' | 'list' | 'status' | 'annotators' | 'taggedSentences'
   >,
 ): AnnotationFacts {
   return {
@@ -71,6 +71,8 @@ export function storeFacts(
       }
       return [...labels].sort();
     },
+    // Labels and annotators from the index's rows, without placing every annotation.
+    tagged: (where, article) => repository.taggedSentences(where, article),
     status: (article, annotator) => repository.status(article, annotator),
     annotators: () => repository.annotators(),
   };

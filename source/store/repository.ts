@@ -93,6 +93,16 @@ export interface Repository {
    */
   notes(): Iterable<AnnotationNote>;
   /**
+   * The sentences annotations sit on, by article: every annotation's, or only those with
+   * `label`, or by one of `annotators` (what search's `label:` and `annotator:` filters ask).
+   * From the index's rows and kept placements: only an article whose text changed since they
+   * were kept is placed again. `article`: of that article alone.
+   */
+  taggedSentences(
+    where?: { label?: string; annotators?: readonly string[] },
+    article?: string,
+  ): Map<string, Set<string>>;
+  /**
    * One annotator's annotations, placed, one article at a time (by id): what the review opens
    * on, without holding every document of a large store at once.
    */

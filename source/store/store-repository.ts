@@ -232,6 +232,53 @@ export class StoreRepository implements Repository {
     return this.storage.index.notes();
   }
 
+  taggedSentences(
+    where: { label?: string; annotators?: readonly string[] } = {},
+    only?: string,
+  ): Map<string, Set<string>> {
+    const found = new Map<string, Set<string>>();
+    const add = (article: string, sentence: string) => {
+      const own = found.get(article);
+      if (own) own.add(sentence);
+      else found.set(article, new Set([sentence]));
+    };
+    const generation = this.generation();
+    // Files whose kept placements do not hold are placed after the scan: placing writes to the
+    // index, which a statement still reading it forbids.
+    const again = new Map<string, Set<string>>();
+    for (const row of this.storage.index.tagRows(where, only)) {
+      const { article, labels, placed } = row;
+      const holds =
+        placed !== null &&
+        placed.length === labels.length &&
+        row.placedOn !== null &&
+        !this.seen.has(article) &&
+        ((generation !== null && row.placedIn === generation) ||
+          row.placedOn === this.textKey(article));
+      if (!holds) {
+        const annotators = again.get(article);
+        if (annotators) annotators.add(row.annotator);
+        else again.set(article, new Set([row.annotator]));
+        continue;
+      }
+      for (const [at, label] of labels.entries()) {
+        const place = placed[at];
+        // An orphan has lost its sentence: there is nothing to find it on.
+        if (place && (where.label === undefined || label === where.label)) add(article, place[0]);
+      }
+    }
+    for (const [id, annotators] of again) {
+      for (const annotation of this.placedOf(id)) {
+        if (!annotation.placement || !annotators.has(annotation.annotator)) continue;
+        if (where.label === undefined || annotation.label === where.label) {
+          add(id, annotation.placement.sentence);
+        }
+      }
+    }
+    this.savePlacements();
+    return found;
+  }
+
   *rendered(kind: string): Iterable<RenderedArticle> {
     const { ids, lazy } = this.exportOrder(false);
     const generation = this.generation();

@@ -81,6 +81,40 @@ describe('search on the corpus index', () => {
     }
   });
 
+  it('locates every sentence by its id as the articles number them, repeats and strangers too', async () => {
+    // A sentence said twice in an article has an id with a suffix (s1234abcd-2): the lookup
+    // must not take one id for another it begins.
+    await writeTowns((n, k) => (k % 3 === 0 ? 'The talks went on.' : `Day ${k} in town ${n}.`));
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
+    try {
+      const words = index.words;
+      const table = words.articleTable();
+      const found: number[] = [];
+      for (const article of fresh.articles) {
+        expect(article.sentences.filter((s) => s.id.includes('-'))).toHaveLength(2);
+        for (const sentence of article.sentences) {
+          const key = words.locate(article.id, sentence.id);
+          expect(key, `${article.id} ${sentence.id}`).toBeDefined();
+          const a = table.firsts.findIndex(
+            (first, at) => key! >= first && key! < first + table.counts[at]!,
+          );
+          expect(words.articleId(a)).toBe(article.id);
+          expect(words.sentence(a, key! - table.firsts[a]!).id).toBe(sentence.id);
+          found.push(key!);
+        }
+        const first = article.sentences[0]!.id;
+        for (const stranger of ['', first.slice(0, 5), `${first}-9`, 'a b']) {
+          expect(words.locate(article.id, stranger)).toBeUndefined();
+        }
+      }
+      expect(new Set(found).size).toBe(800);
+      expect(words.locate('no-such-article', fresh.articles[0]!.sentences[0]!.id)).toBeUndefined();
+    } finally {
+      index.close();
+    }
+  });
+
   it('ranks misspelled and begun words as the whole search does, at every limit', async () => {
     for (let n = 10; n < 40; n++) await corpus.write(`a${n}.txt`, article(n));
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });

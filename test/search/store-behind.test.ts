@@ -76,6 +76,26 @@ describe('margin search over a store edited behind its index', () => {
     expect(checked).toEqual(fresh);
   });
 
+  it('sees a label changed in place beside a word, and by annotator', async () => {
+    const dir = await workspace();
+    const bob = await team(dir);
+    // Labels and annotators come from the index's rows and kept placements, not the documents.
+    await searchFor(dir, 'Riyadh');
+    for (const query of ['Riyadh label:claim', 'annotator:bob label:claim']) {
+      expect(await searchFor(dir, query)).toMatchObject({ status: 1, stdout: '' });
+    }
+    expect((await searchFor(dir, 'Riyadh label:event annotator:bob')).stdout).toContain('Riyadh');
+    await editInPlace(bob, '"label": "event"', '"label": "claim"');
+    for (const query of ['Riyadh label:claim', 'annotator:bob label:claim']) {
+      const { checked, fresh } = await answers(dir, query);
+      expect(checked.status).toBe(0);
+      expect(checked.stdout).toContain('Talks begin in Riyadh');
+      expect(checked).toEqual(fresh);
+    }
+    // alice's event is still there.
+    expect((await searchFor(dir, 'Riyadh label:event')).stdout).toContain('Riyadh');
+  });
+
   it('finds a note by its words on its sentence, and sees it changed in place', async () => {
     const dir = await workspace();
     const bob = await team(dir);

@@ -102,7 +102,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   private snapshot: ArticleTable = emptyTable();
   private segments: number[] = [];
   private readonly kept = new Map<number, KeptArticle>();
-  private readonly located = new Map<string, { first: number; ids: Map<string, number> } | null>();
+  private readonly located = new Map<string, { first: number; ids: string } | null>();
   private readonly statements;
 
   constructor(
@@ -638,16 +638,23 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       const row = this.statements.locate.get(article) as
         | { number: number; first: number; sentence_ids: string }
         | undefined;
+      // The ids as one text, searched: a Map of each article's ids cost a search filtered by a
+      // label on 70,000 articles 0.8 s of garbage collection.
       found =
         row && positionOf(this.snapshot.numbers, row.number) >= 0
-          ? { first: row.first, ids: new Map(row.sentence_ids.split(' ').map((id, i) => [id, i])) }
+          ? { first: row.first, ids: ` ${row.sentence_ids} ` }
           : null;
       // Annotations come article by article: the last few thousand are enough.
       if (this.located.size >= 4096) this.located.clear();
       this.located.set(article, found);
     }
-    const index = found?.ids.get(sentence);
-    return found && index !== undefined ? found.first + index : undefined;
+    if (!found || sentence === '' || sentence.includes(' ')) return undefined;
+    const at = found.ids.indexOf(` ${sentence} `);
+    if (at < 0) return undefined;
+    // Its position: the spaces before it, less the one the text begins with.
+    let index = -1;
+    for (let i = 0; i <= at; i++) if (found.ids.charCodeAt(i) === 32) index++;
+    return found.first + index;
   }
 
   private byNumber(number: number): Article | undefined {
