@@ -146,7 +146,12 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
       if (written && path.endsWith('.ann')) written.add(pathKey(path));
       return true;
     },
-    settle: () => writes.settle(),
+    async settle() {
+      return (await writes.settle()).map(({ file, owner }) => ({
+        path: relative(root, file).split(sep).join('/'),
+        owner,
+      }));
+    },
     async finish() {
       ended = true;
       try {

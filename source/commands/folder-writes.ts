@@ -25,8 +25,8 @@ import { Worker } from 'node:worker_threads';
  *
  * A file may also be queued without its content (`check`), when the caller knows it would write
  * what the last export did (its record's `tag`, what it was made from, is the one it would make
- * now): a thread then only compares its stat with the record, and names the file's `owner` back
- * (`settle`) when they differ, for the caller to write it with its content. Made, hashed and
+ * now): a thread then only compares its stat with the record, and names the file and its
+ * `owner` back (`settle`) when they differ, for the caller to write it with its content. Made, hashed and
  * handed over, 2 GB of brat files took most of a re-export's time, nothing changed.
  */
 export interface FolderWrites {
@@ -38,14 +38,14 @@ export interface FolderWrites {
   write(file: string, content: string | Uint8Array, known?: string, tag?: string): Promise<void>;
   /**
    * Queues a file whose record (`known`) says it was made from what it would be made from now:
-   * left when its stat still matches the record, else `owner` is among those `settle` returns.
+   * left when its stat still matches the record, else it is among those `settle` returns.
    */
   check(file: string, known: string, owner: string): Promise<void>;
   /**
-   * Waits for every file queued; returns the owners of the files checked whose stat no longer
-   * matched their record (each once), and forgets them.
+   * Waits for every file queued; returns the files checked whose stat no longer matched their
+   * record, with their owners, and forgets them.
    */
-  settle(): Promise<string[]>;
+  settle(): Promise<Array<{ file: string; owner: string }>>;
   /**
    * Waits for every file queued, then ends the threads; throws the failure of the first file
    * queued that failed (whichever thread met its own first).
@@ -167,8 +167,8 @@ interface Outcome {
   records: string;
   /** Files found already as they would be written, and left. */
   left: number;
-  /** The owners of the files checked whose stat no longer matched their record. */
-  changed: string[];
+  /** The files checked whose stat no longer matched their record, with their owners. */
+  changed: Array<{ file: string; owner: string }>;
 }
 
 /**
@@ -184,7 +184,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
   const owners = message.owners.split('\n');
   let records = '';
   let left = 0;
-  const changed: string[] = [];
+  const changed: Array<{ file: string; owner: string }> = [];
   const record = (file: string, stat: import('node:fs').BigIntStats, hash: string, tag: string) => {
     if (!message.records) return;
     let name = file.slice(prefix);
@@ -225,7 +225,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
       } catch {
         // Written again with its content, which says what is wrong, if anything still is.
       }
-      changed.push(owner);
+      changed.push({ file, owner });
       continue;
     }
     try {
@@ -357,10 +357,10 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
     if (buffer.byteLength === BATCH_BYTES) pool.push(new Uint8Array(buffer));
   };
   let left = 0;
-  let changed = new Set<string>();
+  let changed: Array<{ file: string; owner: string }> = [];
   const report = (batch: Batch, outcome: Outcome) => {
     left += outcome.left;
-    for (const owner of outcome.changed) changed.add(owner);
+    for (const each of outcome.changed) changed.push(each);
     const met = outcome.failure;
     if (met) failed(batch, met.failed, met.code, met.message);
     if (onRecords && outcome.records.length > 0) onRecords(outcome.records);
@@ -481,9 +481,9 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
       await Promise.all(
         all.flatMap((thread) => [...thread.waiting.values()].map((sent) => sent.written)),
       );
-      const owners = [...changed];
-      changed = new Set();
-      return owners;
+      const files = changed;
+      changed = [];
+      return files;
     },
     async finish() {
       try {

@@ -41,8 +41,8 @@ export interface ExportSink {
    * failed (edited or removed by hand), to be written again. A sink without it writes every file.
    */
   holds?(relativePath: string, tag: string, owner: string): Promise<boolean>;
-  /** Waits for the checks of `holds`; the owners of the files that failed theirs, each once. */
-  settle?(): Promise<string[]>;
+  /** Waits for the checks of `holds`; the files that failed theirs, with their owners. */
+  settle?(): Promise<Array<{ path: string; owner: string }>>;
   /** True once the reader went away (`| head`): the export stops early, quietly. */
   readonly closed?: boolean;
 }
@@ -187,7 +187,7 @@ export async function runKeptFiles(
 ): Promise<ExportSummary> {
   const all = compileFilter();
   const files: KeptFile[] = [];
-  // The article whose files are written: a file checked is owned by it and its path.
+  // The article whose files are written, the owner of those checked.
   let owner = '';
   let checking = again !== undefined && sink.holds !== undefined && sink.settle !== undefined;
   // After the checks, the paths of the files that failed theirs: written alone.
@@ -195,8 +195,7 @@ export async function runKeptFiles(
   const writeFiles = async () => {
     for (const file of files) {
       if (only && !only.has(file.path)) continue;
-      const owned = `${owner}\u0000${file.path}`;
-      if (checking && file.tag && (await sink.holds!(file.path, file.tag, owned))) continue;
+      if (checking && file.tag && (await sink.holds!(file.path, file.tag, owner))) continue;
       const content = typeof file.content === 'function' ? file.content() : file.content;
       await sink.writeFile(file.path, content, file.tag);
     }
@@ -230,13 +229,8 @@ export async function runKeptFiles(
     const changed = await sink.settle!();
     checking = false;
     if (changed.length > 0) {
-      const ids = new Set<string>();
-      only = new Set();
-      for (const owned of changed) {
-        const at = owned.indexOf('\u0000');
-        ids.add(owned.slice(0, at));
-        only.add(owned.slice(at + 1));
-      }
+      const ids = new Set(changed.map((each) => each.owner));
+      only = new Set(changed.map((each) => each.path));
       const counted = { ...summary };
       await pass(again!(ids), false);
       Object.assign(summary, counted);

@@ -149,7 +149,11 @@ describe('folderWrites', () => {
       onRecords: (text) => written.push(text),
     });
     for (const [name, record] of records) await writes.check(join(dir, name), record, `of ${name}`);
-    expect((await writes.settle()).sort()).toEqual(['of edited.txt', 'of gone.txt']);
+    const changed = await writes.settle();
+    expect(changed.map(({ file, owner }) => [file, owner]).sort()).toEqual([
+      [join(dir, 'edited.txt'), 'of edited.txt'],
+      [join(dir, 'gone.txt'), 'of gone.txt'],
+    ]);
     // Settled: asked again, nothing more to name.
     expect(await writes.settle()).toEqual([]);
     await writes.write(join(dir, 'gone.txt'), 'made again', undefined, 'tag2');
