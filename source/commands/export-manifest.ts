@@ -7,7 +7,7 @@ import { hashOf, RECORD_FIELDS } from './folder-writes.js';
 /**
  * What the last export into a folder wrote there, kept in the cache beside the store's index
  * (`exports/<hash of the folder>.manifest`): one record per file (`folder-writes.ts`: its size,
- * modification and change times, inode, content hash and path). A re-export (a team's every
+ * modification and change times, inode, content hash, what it was made from and path). A re-export (a team's every
  * day) then leaves alone a file whose stat still matches and whose new content hashes the same,
  * instead of replacing 422,517 files at 100,000 articles (231 s). It only saves work: a file
  * whose stat differs (edited by hand, replaced, touched) is compared by its bytes and written
@@ -25,7 +25,10 @@ export interface Manifest {
   stamp: bigint;
 }
 
-const HEADER = 'margin export manifest 1\t';
+/** Version 2 records what each file was made from (`TAG`); a manifest of 1 is none. */
+const HEADER = 'margin export manifest 2\t';
+/** Any version's, for tidying: the folder follows the tab. */
+const ANY_HEADER = /^margin export manifest \d+\t/;
 
 /** The manifest of the export folder `folder` (absolute, as `realFolder` gives it). */
 export function manifestFile(cacheDir: string, folder: string): string {
@@ -203,7 +206,8 @@ function pruneManifests(dir: string, keep: string): void {
         fs.closeSync(fd);
       }
       const line = head.toString('utf8', 0, read).split('\n')[0]!;
-      if (line.startsWith(HEADER) && !fs.existsSync(line.slice(HEADER.length))) {
+      const header = ANY_HEADER.exec(line);
+      if (header && !fs.existsSync(line.slice(header[0].length))) {
         fs.rmSync(file, { force: true });
       }
     }

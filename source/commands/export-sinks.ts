@@ -5,7 +5,7 @@ import type { ExportSink } from '../export/stream.js';
 import { syncFolder } from '../store/atomic.js';
 import { exportFolder } from './export-folder.js';
 import { manifestFile, manifestWriter, readManifest, realFolder } from './export-manifest.js';
-import { FileNotWritten, folderWrites, hashOf } from './folder-writes.js';
+import { FileNotWritten, folderWrites, hashOf, recordTag } from './folder-writes.js';
 import type { Output } from './output.js';
 
 /**
@@ -132,11 +132,25 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
     async write(text) {
       if (text.length > 0) throw new Error('this format writes files, not one text');
     },
-    async writeFile(relativePath, content) {
+    async writeFile(relativePath, content, tag) {
       const path = sep === '/' ? `${root}/${relativePath}` : join(root, ...relativePath.split('/'));
-      await writes.write(path, content, last?.lookup(relativePath));
+      await writes.write(path, content, last?.lookup(relativePath), tag);
       // What the stale-file check asks about: the `.ann` files alone.
       if (written && path.endsWith('.ann')) written.add(pathKey(path));
+    },
+    async holds(relativePath, tag, owner) {
+      const known = last?.lookup(relativePath);
+      if (known === undefined || recordTag(known) !== tag) return false;
+      const path = sep === '/' ? `${root}/${relativePath}` : join(root, ...relativePath.split('/'));
+      await writes.check(path, known, owner);
+      if (written && path.endsWith('.ann')) written.add(pathKey(path));
+      return true;
+    },
+    async settle() {
+      return (await writes.settle()).map(({ file, owner }) => ({
+        path: relative(root, file).split(sep).join('/'),
+        owner,
+      }));
     },
     async finish() {
       ended = true;
@@ -258,9 +272,17 @@ export function heldSink(
       await release();
       await sink.write(text, shown);
     },
-    async writeFile(relativePath, content) {
+    async writeFile(relativePath, content, tag) {
       await release();
-      await sink.writeFile(relativePath, content);
+      await sink.writeFile(relativePath, content, tag);
+    },
+    async holds(relativePath, tag, owner) {
+      await release();
+      return sink.holds ? sink.holds(relativePath, tag, owner) : false;
+    },
+    async settle() {
+      await release();
+      return sink.settle ? sink.settle() : [];
     },
     release,
   };

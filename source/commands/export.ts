@@ -188,7 +188,9 @@ Examples
       const summary = emptySummary();
       if (whole && format === 'brat') {
         const files = keptBrat(LABELS, summary, plain);
-        return runKeptFiles(files, repository.rendered(files.kind), sink, options, summary);
+        return runKeptFiles(files, repository.rendered(files.kind), sink, options, summary, (ids) =>
+          repository.rendered(files.kind, ids),
+        );
       }
       const kept = whole ? createKeptFormat(format, options, summary, quoted) : null;
       return kept

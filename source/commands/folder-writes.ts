@@ -22,6 +22,12 @@ import { Worker } from 'node:worker_threads';
  *   over it, so a reader never sees half a file.
  *
  * Every file written or left reports its stat and hash back (`Written`), for the next manifest.
+ *
+ * A file may also be queued without its content (`check`), when the caller knows it would write
+ * what the last export did (its record's `tag`, what it was made from, is the one it would make
+ * now): a thread then only compares its stat with the record, and names the file and its
+ * `owner` back (`settle`) when they differ, for the caller to write it with its content. Made, hashed and
+ * handed over, 2 GB of brat files took most of a re-export's time, nothing changed.
  */
 export interface FolderWrites {
   /**
@@ -29,7 +35,17 @@ export interface FolderWrites {
    * failed, nothing more is queued. `known` is the record the last export made of the file
    * (`record`), if any.
    */
-  write(file: string, content: string | Uint8Array, known?: string): Promise<void>;
+  write(file: string, content: string | Uint8Array, known?: string, tag?: string): Promise<void>;
+  /**
+   * Queues a file whose record (`known`) says it was made from what it would be made from now:
+   * left when its stat still matches the record, else it is among those `settle` returns.
+   */
+  check(file: string, known: string, owner: string): Promise<void>;
+  /**
+   * Waits for every file queued; returns the files checked whose stat no longer matched their
+   * record, with their owners, and forgets them.
+   */
+  settle(): Promise<Array<{ file: string; owner: string }>>;
   /**
    * Waits for every file queued, then ends the threads; throws the failure of the first file
    * queued that failed (whichever thread met its own first).
@@ -61,12 +77,22 @@ export interface FolderWritesOptions {
 }
 
 /**
- * What is recorded of a file, one line of text: `SIZE MTIME CTIME INODE HASH PATH\n`, its stat
- * (times in ns), the first 16 bytes of its content's SHA-256 in hex, and its path (last: it may
- * hold spaces). Made on the threads, read by the next export's threads, kept in between by
- * `export-manifest.ts`.
+ * What is recorded of a file, one line of text: `SIZE MTIME CTIME INODE HASH TAG PATH\n`, its
+ * stat (times in ns), the first 16 bytes of its content's SHA-256 in hex, what the caller said it
+ * was made from (`-`: nothing said), and its path (last: it may hold spaces). Made on the
+ * threads, read by the next export's threads, kept in between by `export-manifest.ts`.
  */
-export const RECORD_FIELDS = 5;
+export const RECORD_FIELDS = 6;
+
+/** The record's `TAG` field (`-` when none), or undefined for no record. */
+export function recordTag(record: string | undefined): string | undefined {
+  if (record === undefined) return undefined;
+  let at = 0;
+  for (let field = 0; field < RECORD_FIELDS - 1; field++) at = record.indexOf(' ', at) + 1;
+  if (at === 0) return undefined;
+  const end = record.indexOf(' ', at);
+  return end < 0 ? undefined : record.slice(at, end);
+}
 
 /** A file that could not be written: its path as queued, with the error's code. */
 export class FileNotWritten extends Error {
@@ -78,6 +104,8 @@ export class FileNotWritten extends Error {
     super(message);
   }
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** A thread's batch is sent at this many bytes or files: few messages, little held. */
 const BATCH_BYTES = 1 << 20;
@@ -95,6 +123,10 @@ interface Batch {
   size: number;
   /** Per file, the record the last export made of it, or ''. */
   known: string[];
+  /** Per file, what it was made from (`tag`, no spaces), or ''. */
+  tags: string[];
+  /** Per file, '' when queued with its content, else the owner named back when it changed. */
+  owners: string[];
 }
 
 interface Tools {
@@ -116,11 +148,17 @@ interface Message {
   /** The length of the folder's path and separator to cut from each file's, for its record. */
   prefix: number;
   records: boolean;
+  /** `RECORD_FIELDS`, given since the thread's code names nothing of this module. */
+  fields: number;
   files: string[];
   ends: number[];
   bytes: Uint8Array;
   /** Per file, the record the last export made of it, or '', one a line. */
   known: string;
+  /** Per file, its tag or '', one a line. */
+  tags: string;
+  /** Per file, '' or the owner of a file queued to be checked only, one a line. */
+  owners: string;
 }
 
 interface Outcome {
@@ -129,6 +167,8 @@ interface Outcome {
   records: string;
   /** Files found already as they would be written, and left. */
   left: number;
+  /** The files checked whose stat no longer matched their record, with their owners. */
+  changed: Array<{ file: string; owner: string }>;
 }
 
 /**
@@ -137,19 +177,33 @@ interface Outcome {
  * module), or on the main thread when none can start.
  */
 function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome {
-  const { mode, stamp, prefix, files, ends, bytes } = message;
+  const { mode, stamp, prefix, files, ends, bytes, fields } = message;
   const { fs: f, path: p } = tools;
   const known = message.known.split('\n');
+  const tags = message.tags.split('\n');
+  const owners = message.owners.split('\n');
   let records = '';
   let left = 0;
-  const record = (file: string, stat: import('node:fs').BigIntStats, hash: string) => {
+  const changed: Array<{ file: string; owner: string }> = [];
+  const record = (file: string, stat: import('node:fs').BigIntStats, hash: string, tag: string) => {
     if (!message.records) return;
     let name = file.slice(prefix);
     if (p.sep !== '/') name = name.split(p.sep).join('/');
     // A record is a line (the export's names never hold a line break; a record could not).
     if (name.includes('\n')) return;
-    records += `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} ${hash} ${name}\n`;
+    records += `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} ${hash} ${tag || '-'} ${name}\n`;
   };
+  // Whether the file's stat is the one recorded, and old enough to be trusted: then its content
+  // is the one hashed in the record.
+  const asRecorded = (found: import('node:fs').BigIntStats | undefined, was: string[] | null) =>
+    found?.isFile() &&
+    was !== null &&
+    was[0] === String(found.size) &&
+    was[1] === String(found.mtimeNs) &&
+    was[2] === String(found.ctimeNs) &&
+    was[3] === String(found.ino) &&
+    found.mtimeNs < stamp &&
+    found.ctimeNs < stamp;
   let from = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
@@ -157,6 +211,23 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
     const view = bytes.subarray(from, to);
     from = to;
     let temp: string | null = null;
+    const owner = owners[i];
+    if (owner) {
+      // Checked only: its record stands for its content, if the disk still bears it out.
+      try {
+        const found = f.lstatSync(file, { bigint: true, throwIfNoEntry: false });
+        const was = known[i] ? known[i]!.split(' ', fields) : null;
+        if (asRecorded(found, was)) {
+          if (message.records) records += `${known[i]}\n`;
+          left++;
+          continue;
+        }
+      } catch {
+        // Written again with its content, which says what is wrong, if anything still is.
+      }
+      changed.push({ file, owner });
+      continue;
+    }
     try {
       const hash = tools.crypto.createHash('sha256').update(view).digest('hex').slice(0, 32);
       const dir = p.dirname(file);
@@ -170,7 +241,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
         try {
           let at = 0;
           while (at < view.length) at += f.writeSync(fd, view, at, view.length - at);
-          record(file, f.fstatSync(fd, { bigint: true }), hash);
+          record(file, f.fstatSync(fd, { bigint: true }), hash, tags[i]!);
         } finally {
           f.closeSync(fd);
         }
@@ -178,25 +249,12 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
       }
       const found = f.lstatSync(file, { bigint: true, throwIfNoEntry: false });
       if (found?.isFile() && found.size === BigInt(view.length)) {
-        const was = known[i] ? known[i]!.split(' ', 5) : null;
-        let same: boolean;
-        if (
-          was &&
-          was[0] === String(found.size) &&
-          was[1] === String(found.mtimeNs) &&
-          was[2] === String(found.ctimeNs) &&
-          was[3] === String(found.ino) &&
-          found.mtimeNs < stamp &&
-          found.ctimeNs < stamp
-        ) {
-          // As the last export left it: its content was the one hashed then.
-          same = was[4] === hash;
-        } else {
-          // Nothing recorded that the disk still bears out: its bytes say.
-          same = f.readFileSync(file).equals(view);
-        }
+        const was = known[i] ? known[i]!.split(' ', fields) : null;
+        // As the last export left it, its content was the one hashed then; else (nothing
+        // recorded that the disk still bears out) its bytes say.
+        const same = asRecorded(found, was) ? was![4] === hash : f.readFileSync(file).equals(view);
         if (same) {
-          record(file, found, hash);
+          record(file, found, hash, tags[i]!);
           left++;
           continue;
         }
@@ -214,7 +272,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
       f.renameSync(temp, file);
       temp = null;
       // After the rename, which changes the ctime.
-      record(file, f.lstatSync(file, { bigint: true }), hash);
+      record(file, f.lstatSync(file, { bigint: true }), hash, tags[i]!);
     } catch (error) {
       if (temp !== null) {
         try {
@@ -224,10 +282,10 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
         }
       }
       const { code, message: text } = error as NodeJS.ErrnoException;
-      return { failure: { failed: i, code, message: text }, records, left };
+      return { failure: { failed: i, code, message: text }, records, left, changed };
     }
   }
-  return { failure: null, records, left };
+  return { failure: null, records, left, changed };
 }
 
 const WORKER = `
@@ -292,13 +350,17 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
     bytes: pool.pop() ?? new Uint8Array(BATCH_BYTES),
     size: 0,
     known: [],
+    tags: [],
+    owners: [],
   });
   const reuse = (buffer: ArrayBuffer) => {
     if (buffer.byteLength === BATCH_BYTES) pool.push(new Uint8Array(buffer));
   };
   let left = 0;
+  let changed: Array<{ file: string; owner: string }> = [];
   const report = (batch: Batch, outcome: Outcome) => {
     left += outcome.left;
+    for (const each of outcome.changed) changed.push(each);
     const met = outcome.failure;
     if (met) failed(batch, met.failed, met.code, met.message);
     if (onRecords && outcome.records.length > 0) onRecords(outcome.records);
@@ -346,11 +408,14 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
       stamp,
       prefix,
       records: onRecords !== undefined,
+      fields: RECORD_FIELDS,
       files: batch.files,
       ends: batch.ends,
       // The part filled, sharing the buffer, handed over to the thread rather than copied.
       bytes: new Uint8Array(batch.bytes.buffer, 0, batch.size),
       known: batch.known.join('\n'),
+      tags: batch.tags.join('\n'),
+      owners: batch.owners.join('\n'),
     };
     if (!thread.worker) {
       report(batch, writeBatch(tools, thread.state, message));
@@ -363,37 +428,62 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
       done = resolve;
     });
     thread.waiting.set(id, { batch, done, written });
-    thread.worker.postMessage({ id, message }, [batch.bytes.buffer as ArrayBuffer]);
+    if (batch.size === 0) {
+      // Files checked only: no bytes to hand over, the buffer stays to be filled again.
+      message.bytes = EMPTY;
+      reuse(batch.bytes.buffer as ArrayBuffer);
+      thread.worker.postMessage({ id, message });
+    } else thread.worker.postMessage({ id, message }, [batch.bytes.buffer as ArrayBuffer]);
     while (thread.waiting.size > IN_FLIGHT) await thread.waiting.values().next().value!.written;
   };
 
+  const queue = async (
+    file: string,
+    content: string | Uint8Array,
+    known: string,
+    tag: string,
+    owner: string,
+  ) => {
+    if (failure) return;
+    // One folder always to the same thread: threads creating and renaming files in one
+    // folder wait for its lock, spinning (twice the system time of one thread); and a file
+    // written twice ends as the last write left it.
+    const thread = all[hashOf(path.dirname(file)) % all.length]!;
+    const length = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+    if (thread.batch.files.length > 0 && thread.batch.size + length > thread.batch.bytes.length) {
+      await send(thread);
+    }
+    const { batch } = thread;
+    if (length > batch.bytes.length) {
+      // A file larger than a pooled buffer has a buffer of its own.
+      pool.push(batch.bytes);
+      batch.bytes = new Uint8Array(length);
+    }
+    if (batch.files.length === 0) batch.first = queued;
+    queued++;
+    if (typeof content === 'string') {
+      Buffer.from(batch.bytes.buffer).write(content, batch.size);
+    } else batch.bytes.set(content, batch.size);
+    batch.size += length;
+    batch.files.push(file);
+    batch.ends.push(batch.size);
+    batch.known.push(known);
+    batch.tags.push(tag);
+    batch.owners.push(owner);
+    if (batch.size >= BATCH_BYTES || batch.files.length >= BATCH_FILES) await send(thread);
+  };
+
   return {
-    async write(file, content, known) {
-      if (failure) return;
-      // One folder always to the same thread: threads creating and renaming files in one
-      // folder wait for its lock, spinning (twice the system time of one thread); and a file
-      // written twice ends as the last write left it.
-      const thread = all[hashOf(path.dirname(file)) % all.length]!;
-      const length = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
-      if (thread.batch.files.length > 0 && thread.batch.size + length > thread.batch.bytes.length) {
-        await send(thread);
-      }
-      const { batch } = thread;
-      if (length > batch.bytes.length) {
-        // A file larger than a pooled buffer has a buffer of its own.
-        pool.push(batch.bytes);
-        batch.bytes = new Uint8Array(length);
-      }
-      if (batch.files.length === 0) batch.first = queued;
-      queued++;
-      if (typeof content === 'string') {
-        Buffer.from(batch.bytes.buffer).write(content, batch.size);
-      } else batch.bytes.set(content, batch.size);
-      batch.size += length;
-      batch.files.push(file);
-      batch.ends.push(batch.size);
-      batch.known.push(known ?? '');
-      if (batch.size >= BATCH_BYTES || batch.files.length >= BATCH_FILES) await send(thread);
+    write: (file, content, known, tag) => queue(file, content, known ?? '', tag ?? '', ''),
+    check: (file, known, owner) => queue(file, EMPTY, known, '', owner),
+    async settle() {
+      if (!failure) for (const thread of all) await send(thread);
+      await Promise.all(
+        all.flatMap((thread) => [...thread.waiting.values()].map((sent) => sent.written)),
+      );
+      const files = changed;
+      changed = [];
+      return files;
     },
     async finish() {
       try {

@@ -3,10 +3,22 @@ import { type BratAnn, bratAnn, bratConf } from './brat.js';
 import { bratPath } from './brat-names.js';
 import { inAnnotatorOrder, keptFields, keptText } from './kept-fields.js';
 import { type Entry, groupByAnnotator, type SelectedArticle } from './model.js';
-import type { ExportFile, ExportSummary } from './writer.js';
+import type { ExportSummary } from './writer.js';
 
 /** The article's clean text as UTF-8, by id (the corpus's `plainText`), when it gives it. */
 export type PlainText = (id: string) => Uint8Array | undefined;
+
+/** A file of brat's export, as `KeptFiles` makes it. */
+export interface KeptFile {
+  path: string;
+  /** Its content, or how to get it: an article's text is read only for a file written. */
+  content: string | Uint8Array | (() => string | Uint8Array);
+  /**
+   * What it was made from (the kept rendering's `madeFrom`), when made from a kept rendering: a
+   * file the last export into the folder made from the same is the same, and need not be made.
+   */
+  tag?: string;
+}
 
 /**
  * brat's export of every annotation (no filter) as kept between exports, as the formats of one
@@ -20,17 +32,17 @@ export type PlainText = (id: string) => Uint8Array | undefined;
 export interface KeptFiles {
   kind: string;
   /** The article's files from its annotations (rendered); files are added to `files`. */
-  article(selected: SelectedArticle, files: ExportFile[]): void;
+  article(selected: SelectedArticle, files: KeptFile[]): void;
   /** One annotator's entries of one article (in `byPosition` order), as kept. */
   keep(entries: readonly Entry[]): string;
   /** The article's files from its files' kept texts; returns how many annotations they hold. */
   fromKept(
     article: Entry['article'],
-    kept: ReadonlyArray<{ annotator: string; text: Uint8Array }>,
-    files: ExportFile[],
+    kept: ReadonlyArray<{ annotator: string; text: Uint8Array; madeFrom?: string }>,
+    files: KeptFile[],
   ): number;
   /** The files after the last article (`annotation.conf`). */
-  end(files: ExportFile[]): void;
+  end(files: KeptFile[]): void;
 }
 
 export function keptBrat(
@@ -82,7 +94,7 @@ export function keptBrat(
     fromKept(article, kept, files) {
       const text = textOf(article);
       let count = 0;
-      for (const { annotator, text: keptText } of inAnnotatorOrder(kept)) {
+      for (const { annotator, text: keptText, madeFrom } of inAnnotatorOrder(kept)) {
         const { annotations, orphans, own, rest } = keptFields(keptText);
         count += annotations;
         summary.skippedOrphans += orphans;
@@ -93,8 +105,10 @@ export function keptBrat(
         conf.add({ labels: usedLabels, values });
         if (rest.length === 0) continue;
         const path = bratPath(annotator, article.id);
-        files.push({ path: `${path}.txt`, content: text() });
-        files.push({ path: `${path}.ann`, content: rest });
+        // Both made from the kept rendering and the text it was placed on (`madeFrom`).
+        const tag = madeFrom ? { tag: madeFrom } : {};
+        files.push({ path: `${path}.txt`, content: text, ...tag });
+        files.push({ path: `${path}.ann`, content: rest, ...tag });
         summary.articleFiles++;
       }
       return count;

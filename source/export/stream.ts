@@ -1,6 +1,6 @@
 import type { RenderedArticle } from '../store/types.js';
 import { visible } from '../text/untrusted.js';
-import type { KeptFiles } from './brat-kept.js';
+import type { KeptFile, KeptFiles } from './brat-kept.js';
 import { createWriter, type Format } from './formats.js';
 import {
   type ArticleEntry,
@@ -30,8 +30,19 @@ export interface ExportSink {
    * Bytes (UTF-8) are always shown already: they are written as they are.
    */
   write(text: string | Uint8Array, shown?: boolean): Promise<void>;
-  /** A file of a format that writes a folder (brat), relative to it, `/`-separated. */
-  writeFile(relativePath: string, content: string | Uint8Array): Promise<void>;
+  /**
+   * A file of a format that writes a folder (brat), relative to it, `/`-separated; `tag`: what
+   * it was made from (`KeptFile`), for `holds` to find next time.
+   */
+  writeFile(relativePath: string, content: string | Uint8Array, tag?: string): Promise<void>;
+  /**
+   * Whether the last export into the folder wrote this file from what `tag` says it is made of
+   * now: then it is not made, only checked on disk, and `settle` names `owner` if the check
+   * failed (edited or removed by hand), to be written again. A sink without it writes every file.
+   */
+  holds?(relativePath: string, tag: string, owner: string): Promise<boolean>;
+  /** Waits for the checks of `holds`; the files that failed theirs, with their owners. */
+  settle?(): Promise<Array<{ path: string; owner: string }>>;
   /** True once the reader went away (`| head`): the export stops early, quietly. */
   readonly closed?: boolean;
 }
@@ -172,31 +183,61 @@ export async function runKeptFiles(
   sink: ExportSink,
   options: Pick<ExportOptions, 'total' | 'onProgress'>,
   summary: ExportSummary = emptySummary(),
+  again?: (ids: ReadonlySet<string>) => Iterable<RenderedArticle>,
 ): Promise<ExportSummary> {
   const all = compileFilter();
-  const files: ExportFile[] = [];
+  const files: KeptFile[] = [];
+  // The article whose files are written, the owner of those checked.
+  let owner = '';
+  let checking = again !== undefined && sink.holds !== undefined && sink.settle !== undefined;
+  // After the checks, the paths of the files that failed theirs: written alone.
+  let only: Set<string> | null = null;
   const writeFiles = async () => {
-    for (const file of files) await sink.writeFile(file.path, file.content);
+    for (const file of files) {
+      if (only && !only.has(file.path)) continue;
+      if (checking && file.tag && (await sink.holds!(file.path, file.tag, owner))) continue;
+      const content = typeof file.content === 'function' ? file.content() : file.content;
+      await sink.writeFile(file.path, content, file.tag);
+    }
     files.length = 0;
   };
   const progress = progressEvery(options);
-  for (const each of source) {
-    if (each.kept) {
-      const article = each.article ?? missingArticle(each.id);
-      summary.annotations += format.fromKept(article, each.kept, files);
-    } else if (each.annotated) {
-      const selected = placedAgain(each, all);
-      if (!selected) continue;
-      format.article(selected, files);
-      summary.annotations += selected.entries.length;
-      for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
-        each.keep(annotator, format.keep(entries));
+  const pass = async (articles: Iterable<RenderedArticle>, counting: boolean) => {
+    for (const each of articles) {
+      owner = each.id;
+      if (each.kept) {
+        const article = each.article ?? missingArticle(each.id);
+        summary.annotations += format.fromKept(article, each.kept, files);
+      } else if (each.annotated) {
+        const selected = placedAgain(each, all);
+        if (!selected) continue;
+        format.article(selected, files);
+        summary.annotations += selected.entries.length;
+        for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
+          each.keep(annotator, format.keep(entries));
+        }
       }
+      summary.articles++;
+      await writeFiles();
+      if (counting) progress(summary.annotations);
     }
-    summary.articles++;
-    await writeFiles();
-    progress(summary.annotations);
+  };
+  await pass(source, true);
+  if (checking) {
+    // Files checked and found changed on disk (edited or removed by hand): made again from
+    // their articles and written (counted once: the first pass counted them).
+    const changed = await sink.settle!();
+    checking = false;
+    if (changed.length > 0) {
+      const ids = new Set(changed.map((each) => each.owner));
+      only = new Set(changed.map((each) => each.path));
+      const counted = { ...summary };
+      await pass(again!(ids), false);
+      Object.assign(summary, counted);
+      only = null;
+    }
   }
+  owner = '';
   format.end(files);
   await writeFiles();
   options.onProgress?.(summary.annotations, summary.annotations);

@@ -83,9 +83,10 @@ export interface Repository {
   /**
    * The articles of `annotated()` in the same order, each with what the format `kind` rendered
    * of its files last time where that is still of the file's document and placements (nothing
-   * is read but that text), else placed, for the format to render and `keep` again.
+   * is read but that text), else placed, for the format to render and `keep` again. `only`: of
+   * these articles alone.
    */
-  rendered(kind: string): Iterable<RenderedArticle>;
+  rendered(kind: string, only?: ReadonlySet<string>): Iterable<RenderedArticle>;
   /**
    * Every annotation's note and attribute values that has any, by article, from the index alone:
    * nothing is read or placed (what search matches its words against; `list` places the few it

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../corpus/db/sqlite.js';
+import { madeFrom } from './made-from.js';
 import type { StoreDoc } from './schema.js';
 import {
   type AnnotationNote,
@@ -113,6 +114,8 @@ export interface TallyRow {
 export interface RenderedRow {
   annotator: string;
   text: Buffer | null;
+  /** What the text was made from (`madeFrom`), when it is kept. */
+  madeFrom: string;
 }
 
 /** What `tagRows` gives of one file: its annotations' labels, in order, and their kept placements. */
@@ -584,8 +587,13 @@ export class StoreIndex {
       kind,
       generation,
     }) as unknown[][];
-    for (const [article, annotator, text] of rows) {
-      const row = { annotator: annotator as string, text: text as Buffer | null };
+    for (const [article, annotator, text, fingerprint, placedOn] of rows) {
+      const row = {
+        annotator: annotator as string,
+        text: text as Buffer | null,
+        madeFrom:
+          text === null ? '' : madeFrom(kind, fingerprint as string | null, placedOn as string),
+      };
       const own = found.get(article as string);
       if (own) own.push(row);
       else found.set(article as string, [row]);
@@ -843,7 +851,8 @@ function prepare(db: Database.Database) {
     // confirmed on the corpus's text in its current generation.
     renderedOf: db
       .prepare(
-        `SELECT files.article, files.annotator, CAST(renderings.text AS BLOB)
+        `SELECT files.article, files.annotator, CAST(renderings.text AS BLOB), files.fingerprint,
+           files.placed_on
          FROM files INDEXED BY files_rendered LEFT JOIN renderings
            ON renderings.article = files.article AND renderings.annotator = files.annotator
            AND renderings.kind = @kind AND renderings.fingerprint IS files.fingerprint

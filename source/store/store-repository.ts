@@ -279,8 +279,8 @@ export class StoreRepository implements Repository {
     return found;
   }
 
-  *rendered(kind: string): Iterable<RenderedArticle> {
-    const { ids, lazy } = this.exportOrder(false);
+  *rendered(kind: string, only?: ReadonlySet<string>): Iterable<RenderedArticle> {
+    const { ids, lazy } = this.exportOrder(false, only);
     const generation = this.generation();
     const { index } = this.storage;
     const renderings: Array<{
@@ -305,7 +305,7 @@ export class StoreRepository implements Repository {
           slice.map((id): RenderedArticle => {
             const rows = (!this.seen.has(id) && found?.get(id)) || [];
             if (rows.length > 0 && rows.every((row) => row.text !== null)) {
-              const kept = rows as Array<{ annotator: string; text: Buffer }>;
+              const kept = rows as Array<{ annotator: string; text: Buffer; madeFrom: string }>;
               const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
               return { id, article, kept, annotated: null, keep: () => undefined };
             }
@@ -334,11 +334,15 @@ export class StoreRepository implements Repository {
    * stand-in for each that reads its text only when asked (undefined: without the corpus's
    * summaries, when the article is read whole).
    */
-  private exportOrder(texts: boolean): {
+  private exportOrder(
+    texts: boolean,
+    only?: ReadonlySet<string>,
+  ): {
     ids: string[];
     lazy: (id: string) => (() => Article | undefined) | undefined;
   } {
-    const annotated = this.storage.index.annotatedArticles(texts);
+    const all = this.storage.index.annotatedArticles(texts);
+    const annotated = only ? all.filter((id) => only.has(id)) : all;
     const heads = this.headsOf(annotated);
     const inCorpus: Array<{ ord: number; id: string }> = [];
     const gone: string[] = [];

@@ -74,8 +74,11 @@ export interface RenderedArticle {
   id: string;
   /** The article as the corpus has it now (its text read only when asked for); null: gone. */
   article: Article | null;
-  /** Each annotator's kept rendering (UTF-8), by annotator; null when one must be rendered again. */
-  kept: Array<{ annotator: string; text: Uint8Array }> | null;
+  /**
+   * Each annotator's kept rendering (UTF-8), by annotator, with what it was made from (`madeFrom`:
+   * the same token, the same rendering and article text); null when one must be rendered again.
+   */
+  kept: Array<{ annotator: string; text: Uint8Array; madeFrom: string }> | null;
   /** When `kept` is null: the article with its annotations placed, as `annotated` gives it. */
   annotated: AnnotatedArticle | null;
   /** Keeps what was rendered of the annotator's file of this article, for the next time. */

@@ -68,7 +68,7 @@ describe('folderWrites', () => {
     const { size, mtimeNs, ctimeNs, ino } = await stat(file, { bigint: true });
     // A record of the new content for the file as it stands: trusted, the file is not read.
     const hash = createHash('sha256').update('new text').digest('hex').slice(0, 32);
-    const record = `${size} ${mtimeNs} ${ctimeNs} ${ino} ${hash} a.txt`;
+    const record = `${size} ${mtimeNs} ${ctimeNs} ${ino} ${hash} - a.txt`;
     const records: string[] = [];
     const trusting = folderWrites({
       threads: 1,
@@ -101,7 +101,7 @@ describe('folderWrites', () => {
       const now = await stat(file, { bigint: true });
       const ctime = wrong === 'ctime' ? now.ctimeNs + 1n : now.ctimeNs;
       const ino = wrong === 'inode' ? now.ino + 1n : now.ino;
-      const record = `${now.size} ${now.mtimeNs} ${ctime} ${ino} ${hash} a.txt`;
+      const record = `${now.size} ${now.mtimeNs} ${ctime} ${ino} ${hash} - a.txt`;
       const writes = folderWrites({ threads: 1, stamp: now.ctimeNs + 3_000_000_000n });
       await writes.write(file, 'new text', record);
       await writes.finish();
@@ -115,7 +115,7 @@ describe('folderWrites', () => {
     await writeFile(file, 'same');
     const before = await stat(file, { bigint: true });
     const hash = createHash('sha256').update('same').digest('hex').slice(0, 32);
-    const stale = `${before.size} ${before.mtimeNs + 1n} ${before.ctimeNs} ${before.ino} ${hash} a.txt`;
+    const stale = `${before.size} ${before.mtimeNs + 1n} ${before.ctimeNs} ${before.ino} ${hash} - a.txt`;
     const writes = folderWrites({ threads: 1, stamp: before.ctimeNs + 1_000_000_000n });
     await writes.write(file, 'same', stale);
     await writes.write(join(dir, 'b.txt'), 'made', stale);
@@ -127,5 +127,43 @@ describe('folderWrites', () => {
     await other.finish();
     expect(await readFile(file, 'utf8')).toBe('diff');
     expect((await stat(file, { bigint: true })).ino).not.toBe(before.ino);
+  });
+
+  it('checks a file queued without content by its record, and names the owner of one changed', async () => {
+    const dir = await folder();
+    const records = new Map<string, string>();
+    for (const name of ['kept.txt', 'edited.txt', 'gone.txt']) {
+      const file = join(dir, name);
+      await writeFile(file, `text of ${name}`);
+      const { size, mtimeNs, ctimeNs, ino } = await stat(file, { bigint: true });
+      records.set(name, `${size} ${mtimeNs} ${ctimeNs} ${ino} 0123 tag1 ${name}`);
+    }
+    const stamp = (await stat(join(dir, 'gone.txt'), { bigint: true })).ctimeNs + 3_000_000_000n;
+    await writeFile(join(dir, 'edited.txt'), 'text of EDITED.txt');
+    await rm(join(dir, 'gone.txt'));
+    const written: string[] = [];
+    const writes = folderWrites({
+      threads: 2,
+      stamp,
+      recordsIn: dir,
+      onRecords: (text) => written.push(text),
+    });
+    for (const [name, record] of records) await writes.check(join(dir, name), record, `of ${name}`);
+    const changed = await writes.settle();
+    expect(changed.map(({ file, owner }) => [file, owner]).sort()).toEqual([
+      [join(dir, 'edited.txt'), 'of edited.txt'],
+      [join(dir, 'gone.txt'), 'of gone.txt'],
+    ]);
+    // Settled: asked again, nothing more to name.
+    expect(await writes.settle()).toEqual([]);
+    await writes.write(join(dir, 'gone.txt'), 'made again', undefined, 'tag2');
+    await writes.finish();
+    expect(writes.left()).toBe(1);
+    expect(await readFile(join(dir, 'edited.txt'), 'utf8')).toBe('text of EDITED.txt');
+    expect(await readFile(join(dir, 'gone.txt'), 'utf8')).toBe('made again');
+    const lines = written.join('').split('\n').filter(Boolean).sort();
+    expect(lines[0]!.endsWith(' tag2 gone.txt')).toBe(true);
+    expect(lines[1]).toBe(records.get('kept.txt'));
+    expect(lines).toHaveLength(2);
   });
 });

@@ -1,11 +1,11 @@
-import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
 import { folderSink } from '../../source/commands/export-sinks.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
-import { run, useWorkspace } from './workspace.js';
+import { run, UNICODE_ARTICLE, useWorkspace } from './workspace.js';
 
 /** alice and bob on the Unicode article and one seed each. */
 async function annotated(dir: string) {
@@ -43,6 +43,41 @@ const brat = (dir: string) => run(exportCommand, dir, [], { format: 'brat', out:
 /** The paths whose file is another inode than before (written again). */
 function rewritten(before: Awaited<ReturnType<typeof filesIn>>, after: typeof before) {
   return [...after].filter(([path, file]) => before.get(path)?.ino !== file.ino).map(([p]) => p);
+}
+
+/**
+ * The folder exported twice (the second export records what each file was made from: the
+ * first rendered its files, the second found them kept), its manifest then dated a minute
+ * ahead, as if the next export came later: its records are trusted on their stat. The store's
+ * files are dated an hour back first: files changed just now are read again, not taken as kept.
+ */
+async function exportedTwice(dir: string) {
+  const past = new Date(Date.now() - 3_600_000);
+  const walk = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      await utimes(path, past, past);
+    }
+  };
+  await walk(join(dir, 'store'));
+  expect((await brat(dir)).status).toBe(0);
+  expect((await brat(dir)).status).toBe(0);
+  await aged(dir);
+}
+
+async function aged(dir: string) {
+  const exports = join(dir, 'cache', 'margin', 'exports');
+  const later = new Date(Date.now() + 60_000);
+  for (const name of await readdir(exports)) await utimes(join(exports, name), later, later);
+}
+
+/** The manifest's records, by path. */
+async function records(dir: string) {
+  const exports = join(dir, 'cache', 'margin', 'exports');
+  const [name] = await readdir(exports);
+  const lines = (await readFile(join(exports, name!), 'utf8')).split('\n').slice(1, -1);
+  return new Map(lines.map((line) => [line.split(' ').slice(6).join(' '), line.split(' ')]));
 }
 
 /** A pid no process has (above Linux's largest). */
@@ -213,5 +248,115 @@ describe('brat export into a folder', () => {
       '.brat.notes',
     ]);
     expect((await filesIn(join(dir, 'brat'))).size).toBe(9);
+  });
+
+  describe('files made from what they were made from last time', () => {
+    it('records what each was made from, and checks them only on disk', async () => {
+      const dir = await workspace();
+      await annotated(dir);
+      await exportedTwice(dir);
+      const made = await records(dir);
+      // The .txt and .ann of one annotator's article: made from the same.
+      expect(made.get('alice/uni.txt')![5]).toMatch(/^[0-9a-f]{16}$/);
+      expect(made.get('alice/uni.ann')![5]).toBe(made.get('alice/uni.txt')![5]);
+      expect(made.get('bob/uni.ann')![5]).not.toBe(made.get('alice/uni.ann')![5]);
+      expect(made.get('annotation.conf')![5]).toBe('-');
+      const first = await filesIn(join(dir, 'brat'));
+      const again = await brat(dir);
+      expect(again.stderr).toBe(
+        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
+          'margin export: 9 file(s) already held the same and were left as they were\n',
+      );
+      expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
+      // Left as they were, recorded as they were.
+      expect(await records(dir)).toEqual(made);
+    });
+
+    it('writes again a file deleted or edited by hand in the folder', async () => {
+      const dir = await workspace();
+      await annotated(dir);
+      await exportedTwice(dir);
+      const first = await filesIn(join(dir, 'brat'));
+      await rm(join(dir, 'brat', 'alice', 'uni.ann'));
+      // Same size, same modification time: its change time tells.
+      const edited = join(dir, 'brat', 'bob', 'uni.txt');
+      const { atime, mtime } = await stat(edited);
+      await writeFile(edited, first.get('bob/uni.txt')!.text.replace('minister', 'MINISTER'));
+      await utimes(edited, atime, mtime);
+      const again = await brat(dir);
+      expect(again.stderr).toBe(
+        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
+          'margin export: 7 file(s) already held the same and were left as they were\n',
+      );
+      const after = await filesIn(join(dir, 'brat'));
+      // The file deleted may come back with the inode it had (freed, then taken again): its
+      // content, below, tells that it is back.
+      expect(rewritten(first, after).filter((path) => path !== 'alice/uni.ann')).toEqual([
+        'bob/uni.txt',
+      ]);
+      for (const [path, file] of first) expect(after.get(path)!.text, path).toBe(file.text);
+      // And recorded: the next export leaves them.
+      await aged(dir);
+      const next = await filesIn(join(dir, 'brat'));
+      await brat(dir);
+      expect(rewritten(next, await filesIn(join(dir, 'brat')))).toEqual([]);
+    });
+
+    it("writes again the .ann of a store file changed in place, and an article's changed text", async () => {
+      const dir = await workspace();
+      const { articles, uni } = await annotated(dir);
+      await exportedTwice(dir);
+      const first = await filesIn(join(dir, 'brat'));
+      const alice = await openRepository({
+        root: join(dir, 'store'),
+        annotator: 'alice',
+        articles,
+      });
+      await alice.tag(uni, uni.sentences[1]!.id, 'event');
+      await alice.close();
+      await aged(dir);
+      expect((await brat(dir)).status).toBe(0);
+      const after = await filesIn(join(dir, 'brat'));
+      expect(rewritten(first, after)).toEqual(['alice/uni.ann']);
+      expect(after.get('alice/uni.ann')!.text).toMatch(/\tEvent /);
+
+      // The corpus's text of the article changes (its index made anew, which sees it at once):
+      // both annotators' .txt follow it.
+      await writeFile(
+        join(dir, 'corpus', 'uni.txt'),
+        UNICODE_ARTICLE.replace('minister', 'premier'),
+      );
+      const cache = join(dir, 'cache', 'margin');
+      for (const name of await readdir(cache)) {
+        if (name.startsWith('corpus-')) await rm(join(cache, name), { force: true });
+      }
+      await aged(dir);
+      expect((await brat(dir)).status).toBe(0);
+      const changed = await filesIn(join(dir, 'brat'));
+      expect(changed.get('alice/uni.txt')!.text).toContain('said the premier');
+      expect(changed.get('bob/uni.txt')!.text).toContain('said the premier');
+      // bob's quote is the sentence that changed: its .ann follows too.
+      expect(changed.get('bob/uni.ann')!.text).toContain('said the premier');
+    });
+
+    it('writes every file of a filtered export, then of the whole one, as they would be', async () => {
+      const dir = await workspace();
+      await annotated(dir);
+      await exportedTwice(dir);
+      const first = await filesIn(join(dir, 'brat'));
+      await rm(join(dir, 'brat', 'bob'), { recursive: true });
+      const alice = await run(exportCommand, dir, [], {
+        format: 'brat',
+        out: 'brat',
+        annotator: ['alice'],
+      });
+      expect(alice.status).toBe(0);
+      await aged(dir);
+      expect((await brat(dir)).status).toBe(0);
+      const after = await filesIn(join(dir, 'brat'));
+      expect(new Map([...after].map(([path, file]) => [path, file.text]))).toEqual(
+        new Map([...first].map(([path, file]) => [path, file.text])),
+      );
+    });
   });
 });
