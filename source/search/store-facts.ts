@@ -44,23 +44,31 @@ export function storeFacts(
       // The notes come from the index's rows; an annotation is placed only once a query matched
       // its note, with the rest of its article's (placing every annotated article cost 1.2 s of
       // each search over a store of 300,000 annotations).
-      const placed = new Map<string, Map<string, string | undefined>>();
-      const sentenceOf = (article: string, annotator: string, id: string) => {
+      const placed = new Map<string, Map<string, Array<{ sentence?: string; text: string }>>>();
+      const sentenceOf = (article: string, annotator: string, id: string, text: string) => {
         let sentences = placed.get(article);
         if (!sentences) {
           sentences = new Map();
           for (const annotation of repository.list({ article })) {
-            sentences.set(
-              `${annotation.annotator}\u0000${annotation.id}`,
-              annotation.placement?.sentence,
-            );
+            const key = `${annotation.annotator}\u0000${annotation.id}`;
+            const values = Object.values(annotation.attributes ?? {});
+            const entry = {
+              sentence: annotation.placement?.sentence,
+              text: [annotation.note ?? '', ...values].join(' '),
+            };
+            const same = sentences.get(key);
+            if (same) same.push(entry);
+            else sentences.set(key, [entry]);
           }
           placed.set(article, sentences);
         }
-        return sentences.get(`${annotator}\u0000${id}`);
+        // A file may hold two annotations with one id (a hand edit, a merge): the one whose
+        // note is this text is the one meant, as the index's row names it.
+        const entries = sentences.get(`${annotator}\u0000${id}`) ?? [];
+        return (entries.find((entry) => entry.text === text) ?? entries[0])?.sentence;
       };
       for (const { article, annotator, id, text } of repository.notes()) {
-        yield { article, sentence: () => sentenceOf(article, annotator, id), text };
+        yield { article, sentence: () => sentenceOf(article, annotator, id, text), text };
       }
     },
     // A hit's labels: one article's annotations, not a walk over the store.

@@ -14,7 +14,8 @@
 export interface ComponentAccess {
   /**
    * The verified pairs of a node, with their scores (0..1], and whether the verdict found was
-   * `same(node, other)` (a pair is compared once, in one order: the verdict is not symmetric).
+   * `same(node, other)` (a pair is compared once, in one order; the verdict is the same either
+   * way since the engine's version 6, but reusing it the other way round is not measured yet).
    */
   edges(node: number, visit: (other: number, score: number, asked: boolean) => void): void;
   /** Reviewers' links and unlinks between nodes. */

@@ -123,7 +123,7 @@ export interface Overlap {
 /** Words at least this rare are what a sentence is about ("hydropower", most names). */
 export const HEAVY = 1.5;
 
-/** Words commoner than this are matched only as themselves, never loosely. */
+/** Two words both commoner than this are never matched loosely; one of them may be, to a rarer. */
 const LOOSE_FLOOR = 0.6;
 
 const restA = new Uint32Array(256);

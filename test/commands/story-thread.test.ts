@@ -147,20 +147,19 @@ describe('the review’s story groups, computed on a worker thread', () => {
     expect(await runCommand(story, [], flags, captured.io)).toBe(0);
     const source = reviewStorySource({ corpusRoot: seeds, cacheDir, storeRoot, annotator: 'ana' });
     // Kept a moment ago for these very files and links: read, not formed again.
-    expect(await source.groups(corpus.articles)).toMatchObject({
-      kept: true,
-      problems: [],
-      note: null,
-    });
+    const found = await source.groups(corpus.articles);
+    expect(found).toMatchObject({ kept: true, problems: [], note: null });
+    // Found again as they were: the same edition, so the review keeps what it read.
+    const again = await source.groups(corpus.articles);
+    const editionOf = (reply: typeof found) => ('edition' in reply ? reply.edition : undefined);
+    expect(editionOf(again)).toBe(editionOf(found));
     const first = corpus.articles.find((article) => article.id.startsWith('000'))!;
     const peskov = peskovGroup((await source.article!(first.id)).groups);
     const b = await unlinkFirstTwo(storeRoot, peskov);
-    // An unlink since: placed on the kept groups at once, as beyond the limit.
-    expect(await source.groups(corpus.articles)).toMatchObject({
-      kept: true,
-      problems: [],
-      note: null,
-    });
+    // An unlink since: placed on the kept groups at once, as beyond the limit, another edition.
+    const placed = await source.groups(corpus.articles);
+    expect(placed).toMatchObject({ kept: true, problems: [], note: null });
+    expect(editionOf(placed)).not.toBe(editionOf(found));
     const after = peskovGroup((await source.article!(first.id)).groups);
     expect(after.members.map((m) => m.text)).toEqual(
       peskov.members.filter((m) => m !== b).map((m) => m.text),

@@ -112,4 +112,28 @@ describe('margin search over a store edited behind its index', () => {
     expect(checked.stdout).toContain('Talks begin in Riyadh');
     expect(await searchFor(dir, 'harbour')).toMatchObject({ status: 1, stdout: '' });
   });
+  it('finds each note on its own sentence where two annotations of a file share an id', async () => {
+    const dir = await workspace();
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    const [s0, s1] = uni.sentences;
+    const repository = await openRepository({
+      root: join(dir, 'store'),
+      annotator: 'bob',
+      articles,
+    });
+    await repository.tag(uni, s0!.id, 'quote');
+    await repository.annotate(uni, s0!.id, { note: 'zeppelin' });
+    await repository.tag(uni, s1!.id, 'event');
+    await repository.annotate(uni, s1!.id, { note: 'harbour' });
+    await repository.close();
+    // A hand edit or a merge gave the second annotation the first one's id.
+    const path = join(dir, 'store', 'bob', 'uni.json');
+    const doc = JSON.parse(await readFile(path, 'utf8'));
+    doc.annotations[1].id = doc.annotations[0].id;
+    await writeFile(path, JSON.stringify(doc, null, 2));
+    expect((await searchFor(dir, 'zeppelin')).stdout).toContain(s0!.text.slice(0, 20));
+    expect((await searchFor(dir, 'zeppelin')).stdout).not.toContain(s1!.text.slice(0, 20));
+    expect((await searchFor(dir, 'harbour')).stdout).toContain(s1!.text.slice(0, 20));
+  });
 });

@@ -1,6 +1,7 @@
 /**
- * `sameStatement` is not symmetric: an anchors' verdict is taken from the pair joined only when
- * the pair was asked in the same order (the grouping asks it again otherwise).
+ * An anchors' verdict is taken from the pair joined only when the pair was asked in the same
+ * order (the grouping asks it again otherwise): `sameStatement` was not symmetric before the
+ * engine's version 6, and reusing a verdict the other way round is not measured yet.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StoryIndex } from '../../source/story/index.js';
