@@ -77,9 +77,9 @@ export interface Repository {
   list(filter?: { article?: string; annotator?: string }): PlacedAnnotation[];
   /**
    * Articles with annotations, one at a time: in corpus order, then those gone from the corpus by
-   * id. `texts`: only articles where an annotation has a note or attributes.
+   * id.
    */
-  annotated(filter?: { texts?: boolean }): Iterable<AnnotatedArticle>;
+  annotated(): Iterable<AnnotatedArticle>;
   /**
    * The articles of `annotated()` in the same order, each with what the format `kind` rendered
    * of its files last time where that is still of the file's document and placements (nothing

@@ -646,11 +646,10 @@ export class StoreIndex {
     return (this.statements.annotators.all() as Row[]).map((row) => row.annotator as string);
   }
 
-  /** Articles with at least one annotation in a file read (`texts`: with a note or attribute). */
-  annotatedArticles(texts = false): string[] {
-    const statement = texts ? this.statements.withTexts : this.statements.annotated;
+  /** Articles with at least one annotation in a file read. */
+  annotatedArticles(): string[] {
     // The names alone, not an object each: an export asks for 100,000.
-    return statement.all() as string[];
+    return this.statements.annotated.all() as string[];
   }
 
   /**
@@ -900,11 +899,6 @@ function prepare(db: Database.Database) {
       `SELECT article, annotator, status, annotations, labels, reason FROM files
        WHERE article = ? AND annotator IS NOT NULL ORDER BY annotator`,
     ),
-    withTexts: db
-      .prepare(
-        'SELECT DISTINCT article FROM files WHERE reason IS NULL AND texts > 0 ORDER BY article',
-      )
-      .pluck(),
     // Every file with annotations, or those with a label or of some annotators: a scan of the
     // rows without their documents (reading and placing every document cost search 7-28 s).
     tagRows: db

@@ -210,8 +210,8 @@ export class StoreRepository implements Repository {
     return filter.article === undefined ? result.sort(compareListed) : result;
   }
 
-  *annotated(filter: { texts?: boolean } = {}): Iterable<AnnotatedArticle> {
-    const { ids, lazy } = this.exportOrder(filter.texts ?? false);
+  *annotated(): Iterable<AnnotatedArticle> {
+    const { ids, lazy } = this.exportOrder();
     const generation = this.generation();
     // A chunk of articles in one read of each index (a statement on its own costs a lock); the
     // first chunks are small, so that the first article is out after one read.
@@ -280,7 +280,7 @@ export class StoreRepository implements Repository {
   }
 
   *rendered(kind: string, only?: ReadonlySet<string>): Iterable<RenderedArticle> {
-    const { ids, lazy } = this.exportOrder(false, only);
+    const { ids, lazy } = this.exportOrder(only);
     const generation = this.generation();
     const { index } = this.storage;
     const renderings: Array<{
@@ -334,14 +334,11 @@ export class StoreRepository implements Repository {
    * stand-in for each that reads its text only when asked (undefined: without the corpus's
    * summaries, when the article is read whole).
    */
-  private exportOrder(
-    texts: boolean,
-    only?: ReadonlySet<string>,
-  ): {
+  private exportOrder(only?: ReadonlySet<string>): {
     ids: string[];
     lazy: (id: string) => (() => Article | undefined) | undefined;
   } {
-    const all = this.storage.index.annotatedArticles(texts);
+    const all = this.storage.index.annotatedArticles();
     const annotated = only ? all.filter((id) => only.has(id)) : all;
     const heads = this.headsOf(annotated);
     const inCorpus: Array<{ ord: number; id: string }> = [];

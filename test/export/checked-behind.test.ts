@@ -6,7 +6,7 @@ import { command as exportCommand } from '../../source/commands/export.js';
 import { command as stats } from '../../source/commands/stats.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
-import { run, useWorkspace } from './workspace.js';
+import { age, run, useWorkspace } from './workspace.js';
 
 /**
  * stats, agree and export answer from the store's index while its files are compared with it on
@@ -14,12 +14,6 @@ import { run, useWorkspace } from './workspace.js';
  * answer: each is run once to fill the index, a file is changed, and the answer is compared with
  * the one of a fresh index (the cache deleted), which reads every file.
  */
-
-/** As files that came with `git pull` an hour ago, `seconds` apart: the index trusts their rows. */
-async function age(path: string, seconds = 0) {
-  const then = new Date(Date.now() - 3600_000 + seconds * 1000);
-  await utimes(path, then, then);
-}
 
 /** alice and bob reviewed the Unicode article: each tagged three sentences. */
 async function team(dir: string) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { command as search } from '../../source/commands/search.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
-import { run, useWorkspace } from '../export/workspace.js';
+import { age, run, useWorkspace } from '../export/workspace.js';
 
 /**
  * `margin search` answers from the store's index while the store files are compared with it on
@@ -12,12 +12,6 @@ import { run, useWorkspace } from '../export/workspace.js';
  * file edited in place behind the index (its folder's time unchanged) must still change the
  * answer, as a fresh index (the cache deleted) gives it.
  */
-
-/** As files that came with `git pull` an hour ago, `seconds` apart: the index trusts their rows. */
-async function age(path: string, seconds = 0) {
-  const then = new Date(Date.now() - 3600_000 + seconds * 1000);
-  await utimes(path, then, then);
-}
 
 /** alice and bob tagged the Unicode article; bob's event carries a note on the harbour. */
 async function team(dir: string) {
