@@ -1,4 +1,5 @@
 import { compact, sentenceWords, words } from '../text/fold.js';
+import { lowerBound } from '../text/lower-bound.js';
 import { changedVariantKey } from '../text/variants.js';
 import type { Article, Sentence } from './types.js';
 import type { IndexedArticles, WordIndex } from './word-index.js';
@@ -85,13 +86,7 @@ export function memoryWordIndex(list: readonly Article[]): WordIndex {
     articleTable: () => articles,
     frequency,
     prefixed(prefix) {
-      let low = 0;
-      let high = vocabulary.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (vocabulary[middle]! < prefix) low = middle + 1;
-        else high = middle;
-      }
+      const low = lowerBound(0, vocabulary.length, (at) => vocabulary[at]! >= prefix);
       const out: Array<[string, number]> = [];
       for (let i = low; i < vocabulary.length && vocabulary[i]!.startsWith(prefix); i++) {
         out.push([vocabulary[i]!, frequency(vocabulary[i]!)!]);

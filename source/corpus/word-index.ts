@@ -1,3 +1,4 @@
+import { lowerBound } from '../text/lower-bound.js';
 import type { Sentence } from './types.js';
 
 /**
@@ -63,14 +64,7 @@ export interface WordIndex {
 /** The position of the article holding `key`, or -1 (a removed article's key). */
 export function articleOfKey(articles: IndexedArticles, key: number): number {
   const { firsts, counts } = articles;
-  let low = 0;
-  let high = articles.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (firsts[middle]! <= key) low = middle + 1;
-    else high = middle;
-  }
-  const a = low - 1;
+  const a = lastAtMost(articles, key);
   return a >= 0 && key < firsts[a]! + counts[a]! ? a : -1;
 }
 
@@ -81,14 +75,12 @@ export function firstAtLeast(
   from = 0,
   to = list.length,
 ): number {
-  let low = from;
-  let high = to;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < target) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lowerBound(from, to, (at) => list[at]! >= target);
+}
+
+/** The position of the last article whose first key is at most `key`, or -1. */
+export function lastAtMost(articles: IndexedArticles, key: number): number {
+  return lowerBound(0, articles.length, (at) => articles.firsts[at]! > key) - 1;
 }
 
 /** The position of the article with this number, or -1. */

@@ -1,4 +1,9 @@
-import { articleOfKey, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
+import {
+  articleOfKey,
+  type IndexedArticles,
+  lastAtMost,
+  type WordIndex,
+} from '../corpus/word-index.js';
 import type { Label } from '../store/types.js';
 import type { AnnotationFacts } from './annotation-facts.js';
 import { CandidateFinder, EXACT } from './candidates.js';
@@ -384,7 +389,7 @@ function ownersOf(articles: IndexedArticles, found: Matches): Int32Array {
     if (!holds(a, key)) {
       if (holds(a + 1, key)) a++;
       else {
-        const start = articleStart(articles, key);
+        const start = lastAtMost(articles, key);
         if (!holds(start, key)) {
           owners[i] = -1;
           continue;
@@ -395,18 +400,6 @@ function ownersOf(articles: IndexedArticles, found: Matches): Int32Array {
     owners[i] = a;
   }
   return owners;
-}
-
-/** The last article whose first key is at most `key`. */
-function articleStart(articles: IndexedArticles, key: number): number {
-  let low = 0;
-  let high = articles.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (articles.firsts[middle]! <= key) low = middle + 1;
-    else high = middle;
-  }
-  return low - 1;
 }
 
 const orders = new WeakMap<IndexedArticles, Uint32Array>();

@@ -1,3 +1,4 @@
+import { firstAtLeast } from '../corpus/word-index.js';
 import type { SentenceLookup, SentenceTags } from './context-facts.js';
 
 /** The sentences some annotations sit on, as keys of the word index. */
@@ -58,14 +59,7 @@ export function sentenceSetOf(
 }
 
 function holds(sorted: Uint32Array, key: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return sorted[low] === key;
+  return sorted[firstAtLeast(sorted, key)] === key;
 }
 
 /**

@@ -8,9 +8,13 @@
  * system's page cache keeps what is read often, and gives it up under pressure). A small index
  * keeps them in memory (`OrderArrays`), as reading a file would gain it nothing.
  */
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readFully } from '../corpus/db/read-fully.js';
+
+/** Said when the unlinked file of the bands' orders cannot be read back in full. */
+const LOST = 'the story index lost its bands file';
 
 export interface BandOrders {
   /** Entries per band (every band has the built nodes, in its own order). */
@@ -95,14 +99,8 @@ export class OrderFile implements BandOrders {
     const block = this.blocks[band]!;
     if (this.blockStart[band] !== start) {
       const count = Math.min(BLOCK, this.length - start);
-      let done = 0;
       const bytes = new Uint8Array(block.buffer, 0, count * 4);
-      const position = (band * this.length + start) * 4;
-      while (done < bytes.length) {
-        const read = readSync(this.fd, bytes, done, bytes.length - done, position + done);
-        if (read === 0) throw new Error('the story index lost its bands file');
-        done += read;
-      }
+      readFully(this.fd, bytes, (band * this.length + start) * 4, LOST);
       this.blockStart[band] = start;
     }
     return block[at - start]!;
@@ -111,14 +109,7 @@ export class OrderFile implements BandOrders {
   /** Band `band`'s whole order, read back. */
   band(band: number): Int32Array {
     const order = new Int32Array(this.length);
-    const bytes = new Uint8Array(order.buffer);
-    const position = band * this.length * 4;
-    let done = 0;
-    while (done < bytes.length) {
-      const read = readSync(this.fd, bytes, done, bytes.length - done, position + done);
-      if (read === 0) throw new Error('the story index lost its bands file');
-      done += read;
-    }
+    readFully(this.fd, new Uint8Array(order.buffer), band * this.length * 4, LOST);
     return order;
   }
 

@@ -11,6 +11,7 @@
  * small map per band, and removed nodes are skipped. A pair that shares several bands is
  * compared once, in the first band it shares.
  */
+import { lowerBound } from '../text/lower-bound.js';
 import { type BandOrders, OrderArrays, OrderFile } from './band-orders.js';
 import { grownCapacity, trimmedCapacity } from './growable.js';
 import { mix, seed } from './minhash.js';
@@ -450,16 +451,6 @@ export class LshIndex {
     indexed.set(this.indexed);
     this.indexed = indexed;
   }
-}
-
-/** The first position in `[low, high)` where `reached` holds, given it holds from there on. */
-function lowerBound(low: number, high: number, reached: (at: number) => boolean): number {
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (reached(middle)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }
 
 /** Every this many nodes of a band's order, its value is kept (see `LshIndex.fences`). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { firstAtLeast, type IndexedArticles } from '../word-index.js';
+import { readFully } from './read-fully.js';
 import type { Db } from './schema.js';
 
 /** The article table with what only the corpus index needs besides: numbers in corpus order. */
@@ -225,14 +226,13 @@ export class ArticleTable implements Snapshot {
   private read(field: number, from: number, to: number): Uint32Array {
     if (this.closed || this.fd === null) throw new Error('the corpus index is closed');
     const out = new Uint32Array(to - from);
-    const bytes = new Uint8Array(out.buffer);
     const start = this.at + (field * this.length + from) * 4;
-    let done = 0;
-    while (done < bytes.length) {
-      const read = readSync(this.fd, bytes, done, bytes.length - done, start + done);
-      if (read === 0) throw new Error('the article table beside the corpus index is cut short');
-      done += read;
-    }
+    readFully(
+      this.fd,
+      new Uint8Array(out.buffer),
+      start,
+      'the article table beside the corpus index is cut short',
+    );
     return out;
   }
 }
