@@ -679,6 +679,14 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   tokens.forEach((token, at) => {
     if (token.capital && !token.name && tokens[at + 1]?.reporting) token.name = true;
   });
+  // A reporting word written as a name is part of one ("the New York State Attorney General",
+  // "the journal Case Reports"), and "state" after a name is a noun ("New York state"; a
+  // singular speaker "states"): read as a verb, the names before it were taken for the speaker.
+  tokens.forEach((token, at) => {
+    if (!token.reporting) return;
+    const afterName = at > 0 && tokens[at - 1]!.name && !token.broken;
+    if (token.name || (afterName && token.info.folded === 'state')) token.reporting = false;
+  });
   const nameAt = new Int32Array(tokens.length).fill(-1);
   let reported = false;
   tokens.forEach((token, index) => {

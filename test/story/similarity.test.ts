@@ -622,6 +622,29 @@ describe('sentences told in other words', () => {
     ).toBe(true);
   });
 
+  it('reads a reporting word in a name as part of it, not as a verb whose speaker is the names before', () => {
+    // Read as a verb, "State" made "Vermont" the speaker of the first two, which then agreed
+    // with "The Vermont Herald reported": one name's first words are not the name.
+    const office = 'Halvorsen Freight is being investigated by the Vermont State Attorney General.';
+    const lowercase =
+      'The Vermont state attorney general is investigating Halvorsen Freight after the layoffs.';
+    const paper =
+      'The Vermont Herald reported on Monday that Halvorsen Freight plans to cut 900 jobs.';
+    expect(sentenceFeatures(office, vocabulary).speakers).toEqual([]);
+    expect(sentenceFeatures(lowercase, vocabulary).speakers).toEqual([]);
+    expect(same(office, paper)).toBe(false);
+    expect(same(paper, lowercase)).toBe(false);
+    expect(same(office, lowercase)).toBe(true);
+    expect(
+      sentenceFeatures('The study appeared in the journal Harbor Clinical Reports.', vocabulary)
+        .speakers,
+    ).toEqual([]);
+    // A speaker still "states".
+    expect(
+      sentenceFeatures('Halvorsen states that the cuts are final.', vocabulary).speakers,
+    ).not.toEqual([]);
+  });
+
   it('takes an abbreviation for the speaker only beside the verb, and as its spelling out', () => {
     // Beside the verb, it speaks: and "the WHO" is "the World Health Organization".
     expect(
