@@ -215,6 +215,15 @@ describe('the corpus index', () => {
     expect(after).toEqual(await fresh());
   });
 
+  it('follows a file replaced by a folder of its name', async () => {
+    await throughIndex();
+    await rm(join(corpus.root(), 'a.txt'));
+    await corpus.write('a.txt/e.txt', article('Ferry service resumes'));
+    const after = await throughIndex();
+    expect(after.articles.map((a) => a.id)).toEqual(['a.txt/e', 'b/c', 'b/d']);
+    expect(after).toEqual(await fresh());
+  });
+
   it('follows a folder removed or renamed behind it', async () => {
     await throughIndex();
     await rename(join(corpus.root(), 'b'), join(corpus.root(), 'c'));
