@@ -1,13 +1,19 @@
 import { Box, Text } from 'ink';
 import type { ReviewState } from '../../review/state.js';
 import { differenceSummary, panelRows } from '../../review/story.js';
+import {
+  OWN_TEXT_LINES,
+  panelWindow,
+  ROW_INDENT,
+  wrapPieces,
+} from '../../review/view/story-panel.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { labelMark, type Theme } from '../theme.js';
 
 /**
- * `o`: the sentence's counterparts in other outlets, two lines each: outlet, date and labels,
- * then its text with the words it differs by marked (‹…› without colour).
+ * `o`: the sentence's counterparts in other outlets: outlet, date and labels, then its text
+ * wrapped (`panelWindow`) with the words it differs by marked (‹…› without colour).
  */
 export function StoryPanel({
   state,
@@ -26,20 +32,31 @@ export function StoryPanel({
   const { group, rows, total } = panel;
   const differ = differenceSummary(group);
   const count = `${total.toLocaleString('en-US')} other outlet${total === 1 ? '' : 's'} report${total === 1 ? 's' : ''} this`;
-  const shown = total > rows.length ? ` (the earliest ${rows.length} listed)` : '';
-  const title = `${count}${shown}${group.kind ? ` (${group.kind})` : ''}${differ.length > 0 ? ` · differ: ${differ.map(oneLine).join('; ')}` : ''}`;
-  const perPage = Math.max(1, Math.floor((height - 2) / 2));
-  const first = Math.max(0, Math.min(mode.selected - perPage + 1, rows.length - perPage));
+  const earliest = total > rows.length ? ` (the earliest ${rows.length} listed)` : '';
+  const title = `${count}${earliest}${group.kind ? ` (${group.kind})` : ''}${differ.length > 0 ? ` · differ: ${differ.map(oneLine).join('; ')}` : ''}`;
+  const own = wrapPieces([{ text: `  this: ${panel.text}`, marked: false }], width, OWN_TEXT_LINES);
+  const shown = panelWindow(
+    rows.map((row) =>
+      row.parts.map((part) => ({ text: part.text, marked: part.kind === 'added' })),
+    ),
+    mode.selected,
+    width,
+    height - 1 - own.length,
+  );
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
         {fitWidth(title, width)}
       </Text>
-      <Text dimColor={theme.dim} wrap="truncate">
-        {fitWidth(`  this: ${oneLine(panel.text)}`, width)}
-      </Text>
-      {rows.slice(first, first + perPage).map((row, offset) => {
-        const selected = first + offset === mode.selected;
+      {own.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+        <Text key={index} dimColor={theme.dim} wrap="truncate">
+          {line.map((piece) => piece.text).join('')}
+        </Text>
+      ))}
+      {shown.map(({ row: index, lines }) => {
+        const row = rows[index]!;
+        const selected = index === mode.selected;
         const labels = row.labels
           .map((label) => labelMark(theme, state.project.labels, label).letter)
           .join('');
@@ -49,23 +66,22 @@ export function StoryPanel({
             <Text wrap="truncate" bold={selected} color={selected ? theme.cursor : undefined}>
               {fitWidth(`${selected ? '▶' : ' '} ${head}${labels ? `  [${labels}]` : ''}`, width)}
             </Text>
-            <Text wrap="truncate">
-              {'    '}
-              {row.parts.map((part, index) => {
-                const text = oneLine(part.text);
-                const marked = part.kind === 'added';
-                return (
+            {lines.map((line, lineIndex) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+              <Text key={lineIndex} wrap="truncate">
+                {' '.repeat(ROW_INDENT)}
+                {line.map((piece, pieceIndex) => (
                   <Text
-                    // biome-ignore lint/suspicious/noArrayIndexKey: parts are positional
-                    key={index}
-                    bold={marked}
-                    color={marked ? theme.warning : undefined}
+                    // biome-ignore lint/suspicious/noArrayIndexKey: pieces are positional
+                    key={pieceIndex}
+                    bold={piece.marked}
+                    color={piece.marked ? theme.warning : undefined}
                   >
-                    {marked && !theme.color ? `‹${text}›` : text}
+                    {piece.marked && !theme.color ? `‹${piece.text}›` : piece.text}
                   </Text>
-                );
-              })}
-            </Text>
+                ))}
+              </Text>
+            ))}
           </Box>
         );
       })}
