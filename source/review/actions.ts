@@ -63,6 +63,8 @@ export type EventAction =
   | { type: 'text/type'; input: string; key: KeyState }
   /** Ctrl+C while waiting for writes to finish: leave without waiting. */
   | { type: 'app/force-quit' }
+  /** Text pasted where no input is open: taken as nothing, and said so. */
+  | { type: 'paste/refused' }
   /** `stopped`: the search gave up before it had read all it needed (see SearchFunction). */
   | { type: 'search/query'; query: string; hits: SearchHit[]; stopped?: boolean }
   /** The compare table of an article, read from the store. */

@@ -1,6 +1,6 @@
 import type { Action, KeyAction } from './actions.js';
 import { type KeyContext, lookup } from './keymap.js';
-import { type KeyState, NO_KEY, type Press, splitKeys } from './keys.js';
+import { type KeyState, NO_KEY, PASTED, type Press, splitKeys } from './keys.js';
 import { reduce } from './reducer.js';
 import type { ReviewState } from './state.js';
 
@@ -98,6 +98,15 @@ export class KeyInterpreter {
         return;
       }
       this.#refusedAt = null;
+    }
+    if (input.startsWith(PASTED)) {
+      // Pasted text is text where text is typed, and nothing anywhere else: a line of a paste
+      // taken for keys tags, clears and marks articles done.
+      const context = keyContext(state());
+      if (context !== null && TEXT_ENTRY.has(context)) {
+        yield { type: 'text/type', input: input.slice(PASTED.length), key: NO_KEY };
+      } else if (context !== null) yield { type: 'paste/refused' };
+      return;
     }
     const presses = splitKeys(input, key);
     for (let index = 0; index < presses.length; index += 1) {

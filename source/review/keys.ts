@@ -59,8 +59,16 @@ const CONTROL_KEYS: Record<string, Partial<KeyState>> = {
 };
 
 /**
+ * Opens an input that the terminal says was pasted (bracketed paste), not typed: a private-use
+ * character no key produces. What follows it is text, never keys (see `keyboardStdin`).
+ */
+export const PASTED = '\uE000';
+
+/**
  * Ink hands over a chunk of typed text as one input ("jjj" when keys arrive together): split it
- * into one key press per character so that none is lost. Named keys arrive alone.
+ * into one key press per character so that none is lost. Named keys arrive alone. A Ctrl+letter
+ * among others arrives as its control character ("\x12\x12" for Ctrl+R twice), which Ink names
+ * only when it comes alone: it is read here as Ink reads one.
  */
 export function splitKeys(input: string, key: KeyState): Press[] {
   const chars = [...input];
@@ -68,6 +76,10 @@ export function splitKeys(input: string, key: KeyState): Press[] {
   return chars.map((c) => {
     const special = CONTROL_KEYS[c];
     if (special) return { input: '', key: { ...NO_KEY, ...special } };
+    const code = c.charCodeAt(0);
+    if (code >= 1 && code <= 26) {
+      return { input: String.fromCharCode(code + 96), key: { ...NO_KEY, ctrl: true } };
+    }
     return { input: c, key: { ...NO_KEY, shift: c !== c.toLowerCase() } };
   });
 }

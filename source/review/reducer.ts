@@ -244,6 +244,11 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return storyArticleRead(state, action.article, action.read);
     case 'search/ready':
       return { ...state, searchAvailable: true };
+    case 'paste/refused':
+      return {
+        ...state,
+        message: warn('pasted text goes into a note, a search or an attribute: nothing done'),
+      };
     case 'search/query': {
       const mode = state.mode;
       if (mode.kind !== 'search' || action.query !== mode.query) return state;

@@ -1,8 +1,12 @@
 import { oneLine, visible } from '../text/untrusted.js';
 
-/** The alternate screen keeps the reviewer's shell scrollback as it was; the cursor is hidden. */
-const ENTER = '\x1b[?1049h\x1b[?25l';
-const LEAVE = '\x1b[?25h\x1b[?1049l';
+/**
+ * The alternate screen keeps the reviewer's shell scrollback as it was; the cursor is hidden;
+ * bracketed paste marks pasted text, so that its lines are never read as keys (see
+ * `pasteSplitter`). Each is put back on leaving.
+ */
+const ENTER = '\x1b[?1049h\x1b[?25l\x1b[?2004h';
+const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
 
 /**
  * Enters the alternate screen and makes sure it is left exactly once, whatever ends the process

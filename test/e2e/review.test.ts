@@ -253,6 +253,28 @@ describe('margin review in a real terminal', () => {
     ]);
   });
 
+  it('takes text of several lines pasted into a note as the note, never as keys', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    expect(s.raw()).toContain('\x1b[?2004h');
+    await step(s, '\r', readerFocused, 'opened');
+    await step(s, '1', (t) => header(t).includes('C 1') && statusBar(t).endsWith('saved'), 'claim');
+    await step(s, 'n', (t) => statusBar(t).startsWith('✎ note:'), 'the note input');
+    // As a terminal sends a paste once asked for bracketed paste: the lines would be x, d and j.
+    s.write('\x1b[200~Peskov said this on TASS\rexcerpt: x d j\x1b[201~');
+    await s.waitFor(
+      (t) => statusBar(t).includes('Peskov said this on TASS excerpt: x d j'),
+      'the pasted note',
+    );
+    await step(s, '\r', (t) => /^▶C +✎/.test(reader(t, 'preparing for direct talks')), 'saved');
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'written');
+    const stored = readStore();
+    expect(stored.status).not.toBe('done');
+    expect(stored.annotations.map((a) => [a.label, a.note])).toEqual([
+      ['claim', 'Peskov said this on TASS excerpt: x d j'],
+    ]);
+  });
+
   it('finishes its writes and leaves the alternate screen on SIGTERM', async () => {
     const s = start();
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyInterpreter } from '../../source/review/interpret.js';
+import { PASTED } from '../../source/review/keys.js';
 import { reduce } from '../../source/review/reducer.js';
 import {
   articleById,
@@ -93,6 +94,28 @@ describe('keys in one chunk', () => {
     const early = typed({ ...readerState(), searchAvailable: false }, '/', new KeyInterpreter(), 0);
     expect(type(early, 'd1x').mode).toMatchObject({ kind: 'search', query: 'd1x' });
     expect(effects(type(early, 'd1x'))).toEqual([]);
+  });
+
+  it('takes pasted lines as text in an open note, and as nothing anywhere else', () => {
+    // What keyboardStdin hands on for a bracketed paste of two lines.
+    const pasted = `${PASTED}Peskov said this on TASS excerpt: "direct talks" xd`;
+    const editing = type(type(readerState(), 'n'), pasted);
+    expect(editing.mode).toMatchObject({
+      kind: 'note',
+      draft: 'check thisPeskov said this on TASS excerpt: "direct talks" xd',
+    });
+    expect(effects(editing)).toEqual([]);
+    const browsing = type(readerState(), pasted);
+    expect(browsing.cursors.b).toBe(20);
+    expect(effects(browsing)).toEqual([]);
+    expect(browsing.message?.text).toMatch(/^pasted text goes into a note/);
+  });
+
+  it('reads Ctrl+R pressed several times at once as several redos', () => {
+    // Undo and redo are the store's (effects); Ctrl+R alone arrives from Ink as r with Ctrl.
+    const kinds = (state: ReviewState) => effects(state).map((effect) => effect.kind);
+    expect(kinds(type(readerState(), '\x12\x12\x12'))).toEqual(['redo', 'redo', 'redo']);
+    expect(kinds(type(readerState(), 'u\x12u'))).toEqual(['undo', 'redo', 'undo']);
   });
 
   it('leaves typed text to the input while a note is edited', () => {

@@ -23,7 +23,7 @@ describe('the alternate screen', () => {
         'margin review: bad \\u001b[31mthing happened\n',
       ]);
       expect(exit).toHaveBeenCalledWith(1);
-      expect(screen).toBe('\x1b[?1049h\x1b[?25l\x1b[?25h\x1b[?1049l');
+      expect(screen).toBe('\x1b[?1049h\x1b[?25l\x1b[?2004h\x1b[?2004l\x1b[?25h\x1b[?1049l');
     } finally {
       leave();
     }
