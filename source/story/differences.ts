@@ -154,7 +154,10 @@ export function nameDifferences(
     if (!shared) {
       out.push({
         kind: 'name',
-        values: known.map(({ names, member }) => ({ member, text: names.join(' ') })),
+        values: known.map(({ names, member }) => ({
+          member,
+          text: asWritten(members[member]!.text, names).join(' '),
+        })),
       });
     }
   }
@@ -201,6 +204,22 @@ function spelledAlike(a: string, b: string): boolean {
   return editDistance(a, b, limit) <= limit;
 }
 
+/**
+ * Speakers' names as `text` writes them: the engine keys them folded and romanised ("russia",
+ * "iork"), which a difference showed as it was ("differ: russia ≠ kremlin"). A key the text
+ * does not spell out (an abbreviation joined from initials) stays as it is.
+ */
+function asWritten(text: string, keys: readonly string[]): string[] {
+  const written = new Map<string, string>();
+  for (const match of text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)) {
+    const word = match[0].replace(/['’]s$/, '');
+    if (!written.has(word)) written.set(word, word);
+    const key = nameKey(fold(word));
+    if (!written.has(key)) written.set(key, word);
+  }
+  return keys.map((key) => written.get(key) ?? key);
+}
+
 function namesAsWritten(text: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const match of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}\p{M}'’-]{2,}/gu)) {
@@ -228,7 +247,9 @@ export function dateDifferences(members: readonly DifferenceInput[]): Difference
         } else if (start.isCertain('weekday')) {
           key = WEEKDAYS[start.get('weekday')!]!;
         }
-        return key ? [{ key, text: result.text.trim() }] : [];
+        // "on Thursday" and "Thursday" are one day told alike: the preposition is no difference.
+        const text = result.text.trim().replace(/^(?:on|in|at|by|since|until|from)\s+/i, '');
+        return key ? [{ key, text }] : [];
       });
     },
     // "On Thursday" names another day in another week's article.

@@ -156,10 +156,21 @@ describe('the story groups of the seeds', () => {
       [2, '28'],
     ]);
     expect(members('date')).toEqual([
-      [0, 'On Thursday'],
-      [1, 'On Friday'],
-      [2, 'On Thursday'],
+      [0, 'Thursday'],
+      [1, 'Friday'],
+      [2, 'Thursday'],
     ]);
+    // One day told with and without its preposition is one value, not two.
+    const told = differences([
+      { text: copy, date: '2025-03-14' },
+      {
+        text: 'Thursday 28 Ukrainian drones were intercepted, Konashenkov said.',
+        date: '2025-03-14',
+      },
+      { text: other, date: '2025-03-14' },
+    ]);
+    const days = told.filter((d) => d.kind === 'date').flatMap((d) => d.values.map((v) => v.text));
+    expect(new Set(days)).toEqual(new Set(['Thursday', 'Friday']));
   });
 
   it('shows the drone counts of the one attack, 28 against four, in its group', () => {

@@ -63,14 +63,27 @@ describe('whether two sentences report the same thing', () => {
     const a = '“We will not accept any new conditions on the grain corridor,” Peskov said.';
     const b = '“We will not accept any new conditions on the grain corridor,” Zelenskyy said.';
     expect(same(a, b)).toBe(false);
-    // A reviewer who links them as one misattributed remark sees both speakers as a difference.
-    const names = differences([
-      { text: a, date: null },
-      { text: b, date: null },
-    ]).find((difference) => difference.kind === 'name');
-    expect(names?.values.map((value) => [value.member, value.text])).toEqual([
-      [0, expect.stringMatching(/peskov/)],
-      [1, expect.stringMatching(/zelensk/)],
+    // A reviewer who links them as one misattributed remark sees both speakers as a difference,
+    // as the outlets write them (the engine keys them folded and romanised: "iork").
+    const names = (x: string, y: string) =>
+      differences([
+        { text: x, date: null },
+        { text: y, date: null },
+      ])
+        .find((difference) => difference.kind === 'name')
+        ?.values.map((value) => [value.member, value.text]);
+    expect(names(a, b)).toEqual([
+      [0, 'Peskov'],
+      [1, 'Zelenskyy'],
+    ]);
+    expect(
+      names(
+        'The grain corridor will stay open through the winter, New York officials said.',
+        'The grain corridor will stay open through the winter, Russia said.',
+      ),
+    ).toEqual([
+      [0, 'New York'],
+      [1, 'Russia'],
     ]);
   });
 
