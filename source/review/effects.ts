@@ -110,7 +110,7 @@ export class EffectQueue {
       if (effect.ifUnreviewed && repository.status(effect.article) !== 'unreviewed') {
         return { text: null };
       }
-      await repository.setStatus(effect.article, effect.status);
+      await repository.setStatus(effect.article, effect.status, { undoable: !effect.opened });
       return { text: null };
     }
     // Links live beside the store, not in it: the controller writes them.

@@ -35,7 +35,12 @@ export function open(state: ReviewState): ReviewState {
   const opened = { ...state, focus: 'reader' as const, top: followReader(state, state.top) };
   const marks = marksOf(state, article.id);
   if (marks.status !== 'unreviewed' || marks.readOnly) return opened;
-  const effect = { kind: 'status' as const, article: article.id, status: 'in progress' as const };
+  const effect = {
+    kind: 'status' as const,
+    article: article.id,
+    status: 'in progress' as const,
+    opened: true,
+  };
   // Before the store is open its status is not known (it may be done): the write checks then.
   return emit(
     setMarks(opened, article.id, { ...marks, status: 'in progress' }),

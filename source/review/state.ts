@@ -81,8 +81,17 @@ export type Effect =
   | { kind: 'toggle'; article: string; sentence: string; label: Label; on?: boolean }
   | { kind: 'clear'; article: string; sentence: string }
   | { kind: 'annotate'; article: string; sentence: string; patch: AnnotationPatch }
-  /** `ifUnreviewed`: only when the stored status is still unreviewed (opened before the store). */
-  | { kind: 'status'; article: string; status: ReviewStatus; ifUnreviewed?: boolean }
+  /**
+   * `ifUnreviewed`: only when the stored status is still unreviewed (opened before the store).
+   * `opened`: set by opening the article, not by a key of the reviewer's: no step to undo.
+   */
+  | {
+      kind: 'status';
+      article: string;
+      status: ReviewStatus;
+      ifUnreviewed?: boolean;
+      opened?: boolean;
+    }
   | { kind: 'accept'; article: string; sentence: string; annotator: string }
   /** Accepted suggestions: labels with their attributes, one undo step. */
   | {

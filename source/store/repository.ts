@@ -158,7 +158,11 @@ export interface Repository {
   addMany(annotations: Annotation[]): Promise<number>;
 
   status(article: string, annotator?: string): ReviewStatus;
-  setStatus(article: string, status: ReviewStatus): Promise<void>;
+  /**
+   * `undoable: false`: not a step of its own for undo (an article opened becoming "in progress":
+   * undo after reading another outlet's version took that back instead of the reviewer's copy).
+   */
+  setStatus(article: string, status: ReviewStatus, options?: { undoable?: boolean }): Promise<void>;
 
   undo(): Promise<ChangeSummary | null>;
   redo(): Promise<ChangeSummary | null>;

@@ -653,7 +653,11 @@ export class StoreRepository implements Repository {
     return this.storage.index.status(article, annotator) ?? 'unreviewed';
   }
 
-  async setStatus(article: string, status: ReviewStatus): Promise<void> {
+  async setStatus(
+    article: string,
+    status: ReviewStatus,
+    { undoable = true }: { undoable?: boolean } = {},
+  ): Promise<void> {
     this.assertWritable(article, this.annotator);
     const { value } = await this.update(this.annotator, article, (current) => {
       if (current.status === status) return { write: false, value: null };
@@ -662,7 +666,7 @@ export class StoreRepository implements Repository {
         inverse: { type: 'status', status: current.status },
       });
     });
-    if (value) this.history.record(value);
+    if (value && undoable) this.history.record(value);
   }
 
   async undo(): Promise<ChangeSummary | null> {

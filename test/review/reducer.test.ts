@@ -132,7 +132,9 @@ describe('review status', () => {
     const opened = named(listState({ current: 0 }), 'return');
     expect(opened.focus).toBe('reader');
     expect(opened.marks.a?.status).toBe('in progress');
-    expect(effects(opened)).toEqual([{ kind: 'status', article: 'a', status: 'in progress' }]);
+    expect(effects(opened)).toEqual([
+      { kind: 'status', article: 'a', status: 'in progress', opened: true },
+    ]);
     const again = named(listState({ current: 1 }), 'return');
     expect(effects(again)).toEqual([]);
   });
@@ -383,7 +385,7 @@ describe('while the store is still opening', () => {
   it('queues tags as the outcome the screen showed, and a clear even of labels not shown', () => {
     const state = type(named(loading(), 'return'), '11x2');
     expect(effects(state)).toEqual([
-      { kind: 'status', article: 'b', status: 'in progress', ifUnreviewed: true },
+      { kind: 'status', article: 'b', status: 'in progress', ifUnreviewed: true, opened: true },
       { kind: 'toggle', article: 'b', sentence: 'b-s20', label: 'claim', on: true },
       { kind: 'toggle', article: 'b', sentence: 'b-s20', label: 'claim', on: false },
       { kind: 'clear', article: 'b', sentence: 'b-s20' },
@@ -406,7 +408,7 @@ describe('while the store is still opening', () => {
     const opened = named(loading(), 'return');
     expect(opened.focus).toBe('reader');
     expect(effects(opened)).toEqual([
-      { kind: 'status', article: 'b', status: 'in progress', ifUnreviewed: true },
+      { kind: 'status', article: 'b', status: 'in progress', ifUnreviewed: true, opened: true },
     ]);
     const stored = reduce(opened, {
       type: 'store/opened',

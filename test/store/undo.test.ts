@@ -38,6 +38,15 @@ describe('undo and redo', () => {
     return { repo, summary };
   }
 
+  it('takes back the reviewer’s last change, not the status an article got by being opened', async () => {
+    const { repo, summary } = await setUp();
+    await repo.tag(article, one, 'claim');
+    await repo.setStatus(article.id, 'in progress', { undoable: false });
+    expect(await repo.undo()).toMatchObject({ kind: 'tag' });
+    expect(await summary()).toEqual(['in progress']);
+    expect(await repo.undo()).toBeNull();
+  });
+
   it('steps back and forth through every kind of change, writing each step', async () => {
     const { repo, summary } = await setUp();
     const states: string[][] = [];
