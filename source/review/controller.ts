@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
-import type { StoryLink } from '../store/index.js';
+import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
 import type { Action } from './actions.js';
@@ -81,7 +81,8 @@ export interface StorySource {
    * looked for while the list still loads); below it they may be read or formed.
    */
   readsKept?: (total: number) => boolean;
-  link: (link: StoryLink) => Promise<void>;
+  /** Saves a link, an unlink or the withdrawal of one; gives what it replaced (for undo). */
+  link: (link: StoryLink | StoryLinkForgotten) => Promise<StoryLink | null>;
   /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */
   watch?: (onChange: () => void) => () => void;
 }
@@ -119,6 +120,15 @@ export class ReviewController {
   /** Whether the kept groups were asked for before the corpus had loaded. */
   #storyEarly = false;
   #comparing: { article: string; marks: unknown } | null = null;
+  /**
+   * The reviewer's last link or unlink, with what it replaced, while it is still the last change
+   * (`undone`: taken back by undo, for redo). Links live beside the store, so its undo stack
+   * does not hold them: undo right after `x` in the story panel restores the group here.
+   */
+  #lastLink: { link: StoryLink; replaced: Promise<StoryLink | null>; undone: boolean } | null =
+    null;
+  /** Link writes, one after another, so an undo never overtakes the write it takes back. */
+  #links: Promise<unknown> = Promise.resolve();
   readonly #suggestions: SuggestionWorker | null;
   #stops: Array<() => void> = [];
   #finished: (unsaved: number) => void = () => undefined;
@@ -242,9 +252,17 @@ export class ReviewController {
     if (state.outbox.length > 0) {
       for (const effect of state.outbox) {
         if (effect.kind === 'story-link') {
-          this.#link(effect.link);
+          const replaced = this.#link(effect.link).catch(() => null);
+          this.#lastLink = { link: effect.link, replaced, undone: false };
           continue;
         }
+        const last = this.#lastLink;
+        if (last && effect.kind === (last.undone ? 'redo' : 'undo')) {
+          this.#takeBackLink(last);
+          continue;
+        }
+        // Any other change of the reviewer's is now the last (an article opened is none).
+        if (!(effect.kind === 'status' && effect.opened)) this.#lastLink = null;
         this.#queue.push(effect);
         if (!state.storeOpen && 'article' in effect) this.#aheadOfStore.add(effect.article);
       }
@@ -469,15 +487,53 @@ export class ReviewController {
     );
   }
 
-  #link(link: StoryLink): void {
+  /**
+   * Saves a link change after the ones before it (it may be known only once they are: what an
+   * undo puts back); resolves to what it replaced, or rejects when it was not saved (said).
+   */
+  #link(
+    link: StoryLink | StoryLinkForgotten | Promise<StoryLink | StoryLinkForgotten>,
+  ): Promise<StoryLink | null> {
     const source = this.#options.story;
-    if (!source) return;
-    source.link(link).then(
+    if (!source) return Promise.resolve(null);
+    const saved = this.#links.then(async () => source.link(await link));
+    this.#links = saved.then(
       () => this.#loadStory(),
       (error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
         this.dispatch({ type: 'save/result', message: `link not saved: ${why}` });
       },
+    );
+    return saved;
+  }
+
+  /** Undo (or redo) of the last link change: what it replaced is put back (or it again). */
+  #takeBackLink(last: { link: StoryLink; replaced: Promise<StoryLink | null>; undone: boolean }) {
+    const { link } = last;
+    const what = link.kind === 'link' ? 'link' : 'unlink';
+    let written: Promise<unknown>;
+    if (last.undone) {
+      written = this.#link(link);
+      this.#lastLink = {
+        link,
+        replaced: written.then(
+          (r) => r as StoryLink | null,
+          () => null,
+        ),
+        undone: false,
+      };
+    } else {
+      const restored = last.replaced.then(
+        (replaced) => replaced ?? ({ kind: 'forget', a: link.a, b: link.b } as const),
+      );
+      this.#lastLink = { ...last, undone: true };
+      written = this.#link(restored);
+    }
+    // Said once it is written (a failure says so itself), never from inside this dispatch.
+    const message = `${last.undone ? 'redid' : 'undid'}: ${what} (the groups are being recomputed)`;
+    written.then(
+      () => this.dispatch({ type: 'save/result', message }),
+      () => undefined,
     );
   }
 

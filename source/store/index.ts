@@ -25,6 +25,7 @@ export { compareListed, type RepositoryOptions } from './store-repository.js';
 export {
   readStoryLinks,
   type StoryLink,
+  type StoryLinkForgotten,
   type StoryLinksRead,
   saveStoryLink,
   watchStoryLinks,

@@ -32,6 +32,13 @@ export interface StoryLink {
   b: StoryLinkSentence;
 }
 
+/** What an annotator said about two sentences withdrawn, as undo does: the groups decide again. */
+export interface StoryLinkForgotten {
+  kind: 'forget';
+  a: StoryLinkSentence;
+  b: StoryLinkSentence;
+}
+
 const sentenceSchema = z.strictObject({
   article: z.string().check(z.minLength(1), z.maxLength(1000)),
   sentence: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -173,16 +180,17 @@ export function watchStoryLinks(root: string, onChange: () => void): () => void 
 
 /**
  * Records a link or an unlink in the annotator's file, replacing whatever that annotator said
- * about the same two sentences before. Refuses (throws) rather than overwrite a file it cannot
- * read, a link in place of the file or of the folder, or a file already at the limit.
+ * about the same two sentences before (`forget`: only that), and gives what it replaced, so an
+ * undo can put it back. Refuses (throws) rather than overwrite a file it cannot read, a link in
+ * place of the file or of the folder, or a file already at the limit.
  */
 export async function saveStoryLink(
   root: string,
   annotator: string,
-  link: StoryLink,
+  link: StoryLink | StoryLinkForgotten,
   now: Date = new Date(),
   display = root,
-): Promise<void> {
+): Promise<StoryLink | null> {
   if (sameSentence(link.a, link.b)) throw new Error('a sentence cannot be linked to itself');
   const folder = join(root, encodeName(annotator));
   const found = await lstat(folder).catch(() => null);
@@ -191,15 +199,19 @@ export async function saveStoryLink(
   }
   await mkdir(folder, { recursive: true });
   const path = join(folder, STORY_LINKS_FILE);
-  await withFileLock(path, async () => {
+  return withFileLock(path, async () => {
     let file: StoryLinksFile | null;
     try {
       file = await readFile(path);
     } catch (error) {
       throw new Error(`${shownPath(root, display, path)}: ${(error as Error).message}`);
     }
-    const kept = (file?.links ?? []).filter((old) => !samePair(old, link.a, link.b));
-    if (kept.length >= MAX_STORY_LINKS) {
+    const links = file?.links ?? [];
+    const old = links.find((record) => samePair(record, link.a, link.b));
+    const replaced: StoryLink | null = old ? { kind: old.kind, a: old.a, b: old.b } : null;
+    const kept = links.filter((record) => record !== old);
+    if (link.kind === 'forget' && !old) return null;
+    if (link.kind !== 'forget' && kept.length >= MAX_STORY_LINKS) {
       throw new Error(
         `${shownPath(root, display, path)} holds ${MAX_STORY_LINKS} links already, the most margin keeps`,
       );
@@ -208,8 +220,12 @@ export async function saveStoryLink(
       schema: STORY_LINKS_SCHEMA,
       version: VERSION,
       annotator,
-      links: [...kept, { kind: link.kind, a: link.a, b: link.b, created: now.toISOString() }],
+      links:
+        link.kind === 'forget'
+          ? kept
+          : [...kept, { kind: link.kind, a: link.a, b: link.b, created: now.toISOString() }],
     };
     await writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`);
+    return replaced;
   });
 }

@@ -13,7 +13,11 @@ import {
   storyRead,
   withArticleGroups,
 } from '../../source/review/story.js';
-import { createMemoryRepository, type StoryLink } from '../../source/store/index.js';
+import {
+  createMemoryRepository,
+  type StoryLink,
+  type StoryLinkForgotten,
+} from '../../source/store/index.js';
 import type { StoryGroup } from '../../source/story/index.js';
 import { pressOf } from '../helpers/keys.js';
 import { ARTICLES, STORY } from './fixtures.js';
@@ -75,8 +79,9 @@ describe('the controller brings the story groups in the background', () => {
         };
       },
       link: async (link) => {
-        links.push(link);
+        links.push(link as StoryLink);
         groups = [];
+        return null;
       },
     });
     // Not on the way to the first frame: the state has no groups until they arrive.
@@ -103,6 +108,41 @@ describe('the controller brings the story groups in the background', () => {
   });
 });
 
+describe('undo of a link', () => {
+  it('withdraws the last link or unlink, puts back what it replaced, and redoes it', async () => {
+    const saved: Array<StoryLink | StoryLinkForgotten> = [];
+    const before: StoryLink = {
+      kind: 'link',
+      a: { article: 'b', sentence: 'b-s0' },
+      b: { article: 'a', sentence: 'a-s0' },
+    };
+    const controller = controllerWith({
+      groups: async () => ({ groups: STORY.groups, problems: [] }),
+      // The first save replaces a link made before; later ones what the one before saved.
+      link: async (link) => {
+        saved.push(link);
+        return saved.length === 1 ? before : null;
+      },
+    });
+    await until(() => controller.getState().story.view !== null);
+    controller.dispatch({ type: 'article/open' });
+    press(controller, 'L');
+    press(controller, 'J');
+    press(controller, 'L');
+    await until(() => saved.length === 1);
+    press(controller, 'u');
+    await until(() => /^undid: link/.test(controller.getState().message?.text ?? ''));
+    expect(saved[1]).toEqual(before);
+    controller.press('r', { ...pressOf({ label: 'r', input: 'r' }).key, ctrl: true });
+    await until(() => saved.length === 3);
+    expect(saved[2]).toEqual(saved[0]);
+    // Undone again, with nothing before it now: the pair is withdrawn, as it was first.
+    press(controller, 'u');
+    await until(() => saved.length === 4);
+    expect(saved[3]).toEqual({ kind: 'forget', a: saved[0]!.a, b: saved[0]!.b });
+  });
+});
+
 describe('links saved by others', () => {
   it('form the groups again when they arrive', async () => {
     const asked: number[] = [];
@@ -112,7 +152,7 @@ describe('links saved by others', () => {
         asked.push(articles.length);
         return { groups: asked.length === 1 ? STORY.groups : [], problems: [] };
       },
-      link: async () => undefined,
+      link: async () => null,
       watch: (onChange) => {
         arrived = onChange;
         return () => {
@@ -138,7 +178,7 @@ describe('kept groups, read article by article', () => {
         // Only the first 3 of 40 members are read.
         return { groups: STORY.groups, sizes: { [STORY.groups[0]!.id]: 40 } };
       },
-      link: async () => undefined,
+      link: async () => null,
     });
     await until(() => asked.length === 1);
     const state = () => controller.getState();
@@ -171,7 +211,7 @@ describe('kept groups, read article by article', () => {
         read.push(id);
         return { groups: STORY.groups, sizes: {} };
       },
-      link: async () => undefined,
+      link: async () => null,
       watch: (onChange) => {
         arrived = onChange;
         return () => undefined;
@@ -204,7 +244,7 @@ describe('kept groups, read article by article', () => {
         return { kept: true, problems: [], note: null };
       },
       article: async () => ({ groups: STORY.groups, sizes: {} }),
-      link: async () => undefined,
+      link: async () => null,
     });
     const state = () => controller.getState();
     feed({ type: 'progress', articles: ARTICLES.slice(1, 2), done: 2, total: 3 });
@@ -229,7 +269,7 @@ describe('kept groups, read article by article', () => {
         asked.push(articles.length);
         return { groups: STORY.groups, problems: [] };
       },
-      link: async () => undefined,
+      link: async () => null,
     });
     feed({ type: 'progress', articles: ARTICLES.slice(1), done: 3, total: 3 });
     feed({ type: 'loaded', articles: ARTICLES, warnings: [] });

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
-import { saveStoryLink, watchStoryLinks } from '../../source/store/index.js';
+import { describe, expect, it } from 'vitest';
+import { readStoryLinks, saveStoryLink, watchStoryLinks } from '../../source/store/index.js';
 import { eventually } from '../helpers/patience.js';
 import { useTempFolder } from './temp-store.js';
 
@@ -36,5 +36,25 @@ describe('watching the reviewers’ story links', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('saving a story link', () => {
+  const tempFolder = useTempFolder();
+
+  it('gives what it replaced, and withdraws a pair’s record on forget', async () => {
+    const root = await tempFolder();
+    expect(await saveStoryLink(root, 'ana', link(1))).toBeNull();
+    const unlink = { ...link(1), kind: 'unlink' as const };
+    // Told the other way round, it is the same pair.
+    const swapped = { kind: 'unlink' as const, a: link(1).b, b: link(1).a };
+    expect(await saveStoryLink(root, 'ana', swapped)).toEqual(link(1));
+    expect(await saveStoryLink(root, 'ana', { kind: 'forget', a: unlink.a, b: unlink.b })).toEqual(
+      swapped,
+    );
+    expect((await readStoryLinks(root)).links).toEqual([]);
+    expect(
+      await saveStoryLink(root, 'ana', { kind: 'forget', a: unlink.a, b: unlink.b }),
+    ).toBeNull();
   });
 });
