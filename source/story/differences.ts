@@ -210,14 +210,26 @@ function spelledAlike(a: string, b: string): boolean {
  * does not spell out (an abbreviation joined from initials) stays as it is.
  */
 function asWritten(text: string, keys: readonly string[]): string[] {
-  const written = new Map<string, string>();
+  const written = new Map<string, { word: string; at: number }>();
+  // A name's capitalised spelling, wherever the same word also stands in lower case ("the bush
+  // fire …, Bush said"); the parts of a hyphenated name too ("Jean-Claude").
+  const note = (key: string, word: string, at: number) => {
+    const known = written.get(key);
+    if (known === undefined || (!/^\p{Lu}/u.test(known.word) && /^\p{Lu}/u.test(word))) {
+      written.set(key, { word, at });
+    }
+  };
   for (const match of text.matchAll(/\p{L}[\p{L}\p{M}'’-]*/gu)) {
     const word = match[0].replace(/['’]s$/, '');
-    if (!written.has(word)) written.set(word, word);
-    const key = nameKey(fold(word));
-    if (!written.has(key)) written.set(key, word);
+    for (const part of new Set([word, ...word.split('-')])) {
+      if (part === '') continue;
+      note(part, part, match.index);
+      note(nameKey(fold(part)), part, match.index);
+    }
   }
-  return keys.map((key) => written.get(key) ?? key);
+  // In the order the text gives them (the engine keeps a speaker's names by number).
+  const at = (key: string) => written.get(key)?.at ?? Number.POSITIVE_INFINITY;
+  return [...keys].sort((a, b) => at(a) - at(b)).map((key) => written.get(key)?.word ?? key);
 }
 
 function namesAsWritten(text: string): Map<string, string> {

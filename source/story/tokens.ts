@@ -681,11 +681,17 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   });
   // A reporting word written as a name is part of one ("the New York State Attorney General",
   // "the journal Case Reports"), and "state" after a name is a noun ("New York state"; a
-  // singular speaker "states"): read as a verb, the names before it were taken for the speaker.
+  // singular speaker "states"; "Russia and China state that…" is the verb): read as a verb, the
+  // names before it were taken for the speaker. Not in a line of capitals or capitalised words
+  // ("PESKOV SAYS…", "Putin Says Talks Will Go On"), where every word is written as a name.
+  const capitalised = tokens.filter((token, at) => at > 0 && token.capital).length;
+  const headline = tokens.length >= 4 && capitalised >= 0.6 * (tokens.length - 1);
   tokens.forEach((token, at) => {
     if (!token.reporting) return;
     const afterName = at > 0 && tokens[at - 1]!.name && !token.broken;
-    if (token.name || (afterName && token.info.folded === 'state')) token.reporting = false;
+    const noun =
+      afterName && token.info.folded === 'state' && tokens[at + 1]?.info.folded !== 'that';
+    if ((token.name && !headline) || noun) token.reporting = false;
   });
   const nameAt = new Int32Array(tokens.length).fill(-1);
   let reported = false;

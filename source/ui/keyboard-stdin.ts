@@ -39,7 +39,16 @@ export function pasteSplitter(): (chunk: string) => string[] {
       if (!pasting) {
         const at = text.indexOf(PASTE_START);
         if (at < 0) {
-          parts.push(text);
+          // The start marker's first bytes may close this chunk: kept for the next. Not a lone
+          // ESC, which is the Escape key; three bytes or more are no key of their own.
+          for (let keep = PASTE_START.length - 1; keep >= 3; keep--) {
+            if (text.endsWith(PASTE_START.slice(0, keep))) {
+              held = text.slice(-keep);
+              text = text.slice(0, -keep);
+              break;
+            }
+          }
+          if (text.length > 0) parts.push(text);
           break;
         }
         if (at > 0) parts.push(text.slice(0, at));

@@ -10,8 +10,9 @@ const LEAVE = '\x1b[?2004l\x1b[?25h\x1b[?1049l';
 
 /**
  * Enters the alternate screen and makes sure it is left exactly once, whatever ends the process
- * (a normal quit, SIGTERM, SIGHUP, an uncaught exception), so the terminal is never left broken.
- * `onSignal` returns true when it handles SIGTERM/SIGHUP itself.
+ * (a normal quit, SIGTERM, SIGHUP, SIGINT from `kill`, an uncaught exception), so the terminal is
+ * never left broken. `onSignal` returns true when it handles the signal itself. (Ctrl+C in the
+ * review is a key, not SIGINT: the terminal is in raw mode.)
  */
 export function enterAlternateScreen(
   stdout: NodeJS.WritableStream,
@@ -28,7 +29,7 @@ export function enterAlternateScreen(
     // The screen may take over (to finish its writes first) and leave by itself.
     if (options.onSignal?.(signal)) return;
     leave();
-    process.exit(signal === 'SIGTERM' ? 143 : 129);
+    process.exit(signal === 'SIGTERM' ? 143 : signal === 'SIGINT' ? 130 : 129);
   };
   const onCrash = (error: unknown) => {
     leave();
@@ -41,6 +42,7 @@ export function enterAlternateScreen(
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  process.on('SIGINT', onSignal);
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   process.on('exit', leave);
@@ -48,6 +50,7 @@ export function enterAlternateScreen(
     leave();
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
+    process.off('SIGINT', onSignal);
     process.off('uncaughtException', onCrash);
     process.off('unhandledRejection', onCrash);
     process.off('exit', leave);

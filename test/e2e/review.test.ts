@@ -275,6 +275,19 @@ describe('margin review in a real terminal', () => {
     ]);
   });
 
+  it('takes a paste right behind Escape, in one read, as a paste and not as keys', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await step(s, '\r', readerFocused, 'opened');
+    s.write('\x1b\x1b[200~one\rx d\x1b[201~');
+    await s.waitFor(
+      (t) => statusBar(t).startsWith('pasted text goes into a note'),
+      'the paste refused',
+    );
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'written');
+    expect(readStore().status).toBe('in progress');
+  });
+
   it('finishes its writes and leaves the alternate screen on SIGTERM', async () => {
     const s = start();
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
@@ -286,6 +299,15 @@ describe('margin review in a real terminal', () => {
     expect(exit.exitCode).toBe(0);
     expect(s.alternate()).toBe(false);
     expect(readStore().annotations.map((a) => a.label)).toEqual(['claim']);
+  });
+
+  it('leaves the alternate screen and bracketed paste on SIGINT sent from outside', async () => {
+    const s = start();
+    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    s.kill('SIGINT');
+    await s.exited;
+    expect(s.alternate()).toBe(false);
+    expect(s.raw()).toContain('\x1b[?2004l');
   });
 
   it('shows what a second terminal on the same store writes, without restarting', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KeyInterpreter } from '../../source/review/interpret.js';
-import { PASTED } from '../../source/review/keys.js';
+import { applyKeys, KeyInterpreter } from '../../source/review/interpret.js';
+import { NO_KEY, PASTED } from '../../source/review/keys.js';
 import { reduce } from '../../source/review/reducer.js';
 import {
   articleById,
@@ -109,6 +109,19 @@ describe('keys in one chunk', () => {
     expect(browsing.cursors.b).toBe(20);
     expect(effects(browsing)).toEqual([]);
     expect(browsing.message?.text).toMatch(/^pasted text goes into a note/);
+  });
+
+  it('takes a paste right after Escape as a paste, though Ink cuts its mark from its text', () => {
+    // Ink joins the Escape to the next read's first character, the paste's mark: "\x1b\uE000"
+    // arrives as the mark alone (Ink drops the ESC), then the paste's text as a read of its own.
+    const keys = new KeyInterpreter();
+    const escaped = applyKeys(readerState(), PASTED, { ...NO_KEY, meta: true }, keys);
+    const after = applyKeys(escaped, 'one x d', NO_KEY, keys);
+    expect(effects(after)).toEqual([]);
+    expect(after.message?.text).toMatch(/^pasted text goes into a note/);
+    // The Escape went back to the list, and the input after the paste is keys again.
+    expect(after.focus).toBe('list');
+    expect(applyKeys(after, 'j', NO_KEY, keys).current).toBe(after.current + 1);
   });
 
   it('reads Ctrl+R pressed several times at once as several redos', () => {

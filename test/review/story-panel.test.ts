@@ -44,6 +44,22 @@ describe('the story panel’s text', () => {
     expect(textOf(full[0]!)).toBe(`${'x'.repeat(29)}…`);
   });
 
+  it('keeps the marks of a text written decomposed ("e" and a combining accent)', () => {
+    const decomposed: PanelPiece[] = [
+      { text: 'The cafe\u0301 owner said the talks ', marked: false },
+      { text: 'had failed', marked: true },
+      { text: ' again on Thursday near the ', marked: false },
+      { text: 'old harbour', marked: true },
+      { text: ' of the city.', marked: false },
+    ];
+    const lines = wrapPieces(decomposed, 20, 10);
+    const marked = lines
+      .flat()
+      .filter((piece) => piece.marked)
+      .map((piece) => piece.text);
+    expect(marked.join(' ').replace(/\s+/g, ' ')).toBe('had failed old harbour');
+  });
+
   it('counts wide characters as two columns and shows control characters escaped', () => {
     const lines = wrapPieces(
       [{ text: `${'東京の会議は続いた。'.repeat(4)}\u001b[31m`, marked: false }],

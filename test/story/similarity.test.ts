@@ -85,6 +85,16 @@ describe('whether two sentences report the same thing', () => {
       [0, 'New York'],
       [1, 'Russia'],
     ]);
+    // Capitalised where it names the speaker, though the word is also written in lower case.
+    expect(
+      names(
+        'A new grain corridor will stay open through the bush season, New York officials said.',
+        'A new grain corridor will stay open through the bush season, Jean-Claude Bush said.',
+      ),
+    ).toEqual([
+      [0, 'New York'],
+      [1, 'Claude Bush'],
+    ]);
   });
 
   it('keeps apart two different quotes by the same person', () => {
@@ -652,6 +662,15 @@ describe('sentences told in other words', () => {
       sentenceFeatures('The study appeared in the journal Harbor Clinical Reports.', vocabulary)
         .speakers,
     ).toEqual([]);
+    // In a line of capitals or capitalised words every word is written as a name: a verb stays one.
+    expect(sentenceFeatures('KREMLIN SAYS TALKS WILL GO ON.', vocabulary).speakers).not.toEqual([]);
+    expect(
+      sentenceFeatures('Putin Says Talks With Kyiv Will Go On.', vocabulary).speakers,
+    ).not.toEqual([]);
+    // "state that" after a name is the verb.
+    expect(
+      sentenceFeatures('Russia and China state that the talks will go on.', vocabulary).speakers,
+    ).not.toEqual([]);
     // A speaker still "states".
     expect(
       sentenceFeatures('Halvorsen states that the cuts are final.', vocabulary).speakers,

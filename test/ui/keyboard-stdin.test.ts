@@ -20,6 +20,13 @@ describe('pasted text, apart from keys', () => {
     expect(split('01~u')).toEqual(['u']);
   });
 
+  it('keeps a start marker cut in two for the next chunk, but never an Escape', () => {
+    const split = pasteSplitter();
+    expect(split('abc\x1b[20')).toEqual(['abc']);
+    expect(split('0~hello\rworld\x1b[201~')).toEqual([`${PASTED}hello world`]);
+    expect(split('j\x1b')).toEqual(['j\x1b']);
+  });
+
   it('leaves out every control character of a paste, and an empty paste entirely', () => {
     const split = pasteSplitter();
     expect(split('\x1b[200~\x07\x00\x1b[201~')).toEqual([]);

@@ -27,7 +27,9 @@ export function wrapPieces(
   width: number,
   maxLines: number,
 ): PanelPiece[][] {
-  const safe = pieces.map((piece) => ({ ...piece, text: oneLine(piece.text) }));
+  // Composed as wrap-ansi composes what it wraps ("e" and an accent as "é"): each line must be
+  // found again in the text to carry its marks over.
+  const safe = pieces.map((piece) => ({ ...piece, text: oneLine(piece.text).normalize('NFC') }));
   const text = safe.map((piece) => piece.text).join('');
   const wrapped = wrapAnsi(text, Math.max(1, width), { hard: true, trim: true }).split('\n');
   // Where each piece ends in `text`.
@@ -43,7 +45,11 @@ export function wrapPieces(
     // Wrapping only drops the spaces where a line breaks: skip them to where the line begins.
     while (at < text.length && !text.startsWith(line, at) && text[at] === ' ') at++;
     if (!text.startsWith(line, at)) {
+      // Not found where it should begin (a character wrap-ansi wrote otherwise): the line
+      // unmarked, and the lines after it looked for from the next place it is found.
       lines.push([{ text: line, marked: false }]);
+      const found = text.indexOf(line, at);
+      if (found >= 0) at = found + line.length;
       continue;
     }
     const out: PanelPiece[] = [];

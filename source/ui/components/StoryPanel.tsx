@@ -34,11 +34,18 @@ export function StoryPanel({
   const count = `${total.toLocaleString('en-US')} other outlet${total === 1 ? '' : 's'} report${total === 1 ? 's' : ''} this`;
   const earliest = total > rows.length ? ` (the earliest ${rows.length} listed)` : '';
   const title = `${count}${earliest}${group.kind ? ` (${group.kind})` : ''}${differ.length > 0 ? ` · differ: ${differ.map(oneLine).join('; ')}` : ''}`;
-  const own = wrapPieces([{ text: `  this: ${panel.text}`, marked: false }], width, OWN_TEXT_LINES);
+  const own = wrapPieces(
+    [{ text: `this: ${panel.text}`, marked: false }],
+    width - 2,
+    OWN_TEXT_LINES,
+  );
+  // Without colour the marks are characters: wrapped with the words, so a line keeps its width.
+  const pieceOf = (part: { kind: string; text: string }) => {
+    const marked = part.kind === 'added';
+    return { text: marked && !theme.color ? `‹${part.text}›` : part.text, marked };
+  };
   const shown = panelWindow(
-    rows.map((row) =>
-      row.parts.map((part) => ({ text: part.text, marked: part.kind === 'added' })),
-    ),
+    rows.map((row) => row.parts.map(pieceOf)),
     mode.selected,
     width,
     height - 1 - own.length,
@@ -51,7 +58,7 @@ export function StoryPanel({
       {own.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
         <Text key={index} dimColor={theme.dim} wrap="truncate">
-          {line.map((piece) => piece.text).join('')}
+          {`  ${line.map((piece) => piece.text).join('')}`}
         </Text>
       ))}
       {shown.map(({ row: index, lines }) => {
@@ -77,7 +84,7 @@ export function StoryPanel({
                     bold={piece.marked}
                     color={piece.marked ? theme.warning : undefined}
                   >
-                    {piece.marked && !theme.color ? `‹${piece.text}›` : piece.text}
+                    {piece.text}
                   </Text>
                 ))}
               </Text>
