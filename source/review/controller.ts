@@ -141,7 +141,11 @@ export class ReviewController {
     });
     this.#suggestions = options.suggestions
       ? new SuggestionWorker(
-          options.suggestions,
+          // The codebook on screen unless told otherwise: `y` must store only the project's labels.
+          {
+            ...options.suggestions,
+            labels: options.suggestions.labels ?? options.initial.project.labels,
+          },
           (action) => this.dispatch(action),
           (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
         )

@@ -182,8 +182,9 @@ export class SuggestionWorker {
     }
   }
 
-  #labels(): Array<{ name: string }> {
-    return (this.#options.labels ?? DEFAULT_LABELS).map(({ name }) => ({ name }));
+  /** The project's codebook, attributes included: nothing outside it is ever suggested. */
+  #labels(): LabelSet {
+    return this.#options.labels ?? DEFAULT_LABELS;
   }
 
   #analysis(id: string): ArticleAnalysis | null {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { ReviewController } from '../../source/review/controller.js';
 import { NO_KEY } from '../../source/review/keys.js';
+import { buildKeymap, type ReviewProject } from '../../source/review/project.js';
 import { initialState } from '../../source/review/state.js';
 import { createMemoryRepository } from '../../source/store/index.js';
+import type { LabelSet } from '../../source/store/labels.js';
 import type { ModelFileRead, ModelStore } from '../../source/store/model-file.js';
 import { parseModel } from '../../source/suggest/index.js';
 import { seedArticle } from '../helpers/articles.js';
@@ -53,7 +55,7 @@ function memoryModels(text: string | null = null) {
   return { store, written };
 }
 
-async function session(article: Article, models: ModelStore) {
+async function session(article: Article, models: ModelStore, project?: ReviewProject) {
   const repository = createMemoryRepository('alice');
   await repository.open([article]);
   const controller = new ReviewController({
@@ -63,6 +65,7 @@ async function session(article: Article, models: ModelStore) {
         annotator: 'alice',
         size: { columns: 120, rows: 40 },
         articles: [article],
+        ...(project ? { project } : {}),
       }),
       focus: 'reader',
     },
@@ -81,6 +84,25 @@ async function session(article: Article, models: ModelStore) {
 
 // Seed 001: a quote by "Kremlin spokesman Dmitry Peskov" early on.
 const ARTICLE = seedArticle('001_d7fb493d5d978b6e.txt');
+
+/** A team's codebook: no event, a claim that asks for no claimant, a fixed list for quotes. */
+const CODEBOOK: LabelSet = [
+  { name: 'claim', key: '1', colour: 'yellow', letter: 'C', description: '', attributes: [] },
+  {
+    name: 'quote',
+    key: '2',
+    colour: 'cyan',
+    letter: 'Q',
+    description: '',
+    attributes: [{ name: 'speaker', values: ['Dmitry Peskov', 'Someone else'] }],
+  },
+  { name: 'statistic', key: '4', colour: 'green', letter: 'S', description: '', attributes: [] },
+];
+const PROJECT: ReviewProject = {
+  labels: CODEBOOK,
+  keymap: buildKeymap(CODEBOOK).keymap,
+  guidelines: null,
+};
 
 describe('the suggestion model beside the review', () => {
   it('stores an accepted quote with its speaker, undone in one step, and saves what it learnt', async () => {
@@ -109,6 +131,33 @@ describe('the suggestion model beside the review', () => {
     press(keyOf('undo'));
     await idle();
     expect(repository.list({ article: ARTICLE.id })).toEqual([]);
+  });
+
+  it("suggests and stores only the project's labels and the attributes it declares", async () => {
+    const { controller, repository, press, idle } = await session(
+      ARTICLE,
+      memoryModels().store,
+      PROJECT,
+    );
+    const suggested = Object.values(
+      controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences,
+    );
+    const labels = new Set(suggested.flatMap((s) => s.labels.map(({ label }) => label)));
+    // Without the codebook the rules suggest events in this article (the Witkoff meeting).
+    expect([...labels].sort()).toEqual(['claim', 'quote']);
+    for (const suggestion of suggested) {
+      expect(Object.keys(suggestion.attributes).filter((key) => key !== 'speaker')).toEqual([]);
+    }
+    expect(suggested.some((s) => s.attributes.speaker === 'Dmitry Peskov')).toBe(true);
+    for (const _ of ARTICLE.sentences) {
+      press(keyOf('suggestion/accept'));
+      press(keyOf('cursor/next'));
+    }
+    await idle();
+    const stored = repository.list({ article: ARTICLE.id });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(new Set(stored.map((a) => a.label)).has('event')).toBe(false);
+    await controller.suggestionsSettled();
   });
 
   it('quits when a slow write already took the decision made during it (no save left to do)', async () => {
