@@ -192,9 +192,12 @@ export class ReviewController {
     );
   }
 
-  /** Resolves once the suggestion model has learnt every decision and is on disk. */
-  async suggestionsSettled(): Promise<void> {
-    await this.#suggestions?.settled();
+  /**
+   * Resolves once the suggestion model has learnt every decision and is on disk: null, or why
+   * it could not be written.
+   */
+  async suggestionsSettled(): Promise<string | null> {
+    return (await this.#suggestions?.settled()) ?? null;
   }
 
   stop(): void {

@@ -66,7 +66,10 @@ export class SuggestionWorker {
   #scheduled = false;
   readonly #learning: Lesson[] = [];
   #saving: Promise<void> | null = null;
+  /** Decisions learnt since the model was last written (or a write that failed). */
   #dirty = false;
+  /** Why the last write failed; cleared when one succeeds. */
+  #failure: string | null = null;
   #saveTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -103,16 +106,20 @@ export class SuggestionWorker {
     this.#schedule();
   }
 
-  /** Resolves once every decision so far is learnt and the model is on disk. */
-  async settled(): Promise<void> {
+  /**
+   * Resolves once every decision so far is learnt and the model is on disk (a save that failed
+   * before, on a full disk, is tried once more): null, or why it could not be saved.
+   */
+  async settled(): Promise<string | null> {
     await this.#starting;
     this.#run();
     if (this.#saveTimer) {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = null;
-      this.#flush();
     }
+    this.#flush();
     while (this.#saving) await this.#saving;
+    return this.#dirty ? this.#failure : null;
   }
 
   async #load(): Promise<void> {
@@ -221,13 +228,18 @@ export class SuggestionWorker {
         this.#dirty = false;
         try {
           await this.#options.models.write(this.#engine.serialiseModel(this.#model));
+          this.#failure = null;
         } catch (error) {
-          // Tried again with the next decision; the message says what went wrong meanwhile.
+          // Still to be saved: tried again with the next decision and on quitting (a full disk
+          // lost the whole session's learning when a failed write counted as saved).
+          this.#dirty = true;
           const why = error instanceof Error ? error.message : String(error);
+          this.#failure = why;
           this.#dispatch({
             type: 'suggestions/problem',
             message: `the suggestion model could not be saved: ${why}; it is saved again with the next decision`,
           });
+          break;
         }
       }
     })();

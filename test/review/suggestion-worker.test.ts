@@ -160,6 +160,32 @@ describe('the suggestion model beside the review', () => {
     await controller.suggestionsSettled();
   });
 
+  it('tries the model again on quitting after a full disk refused it, and says when it cannot', async () => {
+    const written: string[] = [];
+    let space = false;
+    const store: ModelStore = {
+      async read() {
+        return { kind: 'missing' };
+      },
+      async write(next) {
+        if (!space) throw new Error('ENOSPC: no space left on device, write');
+        written.push(next);
+      },
+    };
+    const { controller, press } = await session(ARTICLE, store);
+    press(keyOf('suggestion/reject'));
+    await eventually(
+      () => (controller.getState().warnings.some((w) => w.includes('ENOSPC')) ? true : undefined),
+      'the failed save',
+    );
+    expect(written).toEqual([]);
+    // The disk is full still: quitting says what is lost.
+    expect(await controller.suggestionsSettled()).toMatch(/ENOSPC/);
+    space = true;
+    expect(await controller.suggestionsSettled()).toBeNull();
+    expect(parseModel(written.at(-1)!).model.revision).toBeGreaterThan(0);
+  });
+
   it('quits when a slow write already took the decision made during it (no save left to do)', async () => {
     const models = heldModels();
     const { controller, press } = await session(ARTICLE, models.store);
