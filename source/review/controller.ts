@@ -138,6 +138,11 @@ export class ReviewController {
       retryDelays: options.retryDelays,
       onProgress: (pending, error) => this.dispatch({ type: 'save/progress', pending, error }),
       onDone: ({ message, articles, pending }) => this.#written(message, articles, pending),
+      // Undoing a decision takes back what the model learnt from it; redoing teaches it again.
+      onLesson: (lesson, direction) => {
+        this.#suggestions?.step(lesson, direction === 'redo');
+        this.dispatch({ type: 'suggestions/step', lesson, redo: direction === 'redo' });
+      },
     });
     this.#suggestions = options.suggestions
       ? new SuggestionWorker(

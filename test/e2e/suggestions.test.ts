@@ -122,4 +122,50 @@ describe('reviewing with suggestions in a real terminal', () => {
     },
     WHOLE_SESSION,
   );
+
+  it(
+    'undo takes back what done and a rejection taught, and the model file keeps none of it',
+    async () => {
+      const s = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'tess'], {
+        cwd: seeds.dir,
+        cols: 140,
+        rows: ROWS,
+      });
+      seeds.track(s);
+      await s.waitFor(
+        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        'the list',
+      );
+      s.write('\r');
+      await s.waitFor((t) => /sentence 1 of/.test(header(t)), 'the reader');
+      s.write('d');
+      await s.waitFor((t) => statusBar(t).startsWith('marked done'), 'marked done');
+      s.write('u');
+      await s.waitFor((t) => statusBar(t).startsWith('undid: status done'), 'done undone');
+      // The first suggested sentence: rejected, then brought back by undo.
+      for (let sentence = 1; ; sentence += 1) {
+        const status = statusBar(s.screen().join('\n'));
+        if (status.startsWith('suggested: ')) break;
+        s.write('j');
+        await s.waitFor((t) => sentenceOf(t)?.[1] === String(sentence + 1), 'the next sentence');
+      }
+      const suggested = statusBar(s.screen().join('\n'));
+      s.write('r');
+      await s.waitFor((t) => statusBar(t).startsWith('rejected: '), 'rejected');
+      s.write('u');
+      await s.waitFor((t) => statusBar(t).startsWith('undid: reject '), 'the rejection undone');
+      // Moving off and back shows the suggestion again.
+      s.write('jk');
+      await s.waitFor((t) => statusBar(t) === suggested, 'the suggestion again');
+      s.write('q');
+      expect((await s.exited).exitCode).toBe(0);
+      const model = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/tess/.suggest-model.json'), 'utf8'),
+      ) as { labels: Record<string, { positives: number; negatives: number }> };
+      for (const label of Object.values(model.labels)) {
+        expect(label.positives + label.negatives).toBe(0);
+      }
+    },
+    WHOLE_SESSION,
+  );
 });

@@ -82,6 +82,19 @@ async function session(article: Article, models: ModelStore, project?: ReviewPro
   return { controller, repository, press, idle };
 }
 
+/** What a saved model learnt, label by label, without the count of decisions it went through. */
+function learnt(text: string) {
+  const { model } = parseModel(text);
+  return [...model.labels].map(([label, { weights, bias, positives, negatives, cut }]) => ({
+    label,
+    bias,
+    positives,
+    negatives,
+    cut,
+    weights: [...weights].sort(([a], [b]) => a - b),
+  }));
+}
+
 // Seed 001: a quote by "Kremlin spokesman Dmitry Peskov" early on.
 const ARTICLE = seedArticle('001_d7fb493d5d978b6e.txt');
 
@@ -131,6 +144,86 @@ describe('the suggestion model beside the review', () => {
     press(keyOf('undo'));
     await idle();
     expect(repository.list({ article: ARTICLE.id })).toEqual([]);
+    await controller.suggestionsSettled();
+    // What the accept taught is taken back from the file shared through git.
+    expect(parseModel(models.written.at(-1)!).model.labels.get('quote')?.positives ?? 0).toBe(0);
+  });
+
+  it('takes back what done taught when it is undone, and teaches it again on redo', async () => {
+    const models = memoryModels();
+    const { controller, press, idle } = await session(ARTICLE, models.store);
+    press(keyOf('status/toggle-done'));
+    await idle();
+    await controller.suggestionsSettled();
+    const taught = learnt(models.written.at(-1)!);
+    expect(taught.length).toBeGreaterThan(0);
+    press(keyOf('undo'));
+    await idle();
+    expect(controller.getState().message?.text).toBe('undid: status done');
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!)).toEqual([]);
+    controller.dispatch({ type: 'redo' });
+    await idle();
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!)).toEqual(taught);
+  });
+
+  it('undoes rejections in key order: the suggestions come back and the model forgets them', async () => {
+    const models = memoryModels();
+    const { controller, press, idle } = await session(ARTICLE, models.store);
+    const suggested = controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences;
+    let rejected = 0;
+    for (const sentence of ARTICLE.sentences) {
+      if (rejected < 3 && suggested[sentence.id]) {
+        press(keyOf('suggestion/reject'));
+        rejected++;
+      }
+      press(keyOf('cursor/next'));
+    }
+    await idle();
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!).length).toBeGreaterThan(0);
+    expect(Object.keys(controller.getState().suggestions.rejected[ARTICLE.id]!)).toHaveLength(3);
+    for (let i = 0; i < 3; i++) press(keyOf('undo'));
+    await idle();
+    expect(controller.getState().message?.text).toMatch(/^undid: reject /);
+    expect(Object.keys(controller.getState().suggestions.rejected[ARTICLE.id]!)).toEqual([]);
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!)).toEqual([]);
+    press(keyOf('undo'));
+    await idle();
+    expect(controller.getState().message?.text).toBe('nothing to undo');
+  });
+
+  it('undo and redo leave exactly the model the decisions still standing teach', async () => {
+    const tagTwo = async (undoFirst: boolean) => {
+      const models = memoryModels();
+      const { controller, press, idle } = await session(ARTICLE, models.store);
+      press(keyOf('tag/toggle', 'claim'));
+      press(keyOf('cursor/next'));
+      press(keyOf('tag/toggle', 'event'));
+      await idle();
+      if (undoFirst) {
+        press(keyOf('undo'));
+        press(keyOf('undo'));
+        await idle();
+        controller.dispatch({ type: 'redo' });
+        await idle();
+      }
+      await controller.suggestionsSettled();
+      return learnt(models.written.at(-1)!);
+    };
+    const both = await tagTwo(false);
+    const firstOnly = await (async () => {
+      const models = memoryModels();
+      const { controller, press, idle } = await session(ARTICLE, models.store);
+      press(keyOf('tag/toggle', 'claim'));
+      await idle();
+      await controller.suggestionsSettled();
+      return learnt(models.written.at(-1)!);
+    })();
+    expect(firstOnly).not.toEqual(both);
+    expect(await tagTwo(true)).toEqual(firstOnly);
   });
 
   it("suggests and stores only the project's labels and the attributes it declares", async () => {
