@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
@@ -165,6 +165,74 @@ describe('reviewing with suggestions in a real terminal', () => {
       for (const label of Object.values(model.labels)) {
         expect(label.positives + label.negatives).toBe(0);
       }
+    },
+    WHOLE_SESSION,
+  );
+
+  it(
+    "suggests and stores only the labels of the project's codebook",
+    async () => {
+      const label = (name: string, key: string, letter: string) => ({
+        name,
+        key,
+        colour: 'green',
+        letter,
+        description: name,
+        attributes: [],
+      });
+      writeFileSync(
+        join(seeds.dir, 'margin.json'),
+        JSON.stringify({
+          corpus: 'seeds',
+          store: 'annotations',
+          labels: [
+            label('claim', '1', 'C'),
+            label('quote', '2', 'Q'),
+            label('statistic', '4', 'S'),
+            label('opinion', 'p', 'O'),
+          ],
+        }),
+      );
+      const s = spawnCli(['--annotator', 'carol'], { cwd: seeds.dir, cols: 140, rows: ROWS });
+      seeds.track(s);
+      await s.waitFor(
+        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        'the list',
+      );
+      s.write('\r');
+      await s.waitFor((t) => /sentence 1 of/.test(header(t)), 'the reader');
+      await s.waitFor((t) => statusBar(t).startsWith('suggested: '), 'a suggestion');
+      const total = Number(sentenceOf(s.screen().join('\n'))?.[2]);
+      const seen: string[] = [];
+      for (let sentence = 1; sentence <= total; sentence += 1) {
+        const status = statusBar(s.screen().join('\n'));
+        if (status.startsWith('suggested: ')) {
+          // The labels before their attributes (which a narrow status line may cut).
+          seen.push(
+            ...status
+              .slice('suggested: '.length)
+              .split(/ \(| · /)[0]!
+              .split(', '),
+          );
+          s.write('y');
+          await s.waitFor((t) => statusBar(t).startsWith('accepted: '), 'accepted');
+        }
+        if (sentence < total) {
+          s.write('j');
+          await s.waitFor((t) => sentenceOf(t)?.[1] === String(sentence + 1), 'the next one');
+        }
+      }
+      expect(seen).toContain('claim');
+      expect(
+        seen.filter((name) => !['claim', 'quote', 'statistic', 'opinion'].includes(name)),
+      ).toEqual([]);
+      s.write('q');
+      expect((await s.exited).exitCode).toBe(0);
+      const stored = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/carol', `${FIRST}.json`), 'utf8'),
+      ) as StoredFile;
+      expect(stored.annotations.length).toBeGreaterThan(0);
+      expect(stored.annotations.filter(({ label }) => label === 'event')).toEqual([]);
     },
     WHOLE_SESSION,
   );
