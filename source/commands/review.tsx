@@ -147,8 +147,9 @@ Press ? in the review for every key.`,
       story,
     });
     const [{ runReview }, { makeTheme }] = await ui;
+    let modelUnsaved: string | null = null;
     const status = (unsaved: number) => {
-      if (unsaved === 0) return 0;
+      if (unsaved === 0) return modelUnsaved === null ? 0 : 1;
       output.problem(`quit without waiting; ${unsaved} change(s) were not saved.`);
       return 1;
     };
@@ -159,7 +160,13 @@ Press ? in the review for every key.`,
       theme: makeTheme(color),
       giveUp: () => process.exit(143),
     });
-    await controller.suggestionsSettled();
+    // Said after the screen is gone: the review's own line about it went with the screen.
+    modelUnsaved = await controller.suggestionsSettled();
+    if (modelUnsaved !== null) {
+      output.problem(
+        `the suggestion model could not be saved: ${modelUnsaved}; what this session taught it is lost`,
+      );
+    }
     // Worker threads end before the process does: one still running while the process exits
     // can crash it in its last moment (a segfault seen at quit during a first read). A first
     // read stops within a moment once its files are listed; listing a huge folder is not waited

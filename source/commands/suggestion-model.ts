@@ -46,9 +46,9 @@ export async function openSuggester(
       model = read.value.model;
     }
   }
-  const specs = labels.map(({ name }) => ({ name }));
   return {
-    suggest: (article) => engine.suggest(engine.analyseArticle(article), model, specs),
+    // The codebook with its attributes: the review, `margin suggest` and exports suggest alike.
+    suggest: (article) => engine.suggest(engine.analyseArticle(article), model, labels),
     version: `margin-suggest-r${model.revision}`,
   };
 }

@@ -165,8 +165,8 @@ export function annotatorIdMap(
 
 /**
  * margin's suggestions as one Label Studio prediction: a `labels` region per suggested label
- * (with its `score`), and the attributes the config declares as `textarea` results of the same
- * region, as annotations carry them. The prediction's `score` is the mean of its regions'.
+ * (with its `score`), and the attributes the config declares as `choices` or `textarea` results
+ * of the same region, as annotations carry them. The prediction's `score` is the mean of its regions'.
  */
 function labelStudioPredictions(
   article: Parameters<FormatWriter['article']>[0]['article'],
@@ -190,13 +190,16 @@ function labelStudioPredictions(
       score: span.score,
     });
     for (const [name, value] of Object.entries(span.attributes).sort(([a], [b]) => compare(a, b))) {
-      if (!declared.has(name)) continue;
+      const attribute = declared.get(name);
+      if (!attribute) continue;
+      // The control `--config` declares for it: a fixed list is a `Choices`, free text a `TextArea`.
       result.push({
         id,
         from_name: attributeControl(name),
         to_name: TEXT_OBJECT,
-        type: 'textarea',
-        value: { ...where, text: [value] },
+        ...(attribute.values
+          ? { type: 'choices', value: { ...where, choices: [studioValue(value)] } }
+          : { type: 'textarea', value: { ...where, text: [value] } }),
       });
     }
   }

@@ -148,10 +148,19 @@ export class ReviewController {
       retryDelays: options.retryDelays,
       onProgress: (pending, error) => this.dispatch({ type: 'save/progress', pending, error }),
       onDone: ({ message, articles, pending }) => this.#written(message, articles, pending),
+      // Undoing a decision takes back what the model learnt from it; redoing teaches it again.
+      onLesson: (lesson, direction) => {
+        this.#suggestions?.step(lesson, direction === 'redo');
+        this.dispatch({ type: 'suggestions/step', lesson, redo: direction === 'redo' });
+      },
     });
     this.#suggestions = options.suggestions
       ? new SuggestionWorker(
-          options.suggestions,
+          // The codebook on screen unless told otherwise: `y` must store only the project's labels.
+          {
+            ...options.suggestions,
+            labels: options.suggestions.labels ?? options.initial.project.labels,
+          },
           (action) => this.dispatch(action),
           (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
         )
@@ -198,9 +207,12 @@ export class ReviewController {
     );
   }
 
-  /** Resolves once the suggestion model has learnt every decision and is on disk. */
-  async suggestionsSettled(): Promise<void> {
-    await this.#suggestions?.settled();
+  /**
+   * Resolves once the suggestion model has learnt every decision and is on disk: null, or why
+   * it could not be written.
+   */
+  async suggestionsSettled(): Promise<string | null> {
+    return (await this.#suggestions?.settled()) ?? null;
   }
 
   stop(): void {

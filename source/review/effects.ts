@@ -12,6 +12,8 @@ export interface EffectQueueOptions {
   onProgress: (pending: number, error: string | null) => void;
   /** Called after each write, with what to tell the reviewer and the articles it touched. */
   onDone: (result: { message: string | null; articles: string[]; pending: number }) => void;
+  /** Called when undo or redo gave back a step the review tagged with a lesson of the model. */
+  onLesson?: (lesson: number, direction: 'undo' | 'redo') => void;
   /** Waits between retries of a failing write, the last one repeating. */
   retryDelays?: readonly number[] | undefined;
 }
@@ -104,8 +106,20 @@ export class EffectQueue {
     if (effect.kind === 'undo' || effect.kind === 'redo') {
       const summary = effect.kind === 'undo' ? await repository.undo() : await repository.redo();
       const text = describe(summary, effect.kind === 'undo' ? 'undid' : 'redid');
+      if (summary?.tag !== undefined) this.#options.onLesson?.(summary.tag, effect.kind);
       return summary ? { text, article: summary.article } : { text };
     }
+    if (effect.kind === 'mark') {
+      repository.mark(effect.article, effect.description, effect.lesson);
+      return { text: null };
+    }
+    return repository.tagged(effect.lesson, () => this.#write(repository, effect));
+  }
+
+  async #write(
+    repository: Repository,
+    effect: Exclude<Effect, { kind: 'undo' | 'redo' | 'mark' }>,
+  ): Promise<{ text: string | null; article?: string }> {
     if (effect.kind === 'status') {
       if (effect.ifUnreviewed && repository.status(effect.article) !== 'unreviewed') {
         return { text: null };

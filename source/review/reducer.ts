@@ -35,6 +35,7 @@ import {
   learnFromAttributes,
   learnFromChange,
   learnFromDone,
+  lessonStep,
   nextUncertain,
   rejectSuggestion,
   suggestionsArrived,
@@ -340,6 +341,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return quitIfDrained({ ...state, save: { pending: action.pending, error: action.error } });
     case 'suggestions/arrived':
       return suggestionsArrived(state, action.article, action.suggestions);
+    case 'suggestions/step':
+      return lessonStep(state, action.lesson, action.redo);
     case 'suggestions/problem':
       return {
         ...state,

@@ -75,8 +75,13 @@ export interface Results {
   index: number;
 }
 
-/** A write for the repository, run in order by the effect queue outside the reducer. */
-export type Effect =
+/**
+ * A write for the repository, run in order by the effect queue outside the reducer. `lesson`:
+ * what the suggestion model learnt with it (`suggestions.ts`), taken back when it is undone.
+ */
+export type Effect = EffectWrite & { lesson?: number };
+
+type EffectWrite =
   /** `on`, set when the key came before the store opened: the label the screen showed, or not. */
   | { kind: 'toggle'; article: string; sentence: string; label: Label; on?: boolean }
   | { kind: 'clear'; article: string; sentence: string }
@@ -103,6 +108,8 @@ export type Effect =
     }
   | { kind: 'undo' }
   | { kind: 'redo' }
+  /** A decision that writes no file (a rejected suggestion), undone in key order with the rest. */
+  | { kind: 'mark'; article: string; description: string }
   /** The story view's copy: these labels and attributes onto another outlet's sentence. */
   | {
       kind: 'adopt';

@@ -2,7 +2,12 @@ import type { Article } from '../corpus/types.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
 import type { ModelStore } from '../store/model-file.js';
 import type { Label } from '../store/types.js';
-import type { ArticleAnalysis, Suggestion, SuggestModel } from '../suggest/index.js';
+import type {
+  ArticleAnalysis,
+  SentenceAnalysis,
+  Suggestion,
+  SuggestModel,
+} from '../suggest/index.js';
 import { loadSuggestions } from '../suggest/lazy.js';
 import type { Action } from './actions.js';
 import type { ArticleSuggestions, Lesson } from './suggestions.js';
@@ -11,6 +16,29 @@ type Engine = Awaited<ReturnType<typeof loadSuggestions>>;
 
 /** A pause in decisions this long saves the model. */
 const SAVE_AFTER_MS = 300;
+
+/** One step of learning, with the sentence's analysis as it was learnt (relearnt the same). */
+type Step =
+  | { kind: 'decision'; sentence: SentenceAnalysis; label: string; present: boolean }
+  | { kind: 'correction'; key: string; suggested: string; corrected: string };
+
+/** A lesson of this session as the model learnt it, and whether its undo took it back. */
+interface Taught {
+  id: number;
+  steps: Step[];
+  withdrawn: boolean;
+  /** The model before this lesson, kept every `CHECKPOINT_EVERY` lessons: where a rebuild starts. */
+  before?: SuggestModel;
+}
+
+/**
+ * Lessons between copies of the model. Taking back a lesson goes back to the copy before it and
+ * learns again the lessons since but that one (at most this many): exactly the model the other
+ * decisions teach, for a copy of the weights every so many decisions.
+ */
+const CHECKPOINT_EVERY = 16;
+/** Lessons kept for undo: more than the store's undo history (500 steps). */
+const TAUGHT_LIMIT = 600;
 
 export interface SuggestionOptions {
   /** Where the annotator's model lives; decisions are saved there. */
@@ -64,9 +92,16 @@ export class SuggestionWorker {
   readonly #sent = new Map<string, number>();
   #wanted: string | null = null;
   #scheduled = false;
-  readonly #learning: Lesson[] = [];
+  /** Lessons to learn and undo or redo of lessons, in key order. */
+  readonly #learning: Array<Lesson | { step: number; redo: boolean }> = [];
+  /** This session's lessons as learnt, oldest first: what undo can take back. */
+  readonly #taught: Taught[] = [];
+  #sinceCheckpoint = 0;
   #saving: Promise<void> | null = null;
+  /** Decisions learnt since the model was last written (or a write that failed). */
   #dirty = false;
+  /** Why the last write failed; cleared when one succeeds. */
+  #failure: string | null = null;
   #saveTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -103,16 +138,30 @@ export class SuggestionWorker {
     this.#schedule();
   }
 
-  /** Resolves once every decision so far is learnt and the model is on disk. */
-  async settled(): Promise<void> {
+  /**
+   * The key that taught `lesson` was undone (`redo` false) or redone: the model is brought to
+   * what the session's other decisions teach, and saved like any decision, so the file shared
+   * through git never keeps what the reviewer took back.
+   */
+  step(lesson: number, redo: boolean): void {
+    this.#learning.push({ step: lesson, redo });
+    this.#schedule();
+  }
+
+  /**
+   * Resolves once every decision so far is learnt and the model is on disk (a save that failed
+   * before, on a full disk, is tried once more): null, or why it could not be saved.
+   */
+  async settled(): Promise<string | null> {
     await this.#starting;
     this.#run();
     if (this.#saveTimer) {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = null;
-      this.#flush();
     }
+    this.#flush();
     while (this.#saving) await this.#saving;
+    return this.#dirty ? this.#failure : null;
   }
 
   async #load(): Promise<void> {
@@ -145,28 +194,23 @@ export class SuggestionWorker {
 
   #run(): void {
     const engine = this.#engine;
-    const model = this.#model;
-    if (!engine || !model) return;
+    if (!engine || !this.#model) return;
     const touched = new Set<string>();
-    for (const effect of this.#learning.splice(0)) {
-      const analysis = this.#analysis(effect.article);
+    let changed = false;
+    for (const item of this.#learning.splice(0)) {
+      if ('step' in item) {
+        changed = this.#retake(item.step, item.redo) || changed;
+        continue;
+      }
+      const analysis = this.#analysis(item.article);
       if (!analysis) continue;
-      for (const decision of effect.decisions) {
-        engine.learnDecision(model, analysis.sentences, decision);
-      }
-      for (const { key, suggested, corrected } of effect.corrections) {
-        engine.learnCorrection(model, key, suggested, corrected);
-      }
-      if (effect.untagged) {
-        const untagged = new Set(effect.untagged);
-        for (const sentence of analysis.sentences) {
-          if (untagged.has(sentence.sentence))
-            engine.learnLabels(model, sentence, [], this.#labels());
-        }
-      }
-      touched.add(effect.article);
+      this.#teach(item.id, this.#steps(item, analysis));
+      touched.add(item.article);
+      changed = true;
     }
-    if (touched.size > 0) this.#save();
+    const model = this.#model;
+    if (!model) return;
+    if (changed) this.#save();
     if (this.#wanted) touched.add(this.#wanted);
     for (const id of touched) {
       if (this.#sent.get(id) === model.revision) continue;
@@ -182,8 +226,82 @@ export class SuggestionWorker {
     }
   }
 
-  #labels(): Array<{ name: string }> {
-    return (this.#options.labels ?? DEFAULT_LABELS).map(({ name }) => ({ name }));
+  /** A lesson as steps of learning, in the order it has always been learnt. */
+  #steps(lesson: Lesson, analysis: ArticleAnalysis): Step[] {
+    const steps: Step[] = [];
+    for (const { sentence: id, label, present } of lesson.decisions) {
+      const sentence = analysis.sentences.find((candidate) => candidate.sentence === id);
+      if (sentence) steps.push({ kind: 'decision', sentence, label, present });
+    }
+    for (const correction of lesson.corrections) steps.push({ kind: 'correction', ...correction });
+    if (lesson.untagged) {
+      const untagged = new Set(lesson.untagged);
+      for (const sentence of analysis.sentences) {
+        if (!untagged.has(sentence.sentence)) continue;
+        for (const { name } of this.#labels()) {
+          steps.push({ kind: 'decision', sentence, label: name, present: false });
+        }
+      }
+    }
+    return steps;
+  }
+
+  #apply(model: SuggestModel, steps: readonly Step[]): void {
+    const engine = this.#engine!;
+    for (const step of steps) {
+      if (step.kind === 'decision') engine.learn(model, step.sentence, step.label, step.present);
+      else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
+    }
+  }
+
+  /** Learns a lesson and keeps it (with a copy of the model every so often) for undo. */
+  #teach(id: number, steps: Step[]): void {
+    const model = this.#model!;
+    const taught: Taught = { id, steps, withdrawn: false };
+    if (this.#taught.length === 0 || this.#sinceCheckpoint >= CHECKPOINT_EVERY) {
+      taught.before = this.#engine!.cloneModel(model);
+      this.#sinceCheckpoint = 0;
+    }
+    this.#sinceCheckpoint++;
+    this.#taught.push(taught);
+    if (this.#taught.length > TAUGHT_LIMIT) {
+      // The oldest lessons go up to the next copy, which every later rebuild can start from.
+      const next = this.#taught.findIndex((each, index) => index > 0 && each.before);
+      if (next > 0) this.#taught.splice(0, next);
+    }
+    this.#apply(model, steps);
+  }
+
+  /**
+   * Takes a lesson back (or teaches it again): from the copy of the model before it, the
+   * session's lessons since are learnt again but the withdrawn ones. False when there is nothing
+   * to do (a lesson never learnt, or older than every copy kept).
+   */
+  #retake(id: number, redo: boolean): boolean {
+    const index = this.#taught.findIndex((taught) => taught.id === id);
+    const lesson = this.#taught[index];
+    if (!lesson || lesson.withdrawn === !redo) return false;
+    let start = index;
+    while (start >= 0 && !this.#taught[start]!.before) start--;
+    if (start < 0) return false;
+    lesson.withdrawn = !redo;
+    const engine = this.#engine!;
+    const revision = this.#model!.revision;
+    const model = engine.cloneModel(this.#taught[start]!.before!);
+    for (let at = start; at < this.#taught.length; at++) {
+      const taught = this.#taught[at]!;
+      if (at > start && taught.before) taught.before = engine.cloneModel(model);
+      if (!taught.withdrawn) this.#apply(model, taught.steps);
+    }
+    // Always up: suggestions already on screen are replaced only by a later revision.
+    model.revision = revision + 1;
+    this.#model = model;
+    return true;
+  }
+
+  /** The project's codebook, attributes included: nothing outside it is ever suggested. */
+  #labels(): LabelSet {
+    return this.#options.labels ?? DEFAULT_LABELS;
   }
 
   #analysis(id: string): ArticleAnalysis | null {
@@ -220,13 +338,18 @@ export class SuggestionWorker {
         this.#dirty = false;
         try {
           await this.#options.models.write(this.#engine.serialiseModel(this.#model));
+          this.#failure = null;
         } catch (error) {
-          // Tried again with the next decision; the message says what went wrong meanwhile.
+          // Still to be saved: tried again with the next decision and on quitting (a full disk
+          // lost the whole session's learning when a failed write counted as saved).
+          this.#dirty = true;
           const why = error instanceof Error ? error.message : String(error);
+          this.#failure = why;
           this.#dispatch({
             type: 'suggestions/problem',
             message: `the suggestion model could not be saved: ${why}; it is saved again with the next decision`,
           });
+          break;
         }
       }
     })();

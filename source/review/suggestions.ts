@@ -43,6 +43,10 @@ export interface SuggestionsState {
   walk: string | null;
   /** Articles whose untagged sentences were taught as such when marked done, once a session. */
   taughtDone: Record<string, true>;
+  /** The id the next lesson gets: its undo step carries it, so undo takes the lesson back. */
+  nextLesson: number;
+  /** Lessons whose undo changes more than the model: a rejection, an article marked done. */
+  undoable: Record<number, { article: string; rejected?: string; done?: true }>;
 }
 
 export const NO_SUGGESTIONS: SuggestionsState = {
@@ -51,6 +55,8 @@ export const NO_SUGGESTIONS: SuggestionsState = {
   lessons: [],
   walk: null,
   taughtDone: {},
+  nextLesson: 1,
+  undoable: {},
 };
 
 /** A reviewer's word on one label of one sentence, for the model to learn from. */
@@ -69,6 +75,8 @@ export interface LearnCorrection {
 
 /** What one key taught about one article. */
 export interface Lesson {
+  /** Given back by undo and redo of the key's step (`Effect.lesson`). */
+  id: number;
   article: string;
   decisions: LearnDecision[];
   corrections: LearnCorrection[];
@@ -142,15 +150,69 @@ function holdShown(
   return { ...arrived, sentences };
 }
 
+/**
+ * Adds a lesson for the model and tags the writes the key asked for (those from `from` on in the
+ * outbox) with it: undoing their step takes the lesson back, redoing it teaches it again.
+ */
+function addLesson(
+  state: ReviewState,
+  from: number,
+  lesson: Omit<Lesson, 'id'>,
+  undoable?: SuggestionsState['undoable'][number],
+): ReviewState {
+  const id = state.suggestions.nextLesson;
+  const outbox = state.outbox.map((effect, index) =>
+    index >= from && effect.kind !== 'undo' && effect.kind !== 'redo'
+      ? { ...effect, lesson: id }
+      : effect,
+  );
+  return {
+    ...state,
+    outbox,
+    suggestions: {
+      ...state.suggestions,
+      nextLesson: id + 1,
+      lessons: [...state.suggestions.lessons, { id, ...lesson }],
+      undoable: undoable
+        ? { ...state.suggestions.undoable, [id]: undoable }
+        : state.suggestions.undoable,
+    },
+  };
+}
+
 function learnEffect(
   state: ReviewState,
+  from: number,
   article: string,
   decisions: LearnDecision[],
   corrections: LearnCorrection[] = [],
 ): ReviewState {
   if (decisions.length === 0 && corrections.length === 0) return state;
-  const lessons = [...state.suggestions.lessons, { article, decisions, corrections }];
-  return { ...state, suggestions: { ...state.suggestions, lessons } };
+  return addLesson(state, from, { article, decisions, corrections });
+}
+
+/**
+ * A lesson's step was undone (`redo` false) or redone: what it changed in the review besides the
+ * model comes back or goes again (the rejected suggestion shows again; an article marked done
+ * teaches again when marked done again). The model itself is the suggestion worker's.
+ */
+export function lessonStep(state: ReviewState, lesson: number, redo: boolean): ReviewState {
+  const what = state.suggestions.undoable[lesson];
+  if (!what) return state;
+  const { article, rejected: sentence, done } = what;
+  let { rejected, taughtDone } = state.suggestions;
+  if (sentence !== undefined) {
+    const own = { ...rejected[article] };
+    if (redo) own[sentence] = true;
+    else delete own[sentence];
+    rejected = { ...rejected, [article]: own };
+  }
+  if (done) {
+    taughtDone = { ...taughtDone };
+    if (redo) taughtDone[article] = true;
+    else delete taughtDone[article];
+  }
+  return { ...state, suggestions: { ...state.suggestions, rejected, taughtDone } };
 }
 
 /** Accepts every suggestion on the current sentence: its labels and attributes, one undo step. */
@@ -178,6 +240,7 @@ export function acceptSuggestion(state: ReviewState): ReviewState {
   );
   return learnEffect(
     written,
+    state.outbox.length,
     article.id,
     labels.map((label) => ({ sentence: sentence.id, label, present: true })),
   );
@@ -194,15 +257,29 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
     ...state.suggestions.rejected,
     [article.id]: { ...state.suggestions.rejected[article.id], [sentence.id]: true as const },
   };
-  const next = {
-    ...state,
-    suggestions: { ...state.suggestions, rejected },
-    message: info(`rejected: ${describeSuggestion(pending)}`),
-  };
-  return learnEffect(
+  const description = `reject ${describeSuggestion(pending)}`;
+  // Nothing is written to the store, but the step is undone in key order with the writes.
+  const next = emit(
+    {
+      ...state,
+      suggestions: { ...state.suggestions, rejected },
+      message: info(`rejected: ${describeSuggestion(pending)}`),
+    },
+    { kind: 'mark', article: article.id, description },
+  );
+  return addLesson(
     next,
-    article.id,
-    pending.labels.map(({ label }) => ({ sentence: sentence.id, label, present: false })),
+    state.outbox.length,
+    {
+      article: article.id,
+      decisions: pending.labels.map(({ label }) => ({
+        sentence: sentence.id,
+        label,
+        present: false,
+      })),
+      corrections: [],
+    },
+    { article: article.id, rejected: sentence.id },
   );
 }
 
@@ -249,7 +326,7 @@ export function learnFromChange(before: ReviewState, after: ReviewState): Review
       .filter((label) => !now.includes(label))
       .map((label) => ({ sentence: sentence.id, label, present: false })),
   ];
-  return learnEffect(after, article.id, decisions);
+  return learnEffect(after, before.outbox.length, article.id, decisions);
 }
 
 /** Saved attributes that differ from what was suggested teach the model the reviewer's value. */
@@ -263,7 +340,7 @@ export function learnFromAttributes(before: ReviewState, after: ReviewState): Re
     const corrected = (mode.values[key] ?? '').trim();
     if (corrected && corrected !== value) corrections.push({ key, suggested: value, corrected });
   }
-  return learnEffect(after, mode.article, [], corrections);
+  return learnEffect(after, before.outbox.length, mode.article, [], corrections);
 }
 
 /**
@@ -281,12 +358,12 @@ export function learnFromDone(before: ReviewState, after: ReviewState): ReviewSt
     .map((sentence) => sentence.id)
     .filter((id) => !rejected[id] && sentenceMarks(marks, id).labels.length === 0);
   const taughtDone = { ...after.suggestions.taughtDone, [article.id]: true as const };
-  const lessons =
-    untagged.length === 0
-      ? after.suggestions.lessons
-      : [
-          ...after.suggestions.lessons,
-          { article: article.id, decisions: [], corrections: [], untagged },
-        ];
-  return { ...after, suggestions: { ...after.suggestions, taughtDone, lessons } };
+  const marked = { ...after, suggestions: { ...after.suggestions, taughtDone } };
+  if (untagged.length === 0) return marked;
+  return addLesson(
+    marked,
+    before.outbox.length,
+    { article: article.id, decisions: [], corrections: [], untagged },
+    { article: article.id, done: true },
+  );
 }

@@ -64,9 +64,14 @@ async function acquire(lockPath: string, path: string): Promise<string> {
       const handle = await open(lockPath, 'wx', 0o644);
       try {
         await handle.writeFile(JSON.stringify(owner));
-      } finally {
-        await handle.close();
+      } catch (error) {
+        // A full disk refuses the owner after the file was made: it is ours (O_EXCL) and empty,
+        // and left behind it would stay as a stale lock beside the file after margin quit.
+        await handle.close().catch(() => undefined);
+        await rm(lockPath, { force: true }).catch(() => undefined);
+        throw error;
       }
+      await handle.close();
       return owner.nonce;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -5,6 +5,16 @@ import { LINK_REFUSAL, MAX_STORE_FILE_BYTES } from './adapter.js';
 import { syncFolder, writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { encodeName } from './names.js';
+import { hasConflictMarkers } from './parse.js';
+
+/**
+ * A model file a merge left both sides in: either side is a whole model (a summary of decisions,
+ * not a record of them), so one is kept, or the file goes and the model learns again.
+ */
+const CONFLICTED =
+  'holds unresolved git conflict markers (<<<<<<<): keep one side (git checkout --ours or ' +
+  '--theirs, then git add it) or delete the file to start again from the rules; ' +
+  'margin leaves it as it is';
 
 /**
  * The suggestion model an annotator's decisions trained, kept in their folder beside their
@@ -75,6 +85,7 @@ export async function readModelFile<T>(
   } finally {
     await handle.close();
   }
+  if (hasConflictMarkers(text)) return refused(CONFLICTED);
   try {
     return { kind: 'loaded', value: parse(text) };
   } catch (error) {

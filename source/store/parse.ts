@@ -4,6 +4,9 @@ import { migrateV0, SCHEMA_NAME, SCHEMA_VERSION, type StoreDoc, storeSchemas } f
 /** A line git writes where a merge left both sides of a conflict in the file. */
 const CONFLICT_MARKER = /^(?:<{7}|>{7}) /m;
 
+/** Whether a merge left git's conflict markers in the text (a store file, the model file). */
+export const hasConflictMarkers = (text: string): boolean => CONFLICT_MARKER.test(text);
+
 /**
  * Where JSON.parse stopped, as line and column. Its own message quotes the text around the
  * error, and the file may not be margin's at all (a link or a misplaced file): a message must
@@ -26,7 +29,7 @@ export class RefusedFile extends Error {}
 /** Reads a store file's text: validates it, migrates older versions, refuses anything else. */
 export function parseStoreText(text: string): StoreDoc {
   if (text.trim().length === 0) throw new RefusedFile('the file is empty');
-  if (CONFLICT_MARKER.test(text)) {
+  if (hasConflictMarkers(text)) {
     throw new RefusedFile(
       'holds unresolved git conflict markers (<<<<<<<): resolve the conflict, and margin reads it again',
     );

@@ -22,9 +22,12 @@ export interface AnnotationPatch {
 
 /** One undoable step, as the UI reports it ("undid: tag claim"). */
 export interface ChangeSummary {
-  kind: 'tag' | 'untag' | 'note' | 'attributes' | 'status' | 'clear';
+  /** `mark`: a step of the caller's own that changed no file (`mark`). */
+  kind: 'tag' | 'untag' | 'note' | 'attributes' | 'status' | 'clear' | 'mark';
   article: string;
   description: string;
+  /** The caller's tag for the step (`tagged`): the review's lesson the model learnt with it. */
+  tag?: number;
 }
 
 export interface StoreEvent {
@@ -166,6 +169,17 @@ export interface Repository {
 
   undo(): Promise<ChangeSummary | null>;
   redo(): Promise<ChangeSummary | null>;
+  /**
+   * Runs `write` with `tag` on every undoable step it records, given back in the step's summary
+   * on undo and redo: what else the caller did with the step (the review's lesson for the
+   * suggestion model), so undoing the step can take that back too. Writes run one at a time.
+   */
+  tagged<T>(tag: number | undefined, write: () => Promise<T>): Promise<T>;
+  /**
+   * Records an undoable step that writes nothing (the review's rejected suggestion): undo and
+   * redo only give its summary back, so the caller undoes what it did in key order with the rest.
+   */
+  mark(article: string, description: string, tag?: number): void;
 
   /** Files that were refused; their articles are read-only for this annotator. */
   problems(): StoreProblem[];

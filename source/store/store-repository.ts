@@ -108,6 +108,8 @@ export class StoreRepository implements Repository {
     placed?: Placements;
   }> = [];
   private readonly history = new History();
+  /** The tag `tagged` gives the steps recorded meanwhile. */
+  private stepTag: number | undefined;
   private readonly listeners = new Set<(event: StoreEvent) => void>();
   private unsubscribe: (() => void) | null = null;
   /**
@@ -672,7 +674,7 @@ export class StoreRepository implements Repository {
   async undo(): Promise<ChangeSummary | null> {
     const step = this.history.peekUndo();
     if (!step) return null;
-    await this.replay(step, step.inverse);
+    if (step.summary.kind !== 'mark') await this.replay(step, step.inverse);
     this.history.settleUndo();
     return step.summary;
   }
@@ -680,9 +682,29 @@ export class StoreRepository implements Repository {
   async redo(): Promise<ChangeSummary | null> {
     const step = this.history.peekRedo();
     if (!step) return null;
-    await this.replay(step, step.forward);
+    if (step.summary.kind !== 'mark') await this.replay(step, step.forward);
     this.history.settleRedo();
     return step.summary;
+  }
+
+  async tagged<T>(tag: number | undefined, write: () => Promise<T>): Promise<T> {
+    this.stepTag = tag;
+    try {
+      return await write();
+    } finally {
+      this.stepTag = undefined;
+    }
+  }
+
+  mark(article: string, description: string, tag?: number): void {
+    const nothing: Operation = { type: 'batch', operations: [] };
+    this.history.record({
+      annotator: this.annotator,
+      article,
+      forward: nothing,
+      inverse: nothing,
+      summary: { kind: 'mark', article, description, ...(tag === undefined ? {} : { tag }) },
+    });
   }
 
   problems(): StoreProblem[] {
@@ -819,11 +841,12 @@ export class StoreRepository implements Repository {
     description: string,
     operations: Pick<Step, 'forward' | 'inverse'>,
   ): Step {
+    const tag = this.stepTag;
     return {
       annotator: this.annotator,
       article,
       ...operations,
-      summary: { kind, article, description },
+      summary: { kind, article, description, ...(tag === undefined ? {} : { tag }) },
     };
   }
 

@@ -7,6 +7,7 @@
 export { analyseArticle } from './analyse.js';
 export { FEATURE_VERSION } from './features.js';
 export {
+  cloneModel,
   createModel,
   type LabelModel,
   learn,

@@ -48,6 +48,26 @@ export function createModel(): SuggestModel {
   return { labels: new Map(), corrections: new Map(), revision: 0 };
 }
 
+/**
+ * A copy that learning the original leaves as it is (the sentences remembered for going over
+ * again are shared: nothing changes them): where the review goes back to when it takes back a
+ * decision that was undone.
+ */
+export function cloneModel(model: SuggestModel): SuggestModel {
+  const labels = new Map<string, LabelModel>();
+  for (const [name, learnt] of model.labels) {
+    labels.set(name, {
+      ...learnt,
+      weights: new Map(learnt.weights),
+      recent: learnt.recent.slice(),
+      replay: learnt.replay.slice(),
+    });
+  }
+  const corrections = new Map<string, Map<string, string>>();
+  for (const [key, byValue] of model.corrections) corrections.set(key, new Map(byValue));
+  return { labels, corrections, revision: model.revision };
+}
+
 function labelModel(model: SuggestModel, label: string): LabelModel {
   let found = model.labels.get(label);
   if (!found) {

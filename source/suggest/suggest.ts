@@ -2,7 +2,7 @@
 
 import type { SuggestModel } from './model.js';
 import { corrected, score as scoreOf } from './model.js';
-import type { ArticleAnalysis, LabelScore, LabelSpec, Suggestion } from './types.js';
+import type { ArticleAnalysis, Attributes, LabelScore, LabelSpec, Suggestion } from './types.js';
 
 /** A label is suggested from this probability on. */
 export const THRESHOLD = 0.5;
@@ -15,7 +15,8 @@ export function suggest(
 ): Suggestion[] {
   return analysis.sentences.map((sentence) => {
     let uncertainty = 0;
-    const scores: LabelScore[] = labels.map(({ name }) => {
+    const scores: LabelScore[] = labels.map((spec) => {
+      const { name } = spec;
       const score = scoreOf(model, sentence, name);
       uncertainty = Math.max(uncertainty, 1 - Math.abs(2 * score - 1));
       const builtIn = name in sentence.priors;
@@ -24,7 +25,8 @@ export function suggest(
         score,
         suggested: score >= THRESHOLD,
         reasons: builtIn ? sentence.rules.filter((rule) => rule.startsWith(`${name}.`)) : [],
-        attributes: Object.fromEntries(
+        attributes: declared(
+          spec,
           Object.entries(sentence.attributes[name] ?? {}).map(([key, value]) => [
             key,
             corrected(model, key, value),
@@ -34,6 +36,27 @@ export function suggest(
     });
     return { sentence: sentence.sentence, index: sentence.index, labels: scores, uncertainty };
   });
+}
+
+/**
+ * The attributes the label's spec declares (every one found when the spec does not say),
+ * a fixed list's value spelt as the list spells it, or left out when it is not in the list.
+ */
+function declared(spec: LabelSpec, found: Array<[string, string]>): Attributes {
+  if (!spec.attributes) return Object.fromEntries(found);
+  const kept: Attributes = {};
+  for (const [key, value] of found) {
+    const attribute = spec.attributes.find((candidate) => candidate.name === key);
+    if (!attribute) continue;
+    if (!attribute.values) {
+      kept[key] = value;
+      continue;
+    }
+    const folded = value.toLowerCase();
+    const listed = attribute.values.find((candidate) => candidate.toLowerCase() === folded);
+    if (listed !== undefined) kept[key] = listed;
+  }
+  return kept;
 }
 
 /**

@@ -7,6 +7,12 @@
 /** One label of the project's label set. */
 export interface LabelSpec {
   name: string;
+  /**
+   * The attributes the project declares for the label (`values`: a fixed list). When given, a
+   * suggestion carries only these, and a fixed list's value only when it is one of the list: a
+   * codebook whose claim asks for no claimant is never offered one.
+   */
+  attributes?: readonly { name: string; values?: readonly string[] }[];
 }
 
 /** Attributes by key as the store keeps them (`speaker`, `claimant`, `when`, `where`). */

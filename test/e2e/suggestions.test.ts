@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
@@ -119,6 +119,120 @@ describe('reviewing with suggestions in a real terminal', () => {
         readFileSync(join(seeds.dir, 'annotations/alice/.suggest-model.json'), 'utf8'),
       ) as { labels: Record<string, { positives: number; negatives: number }> };
       expect(model.labels.quote?.positives).toBe(accepted.length);
+    },
+    WHOLE_SESSION,
+  );
+
+  it(
+    'undo takes back what done and a rejection taught, and the model file keeps none of it',
+    async () => {
+      const s = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'tess'], {
+        cwd: seeds.dir,
+        cols: 140,
+        rows: ROWS,
+      });
+      seeds.track(s);
+      await s.waitFor(
+        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        'the list',
+      );
+      s.write('\r');
+      await s.waitFor((t) => /sentence 1 of/.test(header(t)), 'the reader');
+      s.write('d');
+      await s.waitFor((t) => statusBar(t).startsWith('marked done'), 'marked done');
+      s.write('u');
+      await s.waitFor((t) => statusBar(t).startsWith('undid: status done'), 'done undone');
+      // The first suggested sentence: rejected, then brought back by undo.
+      for (let sentence = 1; ; sentence += 1) {
+        const status = statusBar(s.screen().join('\n'));
+        if (status.startsWith('suggested: ')) break;
+        s.write('j');
+        await s.waitFor((t) => sentenceOf(t)?.[1] === String(sentence + 1), 'the next sentence');
+      }
+      const suggested = statusBar(s.screen().join('\n'));
+      s.write('r');
+      await s.waitFor((t) => statusBar(t).startsWith('rejected: '), 'rejected');
+      s.write('u');
+      await s.waitFor((t) => statusBar(t).startsWith('undid: reject '), 'the rejection undone');
+      // Moving off and back shows the suggestion again.
+      s.write('jk');
+      await s.waitFor((t) => statusBar(t) === suggested, 'the suggestion again');
+      s.write('q');
+      expect((await s.exited).exitCode).toBe(0);
+      const model = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/tess/.suggest-model.json'), 'utf8'),
+      ) as { labels: Record<string, { positives: number; negatives: number }> };
+      for (const label of Object.values(model.labels)) {
+        expect(label.positives + label.negatives).toBe(0);
+      }
+    },
+    WHOLE_SESSION,
+  );
+
+  it(
+    "suggests and stores only the labels of the project's codebook",
+    async () => {
+      const label = (name: string, key: string, letter: string) => ({
+        name,
+        key,
+        colour: 'green',
+        letter,
+        description: name,
+        attributes: [],
+      });
+      writeFileSync(
+        join(seeds.dir, 'margin.json'),
+        JSON.stringify({
+          corpus: 'seeds',
+          store: 'annotations',
+          labels: [
+            label('claim', '1', 'C'),
+            label('quote', '2', 'Q'),
+            label('statistic', '4', 'S'),
+            label('opinion', 'p', 'O'),
+          ],
+        }),
+      );
+      const s = spawnCli(['--annotator', 'carol'], { cwd: seeds.dir, cols: 140, rows: ROWS });
+      seeds.track(s);
+      await s.waitFor(
+        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        'the list',
+      );
+      s.write('\r');
+      await s.waitFor((t) => /sentence 1 of/.test(header(t)), 'the reader');
+      await s.waitFor((t) => statusBar(t).startsWith('suggested: '), 'a suggestion');
+      const total = Number(sentenceOf(s.screen().join('\n'))?.[2]);
+      const seen: string[] = [];
+      for (let sentence = 1; sentence <= total; sentence += 1) {
+        const status = statusBar(s.screen().join('\n'));
+        if (status.startsWith('suggested: ')) {
+          // The labels before their attributes (which a narrow status line may cut).
+          seen.push(
+            ...status
+              .slice('suggested: '.length)
+              .split(/ \(| · /)[0]!
+              .split(', '),
+          );
+          s.write('y');
+          await s.waitFor((t) => statusBar(t).startsWith('accepted: '), 'accepted');
+        }
+        if (sentence < total) {
+          s.write('j');
+          await s.waitFor((t) => sentenceOf(t)?.[1] === String(sentence + 1), 'the next one');
+        }
+      }
+      expect(seen).toContain('claim');
+      expect(
+        seen.filter((name) => !['claim', 'quote', 'statistic', 'opinion'].includes(name)),
+      ).toEqual([]);
+      s.write('q');
+      expect((await s.exited).exitCode).toBe(0);
+      const stored = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/carol', `${FIRST}.json`), 'utf8'),
+      ) as StoredFile;
+      expect(stored.annotations.length).toBeGreaterThan(0);
+      expect(stored.annotations.filter(({ label }) => label === 'event')).toEqual([]);
     },
     WHOLE_SESSION,
   );

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
@@ -126,6 +127,60 @@ describe('exports with --suggestions', () => {
       );
       expect(imported.stdout).toMatch(/^1 imported, 0 duplicates skipped, 0 errors/);
     }
+  });
+
+  it("keeps to a project's codebook: tasks name only the config's labels and controls", async () => {
+    const dir = await workspace();
+    const label = (name: string, key: string, letter: string, attributes: unknown[] = []) => ({
+      name,
+      key,
+      colour: 'green',
+      letter,
+      description: name,
+      attributes,
+    });
+    const codebook = [
+      label('claim', '1', 'C'),
+      label('quote', '2', 'Q', [{ name: 'speaker', values: ['Dmitry Peskov', 'nobody'] }]),
+      label('statistic', '4', 'S'),
+    ];
+    await writeFile(
+      join(dir, 'margin.json'),
+      JSON.stringify({ corpus: 'corpus', store: 'store', labels: codebook }),
+    );
+    const rows = await suggested(dir);
+    expect(new Set(rows.map((row) => row.label))).toEqual(new Set(['claim', 'quote']));
+    const config = await run(exportCommand, dir, [], { format: 'label-studio', config: true });
+    const result = await run(exportCommand, dir, [], {
+      format: 'label-studio',
+      suggestions: true,
+      article: [SEED],
+    });
+    const [task] = JSON.parse(result.stdout) as Array<{
+      predictions: Array<{
+        result: Array<{ type: string; from_name: string; value: Record<string, unknown> }>;
+      }>;
+    }>;
+    const regions = task!.predictions[0]!.result;
+    const declaredLabels = [...config.stdout.matchAll(/<Label value="([^"]+)"/g)].map((m) => m[1]);
+    const controls = new Map(
+      [...config.stdout.matchAll(/<(Choices|TextArea) name="([^"]+)"/g)].map((m) => [
+        m[2],
+        m[1]!.toLowerCase(),
+      ]),
+    );
+    for (const region of regions) {
+      if (region.type === 'labels') {
+        expect(declaredLabels).toContain((region.value.labels as string[])[0]);
+      } else expect(controls.get(region.from_name)).toBe(region.type);
+    }
+    expect(regions).toContainEqual(
+      expect.objectContaining({
+        from_name: 'attr_speaker',
+        type: 'choices',
+        value: expect.objectContaining({ choices: ['Dmitry Peskov'] }),
+      }),
+    );
   });
 
   it('is refused with a format that has no place for proposals', async () => {

@@ -19,7 +19,12 @@ const named = (state: ReviewState, key: 'return' | 'escape' | 'pageDown') =>
 /** Ctrl+U (clear the line before the cursor), then the text. */
 const retype = (state: ReviewState, text: string) =>
   type(pressed(state, { label: 'Ctrl+U', input: 'u', ctrl: true }), text);
-const effects = (state: ReviewState) => state.outbox;
+/** The writes asked for, without the model's lesson each carries (`suggestions.test.ts`). */
+const effects = (state: ReviewState) =>
+  state.outbox.map((effect) => {
+    const { lesson, ...write } = effect;
+    return lesson === undefined ? effect : write;
+  });
 /** What the controller does with the writes a key asked for: hands them to its queue. */
 const taken = (state: ReviewState, pending: number): ReviewState => ({
   ...state,

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { ReviewController } from '../../source/review/controller.js';
 import { NO_KEY } from '../../source/review/keys.js';
+import { buildKeymap, type ReviewProject } from '../../source/review/project.js';
 import { initialState } from '../../source/review/state.js';
 import { createMemoryRepository } from '../../source/store/index.js';
+import type { LabelSet } from '../../source/store/labels.js';
 import type { ModelFileRead, ModelStore } from '../../source/store/model-file.js';
 import { parseModel } from '../../source/suggest/index.js';
 import { seedArticle } from '../helpers/articles.js';
@@ -53,7 +55,7 @@ function memoryModels(text: string | null = null) {
   return { store, written };
 }
 
-async function session(article: Article, models: ModelStore) {
+async function session(article: Article, models: ModelStore, project?: ReviewProject) {
   const repository = createMemoryRepository('alice');
   await repository.open([article]);
   const controller = new ReviewController({
@@ -63,6 +65,7 @@ async function session(article: Article, models: ModelStore) {
         annotator: 'alice',
         size: { columns: 120, rows: 40 },
         articles: [article],
+        ...(project ? { project } : {}),
       }),
       focus: 'reader',
     },
@@ -79,8 +82,40 @@ async function session(article: Article, models: ModelStore) {
   return { controller, repository, press, idle };
 }
 
+/** What a saved model learnt, label by label, without the count of decisions it went through. */
+function learnt(text: string) {
+  const { model } = parseModel(text);
+  return [...model.labels].map(([label, { weights, bias, positives, negatives, cut }]) => ({
+    label,
+    bias,
+    positives,
+    negatives,
+    cut,
+    weights: [...weights].sort(([a], [b]) => a - b),
+  }));
+}
+
 // Seed 001: a quote by "Kremlin spokesman Dmitry Peskov" early on.
 const ARTICLE = seedArticle('001_d7fb493d5d978b6e.txt');
+
+/** A team's codebook: no event, a claim that asks for no claimant, a fixed list for quotes. */
+const CODEBOOK: LabelSet = [
+  { name: 'claim', key: '1', colour: 'yellow', letter: 'C', description: '', attributes: [] },
+  {
+    name: 'quote',
+    key: '2',
+    colour: 'cyan',
+    letter: 'Q',
+    description: '',
+    attributes: [{ name: 'speaker', values: ['Dmitry Peskov', 'Someone else'] }],
+  },
+  { name: 'statistic', key: '4', colour: 'green', letter: 'S', description: '', attributes: [] },
+];
+const PROJECT: ReviewProject = {
+  labels: CODEBOOK,
+  keymap: buildKeymap(CODEBOOK).keymap,
+  guidelines: null,
+};
 
 describe('the suggestion model beside the review', () => {
   it('stores an accepted quote with its speaker, undone in one step, and saves what it learnt', async () => {
@@ -109,6 +144,139 @@ describe('the suggestion model beside the review', () => {
     press(keyOf('undo'));
     await idle();
     expect(repository.list({ article: ARTICLE.id })).toEqual([]);
+    await controller.suggestionsSettled();
+    // What the accept taught is taken back from the file shared through git.
+    expect(parseModel(models.written.at(-1)!).model.labels.get('quote')?.positives ?? 0).toBe(0);
+  });
+
+  it('takes back what done taught when it is undone, and teaches it again on redo', async () => {
+    const models = memoryModels();
+    const { controller, press, idle } = await session(ARTICLE, models.store);
+    press(keyOf('status/toggle-done'));
+    await idle();
+    await controller.suggestionsSettled();
+    const taught = learnt(models.written.at(-1)!);
+    expect(taught.length).toBeGreaterThan(0);
+    press(keyOf('undo'));
+    await idle();
+    expect(controller.getState().message?.text).toBe('undid: status done');
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!)).toEqual([]);
+    controller.dispatch({ type: 'redo' });
+    await idle();
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!)).toEqual(taught);
+  });
+
+  it('undoes rejections in key order: the suggestions come back and the model forgets them', async () => {
+    const models = memoryModels();
+    const { controller, press, idle } = await session(ARTICLE, models.store);
+    const suggested = controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences;
+    let rejected = 0;
+    for (const sentence of ARTICLE.sentences) {
+      if (rejected < 3 && suggested[sentence.id]) {
+        press(keyOf('suggestion/reject'));
+        rejected++;
+      }
+      press(keyOf('cursor/next'));
+    }
+    await idle();
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!).length).toBeGreaterThan(0);
+    expect(Object.keys(controller.getState().suggestions.rejected[ARTICLE.id]!)).toHaveLength(3);
+    for (let i = 0; i < 3; i++) press(keyOf('undo'));
+    await idle();
+    expect(controller.getState().message?.text).toMatch(/^undid: reject /);
+    expect(Object.keys(controller.getState().suggestions.rejected[ARTICLE.id]!)).toEqual([]);
+    await controller.suggestionsSettled();
+    expect(learnt(models.written.at(-1)!)).toEqual([]);
+    press(keyOf('undo'));
+    await idle();
+    expect(controller.getState().message?.text).toBe('nothing to undo');
+  });
+
+  it('undo and redo leave exactly the model the decisions still standing teach', async () => {
+    const tagTwo = async (undoFirst: boolean) => {
+      const models = memoryModels();
+      const { controller, press, idle } = await session(ARTICLE, models.store);
+      press(keyOf('tag/toggle', 'claim'));
+      press(keyOf('cursor/next'));
+      press(keyOf('tag/toggle', 'event'));
+      await idle();
+      if (undoFirst) {
+        press(keyOf('undo'));
+        press(keyOf('undo'));
+        await idle();
+        controller.dispatch({ type: 'redo' });
+        await idle();
+      }
+      await controller.suggestionsSettled();
+      return learnt(models.written.at(-1)!);
+    };
+    const both = await tagTwo(false);
+    const firstOnly = await (async () => {
+      const models = memoryModels();
+      const { controller, press, idle } = await session(ARTICLE, models.store);
+      press(keyOf('tag/toggle', 'claim'));
+      await idle();
+      await controller.suggestionsSettled();
+      return learnt(models.written.at(-1)!);
+    })();
+    expect(firstOnly).not.toEqual(both);
+    expect(await tagTwo(true)).toEqual(firstOnly);
+  });
+
+  it("suggests and stores only the project's labels and the attributes it declares", async () => {
+    const { controller, repository, press, idle } = await session(
+      ARTICLE,
+      memoryModels().store,
+      PROJECT,
+    );
+    const suggested = Object.values(
+      controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences,
+    );
+    const labels = new Set(suggested.flatMap((s) => s.labels.map(({ label }) => label)));
+    // Without the codebook the rules suggest events in this article (the Witkoff meeting).
+    expect([...labels].sort()).toEqual(['claim', 'quote']);
+    for (const suggestion of suggested) {
+      expect(Object.keys(suggestion.attributes).filter((key) => key !== 'speaker')).toEqual([]);
+    }
+    expect(suggested.some((s) => s.attributes.speaker === 'Dmitry Peskov')).toBe(true);
+    for (const _ of ARTICLE.sentences) {
+      press(keyOf('suggestion/accept'));
+      press(keyOf('cursor/next'));
+    }
+    await idle();
+    const stored = repository.list({ article: ARTICLE.id });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(new Set(stored.map((a) => a.label)).has('event')).toBe(false);
+    await controller.suggestionsSettled();
+  });
+
+  it('tries the model again on quitting after a full disk refused it, and says when it cannot', async () => {
+    const written: string[] = [];
+    let space = false;
+    const store: ModelStore = {
+      async read() {
+        return { kind: 'missing' };
+      },
+      async write(next) {
+        if (!space) throw new Error('ENOSPC: no space left on device, write');
+        written.push(next);
+      },
+    };
+    const { controller, press } = await session(ARTICLE, store);
+    press(keyOf('suggestion/reject'));
+    await eventually(
+      () => (controller.getState().warnings.some((w) => w.includes('ENOSPC')) ? true : undefined),
+      'the failed save',
+    );
+    expect(written).toEqual([]);
+    // The disk is full still: quitting says what is lost.
+    expect(await controller.suggestionsSettled()).toMatch(/ENOSPC/);
+    space = true;
+    expect(await controller.suggestionsSettled()).toBeNull();
+    expect(parseModel(written.at(-1)!).model.revision).toBeGreaterThan(0);
   });
 
   it('quits when a slow write already took the decision made during it (no save left to do)', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NO_KEY } from '../../source/review/keys.js';
 import { reduce } from '../../source/review/reducer.js';
 import type { ReviewState } from '../../source/review/state.js';
-import type { ArticleSuggestions } from '../../source/review/suggestions.js';
+import { type ArticleSuggestions, pendingSuggestion } from '../../source/review/suggestions.js';
 import { keyOf, typed } from '../helpers/keys.js';
 import { readerState } from './fixtures.js';
 
@@ -57,10 +57,12 @@ describe('suggestions in the review', () => {
         sentence: 'b-s22',
         labels: ['quote'],
         attributes: { speaker: 'Dmitry Peskov' },
+        lesson: 1,
       },
     ]);
     expect(learnt(state)).toEqual([
       {
+        id: 1,
         article: 'b',
         decisions: [{ sentence: 'b-s22', label: 'quote', present: true }],
         corrections: [],
@@ -82,9 +84,18 @@ describe('suggestions in the review', () => {
   it('rejecting hides the suggestion, writes nothing and teaches the model the opposite', () => {
     const state = press(at(withSuggestions(), 22), 'suggestion/reject');
     expect(state.marks.b?.sentences['b-s22']).toBeUndefined();
-    expect(state.outbox).toEqual([]);
+    // No file is written: the step is only undone in key order with the writes.
+    expect(state.outbox).toEqual([
+      {
+        kind: 'mark',
+        article: 'b',
+        description: 'reject quote (speaker: Dmitry Peskov)',
+        lesson: 1,
+      },
+    ]);
     expect(learnt(state)).toEqual([
       {
+        id: 1,
         article: 'b',
         decisions: [{ sentence: 'b-s22', label: 'quote', present: false }],
         corrections: [],
@@ -96,7 +107,7 @@ describe('suggestions in the review', () => {
       article: 'b',
       suggestions: { ...SUGGESTED, revision: 5 },
     });
-    expect(again.outbox).toEqual([]);
+    expect(again.outbox).toEqual(state.outbox);
     expect(learnt(again)).toEqual(learnt(state));
     expect(again.marks.b?.sentences['b-s22']).toBeUndefined();
   });
@@ -105,6 +116,17 @@ describe('suggestions in the review', () => {
     const state = press(at(withSuggestions(), 2), 'suggestion/accept');
     expect(state.outbox).toEqual([]);
     expect(state.message?.text).toBe('no suggestion on this sentence');
+  });
+
+  it('undoing a rejection brings the suggestion back; redoing it hides it again', () => {
+    const state = press(at(withSuggestions(), 22), 'suggestion/reject');
+    const undone = reduce(state, { type: 'suggestions/step', lesson: 1, redo: false });
+    expect(undone.suggestions.rejected.b?.['b-s22']).toBeUndefined();
+    expect(pendingSuggestion(undone, 'b', 'b-s22')?.labels.map(({ label }) => label)).toEqual([
+      'quote',
+    ]);
+    const redone = reduce(undone, { type: 'suggestions/step', lesson: 1, redo: true });
+    expect(redone.suggestions.rejected.b?.['b-s22']).toBe(true);
   });
 
   it('learns from manual tags and clears too', () => {

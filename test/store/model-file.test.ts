@@ -84,6 +84,33 @@ describe('the suggestion model file', () => {
     });
   });
 
+  it('names git conflict markers left by a merge and says what to do, leaving the file', async () => {
+    const root = await tempFolder();
+    const { model } = trainedModel();
+    await writeModelFile(root, 'alice', serialiseModel(model));
+    const path = join(root, 'alice', MODEL_FILE_NAME);
+    const [head, ...rest] = (await readFile(path, 'utf8')).split('\n');
+    const merged = [
+      head,
+      '<<<<<<< HEAD',
+      ...rest.slice(0, 3),
+      '=======',
+      ...rest.slice(1, 4),
+      '>>>>>>> origin/main',
+      ...rest.slice(4),
+    ].join('\n');
+    await writeFile(path, merged);
+    const read = await readModelFile(root, 'alice', parseModel, 'annotations');
+    expect(read).toEqual({
+      kind: 'refused',
+      message:
+        'annotations/alice/.suggest-model.json: holds unresolved git conflict markers (<<<<<<<): ' +
+        'keep one side (git checkout --ours or --theirs, then git add it) or delete the file to ' +
+        'start again from the rules; margin leaves it as it is',
+    });
+    expect(await readFile(path, 'utf8')).toBe(merged);
+  });
+
   it('never reads or replaces a link in its place, and leaves the link as it was', async () => {
     const root = await tempFolder();
     const outside = join(await tempFolder(), 'private.json');
