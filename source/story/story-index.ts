@@ -21,6 +21,7 @@ import {
 import { leanHeaps } from './lean-heaps.js';
 import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
 import { mix, shingles } from './minhash.js';
+import { type Extras, pushExtras, readExtras } from './node-extras.js';
 import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
 import { THRESHOLDS, totalWeight } from './similarity.js';
 import {
@@ -138,18 +139,12 @@ export class StoryIndex {
   // Nodes.
   private readonly wordStart = new Int32List();
   private readonly words = new Uint32List(1 << 16);
-  private readonly speakerStart = new Int32List();
-  private readonly speakers = new Uint32List();
-  private readonly sourceStart = new Int32List();
-  private readonly sources = new Uint32List();
-  private readonly unitStart = new Int32List();
-  private readonly units = new Uint32List();
-  private readonly quotedStart = new Int32List();
-  private readonly quoted = new Uint32List();
+  /** Speakers, sources, units and quoted words, in one pool (`node-extras.ts`). */
+  private readonly extraStart = new Int32List();
+  private readonly extras = new Uint32List();
   private readonly nodeFirst = new Int32List();
-  /** The article and its day of the node's first sentence. */
+  /** The article of the node's first sentence, whose day is the node's (`dayOf`). */
   private readonly nodeArticle = new Int32List();
-  private readonly nodeDay = new Int32List();
   private readonly nodeCount = new Int32List();
   private readonly nodeHash = new Uint32List();
   private readonly nodeHash2 = new Uint32List();
@@ -163,15 +158,10 @@ export class StoryIndex {
   private readonly tables: NodeTables = {
     wordStart: this.wordStart,
     words: this.words,
-    speakerStart: this.speakerStart,
-    speakers: this.speakers,
-    sourceStart: this.sourceStart,
-    sources: this.sources,
-    unitStart: this.unitStart,
-    units: this.units,
-    quotedStart: this.quotedStart,
-    quoted: this.quoted,
-    nodeDay: this.nodeDay,
+    extraStart: this.extraStart,
+    extras: this.extras,
+    nodeArticle: this.nodeArticle,
+    articleDay: this.articleDay,
     nodeFigures: this.nodeFigures,
   };
   private readonly judge = new PairJudge(this.tables, this.vocabulary);
@@ -208,7 +198,7 @@ export class StoryIndex {
         owner: (node) => this.nodeArticle.data[node]!,
         value: (node, band) => this.bandValue(node, band),
         day: (node) => {
-          const day = this.nodeDay.data[node]!;
+          const day = this.dayOf(node);
           return day === NO_DAY ? 0xffff : day;
         },
         limit: (band) => (band < this.lsh.shape.bands ? this.crowded.minhash : this.crowded.keyed),
@@ -442,8 +432,8 @@ export class StoryIndex {
    */
   private apart(a: number, b: number, span: number): boolean {
     if (span === Number.POSITIVE_INFINITY) return false;
-    const dayA = this.nodeDay.data[a]!;
-    const dayB = this.nodeDay.data[b]!;
+    const dayA = this.dayOf(a);
+    const dayB = this.dayOf(b);
     return dayA !== NO_DAY && dayB !== NO_DAY && Math.abs(dayA - dayB) > span;
   }
 
@@ -508,17 +498,11 @@ export class StoryIndex {
       this.occurrenceNext,
       this.wordStart,
       this.words,
-      this.speakerStart,
-      this.speakers,
-      this.sourceStart,
-      this.sources,
-      this.unitStart,
-      this.units,
-      this.quotedStart,
-      this.quoted,
+      this.extraStart,
+      this.extras,
       this.nodeFirst,
       this.nodeArticle,
-      this.nodeDay,
+      this.articleDay,
       this.nodeCount,
       this.nodeHash,
       this.nodeHash2,
@@ -536,18 +520,11 @@ export class StoryIndex {
     const node = this.nodeFirst.push(occurrence);
     const article = this.articleIds.length - 1;
     this.nodeArticle.push(article);
-    this.nodeDay.push(this.articleDay.data[article]!);
     this.nodeCount.push(1);
     this.wordStart.push(this.words.length);
     for (const word of words) this.words.push(word);
-    this.speakerStart.push(this.speakers.length);
-    for (const speaker of speakers) this.speakers.push(speaker);
-    this.sourceStart.push(this.sources.length);
-    for (const source of feature.sources) this.sources.push(source);
-    this.unitStart.push(this.units.length);
-    for (const unit of feature.units) this.units.push(unit);
-    this.quotedStart.push(this.quoted.length);
-    for (const word of feature.quotedWords) this.quoted.push(word);
+    this.extraStart.push(this.extras.length);
+    pushExtras(this.extras, speakers, feature.sources, feature.units, feature.quotedWords);
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
     if (node >= this.edgeHead.length) {
@@ -570,8 +547,15 @@ export class StoryIndex {
     return slice(this.wordStart, this.words, node);
   }
 
-  private nodeSpeakers(node: number): Uint32Array {
-    return slice(this.speakerStart, this.speakers, node);
+  private readonly extrasScratch: Extras = { speakers: [], sources: [], units: [], quoted: [] };
+
+  private nodeSpeakers(node: number): ArrayLike<number> {
+    return readExtras(this.extraStart, this.extras, node, this.extrasScratch).speakers;
+  }
+
+  /** A node's day: its article's (`NO_DAY` when undated). */
+  private dayOf(node: number): number {
+    return this.articleDay.data[this.nodeArticle.data[node]!]!;
   }
 
   private indexable(node: number): boolean {
@@ -793,7 +777,7 @@ export class StoryIndex {
     const best: number[] = [];
     const distance: number[] = [];
     const day = (n: number) => {
-      const d = this.nodeDay.data[n]!;
+      const d = this.dayOf(n);
       return d === NO_DAY ? 0xffff : d;
     };
     const mine = day(node);
