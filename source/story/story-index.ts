@@ -453,22 +453,72 @@ export class StoryIndex {
 
   /** Every group of sentences from two or more articles, in anchor order. */
   groups(): StoryCluster[] {
-    const out: StoryCluster[] = [];
+    return [...this.groupsInOrder()];
+  }
+
+  /**
+   * `groups`, one at a time: only the groups' anchors are held, in typed arrays, and each group
+   * is made when it is asked for. At 100,000 articles the 276,661 groups made at once held some
+   * 120 MB beside the index while `margin index --story` kept them.
+   */
+  *groupsInOrder(): Generator<StoryCluster> {
+    let count = 0;
+    for (let node = 0; node < this.nodeFirst.length; node++) {
+      if (this.clusterOf[node] === node) count++;
+    }
+    const ids = new Int32Array(count);
+    // Each group's anchor: its earliest sentence (`compareMember`), as `describe` finds it.
+    const day = new Int32Array(count);
+    const article = new Int32Array(count);
+    const sentence = new Int32Array(count);
+    count = 0;
     for (let node = 0; node < this.nodeFirst.length; node++) {
       if (this.clusterOf[node] !== node) continue;
-      const cluster = this.describe(this.members(node));
-      if (cluster) out.push(cluster);
+      ids[count] = node;
+      let found = false;
+      for (let member = node; member !== -1; member = this.clusterNext[member]!) {
+        for (let at = this.nodeFirst.data[member]!; at !== -1; at = this.occurrenceNext.data[at]!) {
+          const a = this.articleOf(at);
+          const d = this.articleDay.data[a]!;
+          const position = at - this.articleStart.data[a]!;
+          const earlier =
+            !found ||
+            compareAnchor(
+              d,
+              a,
+              position,
+              day[count]!,
+              article[count]!,
+              sentence[count]!,
+              this.articleIds,
+            ) < 0;
+          if (!earlier) continue;
+          found = true;
+          day[count] = d;
+          article[count] = a;
+          sentence[count] = position;
+        }
+      }
+      count++;
     }
-    // Each anchor's day looked up once, not at every comparison of the sort.
-    const keyed = out.map((cluster) => ({
-      cluster,
-      anchor: {
-        ...cluster.anchor,
-        day: this.articleDay.data[this.articleIndex.get(cluster.anchor.article)!]!,
-      },
-    }));
-    keyed.sort((a, b) => compareMember(a.anchor, b.anchor));
-    return keyed.map(({ cluster }) => cluster);
+    const order = new Int32Array(count);
+    for (let i = 0; i < count; i++) order[i] = i;
+    // Two groups never share an anchor (a sentence is in one group): the order is total.
+    order.sort((x, y) =>
+      compareAnchor(
+        day[x]!,
+        article[x]!,
+        sentence[x]!,
+        day[y]!,
+        article[y]!,
+        sentence[y]!,
+        this.articleIds,
+      ),
+    );
+    for (let i = 0; i < count; i++) {
+      const cluster = this.describe(this.members(ids[order[i]!]!));
+      if (cluster) yield cluster;
+    }
   }
 
   /** The group of a sentence (article id, index in the article), or null. */
