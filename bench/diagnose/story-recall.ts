@@ -27,7 +27,6 @@ interface Internals {
   edgeHead: Int32Array;
   edgeNext: { data: Int32Array };
   edgeTarget: { data: Int32Array };
-  nodeDay: { data: Int32Array };
   window: number;
   same(a: number, b: number): number;
   bandValue(node: number, band: number): number;

@@ -3,6 +3,7 @@
  * index's typed pools: on the index's thread, and on the threads that compare a build's
  * candidate pairs (`compare-worker.ts`) over the same pools, shared.
  */
+import { readExtras } from './node-extras.js';
 import { type Comparable, sameStatement } from './similarity.js';
 import type { Vocabulary } from './tokens.js';
 
@@ -12,19 +13,18 @@ export interface Pool<T extends Int32Array | Uint32Array> {
   length: number;
 }
 
-/** What a node's comparison reads: per node a start in each pool, its day and its figures. */
+/**
+ * What a node's comparison reads: per node a start in each pool, its article (whose day is the
+ * node's) and its figures.
+ */
 export interface NodeTables {
   wordStart: Pool<Int32Array>;
   words: Pool<Uint32Array>;
-  speakerStart: Pool<Int32Array>;
-  speakers: Pool<Uint32Array>;
-  sourceStart: Pool<Int32Array>;
-  sources: Pool<Uint32Array>;
-  unitStart: Pool<Int32Array>;
-  units: Pool<Uint32Array>;
-  quotedStart: Pool<Int32Array>;
-  quoted: Pool<Uint32Array>;
-  nodeDay: Pool<Int32Array>;
+  /** Speakers, sources, units and quoted words (`node-extras.ts`). */
+  extraStart: Pool<Int32Array>;
+  extras: Pool<Uint32Array>;
+  nodeArticle: Pool<Int32Array>;
+  articleDay: Pool<Int32Array>;
   nodeFigures: Pool<Uint32Array>;
 }
 
@@ -32,15 +32,10 @@ export interface NodeTables {
 export const TABLE_NAMES = [
   'wordStart',
   'words',
-  'speakerStart',
-  'speakers',
-  'sourceStart',
-  'sources',
-  'unitStart',
-  'units',
-  'quotedStart',
-  'quoted',
-  'nodeDay',
+  'extraStart',
+  'extras',
+  'nodeArticle',
+  'articleDay',
   'nodeFigures',
 ] as const satisfies ReadonlyArray<keyof NodeTables>;
 
@@ -110,14 +105,11 @@ export class PairJudge {
     const view = this.views[slot]!;
     const t = this.tables;
     this.viewNodes[slot] = node;
-    const day = t.nodeDay.data[node]!;
+    const day = t.articleDay.data[t.nodeArticle.data[node]!]!;
     view.words = slice(t.wordStart, t.words, node);
-    view.speakers = slice(t.speakerStart, t.speakers, node);
-    view.sources = slice(t.sourceStart, t.sources, node);
+    readExtras(t.extraStart, t.extras, node, view);
     view.day = day === NO_DAY ? Number.NaN : day;
     view.figures = t.nodeFigures.data[node]!;
-    view.units = slice(t.unitStart, t.units, node);
-    view.quoted = slice(t.quotedStart, t.quoted, node);
   }
 }
 

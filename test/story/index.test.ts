@@ -364,6 +364,35 @@ describe('reading on worker threads', () => {
     }
   });
 
+  it('gives the groups in their anchors’ order, each anchored at its earliest sentence', () => {
+    const told = (id: string, date: string, text: string) =>
+      article(id, [text], { date, source: id });
+    const cranes =
+      'Harbour cranes in Valdmark were idle after the stevedores walked out over pensions.';
+    const vaccine =
+      'The vaccine patent waiver for Ostravia was blocked by the trade tribunal in Genfeld.';
+    const ferry =
+      'A ferry carrying Halvorsen pottery ran aground off the Skarnvik lighthouse overnight.';
+    const index = new StoryIndex();
+    // Added out of date order: the groups' nodes stand in the order they were first met.
+    for (const each of [
+      told('ferry-late', '2025-03-22', ferry),
+      told('cranes-a', '2025-03-20', cranes),
+      told('cranes-b', '2025-03-21', cranes),
+      told('vaccine-a', '2025-03-10', vaccine),
+      told('vaccine-b', '2025-03-11', vaccine),
+      told('ferry-early', '2025-03-12', ferry),
+    ])
+      index.add(each);
+    index.build();
+    expect(index.groups().map((group) => group.anchor.article)).toEqual([
+      'vaccine-a',
+      'ferry-early',
+      'cranes-a',
+    ]);
+    expect([...index.groupsInOrder()]).toEqual(index.groups());
+  });
+
   it('reads through buildStoryIndex', async () => {
     const one = await buildStoryIndex(seeds);
     const two = await buildStoryIndex(seeds, { workers: 2 });
