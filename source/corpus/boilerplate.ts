@@ -280,6 +280,15 @@ export function weightOf(text: string): number {
   return text.length + 2 * (text.match(DENSE_SCRIPT)?.length ?? 0);
 }
 
+/**
+ * How many words a unit has: Chinese and Japanese write a sentence as one run of letters, whose
+ * words are two characters or so (`会议将于下周继续举行。` is five).
+ */
+function wordCount(text: string, list: string[]): number {
+  if (!DENSE_SCRIPT_TEST.test(text)) return list.length;
+  return Math.max(list.length, (text.match(DENSE_SCRIPT)?.length ?? 0) / 2);
+}
+
 function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
   const length = weightOf(unit.text);
   const linkShare = unit.linkChars / unit.text.length;
@@ -290,7 +299,9 @@ function initialClass(unit: Unit, list: string[], useStops: boolean): Class {
     // News is full of one-line paragraphs ("He declined to comment."): a short full sentence
     // of prose is near-good, so it stays beside good text, where jusText would drop it.
     const prose =
-      sentence && list.length >= 4 && (!useStops || stopShare(list) / stopScale(list) >= 0.15);
+      sentence &&
+      wordCount(unit.text, list) >= 4 &&
+      (!useStops || stopShare(list) / stopScale(list) >= 0.15);
     return prose ? 'neargood' : 'short';
   }
   if (!useStops) return sentence ? 'good' : 'neargood';

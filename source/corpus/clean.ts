@@ -106,16 +106,33 @@ function normalise(text: string): string {
 
 const HEAD_UNITS = 8;
 
-/** Finds the headline of a text file: a short line, alone in its block, without a final period. */
+/** Words as the language has them: Chinese, Japanese and Thai write them without spaces. */
+const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+function countWords(text: string): number {
+  let count = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
+  return count;
+}
+
+/**
+ * Finds the headline of a text file: a short line of two words or more ("Trump wins"; a lone word
+ * is more often a label such as "Advertisement"), alone in its block, without a final period.
+ */
 function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
   const first = reasons.indexOf(null);
   if (first < 0) return -1;
   const unit = units[first]!;
   if (format === 'markdown') return unit.heading === 1 ? first : -1;
   const alone = units[first - 1]?.block !== unit.block && units[first + 1]?.block !== unit.block;
-  const words = unit.text.split(/\s+/).length;
   const hasMore = units.slice(first + 1).some((_, k) => reasons[first + 1 + k] === null);
-  if (alone && hasMore && unit.text.length <= 250 && words >= 3 && !/[.:;,]$/.test(unit.text)) {
+  if (
+    alone &&
+    hasMore &&
+    unit.text.length <= 250 &&
+    !/[.:;,]$/.test(unit.text) &&
+    countWords(unit.text) >= 2
+  ) {
     return first;
   }
   return -1;
@@ -239,7 +256,8 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     if (value === null || !UNSAFE.test(value)) return value;
     const clean = sanitizeText(value);
     removed += clean.removed;
-    return tidy(clean.text) || null;
+    // A referenced line break (`&#11;`) stands between two words of one paragraph.
+    return tidy(clean.text.replace(/\n/g, ' ')) || null;
   };
   const paragraphs: string[] = [];
   units.forEach((unit, i) => {

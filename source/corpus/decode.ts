@@ -95,6 +95,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   const format = sniffBinary(bytes);
   if (format) throw new NotTextError(`not a text file (${format})`);
+  const unmarked = decodeUnmarkedUtf16(bytes);
+  if (unmarked) return unmarked;
   if (hasNul(bytes) || controlShare(bytes) > 0.1) {
     throw new NotTextError('not a text file (binary data)');
   }
@@ -105,6 +107,47 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
 }
 
+/**
+ * UTF-16 written without a byte order mark (some Windows tools do). Text in Latin, Greek or
+ * Cyrillic script puts a NUL in every other byte, always on the same side, which is what makes
+ * it look binary; binary data has its NULs anywhere. The guess must then decode to clean text:
+ * no control characters but line breaks and tabs, no lone surrogates, mostly letters and spaces.
+ * Other scripts have no NULs to go by and are left to the other checks.
+ */
+function decodeUnmarkedUtf16(bytes: Uint8Array): Decoded | null {
+  const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
+  const pairs = sample.length / 2;
+  if (pairs < 2) return null;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenNuls++;
+    if (sample[i + 1] === 0) oddNuls++;
+  }
+  // Little-endian puts the zero high byte second (odd offsets), big-endian first.
+  const order =
+    oddNuls >= pairs * 0.3 && evenNuls <= pairs * 0.02
+      ? 'utf-16le'
+      : evenNuls >= pairs * 0.3 && oddNuls <= pairs * 0.02
+        ? 'utf-16be'
+        : null;
+  if (!order) return null;
+  const text = iconv.decode(Buffer.from(bytes), order);
+  if (!readsAsUtf16Text(text)) return null;
+  return { text, warnings: [`no byte order mark: decoded as ${order.toUpperCase()}`] };
+}
+
+/** Control characters other than tab, line breaks and form feed; lone surrogates; non-characters. */
+// In a /u pattern a surrogate range matches only surrogates that are not half of a pair.
+const NOT_TEXT = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]/u;
+const LETTER_OR_SPACE = /[\p{L}\p{M}\s]/gu;
+
+function readsAsUtf16Text(text: string): boolean {
+  if (NOT_TEXT.test(text)) return false;
+  const sample = text.slice(0, 4096);
+  return (sample.match(LETTER_OR_SPACE)?.length ?? 0) >= sample.length * 0.6;
+}
+
 function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
   const { valid, invalid } = utf8Census(bytes);
   // As many good multi-byte sequences as broken bytes is damaged UTF-8, not a legacy encoding
@@ -112,7 +155,7 @@ function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
   if (valid < invalid) {
     const detected = detectEncoding(bytes);
     const text = detected ? iconv.decode(Buffer.from(bytes), detected) : '';
-    if (detected && readsAsWords(text)) {
+    if (detected && readsAsText(text)) {
       return { text, warnings: [`not valid UTF-8: decoded as ${detected}`] };
     }
   }
@@ -131,30 +174,102 @@ function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
 /** One-letter words of languages written in legacy Latin encodings (French à, Portuguese é). */
 const LONE_LETTER_WORDS = new Set(['à', 'À', 'á', 'é', 'è', 'ó', 'ò', 'ú']);
 const LETTER = /\p{L}/u;
+const WORD = /[\p{L}\p{N}]/u;
+const DIGIT = /\p{N}/u;
+const SPACE = /\s/u;
+
+/** Quotation marks that open: before a word, after a space or another opening mark. */
+const OPENING = new Set(['“', '‘', '„', '‚', '«', '‹', '¿', '¡']);
+/** Quotation marks that close: after a word or its final punctuation (’ also between letters). */
+const CLOSING = new Set(['”', '’', '»', '›']);
+/** Signs written beside a number: €5, 5 °C, 3½, 1º. */
+const NUMERIC = new Set([
+  '€',
+  '£',
+  '¥',
+  '¢',
+  '°',
+  '‰',
+  '±',
+  '×',
+  '½',
+  '¼',
+  '¾',
+  '¹',
+  '²',
+  '³',
+  'ª',
+  'º',
+]);
+/** Dashes, ellipses and marks that stand between words, spaces or other punctuation. */
+const BETWEEN = new Set(['–', '—', '…', '©', '®', '™', '•', '·', '§', '¶', '†', '‡']);
+
+function typographic(char: string): boolean {
+  return OPENING.has(char) || CLOSING.has(char) || NUMERIC.has(char) || BETWEEN.has(char);
+}
+
+/** A neighbour ordinary text has: a space, an ASCII character, a letter or typography. */
+function plain(char: string): boolean {
+  return char.charCodeAt(0) < 0x80 || SPACE.test(char) || WORD.test(char) || typographic(char);
+}
 
 /**
- * Whether text decoded from a legacy encoding reads as words: nearly every character outside
- * ASCII is a letter inside a word ("café", "Привет"). Bytes that are simply broken UTF-8
- * decode, in Windows-1252, to letters beside punctuation or alone ("Ã(", "ÿþ"): those are better
- * shown as U+FFFD with a warning than as a plausible-looking misreading.
+ * Whether a character outside ASCII sits where it would in real text: a letter inside a word, or
+ * punctuation where typography puts it (“quote”, committee’s, a — dash, €5). Legacy encodings
+ * write English with no letters outside ASCII at all, only such punctuation.
  */
-function readsAsWords(text: string): boolean {
+function fitsItsPlace(char: string, before: string, after: string): boolean {
+  if (NUMERIC.has(char)) {
+    if (DIGIT.test(before) || DIGIT.test(after)) return true;
+    if ((char === '²' || char === '³') && LETTER.test(before)) return true;
+  }
+  if (LETTER.test(char)) {
+    return (
+      LETTER.test(before) ||
+      LETTER.test(after) ||
+      (LONE_LETTER_WORDS.has(char) && before === ' ' && after === ' ')
+    );
+  }
+  if (OPENING.has(char)) {
+    if (WORD.test(before)) return false;
+    return (
+      WORD.test(after) ||
+      OPENING.has(after) ||
+      ((char === '«' || char === '‹') && SPACE.test(after))
+    );
+  }
+  if (CLOSING.has(char)) {
+    if (char === '’' && WORD.test(after)) return true;
+    if (WORD.test(after)) return false;
+    return (
+      WORD.test(before) ||
+      /[.,!?;:)\]%'"…]/.test(before) ||
+      CLOSING.has(before) ||
+      ((char === '»' || char === '›') && SPACE.test(before))
+    );
+  }
+  if (char === '\u00a0') return !SPACE.test(before) && !SPACE.test(after);
+  if (char === '\u00ad') return LETTER.test(before) && LETTER.test(after);
+  return BETWEEN.has(char) && plain(before) && plain(after);
+}
+
+/**
+ * Whether text decoded from a legacy encoding reads as text: nearly every character outside
+ * ASCII is a letter inside a word ("café", "Привет") or punctuation in its place (“quoted,” a
+ * — dash). Bytes that are simply broken UTF-8 decode, in Windows-1252, to letters beside
+ * punctuation or alone ("Ã(", "ÿþ"), or to stray signs ("â€ "): those are better shown as U+FFFD
+ * with a warning than as a plausible-looking misreading.
+ */
+function readsAsText(text: string): boolean {
   let outside = 0;
-  let inWords = 0;
+  let fitting = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (char.charCodeAt(0) < 0x80) continue;
     outside++;
-    if (!LETTER.test(char)) continue;
-    const before = text[i - 1] ?? ' ';
-    const after = text[i + 1] ?? ' ';
-    const word =
-      LETTER.test(before) ||
-      LETTER.test(after) ||
-      (LONE_LETTER_WORDS.has(char) && before === ' ' && after === ' ');
-    if (word) inWords++;
+    if (fitsItsPlace(char, text[i - 1] ?? ' ', text[i + 1] ?? ' ')) fitting++;
   }
-  return outside > 0 && inWords / outside >= 0.9;
+  return outside > 0 && fitting / outside >= 0.9;
 }
 
 function countReplacements(text: string): number {

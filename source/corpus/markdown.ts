@@ -6,12 +6,23 @@ const LIST_ITEM = /^(?:[*+-]|\d{1,3}[.)])\s+/;
 const FENCE = /^(?:```|~~~)/;
 const REFERENCE = /^\s{0,3}\[[^\]]+\]:\s*\S+/;
 
+/**
+ * A link destination as CommonMark reads it: `<…>`, or text without spaces whose parentheses
+ * balance (two levels), as in `https://en.wikipedia.org/wiki/Riyadh_(city)`; then an optional
+ * title and the closing parenthesis.
+ */
+const DESTINATION =
+  /(<[^<>\n]*>|(?:[^\s()]|\((?:[^\s()]|\([^\s()]*\))*\))+)(?:\s+(?:"[^"]*"|'[^']*'|[^)]*))?\)/
+    .source;
+const IMAGE = new RegExp(`!\\[[^\\]]*\\]\\(${DESTINATION}`, 'g');
+const LINK = new RegExp(`\\[([^\\]]+)\\]\\(${DESTINATION}`, 'g');
+
 /** Inline Markdown to plain text; the link hrefs are collected for the outlet guess. */
 function inline(text: string, hrefs: string[]): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g, (_, label: string, href: string) => {
-      hrefs.push(href);
+    .replace(IMAGE, '')
+    .replace(LINK, (_, label: string, href: string) => {
+      hrefs.push(href.replace(/^<(.*)>$/, '$1'));
       return label;
     })
     .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')

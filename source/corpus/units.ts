@@ -18,11 +18,17 @@ export interface LinkSpan {
 }
 
 const SPACES = /[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/**
+ * Zero-width space, word joiner, BOM and soft hyphen carry nothing a reader sees. The zero-width
+ * non-joiner and joiner do, after a character outside ASCII: Persian می‌خواهد, Devanagari क्‍ष and
+ * emoji sequences (👩‍👧) are spelled with them. Elsewhere (after ASCII or a space) they are
+ * leftovers of web pages and go. Search folds them away (text/fold.ts).
+ */
+const INVISIBLE = /[\u200b\u2060\ufeff\u00ad]|(?<![^\s\x00-\x7f])[\u200c\u200d]/g;
 
 const UNTIDY = /[\t\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad]| {2}/;
 
-/** Collapses runs of horizontal space (NBSP included) and drops zero-width characters. */
+/** Collapses runs of horizontal space (NBSP included) and drops invisible characters. */
 export function tidy(line: string): string {
   if (!UNTIDY.test(line)) return line.trim();
   return line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();

@@ -1,8 +1,9 @@
 /**
- * Folding makes "KYIV", "Kyïv" and "kyiv" the same word: NFKD, combining marks dropped, lower case,
- * a few letters mapped to their base. The index folds whole strings (fast); highlighting folds
- * code point by code point, because NFKD changes lengths ("ﬁ" → "fi", "é" → "e" + mark) and a
- * highlight must land on the original characters. Both give the same folded text.
+ * Folding makes "KYIV", "Kyïv" and "kyiv" the same word: NFKD, combining marks and zero-width
+ * (non-)joiners dropped, lower case, a few letters mapped to their base. The index folds whole
+ * strings (fast); highlighting folds code point by code point, because NFKD changes lengths
+ * ("ﬁ" → "fi", "é" → "e" + mark) and a highlight must land on the original characters. Both give
+ * the same folded text.
  */
 
 export interface FoldedText {
@@ -14,7 +15,12 @@ export interface FoldedText {
 }
 
 export const ascii = /^[\x00-\x7f]*$/;
-const marks = /\p{M}/gu;
+/**
+ * Combining marks, and the zero-width non-joiner and joiner: Persian writes می‌خواهد with a ZWNJ
+ * that a search typed without it ("میخواهد") must still find, and the joiners inside an emoji
+ * sequence are not part of any word.
+ */
+const marks = /[\p{M}\u200c\u200d]/gu;
 const cache = new Map<string, string>();
 
 // Letters NFKD leaves whole but readers treat as their base letters; final sigma is lower case in context.

@@ -243,7 +243,8 @@ describe('notes and attributes from an imported store never bring escape sequenc
   it('the store file holds them clean too, once written', async () => {
     const stored = await readFile(join(scratch, 'evil-store/mallory/evil.json'), 'utf8');
     expect(stored).not.toMatch(/\\u001b|\\u0007|\u009b|\u0085/);
-    expect(JSON.parse(stored).annotations[0].attributes).toEqual({ k: 'v', c1: 'xy' });
+    // NEL is a line break: in a one-line value it becomes a space, like \n.
+    expect(JSON.parse(stored).annotations[0].attributes).toEqual({ k: 'v', c1: 'x y' });
   });
 });
 

@@ -121,6 +121,26 @@ describe('text that needs decoding or cleaning', () => {
     );
   });
 
+  it('reads UTF-16 without a byte order mark and says so', async () => {
+    const little = await corpus.write('le.txt', iconv.encode(GOOD_ARTICLE, 'utf-16le'));
+    const big = await corpus.write('be.txt', iconv.encode(GOOD_ARTICLE, 'utf-16be'));
+    for (const [path, order] of [
+      [little, 'UTF-16LE'],
+      [big, 'UTF-16BE'],
+    ] as const) {
+      const article = await readArticle(path);
+      expect(article.title).toBe('Talks resume in Geneva');
+      expect(article.text).toContain('“We are closer than we were a week ago,”');
+      expect(article.warnings).toEqual([`no byte order mark: decoded as ${order}`]);
+    }
+  });
+
+  it('still refuses binary data whose NUL bytes alternate like UTF-16', async () => {
+    // Sixteen-bit numbers under 256: NUL every other byte, but the rest are control characters.
+    const numbers = Uint8Array.from({ length: 64 }, (_, i) => (i % 2 === 0 ? i % 31 : 0));
+    await expectProblem('samples.dat', numbers, 'not a text file (binary data)');
+  });
+
   it('honours a UTF-8 byte order mark', async () => {
     const path = await corpus.write(
       'bom.txt',
@@ -292,6 +312,27 @@ describe('bytes that are broken UTF-8, not another encoding', () => {
     expect(article.warnings).toEqual([
       'not valid UTF-8 and the encoding could not be detected: 3 invalid byte sequences replaced with U+FFFD',
     ]);
+  });
+
+  it('reads English in Windows-1252, whose only non-ASCII bytes are punctuation', async () => {
+    const text =
+      'Committee publishes its report\n\n“The committee’s report is clear,” said the chair — adding that costs rose by €5m in 2024… The report runs to 40 pages, a spokesman said.\n';
+    const path = await corpus.write('en.txt', iconv.encode(text, 'windows-1252'));
+    const article = await readArticle(path);
+    expect(article.text).toBe(
+      '“The committee’s report is clear,” said the chair — adding that costs rose by €5m in 2024… The report runs to 40 pages, a spokesman said.',
+    );
+    expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+  });
+
+  it('still refuses stray signs that broken UTF-8 decodes to', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('Negotiators met in Geneva on Tuesday, officials said in a statement '),
+      Buffer.from([0xe2, 0x80]),
+      Buffer.from(' and the talks will resume on Friday, both delegations confirmed.\n'),
+    ]);
+    const article = await readArticle(await corpus.write('cut.txt', bytes));
+    expect(article.text).toContain('statement \ufffd and the talks');
   });
 
   it('still reads French in Windows-1252 as French', async () => {

@@ -32,8 +32,8 @@ describe('sanitizeText removes', () => {
     ['two-character escapes (save cursor, charset, reset)', `${ESC}7a${ESC}(Bb${ESC}c`, 'ab', 7],
     ['a lone ESC at the end', `end${ESC}`, 'end', 1],
     ['NUL, BEL, backspace and DEL', 'a\u0000b\u0007c\u0008d\u007fe', 'abcde', 4],
-    ['form feed, vertical tab and other C0 controls', 'a\u000cb\u000bc\u001fd', 'abcd', 3],
-    ['C1 controls such as NEL', 'a\u0085b\u0080c', 'abc', 2],
+    ['C0 controls other than line breaks', 'a\u001cb\u0001c\u001fd', 'abcd', 3],
+    ['C1 controls', 'a\u0081b\u0080c', 'abc', 2],
     ['an 8-bit DCS string ended by an 8-bit ST', 'a\u0090q\u009cb', 'ab', 3],
     [
       'the Trojan Source override (U+202E)',
@@ -53,6 +53,10 @@ describe('sanitizeText normalises line endings without counting them', () => {
     ['CRLF', 'one\r\ntwo\r\n', 'one\ntwo\n'],
     ['lone CR', 'one\rtwo', 'one\ntwo'],
     ['CR CR LF as two breaks', 'one\r\r\ntwo', 'one\n\ntwo'],
+    // Line breaks too: removing them would glue the words they separate ("verticaltab").
+    ['vertical tab', 'vertical\u000btab', 'vertical\ntab'],
+    ['form feed between pages', 'end of page\n\u000cnext page', 'end of page\n\nnext page'],
+    ['NEL (U+0085)', 'next\u0085line', 'next\nline'],
   ])('%s', (_name, input, text) => {
     expect(sanitizeText(input)).toEqual({ text, removed: 0 });
   });
@@ -69,6 +73,7 @@ describe('sanitizeText keeps', () => {
       '普京。 مرحبا\u200f\u061c हिन्दी। \u200e',
     ],
     ['non-breaking and other Unicode spaces', 'a\u00a0b\u2009c\u3000d'],
+    ['zero-width non-joiner and joiner', 'می\u200cخواهد क्\u200dष 👩\u200d👩\u200d👧'],
   ])('%s', (_name, input) => {
     expect(sanitizeText(input)).toEqual({ text: input, removed: 0 });
   });
@@ -84,6 +89,6 @@ describe('sanitizeText keeps', () => {
 
 describe('sanitizeLine', () => {
   it('turns tabs and line breaks into spaces after sanitizing', () => {
-    expect(sanitizeLine(`a\tb\r\nc\n${ESC}[31md`)).toBe('a b c d');
+    expect(sanitizeLine(`a\tb\r\nc\n${ESC}[31md\u000be`)).toBe('a b c d e');
   });
 });

@@ -9,6 +9,10 @@ const engine = buildSearchEngine([
     '“Kyïv will not bow,” the mayor said — and ﬁrefighters worked through the night.',
     'В Києві оголосили тривогу, повідомляє «Київ Цифровий».',
   ]),
+  article('joiners', [
+    'او می\u200cخواهد برود، گفت وزیر.',
+    'The word क्\u200dष and a family 👩\u200d👩\u200d👧 were posted.',
+  ]),
   article('names', [
     'Volodymyr Zélenskyy met the envoy in Saint-Étienne.',
     'The 30-day truce began; the U.S. welcomed it.',
@@ -41,6 +45,15 @@ describe('folding and highlights', () => {
     const [hit] = search('київ');
     expect(hit?.sentence).toBe('kyiv-s2');
     expect(highlighted(hit!)).toEqual(['Київ']);
+  });
+
+  it('finds a Persian word typed without its zero-width non-joiner, and with it', () => {
+    expect(search('میخواهد').map(highlighted)).toEqual([['می\u200cخواهد']]);
+    expect(search('می\u200cخواهد').map(highlighted)).toEqual([['می\u200cخواهد']]);
+  });
+
+  it('reads a Devanagari conjunct with a zero-width joiner as one word', () => {
+    expect(search('क्ष').map(highlighted)).toEqual([['क्\u200dष']]);
   });
 
   it('folds diacritics in the text and in the query', () => {
