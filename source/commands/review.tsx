@@ -132,7 +132,7 @@ Press ? in the review for every key.`,
       cacheDir: session.cacheDir === undefined ? cacheDir : session.cacheDir,
       storeRoot: root,
       annotator,
-      display: String(flags.store),
+      display: context.store.shown,
       ...storyLimit(io.env),
     });
     const controller = reviewController(session, {
