@@ -1,6 +1,7 @@
 import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
 import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
+import stringWidth from '../text/string-width.js';
 import { oneLine } from '../text/untrusted.js';
 
 /** The project file's name, looked for in the current folder and each one above it. */
@@ -82,9 +83,15 @@ const labelSchema = z.strictObject({
         `expected one of ${Object.keys(LABEL_COLOURS).join(', ')}`,
       ),
     ),
-  letter: z
-    .string()
-    .check(z.refine((letter) => /^[\p{L}\p{N}]$/u.test(letter), 'a letter is one letter or digit')),
+  letter: z.string().check(
+    z.refine((letter) => /^[\p{L}\p{N}]$/u.test(letter), 'a letter is one letter or digit'),
+    // The review's gutter gives a label's letter one column: a wide one (漢, Ｃ) would push
+    // the sentence beside it out of line.
+    z.refine(
+      (letter) => !/^[\p{L}\p{N}]$/u.test(letter) || stringWidth(letter) === 1,
+      'a letter takes one column on screen: this one takes two',
+    ),
+  ),
   description: z._default(oneLineText('a description', 120), ''),
   attributes: z._default(z.array(attributeSchema).check(z.maxLength(LIMITS.attributes)), []),
 });

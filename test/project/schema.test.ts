@@ -83,6 +83,12 @@ describe('the project file', () => {
     expect(
       error({ labels: [label('claim', '1', 'C', { attributes: [{ name: 'x', values: [] }] })] }),
     ).toBe('margin.json: labels[0].attributes[0].values: a list of values holds at least one');
+    expect(error({ labels: [label('claim', '1', '漢')] })).toBe(
+      'margin.json: labels[0].letter: a letter takes one column on screen: this one takes two',
+    );
+    expect(error({ labels: [label('claim', '1', 'Ｃ')] })).toBe(
+      'margin.json: labels[0].letter: a letter takes one column on screen: this one takes two',
+    );
     expect(error({ labels: [{ name: 'claim', key: '1', colour: 'red' }] })).toBe(
       'margin.json: labels[0].letter: missing',
     );
