@@ -165,6 +165,20 @@ function duplicates(labels: readonly LabelDefinition[]): string | null {
  * The project file's text as a project, or a `ProjectError` whose message names `file` and the
  * key that is wrong. `defaults` are margin's own labels, used when the file names none.
  */
+/**
+ * Whether the value at `path` is left out of the file, rather than of the wrong kind: zod reports
+ * no input, so `[]`, `null` or `"corpus": 5` all read as "missing" when it was asked.
+ */
+function absent(json: unknown, path: readonly PropertyKey[]): boolean {
+  let value = json;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return false;
+    if (!Object.hasOwn(value, key)) return true;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined;
+}
+
 export function parseProject(text: string, file: string, defaults: LabelSet): Project {
   const fail = (message: string): never => {
     throw new ProjectError(`${oneLine(file)}: ${oneLine(message)}`);
@@ -182,8 +196,10 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
     const message =
       issue.code === 'unrecognized_keys'
         ? `unknown key "${issue.keys[0]}"`
-        : issue.code === 'invalid_type' && issue.input === undefined
-          ? 'missing'
+        : issue.code === 'invalid_type'
+          ? absent(json, issue.path)
+            ? 'missing'
+            : issue.message.replace(/^Invalid input: /, '')
           : issue.message;
     const key = issue.code === 'unrecognized_keys' && where === '' ? '' : where;
     return fail(key ? `${key}: ${message}` : message);

@@ -93,6 +93,10 @@ describe('the project file', () => {
       'margin.json: labels[0].letter: missing',
     );
     expect(error({ lables: [] })).toBe('margin.json: unknown key "lables"');
+    // Of the wrong kind is not missing: a file of `[]` was said to be "missing".
+    expect(parseProjectError('[]')).toBe('margin.json: expected object, received array');
+    expect(error({ corpus: 5 })).toBe('margin.json: corpus: expected string, received number');
+    expect(error({ labels: {} })).toBe('margin.json: labels: expected array, received object');
     expect(error({ labels: [label('claim', '1', 'C', { colur: 'red' })] })).toBe(
       'margin.json: labels[0]: unknown key "colur"',
     );
