@@ -4,7 +4,13 @@ import type { CommandIO } from './commands/command.js';
 import { plainFlags } from './commands/flags.js';
 import { separateFreeText } from './commands/free-text.js';
 import { commands } from './commands/index.js';
-import { commandGuess, expandHelp, optionGuess, unknownOption } from './commands/options.js';
+import {
+  commandGuess,
+  expandHelp,
+  missingValue,
+  optionGuess,
+  unknownOption,
+} from './commands/options.js';
 import { Output } from './commands/output.js';
 import { failed, runCommand } from './commands/run.js';
 
@@ -90,6 +96,13 @@ async function main(argv: string[]): Promise<number> {
   if (unknown !== undefined) {
     new Output(io, name).say(
       `unknown option ${unknown}${optionGuess(unknown, command.flags)}. Run \`margin ${name} --help\` for the options.`,
+    );
+    return 2;
+  }
+  const empty = missingValue(rest, command.flags, command.freeText);
+  if (empty !== undefined) {
+    new Output(io, name).say(
+      `${empty} needs a value. Run \`margin ${name} --help\` for the options.`,
     );
     return 2;
   }

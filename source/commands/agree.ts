@@ -40,7 +40,8 @@ Examples
       const known = repository.annotators();
       const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
       const missing = named.filter((name) => !known.includes(name));
-      if (missing.length > 0 || annotators.length < 2) return { missing, annotators, report: null };
+      if (missing.length > 0 || annotators.length < 2)
+        return { missing, annotators, report: null, known };
       // Only articles two of them reviewed can hold units: read those, one at a time, in corpus order.
       const chosen = new Set(annotators);
       const reviewers = new Map<string, number>();
@@ -63,16 +64,20 @@ Examples
         }
       };
       const report = agreementOver(entries(), statusesOf(repository), annotators, project.labels);
-      return { missing, annotators, report };
+      return { missing, annotators, report, known };
     });
     await repository.close();
-    const { missing, annotators, report } = outcome;
+    const { missing, annotators, report, known } = outcome;
     if (missing.length > 0) {
       throw new CannotRun(`no annotator ${missing.map((n) => `"${n}"`).join(', ')} in the store`);
     }
     if (!report) {
+      // Narrowed to one by --annotator, the store may well have others: say which.
+      const others = known.filter((name) => name !== GOLD && !annotators.includes(name));
       output.problem(
-        `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}`,
+        named.length > 0
+          ? `agreement needs two annotators; --annotator names only ${annotators[0]!}${others.length > 0 ? ` (the store also has ${others.join(', ')})` : ' and the store has no other'}`
+          : `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}`,
       );
       return output.status();
     }

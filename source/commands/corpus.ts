@@ -6,6 +6,7 @@ import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
+import { markOwnFolders } from './own-folders.js';
 import { fromCwd } from './paths.js';
 
 export interface OpenedCorpus {
@@ -22,7 +23,8 @@ const PROGRESS_MS = 100;
  * Opens the corpus index of `--corpus`, first bringing it up to the folder: a `quick` look
  * (folders whose time changed) for commands, a `full` one (every file's size and time) for
  * `margin index`. Reading shows a progress bar on a terminal's stderr. A missing corpus folder,
- * or one that is a file, is `CannotRun`.
+ * or one that is a file, is `CannotRun`. `store`, the store folder (absolute), is marked as no
+ * articles first (`markOwnFolders`), as is the cache.
  */
 export async function openCorpus(
   corpus: string,
@@ -30,6 +32,7 @@ export async function openCorpus(
   output: Output,
   mode: ScanMode = 'quick',
   root = fromCwd(io, corpus),
+  store: string | null = null,
 ): Promise<OpenedCorpus> {
   const prefix = join(corpus, 'x').slice(0, -1);
   const rootPrefix = join(root, 'x').slice(0, -1);
@@ -37,9 +40,11 @@ export async function openCorpus(
     text.replaceAll(rootPrefix, () => prefix).replace(root, () => corpus);
   let last = 0;
   const started = performance.now();
+  const cacheDir = defaultCacheDir(io.env);
+  markOwnFolders(cacheDir, store);
   try {
     const { index, refreshed } = await openCorpusIndex(root, {
-      cacheDir: defaultCacheDir(io.env),
+      cacheDir,
       refresh: mode,
       // No terminal to draw on, no line to make: its numbers are formatted through ICU.
       ...(output.stderrColumns === null

@@ -35,7 +35,7 @@ import {
   stdoutSink,
 } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
-import { fromCwd } from './paths.js';
+import { fromCwd, isWithin } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 import { openSuggester } from './suggestion-model.js';
@@ -107,10 +107,18 @@ Examples
       );
     }
     // The project's labels (margin.json), margin's own without one.
-    const { labels: LABELS } = await loadProject(flags, io);
+    const project = await loadProject(flags, io);
+    const LABELS = project.labels;
     const LABEL_NAMES = LABELS.map((label) => label.name);
     const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
     const base = (path: string) => fromCwd(io, path);
+    // The store's files are only ever written by margin, atomically and checked: an export over
+    // one (or a brat folder among them) would be refused by the next command, its work lost.
+    if (out && isWithin(base(out), project.store.root)) {
+      return fail(
+        `--out ${out} is inside the annotation store ${project.store.shown}: export somewhere else`,
+      );
+    }
     if (flags.config) {
       if (format !== 'label-studio') return fail('--config goes with --format label-studio');
       if (!out) await output.out(labelStudioConfig(LABELS));

@@ -48,7 +48,14 @@ Examples
     const { corpus: place, store } = await loadProject(flags, io);
     const corpus = place.shown;
     const started = performance.now();
-    const { index, refreshed, shown } = await openCorpus(corpus, io, output, 'full', place.root);
+    const { index, refreshed, shown } = await openCorpus(
+      corpus,
+      io,
+      output,
+      'full',
+      place.root,
+      store.root,
+    );
     const problems = index.problems();
     const articles = index.size();
     for (const problem of problems) output.problem(shown(problem.message));

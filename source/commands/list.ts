@@ -58,9 +58,9 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
-    const { corpus: place } = await loadProject(flags, io);
+    const { corpus: place, store } = await loadProject(flags, io);
     const corpus = place.shown;
-    const { index, shown } = await openCorpus(corpus, io, output, 'quick', place.root);
+    const { index, shown } = await openCorpus(corpus, io, output, 'quick', place.root, store.root);
     try {
       if (flags.json) await output.out(renderJson(index, shown));
       else if (index.size() === 0) output.say(`no articles in ${corpus}`);

@@ -86,3 +86,38 @@ export function unknownOption(
 export function commandGuess(written: string, names: readonly string[]): string {
   return didYouMean(written, names);
 }
+
+/**
+ * The first option that takes a value but was given none, as typed, or undefined: the last word
+ * of the line, or one followed by another option (`-c --json`). meow reads it as an empty value,
+ * which every command takes for the option left out: `list -c` listed the default corpus (or
+ * said `seeds` was not found) instead of saying what was missing. `--name=` is a value, if an
+ * empty one; a negative number (`-5`) and `-` (standard input) are values. For a free-text
+ * command a word with one dash may be query text, so only `--` ends a value there.
+ */
+export function missingValue(
+  argv: string[],
+  flags: AnyFlags,
+  freeText = false,
+): string | undefined {
+  const { long, short, valueTaking } = namesOf(flags);
+  const isOption = (token: string | undefined) =>
+    token !== undefined &&
+    token !== '-' &&
+    !/^-\d/.test(token) &&
+    (freeText ? token.startsWith('--') : token.startsWith('-'));
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index]!;
+    if (token === '--') return undefined;
+    const option = /^(--?)([^=]+)(=.*)?$/.exec(token);
+    if (!option || option[3] !== undefined || /^-\d/.test(token)) continue;
+    const [, dashes, written] = option;
+    const name = dashes === '--' ? toCamel(written!) : written!;
+    const known = dashes === '--' ? long.has(name) : written!.length === 1 && short.has(name);
+    if (!known || !valueTaking.has(name)) continue;
+    const next = argv[index + 1];
+    if (next === undefined || next === '--' || isOption(next)) return token;
+    index++;
+  }
+  return undefined;
+}

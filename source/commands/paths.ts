@@ -1,7 +1,33 @@
-import { isAbsolute, join } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { CommandIO } from './command.js';
 
 /** A path as the command line gave it, resolved against the folder the command runs in. */
 export function fromCwd(io: CommandIO, path: string): string {
   return isAbsolute(path) ? path : join(io.cwd, path);
+}
+
+/**
+ * `path` with links resolved as far as it exists: the nearest folder above it that exists, made
+ * real, with the rest of the path joined to it. A path through a link into a folder is inside it.
+ */
+export function realAsFarAsItExists(path: string): string {
+  const rest: string[] = [];
+  let at = resolve(path);
+  for (;;) {
+    try {
+      return join(realpathSync(at), ...rest.reverse());
+    } catch {
+      const up = dirname(at);
+      if (up === at) return join(at, ...rest.reverse());
+      rest.push(basename(at));
+      at = up;
+    }
+  }
+}
+
+/** Whether `path` is `folder` or below it, links resolved on both sides. */
+export function isWithin(path: string, folder: string): boolean {
+  const near = relative(realAsFarAsItExists(folder), realAsFarAsItExists(path));
+  return near === '' || (!near.startsWith('..') && !isAbsolute(near));
 }

@@ -4,6 +4,7 @@ import { GOLD } from '../export/adjudication.js';
 import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
+import { markOwnFolders } from './own-folders.js';
 import { annotatorEnv, loadProject, reviewProject } from './project.js';
 
 const NOT_A_TERMINAL =
@@ -112,6 +113,7 @@ Press ? in the review for every key.`,
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
     const { defaultCacheDir } = await import('../corpus/cache.js');
     const cacheDir = defaultCacheDir(io.env);
+    markOwnFolders(cacheDir, root);
     const session = await startReviewSession(
       corpusDir,
       (articles, corpus) =>
@@ -130,7 +132,7 @@ Press ? in the review for every key.`,
       cacheDir: session.cacheDir === undefined ? cacheDir : session.cacheDir,
       storeRoot: root,
       annotator,
-      display: String(flags.store),
+      display: context.store.shown,
       ...storyLimit(io.env),
     });
     const controller = reviewController(session, {

@@ -145,6 +145,7 @@ Examples
         output,
         'quick',
         project.corpus.root,
+        store.root,
       );
       for (const problem of index.problems()) output.problem(shown(problem.message));
       try {

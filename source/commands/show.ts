@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import { buildArticle } from '../corpus/article.js';
 import { readArticle } from '../corpus/load.js';
+import { bytesToSource, MAX_FILE_BYTES } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { safeJson } from '../text/untrusted.js';
-import type { Command } from './command.js';
-import { CannotRun } from './output.js';
+import type { Command, CommandIO } from './command.js';
+import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
 
 /** The article as the reviewer reads it: header lines, a blank line, then the paragraphs. */
@@ -43,18 +45,22 @@ export const command: Command = {
   summary: 'Print one article as the reviewer sees it: metadata and clean text',
   usage: `show FILE [--json]
 
+FILE may be - for standard input.
+
 Options
   --json  Print one JSON object: id, path, title, date, byline, source, text, sentences, warnings
 
 Examples
   $ margin show seeds/001_d7fb493d5d978b6e.txt
-  $ margin show page.html --json`,
+  $ margin show page.html --json
+  $ curl -s https://example.com/story | margin show -`,
   flags: {
     json: { type: 'boolean', default: false },
   },
   async run(input, flags, io, output) {
     if (input.length !== 1) throw new CannotRun('name exactly one file (margin show FILE)');
     const file = input[0]!;
+    if (file === '-') return showStandardInput(io, output, Boolean(flags.json));
     const target = fromCwd(io, file);
     // Like a missing corpus folder, a missing file leaves nothing to show: the command cannot run.
     // A file that is there but is no article (an image, an empty page) is refused input: status 1.
@@ -74,3 +80,33 @@ Examples
     return output.status();
   },
 };
+
+/**
+ * `margin show -`: the article piped in, as a file of no extension would be read (its format
+ * told by its content), named `-`. Read up to one byte past the file limit, which refuses it.
+ */
+async function showStandardInput(io: CommandIO, output: Output, json: boolean): Promise<number> {
+  if (io.stdin.isTTY) {
+    throw new CannotRun(
+      '- reads the article from standard input: pipe one in (margin show - < page.html)',
+    );
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(bytes);
+    size += bytes.length;
+    if (size > MAX_FILE_BYTES) break;
+  }
+  let article: Article;
+  try {
+    article = buildArticle('-', '-', bytesToSource('-', Buffer.concat(chunks)));
+  } catch (error) {
+    output.problem(error instanceof Error ? error.message : String(error));
+    return output.status();
+  }
+  await output.out(json ? `${articleJson(article)}\n` : renderArticle(article));
+  for (const warning of article.warnings) output.warn(`-: ${warning}`);
+  return output.status();
+}

@@ -6,11 +6,12 @@ import {
   headlinesOf,
 } from '../corpus/db/disk-index.js';
 import { reviewStatuses } from '../export/review-statuses.js';
-import { type StatsArticle, statsOver } from '../export/stats.js';
+import { type StatsArticle, type StatsReport, statsOver } from '../export/stats.js';
 import { type CorpusCounts, statsOverCounts } from '../export/stats-counts.js';
 import { renderStats, TOP_ARTICLES } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
+import { displayTitle } from './list-table.js';
 import { answered, openWorkspace, statusesOf, summariesOf } from './workspace.js';
 
 /**
@@ -46,6 +47,21 @@ function countsOf(corpus: CorpusIndex): CorpusCounts | null {
 function titleOf(corpus: CorpusIndex, article: StatsArticle): string | null {
   const ord = article.ord ?? corpus.ordOf(article.id);
   return ord === undefined ? null : (corpus.summaries(ord, ord + 1)[0]?.title ?? null);
+}
+
+/**
+ * The picture names an untitled article by its opening words, as `list` and the review do (the
+ * id follows each title in the picture anyway); --json keeps `title` null. Only the few listed
+ * are looked up.
+ */
+function openingWordsFor(corpus: CorpusIndex, report: StatsReport): StatsReport {
+  const perArticle = report.perArticle.map((row, at) => {
+    if (row.title !== null || at >= TOP_ARTICLES) return row;
+    const ord = corpus.ordOf(row.article);
+    const summary = ord === undefined ? undefined : corpus.summaries(ord, ord + 1)[0];
+    return summary?.opening ? { ...row, title: displayTitle(summary) } : row;
+  });
+  return { ...report, perArticle };
 }
 
 export const command: Command = {
@@ -99,7 +115,8 @@ Examples
           ),
     );
     await repository.close();
-    await output.out(flags.json ? `${safeJson(report, 2)}\n` : renderStats(report, output.width));
+    if (flags.json) await output.out(`${safeJson(report, 2)}\n`);
+    else await output.out(renderStats(openingWordsFor(corpus, report), output.width));
     return output.status();
   },
 };

@@ -93,6 +93,7 @@ Examples
       output,
       'quick',
       project.corpus.root,
+      project.store.root,
     );
     for (const problem of corpus.problems()) output.problem(shown(problem.message));
     const wanted = listFlag(flags.article);

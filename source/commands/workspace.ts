@@ -60,6 +60,7 @@ export async function openWorkspace(
     output,
     'quick',
     project.corpus.root,
+    project.store.root,
   );
   for (const problem of corpus.problems()) output.problem(shown(problem.message));
   const cacheDir = defaultCacheDir(io.env);

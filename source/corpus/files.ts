@@ -1,7 +1,42 @@
 import type { Dirent, Stats } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import type { FileProblem } from './types.js';
+
+/**
+ * A folder under the corpus holding an entry of this name is none of its articles: margin puts it
+ * in the folders it writes for itself (the annotation store, the cache), so that a corpus folder
+ * holding one (`"corpus": "."` beside `annotations/`) never reads a store file as an article. A
+ * mark in the folder rather than a list of paths from the command: the index of a corpus folder
+ * is then the same whoever opens it, with whatever `--store`, and the corpus knows nothing of
+ * the parts above it. The corpus folder itself is read whatever it holds: it was asked for.
+ */
+export const NOT_ARTICLES = '.margin-not-articles';
+
+/**
+ * Files by this name are never articles: `margin.json` is the project file (project/file-name.ts
+ * names it; a test holds the two together), read by the commands, never a text to annotate.
+ */
+export const NEVER_ARTICLE_NAMES: ReadonlySet<string> = new Set(['margin.json']);
+
+const NOT_ARTICLES_TEXT =
+  'margin keeps its own files in this folder: a corpus folder holding it never reads them as articles.\n';
+
+/**
+ * Marks `folder` (which must exist) as margin's own, not articles: once, at no cost when it
+ * already is. Marking changes the folder's time, so an index that read its files drops them at its
+ * next look. A folder margin may not write is left unmarked: a mark only ever saves a mistake.
+ */
+export function markNotArticles(folder: string): void {
+  const mark = join(folder, NOT_ARTICLES);
+  if (existsSync(mark)) return;
+  try {
+    writeFileSync(mark, NOT_ARTICLES_TEXT, { flag: 'wx' });
+  } catch {
+    // Read-only, gone, or written by another process meanwhile: nothing to do.
+  }
+}
 
 /** Code-point order, so the listing is the same on every machine and locale. */
 export function byCodePoint(a: string, b: string): number {
@@ -30,8 +65,9 @@ export function specialKind(entry: Dirent | Stats): string | null {
 }
 
 /**
- * Relative paths (with `/`) of every file under `root`, skipping hidden files and folders; pipes,
- * sockets and devices are listed apart, never opened.
+ * Relative paths (with `/`) of every file under `root`, skipping hidden files and folders, folders
+ * marked `NOT_ARTICLES` and files named in `NEVER_ARTICLE_NAMES`; pipes, sockets and devices are
+ * listed apart, never opened.
  */
 export async function walk(root: string, special: FileProblem[]): Promise<string[]> {
   const found: string[] = [];
@@ -47,8 +83,10 @@ export async function walk(root: string, special: FileProblem[]): Promise<string
       special.push({ path: folder, message: `${folder}: ${reason}; its files are left out` });
       return;
     }
+    if (folder !== root && entries.some((entry) => entry.name === NOT_ARTICLES)) return;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
+      if (NEVER_ARTICLE_NAMES.has(entry.name) && !entry.isDirectory()) continue;
       const full = join(folder, entry.name);
       const kind = specialKind(entry);
       if (kind) special.push({ path: full, message: `${full}: not a regular file (${kind})` });

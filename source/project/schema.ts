@@ -1,6 +1,7 @@
 import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
 import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
+import stringWidth from '../text/string-width.js';
 import { oneLine } from '../text/untrusted.js';
 
 /** The project file's name, looked for in the current folder and each one above it. */
@@ -82,9 +83,15 @@ const labelSchema = z.strictObject({
         `expected one of ${Object.keys(LABEL_COLOURS).join(', ')}`,
       ),
     ),
-  letter: z
-    .string()
-    .check(z.refine((letter) => /^[\p{L}\p{N}]$/u.test(letter), 'a letter is one letter or digit')),
+  letter: z.string().check(
+    z.refine((letter) => /^[\p{L}\p{N}]$/u.test(letter), 'a letter is one letter or digit'),
+    // The review's gutter gives a label's letter one column: a wide one (漢, Ｃ) would push
+    // the sentence beside it out of line.
+    z.refine(
+      (letter) => !/^[\p{L}\p{N}]$/u.test(letter) || stringWidth(letter) === 1,
+      'a letter takes one column on screen: this one takes two',
+    ),
+  ),
   description: z._default(oneLineText('a description', 120), ''),
   attributes: z._default(z.array(attributeSchema).check(z.maxLength(LIMITS.attributes)), []),
 });
@@ -158,6 +165,20 @@ function duplicates(labels: readonly LabelDefinition[]): string | null {
  * The project file's text as a project, or a `ProjectError` whose message names `file` and the
  * key that is wrong. `defaults` are margin's own labels, used when the file names none.
  */
+/**
+ * Whether the value at `path` is left out of the file, rather than of the wrong kind: zod reports
+ * no input, so `[]`, `null` or `"corpus": 5` all read as "missing" when it was asked.
+ */
+function absent(json: unknown, path: readonly PropertyKey[]): boolean {
+  let value = json;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return false;
+    if (!Object.hasOwn(value, key)) return true;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined;
+}
+
 export function parseProject(text: string, file: string, defaults: LabelSet): Project {
   const fail = (message: string): never => {
     throw new ProjectError(`${oneLine(file)}: ${oneLine(message)}`);
@@ -175,8 +196,10 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
     const message =
       issue.code === 'unrecognized_keys'
         ? `unknown key "${issue.keys[0]}"`
-        : issue.code === 'invalid_type' && issue.input === undefined
-          ? 'missing'
+        : issue.code === 'invalid_type'
+          ? absent(json, issue.path)
+            ? 'missing'
+            : issue.message.replace(/^Invalid input: /, '')
           : issue.message;
     const key = issue.code === 'unrecognized_keys' && where === '' ? '' : where;
     return fail(key ? `${key}: ${message}` : message);

@@ -29,6 +29,12 @@ export function acceptCompare(state: ReviewState, index: number): ReviewState {
   const row = mode.rows[mode.selected];
   const chosen = row?.annotators[index];
   if (!row || !chosen) return { ...state, message: warn(`no annotator ${index + 1} to accept`) };
+  if (chosen.refused) {
+    return {
+      ...state,
+      message: warn(`${chosen.annotator}'s file for this article was refused: nothing to accept`),
+    };
+  }
   const marks = marksOf(state, mode.article);
   if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
   const sentences = { ...marks.sentences };

@@ -1,6 +1,7 @@
 import { lstat, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
+import { markNotArticles, NOT_ARTICLES } from '../corpus/files.js';
 import {
   AnnotationFileAdapter,
   type FileRead,
@@ -89,6 +90,8 @@ export class DiskStorage implements Storage {
     // The check's threads boot while the folders are listed, sized by what the index last held.
     startCheckThreads(this.index.filesAtMost());
     const entries = await readdir(this.root, { withFileTypes: true });
+    // A corpus folder holding the store (`"corpus": "."`) must not read its files as articles.
+    if (!entries.some((entry) => entry.name === NOT_ARTICLES)) markNotArticles(this.root);
     this.linked = entries
       .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
       .map((entry) => this.linkedFolderProblem(join(this.root, entry.name)))

@@ -50,6 +50,17 @@ describe('every command', async () => {
     expect(await margin(name, '--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
   });
 
+  it.each(['list', 'export', 'search', 'agree', 'review'])(
+    '%s: an option given no value is one line naming it, exit 2',
+    async (name) => {
+      expect(await margin(name, '--corpus')).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: `margin ${name}: --corpus needs a value. Run \`margin ${name} --help\` for the options.\n`,
+      });
+    },
+  );
+
   it.each(names)('%s: an unknown option is one line naming it, exit 2', async (name) => {
     expect(await margin(name, '--bogus')).toEqual({
       status: 2,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandHelp, unknownOption } from '../../source/commands/options.js';
+import { expandHelp, missingValue, unknownOption } from '../../source/commands/options.js';
 
 const flags = {
   corpus: { type: 'string', default: 'seeds', shortFlag: 'c' },
@@ -33,6 +33,27 @@ describe('unknownOption', () => {
   it('in free text, one dash starts a word (-Putin) but two are a mistyped option', () => {
     expect(unknownOption(['Witkoff', '-Putin', '-"White'], flags, true)).toBeUndefined();
     expect(unknownOption(['Witkoff', '--limt', '3'], flags, true)).toBe('--limt');
+  });
+});
+
+describe('missingValue', () => {
+  it('names an option that takes a value and was given none, as typed', () => {
+    expect(missingValue(['-c'], flags)).toBe('-c');
+    expect(missingValue(['--json', '--corpus'], flags)).toBe('--corpus');
+    expect(missingValue(['-c', '--json'], flags)).toBe('-c');
+    expect(missingValue(['-n', '-c', 'x'], flags)).toBe('-n');
+    expect(missingValue(['--corpus', '--', 'a'], flags)).toBe('--corpus');
+  });
+
+  it('takes an empty value after =, a negative number, - and anything after --', () => {
+    expect(missingValue(['--corpus=', '-n', '-3', '-c', '-'], flags)).toBeUndefined();
+    expect(missingValue(['--json', 'a', '--', '-c'], flags)).toBeUndefined();
+    expect(missingValue(['--bogus', '--json'], flags)).toBeUndefined();
+  });
+
+  it('in free text, a word with one dash may be the value (-Putin)', () => {
+    expect(missingValue(['-c', '-Putin'], flags, true)).toBeUndefined();
+    expect(missingValue(['Witkoff', '-c'], flags, true)).toBe('-c');
   });
 });
 

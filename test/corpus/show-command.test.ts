@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/show.js';
@@ -99,6 +101,30 @@ Background:
       status: 2,
       stdout: '',
       stderr: 'margin show: missing.txt: no such file\n',
+    });
+  });
+
+  it('reads the article from standard input for -', async () => {
+    const piped = async (bytes: string | Uint8Array) => {
+      const captured = captureIO(ROOT);
+      (captured.io.stdin as PassThrough).end(bytes);
+      const status = await runCommand(command, ['-'], { json: true }, captured.io);
+      return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+    };
+    const seed = await readFile(join(ROOT, SEED_003));
+    const result = await piped(seed);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const article = JSON.parse(result.stdout) as { id: string; path: string; title: string };
+    expect([article.id, article.path, article.title]).toEqual([
+      '-',
+      '-',
+      'Kremlin says it "brought positions closer" with US and even discussed "direct talks" with Ukraine',
+    ]);
+    expect(await piped(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'margin show: -: not a text file (PNG image)\n',
     });
   });
 

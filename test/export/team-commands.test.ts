@@ -55,6 +55,19 @@ describe('margin stats', () => {
     ]);
   });
 
+  it('names an untitled article by its opening words, as list does; the JSON keeps no title', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const picture = (await run(stats, dir, [], { json: false })).stdout.split('\n');
+    // Seed 000 has no headline: list shows "Russia said on Friday it is preparing…".
+    const row = picture.find((line) => line.includes('000_4b207f45d15cbf96')) ?? '';
+    expect(row).toMatch(/^ {2}Russia said on Friday it is pre… +0 {2}000_4b207f45d15cbf96$/);
+    const report = JSON.parse((await run(stats, dir, [], { json: true })).stdout);
+    expect(
+      report.perArticle.find((a: { article: string }) => a.article === '000_4b207f45d15cbf96'),
+    ).toMatchObject({ title: null });
+  });
+
   it('gives every count as JSON', async () => {
     const dir = await workspace();
     await twoAnnotators(dir);
@@ -133,7 +146,7 @@ describe('margin agree', () => {
     expect(both.stdout).toContain("Cohen's kappa between alice, b\\u001b[31mob, on sentences");
     const one = await run(agree, dir, [], { json: false, annotator: ['b\u001b[31mob'] });
     expect(one.stderr).toBe(
-      'margin agree: agreement needs two annotators; the store has only b\\u001b[31mob\n',
+      'margin agree: agreement needs two annotators; --annotator names only b\\u001b[31mob (the store also has alice)\n',
     );
     const missing = await run(agree, dir, [], { json: false, annotator: ['alice', 'z\u001b[2J'] });
     expect(missing.stderr).toBe('margin agree: no annotator "z\\u001b[2J" in the store\n');

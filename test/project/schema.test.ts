@@ -83,10 +83,20 @@ describe('the project file', () => {
     expect(
       error({ labels: [label('claim', '1', 'C', { attributes: [{ name: 'x', values: [] }] })] }),
     ).toBe('margin.json: labels[0].attributes[0].values: a list of values holds at least one');
+    expect(error({ labels: [label('claim', '1', '漢')] })).toBe(
+      'margin.json: labels[0].letter: a letter takes one column on screen: this one takes two',
+    );
+    expect(error({ labels: [label('claim', '1', 'Ｃ')] })).toBe(
+      'margin.json: labels[0].letter: a letter takes one column on screen: this one takes two',
+    );
     expect(error({ labels: [{ name: 'claim', key: '1', colour: 'red' }] })).toBe(
       'margin.json: labels[0].letter: missing',
     );
     expect(error({ lables: [] })).toBe('margin.json: unknown key "lables"');
+    // Of the wrong kind is not missing: a file of `[]` was said to be "missing".
+    expect(parseProjectError('[]')).toBe('margin.json: expected object, received array');
+    expect(error({ corpus: 5 })).toBe('margin.json: corpus: expected string, received number');
+    expect(error({ labels: {} })).toBe('margin.json: labels: expected array, received object');
     expect(error({ labels: [label('claim', '1', 'C', { colur: 'red' })] })).toBe(
       'margin.json: labels[0]: unknown key "colur"',
     );

@@ -37,7 +37,12 @@ describe('store layout and file format', () => {
     await repo.setStatus(article.id, 'in progress');
     await repo.close();
 
-    expect(await filesUnder(root)).toEqual(['.gitignore', 'alice/001_d7fb493d5d978b6e.json']);
+    // `.margin-not-articles`: a corpus folder holding the store never reads it (corpus/files.ts).
+    expect(await filesUnder(root)).toEqual([
+      '.gitignore',
+      '.margin-not-articles',
+      'alice/001_d7fb493d5d978b6e.json',
+    ]);
     const text = await readFile(join(root, 'alice/001_d7fb493d5d978b6e.json'), 'utf8');
     expect(text).toBe(`{
   "schema": "margin.annotations",
@@ -136,6 +141,7 @@ describe('store layout and file format', () => {
 
     expect(await filesUnder(parent)).toEqual([
       'store/.gitignore',
+      'store/.margin-not-articles',
       'store/a%2Fb/%2E.%2F..%2Fx.json',
       'store/a%2Fb/%2E..json',
       'store/a%2Fb/news%2F2025%2F.hidden.json',

@@ -1,7 +1,10 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { GOLD } from '../../source/export/adjudication.js';
-import { makeAnchor } from '../../source/store/index.js';
+import { makeAnchor, openRepository } from '../../source/store/index.js';
 import type { Annotation, Label } from '../../source/store/types.js';
 import { KEYS, type Rendered, renderApp, seedArticles, testRepository } from './harness.js';
 
@@ -119,4 +122,44 @@ it('never lets an escape sequence in an annotator name reach the screen', async 
   expect(frame).not.toMatch(/\x1b|\x07/);
   // Shown escaped, as every command shows it, so the reviewer sees what the name holds.
   expect(frame.split('\n')[2]).toMatch(/^ {4}1 e\\u001b\]0;pwned\\u0007vil +gold +sentence$/);
+});
+
+it('shows an annotator whose file for the article was refused as refused, never as no tags', async () => {
+  const article = seeds[0]!;
+  const root = await mkdtemp(join(tmpdir(), 'margin-compare-'));
+  try {
+    const ana = await openRepository({ root, annotator: 'ana', articles: seeds });
+    await ana.tag(article, article.sentences[3]!.id, 'claim');
+    await ana.close();
+    // ben's file for the article is not valid JSON: what ben tagged there is unknown.
+    await mkdir(join(root, 'ben'));
+    await writeFile(join(root, 'ben', `${article.id}.json`), '{ not json');
+    const repository = await openRepository({ root, annotator: GOLD, articles: seeds });
+    app = await renderApp({
+      articles: seeds,
+      columns: 100,
+      rows: 30,
+      repository,
+      state: { compare: true },
+    });
+    await app.press(KEYS.enter, 'c');
+    const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+    // ana's claim is no disagreement with a file nobody could read.
+    expect(frame.split('\n').slice(1, 6)).toEqual([
+      '0 of 23 sentences disagree (listed first) · gold: gold',
+      '    1 ana   2 ben   gold    sentence',
+      '▶   ···     refused ···     Russia said on Friday it is preparing for direct talks between presiden…',
+      '    ···     refused ···     US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will…',
+      '    ···     refused ···     “When Mr Witkoff brings all the information to President Trump, we will…',
+    ]);
+    expect(frame).toContain('    C··     refused ···     ');
+    await app.press('2');
+    const refused = await app.waitFor((f) => f.includes('nothing to accept'), 'the refusal');
+    expect(refused.split('\n').at(-1)).toMatch(
+      /^ben's file for this article was refused: nothing to accept/,
+    );
+    await repository.close();
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });

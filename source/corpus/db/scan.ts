@@ -2,7 +2,13 @@ import type { Stats } from 'node:fs';
 import { opendirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { byCodePoint, folderReason, specialKind } from '../files.js';
+import {
+  byCodePoint,
+  folderReason,
+  NEVER_ARTICLE_NAMES,
+  NOT_ARTICLES,
+  specialKind,
+} from '../files.js';
 import { knownNamesIn } from './known-names.js';
 import type { Db } from './schema.js';
 
@@ -84,8 +90,11 @@ export async function scan(
   const started = Date.now();
   const knownFolders = new Set(known.map((folder) => folder.path));
 
-  /** Lists one folder and compares it with the index; returns its subfolders. */
-  const visit = async (folder: string, fullCompare: boolean): Promise<string[]> => {
+  /**
+   * Lists one folder and compares it with the index; returns its subfolders, or null when the
+   * folder is marked as margin's own (`NOT_ARTICLES`): it is then neither listed nor remembered.
+   */
+  const visit = async (folder: string, fullCompare: boolean): Promise<string[] | null> => {
     const absolute = folder === '' ? root : join(root, folder);
     const before = await stat(absolute).catch(() => null);
     // By name, not by order: a folder of 100,000 files is compared without sorting either side.
@@ -113,7 +122,11 @@ export async function scan(
             await new Promise(setImmediate);
             signal?.throwIfAborted();
           }
+          // The mark ends the listing: nothing in a store or a cache is an article.
+          if (entry.name === NOT_ARTICLES && folder !== '') return null;
           if (entry.name.startsWith('.')) continue;
+          // Left unseen, so a project file the index read before is dropped.
+          if (NEVER_ARTICLE_NAMES.has(entry.name) && !entry.isDirectory()) continue;
           const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
           // A folder is never a known file: a file replaced by a folder of its name is dropped.
           if (entry.isDirectory()) {
@@ -194,7 +207,7 @@ export async function scan(
     const pending = [folder];
     while (pending.length > 0) {
       const next = pending.pop()!;
-      const subfolders = await visit(next, fullCompare);
+      const subfolders = (await visit(next, fullCompare)) ?? [];
       for (const sub of subfolders) {
         // In a quick scan a folder the index knows is looked at on its own.
         if (mode === 'quick' && knownFolders.has(sub)) continue;
@@ -225,6 +238,12 @@ export async function scan(
       }
       if (now.mtimeMs === folder.mtime) continue;
       const subfolders = await visit(folder.path, false);
+      if (subfolders === null) {
+        // Marked since it was read (a store opened, a cache made there): all it held goes.
+        gone.push(folder.path);
+        plan.dropFolders.push(folder.path);
+        continue;
+      }
       for (const sub of subfolders) if (!knownFolders.has(sub)) await walkFrom(sub, false);
       // A subfolder the index knew that is no longer listed went with a rename or removal.
       const present = new Set(subfolders);
@@ -236,9 +255,19 @@ export async function scan(
           }
       }
     }
+    for (const path of neverArticlesKnown(db)) if (!plan.drop.includes(path)) plan.drop.push(path);
   }
   plan.read.sort(byCodePoint);
   return plan;
+}
+
+/**
+ * The project file at the corpus folder's top, as an index made before it was skipped read it:
+ * a quick look lists that folder only when its time changes. One lookup by key.
+ */
+function neverArticlesKnown(db: Db): string[] {
+  const known = db.prepare('SELECT path FROM files WHERE path = ?').pluck();
+  return [...NEVER_ARTICLE_NAMES].filter((name) => known.get(name) !== undefined);
 }
 
 /**

@@ -15,6 +15,9 @@ const letters = (set: LabelSet, labels: readonly Label[]) => {
   return own + unknown.map(() => '?').join('');
 };
 
+/** An annotator's column where the store refused their file for the article. */
+const REFUSED = 'refused';
+
 /**
  * `c` with --compare: one row per sentence, disagreements first, with each annotator's labels in
  * a numbered column and the gold version last; 1–9 take a column's version into gold.
@@ -43,8 +46,17 @@ export function CompareOverlay({
   const shown = annotators.map(oneLine);
   // Wide enough for a name, and for a letter per label of the codebook and a `?` after them.
   const letterColumns = state.project.labels.length + 1;
+  // And for the word `refused`, when a column shows it.
+  const refused = rows.some((row) => row.annotators.some((entry) => entry.refused))
+    ? REFUSED.length
+    : 0;
   const cell =
-    Math.max(5, letterColumns, ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`))) + 1;
+    Math.max(
+      5,
+      letterColumns,
+      refused,
+      ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`)),
+    ) + 1;
   const names = shown.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
   const disagreements = rows.filter((row) => row.disagreement).length;
   const title =
@@ -65,7 +77,10 @@ export function CompareOverlay({
         const selected = top + offset === mode.selected;
         const own = gold.sentences[row.sentence]?.labels ?? [];
         const cells = row.annotators
-          .map((entry) => fitWidth(letters(state.project.labels, entry.labels), cell))
+          // A refused file's labels are unknown: never drawn as none (`···`).
+          .map((entry) =>
+            fitWidth(entry.refused ? REFUSED : letters(state.project.labels, entry.labels), cell),
+          )
           .join('');
         const line = `${selected ? '▶' : ' '} ${row.disagreement ? '≠' : ' '} ${cells}${fitWidth(letters(state.project.labels, own), cell)}${oneLine(texts.get(row.sentence) ?? '')}`;
         return (
