@@ -77,7 +77,7 @@ async function records(dir: string) {
   const exports = join(dir, 'cache', 'margin', 'exports');
   const [name] = await readdir(exports);
   const lines = (await readFile(join(exports, name!), 'utf8')).split('\n').slice(1, -1);
-  return new Map(lines.map((line) => [line.split(' ').slice(6).join(' '), line.split(' ')]));
+  return new Map(lines.map((line) => [line.split(' ').slice(7).join(' '), line.split(' ')]));
 }
 
 /** A pid no process has (above Linux's largest). */
@@ -337,6 +337,39 @@ describe('brat export into a folder', () => {
       expect(changed.get('bob/uni.txt')!.text).toContain('said the premier');
       // bob's quote is the sentence that changed: its .ann follows too.
       expect(changed.get('bob/uni.ann')!.text).toContain('said the premier');
+    });
+
+    it('counts and declares from what it kept beside the files it leaves', async () => {
+      const dir = await workspace();
+      const { uni } = await annotated(dir);
+      // A free-text value with a space and a percent sign (kept escaped beside the .ann), and an
+      // orphan: a sentence of alice's gone from the article's text.
+      const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+      const alice = await openRepository({
+        root: join(dir, 'store'),
+        annotator: 'alice',
+        articles,
+      });
+      await alice.annotate(uni, uni.sentences[0]!.id, { attributes: { speaker: 'Dr %20 Smith' } });
+      const gone = uni.sentences.at(-1)!;
+      await alice.tag(uni, gone.id, 'event');
+      await alice.close();
+      await writeFile(join(dir, 'corpus', 'uni.txt'), UNICODE_ARTICLE.replace(gone.text, ''));
+      await exportedTwice(dir);
+      const first = await filesIn(join(dir, 'brat'));
+      const conf = first.get('annotation.conf')!.text;
+      expect(conf).toMatch(/^speaker\tArg:<ENTITY>, Value:Dr-20-2520-20Smith$/m);
+      const again = await brat(dir);
+      expect(again.stderr).toBe(
+        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
+          'margin export: 9 file(s) already held the same and were left as they were\n' +
+          'margin export: left out 1 orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)\n',
+      );
+      const after = await filesIn(join(dir, 'brat'));
+      expect(rewritten(first, after)).toEqual([]);
+      expect(after.get('annotation.conf')!.text).toBe(conf);
+      // What was kept beside alice's .ann: her counts, and what annotation.conf declares of it.
+      expect((await records(dir)).get('alice/uni.ann')![6]).toMatch(/^2,1,.*Dr%20%2520%20Smith/);
     });
 
     it('writes every file of a filtered export, then of the whole one, as they would be', async () => {
