@@ -34,7 +34,7 @@ export interface FolderWrites {
   /**
    * Queues a file; waits while the threads are behind, so memory stays bounded. Once a file
    * failed, nothing more is queued. `known` is the record the last export made of the file
-   * (`record`), if any.
+   * (`record`), if any; `tag` and `note` go into its record (`RECORD_FIELDS`).
    */
   write(
     file: string,
