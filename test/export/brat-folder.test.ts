@@ -339,6 +339,34 @@ describe('brat export into a folder', () => {
       expect(changed.get('bob/uni.ann')!.text).toContain('said the premier');
     });
 
+    it('takes back a file found held before its check on disk failed', async () => {
+      const dir = await workspace();
+      await annotated(dir);
+      await exportedTwice(dir);
+      const made = await records(dir);
+      const edited = join(dir, 'brat', 'bob', 'uni.txt');
+      const { atime, mtime } = await stat(edited);
+      const text = await readFile(edited, 'utf8');
+      await writeFile(edited, text.replace('minister', 'MINISTER'));
+      await utimes(edited, atime, mtime);
+      const sink = await folderSink(join(dir, 'brat'), join(dir, 'cache', 'margin'));
+      expect(await sink.ready!()).toBe(true);
+      // Asked at once, before the threads' check is in: every file is found held on its record.
+      let held = 0;
+      for (const [path, fields] of made) {
+        if (fields[5] === '-' || sink.held!(path, fields[5]!) === null) continue;
+        sink.leave!(path);
+        held++;
+      }
+      expect(held).toBe(8);
+      expect(await sink.settle!()).toEqual(['bob/uni.txt']);
+      expect(sink.left()).toBe(7);
+      // Known now: not found held again.
+      expect(sink.held!('bob/uni.txt', made.get('bob/uni.txt')![5]!)).toBeNull();
+      expect(sink.held!('alice/uni.txt', made.get('alice/uni.txt')![5]!)).not.toBeNull();
+      await sink.abort();
+    });
+
     it('counts and declares from what it kept beside the files it leaves', async () => {
       const dir = await workspace();
       const { uni } = await annotated(dir);
