@@ -7,8 +7,8 @@ import { hashOf, RECORD_FIELDS } from './folder-writes.js';
 /**
  * What the last export into a folder wrote there, kept in the cache beside the store's index
  * (`exports/<hash of the folder>.manifest`): one record per file (`folder-writes.ts`: its size,
- * modification and change times, inode, content hash, what it was made from and path). A re-export (a team's every
- * day) then leaves alone a file whose stat still matches and whose new content hashes the same,
+ * modification and change times, inode, content hash, what it was made from, what the export
+ * kept beside it, and path). A re-export (a team's every day) then leaves alone a file whose stat still matches and whose new content hashes the same,
  * instead of replacing 422,517 files at 100,000 articles (231 s). It only saves work: a file
  * whose stat differs (edited by hand, replaced, touched) is compared by its bytes and written
  * again when they differ, and a manifest lost, unreadable or of another folder is none.
@@ -18,15 +18,36 @@ import { hashOf, RECORD_FIELDS } from './folder-writes.js';
 export interface Manifest {
   /** The record of the file at this path (relative, `/`-separated), if any. */
   lookup(path: string): string | undefined;
+  /** The number of the record of the file at this path, or -1: `lookup` without its text. */
+  find(path: string): number;
+  /** Whether record `n` says its file was made from `tag` (its `TAG` field). */
+  madeFrom(n: number, tag: string): boolean;
+  /** Record `n`'s `NOTE` field ('' for none). */
+  note(n: number): string;
+  /** Record `n`'s path. */
+  path(n: number): string;
+  /** Whether `key` is the `pathKey` of the path of a record `n` with `of[n]` not 0. */
+  holdsKey(key: number, of: Uint8Array): boolean;
+  /** How many records it holds: numbered from 0. */
+  records: number;
   /**
    * The file system's time the manifest was written at: a file changed at or after it may have
    * been changed within the clock's tick of its record, so its stat is not trusted.
    */
   stamp: bigint;
+  /** The manifest's bytes (shared with the threads that check its records, not copied). */
+  bytes: Uint8Array;
+  /** Where its records start. */
+  from: number;
+  /** Where each record starts, and after the last, where it would (`records + 1` of them). */
+  starts: Uint32Array;
 }
 
-/** Version 2 records what each file was made from (`TAG`); a manifest of 1 is none. */
-const HEADER = 'margin export manifest 2\t';
+/**
+ * Version 2 recorded what each file was made from (`TAG`), 3 what the export keeps beside it
+ * (`NOTE`); a manifest of an earlier version is none.
+ */
+const HEADER = 'margin export manifest 3\t';
 /** Any version's, for tidying: the folder follows the tab. */
 const ANY_HEADER = /^margin export manifest \d+\t/;
 
@@ -60,8 +81,17 @@ export function readManifest(file: string, folder: string): Manifest | null {
   try {
     const fd = fs.openSync(file, 'r');
     try {
-      stamp = fs.fstatSync(fd, { bigint: true }).mtimeNs;
-      bytes = fs.readFileSync(fd);
+      const stat = fs.fstatSync(fd, { bigint: true });
+      stamp = stat.mtimeNs;
+      // Shared: the threads that check the records read them where they are.
+      bytes = Buffer.from(new SharedArrayBuffer(Number(stat.size)));
+      let read = 0;
+      while (read < bytes.length) {
+        const got = fs.readSync(fd, bytes, read, bytes.length - read, read);
+        if (got === 0) break;
+        read += got;
+      }
+      if (read < bytes.length) bytes = bytes.subarray(0, read);
     } finally {
       fs.closeSync(fd);
     }
@@ -70,51 +100,97 @@ export function readManifest(file: string, folder: string): Manifest | null {
   }
   const headerEnd = bytes.indexOf(10);
   if (headerEnd < 0 || bytes.toString('utf8', 0, headerEnd) !== `${HEADER}${folder}`) return null;
-  const starts: number[] = [];
-  for (let line = headerEnd + 1; line < bytes.length; ) {
-    const end = bytes.indexOf(10, line);
-    if (end < 0) break;
-    starts.push(line);
-    line = end + 1;
-  }
-  // Where the path starts in the line at `line`: after the record's other fields.
-  const pathAt = (line: number) => {
-    let at = line;
-    for (let field = 0; field < RECORD_FIELDS; field++) at = bytes.indexOf(32, at) + 1;
-    return at;
-  };
-  // At most half full; a slot holds a line's offset + 1 (0: empty), `hashes` its path's hash.
+  let count = 0;
+  for (let at = bytes.indexOf(10, headerEnd + 1); at >= 0; at = bytes.indexOf(10, at + 1)) count++;
+  // Each record's start, and where its path starts (after its other fields).
+  const starts = new Uint32Array(count + 1);
+  const paths = new Uint32Array(count);
+  // At most half full; a slot holds a record's number + 1 (0: empty), `hashes` its path's hash.
   let size = 1024;
-  while (size < starts.length * 2) size *= 2;
+  while (size < count * 2) size *= 2;
   const mask = size - 1;
   const slots = new Uint32Array(size);
   const hashes = new Uint32Array(size);
-  for (const line of starts) {
-    const from = pathAt(line);
-    if (from <= line) continue;
+  let line = headerEnd + 1;
+  for (let n = 0; n < count; n++) {
+    starts[n] = line;
+    const end = bytes.indexOf(10, line);
+    let from = line;
+    for (let field = 0; field < RECORD_FIELDS && from > 0; field++) {
+      from = bytes.indexOf(32, from) + 1;
+    }
+    line = end + 1;
+    // A record cut short has no path: never found.
+    if (from <= starts[n]! || from > end) {
+      paths[n] = end;
+      continue;
+    }
+    paths[n] = from;
     // FNV-1a of the path's bytes: `hashOf` of its text when it is ASCII, as the export's are (a
     // path that is not is then never found, and its file compared by its bytes).
     let hash = 0x811c9dc5;
-    for (let at = from; at < bytes.length && bytes[at] !== 10; at++)
-      hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    for (let at = from; at < end; at++) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
     hash >>>= 0;
     let slot = hash & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = line + 1;
+    slots[slot] = n + 1;
     hashes[slot] = hash;
   }
+  starts[count] = line;
+  // Whether the bytes from `at` to `end` are `text`, as ASCII (a text that is not is not found).
+  const holds = (at: number, end: number, text: string) => {
+    if (end - at !== text.length) return false;
+    for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text.charCodeAt(i)) return false;
+    return true;
+  };
+  const find = (path: string) => {
+    const hash = hashOf(path);
+    for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+      if (hashes[slot] !== hash) continue;
+      const n = slots[slot]! - 1;
+      if (holds(paths[n]!, starts[n + 1]! - 1, path)) return n;
+    }
+    return -1;
+  };
+  // Record n's NOTE field ends before its path, its TAG before that.
+  const noteAt = (n: number) => bytes.lastIndexOf(32, paths[n]! - 2) + 1;
   return {
     stamp,
+    bytes,
+    from: headerEnd + 1,
+    starts,
+    records: count,
+    find,
     lookup(path) {
-      const hash = hashOf(path);
+      const n = find(path);
+      return n < 0 ? undefined : bytes.toString('utf8', starts[n], starts[n + 1]! - 1);
+    },
+    madeFrom(n, tag) {
+      const note = noteAt(n);
+      return holds(bytes.lastIndexOf(32, note - 2) + 1, note - 1, tag);
+    },
+    holdsKey(key, of) {
+      // A `pathKey` is the path's FNV-1a (its hash here) then 20 bits of it backwards.
+      const hash = Math.floor(key / 0x100000);
+      const low = key % 0x100000;
       for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
         if (hashes[slot] !== hash) continue;
-        const line = slots[slot]! - 1;
-        const end = bytes.indexOf(10, line);
-        const from = pathAt(line);
-        if (bytes.toString('utf8', from, end) === path) return bytes.toString('utf8', line, end);
+        const n = slots[slot]! - 1;
+        if (of[n] === 0) continue;
+        let back = 0x811c9dc5;
+        for (let at = starts[n + 1]! - 2; at >= paths[n]!; at--) {
+          back = Math.imul(back ^ bytes[at]!, 0x01000193);
+        }
+        if (((back >>> 0) & 0xfffff) === low) return true;
       }
-      return undefined;
+      return false;
+    },
+    path(n) {
+      return bytes.toString('utf8', paths[n], starts[n + 1]! - 1);
+    },
+    note(n) {
+      const note = bytes.toString('utf8', noteAt(n), paths[n]! - 1);
+      return note === '-' ? '' : note;
     },
   };
 }
@@ -156,6 +232,27 @@ export function manifestWriter(file: string, folder: string) {
   } catch {
     fd = null;
   }
+  // Records of the last manifest kept as they were (`carry`), written at the end.
+  let carried: { last: Pick<Manifest, 'bytes' | 'starts'>; kept: Uint8Array } | null = null;
+  const writeCarried = () => {
+    if (fd === null || carried === null) return;
+    const { last, kept } = carried;
+    const { bytes, starts } = last;
+    try {
+      // Runs of records kept, a write each: the records of a re-export's files left, in the
+      // order the last export made them.
+      for (let n = 0; n < kept.length; n++) {
+        if (kept[n] === 0) continue;
+        let end = n;
+        while (end + 1 < kept.length && kept[end + 1] !== 0) end++;
+        const from = starts[n]!;
+        fs.writeSync(fd, bytes, from, starts[end + 1]! - from);
+        n = end;
+      }
+    } catch {
+      drop();
+    }
+  };
   return {
     /** Records, one a line. */
     add(records: string) {
@@ -163,9 +260,17 @@ export function manifestWriter(file: string, folder: string) {
       pending += records;
       if (pending.length >= 1 << 20) flush();
     },
+    /**
+     * Records of `last` to keep as they are, by number (`kept[n]` not 0), once the export is over:
+     * no text is made of each (a re-export leaves 422,517 files as recorded).
+     */
+    carry(last: Pick<Manifest, 'bytes' | 'starts'>, kept: Uint8Array) {
+      carried = { last, kept };
+    },
     /** Puts it in place of the last one, and drops the manifests of folders gone since. */
     commit() {
       flush();
+      writeCarried();
       if (fd === null) return;
       try {
         fs.closeSync(fd);

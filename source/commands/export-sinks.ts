@@ -5,7 +5,7 @@ import type { ExportSink } from '../export/stream.js';
 import { syncFolder } from '../store/atomic.js';
 import { exportFolder } from './export-folder.js';
 import { manifestFile, manifestWriter, readManifest, realFolder } from './export-manifest.js';
-import { FileNotWritten, folderWrites, hashOf, recordTag } from './folder-writes.js';
+import { FileNotWritten, folderWrites, pathKey } from './folder-writes.js';
 import type { Output } from './output.js';
 
 /**
@@ -93,10 +93,11 @@ export async function fileSink(
  */
 export interface FolderSink extends ExportSink {
   /**
-   * Whether this export wrote the `.ann` file at this path, asked when the folder held files
-   * before (else null: there is no file it did not write).
+   * The `.ann` files below the folder this export did not write, counted, with the first in
+   * sorted order (absolute); null for a folder new or empty before (it holds no other file).
+   * Asked once the export is over (`finish`).
    */
-  wrote: ((path: string) => boolean) | null;
+  stale(): Promise<{ count: number; first: string | null } | null>;
   finish(): Promise<void>;
   abort(): Promise<void>;
   /** Files the export found as it would write them, and left as they were. */
@@ -112,54 +113,125 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
   const file = cacheDir === null ? null : manifestFile(cacheDir, real);
   const last = file !== null && place.mode === 'replace' ? readManifest(file, real) : null;
   const manifest = file === null ? null : manifestWriter(file, real);
-  // The `.ann` files written, by two hashes of their paths (a number per path, not a string:
-  // 211,000 paths held 20 MB): a stale file passing for one written is a chance in 2^52.
+  // The `.ann` files written, by two hashes of their paths relative to the folder (a number
+  // per path, not a string: 211,000 paths held 20 MB): a stale file passing for one written is
+  // a chance in 2^52.
   const written = place.mode === 'replace' ? new Set<number>() : null;
   const writes = folderWrites({
     mode: place.mode,
     ...(last ? { stamp: last.stamp } : {}),
     ...(manifest ? { recordsIn: root, onRecords: manifest.add } : {}),
   });
+  // The last export's files checked on disk, on the threads, while this one reads the store;
+  // and the folder's .ann files listed on one, for `stale` (files this export writes anew are
+  // written, so not stale, whether listed or not; it never removes one).
+  const verified = last ? writes.verify(last.bytes, last.from, root) : Promise.resolve(null);
+  // Until the check is over, files are found held on their records alone (`settle` then takes
+  // back those the disk did not bear out); the main thread need not wait for 422,517 lstats.
+  let changed: Set<string> | null = null;
+  void verified.then((found) => {
+    changed = found;
+  });
+  const listed = written ? writes.keysBelow(root, '.ann') : Promise.resolve(null);
+  // The records left as they were, by number (`carry`), and those `held` found until `leave`
+  // takes them (a few: one article's files).
+  const kept = last ? new Uint8Array(last.records) : null;
+  // The last few `held` found (one article's files), by the very path strings asked about.
+  const foundPaths: string[] = [];
+  const foundRecords: number[] = [];
+  let leftHere = 0;
+  const pathOf = (relativePath: string) =>
+    sep === '/' ? `${root}/${relativePath}` : join(root, ...relativePath.split('/'));
   const named = (error: unknown) => {
     if (!(error instanceof FileNotWritten)) return error;
     const relativePath = relative(root, error.file).split(sep).join('/');
     return Object.assign(new Error(error.message), { code: error.code, exportPath: relativePath });
   };
   let ended = false;
+  let keys: Float64Array | null = null;
   return {
-    wrote: written && ((path) => written.has(pathKey(path))),
-    left: () => writes.left(),
+    async stale() {
+      if (!written) return null;
+      if (keys) {
+        let count = 0;
+        // Written, or left as the last export recorded it (counted from the manifest: a key
+        // per file left would cost the main thread as much as the listing).
+        for (const key of keys) {
+          if (!written.has(key) && !(last && kept && last.holdsKey(key, kept))) count++;
+        }
+        if (count === 0) return { count, first: null };
+      }
+      // Listed again, here, for their names (or when the thread could not list them).
+      return staleAnnFiles(folder, (path) => {
+        const key = pathKey(relative(folder, path).split(sep).join('/'));
+        return written.has(key) || (last !== null && kept !== null && last.holdsKey(key, kept));
+      });
+    },
+    left: () => writes.left() + leftHere,
     async write(text) {
       if (text.length > 0) throw new Error('this format writes files, not one text');
     },
-    async writeFile(relativePath, content, tag) {
-      const path = sep === '/' ? `${root}/${relativePath}` : join(root, ...relativePath.split('/'));
-      await writes.write(path, content, last?.lookup(relativePath), tag);
+    async writeFile(relativePath, content, tag, note) {
+      await writes.write(pathOf(relativePath), content, last?.lookup(relativePath), tag, note);
       // What the stale-file check asks about: the `.ann` files alone.
-      if (written && path.endsWith('.ann')) written.add(pathKey(path));
+      if (written && relativePath.endsWith('.ann')) written.add(pathKey(relativePath));
     },
-    async holds(relativePath, tag, owner) {
-      const known = last?.lookup(relativePath);
-      if (known === undefined || recordTag(known) !== tag) return false;
-      const path = sep === '/' ? `${root}/${relativePath}` : join(root, ...relativePath.split('/'));
-      await writes.check(path, known, owner);
-      if (written && path.endsWith('.ann')) written.add(pathKey(path));
-      return true;
+    async ready() {
+      return last !== null;
+    },
+    held(relativePath, tag) {
+      const known = changed as Set<string> | null;
+      if (last === null || (known !== null && known.size > 0 && known.has(relativePath))) {
+        return null;
+      }
+      const n = last.find(relativePath);
+      if (n < 0 || !last.madeFrom(n, tag)) return null;
+      if (foundPaths.length >= 8) {
+        foundPaths.length = 0;
+        foundRecords.length = 0;
+      }
+      foundPaths.push(relativePath);
+      foundRecords.push(n);
+      return last.note(n);
+    },
+    leave(relativePath) {
+      const at = foundPaths.indexOf(relativePath);
+      const n = at >= 0 ? foundRecords[at]! : (last?.find(relativePath) ?? -1);
+      if (n < 0 || kept === null || kept[n] !== 0) return;
+      // Recorded as the last export recorded it: the disk bears that out (`settle`).
+      kept[n] = 1;
+      leftHere++;
     },
     async settle() {
-      return (await writes.settle()).map(({ file, owner }) => ({
-        path: relative(root, file).split(sep).join('/'),
-        owner,
-      }));
+      const found = await verified;
+      if (!last || !kept) return [];
+      const failed: string[] = [];
+      const fail = (n: number) => {
+        if (kept[n] === 0) return;
+        kept[n] = 0;
+        leftHere--;
+        failed.push(last.path(n));
+      };
+      // A check that could not run trusts none.
+      if (found === null) for (let n = 0; n < kept.length; n++) fail(n);
+      else {
+        for (const path of found) {
+          const n = last.find(path);
+          if (n >= 0) fail(n);
+        }
+      }
+      return failed;
     },
     async finish() {
       ended = true;
       try {
+        keys = await listed;
         await writes.finish();
       } catch (error) {
         throw named(error);
       }
       await place.commit();
+      if (last && kept) manifest?.carry(last, kept);
       manifest?.commit();
     },
     async abort() {
@@ -169,14 +241,6 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
       await place.abort();
     },
   };
-}
-
-/** A path as a number of 52 bits: FNV-1a of it, and 20 bits of FNV-1a of it reversed. */
-function pathKey(path: string): number {
-  let back = 0x811c9dc5;
-  for (let i = path.length - 1; i >= 0; i--)
-    back = Math.imul(back ^ path.charCodeAt(i), 0x01000193);
-  return hashOf(path) * 0x100000 + ((back >>> 0) & 0xfffff);
 }
 
 /**
@@ -272,18 +336,20 @@ export function heldSink(
       await release();
       await sink.write(text, shown);
     },
-    async writeFile(relativePath, content, tag) {
+    async writeFile(relativePath, content, tag, note) {
       await release();
-      await sink.writeFile(relativePath, content, tag);
+      await sink.writeFile(relativePath, content, tag, note);
     },
-    async holds(relativePath, tag, owner) {
+    async ready() {
       await release();
-      return sink.holds ? sink.holds(relativePath, tag, owner) : false;
+      return sink.ready ? sink.ready() : false;
     },
     async settle() {
       await release();
       return sink.settle ? sink.settle() : [];
     },
+    held: (relativePath, tag) => (sink.held ? sink.held(relativePath, tag) : null),
+    leave: (relativePath) => sink.leave?.(relativePath),
     release,
   };
 }

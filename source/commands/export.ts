@@ -31,7 +31,6 @@ import {
   folderSink,
   heldSink,
   ReadAgain,
-  staleAnnFiles,
   stdoutSink,
 } from './export-sinks.js';
 import { CannotRun, type Output } from './output.js';
@@ -196,8 +195,13 @@ Examples
       const summary = emptySummary();
       if (whole && format === 'brat') {
         const files = keptBrat(LABELS, summary, plain);
-        return runKeptFiles(files, repository.rendered(files.kind), sink, options, summary, (ids) =>
-          repository.rendered(files.kind, ids),
+        return runKeptFiles(
+          files,
+          (only) => repository.rendered(files.kind, only),
+          sink,
+          options,
+          summary,
+          () => repository.madeOf(files.kind),
         );
       }
       const kept = whole ? createKeptFormat(format, options, summary, quoted) : null;
@@ -277,9 +281,8 @@ Examples
     await repository.close();
     for (const notice of exportNotices(format, summary, out)) output.say(notice);
     // A folder new or empty before the export holds no file it did not write.
-    const wrote = folder?.wrote;
-    if (wrote) {
-      const stale = await staleAnnFiles(base(out!), wrote);
+    const stale = await folder?.stale();
+    if (stale) {
       if (stale.first !== null) {
         // Never deleted (they may be someone's work in brat), but brat would show them too.
         output.say(

@@ -23,29 +23,39 @@ import { Worker } from 'node:worker_threads';
  *
  * Every file written or left reports its stat and hash back (`Written`), for the next manifest.
  *
- * A file may also be queued without its content (`check`), when the caller knows it would write
- * what the last export did (its record's `tag`, what it was made from, is the one it would make
- * now): a thread then only compares its stat with the record, and names the file and its
- * `owner` back (`settle`) when they differ, for the caller to write it with its content. Made, hashed and
- * handed over, 2 GB of brat files took most of a re-export's time, nothing changed.
+ * The last export's records can also be checked on disk whole (`verify`), on the threads, a
+ * share each: the files whose stat no longer bears out their record are named back. A caller
+ * that knows it would write a file as the last export made it (its record's `tag`, what it was
+ * made from, is the one it would make now) then need not make it nor queue it: made, hashed and
+ * handed over, 2 GB of brat files took most of a re-export's time, nothing changed, and queued
+ * to be checked a batch at a time, 1,650 messages to the threads, 1-2.5 s of the main thread's.
  */
 export interface FolderWrites {
   /**
    * Queues a file; waits while the threads are behind, so memory stays bounded. Once a file
    * failed, nothing more is queued. `known` is the record the last export made of the file
-   * (`record`), if any.
+   * (`record`), if any; `tag` and `note` go into its record (`RECORD_FIELDS`).
    */
-  write(file: string, content: string | Uint8Array, known?: string, tag?: string): Promise<void>;
+  write(
+    file: string,
+    content: string | Uint8Array,
+    known?: string,
+    tag?: string,
+    note?: string,
+  ): Promise<void>;
   /**
-   * Queues a file whose record (`known`) says it was made from what it would be made from now:
-   * left when its stat still matches the record, else it is among those `settle` returns.
+   * Compares every record of `records` (a manifest's bytes, its records from `from` on, paths
+   * relative to `root`) with its file's stat, on the threads; resolves with the paths (as
+   * recorded) of those the disk no longer bears out: changed, replaced, removed, or too recent
+   * to be trusted; null when a thread failed (then none is to be trusted). A manifest's bytes in
+   * a `SharedArrayBuffer` are not copied to the threads.
    */
-  check(file: string, known: string, owner: string): Promise<void>;
+  verify(records: Uint8Array, from: number, root: string): Promise<Set<string> | null>;
   /**
-   * Waits for every file queued; returns the files checked whose stat no longer matched their
-   * record, with their owners, and forgets them.
+   * The files below `root` whose names end with `suffix`, as the `pathKey` of their paths
+   * relative to it (`/`-separated), listed on a thread; null when it failed.
    */
-  settle(): Promise<Array<{ file: string; owner: string }>>;
+  keysBelow(root: string, suffix: string): Promise<Float64Array | null>;
   /**
    * Waits for every file queued, then ends the threads; throws the failure of the first file
    * queued that failed (whichever thread met its own first).
@@ -77,22 +87,13 @@ export interface FolderWritesOptions {
 }
 
 /**
- * What is recorded of a file, one line of text: `SIZE MTIME CTIME INODE HASH TAG PATH\n`, its
- * stat (times in ns), the first 16 bytes of its content's SHA-256 in hex, what the caller said it
- * was made from (`-`: nothing said), and its path (last: it may hold spaces). Made on the
- * threads, read by the next export's threads, kept in between by `export-manifest.ts`.
+ * What is recorded of a file, one line of text: `SIZE MTIME CTIME INODE HASH TAG NOTE PATH\n`,
+ * its stat (times in ns), the first 16 bytes of its content's SHA-256 in hex, what the caller
+ * said it was made from and what it asked to keep beside it (`-`: nothing said; neither holds a
+ * space), and its path (last: it may hold spaces). Made on the threads (or, for a file left as
+ * the last export recorded it, that record), kept in between by `export-manifest.ts`.
  */
-export const RECORD_FIELDS = 6;
-
-/** The record's `TAG` field (`-` when none), or undefined for no record. */
-export function recordTag(record: string | undefined): string | undefined {
-  if (record === undefined) return undefined;
-  let at = 0;
-  for (let field = 0; field < RECORD_FIELDS - 1; field++) at = record.indexOf(' ', at) + 1;
-  if (at === 0) return undefined;
-  const end = record.indexOf(' ', at);
-  return end < 0 ? undefined : record.slice(at, end);
-}
+export const RECORD_FIELDS = 7;
 
 /** A file that could not be written: its path as queued, with the error's code. */
 export class FileNotWritten extends Error {
@@ -104,8 +105,6 @@ export class FileNotWritten extends Error {
     super(message);
   }
 }
-
-const EMPTY = new Uint8Array(0);
 
 /** A thread's batch is sent at this many bytes or files: few messages, little held. */
 const BATCH_BYTES = 1 << 20;
@@ -125,8 +124,8 @@ interface Batch {
   known: string[];
   /** Per file, what it was made from (`tag`, no spaces), or ''. */
   tags: string[];
-  /** Per file, '' when queued with its content, else the owner named back when it changed. */
-  owners: string[];
+  /** Per file, what the caller keeps beside its record (no spaces), or ''. */
+  notes: string[];
 }
 
 interface Tools {
@@ -157,8 +156,54 @@ interface Message {
   known: string;
   /** Per file, its tag or '', one a line. */
   tags: string;
-  /** Per file, '' or the owner of a file queued to be checked only, one a line. */
-  owners: string;
+  /** Per file, its note or '', one a line. */
+  notes: string;
+}
+
+/** A folder to list (`keysBelow`). */
+interface Walk {
+  walk: true;
+  root: string;
+  suffix: string;
+}
+
+/** A path as a number of 52 bits: FNV-1a of it, and 20 bits of FNV-1a of it reversed. */
+export function pathKey(path: string): number {
+  let forth = 0x811c9dc5;
+  let back = 0x811c9dc5;
+  for (let i = 0, j = path.length - 1; i < path.length; i++, j--) {
+    forth = Math.imul(forth ^ path.charCodeAt(i), 0x01000193);
+    back = Math.imul(back ^ path.charCodeAt(j), 0x01000193);
+  }
+  return (forth >>> 0) * 0x100000 + ((back >>> 0) & 0xfffff);
+}
+
+/** `keysBelow` on a thread: a folder listed, a `pathKey` per file named with the suffix. */
+function walkKeys(tools: Tools, keyOf: typeof pathKey, message: Walk): { keys: Float64Array } {
+  const { fs: f, path: p } = tools;
+  const keys: number[] = [];
+  const walk = (folder: string, prefix: string) => {
+    for (const entry of f.readdirSync(folder, { withFileTypes: true })) {
+      const name = `${prefix}${entry.name}`;
+      if (entry.isDirectory()) walk(p.join(folder, entry.name), `${name}/`);
+      else if (entry.isFile() && entry.name.endsWith(message.suffix)) keys.push(keyOf(name));
+    }
+  };
+  walk(message.root, '');
+  return { keys: Float64Array.from(keys) };
+}
+
+/** A share of a manifest's records to compare with the disk (`verify`). */
+interface Verify {
+  verify: true;
+  stamp: bigint;
+  fields: number;
+  /** The folder the records' paths are relative to. */
+  root: string;
+  bytes: Uint8Array;
+  /** The share: the records starting from `from` up to `to`. */
+  from: number;
+  to: number;
 }
 
 interface Outcome {
@@ -167,8 +212,63 @@ interface Outcome {
   records: string;
   /** Files found already as they would be written, and left. */
   left: number;
-  /** The files checked whose stat no longer matched their record, with their owners. */
-  changed: Array<{ file: string; owner: string }>;
+}
+
+/**
+ * Whether the file's stat (`found`) is the one recorded (`was`: the record's fields, split), and
+ * old enough to be trusted: then its content is the one hashed in the record. Runs on the
+ * threads too (as text), so it names nothing of this module.
+ */
+function asRecorded(
+  found: import('node:fs').BigIntStats | undefined,
+  was: string[] | null,
+  stamp: bigint,
+): boolean {
+  return (
+    found?.isFile() === true &&
+    was !== null &&
+    was[0] === String(found.size) &&
+    was[1] === String(found.mtimeNs) &&
+    was[2] === String(found.ctimeNs) &&
+    was[3] === String(found.ino) &&
+    found.mtimeNs < stamp &&
+    found.ctimeNs < stamp
+  );
+}
+
+/**
+ * The records of a share (`Verify`) whose file the disk no longer bears out, by their paths as
+ * recorded. Runs on a thread, as `writeBatch` does.
+ */
+function verifyRecords(
+  tools: Tools,
+  same: typeof asRecorded,
+  message: Verify,
+): { changed: string[] } {
+  const { bytes, to, fields, stamp, root } = message;
+  const { fs: f, path: p } = tools;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const changed: string[] = [];
+  for (let line = message.from; line < to; ) {
+    let end = text.indexOf(10, line);
+    if (end < 0 || end > to) end = to;
+    const record = text.toString('utf8', line, end);
+    line = end + 1;
+    const was = record.split(' ', fields);
+    let at = 0;
+    for (let field = 0; field < fields; field++) at = record.indexOf(' ', at) + 1;
+    if (at === 0) continue;
+    const name = record.slice(at);
+    const file = p.sep === '/' ? `${root}/${name}` : p.join(root, ...name.split('/'));
+    let found: import('node:fs').BigIntStats | undefined;
+    try {
+      found = f.lstatSync(file, { bigint: true, throwIfNoEntry: false });
+    } catch {
+      found = undefined;
+    }
+    if (!same(found, was, stamp)) changed.push(name);
+  }
+  return { changed };
 }
 
 /**
@@ -176,34 +276,27 @@ interface Outcome {
  * the first that fails. Runs on a thread (as text, with `tools`, so it names nothing of this
  * module), or on the main thread when none can start.
  */
-function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome {
+function writeBatch(
+  tools: Tools,
+  same: typeof asRecorded,
+  state: ThreadState,
+  message: Message,
+): Outcome {
   const { mode, stamp, prefix, files, ends, bytes, fields } = message;
   const { fs: f, path: p } = tools;
   const known = message.known.split('\n');
   const tags = message.tags.split('\n');
-  const owners = message.owners.split('\n');
+  const notes = message.notes.split('\n');
   let records = '';
   let left = 0;
-  const changed: Array<{ file: string; owner: string }> = [];
-  const record = (file: string, stat: import('node:fs').BigIntStats, hash: string, tag: string) => {
+  const record = (file: string, stat: import('node:fs').BigIntStats, hash: string, at: number) => {
     if (!message.records) return;
     let name = file.slice(prefix);
     if (p.sep !== '/') name = name.split(p.sep).join('/');
     // A record is a line (the export's names never hold a line break; a record could not).
     if (name.includes('\n')) return;
-    records += `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} ${hash} ${tag || '-'} ${name}\n`;
+    records += `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} ${hash} ${tags[at] || '-'} ${notes[at] || '-'} ${name}\n`;
   };
-  // Whether the file's stat is the one recorded, and old enough to be trusted: then its content
-  // is the one hashed in the record.
-  const asRecorded = (found: import('node:fs').BigIntStats | undefined, was: string[] | null) =>
-    found?.isFile() &&
-    was !== null &&
-    was[0] === String(found.size) &&
-    was[1] === String(found.mtimeNs) &&
-    was[2] === String(found.ctimeNs) &&
-    was[3] === String(found.ino) &&
-    found.mtimeNs < stamp &&
-    found.ctimeNs < stamp;
   let from = 0;
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
@@ -211,23 +304,6 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
     const view = bytes.subarray(from, to);
     from = to;
     let temp: string | null = null;
-    const owner = owners[i];
-    if (owner) {
-      // Checked only: its record stands for its content, if the disk still bears it out.
-      try {
-        const found = f.lstatSync(file, { bigint: true, throwIfNoEntry: false });
-        const was = known[i] ? known[i]!.split(' ', fields) : null;
-        if (asRecorded(found, was)) {
-          if (message.records) records += `${known[i]}\n`;
-          left++;
-          continue;
-        }
-      } catch {
-        // Written again with its content, which says what is wrong, if anything still is.
-      }
-      changed.push({ file, owner });
-      continue;
-    }
     try {
       const hash = tools.crypto.createHash('sha256').update(view).digest('hex').slice(0, 32);
       const dir = p.dirname(file);
@@ -241,7 +317,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
         try {
           let at = 0;
           while (at < view.length) at += f.writeSync(fd, view, at, view.length - at);
-          record(file, f.fstatSync(fd, { bigint: true }), hash, tags[i]!);
+          record(file, f.fstatSync(fd, { bigint: true }), hash, i);
         } finally {
           f.closeSync(fd);
         }
@@ -252,9 +328,9 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
         const was = known[i] ? known[i]!.split(' ', fields) : null;
         // As the last export left it, its content was the one hashed then; else (nothing
         // recorded that the disk still bears out) its bytes say.
-        const same = asRecorded(found, was) ? was![4] === hash : f.readFileSync(file).equals(view);
-        if (same) {
-          record(file, found, hash, tags[i]!);
+        const kept = same(found, was, stamp) ? was![4] === hash : f.readFileSync(file).equals(view);
+        if (kept) {
+          record(file, found, hash, i);
           left++;
           continue;
         }
@@ -272,7 +348,7 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
       f.renameSync(temp, file);
       temp = null;
       // After the rename, which changes the ctime.
-      record(file, f.lstatSync(file, { bigint: true }), hash, tags[i]!);
+      record(file, f.lstatSync(file, { bigint: true }), hash, i);
     } catch (error) {
       if (temp !== null) {
         try {
@@ -282,10 +358,10 @@ function writeBatch(tools: Tools, state: ThreadState, message: Message): Outcome
         }
       }
       const { code, message: text } = error as NodeJS.ErrnoException;
-      return { failure: { failed: i, code, message: text }, records, left, changed };
+      return { failure: { failed: i, code, message: text }, records, left };
     }
   }
-  return { failure: null, records, left, changed };
+  return { failure: null, records, left };
 }
 
 const WORKER = `
@@ -297,9 +373,27 @@ const tools = {
   pid: process.pid,
 };
 const state = { made: new Set(), tag: workerData.tag, count: 0 };
+const asRecorded = ${asRecorded.toString()};
 const writeBatch = ${writeBatch.toString()};
+const verifyRecords = ${verifyRecords.toString()};
+const pathKey = ${pathKey.toString()};
+const walkKeys = ${walkKeys.toString()};
 parentPort.on('message', ({ id, message }) => {
-  const outcome = writeBatch(tools, state, message);
+  if (message.verify) {
+    parentPort.postMessage({ id, outcome: verifyRecords(tools, asRecorded, message) });
+    return;
+  }
+  if (message.walk) {
+    let outcome = null;
+    try {
+      outcome = walkKeys(tools, pathKey, message);
+    } catch {
+      // Null: the caller lists the folder itself.
+    }
+    parentPort.postMessage({ id, outcome }, outcome ? [outcome.keys.buffer] : []);
+    return;
+  }
+  const outcome = writeBatch(tools, asRecorded, state, message);
   // The batch's buffer goes back to the main thread, to be filled again.
   const buffer = message.bytes.buffer;
   parentPort.postMessage({ id, outcome, buffer }, [buffer]);
@@ -351,16 +445,14 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
     size: 0,
     known: [],
     tags: [],
-    owners: [],
+    notes: [],
   });
   const reuse = (buffer: ArrayBuffer) => {
     if (buffer.byteLength === BATCH_BYTES) pool.push(new Uint8Array(buffer));
   };
   let left = 0;
-  let changed: Array<{ file: string; owner: string }> = [];
   const report = (batch: Batch, outcome: Outcome) => {
     left += outcome.left;
-    for (const each of outcome.changed) changed.push(each);
     const met = outcome.failure;
     if (met) failed(batch, met.failed, met.code, met.message);
     if (onRecords && outcome.records.length > 0) onRecords(outcome.records);
@@ -368,6 +460,12 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
   let next = 0;
   let queued = 0;
   const all: Thread[] = [];
+  // Shares of `verify` under way, by message id: each resolves with its changed paths, or null
+  // when its thread failed.
+  const verifying = new Map<
+    number,
+    { thread: Thread; done: (outcome: { changed?: string[]; keys?: Float64Array } | null) => void }
+  >();
   for (let i = 0; i < threads; i++) {
     const state = { made: new Set<string>(), tag: crypto.randomBytes(3).toString('hex'), count: 0 };
     const thread: Thread = { worker: null, state, batch: fresh(0), waiting: new Map() };
@@ -376,6 +474,12 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
       thread.worker.on(
         'message',
         ({ id, outcome, buffer }: { id: number; outcome: Outcome; buffer: ArrayBuffer }) => {
+          const share = verifying.get(id);
+          if (share) {
+            verifying.delete(id);
+            share.done(outcome as unknown as { changed?: string[]; keys?: Float64Array } | null);
+            return;
+          }
           const sent = thread.waiting.get(id)!;
           thread.waiting.delete(id);
           reuse(buffer);
@@ -389,6 +493,11 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
         if (oldest) failed(oldest.batch, 0, undefined, error.message);
         for (const sent of thread.waiting.values()) sent.done();
         thread.waiting.clear();
+        for (const [id, share] of verifying) {
+          if (share.thread !== thread) continue;
+          verifying.delete(id);
+          share.done(null);
+        }
       });
     } catch {
       // No thread: its files are written on the main thread.
@@ -415,10 +524,10 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
       bytes: new Uint8Array(batch.bytes.buffer, 0, batch.size),
       known: batch.known.join('\n'),
       tags: batch.tags.join('\n'),
-      owners: batch.owners.join('\n'),
+      notes: batch.notes.join('\n'),
     };
     if (!thread.worker) {
-      report(batch, writeBatch(tools, thread.state, message));
+      report(batch, writeBatch(tools, asRecorded, thread.state, message));
       reuse(batch.bytes.buffer as ArrayBuffer);
       return;
     }
@@ -428,12 +537,7 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
       done = resolve;
     });
     thread.waiting.set(id, { batch, done, written });
-    if (batch.size === 0) {
-      // Files checked only: no bytes to hand over, the buffer stays to be filled again.
-      message.bytes = EMPTY;
-      reuse(batch.bytes.buffer as ArrayBuffer);
-      thread.worker.postMessage({ id, message });
-    } else thread.worker.postMessage({ id, message }, [batch.bytes.buffer as ArrayBuffer]);
+    thread.worker.postMessage({ id, message }, [batch.bytes.buffer as ArrayBuffer]);
     while (thread.waiting.size > IN_FLIGHT) await thread.waiting.values().next().value!.written;
   };
 
@@ -442,7 +546,7 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
     content: string | Uint8Array,
     known: string,
     tag: string,
-    owner: string,
+    note: string,
   ) => {
     if (failure) return;
     // One folder always to the same thread: threads creating and renaming files in one
@@ -469,21 +573,69 @@ export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
     batch.ends.push(batch.size);
     batch.known.push(known);
     batch.tags.push(tag);
-    batch.owners.push(owner);
+    batch.notes.push(note);
     if (batch.size >= BATCH_BYTES || batch.files.length >= BATCH_FILES) await send(thread);
   };
 
   return {
-    write: (file, content, known, tag) => queue(file, content, known ?? '', tag ?? '', ''),
-    check: (file, known, owner) => queue(file, EMPTY, known, '', owner),
-    async settle() {
-      if (!failure) for (const thread of all) await send(thread);
-      await Promise.all(
-        all.flatMap((thread) => [...thread.waiting.values()].map((sent) => sent.written)),
-      );
-      const files = changed;
-      changed = [];
-      return files;
+    write: (file, content, known, tag, note) =>
+      queue(file, content, known ?? '', tag ?? '', note ?? ''),
+    async verify(records, from, root) {
+      // A share per thread, cut at line ends.
+      const cuts = [from];
+      for (let i = 1; i < all.length; i++) {
+        const at = Math.max(
+          cuts[i - 1]!,
+          from + Math.floor(((records.length - from) * i) / all.length),
+        );
+        const end = records.indexOf(10, at);
+        cuts.push(end < 0 ? records.length : end + 1);
+      }
+      cuts.push(records.length);
+      const shares = all.map((thread, i) => {
+        const message: Verify = {
+          verify: true,
+          stamp,
+          fields: RECORD_FIELDS,
+          root,
+          bytes: records,
+          from: cuts[i]!,
+          to: cuts[i + 1]!,
+        };
+        if (!thread.worker || message.from >= message.to) {
+          return Promise.resolve(
+            message.from >= message.to ? [] : verifyRecords(tools, asRecorded, message).changed,
+          );
+        }
+        const id = next++;
+        return new Promise<string[] | null>((done) => {
+          verifying.set(id, { thread, done: (outcome) => done(outcome?.changed ?? null) });
+          thread.worker!.postMessage({ id, message });
+        });
+      });
+      const changed = new Set<string>();
+      for (const share of await Promise.all(shares)) {
+        if (share === null) return null;
+        for (const name of share) changed.add(name);
+      }
+      return changed;
+    },
+    async keysBelow(root, suffix) {
+      const message: Walk = { walk: true, root, suffix };
+      // The last thread: the first has the first share of `verify` and of the files.
+      const thread = all[all.length - 1]!;
+      if (!thread.worker) {
+        try {
+          return walkKeys(tools, pathKey, message).keys;
+        } catch {
+          return null;
+        }
+      }
+      const id = next++;
+      return new Promise<Float64Array | null>((done) => {
+        verifying.set(id, { thread, done: (outcome) => done(outcome?.keys ?? null) });
+        thread.worker!.postMessage({ id, message });
+      });
     },
     async finish() {
       try {

@@ -8,12 +8,16 @@ import { decodeName, encodeName } from '../store/index.js';
  * or hide as a dotfile, and the import decodes them back.
  */
 export function bratPath(annotator: string, article: string): string {
+  return `${encodeName(annotator)}/${bratName(article)}`;
+}
+
+/** An article's part of `bratPath`: its file's path below the annotator's folder. */
+export function bratName(article: string): string {
   const parts = article.split('/');
   // An empty part (`a//b`) has no file name of its own: the id is then one encoded name.
-  const encoded = parts.every((part) => part.length > 0)
+  return parts.every((part) => part.length > 0)
     ? parts.map(encodeName).join('/')
     : encodeName(article);
-  return `${encodeName(annotator)}/${encoded}`;
 }
 
 /**

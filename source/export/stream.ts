@@ -1,4 +1,4 @@
-import type { RenderedArticle } from '../store/types.js';
+import type { ArticleMadeOf, RenderedArticle } from '../store/types.js';
 import { visible } from '../text/untrusted.js';
 import type { KeptFile, KeptFiles } from './brat-kept.js';
 import { createWriter, type Format } from './formats.js';
@@ -32,17 +32,34 @@ export interface ExportSink {
   write(text: string | Uint8Array, shown?: boolean): Promise<void>;
   /**
    * A file of a format that writes a folder (brat), relative to it, `/`-separated; `tag`: what
-   * it was made from (`KeptFile`), for `holds` to find next time.
+   * it was made from (`KeptFile`), for `held` to find next time, with `note`, what the format
+   * keeps beside it (no spaces or line breaks).
    */
-  writeFile(relativePath: string, content: string | Uint8Array, tag?: string): Promise<void>;
+  writeFile(
+    relativePath: string,
+    content: string | Uint8Array,
+    tag?: string,
+    note?: string,
+  ): Promise<void>;
   /**
-   * Whether the last export into the folder wrote this file from what `tag` says it is made of
-   * now: then it is not made, only checked on disk, and `settle` names `owner` if the check
-   * failed (edited or removed by hand), to be written again. A sink without it writes every file.
+   * Resolves once `held` may be asked: whether it may find any file held. A sink without it
+   * writes every file.
    */
-  holds?(relativePath: string, tag: string, owner: string): Promise<boolean>;
-  /** Waits for the checks of `holds`; the files that failed theirs, with their owners. */
-  settle?(): Promise<Array<{ path: string; owner: string }>>;
+  ready?(): Promise<boolean>;
+  /**
+   * When the last export into the folder wrote this file from what `tag` says it is made of now
+   * (and, as far as is known yet, the disk bears out that it is as written then): the note it
+   * kept beside it ('' for none). The file then need not be made: `leave` it. Null: it is to be
+   * written.
+   */
+  held?(relativePath: string, tag: string): string | null;
+  /** Leaves a file `held` found as it is: written by this export as far as anyone can tell. */
+  leave?(relativePath: string): void;
+  /**
+   * Waits until every file left is checked on disk; the paths of those the disk did not bear
+   * out (edited, replaced or removed by hand), no longer left: to be written.
+   */
+  settle?(): Promise<string[]>;
   /** True once the reader went away (`| head`): the export stops early, quietly. */
   readonly closed?: boolean;
 }
@@ -176,35 +193,51 @@ export async function runKept(
  * brat's export of every annotation (no filter) from the store's kept renderings, as `runKept`
  * writes the formats of one text: an article whose files are kept is written from them, any
  * other is rendered and kept for the next export. Its files go to the sink as they come.
+ *
+ * Into the folder of an earlier export (`madeOf` given, a sink that finds files `held`), an
+ * article whose every file the last export made from what it would be made from now, and left
+ * as it was, is neither read nor rendered: what its files hold of the summary and of
+ * `annotation.conf` comes from the notes kept beside them. The rest are read (`source(only)`)
+ * and written as above. Reading each file's kept rendering only to find it the same took about
+ * a second of a re-export at 100,000 articles, looking each up in the manifest another.
  */
 export async function runKeptFiles(
   format: KeptFiles,
-  source: Iterable<RenderedArticle>,
+  source: (only?: ReadonlySet<string>) => Iterable<RenderedArticle>,
   sink: ExportSink,
   options: Pick<ExportOptions, 'total' | 'onProgress'>,
   summary: ExportSummary = emptySummary(),
-  again?: (ids: ReadonlySet<string>) => Iterable<RenderedArticle>,
+  madeOf?: () => Iterable<ArticleMadeOf>,
 ): Promise<ExportSummary> {
   const all = compileFilter();
   const files: KeptFile[] = [];
-  // The article whose files are written, the owner of those checked.
-  let owner = '';
-  let checking = again !== undefined && sink.holds !== undefined && sink.settle !== undefined;
-  // After the checks, the paths of the files that failed theirs: written alone.
+  const { held, leave, settle } = sink;
+  const holding =
+    madeOf !== undefined &&
+    held !== undefined &&
+    leave !== undefined &&
+    settle !== undefined &&
+    sink.ready !== undefined &&
+    (await sink.ready());
+  const heldFiles = holding
+    ? { held: held!.bind(sink), leave: leave!.bind(sink) }
+    : { held: () => null, leave: () => {} };
+  const progress = progressEvery(options);
+  // After the checks, the paths of the files to write again alone.
   let only: Set<string> | null = null;
   const writeFiles = async () => {
     for (const file of files) {
-      if (only && !only.has(file.path)) continue;
-      if (checking && file.tag && (await sink.holds!(file.path, file.tag, owner))) continue;
+      if (only ? !only.has(file.path) : file.tag && heldFiles.held(file.path, file.tag) !== null) {
+        if (!only) heldFiles.leave(file.path);
+        continue;
+      }
       const content = typeof file.content === 'function' ? file.content() : file.content;
-      await sink.writeFile(file.path, content, file.tag);
+      await sink.writeFile(file.path, content, file.tag, file.note);
     }
     files.length = 0;
   };
-  const progress = progressEvery(options);
-  const pass = async (articles: Iterable<RenderedArticle>, counting: boolean) => {
+  const pass = async (articles: Iterable<RenderedArticle>) => {
     for (const each of articles) {
-      owner = each.id;
       if (each.kept) {
         const article = each.article ?? missingArticle(each.id);
         summary.annotations += format.fromKept(article, each.kept, files);
@@ -219,25 +252,40 @@ export async function runKeptFiles(
       }
       summary.articles++;
       await writeFiles();
-      if (counting) progress(summary.annotations);
+      progress(summary.annotations);
     }
   };
-  await pass(source, true);
-  if (checking) {
-    // Files checked and found changed on disk (edited or removed by hand): made again from
-    // their articles and written (counted once: the first pass counted them).
-    const changed = await sink.settle!();
-    checking = false;
-    if (changed.length > 0) {
-      const ids = new Set(changed.map((each) => each.owner));
-      only = new Set(changed.map((each) => each.path));
+  // The articles whose files are not all held, to read; null: every article.
+  let unheld: Set<string> | null = null;
+  if (holding) {
+    unheld = new Set();
+    for (const article of madeOf!()) {
+      const annotations = format.fromHeld(article, heldFiles);
+      if (annotations === null) unheld.add(article.id);
+      else {
+        summary.annotations += annotations;
+        summary.articles++;
+        progress(summary.annotations);
+      }
+    }
+  }
+  if (unheld === null || unheld.size > 0) await pass(source(unheld ?? undefined));
+  if (holding) {
+    // Files left whose check on disk failed (edited or removed by hand): made again from their
+    // articles and written, alone, not counted again (what they hold was counted).
+    const failed = await settle!();
+    if (failed.length > 0) {
+      only = new Set(failed);
+      const owners = new Set<string>();
+      for (const article of madeOf!()) {
+        if (format.pathsOf(article).some((path) => only!.has(path))) owners.add(article.id);
+      }
       const counted = { ...summary };
-      await pass(again!(ids), false);
+      await pass(source(owners));
       Object.assign(summary, counted);
       only = null;
     }
   }
-  owner = '';
   format.end(files);
   await writeFiles();
   options.onProgress?.(summary.annotations, summary.annotations);

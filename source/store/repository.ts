@@ -4,6 +4,7 @@ import type {
   AnnotatedArticle,
   Annotation,
   AnnotationNote,
+  ArticleMadeOf,
   ArticleTally,
   Label,
   OwnTally,
@@ -90,6 +91,13 @@ export interface Repository {
    * these articles alone.
    */
   rendered(kind: string, only?: ReadonlySet<string>): Iterable<RenderedArticle>;
+  /**
+   * Every annotated article's files, by article id (not in `annotated` order): what a rendering
+   * of `kind` of each is made from now (`madeFrom`, as `rendered` gives a kept one), or null
+   * where that is not known without placing its annotations again. From the index's rows alone:
+   * nothing is read, placed or rendered (an export that finds its files already made from that).
+   */
+  madeOf(kind: string): Iterable<ArticleMadeOf>;
   /**
    * Every annotation's note and attribute values that has any, by article, from the index alone:
    * nothing is read or placed (what search matches its words against; `list` places the few it

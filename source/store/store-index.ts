@@ -602,6 +602,28 @@ export class StoreIndex {
   }
 
   /**
+   * Every file with annotations, by article then annotator: what a rendering of `kind` of it
+   * would be made from now (`madeFrom`), or null where its placements were not confirmed in
+   * `generation`. From the index `files_rendered` alone, in one scan: no rendering is read.
+   */
+  *madeOf(
+    kind: string,
+    generation: string,
+  ): Iterable<{ article: string; annotator: string; madeFrom: string | null }> {
+    const rows = this.statements.madeOf.iterate({ generation }) as Iterable<
+      [string, string, string | null, string | null, number]
+    >;
+    for (const [article, annotator, fingerprint, placedOn, confirmed] of rows) {
+      yield {
+        article,
+        annotator,
+        madeFrom:
+          confirmed === 1 && placedOn !== null ? madeFrom(kind, fingerprint, placedOn) : null,
+      };
+    }
+  }
+
+  /**
    * Keeps what `kind` rendered of the annotator's file of the article, from the document
    * `fingerprint` placed on `placedOn`.
    */
@@ -859,6 +881,15 @@ function prepare(db: Database.Database) {
          WHERE files.article IN (SELECT value FROM json_each(@articles))
            AND files.reason IS NULL AND files.annotations > 0
          ORDER BY files.article, files.annotator`,
+      )
+      .raw(),
+    // What renderedOf compares a rendering with, of every file: the index's scan, no lookup.
+    madeOf: db
+      .prepare(
+        `SELECT article, annotator, fingerprint, placed_on, placed_in IS @generation
+         FROM files INDEXED BY files_rendered
+         WHERE reason IS NULL AND annotations > 0
+         ORDER BY article, annotator`,
       )
       .raw(),
     keepRendered: db.prepare(

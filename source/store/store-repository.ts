@@ -23,6 +23,7 @@ import type {
   AnnotatedArticle,
   Annotation,
   AnnotationNote,
+  ArticleMadeOf,
   ArticleTally,
   Label,
   OwnTally,
@@ -329,6 +330,22 @@ export class StoreRepository implements Repository {
     }
     this.savePlacements();
     keepAll();
+  }
+
+  *madeOf(kind: string): Iterable<ArticleMadeOf> {
+    const generation = this.generation();
+    // Without a generation nothing is confirmed: every file's rendering is made again.
+    if (generation === null) return;
+    let current: ArticleMadeOf = { id: '', files: [] };
+    for (const { article, annotator, madeFrom } of this.storage.index.madeOf(kind, generation)) {
+      if (current.id !== article) {
+        if (current.files.length > 0) yield current;
+        current = { id: article, files: [] };
+      }
+      // An article given with a text of its own is not the corpus's: placed again.
+      current.files.push({ annotator, madeFrom: this.seen.has(article) ? null : madeFrom });
+    }
+    if (current.files.length > 0) yield current;
   }
 
   /**

@@ -85,6 +85,13 @@ export interface RenderedArticle {
   keep(annotator: string, text: string): void;
 }
 
+/** An article's files as `Repository.madeOf` gives them. */
+export interface ArticleMadeOf {
+  id: string;
+  /** By annotator: what a rendering of the file is made from now, or null when not known. */
+  files: Array<{ annotator: string; madeFrom: string | null }>;
+}
+
 /** One annotator's annotations of one article, counted: what `stats` reads of a file. */
 export interface FileCounts {
   annotator: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileNotWritten, folderWrites } from '../../source/commands/folder-writes.js';
 
@@ -68,7 +68,7 @@ describe('folderWrites', () => {
     const { size, mtimeNs, ctimeNs, ino } = await stat(file, { bigint: true });
     // A record of the new content for the file as it stands: trusted, the file is not read.
     const hash = createHash('sha256').update('new text').digest('hex').slice(0, 32);
-    const record = `${size} ${mtimeNs} ${ctimeNs} ${ino} ${hash} - a.txt`;
+    const record = `${size} ${mtimeNs} ${ctimeNs} ${ino} ${hash} - - a.txt`;
     const records: string[] = [];
     const trusting = folderWrites({
       threads: 1,
@@ -101,7 +101,7 @@ describe('folderWrites', () => {
       const now = await stat(file, { bigint: true });
       const ctime = wrong === 'ctime' ? now.ctimeNs + 1n : now.ctimeNs;
       const ino = wrong === 'inode' ? now.ino + 1n : now.ino;
-      const record = `${now.size} ${now.mtimeNs} ${ctime} ${ino} ${hash} - a.txt`;
+      const record = `${now.size} ${now.mtimeNs} ${ctime} ${ino} ${hash} - - a.txt`;
       const writes = folderWrites({ threads: 1, stamp: now.ctimeNs + 3_000_000_000n });
       await writes.write(file, 'new text', record);
       await writes.finish();
@@ -115,7 +115,7 @@ describe('folderWrites', () => {
     await writeFile(file, 'same');
     const before = await stat(file, { bigint: true });
     const hash = createHash('sha256').update('same').digest('hex').slice(0, 32);
-    const stale = `${before.size} ${before.mtimeNs + 1n} ${before.ctimeNs} ${before.ino} ${hash} - a.txt`;
+    const stale = `${before.size} ${before.mtimeNs + 1n} ${before.ctimeNs} ${before.ino} ${hash} - - a.txt`;
     const writes = folderWrites({ threads: 1, stamp: before.ctimeNs + 1_000_000_000n });
     await writes.write(file, 'same', stale);
     await writes.write(join(dir, 'b.txt'), 'made', stale);
@@ -129,41 +129,50 @@ describe('folderWrites', () => {
     expect((await stat(file, { bigint: true })).ino).not.toBe(before.ino);
   });
 
-  it('checks a file queued without content by its record, and names the owner of one changed', async () => {
+  it('checks every record of a manifest on disk, and names those the disk no longer bears out', async () => {
     const dir = await folder();
-    const records = new Map<string, string>();
-    for (const name of ['kept.txt', 'edited.txt', 'gone.txt']) {
+    const records: string[] = [];
+    const names = ['kept.txt', 'edited.txt', 'gone.txt', 'touched.txt', 'sp ace/x.ann'];
+    for (const name of [...names, ...Array.from({ length: 40 }, (_, i) => `more/${i}.txt`)]) {
       const file = join(dir, name);
+      await mkdir(dirname(file), { recursive: true });
       await writeFile(file, `text of ${name}`);
       const { size, mtimeNs, ctimeNs, ino } = await stat(file, { bigint: true });
-      records.set(name, `${size} ${mtimeNs} ${ctimeNs} ${ino} 0123 tag1 ${name}`);
+      records.push(`${size} ${mtimeNs} ${ctimeNs} ${ino} 0123 tag1 - ${name}`);
     }
-    const stamp = (await stat(join(dir, 'gone.txt'), { bigint: true })).ctimeNs + 3_000_000_000n;
+    const stamp = (await stat(join(dir, 'more', '39.txt'), { bigint: true })).ctimeNs;
     await writeFile(join(dir, 'edited.txt'), 'text of EDITED.txt');
     await rm(join(dir, 'gone.txt'));
+    // Changed after the manifest's time: not trusted, whatever its stat.
+    const late = (await stat(join(dir, 'touched.txt'), { bigint: true })).ctimeNs;
+    const bytes = Buffer.from(`header\n${records.join('\n')}\n`);
+    for (const threads of [1, 2, 3]) {
+      const writes = folderWrites({ threads, stamp: stamp + 3_000_000_000n });
+      const changed = await writes.verify(bytes, 'header\n'.length, dir);
+      expect([...changed!].sort()).toEqual(['edited.txt', 'gone.txt']);
+      const early = folderWrites({ threads, stamp: late + 1_000_000_000n });
+      expect((await early.verify(bytes, 'header\n'.length, dir))!.has('touched.txt')).toBe(true);
+      await writes.finish();
+      await early.finish();
+    }
+  });
+
+  it('records the tag and note given with each file', async () => {
+    const dir = await folder();
     const written: string[] = [];
     const writes = folderWrites({
       threads: 2,
-      stamp,
       recordsIn: dir,
       onRecords: (text) => written.push(text),
     });
-    for (const [name, record] of records) await writes.check(join(dir, name), record, `of ${name}`);
-    const changed = await writes.settle();
-    expect(changed.map(({ file, owner }) => [file, owner]).sort()).toEqual([
-      [join(dir, 'edited.txt'), 'of edited.txt'],
-      [join(dir, 'gone.txt'), 'of gone.txt'],
-    ]);
-    // Settled: asked again, nothing more to name.
-    expect(await writes.settle()).toEqual([]);
-    await writes.write(join(dir, 'gone.txt'), 'made again', undefined, 'tag2');
+    await writes.write(join(dir, 'a.txt'), 'a', undefined, 'tag1', '1,0,x');
+    await writes.write(join(dir, 'b', 'c d.txt'), 'b');
     await writes.finish();
-    expect(writes.left()).toBe(1);
-    expect(await readFile(join(dir, 'edited.txt'), 'utf8')).toBe('text of EDITED.txt');
-    expect(await readFile(join(dir, 'gone.txt'), 'utf8')).toBe('made again');
-    const lines = written.join('').split('\n').filter(Boolean).sort();
-    expect(lines[0]!.endsWith(' tag2 gone.txt')).toBe(true);
-    expect(lines[1]).toBe(records.get('kept.txt'));
+    const lines = written.join('').split('\n').filter(Boolean);
     expect(lines).toHaveLength(2);
+    expect(lines.find((line) => line.endsWith('a.txt'))).toMatch(
+      /^1 \d+ \d+ \d+ [0-9a-f]{32} tag1 1,0,x a\.txt$/,
+    );
+    expect(lines.find((line) => line.endsWith('d.txt'))).toMatch(/ - - b\/c d\.txt$/);
   });
 });
