@@ -1,5 +1,5 @@
 import { realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { CommandIO } from './command.js';
 
 /** A path as the command line gave it, resolved against the folder the command runs in. */
@@ -29,5 +29,6 @@ export function realAsFarAsItExists(path: string): string {
 /** Whether `path` is `folder` or below it, links resolved on both sides. */
 export function isWithin(path: string, folder: string): boolean {
   const near = relative(realAsFarAsItExists(folder), realAsFarAsItExists(path));
-  return near === '' || (!near.startsWith('..') && !isAbsolute(near));
+  // "..exports" is a name below the folder; ".." alone or "../…" is above it.
+  return near === '' || (near !== '..' && !near.startsWith(`..${sep}`) && !isAbsolute(near));
 }

@@ -200,7 +200,9 @@ async function formAndKeep(
   if (place && (await keepFrom(formed.index!, place, links, formed.hashes)) !== null) {
     const kept = SavedGroups.read(place.file);
     try {
-      if (kept && kept.key() === storyKey(place.generation, links)) {
+      // As formed, with no link a review placed since: those are not the engine's groups.
+      const key = storyKey(place.generation, links);
+      if (kept && kept.edition() === `${key}\u0000`) {
         formed.index = null;
         return [...kept.clusters()];
       }

@@ -131,6 +131,8 @@ function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
     hasMore &&
     unit.text.length <= 250 &&
     !/[.:;,]$/.test(unit.text) &&
+    // Two words make a headline ("Trump wins"); "By Reuters" is a byline.
+    !/^by\s/i.test(unit.text) &&
     countWords(unit.text) >= 2
   ) {
     return first;

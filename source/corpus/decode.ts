@@ -137,10 +137,14 @@ function decodeUnmarkedUtf16(bytes: Uint8Array): Decoded | null {
   return { text, warnings: [`no byte order mark: decoded as ${order.toUpperCase()}`] };
 }
 
-/** Control characters other than tab, line breaks and form feed; lone surrogates; non-characters. */
+/**
+ * Control characters other than tab and the line breaks the cleaner reads (CR, LF, VT, FF, NEL);
+ * lone surrogates; non-characters.
+ */
 // In a /u pattern a surrogate range matches only surrogates that are not half of a pair.
-const NOT_TEXT = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]/u;
-const LETTER_OR_SPACE = /[\p{L}\p{M}\s]/gu;
+const NOT_TEXT = /[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]/u;
+/** What text is made of: a table of figures is text too, with its digits and punctuation. */
+const LETTER_OR_SPACE = /[\p{L}\p{M}\p{N}\p{P}\s]/gu;
 
 function readsAsUtf16Text(text: string): boolean {
   if (NOT_TEXT.test(text)) return false;

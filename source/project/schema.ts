@@ -162,10 +162,6 @@ function duplicates(labels: readonly LabelDefinition[]): string | null {
 }
 
 /**
- * The project file's text as a project, or a `ProjectError` whose message names `file` and the
- * key that is wrong. `defaults` are margin's own labels, used when the file names none.
- */
-/**
  * Whether the value at `path` is left out of the file, rather than of the wrong kind: zod reports
  * no input, so `[]`, `null` or `"corpus": 5` all read as "missing" when it was asked.
  */
@@ -179,6 +175,10 @@ function absent(json: unknown, path: readonly PropertyKey[]): boolean {
   return value === undefined;
 }
 
+/**
+ * The project file's text as a project, or a `ProjectError` whose message names `file` and the
+ * key that is wrong. `defaults` are margin's own labels, used when the file names none.
+ */
 export function parseProject(text: string, file: string, defaults: LabelSet): Project {
   const fail = (message: string): never => {
     throw new ProjectError(`${oneLine(file)}: ${oneLine(message)}`);

@@ -135,6 +135,14 @@ describe('text that needs decoding or cleaning', () => {
     }
   });
 
+  it('reads UTF-16 without a byte order mark holding a table of figures and a vertical tab', async () => {
+    const table = `Revenue 2024: 1,234,567; 2023: 1,100,250; 2022: 998,410.\v${GOOD_ARTICLE}`;
+    const path = await corpus.write('table.txt', iconv.encode(table, 'utf-16le'));
+    const article = await readArticle(path);
+    expect(article.warnings).toEqual(['no byte order mark: decoded as UTF-16LE']);
+    expect(article.text).toContain('“We are closer than we were a week ago,”');
+  });
+
   it('still refuses binary data whose NUL bytes alternate like UTF-16', async () => {
     // Sixteen-bit numbers under 256: NUL every other byte, but the rest are control characters.
     const numbers = Uint8Array.from({ length: 64 }, (_, i) => (i % 2 === 0 ? i % 31 : 0));

@@ -80,6 +80,11 @@ describe('the headline of a text file', () => {
     expect(article.text).toBe(BODY);
   });
 
+  it('is not a byline of two words', async () => {
+    const path = await corpus.write('byline.txt', `By Reuters\n\n${BODY}\n`);
+    expect((await readArticle(path)).title).not.toBe('By Reuters');
+  });
+
   it('is found in Chinese, which writes words without spaces', async () => {
     const path = await corpus.write(
       'zh.txt',
