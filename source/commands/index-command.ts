@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { indexFile } from '../corpus/db/open.js';
+import { NOT_ARTICLES } from '../corpus/files.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openCorpus } from './corpus.js';
@@ -31,7 +33,7 @@ Options
   --corpus, -c  The corpus folder (default: the project file's, else seeds)
   --story       Also form and keep the story groups, with the reviewers' links in --store
   --store, -s   The annotation store folder, for --story (default: annotations)
-  --json        Print a summary: corpus, articles, problems, read, removed, seconds, index
+  --json        Print a summary: corpus, articles, problems, skipped, read, removed, seconds, index
                 (and story: groups, formed, seconds)
 
 Examples
@@ -59,6 +61,14 @@ Examples
     const problems = index.problems();
     const articles = index.size();
     for (const problem of problems) output.problem(shown(problem.message));
+    // A store or a cache in the corpus is skipped by its mark; a mark in a folder of articles
+    // would hide them, so each is named here, where every folder is looked at.
+    const skipped = refreshed?.skipped ?? [];
+    for (const folder of skipped) {
+      output.say(
+        `${join(corpus, folder)}: skipped, marked as margin's own (${NOT_ARTICLES}); delete the mark to read its files`,
+      );
+    }
     const seconds = Math.round(performance.now() - started) / 1000;
     let story: { groups: number; formed: boolean; seconds: number } | null = null;
     let keptStale: 'engine' | 'corpus' | null = null;
@@ -76,6 +86,7 @@ Examples
         corpus,
         articles,
         problems: problems.length,
+        skipped,
         read,
         removed,
         seconds,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { command as index } from '../../source/commands/index-command.js';
 import { command as list } from '../../source/commands/list.js';
 import { indexFile, openCorpusIndex } from '../../source/corpus/db/open.js';
 import { markNotArticles, NEVER_ARTICLE_NAMES, NOT_ARTICLES } from '../../source/corpus/files.js';
@@ -125,5 +126,20 @@ describe('margin list on a folder that holds the store and the cache', () => {
       ),
     );
     expect(marked).toEqual([true, true]);
+  });
+
+  it('names each folder it skips as margin’s own in margin index, a mark in articles too', async () => {
+    const dir = await workspace();
+    await mkdir(join(dir, 'store', 'alice'), { recursive: true });
+    await writeFile(join(dir, 'store', 'alice', 'uni.json'), STORE_FILE);
+    // A mark put where articles are (a mistaken --store): its articles are hidden, and said so.
+    await writeFile(join(dir, 'corpus', NOT_ARTICLES), 'marked by mistake\n');
+    const result = await run(index, dir, [], { json: true, corpus: '.' });
+    const summary = JSON.parse(result.stdout) as { articles: number; skipped: string[] };
+    expect(summary.skipped.sort()).toEqual(['cache/margin', 'corpus', 'store']);
+    expect(summary.articles).toBe(0);
+    expect(result.stderr).toContain(
+      `margin index: ${join('.', 'corpus')}: skipped, marked as margin's own (${NOT_ARTICLES}); delete the mark to read its files`,
+    );
   });
 });

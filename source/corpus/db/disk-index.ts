@@ -213,6 +213,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         refreshed: false,
         changed: false,
         paths: [],
+        skipped: [],
         ms: 0,
       };
     }

@@ -45,6 +45,8 @@ export interface RefreshSummary {
   /** The files read again or dropped (relative paths): what an open list must show anew. */
   paths: string[];
   ms: number;
+  /** Folders the scan skipped as margin's own (see `Plan.skipped`). */
+  skipped: string[];
 }
 
 /**
@@ -66,6 +68,8 @@ const BATCH_MS = 1000;
 const CHECKPOINT_PAGES = 1000;
 const REFRESH_CHECKPOINT_PAGES = 10_000;
 
+const NOTHING_READ = { read: 0, articles: 0, removed: 0, changed: false, paths: [], ms: 0 };
+
 /**
  * Brings the index up to the corpus folder: lists what changed, reads and cleans it on every
  * core, writes the results in corpus order in batches (a stopped refresh keeps every batch
@@ -84,10 +88,10 @@ export async function refreshIndex(
       ? await scan(db, root, mode, options.signal)
       : await scanFiles(db, root, mode.files);
   if (isEmpty(first) && upToDate(db, options.sidecar ?? null)) {
-    return { read: 0, articles: 0, removed: 0, refreshed: true, changed: false, paths: [], ms: 0 };
+    return { ...NOTHING_READ, refreshed: true, skipped: first.skipped };
   }
   if (!takeLock(db)) {
-    return { read: 0, articles: 0, removed: 0, refreshed: false, changed: false, paths: [], ms: 0 };
+    return { ...NOTHING_READ, refreshed: false, skipped: first.skipped };
   }
   db.pragma(`wal_autocheckpoint = ${REFRESH_CHECKPOINT_PAGES}`);
   try {
@@ -117,6 +121,7 @@ export async function refreshIndex(
       changed: true,
       paths: [...plan.read, ...plan.drop, ...plan.dropFolders],
       ms: performance.now() - started,
+      skipped: plan.skipped,
     };
   } finally {
     if (db.open) db.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);

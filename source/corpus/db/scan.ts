@@ -41,6 +41,11 @@ export interface Plan {
   problems: StaticProblem[];
   /** Folders listed, with the modification time to remember (-1: list again next time). */
   folders: Array<{ path: string; mtime: number }>;
+  /**
+   * Folders skipped as margin's own (`NOT_ARTICLES`): a store, a cache. A full scan names them
+   * (`margin index` says so), since a mark in a folder of articles would hide them silently.
+   */
+  skipped: string[];
 }
 
 /** An entry of a folder's listing to look at further (new, to decide again, to compare). */
@@ -76,7 +81,14 @@ export async function scan(
   mode: ScanMode,
   signal?: AbortSignal,
 ): Promise<Plan> {
-  const plan: Plan = { read: [], drop: [], dropFolders: [], problems: [], folders: [] };
+  const plan: Plan = {
+    read: [],
+    drop: [],
+    dropFolders: [],
+    problems: [],
+    folders: [],
+    skipped: [],
+  };
   const known = db.prepare('SELECT path, mtime FROM folders').all() as Array<{
     path: string;
     mtime: number;
@@ -207,7 +219,9 @@ export async function scan(
     const pending = [folder];
     while (pending.length > 0) {
       const next = pending.pop()!;
-      const subfolders = (await visit(next, fullCompare)) ?? [];
+      const found = await visit(next, fullCompare);
+      if (found === null) plan.skipped.push(next);
+      const subfolders = found ?? [];
       for (const sub of subfolders) {
         // In a quick scan a folder the index knows is looked at on its own.
         if (mode === 'quick' && knownFolders.has(sub)) continue;
@@ -277,7 +291,14 @@ function neverArticlesKnown(db: Db): string[] {
  * listing settles the rest.
  */
 export async function scanFiles(db: Db, root: string, paths: readonly string[]): Promise<Plan> {
-  const plan: Plan = { read: [], drop: [], dropFolders: [], problems: [], folders: [] };
+  const plan: Plan = {
+    read: [],
+    drop: [],
+    dropFolders: [],
+    problems: [],
+    folders: [],
+    skipped: [],
+  };
   const known = db.prepare('SELECT size, mtime FROM files WHERE path = ?');
   const found = await statAll(
     root,
