@@ -48,6 +48,10 @@ export interface Plan {
   skipped: string[];
 }
 
+function emptyPlan(): Plan {
+  return { read: [], drop: [], dropFolders: [], problems: [], folders: [], skipped: [] };
+}
+
 /** An entry of a folder's listing to look at further (new, to decide again, to compare). */
 interface Listed {
   path: string;
@@ -81,14 +85,7 @@ export async function scan(
   mode: ScanMode,
   signal?: AbortSignal,
 ): Promise<Plan> {
-  const plan: Plan = {
-    read: [],
-    drop: [],
-    dropFolders: [],
-    problems: [],
-    folders: [],
-    skipped: [],
-  };
+  const plan = emptyPlan();
   const known = db.prepare('SELECT path, mtime FROM folders').all() as Array<{
     path: string;
     mtime: number;
@@ -291,14 +288,7 @@ function neverArticlesKnown(db: Db): string[] {
  * listing settles the rest.
  */
 export async function scanFiles(db: Db, root: string, paths: readonly string[]): Promise<Plan> {
-  const plan: Plan = {
-    read: [],
-    drop: [],
-    dropFolders: [],
-    problems: [],
-    folders: [],
-    skipped: [],
-  };
+  const plan = emptyPlan();
   const known = db.prepare('SELECT size, mtime FROM files WHERE path = ?');
   const found = await statAll(
     root,
