@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { markNotArticles } from '../corpus/files.js';
 import type { ExportSink } from '../export/stream.js';
 import { syncFolder } from '../store/atomic.js';
 import { exportFolder } from './export-folder.js';
@@ -231,6 +232,9 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
         throw named(error);
       }
       await place.commit();
+      // A brat folder repeats every article's text in its `.txt` files: put inside a corpus
+      // folder (`-c .` beside `brat/`), the corpus would read each article twice.
+      markNotArticles(folder);
       if (last && kept) manifest?.carry(last, kept);
       manifest?.commit();
     },

@@ -91,7 +91,10 @@ describe('brat export into a folder', () => {
     await annotated(dir);
     expect((await brat(dir)).status).toBe(0);
     const files = await filesIn(join(dir, 'brat'));
-    expect(files.size).toBe(9);
+    // Two annotators' .ann and .txt of two articles, annotation.conf, and the mark that keeps
+    // the folder out of a corpus that holds it.
+    expect(files.size).toBe(10);
+    expect(files.has('.margin-not-articles')).toBe(true);
     expect(files.get('alice/uni.ann')?.text).toMatch(/^T1\tQuote /);
     expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
     // The same files, byte for byte, as written into a folder that holds something already.
@@ -118,7 +121,22 @@ describe('brat export into a folder', () => {
     const { ino } = await stat(join(dir, 'brat'));
     expect((await brat(dir)).status).toBe(0);
     expect((await stat(join(dir, 'brat'))).ino).toBe(ino);
-    expect((await readdir(join(dir, 'brat'))).sort()).toEqual(['alice', 'annotation.conf', 'bob']);
+    expect((await readdir(join(dir, 'brat'))).sort()).toEqual([
+      '.margin-not-articles',
+      'alice',
+      'annotation.conf',
+      'bob',
+    ]);
+  });
+
+  it('keeps its folder out of a corpus that holds it', async () => {
+    const dir = await workspace();
+    const { articles } = await annotated(dir);
+    const inside = await run(exportCommand, dir, [], { format: 'brat', out: 'corpus/brat' });
+    expect(inside.status).toBe(0);
+    expect(await readdir(join(dir, 'corpus', 'brat', 'alice'))).toContain('uni.txt');
+    const again = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    expect(again.articles.map((article) => article.id)).toEqual(articles.map((a) => a.id));
   });
 
   it('leaves every file alone when nothing changed, and rewrites one edited by hand', async () => {
@@ -247,7 +265,7 @@ describe('brat export into a folder', () => {
       `.brat.${process.ppid}.0123456789ab.tmp`,
       '.brat.notes',
     ]);
-    expect((await filesIn(join(dir, 'brat'))).size).toBe(9);
+    expect((await filesIn(join(dir, 'brat'))).size).toBe(10);
   });
 
   describe('files made from what they were made from last time', () => {
