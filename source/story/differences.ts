@@ -260,7 +260,11 @@ export function dateDifferences(members: readonly DifferenceInput[]): Difference
           key = WEEKDAYS[start.get('weekday')!]!;
         }
         // "on Thursday" and "Thursday" are one day told alike: the preposition is no difference.
-        const text = result.text.trim().replace(/^(?:on|in|at|by|since|until|from)\s+/i, '');
+        // chrono takes the comma after a day into its match ("On Friday, a spokesman said").
+        const text = result.text
+          .trim()
+          .replace(/^(?:on|in|at|by|since|until|from)\s+/i, '')
+          .replace(/[\s,;:]+$/u, '');
         return key ? [{ key, text }] : [];
       });
     },

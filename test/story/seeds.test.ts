@@ -160,11 +160,11 @@ describe('the story groups of the seeds', () => {
       [1, 'Friday'],
       [2, 'Thursday'],
     ]);
-    // One day told with and without its preposition is one value, not two.
+    // One day told with and without its preposition (and the comma after it) is one value.
     const told = differences([
       { text: copy, date: '2025-03-14' },
       {
-        text: 'Thursday 28 Ukrainian drones were intercepted, Konashenkov said.',
+        text: 'Thursday, 28 Ukrainian drones were intercepted, Konashenkov said.',
         date: '2025-03-14',
       },
       { text: other, date: '2025-03-14' },
