@@ -547,17 +547,59 @@ export function keysLabel(entry: KeymapEntry): string {
 /**
  * Status-bar hints for a context, in table order. The suggestion keys are hinted apart, on the
  * line that shows a sentence's suggestion (`suggestionHints`), and only while there is one.
+ * A hint names only the keys that reach its action here: among search results `n` steps to the
+ * next one, so the note's hint reads "m note" there ("n note" beside "n/N result" said two
+ * things of one key, and a reviewer's note typed after `n` ran as keys).
  */
 export function hintsFor(context: KeyContext, keymap: Keymap = KEYMAP, group?: KeyGroup): string[] {
   const seen = new Set<string>();
   const hints: string[] = [];
   for (const entry of keymap) {
     if (group ? entry.group !== group : entry.group === 'Suggest') continue;
-    if (!entry.hint || !entry.contexts.includes(context) || seen.has(entry.hint)) continue;
-    seen.add(entry.hint);
-    hints.push(entry.hint);
+    const hint = hintIn(context, entry, keymap);
+    if (hint === null || seen.has(hint)) continue;
+    seen.add(hint);
+    hints.push(hint);
   }
   return hints;
+}
+
+/** An entry's hint in a context, naming the keys that reach it there; null for none. */
+export function hintIn(context: KeyContext, entry: KeymapEntry, keymap: Keymap): string | null {
+  if (!entry.hint || !entry.contexts.includes(context)) return null;
+  const live = entry.keys.filter((binding) => firstWith(keymap, context, binding) === entry);
+  if (live.length === 0) return null;
+  const shadowed = entry.keys.filter((binding) => !live.includes(binding));
+  return shadowed.length === 0 ? entry.hint : rehint(entry.hint, shadowed, live);
+}
+
+/** The entry a key reaches in a context: the first in table order that has it. */
+function firstWith(keymap: Keymap, context: KeyContext, binding: KeyBinding) {
+  return keymap.find(
+    (entry) => entry.contexts.includes(context) && entry.keys.some((b) => sameKey(b, binding)),
+  );
+}
+
+/** "j/k move" with `j` now `h` reads "h/k move": the hint names the keys it is for. */
+export function rehint(hint: string, before: KeyBinding[], after: KeyBinding[]): string {
+  const space = hint.indexOf(' ');
+  if (space < 0) return hint;
+  const old = new Set(before.filter((b) => b.input !== undefined).map((b) => b.label));
+  const typed = after.map((b) => b.label).join('/');
+  const parts = hint.slice(0, space).split('/');
+  let replaced = false;
+  const next = parts.flatMap((part) => {
+    if (!old.has(part)) return [part];
+    if (replaced) return [];
+    replaced = true;
+    return [typed];
+  });
+  return replaced ? `${next.join('/')}${hint.slice(space)}` : hint;
+}
+
+export function sameKey(a: KeyBinding, b: KeyBinding): boolean {
+  if (a.key || b.key) return a.key === b.key && a.shift === b.shift;
+  return a.input === b.input && Boolean(a.ctrl) === Boolean(b.ctrl);
 }
 
 /** The help screen's content: each group with its rows, for the contexts a person browses in. */

@@ -8,6 +8,8 @@ import {
   type Keymap,
   type KeymapEntry,
   keysLabel,
+  rehint,
+  sameKey,
 } from './keymap.js';
 
 /** What a project (`margin.json`) changes in the review: labels, keys, guidelines. */
@@ -97,28 +99,6 @@ function labelRows(labels: LabelSet, template: KeymapEntry): KeymapEntry[] {
       ...(index === 0 ? { hint: `${keys} ${LABEL_HINT}` } : {}),
     }),
   );
-}
-
-/** "j/k move" with `j` now `h` reads "h/k move": the hint names the keys it is for. */
-function rehint(hint: string, before: KeyBinding[], after: KeyBinding[]): string {
-  const space = hint.indexOf(' ');
-  if (space < 0) return hint;
-  const old = new Set(before.filter((b) => b.input !== undefined).map((b) => b.label));
-  const typed = after.map((b) => b.label).join('/');
-  const parts = hint.slice(0, space).split('/');
-  let replaced = false;
-  const next = parts.flatMap((part) => {
-    if (!old.has(part)) return [part];
-    if (replaced) return [];
-    replaced = true;
-    return [typed];
-  });
-  return replaced ? `${next.join('/')}${hint.slice(space)}` : hint;
-}
-
-function sameKey(a: KeyBinding, b: KeyBinding): boolean {
-  if (a.key || b.key) return a.key === b.key && a.shift === b.shift;
-  return a.input === b.input && Boolean(a.ctrl) === Boolean(b.ctrl);
 }
 
 function actionName(action: KeyAction): string {

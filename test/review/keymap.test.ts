@@ -383,6 +383,12 @@ describe('the keymap table', () => {
     expect(hintsFor('results')).toContain('n/N result');
   });
 
+  it('hints only the keys that reach an action: among results the note is on m', () => {
+    expect(hintsFor('reader')).toContain('n note');
+    expect(hintsFor('results')).toContain('m note');
+    expect(hintsFor('results')).not.toContain('n note');
+  });
+
   it('lists every row of the table in the help, grouped', () => {
     const groups = helpGroups();
     const rows = groups.flatMap((group) => group.rows.map((row) => row.description));

@@ -222,6 +222,15 @@ describe('the review screen', () => {
     const line = frame.split('\n').find((l) => l.startsWith('▶'))!;
     expect(chosen.text.startsWith(line.slice(7))).toBe(true);
     expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
+    // Tagged, the message gives way to the hints: they still say n steps the results, where in
+    // them the reviewer is, and that the note is on m.
+    await app.press('2');
+    const tagged = await app.waitFor((f) => f.split('\n').at(-1)!.includes('m note'), 'hints');
+    expect(tagged.split('\n').at(-1)).toContain(`n/N result 2/${hits.length} · m note`);
+    expect(tagged.split('\n').at(-1)).not.toContain('n note');
+    await app.press(KEYS.escape);
+    const back = await app.waitFor((f) => !f.split('\n').at(-1)!.includes('n/N'), 'ended');
+    expect(back.split('\n').at(-1)).not.toContain('m note');
   });
 
   it('shows loading progress and unreadable files under the list, and the list works meanwhile', async () => {

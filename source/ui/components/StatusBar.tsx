@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { hintsFor, type KeyContext } from '../../review/keymap.js';
+import { hintIn, hintsFor, type KeyContext } from '../../review/keymap.js';
 import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { describeSuggestion, pendingSuggestion } from '../../review/suggestions.js';
@@ -47,7 +47,10 @@ export function StatusBar({
     ? oneLine(message.text)
     : context
       ? (suggestionLine(state, context, leftWidth) ??
-        fittingHints(hintsFor(context, state.project.keymap), leftWidth))
+        fittingHints(
+          withResultAt(state, context, hintsFor(context, state.project.keymap)),
+          leftWidth,
+        ))
       : '';
   const leftColor =
     message?.tone === 'error'
@@ -69,6 +72,21 @@ export function StatusBar({
 }
 
 const HELP_HINT = '? help';
+
+/**
+ * Stepping through search results changes what `n` does (the next result, not the note): its
+ * hint says where in them the reviewer is for as long as it lasts ("n/N result 2/18"), not only
+ * the message right after a jump.
+ */
+function withResultAt(state: ReviewState, context: KeyContext, hints: string[]): string[] {
+  const { results } = state;
+  if (context !== 'results' || !results || results.hits.length === 0) return hints;
+  const { keymap } = state.project;
+  const next = keymap.find((entry) => entry.action.type === 'search/next');
+  const hint = next ? hintIn(context, next, keymap) : null;
+  const at = `${results.index + 1}/${results.hits.length}`;
+  return hints.map((each) => (each === hint ? `${each} ${at}` : each));
+}
 
 /**
  * As many whole hints as fit (a hint cut in half says nothing); when some must go, `? help` stays
