@@ -81,6 +81,17 @@ export function listChromeLines(state: ReviewState): number {
   return (state.loading ? 1 : 0) + Math.min(3, state.warnings.length);
 }
 
+/**
+ * Lines between the header and the status bar, less the attribute editor's, which opens below
+ * the panes. The panes keep their windows (list and reader positions) while it is open; what
+ * they draw past these lines is cut, not left under the editor's short lines, which kept the
+ * list's text after them ("▶ claimant:  es Ti… · 2019-11-20 · no tags").
+ */
+export function bodyLines(state: ReviewState): number {
+  const editor = state.mode.kind === 'attributes' ? state.mode.fields.length : 0;
+  return Math.max(1, paneLayout(state.size).bodyHeight - editor);
+}
+
 /** Lines of the list pane that show articles. */
 export function listLines(state: ReviewState): number {
   return Math.max(1, paneLayout(state.size).bodyHeight - listChromeLines(state));

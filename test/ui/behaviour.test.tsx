@@ -120,6 +120,25 @@ describe('the review screen', () => {
     );
   });
 
+  it('draws the attribute editor over nothing of the list, however long the list', async () => {
+    // A list longer than the screen: the rows the editor takes from the body must not keep
+    // the list's lines below it (they showed as "▶ claimant:  es Ti… · 2019-11-20 · no tags").
+    const many = Array.from({ length: 6 }, (_, copy) =>
+      seeds.map((article) => ({ ...article, id: `${article.id}-${copy}` })),
+    ).flat();
+    app = await renderApp({ articles: many, columns: 120, rows: 30 });
+    await app.press(KEYS.enter, '3', 'a');
+    const frame = await app.waitFor((f) => f.includes('when:'), 'the editor');
+    const lines = frame.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('▶ when:'));
+    expect(lines[at]!.replace(/^▶ when: {2}/, '').trim()).toMatch(/^\S?$/);
+    expect(lines[at + 1]!.trim()).toBe('where:');
+    await app.press('Friday');
+    const typed = await app.waitFor((f) => f.includes('when:  Friday'), 'the text');
+    const after = typed.split('\n').find((l) => l.startsWith('▶ when:'))!;
+    expect(after.replace(/^▶ when: {2}Friday/, '').trim()).toMatch(/^\S?$/);
+  });
+
   it('keeps every key typed while a write is slow, in order', async () => {
     const repository = testRepository();
     const toggle = repository.toggle.bind(repository);

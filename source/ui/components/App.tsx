@@ -4,7 +4,13 @@ import { comparedAnnotators } from '../../review/compare.js';
 import type { ReviewController } from '../../review/controller.js';
 import { keyContext } from '../../review/interpret.js';
 import { hintsFor } from '../../review/keymap.js';
-import { currentArticle, cursorOf, marksOf, readerLines } from '../../review/selectors.js';
+import {
+  bodyLines,
+  currentArticle,
+  cursorOf,
+  marksOf,
+  readerLines,
+} from '../../review/selectors.js';
 import { paneLayout } from '../../review/view/layout.js';
 import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
@@ -38,8 +44,7 @@ export function App({ controller, theme }: AppProps) {
   if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} theme={theme} />;
 
   const mode = state.mode;
-  const editorLines = mode.kind === 'attributes' ? mode.fields.length : 0;
-  const bodyHeight = layout.bodyHeight - editorLines;
+  const bodyHeight = bodyLines(state);
   const article = currentArticle(state);
   const reader = (width: number, focused: boolean) =>
     article ? (
@@ -134,7 +139,7 @@ export function App({ controller, theme }: AppProps) {
   return (
     <Box flexDirection="column" width={columns} height={rows - 1}>
       <Header state={state} theme={theme} />
-      <Box flexDirection="column" height={bodyHeight}>
+      <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {body}
       </Box>
       {mode.kind === 'attributes' ? (
