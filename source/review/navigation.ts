@@ -73,7 +73,11 @@ export function stepResults(state: ReviewState, delta: number): ReviewState {
   };
 }
 
-export function move(state: ReviewState, action: KeyAction): ReviewState {
+export function move(given: ReviewState, action: KeyAction): ReviewState {
+  // Any move but `G` ends following the end of a list still loading.
+  const state = given.loading?.toEnd
+    ? { ...given, loading: { ...given.loading, toEnd: false } }
+    : given;
   const inList = state.focus === 'list';
   const article = currentArticle(state);
   if (inList) {
@@ -89,8 +93,10 @@ export function move(state: ReviewState, action: KeyAction): ReviewState {
         return withCurrent(state, state.current - page);
       case 'cursor/first':
         return withCurrent(state, 0);
-      default:
-        return withCurrent(state, state.articles.length - 1);
+      default: {
+        const last = withCurrent(state, state.articles.length - 1);
+        return last.loading ? { ...last, loading: { ...last.loading, toEnd: true } } : last;
+      }
     }
   }
   if (!article) return state;

@@ -280,12 +280,14 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       };
     }
     case 'corpus/progress': {
+      const toEnd = state.loading?.toEnd === true && state.focus === 'list';
       const next = {
         ...state,
         articles:
           action.articles.length > 0 ? [...state.articles, ...action.articles] : state.articles,
-        loading: { done: action.done, total: action.total },
+        loading: { done: action.done, total: action.total, ...(toEnd ? { toEnd } : {}) },
       };
+      if (toEnd) return withCurrent(next, next.articles.length - 1);
       return { ...next, listTop: followList(next, state.listTop) };
     }
     case 'corpus/loaded': {
@@ -294,10 +296,11 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       // Articles streamed in as they were read; keep the one under the cursor under it.
       const id = currentArticle(state)?.id;
       const found = id ? action.articles.findIndex((article) => article.id === id) : 0;
+      const toEnd = state.loading?.toEnd === true && state.focus === 'list';
       const next = {
         ...state,
         articles: action.articles,
-        current: Math.max(0, found),
+        current: toEnd ? Math.max(0, action.articles.length - 1) : Math.max(0, found),
         loading: null,
         warnings,
       };

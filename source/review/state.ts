@@ -133,7 +133,12 @@ export interface ReviewState {
   annotator: string;
   articles: Article[];
   /** Set while the corpus is still being read in the background. */
-  loading: { done: number; total: number } | null;
+  /**
+   * Articles still arriving; `toEnd`: `G` in the list asked for the last article meanwhile, so the
+   * cursor follows the end as more arrive (until another move), rather than stopping at the last
+   * article read when the key came.
+   */
+  loading: { done: number; total: number; toEnd?: boolean } | null;
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
   /**

@@ -379,6 +379,30 @@ describe('outside events', () => {
     expect(state.warnings).toEqual(['x.pdf: not an article']);
   });
 
+  it('follows the end of a list still loading after G, until another move', () => {
+    const [a, b, c] = ARTICLES;
+    let state = listState({
+      articles: [],
+      current: 0,
+      marks: {},
+      loading: { done: 0, total: 3 },
+      searchAvailable: false,
+    });
+    state = reduce(state, { type: 'corpus/progress', articles: [a!], done: 1, total: 3 });
+    state = type(state, 'G');
+    state = reduce(state, { type: 'corpus/progress', articles: [b!], done: 2, total: 3 });
+    expect(currentArticle(state)?.id).toBe('b');
+    state = reduce(state, { type: 'corpus/loaded', articles: [a!, b!, c!], warnings: [] });
+    expect(currentArticle(state)?.id).toBe('c');
+    // Moved away meanwhile: the cursor stays where the reviewer put it.
+    state = listState({ articles: [], current: 0, marks: {}, loading: { done: 0, total: 3 } });
+    state = reduce(state, { type: 'corpus/progress', articles: [a!, b!], done: 2, total: 3 });
+    state = type(state, 'G');
+    state = type(state, 'k');
+    state = reduce(state, { type: 'corpus/loaded', articles: [a!, b!, c!], warnings: [] });
+    expect(currentArticle(state)?.id).toBe('a');
+  });
+
   it('shows what another process wrote', () => {
     const next = reduce(readerState(), {
       type: 'store/synced',
