@@ -461,7 +461,8 @@ export const KEYMAP: Keymap = [
     keys: [char('?')],
     description: 'show or hide this help',
     group: 'General',
-    contexts: [...BROWSE, 'help'],
+    // In a panel too: the help lists its keys, and `?` or Esc goes back to it.
+    contexts: [...BROWSE, 'help', 'story', 'compare'],
     hint: '? help',
   },
   {

@@ -18,7 +18,7 @@ import {
   withCursor,
 } from './navigation.js';
 import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
-import type { ReviewState } from './state.js';
+import type { Mode, ReviewState } from './state.js';
 import {
   copyToCounterpart,
   goStory,
@@ -74,8 +74,9 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return currentArticle(state) ? open(state) : state;
     }
     case 'back':
+      if (state.mode.kind === 'help')
+        return { ...state, mode: state.mode.under ?? { kind: 'browse' } };
       if (
-        state.mode.kind === 'help' ||
         state.mode.kind === 'compare' ||
         state.mode.kind === 'guidelines' ||
         state.mode.kind === 'story'
@@ -202,11 +203,7 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
     case 'story/link':
       return markLink(state);
     case 'help/toggle':
-      return {
-        ...state,
-        helpTop: 0,
-        mode: state.mode.kind === 'help' ? { kind: 'browse' } : { kind: 'help' },
-      };
+      return { ...state, helpTop: 0, mode: toggledHelp(state.mode) };
     case 'help/scroll': {
       const { columns } = state.size;
       const max = helpMaxTop(columns, paneLayout(state.size).bodyHeight - 1, state.project);
@@ -361,4 +358,11 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         return action.type === 'status/toggle-done' ? learnFromDone(state, next) : next;
       }
   }
+}
+
+/** `?` opens the help, or closes it back to the panel it was opened over (the story panel, …). */
+function toggledHelp(mode: Mode): Mode {
+  if (mode.kind === 'help') return mode.under ?? { kind: 'browse' };
+  if (mode.kind === 'story' || mode.kind === 'compare') return { kind: 'help', under: mode };
+  return { kind: 'help' };
 }

@@ -23,7 +23,8 @@ export interface Origin {
 
 export type Mode =
   | { kind: 'browse' }
-  | { kind: 'help' }
+  /** `under`: the panel `?` was pressed in, shown again when the help closes. */
+  | { kind: 'help'; under?: PanelMode }
   /** `draft` and `cursor` are the text being typed, owned here so that keys apply in order. */
   | {
       kind: 'note';
@@ -67,6 +68,9 @@ export type Mode =
   /** The counterparts in other outlets of one sentence; `selected` indexes them. */
   | { kind: 'story'; article: string; sentence: string; selected: number }
   | { kind: 'quitting' };
+
+/** The panels over the reader that have keys of their own, which `?` explains and returns to. */
+export type PanelMode = Extract<Mode, { kind: 'story' | 'compare' }>;
 
 /** The hits of an accepted search, stepped through with n/N in the reader. */
 export interface Results {
