@@ -43,6 +43,7 @@ import {
 import { emit, info, setMarks, warn } from './updates.js';
 import { helpMaxTop } from './view/help.js';
 import { paneLayout } from './view/layout.js';
+import { problemLines, problemsHeight } from './view/problems.js';
 
 function quitIfDrained(state: ReviewState): ReviewState {
   if (state.mode.kind !== 'quitting') return state;
@@ -78,6 +79,7 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
         return { ...state, mode: state.mode.under ?? { kind: 'browse' } };
       if (
         state.mode.kind === 'compare' ||
+        state.mode.kind === 'problems' ||
         state.mode.kind === 'guidelines' ||
         state.mode.kind === 'story'
       ) {
@@ -204,6 +206,15 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return markLink(state);
     case 'help/toggle':
       return { ...state, helpTop: 0, mode: toggledHelp(state.mode) };
+    case 'problems/toggle':
+      return toggledProblems(state);
+    case 'problems/scroll': {
+      if (state.mode.kind !== 'problems') return state;
+      const lines = problemLines(state.warnings, state.size.columns).length;
+      const max = Math.max(0, lines - problemsHeight(state.size));
+      const top = Math.min(Math.max(0, state.mode.top + action.delta), max);
+      return { ...state, mode: { kind: 'problems', top } };
+    }
     case 'help/scroll': {
       const { columns } = state.size;
       const max = helpMaxTop(columns, paneLayout(state.size).bodyHeight - 1, state.project);
@@ -365,4 +376,11 @@ function toggledHelp(mode: Mode): Mode {
   if (mode.kind === 'help') return mode.under ?? { kind: 'browse' };
   if (mode.kind === 'story' || mode.kind === 'compare') return { kind: 'help', under: mode };
   return { kind: 'help' };
+}
+
+/** `!` shows every problem in full (the list has room for two), and again closes them. */
+function toggledProblems(state: ReviewState): ReviewState {
+  if (state.mode.kind === 'problems') return { ...state, mode: { kind: 'browse' } };
+  if (state.warnings.length === 0) return { ...state, message: info('no problems to show') };
+  return { ...state, mode: { kind: 'problems', top: 0 } };
 }

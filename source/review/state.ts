@@ -63,6 +63,8 @@ export type Mode =
     }
   /** `c` with --compare: every other annotator's labels per sentence; `rows` null until read. */
   | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
+  /** Every problem met reading the corpus and the store, in full, scrolled to `top`. */
+  | { kind: 'problems'; top: number }
   /** The project's guidelines, scrolled to `top`. */
   | { kind: 'guidelines'; top: number }
   /** The counterparts in other outlets of one sentence; `selected` indexes them. */

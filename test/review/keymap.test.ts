@@ -116,8 +116,17 @@ function stateIn(context: KeyContext): ReviewState {
       });
     case 'guidelines':
       return readerState({ mode: { kind: 'guidelines', top: 0 } });
+    case 'problems':
+      return readerState({ mode: { kind: 'problems', top: 1 }, warnings: PROBLEMS });
   }
 }
+
+/** Problems enough to scroll: long lines, as a path and an error of a file can be. */
+const PROBLEMS = Array.from(
+  { length: 30 },
+  (_, n) =>
+    `archive/${'deep/'.repeat(20)}page-${n}.html: not valid UTF-8 and the encoding could not be detected`,
+);
 
 /** On b-s20 (tagged claim) an event is suggested; b-s30 is the least certain sentence. */
 const SUGGESTIONS: SuggestionsState = {
@@ -327,6 +336,12 @@ const promises: Record<
     expect(applyKeys(a, '', { ...NO_KEY, escape: true }).mode).toEqual(back);
   },
   'help/scroll': (b, a) => expect(a.helpTop).not.toBe(b.helpTop),
+  'problems/toggle': (b, a) => {
+    if (b.mode.kind === 'problems') expect(a.mode.kind).toBe('browse');
+    else if (b.warnings.length === 0) expect(a.message?.text).toBe('no problems to show');
+    else expect(a.mode).toEqual({ kind: 'problems', top: 0 });
+  },
+  'problems/scroll': (b, a) => expect(a.mode).not.toEqual(b.mode),
   'app/quit': (_b, a) => expect(a.quit).toBe(true),
 };
 
