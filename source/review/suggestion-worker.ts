@@ -180,7 +180,9 @@ export class SuggestionWorker {
 
   /**
    * Resolves once every decision so far is learnt and the model is on disk (a save that failed
-   * before, on a full disk, is tried once more): null, or why it could not be saved.
+   * before, on a full disk, is tried once more): null, or why it could not be saved. What
+   * quitting waits for: from then on decisions are still learnt and saved, but no article is
+   * scored again (slices of a long article's scoring would hold the process open).
    */
   async settled(): Promise<string | null> {
     await this.#starting;
