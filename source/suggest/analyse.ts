@@ -234,6 +234,7 @@ export function* analyseInSteps(article: Article): Generator<void, ArticleAnalys
   const speakers: Array<string | null> = readings.map(() => null);
   const continued: boolean[] = readings.map(() => false);
   const groups = quotationGroups(readings);
+  yield;
   const groupOf: number[][] = [];
   for (const group of groups) for (const index of group) groupOf[index] = group;
   for (const group of groups) {
@@ -244,9 +245,11 @@ export function* analyseInSteps(article: Article): Generator<void, ArticleAnalys
       if (group.length > 1 && readings[index]!.source === null && speaker) continued[index] = true;
     }
   }
+  yield;
   // "“…!” / Reed tweeted before the vote.": an attribution the splitter cut off after a
   // closing mark speaks the quotation before it.
   const bare = readings.map((reading) => bareAttribution(reading));
+  yield;
   const sameParagraph = (index: number): boolean =>
     all[index + 1]?.paragraph === all[index]!.paragraph;
   readings.forEach((reading, index) => {
@@ -269,6 +272,7 @@ export function* analyseInSteps(article: Article): Generator<void, ArticleAnalys
       }
     }
   });
+  yield;
   // A quotation with no speaker of its own that follows one (or its cut-off attribution, or a
   // person's words reported without quotation marks: "Reed said it was …" / "“They wanted us to
   // give up …”"): the same voice goes on.
