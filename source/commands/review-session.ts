@@ -106,7 +106,7 @@ export async function startReviewSession(
     finished = true;
   };
   loading.then(settled, settled);
-  const loaded = loading.then((corpus) => corpus.articles);
+  const loaded = loading.then((corpus) => corpus);
   // Opening the store with the corpus places annotations once; it needs the whole corpus.
   const store = loading.then(
     (corpus) => openStore(corpus.articles),
@@ -127,11 +127,18 @@ export async function startReviewSession(
     };
     const timer = finished ? null : setInterval(flush, FLUSH_MS);
     loaded.then(
-      (articles) => {
+      (corpus) => {
         if (stopped) return;
         if (timer) clearInterval(timer);
         flush();
-        listener({ type: 'loaded', articles, warnings: problems.map((p) => p.message) });
+        // The corpus's own list: a first read through the index names some files only there
+        // (a cold start showed none of its unreadable files). Those shown at once are not
+        // repeated.
+        const shown = new Set(firstProblems.map((problem) => problem.message));
+        const warnings = [...corpus.problems, ...problems]
+          .map((problem) => problem.message)
+          .filter((message) => !shown.has(message));
+        listener({ type: 'loaded', articles: corpus.articles, warnings: [...new Set(warnings)] });
       },
       (error: unknown) => {
         if (stopped) return;

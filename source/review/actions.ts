@@ -54,6 +54,8 @@ export type KeyAction =
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; delta: number }
   | { type: 'app/quit' }
+  | { type: 'problems/toggle' }
+  | { type: 'problems/scroll'; delta: number }
   | { type: 'guidelines/toggle' }
   | { type: 'guidelines/scroll'; delta: number };
 

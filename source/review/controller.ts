@@ -6,8 +6,8 @@ import type { StoryGroup } from '../story/index.js';
 import type { Action } from './actions.js';
 import { compareRows } from './compare.js';
 import { EffectQueue } from './effects.js';
-import { KeyInterpreter } from './interpret.js';
-import type { KeyState } from './keys.js';
+import { interpret, KeyInterpreter, keyContext } from './interpret.js';
+import { type KeyState, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
 import { reduce } from './reducer.js';
 import { articleById, currentArticle } from './selectors.js';
@@ -120,6 +120,8 @@ export class ReviewController {
   /** Whether the kept groups were asked for before the corpus had loaded. */
   #storyEarly = false;
   #comparing: { article: string; marks: unknown } | null = null;
+  /** Keys that came before the list could take them, applied in order once it can. */
+  #held: Array<{ input: string; key: KeyState; at: number | undefined }> = [];
   /**
    * The reviewer's last link or unlink, with what it replaced, while it is still the last change
    * (`undone`: taken back by undo, for redo). Links live beside the store, so its undo stack
@@ -219,8 +221,34 @@ export class ReviewController {
     for (const stop of this.#stops.splice(0)) stop();
   }
 
-  /** Keys as the terminal delivered them; `at` tells typing from a pause (monotonic ms). */
+  /**
+   * Keys as the terminal delivered them; `at` tells typing from a pause (monotonic ms). Keys
+   * for the list that come before its first articles are kept and applied in order once they
+   * are in (`Enter` then `1` typed while a cold cache fills opened nothing and tagged nothing);
+   * a quit acts at once.
+   */
   press(input: string, key: KeyState, at?: number): void {
+    if (this.#held.length > 0 || this.#holds(input, key)) {
+      if (!quits(this.#state, input, key)) {
+        this.#held.push({ input, key, at });
+        return;
+      }
+      this.#held = [];
+    }
+    this.#apply(input, key, at);
+  }
+
+  /** Whether a key is for a list that has no article yet but will have. */
+  #holds(input: string, key: KeyState): boolean {
+    const state = this.#state;
+    if (!waitsForList(state) || keyContext(state) !== 'list') return false;
+    const first = splitKeys(input, key)[0];
+    const action = first ? interpret(state, first) : null;
+    // Search and the help work on an empty list: search answers once the corpus is in.
+    return action?.type !== 'search/open' && action?.type !== 'help/toggle';
+  }
+
+  #apply(input: string, key: KeyState, at: number | undefined): void {
     let next = this.#state;
     for (const action of this.#interpreter.actions(() => next, input, key, at)) {
       // Each key acts on the marks of the article it reaches, read before the next key comes.
@@ -288,6 +316,9 @@ export class ReviewController {
     this.#state = state;
     this.#afterChange();
     for (const listener of this.#listeners) listener();
+    if (this.#held.length > 0 && !waitsForList(state)) {
+      for (const { input, key, at } of this.#held.splice(0)) this.#apply(input, key, at);
+    }
   }
 
   /** Reads the state asks for: search results for a new query, the compare table. */
@@ -577,4 +608,17 @@ function wantsAnswer(mode: SearchMode): boolean {
 /** What one answer is for: the query, and whether it is to be read through. */
 function searchKey(mode: SearchMode): string {
   return mode.whole === mode.query ? `${mode.query}\u0000whole` : mode.query;
+}
+
+/** The list has no article yet and the corpus is still loading: keys for it must wait. */
+function waitsForList(state: ReviewState): boolean {
+  return state.articles.length === 0 && state.loading !== null;
+}
+
+/** Whether a chunk of keys holds a quit (`q`, Ctrl+C), which never waits. */
+function quits(state: ReviewState, input: string, key: KeyState): boolean {
+  return splitKeys(input, key).some((press) => {
+    const type = interpret(state, press)?.type;
+    return type === 'app/quit' || type === 'app/force-quit';
+  });
 }

@@ -13,6 +13,7 @@ export function keyContext(state: ReviewState): KeyContext | null {
     case 'attributes':
     case 'compare':
     case 'guidelines':
+    case 'problems':
     case 'story':
       return state.mode.kind;
     case 'quitting':

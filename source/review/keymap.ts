@@ -16,7 +16,9 @@ export type KeyContext =
   /** The project's guidelines (`margin.json` `guidelines`). */
   | 'guidelines'
   /** The panel of a sentence's counterparts in other outlets. */
-  | 'story';
+  | 'story'
+  /** Every problem met reading the corpus and the store, in full (`!`). */
+  | 'problems';
 
 export type KeyGroup =
   | 'Move'
@@ -461,7 +463,8 @@ export const KEYMAP: Keymap = [
     keys: [char('?')],
     description: 'show or hide this help',
     group: 'General',
-    contexts: [...BROWSE, 'help'],
+    // In a panel too: the help lists its keys, and `?` or Esc goes back to it.
+    contexts: [...BROWSE, 'help', 'story', 'compare'],
     hint: '? help',
   },
   {
@@ -487,11 +490,41 @@ export const KEYMAP: Keymap = [
     hint: 'Esc close',
   },
   {
+    action: { type: 'problems/toggle' },
+    keys: [char('!')],
+    description: 'every problem met, in full',
+    group: 'General',
+    contexts: [...BROWSE, 'problems'],
+  },
+  {
+    action: { type: 'problems/scroll', delta: 1 },
+    keys: [char('j'), named('downArrow', '↓')],
+    description: 'scroll the problems down',
+    group: 'General',
+    contexts: ['problems'],
+    hint: 'j/k scroll',
+  },
+  {
+    action: { type: 'problems/scroll', delta: -1 },
+    keys: [char('k'), named('upArrow', '↑')],
+    description: 'scroll the problems up',
+    group: 'General',
+    contexts: ['problems'],
+  },
+  {
+    action: { type: 'back' },
+    keys: [named('escape', 'Esc')],
+    description: 'close the problems',
+    group: 'General',
+    contexts: ['problems'],
+    hint: 'Esc close',
+  },
+  {
     action: { type: 'app/quit' },
     keys: [char('q'), ctrl('c')],
     description: 'quit (once everything is saved)',
     group: 'General',
-    contexts: [...BROWSE, 'help', 'compare', 'story'],
+    contexts: [...BROWSE, 'help', 'compare', 'story', 'problems'],
     hint: 'q quit',
   },
   {

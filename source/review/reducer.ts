@@ -18,7 +18,7 @@ import {
   withCursor,
 } from './navigation.js';
 import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
-import type { ReviewState } from './state.js';
+import type { Mode, ReviewState } from './state.js';
 import {
   copyToCounterpart,
   goStory,
@@ -43,6 +43,7 @@ import {
 import { emit, info, setMarks, warn } from './updates.js';
 import { helpMaxTop } from './view/help.js';
 import { paneLayout } from './view/layout.js';
+import { problemLines, problemsHeight } from './view/problems.js';
 
 function quitIfDrained(state: ReviewState): ReviewState {
   if (state.mode.kind !== 'quitting') return state;
@@ -74,9 +75,11 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
       return currentArticle(state) ? open(state) : state;
     }
     case 'back':
+      if (state.mode.kind === 'help')
+        return { ...state, mode: state.mode.under ?? { kind: 'browse' } };
       if (
-        state.mode.kind === 'help' ||
         state.mode.kind === 'compare' ||
+        state.mode.kind === 'problems' ||
         state.mode.kind === 'guidelines' ||
         state.mode.kind === 'story'
       ) {
@@ -202,11 +205,16 @@ function keyAction(state: ReviewState, action: KeyAction): ReviewState {
     case 'story/link':
       return markLink(state);
     case 'help/toggle':
-      return {
-        ...state,
-        helpTop: 0,
-        mode: state.mode.kind === 'help' ? { kind: 'browse' } : { kind: 'help' },
-      };
+      return { ...state, helpTop: 0, mode: toggledHelp(state.mode) };
+    case 'problems/toggle':
+      return toggledProblems(state);
+    case 'problems/scroll': {
+      if (state.mode.kind !== 'problems') return state;
+      const lines = problemLines(state.warnings, state.size.columns).length;
+      const max = Math.max(0, lines - problemsHeight(state.size));
+      const top = Math.min(Math.max(0, state.mode.top + action.delta), max);
+      return { ...state, mode: { kind: 'problems', top } };
+    }
     case 'help/scroll': {
       const { columns } = state.size;
       const max = helpMaxTop(columns, paneLayout(state.size).bodyHeight - 1, state.project);
@@ -364,4 +372,18 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         return action.type === 'status/toggle-done' ? learnFromDone(state, next) : next;
       }
   }
+}
+
+/** `?` opens the help, or closes it back to the panel it was opened over (the story panel, …). */
+function toggledHelp(mode: Mode): Mode {
+  if (mode.kind === 'help') return mode.under ?? { kind: 'browse' };
+  if (mode.kind === 'story' || mode.kind === 'compare') return { kind: 'help', under: mode };
+  return { kind: 'help' };
+}
+
+/** `!` shows every problem in full (the list has room for two), and again closes them. */
+function toggledProblems(state: ReviewState): ReviewState {
+  if (state.mode.kind === 'problems') return { ...state, mode: { kind: 'browse' } };
+  if (state.warnings.length === 0) return { ...state, message: info('no problems to show') };
+  return { ...state, mode: { kind: 'problems', top: 0 } };
 }

@@ -23,7 +23,8 @@ export interface Origin {
 
 export type Mode =
   | { kind: 'browse' }
-  | { kind: 'help' }
+  /** `under`: the panel `?` was pressed in, shown again when the help closes. */
+  | { kind: 'help'; under?: PanelMode }
   /** `draft` and `cursor` are the text being typed, owned here so that keys apply in order. */
   | {
       kind: 'note';
@@ -62,11 +63,16 @@ export type Mode =
     }
   /** `c` with --compare: every other annotator's labels per sentence; `rows` null until read. */
   | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
+  /** Every problem met reading the corpus and the store, in full, scrolled to `top`. */
+  | { kind: 'problems'; top: number }
   /** The project's guidelines, scrolled to `top`. */
   | { kind: 'guidelines'; top: number }
   /** The counterparts in other outlets of one sentence; `selected` indexes them. */
   | { kind: 'story'; article: string; sentence: string; selected: number }
   | { kind: 'quitting' };
+
+/** The panels over the reader that have keys of their own, which `?` explains and returns to. */
+export type PanelMode = Extract<Mode, { kind: 'story' | 'compare' }>;
 
 /** The hits of an accepted search, stepped through with n/N in the reader. */
 export interface Results {

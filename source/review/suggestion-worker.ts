@@ -50,6 +50,17 @@ export interface SuggestionOptions {
   labels?: LabelSet | undefined;
 }
 
+/**
+ * Work done between pauses of the background job (analysing an article, scoring it, learning):
+ * a key that arrives meanwhile waits at most about this long.
+ */
+const SLICE_MS = 8;
+/** Sentences scored, or steps learnt, between checks of the time. */
+const SCORE_STEP = 256;
+const LEARN_STEP = 512;
+/** Analyses left half done (the reviewer moved on) kept to resume: the latest few. */
+const HALF_DONE_KEPT = 4;
+
 /** The engine's suggestions for an article, as the review state keeps them. */
 export function toArticleSuggestions(
   suggestions: readonly Suggestion[],
@@ -57,28 +68,32 @@ export function toArticleSuggestions(
   revision: number,
 ): ArticleSuggestions {
   const sentences: ArticleSuggestions['sentences'] = {};
-  for (const suggestion of suggestions) {
-    const proposed = suggestion.labels.filter((score) => score.suggested);
-    if (proposed.length === 0) continue;
-    const attributes: Record<string, string> = {};
-    for (const score of proposed) {
-      for (const [key, value] of Object.entries(score.attributes)) attributes[key] ??= value;
-    }
-    sentences[suggestion.sentence] = {
-      // Label names come from the project's label set, which the store accepts.
-      labels: proposed.map(({ label, score }) => ({ label: label as Label, score })),
-      attributes,
-    };
-  }
+  for (const suggestion of suggestions) addSuggested(sentences, suggestion);
   const uncertain = byUncertainty(suggestions).map((suggestion) => suggestion.sentence);
   return { sentences, uncertain, revision };
+}
+
+/** The labels suggested for one sentence, with their attributes, when there are any. */
+function addSuggested(sentences: ArticleSuggestions['sentences'], suggestion: Suggestion): void {
+  const proposed = suggestion.labels.filter((score) => score.suggested);
+  if (proposed.length === 0) return;
+  const attributes: Record<string, string> = {};
+  for (const score of proposed) {
+    for (const [key, value] of Object.entries(score.attributes)) attributes[key] ??= value;
+  }
+  sentences[suggestion.sentence] = {
+    // Label names come from the project's label set, which the store accepts.
+    labels: proposed.map(({ label, score }) => ({ label: label as Label, score })),
+    attributes,
+  };
 }
 
 /**
  * Runs the suggestion engine beside the review: loads it and the annotator's model after the
  * first frame, scores the article on screen when it changes (never inside a keypress: the work
- * is queued behind the frame), learns from each decision the reducer reports, and saves the
- * model after each, one write at a time. A refused model file is named once and left alone: the
+ * is queued behind the frame, and done in slices of `SLICE_MS` so that keys pressed meanwhile
+ * are answered between them: an article of 75,000 sentences takes seconds to analyse), learns
+ * from each decision the reducer reports, and saves the model after each, one write at a time. A refused model file is named once and left alone: the
  * session then learns in memory only.
  */
 export class SuggestionWorker {
@@ -91,6 +106,17 @@ export class SuggestionWorker {
   /** False when the model file on disk was refused: it is never overwritten. */
   #writable = true;
   readonly #analyses = new Map<string, ArticleAnalysis>();
+  /** Analyses begun and left when the reviewer moved to another article: resumed on return. */
+  readonly #analysing = new Map<
+    string,
+    { hash: string; steps: Generator<void, ArticleAnalysis, void> }
+  >();
+  /** The background job under way: learning what was decided, then scoring. */
+  #job: Generator<void, void, void> | null = null;
+  /** Work asked for (a decision, another article) that the running job may not include. */
+  #asked = false;
+  /** Quitting: what was decided is learnt and saved; nothing more is scored. */
+  #quitting = false;
   /** Article id → model revision its suggestions were last sent for. */
   readonly #sent = new Map<string, number>();
   #wanted: string | null = null;
@@ -154,11 +180,14 @@ export class SuggestionWorker {
 
   /**
    * Resolves once every decision so far is learnt and the model is on disk (a save that failed
-   * before, on a full disk, is tried once more): null, or why it could not be saved.
+   * before, on a full disk, is tried once more): null, or why it could not be saved. What
+   * quitting waits for: from then on decisions are still learnt and saved, but no article is
+   * scored again (slices of a long article's scoring would hold the process open).
    */
   async settled(): Promise<string | null> {
     await this.#starting;
-    this.#run();
+    this.#quitting = true;
+    this.#finish();
     if (this.#saveTimer) {
       clearTimeout(this.#saveTimer);
       this.#saveTimer = null;
@@ -187,45 +216,98 @@ export class SuggestionWorker {
   }
 
   #schedule(): void {
+    this.#asked = true;
+    this.#resume();
+  }
+
+  #resume(): void {
     if (this.#scheduled || !this.#engine) return;
     this.#scheduled = true;
-    // After the frame of the key that asked for it.
+    // After the frame of the key that asked for it, and between slices, after the keys that came
+    // in meanwhile (the event loop reads the terminal between two immediates).
     setImmediate(() => {
       this.#scheduled = false;
-      this.#run();
+      this.#slice();
     });
   }
 
-  #run(): void {
+  /** Runs the job for `SLICE_MS`, starting the next when more was asked for. */
+  #slice(): void {
+    const until = performance.now() + SLICE_MS;
+    for (;;) {
+      if (!this.#job) {
+        if (!this.#asked) return;
+        this.#asked = false;
+        this.#job = this.#work();
+      }
+      if (this.#job.next().done) this.#job = null;
+      else if (performance.now() >= until) {
+        this.#resume();
+        return;
+      }
+    }
+  }
+
+  /** Quitting: the job and any asked for since, to the end, at once. */
+  #finish(): void {
+    for (;;) {
+      if (!this.#job) {
+        if (!this.#asked || !this.#engine) return;
+        this.#asked = false;
+        this.#job = this.#work();
+      }
+      while (!this.#job.next().done) {}
+      this.#job = null;
+    }
+  }
+
+  /** One round of the background job: the lessons so far, then the articles to score. */
+  *#work(): Generator<void, void, void> {
     const engine = this.#engine;
     if (!engine || !this.#model) return;
     const touched = new Set<string>();
     let changed = false;
     for (const item of this.#learning.splice(0)) {
       if ('step' in item) {
-        changed = this.#retake(item.step, item.redo) || changed;
+        changed = (yield* this.#retake(item.step, item.redo)) || changed;
         continue;
       }
-      const analysis = this.#analysis(item.article);
+      const analysis = yield* this.#analysis(item.article, () => true);
       if (!analysis) continue;
-      this.#teach(item.id, this.#steps(item, analysis));
+      yield* this.#teach(item.id, this.#steps(item, analysis));
       touched.add(item.article);
       changed = true;
     }
     const model = this.#model;
     if (!model) return;
     if (changed) this.#save();
+    if (this.#quitting) return;
+    const taught = new Set(touched);
     if (this.#wanted) touched.add(this.#wanted);
+    // An article the reviewer has left is not worth the wait: its analysis resumes on return.
+    const worth = (id: string) => !this.#quitting && (id === this.#wanted || taught.has(id));
     for (const id of touched) {
       if (this.#sent.get(id) === model.revision) continue;
-      const analysis = this.#analysis(id);
+      const analysis = yield* this.#analysis(id, () => worth(id));
       if (!analysis) continue;
-      const scored = engine.suggest(analysis, model, this.#labels());
+      const labels = this.#labels();
+      const scored: Suggestion[] = [];
+      const sentences: ArticleSuggestions['sentences'] = {};
+      for (let from = 0; from < analysis.sentences.length && worth(id); from += SCORE_STEP) {
+        const part = { ...analysis, sentences: analysis.sentences.slice(from, from + SCORE_STEP) };
+        for (const suggestion of engine.suggest(part, model, labels)) {
+          scored.push(suggestion);
+          addSuggested(sentences, suggestion);
+        }
+        yield;
+      }
+      if (!worth(id)) continue;
+      const uncertain = engine.byUncertainty(scored).map((suggestion) => suggestion.sentence);
       this.#sent.set(id, model.revision);
       this.#dispatch({
         type: 'suggestions/arrived',
         article: id,
-        suggestions: toArticleSuggestions(scored, engine.byUncertainty, model.revision),
+        suggestions: { sentences, uncertain, revision: model.revision },
       });
     }
   }
@@ -250,16 +332,19 @@ export class SuggestionWorker {
     return steps;
   }
 
-  #apply(model: SuggestModel, steps: readonly Step[]): void {
+  /** Learns the steps, pausing every `LEARN_STEP` (`d` on a long article teaches every sentence). */
+  *#apply(model: SuggestModel, steps: readonly Step[]): Generator<void, void, void> {
     const engine = this.#engine!;
-    for (const step of steps) {
+    for (let at = 0; at < steps.length; at++) {
+      const step = steps[at]!;
       if (step.kind === 'decision') engine.learn(model, step.sentence, step.label, step.present);
       else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
+      if ((at + 1) % LEARN_STEP === 0) yield;
     }
   }
 
   /** Learns a lesson and keeps it (with a copy of the model every so often) for undo. */
-  #teach(id: number, steps: Step[]): void {
+  *#teach(id: number, steps: Step[]): Generator<void, void, void> {
     const model = this.#model!;
     const taught: Taught = { id, steps, withdrawn: false };
     if (
@@ -279,7 +364,7 @@ export class SuggestionWorker {
       const next = this.#taught.findIndex((each, index) => index > 0 && each.before);
       if (next > 0) this.#taught.splice(0, next);
     }
-    this.#apply(model, steps);
+    yield* this.#apply(model, steps);
   }
 
   /**
@@ -287,7 +372,7 @@ export class SuggestionWorker {
    * session's lessons since are learnt again but the withdrawn ones. False when there is nothing
    * to do (a lesson never learnt, or older than every copy kept).
    */
-  #retake(id: number, redo: boolean): boolean {
+  *#retake(id: number, redo: boolean): Generator<void, boolean, void> {
     const index = this.#taught.findIndex((taught) => taught.id === id);
     const lesson = this.#taught[index];
     if (!lesson || lesson.withdrawn === !redo) return false;
@@ -301,7 +386,7 @@ export class SuggestionWorker {
     for (let at = start; at < this.#taught.length; at++) {
       const taught = this.#taught[at]!;
       if (at > start && taught.before) taught.before = engine.cloneModel(model);
-      if (!taught.withdrawn) this.#apply(model, taught.steps);
+      if (!taught.withdrawn) yield* this.#apply(model, taught.steps);
     }
     // Always up: suggestions already on screen are replaced only by a later revision.
     model.revision = revision + 1;
@@ -314,14 +399,36 @@ export class SuggestionWorker {
     return this.#options.labels ?? DEFAULT_LABELS;
   }
 
-  #analysis(id: string): ArticleAnalysis | null {
+  /**
+   * The article's analysis, computed a few sentences at a time; null when there is no such
+   * article, or when `worth` says to stop (the analysis then resumes where it stopped next time).
+   */
+  *#analysis(id: string, worth: () => boolean): Generator<void, ArticleAnalysis | null, void> {
     const article = this.#article(id);
     if (!article || !this.#engine) return null;
+    const hash = article.hash;
     const known = this.#analyses.get(id);
-    if (known && known.hash === article.hash) return known;
-    const analysis = this.#engine.analyseArticle(article);
-    this.#analyses.set(id, analysis);
-    return analysis;
+    if (known && known.hash === hash) return known;
+    let run = this.#analysing.get(id);
+    if (!run || run.hash !== hash) {
+      run = { hash, steps: this.#engine.analyseInSteps(article) };
+      this.#analysing.delete(id);
+      this.#analysing.set(id, run);
+      const oldest = this.#analysing.keys().next().value;
+      if (this.#analysing.size > HALF_DONE_KEPT && oldest !== undefined) {
+        this.#analysing.delete(oldest);
+      }
+    }
+    for (;;) {
+      const step = run.steps.next();
+      if (step.done) {
+        this.#analysing.delete(id);
+        this.#analyses.set(id, step.value);
+        return step.value;
+      }
+      if (!worth()) return null;
+      yield;
+    }
   }
 
   /**

@@ -171,38 +171,70 @@ function quotationGroups(readings: Reading[]): number[][] {
   return groups;
 }
 
+/** Sentences read between pauses of `analyseInSteps`: a millisecond or so of work. */
+const STEP = 32;
+
 /** Analyses every sentence of `article`; the result does not depend on any model. */
 export function analyseArticle(article: Article): ArticleAnalysis {
-  const tokens = article.sentences.map((sentence) => tokenize(head(sentence.text)));
-  const quoted: Quotation[] = new Array(article.sentences.length);
+  const steps = analyseInSteps(article);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `analyseArticle` a few sentences at a time: the generator pauses (yields) every `STEP`
+ * sentences of each pass, so that a caller on the review's thread can let keys through between
+ * them. An article of 75,000 sentences takes seconds, which a keypress must never wait for. The
+ * result is the same as `analyseArticle`'s, which runs it without pausing.
+ */
+export function* analyseInSteps(article: Article): Generator<void, ArticleAnalysis, void> {
+  // Read once: a lazy article reads its body from the index at each access.
+  const all = article.sentences;
+  const hash = article.hash;
+  let done = 0;
+  const pause = (): boolean => ++done % STEP === 0;
+
+  const tokens: Token[][] = [];
+  for (const sentence of all) {
+    tokens.push(tokenize(head(sentence.text)));
+    if (pause()) yield;
+  }
+  const quoted: Quotation[] = new Array(all.length);
   let from = 0;
-  while (from < article.sentences.length) {
+  while (from < all.length) {
     let to = from;
-    while (
-      to < article.sentences.length &&
-      article.sentences[to]!.paragraph === article.sentences[from]!.paragraph
-    )
-      to++;
+    while (to < all.length && all[to]!.paragraph === all[from]!.paragraph) to++;
     quotations(tokens.slice(from, to)).forEach((quotation, i) => {
       quoted[from + i] = quotation;
     });
     from = to;
+    if (pause()) yield;
   }
 
   const people = new People();
   const references = new References();
-  const namedRuns = tokens.map((sentence, index) =>
-    register(people, references, phrases(sentence), index),
-  );
+  const namedRuns: number[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    namedRuns.push(register(people, references, phrases(tokens[index]!), index));
+    if (pause()) yield;
+  }
   const context: Context = { people, references };
-  const readings = tokens.map((sentence, index) =>
-    readSentence(sentence, quoted[index]!, context, index, namedRuns[index] === 1),
-  );
+  const readings: Reading[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    readings.push(
+      readSentence(tokens[index]!, quoted[index]!, context, index, namedRuns[index] === 1),
+    );
+    if (pause()) yield;
+  }
+  yield;
 
   // A quotation's speaker, found in any of its sentences, speaks all of them.
   const speakers: Array<string | null> = readings.map(() => null);
   const continued: boolean[] = readings.map(() => false);
   const groups = quotationGroups(readings);
+  yield;
   const groupOf: number[][] = [];
   for (const group of groups) for (const index of group) groupOf[index] = group;
   for (const group of groups) {
@@ -213,11 +245,13 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       if (group.length > 1 && readings[index]!.source === null && speaker) continued[index] = true;
     }
   }
+  yield;
   // "“…!” / Reed tweeted before the vote.": an attribution the splitter cut off after a
   // closing mark speaks the quotation before it.
   const bare = readings.map((reading) => bareAttribution(reading));
+  yield;
   const sameParagraph = (index: number): boolean =>
-    article.sentences[index + 1]?.paragraph === article.sentences[index]!.paragraph;
+    all[index + 1]?.paragraph === all[index]!.paragraph;
   readings.forEach((reading, index) => {
     // A cut happens inside a paragraph: "Carr agreed." opening the next one speaks no quote before.
     const next = sameParagraph(index) ? bare[index + 1] : null;
@@ -238,6 +272,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
       }
     }
   });
+  yield;
   // A quotation with no speaker of its own that follows one (or its cut-off attribution, or a
   // person's words reported without quotation marks: "Reed said it was …" / "“They wanted us to
   // give up …”"): the same voice goes on.
@@ -259,7 +294,10 @@ export function analyseArticle(article: Article): ArticleAnalysis {
     }
   });
 
-  const sentences = article.sentences.map((sentence, index) => {
+  yield;
+  const sentences: Array<Omit<SentenceAnalysis, 'cues' | 'around'> & { names: string[] }> = [];
+  for (let index = 0; index < all.length; index++) {
+    const sentence = all[index]!;
     const reading = readings[index]!;
     const times: TimeExpression[] = timeExpressions(head(sentence.text));
     const isPerson = (name: string): boolean => people.knows(name);
@@ -297,7 +335,7 @@ export function analyseArticle(article: Article): ArticleAnalysis {
         ...(found[0] ? { where: found[0].text } : {}),
       },
     };
-    return {
+    sentences.push({
       sentence: sentence.id,
       index,
       rules,
@@ -320,20 +358,23 @@ export function analyseArticle(article: Article): ArticleAnalysis {
         inside: reading.quotation.inside,
         rules,
         index,
-        count: article.sentences.length,
-        paragraphStart:
-          index === 0 || article.sentences[index - 1]!.paragraph !== sentence.paragraph,
+        count: all.length,
+        paragraphStart: index === 0 || all[index - 1]!.paragraph !== sentence.paragraph,
       }),
-    };
-  });
+    });
+    if (pause()) yield;
+  }
   // Events are told in runs of narration and claims in runs of figures or sourced statements: the
   // cues of the sentences before and after, marked apart, say which run a sentence stands in.
-  const analysed: SentenceAnalysis[] = sentences.map(({ names, ...sentence }, index) => {
+  const analysed: SentenceAnalysis[] = [];
+  for (let index = 0; index < sentences.length; index++) {
+    const { names, ...sentence } = sentences[index]!;
     const around = aroundFeatures(
       sentences[index - 1]?.names ?? [],
       sentences[index + 1]?.names ?? [],
     );
-    return { ...sentence, cues: cueFeatures(names), around };
-  });
-  return { article: article.id, hash: article.hash, sentences: analysed };
+    analysed.push({ ...sentence, cues: cueFeatures(names), around });
+    if (pause()) yield;
+  }
+  return { article: article.id, hash, sentences: analysed };
 }

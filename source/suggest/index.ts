@@ -4,7 +4,7 @@
  * reviewer. Pure: no files of the user's (only WordNet's, read from its package), no UI. Load
  * it lazily (`loadSuggestions()` from `./lazy.js`) so a review's first frame does not wait for it.
  */
-export { analyseArticle } from './analyse.js';
+export { analyseArticle, analyseInSteps } from './analyse.js';
 export { FEATURE_VERSION } from './features.js';
 export {
   cloneModel,

@@ -96,6 +96,14 @@ async function roundTrip(env: Record<string, string>) {
     'back to 000',
   );
   await step(s, 'o', (t) => t.includes('1 other outlet reports this'), 'the panel again');
+  // `?` in the panel explains its keys, and `?` again is back in the panel.
+  await step(
+    s,
+    '?',
+    (t) => t.includes('not the same statement: unlink'),
+    'the help over the panel',
+  );
+  await step(s, '?', (t) => t.includes('1 other outlet reports this'), 'the panel after the help');
   await step(s, 'c', (t) => statusBar(t).startsWith(`copied claim to ${SECOND}`), 'copied');
   await step(s, '\r', (t) => reader(t, THEIRS).startsWith('▶C   1 '), '002 tagged claim');
   s.write('q');

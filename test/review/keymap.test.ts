@@ -8,6 +8,7 @@ import {
   type KeyContext,
   lookup,
 } from '../../source/review/keymap.js';
+import { NO_KEY } from '../../source/review/keys.js';
 import type { ReviewState } from '../../source/review/state.js';
 import { NO_SUGGESTIONS, type SuggestionsState } from '../../source/review/suggestions.js';
 import type { Label } from '../../source/store/types.js';
@@ -115,8 +116,17 @@ function stateIn(context: KeyContext): ReviewState {
       });
     case 'guidelines':
       return readerState({ mode: { kind: 'guidelines', top: 0 } });
+    case 'problems':
+      return readerState({ mode: { kind: 'problems', top: 1 }, warnings: PROBLEMS });
   }
 }
+
+/** Problems enough to scroll: long lines, as a path and an error of a file can be. */
+const PROBLEMS = Array.from(
+  { length: 30 },
+  (_, n) =>
+    `archive/${'deep/'.repeat(20)}page-${n}.html: not valid UTF-8 and the encoding could not be detected`,
+);
 
 /** On b-s20 (tagged claim) an event is suggested; b-s30 is the least certain sentence. */
 const SUGGESTIONS: SuggestionsState = {
@@ -316,8 +326,22 @@ const promises: Record<
       },
     }),
   'story/link': (_b, a) => expect(a.story.linkFrom).toEqual({ article: 'b', sentence: 'b-s20' }),
-  'help/toggle': (b, a) => expect(a.mode.kind).toBe(b.mode.kind === 'help' ? 'browse' : 'help'),
+  'help/toggle': (b, a) => {
+    if (b.mode.kind === 'help') return expect(a.mode).toEqual(b.mode.under ?? { kind: 'browse' });
+    expect(a.mode.kind).toBe('help');
+    // Over a panel (the story panel, the compare table), `?` and Esc go back to it as it was.
+    const panel = b.mode.kind === 'story' || b.mode.kind === 'compare';
+    const back = panel ? b.mode : { kind: 'browse' };
+    expect(applyKeys(a, '?', NO_KEY).mode).toEqual(back);
+    expect(applyKeys(a, '', { ...NO_KEY, escape: true }).mode).toEqual(back);
+  },
   'help/scroll': (b, a) => expect(a.helpTop).not.toBe(b.helpTop),
+  'problems/toggle': (b, a) => {
+    if (b.mode.kind === 'problems') expect(a.mode.kind).toBe('browse');
+    else if (b.warnings.length === 0) expect(a.message?.text).toBe('no problems to show');
+    else expect(a.mode).toEqual({ kind: 'problems', top: 0 });
+  },
+  'problems/scroll': (b, a) => expect(a.mode).not.toEqual(b.mode),
   'app/quit': (_b, a) => expect(a.quit).toBe(true),
 };
 
@@ -367,6 +391,16 @@ describe('the keymap table', () => {
     expect(lookup('reader', press.input, press.key)?.action.type).toBe('note/edit');
     const m = pressOf({ label: 'm', input: 'm' });
     expect(lookup('results', m.input, m.key)?.action.type).toBe('note/edit');
+  });
+
+  it('shows the help on ? in the story panel and the compare table, then the panel again', () => {
+    for (const context of ['story', 'compare'] as const) {
+      const panel = stateIn(context);
+      const help = applyKeys(panel, '?', NO_KEY);
+      expect(help.mode.kind, context).toBe('help');
+      expect(applyKeys(help, '?', NO_KEY).mode).toEqual(panel.mode);
+      expect(hintsFor(context)).toContain('? help');
+    }
   });
 
   it('builds the status-bar hints from the table, per context', () => {

@@ -4,11 +4,18 @@ import { ReviewController } from '../../source/review/controller.js';
 import { NO_KEY } from '../../source/review/keys.js';
 import { buildKeymap, type ReviewProject } from '../../source/review/project.js';
 import { initialState } from '../../source/review/state.js';
+import { toArticleSuggestions } from '../../source/review/suggestion-worker.js';
 import { createMemoryRepository } from '../../source/store/index.js';
-import type { LabelSet } from '../../source/store/labels.js';
+import { DEFAULT_LABELS, type LabelSet } from '../../source/store/labels.js';
 import type { ModelFileRead, ModelStore } from '../../source/store/model-file.js';
-import { parseModel } from '../../source/suggest/index.js';
-import { seedArticle } from '../helpers/articles.js';
+import {
+  analyseArticle,
+  byUncertainty,
+  createModel,
+  parseModel,
+  suggest,
+} from '../../source/suggest/index.js';
+import { articleFromText, seedArticle } from '../helpers/articles.js';
 import { keyOf } from '../helpers/keys.js';
 import { eventually } from '../helpers/patience.js';
 
@@ -311,5 +318,46 @@ describe('the suggestion model beside the review', () => {
     await idle();
     await controller.suggestionsSettled();
     expect(models.written).toEqual([]);
+  });
+
+  it('answers a key pressed while a long article is analysed, then suggests as in one go', async () => {
+    // Some 3,000 sentences: seed 001's paragraphs over and over, each copy's figures its own.
+    const copies = Array.from({ length: 250 }, (_, copy) =>
+      ARTICLE.text.replace(/\d+/g, (figure) => String(Number(figure) + copy)),
+    );
+    const long = articleFromText('long', copies.join('\n\n'));
+    expect(long.sentences.length).toBeGreaterThan(2500);
+    const repository = createMemoryRepository('alice');
+    await repository.open([ARTICLE, long]);
+    const controller = new ReviewController({
+      initial: {
+        ...initialState({
+          corpusName: 'seeds',
+          annotator: 'alice',
+          size: { columns: 120, rows: 40 },
+          articles: [ARTICLE, long],
+        }),
+        focus: 'reader',
+      },
+      store: Promise.resolve(repository),
+      suggestions: { models: memoryModels().store },
+    });
+    controller.start();
+    const arrived = (id: string) => controller.getState().suggestions.byArticle[id];
+    await eventually(() => arrived(ARTICLE.id), 'suggestions for the short article');
+    controller.press(keyOf('article/next'), NO_KEY);
+    // The analysis starts after this frame; a key typed just after it is answered before it ends
+    // (it took 10 s of a 75,000-sentence article, and the key waited for all of it).
+    let answered: { cursor: number; suggested: boolean } | null = null;
+    setImmediate(() => {
+      controller.press(keyOf('cursor/next'), NO_KEY);
+      answered = { cursor: controller.getState().cursors.long!, suggested: !!arrived('long') };
+    });
+    const suggestions = await eventually(() => arrived('long'), 'suggestions for the long article');
+    expect(answered).toEqual({ cursor: 1, suggested: false });
+    // Analysed and scored in slices, the suggestions are those of the engine in one go.
+    const whole = suggest(analyseArticle(long), createModel(), DEFAULT_LABELS);
+    expect(suggestions).toEqual(toArticleSuggestions(whole, byUncertainty, suggestions.revision));
+    controller.stop();
   });
 });

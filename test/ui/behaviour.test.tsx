@@ -307,7 +307,7 @@ describe('the review screen', () => {
         '    • put .txt, .md or .html files (one article each) into seeds, then start margin again, or',
         '    • pass another folder: margin --corpus DIR',
         '',
-        '  Files that could not be read (1):',
+        '  Files that could not be read (1; ! shows each in full):',
         '    ⚠ notes.pdf: not a text, Markdown or HTML file',
         '',
         '  q quits.',

@@ -19,6 +19,7 @@ import { AttributesEditor, NoteEditor } from './Editors.js';
 import { GuidelinesOverlay } from './GuidelinesOverlay.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
+import { ProblemsOverlay } from './ProblemsOverlay.js';
 import { Reader } from './Reader.js';
 import { EmptyCorpus, TooSmall } from './Screens.js';
 import { SearchOverlay } from './SearchOverlay.js';
@@ -87,6 +88,16 @@ export function App({ controller, theme }: AppProps) {
         height={bodyHeight}
         scroll={state.helpTop}
         project={state.project}
+        theme={theme}
+      />
+    );
+  } else if (mode.kind === 'problems') {
+    body = (
+      <ProblemsOverlay
+        problems={state.warnings}
+        width={columns}
+        height={bodyHeight}
+        top={mode.top}
         theme={theme}
       />
     );

@@ -49,7 +49,7 @@ export function EmptyCorpus({
       {warnings.length > 0 ? (
         <>
           <Text> </Text>
-          <Text wrap="wrap">{`Files that could not be read (${warnings.length}):`}</Text>
+          <Text wrap="wrap">{`Files that could not be read (${warnings.length}; ! shows each in full):`}</Text>
           {warnings.slice(0, 5).map((warning) => (
             <Text key={warning} wrap="truncate" color={theme.warning}>
               {`  ⚠ ${oneLine(warning)}`}

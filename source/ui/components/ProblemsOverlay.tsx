@@ -1,0 +1,38 @@
+import { Box, Text } from 'ink';
+import { problemLines } from '../../review/view/problems.js';
+import type { Theme } from '../theme.js';
+
+/** `!`: every problem met, each line escaped and wrapped whole, scrolled with j/k. */
+export function ProblemsOverlay({
+  problems,
+  width,
+  height,
+  top,
+  theme,
+}: {
+  problems: readonly string[];
+  width: number;
+  height: number;
+  top: number;
+  theme: Theme;
+}) {
+  const lines = problemLines(problems, width);
+  const body = Math.max(1, height - 1);
+  // Lines are positional: each keyed by its place in the whole.
+  const shown = lines.slice(top, top + body).map((line, row) => ({ line, at: top + row }));
+  const more = lines.length > top + body || top > 0;
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const title = `${count} (${more ? 'j/k scroll · ' : ''}Esc or ! closes)`;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text bold color={theme.accent} wrap="truncate">
+        {title}
+      </Text>
+      {shown.map(({ line, at }) => (
+        <Text key={at} wrap="truncate" color={line.startsWith('⚠') ? theme.warning : undefined}>
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { reviewController, startReviewSession } from '../../source/commands/review-session.js';
+import type { CorpusEvent, CorpusFeed } from '../../source/review/controller.js';
+import { runReview } from '../../source/ui/run.js';
+import { makeTheme } from '../../source/ui/theme.js';
+import { eventually } from '../helpers/patience.js';
+import { FakeStdin, FakeStdout, plain, testRepository } from './harness.js';
+
+const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
+
+/** The review over the seeds with an empty list at first: the test hands it the articles. */
+async function loadingReview() {
+  const session = await startReviewSession(
+    SEEDS,
+    async (articles) => {
+      const store = testRepository();
+      await store.open(articles ?? []);
+      return store;
+    },
+    null,
+  );
+  let send: (event: CorpusEvent) => void = () => undefined;
+  const feed: CorpusFeed = (listener) => {
+    send = listener;
+    return () => undefined;
+  };
+  const { articles } = session;
+  const controller = reviewController(
+    { ...session, articles: [], feed, finished: false, done: 0, total: articles.length },
+    { corpusName: 'seeds', annotator: 'alice', compare: false, size: { columns: 100, rows: 30 } },
+  );
+  const stdout = new FakeStdout(100, 30);
+  const stdin = new FakeStdin();
+  const running = runReview({
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    controller,
+    theme: makeTheme(false),
+  });
+  const screen = () => plain(stdout.frames.join(''));
+  await eventually(() => (screen().includes('margin · seeds') ? true : undefined), 'a frame');
+  return {
+    controller,
+    stdin,
+    running,
+    screen,
+    session,
+    listIn: () =>
+      send({ type: 'progress', articles, done: articles.length, total: articles.length }),
+  };
+}
+
+describe('keys typed before the list appears', () => {
+  it('are kept and applied in order once the first articles are in', async () => {
+    const review = await loadingReview();
+    review.stdin.write('\r');
+    review.stdin.write('j');
+    review.stdin.write('1');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(review.controller.getState().articles).toEqual([]);
+    review.listIn();
+    const state = review.controller.getState();
+    // Enter opened the first article, j went to its second sentence, 1 tagged it a claim.
+    expect(state.focus).toBe('reader');
+    const first = state.articles[0]!;
+    expect(state.cursors[first.id]).toBe(1);
+    expect(state.marks[first.id]?.sentences[first.sentences[1]!.id]?.labels).toEqual(['claim']);
+    await eventually(() => (review.screen().includes('C 1') ? true : undefined), 'the tag shown');
+    review.stdin.write('q');
+    expect(await review.running).toBe(0);
+    await review.session.close();
+  });
+
+  it('lets q quit at once, and / open the search, before any article is in', async () => {
+    const review = await loadingReview();
+    review.stdin.write('/');
+    expect(review.controller.getState().mode.kind).toBe('search');
+    review.stdin.write('\x1b');
+    await eventually(
+      () => (review.controller.getState().mode.kind === 'browse' ? true : undefined),
+      'the search closed',
+    );
+    review.stdin.write('\r');
+    review.stdin.write('q');
+    expect(await review.running).toBe(0);
+    await review.session.close();
+  });
+});
