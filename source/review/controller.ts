@@ -7,7 +7,7 @@ import type { Action } from './actions.js';
 import { compareRows } from './compare.js';
 import { EffectQueue } from './effects.js';
 import { interpret, KeyInterpreter, keyContext } from './interpret.js';
-import { type KeyState, splitKeys } from './keys.js';
+import { type KeyState, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
 import { reduce } from './reducer.js';
 import { articleById, currentArticle } from './selectors.js';
@@ -120,8 +120,15 @@ export class ReviewController {
   /** Whether the kept groups were asked for before the corpus had loaded. */
   #storyEarly = false;
   #comparing: { article: string; marks: unknown } | null = null;
-  /** Keys that came before the list could take them, applied in order once it can. */
+  /**
+   * Keys that came before the list or the article's suggestions could take them, applied in
+   * order once they can.
+   */
   #held: Array<{ input: string; key: KeyState; at: number | undefined }> = [];
+  #releasing = false;
+  #holdTimer: NodeJS.Timeout | null = null;
+  /** The wait for suggestions timed out: held keys act on what is there. */
+  #gaveUpWaiting = false;
   /**
    * The reviewer's last link or unlink, with what it replaced, while it is still the last change
    * (`undone`: taken back by undo, for redo). Links live beside the store, so its undo stack
@@ -231,6 +238,7 @@ export class ReviewController {
     if (this.#held.length > 0 || this.#holds(input, key)) {
       if (!quits(this.#state, input, key)) {
         this.#held.push({ input, key, at });
+        this.#holdAtMost();
         return;
       }
       this.#held = [];
@@ -238,21 +246,86 @@ export class ReviewController {
     this.#apply(input, key, at);
   }
 
-  /** Whether a key is for a list that has no article yet but will have. */
+  /**
+   * Whether a key that decides the current article's suggestion (`y`, `r`, `w`) must wait for
+   * them: typed right after `J` they came before the article's suggestions and said "no
+   * suggestion on this sentence", and the keys after them then acted on the wrong sentence.
+   */
+  #waitsForSuggestions(state: ReviewState, action: Action): boolean {
+    if (!SUGGESTION_KEYS.has(action.type) || this.#suggestions === null) return false;
+    if (this.#suggestions.off || this.#gaveUpWaiting) return false;
+    const article = currentArticle(state);
+    if (!article || article.sentences.length === 0) return false;
+    return state.suggestions.byArticle[article.id] === undefined;
+  }
+
+  /**
+   * Held keys never wait longer than this for suggestions that do not come (an engine that
+   * stalls): they then act on what is there, as they did before.
+   */
+  #holdAtMost(): void {
+    if (this.#holdTimer !== null) return;
+    this.#holdTimer = setTimeout(() => {
+      this.#holdTimer = null;
+      if (this.#held.length === 0 || waitsForList(this.#state)) return;
+      this.#gaveUpWaiting = true;
+      this.#release();
+      this.#gaveUpWaiting = false;
+    }, SUGGESTION_WAIT_MS);
+    this.#holdTimer.unref?.();
+  }
+
+  /** Applies held keys, in order, up to one that must still wait (it and those after stay). */
+  #release(): void {
+    if (this.#releasing) return;
+    this.#releasing = true;
+    try {
+      while (this.#held.length > 0) {
+        const next = this.#held[0]!;
+        if (this.#holds(next.input, next.key)) break;
+        this.#held.shift();
+        this.#apply(next.input, next.key, next.at, true);
+      }
+    } finally {
+      this.#releasing = false;
+    }
+    if (this.#held.length > 0) this.#holdAtMost();
+    else if (this.#holdTimer !== null) {
+      clearTimeout(this.#holdTimer);
+      this.#holdTimer = null;
+    }
+  }
+
+  /**
+   * Whether a key must wait: it is for a list that has no article yet but will have, or it
+   * decides a suggestion the current article does not have yet.
+   */
   #holds(input: string, key: KeyState): boolean {
     const state = this.#state;
-    if (!waitsForList(state) || keyContext(state) !== 'list') return false;
     const first = splitKeys(input, key)[0];
     const action = first ? interpret(state, first) : null;
+    if (action && this.#waitsForSuggestions(state, action)) return true;
+    if (!waitsForList(state) || keyContext(state) !== 'list') return false;
     // Search and the help work on an empty list: search answers once the corpus is in.
     return action?.type !== 'search/open' && action?.type !== 'help/toggle';
   }
 
-  #apply(input: string, key: KeyState, at: number | undefined): void {
+  #apply(input: string, key: KeyState, at: number | undefined, releasing = false): void {
     let next = this.#state;
-    for (const action of this.#interpreter.actions(() => next, input, key, at)) {
+    // A suggestion key in the middle of a chunk ("Jwy") waits with the keys after it.
+    const hold = {
+      when: (state: ReviewState, action: Action) => this.#waitsForSuggestions(state, action),
+      rest: [] as Press[],
+    };
+    for (const action of this.#interpreter.actions(() => next, input, key, at, hold)) {
       // Each key acts on the marks of the article it reaches, read before the next key comes.
       next = this.#withMarks(reduce(next, action));
+    }
+    if (hold.rest.length > 0) {
+      const rest = hold.rest.map((press) => ({ input: press.input, key: press.key, at }));
+      if (releasing) this.#held.unshift(...rest);
+      else this.#held.push(...rest);
+      this.#holdAtMost();
     }
     this.#set(next);
   }
@@ -316,9 +389,7 @@ export class ReviewController {
     this.#state = state;
     this.#afterChange();
     for (const listener of this.#listeners) listener();
-    if (this.#held.length > 0 && !waitsForList(state)) {
-      for (const { input, key, at } of this.#held.splice(0)) this.#apply(input, key, at);
-    }
+    if (this.#held.length > 0) this.#release();
   }
 
   /** Reads the state asks for: search results for a new query, the compare table. */
@@ -609,6 +680,16 @@ function wantsAnswer(mode: SearchMode): boolean {
 function searchKey(mode: SearchMode): string {
   return mode.whole === mode.query ? `${mode.query}\u0000whole` : mode.query;
 }
+
+/** Keys that decide the current article's suggestions: they wait for them (`#holds`). */
+const SUGGESTION_KEYS = new Set<Action['type']>([
+  'suggestion/accept',
+  'suggestion/reject',
+  'suggestion/next-uncertain',
+]);
+
+/** How long keys wait for an article's suggestions before acting on what is there. */
+const SUGGESTION_WAIT_MS = 5000;
 
 /** The list has no article yet and the corpus is still loading: keys for it must wait. */
 function waitsForList(state: ReviewState): boolean {

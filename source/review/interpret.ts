@@ -69,6 +69,15 @@ export function interpret(state: ReviewState, press: Press): Action | null {
 }
 
 /**
+ * Presses the caller cannot act on yet (`when`): the first such press and every one after it in
+ * the chunk go to `rest`, to be given again later, one at a time.
+ */
+export interface Hold {
+  when(state: ReviewState, action: Action): boolean;
+  rest: Press[];
+}
+
+/**
  * Turns what the terminal delivers into actions, one press at a time, each resolved against the
  * state the one before it left: in "jj1" the cursor moves twice and then tags; in
  * "nfirst note\r" the note input opens, takes the text and saves it. It remembers one thing
@@ -85,7 +94,13 @@ export class KeyInterpreter {
    * applies each action before asking for the next. `at` is when the chunk arrived (any
    * monotonic clock, in milliseconds); without it no typing is taken for a pause.
    */
-  *actions(state: () => ReviewState, input: string, key: KeyState, at?: number): Generator<Action> {
+  *actions(
+    state: () => ReviewState,
+    input: string,
+    key: KeyState,
+    at?: number,
+    hold?: Hold,
+  ): Generator<Action> {
     if (this.#refusedAt !== null) {
       // `n` or `a` again is a retry (the sentence tagged meanwhile, say): it acts,
       // and if refused again, what follows it is swallowed as before.
@@ -138,6 +153,10 @@ export class KeyInterpreter {
       }
       const action = interpret(state(), press);
       if (!action) continue;
+      if (hold?.when(state(), action)) {
+        hold.rest.push(...presses.slice(index));
+        return;
+      }
       yield action;
       // A refused `n` or `a`: what was typed after it was meant as text, never as commands.
       if (OPENS_INPUT.has(action.type as KeyAction['type'])) {

@@ -144,12 +144,20 @@ export class SuggestionWorker {
     this.#article = article;
   }
 
+  #off = false;
+
+  /** The engine or the model could not be loaded: no suggestion will come this session. */
+  get off(): boolean {
+    return this.#off;
+  }
+
   /** Loads the engine and the model; suggestions follow for the article on screen. */
   start(): Promise<void> {
     this.#starting ??= this.#load().then(
       () => this.#schedule(),
       (error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
+        this.#off = true;
         this.#dispatch({ type: 'suggestions/problem', message: `suggestions are off: ${why}` });
       },
     );

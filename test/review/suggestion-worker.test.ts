@@ -320,6 +320,59 @@ describe('the suggestion model beside the review', () => {
     expect(models.written).toEqual([]);
   });
 
+  it('keeps w and y typed with J for the next article until its suggestions are in', async () => {
+    const other = seedArticle('000_4b207f45d15cbf96.txt');
+    const keys = (['article/next', 'suggestion/next-uncertain', 'suggestion/accept'] as const).map(
+      (action) => keyOf(action),
+    );
+    /** A review of the two articles, the first one's suggestions in; `chunk`: the keys at once. */
+    const review = async (chunk: boolean) => {
+      const repository = createMemoryRepository('alice');
+      await repository.open([ARTICLE, other]);
+      const controller = new ReviewController({
+        initial: {
+          ...initialState({
+            corpusName: 'seeds',
+            annotator: 'alice',
+            size: { columns: 120, rows: 40 },
+            articles: [ARTICLE, other],
+          }),
+          focus: 'reader',
+        },
+        store: Promise.resolve(repository),
+        suggestions: { models: memoryModels().store },
+      });
+      controller.start();
+      const arrived = () => controller.getState().suggestions.byArticle[other.id];
+      await eventually(
+        () => controller.getState().suggestions.byArticle[ARTICLE.id],
+        'suggestions for the first article',
+      );
+      if (chunk) {
+        // As a fast reviewer's keys arrive: w and y came before the article's suggestions.
+        controller.press(keys.join(''), NO_KEY);
+        expect(arrived()).toBeUndefined();
+      } else {
+        controller.press(keys[0]!, NO_KEY);
+        await eventually(arrived, 'the next article');
+        for (const key of keys.slice(1)) controller.press(key, NO_KEY);
+      }
+      await eventually(arrived, 'the next article');
+      await eventually(
+        () => (repository.list({ article: other.id }).length > 0 ? true : undefined),
+        'the accepted suggestion stored',
+      );
+      controller.stop();
+      return repository
+        .list({ article: other.id })
+        .map((a) => `${a.placement?.sentence} ${a.label}`)
+        .sort();
+    };
+    const waited = await review(false);
+    expect(waited.length).toBeGreaterThan(0);
+    expect(await review(true)).toEqual(waited);
+  });
+
   it('answers a key pressed while a long article is analysed, then suggests as in one go', async () => {
     // Some 3,000 sentences: seed 001's paragraphs over and over, each copy's figures its own.
     const copies = Array.from({ length: 250 }, (_, copy) =>
