@@ -39,7 +39,7 @@ const table: Record<AbbreviationKind, string> = {
     'Msgr Mgr Treas Sec St Ste Mt Ft Pt Sra Srta Dept Univ Ave Blvd Rd Hwy ' +
     // Titles of European news: "Dott. Rossi", "l'Avv. Conte", "Sig.ra Bianchi", "Lic. Pérez",
     // "Dña. Ana", "Hr. Müller", "Dipl.-Ing.", "Dr. med. Meyer".
-    'Dott Dott.ssa Avv Ing Sig Sig.ra Sig.na Geom Arch Lic Dña Hr Hrn Dipl med ' +
+    'Dott Dott.ssa Avv Ing Sig Sig.ra Sig.na Geom Lic Dña Hr Hrn Dipl med ' +
     // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген.",
     // "пгт. Новый", "пос. Лесной"
     'г гг им ул пр пл см ст п проф акад ген пгт пос',
