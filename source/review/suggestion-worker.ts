@@ -19,7 +19,14 @@ const SAVE_AFTER_MS = 300;
 
 /** One step of learning, with the sentence's analysis as it was learnt (relearnt the same). */
 type Step =
-  | { kind: 'decision'; sentence: SentenceAnalysis; label: string; present: boolean }
+  | {
+      kind: 'decision';
+      sentence: SentenceAnalysis;
+      label: string;
+      present: boolean;
+      /** Below 1 for a sentence passed over in an article marked done (`UNTAGGED_WEIGHT`). */
+      weight?: number;
+    }
   | { kind: 'correction'; key: string; suggested: string; corrected: string };
 
 /** A lesson of this session as the model learnt it, and whether its undo took it back. */
@@ -243,7 +250,8 @@ export class SuggestionWorker {
       for (const sentence of analysis.sentences) {
         if (!untagged.has(sentence.sentence)) continue;
         for (const { name } of this.#labels()) {
-          steps.push({ kind: 'decision', sentence, label: name, present: false });
+          const weight = this.#engine!.UNTAGGED_WEIGHT;
+          steps.push({ kind: 'decision', sentence, label: name, present: false, weight });
         }
       }
     }
@@ -253,7 +261,8 @@ export class SuggestionWorker {
   #apply(model: SuggestModel, steps: readonly Step[]): void {
     const engine = this.#engine!;
     for (const step of steps) {
-      if (step.kind === 'decision') engine.learn(model, step.sentence, step.label, step.present);
+      if (step.kind === 'decision')
+        engine.learn(model, step.sentence, step.label, step.present, step.weight);
       else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
     }
   }

@@ -345,7 +345,10 @@ export function learnFromAttributes(before: ReviewState, after: ReviewState): Re
 
 /**
  * Marking an article done says its untagged sentences carry no label: the model learns that once
- * per article and session (sentences whose suggestions were rejected have taught it already).
+ * per article and session (sentences whose suggestions were rejected have taught it already),
+ * at a lower weight than a decision on the sentence (`UNTAGGED_WEIGHT`). An article marked done
+ * with no tag at all is triage (off-topic, passed over), not a verdict on its sentences: it
+ * teaches nothing. Taught as negatives, twenty such articles took every suggestion away.
  */
 export function learnFromDone(before: ReviewState, after: ReviewState): ReviewState {
   const article = currentArticle(before);
@@ -353,10 +356,12 @@ export function learnFromDone(before: ReviewState, after: ReviewState): ReviewSt
   if (marksOf(after, article.id).status !== 'done') return after;
   if (before.suggestions.taughtDone[article.id]) return after;
   const marks = marksOf(after, article.id);
+  const tagged = (id: string) => sentenceMarks(marks, id).labels.length > 0;
+  if (!article.sentences.some((sentence) => tagged(sentence.id))) return after;
   const rejected = before.suggestions.rejected[article.id] ?? {};
   const untagged = article.sentences
     .map((sentence) => sentence.id)
-    .filter((id) => !rejected[id] && sentenceMarks(marks, id).labels.length === 0);
+    .filter((id) => !rejected[id] && !tagged(id));
   const taughtDone = { ...after.suggestions.taughtDone, [article.id]: true as const };
   const marked = { ...after, suggestions: { ...after.suggestions, taughtDone } };
   if (untagged.length === 0) return marked;

@@ -152,20 +152,75 @@ describe('the suggestion model beside the review', () => {
   it('takes back what done taught when it is undone, and teaches it again on redo', async () => {
     const models = memoryModels();
     const { controller, press, idle } = await session(ARTICLE, models.store);
+    press(keyOf('tag/toggle', 'claim'));
+    await idle();
+    await controller.suggestionsSettled();
+    const tagged = learnt(models.written.at(-1)!);
     press(keyOf('status/toggle-done'));
     await idle();
     await controller.suggestionsSettled();
     const taught = learnt(models.written.at(-1)!);
-    expect(taught.length).toBeGreaterThan(0);
+    expect(taught).not.toEqual(tagged);
     press(keyOf('undo'));
     await idle();
     expect(controller.getState().message?.text).toBe('undid: status done');
     await controller.suggestionsSettled();
-    expect(learnt(models.written.at(-1)!)).toEqual([]);
+    expect(learnt(models.written.at(-1)!)).toEqual(tagged);
     controller.dispatch({ type: 'redo' });
     await idle();
     await controller.suggestionsSettled();
     expect(learnt(models.written.at(-1)!)).toEqual(taught);
+  });
+
+  it('learns nothing from articles marked done with nothing tagged (triage), and suggests on', async () => {
+    const articles = [
+      '000_4b207f45d15cbf96.txt',
+      '002_95852239c1d84bad.txt',
+      '003_0a02ae9bd8ded74f.txt',
+      '004_acb5286eff63b7e7.txt',
+      '001_d7fb493d5d978b6e.txt',
+    ].map(seedArticle);
+    const models = memoryModels();
+    const repository = createMemoryRepository('alice');
+    await repository.open(articles);
+    const controller = new ReviewController({
+      initial: {
+        ...initialState({
+          corpusName: 'seeds',
+          annotator: 'alice',
+          size: { columns: 120, rows: 40 },
+          articles,
+        }),
+        focus: 'reader',
+      },
+      store: Promise.resolve(repository),
+      suggestions: { models: models.store },
+    });
+    controller.start();
+    const last = articles.at(-1)!.id;
+    const shown = () => controller.getState().suggestions.byArticle[last];
+    // The tester's recipe: `d J` over every article but the last, nothing tagged.
+    for (let i = 0; i < articles.length - 1; i++) {
+      await eventually(
+        () => controller.getState().suggestions.byArticle[articles[i]!.id],
+        'suggestions for the article',
+      );
+      controller.press(keyOf('status/toggle-done'), NO_KEY);
+      controller.press(keyOf('article/next'), NO_KEY);
+    }
+    await eventually(() => (controller.pending === 0 ? true : undefined), 'the writes');
+    await controller.suggestionsSettled();
+    await eventually(shown, 'suggestions for the last article');
+    expect(articles.slice(0, -1).every((a) => repository.status(a.id) === 'done')).toBe(true);
+    // Nothing was taught, so nothing was saved, and the last article is suggested as by the rules.
+    expect(models.written.map(learnt).filter((taught) => taught.length > 0)).toEqual([]);
+    const fresh = await session(articles.at(-1)!, memoryModels().store);
+    const labels = (of: typeof shown) =>
+      Object.values(of()!.sentences).flatMap((s) => s.labels.map(({ label }) => label));
+    expect(labels(shown).length).toBeGreaterThan(0);
+    expect(labels(shown)).toEqual(
+      labels(() => fresh.controller.getState().suggestions.byArticle[last]),
+    );
   });
 
   it('undoes rejections in key order: the suggestions come back and the model forgets them', async () => {
