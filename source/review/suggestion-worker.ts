@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
-import type { ModelStore } from '../store/model-file.js';
+import { ModelChangedError, type ModelStore } from '../store/model-file.js';
 import type { Label } from '../store/types.js';
 import type {
   ArticleAnalysis,
@@ -351,7 +351,7 @@ export class SuggestionWorker {
   #flush(): void {
     // Nothing to write: a quit after the last write already took every decision must not leave
     // a finished write behind as `#saving` (it is cleared below only after an await).
-    if (this.#saving || !this.#dirty) return;
+    if (this.#saving || !this.#dirty || !this.#writable) return;
     const saving = (async () => {
       while (this.#dirty && this.#engine && this.#model) {
         this.#dirty = false;
@@ -364,6 +364,13 @@ export class SuggestionWorker {
           this.#dirty = true;
           const why = error instanceof Error ? error.message : String(error);
           this.#failure = why;
+          if (error instanceof ModelChangedError) {
+            // Changed behind the session (a git pull): never written over; learning goes on in
+            // memory, and quitting says it was not saved.
+            this.#writable = false;
+            this.#dispatch({ type: 'suggestions/problem', message: why });
+            break;
+          }
           this.#dispatch({
             type: 'suggestions/problem',
             message: `the suggestion model could not be saved: ${why}; it is saved again with the next decision`,

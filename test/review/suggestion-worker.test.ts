@@ -6,7 +6,11 @@ import { buildKeymap, type ReviewProject } from '../../source/review/project.js'
 import { initialState } from '../../source/review/state.js';
 import { createMemoryRepository } from '../../source/store/index.js';
 import type { LabelSet } from '../../source/store/labels.js';
-import type { ModelFileRead, ModelStore } from '../../source/store/model-file.js';
+import {
+  ModelChangedError,
+  type ModelFileRead,
+  type ModelStore,
+} from '../../source/store/model-file.js';
 import { parseModel } from '../../source/suggest/index.js';
 import { seedArticle } from '../helpers/articles.js';
 import { keyOf } from '../helpers/keys.js';
@@ -332,6 +336,35 @@ describe('the suggestion model beside the review', () => {
     space = true;
     expect(await controller.suggestionsSettled()).toBeNull();
     expect(parseModel(written.at(-1)!).model.revision).toBeGreaterThan(0);
+  });
+
+  it('leaves a model file a git pull changed during the session alone, and says so', async () => {
+    let tries = 0;
+    const store: ModelStore = {
+      async read() {
+        return { kind: 'missing' };
+      },
+      async write() {
+        tries++;
+        throw new ModelChangedError(
+          'alice/.suggest-model.json: changed on disk during this session',
+        );
+      },
+    };
+    const { controller, press } = await session(ARTICLE, store);
+    press(keyOf('suggestion/reject'));
+    await eventually(
+      () =>
+        controller.getState().warnings.some((w) => w.includes('changed on disk'))
+          ? true
+          : undefined,
+      'the refused save',
+    );
+    // Learning goes on in memory; the file is never tried again, and quitting says so.
+    press(keyOf('cursor/next'));
+    press(keyOf('tag/toggle', 'claim'));
+    expect(await controller.suggestionsSettled()).toMatch(/changed on disk/);
+    expect(tries).toBe(1);
   });
 
   it('quits when a slow write already took the decision made during it (no save left to do)', async () => {
