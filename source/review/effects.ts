@@ -158,7 +158,14 @@ export class EffectQueue {
         await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;
       case 'tag-many':
-        await repository.adopt(article, effect.sentence, effect.labels, effect.attributes, 'own');
+        await repository.adopt(
+          article,
+          effect.sentence,
+          effect.labels,
+          effect.attributes,
+          'own',
+          effect.declared,
+        );
         break;
       case 'adopt':
         await repository.adopt(article, effect.sentence, effect.labels, effect.attributes);

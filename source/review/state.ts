@@ -111,6 +111,8 @@ type EffectWrite =
       sentence: string;
       labels: Label[];
       attributes: Record<string, string>;
+      /** Label → the attributes the codebook gives it: each label stores only its own. */
+      declared?: Record<string, string[]>;
     }
   | { kind: 'undo' }
   | { kind: 'redo' }

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
-import type { ModelStore } from '../store/model-file.js';
+import { ModelChangedError, type ModelStore } from '../store/model-file.js';
 import type { Label } from '../store/types.js';
 import type {
   ArticleAnalysis,
@@ -19,7 +19,14 @@ const SAVE_AFTER_MS = 300;
 
 /** One step of learning, with the sentence's analysis as it was learnt (relearnt the same). */
 type Step =
-  | { kind: 'decision'; sentence: SentenceAnalysis; label: string; present: boolean }
+  | {
+      kind: 'decision';
+      sentence: SentenceAnalysis;
+      label: string;
+      present: boolean;
+      /** Below 1 for a sentence passed over in an article marked done (`UNTAGGED_WEIGHT`). */
+      weight?: number;
+    }
   | { kind: 'correction'; key: string; suggested: string; corrected: string };
 
 /** A lesson of this session as the model learnt it, and whether its undo took it back. */
@@ -333,7 +340,8 @@ export class SuggestionWorker {
       for (const sentence of analysis.sentences) {
         if (!untagged.has(sentence.sentence)) continue;
         for (const { name } of this.#labels()) {
-          steps.push({ kind: 'decision', sentence, label: name, present: false });
+          const weight = this.#engine!.UNTAGGED_WEIGHT;
+          steps.push({ kind: 'decision', sentence, label: name, present: false, weight });
         }
       }
     }
@@ -345,8 +353,9 @@ export class SuggestionWorker {
     const engine = this.#engine!;
     for (let at = 0; at < steps.length; at++) {
       const step = steps[at]!;
-      if (step.kind === 'decision') engine.learn(model, step.sentence, step.label, step.present);
-      else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
+      if (step.kind === 'decision') {
+        engine.learn(model, step.sentence, step.label, step.present, step.weight);
+      } else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
       if ((at + 1) % LEARN_STEP === 0) yield;
     }
   }
@@ -457,7 +466,7 @@ export class SuggestionWorker {
   #flush(): void {
     // Nothing to write: a quit after the last write already took every decision must not leave
     // a finished write behind as `#saving` (it is cleared below only after an await).
-    if (this.#saving || !this.#dirty) return;
+    if (this.#saving || !this.#dirty || !this.#writable) return;
     const saving = (async () => {
       while (this.#dirty && this.#engine && this.#model) {
         this.#dirty = false;
@@ -470,6 +479,13 @@ export class SuggestionWorker {
           this.#dirty = true;
           const why = error instanceof Error ? error.message : String(error);
           this.#failure = why;
+          if (error instanceof ModelChangedError) {
+            // Changed behind the session (a git pull): never written over; learning goes on in
+            // memory, and quitting says it was not saved.
+            this.#writable = false;
+            this.#dispatch({ type: 'suggestions/problem', message: why });
+            break;
+          }
           this.#dispatch({
             type: 'suggestions/problem',
             message: `the suggestion model could not be saved: ${why}; it is saved again with the next decision`,

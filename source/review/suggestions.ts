@@ -4,6 +4,7 @@
  * uncertain one. Suggestions arrive as actions from the controller (it runs the engine off the
  * keypress path); the reducer only reads them, and every decision leaves as a lesson for the model.
  */
+import { labelOf } from '../store/labels.js';
 import type { Label } from '../store/types.js';
 import { sortLabels } from './marks.js';
 import { jumpTo } from './navigation.js';
@@ -95,11 +96,28 @@ export function pendingSuggestion(
   const own = sentenceMarks(marksOf(state, article), sentence);
   const labels = suggestion.labels.filter(({ label }) => !own.labels.includes(label));
   if (labels.length === 0) return null;
+  // Only the attributes of the labels still proposed: a claimant suggested with a claim the
+  // sentence already carries is no attribute of the event proposed beside it.
+  const declared = declaredBy(
+    state,
+    labels.map(({ label }) => label),
+  );
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(suggestion.attributes)) {
-    if (!own.attributes[key]) attributes[key] = value;
+    if (!own.attributes[key] && Object.values(declared).some((names) => names.includes(key)))
+      attributes[key] = value;
   }
   return { labels, attributes };
+}
+
+/** Label → the attribute names the project's codebook gives it. */
+function declaredBy(state: ReviewState, labels: readonly Label[]): Record<string, string[]> {
+  return Object.fromEntries(
+    labels.map((label) => [
+      label,
+      (labelOf(state.project.labels, label)?.attributes ?? []).map(({ name }) => name),
+    ]),
+  );
 }
 
 /** How a suggestion reads in a message and the status bar: `quote (speaker: Dmitry Peskov)`. */
@@ -236,7 +254,15 @@ export function acceptSuggestion(state: ReviewState): ReviewState {
   });
   const written = emit(
     { ...next, message: info(`accepted: ${describeSuggestion(pending)}`) },
-    { kind: 'tag-many', article: article.id, sentence: sentence.id, labels, attributes },
+    {
+      kind: 'tag-many',
+      article: article.id,
+      sentence: sentence.id,
+      labels,
+      attributes,
+      // Each label, the new and the ones the sentence had, stores only its own attributes.
+      declared: declaredBy(state, [...own.labels, ...labels]),
+    },
   );
   return learnEffect(
     written,
@@ -345,7 +371,10 @@ export function learnFromAttributes(before: ReviewState, after: ReviewState): Re
 
 /**
  * Marking an article done says its untagged sentences carry no label: the model learns that once
- * per article and session (sentences whose suggestions were rejected have taught it already).
+ * per article and session (sentences whose suggestions were rejected have taught it already),
+ * at a lower weight than a decision on the sentence (`UNTAGGED_WEIGHT`). An article marked done
+ * with no tag at all is triage (off-topic, passed over), not a verdict on its sentences: it
+ * teaches nothing. Taught as negatives, twenty such articles took every suggestion away.
  */
 export function learnFromDone(before: ReviewState, after: ReviewState): ReviewState {
   const article = currentArticle(before);
@@ -353,10 +382,12 @@ export function learnFromDone(before: ReviewState, after: ReviewState): ReviewSt
   if (marksOf(after, article.id).status !== 'done') return after;
   if (before.suggestions.taughtDone[article.id]) return after;
   const marks = marksOf(after, article.id);
+  const tagged = (id: string) => sentenceMarks(marks, id).labels.length > 0;
+  if (!article.sentences.some((sentence) => tagged(sentence.id))) return after;
   const rejected = before.suggestions.rejected[article.id] ?? {};
   const untagged = article.sentences
     .map((sentence) => sentence.id)
-    .filter((id) => !rejected[id] && sentenceMarks(marks, id).labels.length === 0);
+    .filter((id) => !rejected[id] && !tagged(id));
   const taughtDone = { ...after.suggestions.taughtDone, [article.id]: true as const };
   const marked = { ...after, suggestions: { ...after.suggestions, taughtDone } };
   if (untagged.length === 0) return marked;

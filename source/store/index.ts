@@ -12,6 +12,7 @@ export { storeIndexFile } from './index-file.js';
 export {
   diskModelStore,
   MODEL_FILE_NAME,
+  ModelChangedError,
   type ModelFileRead,
   type ModelStore,
   modelFilePath,

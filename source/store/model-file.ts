@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, mkdir, open } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { LINK_REFUSAL, MAX_STORE_FILE_BYTES } from './adapter.js';
+import { LINK_REFUSAL, MAX_STORE_FILE_BYTES, signatureOf } from './adapter.js';
 import { syncFolder, writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { encodeName } from './names.js';
@@ -50,6 +50,30 @@ export async function readModelFile<T>(
   parse: (text: string) => T,
   display: string = root,
 ): Promise<ModelFileRead<T>> {
+  return (await readSigned(root, annotator, parse, display)).read;
+}
+
+/** The read, and the file's signature as it was read (null: there was no file). */
+async function readSigned<T>(
+  root: string,
+  annotator: string,
+  parse: (text: string) => T,
+  display: string,
+): Promise<{ read: ModelFileRead<T>; signature: string | null }> {
+  let signature: string | null = null;
+  const read = await readOpened(root, annotator, parse, display, (seen) => {
+    signature = seen;
+  });
+  return { read, signature };
+}
+
+async function readOpened<T>(
+  root: string,
+  annotator: string,
+  parse: (text: string) => T,
+  display: string,
+  seen: (signature: string) => void,
+): Promise<ModelFileRead<T>> {
   const path = modelFilePath(root, annotator);
   const name = shown(root, display, path);
   const refused = (why: string): ModelFileRead<T> => ({
@@ -71,6 +95,7 @@ export async function readModelFile<T>(
   let text: string;
   try {
     const info = await handle.stat();
+    seen(signatureOf(info));
     if (!info.isFile()) return refused('is not a regular file');
     if (info.size > MAX_STORE_FILE_BYTES) {
       return refused(
@@ -95,16 +120,26 @@ export async function readModelFile<T>(
 }
 
 /**
+ * The model file changed on disk since the session read or last wrote it (a `git pull` merged
+ * it, maybe leaving conflict markers): writing the session's model over it would throw away the
+ * other side's learning and leave git a clean file to commit as the resolution.
+ */
+export class ModelChangedError extends Error {}
+
+/**
  * Writes the model durably (temp file, fsync, rename, folder sync) under the lock other margin
  * processes share. A link where the file or the annotator's folder should be is refused and left
- * alone: the error names it.
+ * alone: the error names it. With `expected` (the signature the session last read or wrote, null
+ * for no file), a file that is no longer that one is left as it is (`ModelChangedError`); a
+ * file deleted since is written again. Gives the signature of the file written.
  */
 export async function writeModelFile(
   root: string,
   annotator: string,
   text: string,
   display: string = root,
-): Promise<void> {
+  expected?: string | null,
+): Promise<string> {
   const path = modelFilePath(root, annotator);
   const folder = dirname(path);
   const found: Stats | null = await lstat(folder).catch(() => null);
@@ -115,14 +150,45 @@ export async function writeModelFile(
     await mkdir(folder, { recursive: true });
     await syncFolder(root);
   }
-  await withFileLock(path, async () => {
+  return await withFileLock(path, async () => {
     const existing = await lstat(path).catch(() => null);
     if (existing && !existing.isFile()) {
       const why = existing.isSymbolicLink() ? LINK_REFUSAL : 'is not a regular file';
       throw new Error(`${shown(root, display, path)}: ${why}`);
     }
+    if (existing && expected !== undefined && signatureOf(existing) !== expected) {
+      throw new ModelChangedError(`${shown(root, display, path)}: ${await changed(path)}`);
+    }
     await writeFileAtomic(path, text);
+    return signatureOf(await lstat(path));
   });
+}
+
+/** Why a model file changed behind the session is left alone, and what to do about it. */
+async function changed(path: string): Promise<string> {
+  const text = await textOf(path);
+  const conflicted = text !== null && hasConflictMarkers(text);
+  return (
+    `changed on disk during this session${conflicted ? ' and holds unresolved git conflict markers (<<<<<<<)' : ''}; ` +
+    'margin leaves it as it is and keeps what this session taught in memory only: ' +
+    (conflicted ? 'keep one side (git checkout --ours or --theirs, then git add it), then ' : '') +
+    'review again to learn on from the file'
+  );
+}
+
+/** The file's text, or null when it cannot be read (only said in a message). */
+async function textOf(path: string): Promise<string | null> {
+  try {
+    const handle = await open(path, READ_FLAGS);
+    try {
+      const info = await handle.stat();
+      return info.size > MAX_STORE_FILE_BYTES ? null : await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
 }
 
 /** Where a session reads and writes its model: the store folder on disk, or memory in tests. */
@@ -131,13 +197,26 @@ export interface ModelStore {
   write(text: string): Promise<void>;
 }
 
+/**
+ * The session's model file: every write checks that the file is still the one the session read
+ * or last wrote (`ModelChangedError` when not), so a model a `git pull` merged into it while the
+ * review was open is never overwritten from memory.
+ */
 export function diskModelStore(
   root: string,
   annotator: string,
   display: string = root,
 ): ModelStore {
+  // The file as the session last saw it: null for none; undefined before it was read.
+  let seen: string | null | undefined;
   return {
-    read: (parse) => readModelFile(root, annotator, parse, display),
-    write: (text) => writeModelFile(root, annotator, text, display),
+    read: async (parse) => {
+      const { read, signature } = await readSigned(root, annotator, parse, display);
+      seen = signature;
+      return read;
+    },
+    write: async (text) => {
+      seen = await writeModelFile(root, annotator, text, display, seen);
+    },
   };
 }

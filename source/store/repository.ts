@@ -156,7 +156,9 @@ export interface Repository {
    * Gives the sentence these labels (those it lacks are added) and these attributes, as one
    * undoable step. With `given` precedence (the story view copying another outlet's tags) the
    * attributes replace the sentence's own; with `own` (accepting a suggestion) they only fill
-   * what the reviewer left empty.
+   * what the reviewer left empty. With `declared` (label → the attribute names the codebook
+   * gives it), each annotation of the sentence takes only its own label's attributes: accepting
+   * an event's `where` on a sentence tagged claim gave the claim a `where` too.
    */
   adopt(
     article: Article,
@@ -164,6 +166,7 @@ export interface Repository {
     labels: readonly Label[],
     attributes: Record<string, string>,
     precedence?: 'given' | 'own',
+    declared?: Readonly<Record<string, readonly string[]>>,
   ): Promise<void>;
   /** Adds annotations made elsewhere (import); returns how many were new. */
   addMany(annotations: Annotation[]): Promise<number>;

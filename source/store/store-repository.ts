@@ -582,28 +582,36 @@ export class StoreRepository implements Repository {
     labels: readonly Label[],
     attributes: Record<string, string>,
     precedence: 'given' | 'own' = 'given',
+    declared?: Readonly<Record<string, readonly string[]>>,
   ): Promise<void> {
     const sentence = this.sentenceOf(article, sentenceId);
     const tooLarge = beyondLimits(undefined, attributes);
     if (tooLarge) throw new Error(tooLarge);
     const given = normaliseAttributes(attributes) ?? {};
+    // What a label takes of the given attributes: all, or only those its codebook entry names.
+    const givenTo = (label: Label): Record<string, string> => {
+      if (!declared) return given;
+      const names = declared[label] ?? [];
+      return Object.fromEntries(Object.entries(given).filter(([name]) => names.includes(name)));
+    };
     const { value } = await this.change(article, (current) => {
       const existing = this.onSentence(current, article, sentenceId);
       const have = new Set(existing.map((a) => a.label));
-      const merged = (own: Record<string, string> | undefined) => {
-        const all = precedence === 'given' ? { ...own, ...given } : { ...given, ...own };
+      const merged = (label: Label, own: Record<string, string> | undefined) => {
+        const offered = givenTo(label);
+        const all = precedence === 'given' ? { ...own, ...offered } : { ...offered, ...own };
         return Object.keys(all).length === 0 ? undefined : all;
       };
       const fresh = [...new Set(labels)]
         .filter((label) => !have.has(label))
         .map((label) => {
           const annotation = this.create(article, sentence, label);
-          const own = merged(undefined);
+          const own = merged(label, undefined);
           return own ? { ...annotation, attributes: own } : annotation;
         });
       const updated = this.now().toISOString();
       const changed = existing.filter(
-        (a) => JSON.stringify(merged(a.attributes)) !== JSON.stringify(a.attributes),
+        (a) => JSON.stringify(merged(a.label, a.attributes)) !== JSON.stringify(a.attributes),
       );
       if (fresh.length === 0 && changed.length === 0) return { write: false, value: null };
       const before: FieldChange[] = changed.map((a) => ({
@@ -615,7 +623,7 @@ export class StoreRepository implements Repository {
       const after: FieldChange[] = changed.map((a) => ({
         id: a.id,
         note: a.note,
-        attributes: merged(a.attributes),
+        attributes: merged(a.label, a.attributes),
         updated,
       }));
       const names = fresh.map((a) => a.label).join(', ');

@@ -15,6 +15,7 @@ export {
   learnDecision,
   learnLabels,
   type SuggestModel,
+  UNTAGGED_WEIGHT,
   UNTAUGHT_PRIOR,
 } from './model.js';
 export { BASE, RULES, type Rule } from './rules.js';

@@ -284,6 +284,7 @@ const promises: Record<
       sentence: 'b-s20',
       labels: ['event'],
       attributes: { when: 'on Thursday', claimant: 'Kremlin' },
+      declared: { claim: ['claimant'], event: ['when', 'where'] },
     });
   },
   'suggestion/reject': (b, a) => {

@@ -7,7 +7,11 @@ import { initialState } from '../../source/review/state.js';
 import { toArticleSuggestions } from '../../source/review/suggestion-worker.js';
 import { createMemoryRepository } from '../../source/store/index.js';
 import { DEFAULT_LABELS, type LabelSet } from '../../source/store/labels.js';
-import type { ModelFileRead, ModelStore } from '../../source/store/model-file.js';
+import {
+  ModelChangedError,
+  type ModelFileRead,
+  type ModelStore,
+} from '../../source/store/model-file.js';
 import {
   analyseArticle,
   byUncertainty,
@@ -159,20 +163,75 @@ describe('the suggestion model beside the review', () => {
   it('takes back what done taught when it is undone, and teaches it again on redo', async () => {
     const models = memoryModels();
     const { controller, press, idle } = await session(ARTICLE, models.store);
+    press(keyOf('tag/toggle', 'claim'));
+    await idle();
+    await controller.suggestionsSettled();
+    const tagged = learnt(models.written.at(-1)!);
     press(keyOf('status/toggle-done'));
     await idle();
     await controller.suggestionsSettled();
     const taught = learnt(models.written.at(-1)!);
-    expect(taught.length).toBeGreaterThan(0);
+    expect(taught).not.toEqual(tagged);
     press(keyOf('undo'));
     await idle();
     expect(controller.getState().message?.text).toBe('undid: status done');
     await controller.suggestionsSettled();
-    expect(learnt(models.written.at(-1)!)).toEqual([]);
+    expect(learnt(models.written.at(-1)!)).toEqual(tagged);
     controller.dispatch({ type: 'redo' });
     await idle();
     await controller.suggestionsSettled();
     expect(learnt(models.written.at(-1)!)).toEqual(taught);
+  });
+
+  it('learns nothing from articles marked done with nothing tagged (triage), and suggests on', async () => {
+    const articles = [
+      '000_4b207f45d15cbf96.txt',
+      '002_95852239c1d84bad.txt',
+      '003_0a02ae9bd8ded74f.txt',
+      '004_acb5286eff63b7e7.txt',
+      '001_d7fb493d5d978b6e.txt',
+    ].map(seedArticle);
+    const models = memoryModels();
+    const repository = createMemoryRepository('alice');
+    await repository.open(articles);
+    const controller = new ReviewController({
+      initial: {
+        ...initialState({
+          corpusName: 'seeds',
+          annotator: 'alice',
+          size: { columns: 120, rows: 40 },
+          articles,
+        }),
+        focus: 'reader',
+      },
+      store: Promise.resolve(repository),
+      suggestions: { models: models.store },
+    });
+    controller.start();
+    const last = articles.at(-1)!.id;
+    const shown = () => controller.getState().suggestions.byArticle[last];
+    // The tester's recipe: `d J` over every article but the last, nothing tagged.
+    for (let i = 0; i < articles.length - 1; i++) {
+      await eventually(
+        () => controller.getState().suggestions.byArticle[articles[i]!.id],
+        'suggestions for the article',
+      );
+      controller.press(keyOf('status/toggle-done'), NO_KEY);
+      controller.press(keyOf('article/next'), NO_KEY);
+    }
+    await eventually(() => (controller.pending === 0 ? true : undefined), 'the writes');
+    await controller.suggestionsSettled();
+    await eventually(shown, 'suggestions for the last article');
+    expect(articles.slice(0, -1).every((a) => repository.status(a.id) === 'done')).toBe(true);
+    // Nothing was taught, so nothing was saved, and the last article is suggested as by the rules.
+    expect(models.written.map(learnt).filter((taught) => taught.length > 0)).toEqual([]);
+    const fresh = await session(articles.at(-1)!, memoryModels().store);
+    const labels = (of: typeof shown) =>
+      Object.values(of()!.sentences).flatMap((s) => s.labels.map(({ label }) => label));
+    expect(labels(shown).length).toBeGreaterThan(0);
+    expect(labels(shown)).toEqual(
+      labels(() => fresh.controller.getState().suggestions.byArticle[last]),
+    );
   });
 
   it('undoes rejections in key order: the suggestions come back and the model forgets them', async () => {
@@ -284,6 +343,35 @@ describe('the suggestion model beside the review', () => {
     space = true;
     expect(await controller.suggestionsSettled()).toBeNull();
     expect(parseModel(written.at(-1)!).model.revision).toBeGreaterThan(0);
+  });
+
+  it('leaves a model file a git pull changed during the session alone, and says so', async () => {
+    let tries = 0;
+    const store: ModelStore = {
+      async read() {
+        return { kind: 'missing' };
+      },
+      async write() {
+        tries++;
+        throw new ModelChangedError(
+          'alice/.suggest-model.json: changed on disk during this session',
+        );
+      },
+    };
+    const { controller, press } = await session(ARTICLE, store);
+    press(keyOf('suggestion/reject'));
+    await eventually(
+      () =>
+        controller.getState().warnings.some((w) => w.includes('changed on disk'))
+          ? true
+          : undefined,
+      'the refused save',
+    );
+    // Learning goes on in memory; the file is never tried again, and quitting says so.
+    press(keyOf('cursor/next'));
+    press(keyOf('tag/toggle', 'claim'));
+    expect(await controller.suggestionsSettled()).toMatch(/changed on disk/);
+    expect(tries).toBe(1);
   });
 
   it('quits when a slow write already took the decision made during it (no save left to do)', async () => {

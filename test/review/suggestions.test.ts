@@ -57,6 +57,7 @@ describe('suggestions in the review', () => {
         sentence: 'b-s22',
         labels: ['quote'],
         attributes: { speaker: 'Dmitry Peskov' },
+        declared: { quote: ['speaker'] },
         lesson: 1,
       },
     ]);
@@ -79,6 +80,36 @@ describe('suggestions in the review', () => {
       attributes: { claimant: 'Kremlin', when: 'on Thursday' },
     });
     expect(state.outbox[0]).toMatchObject({ kind: 'tag-many', labels: ['event'] });
+  });
+
+  it('proposes and stores with each label only the attributes the codebook gives it', () => {
+    // b-s20 carries a claim with no claimant: the claim's suggested claimant is not the event's.
+    const own = withSuggestions();
+    const bare = {
+      ...own,
+      marks: {
+        ...own.marks,
+        b: {
+          ...own.marks.b!,
+          sentences: {
+            ...own.marks.b!.sentences,
+            'b-s20': { labels: ['claim' as const], note: null, attributes: {} },
+          },
+        },
+      },
+    };
+    expect(pendingSuggestion(bare, 'b', 'b-s20')).toEqual({
+      labels: [{ label: 'event', score: 0.6 }],
+      attributes: { when: 'on Thursday' },
+    });
+    const state = press(at(bare, 20), 'suggestion/accept');
+    expect(state.message?.text).toBe('accepted: event (when: on Thursday)');
+    expect(state.outbox[0]).toMatchObject({
+      kind: 'tag-many',
+      labels: ['event'],
+      attributes: { when: 'on Thursday' },
+      declared: { claim: ['claimant'], event: ['when', 'where'] },
+    });
   });
 
   it('rejecting hides the suggestion, writes nothing and teaches the model the opposite', () => {

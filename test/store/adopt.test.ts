@@ -71,6 +71,25 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
     await repo.close();
   });
 
+  it('gives each label only the attributes its codebook entry declares, when told them', async () => {
+    const { repo, stored } = await opened();
+    await repo.tag(article, sentence, 'claim');
+    // The tester's sentence: tagged claim, `suggested: event (claimant: …, where: Riyadh)`.
+    await repo.adopt(
+      article,
+      sentence,
+      ['event'],
+      { claimant: 'Sergei Lawrow', where: 'Riyadh' },
+      'own',
+      { claim: ['claimant'], event: ['when', 'where'] },
+    );
+    expect(await stored()).toEqual([
+      ['claim', { claimant: 'Sergei Lawrow' }],
+      ['event', { where: 'Riyadh' }],
+    ]);
+    await repo.close();
+  });
+
   it('refuses attributes beyond the store’s limits', async () => {
     const root = await tempFolder();
     const repo = await openRepository({ root, annotator: 'alice', articles: [article] });

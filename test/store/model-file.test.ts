@@ -2,7 +2,13 @@ import { lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openRepository } from '../../source/store/index.js';
-import { MODEL_FILE_NAME, readModelFile, writeModelFile } from '../../source/store/model-file.js';
+import {
+  diskModelStore,
+  MODEL_FILE_NAME,
+  ModelChangedError,
+  readModelFile,
+  writeModelFile,
+} from '../../source/store/model-file.js';
 import {
   analyseArticle,
   createModel,
@@ -53,6 +59,35 @@ describe('the suggestion model file', () => {
     expect(repository.problems()).toEqual([]);
     expect(repository.list()).toEqual([]);
     expect((await lstat(join(root, 'alice', MODEL_FILE_NAME))).isFile()).toBe(true);
+  });
+
+  it('is not written over once a git pull changed it during the session', async () => {
+    const root = await tempFolder();
+    const { model } = trainedModel();
+    const path = join(root, 'alice', MODEL_FILE_NAME);
+    await writeModelFile(root, 'alice', serialiseModel(model));
+    const session = diskModelStore(root, 'alice', 'annotations');
+    expect((await session.read(parseModel)).kind).toBe('loaded');
+    // The session's own writes follow one another.
+    await session.write(serialiseModel(model));
+    await session.write(serialiseModel(createModel()));
+    // A merge leaves both sides in the file.
+    const merged = `<<<<<<< HEAD\n${serialiseModel(model)}=======\n{}\n>>>>>>> origin/main\n`;
+    await writeFile(path, merged);
+    const refused = session.write(serialiseModel(model));
+    await expect(refused).rejects.toBeInstanceOf(ModelChangedError);
+    await expect(refused).rejects.toThrow(
+      /^annotations\/alice\/\.suggest-model\.json: changed on disk during this session and holds unresolved git conflict markers .*git checkout --ours/,
+    );
+    expect(await readFile(path, 'utf8')).toBe(merged);
+    // A file that appeared after the session found none is another's too.
+    const fresh = await tempFolder();
+    const later = diskModelStore(fresh, 'alice');
+    expect((await later.read(parseModel)).kind).toBe('missing');
+    await writeModelFile(fresh, 'alice', serialiseModel(model));
+    await expect(later.write(serialiseModel(createModel()))).rejects.toBeInstanceOf(
+      ModelChangedError,
+    );
   });
 
   it('is missing, not refused, before the first decision', async () => {

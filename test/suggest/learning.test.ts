@@ -10,6 +10,7 @@ import {
   parseModel,
   serialiseModel,
   suggest,
+  UNTAGGED_WEIGHT,
 } from '../../source/suggest/index.js';
 import { article, LABELS } from './article.js';
 
@@ -66,6 +67,35 @@ describe('learning from the reviewer', () => {
     }
     expect(score(model, lind, 'budget', labels)).toBeGreaterThan(0.5);
     expect(score(model, index('The weather'), 'budget', labels)).toBeLessThan(0.5);
+  });
+
+  it('keeps the rules’ surest suggestions whatever a record of rejections alone taught', () => {
+    // Triage: every sentence of article after article passed over, no label ever given.
+    const model = createModel();
+    const suggested = () =>
+      suggest(analysis, model, LABELS).flatMap((s) => s.labels.filter((l) => l.suggested));
+    for (let round = 0; round < 40; round++) {
+      for (const sentence of analysis.sentences) {
+        for (const { name } of LABELS) learn(model, sentence, name, false);
+      }
+    }
+    const quote = index('“We had no choice,” Lind said.');
+    expect(model.labels.get('quote')?.negatives).toBe(40 * analysis.sentences.length);
+    expect(score(model, quote, 'quote')).toBeGreaterThan(0.5);
+    expect(suggested().length).toBeGreaterThan(0);
+  });
+
+  it('moves less for a sentence passed over than for one decided', () => {
+    const weather = analysis.sentences[index('The weather was mild')]!;
+    const decided = createModel();
+    const passed = createModel();
+    learn(decided, weather, 'claim', false);
+    learn(passed, weather, 'claim', false, UNTAGGED_WEIGHT);
+    const start = score(createModel(), index('The weather was mild'), 'claim');
+    const lowered = (model: ReturnType<typeof createModel>) =>
+      start - score(model, index('The weather was mild'), 'claim');
+    expect(lowered(passed)).toBeGreaterThan(0);
+    expect(lowered(passed)).toBeLessThan(lowered(decided) / 2);
   });
 
   it('says when a decision names a sentence the analysis does not have', () => {
