@@ -83,7 +83,7 @@ describe('completion and "did you mean"', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('complete -o filenames -F _margin margin');
     expect(stdout).toMatch(
-      /compgen -W "review show list index split orphans export import search suggest stats agree init completion story help"/,
+      /compgen -W "review show list index split orphans export import search suggest stats agree relabel init completion story help"/,
     );
     expect(stdout).toContain('label-studio');
     for (const shell of ['zsh', 'fish']) {
