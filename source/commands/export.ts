@@ -38,6 +38,7 @@ import { fromCwd, isWithin } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 import { openSuggester } from './suggestion-model.js';
+import { unlistedLabels } from './unlisted-labels.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /** Below this many annotations an export is over before a progress bar could be read. */
@@ -130,8 +131,6 @@ Examples
     }
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
-    const badLabel = labels.find((label) => !LABEL_NAMES.includes(label));
-    if (badLabel) return fail(`unknown label "${badLabel}": use ${LABEL_NAMES.join(', ')}`);
     const statuses = listFlag(flags.status);
     const badStatus = statuses.find((s) => !(REVIEW_STATUSES as readonly string[]).includes(s));
     if (badStatus) {
@@ -152,6 +151,13 @@ Examples
     // The export reads the store's index while its files are compared with it (see `heldSink`).
     const workspace = await openWorkspace(flags, io, output, { reads: true, behind: true });
     const { corpus, repository } = workspace;
+    // A label margin.json no longer lists still names the store's annotations made with it.
+    const unlisted = await unlistedLabels(labels, LABEL_NAMES, workspace);
+    if (unlisted.refusal) {
+      await repository.close();
+      return fail(unlisted.refusal);
+    }
+    for (const note of unlisted.notes) output.say(note);
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
       labels,

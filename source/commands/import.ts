@@ -60,6 +60,11 @@ Examples
       output.problem(read.message);
       return output.status();
     }
+    if (format === 'jsonl' && read.input.kind === 'text') {
+      const { looksLike } = await import('../export/import-shape.js');
+      const other = looksLike(read.input.text);
+      if (other) return fail(`${file} looks like ${other}, not jsonl: use --format ${other}`);
+    }
     let annotatorIds: Map<string, number> | undefined;
     if (typeof flags.annotatorIds === 'string' && flags.annotatorIds !== '') {
       if (format !== 'label-studio') return fail('--annotator-ids goes with --format label-studio');

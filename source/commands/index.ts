@@ -17,6 +17,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   suggest: async () => (await import('./suggest.js')).command,
   stats: async () => (await import('./stats.js')).command,
   agree: async () => (await import('./agree.js')).command,
+  relabel: async () => (await import('./relabel.js')).command,
   init: async () => (await import('./init.js')).command,
   completion: async () => (await import('./completion.js')).command,
   story: async () => (await import('./story.js')).command,

@@ -1,6 +1,6 @@
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import stringWidth from '../text/string-width.js';
-import { oneLine } from '../text/untrusted.js';
+import { oneLine, oneName } from '../text/untrusted.js';
 import { padEnd, truncate } from '../text/width.js';
 import { pages } from './list.js';
 
@@ -35,7 +35,7 @@ const HEADER: Row = {
 
 function rowOf(article: ArticleSummary): Row {
   return {
-    id: oneLine(article.id),
+    id: oneName(article.id),
     title: oneLine(displayTitle(article)),
     date: article.date ?? '-',
     source: truncate(oneLine(article.source ?? '-'), SOURCE_MAX),

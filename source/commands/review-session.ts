@@ -9,6 +9,7 @@ import {
   type CorpusEvent,
   type CorpusFeed,
   ReviewController,
+  type ReviewControllerOptions,
   type SearchFunction,
   type StorySource,
 } from '../review/controller.js';
@@ -317,6 +318,8 @@ export function reviewController(
     /** Where the suggestion model lives; null: no suggestions. */
     models?: ModelStore | null;
     story?: StorySource;
+    /** The project file, watched for a change the review cannot take in. */
+    projectFile?: ReviewControllerOptions['projectFile'];
   },
 ): ReviewController {
   const opened = session.opened;
@@ -355,6 +358,7 @@ export function reviewController(
       ),
     suggestions: options.models ? { models: options.models } : undefined,
     story: options.story,
+    projectFile: options.projectFile,
   });
 }
 

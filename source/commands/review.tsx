@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { GOLD } from '../export/adjudication.js';
 import { oneLine } from '../text/untrusted.js';
@@ -6,6 +6,7 @@ import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { markOwnFolders } from './own-folders.js';
 import { annotatorEnv, loadProject, reviewProject } from './project.js';
+import { watchProjectFile } from './project-watch.js';
 
 const NOT_A_TERMINAL =
   'needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).';
@@ -147,6 +148,7 @@ Press ? in the review for every key.`,
           : null,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
       story,
+      projectFile: await projectFileWatch(context.file, context.shown),
     });
     const [{ runReview }, { makeTheme }] = await ui;
     let modelUnsaved: string | null = null;
@@ -192,6 +194,17 @@ Press ? in the review for every key.`,
  * machine with memory to spare may raise it; beyond it the review reads the groups
  * `margin index --story` kept). Anything but a whole number leaves the default.
  */
+/** Watches the project file for a change the running review cannot take in (a `git pull`). */
+async function projectFileWatch(file: string | null, shown: string | null) {
+  if (file === null) return undefined;
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return undefined;
+  return {
+    shown: oneLine(shown ?? file),
+    watch: (changed: (how: 'changed' | 'gone') => void) => watchProjectFile(file, text, changed),
+  };
+}
+
 function storyLimit(env: Record<string, string | undefined>): { inReview?: number } {
   const given = env.MARGIN_STORY_IN_REVIEW;
   return given !== undefined && /^\d+$/.test(given.trim()) ? { inReview: Number(given) } : {};

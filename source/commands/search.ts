@@ -12,6 +12,7 @@ import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
+import { unlistedLabels } from './unlisted-labels.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
 
@@ -138,6 +139,9 @@ Examples
     const { store } = project;
     let hits: SearchHit[];
     if (await storeIsEmpty(store.root, store.shown)) {
+      if (parsed.unlisted.length > 0) {
+        throw new CannotRun(`unknown label:${parsed.unlisted[0]}: use ${labels.join(', ')}, none`);
+      }
       // No annotations to read: the store's code (and its validation) need not even load.
       const { index, shown } = await openCorpus(
         project.corpus.shown,
@@ -174,6 +178,19 @@ Examples
       // other threads: the search overlaps that check instead of waiting for it.
       const workspace = await openWorkspace(flags, io, output, { annotator, behind: true });
       const { corpus, repository } = workspace;
+      // A label margin.json no longer lists still names the store's annotations made with it.
+      const unlisted = await unlistedLabels(
+        parsed.unlisted,
+        [...labels, 'none'],
+        workspace,
+        (name) => `label:${name}`,
+      );
+      if (unlisted.refusal) {
+        corpus.close();
+        await repository.close();
+        throw new CannotRun(unlisted.refusal);
+      }
+      for (const note of unlisted.notes) output.say(note);
       const searched = () =>
         confirmedSearch(
           corpus,

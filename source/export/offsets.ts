@@ -15,14 +15,3 @@ export function articleCodePoints(article: Article): CodePoints {
   }
   return found;
 }
-
-/** The first `count` code points of the text (never splits a surrogate pair). */
-export function headCodePoints(text: string, count: number): string {
-  return [...text].slice(0, count).join('');
-}
-
-/** The last `count` code points of the text. */
-export function tailCodePoints(text: string, count: number): string {
-  const chars = [...text];
-  return chars.slice(Math.max(0, chars.length - count)).join('');
-}

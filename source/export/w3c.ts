@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { graphemeHead, graphemeTail } from '../text/graphemes.js';
 import { safeJson } from '../text/untrusted.js';
 import { keptRow, keptRows } from './kept-rows.js';
 import { compare, type Entry, type SelectedArticle } from './model.js';
-import { articleCodePoints, headCodePoints, tailCodePoints } from './offsets.js';
+import { articleCodePoints } from './offsets.js';
 import type { FormatWriter, KeptFormat, StoryOf } from './writer.js';
 
 /** Context kept around a quote, in code points, as the store keeps it. */
@@ -92,11 +93,13 @@ function itemOf(
   const quote = placement
     ? {
         exact: article.text.slice(start, end),
-        prefix: tailCodePoints(
+        // Cut between graphemes: a ZWJ emoji cut in two matches nothing in another tool.
+        prefix: graphemeTail(
           article.text.slice(Math.max(0, start - 2 * CONTEXT), start),
           CONTEXT,
+          'points',
         ),
-        suffix: headCodePoints(article.text.slice(end, end + 2 * CONTEXT), CONTEXT),
+        suffix: graphemeHead(article.text.slice(end, end + 2 * CONTEXT), CONTEXT, 'points'),
       }
     : { exact: anchor.quote, prefix: anchor.prefix, suffix: anchor.suffix };
   const body: Array<Record<string, string>> = [

@@ -235,10 +235,13 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
   };
 }
 
-/** What `margin init` writes: margin's defaults, every key spelled out so it can be edited. */
-export function defaultProjectText(defaults: LabelSet): string {
+/**
+ * What `margin init` writes: margin's defaults, every key spelled out so it can be edited;
+ * `corpus` is the folder it found (or one to create or edit).
+ */
+export function defaultProjectText(defaults: LabelSet, corpus = 'seeds'): string {
   const project = {
-    corpus: 'seeds',
+    corpus,
     store: 'annotations',
     labels: defaults.map((label) => ({
       name: label.name,

@@ -56,6 +56,13 @@ export interface ReviewControllerOptions {
   suggestions?: SuggestionOptions | undefined;
   /** The story groups of the whole corpus (with the reviewers' links), and saving a link. */
   story?: StorySource | undefined;
+  /**
+   * Tells of a change to the project file (margin.json) while the review runs: its labels and
+   * keys were read once, so the reviewer is told to start again. `shown` names the file.
+   */
+  projectFile?:
+    | { shown: string; watch: (changed: (how: 'changed' | 'gone') => void) => () => void }
+    | undefined;
 }
 
 export interface StorySource {
@@ -205,6 +212,16 @@ export class ReviewController {
     const story = this.#options.story;
     if (story?.warm) setImmediate(() => story.warm?.());
     if (story?.watch) this.#stops.push(story.watch(() => this.#loadStory()));
+    const projectFile = this.#options.projectFile;
+    if (projectFile) {
+      this.#stops.push(
+        projectFile.watch((how) => {
+          const message = `${projectFile.shown} ${how === 'gone' ? 'is gone' : 'changed'}: labels and keys are still the old ones; quit and start margin again`;
+          this.dispatch({ type: 'save/result', message });
+          this.dispatch({ type: 'store/synced', marks: {}, warnings: [message] });
+        }),
+      );
+    }
     // The engine loads behind the first frame, like search.
     if (this.#suggestions) setImmediate(() => void this.#suggestions?.start());
     this.#options.store.then(

@@ -19,13 +19,26 @@ export interface ParsedQuery {
   /** `-word` or `-"a phrase"`: sentences containing it are left out. */
   excluded: string[];
   filters: QueryFilter[];
-  /** What could not be understood (`label:foo`); a query with problems finds nothing. */
+  /** What could not be understood (`status:foo`); a query with problems finds nothing. */
   problems: string[];
+  /**
+   * `label:` values the codebook does not list, kept as typed: a label renamed or removed from
+   * margin.json still names the store's annotations made with it. The command checks the store
+   * holds it (a typo finds nothing) and says it is not the codebook's.
+   */
+  unlisted: string[];
 }
 
 const opening = new Set(['"', '\u201c', '\u201e', '\u00ab']);
 const closing = new Set(['"', '\u201d', '\u201c', '\u00bb']);
 const space = /\s/;
+
+/** A value as typed and as listed compare alike: case, and `-`, `_` or spaces between words. */
+const normal = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
 
 /** Accepts a value or an unambiguous start of one, so `label:q` already works while typing. */
 function resolve<T extends string>(
@@ -33,15 +46,13 @@ function resolve<T extends string>(
   values: readonly T[],
   aliases: Record<string, T> = {},
 ): T | null {
-  const value = input
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ')
-    .trim();
+  const value = normal(input);
   const aliased = aliases[value];
   if (aliased) return aliased;
-  const exact = values.find((candidate) => candidate === value);
+  // A project's own label may be `frame-economic`: compared as typed it never matched.
+  const exact = values.find((candidate) => normal(candidate) === value);
   if (exact) return exact;
-  const started = values.filter((candidate) => candidate.startsWith(value));
+  const started = values.filter((candidate) => normal(candidate).startsWith(value));
   return started.length === 1 ? started[0]! : null;
 }
 
@@ -49,16 +60,17 @@ function filter(
   field: QueryField,
   raw: string,
   negate: boolean,
-  problems: string[],
+  parsed: ParsedQuery,
   labels: readonly Label[],
 ): QueryFilter | null {
+  const { problems } = parsed;
   switch (field) {
     case 'label': {
       const values: readonly LabelValue[] = [...labels, 'none'];
       const value = resolve(raw, values);
       if (value) return { field, value, negate };
-      problems.push(`label:${raw}: expected one of ${values.join(', ')}`);
-      return null;
+      if (!parsed.unlisted.includes(raw)) parsed.unlisted.push(raw);
+      return { field, value: raw, negate };
     }
     case 'status': {
       const value = resolve(raw, REVIEW_STATUSES, {
@@ -94,7 +106,14 @@ function readBare(query: string, from: number): { text: string; next: number } {
  * fields must all hold.
  */
 export function parseQuery(query: string, labels: readonly Label[] = LABELS): ParsedQuery {
-  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], filters: [], problems: [] };
+  const parsed: ParsedQuery = {
+    words: [],
+    phrases: [],
+    excluded: [],
+    filters: [],
+    problems: [],
+    unlisted: [],
+  };
   let at = 0;
   while (at < query.length) {
     if (space.test(query[at]!)) {
@@ -123,7 +142,7 @@ export function parseQuery(query: string, labels: readonly Label[] = LABELS): Pa
       const value = text.trim();
       // `label:` with nothing after it is a filter still being typed, not a mistake.
       if (!value) continue;
-      const made = filter(field as QueryField, value, negate, parsed.problems, labels);
+      const made = filter(field as QueryField, value, negate, parsed, labels);
       if (made) parsed.filters.push(made);
       continue;
     }

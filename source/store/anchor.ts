@@ -1,5 +1,6 @@
 import search from 'approx-string-match';
 import type { Article, Sentence } from '../corpus/types.js';
+import { graphemeHead, graphemeTail } from '../text/graphemes.js';
 import type { Anchor, PlacedAnnotation } from './types.js';
 
 export type Placement = NonNullable<PlacedAnnotation['placement']>;
@@ -16,8 +17,12 @@ export function makeAnchor(article: Article, sentence: Sentence): Anchor {
     start: sentence.start,
     end: sentence.end,
     quote: sentence.text,
-    prefix: text.slice(Math.max(0, sentence.start - CONTEXT), sentence.start),
-    suffix: text.slice(sentence.end, sentence.end + CONTEXT),
+    // At most CONTEXT code units each, cut between graphemes (never in a ZWJ emoji or a flag).
+    prefix: graphemeTail(
+      text.slice(Math.max(0, sentence.start - 2 * CONTEXT), sentence.start),
+      CONTEXT,
+    ),
+    suffix: graphemeHead(text.slice(sentence.end, sentence.end + 2 * CONTEXT), CONTEXT),
     textHash: article.hash,
   };
 }

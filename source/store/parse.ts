@@ -31,14 +31,18 @@ export function parseStoreText(text: string): StoreDoc {
   if (text.trim().length === 0) throw new RefusedFile('the file is empty');
   if (hasConflictMarkers(text)) {
     throw new RefusedFile(
-      'holds unresolved git conflict markers (<<<<<<<): resolve the conflict, and margin reads it again',
+      `holds unresolved git conflict markers (<<<<<<<): resolve it keeping both sides' annotations (store.md: "A conflict in a store file"), and margin reads it again`,
     );
   }
+  // An editor that saves UTF-8 with a byte order mark (Notepad, after a conflict resolved by
+  // hand) leaves one in front; JSON.parse refuses it. It is read past here, and margin's next
+  // write of the file leaves it out, as it writes every store file (`format.ts`).
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(json);
   } catch (error) {
-    throw new RefusedFile(`not valid JSON${whereJsonFailed(text, error)}`);
+    throw new RefusedFile(`not valid JSON${whereJsonFailed(json, error)}`);
   }
   if (value === null) throw new RefusedFile('the content is null, not an annotations file');
   if (typeof value !== 'object' || Array.isArray(value) || !('schema' in value)) {

@@ -21,6 +21,17 @@ export function oneLine(text: string): string {
   return visible(text.replace(/\s+/g, ' '));
 }
 
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A name (an article id, a file name) for one line: a line break or tab in it is shown as `\n`,
+ * `\r`, `\t`, as other controls are, never as a space: `nl\nname` and `nl name` are two
+ * articles and must not list alike.
+ */
+export function oneName(text: string): string {
+  return visible(text.replace(/[\n\r\t]/g, (char) => NAMED_ESCAPES[char]!));
+}
+
 /**
  * JSON.stringify escapes C0 controls but leaves DEL, C1 controls and bidi overrides raw; those
  * can only stand inside strings, where a `\u` escape means the same.

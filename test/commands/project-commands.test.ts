@@ -36,9 +36,11 @@ describe('margin init', () => {
     const first = await margin(dir, 'init');
     expect([first.status, first.stderr]).toEqual([
       0,
-      'margin init: wrote margin.json: edit its labels and keys, then run margin\n',
+      'margin init: wrote margin.json: edit its labels and keys, then run margin\n' +
+        'margin init: its "corpus" is "articles", which is not here yet: put the articles there, or edit "corpus" to name their folder\n',
     ]);
     const written = JSON.parse(await readFile(join(dir, 'margin.json'), 'utf8'));
+    expect(written.corpus).toBe('articles');
     expect(written.labels.map((l: { name: string; key: string }) => `${l.key} ${l.name}`)).toEqual([
       '1 claim',
       '2 quote',
@@ -51,6 +53,17 @@ describe('margin init', () => {
       'margin init: margin.json already exists here; margin init leaves it as it is\n',
     ]);
     expect(await readFile(join(dir, 'margin.json'), 'utf8')).toBe('{"labels": "mine"}');
+  });
+
+  it('names the seeds folder when there is one', async () => {
+    const dir = join(scratch, 'init-seeds');
+    await mkdir(join(dir, 'seeds'), { recursive: true });
+    const made = await margin(dir, 'init');
+    expect([made.status, made.stderr]).toEqual([
+      0,
+      'margin init: wrote margin.json: edit its labels and keys, then run margin\n',
+    ]);
+    expect(JSON.parse(await readFile(join(dir, 'margin.json'), 'utf8')).corpus).toBe('seeds');
   });
 });
 
@@ -83,7 +96,7 @@ describe('completion and "did you mean"', () => {
     expect(status).toBe(0);
     expect(stdout).toContain('complete -o filenames -F _margin margin');
     expect(stdout).toMatch(
-      /compgen -W "review show list index split orphans export import search suggest stats agree init completion story help"/,
+      /compgen -W "review show list index split orphans export import search suggest stats agree relabel init completion story help"/,
     );
     expect(stdout).toContain('label-studio');
     for (const shell of ['zsh', 'fish']) {

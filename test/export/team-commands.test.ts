@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as agree } from '../../source/commands/agree.js';
 import { command as exportCommand } from '../../source/commands/export.js';
+import { command as relabel } from '../../source/commands/relabel.js';
+import { command as search } from '../../source/commands/search.js';
 import { command as stats } from '../../source/commands/stats.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { labelStudioConfig } from '../../source/export/label-studio-config.js';
@@ -29,6 +31,56 @@ async function twoAnnotators(dir: string) {
   await bob.close();
   return { articles, uni };
 }
+
+describe('a label margin.json no longer lists', () => {
+  const workspace = useWorkspace();
+
+  it('is still a filter of export and search, with a note, while a typo is refused', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    // The codebook dropped `event`: the store's three events are still counted and exported.
+    const labels = [
+      { name: 'claim', key: '1', colour: 'yellow', letter: 'C' },
+      { name: 'quote', key: '2', colour: 'cyan', letter: 'Q' },
+    ];
+    await writeFile(join(dir, 'margin.json'), JSON.stringify({ labels }));
+    const events = await run(exportCommand, dir, [], { format: 'jsonl', label: ['event'] });
+    expect(events.status).toBe(0);
+    expect(
+      events.stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).label),
+    ).toEqual(['event', 'event']);
+    expect(events.stderr).toBe(
+      `margin export: label "event" is not in margin.json's labels; the store holds 2 annotations with it (to rename it there: margin relabel)\n`,
+    );
+    const typo = await run(exportCommand, dir, [], { format: 'jsonl', label: ['evnt'] });
+    expect([typo.status, typo.stderr]).toEqual([
+      2,
+      'margin export: unknown label "evnt": use claim, quote, or one the store still holds: event\n',
+    ]);
+    const found = await run(search, dir, ['label:event'], { json: false, limit: '20' });
+    expect(found.status).toBe(0);
+    expect(found.stdout.trim().split('\n')).toHaveLength(2);
+    expect(found.stderr).toContain('label:event is not in margin.json');
+    const none = await run(search, dir, ['label:evnt'], { json: false, limit: '20' });
+    expect([none.status, none.stderr]).toEqual([
+      2,
+      'margin search: unknown label:evnt: use claim, quote, none, or one the store still holds: event\n',
+    ]);
+    // Retired into claim: the store holds no event after, and the filter refuses it again.
+    const folded = await run(relabel, dir, ['event', 'claim'], { dryRun: false });
+    expect([folded.status, folded.stderr]).toEqual([
+      0,
+      'margin relabel: renamed event → claim: 2 annotations in 2 files\n' +
+        'margin relabel: review the change with git diff store, then commit it\n',
+    ]);
+    expect((await run(exportCommand, dir, [], { format: 'jsonl', label: ['event'] })).stderr).toBe(
+      'margin export: unknown label "event": use claim, quote\n',
+    );
+  });
+});
 
 describe('margin stats', () => {
   const workspace = useWorkspace();
@@ -185,8 +237,9 @@ describe('margin export to files', () => {
     expect(await readFile(join(dir, 'brat', 'bob', 'uni.ann'), 'utf8')).toBe(ann);
   });
 
-  it('refuses brat without --out and an unknown label', async () => {
+  it('refuses brat without --out and a label neither the codebook nor the store holds', async () => {
     const dir = await workspace();
+    await twoAnnotators(dir);
     expect((await run(exportCommand, dir, [], { format: 'brat' })).stderr).toBe(
       'margin export: brat writes a folder: give it with --out DIR\n',
     );

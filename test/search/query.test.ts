@@ -9,6 +9,7 @@ describe('parseQuery', () => {
       excluded: ['Putin', 'White House'],
       filters: [],
       problems: [],
+      unlisted: [],
     });
   });
 
@@ -41,22 +42,28 @@ describe('parseQuery', () => {
     ]);
   });
 
-  it('names a value it does not know', () => {
-    expect(parseQuery('label:opinion status:finished').problems).toEqual([
-      'label:opinion: expected one of claim, quote, event, none',
+  it('names a status it does not know, and keeps a label the codebook lacks as typed', () => {
+    const parsed = parseQuery('label:Opinion status:finished');
+    expect(parsed.problems).toEqual([
       'status:finished: expected one of done, in-progress, unreviewed',
     ]);
+    // A label renamed or removed from margin.json still names the store's annotations with it.
+    expect(parsed.filters).toEqual([{ field: 'label', value: 'Opinion', negate: false }]);
+    expect(parsed.unlisted).toEqual(['Opinion']);
   });
 
-  it("takes the project's label names, and only those", () => {
-    const labels = ['claim', 'quote', 'event', 'statistic', 'opinion'];
-    expect(parseQuery('label:opinion label:stat', labels).filters).toEqual([
+  it("takes the project's label names, the unambiguous start of one, and others as unlisted", () => {
+    const labels = ['claim', 'quote', 'event', 'statistic', 'opinion', 'frame-economic'];
+    const parsed = parseQuery('label:opinion label:stat label:frame label:frame-economic', labels);
+    expect(parsed.filters).toEqual([
       { field: 'label', value: 'opinion', negate: false },
       { field: 'label', value: 'statistic', negate: false },
+      { field: 'label', value: 'frame-economic', negate: false },
+      { field: 'label', value: 'frame-economic', negate: false },
     ]);
-    expect(parseQuery('label:frame', labels).problems).toEqual([
-      'label:frame: expected one of claim, quote, event, statistic, opinion, none',
-    ]);
+    expect(parsed.unlisted).toEqual([]);
+    expect(parseQuery('label:frame_economic', labels).filters[0]!.value).toBe('frame-economic');
+    expect(parseQuery('label:framing', labels).unlisted).toEqual(['framing']);
   });
 
   it('treats an unknown field, a lone dash and an empty filter as ordinary text', () => {
@@ -66,6 +73,7 @@ describe('parseQuery', () => {
       excluded: [],
       filters: [],
       problems: [],
+      unlisted: [],
     });
   });
 });

@@ -126,7 +126,7 @@ describe('a store file left with git conflict markers', () => {
     );
     const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
     expect(repo.problems().map((p) => p.message)).toEqual([
-      `${file}: holds unresolved git conflict markers (<<<<<<<): resolve the conflict, and margin reads it again`,
+      `${file}: holds unresolved git conflict markers (<<<<<<<): resolve it keeping both sides' annotations (store.md: "A conflict in a store file"), and margin reads it again`,
     ]);
     expect(repo.isReadOnly(article.id)).toBe(true);
     await repo.close();

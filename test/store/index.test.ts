@@ -142,7 +142,7 @@ describe('the store index', () => {
       `${head}<<<<<<< HEAD\n"status": "done",\n=======\n>>>>>>> theirs\n"status"${tail}`,
     );
     await age(file);
-    const message = `${file}: holds unresolved git conflict markers (<<<<<<<): resolve the conflict, and margin reads it again`;
+    const message = `${file}: holds unresolved git conflict markers (<<<<<<<): resolve it keeping both sides' annotations (store.md: "A conflict in a store file"), and margin reads it again`;
     for (let open = 0; open < 2; open++) {
       const bob = await openRepository({ root, annotator: 'bob', articles, cacheDir });
       expect(bob.problems().map((p) => p.message)).toEqual([message]);

@@ -111,7 +111,7 @@ describe('refused store files', () => {
     const file = join(root, 'alice', 'later.json');
     await writeFile(file, '<<<<<<< HEAD\n');
     await expect(repo.tag(article, article.sentences[1]!.id, 'event')).rejects.toThrow(
-      `${file}: holds unresolved git conflict markers (<<<<<<<): resolve the conflict, and margin reads it again; later is read-only for alice until that file is fixed or moved away`,
+      `${file}: holds unresolved git conflict markers (<<<<<<<): resolve it keeping both sides' annotations (store.md: "A conflict in a store file"), and margin reads it again; later is read-only for alice until that file is fixed or moved away`,
     );
     expect(await readFile(file, 'utf8')).toBe('<<<<<<< HEAD\n');
     expect(repo.isReadOnly('later')).toBe(true);
@@ -172,5 +172,30 @@ describe('migration', () => {
         ['pilot-7', 'event'],
       ],
     );
+  });
+});
+
+describe('a store file saved with a byte order mark', () => {
+  const tempFolder = useTempFolder();
+
+  it('is read, and margin writes it back without the mark', async () => {
+    const root = await tempFolder();
+    const article = articleFromText('marked', 'First sentence. Second sentence.');
+    const first = await openRepository({ root, annotator: 'alice', articles: [article] });
+    await first.tag(article, article.sentences[0]!.id, 'claim');
+    await first.close();
+    const file = join(root, 'alice', 'marked.json');
+    // Notepad saves UTF-8 so, after a conflict resolved by hand.
+    await writeFile(file, `\uFEFF${await readFile(file, 'utf8')}`);
+
+    const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
+    expect(repo.problems()).toEqual([]);
+    expect(repo.isReadOnly('marked')).toBe(false);
+    expect(repo.list().map((annotation) => annotation.label)).toEqual(['claim']);
+    await repo.tag(article, article.sentences[1]!.id, 'event');
+    await repo.close();
+    const text = await readFile(file, 'utf8');
+    expect(text.charCodeAt(0)).toBe('{'.charCodeAt(0));
+    expect(JSON.parse(text).annotations).toHaveLength(2);
   });
 });

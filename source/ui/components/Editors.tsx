@@ -87,6 +87,10 @@ export function AttributesEditor({
             {field.values ? (
               <Text wrap="truncate">
                 <Text bold={focused}>{oneLine(mode.values[field.key] || '·')}</Text>
+                {/* A value kept from before the codebook narrowed its list: kept, but said. */}
+                {mode.values[field.key] && !field.values.includes(mode.values[field.key]!) ? (
+                  <Text color={theme.warning}> (not in the list)</Text>
+                ) : null}
                 <Text dimColor={theme.dim}>
                   {focused ? `  ←/→ or a letter: ${field.values.map(oneLine).join(' · ')}` : ''}
                 </Text>

@@ -1,0 +1,72 @@
+import { stat } from 'node:fs/promises';
+import { oneLine } from '../text/untrusted.js';
+import { type Command, corpusFlags } from './command.js';
+import { CannotRun } from './output.js';
+import { loadProject } from './project.js';
+
+/** As margin.json's schema allows a label name: it travels into every export. */
+const LABEL_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
+
+export const command: Command = {
+  name: 'relabel',
+  summary: 'Rename a label in the store, in every annotator’s files (after a codebook change)',
+  usage: `relabel OLD NEW [--store DIR] [--dry-run]
+
+Renames label OLD to NEW in every store file of every annotator (gold included), each file
+rewritten atomically. Run it when margin.json renames a label (or folds one into another): the
+annotations made under the old name show as "?" in the review until then, while stats, agree,
+search and the exports still name them by the old one. A sentence that already has NEW keeps one
+annotation, with the attributes it lacks and its note taken from the OLD one.
+
+The store is shared through git: commit the change (git diff shows the renamed "label" lines),
+and ask the team to pull before they go on. Work made under OLD on a clone that had not pulled
+yet keeps OLD: run relabel again after merging it.
+
+Options
+  --store, -s    The annotation store (default: margin.json's, or annotations)
+  --dry-run, -n  Say what would change, change nothing
+
+Examples
+  $ margin relabel opinion view
+  $ margin relabel --dry-run event claim`,
+  flags: {
+    project: corpusFlags.project,
+    store: { type: 'string', shortFlag: 's' },
+    dryRun: { type: 'boolean', default: false, shortFlag: 'n' },
+  },
+  async run(input, flags, io, output) {
+    if (input.length !== 2) {
+      throw new CannotRun('give the label to rename and its new name: margin relabel OLD NEW');
+    }
+    const [from, to] = input as [string, string];
+    if (from === to) throw new CannotRun(`"${oneLine(from)}" is already its own name`);
+    if (!LABEL_NAME.test(to) || to.length > 64) {
+      throw new CannotRun(
+        `"${oneLine(to)}" cannot be a label: a label name is letters, digits, "-", "_" or "." (up to 64)`,
+      );
+    }
+    const project = await loadProject(flags, io);
+    const { store } = project;
+    const folder = await stat(store.root).catch(() => null);
+    if (!folder?.isDirectory()) {
+      throw new CannotRun(`${oneLine(store.shown)}: no annotation store there`);
+    }
+    const codebook = project.labels.map((label) => label.name);
+    const { relabelStore } = await import('../store/relabel.js');
+    const dryRun = flags.dryRun === true;
+    const result = await relabelStore(store.root, from, to, { dryRun });
+    for (const refused of result.refused) output.problem(`${oneLine(refused)}; left as it is`);
+    const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
+    const merged = result.merged > 0 ? `, ${n(result.merged, 'annotation')} merged into one` : '';
+    output.say(
+      `${dryRun ? 'would rename' : 'renamed'} ${oneLine(from)} → ${oneLine(to)}: ${n(result.renamed + result.merged, 'annotation')} in ${n(result.files, 'file')}${merged}`,
+    );
+    if (!codebook.includes(to)) {
+      output.warn(`${oneLine(to)} is not among margin.json's labels yet: add it there`);
+    }
+    if (result.files > 0 && !dryRun) {
+      output.say(`review the change with git diff ${oneLine(store.shown)}, then commit it`);
+    }
+    return output.status();
+  },
+};

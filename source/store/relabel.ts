@@ -1,0 +1,103 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readStoreFile } from './adapter.js';
+import { writeFileAtomic } from './atomic.js';
+import { storeFilesIn } from './disk-storage.js';
+import { serialise } from './format.js';
+import { withFileLock } from './lock.js';
+import { LIMITS, type StoreDoc, type StoredAnnotation } from './schema.js';
+
+/** What renaming a label in the store did. */
+export interface RelabelResult {
+  /** Store files rewritten (or that would be, on a dry run). */
+  files: number;
+  /** Annotations that now carry the new name. */
+  renamed: number;
+  /** Annotations folded into one the same annotator had already made with the new name. */
+  merged: number;
+  /** Files left as they are because margin cannot vouch for them: `path: why`. */
+  refused: string[];
+}
+
+/**
+ * Renames label `from` to `to` in every annotator's store files (gold included), each file
+ * rewritten atomically under the lock margin's own writes take, so a review running meanwhile
+ * loses nothing and sees the change as it sees a `git pull`. The store is shared through git: the
+ * change is a diff of `"label"` lines a team reviews and commits. `updated` is left as it was:
+ * the annotation's content did not change, only the codebook's word for it.
+ *
+ * A sentence the annotator had already given `to` (two labels merged into one) keeps that one
+ * annotation: the attributes it lacks and, when it has none, the note come from the old one.
+ */
+export async function relabelStore(
+  root: string,
+  from: string,
+  to: string,
+  { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<RelabelResult> {
+  const result: RelabelResult = { files: 0, renamed: 0, merged: 0, refused: [] };
+  const entries = await readdir(root, { withFileTypes: true });
+  const folders = entries
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => join(root, entry.name))
+    .sort();
+  for (const folder of folders) {
+    for (const path of await storeFilesIn(folder)) {
+      await withFileLock(path, async () => {
+        const read = await readStoreFile(path);
+        if (read.refusal !== null) {
+          result.refused.push(`${path}: ${read.refusal}`);
+          return;
+        }
+        if (!read.doc) return;
+        const change = relabelDoc(read.doc, from, to);
+        if (!change) return;
+        result.files += 1;
+        result.renamed += change.renamed;
+        result.merged += change.merged;
+        if (!dryRun) await writeFileAtomic(path, serialise(change.doc));
+      });
+    }
+  }
+  return result;
+}
+
+/** The document with `from` renamed `to`, or null when it holds no `from`. */
+export function relabelDoc(
+  doc: StoreDoc,
+  from: string,
+  to: string,
+): { doc: StoreDoc; renamed: number; merged: number } | null {
+  if (!doc.annotations.some((annotation) => annotation.label === from)) return null;
+  const sameSpan = (a: StoredAnnotation, b: StoredAnnotation) =>
+    a.anchor.sentence === b.anchor.sentence &&
+    a.anchor.start === b.anchor.start &&
+    a.anchor.end === b.anchor.end;
+  const kept = doc.annotations.filter((annotation) => annotation.label !== from);
+  let renamed = 0;
+  let merged = 0;
+  const annotations = kept.map((annotation) => ({ ...annotation }));
+  for (const old of doc.annotations) {
+    if (old.label !== from) continue;
+    const at = annotations.findIndex((other) => other.label === to && sameSpan(other, old));
+    if (at === -1) {
+      annotations.push({ ...old, label: to });
+      renamed += 1;
+      continue;
+    }
+    const target = annotations[at]!;
+    const joined = { ...old.attributes, ...target.attributes };
+    const attributes =
+      Object.keys(joined).length <= LIMITS.attributes ? joined : (target.attributes ?? {});
+    const notes = [target.note, old.note].filter((note) => note !== undefined && note !== '');
+    const note = [...new Set(notes)].join('\n');
+    annotations[at] = {
+      ...target,
+      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+      // Both notes when both fit; the new label's own otherwise.
+      ...(note !== '' ? { note: note.length <= LIMITS.noteCharacters ? note : target.note } : {}),
+    };
+    merged += 1;
+  }
+  return { doc: { ...doc, annotations }, renamed, merged };
+}

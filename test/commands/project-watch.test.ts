@@ -1,0 +1,36 @@
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { watchProjectFile } from '../../source/commands/project-watch.js';
+
+const scratch = await mkdtemp(join(tmpdir(), 'margin-project-watch-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+describe('the project file watched during a review', () => {
+  it('tells of a new text put in its place (a git pull), not of the same text written again', async () => {
+    const file = join(scratch, 'margin.json');
+    const text = '{"labels": [{"name": "opinion", "key": "4", "colour": "blue", "letter": "O"}]}\n';
+    await writeFile(file, text);
+    const told: string[] = [];
+    let heard: () => void = () => undefined;
+    const stop = watchProjectFile(file, text, (how) => {
+      told.push(how);
+      heard();
+    });
+    try {
+      // The same text again (an editor saving without a change) is no change.
+      await writeFile(file, text);
+      const next = new Promise<void>((resolve) => {
+        heard = resolve;
+      });
+      // As git writes it: a new file renamed over the old one.
+      await writeFile(join(scratch, 'margin.json.tmp'), text.replace('opinion', 'satire'));
+      await rename(join(scratch, 'margin.json.tmp'), file);
+      await next;
+      expect(told).toEqual(['changed']);
+    } finally {
+      stop();
+    }
+  });
+});

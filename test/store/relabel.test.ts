@@ -1,0 +1,89 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openRepository } from '../../source/store/index.js';
+import { relabelStore } from '../../source/store/relabel.js';
+import { articleFromText } from './articles.js';
+import { useTempFolder } from './temp-store.js';
+
+describe('renaming a label in the store (margin relabel)', () => {
+  const tempFolder = useTempFolder();
+  const article = articleFromText('a1', 'One said so. Two denied it. Three left.');
+  const [s0, s1, s2] = article.sentences;
+
+  async function team(root: string) {
+    const alice = await openRepository({ root, annotator: 'alice', articles: [article] });
+    await alice.tag(article, s0!.id, 'opinion');
+    await alice.annotate(article, s0!.id, { note: 'hers', attributes: { stance: 'denies' } });
+    await alice.tag(article, s1!.id, 'claim');
+    await alice.close();
+    const bob = await openRepository({ root, annotator: 'bob', articles: [article] });
+    // bob already gave the sentence the new name too: the two are folded into one.
+    await bob.tag(article, s0!.id, 'opinion');
+    await bob.tag(article, s0!.id, 'view');
+    await bob.annotate(article, s0!.id, { attributes: { stance: 'supports', tone: 'dry' } });
+    await bob.tag(article, s2!.id, 'quote');
+    await bob.close();
+  }
+
+  it("renames every annotator's, folds a duplicate into one, and leaves the rest", async () => {
+    const root = await tempFolder();
+    await team(root);
+    const bobFile = join(root, 'bob', 'a1.json');
+    const before = JSON.parse(await readFile(bobFile, 'utf8'));
+    const bobOpinion = before.annotations.find((a: { label: string }) => a.label === 'opinion');
+    // bob's attributes went on both labels of the sentence; the old one's own are kept below.
+    await writeFile(
+      bobFile,
+      JSON.stringify({
+        ...before,
+        annotations: before.annotations.map((a: { label: string }) =>
+          a.label === 'opinion'
+            ? { ...a, note: 'old note', attributes: { stance: 'denies', extra: 'x' } }
+            : a,
+        ),
+      }),
+    );
+
+    expect(await relabelStore(root, 'opinion', 'view', { dryRun: true })).toEqual({
+      files: 2,
+      renamed: 1,
+      merged: 1,
+      refused: [],
+    });
+    expect(await readFile(join(root, 'alice', 'a1.json'), 'utf8')).toContain('"opinion"');
+
+    expect(await relabelStore(root, 'opinion', 'view')).toEqual({
+      files: 2,
+      renamed: 1,
+      merged: 1,
+      refused: [],
+    });
+    const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
+    const found = repo.list().map((a) => [a.annotator, a.label, a.note ?? null, a.attributes]);
+    await repo.close();
+    expect(found).toEqual([
+      ['alice', 'view', 'hers', { stance: 'denies' }],
+      ['bob', 'view', 'old note', { extra: 'x', stance: 'supports', tone: 'dry' }],
+      ['alice', 'claim', null, undefined],
+      ['bob', 'quote', null, undefined],
+    ]);
+    expect(JSON.stringify(found)).not.toContain(bobOpinion.id);
+    // Nothing left to rename: no file is written again.
+    expect((await relabelStore(root, 'opinion', 'view')).files).toBe(0);
+  });
+
+  it('leaves a file it cannot vouch for as it is, and names it', async () => {
+    const root = await tempFolder();
+    await team(root);
+    const file = join(root, 'bob', 'a1.json');
+    const conflicted = `<<<<<<< HEAD\n${await readFile(file, 'utf8')}=======\n>>>>>>> theirs\n`;
+    await writeFile(file, conflicted);
+    const result = await relabelStore(root, 'opinion', 'view');
+    expect(result.files).toBe(1);
+    expect(result.refused).toEqual([
+      `${file}: holds unresolved git conflict markers (<<<<<<<): resolve it keeping both sides' annotations (store.md: "A conflict in a store file"), and margin reads it again`,
+    ]);
+    expect(await readFile(file, 'utf8')).toBe(conflicted);
+  });
+});
