@@ -185,9 +185,9 @@ const wordChar = /[\p{L}\p{N}]/u;
 const isWordChar = (char: string): boolean => wordChar.test(char);
 
 /**
- * A number that goes with the short word before it (`S. 225`, `Rs. 3520`, `Str. 5, 21234`):
- * edited prose spells out a number that opens a sentence. A list number (`the first item. 2. The
- * second`) does open one.
+ * A number that goes with the short abbreviation before it (`S. 225`, `Rs. 3520`, `Str. 5`,
+ * `Tel. (030) 123456`), one the table lists as going before numbers; any short word would join
+ * "at the bar. 10 people came". A list number (`the first item. 2. The second`) opens a sentence.
  */
 function numberAfterShortWord(text: string, word: string, next: NextWord): boolean {
   if (!shortWord.test(word) || !digit.test(next.first)) return false;
@@ -207,7 +207,12 @@ function numberAfterShortWord(text: string, word: string, next: NextWord): boole
 function bracketFollows(text: string, from: number): boolean {
   let at = from;
   while (at < text.length && isSpace(text.charCodeAt(at))) at++;
-  return at > from && text.charCodeAt(at) === 40;
+  if (at === from || text.charCodeAt(at) !== 40) return false;
+  // A ticker, a time or a short name in brackets, not a sentence of its own: "…signed by Acme
+  // Inc. (The company declined to comment.) Shares rose." is three sentences.
+  const close = text.indexOf(')', at);
+  if (close < 0 || close - at > 40) return false;
+  return !/[.!?…]["”’»]*$/u.test(text.slice(at + 1, close).trim());
 }
 
 function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
@@ -259,7 +264,7 @@ function periodEnds(
   if (word === '') return true;
   if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
   if (dayOfMonth.test(word) && ordinalMonths.has(next.word)) return false; // "am 3. März"
-  if (!abbreviations.has(word) && numberAfterShortWord(text, word, next)) return false;
+  if (abbreviations.get(word) === 'number' && numberAfterShortWord(text, word, next)) return false;
   switch (kindOf(word, text, start)) {
     case 'inner':
       return false;

@@ -963,6 +963,20 @@ const table: Record<string, Case[]> = {
     ],
     ['Call the desk on Tel. (030) 123456 today.', ['Call the desk on Tel. (030) 123456 today.']],
     ['See the rule. (1) Nobody may vote twice.', ['See the rule.', '(1) Nobody may vote twice.']],
+    // A short word before a number, or a bracket after an abbreviation, is not always one phrase.
+    ['We met at the bar. 10 people came.', ['We met at the bar.', '10 people came.']],
+    [
+      'It was a tough year for us. 2020 changed everything.',
+      ['It was a tough year for us.', '2020 changed everything.'],
+    ],
+    [
+      'Rescuers found the car. 3 people were inside.',
+      ['Rescuers found the car.', '3 people were inside.'],
+    ],
+    [
+      'It was signed by Acme Inc. (The company declined to comment.) Shares rose.',
+      ['It was signed by Acme Inc.', '(The company declined to comment.)', 'Shares rose.'],
+    ],
     [
       'Die Müller GmbH & Co. KG meldet Insolvenz an.',
       ['Die Müller GmbH & Co. KG meldet Insolvenz an.'],
