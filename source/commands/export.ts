@@ -212,7 +212,13 @@ Examples
       }
       const kept = whole ? createKeptFormat(format, options, summary, quoted) : null;
       return kept
-        ? runKept(kept, repository.rendered(kept.kind), sink, options, summary)
+        ? runKept(
+            kept,
+            repository.rendered(kept.kind, undefined, kept.readsText === true),
+            sink,
+            options,
+            summary,
+          )
         : runExport(
             format,
             suggestions

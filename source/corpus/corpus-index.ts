@@ -59,6 +59,11 @@ export interface CorpusIndex {
    */
   quotedText?(id: string): Uint8Array | undefined;
   /**
+   * `quotedText` of each of `ids` the index holds, read in one go: what an export reads of a few
+   * dozen articles at a time.
+   */
+  quotedTexts?(ids: readonly string[]): Map<string, Uint8Array>;
+  /**
    * The article's text as UTF-8, the bytes of `Buffer.from(article.text)`, read without making
    * it a JavaScript string (undefined: no such article): what brat's export writes as `.txt`.
    */

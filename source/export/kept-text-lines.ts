@@ -53,9 +53,10 @@ export function keptTextLines(
   const lines = (
     article: Entry['article'],
     members: ReadonlyArray<{ before: Uint8Array; after: Uint8Array }>,
+    given: Uint8Array | undefined,
   ): Buffer => {
     if (members.length === 0) return Buffer.alloc(0);
-    const text = textJson(article, quoted);
+    const text = textJson(article, quoted, given);
     const fields = Buffer.from(`,${format.articleMembers(article)},`);
     const parts: Uint8Array[] = [];
     for (const { before, after } of members) {
@@ -66,9 +67,10 @@ export function keptTextLines(
 
   return {
     kind: format.kind,
+    readsText: true,
     start: () => '',
     end: () => '',
-    article(selected) {
+    article(selected, given) {
       rendered = new Map();
       const members: Array<{ before: Uint8Array; after: Uint8Array }> = [];
       for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
@@ -81,7 +83,7 @@ export function keptTextLines(
           members.push({ before: Buffer.from(before), after: Buffer.from(after) });
         }
       }
-      return lines(selected.article, members);
+      return lines(selected.article, members, given);
     },
     keep(entries, status) {
       // Rendered by `article` just before; a file it did not render is rendered here.
@@ -92,7 +94,7 @@ export function keptTextLines(
         keptOf(entries, format.render(head.article, entries, status))
       );
     },
-    fromKept(article, kept) {
+    fromKept(article, kept, given) {
       const members: Array<{ before: Uint8Array; after: Uint8Array }> = [];
       let count = 0;
       for (const { text } of inAnnotatorOrder(kept)) {
@@ -104,7 +106,7 @@ export function keptTextLines(
         const tab = rest.indexOf(TAB);
         members.push({ before: rest.subarray(0, tab), after: rest.subarray(tab + 1) });
       }
-      return { bytes: lines(article, members), lines: count };
+      return { bytes: lines(article, members, given), lines: count };
     },
   };
 }

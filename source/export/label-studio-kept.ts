@@ -41,6 +41,7 @@ export function keptLabelStudio(
   const task = (
     article: Entry['article'],
     annotations: ReadonlyArray<{ annotator: string; json: Uint8Array }>,
+    given: Uint8Array | undefined,
   ): Buffer => {
     if (annotations.length === 0) return NOTHING;
     const names: Array<[string, string]> = [];
@@ -61,7 +62,7 @@ export function keptLabelStudio(
     first = false;
     return Buffer.concat([
       Buffer.from(head),
-      textJson(article, quoted),
+      textJson(article, quoted, given),
       Buffer.from(`,${fields.slice(1)},"annotations":[`),
       ...parts,
       TASK_END,
@@ -70,9 +71,10 @@ export function keptLabelStudio(
 
   return {
     kind: `label-studio 1 ${JSON.stringify([...declared.values()].map((a) => [a.name, a.values ? 1 : 0]))}`,
+    readsText: true,
     start: () => '[',
     end: () => (first ? ']\n' : '\n]\n'),
-    article(selected) {
+    article(selected, given) {
       rendered = new Map();
       const annotations: Array<{ annotator: string; json: Uint8Array }> = [];
       for (const { annotator, entries } of groupByAnnotator(selected.entries)) {
@@ -81,7 +83,7 @@ export function keptLabelStudio(
         rendered.set(entries[0]!.annotation, kept);
         if (json !== '') annotations.push({ annotator, json: Buffer.from(json) });
       }
-      return task(selected.article, annotations);
+      return task(selected.article, annotations, given);
     },
     keep(entries) {
       // Rendered by `article` just before; a file it did not render is rendered here.
@@ -89,7 +91,7 @@ export function keptLabelStudio(
       if (!head) return '';
       return rendered.get(head.annotation) ?? render(head.annotation.annotator, entries).kept;
     },
-    fromKept(article, kept) {
+    fromKept(article, kept, given) {
       const files =
         kept.length > 1 ? [...kept].sort((a, b) => compare(a.annotator, b.annotator)) : kept;
       const annotations: Array<{ annotator: string; json: Uint8Array }> = [];
@@ -102,7 +104,7 @@ export function keptLabelStudio(
         summary.skippedOrphans += Number(bytes.toString('latin1', t1 + 1, t2));
         if (t2 + 1 < bytes.length) annotations.push({ annotator, json: bytes.subarray(t2 + 1) });
       }
-      return { bytes: task(article, annotations), lines };
+      return { bytes: task(article, annotations, given), lines };
     },
   };
 }

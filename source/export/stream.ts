@@ -146,24 +146,26 @@ export async function runKept(
     pending.push(bytes);
     size += bytes.length;
   };
+  const out = oneWriteAhead(sink);
   const flush = async () => {
     const bytes = Buffer.concat(pending, size);
     pending.length = 0;
     size = 0;
-    await sink.write(bytes, true);
+    await out.write(bytes);
   };
   const start = format.start();
   if (start !== '') add(Buffer.from(visible(start)));
   const progress = progressEvery(options);
   for (const each of source) {
     if (each.kept) {
-      const { bytes, lines } = format.fromKept(each.article ?? missingArticle(each.id), each.kept);
+      const article = each.article ?? missingArticle(each.id);
+      const { bytes, lines } = format.fromKept(article, each.kept, each.quoted);
       add(bytes);
       summary.annotations += lines;
     } else if (each.annotated) {
       const selected = placedAgain(each, all);
       if (!selected) continue;
-      const text = format.article(selected);
+      const text = format.article(selected, each.quoted);
       add(
         typeof text === 'string'
           ? Buffer.from(text)
@@ -177,7 +179,10 @@ export async function runKept(
     summary.articles++;
     if (size >= FLUSH_AT) {
       await flush();
-      if (sink.closed) return summary;
+      if (sink.closed) {
+        await out.written();
+        return summary;
+      }
     }
     progress(summary.annotations);
   }
@@ -185,8 +190,31 @@ export async function runKept(
   if (end !== '') add(Buffer.from(visible(end)));
   // Every line was made visible: the article's fields here, the rest as it was kept.
   if (size > 0) await flush();
+  await out.written();
   options.onProgress?.(summary.annotations, summary.annotations);
   return summary;
+}
+
+/**
+ * Writes bytes already made visible to `sink` while the next piece is made: `write` waits for
+ * the write before (so at most two pieces are held) and starts this one. Awaiting each write
+ * whole left the export idle while a pipe's reader took the piece, 64 KB at a time (a sixth of
+ * a Label Studio export's time at 100,000 articles). `written`: once the last one is out.
+ */
+function oneWriteAhead(sink: ExportSink): {
+  write(bytes: Uint8Array): Promise<void>;
+  written(): Promise<void>;
+} {
+  let last: Promise<void> = Promise.resolve();
+  return {
+    async write(bytes) {
+      await last;
+      last = sink.write(bytes, true);
+      // Its failure is thrown by the next `write` or by `written`, not left unhandled meanwhile.
+      last.catch(() => undefined);
+    },
+    written: () => last,
+  };
 }
 
 /**

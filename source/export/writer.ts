@@ -103,13 +103,19 @@ export interface KeptFormat {
   kind: string;
   start(): string;
   end(): string;
+  /**
+   * Writes each article's whole text (Label Studio, Prodigy, doccano): `article` and `fromKept`
+   * are then given it as JSON when it was read with the rest (`quoted`, else read by id).
+   */
+  readsText?: boolean;
   /** The article's text, rendered from its annotations, made visible (bytes: UTF-8). */
-  article(selected: SelectedArticle): string | Uint8Array;
+  article(selected: SelectedArticle, quoted?: Uint8Array): string | Uint8Array;
   /** One annotator's entries of one article (in `byPosition` order), as kept; made visible. */
   keep(entries: readonly Entry[], status: ReviewStatus): string;
   /** The article's text from its files' kept texts, as UTF-8, with the number of its lines. */
   fromKept(
     article: Entry['article'],
     kept: ReadonlyArray<{ annotator: string; text: Uint8Array }>,
+    quoted?: Uint8Array,
   ): { bytes: Buffer; lines: number };
 }

@@ -88,9 +88,10 @@ export interface Repository {
    * The articles of `annotated()` in the same order, each with what the format `kind` rendered
    * of its files last time where that is still of the file's document and placements (nothing
    * is read but that text), else placed, for the format to render and `keep` again. `only`: of
-   * these articles alone.
+   * these articles alone. `withText`: with each article's text as JSON (`quoted`), read a chunk
+   * of articles at a time, for the formats that write whole texts.
    */
-  rendered(kind: string, only?: ReadonlySet<string>): Iterable<RenderedArticle>;
+  rendered(kind: string, only?: ReadonlySet<string>, withText?: boolean): Iterable<RenderedArticle>;
   /**
    * Every annotated article's files, by article id (not in `annotated` order): what a rendering
    * of `kind` of each is made from now (`madeFrom`, as `rendered` gives a kept one), or null

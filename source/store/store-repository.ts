@@ -282,8 +282,14 @@ export class StoreRepository implements Repository {
     return found;
   }
 
-  *rendered(kind: string, only?: ReadonlySet<string>): Iterable<RenderedArticle> {
+  *rendered(kind: string, only?: ReadonlySet<string>, withText = false): Iterable<RenderedArticle> {
     const { ids, lazy } = this.exportOrder(only);
+    const { corpus } = this;
+    // A chunk's texts in one statement; none when an article was given with a text of its own.
+    const quotedTexts =
+      withText && corpus?.quotedTexts && this.seen.size === 0
+        ? (slice: readonly string[]) => corpus.quotedTexts!(slice)
+        : null;
     const generation = this.generation();
     const { index } = this.storage;
     const renderings: Array<{
@@ -304,13 +310,15 @@ export class StoreRepository implements Repository {
       const chunk = index.batch(() => {
         const slice = ids.slice(from, from + size);
         const found = generation === null ? null : index.renderedOf(slice, kind, generation);
-        return this.corpusReads(() =>
-          slice.map((id): RenderedArticle => {
+        return this.corpusReads(() => {
+          const texts = quotedTexts?.(slice);
+          return slice.map((id): RenderedArticle => {
             const rows = (!this.seen.has(id) && found?.get(id)) || [];
+            const quoted = texts?.get(id);
             if (rows.length > 0 && rows.every((row) => row.text !== null)) {
               const kept = rows as Array<{ annotator: string; text: Buffer; madeFrom: string }>;
               const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
-              return { id, article, kept, annotated: null, keep: () => undefined };
+              return { id, article, kept, annotated: null, quoted, keep: () => undefined };
             }
             const placed = this.placedWith(id, generation, lazy(id));
             const keep = (annotator: string, text: string) => {
@@ -320,9 +328,9 @@ export class StoreRepository implements Repository {
               renderings.push({ file: { article: id, annotator, fingerprint, placedOn }, text });
             };
             const annotated = placed.annotations.length > 0 ? annotatedOf(id, placed) : null;
-            return { id, article: annotated?.article ?? null, kept: null, annotated, keep };
-          }),
-        );
+            return { id, article: annotated?.article ?? null, kept: null, annotated, quoted, keep };
+          });
+        });
       });
       for (const each of chunk) if (each.kept || each.annotated) yield each;
       this.savePlacements();

@@ -81,6 +81,11 @@ export interface RenderedArticle {
   kept: Array<{ annotator: string; text: Uint8Array; madeFrom: string }> | null;
   /** When `kept` is null: the article with its annotations placed, as `annotated` gives it. */
   annotated: AnnotatedArticle | null;
+  /**
+   * The article's text as a JSON string, as UTF-8 (the corpus's `quotedText`), when `rendered`
+   * was asked for texts and the corpus gives them so; else read when needed.
+   */
+  quoted?: Uint8Array | undefined;
   /** Keeps what was rendered of the annotator's file of this article, for the next time. */
   keep(annotator: string, text: string): void;
 }

@@ -177,6 +177,13 @@ describe('the corpus index', () => {
       }
       expect(index.quotedText('no-such-article')).toBeUndefined();
       expect(index.plainText('no-such-article')).toBeUndefined();
+      // Several at once, as an export reads them: the same bytes, an unknown id left out.
+      const ids = [...articles.map((a) => a.id).reverse(), 'no-such-article'];
+      const texts = index.quotedTexts(ids);
+      expect([...texts.keys()].sort()).toEqual(articles.map((a) => a.id).sort());
+      for (const { id } of articles) {
+        expect(Buffer.from(texts.get(id)!).equals(Buffer.from(index.quotedText(id)!))).toBe(true);
+      }
     } finally {
       index.close();
     }

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { FORMATS } from '../../source/export/formats.js';
 import type { ArticleEntry } from '../../source/export/model.js';
-import { runExport } from '../../source/export/stream.js';
+import { runExport, runKept } from '../../source/export/stream.js';
+import type { KeptFormat } from '../../source/export/writer.js';
 import { DEFAULT_LABELS } from '../../source/store/labels.js';
+import type { RenderedArticle } from '../../source/store/types.js';
 import { articleOfSentences } from '../helpers/articles.js';
 import { place } from './fixture.js';
 
@@ -75,5 +77,64 @@ describe('a streamed export', () => {
     );
     expect(writes).toBe(1);
     expect(read.count).toBeLessThan(ARTICLES);
+  });
+
+  it('makes the next piece of a kept export while the one before is being written', async () => {
+    const PIECE = 256 * 1024;
+    const pulled = { count: 0 };
+    function* kept(): Generator<RenderedArticle> {
+      for (let n = 0; n < 32; n++) {
+        pulled.count++;
+        const text = Buffer.alloc(0);
+        const files = [{ annotator: 'alice', text, madeFrom: '' }];
+        yield { id: `a${n}`, article: null, kept: files, annotated: null, keep: () => undefined };
+      }
+    }
+    const format: KeptFormat = {
+      kind: 'test',
+      start: () => '',
+      end: () => '',
+      article: () => '',
+      keep: () => '',
+      fromKept: (article) => ({ bytes: Buffer.alloc(PIECE, article.id), lines: 1 }),
+    };
+    const writes: Array<{ bytes: Uint8Array; pulled: number; done: () => void }> = [];
+    let writing = 0;
+    let most = 0;
+    const done = runKept(
+      format,
+      kept(),
+      {
+        write: (bytes) =>
+          new Promise<void>((resolve) => {
+            most = Math.max(most, ++writing);
+            const at = { bytes: bytes as Uint8Array, pulled: pulled.count };
+            const finish = () => {
+              writing--;
+              resolve();
+            };
+            writes.push({ ...at, done: finish });
+          }),
+        writeFile: async () => {},
+      },
+      {},
+    );
+    const ticks = async () => {
+      for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    await ticks();
+    // The first megabyte is out; the next is made meanwhile, but not written before it.
+    expect(writes).toHaveLength(1);
+    expect(pulled.count).toBeGreaterThanOrEqual(writes[0]!.pulled + 4);
+    for (let next = 0; next < writes.length; next++) {
+      writes[next]!.done();
+      await ticks();
+    }
+    const summary = await done;
+    expect(summary.annotations).toBe(32);
+    expect(most).toBe(1);
+    const out = Buffer.concat(writes.map((write) => write.bytes));
+    expect(out.length).toBe(32 * PIECE);
+    expect(out.subarray(31 * PIECE, 31 * PIECE + 3).toString()).toBe('a31');
   });
 });

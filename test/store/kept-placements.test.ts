@@ -108,7 +108,7 @@ describe('placements kept in the store index', () => {
         index.close();
       }
     };
-    return { root, articles, claims, views };
+    return { root, articles, claims, views, cacheDir, corpus };
   }
 
   it('give the counts and placements a fresh read gives, open after open', async () => {
@@ -118,6 +118,28 @@ describe('placements kept in the store index', () => {
       expect(fromIndex).toEqual(fromFiles);
       expect(fromIndex.counted.perArticle).toHaveLength(3);
       expect(fromIndex.counted.orphans).toBe(0);
+    }
+  });
+
+  it("give each article's text as JSON with what was rendered of it, when asked", async () => {
+    const { root, articles, cacheDir, corpus } = await setUp();
+    const index = await corpus();
+    try {
+      const repository = await openRepository({
+        root,
+        annotator: 'carol',
+        corpus: index,
+        cacheDir,
+      });
+      const rendered = [...repository.rendered('a format 1', undefined, true)];
+      expect(rendered.map((each) => each.id).sort()).toEqual(articles.map((a) => a.id).sort());
+      for (const each of rendered) {
+        expect(Buffer.from(each.quoted!).toString('utf8')).toBe(JSON.stringify(each.article!.text));
+      }
+      expect([...repository.rendered('a format 1')].every((each) => !each.quoted)).toBe(true);
+      await repository.close();
+    } finally {
+      index.close();
     }
   });
 

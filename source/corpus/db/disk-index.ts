@@ -173,6 +173,14 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         .prepare('SELECT CAST(json_quote(text) AS BLOB) FROM articles WHERE id = ?')
         .pluck(),
       plainText: db.prepare('SELECT CAST(text AS BLOB) FROM articles WHERE id = ?').pluck(),
+      // The same for a list of ids in one statement (CROSS JOIN: the list drives the loop): a
+      // statement per text cost a third more than the reading itself (0.97 s of CPU against
+      // 0.70 for 100,000 texts, 64 a statement).
+      quotedTexts: db
+        .prepare(
+          'SELECT a.id, CAST(json_quote(a.text) AS BLOB) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value',
+        )
+        .raw(),
       generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       // What a search reads of an article besides its sentences' keys: its text, title, source, date.
@@ -488,6 +496,13 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   quotedText(id: string): Uint8Array | undefined {
     return this.statements.quotedText.get(id) as Buffer | undefined;
+  }
+
+  quotedTexts(ids: readonly string[]): Map<string, Uint8Array> {
+    const found = new Map<string, Uint8Array>();
+    const rows = this.statements.quotedTexts.all(JSON.stringify(ids)) as Array<[string, Buffer]>;
+    for (const [id, bytes] of rows) found.set(id, bytes);
+    return found;
   }
 
   plainText(id: string): Uint8Array | undefined {
