@@ -264,6 +264,9 @@ export class ReviewController {
     if (state.outbox.length > 0) {
       for (const effect of state.outbox) {
         if (effect.kind === 'story-link') {
+          // Groups still being formed without this link are not the ones to judge it by.
+          this.#storyRun++;
+          this.#storyReading = null;
           const replaced = this.#link(effect.link).catch(() => null);
           this.#lastLink = { link: effect.link, replaced, undone: false };
           continue;
