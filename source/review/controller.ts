@@ -274,6 +274,8 @@ export class ReviewController {
         const last = this.#lastLink;
         if (last && effect.kind === (last.undone ? 'redo' : 'undo')) {
           this.#takeBackLink(last);
+          // A link taken back before its groups came is not to be judged by them.
+          state = { ...state, story: { ...state.story, linked: null } };
           continue;
         }
         // Any other change of the reviewer's is now the last (an article opened is none).

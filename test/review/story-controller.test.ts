@@ -134,6 +134,32 @@ describe('a link the groups do not take', () => {
     expect(state.message?.tone).toBe('warning');
   });
 
+  it('is not judged once taken back', async () => {
+    let saves = 0;
+    let asked = 0;
+    const controller = controllerWith({
+      groups: async () => {
+        asked++;
+        return { groups: [...STORY.groups], problems: [] };
+      },
+      link: async () => {
+        saves++;
+        return null;
+      },
+    });
+    await until(() => controller.getState().story.view !== null);
+    controller.dispatch({ type: 'article/open' });
+    press(controller, 'L');
+    press(controller, 'J');
+    press(controller, 'L');
+    press(controller, 'u');
+    await until(() => saves === 2 && asked >= 2);
+    await until(() => /^undid: link/.test(controller.getState().message?.text ?? ''));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(controller.getState().message?.text).toMatch(/^undid: link/);
+    expect(controller.getState().story.linked ?? null).toBeNull();
+  });
+
   it('says nothing more when the two are then in one group', async () => {
     const group = STORY.groups[0]!;
     const joined: StoryGroup = {
