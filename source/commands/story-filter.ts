@@ -9,6 +9,9 @@ import type { StoryCluster } from '../story/index.js';
 import type { StoryFilter } from './story-render.js';
 import { summariesOf } from './workspace.js';
 
+/** Above any article's sentence count (an article of more counts as this many). */
+const SENTENCES = 2 ** 24;
+
 /** What decides whether a group may be shown, without its texts. */
 export interface MemberFacts {
   /**
@@ -55,8 +58,9 @@ export function corpusMemberFacts(
 ): MemberFacts {
   const outletNumbers = new Map<string, number>();
   const outlets: string[] = [];
-  // Per article: its outlet's number and its sentence count.
-  const known = new Map<string, [number, number]>();
+  // Per article, one number (no array an article: a million of them): its outlet's number
+  // times SENTENCES, plus its sentence count.
+  const known = new Map<string, number>();
   const note = (summary: ArticleSummary) => {
     const outlet = summary.source ?? summary.id;
     let number = outletNumbers.get(outlet);
@@ -64,7 +68,7 @@ export function corpusMemberFacts(
       number = outlets.push(outlet) - 1;
       outletNumbers.set(outlet, number);
     }
-    known.set(summary.id, [number, summary.sentences]);
+    known.set(summary.id, number * SENTENCES + Math.min(summary.sentences, SENTENCES - 1));
   };
   const steps = corpus.summarySteps?.();
   if (steps) for (const step of steps) for (const summary of step) note(summary);
@@ -72,7 +76,9 @@ export function corpusMemberFacts(
   return {
     articleOf(id) {
       const facts = known.get(id);
-      return facts ? { outlet: outlets[facts[0]]!, sentences: facts[1] } : undefined;
+      if (facts === undefined) return undefined;
+      const sentences = facts % SENTENCES;
+      return { outlet: outlets[(facts - sentences) / SENTENCES]!, sentences };
     },
     labelsAt(id, position) {
       if (!labels.annotated(id)) return [];
