@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
   // meow prints the help and refuses what is odd; the plain lines of scripts do without it.
   const cli =
     plainFlags(line, command.flags) ??
-    (await import('meow')).default(`Usage\n  $ margin ${command.usage}`, {
+    (await import('meow')).default(`Usage\n  $ margin ${await usageOf(command.usage, line)}`, {
       importMeta: import.meta,
       argv: line,
       flags: command.flags,
@@ -119,6 +119,13 @@ async function main(argv: string[]): Promise<number> {
       version: pkg.version,
     });
   return runCommand(command, cli.input, cli.flags, io);
+}
+
+/** The usage as help prints it: with the project's corpus, store and labels (`help-text.ts`). */
+async function usageOf(usage: string, line: string[]): Promise<string> {
+  const end = line.indexOf('--');
+  if (!line.slice(0, end < 0 ? undefined : end).includes('--help')) return usage;
+  return (await import('./commands/help-text.js')).projectUsage(usage, line, io);
 }
 
 main(process.argv.slice(2)).then(

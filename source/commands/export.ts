@@ -129,6 +129,10 @@ Examples
     if (flags.suggestions && format !== 'label-studio' && format !== 'prodigy') {
       return fail('--suggestions goes with --format label-studio or prodigy');
     }
+    // Silently leaving it out would pass for "no story groups": refused, as --suggestions.
+    if (flags.story && !STORY_FORMATS.has(format)) {
+      return fail(`--story goes with --format ${[...STORY_FORMATS].join(', ')}`);
+    }
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     const labels = listFlag(flags.label);
     const statuses = listFlag(flags.status);

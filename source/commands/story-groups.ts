@@ -17,6 +17,7 @@ import {
   type MembersOf,
   type Shown,
 } from './story-describe.js';
+import { type MemberFacts, mayBeShown } from './story-filter.js';
 
 type Articles = Iterable<Article> | AsyncIterable<Article>;
 type Lookup = (id: string) => Article | undefined;
@@ -29,6 +30,8 @@ interface GroupOptions {
   workers?: number;
   /** Where the groups are kept between runs, from `savedGroupsOf`; none: formed every time. */
   saved?: SavedPlace | null;
+  /** What `renderedInParallel` filters the groups by before reading them; none: after. */
+  facts?: MemberFacts;
 }
 
 /**
@@ -120,7 +123,7 @@ export async function orderedStoryClusters(
   const order = new Map(clusters.map((cluster, position) => [cluster, position]));
   clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);
   // Each batch's members read together, their articles once (see BATCH_MEMBERS).
-  const batches = function* (): Generator<MembersOf[]> {
+  const batches = function* (clusters: readonly StoryCluster[]): Generator<MembersOf[]> {
     for (let from = 0; from < clusters.length; ) {
       let to = from;
       let members = 0;
@@ -142,14 +145,22 @@ export async function orderedStoryClusters(
     clusters,
     describe: (cluster) => describeCluster(cluster, lookup, options.labelsOf),
     described: function* () {
-      for (const batch of batches()) {
+      for (const batch of batches(clusters)) {
         for (const { id, members } of batch) yield describeMembers(id, members);
       }
     },
     members: function* () {
-      for (const batch of batches()) yield* batch;
+      for (const batch of batches(clusters)) yield* batch;
     },
-    renderedInParallel: (render) => describeInParallel(batches(), options.workers ?? 1, render),
+    renderedInParallel: (render) => {
+      // Only the groups the filter may keep are read and described (the filter is applied
+      // again to what is described: the same output).
+      const { facts } = options;
+      const shown = facts
+        ? clusters.filter((cluster) => mayBeShown(cluster, render.filter, facts))
+        : clusters;
+      return describeInParallel(batches(shown), options.workers ?? 1, render);
+    },
     problems,
     formed,
   };

@@ -174,7 +174,7 @@ async function readKept(index: DiskCorpusIndex): Promise<Kept | null> {
 
 /**
  * The links made since the kept groups were formed, when the corpus is as it was then and no
- * link was taken back (each file only grows in the review); null otherwise.
+ * link was taken back but by a later decision on the same pair; null otherwise.
  */
 function linksSince(
   saved: SavedGroups,
@@ -197,7 +197,15 @@ function linksSince(
     if (left > 0) before.set(text, left - 1);
     else added.push(link);
   }
-  return [...before.values()].every((left) => left === 0) ? added : null;
+  // A decision the links no longer hold is one a later decision on the same pair overruled
+  // (`readStoryLinks`): placing the later one on the groups stands for both.
+  const pair = (link: StoryConstraint) =>
+    [JSON.stringify(link.a), JSON.stringify(link.b)].sort().join('');
+  const decided = new Set(added.map(pair));
+  for (const [text, left] of before) {
+    if (left > 0 && !decided.has(pair(JSON.parse(text) as StoryConstraint))) return null;
+  }
+  return added;
 }
 
 /** A link by sentence ids, placed by position; none when either article changed or is gone. */

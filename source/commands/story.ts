@@ -6,6 +6,7 @@ import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
+import { corpusMemberFacts } from './story-filter.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 import type { Run } from './story-render.js';
 import { listFlag, openWorkspace } from './workspace.js';
@@ -61,19 +62,22 @@ Examples
       reads: true,
     });
     try {
+      const annotatedLabels = labelsOfAnnotated(repository);
       const { renderedInParallel, problems } = await orderedStoryClusters(
         corpus.articles(),
         (id) => corpus.article(id),
         storeRoot,
         {
           display: project.store.shown,
-          labelsOf: labelsOfAnnotated(repository),
+          labelsOf: annotatedLabels.labelsOf,
           ordOf: (id) => corpus.ordOf(id),
           // The reading (most of the build) and the describing on every core; the same groups
           // as on one.
           workers: availableParallelism(),
           // Formed once per state of the corpus and the links, then read back.
           saved: savedGroupsOf(corpus),
+          // The filter before the describing: only what is printed is read and described.
+          facts: corpusMemberFacts(corpus, annotatedLabels),
         },
       );
       for (const problem of problems) output.problem(problem);
@@ -105,7 +109,10 @@ Examples
  * article nobody annotated (most members' at any scale) is known from the store's tallies
  * without placing anything on its text.
  */
-function labelsOfAnnotated(repository: Repository): LabelsOf {
+function labelsOfAnnotated(repository: Repository): {
+  annotated: (article: string) => boolean;
+  labelsOf: LabelsOf;
+} {
   const annotated = new Set(
     repository
       .tallies()
@@ -113,8 +120,11 @@ function labelsOfAnnotated(repository: Repository): LabelsOf {
       .map((tally) => tally.article),
   );
   const facts = storeFacts(repository);
-  return (article, sentence) =>
-    annotated.has(article) ? (facts.labels?.(article, sentence) ?? []) : [];
+  return {
+    annotated: (article) => annotated.has(article),
+    labelsOf: (article, sentence) =>
+      annotated.has(article) ? (facts.labels?.(article, sentence) ?? []) : [],
+  };
 }
 
 async function* flatMapped<T, U>(

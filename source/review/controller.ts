@@ -382,6 +382,9 @@ export class ReviewController {
     if (state.outbox.length > 0) {
       for (const effect of state.outbox) {
         if (effect.kind === 'story-link') {
+          // Groups still being formed without this link are not the ones to judge it by.
+          this.#storyRun++;
+          this.#storyReading = null;
           const replaced = this.#link(effect.link).catch(() => null);
           this.#lastLink = { link: effect.link, replaced, undone: false };
           continue;
@@ -389,6 +392,8 @@ export class ReviewController {
         const last = this.#lastLink;
         if (last && effect.kind === (last.undone ? 'redo' : 'undo')) {
           this.#takeBackLink(last);
+          // A link taken back before its groups came is not to be judged by them.
+          state = { ...state, story: { ...state.story, linked: null } };
           continue;
         }
         // Any other change of the reviewer's is now the last (an article opened is none).

@@ -49,9 +49,19 @@ export interface StoryState {
   origin: Origin | null;
   /** The sentence `L` marked, waiting for the sentence to link it to. */
   linkFrom: { article: string; sentence: string } | null;
+  /**
+   * The link just made, until the groups formed with it show whether it joined the two: a link
+   * that other decisions outweigh is said to be without effect, never taken as made.
+   */
+  linked?: StoryLink | null;
 }
 
-export const NO_STORY: StoryState = { view: null, origin: null, linkFrom: null };
+export const NO_STORY: StoryState = { view: null, origin: null, linkFrom: null, linked: null };
+
+/** Why a link made can leave its two sentences apart (story.md, "Corrections"). */
+export const LINK_OUTWEIGHED =
+  'linked, but the groups keep these apart: an unlink between their groups, or two sentences ' +
+  'of one article, outweighs a link';
 
 const sentenceKey = (article: string, sentence: string) => `${article}\u0000${sentence}`;
 
@@ -315,7 +325,7 @@ export function markLink(state: ReviewState): ReviewState {
   return emit(
     {
       ...state,
-      story: { ...state.story, linkFrom: null },
+      story: { ...state.story, linkFrom: null, linked: { kind: 'link', a: from, b: current } },
       message: info('linked: the groups are being recomputed'),
     },
     { kind: 'story-link', link: { kind: 'link', a: from, b: current } },
@@ -324,8 +334,8 @@ export function markLink(state: ReviewState): ReviewState {
 
 /** The groups have been formed or found: the note they come with is said once. */
 export function storyFound(state: ReviewState, view: StoryView): ReviewState {
-  const next = storyArrived(state, view);
-  return view.note ? { ...next, message: info(view.note) } : next;
+  // The note first: a link the groups did not take is what the reviewer needs to know.
+  return storyArrived(view.note ? { ...state, message: info(view.note) } : state, view);
 }
 
 /** One more article's kept groups, read. */
@@ -336,12 +346,32 @@ export function storyArticleRead(state: ReviewState, article: string, read: Arti
 }
 
 function storyArrived(state: ReviewState, view: StoryView): ReviewState {
-  const next = { ...state, story: { ...state.story, view } };
+  const linked = state.story.linked ?? null;
+  const outcome = linked && storyRead(view, linked.a.article) ? linkJoined(view, linked) : null;
+  const next = {
+    ...state,
+    story: { ...state.story, view, ...(outcome === null ? {} : { linked: null }) },
+    ...(outcome === false ? { message: warn(LINK_OUTWEIGHED) } : {}),
+  };
   const mode = next.mode;
   if (mode.kind !== 'story') return next;
   const count = counterparts(next, mode.article, mode.sentence).length;
   if (count === 0) return { ...next, mode: { kind: 'browse' } };
   return { ...next, mode: { ...mode, selected: Math.min(mode.selected, count - 1) } };
+}
+
+/**
+ * Whether the link's two sentences are in one group of `view`: undefined when the view cannot
+ * tell (a group read with its first members only, the other not among them).
+ */
+function linkJoined(view: StoryView, link: StoryLink): boolean | undefined {
+  const group = groupOfSentence(view, link.a.article, link.a.sentence);
+  if (!group) return false;
+  const { article, sentence } = link.b;
+  if (group.members.some((m) => m.article === article && m.sentence === sentence)) return true;
+  return (view.sizes.get(group.id) ?? group.members.length) > group.members.length
+    ? undefined
+    : false;
 }
 
 /** One line per kind of fact the members state differently: "28 ≠ four". */

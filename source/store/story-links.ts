@@ -6,6 +6,7 @@ import { LINK_REFUSAL } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
+import { hasConflictMarkers } from './parse.js';
 import { watchStore } from './watcher.js';
 
 /**
@@ -66,6 +67,14 @@ export interface StoryLinksRead {
   problems: string[];
 }
 
+/**
+ * A links file a merge left both sides in (one annotator linking on two machines): each side's
+ * entries are decisions of their own, so both are kept, as in a store file.
+ */
+const CONFLICTED =
+  'holds unresolved git conflict markers (<<<<<<<): keep the links of both sides (one entry ' +
+  'per pair, the later "created"), then git add it; margin leaves it as it is';
+
 const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 const sameSentence = (x: StoryLinkSentence, y: StoryLinkSentence) =>
@@ -96,6 +105,7 @@ async function readFile(path: string): Promise<StoryLinksFile | null> {
   } finally {
     await handle.close();
   }
+  if (hasConflictMarkers(text)) throw new Error(CONFLICTED);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -115,22 +125,55 @@ async function readFile(path: string): Promise<StoryLinksFile | null> {
 const shownPath = (root: string, display: string, path: string) =>
   join(display, relative(root, path));
 
-/** Reads every annotator's links; a refused file is named in `problems` and left out. */
+/**
+ * Reads every annotator's links; a refused file is named in `problems` and left out. Where two
+ * annotators decided differently about one pair of sentences, the later decision (by its
+ * `created`) is the one applied, and the earlier is left out: a teammate's unlink pulled through
+ * git never cancels a link made after it, nor a link an unlink made after it. At the same instant
+ * the unlink stands. Each annotator's file holds one decision a pair (`saveStoryLink`).
+ */
 export async function readStoryLinks(root: string, display = root): Promise<StoryLinksRead> {
   const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
-  const links: StoryLink[] = [];
+  const read: Array<StoryLinksFile['links'][number]> = [];
   const problems: string[] = [];
   for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
     if (!entry.isDirectory() || decodeName(entry.name) === null) continue;
     const path = join(root, entry.name, STORY_LINKS_FILE);
     try {
       const file = await readFile(path);
-      for (const link of file?.links ?? []) links.push({ kind: link.kind, a: link.a, b: link.b });
+      read.push(...(file?.links ?? []));
     } catch (error) {
       problems.push(`${shownPath(root, display, path)}: ${(error as Error).message}; ignored`);
     }
   }
+  const latest = new Map<string, StoryLinksFile['links'][number]>();
+  for (const link of read) {
+    const key = pairKey(link.a, link.b);
+    const other = latest.get(key);
+    if (!other || laterDecision(link, other)) latest.set(key, link);
+  }
+  const links = read
+    .filter((link) => latest.get(pairKey(link.a, link.b)) === link)
+    .map((link) => ({ kind: link.kind, a: link.a, b: link.b }));
   return { links, problems };
+}
+
+/** One key for a pair of sentences whichever comes first. */
+function pairKey(a: StoryLinkSentence, b: StoryLinkSentence): string {
+  const x = JSON.stringify([a.article, a.sentence]);
+  const y = JSON.stringify([b.article, b.sentence]);
+  return x < y ? `${x}${y}` : `${y}${x}`;
+}
+
+/** Whether `link` overrules `other` about the same pair: made later, or an unlink made with it. */
+function laterDecision(
+  link: { kind: string; created: string },
+  other: { kind: string; created: string },
+): boolean {
+  const at = Date.parse(link.created);
+  const otherAt = Date.parse(other.created);
+  if (at !== otherAt) return at > otherAt;
+  return link.kind === 'unlink' && other.kind === 'link';
 }
 
 /**

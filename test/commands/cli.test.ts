@@ -98,6 +98,36 @@ describe('the command line', async () => {
     });
   });
 
+  it("--help names the project's corpus, store and labels, not the built-in ones", async () => {
+    const project = join(scratch, 'help-project');
+    await mkdir(project, { recursive: true });
+    await writeFile(
+      join(project, 'margin.json'),
+      JSON.stringify({
+        corpus: 'articles',
+        store: 'notes',
+        labels: [
+          { name: 'claim', key: '1', colour: 'yellow', letter: 'C' },
+          { name: 'opinion', key: '4', colour: 'blue', letter: 'O' },
+        ],
+      }),
+    );
+    const help = (...args: string[]) =>
+      new Promise<string>((resolve) => {
+        execFile(process.execPath, [cli, ...args], { cwd: project, encoding: 'utf8' }, (_, out) =>
+          resolve(out),
+        );
+      });
+    const story = await help('story', '--help');
+    expect(story).toContain('labelled L (claim, opinion); repeatable');
+    expect(story).toContain('The corpus folder (default: articles)');
+    expect(story).toContain('The annotation store folder (default: notes)');
+    expect(await help('search', '-h')).toContain('label:claim|opinion|none');
+    expect(await help('help', 'review')).toContain('(default: articles)');
+    // Outside a project, the built-in defaults.
+    expect((await margin('story', '--help')).stdout).toContain('(claim, quote, event)');
+  });
+
   it('an unknown command is quoted without its control characters', async () => {
     expect(await margin('bad\u001b[31m')).toEqual({
       status: 2,

@@ -118,6 +118,25 @@ describe('the review’s story groups, computed on a worker thread', () => {
     expect(after.members.map((m) => m.text)).toEqual(
       peskov.members.filter((m) => m !== b).map((m) => m.text),
     );
+    // Kept again with the unlink; then a teammate links the same pair after it (through git):
+    // the later decision is placed on them, the unlink it overrules no longer counted.
+    expect(await runCommand(story, [], flags, captured.io)).toBe(0);
+    const [a] = peskov.members;
+    await saveStoryLink(
+      storeRoot,
+      'ben',
+      {
+        kind: 'link',
+        a: { article: b.article, sentence: b.sentence },
+        b: { article: a!.article, sentence: a!.sentence },
+      },
+      new Date(Date.now() + 1000),
+    );
+    expect(await source.groups(corpus.articles)).toMatchObject({ kept: true, note: null });
+    const relinked = (await source.article!(first.id)).groups.find((g) => g.id === peskov.id)!;
+    expect(relinked.members.map((m) => m.text).sort()).toEqual(
+      peskov.members.map((m) => m.text).sort(),
+    );
     // An article added since: the kept groups are still read, with a note that they are older.
     await writeFile(join(copy, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');
     await loadCorpus(copy, { cacheDir, lazy: true }).then((again) => again.close?.());

@@ -249,6 +249,14 @@ describe('margin export to files', () => {
     expect((await run(exportCommand, dir, [], { format: 'jsonl', raw: true })).stderr).toBe(
       'margin export: --raw goes with --format csv\n',
     );
+    for (const format of ['prodigy', 'doccano', 'label-studio', 'brat']) {
+      const refused = await run(exportCommand, dir, [], { format, story: true, out: 'x' });
+      expect(refused).toEqual({
+        status: 2,
+        stdout: '',
+        stderr: 'margin export: --story goes with --format jsonl, csv, w3c\n',
+      });
+    }
   });
 
   it('writes the label-studio config to --out when given one', async () => {

@@ -108,6 +108,73 @@ describe('the controller brings the story groups in the background', () => {
   });
 });
 
+describe('a link the groups do not take', () => {
+  /** Links a-s0 with b-s0 (L, J, L) and gives the groups formed afterwards. */
+  async function linkedWith(after: StoryGroup[]) {
+    let linked = false;
+    const controller = controllerWith({
+      groups: async () => ({ groups: linked ? after : STORY.groups, problems: [] }),
+      link: async () => {
+        linked = true;
+        return null;
+      },
+    });
+    await until(() => controller.getState().story.view !== null);
+    controller.dispatch({ type: 'article/open' });
+    press(controller, 'L');
+    press(controller, 'J');
+    press(controller, 'L');
+    await until(() => controller.getState().story.view?.groups === after);
+    return controller.getState();
+  }
+
+  it('is said to be without effect, never taken as made', async () => {
+    const state = await linkedWith([...STORY.groups]);
+    expect(state.message?.text).toMatch(/^linked, but the groups keep these apart: an unlink/);
+    expect(state.message?.tone).toBe('warning');
+  });
+
+  it('is not judged once taken back', async () => {
+    let saves = 0;
+    let asked = 0;
+    const controller = controllerWith({
+      groups: async () => {
+        asked++;
+        return { groups: [...STORY.groups], problems: [] };
+      },
+      link: async () => {
+        saves++;
+        return null;
+      },
+    });
+    await until(() => controller.getState().story.view !== null);
+    controller.dispatch({ type: 'article/open' });
+    press(controller, 'L');
+    press(controller, 'J');
+    press(controller, 'L');
+    press(controller, 'u');
+    await until(() => saves === 2 && asked >= 2);
+    await until(() => /^undid: link/.test(controller.getState().message?.text ?? ''));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(controller.getState().message?.text).toMatch(/^undid: link/);
+    expect(controller.getState().story.linked ?? null).toBeNull();
+  });
+
+  it('says nothing more when the two are then in one group', async () => {
+    const group = STORY.groups[0]!;
+    const joined: StoryGroup = {
+      ...group,
+      members: [
+        { ...group.members[0]!, article: 'a', sentence: 'a-s0', index: 0 },
+        { ...group.members[1]!, article: 'b', sentence: 'b-s0', index: 0 },
+      ],
+      diffs: [[], []],
+    };
+    const state = await linkedWith([joined]);
+    expect(state.message?.text).toBe('linked: the groups are being recomputed');
+  });
+});
+
 describe('undo of a link', () => {
   it('withdraws the last link or unlink, puts back what it replaced, and redoes it', async () => {
     const saved: Array<StoryLink | StoryLinkForgotten> = [];

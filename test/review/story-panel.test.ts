@@ -87,6 +87,24 @@ describe('the counterparts the panel shows', () => {
     expect(panelWindow(rows, 1, 24, 4)[0]!.lines).toHaveLength(3);
   });
 
+  it('begins the next one in the lines left rather than leave them empty, cut with …', () => {
+    const tall = [
+      [{ text: 'word '.repeat(40), marked: false }],
+      [{ text: 'word '.repeat(40), marked: false }],
+    ];
+    // 1 + 6 lines for the first; 4 lines left: the second's outlet and 3 of its lines.
+    const shown = panelWindow(tall, 0, 24, 11);
+    expect(shown.map((each) => each.row)).toEqual([0, 1]);
+    expect(shown[1]!.lines).toHaveLength(3);
+    expect(textOf(shown[1]!.lines[2]!).endsWith('…')).toBe(true);
+    // One line left: the next one's outlet alone.
+    expect(panelWindow(tall, 0, 24, 8)).toEqual([
+      { row: 0, lines: shown[0]!.lines },
+      { row: 1, lines: [] },
+    ]);
+    expect(panelWindow(tall, 0, 24, 7).map((each) => each.row)).toEqual([0]);
+  });
+
   it('shows what fits of a selected one taller than the panel', () => {
     const long = [[{ text: 'word '.repeat(200), marked: false }]];
     const [shown] = panelWindow(long, 0, 24, 4);

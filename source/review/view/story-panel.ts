@@ -11,6 +11,8 @@ export interface PanelPiece {
 
 /** Lines of one counterpart's text at most: enough for a long sentence, room for the next. */
 export const ROW_TEXT_LINES = 6;
+/** Lines of the facts the versions state differently ("differ: 28 ≠ four; …") at most. */
+export const DIFFER_LINES = 2;
 /** Lines of the sentence the panel was opened on at most. */
 export const OWN_TEXT_LINES = 3;
 /** Columns a counterpart's text is indented by, under its outlet. */
@@ -111,6 +113,13 @@ export function panelWindow(
   for (let row = first; row <= last; row++) {
     // A selected row taller than the panel shows what fits.
     shown.push({ row, lines: linesOf(row).slice(0, Math.max(0, height - 1)) });
+  }
+  // The next one begun in the lines left (its outlet, then its text cut with `…`): at 60×15
+  // one outlet stood above four empty rows when the next did not fit whole.
+  const left = height - used;
+  if (last + 1 < texts.length && left >= 1) {
+    const lines = left > 1 ? wrapPieces(texts[last + 1]!, width - ROW_INDENT, left - 1) : [];
+    shown.push({ row: last + 1, lines });
   }
   return shown;
 }

@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { ReviewState } from '../../review/state.js';
 import { differenceSummary, panelRows } from '../../review/story.js';
 import {
+  DIFFER_LINES,
   OWN_TEXT_LINES,
   panelWindow,
   ROW_INDENT,
@@ -33,7 +34,16 @@ export function StoryPanel({
   const differ = differenceSummary(group);
   const count = `${total.toLocaleString('en-US')} other outlet${total === 1 ? '' : 's'} report${total === 1 ? 's' : ''} this`;
   const earliest = total > rows.length ? ` (the earliest ${rows.length} listed)` : '';
-  const title = `${count}${earliest}${group.kind ? ` (${group.kind})` : ''}${differ.length > 0 ? ` · differ: ${differ.map(oneLine).join('; ')}` : ''}`;
+  const title = `${count}${earliest}${group.kind ? ` (${group.kind})` : ''}`;
+  // Wrapped as the versions are: on the title line it was cut off even at 200 columns.
+  const differs =
+    differ.length > 0
+      ? wrapPieces(
+          [{ text: `differ: ${differ.map(oneLine).join('; ')}`, marked: false }],
+          width - 2,
+          DIFFER_LINES,
+        )
+      : [];
   const own = wrapPieces(
     [{ text: `this: ${panel.text}`, marked: false }],
     width - 2,
@@ -48,13 +58,19 @@ export function StoryPanel({
     rows.map((row) => row.parts.map(pieceOf)),
     mode.selected,
     width,
-    height - 1 - own.length,
+    height - 1 - differs.length - own.length,
   );
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
         {fitWidth(title, width)}
       </Text>
+      {differs.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+        <Text key={`differ-${index}`} color={theme.warning} wrap="truncate">
+          {`  ${line.map((piece) => piece.text).join('')}`}
+        </Text>
+      ))}
       {own.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
         <Text key={index} dimColor={theme.dim} wrap="truncate">
