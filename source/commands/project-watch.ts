@@ -42,7 +42,8 @@ export function watchProjectFile(
     watcher.on('error', () => {
       watcher?.close();
       watcher = null;
-      poller ??= setInterval(schedule, POLL_MS).unref();
+      // After the review stopped watching, nothing would clear a poller started now.
+      if (!stopped) poller ??= setInterval(schedule, POLL_MS).unref();
     });
   } catch {
     poller = setInterval(schedule, POLL_MS).unref();

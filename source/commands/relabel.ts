@@ -55,7 +55,8 @@ Examples
     const { relabelStore } = await import('../store/relabel.js');
     const dryRun = flags.dryRun === true;
     const result = await relabelStore(store.root, from, to, { dryRun });
-    for (const refused of result.refused) output.problem(`${oneLine(refused)}; left as it is`);
+    for (const refused of result.refused)
+      output.problem(`${oneLine(refused)}; left as it is (run relabel again once it is mended)`);
     const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
     const merged = result.merged > 0 ? `, ${n(result.merged, 'annotation')} merged into one` : '';
     output.say(

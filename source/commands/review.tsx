@@ -189,11 +189,6 @@ Press ? in the review for every key.`,
   },
 };
 
-/**
- * `MARGIN_STORY_IN_REVIEW`: the most articles whose story groups the review forms itself (a
- * machine with memory to spare may raise it; beyond it the review reads the groups
- * `margin index --story` kept). Anything but a whole number leaves the default.
- */
 /** Watches the project file for a change the running review cannot take in (a `git pull`). */
 async function projectFileWatch(file: string | null, shown: string | null) {
   if (file === null) return undefined;
@@ -205,6 +200,11 @@ async function projectFileWatch(file: string | null, shown: string | null) {
   };
 }
 
+/**
+ * `MARGIN_STORY_IN_REVIEW`: the most articles whose story groups the review forms itself (a
+ * machine with memory to spare may raise it; beyond it the review reads the groups
+ * `margin index --story` kept). Anything but a whole number leaves the default.
+ */
 function storyLimit(env: Record<string, string | undefined>): { inReview?: number } {
   const given = env.MARGIN_STORY_IN_REVIEW;
   return given !== undefined && /^\d+$/.test(given.trim()) ? { inReview: Number(given) } : {};

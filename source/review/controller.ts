@@ -7,7 +7,7 @@ import type { Action } from './actions.js';
 import { compareRows } from './compare.js';
 import { EffectQueue } from './effects.js';
 import { interpret, KeyInterpreter, keyContext } from './interpret.js';
-import { type KeyState, type Press, splitKeys } from './keys.js';
+import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
 import { reduce } from './reducer.js';
 import { articleById, currentArticle } from './selectors.js';
@@ -243,6 +243,8 @@ export class ReviewController {
 
   stop(): void {
     for (const stop of this.#stops.splice(0)) stop();
+    this.#clearHoldTimer();
+    this.#held = [];
   }
 
   /**
@@ -252,13 +254,19 @@ export class ReviewController {
    * a quit acts at once.
    */
   press(input: string, key: KeyState, at?: number): void {
-    if (this.#held.length > 0 || this.#holds(input, key)) {
-      if (!quits(this.#state, input, key)) {
+    if (this.#held.length > 0) {
+      // Behind held keys, a key means what it will mean once they have acted: a `q` typed into
+      // the note a held `n` opens is text. Only Ctrl+C, which never means text, acts at once.
+      if (!forceQuits(input, key)) {
         this.#held.push({ input, key, at });
         this.#holdAtMost();
         return;
       }
       this.#held = [];
+    } else if (this.#holds(input, key) && !quits(this.#state, input, key)) {
+      this.#held.push({ input, key, at });
+      this.#holdAtMost();
+      return;
     }
     this.#apply(input, key, at);
   }
@@ -297,20 +305,27 @@ export class ReviewController {
     if (this.#releasing) return;
     this.#releasing = true;
     try {
+      let advanced = false;
       while (this.#held.length > 0) {
         const next = this.#held[0]!;
         if (this.#holds(next.input, next.key)) break;
         this.#held.shift();
+        advanced = true;
         this.#apply(next.input, next.key, next.at, true);
       }
+      // Each wait gets its own time: keys that waited for the list and now wait for the
+      // article's suggestions, or a second `J y`, start the count again.
+      if (advanced || this.#held.length === 0) this.#clearHoldTimer();
     } finally {
       this.#releasing = false;
     }
     if (this.#held.length > 0) this.#holdAtMost();
-    else if (this.#holdTimer !== null) {
-      clearTimeout(this.#holdTimer);
-      this.#holdTimer = null;
-    }
+  }
+
+  #clearHoldTimer(): void {
+    if (this.#holdTimer === null) return;
+    clearTimeout(this.#holdTimer);
+    this.#holdTimer = null;
   }
 
   /**
@@ -719,7 +734,14 @@ function waitsForList(state: ReviewState): boolean {
 }
 
 /** Whether a chunk of keys holds a quit (`q`, Ctrl+C), which never waits. */
+/** Ctrl+C in a chunk: the quit that acts whatever waits or is typed. */
+function forceQuits(input: string, key: KeyState): boolean {
+  if (input.startsWith(PASTED)) return false;
+  return splitKeys(input, key).some((press) => press.key.ctrl && press.input === 'c');
+}
+
 function quits(state: ReviewState, input: string, key: KeyState): boolean {
+  if (input.startsWith(PASTED)) return false;
   return splitKeys(input, key).some((press) => {
     const type = interpret(state, press)?.type;
     return type === 'app/quit' || type === 'app/force-quit';

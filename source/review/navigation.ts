@@ -73,11 +73,7 @@ export function stepResults(state: ReviewState, delta: number): ReviewState {
   };
 }
 
-export function move(given: ReviewState, action: KeyAction): ReviewState {
-  // Any move but `G` ends following the end of a list still loading.
-  const state = given.loading?.toEnd
-    ? { ...given, loading: { ...given.loading, toEnd: false } }
-    : given;
+export function move(state: ReviewState, action: KeyAction): ReviewState {
   const inList = state.focus === 'list';
   const article = currentArticle(state);
   if (inList) {

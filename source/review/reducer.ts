@@ -51,7 +51,12 @@ function quitIfDrained(state: ReviewState): ReviewState {
   return { ...state, quit: true };
 }
 
-function keyAction(state: ReviewState, action: KeyAction): ReviewState {
+function keyAction(given: ReviewState, action: KeyAction): ReviewState {
+  // `G` in a list still loading follows its end until any other key (`move`, `corpus/progress`).
+  const state =
+    given.loading?.toEnd && action.type !== 'cursor/last'
+      ? { ...given, loading: { ...given.loading, toEnd: false } }
+      : given;
   switch (action.type) {
     case 'cursor/next':
     case 'cursor/prev':

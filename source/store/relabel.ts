@@ -43,20 +43,27 @@ export async function relabelStore(
     .sort();
   for (const folder of folders) {
     for (const path of await storeFilesIn(folder)) {
-      await withFileLock(path, async () => {
-        const read = await readStoreFile(path);
-        if (read.refusal !== null) {
-          result.refused.push(`${path}: ${read.refusal}`);
-          return;
-        }
-        if (!read.doc) return;
-        const change = relabelDoc(read.doc, from, to);
-        if (!change) return;
-        result.files += 1;
-        result.renamed += change.renamed;
-        result.merged += change.merged;
-        if (!dryRun) await writeFileAtomic(path, serialise(change.doc));
-      });
+      // A file that cannot be read, locked or written is named and the others go on: stopping
+      // at the first left the store half renamed with no word of which files were done.
+      try {
+        await withFileLock(path, async () => {
+          const read = await readStoreFile(path);
+          if (read.refusal !== null) {
+            result.refused.push(`${path}: ${read.refusal}`);
+            return;
+          }
+          if (!read.doc) return;
+          const change = relabelDoc(read.doc, from, to);
+          if (!change) return;
+          if (!dryRun) await writeFileAtomic(path, serialise(change.doc));
+          result.files += 1;
+          result.renamed += change.renamed;
+          result.merged += change.merged;
+        });
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        result.refused.push(`${path}: ${why}`);
+      }
     }
   }
   return result;

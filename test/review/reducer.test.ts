@@ -401,6 +401,14 @@ describe('outside events', () => {
     state = type(state, 'k');
     state = reduce(state, { type: 'corpus/loaded', articles: [a!, b!, c!], warnings: [] });
     expect(currentArticle(state)?.id).toBe('a');
+    // Or opened the article and came back to the list: any key but G ends following the end.
+    state = listState({ articles: [], current: 0, marks: {}, loading: { done: 0, total: 3 } });
+    state = reduce(state, { type: 'corpus/progress', articles: [a!, b!], done: 2, total: 3 });
+    state = type(state, 'G');
+    state = pressed(state, { label: 'Enter', key: 'return' });
+    state = pressed(state, { label: 'Esc', key: 'escape' });
+    state = reduce(state, { type: 'corpus/loaded', articles: [a!, b!, c!], warnings: [] });
+    expect(currentArticle(state)?.id).toBe('b');
   });
 
   it('shows what another process wrote', () => {

@@ -461,6 +461,46 @@ describe('the suggestion model beside the review', () => {
     expect(await review(true)).toEqual(waited);
   });
 
+  it('reads keys typed behind held ones as they will be read: q in a note is text', async () => {
+    const other = seedArticle('000_4b207f45d15cbf96.txt');
+    const repository = createMemoryRepository('alice');
+    await repository.open([ARTICLE, other]);
+    const controller = new ReviewController({
+      initial: {
+        ...initialState({
+          corpusName: 'seeds',
+          annotator: 'alice',
+          size: { columns: 120, rows: 40 },
+          articles: [ARTICLE, other],
+        }),
+        focus: 'reader',
+      },
+      store: Promise.resolve(repository),
+      suggestions: { models: memoryModels().store },
+    });
+    controller.start();
+    await eventually(
+      () => controller.getState().suggestions.byArticle[ARTICLE.id],
+      'suggestions for the first article',
+    );
+    const keys = (['article/next', 'suggestion/next-uncertain', 'suggestion/accept'] as const).map(
+      (action) => keyOf(action),
+    );
+    controller.press(keys.join(''), NO_KEY);
+    // A note typed while w and y still wait: its q is a letter of the note, not a quit.
+    controller.press(keyOf('note/edit'), NO_KEY);
+    for (const letter of 'quick') controller.press(letter, NO_KEY);
+    controller.press('\r', { ...NO_KEY, return: true });
+    expect(controller.getState().mode.kind).not.toBe('quitting');
+    await eventually(
+      () =>
+        repository.list({ article: other.id }).some((a) => a.note === 'quick') ? true : undefined,
+      'the note stored',
+    );
+    expect(controller.getState().mode.kind).toBe('browse');
+    controller.stop();
+  });
+
   it('answers a key pressed while a long article is analysed, then suggests as in one go', async () => {
     // Some 3,000 sentences: seed 001's paragraphs over and over, each copy's figures its own.
     const copies = Array.from({ length: 250 }, (_, copy) =>

@@ -71,7 +71,7 @@ describe('keys typed before the list appears', () => {
     await review.session.close();
   });
 
-  it('lets q quit at once, and / open the search, before any article is in', async () => {
+  it('lets / open the search before any article is in, and q quit in its turn', async () => {
     const review = await loadingReview();
     review.stdin.write('/');
     expect(review.controller.getState().mode.kind).toBe('search');
@@ -80,8 +80,28 @@ describe('keys typed before the list appears', () => {
       () => (review.controller.getState().mode.kind === 'browse' ? true : undefined),
       'the search closed',
     );
+    // Behind a held Enter, n opens a note: the letters after it are its text, q among them.
+    review.stdin.write('\r');
+    review.stdin.write('1');
+    review.stdin.write('n');
+    for (const letter of 'quick') review.stdin.write(letter);
+    review.stdin.write('\r');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(review.controller.getState().mode.kind).toBe('browse');
+    review.listIn();
+    const state = review.controller.getState();
+    const first = state.articles[0]!;
+    expect(state.marks[first.id]?.sentences[first.sentences[0]!.id]?.note).toBe('quick');
+    review.stdin.write('q');
+    expect(await review.running).toBe(0);
+    await review.session.close();
+  });
+
+  it('quits at once on Ctrl+C, whatever keys wait', async () => {
+    const review = await loadingReview();
     review.stdin.write('\r');
     review.stdin.write('q');
+    review.stdin.write('\x03');
     expect(await review.running).toBe(0);
     await review.session.close();
   });
