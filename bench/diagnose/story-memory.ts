@@ -25,6 +25,24 @@ const report = (phase: string) => {
 };
 await readInParallel(corpus.articles(), index, workers);
 report('read');
+// Each pool's resident bytes (a reserved pool's spare room is not resident), and the copies'
+// map: what stands beside the build's own arrays while it compares.
+{
+  type Pool = { data: { BYTES_PER_ELEMENT: number }; length: number };
+  const inner = index as unknown as Record<string, unknown> & {
+    copies: { data: Int32Array };
+    vocabulary: { words: readonly string[] };
+  };
+  const sizes = Object.entries(inner)
+    .filter(([, value]) => typeof value === 'object' && value !== null && 'data' in value)
+    .map(([name, value]) => {
+      const list = value as Pool;
+      return `${name} ${mb(list.length * list.data.BYTES_PER_ELEMENT)}`;
+    });
+  console.log(
+    `pools: ${sizes.join(', ')}; copies' map ${mb(inner.copies.data.byteLength)}; ${inner.vocabulary.words.length} words`,
+  );
+}
 const inner = index as unknown as { finish(): void };
 const finish = inner.finish.bind(index);
 inner.finish = () => {

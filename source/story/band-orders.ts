@@ -8,10 +8,7 @@
  * system's page cache keeps what is read often, and gives it up under pressure). A small index
  * keeps them in memory (`OrderArrays`), as reading a file would gain it nothing.
  */
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { readFully } from '../corpus/db/read-fully.js';
+import { ScratchFile } from './scratch-file.js';
 
 /** Said when the unlinked file of the bands' orders cannot be read back in full. */
 const LOST = 'the story index lost its bands file';
@@ -53,43 +50,19 @@ export class OrderArrays implements BandOrders {
 /** Entries read from the file at a time (1 KB): a bucket's search reads one or two blocks. */
 const BLOCK = 256;
 
-/** Closes an order file whose index is gone (an index has no end of its own). */
-const files = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {}
-});
-
 export class OrderFile implements BandOrders {
-  private fd: number;
+  private file: ScratchFile | null;
   /** Per band, the block last read and where it starts (-1: none). */
   private readonly blocks: Int32Array[];
   private readonly blockStart: Int32Array;
-  private readonly token = {};
 
   /** A file in `folder` (default: the system's temporary folder), gone once closed. */
   constructor(
     readonly length: number,
     bands: number,
-    folder = tmpdir(),
+    folder?: string,
   ) {
-    const name = path.join(
-      folder,
-      `margin-story-bands-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.bin`,
-    );
-    this.fd = openSync(name, 'w+', 0o600);
-    // Unlinked at once where the system allows it (POSIX): the file then goes with its
-    // descriptor, whatever becomes of the process. Elsewhere at the process's end.
-    try {
-      unlinkSync(name);
-    } catch {
-      process.once('exit', () => {
-        try {
-          unlinkSync(name);
-        } catch {}
-      });
-    }
-    files.register(this, this.fd, this.token);
+    this.file = new ScratchFile('bands', LOST, folder);
     this.blocks = Array.from({ length: bands }, () => new Int32Array(BLOCK));
     this.blockStart = new Int32Array(bands).fill(-1);
   }
@@ -100,7 +73,7 @@ export class OrderFile implements BandOrders {
     if (this.blockStart[band] !== start) {
       const count = Math.min(BLOCK, this.length - start);
       const bytes = new Uint8Array(block.buffer, 0, count * 4);
-      readFully(this.fd, bytes, (band * this.length + start) * 4, LOST);
+      this.file!.read(bytes, (band * this.length + start) * 4);
       this.blockStart[band] = start;
     }
     return block[at - start]!;
@@ -109,17 +82,13 @@ export class OrderFile implements BandOrders {
   /** Band `band`'s whole order, read back. */
   band(band: number): Int32Array {
     const order = new Int32Array(this.length);
-    readFully(this.fd, new Uint8Array(order.buffer), band * this.length * 4, LOST);
+    this.file!.read(new Uint8Array(order.buffer), band * this.length * 4);
     return order;
   }
 
   put(band: number, order: Int32Array): void {
     const bytes = new Uint8Array(order.buffer, order.byteOffset, this.length * 4);
-    const position = band * this.length * 4;
-    let done = 0;
-    while (done < bytes.length) {
-      done += writeSync(this.fd, bytes, done, bytes.length - done, position + done);
-    }
+    this.file!.write(bytes, band * this.length * 4);
     this.blockStart[band] = -1;
   }
 
@@ -128,9 +97,7 @@ export class OrderFile implements BandOrders {
   }
 
   close(): void {
-    if (this.fd < 0) return;
-    files.unregister(this.token);
-    closeSync(this.fd);
-    this.fd = -1;
+    this.file?.close();
+    this.file = null;
   }
 }

@@ -24,6 +24,7 @@ import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
 import { mix, shingles } from './minhash.js';
 import { type Extras, pushExtras, readExtras } from './node-extras.js';
 import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
+import { EdgeLog, SetAside } from './set-aside.js';
 import { THRESHOLDS, totalWeight } from './similarity.js';
 import {
   AMOUNT,
@@ -113,6 +114,12 @@ const EXHAUSTIVE = 2000;
  */
 const CROWDED = { minhash: 1024, keyed: 64 };
 
+/**
+ * Nodes from which a build sets aside what it does not read (`SetAside`): as the bands' orders
+ * go to a file (`OrderPlace`), from a few thousand articles.
+ */
+const ASIDE_FROM = 1 << 16;
+
 const key = (article: string, sentence: string) => `${article}\u0000${sentence}`;
 
 export class StoryIndex {
@@ -133,9 +140,10 @@ export class StoryIndex {
   private readonly articleStart = new Int32List();
   private readonly articleLength = new Int32List();
 
-  // Sentences (occurrences), by dense global index.
-  private readonly occurrenceNode = new Int32List();
-  private readonly occurrenceNext = new Int32List();
+  // Sentences (occurrences), by dense global index. Lists marked `true` are set aside while a
+  // large index builds (`prepare`), which reads none of them.
+  private readonly occurrenceNode = new Int32List(1024, true);
+  private readonly occurrenceNext = new Int32List(1024, true);
 
   // Nodes.
   private readonly wordStart = new Int32List();
@@ -143,12 +151,12 @@ export class StoryIndex {
   /** Speakers, sources, units and quoted words, in one pool (`node-extras.ts`). */
   private readonly extraStart = new Int32List();
   private readonly extras = new Uint32List();
-  private readonly nodeFirst = new Int32List();
+  private readonly nodeFirst = new Int32List(1024, true);
   /** The article of the node's first sentence, whose day is the node's (`dayOf`). */
   private readonly nodeArticle = new Int32List();
   private readonly nodeCount = new Int32List();
-  private readonly nodeHash = new Uint32List();
-  private readonly nodeHash2 = new Uint32List();
+  private readonly nodeHash = new Uint32List(1024, true);
+  private readonly nodeHash2 = new Uint32List(1024, true);
   private readonly nodeFigures = new Uint32List();
   private readonly copies = new FingerprintMap(
     (node) => this.nodeHash.data[node]!,
@@ -167,7 +175,8 @@ export class StoryIndex {
   };
   private readonly judge = new PairJudge(this.tables, this.vocabulary);
 
-  // Edges, as half-edges in per-node linked lists.
+  // Edges, as half-edges in per-node linked lists. While a build runs, the pairs found alike
+  // are only logged (`edgeLog`), and made edges at its end.
   private edgeHead = new Int32Array(1024).fill(-1);
   private readonly edgeTarget = new Int32List();
   private readonly edgeNext = new Int32List();
@@ -176,8 +185,16 @@ export class StoryIndex {
   // Groups: node → its group's id (the group's first node), and each member → the next (-1
   // after the last), in the group's order. Typed, not a map of arrays: at 100,000 articles
   // 300,000 groups held some 60 MB of heap, and as much again to collect as they were formed.
+  // These and `edgeHead` are sized for every node only when the groups are first formed
+  // (`sizeNodeArrays`): before, no node has an edge or a group.
   private clusterOf = new Int32Array(1024).fill(-1);
   private clusterNext = new Int32Array(1024).fill(-1);
+
+  /** While a large index builds: what it set aside (see `prepare`), and the pairs found alike. */
+  private aside: SetAside | null = null;
+  private edgeLog: EdgeLog | null = null;
+  private readonly asideFrom: number;
+  private readonly asideFolder: string | undefined;
 
   private seen = new Int32Array(1024);
   /** Nodes met in a walk of a component too big to regroup whole, in pass `pass`. */
@@ -209,6 +226,8 @@ export class StoryIndex {
       },
       options.orders,
     );
+    this.asideFrom = options.orders?.from ?? ASIDE_FROM;
+    this.asideFolder = options.orders?.folder;
     this.window = options.window ?? 3;
     this.crowded = options.crowded ?? CROWDED;
     this.constraints = options.constraints ?? [];
@@ -246,6 +265,7 @@ export class StoryIndex {
    * `readInParallel`), in this index's word ids.
    */
   addFeatures(article: StoryArticle, features: readonly SentenceFeatures[]): void {
+    this.readBack();
     const touched: number[] = [];
     if (this.articleIndex.has(article.id))
       for (const node of this.detach(article.id)) touched.push(node);
@@ -323,6 +343,7 @@ export class StoryIndex {
   /** Removes an article and regroups what it touched. */
   remove(articleId: string): void {
     if (!this.articleIndex.has(articleId)) return;
+    this.readBack();
     const touched = this.detach(articleId);
     if (this.built) this.regroup(touched, true);
   }
@@ -351,17 +372,24 @@ export class StoryIndex {
       this.finish();
       return;
     }
-    await comparer.start(this.tables, this.vocabulary.words, (a, b, score) =>
-      this.addEdge(a, b, score),
-    );
-    const take = (a: number, b: number) => comparer.compare(a, b);
-    for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) => {
-      this.candidates(band, run, take);
-      return comparer.backlog?.();
-    })) {
-      await comparer.settled(false);
+    try {
+      await comparer.start(this.tables, this.vocabulary.words, (a, b, score) =>
+        this.addEdge(a, b, score),
+      );
+      const take = (a: number, b: number) => comparer.compare(a, b);
+      for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) => {
+        this.candidates(band, run, take);
+        return comparer.backlog?.();
+      })) {
+        await comparer.settled(false);
+      }
+      await comparer.settled(true);
+    } catch (error) {
+      // The index stays as it was before the build, its lists read back.
+      this.edgeLog = null;
+      this.readBack();
+      throw error;
     }
-    await comparer.settled(true);
     this.finish();
   }
 
@@ -371,26 +399,76 @@ export class StoryIndex {
    * shared memory, for `PairComparer`s on worker threads.
    */
   private prepare(shared = false): boolean {
+    this.readBack();
     const tables = new Set<unknown>(Object.values(this.tables));
     for (const list of this.lists()) list.trim(shared && tables.has(list));
     // Views made before the trim would keep the untrimmed arrays alive.
     this.judge.forget();
-    const nodes = trimmedCapacity(this.nodeFirst.length);
-    if (this.edgeHead.length > nodes) this.edgeHead = this.edgeHead.slice(0, nodes);
-    if (this.clusterOf.length > nodes) this.clusterOf = this.clusterOf.slice(0, nodes);
-    if (this.clusterNext.length > nodes) this.clusterNext = this.clusterNext.slice(0, nodes);
-    const indexed: number[] = [];
-    for (let node = 0; node < this.nodeFirst.length; node++) {
-      if (this.indexable(node)) indexed.push(node);
-    }
+    let count = 0;
+    for (let node = 0; node < this.nodeFirst.length; node++) if (this.indexable(node)) count++;
     // A small corpus is compared pair by pair: exact, and cheaper than its buckets.
-    this.small = indexed.length <= EXHAUSTIVE;
+    this.small = count <= EXHAUSTIVE;
+    this.edgeLog = new EdgeLog(null);
     if (this.small) {
+      const indexed: number[] = [];
+      for (let node = 0; node < this.nodeFirst.length; node++) {
+        if (this.indexable(node)) indexed.push(node);
+      }
       for (let i = 0; i < indexed.length; i++) {
         for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
       }
-    }
+    } else if (this.nodeFirst.length >= this.asideFrom) this.setAside();
     return this.small;
+  }
+
+  /**
+   * Writes to a file what the build does not read (which sentence is which node, the nodes'
+   * fingerprints and the copies' map), its memory given back until `finish`, and logs the pairs
+   * found alike there too. Where no file can be written, all stays in memory.
+   */
+  private setAside(): void {
+    let aside: SetAside;
+    try {
+      aside = new SetAside(this.asideFolder);
+    } catch {
+      return;
+    }
+    this.aside = aside;
+    this.edgeLog = new EdgeLog(aside);
+    aside.put(this.occurrenceNode, Int32Array);
+    aside.put(this.occurrenceNext, Int32Array);
+    aside.put(this.nodeFirst, Int32Array);
+    aside.put(this.nodeHash, Uint32Array);
+    aside.put(this.nodeHash2, Uint32Array);
+    // A map's slots are a power of two: read back as many, no room to spare.
+    aside.put(this.copies, Int32Array, true);
+  }
+
+  /**
+   * Reads back what the build set aside (`setAside`): the occurrences' nodes, the nodes'
+   * fingerprints and the copies' map, which an update and a group's description read.
+   */
+  private readBack(): void {
+    this.aside?.restore();
+    this.aside = null;
+  }
+
+  /**
+   * Sizes the per-node arrays that only edges and groups use (`edgeHead`, `clusterOf`,
+   * `clusterNext`) for every node, with `capacity` entries when they grow. At 100,000 articles
+   * they were 27 MB resident through the reading and the build, copied as they grew, for no
+   * edge or group.
+   */
+  private sizeNodeArrays(capacity: number): void {
+    if (this.nodeFirst.length <= this.edgeHead.length) return;
+    const grown = (old: Int32Array) => {
+      const array = new Int32Array(capacity).fill(-1);
+      array.set(old.subarray(0, Math.min(old.length, capacity)));
+      return array;
+    };
+    this.edgeHead = grown(this.edgeHead);
+    this.clusterOf = grown(this.clusterOf);
+    this.clusterNext = grown(this.clusterNext);
   }
 
   /**
@@ -439,6 +517,18 @@ export class StoryIndex {
   }
 
   private finish(): void {
+    // The build's edges, from the log, once its own arrays are given back; then what was set
+    // aside, read back (the log reads the same file).
+    this.sizeNodeArrays(trimmedCapacity(this.nodeFirst.length));
+    this.edgeLog?.replay((a, b, score) => {
+      this.addHalfEdge(a, b, score);
+      this.addHalfEdge(b, a, score);
+    });
+    this.edgeLog = null;
+    // The groups walk each node's occurrences; the rest is read back when first read
+    // (`readBack`): a command that only keeps the groups forms them without it.
+    this.aside?.takeBack(this.nodeFirst);
+    this.aside?.takeBack(this.occurrenceNext);
     this.built = true;
     let live = 0;
     for (let node = 0; node < this.nodeFirst.length; node++) {
@@ -524,10 +614,11 @@ export class StoryIndex {
 
   /** The group of a sentence (article id, index in the article), or null. */
   groupOf(articleId: string, sentence: number): StoryCluster | null {
+    this.readBack();
     const article = this.articleIndex.get(articleId);
     if (article === undefined || sentence >= this.articleLength.data[article]!) return null;
     const node = this.occurrenceNode.data[this.articleStart.data[article]! + sentence]!;
-    const id = this.clusterOf[node]!;
+    const id = this.clusterOf[node] ?? -1;
     return id < 0 ? null : this.describe(this.members(id));
   }
 
@@ -578,17 +669,8 @@ export class StoryIndex {
     pushExtras(this.extras, speakers, feature.sources, feature.units, feature.quotedWords);
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
-    if (node >= this.edgeHead.length) {
-      const capacity = grownCapacity(this.edgeHead.length, node + 1);
-      const heads = new Int32Array(capacity).fill(-1);
-      heads.set(this.edgeHead);
-      this.edgeHead = heads;
-      const clusterOf = new Int32Array(capacity).fill(-1);
-      clusterOf.set(this.clusterOf);
-      this.clusterOf = clusterOf;
-      const clusterNext = new Int32Array(capacity).fill(-1);
-      clusterNext.set(this.clusterNext);
-      this.clusterNext = clusterNext;
+    if (this.built && node >= this.edgeHead.length) {
+      this.sizeNodeArrays(grownCapacity(this.edgeHead.length, node + 1));
     }
     return node;
   }
@@ -801,11 +883,13 @@ export class StoryIndex {
       if (this.nodeCount.data[node] === 0) {
         if (this.built) this.lsh.remove(node);
         this.copies.delete(this.nodeHash.data[node]!, this.nodeHash2.data[node]!);
-        for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+        // Before the first build no node has an edge or a group (`sizeNodeArrays`).
+        const head = this.edgeHead[node] ?? -1;
+        for (let edge = head; edge !== -1; edge = this.edgeNext.data[edge]!) {
           touched.push(this.edgeTarget.data[edge]!);
         }
       } else touched.push(node);
-      const cluster = this.clusterOf[node]!;
+      const cluster = this.clusterOf[node] ?? -1;
       // Not spread into push: a group of 120,000 members would overflow the call stack.
       if (cluster >= 0) for (const member of this.members(cluster)) touched.push(member);
     }
@@ -883,6 +967,10 @@ export class StoryIndex {
    */
   private addEdge(a: number, b: number, score: number): void {
     this.stats.edges++;
+    if (this.edgeLog) {
+      this.edgeLog.add(a, b, score);
+      return;
+    }
     this.addHalfEdge(a, b, score);
     this.addHalfEdge(b, a, score);
   }
@@ -1162,6 +1250,7 @@ export class StoryIndex {
   // ---- output ----
 
   private describe(nodes: number[]): StoryCluster | null {
+    this.readBack();
     const members: Array<ClusterMember & { day: number }> = [];
     const articles = new Set<number>();
     for (const node of nodes) {

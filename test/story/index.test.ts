@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { buildStoryIndex, StoryIndex, storyGroups } from '../../source/story/index.js';
+import { ComparePool } from '../../source/story/parallel-compare.js';
 import { readInParallel } from '../../source/story/parallel-read.js';
 import type { SentenceRef, StoryArticle, StoryCluster } from '../../source/story/types.js';
 import { article, seedArticles } from '../search/articles.js';
@@ -427,6 +428,61 @@ describe('comparing candidate pairs on worker threads', () => {
       expect(threaded.stats).toEqual(one.stats);
       expect(shape(threaded.groups())).toEqual(shape(one.groups()));
     }
+  });
+
+  it('sets aside what the build does not read, and has it back for the groups and updates', async () => {
+    const edited = retold('edited', 'Another outlet', ', reporters in Varnholm were told.');
+    const late = retold('late', 'A late outlet', ', officials in Brennmoor said later.');
+    const built = async (from: number) => {
+      const index = new StoryIndex({ orders: { from } });
+      for (const a of [...filler(), ...seeds, ...edited]) index.add(a);
+      const lists = index as unknown as Record<string, { data: ArrayLike<number> }>;
+      const during: number[] = [];
+      const pool = new ComparePool(1);
+      await index.buildWith({
+        start: (tables, words, edge) => pool.start(tables, words, edge),
+        compare: (a, b) => pool.compare(a, b),
+        settled: (all) => {
+          // Which sentence is which node: read by the groups and updates, not the build.
+          during.push(lists.nodeFirst!.data.length, lists.occurrenceNode!.data.length);
+          return pool.settled(all);
+        },
+      });
+      const groups = shape(index.groups());
+      for (const a of late) index.add(a);
+      return { index, during, groups };
+    };
+    const inMemory = await built(Number.POSITIVE_INFINITY);
+    const aside = await built(0);
+    expect(Math.min(...inMemory.during)).toBeGreaterThan(0);
+    expect(Math.max(...aside.during)).toBe(0);
+    expect(aside.groups).toEqual(inMemory.groups);
+    expect(aside.index.stats).toEqual(inMemory.index.stats);
+    expect(shape(aside.index.groups())).toEqual(shape(inMemory.index.groups()));
+    expect(aside.index.groupOf(late[0]!.id, 0)?.members.map((m) => m.article)).toContain(
+      seeds[0]!.id,
+    );
+  });
+
+  it('has what it set aside back when a build fails', async () => {
+    const corpus = [...filler(), ...seeds];
+    const fresh = new StoryIndex();
+    for (const a of corpus) fresh.add(a);
+    fresh.build();
+    const index = new StoryIndex({ orders: { from: 0 } });
+    for (const a of corpus) index.add(a);
+    const failing = {
+      start: async () => {},
+      compare: () => {},
+      settled: async () => {
+        throw new Error('a comparing thread stopped');
+      },
+    };
+    await expect(index.buildWith(failing)).rejects.toThrow('a comparing thread stopped');
+    const lists = index as unknown as Record<string, { data: ArrayLike<number> }>;
+    expect(lists.nodeFirst!.data.length).toBeGreaterThan(0);
+    index.build();
+    expect(shape(index.groups())).toEqual(shape(fresh.groups()));
   });
 
   it('adds articles after the build as an index built on one thread does', async () => {
