@@ -561,7 +561,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '51374560f40088e227f0053ff1bb0b8525d10a8d7bfbff1cd6033f42347fd85b',
-    8,
+    10,
     'bdd5ac79',
     'f8ff621a0b9b7646cc0d57d37416feabba2bf78ef5dd0bfc5b080f9f97bbe584',
     7,

@@ -52,10 +52,11 @@ const table: Record<AbbreviationKind, string> = {
     // "N°." and "Nº." are the numero sign written with a degree sign or an ordinal indicator.
     'No Nos no nos N° Nº nº Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr ' +
     'ft lb lbs oz yd yds табл рис гл ' +
-    // Before a page, street, house or telephone number: "S. 225", "Str. 5", "Rs. 3520", "Tel. (030)
-    // 123456", "кв. 12", "д. 7", "hal. 41". A list, not any short word: "at the bar. 10 people came"
-    // and "for us. 2020 changed everything" are two sentences.
-    'S Str Rs Tel Tlf Fax Bd Hft Jg Abs Kap Ziff кв д стр hal Hal',
+    // Before a street, house, page or telephone number: "Str. 5", "Rs. 3520", "Tel. (030) 123456",
+    // "кв. 12", "д. 7", "hal. 41". A list, not any short word: "at the bar. 10 people came" and
+    // "for us. 2020 changed everything" are two sentences. No single capital ("S. 225"): that is
+    // an initial far more often ("Dr. Silvia S. Martins").
+    'Str Rs Tel Tlf Fax Bd Hft Jg Abs Kap Ziff кв д стр hal',
   inner:
     'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к ' +
     // German: "z.B. Wasser", "u.a. Spanisch", "d.h. Sie", "bzw. ein", "vgl. Kapitel"
