@@ -128,6 +128,31 @@ const PROJECT: ReviewProject = {
   guidelines: null,
 };
 
+/** A review of `articles` in the reader, with suggestions, once the first one's are in. */
+async function reviewOf(articles: Article[]) {
+  const repository = createMemoryRepository('alice');
+  await repository.open(articles);
+  const controller = new ReviewController({
+    initial: {
+      ...initialState({
+        corpusName: 'seeds',
+        annotator: 'alice',
+        size: { columns: 120, rows: 40 },
+        articles,
+      }),
+      focus: 'reader',
+    },
+    store: Promise.resolve(repository),
+    suggestions: { models: memoryModels().store },
+  });
+  controller.start();
+  await eventually(
+    () => controller.getState().suggestions.byArticle[articles[0]!.id],
+    'suggestions for the first article',
+  );
+  return { controller, repository };
+}
+
 describe('the suggestion model beside the review', () => {
   it('stores an accepted quote with its speaker, undone in one step, and saves what it learnt', async () => {
     const models = memoryModels();
@@ -415,27 +440,8 @@ describe('the suggestion model beside the review', () => {
     );
     /** A review of the two articles, the first one's suggestions in; `chunk`: the keys at once. */
     const review = async (chunk: boolean) => {
-      const repository = createMemoryRepository('alice');
-      await repository.open([ARTICLE, other]);
-      const controller = new ReviewController({
-        initial: {
-          ...initialState({
-            corpusName: 'seeds',
-            annotator: 'alice',
-            size: { columns: 120, rows: 40 },
-            articles: [ARTICLE, other],
-          }),
-          focus: 'reader',
-        },
-        store: Promise.resolve(repository),
-        suggestions: { models: memoryModels().store },
-      });
-      controller.start();
+      const { controller, repository } = await reviewOf([ARTICLE, other]);
       const arrived = () => controller.getState().suggestions.byArticle[other.id];
-      await eventually(
-        () => controller.getState().suggestions.byArticle[ARTICLE.id],
-        'suggestions for the first article',
-      );
       if (chunk) {
         // As a fast reviewer's keys arrive: w and y came before the article's suggestions.
         controller.press(keys.join(''), NO_KEY);
@@ -463,26 +469,7 @@ describe('the suggestion model beside the review', () => {
 
   it('reads keys typed behind held ones as they will be read: q in a note is text', async () => {
     const other = seedArticle('000_4b207f45d15cbf96.txt');
-    const repository = createMemoryRepository('alice');
-    await repository.open([ARTICLE, other]);
-    const controller = new ReviewController({
-      initial: {
-        ...initialState({
-          corpusName: 'seeds',
-          annotator: 'alice',
-          size: { columns: 120, rows: 40 },
-          articles: [ARTICLE, other],
-        }),
-        focus: 'reader',
-      },
-      store: Promise.resolve(repository),
-      suggestions: { models: memoryModels().store },
-    });
-    controller.start();
-    await eventually(
-      () => controller.getState().suggestions.byArticle[ARTICLE.id],
-      'suggestions for the first article',
-    );
+    const { controller, repository } = await reviewOf([ARTICLE, other]);
     const keys = (['article/next', 'suggestion/next-uncertain', 'suggestion/accept'] as const).map(
       (action) => keyOf(action),
     );
