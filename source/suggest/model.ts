@@ -210,17 +210,25 @@ export function learn(
   weight = 1,
 ): void {
   const learnt = labelModel(model, label);
-  const shown = logit(model, sentence, label);
-  learnt.recent.push([Math.round(shown * 100) / 100, present ? 1 : 0]);
-  if (learnt.recent.length > RECENT) learnt.recent.splice(0, learnt.recent.length - RECENT);
-  learnt.cut = chooseCut(learnt.recent);
+  // A sentence only passed over (`weight` < 1: untagged in an article marked done) moves the
+  // weights a little and no more: in the recent decisions that choose the cut, and in the replay,
+  // one `d` on a long article pushed out every decision the reviewer had made.
+  const decided = weight >= 1;
+  if (decided) {
+    const shown = logit(model, sentence, label);
+    learnt.recent.push([Math.round(shown * 100) / 100, present ? 1 : 0]);
+    if (learnt.recent.length > RECENT) learnt.recent.splice(0, learnt.recent.length - RECENT);
+    learnt.cut = chooseCut(learnt.recent);
+  }
   const rate = RATE / Math.sqrt(1 + (learnt.positives + learnt.negatives) / DECAY);
   step(learnt, sentence, label, present, logitOf(learnt, sentence, label), rate * weight);
   for (const [past, was, by] of learnt.replay) {
     step(learnt, past, label, was, logitOf(learnt, past, label), rate * REPLAY_RATE * by);
   }
-  learnt.replay.push([sentence, present, weight]);
-  if (learnt.replay.length > REPLAY) learnt.replay.shift();
+  if (decided) {
+    learnt.replay.push([sentence, present, weight]);
+    if (learnt.replay.length > REPLAY) learnt.replay.shift();
+  }
   learnt.centre = centreOf(learnt, label) ?? learnt.centre;
   if (present) learnt.positives++;
   else learnt.negatives++;

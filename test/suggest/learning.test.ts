@@ -98,6 +98,28 @@ describe('learning from the reviewer', () => {
     expect(lowered(passed)).toBeLessThan(lowered(decided) / 2);
   });
 
+  it('keeps the reviewer’s own decisions, not passed-over sentences, for cut and replay', () => {
+    const model = createModel();
+    const sentences = analysis.sentences;
+    learn(model, sentences[0]!, 'claim', true);
+    learn(model, sentences[1]!, 'claim', false);
+    const learnt = () => model.labels.get('claim')!;
+    const before = {
+      recent: [...learnt().recent],
+      replay: learnt().replay.length,
+      cut: learnt().cut,
+    };
+    // One `d` on a long article: every other sentence passed over, many times over.
+    for (let round = 0; round < 40; round++) {
+      for (const sentence of sentences.slice(2)) {
+        learn(model, sentence, 'claim', false, UNTAGGED_WEIGHT);
+      }
+    }
+    expect(learnt().recent).toEqual(before.recent);
+    expect(learnt().replay).toHaveLength(before.replay);
+    expect(learnt().cut).toBe(before.cut);
+  });
+
   it('says when a decision names a sentence the analysis does not have', () => {
     const model = createModel();
     expect(
