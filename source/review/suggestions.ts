@@ -31,6 +31,12 @@ export interface ArticleSuggestions {
   sentences: Record<string, SentenceSuggestion>;
   /** Every sentence id, most uncertain first (the active-learning queue). */
   uncertain: string[];
+  /**
+   * Sentence id → the label the model is least sure of there, with its probability: what `w`
+   * names on arrival, since the least certain sentence may be one just under the cut, with no
+   * badge on screen to decide on.
+   */
+  unsure?: Record<string, SuggestedLabel>;
   revision: number;
 }
 
@@ -330,7 +336,30 @@ export function nextUncertain(state: ReviewState): ReviewState {
     suggestions.uncertain.slice(from + 1).find(open) ?? suggestions.uncertain.find(open);
   if (!target) return { ...state, message: info('every sentence of this article is decided') };
   const moved = jumpTo(state, article.id, target);
-  return { ...moved, suggestions: { ...moved.suggestions, walk: target } };
+  const doubt = suggestions.unsure?.[target];
+  const arrived = doubt
+    ? { ...moved, message: info(unsureMessage(moved, article.id, target, doubt)) }
+    : moved;
+  return { ...arrived, suggestions: { ...arrived.suggestions, walk: target } };
+}
+
+/**
+ * What `w` says on arrival: the label margin doubts, and what the reviewer can do about it. A
+ * label under the cut has no badge, so without this the screen would show nothing to decide.
+ */
+function unsureMessage(
+  state: ReviewState,
+  article: string,
+  sentence: string,
+  doubt: SuggestedLabel,
+): string {
+  const percent = Math.round(doubt.score * 100);
+  const shown = pendingSuggestion(state, article, sentence)?.labels.some(
+    ({ label }) => label === doubt.label,
+  );
+  return shown
+    ? `least sure: ${doubt.label} ${percent}% (suggested) · y accept · r reject · w next`
+    : `least sure: ${doubt.label} ${percent}% (not suggested) · tag it if it is one · w next`;
 }
 
 /**
