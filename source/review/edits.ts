@@ -1,6 +1,6 @@
 import { beyondLimits } from '../store/schema.js';
 import type { Label } from '../store/types.js';
-import { fieldsFor } from './attributes.js';
+import { declaredBy, fieldsFor } from './attributes.js';
 import type { KeyState } from './keys.js';
 import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
@@ -139,6 +139,7 @@ export function saveEdit(state: ReviewState): ReviewState {
     article: mode.article,
     sentence: mode.sentence,
     patch: { attributes: Object.keys(attributes).length > 0 ? attributes : null },
+    declared: declaredBy(current.labels, state.project.labels),
   });
 }
 

@@ -151,7 +151,7 @@ export class EffectQueue {
           .list({ article: article.id, annotator: repository.annotator })
           .some((annotation) => annotation.placement?.sentence === effect.sentence);
         if (!labelled) return { text: `not saved: ${UNLABELLED}` };
-        await repository.annotate(article, effect.sentence, effect.patch);
+        await repository.annotate(article, effect.sentence, effect.patch, effect.declared);
         break;
       }
       case 'accept':

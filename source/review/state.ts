@@ -91,7 +91,14 @@ type EffectWrite =
   /** `on`, set when the key came before the store opened: the label the screen showed, or not. */
   | { kind: 'toggle'; article: string; sentence: string; label: Label; on?: boolean }
   | { kind: 'clear'; article: string; sentence: string }
-  | { kind: 'annotate'; article: string; sentence: string; patch: AnnotationPatch }
+  | {
+      kind: 'annotate';
+      article: string;
+      sentence: string;
+      patch: AnnotationPatch;
+      /** Label → the attributes the codebook gives it: each label stores only its own. */
+      declared?: Record<string, string[]>;
+    }
   /**
    * `ifUnreviewed`: only when the stored status is still unreviewed (opened before the store).
    * `opened`: set by opening the article, not by a key of the reviewer's: no step to undo.

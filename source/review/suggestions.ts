@@ -4,8 +4,8 @@
  * uncertain one. Suggestions arrive as actions from the controller (it runs the engine off the
  * keypress path); the reducer only reads them, and every decision leaves as a lesson for the model.
  */
-import { labelOf } from '../store/labels.js';
 import type { Label } from '../store/types.js';
+import { declaredBy } from './attributes.js';
 import { sortLabels } from './marks.js';
 import { jumpTo } from './navigation.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
@@ -105,8 +105,8 @@ export function pendingSuggestion(
   // Only the attributes of the labels still proposed: a claimant suggested with a claim the
   // sentence already carries is no attribute of the event proposed beside it.
   const declared = declaredBy(
-    state,
     labels.map(({ label }) => label),
+    state.project.labels,
   );
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(suggestion.attributes)) {
@@ -114,16 +114,6 @@ export function pendingSuggestion(
       attributes[key] = value;
   }
   return { labels, attributes };
-}
-
-/** Label → the attribute names the project's codebook gives it. */
-function declaredBy(state: ReviewState, labels: readonly Label[]): Record<string, string[]> {
-  return Object.fromEntries(
-    labels.map((label) => [
-      label,
-      (labelOf(state.project.labels, label)?.attributes ?? []).map(({ name }) => name),
-    ]),
-  );
 }
 
 /** How a suggestion reads in a message and the status bar: `quote (speaker: Dmitry Peskov)`. */
@@ -267,7 +257,7 @@ export function acceptSuggestion(state: ReviewState): ReviewState {
       labels,
       attributes,
       // Each label, the new and the ones the sentence had, stores only its own attributes.
-      declared: declaredBy(state, [...own.labels, ...labels]),
+      declared: declaredBy([...own.labels, ...labels], state.project.labels),
     },
   );
   return learnEffect(

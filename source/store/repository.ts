@@ -151,8 +151,18 @@ export interface Repository {
   toggle(article: Article, sentenceId: string, label: Label): Promise<void>;
   /** Removes every label of this annotator from the sentence. */
   clear(article: Article, sentenceId: string): Promise<void>;
-  /** Sets note and/or attributes on every annotation of this annotator on the sentence. */
-  annotate(article: Article, sentenceId: string, patch: AnnotationPatch): Promise<void>;
+  /**
+   * Sets note and/or attributes on every annotation of this annotator on the sentence. With
+   * `declared` (label → the attribute names the codebook gives it), each annotation takes only
+   * its own label's attributes, and one whose label the codebook no longer names keeps its own:
+   * a claimant typed on a sentence tagged claim and event gave the event a claimant too.
+   */
+  annotate(
+    article: Article,
+    sentenceId: string,
+    patch: AnnotationPatch,
+    declared?: Readonly<Record<string, readonly string[]>>,
+  ): Promise<void>;
   /**
    * Gives the sentence these labels (those it lacks are added) and these attributes, as one
    * undoable step. With `given` precedence (the story view copying another outlet's tags) the

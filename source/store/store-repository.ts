@@ -545,7 +545,12 @@ export class StoreRepository implements Repository {
     await this.removeWhere(article, sentenceId, () => true, 'clear', null);
   }
 
-  async annotate(article: Article, sentenceId: string, patch: AnnotationPatch): Promise<void> {
+  async annotate(
+    article: Article,
+    sentenceId: string,
+    patch: AnnotationPatch,
+    declared?: Readonly<Record<string, readonly string[]>>,
+  ): Promise<void> {
     this.sentenceOf(article, sentenceId);
     const tooLarge = beyondLimits(patch.note, patch.attributes);
     if (tooLarge) throw new Error(tooLarge);
@@ -571,7 +576,7 @@ export class StoreRepository implements Repository {
       const after: FieldChange[] = targets.map((a) => ({
         id: a.id,
         note: note === 'keep' ? a.note : note,
-        attributes: attributes === 'keep' ? a.attributes : attributes,
+        attributes: attributes === 'keep' ? a.attributes : ownAttributes(a, attributes, declared),
         updated,
       }));
       const description =
@@ -1245,4 +1250,20 @@ export function compareListed(a: PlacedAnnotation, b: PlacedAnnotation): number 
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What an annotation keeps of attributes set on its sentence: all of them without a codebook;
+ * with one, only those its label declares, and its own when the codebook no longer names it.
+ */
+function ownAttributes(
+  annotation: Pick<Annotation, 'label' | 'attributes'>,
+  attributes: Record<string, string> | undefined,
+  declared: Readonly<Record<string, readonly string[]>> | undefined,
+): Record<string, string> | undefined {
+  if (!declared) return attributes;
+  const names = declared[annotation.label];
+  if (!names) return annotation.attributes;
+  const kept = Object.entries(attributes ?? {}).filter(([name]) => names.includes(name));
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }

@@ -203,9 +203,16 @@ const promises: Record<
     expect(a.mode).toMatchObject({ kind: 'attributes', values: { claimant: 'Kremlin' }, focus: 0 }),
   'edit/save': (b, a) => {
     expect(a.mode.kind).toBe('browse');
-    const patch =
-      b.mode.kind === 'note' ? { note: 'new note' } : { attributes: { claimant: 'The Kremlin' } };
-    expect(effects(a).at(-1)).toEqual({ kind: 'annotate', article: 'b', sentence: 'b-s20', patch });
+    const saved =
+      b.mode.kind === 'note'
+        ? { patch: { note: 'new note' } }
+        : { patch: { attributes: { claimant: 'The Kremlin' } }, declared: { claim: ['claimant'] } };
+    expect(effects(a).at(-1)).toEqual({
+      kind: 'annotate',
+      article: 'b',
+      sentence: 'b-s20',
+      ...saved,
+    });
   },
   'field/next': (_b, a) => expect(a.mode).toMatchObject({ focus: 1 }),
   'field/prev': (_b, a) => expect(a.mode).toMatchObject({ focus: 1 }),

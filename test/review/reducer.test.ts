@@ -248,7 +248,14 @@ describe('edits', () => {
     state = retype(state, '');
     state = named(state, 'return');
     expect(effects(state)).toEqual([
-      { kind: 'annotate', article: 'b', sentence: 'b-s20', patch: { attributes: null } },
+      {
+        kind: 'annotate',
+        article: 'b',
+        sentence: 'b-s20',
+        patch: { attributes: null },
+        // The store gives each of the sentence's labels only the attributes its entry names.
+        declared: { quote: ['speaker'], event: ['when', 'where'] },
+      },
     ]);
   });
 });

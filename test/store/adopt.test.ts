@@ -90,6 +90,33 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
     await repo.close();
   });
 
+  it('sets typed attributes on each label as its entry declares, and leaves an unnamed label its own', async () => {
+    const { repo, stored } = await opened();
+    await repo.tag(article, sentence, 'claim');
+    await repo.tag(article, sentence, 'event');
+    await repo.tag(article, sentence, 'rumour');
+    await repo.annotate(article, sentence, { attributes: { source: 'a blog' } });
+    // `a` on a sentence tagged claim, event and a label the codebook no longer names.
+    await repo.annotate(
+      article,
+      sentence,
+      { attributes: { claimant: 'Kremlin', where: 'Riyadh' } },
+      { claim: ['claimant'], event: ['when', 'where'] },
+    );
+    expect(await stored()).toEqual([
+      ['claim', { claimant: 'Kremlin' }],
+      ['event', { where: 'Riyadh' }],
+      ['rumour', { source: 'a blog' }],
+    ]);
+    expect((await repo.undo())?.description).toBe('attributes');
+    expect(await stored()).toEqual([
+      ['claim', { source: 'a blog' }],
+      ['event', { source: 'a blog' }],
+      ['rumour', { source: 'a blog' }],
+    ]);
+    await repo.close();
+  });
+
   it('refuses attributes beyond the store’s limits', async () => {
     const root = await tempFolder();
     const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
