@@ -1253,8 +1253,10 @@ function compare(a: string, b: string): number {
 }
 
 /**
- * What an annotation keeps of attributes set on its sentence: all of them without a codebook;
- * with one, only those its label declares, and its own when the codebook no longer names it.
+ * What an annotation keeps of attributes set on its sentence: all of them without a codebook.
+ * With one, those its label declares, and of its own those no label of the sentence declares
+ * (the editor never showed them: an attribute the codebook dropped stays until the team decides);
+ * one whose label the codebook no longer names keeps its own.
  */
 function ownAttributes(
   annotation: Pick<Annotation, 'label' | 'attributes'>,
@@ -1264,6 +1266,10 @@ function ownAttributes(
   if (!declared) return attributes;
   const names = declared[annotation.label];
   if (!names) return annotation.attributes;
-  const kept = Object.entries(attributes ?? {}).filter(([name]) => names.includes(name));
+  const shown = new Set(Object.values(declared).flat());
+  const kept = [
+    ...Object.entries(annotation.attributes ?? {}).filter(([name]) => !shown.has(name)),
+    ...Object.entries(attributes ?? {}).filter(([name]) => names.includes(name)),
+  ];
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
