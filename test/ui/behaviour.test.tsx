@@ -103,14 +103,15 @@ describe('the review screen', () => {
         sentence: s0!.id,
         label: 'claim',
         note: 'check with Peskov',
-        attributes: { claimant: 'Kremlin', speaker: 'Peskov' },
+        // Each label keeps the attributes it declares: a quote has no claimant.
+        attributes: { claimant: 'Kremlin' },
       },
       {
         article: article.id,
         sentence: s0!.id,
         label: 'quote',
         note: 'check with Peskov',
-        attributes: { claimant: 'Kremlin', speaker: 'Peskov' },
+        attributes: { speaker: 'Peskov' },
       },
     ]);
     expect(app.repository.status(article.id)).toBe('done');
