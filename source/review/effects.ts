@@ -158,14 +158,11 @@ export class EffectQueue {
         await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;
       case 'tag-many':
-        await repository.adopt(
-          article,
-          effect.sentence,
-          effect.labels,
-          effect.attributes,
-          'own',
-          effect.declared,
-        );
+        await repository.adopt(article, effect.sentence, effect.labels, effect.attributes, {
+          precedence: 'own',
+          ...(effect.declared ? { declared: effect.declared } : {}),
+          ...(effect.note !== undefined ? { note: effect.note } : {}),
+        });
         break;
       case 'adopt':
         await repository.adopt(article, effect.sentence, effect.labels, effect.attributes);

@@ -135,7 +135,7 @@ export class KeyInterpreter {
       // taken for keys tags, clears and marks articles done.
       const context = keyContext(state());
       if (context !== null && TEXT_ENTRY.has(context)) {
-        yield { type: 'text/type', input: input.slice(PASTED.length), key: NO_KEY };
+        yield { type: 'text/type', input: input.slice(PASTED.length), key: NO_KEY, pasted: true };
       } else if (context !== null) yield { type: 'paste/refused' };
       return;
     }

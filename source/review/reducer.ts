@@ -6,7 +6,15 @@ import {
   moveCompare,
   openCompare,
 } from './compare-actions.js';
-import { clearLabels, moveField, saveEdit, startEdit, toggleLabel, typeInto } from './edits.js';
+import {
+  backToNote,
+  clearLabels,
+  moveField,
+  saveEdit,
+  startEdit,
+  toggleLabel,
+  typeInto,
+} from './edits.js';
 import { guidelinesAction } from './guidelines.js';
 import {
   jumpTo,
@@ -91,6 +99,8 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
         return { ...state, mode: { kind: 'browse' } };
       }
       if (state.mode.kind === 'note' || state.mode.kind === 'attributes') {
+        const back = backToNote(state);
+        if (back) return back;
         return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
       }
       if (state.mode.kind === 'search') return keyAction(state, { type: 'search/cancel' });
@@ -228,20 +238,45 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
     case 'guidelines/toggle':
     case 'guidelines/scroll':
       return guidelinesAction(state, action);
-    case 'app/quit':
+    case 'app/quit': {
+      const unsaved = unsavedEdit(state);
+      if (unsaved) return unsaved;
       return quitIfDrained({
         ...state,
         mode: { kind: 'quitting' },
         message: info('saving… margin quits once everything is written'),
       });
+    }
   }
+}
+
+/**
+ * Ctrl+C in a note or the attributes with text typed and not saved: said once, then a second
+ * Ctrl+C quits without it (2026-12-05: the first quit and the note typed was gone unsaid).
+ */
+function unsavedEdit(state: ReviewState): ReviewState | null {
+  const mode = state.mode;
+  if (mode.kind !== 'note' && mode.kind !== 'attributes') return null;
+  if (mode.quitAsked) return null;
+  const changed =
+    mode.kind === 'note'
+      ? mode.draft.trim() !== mode.initial.trim()
+      : JSON.stringify(mode.values) !== JSON.stringify(mode.initial);
+  if (!changed) return null;
+  const what = mode.kind === 'note' ? 'note' : 'attributes';
+  const save = mode.kind === 'note' && mode.untagged?.asking ? 'its label saves' : 'Enter saves';
+  return {
+    ...state,
+    mode: { ...mode, quitAsked: true },
+    message: warn(`${what} not saved: ${save} it · Ctrl+C again quits without it`),
+  };
 }
 
 /** The review state machine: every key and every outside event goes through here. */
 export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
     case 'text/type':
-      return typeInto(state, action.input, action.key);
+      return typeInto(state, action.input, action.key, action.pasted === true);
     case 'app/force-quit':
       return { ...state, forceQuit: true };
     case 'app/terminate':

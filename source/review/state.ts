@@ -33,6 +33,14 @@ export type Mode =
       draft: string;
       cursor: number;
       initial: string;
+      /**
+       * Opened on a sentence with no label: the note is typed first and its label asked for on
+       * Enter (`asking`), since a note belongs to a label. Refusing `n` there left the note the
+       * reviewer went on typing to run as keys.
+       */
+      untagged?: { asking: boolean };
+      /** Ctrl+C was pressed once with the draft unsaved and said so: again, it quits. */
+      quitAsked?: true;
     }
   | {
       kind: 'attributes';
@@ -44,6 +52,8 @@ export type Mode =
       focus: number;
       /** Cursor in the focused field. */
       cursor: number;
+      /** Ctrl+C was pressed once with the values unsaved and said so: again, it quits. */
+      quitAsked?: true;
     }
   | {
       kind: 'search';
@@ -120,6 +130,8 @@ type EffectWrite =
       attributes: Record<string, string>;
       /** Label → the attributes the codebook gives it: each label stores only its own. */
       declared?: Record<string, string[]>;
+      /** A note typed before the label was chosen, written in the same step. */
+      note?: string;
     }
   | { kind: 'undo' }
   | { kind: 'redo' }

@@ -8,7 +8,13 @@ import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor
 import { History, type Step } from './history.js';
 import { type ArticleHead, headOf, LazyArticle } from './lazy-article.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
-import type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
+import type {
+  AdoptOptions,
+  AnnotationPatch,
+  ChangeSummary,
+  Repository,
+  StoreEvent,
+} from './repository.js';
 import {
   beyondLimits,
   cleanAttributes,
@@ -594,12 +600,12 @@ export class StoreRepository implements Repository {
     sentenceId: string,
     labels: readonly Label[],
     attributes: Record<string, string>,
-    precedence: 'given' | 'own' = 'given',
-    declared?: Readonly<Record<string, readonly string[]>>,
+    { precedence = 'given', declared, note: givenNote }: AdoptOptions = {},
   ): Promise<void> {
     const sentence = this.sentenceOf(article, sentenceId);
-    const tooLarge = beyondLimits(undefined, attributes);
+    const tooLarge = beyondLimits(givenNote, attributes);
     if (tooLarge) throw new Error(tooLarge);
+    const note = givenNote === undefined ? undefined : normaliseNote(givenNote);
     const given = normaliseAttributes(attributes) ?? {};
     // What a label takes of the given attributes: all, or only those its codebook entry names.
     const givenTo = (label: Label): Record<string, string> => {
@@ -620,11 +626,16 @@ export class StoreRepository implements Repository {
         .map((label) => {
           const annotation = this.create(article, sentence, label);
           const own = merged(label, undefined);
-          return own ? { ...annotation, attributes: own } : annotation;
+          const noted = note === undefined ? annotation : { ...annotation, note };
+          return own ? { ...noted, attributes: own } : noted;
         });
       const updated = this.now().toISOString();
+      const noteOf = (a: { note?: string | undefined }) =>
+        givenNote === undefined ? a.note : note;
       const changed = existing.filter(
-        (a) => JSON.stringify(merged(a.label, a.attributes)) !== JSON.stringify(a.attributes),
+        (a) =>
+          JSON.stringify(merged(a.label, a.attributes)) !== JSON.stringify(a.attributes) ||
+          noteOf(a) !== a.note,
       );
       if (fresh.length === 0 && changed.length === 0) return { write: false, value: null };
       const before: FieldChange[] = changed.map((a) => ({
@@ -635,7 +646,7 @@ export class StoreRepository implements Repository {
       }));
       const after: FieldChange[] = changed.map((a) => ({
         id: a.id,
-        note: a.note,
+        note: noteOf(a),
         attributes: merged(a.label, a.attributes),
         updated,
       }));

@@ -60,7 +60,7 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
       sentence,
       ['quote', 'claim'],
       { speaker: 'Peskov', when: 'Thursday' },
-      'own',
+      { precedence: 'own' },
     );
     expect(await stored()).toEqual([
       ['claim', { speaker: 'Peskov', when: 'Thursday' }],
@@ -80,8 +80,7 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
       sentence,
       ['event'],
       { claimant: 'Sergei Lawrow', where: 'Riyadh' },
-      'own',
-      { claim: ['claimant'], event: ['when', 'where'] },
+      { precedence: 'own', declared: { claim: ['claimant'], event: ['when', 'where'] } },
     );
     expect(await stored()).toEqual([
       ['claim', { claimant: 'Sergei Lawrow' }],
@@ -116,6 +115,22 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
       ['event', before],
       ['rumour', before],
     ]);
+    await repo.close();
+  });
+
+  it('tags with a note typed before the label was chosen, in one undo step', async () => {
+    const { repo, stored } = await opened();
+    await repo.adopt(article, sentence, ['claim'], {}, { precedence: 'own', note: 'check TASS' });
+    const notes = async () =>
+      (
+        JSON.parse(await readFile(join(repo.root, 'alice', `${article.id}.json`), 'utf8')) as {
+          annotations: Array<{ note?: string }>;
+        }
+      ).annotations.map((a) => a.note);
+    expect(await stored()).toEqual([['claim', {}]]);
+    expect(await notes()).toEqual(['check TASS']);
+    expect((await repo.undo())?.description).toBe('tag claim');
+    expect(await stored()).toEqual([]);
     await repo.close();
   });
 

@@ -405,17 +405,22 @@ describe('text inputs', () => {
     ).toMatch(/^▶ {2}E✎ /);
   });
 
-  it('refuse a note on an untagged sentence, and keep the keys typed after n out of the reader', async () => {
+  it('take a note on an untagged sentence, then its label, and keep the keys typed after n out of the reader', async () => {
     app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
     await app.press(KEYS.enter);
     await app.press('nsource unclear');
+    await app.press(KEYS.enter);
     const frame = app.frame();
     expect(frame.split('\n').at(-1)).toMatch(
-      /^tag the sentence first \(1 claim, 2 quote, 3 event\): a note belongs to a label +saved$/,
+      /^✎ note: source unclear +its label\? 1 claim, 2 quote, 3 event · Esc: the note +saved$/,
     );
     // "source unclear" read as keys would have paged down (space), undone (u) and cleared (c…).
     expect(frame).toContain('sentence 1 of 23');
     expect(stored(app.repository)).toEqual([]);
+    await app.press('2');
+    await app.waitFor((f) => f.includes('quote tagged, note saved'), 'the tag and the note');
+    expect(notes(app.repository)).toEqual([['quote', 'source unclear']]);
+    expect(app.frame()).toContain('sentence 1 of 23');
   });
 
   it('edit the typed text with Backspace and the arrows before Enter', async () => {

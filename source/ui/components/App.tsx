@@ -161,6 +161,7 @@ export function App({ controller, theme }: AppProps) {
           mode={mode}
           width={columns}
           hints={hintsFor('note', state.project.keymap)}
+          message={state.message}
           save={saveText(state)}
           theme={theme}
         />
