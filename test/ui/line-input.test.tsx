@@ -21,6 +21,14 @@ function drawn(value: string, cursor: number, width: number, color = false): str
 }
 
 describe('a one-line input (note, search, attribute)', () => {
+  it('draws a bidi override or a control typed into it as its escape', () => {
+    const frame = drawn('see \u202eevil\u202c \u001b[2J', 4, 40);
+    expect(frame).toBe('see ▏\\u202eevil\\u202c \\u001b[2J');
+    expect(frame).not.toMatch(/[\u202e\u202c\u001b]/);
+    // Left of the cursor too, and the escape is one step of the cursor.
+    expect(drawn('\u202eabc', 1, 40)).toBe('\\u202e▏abc');
+  });
+
   it('steps over and deletes what a reader sees as one character', () => {
     expect(backspace(`note ${FAMILY}`)).toEqual({ value: 'note ', cursor: 5 });
     const left = editLine(lineAt(`a${FAMILY}b`), '', { ...NO_KEY, leftArrow: true })!;

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { graphemeList } from '../../text/graphemes.js';
 import stringWidth from '../../text/string-width.js';
+import { oneName } from '../../text/untrusted.js';
 
 /** The text cursor without colour. */
 export const CARET = '▏';
@@ -11,7 +12,9 @@ export const CARET = '▏';
  * the render, so an Enter read in between saved the text as it was before the last keys, and
  * keys that came before it mounted were lost. The view scrolls sideways to keep the cursor shown.
  * The terminal's own cursor is hidden, so this one is drawn: in reverse video, or, without colour
- * (NO_COLOR turns every style off, reverse video too), as a bar between two characters.
+ * (NO_COLOR turns every style off, reverse video too), as a bar between two characters. A
+ * control or bidi character typed or pasted is drawn as its escape (`\u202e`), one grapheme the
+ * cursor steps over: raw, it reordered or overwrote the rest of the row.
  */
 export function LineInput({
   value,
@@ -67,7 +70,7 @@ const columns = (graphemes: readonly string[]) =>
 /** The graphemes before `cursor`, far enough back to fill `room` columns. */
 function before(value: string, cursor: number, room: number): string[] {
   const from = Math.max(0, cursor - reach(room));
-  const graphemes = graphemeList(value.slice(from, cursor));
+  const graphemes = graphemeList(value.slice(from, cursor)).map(oneName);
   // Cut mid-grapheme, the first one is not what the reader sees: left out.
   return from > 0 ? graphemes.slice(1) : graphemes;
 }
@@ -75,7 +78,7 @@ function before(value: string, cursor: number, room: number): string[] {
 /** The graphemes from `cursor` on, far enough to fill `room` columns. */
 function after(value: string, cursor: number, room: number): string[] {
   const to = Math.min(value.length, cursor + reach(room));
-  const graphemes = graphemeList(value.slice(cursor, to));
+  const graphemes = graphemeList(value.slice(cursor, to)).map(oneName);
   return to < value.length ? graphemes.slice(0, -1) : graphemes;
 }
 
