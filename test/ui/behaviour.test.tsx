@@ -32,12 +32,17 @@ describe('the review screen', () => {
     expect(app.frame()).toBe(
       'margin needs at least 60×15; this terminal is\n50×12. Enlarge it (q quits).',
     );
+    // Keys behind that screen act on nothing a person can see: none of them acts.
+    await app.press(KEYS.enter, '1', 'd', 'j', 'n', 'x');
     app.stdout.resize(100, 30);
     const frame = await app.waitFor((f) => f.includes('article 1 of 5'), 'the list');
     expect(frame.split('\n').slice(1, 3)).toEqual([
       '▶ · Russia said on Friday it is preparing for direct talks between presidents',
       '    The National · 2025-03-14 · no tags',
     ]);
+    expect(frame).toContain('article 1 of 5');
+    expect(app.controller.getState().focus).toBe('list');
+    expect(stored(app.repository)).toEqual([]);
   });
 
   it('shows side by side which pane has the keyboard: a solid cursor there, a hollow one in the other', async () => {

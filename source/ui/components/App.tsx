@@ -11,6 +11,7 @@ import {
   marksOf,
   readerLines,
 } from '../../review/selectors.js';
+import type { ReviewState } from '../../review/state.js';
 import { paneLayout } from '../../review/view/layout.js';
 import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
@@ -42,7 +43,11 @@ export function App({ controller, theme }: AppProps) {
 
   const { columns, rows } = state.size;
   const layout = paneLayout(state.size);
-  if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} theme={theme} />;
+  if (layout.tooSmall) {
+    // Only q acts there: what it says (an unsaved note, waiting for writes) is shown with it.
+    const said = state.mode.kind === 'quitting' || quitAsked(state) ? state.message : null;
+    return <TooSmall columns={columns} rows={rows} said={said?.text ?? null} theme={theme} />;
+  }
 
   const mode = state.mode;
   const bodyHeight = bodyLines(state);
@@ -170,4 +175,10 @@ export function App({ controller, theme }: AppProps) {
       )}
     </Box>
   );
+}
+
+/** Ctrl+C or q was pressed once with an input's text unsaved. */
+function quitAsked(state: ReviewState): boolean {
+  const mode = state.mode;
+  return (mode.kind === 'note' || mode.kind === 'attributes') && mode.quitAsked === true;
 }
