@@ -25,7 +25,14 @@ import {
   withCurrent,
   withCursor,
 } from './navigation.js';
-import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
+import {
+  currentArticle,
+  cursorOf,
+  followList,
+  followReader,
+  marksOf,
+  problemsOf,
+} from './selectors.js';
 import type { Mode, ReviewState } from './state.js';
 import {
   copyToCounterpart,
@@ -225,7 +232,7 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
       return toggledProblems(state);
     case 'problems/scroll': {
       if (state.mode.kind !== 'problems') return state;
-      const lines = problemLines(state.warnings, state.size.columns).length;
+      const lines = problemLines(problemsOf(state), state.size.columns).length;
       const max = Math.max(0, lines - problemsHeight(state.size));
       const top = Math.min(Math.max(0, state.mode.top + action.delta), max);
       return { ...state, mode: { kind: 'problems', top } };
@@ -424,6 +431,6 @@ function toggledHelp(mode: Mode): Mode {
 /** `!` shows every problem in full (the list has room for two), and again closes them. */
 function toggledProblems(state: ReviewState): ReviewState {
   if (state.mode.kind === 'problems') return { ...state, mode: { kind: 'browse' } };
-  if (state.warnings.length === 0) return { ...state, message: info('no problems to show') };
+  if (problemsOf(state).length === 0) return { ...state, message: info('no problems to show') };
   return { ...state, mode: { kind: 'problems', top: 0 } };
 }

@@ -178,8 +178,9 @@ describe('the review screen', () => {
     // The disk refuses until the test has seen the error on screen: a failure that heals on its
     // own within a few milliseconds could be over before a loaded machine draws it.
     let refusing = true;
+    const FILE = '/srv/newsroom/ceasefire/annotations/ana/000_4b207f45d15cbf96.json';
     repository.toggle = async (...args) => {
-      if (refusing) throw new Error('EACCES: permission denied');
+      if (refusing) throw new Error(`EACCES: permission denied, open '${FILE}'`);
       return toggle(...args);
     };
     app = await renderApp({
@@ -191,9 +192,14 @@ describe('the review screen', () => {
     });
     await app.press(KEYS.enter, '1');
     await app.waitFor(
-      (f) => f.endsWith('save failed, retrying: EACCES: permission denied'),
-      'the error',
+      (f) => f.endsWith('(! shows)') && f.includes('save failed, retrying: EACCES: permissi'),
+      'the error, cut short',
     );
+    // `!` shows the whole reason: the file that could not be written.
+    await app.press('!');
+    const problems = await app.waitFor((f) => f.includes('000_4b207f45d15cbf96.json'), 'the file');
+    expect(problems.replace(/\s+/g, ' ')).toContain(`EACCES: permission denied, open '${FILE}'`);
+    await app.press(KEYS.escape);
     refusing = false;
     await app.waitFor((f) => f.endsWith('saved'), 'the retry');
     expect(stored(repository).map((a) => a.label)).toEqual(['claim']);

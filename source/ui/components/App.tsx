@@ -9,6 +9,7 @@ import {
   currentArticle,
   cursorOf,
   marksOf,
+  problemsOf,
   readerLines,
 } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
@@ -99,7 +100,7 @@ export function App({ controller, theme }: AppProps) {
   } else if (mode.kind === 'problems') {
     body = (
       <ProblemsOverlay
-        problems={state.warnings}
+        problems={problemsOf(state)}
         width={columns}
         height={bodyHeight}
         top={mode.top}
