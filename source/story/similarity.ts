@@ -8,6 +8,7 @@
  * the same speaker.
  */
 import { editDistance } from '../search/distance.js';
+import { UNKNOWN } from './pair-memo.js';
 import { shareSynset } from './synonyms.js';
 import { AMOUNT, DESCRIBING, ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
 
@@ -217,6 +218,7 @@ export function overlap(
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
+  const memo = vocabulary.pairMemo;
   let namesLeftA = 0;
   let acronymsLeftA = 0;
   let leftA = 0;
@@ -227,28 +229,17 @@ export function overlap(
     // only to a rarer word, on either side, so that the verdict does not depend on which
     // sentence is `a` ("min" of "30 min" took "minute" when it came first, not second).
     const lightA = vocabulary.weight(wordA) < LOOSE_FLOOR;
-    const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
-    const synsetsA = vocabulary.synsets(wordA);
     const acronymA = vocabulary.isAcronym(wordA);
     let matchedA = false;
     for (let q = 0; q < countB; q++) {
       if (usedB[q]) continue;
       const wordB = restB[q]!;
       if (lightA && vocabulary.weight(wordB) < LOOSE_FLOOR) continue;
-      let relation: number;
-      if (acronymA || vocabulary.isAcronym(wordB)) {
-        // An abbreviation is matched only by itself ("U.S.", "US") or its spelling as a word
-        // ("NATO", "Nato"): "US" is not "UK".
-        if (!abbreviated(vocabulary.word(wordA), vocabulary.word(wordB))) continue;
-        relation = SYNONYM;
-      } else {
-        const samePrefix = prefixA >= 0 && prefixA === vocabulary.prefix(wordB);
-        const bothNames = nameA && (wordB & NAME_BIT) !== 0;
-        const loose =
-          (samePrefix || bothNames) &&
-          looselyEqual(vocabulary.word(wordA), vocabulary.word(wordB), wordA, wordB);
-        relation = loose ? SYNONYM : related(wordA, synsetsA, wordB, vocabulary);
+      let relation = memo.get(wordA, wordB);
+      if (relation === UNKNOWN) {
+        relation = relationOf(wordA, wordB, vocabulary);
+        memo.set(wordA, wordB, relation);
       }
       if (relation === UNRELATED) continue;
       usedB[q] = 1;
@@ -339,6 +330,25 @@ export function looselyEqual(a: string, b: string, idA: number, idB: number): bo
 const UNRELATED = 0;
 const SYNONYM = 1;
 const BROADER = 2;
+
+/**
+ * How two words left over after the exact matches name one thing, either order: an
+ * abbreviation only as itself or its spelling as a word ("U.S.", "US"; "NATO", "Nato": "US" is
+ * not "UK"), a word in another form or a name in another spelling, else through WordNet
+ * (`related`). Remembered per pair in `vocabulary.pairMemo`: the same pairs meet again and again.
+ */
+function relationOf(x: number, y: number, vocabulary: Vocabulary): number {
+  if (vocabulary.isAcronym(x) || vocabulary.isAcronym(y)) {
+    return abbreviated(vocabulary.word(x), vocabulary.word(y)) ? SYNONYM : UNRELATED;
+  }
+  const prefix = vocabulary.prefix(x);
+  const samePrefix = prefix >= 0 && prefix === vocabulary.prefix(y);
+  const bothNames = (x & NAME_BIT) !== 0 && (y & NAME_BIT) !== 0;
+  if ((samePrefix || bothNames) && looselyEqual(vocabulary.word(x), vocabulary.word(y), x, y)) {
+    return SYNONYM;
+  }
+  return related(x, vocabulary.synsets(x), y, vocabulary);
+}
 /**
  * A broader word below this weight is not matched: a common word's many senses (and the
  * stems it shares: "posit" of "position") reach too many kinds.
@@ -403,9 +413,24 @@ function spelledOut(
   vocabulary: Vocabulary,
 ): boolean {
   let initials: string | null = null;
+  // The names written out, counted first: their initials in capitals take one to three UTF-16
+  // units each ("ß" gives "SS"), and an abbreviation of another length cannot be theirs, found
+  // without a string made (pairs being many).
+  let names = -1;
   for (let i = 0; i < short.length; i++) {
     const id = short[i]!;
     if (id & DESCRIBING || !vocabulary.isAcronym(id)) continue;
+    if (names < 0) {
+      names = 0;
+      for (let j = 0; j < long.length; j++) {
+        const name = long[j]!;
+        if (!(name & DESCRIBING || vocabulary.isAcronym(name)) && vocabulary.word(name) !== '') {
+          names++;
+        }
+      }
+    }
+    const units = vocabulary.word(id).length;
+    if (units < names || units > 3 * names) continue;
     if (initials === null) {
       const found: string[] = [];
       for (let j = 0; j < long.length; j++) {
@@ -422,6 +447,8 @@ function spelledOut(
 /** One name (or word) in two spellings; the cheap tests first, pairs being many. */
 function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
   if ((x & ID_MASK) === (y & ID_MASK)) return true;
+  // Every way below begins with the same letter in lower case: told apart without the strings.
+  if (vocabulary.initial(x) !== vocabulary.initial(y)) return false;
   const a = vocabulary.word(x);
   const b = vocabulary.word(y);
   if (vocabulary.isAcronym(x) || vocabulary.isAcronym(y)) return abbreviated(a, b);

@@ -21,7 +21,7 @@ import {
 } from './growable.js';
 import { leanHeaps } from './lean-heaps.js';
 import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
-import { mix, shingles } from './minhash.js';
+import { mix } from './minhash.js';
 import { type Extras, pushExtras, readExtras } from './node-extras.js';
 import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
 import { EdgeLog, SetAside } from './set-aside.js';
@@ -698,7 +698,6 @@ export class StoryIndex {
     );
   }
 
-  private readonly shingleScratch: number[] = [];
   /** A node's keyed band values: rare pairs (of `pairNode`), then speakers (of `speakerNode`). */
   private keyScratch = new Uint32Array(0);
   private speakerScratch = new Uint32Array(0);
@@ -709,8 +708,9 @@ export class StoryIndex {
   /** Band `band`'s LSH value of a node, from its words (see `LshSource.value`). */
   private bandValue(node: number, band: number): number {
     if (band < this.lsh.shape.bands) {
-      const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
-      return this.lsh.minhashBand(items, band);
+      const starts = this.wordStart;
+      const end = node + 1 < starts.length ? starts.data[node + 1]! : this.words.length;
+      return this.lsh.minhashWords(this.words.data, starts.data[node]!, end, this.weightOf, band);
     }
     // The build asks band by band; an update asks for every band of one node in turn. The two
     // kinds of keyed band are kept apart, so the build's six keyed bands work out a node's rare
