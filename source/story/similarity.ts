@@ -28,6 +28,21 @@ export interface Comparable {
   units: ArrayLike<number>;
   /** Its words inside quotation marks: `SentenceFeatures.quotedWords`. */
   quoted: ArrayLike<number>;
+  /**
+   * Where given, the initials of its words (`initialsOf`): a speaker of the other sentence
+   * whose initial is not among them is not named here, found without a look at each word.
+   */
+  initials?: number;
+}
+
+/**
+ * A bit for each word's first letter in lower case (`Vocabulary.initial`, folded to 32 bits):
+ * a name is found in the words only if its own bit is set (`mentions`).
+ */
+export function initialsOf(words: ArrayLike<number>, vocabulary: Vocabulary): number {
+  let bits = 0;
+  for (let i = 0; i < words.length; i++) bits |= 1 << (vocabulary.initial(words[i]!) & 31);
+  return bits;
 }
 
 /** The thresholds, in one place so the bench and the docs can name them. */
@@ -483,8 +498,8 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   const otherSpeaker =
     known &&
     !agree &&
-    !mentions(a.speakers, b.words, vocabulary) &&
-    !mentions(b.speakers, a.words, vocabulary);
+    !mentions(a.speakers, b.words, vocabulary, b.initials) &&
+    !mentions(b.speakers, a.words, vocabulary, a.initials);
   // Two people's statements are two statements, however alike their words: agency copy keeps
   // the speaker, and the same sentence under two names is another remark (or a misattribution
   // a reviewer links by hand).
@@ -753,11 +768,16 @@ function mentions(
   speakers: ArrayLike<number>,
   words: ArrayLike<number>,
   vocabulary: Vocabulary,
+  initials?: number,
 ): boolean {
   for (let i = 0; i < speakers.length; i++) {
     // "Russian" of "Russian President Vladimir Putin" does not make any sentence with the word
     // "Russian" name him.
     if (speakers[i]! & DESCRIBING) continue;
+    // Every way `sameName` finds a name begins with the same letter (in lower case).
+    if (initials !== undefined && !(initials & (1 << (vocabulary.initial(speakers[i]!) & 31)))) {
+      continue;
+    }
     for (let j = 0; j < words.length; j++) {
       if (sameName(speakers[i]!, words[j]!, vocabulary)) return true;
     }
