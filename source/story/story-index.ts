@@ -9,7 +9,8 @@
  * header more, and the entries, for one with speakers, sources, units or quoted words) and
  * 4 bytes per LSH band. No string or object is kept per sentence.
  */
-import { clusterComponent, radixOrder } from './clusters.js';
+import { anchorOrder, compareAnchor } from './anchor-order.js';
+import { clusterComponent } from './clusters.js';
 import {
   FingerprintMap,
   Float32List,
@@ -1121,75 +1122,7 @@ export class StoryIndex {
         }
       }
     }
-    if (count >= RADIX_ANCHORS) return this.radixAnchorOrder(nodes, day, article, sentence);
-    const order = Array.from({ length: count }, (_, i) => i);
-    order.sort(
-      (x, y) =>
-        compareAnchor(
-          day[x]!,
-          article[x]!,
-          sentence[x]!,
-          day[y]!,
-          article[y]!,
-          sentence[y]!,
-          this.articleIds,
-        ) || nodes[x]! - nodes[y]!,
-    );
-    return Int32Array.from(order, (i) => nodes[i]!);
-  }
-
-  /**
-   * `inAnchorOrder`'s sort for a big component (a component of template sentences holds
-   * 860,000 at 100,000 articles): by radix on the same keys, the component's articles ranked
-   * by id first. Sorted by comparison, with an article id compared as a string at each step,
-   * it took some two seconds on this thread while the comparing threads stood idle.
-   */
-  private radixAnchorOrder(
-    nodes: readonly number[],
-    day: Int32Array,
-    article: Int32Array,
-    sentence: Int32Array,
-  ): Int32Array {
-    const count = nodes.length;
-    // The articles' ranks by id (`compareAnchor`: ids compared as strings).
-    const seen = new Int32Array(this.articleIds.length).fill(-1);
-    const distinct: number[] = [];
-    for (let i = 0; i < count; i++) {
-      if (seen[article[i]!] === -1) {
-        seen[article[i]!] = 0;
-        distinct.push(article[i]!);
-      }
-    }
-    distinct.sort((a, b) => (this.articleIds[a]! < this.articleIds[b]! ? -1 : 1));
-    for (let r = 0; r < distinct.length; r++) seen[distinct[r]!] = r;
-    // Undated last (`NO_DAY`), the rest by day from the earliest.
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < count; i++) {
-      if (day[i] === NO_DAY) continue;
-      first = Math.min(first, day[i]!);
-      last = Math.max(last, day[i]!);
-    }
-    const days = last >= first ? last - first + 1 : 0;
-    const dayKey = new Uint32Array(count);
-    const articleKey = new Uint32Array(count);
-    const nodeKey = new Uint32Array(count);
-    let sentences = 1;
-    let bound = 1;
-    for (let i = 0; i < count; i++) {
-      dayKey[i] = day[i] === NO_DAY ? days : day[i]! - first;
-      articleKey[i] = seen[article[i]!]!;
-      nodeKey[i] = nodes[i]!;
-      sentences = Math.max(sentences, sentence[i]! + 1);
-      bound = Math.max(bound, nodes[i]! + 1);
-    }
-    const order = radixOrder(count, [
-      [nodeKey, bound],
-      [sentence, sentences],
-      [articleKey, distinct.length],
-      [dayKey, days + 1],
-    ]);
-    return Int32Array.from(order, (i) => nodes[i]!);
+    return anchorOrder(nodes, day, article, sentence, this.articleIds);
   }
 
   /**
@@ -1385,28 +1318,6 @@ function compareMember(
   }
   if (a.article !== b.article) return a.article < b.article ? -1 : 1;
   return a.sentence - b.sentence;
-}
-
-/** `compareMember` over an anchor's parts: day, article (dense index) and position. */
-/** Components from this many nodes are put in anchor order by radix (`radixAnchorOrder`). */
-const RADIX_ANCHORS = 4096;
-
-function compareAnchor(
-  dayA: number,
-  articleA: number,
-  sentenceA: number,
-  dayB: number,
-  articleB: number,
-  sentenceB: number,
-  ids: readonly string[],
-): number {
-  if (dayA !== dayB) {
-    if (dayA === NO_DAY) return 1;
-    if (dayB === NO_DAY) return -1;
-    return dayA - dayB;
-  }
-  if (articleA !== articleB) return ids[articleA]! < ids[articleB]! ? -1 : 1;
-  return sentenceA - sentenceB;
 }
 
 function dayOf(date: string | null): number {
