@@ -4,7 +4,7 @@
  * candidate pairs (`compare-worker.ts`) over the same pools, shared.
  */
 import { readExtras } from './node-extras.js';
-import { type Comparable, initialsOf, sameStatement } from './similarity.js';
+import { type Comparable, sameStatement } from './similarity.js';
 import type { Vocabulary } from './tokens.js';
 
 /** A typed pool and how much of it is in use (`Int32List`, `Uint32List`, or a shared copy). */
@@ -108,7 +108,7 @@ export class PairJudge {
     this.viewNodes[slot] = node;
     const day = t.articleDay.data[t.nodeArticle.data[node]!]!;
     view.words = slice(t.wordStart, t.words, node);
-    view.initials = initialsOf(view.words, this.vocabulary);
+    view.initials = 0;
     readExtras(t.extraStart, t.extras, node, view);
     view.day = day === NO_DAY ? Number.NaN : day;
     view.figures = t.nodeFigures.data[node]!;

@@ -29,8 +29,10 @@ export interface Comparable {
   /** Its words inside quotation marks: `SentenceFeatures.quotedWords`. */
   quoted: ArrayLike<number>;
   /**
-   * Where given, the initials of its words (`initialsOf`): a speaker of the other sentence
-   * whose initial is not among them is not named here, found without a look at each word.
+   * Where given, the initials of its words (`initialsOf`), or 0 until first needed (then set
+   * here): a speaker of the other sentence whose initial is not among them is not named here,
+   * found without a look at each word. A comparing thread's view of a node is compared in
+   * pair after pair, and the mask is made once for them all.
    */
   initials?: number;
 }
@@ -496,10 +498,7 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // "Russia said…" and "Russian officials will…, the Kremlin said": a speaker the other sentence
   // names may be one voice under two names, so it does not separate them.
   const otherSpeaker =
-    known &&
-    !agree &&
-    !mentions(a.speakers, b.words, vocabulary, b.initials) &&
-    !mentions(b.speakers, a.words, vocabulary, a.initials);
+    known && !agree && !mentions(a.speakers, b, vocabulary) && !mentions(b.speakers, a, vocabulary);
   // Two people's statements are two statements, however alike their words: agency copy keeps
   // the speaker, and the same sentence under two names is another remark (or a misattribution
   // a reviewer links by hand).
@@ -764,19 +763,20 @@ function describingAsWords(
 }
 
 /** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */
-function mentions(
-  speakers: ArrayLike<number>,
-  words: ArrayLike<number>,
-  vocabulary: Vocabulary,
-  initials?: number,
-): boolean {
+function mentions(speakers: ArrayLike<number>, other: Comparable, vocabulary: Vocabulary): boolean {
+  const words = other.words;
+  let initials = other.initials;
   for (let i = 0; i < speakers.length; i++) {
     // "Russian" of "Russian President Vladimir Putin" does not make any sentence with the word
     // "Russian" name him.
     if (speakers[i]! & DESCRIBING) continue;
     // Every way `sameName` finds a name begins with the same letter (in lower case).
-    if (initials !== undefined && !(initials & (1 << (vocabulary.initial(speakers[i]!) & 31)))) {
-      continue;
+    if (initials !== undefined) {
+      if (initials === 0) {
+        initials = initialsOf(words, vocabulary);
+        other.initials = initials;
+      }
+      if (!(initials & (1 << (vocabulary.initial(speakers[i]!) & 31)))) continue;
     }
     for (let j = 0; j < words.length; j++) {
       if (sameName(speakers[i]!, words[j]!, vocabulary)) return true;
