@@ -14,8 +14,9 @@
 import { lowerBound } from '../text/lower-bound.js';
 import { type BandOrders, OrderArrays, OrderFile } from './band-orders.js';
 import { grownCapacity, trimmedCapacity } from './growable.js';
-import { mix, seed } from './minhash.js';
+import { mix, SHINGLE_WEIGHT, seed, TWICE_WEIGHT } from './minhash.js';
 import { releasable, release } from './released.js';
+import { ID_MASK, NAME_BIT } from './tokens.js';
 
 export interface LshShape {
   bands: number;
@@ -134,6 +135,42 @@ export class LshIndex {
   }
 
   /**
+   * `minhashBand` of the shingles (`shingles`) of `words[start..end)`, without making them:
+   * the build asks it for every node and MinHash band (18 million times at 100,000 articles).
+   */
+  minhashWords(
+    words: Uint32Array,
+    start: number,
+    end: number,
+    weight: (word: number) => number,
+    band: number,
+  ): number {
+    const { rows } = this.shape;
+    const minima = this.minima;
+    minima.fill(0xffff_ffff);
+    for (let i = start; i < end; i++) {
+      const word = words[i]!;
+      const w = weight(word);
+      if (w < SHINGLE_WEIGHT) continue;
+      const id = word & ID_MASK;
+      this.lower(mix(id), band);
+      if (w >= TWICE_WEIGHT) this.lower(mix((id | NAME_BIT) >>> 0), band);
+    }
+    let h = mix(band + 1);
+    for (let r = 0; r < rows; r++) h = mix(h ^ minima[r]!);
+    return h;
+  }
+
+  private lower(base: number, band: number): void {
+    const { rows } = this.shape;
+    const minima = this.minima;
+    for (let r = 0; r < rows; r++) {
+      const value = mix(base ^ seed(band * rows + r));
+      if (value < minima[r]!) minima[r] = value;
+    }
+  }
+
+  /**
    * Indexes nodes `0..count-1` afresh, band by band, and calls `visit` with each run of two or
    * more nodes sharing a bucket (in date order) while that band is at hand.
    */
@@ -186,13 +223,21 @@ export class LshIndex {
       }
     }
     const keys = days;
+    // Each band's values worked out in node order, where a node's words and tags stand one
+    // after another in memory, then taken in date order: in date order every node's words were
+    // a read from main memory, most of the build's time on the thread the comparing threads
+    // wait for.
+    const values = releasable(Uint32Array, count);
+    const indexed = this.indexed;
     for (let band = 0; band < this.total; band++) {
       const tags = this.tags;
-      for (let i = 0; i < total; i++) {
-        const node = byDay[i]!;
-        keys[i] = this.source.value(node, band);
-        tags[node * stride + band] = keys[i]! >>> 16;
+      for (let node = 0; node < count; node++) {
+        if (!indexed[node]) continue;
+        const value = this.source.value(node, band);
+        values[node] = value;
+        tags[node * stride + band] = value >>> 16;
       }
+      for (let i = 0; i < total; i++) keys[i] = values[byDay[i]!]!;
       const out = reused && this.orders instanceof OrderFile ? reused : new Int32Array(total);
       const order = radixSort(keys, byDay, [0, 16], scratch, out);
       const fences = new Uint32Array(Math.ceil(total / FENCE));
@@ -213,7 +258,7 @@ export class LshIndex {
       this.keep(band, order);
       yield band;
     }
-    for (const array of [this.tags, keys, byDay, scratch.keys, scratch.nodes, reused]) {
+    for (const array of [this.tags, keys, byDay, scratch.keys, scratch.nodes, reused, values]) {
       release(array);
     }
     this.tags = null;

@@ -22,6 +22,10 @@ export function seed(index: number): number {
   return seeds[index]!;
 }
 
+/** Words lighter than this are no shingle; those of `TWICE_WEIGHT` or more are two. */
+export const SHINGLE_WEIGHT = 0.6;
+export const TWICE_WEIGHT = 1.5;
+
 /**
  * Word ids as MinHash sees them, an integer approximation of weighted Jaccard: the commonest
  * words (weight below 0.6) are left out, rare ones (1.5 and above) count twice.
@@ -36,9 +40,9 @@ export function shingles(
     const word = words[i]!;
     const id = word & ID_MASK;
     const w = weight(word);
-    if (w < 0.6) continue;
+    if (w < SHINGLE_WEIGHT) continue;
     into.push(id);
-    if (w >= 1.5) into.push((id | NAME_BIT) >>> 0);
+    if (w >= TWICE_WEIGHT) into.push((id | NAME_BIT) >>> 0);
   }
   return into;
 }

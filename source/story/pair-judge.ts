@@ -64,6 +64,7 @@ export class PairJudge {
     figures: 0,
     units: [],
     quoted: [],
+    initials: 0,
   }));
 
   /** The node each view holds (-1: none), and when it was last used. */
@@ -107,6 +108,7 @@ export class PairJudge {
     this.viewNodes[slot] = node;
     const day = t.articleDay.data[t.nodeArticle.data[node]!]!;
     view.words = slice(t.wordStart, t.words, node);
+    view.initials = 0;
     readExtras(t.extraStart, t.extras, node, view);
     view.day = day === NO_DAY ? Number.NaN : day;
     view.figures = t.nodeFigures.data[node]!;

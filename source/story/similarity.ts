@@ -8,6 +8,7 @@
  * the same speaker.
  */
 import { editDistance } from '../search/distance.js';
+import { UNKNOWN } from './pair-memo.js';
 import { shareSynset } from './synonyms.js';
 import { AMOUNT, DESCRIBING, ID_MASK, NAME_BIT, type Vocabulary } from './tokens.js';
 
@@ -27,6 +28,23 @@ export interface Comparable {
   units: ArrayLike<number>;
   /** Its words inside quotation marks: `SentenceFeatures.quotedWords`. */
   quoted: ArrayLike<number>;
+  /**
+   * Where given, the initials of its words (`initialsOf`), or 0 until first needed (then set
+   * here): a speaker of the other sentence whose initial is not among them is not named here,
+   * found without a look at each word. A comparing thread's view of a node is compared in
+   * pair after pair, and the mask is made once for them all.
+   */
+  initials?: number;
+}
+
+/**
+ * A bit for each word's first letter in lower case (`Vocabulary.initial`, folded to 32 bits):
+ * a name is found in the words only if its own bit is set (`mentions`).
+ */
+export function initialsOf(words: ArrayLike<number>, vocabulary: Vocabulary): number {
+  let bits = 0;
+  for (let i = 0; i < words.length; i++) bits |= 1 << (vocabulary.initial(words[i]!) & 31);
+  return bits;
 }
 
 /** The thresholds, in one place so the bench and the docs can name them. */
@@ -217,6 +235,7 @@ export function overlap(
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
+  const memo = vocabulary.pairMemo;
   let namesLeftA = 0;
   let acronymsLeftA = 0;
   let leftA = 0;
@@ -227,28 +246,17 @@ export function overlap(
     // only to a rarer word, on either side, so that the verdict does not depend on which
     // sentence is `a` ("min" of "30 min" took "minute" when it came first, not second).
     const lightA = vocabulary.weight(wordA) < LOOSE_FLOOR;
-    const prefixA = vocabulary.prefix(wordA);
     const nameA = (wordA & NAME_BIT) !== 0;
-    const synsetsA = vocabulary.synsets(wordA);
     const acronymA = vocabulary.isAcronym(wordA);
     let matchedA = false;
     for (let q = 0; q < countB; q++) {
       if (usedB[q]) continue;
       const wordB = restB[q]!;
       if (lightA && vocabulary.weight(wordB) < LOOSE_FLOOR) continue;
-      let relation: number;
-      if (acronymA || vocabulary.isAcronym(wordB)) {
-        // An abbreviation is matched only by itself ("U.S.", "US") or its spelling as a word
-        // ("NATO", "Nato"): "US" is not "UK".
-        if (!abbreviated(vocabulary.word(wordA), vocabulary.word(wordB))) continue;
-        relation = SYNONYM;
-      } else {
-        const samePrefix = prefixA >= 0 && prefixA === vocabulary.prefix(wordB);
-        const bothNames = nameA && (wordB & NAME_BIT) !== 0;
-        const loose =
-          (samePrefix || bothNames) &&
-          looselyEqual(vocabulary.word(wordA), vocabulary.word(wordB), wordA, wordB);
-        relation = loose ? SYNONYM : related(wordA, synsetsA, wordB, vocabulary);
+      let relation = memo.get(wordA, wordB);
+      if (relation === UNKNOWN) {
+        relation = relationOf(wordA, wordB, vocabulary);
+        memo.set(wordA, wordB, relation);
       }
       if (relation === UNRELATED) continue;
       usedB[q] = 1;
@@ -339,6 +347,25 @@ export function looselyEqual(a: string, b: string, idA: number, idB: number): bo
 const UNRELATED = 0;
 const SYNONYM = 1;
 const BROADER = 2;
+
+/**
+ * How two words left over after the exact matches name one thing, either order: an
+ * abbreviation only as itself or its spelling as a word ("U.S.", "US"; "NATO", "Nato": "US" is
+ * not "UK"), a word in another form or a name in another spelling, else through WordNet
+ * (`related`). Remembered per pair in `vocabulary.pairMemo`: the same pairs meet again and again.
+ */
+function relationOf(x: number, y: number, vocabulary: Vocabulary): number {
+  if (vocabulary.isAcronym(x) || vocabulary.isAcronym(y)) {
+    return abbreviated(vocabulary.word(x), vocabulary.word(y)) ? SYNONYM : UNRELATED;
+  }
+  const prefix = vocabulary.prefix(x);
+  const samePrefix = prefix >= 0 && prefix === vocabulary.prefix(y);
+  const bothNames = (x & NAME_BIT) !== 0 && (y & NAME_BIT) !== 0;
+  if ((samePrefix || bothNames) && looselyEqual(vocabulary.word(x), vocabulary.word(y), x, y)) {
+    return SYNONYM;
+  }
+  return related(x, vocabulary.synsets(x), y, vocabulary);
+}
 /**
  * A broader word below this weight is not matched: a common word's many senses (and the
  * stems it shares: "posit" of "position") reach too many kinds.
@@ -403,9 +430,24 @@ function spelledOut(
   vocabulary: Vocabulary,
 ): boolean {
   let initials: string | null = null;
+  // The names written out, counted first: their initials in capitals take one to three UTF-16
+  // units each ("ß" gives "SS"), and an abbreviation of another length cannot be theirs, found
+  // without a string made (pairs being many).
+  let names = -1;
   for (let i = 0; i < short.length; i++) {
     const id = short[i]!;
     if (id & DESCRIBING || !vocabulary.isAcronym(id)) continue;
+    if (names < 0) {
+      names = 0;
+      for (let j = 0; j < long.length; j++) {
+        const name = long[j]!;
+        if (!(name & DESCRIBING || vocabulary.isAcronym(name)) && vocabulary.word(name) !== '') {
+          names++;
+        }
+      }
+    }
+    const units = vocabulary.word(id).length;
+    if (units < names || units > 3 * names) continue;
     if (initials === null) {
       const found: string[] = [];
       for (let j = 0; j < long.length; j++) {
@@ -422,6 +464,8 @@ function spelledOut(
 /** One name (or word) in two spellings; the cheap tests first, pairs being many. */
 function sameName(x: number, y: number, vocabulary: Vocabulary): boolean {
   if ((x & ID_MASK) === (y & ID_MASK)) return true;
+  // Every way below begins with the same letter in lower case: told apart without the strings.
+  if (vocabulary.initial(x) !== vocabulary.initial(y)) return false;
   const a = vocabulary.word(x);
   const b = vocabulary.word(y);
   if (vocabulary.isAcronym(x) || vocabulary.isAcronym(y)) return abbreviated(a, b);
@@ -454,10 +498,7 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // "Russia said…" and "Russian officials will…, the Kremlin said": a speaker the other sentence
   // names may be one voice under two names, so it does not separate them.
   const otherSpeaker =
-    known &&
-    !agree &&
-    !mentions(a.speakers, b.words, vocabulary) &&
-    !mentions(b.speakers, a.words, vocabulary);
+    known && !agree && !mentions(a.speakers, b, vocabulary) && !mentions(b.speakers, a, vocabulary);
   // Two people's statements are two statements, however alike their words: agency copy keeps
   // the speaker, and the same sentence under two names is another remark (or a misattribution
   // a reviewer links by hand).
@@ -722,15 +763,21 @@ function describingAsWords(
 }
 
 /** Whether a speaker of one sentence is named in the other's words, in any spelling or form. */
-function mentions(
-  speakers: ArrayLike<number>,
-  words: ArrayLike<number>,
-  vocabulary: Vocabulary,
-): boolean {
+function mentions(speakers: ArrayLike<number>, other: Comparable, vocabulary: Vocabulary): boolean {
+  const words = other.words;
+  let initials = other.initials;
   for (let i = 0; i < speakers.length; i++) {
     // "Russian" of "Russian President Vladimir Putin" does not make any sentence with the word
     // "Russian" name him.
     if (speakers[i]! & DESCRIBING) continue;
+    // Every way `sameName` finds a name begins with the same letter (in lower case).
+    if (initials !== undefined) {
+      if (initials === 0) {
+        initials = initialsOf(words, vocabulary);
+        other.initials = initials;
+      }
+      if (!(initials & (1 << (vocabulary.initial(speakers[i]!) & 31)))) continue;
+    }
     for (let j = 0; j < words.length; j++) {
       if (sameName(speakers[i]!, words[j]!, vocabulary)) return true;
     }

@@ -9,6 +9,7 @@
  * header more, and the entries, for one with speakers, sources, units or quoted words) and
  * 4 bytes per LSH band. No string or object is kept per sentence.
  */
+import { anchorOrder, compareAnchor } from './anchor-order.js';
 import { clusterComponent } from './clusters.js';
 import {
   FingerprintMap,
@@ -21,7 +22,7 @@ import {
 } from './growable.js';
 import { leanHeaps } from './lean-heaps.js';
 import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
-import { mix, shingles } from './minhash.js';
+import { mix } from './minhash.js';
 import { type Extras, pushExtras, readExtras } from './node-extras.js';
 import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
 import { EdgeLog, SetAside } from './set-aside.js';
@@ -698,7 +699,6 @@ export class StoryIndex {
     );
   }
 
-  private readonly shingleScratch: number[] = [];
   /** A node's keyed band values: rare pairs (of `pairNode`), then speakers (of `speakerNode`). */
   private keyScratch = new Uint32Array(0);
   private speakerScratch = new Uint32Array(0);
@@ -709,8 +709,9 @@ export class StoryIndex {
   /** Band `band`'s LSH value of a node, from its words (see `LshSource.value`). */
   private bandValue(node: number, band: number): number {
     if (band < this.lsh.shape.bands) {
-      const items = shingles(this.nodeWords(node), this.weightOf, this.shingleScratch);
-      return this.lsh.minhashBand(items, band);
+      const starts = this.wordStart;
+      const end = node + 1 < starts.length ? starts.data[node + 1]! : this.words.length;
+      return this.lsh.minhashWords(this.words.data, starts.data[node]!, end, this.weightOf, band);
     }
     // The build asks band by band; an update asks for every band of one node in turn. The two
     // kinds of keyed band are kept apart, so the build's six keyed bands work out a node's rare
@@ -1121,20 +1122,7 @@ export class StoryIndex {
         }
       }
     }
-    const order = Array.from({ length: count }, (_, i) => i);
-    order.sort(
-      (x, y) =>
-        compareAnchor(
-          day[x]!,
-          article[x]!,
-          sentence[x]!,
-          day[y]!,
-          article[y]!,
-          sentence[y]!,
-          this.articleIds,
-        ) || nodes[x]! - nodes[y]!,
-    );
-    return Int32Array.from(order, (i) => nodes[i]!);
+    return anchorOrder(nodes, day, article, sentence, this.articleIds);
   }
 
   /**
@@ -1330,25 +1318,6 @@ function compareMember(
   }
   if (a.article !== b.article) return a.article < b.article ? -1 : 1;
   return a.sentence - b.sentence;
-}
-
-/** `compareMember` over an anchor's parts: day, article (dense index) and position. */
-function compareAnchor(
-  dayA: number,
-  articleA: number,
-  sentenceA: number,
-  dayB: number,
-  articleB: number,
-  sentenceB: number,
-  ids: readonly string[],
-): number {
-  if (dayA !== dayB) {
-    if (dayA === NO_DAY) return 1;
-    if (dayB === NO_DAY) return -1;
-    return dayA - dayB;
-  }
-  if (articleA !== articleB) return ids[articleA]! < ids[articleB]! ? -1 : 1;
-  return sentenceA - sentenceB;
 }
 
 function dayOf(date: string | null): number {

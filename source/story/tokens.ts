@@ -19,6 +19,7 @@ import {
   WEIGHTLESS_WORDS,
 } from './lexicon.js';
 import { parseNumberWords } from './numbers.js';
+import { PairMemo } from './pair-memo.js';
 import { hypernymsOf, isPhrase, opensPhrase, PHRASE_WORDS, synsetsOf } from './synonyms.js';
 
 /**
@@ -123,6 +124,7 @@ export class Vocabulary {
       // A name weighs at least 1, but for an abbreviation of a common word ("US"): see
       // `acronymWeight`.
       this.nameWeights.push(weight < 1 && !isAcronymKey(word) ? 1 : weight);
+      this.initials.push(word.toLowerCase().charCodeAt(0) | 0);
       this.prefixes.push(
         isAcronymKey(word)
           ? ACRONYM_PREFIX
@@ -152,6 +154,15 @@ export class Vocabulary {
     return this.prefixes.data[id & ID_MASK]!;
   }
 
+  /**
+   * The first UTF-16 unit of word `id` in lower case: two names compared (`sameName`, most of
+   * a comparison's checks of speakers against the other sentence's words) differ there mostly,
+   * told apart without reading their strings.
+   */
+  initial(id: number): number {
+    return this.initials.data[id & ID_MASK]!;
+  }
+
   /** Whether word `id` is an abbreviation ("US", "NATO"): see `isAcronymKey`. */
   isAcronym(id: number): boolean {
     return this.prefixes.data[id & ID_MASK] === ACRONYM_PREFIX;
@@ -179,9 +190,21 @@ export class Vocabulary {
     return found;
   }
 
+  /**
+   * How word pairs relate, remembered for the comparison (`similarity.ts`); made when first
+   * asked for, as a group's description makes a vocabulary of its own.
+   */
+  get pairMemo(): PairMemo {
+    this.memo ??= new PairMemo();
+    return this.memo;
+  }
+
+  private memo: PairMemo | null = null;
+
   private readonly weights = new Float64List();
   private readonly nameWeights = new Float64List();
   private readonly prefixes = new Int32List();
+  private readonly initials = new Int32List();
   private readonly synsetLists: Int32Array[] = [];
   private readonly broaderLists = new Map<number, Int32Array>();
   private readonly prefixIds = new Map<string, number>();

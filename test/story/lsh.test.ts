@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LshIndex, type LshSource, type OrderPlace } from '../../source/story/lsh.js';
-import { estimateJaccard, signature } from '../../source/story/minhash.js';
+import { estimateJaccard, shingles, signature } from '../../source/story/minhash.js';
 import { releasable, release } from '../../source/story/released.js';
+import { ID_MASK, NAME_BIT } from '../../source/story/tokens.js';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -15,6 +16,33 @@ describe('MinHash', () => {
     );
     expect(estimate).toBeGreaterThan(1 / 3 - 0.08);
     expect(estimate).toBeLessThan(1 / 3 + 0.08);
+  });
+
+  it('gives a band the same value from the words as from their shingles', () => {
+    const lsh = new LshIndex(
+      { bands: 8, rows: 3 },
+      { indexable: () => false, value: () => 0, day: () => 0 },
+    );
+    // Weights below 0.6 (no shingle), between, and 1.5 or more (two shingles); names too.
+    const weights = [0.2, 0.59, 0.6, 1.2, 1.49, 1.5, 3, 7];
+    const weight = (word: number) => weights[(word & ID_MASK) % weights.length]!;
+    let random = 12345;
+    const next = () => {
+      random = (Math.imul(random, 1_103_515_245) + 12_345) >>> 0;
+      return random;
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const words = Uint32Array.from({ length: 2 + (next() % 20) }, () =>
+        next() % 4 === 0 ? ((next() % 5000) | NAME_BIT) >>> 0 : next() % 5000,
+      );
+      const padded = new Uint32Array(words.length + 6);
+      padded.set(words, 3);
+      for (let band = 0; band < 8; band++) {
+        expect(lsh.minhashWords(padded, 3, 3 + words.length, weight, band)).toBe(
+          lsh.minhashBand(shingles(words, weight), band),
+        );
+      }
+    }
   });
 
   it('gives identical sets identical signatures, whatever the order', () => {

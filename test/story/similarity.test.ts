@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { differences } from '../../source/story/differences.js';
-import { type Comparable, sameStatement } from '../../source/story/similarity.js';
+import { type Comparable, initialsOf, sameStatement } from '../../source/story/similarity.js';
 import { sentenceFeatures, Vocabulary } from '../../source/story/tokens.js';
 
 const vocabulary = new Vocabulary();
@@ -450,6 +450,40 @@ describe('sentences told in other words', () => {
         'Estorian and Veldish officials will organize a meeting between presidents Aldo Brenner and Pavel Rahmani after envoy Mark Tully relays the response to a ceasefire in Kelbrin, Varnholm said Friday.',
       ),
     ).toBe(true);
+  });
+
+  it('finds a speaker named in the other sentence as well by the initials of its words', () => {
+    const pairs: Array<[string, string]> = [
+      [
+        'Estoria said on Friday it is preparing for direct talks between presidents Aldo Brenner and Pavel Rahmani on a ceasefire in Kelbrin.',
+        'Estorian and Veldish officials will organize a meeting between presidents Aldo Brenner and Pavel Rahmani after envoy Mark Tully relays the response to a ceasefire in Kelbrin, Varnholm said Friday.',
+      ],
+      [
+        'Envoy Mark Tully met president Pavel Rahmani in Varnholm late on Thursday, officials said.',
+        'Tulley met president Pavel Rahmani in Varnholm late on Thursday, the Estorian ministry said.',
+      ],
+      [
+        'The port authority said 53 trucks were stranded in Eskdale on Thursday.',
+        'The customs office said 53 trucks were stranded in Eskdale on Thursday.',
+      ],
+    ];
+    const withInitials = (text: string): Comparable => {
+      const plain = sentence(text);
+      return { ...plain, initials: initialsOf(plain.words, vocabulary) };
+    };
+    // As a comparing thread's views: made when first needed, and kept.
+    const later = (text: string): Comparable => ({ ...sentence(text), initials: 0 });
+    for (const [a, b] of pairs) {
+      const plain = sameStatement(sentence(a), sentence(b), vocabulary);
+      expect(sameStatement(withInitials(a), withInitials(b), vocabulary)).toBe(plain);
+      expect(sameStatement(withInitials(b), withInitials(a), vocabulary)).toBe(plain);
+      const [viewA, viewB] = [later(a), later(b)];
+      expect(sameStatement(viewA, viewB, vocabulary)).toBe(plain);
+      expect(sameStatement(viewB, viewA, vocabulary)).toBe(plain);
+    }
+    const [first, second] = [later(pairs[0]![0]), later(pairs[0]![1])];
+    expect(sameStatement(first, second, vocabulary)).toBeGreaterThan(0);
+    expect(second.initials).toBe(initialsOf(second.words, vocabulary));
   });
 
   it('joins one person’s words retold without a word in common but the object', () => {
