@@ -9,7 +9,7 @@ import {
   currentArticle,
   cursorOf,
   marksOf,
-  readerLines,
+  readerGeometry,
 } from '../../review/selectors.js';
 import { paneLayout } from '../../review/view/layout.js';
 import type { Theme } from '../theme.js';
@@ -51,7 +51,7 @@ export function App({ controller, theme }: AppProps) {
     article ? (
       <Reader
         article={article}
-        lines={readerLines(state, article)}
+        geometry={readerGeometry(state, article)}
         marks={marksOf(state, article.id)}
         suggestions={state.suggestions.byArticle[article.id]}
         rejected={state.suggestions.rejected[article.id]}
