@@ -8,7 +8,7 @@ const POLL_MS = 2_000;
 
 /**
  * Calls `changed` when the project file no longer holds `text`, the text the session started
- * with (a `git pull` renaming a label): the review's labels, keys and attribute lists are built
+ * with (a `git pull` renaming a label), including a change made before the watch began: the review's labels, keys and attribute lists are built
  * once, so the reviewer is told to start again rather than tag with a codebook that is gone.
  * Its folder is watched, not the file: git and editors replace the file, and a watch on it would
  * end with the old one. Polls where watching is unavailable. Returns a function that stops.
@@ -48,6 +48,8 @@ export function watchProjectFile(
   } catch {
     poller = setInterval(schedule, POLL_MS).unref();
   }
+  // A change made after `text` was read and before the watch began sends no event: look once.
+  schedule();
   return () => {
     stopped = true;
     watcher?.close();

@@ -31,6 +31,11 @@ export interface ProjectContext {
   keymap: Keymap;
   /** How to name the project file in a message. */
   shown: string | null;
+  /**
+   * The project file's text as read: the review watches for the file to hold anything else. A
+   * second read for that would miss a change made between the two.
+   */
+  text: string | null;
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -86,9 +91,10 @@ export async function loadProject(
 ): Promise<ProjectContext> {
   const file = await findProjectFile(flags, io);
   let project: Project | null = null;
+  let text: string | null = null;
   if (file) {
     const shown = relative(io.cwd, file) || file;
-    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new CannotRun(`${oneLine(shown)}: cannot be read (${error.code ?? error.message})`);
     });
     // Only a project that exists needs its schema (zod) and the keymap builder.
@@ -136,6 +142,7 @@ export async function loadProject(
     annotator: project?.annotator ?? undefined,
     keymap,
     shown,
+    text,
   };
 }
 

@@ -16,7 +16,8 @@ Renames label OLD to NEW in every store file of every annotator (gold included),
 rewritten atomically. Run it when margin.json renames a label (or folds one into another): the
 annotations made under the old name show as "?" in the review until then, while stats, agree,
 search and the exports still name them by the old one. A sentence that already has NEW keeps one
-annotation, with the attributes it lacks and its note taken from the OLD one.
+annotation, with the attributes it lacks and its note taken from the OLD one. Attributes NEW's
+entry in margin.json does not declare are kept and counted in a warning.
 
 The store is shared through git: commit the change (git diff shows the renamed "label" lines),
 and ask the team to pull before they go on. Work made under OLD on a clone that had not pulled
@@ -52,9 +53,13 @@ Examples
       throw new CannotRun(`${oneLine(store.shown)}: no annotation store there`);
     }
     const codebook = project.labels.map((label) => label.name);
+    const entry = project.labels.find((label) => label.name === to);
     const { relabelStore } = await import('../store/relabel.js');
     const dryRun = flags.dryRun === true;
-    const result = await relabelStore(store.root, from, to, { dryRun });
+    const result = await relabelStore(store.root, from, to, {
+      dryRun,
+      ...(entry ? { declared: entry.attributes.map(({ name }) => name) } : {}),
+    });
     for (const refused of result.refused)
       output.problem(`${oneLine(refused)}; left as it is (run relabel again once it is mended)`);
     const n = (count: number, what: string) => `${count} ${what}${count === 1 ? '' : 's'}`;
@@ -64,6 +69,15 @@ Examples
     );
     if (!codebook.includes(to)) {
       output.warn(`${oneLine(to)} is not among margin.json's labels yet: add it there`);
+    }
+    const undeclared = Object.entries(result.undeclared).sort(([a], [b]) => a.localeCompare(b));
+    if (undeclared.length > 0) {
+      const listed = undeclared
+        .map(([name, count]) => `${oneLine(name)} (${n(count, 'annotation')})`)
+        .join(', ');
+      output.warn(
+        `${oneLine(to)} carries attributes margin.json does not give it: ${listed}; kept as they are (exports still write them; the review's editor does not show them): add them to its entry in margin.json if they belong there`,
+      );
     }
     if (result.files > 0 && !dryRun) {
       output.say(`review the change with git diff ${oneLine(store.shown)}, then commit it`);

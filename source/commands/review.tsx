@@ -1,11 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { GOLD } from '../export/adjudication.js';
 import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { markOwnFolders } from './own-folders.js';
-import { annotatorEnv, loadProject, reviewProject } from './project.js';
+import { annotatorEnv, loadProject, type ProjectContext, reviewProject } from './project.js';
 import { watchProjectFile } from './project-watch.js';
 
 const NOT_A_TERMINAL =
@@ -148,7 +148,7 @@ Press ? in the review for every key.`,
           : null,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
       story,
-      projectFile: await projectFileWatch(context.file, context.shown),
+      projectFile: projectFileWatch(context),
     });
     const [{ runReview }, { makeTheme }] = await ui;
     let modelUnsaved: string | null = null;
@@ -190,10 +190,8 @@ Press ? in the review for every key.`,
 };
 
 /** Watches the project file for a change the running review cannot take in (a `git pull`). */
-async function projectFileWatch(file: string | null, shown: string | null) {
-  if (file === null) return undefined;
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) return undefined;
+function projectFileWatch({ file, shown, text }: ProjectContext) {
+  if (file === null || text === null) return undefined;
   return {
     shown: oneLine(shown ?? file),
     watch: (changed: (how: 'changed' | 'gone') => void) => watchProjectFile(file, text, changed),

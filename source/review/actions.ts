@@ -62,7 +62,8 @@ export type KeyAction =
 /** What happened outside the keyboard: typing in an input, the terminal, the corpus, the store. */
 export type EventAction =
   /** A key typed into the open input (note, attribute field, search query). */
-  | { type: 'text/type'; input: string; key: KeyState }
+  /** `pasted`: the terminal said the text was pasted, so it is never taken for a key's choice. */
+  | { type: 'text/type'; input: string; key: KeyState; pasted?: true }
   /** Ctrl+C while waiting for writes to finish: leave without waiting. */
   | { type: 'app/force-quit' }
   /** Text pasted where no input is open: taken as nothing, and said so. */

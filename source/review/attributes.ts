@@ -37,3 +37,19 @@ export function fieldsFor(labels: Label[], set: LabelSet = DEFAULT_LABELS): Attr
   }
   return [...fields.values()];
 }
+
+/**
+ * Label → the attribute names the project's codebook gives it, for the labels it still names:
+ * the store gives each annotation of a sentence only its own label's attributes from this.
+ */
+export function declaredBy(
+  labels: readonly Label[],
+  set: LabelSet = DEFAULT_LABELS,
+): Record<string, string[]> {
+  const declared: Record<string, string[]> = {};
+  for (const label of labels) {
+    const spec = labelOf(set, label);
+    if (spec) declared[label] = spec.attributes.map(({ name }) => name);
+  }
+  return declared;
+}

@@ -1,12 +1,13 @@
 import { beyondLimits } from '../store/schema.js';
 import type { Label } from '../store/types.js';
-import { fieldsFor } from './attributes.js';
+import { declaredBy, fieldsFor } from './attributes.js';
 import type { KeyState } from './keys.js';
 import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
 import { labelKeysText } from './project.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
 import type { ReviewState } from './state.js';
+import { learnFromChange } from './suggestions.js';
 import { emit, info, STORE_LOADING, setMarks, UNLABELLED, warn } from './updates.js';
 
 /** The article and sentence a change applies to, or a message saying why there is none. */
@@ -54,15 +55,22 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
   if ('error' in t) return { ...state, message: t.error ?? null };
   // The text being edited starts from what is stored, which is not known yet.
   if (!state.storeOpen) return { ...state, message: warn(STORE_LOADING) };
+  const base = { article: t.article.id, sentence: t.sentence.id };
   if (t.sentenceMarks.labels.length === 0) {
+    if (kind === 'note') {
+      return {
+        ...state,
+        message: info(`untagged: type the note, Enter, then its label`),
+        mode: { kind, ...base, draft: '', cursor: 0, initial: '', untagged: { asking: false } },
+      };
+    }
     return {
       ...state,
       message: warn(
-        `tag the sentence first (${labelKeysText(state.project)}): ${kind === 'note' ? 'a note belongs' : 'attributes belong'} to a label`,
+        `tag the sentence first (${labelKeysText(state.project)}): attributes belong to a label`,
       ),
     };
   }
-  const base = { article: t.article.id, sentence: t.sentence.id };
   if (kind === 'note') {
     const note = t.sentenceMarks.note ?? '';
     const { value, cursor } = lineAt(note);
@@ -100,6 +108,16 @@ export function saveEdit(state: ReviewState): ReviewState {
   const done = { ...state, mode: { kind: 'browse' as const } };
   const marks = marksOf(state, mode.article);
   const current = marks.sentences[mode.sentence] ?? NO_SENTENCE_MARKS;
+  if (mode.kind === 'note' && mode.untagged && current.labels.length === 0) {
+    if (mode.draft.trim() === '') return done;
+    const tooLarge = beyondLimits(mode.draft.trim(), undefined);
+    if (tooLarge) return refuseSave(state, tooLarge);
+    return {
+      ...state,
+      mode: { ...mode, untagged: { asking: true } },
+      message: warn(`its label? ${labelKeysText(state.project)} · Esc: the note`),
+    };
+  }
   if (current.labels.length === 0) {
     // An undo that finished while the editor was open took the sentence's last label away.
     return { ...done, message: warn(`not saved: ${UNLABELLED}`) };
@@ -139,6 +157,7 @@ export function saveEdit(state: ReviewState): ReviewState {
     article: mode.article,
     sentence: mode.sentence,
     patch: { attributes: Object.keys(attributes).length > 0 ? attributes : null },
+    declared: declaredBy(current.labels, state.project.labels),
   });
 }
 
@@ -155,9 +174,70 @@ function cursorAtEnd(values: Record<string, string>, key: string | undefined): n
   return key === undefined ? 0 : lineAt(values[key] ?? '').cursor;
 }
 
-/** A key typed into the open input (note, attribute field or search query). */
-export function typeInto(state: ReviewState, input: string, key: KeyState): ReviewState {
+/**
+ * The label key that ends a note typed on an untagged sentence: the sentence is tagged and the
+ * note saved on it in one write, so one undo step takes both away. Any other key, and any pasted
+ * text, asks again: the reviewer's next letters are never read as commands.
+ */
+function labelTheNote(state: ReviewState, input: string): ReviewState {
   const mode = state.mode;
+  if (mode.kind !== 'note') return state;
+  const label = state.project.labels.find((spec) => spec.key === input)?.name;
+  if (label === undefined) {
+    return {
+      ...state,
+      message: warn(`its label? ${labelKeysText(state.project)} · Esc: the note`),
+    };
+  }
+  const marks = marksOf(state, mode.article);
+  if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
+  const current = marks.sentences[mode.sentence] ?? NO_SENTENCE_MARKS;
+  const note = mode.draft.trim();
+  const next = setMarks(
+    { ...state, mode: { kind: 'browse' }, message: info(`${label} tagged, note saved`) },
+    mode.article,
+    {
+      ...marks,
+      sentences: {
+        ...marks.sentences,
+        [mode.sentence]: {
+          ...current,
+          labels: sortLabels([...current.labels, label], state.project.labels),
+          note,
+        },
+      },
+    },
+  );
+  // One write and one undo step, as one key: the label and the note typed before it.
+  const tagged = emit(next, {
+    kind: 'tag-many',
+    article: mode.article,
+    sentence: mode.sentence,
+    labels: [label],
+    attributes: {},
+    note,
+  });
+  // The model learns from the tag as from `1`.
+  return learnFromChange(state, tagged);
+}
+
+/** Esc while a note's label is asked for: back to the note, its text kept. */
+export function backToNote(state: ReviewState): ReviewState | null {
+  const mode = state.mode;
+  if (mode.kind !== 'note' || !mode.untagged?.asking) return null;
+  return { ...state, mode: { ...mode, untagged: { asking: false } }, message: null };
+}
+
+/** A key typed into the open input (note, attribute field or search query). */
+export function typeInto(
+  state: ReviewState,
+  input: string,
+  key: KeyState,
+  pasted = false,
+): ReviewState {
+  const mode = state.mode;
+  if (mode.kind === 'note' && mode.untagged?.asking)
+    return labelTheNote(state, pasted ? '' : input);
   if (mode.kind === 'note') {
     const line = editLine({ value: mode.draft, cursor: mode.cursor }, input, key);
     return line ? { ...state, mode: { ...mode, draft: line.value, cursor: line.cursor } } : state;

@@ -151,21 +151,18 @@ export class EffectQueue {
           .list({ article: article.id, annotator: repository.annotator })
           .some((annotation) => annotation.placement?.sentence === effect.sentence);
         if (!labelled) return { text: `not saved: ${UNLABELLED}` };
-        await repository.annotate(article, effect.sentence, effect.patch);
+        await repository.annotate(article, effect.sentence, effect.patch, effect.declared);
         break;
       }
       case 'accept':
         await acceptInto(repository, article, effect.sentence, effect.annotator);
         break;
       case 'tag-many':
-        await repository.adopt(
-          article,
-          effect.sentence,
-          effect.labels,
-          effect.attributes,
-          'own',
-          effect.declared,
-        );
+        await repository.adopt(article, effect.sentence, effect.labels, effect.attributes, {
+          precedence: 'own',
+          ...(effect.declared ? { declared: effect.declared } : {}),
+          ...(effect.note !== undefined ? { note: effect.note } : {}),
+        });
         break;
       case 'adopt':
         await repository.adopt(article, effect.sentence, effect.labels, effect.attributes);

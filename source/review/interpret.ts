@@ -3,6 +3,7 @@ import { type KeyContext, lookup } from './keymap.js';
 import { type KeyState, NO_KEY, PASTED, type Press, splitKeys } from './keys.js';
 import { reduce } from './reducer.js';
 import type { ReviewState } from './state.js';
+import { MIN_COLUMNS, MIN_ROWS } from './view/layout.js';
 
 /** Which rows of the keymap apply now; null while waiting to quit. */
 export function keyContext(state: ReviewState): KeyContext | null {
@@ -43,8 +44,18 @@ function isText({ input, key }: Press): boolean {
   return !key.backspace && !key.delete;
 }
 
+/**
+ * The screen says only "margin needs at least 60×15 … Enlarge it (q quits)": keys behind it tagged,
+ * cleared and marked articles done unseen, and text went into a note nobody saw. Only `q` and
+ * Ctrl+C act there.
+ */
+function behindTooSmall(state: ReviewState): boolean {
+  return state.size.columns < MIN_COLUMNS || state.size.rows < MIN_ROWS;
+}
+
 /** How many presses from `from` on are plain text typed into the open input (0 when none is). */
 function typedRun(state: ReviewState, presses: readonly Press[], from: number): number {
+  if (behindTooSmall(state)) return 0;
   const context = keyContext(state);
   if (context === null || !TEXT_ENTRY.has(context)) return 0;
   let end = from;
@@ -61,6 +72,11 @@ export function interpret(state: ReviewState, press: Press): Action | null {
   const context = keyContext(state);
   if (context === null) {
     return press.key.ctrl && press.input === 'c' ? { type: 'app/force-quit' } : null;
+  }
+  if (behindTooSmall(state)) {
+    const quit =
+      (press.key.ctrl && press.input === 'c') || (press.input === 'q' && !press.key.ctrl);
+    return quit ? { type: 'app/quit' } : null;
   }
   const entry = lookup(context, press.input, press.key, state.project.keymap);
   if (entry) return entry.action;
@@ -134,8 +150,9 @@ export class KeyInterpreter {
       // Pasted text is text where text is typed, and nothing anywhere else: a line of a paste
       // taken for keys tags, clears and marks articles done.
       const context = keyContext(state());
+      if (behindTooSmall(state())) return;
       if (context !== null && TEXT_ENTRY.has(context)) {
-        yield { type: 'text/type', input: input.slice(PASTED.length), key: NO_KEY };
+        yield { type: 'text/type', input: input.slice(PASTED.length), key: NO_KEY, pasted: true };
       } else if (context !== null) yield { type: 'paste/refused' };
       return;
     }

@@ -6,7 +6,15 @@ import {
   moveCompare,
   openCompare,
 } from './compare-actions.js';
-import { clearLabels, moveField, saveEdit, startEdit, toggleLabel, typeInto } from './edits.js';
+import {
+  backToNote,
+  clearLabels,
+  moveField,
+  saveEdit,
+  startEdit,
+  toggleLabel,
+  typeInto,
+} from './edits.js';
 import { guidelinesAction } from './guidelines.js';
 import {
   jumpTo,
@@ -17,7 +25,14 @@ import {
   withCurrent,
   withCursor,
 } from './navigation.js';
-import { currentArticle, cursorOf, followList, followReader, marksOf } from './selectors.js';
+import {
+  currentArticle,
+  cursorOf,
+  followList,
+  followReader,
+  marksOf,
+  problemsOf,
+} from './selectors.js';
 import type { Mode, ReviewState } from './state.js';
 import {
   copyToCounterpart,
@@ -91,6 +106,8 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
         return { ...state, mode: { kind: 'browse' } };
       }
       if (state.mode.kind === 'note' || state.mode.kind === 'attributes') {
+        const back = backToNote(state);
+        if (back) return back;
         return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
       }
       if (state.mode.kind === 'search') return keyAction(state, { type: 'search/cancel' });
@@ -215,7 +232,7 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
       return toggledProblems(state);
     case 'problems/scroll': {
       if (state.mode.kind !== 'problems') return state;
-      const lines = problemLines(state.warnings, state.size.columns).length;
+      const lines = problemLines(problemsOf(state), state.size.columns).length;
       const max = Math.max(0, lines - problemsHeight(state.size));
       const top = Math.min(Math.max(0, state.mode.top + action.delta), max);
       return { ...state, mode: { kind: 'problems', top } };
@@ -228,20 +245,45 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
     case 'guidelines/toggle':
     case 'guidelines/scroll':
       return guidelinesAction(state, action);
-    case 'app/quit':
+    case 'app/quit': {
+      const unsaved = unsavedEdit(state);
+      if (unsaved) return unsaved;
       return quitIfDrained({
         ...state,
         mode: { kind: 'quitting' },
         message: info('saving… margin quits once everything is written'),
       });
+    }
   }
+}
+
+/**
+ * Ctrl+C in a note or the attributes with text typed and not saved: said once, then a second
+ * Ctrl+C quits without it (2026-12-05: the first quit and the note typed was gone unsaid).
+ */
+function unsavedEdit(state: ReviewState): ReviewState | null {
+  const mode = state.mode;
+  if (mode.kind !== 'note' && mode.kind !== 'attributes') return null;
+  if (mode.quitAsked) return null;
+  const changed =
+    mode.kind === 'note'
+      ? mode.draft.trim() !== mode.initial.trim()
+      : JSON.stringify(mode.values) !== JSON.stringify(mode.initial);
+  if (!changed) return null;
+  const what = mode.kind === 'note' ? 'note' : 'attributes';
+  const save = mode.kind === 'note' && mode.untagged?.asking ? 'its label saves' : 'Enter saves';
+  return {
+    ...state,
+    mode: { ...mode, quitAsked: true },
+    message: warn(`${what} not saved: ${save} it · Ctrl+C again quits without it`),
+  };
 }
 
 /** The review state machine: every key and every outside event goes through here. */
 export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
     case 'text/type':
-      return typeInto(state, action.input, action.key);
+      return typeInto(state, action.input, action.key, action.pasted === true);
     case 'app/force-quit':
       return { ...state, forceQuit: true };
     case 'app/terminate':
@@ -389,6 +431,6 @@ function toggledHelp(mode: Mode): Mode {
 /** `!` shows every problem in full (the list has room for two), and again closes them. */
 function toggledProblems(state: ReviewState): ReviewState {
   if (state.mode.kind === 'problems') return { ...state, mode: { kind: 'browse' } };
-  if (state.warnings.length === 0) return { ...state, message: info('no problems to show') };
+  if (problemsOf(state).length === 0) return { ...state, message: info('no problems to show') };
   return { ...state, mode: { kind: 'problems', top: 0 } };
 }

@@ -128,3 +128,12 @@ export function followReader(state: ReviewState, top: ReaderSpot): ReaderSpot {
 export function followList(state: ReviewState, top: number): number {
   return followTop(top, state.current, state.current, listHeight(state), state.articles.length, 1);
 }
+
+/**
+ * What `!` lists: a failed write first, in full (the status bar has room for its first words
+ * only, and "EACCES: permission denied, open '…/ana/000_….json'" is what says how to mend it),
+ * then the corpus's and the store's problems.
+ */
+export function problemsOf(state: ReviewState): string[] {
+  return state.save.error ? [state.save.error, ...state.warnings] : state.warnings;
+}

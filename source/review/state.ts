@@ -34,6 +34,14 @@ export type Mode =
       draft: string;
       cursor: number;
       initial: string;
+      /**
+       * Opened on a sentence with no label: the note is typed first and its label asked for on
+       * Enter (`asking`), since a note belongs to a label. Refusing `n` there left the note the
+       * reviewer went on typing to run as keys.
+       */
+      untagged?: { asking: boolean };
+      /** Ctrl+C was pressed once with the draft unsaved and said so: again, it quits. */
+      quitAsked?: true;
     }
   | {
       kind: 'attributes';
@@ -45,6 +53,8 @@ export type Mode =
       focus: number;
       /** Cursor in the focused field. */
       cursor: number;
+      /** Ctrl+C was pressed once with the values unsaved and said so: again, it quits. */
+      quitAsked?: true;
     }
   | {
       kind: 'search';
@@ -92,7 +102,14 @@ type EffectWrite =
   /** `on`, set when the key came before the store opened: the label the screen showed, or not. */
   | { kind: 'toggle'; article: string; sentence: string; label: Label; on?: boolean }
   | { kind: 'clear'; article: string; sentence: string }
-  | { kind: 'annotate'; article: string; sentence: string; patch: AnnotationPatch }
+  | {
+      kind: 'annotate';
+      article: string;
+      sentence: string;
+      patch: AnnotationPatch;
+      /** Label → the attributes the codebook gives it: each label stores only its own. */
+      declared?: Record<string, string[]>;
+    }
   /**
    * `ifUnreviewed`: only when the stored status is still unreviewed (opened before the store).
    * `opened`: set by opening the article, not by a key of the reviewer's: no step to undo.
@@ -114,6 +131,8 @@ type EffectWrite =
       attributes: Record<string, string>;
       /** Label → the attributes the codebook gives it: each label stores only its own. */
       declared?: Record<string, string[]>;
+      /** A note typed before the label was chosen, written in the same step. */
+      note?: string;
     }
   | { kind: 'undo' }
   | { kind: 'redo' }

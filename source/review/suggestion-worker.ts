@@ -4,13 +4,14 @@ import { ModelChangedError, type ModelStore } from '../store/model-file.js';
 import type { Label } from '../store/types.js';
 import type {
   ArticleAnalysis,
+  LabelScore,
   SentenceAnalysis,
   Suggestion,
   SuggestModel,
 } from '../suggest/index.js';
 import { loadSuggestions } from '../suggest/lazy.js';
 import type { Action } from './actions.js';
-import type { ArticleSuggestions, Lesson } from './suggestions.js';
+import type { ArticleSuggestions, Lesson, SuggestedLabel } from './suggestions.js';
 
 type Engine = Awaited<ReturnType<typeof loadSuggestions>>;
 
@@ -75,9 +76,22 @@ export function toArticleSuggestions(
   revision: number,
 ): ArticleSuggestions {
   const sentences: ArticleSuggestions['sentences'] = {};
-  for (const suggestion of suggestions) addSuggested(sentences, suggestion);
+  const unsure: Record<string, SuggestedLabel> = {};
+  for (const suggestion of suggestions) {
+    addSuggested(sentences, suggestion);
+    addUnsure(unsure, suggestion);
+  }
   const uncertain = byUncertainty(suggestions).map((suggestion) => suggestion.sentence);
-  return { sentences, uncertain, revision };
+  return { sentences, uncertain, unsure, revision };
+}
+
+/** The label whose score is nearest one half: the one the sentence's uncertainty comes from. */
+function addUnsure(unsure: Record<string, SuggestedLabel>, suggestion: Suggestion): void {
+  let doubt: LabelScore | undefined;
+  for (const score of suggestion.labels) {
+    if (!doubt || Math.abs(score.score - 0.5) < Math.abs(doubt.score - 0.5)) doubt = score;
+  }
+  if (doubt) unsure[suggestion.sentence] = { label: doubt.label, score: doubt.score };
 }
 
 /** The labels suggested for one sentence, with their attributes, when there are any. */
@@ -308,11 +322,13 @@ export class SuggestionWorker {
       const labels = this.#labels();
       const scored: Suggestion[] = [];
       const sentences: ArticleSuggestions['sentences'] = {};
+      const unsure: Record<string, SuggestedLabel> = {};
       for (let from = 0; from < analysis.sentences.length && worth(id); from += SCORE_STEP) {
         const part = { ...analysis, sentences: analysis.sentences.slice(from, from + SCORE_STEP) };
         for (const suggestion of engine.suggest(part, model, labels)) {
           scored.push(suggestion);
           addSuggested(sentences, suggestion);
+          addUnsure(unsure, suggestion);
         }
         yield;
       }
@@ -322,7 +338,7 @@ export class SuggestionWorker {
       this.#dispatch({
         type: 'suggestions/arrived',
         article: id,
-        suggestions: { sentences, uncertain, revision: model.revision },
+        suggestions: { sentences, uncertain, unsure, revision: model.revision },
       });
     }
   }

@@ -4,8 +4,8 @@
  * uncertain one. Suggestions arrive as actions from the controller (it runs the engine off the
  * keypress path); the reducer only reads them, and every decision leaves as a lesson for the model.
  */
-import { labelOf } from '../store/labels.js';
 import type { Label } from '../store/types.js';
+import { declaredBy } from './attributes.js';
 import { sortLabels } from './marks.js';
 import { jumpTo } from './navigation.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
@@ -31,6 +31,12 @@ export interface ArticleSuggestions {
   sentences: Record<string, SentenceSuggestion>;
   /** Every sentence id, most uncertain first (the active-learning queue). */
   uncertain: string[];
+  /**
+   * Sentence id → the label the model is least sure of there, with its probability: what `w`
+   * names on arrival, since the least certain sentence may be one just under the cut, with no
+   * badge on screen to decide on.
+   */
+  unsure?: Record<string, SuggestedLabel>;
   revision: number;
 }
 
@@ -99,8 +105,8 @@ export function pendingSuggestion(
   // Only the attributes of the labels still proposed: a claimant suggested with a claim the
   // sentence already carries is no attribute of the event proposed beside it.
   const declared = declaredBy(
-    state,
     labels.map(({ label }) => label),
+    state.project.labels,
   );
   const attributes: Record<string, string> = {};
   for (const [key, value] of Object.entries(suggestion.attributes)) {
@@ -108,16 +114,6 @@ export function pendingSuggestion(
       attributes[key] = value;
   }
   return { labels, attributes };
-}
-
-/** Label → the attribute names the project's codebook gives it. */
-function declaredBy(state: ReviewState, labels: readonly Label[]): Record<string, string[]> {
-  return Object.fromEntries(
-    labels.map((label) => [
-      label,
-      (labelOf(state.project.labels, label)?.attributes ?? []).map(({ name }) => name),
-    ]),
-  );
 }
 
 /** How a suggestion reads in a message and the status bar: `quote (speaker: Dmitry Peskov)`. */
@@ -261,7 +257,7 @@ export function acceptSuggestion(state: ReviewState): ReviewState {
       labels,
       attributes,
       // Each label, the new and the ones the sentence had, stores only its own attributes.
-      declared: declaredBy(state, [...own.labels, ...labels]),
+      declared: declaredBy([...own.labels, ...labels], state.project.labels),
     },
   );
   return learnEffect(
@@ -330,7 +326,30 @@ export function nextUncertain(state: ReviewState): ReviewState {
     suggestions.uncertain.slice(from + 1).find(open) ?? suggestions.uncertain.find(open);
   if (!target) return { ...state, message: info('every sentence of this article is decided') };
   const moved = jumpTo(state, article.id, target);
-  return { ...moved, suggestions: { ...moved.suggestions, walk: target } };
+  const doubt = suggestions.unsure?.[target];
+  const arrived = doubt
+    ? { ...moved, message: info(unsureMessage(moved, article.id, target, doubt)) }
+    : moved;
+  return { ...arrived, suggestions: { ...arrived.suggestions, walk: target } };
+}
+
+/**
+ * What `w` says on arrival: the label margin doubts, and what the reviewer can do about it. A
+ * label under the cut has no badge, so without this the screen would show nothing to decide.
+ */
+function unsureMessage(
+  state: ReviewState,
+  article: string,
+  sentence: string,
+  doubt: SuggestedLabel,
+): string {
+  const percent = Math.round(doubt.score * 100);
+  const shown = pendingSuggestion(state, article, sentence)?.labels.some(
+    ({ label }) => label === doubt.label,
+  );
+  return shown
+    ? `least sure: ${doubt.label} ${percent}% (suggested) · y accept · r reject · w next`
+    : `least sure: ${doubt.label} ${percent}% (not suggested) · tag it if it is one · w next`;
 }
 
 /**

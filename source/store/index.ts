@@ -20,7 +20,13 @@ export {
   writeModelFile,
 } from './model-file.js';
 export { decodeName, encodeName, resolveAnnotator, sanitiseAnnotator } from './names.js';
-export type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
+export type {
+  AdoptOptions,
+  AnnotationPatch,
+  ChangeSummary,
+  Repository,
+  StoreEvent,
+} from './repository.js';
 export { SCHEMA_NAME, SCHEMA_VERSION } from './schema.js';
 export { compareListed, type RepositoryOptions } from './store-repository.js';
 export {

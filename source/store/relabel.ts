@@ -17,6 +17,12 @@ export interface RelabelResult {
   merged: number;
   /** Files left as they are because margin cannot vouch for them: `path: why`. */
   refused: string[];
+  /**
+   * Attribute name → how many annotations under the new name carry it although the codebook
+   * does not give the new label that attribute (only when told what it gives). Kept, not
+   * dropped: the team decides whether the codebook or the annotations are wrong.
+   */
+  undeclared: Record<string, number>;
 }
 
 /**
@@ -27,15 +33,20 @@ export interface RelabelResult {
  * the annotation's content did not change, only the codebook's word for it.
  *
  * A sentence the annotator had already given `to` (two labels merged into one) keeps that one
- * annotation: the attributes it lacks and, when it has none, the note come from the old one.
+ * annotation: the attributes it lacks and, when it has none, the note come from the old one; its
+ * `updated` is then `now`, since its content changed.
  */
 export async function relabelStore(
   root: string,
   from: string,
   to: string,
-  { dryRun = false }: { dryRun?: boolean } = {},
+  {
+    dryRun = false,
+    declared,
+    now = new Date().toISOString(),
+  }: { dryRun?: boolean; declared?: readonly string[]; now?: string } = {},
 ): Promise<RelabelResult> {
-  const result: RelabelResult = { files: 0, renamed: 0, merged: 0, refused: [] };
+  const result: RelabelResult = { files: 0, renamed: 0, merged: 0, refused: [], undeclared: {} };
   const entries = await readdir(root, { withFileTypes: true });
   const folders = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
@@ -53,9 +64,10 @@ export async function relabelStore(
             return;
           }
           if (!read.doc) return;
-          const change = relabelDoc(read.doc, from, to);
+          const change = relabelDoc(read.doc, from, to, now);
           if (!change) return;
           if (!dryRun) await writeFileAtomic(path, serialise(change.doc));
+          if (declared) countUndeclared(result.undeclared, change.doc, to, declared);
           result.files += 1;
           result.renamed += change.renamed;
           result.merged += change.merged;
@@ -74,6 +86,7 @@ export function relabelDoc(
   doc: StoreDoc,
   from: string,
   to: string,
+  now: string,
 ): { doc: StoreDoc; renamed: number; merged: number } | null {
   if (!doc.annotations.some((annotation) => annotation.label === from)) return null;
   const sameSpan = (a: StoredAnnotation, b: StoredAnnotation) =>
@@ -98,13 +111,32 @@ export function relabelDoc(
       Object.keys(joined).length <= LIMITS.attributes ? joined : (target.attributes ?? {});
     const notes = [target.note, old.note].filter((note) => note !== undefined && note !== '');
     const note = [...new Set(notes)].join('\n');
-    annotations[at] = {
+    const joinedUp = {
       ...target,
       ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
       // Both notes when both fit; the new label's own otherwise.
       ...(note !== '' ? { note: note.length <= LIMITS.noteCharacters ? note : target.note } : {}),
     };
+    const changed =
+      JSON.stringify(joinedUp.attributes) !== JSON.stringify(target.attributes) ||
+      joinedUp.note !== target.note;
+    annotations[at] = changed ? { ...joinedUp, updated: now } : joinedUp;
     merged += 1;
   }
   return { doc: { ...doc, annotations }, renamed, merged };
+}
+
+/** Counts, per attribute name, the annotations labelled `to` that carry one it does not declare. */
+function countUndeclared(
+  counts: Record<string, number>,
+  doc: StoreDoc,
+  to: string,
+  declared: readonly string[],
+): void {
+  for (const annotation of doc.annotations) {
+    if (annotation.label !== to) continue;
+    for (const name of Object.keys(annotation.attributes ?? {})) {
+      if (!declared.includes(name)) counts[name] = (counts[name] ?? 0) + 1;
+    }
+  }
 }

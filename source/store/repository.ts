@@ -21,6 +21,24 @@ export interface AnnotationPatch {
   attributes?: Record<string, string> | null;
 }
 
+/** How `adopt` gives a sentence labels, attributes and a note in one step. */
+export interface AdoptOptions {
+  /**
+   * With `given` (the story view copying another outlet's tags) the attributes replace the
+   * sentence's own; with `own` (accepting a suggestion) they only fill what the reviewer left
+   * empty.
+   */
+  precedence?: 'given' | 'own';
+  /**
+   * Label → the attribute names the codebook gives it: each annotation of the sentence takes
+   * only its own label's attributes (accepting an event's `where` on a sentence tagged claim
+   * gave the claim a `where` too).
+   */
+  declared?: Readonly<Record<string, readonly string[]>>;
+  /** A note for every annotation of the sentence (a note typed before its label was chosen). */
+  note?: string;
+}
+
 /** One undoable step, as the UI reports it ("undid: tag claim"). */
 export interface ChangeSummary {
   /** `mark`: a step of the caller's own that changed no file (`mark`). */
@@ -151,23 +169,28 @@ export interface Repository {
   toggle(article: Article, sentenceId: string, label: Label): Promise<void>;
   /** Removes every label of this annotator from the sentence. */
   clear(article: Article, sentenceId: string): Promise<void>;
-  /** Sets note and/or attributes on every annotation of this annotator on the sentence. */
-  annotate(article: Article, sentenceId: string, patch: AnnotationPatch): Promise<void>;
+  /**
+   * Sets note and/or attributes on every annotation of this annotator on the sentence. With
+   * `declared` (label → the attribute names the codebook gives it), each annotation takes only
+   * its own label's attributes, and one whose label the codebook no longer names keeps its own:
+   * a claimant typed on a sentence tagged claim and event gave the event a claimant too.
+   */
+  annotate(
+    article: Article,
+    sentenceId: string,
+    patch: AnnotationPatch,
+    declared?: Readonly<Record<string, readonly string[]>>,
+  ): Promise<void>;
   /**
    * Gives the sentence these labels (those it lacks are added) and these attributes, as one
-   * undoable step. With `given` precedence (the story view copying another outlet's tags) the
-   * attributes replace the sentence's own; with `own` (accepting a suggestion) they only fill
-   * what the reviewer left empty. With `declared` (label → the attribute names the codebook
-   * gives it), each annotation of the sentence takes only its own label's attributes: accepting
-   * an event's `where` on a sentence tagged claim gave the claim a `where` too.
+   * undoable step (see `AdoptOptions`).
    */
   adopt(
     article: Article,
     sentenceId: string,
     labels: readonly Label[],
     attributes: Record<string, string>,
-    precedence?: 'given' | 'own',
-    declared?: Readonly<Record<string, readonly string[]>>,
+    options?: AdoptOptions,
   ): Promise<void>;
   /** Adds annotations made elsewhere (import); returns how many were new. */
   addMany(annotations: Annotation[]): Promise<number>;

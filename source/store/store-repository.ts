@@ -8,7 +8,13 @@ import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor
 import { History, type Step } from './history.js';
 import { type ArticleHead, headOf, LazyArticle } from './lazy-article.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
-import type { AnnotationPatch, ChangeSummary, Repository, StoreEvent } from './repository.js';
+import type {
+  AdoptOptions,
+  AnnotationPatch,
+  ChangeSummary,
+  Repository,
+  StoreEvent,
+} from './repository.js';
 import {
   beyondLimits,
   cleanAttributes,
@@ -553,7 +559,12 @@ export class StoreRepository implements Repository {
     await this.removeWhere(article, sentenceId, () => true, 'clear', null);
   }
 
-  async annotate(article: Article, sentenceId: string, patch: AnnotationPatch): Promise<void> {
+  async annotate(
+    article: Article,
+    sentenceId: string,
+    patch: AnnotationPatch,
+    declared?: Readonly<Record<string, readonly string[]>>,
+  ): Promise<void> {
     this.sentenceOf(article, sentenceId);
     const tooLarge = beyondLimits(patch.note, patch.attributes);
     if (tooLarge) throw new Error(tooLarge);
@@ -579,7 +590,7 @@ export class StoreRepository implements Repository {
       const after: FieldChange[] = targets.map((a) => ({
         id: a.id,
         note: note === 'keep' ? a.note : note,
-        attributes: attributes === 'keep' ? a.attributes : attributes,
+        attributes: attributes === 'keep' ? a.attributes : ownAttributes(a, attributes, declared),
         updated,
       }));
       const description =
@@ -597,12 +608,12 @@ export class StoreRepository implements Repository {
     sentenceId: string,
     labels: readonly Label[],
     attributes: Record<string, string>,
-    precedence: 'given' | 'own' = 'given',
-    declared?: Readonly<Record<string, readonly string[]>>,
+    { precedence = 'given', declared, note: givenNote }: AdoptOptions = {},
   ): Promise<void> {
     const sentence = this.sentenceOf(article, sentenceId);
-    const tooLarge = beyondLimits(undefined, attributes);
+    const tooLarge = beyondLimits(givenNote, attributes);
     if (tooLarge) throw new Error(tooLarge);
+    const note = givenNote === undefined ? undefined : normaliseNote(givenNote);
     const given = normaliseAttributes(attributes) ?? {};
     // What a label takes of the given attributes: all, or only those its codebook entry names.
     const givenTo = (label: Label): Record<string, string> => {
@@ -623,11 +634,16 @@ export class StoreRepository implements Repository {
         .map((label) => {
           const annotation = this.create(article, sentence, label);
           const own = merged(label, undefined);
-          return own ? { ...annotation, attributes: own } : annotation;
+          const noted = note === undefined ? annotation : { ...annotation, note };
+          return own ? { ...noted, attributes: own } : noted;
         });
       const updated = this.now().toISOString();
+      const noteOf = (a: { note?: string | undefined }) =>
+        givenNote === undefined ? a.note : note;
       const changed = existing.filter(
-        (a) => JSON.stringify(merged(a.label, a.attributes)) !== JSON.stringify(a.attributes),
+        (a) =>
+          JSON.stringify(merged(a.label, a.attributes)) !== JSON.stringify(a.attributes) ||
+          noteOf(a) !== a.note,
       );
       if (fresh.length === 0 && changed.length === 0) return { write: false, value: null };
       const before: FieldChange[] = changed.map((a) => ({
@@ -638,7 +654,7 @@ export class StoreRepository implements Repository {
       }));
       const after: FieldChange[] = changed.map((a) => ({
         id: a.id,
-        note: a.note,
+        note: noteOf(a),
         attributes: merged(a.label, a.attributes),
         updated,
       }));
@@ -1279,4 +1295,26 @@ export function compareListed(a: PlacedAnnotation, b: PlacedAnnotation): number 
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * What an annotation keeps of attributes set on its sentence: all of them without a codebook.
+ * With one, those its label declares, and of its own those no label of the sentence declares
+ * (the editor never showed them: an attribute the codebook dropped stays until the team decides);
+ * one whose label the codebook no longer names keeps its own.
+ */
+function ownAttributes(
+  annotation: Pick<Annotation, 'label' | 'attributes'>,
+  attributes: Record<string, string> | undefined,
+  declared: Readonly<Record<string, readonly string[]>> | undefined,
+): Record<string, string> | undefined {
+  if (!declared) return attributes;
+  const names = declared[annotation.label];
+  if (!names) return annotation.attributes;
+  const shown = new Set(Object.values(declared).flat());
+  const kept = [
+    ...Object.entries(annotation.attributes ?? {}).filter(([name]) => !shown.has(name)),
+    ...Object.entries(attributes ?? {}).filter(([name]) => names.includes(name)),
+  ];
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }

@@ -4,7 +4,9 @@
  * suffix cut at a code unit or code point left `The 👩‍` (explore35), which another tool's
  * TextQuoteSelector then matches against nothing.
  */
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let made: Intl.Segmenter | undefined;
+/** Made on first use: its break data costs the review's first frame tens of ms when eager. */
+const segmenter = () => (made ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /** How far around a cut the segmenter reads: longer than any grapheme but pathological ones. */
 const WINDOW = 48;
@@ -75,7 +77,7 @@ function boundary(text: string, cut: number, towards: 'before' | 'after'): numbe
   if (cut <= 0 || cut >= text.length || surelyBoundary(text, cut)) return cut;
   const from = Math.max(0, cut - WINDOW);
   let last = from;
-  for (const { index } of segmenter.segment(
+  for (const { index } of segmenter().segment(
     text.slice(from, Math.min(text.length, cut + WINDOW)),
   )) {
     const at = from + index;
@@ -98,4 +100,32 @@ export function graphemeHead(text: string, max: number, measure: Measure = 'unit
  */
 export function graphemeTail(text: string, max: number, measure: Measure = 'units'): string {
   return text.slice(boundary(text, naiveTail(text, max, measure), 'after'));
+}
+
+/** Text in which every code point is a grapheme of its own: no surrogate, joiner or mark. */
+const SIMPLE = /^[\u0000-\u02ff\u0370-\u0482\u048a-\u0590\u05c8-\u060f\u4e00-\u9fff]*$/;
+
+/**
+ * `text` as what a reader sees as characters, in order: what a cursor steps over and Backspace
+ * takes away (a ZWJ family is one, not five code points).
+ */
+export function graphemeList(text: string): string[] {
+  if (SIMPLE.test(text)) return [...text];
+  return Array.from(segmenter().segment(text), ({ segment }) => segment);
+}
+
+/**
+ * The grapheme boundary before code unit `at` (0 at the start): where ← and Backspace go. Reads
+ * only the characters around it, so a key in a long text costs no more than in a short one.
+ */
+export function boundaryBefore(text: string, at: number): number {
+  if (at <= 0) return 0;
+  const back = at - (isLowSurrogate(text, at - 1) && isHighSurrogate(text, at - 2) ? 2 : 1);
+  return boundary(text, back, 'before');
+}
+
+/** The grapheme boundary after code unit `at` (the text's length at its end): where → goes. */
+export function boundaryAfter(text: string, at: number): number {
+  if (at >= text.length) return text.length;
+  return boundary(text, at + (isHighSurrogate(text, at) ? 2 : 1), 'after');
 }

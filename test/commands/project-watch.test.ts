@@ -2,6 +2,8 @@ import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CommandIO } from '../../source/commands/command.js';
+import { loadProject } from '../../source/commands/project.js';
 import { watchProjectFile } from '../../source/commands/project-watch.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'margin-project-watch-'));
@@ -36,5 +38,26 @@ describe('the project file watched during a review', () => {
     } finally {
       stop();
     }
+  });
+
+  it('tells of a change made after the project was read and before the watch began', async () => {
+    const folder = await mkdtemp(join(scratch, 'race-'));
+    const file = join(folder, 'margin.json');
+    await writeFile(
+      file,
+      '{"labels": [{"name": "opinion", "key": "4", "colour": "blue", "letter": "O"}]}\n',
+    );
+    const context = await loadProject({}, { cwd: folder, env: {} } as CommandIO);
+    // A git pull between the review's reading of the project and its watching of the file.
+    await writeFile(
+      file,
+      '{"labels": [{"name": "satire", "key": "4", "colour": "blue", "letter": "S"}]}\n',
+    );
+    let stop: () => void = () => undefined;
+    const told = await new Promise<string>((resolve) => {
+      stop = watchProjectFile(file, context.text ?? '', resolve);
+    });
+    stop();
+    expect(told).toBe('changed');
   });
 });

@@ -9,6 +9,7 @@ import {
   lookup,
 } from '../../source/review/keymap.js';
 import { NO_KEY } from '../../source/review/keys.js';
+import { reduce } from '../../source/review/reducer.js';
 import type { ReviewState } from '../../source/review/state.js';
 import { NO_SUGGESTIONS, type SuggestionsState } from '../../source/review/suggestions.js';
 import type { Label } from '../../source/store/types.js';
@@ -203,9 +204,16 @@ const promises: Record<
     expect(a.mode).toMatchObject({ kind: 'attributes', values: { claimant: 'Kremlin' }, focus: 0 }),
   'edit/save': (b, a) => {
     expect(a.mode.kind).toBe('browse');
-    const patch =
-      b.mode.kind === 'note' ? { note: 'new note' } : { attributes: { claimant: 'The Kremlin' } };
-    expect(effects(a).at(-1)).toEqual({ kind: 'annotate', article: 'b', sentence: 'b-s20', patch });
+    const saved =
+      b.mode.kind === 'note'
+        ? { patch: { note: 'new note' } }
+        : { patch: { attributes: { claimant: 'The Kremlin' } }, declared: { claim: ['claimant'] } };
+    expect(effects(a).at(-1)).toEqual({
+      kind: 'annotate',
+      article: 'b',
+      sentence: 'b-s20',
+      ...saved,
+    });
   },
   'field/next': (_b, a) => expect(a.mode).toMatchObject({ focus: 1 }),
   'field/prev': (_b, a) => expect(a.mode).toMatchObject({ focus: 1 }),
@@ -343,7 +351,11 @@ const promises: Record<
     else expect(a.mode).toEqual({ kind: 'problems', top: 0 });
   },
   'problems/scroll': (b, a) => expect(a.mode).not.toEqual(b.mode),
-  'app/quit': (_b, a) => expect(a.quit).toBe(true),
+  'app/quit': (_b, a) => {
+    // With text typed and not saved, the first asks and the second quits.
+    const asked = 'quitAsked' in a.mode && a.mode.quitAsked === true;
+    expect((asked ? reduce(a, { type: 'app/quit' }) : a).quit).toBe(true);
+  },
 };
 
 describe('every key in the keymap does what its help line says', () => {

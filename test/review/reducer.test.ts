@@ -48,24 +48,64 @@ describe('keys in one chunk', () => {
     expect(saved.cursors.b).toBe(21);
   });
 
-  it('drops the rest of the chunk when n is refused, rather than reading the note as commands', () => {
-    const untagged = type(readerState(), 'jjnsource unclear');
+  it('drops the rest of the chunk when a is refused, rather than reading the values as commands', () => {
+    const untagged = type(readerState(), 'jjasource unclear');
     expect(untagged.mode.kind).toBe('browse');
     expect(untagged.message?.text).toMatch(/^tag the sentence first/);
     expect(untagged.cursors.b).toBe(22);
     expect(effects(untagged)).toEqual([]);
   });
 
-  it('swallows the note typed key by key after a refused n, until a pause', () => {
+  it('takes a note typed on an untagged sentence, then its label, as one write', () => {
+    const typing = type(readerState(), 'jjnsource unclear');
+    expect(typing.mode).toMatchObject({ kind: 'note', draft: 'source unclear', sentence: 'b-s22' });
+    expect(typing.message?.text).toBe('untagged: type the note, Enter, then its label');
+    expect(effects(typing)).toEqual([]);
+    const asking = named(typing, 'return');
+    expect(asking.message?.text).toBe('its label? 1 claim, 2 quote, 3 event · Esc: the note');
+    // Neither a key that is no label nor pasted text chooses one, and nothing is written.
+    const stray = type(type(asking, 'j'), `${PASTED}2`);
+    expect(stray.mode).toMatchObject({ kind: 'note', untagged: { asking: true } });
+    expect(effects(stray)).toEqual([]);
+    // Esc goes back to the note with its text; Enter asks again; 2 tags it quote with the note.
+    const back = named(stray, 'escape');
+    expect(back.mode).toMatchObject({
+      kind: 'note',
+      draft: 'source unclear',
+      untagged: { asking: false },
+    });
+    const tagged = type(back, ' twice\r2');
+    expect(tagged.mode.kind).toBe('browse');
+    expect(tagged.cursors.b).toBe(22);
+    expect(effects(tagged)).toEqual([
+      {
+        kind: 'tag-many',
+        article: 'b',
+        sentence: 'b-s22',
+        labels: ['quote'],
+        attributes: {},
+        note: 'source unclear twice',
+      },
+    ]);
+    expect(tagged.marks.b?.sentences['b-s22']).toMatchObject({
+      labels: ['quote'],
+      note: 'source unclear twice',
+    });
+    // An empty note on Enter closes the editor and tags nothing.
+    expect(effects(type(readerState(), 'jjn\r'))).toEqual([]);
+    expect(type(readerState(), 'jjn\r').mode.kind).toBe('browse');
+  });
+
+  it('swallows the values typed key by key after a refused a, until a pause', () => {
     const keys = new KeyInterpreter();
     const at = (state: ReviewState, input: string, time: number) => typed(state, input, keys, time);
     let state = at(readerState(), 'j', 0);
     state = at(state, 'j', 100);
-    state = at(state, 'n', 200);
+    state = at(state, 'a', 200);
     expect(state.message?.text).toMatch(/^tag the sentence first/);
-    // "2 sources unclear", one key at a time as a person types: no quote, no undo, no clearing.
+    // "2 sources disputed", one key at a time as a person types: no quote, no undo, no clearing.
     let time = 350;
-    for (const key of [...'2 sources unclear']) {
+    for (const key of [...'2 sources disputed']) {
       state = at(state, key, time);
       time += 150;
     }
@@ -83,7 +123,7 @@ describe('keys in one chunk', () => {
     for (const [key, time] of [
       ['j', 0],
       ['j', 10],
-      ['n', 20],
+      ['a', 20],
       ['j', 100],
     ] as const) {
       refused = typed(refused, key, arrows, time);
@@ -176,14 +216,12 @@ describe('refusals', () => {
     expect(type(state, 'd').message?.text).toMatch(/^read-only/);
   });
 
-  it('asks for a label before a note or attributes', () => {
+  it('asks for a label before attributes, and after a note', () => {
     const untagged = readerState({ cursors: { b: 5 } });
-    expect(type(untagged, 'n').mode.kind).toBe('browse');
-    expect(type(untagged, 'n').message?.text).toBe(
-      'tag the sentence first (1 claim, 2 quote, 3 event): a note belongs to a label',
-    );
-    expect(type(untagged, 'a').message?.text).toMatch(
-      /the attributes belongs to a label|attributes/,
+    expect(type(untagged, 'n').mode).toMatchObject({ kind: 'note', untagged: { asking: false } });
+    expect(type(untagged, 'a').mode.kind).toBe('browse');
+    expect(type(untagged, 'a').message?.text).toBe(
+      'tag the sentence first (1 claim, 2 quote, 3 event): attributes belong to a label',
     );
   });
 
@@ -244,7 +282,14 @@ describe('edits', () => {
     state = retype(state, '');
     state = named(state, 'return');
     expect(effects(state)).toEqual([
-      { kind: 'annotate', article: 'b', sentence: 'b-s20', patch: { attributes: null } },
+      {
+        kind: 'annotate',
+        article: 'b',
+        sentence: 'b-s20',
+        patch: { attributes: null },
+        // The store gives each of the sentence's labels only the attributes its entry names.
+        declared: { quote: ['speaker'], event: ['when', 'where'] },
+      },
     ]);
   });
 });
@@ -279,6 +324,26 @@ describe('quitting', () => {
     const waiting = type(type(readerState(), '1'), 'q');
     const forced = pressed(waiting, { label: 'Ctrl+C', input: 'c', ctrl: true });
     expect(forced.forceQuit).toBe(true);
+  });
+
+  it('says once that Ctrl+C drops a note typed and not saved, and quits at the second', () => {
+    const ctrlC = { label: 'Ctrl+C', input: 'c', ctrl: true } as const;
+    // Nothing typed: Ctrl+C in the editor quits at once.
+    expect(pressed(type(readerState(), 'n'), ctrlC).quit).toBe(true);
+    const typing = type(readerState(), 'jjnsource unclear');
+    const asked = pressed(typing, ctrlC);
+    expect(asked.quit).toBe(false);
+    expect(asked.mode).toMatchObject({ kind: 'note', draft: 'source unclear' });
+    expect(asked.message?.text).toBe(
+      'note not saved: Enter saves it · Ctrl+C again quits without it',
+    );
+    expect(pressed(asked, ctrlC).quit).toBe(true);
+    // The same for the attributes, on a tagged sentence.
+    const values = type(type(readerState(), 'jj1a'), 'TASS');
+    expect(pressed(values, ctrlC).message?.text).toBe(
+      'attributes not saved: Enter saves it · Ctrl+C again quits without it',
+    );
+    expect(pressed(pressed(values, ctrlC), ctrlC).mode.kind).toBe('quitting');
   });
 });
 

@@ -527,6 +527,8 @@ describe('the suggestion model beside the review', () => {
     // Analysed and scored in slices, the suggestions are those of the engine in one go.
     const whole = suggest(analyseArticle(long), createModel(), DEFAULT_LABELS);
     expect(suggestions).toEqual(toArticleSuggestions(whole, byUncertainty, suggestions.revision));
+    // Every sentence names the label it is least sure of, for `w` to say on arrival.
+    expect(Object.keys(suggestions.unsure ?? {})).toHaveLength(long.sentences.length);
     controller.stop();
   });
 });

@@ -23,6 +23,10 @@ const SUGGESTED: ArticleSuggestions = {
     'b-s30': { labels: [{ label: 'event', score: 0.55 }], attributes: {} },
   },
   uncertain: ['b-s30', 'b-s21', 'b-s20', 'b-s5', 'b-s22', 'b-s3'],
+  unsure: {
+    'b-s30': { label: 'event', score: 0.55 },
+    'b-s5': { label: 'claim', score: 0.46 },
+  },
   revision: 4,
 };
 
@@ -187,6 +191,18 @@ describe('suggestions in the review', () => {
     expect(walked.cursors.b).toBe(5);
     // b-s22 was rejected: decided.
     expect(press(walked, 'suggestion/next-uncertain').cursors.b).toBe(3);
+  });
+
+  it('says on arrival which label it doubts, with or without a badge to decide on', () => {
+    const first = press(at(withSuggestions(), 0), 'suggestion/next-uncertain');
+    expect(first.message?.text).toBe(
+      'least sure: event 55% (suggested) · y accept · r reject · w next',
+    );
+    // b-s5 is just under the cut: nothing on screen, so the message is all there is to decide on.
+    const second = press(first, 'suggestion/next-uncertain');
+    expect(second.message?.text).toBe(
+      'least sure: claim 46% (not suggested) · tag it if it is one · w next',
+    );
   });
 
   it('marking done teaches that the untagged sentences carry no label, once', () => {

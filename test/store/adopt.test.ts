@@ -60,7 +60,7 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
       sentence,
       ['quote', 'claim'],
       { speaker: 'Peskov', when: 'Thursday' },
-      'own',
+      { precedence: 'own' },
     );
     expect(await stored()).toEqual([
       ['claim', { speaker: 'Peskov', when: 'Thursday' }],
@@ -80,13 +80,57 @@ describe('adopt: the story view copies a sentence’s labels and attributes', ()
       sentence,
       ['event'],
       { claimant: 'Sergei Lawrow', where: 'Riyadh' },
-      'own',
-      { claim: ['claimant'], event: ['when', 'where'] },
+      { precedence: 'own', declared: { claim: ['claimant'], event: ['when', 'where'] } },
     );
     expect(await stored()).toEqual([
       ['claim', { claimant: 'Sergei Lawrow' }],
       ['event', { where: 'Riyadh' }],
     ]);
+    await repo.close();
+  });
+
+  it('sets typed attributes on each label as its entry declares, and leaves an unnamed label its own', async () => {
+    const { repo, stored } = await opened();
+    await repo.tag(article, sentence, 'claim');
+    await repo.tag(article, sentence, 'event');
+    await repo.tag(article, sentence, 'rumour');
+    await repo.annotate(article, sentence, { attributes: { source: 'a blog', where: 'Doha' } });
+    // `a` on a sentence tagged claim, event and a label the codebook no longer names.
+    await repo.annotate(
+      article,
+      sentence,
+      { attributes: { claimant: 'Kremlin', where: 'Riyadh' } },
+      { claim: ['claimant'], event: ['when', 'where'] },
+    );
+    // `source` is declared by no label: the editor never showed it, so it stays where it was.
+    expect(await stored()).toEqual([
+      ['claim', { source: 'a blog', claimant: 'Kremlin' }],
+      ['event', { source: 'a blog', where: 'Riyadh' }],
+      ['rumour', { source: 'a blog', where: 'Doha' }],
+    ]);
+    expect((await repo.undo())?.description).toBe('attributes');
+    const before = { source: 'a blog', where: 'Doha' };
+    expect(await stored()).toEqual([
+      ['claim', before],
+      ['event', before],
+      ['rumour', before],
+    ]);
+    await repo.close();
+  });
+
+  it('tags with a note typed before the label was chosen, in one undo step', async () => {
+    const { repo, stored } = await opened();
+    await repo.adopt(article, sentence, ['claim'], {}, { precedence: 'own', note: 'check TASS' });
+    const notes = async () =>
+      (
+        JSON.parse(await readFile(join(repo.root, 'alice', `${article.id}.json`), 'utf8')) as {
+          annotations: Array<{ note?: string }>;
+        }
+      ).annotations.map((a) => a.note);
+    expect(await stored()).toEqual([['claim', {}]]);
+    expect(await notes()).toEqual(['check TASS']);
+    expect((await repo.undo())?.description).toBe('tag claim');
+    expect(await stored()).toEqual([]);
     await repo.close();
   });
 

@@ -45,21 +45,34 @@ describe('renaming a label in the store (margin relabel)', () => {
       }),
     );
 
+    const now = '2031-01-02T03:04:05.000Z';
     expect(await relabelStore(root, 'opinion', 'view', { dryRun: true })).toEqual({
       files: 2,
       renamed: 1,
       merged: 1,
       refused: [],
+      undeclared: {},
     });
     expect(await readFile(join(root, 'alice', 'a1.json'), 'utf8')).toContain('"opinion"');
 
-    expect(await relabelStore(root, 'opinion', 'view')).toEqual({
+    // The codebook gives `view` a stance only: the others are kept and counted.
+    expect(await relabelStore(root, 'opinion', 'view', { declared: ['stance'], now })).toEqual({
       files: 2,
       renamed: 1,
       merged: 1,
       refused: [],
+      undeclared: { extra: 1, tone: 1 },
     });
     const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
+    const updated = repo
+      .list()
+      .filter((a) => a.label === 'view')
+      .map((a) => [a.annotator, a.updated === now]);
+    // The renamed annotation's content did not change; the one folded into did.
+    expect(updated).toEqual([
+      ['alice', false],
+      ['bob', true],
+    ]);
     const found = repo.list().map((a) => [a.annotator, a.label, a.note ?? null, a.attributes]);
     await repo.close();
     expect(found).toEqual([

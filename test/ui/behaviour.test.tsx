@@ -32,12 +32,17 @@ describe('the review screen', () => {
     expect(app.frame()).toBe(
       'margin needs at least 60×15; this terminal is\n50×12. Enlarge it (q quits).',
     );
+    // Keys behind that screen act on nothing a person can see: none of them acts.
+    await app.press(KEYS.enter, '1', 'd', 'j', 'n', 'x');
     app.stdout.resize(100, 30);
     const frame = await app.waitFor((f) => f.includes('article 1 of 5'), 'the list');
     expect(frame.split('\n').slice(1, 3)).toEqual([
       '▶ · Russia said on Friday it is preparing for direct talks between presidents',
       '    The National · 2025-03-14 · no tags',
     ]);
+    expect(frame).toContain('article 1 of 5');
+    expect(app.controller.getState().focus).toBe('list');
+    expect(stored(app.repository)).toEqual([]);
   });
 
   it('shows side by side which pane has the keyboard: a solid cursor there, a hollow one in the other', async () => {
@@ -103,14 +108,15 @@ describe('the review screen', () => {
         sentence: s0!.id,
         label: 'claim',
         note: 'check with Peskov',
-        attributes: { claimant: 'Kremlin', speaker: 'Peskov' },
+        // Each label keeps the attributes it declares: a quote has no claimant.
+        attributes: { claimant: 'Kremlin' },
       },
       {
         article: article.id,
         sentence: s0!.id,
         label: 'quote',
         note: 'check with Peskov',
-        attributes: { claimant: 'Kremlin', speaker: 'Peskov' },
+        attributes: { speaker: 'Peskov' },
       },
     ]);
     expect(app.repository.status(article.id)).toBe('done');
@@ -172,8 +178,9 @@ describe('the review screen', () => {
     // The disk refuses until the test has seen the error on screen: a failure that heals on its
     // own within a few milliseconds could be over before a loaded machine draws it.
     let refusing = true;
+    const FILE = '/srv/newsroom/ceasefire/annotations/ana/000_4b207f45d15cbf96.json';
     repository.toggle = async (...args) => {
-      if (refusing) throw new Error('EACCES: permission denied');
+      if (refusing) throw new Error(`EACCES: permission denied, open '${FILE}'`);
       return toggle(...args);
     };
     app = await renderApp({
@@ -185,9 +192,14 @@ describe('the review screen', () => {
     });
     await app.press(KEYS.enter, '1');
     await app.waitFor(
-      (f) => f.endsWith('save failed, retrying: EACCES: permission denied'),
-      'the error',
+      (f) => f.endsWith('(! shows)') && f.includes('save failed, retrying: EACCES: permissi'),
+      'the error, cut short',
     );
+    // `!` shows the whole reason: the file that could not be written.
+    await app.press('!');
+    const problems = await app.waitFor((f) => f.includes('000_4b207f45d15cbf96.json'), 'the file');
+    expect(problems.replace(/\s+/g, ' ')).toContain(`EACCES: permission denied, open '${FILE}'`);
+    await app.press(KEYS.escape);
     refusing = false;
     await app.waitFor((f) => f.endsWith('saved'), 'the retry');
     expect(stored(repository).map((a) => a.label)).toEqual(['claim']);
@@ -404,17 +416,22 @@ describe('text inputs', () => {
     ).toMatch(/^▶ {2}E✎ /);
   });
 
-  it('refuse a note on an untagged sentence, and keep the keys typed after n out of the reader', async () => {
+  it('take a note on an untagged sentence, then its label, and keep the keys typed after n out of the reader', async () => {
     app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
     await app.press(KEYS.enter);
     await app.press('nsource unclear');
+    await app.press(KEYS.enter);
     const frame = app.frame();
     expect(frame.split('\n').at(-1)).toMatch(
-      /^tag the sentence first \(1 claim, 2 quote, 3 event\): a note belongs to a label +saved$/,
+      /^✎ note: source unclear +its label\? 1 claim, 2 quote, 3 event · Esc: the note +saved$/,
     );
     // "source unclear" read as keys would have paged down (space), undone (u) and cleared (c…).
     expect(frame).toContain('sentence 1 of 23');
     expect(stored(app.repository)).toEqual([]);
+    await app.press('2');
+    await app.waitFor((f) => f.includes('quote tagged, note saved'), 'the tag and the note');
+    expect(notes(app.repository)).toEqual([['quote', 'source unclear']]);
+    expect(app.frame()).toContain('sentence 1 of 23');
   });
 
   it('edit the typed text with Backspace and the arrows before Enter', async () => {

@@ -9,8 +9,10 @@ import {
   currentArticle,
   cursorOf,
   marksOf,
+  problemsOf,
   readerGeometry,
 } from '../../review/selectors.js';
+import type { ReviewState } from '../../review/state.js';
 import { paneLayout } from '../../review/view/layout.js';
 import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
@@ -42,7 +44,11 @@ export function App({ controller, theme }: AppProps) {
 
   const { columns, rows } = state.size;
   const layout = paneLayout(state.size);
-  if (layout.tooSmall) return <TooSmall columns={columns} rows={rows} theme={theme} />;
+  if (layout.tooSmall) {
+    // Only q acts there: what it says (an unsaved note, waiting for writes) is shown with it.
+    const said = state.mode.kind === 'quitting' || quitAsked(state) ? state.message : null;
+    return <TooSmall columns={columns} rows={rows} said={said?.text ?? null} theme={theme} />;
+  }
 
   const mode = state.mode;
   const bodyHeight = bodyLines(state);
@@ -94,7 +100,7 @@ export function App({ controller, theme }: AppProps) {
   } else if (mode.kind === 'problems') {
     body = (
       <ProblemsOverlay
-        problems={state.warnings}
+        problems={problemsOf(state)}
         width={columns}
         height={bodyHeight}
         top={mode.top}
@@ -161,6 +167,7 @@ export function App({ controller, theme }: AppProps) {
           mode={mode}
           width={columns}
           hints={hintsFor('note', state.project.keymap)}
+          message={state.message}
           save={saveText(state)}
           theme={theme}
         />
@@ -169,4 +176,10 @@ export function App({ controller, theme }: AppProps) {
       )}
     </Box>
   );
+}
+
+/** Ctrl+C or q was pressed once with an input's text unsaved. */
+function quitAsked(state: ReviewState): boolean {
+  const mode = state.mode;
+  return (mode.kind === 'note' || mode.kind === 'attributes') && mode.quitAsked === true;
 }

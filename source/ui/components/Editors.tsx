@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
-import type { Mode } from '../../review/state.js';
+import type { Message, Mode } from '../../review/state.js';
 import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
+import { truncate } from '../../text/width.js';
 import { NOTE_GLYPH, type Theme } from '../theme.js';
 import { LineInput } from './LineInput.js';
 import { fittingHints, type SaveIndicator } from './StatusBar.js';
@@ -17,20 +18,31 @@ export function NoteEditor({
   mode,
   width,
   hints,
+  message,
   save,
   theme,
 }: {
   mode: NoteMode;
   width: number;
   hints: string[];
+  /** What the review says while the note is open (a refused save, the label asked for). */
+  message: Message | null;
   save: SaveIndicator;
   theme: Theme;
 }) {
   const prompt = `${NOTE_GLYPH} note: `;
   const saveWidth = stringWidth(save.text);
-  // The text keeps at least 40 columns; hints fill what is left beside it.
-  const hintText = fittingHints(hints, width - prompt.length - 40 - saveWidth - 4);
+  // The text keeps at least 40 columns; a message, or else the hints, fill what is left beside
+  // it. The editor takes the status bar's row, and a message it hid left a refused save silent.
+  const room = width - prompt.length - 40 - saveWidth - 4;
+  // A message gives up the room a short note does not use: the label asked for must be read.
+  const asking = mode.untagged?.asking === true;
+  const keep = asking ? 10 : Math.min(40, Math.max(16, stringWidth(mode.draft) + 2));
+  const roomToSay = room + 40 - keep;
+  const said = message ? truncate(oneLine(message.text), Math.max(0, roomToSay)) : '';
+  const hintText = said || fittingHints(hints, room);
   const right = hintText ? `${hintText}  ` : '';
+  const rightColor = said && message?.tone !== 'info' ? theme.warning : undefined;
   const inputWidth = Math.max(1, width - prompt.length - stringWidth(right) - saveWidth - 2);
   const saveColor =
     save.tone === 'error' ? theme.error : save.tone === 'ok' ? theme.ok : theme.warning;
@@ -46,14 +58,16 @@ export function NoteEditor({
           value={mode.draft}
           cursor={mode.cursor}
           width={inputWidth}
-          focused
+          focused={!asking}
           color={theme.color}
         />
       </Box>
       <Box flexShrink={0}>
         <Text wrap="truncate">
           {'  '}
-          <Text dimColor={theme.dim}>{right}</Text>
+          <Text color={rightColor} dimColor={said ? false : theme.dim}>
+            {right}
+          </Text>
           <Text color={saveColor}>{save.text}</Text>
         </Text>
       </Box>

@@ -40,7 +40,12 @@ export function StatusBar({
 }) {
   const width = state.size.columns;
   const save = saveText(state);
-  const right = truncate(save.text, Math.max(8, Math.floor(width / 2)));
+  const room = Math.max(8, Math.floor(width / 2));
+  // A failed write cut short says where the rest is: its reason is what tells how to mend it.
+  const right =
+    save.tone === 'error' && stringWidth(save.text) > room
+      ? `${truncate(save.text, Math.max(1, room - 10))} (! shows)`
+      : truncate(save.text, room);
   const leftWidth = Math.max(0, width - stringWidth(right) - 2);
   const message = state.message;
   const left = message
