@@ -6,10 +6,11 @@ import {
   followReader,
   listHeight,
   marksOf,
-  readerLines,
+  readerGeometry,
 } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { emit, info, setMarks, warn } from './updates.js';
+import { compareSpots, READER_START } from './view/geometry.js';
 import { paneLayout } from './view/layout.js';
 
 export function withCursor(state: ReviewState, index: number): ReviewState {
@@ -25,7 +26,11 @@ export function withCurrent(state: ReviewState, index: number): ReviewState {
   const current = Math.min(Math.max(0, index), state.articles.length - 1);
   if (current === state.current) return state;
   const next = { ...state, current, results: null };
-  return { ...next, top: followReader(next, 0), listTop: followList(next, state.listTop) };
+  return {
+    ...next,
+    top: followReader(next, READER_START),
+    listTop: followList(next, state.listTop),
+  };
 }
 
 /** Moving into the reader: an unreviewed article becomes "in progress". */
@@ -97,23 +102,29 @@ export function move(state: ReviewState, action: KeyAction): ReviewState {
   }
   if (!article) return state;
   const cursor = cursorOf(state, article);
-  const { firstLine, lastLine } = readerLines(state, article);
+  const geometry = readerGeometry(state, article);
   const page = Math.max(1, paneLayout(state.size).bodyHeight - 2);
+  const count = article.sentences.length;
   switch (action.type) {
     case 'cursor/next':
       return withCursor(state, cursor + 1);
     case 'cursor/prev':
       return withCursor(state, cursor - 1);
     case 'cursor/page-down': {
-      const goal = (firstLine[cursor] ?? 0) + page;
+      if (count === 0) return state;
+      // The first sentence ending a page or more below this one's start; past the text, the last.
+      const goal = geometry.advance(geometry.firstOf(cursor), page);
+      const past = goal.moved < page;
       let next = cursor + 1;
-      while (next < article.sentences.length - 1 && (lastLine[next] ?? 0) < goal) next += 1;
+      while (next < count - 1 && (past || compareSpots(geometry.lastOf(next), goal.spot) < 0))
+        next += 1;
       return withCursor(state, next);
     }
     case 'cursor/page-up': {
-      const goal = (firstLine[cursor] ?? 0) - page;
+      if (count === 0) return state;
+      const goal = geometry.advance(geometry.firstOf(cursor), -page).spot;
       let next = cursor - 1;
-      while (next > 0 && (firstLine[next] ?? 0) > goal) next -= 1;
+      while (next > 0 && compareSpots(geometry.firstOf(next), goal) > 0) next -= 1;
       return withCursor(state, next);
     }
     case 'cursor/first':

@@ -2,9 +2,10 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { type ArticleMarks, EMPTY_MARKS, NO_SENTENCE_MARKS, type SentenceMarks } from './marks.js';
 import { badgeColumns } from './project.js';
 import type { ReviewState } from './state.js';
+import { READER_START, ReaderGeometry, type ReaderSpot } from './view/geometry.js';
 import { CONTEXT_LINES, LIST_ENTRY_LINES, paneLayout } from './view/layout.js';
 import { followTop } from './view/window.js';
-import { type Line, orphanLines, wrapArticle } from './view/wrap.js';
+import { orphanLines } from './view/wrap.js';
 
 export function currentArticle(state: ReviewState): Article | undefined {
   return state.articles[state.current];
@@ -40,28 +41,39 @@ export function sentenceMarks(marks: ArticleMarks, sentence: string): SentenceMa
   return marks.sentences[sentence] ?? NO_SENTENCE_MARKS;
 }
 
-export interface ReaderLines {
-  lines: Line[];
-  firstLine: number[];
-  lastLine: number[];
-}
+const plain = new WeakMap<Article, Map<number, ReaderGeometry>>();
+const withOrphans = new WeakMap<ArticleMarks, Map<number, ReaderGeometry>>();
 
-const withOrphans = new WeakMap<ArticleMarks, Map<number, ReaderLines>>();
-
-/** Article lines plus the orphan list under them, as the reader scrolls through them. */
-export function readerLines(state: ReviewState, article: Article): ReaderLines {
-  const { textWidth } = paneLayout(state.size, badgeColumns(state.project.labels));
-  const wrapped = wrapArticle(article, textWidth);
-  const marks = marksOf(state, article.id);
-  if (marks.orphans.length === 0) return wrapped;
-  // Memoised per marks object, so the reader's props stay equal while nothing changed.
-  let byWidth = withOrphans.get(marks);
+function memoised<K extends object>(
+  memo: WeakMap<K, Map<number, ReaderGeometry>>,
+  key: K,
+  width: number,
+  make: () => ReaderGeometry,
+): ReaderGeometry {
+  let byWidth = memo.get(key);
   if (!byWidth) {
     byWidth = new Map();
-    withOrphans.set(marks, byWidth);
+    memo.set(key, byWidth);
   }
-  let combined = byWidth.get(textWidth);
-  if (!combined) {
+  let geometry = byWidth.get(width);
+  if (!geometry) {
+    geometry = make();
+    byWidth.set(width, geometry);
+  }
+  return geometry;
+}
+
+/**
+ * The article's lines with the orphan list under them, as the reader scrolls through them.
+ * Memoised per article (per marks object when it has orphans) and width, so the reader's props
+ * stay equal while nothing changed; its sentences are wrapped as the window reaches them.
+ */
+export function readerGeometry(state: ReviewState, article: Article): ReaderGeometry {
+  const { textWidth } = paneLayout(state.size, badgeColumns(state.project.labels));
+  const marks = marksOf(state, article.id);
+  if (marks.orphans.length === 0)
+    return memoised(plain, article, textWidth, () => new ReaderGeometry(article, textWidth));
+  return memoised(withOrphans, marks, textWidth, () => {
     const extra = orphanLines(
       marks.orphans.map((orphan) => ({
         label: orphan.label,
@@ -70,10 +82,8 @@ export function readerLines(state: ReviewState, article: Article): ReaderLines {
       })),
       textWidth,
     );
-    combined = { ...wrapped, lines: [...wrapped.lines, ...extra] };
-    byWidth.set(textWidth, combined);
-  }
-  return combined;
+    return new ReaderGeometry(article, textWidth, extra);
+  });
 }
 
 /** Lines the list pane gives up at its bottom to loading progress and warnings. */
@@ -103,23 +113,16 @@ export function listHeight(state: ReviewState): number {
 }
 
 /** The reader's first visible line once the cursor has moved (or the size changed). */
-export function followReader(state: ReviewState, top: number): number {
+export function followReader(state: ReviewState, top: ReaderSpot): ReaderSpot {
   const article = currentArticle(state);
-  if (!article || article.sentences.length === 0) return 0;
-  const { lines, firstLine, lastLine } = readerLines(state, article);
+  if (!article || article.sentences.length === 0) return READER_START;
+  const geometry = readerGeometry(state, article);
   const cursor = cursorOf(state, article);
   // Keeping the title in view while at the first sentence reads better than a bare paragraph.
-  const first = cursor === 0 ? 0 : (firstLine[cursor] ?? 0);
+  const first = cursor === 0 ? geometry.start() : geometry.firstOf(cursor);
   // At the last sentence, what follows the text (the orphan list) comes into view as well.
-  const last = cursor === article.sentences.length - 1 ? lines.length - 1 : (lastLine[cursor] ?? 0);
-  return followTop(
-    top,
-    first,
-    last,
-    paneLayout(state.size).bodyHeight,
-    lines.length,
-    CONTEXT_LINES,
-  );
+  const last = cursor === article.sentences.length - 1 ? geometry.end() : geometry.lastOf(cursor);
+  return geometry.follow(top, first, last, paneLayout(state.size).bodyHeight, CONTEXT_LINES);
 }
 
 export function followList(state: ReviewState, top: number): number {

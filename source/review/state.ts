@@ -10,6 +10,7 @@ import { DEFAULT_PROJECT, type ReviewProject } from './project.js';
 import { NO_STORY, type StoryState } from './story.js';
 import type { SuggestionsState } from './suggestions.js';
 import { NO_SUGGESTIONS } from './suggestions.js';
+import { READER_START, type ReaderSpot } from './view/geometry.js';
 import type { Size } from './view/layout.js';
 
 export type Focus = 'list' | 'reader';
@@ -186,8 +187,8 @@ export interface ReviewState {
   current: number;
   /** Sentence cursor per article id, so coming back to an article lands where one left. */
   cursors: Record<string, number>;
-  /** First visible line of the reader and of the list. */
-  top: number;
+  /** First visible line of the reader (a line of a sentence) and of the list. */
+  top: ReaderSpot;
   listTop: number;
   mode: Mode;
   /** First line shown of the help, when it is taller than the screen. */
@@ -241,7 +242,7 @@ export function initialState(options: InitialOptions): ReviewState {
     focus: 'list',
     current: 0,
     cursors: {},
-    top: 0,
+    top: READER_START,
     listTop: 0,
     mode: { kind: 'browse' },
     helpTop: 0,

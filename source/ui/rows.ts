@@ -16,11 +16,27 @@ export function countsText(marks: ArticleMarks, labels: LabelSet = DEFAULT_LABEL
     .join(' ');
 }
 
+const OPENING_WORDS = 12;
+
 /** The title, or the opening words of the text when the article has none. */
 export function displayTitle(article: Article): string {
   if (article.title) return oneLine(article.title);
-  const opening = oneLine(article.text).split(/\s+/).slice(0, 12).join(' ');
+  const opening = oneLine(openingText(article.text)).split(/\s+/).slice(0, OPENING_WORDS).join(' ');
   return opening || article.id;
+}
+
+/**
+ * The text up to the space after its twelfth word, all the words the title shows: each row of
+ * the list asks again on every frame, and collapsing the spaces of a 5 MB text took 600 ms.
+ */
+function openingText(text: string): string {
+  const space = /\s+/g;
+  let runs = 0;
+  for (let run = space.exec(text); run; run = space.exec(text)) {
+    runs += 1;
+    if (runs === OPENING_WORDS) return text.slice(0, run.index);
+  }
+  return text;
 }
 
 /** The status glyph and the title, for the first line of a list entry. */

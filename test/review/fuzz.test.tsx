@@ -11,14 +11,10 @@ import {
 import { keyContext } from '../../source/review/interpret.js';
 import { KEYMAP } from '../../source/review/keymap.js';
 import type { KeyState } from '../../source/review/keys.js';
-import {
-  currentArticle,
-  cursorOf,
-  listHeight,
-  readerLines,
-} from '../../source/review/selectors.js';
+import { currentArticle, cursorOf, listHeight } from '../../source/review/selectors.js';
 import { initialState, type ReviewState } from '../../source/review/state.js';
 import { snapshotMarks } from '../../source/review/sync.js';
+import { READER_START } from '../../source/review/view/geometry.js';
 import { paneLayout } from '../../source/review/view/layout.js';
 import { buildSearchEngine, storeFacts } from '../../source/search/index.js';
 import { createMemoryRepository, makeAnchor } from '../../source/store/index.js';
@@ -31,6 +27,7 @@ import { articleOfSentences } from '../helpers/articles.js';
 import { keyOf } from '../helpers/keys.js';
 import { fuzzSeed, Random } from '../helpers/random.js';
 import { seedArticles } from '../ui/harness.js';
+import { wholeReader } from './whole-reader.js';
 
 /**
  * 10,000 random keys through the real key path: raw terminal bytes into Ink's own input parsing
@@ -326,16 +323,16 @@ function checkState(state: ReviewState): void {
   const layout = paneLayout(state.size);
   const article = currentArticle(state);
   if (article) {
-    const { lines, firstLine } = readerLines(state, article);
-    expect(state.top).toBeGreaterThanOrEqual(0);
-    expect(state.top).toBeLessThanOrEqual(Math.max(0, lines.length - layout.bodyHeight));
+    const { lines, firstLine, top } = wholeReader(state, article);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThanOrEqual(Math.max(0, lines.length - layout.bodyHeight));
     if (article.sentences.length > 0 && state.mode.kind === 'browse') {
       // The sentence under the cursor starts inside the reader's window.
       const first = firstLine[cursorOf(state, article)]!;
-      expect(first).toBeGreaterThanOrEqual(state.top);
-      expect(first).toBeLessThan(state.top + layout.bodyHeight);
+      expect(first).toBeGreaterThanOrEqual(top);
+      expect(first).toBeLessThan(top + layout.bodyHeight);
     }
-  } else expect(state.top).toBe(0);
+  } else expect(state.top).toBe(READER_START);
   expect(state.listTop).toBeGreaterThanOrEqual(0);
   expect(state.listTop).toBeLessThanOrEqual(Math.max(0, articles.length - listHeight(state)));
   if (articles.length > 0) {

@@ -23,7 +23,8 @@ export interface ArticleLines {
 
 const cache = new WeakMap<Article, Map<number, ArticleLines>>();
 
-function wrap(text: string, width: number): string[] {
+/** One text's lines at a width: control sequences gone, words broken only when longer than it. */
+export function wrap(text: string, width: number): string[] {
   return wrapAnsi(oneLine(text), width, { hard: true, trim: true }).split('\n');
 }
 

@@ -10,7 +10,7 @@ import {
   cursorOf,
   marksOf,
   problemsOf,
-  readerLines,
+  readerGeometry,
 } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { paneLayout } from '../../review/view/layout.js';
@@ -57,7 +57,7 @@ export function App({ controller, theme }: AppProps) {
     article ? (
       <Reader
         article={article}
-        lines={readerLines(state, article)}
+        geometry={readerGeometry(state, article)}
         marks={marksOf(state, article.id)}
         suggestions={state.suggestions.byArticle[article.id]}
         rejected={state.suggestions.rejected[article.id]}

@@ -3,11 +3,10 @@ import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
 import type { ArticleMarks } from '../../review/marks.js';
 import { badgeColumns } from '../../review/project.js';
-import type { ReaderLines } from '../../review/selectors.js';
 import { counterpartCount, type StoryView } from '../../review/story.js';
 import type { ArticleSuggestions } from '../../review/suggestions.js';
+import type { ReaderGeometry, ReaderSpot } from '../../review/view/geometry.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
-import { followTop } from '../../review/view/window.js';
 import type { Line } from '../../review/view/wrap.js';
 import { DEFAULT_LABELS, type LabelSet } from '../../store/labels.js';
 import { paint } from '../paint.js';
@@ -15,13 +14,14 @@ import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, labelMark, NOTE_GLYPH, type Theme } fr
 
 export interface ReaderProps {
   article: Article;
-  lines: ReaderLines;
+  /** The article's lines, wrapped as the window reaches them. */
+  geometry: ReaderGeometry;
   marks: ArticleMarks;
   /** The engine's suggestions for the article, and the sentences whose ones were rejected. */
   suggestions?: ArticleSuggestions | undefined;
   rejected?: Record<string, true> | undefined;
   cursor: number;
-  top: number;
+  top: ReaderSpot;
   width: number;
   height: number;
   /** False while the list beside it has the keyboard: the cursor is drawn hollow and plain. */
@@ -111,12 +111,12 @@ function renderLine(
 }
 
 /**
- * The article text, pre-wrapped; only the lines in the window become elements, one string each,
- * so a keypress on a 500-sentence article costs the same as on a short one.
+ * The article text; only the lines in the window are wrapped and become elements, one string
+ * each, so a keypress on a 67,075-sentence article costs the same as on a short one.
  */
 export const Reader = memo(function Reader({
   article,
-  lines,
+  geometry,
   marks,
   suggestions,
   rejected,
@@ -130,20 +130,21 @@ export const Reader = memo(function Reader({
   theme,
 }: ReaderProps) {
   // An editor under the reader can take some of its lines: keep the cursor in what is left.
-  const top = followTop(
-    wanted,
-    lines.firstLine[cursor] ?? 0,
-    lines.lastLine[cursor] ?? 0,
-    height,
-    lines.lines.length,
-    CONTEXT_LINES,
-  );
-  const visible = lines.lines.slice(top, top + height);
+  const top =
+    article.sentences.length === 0
+      ? geometry.start()
+      : geometry.follow(
+          wanted,
+          geometry.firstOf(cursor),
+          geometry.lastOf(cursor),
+          height,
+          CONTEXT_LINES,
+        );
+  const visible = geometry.window(top, height);
   return (
     <Box flexDirection="column" width={width} height={height}>
-      {visible.map((line, offset) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the line number is the line's identity
-        <Text key={top + offset} wrap="truncate">
+      {visible.map(({ spot, line }) => (
+        <Text key={`${spot.item}:${spot.line}`} wrap="truncate">
           {renderLine(
             line,
             article,
