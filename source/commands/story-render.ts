@@ -3,7 +3,8 @@
  * so that the threads that describe the groups render them too.
  */
 import type { StoryGroup } from '../story/index.js';
-import { safeJson } from '../text/untrusted.js';
+import { safeJson, visible } from '../text/untrusted.js';
+import { markedLine } from './output.js';
 
 /** Which groups are printed: told by at least `minimum` outlets, with one of `labels` if given. */
 export interface StoryFilter {
@@ -17,6 +18,21 @@ export function isShown(group: StoryGroup, { minimum, labels }: StoryFilter): bo
     (labels.length === 0 ||
       group.members.some((member) => member.labels.some((label) => labels.includes(label))))
   );
+}
+
+/**
+ * The group as `margin story` writes it to stdout (`Output.out` of its JSON line, `outMarked` of
+ * its report's lines, byte for byte), or '' when the filter leaves it out.
+ */
+export function renderedGroup(
+  group: StoryGroup,
+  { filter, json, color = false }: { filter: StoryFilter; json: boolean; color?: boolean },
+): string {
+  if (!isShown(group, filter)) return '';
+  if (json) return visible(`${storyJson(group)}\n`);
+  let text = '';
+  for (const line of storyReport(group)) text += markedLine(line, color);
+  return text;
 }
 
 /** The group as `--json` prints it: one object per line. */

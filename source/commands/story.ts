@@ -1,14 +1,15 @@
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import { storeFacts } from '../search/store-facts.js';
 import type { Repository } from '../store/repository.js';
-import type { LabelsOf } from '../story/index.js';
+import { type LabelsOf, readLexicons } from '../story/index.js';
 import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
+import { Describers } from './story-describe.js';
 import { corpusMemberFacts } from './story-filter.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
-import type { Run } from './story-render.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 export const command: Command = {
@@ -61,9 +62,13 @@ Examples
     const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
       reads: true,
     });
+    const saved = savedGroupsOf(corpus);
+    // The describing threads start now, loading their modules while the groups are read back.
+    readLexicons(saved ? dirname(saved.file) : null);
+    const describers = new Describers(availableParallelism());
     try {
       const annotatedLabels = labelsOfAnnotated(repository);
-      const { renderedInParallel, problems } = await orderedStoryClusters(
+      const { renderedInParallel, problems, close } = await orderedStoryClusters(
         corpus.articles(),
         (id) => corpus.article(id),
         storeRoot,
@@ -75,28 +80,34 @@ Examples
           // as on one.
           workers: availableParallelism(),
           // Formed once per state of the corpus and the links, then read back.
-          saved: savedGroupsOf(corpus),
+          saved,
           // The filter before the describing: only what is printed is read and described.
           facts: corpusMemberFacts(corpus, annotatedLabels),
         },
       );
       for (const problem of problems) output.problem(problem);
-      // Described, rendered, written and dropped a batch at a time: memory stays that of the
-      // compact groups.
-      const shown = renderedInParallel({ filter: { minimum, labels }, json: Boolean(flags.json) });
-      if (flags.json) {
-        await output.out(shown as AsyncGenerator<string>);
-      } else {
-        let any = false;
-        await output.outMarked(
-          flatMapped(shown as AsyncGenerator<Run[][]>, (lines) => {
-            any = true;
-            return lines;
-          }),
+      // Described, rendered and written a batch at a time, the largest group first and alone:
+      // it is on screen once it is described, and memory stays that of the compact groups.
+      let any = false;
+      const shown = renderedInParallel(
+        { filter: { minimum, labels }, json: Boolean(flags.json), color: output.color },
+        describers,
+      );
+      try {
+        await output.outShown(
+          (async function* () {
+            for await (const text of shown) {
+              any = true;
+              yield text;
+            }
+          })(),
         );
-        if (!any) output.say('no group of sentences reported by several outlets');
+      } finally {
+        close();
       }
+      if (!any && !flags.json) output.say('no group of sentences reported by several outlets');
     } finally {
+      await describers.close();
       await repository.close();
       corpus.close();
     }
@@ -125,11 +136,4 @@ function labelsOfAnnotated(repository: Repository): {
     labelsOf: (article, sentence) =>
       annotated.has(article) ? (facts.labels?.(article, sentence) ?? []) : [],
   };
-}
-
-async function* flatMapped<T, U>(
-  items: AsyncIterable<T>,
-  each: (item: T) => U[],
-): AsyncGenerator<U> {
-  for await (const item of items) yield* each(item);
 }

@@ -1,8 +1,19 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { describeInParallel, type MembersOf } from '../../source/commands/story-describe.js';
-import { isShown, type Run, storyJson, storyReport } from '../../source/commands/story-render.js';
+import type { CommandIO } from '../../source/commands/command.js';
+import { markedLine, Output } from '../../source/commands/output.js';
+import {
+  Describers,
+  describeInParallel,
+  type MembersOf,
+  type Rendering,
+} from '../../source/commands/story-describe.js';
+import {
+  isShown,
+  renderedGroup,
+  storyJson,
+  storyReport,
+} from '../../source/commands/story-render.js';
 import { describeMembers, type GroupMember } from '../../source/story/index.js';
 
 /** Group `g` told by `outlets` outlets, its figure changed in the last one. */
@@ -30,6 +41,13 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+const asWritten = (groups: MembersOf[], rendering: Rendering) =>
+  groups
+    .map(({ id, members }) =>
+      renderedGroup(describeMembers(id, members, { diffs: !rendering.json }), rendering),
+    )
+    .join('');
+
 describe('describeInParallel', () => {
   const filter = { minimum: 2, labels: [] as string[] };
 
@@ -41,34 +59,71 @@ describe('describeInParallel', () => {
       .filter((made) => isShown(made, filter))
       .map((made) => `${storyJson(made)}\n`);
     expect(expected.length).toBeGreaterThan(10);
-    expect(await all(describeInParallel(input, 2, { filter, json: true }))).toEqual(expected);
+    expect((await all(describeInParallel(input, 2, { filter, json: true }))).join('')).toEqual(
+      expected.join(''),
+    );
     const labelled = { minimum: 1, labels: ['claim'] };
     const report = input
       .flat()
       .map(({ id, members }) => describeMembers(id, members))
       .filter((made) => isShown(made, labelled))
-      .map(storyReport);
-    expect(report.length).toBe(input.flat().filter((_, at) => at % 3 === 0).length);
-    expect(await all(describeInParallel(input, 3, { filter: labelled, json: false }))).toEqual(
-      report,
-    );
+      .flatMap(storyReport)
+      .map((line) => markedLine(line, false));
+    expect(report.length).toBeGreaterThan(input.flat().filter((_, at) => at % 3 === 0).length);
+    for (const color of [false, true]) {
+      const rendering = { filter: labelled, json: false, color };
+      const written = await all(describeInParallel(input, 3, rendering));
+      // A batch's text at a time, none for a batch with nothing printed.
+      expect(written.length).toBe(input.filter((batch) => asWritten(batch, rendering)).length);
+      expect(written.join('')).toEqual(asWritten(input.flat(), rendering));
+    }
+    expect(asWritten(input.flat(), { filter: labelled, json: false })).toEqual(report.join(''));
   });
 
-  it('keeps nothing it has handed on: each printed group can be collected', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const handed: WeakRef<Run[][]>[] = [];
-    // In a function of its own, so that no frame of the test holds the last group.
-    await (async () => {
-      for await (const lines of describeInParallel(batches(12, 4), 2, { filter, json: false })) {
-        handed.push(new WeakRef(lines as Run[][]));
-      }
-    })();
-    expect(handed.length).toBeGreaterThan(10);
-    for (let round = 0; round < 3; round++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      gc();
+  it('renders the report as Output.outMarked writes it, marked words coloured', async () => {
+    const { id, members } = group(1, 3);
+    const made = describeMembers(id, members);
+    const rendering = { filter: { minimum: 1, labels: [] }, json: false };
+    for (const color of [false, true]) {
+      const written: string[] = [];
+      const io = {
+        stdout: Object.assign(new PassThrough(), { isTTY: color, columns: 80 }),
+        stderr: new PassThrough(),
+        env: {},
+      };
+      io.stdout.on('data', (chunk: Buffer) => written.push(chunk.toString()));
+      await new Output(io as unknown as CommandIO, 'story').outMarked(storyReport(made));
+      expect(renderedGroup(made, { ...rendering, color })).toBe(written.join(''));
     }
-    expect(handed.filter((ref) => ref.deref() !== undefined)).toEqual([]);
+    expect(renderedGroup(made, { ...rendering, color: true })).toContain('\x1b[1;33m');
+  });
+
+  it('hands on the first batch before the last is described', async () => {
+    const input = batches(40, 3);
+    let sent = 0;
+    const counted = function* () {
+      for (const batch of input) {
+        sent++;
+        yield batch;
+      }
+    };
+    const describers = new Describers(2);
+    try {
+      const written = describers.describe(counted(), {
+        filter: { minimum: 1, labels: [] },
+        json: true,
+      });
+      const first = await written.next();
+      expect(first.value).toBe(
+        asWritten(input[0]!, { filter: { minimum: 1, labels: [] }, json: true }),
+      );
+      // Not every batch had been read (sent) when the first was written: the report streams.
+      expect(sent).toBeLessThan(input.length);
+      // A reader that stops: the rest is neither read nor described.
+      await written.return(undefined);
+      expect(sent).toBeLessThan(input.length);
+    } finally {
+      await describers.close();
+    }
   });
 });
