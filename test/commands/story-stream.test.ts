@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { orderedStoryClusters } from '../../source/commands/story-groups.js';
+import { corpusStoryGroups, orderedStoryClusters } from '../../source/commands/story-groups.js';
 import { renderedGroup } from '../../source/commands/story-render.js';
 import { memoryCorpusIndex } from '../../source/corpus/corpus-index.js';
 import { describeMembers, SavedGroups, type StoryCluster } from '../../source/story/index.js';
@@ -50,10 +50,12 @@ const kept: StoryCluster[] = [
   ),
 ];
 
+const corpus = memoryCorpusIndex('', articles);
+const file = join(dir, 'corpus.sqlite.story');
+const saved = { file, generation: 'g1', size: articles.length, hashOf: () => undefined };
+
 /** `margin story`'s groups read back from a kept file, with every article lookup counted. */
 async function groups() {
-  const corpus = memoryCorpusIndex('', articles);
-  const file = join(dir, 'corpus.sqlite.story');
   SavedGroups.save(file, { generation: 'g1', links: [] }, kept, []);
   const read: string[] = [];
   const lookup = (id: string) => {
@@ -62,7 +64,7 @@ async function groups() {
   };
   const opened = await orderedStoryClusters(articles, lookup, join(dir, 'store'), {
     workers: 1,
-    saved: { file, generation: 'g1', size: articles.length, hashOf: () => undefined },
+    saved,
   });
   expect(opened.formed).toBe(false);
   return { ...opened, read };
@@ -88,6 +90,33 @@ describe("margin story's report, streamed", () => {
       .join('');
     expect(first.value + rest).toBe(whole);
     expect(whole.indexOf('last-')).toBeGreaterThan(whole.indexOf('mid-'));
+    close();
+  });
+
+  it('is, byte for byte, every group described at once and sorted, as printed before', async () => {
+    const { renderedInParallel, close, members } = await groups();
+    // Largest first, among equals in the order kept: 4 members before 3, mid-1 before mid-3.
+    const order = [...members()].map(({ id, members }) => `${id}:${members.length}`);
+    expect(order.slice(0, 4)).toEqual(['largest:12', 'mid-1:4', 'mid-3:4', 'mid-5:4']);
+    expect(order.slice(-11)).toEqual([
+      'mid-18:3',
+      ...Array.from({ length: 10 }, (_, k) => `last-${k}:2`),
+    ]);
+    for (const json of [false, true]) {
+      const rendering = { filter: { minimum: 2, labels: [] }, json };
+      let streamed = '';
+      for await (const text of renderedInParallel(rendering)) streamed += text;
+      // Before: every group described, then sorted by size, then printed one by one.
+      const before = await corpusStoryGroups(
+        articles,
+        (id) => corpus.article(id),
+        join(dir, 'store'),
+        { saved },
+      );
+      const printed = before.groups.map((group) => renderedGroup(group, rendering)).join('');
+      expect(before.groups).toHaveLength(kept.length);
+      expect(streamed).toBe(printed);
+    }
     close();
   });
 
