@@ -15,7 +15,8 @@ adoptLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
 parentPort!.on('message', (job: DescribeJob) => {
   let text = '';
   for (const { id, members } of job.groups) {
-    text += renderedGroup(describeMembers(id, members, { diffs: !job.json }), job);
+    const options = job.most === undefined ? { diffs: !job.json } : { shown: job.most };
+    text += renderedGroup(describeMembers(id, members, options), job);
   }
   const reply: DescribeReply = { seq: job.seq, text };
   parentPort!.postMessage(reply);

@@ -17,6 +17,8 @@ export interface Rendering {
   json: boolean;
   /** The report's marked words in colour (`Output.color`); JSON lines are never coloured. */
   color?: boolean;
+  /** The most versions (and outlets) the report names a group (`storyReport`); none: all. */
+  most?: number | undefined;
 }
 
 export interface DescribeJob extends Rendering {

@@ -12,21 +12,30 @@ import { corpusMemberFacts } from './story-filter.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
+/**
+ * The versions the report shows a group by default: a group of hundreds of copies printed whole
+ * was pages of one sentence (36 MB for 10,000 articles), its differences already on top.
+ */
+const SHOWN = 10;
+
 export const command: Command = {
   name: 'story',
   summary: 'The same statement or event across outlets, and where their versions differ',
-  usage: `story [--json] [--min-sources N] [--label L] [options]
+  usage: `story [--json] [--all] [--min-sources N] [--label L] [options]
 
 Lists the groups of sentences from different articles that report the same statement or event
 (copies, edits, rewordings), largest first: each with its outlets, the figures, names and dates
-its versions state differently, and every version with the words it differs by from the
-earliest (highlighted on a colour terminal). Reviewers' links and unlinks (the review's L and x,
-kept in the store) are respected.
+its versions state differently, and up to ${SHOWN} of its versions with the words each differs by
+from the earliest (highlighted on a colour terminal): the earliest, the first to state each
+differing figure, name or date, the first of each other wording, then the next earliest.
+Reviewers' links and unlinks (the review's L and x, kept in the store) are respected. The
+first group is printed as soon as it is described, the rest as they come.
 
 Options
   --json             One JSON object per line: {"id","kind","members":[{"article","sentence",
                      "source","date","text","labels"}],"differences":[{"kind","values":
-                     [{"member","text"}]}]} (member: index into members)
+                     [{"member","text"}]}]} (member: index into members); every member
+  --all              Every version and outlet of each group, not up to ${SHOWN}
   --min-sources N    Only groups told by at least N different outlets (default 2)
   --label L          Only groups with a member labelled L (claim, quote, event); repeatable
   --corpus, -c       The corpus folder (default: seeds)
@@ -40,6 +49,7 @@ Examples
     ...corpusFlags,
     ...storeFlags,
     json: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
     minSources: { type: 'string', default: '2' },
     label: { type: 'string', isMultiple: true },
   },
@@ -90,7 +100,12 @@ Examples
       // it is on screen once it is described, and memory stays that of the compact groups.
       let any = false;
       const shown = renderedInParallel(
-        { filter: { minimum, labels }, json: Boolean(flags.json), color: output.color },
+        {
+          filter: { minimum, labels },
+          json: Boolean(flags.json),
+          color: output.color,
+          most: flags.json || flags.all ? undefined : SHOWN,
+        },
         describers,
       );
       try {

@@ -67,7 +67,7 @@ describe('describeInParallel', () => {
       .flat()
       .map(({ id, members }) => describeMembers(id, members))
       .filter((made) => isShown(made, labelled))
-      .flatMap(storyReport)
+      .flatMap((made) => storyReport(made))
       .map((line) => markedLine(line, false));
     expect(report.length).toBeGreaterThan(input.flat().filter((_, at) => at % 3 === 0).length);
     for (const color of [false, true]) {
@@ -125,5 +125,67 @@ describe('describeInParallel', () => {
     } finally {
       await describers.close();
     }
+  });
+});
+
+describe("the report's versions of a large group", () => {
+  // 30 outlets' versions of one sentence: copies of the earliest but for a few that state
+  // another figure (members 14 and 22) or use other words (member 17).
+  const members: GroupMember[] = Array.from({ length: 30 }, (_, at) => ({
+    article: `a${at}`,
+    sentence: 's0',
+    index: 0,
+    source: `Outlet ${at}`,
+    date: `2025-03-${String(1 + at).padStart(2, '0')}`,
+    text:
+      at === 17
+        ? 'Officials said 30 drones were brought down over the region.'
+        : `Officials said ${at === 14 ? 40 : at === 22 ? 50 : 30} drones were shot down over the region.`,
+    labels: [],
+  }));
+  const rendering = { filter: { minimum: 2, labels: [] }, json: false, most: 10 };
+
+  it('shows the earliest, each differing figure and each wording, then the earliest of the rest', () => {
+    const text = renderedGroup(describeMembers('story-big', members), rendering);
+    const shown = [...text.matchAll(/^ {2}\S+ {2}Outlet (\d+)/gm)].map((match) => Number(match[1]));
+    expect(shown).toEqual([0, 1, 2, 3, 4, 5, 6, 14, 17, 22]);
+    expect(text).toContain('  differ (number): 30 ≠ 40 ≠ 50\n');
+    expect(text).toContain(
+      '30 sentences in 30 outlets: Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8, Outlet 9 and 20 more\n',
+    );
+    expect(text).toContain('    Officials said 50 drones were shot down over the region.\n');
+    expect(text.endsWith('  … 20 more versions (--all shows every one)\n\n')).toBe(true);
+    // Without a most (--all), every version and outlet, as before.
+    const all = renderedGroup(describeMembers('story-big', members), {
+      ...rendering,
+      most: undefined,
+    });
+    expect(all.match(/^ {2}\S+ {2}Outlet/gm)).toHaveLength(30);
+    expect(all).toContain('Outlet 28, Outlet 29\n');
+    expect(all).not.toContain('more version');
+  });
+
+  it('makes word diffs only for the versions shown, and prints the same', () => {
+    const some = describeMembers('story-big', members, { shown: 10 });
+    const whole = describeMembers('story-big', members);
+    expect(some.diffs[14]!.length).toBeGreaterThan(0);
+    expect(some.diffs[29]).toEqual([]);
+    expect(whole.diffs[29]!.length).toBeGreaterThan(0);
+    expect(renderedGroup(some, rendering)).toBe(renderedGroup(whole, rendering));
+    for (const color of [false, true]) {
+      expect(renderedGroup(some, { ...rendering, color })).toBe(
+        renderedGroup(whole, { ...rendering, color }),
+      );
+    }
+  });
+
+  it('names every version of a group of at most that many', () => {
+    const small = members.slice(0, 10);
+    const text = renderedGroup(describeMembers('story-small', small), rendering);
+    expect(text.match(/^ {2}\S+ {2}Outlet/gm)).toHaveLength(10);
+    expect(text).not.toContain('more');
+    expect(text).toBe(
+      renderedGroup(describeMembers('story-small', small), { ...rendering, most: undefined }),
+    );
   });
 });

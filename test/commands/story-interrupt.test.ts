@@ -21,9 +21,9 @@ const WHAT = [
   'trains were cancelled along the coast',
 ];
 
-// 150 articles telling the same 8 things with other figures: 8 groups of 150, a report of some
-// 320 KB, more than a pipe and the reader's buffer hold, so the command is still writing when
-// its reader goes.
+// 150 articles telling the same 8 things with other figures: 8 groups of 150, a report (with
+// --all) of some 320 KB, more than a pipe and the reader's buffer hold, so the command is still
+// writing when its reader goes.
 beforeAll(async () => {
   await mkdir(join(scratch, 'corpus'));
   await mkdir(join(scratch, 'store'));
@@ -44,7 +44,7 @@ beforeAll(async () => {
  * have arrived: how it ended, what it said on stderr and what it wrote first.
  */
 function stopped(stop: (child: ReturnType<typeof spawn>) => void) {
-  const child = spawn(process.execPath, [cli, 'story', '-c', 'corpus', '-s', 'store'], {
+  const child = spawn(process.execPath, [cli, 'story', '--all', '-c', 'corpus', '-s', 'store'], {
     cwd: scratch,
     env: { ...process.env, XDG_CACHE_HOME: join(scratch, 'cache'), MARGIN_DEBUG: '' },
   });
