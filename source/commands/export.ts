@@ -323,7 +323,7 @@ async function storyIds(
   store: { root: string; shown: string },
   output: Output,
 ): Promise<StoryOf> {
-  const { members, problems } = await orderedStoryClusters(
+  const { members, problems, close } = await orderedStoryClusters(
     corpus.articles(),
     (id) => corpus.article(id),
     store.root,
@@ -331,9 +331,13 @@ async function storyIds(
   );
   for (const problem of problems) output.problem(problem);
   const ids = new Map<string, string>();
-  for (const group of members()) {
-    for (const member of group.members)
-      ids.set(`${member.article}\u0000${member.sentence}`, group.id);
+  try {
+    for (const group of members()) {
+      for (const member of group.members)
+        ids.set(`${member.article}\u0000${member.sentence}`, group.id);
+    }
+  } finally {
+    close();
   }
   return (article, sentence) => ids.get(`${article}\u0000${sentence}`) ?? null;
 }

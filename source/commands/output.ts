@@ -95,11 +95,15 @@ export class Output {
   }
 
   /**
-   * `out` for text already passed through `visible` as a whole (an export's jsonl): scanning
-   * 200 MB again for what cannot be there took a second.
+   * `out` for text already passed through `visible` as a whole (an export's jsonl; the groups
+   * `margin story` renders on its describing threads, part after part): scanning 200 MB again
+   * for what cannot be there took a second.
    */
-  async outShown(text: string | Uint8Array): Promise<boolean> {
-    return this.#write([text], (part) => part);
+  async outShown(text: string | Uint8Array | AsyncIterable<string>): Promise<boolean> {
+    return this.#write(
+      typeof text === 'string' || text instanceof Uint8Array ? [text] : text,
+      (part) => part,
+    );
   }
 
   /** Whether stdout is a terminal that shows colour (not under NO_COLOR). */
@@ -118,14 +122,7 @@ export class Output {
   ): Promise<boolean> {
     const color = this.color;
     const render = async function* () {
-      for await (const runs of lines) {
-        let line = '';
-        for (const run of runs) {
-          const text = visible(run.text);
-          line += run.marked && color && text !== '' ? `\x1b[1;33m${text}\x1b[0m` : text;
-        }
-        yield `${line}\n`;
-      }
+      for await (const runs of lines) yield markedLine(runs, color);
     };
     return this.#write(render(), (part) => part);
   }
@@ -153,4 +150,20 @@ export class Output {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.#closed = true;
     else this.#failure ??= error;
   }
+}
+
+/**
+ * One line of runs as `outMarked` writes it: every run escaped (`visible`), the `marked` ones in
+ * bold yellow when `color`. Pure, so that a thread that renders lines writes the same bytes.
+ */
+export function markedLine(
+  runs: ReadonlyArray<{ text: string; marked?: boolean }>,
+  color: boolean,
+): string {
+  let line = '';
+  for (const run of runs) {
+    const text = visible(run.text);
+    line += run.marked && color && text !== '' ? `\x1b[1;33m${text}\x1b[0m` : text;
+  }
+  return `${line}\n`;
 }

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { Replies } from '../corpus/replies.js';
 import { workerScript } from '../corpus/worker-script.js';
 import { type GroupMember, sharedLexicons } from '../story/index.js';
-import type { Run, StoryFilter } from './story-render.js';
+import type { StoryFilter } from './story-render.js';
 
 /** A group to describe: its id and its members as shown (texts, sources, dates, labels). */
 export interface MembersOf {
@@ -10,20 +10,26 @@ export interface MembersOf {
   members: GroupMember[];
 }
 
-export interface DescribeJob {
-  seq: number;
-  groups: MembersOf[];
+/** How the groups are printed: which, and as JSON lines or as the report (in colour or not). */
+export interface Rendering {
   filter: StoryFilter;
-  /** JSON lines (no word diffs), or the report's lines of runs. */
+  /** JSON lines (no word diffs), or the report's lines. */
   json: boolean;
+  /** The report's marked words in colour (`Output.color`); JSON lines are never coloured. */
+  color?: boolean;
+  /** The most versions (and outlets) the report names a group (`storyReport`); none: all. */
+  most?: number | undefined;
 }
 
-/** Each group of a job as printed, in order; null for one the filter leaves out. */
-export type Shown = string | Run[][] | null;
+export interface DescribeJob extends Rendering {
+  seq: number;
+  groups: MembersOf[];
+}
 
 export interface DescribeReply {
   seq: number;
-  shown: Shown[];
+  /** The job's groups the filter keeps, in order, as written to stdout (escaped, coloured). */
+  text: string;
 }
 
 /**
@@ -34,45 +40,83 @@ const YOUNG = { maxYoungGenerationSizeMb: 16 };
 const DEPTH = 2;
 
 /**
- * Every group of `batches` described and rendered on `workers` threads, in the order given.
- * Describing (the kind, the differences, the word diffs) is most of `margin story`'s time once
- * the groups are formed, and each group's depends on its members alone; this thread reads the
- * members of the next batches and writes the output meanwhile. A batch is held here only until it
- * is sent, a group only until it is written, and at most `DEPTH` batches per thread are in
- * flight, so memory stays that of a few batches whatever the number of groups.
+ * The threads that describe and render `margin story`'s groups, started before the groups are
+ * read back (a thread loads the engine's modules for about a second) so that they are ready
+ * when the first group is. The lexicons must be read first (`readLexicons`): they are shared
+ * with each thread as it starts. `close` ends them; they hold the process open until then.
+ */
+export class Describers {
+  readonly #threads: Worker[];
+  readonly #replies = new Replies<DescribeReply>();
+  #seq = 0;
+
+  constructor(workers: number) {
+    const lexicons = sharedLexicons();
+    this.#threads = Array.from(
+      { length: Math.max(1, workers) },
+      () =>
+        new Worker(workerScript('./story-describe-worker.js', import.meta.url), {
+          workerData: { lexicons },
+          resourceLimits: YOUNG,
+        }),
+    );
+    for (const thread of this.#threads) this.#replies.watch(thread, 'a story describing thread');
+  }
+
+  /**
+   * Every group of `batches` described and rendered on the threads, the text of each batch
+   * handed on as soon as it and those before it are done (none for a batch with nothing
+   * printed). Describing (the kind, the differences, the word diffs) is most of `margin
+   * story`'s time once the groups are formed, and each group's depends on its members alone;
+   * this thread reads the members of the next batches and writes the output meanwhile. A batch
+   * is held here only until it is sent, its text only until it is written, and at most `DEPTH`
+   * batches per thread are in flight, so memory stays that of a few batches whatever the number
+   * of groups.
+   */
+  async *describe(batches: Iterable<MembersOf[]>, rendering: Rendering): AsyncGenerator<string> {
+    const threads = this.#threads;
+    const queue: Array<{ reply: Promise<DescribeReply>; done: boolean }> = [];
+    const next = async function* () {
+      const { text } = await queue.shift()!.reply;
+      if (text !== '') yield text;
+    };
+    for (const groups of batches) {
+      const job: DescribeJob = { seq: this.#seq++, groups, ...rendering };
+      const entry = { reply: this.#replies.expect(job.seq), done: false };
+      // Settled either way; a failure is thrown where the reply is awaited, in order.
+      entry.reply.then(
+        () => (entry.done = true),
+        () => (entry.done = true),
+      );
+      queue.push(entry);
+      threads[job.seq % threads.length]!.postMessage(job);
+      // The replies that came while this batch was read, handed on now: the first group is
+      // printed once it is described, not once the threads' queues are full.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (queue[0]?.done) yield* next();
+      while (queue.length >= DEPTH * threads.length) yield* next();
+    }
+    while (queue.length > 0) yield* next();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.#threads.map((thread) => thread.terminate()));
+  }
+}
+
+/**
+ * `Describers.describe` on `workers` threads of its own, ended once the last batch is written or
+ * the reader stops.
  */
 export async function* describeInParallel(
   batches: Iterable<MembersOf[]>,
   workers: number,
-  render: Pick<DescribeJob, 'filter' | 'json'>,
-): AsyncGenerator<Exclude<Shown, null>> {
-  const lexicons = sharedLexicons();
-  const threads = Array.from(
-    { length: Math.max(1, workers) },
-    () =>
-      new Worker(workerScript('./story-describe-worker.js', import.meta.url), {
-        workerData: { lexicons },
-        resourceLimits: YOUNG,
-      }),
-  );
-  const replies = new Replies<DescribeReply>();
-  for (const thread of threads) replies.watch(thread, 'a story describing thread');
-  const queue: Promise<DescribeReply>[] = [];
-  let seq = 0;
+  rendering: Rendering,
+): AsyncGenerator<string> {
+  const describers = new Describers(workers);
   try {
-    for (const groups of batches) {
-      const job: DescribeJob = { seq: seq++, groups, ...render };
-      queue.push(replies.expect(job.seq));
-      threads[job.seq % threads.length]!.postMessage(job);
-      while (queue.length >= DEPTH * threads.length) yield* taken(queue.shift()!);
-    }
-    while (queue.length > 0) yield* taken(queue.shift()!);
+    yield* describers.describe(batches, rendering);
   } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()));
+    await describers.close();
   }
-}
-
-async function* taken(reply: Promise<DescribeReply>): AsyncGenerator<Exclude<Shown, null>> {
-  const { shown } = await reply;
-  for (const each of shown) if (each !== null) yield each;
 }

@@ -12,10 +12,10 @@ import type {
   StoryIndex,
 } from '../story/index.js';
 import {
-  type DescribeJob,
+  type Describers,
   describeInParallel,
   type MembersOf,
-  type Shown,
+  type Rendering,
 } from './story-describe.js';
 import { type MemberFacts, mayBeShown } from './story-filter.js';
 
@@ -84,6 +84,11 @@ async function keptFor(
  * and only their sentences are kept until the batch is written.
  */
 const BATCH_MEMBERS = 2_000;
+/**
+ * The second batch's members (the first is the largest group alone); each batch after holds
+ * twice the one before, up to `BATCH_MEMBERS`.
+ */
+const FIRST_MEMBERS = 64;
 
 /**
  * The story groups of a corpus, compact (positions only), with every annotator's links and
@@ -101,65 +106,82 @@ export async function orderedStoryClusters(
   storeRoot: string,
   options: GroupOptions = {},
 ): Promise<{
-  clusters: StoryCluster[];
+  /** The groups in that order, one at a time (read from the kept file as they are taken). */
+  clusters: () => Iterable<StoryCluster>;
   describe: (cluster: StoryCluster) => StoryGroup;
   described: () => Generator<StoryGroup>;
   /** Each group's members as `describe` reads them, without the describing (ids, texts). */
   members: () => Generator<MembersOf>;
-  /** `described` on `workers` threads, filtered and rendered as `margin story` prints them. */
-  renderedInParallel: (
-    render: Pick<DescribeJob, 'filter' | 'json'>,
-  ) => AsyncGenerator<Exclude<Shown, null>>;
+  /**
+   * `described` on `describers` (else on `workers` threads of its own), filtered and rendered
+   * as `margin story` writes them: the text of a batch of groups at a time, the first group
+   * alone.
+   */
+  renderedInParallel: (rendering: Rendering, describers?: Describers) => AsyncGenerator<string>;
   problems: string[];
   /** False when the groups were read back from where they were kept. */
   formed: boolean;
+  /** Lets go of the kept groups' file (the groups are not read after). */
+  close: () => void;
 }> {
   const { clusterMembers, describeCluster, describeMembers, readLexicons } = await import(
     '../story/index.js'
   );
   if (options.saved) readLexicons(dirname(options.saved.file));
   const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
-  const { clusters, formed } = await formedOrKept(articles, links, options);
-  const order = new Map(clusters.map((cluster, position) => [cluster, position]));
-  clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);
-  // Each batch's members read together, their articles once (see BATCH_MEMBERS).
-  const batches = function* (clusters: readonly StoryCluster[]): Generator<MembersOf[]> {
-    for (let from = 0; from < clusters.length; ) {
-      let to = from;
-      let members = 0;
-      while (to < clusters.length && (to === from || members < BATCH_MEMBERS)) {
-        members += clusters[to]!.members.length;
-        to++;
-      }
-      const batch = clusters.slice(from, to);
-      const read = readMembers(batch, lookup, options.ordOf);
-      const find = (id: string) => read.get(id);
-      yield batch.map((cluster) => ({
+  const { clusters, formed, close } = await formedOrKept(articles, links, options);
+  // Each batch's members read together, their articles once (see BATCH_MEMBERS); the first
+  // batches smaller, so that the first groups are printed while the rest are read.
+  const batches = function* (clusters: Iterable<StoryCluster>): Generator<MembersOf[]> {
+    let budget = 0;
+    let batch: StoryCluster[] = [];
+    let members = 0;
+    const read = () => {
+      const found = readMembers(batch, lookup, options.ordOf);
+      const find = (id: string) => found.get(id);
+      const made = batch.map((cluster) => ({
         id: cluster.id,
         members: clusterMembers(cluster, find, options.labelsOf),
       }));
-      from = to;
+      budget = Math.min(BATCH_MEMBERS, Math.max(FIRST_MEMBERS, budget * 2));
+      batch = [];
+      members = 0;
+      return made;
+    };
+    for (const cluster of clusters) {
+      batch.push(cluster);
+      members += cluster.members.length;
+      if (members >= budget) yield read();
     }
+    if (batch.length > 0) yield read();
   };
   return {
     clusters,
+    close,
     describe: (cluster) => describeCluster(cluster, lookup, options.labelsOf),
     described: function* () {
-      for (const batch of batches(clusters)) {
+      for (const batch of batches(clusters())) {
         for (const { id, members } of batch) yield describeMembers(id, members);
       }
     },
     members: function* () {
-      for (const batch of batches(clusters)) yield* batch;
+      for (const batch of batches(clusters())) yield* batch;
     },
-    renderedInParallel: (render) => {
+    renderedInParallel: (rendering, describers) => {
       // Only the groups the filter may keep are read and described (the filter is applied
-      // again to what is described: the same output).
+      // again to what is described: the same output). Lazily: the first group is read and
+      // sent before the filter has seen the last.
       const { facts } = options;
       const shown = facts
-        ? clusters.filter((cluster) => mayBeShown(cluster, render.filter, facts))
-        : clusters;
-      return describeInParallel(batches(shown), options.workers ?? 1, render);
+        ? (function* () {
+            for (const cluster of clusters()) {
+              if (mayBeShown(cluster, rendering.filter, facts)) yield cluster;
+            }
+          })()
+        : clusters();
+      return describers
+        ? describers.describe(batches(shown), rendering)
+        : describeInParallel(batches(shown), options.workers ?? 1, rendering);
     },
     problems,
     formed,
@@ -167,27 +189,23 @@ export async function orderedStoryClusters(
 }
 
 /**
- * The groups the engine forms of `articles` with `links`: read back from where they were kept
- * when nothing they were formed from has changed, else formed and kept for next time.
+ * The groups the engine forms of `articles` with `links`, largest first (among equals the
+ * engine's order): read back from where they were kept when nothing they were formed from has
+ * changed, one at a time and the largest at once (the kept file stays open until `close`),
+ * else formed and kept for next time.
  */
 async function formedOrKept(
   articles: Articles,
   links: readonly StoryConstraint[],
   options: GroupOptions,
-): Promise<{ clusters: StoryCluster[]; formed: boolean }> {
+): Promise<{ clusters: () => Iterable<StoryCluster>; formed: boolean; close: () => void }> {
   const place = options.saved ?? null;
-  if (place) {
-    const kept = await keptFor(place, links);
-    try {
-      if (kept) return { clusters: [...kept.clusters()], formed: false };
-    } finally {
-      kept?.close();
-    }
-  }
-  return {
-    clusters: await formAndKeep(articles, links, place, options.workers ?? 0),
-    formed: true,
-  };
+  const kept = place ? await keptFor(place, links) : null;
+  if (kept) return { clusters: () => kept.bySize(), formed: false, close: () => kept.close() };
+  const clusters = await formAndKeep(articles, links, place, options.workers ?? 0);
+  const order = new Map(clusters.map((cluster, position) => [cluster, position]));
+  clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);
+  return { clusters: () => clusters, formed: true, close: () => {} };
 }
 
 /**
@@ -360,8 +378,18 @@ export async function corpusStoryGroups(
   storeRoot: string,
   options: GroupOptions = {},
 ): Promise<{ groups: StoryGroup[]; problems: string[] }> {
-  const { described, problems } = await orderedStoryClusters(articles, lookup, storeRoot, options);
-  const groups = [...described()];
+  const { described, problems, close } = await orderedStoryClusters(
+    articles,
+    lookup,
+    storeRoot,
+    options,
+  );
+  let groups: StoryGroup[];
+  try {
+    groups = [...described()];
+  } finally {
+    close();
+  }
   // A member whose sentence could not be read again is left out: keep the order by what is shown.
   const order = new Map(groups.map((group, position) => [group, position]));
   groups.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);

@@ -2,8 +2,9 @@
  * A story group as `margin story` prints it: one JSON line, or lines of runs for reading. Pure,
  * so that the threads that describe the groups render them too.
  */
-import type { StoryGroup } from '../story/index.js';
-import { safeJson } from '../text/untrusted.js';
+import { type StoryGroup, shownMembers } from '../story/index.js';
+import { safeJson, visible } from '../text/untrusted.js';
+import { markedLine } from './output.js';
 
 /** Which groups are printed: told by at least `minimum` outlets, with one of `labels` if given. */
 export interface StoryFilter {
@@ -17,6 +18,26 @@ export function isShown(group: StoryGroup, { minimum, labels }: StoryFilter): bo
     (labels.length === 0 ||
       group.members.some((member) => member.labels.some((label) => labels.includes(label))))
   );
+}
+
+/**
+ * The group as `margin story` writes it to stdout (`Output.out` of its JSON line, `outMarked` of
+ * its report's lines, byte for byte), or '' when the filter leaves it out.
+ */
+export function renderedGroup(
+  group: StoryGroup,
+  {
+    filter,
+    json,
+    color = false,
+    most,
+  }: { filter: StoryFilter; json: boolean; color?: boolean; most?: number | undefined },
+): string {
+  if (!isShown(group, filter)) return '';
+  if (json) return visible(`${storyJson(group)}\n`);
+  let text = '';
+  for (const line of storyReport(group, { most })) text += markedLine(line, color);
+  return text;
 }
 
 /** The group as `--json` prints it: one object per line. */
@@ -43,14 +64,24 @@ export type Run = { text: string; marked?: boolean };
 
 /**
  * A group for reading: its id, kind and outlets, the facts its versions state differently, then
- * each version (earliest first) with the words it differs from the earliest by marked.
+ * each version (earliest first) with the words it differs from the earliest by marked. With
+ * `most` (an option: `groups.flatMap(storyReport)` would pass the index), at most that many versions (`shownMembers`: the earliest, the first to state each
+ * differing value, then the next earliest) and outlets are named, and a line says how many more
+ * there are.
  */
-export function storyReport(group: StoryGroup): Run[][] {
+export function storyReport(
+  group: StoryGroup,
+  { most }: { most?: number | undefined } = {},
+): Run[][] {
   const names = [...outlets(group)];
+  const named =
+    most === undefined || names.length <= most
+      ? names.join(', ')
+      : `${names.slice(0, most).join(', ')} and ${count(names.length - most, 'more')}`;
   const lines: Run[][] = [
     [
       {
-        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${names.length} outlet${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
+        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${names.length} outlet${names.length === 1 ? '' : 's'}: ${named}`,
       },
     ],
   ];
@@ -63,7 +94,12 @@ export function storyReport(group: StoryGroup): Run[][] {
     });
     lines.push(runs);
   }
-  group.members.forEach((member, index) => {
+  const shown =
+    most === undefined
+      ? group.members.map((_, index) => index)
+      : shownMembers(group.members, group.differences, most);
+  for (const index of shown) {
+    const member = group.members[index]!;
     const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';
     lines.push([
       {
@@ -82,7 +118,14 @@ export function storyReport(group: StoryGroup): Run[][] {
       { text: '    ' },
       ...runs.map((run) => ({ ...run, text: run.text.replace(/\s+/g, ' ') })),
     ]);
-  });
+  }
+  const left = group.members.length - shown.length;
+  if (left > 0) {
+    lines.push([{ text: `  … ${count(left, 'more version')} (--all shows every one)` }]);
+  }
   lines.push([]);
   return lines;
 }
+
+const count = (n: number, what: string) =>
+  `${n.toLocaleString('en-US')} ${what}${n === 1 || what === 'more' ? '' : 's'}`;

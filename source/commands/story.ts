@@ -1,31 +1,41 @@
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
 import { storeFacts } from '../search/store-facts.js';
 import type { Repository } from '../store/repository.js';
-import type { LabelsOf } from '../story/index.js';
+import { type LabelsOf, readLexicons } from '../story/index.js';
 import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
+import { Describers } from './story-describe.js';
 import { corpusMemberFacts } from './story-filter.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
-import type { Run } from './story-render.js';
 import { listFlag, openWorkspace } from './workspace.js';
+
+/**
+ * The versions the report shows a group by default: a group of hundreds of copies printed whole
+ * was pages of one sentence (36 MB for 10,000 articles), its differences already on top.
+ */
+const SHOWN = 10;
 
 export const command: Command = {
   name: 'story',
   summary: 'The same statement or event across outlets, and where their versions differ',
-  usage: `story [--json] [--min-sources N] [--label L] [options]
+  usage: `story [--json] [--all] [--min-sources N] [--label L] [options]
 
 Lists the groups of sentences from different articles that report the same statement or event
 (copies, edits, rewordings), largest first: each with its outlets, the figures, names and dates
-its versions state differently, and every version with the words it differs by from the
-earliest (highlighted on a colour terminal). Reviewers' links and unlinks (the review's L and x,
-kept in the store) are respected.
+its versions state differently, and up to ${SHOWN} of its versions with the words each differs by
+from the earliest (highlighted on a colour terminal): the earliest, the first to state each
+differing figure, name or date, the first of each other wording, then the next earliest.
+Reviewers' links and unlinks (the review's L and x, kept in the store) are respected. The
+first group is printed as soon as it is described, the rest as they come.
 
 Options
   --json             One JSON object per line: {"id","kind","members":[{"article","sentence",
                      "source","date","text","labels"}],"differences":[{"kind","values":
-                     [{"member","text"}]}]} (member: index into members)
+                     [{"member","text"}]}]} (member: index into members); every member
+  --all              Every version and outlet of each group, not up to ${SHOWN}
   --min-sources N    Only groups told by at least N different outlets (default 2)
   --label L          Only groups with a member labelled L (claim, quote, event); repeatable
   --corpus, -c       The corpus folder (default: seeds)
@@ -39,6 +49,7 @@ Examples
     ...corpusFlags,
     ...storeFlags,
     json: { type: 'boolean', default: false },
+    all: { type: 'boolean', default: false },
     minSources: { type: 'string', default: '2' },
     label: { type: 'string', isMultiple: true },
   },
@@ -61,9 +72,13 @@ Examples
     const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
       reads: true,
     });
+    const saved = savedGroupsOf(corpus);
+    // The describing threads start now, loading their modules while the groups are read back.
+    readLexicons(saved ? dirname(saved.file) : null);
+    const describers = new Describers(availableParallelism());
     try {
       const annotatedLabels = labelsOfAnnotated(repository);
-      const { renderedInParallel, problems } = await orderedStoryClusters(
+      const { renderedInParallel, problems, close } = await orderedStoryClusters(
         corpus.articles(),
         (id) => corpus.article(id),
         storeRoot,
@@ -75,28 +90,39 @@ Examples
           // as on one.
           workers: availableParallelism(),
           // Formed once per state of the corpus and the links, then read back.
-          saved: savedGroupsOf(corpus),
+          saved,
           // The filter before the describing: only what is printed is read and described.
           facts: corpusMemberFacts(corpus, annotatedLabels),
         },
       );
       for (const problem of problems) output.problem(problem);
-      // Described, rendered, written and dropped a batch at a time: memory stays that of the
-      // compact groups.
-      const shown = renderedInParallel({ filter: { minimum, labels }, json: Boolean(flags.json) });
-      if (flags.json) {
-        await output.out(shown as AsyncGenerator<string>);
-      } else {
-        let any = false;
-        await output.outMarked(
-          flatMapped(shown as AsyncGenerator<Run[][]>, (lines) => {
-            any = true;
-            return lines;
-          }),
+      // Described, rendered and written a batch at a time, the largest group first and alone:
+      // it is on screen once it is described, and memory stays that of the compact groups.
+      let any = false;
+      const shown = renderedInParallel(
+        {
+          filter: { minimum, labels },
+          json: Boolean(flags.json),
+          color: output.color,
+          most: flags.json || flags.all ? undefined : SHOWN,
+        },
+        describers,
+      );
+      try {
+        await output.outShown(
+          (async function* () {
+            for await (const text of shown) {
+              any = true;
+              yield text;
+            }
+          })(),
         );
-        if (!any) output.say('no group of sentences reported by several outlets');
+      } finally {
+        close();
       }
+      if (!any && !flags.json) output.say('no group of sentences reported by several outlets');
     } finally {
+      await describers.close();
       await repository.close();
       corpus.close();
     }
@@ -125,11 +151,4 @@ function labelsOfAnnotated(repository: Repository): {
     labelsOf: (article, sentence) =>
       annotated.has(article) ? (facts.labels?.(article, sentence) ?? []) : [],
   };
-}
-
-async function* flatMapped<T, U>(
-  items: AsyncIterable<T>,
-  each: (item: T) => U[],
-): AsyncGenerator<U> {
-  for await (const item of items) yield* each(item);
 }

@@ -26,6 +26,7 @@ export {
   describeCluster,
   describeMembers,
   type LabelsOf,
+  shownMembers,
 } from './describe.js';
 export { findNumbers, type NumberMention } from './numbers.js';
 export { type PlacedLink, SavedGroups, storyKey } from './saved-groups.js';

@@ -322,6 +322,41 @@ export class SavedGroups {
   }
 
   /**
+   * Every group, whole, largest first and among equals in the engine's order (`clusters`'
+   * order), read one at a time: what `margin story` prints. Only the sizes are read before the
+   * first group (a few bytes a group), where reading every group to order them took 0.7 s at
+   * 10,000 articles before the first could be printed.
+   */
+  *bySize(): Generator<StoryCluster> {
+    const counted = this.db
+      .prepare(
+        'SELECT m.grp, count(*) FROM members m JOIN groups g ON g.number = m.grp GROUP BY m.grp',
+      )
+      .raw()
+      .all() as Array<[number, number]>;
+    const numbers = new Int32Array(counted.length);
+    const sizes = new Int32Array(counted.length);
+    counted.forEach(([number, size], at) => {
+      numbers[at] = number;
+      sizes[at] = size;
+    });
+    counted.length = 0;
+    const order = new Uint32Array(numbers.length).map((_, at) => at);
+    order.sort((a, b) => sizes[b]! - sizes[a]! || numbers[a]! - numbers[b]!);
+    const group = this.db
+      .prepare(
+        'SELECT g.id, m.article, m.position FROM members m JOIN groups g ON g.number = m.grp WHERE m.grp = ? ORDER BY m.rank',
+      )
+      .raw();
+    for (const at of order) {
+      const rows = group.all(numbers[at]) as Array<[string, string, number]>;
+      if (rows.length === 0) continue;
+      const members = rows.map(([, article, position]) => ({ article, sentence: position }));
+      yield clusterOf({ id: rows[0]![0], members });
+    }
+  }
+
+  /**
    * The groups with a member in `article`: each with its first `limit` members (anchor first)
    * and every member in `article` itself, and its whole size.
    */

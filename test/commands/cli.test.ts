@@ -149,8 +149,11 @@ describe('the command line', async () => {
     ['list', '-c', seeds],
     ['show', join(seeds, '000_4b207f45d15cbf96.txt')],
     ['search', 'the', '-c', seeds, '-s', 'store'],
+    // A store that exists: no note that there are no annotations yet.
+    ['story', '-c', seeds, '-s', 'story-store'],
     ['--help'],
   ])('a reader that closed the pipe early is no error: %s', async (...args) => {
+    await mkdir(join(scratch, 'story-store'), { recursive: true });
     const child = spawn(process.execPath, [cli, ...args], { cwd: scratch });
     // Closed before the first write, as `| head -0` would: every write meets EPIPE.
     child.stdout.destroy();

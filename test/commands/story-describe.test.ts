@@ -1,8 +1,19 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { describeInParallel, type MembersOf } from '../../source/commands/story-describe.js';
-import { isShown, type Run, storyJson, storyReport } from '../../source/commands/story-render.js';
+import type { CommandIO } from '../../source/commands/command.js';
+import { markedLine, Output } from '../../source/commands/output.js';
+import {
+  Describers,
+  describeInParallel,
+  type MembersOf,
+  type Rendering,
+} from '../../source/commands/story-describe.js';
+import {
+  isShown,
+  renderedGroup,
+  storyJson,
+  storyReport,
+} from '../../source/commands/story-render.js';
 import { describeMembers, type GroupMember } from '../../source/story/index.js';
 
 /** Group `g` told by `outlets` outlets, its figure changed in the last one. */
@@ -30,6 +41,13 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
+const asWritten = (groups: MembersOf[], rendering: Rendering) =>
+  groups
+    .map(({ id, members }) =>
+      renderedGroup(describeMembers(id, members, { diffs: !rendering.json }), rendering),
+    )
+    .join('');
+
 describe('describeInParallel', () => {
   const filter = { minimum: 2, labels: [] as string[] };
 
@@ -41,34 +59,133 @@ describe('describeInParallel', () => {
       .filter((made) => isShown(made, filter))
       .map((made) => `${storyJson(made)}\n`);
     expect(expected.length).toBeGreaterThan(10);
-    expect(await all(describeInParallel(input, 2, { filter, json: true }))).toEqual(expected);
+    expect((await all(describeInParallel(input, 2, { filter, json: true }))).join('')).toEqual(
+      expected.join(''),
+    );
     const labelled = { minimum: 1, labels: ['claim'] };
     const report = input
       .flat()
       .map(({ id, members }) => describeMembers(id, members))
       .filter((made) => isShown(made, labelled))
-      .map(storyReport);
-    expect(report.length).toBe(input.flat().filter((_, at) => at % 3 === 0).length);
-    expect(await all(describeInParallel(input, 3, { filter: labelled, json: false }))).toEqual(
-      report,
-    );
+      .flatMap((made) => storyReport(made))
+      .map((line) => markedLine(line, false));
+    expect(report.length).toBeGreaterThan(input.flat().filter((_, at) => at % 3 === 0).length);
+    for (const color of [false, true]) {
+      const rendering = { filter: labelled, json: false, color };
+      const written = await all(describeInParallel(input, 3, rendering));
+      // A batch's text at a time, none for a batch with nothing printed.
+      expect(written.length).toBe(input.filter((batch) => asWritten(batch, rendering)).length);
+      expect(written.join('')).toEqual(asWritten(input.flat(), rendering));
+    }
+    expect(asWritten(input.flat(), { filter: labelled, json: false })).toEqual(report.join(''));
   });
 
-  it('keeps nothing it has handed on: each printed group can be collected', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    const handed: WeakRef<Run[][]>[] = [];
-    // In a function of its own, so that no frame of the test holds the last group.
-    await (async () => {
-      for await (const lines of describeInParallel(batches(12, 4), 2, { filter, json: false })) {
-        handed.push(new WeakRef(lines as Run[][]));
-      }
-    })();
-    expect(handed.length).toBeGreaterThan(10);
-    for (let round = 0; round < 3; round++) {
-      await new Promise((resolve) => setImmediate(resolve));
-      gc();
+  it('renders the report as Output.outMarked writes it, marked words coloured', async () => {
+    const { id, members } = group(1, 3);
+    const made = describeMembers(id, members);
+    const rendering = { filter: { minimum: 1, labels: [] }, json: false };
+    for (const color of [false, true]) {
+      const written: string[] = [];
+      const io = {
+        stdout: Object.assign(new PassThrough(), { isTTY: color, columns: 80 }),
+        stderr: new PassThrough(),
+        env: {},
+      };
+      io.stdout.on('data', (chunk: Buffer) => written.push(chunk.toString()));
+      await new Output(io as unknown as CommandIO, 'story').outMarked(storyReport(made));
+      expect(renderedGroup(made, { ...rendering, color })).toBe(written.join(''));
     }
-    expect(handed.filter((ref) => ref.deref() !== undefined)).toEqual([]);
+    expect(renderedGroup(made, { ...rendering, color: true })).toContain('\x1b[1;33m');
+  });
+
+  it('hands on the first batch before the last is described', async () => {
+    const input = batches(40, 3);
+    let sent = 0;
+    const counted = function* () {
+      for (const batch of input) {
+        sent++;
+        yield batch;
+      }
+    };
+    const describers = new Describers(2);
+    try {
+      const written = describers.describe(counted(), {
+        filter: { minimum: 1, labels: [] },
+        json: true,
+      });
+      const first = await written.next();
+      expect(first.value).toBe(
+        asWritten(input[0]!, { filter: { minimum: 1, labels: [] }, json: true }),
+      );
+      // Not every batch had been read (sent) when the first was written: the report streams.
+      expect(sent).toBeLessThan(input.length);
+      // A reader that stops: the rest is neither read nor described.
+      await written.return(undefined);
+      expect(sent).toBeLessThan(input.length);
+    } finally {
+      await describers.close();
+    }
+  });
+});
+
+describe("the report's versions of a large group", () => {
+  // 30 outlets' versions of one sentence: copies of the earliest but for a few that state
+  // another figure (members 14 and 22) or use other words (member 17).
+  const members: GroupMember[] = Array.from({ length: 30 }, (_, at) => ({
+    article: `a${at}`,
+    sentence: 's0',
+    index: 0,
+    source: `Outlet ${at}`,
+    date: `2025-03-${String(1 + at).padStart(2, '0')}`,
+    text:
+      at === 17
+        ? 'Officials said 30 drones were brought down over the region.'
+        : `Officials said ${at === 14 ? 40 : at === 22 ? 50 : 30} drones were shot down over the region.`,
+    labels: [],
+  }));
+  const rendering = { filter: { minimum: 2, labels: [] }, json: false, most: 10 };
+
+  it('shows the earliest, each differing figure and each wording, then the earliest of the rest', () => {
+    const text = renderedGroup(describeMembers('story-big', members), rendering);
+    const shown = [...text.matchAll(/^ {2}\S+ {2}Outlet (\d+)/gm)].map((match) => Number(match[1]));
+    expect(shown).toEqual([0, 1, 2, 3, 4, 5, 6, 14, 17, 22]);
+    expect(text).toContain('  differ (number): 30 ≠ 40 ≠ 50\n');
+    expect(text).toContain(
+      '30 sentences in 30 outlets: Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5, Outlet 6, Outlet 7, Outlet 8, Outlet 9 and 20 more\n',
+    );
+    expect(text).toContain('    Officials said 50 drones were shot down over the region.\n');
+    expect(text.endsWith('  … 20 more versions (--all shows every one)\n\n')).toBe(true);
+    // Without a most (--all), every version and outlet, as before.
+    const all = renderedGroup(describeMembers('story-big', members), {
+      ...rendering,
+      most: undefined,
+    });
+    expect(all.match(/^ {2}\S+ {2}Outlet/gm)).toHaveLength(30);
+    expect(all).toContain('Outlet 28, Outlet 29\n');
+    expect(all).not.toContain('more version');
+  });
+
+  it('makes word diffs only for the versions shown, and prints the same', () => {
+    const some = describeMembers('story-big', members, { shown: 10 });
+    const whole = describeMembers('story-big', members);
+    expect(some.diffs[14]!.length).toBeGreaterThan(0);
+    expect(some.diffs[29]).toEqual([]);
+    expect(whole.diffs[29]!.length).toBeGreaterThan(0);
+    expect(renderedGroup(some, rendering)).toBe(renderedGroup(whole, rendering));
+    for (const color of [false, true]) {
+      expect(renderedGroup(some, { ...rendering, color })).toBe(
+        renderedGroup(whole, { ...rendering, color }),
+      );
+    }
+  });
+
+  it('names every version of a group of at most that many', () => {
+    const small = members.slice(0, 10);
+    const text = renderedGroup(describeMembers('story-small', small), rendering);
+    expect(text.match(/^ {2}\S+ {2}Outlet/gm)).toHaveLength(10);
+    expect(text).not.toContain('more');
+    expect(text).toBe(
+      renderedGroup(describeMembers('story-small', small), { ...rendering, most: undefined }),
+    );
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { corpusMemberFacts } from '../../source/commands/story-filter.js';
+import { corpusMemberFacts, type MemberFacts } from '../../source/commands/story-filter.js';
 import { orderedStoryClusters } from '../../source/commands/story-groups.js';
 import type { StoryFilter } from '../../source/commands/story-render.js';
 import { memoryCorpusIndex } from '../../source/corpus/corpus-index.js';
@@ -43,7 +43,12 @@ async function printed(filter: StoryFilter, withFacts: boolean) {
     workers: 1,
     ...(withFacts ? { facts: corpusMemberFacts(corpus, { annotated, labelsOf }) } : {}),
   });
-  const shown = await all(groups.renderedInParallel({ filter, json: true }));
+  // A batch's text at a time: a group a line.
+  const shown = (await all(groups.renderedInParallel({ filter, json: true })))
+    .join('')
+    .split('\n')
+    .filter(Boolean);
+  groups.close();
   return { shown, read };
 }
 
@@ -70,6 +75,17 @@ describe("margin story's filter", () => {
     expect((await printed({ minimum: 3, labels: [] }, false)).shown.length).toBeLessThan(
       everything,
     );
+  });
+
+  it('knows the same of each article looked up alone as from all the summaries', () => {
+    const corpus = memoryCorpusIndex('', articles);
+    const labels = { annotated: () => false, labelsOf: () => [] };
+    const alone = corpusMemberFacts(corpus, labels);
+    const summaries = corpusMemberFacts(corpus, labels, 0);
+    const ids = [...articles.map((article) => article.id), 'no-such-article'];
+    const facts = (of: MemberFacts) => ids.map((id) => of.articleOf(id));
+    expect(facts(alone)).toEqual(facts(summaries));
+    expect(facts(alone).filter((known) => known !== undefined)).toHaveLength(articles.length);
   });
 
   it('reads no article of a group it leaves out', async () => {

@@ -42,6 +42,33 @@ describe('groups kept between runs', () => {
     again.close();
   });
 
+  it('gives back every group whole, largest first, among equals in the order kept', async () => {
+    const at = await file();
+    const groups = [
+      cluster('two', ['a', 0], ['b', 0]),
+      cluster('three', ['a', 1], ['b', 1], ['c', 1]),
+      cluster('also-two', ['a', 2], ['c', 2]),
+      cluster('four', ['a', 3], ['b', 3], ['c', 3], ['d', 3]),
+      cluster('two-again', ['b', 4], ['d', 4]),
+    ];
+    SavedGroups.save(at, { generation: 'g', links: [] }, groups, []);
+    const saved = SavedGroups.read(at)!;
+    const sorted = [...saved.clusters()];
+    const order = new Map(sorted.map((group, position) => [group.id, position]));
+    sorted.sort(
+      (a, b) => b.members.length - a.members.length || order.get(a.id)! - order.get(b.id)!,
+    );
+    expect([...saved.bySize()]).toEqual(sorted);
+    expect([...saved.bySize()].map((group) => group.id)).toEqual([
+      'four',
+      'three',
+      'two',
+      'also-two',
+      'two-again',
+    ]);
+    saved.close();
+  });
+
   it('reads one article’s groups: the first members, its own, and the whole size', async () => {
     const at = await file();
     const big = cluster(
