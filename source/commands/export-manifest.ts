@@ -41,7 +41,18 @@ export interface Manifest {
   from: number;
   /** Where each record starts, and after the last, where it would (`records + 1` of them). */
   starts: Uint32Array;
+  /** Whether record `n` says what its file was made from (a `TAG` field other than `-`). */
+  tagged(n: number): boolean;
+  /** What the export that wrote it said of itself at the end (`manifestWriter`'s `commit`). */
+  trailer: string | null;
 }
+
+/**
+ * The line after the records that says what the export said of itself: `#` and the text, URI
+ * encoded (no space, no line break). A reader that knows nothing of it (a build before it)
+ * takes it for a record cut short, one never found, and drops it: no version change.
+ */
+const TRAILER = 35;
 
 /**
  * Version 2 recorded what each file was made from (`TAG`), 3 what the export keeps beside it
@@ -105,6 +116,9 @@ export function readManifest(file: string, folder: string): Manifest | null {
   // Each record's start, and where its path starts (after its other fields).
   const starts = new Uint32Array(count + 1);
   const paths = new Uint32Array(count);
+  // Per record, 1 when its TAG field says what the file was made from.
+  const tags = new Uint8Array(count);
+  let trailer: string | null = null;
   // At most half full; a slot holds a record's number + 1 (0: empty), `hashes` its path's hash.
   let size = 1024;
   while (size < count * 2) size *= 2;
@@ -117,12 +131,23 @@ export function readManifest(file: string, folder: string): Manifest | null {
     const end = bytes.indexOf(10, line);
     let from = line;
     for (let field = 0; field < RECORD_FIELDS && from > 0; field++) {
+      // The TAG field (the sixth) starts here: `-` and a space when nothing was said.
+      if (field === 5) tags[n] = bytes[from] === 45 && bytes[from + 1] === 32 ? 0 : 1;
       from = bytes.indexOf(32, from) + 1;
+    }
+    if (bytes[line] === TRAILER) {
+      tags[n] = 0;
+      try {
+        trailer = decodeURIComponent(bytes.toString('utf8', line + 1, end));
+      } catch {
+        trailer = null;
+      }
     }
     line = end + 1;
     // A record cut short has no path: never found.
     if (from <= starts[n]! || from > end) {
       paths[n] = end;
+      tags[n] = 0;
       continue;
     }
     paths[n] = from;
@@ -160,6 +185,8 @@ export function readManifest(file: string, folder: string): Manifest | null {
     from: headerEnd + 1,
     starts,
     records: count,
+    trailer,
+    tagged: (n) => tags[n] === 1,
     find,
     lookup(path) {
       const n = find(path);
@@ -267,10 +294,17 @@ export function manifestWriter(file: string, folder: string) {
     carry(last: Pick<Manifest, 'bytes' | 'starts'>, kept: Uint8Array) {
       carried = { last, kept };
     },
-    /** Puts it in place of the last one, and drops the manifests of folders gone since. */
-    commit() {
+    /**
+     * Puts it in place of the last one, and drops the manifests of folders gone since;
+     * `trailer`, what the export says of itself, after the records (`Manifest.trailer`).
+     */
+    commit(trailer?: string) {
       flush();
       writeCarried();
+      if (trailer !== undefined) {
+        pending = `#${encodeURIComponent(trailer)}\n`;
+        flush();
+      }
       if (fd === null) return;
       try {
         fs.closeSync(fd);

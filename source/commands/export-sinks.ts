@@ -150,6 +150,7 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
   };
   let ended = false;
   let keys: Float64Array | null = null;
+  let said: string | undefined;
   return {
     async stale() {
       if (!written) return null;
@@ -195,6 +196,18 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
       foundRecords.push(n);
       return last.note(n);
     },
+    lastSaid: () => last?.trailer ?? null,
+    holdAll() {
+      if (last === null || kept === null) return;
+      for (let n = 0; n < kept.length; n++) {
+        if (kept[n] !== 0 || !last.tagged(n)) continue;
+        kept[n] = 1;
+        leftHere++;
+      }
+    },
+    say(text) {
+      said = text;
+    },
     leave(relativePath) {
       const at = foundPaths.indexOf(relativePath);
       const n = at >= 0 ? foundRecords[at]! : (last?.find(relativePath) ?? -1);
@@ -236,7 +249,7 @@ export async function folderSink(given: string, cacheDir: string | null): Promis
       // folder (`-c .` beside `brat/`), the corpus would read each article twice.
       markNotArticles(folder);
       if (last && kept) manifest?.carry(last, kept);
-      manifest?.commit();
+      manifest?.commit(said);
     },
     async abort() {
       if (!ended) await writes.finish().catch(() => {});
@@ -354,6 +367,9 @@ export function heldSink(
     },
     held: (relativePath, tag) => (sink.held ? sink.held(relativePath, tag) : null),
     leave: (relativePath) => sink.leave?.(relativePath),
+    lastSaid: () => sink.lastSaid?.() ?? null,
+    holdAll: () => sink.holdAll?.(),
+    say: (text) => sink.say?.(text),
     release,
   };
 }

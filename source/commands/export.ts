@@ -212,6 +212,7 @@ Examples
           options,
           summary,
           () => repository.madeOf(files.kind),
+          () => repository.madeOfDigest(files.kind),
         );
       }
       const kept = whole ? createKeptFormat(format, options, summary, quoted) : null;

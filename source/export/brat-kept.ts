@@ -60,6 +60,10 @@ export interface KeptFiles {
   fromHeld(article: ArticleMadeOf, held: HeldFiles): number | null;
   /** The paths of the article's files (those `fromHeld` would leave). */
   pathsOf(article: ArticleMadeOf): string[];
+  /** What the files so far declare for `annotation.conf` (each `.ann`'s own field, distinct). */
+  declared(): string[];
+  /** Declares what `declared` gave, for files left without being looked at one by one. */
+  declareAll(declared: readonly string[]): void;
   /** The files after the last article (`annotation.conf`). */
   end(files: KeptFile[]): void;
 }
@@ -202,6 +206,10 @@ export function keptBrat(
         const path = `${folderOf(annotator)}/${name}`;
         return [`${path}.txt`, `${path}.ann`];
       });
+    },
+    declared: () => [...declared],
+    declareAll(all) {
+      for (const own of all) declare(own);
     },
     end(files) {
       files.push({ path: 'annotation.conf', content: conf.text() });

@@ -10,7 +10,7 @@ import { CandidateFinder, EXACT } from './candidates.js';
 import { type ContextFacts, FactsCache } from './context-facts.js';
 import { compileFilters } from './filters.js';
 import { highlight } from './highlight.js';
-import { emptyMatches, intersect, keepMatches, type Matches } from './matches.js';
+import { emptyMatches, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
 import { firstCommonKeys } from './runs.js';
 import { probeCost, stoppable, wordsOfSentence } from './sentence-words.js';
@@ -295,7 +295,7 @@ export class Engine implements SearchEngine {
       if (current && current.length * probeCost(this.index) < source.cost) {
         current = this.probe(current, source, articles);
       } else if (current) {
-        current = intersect(current, source.scan());
+        current = source.within(current);
       } else {
         current = source.scan(enough);
         const owners = ownersOf(articles, current);

@@ -117,6 +117,46 @@ export function unionOf(sources: readonly Source[]): Matches {
   return out.done();
 }
 
+/**
+ * `intersect(current, unionOf(sources))`, the same entries and sums, without the union: each
+ * key of `current` is looked for in each list (a binary search from where the last one ended),
+ * its best score added and its text flag joined, and the keys no source holds dropped (every
+ * source scores above 0, as every term's do). A typo query's second term unioned 11 lists of
+ * 28,000 keys (a word and the ten it begins) to keep 8 of them.
+ */
+export function withinSources(current: Matches, sources: readonly Source[]): Matches {
+  const cursors = new Uint32Array(sources.length);
+  return keepMatches(current, (key, i) => {
+    let found = false;
+    let best = 0;
+    let text = 0;
+    for (let s = 0; s < sources.length; s++) {
+      const source = sources[s]!;
+      if ('keys' in source) {
+        const { keys } = source;
+        let low = cursors[s]!;
+        let high = keys.length;
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (keys[middle]! < key) low = middle + 1;
+          else high = middle;
+        }
+        cursors[s] = low;
+        if (low >= keys.length || keys[low] !== key) continue;
+      } else if (key < source.from || key >= source.to) continue;
+      // As the union keeps them: the best score in 32 bits, the text flag of any.
+      const score = Math.fround(source.score);
+      if (!found || score > best) best = score;
+      found = true;
+      if (source.inText) text = 1;
+    }
+    if (!found) return false;
+    current.scores[i]! += best;
+    current.inText[i]! |= text;
+    return true;
+  });
+}
+
 function isStrictlyAscending(keys: Uint32Array): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i]! <= keys[i - 1]!) return false;
   return true;

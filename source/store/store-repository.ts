@@ -370,6 +370,13 @@ export class StoreRepository implements Repository {
     if (current.files.length > 0) yield current;
   }
 
+  madeOfDigest(kind: string): string | null {
+    const generation = this.generation();
+    // An article given with a text of its own is placed again: its files are made again.
+    if (generation === null || this.seen.size > 0) return null;
+    return this.storage.index.madeOfDigest(kind, generation);
+  }
+
   /**
    * The annotated articles in export order (corpus order, then those gone from it by id), and a
    * stand-in for each that reads its text only when asked (undefined: without the corpus's

@@ -72,11 +72,17 @@ async function aged(dir: string) {
   for (const name of await readdir(exports)) await utimes(join(exports, name), later, later);
 }
 
-/** The manifest's records, by path. */
-async function records(dir: string) {
+/** The manifest's lines after its header: its records, and what its export said (`#`). */
+async function manifestLines(dir: string) {
   const exports = join(dir, 'cache', 'margin', 'exports');
   const [name] = await readdir(exports);
-  const lines = (await readFile(join(exports, name!), 'utf8')).split('\n').slice(1, -1);
+  const file = join(exports, name!);
+  return { file, lines: (await readFile(file, 'utf8')).split('\n').slice(1, -1) };
+}
+
+/** The manifest's records, by path. */
+async function records(dir: string) {
+  const lines = (await manifestLines(dir)).lines.filter((line) => !line.startsWith('#'));
   return new Map(lines.map((line) => [line.split(' ').slice(7).join(' '), line.split(' ')]));
 }
 
@@ -288,6 +294,40 @@ describe('brat export into a folder', () => {
       expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
       // Left as they were, recorded as they were.
       expect(await records(dir)).toEqual(made);
+    });
+
+    it('says what it made every file from, and leaves them all on that alone', async () => {
+      const dir = await workspace();
+      await annotated(dir);
+      await exportedTwice(dir);
+      // The second export made every file from what it was made of: it says so after them.
+      const { file, lines } = await manifestLines(dir);
+      const said = lines.at(-1)!;
+      expect(said).toMatch(/^#[^ ]+$/);
+      expect(JSON.parse(decodeURIComponent(said.slice(1)))).toMatchObject({
+        digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        articles: 2,
+        annotations: 4,
+        articleFiles: 4,
+      });
+      const made = await records(dir);
+      const first = await filesIn(join(dir, 'brat'));
+      const expected =
+        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
+        'margin export: 9 file(s) already held the same and were left as they were\n';
+      expect((await brat(dir)).stderr).toBe(expected);
+      expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
+      expect(await records(dir)).toEqual(made);
+      expect((await manifestLines(dir)).lines.at(-1)).toBe(said);
+
+      // What it says, made up: the files are looked at one by one, as without it.
+      const other = lines.map((line) => (line === said ? '#%7B%22digest%22%3A%22x%22%7D' : line));
+      const header = (await readFile(file, 'utf8')).split('\n')[0];
+      await writeFile(file, `${[header, ...other].join('\n')}\n`);
+      await aged(dir);
+      expect((await brat(dir)).stderr).toBe(expected);
+      expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
+      expect((await manifestLines(dir)).lines.at(-1)).toBe(said);
     });
 
     it('writes again a file deleted or edited by hand in the folder', async () => {

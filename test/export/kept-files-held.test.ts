@@ -140,4 +140,117 @@ describe('brat files left as the last export made them', () => {
     expect(left.size).toBe(8);
     expect(summary).toMatchObject({ articles: 3, annotations: 6, articleFiles: 6 });
   });
+
+  describe('an export that says what its files were made from', () => {
+    /** The folder sink above, which also keeps what an export says of itself. */
+    function saying(ids: string[], failing: string[], lastSaid: string | null) {
+      const made = folder(ids, failing);
+      let asked = 0;
+      let said: string | null = null;
+      const sink: ExportSink = {
+        ...made.sink,
+        held: (path, tag) => {
+          asked++;
+          return made.sink.held!(path, tag);
+        },
+        lastSaid: () => lastSaid,
+        holdAll: () => {
+          for (const id of ids) {
+            for (const annotator of ['alice', 'bob']) {
+              made.left.add(`${annotator}/${id}.txt`);
+              made.left.add(`${annotator}/${id}.ann`);
+            }
+          }
+        },
+        say: (text) => {
+          said = text;
+        },
+      };
+      return { ...made, sink, asked: () => asked, said: () => said };
+    }
+
+    const exported = async (
+      at: ReturnType<typeof saying>,
+      digest: string | null,
+      only: (ids: ReadonlySet<string>) => RenderedArticle[] = (ids) => [...ids].map(rendered),
+    ) => {
+      const read: Array<string[] | null> = [];
+      const summary = emptySummary();
+      await runKeptFiles(
+        keptBrat(DEFAULT_LABELS, summary),
+        (ids) => {
+          read.push(ids ? [...ids] : null);
+          return ids ? only(ids) : [];
+        },
+        at.sink,
+        {},
+        summary,
+        () => madeOf(['a1', 'a2']),
+        () => digest,
+      );
+      return { read, summary };
+    };
+
+    it('looks at no file one by one when the last export said the same digest', async () => {
+      // The export before says what it made its files from: every file held, as tagged.
+      const before = saying(['a1', 'a2'], [], null);
+      const first = await exported(before, 'd1');
+      expect(before.asked()).toBe(8);
+      const said = before.said();
+      expect(JSON.parse(said!)).toMatchObject({ digest: 'd1', articles: 2, annotations: 4 });
+
+      const now = saying(['a1', 'a2'], [], said);
+      const { read, summary } = await exported(now, 'd1');
+      expect(now.asked()).toBe(0);
+      expect(read).toEqual([]);
+      expect(now.written).toEqual(before.written);
+      expect(now.left.size).toBe(8);
+      expect(summary).toEqual(first.summary);
+      expect(now.said()).toBe(said);
+    });
+
+    it('looks at each file when the digest differs, and says nothing without one', async () => {
+      const before = saying(['a1', 'a2'], [], null);
+      await exported(before, 'd1');
+      const now = saying(['a1', 'a2'], [], before.said());
+      await exported(now, 'd2');
+      expect(now.asked()).toBe(8);
+      expect(JSON.parse(now.said()!)).toMatchObject({ digest: 'd2' });
+      const none = saying(['a1', 'a2'], [], before.said());
+      await exported(none, null);
+      expect(none.asked()).toBe(8);
+      expect(none.said()).toBeNull();
+    });
+
+    it('still writes again a file whose check on disk failed', async () => {
+      const before = saying(['a1', 'a2'], [], null);
+      await exported(before, 'd1');
+      const now = saying(['a1', 'a2'], ['bob/a2.txt'], before.said());
+      const { read, summary } = await exported(now, 'd1');
+      expect(now.asked()).toBe(0);
+      expect(read).toEqual([['a2']]);
+      expect(now.written).toEqual([
+        'bob/a2.txt: text of a2',
+        expect.stringMatching(/^annotation\.conf: \[entities\]/),
+      ]);
+      expect(now.left.size).toBe(7);
+      expect(summary).toMatchObject({ articles: 2, annotations: 4, articleFiles: 4 });
+    });
+
+    it('says nothing when a file was made anew rather than from what it was made of', async () => {
+      // An article kept without what it was made from: its files written untagged.
+      const before = saying(['a1'], [], null);
+      const placed: RenderedArticle = {
+        ...rendered('a2'),
+        kept: [
+          { annotator: 'alice', text: Buffer.from(KEPT), madeFrom: '' },
+          { annotator: 'bob', text: Buffer.from(KEPT), madeFrom: '' },
+        ],
+      };
+      await exported(before, 'd1', (ids) =>
+        [...ids].map((id) => (id === 'a2' ? placed : rendered(id))),
+      );
+      expect(before.said()).toBeNull();
+    });
+  });
 });
