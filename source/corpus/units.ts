@@ -51,26 +51,26 @@ interface Line {
 
 /**
  * Whether a block's lines are prose hard-wrapped at a fixed width (an e-mail, a "Save as text",
- * `pandoc -t plain`): one line plainly runs on into the next (lower-case start, or a line ending
- * mid-phrase), or three lines at least fill the width alike. One paragraph per line (a scraper's
- * output) has lines of every length and is not.
+ * `pandoc -t plain`): at most 100 characters, and half the line breaks at least plainly run on
+ * (a lower-case start, or a line ending mid-phrase), as prose broken at a width does. A list or a
+ * table without bullets, one item per line, has lines of a like length too, but each is whole.
  */
 function wrapWidth(lines: Line[]): number {
   if (lines.length < 2) return 0;
   let width = 0;
   for (const line of lines) width = Math.max(width, line.text.length);
   if (width > MAX_WRAP) return 0;
-  let runOn = false;
-  let full = 0;
+  let breaks = 0;
+  let runOn = 0;
   for (let i = 0; i < lines.length - 1; i++) {
     const text = lines[i]!.text;
-    if (text.length >= width * 0.8) full++;
     if (BULLET.test(lines[i + 1]!.text)) continue;
+    breaks++;
     if (UNFINISHED.test(text) || (!TERMINAL.test(text) && /^\p{Ll}/u.test(lines[i + 1]!.text))) {
-      runOn = true;
+      runOn++;
     }
   }
-  return runOn || (lines.length >= 3 && full >= 2) ? width : 0;
+  return runOn > 0 && runOn * 2 >= breaks ? width : 0;
 }
 
 /** The first word of a line, as a wrapper would have had to fit it on the line before. */
