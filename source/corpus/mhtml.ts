@@ -30,13 +30,21 @@ function parameter(value: string, name: string): string | null {
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
-/** Where the headers end: the first empty line. */
-function headerEnd(bytes: Buffer, from: number): { end: number; body: number } | null {
-  const crlf = bytes.indexOf('\r\n\r\n', from, 'latin1');
-  const lf = bytes.indexOf('\n\n', from, 'latin1');
+/**
+ * Where the headers from `from` end: the first empty line before `to`. Looked for within the
+ * part alone: a file with CRLF lines has no `\n\n`, and each part looked to the file's end.
+ */
+function headerEnd(
+  bytes: Buffer,
+  from: number,
+  to = bytes.length,
+): { end: number; body: number } | null {
+  const part = bytes.subarray(from, to);
+  const crlf = part.indexOf('\r\n\r\n', 0, 'latin1');
+  const lf = part.indexOf('\n\n', 0, 'latin1');
   if (crlf < 0 && lf < 0) return null;
-  if (lf < 0 || (crlf >= 0 && crlf < lf)) return { end: crlf, body: crlf + 4 };
-  return { end: lf, body: lf + 2 };
+  if (lf < 0 || (crlf >= 0 && crlf < lf)) return { end: from + crlf, body: from + crlf + 4 };
+  return { end: from + lf, body: from + lf + 2 };
 }
 
 /** Quoted-printable to bytes: `=3D` is `=`, a `=` at a line's end joins it to the next. */
@@ -110,8 +118,8 @@ export function mhtmlPage(input: Uint8Array): Buffer | null {
     if (bytes[start] === 0x2d && bytes[start + 1] === 0x2d) return null;
     const next = bytes.indexOf(delimiter, start);
     const end = next < 0 ? bytes.length : next;
-    const part = headerEnd(bytes, start);
-    if (!part || part.body > end) return null;
+    const part = headerEnd(bytes, start, end);
+    if (!part) return null;
     const partHeaders = headersOf(bytes.toString('latin1', start, part.end));
     if (isHtml(partHeaders)) {
       // The line break before the next delimiter belongs to it.
