@@ -39,26 +39,28 @@ export function markdownAutolinks(text: string): string {
 
 /** Inline Markdown to plain text; the link hrefs are collected for the outlet guess. */
 function inline(text: string, hrefs: string[]): string {
-  return text
-    .replace(ESCAPE, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)))
-    .replace(IMAGE, '')
-    .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-    .replace(LINK, (_, label: string, href: string) => {
-      hrefs.push(href.replace(/^<(.*)>$/, '$1'));
-      return label;
-    })
-    .replace(/\[\^[^\]\s]+\]/g, '')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    // Each span stops at its delimiter's character: `.+?` ran to the line's end from every
-    // unclosed one, 25 s for a line of 50,000 "**a ".
-    .replace(/\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*/g, '$1')
-    .replace(/__(?=[^\s_])([^_]+?)(?<=\S)__/g, '$1')
-    .replace(/(^|[\s(])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?=[\s).,;:!?]|$)/g, '$1$2')
-    .replace(/(^|[\s(])_(?=[^\s_])([^_]+?)(?<=\S)_(?=[\s).,;:!?]|$)/g, '$1$2')
-    .replace(/~~(?=[^\s~])([^~]+?)(?<=\S)~~/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\\$/, '')
-    .replace(ESCAPED, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000));
+  return (
+    text
+      .replace(ESCAPE, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)))
+      .replace(IMAGE, '')
+      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
+      .replace(LINK, (_, label: string, href: string) => {
+        hrefs.push(href.replace(/^<(.*)>$/, '$1'));
+        return label;
+      })
+      .replace(/\[\^[^\]\s]+\]/g, '')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      // Each span stops at its delimiter's character: `.+?` ran to the line's end from every
+      // unclosed one, 25 s for a line of 50,000 "**a ".
+      .replace(/\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*/g, '$1')
+      .replace(/__(?=[^\s_])([^_]+?)(?<=\S)__/g, '$1')
+      .replace(/(^|[\s(])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?=[\s).,;:!?]|$)/g, '$1$2')
+      .replace(/(^|[\s(])_(?=[^\s_])([^_]+?)(?<=\S)_(?=[\s).,;:!?]|$)/g, '$1$2')
+      .replace(/~~(?=[^\s~])([^~]+?)(?<=\S)~~/g, '$1')
+      .replace(/`([^`]+)`/g, '$1')
+      .replace(/\\$/, '')
+      .replace(ESCAPED, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000))
+  );
 }
 
 /** A table row's cells, separated by spaces, as an HTML data table's row reads. */
