@@ -68,5 +68,23 @@ export function hostileInputs(): HostileInput[] {
       text: `${SENTENCE}\n${Array.from({ length: 100_000 }, (_, i) => `<a href="https://example.com/${i}">link${i}</a>`).join('\n')}`,
       expect: SENTENCE,
     },
+    {
+      name: '100,000 unclosed Markdown emphases and strikes',
+      file: 'emphasis.md',
+      text: `${SENTENCE}\n\n${'**a ~~b *c _d '.repeat(100_000)}`,
+      expect: SENTENCE,
+    },
+    {
+      name: '200,000 unclosed Markdown links',
+      file: 'links.md',
+      text: `${SENTENCE}\n\n${'[a](b '.repeat(200_000)}`,
+      expect: SENTENCE,
+    },
+    {
+      name: 'an MHTML file of 100,000 parts',
+      file: 'parts.mhtml',
+      text: `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n${'--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n'.repeat(100_000)}--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>${SENTENCE}</p>${'=3D=\r\n'.repeat(100_000)}\r\n--b--\r\n`,
+      expect: SENTENCE,
+    },
   ];
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { buildArticle } from '../corpus/article.js';
 import { readArticle } from '../corpus/load.js';
-import { bytesToSource, MAX_FILE_BYTES } from '../corpus/read.js';
+import { bytesToSource, MAX_PAGE_BYTES } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
@@ -97,7 +97,7 @@ async function showStandardInput(io: CommandIO, output: Output, json: boolean): 
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     chunks.push(bytes);
     size += bytes.length;
-    if (size > MAX_FILE_BYTES) break;
+    if (size > MAX_PAGE_BYTES) break;
   }
   let article: Article;
   try {

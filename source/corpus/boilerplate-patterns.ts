@@ -65,7 +65,8 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'cookie notice',
     pattern:
-      /^(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*\b(?:accept|consent|privacy|we use|this (?:site|website)|browsing)\b).*$/i,
+      // A notice speaks to the reader ("we use", "you agree"); a story reports on cookie rules.
+      /^(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*\b(?:accept|consent|privacy|we use|this (?:site|website)|browsing)\b)(?=.*\b(?:we|our|us|you|your|this (?:site|website))\b).*$/i,
   },
   {
     reason: 'related list heading',

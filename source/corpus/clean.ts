@@ -9,7 +9,7 @@ import {
 import { isSentenceLike } from './characters.js';
 import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
 import { headlineOf } from './html-title.js';
-import { markdownToUnits, takeFrontMatter } from './markdown.js';
+import { markdownAutolinks, markdownToUnits, takeFrontMatter } from './markdown.js';
 import {
   lineDate,
   parseByline,
@@ -67,7 +67,9 @@ function parse(text: string, format: Format): Parsed {
   }
   const front = format === 'markdown' ? takeFrontMatter(text) : null;
   const prefix = takeDatePrefix(front ? front.text : text);
-  const stripped = stripInlineMarkup(prefix.text);
+  const stripped = stripInlineMarkup(
+    format === 'markdown' ? markdownAutolinks(prefix.text) : prefix.text,
+  );
   const links = stripped.links.map((link) => link.href);
   const units =
     format === 'markdown'

@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { declaredCharset, textBytes } from './declared-charset.js';
 
 /** Why a file's bytes were refused: the reason only; the caller names the file. */
 export class NotTextError extends Error {}
@@ -157,6 +158,13 @@ function decodeInvalidUtf8(bytes: Uint8Array): Decoded {
   // As many good multi-byte sequences as broken bytes is damaged UTF-8, not a legacy encoding
   // (legacy text almost never forms valid sequences): re-decoding it would garble every “quote”.
   if (valid < invalid) {
+    // What the page says it is comes first, as in a browser, unless its bytes belie it (a
+    // declared UTF-8 that is not, undefined bytes or C1 controls in the declared encoding).
+    const declared = declaredCharset(bytes);
+    if (declared !== null && declared !== 'utf-8') {
+      const text = iconv.decode(Buffer.from(bytes), declared);
+      if (decodesCleanly(text, bytes)) return { text, warnings: [] };
+    }
     const detected = detectEncoding(bytes);
     const text = detected ? iconv.decode(Buffer.from(bytes), detected) : '';
     if (detected && readsAsText(text)) {
@@ -295,12 +303,33 @@ function countEncodedReplacements(bytes: Uint8Array): number {
   return count;
 }
 
+/** Text in the declared encoding: no byte left undecoded, no C1 control where a letter belongs. */
+function decodesCleanly(text: string, bytes: Uint8Array): boolean {
+  return !/[\x80-\x9f]/.test(text) && countReplacements(text) === countEncodedReplacements(bytes);
+}
+
+/**
+ * Detected encodings read as their Windows supersets, as browsers do: the same letters, and the
+ * punctuation (“quotes”, dashes) the ISO sets lack.
+ */
+const SUPERSETS: Record<string, string> = {
+  'ISO-8859-1': 'windows-1252',
+  'ISO-8859-8': 'windows-1255',
+  'ISO-8859-9': 'windows-1254',
+};
+
+/**
+ * The likeliest legacy encoding, judged on the page's text only: markup is ASCII that would
+ * outweigh a short Russian or Greek text and make every page look Western European.
+ */
 function detectEncoding(bytes: Uint8Array): string | null {
+  const text = textBytes(bytes);
+  const sample = text.some((byte) => byte >= 0x80) ? text : bytes;
   const best = chardet
-    .analyse(bytes)
+    .analyse(sample)
     .find((match) => match.name !== 'UTF-8' && match.name !== 'ASCII');
   if (!best || best.confidence < 10) return null;
-  const name = best.name === 'ISO-8859-1' ? 'windows-1252' : best.name;
+  const name = SUPERSETS[best.name] ?? best.name;
   return iconv.encodingExists(name) ? name.toLowerCase() : null;
 }
 

@@ -2,6 +2,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { isSavedPageResources } from './saved-page-folders.js';
 import type { FileProblem } from './types.js';
 
 /**
@@ -66,7 +67,8 @@ export function specialKind(entry: Dirent | Stats): string | null {
 
 /**
  * Relative paths (with `/`) of every file under `root`, skipping hidden files and folders, folders
- * marked `NOT_ARTICLES` and files named in `NEVER_ARTICLE_NAMES`; pipes, sockets and devices are
+ * marked `NOT_ARTICLES`, the resource folders of saved pages (`NAME_files` beside `NAME.html`)
+ * and files named in `NEVER_ARTICLE_NAMES`; pipes, sockets and devices are
  * listed apart, never opened.
  */
 export async function walk(root: string, special: FileProblem[]): Promise<string[]> {
@@ -86,6 +88,7 @@ export async function walk(root: string, special: FileProblem[]): Promise<string
     if (folder !== root && entries.some((entry) => entry.name === NOT_ARTICLES)) return;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
+      if (entry.isDirectory() && isSavedPageResources(folder, entry.name)) continue;
       if (NEVER_ARTICLE_NAMES.has(entry.name) && !entry.isDirectory()) continue;
       const full = join(folder, entry.name);
       const kind = specialKind(entry);

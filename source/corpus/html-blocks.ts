@@ -1,3 +1,4 @@
+import { consentOverlays } from './consent.js';
 import type { Element } from './dom.js';
 import { tidy, type Unit } from './units.js';
 
@@ -195,6 +196,7 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   };
 
   const layout = layoutCells(root);
+  const overlays = consentOverlays(root, (element) => NEVER_TEXT.has(element.name));
   const isBlock = (element: Element) =>
     BLOCKS.has(element.name) && (!CELLS.has(element.name) || layout.has(element));
 
@@ -243,6 +245,7 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
       continue;
     }
     if (NEVER_TEXT.has(child.name) || (!withHidden && isHidden(child.attribs))) continue;
+    if (overlays.has(child)) continue;
     const id = elements.length;
     elements.push({ element: child, parent: frame.id, depth: stack.length });
     enter(child, id);

@@ -3,10 +3,55 @@ import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
+import { dropInlinedData } from './inlined-data.js';
+import { mhtmlPage } from './mhtml.js';
 import { sanitizeText } from './sanitize.js';
 
 /** Larger files are refused: nobody reviews a 5 MB article, and cleaning it would freeze the UI. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A page saved whole carries its images inlined (`data:` URIs): 3 MB that are 95 % base64 hold
+ * 150 KB of page. Such formats are read up to this size and measured without the inlined bytes.
+ */
+export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
+
+/** Extensions of files that can carry inlined images; others over 5 MB are refused unread. */
+const PAGE_EXTENSIONS = new Set([
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.shtml',
+  '.md',
+  '.markdown',
+  '.svg',
+  '.mhtml',
+  '.mht',
+]);
+
+/** A page saved as one MIME message; Chrome's starts so, whatever the file is called. */
+const MHTML_EXTENSIONS = new Set(['.mhtml', '.mht']);
+const BLINK_SAVED = Buffer.from('From: <Saved by Blink>');
+
+function isMhtml(path: string, bytes: Uint8Array): boolean {
+  if (MHTML_EXTENSIONS.has(extname(path).toLowerCase())) return true;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 64)).includes(
+    BLINK_SAVED,
+  );
+}
+
+/** How many bytes of `path` are read before it is refused as too large. */
+function readLimit(path: string): number {
+  return PAGE_EXTENSIONS.has(extname(path).toLowerCase()) ? MAX_PAGE_BYTES : MAX_FILE_BYTES;
+}
+
+function tooLarge(path: string, bytes: number, inlined: number): FileRefusedError {
+  const without = inlined > 0 ? ' without its inlined images' : '';
+  return new FileRefusedError(
+    path,
+    `file too large (${megabytes(bytes)}${without}; the limit is 5 MB)`,
+  );
+}
 
 /** A file that cannot be read as an article; the message names the file and the reason. */
 export class FileRefusedError extends Error {
@@ -40,13 +85,19 @@ function formatOf(path: string, text: string): Format {
 }
 
 /** File bytes already in memory to sanitised text, its format and the reading warnings. */
-export function bytesToSource(path: string, bytes: Uint8Array): SourceText {
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new FileRefusedError(
-      path,
-      `file too large (${megabytes(bytes.length)}; the limit is 5 MB)`,
-    );
+export function bytesToSource(path: string, file: Uint8Array): SourceText {
+  if (file.length > MAX_PAGE_BYTES) throw tooLarge(path, file.length, 0);
+  let read = file;
+  const mhtml = isMhtml(path, file);
+  if (mhtml) {
+    const page = mhtmlPage(file);
+    if (page === null) {
+      throw new FileRefusedError(path, 'not a saved page (an MHTML file without an HTML part)');
+    }
+    read = page;
   }
+  const bytes = dropInlinedData(read);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(path, bytes.length, file.length - bytes.length);
   let decoded: ReturnType<typeof decodeBytes>;
   try {
     decoded = decodeBytes(bytes);
@@ -62,17 +113,12 @@ export function bytesToSource(path: string, bytes: Uint8Array): SourceText {
       `removed control characters and escape sequences (${removed} ${removed === 1 ? 'character' : 'characters'})`,
     );
   }
-  return { text, format: formatOf(path, text), warnings };
+  return { text, format: mhtml ? 'html' : formatOf(path, text), warnings };
 }
 
 function checkStats(path: string, stats: Stats): void {
   if (stats.isDirectory()) throw new FileRefusedError(path, 'is a folder, not a file');
-  if (stats.size > MAX_FILE_BYTES) {
-    throw new FileRefusedError(
-      path,
-      `file too large (${megabytes(stats.size)}; the limit is 5 MB)`,
-    );
-  }
+  if (stats.size > readLimit(path)) throw tooLarge(path, stats.size, 0);
   if (stats.size === 0) throw new FileRefusedError(path, 'empty file');
 }
 

@@ -36,57 +36,114 @@ export function tidy(line: string): string {
 
 const BULLET = /^(?:[•◦▪▫‣∙·*+-]|\d{1,3}[.)])\s+\S/u;
 const TERMINAL = /[.!?…:;]["'”’»)\]]*$/u;
+/** A line that ends mid-phrase: a comma, a dash, or a word such as "the" or "said". */
+const UNFINISHED =
+  /(?:[,;\-–—/&(]|\b(?:the|a|an|of|to|in|on|at|for|from|with|by|and|or|but|as|that|than|between|into|about|over|under|after|before|during|its|their|his|her|is|are|was|were|be|been|has|have|had|will|would|said|says|told))$/iu;
+
+/** Hard-wrapped text is wrapped at a fixed width; lines wider than this are paragraphs. */
+const MAX_WRAP = 100;
+
+interface Line {
+  text: string;
+  start: number;
+  end: number;
+}
 
 /**
- * Plain text to units: blocks are separated by blank lines; each line is a unit unless it
- * continues a hard-wrapped sentence from the line before (no final punctuation there, a
- * lower-case start here).
+ * Whether a block's lines are prose hard-wrapped at a fixed width (an e-mail, a "Save as text",
+ * `pandoc -t plain`): at most 100 characters, and half the line breaks at least plainly run on
+ * (a lower-case start, or a line ending mid-phrase), as prose broken at a width does. A list or a
+ * table without bullets, one item per line, has lines of a like length too, but each is whole.
+ */
+function wrapWidth(lines: Line[]): number {
+  if (lines.length < 2) return 0;
+  let width = 0;
+  for (const line of lines) width = Math.max(width, line.text.length);
+  if (width > MAX_WRAP) return 0;
+  let breaks = 0;
+  let runOn = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const text = lines[i]!.text;
+    if (BULLET.test(lines[i + 1]!.text)) continue;
+    breaks++;
+    if (UNFINISHED.test(text) || (!TERMINAL.test(text) && /^\p{Ll}/u.test(lines[i + 1]!.text))) {
+      runOn++;
+    }
+  }
+  return runOn > 0 && runOn * 2 >= breaks ? width : 0;
+}
+
+/** The first word of a line, as a wrapper would have had to fit it on the line before. */
+function firstWordLength(text: string): number {
+  const space = text.indexOf(' ');
+  return space < 0 ? text.length : space;
+}
+
+/**
+ * Plain text to units: blocks are separated by blank lines. In a block hard-wrapped at a fixed
+ * width, a line break is a space unless the next word would have fitted on the line (so the
+ * writer broke it there) or a list item follows. Elsewhere each line is a unit unless it
+ * continues a sentence from the line before (no final punctuation there, a lower-case start here).
  */
 export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
   const units: Unit[] = [];
-  /** Lines of the unit being continued, joined once rather than one concatenation per line. */
-  let lines: string[] | null = null;
-  const close = () => {
-    if (previous && lines) previous.text = lines.join(' ');
-    lines = null;
-  };
   const linkChars = linkCounter(links);
   let block = 0;
-  let blank = true;
+  let lines: Line[] = [];
+  const flush = () => {
+    if (lines.length === 0) return;
+    blockUnits(lines, block++, linkChars, units);
+    lines = [];
+  };
   let offset = 0;
-  let previous: Unit | null = null;
-  // Whether the unit so far ends a sentence: testing the joined text again at every line would
-  // rescan it, n² steps for a file of 200,000 one-word lines.
-  let finished = true;
   for (const raw of text.split('\n')) {
-    const lineStart = offset;
+    const start = offset;
     offset += raw.length + 1;
     const line = tidy(raw);
-    if (line === '') {
-      if (!blank) block++;
-      blank = true;
-      close();
-      previous = null;
-      continue;
-    }
-    blank = false;
-    const chars = linkChars(lineStart, lineStart + raw.length);
+    if (line === '') flush();
+    else lines.push({ text: line, start, end: start + raw.length });
+  }
+  flush();
+  return units;
+}
+
+function blockUnits(
+  lines: Line[],
+  block: number,
+  linkChars: (start: number, end: number) => number,
+  units: Unit[],
+): void {
+  const width = wrapWidth(lines);
+  /** Lines of the unit being continued, joined once rather than one concatenation per line. */
+  let parts: string[] | null = null;
+  let previous: Unit | null = null;
+  let before: string | null = null;
+  const close = () => {
+    if (previous && parts) previous.text = parts.join(' ');
+    parts = null;
+  };
+  for (const { text: line, start, end } of lines) {
+    const chars = linkChars(start, end);
     const listItem = BULLET.test(line);
-    const terminal = TERMINAL.test(line);
-    if (previous && !listItem && !finished && /^\p{Ll}/u.test(line)) {
-      lines ??= [previous.text];
-      lines.push(line);
+    const continues =
+      previous !== null &&
+      before !== null &&
+      !listItem &&
+      ((!TERMINAL.test(before) && /^\p{Ll}/u.test(line)) ||
+        // A list item's wrapped lines run on; a sentence after it is the text going on.
+        (width > 0 && !previous.listItem && before.length + 1 + firstWordLength(line) > width));
+    before = line;
+    if (continues && previous) {
+      parts ??= [previous.text];
+      parts.push(line);
       previous.linkChars += chars;
-      finished = terminal;
       continue;
     }
     close();
     previous = { text: line, block, linkChars: chars, heading: 0, listItem };
-    finished = terminal;
     units.push(previous);
   }
   close();
-  return units;
 }
 
 /**

@@ -108,7 +108,7 @@ describe('reading one file', () => {
     expect((await readArticle(path, { root: corpus.root() })).id).toBe('world/story');
   });
 
-  it('reads Markdown: heading as title, links and emphasis as plain text', async () => {
+  it('reads Markdown: heading as title, links, emphasis and bullets as plain text', async () => {
     const path = await corpus.write(
       'story.md',
       [
@@ -130,8 +130,8 @@ describe('reading one file', () => {
     expect(article.text.split('\n\n')).toEqual([
       'Negotiators from both countries met in Geneva on Tuesday to resume talks that stalled last month.',
       'What next',
-      '- A second round is planned for April.',
-      '- Observers from the UN will attend.',
+      'A second round is planned for April.',
+      'Observers from the UN will attend.',
       '“We are closer than we were a week ago,” one of the diplomats said.',
     ]);
   });

@@ -9,6 +9,7 @@ import {
   NOT_ARTICLES,
   specialKind,
 } from '../files.js';
+import { isSavedPageResources } from '../saved-page-folders.js';
 import { knownNamesIn } from './known-names.js';
 import type { Db } from './schema.js';
 
@@ -139,7 +140,7 @@ export async function scan(
           const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
           // A folder is never a known file: a file replaced by a folder of its name is dropped.
           if (entry.isDirectory()) {
-            subfolders.push(path);
+            if (!isSavedPageResources(absolute, entry.name)) subfolders.push(path);
             continue;
           }
           const known = names ? names.see(entry.name) : rows.has(path);
