@@ -28,8 +28,10 @@ export interface IndexedArticles {
 
 /**
  * What search reads of the corpus: folded words (`text/fold.ts`) and where they occur. Words are
- * runs of letters and digits, folded; titles are indexed apart from sentences. The on-disk
- * corpus index answers from SQLite; `search/memory-index.ts` from articles in memory.
+ * runs of letters and digits, folded (Han and kana as characters and pairs, Thai and its
+ * neighbours as the word segmenter splits them: `eachWordSpan`); titles are indexed apart from
+ * sentences. The on-disk corpus index answers from SQLite; `search/memory-index.ts` from
+ * articles in memory.
  */
 export interface WordIndex {
   articleTable(): IndexedArticles;

@@ -1,5 +1,5 @@
 import type { WordIndex } from '../corpus/word-index.js';
-import { words } from '../text/fold.js';
+import { isIdeographPair, segmentedRun, words } from '../text/fold.js';
 import {
   allowedEdits,
   type CandidateFinder,
@@ -52,7 +52,11 @@ export function compile(
   const terms: Term[] = [];
   for (const written of parsed.words) {
     const parts = words(written);
-    if (parts.length === 1) terms.push(wordTerm(parts[0]!, finder));
+    const pair = pairAlone(parts);
+    const whole = parts.length > 1 ? wholeWord(written, finder) : null;
+    if (pair !== null) terms.push(wordTerm(pair, finder));
+    else if (whole !== null) terms.push(whole);
+    else if (parts.length === 1) terms.push(wordTerm(parts[0]!, finder));
     else if (parts.length > 1) terms.push(phraseTerm(parts, index, true));
   }
   for (const phrase of parsed.phrases) {
@@ -66,6 +70,27 @@ export function compile(
     if (parts.length > 0) excluded.push(phraseTerm(parts, index, false));
   }
   return { terms, excluded };
+}
+
+/**
+ * Two Han or kana characters (普京) fold to 普, 普京, 京 (`eachWordSpan`): the pair alone says
+ * the same, and is one posting list where the phrase would read every sentence holding it.
+ */
+function pairAlone(parts: string[]): string | null {
+  if (parts.length !== 3 || parts[1] !== parts[0]! + parts[2]!) return null;
+  return isIdeographPair(parts[1]!) ? parts[1]! : null;
+}
+
+/**
+ * A Thai (Lao, Khmer, Myanmar) query the segmenter splits, as a word of the text when the index
+ * has it, or words it begins: a word still being typed (กระทรว for กระทรวง) is no word of the
+ * dictionary, and its pieces are no words of the text.
+ */
+function wholeWord(written: string, finder: CandidateFinder): WordTerm | null {
+  const run = segmentedRun(written);
+  if (run === null) return null;
+  const term = wordTerm(run, finder);
+  return term.scores.size > 0 ? term : null;
 }
 
 function wordTerm(text: string, finder: CandidateFinder): WordTerm {

@@ -18,9 +18,27 @@ export const ascii = /^[\x00-\x7f]*$/;
 /**
  * Combining marks, and the zero-width non-joiner and joiner: Persian writes می‌خواهد with a ZWNJ
  * that a search typed without it ("میخواهد") must still find, and the joiners inside an emoji
- * sequence are not part of any word.
+ * sequence are not part of any word. The kana voicing marks are kept (and joined to their kana
+ * again below): バス "bus" and パス "pass" are different words, not accented forms of ハス.
  */
 const marks = /[\p{M}\u200c\u200d]/gu;
+const keptMarks = /[\u3099\u309a]/;
+// Every mark but those two: set subtraction, the `v` flag, which tsc refuses in a literal for
+// its older target.
+// biome-ignore lint/complexity/useRegexLiterals: see above
+const droppedMarks = new RegExp('[[\\p{M}\\u200c\\u200d]--[\\u3099\\u309a]]', 'gv');
+/** A kana and the combining voicing mark after it, which NFC joins into one letter (カ + ゙ = ガ). */
+const voiced = /[\u3040-\u30ff][\u3099\u309a]/g;
+const strayVoicing = /[\u3099\u309a]/g;
+/**
+ * Thai, Lao, Khmer and Myanmar: their vowel signs and tone marks are combining marks that are
+ * letters of the word, and NFKD splits some vowels (Thai ำ) where the word segmenter no longer
+ * knows the word. Text in these scripts is kept as written.
+ */
+const SEGMENTED = '\\p{sc=Thai}\\p{sc=Lao}\\p{sc=Khmer}\\p{sc=Myanmar}';
+const segmentedRuns = new RegExp(`[${SEGMENTED}]+`, 'gu');
+const segmentedChar = new RegExp(`^[${SEGMENTED}]`, 'u');
+const segmentedAny = new RegExp(`[${SEGMENTED}]`, 'u');
 const cache = new Map<string, string>();
 
 // Letters NFKD leaves whole but readers treat as their base letters; final sigma is lower case in context.
@@ -37,12 +55,47 @@ const specials: Record<string, string> = {
 
 const special = new RegExp(`[${Object.keys(specials).join('')}]`, 'gu');
 
-/** Folds one code point (a string of length 1 or 2). */
+/**
+ * Any character of the scripts folded otherwise (Thai, Lao, Myanmar, Khmer; kana, full and half
+ * width): one scan of plain ranges, so that other text is folded as fast as before them.
+ */
+const otherwise =
+  /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff\ua9e0-\ua9ff\uaa60-\uaa7f\uff66-\uff9f]/;
+
+/** NFKD, marks dropped, lower case, specials. */
+function foldCommon(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(marks, '')
+    .toLowerCase()
+    .replace(special, (c) => specials[c]!);
+}
+
+/** NFKD, marks but the kana voicing marks dropped, lower case, specials: no segmented script. */
+function foldPlain(text: string): string {
+  const decomposed = text.normalize('NFKD');
+  if (!keptMarks.test(decomposed)) {
+    return decomposed
+      .replace(marks, '')
+      .toLowerCase()
+      .replace(special, (c) => specials[c]!);
+  }
+  return decomposed
+    .replace(droppedMarks, '')
+    .replace(voiced, (pair) => pair.normalize('NFC'))
+    .replace(strayVoicing, '')
+    .toLowerCase()
+    .replace(special, (c) => specials[c]!);
+}
+
+/**
+ * Folds one code point (a string of length 1 or 2), or a kana with the voicing mark after it
+ * (`foldText` keeps those together, as whole-string folding joins them).
+ */
 export function foldChar(char: string): string {
   let folded = cache.get(char);
   if (folded === undefined) {
-    folded = char.normalize('NFKD').replace(marks, '').toLowerCase();
-    folded = folded.replace(special, (c) => specials[c]!);
+    folded = segmentedChar.test(char) ? char : foldPlain(char);
     cache.set(char, folded);
   }
   return folded;
@@ -52,11 +105,23 @@ export function foldChar(char: string): string {
 export function fold(text: string): string {
   if (ascii.test(text)) return text.toLowerCase();
   // Same result as folding per code point (marks are dropped, so NFKD's reordering cannot matter).
-  return text
-    .normalize('NFKD')
-    .replace(marks, '')
-    .toLowerCase()
-    .replace(special, (c) => specials[c]!);
+  if (!otherwise.test(text)) return foldCommon(text);
+  if (!segmentedAny.test(text)) return foldPlain(text);
+  let out = '';
+  let from = 0;
+  for (const run of text.matchAll(segmentedRuns)) {
+    if (run.index > from) out += foldPlain(text.slice(from, run.index));
+    out += run[0];
+    from = run.index + run[0].length;
+  }
+  return from < text.length ? out + foldPlain(text.slice(from)) : out;
+}
+
+/** Whether the code point at `i` is a kana (full or half width) followed by a voicing mark. */
+function voicedAt(text: string, i: number, code: number): boolean {
+  if (!((code >= 0x3040 && code <= 0x30ff) || (code >= 0xff66 && code <= 0xff9d))) return false;
+  const next = text.charCodeAt(i + 1);
+  return next === 0x3099 || next === 0x309a || next === 0xff9e || next === 0xff9f;
 }
 
 /** The folded form with an offset map back to `text`. */
@@ -67,7 +132,8 @@ export function foldText(text: string): FoldedText {
   const ends: number[] = [];
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
+    let width = code > 0xffff ? 2 : 1;
+    if (code >= 0x3040 && voicedAt(text, i, code)) width = 2;
     const piece = code < 0x80 ? text[i]!.toLowerCase() : foldChar(text.slice(i, i + width));
     for (let k = 0; k < piece.length; k++) {
       starts.push(i);
@@ -86,38 +152,142 @@ export function originalRange(text: FoldedText, start: number, end: number): [nu
 }
 
 const wordPattern = /^[\p{L}\p{N}]$/u;
-// 0 = not looked at yet, 1 = letter or digit, 2 = anything else; filled as characters are met.
-const classes = new Uint8Array(0x10000);
+const segmentedWord = new RegExp(`^[${SEGMENTED}]$`, 'u');
+/** Han, kana and the marks that belong to them (々, ー): written without spaces between words. */
+const ideographPattern = /^(?=[\p{L}\p{N}])[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 
-/** Whether a code point is a letter or a digit: the characters words are made of. */
-export function isWordCodePoint(code: number): boolean {
-  if (code >= 0x10000) return wordPattern.test(String.fromCodePoint(code));
-  let known = classes[code]!;
+const WORD = 1;
+const OTHER = 2;
+/** Han and kana: indexed as single characters and pairs of characters. */
+const IDEOGRAPH = 3;
+/** Thai, Lao, Khmer, Myanmar: split into words by the Unicode word segmenter's dictionaries. */
+const SEGMENTED_SCRIPT = 4;
+// 0 = not looked at yet, else one of the kinds above; filled as characters are met.
+const kinds = new Uint8Array(0x10000);
+
+function kindOfChar(char: string): number {
+  if (segmentedWord.test(char)) return SEGMENTED_SCRIPT;
+  if (ideographPattern.test(char)) return IDEOGRAPH;
+  return wordPattern.test(char) ? WORD : OTHER;
+}
+
+function kindOf(code: number): number {
+  if (code >= 0x10000) return kindOfChar(String.fromCodePoint(code));
+  let known = kinds[code]!;
   if (known === 0) {
-    known = wordPattern.test(String.fromCharCode(code)) ? 1 : 2;
-    classes[code] = known;
+    known = kindOfChar(String.fromCharCode(code));
+    kinds[code] = known;
   }
-  return known === 1;
+  return known;
 }
 
 /**
+ * Whether a code point is part of a word: a letter or a digit, or any character of the scripts
+ * whose vowels and tones are combining marks (Thai, Lao, Khmer, Myanmar).
+ */
+export function isWordCodePoint(code: number): boolean {
+  const kind = kindOf(code);
+  return kind === WORD || kind === IDEOGRAPH || kind === SEGMENTED_SCRIPT;
+}
+
+/** Whether a folded word is one pair of Han or kana characters (普京), as `eachWordSpan` makes. */
+export function isIdeographPair(word: string): boolean {
+  const first = word.codePointAt(0);
+  if (first === undefined || kindOf(first) !== IDEOGRAPH) return false;
+  const at = first > 0xffff ? 2 : 1;
+  const second = word.codePointAt(at);
+  if (second === undefined || kindOf(second) !== IDEOGRAPH) return false;
+  return at + (second > 0xffff ? 2 : 1) === word.length;
+}
+
+/**
+ * The folded text when it is all Thai, Lao, Khmer or Myanmar (one run, which the segmenter may
+ * split into several words), else null: a query typed so may be one word begun ("กระทรว").
+ */
+export function segmentedRun(text: string): string | null {
+  const folded = fold(text);
+  for (let i = 0; i < folded.length; ) {
+    const code = folded.codePointAt(i)!;
+    if (kindOf(code) !== SEGMENTED_SCRIPT) return null;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return folded.length > 0 ? folded : null;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+
+/**
  * Calls back with the offsets of each word of folded text. Words are runs of letters and digits:
- * "Putin's" is "putin" and "s", "30-day" is "30" and "day".
+ * "Putin's" is "putin" and "s", "30-day" is "30" and "day". Scripts written without spaces are
+ * split otherwise, as a reader of them expects a search to find words:
+ * - Han and kana (Chinese, Japanese): each character, and each pair of neighbouring characters,
+ *   in text order (普京说 is 普, 普京, 京, 京说, 说), as Lucene's CJK analyser does with pairs. A
+ *   query is split the same way, so 普京 finds the phrase 普 普京 京 wherever those two characters
+ *   stand together, 京 finds every 京, and no dictionary must know a name (泽连斯基) for it to be found.
+ * - Thai, Lao, Khmer and Myanmar: the words of the Unicode word segmenter (ICU's dictionaries), as
+ *   pairs of letters would mean nothing in an alphabet.
  */
 export function eachWordSpan(folded: string, visit: (start: number, end: number) => void): void {
   let start = -1;
   for (let i = 0; i < folded.length; ) {
     const code = folded.codePointAt(i)!;
-    const width = code > 0xffff ? 2 : 1;
-    if (isWordCodePoint(code)) {
+    const kind = kindOf(code);
+    if (kind === WORD) {
       if (start < 0) start = i;
-    } else if (start >= 0) {
-      visit(start, i);
-      start = -1;
+    } else {
+      if (start >= 0) {
+        visit(start, i);
+        start = -1;
+      }
+      if (kind !== OTHER) {
+        if (kind === IDEOGRAPH) i = eachCharacterAndPair(folded, i, visit);
+        else i = eachSegmentedWord(folded, i, visit);
+        continue;
+      }
     }
-    i += width;
+    i += code > 0xffff ? 2 : 1;
   }
   if (start >= 0) visit(start, folded.length);
+}
+
+/** The characters and pairs of the run of Han and kana at `from`; returns where the run ends. */
+function eachCharacterAndPair(
+  folded: string,
+  from: number,
+  visit: (start: number, end: number) => void,
+): number {
+  let before = -1;
+  let at = from;
+  while (at < folded.length) {
+    const code = folded.codePointAt(at)!;
+    if (kindOf(code) !== IDEOGRAPH) break;
+    const end = at + (code > 0xffff ? 2 : 1);
+    if (before >= 0) visit(before, end);
+    visit(at, end);
+    before = at;
+    at = end;
+  }
+  return at;
+}
+
+/** The words of the run of Thai, Lao, Khmer or Myanmar at `from`; returns where the run ends. */
+function eachSegmentedWord(
+  folded: string,
+  from: number,
+  visit: (start: number, end: number) => void,
+): number {
+  let to = from;
+  while (to < folded.length) {
+    const code = folded.codePointAt(to)!;
+    if (kindOf(code) !== SEGMENTED_SCRIPT) break;
+    to += code > 0xffff ? 2 : 1;
+  }
+  // A fixed locale: the same words whatever the machine's language, in the index and the query.
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'word' });
+  for (const { segment, index, isWordLike } of segmenter.segment(folded.slice(from, to))) {
+    if (isWordLike) visit(from + index, from + index + segment.length);
+  }
+  return to;
 }
 
 /** Each word of folded text with its folded offsets. */
