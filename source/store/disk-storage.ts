@@ -2,6 +2,7 @@ import { lstat, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
 import { markNotArticles, NOT_ARTICLES } from '../corpus/files.js';
+import { ioReason } from '../text/io-reason.js';
 import {
   AnnotationFileAdapter,
   type FileRead,
@@ -414,7 +415,7 @@ const WRITE_FAILURES: Record<string, string> = {
 
 function writeFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return WRITE_FAILURES[code] ?? (code || (error as Error).message);
+  return WRITE_FAILURES[code] ?? ioReason(error);
 }
 
 /**
