@@ -24,6 +24,7 @@ import {
 } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import { ioReason } from '../text/io-reason.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {
   type FolderSink,
@@ -33,7 +34,7 @@ import {
   ReadAgain,
   stdoutSink,
 } from './export-sinks.js';
-import { CannotRun, type Output } from './output.js';
+import { CannotRun, type Output, StdoutFailed } from './output.js';
 import { fromCwd, isWithin } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
@@ -279,7 +280,8 @@ Examples
       await repository.close();
       if (checkFailed) throw error;
       const file = (error as { exportPath?: string }).exportPath;
-      cannotWrite(output, file === undefined ? out! : join(out!, file), error);
+      const named = out ?? 'standard output';
+      cannotWrite(output, file === undefined ? named : join(named, file), error);
       return output.status();
     }
     // Named once the store is checked: a name mistyped in a filter must not pass for an empty
@@ -359,17 +361,9 @@ async function writeOrSay(
 }
 
 function cannotWrite(output: Output, shown: string, error: unknown): void {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const why: Record<string, string> = {
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of its path is a file, not a folder',
-    EEXIST: 'a part of its path is a file, not a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-  };
-  output.problem(`cannot write ${shown}: ${why[code] ?? (error as Error).message}`);
+  // Standard output says so itself (output.ts): one line, not two.
+  if (error instanceof StdoutFailed) output.problem(error.message);
+  else output.problem(`cannot write ${shown}: ${ioReason(error)}`);
 }
 
 /** A half-written export must never pass for a whole one: the store's atomic write. */
