@@ -25,6 +25,7 @@ import {
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { ioReason } from '../text/io-reason.js';
+import { oneName } from '../text/untrusted.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {
   type FolderSink,
@@ -118,6 +119,13 @@ Examples
     if (out && isWithin(base(out), project.store.root)) {
       return fail(
         `--out ${out} is inside the annotation store ${project.store.shown}: export somewhere else`,
+      );
+    }
+    // Every file under the corpus folder is read as an article: an export there would overwrite
+    // one (a scraped page may be gone from the web) or come back as articles itself.
+    if (out && isWithin(base(out), project.corpus.root)) {
+      return fail(
+        `--out ${oneName(out)} is inside the corpus ${oneName(project.corpus.shown)}: its files would be read as articles; export somewhere else`,
       );
     }
     if (flags.config) {
