@@ -1,6 +1,6 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { ioReason } from '../text/io-reason.js';
-import { oneLine, visible } from '../text/untrusted.js';
+import { oneLine, oneMessage, visible } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 
 /**
@@ -94,7 +94,7 @@ export class Output {
   /** One line on stderr: what was done, what to do next. */
   say(message: string): void {
     const prefix = this.command === '' ? 'margin' : `margin ${this.command}`;
-    this.io.stderr.write(`${prefix}: ${oneLine(message)}\n`);
+    this.io.stderr.write(`${prefix}: ${oneMessage(message)}\n`);
   }
 
   /** Text of several lines for whoever debugs margin (a stack trace under MARGIN_DEBUG). */
