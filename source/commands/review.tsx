@@ -90,7 +90,7 @@ Press ? in the review for every key.`,
     const corpusSession = import('./review-session.js');
     const { openRepository, diskModelStore } = await import('../store/index.js');
     const context = await loadProject(flags, io);
-    const project = await reviewProject(context);
+    const { project, warning: guidelinesWarning } = await reviewProject(context);
     // Comparing, one adjudicates: accepted versions are written as the gold annotator.
     const annotator = flags.compare
       ? GOLD
@@ -124,6 +124,9 @@ Press ? in the review for every key.`,
         }),
       cacheDir,
     );
+    // Among the problems `!` lists: the review starts without the guidelines rather than not at all.
+    if (guidelinesWarning !== null && context.file !== null)
+      session.problems.push({ path: context.file, message: guidelinesWarning });
     const story = (await import('./story-thread.js')).reviewStorySource({
       corpusRoot: session.root,
       cacheDir: session.cacheDir === undefined ? cacheDir : session.cacheDir,
