@@ -118,7 +118,7 @@ Examples
     // one (or a brat folder among them) would be refused by the next command, its work lost.
     if (out && isWithin(base(out), project.store.root)) {
       return fail(
-        `--out ${out} is inside the annotation store ${project.store.shown}: export somewhere else`,
+        `--out ${oneName(out)} is inside the annotation store ${oneName(project.store.shown)}: export somewhere else`,
       );
     }
     // Every file under the corpus folder is read as an article: an export there would overwrite
@@ -312,7 +312,7 @@ Examples
       if (stale.first !== null) {
         // Never deleted (they may be someone's work in brat), but brat would show them too.
         output.say(
-          `${out} also holds ${stale.count} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(base(out!), stale.first)}: brat will show them too; export into an empty folder to avoid that`,
+          `${oneName(out!)} also holds ${stale.count} .ann file(s) this export did not write (an earlier export?), e.g. ${oneName(relative(base(out!), stale.first))}: brat will show them too; export into an empty folder to avoid that`,
         );
       }
     }
@@ -371,7 +371,7 @@ async function writeOrSay(
 function cannotWrite(output: Output, shown: string, error: unknown): void {
   // Standard output says so itself (output.ts): one line, not two.
   if (error instanceof StdoutFailed) output.problem(error.message);
-  else output.problem(`cannot write ${shown}: ${ioReason(error)}`);
+  else output.problem(`cannot write ${oneName(shown)}: ${ioReason(error)}`);
 }
 
 /** A half-written export must never pass for a whole one: the store's atomic write. */

@@ -7,6 +7,7 @@ import type { ImportedStatus } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
 import { openRepository, type Repository } from '../store/index.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
+import { oneName } from '../text/untrusted.js';
 import { givenAnnotator } from './annotator-name.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { readImportInput } from './import-input.js';
@@ -72,7 +73,8 @@ Examples
       const path = flags.annotatorIds;
       const text = await readFile(fromCwd(io, path), 'utf8').catch(() => null);
       const parsed = text === null ? null : parseAnnotatorIds(text);
-      if (!parsed?.ok) return fail(`${path}: ${parsed ? parsed.message : 'cannot read it'}`);
+      if (!parsed?.ok)
+        return fail(`${oneName(path)}: ${parsed ? parsed.message : 'cannot read it'}`);
       annotatorIds = parsed.ids;
     }
     const annotator = givenAnnotator(

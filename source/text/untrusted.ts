@@ -22,17 +22,6 @@ export function oneLine(text: string): string {
 }
 
 /**
- * A message for one line of stderr: a line break or tab in it is one space, and runs of spaces
- * stay as they are, so a file named in it (`Fact Check  Is…`, as a browser names a saved page)
- * can be copied back into a command. Names in a message come through `oneName`.
- */
-export function oneMessage(text: string): string {
-  return visible(text.replace(/[\n\r\t\v\f\u0085\u2028\u2029]+/g, ' '));
-}
-
-const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
  * What a name shows nothing of, or shows wrongly: zero-width spaces and joiners, direction marks,
  * the byte-order mark, the soft hyphen, and U+FFFD, which stands in a name for bytes that were not
  * UTF-8 (the file cannot be opened by the name as shown). Kept in article text, where a joiner
@@ -40,6 +29,21 @@ const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': 
  */
 const INVISIBLE_IN_NAMES =
   /[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\ufffd]/g;
+
+/**
+ * A message for one line of stderr: a line break or tab in it is one space, and runs of spaces
+ * stay as they are, so a file named in it (`Fact Check  Is…`, as a browser names a saved page)
+ * can be copied back into a command. Names in a message come through `oneName`; zero-width and
+ * direction characters are escaped here as well.
+ */
+export function oneMessage(text: string): string {
+  return visible(text.replace(/[\n\r\t\v\f\u0085\u2028\u2029]+/g, ' ')).replace(
+    INVISIBLE_IN_NAMES,
+    toEscape,
+  );
+}
+
+const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
  * A name (an article id, a file or folder name, an annotator) on one line: the one helper for a

@@ -59,11 +59,27 @@ describe('file names with hidden characters are shown escaped, the same in every
     expect(ran.status).toBe(1);
   });
 
-  it('index and search say the same names the same way', async () => {
+  it('index, search, show and export say the same names the same way', async () => {
     const index = await runMargin(dir, ['index', '-c', 'corpus']);
     expect(index.stderr).toContain('margin index: corpus/empty\\u200b.txt: empty file\n');
     const search = await runMargin(dir, ['search', '-c', 'corpus', '-s', 'store', 'Geneva']);
     expect(search.stdout).toContain('zero\\u200bwidth');
-    for (const ran of [index, search]) expect(hiddenLines(ran.stdout + ran.stderr)).toEqual([]);
+    const show = await runMargin(dir, ['show', 'corpus/empty\u200b.txt']);
+    expect(show.stderr).toBe('margin show: corpus/empty\\u200b.txt: empty file\n');
+    const missing = await runMargin(dir, ['show', 'no\u200fpe.txt']);
+    expect(missing.stderr).toBe('margin show: no\\u200fpe.txt: no such file\n');
+    const out = await runMargin(dir, [
+      'export',
+      '-c',
+      'corpus',
+      '-s',
+      'corpus/x\u200b',
+      '--format',
+      'csv',
+      '--out',
+      'x',
+    ]);
+    for (const ran of [index, search, show, missing, out])
+      expect(hiddenLines(ran.stdout + ran.stderr)).toEqual([]);
   });
 });
