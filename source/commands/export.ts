@@ -121,9 +121,15 @@ Examples
         `--out ${oneName(out)} is inside the annotation store ${oneName(project.store.shown)}: export somewhere else`,
       );
     }
-    // Every file under the corpus folder is read as an article: an export there would overwrite
-    // one (a scraped page may be gone from the web) or come back as articles itself.
-    if (out && isWithin(base(out), project.corpus.root)) {
+    // Every file under the corpus folder is read as an article: an export file there would
+    // overwrite one (a scraped page may be gone from the web) or come back as an article itself.
+    // A brat folder below it is marked as margin's own and kept out (export-sinks.ts), but not
+    // the corpus folder itself, which is read whatever it holds.
+    const intoCorpus =
+      out !== null &&
+      isWithin(base(out), project.corpus.root) &&
+      (format !== 'brat' || isWithin(project.corpus.root, base(out)));
+    if (out && intoCorpus) {
       return fail(
         `--out ${oneName(out)} is inside the corpus ${oneName(project.corpus.shown)}: its files would be read as articles; export somewhere else`,
       );

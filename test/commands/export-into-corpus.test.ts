@@ -33,7 +33,6 @@ describe('export --out into the corpus folder', () => {
       ['jsonl', 'corpus/annotations.jsonl'],
       ['csv', 'corpus/more/annotations.csv'],
       ['brat', 'corpus'],
-      ['brat', 'corpus/brat'],
       ['jsonl', 'link/through-a-link.jsonl'],
     ] as const) {
       const ran = await runMargin(dir, ['export', ...flags, '--format', format, '--out', out]);
@@ -43,6 +42,20 @@ describe('export --out into the corpus folder', () => {
       expect(ran.status).toBe(2);
     }
     expect(await listing(join(dir, 'corpus'))).toEqual(before);
+    const list = await runMargin(dir, ['list', '-c', 'corpus', '--json']);
+    expect(JSON.parse(list.stdout)).toHaveLength(5);
+  });
+
+  it('a brat folder below the corpus is written, and kept out of it', async () => {
+    const ran = await runMargin(dir, [
+      'export',
+      ...flags,
+      '--format',
+      'brat',
+      '--out',
+      'corpus/brat',
+    ]);
+    expect(ran.status).toBe(0);
     const list = await runMargin(dir, ['list', '-c', 'corpus', '--json']);
     expect(JSON.parse(list.stdout)).toHaveLength(5);
   });
