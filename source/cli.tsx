@@ -130,7 +130,8 @@ async function usageOf(usage: string, line: string[]): Promise<string> {
 
 main(process.argv.slice(2)).then(
   (status) => {
-    process.exitCode = status;
+    // A failed write to stdout reported by its listener above is not undone by a command's 0.
+    process.exitCode = Math.max(status, Number(process.exitCode ?? 0));
   },
   (error: unknown) => {
     process.exitCode = failed(error, new Output(io, ''), process.env);

@@ -4,6 +4,8 @@ import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { openCorpusIndex } from '../corpus/db/open.js';
 import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
+import type { FileProblem } from '../corpus/types.js';
+import { oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { markOwnFolders } from './own-folders.js';
@@ -14,6 +16,14 @@ export interface OpenedCorpus {
   refreshed: RefreshSummary | null;
   /** A message with paths as the user typed them: under the --corpus they gave. */
   shown: (text: string) => string;
+}
+
+/**
+ * A file's problem for one line, its name escaped as a name (`oneName`): runs of spaces kept, a
+ * line break shown as `\n`, so the path can be copied back into `margin show` or `rm`.
+ */
+export function namedProblem({ path, message }: FileProblem): string {
+  return message.startsWith(path) ? oneName(path) + message.slice(path.length) : message;
 }
 
 /** Progress lines at most this often: a terminal redraw costs more than a file. */

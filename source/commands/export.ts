@@ -24,6 +24,8 @@ import {
 } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import { ioReason } from '../text/io-reason.js';
+import { oneName } from '../text/untrusted.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {
   type FolderSink,
@@ -33,7 +35,7 @@ import {
   ReadAgain,
   stdoutSink,
 } from './export-sinks.js';
-import { CannotRun, type Output } from './output.js';
+import { CannotRun, type Output, StdoutFailed } from './output.js';
 import { fromCwd, isWithin } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
 import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
@@ -116,7 +118,20 @@ Examples
     // one (or a brat folder among them) would be refused by the next command, its work lost.
     if (out && isWithin(base(out), project.store.root)) {
       return fail(
-        `--out ${out} is inside the annotation store ${project.store.shown}: export somewhere else`,
+        `--out ${oneName(out)} is inside the annotation store ${oneName(project.store.shown)}: export somewhere else`,
+      );
+    }
+    // Every file under the corpus folder is read as an article: an export file there would
+    // overwrite one (a scraped page may be gone from the web) or come back as an article itself.
+    // A brat folder below it is marked as margin's own and kept out (export-sinks.ts), but not
+    // the corpus folder itself, which is read whatever it holds.
+    const intoCorpus =
+      out !== null &&
+      isWithin(base(out), project.corpus.root) &&
+      (format !== 'brat' || isWithin(project.corpus.root, base(out)));
+    if (out && intoCorpus) {
+      return fail(
+        `--out ${oneName(out)} is inside the corpus ${oneName(project.corpus.shown)}: its files would be read as articles; export somewhere else`,
       );
     }
     if (flags.config) {
@@ -280,7 +295,8 @@ Examples
       await repository.close();
       if (checkFailed) throw error;
       const file = (error as { exportPath?: string }).exportPath;
-      cannotWrite(output, file === undefined ? out! : join(out!, file), error);
+      const named = out ?? 'standard output';
+      cannotWrite(output, file === undefined ? named : join(named, file), error);
       return output.status();
     }
     // Named once the store is checked: a name mistyped in a filter must not pass for an empty
@@ -303,7 +319,7 @@ Examples
       if (stale.first !== null) {
         // Never deleted (they may be someone's work in brat), but brat would show them too.
         output.say(
-          `${out} also holds ${stale.count} .ann file(s) this export did not write (an earlier export?), e.g. ${relative(base(out!), stale.first)}: brat will show them too; export into an empty folder to avoid that`,
+          `${oneName(out!)} also holds ${stale.count} .ann file(s) this export did not write (an earlier export?), e.g. ${oneName(relative(base(out!), stale.first))}: brat will show them too; export into an empty folder to avoid that`,
         );
       }
     }
@@ -364,17 +380,9 @@ async function writeOrSay(
 }
 
 function cannotWrite(output: Output, shown: string, error: unknown): void {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const why: Record<string, string> = {
-    EISDIR: 'it is a folder',
-    ENOTDIR: 'a part of its path is a file, not a folder',
-    EEXIST: 'a part of its path is a file, not a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-  };
-  output.problem(`cannot write ${shown}: ${why[code] ?? (error as Error).message}`);
+  // Standard output says so itself (output.ts): one line, not two.
+  if (error instanceof StdoutFailed) output.problem(error.message);
+  else output.problem(`cannot write ${oneName(shown)}: ${ioReason(error)}`);
 }
 
 /** A half-written export must never pass for a whole one: the store's atomic write. */

@@ -5,13 +5,15 @@ import { byPlace, formatError } from '../export/import-errors.js';
 import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';
 import type { ImportedStatus } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
-import { openRepository, type Repository, resolveAnnotator } from '../store/index.js';
+import { openRepository, type Repository } from '../store/index.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
+import { oneName } from '../text/untrusted.js';
+import { givenAnnotator } from './annotator-name.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { readImportInput } from './import-input.js';
 import { CannotRun } from './output.js';
 import { fromCwd } from './paths.js';
-import { annotatorEnv, loadProject } from './project.js';
+import { loadProject } from './project.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
 export const command: Command = {
@@ -71,18 +73,15 @@ Examples
       const path = flags.annotatorIds;
       const text = await readFile(fromCwd(io, path), 'utf8').catch(() => null);
       const parsed = text === null ? null : parseAnnotatorIds(text);
-      if (!parsed?.ok) return fail(`${path}: ${parsed ? parsed.message : 'cannot read it'}`);
+      if (!parsed?.ok)
+        return fail(`${oneName(path)}: ${parsed ? parsed.message : 'cannot read it'}`);
       annotatorIds = parsed.ids;
     }
-    let annotator: string;
-    try {
-      annotator = resolveAnnotator(
-        typeof flags.annotator === 'string' ? flags.annotator : undefined,
-        annotatorEnv(await loadProject(flags, io), io.env),
-      );
-    } catch (error) {
-      return fail((error as Error).message);
-    }
+    const annotator = givenAnnotator(
+      typeof flags.annotator === 'string' ? flags.annotator : undefined,
+      io.env,
+      await loadProject(flags, io),
+    );
     const workspace = await openWorkspace(flags, io, output, { annotator });
     const { corpus, repository } = workspace;
     const parsed = parseImport(format, read.input, {

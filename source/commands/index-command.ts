@@ -6,7 +6,7 @@ import { indexFile } from '../corpus/db/open.js';
 import { NOT_ARTICLES } from '../corpus/files.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { openCorpus } from './corpus.js';
+import { namedProblem, openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { loadProject } from './project.js';
 import { keepGroups, savedGroupsOf } from './story-groups.js';
@@ -60,7 +60,7 @@ Examples
     );
     const problems = index.problems();
     const articles = index.size();
-    for (const problem of problems) output.problem(shown(problem.message));
+    for (const problem of problems) output.problem(shown(namedProblem(problem)));
     // A store or a cache in the corpus is skipped by its mark; a mark in a folder of articles
     // would hide them, so each is named here, where every folder is looked at.
     const skipped = refreshed?.skipped ?? [];

@@ -1,7 +1,7 @@
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
-import { openCorpus } from './corpus.js';
+import { namedProblem, openCorpus } from './corpus.js';
 import { loadProject } from './project.js';
 
 /** Summaries read from the index at a time: the list streams, whatever the size of the corpus. */
@@ -69,7 +69,7 @@ Examples
         const { renderTable } = await import('./list-table.js');
         await output.out(renderTable(index, output.columns));
       }
-      for (const problem of index.problems()) output.problem(shown(problem.message));
+      for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
     } finally {
       index.close();
     }

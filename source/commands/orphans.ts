@@ -1,7 +1,7 @@
 import { compareListed } from '../store/index.js';
 import type { PlacedAnnotation } from '../store/types.js';
 import stringWidth from '../text/string-width.js';
-import { oneLine, safeJson } from '../text/untrusted.js';
+import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openWorkspace } from './workspace.js';
@@ -32,8 +32,8 @@ function toOrphan(annotation: PlacedAnnotation): Orphan {
 export function renderOrphans(orphans: Orphan[], width: number | null): string {
   const header = { article: 'ARTICLE', annotator: 'ANNOTATOR', label: 'LABEL', quote: 'QUOTE' };
   const rows = orphans.map((orphan) => ({
-    article: oneLine(orphan.article),
-    annotator: oneLine(orphan.annotator),
+    article: oneName(orphan.article),
+    annotator: oneName(orphan.annotator),
     label: oneLine(orphan.label),
     quote: oneLine(orphan.quote),
   }));

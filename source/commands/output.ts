@@ -1,4 +1,6 @@
-import { oneLine, visible } from '../text/untrusted.js';
+import { fstatSync, writeSync } from 'node:fs';
+import { ioReason } from '../text/io-reason.js';
+import { oneLine, oneMessage, visible } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 
 /**
@@ -7,6 +9,42 @@ import type { CommandIO } from './command.js';
  */
 export class CannotRun extends Error {
   override name = 'CannotRun';
+}
+
+/**
+ * Standard output could not take the data whole (a full disk, `ulimit -f`): the command ends
+ * with status 1 and this one line. A reader that stopped early is no failure (see `Output`).
+ */
+export class StdoutFailed extends Error {
+  override name = 'StdoutFailed';
+  constructor(override readonly cause: NodeJS.ErrnoException) {
+    super(`cannot write standard output: ${ioReason(cause)}`);
+  }
+}
+
+/**
+ * The descriptor of a standard output that is a file or a device (`> out.jsonl`, `> /dev/full`),
+ * else null. Node writes to one with a `writeSync` whose count it never looks at: the part of a
+ * write past a full disk or `ulimit -f` was dropped without a word, and the export ended 0.
+ */
+function fileDescriptor(stream: CommandIO['stdout']): number | null {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || stream.isTTY) return null;
+  try {
+    const stats = fstatSync(fd);
+    return stats.isFile() || stats.isCharacterDevice() || stats.isBlockDevice() ? fd : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every byte of `data` to `fd`, or the error of the write that could not go on. */
+function writeWhole(fd: number, data: Uint8Array): void {
+  for (let at = 0; at < data.length; ) {
+    const written = writeSync(fd, data, at, data.length - at);
+    if (written <= 0) throw Object.assign(new Error('nothing written'), { code: 'EIO' });
+    at += written;
+  }
 }
 
 /**
@@ -21,7 +59,8 @@ export class CannotRun extends Error {
 export class Output {
   #problems = 0;
   #closed = false;
-  #failure: Error | null = null;
+  #failure: StdoutFailed | null = null;
+  #fd: number | null | undefined;
 
   constructor(
     private readonly io: CommandIO,
@@ -55,7 +94,7 @@ export class Output {
   /** One line on stderr: what was done, what to do next. */
   say(message: string): void {
     const prefix = this.command === '' ? 'margin' : `margin ${this.command}`;
-    this.io.stderr.write(`${prefix}: ${oneLine(message)}\n`);
+    this.io.stderr.write(`${prefix}: ${oneMessage(message)}\n`);
   }
 
   /** Text of several lines for whoever debugs margin (a stack trace under MARGIN_DEBUG). */
@@ -132,11 +171,22 @@ export class Output {
     all: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
     shown: (part: string) => string,
   ): Promise<boolean> {
+    // Looked at on the first write only: a command that writes nothing never asks.
+    if (this.#fd === undefined) this.#fd = fileDescriptor(this.io.stdout);
     for await (const part of all) {
       if (this.#closed) return false;
       if (this.#failure) throw this.#failure;
+      const data = typeof part === 'string' ? shown(part) : part;
+      if (this.#fd !== null) {
+        try {
+          writeWhole(this.#fd, typeof data === 'string' ? Buffer.from(data) : data);
+        } catch (error) {
+          this.#failed(error as NodeJS.ErrnoException);
+        }
+        continue;
+      }
       await new Promise<void>((resolve) => {
-        this.io.stdout.write(typeof part === 'string' ? shown(part) : part, (error) => {
+        this.io.stdout.write(data, (error) => {
           if (error) this.#failed(error);
           resolve();
         });
@@ -148,7 +198,7 @@ export class Output {
 
   #failed(error: NodeJS.ErrnoException): void {
     if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.#closed = true;
-    else this.#failure ??= error;
+    else this.#failure ??= new StdoutFailed(error);
   }
 }
 

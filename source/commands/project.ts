@@ -1,13 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
 import { PROJECT_FILE } from '../project/file-name.js';
 import type { Project } from '../project/schema.js';
 import { KEYMAP, type Keymap } from '../review/keymap.js';
 import type { ReviewProject } from '../review/project.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
-import { oneLine } from '../text/untrusted.js';
+import { ioReason } from '../text/io-reason.js';
+import { oneLine, oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun } from './output.js';
+import { isWithin } from './paths.js';
 
 const GUIDELINES_BYTES = 1024 * 1024;
 
@@ -56,7 +59,14 @@ export async function findProjectFile(
       : io.env.MARGIN_PROJECT;
   if (named) {
     const path = resolve(io.cwd, named);
-    if (!(await isFile(path))) throw new CannotRun(`${oneLine(named)}: no such project file`);
+    const found = await stat(path).catch(() => null);
+    // A folder stands for the project file in it, as a project is named by its folder.
+    if (found?.isDirectory()) {
+      const inside = join(path, PROJECT_FILE);
+      if (await isFile(inside)) return inside;
+      throw new CannotRun(`${oneName(named)} is a folder with no ${PROJECT_FILE} in it`);
+    }
+    if (!found?.isFile()) throw new CannotRun(`${oneName(named)}: no such project file`);
     return path;
   }
   let folder = resolve(io.cwd);
@@ -95,7 +105,7 @@ export async function loadProject(
   if (file) {
     const shown = relative(io.cwd, file) || file;
     text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new CannotRun(`${oneLine(shown)}: cannot be read (${error.code ?? error.message})`);
+      throw new CannotRun(`${oneName(shown)}: cannot be read (${ioReason(error)})`);
     });
     // Only a project that exists needs its schema (zod) and the keymap builder.
     const { parseProject, ProjectError } = await import('../project/schema.js');
@@ -122,28 +132,47 @@ export async function loadProject(
     );
     const first = built.problems[0];
     if (first)
-      throw new CannotRun(`${oneLine(shown ?? '')}: ${first.path}: ${oneLine(first.message)}`);
+      throw new CannotRun(`${oneName(shown ?? '')}: ${first.path}: ${oneLine(first.message)}`);
     keymap = built.keymap;
   }
   const given = (name: 'corpus' | 'store') =>
     typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined;
   const corpusFlag = given('corpus');
   const storeFlag = given('store');
+  const corpus = corpusFlag
+    ? { root: resolve(io.cwd, corpusFlag), shown: corpusFlag }
+    : place(base, project?.corpus ?? 'seeds', io);
+  const store = storeFlag
+    ? { root: resolve(io.cwd, storeFlag), shown: storeFlag }
+    : place(base, project?.store ?? 'annotations', io);
+  apart(corpus, store);
   return {
     file,
     project,
     labels: project?.labels ?? DEFAULT_LABELS,
-    corpus: corpusFlag
-      ? { root: resolve(io.cwd, corpusFlag), shown: corpusFlag }
-      : place(base, project?.corpus ?? 'seeds', io),
-    store: storeFlag
-      ? { root: resolve(io.cwd, storeFlag), shown: storeFlag }
-      : place(base, project?.store ?? 'annotations', io),
+    corpus,
+    store,
     annotator: project?.annotator ?? undefined,
     keymap,
     shown,
     text,
   };
+}
+
+/**
+ * The store must not be the corpus folder, nor hold it: the store's annotator folders would be
+ * read as articles (the corpus reads every file of its own folder, marked or not), and the
+ * corpus's files as store files. A store inside the corpus (`"corpus": "."` beside
+ * `annotations/`) is fine: it marks itself as no articles (corpus/files.ts).
+ */
+function apart(corpus: Place, store: Place): void {
+  if (!isWithin(corpus.root, store.root)) return;
+  const same = isWithin(store.root, corpus.root);
+  throw new CannotRun(
+    same
+      ? `the annotation store ${oneName(store.shown)} is the corpus folder: give the store a folder of its own (--store or "store" in margin.json)`
+      : `the corpus ${oneName(corpus.shown)} is inside the annotation store ${oneName(store.shown)}: keep the store apart from it (--store or "store" in margin.json)`,
+  );
 }
 
 /**
@@ -156,28 +185,58 @@ export function annotatorEnv(context: ProjectContext, env: NodeJS.ProcessEnv): N
     : env;
 }
 
-/** The review's share of the project: its keymap (label keys, overrides) and guidelines. */
-export async function reviewProject(context: ProjectContext): Promise<ReviewProject> {
+/**
+ * The guidelines file's text, or why it cannot be shown. Only a regular file is read, and at most
+ * 1 MB of one: `/dev/zero` filled memory for seconds and a named pipe blocked the start for
+ * ever. Opened without waiting (O_NONBLOCK), so a pipe is refused, never waited on.
+ */
+async function readGuidelines(path: string): Promise<{ text: string } | { why: string }> {
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { why: 'no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { why: 'permission denied' };
+    if (code === 'EISDIR') return { why: 'it is a folder' };
+    return { why: `it cannot be read (${(error as Error).message})` };
+  }
+  try {
+    const found = await handle.stat();
+    if (found.isDirectory()) return { why: 'it is a folder' };
+    if (!found.isFile()) return { why: 'not a regular file' };
+    // Guidelines are read on screen: a file this large is a wrong path, not a codebook.
+    if (found.size > GUIDELINES_BYTES) return { why: 'it is larger than 1 MB' };
+    return { text: await handle.readFile('utf8') };
+  } catch (error) {
+    return { why: `it cannot be read (${(error as Error).message})` };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The review's share of the project: its keymap (label keys, overrides) and guidelines. A
+ * guidelines file that cannot be shown does not stop the review (a teammate's margin.json may
+ * name one not committed yet): `warning` says why, among the review's problems.
+ */
+export async function reviewProject(
+  context: ProjectContext,
+): Promise<{ project: ReviewProject; warning: string | null }> {
   const project = context.project;
   if (!project || !context.file)
-    return { labels: DEFAULT_LABELS, keymap: KEYMAP, guidelines: null };
+    return {
+      project: { labels: DEFAULT_LABELS, keymap: KEYMAP, guidelines: null },
+      warning: null,
+    };
   const shown = context.shown ?? context.file;
   let guidelines: ReviewProject['guidelines'] = null;
+  let warning: string | null = null;
   if (project.guidelines) {
-    const path = resolve(dirname(context.file), project.guidelines);
-    const size = (await stat(path).catch(() => null))?.size ?? 0;
-    // Guidelines are read on screen: a file this large is a wrong path, not a codebook.
-    if (size > GUIDELINES_BYTES) {
-      throw new CannotRun(
-        `${oneLine(shown)}: guidelines: ${oneLine(project.guidelines)} is larger than 1 MB`,
-      );
-    }
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new CannotRun(
-        `${oneLine(shown)}: guidelines: ${oneLine(project.guidelines ?? '')} cannot be read (${error.code ?? error.message})`,
-      );
-    });
-    guidelines = { name: project.guidelines, text };
+    const read = await readGuidelines(resolve(dirname(context.file), project.guidelines));
+    if ('text' in read) guidelines = { name: project.guidelines, text: read.text };
+    else
+      warning = `${oneName(shown)}: guidelines: ${oneName(project.guidelines)}: ${read.why}; the review goes on without them`;
   }
-  return { labels: context.labels, keymap: context.keymap, guidelines };
+  return { project: { labels: context.labels, keymap: context.keymap, guidelines }, warning };
 }

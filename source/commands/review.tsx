@@ -1,11 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { GOLD } from '../export/adjudication.js';
-import { oneLine } from '../text/untrusted.js';
+import { oneName } from '../text/untrusted.js';
+import { givenAnnotator } from './annotator-name.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { markOwnFolders } from './own-folders.js';
-import { annotatorEnv, loadProject, type ProjectContext, reviewProject } from './project.js';
+import { loadProject, type ProjectContext, reviewProject } from './project.js';
 import { watchProjectFile } from './project-watch.js';
 
 const NOT_A_TERMINAL =
@@ -87,28 +88,23 @@ Press ? in the review for every key.`,
     // loading.
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));
     const corpusSession = import('./review-session.js');
-    const { resolveAnnotator, openRepository, diskModelStore } = await import('../store/index.js');
+    const { openRepository, diskModelStore } = await import('../store/index.js');
     const context = await loadProject(flags, io);
-    const project = await reviewProject(context);
-    let annotator: string;
-    try {
-      // Comparing, one adjudicates: accepted versions are written as the gold annotator.
-      annotator = flags.compare
-        ? GOLD
-        : resolveAnnotator(flags.annotator as string | undefined, annotatorEnv(context, io.env));
-    } catch (error) {
-      throw new CannotRun(error instanceof Error ? error.message : String(error));
-    }
+    const { project, warning: guidelinesWarning } = await reviewProject(context);
+    // Comparing, one adjudicates: accepted versions are written as the gold annotator.
+    const annotator = flags.compare
+      ? GOLD
+      : givenAnnotator(flags.annotator as string | undefined, io.env, context);
     const corpusDir = context.corpus.root;
     const root = context.store.root;
     // A store that does not exist yet is created on the first tag.
     const refused =
       (await notAFolder(
         corpusDir,
-        `the corpus ${oneLine(context.corpus.shown)}`,
+        `the corpus ${oneName(context.corpus.shown)}`,
         '--corpus',
         false,
-      )) ?? (await notAFolder(root, `the store ${oneLine(context.store.shown)}`, '--store', true));
+      )) ?? (await notAFolder(root, `the store ${oneName(context.store.shown)}`, '--store', true));
     if (refused) throw new CannotRun(refused);
     const { startReviewSession, reviewController } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
@@ -128,6 +124,9 @@ Press ? in the review for every key.`,
         }),
       cacheDir,
     );
+    // Among the problems `!` lists: the review starts without the guidelines rather than not at all.
+    if (guidelinesWarning !== null && context.file !== null)
+      session.problems.push({ path: context.file, message: guidelinesWarning });
     const story = (await import('./story-thread.js')).reviewStorySource({
       corpusRoot: session.root,
       cacheDir: session.cacheDir === undefined ? cacheDir : session.cacheDir,
@@ -193,7 +192,7 @@ Press ? in the review for every key.`,
 function projectFileWatch({ file, shown, text }: ProjectContext) {
   if (file === null || text === null) return undefined;
   return {
-    shown: oneLine(shown ?? file),
+    shown: oneName(shown ?? file),
     watch: (changed: (how: 'changed' | 'gone') => void) => watchProjectFile(file, text, changed),
   };
 }

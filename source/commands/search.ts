@@ -7,9 +7,9 @@ import {
   searchEngine,
   storeFacts,
 } from '../search/index.js';
-import { oneLine, safeJson } from '../text/untrusted.js';
+import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { openCorpus } from './corpus.js';
+import { namedProblem, openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
 import { unlistedLabels } from './unlisted-labels.js';
@@ -21,8 +21,8 @@ const score = (hit: SearchHit) => Math.round(hit.score * 1000) / 1000;
 /** One hit per line, tab-separated; a sentence never holds a tab or line break that could split it. */
 function line(hit: SearchHit): string {
   return [
-    oneLine(hit.article),
-    oneLine(hit.sentence),
+    oneName(hit.article),
+    oneName(hit.sentence),
     score(hit).toFixed(3),
     oneLine(hit.text),
   ].join('\t');
@@ -151,7 +151,7 @@ Examples
         project.corpus.root,
         store.root,
       );
-      for (const problem of index.problems()) output.problem(shown(problem.message));
+      for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
       try {
         // A new engine each round: what it keeps of the word index was read before the change.
         hits = await confirmedSearch(

@@ -3,7 +3,7 @@ import { buildArticle } from '../corpus/article.js';
 import { readArticle } from '../corpus/load.js';
 import { bytesToSource, MAX_PAGE_BYTES } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
-import { safeJson } from '../text/untrusted.js';
+import { oneName, safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
@@ -64,19 +64,21 @@ Examples
     const target = fromCwd(io, file);
     // Like a missing corpus folder, a missing file leaves nothing to show: the command cannot run.
     // A file that is there but is no article (an image, an empty page) is refused input: status 1.
-    if (!existsSync(target)) throw new CannotRun(`${file}: no such file`);
+    if (!existsSync(target)) throw new CannotRun(`${oneName(file)}: no such file`);
     let article: Article;
     try {
       article = await readArticle(target);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       // The reader names the path it opened; show the one the user typed.
-      output.problem(reason.startsWith(target) ? file + reason.slice(target.length) : reason);
+      output.problem(
+        reason.startsWith(target) ? oneName(file) + reason.slice(target.length) : reason,
+      );
       return output.status();
     }
     article = { ...article, path: file };
     await output.out(flags.json ? `${articleJson(article)}\n` : renderArticle(article));
-    for (const warning of article.warnings) output.warn(`${file}: ${warning}`);
+    for (const warning of article.warnings) output.warn(`${oneName(file)}: ${warning}`);
     return output.status();
   },
 };

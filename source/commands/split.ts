@@ -3,24 +3,10 @@ import path from 'node:path';
 import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { sanitizeText } from '../corpus/sanitize.js';
 import { singleLine, splitSentences } from '../corpus/sentences.js';
+import { ioReason } from '../text/io-reason.js';
 import { safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
 import type { Output } from './output.js';
-
-const reasons: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ELOOP: 'too many symbolic links',
-};
-
-function reasonFor(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code && reasons[code]) return reasons[code];
-  return error instanceof Error ? error.message : String(error);
-}
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -77,7 +63,7 @@ Examples
         bytes =
           name === '-' ? await readStream(io.stdin) : await readFile(path.resolve(io.cwd, name));
       } catch (error) {
-        output.problem(`cannot read ${label}: ${reasonFor(error)}`);
+        output.problem(`cannot read ${label}: ${ioReason(error)}`);
         continue;
       }
       // Decoding is not cleaning: the same reading as the corpus, so a Windows-1251 file splits

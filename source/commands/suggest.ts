@@ -1,10 +1,10 @@
 import { stat } from 'node:fs/promises';
 import type { Article } from '../corpus/types.js';
 import type { Suggestion } from '../suggest/index.js';
-import { oneLine, safeJson } from '../text/untrusted.js';
+import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { openCorpus } from './corpus.js';
+import { namedProblem, openCorpus } from './corpus.js';
 import { CannotRun } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
 import { openSuggester } from './suggestion-model.js';
@@ -38,7 +38,7 @@ export function suggestionRows(article: Article, suggestions: Suggestion[]): Sug
 /** The readable report of one article: its heading, then one line per suggested label. */
 function report(article: Article, rows: SuggestionRow[], width: number): string {
   const title = oneLine(article.title ?? article.sentences[0]?.text ?? '');
-  const head = truncate(`${oneLine(article.id)}  ${title}`, width);
+  const head = truncate(`${oneName(article.id)}  ${title}`, width);
   if (rows.length === 0) return `${head}\n  no suggestions\n\n`;
   const text = new Map(article.sentences.map((sentence) => [sentence.id, sentence.text]));
   const lines = rows.map((row) => {
@@ -84,7 +84,7 @@ Examples
     const project = await loadProject(flags, io);
     if ((await stat(project.store.root).catch(() => null))?.isDirectory() === false) {
       throw new CannotRun(
-        `${oneLine(project.store.shown)} is not a folder, so not an annotation store`,
+        `${oneName(project.store.shown)} is not a folder, so not an annotation store`,
       );
     }
     const { index: corpus, shown } = await openCorpus(
@@ -95,10 +95,10 @@ Examples
       project.corpus.root,
       project.store.root,
     );
-    for (const problem of corpus.problems()) output.problem(shown(problem.message));
+    for (const problem of corpus.problems()) output.problem(shown(namedProblem(problem)));
     const wanted = listFlag(flags.article);
     for (const id of wanted) {
-      if (corpus.ordOf(id) === undefined) output.problem(`no article ${oneLine(id)} in the corpus`);
+      if (corpus.ordOf(id) === undefined) output.problem(`no article ${oneName(id)} in the corpus`);
     }
     const chosen: Iterable<Article> =
       wanted.length === 0

@@ -10,7 +10,7 @@ import {
 } from '../store/index.js';
 import type { ReviewStatus } from '../store/types.js';
 import type { CommandIO } from './command.js';
-import { openCorpus } from './corpus.js';
+import { namedProblem, openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { loadProject, type ProjectContext } from './project.js';
 
@@ -62,7 +62,7 @@ export async function openWorkspace(
     project.corpus.root,
     project.store.root,
   );
-  for (const problem of corpus.problems()) output.problem(shown(problem.message));
+  for (const problem of corpus.problems()) output.problem(shown(namedProblem(problem)));
   const cacheDir = defaultCacheDir(io.env);
   const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);

@@ -189,6 +189,10 @@ function openReason(path: string, error: unknown): string {
       }
     })();
     if (link) return 'broken symbolic link (its target does not exist)';
+    // Node reads a name that is not UTF-8 with U+FFFD for its bad bytes, and no file has that
+    // name: "no such file" beside a file the user can see would send them looking for a typo.
+    if (path.includes('\ufffd'))
+      return 'its name is not valid UTF-8, and margin cannot open it by name: rename the file';
   }
   return fsReason(error);
 }

@@ -1,4 +1,4 @@
-import { oneLine } from '../text/untrusted.js';
+import { oneLine, oneName } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import type { Agreement } from './agreement.js';
 import type { AgreementReport } from './agreement-report.js';
@@ -37,10 +37,10 @@ export function renderAgreement(report: AgreementReport, width: number): string 
   }
   out.push(`Disagreements (${report.disagreements.length})`);
   for (const item of report.disagreements) {
-    out.push('', `  ${oneLine(item.article)} · ${item.sentence}`);
+    out.push('', `  ${oneName(item.article)} · ${item.sentence}`);
     out.push(`  ${truncate(oneLine(item.text), width - 4)}`);
     for (const [annotator, labels] of Object.entries(item.labels)) {
-      out.push(`    ${oneLine(annotator)}: ${labels.length > 0 ? labels.join(', ') : '(none)'}`);
+      out.push(`    ${oneName(annotator)}: ${labels.length > 0 ? labels.join(', ') : '(none)'}`);
     }
   }
   return `${out.join('\n')}\n`;

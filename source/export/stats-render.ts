@@ -1,5 +1,5 @@
 import stringWidth from '../text/string-width.js';
-import { oneLine } from '../text/untrusted.js';
+import { oneLine, oneName } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import { bar, progressBar } from './bars.js';
 import type { Progress, StatsReport } from './stats.js';
@@ -85,7 +85,7 @@ export function renderStats(report: StatsReport, width: number): string {
 
 function chart(rows: Row[], width: number): string[] {
   if (rows.length === 0) return ['  (none)'];
-  const names = rows.map((row) => truncate(oneLine(row.name), NAME_MAX));
+  const names = rows.map((row) => truncate(oneName(row.name), NAME_MAX));
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const values = rows.map((row) => count(row.value));
   const valueWidth = Math.max(...values.map((value) => value.length));
@@ -103,7 +103,7 @@ function chart(rows: Row[], width: number): string[] {
 }
 
 function progressChart(rows: Array<{ name: string; progress: Progress }>, width: number): string[] {
-  const names = rows.map((row) => truncate(oneLine(row.name), NAME_MAX));
+  const names = rows.map((row) => truncate(oneName(row.name), NAME_MAX));
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const labels = rows.map(
     ({ progress: p }) =>

@@ -2,7 +2,7 @@ import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/lab
 import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
 import stringWidth from '../text/string-width.js';
-import { oneLine } from '../text/untrusted.js';
+import { oneLine, oneName } from '../text/untrusted.js';
 
 /** The project file's name, looked for in the current folder and each one above it. */
 export { PROJECT_FILE } from './file-name.js';
@@ -181,7 +181,7 @@ function absent(json: unknown, path: readonly PropertyKey[]): boolean {
  */
 export function parseProject(text: string, file: string, defaults: LabelSet): Project {
   const fail = (message: string): never => {
-    throw new ProjectError(`${oneLine(file)}: ${oneLine(message)}`);
+    throw new ProjectError(`${oneName(file)}: ${oneLine(message)}`);
   };
   let json: unknown;
   try {

@@ -9,6 +9,7 @@ import {
 import { basename, dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';
+import { ioReason } from '../text/io-reason.js';
 import { writeFileAtomic } from './atomic.js';
 import { fingerprint, serialise } from './format.js';
 import { encodeName } from './names.js';
@@ -115,9 +116,7 @@ export async function readStoreFile(path: string): Promise<FileRead> {
 }
 
 function refusalOf(error: unknown): string {
-  return error instanceof RefusedFile
-    ? error.message
-    : `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  return error instanceof RefusedFile ? error.message : `cannot be read (${ioReason(error)})`;
 }
 
 /** A file copied or renamed into another place would be written under the wrong name: refuse it. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { link, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isProcessAlive } from './process.js';
 
@@ -50,6 +50,54 @@ export async function writeFileAtomic(
   }
   if (durable) await syncFolder(folder);
   return written;
+}
+
+/**
+ * Writes `path` whole or not at all, and only when nothing is there yet: a temp file beside it,
+ * fsynced, then linked to the name (a link, unlike a rename, never replaces what another process
+ * or the user put there meanwhile). False when the name was taken. For the files margin puts in a
+ * folder once (the store's `.gitignore`): `writeFile` with `wx` left an empty or cut one when
+ * margin was stopped mid-write, and git then tracked the temp and lock files.
+ */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
+export async function createFileAtomic(path: string, text: string): Promise<boolean> {
+  const folder = dirname(path);
+  const temp = join(
+    folder,
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(temp, path);
+    } catch (error) {
+      // A file system without hard links (FAT, some network mounts): a rename, once the name is
+      // seen free, may only lose to a writer of the same text.
+      if (!NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      if (
+        await stat(path).then(
+          () => true,
+          () => false,
+        )
+      )
+        return false;
+      await rename(temp, path);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await rm(temp, { force: true });
+  }
+  await syncFolder(folder);
+  return true;
 }
 
 /** Platforms and file systems that cannot open or fsync a folder (Windows, some network mounts). */

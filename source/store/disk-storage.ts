@@ -1,7 +1,8 @@
-import { lstat, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
 import { markNotArticles, NOT_ARTICLES } from '../corpus/files.js';
+import { ioReason } from '../text/io-reason.js';
 import {
   AnnotationFileAdapter,
   type FileRead,
@@ -9,7 +10,7 @@ import {
   RefusedRead,
   readStoreFile,
 } from './adapter.js';
-import { removeStaleTemps, syncFolder } from './atomic.js';
+import { createFileAtomic, removeStaleTemps, syncFolder } from './atomic.js';
 import {
   checkFolders,
   type FolderCheck,
@@ -69,11 +70,13 @@ export class DiskStorage implements Storage {
       created = await mkdir(root, { recursive: true });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is not a folder' : code;
+      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is not a folder' : ioReason(error);
       throw new Error(`${display} cannot be used as the annotation store: ${why}`);
     }
     if (created !== undefined) {
-      await writeFile(join(root, '.gitignore'), GITIGNORE, { flag: 'wx' }).catch(() => undefined);
+      // Whole or not at all: a cut one would let git track the temp and lock files. A store on a
+      // file system without links (or one margin may not write) goes on without it.
+      await createFileAtomic(join(root, '.gitignore'), GITIGNORE).catch(() => undefined);
       await syncFolder(dirname(root)).catch(() => undefined);
     }
     return new DiskStorage(root, display, index);
@@ -414,7 +417,7 @@ const WRITE_FAILURES: Record<string, string> = {
 
 function writeFailure(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return WRITE_FAILURES[code] ?? (code || (error as Error).message);
+  return WRITE_FAILURES[code] ?? ioReason(error);
 }
 
 /**

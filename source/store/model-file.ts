@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, mkdir, open } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { ioReason } from '../text/io-reason.js';
 import { LINK_REFUSAL, MAX_STORE_FILE_BYTES, signatureOf } from './adapter.js';
 import { syncFolder, writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
@@ -90,7 +91,7 @@ async function readOpened<T>(
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
     if (code === 'ELOOP' || code === 'EMLINK') return refused(LINK_REFUSAL);
-    return refused(`cannot be read (${code ?? (error as Error).message})`);
+    return refused(`cannot be read (${ioReason(error)})`);
   }
   let text: string;
   try {
@@ -104,9 +105,7 @@ async function readOpened<T>(
     }
     text = await handle.readFile('utf8');
   } catch (error) {
-    return refused(
-      `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    );
+    return refused(`cannot be read (${ioReason(error)})`);
   } finally {
     await handle.close();
   }

@@ -21,15 +21,41 @@ export function oneLine(text: string): string {
   return visible(text.replace(/\s+/g, ' '));
 }
 
+/**
+ * What a name shows nothing of, or shows wrongly: zero-width spaces and joiners, direction marks,
+ * the byte-order mark, the soft hyphen, and U+FFFD, which stands in a name for bytes that were not
+ * UTF-8 (the file cannot be opened by the name as shown). Kept in article text, where a joiner
+ * belongs to an emoji or a Persian word; escaped in names, where `ana` and `a\u200bna` are two.
+ */
+const INVISIBLE_IN_NAMES =
+  /[\u00ad\u061c\u180e\u200b-\u200f\u2060-\u2064\u206a-\u206f\ufeff\ufffd]/g;
+
+/**
+ * A message for one line of stderr: a line break or tab in it is one space, and runs of spaces
+ * stay as they are, so a file named in it (`Fact Check  Is…`, as a browser names a saved page)
+ * can be copied back into a command. Names in a message come through `oneName`; zero-width and
+ * direction characters are escaped here as well.
+ */
+export function oneMessage(text: string): string {
+  return visible(text.replace(/[\n\r\t\v\f\u0085\u2028\u2029]+/g, ' ')).replace(
+    INVISIBLE_IN_NAMES,
+    toEscape,
+  );
+}
+
 const NAMED_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /**
- * A name (an article id, a file name) for one line: a line break or tab in it is shown as `\n`,
- * `\r`, `\t`, as other controls are, never as a space: `nl\nname` and `nl name` are two
- * articles and must not list alike.
+ * A name (an article id, a file or folder name, an annotator) on one line: the one helper for a
+ * name in a message, a list or a table. A line break or tab in it is shown as `\n`, `\r`, `\t`,
+ * as other controls are, never as a space: `nl\nname` and `nl name` are two articles and must not
+ * list alike; zero-width and direction characters are escaped too (`INVISIBLE_IN_NAMES`).
  */
 export function oneName(text: string): string {
-  return visible(text.replace(/[\n\r\t]/g, (char) => NAMED_ESCAPES[char]!));
+  return visible(text.replace(/[\n\r\t]/g, (char) => NAMED_ESCAPES[char]!)).replace(
+    INVISIBLE_IN_NAMES,
+    toEscape,
+  );
 }
 
 /**

@@ -298,7 +298,7 @@ describe('every message starts with margin COMMAND:', async () => {
       status: 1,
       stdout: '',
       stderr:
-        'margin split: cannot read nosuch.txt: no such file\nmargin split: cannot read no\\u001b[31msuch: no such file\n',
+        'margin split: cannot read nosuch.txt: no such file or folder\nmargin split: cannot read no\\u001b[31msuch: no such file or folder\n',
     });
   });
 });

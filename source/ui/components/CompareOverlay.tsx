@@ -4,7 +4,7 @@ import type { ReviewState } from '../../review/state.js';
 import { type LabelSet, letterOf, sortLabelNames } from '../../store/labels.js';
 import type { Label } from '../../store/types.js';
 import stringWidth from '../../text/string-width.js';
-import { oneLine } from '../../text/untrusted.js';
+import { oneLine, oneName } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import type { Theme } from '../theme.js';
 
@@ -62,7 +62,7 @@ export function CompareOverlay({
   const title =
     annotators.length === 0
       ? 'No other annotator has tagged this article yet.'
-      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${oneLine(state.annotator)}`;
+      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${oneName(state.annotator)}`;
   const bodyHeight = Math.max(1, height - 2);
   const top = Math.max(0, Math.min(mode.selected - bodyHeight + 1, rows.length - bodyHeight));
   return (

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { guidelinesLines } from '../../review/view/guidelines.js';
-import { oneLine } from '../../text/untrusted.js';
+import { oneName } from '../../text/untrusted.js';
 import type { Theme } from '../theme.js';
 
 /** `i`: the project's guidelines file, wrapped to the screen and scrolled with j/k. */
@@ -23,7 +23,7 @@ export function GuidelinesOverlay({
   const body = Math.max(1, height - 1);
   const shown = lines.slice(top, top + body);
   const more = lines.length > top + body;
-  const title = `Guidelines · ${oneLine(name)} (${more ? 'j/k scroll · ' : ''}Esc or i closes)`;
+  const title = `Guidelines · ${oneName(name)} (${more ? 'j/k scroll · ' : ''}Esc or i closes)`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">

@@ -4,7 +4,7 @@ import { currentArticle, cursorOf, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { labelNamesWith, letterOf } from '../../store/labels.js';
 import stringWidth from '../../text/string-width.js';
-import { oneLine } from '../../text/untrusted.js';
+import { oneName } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import type { Theme } from '../theme.js';
 
@@ -24,7 +24,7 @@ export function Header({ state, theme }: { state: ReviewState; theme: Theme }) {
 export function headerText(state: ReviewState, compact: boolean): string {
   const article = currentArticle(state);
   const total = state.loading ? `${state.articles.length}+` : String(state.articles.length);
-  const who = `${oneLine(state.corpusName)} · ${oneLine(state.annotator)}`;
+  const who = `${oneName(state.corpusName)} · ${oneName(state.annotator)}`;
   const parts = [compact ? who : `margin · ${who}`];
   if (article) {
     const count = article.sentences.length;
