@@ -6,7 +6,7 @@ import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
 import { labelKeysText } from './project.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
-import type { ReviewState } from './state.js';
+import type { Message, ReviewState } from './state.js';
 import { learnFromChange } from './suggestions.js';
 import { emit, info, STORE_LOADING, setMarks, UNLABELLED, warn } from './updates.js';
 
@@ -112,11 +112,7 @@ export function saveEdit(state: ReviewState): ReviewState {
     if (mode.draft.trim() === '') return done;
     const tooLarge = beyondLimits(mode.draft.trim(), undefined);
     if (tooLarge) return refuseSave(state, tooLarge);
-    return {
-      ...state,
-      mode: { ...mode, untagged: { asking: true } },
-      message: warn(`its label? ${labelKeysText(state.project)} · Esc: the note`),
-    };
+    return { ...state, mode: { ...mode, untagged: { asking: true } }, message: askLabel(state) };
   }
   if (current.labels.length === 0) {
     // An undo that finished while the editor was open took the sentence's last label away.
@@ -183,12 +179,7 @@ function labelTheNote(state: ReviewState, input: string): ReviewState {
   const mode = state.mode;
   if (mode.kind !== 'note') return state;
   const label = state.project.labels.find((spec) => spec.key === input)?.name;
-  if (label === undefined) {
-    return {
-      ...state,
-      message: warn(`its label? ${labelKeysText(state.project)} · Esc: the note`),
-    };
-  }
+  if (label === undefined) return { ...state, message: askLabel(state) };
   const marks = marksOf(state, mode.article);
   if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
   const current = marks.sentences[mode.sentence] ?? NO_SENTENCE_MARKS;
@@ -219,6 +210,11 @@ function labelTheNote(state: ReviewState, input: string): ReviewState {
   });
   // The model learns from the tag as from `1`.
   return learnFromChange(state, tagged);
+}
+
+/** The question a note typed on an untagged sentence ends with. */
+function askLabel(state: ReviewState): Message {
+  return warn(`its label? ${labelKeysText(state.project)} · Esc: note`);
 }
 
 /** Esc while a note's label is asked for: back to the note, its text kept. */

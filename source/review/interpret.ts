@@ -3,7 +3,7 @@ import { type KeyContext, lookup } from './keymap.js';
 import { type KeyState, NO_KEY, PASTED, type Press, splitKeys } from './keys.js';
 import { reduce } from './reducer.js';
 import type { ReviewState } from './state.js';
-import { MIN_COLUMNS, MIN_ROWS } from './view/layout.js';
+import { paneLayout } from './view/layout.js';
 
 /** Which rows of the keymap apply now; null while waiting to quit. */
 export function keyContext(state: ReviewState): KeyContext | null {
@@ -50,7 +50,7 @@ function isText({ input, key }: Press): boolean {
  * Ctrl+C act there.
  */
 function behindTooSmall(state: ReviewState): boolean {
-  return state.size.columns < MIN_COLUMNS || state.size.rows < MIN_ROWS;
+  return paneLayout(state.size).tooSmall;
 }
 
 /** How many presses from `from` on are plain text typed into the open input (0 when none is). */

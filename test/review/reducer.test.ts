@@ -62,7 +62,7 @@ describe('keys in one chunk', () => {
     expect(typing.message?.text).toBe('untagged: type the note, Enter, then its label');
     expect(effects(typing)).toEqual([]);
     const asking = named(typing, 'return');
-    expect(asking.message?.text).toBe('its label? 1 claim, 2 quote, 3 event · Esc: the note');
+    expect(asking.message?.text).toBe('its label? 1 claim, 2 quote, 3 event · Esc: note');
     // Neither a key that is no label nor pasted text chooses one, and nothing is written.
     const stray = type(type(asking, 'j'), `${PASTED}2`);
     expect(stray.mode).toMatchObject({ kind: 'note', untagged: { asking: true } });

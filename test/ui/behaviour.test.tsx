@@ -423,7 +423,7 @@ describe('text inputs', () => {
     await app.press(KEYS.enter);
     const frame = app.frame();
     expect(frame.split('\n').at(-1)).toMatch(
-      /^✎ note: source unclear +its label\? 1 claim, 2 quote, 3 event · Esc: the note +saved$/,
+      /^✎ note: source unclear +its label\? 1 claim, 2 quote, 3 event · Esc: note +saved$/,
     );
     // "source unclear" read as keys would have paged down (space), undone (u) and cleared (c…).
     expect(frame).toContain('sentence 1 of 23');
