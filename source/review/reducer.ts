@@ -275,7 +275,7 @@ function unsavedEdit(state: ReviewState): ReviewState | null {
   return {
     ...state,
     mode: { ...mode, quitAsked: true },
-    message: warn(`${what} not saved: ${save} it · Ctrl+C again quits without it`),
+    message: warn(`${what} unsaved: ${save} · Ctrl+C again drops it`),
   };
 }
 

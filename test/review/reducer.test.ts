@@ -334,14 +334,12 @@ describe('quitting', () => {
     const asked = pressed(typing, ctrlC);
     expect(asked.quit).toBe(false);
     expect(asked.mode).toMatchObject({ kind: 'note', draft: 'source unclear' });
-    expect(asked.message?.text).toBe(
-      'note not saved: Enter saves it · Ctrl+C again quits without it',
-    );
+    expect(asked.message?.text).toBe('note unsaved: Enter saves · Ctrl+C again drops it');
     expect(pressed(asked, ctrlC).quit).toBe(true);
     // The same for the attributes, on a tagged sentence.
     const values = type(type(readerState(), 'jj1a'), 'TASS');
     expect(pressed(values, ctrlC).message?.text).toBe(
-      'attributes not saved: Enter saves it · Ctrl+C again quits without it',
+      'attributes unsaved: Enter saves · Ctrl+C again drops it',
     );
     expect(pressed(pressed(values, ctrlC), ctrlC).mode.kind).toBe('quitting');
   });
