@@ -7,7 +7,10 @@ import { annotatorEnv, type ProjectContext } from './project.js';
 export function annotatorNameProblem(name: string): string | null {
   // What a name shows escaped (oneName) it cannot be: `ana` and `a\u200bna` would be two
   // annotators who look alike in every list.
-  if (sanitiseAnnotator(name) !== name || oneName(name) !== name)
+  // What the store's own cleaning does harmlessly (NFC, one space for several) is no reason to
+  // refuse: a decomposed "José" or "ana  b" is the name the person meant.
+  const meant = name.normalize('NFC').replace(/ {2,}/g, ' ');
+  if (sanitiseAnnotator(name) !== meant || oneName(meant) !== meant)
     return 'control or invisible characters, or space at either end';
   if (/[/\\]/.test(name)) return 'a name cannot hold / or \\';
   if (name === '.' || name === '..') return 'a name cannot be . or ..';

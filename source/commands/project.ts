@@ -195,11 +195,7 @@ async function readGuidelines(path: string): Promise<{ text: string } | { why: s
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { why: 'no such file' };
-    if (code === 'EACCES' || code === 'EPERM') return { why: 'permission denied' };
-    if (code === 'EISDIR') return { why: 'it is a folder' };
-    return { why: `it cannot be read (${(error as Error).message})` };
+    return { why: ioReason(error) };
   }
   try {
     const found = await handle.stat();
@@ -209,7 +205,7 @@ async function readGuidelines(path: string): Promise<{ text: string } | { why: s
     if (found.size > GUIDELINES_BYTES) return { why: 'it is larger than 1 MB' };
     return { text: await handle.readFile('utf8') };
   } catch (error) {
-    return { why: `it cannot be read (${(error as Error).message})` };
+    return { why: ioReason(error) };
   } finally {
     await handle.close();
   }

@@ -52,6 +52,9 @@ export async function writeFileAtomic(
   return written;
 }
 
+/** Errors that say the file system makes no hard links: the temp file is renamed instead. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
+
 /**
  * Writes `path` whole or not at all, and only when nothing is there yet: a temp file beside it,
  * fsynced, then linked to the name (a link, unlike a rename, never replaces what another process
@@ -59,7 +62,6 @@ export async function writeFileAtomic(
  * folder once (the store's `.gitignore`): `writeFile` with `wx` left an empty or cut one when
  * margin was stopped mid-write, and git then tracked the temp and lock files.
  */
-const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', 'EMLINK']);
 
 export async function createFileAtomic(path: string, text: string): Promise<boolean> {
   const folder = dirname(path);

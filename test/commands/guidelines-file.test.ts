@@ -13,7 +13,7 @@ const seeds = seedsCopyPerTest();
  * writes) must neither stop nor hang the review: it starts, and `!` says why.
  */
 it.each([
-  ['missing', 'GUIDELINES.md', 'no such file'],
+  ['missing', 'GUIDELINES.md', 'no such file or folder'],
   ['a folder', 'guides', 'it is a folder'],
   ['a named pipe', 'pipe.md', 'not a regular file'],
 ])('guidelines that are %s: the review starts and ! names the reason', async (_, name, why) => {

@@ -58,10 +58,13 @@ describe('a component’s nodes in anchor order', () => {
   });
 
   it('sorts a small component, and one all undated', () => {
-    const small = component(50, 11);
-    expect([
-      ...anchorOrder(small.nodes, small.day, small.article, small.sentence, small.ids),
-    ]).toEqual(byComparison(small));
+    // Written out by hand (the comparison is anchorOrder's own below RADIX_ANCHORS): the earliest
+    // day first, then article ids as strings ("a-10" before "a-9"), then position, undated last.
+    const ids = ['x', 'a-9', 'a-10'];
+    const day = Int32Array.from([NO_DAY, 20_001, 20_000, 20_001, 20_001]);
+    const article = Int32Array.from([0, 1, 0, 2, 2]);
+    const sentence = Int32Array.from([0, 0, 5, 3, 1]);
+    expect([...anchorOrder([5, 6, 7, 8, 9], day, article, sentence, ids)]).toEqual([7, 9, 8, 6, 5]);
     const undated = component(RADIX_ANCHORS, 13);
     undated.day.fill(NO_DAY);
     expect([
