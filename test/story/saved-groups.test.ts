@@ -69,6 +69,28 @@ describe('groups kept between runs', () => {
     saved.close();
   });
 
+  it('keeps a sentence named by two groups in the first of them, whatever its place in the file', async () => {
+    const at = await file();
+    // Members arrive in group order; the file keeps them by article and sentence.
+    const groups = [
+      cluster('g1', ['z', 9], ['a', 1]),
+      cluster('g2', ['b', 4], ['a', 1], ['c', 0]),
+      cluster('g3', ['a', 0], ['z', 9]),
+    ];
+    SavedGroups.save(at, { generation: 'g', links: [] }, groups, []);
+    const saved = SavedGroups.read(at)!;
+    const kept = [...saved.clusters()].map((each) => [
+      each.id,
+      each.members.map((m) => `${m.article}${m.sentence}`),
+    ]);
+    saved.close();
+    expect(kept).toEqual([
+      ['g1', ['z9', 'a1']],
+      ['g2', ['b4', 'c0']],
+      ['g3', ['a0']],
+    ]);
+  });
+
   it('reads one article’s groups: the first members, its own, and the whole size', async () => {
     const at = await file();
     const big = cluster(
