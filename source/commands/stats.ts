@@ -3,7 +3,7 @@ import {
   articleSourceSteps,
   articlesPerSource,
   headlineSteps,
-  headlinesOf,
+  sourcesOf,
 } from '../corpus/db/disk-index.js';
 import { reviewStatuses } from '../export/review-statuses.js';
 import { type StatsArticle, type StatsReport, statsOver } from '../export/stats.js';
@@ -38,7 +38,8 @@ function countsOf(corpus: CorpusIndex): CorpusCounts | null {
   return {
     articles: corpus.size(),
     perSource,
-    articlesOf: (ids) => headlinesOf(corpus, ids) ?? [],
+    // Titles are looked up for the few articles listed (`titleOf`), not for every one.
+    articlesOf: (ids) => sourcesOf(corpus, ids) ?? [],
     first: (n) => corpus.summaries(0, n),
   };
 }
