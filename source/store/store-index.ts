@@ -494,14 +494,18 @@ export class StoreIndex {
     }
   }
 
-  /** The names `folder` held when it was last listed, and how the folder was seen then. */
-  listingOf(folder: string): { seen: string; names: string[] } | null {
+  /**
+   * The names `folder` held when it was last listed, and how the folder was seen then; `text`,
+   * the names as kept, NUL between them.
+   */
+  listingOf(folder: string): { seen: string; names: string[]; text: string } | null {
     const row = this.statements.listingOf.get(folder) as
       | { seen: string; names: string }
       | undefined;
     if (!row) return null;
     // NUL is in no file name.
-    return { seen: row.seen, names: row.names === '' ? [] : row.names.split('\0') };
+    const names = row.names === '' ? [] : row.names.split('\0');
+    return { seen: row.seen, names, text: row.names };
   }
 
   keepListing(folder: string, seen: string, names: readonly string[]): void {
