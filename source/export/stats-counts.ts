@@ -55,6 +55,14 @@ export function statsOverCounts(
   const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
   const progressOf = sortedNames.map(() => ({ done: 0, inProgress: 0, unreviewed: 0 }));
   let annotatedInCorpus = 0;
+  // Most annotated first, in corpus order among equals. Only the first `top` are kept as they
+  // come, as statsOver keeps them: sorting all 100,000 annotated articles to list 15 cost more
+  // than the rest of the report.
+  const ord = (article: StatsArticle) => article.ord ?? 0;
+  const inOrder = (a: StatsArticle, b: StatsArticle) =>
+    annotationsOf(b.id) - annotationsOf(a.id) || ord(a) - ord(b);
+  const listed: StatsArticle[] = [];
+  let last: StatsArticle | null = null;
   for (const article of known) {
     const annotations = annotationsOf(article.id);
     if (annotations > 0) {
@@ -62,6 +70,14 @@ export function statsOverCounts(
       const entry = sources.get(article.source) ?? { articles: 0, annotations: 0 };
       entry.annotations += annotations;
       sources.set(article.source, entry);
+      if (last === null || inOrder(article, last) < 0) {
+        listed.push(article);
+        if (listed.length >= 2 * top) {
+          listed.sort(inOrder);
+          listed.length = top;
+          last = listed[top - 1]!;
+        }
+      }
     }
     tallyStatuses(article.id, sortedNames, statusOf, progressOf, overall);
   }
@@ -70,11 +86,8 @@ export function statsOverCounts(
     progress.unreviewed = corpus.articles - progress.done - progress.inProgress;
   }
 
-  // Most annotated first, in corpus order among equals; then unannotated ones in corpus order.
-  const ord = (article: StatsArticle) => article.ord ?? 0;
-  const listed = known
-    .filter((article) => annotationsOf(article.id) > 0)
-    .sort((a, b) => annotationsOf(b.id) - annotationsOf(a.id) || ord(a) - ord(b));
+  // Then unannotated ones in corpus order.
+  listed.sort(inOrder);
   if (listed.length > top) listed.length = top;
   const more = Math.min(top, corpus.articles) - listed.length;
   if (more > 0) {

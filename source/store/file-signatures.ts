@@ -3,6 +3,7 @@ import { lstatSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { signatureOf } from './adapter.js';
+import { isStoreFileName } from './names.js';
 
 /** What an lstat found instead of a store file's signature (never one: no colon). */
 export const GONE = 'gone';
@@ -31,6 +32,12 @@ export const checkSettings = {
 export interface Listing {
   dir: string;
   names: readonly string[];
+  /**
+   * Every name the folder held, NUL between them, of which `names` are the store files
+   * (`isStoreFileName`), when the caller has that text: the threads are handed it as it is and
+   * sift it themselves, instead of the main thread joining `names` for them.
+   */
+  listed?: string;
 }
 
 /** What the check found in one folder. */
@@ -127,8 +134,12 @@ const tools = {
   createHash: require('node:crypto').createHash,
 };
 const checkShare = ${checkShare.toString()};
-parentPort.once('message', ({ dirs, names, shares, claims }) => {
-  const lists = names.map((joined) => (joined === '' ? [] : joined.split('\\0')));
+const isStoreFileName = ${isStoreFileName.toString()};
+parentPort.once('message', ({ dirs, names, sift, shares, claims }) => {
+  const lists = names.map((joined, at) => {
+    const list = joined === '' ? [] : joined.split('\\0');
+    return sift[at] ? list.filter(isStoreFileName) : list;
+  });
   const counter = new Int32Array(claims);
   for (;;) {
     const at = Atomics.add(counter, 0, 1);
@@ -251,7 +262,8 @@ function startWorkers(
   if (count <= 0) return [];
   const message = {
     dirs: listings.map((listing) => listing.dir),
-    names: listings.map((listing) => listing.names.join('\0')),
+    names: listings.map((listing) => listing.listed ?? listing.names.join('\0')),
+    sift: listings.map((listing) => listing.listed !== undefined),
     shares,
     claims,
   };

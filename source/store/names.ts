@@ -72,3 +72,11 @@ function loginName(): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A name in an annotator folder that is a store file: `<article>.json`, not a dot file (temp and
+ * lock files, the suggestion model). Self-contained: the check's threads run its source text.
+ */
+export function isStoreFileName(name: string): boolean {
+  return name.endsWith('.json') && !name.startsWith('.');
+}

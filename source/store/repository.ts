@@ -150,6 +150,14 @@ export interface Repository {
    * placed again (their orphans depend on it).
    */
   totals(): StoreTotals;
+  /**
+   * `compute`'s value, kept in the store's index while no file's row changes (in any process),
+   * the corpus is in the same generation and `inputs` (whatever else the value depends on) is
+   * the same: a report over every file read again in milliseconds. Computed and not kept for a
+   * corpus without generations or articles given texts of their own. The value must survive
+   * `JSON.stringify`.
+   */
+  derived<T>(name: string, inputs: string, compute: () => T): T;
   /** Every annotator's status other than unreviewed, per article: a report's progress. */
   reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }>;
   /** How many annotations the store holds (refused files left out). */

@@ -425,6 +425,22 @@ export class StoreRepository implements Repository {
     return this.corpus?.consistent ? this.corpus.consistent(read) : read();
   }
 
+  derived<T>(name: string, inputs: string, compute: () => T): T {
+    const generation = this.generation();
+    if (generation === null || this.seen.size > 0) return compute();
+    const { index } = this.storage;
+    const before = index.rowChanges();
+    if (before === null) return compute();
+    const madeAt = `${before}\0${generation}\0${inputs}`;
+    const kept = index.derivedValue(name, madeAt);
+    if (kept !== null) return JSON.parse(kept) as T;
+    const value = compute();
+    // A row that changed meanwhile (placements confirmed, another process's write) may or may
+    // not be in the value: it is kept only when none did.
+    if (index.rowChanges() === before) index.keepDerived(name, madeAt, JSON.stringify(value));
+    return value;
+  }
+
   totals(): StoreTotals {
     const { index } = this.storage;
     const generation = this.generation();

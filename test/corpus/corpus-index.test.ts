@@ -92,6 +92,15 @@ describe('the corpus index', () => {
         [...every].sort((x, y) => x.id.localeCompare(y.id)),
       );
       expect(index.headlinesOf([])).toEqual([]);
+      const sources = (ids: string[]) =>
+        index.sourcesOf(ids).sort((x, y) => x.id.localeCompare(y.id));
+      expect(sources(['e', 'no-such-article', 'b/c'])).toEqual(
+        every
+          .filter((head) => head.id === 'b/c' || head.id === 'e')
+          .map(({ ord, id, source }) => ({ ord, id, source }))
+          .sort((x, y) => x.id.localeCompare(y.id)),
+      );
+      expect(index.sourcesOf([])).toEqual([]);
     } finally {
       index.close();
     }

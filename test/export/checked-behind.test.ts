@@ -54,6 +54,8 @@ async function editInPlace(path: string) {
 
 const COMMANDS = [
   ['stats', stats, { json: true }],
+  // The picture's report is kept in the store's index between runs (`derived`).
+  ['stats picture', stats, {}],
   ['agree', agree, { json: true }],
   ['export jsonl', exportCommand, { format: 'jsonl' }],
   ['export csv', exportCommand, { format: 'csv' }],

@@ -41,6 +41,19 @@ describe('the threaded check of the store files', () => {
     expect(changed!.signatures()[5]).toBe(LINK);
   });
 
+  it('sifts a listing handed over as text as the caller sifted its names', async () => {
+    const dir = await tempFolder();
+    const every = ['.a.json.123.tmp', 'a.json', 'notes.txt', 'b.json', '.gitignore', 'c.json'];
+    for (const name of every) await writeFile(join(dir, name), name);
+    const names = ['a.json', 'b.json', 'c.json'];
+    const [handed] = await checkFolders([{ dir, names, listed: every.join('\0') }]);
+    const [joined] = await checkFolders([{ dir, names }]);
+    expect(handed!.signatures()).toEqual(
+      names.map((name) => signatureOf(lstatSync(join(dir, name)))),
+    );
+    expect(handed!.digest).toBe(joined!.digest);
+  });
+
   it('sees a file edited in place, one removed and one added, as a fresh read does', async () => {
     const root = await tempFolder();
     const cacheDir = await tempFolder();

@@ -67,6 +67,11 @@ export function headlinesOf(corpus: CorpusIndex, ids: readonly string[]): Articl
   return corpus instanceof DiskCorpusIndex ? corpus.headlinesOf(ids) : null;
 }
 
+/** `sourcesOf` of an index on disk: the source and place of each of `ids`; null for one in memory. */
+export function sourcesOf(corpus: CorpusIndex, ids: readonly string[]): ArticleSource[] | null {
+  return corpus instanceof DiskCorpusIndex ? corpus.sourcesOf(ids) : null;
+}
+
 /** `articlesPerSource` of an index on disk; null for one in memory. */
 export function articlesPerSource(corpus: CorpusIndex): Map<string | null, number> | null {
   return corpus instanceof DiskCorpusIndex ? corpus.articlesPerSource() : null;
@@ -144,10 +149,19 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
         )
         .raw(),
       // The same for a list of ids, looked up one by one in the id's index (CROSS JOIN: the
-      // list drives the loop), as one JSON text of rows.
+      // list drives the loop), as one JSON text of rows. The id's index gives the number and the
+      // summary index the rest, both without the table: a table row shares its page with the
+      // article's text, so each lookup there read a page of its own (0.5 s of CPU for 100,000
+      // ids; 0.25 s through the indexes).
       headsByIds: db
         .prepare(
-          'SELECT json_group_array(json_array(a.number, a.id, a.title, a.date, a.byline, a.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value',
+          'SELECT json_group_array(json_array(s.number, s.id, s.title, s.date, s.byline, s.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value CROSS JOIN articles AS s INDEXED BY articles_summary ON s.number = a.number',
+        )
+        .pluck(),
+      // The same with the source alone, what stats sums by (0.1 s for 100,000 ids).
+      sourcesByIds: db
+        .prepare(
+          'SELECT json_array(json_group_array(s.number), json_group_array(s.id), json_group_array(s.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value CROSS JOIN articles AS s INDEXED BY articles_summary ON s.number = a.number',
         )
         .pluck(),
       // Articles per source, counted in SQLite from the summary index.
@@ -401,6 +415,26 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       for (const [number, id, title, date, byline, source] of rows) {
         const at = positionOf(numbers, number);
         if (at >= 0) found.push({ ord: ords[at]!, id, title, date, byline, source });
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Each of `ids` the index holds with its source and place in corpus order, in no particular
+   * order: what stats sums by source. Half a statement's work of `headlinesOf` is the title,
+   * date and byline, which stats reads only for the few articles it lists.
+   */
+  sourcesOf(ids: readonly string[]): ArticleSource[] {
+    const { numbers, ords } = this.snapshot;
+    const found: ArticleSource[] = [];
+    for (let from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
+      const list = JSON.stringify(ids.slice(from, from + IDS_PER_STATEMENT));
+      const text = this.statements.sourcesByIds.get(list) as string;
+      const [got, gotIds, sources] = JSON.parse(text) as [number[], string[], Array<string | null>];
+      for (const [row, number] of got.entries()) {
+        const at = positionOf(numbers, number);
+        if (at >= 0) found.push({ ord: ords[at]!, id: gotIds[row]!, source: sources[row]! });
       }
     }
     return found;

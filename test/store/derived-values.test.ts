@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type IndexedFile, StoreIndex } from '../../source/store/store-index.js';
+
+/**
+ * A value derived from the index's rows (stats' report) is kept under the count of changes to
+ * the rows it was made at: any change to a row, by this process or another on the same index
+ * file, moves the count, so a kept value is never given for rows it was not made from.
+ */
+
+function fileOf(path: string, labels: string[]): IndexedFile {
+  const [annotator, name] = path.split('/') as [string, string];
+  const article = name.replace(/\.json$/, '');
+  return {
+    path,
+    folder: annotator,
+    annotator,
+    article,
+    signature: `1:${labels.length}:10:20`,
+    mtimeMs: 20,
+    readAt: 30,
+    fingerprint: `f${labels.join()}`,
+    doc: {
+      schema: 'margin.annotations',
+      version: 1,
+      article,
+      annotator,
+      status: 'in progress',
+      annotations: labels.map((label, at) => ({
+        id: `a${at}`,
+        label,
+        anchor: { sentence: 's0', start: 0, end: 4, quote: 'text' },
+        created: '2026-01-01T00:00:00.000Z',
+        updated: '2026-01-01T00:00:00.000Z',
+      })),
+    } as unknown as IndexedFile['doc'],
+    reason: null,
+  };
+}
+
+describe('values derived from the store index', () => {
+  const folders: string[] = [];
+  afterEach(async () => {
+    for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('count every change to a row, and none to what is not a row', () => {
+    const index = StoreIndex.open(null, '/store');
+    const moved = (change: () => void) => {
+      const before = index.rowChanges();
+      change();
+      return index.rowChanges()! - before!;
+    };
+    expect(index.rowChanges()).toBe(0);
+    expect(moved(() => index.put(fileOf('alice/a.json', ['claim'])))).toBeGreaterThan(0);
+    expect(moved(() => index.put(fileOf('alice/a.json', ['claim', 'quote'])))).toBeGreaterThan(0);
+    expect(moved(() => index.touch('alice/a.json', '1:2:10:21', 21))).toBeGreaterThan(0);
+    expect(moved(() => index.put(fileOf('bob/a.json', ['event'])))).toBeGreaterThan(0);
+    expect(moved(() => index.remove('alice/a.json'))).toBeGreaterThan(0);
+    expect(moved(() => index.removeFolder('bob'))).toBeGreaterThan(0);
+    expect(moved(() => index.setDigest('alice', 'digest'))).toBe(0);
+    expect(moved(() => index.keepListing('alice', 'seen', ['a.json']))).toBe(0);
+    expect(moved(() => index.keepDerived('stats', 'at', '{}'))).toBe(0);
+    index.close();
+  });
+
+  it('give a kept value only at the count it was made at, whichever process changed a row', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'margin-derived-'));
+    folders.push(folder);
+    const file = join(folder, 'store.sqlite');
+    const one = StoreIndex.open(file, '/store');
+    const other = StoreIndex.open(file, '/store');
+    one.put(fileOf('alice/a.json', ['claim']));
+    const at = `${one.rowChanges()}`;
+    expect(one.keepDerived('stats', at, '{"annotations":1}')).toBe(true);
+    expect(other.derivedValue('stats', `${other.rowChanges()}`)).toBe('{"annotations":1}');
+    // Another process reads a file again: the value kept is not of the rows there are now.
+    other.put(fileOf('alice/a.json', ['claim', 'quote']));
+    expect(one.rowChanges()).not.toBe(Number(at));
+    expect(one.derivedValue('stats', `${one.rowChanges()}`)).toBeNull();
+    expect(one.derivedValue('other', at)).toBeNull();
+    one.close();
+    other.close();
+    // Opened again, the count goes on from where it was: a value kept before is not given.
+    const again = StoreIndex.open(file, '/store');
+    expect(again.rowChanges()).toBeGreaterThan(Number(at));
+    again.close();
+  });
+});
