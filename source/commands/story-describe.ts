@@ -40,20 +40,28 @@ const YOUNG = { maxYoungGenerationSizeMb: 16 };
 const DEPTH = 2;
 
 /**
- * The threads that describe and render `margin story`'s groups, started before the groups are
- * read back (a thread loads the engine's modules for about a second) so that they are ready
- * when the first group is. The lexicons must be read first (`readLexicons`): they are shared
- * with each thread as it starts. `close` ends them; they hold the process open until then.
+ * The threads that describe and render `margin story`'s groups, started when the first batch
+ * is asked for (a thread loads the engine's modules for about a second, while this thread reads
+ * that batch's members): not while the groups are formed, when each thread's heap would stand
+ * beside the index for nothing. The lexicons must be read first (`readLexicons`): they are
+ * shared with each thread as it starts. `close` ends them; they hold the process open until
+ * then.
  */
 export class Describers {
-  readonly #threads: Worker[];
+  readonly #workers: number;
+  #threads: Worker[] | null = null;
   readonly #replies = new Replies<DescribeReply>();
   #seq = 0;
 
   constructor(workers: number) {
+    this.#workers = Math.max(1, workers);
+  }
+
+  #started(): Worker[] {
+    if (this.#threads) return this.#threads;
     const lexicons = sharedLexicons();
     this.#threads = Array.from(
-      { length: Math.max(1, workers) },
+      { length: this.#workers },
       () =>
         new Worker(workerScript('./story-describe-worker.js', import.meta.url), {
           workerData: { lexicons },
@@ -61,6 +69,7 @@ export class Describers {
         }),
     );
     for (const thread of this.#threads) this.#replies.watch(thread, 'a story describing thread');
+    return this.#threads;
   }
 
   /**
@@ -74,7 +83,7 @@ export class Describers {
    * of groups.
    */
   async *describe(batches: Iterable<MembersOf[]>, rendering: Rendering): AsyncGenerator<string> {
-    const threads = this.#threads;
+    const threads = this.#started();
     const queue: Array<{ reply: Promise<DescribeReply>; done: boolean }> = [];
     const next = async function* () {
       const { text } = await queue.shift()!.reply;
@@ -100,7 +109,7 @@ export class Describers {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#threads.map((thread) => thread.terminate()));
+    await Promise.all((this.#threads ?? []).map((thread) => thread.terminate()));
   }
 }
 

@@ -94,10 +94,12 @@ export function storyReport(
     });
     lines.push(runs);
   }
+  // Picked when the group was described for a report of `most` (the describing threads'),
+  // else here.
   const shown =
     most === undefined
       ? group.members.map((_, index) => index)
-      : shownMembers(group.members, group.differences, most);
+      : (group.shown ?? shownMembers(group.members, group.differences, most));
   for (const index of shown) {
     const member = group.members[index]!;
     const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';

@@ -73,7 +73,7 @@ Examples
       reads: true,
     });
     const saved = savedGroupsOf(corpus);
-    // The describing threads start now, loading their modules while the groups are read back.
+    // Read before the describing threads start (with the first batch), which share them.
     readLexicons(saved ? dirname(saved.file) : null);
     const describers = new Describers(availableParallelism());
     try {

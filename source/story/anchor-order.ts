@@ -4,6 +4,7 @@
  */
 import { radixOrder } from './clusters.js';
 import { NO_DAY } from './pair-judge.js';
+import { release, scratch } from './released.js';
 
 /** Components from this many nodes are put in anchor order by radix (`radixAnchorOrder`). */
 export const RADIX_ANCHORS = 4096;
@@ -64,9 +65,9 @@ export function radixAnchorOrder(
     last = Math.max(last, day[i]!);
   }
   const days = last >= first ? last - first + 1 : 0;
-  const dayKey = new Uint32Array(count);
-  const articleKey = new Uint32Array(count);
-  const nodeKey = new Uint32Array(count);
+  const dayKey = scratch(Uint32Array, count);
+  const articleKey = scratch(Uint32Array, count);
+  const nodeKey = scratch(Uint32Array, count);
   let sentences = 1;
   let bound = 1;
   for (let i = 0; i < count; i++) {
@@ -82,7 +83,11 @@ export function radixAnchorOrder(
     [articleKey, distinct.length],
     [dayKey, days + 1],
   ]);
-  return Int32Array.from(order, (i) => nodes[i]!);
+  release(dayKey, articleKey, nodeKey);
+  const sorted = new Int32Array(count);
+  for (let i = 0; i < count; i++) sorted[i] = nodes[order[i]!]!;
+  release(order);
+  return sorted;
 }
 
 /** `compareMember` over an anchor's parts: day, article (dense index) and position. */

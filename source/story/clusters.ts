@@ -8,8 +8,10 @@
  * not on the order sentences arrived in.
  *
  * A component of boilerplate-like sentences can hold half a million sentences and millions of
- * pairs, so everything per sentence or per pair is a typed array, sorted by radix.
+ * pairs, so everything per sentence or per pair is a typed array, sorted by radix, and a large
+ * one is given back as soon as it is done with (`scratch`), not when the collector comes.
  */
+import { release, scratch } from './released.js';
 
 export interface ComponentAccess {
   /**
@@ -98,13 +100,13 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
   }
   const inside = (x: number, y: number) => rank[x]! >= 0 && rank[y]! >= 0 && x !== y;
   for (const [x, y] of access.links) if (inside(x, y)) count++;
-  const pairA = new Int32Array(count);
-  const pairB = new Int32Array(count);
-  const pairScore = new Float32Array(count);
+  const pairA = scratch(Int32Array, count);
+  const pairB = scratch(Int32Array, count);
+  const pairScore = scratch(Float32Array, count);
   // Whether the pair's verdict was `same` of its lower rank and its higher: while both are their
   // groups' anchors (two lone sentences, the commonest join), that is the anchors' verdict, so
   // it is not asked again (some 40 % of the anchors' verdicts in a component of templates).
-  const agreed = new Uint8Array(count);
+  const agreed = scratch(Uint8Array, count);
   let at = 0;
   for (let a = 0; a < size; a++) {
     access.edges(sorted[a]!, (other, score, asked) => {
@@ -124,18 +126,19 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     pairScore[at++] = LINK;
   }
   // Best pair first; ties by the ranks, so the order depends on the component alone.
-  const scoreBits = new Uint32Array(pairScore.buffer);
-  const descending = new Uint32Array(count);
+  const scoreBits = new Uint32Array(pairScore.buffer, pairScore.byteOffset, count);
+  const descending = scratch(Uint32Array, count);
   for (let i = 0; i < count; i++) descending[i] = ~scoreBits[i]! >>> 0;
   const order = radixOrder(count, [
     [pairB, size],
     [pairA, size],
     [descending, 0x1_0000_0000],
   ]);
+  release(descending);
 
-  const parent = new Int32Array(size);
+  const parent = scratch(Int32Array, size);
   // A group's anchor is its lowest rank; members are collected at the end, in rank order.
-  const anchor = new Int32Array(size);
+  const anchor = scratch(Int32Array, size);
   for (let i = 0; i < size; i++) {
     parent[i] = i;
     anchor[i] = i;
@@ -149,9 +152,9 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
   };
   const articles = articleTable(sorted, access);
   // A root's members as a list (typed: next and last), and how many articles they occur in.
-  const next = new Int32Array(size).fill(-1);
-  const last = new Int32Array(size);
-  const occurrences = new Int32Array(size);
+  const next = scratch(Int32Array, size).fill(-1);
+  const last = scratch(Int32Array, size);
+  const occurrences = scratch(Int32Array, size);
   for (let i = 0; i < size; i++) {
     last[i] = i;
     occurrences[i] = articles.end[i]! - articles.start[i]!;
@@ -211,10 +214,12 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     last[keep] = last[gone]!;
     occurrences[keep]! += occurrences[gone]!;
   }
+  release(pairA, pairB, pairScore, agreed, order, anchor, next, last, occurrences);
+  articles.release();
   // Groups in the order of their first member, members in rank order: counted, then placed.
-  const groupOf = new Int32Array(size);
+  const groupOf = scratch(Int32Array, size);
   const sizes: number[] = [];
-  const slot = new Int32Array(size).fill(-1);
+  const slot = scratch(Int32Array, size).fill(-1);
   for (let i = 0; i < size; i++) {
     const root = find(i);
     if (slot[root] === -1) {
@@ -225,8 +230,9 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
     sizes[slot[root]!]!++;
   }
   const groups = sizes.map((length) => new Array<number>(length));
-  const filled = new Int32Array(sizes.length);
+  const filled = scratch(Int32Array, sizes.length);
   for (let i = 0; i < size; i++) groups[groupOf[i]!]![filled[groupOf[i]!]!++] = sorted[i]!;
+  release(parent, groupOf, slot, filled);
   return groups;
 }
 
@@ -240,26 +246,31 @@ const WALK_FIRST = 16;
  */
 function articleTable(sorted: ArrayLike<number>, access: ComponentAccess) {
   const size = sorted.length;
-  const start = new Int32Array(size);
-  const end = new Int32Array(size);
-  const found: number[] = [];
+  // Counted, then placed: a list of a million numbers grown in the heap stood beside the rest.
+  const start = scratch(Int32Array, size);
+  const end = scratch(Int32Array, size);
+  let total = 0;
   for (let i = 0; i < size; i++) {
-    start[i] = found.length;
     const articles = access.articles(sorted[i]!);
-    if (typeof articles === 'number') found.push(articles);
-    else for (const article of articles) found.push(article);
-    end[i] = found.length;
+    start[i] = total;
+    total += typeof articles === 'number' ? 1 : articles.length;
+    end[i] = total;
   }
-  // Articles numbered densely in order of their ids: sorted, then each run one number.
-  const keys = Int32Array.from(found);
+  const keys = scratch(Int32Array, total);
   let bound = 1;
+  for (let i = 0; i < size; i++) {
+    const articles = access.articles(sorted[i]!);
+    if (typeof articles === 'number') keys[start[i]!] = articles;
+    else keys.set(articles, start[i]!);
+  }
   for (let k = 0; k < keys.length; k++) bound = Math.max(bound, keys[k]! + 1);
+  // Articles numbered densely in order of their ids: sorted, then each run one number.
   const byArticle = radixOrder(keys.length, [[keys, bound]]);
-  const local = new Int32Array(found.length);
-  const rankOf = new Int32Array(found.length);
+  const local = scratch(Int32Array, total);
+  const rankOf = scratch(Int32Array, total);
   for (let i = 0; i < size; i++) for (let at = start[i]!; at < end[i]!; at++) rankOf[at] = i;
   const rankStart: number[] = [0];
-  const ranks = new Int32Array(found.length);
+  const ranks = scratch(Int32Array, total);
   for (let k = 0; k < byArticle.length; k++) {
     const at = byArticle[k]!;
     if (k > 0 && keys[at] !== keys[byArticle[k - 1]!]) rankStart.push(k);
@@ -267,21 +278,30 @@ function articleTable(sorted: ArrayLike<number>, access: ComponentAccess) {
     ranks[k] = rankOf[at]!;
   }
   rankStart.push(byArticle.length);
-  return { start, end, local, ranks, rankStart: Int32Array.from(rankStart) };
+  release(keys, byArticle, rankOf);
+  return {
+    start,
+    end,
+    local,
+    ranks,
+    rankStart: Int32Array.from(rankStart),
+    release: () => release(start, end, local, ranks),
+  };
 }
 
 /**
  * The order of `count` items sorted by several keys, least significant key first, each with
- * its bound (keys below it): a stable radix sort in 16-bit passes, linear in `count`.
+ * its bound (keys below it): a stable radix sort in 16-bit passes, linear in `count`. A large
+ * order is `scratch`: the caller `release`s it when done.
  */
 export function radixOrder(
   count: number,
   keys: ReadonlyArray<readonly [ArrayLike<number>, number]>,
 ): Uint32Array {
-  let order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
   // A small component (most are) is sorted by comparison: a radix pass costs 65,536 counts.
   if (count < 4096) {
+    const order = new Uint32Array(count);
+    for (let i = 0; i < count; i++) order[i] = i;
     return order.sort((x, y) => {
       for (let k = keys.length - 1; k >= 0; k--) {
         const key = keys[k]![0];
@@ -291,7 +311,10 @@ export function radixOrder(
       return x - y;
     });
   }
-  let next = new Uint32Array(count);
+  // Both given back by the caller's `release` (the order) and here (the other).
+  let order = scratch(Uint32Array, count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  let next = scratch(Uint32Array, count);
   const counts = new Int32Array(65_537);
   for (const [key, bound] of keys) {
     for (let shift = 0; shift < 32 && bound - 1 >= 2 ** shift; shift += 16) {
@@ -305,5 +328,6 @@ export function radixOrder(
       [order, next] = [next, order];
     }
   }
+  release(next);
   return order;
 }

@@ -89,10 +89,11 @@ export function describeMembers(
   );
   // A third of describing a group of different wordings; JSON does not carry it, and a report
   // of a few versions a group needs only theirs.
-  const shown =
+  const picked =
     options.shown === undefined || options.diffs === false
       ? null
-      : new Set(shownMembers(members, differing, options.shown));
+      : shownMembers(members, differing, options.shown);
+  const shown = picked === null ? null : new Set(picked);
   // Once per distinct text, as the features.
   const made = new Map<string, DiffPart[]>();
   const diffs = members.map((member, index): DiffPart[] => {
@@ -110,6 +111,7 @@ export function describeMembers(
     members,
     differences: differing,
     diffs: diffs.map((diff, index) => (index === 0 ? [] : diff)),
+    ...(picked === null ? {} : { shown: picked }),
   };
 }
 
@@ -201,31 +203,26 @@ const wordFacts = new Map<string, WordFacts>();
  * described does not depend on the groups described before), which learns what a written word
  * is (folded, stemmed, a figure, a title…) once per thread rather than once per group: a
  * fifth of describing at 10,000 articles, where every group met the same common words again.
+ * Within a group, `Vocabulary.info`'s own cache answers.
  */
 export class DescribingVocabulary extends Vocabulary {
-  readonly #seen = new Map<string, WordInfo>();
-
-  override info(written: string): WordInfo {
-    let info = this.#seen.get(written);
-    if (info !== undefined) return info;
+  protected override describe(written: string): WordInfo {
     const known = wordFacts.get(written);
     if (known) {
-      // In the order `Vocabulary.info` hands them out: the word's id, then the name's.
+      // In the order `Vocabulary.describe` hands them out: the word's id, then the name's.
       const word = known.word === null ? -1 : this.id(known.word);
       const name =
         known.name === null ? -1 : known.name === known.word ? word : this.id(known.name);
-      info = { ...known.info, word, name };
-    } else {
-      info = super.info(written);
-      if (wordFacts.size < FACTS_LIMIT) {
-        wordFacts.set(written, {
-          info,
-          word: info.word < 0 ? null : this.word(info.word),
-          name: info.name < 0 ? null : this.word(info.name),
-        });
-      }
+      return { ...known.info, word, name };
     }
-    this.#seen.set(written, info);
+    const info = super.describe(written);
+    if (wordFacts.size < FACTS_LIMIT) {
+      wordFacts.set(written, {
+        info,
+        word: info.word < 0 ? null : this.word(info.word),
+        name: info.name < 0 ? null : this.word(info.name),
+      });
+    }
     return info;
   }
 }

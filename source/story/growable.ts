@@ -75,7 +75,13 @@ function resizable(buffer: ArrayBufferLike): buffer is Resizable {
 }
 
 /** The typed arrays the story engine keeps its tables in (here and in `released.ts`). */
-export type Typed = Int32Array | Uint32Array | Uint16Array | Float32Array | Float64Array;
+export type Typed =
+  | Int32Array
+  | Uint32Array
+  | Uint16Array
+  | Uint8Array
+  | Float32Array
+  | Float64Array;
 /** A typed array's constructor, to make one of a kind from a length or over a buffer. */
 export interface TypedKind<T extends Typed> {
   new (length: number): T;

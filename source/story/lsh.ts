@@ -117,26 +117,10 @@ export class LshIndex {
     this.added = Array.from({ length: this.total }, () => new Map());
   }
 
-  /** MinHash band `band`'s value of a set of shingles (ids): one hash of its `rows` minima. */
-  minhashBand(items: readonly number[], band: number): number {
-    const { rows } = this.shape;
-    const minima = this.minima;
-    minima.fill(0xffff_ffff);
-    for (let i = 0; i < items.length; i++) {
-      const base = mix(items[i]!);
-      for (let r = 0; r < rows; r++) {
-        const value = mix(base ^ seed(band * rows + r));
-        if (value < minima[r]!) minima[r] = value;
-      }
-    }
-    let h = mix(band + 1);
-    for (let r = 0; r < rows; r++) h = mix(h ^ minima[r]!);
-    return h;
-  }
-
   /**
-   * `minhashBand` of the shingles (`shingles`) of `words[start..end)`, without making them:
-   * the build asks it for every node and MinHash band (18 million times at 100,000 articles).
+   * MinHash band `band`'s value of the shingles (`shingles`) of `words[start..end)`, without
+   * making them: one hash of the `rows` minima. The build asks it for every node and MinHash
+   * band (18 million times at 100,000 articles).
    */
   minhashWords(
     words: Uint32Array,

@@ -140,10 +140,13 @@ export class SavedGroups {
       db.transaction(() => {
         let number = 0;
         for (const cluster of clusters) {
-          group.run(number, cluster.id, cluster.members.length);
+          // The members kept (a sentence already kept in a group before is not again), as
+          // `bySize` and the review read the size.
+          let size = 0;
           cluster.members.forEach((each, rank) => {
-            member.run(each.article, each.sentence, number, rank);
+            size += member.run(each.article, each.sentence, number, rank).changes;
           });
+          group.run(number, cluster.id, size);
           number++;
         }
         db.exec(SETTLE);
@@ -342,10 +345,9 @@ export class SavedGroups {
    * 10,000 articles before the first could be printed.
    */
   *bySize(): Generator<StoryCluster> {
+    // The sizes as kept (`save` and `place` count the members), not counted again here.
     const counted = this.db
-      .prepare(
-        'SELECT m.grp, count(*) FROM members m JOIN groups g ON g.number = m.grp GROUP BY m.grp',
-      )
+      .prepare('SELECT number, size FROM groups WHERE size > 0')
       .raw()
       .all() as Array<[number, number]>;
     const numbers = new Int32Array(counted.length);

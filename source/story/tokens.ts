@@ -228,7 +228,8 @@ export class Vocabulary {
     return info;
   }
 
-  private describe(written: string): WordInfo {
+  /** `info` uncached: what the written word is, its ids handed out as it is read. */
+  protected describe(written: string): WordInfo {
     const folded = fold(written);
     if (ACRONYM.test(written) && !TITLE_WORDS.has(folded)) {
       // Keyed in capitals, apart from the word it spells ("US", "WHO"): see `isAcronymKey`.

@@ -82,4 +82,9 @@ export interface StoryGroup {
   differences: Difference[];
   /** `diffs[i]` turns the anchor's text into member i's (empty for the anchor itself). */
   diffs: DiffPart[][];
+  /**
+   * Described for a report of at most `DescribeOptions.shown` versions: the members it names
+   * (`shownMembers`), so that the report does not pick them again.
+   */
+  shown?: number[];
 }

@@ -89,3 +89,27 @@ describe('clusterComponent', () => {
     expect(asked).toEqual(['1-2', '0-1', '0-1']);
   });
 });
+
+describe('a component of template sentences', () => {
+  it('forms its groups with the arrays it gives back as it goes', () => {
+    // 80,000 nodes (past where its arrays are released when done), each paired with the next:
+    // the pairs 2k, 2k + 1 score higher and report one thing; the links between them do not.
+    const size = 80_000;
+    const access: ComponentAccess = {
+      edges(node, visit) {
+        if (node > 0) visit(node - 1, node % 2 === 1 ? 0.9 : 0.5, false);
+        if (node + 1 < size) visit(node + 1, node % 2 === 0 ? 0.9 : 0.5, true);
+      },
+      links: [],
+      unlinks: [],
+      articles: (node) => (node % 3 === 0 ? [node, size + node] : node),
+      same: (a, b) => (a >> 1 === b >> 1 ? 1 : 0),
+      rank: new Int32Array(size).fill(-1),
+    };
+    const sorted = Int32Array.from({ length: size }, (_, i) => i);
+    const groups = clusterComponent(sorted, access);
+    expect(groups.length).toBe(size / 2);
+    expect(groups.every((group, at) => group[0] === 2 * at && group[1] === 2 * at + 1)).toBe(true);
+    expect(access.rank.every((rank) => rank === -1)).toBe(true);
+  });
+});
