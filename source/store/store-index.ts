@@ -820,6 +820,16 @@ function toPlacedRow(row: Row): PlacedRow {
   };
 }
 
+/**
+ * The files `madeOf` and `madeOfDigest` read, in their order: one query, read as fields or as
+ * lines, so the digest cannot cover other files than the list it stands for.
+ */
+const MADE_OF_FILES = `FROM files INDEXED BY files_rendered
+  WHERE reason IS NULL AND annotations > 0
+  ORDER BY article, annotator`;
+const MADE_OF_FIELDS = ['article', 'annotator', 'fingerprint', 'placed_on'] as const;
+const MADE_OF_CONFIRMED = 'placed_in IS @generation';
+
 function prepare(db: Database.Database) {
   return {
     // An update, not a replacement: a replaced row leaves without its delete triggers, and the
@@ -930,23 +940,14 @@ function prepare(db: Database.Database) {
       .raw(),
     // What renderedOf compares a rendering with, of every file: the index's scan, no lookup.
     madeOf: db
-      .prepare(
-        `SELECT article, annotator, fingerprint, placed_on, placed_in IS @generation
-         FROM files INDEXED BY files_rendered
-         WHERE reason IS NULL AND annotations > 0
-         ORDER BY article, annotator`,
-      )
+      .prepare(`SELECT ${MADE_OF_FIELDS.join(', ')}, ${MADE_OF_CONFIRMED} ${MADE_OF_FILES}`)
       .raw(),
-    // The same rows as madeOf, in the same order, each a line.
+    // The same rows as madeOf, each a line: each field behind its length (so no two lists of
+    // rows give the same lines), `-` for none, then 1 or 0 for confirmed.
     madeOfLines: db
       .prepare(
-        `SELECT length(article) || ':' || article || length(annotator) || ':' || annotator
-           || ifnull(length(fingerprint) || ':' || fingerprint, '-')
-           || ifnull(length(placed_on) || ':' || placed_on, '-')
-           || (placed_in IS @generation)
-         FROM files INDEXED BY files_rendered
-         WHERE reason IS NULL AND annotations > 0
-         ORDER BY article, annotator`,
+        `SELECT ${MADE_OF_FIELDS.map((field) => `ifnull(length(${field}) || ':' || ${field}, '-')`).join(' || ')}
+           || (${MADE_OF_CONFIRMED}) ${MADE_OF_FILES}`,
       )
       .pluck(),
     keepRendered: db.prepare(
