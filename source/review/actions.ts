@@ -53,7 +53,8 @@ export type KeyAction =
   | { type: 'story/link' }
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; delta: number }
-  | { type: 'app/quit' }
+  /** `by`: the key, when not Ctrl+C (`q` on the too-small screen): the warning names it. */
+  | { type: 'app/quit'; by?: 'q' }
   | { type: 'problems/toggle' }
   | { type: 'problems/scroll'; delta: number }
   | { type: 'guidelines/toggle' }
