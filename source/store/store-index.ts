@@ -353,23 +353,27 @@ export class StoreIndex {
         db.pragma('synchronous = OFF');
       }
       db.pragma('cache_size = -16000');
-      db.exec(
-        'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
-      );
       const format = `${INDEX_FORMAT} ${root}`;
-      const found = db.prepare('SELECT value FROM meta WHERE key = ?').get('format') as
-        | { value: string }
-        | undefined;
-      if (found?.value !== format) {
-        // Another format may have other columns: its tables go, and are made again.
-        db.transaction(() => {
+      // Read and, when another format, remade in one transaction that takes the write lock
+      // first: two processes opening a new index at once read "no format" both, and the second,
+      // upgrading its read to a write after the first had written, got SQLITE_BUSY at once
+      // (no wait); openStoreIndex then deleted the file the first was using.
+      db.transaction(() => {
+        db.exec(
+          'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
+        );
+        const found = db.prepare('SELECT value FROM meta WHERE key = ?').get('format') as
+          | { value: string }
+          | undefined;
+        if (found?.value !== format) {
+          // Another format may have other columns: its tables go, and are made again.
           db.exec(
             'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DROP TABLE IF EXISTS count_sums; DROP TABLE IF EXISTS article_totals; DROP TABLE IF EXISTS folder_listings; DELETE FROM meta;',
           );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
-        })();
-      } else db.exec(SCHEMA);
+        } else db.exec(SCHEMA);
+      }).immediate();
       return new StoreIndex(db);
     } catch (error) {
       db.close();
