@@ -42,6 +42,7 @@ export type KeyAction =
   | { type: 'compare/move'; delta: number }
   | { type: 'compare/accept'; index: number }
   | { type: 'compare/go' }
+  | { type: 'compare/annotators'; delta: 1 | -1 }
   | { type: 'suggestion/accept' }
   | { type: 'suggestion/reject' }
   | { type: 'suggestion/next-uncertain' }

@@ -5,6 +5,7 @@ import {
   goCompare,
   moveCompare,
   openCompare,
+  shiftCompare,
 } from './compare-actions.js';
 import {
   backToNote,
@@ -208,6 +209,8 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
       return acceptCompare(state, action.index);
     case 'compare/go':
       return goCompare(state);
+    case 'compare/annotators':
+      return shiftCompare(state, action.delta);
     case 'suggestion/accept':
       return acceptSuggestion(state);
     case 'suggestion/reject':
