@@ -1,23 +1,7 @@
-import { resolveAnnotator, sanitiseAnnotator } from '../store/names.js';
+import { annotatorNameProblem, resolveAnnotator } from '../store/names.js';
 import { oneName } from '../text/untrusted.js';
 import { CannotRun } from './output.js';
 import { annotatorEnv, type ProjectContext } from './project.js';
-
-/** Why a name a person gave cannot be an annotator's, or null when it can. */
-export function annotatorNameProblem(name: string): string | null {
-  // What a name shows escaped (oneName) it cannot be: `ana` and `a\u200bna` would be two
-  // annotators who look alike in every list.
-  // What the store's own cleaning does harmlessly (NFC, one space for several) is no reason to
-  // refuse: a decomposed "José" or "ana  b" is the name the person meant.
-  const meant = name.normalize('NFC').replace(/ {2,}/g, ' ');
-  if (sanitiseAnnotator(name) !== meant || oneName(meant) !== meant)
-    return 'control or invisible characters, or space at either end';
-  if (/[/\\]/.test(name)) return 'a name cannot hold / or \\';
-  if (name === '.' || name === '..') return 'a name cannot be . or ..';
-  // Annotators are keys of plain objects in exports and agreement tables.
-  if (name === '__proto__') return 'a name cannot be __proto__';
-  return null;
-}
 
 /**
  * `resolveAnnotator`, refusing a name given with control characters, invisible characters,

@@ -1,4 +1,4 @@
-import { type Placement, sanitiseAnnotator } from '../store/index.js';
+import { annotatorNameProblem, type Placement, sanitiseAnnotator } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
 import type { Annotation, Label, ReviewStatus } from '../store/types.js';
 import { REVIEW_STATUSES } from '../store/types.js';
@@ -14,14 +14,6 @@ export const isoTime = z.iso.datetime({
   error: 'expected an ISO 8601 date and time',
 });
 
-/** An annotator's name as a file gives it: used as it is, so it must be one the store keeps. */
-export const annotatorName = z.string().check(
-  z.minLength(1),
-  z.refine((name) => sanitiseAnnotator(name) === name, {
-    error: 'not a usable name (control characters, or space at either end)',
-  }),
-);
-
 /**
  * A line of `margin export --format jsonl`. Only what identifies the annotation is required, so
  * hand-made files import too; the descriptive fields (title, status, orphan...) are ignored.
@@ -30,7 +22,7 @@ const recordSchema = z
   .object({
     id: z.optional(z.string().check(z.minLength(1))),
     article: z.string().check(z.minLength(1)),
-    annotator: annotatorName,
+    annotator: z.string().check(z.minLength(1)),
     label: z.string().check(z.minLength(1)),
     sentence: z.optional(z.string().check(z.minLength(1))),
     text: z.optional(z.string()),
@@ -108,6 +100,14 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
   const labels = new Set(context.labels.map((label) => label.name));
   for (const { line, value: record } of validLines(content, recordSchema, out.errors)) {
+    // The rule `--annotator` follows: a name that only looks like another's, holds a path
+    // separator or is `__proto__` is refused; one the store merely tidies (NFC) is taken tidied.
+    const problem = annotatorNameProblem(record.annotator);
+    if (problem !== null) {
+      out.errors.push({ line, message: `annotator: not a usable name (${problem})` });
+      continue;
+    }
+    const annotator = sanitiseAnnotator(record.annotator);
     if (!labels.has(record.label)) {
       out.errors.push({ line, message: `label: expected one of ${labelList(context.labels)}` });
       continue;
@@ -131,7 +131,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
       article,
     );
     if (record.status) {
-      noteStatus(out, { article: article.id, annotator: record.annotator, status: record.status });
+      noteStatus(out, { article: article.id, annotator, status: record.status });
     }
     const created = record.created ?? context.now;
     out.annotations.push({
@@ -140,7 +140,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
       annotation: {
         id: record.id ?? context.newId(),
         article: article.id,
-        annotator: record.annotator,
+        annotator,
         label: record.label as Label,
         anchor,
         ...(record.note != null ? { note: record.note } : {}),

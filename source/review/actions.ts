@@ -42,6 +42,7 @@ export type KeyAction =
   | { type: 'compare/move'; delta: number }
   | { type: 'compare/accept'; index: number }
   | { type: 'compare/go' }
+  | { type: 'compare/annotators'; delta: 1 | -1 }
   | { type: 'suggestion/accept' }
   | { type: 'suggestion/reject' }
   | { type: 'suggestion/next-uncertain' }
@@ -53,7 +54,8 @@ export type KeyAction =
   | { type: 'story/link' }
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; delta: number }
-  | { type: 'app/quit' }
+  /** `by`: the key, when not Ctrl+C (`q` on the too-small screen): the warning names it. */
+  | { type: 'app/quit'; by?: 'q' }
   | { type: 'problems/toggle' }
   | { type: 'problems/scroll'; delta: number }
   | { type: 'guidelines/toggle' }

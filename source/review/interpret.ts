@@ -74,9 +74,8 @@ export function interpret(state: ReviewState, press: Press): Action | null {
     return press.key.ctrl && press.input === 'c' ? { type: 'app/force-quit' } : null;
   }
   if (behindTooSmall(state)) {
-    const quit =
-      (press.key.ctrl && press.input === 'c') || (press.input === 'q' && !press.key.ctrl);
-    return quit ? { type: 'app/quit' } : null;
+    if (press.key.ctrl && press.input === 'c') return { type: 'app/quit' };
+    return press.input === 'q' && !press.key.ctrl ? { type: 'app/quit', by: 'q' } : null;
   }
   const entry = lookup(context, press.input, press.key, state.project.keymap);
   if (entry) return entry.action;

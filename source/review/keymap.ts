@@ -35,6 +35,8 @@ export type KeyGroup =
 export type KeyName =
   | 'upArrow'
   | 'downArrow'
+  | 'leftArrow'
+  | 'rightArrow'
   | 'pageDown'
   | 'pageUp'
   | 'home'
@@ -381,6 +383,20 @@ export const KEYMAP: Keymap = [
       ...(n === 1 ? { hint: '1-9 accept' } : {}),
     }),
   ),
+  {
+    action: { type: 'compare/annotators', delta: 1 },
+    keys: [named('rightArrow', '→')],
+    description: 'the next annotators, when more than fit',
+    group: 'Compare',
+    contexts: ['compare'],
+  },
+  {
+    action: { type: 'compare/annotators', delta: -1 },
+    keys: [named('leftArrow', '←')],
+    description: 'the annotators before',
+    group: 'Compare',
+    contexts: ['compare'],
+  },
   {
     action: { type: 'compare/go' },
     keys: [named('return', 'Enter')],

@@ -5,6 +5,7 @@ import {
   goCompare,
   moveCompare,
   openCompare,
+  shiftCompare,
 } from './compare-actions.js';
 import {
   backToNote,
@@ -208,6 +209,8 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
       return acceptCompare(state, action.index);
     case 'compare/go':
       return goCompare(state);
+    case 'compare/annotators':
+      return shiftCompare(state, action.delta);
     case 'suggestion/accept':
       return acceptSuggestion(state);
     case 'suggestion/reject':
@@ -246,7 +249,7 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
     case 'guidelines/scroll':
       return guidelinesAction(state, action);
     case 'app/quit': {
-      const unsaved = unsavedEdit(state);
+      const unsaved = unsavedEdit(state, action.by ?? 'Ctrl+C');
       if (unsaved) return unsaved;
       return quitIfDrained({
         ...state,
@@ -259,9 +262,11 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
 
 /**
  * Ctrl+C in a note or the attributes with text typed and not saved: said once, then a second
- * Ctrl+C quits without it (2026-12-05: the first quit and the note typed was gone unsaid).
+ * Ctrl+C quits without it (2026-12-05: the first quit and the note typed was gone unsaid). On the
+ * too-small screen `q` does the same, and the warning names the key pressed: there Enter and the
+ * label keys do nothing, so what saves is a larger terminal.
  */
-function unsavedEdit(state: ReviewState): ReviewState | null {
+function unsavedEdit(state: ReviewState, key: 'q' | 'Ctrl+C'): ReviewState | null {
   const mode = state.mode;
   if (mode.kind !== 'note' && mode.kind !== 'attributes') return null;
   if (mode.quitAsked) return null;
@@ -271,11 +276,15 @@ function unsavedEdit(state: ReviewState): ReviewState | null {
       : JSON.stringify(mode.values) !== JSON.stringify(mode.initial);
   if (!changed) return null;
   const what = mode.kind === 'note' ? 'note' : 'attributes';
-  const save = mode.kind === 'note' && mode.untagged?.asking ? 'its label saves' : 'Enter saves';
+  const save = paneLayout(state.size).tooSmall
+    ? 'enlarge to save'
+    : mode.kind === 'note' && mode.untagged?.asking
+      ? 'its label saves'
+      : 'Enter saves';
   return {
     ...state,
     mode: { ...mode, quitAsked: true },
-    message: warn(`${what} unsaved: ${save} · Ctrl+C again drops it`),
+    message: warn(`${what} unsaved: ${save} · ${key} again drops it`),
   };
 }
 

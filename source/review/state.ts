@@ -73,7 +73,14 @@ export type Mode =
       origin: Origin;
     }
   /** `c` with --compare: every other annotator's labels per sentence; `rows` null until read. */
-  | { kind: 'compare'; article: string; selected: number; rows: CompareView[] | null }
+  | {
+      kind: 'compare';
+      article: string;
+      selected: number;
+      rows: CompareView[] | null;
+      /** The first of the nine annotators shown, whom `1`–`9` accept (absent: the first). */
+      first?: number;
+    }
   /** Every problem met reading the corpus and the store, in full, scrolled to `top`. */
   | { kind: 'problems'; top: number }
   /** The project's guidelines, scrolled to `top`. */

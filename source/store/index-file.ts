@@ -14,7 +14,8 @@ export function storeIndexFile(cacheDir: string, root: string): string {
 /**
  * The index of the store at `root`: in `cacheDir` when given, else in memory. The index only
  * saves time, so a file that is corrupt is replaced, and a cache folder that cannot be written
- * (read-only home, full disk) leaves an index in memory, filled by reading every file.
+ * (read-only home, full disk), or any other failure, leaves an index in memory, filled by
+ * reading every file.
  */
 export function openStoreIndex(cacheDir: string | null | undefined, root: string): StoreIndex {
   if (!cacheDir) return StoreIndex.open(null, root);
@@ -26,7 +27,10 @@ export function openStoreIndex(cacheDir: string | null | undefined, root: string
     // A new index is where a store that moved shows up: the time to drop ones left behind.
     if (made) pruneStoreIndexes(cacheDir, file);
     return index;
-  } catch {
+  } catch (error) {
+    // Only a file that is not a database is deleted: another process may be using this one
+    // (busy, or its folder read-only to us), and its files taken from under it lost its writes.
+    if (!isCorrupt(error)) return StoreIndex.open(null, root);
     try {
       for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
       return StoreIndex.open(file, root);
@@ -34,6 +38,12 @@ export function openStoreIndex(cacheDir: string | null | undefined, root: string
       return StoreIndex.open(null, root);
     }
   }
+}
+
+/** SQLite's word that the file is not a database, or a damaged one. */
+function isCorrupt(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT';
 }
 
 /** Deletes the store indexes in `cacheDir` of stores gone for a while (corpus/db/prune.ts). */

@@ -19,7 +19,13 @@ export {
   readModelFile,
   writeModelFile,
 } from './model-file.js';
-export { decodeName, encodeName, resolveAnnotator, sanitiseAnnotator } from './names.js';
+export {
+  annotatorNameProblem,
+  decodeName,
+  encodeName,
+  resolveAnnotator,
+  sanitiseAnnotator,
+} from './names.js';
 export type {
   AdoptOptions,
   AnnotationPatch,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import os from 'node:os';
+import { oneName } from '../text/untrusted.js';
 
 /**
  * Article ids and annotator names become file and folder names. Everything outside a small safe
@@ -79,4 +80,24 @@ function loginName(): string | undefined {
  */
 export function isStoreFileName(name: string): boolean {
   return name.endsWith('.json') && !name.startsWith('.');
+}
+
+/**
+ * Why a name a person or a file gives cannot be an annotator's, or null when it can: the one rule
+ * for `--annotator`, `MARGIN_ANNOTATOR`, a project's `annotator` and the names in a jsonl import.
+ */
+export function annotatorNameProblem(name: string): string | null {
+  if (name.length === 0) return 'a name cannot be empty';
+  // What a name shows escaped (oneName) it cannot be: `ana` and `a\u200bna` would be two
+  // annotators who look alike in every list.
+  // What the store's own cleaning does harmlessly (NFC, one space for several) is no reason to
+  // refuse: a decomposed "José" or "ana  b" is the name the person meant.
+  const meant = name.normalize('NFC').replace(/ {2,}/g, ' ');
+  if (sanitiseAnnotator(name) !== meant || oneName(meant) !== meant)
+    return 'control or invisible characters, or space at either end';
+  if (/[/\\]/.test(name)) return 'a name cannot hold / or \\';
+  if (name === '.' || name === '..') return 'a name cannot be . or ..';
+  // Annotators are keys of plain objects in exports and agreement tables.
+  if (name === '__proto__') return 'a name cannot be __proto__';
+  return null;
 }

@@ -18,9 +18,10 @@ export interface RelabelResult {
   /** Files left as they are because margin cannot vouch for them: `path: why`. */
   refused: string[];
   /**
-   * Attribute name → how many annotations under the new name carry it although the codebook
-   * does not give the new label that attribute (only when told what it gives). Kept, not
-   * dropped: the team decides whether the codebook or the annotations are wrong.
+   * Attribute name → how many of the annotations this relabelling gave the new name (renamed,
+   * or folded into) carry it although the codebook does not give the new label that attribute
+   * (only when told what it gives). Kept, not dropped: the team decides whether the codebook or
+   * the annotations are wrong.
    */
   undeclared: Record<string, number>;
 }
@@ -67,7 +68,7 @@ export async function relabelStore(
           const change = relabelDoc(read.doc, from, to, now);
           if (!change) return;
           if (!dryRun) await writeFileAtomic(path, serialise(change.doc));
-          if (declared) countUndeclared(result.undeclared, change.doc, to, declared);
+          if (declared) countUndeclared(result.undeclared, change.relabelled, declared);
           result.files += 1;
           result.renamed += change.renamed;
           result.merged += change.merged;
@@ -87,7 +88,7 @@ export function relabelDoc(
   from: string,
   to: string,
   now: string,
-): { doc: StoreDoc; renamed: number; merged: number } | null {
+): { doc: StoreDoc; renamed: number; merged: number; relabelled: StoredAnnotation[] } | null {
   if (!doc.annotations.some((annotation) => annotation.label === from)) return null;
   const sameSpan = (a: StoredAnnotation, b: StoredAnnotation) =>
     a.anchor.sentence === b.anchor.sentence &&
@@ -97,11 +98,13 @@ export function relabelDoc(
   let renamed = 0;
   let merged = 0;
   const annotations = kept.map((annotation) => ({ ...annotation }));
+  // Where the annotations that now carry `to` because of this change are.
+  const relabelled = new Set<number>();
   for (const old of doc.annotations) {
     if (old.label !== from) continue;
     const at = annotations.findIndex((other) => other.label === to && sameSpan(other, old));
     if (at === -1) {
-      annotations.push({ ...old, label: to });
+      relabelled.add(annotations.push({ ...old, label: to }) - 1);
       renamed += 1;
       continue;
     }
@@ -121,20 +124,29 @@ export function relabelDoc(
       JSON.stringify(joinedUp.attributes) !== JSON.stringify(target.attributes) ||
       joinedUp.note !== target.note;
     annotations[at] = changed ? { ...joinedUp, updated: now } : joinedUp;
+    relabelled.add(at);
     merged += 1;
   }
-  return { doc: { ...doc, annotations }, renamed, merged };
+  return {
+    doc: { ...doc, annotations },
+    renamed,
+    merged,
+    relabelled: [...relabelled].map((at) => annotations[at]!),
+  };
 }
 
-/** Counts, per attribute name, the annotations labelled `to` that carry one it does not declare. */
+/**
+ * Counts, per attribute name, the annotations relabelled that carry one the new label does not
+ * declare: each annotation once. Those that had the new name already and were not folded into
+ * are not this change's: counted, they were counted only in the files that also held the old
+ * name.
+ */
 function countUndeclared(
   counts: Record<string, number>,
-  doc: StoreDoc,
-  to: string,
+  relabelled: readonly StoredAnnotation[],
   declared: readonly string[],
 ): void {
-  for (const annotation of doc.annotations) {
-    if (annotation.label !== to) continue;
+  for (const annotation of relabelled) {
     for (const name of Object.keys(annotation.attributes ?? {})) {
       if (!declared.includes(name)) counts[name] = (counts[name] ?? 0) + 1;
     }

@@ -371,26 +371,28 @@ export class StoreIndex {
         db.pragma('synchronous = OFF');
       }
       db.pragma('cache_size = -16000');
-      db.exec(
-        'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
-      );
       const format = `${INDEX_FORMAT} ${root}`;
-      const found = db.prepare('SELECT value FROM meta WHERE key = ?').get('format') as
-        | { value: string }
-        | undefined;
-      if (found?.value !== format) {
-        // Another format may have other columns: its tables go, and are made again.
-        db.transaction(() => {
+      // Read and, when another format, remade in one transaction that takes the write lock
+      // first: two processes opening a new index at once read "no format" both, and the second,
+      // upgrading its read to a write after the first had written, got SQLITE_BUSY at once
+      // (no wait); openStoreIndex then deleted the file the first was using.
+      db.transaction(() => {
+        db.exec(
+          'CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
+        );
+        const found = db.prepare('SELECT value FROM meta WHERE key = ?').get('format') as
+          | { value: string }
+          | undefined;
+        if (found?.value !== format) {
+          // Another format may have other columns: its tables go, and are made again.
           db.exec(
             'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DROP TABLE IF EXISTS count_sums; DROP TABLE IF EXISTS article_totals; DROP TABLE IF EXISTS folder_listings; DROP TABLE IF EXISTS row_changes; DROP TABLE IF EXISTS derived; DELETE FROM meta;',
           );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
-        })();
-      } else db.exec(SCHEMA);
-      if (db.prepare('SELECT 1 FROM row_changes').get() === undefined) {
+        } else db.exec(SCHEMA);
         db.prepare('INSERT OR IGNORE INTO row_changes (id, n) VALUES (0, 0)').run();
-      }
+      }).immediate();
       return new StoreIndex(db);
     } catch (error) {
       db.close();
@@ -869,6 +871,16 @@ function toPlacedRow(row: Row): PlacedRow {
   };
 }
 
+/**
+ * The files `madeOf` and `madeOfDigest` read, in their order: one query, read as fields or as
+ * lines, so the digest cannot cover other files than the list it stands for.
+ */
+const MADE_OF_FILES = `FROM files INDEXED BY files_rendered
+  WHERE reason IS NULL AND annotations > 0
+  ORDER BY article, annotator`;
+const MADE_OF_FIELDS = ['article', 'annotator', 'fingerprint', 'placed_on'] as const;
+const MADE_OF_CONFIRMED = 'placed_in IS @generation';
+
 function prepare(db: Database.Database) {
   return {
     // An update, not a replacement: a replaced row leaves without its delete triggers, and the
@@ -979,23 +991,14 @@ function prepare(db: Database.Database) {
       .raw(),
     // What renderedOf compares a rendering with, of every file: the index's scan, no lookup.
     madeOf: db
-      .prepare(
-        `SELECT article, annotator, fingerprint, placed_on, placed_in IS @generation
-         FROM files INDEXED BY files_rendered
-         WHERE reason IS NULL AND annotations > 0
-         ORDER BY article, annotator`,
-      )
+      .prepare(`SELECT ${MADE_OF_FIELDS.join(', ')}, ${MADE_OF_CONFIRMED} ${MADE_OF_FILES}`)
       .raw(),
-    // The same rows as madeOf, in the same order, each a line.
+    // The same rows as madeOf, each a line: each field behind its length (so no two lists of
+    // rows give the same lines), `-` for none, then 1 or 0 for confirmed.
     madeOfLines: db
       .prepare(
-        `SELECT length(article) || ':' || article || length(annotator) || ':' || annotator
-           || ifnull(length(fingerprint) || ':' || fingerprint, '-')
-           || ifnull(length(placed_on) || ':' || placed_on, '-')
-           || (placed_in IS @generation)
-         FROM files INDEXED BY files_rendered
-         WHERE reason IS NULL AND annotations > 0
-         ORDER BY article, annotator`,
+        `SELECT ${MADE_OF_FIELDS.map((field) => `ifnull(length(${field}) || ':' || ${field}, '-')`).join(' || ')}
+           || (${MADE_OF_CONFIRMED}) ${MADE_OF_FILES}`,
       )
       .pluck(),
     keepRendered: db.prepare(

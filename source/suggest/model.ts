@@ -16,7 +16,7 @@ const round = (value: number): number => Math.round(value * 10 ** PLACES) / 10 *
 
 export interface LabelModel {
   bias: number;
-  /** Decisions learnt from: positives and negatives. */
+  /** Decisions learnt from: positives and negatives (never a sentence only passed over). */
   positives: number;
   negatives: number;
   /** Hashed feature → weight; zero weights are dropped. */
@@ -228,10 +228,12 @@ export function learn(
   if (decided) {
     learnt.replay.push([sentence, present, weight]);
     if (learnt.replay.length > REPLAY) learnt.replay.shift();
+    // Decisions only: counted, the sentences one `d` passed over (hundreds an article) made the
+    // record look decided, trusting the model over the rules (`trust`) and slowing its rate.
+    if (present) learnt.positives++;
+    else learnt.negatives++;
   }
   learnt.centre = centreOf(learnt, label) ?? learnt.centre;
-  if (present) learnt.positives++;
-  else learnt.negatives++;
   model.revision++;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnCli } from '../e2e/pty.js';
-import { runMargin } from './built-cli.js';
+import { runMargin } from '../helpers/built-cli.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
 let dir: string;

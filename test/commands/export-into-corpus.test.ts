@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
-import { runMargin } from './built-cli.js';
+import { runMargin } from '../helpers/built-cli.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
 let dir: string;

@@ -2,7 +2,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { runMargin } from './built-cli.js';
+import { runMargin } from '../helpers/built-cli.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
 let dir: string;

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMargin } from './built-cli.js';
+import { runMargin } from '../helpers/built-cli.js';
 
 /** What no name may bring to a terminal raw: controls, bidi, zero-width, U+FFFD for bad bytes. */
 const HIDDEN =

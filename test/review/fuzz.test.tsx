@@ -46,6 +46,8 @@ const KEYS_PER_SESSION = 2_500;
 const NAMED: Record<string, string> = {
   upArrow: '\x1b[A',
   downArrow: '\x1b[B',
+  rightArrow: '\x1b[C',
+  leftArrow: '\x1b[D',
   pageDown: '\x1b[6~',
   pageUp: '\x1b[5~',
   home: '\x1b[H',

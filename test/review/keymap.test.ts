@@ -280,6 +280,11 @@ const promises: Record<
       expect(a.message?.text).toBe(`no annotator ${index + 1} to accept`);
     }
   },
+  'compare/annotators': (b, a) => {
+    // Two annotators: all are shown, and the table says so rather than moving.
+    expect(a.mode).toEqual(b.mode);
+    expect(a.message?.text).toBe('every annotator is shown');
+  },
   'compare/go': (_b, a) => {
     expect(a.mode.kind).toBe('browse');
     expect(cursor(a)).toBe(5);

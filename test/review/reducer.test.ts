@@ -343,6 +343,20 @@ describe('quitting', () => {
     );
     expect(pressed(pressed(values, ctrlC), ctrlC).mode.kind).toBe('quitting');
   });
+
+  it('names q, not Ctrl+C, when q on the too-small screen finds a note unsaved', () => {
+    const typing = type(readerState(), 'jjnsource unclear');
+    const small = reduce(typing, { type: 'terminal/resize', size: { columns: 50, rows: 12 } });
+    const asked = type(small, 'q');
+    expect(asked.quit).toBe(false);
+    // Enter does nothing behind that screen: what saves the note is a larger terminal.
+    expect(asked.message?.text).toBe('note unsaved: enlarge to save · q again drops it');
+    expect(type(asked, 'q').quit).toBe(true);
+    const ctrlC = { label: 'Ctrl+C', input: 'c', ctrl: true } as const;
+    expect(pressed(small, ctrlC).message?.text).toBe(
+      'note unsaved: enlarge to save · Ctrl+C again drops it',
+    );
+  });
 });
 
 describe('search', () => {

@@ -86,6 +86,27 @@ describe('renaming a label in the store (margin relabel)', () => {
     expect((await relabelStore(root, 'opinion', 'view')).files).toBe(0);
   });
 
+  it('counts undeclared attributes on the annotations it relabelled only, each once', async () => {
+    const root = await tempFolder();
+    const alice = await openRepository({ root, annotator: 'alice', articles: [article] });
+    await alice.tag(article, s0!.id, 'opinion');
+    await alice.annotate(article, s0!.id, { attributes: { stance: 'denies' } });
+    // Already a view before the change, with an attribute the codebook does not give it: not
+    // this relabelling's, and not counted (as the same in a file without an opinion is not).
+    await alice.tag(article, s1!.id, 'view');
+    await alice.annotate(article, s1!.id, { attributes: { tone: 'dry' } });
+    await alice.close();
+    const bob = await openRepository({ root, annotator: 'bob', articles: [article] });
+    await bob.tag(article, s1!.id, 'view');
+    await bob.annotate(article, s1!.id, { attributes: { tone: 'dry' } });
+    await bob.tag(article, s2!.id, 'opinion');
+    await bob.annotate(article, s2!.id, { attributes: { tone: 'wry', extra: 'x' } });
+    await bob.close();
+    const result = await relabelStore(root, 'opinion', 'view', { declared: ['stance'] });
+    expect(result).toMatchObject({ files: 2, renamed: 2, merged: 0 });
+    expect(result.undeclared).toEqual({ extra: 1, tone: 1 });
+  });
+
   it('leaves a file it cannot vouch for as it is, and names it', async () => {
     const root = await tempFolder();
     await team(root);

@@ -87,18 +87,24 @@ describe('learning from the reviewer', () => {
 
   it('moves less for a sentence passed over than for one decided', () => {
     const weather = analysis.sentences[index('The weather was mild')]!;
-    const decided = createModel();
-    const passed = createModel();
+    // One decision first: with none, what was learnt is not trusted at all (`trust`).
+    const taught = () => {
+      const model = createModel();
+      learn(model, analysis.sentences[index('“We had no choice,” Lind said.')]!, 'claim', true);
+      return model;
+    };
+    const decided = taught();
+    const passed = taught();
     learn(decided, weather, 'claim', false);
     learn(passed, weather, 'claim', false, UNTAGGED_WEIGHT);
-    const start = score(createModel(), index('The weather was mild'), 'claim');
+    const start = score(taught(), index('The weather was mild'), 'claim');
     const lowered = (model: ReturnType<typeof createModel>) =>
       start - score(model, index('The weather was mild'), 'claim');
     expect(lowered(passed)).toBeGreaterThan(0);
     expect(lowered(passed)).toBeLessThan(lowered(decided) / 2);
   });
 
-  it('keeps the reviewer’s own decisions, not passed-over sentences, for cut and replay', () => {
+  it('keeps the reviewer’s own decisions, not passed-over sentences, for cut, replay and counts', () => {
     const model = createModel();
     const sentences = analysis.sentences;
     learn(model, sentences[0]!, 'claim', true);
@@ -118,6 +124,8 @@ describe('learning from the reviewer', () => {
     expect(learnt().recent).toEqual(before.recent);
     expect(learnt().replay).toHaveLength(before.replay);
     expect(learnt().cut).toBe(before.cut);
+    // Nor are they counted as decisions: two were made, and the rules are trusted as after two.
+    expect([learnt().positives, learnt().negatives]).toEqual([1, 1]);
   });
 
   it('says when a decision names a sentence the analysis does not have', () => {

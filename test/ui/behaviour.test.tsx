@@ -434,6 +434,24 @@ describe('text inputs', () => {
     expect(app.frame()).toContain('sentence 1 of 23');
   });
 
+  it('say at 80 columns, whole, beside a long note, that it is unsaved and which label it takes', async () => {
+    app = await renderApp({ articles: seeds, columns: 80, rows: 24 });
+    await app.press(KEYS.enter);
+    const note = 'source unclear here, check it against the wire copy before tagging';
+    await app.press(`n${note}`);
+    await app.press(KEYS.ctrlC);
+    const warned = await app.waitFor((f) => f.includes('unsaved'), 'the warning');
+    expect(warned.split('\n').at(-1)).toMatch(
+      /^✎ note: .*tagging▏? {2}note unsaved: Enter saves · Ctrl\+C again drops it {2}saved$/,
+    );
+    await app.press(KEYS.enter);
+    const asked = await app.waitFor((f) => f.includes('its label?'), 'the label asked for');
+    expect(asked.split('\n').at(-1)).toMatch(
+      /^✎ note: source .* {2}its label\? 1 claim, 2 quote, 3 event · Esc: note {2}saved$/,
+    );
+    expect(app.controller.getState().quit).toBe(false);
+  });
+
   it('edit the typed text with Backspace and the arrows before Enter', async () => {
     app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
     await app.press(KEYS.enter, '1', 'n');

@@ -163,3 +163,76 @@ it('shows an annotator whose file for the article was refused as refused, never 
     await rm(root, { recursive: true, force: true });
   }
 });
+
+it('shows nine annotators at a time, each numbered by its key, and → the others', async () => {
+  const article = seeds[0]!;
+  const repository = testRepository(GOLD);
+  await repository.open(seeds);
+  // Eleven annotators: a01 … a10 tag sentence 1 a claim, a11 a quote.
+  const names = Array.from({ length: 11 }, (_, i) => `a${String(i + 1).padStart(2, '0')}`);
+  await repository.addMany(
+    names.map((name, i) => made(name, article, 1, i === 10 ? 'quote' : 'claim')),
+  );
+  app = await renderApp({
+    articles: seeds,
+    columns: 100,
+    rows: 30,
+    repository,
+    state: { compare: true },
+  });
+  await app.press(KEYS.enter, 'c');
+  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  expect(frame.split('\n').slice(1, 3)).toEqual([
+    '1 of 23 sentences disagree (listed first) · annotators 1–9 of 11 (←/→) · gold: gold',
+    `    ${names
+      .slice(0, 9)
+      .map((name, i) => `${i + 1} ${name} `)
+      .join('')}gold  sentence`.slice(0, 100),
+  ]);
+  await app.press(KEYS.right);
+  const next = await app.waitFor((f) => f.includes('annotators 10–11 of 11'), 'the other two');
+  expect(next.split('\n').slice(2, 4)).toEqual([
+    '    1 a10 2 a11 gold  sentence',
+    '▶ ≠ C··   ·Q·   ···   US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay…',
+  ]);
+  // 2 is a11 now: the quote becomes gold's.
+  await app.press('2');
+  await app.waitFor((f) => f.includes("accepted a11's version"), 'a11 accepted');
+  await app.waitFor((f) => f.endsWith('saved'), 'the write');
+  expect(repository.list({ annotator: GOLD }).map((a) => [a.anchor.sentence, a.label])).toEqual([
+    [article.sentences[1]!.id, 'quote'],
+  ]);
+  await app.press(KEYS.right);
+  await app.waitFor((f) => f.includes('no more annotators'), 'the end said');
+  await app.press(KEYS.left);
+  await app.waitFor((f) => f.includes('annotators 1–9 of 11'), 'the first nine again');
+});
+
+it('at 80 columns shows as many annotators as fit, and a key past them takes nobody unseen', async () => {
+  const article = seeds[0]!;
+  const repository = testRepository(GOLD);
+  await repository.open(seeds);
+  const names = Array.from({ length: 11 }, (_, i) => `reviewer${String(i + 1).padStart(2, '0')}`);
+  await repository.addMany(
+    names.map((name, i) => made(name, article, 1, i === 10 ? 'quote' : 'claim')),
+  );
+  app = await renderApp({
+    articles: seeds,
+    columns: 80,
+    rows: 24,
+    repository,
+    state: { compare: true },
+  });
+  await app.press(KEYS.enter, 'c');
+  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  expect(frame.split('\n').slice(1, 4)).toEqual([
+    '1 of 23 sentences disagree (listed first) · annotators 1–3 of 11 (←/→) · gold: …',
+    '    1 reviewer01 2 reviewer02 3 reviewer03 gold         sentence',
+    '▶ ≠ C··          C··          C··          ···          US envoy Steve Witkoff …',
+  ]);
+  await app.press('7');
+  await app.waitFor((f) => f.includes('no annotator 7 to accept'), 'the refusal');
+  expect(repository.list({ annotator: GOLD })).toEqual([]);
+  await app.press(KEYS.right, KEYS.right, KEYS.right);
+  await app.waitFor((f) => f.includes('annotators 10–11 of 11'), 'the last page');
+});

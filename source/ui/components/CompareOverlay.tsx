@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { articleById, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
+import { compareColumns, REFUSED } from '../../review/view/compare-columns.js';
 import { type LabelSet, letterOf, sortLabelNames } from '../../store/labels.js';
 import type { Label } from '../../store/types.js';
-import stringWidth from '../../text/string-width.js';
 import { oneLine, oneName } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import type { Theme } from '../theme.js';
@@ -15,12 +15,10 @@ const letters = (set: LabelSet, labels: readonly Label[]) => {
   return own + unknown.map(() => '?').join('');
 };
 
-/** An annotator's column where the store refused their file for the article. */
-const REFUSED = 'refused';
-
 /**
  * `c` with --compare: one row per sentence, disagreements first, with each annotator's labels in
- * a numbered column and the gold version last; 1–9 take a column's version into gold.
+ * a numbered column and the gold version last; 1–9 take a column's version into gold. Nine
+ * annotators are shown at a time (`←`/`→` for the others), each numbered by the key that takes it.
  */
 export function CompareOverlay({
   state,
@@ -42,27 +40,21 @@ export function CompareOverlay({
   const rows = mode.rows ?? [];
   const texts = new Map(article.sentences.map((s) => [s.id, s.text]));
   const gold = marksOf(state, article.id);
+  const first = mode.first ?? 0;
+  const { cell, perPage } = compareColumns(rows, state.project.labels.length, width);
+  const shownOf = <T,>(list: readonly T[]) => list.slice(first, first + perPage);
   // Names come from folder names in the store, as untrusted as any file name.
-  const shown = annotators.map(oneLine);
-  // Wide enough for a name, and for a letter per label of the codebook and a `?` after them.
-  const letterColumns = state.project.labels.length + 1;
-  // And for the word `refused`, when a column shows it.
-  const refused = rows.some((row) => row.annotators.some((entry) => entry.refused))
-    ? REFUSED.length
-    : 0;
-  const cell =
-    Math.max(
-      5,
-      letterColumns,
-      refused,
-      ...shown.map((name, i) => stringWidth(`${i + 1} ${name}`)),
-    ) + 1;
+  const shown = shownOf(annotators).map(oneLine);
   const names = shown.map((name, i) => fitWidth(`${i + 1} ${name}`, cell)).join('');
   const disagreements = rows.filter((row) => row.disagreement).length;
+  const more =
+    annotators.length > perPage
+      ? ` · annotators ${first + 1}–${first + shown.length} of ${annotators.length} (←/→)`
+      : '';
   const title =
     annotators.length === 0
       ? 'No other annotator has tagged this article yet.'
-      : `${disagreements} of ${rows.length} sentences disagree (listed first) · gold: ${oneName(state.annotator)}`;
+      : `${disagreements} of ${rows.length} sentences disagree (listed first)${more} · gold: ${oneName(state.annotator)}`;
   const bodyHeight = Math.max(1, height - 2);
   const top = Math.max(0, Math.min(mode.selected - bodyHeight + 1, rows.length - bodyHeight));
   return (
@@ -76,7 +68,7 @@ export function CompareOverlay({
       {rows.slice(top, top + bodyHeight).map((row, offset) => {
         const selected = top + offset === mode.selected;
         const own = gold.sentences[row.sentence]?.labels ?? [];
-        const cells = row.annotators
+        const cells = shownOf(row.annotators)
           // A refused file's labels are unknown: never drawn as none (`···`).
           .map((entry) =>
             fitWidth(entry.refused ? REFUSED : letters(state.project.labels, entry.labels), cell),

@@ -35,9 +35,11 @@ export function NoteEditor({
   // The text keeps at least 40 columns; a message, or else the hints, fill what is left beside
   // it. The editor takes the status bar's row, and a message it hid left a refused save silent.
   const room = width - prompt.length - 40 - saveWidth - 4;
-  // A message gives up the room a short note does not use: the label asked for must be read.
+  // A message takes the room it needs down to a note of `keep` columns, which scrolls to keep its
+  // cursor shown: what it says (the label asked for, a note unsaved at Ctrl+C) must be read whole,
+  // and at 80 columns beside a long note it was cut at "Enter sa…".
   const asking = mode.untagged?.asking === true;
-  const keep = asking ? 10 : Math.min(40, Math.max(16, stringWidth(mode.draft) + 2));
+  const keep = asking ? 10 : 12;
   const roomToSay = room + 40 - keep;
   const said = message ? truncate(oneLine(message.text), Math.max(0, roomToSay)) : '';
   const hintText = said || fittingHints(hints, room);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotatorNameProblem } from '../../source/commands/annotator-name.js';
+import { annotatorNameProblem } from '../../source/store/names.js';
 
 describe('an annotator name a person gives', () => {
   it('is taken when only the store would tidy it (NFC, one space for several)', () => {
