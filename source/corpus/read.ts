@@ -5,6 +5,7 @@ import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
 import { dropInlinedData } from './inlined-data.js';
 import { mhtmlPage } from './mhtml.js';
+import { isPageName } from './page-extensions.js';
 import { sanitizeText } from './sanitize.js';
 
 /** Larger files are refused: nobody reviews a 5 MB article, and cleaning it would freeze the UI. */
@@ -15,19 +16,6 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * 150 KB of page. Such formats are read up to this size and measured without the inlined bytes.
  */
 export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
-
-/** Extensions of files that can carry inlined images; others over 5 MB are refused unread. */
-const PAGE_EXTENSIONS = new Set([
-  '.html',
-  '.htm',
-  '.xhtml',
-  '.shtml',
-  '.md',
-  '.markdown',
-  '.svg',
-  '.mhtml',
-  '.mht',
-]);
 
 /** A page saved as one MIME message; Chrome's starts so, whatever the file is called. */
 const MHTML_EXTENSIONS = new Set(['.mhtml', '.mht']);
@@ -42,7 +30,8 @@ function isMhtml(path: string, bytes: Uint8Array): boolean {
 
 /** How many bytes of `path` are read before it is refused as too large. */
 function readLimit(path: string): number {
-  return PAGE_EXTENSIONS.has(extname(path).toLowerCase()) ? MAX_PAGE_BYTES : MAX_FILE_BYTES;
+  // Only pages carry inlined images; others over 5 MB are refused unread.
+  return isPageName(path) ? MAX_PAGE_BYTES : MAX_FILE_BYTES;
 }
 
 function tooLarge(path: string, bytes: number, inlined: number): FileRefusedError {
