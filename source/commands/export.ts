@@ -24,7 +24,7 @@ import {
 } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
-import { ioReason } from '../text/io-reason.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { oneName } from '../text/untrusted.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {

@@ -4,6 +4,7 @@ import type { BratDocument } from '../export/import-brat.js';
 import type { ImportError } from '../export/import-errors.js';
 import type { ImportFormat, ImportInput } from '../export/import-formats.js';
 import type { CommandIO } from './command.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { annFilesIn } from './export-sinks.js';
 
 /**
@@ -61,10 +62,9 @@ export async function readImportInput(
     }
     return { ok: true, input: { kind: 'brat', documents, errors } };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      message: code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`,
+      message: `${file}: ${ioReason(error, 'file')}`,
       usage: false,
     };
   }

@@ -6,7 +6,7 @@ import type { Project } from '../project/schema.js';
 import { KEYMAP, type Keymap } from '../review/keymap.js';
 import type { ReviewProject } from '../review/project.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
-import { ioReason } from '../text/io-reason.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { oneLine, oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun } from './output.js';
