@@ -26,4 +26,18 @@ describe('an agency story', () => {
     const article = await readArticle(path);
     expect(article.text).toBe(`${BODY}\n\n${sentence}`);
   });
+
+  it.each([
+    // Other papers word the same links otherwise: the rule is the kind of line, not one site's.
+    'Reprints &amp; Permissions',
+    'Editorial standards: how we report',
+    '(opens in a new window)',
+    'Republish this article',
+    'Explore more',
+  ])('drops the line %j under a page’s story', async (line) => {
+    const paragraphs = BODY.split('\n\n').map((text) => `<p>${text}</p>`);
+    const page = `<!doctype html><html><body><article><h1>Fed holds rates steady</h1>${paragraphs.join('')}<p>${line}</p></article></body></html>`;
+    const path = await corpus.write('fed.html', page);
+    expect((await readArticle(path)).text).toBe(BODY);
+  });
 });
