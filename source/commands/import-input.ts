@@ -1,10 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { ioReason } from '../corpus/io-reason.js';
 import type { BratDocument } from '../export/import-brat.js';
 import type { ImportError } from '../export/import-errors.js';
 import type { ImportFormat, ImportInput } from '../export/import-formats.js';
 import type { CommandIO } from './command.js';
-import { ioReason } from '../corpus/io-reason.js';
 import { annFilesIn } from './export-sinks.js';
 
 /**

@@ -61,7 +61,8 @@ const special = new RegExp(`[${Object.keys(specials).join('')}]`, 'gu');
  * compatibility character (㌀, ㋕) becomes kana only in NFKD, so whether voicing marks are kept
  * is asked of the decomposed text (`foldPlain`), as folding code point by code point does.
  */
-const segmentedRange = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f]/;
+const segmentedRange =
+  /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f]/;
 
 /** NFKD, marks but the kana voicing marks dropped, lower case, specials: no segmented script. */
 function foldPlain(text: string): string {
