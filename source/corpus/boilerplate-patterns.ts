@@ -56,10 +56,13 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
       /^(?:share(?: this)?(?: article| story| page| post)?(?: on .{1,30})?|follow us(?: on .{1,60})?|tweet|print|email|e-mail|copy link|link copied|facebook|twitter|x|telegram|whatsapp|linkedin|reddit|flipboard|pinterest|comments?)\s*:?$/i,
   },
   {
-    // The Guardian's inline promotion: "Sign up to First Edition" … "after newsletter promotion".
+    // A newsletter box's first line names it in a few words ("Sign up to First Edition",
+    // "Sign up for our Morning Briefing") … "after newsletter promotion". A longer line, or one
+    // with a figure or a price, is a step or an offer the story gives ("Sign up for the Disney+
+    // bundle using the same email as your Hulu account" in a deals article), not the box.
     reason: 'newsletter',
     pattern:
-      /^(?:sign up (?:to|for) [^.!?]{1,60}|(?:after|skip past) newsletter promotion|privacy notice\s*:.{0,400})$/i,
+      /^(?:sign up (?:to|for) (?![^.!?]*[\d$€£¥])[^\s.!?]+(?:\s+[^\s.!?]+){0,5}|(?:after|skip past) newsletter promotion|privacy notice\s*:.{0,400})$/i,
   },
   {
     reason: 'newsletter',

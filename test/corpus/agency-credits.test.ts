@@ -40,4 +40,16 @@ describe('an agency story', () => {
     const path = await corpus.write('fed.html', page);
     expect((await readArticle(path)).text).toBe(BODY);
   });
+
+  it('keeps a step that begins "Sign up for", in a story’s own list', async () => {
+    const steps = [
+      'Sign up for the bundle with the email of your old account',
+      'Cancel the old plan once the bundle shows in your account settings',
+    ];
+    const paragraphs = BODY.split('\n\n').map((text) => `<p>${text}</p>`);
+    const list = `<ul>${steps.map((step) => `<li>${step}</li>`).join('')}</ul>`;
+    const page = `<!doctype html><html><body><article><h1>How to switch</h1>${paragraphs.join('')}${list}</article></body></html>`;
+    const path = await corpus.write('steps.html', page);
+    expect((await readArticle(path)).text).toBe(`${BODY}\n\n${steps.join('\n\n')}`);
+  });
 });
