@@ -29,7 +29,9 @@ const NEUTRAL = 'x';
 const DESTINATION =
   /(<[^<>\n]*>|(?:[^\s()]|\((?:[^\s()]|\([^\s()]*\))*\))+)(?:\s+(?:"[^"]*"|'[^']*'|[^)]{0,300}))?\)/
     .source;
-const IMAGE = new RegExp(`!\\[[^\\]]*\\]\\(${DESTINATION}`, 'dg');
+// A bracket text stops at the next bracket of either kind: `[^\]]` ran to the line's end from
+// every `[` of a line without `]` (`![a ![b …`, `[a [b …`), quadratic in the line.
+const IMAGE = new RegExp(`!\\[[^[\\]]*\\]\\(${DESTINATION}`, 'dg');
 /**
  * A link: its text may hold brackets one level deep (`[see [1]](url)`) or be empty once an image
  * inside it is gone (`[![logo](a.png)](url)`); either way its address is not text.
@@ -102,9 +104,9 @@ function strip(
 const NONE: readonly number[] = [];
 const FIRST: readonly number[] = [1];
 const BOTH: readonly number[] = [1, 2];
-const LINK_REFERENCE = /!\[[^\]]*\]\[[^\]]*\]/dg;
+const LINK_REFERENCE = /!\[[^[\]]*\]\[[^[\]]*\]/dg;
 const FOOTNOTE_MARK = /\[\^[^\]\s]+\]/dg;
-const REFERENCE_LINK = /\[([^\]]+)\]\[[^\]]*\]/dg;
+const REFERENCE_LINK = /\[([^[\]]+)\]\[[^[\]]*\]/dg;
 // Each span stops at its delimiter's character: `.+?` ran to the line's end from every unclosed
 // one, 25 s for a line of 50,000 "**a ".
 const STRONG_STARS = /\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*/dg;
