@@ -81,6 +81,13 @@ export function hostileInputs(): HostileInput[] {
       expect: SENTENCE,
     },
     {
+      // Brackets never closed: each `[` or `![` once scanned to the line's end for its `]`.
+      name: '100,000 unclosed Markdown brackets and images',
+      file: 'brackets.md',
+      text: `${SENTENCE}\n\n${'[a ![b [c '.repeat(100_000)}`,
+      expect: SENTENCE,
+    },
+    {
       name: 'an MHTML file of 100,000 parts',
       file: 'parts.mhtml',
       text: `MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n${'--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n'.repeat(100_000)}--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>${SENTENCE}</p>${'=3D=\r\n'.repeat(100_000)}\r\n--b--\r\n`,

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { everyArticleEntries, storeEntries } from '../export/article-entries.js';
 import { progressLine } from '../export/bars.js';
@@ -24,7 +25,6 @@ import {
 } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
-import { ioReason } from '../text/io-reason.js';
 import { oneName } from '../text/untrusted.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {

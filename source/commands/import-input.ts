@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { ioReason } from '../corpus/io-reason.js';
 import type { BratDocument } from '../export/import-brat.js';
 import type { ImportError } from '../export/import-errors.js';
 import type { ImportFormat, ImportInput } from '../export/import-formats.js';
@@ -61,10 +62,9 @@ export async function readImportInput(
     }
     return { ok: true, input: { kind: 'brat', documents, errors } };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     return {
       ok: false,
-      message: code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code})`,
+      message: `${file}: ${ioReason(error, 'file')}`,
       usage: false,
     };
   }

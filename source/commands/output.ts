@@ -1,5 +1,5 @@
 import { fstatSync, writeSync } from 'node:fs';
-import { ioReason } from '../text/io-reason.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { oneLine, oneMessage, visible } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 

@@ -1,12 +1,12 @@
 import { constants } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
+import { ioReason } from '../corpus/io-reason.js';
 import { PROJECT_FILE } from '../project/file-name.js';
 import type { Project } from '../project/schema.js';
 import { KEYMAP, type Keymap } from '../review/keymap.js';
 import type { ReviewProject } from '../review/project.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
-import { ioReason } from '../text/io-reason.js';
 import { oneLine, oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun } from './output.js';

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBytes, NotTextError } from '../corpus/decode.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { sanitizeText } from '../corpus/sanitize.js';
 import { singleLine, splitSentences } from '../corpus/sentences.js';
-import { ioReason } from '../text/io-reason.js';
 import { safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
 import type { Output } from './output.js';

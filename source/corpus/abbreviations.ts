@@ -60,7 +60,10 @@ const table: Record<AbbreviationKind, string> = {
   inner:
     'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к ' +
     // German: "z.B. Wasser", "u.a. Spanisch", "d.h. Sie", "bzw. ein", "vgl. Kapitel"
-    'z.B u.a d.h v.a u.U o.Ä o.ä u.ä u.Ä bzw vgl ggf evtl sog inkl zzgl',
+    'z.B u.a d.h v.a u.U o.Ä o.ä u.ä u.Ä bzw vgl ggf evtl sog inkl zzgl ' +
+    // German amounts before their unit, which German capitalises as every noun: "40 Mio. Euro",
+    // "2 Mrd. Dollar", "5 Tsd. Besucher" (as "closing" words, "Euro" began a sentence).
+    'Mio Mrd Tsd',
 };
 
 export const abbreviations: ReadonlyMap<string, AbbreviationKind> = new Map(

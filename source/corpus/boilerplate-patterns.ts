@@ -18,8 +18,12 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
     pattern: new RegExp(String.raw`^${CREDIT}(?:\s*;\s*${CREDIT})*\.?$`, 'u'),
   },
   {
+    // Agencies' and papers' links under a story: "Our Standards: The Thomson Reuters Trust
+    // Principles", "Purchase Licensing Rights", "Reprints & Permissions", and the "(opens in a
+    // new tab)" that a screen reader's link text carries. Said generally, not as one site words it.
     reason: 'legal footer',
-    pattern: /^(?:our standards|purchase licensing rights|opens new tab)\s*:?.{0,80}$/i,
+    pattern:
+      /^(?:our (?:editorial )?standards|editorial (?:standards|guidelines)|(?:purchase|buy) (?:licensing|reprint) rights|reprints?(?: (?:and|&) permissions)?|\(?opens? (?:in )?(?:a )?new (?:tab|window)\)?)\s*:?.{0,80}$/i,
   },
   { reason: 'ad publisher id', pattern: /^(?:ca-)?pub-\d{6,}$/i },
   {
@@ -52,10 +56,13 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
       /^(?:share(?: this)?(?: article| story| page| post)?(?: on .{1,30})?|follow us(?: on .{1,60})?|tweet|print|email|e-mail|copy link|link copied|facebook|twitter|x|telegram|whatsapp|linkedin|reddit|flipboard|pinterest|comments?)\s*:?$/i,
   },
   {
-    // The Guardian's inline promotion: "Sign up to First Edition" … "after newsletter promotion".
+    // A newsletter box's first line names it in a few words ("Sign up to First Edition",
+    // "Sign up for our Morning Briefing") … "after newsletter promotion". A longer line, or one
+    // with a figure or a price, is a step or an offer the story gives ("Sign up for the Disney+
+    // bundle using the same email as your Hulu account" in a deals article), not the box.
     reason: 'newsletter',
     pattern:
-      /^(?:sign up (?:to|for) [^.!?]{1,60}|(?:after|skip past) newsletter promotion|privacy notice\s*:.{0,400})$/i,
+      /^(?:sign up (?:to|for) (?![^.!?]*[\d$€£¥])[^\s.!?]+(?:\s+[^\s.!?]+){0,5}|(?:after|skip past) newsletter promotion|privacy notice\s*:.{0,400})$/i,
   },
   {
     reason: 'newsletter',
@@ -71,7 +78,7 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'related list heading',
     pattern:
-      /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more on these topics|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*[:.…]*$/i,
+      /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more(?: on (?:these|this) topics?)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*[:.…]*$/i,
   },
   {
     reason: 'related link',
@@ -94,7 +101,7 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'legal footer',
     pattern:
-      /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service)| and conditions| & conditions)|cookie (?:policy|settings)|contact(?: us)?|about(?: us)?|imprint|impressum|accessibility|sitemap|careers|advertise(?: with us)?|reuse this content)(?:\s*[|·•]\s*.{0,40})*$/i,
+      /^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service)| and conditions| & conditions)|cookie (?:policy|settings)|contact(?: us)?|about(?: us)?|imprint|impressum|accessibility|sitemap|careers|advertise(?: with us)?|(?:reuse|republish) this (?:content|article|story))(?:\s*[|·•]\s*.{0,40})*$/i,
   },
   {
     reason: 'image credit',

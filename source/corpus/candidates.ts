@@ -172,12 +172,13 @@ interface Parts {
 
 /**
  * The story is often split among siblings (a lead, an inline ad, the rest): siblings that score
- * a fifth of the winner or share its class come along, as do loose paragraphs of prose beside
+ * a fifth of the winner or share its class come along (with its tag and some prose, whatever
+ * their score: a live blog's short entries), as do loose paragraphs of prose beside
  * it. Content systems that cut it into chunks give every chunk the same tag and class, and the
  * chunks need not be siblings (each sits in its own grid row): they are looked for among the
  * cousins, under the winner's ancestor a few levels up.
  */
-function parts(blocks: HtmlBlocks, { final, scored, end }: Tally, best: number): Parts {
+function parts(blocks: HtmlBlocks, { final, scored, prose, end }: Tally, best: number): Parts {
   const { elements } = blocks;
   const chosen = new Uint8Array(elements.length);
   const loose = new Uint8Array(elements.length);
@@ -190,8 +191,12 @@ function parts(blocks: HtmlBlocks, { final, scored, end }: Tally, best: number):
     for (let i = parent + 1; i < end[parent]!; i = end[i]!) {
       if (i === best) continue;
       const { name, attribs } = elements[i]!.element;
-      const bonus = bestClass !== '' && attribs.class === bestClass ? final[best]! * 0.2 : 0;
-      if (scored[i] && final[i]! + bonus >= threshold) chosen[i] = 1;
+      const sameClass = bestClass !== '' && attribs.class === bestClass;
+      const bonus = sameClass ? final[best]! * 0.2 : 0;
+      // A sibling of the winner's tag and class holding prose is another post of the same
+      // stream however short (a live blog's entries, a Q&A's answers): the floor is for others.
+      const samePart = sameClass && name === bestElement.name && prose[i]! > 0;
+      if (scored[i] && (final[i]! + bonus >= threshold || samePart)) chosen[i] = 1;
       else if (PARAGRAPHS.has(name)) loose[i] = 1;
     }
   }

@@ -6,7 +6,8 @@ import type { Element } from './dom.js';
  * became its body or first paragraph. An element is one when its tag, role or class says it may
  * be (a dialog, a consent manager's class or id) and its text says it is (about cookies or
  * consent, in that vocabulary throughout); a story that mentions cookies is neither, and a page
- * wrapper with a `has-cookie-banner` class holds the story's headline, so it is not either.
+ * wrapper with a `has-cookie-banner` class around the story says little of consent in most of
+ * its text, so it is not either.
  */
 
 /** Class or id of a consent manager or a cookie banner: vendors' names are written in one word. */
@@ -15,43 +16,52 @@ const CONSENT_CLASS =
 
 const DIALOG_ROLES = new Set(['dialog', 'alertdialog']);
 
-/** Elements that hold a story, not an overlay over it. */
-const STORY = new Set(['article', 'main', 'h1']);
+/**
+ * Elements that hold a story, not an overlay over it. Not a heading: a consent dialog has its
+ * own ("We value your privacy"), and a wrapper around a story is told by how little of its text
+ * speaks of consent (`MIN_SHARE`).
+ */
+const STORY = new Set(['article', 'main']);
 
 /**
- * The words of consent text, each a bit. `cookie` or `consent` must be among them, and four of
- * them in all: a story about cookie rules says "cookies", "consent" and "privacy" too, but it
- * is not in a dialog.
+ * The words of consent text, each its own bit, in one pattern: the group that matched is the
+ * bit. `cookie` or `consent` must be among them, and four of them in all: a story about cookie
+ * rules says "cookies", "consent" and "privacy" too, but it is not in a dialog.
  */
-const TERMS: Array<[RegExp, number]> = [
-  [/^cookies?$/, 1],
-  [/^consent/, 2],
-  [/^partners?$/, 4],
-  [/^personal (?:data|information)$/, 8],
-  [/^privacy$/, 16],
-  [/^(?:preferences|settings|choices)$/, 32],
-  [/^vendors?$/, 64],
-  [/^legitimate interests?$/, 128],
-  [/^(?:accept|agree|allow)/, 256],
-  [/^(?:reject|refuse|decline)/, 512],
-  [/^(?:advertising|personali[sz]ed)$/, 1024],
-  [/^devices?$/, 2048],
-  [/^(?:processing|opt[- ]out|tracking)$/, 4096],
+const TERM_GROUPS = [
+  'cookies?',
+  'consent\\w*',
+  'partners?',
+  'personal (?:data|information)',
+  'privacy',
+  'preferences|settings|choices',
+  'vendors?',
+  'legitimate interests?',
+  '(?:accept|agree|allow)\\w*',
+  '(?:reject|refus|declin)\\w*',
+  'advertising|personali[sz]ed',
+  'devices?',
+  'processing|opt[- ]out|tracking',
 ];
-const TERM =
-  /\b(?:cookies?|consent\w*|partners?|personal (?:data|information)|privacy|preferences|settings|choices|vendors?|legitimate interests?|accept\w*|agree\w*|allow\w*|reject\w*|refus\w*|declin\w*|advertising|personali[sz]ed|devices?|processing|opt[- ]out|tracking)\b/gi;
+const TERM = new RegExp(`\\b(?:${TERM_GROUPS.map((group) => `(${group})`).join('|')})\\b`, 'gi');
 const KEY_TERMS = 1 | 2;
 const MIN_TERMS = 4;
 /** An overlay says its piece in a few paragraphs; more text than this is a page. */
 const MAX_CHARS = 12_000;
+/**
+ * The least share of an overlay's text in passages (text between tags) that use its words: a
+ * consent notice uses them throughout, a page around a story that mentions cookies in passing
+ * does not.
+ */
+const MIN_SHARE = 0.5;
 
+/** The bits of the consent words in `text`. */
 function termsOf(text: string): number {
   let mask = 0;
   for (const match of text.matchAll(TERM)) {
-    const word = match[0].toLowerCase();
-    for (const [pattern, bit] of TERMS) {
-      if (pattern.test(word)) {
-        mask |= bit;
+    for (let group = 1; group <= TERM_GROUPS.length; group++) {
+      if (match[group] !== undefined) {
+        mask |= 1 << (group - 1);
         break;
       }
     }
@@ -76,6 +86,8 @@ function mayBeOverlay(element: Element): boolean {
 
 interface Tally {
   chars: number;
+  /** Characters of the passages that use a consent word. */
+  consentChars: number;
   terms: number;
   story: boolean;
 }
@@ -87,7 +99,7 @@ interface Tally {
 export function consentOverlays(root: Element, skip: (element: Element) => boolean): Set<Element> {
   const found = new Set<Element>();
   const stack: Array<{ element: Element; next: number; tally: Tally }> = [
-    { element: root, next: 0, tally: { chars: 0, terms: 0, story: false } },
+    { element: root, next: 0, tally: { chars: 0, consentChars: 0, terms: 0, story: false } },
   ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -97,6 +109,7 @@ export function consentOverlays(root: Element, skip: (element: Element) => boole
       if (
         !tally.story &&
         tally.chars <= MAX_CHARS &&
+        tally.consentChars >= tally.chars * MIN_SHARE &&
         (tally.terms & KEY_TERMS) !== 0 &&
         bitCount(tally.terms) >= MIN_TERMS &&
         mayBeOverlay(element)
@@ -106,6 +119,7 @@ export function consentOverlays(root: Element, skip: (element: Element) => boole
       const parent = stack[stack.length - 1]?.tally;
       if (parent) {
         parent.chars += tally.chars;
+        parent.consentChars += tally.consentChars;
         parent.terms |= tally.terms;
         parent.story ||= tally.story || STORY.has(element.name);
       }
@@ -115,11 +129,19 @@ export function consentOverlays(root: Element, skip: (element: Element) => boole
     if (typeof child === 'string') {
       tally.chars += child.length;
       // Text beyond what an overlay holds is never matched: the element is a page by then.
-      if (tally.chars <= MAX_CHARS) tally.terms |= termsOf(child);
+      if (tally.chars <= MAX_CHARS) {
+        const terms = termsOf(child);
+        tally.terms |= terms;
+        if (terms !== 0) tally.consentChars += child.length;
+      }
       continue;
     }
     if (skip(child)) continue;
-    stack.push({ element: child, next: 0, tally: { chars: 0, terms: 0, story: false } });
+    stack.push({
+      element: child,
+      next: 0,
+      tally: { chars: 0, consentChars: 0, terms: 0, story: false },
+    });
   }
   return found;
 }

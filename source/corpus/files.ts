@@ -2,7 +2,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { existsSync, writeFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
-import { isSavedPageResources } from './saved-page-folders.js';
+import { isSavedPageResources, pageStems } from './saved-page-folders.js';
 import type { FileProblem } from './types.js';
 
 /**
@@ -86,9 +86,15 @@ export async function walk(root: string, special: FileProblem[]): Promise<string
       return;
     }
     if (folder !== root && entries.some((entry) => entry.name === NOT_ARTICLES)) return;
+    // The listing's own types tell the pages beside a resource folder: nothing is looked up.
+    let stems: Set<string> | undefined;
+    const pages = () =>
+      (stems ??= pageStems(
+        entries.filter((entry) => entry.isFile() || entry.isSymbolicLink()).map(({ name }) => name),
+      ));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      if (entry.isDirectory() && isSavedPageResources(folder, entry.name)) continue;
+      if (entry.isDirectory() && isSavedPageResources(folder, entry.name, pages)) continue;
       if (NEVER_ARTICLE_NAMES.has(entry.name) && !entry.isDirectory()) continue;
       const full = join(folder, entry.name);
       const kind = specialKind(entry);

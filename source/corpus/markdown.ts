@@ -12,9 +12,13 @@ const REFERENCE = /^\s{0,3}\[[^\]^][^\]]*\]:\s*\S+/;
 const FOOTNOTE = /^\s{0,3}\[\^[^\]]+\]:\s*/;
 /** The row under a table's header: `|---|:---:|`. */
 const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?$|^\|\s*:?-+:?\s*\|$/;
-/** A backslash escape: `\*` is a star, not emphasis. Held as a private-use character meanwhile. */
+/** A backslash escape: `\*` is a star, not emphasis. */
 const ESCAPE = /\\([!-/:-@[-`{-~])/g;
-const ESCAPED = /[\ue000-\ue07f]/g;
+/**
+ * What the inline patterns read in place of an escaped character: any character but a space or
+ * a delimiter would do, since what the reader sees is taken from the other string of `Inline`.
+ */
+const NEUTRAL = 'x';
 
 /**
  * A link destination as CommonMark reads it: `<…>`, or text without spaces whose parentheses
@@ -25,8 +29,14 @@ const ESCAPED = /[\ue000-\ue07f]/g;
 const DESTINATION =
   /(<[^<>\n]*>|(?:[^\s()]|\((?:[^\s()]|\([^\s()]*\))*\))+)(?:\s+(?:"[^"]*"|'[^']*'|[^)]{0,300}))?\)/
     .source;
-const IMAGE = new RegExp(`!\\[[^\\]]*\\]\\(${DESTINATION}`, 'g');
-const LINK = new RegExp(`\\[([^\\]]+)\\]\\(${DESTINATION}`, 'g');
+// A bracket text stops at the next bracket of either kind: `[^\]]` ran to the line's end from
+// every `[` of a line without `]` (`![a ![b …`, `[a [b …`), quadratic in the line.
+const IMAGE = new RegExp(`!\\[[^[\\]]*\\]\\(${DESTINATION}`, 'dg');
+/**
+ * A link: its text may hold brackets one level deep (`[see [1]](url)`) or be empty once an image
+ * inside it is gone (`[![logo](a.png)](url)`); either way its address is not text.
+ */
+const LINK = new RegExp(`\\[((?:[^\\[\\]]|\\[[^\\[\\]]*\\])*)\\]\\(${DESTINATION}`, 'dg');
 
 /**
  * An autolink, `<https://example.org>`: its address is what the reader sees, so it becomes text
@@ -37,30 +47,92 @@ export function markdownAutolinks(text: string): string {
   return text.replace(/<((?:https?|ftp|mailto):[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>/gi, '$1');
 }
 
+/**
+ * Inline text as two strings of one length: what the reader sees, and what the patterns read,
+ * in which an escaped character is `NEUTRAL`. Every pattern matches `read` and cuts both strings
+ * at the same places, so no character of the text can be taken for an escape (a placeholder
+ * character could: the text may hold it too).
+ */
+interface Inline {
+  shown: string;
+  read: string;
+}
+
+function unescaped(text: string): Inline {
+  if (!text.includes('\\')) return { shown: text, read: text };
+  let shown = '';
+  let read = '';
+  let from = 0;
+  for (const match of text.matchAll(ESCAPE)) {
+    shown += text.slice(from, match.index) + match[1]!;
+    read += text.slice(from, match.index) + NEUTRAL;
+    from = match.index + match[0].length;
+  }
+  return { shown: shown + text.slice(from), read: read + text.slice(from) };
+}
+
+/**
+ * Each match of `pattern` (flags `dg`) in `text.read` replaced by the groups `keep` names, in
+ * order; `visit` sees each match with the shown text of its groups.
+ */
+function strip(
+  text: Inline,
+  pattern: RegExp,
+  keep: readonly number[],
+  visit?: (groups: Array<string | undefined>) => void,
+): Inline {
+  let shown = '';
+  let read = '';
+  let from = 0;
+  for (const match of text.read.matchAll(pattern)) {
+    shown += text.shown.slice(from, match.index);
+    read += text.read.slice(from, match.index);
+    const spans = match.indices!;
+    for (const group of keep) {
+      const span = spans[group];
+      if (!span) continue;
+      shown += text.shown.slice(span[0], span[1]);
+      read += text.read.slice(span[0], span[1]);
+    }
+    visit?.(spans.map((span) => (span ? text.shown.slice(span[0], span[1]) : undefined)));
+    from = match.index + match[0].length;
+  }
+  if (from === 0 && read === '') return text;
+  return { shown: shown + text.shown.slice(from), read: read + text.read.slice(from) };
+}
+
+const NONE: readonly number[] = [];
+const FIRST: readonly number[] = [1];
+const BOTH: readonly number[] = [1, 2];
+const LINK_REFERENCE = /!\[[^[\]]*\]\[[^[\]]*\]/dg;
+const FOOTNOTE_MARK = /\[\^[^\]\s]+\]/dg;
+const REFERENCE_LINK = /\[([^[\]]+)\]\[[^[\]]*\]/dg;
+// Each span stops at its delimiter's character: `.+?` ran to the line's end from every unclosed
+// one, 25 s for a line of 50,000 "**a ".
+const STRONG_STARS = /\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*/dg;
+const STRONG_UNDERSCORES = /__(?=[^\s_])([^_]+?)(?<=\S)__/dg;
+const STARS = /(^|[\s(])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?=[\s).,;:!?]|$)/dg;
+const UNDERSCORES = /(^|[\s(])_(?=[^\s_])([^_]+?)(?<=\S)_(?=[\s).,;:!?]|$)/dg;
+const STRUCK = /~~(?=[^\s~])([^~]+?)(?<=\S)~~/dg;
+const CODE = /`([^`]+)`/dg;
+const HARD_BREAK = /\\$/dg;
+
 /** Inline Markdown to plain text; the link hrefs are collected for the outlet guess. */
-function inline(text: string, hrefs: string[]): string {
-  return (
-    text
-      .replace(ESCAPE, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)))
-      .replace(IMAGE, '')
-      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, '')
-      .replace(LINK, (_, label: string, href: string) => {
-        hrefs.push(href.replace(/^<(.*)>$/, '$1'));
-        return label;
-      })
-      .replace(/\[\^[^\]\s]+\]/g, '')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-      // Each span stops at its delimiter's character: `.+?` ran to the line's end from every
-      // unclosed one, 25 s for a line of 50,000 "**a ".
-      .replace(/\*\*(?=[^\s*])([^*]+?)(?<=\S)\*\*/g, '$1')
-      .replace(/__(?=[^\s_])([^_]+?)(?<=\S)__/g, '$1')
-      .replace(/(^|[\s(])\*(?=[^\s*])([^*]+?)(?<=\S)\*(?=[\s).,;:!?]|$)/g, '$1$2')
-      .replace(/(^|[\s(])_(?=[^\s_])([^_]+?)(?<=\S)_(?=[\s).,;:!?]|$)/g, '$1$2')
-      .replace(/~~(?=[^\s~])([^~]+?)(?<=\S)~~/g, '$1')
-      .replace(/`([^`]+)`/g, '$1')
-      .replace(/\\$/, '')
-      .replace(ESCAPED, (char) => String.fromCharCode(char.charCodeAt(0) - 0xe000))
-  );
+function inline(line: string, hrefs: string[]): string {
+  let text = unescaped(line);
+  text = strip(text, IMAGE, NONE);
+  text = strip(text, LINK_REFERENCE, NONE);
+  text = strip(text, LINK, FIRST, (groups) => hrefs.push(groups[2]!.replace(/^<(.*)>$/, '$1')));
+  text = strip(text, FOOTNOTE_MARK, NONE);
+  text = strip(text, REFERENCE_LINK, FIRST);
+  text = strip(text, STRONG_STARS, FIRST);
+  text = strip(text, STRONG_UNDERSCORES, FIRST);
+  text = strip(text, STARS, BOTH);
+  text = strip(text, UNDERSCORES, BOTH);
+  text = strip(text, STRUCK, FIRST);
+  text = strip(text, CODE, FIRST);
+  text = strip(text, HARD_BREAK, NONE);
+  return text.shown;
 }
 
 /** A table row's cells, separated by spaces, as an HTML data table's row reads. */

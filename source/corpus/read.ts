@@ -4,7 +4,9 @@ import { extname } from 'node:path';
 import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
 import { dropInlinedData } from './inlined-data.js';
+import { ioReason } from './io-reason.js';
 import { mhtmlPage } from './mhtml.js';
+import { isPageName } from './page-extensions.js';
 import { sanitizeText } from './sanitize.js';
 
 /** Larger files are refused: nobody reviews a 5 MB article, and cleaning it would freeze the UI. */
@@ -15,19 +17,6 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
  * 150 KB of page. Such formats are read up to this size and measured without the inlined bytes.
  */
 export const MAX_PAGE_BYTES = 64 * 1024 * 1024;
-
-/** Extensions of files that can carry inlined images; others over 5 MB are refused unread. */
-const PAGE_EXTENSIONS = new Set([
-  '.html',
-  '.htm',
-  '.xhtml',
-  '.shtml',
-  '.md',
-  '.markdown',
-  '.svg',
-  '.mhtml',
-  '.mht',
-]);
 
 /** A page saved as one MIME message; Chrome's starts so, whatever the file is called. */
 const MHTML_EXTENSIONS = new Set(['.mhtml', '.mht']);
@@ -42,7 +31,8 @@ function isMhtml(path: string, bytes: Uint8Array): boolean {
 
 /** How many bytes of `path` are read before it is refused as too large. */
 function readLimit(path: string): number {
-  return PAGE_EXTENSIONS.has(extname(path).toLowerCase()) ? MAX_PAGE_BYTES : MAX_FILE_BYTES;
+  // Only pages carry inlined images; others over 5 MB are refused unread.
+  return isPageName(path) ? MAX_PAGE_BYTES : MAX_FILE_BYTES;
 }
 
 function tooLarge(path: string, bytes: number, inlined: number): FileRefusedError {
@@ -117,7 +107,7 @@ export function bytesToSource(path: string, file: Uint8Array): SourceText {
 }
 
 function checkStats(path: string, stats: Stats): void {
-  if (stats.isDirectory()) throw new FileRefusedError(path, 'is a folder, not a file');
+  if (stats.isDirectory()) throw new FileRefusedError(path, ioReason({ code: 'EISDIR' }));
   if (stats.size > readLimit(path)) throw tooLarge(path, stats.size, 0);
   if (stats.size === 0) throw new FileRefusedError(path, 'empty file');
 }
@@ -141,7 +131,7 @@ export async function readBytes(path: string): Promise<Uint8Array> {
     return await handle.readFile();
   } catch (error) {
     if (error instanceof FileRefusedError) throw error;
-    throw new FileRefusedError(path, fsReason(error));
+    throw new FileRefusedError(path, ioReason(error, 'file'));
   } finally {
     await handle.close();
   }
@@ -172,7 +162,7 @@ export function readBytesSync(path: string, onStats?: (stats: Stats) => void): U
     return buffer.subarray(0, offset);
   } catch (error) {
     if (error instanceof FileRefusedError) throw error;
-    throw new FileRefusedError(path, fsReason(error));
+    throw new FileRefusedError(path, ioReason(error, 'file'));
   } finally {
     closeSync(fd);
   }
@@ -194,7 +184,7 @@ function openReason(path: string, error: unknown): string {
     if (path.includes('\ufffd'))
       return 'its name is not valid UTF-8, and margin cannot open it by name: rename the file';
   }
-  return fsReason(error);
+  return ioReason(error, 'file');
 }
 
 function specialKind(stats: Stats): string | null {
@@ -202,24 +192,4 @@ function specialKind(stats: Stats): string | null {
   if (stats.isSocket()) return 'a socket';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
   return null;
-}
-
-function fsReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder, not a file';
-    case 'ELOOP':
-      return 'symbolic link loop';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many open files';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
 }

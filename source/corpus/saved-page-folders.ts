@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { isPageName, PAGE_EXTENSIONS } from './page-extensions.js';
 
 /**
  * "Save page as…, complete" writes `NAME.html` and, beside it, a folder of the page's resources
@@ -35,22 +36,42 @@ const RESOURCE_WORDS = new Set([
   'fitxategiak', // Basque
 ]);
 
-/** Extensions browsers write a saved page with. */
-const PAGE_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml', '.HTML', '.HTM'];
+/** The page a resource folder's name would belong to (`story` for `story_files`), or null. */
+function pageStem(name: string): string | null {
+  const match = /^(.+)[_.-]([^_.-]+)$/u.exec(name);
+  return match && RESOURCE_WORDS.has(match[2]!.toLowerCase()) ? match[1]! : null;
+}
 
 /**
  * Whether subfolder `name` of `parent` is a saved page's resources: a name ending in one of the
- * words above after `_`, `-` or `.`, with the page of the same name beside it. A few lookups for
- * such names only, so that a folder listed as a stream need not hold its file names.
+ * words above after `_`, `-` or `.`, with the page of the same name beside it. A folder listed
+ * as a stream holds no file names, so the page is looked up (a few lookups for such names only);
+ * a folder listed whole gives the stems of its pages (`pageStems`), made when first asked.
  */
-export function isSavedPageResources(parent: string, name: string): boolean {
-  const match = /^(.+)[_.-]([^_.-]+)$/u.exec(name);
-  if (!match || !RESOURCE_WORDS.has(match[2]!.toLowerCase())) return false;
-  return PAGE_EXTENSIONS.some((extension) => {
-    try {
-      return statSync(join(parent, match[1]! + extension)).isFile();
-    } catch {
-      return false;
-    }
-  });
+export function isSavedPageResources(
+  parent: string,
+  name: string,
+  stems?: () => ReadonlySet<string>,
+): boolean {
+  const stem = pageStem(name);
+  if (stem === null) return false;
+  if (stems) return stems().has(stem);
+  return PAGE_EXTENSIONS.some((extension) =>
+    [extension, extension.toUpperCase()].some((written) => {
+      try {
+        return statSync(join(parent, stem + written)).isFile();
+      } catch {
+        return false;
+      }
+    }),
+  );
+}
+
+/** The names without their extension of the pages among a folder's files (`story.html`). */
+export function pageStems(files: Iterable<string>): Set<string> {
+  const stems = new Set<string>();
+  for (const name of files) {
+    if (isPageName(name)) stems.add(name.slice(0, -extname(name).length));
+  }
+  return stems;
 }

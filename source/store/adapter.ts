@@ -9,7 +9,7 @@ import {
 import { basename, dirname } from 'node:path';
 import { promisify } from 'node:util';
 import type { Adapter } from 'lowdb';
-import { ioReason } from '../text/io-reason.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { writeFileAtomic } from './atomic.js';
 import { fingerprint, serialise } from './format.js';
 import { encodeName } from './names.js';

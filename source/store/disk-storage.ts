@@ -2,7 +2,7 @@ import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
 import { markNotArticles, NOT_ARTICLES } from '../corpus/files.js';
-import { ioReason } from '../text/io-reason.js';
+import { ioReason } from '../corpus/io-reason.js';
 import {
   AnnotationFileAdapter,
   type FileRead,

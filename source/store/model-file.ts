@@ -1,7 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, mkdir, open } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { ioReason } from '../text/io-reason.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { LINK_REFUSAL, MAX_STORE_FILE_BYTES, signatureOf } from './adapter.js';
 import { syncFolder, writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';

@@ -56,20 +56,13 @@ const specials: Record<string, string> = {
 const special = new RegExp(`[${Object.keys(specials).join('')}]`, 'gu');
 
 /**
- * Any character of the scripts folded otherwise (Thai, Lao, Myanmar, Khmer; kana, full and half
- * width): one scan of plain ranges, so that other text is folded as fast as before them.
+ * Any character of the scripts kept as written (Thai, Lao, Myanmar, Khmer): one scan of plain
+ * ranges, so that other text is folded as fast as before them. Kana are not looked for here: a
+ * compatibility character (㌀, ㋕) becomes kana only in NFKD, so whether voicing marks are kept
+ * is asked of the decomposed text (`foldPlain`), as folding code point by code point does.
  */
-const otherwise =
-  /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u3040-\u30ff\ua9e0-\ua9ff\uaa60-\uaa7f\uff66-\uff9f]/;
-
-/** NFKD, marks dropped, lower case, specials. */
-function foldCommon(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(marks, '')
-    .toLowerCase()
-    .replace(special, (c) => specials[c]!);
-}
+const segmentedRange =
+  /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\uaa60-\uaa7f]/;
 
 /** NFKD, marks but the kana voicing marks dropped, lower case, specials: no segmented script. */
 function foldPlain(text: string): string {
@@ -105,8 +98,7 @@ export function foldChar(char: string): string {
 export function fold(text: string): string {
   if (ascii.test(text)) return text.toLowerCase();
   // Same result as folding per code point (marks are dropped, so NFKD's reordering cannot matter).
-  if (!otherwise.test(text)) return foldCommon(text);
-  if (!segmentedAny.test(text)) return foldPlain(text);
+  if (!segmentedRange.test(text) || !segmentedAny.test(text)) return foldPlain(text);
   let out = '';
   let from = 0;
   for (const run of text.matchAll(segmentedRuns)) {
@@ -117,11 +109,16 @@ export function fold(text: string): string {
   return from < text.length ? out + foldPlain(text.slice(from)) : out;
 }
 
-/** Whether the code point at `i` is a kana (full or half width) followed by a voicing mark. */
-function voicedAt(text: string, i: number, code: number): boolean {
-  if (!((code >= 0x3040 && code <= 0x30ff) || (code >= 0xff66 && code <= 0xff9d))) return false;
-  const next = text.charCodeAt(i + 1);
-  return next === 0x3099 || next === 0x309a || next === 0xff9e || next === 0xff9f;
+/**
+ * Whether a voicing mark (combining or half width) stands at `at`, after a character that may
+ * fold to kana: not only a kana (カ, ｶ) but a compatibility character whose NFKD is one (㋕).
+ */
+function voicingAt(text: string, at: number, char: string): boolean {
+  const next = text.charCodeAt(at);
+  return (
+    (next === 0x3099 || next === 0x309a || next === 0xff9e || next === 0xff9f) &&
+    !segmentedChar.test(char)
+  );
 }
 
 /** The folded form with an offset map back to `text`. */
@@ -133,7 +130,7 @@ export function foldText(text: string): FoldedText {
   for (let i = 0; i < text.length; ) {
     const code = text.codePointAt(i)!;
     let width = code > 0xffff ? 2 : 1;
-    if (code >= 0x3040 && voicedAt(text, i, code)) width = 2;
+    if (code >= 0x80 && voicingAt(text, i + width, text.slice(i, i + width))) width++;
     const piece = code < 0x80 ? text[i]!.toLowerCase() : foldChar(text.slice(i, i + width));
     for (let k = 0; k < piece.length; k++) {
       starts.push(i);

@@ -102,8 +102,12 @@ export function graphemeTail(text: string, max: number, measure: Measure = 'unit
   return text.slice(boundary(text, naiveTail(text, max, measure), 'after'));
 }
 
-/** Text in which every code point is a grapheme of its own: no surrogate, joiner or mark. */
-const SIMPLE = /^[\u0000-\u02ff\u0370-\u0482\u048a-\u0590\u05c8-\u060f\u4e00-\u9fff]*$/;
+/**
+ * Text in which every code point is a grapheme of its own: no surrogate, joiner or mark, no CR
+ * (CR LF is one grapheme) and no Arabic prepended mark (U+0600–U+0605 join the letter after them).
+ */
+const SIMPLE =
+  /^[\u0000-\u000c\u000e-\u02ff\u0370-\u0482\u048a-\u0590\u05c8-\u05ff\u0606-\u060f\u4e00-\u9fff]*$/;
 
 /**
  * `text` as what a reader sees as characters, in order: what a cursor steps over and Backspace

@@ -26,4 +26,30 @@ describe('an agency story', () => {
     const article = await readArticle(path);
     expect(article.text).toBe(`${BODY}\n\n${sentence}`);
   });
+
+  it.each([
+    // Other papers word the same links otherwise: the rule is the kind of line, not one site's.
+    'Reprints &amp; Permissions',
+    'Editorial standards: how we report',
+    '(opens in a new window)',
+    'Republish this article',
+    'Explore more',
+  ])('drops the line %j under a page’s story', async (line) => {
+    const paragraphs = BODY.split('\n\n').map((text) => `<p>${text}</p>`);
+    const page = `<!doctype html><html><body><article><h1>Fed holds rates steady</h1>${paragraphs.join('')}<p>${line}</p></article></body></html>`;
+    const path = await corpus.write('fed.html', page);
+    expect((await readArticle(path)).text).toBe(BODY);
+  });
+
+  it('keeps a step that begins "Sign up for", in a story’s own list', async () => {
+    const steps = [
+      'Sign up for the bundle with the email of your old account',
+      'Cancel the old plan once the bundle shows in your account settings',
+    ];
+    const paragraphs = BODY.split('\n\n').map((text) => `<p>${text}</p>`);
+    const list = `<ul>${steps.map((step) => `<li>${step}</li>`).join('')}</ul>`;
+    const page = `<!doctype html><html><body><article><h1>How to switch</h1>${paragraphs.join('')}${list}</article></body></html>`;
+    const path = await corpus.write('steps.html', page);
+    expect((await readArticle(path)).text).toBe(`${BODY}\n\n${steps.join('\n\n')}`);
+  });
 });

@@ -51,4 +51,24 @@ describe('cookie and consent overlays', () => {
     expect(cleaned.paragraphs).toHaveLength(3);
     expect(cleaned.paragraphs[0]).toMatch(/^The data protection regulator fined a retailer/);
   });
+
+  it('drops a consent dialog that has a headline of its own', () => {
+    const dialog = DIALOG.replace(
+      '<h2>We value your privacy</h2>',
+      '<h1>We value your privacy</h1>',
+    );
+    const cleaned = cleanDocument(page(`${dialog}<div class="story">${STORY}</div>`), 'html');
+    expect(cleaned.title).toBe('Library reopens after two-year renovation');
+    expect(cleaned.paragraphs).toEqual(STORY_TEXT);
+  });
+
+  it('keeps a story whose headline is in a wrapper named for cookies that mentions them once', () => {
+    // No <article> or <main>: the wrapper's class names the banner script, and its text speaks
+    // of cookies, settings, privacy and accepting in one short line among the story's prose.
+    const wrapper = `<div id="cookie-law-container" class="page gdpr-aware">${STORY}
+<p class="small">You can change your cookie settings at any time. See our privacy notice; by continuing you accept it.</p></div>`;
+    const cleaned = cleanDocument(page(wrapper), 'html');
+    expect(cleaned.title).toBe('Library reopens after two-year renovation');
+    expect(cleaned.paragraphs.slice(0, 3)).toEqual(STORY_TEXT);
+  });
 });

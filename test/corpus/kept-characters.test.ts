@@ -72,6 +72,29 @@ describe('a Markdown link whose address holds parentheses', () => {
   });
 });
 
+describe('Markdown escapes and links', () => {
+  it('keeps a private-use character and an escaped star each as written', async () => {
+    // An icon font's glyph (U+E02A) was taken for the placeholder of an escaped `*`.
+    const path = await corpus.write(
+      'escapes.md',
+      '# Talks resume\n\nOfficials met on Friday \ue02a for talks \\*not emphasis\\* on the budget, a spokesman said.\n',
+    );
+    expect((await readArticle(path)).text).toBe(
+      'Officials met on Friday \ue02a for talks *not emphasis* on the budget, a spokesman said.',
+    );
+  });
+
+  it('leaves no address of a link around an image or with brackets in its text', async () => {
+    const path = await corpus.write(
+      'links.md',
+      '# Talks resume\n\n[![Agency logo](https://example.com/logo.png)](https://example.com/agency) Officials met on Friday, the [agency said [in a statement]](https://example.com/statement) late on Thursday.\n',
+    );
+    expect((await readArticle(path)).text).toBe(
+      'Officials met on Friday, the agency said [in a statement] late on Thursday.',
+    );
+  });
+});
+
 describe('the headline of a text file', () => {
   it('may be two words', async () => {
     const path = await corpus.write('short.txt', `Trump wins\n\n${BODY}\n`);

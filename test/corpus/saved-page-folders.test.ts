@@ -83,4 +83,17 @@ describe('pages saved with "Save page as…, complete"', () => {
     expect(load.articles.map((article) => article.id)).toEqual(['notes', 'notes_files/a']);
     expect(await indexed()).toEqual(['notes.txt', 'notes_files/a.txt']);
   });
+
+  it('skips the figures folder a converter writes beside a Markdown page, and one beside PAGE.HTM', async () => {
+    // pandoc, nbconvert and Quarto write `report.md` and `report_files/` of its figures, as a
+    // browser does for a page: the same list of page extensions says what a page is.
+    await corpus.write('report.md', `# Talks resume\n\n${GOOD_ARTICLE}`);
+    await corpus.write('report_files/figure-1.html', '<html><body><p>Figure 1</p></body></html>');
+    await corpus.write('report_files/notes.txt', GOOD_ARTICLE);
+    await savePageComplete('OLD.HTM', 'OLD_files');
+    const load = await loadCorpus(corpus.root(), { cacheDir: null });
+    expect(load.problems).toEqual([]);
+    expect(load.articles.map((article) => article.id)).toEqual(['OLD', 'report']);
+    expect(await indexed()).toEqual(['OLD.HTM', 'report.md']);
+  });
 });

@@ -955,6 +955,11 @@ const table: Record<string, Case[]> = {
       'Sie wohnt in der Berliner Str. 5 in Bremen. Er nicht.',
       ['Sie wohnt in der Berliner Str. 5 in Bremen.', 'Er nicht.'],
     ],
+    [
+      'Die Kosten liegen bei rund 40 Mio. Euro, sagte sie. Der Bau beginnt 2026.',
+      ['Die Kosten liegen bei rund 40 Mio. Euro, sagte sie.', 'Der Bau beginnt 2026.'],
+    ],
+    ['Das kostet 2 Mrd. Dollar im Jahr.', ['Das kostet 2 Mrd. Dollar im Jahr.']],
     ['Он живёт в кв. 12 на третьем этаже.', ['Он живёт в кв. 12 на третьем этаже.']],
     ['Apple Inc. (AAPL) rose 3% on Monday.', ['Apple Inc. (AAPL) rose 3% on Monday.']],
     [

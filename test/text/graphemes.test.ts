@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { graphemeHead, graphemeTail } from '../../source/text/graphemes.js';
+import { graphemeHead, graphemeList, graphemeTail } from '../../source/text/graphemes.js';
 
 const FAMILY = '👩‍👩‍👧'; // 8 code units, 5 code points, one grapheme
 
@@ -25,5 +25,36 @@ describe('cutting text between graphemes', () => {
     expect(graphemeTail(text, 5)).toBe('begin');
     expect(graphemeHead(text, 100)).toBe(text);
     expect(graphemeTail('', 5)).toBe('');
+  });
+});
+
+describe('listing graphemes', () => {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+  const oracle = (text: string) => Array.from(segmenter.segment(text), ({ segment }) => segment);
+
+  it('lists what Intl.Segmenter lists, for every character beside its neighbours', () => {
+    // Every code point up to U+07FF (Latin, Greek, Cyrillic, Hebrew, Arabic) and every 29th
+    // above, each before and after a letter, a line feed, a CR, an Arabic letter and itself: the
+    // fast path must never take two graphemes for one or one for two.
+    const partners = ['a', '\n', '\r', '\u0628'];
+    const differing: string[] = [];
+    for (let code = 0; code < 0x10000; code += code < 0x800 ? 1 : 29) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      for (const partner of partners) {
+        for (const text of [char + partner, partner + char, char + char]) {
+          if (graphemeList(text).join('\u0000') !== oracle(text).join('\u0000')) {
+            differing.push(text);
+          }
+        }
+      }
+    }
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps CR LF and an Arabic number sign with its digits as one grapheme each', () => {
+    expect(graphemeList('a\r\nb')).toEqual(['a', '\r\n', 'b']);
+    expect(graphemeList('\u0600\u0661\u0662')).toEqual(['\u0600\u0661', '\u0662']);
+    expect(graphemeList('\u06dd\u0661')).toEqual(['\u06dd\u0661']);
   });
 });
