@@ -26,10 +26,4 @@ if (argv[0] === 'search') {
     await (compiled.exports as typeof import('./cli/search.js')).run(argv, pkg);
     compiled.done();
   } else await (await import('./cli/search.js')).run(argv, pkg);
-} else {
-  const [{ runCli }, { commands }] = await Promise.all([
-    import('./cli/main.js'),
-    import('./commands/index.js'),
-  ]);
-  await runCli(argv, commands, pkg);
-}
+} else await (await import('./cli/every-command.js')).run(argv, pkg);
