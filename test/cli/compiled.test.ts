@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runMargin } from '../commands/built-cli.js';
 
 /** tsc's build of the module (`npm test` builds first): each run is a process of its own, as V8
  * keeps what it compiled for the life of one, whatever the cache says. */
@@ -107,5 +108,21 @@ describe('a bundle run from V8’s code cache', () => {
     const run = runCompiled({ path: './bundle.cjs', key: 'k' }, blocked.base, blocked.env);
     expect(run.twice).toBe(42);
     expect(run.fromCache).toBe(false);
+  });
+});
+
+describe('margin search as built', () => {
+  it('keeps its code cache after the first search, and answers the same from it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
+    folders.push(folder);
+    const env = { XDG_CACHE_HOME: join(folder, 'cache') };
+    const seeds = join(import.meta.dirname, '../../seeds');
+    const first = await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    const cacheFile = join(folder, 'cache', 'margin', 'code', 'search-cli.cjs.v8');
+    expect(statSync(cacheFile).size).toBeGreaterThan(1000);
+    const second = await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Witkoff');
+    expect(second).toEqual(first);
   });
 });
