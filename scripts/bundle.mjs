@@ -27,6 +27,33 @@ function corpusFingerprint() {
 
 rmSync(new URL('dist/chunks', root), { recursive: true, force: true });
 const fingerprint = corpusFingerprint();
+
+// `margin search` alone, which cli.js runs for it (source/cli/compiled.ts): one CommonJS script,
+// so that V8's code cache can hold its compiled code (Node 20 keeps none for ES modules), with
+// what only --help or a store needs inside it rather than in chunks. In dist/chunks/, beside the
+// workers a changed corpus or a store starts; its key names the bytes its cache was made from.
+await build({
+  absWorkingDir: new URL('.', root).pathname,
+  entryPoints: ['source/cli/search.ts'],
+  outfile: 'dist/chunks/search-cli.cjs',
+  ...shipped,
+  format: 'cjs',
+  // A script has `require`; `import.meta` is what cli/compiled.ts hands it.
+  banner: {},
+  sourcemap: 'linked',
+  define: {
+    ...shipped.define,
+    'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(fingerprint),
+    'import.meta': '__marginImportMeta',
+  },
+});
+const searchBundle = {
+  path: './chunks/search-cli.cjs',
+  key: createHash('sha256')
+    .update(readFileSync(new URL('dist/chunks/search-cli.cjs', root)))
+    .digest('hex')
+    .slice(0, 16),
+};
 await build({
   absWorkingDir: new URL('.', root).pathname,
   entryPoints: ['source/cli.tsx'],
@@ -39,6 +66,8 @@ await build({
   define: {
     ...shipped.define,
     'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(fingerprint),
+    'globalThis.MARGIN_SEARCH_BUNDLE': JSON.stringify(searchBundle.path),
+    'globalThis.MARGIN_SEARCH_BUNDLE_KEY': JSON.stringify(searchBundle.key),
   },
 });
 

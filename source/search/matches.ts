@@ -118,13 +118,53 @@ export function unionOf(sources: readonly Source[]): Matches {
 }
 
 /**
- * `intersect(current, unionOf(sources))`, the same entries and sums, without the union: each
- * key of `current` is looked for in each list (a binary search from where the last one ended),
- * its best score added and its text flag joined, and the keys no source holds dropped (every
- * source scores above 0, as every term's do). A typo query's second term unioned 11 lists of
- * 28,000 keys (a word and the ten it begins) to keep 8 of them.
+ * `intersect(current, unionOf(sources))`, the same entries and sums. When `current` is short
+ * beside the term's lists, the union is not made: each key of `current` is looked for in each
+ * list (`lookedUpWithin`). A typo query's second term unioned 11 lists of 28,000 keys (a word
+ * and the ten it begins) to keep 8 of them. When `current` is as long as the lists, looking each
+ * key up costs more than the one pass of the union, which is then made.
  */
 export function withinSources(current: Matches, sources: readonly Source[]): Matches {
+  return lookUpCost(current.length, sources) < unionCost(current.length, sources)
+    ? lookedUpWithin(current, sources)
+    : intersect(current, unionOf(sources));
+}
+
+/**
+ * Steps of the union: every key of every list (a run is walked key by key) scattered into a
+ * window and gathered back, about two steps a key, then the merge with `current`.
+ */
+function unionCost(length: number, sources: readonly Source[]): number {
+  let cost = length;
+  for (const source of sources)
+    cost += 2 * ('keys' in source ? source.keys.length : source.to - source.from);
+  return cost;
+}
+
+/**
+ * Steps of looking `length` ascending keys up in each list by galloping: about log2 of the gap
+ * between two keys' places per key, the gap being the list's length over `length`. A run is one
+ * comparison a key.
+ */
+function lookUpCost(length: number, sources: readonly Source[]): number {
+  let cost = 0;
+  for (const source of sources) {
+    cost +=
+      'keys' in source
+        ? length * (2 + 2 * Math.log2(1 + source.keys.length / Math.max(1, length)))
+        : length;
+  }
+  return cost;
+}
+
+/**
+ * `withinSources` by looking each key of `current` up in each list: galloping from where the last
+ * key was found (steps of 1, 2, 4, … then a binary search within the last step), so a key costs
+ * the log of the distance to the next, not of the list's length. Its best score is added and its
+ * text flag joined; keys no source holds are dropped (every source scores above 0, as every
+ * term's do). Exported for the test that holds it to the union's answers.
+ */
+export function lookedUpWithin(current: Matches, sources: readonly Source[]): Matches {
   const cursors = new Uint32Array(sources.length);
   return keepMatches(current, (key, i) => {
     let found = false;
@@ -134,15 +174,9 @@ export function withinSources(current: Matches, sources: readonly Source[]): Mat
       const source = sources[s]!;
       if ('keys' in source) {
         const { keys } = source;
-        let low = cursors[s]!;
-        let high = keys.length;
-        while (low < high) {
-          const middle = (low + high) >>> 1;
-          if (keys[middle]! < key) low = middle + 1;
-          else high = middle;
-        }
-        cursors[s] = low;
-        if (low >= keys.length || keys[low] !== key) continue;
+        const at = gallop(keys, cursors[s]!, key);
+        cursors[s] = at;
+        if (at >= keys.length || keys[at] !== key) continue;
       } else if (key < source.from || key >= source.to) continue;
       // As the union keeps them: the best score in 32 bits, the text flag of any.
       const score = Math.fround(source.score);
@@ -155,6 +189,28 @@ export function withinSources(current: Matches, sources: readonly Source[]): Mat
     current.inText[i]! |= text;
     return true;
   });
+}
+
+/** The first place at or after `from` whose key is not below `key` (`keys.length` if none). */
+function gallop(keys: Uint32Array, from: number, key: number): number {
+  if (from >= keys.length || keys[from]! >= key) return from;
+  // keys[low] < key throughout; the step doubles until it passes a key not below it.
+  let low = from;
+  let step = 1;
+  let high = from + 1;
+  while (high < keys.length && keys[high]! < key) {
+    low = high;
+    step *= 2;
+    high = low + step;
+  }
+  high = Math.min(high, keys.length);
+  low++;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keys[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function isStrictlyAscending(keys: Uint32Array): boolean {

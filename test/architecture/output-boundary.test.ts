@@ -8,10 +8,15 @@ const SOURCE = resolve(import.meta.dirname, '../../source');
  * The only places that may write to the process's streams. Everything a command says or prints
  * goes through `commands/output.ts`, which escapes control characters with the one policy of
  * `text/untrusted.ts`; the review screen draws through Ink, whose stdout `ui/anchored-stdout.ts`
- * wraps, and `ui/screen.ts` switches the alternate screen and reports a crash. `cli.tsx` hands
- * the streams to the commands.
+ * wraps, and `ui/screen.ts` switches the alternate screen and reports a crash. `cli/main.ts`
+ * hands the streams to the commands.
  */
-const WRITERS = new Set(['commands/output.ts', 'ui/anchored-stdout.ts', 'ui/screen.ts', 'cli.tsx']);
+const WRITERS = new Set([
+  'commands/output.ts',
+  'ui/anchored-stdout.ts',
+  'ui/screen.ts',
+  'cli/main.ts',
+]);
 
 /** Ways to reach a terminal without the boundary. */
 const DIRECT = /\b(?:stdout|stderr)\.write\(|\bconsole\.\w+\(|\bprocess\.(?:stdout|stderr)\b/;

@@ -1,0 +1,82 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+/** A CommonJS bundle of margin's and the key of its bytes, as scripts/bundle.mjs made them. */
+export interface Bundle {
+  /** Relative to cli.js. */
+  path: string;
+  key: string;
+}
+
+/**
+ * `$XDG_CACHE_HOME/margin`, or `~/.cache/margin`, as `defaultCacheDir` (corpus/cache.ts) says:
+ * not imported from there, which would load it as a chunk of its own before the bundle.
+ */
+function cacheDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CACHE_HOME?.trim() ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'margin');
+}
+
+/**
+ * Runs a CommonJS bundle with V8's code cache kept in margin's cache folder: the bytecode of every function
+ * the last run compiled is read back instead of parsing and compiling them again. Node 20 keeps
+ * no such cache for ES modules (`module.enableCompileCache` is Node 22's), so `margin search`,
+ * run again and again as a person types, is bundled as a script for this. `done` stores the
+ * cache, when it was missing or V8 refused it, once the command's work has compiled what it
+ * needs; a cache that cannot be read or written costs only the compiling it would have saved.
+ */
+export function runCompiled(
+  bundle: Bundle,
+  base: string,
+  env: NodeJS.ProcessEnv,
+): { exports: unknown; fromCache: boolean; done(): void } {
+  const url = new URL(bundle.path, base);
+  const file = fileURLToPath(url);
+  const source = readFileSync(file, 'utf8');
+  // One file per bundle name, headed by the key of the bytes it was made from: a new build's
+  // cache replaces the old one's (V8 checks its own version and flags, and only a source's length).
+  const cacheFile = join(cacheDir(env), 'code', `${bundle.path.replace(/^.*\//, '')}.v8`);
+  const header = Buffer.from(`${bundle.key}\n`);
+  let cached: Buffer | undefined;
+  try {
+    const bytes = readFileSync(cacheFile);
+    if (bytes.subarray(0, header.length).equals(header)) cached = bytes.subarray(header.length);
+  } catch {
+    // No cache yet.
+  }
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname, __marginImportMeta) {${source}\n})`,
+    { filename: file, ...(cached ? { cachedData: cached } : {}) },
+  );
+  const module = { exports: {} };
+  (script.runInThisContext() as (...args: unknown[]) => void)(
+    module.exports,
+    createRequire(url),
+    module,
+    file,
+    dirname(file),
+    { url: url.href },
+  );
+  return {
+    exports: module.exports,
+    fromCache: cached !== undefined && !script.cachedDataRejected,
+    done() {
+      if (cached && !script.cachedDataRejected) return;
+      const temporary = `${cacheFile}.${process.pid}`;
+      try {
+        mkdirSync(dirname(cacheFile), { recursive: true });
+        writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
+        renameSync(temporary, cacheFile);
+      } catch {
+        // Nowhere to keep it (a read-only home, a file in the way): the next run compiles again.
+        try {
+          rmSync(temporary, { force: true });
+        } catch {}
+      }
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { runMargin } from '../commands/built-cli.js';
+
+/** tsc's build of the module (`npm test` builds first): each run is a process of its own, as V8
+ * keeps what it compiled for the life of one, whatever the cache says. */
+const COMPILED = pathToFileURL(join(import.meta.dirname, '../../dist/cli/compiled.js')).href;
+
+interface Ran {
+  twice: number;
+  url: string;
+  builtin: string;
+  fromCache: boolean;
+}
+
+/** Runs the bundle in a new process, its `done()` called unless `keep` is false. */
+function runCompiled(
+  bundle: { path: string; key: string },
+  base: string,
+  env: Record<string, string>,
+  keep = true,
+): Ran {
+  const script = `
+    import { runCompiled } from ${JSON.stringify(COMPILED)};
+    const run = runCompiled(${JSON.stringify(bundle)}, ${JSON.stringify(base)}, process.env);
+    const { twice, url, builtin } = run.exports;
+    ${keep ? 'run.done();' : ''}
+    process.stdout.write(JSON.stringify({ twice: twice(21), url, builtin, fromCache: run.fromCache }));
+  `;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as Ran;
+}
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A CommonJS bundle in a new folder, as the bundler writes one, and a cache folder beside it. */
+function bundleFolder(source: string) {
+  const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
+  folders.push(folder);
+  writeFileSync(join(folder, 'bundle.cjs'), source);
+  const base = pathToFileURL(join(folder, 'cli.js')).href;
+  const env = { XDG_CACHE_HOME: join(folder, 'cache') };
+  const cacheFile = join(folder, 'cache', 'margin', 'code', 'bundle.cjs.v8');
+  return { base, env, cacheFile };
+}
+
+const SOURCE = `
+function twice(n) { return n * 2; }
+module.exports = { twice, url: __marginImportMeta.url, builtin: typeof require('node:path').join };
+`;
+
+describe('a bundle run from V8’s code cache', () => {
+  it('runs it, keeps its compiled code, and reads it back on the next run', () => {
+    const { base, env, cacheFile } = bundleFolder(SOURCE);
+    const first = runCompiled({ path: './bundle.cjs', key: 'k1' }, base, env);
+    expect(first).toEqual({
+      twice: 42,
+      url: new URL('./bundle.cjs', base).href,
+      builtin: 'function',
+      fromCache: false,
+    });
+    expect(readFileSync(cacheFile).subarray(0, 3).toString()).toBe('k1\n');
+    const written = statSync(cacheFile).mtimeMs;
+    const second = runCompiled({ path: './bundle.cjs', key: 'k1' }, base, env);
+    expect(second.twice).toBe(42);
+    expect(second.fromCache).toBe(true);
+    // Taken as it was: not written again.
+    expect(statSync(cacheFile).mtimeMs).toBe(written);
+  });
+
+  it('compiles again, and replaces the cache, for another build of the bundle', () => {
+    const { base, env, cacheFile } = bundleFolder(SOURCE);
+    runCompiled({ path: './bundle.cjs', key: 'old' }, base, env);
+    expect(runCompiled({ path: './bundle.cjs', key: 'new' }, base, env).fromCache).toBe(false);
+    expect(readFileSync(cacheFile).subarray(0, 4).toString()).toBe('new\n');
+    expect(runCompiled({ path: './bundle.cjs', key: 'new' }, base, env).fromCache).toBe(true);
+  });
+
+  it('keeps nothing before the work is done', () => {
+    const { base, env, cacheFile } = bundleFolder(SOURCE);
+    runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, false);
+    expect(() => statSync(cacheFile)).toThrow();
+  });
+
+  it('runs as well when the cache is garbage or cannot be written', () => {
+    const { base, env, cacheFile } = bundleFolder(SOURCE);
+    runCompiled({ path: './bundle.cjs', key: 'k' }, base, env);
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from('k\n'), Buffer.alloc(4096, 7)]));
+    const refused = runCompiled({ path: './bundle.cjs', key: 'k' }, base, env);
+    expect(refused.twice).toBe(42);
+    expect(refused.fromCache).toBe(false);
+    // Written again from what was compiled.
+    expect(runCompiled({ path: './bundle.cjs', key: 'k' }, base, env).fromCache).toBe(true);
+
+    // The cache folder is a file: nothing is kept, and nothing fails.
+    const blocked = bundleFolder(SOURCE);
+    writeFileSync(blocked.env.XDG_CACHE_HOME, 'not a folder');
+    const run = runCompiled({ path: './bundle.cjs', key: 'k' }, blocked.base, blocked.env);
+    expect(run.twice).toBe(42);
+    expect(run.fromCache).toBe(false);
+  });
+});
+
+describe('margin search as built', () => {
+  it('keeps its code cache after the first search, and answers the same from it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
+    folders.push(folder);
+    const env = { XDG_CACHE_HOME: join(folder, 'cache') };
+    const seeds = join(import.meta.dirname, '../../seeds');
+    const first = await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    const cacheFile = join(folder, 'cache', 'margin', 'code', 'search-cli.cjs.v8');
+    expect(statSync(cacheFile).size).toBeGreaterThan(1000);
+    const second = await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('Witkoff');
+    expect(second).toEqual(first);
+  });
+});
