@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMargin } from '../commands/built-cli.js';
+import { runMargin } from '../helpers/built-cli.js';
 
 /** tsc's build of the module (`npm test` builds first): each run is a process of its own, as V8
  * keeps what it compiled for the life of one, whatever the cache says. */
