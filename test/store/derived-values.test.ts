@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type IndexedFile, StoreIndex } from '../../source/store/store-index.js';
+import { indexedFile, labelledDoc } from '../helpers/indexed-files.js';
 
 /**
  * A value derived from the index's rows (stats' report) is kept under the count of changes to
@@ -11,33 +12,12 @@ import { type IndexedFile, StoreIndex } from '../../source/store/store-index.js'
  */
 
 function fileOf(path: string, labels: string[]): IndexedFile {
-  const [annotator, name] = path.split('/') as [string, string];
-  const article = name.replace(/\.json$/, '');
-  return {
+  const [annotator = '', name = ''] = path.split('/');
+  return indexedFile(
     path,
-    folder: annotator,
-    annotator,
-    article,
-    signature: `1:${labels.length}:10:20`,
-    mtimeMs: 20,
-    readAt: 30,
-    fingerprint: `f${labels.join()}`,
-    doc: {
-      schema: 'margin.annotations',
-      version: 1,
-      article,
-      annotator,
-      status: 'in progress',
-      annotations: labels.map((label, at) => ({
-        id: `a${at}`,
-        label,
-        anchor: { sentence: 's0', start: 0, end: 4, quote: 'text' },
-        created: '2026-01-01T00:00:00.000Z',
-        updated: '2026-01-01T00:00:00.000Z',
-      })),
-    } as unknown as IndexedFile['doc'],
-    reason: null,
-  };
+    labelledDoc(annotator, name.replace(/\.json$/, ''), labels),
+    `f${labels.join()}`,
+  );
 }
 
 describe('values derived from the store index', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { StoreDoc } from '../../source/store/schema.js';
 import { type IndexedFile, StoreIndex } from '../../source/store/store-index.js';
+import { indexedFile, labelledDoc } from '../helpers/indexed-files.js';
+import { Random } from '../helpers/random.js';
 
 /**
  * stats and export read sums the index keeps up to date as its rows change (labels per
@@ -23,51 +24,9 @@ const LABELS = ['claim', 'quote', 'event'];
 const ANNOTATORS = ['alice', 'bob', 'carol'];
 const GENERATIONS = ['g1', 'g2'];
 
-/** A small deterministic generator (mulberry32): the same sequence on every run. */
-function random(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    below: (n: number) => Math.floor(next() * n),
-    pick: <T>(list: T[]) => list[Math.floor(next() * list.length)]!,
-  };
-}
-
-function docOf(annotator: string, article: string, labels: string[]): StoreDoc {
-  return {
-    schema: 'margin.annotations',
-    version: 1,
-    article,
-    annotator,
-    status: 'in progress',
-    annotations: labels.map((label, at) => ({
-      id: `a${at}`,
-      label,
-      anchor: { sentence: `s${at % 2}`, start: 0, end: 4, quote: 'text' },
-      created: '2026-01-01T00:00:00.000Z',
-      updated: '2026-01-01T00:00:00.000Z',
-    })),
-  } as unknown as StoreDoc;
-}
-
 function fileOf(path: string, kept: Kept): IndexedFile {
-  return {
-    path,
-    folder: path.slice(0, path.indexOf('/')),
-    annotator: kept.annotator,
-    article: kept.article,
-    signature: `1:1:${kept.labels.length}:1`,
-    mtimeMs: 1,
-    readAt: 2,
-    fingerprint: path,
-    doc: kept.refused ? null : docOf(kept.annotator, kept.article, kept.labels),
-    reason: kept.refused ? 'not valid JSON' : null,
-  };
+  const doc = labelledDoc(kept.annotator, kept.article, kept.labels, (at) => `s${at % 2}`);
+  return indexedFile(path, kept.refused ? null : doc, path);
 }
 
 /** What the sums must be, from the list of files: as the index's rows would be summed. */
@@ -110,21 +69,21 @@ describe("the store index's kept sums", () => {
   it('equal the sums of the rows there are after every put, placement, removal and folder removal', () => {
     const index = StoreIndex.open(null, '/store');
     const files = new Map<string, Kept>();
-    const draw = random(20261204);
+    const draw = new Random(20261204);
     for (let step = 0; step < 600; step++) {
       const annotator = draw.pick(ANNOTATORS);
-      const article = `article${draw.below(12)}`;
+      const article = `article${draw.int(0, 11)}`;
       const path = `${annotator}/${article}.json`;
       const kept = files.get(path);
-      const action = draw.below(10);
+      const action = draw.int(0, 9);
       if (action < 4 || !kept) {
         // A file read (new, or changed: its placements go with its old text).
-        const labels = Array.from({ length: draw.below(4) }, () => draw.pick(LABELS));
+        const labels = Array.from({ length: draw.int(0, 3) }, () => draw.pick(LABELS));
         const next: Kept = {
           annotator,
           article,
           labels,
-          refused: draw.below(8) === 0,
+          refused: draw.int(0, 7) === 0,
           placedOn: null,
           placedIn: null,
           orphans: 0,
@@ -133,7 +92,7 @@ describe("the store index's kept sums", () => {
         index.put(fileOf(path, next));
       } else if (action < 6) {
         const placedIn = draw.pick(GENERATIONS);
-        const orphans = draw.below(kept.labels.length + 1);
+        const orphans = draw.int(0, kept.labels.length);
         const placed = kept.labels.map((_, at) => (at < orphans ? null : (['s0', 0, 4] as const)));
         index.savePlacements(path, path, 'text-key', placedIn, placed as never);
         Object.assign(kept, { placedOn: 'text-key', placedIn, orphans });
@@ -144,7 +103,7 @@ describe("the store index's kept sums", () => {
       } else if (action < 9) {
         index.remove(path);
         files.delete(path);
-      } else if (draw.below(6) === 0) {
+      } else if (draw.int(0, 5) === 0) {
         index.removeFolder(annotator);
         for (const other of [...files.keys()])
           if (other.startsWith(`${annotator}/`)) files.delete(other);

@@ -1,36 +1,11 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { StoreDoc } from '../../source/store/schema.js';
-import { type IndexedFile, StoreIndex } from '../../source/store/store-index.js';
+import { StoreIndex } from '../../source/store/store-index.js';
+import { indexedFile, labelledDoc } from '../helpers/indexed-files.js';
 
 function fileOf(annotator: string, article: string, labels: string[], refused = false) {
   const path = `${annotator}/${article}.json`;
-  const doc = {
-    schema: 'margin.annotations',
-    version: 1,
-    article,
-    annotator,
-    status: 'in progress',
-    annotations: labels.map((label, at) => ({
-      id: `a${at}`,
-      label,
-      anchor: { sentence: 's0', start: 0, end: 4, quote: 'text' },
-      created: '2026-01-01T00:00:00.000Z',
-      updated: '2026-01-01T00:00:00.000Z',
-    })),
-  } as unknown as StoreDoc;
-  return {
-    path,
-    folder: annotator,
-    annotator,
-    article,
-    signature: `1:1:${labels.length}:1`,
-    mtimeMs: 1,
-    readAt: 2,
-    fingerprint: `fp-${path}`,
-    doc: refused ? null : doc,
-    reason: refused ? 'not valid JSON' : null,
-  } satisfies IndexedFile;
+  return indexedFile(path, refused ? null : labelledDoc(annotator, article, labels));
 }
 
 describe("the store index's madeOf and its digest", () => {
