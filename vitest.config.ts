@@ -24,6 +24,23 @@ const LONGEST_FIRST = [
   'test/corpus/fuzz.test.ts',
 ];
 
+/**
+ * Files that replace modules (`vi.mock`) or spy on the process: they run each in a fresh worker.
+ * The rest share a worker's modules with the files before them (`isolate: false`): importing
+ * Ink, React, the store and the cleaning pipeline again for each of 200 files was a third of the
+ * suite's CPU time. A file that changes what others import (a mock, the environment, a listener
+ * on the process) belongs here.
+ */
+const ISOLATED = [
+  'test/store/check-threads.test.ts',
+  'test/store/kept-listings.test.ts',
+  'test/store/lock-full-disk.test.ts',
+  'test/store/write-failures.test.ts',
+  'test/text/styled-width.test.ts',
+  'test/ui/list-title.test.ts',
+  'test/ui/screen.test.ts',
+];
+
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
@@ -38,7 +55,6 @@ class LongestFirst extends BaseSequencer {
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     globalSetup: ['test/helpers/cache-home.ts'],
     // The end-to-end and crash tests spawn real processes; two cores are all CI has, and other
     // jobs may share them: limits are generous (a hung test is slow to fail, never a pass).
@@ -54,5 +70,17 @@ export default defineConfig({
     // Ink reads CI when it is imported and then prints only the last frame; tests that render the
     // real app in the worker need every frame, also on CI (which runs with CI=true).
     env: { CI: '0' },
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.{ts,tsx}'],
+          exclude: ISOLATED,
+          isolate: false,
+        },
+      },
+    ],
   },
 });

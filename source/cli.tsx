@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { runCompiled } from './cli/compiled.js';
-import type { Package } from './cli/main.js';
+import type { About } from './commands/main.js';
 
 declare global {
   /** The bundle of `margin search` alone, relative to cli.js: set by scripts/bundle.mjs. */
@@ -10,9 +10,7 @@ declare global {
   var MARGIN_SEARCH_BUNDLE_KEY: string | undefined;
 }
 
-const pkg = JSON.parse(
-  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
-) as Package;
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as About;
 const argv = process.argv.slice(2);
 
 if (argv[0] === 'search') {

@@ -1,7 +1,8 @@
 import { commands } from '../commands/index.js';
-import { type Package, runCli } from './main.js';
+import type { About } from '../commands/main.js';
+import { runCli } from './main.js';
 
 /** Every command but `margin search` run alone (`cli.tsx`): one import, not two, before any. */
-export function run(argv: string[], pkg: Package): Promise<void> {
-  return runCli(argv, commands, pkg);
+export function run(argv: string[], about: About): Promise<void> {
+  return runCli(argv, commands, about);
 }

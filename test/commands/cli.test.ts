@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../source/commands/index.js';
+import { type About, main } from '../../source/commands/main.js';
+import { expandHelp } from '../../source/commands/options.js';
+import { captureIO } from '../corpus/capture-io.js';
 
 // The built CLI (`npm test` builds first): what a user runs, argv parsing and all.
 const root = join(import.meta.dirname, '../..');
@@ -39,21 +42,62 @@ function margin(
 }
 
 const names = Object.keys(commands);
+const about = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as About;
+
+/**
+ * Runs a command line in this worker, through the same `main` the built CLI runs, with output
+ * kept in memory: a process per line costs 0.2–0.3 s of CPU, and the checks of every command's
+ * options need some 80 lines. Help and version end the process inside meow, so those stay in
+ * `margin()`; each kind of line checked here is also run once as a real process below.
+ */
+async function inProcess(
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const captured = captureIO(scratch, {
+    ...process.env,
+    MARGIN_ANNOTATOR: 'ana',
+    MARGIN_DEBUG: '',
+  });
+  const status = await main(args, captured.io, about, commands);
+  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+
+/** `margin NAME --help` run once per command, for the tests that read it. */
+const helps = new Map<string, ReturnType<typeof margin>>();
+function helpOf(name: string): ReturnType<typeof margin> {
+  const help = helps.get(name) ?? margin(name, '--help');
+  helps.set(name, help);
+  return help;
+}
 
 describe('every command', async () => {
-  it.each(names)('%s: --help and -h print its usage, --version the version', async (name) => {
-    const help = await margin(name, '--help');
+  it.each(names)('%s: --help prints its usage, and -h is --help', async (name) => {
+    const help = await helpOf(name);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain(`$ margin ${name}`);
-    expect((await margin(name, '-h')).stdout).toBe(help.stdout);
-    expect((await margin('help', name)).stdout).toBe(help.stdout);
-    expect(await margin(name, '--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
+    // What makes `-h` print the same usage as `--help` for this command (run below for some):
+    // no flag of its own takes the letter, and none is named help or version, which meow answers.
+    const { flags } = await commands[name]!();
+    expect(expandHelp(['-h'], flags)).toEqual(['--help']);
+    expect(Object.keys(flags)).not.toContain('help');
+    expect(Object.keys(flags)).not.toContain('version');
   });
+
+  // The default command, a free-text one and one whose help names the project's folders.
+  it.each(['review', 'search', 'story'])(
+    '%s: -h and help NAME print the usage --help does, --version the version',
+    async (name) => {
+      const help = await helpOf(name);
+      expect((await margin(name, '-h')).stdout).toBe(help.stdout);
+      expect((await margin('help', name)).stdout).toBe(help.stdout);
+      expect(await margin(name, '--version')).toEqual({ status: 0, stdout: '0.1.0\n', stderr: '' });
+    },
+  );
 
   it.each(['list', 'export', 'search', 'agree', 'review'])(
     '%s: an option given no value is one line naming it, exit 2',
     async (name) => {
-      expect(await margin(name, '--corpus')).toEqual({
+      expect(await inProcess(name, '--corpus')).toEqual({
         status: 2,
         stdout: '',
         stderr: `margin ${name}: --corpus needs a value. Run \`margin ${name} --help\` for the options.\n`,
@@ -62,10 +106,24 @@ describe('every command', async () => {
   );
 
   it.each(names)('%s: an unknown option is one line naming it, exit 2', async (name) => {
-    expect(await margin(name, '--bogus')).toEqual({
+    expect(await inProcess(name, '--bogus')).toEqual({
       status: 2,
       stdout: '',
       stderr: `margin ${name}: unknown option --bogus. Run \`margin ${name} --help\` for the options.\n`,
+    });
+  });
+
+  it('as a real process too: an unknown option, an option given no value', async () => {
+    expect(await margin('search', '--bogus')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'margin search: unknown option --bogus. Run `margin search --help` for the options.\n',
+    });
+    expect(await margin('list', '--corpus')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin list: --corpus needs a value. Run `margin list --help` for the options.\n',
     });
   });
 });
@@ -125,7 +183,7 @@ describe('the command line', async () => {
     expect(await help('search', '-h')).toContain('label:claim|opinion|none');
     expect(await help('help', 'review')).toContain('(default: articles)');
     // Outside a project, the built-in defaults.
-    expect((await margin('story', '--help')).stdout).toContain('(claim, quote, event)');
+    expect((await helpOf('story')).stdout).toContain('(claim, quote, event)');
   });
 
   it('an unknown command is quoted without its control characters', async () => {
@@ -188,13 +246,13 @@ describe('exit status: 2 when a command cannot run at all', async () => {
   it('every command that reads a corpus is in this table', async () => {
     const corpusCommands = [];
     for (const name of names.filter((n) => n !== 'review')) {
-      if ((await margin(name, '--help')).stdout.includes('--corpus')) corpusCommands.push(name);
+      if ((await helpOf(name)).stdout.includes('--corpus')) corpusCommands.push(name);
     }
     expect(corpusCommands.sort()).toEqual(Object.keys(uses).sort());
   });
 
   it.each(Object.keys(uses))('%s: a missing corpus folder', async (name) => {
-    const result = await margin(
+    const result = await inProcess(
       ...uses[name]!.args,
       '-c',
       'nosuch',
@@ -206,7 +264,7 @@ describe('exit status: 2 when a command cannot run at all', async () => {
   });
 
   it.each(Object.keys(uses))('%s: a corpus that is a file', async (name) => {
-    const result = await margin(
+    const result = await inProcess(
       ...uses[name]!.args,
       '-c',
       'plain-file',
@@ -220,7 +278,7 @@ describe('exit status: 2 when a command cannot run at all', async () => {
   it.each(Object.keys(uses).filter((name) => uses[name]!.store))(
     '%s: a store that is a file',
     async (name) => {
-      const result = await margin(...uses[name]!.args, '-c', seeds, '-s', 'plain-file');
+      const result = await inProcess(...uses[name]!.args, '-c', seeds, '-s', 'plain-file');
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toBe(
@@ -228,6 +286,20 @@ describe('exit status: 2 when a command cannot run at all', async () => {
       );
     },
   );
+
+  // The store that is a file is run as a process above.
+  it('as a real process too: a missing corpus folder, a corpus that is a file', async () => {
+    expect(await margin('list', '-c', 'nosuch')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin list: corpus folder not found: nosuch\n',
+    });
+    expect(await margin('stats', '-c', 'plain-file', '-s', 'store')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin stats: corpus is not a folder: plain-file\n',
+    });
+  });
 });
 
 describe('notes and attributes from an imported store never bring escape sequences to stdout', async () => {

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../source/commands/index.js';
+import { type About, main } from '../../source/commands/main.js';
 import { FORMATS } from '../../source/export/formats.js';
+import { captureIO } from '../corpus/capture-io.js';
 import { type Session, spawnCli, WHOLE_SESSION } from './pty.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -116,9 +119,25 @@ function margin(
   });
 }
 
+const ABOUT = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as About;
+
+/**
+ * The same command line run in this worker, through the `main` the built CLI runs: the round
+ * trips through every format are some 20 lines, a process of 0.2-0.3 s of CPU each otherwise.
+ * The CSV export and the clash below stay real processes.
+ */
+async function inProcess(
+  ...args: string[]
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const env = { ...process.env, NO_COLOR: '1', MARGIN_ANNOTATOR: '' };
+  const captured = captureIO(join(dir, 'articles'), env);
+  const status = await main(args, captured.io, ABOUT, commands);
+  return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+}
+
 /** The annotations of a store as the jsonl export shows them, without ids and dates. */
 async function contents(store: string): Promise<string[]> {
-  const exported = await margin('export', '--format', 'jsonl', '--store', join(dir, store));
+  const exported = await inProcess('export', '--format', 'jsonl', '--store', join(dir, store));
   expect(exported.stderr).toBe('');
   return exported.stdout
     .trimEnd()
@@ -216,10 +235,10 @@ describe('a project with its own codebook, reviewed in a real terminal', () => {
           continue;
         }
         const out = join(dir, `export-${format}`);
-        const exported = await margin('export', '--format', format, '--out', out);
+        const exported = await inProcess('export', '--format', format, '--out', out);
         expect(exported.status, `${format}: ${exported.stderr}`).toBe(0);
         const copy = `copy-${format}`;
-        const imported = await margin(
+        const imported = await inProcess(
           'import',
           out,
           '--format',
