@@ -1,4 +1,4 @@
-import { annotatorNameProblem, type Placement, sanitiseAnnotator } from '../store/index.js';
+import { keptAnnotatorProblem, type Placement, sanitiseAnnotator } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
 import type { Annotation, Label, ReviewStatus } from '../store/types.js';
 import { REVIEW_STATUSES } from '../store/types.js';
@@ -100,9 +100,9 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
   const labels = new Set(context.labels.map((label) => label.name));
   for (const { line, value: record } of validLines(content, recordSchema, out.errors)) {
-    // The rule `--annotator` follows: a name that only looks like another's, holds a path
-    // separator or is `__proto__` is refused; one the store merely tidies (NFC) is taken tidied.
-    const problem = annotatorNameProblem(record.annotator);
+    // A name the store keeps as it is comes back as it is, as from every other format (a team's
+    // store may hold `__proto__` or a bidi mark); one the store merely tidies (NFC) is taken tidied.
+    const problem = keptAnnotatorProblem(record.annotator);
     if (problem !== null) {
       out.errors.push({ line, message: `annotator: not a usable name (${problem})` });
       continue;

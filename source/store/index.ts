@@ -23,6 +23,7 @@ export {
   annotatorNameProblem,
   decodeName,
   encodeName,
+  keptAnnotatorProblem,
   resolveAnnotator,
   sanitiseAnnotator,
 } from './names.js';

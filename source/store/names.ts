@@ -82,18 +82,33 @@ export function isStoreFileName(name: string): boolean {
   return name.endsWith('.json') && !name.startsWith('.');
 }
 
+/** What the store's own cleaning does harmlessly: NFC, one space for several. */
+function tidied(name: string): string {
+  return name.normalize('NFC').replace(/ {2,}/g, ' ');
+}
+
 /**
- * Why a name a person or a file gives cannot be an annotator's, or null when it can: the one rule
- * for `--annotator`, `MARGIN_ANNOTATOR`, a project's `annotator` and the names in a jsonl import.
+ * Why an annotator's name in a file (a jsonl import) cannot be kept as the store would keep it,
+ * or null when it can, as given or tidied: a decomposed "José" or "ana  b" is the name meant.
+ * Names a team's store already holds (`__proto__`, `a/b`, a bidi mark; the folder names are
+ * encoded) come back from its own export unchanged, as from every other format.
+ */
+export function keptAnnotatorProblem(name: string): string | null {
+  if (name.length === 0) return 'a name cannot be empty';
+  if (sanitiseAnnotator(name) !== tidied(name)) return 'control characters, or space at either end';
+  return null;
+}
+
+/**
+ * Why a name a person gives cannot be an annotator's, or null when it can: the rule for
+ * `--annotator`, `MARGIN_ANNOTATOR` and a project's `annotator`, stricter than what a file may
+ * bring back (`keptAnnotatorProblem`).
  */
 export function annotatorNameProblem(name: string): string | null {
   if (name.length === 0) return 'a name cannot be empty';
   // What a name shows escaped (oneName) it cannot be: `ana` and `a\u200bna` would be two
   // annotators who look alike in every list.
-  // What the store's own cleaning does harmlessly (NFC, one space for several) is no reason to
-  // refuse: a decomposed "José" or "ana  b" is the name the person meant.
-  const meant = name.normalize('NFC').replace(/ {2,}/g, ' ');
-  if (sanitiseAnnotator(name) !== meant || oneName(meant) !== meant)
+  if (keptAnnotatorProblem(name) !== null || oneName(tidied(name)) !== tidied(name))
     return 'control or invisible characters, or space at either end';
   if (/[/\\]/.test(name)) return 'a name cannot hold / or \\';
   if (name === '.' || name === '..') return 'a name cannot be . or ..';
