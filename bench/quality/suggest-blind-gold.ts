@@ -91,7 +91,7 @@ export const BLIND_GOLD: readonly RealGoldPage[] = [
     sentences: [
       [0, '2ac88be2', 'c'],
       [1, 'b4ab88eb', 'c'],
-      [2, '67d30ac5', 'e'],
+      [2, '67d30ac5', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [3, '06dad6af', 'q', 'Anthony Lynn'],
       [4, '3752707d', 'q', 'Anthony Lynn'],
       [5, '0997c88f', 'q', 'Anthony Lynn'],

@@ -102,13 +102,13 @@ export const REAL_GOLD: readonly RealGoldPage[] = [
       [0, '4ac7a134', 'e'],
       [1, '1db63d9a', 'ce'],
       [2, 'a41c6955', 'e'],
-      [3, 'fa9acd81', 'e'],
+      [3, 'fa9acd81', 'ce'], // claim added 2026-12-05 (suggest38): a source states a fact
       [4, '444ae940', 'e'],
-      [5, '69f4c617', 'e'],
+      [5, '69f4c617', 'ce'], // claim added 2026-12-05 (suggest38): a source states a fact
       [6, 'b520a121', 'e'],
       [7, '1b3d38b3', 'e'],
       [8, '0e2f712f', 'e'],
-      [9, '28ff44e6', 'e'],
+      [9, '28ff44e6', 'ce'], // claim added 2026-12-05 (suggest38): a source states a fact
       [10, '73302d9d', 'e'],
       [11, 'b80a7e3e', 'e'],
       [12, '3d209524', 'q'],
@@ -159,7 +159,7 @@ export const REAL_GOLD: readonly RealGoldPage[] = [
       [7, 'abb84b69', 'c'],
       [8, '0e9c08a6', ''],
       [9, '7090955a', 'ce'],
-      [10, '14276de2', 'e'],
+      [10, '14276de2', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [11, '32e81feb', 'c'],
       [12, 'aaa9cbac', 'ce'],
       [13, '2992e3ec', 'e'],
@@ -326,9 +326,9 @@ export const REAL_GOLD: readonly RealGoldPage[] = [
     page: '0d46122928b6f468cc4bbc694051d0dbae5702bc75a16dab82a99b58daf150a0',
     labelled: '2026-12-03 (learn8)',
     sentences: [
-      [0, '0f8d9f33', 'e'],
-      [1, 'a3849323', 'e'],
-      [2, '40e73e32', 'e'],
+      [0, '0f8d9f33', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
+      [1, 'a3849323', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
+      [2, '40e73e32', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [3, '11192255', 'q', 'Feliciano Lopez'],
       [4, 'e2f51e7e', 'q', 'Feliciano Lopez'],
       [5, 'bce546bd', 'q', 'Feliciano Lopez'],
@@ -351,20 +351,20 @@ export const REAL_GOLD: readonly RealGoldPage[] = [
       [22, 'e9769a5a', 'c'],
       [23, 'e20f8b82', ''],
       [24, 'aa48611d', 'e'],
-      [25, 'fc6bb7ea', 'e'],
-      [26, '988ec118', 'e'],
-      [27, '92d6f243', 'e'],
+      [25, 'fc6bb7ea', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
+      [26, '988ec118', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
+      [27, '92d6f243', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [28, 'e70ef1df', 'ce'],
       [29, 'f41b7511', 'q', 'Nicolas Mahut'],
       [30, '0063beee', 'q', 'Nicolas Mahut'],
       [31, 'c55fd799', 'q', 'Nicolas Mahut'],
-      [32, 'f056a413', 'e'],
+      [32, 'f056a413', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [33, '00137b44', 'q', 'Schwartzman'],
       [34, '44a38ed2', 'q', 'Schwartzman'],
       [35, '573d9ca3', ''],
       [36, '302a358b', 'ce'],
-      [37, '708dd88d', 'e'],
-      [38, '2743343f', 'e'],
+      [37, '708dd88d', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
+      [38, '2743343f', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [39, 'c345d581', 'q', 'Alexander Bublik'],
     ],
   },
@@ -708,38 +708,38 @@ export const REAL_GOLD: readonly RealGoldPage[] = [
     labelled: '2026-12-03 (learn8)',
     sentences: [
       [0, 'c9ce8953', 'ce'],
-      [1, 'a1a6e07f', 'e'],
+      [1, 'a1a6e07f', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [2, '32223f65', 'e'],
       [3, 'd8b4eb2f', 'ce'],
       [4, '76deb6d7', 'ce'],
-      [5, 'e5274f1e', 'e'],
+      [5, 'e5274f1e', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [6, '14c22d8d', 'ce'],
-      [7, '47f5bf34', 'e'],
+      [7, '47f5bf34', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [8, 'db582a9c', 'c'],
-      [9, 'a2bdf057', 'e'],
+      [9, 'a2bdf057', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [10, 'e1e65e56', 'ce'],
       [11, 'be51d5c5', 'e'],
-      [12, '55997573', 'e'],
-      [13, 'da109a6e', 'e'],
-      [14, '4f5c07a0', 'e'],
+      [12, '55997573', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
+      [13, 'da109a6e', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
+      [14, '4f5c07a0', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [15, '05c6be53', 'c'],
-      [16, 'ba8f7dba', 'e'],
+      [16, 'ba8f7dba', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [17, 'd161753d', 'ce'],
       [18, '4e7179ce', 'e'],
       [19, '42cec22e', 'e'],
-      [20, '0d0fffcb', 'e'],
+      [20, '0d0fffcb', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [21, 'da751a65', 'e'],
-      [22, 'e40b2438', 'e'],
+      [22, 'e40b2438', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [23, 'd1d21c55', 'ce'],
-      [24, '76cf9758', 'e'],
+      [24, '76cf9758', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [25, '9fad4ea7', ''],
       [26, '591a5c94', 'c'],
       [27, '8424dddf', 'c'],
-      [28, 'a2c329f1', 'e'],
+      [28, 'a2c329f1', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [29, 'c6044327', 'e'],
-      [30, 'de15f348', 'e'],
+      [30, 'de15f348', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [31, '472d5811', 'e'],
-      [32, 'fe3b848c', 'e'],
+      [32, 'fe3b848c', 'ce'], // claim added 2026-12-05 (suggest38): a figure told outside quotation marks
       [33, '95b40cb0', 'c'],
     ],
   },
