@@ -14,6 +14,9 @@
  * scored with no learning and after 200 sentences of the 24 pages of suggest-real-gold.ts.
  * Labelled by a different hand from the 24, so they also show how far figures move with who
  * labels.
+ *
+ * Checked against the written guidelines on 2026-12-05 (suggest38): one row gained `c` (a score
+ * told in narration, marked), as on the 24 pages.
  */
 import type { RealGoldPage } from './suggest-real-gold.js';
 
