@@ -334,6 +334,14 @@ CREATE TRIGGER IF NOT EXISTS sums_changed
 
 type Row = Record<string, unknown>;
 
+/**
+ * The reviewed files' statuses, through their own index: left to itself SQLite took
+ * `annotator IS NOT NULL` for a range of `files_own` and read all of it (211,000 entries, 100 ms
+ * of CPU at each `agree`, twice, when no file was reviewed). Exported for the test of its plan.
+ */
+export const REVIEWED = `SELECT article, annotator, status FROM files INDEXED BY files_reviewed
+  WHERE reason IS NULL AND status != 'unreviewed' AND article IS NOT NULL AND annotator IS NOT NULL`;
+
 /** `CONFIRMED` (below) for a row of `count_sums`, whose `placed_in` is '' where the file's is null. */
 const TALLY_CONFIRMED = '(@generation IS NOT NULL AND placed = 1 AND placed_in = @generation)';
 
@@ -957,10 +965,7 @@ function prepare(db: Database.Database) {
       `SELECT path, CASE WHEN read_at - mtime >= ? THEN signature ELSE '' END FROM files
        WHERE folder = ?`,
     ),
-    reviewed: db.prepare(
-      `SELECT article, annotator, status FROM files
-       WHERE reason IS NULL AND status != 'unreviewed' AND article IS NOT NULL AND annotator IS NOT NULL`,
-    ),
+    reviewed: db.prepare(REVIEWED),
     annotationCount: db.prepare('SELECT coalesce(sum(total), 0) AS n FROM article_totals'),
     filesAtMost: db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM files'),
     mark: db.prepare(
