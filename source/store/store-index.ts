@@ -332,6 +332,29 @@ CREATE TRIGGER IF NOT EXISTS sums_changed
   BEGIN ${TALLY_REMOVE('OLD', TALLIED('OLD'))} ${TALLY_ADD('NEW', TALLIED('NEW'))} END;
 `;
 
+/**
+ * The schema this margin makes, as a key kept beside the format: a margin that added an index
+ * or a trigger within the format makes it at its first open, and until then finds the key
+ * another's.
+ */
+const SCHEMA_KEY = createHash('sha256').update(SCHEMA).digest('hex').slice(0, 16);
+
+/**
+ * Whether the index holds this format and this margin's schema, read without a lock (one
+ * statement is one read transaction); false too for a file with no such table yet.
+ */
+function isCurrent(db: Database.Database, format: string): boolean {
+  try {
+    const rows = db
+      .prepare("SELECT key, value FROM meta WHERE key IN ('format', 'schema')")
+      .all() as Array<{ key: string; value: string }>;
+    const value = (key: string) => rows.find((row) => row.key === key)?.value;
+    return value('format') === format && value('schema') === SCHEMA_KEY;
+  } catch {
+    return false;
+  }
+}
+
 type Row = Record<string, unknown>;
 
 /**
@@ -380,6 +403,10 @@ export class StoreIndex {
       }
       db.pragma('cache_size = -16000');
       const format = `${INDEX_FORMAT} ${root}`;
+      // An index already made as this margin makes it is opened without the write lock: every
+      // open of `stats`, `agree` or `search` took it, so each waited behind another process's
+      // write (a review's batch, an export's kept lines, the first fill) for nothing.
+      if (file !== null && isCurrent(db, format)) return new StoreIndex(db);
       // Read and, when another format, remade in one transaction that takes the write lock
       // first: two processes opening a new index at once read "no format" both, and the second,
       // upgrading its read to a write after the first had written, got SQLITE_BUSY at once
@@ -400,6 +427,10 @@ export class StoreIndex {
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
         } else db.exec(SCHEMA);
         db.prepare('INSERT OR IGNORE INTO row_changes (id, n) VALUES (0, 0)').run();
+        db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
+          'schema',
+          SCHEMA_KEY,
+        );
       }).immediate();
       return new StoreIndex(db);
     } catch (error) {
