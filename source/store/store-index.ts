@@ -536,21 +536,19 @@ export class StoreIndex {
   }
 
   /**
-   * The names `folder` held when it was last listed, and how the folder was seen then; `text`,
-   * the names as kept, NUL between them.
+   * The names `folder` held when it was last listed, NUL between them (in no file name), and
+   * how the folder was seen then.
    */
-  listingOf(folder: string): { seen: string; names: string[]; text: string } | null {
+  listingText(folder: string): { seen: string; text: string } | null {
     const row = this.statements.listingOf.get(folder) as
       | { seen: string; names: string }
       | undefined;
-    if (!row) return null;
-    // NUL is in no file name.
-    const names = row.names === '' ? [] : row.names.split('\0');
-    return { seen: row.seen, names, text: row.names };
+    return row ? { seen: row.seen, text: row.names } : null;
   }
 
-  keepListing(folder: string, seen: string, names: readonly string[]): void {
-    this.statements.keepListing.run(folder, seen, names.join('\0'));
+  /** Keeps `text`, the names `folder` held (NUL between them), as the folder seen as `seen` held them. */
+  keepListing(folder: string, seen: string, text: string): void {
+    this.statements.keepListing.run(folder, seen, text);
   }
 
   /** Annotators' statuses other than unreviewed: what a report needs of the review's progress. */
