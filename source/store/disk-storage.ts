@@ -104,7 +104,7 @@ export class DiskStorage implements Storage {
       .map((entry) => entry.name)
       .sort();
     const annotators: string[] = [];
-    const listings: Array<{ folder: string; dir: string; listed: string }> = [];
+    const listings: Array<{ folder: string; dir: string; listed: Uint8Array }> = [];
     // Names only: an lstat of each file follows anyway, and tells its type. The folders are
     // listed at once, on libuv's threads.
     const listed = await Promise.all(folders.map((folder) => this.namesIn(folder)));
@@ -165,17 +165,17 @@ export class DiskStorage implements Storage {
    * before listing, so a change made meanwhile makes the next open list again; a listing within
    * RACY_MS of the folder's change is not kept, since the clock may not have moved.
    */
-  private async namesIn(folder: string): Promise<string> {
+  private async namesIn(folder: string): Promise<Uint8Array> {
     const dir = join(this.root, folder);
     const before = Date.now();
     const { ino, mtimeMs, ctimeMs } = await stat(dir);
     const seen = `${ino}:${mtimeMs}:${ctimeMs}`;
-    // The kept text goes to the check's threads as it is, never split here.
-    const kept = this.index.listingText(folder);
-    if (kept !== null && kept.seen === seen) return kept.text;
+    // The kept bytes go to the check's threads as they are, never decoded nor split here.
+    const kept = this.index.listingBytes(folder);
+    if (kept !== null && kept.seen === seen) return kept.bytes;
     const text = (await readdir(dir)).join('\0');
     if (before - mtimeMs > RACY_MS) this.index.keepListing(folder, seen, text);
-    return text;
+    return Buffer.from(text);
   }
 
   folderProblems(): StoreProblem[] {
@@ -401,17 +401,24 @@ export class DiskStorage implements Storage {
   }
 }
 
-/** The names in a listing (NUL between them) that start with a dot, without splitting the rest. */
-export function dotNames(listed: string): string[] {
+/** NUL then a dot: where a dot file's name starts in a listing, but for the first name. */
+const DOT_AFTER_NUL = Buffer.from([0, 0x2e]);
+
+/**
+ * The names in a listing (UTF-8, NUL between them) that start with a dot, without decoding the
+ * rest.
+ */
+export function dotNames(listed: Uint8Array): string[] {
+  const bytes = Buffer.from(listed.buffer, listed.byteOffset, listed.length);
   const names: string[] = [];
   const next = (end: number) => {
-    const at = listed.indexOf('\0.', end);
+    const at = bytes.indexOf(DOT_AFTER_NUL, end);
     return at === -1 ? -1 : at + 1;
   };
-  let from = listed.startsWith('.') ? 0 : next(0);
+  let from = bytes[0] === 0x2e ? 0 : next(0);
   while (from !== -1) {
-    const end = listed.indexOf('\0', from);
-    names.push(listed.slice(from, end === -1 ? listed.length : end));
+    const end = bytes.indexOf(0, from);
+    names.push(bytes.toString('utf8', from, end === -1 ? bytes.length : end));
     from = end === -1 ? -1 : next(end);
   }
   return names;

@@ -32,12 +32,13 @@ export const checkSettings = {
 export interface Listing {
   dir: string;
   /**
-   * Every name the folder held, NUL between them, as listed or as the index kept it: each
-   * thread cuts its shares from this text and sifts the store files out of them itself
-   * (`isStoreFileName`), so no thread splits and sifts a whole folder's names before the
-   * first lstat (at 211,000 files the main thread did, 100-150 ms, while the helpers waited).
+   * Every name the folder held, NUL between them, as listed or as the index kept it (UTF-8
+   * bytes, or text): each thread cuts its shares from it and sifts the store files out of them
+   * itself (`isStoreFileName`), so no thread decodes, splits and sifts a whole folder's names
+   * before the first lstat (at 211,000 files the main thread did, 100-150 ms, while the helpers
+   * waited).
    */
-  listed?: string;
+  listed?: Uint8Array | string;
   /** The store files' names, when the caller has them as a list instead (`listed` wins). */
   names?: readonly string[];
 }
@@ -68,6 +69,8 @@ interface Share {
 interface Tools {
   lstatSync: typeof lstatSync;
   isStoreFileName: (name: string) => boolean;
+  /** The text of `bytes` from `from` to `to`, as UTF-8. */
+  text: (bytes: Uint8Array, from: number, to: number) => string;
 }
 
 /**
@@ -75,8 +78,14 @@ interface Tools {
  * names). Self-contained, with everything it uses passed in: its source text is also what the
  * worker threads run.
  */
-function checkShare(tools: Tools, dir: string, listed: string, from: number, to: number): Share {
-  const names = listed.slice(from, to).split('\0').filter(tools.isStoreFileName);
+function checkShare(
+  tools: Tools,
+  dir: string,
+  listed: Uint8Array,
+  from: number,
+  to: number,
+): Share {
+  const names = tools.text(listed, from, to).split('\0').filter(tools.isStoreFileName);
   const kinds = new Uint8Array(names.length);
   const stats = new Float64Array(names.length * 4);
   let spoiled = false;
@@ -96,7 +105,12 @@ function checkShare(tools: Tools, dir: string, listed: string, from: number, to:
   return { spoiled, kinds, stats };
 }
 
-const TOOLS: Tools = { lstatSync, isStoreFileName };
+/** `Tools.text`; self-contained too. A listing's bytes may be shared memory: no TextDecoder. */
+function textOf(bytes: Uint8Array, from: number, to: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8', from, to);
+}
+
+const TOOLS: Tools = { lstatSync, isStoreFileName, text: textOf };
 
 /** A share's signatures, as `signatureOf` writes them. */
 function signaturesOf(share: Share): string[] {
@@ -130,6 +144,7 @@ const { parentPort } = require('node:worker_threads');
 const tools = {
   lstatSync: require('node:fs').lstatSync,
   isStoreFileName: ${isStoreFileName.toString()},
+  text: ${textOf.toString()},
 };
 const checkShare = ${checkShare.toString()};
 parentPort.once('message', ({ dirs, listed, shares, claims }) => {
@@ -146,29 +161,35 @@ parentPort.once('message', ({ dirs, listed, shares, claims }) => {
 `;
 
 /**
- * Where each share of a listing starts and ends: `chunk` names each, whole names (NUL in none).
- * Also how many names it holds.
+ * Where each share of a listing starts and ends: `chunk` names each, whole names (NUL, the byte
+ * 0, is in none, and in no other character's UTF-8). Also how many names it holds.
  */
-function sharesOf(listed: string, chunk: number): { cuts: Array<[number, number]>; names: number } {
+function sharesOf(
+  listed: Uint8Array,
+  chunk: number,
+): { cuts: Array<[number, number]>; names: number } {
   const cuts: Array<[number, number]> = [];
-  if (listed === '') return { cuts, names: 0 };
-  let names = 0;
+  if (listed.length === 0) return { cuts, names: 0 };
+  let names = 1;
   let from = 0;
-  for (;;) {
-    let to = from - 1;
-    let taken = 0;
-    do {
-      to = listed.indexOf('\0', to + 1);
-      taken++;
-    } while (to !== -1 && taken < chunk);
-    names += taken;
-    if (to === -1) {
-      cuts.push([from, listed.length]);
-      return { cuts, names };
+  for (let at = 0; at < listed.length; at++) {
+    if (listed[at] !== 0) continue;
+    if (names % chunk === 0) {
+      cuts.push([from, at]);
+      from = at + 1;
     }
-    cuts.push([from, to]);
-    from = to + 1;
+    names++;
   }
+  cuts.push([from, listed.length]);
+  return { cuts, names };
+}
+
+/** A listing's bytes in memory every thread shares: handed to the helpers, never copied. */
+function sharedBytes(listed: Uint8Array | string): Uint8Array {
+  const bytes = typeof listed === 'string' ? Buffer.from(listed) : listed;
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  shared.set(bytes);
+  return shared;
 }
 
 /**
@@ -186,7 +207,9 @@ export async function checkFolders(
 ): Promise<FolderCheck[]> {
   signal?.throwIfAborted();
   const { chunk, threads, threadsFrom } = checkSettings;
-  const listed = listings.map((listing) => listing.listed ?? (listing.names ?? []).join('\0'));
+  const listed = listings.map((listing) =>
+    sharedBytes(listing.listed ?? (listing.names ?? []).join('\0')),
+  );
   const shares: Array<[folder: number, from: number, to: number]> = [];
   let total = 0;
   for (const [folder, text] of listed.entries()) {
@@ -253,8 +276,10 @@ export async function checkFolders(
 }
 
 /** The store files' names in a listing, in its order. */
-function storeNamesOf(listed: string): string[] {
-  return listed === '' ? [] : listed.split('\0').filter(isStoreFileName);
+function storeNamesOf(listed: Uint8Array): string[] {
+  return listed.length === 0
+    ? []
+    : textOf(listed, 0, listed.length).split('\0').filter(isStoreFileName);
 }
 
 /**
@@ -289,7 +314,7 @@ export function startCheckThreads(files: number): void {
 /** What every helper thread is handed: the folders, their listings and the shares to claim. */
 interface Work {
   dirs: string[];
-  listed: string[];
+  listed: Uint8Array[];
   shares: Array<[number, number, number]>;
   claims: SharedArrayBuffer;
 }

@@ -536,14 +536,14 @@ export class StoreIndex {
   }
 
   /**
-   * The names `folder` held when it was last listed, NUL between them (in no file name), and
-   * how the folder was seen then.
+   * The names `folder` held when it was last listed, as UTF-8 with NUL (in no file name)
+   * between them, and how the folder was seen then.
    */
-  listingText(folder: string): { seen: string; text: string } | null {
+  listingBytes(folder: string): { seen: string; bytes: Buffer } | null {
     const row = this.statements.listingOf.get(folder) as
-      | { seen: string; names: string }
+      | { seen: string; names: Buffer }
       | undefined;
-    return row ? { seen: row.seen, text: row.names } : null;
+    return row ? { seen: row.seen, bytes: row.names } : null;
   }
 
   /** Keeps `text`, the names `folder` held (NUL between them), as the folder seen as `seen` held them. */
@@ -1112,7 +1112,10 @@ function prepare(db: Database.Database) {
     empty: db.prepare('SELECT NOT EXISTS (SELECT 1 FROM files)').pluck(),
     digestOf: db.prepare('SELECT digest FROM digests WHERE folder = ?').pluck(),
     setDigest: db.prepare('INSERT OR REPLACE INTO digests (folder, digest) VALUES (?, ?)'),
-    listingOf: db.prepare('SELECT seen, names FROM folder_listings WHERE folder = ?'),
+    // As bytes: the check's threads decode them a share at a time.
+    listingOf: db.prepare(
+      'SELECT seen, CAST(names AS BLOB) AS names FROM folder_listings WHERE folder = ?',
+    ),
     rowChanges: db.prepare('SELECT n FROM row_changes WHERE id = 0').pluck(),
     derivedValue: db.prepare('SELECT made_at, value FROM derived WHERE name = ?'),
     keepDerived: db.prepare(

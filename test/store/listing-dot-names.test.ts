@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dotNames } from '../../source/store/disk-storage.js';
 import { teamStore, viewOf } from './team-store.js';
+
+const bytes = (text: string) => Buffer.from(text);
+
 import { useTempFolder } from './temp-store.js';
 
 /**
@@ -14,17 +17,17 @@ describe('the dot files of a listing', () => {
   const tempFolder = useTempFolder();
 
   it('are every name that starts with a dot, wherever it stands', () => {
-    expect(dotNames('')).toEqual([]);
-    expect(dotNames('a.json\0b.json')).toEqual([]);
-    expect(dotNames('.gitignore')).toEqual(['.gitignore']);
-    expect(dotNames('.a.json.1.x.tmp\0a.json\0.b.json.lock\0b.json\0.c')).toEqual([
+    expect(dotNames(bytes(''))).toEqual([]);
+    expect(dotNames(bytes('a.json\0b.json'))).toEqual([]);
+    expect(dotNames(bytes('.gitignore'))).toEqual(['.gitignore']);
+    expect(dotNames(bytes('.a.json.1.x.tmp\0a.json\0.b.json.lock\0b.json\0.c'))).toEqual([
       '.a.json.1.x.tmp',
       '.b.json.lock',
       '.c',
     ]);
-    expect(dotNames('a.json\0.x\0.y')).toEqual(['.x', '.y']);
+    expect(dotNames(bytes('a.json\0.x\0.y'))).toEqual(['.x', '.y']);
     // A dot inside a name is not at its start.
-    expect(dotNames('a.json\0b.c.json')).toEqual([]);
+    expect(dotNames(bytes('a.json\0b.c.json'))).toEqual([]);
   });
 
   it('are where an open finds a crashed writer’s temp file, and removes it', async () => {

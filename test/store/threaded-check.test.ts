@@ -43,9 +43,10 @@ describe('the threaded check of the store files', () => {
 
   it('sifts a listing handed over as text as the caller sifted its names', async () => {
     const dir = await tempFolder();
-    const every = ['.a.json.123.tmp', 'a.json', 'notes.txt', 'b.json', '.gitignore', 'c.json'];
+    // A name beyond ASCII too: the threads cut the listing's UTF-8 bytes at NULs.
+    const every = ['.a.json.123.tmp', 'a.json', 'notes.txt', 'b.json', '.gitignore', 'ç€😀.json'];
     for (const name of every) await writeFile(join(dir, name), name);
-    const names = ['a.json', 'b.json', 'c.json'];
+    const names = ['a.json', 'b.json', 'ç€😀.json'];
     const [handed] = await checkFolders([{ dir, listed: every.join('\0') }]);
     expect(handed!.names()).toEqual(names);
     expect(handed!.signatures()).toEqual(
