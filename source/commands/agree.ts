@@ -36,12 +36,8 @@ Examples
     const workspace = await openWorkspace(flags, io, output, { reads: true, behind: true });
     const { corpus, repository, project } = workspace;
     const named = [...new Set(listFlag(flags.annotator))];
-    const outcome = await answered(workspace, () => {
-      const known = repository.annotators();
-      const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
-      const missing = named.filter((name) => !known.includes(name));
-      if (missing.length > 0 || annotators.length < 2)
-        return { missing, annotators, report: null, known };
+    /** Agreement among `annotators`, over the articles two of them reviewed. */
+    const agreementOf = (annotators: string[]) => {
       // Only articles two of them reviewed can hold units: read those, one at a time, in corpus order.
       const chosen = new Set(annotators);
       const reviewers = new Map<string, number>();
@@ -63,7 +59,22 @@ Examples
           if (article) yield { article, annotations: repository.list({ article: article.id }) };
         }
       };
-      const report = agreementOver(entries(), statusesOf(repository), annotators, project.labels);
+      return agreementOver(entries(), statusesOf(repository), annotators, project.labels);
+    };
+    const outcome = await answered(workspace, () => {
+      const known = repository.annotators();
+      const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
+      const missing = named.filter((name) => !known.includes(name));
+      if (missing.length > 0 || annotators.length < 2)
+        return { missing, annotators, report: null, known };
+      // Kept in the store's index as stats' picture is, until a file's row, the corpus's
+      // generation, the labels or the annotators compared change: each run read the reviewed
+      // articles' text and every annotation on them again.
+      const report = repository.derived(
+        'agree 1',
+        JSON.stringify({ annotators, labels: project.labels }),
+        () => agreementOf(annotators),
+      );
       return { missing, annotators, report, known };
     });
     await repository.close();

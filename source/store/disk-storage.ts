@@ -104,33 +104,31 @@ export class DiskStorage implements Storage {
       .map((entry) => entry.name)
       .sort();
     const annotators: string[] = [];
-    const listings: Array<{ folder: string; dir: string; names: string[]; listed?: string }> = [];
+    const listings: Array<{ folder: string; dir: string; listed: Uint8Array }> = [];
     // Names only: an lstat of each file follows anyway, and tells its type. The folders are
     // listed at once, on libuv's threads.
     const listed = await Promise.all(folders.map((folder) => this.namesIn(folder)));
-    // A review that quit while the folders were listed goes no further than the listing: sifting
-    // 211,000 names took half a second of its quit.
+    // A review that quit while the folders were listed goes no further than the listing.
     signal?.throwIfAborted();
     for (const [at, folder] of folders.entries()) {
       const name = decodeName(folder);
       if (name !== null) annotators.push(name);
       const dir = join(this.root, folder);
       this.folders.add(dir);
-      const { names, text } = listed[at]!;
-      await removeStaleTemps(dir, names);
-      const store = names.filter(isStoreFileName);
-      listings.push(
-        text === undefined
-          ? { folder, dir, names: store }
-          : { folder, dir, names: store, listed: text },
-      );
+      listings.push({ folder, dir, listed: listed[at]! });
     }
-    const checks = await checkFolders(listings, signal, onRunning);
+    // The listings go to the check's threads as text, split and sifted a share at a time; the
+    // leftovers of an interrupted save are all dot files, found in the text without a split.
+    const checking = checkFolders(listings, signal, onRunning);
+    // Its failure is met below, once the leftovers are seen to.
+    checking.catch(() => undefined);
+    for (const { dir, listed } of listings) await removeStaleTemps(dir, dotNames(listed));
+    const checks = await checking;
     const stale: string[] = [];
     // The articles whose rows change: a review that showed the index before this check shows them again.
     const changed: string[] = [];
-    for (const [at, { folder, dir, names }] of listings.entries()) {
-      for (const path of this.changedIn(folder, dir, names, checks[at]!, changed)) stale.push(path);
+    for (const [at, { folder, dir }] of listings.entries()) {
+      for (const path of this.changedIn(folder, dir, checks[at]!, changed)) stale.push(path);
     }
     const present = new Set(folders);
     this.index.batch(() => {
@@ -167,18 +165,17 @@ export class DiskStorage implements Storage {
    * before listing, so a change made meanwhile makes the next open list again; a listing within
    * RACY_MS of the folder's change is not kept, since the clock may not have moved.
    */
-  private async namesIn(folder: string): Promise<{ names: string[]; text?: string }> {
+  private async namesIn(folder: string): Promise<Uint8Array> {
     const dir = join(this.root, folder);
     const before = Date.now();
     const { ino, mtimeMs, ctimeMs } = await stat(dir);
     const seen = `${ino}:${mtimeMs}:${ctimeMs}`;
-    const kept = this.index.listingOf(folder);
-    // The kept text goes to the check's threads as it is: joining 70,000 names again for them
-    // cost more than it took to split them.
-    if (kept !== null && kept.seen === seen) return { names: kept.names, text: kept.text };
-    const names = await readdir(dir);
-    if (before - mtimeMs > RACY_MS) this.index.keepListing(folder, seen, names);
-    return { names };
+    // The kept bytes go to the check's threads as they are, never decoded nor split here.
+    const kept = this.index.listingBytes(folder);
+    if (kept !== null && kept.seen === seen) return kept.bytes;
+    const text = (await readdir(dir)).join('\0');
+    if (before - mtimeMs > RACY_MS) this.index.keepListing(folder, seen, text);
+    return Buffer.from(text);
   }
 
   folderProblems(): StoreProblem[] {
@@ -256,15 +253,10 @@ export class DiskStorage implements Storage {
    * name, to drop its row), and the folder's digest is then not trusted. The articles of rows
    * dropped go to `dropped`.
    */
-  private changedIn(
-    folder: string,
-    dir: string,
-    names: string[],
-    check: FolderCheck,
-    dropped: string[],
-  ): string[] {
+  private changedIn(folder: string, dir: string, check: FolderCheck, dropped: string[]): string[] {
     // The folder as it was when every row last matched its file: nothing to compare.
     if (check.digest !== null && this.index.digestOf(folder) === check.digest) return [];
+    const names = check.names();
     const now = check.signatures();
     const known = this.index.signaturesIn(folder, RACY_MS);
     const changed: string[] = [];
@@ -407,6 +399,29 @@ export class DiskStorage implements Storage {
     });
     return next;
   }
+}
+
+/** NUL then a dot: where a dot file's name starts in a listing, but for the first name. */
+const DOT_AFTER_NUL = Buffer.from([0, 0x2e]);
+
+/**
+ * The names in a listing (UTF-8, NUL between them) that start with a dot, without decoding the
+ * rest.
+ */
+export function dotNames(listed: Uint8Array): string[] {
+  const bytes = Buffer.from(listed.buffer, listed.byteOffset, listed.length);
+  const names: string[] = [];
+  const next = (end: number) => {
+    const at = bytes.indexOf(DOT_AFTER_NUL, end);
+    return at === -1 ? -1 : at + 1;
+  };
+  let from = bytes[0] === 0x2e ? 0 : next(0);
+  while (from !== -1) {
+    const end = bytes.indexOf(0, from);
+    names.push(bytes.toString('utf8', from, end === -1 ? bytes.length : end));
+    from = end === -1 ? -1 : next(end);
+  }
+  return names;
 }
 
 /** What a failed write means for the person saving, without our temp or lock file's name. */

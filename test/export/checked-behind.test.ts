@@ -57,6 +57,8 @@ const COMMANDS = [
   // The picture's report is kept in the store's index between runs (`derived`).
   ['stats picture', stats, {}],
   ['agree', agree, { json: true }],
+  // Its report is kept in the store's index too.
+  ['agree picture', agree, {}],
   ['export jsonl', exportCommand, { format: 'jsonl' }],
   ['export csv', exportCommand, { format: 'csv' }],
 ] as const;

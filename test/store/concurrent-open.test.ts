@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openStoreIndex } from '../../source/store/index-file.js';
+import { openStoreIndex, storeIndexFile } from '../../source/store/index-file.js';
+import { indexedFile, labelledDoc } from '../helpers/indexed-files.js';
 import { patience } from '../helpers/patience.js';
 import { ensureBuiltStore } from './build-dist.js';
 import { useTempFolder } from './temp-store.js';
@@ -65,4 +67,25 @@ describe('several processes opening one store index at once', () => {
     },
     patience(60_000),
   );
+
+  it('opens an index already made while another process writes to it', async () => {
+    const cacheDir = await tempFolder();
+    const made = openStoreIndex(cacheDir, '/store');
+    made.put(indexedFile('alice/a.json', labelledDoc('alice', 'a', ['claim'])));
+    made.close();
+    // Another margin in the middle of a write (a review's batch, an export's kept lines).
+    const writer = new Database(storeIndexFile(cacheDir, '/store'));
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      // Before, every open took the write lock too: it waited its 5 s, then gave up and kept
+      // that run's index in memory, to be filled by reading every file.
+      const index = openStoreIndex(cacheDir, '/store');
+      const paths = index.paths();
+      index.close();
+      expect(paths).toEqual(['alice/a.json']);
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+  });
 });

@@ -43,15 +43,20 @@ describe('the threaded check of the store files', () => {
 
   it('sifts a listing handed over as text as the caller sifted its names', async () => {
     const dir = await tempFolder();
-    const every = ['.a.json.123.tmp', 'a.json', 'notes.txt', 'b.json', '.gitignore', 'c.json'];
+    // A name beyond ASCII too: the threads cut the listing's UTF-8 bytes at NULs.
+    const every = ['.a.json.123.tmp', 'a.json', 'notes.txt', 'b.json', '.gitignore', 'ç€😀.json'];
     for (const name of every) await writeFile(join(dir, name), name);
-    const names = ['a.json', 'b.json', 'c.json'];
-    const [handed] = await checkFolders([{ dir, names, listed: every.join('\0') }]);
-    const [joined] = await checkFolders([{ dir, names }]);
+    const names = ['a.json', 'b.json', 'ç€😀.json'];
+    const [handed] = await checkFolders([{ dir, listed: every.join('\0') }]);
+    expect(handed!.names()).toEqual(names);
     expect(handed!.signatures()).toEqual(
       names.map((name) => signatureOf(lstatSync(join(dir, name)))),
     );
-    expect(handed!.digest).toBe(joined!.digest);
+    // The digest is of the listing: one of the same store files beside other names differs.
+    const [joined] = await checkFolders([{ dir, names }]);
+    expect(joined!.signatures()).toEqual(handed!.signatures());
+    expect(handed!.digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(handed!.digest).not.toBe(joined!.digest);
   });
 
   it('sees a file edited in place, one removed and one added, as a fresh read does', async () => {
