@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { buildArticle } from '../corpus/article.js';
+import { ioReason } from '../corpus/io-reason.js';
 import { readArticle } from '../corpus/load.js';
 import { bytesToSource, MAX_PAGE_BYTES } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
@@ -62,9 +63,15 @@ Examples
     const file = input[0]!;
     if (file === '-') return showStandardInput(io, output, Boolean(flags.json));
     const target = fromCwd(io, file);
-    // Like a missing corpus folder, a missing file leaves nothing to show: the command cannot run.
-    // A file that is there but is no article (an image, an empty page) is refused input: status 1.
-    if (!existsSync(target)) throw new CannotRun(`${oneName(file)}: no such file`);
+    // Like a missing corpus folder, a file that cannot be reached (missing, a file where a folder
+    // of its path should be, a folder not open to us) leaves nothing to show: the command cannot
+    // run, said in the words every command uses. A file that is there but is no article (an
+    // image, an empty page) is refused input: status 1.
+    try {
+      statSync(target);
+    } catch (error) {
+      throw new CannotRun(`${oneName(file)}: ${ioReason(error, 'file')}`);
+    }
     let article: Article;
     try {
       article = await readArticle(target);

@@ -86,6 +86,11 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 /** A unit of an HTML page: which element holds it (an index into `elements`). */
 export interface HtmlUnit extends Unit {
   owner: number;
+  /**
+   * The unit is all the text of a `<time datetime>` element (`16:45`): a live blog's entry time,
+   * kept where a bare time is otherwise boilerplate (`html.ts`, `liveBlogLines`).
+   */
+  time?: true;
 }
 
 export interface ElementEntry {
@@ -171,6 +176,9 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   let heading = 0;
   let listDepth = 0;
   let preDepth = 0;
+  /** Where the open `<time datetime>` began in `buffer`; the text of those closed since the flush. */
+  let timeStart = -1;
+  let timeText = '';
   let block = 0;
 
   const flush = () => {
@@ -178,6 +186,7 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
     if (buffer === '') return;
     const owner = owners[owners.length - 1]!;
     const pieces = preDepth > 0 ? buffer.split('\n') : [buffer];
+    const time = timeText !== '' && pieces.length === 1 && tidy(timeText) === tidy(buffer);
     for (const piece of pieces) {
       const text = tidy(piece);
       if (text === '') continue;
@@ -188,11 +197,14 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
         heading,
         listItem: listDepth > 0,
         owner,
+        ...(time ? { time: true as const } : {}),
       });
       if (listDepth === 0) block++;
     }
     buffer = '';
     linkChars = 0;
+    timeText = '';
+    if (timeStart >= 0) timeStart = 0;
   };
 
   const layout = layoutCells(root);
@@ -213,6 +225,8 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
     if (name === 'ul' || name === 'ol') listDepth++;
     else if (name === 'pre') preDepth++;
     else if (name === 'a') anchorDepth++;
+    else if (name === 'time' && element.attribs.datetime && timeStart < 0)
+      timeStart = buffer.length;
   };
   const leave = (element: Element) => {
     const name = element.name;
@@ -226,6 +240,10 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
       if (listDepth === 0) block++;
     } else if (name === 'pre') preDepth--;
     else if (name === 'a') anchorDepth--;
+    else if (name === 'time' && timeStart >= 0 && element.attribs.datetime) {
+      timeText += buffer.slice(timeStart);
+      timeStart = -1;
+    }
   };
 
   const stack: Frame[] = [{ element: root, next: 0, id: 0 }];

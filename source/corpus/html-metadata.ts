@@ -20,6 +20,8 @@ export interface HtmlMeta {
   author: string | null;
   /** Absolute link targets of the body, for naming the outlet when nothing else does. */
   links: string[];
+  /** JSON-LD calls the page a `LiveBlogPosting`. */
+  liveBlog: boolean;
 }
 
 /** Elements whose text is never the headline or a date: the h1 of a menu. */
@@ -56,6 +58,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     published: [],
     author: null,
     links: [],
+    liveBlog: false,
   };
   const linkedData: string[] = [];
   /** `og:site_name` and `application-name` in the page's order, the latter marked. */
@@ -98,6 +101,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const facts = readLinkedData(linkedData);
   meta.headline ??= facts.headline;
   meta.author ??= facts.author;
+  meta.liveBlog = facts.liveBlog;
   // An application name that reads as the page's headline names no outlet (an MSN page's
   // application-name is its headline).
   const found = siteNames.find(

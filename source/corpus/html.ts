@@ -1,7 +1,7 @@
 import { initialClasses, markPatterns, type Reasons, wordsOf } from './boilerplate.js';
 import { chooseContent } from './candidates.js';
 import { parseDom, streamHtml } from './dom.js';
-import { blocksOf } from './html-blocks.js';
+import { blocksOf, type HtmlBlocks } from './html-blocks.js';
 import { type HtmlMeta, readHtmlMetadata } from './html-metadata.js';
 import type { LinkSpan, Unit } from './units.js';
 
@@ -52,6 +52,7 @@ export function parseHtml(html: string): HtmlDocument {
   const lists = wordsOf(blocks.units);
   const patterns = markPatterns(blocks.units, lists);
   const { keep } = chooseContent(blocks, initialClasses(blocks.units, patterns, lists));
+  liveBlogLines(blocks, keep, patterns, meta.liveBlog);
   const content: Marked = { units: [], lists: [], patterns: [] };
   keep.forEach((kept, i) => {
     if (!kept) return;
@@ -65,6 +66,46 @@ export function parseHtml(html: string): HtmlDocument {
     nearby: nearbyLines(blocks.units, keep),
     meta,
   };
+}
+
+/** Class words of a standfirst: `standfirst`, `article__summary`, `dek`. */
+const STANDFIRST = /standfirst|summary|(?:^|[-_\s])dek(?:$|[-_\s])/i;
+
+/**
+ * A live blog (JSON-LD `LiveBlogPosting`, or two entries or more of one kind each holding a
+ * `<time datetime>` line) keeps what tells a reviewer which entry said what when: each entry's
+ * time, a boilerplate timestamp elsewhere, and the page's standfirst just above the entries,
+ * which the choice of content leaves out as a paragraph outside the stream.
+ */
+function liveBlogLines(
+  { units, elements }: HtmlBlocks,
+  keep: boolean[],
+  patterns: Reasons,
+  marked: boolean,
+): void {
+  const timed = units.flatMap((unit, i) => (keep[i] && unit.time ? [i] : []));
+  if (timed.length === 0 && !marked) return;
+  const owners = new Map<string, Set<number>>();
+  for (const i of timed) {
+    const { name, attribs } = elements[units[i]!.owner]!.element;
+    const kind = `${name}.${attribs.class ?? ''}`;
+    owners.set(kind, (owners.get(kind) ?? new Set()).add(units[i]!.owner));
+  }
+  if (!marked && ![...owners.values()].some((entries) => entries.size >= 2)) return;
+  for (const i of timed) if (patterns[i] === 'timestamp') patterns[i] = null;
+  const first = keep.indexOf(true);
+  for (let i = first - 1; i >= Math.max(0, first - NEARBY); i--) {
+    const unit = units[i]!;
+    if (unit.linkChars > unit.text.length * 0.25 || !HAS_WORD.test(unit.text)) continue;
+    let at = unit.owner;
+    for (let up = 0; up < 3 && at > 0; up++, at = elements[at]!.parent) {
+      const { attribs } = elements[at]!.element;
+      if (STANDFIRST.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`)) {
+        keep[i] = true;
+        break;
+      }
+    }
+  }
 }
 
 /**

@@ -7,6 +7,8 @@ export interface LinkedData {
   published: string | null;
   author: string | null;
   publisher: string | null;
+  /** Whether a node is a `LiveBlogPosting`: the page is a stream of timed entries. */
+  liveBlog: boolean;
 }
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
@@ -25,10 +27,13 @@ function nodesOf(value: unknown): Node[] {
   return [value, ...(graph === undefined ? [] : nodesOf(graph))];
 }
 
-function isArticle(node: Node): boolean {
+function typesOf(node: Node): unknown[] {
   const type = node['@type'];
-  const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+  return Array.isArray(type) ? type : [type];
+}
+
+function isArticle(node: Node): boolean {
+  return typesOf(node).some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
 }
 
 function text(value: unknown): string | null {
@@ -48,7 +53,13 @@ function names(value: unknown): string | null {
  * not valid JSON is ignored: it is the page's bug, not a reason to lose the article.
  */
 export function readLinkedData(blocks: string[]): LinkedData {
-  const found: LinkedData = { headline: null, published: null, author: null, publisher: null };
+  const found: LinkedData = {
+    headline: null,
+    published: null,
+    author: null,
+    publisher: null,
+    liveBlog: false,
+  };
   for (const block of blocks) {
     let parsed: unknown;
     try {
@@ -58,6 +69,7 @@ export function readLinkedData(blocks: string[]): LinkedData {
     }
     for (const node of nodesOf(parsed)) {
       if (!isArticle(node)) continue;
+      found.liveBlog ||= typesOf(node).includes('LiveBlogPosting');
       found.headline ??= text(node.headline);
       // A placeholder (`0001-01-01T00:00:00Z`) must not hide a real date in a later node.
       const published = text(node.datePublished);

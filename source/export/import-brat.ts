@@ -1,10 +1,9 @@
-import { sanitiseAnnotator } from '../store/index.js';
 import { fromBratPath } from './brat-names.js';
 import { fromIdentifier } from './identifiers.js';
 import type { ImportError } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
-import { labelList, labelMatcher } from './import-values.js';
+import { importedAnnotator, labelList, labelMatcher } from './import-values.js';
 import { unescapeLine } from './line-escapes.js';
 import { codePoints } from './offsets.js';
 
@@ -48,12 +47,12 @@ export function parseBratImport(documents: BratDocument[], context: ImportContex
       );
       continue;
     }
-    const annotator =
-      names.annotator === null ? context.fallbackAnnotator : sanitiseAnnotator(names.annotator);
-    if (annotator.length === 0) {
-      fail(1, 'the folder name is not a usable annotator name');
+    const credited = names.annotator === null ? null : importedAnnotator(names.annotator);
+    if (credited !== null && credited.problem !== null) {
+      fail(1, `annotator folder: ${credited.problem}`);
       continue;
     }
+    const annotator = credited?.annotator ?? context.fallbackAnnotator;
     const length = codePoints(document.text).length;
     const spans = new Map<string, ImportedSpan & { attributes: Record<string, string> }>();
     const notes = new Map<string, string[]>();

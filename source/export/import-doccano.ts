@@ -1,9 +1,8 @@
-import { sanitiseAnnotator } from '../store/index.js';
 import * as z from '../text/schema.js';
 import { validLines } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
-import { labelList, labelMatcher, stringRecord } from './import-values.js';
+import { importedAnnotator, labelList, labelMatcher, stringRecord } from './import-values.js';
 import { codePoints } from './offsets.js';
 
 const offset = z.number().check(z.int(), z.nonnegative());
@@ -61,11 +60,13 @@ export function parseDoccanoImport(content: string, context: ImportContext): Par
       continue;
     }
     const given = value.annotator ?? value.meta?.annotator;
-    const annotator = given === undefined ? context.fallbackAnnotator : sanitiseAnnotator(given);
-    if (annotator.length === 0) {
-      out.errors.push({ line, message: 'annotator: not a usable name' });
+    const credited = given === undefined ? null : importedAnnotator(given);
+    if (credited !== null && credited.problem !== null) {
+      const field = value.annotator === undefined ? 'meta.annotator' : 'annotator';
+      out.errors.push({ line, message: `${field}: ${credited.problem}` });
       continue;
     }
+    const annotator = credited?.annotator ?? context.fallbackAnnotator;
     const details = new Map<string, z.infer<typeof detail>>();
     for (const item of value.details ?? value.meta?.details ?? []) {
       details.set(`${item.start}:${item.end}:${item.label}`, item);

@@ -1,4 +1,4 @@
-import { keptAnnotatorProblem, type Placement, sanitiseAnnotator } from '../store/index.js';
+import type { Placement } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
 import type { Annotation, Label, ReviewStatus } from '../store/types.js';
 import { REVIEW_STATUSES } from '../store/types.js';
@@ -6,7 +6,7 @@ import * as z from '../text/schema.js';
 import { clampContext, reanchor } from './import-anchor.js';
 import { type ImportError, validLines } from './import-errors.js';
 import type { ArticleLookup } from './import-span.js';
-import { labelList, stringRecord } from './import-values.js';
+import { importedAnnotator, labelList, stringRecord } from './import-values.js';
 import { articleCodePoints } from './offsets.js';
 
 export const isoTime = z.iso.datetime({
@@ -102,12 +102,11 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
   for (const { line, value: record } of validLines(content, recordSchema, out.errors)) {
     // A name the store keeps as it is comes back as it is, as from every other format (a team's
     // store may hold `__proto__` or a bidi mark); one the store merely tidies (NFC) is taken tidied.
-    const problem = keptAnnotatorProblem(record.annotator);
+    const { annotator, problem } = importedAnnotator(record.annotator);
     if (problem !== null) {
-      out.errors.push({ line, message: `annotator: not a usable name (${problem})` });
+      out.errors.push({ line, message: `annotator: ${problem}` });
       continue;
     }
-    const annotator = sanitiseAnnotator(record.annotator);
     if (!labels.has(record.label)) {
       out.errors.push({ line, message: `label: expected one of ${labelList(context.labels)}` });
       continue;

@@ -1,4 +1,3 @@
-import { sanitiseAnnotator } from '../store/index.js';
 import { declaredAttributes } from '../store/labels.js';
 import * as z from '../text/schema.js';
 import { fromIdentifier } from './identifiers.js';
@@ -6,7 +5,13 @@ import { parseDocument, validItems } from './import-document.js';
 import type { ImportError } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
-import { isoOrUndefined, labelList, labelMatcher, stringRecord } from './import-values.js';
+import {
+  importedAnnotator,
+  isoOrUndefined,
+  labelList,
+  labelMatcher,
+  stringRecord,
+} from './import-values.js';
 import { elementLines } from './json-items.js';
 import { studioLabel, studioValue } from './label-studio-config.js';
 import { codePoints } from './offsets.js';
@@ -119,11 +124,12 @@ export function parseLabelStudioImport(content: string, context: ImportContext):
       const given =
         (id !== undefined ? (names.get(id) ?? taskNames.get(String(id))) : undefined) ??
         annotation.annotator;
-      const annotator = given === undefined ? context.fallbackAnnotator : sanitiseAnnotator(given);
-      if (annotator.length === 0) {
-        errors.push({ line, message: `${field}: the annotator's name is not usable` });
+      const credited = given === undefined ? null : importedAnnotator(given);
+      if (credited !== null && credited.problem !== null) {
+        errors.push({ line, message: `${field}: annotator: ${credited.problem}` });
         break;
       }
+      const annotator = credited?.annotator ?? context.fallbackAnnotator;
       const created = isoOrUndefined(annotation.created_at);
       const updated = isoOrUndefined(annotation.updated_at) ?? created;
       const read = reader(annotation.result, length, `${field}.result`);

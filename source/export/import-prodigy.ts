@@ -1,10 +1,9 @@
-import { sanitiseAnnotator } from '../store/index.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import * as z from '../text/schema.js';
 import { validLines } from './import-errors.js';
 import { type ImportContext, noteStatus, type ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
-import { labelList, labelMatcher, stringRecord } from './import-values.js';
+import { importedAnnotator, labelList, labelMatcher, stringRecord } from './import-values.js';
 import { codePoints } from './offsets.js';
 
 const spanSchema = z.object({
@@ -58,12 +57,13 @@ export function parseProdigyImport(content: string, context: ImportContext): Par
     }
     const metaAnnotator = task.meta?.annotator;
     const given = task._annotator_id ?? (typeof metaAnnotator === 'string' ? metaAnnotator : null);
-    const annotator = given === null ? context.fallbackAnnotator : sanitiseAnnotator(given);
-    if (annotator.length === 0) {
+    const credited = given === null ? null : importedAnnotator(given);
+    if (credited !== null && credited.problem !== null) {
       const field = task._annotator_id === undefined ? 'meta.annotator' : '_annotator_id';
-      out.errors.push({ line, message: `${field}: not a usable name` });
+      out.errors.push({ line, message: `${field}: ${credited.problem}` });
       continue;
     }
+    const annotator = credited?.annotator ?? context.fallbackAnnotator;
     const length = codePoints(task.text).length;
     const spans: ImportedSpan[] = [];
     let problem: string | null = null;

@@ -1,3 +1,4 @@
+import { keptAnnotatorProblem, sanitiseAnnotator } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
 import * as z from '../text/schema.js';
 import { labelName } from './model.js';
@@ -43,6 +44,20 @@ export function labelMatcher(
 /** The project's labels for a message: `claim, quote, event`. */
 export function labelList(labels: LabelSet): string {
   return labels.map((label) => label.name).join(', ');
+}
+
+/**
+ * The annotator a record names, as the store keeps it, or why it cannot be one: the store's rule
+ * (`keptAnnotatorProblem`) for every format, as for jsonl. A name the store merely tidies (NFC,
+ * one space for several) is the name meant; one it would change otherwise (` ana` trimmed to
+ * `ana`, a control character dropped) is refused and said, never merged quietly into another's.
+ */
+export function importedAnnotator(
+  given: string,
+): { annotator: string; problem: null } | { annotator: null; problem: string } {
+  const problem = keptAnnotatorProblem(given);
+  if (problem !== null) return { annotator: null, problem: `not a usable name (${problem})` };
+  return { annotator: sanitiseAnnotator(given), problem: null };
 }
 
 /** A date and time from another tool, as margin stores it; undefined when it is not one. */

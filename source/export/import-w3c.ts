@@ -1,10 +1,9 @@
-import { sanitiseAnnotator } from '../store/index.js';
 import type { Label } from '../store/types.js';
 import * as z from '../text/schema.js';
 import { clampContext, reanchor } from './import-anchor.js';
 import { parseDocument, validItems } from './import-document.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
-import { isoOrUndefined, labelList, labelMatcher } from './import-values.js';
+import { importedAnnotator, isoOrUndefined, labelList, labelMatcher } from './import-values.js';
 import { elementLines } from './json-items.js';
 import { articleCodePoints } from './offsets.js';
 import { ANNOTATION_IRI, ARTICLE_IRI } from './w3c.js';
@@ -119,11 +118,12 @@ export function parseW3cImport(content: string, context: ImportContext): ParsedI
     }
     const creator = list(value.creator)[0];
     const given = typeof creator === 'string' ? creator : creator?.name;
-    const annotator = given === undefined ? context.fallbackAnnotator : sanitiseAnnotator(given);
-    if (annotator.length === 0) {
-      out.errors.push({ line, message: 'creator: not a usable name' });
+    const credited = given === undefined ? null : importedAnnotator(given);
+    if (credited !== null && credited.problem !== null) {
+      out.errors.push({ line, message: `creator: ${credited.problem}` });
       continue;
     }
+    const annotator = credited?.annotator ?? context.fallbackAnnotator;
     const points = articleCodePoints(article);
     const exact = quote!.exact!;
     const start = position ? points.toUtf16(position.start!) : 0;

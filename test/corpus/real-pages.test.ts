@@ -105,6 +105,8 @@ describe('JSON-LD', () => {
       published: '2025-03-14T08:00:00Z',
       author: 'Jane Doe, John Roe',
       publisher: 'The Harbour Post',
+      liveBlog: false,
     });
+    expect(readLinkedData([block.replace('NewsArticle', 'LiveBlogPosting')]).liveBlog).toBe(true);
   });
 });

@@ -102,6 +102,12 @@ Background:
       stdout: '',
       stderr: 'margin show: missing.txt: no such file\n',
     });
+    // A path through a file is not "missing": it says why, as every command's reader does.
+    expect(await show(['chart.png/inside.txt'], false, corpus.root())).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin show: chart.png/inside.txt: a part of its path is a file, not a folder\n',
+    });
   });
 
   it('reads the article from standard input for -', async () => {

@@ -23,17 +23,40 @@ function show(html: string) {
 }
 
 describe('kinds of page the benchmark lacks', () => {
-  it('a live blog: every entry, its heading and text, newest first', () => {
+  it('a live blog: the standfirst, then every entry, its time, heading and text, newest first', () => {
     const article = show(LIVE_BLOG);
     expect(article.title).toBe('Live: Storm Arwen hits the north coast');
+    // Which entry said what when: each entry's <time> line, and the summary above the stream.
     expect(article.paragraphs).toEqual([
+      'Winds of up to 100 mph have closed roads and left thousands of homes without power.',
+      '16:45',
       'Power restored to 12,000 homes',
       'Northern Grid said engineers had restored power to 12,000 homes by the late afternoon, but about 30,000 were still waiting.',
       'The company said some customers in remote areas could be without electricity until the weekend.',
+      '15:10',
       'The coastguard has rescued two fishermen whose boat lost its engine off Whitby, a spokeswoman said.',
+      '14:32',
       'Schools close early',
       'More than 200 schools across the region sent pupils home at lunchtime after the Met Office raised its warning to red.',
     ]);
+  });
+
+  it('a page JSON-LD calls a LiveBlogPosting keeps its dek; an article keeps neither a dek nor its time', () => {
+    const page = (type: string) =>
+      `<!doctype html><html><head><title>Election night</title><script type="application/ld+json">{"@type": "${type}", "headline": "Election night"}</script></head><body><article><h1>Election night</h1>
+<div class="article-dek"><p>Polls have closed across the country and the count has begun.</p></div>
+<p class="meta">Published <time datetime="2025-11-27T22:00:00Z">22:00</time></p>
+<div class="body"><p>Turnout was higher than at the last election in most of the northern districts, officials said.</p>
+<p>The first results are expected shortly after midnight, when the smaller districts report.</p></div></article></body></html>`;
+    const body = [
+      'Turnout was higher than at the last election in most of the northern districts, officials said.',
+      'The first results are expected shortly after midnight, when the smaller districts report.',
+    ];
+    expect(show(page('LiveBlogPosting')).paragraphs).toEqual([
+      'Polls have closed across the country and the count has begun.',
+      ...body,
+    ]);
+    expect(show(page('NewsArticle')).paragraphs).toEqual(body);
   });
 
   it('an AMP page: the story without its ads, share buttons or sidebar', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportFormat } from '../../source/export/import-formats.js';
 import type { ImportCandidate } from '../../source/export/import-jsonl.js';
 import type { PlacedAnnotation } from '../../source/store/types.js';
+import { asciiArticle, place, unicodeArticle } from './fixture.js';
 import { goldenStore } from './golden-fixture.js';
 import { roundTrip } from './helpers.js';
 
@@ -78,4 +79,38 @@ describe('margin → format → margin keeps every annotator’s annotations', (
     const studio = await roundTrip('label-studio', store);
     expect(ids(studio.annotations.map((c) => c.annotation))).toEqual(ids(placed));
   });
+});
+
+describe('every format takes annotator names by the store’s rule, as jsonl does', () => {
+  // A name the store would change other than by tidying (trimmed, a control character dropped)
+  // is refused and said, line by line: taken quietly, " ana" became "ana", another's work.
+  // Label Studio refuses a task (an article's annotations) whole: the names it refuses tag one
+  // article, those it keeps the other.
+  const store = {
+    articles: [unicodeArticle, asciiArticle],
+    annotations: [
+      ...[' ana', 'a\u0007na'].map((name) => place(unicodeArticle, 0, 'claim', name)),
+      ...['Jose\u0301', 'ana  b', 'dana'].map((name) => place(asciiArticle, 0, 'claim', name)),
+    ],
+    statuses: () => 'unreviewed' as const,
+  };
+
+  it.each<ImportFormat>(['jsonl', 'w3c', 'prodigy', 'doccano', 'label-studio', 'brat'])(
+    '%s',
+    async (format) => {
+      const parsed = await roundTrip(format, store);
+      expect(parsed.annotations.map((c) => c.annotation.annotator).sort()).toEqual([
+        'Jos\u00e9',
+        'ana b',
+        'dana',
+      ]);
+      // Label Studio names the first refusal of a task: the task is refused whole.
+      expect(parsed.errors).toHaveLength(format === 'label-studio' ? 1 : 2);
+      for (const error of parsed.errors) {
+        expect(error.message).toMatch(
+          /not a usable name \(control characters, or space at either end\)$/,
+        );
+      }
+    },
+  );
 });
