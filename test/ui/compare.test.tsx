@@ -61,7 +61,7 @@ it('compares annotators with disagreements first and accepts a version into gold
   const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
   const lines = frame.split('\n');
   expect(lines.slice(1, 6)).toEqual([
-    '1 of 23 sentences disagree (listed first) · gold: gold',
+    '1 of 23 sentences disagree (listed first)',
     '    1 ana 2 ben gold  sentence',
     '▶ ≠ ·Q·   C··   ···   “There are reasons to be cautiously optimistic.”',
     '    ···   ···   ···   Russia said on Friday it is preparing for direct talks between presidents Vla…',
@@ -146,7 +146,7 @@ it('shows an annotator whose file for the article was refused as refused, never 
     const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
     // ana's claim is no disagreement with a file nobody could read.
     expect(frame.split('\n').slice(1, 6)).toEqual([
-      '0 of 23 sentences disagree (listed first) · gold: gold',
+      '0 of 23 sentences disagree (listed first)',
       '    1 ana   2 ben   gold    sentence',
       '▶   ···     refused ···     Russia said on Friday it is preparing for direct talks between presiden…',
       '    ···     refused ···     US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will…',
@@ -183,7 +183,7 @@ it('shows nine annotators at a time, each numbered by its key, and → the other
   await app.press(KEYS.enter, 'c');
   const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
   expect(frame.split('\n').slice(1, 3)).toEqual([
-    '1 of 23 sentences disagree (listed first) · annotators 1–9 of 11 (←/→) · gold: gold',
+    '1 of 23 sentences disagree (listed first) · annotators 1–9 of 11 (←/→)',
     `    ${names
       .slice(0, 9)
       .map((name, i) => `${i + 1} ${name} `)
@@ -226,7 +226,7 @@ it('at 80 columns shows as many annotators as fit, and a key past them takes nob
   await app.press(KEYS.enter, 'c');
   const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
   expect(frame.split('\n').slice(1, 4)).toEqual([
-    '1 of 23 sentences disagree (listed first) · annotators 1–3 of 11 (←/→) · gold: …',
+    '1 of 23 sentences disagree (listed first) · annotators 1–3 of 11 (←/→)',
     '    1 reviewer01 2 reviewer02 3 reviewer03 gold         sentence',
     '▶ ≠ C··          C··          C··          ···          US envoy Steve Witkoff …',
   ]);
@@ -235,4 +235,21 @@ it('at 80 columns shows as many annotators as fit, and a key past them takes nob
   expect(repository.list({ annotator: GOLD })).toEqual([]);
   await app.press(KEYS.right, KEYS.right, KEYS.right);
   await app.waitFor((f) => f.includes('annotators 10–11 of 11'), 'the last page');
+});
+
+it('names the annotator the gold column is written as, when it is not gold itself', async () => {
+  const article = seeds[0]!;
+  const repository = testRepository('dana');
+  await repository.open(seeds);
+  await repository.addMany([made('ana', article, 1, 'claim'), made('ben', article, 1, 'quote')]);
+  app = await renderApp({
+    articles: seeds,
+    columns: 100,
+    rows: 30,
+    repository,
+    state: { compare: true },
+  });
+  await app.press(KEYS.enter, 'c');
+  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  expect(frame.split('\n')[1]).toBe('1 of 23 sentences disagree (listed first) · gold: dana');
 });

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { GOLD } from '../../export/adjudication.js';
 import { articleById, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { compareColumns, REFUSED } from '../../review/view/compare-columns.js';
@@ -51,10 +52,13 @@ export function CompareOverlay({
     annotators.length > perPage
       ? ` · annotators ${first + 1}–${first + shown.length} of ${annotators.length} (←/→)`
       : '';
+  // Whose files the gold column is written to, named only when it is not the gold annotator
+  // itself (`review --compare` writes as gold: "gold: gold" said nothing).
+  const writer = state.annotator === GOLD ? '' : ` · gold: ${oneName(state.annotator)}`;
   const title =
     annotators.length === 0
       ? 'No other annotator has tagged this article yet.'
-      : `${disagreements} of ${rows.length} sentences disagree (listed first)${more} · gold: ${oneName(state.annotator)}`;
+      : `${disagreements} of ${rows.length} sentences disagree (listed first)${more}${writer}`;
   const bodyHeight = Math.max(1, height - 2);
   const top = Math.max(0, Math.min(mode.selected - bodyHeight + 1, rows.length - bodyHeight));
   return (
