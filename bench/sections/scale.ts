@@ -53,7 +53,12 @@ const STORE_ONLY = process.env.MARGIN_BENCH_SCALE === 'store';
  * ingestion, so that the warm rows can be taken again (on a quiet machine) without half an hour
  * of ingestion at 1,000,000 articles.
  */
-const KEEP_INDEX = STORE_ONLY || process.env.MARGIN_BENCH_SCALE === 'warm';
+/**
+ * `MARGIN_BENCH_SCALE=search`: only `margin search` (beside fzf, with relevance and over the
+ * store), keeping the corpus index: the rows of issue 13's search target in a few minutes.
+ */
+const SEARCH_ONLY = process.env.MARGIN_BENCH_SCALE === 'search';
+const KEEP_INDEX = STORE_ONLY || SEARCH_ONLY || process.env.MARGIN_BENCH_SCALE === 'warm';
 /**
  * Story groups are formed up to this size: the engine's targets are for 100,000 articles, and
  * at 1,000,000 (22 million sentences) forming them is not what a person waits for in a command.
@@ -65,17 +70,24 @@ interface Run {
   stdout: string;
   /** Peak resident memory of the process (MB), when /usr/bin/time could tell. */
   rssMB: number | null;
+  /** User + system CPU of the process (ms, to 10 ms), when /usr/bin/time could tell. */
+  cpuMs: number | null;
   status: number | null;
 }
 
 const hasTime = existsSync('/usr/bin/time');
 
-/** Runs the built CLI to the end and times it; peak memory through /usr/bin/time. */
+/** Runs the built CLI to the end and times it; peak memory and CPU through /usr/bin/time. */
 function margin(args: string[], env: NodeJS.ProcessEnv, cwd: string): Run {
+  return timed([CLI, ...args], env, cwd);
+}
+
+/** Node with `args` as a process, to the end: wall time, and peak memory and CPU by /usr/bin/time. */
+function timed(args: string[], env: NodeJS.ProcessEnv, cwd: string): Run {
   const rssFile = path.join(cwd, `.rss-${process.pid}`);
   const command = hasTime
-    ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, CLI, ...args]]
-    : [process.execPath, [CLI, ...args]];
+    ? ['/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]]
+    : [process.execPath, args];
   const started = performance.now();
   const result = spawnSync(command[0] as string, command[1] as string[], {
     env,
@@ -85,11 +97,15 @@ function margin(args: string[], env: NodeJS.ProcessEnv, cwd: string): Run {
   });
   const ms = performance.now() - started;
   let rssMB: number | null = null;
+  let cpuMs: number | null = null;
   if (hasTime && existsSync(rssFile)) {
-    const kb = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-    if (Number.isFinite(kb)) rssMB = kb / 1024;
+    const [kb, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '')
+      .split(' ')
+      .map(Number);
+    if (Number.isFinite(kb)) rssMB = kb! / 1024;
+    if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user! + system!) * 1000;
   }
-  return { ms, stdout: result.stdout, rssMB, status: result.status };
+  return { ms, stdout: result.stdout, rssMB, cpuMs, status: result.status };
 }
 
 /** Milliseconds until the CLI's first line of output; the reader then goes, as `head -1` does. */
@@ -248,6 +264,11 @@ async function scaleStore(index: DiskCorpusIndex, store: string, log: (line: str
 }
 
 const median = (values: number[]) => percentile(values, 50);
+/** "; CPU 120 ms": the median of user + system, when /usr/bin/time told it. */
+const cpuOf = (runs: Run[]) => {
+  const cpu = runs.flatMap((run) => (run.cpuMs === null ? [] : [run.cpuMs]));
+  return cpu.length === 0 ? '' : `; CPU ${Math.round(median(cpu))} ms`;
+};
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** `stats`, `export` (every format) and `agree` over the scale store, as processes, warm. */
@@ -408,6 +429,153 @@ function measureIngestion(
     m.value(`${label}: cold ingestion peak RSS`, cold.rssMB, 'MB', { target: '≤ 400 MB' });
 }
 
+/** The warm index's size, the list's first line and whole, the review's list and story counts. */
+async function measureWarmStart(
+  label: string,
+  size: number,
+  corpus: string,
+  workDir: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  m: ReturnType<typeof measurements>,
+  note: (run: Run) => Run,
+  log: (line: string) => void,
+): Promise<void> {
+  // Warm: the first line of the list.
+  await firstLine(['list', '--json', '--corpus', corpus], env, cwd);
+  const lines: number[] = [];
+  for (let i = 0; i < 7; i++)
+    lines.push(await firstLine(['list', '--json', '--corpus', corpus], env, cwd));
+  m.timing(`${label}: list --json | head -1, warm`, summarize(lines), {
+    ...(size >= 100_000 ? { target: '≤ 300 ms' } : {}),
+    note: 'time to the first line of output',
+  });
+  const whole = note(margin(['list', '--json', '--corpus', corpus], env, cwd));
+  m.value(`${label}: list --json, whole`, whole.ms, 'ms', {
+    note: `${count(Math.round(whole.stdout.length / 1024))} KB written`,
+  });
+  if (whole.rssMB !== null)
+    m.value(`${label}: list peak RSS`, whole.rssMB, 'MB', { target: '≤ 400 MB' });
+
+  // The review's list on a warm index, as a person waits for it.
+  const reviewStore = path.join(workDir, 'scale-review-store');
+  await rm(reviewStore, { recursive: true, force: true });
+  await reviewListShown(corpus, reviewStore, env);
+  const shownTimes: number[] = [];
+  for (let i = 0; i < 5; i++) shownTimes.push(await reviewListShown(corpus, reviewStore, env));
+  m.timing(`${label}: review list shown, warm`, summarize(shownTimes), {
+    ...(size === 100_000 ? { target: '≤ 500 ms' } : size === HUGE ? { target: '≤ 1 s' } : {}),
+    note: 'margin in a pty until the list with titles and tag counts is on screen (empty store); every file is compared behind it',
+  });
+  if (size <= STORY_UP_TO)
+    await measureStoryInReview(label, corpus, reviewStore, env, cwd, m, note);
+  else log(`${label}: story groups are not formed beyond ${count(STORY_UP_TO)} articles`);
+  await rm(reviewStore, { recursive: true, force: true });
+}
+
+/**
+ * `margin search` as a process per query, each kind beside `fzf --filter` over the same
+ * sentences, and relevance; with Node's own start (`node -e 0`, timed the same way) in the
+ * notes, and the processes' CPU beside their wall time, so that a loaded machine shows as such.
+ */
+function measureSearch(
+  label: string,
+  size: number,
+  corpus: string,
+  queries: ReturnType<typeof makeQueries>,
+  broad: string[],
+  fzf: string | null,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  m: ReturnType<typeof measurements>,
+  note: (run: Run) => Run,
+): void {
+  const target =
+    size === 100_000 ? '≤ 150 ms median' : size === HUGE ? '≤ 300 ms median' : undefined;
+  let searchPeak = 0;
+  const search = (query: string, limit: number) => {
+    const run = note(
+      margin(
+        ['search', '--corpus', corpus, '--json', '--limit', String(limit), '--', query],
+        env,
+        cwd,
+      ),
+    );
+    if (run.rssMB !== null) searchPeak = Math.max(searchPeak, run.rssMB);
+    return {
+      run,
+      hits:
+        run.status === 0
+          ? (JSON.parse(run.stdout) as Array<{ article: string; text: string }>)
+          : [],
+    };
+  };
+  // Node's own start, the floor of any process: wall and CPU, taken the same way.
+  const floor = Array.from({ length: 7 }, () => timed(['-e', '0'], env, cwd));
+  const floorNote = `node -e 0 ${Math.round(median(floor.map((run) => run.ms)))} ms${cpuOf(floor).replace(';', ',')}`;
+  const timeKind = (kind: string, texts: string[], runs: Run[], limit = '') => {
+    const timing = summarize(runs.map((run) => run.ms));
+    let extra: Parameters<typeof m.timing>[2] = {
+      note: `${texts.length} processes${limit}, e.g. ${JSON.stringify(texts[0])}${cpuOf(runs)} (user + system, median); ${floorNote}`,
+      ...(target ? { target } : {}),
+    };
+    if (fzf) {
+      const fzfTimes = texts.slice(0, 5).map((text) => fzfMs(fzf, text));
+      extra = { ...extra, reference: reference('fzf', timing.median, median(fzfTimes)) };
+    }
+    m.timing(`${label}: search (${kind})`, timing, extra);
+  };
+  search('warm up', 20);
+  for (const kind of QUERY_KINDS) {
+    let own = queries.filter((query) => query.kind === kind);
+    if (kind === 'while typing') own = own.filter((_, i) => i % 3 === 0);
+    if (own.length === 0) continue;
+    const runs: Run[] = [];
+    let judged = 0;
+    let found = 0;
+    for (const query of own) {
+      const { run, hits } = search(query.text, 20);
+      runs.push(run);
+      if (query.article !== null || query.name !== undefined) {
+        judged++;
+        const top = hits.slice(0, 3);
+        const name = query.name;
+        if (
+          name === undefined
+            ? top.some((hit) => hit.article === query.article)
+            : top.some((hit) => wordsIn(hit.text).includes(name))
+        )
+          found++;
+      }
+    }
+    timeKind(
+      kind,
+      own.map((query) => query.text),
+      runs,
+    );
+    if (judged > 0)
+      m.value(`${label}: relevance (${kind})`, (100 * found) / judged, '% in top 3', {
+        note: `${found} of ${judged}`,
+      });
+  }
+  let shown = 0;
+  let relevant = 0;
+  const broadRuns: Run[] = [];
+  for (const query of broad) {
+    const { run, hits } = search(query, 3);
+    broadRuns.push(run);
+    shown += hits.length;
+    relevant += hits.filter((hit) => holdsEvery(query, hit.text)).length;
+  }
+  if (broadRuns.length > 0) timeKind('common words', broad, broadRuns, ', --limit 3');
+  if (shown > 0)
+    m.value(`${label}: relevance (common words)`, (100 * relevant) / shown, '% of top-3 hits', {
+      note: `${broad.length} queries of two words each in ≥ 1% of articles; a hit is relevant when its sentence holds both`,
+    });
+  if (searchPeak > 0)
+    m.value(`${label}: search peak RSS`, searchPeak, 'MB', { target: '≤ 400 MB' });
+}
+
 async function measureSize(
   size: number,
   context: BenchContext,
@@ -427,7 +595,11 @@ async function measureSize(
   if (!KEEP_INDEX) await rm(cacheHome, { recursive: true, force: true });
   await rm(cwd, { recursive: true, force: true });
   await mkdir(cwd, { recursive: true });
-  const env = { ...process.env, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
+  // Node reads and parses every certificate of NODE_EXTRA_CA_CERTS as it starts, before any
+  // of margin's code: on this VM (which sets it for its proxy) about 50 ms of CPU per process,
+  // none of it margin's, and a person's shell does not set it.
+  const { NODE_EXTRA_CA_CERTS: _certificates, ...inherited } = process.env;
+  const env = { ...inherited, XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
   let peak = 0;
   const note = (run: Run) => {
     if (run.rssMB !== null) peak = Math.max(peak, run.rssMB);
@@ -462,43 +634,14 @@ async function measureSize(
   m.value(`${label}: index size on disk`, indexBytes / (1024 * 1024), 'MB', {
     note: `${(indexBytes / workspace.manifest.bytes).toFixed(2)}× the corpus files`,
   });
+  if (!SEARCH_ONLY)
+    await measureWarmStart(label, size, corpus, workspace.workDir, env, cwd, m, note, context.log);
 
-  // Warm: the first line of the list.
-  await firstLine(['list', '--json', '--corpus', corpus], env, cwd);
-  const lines: number[] = [];
-  for (let i = 0; i < 7; i++)
-    lines.push(await firstLine(['list', '--json', '--corpus', corpus], env, cwd));
-  m.timing(`${label}: list --json | head -1, warm`, summarize(lines), {
-    ...(size >= 100_000 ? { target: '≤ 300 ms' } : {}),
-    note: 'time to the first line of output',
-  });
-  const whole = note(margin(['list', '--json', '--corpus', corpus], env, cwd));
-  m.value(`${label}: list --json, whole`, whole.ms, 'ms', {
-    note: `${count(Math.round(whole.stdout.length / 1024))} KB written`,
-  });
-  if (whole.rssMB !== null)
-    m.value(`${label}: list peak RSS`, whole.rssMB, 'MB', { target: '≤ 400 MB' });
-
-  // The review's list on a warm index, as a person waits for it.
-  const reviewStore = path.join(workspace.workDir, 'scale-review-store');
-  await rm(reviewStore, { recursive: true, force: true });
-  await reviewListShown(corpus, reviewStore, env);
-  const shownTimes: number[] = [];
-  for (let i = 0; i < 5; i++) shownTimes.push(await reviewListShown(corpus, reviewStore, env));
-  m.timing(`${label}: review list shown, warm`, summarize(shownTimes), {
-    ...(size === 100_000 ? { target: '≤ 500 ms' } : size === HUGE ? { target: '≤ 1 s' } : {}),
-    note: 'margin in a pty until the list with titles and tag counts is on screen (empty store); every file is compared behind it',
-  });
-  if (size <= STORY_UP_TO)
-    await measureStoryInReview(label, corpus, reviewStore, env, cwd, m, note);
-  else context.log(`${label}: story groups are not formed beyond ${count(STORY_UP_TO)} articles`);
-  await rm(reviewStore, { recursive: true, force: true });
-
-  // Search, as a process per query.
+  // Search first, as a person meets it: not right after the store's rows, which write and delete
+  // gigabytes (brat's two folders of 422,517 files each) and leave the disk busy behind them.
   const index = openIndex(cacheHome, corpus);
   const source = querySource(index);
-  const perKind = 8;
-  const queries = makeQueries(source, new Random(DEFAULT_SEED), perKind);
+  const queries = makeQueries(source, new Random(DEFAULT_SEED), 8);
   const fzf = fzfAvailable()
     ? await sentenceList(index, path.join(workspace.workDir, 'sentences.txt'))
     : null;
@@ -508,79 +651,10 @@ async function measureSize(
   const withStore = size >= 100_000 && !process.env.MARGIN_BENCH_NO_STORE;
   const stored = withStore ? await scaleStore(index, store, context.log) : 0;
   index.close();
-  if (stored > 0) await measureStore(label, corpus, store, stored, env, m);
-  const target =
-    size === 100_000 ? '≤ 150 ms median' : size === HUGE ? '≤ 300 ms median' : undefined;
-  let searchPeak = 0;
-  const search = (query: string, limit: number) => {
-    const run = note(
-      margin(
-        ['search', '--corpus', corpus, '--json', '--limit', String(limit), '--', query],
-        env,
-        cwd,
-      ),
-    );
-    if (run.rssMB !== null) searchPeak = Math.max(searchPeak, run.rssMB);
-    return {
-      run,
-      hits:
-        run.status === 0
-          ? (JSON.parse(run.stdout) as Array<{ article: string; text: string }>)
-          : [],
-    };
-  };
-  search('warm up', 20);
-  for (const kind of QUERY_KINDS) {
-    let own = queries.filter((query) => query.kind === kind);
-    if (kind === 'while typing') own = own.filter((_, i) => i % 3 === 0);
-    if (own.length === 0) continue;
-    const times: number[] = [];
-    let judged = 0;
-    let found = 0;
-    for (const query of own) {
-      const { run, hits } = search(query.text, 20);
-      times.push(run.ms);
-      if (query.article !== null || query.name !== undefined) {
-        judged++;
-        const top = hits.slice(0, 3);
-        const name = query.name;
-        if (
-          name === undefined
-            ? top.some((hit) => hit.article === query.article)
-            : top.some((hit) => wordsIn(hit.text).includes(name))
-        )
-          found++;
-      }
-    }
-    const timing = summarize(times);
-    let extra: Parameters<typeof m.timing>[2] = {
-      note: `${own.length} processes, e.g. ${JSON.stringify(own[0]!.text)}`,
-      ...(target ? { target } : {}),
-    };
-    if (fzf) {
-      const fzfTimes = own.slice(0, 5).map((query) => fzfMs(fzf, query.text));
-      extra = { ...extra, reference: reference('fzf', timing.median, median(fzfTimes)) };
-    }
-    m.timing(`${label}: search (${kind})`, timing, extra);
-    if (judged > 0)
-      m.value(`${label}: relevance (${kind})`, (100 * found) / judged, '% in top 3', {
-        note: `${found} of ${judged}`,
-      });
-  }
-  let shown = 0;
-  let relevant = 0;
-  for (const query of broad) {
-    const { hits } = search(query, 3);
-    shown += hits.length;
-    relevant += hits.filter((hit) => holdsEvery(query, hit.text)).length;
-  }
-  if (shown > 0)
-    m.value(`${label}: relevance (common words)`, (100 * relevant) / shown, '% of top-3 hits', {
-      note: `${broad.length} queries of two words each in ≥ 1% of articles; a hit is relevant when its sentence holds both`,
-    });
-  if (searchPeak > 0)
-    m.value(`${label}: search peak RSS`, searchPeak, 'MB', { target: '≤ 400 MB' });
+  measureSearch(label, size, corpus, queries, broad, fzf, env, cwd, m, note);
+  if (stored > 0 && !SEARCH_ONLY) await measureStore(label, corpus, store, stored, env, m);
   if (stored > 0) measureSearchWithStore(label, corpus, store, stored, queries, env, cwd, m);
+  if (SEARCH_ONLY) return peak;
 
   // 100 files added behind margin's back, picked up by the next command.
   const added = path.join(corpus, 'added-by-bench');
@@ -636,19 +710,19 @@ function measureSearchWithStore(
   if (picked.length === 0) return;
   // The first after the store's other commands may find its index to bring up to date.
   margin(args(picked[0]!.text), env, cwd);
-  const times: number[] = [];
+  const runs: Run[] = [];
   let peak = 0;
   for (const query of picked) {
     for (let i = 0; i < 3; i++) {
       const run = margin(args(query.text), env, cwd);
       if (run.status !== 0 && run.status !== 1)
         throw new Error(`margin search with the store failed (${run.status})`);
-      times.push(run.ms);
+      runs.push(run);
       if (run.rssMB !== null) peak = Math.max(peak, run.rssMB);
     }
   }
-  m.timing(`${label}: search with the store`, summarize(times), {
-    note: `${picked.length} queries (one per kind) × 3 runs, ${count(stored)} annotations in the store${peak > 0 ? `, peak ${Math.round(peak)} MB` : ''}`,
+  m.timing(`${label}: search with the store`, summarize(runs.map((run) => run.ms)), {
+    note: `${picked.length} queries (one per kind) × 3 runs, ${count(stored)} annotations in the store${peak > 0 ? `, peak ${Math.round(peak)} MB` : ''}${cpuOf(runs)}`,
   });
 }
 
