@@ -7,28 +7,28 @@ import { patience } from './test/helpers/patience.js';
  * another, whole sessions in a terminal, fuzz runs). A clean clone has no record of past
  * durations, so vitest would order by file size and start some of them last, leaving the other
  * workers idle at the end while one finishes. A stale entry costs time, never a result. In the
- * order of their time in a whole run (2026-12-05, load 17-20: the e2e sessions, the story
- * command's runs, the CLI processes, the kill loop and the story's worker threads lead).
+ * order of their time in a whole run (2026-12-05, 9:45 at load 3-10: the kill loop, the review
+ * fuzz, the terminal sessions and the files that start many processes lead).
  */
 const LONGEST_FIRST = [
-  'test/e2e/review.test.ts',
-  'test/story/command.test.ts',
-  'test/commands/cli.test.ts',
   'test/store/processes.test.ts',
-  'test/commands/story-thread.test.ts',
-  'test/export/kept-lines.test.ts',
-  'test/story/index.test.ts',
-  'test/export/brat-folder.test.ts',
-  'test/corpus/corpus-index.test.ts',
-  'test/export/checked-behind.test.ts',
-  'test/export/team-commands.test.ts',
   'test/review/fuzz.test.tsx',
+  'test/e2e/review.test.ts',
+  'test/commands/cli.test.ts',
   'test/commands/hostile-names.test.ts',
-  'test/search/store-behind.test.ts',
   'test/export/store-problems.test.ts',
-  'test/corpus/fuzz.test.ts',
+  'test/corpus/corpus-index.test.ts',
+  'test/story/command.test.ts',
+  'test/e2e/suggestions.test.ts',
+  'test/export/brat-folder.test.ts',
   'test/search/command.test.ts',
-  'test/store/kept-placements.test.ts',
+  'test/export/team-commands.test.ts',
+  'test/export/checked-behind.test.ts',
+  'test/commands/project-commands.test.ts',
+  'test/corpus/fuzz.test.ts',
+  'test/export/kept-lines.test.ts',
+  'test/e2e/codebook.test.ts',
+  'test/search/store-behind.test.ts',
 ];
 
 /**
