@@ -6,22 +6,29 @@ import { patience } from './test/helpers/patience.js';
  * Files that each keep a worker busy far longer than the rest (processes spawned one after
  * another, whole sessions in a terminal, fuzz runs). A clean clone has no record of past
  * durations, so vitest would order by file size and start some of them last, leaving the other
- * workers idle at the end while one finishes. A stale entry costs time, never a result.
+ * workers idle at the end while one finishes. A stale entry costs time, never a result. In the
+ * order of their time in a whole run (2026-12-05, 9:45 at load 3-10: the kill loop, the review
+ * fuzz, the terminal sessions and the files that start many processes lead).
  */
 const LONGEST_FIRST = [
   'test/store/processes.test.ts',
-  'test/commands/cli.test.ts',
-  'test/e2e/review.test.ts',
-  'test/e2e/codebook.test.ts',
   'test/review/fuzz.test.tsx',
-  'test/corpus/corpus-index.test.ts',
-  'test/search/command.test.ts',
-  'test/export/store-problems.test.ts',
-  'test/story/command.test.ts',
-  'test/store/kept-placements.test.ts',
-  'test/export/team-commands.test.ts',
+  'test/e2e/review.test.ts',
+  'test/commands/cli.test.ts',
   'test/commands/hostile-names.test.ts',
+  'test/export/store-problems.test.ts',
+  'test/corpus/corpus-index.test.ts',
+  'test/story/command.test.ts',
+  'test/e2e/suggestions.test.ts',
+  'test/export/brat-folder.test.ts',
+  'test/search/command.test.ts',
+  'test/export/team-commands.test.ts',
+  'test/export/checked-behind.test.ts',
+  'test/commands/project-commands.test.ts',
   'test/corpus/fuzz.test.ts',
+  'test/export/kept-lines.test.ts',
+  'test/e2e/codebook.test.ts',
+  'test/search/store-behind.test.ts',
 ];
 
 /**

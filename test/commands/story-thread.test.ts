@@ -13,7 +13,7 @@ import { saveStoryLink } from '../../source/store/index.js';
 import type { StoryGroup } from '../../source/story/index.js';
 import { captureIO } from '../corpus/capture-io.js';
 
-// The worker runs the compiled script (dist/commands/story-worker.js): `npm test` builds first.
+// The worker runs the built script (`source/corpus/worker-script.ts`): `npm test` builds first.
 const seeds = join(import.meta.dirname, '../../seeds');
 const made: string[] = [];
 afterEach(async () => {
