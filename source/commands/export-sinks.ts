@@ -346,7 +346,8 @@ export function heldSink(
     },
     async write(text, shown) {
       if (held !== null && !over && size + text.length <= limit) {
-        held.push({ text, shown });
+        // Bytes are the writer's again once this resolves (see `ExportSink.write`): a copy.
+        held.push({ text: typeof text === 'string' ? text : Buffer.from(text), shown });
         size += text.length;
         return;
       }

@@ -65,9 +65,6 @@ export interface FolderWrites {
   left(): number;
 }
 
-/** The coarsest clock a folder's file system may keep times by (FAT's, 2 s), in ns. */
-const COARSE_CLOCK = 2_000_000_000n;
-
 export type WriteMode = 'create' | 'replace';
 
 export interface FolderWritesOptions {
@@ -217,22 +214,31 @@ interface Outcome {
 /**
  * Whether the file's stat (`found`) is the one recorded (`was`: the record's fields, split), and
  * old enough to be trusted: then its content is the one hashed in the record. Runs on the
- * threads too (as text), so it names nothing of this module.
+ * threads too (as text), so it names nothing of this module (its numbers are written here).
+ *
+ * Old enough: changed a tick of the folder's clock before `stamp`, the manifest's time (on the
+ * cache's file system), so that a later change shows another time. A file system that keeps
+ * times to the second (ext4 with small inodes, HFS+) or two (FAT) gives whole seconds: 2 s.
+ * One whose times have a fraction keeps them finer (ext4, XFS, btrfs, NTFS, APFS: a kernel
+ * tick, 1-10 ms; exFAT 10 ms): 100 ms. With 2 s for all, the first re-export after a new
+ * folder (written at 30,000 files a second) compared the bytes of the 7% written last.
  */
-function asRecorded(
+export function asRecorded(
   found: import('node:fs').BigIntStats | undefined,
   was: string[] | null,
   stamp: bigint,
 ): boolean {
+  if (found?.isFile() !== true || was === null) return false;
+  const second = 1_000_000_000n;
+  const fine = found.mtimeNs % second !== 0n || found.ctimeNs % second !== 0n;
+  const before = stamp - (fine ? 100_000_000n : 2n * second);
   return (
-    found?.isFile() === true &&
-    was !== null &&
     was[0] === String(found.size) &&
     was[1] === String(found.mtimeNs) &&
     was[2] === String(found.ctimeNs) &&
     was[3] === String(found.ino) &&
-    found.mtimeNs < stamp &&
-    found.ctimeNs < stamp
+    found.mtimeNs < before &&
+    found.ctimeNs < before
   );
 }
 
@@ -421,10 +427,9 @@ function threadCount(): number {
 
 export function folderWrites(options: FolderWritesOptions = {}): FolderWrites {
   const mode = options.mode ?? 'replace';
-  // The manifest's time is on the cache's file system; the folder's may keep times to the
-  // second (ext4 with small inodes, HFS+) or two (FAT): a file changed within that of the
-  // manifest would still show the time recorded. Such recent files are compared by their bytes.
-  const stamp = options.stamp === undefined ? 0n : options.stamp - COARSE_CLOCK;
+  // A file changed within a tick of the folder's clock before the manifest's time would still
+  // show the time recorded: such recent files are compared by their bytes (`asRecorded`).
+  const stamp = options.stamp ?? 0n;
   const threads = options.threads ?? threadCount();
   const { onRecords } = options;
   const prefix = options.recordsIn === undefined ? 0 : path.join(options.recordsIn, 'x').length - 1;

@@ -49,20 +49,23 @@ export function keptTextLines(
     return keptText(entries.length, line.orphans, line.overlapping ? '1' : '0', members);
   };
 
-  /** The article's lines from its files' members, in annotator order. */
+  /**
+   * The article's lines from its files' members, in annotator order, in parts: the text, as
+   * long as the rest together, is copied once per line, into the piece written.
+   */
   const lines = (
     article: Entry['article'],
     members: ReadonlyArray<{ before: Uint8Array; after: Uint8Array }>,
     given: Uint8Array | undefined,
-  ): Buffer => {
-    if (members.length === 0) return Buffer.alloc(0);
+  ): Uint8Array[] => {
+    if (members.length === 0) return [];
     const text = textJson(article, quoted, given);
     const fields = Buffer.from(`,${format.articleMembers(article)},`);
     const parts: Uint8Array[] = [];
     for (const { before, after } of members) {
       parts.push(TEXT_KEY, text, COMMA, before, fields, after, NEWLINE);
     }
-    return Buffer.concat(parts);
+    return parts;
   };
 
   return {
@@ -83,7 +86,7 @@ export function keptTextLines(
           members.push({ before: Buffer.from(before), after: Buffer.from(after) });
         }
       }
-      return lines(selected.article, members, given);
+      return Buffer.concat(lines(selected.article, members, given));
     },
     keep(entries, status) {
       // Rendered by `article` just before; a file it did not render is rendered here.

@@ -7,7 +7,6 @@ import type { ExportSummary, KeptFormat, WriterOptions } from './writer.js';
 
 /** One file's annotation of its task as kept: `entries`, `orphans`, the JSON, tab-separated. */
 const TAB = 0x09;
-const NOTHING = Buffer.alloc(0);
 const TASK_END = Buffer.from(']}');
 
 /**
@@ -37,13 +36,16 @@ export function keptLabelStudio(
     return { orphans, json, kept: `${own.length}\t${orphans}\t${json}` };
   };
 
-  /** The task of the article from its annotators' annotations, in name order; none: no task. */
+  /**
+   * The task of the article from its annotators' annotations, in name order, in parts (the
+   * text is copied once, into the piece written); none: no task.
+   */
   const task = (
     article: Entry['article'],
     annotations: ReadonlyArray<{ annotator: string; json: Uint8Array }>,
     given: Uint8Array | undefined,
-  ): Buffer => {
-    if (annotations.length === 0) return NOTHING;
+  ): Uint8Array[] => {
+    if (annotations.length === 0) return [];
     const names: Array<[string, string]> = [];
     const parts: Uint8Array[] = [];
     for (const { annotator, json } of annotations) {
@@ -60,13 +62,13 @@ export function keptLabelStudio(
     });
     const head = `${first ? '\n' : ',\n'}{"data":{"text":`;
     first = false;
-    return Buffer.concat([
+    return [
       Buffer.from(head),
       textJson(article, quoted, given),
       Buffer.from(`,${fields.slice(1)},"annotations":[`),
       ...parts,
       TASK_END,
-    ]);
+    ];
   };
 
   return {
@@ -83,7 +85,7 @@ export function keptLabelStudio(
         rendered.set(entries[0]!.annotation, kept);
         if (json !== '') annotations.push({ annotator, json: Buffer.from(json) });
       }
-      return task(selected.article, annotations, given);
+      return Buffer.concat(task(selected.article, annotations, given));
     },
     keep(entries) {
       // Rendered by `article` just before; a file it did not render is rendered here.

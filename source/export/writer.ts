@@ -112,10 +112,14 @@ export interface KeptFormat {
   article(selected: SelectedArticle, quoted?: Uint8Array): string | Uint8Array;
   /** One annotator's entries of one article (in `byPosition` order), as kept; made visible. */
   keep(entries: readonly Entry[], status: ReviewStatus): string;
-  /** The article's text from its files' kept texts, as UTF-8, with the number of its lines. */
+  /**
+   * The article's text from its files' kept texts, as UTF-8 (in one buffer, or in parts to be
+   * written one after the other: the text of a long article is then copied once, into the piece
+   * written), with the number of its lines.
+   */
   fromKept(
     article: Entry['article'],
     kept: ReadonlyArray<{ annotator: string; text: Uint8Array }>,
     quoted?: Uint8Array,
-  ): { bytes: Buffer; lines: number };
+  ): { bytes: Uint8Array | readonly Uint8Array[]; lines: number };
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FileNotWritten, folderWrites } from '../../source/commands/folder-writes.js';
+import { asRecorded, FileNotWritten, folderWrites } from '../../source/commands/folder-writes.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -80,10 +81,10 @@ describe('folderWrites', () => {
     await trusting.finish();
     expect(await readFile(file, 'utf8')).toBe('old text');
     expect(records).toEqual([`${record}\n`]);
-    // Changed within two seconds of the manifest's time: a folder on a file system that keeps
-    // times to the second (or two) may show the recorded time for a later change. Not
-    // trusted: its bytes are compared.
-    const wary = folderWrites({ threads: 1, stamp: ctimeNs + 1_000_000_000n });
+    // Changed within a tick of the folder's clock before the manifest's time (50 ms: finer
+    // than any, see below): a later change may show the recorded time. Not trusted: its bytes
+    // are compared.
+    const wary = folderWrites({ threads: 1, stamp: ctimeNs + 50_000_000n });
     await wary.write(file, 'new text', record);
     await wary.finish();
     expect(await readFile(file, 'utf8')).toBe('new text');
@@ -150,11 +151,34 @@ describe('folderWrites', () => {
       const writes = folderWrites({ threads, stamp: stamp + 3_000_000_000n });
       const changed = await writes.verify(bytes, 'header\n'.length, dir);
       expect([...changed!].sort()).toEqual(['edited.txt', 'gone.txt']);
-      const early = folderWrites({ threads, stamp: late + 1_000_000_000n });
+      const early = folderWrites({ threads, stamp: late + 50_000_000n });
       expect((await early.verify(bytes, 'header\n'.length, dir))!.has('touched.txt')).toBe(true);
       await writes.finish();
       await early.finish();
     }
+  });
+
+  it('trusts a stat a tick of its file system before the manifest: 100 ms, or 2 s for whole seconds', () => {
+    const second = 1_000_000_000n;
+    const at = (mtimeNs: bigint, ctimeNs: bigint) =>
+      ({ isFile: () => true, size: 8n, mtimeNs, ctimeNs, ino: 7n }) as unknown as BigIntStats;
+    const recorded = (stat: BigIntStats) =>
+      [stat.size, stat.mtimeNs, stat.ctimeNs, stat.ino, 'hash'].map(String);
+    // Times with a fraction: a file system that keeps them finer than a second.
+    const fine = at(1_700_000_000_123_456_789n, 1_700_000_000_123_456_789n);
+    expect(asRecorded(fine, recorded(fine), fine.ctimeNs + second)).toBe(true);
+    expect(asRecorded(fine, recorded(fine), fine.ctimeNs + 150_000_000n)).toBe(true);
+    expect(asRecorded(fine, recorded(fine), fine.ctimeNs + 50_000_000n)).toBe(false);
+    // Whole seconds (FAT keeps two): a change a second later may show the same time.
+    const coarse = at(1_700_000_000n * second, 1_700_000_000n * second);
+    expect(asRecorded(coarse, recorded(coarse), coarse.ctimeNs + second)).toBe(false);
+    expect(asRecorded(coarse, recorded(coarse), coarse.ctimeNs + 3n * second)).toBe(true);
+    // Either time with a fraction will do; neither trusted when recorded otherwise.
+    const mixed = at(1_700_000_000n * second, 1_700_000_000_500_000_000n);
+    expect(asRecorded(mixed, recorded(mixed), mixed.ctimeNs + second)).toBe(true);
+    const other = [...recorded(fine)];
+    other[3] = '8';
+    expect(asRecorded(fine, other, fine.ctimeNs + 3n * second)).toBe(false);
   });
 
   it('records the tag and note given with each file', async () => {

@@ -39,6 +39,18 @@ describe('an export held until the store is checked', () => {
     expect(sink.parts).toEqual(['a', 'b', 'c']);
   });
 
+  it("holds a copy of bytes, which are the writer's again once written", async () => {
+    const sink = recording();
+    const { checked, end } = pendingCheck();
+    const held = heldSink(sink, checked, 100);
+    const bytes = Buffer.from('first');
+    await held.write(bytes, true);
+    bytes.write('again');
+    end(false);
+    await held.release();
+    expect(sink.parts).toEqual(['first']);
+  });
+
   it('waits for the check once it holds its limit', async () => {
     const sink = recording();
     const { checked, end } = pendingCheck();

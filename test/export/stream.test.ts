@@ -108,8 +108,10 @@ describe('a streamed export', () => {
         write: (bytes) =>
           new Promise<void>((resolve) => {
             most = Math.max(most, ++writing);
-            const at = { bytes: bytes as Uint8Array, pulled: pulled.count };
+            // A copy: the bytes are the writer's again once the write resolved, not before.
+            const at = { bytes: Buffer.from(bytes as Uint8Array), pulled: pulled.count };
             const finish = () => {
+              expect(Buffer.compare(bytes as Uint8Array, at.bytes)).toBe(0);
               writing--;
               resolve();
             };
