@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type NodeTables, PairJudge, TABLE_NAMES } from './pair-judge.js';
-import type { CompareJob, CompareReply, CompareSetup } from './parallel-compare.js';
+import { type CompareJob, type CompareSetup, compareChunk } from './parallel-compare.js';
 import { adoptLexicons } from './shared-lexicons.js';
 import { Vocabulary } from './tokens.js';
 
@@ -26,20 +26,7 @@ const tables = Object.fromEntries(
 const judge = new PairJudge(tables, vocabulary);
 
 parentPort!.on('message', (job: CompareJob) => {
-  const { pairs } = job;
-  const found: number[] = [];
-  const scores: number[] = [];
-  for (let i = 0; i < pairs.length; i += 2) {
-    const score = judge.same(pairs[i]!, pairs[i + 1]!);
-    if (score <= 0) continue;
-    found.push(pairs[i]!, pairs[i + 1]!);
-    scores.push(score);
-  }
-  const reply: CompareReply = {
-    seq: job.seq,
-    found: Int32Array.from(found),
-    scores: Float32Array.from(scores),
-  };
+  const reply = compareChunk(job, (a, b) => judge.same(a, b));
   parentPort!.postMessage(reply, [
     reply.found.buffer as ArrayBuffer,
     reply.scores.buffer as ArrayBuffer,

@@ -14,26 +14,30 @@ const QUOTED = 1;
 const REPORTED = 2;
 const BORROWS = 4;
 
-/** The features of a batch's sentences, in order, packed (see the module's comment). */
-export function packFeatures(features: readonly SentenceFeatures[]): Uint32Array {
-  let size = 0;
-  for (const feature of features) {
-    size +=
-      HEADER +
-      feature.words.length +
-      feature.speakers.length +
-      feature.sources.length +
-      feature.units.length +
-      feature.quotedWords.length;
-  }
-  const out = new Uint32Array(size);
-  let at = 0;
-  for (const feature of features) {
-    out[at++] = feature.words.length;
-    out[at++] = feature.speakers.length;
-    out[at++] = feature.sources.length;
-    out[at++] = feature.units.length;
-    out[at++] = feature.quotedWords.length;
+/**
+ * A batch's features packed as each sentence is read (see the module's comment), so that no
+ * sentence's features outlive its reading: a batch of 4,096 sentences' objects held until the
+ * batch was packed lived through the thread's young generation into its old one, which then
+ * stood at three times what it held (`bench/diagnose/story-memory`).
+ */
+export class FeaturePacker {
+  private out = new Uint32Array(1 << 16);
+  private at = 0;
+
+  add(feature: SentenceFeatures): void {
+    const lists = [
+      feature.words,
+      feature.speakers,
+      feature.sources,
+      feature.units,
+      feature.quotedWords,
+    ];
+    let size = HEADER;
+    for (const list of lists) size += list.length;
+    this.room(size);
+    const out = this.out;
+    let at = this.at;
+    for (const list of lists) out[at++] = list.length;
     out[at++] =
       (feature.quoted ? QUOTED : 0) |
       (feature.reported ? REPORTED : 0) |
@@ -41,68 +45,88 @@ export function packFeatures(features: readonly SentenceFeatures[]): Uint32Array
     out[at++] = feature.figures;
     out[at++] = feature.fingerprint[0];
     out[at++] = feature.fingerprint[1];
-    for (const list of [
-      feature.words,
-      feature.speakers,
-      feature.sources,
-      feature.units,
-      feature.quotedWords,
-    ]) {
+    for (const list of lists) {
       out.set(list, at);
       at += list.length;
     }
+    this.at = at;
   }
-  return out;
+
+  /** The features added since the last `take`, in an array of their own (to transfer). */
+  take(): Uint32Array {
+    const packed = this.out.slice(0, this.at);
+    this.at = 0;
+    return packed;
+  }
+
+  private room(size: number): void {
+    if (this.at + size <= this.out.length) return;
+    let length = this.out.length * 2;
+    while (length < this.at + size) length *= 2;
+    const grown = new Uint32Array(length);
+    grown.set(this.out.subarray(0, this.at));
+    this.out = grown;
+  }
 }
 
 /**
- * Unpacks `count` sentences' features, each id turned into the index's through `ids` (the
- * worker's id → the index's; a name keeps `NAME_BIT`). The lists are sorted again as
- * `sentenceFeatures` sorts them, since the index numbers words in another order than the
- * worker: the features are then exactly those the index would have made itself.
+ * Reads a packed batch back a few sentences at a time (an article's), each id turned into the
+ * index's through `ids` (the worker's id → the index's; a name keeps `NAME_BIT`): a batch's
+ * objects made at once outlived the young generation as the worker's did (`FeaturePacker`).
+ * The lists are sorted again as `sentenceFeatures` sorts them, since the index numbers words in
+ * another order than the worker: the features are then exactly those the index would have made
+ * itself.
  */
-export function unpackFeatures(
-  packed: Uint32Array,
-  count: number,
-  ids: ArrayLike<number>,
-): SentenceFeatures[] {
-  const out: SentenceFeatures[] = [];
-  let at = 0;
-  const read = (length: number): number[] => {
+export class FeatureReader {
+  private at = 0;
+
+  constructor(
+    private readonly packed: Uint32Array,
+    private readonly ids: ArrayLike<number>,
+  ) {}
+
+  /** The next `count` sentences' features. */
+  next(count: number): SentenceFeatures[] {
+    const packed = this.packed;
+    const out: SentenceFeatures[] = [];
+    for (let sentence = 0; sentence < count; sentence++) {
+      const at = this.at;
+      const flags = packed[at + 5]!;
+      const figures = packed[at + 6]!;
+      const fingerprint: [number, number] = [packed[at + 7]!, packed[at + 8]!];
+      this.at += HEADER;
+      const words = this.read(packed[at]!).sort(byIdThenName);
+      const speakers = this.read(packed[at + 1]!).sort(ascending);
+      const sources = this.read(packed[at + 2]!).sort(ascending);
+      // Stable sorts by the bare id keep ties (a word as a name and not) in the sentence's order.
+      const units = this.read(packed[at + 3]!).sort(byId);
+      const quotedWords = this.read(packed[at + 4]!).sort(byId);
+      out.push({
+        words,
+        speakers,
+        sources,
+        quoted: (flags & QUOTED) !== 0,
+        reported: (flags & REPORTED) !== 0,
+        borrowsSpeaker: (flags & BORROWS) !== 0,
+        figures,
+        units,
+        quotedWords,
+        fingerprint,
+      });
+    }
+    return out;
+  }
+
+  private read(length: number): number[] {
+    const { packed, ids, at } = this;
     const list = new Array<number>(length);
     for (let i = 0; i < length; i++) {
       const id = packed[at + i]!;
       list[i] = (ids[id & ID_MASK]! | (id & ~ID_MASK)) >>> 0;
     }
-    at += length;
+    this.at += length;
     return list;
-  };
-  for (let sentence = 0; sentence < count; sentence++) {
-    const lengths = packed.subarray(at, at + 5);
-    const flags = packed[at + 5]!;
-    const figures = packed[at + 6]!;
-    const fingerprint: [number, number] = [packed[at + 7]!, packed[at + 8]!];
-    at += HEADER;
-    const words = read(lengths[0]!).sort(byIdThenName);
-    const speakers = read(lengths[1]!).sort(ascending);
-    const sources = read(lengths[2]!).sort(ascending);
-    // Stable sorts by the bare id keep ties (a word as a name and not) in the sentence's order.
-    const units = read(lengths[3]!).sort(byId);
-    const quotedWords = read(lengths[4]!).sort(byId);
-    out.push({
-      words,
-      speakers,
-      sources,
-      quoted: (flags & QUOTED) !== 0,
-      reported: (flags & REPORTED) !== 0,
-      borrowsSpeaker: (flags & BORROWS) !== 0,
-      figures,
-      units,
-      quotedWords,
-      fingerprint,
-    });
   }
-  return out;
 }
 
 const ascending = (a: number, b: number) => a - b;

@@ -44,9 +44,19 @@ const AHEAD = 48;
 /** Chunks in flight per worker past which the index waits within a band (see `backlog`). */
 const BACKLOG = 64;
 
+/**
+ * Compares a build's candidate pairs on `workers` − 1 worker threads, and on the index's thread
+ * a chunk at a time whenever each of them has `AHEAD` chunks waiting: a comparing thread is a
+ * V8 heap of its own (some 25 MB at the build's peak), and on two cores the index's thread,
+ * between bands, mostly waited for the two comparing threads. The edges go back to the index in
+ * the pairs' order wherever they were compared.
+ */
 export class ComparePool implements PairComparer {
   private threads: Worker[] = [];
-  private chunk = new Int32Array(2 * CHUNK);
+  /** Chunks sent to each thread and not answered yet. */
+  private waiting: number[] = [];
+  private same: ((a: number, b: number) => number) | null = null;
+  private chunk: Int32Array;
   private filled = 0;
   private sent = 0;
   private applied = 0;
@@ -55,30 +65,40 @@ export class ComparePool implements PairComparer {
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
 
-  constructor(private readonly workers: number) {}
+  /** `shape`: pairs per chunk and chunks ahead per thread, for tests (see `CHUNK`, `AHEAD`). */
+  constructor(
+    private readonly workers: number,
+    private readonly shape = { chunk: CHUNK, ahead: AHEAD },
+  ) {
+    this.chunk = new Int32Array(2 * shape.chunk);
+  }
 
   async start(
     tables: NodeTables,
     words: readonly string[],
     edge: (a: number, b: number, score: number) => void,
+    same?: (a: number, b: number) => number,
   ): Promise<void> {
     this.edge = edge;
+    this.same = same ?? null;
     const setup: CompareSetup = {
       words,
       tables: TABLE_NAMES.map((name) => share(tables[name])),
       lexicons: sharedLexicons(),
     };
-    for (let i = 0; i < Math.max(1, this.workers); i++) {
+    const count = Math.max(1, this.workers) - (this.same ? 1 : 0);
+    for (let i = 0; i < count; i++) {
       const thread = new Worker(workerScript('./compare-worker.js', import.meta.url), {
         workerData: setup,
         resourceLimits: YOUNG,
       });
-      thread.on('message', (reply: CompareReply) => this.received(reply));
+      thread.on('message', (reply: CompareReply) => this.received(reply, i));
       thread.on('error', (error) => this.fail(error));
       thread.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`a story comparing thread stopped (exit ${code})`));
       });
       this.threads.push(thread);
+      this.waiting.push(0);
     }
   }
 
@@ -90,7 +110,7 @@ export class ComparePool implements PairComparer {
 
   async settled(all: boolean): Promise<void> {
     if (all && this.filled > 0) this.send();
-    const limit = all ? 0 : AHEAD * this.threads.length;
+    const limit = all ? 0 : this.shape.ahead * this.threads.length;
     try {
       while (this.sent - this.applied > limit) {
         if (this.failure) throw this.failure;
@@ -107,21 +127,35 @@ export class ComparePool implements PairComparer {
   }
 
   backlog(): boolean {
-    return this.sent - this.applied > BACKLOG * this.threads.length;
+    return this.sent - this.applied > BACKLOG * Math.max(1, this.threads.length);
   }
 
   private send(): void {
     const job: CompareJob = { seq: this.sent, pairs: this.chunk.subarray(0, this.filled) };
-    this.threads[this.sent % this.threads.length]!.postMessage(job, [
-      job.pairs.buffer as ArrayBuffer,
-    ]);
     this.sent++;
-    this.chunk = new Int32Array(2 * CHUNK);
+    let thread = -1;
+    for (let i = 0; i < this.threads.length; i++) {
+      const at = (job.seq + i) % this.threads.length;
+      if (this.waiting[at]! < this.shape.ahead) {
+        thread = at;
+        break;
+      }
+    }
+    if (thread < 0 && this.same) {
+      this.received(compareChunk(job, this.same));
+      this.filled = 0;
+      return;
+    }
+    thread = Math.max(0, thread);
+    this.threads[thread]!.postMessage(job, [job.pairs.buffer as ArrayBuffer]);
+    this.waiting[thread]!++;
+    this.chunk = new Int32Array(2 * this.shape.chunk);
     this.filled = 0;
   }
 
   /** Replies come in any order across the workers; edges go to the index in the pairs' order. */
-  private received(reply: CompareReply): void {
+  private received(reply: CompareReply, thread = -1): void {
+    if (thread >= 0) this.waiting[thread]!--;
     this.replies.set(reply.seq, reply);
     for (let next = this.replies.get(this.applied); next; next = this.replies.get(this.applied)) {
       this.replies.delete(this.applied);
@@ -145,6 +179,23 @@ export class ComparePool implements PairComparer {
     this.threads = [];
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
+}
+
+/** A chunk's pairs that report the same thing (`same`), as a comparing thread answers. */
+export function compareChunk(
+  job: CompareJob,
+  same: (a: number, b: number) => number,
+): CompareReply {
+  const { pairs } = job;
+  const found: number[] = [];
+  const scores: number[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const score = same(pairs[i]!, pairs[i + 1]!);
+    if (score <= 0) continue;
+    found.push(pairs[i]!, pairs[i + 1]!);
+    scores.push(score);
+  }
+  return { seq: job.seq, found: Int32Array.from(found), scores: Float32Array.from(scores) };
 }
 
 /**

@@ -1,25 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import { Replies } from '../corpus/replies.js';
 import { workerScript } from '../corpus/worker-script.js';
-import { unpackFeatures } from './feature-batch.js';
+import { BatchReader, type ReadReply } from './batch-reader.js';
+import { FeatureReader } from './feature-batch.js';
 import { leanHeaps } from './lean-heaps.js';
 import { sharedLexicons } from './shared-lexicons.js';
 import type { StoryIndex } from './story-index.js';
 import type { StoryArticle } from './types.js';
-
-export interface ReadJob {
-  seq: number;
-  /** Every sentence of the batch's articles, in order. */
-  texts: string[];
-}
-
-export interface ReadReply {
-  seq: number;
-  /** The sentences' features (`packFeatures`), ids of the worker's vocabulary. */
-  packed: Uint32Array;
-  /** Words the worker numbered while reading this batch, in the order it numbered them. */
-  words: string[];
-}
 
 /**
  * A worker's young generation: 16 MB. The default, smaller still, had a worker spend a quarter
@@ -35,13 +22,20 @@ const DEPTH = 3;
 
 interface Batch {
   seq: number;
+  /** The thread reading it, or -1: this one. */
   worker: number;
   articles: StoryArticle[];
-  count: number;
   reply: Promise<ReadReply>;
+  ready: boolean;
 }
 
-/** Adds every article to `index` (before its build), its sentences read on `workers` threads. */
+/**
+ * Adds every article to `index` (before its build), its sentences read on `workers` threads: one
+ * fewer worker thread than that, and this one reading a batch itself whenever every worker has
+ * `DEPTH` batches waiting. A worker thread is a V8 heap of its own (some 40 MB at its peak, its
+ * young generation and the garbage it promoted): at 100,000 articles the reading set the build's
+ * peak, and on two cores the index's thread, between replies, stood idle beside two busy workers.
+ */
 export function readInParallel(
   articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
   index: StoryIndex,
@@ -59,39 +53,46 @@ async function readAll(
 ): Promise<void> {
   const lexicons = sharedLexicons();
   const threads = Array.from(
-    { length: Math.max(1, workers) },
+    { length: Math.max(1, workers) - 1 },
     () =>
       new Worker(workerScript('./read-worker.js', import.meta.url), {
         workerData: { lexicons },
         resourceLimits: YOUNG,
       }),
   );
-  // Per worker, its word ids → the index's, grown in the order the worker numbered them.
-  const ids = threads.map(() => [] as number[]);
+  const local = new BatchReader();
+  // Per reader (the threads', then this one's), its word ids → the index's, grown in the order
+  // the reader numbered them.
+  const ids = [...threads, local].map(() => [] as number[]);
+  const waiting = threads.map(() => 0);
   const replies = new Replies<ReadReply>();
   for (const thread of threads) replies.watch(thread, 'a story reading thread');
   const queue: Batch[] = [];
   let seq = 0;
-  const send = (batch: StoryArticle[], count: number) => {
-    const worker = seq % threads.length;
-    const job: ReadJob = { seq, texts: [] };
-    for (const article of batch)
+  const send = (articles: StoryArticle[]) => {
+    const job = { seq, texts: [] as string[] };
+    for (const article of articles)
       for (const sentence of article.sentences) job.texts.push(sentence.text);
-    const reply = replies.expect(job.seq);
-    threads[worker]!.postMessage(job);
-    queue.push({ seq: seq++, worker, articles: batch, count, reply });
+    const worker = waiting.findIndex((count) => count < DEPTH);
+    let reply: Promise<ReadReply>;
+    if (worker >= 0) {
+      reply = replies.expect(job.seq);
+      threads[worker]!.postMessage(job);
+      waiting[worker]!++;
+    } else reply = Promise.resolve(local.read(job));
+    const batch: Batch = { seq: seq++, worker, articles, reply, ready: worker < 0 };
+    if (worker >= 0) reply.then(() => (batch.ready = true)).catch(() => {});
+    queue.push(batch);
   };
   const apply = async () => {
     const batch = queue.shift()!;
     const reply = await batch.reply;
-    const map = ids[batch.worker]!;
+    if (batch.worker >= 0) waiting[batch.worker]!--;
+    const map = ids.at(batch.worker)!;
     for (const word of reply.words) map.push(index.vocabulary.id(word));
-    const features = unpackFeatures(reply.packed, batch.count, map);
-    let at = 0;
-    for (const article of batch.articles) {
-      index.addFeatures(article, features.slice(at, at + article.sentences.length));
-      at += article.sentences.length;
-    }
+    const features = new FeatureReader(reply.packed, map);
+    for (const article of batch.articles)
+      index.addFeatures(article, features.next(article.sentences.length));
   };
   try {
     let batch: StoryArticle[] = [];
@@ -100,12 +101,14 @@ async function readAll(
       batch.push(article);
       count += article.sentences.length;
       if (count < batchSentences) continue;
-      send(batch, count);
+      // What is read goes into the index first, freeing a worker for the next batch.
+      while (queue[0]?.ready) await apply();
+      send(batch);
       batch = [];
       count = 0;
-      if (queue.length >= DEPTH * threads.length) await apply();
+      while (queue.length >= DEPTH * (threads.length + 1)) await apply();
     }
-    if (batch.length > 0) send(batch, count);
+    if (batch.length > 0) send(batch);
     while (queue.length > 0) await apply();
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));

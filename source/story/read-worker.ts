@@ -6,24 +6,14 @@
  * would have reading the batches itself.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { packFeatures } from './feature-batch.js';
-import type { ReadJob, ReadReply } from './parallel-read.js';
+import { BatchReader, type ReadJob } from './batch-reader.js';
 import { adoptLexicons, type SharedLexicons } from './shared-lexicons.js';
-import { sentenceFeatures, Vocabulary } from './tokens.js';
 
 adoptLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
 
-const vocabulary = new Vocabulary();
-let known = 0;
+const reader = new BatchReader();
 
 parentPort!.on('message', (job: ReadJob) => {
-  const features = job.texts.map((text) => sentenceFeatures(text, vocabulary));
-  const packed = packFeatures(features);
-  const reply: ReadReply = {
-    seq: job.seq,
-    packed,
-    words: vocabulary.words.slice(known),
-  };
-  known = vocabulary.words.length;
-  parentPort!.postMessage(reply, [packed.buffer as ArrayBuffer]);
+  const reply = reader.read(job);
+  parentPort!.postMessage(reply, [reply.packed.buffer as ArrayBuffer]);
 });

@@ -44,11 +44,15 @@ import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from 
  * in the order the pairs were given, those that report the same thing.
  */
 export interface PairComparer {
-  /** Before the first pair: the pools to read (not written while comparing) and the words. */
+  /**
+   * Before the first pair: the pools to read (not written while comparing), the words, where
+   * the pairs found go, and the index's own comparison, for pairs compared on its thread.
+   */
   start(
     tables: NodeTables,
     words: readonly string[],
     edge: (a: number, b: number, score: number) => void,
+    same?: (a: number, b: number) => number,
   ): Promise<void>;
   compare(a: number, b: number): void;
   /** Waits until few pairs (`all`: none) are still being compared, their edges handed back. */
@@ -375,8 +379,11 @@ export class StoryIndex {
       return;
     }
     try {
-      await comparer.start(this.tables, this.vocabulary.words, (a, b, score) =>
-        this.addEdge(a, b, score),
+      await comparer.start(
+        this.tables,
+        this.vocabulary.words,
+        (a, b, score) => this.addEdge(a, b, score),
+        (a, b) => this.same(a, b),
       );
       const take = (a: number, b: number) => comparer.compare(a, b);
       for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) => {

@@ -430,6 +430,32 @@ describe('comparing candidate pairs on worker threads', () => {
     }
   });
 
+  it('compares on its own thread too when the comparing thread is behind: the same pairs and groups', async () => {
+    const edited = retold('edited', 'Another outlet', ', reporters in Varnholm were told.');
+    const corpus = [...filler(), ...seeds, ...edited];
+    const one = await buildStoryIndex(corpus);
+    // Chunks of 4 pairs and one ahead: most chunks are compared on the index's thread, between
+    // those the thread answers.
+    const index = new StoryIndex();
+    for (const a of corpus) index.add(a);
+    let own = 0;
+    const pool = new ComparePool(2, { chunk: 4, ahead: 1 });
+    await index.buildWith({
+      start: (tables, words, edge, same) =>
+        pool.start(tables, words, edge, (a, b) => {
+          own++;
+          return same!(a, b);
+        }),
+      compare: (a, b) => pool.compare(a, b),
+      settled: (all) => pool.settled(all),
+      backlog: () => pool.backlog(),
+    });
+    expect(own).toBeGreaterThan(0);
+    expect(own).toBeLessThan(index.stats.candidates);
+    expect(index.stats).toEqual(one.stats);
+    expect(shape(index.groups())).toEqual(shape(one.groups()));
+  });
+
   it('sets aside what the build does not read, and has it back for the groups and updates', async () => {
     const edited = retold('edited', 'Another outlet', ', reporters in Varnholm were told.');
     const late = retold('late', 'A late outlet', ', officials in Brennmoor said later.');
