@@ -40,6 +40,26 @@ function made(
   };
 }
 
+/** The app in compare mode over `repository`, with the first article's table open, and its frame. */
+async function openTable(
+  repository: Parameters<typeof renderApp>[0]['repository'],
+  { columns, rows } = { columns: 100, rows: 30 },
+): Promise<{ table: Rendered; frame: string }> {
+  const table = await renderApp({
+    articles: seeds,
+    columns,
+    rows,
+    repository,
+    state: { compare: true },
+  });
+  app = table;
+  await table.press(KEYS.enter, 'c');
+  return {
+    table,
+    frame: await table.waitFor((f) => f.includes('sentences disagree'), 'the table'),
+  };
+}
+
 it('compares annotators with disagreements first and accepts a version into gold', async () => {
   const article = seeds[0]!;
   const repository = testRepository(GOLD);
@@ -50,15 +70,7 @@ it('compares annotators with disagreements first and accepts a version into gold
     made('ana', article, 3, 'quote'),
     made('ben', article, 3, 'claim'),
   ]);
-  app = await renderApp({
-    articles: seeds,
-    columns: 100,
-    rows: 30,
-    repository,
-    state: { compare: true },
-  });
-  await app.press(KEYS.enter, 'c');
-  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  const { table, frame } = await openTable(repository);
   const lines = frame.split('\n');
   expect(lines.slice(1, 6)).toEqual([
     '1 of 23 sentences disagree (listed first)',
@@ -67,14 +79,14 @@ it('compares annotators with disagreements first and accepts a version into gold
     '    ···   ···   ···   Russia said on Friday it is preparing for direct talks between presidents Vla…',
     '    C··   C··   ···   US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay…',
   ]);
-  await app.press('1');
-  await app.waitFor(
+  await table.press('1');
+  await table.waitFor(
     (f) =>
       f.split('\n')[3] === '▶ ≠ ·Q·   C··   ·Q·   “There are reasons to be cautiously optimistic.”',
     'gold takes ana',
   );
-  await app.press('j', 'j', '1');
-  await app.waitFor(
+  await table.press('j', 'j', '1');
+  await table.waitFor(
     (f) => f.endsWith('saved') && f.includes('▶   C··   C··   C··   US envoy'),
     'gold takes the agreed claim',
   );
@@ -87,8 +99,8 @@ it('compares annotators with disagreements first and accepts a version into gold
       [article.sentences[3]!.id, 'quote', null],
     ].sort(),
   );
-  await app.press(KEYS.enter);
-  const reader = await app.waitFor(
+  await table.press(KEYS.enter);
+  const reader = await table.waitFor(
     (f) => f.includes('sentence 2 of 23'),
     'the reader at that sentence',
   );
@@ -110,15 +122,7 @@ it('never lets an escape sequence in an annotator name reach the screen', async 
   const repository = testRepository(GOLD);
   await repository.open(seeds);
   await repository.addMany([made('e\x1b]0;pwned\x07vil', article, 1, 'claim')]);
-  app = await renderApp({
-    articles: seeds,
-    columns: 100,
-    rows: 30,
-    repository,
-    state: { compare: true },
-  });
-  await app.press(KEYS.enter, 'c');
-  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  const { frame } = await openTable(repository);
   expect(frame).not.toMatch(/\x1b|\x07/);
   // Shown escaped, as every command shows it, so the reviewer sees what the name holds.
   expect(frame.split('\n')[2]).toMatch(/^ {4}1 e\\u001b\]0;pwned\\u0007vil +gold +sentence$/);
@@ -135,15 +139,7 @@ it('shows an annotator whose file for the article was refused as refused, never 
     await mkdir(join(root, 'ben'));
     await writeFile(join(root, 'ben', `${article.id}.json`), '{ not json');
     const repository = await openRepository({ root, annotator: GOLD, articles: seeds });
-    app = await renderApp({
-      articles: seeds,
-      columns: 100,
-      rows: 30,
-      repository,
-      state: { compare: true },
-    });
-    await app.press(KEYS.enter, 'c');
-    const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+    const { table, frame } = await openTable(repository);
     // ana's claim is no disagreement with a file nobody could read.
     expect(frame.split('\n').slice(1, 6)).toEqual([
       '0 of 23 sentences disagree (listed first)',
@@ -153,8 +149,8 @@ it('shows an annotator whose file for the article was refused as refused, never 
       '    ···     refused ···     “When Mr Witkoff brings all the information to President Trump, we will…',
     ]);
     expect(frame).toContain('    C··     refused ···     ');
-    await app.press('2');
-    const refused = await app.waitFor((f) => f.includes('nothing to accept'), 'the refusal');
+    await table.press('2');
+    const refused = await table.waitFor((f) => f.includes('nothing to accept'), 'the refusal');
     expect(refused.split('\n').at(-1)).toMatch(
       /^ben's file for this article was refused: nothing to accept/,
     );
@@ -173,15 +169,7 @@ it('shows nine annotators at a time, each numbered by its key, and → the other
   await repository.addMany(
     names.map((name, i) => made(name, article, 1, i === 10 ? 'quote' : 'claim')),
   );
-  app = await renderApp({
-    articles: seeds,
-    columns: 100,
-    rows: 30,
-    repository,
-    state: { compare: true },
-  });
-  await app.press(KEYS.enter, 'c');
-  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  const { table, frame } = await openTable(repository);
   expect(frame.split('\n').slice(1, 3)).toEqual([
     '1 of 23 sentences disagree (listed first) · annotators 1–9 of 11 (←/→)',
     `    ${names
@@ -189,23 +177,23 @@ it('shows nine annotators at a time, each numbered by its key, and → the other
       .map((name, i) => `${i + 1} ${name} `)
       .join('')}gold  sentence`.slice(0, 100),
   ]);
-  await app.press(KEYS.right);
-  const next = await app.waitFor((f) => f.includes('annotators 10–11 of 11'), 'the other two');
+  await table.press(KEYS.right);
+  const next = await table.waitFor((f) => f.includes('annotators 10–11 of 11'), 'the other two');
   expect(next.split('\n').slice(2, 4)).toEqual([
     '    1 a10 2 a11 gold  sentence',
     '▶ ≠ C··   ·Q·   ···   US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay…',
   ]);
   // 2 is a11 now: the quote becomes gold's.
-  await app.press('2');
-  await app.waitFor((f) => f.includes("accepted a11's version"), 'a11 accepted');
-  await app.waitFor((f) => f.endsWith('saved'), 'the write');
+  await table.press('2');
+  await table.waitFor((f) => f.includes("accepted a11's version"), 'a11 accepted');
+  await table.waitFor((f) => f.endsWith('saved'), 'the write');
   expect(repository.list({ annotator: GOLD }).map((a) => [a.anchor.sentence, a.label])).toEqual([
     [article.sentences[1]!.id, 'quote'],
   ]);
-  await app.press(KEYS.right);
-  await app.waitFor((f) => f.includes('no more annotators'), 'the end said');
-  await app.press(KEYS.left);
-  await app.waitFor((f) => f.includes('annotators 1–9 of 11'), 'the first nine again');
+  await table.press(KEYS.right);
+  await table.waitFor((f) => f.includes('no more annotators'), 'the end said');
+  await table.press(KEYS.left);
+  await table.waitFor((f) => f.includes('annotators 1–9 of 11'), 'the first nine again');
 });
 
 it('at 80 columns shows as many annotators as fit, and a key past them takes nobody unseen', async () => {
@@ -216,25 +204,17 @@ it('at 80 columns shows as many annotators as fit, and a key past them takes nob
   await repository.addMany(
     names.map((name, i) => made(name, article, 1, i === 10 ? 'quote' : 'claim')),
   );
-  app = await renderApp({
-    articles: seeds,
-    columns: 80,
-    rows: 24,
-    repository,
-    state: { compare: true },
-  });
-  await app.press(KEYS.enter, 'c');
-  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  const { table, frame } = await openTable(repository, { columns: 80, rows: 24 });
   expect(frame.split('\n').slice(1, 4)).toEqual([
     '1 of 23 sentences disagree (listed first) · annotators 1–3 of 11 (←/→)',
     '    1 reviewer01 2 reviewer02 3 reviewer03 gold         sentence',
     '▶ ≠ C··          C··          C··          ···          US envoy Steve Witkoff …',
   ]);
-  await app.press('7');
-  await app.waitFor((f) => f.includes('no annotator 7 to accept'), 'the refusal');
+  await table.press('7');
+  await table.waitFor((f) => f.includes('no annotator 7 to accept'), 'the refusal');
   expect(repository.list({ annotator: GOLD })).toEqual([]);
-  await app.press(KEYS.right, KEYS.right, KEYS.right);
-  await app.waitFor((f) => f.includes('annotators 10–11 of 11'), 'the last page');
+  await table.press(KEYS.right, KEYS.right, KEYS.right);
+  await table.waitFor((f) => f.includes('annotators 10–11 of 11'), 'the last page');
 });
 
 it('names the annotator the gold column is written as, when it is not gold itself', async () => {
@@ -242,14 +222,6 @@ it('names the annotator the gold column is written as, when it is not gold itsel
   const repository = testRepository('dana');
   await repository.open(seeds);
   await repository.addMany([made('ana', article, 1, 'claim'), made('ben', article, 1, 'quote')]);
-  app = await renderApp({
-    articles: seeds,
-    columns: 100,
-    rows: 30,
-    repository,
-    state: { compare: true },
-  });
-  await app.press(KEYS.enter, 'c');
-  const frame = await app.waitFor((f) => f.includes('sentences disagree'), 'the table');
+  const { frame } = await openTable(repository);
   expect(frame.split('\n')[1]).toBe('1 of 23 sentences disagree (listed first) · gold: dana');
 });
