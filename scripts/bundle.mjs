@@ -28,7 +28,7 @@ function corpusFingerprint() {
 rmSync(new URL('dist/chunks', root), { recursive: true, force: true });
 const fingerprint = corpusFingerprint();
 
-// `margin search` alone, which cli.js runs for it (source/cli/compiled.ts): one CommonJS script,
+// `margin search` alone, which margin.cjs runs for it (source/cli/compiled.ts): one CommonJS script,
 // so that V8's code cache can hold its compiled code (Node 20 keeps none for ES modules), with
 // what only --help or a store needs inside it rather than in chunks. In dist/chunks/, beside the
 // workers a changed corpus or a store starts; its key names the bytes its cache was made from.
@@ -66,11 +66,39 @@ await build({
   define: {
     ...shipped.define,
     'globalThis.MARGIN_CORPUS_FINGERPRINT': JSON.stringify(fingerprint),
+  },
+});
+// What package.json's `bin` names: a CommonJS script (source/bin.ts), which Node starts sooner
+// than an ES module, running `margin search` from its bundle and importing cli.js for the rest.
+await build({
+  absWorkingDir: new URL('.', root).pathname,
+  entryPoints: ['source/bin.ts'],
+  outfile: 'dist/margin.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // Bundled, `import.meta.url` would be empty: this script's own URL, as an ES module's is.
+  banner: {
+    js: `#!/usr/bin/env node\nconst __marginUrl = require('node:url').pathToFileURL(__filename).href;`,
+  },
+  define: {
+    'import.meta.url': '__marginUrl',
     'globalThis.MARGIN_SEARCH_BUNDLE': JSON.stringify(searchBundle.path),
     'globalThis.MARGIN_SEARCH_BUNDLE_KEY': JSON.stringify(searchBundle.key),
   },
 });
 
+// The launcher runs before every command: the commands' own code must stay out of it (an import
+// of it by name would load it twice, once in the launcher and once as cli.js's modules).
+if (readFileSync(new URL('dist/margin.cjs', root)).length > 16_384) {
+  throw new Error(
+    'dist/margin.cjs grew past a launcher: what it imports by name is bundled into it',
+  );
+}
 if (![...replacedFor].some((importer) => importer.endsWith('ink/build/output.js'))) {
   throw new Error("Ink's frame no longer measures text with the string-width margin replaces");
 }

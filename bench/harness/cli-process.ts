@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-/** dist-bench/bench/harness → the project's dist/cli.js. */
-export const CLI = path.resolve(HERE, '../../../dist/cli.js');
+/** dist-bench/bench/harness → the project's dist/margin.cjs, what package.json's `bin` runs. */
+export const CLI = path.resolve(HERE, '../../../dist/margin.cjs');
 export const OPEN_STORE = path.join(HERE, 'open-store.js');
 const PEAK_RSS = path.join(HERE, 'peak-rss.js');
 

@@ -1,6 +1,6 @@
 /**
  * margin at the size of a newsroom's archive, as a person runs it: the built CLI
- * (`node dist/cli.js`, so `npm run build` first) on generated corpora of 1,000, 10,000 and
+ * (`node dist/margin.cjs`, so `npm run build` first) on generated corpora of 1,000, 10,000 and
  * 100,000 articles (and 1,000,000 with --huge). Per size: the cold ingestion into the corpus
  * index and its peak memory, the first line of `margin list --json` on a warm index, `margin
  * search` per query kind beside `fzf --filter` over the same sentences (both as processes),
@@ -39,7 +39,8 @@ import {
   wordsIn,
 } from './search.js';
 
-const CLI = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+/** What package.json's `bin` runs, as `margin` does. */
+const CLI = fileURLToPath(new URL('../../../dist/margin.cjs', import.meta.url));
 const SIZES = [1_000, 10_000, 100_000];
 const HUGE = 1_000_000;
 const ADDED = 100;
@@ -729,7 +730,7 @@ function measureSearchWithStore(
 export const section: BenchSection = {
   name: 'scale',
   async run(context) {
-    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+    if (!existsSync(CLI)) throw new Error('dist/margin.cjs is missing: run npm run build first');
     const m = measurements('scale');
     const sizes = context.articlesGiven
       ? [context.articleCount]

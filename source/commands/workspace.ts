@@ -7,6 +7,7 @@ import {
   openRepository,
   type Repository,
   resolveAnnotator,
+  startCheckThreadsFor,
 } from '../store/index.js';
 import type { ReviewStatus } from '../store/types.js';
 import type { CommandIO } from './command.js';
@@ -54,6 +55,9 @@ export async function openWorkspace(
 ): Promise<Workspace> {
   const project = await loadProject(flags, io);
   const store = project.store.shown;
+  const cacheDir = defaultCacheDir(io.env);
+  // The threads of a large store's check boot while the corpus is opened, not after.
+  startCheckThreadsFor(cacheDir, project.store.root);
   const { index: corpus, shown } = await openCorpus(
     project.corpus.shown,
     io,
@@ -63,7 +67,6 @@ export async function openWorkspace(
     project.store.root,
   );
   for (const problem of corpus.problems()) output.problem(shown(namedProblem(problem)));
-  const cacheDir = defaultCacheDir(io.env);
   const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
   if (found && !found.isDirectory()) {

@@ -170,10 +170,12 @@ function sharesOf(
 ): { cuts: Array<[number, number]>; names: number } {
   const cuts: Array<[number, number]> = [];
   if (listed.length === 0) return { cuts, names: 0 };
+  // Found by `indexOf` (memchr) rather than byte by byte in JavaScript: the helpers wait for
+  // these cuts, and three folders of 70,000 names are 6 MB.
+  const bytes = Buffer.from(listed.buffer, listed.byteOffset, listed.length);
   let names = 1;
   let from = 0;
-  for (let at = 0; at < listed.length; at++) {
-    if (listed[at] !== 0) continue;
+  for (let at = bytes.indexOf(0); at !== -1; at = bytes.indexOf(0, at + 1)) {
     if (names % chunk === 0) {
       cuts.push([from, at]);
       from = at + 1;

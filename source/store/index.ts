@@ -8,7 +8,7 @@ import type { Repository } from './repository.js';
 import { type RepositoryOptions, StoreRepository } from './store-repository.js';
 
 export { makeAnchor, type Placement, placeAnchor } from './anchor.js';
-export { storeIndexFile } from './index-file.js';
+export { startCheckThreadsFor, storeIndexFile } from './index-file.js';
 export {
   diskModelStore,
   MODEL_FILE_NAME,

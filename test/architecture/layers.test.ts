@@ -6,7 +6,8 @@ const SOURCE = resolve(import.meta.dirname, '../../source');
 
 /**
  * The direction of dependencies that ARCHITECTURE.md draws: each part may import the parts
- * listed for it, and nothing above it. `cli` is `source/cli.tsx` and `source/cli/`.
+ * listed for it, and nothing above it. `cli` is `source/cli.tsx` and `source/cli/`; `bin` is
+ * `source/bin.ts`, package.json's `bin`, which runs `margin search` or `cli.js`.
  */
 const ALLOWED: Record<string, readonly string[]> = {
   text: [],
@@ -32,6 +33,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   ],
   project: ['store', 'text'],
   cli: ['commands', 'text'],
+  bin: ['cli', 'commands'],
 };
 
 /** Packages that draw: only the UI (and the command that starts it, lazily) may load them. */

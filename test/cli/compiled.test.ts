@@ -126,3 +126,40 @@ describe('margin search as built', () => {
     expect(second).toEqual(first);
   });
 });
+
+describe('margin as package.json names it', () => {
+  const root = join(import.meta.dirname, '../..');
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    version: string;
+    bin: { margin: string };
+  };
+
+  it('is a CommonJS script, which Node starts sooner than an ES module', () => {
+    expect(pkg.bin.margin).toMatch(/\.cjs$/);
+    // The search bundle it runs is named in it; the commands' code is not.
+    const bin = readFileSync(join(root, pkg.bin.margin), 'utf8');
+    expect(bin).toContain('search-cli.cjs');
+    expect(bin.length).toBeLessThan(16_384);
+  });
+
+  it('runs every other command through cli.js, and search as cli.js does', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'margin-bin-'));
+    folders.push(folder);
+    const env = { XDG_CACHE_HOME: join(folder, 'cache') };
+    const seeds = join(import.meta.dirname, '../../seeds');
+    const version = await runMargin(folder, ['--version'], { env });
+    expect(version.stdout.trim()).toBe(pkg.version);
+    const listed = await runMargin(folder, ['list', '--corpus', seeds], { env });
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toContain('000_4b207f45d15cbf96');
+    const search = ['search', '--corpus', seeds, '--json', 'Witkov Moscow'];
+    const bin = await runMargin(folder, search, { env });
+    const modules = execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...search], {
+      cwd: folder,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
+    expect(bin.status).toBe(0);
+    expect(bin.stdout).toBe(modules);
+  });
+});

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 
-/** The built CLI (`npm test` builds first): what a user runs, argv parsing and all. */
-export const CLI = join(import.meta.dirname, '../../dist/cli.js');
+/** The built CLI (`npm test` builds first): what a user runs (package.json's `bin`), argv parsing and all. */
+export const CLI = join(import.meta.dirname, '../../dist/margin.cjs');
 
 export interface Ran {
   status: number | null;

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { lstatSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Worker as RealWorker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,7 @@ import {
   checkSettings,
   startCheckThreads,
 } from '../../source/store/file-signatures.js';
+import { startCheckThreadsFor, storeIndexFile } from '../../source/store/index-file.js';
 import { useTempFolder } from './temp-store.js';
 
 // Every thread the check starts, to tell the ones started early from ones started late.
@@ -70,6 +71,34 @@ describe('check threads started before the store is listed', () => {
     );
     expect(early.every((worker) => worker.threadId === -1)).toBe(true);
     expect(made.workers).toHaveLength(2);
+  });
+
+  it('are started by the size of the store’s index file, before the index is opened', async () => {
+    const cache = await tempFolder();
+    const dir = await tempFolder();
+    const names = ['a.json', 'b.json', 'c.json', 'd.json', 'e.json'];
+    for (const name of names) await writeFile(join(dir, name), name);
+    const file = storeIndexFile(cache, dir);
+    await mkdir(join(cache, 'stores'));
+    // An index of a few files' bytes: no threads yet, the check starts them if it needs them.
+    await writeFile(file, '');
+    await truncate(file, 2 * 1_024);
+    made.workers.length = 0;
+    startCheckThreadsFor(cache, dir);
+    expect(made.workers).toHaveLength(0);
+    // Large enough for the threads' threshold (4 files here): started now, and used by the check.
+    await truncate(file, 64 * 1_024);
+    startCheckThreadsFor(cache, dir);
+    expect(made.workers).toHaveLength(2);
+    const [checked] = await checkFolders([{ dir, names }]);
+    expect(checked!.signatures()).toEqual(
+      names.map((name) => signatureOf(lstatSync(join(dir, name)))),
+    );
+    expect(made.workers).toHaveLength(2);
+    // No index at all (a store never opened): nothing is started, and nothing fails.
+    made.workers.length = 0;
+    startCheckThreadsFor(join(cache, 'nowhere'), dir);
+    expect(made.workers).toHaveLength(0);
   });
 
   it('are not started for a store below the threads’ threshold', () => {
