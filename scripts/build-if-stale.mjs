@@ -1,5 +1,6 @@
-// `npm start` builds only when something the build reads is newer than dist/cli.js: a fresh
-// clone or an edited source builds once; every start after that is `node dist/cli.js` at once.
+// `npm start` builds only when something the build reads is newer than what it made (dist/cli.js
+// and the bin, dist/margin.cjs, which start runs): a fresh clone or an edited source builds once;
+// every start after that is `node dist/margin.cjs` at once.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,8 @@ function newest(path) {
   return latest;
 }
 
-const built = mtime(join(root, 'dist/cli.js'));
+const made = ['dist/cli.js', 'dist/margin.cjs'].map((path) => mtime(join(root, path)));
+const built = made.includes(null) ? null : Math.min(...made);
 const changed = Math.max(...INPUTS.map((input) => newest(join(root, input))));
 if (built !== null && built >= changed) process.exit(0);
 console.error(
