@@ -485,7 +485,7 @@ export const REAL_GOLD: readonly RealGoldPage[] = [
       [0, 'b4373f4c', ''],
       [1, '3926dc25', 'c'],
       [2, 'e1d811ee', 'cq', 'Gordon Sondland'],
-      [3, 'bccb3ff9', 'c'],
+      [3, 'bccb3ff9', 'ce'], // event added 2026-12-05 (suggest39): names a happening with its own time
       [4, 'e2730771', 'c'],
       [5, 'b6f66f76', 'e'],
       [6, 'e4c1a224', 'c'],
