@@ -21,7 +21,8 @@
  * Checked against the written guidelines on 2026-12-05 (suggest38): 27 rows gained `c` where a
  * figure or a source's statement of fact made them claims by the guidelines (each row marked);
  * no label was taken away. See docs/readme/suggest.md, "The gold, checked against these
- * guidelines".
+ * guidelines". The event labels were read the same way on 2026-12-05 (suggest39): one row gained
+ * `e` where it names a happening with its own time, as its page's other rows do (marked).
  */
 
 /**
