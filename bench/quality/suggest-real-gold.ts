@@ -21,7 +21,8 @@
  * Checked against the written guidelines on 2026-12-05 (suggest38): 27 rows gained `c` where a
  * figure or a source's statement of fact made them claims by the guidelines (each row marked);
  * no label was taken away. See docs/readme/suggest.md, "The gold, checked against these
- * guidelines".
+ * guidelines". The event labels were read the same way on 2026-12-05 (suggest39): one row gained
+ * `e` where it names a happening with its own time, as its page's other rows do (marked).
  */
 
 /**
@@ -485,7 +486,7 @@ export const REAL_GOLD: readonly RealGoldPage[] = [
       [0, 'b4373f4c', ''],
       [1, '3926dc25', 'c'],
       [2, 'e1d811ee', 'cq', 'Gordon Sondland'],
-      [3, 'bccb3ff9', 'c'],
+      [3, 'bccb3ff9', 'ce'], // event added 2026-12-05 (suggest39): names a happening with its own time
       [4, 'e2730771', 'c'],
       [5, 'b6f66f76', 'e'],
       [6, 'e4c1a224', 'c'],

@@ -96,3 +96,24 @@ describe('a past state and a source that says nothing', () => {
     }
   });
 });
+
+describe('a line with no closing mark', () => {
+  const body =
+    'Police arrested six people in Leeds on Monday. Officers said more arrests were likely.\n\n' +
+    'Man Shot at Gas Station Dies at Hospital\n\n' +
+    'The council closed the library on Friday! It had been open for 90 years.\n\n' +
+    'Did the council close the library on Friday? Nobody would say.\n\nMore news follows.';
+
+  it('is a heading: a headline left in the page is neither a claim nor an event', () => {
+    expect(reasons(body, 'Man Shot', 'event')).toContain('event.headline');
+    expect(reasons(body, 'Man Shot', 'claim')).toContain('claim.headline');
+    expect(suggested(suggestionFor(body, 'Man Shot'))).toEqual([]);
+  });
+
+  it('leaves sentences that end in a full stop, an exclamation or a question mark', () => {
+    for (const piece of ['Police arrested', 'closed the library on Friday!', 'Did the council']) {
+      expect(reasons(body, piece, 'event'), piece).not.toContain('event.headline');
+    }
+    expect(suggested(suggestionFor(body, 'Police arrested'))).toContain('event');
+  });
+});
