@@ -57,8 +57,14 @@ export function storyJson(group: StoryGroup): string {
   });
 }
 
-const outlets = (group: StoryGroup) =>
-  new Set(group.members.map((member) => member.source ?? member.article));
+/**
+ * The outlet a member is counted and named as: its source, or for an article whose source could
+ * not be told, the article's id (an outlet of its own, as the review's `o` list names it), in the
+ * heading and on the member's line alike.
+ */
+const outletOf = (member: StoryGroup['members'][number]) => member.source ?? member.article;
+
+const outlets = (group: StoryGroup) => new Set(group.members.map(outletOf));
 
 export type Run = { text: string; marked?: boolean };
 
@@ -103,11 +109,9 @@ export function storyReport(
   for (const index of shown) {
     const member = group.members[index]!;
     const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';
-    lines.push([
-      {
-        text: `  ${member.date ?? 'undated'}  ${member.source ?? '-'}  ${member.article}${labels}`,
-      },
-    ]);
+    // The article's id once when it names the outlet too.
+    const where = member.source === null ? member.article : `${member.source}  ${member.article}`;
+    lines.push([{ text: `  ${member.date ?? 'undated'}  ${where}${labels}` }]);
     const diff = group.diffs[index] ?? [];
     const runs: Run[] =
       index === 0 || diff.length === 0
