@@ -3,7 +3,7 @@
  * so that the threads that describe the groups render them too.
  */
 import { type StoryGroup, shownMembers } from '../story/index.js';
-import { safeJson, visible } from '../text/untrusted.js';
+import { oneName, safeJson, visible } from '../text/untrusted.js';
 import { markedLine } from './output.js';
 
 /** Which groups are printed: told by at least `minimum` outlets, with one of `labels` if given. */
@@ -79,7 +79,8 @@ export function storyReport(
   group: StoryGroup,
   { most }: { most?: number | undefined } = {},
 ): Run[][] {
-  const names = [...outlets(group)];
+  // Escaped as names: a line break in a file's name would otherwise break the report's lines.
+  const names = [...outlets(group)].map(oneName);
   const named =
     most === undefined || names.length <= most
       ? names.join(', ')
@@ -110,7 +111,8 @@ export function storyReport(
     const member = group.members[index]!;
     const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';
     // The article's id once when it names the outlet too.
-    const where = member.source === null ? member.article : `${member.source}  ${member.article}`;
+    const article = oneName(member.article);
+    const where = member.source === null ? article : `${oneName(member.source)}  ${article}`;
     lines.push([{ text: `  ${member.date ?? 'undated'}  ${where}${labels}` }]);
     const diff = group.diffs[index] ?? [];
     const runs: Run[] =
