@@ -62,6 +62,7 @@ Examples
       output.problem(read.message);
       return output.status();
     }
+    if (read.warning) output.warn(read.warning);
     if (format === 'jsonl' && read.input.kind === 'text') {
       const { looksLike } = await import('../export/import-shape.js');
       const other = looksLike(read.input.text);
