@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { command as importCommand } from '../../source/commands/import.js';
 import { run, useWorkspace } from './workspace.js';
@@ -113,7 +113,7 @@ describe('an import file that is not text', () => {
     expect(result.status).toBe(1);
   });
 
-  it('a stray NUL in a file of text is that line\'s problem only', async () => {
+  it("a stray NUL in a file of text is that line's problem only", async () => {
     const { result } = await importFile(workspace, `${line('claim')}\0\n${line('quote')}\n`);
     expect(result.stderr).toMatch(/^margin import: in\.jsonl:1: not valid JSON: .*\n$/);
     expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 1 error\n');
