@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -117,5 +118,21 @@ describe('an import file that is not text', () => {
     const { result } = await importFile(workspace, `${line('claim')}\0\n${line('quote')}\n`);
     expect(result.stderr).toMatch(/^margin import: in\.jsonl:1: not valid JSON: .*\n$/);
     expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 1 error\n');
+  });
+});
+
+describe('an import from a named pipe', () => {
+  const workspace = useWorkspace();
+  // 2026-12-05: margin waited for a writer without a word, as if it hung.
+  it('says it reads what is written to the pipe, then imports it', async () => {
+    const dir = await workspace();
+    execFileSync('mkfifo', [join(dir, 'in.fifo')]);
+    const importing = run(importCommand, dir, ['in.fifo'], { format: 'jsonl' });
+    await writeFile(join(dir, 'in.fifo'), `${line('claim')}\n`);
+    const result = await importing;
+    expect(result.stderr).toBe(
+      'margin import: in.fifo: a named pipe: reading what is written to it until it is closed\n',
+    );
+    expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 0 errors\n');
   });
 });
