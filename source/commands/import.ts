@@ -56,8 +56,10 @@ Examples
     const [file, ...extra] = input;
     if (!file) return fail('which file? margin import FILE');
     if (extra.length > 0) return fail(`one file at a time (also got ${extra.join(' ')})`);
-    // A named pipe gives nothing until something writes to it: say why margin waits.
-    if (file !== '-' && (await stat(fromCwd(io, file)).catch(() => null))?.isFIFO()) {
+    // A named pipe gives nothing until something writes to it: say why margin waits. Not for
+    // the shell's `<(command)` (/dev/fd/63), whose writer is already there.
+    const piped = file === '-' || /^\/(?:dev|proc)\//.test(fromCwd(io, file));
+    if (!piped && (await stat(fromCwd(io, file)).catch(() => null))?.isFIFO()) {
       output.say(
         `${oneName(file)}: a named pipe: reading what is written to it until it is closed`,
       );
