@@ -5,7 +5,7 @@ import { openCorpusIndex } from '../corpus/db/open.js';
 import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
 import type { FileProblem } from '../corpus/types.js';
-import { oneName } from '../text/untrusted.js';
+import { namedMessage } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { markOwnFolders } from './own-folders.js';
@@ -22,8 +22,8 @@ export interface OpenedCorpus {
  * A file's problem for one line, its name escaped as a name (`oneName`): runs of spaces kept, a
  * line break shown as `\n`, so the path can be copied back into `margin show` or `rm`.
  */
-export function namedProblem({ path, message }: FileProblem): string {
-  return message.startsWith(path) ? oneName(path) + message.slice(path.length) : message;
+export function namedProblem(problem: FileProblem): string {
+  return namedMessage(problem);
 }
 
 /** Progress lines at most this often: a terminal redraw costs more than a file. */

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { binaryKind, decodeUnmarkedUtf16 } from '../corpus/decode.js';
 import { ioReason } from '../corpus/io-reason.js';
 import type { BratDocument } from '../export/import-brat.js';
 import type { ImportError } from '../export/import-errors.js';
@@ -9,13 +10,23 @@ import { annFilesIn } from './export-sinks.js';
 
 /**
  * An import file's text: UTF-8, or UTF-16 when it starts with that byte-order mark (Windows
- * PowerShell 5 writes `margin export > file` so; read as UTF-8 every line was "not valid JSON").
- * A UTF-8 byte-order mark stays for the parsers, which take it at the start of any line.
+ * PowerShell 5 writes `margin export > file` so; read as UTF-8 every line was "not valid JSON")
+ * or when its bytes are UTF-16 without one, as the corpus reads them. A UTF-8 byte-order mark
+ * stays for the parsers, which take it at the start of any line. A file that is not text (a
+ * gzip archive, random bytes) is refused in one line: before, each of its "lines" was an error.
  */
-export function importText(bytes: Buffer): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return bytes.toString('utf8');
+export function importText(
+  bytes: Buffer,
+): { text: string; warning?: string } | { refused: string } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes) };
+  const unmarked = decodeUnmarkedUtf16(bytes);
+  if (unmarked) return { text: unmarked.text, warning: unmarked.warnings[0]! };
+  const binary = binaryKind(bytes);
+  if (binary) return { refused: `not a text file (${binary})` };
+  return { text: bytes.toString('utf8') };
 }
 
 /**
@@ -26,7 +37,10 @@ export async function readImportInput(
   format: ImportFormat,
   file: string,
   io: CommandIO,
-): Promise<{ ok: true; input: ImportInput } | { ok: false; message: string; usage: boolean }> {
+): Promise<
+  | { ok: true; input: ImportInput; warning?: string }
+  | { ok: false; message: string; usage: boolean }
+> {
   if (file === '-') {
     if (format === 'brat') {
       return { ok: false, message: 'brat reads a folder, not standard input', usage: true };
@@ -35,12 +49,12 @@ export async function readImportInput(
     for await (const chunk of io.stdin) {
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     }
-    return { ok: true, input: { kind: 'text', text: importText(Buffer.concat(chunks)) } };
+    return textInput('stdin', Buffer.concat(chunks));
   }
   const path = isAbsolute(file) ? file : join(io.cwd, file);
   try {
     if (format !== 'brat') {
-      return { ok: true, input: { kind: 'text', text: importText(await readFile(path)) } };
+      return textInput(file, await readFile(path));
     }
     if (!(await stat(path)).isDirectory()) {
       return {
@@ -68,4 +82,18 @@ export async function readImportInput(
       usage: false,
     };
   }
+}
+
+function textInput(
+  file: string,
+  bytes: Buffer,
+):
+  | { ok: true; input: ImportInput; warning?: string }
+  | { ok: false; message: string; usage: false } {
+  const read = importText(bytes);
+  if ('refused' in read) return { ok: false, message: `${file}: ${read.refused}`, usage: false };
+  const input: ImportInput = { kind: 'text', text: read.text };
+  return read.warning
+    ? { ok: true, input, warning: `${file}: ${read.warning}` }
+    : { ok: true, input };
 }

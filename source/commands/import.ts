@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { byPlace, formatError } from '../export/import-errors.js';
 import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';
@@ -56,12 +56,21 @@ Examples
     const [file, ...extra] = input;
     if (!file) return fail('which file? margin import FILE');
     if (extra.length > 0) return fail(`one file at a time (also got ${extra.join(' ')})`);
+    // A named pipe gives nothing until something writes to it: say why margin waits. Not for
+    // the shell's `<(command)` (/dev/fd/63), whose writer is already there.
+    const piped = file === '-' || /^\/(?:dev|proc)\//.test(fromCwd(io, file));
+    if (!piped && (await stat(fromCwd(io, file)).catch(() => null))?.isFIFO()) {
+      output.say(
+        `${oneName(file)}: a named pipe: reading what is written to it until it is closed`,
+      );
+    }
     const read = await readImportInput(format, file, io);
     if (!read.ok) {
       if (read.usage) fail(read.message);
       output.problem(read.message);
       return output.status();
     }
+    if (read.warning) output.warn(read.warning);
     if (format === 'jsonl' && read.input.kind === 'text') {
       const { looksLike } = await import('../export/import-shape.js');
       const other = looksLike(read.input.text);

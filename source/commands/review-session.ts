@@ -20,6 +20,7 @@ import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
 import type { ModelStore } from '../store/model-file.js';
 import type { Repository } from '../store/repository.js';
+import { namedMessage } from '../text/untrusted.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
 const FIRST_FRAME_WAIT_MS = 150;
@@ -135,9 +136,9 @@ export async function startReviewSession(
         // The corpus's own list: a first read through the index names some files only there
         // (a cold start showed none of its unreadable files). Those shown at once are not
         // repeated.
-        const shown = new Set(firstProblems.map((problem) => problem.message));
+        const shown = new Set(firstProblems.map(namedMessage));
         const warnings = [...corpus.problems, ...problems]
-          .map((problem) => problem.message)
+          .map(namedMessage)
           .filter((message) => !shown.has(message));
         listener({ type: 'loaded', articles: corpus.articles, warnings: [...new Set(warnings)] });
       },
@@ -206,7 +207,7 @@ async function warmSession(
   const total = index.size();
   const first = index.summaries(0, FIRST_PAGE).map(make);
   const problems = index.problems();
-  const shown = new Set(problems.map((problem) => problem.message));
+  const shown = new Set(problems.map(namedMessage));
   const store = openStore(undefined, index);
   const opened = await openedBeforeFirstFrame(store, started);
 
@@ -266,7 +267,7 @@ async function warmSession(
       if (stopped) return;
       const warnings = index
         .problems()
-        .map((problem) => problem.message)
+        .map(namedMessage)
         .filter((message) => !shown.has(message));
       for (const warning of warnings) shown.add(warning);
       listener({ type: 'changed', articles: fresh, changed, warnings });
@@ -340,10 +341,7 @@ export function reviewController(
         )
       : {},
     loading: session.finished ? null : { done: session.done, total: session.total },
-    warnings: [
-      ...session.problems.map((problem) => problem.message),
-      ...(opened ? storeWarnings(opened) : []),
-    ],
+    warnings: [...session.problems.map(namedMessage), ...(opened ? storeWarnings(opened) : [])],
   });
   return new ReviewController({
     initial,

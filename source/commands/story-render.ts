@@ -3,7 +3,7 @@
  * so that the threads that describe the groups render them too.
  */
 import { type StoryGroup, shownMembers } from '../story/index.js';
-import { safeJson, visible } from '../text/untrusted.js';
+import { oneName, safeJson, visible } from '../text/untrusted.js';
 import { markedLine } from './output.js';
 
 /** Which groups are printed: told by at least `minimum` outlets, with one of `labels` if given. */
@@ -57,8 +57,14 @@ export function storyJson(group: StoryGroup): string {
   });
 }
 
-const outlets = (group: StoryGroup) =>
-  new Set(group.members.map((member) => member.source ?? member.article));
+/**
+ * The outlet a member is counted and named as: its source, or for an article whose source could
+ * not be told, the article's id (an outlet of its own, as the review's `o` list names it), in the
+ * heading and on the member's line alike.
+ */
+const outletOf = (member: StoryGroup['members'][number]) => member.source ?? member.article;
+
+const outlets = (group: StoryGroup) => new Set(group.members.map(outletOf));
 
 export type Run = { text: string; marked?: boolean };
 
@@ -73,7 +79,8 @@ export function storyReport(
   group: StoryGroup,
   { most }: { most?: number | undefined } = {},
 ): Run[][] {
-  const names = [...outlets(group)];
+  // Escaped as names: a line break in a file's name would otherwise break the report's lines.
+  const names = [...outlets(group)].map(oneName);
   const named =
     most === undefined || names.length <= most
       ? names.join(', ')
@@ -103,11 +110,10 @@ export function storyReport(
   for (const index of shown) {
     const member = group.members[index]!;
     const labels = member.labels.length > 0 ? ` [${member.labels.join(', ')}]` : '';
-    lines.push([
-      {
-        text: `  ${member.date ?? 'undated'}  ${member.source ?? '-'}  ${member.article}${labels}`,
-      },
-    ]);
+    // The article's id once when it names the outlet too.
+    const article = oneName(member.article);
+    const where = member.source === null ? article : `${oneName(member.source)}  ${article}`;
+    lines.push([{ text: `  ${member.date ?? 'undated'}  ${where}${labels}` }]);
     const diff = group.diffs[index] ?? [];
     const runs: Run[] =
       index === 0 || diff.length === 0

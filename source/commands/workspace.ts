@@ -89,7 +89,7 @@ export async function openWorkspace(
   }
   const opened = repository;
   const nameProblems = () => {
-    for (const problem of opened.problems()) output.problem(problem.message);
+    for (const problem of opened.problems()) output.problem(namedProblem(problem));
   };
   if (!behind) {
     nameProblems();

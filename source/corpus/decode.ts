@@ -49,6 +49,23 @@ export function sniffBinary(bytes: Uint8Array): string | null {
   return null;
 }
 
+/**
+ * For a file that should be text but whose every line could be damaged (an import file): the
+ * binary format its bytes are in, or `binary data` when over a tenth of its first 8 KB is control
+ * bytes or bytes that are not UTF-8, so that it is refused in one line rather than in one line per
+ * "line" of noise. A stray NUL in a file of text stays that line's problem.
+ */
+export function binaryKind(bytes: Uint8Array): string | null {
+  const format = sniffBinary(bytes);
+  if (format) return format;
+  const sample = bytes.subarray(0, 8192);
+  const text = utf8Lossy.decode(sample);
+  let broken = 0;
+  // The last character may be a sequence the sample cut in two.
+  for (let i = 0; i < text.length - 1; i++) if (text.charCodeAt(i) === 0xfffd) broken++;
+  return controlShare(sample) + broken / Math.max(1, sample.length) > 0.1 ? 'binary data' : null;
+}
+
 function hasNul(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
 }
@@ -115,7 +132,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
  * no control characters but line breaks and tabs, no lone surrogates, mostly letters and spaces.
  * Other scripts have no NULs to go by and are left to the other checks.
  */
-function decodeUnmarkedUtf16(bytes: Uint8Array): Decoded | null {
+export function decodeUnmarkedUtf16(bytes: Uint8Array): Decoded | null {
   const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
   const pairs = sample.length / 2;
   if (pairs < 2) return null;

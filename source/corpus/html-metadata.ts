@@ -1,5 +1,5 @@
 import type { Element } from './dom.js';
-import { readLinkedData } from './json-ld.js';
+import { type LiveBlogUpdate, readLinkedData } from './json-ld.js';
 import { tidy } from './units.js';
 
 /** What a page says about itself, each as the page wrote it (dates are parsed later). */
@@ -22,6 +22,8 @@ export interface HtmlMeta {
   links: string[];
   /** JSON-LD calls the page a `LiveBlogPosting`. */
   liveBlog: boolean;
+  /** Its updates with their times, from the JSON-LD (`liveBlogUpdate`). */
+  liveBlogUpdates: LiveBlogUpdate[];
 }
 
 /** Elements whose text is never the headline or a date: the h1 of a menu. */
@@ -59,6 +61,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     author: null,
     links: [],
     liveBlog: false,
+    liveBlogUpdates: [],
   };
   const linkedData: string[] = [];
   /** `og:site_name` and `application-name` in the page's order, the latter marked. */
@@ -102,6 +105,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   meta.headline ??= facts.headline;
   meta.author ??= facts.author;
   meta.liveBlog = facts.liveBlog;
+  meta.liveBlogUpdates = facts.updates;
   // An application name that reads as the page's headline names no outlet (an MSN page's
   // application-name is its headline).
   const found = siteNames.find(

@@ -1,8 +1,9 @@
 import { initialClasses, markPatterns, type Reasons, wordsOf } from './boilerplate.js';
 import { chooseContent } from './candidates.js';
 import { parseDom, streamHtml } from './dom.js';
-import { blocksOf, type HtmlBlocks } from './html-blocks.js';
+import { blocksOf, type HtmlBlocks, type HtmlUnit } from './html-blocks.js';
 import { type HtmlMeta, readHtmlMetadata } from './html-metadata.js';
+import type { LiveBlogUpdate } from './json-ld.js';
 import type { LinkSpan, Unit } from './units.js';
 
 /** In a text file only code and widgets go: a stray `<header>` there may wrap real text. */
@@ -52,6 +53,10 @@ export function parseHtml(html: string): HtmlDocument {
   const lists = wordsOf(blocks.units);
   const patterns = markPatterns(blocks.units, lists);
   const { keep } = chooseContent(blocks, initialClasses(blocks.units, patterns, lists));
+  entryHeaders(blocks, keep, meta.liveBlog);
+  if (meta.liveBlogUpdates.length > 0) {
+    updateTimes(blocks, keep, lists, patterns, meta.liveBlogUpdates);
+  }
   liveBlogLines(blocks, keep, patterns, meta.liveBlog);
   const content: Marked = { units: [], lists: [], patterns: [] };
   keep.forEach((kept, i) => {
@@ -105,6 +110,120 @@ function liveBlogLines(
         break;
       }
     }
+  }
+}
+
+/** How far above a unit its live-blog entry may begin. */
+const ENTRY_LEVELS = 4;
+
+/**
+ * A live blog whose entries each open with a `<header>` holding the entry's `<time datetime>` and
+ * heading: the header is furniture to the choice of content (a page's masthead is one too), so
+ * both went and the entries' texts ran together undated. Where two entries or more of one kind
+ * (or a page JSON-LD calls a `LiveBlogPosting`) have such a header beside kept text, the time
+ * and headings in it come back; anything else in it (share buttons, bylines) stays out.
+ */
+function entryHeaders({ units, elements }: HtmlBlocks, keep: boolean[], marked: boolean): void {
+  /** Elements up to `ENTRY_LEVELS` above a kept unit: where kept text is. */
+  const holding = new Set<number>();
+  units.forEach((unit, i) => {
+    if (!keep[i]) return;
+    for (let at = unit.owner, up = 0; at >= 0 && up <= ENTRY_LEVELS; up++) {
+      holding.add(at);
+      at = elements[at]!.parent;
+    }
+  });
+  /** The `<header>` a unit sits in, up to `ENTRY_LEVELS` above it, whose parent holds kept text. */
+  const headerOf = (owner: number): number => {
+    for (let at = owner, up = 0; at > 0 && up <= ENTRY_LEVELS; up++) {
+      if (elements[at]!.element.name === 'header') {
+        return holding.has(elements[at]!.parent) ? at : -1;
+      }
+      at = elements[at]!.parent;
+    }
+    return -1;
+  };
+  const headers = new Map<string, Set<number>>();
+  const found: Array<{ unit: number; header: number }> = [];
+  units.forEach((unit, i) => {
+    if (keep[i] || !unit.time) return;
+    const header = headerOf(unit.owner);
+    if (header < 0) return;
+    const { name, attribs } = elements[elements[header]!.parent]!.element;
+    const kind = `${name}.${attribs.class ?? ''}`;
+    headers.set(kind, (headers.get(kind) ?? new Set()).add(header));
+    found.push({ unit: i, header });
+  });
+  if (!marked && ![...headers.values()].some((entries) => entries.size >= 2)) return;
+  const entryHeaders = new Set(found.map(({ header }) => header));
+  for (const { unit } of found) keep[unit] = true;
+  units.forEach((unit, i) => {
+    if (!keep[i] && unit.heading > 0 && entryHeaders.has(headerOf(unit.owner))) keep[i] = true;
+  });
+}
+
+/**
+ * A live blog whose entries' times are only in its JSON-LD (`liveBlogUpdate[].datePublished`):
+ * each update's time (`10:12`, as the date-time gives it) goes before the kept paragraph that
+ * begins its text, or before the heading just above it that is its headline. Pages that show
+ * their times in `<time datetime>` elements keep those instead.
+ */
+function updateTimes(
+  blocks: HtmlBlocks,
+  keep: boolean[],
+  lists: string[][],
+  patterns: Reasons,
+  updates: LiveBlogUpdate[],
+): void {
+  const { units } = blocks;
+  if (units.some((unit, i) => keep[i] && unit.time)) return;
+  const key = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const placed: Array<{ at: number; time: string }> = [];
+  const used = new Set<number>();
+  for (const { time, headline, body } of updates) {
+    const start = key(body).slice(0, 80);
+    if (start.length < 20) continue;
+    const at = units.findIndex(
+      (unit, i) =>
+        keep[i] &&
+        !used.has(i) &&
+        start.startsWith(key(unit.text).slice(0, 80)) &&
+        key(unit.text).length >= 20,
+    );
+    if (at < 0) continue;
+    used.add(at);
+    const above = at - 1;
+    const before =
+      above >= 0 &&
+      keep[above] &&
+      units[above]!.heading > 0 &&
+      headline !== null &&
+      key(units[above]!.text) === key(headline)
+        ? above
+        : at;
+    placed.push({ at: before, time });
+  }
+  // From the last, so that each index still points where it did.
+  placed.sort((a, b) => b.at - a.at);
+  for (const { at, time } of placed) {
+    const next = units[at]!;
+    const unit: HtmlUnit = {
+      text: time,
+      block: next.block,
+      owner: next.owner,
+      linkChars: 0,
+      heading: 0,
+      listItem: false,
+      time: true,
+    };
+    units.splice(at, 0, unit);
+    keep.splice(at, 0, true);
+    lists.splice(at, 0, wordsOf([unit])[0]!);
+    patterns.splice(at, 0, null);
   }
 }
 

@@ -9,6 +9,27 @@ export interface LinkedData {
   publisher: string | null;
   /** Whether a node is a `LiveBlogPosting`: the page is a stream of timed entries. */
   liveBlog: boolean;
+  /** Its `liveBlogUpdate`s that give a time of day: where the page shows no times of its own. */
+  updates: LiveBlogUpdate[];
+}
+
+/** One entry of a live blog as its JSON-LD gives it: `10:12`, its headline and its text. */
+export interface LiveBlogUpdate {
+  time: string;
+  headline: string | null;
+  body: string;
+}
+
+/** The time of day an ISO date-time gives, as written (`2025-11-23T10:12:00Z` → `10:12`). */
+const TIME_OF_DAY = /^\d{4}-\d{2}-\d{2}T(\d{2}:\d{2})/;
+
+function updatesOf(value: unknown): LiveBlogUpdate[] {
+  return (Array.isArray(value) ? value : [value]).flatMap((update) => {
+    if (!isNode(update)) return [];
+    const time = TIME_OF_DAY.exec(text(update.datePublished) ?? '')?.[1];
+    const body = text(update.articleBody);
+    return time && body ? [{ time, headline: text(update.headline), body }] : [];
+  });
 }
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
@@ -59,6 +80,7 @@ export function readLinkedData(blocks: string[]): LinkedData {
     author: null,
     publisher: null,
     liveBlog: false,
+    updates: [],
   };
   for (const block of blocks) {
     let parsed: unknown;
@@ -69,7 +91,9 @@ export function readLinkedData(blocks: string[]): LinkedData {
     }
     for (const node of nodesOf(parsed)) {
       if (!isArticle(node)) continue;
-      found.liveBlog ||= typesOf(node).includes('LiveBlogPosting');
+      const live = typesOf(node).includes('LiveBlogPosting');
+      found.liveBlog ||= live;
+      if (live && found.updates.length === 0) found.updates = updatesOf(node.liveBlogUpdate);
       found.headline ??= text(node.headline);
       // A placeholder (`0001-01-01T00:00:00Z`) must not hide a real date in a later node.
       const published = text(node.datePublished);

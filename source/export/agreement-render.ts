@@ -8,7 +8,7 @@ import { bar } from './bars.js';
 export function renderAgreement(report: AgreementReport, width: number): string {
   const name = report.method === 'cohen-kappa' ? "Cohen's kappa" : "Krippendorff's alpha (nominal)";
   const out = [
-    `${name} between ${report.annotators.map(oneLine).join(', ')}, on sentences of ${report.articles} article${report.articles === 1 ? '' : 's'} they reviewed`,
+    `${name} between ${report.annotators.map(oneName).join(', ')}, on sentences of ${report.articles} article${report.articles === 1 ? '' : 's'} they reviewed`,
     '',
   ];
   const rows: Array<[string, Agreement]> = [

@@ -1,5 +1,5 @@
 import stringWidth from '../text/string-width.js';
-import { oneLine, oneName } from '../text/untrusted.js';
+import { oneName } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import { bar, progressBar } from './bars.js';
 import type { Progress, StatsReport } from './stats.js';
@@ -72,7 +72,7 @@ export function renderStats(report: StatsReport, width: number): string {
       shown.map((a) => ({
         name: a.title ?? a.article,
         value: a.annotations,
-        detail: a.title ? oneLine(a.article) : undefined,
+        detail: a.title ? oneName(a.article) : undefined,
       })),
       width,
     ),

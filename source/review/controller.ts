@@ -553,16 +553,21 @@ export class ReviewController {
     );
     // Every file compared with the index behind the screen (an edit made while margin was not
     // running leaves the folder as it was): what changed reaches the watcher above, now listening.
-    repository.check().catch((error: unknown) => {
-      // Stopped by quitting: nothing to say.
-      if (error instanceof Error && error.name === 'AbortError') return;
-      const why = error instanceof Error ? error.message : String(error);
-      this.dispatch({
-        type: 'store/synced',
-        marks: {},
-        warnings: [`the store could not be checked: ${why}`],
-      });
-    });
+    repository.check().then(
+      // What the check refused (a file changed while margin was not running, a folder that
+      // cannot be listed) joins the problems the screen opened with.
+      () => this.dispatch({ type: 'store/synced', marks: {}, warnings: storeWarnings(repository) }),
+      (error: unknown) => {
+        // Stopped by quitting: nothing to say.
+        if (error instanceof Error && error.name === 'AbortError') return;
+        const why = error instanceof Error ? error.message : String(error);
+        this.dispatch({
+          type: 'store/synced',
+          marks: {},
+          warnings: [`the store could not be checked: ${why}`],
+        });
+      },
+    );
     this.#loadSearch();
   }
 

@@ -1,5 +1,6 @@
 import type { Repository } from '../store/repository.js';
 import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
+import { namedMessage } from '../text/untrusted.js';
 import { type ArticleMarks, EMPTY_MARKS, marksFromAnnotations } from './marks.js';
 
 function readOnlyReason(repository: Repository, article: string): string | null {
@@ -99,7 +100,7 @@ export function summarize(
   for (const problem of repository.problems()) {
     const { article } = problem;
     if (article === null || (problem.annotator ?? annotator) !== annotator) continue;
-    if (!troubled.has(article)) troubled.set(article, problem.message);
+    if (!troubled.has(article)) troubled.set(article, namedMessage(problem));
   }
   const summaries: Record<string, ArticleMarks> = {};
   for (const id of articles ?? []) summaries[id] = EMPTY_MARKS;
@@ -120,5 +121,5 @@ export function summarize(
 
 /** Refused store files, one warning line each. */
 export function storeWarnings(repository: Repository): string[] {
-  return repository.problems().map((p) => `${p.message} (read-only)`);
+  return repository.problems().map((p) => `${namedMessage(p)} (read-only)`);
 }

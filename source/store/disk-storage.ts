@@ -107,15 +107,27 @@ export class DiskStorage implements Storage {
     const listings: Array<{ folder: string; dir: string; listed: Uint8Array }> = [];
     // Names only: an lstat of each file follows anyway, and tells its type. The folders are
     // listed at once, on libuv's threads.
-    const listed = await Promise.all(folders.map((folder) => this.namesIn(folder)));
+    // A folder that cannot be listed (no read permission) is named and left out; the others go on.
+    const listed = await Promise.all(
+      folders.map((folder) => this.namesIn(folder).catch((error: unknown) => ({ error }))),
+    );
     // A review that quit while the folders were listed goes no further than the listing.
     signal?.throwIfAborted();
+    for (const [at, folder] of [...folders.entries()].reverse()) {
+      const got = listed[at]!;
+      if (!('error' in got)) continue;
+      const shown = this.displayPath(folder);
+      const message = `${shown}: folder cannot be read (${ioReason(got.error)}); its files are left out`;
+      this.linked.push({ path: shown, article: null, annotator: decodeName(folder), message });
+      folders.splice(at, 1);
+      listed.splice(at, 1);
+    }
     for (const [at, folder] of folders.entries()) {
       const name = decodeName(folder);
       if (name !== null) annotators.push(name);
       const dir = join(this.root, folder);
       this.folders.add(dir);
-      listings.push({ folder, dir, listed: listed[at]! });
+      listings.push({ folder, dir, listed: listed[at] as Uint8Array });
     }
     // The listings go to the check's threads as text, split and sifted a share at a time; the
     // leftovers of an interrupted save are all dot files, found in the text without a split.

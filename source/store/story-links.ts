@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { ioReason } from '../corpus/io-reason.js';
 import * as z from '../text/schema.js';
 import { LINK_REFUSAL } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
@@ -92,7 +93,7 @@ async function readFile(path: string): Promise<StoryLinksFile | null> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return null;
     if (code === 'ELOOP' || code === 'EMLINK') throw new Error(LINK_REFUSAL);
-    throw new Error(`cannot be read (${code ?? 'unknown error'})`);
+    throw new Error(`cannot be read (${ioReason(error)})`);
   }
   let text: string;
   try {

@@ -59,6 +59,15 @@ export function oneName(text: string): string {
 }
 
 /**
+ * A problem's message (`path: what is wrong`) with its path shown as a name (`oneName`): a line
+ * break in a file's or folder's name is `\n`, never a space, so `nl\nname` and `nl name` stay
+ * two, and the path can be copied back. A message that does not start with its path is kept.
+ */
+export function namedMessage({ path, message }: { path: string; message: string }): string {
+  return message.startsWith(path) ? oneName(path) + message.slice(path.length) : message;
+}
+
+/**
  * JSON.stringify escapes C0 controls but leaves DEL, C1 controls and bidi overrides raw; those
  * can only stand inside strings, where a `\u` escape means the same.
  */

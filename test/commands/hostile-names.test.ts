@@ -65,7 +65,7 @@ beforeAll(async () => {
   await writeFile(join(corpus, 'empty\x07.txt'), '');
 
   const { articles } = await loadCorpus(corpus, { cacheDir: null });
-  for (const annotator of ['e\x1b]0;x\x07vil', 'b\u202eob', 'ana']) {
+  for (const annotator of ['e\x1b]0;x\x07vil', 'b\u202eob', 'ana', 'new\nline']) {
     const repository = await openRepository({ root: join(dir, 'store'), annotator, articles });
     for (const article of articles) {
       await repository.tag(article, article.sentences[0]!.id, 'claim');
@@ -79,6 +79,7 @@ beforeAll(async () => {
   }
   // A store file whose name holds an escape sequence, refused: its name is in the message.
   await writeFile(join(dir, 'store', 'ana', 'x\x1b]0;t\x07.json'), '{');
+  await writeFile(join(dir, 'store', 'ana', 'new\nline.json'), '{');
   await writeFile(
     join(dir, 'import.jsonl'),
     `${JSON.stringify({ article: 'no\x1b[2Jsuch', annotator: 'z\x07', label: 'claim', start: 0, end: 3, text: 'abc' })}\n`,
@@ -101,6 +102,7 @@ const RUNS: Array<[string, string[]]> = [
   ['stats --json', ['stats', '-c', 'corpus', '-s', 'store', '--json']],
   ['agree', ['agree', '-c', 'corpus', '-s', 'store']],
   ['orphans', ['orphans', '-c', 'corpus', '-s', 'store']],
+  ['story', ['story', '-c', 'corpus', '-s', 'store']],
   ['import', ['import', 'import.jsonl', '-c', 'corpus', '-s', 'store']],
   ['split', ['split', join('corpus', NAMES.csi), join('corpus', 'no\x1b[2Jsuch.txt')]],
   ['an unknown command', ['b\x1b[2Jad']],
@@ -118,6 +120,25 @@ describe('a corpus and a store full of hostile names', () => {
     expect(controlsIn(result.stderr), 'stderr').toEqual([]);
     // Each command had something to say: the test would pass vacuously on empty output.
     expect(result.stdout.length + result.stderr.length).toBeGreaterThan(0);
+  });
+
+  // A line break in a name is a control like the others: shown as `\n`, never breaking the line
+  // it stands in (2026-12-05: the story report, stats' article ids, agree's annotators and the
+  // store's refusals printed it as a break or a space).
+  it.each([
+    ['story', ['story', '-c', 'corpus', '-s', 'store'], 'stdout', 'new\\nline, '],
+    ['story', ['story', '-c', 'corpus', '-s', 'store'], 'stdout', '  undated  new\\nline\n'],
+    ['stats', ['stats', '-c', 'corpus', '-s', 'store'], 'stdout', '  new\\nline\n'],
+    ['agree', ['agree', '-c', 'corpus', '-s', 'store'], 'stdout', ', new\\nline,'],
+    [
+      'a store refusal',
+      ['stats', '-c', 'corpus', '-s', 'store'],
+      'stderr',
+      'store/ana/new\\nline.json: ',
+    ],
+  ] as const)('%s shows a line break in a name as \\n', async (_name, args, stream, expected) => {
+    const result = await margin(...args);
+    expect(result[stream]).toContain(expected);
   });
 
   it('export brat writes no control character into a file name or a file', async () => {

@@ -189,3 +189,26 @@ describe("the report's versions of a large group", () => {
     );
   });
 });
+
+describe('an outlet with no source in the report', () => {
+  const members: GroupMember[] = ['The National', null].map((source, at) => ({
+    article: `00${at}_story`,
+    sentence: 's0',
+    index: 0,
+    source,
+    date: at === 0 ? '2025-03-14' : null,
+    text: 'Officials said 30 drones were shot down over the region.',
+    labels: [],
+  }));
+
+  it('is named by its article id in the heading and on its line alike', () => {
+    const text = renderedGroup(describeMembers('story-anon', members), {
+      filter: { minimum: 2, labels: [] },
+      json: false,
+    });
+    expect(text).toContain('2 sentences in 2 outlets: The National, 001_story\n');
+    expect(text).toContain('  2025-03-14  The National  000_story\n');
+    expect(text).toContain('  undated  001_story\n');
+    expect(text).not.toContain('  -  ');
+  });
+});

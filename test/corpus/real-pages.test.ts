@@ -106,6 +106,7 @@ describe('JSON-LD', () => {
       author: 'Jane Doe, John Roe',
       publisher: 'The Harbour Post',
       liveBlog: false,
+      updates: [],
     });
     expect(readLinkedData([block.replace('NewsArticle', 'LiveBlogPosting')]).liveBlog).toBe(true);
   });

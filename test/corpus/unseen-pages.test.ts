@@ -7,6 +7,9 @@ import {
   BR_PARAGRAPHS,
   GERMAN,
   LIVE_BLOG,
+  LIVE_BLOG_HEADERS,
+  LIVE_BLOG_JSON_LD,
+  LIVE_BLOG_LIST,
   PAYWALL,
   PULL_QUOTES,
 } from './fixtures/unseen-pages.js';
@@ -57,6 +60,45 @@ describe('kinds of page the benchmark lacks', () => {
       ...body,
     ]);
     expect(show(page('NewsArticle')).paragraphs).toEqual(body);
+  });
+
+  // Cleaner 10 (2026-12-05): the first lost every time and heading (each entry's <header> was
+  // furniture), the third had no times at all.
+  it('a live blog whose entries open with a <header>: each time as the page says it, and heading', () => {
+    expect(show(LIVE_BLOG_HEADERS).paragraphs).toEqual([
+      'Rivers have burst their banks in three towns and hundreds of people have left their homes.',
+      '2 hours ago',
+      'Bridge closed at Millford',
+      'Police closed the old bridge at Millford after the water reached its arches, and drivers were told to use the bypass.',
+      '3 hours ago',
+      'The army has sent two hundred soldiers to help fill sandbags in Eastham, a defence ministry spokesman said.',
+      '4 hours ago',
+      'Trains cancelled',
+      'All trains between Eastham and the coast were cancelled for the rest of the day because a landslide blocked the line.',
+    ]);
+  });
+
+  it('a live blog of <ol><li> entries: the standfirst, then each time with its line', () => {
+    expect(show(LIVE_BLOG_LIST).paragraphs).toEqual([
+      'The finance minister presents her first budget to parliament this afternoon, with tax changes expected.',
+      '13:40 Fuel tax up two cents a litre from January.',
+      '13:05 Hospital spending to rise by four percent.',
+      '12:30 The minister has arrived at parliament.',
+    ]);
+  });
+
+  it('a live blog whose times are only in its JSON-LD: each update’s time before its heading', () => {
+    expect(show(LIVE_BLOG_JSON_LD).paragraphs).toEqual([
+      '10:12',
+      'The winner crosses the line',
+      "Kenyan runner Ruth Chebet won the women's race in two hours and nineteen minutes, a course record.",
+      '09:15',
+      'Halfway',
+      'The leading group of six reached halfway in one hour and nine minutes, well inside record pace.',
+      '08:00',
+      'They are off',
+      "The elite women's race started on time in cool, dry weather, with 30,000 runners behind them.",
+    ]);
   });
 
   it('an AMP page: the story without its ads, share buttons or sidebar', () => {

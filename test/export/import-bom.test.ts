@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { command as importCommand } from '../../source/commands/import.js';
 import { run, useWorkspace } from './workspace.js';
@@ -81,5 +83,56 @@ describe('a jsonl import and byte-order marks', () => {
     );
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('2 imported, 0 duplicates skipped, 0 errors\n');
+  });
+
+  it.each([
+    ['little-endian', false, 'UTF-16LE'],
+    ['big-endian', true, 'UTF-16BE'],
+  ])('reads a UTF-16 %s file without a BOM, and says so', async (_name, bigEndian, order) => {
+    const text = utf16(`${line('claim')}\n${line('quote')}\n`, bigEndian).subarray(2);
+    const { result } = await importFile(workspace, text);
+    expect(result.stderr).toBe(
+      `margin import: warning: in.jsonl: no byte order mark: decoded as ${order}\n`,
+    );
+    expect(result.stdout).toBe('2 imported, 0 duplicates skipped, 0 errors\n');
+  });
+});
+
+describe('an import file that is not text', () => {
+  const workspace = useWorkspace();
+  // 2026-12-05: each "line" of its bytes was an error of its own (348 for 100 KB of noise).
+  it.each([
+    ['a gzip archive', gzipSync(`${line('claim')}\n`.repeat(50)), 'gzip archive'],
+    [
+      'random bytes',
+      Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + (i >> 3) * 104729) % 256)),
+      'binary data',
+    ],
+  ])('%s is refused in one line naming it', async (_name, bytes, kind) => {
+    const { result } = await importFile(workspace, bytes);
+    expect(result.stderr).toBe(`margin import: in.jsonl: not a text file (${kind})\n`);
+    expect(result.status).toBe(1);
+  });
+
+  it("a stray NUL in a file of text is that line's problem only", async () => {
+    const { result } = await importFile(workspace, `${line('claim')}\0\n${line('quote')}\n`);
+    expect(result.stderr).toMatch(/^margin import: in\.jsonl:1: not valid JSON: .*\n$/);
+    expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 1 error\n');
+  });
+});
+
+describe('an import from a named pipe', () => {
+  const workspace = useWorkspace();
+  // 2026-12-05: margin waited for a writer without a word, as if it hung.
+  it('says it reads what is written to the pipe, then imports it', async () => {
+    const dir = await workspace();
+    execFileSync('mkfifo', [join(dir, 'in.fifo')]);
+    const importing = run(importCommand, dir, ['in.fifo'], { format: 'jsonl' });
+    await writeFile(join(dir, 'in.fifo'), `${line('claim')}\n`);
+    const result = await importing;
+    expect(result.stderr).toBe(
+      'margin import: in.fifo: a named pipe: reading what is written to it until it is closed\n',
+    );
+    expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 0 errors\n');
   });
 });

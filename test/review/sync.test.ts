@@ -23,3 +23,19 @@ describe('store problems on the review screen', () => {
     await repository.close();
   });
 });
+
+describe('a refused store file whose folder name holds a line break', () => {
+  const tempFolder = useTempFolder();
+
+  // 2026-12-05: the problems panel named `nl name/…`, the break turned into a space.
+  it('is named with `\\n` in the warnings', async () => {
+    const root = await tempFolder();
+    await mkdir(join(root, 'nl\nname'));
+    await writeFile(join(root, 'nl\nname', 'future.json'), '');
+    const article = articleFromText('future', 'A fine sentence. Another fine one.');
+    const repository = await openRepository({ root, annotator: 'alice', articles: [article] });
+    const shown = join(root, 'nl\\nname', 'future.json');
+    expect(storeWarnings(repository)).toEqual([`${shown}: the file is empty (read-only)`]);
+    await repository.close();
+  });
+});
