@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { buildArticle } from '../corpus/article.js';
 import { ioReason } from '../corpus/io-reason.js';
 import { readArticle } from '../corpus/load.js';
@@ -69,6 +69,8 @@ Examples
     // image, an empty page) is refused input: status 1.
     try {
       statSync(target);
+      // A file there but not open to us is as unreachable as a missing one.
+      accessSync(target, constants.R_OK);
     } catch (error) {
       throw new CannotRun(`${oneName(file)}: ${ioReason(error, 'file')}`);
     }

@@ -54,3 +54,19 @@ describe('a corpus with a folder margin may not read', () => {
     expect(result.status).toBe(1);
   });
 });
+
+describe('margin show of a file margin may not read', () => {
+  it('says permission denied and exits 2, as for a file that is not there', async () => {
+    folder = await mkdtemp(join(tmpdir(), 'margin-locked-'));
+    await chmod(folder, 0o755);
+    await writeFile(join(folder, 'page.txt'), GOOD_ARTICLE);
+    if (asRoot) await chown(folder, NOBODY, NOBODY);
+    await chmod(join(folder, 'page.txt'), 0o000);
+
+    expect(await run(['show', 'page.txt'], folder)).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'margin show: page.txt: permission denied\n',
+    });
+  });
+});
