@@ -84,6 +84,12 @@ export interface ExportOptions extends WriterOptions {
 
 /** Text is handed to the sink in pieces of about this size: few writes, little held. */
 const FLUSH_AT = 1 << 20;
+/**
+ * While a piece is being written, the export lets the write go on (`nextTurn`) after each
+ * article once it has made about this much since the last turn: a pipe's buffer or less, so the
+ * reader finds the pipe full, for about 8,000 turns in 500 MB.
+ */
+const TURN_EVERY = 64 * 1024;
 /** Progress is reported every this many annotations (and at the end). */
 const PROGRESS_EVERY = 5000;
 
@@ -152,16 +158,20 @@ export async function runKept(
   // UTF-8 throughout: kept text comes as bytes and goes out as it is.
   const pending: Uint8Array[] = [];
   let size = 0;
+  // Bytes made since the loop last let a write in flight go on (`TURN_EVERY`).
+  let sinceTurn = 0;
   const add = (bytes: Uint8Array | readonly Uint8Array[]) => {
+    const before = size;
     if (bytes instanceof Uint8Array) {
       pending.push(bytes);
       size += bytes.length;
-      return;
+    } else {
+      for (const part of bytes) {
+        pending.push(part);
+        size += part.length;
+      }
     }
-    for (const part of bytes) {
-      pending.push(part);
-      size += part.length;
-    }
+    sinceTurn += size - before;
   };
   const out = oneWriteAhead(sink);
   const pieces = twoPieces();
@@ -174,6 +184,7 @@ export async function runKept(
     }
     pending.length = 0;
     size = 0;
+    sinceTurn = 0;
     await out.write(bytes);
   };
   const start = format.start();
@@ -206,6 +217,9 @@ export async function runKept(
         await out.written();
         return summary;
       }
+    } else if (sinceTurn >= TURN_EVERY && out.busy) {
+      sinceTurn = 0;
+      await nextTurn();
     }
     progress(summary.annotations);
   }
@@ -248,18 +262,36 @@ function twoPieces(): { next(size: number): Buffer } {
 function oneWriteAhead(sink: ExportSink): {
   write(bytes: Uint8Array): Promise<void>;
   written(): Promise<void>;
+  /** Whether the last write is still going on. */
+  readonly busy: boolean;
 } {
   let last: Promise<void> = Promise.resolve();
+  let busy = false;
   return {
     async write(bytes) {
       await last;
+      busy = true;
       last = sink.write(bytes, true);
+      const over = () => {
+        busy = false;
+      };
       // Its failure is thrown by the next `write` or by `written`, not left unhandled meanwhile.
-      last.catch(() => undefined);
+      last.then(over, over);
     },
     written: () => last,
+    get busy() {
+      return busy;
+    },
   };
 }
+
+/**
+ * A turn of the event loop, for a write in flight to go on. A pipe's stream takes what its
+ * buffer holds (64-200 KB) at once and the rest only from the event loop; the loop that makes
+ * the next piece never gave it a turn, so the reader emptied the pipe and waited while the piece
+ * was made, and the export then waited for the reader.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * brat's export of every annotation (no filter) from the store's kept renderings, as `runKept`

@@ -4,7 +4,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { asRecorded, FileNotWritten, folderWrites } from '../../source/commands/folder-writes.js';
+import {
+  asRecorded,
+  FileNotWritten,
+  folderWrites,
+  pickThread,
+} from '../../source/commands/folder-writes.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -198,5 +203,24 @@ describe('folderWrites', () => {
       /^1 \d+ \d+ \d+ [0-9a-f]{32} tag1 1,0,x a\.txt$/,
     );
     expect(lines.find((line) => line.endsWith('d.txt'))).toMatch(/ - - b\/c d\.txt$/);
+  });
+
+  it('gives each folder a thread of its own, up to four, then the one with the fewest files', () => {
+    // Two threads started, as on two cores; a team's three annotator folders and more.
+    const threads = [
+      { folders: 0, files: 0 },
+      { folders: 0, files: 0 },
+    ];
+    const give = (files: number) => {
+      const at = pickThread(threads, 4);
+      threads[at] ??= { folders: 0, files: 0 };
+      threads[at]!.folders++;
+      threads[at]!.files += files;
+      return at;
+    };
+    expect([give(100), give(100), give(100)]).toEqual([0, 1, 2]);
+    expect([give(40), give(40), give(40)]).toEqual([3, 3, 3]);
+    expect(give(40)).toBe(0);
+    expect(threads).toHaveLength(4);
   });
 });

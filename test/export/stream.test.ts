@@ -139,4 +139,54 @@ describe('a streamed export', () => {
     expect(out.length).toBe(32 * PIECE);
     expect(out.subarray(31 * PIECE, 31 * PIECE + 3).toString()).toBe('a31');
   });
+
+  it('lets a write in flight go on while it makes the next piece', async () => {
+    // A pipe: a write takes 64 KB a turn of the event loop, as a reader empties it.
+    const TAKEN = 64 * 1024;
+    const pulled = { count: 0 };
+    function* kept(): Generator<RenderedArticle> {
+      for (let n = 0; n < 256; n++) {
+        pulled.count++;
+        const files = [{ annotator: 'alice', text: Buffer.alloc(0), madeFrom: '' }];
+        yield { id: `a${n}`, article: null, kept: files, annotated: null, keep: () => undefined };
+      }
+    }
+    const format: KeptFormat = {
+      kind: 'test',
+      start: () => '',
+      end: () => '',
+      article: () => '',
+      keep: () => '',
+      fromKept: (article) => ({ bytes: Buffer.alloc(16 * 1024, article.id), lines: 1 }),
+    };
+    // Per write, the articles pulled when each of its turns came.
+    const turns: number[][] = [];
+    const summary = await runKept(
+      format,
+      kept(),
+      {
+        write: (bytes) =>
+          new Promise<void>((resolve) => {
+            const seen: number[] = [];
+            turns.push(seen);
+            let left = bytes.length;
+            const take = () => {
+              seen.push(pulled.count);
+              left -= TAKEN;
+              if (left > 0) setImmediate(take);
+              else resolve();
+            };
+            setImmediate(take);
+          }),
+        writeFile: async () => {},
+      },
+      {},
+    );
+    expect(summary.annotations).toBe(256);
+    expect(turns.length).toBeGreaterThanOrEqual(4);
+    // The first megabyte went out a turn at a time while the next was made, not once it was.
+    const first = turns[0]!;
+    expect(first.length).toBe(16);
+    expect(new Set(first).size).toBeGreaterThan(8);
+  });
 });
