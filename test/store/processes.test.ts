@@ -1,16 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { openRepository } from '../../source/store/index.js';
 import { patience } from '../helpers/patience.js';
 import { articleFromText } from './articles.js';
-import { ensureBuiltStore } from './build-dist.js';
+import { childBundle } from './child-bundle.js';
 import { useTempFolder } from './temp-store.js';
 
-const TAGGER = fileURLToPath(new URL('./child/tagger.mjs', import.meta.url));
+const taggerScript = childBundle('tagger');
 
 function makeArticles(count: number, sentences: number): Article[] {
   return Array.from({ length: count }, (_, a) =>
@@ -33,7 +32,7 @@ interface Tagger {
 }
 
 function startTagger(options: Record<string, unknown>, onLine?: () => void): Tagger {
-  const child = spawn(process.execPath, [TAGGER, JSON.stringify(options)], {
+  const child = spawn(process.execPath, [taggerScript(), JSON.stringify(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const confirmed: string[] = [];
@@ -62,8 +61,6 @@ async function storeFiles(root: string): Promise<string[]> {
 
 describe('several processes on one store', () => {
   const tempFolder = useTempFolder();
-  // Building dist/ takes a while when the test is run alone right after editing the store.
-  beforeAll(ensureBuiltStore, patience(30_000));
 
   it(
     'loses no confirmed tag and tears no file when killed at random moments',
