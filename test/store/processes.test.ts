@@ -26,6 +26,9 @@ function makeArticles(count: number, sentences: number): Article[] {
 interface Tagger {
   child: ChildProcess;
   confirmed: string[];
+  /** With `ready: true`: resolves once the child has opened the store; `go` starts its tagging. */
+  ready: Promise<void>;
+  go: () => void;
   /** Resolves with the exit code (null when killed). */
   exited: Promise<number | null>;
   stderr: () => string;
@@ -33,15 +36,23 @@ interface Tagger {
 
 function startTagger(options: Record<string, unknown>, onLine?: () => void): Tagger {
   const child = spawn(process.execPath, [taggerScript(), JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.ready ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   const confirmed: string[] = [];
   let pending = '';
   let errors = '';
+  let opened: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    opened = resolve;
+  });
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop()!;
+    if (lines[0] === 'ready') {
+      lines.shift();
+      opened();
+    }
     confirmed.push(...lines);
     if (lines.length > 0) onLine?.();
   });
@@ -49,9 +60,13 @@ function startTagger(options: Record<string, unknown>, onLine?: () => void): Tag
     errors += chunk;
   });
   const exited = new Promise<number | null>((resolve) =>
-    child.on('close', (code) => resolve(code)),
+    child.on('close', (code) => {
+      opened();
+      resolve(code);
+    }),
   );
-  return { child, confirmed, exited, stderr: () => errors };
+  const go = () => child.stdin?.end('go\n');
+  return { child, confirmed, ready, go, exited, stderr: () => errors };
 }
 
 async function storeFiles(root: string): Promise<string[]> {
@@ -114,21 +129,26 @@ describe('several processes on one store', () => {
   );
 
   it(
-    'keeps all 600 tags when two processes of one annotator tag one article at once',
+    'keeps all 300 tags when two processes of one annotator tag one article at once',
     async () => {
       const root = await tempFolder();
       const articles = makeArticles(1, 334);
       const articlesPath = join(root, '..', `${root.split('/').pop()}-one.json`);
       await writeFile(articlesPath, JSON.stringify(articles));
-      const options = { root, annotator: 'twin', articles: articlesPath };
-      const first = startTagger({ ...options, from: 0, to: 300 });
-      const second = startTagger({ ...options, from: 300, to: 600 });
+      // Both open the store, then tag together: every one of their writes meets the other's,
+      // where a child that started late used to find the other halfway through its tags.
+      const options = { root, annotator: 'twin', articles: articlesPath, ready: true };
+      const first = startTagger({ ...options, from: 0, to: 150 });
+      const second = startTagger({ ...options, from: 150, to: 300 });
+      await Promise.all([first.ready, second.ready]);
+      first.go();
+      second.go();
       expect(await first.exited, first.stderr()).toBe(0);
       expect(await second.exited, second.stderr()).toBe(0);
 
       const doc = JSON.parse(await readFile(join(root, 'twin', 'article-0.json'), 'utf8'));
       const ids = new Set(doc.annotations.map((annotation: { id: string }) => annotation.id));
-      expect(ids.size).toBe(600);
+      expect(ids.size).toBe(300);
       expect([...first.confirmed, ...second.confirmed].every((id) => ids.has(id))).toBe(true);
       expect(await readdir(join(root, 'twin'))).toEqual(['article-0.json']);
     },

@@ -4,10 +4,16 @@ import { readFileSync } from 'node:fs';
 import type { Article } from '../../../source/corpus/types.js';
 import { openRepository } from '../../../source/store/index.js';
 
-const { root, annotator, articles: articlesPath, from, to } = JSON.parse(process.argv[2]!);
+const { root, annotator, articles: articlesPath, from, to, ready } = JSON.parse(process.argv[2]!);
 const articles = JSON.parse(readFileSync(articlesPath, 'utf8')) as Article[];
 const labels = ['claim', 'quote', 'event'];
 const repo = await openRepository({ root, annotator, articles });
+if (ready) {
+  // Started, then held until the parent writes a line: several children tag at the same time.
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+  process.stdin.destroy();
+}
 
 for (let index = from; index < to; index += 1) {
   const article = articles[index % articles.length]!;
