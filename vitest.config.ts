@@ -8,7 +8,8 @@ import { patience } from './test/helpers/patience.js';
  * durations, so vitest would order by file size and start some of them last, leaving the other
  * workers idle at the end while one finishes. A stale entry costs time, never a result. In the
  * order of their time in a whole run (2026-12-05, 9:45 at load 3-10: the kill loop, the review
- * fuzz, the terminal sessions and the files that start many processes lead).
+ * fuzz, the terminal sessions and the files that start many processes lead; at 18:39, load
+ * 13-15, the story index, the story thread and the kept placements took 56-92 s each).
  */
 const LONGEST_FIRST = [
   'test/store/processes.test.ts',
@@ -21,6 +22,9 @@ const LONGEST_FIRST = [
   'test/story/command.test.ts',
   'test/e2e/suggestions.test.ts',
   'test/export/brat-folder.test.ts',
+  'test/story/index.test.ts',
+  'test/commands/story-thread.test.ts',
+  'test/store/kept-placements.test.ts',
   'test/search/command.test.ts',
   'test/export/team-commands.test.ts',
   'test/export/checked-behind.test.ts',

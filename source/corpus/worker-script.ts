@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * has it beside the module. A module run from `source/` (the tests) starts the bundled one when
  * the bundle was made after tsc last wrote `dist/`: a thread loading the bundle took 0.13 s of
  * CPU, one loading tsc's hundred-odd modules 0.48 s, and the suite starts hundreds of threads.
- * After a lone `tsc` (`test/store/build-dist.ts`) the bundle may be older than the code: tsc's.
+ * After a lone `tsc` the bundle may be older than the code: tsc's.
  */
 export function workerScript(name: string, base: string): URL {
   const here = new URL(name, base);

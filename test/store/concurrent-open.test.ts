@@ -1,20 +1,19 @@
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStoreIndex, storeIndexFile } from '../../source/store/index-file.js';
 import { indexedFile, labelledDoc } from '../helpers/indexed-files.js';
 import { patience } from '../helpers/patience.js';
-import { ensureBuiltStore } from './build-dist.js';
+import { childBundle } from './child-bundle.js';
 import { useTempFolder } from './temp-store.js';
 
-const OPENER = fileURLToPath(new URL('./child/index-opener.mjs', import.meta.url));
+const indexOpener = childBundle('index-opener');
 
 /** Starts an opener; resolves `ready` once it waits for the go file, `done` with what it printed. */
 function opener(options: Record<string, string>) {
-  const child = spawn(process.execPath, [OPENER, JSON.stringify(options)], {
+  const child = spawn(process.execPath, [indexOpener(), JSON.stringify(options)], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -43,7 +42,6 @@ function opener(options: Record<string, string>) {
 
 describe('several processes opening one store index at once', () => {
   const tempFolder = useTempFolder();
-  beforeAll(ensureBuiltStore, patience(30_000));
 
   it(
     'each keeps its index on disk, and none takes the file from under another',

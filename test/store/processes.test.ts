@@ -1,16 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../../source/corpus/types.js';
 import { openRepository } from '../../source/store/index.js';
 import { patience } from '../helpers/patience.js';
 import { articleFromText } from './articles.js';
-import { ensureBuiltStore } from './build-dist.js';
+import { childBundle } from './child-bundle.js';
 import { useTempFolder } from './temp-store.js';
 
-const TAGGER = fileURLToPath(new URL('./child/tagger.mjs', import.meta.url));
+const taggerScript = childBundle('tagger');
 
 function makeArticles(count: number, sentences: number): Article[] {
   return Array.from({ length: count }, (_, a) =>
@@ -27,22 +26,33 @@ function makeArticles(count: number, sentences: number): Article[] {
 interface Tagger {
   child: ChildProcess;
   confirmed: string[];
+  /** With `ready: true`: resolves once the child has opened the store; `go` starts its tagging. */
+  ready: Promise<void>;
+  go: () => void;
   /** Resolves with the exit code (null when killed). */
   exited: Promise<number | null>;
   stderr: () => string;
 }
 
 function startTagger(options: Record<string, unknown>, onLine?: () => void): Tagger {
-  const child = spawn(process.execPath, [TAGGER, JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, [taggerScript(), JSON.stringify(options)], {
+    stdio: [options.ready ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   const confirmed: string[] = [];
   let pending = '';
   let errors = '';
+  let opened: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    opened = resolve;
+  });
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
     pending += chunk;
     const lines = pending.split('\n');
     pending = lines.pop()!;
+    if (lines[0] === 'ready') {
+      lines.shift();
+      opened();
+    }
     confirmed.push(...lines);
     if (lines.length > 0) onLine?.();
   });
@@ -50,9 +60,13 @@ function startTagger(options: Record<string, unknown>, onLine?: () => void): Tag
     errors += chunk;
   });
   const exited = new Promise<number | null>((resolve) =>
-    child.on('close', (code) => resolve(code)),
+    child.on('close', (code) => {
+      opened();
+      resolve(code);
+    }),
   );
-  return { child, confirmed, exited, stderr: () => errors };
+  const go = () => child.stdin?.end('go\n');
+  return { child, confirmed, ready, go, exited, stderr: () => errors };
 }
 
 async function storeFiles(root: string): Promise<string[]> {
@@ -62,8 +76,6 @@ async function storeFiles(root: string): Promise<string[]> {
 
 describe('several processes on one store', () => {
   const tempFolder = useTempFolder();
-  // Building dist/ takes a while when the test is run alone right after editing the store.
-  beforeAll(ensureBuiltStore, patience(30_000));
 
   it(
     'loses no confirmed tag and tears no file when killed at random moments',
@@ -117,21 +129,26 @@ describe('several processes on one store', () => {
   );
 
   it(
-    'keeps all 600 tags when two processes of one annotator tag one article at once',
+    'keeps all 300 tags when two processes of one annotator tag one article at once',
     async () => {
       const root = await tempFolder();
       const articles = makeArticles(1, 334);
       const articlesPath = join(root, '..', `${root.split('/').pop()}-one.json`);
       await writeFile(articlesPath, JSON.stringify(articles));
-      const options = { root, annotator: 'twin', articles: articlesPath };
-      const first = startTagger({ ...options, from: 0, to: 300 });
-      const second = startTagger({ ...options, from: 300, to: 600 });
+      // Both open the store, then tag together: every one of their writes meets the other's,
+      // where a child that started late used to find the other halfway through its tags.
+      const options = { root, annotator: 'twin', articles: articlesPath, ready: true };
+      const first = startTagger({ ...options, from: 0, to: 150 });
+      const second = startTagger({ ...options, from: 150, to: 300 });
+      await Promise.all([first.ready, second.ready]);
+      first.go();
+      second.go();
       expect(await first.exited, first.stderr()).toBe(0);
       expect(await second.exited, second.stderr()).toBe(0);
 
       const doc = JSON.parse(await readFile(join(root, 'twin', 'article-0.json'), 'utf8'));
       const ids = new Set(doc.annotations.map((annotation: { id: string }) => annotation.id));
-      expect(ids.size).toBe(600);
+      expect(ids.size).toBe(300);
       expect([...first.confirmed, ...second.confirmed].every((id) => ids.has(id))).toBe(true);
       expect(await readdir(join(root, 'twin'))).toEqual(['article-0.json']);
     },
