@@ -10,7 +10,7 @@
  * 4 bytes per LSH band. No string or object is kept per sentence.
  */
 import { anchorOrder, compareAnchor } from './anchor-order.js';
-import { clusterComponent } from './clusters.js';
+import { eachGroup } from './clusters.js';
 import {
   FingerprintMap,
   Float32List,
@@ -539,16 +539,17 @@ export class StoryIndex {
     this.aside?.takeBack(this.nodeFirst);
     this.aside?.takeBack(this.occurrenceNext);
     this.built = true;
-    let live = 0;
+    this.regroup(this.liveNodes());
+  }
+
+  /**
+   * Every live node, in order, as the grouping asks for them: not a list of them (9 MB at
+   * 100,000 articles, standing through the grouping's peak).
+   */
+  private *liveNodes(): Generator<number> {
     for (let node = 0; node < this.nodeFirst.length; node++) {
-      if (this.nodeCount.data[node]! > 0) live++;
+      if (this.nodeCount.data[node]! > 0) yield node;
     }
-    const all = new Int32Array(live);
-    live = 0;
-    for (let node = 0; node < this.nodeFirst.length; node++) {
-      if (this.nodeCount.data[node]! > 0) all[live++] = node;
-    }
-    this.regroup(all);
   }
 
   /** Every group of sentences from two or more articles, in anchor order. */
@@ -994,7 +995,7 @@ export class StoryIndex {
   private grouped = false;
 
   /** Forms again the groups of the connected components that hold `seeds`. */
-  private regroup(seeds: ArrayLike<number> & Iterable<number>, local = false): void {
+  private regroup(seeds: Iterable<number>, local = false): void {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
       this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
@@ -1042,14 +1043,13 @@ export class StoryIndex {
         continue;
       }
       const component = local
-        ? this.neighbourhood(seed, seen, links.adjacency)
+        ? Int32Array.from(this.neighbourhood(seed, seen, links.adjacency))
         : this.component(seed, seen, links.adjacency);
       for (const node of component) forget(node);
       // In place: a component of template sentences holds 860,000 nodes at 100,000 articles.
-      const alive = component;
       let kept = 0;
-      for (const node of component) if (this.nodeCount.data[node]! > 0) alive[kept++] = node;
-      alive.length = kept;
+      for (const node of component) if (this.nodeCount.data[node]! > 0) component[kept++] = node;
+      const alive = component.subarray(0, kept);
       if (alive.length === 0) continue;
       if (alive.length === 1 && links.adjacency.size === 0) {
         if (this.nodeCount.data[alive[0]!]! > 1) {
@@ -1058,33 +1058,41 @@ export class StoryIndex {
         }
         continue;
       }
-      const groups = clusterComponent(this.inAnchorOrder(alive), {
-        edges: (node, visit) => {
-          for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
-            const target = this.edgeTarget.data[edge]!;
-            // The first half of each edge is the verdict's order (`addEdge`).
-            if (this.nodeCount.data[target]! > 0) {
-              visit(target, this.edgeScore.data[edge >> 1]!, (edge & 1) === 0);
+      const ordered = this.inAnchorOrder(alive);
+      eachGroup(
+        ordered,
+        {
+          edges: (node, visit) => {
+            for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+              const target = this.edgeTarget.data[edge]!;
+              // The first half of each edge is the verdict's order (`addEdge`).
+              if (this.nodeCount.data[target]! > 0) {
+                visit(target, this.edgeScore.data[edge >> 1]!, (edge & 1) === 0);
+              }
             }
-          }
+          },
+          links: links.links,
+          unlinks: links.unlinks,
+          articles: (node) =>
+            this.nodeCount.data[node] === 1
+              ? this.articleOf(this.nodeFirst.data[node]!)
+              : this.occurrences(node).map((at) => this.articleOf(at)),
+          same: (a, b) => this.same(a, b),
+          rank: this.rankScratch(),
         },
-        links: links.links,
-        unlinks: links.unlinks,
-        articles: (node) =>
-          this.nodeCount.data[node] === 1
-            ? this.articleOf(this.nodeFirst.data[node]!)
-            : this.occurrences(node).map((at) => this.articleOf(at)),
-        same: (a, b) => this.same(a, b),
-        rank: this.rankScratch(),
-      });
-      for (const nodes of groups) {
-        // A lone sentence is a group only when it has copies (kept by its node).
-        if (nodes.length === 1 && this.nodeCount.data[nodes[0]!]! < 2) continue;
-        this.setGroup(nodes);
-        formed?.add(nodes[0]!);
-      }
+        (nodes) => {
+          // A lone sentence is a group only when it has copies (kept by its node).
+          if (nodes.length === 1 && this.nodeCount.data[nodes[0]!]! < 2) return;
+          this.setGroup(nodes);
+          formed?.add(nodes[0]!);
+        },
+      );
     }
     this.grouped = true;
+    if (this.componentNodes.length > 1024) {
+      release(this.componentNodes);
+      this.componentNodes = new Int32Array(1024);
+    }
   }
 
   /** A group's nodes, in its order (anchor first). */
@@ -1095,7 +1103,7 @@ export class StoryIndex {
   }
 
   /** Makes `nodes` a group, its id the first. */
-  private setGroup(nodes: readonly number[]): void {
+  private setGroup(nodes: ArrayLike<number>): void {
     const id = nodes[0]!;
     for (let i = 0; i < nodes.length; i++) {
       this.clusterOf[nodes[i]!] = id;
@@ -1120,7 +1128,7 @@ export class StoryIndex {
    * article id and position), then by node. Typed arrays, not an object per node: a component
    * can hold half a million.
    */
-  private inAnchorOrder(nodes: readonly number[]): Int32Array {
+  private inAnchorOrder(nodes: ArrayLike<number>): Int32Array {
     const count = nodes.length;
     const day = scratch(Int32Array, count);
     const article = scratch(Int32Array, count);
@@ -1214,29 +1222,51 @@ export class StoryIndex {
     return out;
   }
 
+  /**
+   * The component of `seed`, its nodes in the order met (breadth first: the grouping puts them
+   * in anchor order), in `componentNodes`' memory until the next walk.
+   */
   private component(
     seed: number,
     seen: { has(node: number): boolean; add(node: number): void },
     links: Map<number, number[]>,
-  ): number[] {
-    const out: number[] = [];
-    const stack = [seed];
+  ): Int32Array {
+    // The nodes met are the queue still to walk: no stack beside them.
+    let out = this.componentNodes;
+    let met = 0;
+    out[met++] = seed;
     seen.add(seed);
     // One function for the walk, not one per node: a component can hold half a million.
     const visit = (target: number) => {
       if (seen.has(target) || this.nodeCount.data[target]! <= 0) return;
       seen.add(target);
-      stack.push(target);
+      if (met === out.length) out = this.growComponentNodes(met);
+      out[met++] = target;
     };
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      out.push(node);
+    for (let at = 0; at < met; at++) {
+      const node = out[at]!;
       for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
         visit(this.edgeTarget.data[edge]!);
       }
       for (const target of links.get(node) ?? []) visit(target);
     }
-    return out;
+    return out.subarray(0, met);
+  }
+
+  /**
+   * The component walk's nodes (`component`): typed, grown as a walk needs and given back after
+   * the grouping (`regroup`). As lists in the heap, the component of 860,000 template sentences
+   * at 100,000 articles held some 14 MB of nodes and stack, and as much in the copies they grew
+   * through, until the collector came.
+   */
+  private componentNodes: Int32Array = new Int32Array(1024);
+
+  private growComponentNodes(used: number): Int32Array {
+    const grown = scratch(Int32Array, grownCapacity(this.componentNodes.length, used + 1));
+    grown.set(this.componentNodes.subarray(0, used));
+    release(this.componentNodes);
+    this.componentNodes = grown;
+    return grown;
   }
 
   private resolvedConstraints() {
