@@ -20,7 +20,7 @@ import {
   trimmedCapacity,
   Uint32List,
 } from './growable.js';
-import { leanHeaps } from './lean-heaps.js';
+import { collectNow, leanHeaps } from './lean-heaps.js';
 import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
 import { mix } from './minhash.js';
 import { type Extras, pushExtras, readExtras } from './node-extras.js';
@@ -378,6 +378,7 @@ export class StoryIndex {
       this.finish();
       return;
     }
+    if (this.aside) collectNow();
     try {
       await comparer.start(
         this.tables,
@@ -393,6 +394,7 @@ export class StoryIndex {
         await comparer.settled(false);
       }
       await comparer.settled(true);
+      if (this.aside) collectNow();
     } catch (error) {
       // The index stays as it was before the build, its lists read back.
       this.edgeLog = null;
