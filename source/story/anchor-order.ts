@@ -14,7 +14,7 @@ export const RADIX_ANCHORS = 4096;
  * `article[i]` (whose id is `ids[article[i]]`) at position `sentence[i]`; gives the nodes sorted.
  */
 export function anchorOrder(
-  nodes: readonly number[],
+  nodes: ArrayLike<number>,
   day: Int32Array,
   article: Int32Array,
   sentence: Int32Array,
@@ -38,7 +38,7 @@ export function anchorOrder(
  * some two seconds on the building thread while the comparing threads stood idle.
  */
 export function radixAnchorOrder(
-  nodes: readonly number[],
+  nodes: ArrayLike<number>,
   day: Int32Array,
   article: Int32Array,
   sentence: Int32Array,

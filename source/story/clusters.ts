@@ -41,13 +41,36 @@ const LINK = Number.POSITIVE_INFINITY;
  * component's nodes in anchor order (earliest-dated first).
  */
 export function clusterComponent(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {
+  const groups: number[][] = [];
+  eachGroup(sorted, access, (nodes, from, to) =>
+    groups.push(Array.from({ length: to - from }, (_, i) => nodes[from + i]!)),
+  );
+  return groups;
+}
+
+/**
+ * `clusterComponent`'s groups handed to `group` one at a time, in the same order, each as
+ * `nodes[from..to)`, to read before the next: as lists, the component of 760,697 template
+ * sentences at 100,000 articles made some 290,000 in the heap, standing at the grouping's peak.
+ */
+export function eachGroup(
+  sorted: ArrayLike<number>,
+  access: ComponentAccess,
+  group: (nodes: ArrayLike<number>, from: number, to: number) => void,
+): void {
   const size = sorted.length;
-  if (size === 1) return [[sorted[0]!]];
-  if (size === 2) return formPair(sorted[0]!, sorted[1]!, access);
+  if (size === 1) {
+    group(sorted, 0, 1);
+    return;
+  }
+  if (size === 2) {
+    for (const nodes of formPair(sorted[0]!, sorted[1]!, access)) group(nodes, 0, nodes.length);
+    return;
+  }
   const { rank } = access;
   for (let i = 0; i < size; i++) rank[sorted[i]!] = i;
   try {
-    return formGroups(sorted, access);
+    formGroups(sorted, access, group);
   } finally {
     for (let i = 0; i < size; i++) rank[sorted[i]!] = -1;
   }
@@ -88,7 +111,11 @@ function formPair(first: number, second: number, access: ComponentAccess): numbe
     : [[first, second]];
 }
 
-function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[][] {
+function formGroups(
+  sorted: ArrayLike<number>,
+  access: ComponentAccess,
+  group: (nodes: ArrayLike<number>, from: number, to: number) => void,
+): void {
   const size = sorted.length;
   const { rank } = access;
   // Each pair once (from its lower rank), counted first so that the arrays are made once.
@@ -216,24 +243,29 @@ function formGroups(sorted: ArrayLike<number>, access: ComponentAccess): number[
   }
   release(pairA, pairB, pairScore, agreed, order, anchor, next, last, occurrences);
   articles.release();
-  // Groups in the order of their first member, members in rank order: counted, then placed.
-  const groupOf = scratch(Int32Array, size);
-  const sizes: number[] = [];
+  // Groups in the order of their first member, members in rank order: counted, then placed
+  // one after another (`start[g]` the first of group g), in `parent`'s memory once read.
   const slot = scratch(Int32Array, size).fill(-1);
+  let groups = 0;
   for (let i = 0; i < size; i++) {
+    // Each rank's parent made its root: `find` then never passes a rank already read here.
     const root = find(i);
-    if (slot[root] === -1) {
-      slot[root] = sizes.length;
-      sizes.push(0);
-    }
-    groupOf[i] = slot[root]!;
-    sizes[slot[root]!]!++;
+    parent[i] = root;
+    if (slot[root] === -1) slot[root] = groups++;
   }
-  const groups = sizes.map((length) => new Array<number>(length));
-  const filled = scratch(Int32Array, sizes.length);
-  for (let i = 0; i < size; i++) groups[groupOf[i]!]![filled[groupOf[i]!]!++] = sorted[i]!;
-  release(parent, groupOf, slot, filled);
-  return groups;
+  // `parent` now holds each rank's group.
+  for (let i = 0; i < size; i++) parent[i] = slot[parent[i]!]!;
+  const start = scratch(Int32Array, groups + 1);
+  for (let i = 0; i < size; i++) start[parent[i]! + 1]!++;
+  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
+  const nodes = slot;
+  for (let i = 0; i < size; i++) nodes[start[parent[i]!]!++] = sorted[i]!;
+  release(parent);
+  // Each group's start moved to its end while placing: the previous group's end is its start.
+  for (let g = 0, from = 0; g < groups; from = start[g++]!) {
+    group(nodes, from, start[g]!);
+  }
+  release(nodes, start);
 }
 
 /** Up to this many articles, a group's clashes are looked for before its anchor is asked. */

@@ -9,6 +9,7 @@
  * a build runs and put back after, and left alone when the process was started with one.
  */
 import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** The old generation's growth past what survived a full collection, in percent. */
 const GROWING_PERCENT = 50;
@@ -25,4 +26,18 @@ export async function leanHeaps<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     if (--depth === 0) v8.setFlagsFromString('--heap-growing-percent=0');
   }
+}
+
+/**
+ * A full collection of this thread's heap now, once a large build's phase has let go of what
+ * it held (the reading's articles and features, the comparing's chunks): left to V8, the
+ * heap kept the reading's pages (some 70 MB for 27 MB alive at 100,000 articles) through the
+ * comparing and the grouping that follow. V8's `gc`, exposed for the call as Jest's leak
+ * detector does; nothing where that is refused.
+ */
+export function collectNow(): void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+  } catch {}
 }

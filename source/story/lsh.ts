@@ -186,8 +186,11 @@ export class LshIndex {
     for (let i = 0; i < total; i++) {
       days[i] = Math.max(0, Math.min(0xffff, this.source.day(nodes[i]!)));
     }
+    // The keys' scratch has room for every node: it holds each band's values in node order
+    // (`values`) until they are taken in date order, and only then the sort's keys.
+    const keysRoom = releasable(Uint32Array, Math.max(count, total));
     const scratch: SortScratch = {
-      keys: releasable(Uint32Array, total),
+      keys: keysRoom.subarray(0, total),
       nodes: releasable(Int32Array, total),
     };
     const byDay = radixSort(days, nodes, [0], scratch, releasable(Int32Array, total));
@@ -211,7 +214,7 @@ export class LshIndex {
     // after another in memory, then taken in date order: in date order every node's words were
     // a read from main memory, most of the build's time on the thread the comparing threads
     // wait for.
-    const values = releasable(Uint32Array, count);
+    const values = keysRoom;
     const indexed = this.indexed;
     for (let band = 0; band < this.total; band++) {
       const tags = this.tags;
@@ -242,7 +245,7 @@ export class LshIndex {
       this.keep(band, order);
       yield band;
     }
-    for (const array of [this.tags, keys, byDay, scratch.keys, scratch.nodes, reused, values]) {
+    for (const array of [this.tags, keys, byDay, keysRoom, scratch.nodes, reused]) {
       release(array);
     }
     this.tags = null;

@@ -10,7 +10,7 @@
  * 4 bytes per LSH band. No string or object is kept per sentence.
  */
 import { anchorOrder, compareAnchor } from './anchor-order.js';
-import { clusterComponent } from './clusters.js';
+import { eachGroup } from './clusters.js';
 import {
   FingerprintMap,
   Float32List,
@@ -20,7 +20,7 @@ import {
   trimmedCapacity,
   Uint32List,
 } from './growable.js';
-import { leanHeaps } from './lean-heaps.js';
+import { collectNow, leanHeaps } from './lean-heaps.js';
 import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
 import { mix } from './minhash.js';
 import { type Extras, pushExtras, readExtras } from './node-extras.js';
@@ -378,6 +378,7 @@ export class StoryIndex {
       this.finish();
       return;
     }
+    if (this.aside) collectNow();
     try {
       await comparer.start(
         this.tables,
@@ -393,6 +394,7 @@ export class StoryIndex {
         await comparer.settled(false);
       }
       await comparer.settled(true);
+      if (this.aside) collectNow();
     } catch (error) {
       // The index stays as it was before the build, its lists read back.
       this.edgeLog = null;
@@ -539,16 +541,17 @@ export class StoryIndex {
     this.aside?.takeBack(this.nodeFirst);
     this.aside?.takeBack(this.occurrenceNext);
     this.built = true;
-    let live = 0;
+    this.regroup(this.liveNodes());
+  }
+
+  /**
+   * Every live node, in order, as the grouping asks for them: not a list of them (9 MB at
+   * 100,000 articles, standing through the grouping's peak).
+   */
+  private *liveNodes(): Generator<number> {
     for (let node = 0; node < this.nodeFirst.length; node++) {
-      if (this.nodeCount.data[node]! > 0) live++;
+      if (this.nodeCount.data[node]! > 0) yield node;
     }
-    const all = new Int32Array(live);
-    live = 0;
-    for (let node = 0; node < this.nodeFirst.length; node++) {
-      if (this.nodeCount.data[node]! > 0) all[live++] = node;
-    }
-    this.regroup(all);
   }
 
   /** Every group of sentences from two or more articles, in anchor order. */
@@ -994,7 +997,7 @@ export class StoryIndex {
   private grouped = false;
 
   /** Forms again the groups of the connected components that hold `seeds`. */
-  private regroup(seeds: ArrayLike<number> & Iterable<number>, local = false): void {
+  private regroup(seeds: Iterable<number>, local = false): void {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
       this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
@@ -1042,14 +1045,13 @@ export class StoryIndex {
         continue;
       }
       const component = local
-        ? this.neighbourhood(seed, seen, links.adjacency)
+        ? Int32Array.from(this.neighbourhood(seed, seen, links.adjacency))
         : this.component(seed, seen, links.adjacency);
       for (const node of component) forget(node);
       // In place: a component of template sentences holds 860,000 nodes at 100,000 articles.
-      const alive = component;
       let kept = 0;
-      for (const node of component) if (this.nodeCount.data[node]! > 0) alive[kept++] = node;
-      alive.length = kept;
+      for (const node of component) if (this.nodeCount.data[node]! > 0) component[kept++] = node;
+      const alive = component.subarray(0, kept);
       if (alive.length === 0) continue;
       if (alive.length === 1 && links.adjacency.size === 0) {
         if (this.nodeCount.data[alive[0]!]! > 1) {
@@ -1058,33 +1060,38 @@ export class StoryIndex {
         }
         continue;
       }
-      const groups = clusterComponent(this.inAnchorOrder(alive), {
-        edges: (node, visit) => {
-          for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
-            const target = this.edgeTarget.data[edge]!;
-            // The first half of each edge is the verdict's order (`addEdge`).
-            if (this.nodeCount.data[target]! > 0) {
-              visit(target, this.edgeScore.data[edge >> 1]!, (edge & 1) === 0);
+      const ordered = this.inAnchorOrder(alive);
+      eachGroup(
+        ordered,
+        {
+          edges: (node, visit) => {
+            for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
+              const target = this.edgeTarget.data[edge]!;
+              // The first half of each edge is the verdict's order (`addEdge`).
+              if (this.nodeCount.data[target]! > 0) {
+                visit(target, this.edgeScore.data[edge >> 1]!, (edge & 1) === 0);
+              }
             }
-          }
+          },
+          links: links.links,
+          unlinks: links.unlinks,
+          articles: (node) =>
+            this.nodeCount.data[node] === 1
+              ? this.articleOf(this.nodeFirst.data[node]!)
+              : this.occurrences(node).map((at) => this.articleOf(at)),
+          same: (a, b) => this.same(a, b),
+          rank: this.rankScratch(),
         },
-        links: links.links,
-        unlinks: links.unlinks,
-        articles: (node) =>
-          this.nodeCount.data[node] === 1
-            ? this.articleOf(this.nodeFirst.data[node]!)
-            : this.occurrences(node).map((at) => this.articleOf(at)),
-        same: (a, b) => this.same(a, b),
-        rank: this.rankScratch(),
-      });
-      for (const nodes of groups) {
-        // A lone sentence is a group only when it has copies (kept by its node).
-        if (nodes.length === 1 && this.nodeCount.data[nodes[0]!]! < 2) continue;
-        this.setGroup(nodes);
-        formed?.add(nodes[0]!);
-      }
+        (nodes, from, to) => {
+          // A lone sentence is a group only when it has copies (kept by its node).
+          if (to - from === 1 && this.nodeCount.data[nodes[from]!]! < 2) return;
+          this.setGroup(nodes, from, to);
+          formed?.add(nodes[from]!);
+        },
+      );
     }
     this.grouped = true;
+    if (this.componentNodes.length > 1024) this.componentNodes = new Int32Array(1024);
   }
 
   /** A group's nodes, in its order (anchor first). */
@@ -1094,12 +1101,12 @@ export class StoryIndex {
     return out;
   }
 
-  /** Makes `nodes` a group, its id the first. */
-  private setGroup(nodes: readonly number[]): void {
-    const id = nodes[0]!;
-    for (let i = 0; i < nodes.length; i++) {
+  /** Makes `nodes[from..to)` a group, its id the first. */
+  private setGroup(nodes: ArrayLike<number>, from = 0, to = nodes.length): void {
+    const id = nodes[from]!;
+    for (let i = from; i < to; i++) {
       this.clusterOf[nodes[i]!] = id;
-      this.clusterNext[nodes[i]!] = i + 1 < nodes.length ? nodes[i + 1]! : -1;
+      this.clusterNext[nodes[i]!] = i + 1 < to ? nodes[i + 1]! : -1;
     }
   }
 
@@ -1120,7 +1127,7 @@ export class StoryIndex {
    * article id and position), then by node. Typed arrays, not an object per node: a component
    * can hold half a million.
    */
-  private inAnchorOrder(nodes: readonly number[]): Int32Array {
+  private inAnchorOrder(nodes: ArrayLike<number>): Int32Array {
     const count = nodes.length;
     const day = scratch(Int32Array, count);
     const article = scratch(Int32Array, count);
@@ -1214,29 +1221,52 @@ export class StoryIndex {
     return out;
   }
 
+  /**
+   * The component of `seed`, its nodes in the order met (breadth first: the grouping puts them
+   * in anchor order), in `componentNodes`' memory until the next walk.
+   */
   private component(
     seed: number,
     seen: { has(node: number): boolean; add(node: number): void },
     links: Map<number, number[]>,
-  ): number[] {
-    const out: number[] = [];
-    const stack = [seed];
+  ): Int32Array {
+    // The nodes met are the queue still to walk: no stack beside them.
+    let out = this.componentNodes;
+    let met = 0;
+    out[met++] = seed;
     seen.add(seed);
     // One function for the walk, not one per node: a component can hold half a million.
     const visit = (target: number) => {
       if (seen.has(target) || this.nodeCount.data[target]! <= 0) return;
       seen.add(target);
-      stack.push(target);
+      if (met === out.length) out = this.growComponentNodes(met);
+      out[met++] = target;
     };
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      out.push(node);
+    for (let at = 0; at < met; at++) {
+      const node = out[at]!;
       for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
         visit(this.edgeTarget.data[edge]!);
       }
       for (const target of links.get(node) ?? []) visit(target);
     }
-    return out;
+    return out.subarray(0, met);
+  }
+
+  /**
+   * The component walk's nodes (`component`): typed, grown as a walk needs and let go after
+   * the grouping (`regroup`). As lists in the heap, the component of 860,000 template sentences
+   * at 100,000 articles held some 14 MB of nodes and stack, and as much in the copies they grew
+   * through, until the collector came.
+   */
+  private componentNodes: Int32Array = new Int32Array(1024);
+
+  // Not a releasable `scratch`: arrays over a resizable buffer are slower to read in Node 20's
+  // V8, and every step of the grouping reads these (its CPU at 30,000 articles 4.1 -> 4.8 s).
+  private growComponentNodes(used: number): Int32Array {
+    const grown = new Int32Array(grownCapacity(this.componentNodes.length, used + 1));
+    grown.set(this.componentNodes.subarray(0, used));
+    this.componentNodes = grown;
+    return grown;
   }
 
   private resolvedConstraints() {
