@@ -45,7 +45,7 @@ export function openStoreIndex(cacheDir: string | null | undefined, root: string
   try {
     mkdirSync(join(cacheDir, 'stores'), { recursive: true });
     const made = !existsSync(file);
-    const index = StoreIndex.open(file, root);
+    const index = openWhenFree(file, root);
     // A new index is where a store that moved shows up: the time to drop ones left behind.
     if (made) pruneStoreIndexes(cacheDir, file);
     return index;
@@ -60,6 +60,33 @@ export function openStoreIndex(cacheDir: string | null | undefined, root: string
       return StoreIndex.open(null, root);
     }
   }
+}
+
+/** How often an open that SQLite found busy is tried again, and the pause before each. */
+const BUSY_TRIES = 4;
+const BUSY_PAUSE_MS = 100;
+
+/**
+ * `StoreIndex.open`, tried again when SQLite says the file is busy. Its 5 s busy timeout covers
+ * most waits, but not all: with three processes opening a new index at once on a loaded machine,
+ * about one open in 500 got SQLITE_BUSY at once (found by test/store/concurrent-open under
+ * load 8), and that run's index went to memory, filled by reading every file.
+ */
+function openWhenFree(file: string, root: string): StoreIndex {
+  for (let tries = 1; ; tries++) {
+    try {
+      return StoreIndex.open(file, root);
+    } catch (error) {
+      if (tries >= BUSY_TRIES || !isBusy(error)) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, BUSY_PAUSE_MS * tries);
+    }
+  }
+}
+
+/** SQLite's word that another connection holds the lock it needed. */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
 /** SQLite's word that the file is not a database, or a damaged one. */
