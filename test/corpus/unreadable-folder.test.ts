@@ -1,34 +1,18 @@
-import { execFile } from 'node:child_process';
 import { chmod, chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NOBODY, runMargin } from '../helpers/built-cli.js';
 import { GOOD_ARTICLE } from './temp-corpus.js';
 
-const CLI = join(import.meta.dirname, '../../dist/cli.js');
-/** The suite runs as root, who reads any folder: the command runs as nobody to meet the refusal. */
-const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
+const run = (args: string[], cwd: string) => runMargin(cwd, args, { asNobody: true });
 
 let folder: string | null = null;
 afterEach(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
   folder = null;
 });
-
-function run(args: string[], cwd: string) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd, encoding: 'utf8', ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) },
-      (error, stdout, stderr) => {
-        const code = error ? (error as { code?: unknown }).code : 0;
-        resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
-      },
-    );
-  });
-}
 
 describe('a corpus with a folder margin may not read', () => {
   it('names the folder once and lists the rest, exit 1', async () => {

@@ -4,6 +4,10 @@ import { join } from 'node:path';
 /** The built CLI (`npm test` builds first): what a user runs (package.json's `bin`), argv parsing and all. */
 export const CLI = join(import.meta.dirname, '../../dist/margin.cjs');
 
+/** The user `nobody`: the suite runs as root, who reads any file, so a refusal is met as nobody. */
+export const NOBODY = 65534;
+const asRoot = process.getuid?.() === 0;
+
 export interface Ran {
   status: number | null;
   stdout: string;
@@ -14,11 +18,12 @@ export interface Ran {
  * Runs `margin ARGS` in `cwd` as a user would, asynchronously (a blocked worker outlasts
  * vitest's reporting timeout on a loaded machine). `shell` runs a line of sh instead, with
  * `$MARGIN` standing for the command, for redirections and pipes: `$MARGIN list > /dev/full`.
+ * `asNobody` runs it as `NOBODY` when the suite runs as root (`cwd` must be open to nobody).
  */
 export function runMargin(
   cwd: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; shell?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; shell?: string; asNobody?: boolean } = {},
 ): Promise<Ran> {
   const env = {
     ...process.env,
@@ -34,7 +39,13 @@ export function runMargin(
     execFile(
       file,
       argv,
-      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env },
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env,
+        ...(options.asNobody && asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+      },
       (error, stdout, stderr) => {
         const code = error ? (error as { code?: unknown }).code : 0;
         resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });

@@ -7,36 +7,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { GOOD_ARTICLE } from '../corpus/temp-corpus.js';
+import { NOBODY, runMargin } from '../helpers/built-cli.js';
 
-const CLI = join(import.meta.dirname, '../../dist/cli.js');
-/** The suite runs as root, who reads any folder: the command runs as nobody to meet the refusal. */
-const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
+const run = (args: string[], cwd: string) =>
+  runMargin(cwd, args, { asNobody: true, env: { XDG_CACHE_HOME: join(cwd, 'cache') } });
 
 let folder: string | null = null;
 afterEach(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
   folder = null;
 });
-
-function run(args: string[], cwd: string) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      {
-        cwd,
-        encoding: 'utf8',
-        env: { ...process.env, XDG_CACHE_HOME: join(cwd, 'cache'), MARGIN_DEBUG: '' },
-        ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (error as { code?: unknown }).code : 0;
-        resolve({ status: typeof code === 'number' ? code : null, stdout, stderr });
-      },
-    );
-  });
-}
 
 describe('a store with an annotator folder margin may not read', () => {
   // 2026-12-05: every command stopped with `EACCES: permission denied, scandir …`.
