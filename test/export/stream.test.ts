@@ -82,22 +82,8 @@ describe('a streamed export', () => {
   it('makes the next piece of a kept export while the one before is being written', async () => {
     const PIECE = 256 * 1024;
     const pulled = { count: 0 };
-    function* kept(): Generator<RenderedArticle> {
-      for (let n = 0; n < 32; n++) {
-        pulled.count++;
-        const text = Buffer.alloc(0);
-        const files = [{ annotator: 'alice', text, madeFrom: '' }];
-        yield { id: `a${n}`, article: null, kept: files, annotated: null, keep: () => undefined };
-      }
-    }
-    const format: KeptFormat = {
-      kind: 'test',
-      start: () => '',
-      end: () => '',
-      article: () => '',
-      keep: () => '',
-      fromKept: (article) => ({ bytes: Buffer.alloc(PIECE, article.id), lines: 1 }),
-    };
+    const kept = () => keptArticles(32, pulled);
+    const format = piecesOf(PIECE);
     const writes: Array<{ bytes: Uint8Array; pulled: number; done: () => void }> = [];
     let writing = 0;
     let most = 0;
@@ -144,21 +130,8 @@ describe('a streamed export', () => {
     // A pipe: a write takes 64 KB a turn of the event loop, as a reader empties it.
     const TAKEN = 64 * 1024;
     const pulled = { count: 0 };
-    function* kept(): Generator<RenderedArticle> {
-      for (let n = 0; n < 256; n++) {
-        pulled.count++;
-        const files = [{ annotator: 'alice', text: Buffer.alloc(0), madeFrom: '' }];
-        yield { id: `a${n}`, article: null, kept: files, annotated: null, keep: () => undefined };
-      }
-    }
-    const format: KeptFormat = {
-      kind: 'test',
-      start: () => '',
-      end: () => '',
-      article: () => '',
-      keep: () => '',
-      fromKept: (article) => ({ bytes: Buffer.alloc(16 * 1024, article.id), lines: 1 }),
-    };
+    const kept = () => keptArticles(256, pulled);
+    const format = piecesOf(16 * 1024);
     // Per write, the articles pulled when each of its turns came.
     const turns: number[][] = [];
     const summary = await runKept(
@@ -190,3 +163,24 @@ describe('a streamed export', () => {
     expect(new Set(first).size).toBeGreaterThan(8);
   });
 });
+
+/** `count` kept articles of alice's, counting in `pulled` how many the export has taken. */
+function* keptArticles(count: number, pulled: { count: number }): Generator<RenderedArticle> {
+  for (let n = 0; n < count; n++) {
+    pulled.count++;
+    const files = [{ annotator: 'alice', text: Buffer.alloc(0), madeFrom: '' }];
+    yield { id: `a${n}`, article: null, kept: files, annotated: null, keep: () => undefined };
+  }
+}
+
+/** A format writing `size` bytes of each kept article's id. */
+function piecesOf(size: number): KeptFormat {
+  return {
+    kind: 'test',
+    start: () => '',
+    end: () => '',
+    article: () => '',
+    keep: () => '',
+    fromKept: (article) => ({ bytes: Buffer.alloc(size, article.id), lines: 1 }),
+  };
+}
