@@ -69,7 +69,7 @@ const BUSY_PAUSE_MS = 100;
 /**
  * `StoreIndex.open`, tried again when SQLite says the file is busy. Its 5 s busy timeout covers
  * most waits, but not all: with three processes opening a new index at once on a loaded machine,
- * about one open in 500 got SQLITE_BUSY at once (found by test/store/concurrent-open under
+ * about one open in 180 got SQLITE_BUSY at once (found by test/store/concurrent-open under
  * load 8), and that run's index went to memory, filled by reading every file.
  */
 function openWhenFree(file: string, root: string): StoreIndex {
