@@ -9,7 +9,8 @@ import { run, useWorkspace } from './workspace.js';
 
 /**
  * alice and bob on the Unicode article (the same sentence and label twice, two labels on one
- * sentence, a note with a bidi override), carol on an article gone from the corpus.
+ * sentence, a note with a bidi override and half an emoji, a lone surrogate that JSON escapes
+ * and CSV cannot), carol on an article gone from the corpus.
  */
 async function team(dir: string) {
   const root = join(dir, 'store');
@@ -21,7 +22,7 @@ async function team(dir: string) {
   await alice.tag(uni, s0!.id, 'quote');
   await alice.tag(uni, s1!.id, 'event');
   await alice.tag(uni, s1!.id, 'claim');
-  await alice.annotate(uni, s1!.id, { note: 'check \u202e this' });
+  await alice.annotate(uni, s1!.id, { note: 'check \u202e this \ud83d' });
   await alice.tag(seed, seed.sentences[2]!.id, 'claim');
   await alice.setStatus(uni.id, 'done');
   await alice.close();
