@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { declaredAttributes } from '../store/labels.js';
 import type { ReviewStatus } from '../store/types.js';
 import { safeJson, visible } from '../text/untrusted.js';
-import { keptRow, keptRows } from './kept-rows.js';
+import { keptItem, keptItems, keptItemsText } from './kept-items.js';
 import type { Entry, SelectedArticle } from './model.js';
 import { type ExportRecord, toRecord } from './record.js';
 import type { FormatWriter, KeptFormat, WriterOptions } from './writer.js';
@@ -117,17 +117,17 @@ function csvText(cells: string[]): string {
 
 /**
  * The csv export of every annotation (no filter, no story) as kept between exports, like jsonl's
- * (see `keptLines`): per file a JSON list of rows `[start, end, label, id, head, tail]`, the row
- * without its article's cells, which come from the corpus at each export. Its `kind` names the
+ * (see `keptLines`): per file its rows as items (`keptItemsText`) of two parts, the cells before
+ * and after the article's, which come from the corpus at each export. Its `kind` names the
  * columns and the guard, so a change to either renders again.
  */
 export function keptCsv(options: WriterOptions): KeptFormat {
   const rows = csvRows({ ...options, storyOf: undefined });
   const guard = options.raw ? 'raw' : 'guarded';
-  // The cells of the article last rendered, for its kept rows: rendered once, not twice.
+  // The cells of the article last rendered, for its kept items: rendered once, not twice.
   let rendered = new Map<Entry['annotation'], string[]>();
   return {
-    kind: `csv 1 ${guard} ${JSON.stringify(rows.names)}`,
+    kind: `csv 2 ${guard} ${JSON.stringify(rows.names)}`,
     start: rows.start,
     end: () => '',
     article(selected) {
@@ -137,25 +137,39 @@ export function keptCsv(options: WriterOptions): KeptFormat {
     },
     keep(entries, status) {
       // Rendered by `article` just before; an entry it did not render is rendered here.
-      const kept = entries.map((entry) => {
+      const items = entries.map((entry) => {
         const cells = rendered.get(entry.annotation) ?? rows.cellsOf(entry, status);
-        return keptRow(
+        return keptItem(
           entry.annotation,
           csvText(cells.slice(0, ARTICLE_CELLS[0])),
           csvText(cells.slice(ARTICLE_CELLS[1])),
         );
       });
-      return JSON.stringify(kept);
+      return keptItemsText(items);
     },
     fromKept(article, kept) {
-      const articleCells = csvText(rows.articleCells(article));
-      const all = keptRows(kept);
-      let out = '';
-      for (const row of all) out += `${row[4]},${articleCells},${row[5]}\r\n`;
-      return { bytes: Buffer.from(out), lines: all.length };
+      const articleCells = Buffer.from(`,${csvText(rows.articleCells(article))},`);
+      const items = keptItems(kept);
+      // Two parts each: the cells before the article's and those after.
+      let size = 0;
+      for (const { head } of items) {
+        size += (head[4] as number) + articleCells.length + (head[5] as number) + CRLF.length;
+      }
+      const out = Buffer.allocUnsafe(size);
+      let at = 0;
+      for (const { head, bytes, from } of items) {
+        const middle = from + (head[4] as number);
+        at += bytes.copy(out, at, from, middle);
+        at += articleCells.copy(out, at);
+        at += bytes.copy(out, at, middle, middle + (head[5] as number));
+        at += CRLF.copy(out, at);
+      }
+      return { bytes: out, lines: items.length };
     },
   };
 }
+
+const CRLF = Buffer.from('\r\n');
 
 function cell(value: ExportRecord[(typeof COLUMNS)[number]]): string {
   if (value === null || value === undefined) return '';

@@ -18,8 +18,17 @@ const TAB = 0x09;
 
 /** A file's kept rendering from its fields (`rest` empty for a file with no output). */
 export function keptText(annotations: number, orphans: number, own: string, rest: string): string {
-  return `${annotations}\t${orphans}\t${own}\t${rest}`;
+  return wellFormed(`${annotations}\t${orphans}\t${own}\t${rest}`);
 }
+
+/**
+ * Text with each lone surrogate (half an emoji cut by hand in a store file's note) as U+FFFD, as
+ * the export encodes it when it writes what it renders: SQLite keeps a lone surrogate as three
+ * bytes that are no UTF-8, which a kept rendering then wrote (`String.prototype.toWellFormed`:
+ * Node 20 has it, this TypeScript's lib does not name it).
+ */
+export const wellFormed = (text: string): string =>
+  (text as unknown as { toWellFormed(): string }).toWellFormed();
 
 /** The fields of a kept rendering `keptText` wrote. */
 export function keptFields(text: Uint8Array): KeptFields {

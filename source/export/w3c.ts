@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { graphemeHead, graphemeTail } from '../text/graphemes.js';
 import { safeJson } from '../text/untrusted.js';
-import { keptRow, keptRows } from './kept-rows.js';
+import { keptItem, keptItems, keptItemsText, partOf } from './kept-items.js';
 import { compare, type Entry, type SelectedArticle } from './model.js';
 import { articleCodePoints } from './offsets.js';
 import type { FormatWriter, KeptFormat, StoryOf } from './writer.js';
@@ -60,6 +60,11 @@ function w3cCollection() {
       }).slice(0, -1)},"first":{"type":"AnnotationPage","startIndex":0,"items":[`,
     /** One item, as it goes out (kept ones come with their identity). */
     item,
+    /** What goes out before a kept item (its identity, as UTF-8, hashed). */
+    itemBefore(identity: Uint8Array): Buffer {
+      hash.update(identity);
+      return total++ === 0 ? FIRST : NEXT;
+    },
     /** The entries' items, rendered already, as they go out. */
     items(entries: readonly Entry[], items: readonly string[]): string {
       let out = '';
@@ -74,6 +79,9 @@ function w3cCollection() {
     },
   };
 }
+
+const FIRST = Buffer.from('\n');
+const NEXT = Buffer.from(',\n');
 
 /** What the collection's id hashes of one annotation. */
 function hashLine(annotation: Entry['annotation']): string {
@@ -143,16 +151,16 @@ function itemOf(
 
 /**
  * W3C's export of every annotation (no filter, no story) as kept between exports, like jsonl's
- * (see `keptLines`): per file a JSON list of `[start, end, label, id, identity, item]`, the item
+ * (see `keptLines`): per file its items (`keptItemsText`) of two parts, its identity and the item
  * as written (its quote and context come from the text its placements were confirmed on, which
- * the kept rows are only used with). Separators and the collection's hash are made as written.
+ * the kept items are only used with). Separators and the collection's hash are made as written.
  */
 export function keptW3c(): KeptFormat {
   const collection = w3cCollection();
-  // The items of the article last rendered, for its kept rows: rendered once, not twice.
+  // The items of the article last rendered, for its kept items: rendered once, not twice.
   let rendered = new Map<Entry['annotation'], string>();
   return {
-    kind: 'w3c 1',
+    kind: 'w3c 2',
     start: collection.start,
     article(selected) {
       const items = itemsOf(selected);
@@ -161,20 +169,31 @@ export function keptW3c(): KeptFormat {
     },
     keep(entries) {
       // Rendered by `article` just before; an entry it did not render is rendered here.
-      const rows = entries.map(({ article, annotation }) =>
-        keptRow(
+      const items = entries.map(({ article, annotation }) =>
+        keptItem(
           annotation,
           hashLine(annotation),
           rendered.get(annotation) ?? itemOf(article, annotation, articleCodePoints(article)),
         ),
       );
-      return JSON.stringify(rows);
+      return keptItemsText(items);
     },
     fromKept(_article, kept) {
-      const rows = keptRows(kept);
-      let out = '';
-      for (const [, , , , identity = '', item = ''] of rows) out += collection.item(identity, item);
-      return { bytes: Buffer.from(out), lines: rows.length };
+      const items = keptItems(kept);
+      const before = items.map((item) => {
+        const [from, length] = partOf(item, 0);
+        return collection.itemBefore(item.bytes.subarray(from, from + length));
+      });
+      let size = 0;
+      for (const [at, item] of items.entries()) size += before[at]!.length + partOf(item, 1)[1];
+      const out = Buffer.allocUnsafe(size);
+      let at = 0;
+      for (const [n, item] of items.entries()) {
+        at += before[n]!.copy(out, at);
+        const [from, length] = partOf(item, 1);
+        at += item.bytes.copy(out, at, from, from + length);
+      }
+      return { bytes: out, lines: items.length };
     },
     end: collection.end,
   };

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
 import { openSqlite } from '../../source/corpus/db/sqlite.js';
 import { loadCorpus } from '../../source/corpus/index.js';
+import { KEPT_JSONL } from '../../source/export/jsonl.js';
 import { openRepository } from '../../source/store/index.js';
 import { run, useWorkspace } from './workspace.js';
 
 /**
  * alice and bob on the Unicode article (the same sentence and label twice, two labels on one
- * sentence, a note with a bidi override), carol on an article gone from the corpus.
+ * sentence, a note with a bidi override and half an emoji, a lone surrogate that JSON escapes
+ * and CSV cannot), carol on an article gone from the corpus.
  */
 async function team(dir: string) {
   const root = join(dir, 'store');
@@ -21,7 +23,7 @@ async function team(dir: string) {
   await alice.tag(uni, s0!.id, 'quote');
   await alice.tag(uni, s1!.id, 'event');
   await alice.tag(uni, s1!.id, 'claim');
-  await alice.annotate(uni, s1!.id, { note: 'check \u202e this' });
+  await alice.annotate(uni, s1!.id, { note: 'check \u202e this \ud83d' });
   await alice.tag(seed, seed.sentences[2]!.id, 'claim');
   await alice.setStatus(uni.id, 'done');
   await alice.close();
@@ -63,19 +65,25 @@ const whole = (dir: string, flags: Flags) => run(exportCommand, dir, [], flags);
 
 /** How many files' lines the store's index keeps. */
 async function keptFiles(dir: string): Promise<number> {
-  const folder = join(dir, 'cache', 'margin', 'stores');
   let kept = 0;
+  await eachIndex(dir, (db) => {
+    kept += (db.prepare('SELECT count(*) AS n FROM renderings').get() as { n: number }).n;
+  });
+  return kept;
+}
+
+/** Runs `use` on each store index of the workspace's cache that holds kept renderings. */
+async function eachIndex(dir: string, use: (db: ReturnType<typeof openSqlite>) => void) {
+  const folder = join(dir, 'cache', 'margin', 'stores');
   for (const name of (await readdir(folder)).filter((file) => file.endsWith('.sqlite'))) {
-    const db = openSqlite(join(folder, name), { readonly: true });
+    const db = openSqlite(join(folder, name));
     try {
       const table = db.prepare("SELECT name FROM sqlite_master WHERE name = 'renderings'").get();
-      if (table)
-        kept += (db.prepare('SELECT count(*) AS n FROM renderings').get() as { n: number }).n;
+      if (table) use(db);
     } finally {
       db.close();
     }
   }
-  return kept;
 }
 
 /**
@@ -176,6 +184,25 @@ describe('margin export --format csv kept apart for each way of writing its cell
     }
     // Two ways kept for each of the four files.
     expect(await keptFiles(dir)).toBe(8);
+  });
+});
+
+describe('margin export after an upgrade', () => {
+  const workspace = useWorkspace();
+
+  it("keeps the new version's lines of each file in place of the old version's", async () => {
+    const dir = await workspace();
+    await team(dir);
+    const first = await whole(dir, { format: 'jsonl' });
+    // What an older margin kept, under its version of the format's name.
+    await eachIndex(dir, (db) => {
+      db.prepare("UPDATE renderings SET kind = 'jsonl 0' WHERE kind = ?").run(KEPT_JSONL);
+    });
+    expect(await keptFiles(dir)).toBe(4);
+    const upgraded = await whole(dir, { format: 'jsonl' });
+    expect(upgraded.stdout).toBe(first.stdout);
+    // Rendered again and kept under the new name: the old version's rows are gone.
+    expect(await keptFiles(dir)).toBe(4);
   });
 });
 
