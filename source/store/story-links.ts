@@ -113,6 +113,17 @@ async function readFile(path: string): Promise<StoryLinksFile | null> {
   } catch {
     throw new Error('is not valid JSON');
   }
+  // A newer margin's file says so, as a store file does, rather than which field was unexpected.
+  const version = (value as { schema?: unknown; version?: unknown } | null)?.version;
+  if (
+    (value as { schema?: unknown } | null)?.schema === STORY_LINKS_SCHEMA &&
+    typeof version === 'number' &&
+    version > VERSION
+  ) {
+    throw new Error(
+      `schema version ${version} is newer than this margin understands (${VERSION}); upgrade margin to use it`,
+    );
+  }
   const parsed = fileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
