@@ -93,7 +93,14 @@ const labelSchema = z.strictObject({
     ),
   ),
   description: z._default(oneLineText('a description', 120), ''),
-  attributes: z._default(z.array(attributeSchema).check(z.maxLength(LIMITS.attributes)), []),
+  attributes: z._default(
+    z
+      .array(attributeSchema)
+      .check(
+        z.maxLength(LIMITS.attributes, `a label holds at most ${LIMITS.attributes} attributes`),
+      ),
+    [],
+  ),
 });
 
 const pathSchema = z.string().check(
@@ -110,7 +117,10 @@ const fileSchema = z.strictObject({
   labels: z.optional(
     z
       .array(labelSchema)
-      .check(z.minLength(1, 'a project needs at least one label'), z.maxLength(36)),
+      .check(
+        z.minLength(1, 'a project needs at least one label'),
+        z.maxLength(36, 'a project holds at most 36 labels'),
+      ),
   ),
   keys: z._default(
     z.record(z.string(), z.union([keySchema, z.array(keySchema).check(z.minLength(1))])),
