@@ -3,6 +3,7 @@ import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
 import stringWidth from '../text/string-width.js';
 import { oneLine, oneName } from '../text/untrusted.js';
+import { firstRepeatedKey } from './repeated-key.js';
 
 /** The project file's name, looked for in the current folder and each one above it. */
 export { PROJECT_FILE } from './file-name.js';
@@ -198,6 +199,12 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const repeated = firstRepeatedKey(text);
+  if (repeated) {
+    const where = pathText(repeated.path);
+    const said = `${JSON.stringify(repeated.key)} is given twice (JSON keeps only the last): keep one`;
+    return fail(where ? `${where}: ${said}` : said);
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
