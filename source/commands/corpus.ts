@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { openCorpusIndex } from '../corpus/db/open.js';
@@ -9,7 +8,7 @@ import { namedMessage } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { markOwnFolders } from './own-folders.js';
-import { fromCwd } from './paths.js';
+import { fromCwd, shownUnder } from './paths.js';
 
 export interface OpenedCorpus {
   index: DiskCorpusIndex;
@@ -44,10 +43,7 @@ export async function openCorpus(
   root = fromCwd(io, corpus),
   store: string | null = null,
 ): Promise<OpenedCorpus> {
-  const prefix = join(corpus, 'x').slice(0, -1);
-  const rootPrefix = join(root, 'x').slice(0, -1);
-  const shown = (text: string) =>
-    text.replaceAll(rootPrefix, () => prefix).replace(root, () => corpus);
+  const shown = shownUnder(root, corpus);
   let last = 0;
   const started = performance.now();
   const cacheDir = defaultCacheDir(io.env);

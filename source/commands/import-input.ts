@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { binaryKind, decodeUnmarkedUtf16 } from '../corpus/decode.js';
@@ -7,6 +8,7 @@ import type { ImportError } from '../export/import-errors.js';
 import type { ImportFormat, ImportInput } from '../export/import-formats.js';
 import type { CommandIO } from './command.js';
 import { annFilesIn } from './export-sinks.js';
+import { LINE_FORMATS, type LineBatch, lineBatches, MAX_LINE_CHARS } from './import-lines.js';
 
 /**
  * An import file's text: UTF-8, or UTF-16 when it starts with that byte-order mark (Windows
@@ -29,6 +31,130 @@ export function importText(
   return { text: bytes.toString('utf8') };
 }
 
+/** What a line format's input gives before its lines are parsed, which waits for the corpus. */
+export interface LineInput {
+  /**
+   * The text up to the end of its first line that is not blank (what `looksLike` reads of a
+   * file of lines), or null when that line is longer than any margin reads.
+   */
+  head: string | null;
+  /** The lines, a batch at a time, read as they are taken; throws when reading fails. */
+  batches: AsyncGenerator<LineBatch>;
+}
+
+/** Bytes sniffed before the encoding is chosen: as much as `importText` looks at. */
+const SNIFF_BYTES = 8192;
+const PIECE_BYTES = 1024 * 1024;
+
+/**
+ * Whether a file of lines is to be read whole after all: its first line is not JSON but opens
+ * a document (`[` or `{`), which `looksLike` reads whole to name the format it is in.
+ */
+function opensDocument(head: string): boolean {
+  const body = head.replace(/^\uFEFF/, '').trimStart();
+  if (!body.startsWith('[') && !body.startsWith('{')) return false;
+  const end = body.indexOf('\n');
+  try {
+    JSON.parse(end === -1 ? body : body.slice(0, end));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Reads a file of lines (jsonl, Prodigy, doccano) a piece at a time: the encoding is chosen on
+ * its first bytes as `importText` chooses it, and the lines are decoded and handed on as they
+ * are read, so memory does not grow with the file (a 200 MB file peaked at 469 MB read whole).
+ * A file `importText` must see whole (UTF-16 without a byte-order mark, judged on all of its
+ * text; a document given as jsonl) is read whole as before.
+ */
+async function readLines(
+  file: string,
+  source: AsyncIterable<Buffer | string>,
+  format: ImportFormat,
+): Promise<
+  | { ok: true; input: ImportInput; warning?: string }
+  | { ok: true; lines: LineInput }
+  | { ok: false; message: string; usage: false }
+> {
+  const iterator = source[Symbol.asyncIterator]();
+  const raw: Buffer[] = [];
+  let rawBytes = 0;
+  let done = false;
+  const next = async (): Promise<Buffer | null> => {
+    const got = await iterator.next();
+    if (got.done) {
+      done = true;
+      return null;
+    }
+    const value = got.value as Buffer | string;
+    return typeof value === 'string' ? Buffer.from(value) : value;
+  };
+  while (!done && rawBytes < SNIFF_BYTES) {
+    const chunk = await next();
+    if (chunk) {
+      raw.push(chunk);
+      rawBytes += chunk.length;
+    }
+  }
+  const sniffed = Buffer.concat(raw);
+  raw.length = 0;
+  let decoder: InstanceType<typeof TextDecoder>;
+  if (sniffed[0] === 0xff && sniffed[1] === 0xfe) decoder = new TextDecoder('utf-16le');
+  else if (sniffed[0] === 0xfe && sniffed[1] === 0xff) decoder = new TextDecoder('utf-16be');
+  else if (decodeUnmarkedUtf16(sniffed)) {
+    const chunks: Buffer[] = [sniffed];
+    for (let chunk = await next(); chunk; chunk = await next()) chunks.push(chunk);
+    return textInput(file, Buffer.concat(chunks));
+  } else {
+    // `binaryKind` reads the first bytes only: what it says of them it says of the whole.
+    const binary = binaryKind(sniffed);
+    if (binary) return { ok: false, message: `${file}: not a text file (${binary})`, usage: false };
+    // A UTF-8 byte-order mark stays for the parsers, as in `importText`.
+    decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  }
+  // The text decoded so far, piece by piece (each piece searched once: a string grown and
+  // searched again at each piece was copied whole each time), until its first line that is
+  // not blank has ended.
+  const decoded: string[] = [decoder.decode(sniffed, { stream: true })];
+  let length = 0;
+  let started = false;
+  let end = -1;
+  for (let at = 0; ; ) {
+    const piece = decoded[at]!;
+    let from = 0;
+    if (!started) {
+      from = piece.search(/[^\s\uFEFF]/);
+      started = from !== -1;
+    }
+    const newline = started ? piece.indexOf('\n', from) : -1;
+    if (newline !== -1) end = length + newline;
+    length += piece.length;
+    if (end !== -1 || done || length > MAX_LINE_CHARS) break;
+    const chunk = await next();
+    decoded.push(chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode());
+    at++;
+  }
+  const head = end !== -1 ? decoded.join('').slice(0, end + 1) : done ? decoded.join('') : null;
+  if (format === 'jsonl' && head !== null && opensDocument(head)) {
+    // Read whole, as `importText` reads it, for `looksLike` to see the document.
+    for (let chunk = await next(); chunk; chunk = await next()) {
+      decoded.push(decoder.decode(chunk, { stream: true }));
+    }
+    decoded.push(decoder.decode());
+    return { ok: true, input: { kind: 'text', text: decoded.join('') } };
+  }
+  const pieces = async function* () {
+    yield* decoded.splice(0);
+    for (let chunk = await next(); chunk; chunk = await next()) {
+      yield decoder.decode(chunk, { stream: true });
+    }
+    yield decoder.decode();
+  };
+  return { ok: true, lines: { head, batches: lineBatches(pieces()) } };
+}
+
 /**
  * Reads what `margin import FILE` names: the file, standard input for `-`, or for brat a folder
  * (every `.ann` below it with the `.txt` beside it). The parsers never read files themselves.
@@ -39,12 +165,15 @@ export async function readImportInput(
   io: CommandIO,
 ): Promise<
   | { ok: true; input: ImportInput; warning?: string }
+  | { ok: true; lines: LineInput }
   | { ok: false; message: string; usage: boolean }
 > {
+  const lines = LINE_FORMATS.includes(format);
   if (file === '-') {
     if (format === 'brat') {
       return { ok: false, message: 'brat reads a folder, not standard input', usage: true };
     }
+    if (lines) return readLines('stdin', io.stdin as AsyncIterable<Buffer | string>, format);
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) {
       chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
@@ -53,6 +182,9 @@ export async function readImportInput(
   }
   const path = isAbsolute(file) ? file : join(io.cwd, file);
   try {
+    if (lines) {
+      return await readLines(file, createReadStream(path, { highWaterMark: PIECE_BYTES }), format);
+    }
     if (format !== 'brat') {
       return textInput(file, await readFile(path));
     }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { ioReason } from '../corpus/io-reason.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { byPlace, formatError } from '../export/import-errors.js';
 import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';
-import type { ImportedStatus } from '../export/import-jsonl.js';
+import type { ImportContext, ImportedStatus, ParsedImport } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
 import { openRepository, type Repository } from '../store/index.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
@@ -11,6 +12,7 @@ import { oneName } from '../text/untrusted.js';
 import { givenAnnotator } from './annotator-name.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { readImportInput } from './import-input.js';
+import { parseLineBatches } from './import-lines.js';
 import { CannotRun } from './output.js';
 import { fromCwd } from './paths.js';
 import { loadProject } from './project.js';
@@ -70,10 +72,12 @@ Examples
       output.problem(read.message);
       return output.status();
     }
-    if (read.warning) output.warn(read.warning);
-    if (format === 'jsonl' && read.input.kind === 'text') {
+    if ('input' in read && read.warning) output.warn(read.warning);
+    const head =
+      'lines' in read ? read.lines.head : read.input.kind === 'text' ? read.input.text : null;
+    if (format === 'jsonl' && head !== null) {
       const { looksLike } = await import('../export/import-shape.js');
-      const other = looksLike(read.input.text);
+      const other = looksLike(head);
       if (other) return fail(`${file} looks like ${other}, not jsonl: use --format ${other}`);
     }
     let annotatorIds: Map<string, number> | undefined;
@@ -93,14 +97,29 @@ Examples
     );
     const workspace = await openWorkspace(flags, io, output, { annotator });
     const { corpus, repository } = workspace;
-    const parsed = parseImport(format, read.input, {
+    const context: ImportContext = {
       articles: { get: (id) => corpus.article(id), values: () => corpus.articles() },
       labels: workspace.project.labels,
       newId: randomUUID,
       now: new Date().toISOString(),
       fallbackAnnotator: annotator,
       ...(annotatorIds ? { annotatorIds } : {}),
-    });
+    };
+    let parsed: ParsedImport;
+    if ('lines' in read) {
+      try {
+        parsed = await parseLineBatches(
+          read.lines.batches,
+          (text, context) => parseImport(format, { kind: 'text', text }, context),
+          context,
+        );
+      } catch (error) {
+        // Nothing of a file that could not be read to its end is imported.
+        await repository.close();
+        output.problem(`${file === '-' ? 'stdin' : file}: ${ioReason(error, 'file')}`);
+        return output.status();
+      }
+    } else parsed = parseImport(format, read.input, context);
     // What the store has where the file adds something: duplicates can only be there.
     const touched = new Set(parsed.annotations.map((candidate) => candidate.annotation.article));
     const existing = [...touched].flatMap((article) => repository.list({ article }));

@@ -47,6 +47,9 @@ function writeWhole(fd: number, data: Uint8Array): void {
   }
 }
 
+/** How many problem lines `Output` remembers to say each only once. */
+const NAMED_KEPT = 10_000;
+
 /**
  * Everything a command says goes through here: messages on stderr, one line each, prefixed with
  * `margin COMMAND:` and with control characters escaped (the one policy of `text/untrusted.ts`);
@@ -58,6 +61,7 @@ function writeWhole(fd: number, data: Uint8Array): void {
  */
 export class Output {
   #problems = 0;
+  #named = new Set<string>();
   #closed = false;
   #failure: StdoutFailed | null = null;
   #fd: number | null | undefined;
@@ -82,6 +86,10 @@ export class Output {
 
   /** An input that could not be used; the command goes on and ends with status 1. */
   problem(message: string): void {
+    // Two readers of one store meet one unreadable folder (the store's files and the story
+    // links in it): it is named once. Bounded, so a corpus of bad files keeps its memory.
+    if (this.#named.has(message)) return;
+    if (this.#named.size < NAMED_KEPT) this.#named.add(message);
     this.#problems += 1;
     this.say(message);
   }

@@ -8,6 +8,16 @@ export function fromCwd(io: CommandIO, path: string): string {
 }
 
 /**
+ * Rewrites a message's paths under the corpus folder `root` (absolute) to paths under `typed`,
+ * the folder as the user named it: every command and the review name a file one way.
+ */
+export function shownUnder(root: string, typed: string): (text: string) => string {
+  const prefix = join(typed, 'x').slice(0, -1);
+  const rootPrefix = join(root, 'x').slice(0, -1);
+  return (text) => text.replaceAll(rootPrefix, () => prefix).replace(root, () => typed);
+}
+
+/**
  * `path` with links resolved as far as it exists: the nearest folder above it that exists, made
  * real, with the rest of the path joined to it. A path through a link into a folder is inside it.
  */

@@ -21,6 +21,7 @@ import type { SearchEngine } from '../search/index.js';
 import type { ModelStore } from '../store/model-file.js';
 import type { Repository } from '../store/repository.js';
 import { namedMessage } from '../text/untrusted.js';
+import { shownUnder } from './paths.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
 const FIRST_FRAME_WAIT_MS = 150;
@@ -55,6 +56,8 @@ export interface ReviewSession {
   feed: CorpusFeed;
   /** Where it was read from: search opens the same on-disk index. */
   root: string;
+  /** A problem's line, its path under the corpus as the user named the corpus (as commands do). */
+  named: (problem: FileProblem) => string;
   cacheDir: string | null | undefined;
   /**
    * Once the review ends: stops reading the corpus (what was written is kept) and lets go of the
@@ -75,10 +78,13 @@ export async function startReviewSession(
   root: string,
   openStore: OpenStore,
   cacheDir?: string | null,
+  display = root,
 ): Promise<ReviewSession> {
   const started = performance.now();
+  const shown = shownUnder(root, display);
+  const named = (problem: FileProblem) => shown(namedMessage(problem));
   if (cacheDir !== null) {
-    const warm = await warmSession(root, openStore, cacheDir, started);
+    const warm = await warmSession(root, openStore, cacheDir, started, shown);
     if (warm) return warm;
   }
   const pending: Article[] = [];
@@ -136,17 +142,17 @@ export async function startReviewSession(
         // The corpus's own list: a first read through the index names some files only there
         // (a cold start showed none of its unreadable files). Those shown at once are not
         // repeated.
-        const shown = new Set(firstProblems.map(namedMessage));
+        const told = new Set(firstProblems.map(named));
         const warnings = [...corpus.problems, ...problems]
-          .map(namedMessage)
-          .filter((message) => !shown.has(message));
+          .map(named)
+          .filter((message) => !told.has(message));
         listener({ type: 'loaded', articles: corpus.articles, warnings: [...new Set(warnings)] });
       },
       (error: unknown) => {
         if (stopped) return;
         if (timer) clearInterval(timer);
         const message = error instanceof Error ? error.message : String(error);
-        listener({ type: 'failed', warning: `${root}: ${message}` });
+        listener({ type: 'failed', warning: shown(`${root}: ${message}`) });
       },
     );
     return () => {
@@ -164,6 +170,7 @@ export async function startReviewSession(
     opened,
     feed,
     root,
+    named,
     cacheDir,
     close: async () => {
       stop.abort();
@@ -189,7 +196,9 @@ async function warmSession(
   openStore: OpenStore,
   cacheDir: string | undefined,
   started: number,
+  shown: (text: string) => string,
 ): Promise<ReviewSession | null> {
+  const named = (problem: FileProblem) => shown(namedMessage(problem));
   let index: DiskCorpusIndex;
   try {
     ({ index } = await openCorpusIndex(root, {
@@ -207,7 +216,7 @@ async function warmSession(
   const total = index.size();
   const first = index.summaries(0, FIRST_PAGE).map(make);
   const problems = index.problems();
-  const shown = new Set(problems.map(namedMessage));
+  const told = new Set(problems.map(named));
   const store = openStore(undefined, index);
   const opened = await openedBeforeFirstFrame(store, started);
 
@@ -267,9 +276,9 @@ async function warmSession(
       if (stopped) return;
       const warnings = index
         .problems()
-        .map(namedMessage)
-        .filter((message) => !shown.has(message));
-      for (const warning of warnings) shown.add(warning);
+        .map(named)
+        .filter((message) => !told.has(message));
+      for (const warning of warnings) told.add(warning);
       listener({ type: 'changed', articles: fresh, changed, warnings });
     };
     const check = {
@@ -277,7 +286,7 @@ async function warmSession(
       ended: run().catch((error: unknown) => {
         if (stopped) return;
         const message = error instanceof Error ? error.message : String(error);
-        listener({ type: 'failed', warning: `${root}: ${message}` });
+        listener({ type: 'failed', warning: shown(`${root}: ${message}`) });
       }),
     };
     checks.add(check);
@@ -297,6 +306,7 @@ async function warmSession(
     opened,
     feed,
     root,
+    named,
     cacheDir,
     index,
     close: async () => {
@@ -341,7 +351,7 @@ export function reviewController(
         )
       : {},
     loading: session.finished ? null : { done: session.done, total: session.total },
-    warnings: [...session.problems.map(namedMessage), ...(opened ? storeWarnings(opened) : [])],
+    warnings: [...session.problems.map(session.named), ...(opened ? storeWarnings(opened) : [])],
   });
   return new ReviewController({
     initial,

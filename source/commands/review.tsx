@@ -116,6 +116,7 @@ Press ? in the review for every key.`,
       (articles, corpus) =>
         openRepository({
           root,
+          display: context.store.shown,
           annotator,
           cacheDir,
           // The store as its index holds it, at once: the controller then compares every file.
@@ -123,6 +124,7 @@ Press ? in the review for every key.`,
           ...(corpus ? { corpus } : articles ? { articles } : {}),
         }),
       cacheDir,
+      context.corpus.shown,
     );
     // Among the problems `!` lists: the review starts without the guidelines rather than not at all.
     if (guidelinesWarning !== null && context.file !== null)

@@ -89,14 +89,18 @@ export interface ArticleLookup {
 export function articlesByText(articles: ArticleLookup): {
   get(text: string): Article | undefined;
 } {
-  let byText: Map<string, Article> | undefined;
   return {
     get(text) {
+      let byText = builtByText.get(articles);
       if (!byText) {
         byText = new Map();
         for (const article of articles.values()) byText.set(article.text, article);
+        builtByText.set(articles, byText);
       }
       return byText.get(text);
     },
   };
 }
+
+/** Built once per lookup: `margin import` parses a file of lines a batch at a time. */
+const builtByText = new WeakMap<ArticleLookup, Map<string, Article>>();

@@ -3,6 +3,7 @@ import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
 import stringWidth from '../text/string-width.js';
 import { oneLine, oneName } from '../text/untrusted.js';
+import { firstRepeatedKey } from './repeated-key.js';
 
 /** The project file's name, looked for in the current folder and each one above it. */
 export { PROJECT_FILE } from './file-name.js';
@@ -93,7 +94,14 @@ const labelSchema = z.strictObject({
     ),
   ),
   description: z._default(oneLineText('a description', 120), ''),
-  attributes: z._default(z.array(attributeSchema).check(z.maxLength(LIMITS.attributes)), []),
+  attributes: z._default(
+    z
+      .array(attributeSchema)
+      .check(
+        z.maxLength(LIMITS.attributes, `a label holds at most ${LIMITS.attributes} attributes`),
+      ),
+    [],
+  ),
 });
 
 const pathSchema = z.string().check(
@@ -110,7 +118,10 @@ const fileSchema = z.strictObject({
   labels: z.optional(
     z
       .array(labelSchema)
-      .check(z.minLength(1, 'a project needs at least one label'), z.maxLength(36)),
+      .check(
+        z.minLength(1, 'a project needs at least one label'),
+        z.maxLength(36, 'a project holds at most 36 labels'),
+      ),
   ),
   keys: z._default(
     z.record(z.string(), z.union([keySchema, z.array(keySchema).check(z.minLength(1))])),
@@ -188,6 +199,12 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const repeated = firstRepeatedKey(text);
+  if (repeated) {
+    const where = pathText(repeated.path);
+    const said = `${JSON.stringify(repeated.key)} is given twice (JSON keeps only the last): keep one`;
+    return fail(where ? `${where}: ${said}` : said);
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {

@@ -600,8 +600,12 @@ export class ReviewController {
       source.groups(articles, total).then(
         (found) => {
           if (run !== this.#storyRun) return;
-          if (found.problems.length > 0)
-            this.dispatch({ type: 'store/synced', marks: {}, warnings: found.problems });
+          // A store folder margin may not list is the store's line (its files read-only):
+          // the links file in it is not named again.
+          const shown = new Set(this.#state.warnings);
+          const problems = found.problems.filter((line) => !shown.has(`${line} (read-only)`));
+          if (problems.length > 0)
+            this.dispatch({ type: 'store/synced', marks: {}, warnings: problems });
           this.#storyReading = null;
           const view =
             'kept' in found

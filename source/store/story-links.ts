@@ -113,6 +113,17 @@ async function readFile(path: string): Promise<StoryLinksFile | null> {
   } catch {
     throw new Error('is not valid JSON');
   }
+  // A newer margin's file says so, as a store file does, rather than which field was unexpected.
+  const version = (value as { schema?: unknown; version?: unknown } | null)?.version;
+  if (
+    (value as { schema?: unknown } | null)?.schema === STORY_LINKS_SCHEMA &&
+    typeof version === 'number' &&
+    version > VERSION
+  ) {
+    throw new Error(
+      `schema version ${version} is newer than this margin understands (${VERSION}); upgrade margin to use it`,
+    );
+  }
   const parsed = fileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -127,6 +138,25 @@ const shownPath = (root: string, display: string, path: string) =>
   join(display, relative(root, path));
 
 /**
+ * The store's own line for an annotator folder it cannot list, word for word, when `folder` is
+ * one: the links file in it is then named by its folder, and a command that opened the store
+ * too says that line once (one line per folder, not a second one for the file). Null when the
+ * folder can be listed.
+ */
+async function unlistedFolderLine(
+  root: string,
+  display: string,
+  folder: string,
+): Promise<string | null> {
+  const error = await readdir(folder).then(
+    () => null,
+    (error: unknown) => error,
+  );
+  if (error === null) return null;
+  return `${shownPath(root, display, folder)}: folder cannot be read (${ioReason(error)}); its files are left out`;
+}
+
+/**
  * Reads every annotator's links; a refused file is named in `problems` and left out. Where two
  * annotators decided differently about one pair of sentences, the later decision (by its
  * `created`) is the one applied, and the earlier is left out: a teammate's unlink pulled through
@@ -139,12 +169,16 @@ export async function readStoryLinks(root: string, display = root): Promise<Stor
   const problems: string[] = [];
   for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
     if (!entry.isDirectory() || decodeName(entry.name) === null) continue;
-    const path = join(root, entry.name, STORY_LINKS_FILE);
+    const folder = join(root, entry.name);
+    const path = join(folder, STORY_LINKS_FILE);
     try {
       const file = await readFile(path);
       read.push(...(file?.links ?? []));
     } catch (error) {
-      problems.push(`${shownPath(root, display, path)}: ${(error as Error).message}; ignored`);
+      problems.push(
+        (await unlistedFolderLine(root, display, folder)) ??
+          `${shownPath(root, display, path)}: ${(error as Error).message}; ignored`,
+      );
     }
   }
   const latest = new Map<string, StoryLinksFile['links'][number]>();

@@ -104,7 +104,8 @@ export function parseModel(text: string): { model: SuggestModel; stale: boolean 
   if (!file || typeof file !== 'object' || file.format !== MODEL_FORMAT) {
     throw new ModelFileError(`not a ${MODEL_FORMAT} file`);
   }
-  if (!isNumber(file.version) || file.version > MODEL_VERSION) {
+  if (!isNumber(file.version)) throw new ModelFileError('"version" is not a number');
+  if (file.version > MODEL_VERSION) {
     throw new ModelFileError(`written by a newer margin (version ${String(file.version)})`);
   }
   const model = createModel();

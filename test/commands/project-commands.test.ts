@@ -90,6 +90,20 @@ describe('the project file found from a folder below it', () => {
   });
 });
 
+describe('a project file larger than any codebook', () => {
+  it('is refused unread in one line', async () => {
+    // Valid JSON, so only its size refuses it: a 300 MB one took 6 s and 640 MB to read.
+    const dir = join(scratch, 'huge');
+    await mkdir(dir);
+    await writeFile(join(dir, 'margin.json'), `{"corpus": "nowhere"}${' '.repeat(1024 * 1024)}`);
+    const result = await margin(dir, 'stats');
+    expect([result.status, result.stderr]).toEqual([
+      2,
+      'margin stats: margin.json: is larger than any project file margin reads (1 MB)\n',
+    ]);
+  });
+});
+
 describe('completion and "did you mean"', () => {
   it('prints a bash script that names every command and the formats', async () => {
     const { status, stdout } = await margin(scratch, 'completion', 'bash');

@@ -93,6 +93,27 @@ describe('the project file', () => {
       'margin.json: labels[0].letter: missing',
     );
     expect(error({ lables: [] })).toBe('margin.json: unknown key "lables"');
+    // JSON.parse keeps the last of a key given twice: one of them was dropped without a word.
+    expect(parseProjectError('{"corpus": "a", "corpus": "b"}')).toBe(
+      'margin.json: "corpus" is given twice (JSON keeps only the last): keep one',
+    );
+    expect(
+      parseProjectError(
+        '{"labels": [{"name": "x"}, {"name": "claim", "key": "1", "key": "2"}], "keys": {}}',
+      ),
+    ).toBe('margin.json: labels[1]: "key" is given twice (JSON keeps only the last): keep one');
+    expect(parseProjectError('{"keys": {"undo": "z", "x\\"": [], "undo": "y"}}')).toBe(
+      'margin.json: keys: "undo" is given twice (JSON keeps only the last): keep one',
+    );
+    // Too many said zod's "Too big: expected array to have <=36 items".
+    const many = Array.from({ length: 10_000 }, (_, at) =>
+      label(`l${at}`, String.fromCodePoint(0x4e00 + at), 'A'),
+    );
+    expect(error({ labels: many })).toBe('margin.json: labels: a project holds at most 36 labels');
+    const attributes = Array.from({ length: 33 }, (_, at) => ({ name: `a${at}` }));
+    expect(error({ labels: [label('claim', '1', 'C', { attributes })] })).toBe(
+      'margin.json: labels[0].attributes: a label holds at most 32 attributes',
+    );
     // Of the wrong kind is not missing: a file of `[]` was said to be "missing".
     expect(parseProjectError('[]')).toBe('margin.json: expected object, received array');
     expect(error({ corpus: 5 })).toBe('margin.json: corpus: expected string, received number');

@@ -66,6 +66,30 @@ const press = (controller: ReviewController, input: string) => {
 };
 
 describe('the controller brings the story groups in the background', () => {
+  it('names a store folder it may not read once, not again for its links file', async () => {
+    const folder =
+      'store/locked: folder cannot be read (permission denied); its files are left out';
+    const repository = createMemoryRepository('alice');
+    const controller = new ReviewController({
+      initial: initialState({
+        corpusName: 'fixtures',
+        annotator: 'alice',
+        size: { columns: 100, rows: 30 },
+        articles: ARTICLES,
+        warnings: [`${folder} (read-only)`],
+      }),
+      store: repository.open(ARTICLES).then(() => repository),
+      story: {
+        groups: async () => ({ groups: STORY.groups, problems: [folder] }),
+        link: async () => null,
+      },
+    });
+    controller.start();
+    await until(() => controller.getState().story.view !== null);
+    // The links reader names the folder in the store's words; the review showed both lines.
+    expect(controller.getState().warnings).toEqual([`${folder} (read-only)`]);
+  });
+
   it('asks once the corpus is there, hands the groups in, and asks again after a link', async () => {
     const asked: number[] = [];
     const links: StoryLink[] = [];

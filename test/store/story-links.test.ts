@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,5 +63,20 @@ describe('every annotator’s story links', () => {
     await expect(saveStoryLink(store, 'alice', { kind: 'link', a: x, b: y })).rejects.toThrow(
       /conflict markers/,
     );
+  });
+
+  it('says a newer margin wrote a file, as a store file does, and never writes over it', async () => {
+    const store = await scratch();
+    await mkdir(join(store, 'alice'), { recursive: true });
+    const path = join(store, 'alice', '.story-links.json');
+    const newer = '{"schema":"margin.story-links","version":2,"annotator":"alice","links":[]}\n';
+    await writeFile(path, newer);
+    expect((await readStoryLinks(store)).problems).toEqual([
+      `${path}: schema version 2 is newer than this margin understands (1); upgrade margin to use it; ignored`,
+    ]);
+    await expect(saveStoryLink(store, 'alice', { kind: 'link', a: x, b: y })).rejects.toThrow(
+      /is newer than this margin/,
+    );
+    expect(await readFile(path, 'utf8')).toBe(newer);
   });
 });

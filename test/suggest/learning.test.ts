@@ -191,6 +191,9 @@ describe('the model file', () => {
     const newer = JSON.parse(serialiseModel(trained()));
     newer.version = 99;
     expect(() => parseModel(JSON.stringify(newer))).toThrow(/newer/);
+    // Without a version it was "written by a newer margin (version undefined)".
+    delete newer.version;
+    expect(() => parseModel(JSON.stringify(newer))).toThrow(/^"version" is not a number$/);
     const broken = JSON.parse(serialiseModel(trained()));
     broken.labels.claim.weights['12'] = 'x';
     expect(() => parseModel(JSON.stringify(broken))).toThrow(/bad weight/);
