@@ -25,6 +25,7 @@ import { emptyDoc, type StoreDoc } from './schema.js';
 import { type ChangeResult, RefusedFileError, type Storage } from './storage.js';
 import type { StoreIndex } from './store-index.js';
 import type { StoreProblem } from './types.js';
+import { unreadableFolderLine } from './unreadable-folder.js';
 import { watchStore } from './watcher.js';
 
 /** Parallel reads at open: enough to keep the disk busy, few enough to stay under fd limits. */
@@ -117,7 +118,7 @@ export class DiskStorage implements Storage {
       const got = listed[at]!;
       if (!('error' in got)) continue;
       const shown = this.displayPath(folder);
-      const message = `${shown}: folder cannot be read (${ioReason(got.error)}); its files are left out`;
+      const message = unreadableFolderLine(shown, got.error);
       this.linked.push({ path: shown, article: null, annotator: decodeName(folder), message });
       folders.splice(at, 1);
       listed.splice(at, 1);

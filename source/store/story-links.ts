@@ -8,6 +8,7 @@ import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
 import { hasConflictMarkers } from './parse.js';
+import { unreadableFolderLine } from './unreadable-folder.js';
 import { watchStore } from './watcher.js';
 
 /**
@@ -153,7 +154,7 @@ async function unlistedFolderLine(
     (error: unknown) => error,
   );
   if (error === null) return null;
-  return `${shownPath(root, display, folder)}: folder cannot be read (${ioReason(error)}); its files are left out`;
+  return unreadableFolderLine(shownPath(root, display, folder), error);
 }
 
 /**
