@@ -20,7 +20,7 @@ import {
 } from '../generate/planted-groups.js';
 
 interface Internals {
-  occurrenceNode: { data: Int32Array };
+  nodesOfOccurrences(): Int32Array;
   articleStart: { data: Int32Array };
   clusterOf: Int32Array;
   clusters: Map<number, number[]>;
@@ -49,7 +49,7 @@ console.error(
 );
 const x = index as unknown as Internals;
 const nodeOf = (s: PlantedSentence) =>
-  x.occurrenceNode.data[x.articleStart.data[s.article]! + s.sentence]!;
+  x.nodesOfOccurrences()[x.articleStart.data[s.article]! + s.sentence]!;
 
 const byGroup = new Map<number, PlantedSentence[]>();
 for (const s of corpus.planted.values()) {

@@ -147,9 +147,13 @@ export class StoryIndex {
   private readonly articleLength = new Int32List();
 
   // Sentences (occurrences), by dense global index. Lists marked `true` are set aside while a
-  // large index builds (`prepare`), which reads none of them.
+  // large index builds (`prepare`), which reads none of them. Each occurrence's node is only
+  // placed when first read (`nodesOfOccurrences`): the nodes' chains of occurrences say it, and
+  // the reading of 100,000 articles held it (12 MB) at its peak for no reader.
   private readonly occurrenceNode = new Int32List(1024, true);
   private readonly occurrenceNext = new Int32List(1024, true);
+  /** Whether `occurrenceNode` holds every occurrence's node, and is kept as they come. */
+  private placed = false;
 
   // Nodes.
   private readonly wordStart = new Int32List();
@@ -249,7 +253,7 @@ export class StoryIndex {
   }
 
   get sentenceCount(): number {
-    return this.occurrenceNode.length;
+    return this.occurrenceNext.length;
   }
 
   get nodeCountTotal(): number {
@@ -280,7 +284,7 @@ export class StoryIndex {
     this.articleIds.push(article.id);
     this.articleIndex.set(article.id, index);
     this.articleDay.push(dayOf(article.date));
-    this.articleStart.push(this.occurrenceNode.length);
+    this.articleStart.push(this.occurrenceNext.length);
     this.articleLength.push(article.sentences.length);
     const added: number[] = [];
     // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
@@ -299,17 +303,17 @@ export class StoryIndex {
       const sentenceKey = key(article.id, article.sentences[position]!.id);
       const pinned = this.pinned.has(sentenceKey);
       const collapse = !pinned && totalWeight(feature.words, this.vocabulary) >= COLLAPSE_WEIGHT;
-      const occurrence = this.occurrenceNode.length;
+      const occurrence = this.occurrenceNext.length;
       let node = collapse ? this.copies.get(feature.fingerprint[0], feature.fingerprint[1]) : -1;
       if (node >= 0 && this.nodeCount.data[node]! > 0) {
-        this.occurrenceNode.push(node);
+        if (this.placed) this.occurrenceNode.push(node);
         this.occurrenceNext.push(this.nodeFirst.data[node]!);
         this.nodeFirst.data[node] = occurrence;
         this.nodeCount.data[node]!++;
       } else {
         node = this.newNode(feature, speakers, occurrence);
         this.nodeFigures.push(feature.figures);
-        this.occurrenceNode.push(node);
+        if (this.placed) this.occurrenceNode.push(node);
         this.occurrenceNext.push(-1);
         if (collapse) this.copies.set(feature.fingerprint[0], feature.fingerprint[1], node);
         added.push(node);
@@ -447,7 +451,7 @@ export class StoryIndex {
     }
     this.aside = aside;
     this.edgeLog = new EdgeLog(aside);
-    aside.put(this.occurrenceNode, Int32Array);
+    if (this.placed) aside.put(this.occurrenceNode, Int32Array);
     aside.put(this.occurrenceNext, Int32Array);
     aside.put(this.nodeFirst, Int32Array);
     aside.put(this.nodeHash, Uint32Array);
@@ -626,7 +630,7 @@ export class StoryIndex {
     this.readBack();
     const article = this.articleIndex.get(articleId);
     if (article === undefined || sentence >= this.articleLength.data[article]!) return null;
-    const node = this.occurrenceNode.data[this.articleStart.data[article]! + sentence]!;
+    const node = this.nodesOfOccurrences()[this.articleStart.data[article]! + sentence]!;
     const id = this.clusterOf[node] ?? -1;
     return id < 0 ? null : this.describe(this.members(id));
   }
@@ -859,6 +863,28 @@ export class StoryIndex {
     return this.judge.same(a, b);
   }
 
+  /**
+   * Each occurrence's node (-1: taken out), placed from the nodes' chains when first asked
+   * (see `placed`), after what a build set aside is read back.
+   */
+  private nodesOfOccurrences(): Int32Array {
+    this.readBack();
+    if (!this.placed) {
+      const count = this.occurrenceNext.length;
+      this.occurrenceNode.reserve(count);
+      const nodeOf = this.occurrenceNode.data;
+      nodeOf.fill(-1, 0, count);
+      const first = this.nodeFirst.data;
+      const next = this.occurrenceNext.data;
+      for (let node = 0; node < this.nodeFirst.length; node++) {
+        for (let at = first[node]!; at !== -1; at = next[at]!) nodeOf[at] = node;
+      }
+      this.occurrenceNode.length = count;
+      this.placed = true;
+    }
+    return this.occurrenceNode.data;
+  }
+
   /** Each live occurrence of a node. */
   private occurrences(node: number): number[] {
     const out: number[] = [];
@@ -874,8 +900,9 @@ export class StoryIndex {
     this.articleIndex.delete(articleId);
     const start = this.articleStart.data[article]!;
     const touched: number[] = [];
+    const nodeOf = this.nodesOfOccurrences();
     for (let at = start; at < start + this.articleLength.data[article]!; at++) {
-      const node = this.occurrenceNode.data[at]!;
+      const node = nodeOf[at]!;
       if (this.nodeFirst.data[node] === at) {
         this.nodeFirst.data[node] = this.occurrenceNext.data[at]!;
       } else {
@@ -885,7 +912,7 @@ export class StoryIndex {
         }
         if (previous !== -1) this.occurrenceNext.data[previous] = this.occurrenceNext.data[at]!;
       }
-      this.occurrenceNode.data[at] = -1;
+      nodeOf[at] = -1;
       this.nodeCount.data[node]!--;
       if (this.nodeCount.data[node] === 0) {
         if (this.built) this.lsh.remove(node);
@@ -1285,7 +1312,7 @@ export class StoryIndex {
     members.sort(compareMember);
     const anchor = members[0]!;
     const anchorNode =
-      this.occurrenceNode.data[
+      this.nodesOfOccurrences()[
         this.articleStart.data[this.articleIndex.get(anchor.article)!]! + anchor.sentence
       ]!;
     const id = groupId(
