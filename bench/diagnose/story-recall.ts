@@ -20,13 +20,11 @@ import {
 } from '../generate/planted-groups.js';
 
 interface Internals {
-  occurrenceNode: { data: Int32Array };
+  nodesOfOccurrences(): Int32Array;
   articleStart: { data: Int32Array };
   clusterOf: Int32Array;
   clusters: Map<number, number[]>;
-  edgeHead: Int32Array;
-  edgeNext: { data: Int32Array };
-  edgeTarget: { data: Int32Array };
+  edges: { each(node: number, visit: (other: number) => unknown): void };
   window: number;
   same(a: number, b: number): number;
   bandValue(node: number, band: number): number;
@@ -51,7 +49,7 @@ console.error(
 );
 const x = index as unknown as Internals;
 const nodeOf = (s: PlantedSentence) =>
-  x.occurrenceNode.data[x.articleStart.data[s.article]! + s.sentence]!;
+  x.nodesOfOccurrences()[x.articleStart.data[s.article]! + s.sentence]!;
 
 const byGroup = new Map<number, PlantedSentence[]>();
 for (const s of corpus.planted.values()) {
@@ -63,10 +61,12 @@ for (const s of corpus.planted.values()) {
 
 const total = x.lsh.total;
 const hasEdge = (a: number, b: number) => {
-  for (let e = x.edgeHead[a]!; e !== -1; e = x.edgeNext.data[e]!) {
-    if (x.edgeTarget.data[e] === b) return true;
-  }
-  return false;
+  let found = false;
+  x.edges.each(a, (other) => {
+    found ||= other === b;
+    return found;
+  });
+  return found;
 };
 
 type Cause = string;

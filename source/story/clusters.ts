@@ -184,14 +184,14 @@ function formGroups(
   const occurrences = scratch(Int32Array, size);
   for (let i = 0; i < size; i++) {
     last[i] = i;
-    occurrences[i] = articles.end[i]! - articles.start[i]!;
+    occurrences[i] = articles.start[i + 1]! - articles.start[i]!;
   }
   // Whether a member of root `small` occurs in an article that a member of root `large` does:
   // each article's few ranks in the component are looked up, not a set of every root's articles
   // (those held a component of template sentences' 860,000 nodes in some 150 MB of heap).
   const clashes = (small: number, large: number): boolean => {
     for (let member = small; member !== -1; member = next[member]!) {
-      for (let at = articles.start[member]!; at < articles.end[member]!; at++) {
+      for (let at = articles.start[member]!; at < articles.start[member + 1]!; at++) {
         const article = articles.local[at]!;
         for (let k = articles.rankStart[article]!; k < articles.rankStart[article + 1]!; k++) {
           if (find(articles.ranks[k]!) === large) return true;
@@ -273,21 +273,21 @@ const WALK_FIRST = 16;
 
 /**
  * Per rank, the articles its node occurs in (dense indices of this component's articles,
- * `local[start[i]..end[i])`), and per such article the ranks that occur in it
+ * `local[start[i]..start[i + 1])`: no array of ends, 3 MB in a component of 760,000 template
+ * sentences), and per such article the ranks that occur in it
  * (`ranks[rankStart[a]..rankStart[a + 1])`).
  */
 function articleTable(sorted: ArrayLike<number>, access: ComponentAccess) {
   const size = sorted.length;
   // Counted, then placed: a list of a million numbers grown in the heap stood beside the rest.
-  const start = scratch(Int32Array, size);
-  const end = scratch(Int32Array, size);
+  const start = scratch(Int32Array, size + 1);
   let total = 0;
   for (let i = 0; i < size; i++) {
     const articles = access.articles(sorted[i]!);
     start[i] = total;
     total += typeof articles === 'number' ? 1 : articles.length;
-    end[i] = total;
   }
+  start[size] = total;
   const keys = scratch(Int32Array, total);
   let bound = 1;
   for (let i = 0; i < size; i++) {
@@ -300,7 +300,7 @@ function articleTable(sorted: ArrayLike<number>, access: ComponentAccess) {
   const byArticle = radixOrder(keys.length, [[keys, bound]]);
   const local = scratch(Int32Array, total);
   const rankOf = scratch(Int32Array, total);
-  for (let i = 0; i < size; i++) for (let at = start[i]!; at < end[i]!; at++) rankOf[at] = i;
+  for (let i = 0; i < size; i++) for (let at = start[i]!; at < start[i + 1]!; at++) rankOf[at] = i;
   const rankStart: number[] = [0];
   const ranks = scratch(Int32Array, total);
   for (let k = 0; k < byArticle.length; k++) {
@@ -313,11 +313,10 @@ function articleTable(sorted: ArrayLike<number>, access: ComponentAccess) {
   release(keys, byArticle, rankOf);
   return {
     start,
-    end,
     local,
     ranks,
     rankStart: Int32Array.from(rankStart),
-    release: () => release(start, end, local, ranks),
+    release: () => release(start, local, ranks),
   };
 }
 

@@ -142,9 +142,12 @@ export class EdgeLog {
     this.filled = 0;
   }
 
-  /** Hands every pair to `edge` in the order added; the log is empty after. */
+  /**
+   * Hands every pair to `edge` in the order added, as often as asked (the edges are laid out
+   * from two readings: counted, then placed).
+   */
   replay(edge: (a: number, b: number, score: number) => void): void {
-    const last = this.chunk.slice(0, 3 * this.filled);
+    const last = this.chunk.subarray(0, 3 * this.filled);
     const read = new Int32Array(3 * CHUNK_EDGES);
     for (const entry of [...this.full, last]) {
       let chunk: Int32Array;
@@ -156,7 +159,5 @@ export class EdgeLog {
       for (let at = 0; at < chunk.length; at += 3)
         edge(chunk[at]!, chunk[at + 1]!, scores[at + 2]!);
     }
-    this.full.length = 0;
-    this.filled = 0;
   }
 }

@@ -11,9 +11,9 @@
  */
 import { anchorOrder, compareAnchor } from './anchor-order.js';
 import { eachGroup } from './clusters.js';
+import { EdgeTable } from './edges.js';
 import {
   FingerprintMap,
-  Float32List,
   grownCapacity,
   Int32List,
   residentBytes,
@@ -147,9 +147,13 @@ export class StoryIndex {
   private readonly articleLength = new Int32List();
 
   // Sentences (occurrences), by dense global index. Lists marked `true` are set aside while a
-  // large index builds (`prepare`), which reads none of them.
+  // large index builds (`prepare`), which reads none of them. Each occurrence's node is only
+  // placed when first read (`nodesOfOccurrences`): the nodes' chains of occurrences say it, and
+  // the reading of 100,000 articles held it (12 MB) at its peak for no reader.
   private readonly occurrenceNode = new Int32List(1024, true);
   private readonly occurrenceNext = new Int32List(1024, true);
+  /** Whether `occurrenceNode` holds every occurrence's node, and is kept as they come. */
+  private placed = false;
 
   // Nodes.
   private readonly wordStart = new Int32List();
@@ -181,18 +185,15 @@ export class StoryIndex {
   };
   private readonly judge = new PairJudge(this.tables, this.vocabulary);
 
-  // Edges, as half-edges in per-node linked lists. While a build runs, the pairs found alike
-  // are only logged (`edgeLog`), and made edges at its end.
-  private edgeHead = new Int32Array(1024).fill(-1);
-  private readonly edgeTarget = new Int32List();
-  private readonly edgeNext = new Int32List();
-  private readonly edgeScore = new Float32List();
+  // Edges. While a build runs, the pairs found alike are only logged (`edgeLog`), and laid out
+  // as edges at its end.
+  private readonly edges = new EdgeTable();
 
   // Groups: node → its group's id (the group's first node), and each member → the next (-1
   // after the last), in the group's order. Typed, not a map of arrays: at 100,000 articles
   // 300,000 groups held some 60 MB of heap, and as much again to collect as they were formed.
-  // These and `edgeHead` are sized for every node only when the groups are first formed
-  // (`sizeNodeArrays`): before, no node has an edge or a group.
+  // These are sized for every node only when the groups are first formed (`sizeNodeArrays`):
+  // before, no node has a group.
   private clusterOf = new Int32Array(1024).fill(-1);
   private clusterNext = new Int32Array(1024).fill(-1);
 
@@ -202,9 +203,13 @@ export class StoryIndex {
   private readonly asideFrom: number;
   private readonly asideFolder: string | undefined;
 
-  private seen = new Int32Array(1024);
+  /**
+   * Nodes met in pass `pass` of `regroup`, a byte a node (an Int32Array was 12 MB at 100,000
+   * articles, standing through the grouping's peak): when the stamps run out, all are cleared.
+   */
+  private seen = new Uint8Array(1024);
   /** Nodes met in a walk of a component too big to regroup whole, in pass `pass`. */
-  private inBig = new Int32Array(1024);
+  private inBig = new Uint8Array(1024);
   private pass = 0;
   /** Nodes met in one walk of `neighbourhood`, stamped with walk `walks`. */
   private walked = new Int32Array(1024);
@@ -248,7 +253,7 @@ export class StoryIndex {
   }
 
   get sentenceCount(): number {
-    return this.occurrenceNode.length;
+    return this.occurrenceNext.length;
   }
 
   get nodeCountTotal(): number {
@@ -279,7 +284,7 @@ export class StoryIndex {
     this.articleIds.push(article.id);
     this.articleIndex.set(article.id, index);
     this.articleDay.push(dayOf(article.date));
-    this.articleStart.push(this.occurrenceNode.length);
+    this.articleStart.push(this.occurrenceNext.length);
     this.articleLength.push(article.sentences.length);
     const added: number[] = [];
     // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
@@ -298,17 +303,17 @@ export class StoryIndex {
       const sentenceKey = key(article.id, article.sentences[position]!.id);
       const pinned = this.pinned.has(sentenceKey);
       const collapse = !pinned && totalWeight(feature.words, this.vocabulary) >= COLLAPSE_WEIGHT;
-      const occurrence = this.occurrenceNode.length;
+      const occurrence = this.occurrenceNext.length;
       let node = collapse ? this.copies.get(feature.fingerprint[0], feature.fingerprint[1]) : -1;
       if (node >= 0 && this.nodeCount.data[node]! > 0) {
-        this.occurrenceNode.push(node);
+        if (this.placed) this.occurrenceNode.push(node);
         this.occurrenceNext.push(this.nodeFirst.data[node]!);
         this.nodeFirst.data[node] = occurrence;
         this.nodeCount.data[node]!++;
       } else {
         node = this.newNode(feature, speakers, occurrence);
         this.nodeFigures.push(feature.figures);
-        this.occurrenceNode.push(node);
+        if (this.placed) this.occurrenceNode.push(node);
         this.occurrenceNext.push(-1);
         if (collapse) this.copies.set(feature.fingerprint[0], feature.fingerprint[1], node);
         added.push(node);
@@ -446,7 +451,7 @@ export class StoryIndex {
     }
     this.aside = aside;
     this.edgeLog = new EdgeLog(aside);
-    aside.put(this.occurrenceNode, Int32Array);
+    if (this.placed) aside.put(this.occurrenceNode, Int32Array);
     aside.put(this.occurrenceNext, Int32Array);
     aside.put(this.nodeFirst, Int32Array);
     aside.put(this.nodeHash, Uint32Array);
@@ -465,19 +470,17 @@ export class StoryIndex {
   }
 
   /**
-   * Sizes the per-node arrays that only edges and groups use (`edgeHead`, `clusterOf`,
-   * `clusterNext`) for every node, with `capacity` entries when they grow. At 100,000 articles
-   * they were 27 MB resident through the reading and the build, copied as they grew, for no
-   * edge or group.
+   * Sizes the per-node arrays that only groups use (`clusterOf`, `clusterNext`) for every node,
+   * with `capacity` entries when they grow. At 100,000 articles they (and the edges' heads)
+   * were 27 MB resident through the reading and the build, copied as they grew, for no group.
    */
   private sizeNodeArrays(capacity: number): void {
-    if (this.nodeFirst.length <= this.edgeHead.length) return;
+    if (this.nodeFirst.length <= this.clusterOf.length) return;
     const grown = (old: Int32Array) => {
       const array = new Int32Array(capacity).fill(-1);
       array.set(old.subarray(0, Math.min(old.length, capacity)));
       return array;
     };
-    this.edgeHead = grown(this.edgeHead);
     this.clusterOf = grown(this.clusterOf);
     this.clusterNext = grown(this.clusterNext);
   }
@@ -531,10 +534,8 @@ export class StoryIndex {
     // The build's edges, from the log, once its own arrays are given back; then what was set
     // aside, read back (the log reads the same file).
     this.sizeNodeArrays(trimmedCapacity(this.nodeFirst.length));
-    this.edgeLog?.replay((a, b, score) => {
-      this.addHalfEdge(a, b, score);
-      this.addHalfEdge(b, a, score);
-    });
+    const log = this.edgeLog;
+    if (log) this.edges.lay(this.nodeFirst.length, (pair) => log.replay(pair));
     this.edgeLog = null;
     // The groups walk each node's occurrences; the rest is read back when first read
     // (`readBack`): a command that only keeps the groups forms them without it.
@@ -629,7 +630,7 @@ export class StoryIndex {
     this.readBack();
     const article = this.articleIndex.get(articleId);
     if (article === undefined || sentence >= this.articleLength.data[article]!) return null;
-    const node = this.occurrenceNode.data[this.articleStart.data[article]! + sentence]!;
+    const node = this.nodesOfOccurrences()[this.articleStart.data[article]! + sentence]!;
     const id = this.clusterOf[node] ?? -1;
     return id < 0 ? null : this.describe(this.members(id));
   }
@@ -640,7 +641,7 @@ export class StoryIndex {
     return (
       lists.reduce((sum, list) => sum + residentBytes(list), 0) +
       this.lsh.bytes +
-      this.edgeHead.byteLength +
+      this.edges.bytes +
       this.clusterOf.byteLength +
       this.clusterNext.byteLength
     );
@@ -661,9 +662,7 @@ export class StoryIndex {
       this.nodeHash,
       this.nodeHash2,
       this.nodeFigures,
-      this.edgeTarget,
-      this.edgeNext,
-      this.edgeScore,
+      ...this.edges.lists,
     ];
   }
 
@@ -681,8 +680,8 @@ export class StoryIndex {
     pushExtras(this.extras, speakers, feature.sources, feature.units, feature.quotedWords);
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
-    if (this.built && node >= this.edgeHead.length) {
-      this.sizeNodeArrays(grownCapacity(this.edgeHead.length, node + 1));
+    if (this.built && node >= this.clusterOf.length) {
+      this.sizeNodeArrays(grownCapacity(this.clusterOf.length, node + 1));
     }
     return node;
   }
@@ -864,6 +863,28 @@ export class StoryIndex {
     return this.judge.same(a, b);
   }
 
+  /**
+   * Each occurrence's node (-1: taken out), placed from the nodes' chains when first asked
+   * (see `placed`), after what a build set aside is read back.
+   */
+  private nodesOfOccurrences(): Int32Array {
+    this.readBack();
+    if (!this.placed) {
+      const count = this.occurrenceNext.length;
+      this.occurrenceNode.reserve(count);
+      const nodeOf = this.occurrenceNode.data;
+      nodeOf.fill(-1, 0, count);
+      const first = this.nodeFirst.data;
+      const next = this.occurrenceNext.data;
+      for (let node = 0; node < this.nodeFirst.length; node++) {
+        for (let at = first[node]!; at !== -1; at = next[at]!) nodeOf[at] = node;
+      }
+      this.occurrenceNode.length = count;
+      this.placed = true;
+    }
+    return this.occurrenceNode.data;
+  }
+
   /** Each live occurrence of a node. */
   private occurrences(node: number): number[] {
     const out: number[] = [];
@@ -879,8 +900,9 @@ export class StoryIndex {
     this.articleIndex.delete(articleId);
     const start = this.articleStart.data[article]!;
     const touched: number[] = [];
+    const nodeOf = this.nodesOfOccurrences();
     for (let at = start; at < start + this.articleLength.data[article]!; at++) {
-      const node = this.occurrenceNode.data[at]!;
+      const node = nodeOf[at]!;
       if (this.nodeFirst.data[node] === at) {
         this.nodeFirst.data[node] = this.occurrenceNext.data[at]!;
       } else {
@@ -890,16 +912,15 @@ export class StoryIndex {
         }
         if (previous !== -1) this.occurrenceNext.data[previous] = this.occurrenceNext.data[at]!;
       }
-      this.occurrenceNode.data[at] = -1;
+      nodeOf[at] = -1;
       this.nodeCount.data[node]!--;
       if (this.nodeCount.data[node] === 0) {
         if (this.built) this.lsh.remove(node);
         this.copies.delete(this.nodeHash.data[node]!, this.nodeHash2.data[node]!);
-        // Before the first build no node has an edge or a group (`sizeNodeArrays`).
-        const head = this.edgeHead[node] ?? -1;
-        for (let edge = head; edge !== -1; edge = this.edgeNext.data[edge]!) {
-          touched.push(this.edgeTarget.data[edge]!);
-        }
+        this.edges.each(node, (other) => {
+          touched.push(other);
+          return false;
+        });
       } else touched.push(node);
       const cluster = this.clusterOf[node] ?? -1;
       // Not spread into push: a group of 120,000 members would overflow the call stack.
@@ -948,17 +969,6 @@ export class StoryIndex {
   // ---- edges ----
 
   /**
-   * Halves are added in pairs (`addEdge`, `finish`), the first from `a`: the pair's score is
-   * kept once, at half-edge `edge >> 1` (6.5 MB at 100,000 articles, not 13).
-   */
-  private addHalfEdge(from: number, to: number, score: number): void {
-    const edge = this.edgeTarget.push(to);
-    if ((edge & 1) === 0) this.edgeScore.push(score);
-    this.edgeNext.push(this.edgeHead[from]!);
-    this.edgeHead[from] = edge;
-  }
-
-  /**
    * Verifies a candidate pair and records it as an edge when the two report the same thing.
    * Each pair comes here once (in the first LSH band it shares), so no edge is looked up: a
    * sentence of a boilerplate family has thousands.
@@ -977,18 +987,11 @@ export class StoryIndex {
     return true;
   }
 
-  /**
-   * Records that `same(a, b)` found the two alike. Its first half (an even index: halves are
-   * only added in pairs) goes from `a`, so the grouping knows which verdict was asked.
-   */
+  /** Records that `same(a, b)` found the two alike (the grouping knows which was asked). */
   private addEdge(a: number, b: number, score: number): void {
     this.stats.edges++;
-    if (this.edgeLog) {
-      this.edgeLog.add(a, b, score);
-      return;
-    }
-    this.addHalfEdge(a, b, score);
-    this.addHalfEdge(b, a, score);
+    if (this.edgeLog) this.edgeLog.add(a, b, score);
+    else this.edges.add(a, b, score);
   }
 
   // ---- groups ----
@@ -1000,15 +1003,20 @@ export class StoryIndex {
   private regroup(seeds: Iterable<number>, local = false): void {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
-      this.seen = new Int32Array(grownCapacity(this.seen.length, this.nodeFirst.length));
+      this.seen = new Uint8Array(grownCapacity(this.seen.length, this.nodeFirst.length));
     }
     // An update's marks too, made for the first update: a build does not need them.
     if (local && this.inBig.length < this.seen.length) {
-      const inBig = new Int32Array(this.seen.length);
+      const inBig = new Uint8Array(this.seen.length);
       inBig.set(this.inBig.subarray(0, Math.min(this.inBig.length, inBig.length)));
       this.inBig = inBig;
       this.walked = new Int32Array(this.seen.length);
       this.walks = 0;
+    }
+    if (this.pass === 255) {
+      this.seen.fill(0);
+      this.inBig.fill(0);
+      this.pass = 0;
     }
     const pass = ++this.pass;
     const seen = {
@@ -1035,7 +1043,7 @@ export class StoryIndex {
     for (const seed of seeds) {
       if (seen.has(seed)) continue;
       // A sentence compared with nothing alike is alone: a group only with its own copies.
-      if (this.edgeHead[seed] === -1 && !links.adjacency.has(seed)) {
+      if (!this.edges.has(seed) && !links.adjacency.has(seed)) {
         seen.add(seed);
         forget(seed);
         if (this.nodeCount.data[seed]! > 1) {
@@ -1065,13 +1073,10 @@ export class StoryIndex {
         ordered,
         {
           edges: (node, visit) => {
-            for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
-              const target = this.edgeTarget.data[edge]!;
-              // The first half of each edge is the verdict's order (`addEdge`).
-              if (this.nodeCount.data[target]! > 0) {
-                visit(target, this.edgeScore.data[edge >> 1]!, (edge & 1) === 0);
-              }
-            }
+            this.edges.each(node, (target, score, asked) => {
+              if (this.nodeCount.data[target]! > 0) visit(target, score, asked);
+              return false;
+            });
           },
           links: links.links,
           unlinks: links.unlinks,
@@ -1173,9 +1178,10 @@ export class StoryIndex {
       if (cluster >= 0) for (const member of this.members(cluster)) near.add(member);
     };
     addGroup(seed);
-    for (let edge = this.edgeHead[seed]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
-      addGroup(this.edgeTarget.data[edge]!);
-    }
+    this.edges.each(seed, (other) => {
+      addGroup(other);
+      return false;
+    });
     for (const target of links.get(seed) ?? []) addGroup(target);
     // A small component is walked whole, as a fresh run would. A seed already met in this
     // pass's walk of a big component is in that component: walking it again (a new article's
@@ -1201,11 +1207,10 @@ export class StoryIndex {
     while (stack.length > 0 && visited.length <= LOCAL_LIMIT && pairs <= LOCAL_PAIRS) {
       const node = stack.pop()!;
       whole.push(node);
-      for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
-        const target = this.edgeTarget.data[edge]!;
+      this.edges.each(node, (target) => {
         if (walked[target] !== walk && this.nodeCount.data[target]! > 0) meet(target);
-        if (visited.length > LOCAL_LIMIT || ++pairs > LOCAL_PAIRS) break;
-      }
+        return visited.length > LOCAL_LIMIT || ++pairs > LOCAL_PAIRS;
+      });
       for (const target of links.get(node) ?? []) if (walked[target] !== walk) meet(target);
     }
     // Every node met was taken out: the component is `whole`.
@@ -1244,9 +1249,7 @@ export class StoryIndex {
     };
     for (let at = 0; at < met; at++) {
       const node = out[at]!;
-      for (let edge = this.edgeHead[node]!; edge !== -1; edge = this.edgeNext.data[edge]!) {
-        visit(this.edgeTarget.data[edge]!);
-      }
+      this.edges.each(node, visit);
       for (const target of links.get(node) ?? []) visit(target);
     }
     return out.subarray(0, met);
@@ -1309,7 +1312,7 @@ export class StoryIndex {
     members.sort(compareMember);
     const anchor = members[0]!;
     const anchorNode =
-      this.occurrenceNode.data[
+      this.nodesOfOccurrences()[
         this.articleStart.data[this.articleIndex.get(anchor.article)!]! + anchor.sentence
       ]!;
     const id = groupId(

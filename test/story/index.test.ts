@@ -469,8 +469,9 @@ describe('comparing candidate pairs on worker threads', () => {
         start: (tables, words, edge) => pool.start(tables, words, edge),
         compare: (a, b) => pool.compare(a, b),
         settled: (all) => {
-          // Which sentence is which node: read by the groups and updates, not the build.
-          during.push(lists.nodeFirst!.data.length, lists.occurrenceNode!.data.length);
+          // Which sentence is which node (each node's chain of sentences; the sentences' nodes
+          // are not placed yet): read by the groups and updates, not the build.
+          during.push(lists.nodeFirst!.data.length, lists.occurrenceNext!.data.length);
           return pool.settled(all);
         },
       });
