@@ -76,7 +76,8 @@ export default defineConfig({
     // a fresh process for every file, and the shared project's `isolate: false` only skipped
     // clearing modules in a process about to exit. False here lets a worker run file after file;
     // the isolated project still clears its modules and mocks before each file, and vitest starts
-    // new workers between the two projects.
+    // new workers between the two projects. The whole suite went from 745 s of CPU in 21:06 (load
+    // 7-17) to 467 s in 10:33 (load 12-17), 2026-12-05, 237 files, all green.
     poolOptions: { forks: { isolate: false } },
     // Vitest's default is one worker per core less one: a single worker on CI's two cores. Most of
     // the suite's time is spent waiting on the processes and terminals it spawns, so a third
