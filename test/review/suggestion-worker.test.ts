@@ -522,7 +522,13 @@ describe('the suggestion model beside the review', () => {
       controller.press(keyOf('cursor/next'), NO_KEY);
       answered = { cursor: controller.getState().cursors.long!, suggested: !!arrived('long') };
     });
-    const suggestions = await eventually(() => arrived('long'), 'suggestions for the long article');
+    // 3,000 sentences: the file alone took 15-32 s at load 17 (2 cores), past the 10 s of one
+    // article's wait; a broken analysis fails after a minute.
+    const suggestions = await eventually(
+      () => arrived('long'),
+      'suggestions for the long article',
+      6000,
+    );
     expect(answered).toEqual({ cursor: 1, suggested: false });
     // Analysed and scored in slices, the suggestions are those of the engine in one go.
     const whole = suggest(analyseArticle(long), createModel(), DEFAULT_LABELS);
