@@ -79,12 +79,13 @@ export async function startReviewSession(
   openStore: OpenStore,
   cacheDir?: string | null,
   display = root,
+  firstFrameWait = FIRST_FRAME_WAIT_MS,
 ): Promise<ReviewSession> {
   const started = performance.now();
   const shown = shownUnder(root, display);
   const named = (problem: FileProblem) => shown(namedMessage(problem));
   if (cacheDir !== null) {
-    const warm = await warmSession(root, openStore, cacheDir, started, shown);
+    const warm = await warmSession(root, openStore, cacheDir, started, shown, firstFrameWait);
     if (warm) return warm;
   }
   const pending: Article[] = [];
@@ -120,7 +121,7 @@ export async function startReviewSession(
     (corpus) => openStore(corpus.articles),
     () => openStore(undefined),
   );
-  const opened = await openedBeforeFirstFrame(store, started);
+  const opened = await openedBeforeFirstFrame(store, started, firstFrameWait);
   const first = pending.splice(0);
   const firstProblems = problems.splice(0);
 
@@ -197,6 +198,7 @@ async function warmSession(
   cacheDir: string | undefined,
   started: number,
   shown: (text: string) => string,
+  firstFrameWait: number,
 ): Promise<ReviewSession | null> {
   const named = (problem: FileProblem) => shown(namedMessage(problem));
   let index: DiskCorpusIndex;
@@ -218,7 +220,7 @@ async function warmSession(
   const problems = index.problems();
   const told = new Set(problems.map(named));
   const store = openStore(undefined, index);
-  const opened = await openedBeforeFirstFrame(store, started);
+  const opened = await openedBeforeFirstFrame(store, started, firstFrameWait);
 
   /** The whole list, a step at a time; `reuse` keeps the objects the screen already holds. */
   const readList = async (
@@ -416,12 +418,17 @@ async function loadSearch(
  */
 const TYPING_SEARCH_MS = 200;
 
-/** The store if it opens before the first frame is due (a small one does), else null. */
+/**
+ * The store if it opens before the first frame is due (a small one does), else null. A test of
+ * what a store open by then gives waits longer: on a loaded machine the seeds' store can take
+ * more than the 150 ms a person is given.
+ */
 async function openedBeforeFirstFrame(
   store: Promise<Repository>,
   started: number,
+  firstFrameWait: number,
 ): Promise<Repository | null> {
-  const waited = Math.max(0, FIRST_FRAME_WAIT_MS - (performance.now() - started));
+  const waited = Math.max(0, firstFrameWait - (performance.now() - started));
   return Promise.race([
     store.catch(() => null),
     new Promise<null>((resolve) => setTimeout(() => resolve(null), waited)),
