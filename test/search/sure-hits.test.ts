@@ -69,12 +69,7 @@ async function writes(dir: string, query: string, limit: string) {
     env: { MARGIN_ANNOTATOR: 'tester', XDG_CACHE_HOME: join(dir, 'cache') },
     cwd: dir,
   };
-  const status = await runCommand(
-    search,
-    [query],
-    { corpus: 'corpus', store: 'store', limit },
-    io,
-  );
+  const status = await runCommand(search, [query], { corpus: 'corpus', store: 'store', limit }, io);
   return { status, chunks };
 }
 
