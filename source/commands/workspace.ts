@@ -51,22 +51,21 @@ export async function openWorkspace(
     annotator,
     reads = false,
     behind = false,
-  }: { annotator?: string | undefined; reads?: boolean; behind?: boolean } = {},
+    corpus: given,
+  }: {
+    annotator?: string | undefined;
+    reads?: boolean;
+    behind?: boolean;
+    /** The corpus index, when the caller opened it already (and named its problems). */
+    corpus?: CorpusIndex | undefined;
+  } = {},
 ): Promise<Workspace> {
   const project = await loadProject(flags, io);
   const store = project.store.shown;
   const cacheDir = defaultCacheDir(io.env);
   // The threads of a large store's check boot while the corpus is opened, not after.
   startCheckThreadsFor(cacheDir, project.store.root);
-  const { index: corpus, shown } = await openCorpus(
-    project.corpus.shown,
-    io,
-    output,
-    'quick',
-    project.corpus.root,
-    project.store.root,
-  );
-  for (const problem of corpus.problems()) output.problem(shown(namedProblem(problem)));
+  const corpus = given ?? (await openNamed(project, io, output));
   const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
   if (found && !found.isDirectory()) {
@@ -117,6 +116,24 @@ export async function openWorkspace(
 export async function answered<T>(workspace: Workspace, compute: () => T): Promise<T> {
   const first = compute();
   return (await workspace.checked) ? compute() : first;
+}
+
+/** The project's corpus index, brought up to its folder, its unreadable articles named. */
+async function openNamed(
+  project: ProjectContext,
+  io: CommandIO,
+  output: Output,
+): Promise<CorpusIndex> {
+  const { index, shown } = await openCorpus(
+    project.corpus.shown,
+    io,
+    output,
+    'quick',
+    project.corpus.root,
+    project.store.root,
+  );
+  for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
+  return index;
 }
 
 /** Reading commands never write, so any name will do when none is configured. */

@@ -50,6 +50,11 @@ export interface WordIndex {
    * asked for: the first keys without the whole list (an index kept in segments has it).
    */
   postingRuns?(word: string): Iterable<Uint32Array>;
+  /**
+   * `postings` of every word starting with `prefix` (itself included), read together: an index
+   * kept in segments reads one range of each segment rather than each word's list in each.
+   */
+  prefixedPostings?(prefix: string): Map<string, Uint32Array>;
   /** Numbers of the articles whose title contains the word, ascending. */
   titled(word: string): Uint32Array;
   /** Folded words of each sentence of the article at position `a`. */

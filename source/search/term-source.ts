@@ -1,4 +1,5 @@
 import { articleOfNumber, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
+import { MIN_PREFIX } from './candidates.js';
 import type { ContextFacts } from './context-facts.js';
 import { type Matches, type Source, unionOf, withinSources } from './matches.js';
 import { firstCommonKeys } from './runs.js';
@@ -68,12 +69,20 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       }
     }
     textCost = term.postings;
-    textLists = () =>
-      [...term.scores].map(([word, score]) => ({
-        keys: index.postings(word),
+    textLists = () => {
+      // The words the query word begins (while typing, or `31` for 310…319) in one read.
+      let begun: Map<string, Uint32Array> | undefined;
+      if (index.prefixedPostings && term.text.length >= MIN_PREFIX) {
+        let count = 0;
+        for (const word of term.scores.keys()) if (word.startsWith(term.text)) count++;
+        if (count >= 2) begun = index.prefixedPostings(term.text);
+      }
+      return [...term.scores].map(([word, score]) => ({
+        keys: (word.startsWith(term.text) ? begun?.get(word) : undefined) ?? index.postings(word),
         score,
         inText: true,
       }));
+    };
     probeText = (key, a) => {
       let best = 0;
       for (const word of wordsOfSentence(index, articles, key, a)) {

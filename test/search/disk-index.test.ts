@@ -81,6 +81,33 @@ describe('search on the corpus index', () => {
     }
   });
 
+  it('reads the words a prefix begins together as it reads each alone, across segments', async () => {
+    // Three refreshes, three segments of posting lists, each holding some of the words.
+    for (let n = 10; n < 20; n++) await corpus.write(`a${n}.txt`, article(n));
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    for (let n = 20; n < 30; n++)
+      await corpus.write(`b${n}.txt`, `Talked to ${n}.\n\nTalk, talker, tall.\n`);
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    await corpus.write('c.txt', 'Talks\n\nThe talks and the talkers talked in town 31 and 310.\n');
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const words = index.words;
+    try {
+      for (const prefix of ['t', 'ta', 'tal', 'talk', 'talks', '31', 'zz']) {
+        const together = words.prefixedPostings!(prefix);
+        const alone = new Map(
+          words
+            .prefixed(prefix)
+            .map(([word]) => [word, words.postings(word)] as const)
+            .filter(([, keys]) => keys.length > 0),
+        );
+        expect(together, prefix).toEqual(alone);
+      }
+      expect(words.prefixedPostings!('talk').size).toBeGreaterThan(3);
+    } finally {
+      index.close();
+    }
+  });
+
   it('locates every sentence by its id as the articles number them, repeats and strangers too', async () => {
     // A sentence said twice in an article has an id with a suffix (s1234abcd-2): the lookup
     // must not take one id for another it begins.

@@ -223,6 +223,13 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
           'SELECT segment, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word = ?',
         )
         .raw(),
+      // Every word a prefix begins, in every segment: one range of each (a typo query's `31`
+      // and the ten words it begins cost 11 statements of 29 lookups, 12-38 ms against 3-5).
+      prefixLists: db
+        .prepare(
+          'SELECT segment, word, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word >= ? AND word < ?',
+        )
+        .raw(),
       segments: db.prepare('SELECT segment FROM segments ORDER BY position').pluck(),
     };
     this.reload();
@@ -630,6 +637,28 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       const list = this.statements.postings.get(segment, word) as Buffer | undefined;
       if (list) yield decodePostings([list]);
     }
+  }
+
+  prefixedPostings(prefix: string): Map<string, Uint32Array> {
+    const rows = this.statements.prefixLists.all(
+      this.segmentList,
+      prefix,
+      `${prefix}\u{10ffff}`,
+    ) as Array<[number, string, Buffer]>;
+    const byWord = new Map<string, Array<[number, Buffer]>>();
+    for (const [segment, word, list] of rows) {
+      const own = byWord.get(word);
+      if (own) own.push([segment, list]);
+      else byWord.set(word, [[segment, list]]);
+    }
+    const found = new Map<string, Uint32Array>();
+    for (const [word, lists] of byWord) {
+      if (lists.length > 1) {
+        lists.sort((x, y) => this.positions.get(x[0])! - this.positions.get(y[0])!);
+      }
+      found.set(word, decodePostings(lists.map((row) => row[1])));
+    }
+    return found;
   }
 
   titled(word: string): Uint32Array {
