@@ -97,6 +97,11 @@ function timed(args: string[], env: NodeJS.ProcessEnv, cwd: string): Run {
     maxBuffer: 1 << 30,
   });
   const ms = performance.now() - started;
+  return { ms, stdout: result.stdout, ...timeOf(rssFile), status: result.status };
+}
+
+/** Peak memory and CPU as `/usr/bin/time -f '%M %U %S'` wrote them (null without it). */
+function timeOf(rssFile: string): { rssMB: number | null; cpuMs: number | null } {
   let rssMB: number | null = null;
   let cpuMs: number | null = null;
   if (hasTime && existsSync(rssFile)) {
@@ -106,7 +111,7 @@ function timed(args: string[], env: NodeJS.ProcessEnv, cwd: string): Run {
     if (Number.isFinite(kb)) rssMB = kb! / 1024;
     if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user! + system!) * 1000;
   }
-  return { ms, stdout: result.stdout, rssMB, cpuMs, status: result.status };
+  return { rssMB, cpuMs };
 }
 
 /**
@@ -134,15 +139,7 @@ function timedLines(
     child.on('error', reject);
     child.on('close', (status) => {
       const ms = performance.now() - started;
-      let rssMB: number | null = null;
-      let cpuMs: number | null = null;
-      if (hasTime && existsSync(rssFile)) {
-        const [kb, user, system] = (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '')
-          .split(' ')
-          .map(Number);
-        if (Number.isFinite(kb)) rssMB = kb! / 1024;
-        if (Number.isFinite(user) && Number.isFinite(system)) cpuMs = (user! + system!) * 1000;
-      }
+      const { rssMB, cpuMs } = timeOf(rssFile);
       const stdout = Buffer.concat(out).toString('utf8');
       resolve({ ms, stdout, rssMB, cpuMs, status, firstLineMs });
     });

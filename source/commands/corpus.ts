@@ -25,6 +25,27 @@ export function namedProblem(problem: FileProblem): string {
   return namedMessage(problem);
 }
 
+/**
+ * The project's corpus index, brought up to its folder (`quick`), its unreadable articles named:
+ * what every command reading a project's corpus opens.
+ */
+export async function openProjectCorpus(
+  project: { corpus: { shown: string; root: string }; store: { root: string } },
+  io: CommandIO,
+  output: Output,
+): Promise<DiskCorpusIndex> {
+  const { index, shown } = await openCorpus(
+    project.corpus.shown,
+    io,
+    output,
+    'quick',
+    project.corpus.root,
+    project.store.root,
+  );
+  for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
+  return index;
+}
+
 /** Progress lines at most this often: a terminal redraw costs more than a file. */
 const PROGRESS_MS = 100;
 

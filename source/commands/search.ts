@@ -10,7 +10,7 @@ import {
 } from '../search/index.js';
 import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { namedProblem, openCorpus } from './corpus.js';
+import { openProjectCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
 import { unlistedLabels } from './unlisted-labels.js';
@@ -146,15 +146,7 @@ Examples
         throw new CannotRun(`unknown label:${parsed.unlisted[0]}: use ${labels.join(', ')}, none`);
       }
       // No annotations to read: the store's code (and its validation) need not even load.
-      const { index, shown } = await openCorpus(
-        project.corpus.shown,
-        io,
-        output,
-        'quick',
-        project.corpus.root,
-        store.root,
-      );
-      for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
+      const index = await openProjectCorpus(project, io, output);
       try {
         // A new engine each round: what it keeps of the word index was read before the change.
         hits = await confirmedSearch(
@@ -184,15 +176,7 @@ Examples
       // of CPU and 60-90 ms of wall time (load 13) for nothing.
       let opened: CorpusIndex | undefined;
       if (!flags.json && parsed.filters.every((filter) => filter.field === 'source')) {
-        const { index, shown } = await openCorpus(
-          project.corpus.shown,
-          io,
-          output,
-          'quick',
-          project.corpus.root,
-          store.root,
-        );
-        for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
+        const index = await openProjectCorpus(project, io, output);
         opened = index;
         let early: SearchHit[];
         try {

@@ -4,7 +4,7 @@ import type { Suggestion } from '../suggest/index.js';
 import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
-import { namedProblem, openCorpus } from './corpus.js';
+import { openProjectCorpus } from './corpus.js';
 import { CannotRun } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
 import { openSuggester } from './suggestion-model.js';
@@ -87,15 +87,7 @@ Examples
         `${oneName(project.store.shown)} is not a folder, so not an annotation store`,
       );
     }
-    const { index: corpus, shown } = await openCorpus(
-      project.corpus.shown,
-      io,
-      output,
-      'quick',
-      project.corpus.root,
-      project.store.root,
-    );
-    for (const problem of corpus.problems()) output.problem(shown(namedProblem(problem)));
+    const corpus = await openProjectCorpus(project, io, output);
     const wanted = listFlag(flags.article);
     for (const id of wanted) {
       if (corpus.ordOf(id) === undefined) output.problem(`no article ${oneName(id)} in the corpus`);

@@ -11,7 +11,7 @@ import {
 } from '../store/index.js';
 import type { ReviewStatus } from '../store/types.js';
 import type { CommandIO } from './command.js';
-import { namedProblem, openCorpus } from './corpus.js';
+import { namedProblem, openProjectCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { loadProject, type ProjectContext } from './project.js';
 
@@ -65,7 +65,7 @@ export async function openWorkspace(
   const cacheDir = defaultCacheDir(io.env);
   // The threads of a large store's check boot while the corpus is opened, not after.
   startCheckThreadsFor(cacheDir, project.store.root);
-  const corpus = given ?? (await openNamed(project, io, output));
+  const corpus = given ?? (await openProjectCorpus(project, io, output));
   const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
   if (found && !found.isDirectory()) {
@@ -116,24 +116,6 @@ export async function openWorkspace(
 export async function answered<T>(workspace: Workspace, compute: () => T): Promise<T> {
   const first = compute();
   return (await workspace.checked) ? compute() : first;
-}
-
-/** The project's corpus index, brought up to its folder, its unreadable articles named. */
-async function openNamed(
-  project: ProjectContext,
-  io: CommandIO,
-  output: Output,
-): Promise<CorpusIndex> {
-  const { index, shown } = await openCorpus(
-    project.corpus.shown,
-    io,
-    output,
-    'quick',
-    project.corpus.root,
-    project.store.root,
-  );
-  for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
-  return index;
 }
 
 /** Reading commands never write, so any name will do when none is configured. */
