@@ -30,8 +30,10 @@ it('shows every problem in full on !, each escaped and wrapped, and goes back on
       env: { NO_COLOR: '1', MARGIN_ANNOTATOR: 'alice' },
     }),
   );
+  // The corpus's five problems, and the store's sixth when the store opened before the first
+  // frame (it may open after, on a loaded machine or before it).
   await s.waitFor(
-    (t) => t.includes('article 1 of 5') && t.includes('5 problems in all: ! shows them in full'),
+    (t) => t.includes('article 1 of 5') && /[56] problems in all: ! shows them in full/.test(t),
     'the list with its problems',
   );
   s.write('!');
