@@ -62,6 +62,12 @@ function opensDocument(head: string): boolean {
   }
 }
 
+/** What an import reads: a whole input, a file of lines read as it goes, or why neither. */
+type ReadInput<Usage extends boolean = boolean> =
+  | { ok: true; input: ImportInput; warning?: string }
+  | { ok: true; lines: LineInput }
+  | { ok: false; message: string; usage: Usage };
+
 /**
  * Reads a file of lines (jsonl, Prodigy, doccano) a piece at a time: the encoding is chosen on
  * its first bytes as `importText` chooses it, and the lines are decoded and handed on as they
@@ -73,11 +79,7 @@ async function readLines(
   file: string,
   source: AsyncIterable<Buffer | string>,
   format: ImportFormat,
-): Promise<
-  | { ok: true; input: ImportInput; warning?: string }
-  | { ok: true; lines: LineInput }
-  | { ok: false; message: string; usage: false }
-> {
+): Promise<ReadInput<false>> {
   const iterator = source[Symbol.asyncIterator]();
   const raw: Buffer[] = [];
   let rawBytes = 0;
@@ -163,11 +165,7 @@ export async function readImportInput(
   format: ImportFormat,
   file: string,
   io: CommandIO,
-): Promise<
-  | { ok: true; input: ImportInput; warning?: string }
-  | { ok: true; lines: LineInput }
-  | { ok: false; message: string; usage: boolean }
-> {
+): Promise<ReadInput> {
   const lines = LINE_FORMATS.includes(format);
   if (file === '-') {
     if (format === 'brat') {

@@ -5,6 +5,7 @@ import {
   placedFacts,
   type SearchHit,
   searchEngine,
+  storeCannotFilter,
   storeFacts,
   sureHits,
 } from '../search/index.js';
@@ -175,7 +176,7 @@ Examples
       // threads are not started before: when those hits fill the limit, their boot cost 40-60 ms
       // of CPU and 60-90 ms of wall time (load 13) for nothing.
       let opened: CorpusIndex | undefined;
-      if (!flags.json && parsed.filters.every((filter) => filter.field === 'source')) {
+      if (!flags.json && storeCannotFilter(parsed)) {
         const index = await openProjectCorpus(project, io, output);
         opened = index;
         let early: SearchHit[];

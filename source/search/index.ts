@@ -20,4 +20,4 @@ export function buildSearchEngine(articles: readonly Article[]): SearchEngine {
 export function searchEngine(index: WordIndex): SearchEngine {
   return new Engine(index);
 }
-export { sureHits } from './sure-hits.js';
+export { storeCannotFilter, sureHits } from './sure-hits.js';

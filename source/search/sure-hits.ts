@@ -13,7 +13,7 @@ import type { SearchHit } from './types.js';
  * labels, which `--json` prints, are the store's.
  */
 export function sureHits(parsed: ParsedQuery, hits: readonly SearchHit[]): SearchHit[] {
-  if (parsed.filters.some((filter) => filter.field !== 'source')) return [];
+  if (!storeCannotFilter(parsed)) return [];
   const sure: SearchHit[] = [];
   for (const hit of hits) {
     if (hit.score < EXACT) break;
@@ -21,3 +21,7 @@ export function sureHits(parsed: ParsedQuery, hits: readonly SearchHit[]): Searc
   }
   return sure;
 }
+
+/** Whether the query's filters read the corpus alone (`source:`), none of them the store. */
+export const storeCannotFilter = (parsed: ParsedQuery): boolean =>
+  parsed.filters.every((filter) => filter.field === 'source');
