@@ -4,6 +4,7 @@ import type { Label } from '../store/types.js';
 import type { CompareView } from './compare.js';
 import type { KeyState } from './keys.js';
 import type { ArticleMarks } from './marks.js';
+import type { ScrollStep } from './scroll.js';
 import type { ArticleGroups, StoryView } from './story.js';
 import type { ArticleSuggestions } from './suggestions.js';
 import type { Size } from './view/layout.js';
@@ -53,13 +54,13 @@ export type KeyAction =
   | { type: 'story/unlink' }
   | { type: 'story/link' }
   | { type: 'help/toggle' }
-  | { type: 'help/scroll'; delta: number }
+  | { type: 'help/scroll'; step: ScrollStep }
   /** `by`: the key, when not Ctrl+C (`q` on the too-small screen): the warning names it. */
   | { type: 'app/quit'; by?: 'q' }
   | { type: 'problems/toggle' }
-  | { type: 'problems/scroll'; delta: number }
+  | { type: 'problems/scroll'; step: ScrollStep }
   | { type: 'guidelines/toggle' }
-  | { type: 'guidelines/scroll'; delta: number };
+  | { type: 'guidelines/scroll'; step: ScrollStep };
 
 /** What happened outside the keyboard: typing in an input, the terminal, the corpus, the store. */
 export type EventAction =

@@ -1,5 +1,6 @@
 import type { KeyAction } from './actions.js';
 import type { Keymap, KeymapEntry } from './keymap.js';
+import { scrolledTop, scrollRows } from './scroll.js';
 import type { ReviewState } from './state.js';
 import { info } from './updates.js';
 import { guidelinesLines } from './view/guidelines.js';
@@ -17,47 +18,12 @@ export const GUIDELINES_ROWS: readonly KeymapEntry[] = [
     contexts: [...BROWSE, 'guidelines'],
     hint: 'i guidelines',
   },
-  {
-    action: { type: 'guidelines/scroll', delta: 1 },
-    keys: [
-      { label: 'j', input: 'j' },
-      { label: '↓', key: 'downArrow' },
-    ],
-    description: 'scroll the guidelines down',
-    group: 'General',
-    contexts: ['guidelines'],
-    hint: 'j/k scroll',
-  },
-  {
-    action: { type: 'guidelines/scroll', delta: -1 },
-    keys: [
-      { label: 'k', input: 'k' },
-      { label: '↑', key: 'upArrow' },
-    ],
-    description: 'scroll the guidelines up',
-    group: 'General',
-    contexts: ['guidelines'],
-  },
-  {
-    action: { type: 'guidelines/scroll', delta: 10 },
-    keys: [
-      { label: 'Space', input: ' ' },
-      { label: 'PgDn', key: 'pageDown' },
-    ],
-    description: 'a page of the guidelines down',
-    group: 'General',
-    contexts: ['guidelines'],
-  },
-  {
-    action: { type: 'guidelines/scroll', delta: -10 },
-    keys: [
-      { label: 'b', input: 'b' },
-      { label: 'PgUp', key: 'pageUp' },
-    ],
-    description: 'a page of the guidelines up',
-    group: 'General',
-    contexts: ['guidelines'],
-  },
+  ...scrollRows(
+    'guidelines',
+    'the guidelines',
+    (step) => ({ type: 'guidelines/scroll', step }),
+    'j/k scroll',
+  ),
   {
     action: { type: 'back' },
     keys: [{ label: 'Esc', key: 'escape' }],
@@ -103,6 +69,6 @@ export function guidelinesAction(
   if (state.mode.kind !== 'guidelines') return state;
   const lines = guidelinesLines(guidelines.text, state.size.columns).length;
   const max = Math.max(0, lines - guidelinesHeight(state));
-  const top = Math.min(Math.max(0, state.mode.top + action.delta), max);
+  const top = scrolledTop(state.mode.top, action.step, guidelinesHeight(state), max);
   return { ...state, mode: { kind: 'guidelines', top } };
 }

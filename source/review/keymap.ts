@@ -1,5 +1,6 @@
 import type { KeyAction } from './actions.js';
 import type { KeyState } from './keys.js';
+import { scrollRows } from './scroll.js';
 
 /** Where the keyboard is: which rows of the table apply. */
 export type KeyContext =
@@ -483,20 +484,7 @@ export const KEYMAP: Keymap = [
     contexts: [...BROWSE, 'help', 'story', 'compare'],
     hint: '? help',
   },
-  {
-    action: { type: 'help/scroll', delta: 1 },
-    keys: [char('j'), named('downArrow', '↓')],
-    description: 'scroll the help down',
-    group: 'General',
-    contexts: ['help'],
-  },
-  {
-    action: { type: 'help/scroll', delta: -1 },
-    keys: [char('k'), named('upArrow', '↑')],
-    description: 'scroll the help up',
-    group: 'General',
-    contexts: ['help'],
-  },
+  ...scrollRows('help', 'the help', (step) => ({ type: 'help/scroll', step })),
   {
     action: { type: 'back' },
     keys: [named('escape', 'Esc')],
@@ -512,21 +500,12 @@ export const KEYMAP: Keymap = [
     group: 'General',
     contexts: [...BROWSE, 'problems'],
   },
-  {
-    action: { type: 'problems/scroll', delta: 1 },
-    keys: [char('j'), named('downArrow', '↓')],
-    description: 'scroll the problems down',
-    group: 'General',
-    contexts: ['problems'],
-    hint: 'j/k scroll',
-  },
-  {
-    action: { type: 'problems/scroll', delta: -1 },
-    keys: [char('k'), named('upArrow', '↑')],
-    description: 'scroll the problems up',
-    group: 'General',
-    contexts: ['problems'],
-  },
+  ...scrollRows(
+    'problems',
+    'the problems',
+    (step) => ({ type: 'problems/scroll', step }),
+    'j/k scroll',
+  ),
   {
     action: { type: 'back' },
     keys: [named('escape', 'Esc')],

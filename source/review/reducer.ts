@@ -26,6 +26,7 @@ import {
   withCurrent,
   withCursor,
 } from './navigation.js';
+import { scrolledTop } from './scroll.js';
 import {
   currentArticle,
   cursorOf,
@@ -236,14 +237,14 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
     case 'problems/scroll': {
       if (state.mode.kind !== 'problems') return state;
       const lines = problemLines(problemsOf(state), state.size.columns).length;
-      const max = Math.max(0, lines - problemsHeight(state.size));
-      const top = Math.min(Math.max(0, state.mode.top + action.delta), max);
+      const height = problemsHeight(state.size);
+      const top = scrolledTop(state.mode.top, action.step, height, Math.max(0, lines - height));
       return { ...state, mode: { kind: 'problems', top } };
     }
     case 'help/scroll': {
-      const { columns } = state.size;
-      const max = helpMaxTop(columns, paneLayout(state.size).bodyHeight - 1, state.project);
-      return { ...state, helpTop: Math.min(Math.max(0, state.helpTop + action.delta), max) };
+      const height = paneLayout(state.size).bodyHeight - 1;
+      const max = helpMaxTop(state.size.columns, height, state.project);
+      return { ...state, helpTop: scrolledTop(state.helpTop, action.step, height, max) };
     }
     case 'guidelines/toggle':
     case 'guidelines/scroll':

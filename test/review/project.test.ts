@@ -30,6 +30,11 @@ const CODEBOOK: LabelSet = [
   },
 ];
 
+/** Guidelines longer than a screen: a rule a line. */
+const GUIDE = Array.from({ length: 80 }, (_, n) => `Rule ${n + 1}: tag what can be checked.`).join(
+  '\n',
+);
+
 function project(overrides: Record<string, string[]> = {}, guidelines = false): ReviewProject {
   const base = guidelines ? withGuidelines(KEYMAP) : KEYMAP;
   const built = buildKeymap(CODEBOOK, overrides, base);
@@ -37,9 +42,7 @@ function project(overrides: Record<string, string[]> = {}, guidelines = false): 
   return {
     labels: CODEBOOK,
     keymap: built.keymap,
-    guidelines: guidelines
-      ? { name: 'GUIDE.md', text: 'Tag a statistic when a number can be checked.' }
-      : null,
+    guidelines: guidelines ? { name: 'GUIDE.md', text: GUIDE } : null,
   };
 }
 
@@ -128,6 +131,21 @@ describe("a project's keymap", () => {
       'Esc close',
       'q quit',
     ]);
+    const top = () => (s.mode.kind === 'guidelines' ? s.mode.top : -1);
+    s = typed(s, 'j');
+    expect(top()).toBe(1);
+    s = typed(s, ' ');
+    const page = top() - 1;
+    expect(page).toBeGreaterThan(1);
+    s = typed(s, 'G');
+    const end = top();
+    expect(end).toBeGreaterThan(page + 1);
+    s = typed(s, 'G');
+    expect(top()).toBe(end);
+    s = typed(s, 'b');
+    expect(top()).toBe(end - page);
+    s = pressed(s, { label: 'Home', key: 'home' });
+    expect(top()).toBe(0);
     s = pressed(s, { label: 'Esc', key: 'escape' });
     expect(s.mode.kind).toBe('browse');
     expect(typed(state(project()), 'i').mode.kind).toBe('browse');
