@@ -491,18 +491,24 @@ export class StoryIndex {
    * those of one article (as `candidate`; a run's nodes are alive, as nothing changes an index
    * while it builds). Two articles are told apart by the bits the LSH keeps of them where it can
    * (`otherOwners`), which it reads for the pair's earlier bands anyway: a table of each node's
-   * article is one more read from main memory a node.
+   * article is one more read from main memory a node. The run is of the LSH's rows, which
+   * name their nodes (`LshIndex.node`), read only for the pairs its own checks let through.
    */
   private candidates(band: number, run: Int32Array, take: (a: number, b: number) => void): void {
     const span = this.lsh.span(band);
     const article = this.nodeArticle.data;
-    this.warmth |= this.lsh.warm(run);
+    const lsh = this.lsh;
+    this.warmth |= lsh.warm(run);
     for (let i = 1; i < run.length; i++) {
-      const b = run[i]!;
+      const rowB = run[i]!;
+      let b = -1;
       for (let j = Math.max(0, i - this.window); j < i; j++) {
-        const a = run[j]!;
-        if (this.apart(a, b, span) || this.lsh.sharedBefore(a, b, band)) continue;
-        if (!this.lsh.otherOwners(a, b) && article[a] === article[b]) continue;
+        const rowA = run[j]!;
+        if (lsh.sharedBefore(rowA, rowB, band)) continue;
+        if (b < 0) b = lsh.node(rowB);
+        const a = lsh.node(rowA);
+        if (this.apart(a, b, span)) continue;
+        if (!lsh.otherOwners(rowA, rowB) && article[a] === article[b]) continue;
         this.stats.candidates++;
         take(a, b);
       }
