@@ -28,7 +28,8 @@ report('read');
 // Each pool's resident bytes (a reserved pool's spare room is not resident), and the copies'
 // map: what stands beside the build's own arrays while it compares.
 {
-  type Pool = { data: { BYTES_PER_ELEMENT: number }; length: number };
+  // A list written aside as it grows holds only its entries from `base` on.
+  type Pool = { data: { BYTES_PER_ELEMENT: number }; length: number; base?: number };
   const inner = index as unknown as Record<string, unknown> & {
     copies: { data: Int32Array };
     vocabulary: { words: readonly string[] };
@@ -37,7 +38,7 @@ report('read');
     .filter(([, value]) => typeof value === 'object' && value !== null && 'data' in value)
     .map(([name, value]) => {
       const list = value as Pool;
-      return `${name} ${mb(list.length * list.data.BYTES_PER_ELEMENT)}`;
+      return `${name} ${mb((list.length - (list.base ?? 0)) * list.data.BYTES_PER_ELEMENT)}`;
     });
   console.log(
     `pools: ${sizes.join(', ')}; copies' map ${mb(inner.copies.data.byteLength)}; ${inner.vocabulary.words.length} words`,

@@ -125,8 +125,9 @@ function reserve(bytes: number, own = false): Growable | Resizable | null {
 /**
  * Bytes of a list that are resident: a reserved list's spare room is not (never written).
  */
-export function residentBytes(list: { data: Typed; length: number }): number {
-  return reserved(list.data) ? list.length * list.data.BYTES_PER_ELEMENT : list.data.byteLength;
+export function residentBytes(list: { data: Typed; length: number; base?: number }): number {
+  const entries = list.length - (list.base ?? 0);
+  return reserved(list.data) ? entries * list.data.BYTES_PER_ELEMENT : list.data.byteLength;
 }
 
 /** Whether `data` stands in reserved room (see `RESERVED_FROM`), shared or not. */
@@ -173,8 +174,14 @@ export function withRoom<T extends Typed>(
 }
 
 export class Int32List {
+  /** The entries from `base` on. */
   data: Int32Array;
   length = 0;
+  /**
+   * Entries written aside while the list grows (`SetAside.spill`), before `data`'s first: 0
+   * but while a large index reads, and `data` is then read by none but `push`.
+   */
+  base = 0;
 
   /**
    * Gives back the spare room; `shared`: into shared memory, which worker threads read without
@@ -183,7 +190,8 @@ export class Int32List {
    * already, and its spare room is not resident: it stays.
    */
   trim(shared = false): void {
-    this.data = trimmed(this.data, this.length, shared, (buffer) => new Int32Array(buffer));
+    const entries = this.length - this.base;
+    this.data = trimmed(this.data, entries, shared, (buffer) => new Int32Array(buffer));
   }
 
   /**
@@ -198,15 +206,17 @@ export class Int32List {
   }
 
   push(value: number): number {
-    if (this.length === this.data.length) this.reserve(this.length + 1);
-    this.data[this.length] = value;
+    const at = this.length - this.base;
+    if (at === this.data.length) this.reserve(this.length + 1);
+    this.data[at] = value;
     return this.length++;
   }
 
   reserve(size: number): void {
-    if (size <= this.data.length) return;
-    const capacity = grownCapacity(this.data.length, size);
-    this.data = withRoom(this.data, this.length, capacity, Int32Array, this.own);
+    const room = size - this.base;
+    if (room <= this.data.length) return;
+    const capacity = grownCapacity(this.data.length, room);
+    this.data = withRoom(this.data, this.length - this.base, capacity, Int32Array, this.own);
   }
 }
 

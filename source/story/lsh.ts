@@ -87,7 +87,8 @@ export class LshIndex {
   /** Nodes removed since the build (they still stand in `order`). */
   private removedCount = 0;
   /**
-   * During the build only, a row of 16-bit entries per node (`stride`, 32 bytes for 14 bands):
+   * During the build only, a row of 16-bit entries per indexed node, in date order (`rows`;
+   * `stride`, 32 bytes for 14 bands):
    * 16 bits of its value per band done, to skip pairs already handed on (a pair whose bits
    * agree by chance, one in 65,536, is skipped too); a bit for each band done whose bucket was
    * too crowded (`crowdAt`); 16 bits of its owner (`ownerAt`). A pair's every check then reads
@@ -96,6 +97,8 @@ export class LshIndex {
    * at 100,000 articles, on the index's thread that the comparing threads wait for.
    */
   private tags: Uint16Array | null = null;
+  /** During the build only, each row's node: the indexed nodes in date order. */
+  private rows: Int32Array | null = null;
   private readonly stride: number;
   private readonly crowdAt: number;
   private readonly ownerAt: number;
@@ -156,9 +159,10 @@ export class LshIndex {
 
   /**
    * Indexes nodes `0..count-1` afresh, band by band, and calls `visit` with each run of two or
-   * more nodes sharing a bucket (in date order) while that band is at hand.
+   * more nodes sharing a bucket (in date order, as rows: see `building`) while that band is at
+   * hand.
    */
-  build(count: number, visit: (band: number, nodes: Int32Array) => void = () => {}): void {
+  build(count: number, visit: (band: number, rows: Int32Array) => void = () => {}): void {
     for (const _ of this.building(count, visit));
   }
 
@@ -166,75 +170,73 @@ export class LshIndex {
    * `build`, a band at a time: it yields after each band, so that a caller comparing the
    * candidates elsewhere (worker threads) can wait for them between bands, and within a band
    * after a run whose `visit` returned true (the caller has enough pairs waiting).
+   *
+   * A run is given as the build's rows (`node` names each row's node): a row is an indexed node's
+   * place in date order, and the tags, crowd marks and owners are kept a row each, so a node that
+   * is not indexed (a fifth of them: lighter than a comparison needs) takes none.
    */
-  *building(count: number, visit: (band: number, nodes: Int32Array) => unknown): Generator<number> {
+  *building(count: number, visit: (band: number, rows: Int32Array) => unknown): Generator<number> {
     this.ensure(count, true);
     this.indexed.fill(0);
+    const indexed = this.indexed;
+    // Within a bucket, nodes stand in date order: the members a node is compared with (the
+    // nearest before it) are then those of the same days, where the same story is told. A
+    // counting sort by day, stable in node order; what the build alone uses is given back as
+    // soon as it is done (see `released.ts`).
+    const counts = new Int32Array(DAYS + 1);
     let total = 0;
     for (let node = 0; node < count; node++) {
       if (!this.source.indexable(node)) continue;
-      this.indexed[node] = 1;
+      indexed[node] = 1;
+      counts[this.clampedDay(node) + 1]!++;
       total++;
     }
-    // What the build alone uses is given back as soon as it is done (see `released.ts`).
-    const nodes = releasable(Int32Array, total);
-    total = 0;
-    for (let node = 0; node < count; node++) if (this.indexed[node]) nodes[total++] = node;
-    // Within a bucket, nodes stand in date order: the members a node is compared with (the
-    // nearest before it) are then those of the same days, where the same story is told.
-    const days = releasable(Uint32Array, total);
-    for (let i = 0; i < total; i++) {
-      days[i] = Math.max(0, Math.min(0xffff, this.source.day(nodes[i]!)));
+    for (let day = 1; day <= DAYS; day++) counts[day]! += counts[day - 1]!;
+    const byDay = releasable(Int32Array, total);
+    for (let node = 0; node < count; node++) {
+      if (indexed[node]) byDay[counts[this.clampedDay(node)]!++] = node;
     }
-    // The keys' scratch has room for every node: it holds each band's values in node order
-    // (`values`) until they are taken in date order, and only then the sort's keys.
-    const keysRoom = releasable(Uint32Array, Math.max(count, total));
-    const scratch: SortScratch = {
-      keys: keysRoom.subarray(0, total),
-      nodes: releasable(Int32Array, total),
-    };
-    const byDay = radixSort(days, nodes, [0], scratch, releasable(Int32Array, total));
-    release(nodes);
+    this.rows = byDay;
     this.orders.close();
     this.orders = this.ordersFor(total);
+    // Per band, its values in node order (`values`), where a node's words stand one after
+    // another in memory, then taken in date order (`keys`): in date order every node's words
+    // were a read from main memory, most of the build's time on the thread the comparing threads
+    // wait for. The values' array then holds the band's keys in bucket order (`sorted`).
+    const keys = releasable(Uint32Array, total);
+    const values = releasable(Uint32Array, Math.max(count, total));
+    const sorted = values.subarray(0, total);
     // With the orders in a file, each band's is written there once its band is done, and the
     // next band's is sorted into the same array.
     const reused = this.orders instanceof OrderFile ? releasable(Int32Array, total) : null;
     this.fences = [];
     const stride = this.stride;
-    this.tags = releasable(Uint16Array, count * stride);
+    this.tags = releasable(Uint16Array, total * stride);
     if (this.source.owner) {
-      for (let i = 0; i < total; i++) {
-        const node = byDay[i]!;
-        this.tags[node * stride + this.ownerAt] = this.source.owner(node);
+      for (let row = 0; row < total; row++) {
+        this.tags[row * stride + this.ownerAt] = this.source.owner(byDay[row]!);
       }
     }
-    const keys = days;
-    // Each band's values worked out in node order, where a node's words and tags stand one
-    // after another in memory, then taken in date order: in date order every node's words were
-    // a read from main memory, most of the build's time on the thread the comparing threads
-    // wait for.
-    const values = keysRoom;
-    const indexed = this.indexed;
     for (let band = 0; band < this.total; band++) {
       const tags = this.tags;
       for (let node = 0; node < count; node++) {
-        if (!indexed[node]) continue;
-        const value = this.source.value(node, band);
-        values[node] = value;
-        tags[node * stride + band] = value >>> 16;
+        if (indexed[node]) values[node] = this.source.value(node, band);
       }
-      for (let i = 0; i < total; i++) keys[i] = values[byDay[i]!]!;
-      const out = reused && this.orders instanceof OrderFile ? reused : new Int32Array(total);
-      const order = radixSort(keys, byDay, [0, 16], scratch, out);
+      for (let row = 0; row < total; row++) {
+        const value = values[byDay[row]!]!;
+        keys[row] = value;
+        tags[row * stride + band] = value >>> 16;
+      }
+      const order = reused && this.orders instanceof OrderFile ? reused : new Int32Array(total);
+      sortRows(keys, order, sorted);
       const fences = new Uint32Array(Math.ceil(total / FENCE));
-      for (let i = 0; i < fences.length; i++) fences[i] = keys[i * FENCE]!;
+      for (let i = 0; i < fences.length; i++) fences[i] = sorted[i * FENCE]!;
       this.fences.push(fences);
       const limit = this.limit(band);
       const span = this.span(band);
       let start = 0;
       for (let at = 1; at <= total; at++) {
-        if (at < total && keys[at] === keys[start]) continue;
+        if (at < total && sorted[at] === sorted[start]) continue;
         if (at - start <= limit) {
           if (at - start > 1 && visit(band, order.subarray(start, at))) yield band;
         } else if (span === Number.POSITIVE_INFINITY) {
@@ -242,20 +244,26 @@ export class LshIndex {
         } else yield* this.visitSparse(band, order.subarray(start, at), limit, span, visit);
         start = at;
       }
+      // What is kept, for updates, is each band's nodes.
+      for (let i = 0; i < total; i++) order[i] = byDay[order[i]!]!;
       this.keep(band, order);
       yield band;
     }
-    for (const array of [this.tags, keys, byDay, keysRoom, scratch.nodes, reused]) {
-      release(array);
-    }
+    for (const array of [this.tags, keys, byDay, values, reused]) release(array);
     this.tags = null;
+    this.rows = null;
     this.removedCount = 0;
     this.added = Array.from({ length: this.total }, () => new Map());
   }
 
+  /** During the build, the node of a row (see `building`). */
+  node(row: number): number {
+    return this.rows![row]!;
+  }
+
   /**
-   * A bucket over the limit in a band with a span (in date order): each node whose days hold
-   * more than `limit` of its members is crowded, and each run of nodes between them is visited,
+   * A bucket over the limit in a band with a span (its rows, in date order): each row whose days
+   * hold more than `limit` of its members is crowded, and each run of rows between them is visited,
    * with a pause (the band yielded) after a run whose `visit` returned true, as for any bucket:
    * one speaker quoted all year makes thousands of runs.
    */
@@ -264,9 +272,9 @@ export class LshIndex {
     run: Int32Array,
     limit: number,
     span: number,
-    visit: (band: number, nodes: Int32Array) => unknown,
+    visit: (band: number, rows: Int32Array) => unknown,
   ): Generator<number> {
-    const day = (at: number) => this.clampedDay(run[at]!);
+    const day = (at: number) => this.clampedDay(this.node(run[at]!));
     let low = 0;
     let high = 0;
     let from = 0;
@@ -285,16 +293,16 @@ export class LshIndex {
     }
   }
 
-  /** Marks a node's bucket of `band` too crowded (during the build). */
-  private crowd(node: number, band: number): void {
-    this.tags![node * this.stride + this.crowdAt + (band >>> 4)]! |= 1 << (band & 15);
+  /** Marks a row's bucket of `band` too crowded (during the build). */
+  private crowd(row: number, band: number): void {
+    this.tags![row * this.stride + this.crowdAt + (band >>> 4)]! |= 1 << (band & 15);
   }
 
-  /** The bands done whose buckets were too crowded for a node (during the build; else none). */
-  private crowdOf(node: number): number {
+  /** The bands done whose buckets were too crowded for a row (during the build; else none). */
+  private crowdOf(row: number): number {
     const tags = this.tags;
     if (!tags) return 0;
-    const at = node * this.stride + this.crowdAt;
+    const at = row * this.stride + this.crowdAt;
     return this.total > 16 ? tags[at]! | (tags[at + 1]! << 16) : tags[at]!;
   }
 
@@ -377,7 +385,7 @@ export class LshIndex {
 
   /**
    * Whether two nodes share a bucket in some band before `band`, one that was not too crowded
-   * to give candidates.
+   * to give candidates: during the build, two rows (see `building`).
    */
   sharedBefore(a: number, b: number, band: number): boolean {
     const tags = this.tags;
@@ -392,7 +400,7 @@ export class LshIndex {
   }
 
   /**
-   * Reads the rows of a run's nodes (during the build), which its pairs then read again from
+   * Reads a run's rows (during the build), which its pairs then read again from
    * the cache: here each read waits on none before it, so the processor has many in flight,
    * where the pairs' checks wait on each one in turn. What it returns is of no use but to keep
    * the reads from being dropped.
@@ -406,8 +414,8 @@ export class LshIndex {
   }
 
   /**
-   * During the build, whether two nodes are surely of other owners (`LshSource.owner`): their
-   * owners' 16 bits differ. False when they may be one's (or the source names no owners).
+   * During the build, whether two rows' nodes are surely of other owners (`LshSource.owner`):
+   * their owners' 16 bits differ. False when they may be one's (or the source names no owners).
    */
   otherOwners(a: number, b: number): boolean {
     const tags = this.tags;
@@ -522,45 +530,85 @@ function fencedLowerBound(
   return low;
 }
 
-/** Arrays a build's sorts write between passes, made once for every band. */
-interface SortScratch {
-  keys: Uint32Array;
-  nodes: Int32Array;
+/** Days a node can stand on (0..0xffff, see `LshSource.day`). */
+const DAYS = 0x10000;
+
+/**
+ * The first pass of `sortRows` places rows by their keys' top 18 bits: some 7 rows share them at
+ * 100,000 articles (1.8 million rows), few enough to sort by insertion after; by the top 16, some
+ * 28 did, and their insertion sorts took more time than a second counting pass.
+ */
+const LOW_BITS = 14;
+const LOW_MASK = (1 << LOW_BITS) - 1;
+const HIGHS = 1 << (32 - LOW_BITS);
+
+/**
+ * Runs of one high part at most this large are sorted in place by insertion; larger ones (a
+ * crowd's, all of one key or nearly) through a sorted copy.
+ */
+const INSERTION = 64;
+
+/**
+ * Sorts rows `0..keys.length-1` by their keys into `order`, rows of one key in ascending order,
+ * and writes the keys in that order to `sorted`: by the keys' high parts in one counting pass,
+ * then each run of one high part by its low bits. Two 16-bit passes over the rows and keys
+ * (LSD) wrote both to scratch arrays between them: an array of every node more beside the
+ * build's tags (7 MB at 100,000 articles).
+ */
+function sortRows(keys: Uint32Array, order: Int32Array, sorted: Uint32Array): void {
+  const count = keys.length;
+  const starts = new Int32Array(HIGHS + 1);
+  for (let row = 0; row < count; row++) starts[(keys[row]! >>> LOW_BITS) + 1]!++;
+  for (let high = 1; high <= HIGHS; high++) starts[high]! += starts[high - 1]!;
+  for (let row = 0; row < count; row++) {
+    const key = keys[row]!;
+    const at = starts[key >>> LOW_BITS]!++;
+    order[at] = row;
+    sorted[at] = key;
+  }
+  // Each high part's run now ends where `starts` stands; its rows are in ascending order.
+  let from = 0;
+  for (let high = 0; high < HIGHS; high++) {
+    const to = starts[high]!;
+    if (to - from > 1) sortRun(order, sorted, from, to);
+    from = to;
+  }
 }
 
 /**
- * Sorts keys (with their nodes) in one or two 16-bit passes: linear, and stable. The keys are
- * sorted in place; the nodes are written to `out` (the caller's are not written to). Between
- * passes they stand in `scratch`, the same for every band: made anew for each, two arrays of
- * every node per band were left to collect, and their holes in the allocator's heap stayed in
- * the process's RSS beside the bands' orders.
+ * Sorts `order[from..to)` (ascending rows) by their keys in `sorted[from..to)`, stably: rows of
+ * one key stay in ascending order.
  */
-function radixSort(
-  keys: Uint32Array,
-  nodes: Int32Array,
-  shifts: readonly number[],
-  scratch: SortScratch,
-  out: Int32Array,
-): Int32Array {
-  const count = keys.length;
-  const counts = new Int32Array(65_537);
-  let inKeys = keys;
-  let inNodes = nodes;
-  shifts.forEach((shift, pass) => {
-    const last = pass === shifts.length - 1;
-    const outKeys = inKeys === keys ? scratch.keys : keys;
-    const outNodes = last ? out : scratch.nodes;
-    counts.fill(0);
-    for (let i = 0; i < count; i++) counts[((inKeys[i]! >>> shift) & 0xffff) + 1]!++;
-    for (let i = 1; i < counts.length; i++) counts[i]! += counts[i - 1]!;
-    for (let i = 0; i < count; i++) {
-      const at = counts[(inKeys[i]! >>> shift) & 0xffff]!++;
-      outKeys[at] = inKeys[i]!;
-      outNodes[at] = inNodes[i]!;
+function sortRun(order: Int32Array, sorted: Uint32Array, from: number, to: number): void {
+  if (to - from <= INSERTION) {
+    for (let at = from + 1; at < to; at++) {
+      const key = sorted[at]!;
+      if (sorted[at - 1]! <= key) continue;
+      const row = order[at]!;
+      let j = at - 1;
+      for (; j >= from && sorted[j]! > key; j--) {
+        sorted[j + 1] = sorted[j]!;
+        order[j + 1] = order[j]!;
+      }
+      sorted[j + 1] = key;
+      order[j + 1] = row;
     }
-    inKeys = outKeys;
-    inNodes = outNodes;
-  });
-  if (inKeys !== keys) keys.set(inKeys);
-  return out;
+    return;
+  }
+  let ordered = true;
+  for (let at = from + 1; at < to && ordered; at++) ordered = sorted[at - 1]! <= sorted[at]!;
+  if (ordered) return;
+  // A key's low bits and its row, in one number below 2^53: sorted as numbers, rows of one key
+  // stay in ascending order.
+  const pairs = new Float64Array(to - from);
+  for (let at = from; at < to; at++)
+    pairs[at - from] = (sorted[at]! & LOW_MASK) * 2 ** 31 + order[at]!;
+  pairs.sort();
+  const high = sorted[from]! & ~LOW_MASK;
+  for (let at = from; at < to; at++) {
+    const pair = pairs[at - from]!;
+    const low = Math.floor(pair / 2 ** 31);
+    order[at] = pair - low * 2 ** 31;
+    sorted[at] = (high | low) >>> 0;
+  }
 }

@@ -11,18 +11,31 @@ import { ScratchFile } from './scratch-file.js';
 /** Said when the unlinked file cannot be read back in full. */
 const LOST = 'the story index lost what it set aside while building';
 
-/** A list whose entries are `data`'s first `length` (a list of `growable.ts`, a map's slots). */
+/**
+ * A list whose entries are `data`'s first `length` (a list of `growable.ts`, a map's slots), or
+ * from `base` on, those before written aside as it grew (`spill`).
+ */
 export interface AsideList<T extends Int32Array | Uint32Array> {
   data: T;
   readonly length: number;
+  base?: number;
+}
+
+/** A list that can be written aside as it grows (`Int32List`). */
+interface GrowingList extends AsideList<Int32Array> {
+  base: number;
 }
 
 interface Kept {
   list: AsideList<Int32Array | Uint32Array>;
   Kind: TypedKind<Int32Array> | TypedKind<Uint32Array>;
   position: number;
+  /** Entries in the file, from `position` on. */
   length: number;
-  /** Entries to make room for when read back (a list's spare room; a map's every slot). */
+  /**
+   * Entries to make room for when read back (a list's spare room; a map's every slot); 0: as
+   * many as the list has then, and a sixty-fourth to spare (a list written as it grew).
+   */
   room: number;
 }
 
@@ -47,6 +60,8 @@ export class SetAside {
     Kind: TypedKind<T>,
     exact = false,
   ): boolean {
+    const growing = this.kept.find((kept) => kept.list === list);
+    if (growing) return this.putRest(list as unknown as GrowingList, growing, exact);
     const data = list.data;
     const position = this.end;
     try {
@@ -63,6 +78,46 @@ export class SetAside {
     });
     list.data = new Kind(0);
     giveBack(data);
+    return true;
+  }
+
+  /**
+   * Writes `list`'s entries in memory after those it wrote before (the first time, after what
+   * the file holds), and takes them from memory: `data` is then written again from its start,
+   * so a list that only grows (the occurrences while a large index reads) holds a block of
+   * entries, not all. False when the file refuses them (a full disk; the list as it was).
+   */
+  spill(list: GrowingList): boolean {
+    let kept = this.kept.find((entry) => entry.list === list);
+    // Its entries stand in the file one after another: nothing else may be written between.
+    if (kept && this.end !== kept.position + kept.length * 4) return false;
+    const entries = list.length - list.base;
+    const position = this.end;
+    try {
+      this.append(new Uint8Array(list.data.buffer, list.data.byteOffset, entries * 4));
+    } catch {
+      return false;
+    }
+    if (!kept) {
+      kept = { list, Kind: Int32Array, position, length: 0, room: 0 };
+      this.kept.push(kept);
+    }
+    kept.length += entries;
+    list.base = list.length;
+    return true;
+  }
+
+  /** `put` of a list written aside as it grew (`spill`): the rest of it, then its memory. */
+  private putRest(list: GrowingList, kept: Kept, exact: boolean): boolean {
+    if (!this.spill(list)) {
+      this.takeBack(list);
+      return false;
+    }
+    const data = list.data;
+    list.data = new Int32Array(0);
+    list.base = 0;
+    giveBack(data);
+    kept.room = exact ? list.length : trimmedCapacity(list.length);
     return true;
   }
 
@@ -88,9 +143,17 @@ export class SetAside {
     if (at < 0) return;
     const [{ Kind, position, length, room }] = this.kept.splice(at, 1) as [Kept];
     const Typed = Kind as TypedKind<Int32Array>;
-    const data = withRoom(new Typed(0), 0, room, Typed);
+    const aside = list as AsideList<Int32Array>;
+    // A list written aside as it grew (`spill`) may have its last entries still in memory.
+    const rest = aside.base ? aside.length - aside.base : 0;
+    const data = withRoom(new Typed(0), 0, room || trimmedCapacity(length + rest), Typed);
     this.read(new Uint8Array(data.buffer, data.byteOffset, length * 4), position);
-    (list as AsideList<Int32Array>).data = data;
+    if (aside.base) {
+      data.set(aside.data.subarray(0, rest), length);
+      giveBack(aside.data);
+      aside.base = 0;
+    }
+    aside.data = data;
   }
 
   /** Every list still set aside, read back (`takeBack`), and the file closed. */

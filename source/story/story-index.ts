@@ -125,6 +125,11 @@ const CROWDED = { minhash: 1024, keyed: 64 };
  * go to a file (`OrderPlace`), from a few thousand articles.
  */
 const ASIDE_FROM = 1 << 16;
+/**
+ * Sentences whose chains a large index's reading writes aside at a time (`spillOccurrences`):
+ * four per node from which a build sets aside (262,144, 1 MB), at least `SPILL_MIN`.
+ */
+const SPILL_MIN = 1024;
 
 const key = (article: string, sentence: string) => `${article}\u0000${sentence}`;
 
@@ -199,6 +204,13 @@ export class StoryIndex {
 
   /** While a large index builds: what it set aside (see `prepare`), and the pairs found alike. */
   private aside: SetAside | null = null;
+  /**
+   * While a large index reads: the sentences' chains written aside as they come
+   * (`spillOccurrences`), which the build then sets aside with the rest; or whether the file
+   * refused them (they then stay in memory).
+   */
+  private spill: SetAside | null = null;
+  private spillRefused = false;
   private edgeLog: EdgeLog | null = null;
   private readonly asideFrom: number;
   private readonly asideFolder: string | undefined;
@@ -276,7 +288,8 @@ export class StoryIndex {
    * `readInParallel`), in this index's word ids.
    */
   addFeatures(article: StoryArticle, features: readonly SentenceFeatures[]): void {
-    this.readBack();
+    // Before the build, what is written aside is read back only to replace an article.
+    if (this.built || this.articleIndex.has(article.id)) this.readBack();
     const touched: number[] = [];
     if (this.articleIndex.has(article.id))
       for (const node of this.detach(article.id)) touched.push(node);
@@ -321,7 +334,10 @@ export class StoryIndex {
       if (pinned) this.pinned.set(sentenceKey, node);
       touched.push(node);
     });
-    if (!this.built) return;
+    if (!this.built) {
+      this.spillOccurrences();
+      return;
+    }
     for (const node of added) {
       if (!this.indexable(node)) continue;
       const values = this.bandValues(node);
@@ -415,6 +431,9 @@ export class StoryIndex {
    * shared memory, for `PairComparer`s on worker threads.
    */
   private prepare(shared = false): boolean {
+    // The sentences' chains written aside while reading stay there for a large build.
+    const spill = this.spill;
+    this.spill = null;
     this.readBack();
     const tables = new Set<unknown>(Object.values(this.tables));
     for (const list of this.lists()) list.trim(shared && tables.has(list));
@@ -424,6 +443,8 @@ export class StoryIndex {
     for (let node = 0; node < this.nodeFirst.length; node++) if (this.indexable(node)) count++;
     // A small corpus is compared pair by pair: exact, and cheaper than its buckets.
     this.small = count <= EXHAUSTIVE;
+    const large = !this.small && this.nodeFirst.length >= this.asideFrom;
+    if (spill && !large) spill.restore();
     this.edgeLog = new EdgeLog(null);
     if (this.small) {
       const indexed: number[] = [];
@@ -433,26 +454,28 @@ export class StoryIndex {
       for (let i = 0; i < indexed.length; i++) {
         for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
       }
-    } else if (this.nodeFirst.length >= this.asideFrom) this.setAside();
+    } else if (large) this.setAside(spill);
     return this.small;
   }
 
   /**
    * Writes to a file what the build does not read (which sentence is which node, the nodes'
    * fingerprints and the copies' map), its memory given back until `finish`, and logs the pairs
-   * found alike there too. Where no file can be written, all stays in memory.
+   * found alike there too, in the file the reading began (`spill`) if it did. Where no file can
+   * be written, all stays in memory.
    */
-  private setAside(): void {
+  private setAside(spill: SetAside | null): void {
     let aside: SetAside;
     try {
-      aside = new SetAside(this.asideFolder);
+      aside = spill ?? new SetAside(this.asideFolder);
     } catch {
       return;
     }
     this.aside = aside;
     this.edgeLog = new EdgeLog(aside);
-    if (this.placed) aside.put(this.occurrenceNode, Int32Array);
+    // First: what the reading wrote of the chains stands last in the file, and the rest follows.
     aside.put(this.occurrenceNext, Int32Array);
+    if (this.placed) aside.put(this.occurrenceNode, Int32Array);
     aside.put(this.nodeFirst, Int32Array);
     aside.put(this.nodeHash, Uint32Array);
     aside.put(this.nodeHash2, Uint32Array);
@@ -465,8 +488,33 @@ export class StoryIndex {
    * fingerprints and the copies' map, which an update and a group's description read.
    */
   private readBack(): void {
+    this.spill?.restore();
+    this.spill = null;
     this.aside?.restore();
     this.aside = null;
+  }
+
+  /**
+   * While a large index reads, writes the sentences' chains aside a block at a time (four
+   * sentences per node from which a build sets aside): nothing reads them before the groups,
+   * and at 100,000 articles they were 12 MB at the reading's peak, its end. Where the file
+   * refuses them, they stay in memory.
+   */
+  private spillOccurrences(): void {
+    const list = this.occurrenceNext;
+    const block = Math.max(SPILL_MIN, this.asideFrom * 4);
+    if (list.length - list.base < block || this.nodeFirst.length < this.asideFrom) return;
+    if (this.spillRefused) return;
+    try {
+      this.spill ??= new SetAside(this.asideFolder);
+    } catch {
+      this.spillRefused = true;
+      return;
+    }
+    if (this.spill.spill(list)) return;
+    this.spill.restore();
+    this.spill = null;
+    this.spillRefused = true;
   }
 
   /**
@@ -491,18 +539,24 @@ export class StoryIndex {
    * those of one article (as `candidate`; a run's nodes are alive, as nothing changes an index
    * while it builds). Two articles are told apart by the bits the LSH keeps of them where it can
    * (`otherOwners`), which it reads for the pair's earlier bands anyway: a table of each node's
-   * article is one more read from main memory a node.
+   * article is one more read from main memory a node. The run is of the LSH's rows, which
+   * name their nodes (`LshIndex.node`), read only for the pairs its own checks let through.
    */
   private candidates(band: number, run: Int32Array, take: (a: number, b: number) => void): void {
     const span = this.lsh.span(band);
     const article = this.nodeArticle.data;
-    this.warmth |= this.lsh.warm(run);
+    const lsh = this.lsh;
+    this.warmth |= lsh.warm(run);
     for (let i = 1; i < run.length; i++) {
-      const b = run[i]!;
+      const rowB = run[i]!;
+      let b = -1;
       for (let j = Math.max(0, i - this.window); j < i; j++) {
-        const a = run[j]!;
-        if (this.apart(a, b, span) || this.lsh.sharedBefore(a, b, band)) continue;
-        if (!this.lsh.otherOwners(a, b) && article[a] === article[b]) continue;
+        const rowA = run[j]!;
+        if (lsh.sharedBefore(rowA, rowB, band)) continue;
+        if (b < 0) b = lsh.node(rowB);
+        const a = lsh.node(rowA);
+        if (this.apart(a, b, span)) continue;
+        if (!lsh.otherOwners(rowA, rowB) && article[a] === article[b]) continue;
         this.stats.candidates++;
         take(a, b);
       }

@@ -491,6 +491,31 @@ describe('comparing candidate pairs on worker threads', () => {
     );
   });
 
+  it('writes the sentences’ chains aside as a large index reads, and has them back', () => {
+    const corpus = [...filler(), ...seeds];
+    const read = (from: number) => {
+      const index = new StoryIndex({ orders: { from } });
+      for (const a of corpus) index.add(a);
+      // Replacing an article before the build reads them back, and the reading goes on.
+      index.add({ ...corpus[3]!, date: '2025-03-01' });
+      for (const a of seeds) index.add({ ...a, id: `again-${a.id}` });
+      return index;
+    };
+    const inMemory = read(Number.POSITIVE_INFINITY);
+    const aside = read(0);
+    const chains = (aside as unknown as { occurrenceNext: { base: number; length: number } })
+      .occurrenceNext;
+    // Written aside 1,024 at a time here (four per node from which a build sets aside, or more).
+    expect(chains.base).toBeGreaterThan(0);
+    expect(chains.length - chains.base).toBeLessThan(1024);
+    expect(aside.sentenceCount).toBe(inMemory.sentenceCount);
+    inMemory.build();
+    aside.build();
+    expect(chains.base).toBe(0);
+    expect(aside.stats).toEqual(inMemory.stats);
+    expect(shape(aside.groups())).toEqual(shape(inMemory.groups()));
+  });
+
   it('has what it set aside back when a build fails', async () => {
     const corpus = [...filler(), ...seeds];
     const fresh = new StoryIndex();

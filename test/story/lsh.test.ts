@@ -96,7 +96,7 @@ describe('LSH buckets', () => {
     const unrelated = range(1000, 1020);
     const lsh = indexOf([base, edited, unrelated]);
     const runs: number[][] = [];
-    lsh.build(3, (_band, nodes) => runs.push([...nodes]));
+    lsh.build(3, (_band, rows) => runs.push(Array.from(rows, (row) => lsh.node(row))));
     expect(lsh.firstSharedBand(0, 1)).toBeLessThan(shape.bands);
     expect(lsh.firstSharedBand(0, 2)).toBe(shape.bands);
     expect(runs.some((run) => run.includes(0) && run.includes(1))).toBe(true);
@@ -126,11 +126,11 @@ describe('LSH buckets', () => {
     const base = range(0, 20);
     const lsh = indexOf([base, [...base], range(0, 19)]);
     const seen = new Map<string, number>();
-    lsh.build(3, (band, nodes) => {
-      for (let i = 0; i < nodes.length; i++) {
+    lsh.build(3, (band, rows) => {
+      for (let i = 0; i < rows.length; i++) {
         for (let j = 0; j < i; j++) {
-          if (lsh.sharedBefore(nodes[j]!, nodes[i]!, band)) continue;
-          const pair = [nodes[j]!, nodes[i]!].sort().join('-');
+          if (lsh.sharedBefore(rows[j]!, rows[i]!, band)) continue;
+          const pair = [lsh.node(rows[j]!), lsh.node(rows[i]!)].sort().join('-');
           seen.set(pair, (seen.get(pair) ?? 0) + 1);
         }
       }
@@ -227,11 +227,11 @@ describe('LSH buckets', () => {
     // Band 0 holds at most 2 nodes a bucket: three copies crowd every bucket they share there.
     const lsh = indexOf([base, [...base], [...base]], [], (band) => (band === 0 ? 2 : 10));
     const runs: Array<[number, number[]]> = [];
-    lsh.build(3, (band, nodes) => {
-      const fresh = [...nodes].filter((node, i) =>
-        [...nodes].slice(0, i).every((other) => !lsh.sharedBefore(other, node, band)),
+    lsh.build(3, (band, rows) => {
+      const fresh = [...rows].filter((row, i) =>
+        [...rows].slice(0, i).every((other) => !lsh.sharedBefore(other, row, band)),
       );
-      if (fresh.length > 0) runs.push([band, fresh]);
+      if (fresh.length > 0) runs.push([band, fresh.map((row) => lsh.node(row))]);
     });
     expect(runs.some(([band]) => band === 0)).toBe(false);
     expect(runs[0]).toEqual([1, [0, 1, 2]]);
@@ -256,10 +256,21 @@ describe('LSH buckets', () => {
     const lsh = new LshIndex({ bands: 2, rows: 3 }, source);
     const runs: Array<[number, number[]]> = [];
     const before: boolean[] = [];
-    lsh.build(sets.length, (band, nodes) => {
-      runs.push([band, [...nodes]]);
+    // The build's rows are its nodes in date order.
+    const rowOf = (node: number) => {
+      let row = 0;
+      while (lsh.node(row) !== node) row++;
+      return row;
+    };
+    lsh.build(sets.length, (band, rows) => {
+      runs.push([band, Array.from(rows, (row) => lsh.node(row))]);
       // A pair is compared in band 0 only if neither of the two is in a crowd there.
-      if (band === 1) before.push(lsh.sharedBefore(0, 20, 1), lsh.sharedBefore(20, 21, 1));
+      if (band === 1) {
+        before.push(
+          lsh.sharedBefore(rowOf(0), rowOf(20), 1),
+          lsh.sharedBefore(rowOf(20), rowOf(21), 1),
+        );
+      }
     });
     expect(runs).toEqual([
       [0, [20, 21, 22]],
@@ -284,8 +295,9 @@ describe('LSH buckets', () => {
     };
     const lsh = new LshIndex({ bands: 20, rows: 3 }, source);
     const seen: Array<[number, boolean, boolean, boolean]> = [];
-    lsh.build(3, (band, nodes) => {
-      expect([...nodes]).toEqual([0, 1, 2]);
+    lsh.build(3, (band, rows) => {
+      // All of one day: the rows are the nodes.
+      expect(Array.from(rows, (row) => lsh.node(row))).toEqual([0, 1, 2]);
       seen.push([band, lsh.sharedBefore(0, 1, band), lsh.otherOwners(0, 1), lsh.otherOwners(0, 2)]);
     });
     // Owners 5 and 65,541 agree in their 16 bits: maybe one owner, to be looked up.
@@ -294,6 +306,39 @@ describe('LSH buckets', () => {
       [19, true, false, true],
     ]);
     expect(lsh.otherOwners(0, 2)).toBe(false);
+  });
+
+  it('orders buckets by value, then date, then node, within and past a sort by insertion', () => {
+    // A thousand nodes whose band values share their high bits (band 0: one run of 1,000 to sort
+    // by low bits; band 1: 32 runs of 31 or 32), out of order in both.
+    const days = range(0, 1000).map((node) => (node * 37) % 50);
+    const values = [
+      (node: number) => (0x1234_0000 | ((node * 7919) % 61)) >>> 0,
+      (node: number) => (((node % 32) << 16) | ((node * 13) % 29)) >>> 0,
+    ];
+    const source: LshSource = {
+      indexable: (node) => node < days.length,
+      value: (node, band) => values[band]!(node),
+      day: (node) => days[node]!,
+    };
+    const lsh = new LshIndex({ bands: 2, rows: 3 }, source);
+    const runs: number[][] = [];
+    lsh.build(days.length, (_band, rows) => runs.push(Array.from(rows, (row) => lsh.node(row))));
+    for (let band = 0; band < 2; band++) {
+      const byValue = new Map<number, number[]>();
+      for (const node of range(0, 1000)) {
+        const value = values[band]!(node);
+        byValue.set(value, [...(byValue.get(value) ?? []), node]);
+      }
+      const buckets = [...byValue]
+        .sort(([x], [y]) => x - y)
+        .map(([, nodes]) => nodes.sort((a, b) => days[a]! - days[b]! || a - b));
+      for (const nodes of buckets) {
+        expect(lsh.bucket(band, values[band]!(nodes[0]!))).toEqual(nodes);
+      }
+      const shared = buckets.filter((nodes) => nodes.length > 1);
+      expect(runs.splice(0, shared.length)).toEqual(shared);
+    }
   });
 
   it('pauses within a band when the visitor has enough waiting', () => {

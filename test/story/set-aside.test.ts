@@ -35,6 +35,36 @@ describe('what a build sets aside', () => {
     expect(nodes.data[count]).toBe(11);
   });
 
+  it('writes a growing list aside a block at a time, and reads it back whole', () => {
+    const grown = () => {
+      const list = new Int32List(1024, true);
+      const aside = new SetAside();
+      for (let i = 0; i < 5000; i++) {
+        list.push(i * 7 - 3);
+        if (list.length - list.base === 1000) expect(aside.spill(list)).toBe(true);
+      }
+      // Only the entries since the last block stand in memory.
+      expect(list.base).toBe(5000);
+      for (let i = 5000; i < 5300; i++) list.push(i * 7 - 3);
+      expect(list.base).toBe(5000);
+      return { list, aside };
+    };
+    const whole = (list: Int32List) => Array.from(list.data.subarray(0, list.length));
+    const expected = Array.from({ length: 5300 }, (_, i) => i * 7 - 3);
+    // Read back with the rest from memory, or set aside whole with the rest first.
+    const restored = grown();
+    restored.aside.restore();
+    expect(restored.list.base).toBe(0);
+    expect(whole(restored.list)).toEqual(expected);
+    const put = grown();
+    expect(put.aside.put(put.list, Int32Array)).toBe(true);
+    expect(put.list.data.length).toBe(0);
+    put.aside.takeBack(put.list);
+    expect(whole(put.list)).toEqual(expected);
+    put.list.push(1);
+    expect(put.list.data[5300]).toBe(1);
+  });
+
   it('reads a map back with its slots as they were', () => {
     const high = new Uint32List();
     const low = new Uint32List();
