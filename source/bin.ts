@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { runCompiled } from './cli/compiled.js';
-import type { run } from './cli/search.js';
+import type { exitWhenWritten, run } from './cli/search.js';
 import type { About } from './commands/main.js';
 
 declare global {
@@ -25,7 +25,12 @@ if (argv[0] === 'search' && path !== undefined && key !== undefined) {
     readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
   ) as About;
   const compiled = runCompiled({ path, key }, import.meta.url, process.env);
-  void (compiled.exports as { run: typeof run }).run(argv, about).then(() => compiled.done());
+  const search = compiled.exports as { run: typeof run; exitWhenWritten: typeof exitWhenWritten };
+  void search.run(argv, about).then(() => {
+    // The code cache first: the exit comes right after.
+    compiled.done();
+    search.exitWhenWritten();
+  });
 } else {
   void import(new URL('./cli.js', import.meta.url).href);
 }
