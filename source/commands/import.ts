@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { ioReason } from '../corpus/io-reason.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
+import { parseDocumentPieces } from '../export/import-document.js';
 import { byPlace, formatError } from '../export/import-errors.js';
-import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';
+import {
+  documentFormat,
+  IMPORT_FORMATS,
+  isImportFormat,
+  parseImport,
+} from '../export/import-formats.js';
 import type { ImportContext, ImportedStatus, ParsedImport } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
 import { openRepository, type Repository } from '../store/index.js';
@@ -74,7 +80,11 @@ Examples
     }
     if ('input' in read && read.warning) output.warn(read.warning);
     const head =
-      'lines' in read ? read.lines.head : read.input.kind === 'text' ? read.input.text : null;
+      'lines' in read
+        ? read.lines.head
+        : 'input' in read && read.input.kind === 'text'
+          ? read.input.text
+          : null;
     if (format === 'jsonl' && head !== null) {
       const { looksLike } = await import('../export/import-shape.js');
       const other = looksLike(head);
@@ -106,13 +116,16 @@ Examples
       ...(annotatorIds ? { annotatorIds } : {}),
     };
     let parsed: ParsedImport;
-    if ('lines' in read) {
+    if ('lines' in read || 'document' in read) {
       try {
-        parsed = await parseLineBatches(
-          read.lines.batches,
-          (text, context) => parseImport(format, { kind: 'text', text }, context),
-          context,
-        );
+        parsed =
+          'lines' in read
+            ? await parseLineBatches(
+                read.lines.batches,
+                (text, context) => parseImport(format, { kind: 'text', text }, context),
+                context,
+              )
+            : await parseDocumentPieces(read.document, documentFormat(format), context);
       } catch (error) {
         // Nothing of a file that could not be read to its end is imported.
         await repository.close();
