@@ -140,21 +140,30 @@ Examples
     const errors = [...parsed.errors, ...plan.errors].sort(byPlace);
     for (const error of errors) output.problem(formatError(file === '-' ? 'stdin' : file, error));
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
-    const added = plan.add.length > 0 ? await repository.addMany(plan.add) : 0;
-    const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);
+    const notSaved = new Set<Annotation>();
+    const added =
+      plan.add.length > 0
+        ? await repository.addMany(plan.add, (error, annotations) => {
+            output.problem(error instanceof Error ? error.message : String(error));
+            for (const annotation of annotations) notSaved.add(annotation);
+          })
+        : 0;
+    const saved = plan.add.filter((annotation) => !notSaved.has(annotation));
+    const restored = await restoreStatuses(workspace, parsed.statuses, existing, saved);
     await repository.close();
-    const duplicates = plan.duplicates + (plan.add.length - added);
+    const duplicates = plan.duplicates + (saved.length - added);
     // Not an error (an exported orphan comes back as one), but a hand-made line whose text is
     // not in the article should not pass unnoticed.
     const unplaced = new Set(
       parsed.annotations.filter((c) => c.placement === null).map((c) => c.annotation),
     );
-    const orphans = plan.add.filter((annotation) => unplaced.has(annotation)).length;
+    const orphans = saved.filter((annotation) => unplaced.has(annotation)).length;
     const summary = [
       `${added} imported${orphans > 0 ? ` (${orphans} as orphan${orphans === 1 ? '' : 's'}: text not found in the article, see margin orphans)` : ''}`,
       `${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped`,
       `${errors.length} error${errors.length === 1 ? '' : 's'}`,
     ];
+    if (notSaved.size > 0) summary.push(`${notSaved.size} not saved (above)`);
     if (restored > 0) summary.push(`${restored} review status${restored === 1 ? '' : 'es'} set`);
     if (parsed.ignored > 0) {
       summary.push(`${parsed.ignored} rejected, ignored or cancelled task(s) skipped`);
