@@ -18,14 +18,30 @@ export type ElementEvent =
   | { index: number; line: number; value: unknown }
   | { index: number; line: number; overlong: true };
 
-/** A placeholder that stands in the skeleton for an element read on its own. */
-interface Placeholder {
-  /** Where it starts and ends in the skeleton. */
-  from: number;
-  to: number;
-  /** The element's newlines, and its code points after the last of them (or in all). */
-  newlines: number;
-  tail: number;
+/**
+ * The placeholders that stand in the skeleton for elements read on their own, four numbers
+ * each (a document of a million short elements is a million of them): where one starts and
+ * ends in the skeleton, its element's newlines, and its code points after the last of them (or
+ * in all).
+ */
+class Placeholders {
+  private values = new Float64Array(1024);
+  length = 0;
+
+  add(from: number, to: number, newlines: number, tail: number): void {
+    if ((this.length + 1) * 4 > this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values.set([from, to, newlines, tail], this.length * 4);
+    this.length++;
+  }
+
+  at(index: number): { from: number; to: number; newlines: number; tail: number } {
+    const [from, to, newlines, tail] = this.values.subarray(index * 4, index * 4 + 4);
+    return { from: from!, to: to!, newlines: newlines!, tail: tail! };
+  }
 }
 
 interface Frame {
@@ -91,7 +107,9 @@ function newlinesIn(text: string): { count: number; last: number } {
 export class DocumentReader {
   private readonly skeleton: string[] = [];
   private skeletonChars = 0;
-  private readonly placeholders: Placeholder[] = [];
+  private readonly placeholders = new Placeholders();
+  /** The skeleton's latest short pieces, joined into one part now and then. */
+  private pending: string[] = [];
   private readonly ranges: Array<{ from: number; to: number }> = [];
   private readonly stack: Frame[] = [];
   private started = false;
@@ -224,6 +242,7 @@ export class DocumentReader {
       const open = element.inString && element.kind === 'container' ? '"' : '';
       this.addPlaceholder(element, element.kind === 'scalar' ? '' : `${element.first}${open}`);
     } else if (element && !this.stopped) this.finishElement();
+    this.flush();
     const text = this.skeleton.join('');
     try {
       return { ok: true, document: JSON.parse(text) as unknown, ranges: this.ranges };
@@ -243,9 +262,21 @@ export class DocumentReader {
     return null;
   }
 
-  private addSkeleton(text: string, limited = true): void {
-    this.skeleton.push(text);
+  /** Adds to the skeleton: short pieces are kept together, not one string object each. */
+  private append(text: string): void {
+    this.pending.push(text);
     this.skeletonChars += text.length;
+    if (this.pending.length >= 4096) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.skeleton.push(this.pending.join(''));
+    this.pending = [];
+  }
+
+  private addSkeleton(text: string, limited = true): void {
+    this.append(text);
     const { count } = newlinesIn(text);
     this.line += count;
     if (count > 0) this.hasNewline = true;
@@ -399,22 +430,15 @@ export class DocumentReader {
       return;
     }
     this.onElement({ index: element.index, line: element.line, value });
-    this.addPlaceholder(
-      element,
-      element.kind === 'scalar' && text.length <= 32 ? text : placeholderOf(element),
-    );
+    // A short number or literal stands for itself: the skeleton is then the text there.
+    if (element.kind === 'scalar' && text.length <= 32) this.append(text);
+    else this.addPlaceholder(element, placeholderOf(element));
   }
 
   private addPlaceholder(element: Element, text: string): void {
     const from = this.skeletonChars;
-    this.skeleton.push(text);
-    this.skeletonChars += text.length;
-    this.placeholders.push({
-      from,
-      to: this.skeletonChars,
-      newlines: element.newlines,
-      tail: element.tail,
-    });
+    this.append(text);
+    this.placeholders.add(from, this.skeletonChars, element.newlines, element.tail);
   }
 
   /** The whole text's first syntax error, as `parseDocument` named it, from the skeleton's. */
@@ -433,7 +457,8 @@ export class DocumentReader {
       } else column += codePoints(text);
       at = to;
     };
-    for (const placeholder of this.placeholders) {
+    for (let index = 0; index < this.placeholders.length; index++) {
+      const placeholder = this.placeholders.at(index);
       if (placeholder.from >= offset) break;
       walk(placeholder.from);
       if (placeholder.newlines > 0) {

@@ -29,7 +29,10 @@ const empty = (): ParsedImport => ({ annotations: [], errors: [], ignored: 0, st
  */
 export class DocumentImport {
   private readonly reader: DocumentReader;
-  private readonly results = new Map<number, ParsedImport>();
+  /** Every element's results together, each entry with the element it came from. */
+  private readonly out = empty();
+  private readonly owners = { annotations: [] as number[], errors: [] as number[] };
+  private readonly ignoredBy = new Map<number, number>();
   private readonly item: ItemReader;
 
   constructor(
@@ -40,14 +43,19 @@ export class DocumentImport {
     this.reader = new DocumentReader(
       format.paths,
       (event) => {
-        const out = empty();
+        const { out, owners } = this;
+        const before = out.ignored;
         if ('overlong' in event) {
           out.errors.push({
             line: event.line,
             message: `longer than ${MAX_ELEMENT_CHARS >> 20} M characters, more than any ${format.noun} margin writes; skipped`,
           });
         } else this.item(event.value, event.line, out);
-        this.results.set(event.index, out);
+        while (owners.annotations.length < out.annotations.length) {
+          owners.annotations.push(event.index);
+        }
+        while (owners.errors.length < out.errors.length) owners.errors.push(event.index);
+        if (out.ignored > before) this.ignoredBy.set(event.index, out.ignored - before);
       },
       format.noun,
     );
@@ -75,18 +83,17 @@ export class DocumentImport {
     }
     // The list JSON.parse kept (of a key given twice, the last): its elements' results in order.
     const known = items.list.map(DocumentReader.placeholderIndex).find((index) => index !== null);
+    const { ranges } = skeleton;
     const range =
-      skeleton.ranges.find((r) => known != null && known >= r.from && known < r.to) ??
-      skeleton.ranges[skeleton.ranges.length - 1];
+      ranges.find((r) => known != null && known >= r.from && known < r.to) ??
+      ranges[ranges.length - 1];
     if (!range) return out;
-    for (let index = range.from; index < range.to; index++) {
-      const result = this.results.get(index);
-      if (!result) continue;
-      out.annotations.push(...result.annotations);
-      out.errors.push(...result.errors);
-      out.ignored += result.ignored;
-      out.statuses.push(...result.statuses);
-    }
+    if (ranges.length === 1) return this.out;
+    const inRange = (index: number) => index >= range.from && index < range.to;
+    out.annotations = this.out.annotations.filter((_, at) => inRange(this.owners.annotations[at]!));
+    out.errors = this.out.errors.filter((_, at) => inRange(this.owners.errors[at]!));
+    for (const [index, count] of this.ignoredBy) if (inRange(index)) out.ignored += count;
+    out.statuses = this.out.statuses;
     return out;
   }
 }
