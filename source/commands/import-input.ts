@@ -66,16 +66,19 @@ function opensDocument(head: string): boolean {
 type ReadInput<Usage extends boolean = boolean> =
   | { ok: true; input: ImportInput; warning?: string }
   | { ok: true; lines: LineInput }
+  /** A whole-document format's text, decoded a piece at a time as it is read. */
+  | { ok: true; document: AsyncGenerator<string> }
   | { ok: false; message: string; usage: Usage };
 
 /**
- * Reads a file of lines (jsonl, Prodigy, doccano) a piece at a time: the encoding is chosen on
- * its first bytes as `importText` chooses it, and the lines are decoded and handed on as they
- * are read, so memory does not grow with the file (a 200 MB file peaked at 469 MB read whole).
- * A file `importText` must see whole (UTF-16 without a byte-order mark, judged on all of its
+ * Reads an import a piece at a time: the encoding is chosen on its first bytes as `importText`
+ * chooses it, and the text is decoded and handed on as it is read, so memory does not grow with
+ * the file (a 200 MB file of lines peaked at 469 MB read whole): a file of lines (jsonl,
+ * Prodigy, doccano) a batch of lines at a time, a document (Label Studio, W3C) in pieces. A
+ * file `importText` must see whole (UTF-16 without a byte-order mark, judged on all of its
  * text; a document given as jsonl) is read whole as before.
  */
-async function readLines(
+async function readPieces(
   file: string,
   source: AsyncIterable<Buffer | string>,
   format: ImportFormat,
@@ -115,6 +118,16 @@ async function readLines(
     if (binary) return { ok: false, message: `${file}: not a text file (${binary})`, usage: false };
     // A UTF-8 byte-order mark stays for the parsers, as in `importText`.
     decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  }
+  if (!LINE_FORMATS.includes(format)) {
+    const pieces = async function* () {
+      yield decoder.decode(sniffed, { stream: true });
+      for (let chunk = await next(); chunk; chunk = await next()) {
+        yield decoder.decode(chunk, { stream: true });
+      }
+      yield decoder.decode();
+    };
+    return { ok: true, document: pieces() };
   }
   // The text decoded so far, piece by piece (each piece searched once: a string grown and
   // searched again at each piece was copied whole each time), until its first line that is
@@ -166,25 +179,16 @@ export async function readImportInput(
   file: string,
   io: CommandIO,
 ): Promise<ReadInput> {
-  const lines = LINE_FORMATS.includes(format);
   if (file === '-') {
     if (format === 'brat') {
       return { ok: false, message: 'brat reads a folder, not standard input', usage: true };
     }
-    if (lines) return readLines('stdin', io.stdin as AsyncIterable<Buffer | string>, format);
-    const chunks: Buffer[] = [];
-    for await (const chunk of io.stdin) {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-    }
-    return textInput('stdin', Buffer.concat(chunks));
+    return readPieces('stdin', io.stdin as AsyncIterable<Buffer | string>, format);
   }
   const path = isAbsolute(file) ? file : join(io.cwd, file);
   try {
-    if (lines) {
-      return await readLines(file, createReadStream(path, { highWaterMark: PIECE_BYTES }), format);
-    }
     if (format !== 'brat') {
-      return textInput(file, await readFile(path));
+      return await readPieces(file, createReadStream(path, { highWaterMark: PIECE_BYTES }), format);
     }
     if (!(await stat(path)).isDirectory()) {
       return {

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { ioReason } from '../corpus/io-reason.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
+import { parseDocumentPieces } from '../export/import-document.js';
 import { byPlace, formatError } from '../export/import-errors.js';
-import { IMPORT_FORMATS, isImportFormat, parseImport } from '../export/import-formats.js';
+import {
+  documentFormat,
+  IMPORT_FORMATS,
+  isImportFormat,
+  parseImport,
+} from '../export/import-formats.js';
 import type { ImportContext, ImportedStatus, ParsedImport } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
 import { openRepository, type Repository } from '../store/index.js';
@@ -74,7 +80,11 @@ Examples
     }
     if ('input' in read && read.warning) output.warn(read.warning);
     const head =
-      'lines' in read ? read.lines.head : read.input.kind === 'text' ? read.input.text : null;
+      'lines' in read
+        ? read.lines.head
+        : 'input' in read && read.input.kind === 'text'
+          ? read.input.text
+          : null;
     if (format === 'jsonl' && head !== null) {
       const { looksLike } = await import('../export/import-shape.js');
       const other = looksLike(head);
@@ -106,13 +116,16 @@ Examples
       ...(annotatorIds ? { annotatorIds } : {}),
     };
     let parsed: ParsedImport;
-    if ('lines' in read) {
+    if ('lines' in read || 'document' in read) {
       try {
-        parsed = await parseLineBatches(
-          read.lines.batches,
-          (text, context) => parseImport(format, { kind: 'text', text }, context),
-          context,
-        );
+        parsed =
+          'lines' in read
+            ? await parseLineBatches(
+                read.lines.batches,
+                (text, context) => parseImport(format, { kind: 'text', text }, context),
+                context,
+              )
+            : await parseDocumentPieces(read.document, documentFormat(format), context);
       } catch (error) {
         // Nothing of a file that could not be read to its end is imported.
         await repository.close();
@@ -127,21 +140,30 @@ Examples
     const errors = [...parsed.errors, ...plan.errors].sort(byPlace);
     for (const error of errors) output.problem(formatError(file === '-' ? 'stdin' : file, error));
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
-    const added = plan.add.length > 0 ? await repository.addMany(plan.add) : 0;
-    const restored = await restoreStatuses(workspace, parsed.statuses, existing, plan.add);
+    const notSaved = new Set<Annotation>();
+    const added =
+      plan.add.length > 0
+        ? await repository.addMany(plan.add, (error, annotations) => {
+            output.problem(error instanceof Error ? error.message : String(error));
+            for (const annotation of annotations) notSaved.add(annotation);
+          })
+        : 0;
+    const saved = plan.add.filter((annotation) => !notSaved.has(annotation));
+    const restored = await restoreStatuses(workspace, parsed.statuses, existing, saved);
     await repository.close();
-    const duplicates = plan.duplicates + (plan.add.length - added);
+    const duplicates = plan.duplicates + (saved.length - added);
     // Not an error (an exported orphan comes back as one), but a hand-made line whose text is
     // not in the article should not pass unnoticed.
     const unplaced = new Set(
       parsed.annotations.filter((c) => c.placement === null).map((c) => c.annotation),
     );
-    const orphans = plan.add.filter((annotation) => unplaced.has(annotation)).length;
+    const orphans = saved.filter((annotation) => unplaced.has(annotation)).length;
     const summary = [
       `${added} imported${orphans > 0 ? ` (${orphans} as orphan${orphans === 1 ? '' : 's'}: text not found in the article, see margin orphans)` : ''}`,
       `${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped`,
       `${errors.length} error${errors.length === 1 ? '' : 's'}`,
     ];
+    if (notSaved.size > 0) summary.push(`${notSaved.size} not saved (above)`);
     if (restored > 0) summary.push(`${restored} review status${restored === 1 ? '' : 'es'} set`);
     if (parsed.ignored > 0) {
       summary.push(`${parsed.ignored} rejected, ignored or cancelled task(s) skipped`);

@@ -1,5 +1,6 @@
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ioReason } from '../corpus/io-reason.js';
 import { defaultProjectText, PROJECT_FILE } from '../project/schema.js';
 import { DEFAULT_LABELS } from '../store/labels.js';
 import type { Command } from './command.js';
@@ -29,7 +30,7 @@ ${PROJECT_FILE} is never overwritten.`,
       output.problem(
         code === 'EEXIST'
           ? `${PROJECT_FILE} already exists here; margin init leaves it as it is`
-          : `${PROJECT_FILE} cannot be written here (${code ?? String(error)})`,
+          : `${PROJECT_FILE} cannot be written here: ${ioReason(error, 'folder')}`,
       );
       return output.status();
     }

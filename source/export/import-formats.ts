@@ -1,10 +1,11 @@
 import { type BratDocument, parseBratImport } from './import-brat.js';
 import { parseDoccanoImport } from './import-doccano.js';
+import type { DocumentFormat } from './import-document.js';
 import type { ImportError } from './import-errors.js';
 import { type ImportContext, type ParsedImport, parseJsonlImport } from './import-jsonl.js';
-import { parseLabelStudioImport } from './import-label-studio.js';
+import { LABEL_STUDIO_DOCUMENT, parseLabelStudioImport } from './import-label-studio.js';
 import { parseProdigyImport } from './import-prodigy.js';
-import { parseW3cImport } from './import-w3c.js';
+import { parseW3cImport, W3C_DOCUMENT } from './import-w3c.js';
 
 export const IMPORT_FORMATS = [
   'jsonl',
@@ -50,4 +51,11 @@ export function parseImport(
     case 'brat':
       return parseBratImport([], context);
   }
+}
+
+/** A whole-document format's reading, for the formats that are one JSON document. */
+export function documentFormat(format: ImportFormat): DocumentFormat {
+  if (format === 'label-studio') return LABEL_STUDIO_DOCUMENT;
+  if (format === 'w3c') return W3C_DOCUMENT;
+  throw new Error(`${format} is not a whole-document format`);
 }

@@ -1,8 +1,8 @@
 import { declaredAttributes } from '../store/labels.js';
 import * as z from '../text/schema.js';
 import { fromIdentifier } from './identifiers.js';
-import { parseDocument, validItems } from './import-document.js';
-import type { ImportError } from './import-errors.js';
+import { type DocumentFormat, type ItemReader, parseDocumentImport } from './import-document.js';
+import { describeIssue, type ImportError } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
 import {
@@ -12,7 +12,6 @@ import {
   labelMatcher,
   stringRecord,
 } from './import-values.js';
-import { elementLines } from './json-items.js';
 import { studioLabel, studioValue } from './label-studio-config.js';
 import { codePoints } from './offsets.js';
 
@@ -72,19 +71,30 @@ const choicesValue = z.object({ choices: z.array(z.string()).check(z.minLength(1
  * Cancelled annotations are counted in `ignored`.
  */
 export function parseLabelStudioImport(content: string, context: ImportContext): ParsedImport {
-  const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
-  const document = parseDocument(content, out.errors);
-  if (document === undefined) return out;
-  if (!Array.isArray(document)) {
-    out.errors.push({ line: 1, message: 'expected a JSON array of tasks' });
-    return out;
-  }
-  const lines = elementLines(content.replace(/^\uFEFF/, ''), []);
+  return parseDocumentImport(content, LABEL_STUDIO_DOCUMENT, context);
+}
+
+/** A Label Studio export: a list of tasks, each read on its own (`DocumentImport`). */
+export const LABEL_STUDIO_DOCUMENT: DocumentFormat = {
+  paths: [[]],
+  noun: 'task',
+  items: (document) =>
+    Array.isArray(document) ? { list: document } : { error: 'expected a JSON array of tasks' },
+  reader: taskReader,
+};
+
+function taskReader(context: ImportContext): ItemReader {
   const byText = articlesByText(context.articles);
   const reader = regionReader(context);
   const names = new Map<number, string>();
   for (const [name, id] of context.annotatorIds ?? []) names.set(id, name);
-  for (const { line, value: task } of validItems(document, lines, taskSchema, out.errors)) {
+  return (item, line, out) => {
+    const parsed = taskSchema.safeParse(item);
+    if (!parsed.success) {
+      out.errors.push({ line, message: describeIssue(parsed.error) });
+      return;
+    }
+    const task = parsed.data;
     const named = task.data.article;
     const article = named !== undefined ? context.articles.get(named) : byText.get(task.data.text);
     if (!article) {
@@ -95,7 +105,7 @@ export function parseLabelStudioImport(content: string, context: ImportContext):
             ? `unknown article ${JSON.stringify(named)}`
             : 'no data.article and no article with this text',
       });
-      continue;
+      return;
     }
     const taskNames = new Map(Object.entries(task.data.annotators ?? {}));
     const length = codePoints(task.data.text).length;
@@ -151,11 +161,10 @@ export function parseLabelStudioImport(content: string, context: ImportContext):
     }
     if (errors.length > 0) {
       out.errors.push(...errors);
-      continue;
+      return;
     }
     for (const span of spans) out.annotations.push(spanCandidate(span, context));
-  }
-  return out;
+  };
 }
 
 type RegionSpan = Pick<ImportedSpan, 'start' | 'end' | 'label' | 'note' | 'attributes' | 'id'>;

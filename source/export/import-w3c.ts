@@ -1,10 +1,10 @@
 import type { Label } from '../store/types.js';
 import * as z from '../text/schema.js';
 import { clampContext, reanchor } from './import-anchor.js';
-import { parseDocument, validItems } from './import-document.js';
+import { type DocumentFormat, type ItemReader, parseDocumentImport } from './import-document.js';
+import { describeIssue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { importedAnnotator, isoOrUndefined, labelList, labelMatcher } from './import-values.js';
-import { elementLines } from './json-items.js';
 import { articleCodePoints } from './offsets.js';
 import { ANNOTATION_IRI, ARTICLE_IRI } from './w3c.js';
 
@@ -48,31 +48,34 @@ const list = <T>(value: T | T[] | undefined): T[] =>
  * creator's name, else `fallbackAnnotator`.
  */
 export function parseW3cImport(content: string, context: ImportContext): ParsedImport {
-  const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
-  const document = parseDocument(content, out.errors);
-  if (document === undefined) return out;
-  const text = content.replace(/^\uFEFF/, '');
-  let items: unknown[];
-  let lines: number[];
-  const first = (document as { first?: { items?: unknown } } | null)?.first;
-  if (Array.isArray(document)) {
-    items = document;
-    lines = elementLines(text, []);
-  } else if (first && Array.isArray(first.items)) {
-    items = first.items;
-    lines = elementLines(text, ['first', 'items']);
-  } else if ((document as { type?: unknown } | null)?.type === 'Annotation') {
-    items = [document];
-    lines = [1];
-  } else {
-    out.errors.push({
-      line: 1,
-      message: 'expected an AnnotationCollection with its items on the first page, or annotations',
-    });
-    return out;
-  }
+  return parseDocumentImport(content, W3C_DOCUMENT, context);
+}
+
+/** W3C annotations: a collection's first page or an array, each read on its own, or one. */
+export const W3C_DOCUMENT: DocumentFormat = {
+  paths: [[], ['first', 'items']],
+  noun: 'annotation',
+  items: (document) => {
+    if (Array.isArray(document)) return { list: document };
+    const first = (document as { first?: { items?: unknown } } | null)?.first;
+    if (first && Array.isArray(first.items)) return { list: first.items };
+    if ((document as { type?: unknown } | null)?.type === 'Annotation') return { single: document };
+    return {
+      error: 'expected an AnnotationCollection with its items on the first page, or annotations',
+    };
+  },
+  reader: annotationReader,
+};
+
+function annotationReader(context: ImportContext): ItemReader {
   const matchLabel = labelMatcher(context.labels);
-  for (const { line, value } of validItems(items, lines, annotationSchema, out.errors)) {
+  return (item, line, out) => {
+    const parsed = annotationSchema.safeParse(item);
+    if (!parsed.success) {
+      out.errors.push({ line, message: describeIssue(parsed.error) });
+      return;
+    }
+    const value = parsed.data;
     const target = list(value.target)[0]!;
     const id = target.source.startsWith(ARTICLE_IRI)
       ? safeDecode(target.source.slice(ARTICLE_IRI.length))
@@ -83,7 +86,7 @@ export function parseW3cImport(content: string, context: ImportContext): ParsedI
         line,
         message: `target.source: unknown article ${JSON.stringify(target.source)}`,
       });
-      continue;
+      return;
     }
     const bodies = list(value.body).map((body) =>
       typeof body === 'string' ? { purpose: 'commenting', value: body } : body,
@@ -114,14 +117,14 @@ export function parseW3cImport(content: string, context: ImportContext): ParsedI
     if (!problem && !quote) problem = 'target.selector: no TextQuoteSelector';
     if (problem) {
       out.errors.push({ line, message: problem });
-      continue;
+      return;
     }
     const creator = list(value.creator)[0];
     const given = typeof creator === 'string' ? creator : creator?.name;
     const credited = given === undefined ? null : importedAnnotator(given);
     if (credited !== null && credited.problem !== null) {
       out.errors.push({ line, message: `creator: ${credited.problem}` });
-      continue;
+      return;
     }
     const annotator = credited?.annotator ?? context.fallbackAnnotator;
     const points = articleCodePoints(article);
@@ -165,8 +168,7 @@ export function parseW3cImport(content: string, context: ImportContext): ParsedI
         },
       });
     }
-  }
-  return out;
+  };
 }
 
 function safeDecode(text: string): string | null {

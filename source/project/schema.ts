@@ -1,4 +1,5 @@
 import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
+import { whereJsonFailed } from '../store/parse.js';
 import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
 import stringWidth from '../text/string-width.js';
@@ -198,7 +199,8 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    // Where, never V8's words, which quote the text: `--project` may name a file not margin's.
+    return fail(`not valid JSON${whereJsonFailed(text.replace(/^\uFEFF/, ''), error)}`);
   }
   const repeated = firstRepeatedKey(text);
   if (repeated) {

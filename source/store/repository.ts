@@ -206,8 +206,15 @@ export interface Repository {
     attributes: Record<string, string>,
     options?: AdoptOptions,
   ): Promise<void>;
-  /** Adds annotations made elsewhere (import); returns how many were new. */
-  addMany(annotations: Annotation[]): Promise<number>;
+  /**
+   * Adds annotations made elsewhere (import); returns how many were new. A file that cannot be
+   * written throws, or, given `unsaved`, is handed to it with its annotations and the other
+   * files are written all the same.
+   */
+  addMany(
+    annotations: Annotation[],
+    unsaved?: (error: unknown, annotations: Annotation[]) => void,
+  ): Promise<number>;
 
   status(article: string, annotator?: string): ReviewStatus;
   /**

@@ -709,7 +709,10 @@ export class StoreRepository implements Repository {
     if (value) this.history.record(value);
   }
 
-  async addMany(annotations: Annotation[]): Promise<number> {
+  async addMany(
+    annotations: Annotation[],
+    unsaved?: (error: unknown, annotations: Annotation[]) => void,
+  ): Promise<number> {
     const groups = new Map<string, Annotation[]>();
     for (const annotation of annotations) {
       const key = JSON.stringify([annotation.annotator, annotation.article]);
@@ -718,15 +721,22 @@ export class StoreRepository implements Repository {
     let added = 0;
     for (const group of groups.values()) {
       const first = group[0]!;
-      this.assertWritable(first.article, first.annotator);
       const stored = group.map((annotation) => toStored(annotation));
-      const { value } = await this.update(first.annotator, first.article, (current) => {
-        const before = current.annotations.length;
-        applyOperation(current, { type: 'add', annotations: stored });
-        const count = current.annotations.length - before;
-        return { write: count > 0, value: count };
-      });
-      added += value;
+      try {
+        this.assertWritable(first.article, first.annotator);
+        const { value } = await this.update(first.annotator, first.article, (current) => {
+          const before = current.annotations.length;
+          applyOperation(current, { type: 'add', annotations: stored });
+          const count = current.annotations.length - before;
+          return { write: count > 0, value: count };
+        });
+        added += value;
+      } catch (error) {
+        // One annotator's folder the disk refuses (its permissions, a full disk) does not
+        // keep the other files of an import from being written.
+        if (!unsaved) throw error;
+        unsaved(error, group);
+      }
     }
     return added;
   }

@@ -114,12 +114,13 @@ async function readFile(path: string): Promise<StoryLinksFile | null> {
   } catch {
     throw new Error('is not valid JSON');
   }
-  // A newer margin's file says so, as a store file does, rather than which field was unexpected.
+  // A newer margin's file says so, as a store file does, rather than which field was unexpected;
+  // a version that is no whole number (1.5, 1e400 read as Infinity) is no margin's.
   const version = (value as { schema?: unknown; version?: unknown } | null)?.version;
   if (
     (value as { schema?: unknown } | null)?.schema === STORY_LINKS_SCHEMA &&
-    typeof version === 'number' &&
-    version > VERSION
+    Number.isSafeInteger(version) &&
+    (version as number) > VERSION
   ) {
     throw new Error(
       `schema version ${version} is newer than this margin understands (${VERSION}); upgrade margin to use it`,

@@ -3,6 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { command as initCommand } from '../../source/commands/init.js';
+import { run } from '../export/workspace.js';
 
 const cli = join(import.meta.dirname, '../../dist/cli.js');
 const scratch = await mkdtemp(join(tmpdir(), 'margin-project-'));
@@ -64,6 +66,19 @@ describe('margin init', () => {
       'margin init: wrote margin.json: edit its labels and keys, then run margin\n',
     ]);
     expect(JSON.parse(await readFile(join(dir, 'margin.json'), 'utf8')).corpus).toBe('seeds');
+  });
+});
+
+describe('margin init where it cannot write', () => {
+  it('says why in words, as the other commands do', async () => {
+    // A folder gone from under the shell (removed by another terminal): margin.json has nowhere to go.
+    const dir = join(scratch, 'gone');
+    const result = await run(initCommand, dir, [], {});
+    // Before: "margin.json cannot be written here (ENOENT)".
+    expect([result.status, result.stderr]).toEqual([
+      1,
+      'margin init: margin.json cannot be written here: no such folder\n',
+    ]);
   });
 });
 

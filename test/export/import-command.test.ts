@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as importCommand } from '../../source/commands/import.js';
@@ -67,6 +67,27 @@ describe('margin import', () => {
       ['quote', 'mine', first!.text],
       ['event', 'from dana', second!.text],
     ]);
+  });
+
+  it("writes the other annotators' files when one folder cannot be written", async () => {
+    const dir = await workspace();
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    const text = uni.sentences[0]!.text;
+    const line = (annotator: string) =>
+      JSON.stringify({ article: 'uni', annotator, label: 'quote', text, start: 0, end: 1 });
+    await mkdir(join(dir, 'store'), { recursive: true });
+    // A file where bob's folder would be: even root cannot write into it.
+    await writeFile(join(dir, 'store', 'bob'), 'not a folder');
+    await writeFile(join(dir, 'in.jsonl'), [line('bob'), line('alice')].join('\n'));
+    const result = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl' });
+    // Before, the first file refused ended the import: alice's was never written, no summary.
+    expect(result.stderr).toBe(
+      'margin import: cannot save store/bob/uni.json: a part of its path is a file, not a folder\n',
+    );
+    expect(result.stdout).toBe('1 imported, 0 duplicates skipped, 0 errors, 1 not saved (above)\n');
+    expect(result.status).toBe(1);
+    expect(await readdir(join(dir, 'store', 'alice'))).toEqual(['uni.json']);
   });
 
   it('names a missing file', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { describeJsonError } from '../../source/export/import-errors.js';
-import { elementLines } from '../../source/export/json-items.js';
 import { findJsonSyntaxError } from '../../source/export/json-syntax.js';
 
 describe('why a line is not JSON', () => {
@@ -46,24 +45,5 @@ describe('why a line is not JSON', () => {
     expect(findJsonSyntaxError(nested)).toEqual({ offset: nested.length, expected: "',' or ']'" });
     const long = `{"a":"${'x'.repeat(1_000_000)}`;
     expect(findJsonSyntaxError(long)!.offset).toBe(long.length);
-  });
-});
-
-describe('the line of each element of an array in a JSON document', () => {
-  it('finds the elements of the top-level array, one per line or not', () => {
-    const text = '[\n{"a": "[{,"},\n  {"b": [1, 2]}, 3,\n"x\\"y"\n]';
-    expect(elementLines(text, [])).toEqual([2, 3, 3, 4]);
-  });
-
-  it('finds the elements of an array deeper in, ignoring arrays of the same name elsewhere', () => {
-    const text = [
-      '{"items": [0],',
-      ' "first": {"id": "p", "other": {"items": [1, 2]},',
-      '  "items": [',
-      '   {"id": 1},',
-      '   {"id": 2, "items": [9]}',
-      ']}}',
-    ].join('\n');
-    expect(elementLines(text, ['first', 'items'])).toEqual([4, 5]);
   });
 });

@@ -121,7 +121,11 @@ describe('the project file', () => {
     expect(error({ labels: [label('claim', '1', 'C', { colur: 'red' })] })).toBe(
       'margin.json: labels[0]: unknown key "colur"',
     );
-    expect(parseProjectError('{"labels": [')).toMatch(/^margin\.json: not valid JSON/);
+    expect(parseProjectError('{"labels": [')).toBe(
+      'margin.json: not valid JSON (it ends too early)',
+    );
+    // V8's own words quoted the text: a --project naming another file showed what it held.
+    expect(parseProjectError('\u001b[2J{"token": "s3cret"')).toBe('margin.json: not valid JSON');
   });
 
   it('escapes what a hostile file puts into a message', () => {

@@ -29,9 +29,13 @@ const until = async (condition: () => boolean) => {
 
 /**
  * A controller over the fixtures' articles with `source` for its story groups; given `feed`,
- * its corpus is still loading and only the first article is on the first frame.
+ * its corpus is still loading and only the first article is on the first frame; `warnings`
+ * are the lines the review starts with.
  */
-function controllerOf(source: StorySource, feed?: CorpusFeed) {
+function controllerOf(
+  source: StorySource,
+  { feed, warnings }: { feed?: CorpusFeed; warnings?: string[] } = {},
+) {
   const repository = createMemoryRepository('alice');
   const controller = new ReviewController({
     initial: initialState({
@@ -39,6 +43,7 @@ function controllerOf(source: StorySource, feed?: CorpusFeed) {
       annotator: 'alice',
       size: { columns: 100, rows: 30 },
       articles: feed ? ARTICLES.slice(0, 1) : ARTICLES,
+      ...(warnings ? { warnings } : {}),
     }),
     store: repository.open(ARTICLES).then(() => repository),
     ...(feed ? { corpus: feed } : {}),
@@ -48,14 +53,14 @@ function controllerOf(source: StorySource, feed?: CorpusFeed) {
   return controller;
 }
 
-const controllerWith = (source: StorySource) => controllerOf(source);
-
 /** A controller whose corpus is still loading, and the feed that brings the rest. */
 function controllerLoading(source: StorySource) {
   let listener: ((event: CorpusEvent) => void) | null = null;
-  const controller = controllerOf(source, (given) => {
-    listener = given;
-    return () => undefined;
+  const controller = controllerOf(source, {
+    feed: (given) => {
+      listener = given;
+      return () => undefined;
+    },
   });
   return { controller, feed: (event: CorpusEvent) => listener!(event) };
 }
@@ -69,22 +74,13 @@ describe('the controller brings the story groups in the background', () => {
   it('names a store folder it may not read once, not again for its links file', async () => {
     const folder =
       'store/locked: folder cannot be read (permission denied); its files are left out';
-    const repository = createMemoryRepository('alice');
-    const controller = new ReviewController({
-      initial: initialState({
-        corpusName: 'fixtures',
-        annotator: 'alice',
-        size: { columns: 100, rows: 30 },
-        articles: ARTICLES,
-        warnings: [`${folder} (read-only)`],
-      }),
-      store: repository.open(ARTICLES).then(() => repository),
-      story: {
+    const controller = controllerOf(
+      {
         groups: async () => ({ groups: STORY.groups, problems: [folder] }),
         link: async () => null,
       },
-    });
-    controller.start();
+      { warnings: [`${folder} (read-only)`] },
+    );
     await until(() => controller.getState().story.view !== null);
     // The links reader names the folder in the store's words; the review showed both lines.
     expect(controller.getState().warnings).toEqual([`${folder} (read-only)`]);
@@ -94,7 +90,7 @@ describe('the controller brings the story groups in the background', () => {
     const asked: number[] = [];
     const links: StoryLink[] = [];
     let groups: StoryGroup[] = STORY.groups;
-    const controller = controllerWith({
+    const controller = controllerOf({
       groups: async (articles) => {
         asked.push(articles.length);
         return {
@@ -136,7 +132,7 @@ describe('a link the groups do not take', () => {
   /** Links a-s0 with b-s0 (L, J, L) and gives the groups formed afterwards. */
   async function linkedWith(after: StoryGroup[]) {
     let linked = false;
-    const controller = controllerWith({
+    const controller = controllerOf({
       groups: async () => ({ groups: linked ? after : STORY.groups, problems: [] }),
       link: async () => {
         linked = true;
@@ -161,7 +157,7 @@ describe('a link the groups do not take', () => {
   it('is not judged once taken back', async () => {
     let saves = 0;
     let asked = 0;
-    const controller = controllerWith({
+    const controller = controllerOf({
       groups: async () => {
         asked++;
         return { groups: [...STORY.groups], problems: [] };
@@ -207,7 +203,7 @@ describe('undo of a link', () => {
       a: { article: 'b', sentence: 'b-s0' },
       b: { article: 'a', sentence: 'a-s0' },
     };
-    const controller = controllerWith({
+    const controller = controllerOf({
       groups: async () => ({ groups: STORY.groups, problems: [] }),
       // The first save replaces a link made before; later ones what the one before saved.
       link: async (link) => {
@@ -238,7 +234,7 @@ describe('links saved by others', () => {
   it('form the groups again when they arrive', async () => {
     const asked: number[] = [];
     let arrived: (() => void) | null = null;
-    const controller = controllerWith({
+    const controller = controllerOf({
       groups: async (articles) => {
         asked.push(articles.length);
         return { groups: asked.length === 1 ? STORY.groups : [], problems: [] };
@@ -262,7 +258,7 @@ describe('links saved by others', () => {
 describe('kept groups, read article by article', () => {
   it('reads the groups of each article the reviewer reaches, once, with their whole size', async () => {
     const asked: string[] = [];
-    const controller = controllerWith({
+    const controller = controllerOf({
       groups: async () => ({ kept: true, problems: [], note: 'the kept groups are older' }),
       article: async (id) => {
         asked.push(id);
@@ -293,7 +289,7 @@ describe('kept groups, read article by article', () => {
     const asked: number[] = [];
     const read: string[] = [];
     let arrived: (() => void) | null = null;
-    const controller = controllerWith({
+    const controller = controllerOf({
       groups: async (articles) => {
         asked.push(articles.length);
         return { kept: true, problems: [], note: null };

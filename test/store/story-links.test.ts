@@ -79,4 +79,15 @@ describe('every annotator’s story links', () => {
     );
     expect(await readFile(path, 'utf8')).toBe(newer);
   });
+
+  it('calls no version newer that is not a whole number', async () => {
+    const store = await scratch();
+    await mkdir(join(store, 'alice'), { recursive: true });
+    const path = join(store, 'alice', '.story-links.json');
+    await writeFile(path, '{"schema":"margin.story-links","version":1e400,"links":[]}\n');
+    // Before: "schema version Infinity is newer than this margin understands".
+    expect((await readStoryLinks(store)).problems).toEqual([
+      `${path}: does not match the story links schema: version: Invalid input: expected 1; ignored`,
+    ]);
+  });
 });
