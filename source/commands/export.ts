@@ -234,7 +234,12 @@ Examples
       return kept
         ? runKept(
             kept,
-            repository.rendered(kept.kind, undefined, kept.readsText === true),
+            repository.rendered(
+              kept.kind,
+              undefined,
+              kept.readsText === true,
+              kept.idOnly !== true,
+            ),
             sink,
             options,
             summary,

@@ -105,6 +105,7 @@ export function keptDoccano(
         };
       },
       articleMembers: (article) => `"article":${safeJson(article.id)}`,
+      idOnly: true,
     },
     summary,
     quoted,

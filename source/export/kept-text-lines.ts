@@ -22,6 +22,8 @@ export interface TextLineFormat {
   render(article: Entry['article'], entries: readonly Entry[], status: ReviewStatus): FileLine;
   /** The article's members between a line's `before` and `after` (`"article":…`), made visible. */
   articleMembers(article: Entry['article']): string;
+  /** `KeptFormat.idOnly`: `render` and `articleMembers` read no more of an article than its id. */
+  idOnly?: boolean;
 }
 
 const TAB = 0x09;
@@ -71,6 +73,7 @@ export function keptTextLines(
   return {
     kind: format.kind,
     readsText: true,
+    ...(format.idOnly ? { idOnly: true } : {}),
     start: () => '',
     end: () => '',
     article(selected, given) {

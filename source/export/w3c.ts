@@ -161,6 +161,8 @@ export function keptW3c(): KeptFormat {
   let rendered = new Map<Entry['annotation'], string>();
   return {
     kind: 'w3c 2',
+    // An item's target names the article by its id alone.
+    idOnly: true,
     start: collection.start,
     article(selected) {
       const items = itemsOf(selected);

@@ -20,24 +20,34 @@ export function headOf(summary: ArticleHead): ArticleHead {
  * (reading 100,000 texts took most of an export's time), while a format that does (a task with
  * the whole text) still gets it. `read` returns undefined when the article went from the corpus
  * in between: it then has no text, like an article the corpus lost. A class, not an object with
- * getters: one such object per article cost more than the rest of its line.
+ * getters of its own: one such object per article cost more than the rest of its line.
+ *
+ * `head` null: a format that writes of an article its id (and text) alone (doccano, W3C) reads
+ * no headline; the title and the rest are then read with the text, should anything ask.
  */
 export class LazyArticle implements Article {
-  readonly title: string | null;
-  readonly date: string | null;
-  readonly byline: string | null;
-  readonly source: string | null;
   private full: Article | undefined;
 
   constructor(
     readonly id: string,
-    head: ArticleHead,
+    private readonly head: ArticleHead | null,
     private readonly read: () => Article | undefined,
-  ) {
-    this.title = head.title;
-    this.date = head.date;
-    this.byline = head.byline;
-    this.source = head.source;
+  ) {}
+
+  get title(): string | null {
+    return this.head ? this.head.title : this.load().title;
+  }
+
+  get date(): string | null {
+    return this.head ? this.head.date : this.load().date;
+  }
+
+  get byline(): string | null {
+    return this.head ? this.head.byline : this.load().byline;
+  }
+
+  get source(): string | null {
+    return this.head ? this.head.source : this.load().source;
   }
 
   get path(): string {
@@ -64,10 +74,10 @@ export class LazyArticle implements Article {
     this.full ??= this.read() ?? {
       id: this.id,
       path: '',
-      title: this.title,
-      date: this.date,
-      byline: this.byline,
-      source: this.source,
+      title: this.head?.title ?? null,
+      date: this.head?.date ?? null,
+      byline: this.head?.byline ?? null,
+      source: this.head?.source ?? null,
       warnings: [],
       text: '',
       sentences: [],

@@ -107,9 +107,15 @@ export interface Repository {
    * of its files last time where that is still of the file's document and placements (nothing
    * is read but that text), else placed, for the format to render and `keep` again. `only`: of
    * these articles alone. `withText`: with each article's text as JSON (`quoted`), read a chunk
-   * of articles at a time, for the formats that write whole texts.
+   * of articles at a time, for the formats that write whole texts. `withHeads` false: no
+   * article's title, date, byline or source is read ahead, for the formats that write none.
    */
-  rendered(kind: string, only?: ReadonlySet<string>, withText?: boolean): Iterable<RenderedArticle>;
+  rendered(
+    kind: string,
+    only?: ReadonlySet<string>,
+    withText?: boolean,
+    withHeads?: boolean,
+  ): Iterable<RenderedArticle>;
   /**
    * Every annotated article's files, by article id (not in `annotated` order): what a rendering
    * of `kind` of each is made from now (`madeFrom`, as `rendered` gives a kept one), or null

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { cleanerKey } from '../corpus/cache.js';
 import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
-import { headlinesOf } from '../corpus/db/disk-index.js';
+import { headlinesOf, ordsOf } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { type CodePoints, codePoints } from '../text/code-points.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
@@ -296,8 +296,13 @@ export class StoreRepository implements Repository {
     return found;
   }
 
-  *rendered(kind: string, only?: ReadonlySet<string>, withText = false): Iterable<RenderedArticle> {
-    const { ids, lazy } = this.exportOrder(only);
+  *rendered(
+    kind: string,
+    only?: ReadonlySet<string>,
+    withText = false,
+    withHeads = true,
+  ): Iterable<RenderedArticle> {
+    const { ids, lazy } = this.exportOrder(only, withHeads);
     const { corpus } = this;
     // A chunk's texts in one statement; none when an article was given with a text of its own.
     const quotedTexts =
@@ -380,15 +385,21 @@ export class StoreRepository implements Repository {
   /**
    * The annotated articles in export order (corpus order, then those gone from it by id), and a
    * stand-in for each that reads its text only when asked (undefined: without the corpus's
-   * summaries, when the article is read whole).
+   * summaries, when the article is read whole). `withHeads` false: the stand-ins hold no title,
+   * date, byline or source (read with the text if asked for), for a format that writes none.
    */
-  private exportOrder(only?: ReadonlySet<string>): {
+  private exportOrder(
+    only?: ReadonlySet<string>,
+    withHeads = true,
+  ): {
     ids: string[];
     lazy: (id: string) => (() => Article | undefined) | undefined;
   } {
     const all = this.storage.index.annotatedArticles();
     const annotated = only ? all.filter((id) => only.has(id)) : all;
-    const heads = this.headsOf(annotated);
+    const heads: Map<string, { ord: number }> | null = withHeads
+      ? this.headsOf(annotated)
+      : this.ordsOf(annotated);
     const inCorpus: Array<{ ord: number; id: string }> = [];
     const gone: string[] = [];
     for (const id of annotated) {
@@ -404,7 +415,9 @@ export class StoreRepository implements Repository {
     const lazy = (id: string): (() => Article | undefined) | undefined => {
       if (!heads) return undefined;
       const head = heads.get(id);
-      return () => (head ? new LazyArticle(id, head, () => this.articleOf(id)) : undefined);
+      // Read with `headsOf` when `withHeads`, else a place alone.
+      const own = withHeads ? (head as ArticleHead | undefined) : null;
+      return () => (head ? new LazyArticle(id, own ?? null, () => this.articleOf(id)) : undefined);
     };
     return { ids, lazy };
   }
@@ -418,6 +431,13 @@ export class StoreRepository implements Repository {
     if (!this.corpus || this.seen.size > 0) return null;
     const listed = headlinesOf(this.corpus, ids);
     return listed && new Map(listed.map((head) => [head.id, headOf(head)]));
+  }
+
+  /** `headsOf` with each article's place in corpus order alone. */
+  private ordsOf(ids: readonly string[]): Map<string, { ord: number }> | null {
+    if (!this.corpus || this.seen.size > 0) return null;
+    const listed = ordsOf(this.corpus, ids);
+    return listed && new Map(listed.map(({ id, ord }) => [id, { ord }]));
   }
 
   /** Runs `read` on one state of the corpus index when it offers that (one lock for many reads). */

@@ -1,6 +1,6 @@
 import { copyFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
 import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { storeEntries } from '../../source/export/article-entries.js';
@@ -9,6 +9,7 @@ import { exportToMemory } from '../../source/export/stream.js';
 import { openRepository } from '../../source/store/index.js';
 import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import type { Repository } from '../../source/store/repository.js';
+import type { RenderedArticle } from '../../source/store/types.js';
 import { useTempFolder } from './temp-store.js';
 
 const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
@@ -139,6 +140,35 @@ describe('placements kept in the store index', () => {
       expect([...repository.rendered('a format 1')].every((each) => !each.quoted)).toBe(true);
       await repository.close();
     } finally {
+      index.close();
+    }
+  });
+
+  it('read no headline for a format that writes none, in the same order, the title on demand', async () => {
+    const { root, cacheDir, corpus } = await setUp();
+    const index = await corpus();
+    const headlines = vi.spyOn(index, 'headlinesOf');
+    try {
+      const repository = await openRepository({
+        root,
+        annotator: 'carol',
+        corpus: index,
+        cacheDir,
+      });
+      const fields = (each: RenderedArticle) => {
+        const { id, title, source, date, byline, text } = each.article!;
+        return [each.id, id, title, source, date, byline, text];
+      };
+      const idOnly = [...repository.rendered('a format 1', undefined, true, false)];
+      expect(headlines).not.toHaveBeenCalled();
+      const headed = [...repository.rendered('a format 1', undefined, true)];
+      expect(headlines).toHaveBeenCalled();
+      expect(idOnly.map(fields)).toEqual(headed.map(fields));
+      // The seeds give a title to some: read with the text, as the headline would have given it.
+      expect(idOnly.some((each) => each.article!.title)).toBe(true);
+      await repository.close();
+    } finally {
+      headlines.mockRestore();
       index.close();
     }
   });
