@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { ioReason } from '../corpus/io-reason.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
 import { parseDocumentPieces } from '../export/import-document.js';
-import { byPlace, formatError } from '../export/import-errors.js';
+import { byPlace, formatError, placeOf } from '../export/import-errors.js';
 import {
   documentFormat,
   IMPORT_FORMATS,
@@ -24,6 +24,13 @@ import { fromCwd } from './paths.js';
 import { loadProject } from './project.js';
 import { openWorkspace, type Workspace } from './workspace.js';
 
+/**
+ * Refused lines listed one a line before the rest are counted in one: a file wrong throughout
+ * (another format, another corpus's ids) names its first lines and how many more, not a hundred
+ * thousand lines that scroll the summary away.
+ */
+const LISTED_ERRORS = 50;
+
 export const command: Command = {
   name: 'import',
   summary: 'Add annotations from any format margin exports to the store',
@@ -32,7 +39,8 @@ export const command: Command = {
 Every line (task, annotation) is checked first; one that is not valid, or names an article the
 corpus does not have, is reported as FILE:LINE and skipped. Annotations are matched to articles
 by id and re-anchored by their quote on the current text; ones the store already has are
-skipped. FILE - reads standard input (brat reads a folder).
+skipped. FILE - reads standard input (brat reads a folder). The first ${LISTED_ERRORS} refused lines
+are listed, then how many more (--all-errors lists every one).
 
 Options
   --format, -f   ${IMPORT_FORMATS.join(', ')} (default: jsonl)
@@ -41,6 +49,7 @@ Options
                  label-studio: the Label Studio user id of each annotator, as JSON ({"alice": 2})
   --corpus, -c   The corpus folder (default: seeds)
   --store, -s    The annotation store folder (default: annotations)
+  --all-errors   List every refused line, not only the first ${LISTED_ERRORS}
 
 Examples
   $ margin import colleague.jsonl
@@ -52,6 +61,7 @@ Examples
     ...storeFlags,
     format: { type: 'string', shortFlag: 'f', default: 'jsonl' },
     annotatorIds: { type: 'string' },
+    allErrors: { type: 'boolean', default: false },
   },
   async run(input, flags, io, output) {
     const fail = (message: string): never => {
@@ -138,7 +148,15 @@ Examples
     const existing = [...touched].flatMap((article) => repository.list({ article }));
     const plan = planImport(parsed.annotations, existing, repository.problems());
     const errors = [...parsed.errors, ...plan.errors].sort(byPlace);
-    for (const error of errors) output.problem(formatError(file === '-' ? 'stdin' : file, error));
+    const name = file === '-' ? 'stdin' : file;
+    const listed = flags.allErrors === true ? errors : errors.slice(0, LISTED_ERRORS);
+    for (const error of listed) output.problem(formatError(name, error));
+    if (listed.length < errors.length) {
+      const more = errors.length - listed.length;
+      output.problem(
+        `${name}: ${more} more refused line${more === 1 ? '' : 's'} after ${placeOf(name, listed.at(-1)!)} (--all-errors lists every one)`,
+      );
+    }
     // Every line was checked before this one write: a bad file adds what was good, changes nothing else.
     const notSaved = new Set<Annotation>();
     const added =

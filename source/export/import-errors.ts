@@ -10,8 +10,13 @@ export interface ImportError {
 }
 
 export function formatError(input: string, error: ImportError): string {
+  return `${placeOf(input, error)}: ${error.message}`;
+}
+
+/** Where a refused line is: `FILE:LINE`. */
+export function placeOf(input: string, error: ImportError): string {
   const file = error.file === undefined ? input : `${input.replace(/\/+$/, '')}/${error.file}`;
-  return `${file}:${error.line}: ${error.message}`;
+  return `${file}:${error.line}`;
 }
 
 /** Errors in the order of the input: file, then line. */

@@ -90,6 +90,30 @@ describe('margin import', () => {
     expect(await readdir(join(dir, 'store', 'alice'))).toEqual(['uni.json']);
   });
 
+  it('lists the first 50 refused lines of a file wrong throughout, then how many more', async () => {
+    const dir = await workspace();
+    // Numbers, not annotations: another tool's output given by mistake, 120 lines of it.
+    await writeFile(join(dir, 'in.jsonl'), '12\n'.repeat(120));
+    const result = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl' });
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toBe(
+      'margin import: in.jsonl:1: Invalid input: expected object, received number',
+    );
+    expect(lines[49]).toBe(
+      'margin import: in.jsonl:50: Invalid input: expected object, received number',
+    );
+    expect(lines[50]).toBe(
+      'margin import: in.jsonl: 70 more refused lines after in.jsonl:50 (--all-errors lists every one)',
+    );
+    expect(result.stdout).toBe('0 imported, 0 duplicates skipped, 120 errors\n');
+    expect(result.status).toBe(1);
+
+    const all = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl', allErrors: true });
+    expect(all.stderr.trimEnd().split('\n')).toHaveLength(120);
+    expect(all.stderr).toContain('in.jsonl:120: Invalid input');
+  });
+
   it('names a missing file', async () => {
     const dir = await workspace();
     const result = await run(importCommand, dir, ['gone.jsonl'], { format: 'jsonl' });
