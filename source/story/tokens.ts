@@ -106,6 +106,8 @@ const DATE_WORDS = `monday tuesday wednesday thursday friday saturday sunday jan
 april june july august september october november december`.split(/\s+/);
 
 const INFO_LIMIT = 500_000;
+/** Slots of `Vocabulary.infoAt`'s words read lately (a power of two). */
+const RECENT_WORDS = 1 << 13;
 
 /** Word strings by id; ids are handed out as words are first seen. */
 export class Vocabulary {
@@ -227,6 +229,29 @@ export class Vocabulary {
     }
     return info;
   }
+
+  /**
+   * `info(text.slice(start, end))`, without the slice and the map's hashing of it when the word
+   * was read lately: those were a fifth of the reading's time in the tokenizer. A word's last
+   * reading stands in a slot of its hash (direct-mapped, so the table never grows).
+   */
+  infoAt(text: string, start: number, end: number): WordInfo {
+    let hash = 0x811c9dc5;
+    for (let at = start; at < end; at++) hash = Math.imul(hash ^ text.charCodeAt(at), 0x01000193);
+    const slot = (hash ^ (hash >>> 16)) & (RECENT_WORDS - 1);
+    const known = this.recentWords[slot];
+    if (known !== undefined && known.length === end - start && text.startsWith(known, start)) {
+      return this.recentInfos[slot]!;
+    }
+    const written = text.slice(start, end);
+    const info = this.info(written);
+    this.recentWords[slot] = written;
+    this.recentInfos[slot] = info;
+    return info;
+  }
+
+  private readonly recentWords: Array<string | undefined> = new Array(RECENT_WORDS);
+  private readonly recentInfos: Array<WordInfo | undefined> = new Array(RECENT_WORDS);
 
   /** `info` uncached: what the written word is, its ids handed out as it is read. */
   protected describe(written: string): WordInfo {
@@ -465,20 +490,24 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         while (k < length && text.charCodeAt(k) === 32) k++;
         name = k > i && k < length && isUpperStart(text, k);
       }
-      let written = text.slice(start, i);
       // "U.S." is one word, its final full stop no break.
       let end = i;
-      if (i - start === 1 && isInitial(text, start)) {
-        while (isInitial(text, end + 1)) {
-          written += text[end + 1];
-          end += 2;
+      let info: WordInfo;
+      const initial = i - start === 1 && isInitial(text, start);
+      if (initial || shouting) {
+        let written = text.slice(start, i);
+        if (initial) {
+          while (isInitial(text, end + 1)) {
+            written += text[end + 1];
+            end += 2;
+          }
+          if (end > i) end++;
         }
-        if (end > i) end++;
-      }
-      if (shouting && ACRONYM.test(written) && end === i) {
-        written = written[0] + written.slice(1).toLowerCase();
-      }
-      const info = vocabulary.info(written);
+        if (shouting && ACRONYM.test(written) && end === i) {
+          written = written[0] + written.slice(1).toLowerCase();
+        }
+        info = vocabulary.info(written);
+      } else info = vocabulary.infoAt(text, start, i);
       tokens.push({
         info,
         word: info.word,
@@ -563,7 +592,7 @@ function readViews(tokens: Token[]): void {
  * Never across punctuation other than a possessive, so a name quoted just before ("…to
  * President Trump,” Putin said") is not taken for the speaker.
  */
-function speakerNear(tokens: Token[], nameAt: Int32Array, at: number): number[] {
+function speakerNear(tokens: Token[], nameAt: readonly number[], at: number): number[] {
   const linking = (token: Token) =>
     LINKING.has(token.info.folded) ||
     (token.info.folded === 'of' && VIEWS.has(tokens[at]!.info.folded));
@@ -717,7 +746,8 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       afterName && token.info.folded === 'state' && tokens[at + 1]?.info.folded !== 'that';
     if ((token.name && !headline) || noun) token.reporting = false;
   });
-  const nameAt = new Int32Array(tokens.length).fill(-1);
+  // A list, not a typed array: making a typed array per sentence was 5 % of the reading.
+  const nameAt: number[] = new Array(tokens.length).fill(-1);
   let reported = false;
   tokens.forEach((token, index) => {
     if (token.reporting) reported = true;

@@ -113,3 +113,79 @@ describe('a component of template sentences', () => {
     expect(access.rank.every((rank) => rank === -1)).toBe(true);
   });
 });
+
+describe('the order of the joins', () => {
+  it('takes tied pairs by their ranks, however each node lists them, and keeps articles apart', () => {
+    // 6,000 nodes (past where pairs are sorted by radix), three scores only (ties everywhere),
+    // a hub paired with 200 nodes (more than a node's few), every node's pairs listed in a
+    // scrambled order, and articles shared by a few nodes each: the groups are those of the
+    // rule taken literally (best pair first, then the lower rank, then the higher; two groups
+    // join when their anchors report the same thing and they share no article).
+    const size = 6000;
+    const hash = (x: number) => {
+      let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      return (h ^ (h >>> 16)) >>> 0;
+    };
+    const pairs = new Map<number, Array<[number, number]>>();
+    const pair = (a: number, b: number, score: number) => {
+      if (a === b) return;
+      for (const [x, y] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        const list = pairs.get(x) ?? [];
+        if (list.some(([other]) => other === y)) return;
+        list.push([y, score]);
+        pairs.set(x, list);
+      }
+    };
+    const scores = [0.5, 0.7, 0.9];
+    for (let node = 0; node < size; node++) {
+      pair(node, hash(node) % size, scores[hash(node + size) % 3]!);
+      pair(node, (node + 1 + (hash(node * 7) % 40)) % size, scores[hash(node * 3) % 3]!);
+    }
+    for (let k = 1; k <= 200; k++) pair(17, (k * 29) % size, scores[k % 3]!);
+    for (const list of pairs.values()) list.sort((x, y) => hash(x[0]) - hash(y[0]));
+    const articleOf = (node: number) => hash(node * 11) % 2500;
+    const same = (a: number, b: number) =>
+      Math.abs(a - b) < 200 && (hash(a) ^ hash(b)) % 3 !== 0 ? 1 : 0;
+    const access: ComponentAccess = {
+      edges(node, visit) {
+        for (const [other, score] of pairs.get(node) ?? []) visit(other, score, false);
+      },
+      links: [],
+      unlinks: [],
+      articles: articleOf,
+      same,
+      rank: new Int32Array(size).fill(-1),
+    };
+    const sorted = Int32Array.from({ length: size }, (_, i) => i);
+
+    const literal: Array<[number, number, number]> = [];
+    for (const [a, list] of pairs)
+      for (const [b, score] of list) if (a < b) literal.push([a, b, score]);
+    literal.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+    const root = Array.from({ length: size }, (_, i) => i);
+    const members = Array.from({ length: size }, (_, i) => [i]);
+    const find = (i: number): number => (root[i] === i ? i : find(root[i]!));
+    for (const [a, b] of literal) {
+      const x = find(a);
+      const y = find(b);
+      if (x === y) continue;
+      // A group's root is its anchor: its lowest rank.
+      if (same(Math.min(x, y), Math.max(x, y)) <= 0) continue;
+      const articles = new Set(members[x]!.map(articleOf));
+      if (members[y]!.some((node) => articles.has(articleOf(node)))) continue;
+      const [keep, gone] = x < y ? [x, y] : [y, x];
+      root[gone] = keep;
+      members[keep] = [...members[keep]!, ...members[gone]!].sort((p, q) => p - q);
+    }
+    const expected = members.filter((_, i) => find(i) === i && root[i] === i);
+
+    const groups = clusterComponent(sorted, access);
+    expect(groups.filter((group) => group.length > 1).length).toBeGreaterThan(500);
+    expect(groups).toEqual(expected);
+  });
+});
