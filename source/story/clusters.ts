@@ -176,14 +176,9 @@ function formGroups(
   );
   release(descending);
 
-  // The union-find's arrays, read at random for every pair, in ordinary memory: over a
-  // resizable buffer (`scratch`) Node 20's V8 reads them slower, a third of the joins' time in
-  // a component of 400,000 nodes. They are left to the collector (21 MB in the component of
-  // 760,697 template sentences at 100,000 articles, while the grouping stands below the
-  // reading's and the comparing's peaks).
-  const parent = new Int32Array(size);
+  const parent = scratch(Int32Array, size);
   // A group's anchor is its lowest rank; members are collected at the end, in rank order.
-  const anchor = new Int32Array(size);
+  const anchor = scratch(Int32Array, size);
   for (let i = 0; i < size; i++) {
     parent[i] = i;
     anchor[i] = i;
@@ -197,9 +192,9 @@ function formGroups(
   };
   const articles = articleTable(sorted, access);
   // A root's members as a list (typed: next and last), and how many articles they occur in.
-  const next = new Int32Array(size).fill(-1);
-  const last = new Int32Array(size);
-  const occurrences = new Int32Array(size);
+  const next = scratch(Int32Array, size).fill(-1);
+  const last = scratch(Int32Array, size);
+  const occurrences = scratch(Int32Array, size);
   for (let i = 0; i < size; i++) {
     last[i] = i;
     occurrences[i] = articles.start[i + 1]! - articles.start[i]!;
@@ -211,8 +206,8 @@ function formGroups(
   // numbering, in two words): two groups whose bits do not meet share no article, told without
   // the walk below, which read some fifteen ranks a pair in the component of template
   // sentences, where most pairs join two groups of one or two articles each.
-  const low = new Int32Array(size);
-  const high = new Int32Array(size);
+  const low = scratch(Int32Array, size);
+  const high = scratch(Int32Array, size);
   for (let i = 0; i < size; i++) {
     for (let at = articles.start[i]!; at < articles.start[i + 1]!; at++) {
       const article = articles.local[at]!;
@@ -275,7 +270,7 @@ function formGroups(
     low[keep]! |= low[gone]!;
     high[keep]! |= high[gone]!;
   }
-  release(pairA, pairB, pairScore, agreed, order);
+  release(pairA, pairB, pairScore, agreed, order, anchor, next, last, occurrences, low, high);
   articles.release();
   // Groups in the order of their first member, members in rank order: counted, then placed
   // one after another (`start[g]` the first of group g), in `parent`'s memory once read.
@@ -294,6 +289,7 @@ function formGroups(
   for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
   const nodes = slot;
   for (let i = 0; i < size; i++) nodes[start[parent[i]!]!++] = sorted[i]!;
+  release(parent);
   // Each group's start moved to its end while placing: the previous group's end is its start.
   for (let g = 0, from = 0; g < groups; from = start[g++]!) {
     group(nodes, from, start[g]!);
