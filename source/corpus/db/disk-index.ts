@@ -427,14 +427,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    */
   headlinesOf(ids: readonly string[]): ArticleHeadline[] {
     type HeadRow = [number, string, string, string | null, string | null, string | null];
-    const { numbers, ords } = this.snapshot;
     const found: ArticleHeadline[] = [];
-    for (let from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
-      const list = JSON.stringify(ids.slice(from, from + IDS_PER_STATEMENT));
-      const rows = JSON.parse(this.statements.headsByIds.get(list) as string) as HeadRow[];
+    for (const rows of this.answersByIds<HeadRow[]>(this.statements.headsByIds, ids)) {
       for (const [number, id, title, date, byline, source] of rows) {
-        const at = positionOf(numbers, number);
-        if (at >= 0) found.push({ ord: ords[at]!, id, title, date, byline, source });
+        const ord = this.ordOfNumber(number);
+        if (ord >= 0) found.push({ ord, id, title, date, byline, source });
       }
     }
     return found;
@@ -445,15 +442,12 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * order of an export that writes no article's headline (`headlinesOf` for the others).
    */
   ordsOf(ids: readonly string[]): ArticleOrd[] {
-    const { numbers, ords } = this.snapshot;
     const found: ArticleOrd[] = [];
-    for (let from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
-      const list = JSON.stringify(ids.slice(from, from + IDS_PER_STATEMENT));
-      const text = this.statements.numbersByIds.get(list) as string;
-      const [got, gotIds] = JSON.parse(text) as [number[], string[]];
+    type Columns = [number[], string[]];
+    for (const [got, gotIds] of this.answersByIds<Columns>(this.statements.numbersByIds, ids)) {
       for (const [row, number] of got.entries()) {
-        const at = positionOf(numbers, number);
-        if (at >= 0) found.push({ ord: ords[at]!, id: gotIds[row]! });
+        const ord = this.ordOfNumber(number);
+        if (ord >= 0) found.push({ ord, id: gotIds[row]! });
       }
     }
     return found;
@@ -465,18 +459,34 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * date and byline, which stats reads only for the few articles it lists.
    */
   sourcesOf(ids: readonly string[]): ArticleSource[] {
-    const { numbers, ords } = this.snapshot;
     const found: ArticleSource[] = [];
-    for (let from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
-      const list = JSON.stringify(ids.slice(from, from + IDS_PER_STATEMENT));
-      const text = this.statements.sourcesByIds.get(list) as string;
-      const [got, gotIds, sources] = JSON.parse(text) as [number[], string[], Array<string | null>];
+    type Columns = [number[], string[], Array<string | null>];
+    const answers = this.answersByIds<Columns>(this.statements.sourcesByIds, ids);
+    for (const [got, gotIds, sources] of answers) {
       for (const [row, number] of got.entries()) {
-        const at = positionOf(numbers, number);
-        if (at >= 0) found.push({ ord: ords[at]!, id: gotIds[row]!, source: sources[row]! });
+        const ord = this.ordOfNumber(number);
+        if (ord >= 0) found.push({ ord, id: gotIds[row]!, source: sources[row]! });
       }
     }
     return found;
+  }
+
+  /**
+   * A by-ids statement's answers to `ids`, a statement per few thousand ids: each answer is one
+   * JSON text (SQLite builds it faster than better-sqlite3 builds rows).
+   */
+  private *answersByIds<T>(statement: { get(list: string): unknown }, ids: readonly string[]) {
+    for (let from = 0; from < ids.length; from += IDS_PER_STATEMENT) {
+      const list = JSON.stringify(ids.slice(from, from + IDS_PER_STATEMENT));
+      yield JSON.parse(statement.get(list) as string) as T;
+    }
+  }
+
+  /** An article number's place in corpus order in this index's snapshot; -1: not in it. */
+  private ordOfNumber(number: number): number {
+    const { numbers, ords } = this.snapshot;
+    const at = positionOf(numbers, number);
+    return at >= 0 ? ords[at]! : -1;
   }
 
   /**
@@ -571,8 +581,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   ordOf(id: string): number | undefined {
     const number = this.statements.numberOf.get(id) as number | undefined;
     if (number === undefined) return undefined;
-    const a = positionOf(this.snapshot.numbers, number);
-    return a < 0 ? undefined : this.snapshot.ords[a];
+    const ord = this.ordOfNumber(number);
+    return ord < 0 ? undefined : ord;
   }
 
   hashOf(id: string): string | undefined {
