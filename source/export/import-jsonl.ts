@@ -76,7 +76,7 @@ export interface ImportedStatus {
 }
 
 /** Collects one status per article and annotator, keeping the first seen. */
-export function noteStatus(out: ParsedImport, entry: ImportedStatus): void {
+export function noteStatus(out: Pick<ParsedImport, 'statuses'>, entry: ImportedStatus): void {
   const known = out.statuses.some(
     (s) => s.article === entry.article && s.annotator === entry.annotator,
   );
