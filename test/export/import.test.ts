@@ -93,6 +93,18 @@ describe('jsonl import', () => {
     expect(paired.annotations.map((a) => a.annotation.annotator)).toEqual(['ok\u{1F600}']);
   });
 
+  it('quotes the first 100 characters of a long value, and says how long it is', () => {
+    // A hostile id of a million characters was printed whole: one line of 1 MB.
+    const id = `${'z'.repeat(99)}\u{1F600}${'z'.repeat(999_900)}`;
+    const parsed = parseJsonlImport(
+      JSON.stringify({ ...JSON.parse(good), article: id }),
+      context(),
+    );
+    expect(parsed.errors.map((error) => formatError('in.jsonl', error))).toEqual([
+      `in.jsonl:1: unknown article "${'z'.repeat(99)}\u{1F600}"… (1000000 characters)`,
+    ]);
+  });
+
   it('quotes values from the file so no escape sequence reaches the terminal', async () => {
     const sneaky = JSON.stringify({ ...JSON.parse(good), article: 'x\u001b[2Jy' });
     const [error] = parseJsonlImport(sneaky, context()).errors;
