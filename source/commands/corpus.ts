@@ -1,10 +1,11 @@
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
-import { openCorpusIndex } from '../corpus/db/open.js';
+import { indexFile, openCorpusIndex } from '../corpus/db/open.js';
 import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
+import { ioReason } from '../corpus/io-reason.js';
 import type { FileProblem } from '../corpus/types.js';
-import { namedMessage } from '../text/untrusted.js';
+import { namedMessage, oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { markOwnFolders } from './own-folders.js';
@@ -92,6 +93,13 @@ export async function openCorpus(
     return { index, refreshed: done, shown };
   } catch (error) {
     output.progress(null);
+    // SQLite's own words ("database or disk is full") named neither the file nor whose it is.
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+      throw new CannotRun(
+        `the corpus index ${oneName(indexFile(cacheDir, root))}: ${ioReason(error, 'file')}`,
+      );
+    }
     throw new CannotRun(shown(error instanceof Error ? error.message : String(error)));
   }
 }

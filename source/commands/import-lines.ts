@@ -1,6 +1,8 @@
-import type { ImportError } from '../export/import-errors.js';
+import type { StreamedImport } from '../export/import-document.js';
+import { byPlace, type ImportError } from '../export/import-errors.js';
 import type { ImportFormat } from '../export/import-formats.js';
 import { type ImportContext, noteStatus, type ParsedImport } from '../export/import-jsonl.js';
+import type { RefusedLines } from '../export/refused-lines.js';
 
 /**
  * The longest line an import reads, in characters: above any line margin writes (a Prodigy or
@@ -89,25 +91,28 @@ export function overlongError(line: number): ImportError {
 /**
  * Parses the input a batch of lines at a time with `parse` (one of the line formats' parsers)
  * and puts the results together as one parse of the whole text gives them: lines numbered in
- * the file, each article's and annotator's status the first the file gives.
+ * the file, each article's and annotator's status the first the file gives. Refused lines go
+ * to `refused` in the order of the file, a batch at a time.
  */
 export async function parseLineBatches(
   batches: AsyncIterable<LineBatch>,
   parse: (text: string, context: ImportContext) => ParsedImport,
   context: ImportContext,
-): Promise<ParsedImport> {
-  const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
+  refused: RefusedLines,
+): Promise<StreamedImport> {
+  const out: StreamedImport = { annotations: [], refused, ignored: 0, statuses: [] };
   for await (const batch of batches) {
     if ('overlong' in batch) {
-      out.errors.push(overlongError(batch.overlong));
+      refused.push(overlongError(batch.overlong));
       continue;
     }
     const parsed = parse(batch.text, context);
     for (const candidate of parsed.annotations) {
       out.annotations.push({ ...candidate, line: candidate.line + batch.offset });
     }
-    for (const error of parsed.errors) {
-      out.errors.push({ ...error, line: error.line + batch.offset });
+    // A batch's lines are in order, a parser's errors of them not always.
+    for (const error of parsed.errors.sort(byPlace)) {
+      refused.push({ ...error, line: error.line + batch.offset });
     }
     out.ignored += parsed.ignored;
     for (const status of parsed.statuses) noteStatus(out, status);

@@ -2,16 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { ioReason } from '../corpus/io-reason.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
-import { parseDocumentPieces } from '../export/import-document.js';
-import { byPlace, formatError, placeOf } from '../export/import-errors.js';
+import { parseDocumentPieces, type StreamedImport } from '../export/import-document.js';
+import { formatError, placeOf } from '../export/import-errors.js';
 import {
   documentFormat,
   IMPORT_FORMATS,
   isImportFormat,
   parseImport,
 } from '../export/import-formats.js';
-import type { ImportContext, ImportedStatus, ParsedImport } from '../export/import-jsonl.js';
+import type { ImportContext, ImportedStatus } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
+import { RefusedLines } from '../export/refused-lines.js';
 import { openRepository, type Repository } from '../store/index.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
 import { oneName } from '../text/untrusted.js';
@@ -125,7 +126,17 @@ Examples
       fallbackAnnotator: annotator,
       ...(annotatorIds ? { annotatorIds } : {}),
     };
-    let parsed: ParsedImport;
+    const name = file === '-' ? 'stdin' : file;
+    const all = flags.allErrors === true;
+    // Lines are refused in their order in a file of lines, which --all-errors lists as found;
+    // a document's elements count only once it is read whole (one that is not JSON gives one
+    // error), and a brat folder's are sorted at the end: those are held.
+    const refusedLines = (inOrder: boolean) =>
+      new RefusedLines(
+        all ? Number.POSITIVE_INFINITY : LISTED_ERRORS,
+        all && inOrder ? (error) => output.problem(formatError(name, error)) : undefined,
+      );
+    let parsed: StreamedImport;
     if ('lines' in read || 'document' in read) {
       try {
         parsed =
@@ -134,25 +145,32 @@ Examples
                 read.lines.batches,
                 (text, context) => parseImport(format, { kind: 'text', text }, context),
                 context,
+                refusedLines(true),
               )
-            : await parseDocumentPieces(read.document, documentFormat(format), context);
+            : await parseDocumentPieces(read.document, documentFormat(format), context, () =>
+                refusedLines(false),
+              );
       } catch (error) {
         // Nothing of a file that could not be read to its end is imported.
         await repository.close();
-        output.problem(`${file === '-' ? 'stdin' : file}: ${ioReason(error, 'file')}`);
+        output.problem(`${name}: ${ioReason(error, 'file')}`);
         return output.status();
       }
-    } else parsed = parseImport(format, read.input, context);
+    } else {
+      const { errors, ...whole } = parseImport(format, read.input, context);
+      parsed = { ...whole, refused: refusedLines(false) };
+      parsed.refused.pushAll(errors);
+    }
     // What the store has where the file adds something: duplicates can only be there.
     const touched = new Set(parsed.annotations.map((candidate) => candidate.annotation.article));
     const existing = [...touched].flatMap((article) => repository.list({ article }));
     const plan = planImport(parsed.annotations, existing, repository.problems());
-    const errors = [...parsed.errors, ...plan.errors].sort(byPlace);
-    const name = file === '-' ? 'stdin' : file;
-    const listed = flags.allErrors === true ? errors : errors.slice(0, LISTED_ERRORS);
+    const { refused } = parsed;
+    refused.pushAll(plan.errors);
+    const listed = refused.listed();
     for (const error of listed) output.problem(formatError(name, error));
-    if (listed.length < errors.length) {
-      const more = errors.length - listed.length;
+    const more = refused.count - listed.length;
+    if (more > 0 && listed.length > 0) {
       output.problem(
         `${name}: ${more} more refused line${more === 1 ? '' : 's'} after ${placeOf(name, listed.at(-1)!)} (--all-errors lists every one)`,
       );
@@ -179,7 +197,7 @@ Examples
     const summary = [
       `${added} imported${orphans > 0 ? ` (${orphans} as orphan${orphans === 1 ? '' : 's'}: text not found in the article, see margin orphans)` : ''}`,
       `${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped`,
-      `${errors.length} error${errors.length === 1 ? '' : 's'}`,
+      `${refused.count} error${refused.count === 1 ? '' : 's'}`,
     ];
     if (notSaved.size > 0) summary.push(`${notSaved.size} not saved (above)`);
     if (restored > 0) summary.push(`${restored} review status${restored === 1 ? '' : 'es'} set`);

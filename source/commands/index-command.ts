@@ -34,7 +34,7 @@ Options
   --story       Also form and keep the story groups, with the reviewers' links in --store
   --store, -s   The annotation store folder, for --story (default: annotations)
   --json        Print a summary: corpus, articles, problems, skipped, read, removed, seconds, index
-                (and story: groups, formed, seconds)
+                (and story: groups, formed, kept, seconds)
 
 Examples
   $ margin index --corpus ~/articles
@@ -70,7 +70,7 @@ Examples
       );
     }
     const seconds = Math.round(performance.now() - started) / 1000;
-    let story: { groups: number; formed: boolean; seconds: number } | null = null;
+    let story: { groups: number; formed: boolean; kept: boolean; seconds: number } | null = null;
     let keptStale: 'engine' | 'corpus' | null = null;
     try {
       if (flags.story) story = await keepStory(index, store, output);
@@ -101,9 +101,11 @@ Examples
       );
       if (story) {
         output.say(
-          story.formed
-            ? `story: ${plural(story.groups, 'group')} formed and kept in ${story.seconds} s`
-            : `story: ${plural(story.groups, 'group')} already kept for this corpus and its links`,
+          !story.formed
+            ? `story: ${plural(story.groups, 'group')} already kept for this corpus and its links`
+            : story.kept
+              ? `story: ${plural(story.groups, 'group')} formed and kept in ${story.seconds} s`
+              : `story: ${plural(story.groups, 'group')} formed in ${story.seconds} s, not kept (above)`,
         );
       }
       if (keptStale) {
@@ -126,21 +128,23 @@ async function keepStory(
   index: CorpusIndex,
   store: { root: string; shown: string },
   output: Output,
-): Promise<{ groups: number; formed: boolean; seconds: number }> {
+): Promise<{ groups: number; formed: boolean; kept: boolean; seconds: number }> {
   const started = performance.now();
   const place = savedGroupsOf(index);
   if (!place)
     throw new CannotRun(
       'the story groups are kept beside the corpus index, which is not on disk here (is the cache folder writable?)',
     );
-  const { groups, formed, problems } = await keepGroups(index.articles(), place, {
+  const { groups, formed, problems, notKept } = await keepGroups(index.articles(), place, {
     storeRoot: store.root,
     display: store.shown,
     workers: availableParallelism(),
   });
   for (const problem of problems) output.problem(problem);
+  // What was asked for is not done: a problem (exit 1), where the forming is not lost.
+  if (notKept) output.problem(notKept);
   const seconds = formed ? Math.round(performance.now() - started) / 1000 : 0;
-  return { groups, formed, seconds };
+  return { groups, formed, kept: notKept === undefined, seconds };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { ioReason } from '../corpus/io-reason.js';
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
 import type {
@@ -11,6 +12,7 @@ import type {
   StoryGroup,
   StoryIndex,
 } from '../story/index.js';
+import { oneName } from '../text/untrusted.js';
 import {
   type Describers,
   describeInParallel,
@@ -121,6 +123,8 @@ export async function orderedStoryClusters(
   problems: string[];
   /** False when the groups were read back from where they were kept. */
   formed: boolean;
+  /** Why groups formed could not be kept for the next run (a full or read-only disk). */
+  notKept?: string;
   /** Lets go of the kept groups' file (the groups are not read after). */
   close: () => void;
 }> {
@@ -129,7 +133,7 @@ export async function orderedStoryClusters(
   );
   if (options.saved) readLexicons(dirname(options.saved.file));
   const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
-  const { clusters, formed, close } = await formedOrKept(articles, links, options);
+  const { clusters, formed, close, notKept } = await formedOrKept(articles, links, options);
   // Each batch's members read together, their articles once (see BATCH_MEMBERS); the first
   // batches smaller, so that the first groups are printed while the rest are read.
   const batches = function* (clusters: Iterable<StoryCluster>): Generator<MembersOf[]> {
@@ -185,6 +189,7 @@ export async function orderedStoryClusters(
     },
     problems,
     formed,
+    ...(notKept ? { notKept } : {}),
   };
 }
 
@@ -198,14 +203,24 @@ async function formedOrKept(
   articles: Articles,
   links: readonly StoryConstraint[],
   options: GroupOptions,
-): Promise<{ clusters: () => Iterable<StoryCluster>; formed: boolean; close: () => void }> {
+): Promise<{
+  clusters: () => Iterable<StoryCluster>;
+  formed: boolean;
+  close: () => void;
+  notKept?: string;
+}> {
   const place = options.saved ?? null;
   const kept = place ? await keptFor(place, links) : null;
   if (kept) return { clusters: () => kept.bySize(), formed: false, close: () => kept.close() };
-  const clusters = await formAndKeep(articles, links, place, options.workers ?? 0);
+  const { clusters, notKept } = await formAndKeep(articles, links, place, options.workers ?? 0);
   const order = new Map(clusters.map((cluster, position) => [cluster, position]));
   clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);
-  return { clusters: () => clusters, formed: true, close: () => {} };
+  return {
+    clusters: () => clusters,
+    formed: true,
+    close: () => {},
+    ...(notKept ? { notKept } : {}),
+  };
 }
 
 /**
@@ -217,7 +232,7 @@ async function formAndKeep(
   links: readonly StoryConstraint[],
   place: SavedPlace | null,
   workers: number,
-): Promise<StoryCluster[]> {
+): Promise<{ clusters: StoryCluster[]; notKept?: string }> {
   const { SavedGroups, storyKey } = await import('../story/index.js');
   // Let go (null) once the groups are found kept: nothing else holds the index.
   const formed: { index: StoryIndex | null; hashes: Map<string, string> } = await formIndex(
@@ -226,21 +241,25 @@ async function formAndKeep(
     place,
     workers,
   );
-  if (place && (await keepFrom(formed.index!, place, links, formed.hashes)) !== null) {
+  const saved = place ? await keepFrom(formed.index!, place, links, formed.hashes) : null;
+  if (saved && 'notKept' in saved) {
+    return { clusters: formed.index!.groups(), notKept: saved.notKept };
+  }
+  if (place && saved) {
     const kept = SavedGroups.read(place.file);
     try {
       // As formed, with no link a review placed since: those are not the engine's groups.
       const key = storyKey(place.generation, links);
       if (kept && kept.edition() === `${key}\u0000`) {
         formed.index = null;
-        return [...kept.clusters()];
+        return { clusters: [...kept.clusters()] };
       }
     } finally {
       kept?.close();
     }
   }
-  // Not kept, or replaced since by another run's: from the index.
-  return formed.index!.groups();
+  // Nowhere to keep them, or replaced since by another run's: from the index.
+  return { clusters: formed.index!.groups() };
 }
 
 /** The story index of `articles` with `links`, and each article's hash as read (for `place`). */
@@ -265,14 +284,14 @@ async function formIndex(
 /**
  * Keeps the index's groups at `place`, each made as it is written (`groupsInOrder`: the
  * 276,661 groups of 100,000 articles made at once held some 120 MB beside the index): how
- * many, or null when they could not be kept.
+ * many, or why they could not be kept, in one line naming the file.
  */
 async function keepFrom(
   index: StoryIndex,
   place: SavedPlace,
   links: readonly StoryConstraint[],
   hashes: Map<string, string>,
-): Promise<number | null> {
+): Promise<{ count: number } | { notKept: string }> {
   const { SavedGroups } = await import('../story/index.js');
   let count = 0;
   const counted = function* () {
@@ -283,23 +302,26 @@ async function keepFrom(
   };
   try {
     SavedGroups.save(place.file, { generation: place.generation, links }, counted(), hashes);
-    return count;
-  } catch {
-    // A cache folder that cannot be written costs the next run the forming, nothing else.
-    return null;
+    return { count };
+  } catch (error) {
+    // A cache folder that cannot be written costs the next run the forming, nothing else; but
+    // `margin index --story` said "kept" of groups that were not (a full or read-only disk).
+    return {
+      notKept: `the story groups could not be kept in ${oneName(place.file)}: ${ioReason(error, 'file')}`,
+    };
   }
 }
 
 /**
  * Makes sure groups are kept at `place` for this state of the corpus and the links: counted
  * when those kept hold (without reading them), else formed and kept (nothing described). With
- * one line per links file refused.
+ * one line per links file refused, and `notKept`, why groups formed could not be kept.
  */
 export async function keepGroups(
   articles: Articles,
   place: SavedPlace,
   options: { storeRoot: string; display?: string; workers: number },
-): Promise<{ groups: number; formed: boolean; problems: string[] }> {
+): Promise<{ groups: number; formed: boolean; problems: string[]; notKept?: string }> {
   const { storeRoot, display = storeRoot, workers } = options;
   const { links, problems } = await readStoryLinks(storeRoot, display);
   const kept = await keptFor(place, links);
@@ -312,8 +334,9 @@ export async function keepGroups(
     }
   }
   const { index, hashes } = await formIndex(articles, links, place, workers);
-  const groups = (await keepFrom(index, place, links, hashes)) ?? index.groups().length;
-  return { groups, formed: true, problems };
+  const saved = await keepFrom(index, place, links, hashes);
+  if ('count' in saved) return { groups: saved.count, formed: true, problems };
+  return { groups: index.groups().length, formed: true, problems, notKept: saved.notKept };
 }
 
 /** The articles as they are read, each one's hash noted: what kept groups were formed from. */

@@ -90,7 +90,7 @@ Examples
     const describers = new Describers(threads);
     try {
       const annotatedLabels = labelsOfAnnotated(repository);
-      const { renderedInParallel, problems, close } = await orderedStoryClusters(
+      const { renderedInParallel, problems, close, notKept } = await orderedStoryClusters(
         corpus.articles(),
         (id) => corpus.article(id),
         storeRoot,
@@ -108,6 +108,8 @@ Examples
         },
       );
       for (const problem of problems) output.problem(problem);
+      // Printed all the same; the next run forms them again.
+      if (notKept) output.warn(notKept);
       // Described, rendered and written a batch at a time, the largest group first and alone:
       // it is on screen once it is described, and memory stays that of the compact groups.
       let any = false;

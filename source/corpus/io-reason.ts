@@ -19,6 +19,10 @@ const REASONS: Record<string, string> = {
   ENFILE: 'too many open files',
   ENAMETOOLONG: 'the name is too long',
   EBUSY: 'the file is busy',
+  // SQLite's own codes (better-sqlite3's errors), for the files margin keeps in SQLite.
+  SQLITE_FULL: 'the disk is full',
+  SQLITE_READONLY: 'it cannot be written (read-only)',
+  SQLITE_CANTOPEN: 'it cannot be made or opened (is its folder writable?)',
 };
 
 /**
@@ -36,5 +40,6 @@ export function ioReason(error: unknown, what = 'file or folder'): string {
       ? 'a part of its path is a file, not a folder'
       : 'it already exists';
   }
+  if (code.startsWith('SQLITE_IOERR')) return REASONS.EIO!;
   return REASONS[code] ?? (error instanceof Error ? error.message : String(error));
 }

@@ -131,6 +131,11 @@ export class DocumentReader {
     private readonly noun: string,
   ) {}
 
+  /** How many lists of elements the reader has met so far. */
+  get lists(): number {
+    return this.ranges.length;
+  }
+
   push(piece: string): void {
     let text = piece;
     if (!this.started && text.length > 0) {

@@ -1,6 +1,6 @@
 import { fromBratPath } from './brat-names.js';
 import { fromIdentifier } from './identifiers.js';
-import type { ImportError } from './import-errors.js';
+import { type ImportError, quotedValue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
 import { importedAnnotator, labelList, labelMatcher } from './import-values.js';
@@ -43,7 +43,7 @@ export function parseBratImport(documents: BratDocument[], context: ImportContex
     if (!article) {
       fail(
         1,
-        `no article named ${JSON.stringify(names.article ?? document.path)} or with the text of ${document.path}.txt`,
+        `no article named ${quotedValue(names.article ?? document.path)} or with the text of ${document.path}.txt`,
       );
       continue;
     }
@@ -70,7 +70,7 @@ export function parseBratImport(documents: BratDocument[], context: ImportContex
         const [, id, type, fragments] = bound as unknown as [string, string, string, string];
         const label = matchLabel(fromIdentifier(type) ?? type);
         if (label === null) {
-          problem(`${JSON.stringify(type)} is not one of ${labelList(context.labels)}`);
+          problem(`${quotedValue(type)} is not one of ${labelList(context.labels)}`);
           continue;
         }
         const offsets = fragments.split(/[ ;]/).map(Number);

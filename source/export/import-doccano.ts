@@ -1,5 +1,5 @@
 import * as z from '../text/schema.js';
-import { validLines } from './import-errors.js';
+import { quotedValue, validLines } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
 import { importedAnnotator, labelList, labelMatcher, stringRecord } from './import-values.js';
@@ -54,7 +54,7 @@ export function parseDoccanoImport(content: string, context: ImportContext): Par
         line,
         message:
           named !== undefined
-            ? `unknown article ${JSON.stringify(named)}`
+            ? `unknown article ${quotedValue(named)}`
             : 'no article field and no article with this text',
       });
       continue;
@@ -92,7 +92,7 @@ export function parseDoccanoImport(content: string, context: ImportContext): Par
       const label = matchLabel(name);
       const wrong = spanProblem(start, end, length);
       if (label === null) {
-        problem = `${field}: ${JSON.stringify(name)} is not one of ${labelList(context.labels)}`;
+        problem = `${field}: ${quotedValue(name)} is not one of ${labelList(context.labels)}`;
       } else if (wrong) problem = `${field}: ${wrong}`;
       if (problem) break;
       const extra = details.get(`${start}:${end}:${name}`);

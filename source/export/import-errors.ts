@@ -13,6 +13,23 @@ export function formatError(input: string, error: ImportError): string {
   return `${placeOf(input, error)}: ${error.message}`;
 }
 
+/** The most of a value from the file a message quotes, in characters. */
+const QUOTED_CHARS = 100;
+
+/**
+ * A value from the file (an article id, a label) quoted as JSON for a message (a control
+ * character shows escaped), cut after its first 100 characters with how long it is: a hostile
+ * id of a million characters was printed whole, a line of 1 MB.
+ */
+export function quotedValue(value: string): string {
+  if (value.length <= QUOTED_CHARS) return JSON.stringify(value);
+  // Whole code points: a cut between the two halves of a pair would show a lone one.
+  const shown = Array.from(value.slice(0, QUOTED_CHARS + 1))
+    .slice(0, QUOTED_CHARS)
+    .join('');
+  return `${JSON.stringify(shown)}… (${[...value].length} characters)`;
+}
+
 /** Where a refused line is: `FILE:LINE`. */
 export function placeOf(input: string, error: ImportError): string {
   const file = error.file === undefined ? input : `${input.replace(/\/+$/, '')}/${error.file}`;

@@ -4,7 +4,7 @@ import type { Annotation, Label, ReviewStatus } from '../store/types.js';
 import { REVIEW_STATUSES } from '../store/types.js';
 import * as z from '../text/schema.js';
 import { clampContext, reanchor } from './import-anchor.js';
-import { type ImportError, validLines } from './import-errors.js';
+import { type ImportError, quotedValue, validLines } from './import-errors.js';
 import type { ArticleLookup } from './import-span.js';
 import { importedAnnotator, labelList, stringRecord } from './import-values.js';
 import { articleCodePoints } from './offsets.js';
@@ -76,7 +76,7 @@ export interface ImportedStatus {
 }
 
 /** Collects one status per article and annotator, keeping the first seen. */
-export function noteStatus(out: ParsedImport, entry: ImportedStatus): void {
+export function noteStatus(out: Pick<ParsedImport, 'statuses'>, entry: ImportedStatus): void {
   const known = out.statuses.some(
     (s) => s.article === entry.article && s.annotator === entry.annotator,
   );
@@ -114,7 +114,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
     const article = context.articles.get(record.article);
     if (!article) {
       // JSON quoting: a value from the file never puts a control character on the terminal.
-      out.errors.push({ line, message: `unknown article ${JSON.stringify(record.article)}` });
+      out.errors.push({ line, message: `unknown article ${quotedValue(record.article)}` });
       continue;
     }
     const points = articleCodePoints(article);

@@ -2,7 +2,7 @@ import { declaredAttributes } from '../store/labels.js';
 import * as z from '../text/schema.js';
 import { fromIdentifier } from './identifiers.js';
 import { type DocumentFormat, type ItemReader, parseDocumentImport } from './import-document.js';
-import { describeIssue, type ImportError } from './import-errors.js';
+import { describeIssue, type ImportError, quotedValue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
 import {
@@ -102,7 +102,7 @@ function taskReader(context: ImportContext): ItemReader {
         line,
         message:
           named !== undefined
-            ? `unknown article ${JSON.stringify(named)}`
+            ? `unknown article ${quotedValue(named)}`
             : 'no data.article and no article with this text',
       });
       return;
@@ -216,7 +216,7 @@ function regionReader(context: ImportContext) {
       for (const [position, name] of labels.entries()) {
         const label = matchLabel(name);
         if (label === null) {
-          return `${field}.${index}.value.labels: ${JSON.stringify(name)} is not one of ${labelList(context.labels)}`;
+          return `${field}.${index}.value.labels: ${quotedValue(name)} is not one of ${labelList(context.labels)}`;
         }
         spans.push({
           start,

@@ -1,6 +1,6 @@
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import * as z from '../text/schema.js';
-import { validLines } from './import-errors.js';
+import { quotedValue, validLines } from './import-errors.js';
 import { type ImportContext, noteStatus, type ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
 import { importedAnnotator, labelList, labelMatcher, stringRecord } from './import-values.js';
@@ -50,7 +50,7 @@ export function parseProdigyImport(content: string, context: ImportContext): Par
         line,
         message:
           typeof named === 'string'
-            ? `unknown article ${JSON.stringify(named)}`
+            ? `unknown article ${quotedValue(named)}`
             : 'no meta.article and no article with this text',
       });
       continue;
@@ -72,7 +72,7 @@ export function parseProdigyImport(content: string, context: ImportContext): Par
       const where = `spans.${index}`;
       const wrong = spanProblem(span.start, span.end, length);
       if (label === null) {
-        problem = `${where}.label: ${JSON.stringify(span.label)} is not one of ${labelList(context.labels)}`;
+        problem = `${where}.label: ${quotedValue(span.label)} is not one of ${labelList(context.labels)}`;
       } else if (wrong) problem = `${where}: ${wrong}`;
       if (problem) break;
       spans.push({

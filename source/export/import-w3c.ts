@@ -2,7 +2,7 @@ import type { Label } from '../store/types.js';
 import * as z from '../text/schema.js';
 import { clampContext, reanchor } from './import-anchor.js';
 import { type DocumentFormat, type ItemReader, parseDocumentImport } from './import-document.js';
-import { describeIssue } from './import-errors.js';
+import { describeIssue, quotedValue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { importedAnnotator, isoOrUndefined, labelList, labelMatcher } from './import-values.js';
 import { articleCodePoints } from './offsets.js';
@@ -84,7 +84,7 @@ function annotationReader(context: ImportContext): ItemReader {
     if (!article) {
       out.errors.push({
         line,
-        message: `target.source: unknown article ${JSON.stringify(target.source)}`,
+        message: `target.source: unknown article ${quotedValue(target.source)}`,
       });
       return;
     }
@@ -100,7 +100,7 @@ function annotationReader(context: ImportContext): ItemReader {
       if (body.purpose === 'tagging') {
         const label = matchLabel(body.value);
         if (label === null) {
-          problem = `body: ${JSON.stringify(body.value)} is not one of ${labelList(context.labels)}`;
+          problem = `body: ${quotedValue(body.value)} is not one of ${labelList(context.labels)}`;
         } else labels.push(label);
       } else if (body.purpose === 'describing') {
         const colon = body.value.indexOf(': ');

@@ -87,6 +87,8 @@ function tidied(name: string): string {
   return name.normalize('NFC').replace(/ {2,}/g, ' ');
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
  * Why an annotator's name in a file (a jsonl import) cannot be kept as the store would keep it,
  * or null when it can, as given or tidied: a decomposed "José" or "ana  b" is the name meant.
@@ -95,6 +97,9 @@ function tidied(name: string): string {
  */
 export function keptAnnotatorProblem(name: string): string | null {
   if (name.length === 0) return 'a name cannot be empty';
+  // A lone surrogate (`"\ud800"` in a file's JSON) has no UTF-8: its folder was named for
+  // U+FFFD instead, and the store then held two annotators where the file named one.
+  if (LONE_SURROGATE.test(name)) return 'a lone surrogate, not Unicode text';
   if (sanitiseAnnotator(name) !== tidied(name)) return 'control characters, or space at either end';
   return null;
 }

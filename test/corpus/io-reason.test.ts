@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ioReason } from '../../source/corpus/io-reason.js';
 import { FileRefusedError, readBytesSync } from '../../source/corpus/read.js';
@@ -46,5 +47,17 @@ describe('why a read or write failed', () => {
     expect(ioReason(failure(() => openSync(join(dir, 'gone.txt'), 'r')))).toBe(
       'no such file or folder',
     );
+  });
+
+  it("gives SQLite's failures the same words: a full disk, a file it cannot make", () => {
+    // A real SQLite error: a database made in a folder that is a file.
+    const file = join(dir, 'plain.txt');
+    writeFileSync(file, 'x');
+    const cannot = failure(() => new Database(join(file, 'index.sqlite')));
+    expect(ioReason(cannot)).toBe('it cannot be made or opened (is its folder writable?)');
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    expect(ioReason(full)).toBe('the disk is full');
+    const io = Object.assign(new Error('disk I/O error'), { code: 'SQLITE_IOERR_WRITE' });
+    expect(ioReason(io)).toBe('the device failed (input/output error)');
   });
 });

@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { command as importCommand } from '../../source/commands/import.js';
 import { loadCorpus } from '../../source/corpus/index.js';
@@ -112,6 +113,46 @@ describe('margin import', () => {
     const all = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl', allErrors: true });
     expect(all.stderr.trimEnd().split('\n')).toHaveLength(120);
     expect(all.stderr).toContain('in.jsonl:120: Invalid input');
+  });
+
+  it('lists refused lines with --all-errors as it reads them, not held to the end', async () => {
+    const dir = await workspace();
+    const stdin = new PassThrough();
+    // Two lines of 2 M characters fill a batch of lines, which is parsed before the file ends.
+    const string = `${JSON.stringify('x'.repeat(2 * 1024 * 1024))}\n`;
+    stdin.write(string + string);
+    let seen = '';
+    let listedBeforeTheEnd = false;
+    const result = run(
+      importCommand,
+      dir,
+      ['-'],
+      { format: 'jsonl', allErrors: true },
+      stdin,
+      (piece) => {
+        seen += piece;
+        if (seen.includes('stdin:2:') && !stdin.writableEnded) {
+          listedBeforeTheEnd = true;
+          stdin.end('12\n');
+        }
+      },
+    );
+    // The old way printed nothing until the end: end it in time to see that fail, not hang.
+    for (let turn = 0; turn < 2000 && !stdin.writableEnded; turn++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    if (!stdin.writableEnded) stdin.end('12\n');
+    const { stderr, stdout } = await result;
+    expect(listedBeforeTheEnd).toBe(true);
+    expect(stderr).toBe(
+      [
+        'margin import: stdin:1: Invalid input: expected object, received string',
+        'margin import: stdin:2: Invalid input: expected object, received string',
+        'margin import: stdin:3: Invalid input: expected object, received number',
+        '',
+      ].join('\n'),
+    );
+    expect(stdout).toBe('0 imported, 0 duplicates skipped, 3 errors\n');
   });
 
   it('names a missing file', async () => {

@@ -77,6 +77,34 @@ describe('jsonl import', () => {
     ]);
   });
 
+  it('refuses a name with a lone surrogate, which no folder can be named for', () => {
+    // JSON's "\ud800": the folder was named for U+FFFD and the store then listed two annotators.
+    // JSON.stringify writes a lone surrogate as the escape, as another tool's file has it.
+    const content = JSON.stringify({ ...JSON.parse(good), annotator: 'ok\ud800' });
+    expect(content).toContain('"ok\\ud800"');
+    const parsed = parseJsonlImport(content, context());
+    expect(parsed.errors.map((error) => formatError('in.jsonl', error))).toEqual([
+      'in.jsonl:1: annotator: not a usable name (a lone surrogate, not Unicode text)',
+    ]);
+    const paired = parseJsonlImport(
+      JSON.stringify({ ...JSON.parse(good), annotator: 'ok\u{1F600}' }),
+      context(),
+    );
+    expect(paired.annotations.map((a) => a.annotation.annotator)).toEqual(['ok\u{1F600}']);
+  });
+
+  it('quotes the first 100 characters of a long value, and says how long it is', () => {
+    // A hostile id of a million characters was printed whole: one line of 1 MB.
+    const id = `${'z'.repeat(99)}\u{1F600}${'z'.repeat(999_900)}`;
+    const parsed = parseJsonlImport(
+      JSON.stringify({ ...JSON.parse(good), article: id }),
+      context(),
+    );
+    expect(parsed.errors.map((error) => formatError('in.jsonl', error))).toEqual([
+      `in.jsonl:1: unknown article "${'z'.repeat(99)}\u{1F600}"… (1000000 characters)`,
+    ]);
+  });
+
   it('quotes values from the file so no escape sequence reaches the terminal', async () => {
     const sneaky = JSON.stringify({ ...JSON.parse(good), article: 'x\u001b[2Jy' });
     const [error] = parseJsonlImport(sneaky, context()).errors;

@@ -41,18 +41,23 @@ export async function run(
   dir: string,
   input: string[],
   flags: Record<string, unknown>,
-  stdin = '',
+  stdin: string | PassThrough = '',
+  /** Called with each piece of stderr as it is written. */
+  onStderr?: (piece: string) => void,
 ): Promise<Result> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
   const err: Buffer[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  stderr.on('data', (chunk: Buffer) => {
+    err.push(chunk);
+    onStderr?.(chunk.toString('utf8'));
+  });
   const io: CommandIO = {
     stdout,
     stderr,
-    stdin: new PassThrough().end(stdin),
+    stdin: typeof stdin === 'string' ? new PassThrough().end(stdin) : stdin,
     env: { MARGIN_ANNOTATOR: 'tester', XDG_CACHE_HOME: join(dir, 'cache') },
     cwd: dir,
   };

@@ -244,6 +244,50 @@ describe('margin story, formed once per state of the corpus and the links', () =
 });
 
 describe('margin index --story', () => {
+  it('says in one line that groups it formed could not be kept, and why', async () => {
+    const dir = await scratch();
+    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+    const store = join(dir, 'annotations');
+    const index = async (story: boolean, json = false) => {
+      const captured = captureIO(root, env);
+      const flags = { corpus: 'seeds', store, story, json };
+      const status = await runCommand(indexCommand, [], flags, captured.io);
+      return { status, stdout: captured.stdout(), stderr: captured.stderr() };
+    };
+    await index(false);
+    const cache = join(dir, 'cache', 'margin');
+    const indexName = (await readdir(cache)).find((name) => name.endsWith('.sqlite'))!;
+    // A folder where the kept groups go: the save cannot be renamed over it (as a full or
+    // read-only disk refuses it), and before it said "formed and kept" all the same.
+    const kept = join(cache, `${indexName}.story`);
+    await mkdir(kept);
+    const refused = await index(true);
+    const lines = refused.stderr.split('\n');
+    expect(lines[0]).toBe(
+      `margin index: the story groups could not be kept in ${kept}: it is a folder`,
+    );
+    expect(lines[1]).toMatch(/^margin index: seeds: 5 articles, /);
+    expect(lines[2]).toMatch(
+      /^margin index: story: \d+ groups formed in [\d.]+ s, not kept \(above\)$/,
+    );
+    expect(lines).toHaveLength(4);
+    expect(refused.status).toBe(1);
+    const json = JSON.parse((await index(true, true)).stdout) as { story: { kept: boolean } };
+    expect(json.story).toMatchObject({ formed: true, kept: false });
+    // Nothing half-written left beside it.
+    expect((await readdir(cache)).filter((name) => name.includes('.tmp'))).toEqual([]);
+
+    // margin story prints the groups all the same, and says the next run forms them again.
+    const captured = captureIO(root, env);
+    const flags = { corpus: 'seeds', store, json: true, minSources: '2', label: [] };
+    const status = await runCommand(command, [], flags, captured.io);
+    expect(captured.stderr()).toContain(
+      `\nmargin story: warning: the story groups could not be kept in ${kept}: it is a folder\n`,
+    );
+    expect(parse(captured.stdout()).length).toBeGreaterThan(0);
+    expect(status).toBe(0);
+  });
+
   it('forms and keeps the groups once, and says so', async () => {
     const dir = await scratch();
     const env = { XDG_CACHE_HOME: join(dir, 'cache') };

@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SavedGroups, type StoryCluster, storyKey } from '../../source/story/index.js';
 
@@ -20,7 +21,35 @@ const cluster = (id: string, ...members: Array<[string, number]>): StoryCluster 
   return { id, anchor: list[0]!, members: list };
 };
 
+/** The id of a process that has ended. */
+function endedPid(): number {
+  const child = spawnSync(process.execPath, ['-e', '']);
+  return child.pid!;
+}
+
 describe('groups kept between runs', () => {
+  it("removes what a killed save left, and not a running process's save", async () => {
+    const at = await file();
+    const folder = dirname(at);
+    const killed = endedPid();
+    // What Ctrl-C during a save leaves: its temporary and journal, and another file's.
+    await writeFile(`${at}.${killed}.tmp`, 'half');
+    await writeFile(`${at}.${killed}.tmp-journal`, 'half');
+    await writeFile(`${at}.${process.ppid}.tmp`, 'saving now');
+    await writeFile(join(folder, `other.story.${killed}.tmp`), 'not ours');
+    SavedGroups.save(at, { generation: 'g1', links: [] }, [cluster('g', ['a', 0], ['b', 1])], []);
+    expect((await readdir(folder)).sort()).toEqual(
+      [
+        'corpus.sqlite.story',
+        `corpus.sqlite.story.${process.ppid}.tmp`,
+        `other.story.${killed}.tmp`,
+      ].sort(),
+    );
+    const saved = SavedGroups.read(at)!;
+    expect(saved.size()).toBe(1);
+    saved.close();
+  });
+
   it('gives back every group whole, in the order kept, under the key it was kept with', async () => {
     const at = await file();
     const groups = [cluster('g1', ['a', 3], ['b', 0], ['c', 7]), cluster('g2', ['b', 2], ['a', 1])];

@@ -21,7 +21,8 @@ it('pages through the help with Space and b, and goes to its ends with G and g',
   app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
   await app.waitFor((f) => f.includes('article 1 of 5'), 'the list');
   await app.press('?');
-  const first = await app.waitFor((f) => f.includes('Keys (j/k scroll'), 'the help');
+  const title = 'Keys (j/k line · Space/b page · g/G start/end · Esc or ? closes)';
+  const first = await app.waitFor((f) => f.includes(title), 'the help');
   expect(first).toContain('next sentence (list: next article)');
   const lastOfFirst = helpLines(first).at(-1)!;
 
@@ -36,6 +37,8 @@ it('pages through the help with Space and b, and goes to its ends with G and g',
     "the help's end",
   );
   expect(end).not.toContain('next sentence (list: next article)');
+  // At its end it still pages back, and says how.
+  expect(end).toContain(title);
 
   await app.press('b');
   await app.waitFor((f) => !f.includes('quit from an input; twice'), 'a page back');

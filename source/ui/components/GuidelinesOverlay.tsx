@@ -1,9 +1,10 @@
 import { Box, Text } from 'ink';
 import { guidelinesLines } from '../../review/view/guidelines.js';
+import { pagerTitle } from '../../review/view/pager-title.js';
 import { oneName } from '../../text/untrusted.js';
 import type { Theme } from '../theme.js';
 
-/** `i`: the project's guidelines file, wrapped to the screen and scrolled with j/k. */
+/** `i`: the project's guidelines file, wrapped to the screen and paged as the help is. */
 export function GuidelinesOverlay({
   name,
   text,
@@ -22,8 +23,7 @@ export function GuidelinesOverlay({
   const lines = guidelinesLines(text, width);
   const body = Math.max(1, height - 1);
   const shown = lines.slice(top, top + body);
-  const more = lines.length > top + body;
-  const title = `Guidelines · ${oneName(name)} (${more ? 'j/k scroll · ' : ''}Esc or i closes)`;
+  const title = pagerTitle(`Guidelines · ${oneName(name)}`, 'i', width, lines.length > body);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">

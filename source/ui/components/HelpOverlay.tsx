@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { GROUP_ORDER } from '../../review/keymap.js';
 import type { ReviewProject } from '../../review/project.js';
 import { helpColumns, helpMaxTop, LABELS_HEADING, QUERY_HEADING } from '../../review/view/help.js';
+import { pagerTitle } from '../../review/view/pager-title.js';
 import type { Theme } from '../theme.js';
 
 const HEADINGS = new Set<string>([...GROUP_ORDER, QUERY_HEADING, LABELS_HEADING]);
@@ -21,9 +22,10 @@ export function HelpOverlay({
   theme: Theme;
 }) {
   const body = height - 1;
-  const top = Math.min(scroll, helpMaxTop(width, body, project));
-  const more = helpMaxTop(width, body, project) > top;
-  const title = more ? 'Keys (j/k scroll · Esc or ? closes)' : 'Keys (Esc or ? closes)';
+  const maxTop = helpMaxTop(width, body, project);
+  const top = Math.min(scroll, maxTop);
+  // At its end too the help still pages back: its keys are named while it is taller than this.
+  const title = pagerTitle('Keys', '?', width, maxTop > 0);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">

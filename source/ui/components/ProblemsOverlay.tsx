@@ -1,8 +1,9 @@
 import { Box, Text } from 'ink';
+import { pagerTitle } from '../../review/view/pager-title.js';
 import { problemLines } from '../../review/view/problems.js';
 import type { Theme } from '../theme.js';
 
-/** `!`: every problem met, each line escaped and wrapped whole, scrolled with j/k. */
+/** `!`: every problem met, each line escaped and wrapped whole, paged as the help is. */
 export function ProblemsOverlay({
   problems,
   width,
@@ -20,9 +21,8 @@ export function ProblemsOverlay({
   const body = Math.max(1, height - 1);
   // Lines are positional: each keyed by its place in the whole.
   const shown = lines.slice(top, top + body).map((line, row) => ({ line, at: top + row }));
-  const more = lines.length > top + body || top > 0;
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const title = `${count} (${more ? 'j/k scroll · ' : ''}Esc or ! closes)`;
+  const title = pagerTitle(count, '!', width, lines.length > body);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
