@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { cleanerKey } from '../corpus/cache.js';
 import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
-import { headlinesOf, ordsOf } from '../corpus/db/disk-index.js';
+import { headlinesOf, indexFileOf, ordsOf } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
 import { type CodePoints, codePoints } from '../text/code-points.js';
 import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
 import { History, type Step } from './history.js';
 import { type ArticleHead, headOf, LazyArticle } from './lazy-article.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
+import { chunks, ReadAhead, readAheadSettings } from './read-ahead.js';
 import type {
   AdoptOptions,
   AnnotationPatch,
@@ -50,8 +51,6 @@ export interface RepositoryOptions {
 const PLACED_CACHE = 64;
 /** Beyond this many articles, `tallies` reads every row once instead of one query per article. */
 const FEW_ARTICLES = 64;
-/** Articles an export reads per transaction of each index. */
-const READ_CHUNK = 64;
 /** Placements written to the index per transaction. */
 const SAVE_BATCH = 512;
 /** Files of one annotator read at a time by `annotatedBy`: a few MB of documents. */
@@ -78,16 +77,6 @@ function annotatedOf(id: string, { article, annotations, statuses }: Placed): An
     annotations,
     status: (annotator) => statuses.get(annotator) ?? 'unreviewed',
   };
-}
-
-/**
- * Where each chunk of `total` articles read at once starts, and its size: the first chunks are
- * small, so that the first article is out after one read.
- */
-function* chunks(total: number): Generator<[from: number, size: number]> {
-  for (let from = 0, size = 1; from < total; from += size, size = Math.min(2 * size, READ_CHUNK)) {
-    yield [from, size];
-  }
 }
 
 /**
@@ -325,38 +314,73 @@ export class StoreRepository implements Repository {
         // A cache that cannot be written (another process holds it too long) is only slower.
       }
     };
-    for (const [from, size] of chunks(ids.length)) {
-      const chunk = index.batch(() => {
-        const slice = ids.slice(from, from + size);
-        const found = generation === null ? null : index.renderedOf(slice, kind, generation);
-        return this.corpusReads(() => {
-          const texts = quotedTexts?.(slice);
-          return slice.map((id): RenderedArticle => {
-            const rows = (!this.seen.has(id) && found?.get(id)) || [];
-            const quoted = texts?.get(id);
-            if (rows.length > 0 && rows.every((row) => row.text !== null)) {
-              const kept = rows as Array<{ annotator: string; text: Buffer; madeFrom: string }>;
-              const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
-              return { id, article, kept, annotated: null, quoted, keep: () => undefined };
-            }
-            const placed = this.placedWith(id, generation, lazy(id));
-            const keep = (annotator: string, text: string) => {
-              const source = placed.sources.get(annotator);
-              if (source?.placedOn == null) return;
-              const { fingerprint, placedOn } = source;
-              renderings.push({ file: { article: id, annotator, fingerprint, placedOn }, text });
-            };
-            const annotated = placed.annotations.length > 0 ? annotatedOf(id, placed) : null;
-            return { id, article: annotated?.article ?? null, kept: null, annotated, quoted, keep };
+    const ahead =
+      generation === null ? null : this.readAhead(ids, kind, generation, quotedTexts !== null);
+    try {
+      for (const [from, size] of chunks(ids.length)) {
+        const read = ahead?.next(kind) ?? null;
+        const chunk = index.batch(() => {
+          const slice = ids.slice(from, from + size);
+          const found = read
+            ? read.found
+            : generation === null
+              ? null
+              : index.renderedOf(slice, kind, generation);
+          return this.corpusReads(() => {
+            const texts = read && quotedTexts ? read.texts : quotedTexts?.(slice);
+            return slice.map((id): RenderedArticle => {
+              const rows = (!this.seen.has(id) && found?.get(id)) || [];
+              const quoted = texts?.get(id);
+              if (rows.length > 0 && rows.every((row) => row.text !== null)) {
+                const kept = rows as Array<{ annotator: string; text: Buffer; madeFrom: string }>;
+                const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
+                return { id, article, kept, annotated: null, quoted, keep: () => undefined };
+              }
+              const placed = this.placedWith(id, generation, lazy(id));
+              const keep = (annotator: string, text: string) => {
+                const source = placed.sources.get(annotator);
+                if (source?.placedOn == null) return;
+                const { fingerprint, placedOn } = source;
+                renderings.push({ file: { article: id, annotator, fingerprint, placedOn }, text });
+              };
+              const annotated = placed.annotations.length > 0 ? annotatedOf(id, placed) : null;
+              return {
+                id,
+                article: annotated?.article ?? null,
+                kept: null,
+                annotated,
+                quoted,
+                keep,
+              };
+            });
           });
         });
-      });
-      for (const each of chunk) if (each.kept || each.annotated) yield each;
-      this.savePlacements();
-      if (renderings.length >= SAVE_BATCH) keepAll();
+        for (const each of chunk) if (each.kept || each.annotated) yield each;
+        this.savePlacements();
+        if (renderings.length >= SAVE_BATCH) keepAll();
+      }
+    } finally {
+      ahead?.close();
     }
     this.savePlacements();
     keepAll();
+  }
+
+  /**
+   * A thread reading the kept renderings (and texts) of `ids` ahead of `rendered`, where both
+   * indexes are files and many articles are to be read; else null (read on this thread).
+   */
+  private readAhead(
+    ids: readonly string[],
+    kind: string,
+    generation: string,
+    withTexts: boolean,
+  ): ReadAhead | null {
+    const store = this.storage.index.file;
+    const corpus = withTexts && this.corpus ? indexFileOf(this.corpus) : null;
+    if (store === null || (withTexts && corpus === null) || this.seen.size > 0) return null;
+    if (ids.length < readAheadSettings.from) return null;
+    return ReadAhead.start({ store, corpus, kind, generation, ids });
   }
 
   *madeOf(kind: string): Iterable<ArticleMadeOf> {

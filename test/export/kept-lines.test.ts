@@ -1,11 +1,12 @@
 import { readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
 import { openSqlite } from '../../source/corpus/db/sqlite.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { KEPT_JSONL } from '../../source/export/jsonl.js';
 import { openRepository } from '../../source/store/index.js';
+import { readAheadSettings } from '../../source/store/read-ahead.js';
 import { run, useWorkspace } from './workspace.js';
 
 /**
@@ -307,3 +308,29 @@ describe('margin export of a few annotated articles in a larger corpus', () => {
     expect(records.map((record) => record.article).at(-1)).toBe('gone-since');
   });
 });
+
+describe.each(FORMATS)(
+  'margin export --format $name with the kept text and the texts read on a thread ahead',
+  ({ flags, each, count = 7 }) => {
+    const workspace = useWorkspace();
+    const from = readAheadSettings.from;
+    beforeEach(() => {
+      readAheadSettings.from = 1;
+    });
+    afterEach(() => {
+      readAheadSettings.from = from;
+    });
+
+    it('writes the same bytes as placing every annotation, the first time and the next', async () => {
+      const dir = await workspace();
+      await team(dir);
+      const expected = await placed(dir, flags);
+      expect(expected.stdout.match(each)).toHaveLength(count);
+      const first = await whole(dir, flags);
+      expect(first.stdout).toBe(expected.stdout);
+      expect(first.stderr).toBe(expected.stderr);
+      const again = await whole(dir, flags);
+      expect(again).toEqual(first);
+    });
+  },
+);
