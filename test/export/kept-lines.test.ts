@@ -334,3 +334,48 @@ describe.each(FORMATS)(
     });
   },
 );
+
+describe('margin export keeps its order between exports', () => {
+  const workspace = useWorkspace();
+
+  it('reads the order kept while no file changed, and makes it again once one did', async () => {
+    const dir = await workspace();
+    await team(dir);
+    const flags = { format: 'jsonl' };
+    // The first export confirms every placement (a change to the rows): the second keeps the
+    // order made from the rows as they then stay.
+    await whole(dir, flags);
+    const first = await whole(dir, flags);
+    const articlesOf = (out: string) => [
+      ...new Set(out.split('\n').flatMap((line) => (line ? [JSON.parse(line).article] : []))),
+    ];
+    const order = articlesOf(first.stdout);
+    expect(order.length).toBe(3);
+    // The kept order turned round: an export that reads it writes the articles the other way.
+    let kept = 0;
+    await eachIndex(dir, (db) => {
+      const row = db
+        .prepare("SELECT value FROM derived WHERE name = 'export order 1 heads'")
+        .get() as { value: string } | undefined;
+      if (!row) return;
+      const value = JSON.parse(row.value) as { ids: string[]; heads: unknown[] };
+      // The two in the corpus (five fields each) swapped; the one gone from it stays last.
+      const heads = [...value.heads.slice(5, 10), ...value.heads.slice(0, 5)];
+      const ids = [value.ids[1], value.ids[0], value.ids[2]];
+      db.prepare("UPDATE derived SET value = ? WHERE name = 'export order 1 heads'").run(
+        JSON.stringify({ ids, heads }),
+      );
+      kept++;
+    });
+    expect(kept).toBe(1);
+    expect(articlesOf((await whole(dir, flags)).stdout)).toEqual([order[1], order[0], order[2]]);
+    // A file changed: the order is made again, from the files' rows and the corpus.
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    await alice.tag(uni, uni.sentences[2]!.id, 'claim');
+    await alice.close();
+    await age(join(dir, 'store', 'alice', 'uni.json'));
+    expect(articlesOf((await whole(dir, flags)).stdout)).toEqual(order);
+  });
+});
