@@ -115,7 +115,9 @@ if (notBundled.length > 0) {
 // the review groups its story on one (source/commands/story-thread.ts, ./story-worker.js), and
 // `margin story` reads sentences and compares them on several (source/story/parallel-read.ts,
 // ./read-worker.js; parallel-compare.ts, ./compare-worker.js) and describes the groups on several
-// (source/commands/story-describe.ts, ./story-describe-worker.js). The
+// (source/commands/story-describe.ts, ./story-describe-worker.js); an export reads the store's
+// kept renderings and the corpus's texts ahead on one (source/store/read-ahead.ts,
+// ./read-ahead-worker.js). The
 // story worker opens the corpus index, so it must know the cleaner's fingerprint as cli.js does:
 // with another, it would take the index for a stale one and build it again.
 await build({
@@ -126,6 +128,7 @@ await build({
     'read-worker': 'source/story/read-worker.ts',
     'compare-worker': 'source/story/compare-worker.ts',
     'story-describe-worker': 'source/commands/story-describe-worker.ts',
+    'read-ahead-worker': 'source/store/read-ahead-worker.ts',
   },
   outdir: 'dist/chunks',
   bundle: true,

@@ -123,7 +123,7 @@ export interface RenderedRow {
  * A `RenderedRow` whose `madeFrom` is hashed when asked for: only brat's export asks, and
  * hashing every row took 0.1 s of the other formats' exports at 211,000 files.
  */
-class KeptRendering implements RenderedRow {
+export class KeptRendering implements RenderedRow {
   constructor(
     readonly annotator: string,
     readonly text: Buffer | null,
@@ -136,6 +136,22 @@ class KeptRendering implements RenderedRow {
     return this.text === null ? '' : madeFrom(this.kind, this.fingerprint, this.placedOn);
   }
 }
+
+/**
+ * Per file with annotations of a JSON list of articles, by article then annotator: what `kind`
+ * last rendered of it, null where that is not of the file's current document and of placements
+ * confirmed in `generation` (`renderedOf`; a thread reading ahead for an export runs it too). A
+ * rendering counts only for the file's document and placements as the row holds them now.
+ */
+export const RENDERED_OF = `SELECT files.article, files.annotator, CAST(renderings.text AS BLOB),
+    files.fingerprint, files.placed_on
+  FROM files INDEXED BY files_rendered LEFT JOIN renderings
+    ON renderings.article = files.article AND renderings.annotator = files.annotator
+    AND renderings.kind = @kind AND renderings.fingerprint IS files.fingerprint
+    AND renderings.placed_on IS files.placed_on AND files.placed_in IS @generation
+  WHERE files.article IN (SELECT value FROM json_each(@articles))
+    AND files.reason IS NULL AND files.annotations > 0
+  ORDER BY files.article, files.annotator`;
 
 /** What `tagRows` gives of one file: its annotations' labels, in order, and their kept placements. */
 export interface TagRow {
@@ -390,6 +406,11 @@ export class StoreIndex {
   private constructor(db: Database.Database) {
     this.db = db;
     this.statements = prepare(db);
+  }
+
+  /** The index's file; null for one in memory. */
+  get file(): string | null {
+    return this.db.memory ? null : this.db.name;
   }
 
   /** An index in `file`, or in memory when `file` is null. Throws when the file cannot be used. */
@@ -1022,21 +1043,7 @@ function prepare(db: Database.Database) {
          WHERE each.folder IS NOT NULL)
        SELECT folder FROM each WHERE folder IS NOT NULL`,
     ),
-    // A rendering counts only for the file's document and placements as the row holds them now,
-    // confirmed on the corpus's text in its current generation.
-    renderedOf: db
-      .prepare(
-        `SELECT files.article, files.annotator, CAST(renderings.text AS BLOB), files.fingerprint,
-           files.placed_on
-         FROM files INDEXED BY files_rendered LEFT JOIN renderings
-           ON renderings.article = files.article AND renderings.annotator = files.annotator
-           AND renderings.kind = @kind AND renderings.fingerprint IS files.fingerprint
-           AND renderings.placed_on IS files.placed_on AND files.placed_in IS @generation
-         WHERE files.article IN (SELECT value FROM json_each(@articles))
-           AND files.reason IS NULL AND files.annotations > 0
-         ORDER BY files.article, files.annotator`,
-      )
-      .raw(),
+    renderedOf: db.prepare(RENDERED_OF).raw(),
     // What renderedOf compares a rendering with, of every file: the index's scan, no lookup.
     madeOf: db
       .prepare(`SELECT ${MADE_OF_FIELDS.join(', ')}, ${MADE_OF_CONFIRMED} ${MADE_OF_FILES}`)

@@ -1,11 +1,12 @@
 import { readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
 import { openSqlite } from '../../source/corpus/db/sqlite.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { KEPT_JSONL } from '../../source/export/jsonl.js';
 import { openRepository } from '../../source/store/index.js';
+import { readAheadSettings } from '../../source/store/read-ahead.js';
 import { run, useWorkspace } from './workspace.js';
 
 /**
@@ -305,5 +306,76 @@ describe('margin export of a few annotated articles in a larger corpus', () => {
     );
     expect(records[0]).toMatchObject({ source: 'The National', date: '2025-03-14' });
     expect(records.map((record) => record.article).at(-1)).toBe('gone-since');
+  });
+});
+
+describe.each(FORMATS)(
+  'margin export --format $name with the kept text and the texts read on a thread ahead',
+  ({ flags, each, count = 7 }) => {
+    const workspace = useWorkspace();
+    const from = readAheadSettings.from;
+    beforeEach(() => {
+      readAheadSettings.from = 1;
+    });
+    afterEach(() => {
+      readAheadSettings.from = from;
+    });
+
+    it('writes the same bytes as placing every annotation, the first time and the next', async () => {
+      const dir = await workspace();
+      await team(dir);
+      const expected = await placed(dir, flags);
+      expect(expected.stdout.match(each)).toHaveLength(count);
+      const first = await whole(dir, flags);
+      expect(first.stdout).toBe(expected.stdout);
+      expect(first.stderr).toBe(expected.stderr);
+      const again = await whole(dir, flags);
+      expect(again).toEqual(first);
+    });
+  },
+);
+
+describe('margin export keeps its order between exports', () => {
+  const workspace = useWorkspace();
+
+  it('reads the order kept while no file changed, and makes it again once one did', async () => {
+    const dir = await workspace();
+    await team(dir);
+    const flags = { format: 'jsonl' };
+    // The first export confirms every placement (a change to the rows): the second keeps the
+    // order made from the rows as they then stay.
+    await whole(dir, flags);
+    const first = await whole(dir, flags);
+    const articlesOf = (out: string) => [
+      ...new Set(out.split('\n').flatMap((line) => (line ? [JSON.parse(line).article] : []))),
+    ];
+    const order = articlesOf(first.stdout);
+    expect(order.length).toBe(3);
+    // The kept order turned round: an export that reads it writes the articles the other way.
+    let kept = 0;
+    await eachIndex(dir, (db) => {
+      const row = db
+        .prepare("SELECT value FROM derived WHERE name = 'export order 1 heads'")
+        .get() as { value: string } | undefined;
+      if (!row) return;
+      const value = JSON.parse(row.value) as { ids: string[]; heads: unknown[] };
+      // The two in the corpus (five fields each) swapped; the one gone from it stays last.
+      const heads = [...value.heads.slice(5, 10), ...value.heads.slice(0, 5)];
+      const ids = [value.ids[1], value.ids[0], value.ids[2]];
+      db.prepare("UPDATE derived SET value = ? WHERE name = 'export order 1 heads'").run(
+        JSON.stringify({ ids, heads }),
+      );
+      kept++;
+    });
+    expect(kept).toBe(1);
+    expect(articlesOf((await whole(dir, flags)).stdout)).toEqual([order[1], order[0], order[2]]);
+    // A file changed: the order is made again, from the files' rows and the corpus.
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const alice = await openRepository({ root: join(dir, 'store'), annotator: 'alice', articles });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    await alice.tag(uni, uni.sentences[2]!.id, 'claim');
+    await alice.close();
+    await age(join(dir, 'store', 'alice', 'uni.json'));
+    expect(articlesOf((await whole(dir, flags)).stdout)).toEqual(order);
   });
 });

@@ -68,6 +68,18 @@ export function headlinesOf(corpus: CorpusIndex, ids: readonly string[]): Articl
   return corpus instanceof DiskCorpusIndex ? corpus.headlinesOf(ids) : null;
 }
 
+/**
+ * Each of a JSON list of ids with its text as a JSON string, as bytes (`quotedTexts`; a thread
+ * reading ahead for an export runs it too). CROSS JOIN: the list drives the loop.
+ */
+export const QUOTED_TEXTS =
+  'SELECT a.id, CAST(json_quote(a.text) AS BLOB) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value';
+
+/** The file of an index on disk; null for one in memory. */
+export function indexFileOf(corpus: CorpusIndex): string | null {
+  return corpus instanceof DiskCorpusIndex ? corpus.file : null;
+}
+
 /** `ordsOf` of an index on disk: the place in corpus order of each of `ids`; null for one in memory. */
 export function ordsOf(corpus: CorpusIndex, ids: readonly string[]): ArticleOrd[] | null {
   return corpus instanceof DiskCorpusIndex ? corpus.ordsOf(ids) : null;
@@ -206,11 +218,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       // The same for a list of ids in one statement (CROSS JOIN: the list drives the loop): a
       // statement per text cost a third more than the reading itself (0.97 s of CPU against
       // 0.70 for 100,000 texts, 64 a statement).
-      quotedTexts: db
-        .prepare(
-          'SELECT a.id, CAST(json_quote(a.text) AS BLOB) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value',
-        )
-        .raw(),
+      quotedTexts: db.prepare(QUOTED_TEXTS).raw(),
       generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
       pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       // What a search reads of an article besides its sentences' keys: its text, title, source, date.
