@@ -76,6 +76,8 @@ export function scrollRows(
         { label: 'PgDn', key: 'pageDown' },
       ],
       `a page of ${what} down`,
+      // The bar names the pager's pages beside its lines, as the title does, where it names any.
+      hint === undefined ? undefined : 'Space/b page',
     ),
     row(
       'page-up',

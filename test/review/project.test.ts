@@ -128,6 +128,7 @@ describe("a project's keymap", () => {
     expect(hintsFor('guidelines', s.project.keymap)).toEqual([
       'i guidelines',
       'j/k scroll',
+      'Space/b page',
       'Esc close',
       'q quit',
     ]);
