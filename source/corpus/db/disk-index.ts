@@ -3,7 +3,7 @@ import { sentenceWords, words } from '../../text/fold.js';
 import type { ArticleListing, ArticleSummary, CorpusIndex } from '../corpus-index.js';
 import type { Article, FileProblem, Sentence } from '../types.js';
 import type { WordIndex } from '../word-index.js';
-import { decodePostings } from './postings.js';
+import { decodePostings, decodeRuns } from './postings.js';
 import { type RefreshOptions, type RefreshSummary, refreshIndex } from './refresh.js';
 import type { ScanScope } from './scan.js';
 import type { Db } from './schema.js';
@@ -90,6 +90,9 @@ export function headlineSteps(corpus: CorpusIndex): Iterable<ArticleHeadline[]> 
 
 /** Articles search has opened recently: a query reads the same few again and again. */
 const KEPT_ARTICLES = 256;
+
+/** Keys a run of `postingRuns` holds at most: a segment's list is decoded as far as it is read. */
+const RUN_KEYS = 4_096;
 /** Ids looked up per statement by `headlinesOf`: one JSON list of about 100 KB. */
 const IDS_PER_STATEMENT = 4096;
 /** Articles read per query while walking the whole corpus. */
@@ -677,7 +680,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   *postingRuns(word: string): Generator<Uint32Array> {
     for (const segment of this.segments) {
       const list = this.statements.postings.get(segment, word) as Buffer | undefined;
-      if (list) yield decodePostings([list]);
+      // Read a few thousand keys at a time: the first common keys are most often in the head.
+      if (list) yield* decodeRuns(list, RUN_KEYS);
     }
   }
 
