@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { LAZY_REQUIRE, shipped } from './bundle-options.mjs';
 import { replacedFor } from './fast-string-width.mjs';
 import { lazyFiles, madeLazy } from './lazy-at-import.mjs';
+import { lazyCrypto } from './lazy-crypto.mjs';
 
 const root = new URL('..', import.meta.url);
 
@@ -26,6 +27,17 @@ function corpusFingerprint() {
 }
 
 rmSync(new URL('dist/chunks', root), { recursive: true, force: true });
+
+/** The search bundle's meow, beside it in dist/chunks/. */
+const MEOW_APART = 'search-meow.cjs';
+
+/** `import('meow')` in the search bundle: a `require` of the script beside it. */
+const meowApart = {
+  name: 'meow-apart',
+  setup(build) {
+    build.onResolve({ filter: /^meow$/ }, () => ({ path: `./${MEOW_APART}`, external: true }));
+  },
+};
 const fingerprint = corpusFingerprint();
 
 // `margin search` alone, which margin.cjs runs for it (source/cli/compiled.ts): one CommonJS script,
@@ -37,7 +49,10 @@ await build({
   entryPoints: ['source/cli/search.ts'],
   outfile: 'dist/chunks/search-cli.cjs',
   ...shipped,
+  plugins: [...shipped.plugins, lazyCrypto, meowApart],
   format: 'cjs',
+  // A script run through `node:vm` has no `import()`: meow's script is required instead.
+  supported: { 'dynamic-import': false },
   // A script has `require`; `import.meta` is what cli/compiled.ts hands it.
   banner: {},
   sourcemap: 'linked',
@@ -47,6 +62,29 @@ await build({
     'import.meta': '__marginImportMeta',
   },
 });
+// meow, for `--help` and for lines `flags.ts` leaves to it, in a script of its own beside the
+// search bundle: a third of the bundle's bytes, which every search read and made a string of.
+await build({
+  absWorkingDir: new URL('.', root).pathname,
+  // Its exports are meow itself: the search bundle requires it as Node would (`__toESM` in Node
+  // mode, whose `default` is the exports).
+  stdin: {
+    contents: "module.exports = require('meow').default;",
+    resolveDir: new URL('.', root).pathname,
+  },
+  outfile: `dist/chunks/${MEOW_APART}`,
+  ...shipped,
+  format: 'cjs',
+  // A script required by Node has `require`; `import.meta.url` is its own file's URL.
+  banner: { js: "const __meowUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...shipped.define, 'import.meta.url': '__meowUrl' },
+  sourcemap: 'linked',
+});
+// cli/compiled.ts reads it as Latin-1, a byte a character, which V8 makes a string of sooner
+// than of UTF-8: esbuild writes ASCII (its default `charset`), escaping every other character.
+if (readFileSync(new URL('dist/chunks/search-cli.cjs', root)).some((byte) => byte >= 0x80)) {
+  throw new Error('dist/chunks/search-cli.cjs is not ASCII: cli/compiled.ts reads it as Latin-1');
+}
 const searchBundle = {
   path: './chunks/search-cli.cjs',
   key: createHash('sha256')

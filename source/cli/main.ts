@@ -12,9 +12,12 @@ import { failed } from '../commands/run.js';
  * work running behind it when it resolves: `margin search` awaits its store's check and close.
  */
 export function exitWhenWritten(): void {
-  if (process.stdout.writableLength > 0 || process.stderr.writableLength > 0) return;
+  for (const stream of made) if (stream.writableLength > 0) return;
   process.exit();
 }
+
+/** process.stdout and process.stderr once `runCli`'s commands made them (asking makes them). */
+const made = new Set<NodeJS.WriteStream>();
 
 /**
  * Runs margin with `argv` (without node and the script) over the commands of `commands`, and sets
@@ -22,15 +25,22 @@ export function exitWhenWritten(): void {
  * bundle of its own that `margin search` loads.
  */
 export function runCli(argv: string[], commands: Commands, about: About): Promise<void> {
+  // Node makes the standard streams on first use (process.stdin 15 ms; stdout and stderr, for a
+  // pipe or a terminal, load its sockets): only commands that use them pay for them. `Output`
+  // writes a file or a pipe to its descriptor itself.
   const io: CommandIO = {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    // Node makes process.stdin on first use (15 ms): only commands that read it pay for it.
+    get stdout() {
+      return standard(process.stdout);
+    },
+    get stderr() {
+      return standard(process.stderr);
+    },
     get stdin() {
       return process.stdin;
     },
     env: process.env,
     cwd: process.cwd(),
+    descriptors: { stdout: 1, stderr: 2 },
   };
 
   /**
@@ -47,8 +57,13 @@ export function runCli(argv: string[], commands: Commands, about: About): Promis
         process.exitCode = failed(error, new Output(io, ''), process.env);
     });
   }
-  quietWhenClosed(process.stdout);
-  quietWhenClosed(process.stderr);
+  function standard(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+    if (!made.has(stream)) {
+      made.add(stream);
+      quietWhenClosed(stream);
+    }
+    return stream;
+  }
 
   return main(argv, io, about, commands).then(
     (status) => {

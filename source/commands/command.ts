@@ -24,6 +24,13 @@ export interface CommandIO {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /**
+   * The descriptors behind `stdout` and `stderr` when they are the process's own (`cli/main.ts`):
+   * `Output` then learns what they are and writes a file or a pipe itself, without Node making
+   * the streams (for a pipe or a terminal that loads its sockets, 5-10 ms of CPU of each
+   * `margin search`, which writes one answer and says nothing on stderr).
+   */
+  descriptors?: { stdout: number; stderr: number };
 }
 
 export interface Command {

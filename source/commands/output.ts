@@ -23,28 +23,54 @@ export class StdoutFailed extends Error {
 }
 
 /**
- * The descriptor of a standard output that is a file or a device (`> out.jsonl`, `> /dev/full`),
- * else null. Node writes to one with a `writeSync` whose count it never looks at: the part of a
- * write past a full disk or `ulimit -f` was dropped without a word, and the export ended 0.
+ * The descriptor of a standard output that is a file, a device (`> out.jsonl`, `> /dev/full`)
+ * or, when it is the process's own (`io.descriptors`), a pipe, else null. Node writes to a file
+ * with a `writeSync` whose count it never looks at: the part of a write past a full disk or
+ * `ulimit -f` was dropped without a word, and the export ended 0. A pipe Node writes to as
+ * synchronously on Linux (its stdio pipes block); written here, Node's stream is never made.
  */
-function fileDescriptor(stream: CommandIO['stdout']): number | null {
-  const fd = (stream as { fd?: unknown }).fd;
-  if (typeof fd !== 'number' || stream.isTTY) return null;
+function fileDescriptor(io: CommandIO): number | null {
+  const own = io.descriptors?.stdout;
+  const fd = own ?? (io.stdout as { fd?: unknown }).fd;
+  if (typeof fd !== 'number') return null;
   try {
     const stats = fstatSync(fd);
-    return stats.isFile() || stats.isCharacterDevice() || stats.isBlockDevice() ? fd : null;
+    if (own !== undefined && (stats.isFIFO() || stats.isSocket())) return fd;
+    if (!stats.isFile() && !stats.isCharacterDevice() && !stats.isBlockDevice()) return null;
+    // A terminal is a character device: Node's stream draws on it.
+    return stats.isCharacterDevice() && io.stdout.isTTY ? null : fd;
   } catch {
     return null;
   }
 }
 
-/** Every byte of `data` to `fd`, or the error of the write that could not go on. */
-function writeWhole(fd: number, data: Uint8Array): void {
+/** Whether `fd` could be a terminal (a character device); false when it cannot be looked at. */
+function maybeTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Every byte of `data` to `fd`, or the error of the write that could not go on; the bytes written
+ * when the descriptor would block (a pipe another process made non-blocking), for the stream to
+ * write the rest.
+ */
+function writeWhole(fd: number, data: Uint8Array): number {
   for (let at = 0; at < data.length; ) {
-    const written = writeSync(fd, data, at, data.length - at);
+    let written: number;
+    try {
+      written = writeSync(fd, data, at, data.length - at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return at;
+      throw error;
+    }
     if (written <= 0) throw Object.assign(new Error('nothing written'), { code: 'EIO' });
     at += written;
   }
+  return data.length;
 }
 
 /** How many problem lines `Output` remembers to say each only once. */
@@ -65,13 +91,33 @@ export class Output {
   #closed = false;
   #failure: StdoutFailed | null = null;
   #fd: number | null | undefined;
+  #listening = false;
+  #stderrMaybeTerminal: boolean | undefined;
 
   constructor(
     private readonly io: CommandIO,
     readonly command: string,
   ) {
+    // Without descriptors to write to, the stream is the only way out: listened to at once.
+    if (!io.descriptors) this.#listen();
+  }
+
+  /** The stream's errors, once it is written to: a command that writes to `fd` never makes it. */
+  #listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
     // Stays on: the socket reports a closed pipe as an event too, after the write's callback.
-    io.stdout.on('error', (error: NodeJS.ErrnoException) => this.#failed(error));
+    this.io.stdout.on('error', (error: NodeJS.ErrnoException) => this.#failed(error));
+  }
+
+  /** Whether stderr is a terminal, asked of Node's stream only when it could be one. */
+  get #stderrIsTTY(): boolean {
+    const fd = this.io.descriptors?.stderr;
+    if (fd !== undefined) {
+      this.#stderrMaybeTerminal ??= maybeTerminal(fd);
+      if (!this.#stderrMaybeTerminal) return false;
+    }
+    return Boolean(this.io.stderr.isTTY);
   }
 
   /** Inputs refused so far (files, lines, store files): each was named once. */
@@ -112,14 +158,14 @@ export class Output {
 
   /** A line that overwrites itself on a terminal (a progress bar); nothing when piped. */
   progress(line: string | null): void {
-    if (!this.io.stderr.isTTY) return;
+    if (!this.#stderrIsTTY) return;
     this.io.stderr.write(line === null ? '\r\x1b[K' : `\r${oneLine(line)}`);
   }
 
   /** Whether stderr is a terminal wide enough to draw on, and how wide. */
   get stderrColumns(): number | null {
-    const stderr = this.io.stderr as { isTTY?: boolean; columns?: number };
-    return stderr.isTTY ? (stderr.columns ?? 80) : null;
+    if (!this.#stderrIsTTY) return null;
+    return (this.io.stderr as { columns?: number }).columns ?? 80;
   }
 
   /** The width to draw a report to: the terminal's, or 80 when stdout is not one. */
@@ -180,19 +226,25 @@ export class Output {
     shown: (part: string) => string,
   ): Promise<boolean> {
     // Looked at on the first write only: a command that writes nothing never asks.
-    if (this.#fd === undefined) this.#fd = fileDescriptor(this.io.stdout);
+    if (this.#fd === undefined) this.#fd = fileDescriptor(this.io);
     for await (const part of all) {
       if (this.#closed) return false;
       if (this.#failure) throw this.#failure;
-      const data = typeof part === 'string' ? shown(part) : part;
+      let data = typeof part === 'string' ? shown(part) : part;
       if (this.#fd !== null) {
+        const bytes = typeof data === 'string' ? Buffer.from(data) : data;
         try {
-          writeWhole(this.#fd, typeof data === 'string' ? Buffer.from(data) : data);
+          const written = writeWhole(this.#fd, bytes);
+          if (written === bytes.length) continue;
+          // It would block: the stream waits for the pipe, this part and the rest.
+          this.#fd = null;
+          data = bytes.subarray(written);
         } catch (error) {
           this.#failed(error as NodeJS.ErrnoException);
+          continue;
         }
-        continue;
       }
+      this.#listen();
       await new Promise<void>((resolve) => {
         this.io.stdout.write(data, (error) => {
           if (error) this.#failed(error);

@@ -301,7 +301,7 @@ export function unionKeys(lists: Uint32Array[]): Uint32Array {
 
 /** The article of a key, remembering the last answer: postings arrive in ascending order. */
 let near = { articles: null as IndexedArticles | null, a: -1 };
-function articleOfKeyNear(articles: IndexedArticles, key: number): number {
+export function articleOfKeyNear(articles: IndexedArticles, key: number): number {
   const { firsts, counts } = articles;
   let a = near.articles === articles ? near.a : -1;
   if (a < 0 || key < firsts[a]! || key >= firsts[a]! + counts[a]!) {

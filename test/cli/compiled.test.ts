@@ -127,6 +127,34 @@ describe('margin search as built', () => {
   });
 });
 
+describe('what margin search loads', () => {
+  it('leaves node:crypto and the pipes’ sockets unloaded, and meow until --help needs it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
+    folders.push(folder);
+    // Node's built-ins the process loaded, written as it exits.
+    const hook = join(folder, 'loaded.cjs');
+    const loaded = join(folder, 'loaded.txt');
+    writeFileSync(
+      hook,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loaded)}, process.moduleLoadList.join('\\n')));`,
+    );
+    const env = { XDG_CACHE_HOME: join(folder, 'cache'), NODE_OPTIONS: `--require ${hook}` };
+    const seeds = join(import.meta.dirname, '../../seeds');
+    // The first builds the corpus index, which names its article table at random.
+    await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    const found = await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    expect(found.status).toBe(0);
+    expect(found.stdout).toContain('Witkoff');
+    const modules = readFileSync(loaded, 'utf8').split('\n');
+    expect(modules).not.toContain('NativeModule crypto');
+    // Its answer written to the pipe's descriptor: Node's stdout and stderr never made.
+    expect(modules).not.toContain('NativeModule net');
+    const help = await runMargin(folder, ['search', '--help'], { env });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('$ margin search Witkov');
+  });
+});
+
 describe('margin as package.json names it', () => {
   const root = join(import.meta.dirname, '../..');
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {

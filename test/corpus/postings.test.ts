@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countPostings,
   decodePostings,
+  decodeRuns,
   encodePostings,
   joinPostings,
 } from '../../source/corpus/db/postings.js';
@@ -44,6 +45,24 @@ describe('posting lists on disk', () => {
     expect([
       ...decodePostings([joinPostings([encodePostings(first), encodePostings(second)])]),
     ]).toEqual([...first, ...second]);
+  });
+
+  it('decodes a list in runs of at most so many keys, the same keys in the same order', () => {
+    const keys = keysOfEveryWidth();
+    const list = encodePostings(keys);
+    for (const most of [1, 2, 7, keys.length - 1, keys.length, 4096]) {
+      const runs = [...decodeRuns(list, most)];
+      expect(runs.every((run) => run.length > 0 && run.length <= most)).toBe(true);
+      expect(runs.flatMap((run) => [...run])).toEqual(keys);
+    }
+    expect([...decodeRuns(encodePostings([]), 8)]).toEqual([]);
+  });
+
+  it('decodes a run only when it is asked for', () => {
+    const keys = Array.from({ length: 10_000 }, (_, i) => i * 3);
+    const runs = decodeRuns(encodePostings(keys), 100);
+    expect([...runs.next().value!]).toEqual(keys.slice(0, 100));
+    expect([...runs.next().value!]).toEqual(keys.slice(100, 200));
   });
 
   it('decodes nothing to an empty list', () => {

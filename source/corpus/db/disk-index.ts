@@ -3,7 +3,7 @@ import { sentenceWords, words } from '../../text/fold.js';
 import type { ArticleListing, ArticleSummary, CorpusIndex } from '../corpus-index.js';
 import type { Article, FileProblem, Sentence } from '../types.js';
 import type { WordIndex } from '../word-index.js';
-import { decodePostings } from './postings.js';
+import { decodePostings, decodeRuns } from './postings.js';
 import { type RefreshOptions, type RefreshSummary, refreshIndex } from './refresh.js';
 import type { ScanScope } from './scan.js';
 import type { Db } from './schema.js';
@@ -100,8 +100,31 @@ export function headlineSteps(corpus: CorpusIndex): Iterable<ArticleHeadline[]> 
   return corpus instanceof DiskCorpusIndex ? corpus.headSteps() : null;
 }
 
+/**
+ * Statements prepared when first used, each once: the index's thirty-odd cost 2-4 ms of CPU at
+ * every opening (load 16), where a search uses a dozen.
+ */
+function prepared<T extends Record<string, () => unknown>>(
+  makers: T,
+): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const out = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const name of Object.keys(makers) as Array<keyof T>) {
+    let made: ReturnType<T[typeof name]> | undefined;
+    Object.defineProperty(out, name, {
+      get: () => {
+        made ??= makers[name]!() as ReturnType<T[typeof name]>;
+        return made;
+      },
+    });
+  }
+  return out;
+}
+
 /** Articles search has opened recently: a query reads the same few again and again. */
 const KEPT_ARTICLES = 256;
+
+/** Keys a run of `postingRuns` holds at most: a segment's list is decoded as far as it is read. */
+const RUN_KEYS = 4_096;
 /** Ids looked up per statement by `headlinesOf`: one JSON list of about 100 KB. */
 const IDS_PER_STATEMENT = 4096;
 /** Articles read per query while walking the whole corpus. */
@@ -142,117 +165,130 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     const articleColumns =
       'number, id, path, first, count, title, date, byline, source, opening, hash, warnings, sentence_ids, spans, text';
     const live = '(sentences > 0 OR titles > 0)';
-    this.statements = {
-      byNumber: db.prepare(`SELECT ${articleColumns} FROM articles WHERE number = ?`),
-      byId: db.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
-      summary: db.prepare(
-        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles WHERE number = ?',
-      ),
-      allSummaries: db.prepare(
-        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary',
-      ),
-      summaryRange: db.prepare(
-        'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
-      ),
+    this.statements = prepared({
+      byNumber: () => db.prepare(`SELECT ${articleColumns} FROM articles WHERE number = ?`),
+      byId: () => db.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
+      summary: () =>
+        db.prepare(
+          'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles WHERE number = ?',
+        ),
+      allSummaries: () =>
+        db.prepare(
+          'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary',
+        ),
+      summaryRange: () =>
+        db.prepare(
+          'SELECT number, id, path, title, date, byline, source, count, opening, warnings FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+        ),
       // As sourceRange: one JSON text of lists a step.
-      listingRange: db
-        .prepare(
-          'SELECT json_array(json_group_array(number), json_group_array(id), json_group_array(path), json_group_array(title), json_group_array(date), json_group_array(byline), json_group_array(source), json_group_array(json(warnings))) FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
-        )
-        .pluck(),
+      listingRange: () =>
+        db
+          .prepare(
+            'SELECT json_array(json_group_array(number), json_group_array(id), json_group_array(path), json_group_array(title), json_group_array(date), json_group_array(byline), json_group_array(source), json_group_array(json(warnings))) FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+          )
+          .pluck(),
       // Rows as arrays: objects with their keys cost twice as much at 100,000 articles.
-      headRange: db
-        .prepare(
-          'SELECT number, id, title, date, byline, source FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
-        )
-        .raw(),
+      headRange: () =>
+        db
+          .prepare(
+            'SELECT number, id, title, date, byline, source FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+          )
+          .raw(),
       // The same for a list of ids, looked up one by one in the id's index (CROSS JOIN: the
       // list drives the loop), as one JSON text of rows. The id's index gives the number and the
       // summary index the rest, both without the table: a table row shares its page with the
       // article's text, so each lookup there read a page of its own (0.5 s of CPU for 100,000
       // ids; 0.25 s through the indexes).
-      headsByIds: db
-        .prepare(
-          'SELECT json_group_array(json_array(s.number, s.id, s.title, s.date, s.byline, s.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value CROSS JOIN articles AS s INDEXED BY articles_summary ON s.number = a.number',
-        )
-        .pluck(),
+      headsByIds: () =>
+        db
+          .prepare(
+            'SELECT json_group_array(json_array(s.number, s.id, s.title, s.date, s.byline, s.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value CROSS JOIN articles AS s INDEXED BY articles_summary ON s.number = a.number',
+          )
+          .pluck(),
       // The numbers alone, through the id's index: an export's order, for the formats that write
       // no article's title, date or source (0.35 s of `headsByIds` at 100,000 ids).
-      numbersByIds: db
-        .prepare(
-          'SELECT json_array(json_group_array(a.number), json_group_array(a.id)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value',
-        )
-        .pluck(),
+      numbersByIds: () =>
+        db
+          .prepare(
+            'SELECT json_array(json_group_array(a.number), json_group_array(a.id)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value',
+          )
+          .pluck(),
       // The same with the source alone, what stats sums by (0.1 s for 100,000 ids).
-      sourcesByIds: db
-        .prepare(
-          'SELECT json_array(json_group_array(s.number), json_group_array(s.id), json_group_array(s.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value CROSS JOIN articles AS s INDEXED BY articles_summary ON s.number = a.number',
-        )
-        .pluck(),
+      sourcesByIds: () =>
+        db
+          .prepare(
+            'SELECT json_array(json_group_array(s.number), json_group_array(s.id), json_group_array(s.source)) FROM json_each(?) AS j CROSS JOIN articles AS a ON a.id = j.value CROSS JOIN articles AS s INDEXED BY articles_summary ON s.number = a.number',
+          )
+          .pluck(),
       // Articles per source, counted in SQLite from the summary index.
-      perSource: db
-        .prepare(
-          'SELECT json_group_array(json_array(source, n)) FROM (SELECT source, count(*) AS n FROM articles INDEXED BY articles_summary GROUP BY source)',
-        )
-        .pluck(),
+      perSource: () =>
+        db
+          .prepare(
+            'SELECT json_group_array(json_array(source, n)) FROM (SELECT source, count(*) AS n FROM articles INDEXED BY articles_summary GROUP BY source)',
+          )
+          .pluck(),
       // Those counts as kept for a generation of the index (`articlesPerSource`).
-      keptPerSource: db.prepare("SELECT value FROM meta WHERE key = 'per_source'").pluck(),
-      keepPerSource: db.prepare(
-        "INSERT OR REPLACE INTO meta (key, value) VALUES ('per_source', ?)",
-      ),
+      keptPerSource: () => db.prepare("SELECT value FROM meta WHERE key = 'per_source'").pluck(),
+      keepPerSource: () =>
+        db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('per_source', ?)"),
       // One JSON text of three lists a step: rows handed over one by one cost three times as much.
-      sourceRange: db
-        .prepare(
-          'SELECT json_array(json_group_array(number), json_group_array(id), json_group_array(source)) FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
-        )
-        .pluck(),
-      numberOf: db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
-      titleOf: db.prepare('SELECT title FROM articles WHERE number = ?').pluck(),
-      hashOf: db.prepare('SELECT hash FROM articles WHERE id = ?').pluck(),
+      sourceRange: () =>
+        db
+          .prepare(
+            'SELECT json_array(json_group_array(number), json_group_array(id), json_group_array(source)) FROM articles INDEXED BY articles_summary WHERE number BETWEEN ? AND ?',
+          )
+          .pluck(),
+      numberOf: () => db.prepare('SELECT number FROM articles WHERE id = ?').pluck(),
+      titleOf: () => db.prepare('SELECT title FROM articles WHERE number = ?').pluck(),
+      hashOf: () => db.prepare('SELECT hash FROM articles WHERE id = ?').pluck(),
       // SQLite's json_quote escapes as JSON.stringify does (checked by the corpus tests), and the
       // bytes never become a JavaScript string: 100,000 texts in 1.4-1.7 s instead of 4.1 s.
-      quotedText: db
-        .prepare('SELECT CAST(json_quote(text) AS BLOB) FROM articles WHERE id = ?')
-        .pluck(),
-      plainText: db.prepare('SELECT CAST(text AS BLOB) FROM articles WHERE id = ?').pluck(),
+      quotedText: () =>
+        db.prepare('SELECT CAST(json_quote(text) AS BLOB) FROM articles WHERE id = ?').pluck(),
+      plainText: () => db.prepare('SELECT CAST(text AS BLOB) FROM articles WHERE id = ?').pluck(),
       // The same for a list of ids in one statement (CROSS JOIN: the list drives the loop): a
       // statement per text cost a third more than the reading itself (0.97 s of CPU against
       // 0.70 for 100,000 texts, 64 a statement).
-      quotedTexts: db.prepare(QUOTED_TEXTS).raw(),
-      generation: db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
-      pathOf: db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
+      quotedTexts: () => db.prepare(QUOTED_TEXTS).raw(),
+      generation: () => db.prepare("SELECT value FROM meta WHERE key = 'snapshot'").pluck(),
+      pathOf: () => db.prepare('SELECT path FROM articles WHERE id = ?').pluck(),
       // What a search reads of an article besides its sentences' keys: its text, title, source, date.
-      searched: db
-        .prepare('SELECT json_array(hash, title, source, date) FROM articles WHERE id = ?')
-        .pluck(),
-      locate: db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
-      idOf: db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
-      problems: db.prepare(
-        'SELECT path, problem FROM files WHERE problem IS NOT NULL ORDER BY path',
-      ),
-      frequency: db.prepare('SELECT sentences, titles FROM vocabulary WHERE word = ?'),
-      prefixed: db.prepare(
-        `SELECT word, sentences FROM vocabulary WHERE word >= ? AND word < ? AND ${live}`,
-      ),
-      variants: db.prepare(`SELECT word FROM vocabulary WHERE variant = ? AND ${live}`).pluck(),
-      bucket: db.prepare(`SELECT word FROM vocabulary WHERE bucket = ? AND ${live}`).pluck(),
-      postings: db.prepare('SELECT list FROM postings WHERE segment = ? AND word = ?').pluck(),
+      searched: () =>
+        db
+          .prepare('SELECT json_array(hash, title, source, date) FROM articles WHERE id = ?')
+          .pluck(),
+      locate: () => db.prepare('SELECT number, first, sentence_ids FROM articles WHERE id = ?'),
+      idOf: () => db.prepare('SELECT id FROM articles WHERE number = ?').pluck(),
+      problems: () =>
+        db.prepare('SELECT path, problem FROM files WHERE problem IS NOT NULL ORDER BY path'),
+      frequency: () => db.prepare('SELECT sentences, titles FROM vocabulary WHERE word = ?'),
+      prefixed: () =>
+        db.prepare(
+          `SELECT word, sentences FROM vocabulary WHERE word >= ? AND word < ? AND ${live}`,
+        ),
+      variants: () =>
+        db.prepare(`SELECT word FROM vocabulary WHERE variant = ? AND ${live}`).pluck(),
+      bucket: () => db.prepare(`SELECT word FROM vocabulary WHERE bucket = ? AND ${live}`).pluck(),
+      postings: () =>
+        db.prepare('SELECT list FROM postings WHERE segment = ? AND word = ?').pluck(),
       // A word's list in every segment, one statement: one a segment (31 at 100,000 articles)
       // cost a typo query's words, a word and the ten it begins, 341 calls into SQLite.
-      wordLists: db
-        .prepare(
-          'SELECT segment, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word = ?',
-        )
-        .raw(),
+      wordLists: () =>
+        db
+          .prepare(
+            'SELECT segment, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word = ?',
+          )
+          .raw(),
       // Every word a prefix begins, in every segment: one range of each (a typo query's `31`
       // and the ten words it begins cost 11 statements of 29 lookups, 12-38 ms against 3-5).
-      prefixLists: db
-        .prepare(
-          'SELECT segment, word, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word >= ? AND word < ?',
-        )
-        .raw(),
-      segments: db.prepare('SELECT segment FROM segments ORDER BY position').pluck(),
-    };
+      prefixLists: () =>
+        db
+          .prepare(
+            'SELECT segment, word, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word >= ? AND word < ?',
+          )
+          .raw(),
+      segments: () => db.prepare('SELECT segment FROM segments ORDER BY position').pluck(),
+    });
     this.reload();
   }
 
@@ -685,7 +721,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   *postingRuns(word: string): Generator<Uint32Array> {
     for (const segment of this.segments) {
       const list = this.statements.postings.get(segment, word) as Buffer | undefined;
-      if (list) yield decodePostings([list]);
+      // Read a few thousand keys at a time: the first common keys are most often in the head.
+      if (list) yield* decodeRuns(list, RUN_KEYS);
     }
   }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,6 +14,7 @@ import {
   removeIndexFiles,
   SCHEMA_VERSION,
 } from './schema.js';
+import { sha256Hex } from './sha256.js';
 import { openSqlite } from './sqlite.js';
 
 export interface OpenIndexOptions extends RefreshOptions {
@@ -24,9 +24,12 @@ export interface OpenIndexOptions extends RefreshOptions {
   refresh?: ScanMode | 'none';
 }
 
-/** The index file of a corpus folder: one per folder, named by a hash of its absolute path. */
+/**
+ * The index file of a corpus folder: one per folder, named by a hash of its absolute path
+ * (SHA-256, computed without `node:crypto`: `sha256.ts` says why).
+ */
 export function indexFile(cacheDir: string, root: string): string {
-  const id = createHash('sha256').update(resolve(root)).digest('hex').slice(0, 16);
+  const id = sha256Hex(resolve(root)).slice(0, 16);
   return join(cacheDir, `corpus-${id}.sqlite`);
 }
 

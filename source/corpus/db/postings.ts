@@ -72,6 +72,40 @@ export function decodePostings(lists: readonly Uint8Array[]): Uint32Array {
   return length === bytes ? out : out.subarray(0, length);
 }
 
+/**
+ * The numbers of one list, at most `most` at a time, each run decoded when it is asked for: the
+ * first hits of common words (`said Rachel`, `--limit 3`) are in the head of the first segment's
+ * list of `said` (52,817 keys at 100,000 articles), which `decodePostings` decoded whole, 5 ms of
+ * CPU in a new process, where the loop runs in V8's interpreter.
+ */
+export function* decodeRuns(list: Uint8Array, most: number): Generator<Uint32Array> {
+  let value = 0;
+  let at = 4;
+  const end = list.length;
+  while (at < end) {
+    const out = new Uint32Array(Math.min(most, end - at));
+    let length = 0;
+    while (at < end && length < out.length) {
+      let byte = list[at++]!;
+      if (byte < 0x80) {
+        value += byte;
+        out[length++] = value;
+        continue;
+      }
+      let delta = byte & 0x7f;
+      let scale = 0x80;
+      do {
+        byte = list[at++]!;
+        delta += (byte & 0x7f) * scale;
+        scale *= 0x80;
+      } while (byte >= 0x80);
+      value += delta;
+      out[length++] = value;
+    }
+    yield length === out.length ? out : out.subarray(0, length);
+  }
+}
+
 /** Joins the lists of consecutive segments into one list, copying all but one delta of each. */
 export function joinPostings(lists: readonly Uint8Array[]): Buffer {
   const parts: Buffer[] = [];
