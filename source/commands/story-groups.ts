@@ -3,6 +3,7 @@ import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
 import type {
+  GroupList,
   LabelsOf,
   SavedGroups,
   StoryArticle,
@@ -226,7 +227,10 @@ async function formAndKeep(
     place,
     workers,
   );
-  if (place && (await keepFrom(formed.index!, place, links, formed.hashes)) !== null) {
+  if (
+    place &&
+    (await keepFrom(formed.index!.groupsInOrder(), place, links, formed.hashes)) !== null
+  ) {
     const kept = SavedGroups.read(place.file);
     try {
       // As formed, with no link a review placed since: those are not the engine's groups.
@@ -263,12 +267,12 @@ async function formIndex(
 }
 
 /**
- * Keeps the index's groups at `place`, each made as it is written (`groupsInOrder`: the
- * 276,661 groups of 100,000 articles made at once held some 120 MB beside the index): how
- * many, or null when they could not be kept.
+ * Keeps `clusters` (an index's groups in its order) at `place`, each made as it is written
+ * (`groupsInOrder`: the 276,661 groups of 100,000 articles made at once held some 120 MB beside
+ * the index): how many, or null when they could not be kept.
  */
 async function keepFrom(
-  index: StoryIndex,
+  clusters: Iterable<StoryCluster>,
   place: SavedPlace,
   links: readonly StoryConstraint[],
   hashes: Map<string, string>,
@@ -276,7 +280,7 @@ async function keepFrom(
   const { SavedGroups } = await import('../story/index.js');
   let count = 0;
   const counted = function* () {
-    for (const cluster of index.groupsInOrder()) {
+    for (const cluster of clusters) {
       count++;
       yield cluster;
     }
@@ -311,9 +315,27 @@ export async function keepGroups(
       kept.close();
     }
   }
+  const { groups, hashes } = await formGroups(articles, links, place, workers);
+  // The index's memory (its pools shared with the comparing threads among it) is given back
+  // when it is collected: now, not at the next full collection, which the writing's
+  // short-lived rows would not bring before its end.
+  (await import('../story/index.js')).collectNow();
+  const count = (await keepFrom(groups.clusters(), place, links, hashes)) ?? groups.size;
+  return { groups: count, formed: true, problems };
+}
+
+/**
+ * `formIndex`'s groups, packed, and the index let go of: nothing but the groups is written,
+ * and SQLite's writing of them stood beside the whole index (see `GroupList`).
+ */
+async function formGroups(
+  articles: Articles,
+  links: readonly StoryConstraint[],
+  place: SavedPlace,
+  workers: number,
+): Promise<{ groups: GroupList; hashes: Map<string, string> }> {
   const { index, hashes } = await formIndex(articles, links, place, workers);
-  const groups = (await keepFrom(index, place, links, hashes)) ?? index.groups().length;
-  return { groups, formed: true, problems };
+  return { groups: index.groupList(), hashes };
 }
 
 /** The articles as they are read, each one's hash noted: what kept groups were formed from. */
