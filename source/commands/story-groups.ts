@@ -4,6 +4,7 @@ import { ioReason } from '../corpus/io-reason.js';
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
 import type {
+  GroupList,
   LabelsOf,
   SavedGroups,
   StoryArticle,
@@ -241,7 +242,9 @@ async function formAndKeep(
     place,
     workers,
   );
-  const saved = place ? await keepFrom(formed.index!, place, links, formed.hashes) : null;
+  const saved = place
+    ? await keepFrom(formed.index!.groupsInOrder(), place, links, formed.hashes)
+    : null;
   if (saved && 'notKept' in saved) {
     return { clusters: formed.index!.groups(), notKept: saved.notKept };
   }
@@ -282,12 +285,12 @@ async function formIndex(
 }
 
 /**
- * Keeps the index's groups at `place`, each made as it is written (`groupsInOrder`: the
- * 276,661 groups of 100,000 articles made at once held some 120 MB beside the index): how
- * many, or why they could not be kept, in one line naming the file.
+ * Keeps `clusters` (an index's groups in its order) at `place`, each made as it is written
+ * (`groupsInOrder`: the 276,661 groups of 100,000 articles made at once held some 120 MB beside
+ * the index): how many, or why they could not be kept, in one line naming the file.
  */
 async function keepFrom(
-  index: StoryIndex,
+  clusters: Iterable<StoryCluster>,
   place: SavedPlace,
   links: readonly StoryConstraint[],
   hashes: Map<string, string>,
@@ -295,7 +298,7 @@ async function keepFrom(
   const { SavedGroups } = await import('../story/index.js');
   let count = 0;
   const counted = function* () {
-    for (const cluster of index.groupsInOrder()) {
+    for (const cluster of clusters) {
       count++;
       yield cluster;
     }
@@ -333,10 +336,28 @@ export async function keepGroups(
       kept.close();
     }
   }
-  const { index, hashes } = await formIndex(articles, links, place, workers);
-  const saved = await keepFrom(index, place, links, hashes);
+  const { groups, hashes } = await formGroups(articles, links, place, workers);
+  // The index's memory (its pools shared with the comparing threads among it) is given back
+  // when it is collected: now, not at the next full collection, which the writing's
+  // short-lived rows would not bring before its end.
+  (await import('../story/index.js')).collectNow();
+  const saved = await keepFrom(groups.clusters(), place, links, hashes);
   if ('count' in saved) return { groups: saved.count, formed: true, problems };
-  return { groups: index.groups().length, formed: true, problems, notKept: saved.notKept };
+  return { groups: groups.size, formed: true, problems, notKept: saved.notKept };
+}
+
+/**
+ * `formIndex`'s groups, packed, and the index let go of: nothing but the groups is written,
+ * and SQLite's writing of them stood beside the whole index (see `GroupList`).
+ */
+async function formGroups(
+  articles: Articles,
+  links: readonly StoryConstraint[],
+  place: SavedPlace,
+  workers: number,
+): Promise<{ groups: GroupList; hashes: Map<string, string> }> {
+  const { index, hashes } = await formIndex(articles, links, place, workers);
+  return { groups: index.groupList(), hashes };
 }
 
 /** The articles as they are read, each one's hash noted: what kept groups were formed from. */

@@ -28,6 +28,8 @@ export {
   type LabelsOf,
   shownMembers,
 } from './describe.js';
+export { GroupList } from './group-list.js';
+export { collectNow } from './lean-heaps.js';
 export { findNumbers, type NumberMention } from './numbers.js';
 export { type PlacedLink, SavedGroups, storyKey } from './saved-groups.js';
 export {

@@ -12,6 +12,7 @@
 import { anchorOrder, compareAnchor } from './anchor-order.js';
 import { eachGroup } from './clusters.js';
 import { EdgeTable } from './edges.js';
+import { GroupList, groupId } from './group-list.js';
 import {
   FingerprintMap,
   grownCapacity,
@@ -620,6 +621,17 @@ export class StoryIndex {
    * 120 MB beside the index while `margin index --story` kept them.
    */
   *groupsInOrder(): Generator<StoryCluster> {
+    for (const id of this.groupsByAnchor()) {
+      const cluster = this.describe(this.members(id));
+      if (cluster) yield cluster;
+    }
+  }
+
+  /**
+   * Each group's id (its first node) in the order of the groups' anchors: only the anchors
+   * are held, in typed arrays.
+   */
+  private groupsByAnchor(): Int32Array {
     let count = 0;
     for (let node = 0; node < this.nodeFirst.length; node++) {
       if (this.clusterOf[node] === node) count++;
@@ -673,10 +685,86 @@ export class StoryIndex {
         this.articleIds,
       ),
     );
-    for (let i = 0; i < count; i++) {
-      const cluster = this.describe(this.members(ids[order[i]!]!));
-      if (cluster) yield cluster;
+    for (let i = 0; i < count; i++) order[i] = ids[order[i]!]!;
+    return order;
+  }
+
+  /**
+   * `groupsInOrder`, every one made and packed (`GroupList`): what a caller that only keeps
+   * the groups holds of them, to let go of the index before it writes them.
+   */
+  groupList(): GroupList {
+    this.aside?.takeBack(this.nodeHash);
+    this.aside?.takeBack(this.nodeHash2);
+    const groups = this.groupsByAnchor();
+    const first = this.nodeFirst.data;
+    const next = this.occurrenceNext.data;
+    let total = 0;
+    for (const id of groups) {
+      for (let node = id; node !== -1; node = this.clusterNext[node]!) {
+        for (let at = first[node]!; at !== -1; at = next[at]!) total++;
+      }
     }
+    const starts = new Int32Array(groups.length + 1);
+    const articles = new Int32Array(total);
+    const sentences = new Int32Array(total);
+    const fingerprints = new Uint32Array(2 * groups.length);
+    // One group's members (article, position, day, node) before they are put in order.
+    let held = new Int32Array(64);
+    let made = 0;
+    let end = 0;
+    for (const id of groups) {
+      let count = 0;
+      let single = true;
+      for (let node = id; node !== -1; node = this.clusterNext[node]!) {
+        for (let at = first[node]!; at !== -1; at = next[at]!) {
+          if (4 * count === held.length) {
+            const grown = new Int32Array(2 * held.length);
+            grown.set(held);
+            held = grown;
+          }
+          const article = this.articleOf(at);
+          held[4 * count] = article;
+          held[4 * count + 1] = at - this.articleStart.data[article]!;
+          held[4 * count + 2] = this.articleDay.data[article]!;
+          held[4 * count + 3] = node;
+          if (article !== held[0]) single = false;
+          count++;
+        }
+      }
+      // As `describe`: a group of one article is none.
+      if (single) continue;
+      const order = Array.from({ length: count }, (_, i) => 4 * i);
+      order.sort((x, y) =>
+        compareAnchor(
+          held[x + 2]!,
+          held[x]!,
+          held[x + 1]!,
+          held[y + 2]!,
+          held[y]!,
+          held[y + 1]!,
+          this.articleIds,
+        ),
+      );
+      starts[made] = end;
+      const anchorNode = held[order[0]! + 3]!;
+      fingerprints[2 * made] = this.nodeHash.data[anchorNode]!;
+      fingerprints[2 * made + 1] = this.nodeHash2.data[anchorNode]!;
+      for (const at of order) {
+        articles[end] = held[at]!;
+        sentences[end] = held[at + 1]!;
+        end++;
+      }
+      made++;
+    }
+    starts[made] = end;
+    return new GroupList(
+      this.articleIds,
+      starts.slice(0, made + 1),
+      articles.subarray(0, end),
+      sentences.subarray(0, end),
+      fingerprints.subarray(0, 2 * made),
+    );
   }
 
   /** The group of a sentence (article id, index in the article), or null. */
@@ -1348,8 +1436,13 @@ export class StoryIndex {
   // ---- output ----
 
   private describe(nodes: number[]): StoryCluster | null {
-    this.readBack();
-    const members: Array<ClusterMember & { day: number }> = [];
+    // Of what a large build set aside, only the fingerprints (the group's id): the copies' map
+    // and each sentence's node, read back, stood some 30 MB beside the index while `margin
+    // index --story` kept the groups of 100,000 articles, for no reader (the anchor's node is
+    // known here). The lists the groups walk were read back when they were formed.
+    this.aside?.takeBack(this.nodeHash);
+    this.aside?.takeBack(this.nodeHash2);
+    const members: Array<ClusterMember & { day: number; node: number }> = [];
     const articles = new Set<number>();
     for (const node of nodes) {
       for (const at of this.occurrences(node)) {
@@ -1359,16 +1452,14 @@ export class StoryIndex {
           article: this.articleIds[article]!,
           sentence: at - this.articleStart.data[article]!,
           day: this.articleDay.data[article]!,
+          node,
         });
       }
     }
     if (articles.size < 2) return null;
     members.sort(compareMember);
     const anchor = members[0]!;
-    const anchorNode =
-      this.nodesOfOccurrences()[
-        this.articleStart.data[this.articleIndex.get(anchor.article)!]! + anchor.sentence
-      ]!;
+    const anchorNode = anchor.node;
     const id = groupId(
       anchor.article,
       this.nodeHash.data[anchorNode]!,
@@ -1434,18 +1525,6 @@ function dayOf(date: string | null): number {
   if (!date) return NO_DAY;
   const time = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(time) ? NO_DAY : Math.floor(time / 86_400_000);
-}
-
-/** `story-` and 12 hex digits from the anchor's article id and the anchor sentence's words. */
-function groupId(article: string, h1: number, h2: number): string {
-  let a = h1 ^ 0x9e3779b9;
-  let b = h2 ^ 0x85ebca6b;
-  for (let i = 0; i < article.length; i++) {
-    a = Math.imul(a ^ article.charCodeAt(i), 0x01000193);
-    b = Math.imul(b ^ article.charCodeAt(i), 0x5bd1e995);
-  }
-  const hex = (value: number) => (value >>> 0).toString(16).padStart(8, '0');
-  return `story-${hex(a)}${hex(b).slice(0, 4)}`;
 }
 
 /**

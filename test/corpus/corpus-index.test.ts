@@ -45,6 +45,25 @@ async function throughIndex(refresh: 'quick' | 'full' = 'quick') {
 }
 
 describe('the corpus index', () => {
+  it('walks its articles with a small cache, and has its own back after', async () => {
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'quick' });
+    const db = (index as unknown as { db: Database.Database }).db;
+    const cache = () => db.pragma('cache_size', { simple: true }) as number;
+    try {
+      const before = cache();
+      const during: number[] = [];
+      for (const _ of index.articles()) during.push(cache());
+      expect(during.length).toBe(3);
+      for (const size of during) expect(-size).toBeLessThan(-before / 4);
+      expect(cache()).toBe(before);
+      // Left early (a command that stops reading): the same.
+      for (const _ of index.articles()) break;
+      expect(cache()).toBe(before);
+    } finally {
+      index.close();
+    }
+  });
+
   it('gives the articles and problems of a fresh read, in corpus order', async () => {
     const expected = await fresh();
     expect(expected.articles.map((a) => a.id)).toEqual(['a', 'b/c', 'b/d']);

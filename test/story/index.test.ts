@@ -491,6 +491,25 @@ describe('comparing candidate pairs on worker threads', () => {
     );
   });
 
+  it('packs its groups as it gives them, without reading back what it set aside', () => {
+    const corpus = [...filler(), ...seeds];
+    for (const from of [Number.POSITIVE_INFINITY, 0]) {
+      const index = new StoryIndex({ orders: { from } });
+      for (const a of corpus) index.add(a);
+      index.build();
+      const packed = index.groupList();
+      const state = index as unknown as { placed: boolean };
+      // Each sentence's node is not placed (nor the copies' map read back) to name the groups.
+      expect(state.placed).toBe(false);
+      const groups = [...index.groupsInOrder()];
+      expect(state.placed).toBe(false);
+      expect(groups.length).toBeGreaterThan(3);
+      expect(packed.size).toBe(groups.length);
+      expect([...packed.clusters()]).toEqual(groups);
+      expect(groups).toEqual(index.groups());
+    }
+  });
+
   it('writes the sentences’ chains aside as a large index reads, and has them back', () => {
     const corpus = [...filler(), ...seeds];
     const read = (from: number) => {

@@ -129,6 +129,12 @@ const RUN_KEYS = 4_096;
 const IDS_PER_STATEMENT = 4096;
 /** Articles read per query while walking the whole corpus. */
 const BATCH = 256;
+/**
+ * SQLite's cache while walking the whole corpus (`articles`), in KiB as `cache_size` takes it:
+ * enough for the tables' inner pages. At 100,000 articles (a 690 MB index, measured alone) the
+ * walk held 14 MB less and took 2.31 s of CPU against 2.53 s with the connection's 16 MB.
+ */
+const WALK_CACHE = -2048;
 
 /** An article search has opened, with the folded words of those of its sentences it looked at. */
 interface KeptArticle {
@@ -654,16 +660,23 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   *articles(): Iterable<Article> {
     const { order } = this.snapshot;
-    for (let from = 0; from < order.length; from += BATCH) {
-      const batch = this.consistent(() => {
-        const out: Article[] = [];
-        for (const number of order.subarray(from, from + BATCH)) {
-          const row = this.statements.byNumber.get(number) as ArticleRow | undefined;
-          if (row) out.push(this.toArticle(row));
-        }
-        return out;
-      });
-      yield* batch;
+    // Each article is read once: SQLite's cache (16 MB) filled with pages no one reads again.
+    const cache = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${WALK_CACHE}`);
+    try {
+      for (let from = 0; from < order.length; from += BATCH) {
+        const batch = this.consistent(() => {
+          const out: Article[] = [];
+          for (const number of order.subarray(from, from + BATCH)) {
+            const row = this.statements.byNumber.get(number) as ArticleRow | undefined;
+            if (row) out.push(this.toArticle(row));
+          }
+          return out;
+        });
+        yield* batch;
+      }
+    } finally {
+      if (this.db.open) this.db.pragma(`cache_size = ${cache}`);
     }
   }
 
