@@ -20,14 +20,19 @@ export interface ProcessRun {
   firstByteMs: number | null;
   bytes: number;
   peakRssMB: number;
+  /** User + system CPU of the process, every thread (NaN when it died before telling). */
+  cpuMs: number;
   status: number | null;
   stderr: string;
+  /** What it wrote, when asked for (`keepStdout`): most runs only count the bytes. */
+  stdout?: string;
 }
 
 export function runProcess(
   script: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  keepStdout = false,
 ): Promise<ProcessRun> {
   const folder = mkdtempSync(path.join(tmpdir(), 'margin-bench-rss-'));
   const rssFile = path.join(folder, 'rss');
@@ -40,9 +45,11 @@ export function runProcess(
     let firstByteMs: number | null = null;
     let bytes = 0;
     let stderr = '';
+    const kept: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => {
       firstByteMs ??= performance.now() - started;
       bytes += chunk.length;
+      if (keepStdout) kept.push(chunk);
     });
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4000) stderr += chunk.toString();
@@ -51,13 +58,17 @@ export function runProcess(
     child.on('close', (status) => {
       const ms = performance.now() - started;
       let peakRssMB = Number.NaN;
+      let cpuMs = Number.NaN;
       try {
-        peakRssMB = Number(readFileSync(rssFile, 'utf8')) / 1024;
+        const [kilobytes, micros] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
+        peakRssMB = kilobytes! / 1024;
+        cpuMs = (micros ?? Number.NaN) / 1000;
       } catch {
         // The child died before its exit handler ran.
       }
       rmSync(folder, { recursive: true, force: true });
-      resolve({ ms, firstByteMs, bytes, peakRssMB, status, stderr });
+      const stdout = keepStdout ? { stdout: Buffer.concat(kept).toString() } : {};
+      resolve({ ms, firstByteMs, bytes, peakRssMB, cpuMs, status, stderr, ...stdout });
     });
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Loaded with `node --import` ahead of the CLI that a section runs as a process: writes the
- * process's peak RSS (kilobytes) to the file `MARGIN_BENCH_RSS` names as it exits.
+ * process's peak RSS (kilobytes) and its CPU, user + system of every thread (microseconds),
+ * to the file `MARGIN_BENCH_RSS` names as it exits.
  *
  * Linux's `VmHWM` where there is one: `maxRSS` (getrusage) keeps, across exec, the high-water
  * mark of the memory the process was forked with, so a CLI started by a section process that
@@ -23,6 +24,7 @@ function peakKilobytes(): number {
 
 if (file) {
   process.on('exit', () => {
-    writeFileSync(file, String(peakKilobytes()));
+    const { userCPUTime, systemCPUTime } = process.resourceUsage();
+    writeFileSync(file, `${peakKilobytes()} ${userCPUTime + systemCPUTime}`);
   });
 }

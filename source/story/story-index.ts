@@ -314,8 +314,10 @@ export class StoryIndex {
     });
     features.forEach((feature, position) => {
       const speakers = speakersOf[position]!;
-      const sentenceKey = key(article.id, article.sentences[position]!.id);
-      const pinned = this.pinned.has(sentenceKey);
+      // Without links (most runs) no sentence is pinned: no key made for each of 3 million.
+      const sentenceKey =
+        this.pinned.size === 0 ? '' : key(article.id, article.sentences[position]!.id);
+      const pinned = sentenceKey !== '' && this.pinned.has(sentenceKey);
       const collapse = !pinned && totalWeight(feature.words, this.vocabulary) >= COLLAPSE_WEIGHT;
       const occurrence = this.occurrenceNext.length;
       let node = collapse ? this.copies.get(feature.fingerprint[0], feature.fingerprint[1]) : -1;
