@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { processAlive } from '../corpus/db/process-alive.js';
 import { openSqlite } from '../corpus/db/sqlite.js';
 import type { ClusterMember, StoryCluster, StoryConstraint } from './types.js';
 
@@ -436,18 +437,8 @@ function removeLeftovers(file: string): void {
     const found = /^(.*)\.(\d+)\.tmp(?:-journal)?$/.exec(each);
     if (!found || found[1] !== name) continue;
     const pid = Number(found[2]);
-    if (pid !== process.pid && running(pid)) continue;
+    if (pid !== process.pid && processAlive(pid)) continue;
     rmSync(join(folder, each), { force: true });
-  }
-}
-
-/** Whether a process of that id runs (one of another user's answers EPERM). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

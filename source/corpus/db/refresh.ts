@@ -3,6 +3,7 @@ import { availableParallelism, hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FileProblem } from '../types.js';
 import type { CleanedFile } from './clean-file.js';
+import { processAlive } from './process-alive.js';
 import { type Plan, type ScanScope, scan, scanFiles } from './scan.js';
 import type { Db } from './schema.js';
 import { mergeSegments } from './segments.js';
@@ -269,7 +270,7 @@ function takeLock(db: Db): boolean {
       if (held) {
         const other = JSON.parse(held) as Lock;
         const mine = other.pid === me.pid && other.host === me.host;
-        if (!mine && other.host === me.host && alive(other.pid)) return false;
+        if (!mine && other.host === me.host && processAlive(other.pid)) return false;
       }
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('refreshing', ?)").run(
         JSON.stringify(me),
@@ -282,13 +283,4 @@ function takeLock(db: Db): boolean {
 function releaseLock(db: Db): void {
   if (!db.open) return;
   db.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
