@@ -109,6 +109,11 @@ export function storyRead(view: StoryView | null, article: string): boolean {
   return view.byArticle === null || (view.byArticle.has(article) && !view.stale.has(article));
 }
 
+/** Whether the view has groups for this article to show, current or being read again. */
+function storyShown(view: StoryView, article: string): boolean {
+  return view.byArticle === null || view.byArticle.has(article);
+}
+
 /**
  * The view with one more article's groups, read from the kept ones: each sentence of the
  * articles read points to its group (a group read again replaces the old copy).
@@ -190,7 +195,9 @@ export function openStory(state: ReviewState): ReviewState {
   const at = here(state);
   if (!at) return state;
   if (!state.story.view) return { ...state, message: warn('story groups are still being found') };
-  if (!storyRead(state.story.view, at.article.id)) {
+  // Groups being read again (a link placed, the corpus looked at again) are the ones the gutter
+  // counts meanwhile: the panel opens on them and follows when the new ones come.
+  if (!storyShown(state.story.view, at.article.id)) {
     return { ...state, message: warn('this article’s story groups are still being read') };
   }
   if (counterparts(state, at.article.id, at.sentence.id).length === 0) {

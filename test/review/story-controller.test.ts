@@ -322,6 +322,40 @@ describe('kept groups, read article by article', () => {
     expect(sawBlink).toBe(false);
   });
 
+  it('opens the panel on the counts on screen while the article’s groups are read again', async () => {
+    const read: string[] = [];
+    let again: (() => void) | null = null;
+    let arrived: (() => void) | null = null;
+    const controller = controllerOf({
+      groups: async () => ({ kept: true, problems: [], note: null, edition: String(read.length) }),
+      article: async (id) => {
+        read.push(id);
+        // The second reading of a waits until the test lets it come.
+        if (read.length > 1) await new Promise<void>((resolve) => (again = resolve));
+        return { groups: STORY.groups, sizes: {} };
+      },
+      link: async () => null,
+      watch: (onChange) => {
+        arrived = onChange;
+        return () => undefined;
+      },
+    });
+    const state = () => controller.getState();
+    await until(() => storyRead(state().story.view, 'a'));
+    controller.press('', pressOf({ label: 'Enter', key: 'return' }).key);
+    for (let n = 0; n < 3; n++) press(controller, 'j');
+    // The corpus or the links changed: a is read again, its count still on screen.
+    arrived!();
+    await until(() => again !== null);
+    expect(storyRead(state().story.view, 'a')).toBe(false);
+    expect(counterpartCount(state().story.view, 'a', 'a-s3')).toBe(2);
+    press(controller, 'o');
+    expect(state().mode).toMatchObject({ kind: 'story', article: 'a', sentence: 'a-s3' });
+    again!();
+    await until(() => storyRead(state().story.view, 'a'));
+    expect(state().mode).toMatchObject({ kind: 'story', article: 'a', sentence: 'a-s3' });
+  });
+
   it('finds kept groups while the list is still loading, then again once it has', async () => {
     const asked: Array<[number, number | undefined]> = [];
     const { controller, feed } = controllerLoading({
