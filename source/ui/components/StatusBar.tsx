@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { hintIn, hintsFor, type KeyContext } from '../../review/keymap.js';
+import { barHints } from '../../review/pager-hints.js';
 import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { describeSuggestion, pendingSuggestion } from '../../review/suggestions.js';
@@ -52,10 +53,7 @@ export function StatusBar({
     ? oneLine(message.text)
     : context
       ? (suggestionLine(state, context, leftWidth) ??
-        fittingHints(
-          withResultAt(state, context, hintsFor(context, state.project.keymap)),
-          leftWidth,
-        ))
+        fittingHints(withResultAt(state, context, barHints(state, context)), leftWidth))
       : '';
   const leftColor =
     message?.tone === 'error'
