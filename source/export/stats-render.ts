@@ -1,3 +1,4 @@
+import { groupedDigits } from '../text/grouped-digits.js';
 import stringWidth from '../text/string-width.js';
 import { oneName } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
@@ -17,10 +18,10 @@ interface Row {
 /** `margin stats` as bar charts, `width` columns wide. */
 export function renderStats(report: StatsReport, width: number): string {
   const out: string[] = [];
-  const orphanNote = report.orphans > 0 ? `, ${count(report.orphans)} orphaned` : '';
+  const orphanNote = report.orphans > 0 ? `, ${groupedDigits(report.orphans)} orphaned` : '';
   const missing = report.missingArticles;
   const missingNote =
-    missing > 0 ? ` (and ${count(missing)} gone from the corpus: see margin orphans)` : '';
+    missing > 0 ? ` (and ${groupedDigits(missing)} gone from the corpus: see margin orphans)` : '';
   out.push(
     `${counted(report.annotations, 'annotation')}${orphanNote} on ${counted(report.articles, 'article')}${missingNote} by ${counted(report.annotators.length, 'annotator')}`,
     '',
@@ -78,7 +79,9 @@ export function renderStats(report: StatsReport, width: number): string {
     ),
   );
   if (shown.length < report.articles) {
-    out.push(`  … ${count(report.articles - shown.length)} more (margin stats --json lists all)`);
+    out.push(
+      `  … ${groupedDigits(report.articles - shown.length)} more (margin stats --json lists all)`,
+    );
   }
   return `${out.join('\n')}\n`;
 }
@@ -87,7 +90,7 @@ function chart(rows: Row[], width: number): string[] {
   if (rows.length === 0) return ['  (none)'];
   const names = rows.map((row) => truncate(oneName(row.name), NAME_MAX));
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
-  const values = rows.map((row) => count(row.value));
+  const values = rows.map((row) => groupedDigits(row.value));
   const valueWidth = Math.max(...values.map((value) => value.length));
   const details = rows.map((row) => (row.detail ? `  ${row.detail}` : ''));
   const detailWidth = Math.max(...details.map((detail) => stringWidth(detail)));
@@ -107,7 +110,7 @@ function progressChart(rows: Array<{ name: string; progress: Progress }>, width:
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const labels = rows.map(
     ({ progress: p }) =>
-      `${count(p.done)} done · ${count(p.inProgress)} in progress · ${count(p.unreviewed)} unreviewed`,
+      `${groupedDigits(p.done)} done · ${groupedDigits(p.inProgress)} in progress · ${groupedDigits(p.unreviewed)} unreviewed`,
   );
   const labelWidth = Math.max(...labels.map((label) => label.length));
   const barWidth = Math.max(4, Math.min(40, width - 2 - nameWidth - 2 - 2 - labelWidth));
@@ -119,9 +122,5 @@ function progressChart(rows: Array<{ name: string; progress: Progress }>, width:
 }
 
 function counted(value: number, noun: string): string {
-  return `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
+  return `${groupedDigits(value)} ${noun}${value === 1 ? '' : 's'}`;
 }
