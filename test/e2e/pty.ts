@@ -103,8 +103,10 @@ export function spawnCli(
     const closed = seen.lastIndexOf('\u001b[?2026l');
     if (opened !== closed) midFrame = opened > closed;
   });
+  // xterm parses what it is given on a timer of its own: the last frame (leaving the alternate
+  // screen, say) may have arrived before the exit and still be unparsed when it is reported.
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
-    child.onExit((event) => resolve(event));
+    child.onExit((event) => terminal.write('', () => resolve(event)));
   });
   const size = { cols, rows };
   const screen = () => {
