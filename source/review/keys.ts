@@ -71,6 +71,12 @@ export const PASTED = '\uE000';
  * only when it comes alone: it is read here as Ink reads one.
  */
 export function splitKeys(input: string, key: KeyState): Press[] {
+  if (escapeJoined(key)) {
+    return [
+      { input: '', key: { ...NO_KEY, escape: true, meta: true } },
+      ...splitKeys(input, { ...key, meta: false }),
+    ];
+  }
   const chars = [...input];
   if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
   return chars.map((c) => {
@@ -82,4 +88,25 @@ export function splitKeys(input: string, key: KeyState): Press[] {
     }
     return { input: c, key: { ...NO_KEY, shift: c !== c.toLowerCase() } };
   });
+}
+
+/**
+ * Ink reads an Escape followed by a key in the same read ("\x1bj": pressed in quick succession,
+ * or the Escape ending one read and the key starting the next, which Ink joins) as that key with
+ * Alt: the Escape was lost (Esc then j in the help scrolled it instead of closing it). margin
+ * binds no key with Alt: such a press is the Escape, then the key. Arrows and page keys are left
+ * alone: a terminal sends some of them with Alt as one sequence of their own.
+ */
+function escapeJoined(key: KeyState): boolean {
+  if (!key.meta || key.escape) return false;
+  return !(
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown ||
+    key.home ||
+    key.end
+  );
 }
