@@ -25,8 +25,13 @@ export function seedsCopyPerTest(): { readonly dir: string; track: (session: Ses
     dir = mkdtempSync(join(tmpdir(), 'margin-e2e-'));
     cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
   });
-  afterEach(() => {
-    session?.kill('SIGKILL');
+  afterEach(async () => {
+    // Removed only once the session has ended: a process still writing there (its corpus
+    // index, a store file) could put a file back while the folder is being removed.
+    if (session) {
+      session.kill('SIGKILL');
+      await session.exited;
+    }
     session = null;
     rmSync(dir, { recursive: true, force: true });
   });
