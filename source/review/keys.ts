@@ -71,12 +71,6 @@ export const PASTED = '\uE000';
  * only when it comes alone: it is read here as Ink reads one.
  */
 export function splitKeys(input: string, key: KeyState): Press[] {
-  if (escapeJoined(key)) {
-    return [
-      { input: '', key: { ...NO_KEY, escape: true, meta: true } },
-      ...splitKeys(input, { ...key, meta: false }),
-    ];
-  }
   const chars = [...input];
   if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
   return chars.map((c) => {
@@ -90,14 +84,16 @@ export function splitKeys(input: string, key: KeyState): Press[] {
   });
 }
 
+/** The Escape key as Ink reports it. */
+export const ESCAPE: Press = { input: '', key: { ...NO_KEY, escape: true, meta: true } };
+
 /**
- * Ink reads an Escape followed by a key in the same read ("\x1bj": pressed in quick succession,
- * or the Escape ending one read and the key starting the next, which Ink joins) as that key with
- * Alt: the Escape was lost (Esc then j in the help scrolled it instead of closing it). margin
- * binds no key with Alt: such a press is the Escape, then the key. Arrows and page keys are left
- * alone: a terminal sends some of them with Alt as one sequence of their own.
+ * Whether Ink may have joined an Escape to this key: it reads an Escape followed by a key in the
+ * same read ("\x1bj": pressed in quick succession, or the Escape ending one read and the key
+ * starting the next, which Ink joins) as that key with Alt. Arrows and page keys are left out: a
+ * terminal sends some of them with Alt as one sequence of their own.
  */
-function escapeJoined(key: KeyState): boolean {
+export function escapeJoined(key: KeyState): boolean {
   if (!key.meta || key.escape) return false;
   return !(
     key.upArrow ||
