@@ -1,6 +1,14 @@
 import type { Action, KeyAction } from './actions.js';
 import { type KeyContext, lookup } from './keymap.js';
-import { type KeyState, NO_KEY, PASTED, type Press, splitKeys } from './keys.js';
+import {
+  ESCAPE,
+  escapeJoined,
+  type KeyState,
+  NO_KEY,
+  PASTED,
+  type Press,
+  splitKeys,
+} from './keys.js';
 import { reduce } from './reducer.js';
 import type { ReviewState } from './state.js';
 import { paneLayout } from './view/layout.js';
@@ -65,6 +73,19 @@ function typedRun(state: ReviewState, presses: readonly Press[], from: number): 
     end += 1;
   }
   return end - from;
+}
+
+/**
+ * An Escape Ink joined to the key behind it (`escapeJoined`) is the Escape, then the key, where
+ * keys are commands: margin binds nothing to Alt, and taking it for the key alone lost the Escape
+ * (Esc then j left the help open and scrolled it; Esc then 1 after a jump tagged the sentence
+ * jumped to). In a text input it stays the key with Alt, which types nothing: there Alt+b is a
+ * word back by habit, and an Escape read into it would throw the draft away.
+ */
+function escapeFirst(state: ReviewState, key: KeyState): boolean {
+  if (!escapeJoined(key)) return false;
+  const context = keyContext(state);
+  return context === null || !TEXT_ENTRY.has(context);
 }
 
 /** What one press means in the state the previous one left: an intent, typed text, or nothing. */
@@ -155,7 +176,9 @@ export class KeyInterpreter {
       } else if (context !== null) yield { type: 'paste/refused' };
       return;
     }
-    const presses = splitKeys(input, key);
+    const presses = escapeFirst(state(), key)
+      ? [ESCAPE, ...splitKeys(input, { ...key, meta: false })]
+      : splitKeys(input, key);
     for (let index = 0; index < presses.length; index += 1) {
       const press = presses[index]!;
       const run = typedRun(state(), presses, index);

@@ -83,3 +83,26 @@ export function splitKeys(input: string, key: KeyState): Press[] {
     return { input: c, key: { ...NO_KEY, shift: c !== c.toLowerCase() } };
   });
 }
+
+/** The Escape key as Ink reports it. */
+export const ESCAPE: Press = { input: '', key: { ...NO_KEY, escape: true, meta: true } };
+
+/**
+ * Whether Ink may have joined an Escape to this key: it reads an Escape followed by a key in the
+ * same read ("\x1bj": pressed in quick succession, or the Escape ending one read and the key
+ * starting the next, which Ink joins) as that key with Alt. Arrows and page keys are left out: a
+ * terminal sends some of them with Alt as one sequence of their own.
+ */
+export function escapeJoined(key: KeyState): boolean {
+  if (!key.meta || key.escape) return false;
+  return !(
+    key.upArrow ||
+    key.downArrow ||
+    key.leftArrow ||
+    key.rightArrow ||
+    key.pageUp ||
+    key.pageDown ||
+    key.home ||
+    key.end
+  );
+}

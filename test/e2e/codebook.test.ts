@@ -77,8 +77,12 @@ beforeEach(() => {
   );
 });
 
-afterEach(() => {
-  session?.kill('SIGKILL');
+afterEach(async () => {
+  // As seedsCopyPerTest does: the folder goes once nothing can write into it any more.
+  if (session) {
+    session.kill('SIGKILL');
+    await session.exited;
+  }
   session = null;
   rmSync(dir, { recursive: true, force: true });
 });

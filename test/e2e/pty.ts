@@ -25,8 +25,13 @@ export function seedsCopyPerTest(): { readonly dir: string; track: (session: Ses
     dir = mkdtempSync(join(tmpdir(), 'margin-e2e-'));
     cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
   });
-  afterEach(() => {
-    session?.kill('SIGKILL');
+  afterEach(async () => {
+    // Removed only once the session has ended: a process still writing there (its corpus
+    // index, a store file) could put a file back while the folder is being removed.
+    if (session) {
+      session.kill('SIGKILL');
+      await session.exited;
+    }
     session = null;
     rmSync(dir, { recursive: true, force: true });
   });
@@ -103,8 +108,10 @@ export function spawnCli(
     const closed = seen.lastIndexOf('\u001b[?2026l');
     if (opened !== closed) midFrame = opened > closed;
   });
+  // xterm parses what it is given on a timer of its own: the last frame (leaving the alternate
+  // screen, say) may have arrived before the exit and still be unparsed when it is reported.
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
-    child.onExit((event) => resolve(event));
+    child.onExit((event) => terminal.write('', () => resolve(event)));
   });
   const size = { cols, rows };
   const screen = () => {

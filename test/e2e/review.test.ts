@@ -331,6 +331,7 @@ describe('margin review in a real terminal', () => {
       );
     } finally {
       second.kill('SIGKILL');
+      await second.exited;
     }
   });
 

@@ -89,10 +89,11 @@ async function roundTrip(env: Record<string, string>) {
   );
   // With kept groups, 002's are read once it is on screen: its count follows the jump.
   await s.waitFor((t) => /^▶ {4}1 /.test(reader(t, THEIRS)), 'the count at 002');
+  // Back at 000 with its count: `o` opens on the groups the gutter counts.
   await step(
     s,
     '\x1b',
-    (t) => header(t).includes('article 1 of 5') && reader(t, OURS).startsWith('▶C'),
+    (t) => header(t).includes('article 1 of 5') && reader(t, OURS).startsWith('▶C   1 '),
     'back to 000',
   );
   await step(s, 'o', (t) => t.includes('1 other outlet reports this'), 'the panel again');

@@ -165,6 +165,29 @@ describe('keys in one chunk', () => {
     expect(applyKeys(after, 'j', NO_KEY, keys).current).toBe(after.current + 1);
   });
 
+  it('reads a key Ink joined to the Escape before it (as Alt+key) as Escape, then the key', () => {
+    // "\x1bj" in one read, or an Escape ending one read and j starting the next: Ink reports j
+    // with meta. The help closes and j moves, or 1 tags.
+    const alt = (state: ReviewState, input: string) =>
+      applyKeys(state, input, { ...NO_KEY, meta: true });
+    const help = type(readerState(), '?');
+    expect(help.mode.kind).toBe('help');
+    const moved = alt(help, 'j');
+    expect(moved.mode.kind).toBe('browse');
+    expect(moved.cursors.b).toBe(21);
+    const tagged = alt(help, '1');
+    expect(tagged.mode.kind).toBe('browse');
+    expect(effects(tagged)).toEqual([
+      { kind: 'toggle', article: 'b', sentence: 'b-s20', label: 'claim' },
+    ]);
+    // In a text input it is not split: Alt+b (a word back, by habit) must not throw the draft
+    // away with an Escape.
+    const noting = type(readerState(), 'nsource');
+    const kept = alt(noting, 'b');
+    expect(kept.mode).toMatchObject({ kind: 'note', draft: 'check thissource' });
+    expect(effects(kept)).toEqual([]);
+  });
+
   it('reads Ctrl+R pressed several times at once as several redos', () => {
     // Undo and redo are the store's (effects); Ctrl+R alone arrives from Ink as r with Ctrl.
     const kinds = (state: ReviewState) => effects(state).map((effect) => effect.kind);

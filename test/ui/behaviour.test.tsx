@@ -172,6 +172,26 @@ describe('the review screen', () => {
     ]);
   });
 
+  it('takes Escape and the key right behind it as two keys, in one read or two', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter, '?');
+    await app.waitFor((f) => f.includes('Keys ('), 'the help');
+    // Esc then j in one read (Ink reads it as Alt+j): the help closes, j moves.
+    await app.press(`${KEYS.escape}j`);
+    await app.waitFor((f) => f.includes('sentence 2 of 23') && !f.includes('Keys ('), 'moved');
+    // Esc ending one read and 1 starting the next, before the app's turn: Ink joins them.
+    await app.press('?');
+    await app.waitFor((f) => f.includes('Keys ('), 'the help again');
+    await app.pressTogether(KEYS.escape, '1');
+    await app.waitFor(
+      (f) => f.endsWith('saved') && f.includes('C 1  Q 0  E 0') && !f.includes('Keys ('),
+      'tagged',
+    );
+    expect(stored(app.repository).map((a) => [a.sentence, a.label])).toEqual([
+      [seeds[0]!.sentences[1]!.id, 'claim'],
+    ]);
+  });
+
   it('shows a failed write, retries it, and saves it when the disk recovers', async () => {
     const repository = testRepository();
     const toggle = repository.toggle.bind(repository);
