@@ -121,6 +121,30 @@ describe('search on the corpus index', () => {
     }
   });
 
+  it('reads the segments as they are when another index merged them after it opened', async () => {
+    // A review keeps its index open while `margin index` (another process) adds articles and
+    // merges every segment into one: the segments it knew are gone.
+    for (let n = 10; n < 20; n++) await corpus.write(`a${n}.txt`, article(n));
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    for (let n = 20; n < 24; n++) await corpus.write(`b${n}.txt`, article(n));
+    const { index: open } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      expect(segmentCount()).toBe(2);
+      const queries = ['talks', 'second day', 'tow', '"second day"', '"talks in to"'];
+      const search = (query: string) =>
+        shown(searchEngine(open.words).search(query, placedFacts([]), { limit: 40 }));
+      const before = queries.map(search);
+      expect(new Set(before[0]!.map((hit) => hit.split(' ')[0])).size).toBe(14);
+      for (let n = 30; n < 40; n++) await corpus.write(`c${n}.txt`, article(n));
+      await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+      expect(segmentCount()).toBe(1);
+      // Its article table is the one it read: the new articles wait for its own refresh.
+      expect(queries.map(search)).toEqual(before);
+    } finally {
+      open.close();
+    }
+  });
+
   it('locates every sentence by its id as the articles number them, repeats and strangers too', async () => {
     // A sentence said twice in an article has an id with a suffix (s1234abcd-2): the lookup
     // must not take one id for another it begins.
