@@ -145,6 +145,25 @@ describe('search on the corpus index', () => {
     }
   });
 
+  it('reads the number of an article alone as in its column, and the column once it read many', async () => {
+    await writeTowns((n, k) => `Day ${k} in town ${n}.`);
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    const { index: one } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const { index: other } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      const numbers = [...other.articleTable().numbers];
+      expect(numbers).toHaveLength(100);
+      const table = one.articleTable();
+      const read = numbers.map((_, a) => table.numberAt(a));
+      expect(read).toEqual(numbers);
+      expect(table.numberAt(-1)).toBeUndefined();
+      expect(table.numberAt(100)).toBeUndefined();
+    } finally {
+      one.close();
+      other.close();
+    }
+  });
+
   it('locates every sentence by its id as the articles number them, repeats and strangers too', async () => {
     // A sentence said twice in an article has an id with a suffix (s1234abcd-2): the lookup
     // must not take one id for another it begins.

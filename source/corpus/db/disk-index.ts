@@ -765,7 +765,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   sentenceWords(a: number): readonly (readonly string[])[] {
-    const kept = this.keep(this.snapshot.numbers[a]!);
+    const kept = this.keep(this.snapshot.numberAt(a)!);
     if (!kept) return [];
     for (let i = 0; i < kept.article.sentences.length; i++) this.foldedSentence(kept, i);
     return kept.words as string[][];
@@ -777,7 +777,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * the rest of the search.
    */
   oneSentenceWords(a: number, index: number): readonly string[] {
-    const kept = this.keep(this.snapshot.numbers[a]!);
+    const kept = this.keep(this.snapshot.numberAt(a)!);
     return kept ? this.foldedSentence(kept, index) : [];
   }
 
@@ -795,19 +795,19 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   titleWords(a: number): readonly string[] {
     // A phrase query may read thousands of titles: not their articles' whole text.
-    const number = this.snapshot.numbers[a]!;
+    const number = this.snapshot.numberAt(a)!;
     const title =
       this.kept.get(number)?.article.title ?? (this.statements.titleOf.get(number) as string);
     return words(title ?? '');
   }
 
   articleId(a: number): string {
-    const number = this.snapshot.numbers[a]!;
+    const number = this.snapshot.numberAt(a)!;
     return this.kept.get(number)?.article.id ?? (this.statements.idOf.get(number) as string) ?? '';
   }
 
   sentence(a: number, index: number): Pick<Sentence, 'id' | 'text'> {
-    return this.keep(this.snapshot.numbers[a]!)?.article.sentences[index] ?? { id: '', text: '' };
+    return this.keep(this.snapshot.numberAt(a)!)?.article.sentences[index] ?? { id: '', text: '' };
   }
 
   locate(article: string, sentence: string): number | undefined {
