@@ -66,6 +66,22 @@ describe('merging the segments of posting lists', () => {
     expect(read(db)).toEqual(written);
   });
 
+  it('keeps the first segment apart once all of them hold more than a refresh writes at once', () => {
+    const { db, add, written } = index();
+    for (let i = 0; i < 4; i++) add(300);
+    add(40);
+    mergeSegments(db, 500);
+    // Common words find their first hits in the head of the first segment's lists.
+    expect(sizes(db)).toEqual([300, 940]);
+    add(10);
+    mergeSegments(db, 500);
+    expect(sizes(db)).toEqual([300, 940, 10]);
+    add(950);
+    mergeSegments(db, 500);
+    expect(sizes(db)).toEqual([300, 1900]);
+    expect(read(db)).toEqual(written);
+  });
+
   it('leaves segments each larger than all after it, and merges from the first that is not', () => {
     const { db, add, written } = index();
     for (const size of [100, 40, 10]) add(size);

@@ -1,6 +1,7 @@
 import { byCodePoint } from '../files.js';
 import { countPostings, joinPostings } from './postings.js';
 import type { Db } from './schema.js';
+import { SEGMENT_POSTINGS } from './writer.js';
 
 interface Segment {
   segment: number;
@@ -9,26 +10,31 @@ interface Segment {
 }
 
 /**
- * Keeps the number of segments a word is read from small, and one after a build, as Lucene's
- * and SQLite FTS5's optimize step leaves an index: the newest segments merge into one from the
- * oldest that holds no more postings than all those after it together. Each segment left then
- * holds more than all those after it, so there are at most about log2(all / smallest) of them
- * (after refreshes of 100 files each, one for the build and one per bit of their count), a
- * posting is rewritten about as many times at most, and a build (many segments of one size)
- * ends in one: at 100,000 articles 29 segments became one in 2.9 s (1.4 s of CPU, 142 MB).
- * With merges by size level (eight of a level made one of the next) the bench's index of
- * 100,000 articles kept 29 segments: its segments, of 2,000,000 postings, straddled a level's
+ * Keeps the number of segments a word is read from small, as Lucene's and SQLite FTS5's optimize
+ * step does after a build: the newest segments merge into one from the oldest that holds no more
+ * postings than all those after it together. Each segment left then holds more than all those
+ * after it, so there are at most about log2(all / smallest) of them (after refreshes of 100 files
+ * each, one per bit of their count), and a posting is rewritten about as many times at most.
+ * The first segment, though, joins the others only while they all hold at most `firstMost`
+ * postings, what a refresh writes at once: common words read each segment's list from the oldest
+ * until their first common keys, most often in the head of the first, and a list on disk is read
+ * whole. So a build (many segments of one size) ends in two: merged into one, the 100,000
+ * articles' lists of `officials time said rachel` were 2.3 MB, 26 ms of CPU to read in a new
+ * process against 0.6-1.1 ms for the first segment's (load 9), and common words took 7 ms of
+ * CPU more. With merges by size level (eight of a level made one of the next) the bench's index
+ * of 100,000 articles kept 29 segments: its segments of 2,000,000 postings straddled a level's
  * bound, and a typo query read `31` and the ten words it begins from each of them, 319 rows.
  */
-export function mergeSegments(db: Db): void {
+export function mergeSegments(db: Db, firstMost = SEGMENT_POSTINGS): void {
   const segments = db
     .prepare('SELECT segment, position, postings FROM segments ORDER BY position')
     .all() as Segment[];
   let after = 0;
   let from = -1;
   for (let i = segments.length - 1; i >= 0; i--) {
-    if (i < segments.length - 1 && segments[i]!.postings <= after) from = i;
-    after += segments[i]!.postings;
+    const own = segments[i]!.postings;
+    if (i < segments.length - 1 && own <= after && (i > 0 || own + after <= firstMost)) from = i;
+    after += own;
   }
   if (from >= 0) mergeRun(db, segments.slice(from));
 }
