@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openCorpusIndex } from '../../source/corpus/db/open.js';
+import { indexFile, openCorpusIndex } from '../../source/corpus/db/open.js';
+import { openSqlite } from '../../source/corpus/db/sqlite.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import {
   buildSearchEngine,
@@ -35,20 +36,31 @@ async function writeTowns(sentence: (n: number, k: number) => string): Promise<v
   }
 }
 
+/** How many segments of posting lists the corpus's index holds. */
+function segmentCount(): number {
+  const db = openSqlite(indexFile(cacheDir, corpus.root()), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM segments').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 /** Hits as a person reads them: article, sentence, score. */
 const shown = (hits: ReturnType<ReturnType<typeof searchEngine>['search']>) =>
   hits.map((hit) => `${hit.article} ${hit.sentence} ${hit.score.toFixed(3)}`);
 
 describe('search on the corpus index', () => {
   it('finds the same first hits as over the articles read afresh, across refreshes and removals', async () => {
-    // Each refresh writes its own segment of posting lists; the removed articles leave keys
-    // behind in the first one.
+    // Each refresh writes its own segment of posting lists, the second one smaller so that the
+    // two stay apart (segments.ts); the removed articles leave keys behind in the first one.
     for (let n = 10; n < 20; n++) await corpus.write(`a${n}.txt`, article(n));
     await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
-    for (let n = 20; n < 30; n++) await corpus.write(`b${n}.txt`, article(n));
+    for (let n = 20; n < 25; n++) await corpus.write(`b${n}.txt`, article(n));
     await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
     for (const n of [10, 11, 13]) await rm(join(corpus.root(), `a${n}.txt`));
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    expect(segmentCount()).toBe(2);
     const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
     const memory = buildSearchEngine(fresh.articles);
     const disk = searchEngine(index.words);
@@ -69,13 +81,13 @@ describe('search on the corpus index', () => {
       // The removed articles are nowhere.
       const all = disk.search('talks', placedFacts([]), { limit: 1000 });
       expect(all.some((hit) => ['a10', 'a11', 'a13'].includes(hit.article))).toBe(false);
-      expect(new Set(all.map((hit) => hit.article)).size).toBe(17);
+      expect(new Set(all.map((hit) => hit.article)).size).toBe(12);
       const begun = disk.search('"the second da"', placedFacts([]), { limit: 1000 });
       expect(begun.map((hit) => hit.text)).toEqual(
-        Array(17).fill('Officials said the second day of talks ended late.'),
+        Array(12).fill('Officials said the second day of talks ended late.'),
       );
       const titled = disk.search('"talks in to"', placedFacts([]), { limit: 1000 });
-      expect(new Set(titled.map((hit) => hit.article)).size).toBe(17);
+      expect(new Set(titled.map((hit) => hit.article)).size).toBe(12);
     } finally {
       index.close();
     }
@@ -90,6 +102,7 @@ describe('search on the corpus index', () => {
     await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
     await corpus.write('c.txt', 'Talks\n\nThe talks and the talkers talked in town 31 and 310.\n');
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    expect(segmentCount()).toBe(3);
     const words = index.words;
     try {
       for (const prefix of ['t', 'ta', 'tal', 'talk', 'talks', '31', 'zz']) {
@@ -105,6 +118,49 @@ describe('search on the corpus index', () => {
       expect(words.prefixedPostings!('talk').size).toBeGreaterThan(3);
     } finally {
       index.close();
+    }
+  });
+
+  it('reads the segments as they are when another index merged them after it opened', async () => {
+    // A review keeps its index open while `margin index` (another process) adds articles and
+    // merges every segment into one: the segments it knew are gone.
+    for (let n = 10; n < 20; n++) await corpus.write(`a${n}.txt`, article(n));
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    for (let n = 20; n < 24; n++) await corpus.write(`b${n}.txt`, article(n));
+    const { index: open } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      expect(segmentCount()).toBe(2);
+      const queries = ['talks', 'second day', 'tow', '"second day"', '"talks in to"'];
+      const search = (query: string) =>
+        shown(searchEngine(open.words).search(query, placedFacts([]), { limit: 40 }));
+      const before = queries.map(search);
+      expect(new Set(before[0]!.map((hit) => hit.split(' ')[0])).size).toBe(14);
+      for (let n = 30; n < 40; n++) await corpus.write(`c${n}.txt`, article(n));
+      await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+      expect(segmentCount()).toBe(1);
+      // Its article table is the one it read: the new articles wait for its own refresh.
+      expect(queries.map(search)).toEqual(before);
+    } finally {
+      open.close();
+    }
+  });
+
+  it('reads the number of an article alone as in its column, and the column once it read many', async () => {
+    await writeTowns((n, k) => `Day ${k} in town ${n}.`);
+    await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
+    const { index: one } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const { index: other } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      const numbers = [...other.articleTable().numbers];
+      expect(numbers).toHaveLength(100);
+      const table = one.articleTable();
+      const read = numbers.map((_, a) => table.numberAt(a));
+      expect(read).toEqual(numbers);
+      expect(table.numberAt(-1)).toBeUndefined();
+      expect(table.numberAt(100)).toBeUndefined();
+    } finally {
+      one.close();
+      other.close();
     }
   });
 

@@ -152,10 +152,6 @@ const running = new Map<string, Promise<RefreshSummary>>();
 export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   readonly words: WordIndex = this;
   private snapshot: ArticleTable = emptyTable();
-  private segments: number[] = [];
-  /** The segments as JSON (`wordLists`), and each one's position: lists join in that order. */
-  private segmentList = '[]';
-  private positions = new Map<number, number>();
   private readonly kept = new Map<number, KeptArticle>();
   private readonly located = new Map<string, { first: number; ids: string } | null>();
   private readonly statements;
@@ -277,23 +273,27 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       bucket: () => db.prepare(`SELECT word FROM vocabulary WHERE bucket = ? AND ${live}`).pluck(),
       postings: () =>
         db.prepare('SELECT list FROM postings WHERE segment = ? AND word = ?').pluck(),
-      // A word's list in every segment, one statement: one a segment (31 at 100,000 articles)
-      // cost a typo query's words, a word and the ten it begins, 341 calls into SQLite.
+      segments: () => db.prepare('SELECT segment FROM segments ORDER BY position').pluck(),
+      // A word's list in every segment in their order, one statement: one a segment (31 at
+      // 100,000 articles) cost a typo query's words, a word and the ten it begins, 341 calls
+      // into SQLite. The segments are those of the statement's own read, not a list kept since
+      // the index was opened: another process's refresh may have merged them meanwhile
+      // (segments.ts), and a list of their old numbers found nothing. CROSS JOIN: the segments
+      // drive the loop, each a lookup of the word; SQLite would otherwise scan every list.
       wordLists: () =>
         db
           .prepare(
-            'SELECT segment, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word = ?',
+            'SELECT p.list FROM segments AS s CROSS JOIN postings AS p ON p.segment = s.segment AND p.word = ? ORDER BY s.position',
           )
-          .raw(),
+          .pluck(),
       // Every word a prefix begins, in every segment: one range of each (a typo query's `31`
       // and the ten words it begins cost 11 statements of 29 lookups, 12-38 ms against 3-5).
       prefixLists: () =>
         db
           .prepare(
-            'SELECT segment, word, list FROM postings WHERE segment IN (SELECT value FROM json_each(?)) AND word >= ? AND word < ?',
+            'SELECT p.word, p.list FROM segments AS s CROSS JOIN postings AS p ON p.segment = s.segment AND p.word >= ? AND p.word < ? ORDER BY s.position',
           )
           .raw(),
-      segments: () => db.prepare('SELECT segment FROM segments ORDER BY position').pluck(),
     });
     this.reload();
   }
@@ -358,9 +358,6 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   reload(): void {
     this.snapshot.close();
     this.snapshot = readSnapshot(this.db, this.sidecar) ?? emptyTable();
-    this.segments = this.statements.segments.all() as number[];
-    this.segmentList = JSON.stringify(this.segments);
-    this.positions = new Map(this.segments.map((segment, position) => [segment, position]));
     this.kept.clear();
     this.located.clear();
   }
@@ -732,7 +729,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   *postingRuns(word: string): Generator<Uint32Array> {
-    for (const segment of this.segments) {
+    // The segments as they are now (`wordLists` says why), read one by one after that.
+    for (const segment of this.statements.segments.all() as number[]) {
       const list = this.statements.postings.get(segment, word) as Buffer | undefined;
       // Read a few thousand keys at a time: the first common keys are most often in the head.
       if (list) yield* decodeRuns(list, RUN_KEYS);
@@ -740,24 +738,18 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   prefixedPostings(prefix: string): Map<string, Uint32Array> {
-    const rows = this.statements.prefixLists.all(
-      this.segmentList,
-      prefix,
-      `${prefix}\u{10ffff}`,
-    ) as Array<[number, string, Buffer]>;
-    const byWord = new Map<string, Array<[number, Buffer]>>();
-    for (const [segment, word, list] of rows) {
+    // Rows come segment by segment in their order: each word's lists in the order they join.
+    const rows = this.statements.prefixLists.all(prefix, `${prefix}\u{10ffff}`) as Array<
+      [string, Buffer]
+    >;
+    const byWord = new Map<string, Buffer[]>();
+    for (const [word, list] of rows) {
       const own = byWord.get(word);
-      if (own) own.push([segment, list]);
-      else byWord.set(word, [[segment, list]]);
+      if (own) own.push(list);
+      else byWord.set(word, [list]);
     }
     const found = new Map<string, Uint32Array>();
-    for (const [word, lists] of byWord) {
-      if (lists.length > 1) {
-        lists.sort((x, y) => this.positions.get(x[0])! - this.positions.get(y[0])!);
-      }
-      found.set(word, decodePostings(lists.map((row) => row[1])));
-    }
+    for (const [word, lists] of byWord) found.set(word, decodePostings(lists));
     return found;
   }
 
@@ -769,15 +761,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   }
 
   private lists(word: string): Uint32Array {
-    const rows = this.statements.wordLists.all(this.segmentList, word) as Array<[number, Buffer]>;
-    if (rows.length > 1) {
-      rows.sort((x, y) => this.positions.get(x[0])! - this.positions.get(y[0])!);
-    }
-    return decodePostings(rows.map((row) => row[1]));
+    return decodePostings(this.statements.wordLists.all(word) as Buffer[]);
   }
 
   sentenceWords(a: number): readonly (readonly string[])[] {
-    const kept = this.keep(this.snapshot.numbers[a]!);
+    const kept = this.keep(this.snapshot.numberAt(a)!);
     if (!kept) return [];
     for (let i = 0; i < kept.article.sentences.length; i++) this.foldedSentence(kept, i);
     return kept.words as string[][];
@@ -789,7 +777,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
    * the rest of the search.
    */
   oneSentenceWords(a: number, index: number): readonly string[] {
-    const kept = this.keep(this.snapshot.numbers[a]!);
+    const kept = this.keep(this.snapshot.numberAt(a)!);
     return kept ? this.foldedSentence(kept, index) : [];
   }
 
@@ -807,19 +795,19 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   titleWords(a: number): readonly string[] {
     // A phrase query may read thousands of titles: not their articles' whole text.
-    const number = this.snapshot.numbers[a]!;
+    const number = this.snapshot.numberAt(a)!;
     const title =
       this.kept.get(number)?.article.title ?? (this.statements.titleOf.get(number) as string);
     return words(title ?? '');
   }
 
   articleId(a: number): string {
-    const number = this.snapshot.numbers[a]!;
+    const number = this.snapshot.numberAt(a)!;
     return this.kept.get(number)?.article.id ?? (this.statements.idOf.get(number) as string) ?? '';
   }
 
   sentence(a: number, index: number): Pick<Sentence, 'id' | 'text'> {
-    return this.keep(this.snapshot.numbers[a]!)?.article.sentences[index] ?? { id: '', text: '' };
+    return this.keep(this.snapshot.numberAt(a)!)?.article.sentences[index] ?? { id: '', text: '' };
   }
 
   locate(article: string, sentence: string): number | undefined {

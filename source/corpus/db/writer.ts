@@ -9,7 +9,7 @@ import type { StaticProblem } from './scan.js';
 import type { Db } from './schema.js';
 
 /** Postings held in memory before they are written as a segment: 16 MB of pairs. */
-const SEGMENT_POSTINGS = 2_000_000;
+export const SEGMENT_POSTINGS = 2_000_000;
 
 /** How close to a refresh a file's modification time is too close to trust. */
 const RACY_MS = 1500;
