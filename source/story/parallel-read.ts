@@ -114,6 +114,9 @@ async function readAll(
   // Per reader (the threads', then this one's), its word ids → the index's, grown in the order
   // the reader numbered them.
   const ids = [...threads, local].map(() => [] as number[]);
+  // Per thread, the batches sent that it has not answered yet. Counted until they were taken
+  // in, a thread whose answers waited for this one (busy reading a batch itself) had none left
+  // to read, and stood idle while this one, the slower, read the next batch too.
   const waiting = threads.map(() => 0);
   const replies = new Replies<ReadReply>();
   for (const thread of threads) replies.watch(thread, 'a story reading thread');
@@ -142,13 +145,19 @@ async function readAll(
       reply = Promise.resolve(local.read({ seq, texts: texts(held) }));
     }
     const queued: Batch = { seq: seq++, worker, articles: held, reply, ready: worker < 0 };
-    if (worker >= 0) reply.then(() => (queued.ready = true)).catch(() => {});
+    if (worker >= 0) {
+      reply
+        .then(() => {
+          queued.ready = true;
+          waiting[worker]!--;
+        })
+        .catch(() => {});
+    }
     queue.push(queued);
   };
   const apply = async () => {
     const batch = queue.shift()!;
     const reply = await batch.reply;
-    if (batch.worker >= 0) waiting[batch.worker]!--;
     const map = ids.at(batch.worker)!;
     for (const word of reply.words) map.push(index.vocabulary.id(word));
     const features = new FeatureReader(reply.packed, map);
