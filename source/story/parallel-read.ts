@@ -169,6 +169,10 @@ async function readAll(
   // What is read goes into the index first, freeing a worker for the next batch; no more than
   // `DEPTH` batches a reader wait to be taken in.
   const sent = async () => {
+    // The threads' answers are messages: taken (and `waiting` counted down) only when this
+    // thread turns to its events, which awaiting a promise already settled never does. Without
+    // the turn, this one read batch after batch itself while a thread's answers stood unread.
+    await new Promise((resolve) => setImmediate(resolve));
     while (queue[0]?.ready) await apply();
   };
   const full = async () => {
