@@ -180,7 +180,10 @@ async function readAll(
   };
   try {
     if (indexed) {
-      const step = Math.max(1, Math.round(batchSentences / 32));
+      const step =
+        options.batchSentences === undefined
+          ? BATCH_ARTICLES
+          : Math.max(1, Math.round(options.batchSentences / 32));
       for (let from = 0; from < indexed.numbers.length; from += step) {
         await sent();
         send({ numbers: indexed.numbers.subarray(from, from + step) });
