@@ -9,7 +9,7 @@ import { type Command, corpusFlags, storeFlags } from './command.js';
 import { namedProblem, openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { loadProject } from './project.js';
-import { keepGroups, savedGroupsOf } from './story-groups.js';
+import { keepGroups, savedGroupsOf, storyArticlesOf } from './story-groups.js';
 
 const plural = (count: number, word: string) =>
   `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -135,7 +135,7 @@ async function keepStory(
     throw new CannotRun(
       'the story groups are kept beside the corpus index, which is not on disk here (is the cache folder writable?)',
     );
-  const { groups, formed, problems, notKept } = await keepGroups(index.articles(), place, {
+  const { groups, formed, problems, notKept } = await keepGroups(storyArticlesOf(index), place, {
     storeRoot: store.root,
     display: store.shown,
     workers: availableParallelism(),

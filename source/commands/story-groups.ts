@@ -4,8 +4,11 @@ import { ioReason } from '../corpus/io-reason.js';
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
 import type {
+  ArticlesToRead,
   GroupList,
+  IndexedArticles,
   LabelsOf,
+  ReadArticle,
   SavedGroups,
   StoryArticle,
   StoryCluster,
@@ -22,7 +25,7 @@ import {
 } from './story-describe.js';
 import { type MemberFacts, mayBeShown } from './story-filter.js';
 
-type Articles = Iterable<Article> | AsyncIterable<Article>;
+type Articles = ArticlesToRead;
 type Lookup = (id: string) => Article | undefined;
 interface GroupOptions {
   display?: string;
@@ -46,6 +49,24 @@ export interface SavedPlace {
   generation: string;
   size: number;
   hashOf: (article: string) => string | undefined;
+}
+
+/**
+ * A corpus index's articles as the story build reads them: by number, on the reading threads'
+ * own connections, where the index is a file on disk; else as the index walks them.
+ */
+export function storyArticlesOf(
+  corpus: Pick<CorpusIndex, 'articles' | 'articlesByNumber' | 'readElsewhere' | 'root'>,
+): Articles {
+  const elsewhere = corpus.readElsewhere?.call(corpus) ?? null;
+  const { articlesByNumber } = corpus;
+  if (!elsewhere || !articlesByNumber) return corpus.articles();
+  const indexed: IndexedArticles = {
+    ...elsewhere,
+    root: corpus.root,
+    read: (numbers) => articlesByNumber.call(corpus, numbers),
+  };
+  return indexed;
 }
 
 /** Where the groups of a corpus are kept: beside its index on disk (none for one in memory). */
@@ -274,9 +295,12 @@ async function formIndex(
 ): Promise<{ index: StoryIndex; hashes: Map<string, string> }> {
   const { buildStoryIndex } = await import('../story/index.js');
   const hashes = new Map<string, string>();
-  const index = await buildStoryIndex(place ? recorded(articles, hashes) : articles, {
+  const index = await buildStoryIndex(articles, {
     constraints: links,
     workers,
+    ...(place
+      ? { seen: (article: ReadArticle) => hashes.set(article.id, article.hash ?? '') }
+      : {}),
     // The bands' orders of a large corpus go to a file beside the kept groups (on disk, where
     // the system's temporary folder may be memory).
     ...(place ? { orders: { folder: dirname(place.file) } } : {}),
@@ -358,24 +382,6 @@ async function formGroups(
 ): Promise<{ groups: GroupList; hashes: Map<string, string> }> {
   const { index, hashes } = await formIndex(articles, links, place, workers);
   return { groups: index.groupList(), hashes };
-}
-
-/** The articles as they are read, each one's hash noted: what kept groups were formed from. */
-function recorded(articles: Articles, hashes: Map<string, string>): Articles {
-  if (Symbol.asyncIterator in articles) {
-    return (async function* () {
-      for await (const article of articles) {
-        hashes.set(article.id, article.hash);
-        yield article;
-      }
-    })();
-  }
-  return (function* () {
-    for (const article of articles) {
-      hashes.set(article.id, article.hash);
-      yield article;
-    }
-  })();
 }
 
 /**

@@ -9,7 +9,7 @@ import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
 import { Describers } from './story-describe.js';
 import { corpusMemberFacts } from './story-filter.js';
-import { orderedStoryClusters, savedGroupsOf } from './story-groups.js';
+import { orderedStoryClusters, savedGroupsOf, storyArticlesOf } from './story-groups.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /**
@@ -91,7 +91,7 @@ Examples
     try {
       const annotatedLabels = labelsOfAnnotated(repository);
       const { renderedInParallel, problems, close, notKept } = await orderedStoryClusters(
-        corpus.articles(),
+        storyArticlesOf(corpus),
         (id) => corpus.article(id),
         storeRoot,
         {

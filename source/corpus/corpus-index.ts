@@ -82,6 +82,14 @@ export interface CorpusIndex {
   consistent?<T>(read: () => T): T;
   /** Every article in corpus order, read in batches. */
   articles(): Iterable<Article>;
+  /**
+   * What another thread needs to read the articles on a connection of its own (`readIndexFile`,
+   * then `articlesByNumber`): the index's file and every article's number in corpus order. Null
+   * for an index that lives in memory.
+   */
+  readElsewhere?(): { file: string; numbers: Uint32Array } | null;
+  /** The articles of these numbers, in that order, on one state of the index. */
+  articlesByNumber?(numbers: ArrayLike<number>): Article[];
   /** Files that could not be read, each with its reason, as of the last refresh. */
   problems(): FileProblem[];
   /**

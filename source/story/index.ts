@@ -16,7 +16,13 @@
  */
 import { describeCluster, type LabelsOf } from './describe.js';
 import { ComparePool } from './parallel-compare.js';
-import { readInParallel } from './parallel-read.js';
+import {
+  type ArticlesToRead,
+  isIndexed,
+  type ReadArticle,
+  readHere,
+  readInParallel,
+} from './parallel-read.js';
 import { StoryIndex, type StoryIndexOptions } from './story-index.js';
 import type { StoryArticle, StoryGroup } from './types.js';
 
@@ -31,6 +37,7 @@ export {
 export { GroupList } from './group-list.js';
 export { collectNow } from './lean-heaps.js';
 export { findNumbers, type NumberMention } from './numbers.js';
+export type { ArticlesToRead, IndexedArticles, ReadArticle } from './parallel-read.js';
 export { type PlacedLink, SavedGroups, storyKey } from './saved-groups.js';
 export {
   adoptLexicons,
@@ -44,22 +51,27 @@ export type * from './types.js';
 
 /** Reads every article (from an array, a generator or a database cursor) and forms the groups. */
 export async function buildStoryIndex(
-  articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
+  articles: ArticlesToRead,
   options: StoryIndexOptions & {
     /**
      * Threads that read the sentences and compare the candidate pairs (0: this one); the groups
      * are the same for any number.
      */
     workers?: number;
+    /** Told of each article as it is read (`ReadOptions`). */
+    seen?: (article: ReadArticle) => void;
   } = {},
 ): Promise<StoryIndex> {
-  const { workers = 0, ...rest } = options;
+  const { workers = 0, seen, ...rest } = options;
   const index = new StoryIndex(rest);
   if (workers > 0) {
-    await readInParallel(articles, index, workers);
+    await readInParallel(articles, index, workers, seen ? { seen } : {});
     await index.buildWith(new ComparePool(workers));
   } else {
-    for await (const article of articles) index.add(article);
+    for await (const article of isIndexed(articles) ? readHere(articles) : articles) {
+      seen?.(article);
+      index.add(article);
+    }
     index.build();
   }
   return index;

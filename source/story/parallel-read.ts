@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Replies } from '../corpus/replies.js';
 import { workerScript } from '../corpus/worker-script.js';
-import { BatchReader, type ReadReply } from './batch-reader.js';
+import { type ArticleHeads, BatchReader, type ReadReply } from './batch-reader.js';
 import { FeatureReader } from './feature-batch.js';
 import { leanHeaps } from './lean-heaps.js';
 import { sharedLexicons } from './shared-lexicons.js';
@@ -17,16 +17,63 @@ import type { StoryArticle } from './types.js';
 const YOUNG = { maxYoungGenerationSizeMb: 16 };
 /** Sentences per batch: enough that a message's cost is small beside the reading of it. */
 const BATCH_SENTENCES = 4096;
+/**
+ * Articles per batch of a corpus index read by number (`IndexedArticles`), whose sentences are
+ * not counted before they are read: some 4,096 sentences at the scale corpus's 32 an article.
+ */
+const BATCH_ARTICLES = 128;
 /** Batches in flight per worker: the next waits in the worker while one is read. */
 const DEPTH = 3;
+
+/** An article as read, with its text's hash where the corpus index keeps one. */
+export type ReadArticle = StoryArticle & { hash?: string };
+
+/**
+ * The articles of a corpus index on disk, which a reading thread reads itself by number on a
+ * connection of its own (`DiskCorpusIndex.articlesByNumber`): handed over by the index's thread,
+ * every text was read from SQLite, made into sentences and copied to the reading thread there,
+ * on the thread that also takes every batch's words in, which then held the reading back (at
+ * 100,000 articles the reading thread stood idle a quarter of its time).
+ */
+export interface IndexedArticles {
+  /** The corpus index's file and its corpus folder as given (`readIndexFile`). */
+  file: string;
+  root: string;
+  /** The articles' numbers, in the order they are read. */
+  numbers: Uint32Array;
+  /** Reads articles by number on this thread, in that order. */
+  read(numbers: Uint32Array): ReadArticle[];
+}
+
+export type ArticlesToRead = Iterable<ReadArticle> | AsyncIterable<ReadArticle> | IndexedArticles;
+
+export interface ReadOptions {
+  /** Sentences per batch (`BATCH_SENTENCES`; articles per batch of `IndexedArticles`, a 32nd). */
+  batchSentences?: number;
+  /** Told of each article as it goes into the index, in reading order. */
+  seen?: (article: ReadArticle) => void;
+}
 
 interface Batch {
   seq: number;
   /** The thread reading it, or -1: this one. */
   worker: number;
-  articles: StoryArticle[];
+  /** Its articles, or null when the thread reads them (they come with its reply). */
+  articles: ReadArticle[] | null;
   reply: Promise<ReadReply>;
   ready: boolean;
+}
+
+/** Whether `articles` are a corpus index's, read by number. */
+export function isIndexed(articles: ArticlesToRead): articles is IndexedArticles {
+  return 'numbers' in articles && 'read' in articles;
+}
+
+/** The articles of `indexed`, read on this thread a batch at a time. */
+export function* readHere(indexed: IndexedArticles): Generator<ReadArticle> {
+  for (let from = 0; from < indexed.numbers.length; from += BATCH_ARTICLES) {
+    yield* indexed.read(indexed.numbers.subarray(from, from + BATCH_ARTICLES));
+  }
 }
 
 /**
@@ -37,26 +84,29 @@ interface Batch {
  * peak, and on two cores the index's thread, between replies, stood idle beside two busy workers.
  */
 export function readInParallel(
-  articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
+  articles: ArticlesToRead,
   index: StoryIndex,
   workers: number,
-  batchSentences = BATCH_SENTENCES,
+  options: ReadOptions = {},
 ): Promise<void> {
-  return leanHeaps(() => readAll(articles, index, workers, batchSentences));
+  return leanHeaps(() => readAll(articles, index, workers, options));
 }
 
 async function readAll(
-  articles: Iterable<StoryArticle> | AsyncIterable<StoryArticle>,
+  articles: ArticlesToRead,
   index: StoryIndex,
   workers: number,
-  batchSentences: number,
+  options: ReadOptions,
 ): Promise<void> {
+  const batchSentences = options.batchSentences ?? BATCH_SENTENCES;
+  const indexed = isIndexed(articles) ? articles : null;
   const lexicons = sharedLexicons();
+  const corpus = indexed ? { file: indexed.file, root: indexed.root } : undefined;
   const threads = Array.from(
     { length: Math.max(1, workers) - 1 },
     () =>
       new Worker(workerScript('./read-worker.js', import.meta.url), {
-        workerData: { lexicons },
+        workerData: { lexicons, corpus },
         resourceLimits: YOUNG,
       }),
   );
@@ -64,53 +114,119 @@ async function readAll(
   // Per reader (the threads', then this one's), its word ids → the index's, grown in the order
   // the reader numbered them.
   const ids = [...threads, local].map(() => [] as number[]);
+  // Per thread, the batches sent that it has not answered yet. Counted until they were taken
+  // in, a thread whose answers waited for this one (busy reading a batch itself) had none left
+  // to read, and stood idle while this one, the slower, read the next batch too.
   const waiting = threads.map(() => 0);
   const replies = new Replies<ReadReply>();
   for (const thread of threads) replies.watch(thread, 'a story reading thread');
   const queue: Batch[] = [];
   let seq = 0;
-  const send = (articles: StoryArticle[]) => {
-    const job = { seq, texts: [] as string[] };
-    for (const article of articles)
-      for (const sentence of article.sentences) job.texts.push(sentence.text);
+  // Sentence ids cross from a reading thread only where a reviewer's link may name one.
+  const sentenceIds = index.pinsSentences();
+  const texts = (read: readonly StoryArticle[]) => {
+    const out: string[] = [];
+    for (const article of read) for (const sentence of article.sentences) out.push(sentence.text);
+    return out;
+  };
+  const send = (batch: { articles: ReadArticle[] } | { numbers: Uint32Array }) => {
     const worker = waiting.findIndex((count) => count < DEPTH);
     let reply: Promise<ReadReply>;
+    let held: ReadArticle[] | null = null;
     if (worker >= 0) {
-      reply = replies.expect(job.seq);
-      threads[worker]!.postMessage(job);
+      reply = replies.expect(seq);
+      if ('articles' in batch) {
+        held = batch.articles;
+        threads[worker]!.postMessage({ seq, texts: texts(batch.articles) });
+      } else threads[worker]!.postMessage({ seq, numbers: batch.numbers, sentenceIds });
       waiting[worker]!++;
-    } else reply = Promise.resolve(local.read(job));
-    const batch: Batch = { seq: seq++, worker, articles, reply, ready: worker < 0 };
-    if (worker >= 0) reply.then(() => (batch.ready = true)).catch(() => {});
-    queue.push(batch);
+    } else {
+      held = 'articles' in batch ? batch.articles : indexed!.read(batch.numbers);
+      reply = Promise.resolve(local.read({ seq, texts: texts(held) }));
+    }
+    const queued: Batch = { seq: seq++, worker, articles: held, reply, ready: worker < 0 };
+    if (worker >= 0) {
+      reply
+        .then(() => {
+          queued.ready = true;
+          waiting[worker]!--;
+        })
+        .catch(() => {});
+    }
+    queue.push(queued);
   };
   const apply = async () => {
     const batch = queue.shift()!;
     const reply = await batch.reply;
-    if (batch.worker >= 0) waiting[batch.worker]!--;
     const map = ids.at(batch.worker)!;
     for (const word of reply.words) map.push(index.vocabulary.id(word));
     const features = new FeatureReader(reply.packed, map);
-    for (const article of batch.articles)
+    for (const article of batch.articles ?? fromHeads(reply.heads!)) {
+      options.seen?.(article);
       index.addFeatures(article, features.next(article.sentences.length));
+    }
+  };
+  // What is read goes into the index first, freeing a worker for the next batch; no more than
+  // `DEPTH` batches a reader wait to be taken in.
+  const sent = async () => {
+    // The threads' answers are messages: taken (and `waiting` counted down) only when this
+    // thread turns to its events, which awaiting a promise already settled never does. Without
+    // the turn, this one read batch after batch itself while a thread's answers stood unread.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (queue[0]?.ready) await apply();
+  };
+  const full = async () => {
+    while (queue.length >= DEPTH * (threads.length + 1)) await apply();
   };
   try {
-    let batch: StoryArticle[] = [];
-    let count = 0;
-    for await (const article of articles) {
-      batch.push(article);
-      count += article.sentences.length;
-      if (count < batchSentences) continue;
-      // What is read goes into the index first, freeing a worker for the next batch.
-      while (queue[0]?.ready) await apply();
-      send(batch);
-      batch = [];
-      count = 0;
-      while (queue.length >= DEPTH * (threads.length + 1)) await apply();
+    if (indexed) {
+      const step =
+        options.batchSentences === undefined
+          ? BATCH_ARTICLES
+          : Math.max(1, Math.round(options.batchSentences / 32));
+      for (let from = 0; from < indexed.numbers.length; from += step) {
+        await sent();
+        send({ numbers: indexed.numbers.subarray(from, from + step) });
+        await full();
+      }
+    } else {
+      let batch: ReadArticle[] = [];
+      let count = 0;
+      for await (const article of articles as Iterable<ReadArticle>) {
+        batch.push(article);
+        count += article.sentences.length;
+        if (count < batchSentences) continue;
+        await sent();
+        send({ articles: batch });
+        batch = [];
+        count = 0;
+        await full();
+      }
+      if (batch.length > 0) send({ articles: batch });
     }
-    if (batch.length > 0) send(batch);
     while (queue.length > 0) await apply();
   } finally {
     await Promise.all(threads.map((thread) => thread.terminate()));
   }
+}
+
+/**
+ * The articles a reading thread read, as the index takes them in: no texts (their words came
+ * with them), and sentence ids only where a link may pin one.
+ */
+function fromHeads(heads: ArticleHeads): ReadArticle[] {
+  return heads.ids.map((id, i) => {
+    const count = heads.counts[i]!;
+    const named = heads.sentenceIds?.[i];
+    return {
+      id,
+      date: heads.dates[i]!,
+      source: heads.sources[i]!,
+      hash: heads.hashes[i]!,
+      sentences:
+        named !== undefined && count > 0
+          ? named.split(' ').map((sentence) => ({ id: sentence, text: '' }))
+          : new Array<{ id: string; text: string }>(count),
+    };
+  });
 }

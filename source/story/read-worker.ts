@@ -3,17 +3,34 @@
  * `readInParallel`: the reading is most of a build's time and each sentence's features depend on
  * it alone. Words are numbered in a vocabulary of the worker's own; each reply names the words
  * first met in its batch, in the order they were numbered, so that the index numbers them as it
- * would have reading the batches itself.
+ * would have reading the batches itself. Given a corpus index's file, it reads the articles of a
+ * batch itself, by number, on a connection of its own.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { BatchReader, type ReadJob } from './batch-reader.js';
+import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
+import { BatchReader, type NumberedJob, type ReadJob } from './batch-reader.js';
 import { adoptLexicons, type SharedLexicons } from './shared-lexicons.js';
 
-adoptLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
+const setup = workerData as {
+  lexicons?: SharedLexicons;
+  corpus?: { file: string; root: string };
+} | null;
+adoptLexicons(setup?.lexicons);
+
+let corpus: DiskCorpusIndex | null = null;
+if (setup?.corpus) {
+  const { readIndexFile } = await import('../corpus/db/open.js');
+  corpus = readIndexFile(setup.corpus.file, setup.corpus.root);
+  // Each article is read once.
+  corpus.walking();
+}
 
 const reader = new BatchReader();
 
-parentPort!.on('message', (job: ReadJob) => {
-  const reply = reader.read(job);
+parentPort!.on('message', (job: ReadJob | NumberedJob) => {
+  const reply =
+    'numbers' in job
+      ? reader.readArticles(job.seq, corpus!.articlesByNumber(job.numbers), job.sentenceIds)
+      : reader.read(job);
   parentPort!.postMessage(reply, [reply.packed.buffer as ArrayBuffer]);
 });

@@ -284,6 +284,11 @@ export class StoryIndex {
     );
   }
 
+  /** Whether a reviewer's link names sentences to find as they are added (their ids are read). */
+  pinsSentences(): boolean {
+    return this.pinned.size > 0;
+  }
+
   /**
    * `add`, with the features of the article's sentences already read (on a worker thread, see
    * `readInParallel`), in this index's word ids.

@@ -1,9 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import type { Article } from '../../source/corpus/types.js';
 import { buildStoryIndex, StoryIndex, storyGroups } from '../../source/story/index.js';
 import { ComparePool } from '../../source/story/parallel-compare.js';
 import { readInParallel } from '../../source/story/parallel-read.js';
-import type { SentenceRef, StoryArticle, StoryCluster } from '../../source/story/types.js';
+import type {
+  SentenceRef,
+  StoryArticle,
+  StoryCluster,
+  StoryConstraint,
+} from '../../source/story/types.js';
 import { article, seedArticles } from '../search/articles.js';
 
 let seeds: Article[];
@@ -358,10 +367,55 @@ describe('reading on worker threads', () => {
     for (const workers of [1, 2, 3]) {
       const threaded = new StoryIndex();
       // Small batches, so that every worker reads several and meets words the others met first.
-      await readInParallel(seeds, threaded, workers, 40);
+      await readInParallel(seeds, threaded, workers, { batchSentences: 40 });
       threaded.build();
       expect(threaded.vocabulary.words).toEqual(inline.vocabulary.words);
       expect(shape(threaded.groups())).toEqual(shape(inline.groups()));
+    }
+  });
+
+  it('reads a corpus index’s articles by number on the reading threads as walked on one', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'margin-story-read-'));
+    const { index: corpus } = await openCorpusIndex(join(import.meta.dirname, '../../seeds'), {
+      cacheDir,
+    });
+    try {
+      const walked = [...corpus.articles()];
+      // A link pins two sentences: their ids cross from the reading threads too.
+      const [a, b] = walked.filter((each) => each.sentences.length > 1);
+      const constraints: StoryConstraint[] = [
+        {
+          kind: 'link',
+          a: { article: a!.id, sentence: a!.sentences[0]!.id },
+          b: { article: b!.id, sentence: b!.sentences[1]!.id },
+        },
+      ];
+      const inline = new StoryIndex({ constraints });
+      for (const each of walked) inline.add(each);
+      inline.build();
+      const elsewhere = corpus.readElsewhere()!;
+      for (const workers of [1, 2, 3]) {
+        const threaded = new StoryIndex({ constraints });
+        const hashes: string[] = [];
+        // An article a batch: every thread reads several, and this one too.
+        await readInParallel(
+          {
+            ...elsewhere,
+            root: corpus.root,
+            read: (numbers) => corpus.articlesByNumber(numbers),
+          },
+          threaded,
+          workers,
+          { batchSentences: 1, seen: (each) => hashes.push(`${each.id} ${each.hash}`) },
+        );
+        threaded.build();
+        expect(threaded.vocabulary.words).toEqual(inline.vocabulary.words);
+        expect(shape(threaded.groups())).toEqual(shape(inline.groups()));
+        expect(hashes).toEqual(walked.map((each) => `${each.id} ${each.hash}`));
+      }
+    } finally {
+      corpus.close();
+      await rm(cacheDir, { recursive: true, force: true });
     }
   });
 

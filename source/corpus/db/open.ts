@@ -80,7 +80,11 @@ export async function openCorpusIndex(
  * there is no such file.
  */
 export function readOwnedCorpusIndex(rootGiven: string, cacheDir: string): DiskCorpusIndex {
-  const file = indexFile(cacheDir, resolve(rootGiven));
+  return readIndexFile(indexFile(cacheDir, resolve(rootGiven)), rootGiven);
+}
+
+/** `readOwnedCorpusIndex` of the index file itself (`DiskCorpusIndex.file`). */
+export function readIndexFile(file: string, rootGiven: string): DiskCorpusIndex {
   const db = openSqlite(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 10000');
   return new DiskCorpusIndex(db, rootGiven, file);
