@@ -12,7 +12,6 @@ import {
 } from './adapter.js';
 import { createFileAtomic, removeStaleTemps, syncFolder } from './atomic.js';
 import {
-  begunListing,
   checkFolders,
   type FolderCheck,
   GONE,
@@ -184,9 +183,6 @@ export class DiskStorage implements Storage {
     const before = Date.now();
     const { ino, mtimeMs, ctimeMs } = await stat(dir);
     const seen = `${ino}:${mtimeMs}:${ctimeMs}`;
-    // Read already when the check was begun early, and from the same row while the folder is so.
-    const early = begunListing(dir);
-    if (early?.seen === seen) return early.bytes;
     // The kept bytes go to the check's threads as they are, never decoded nor split here.
     const kept = this.index.listingBytes(folder);
     if (kept !== null && kept.seen === seen) return kept.bytes;

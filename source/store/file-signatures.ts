@@ -194,110 +194,6 @@ function sharedBytes(listed: Uint8Array | string): Uint8Array {
   return shared;
 }
 
-/** A check's shares over its listings, and the helpers' claims and reports. */
-interface Plan {
-  dirs: string[];
-  /** Each listing as the caller gave it, to tell a begun check's listings from others. */
-  given: Uint8Array[];
-  /** The same bytes in memory every thread shares. */
-  listed: Uint8Array[];
-  shares: Array<[folder: number, from: number, to: number]>;
-  results: Array<Share | undefined>;
-  counter: Int32Array;
-  helpers: number;
-  work: Work;
-  /** A begun check's helpers, already at work; none yet for a check not begun. */
-  workers?: Array<Promise<void>>;
-  threads?: Worker[];
-}
-
-/** A listing's bytes: as given, or the names joined by NUL. */
-const bytesOf = (listing: Listing): Uint8Array =>
-  toBytes(listing.listed ?? (listing.names ?? []).join('\0'));
-const toBytes = (listed: Uint8Array | string): Uint8Array =>
-  typeof listed === 'string' ? Buffer.from(listed) : listed;
-
-function planOf(listings: readonly Listing[]): Plan {
-  const { chunk, threads, threadsFrom } = checkSettings;
-  const given = listings.map(bytesOf);
-  const listed = given.map(sharedBytes);
-  const shares: Array<[folder: number, from: number, to: number]> = [];
-  let total = 0;
-  for (const [folder, text] of listed.entries()) {
-    const { cuts, names } = sharesOf(text, chunk);
-    for (const [from, to] of cuts) shares.push([folder, from, to]);
-    total += names;
-  }
-  const helpers = total >= threadsFrom ? Math.min(threads - 1, shares.length - 1) : 0;
-  const claims = new SharedArrayBuffer(4);
-  const dirs = listings.map((listing) => listing.dir);
-  return {
-    dirs,
-    given,
-    listed,
-    shares,
-    results: new Array(shares.length),
-    counter: new Int32Array(claims),
-    helpers,
-    work: { dirs, listed, shares, claims },
-  };
-}
-
-/**
- * The check begun before its caller asked for it (`beginCheck`), the listings it was begun on
- * as they were read then, by folder: what the caller finds there need not be read again.
- */
-let begun: { plan: Plan; seen: Map<string, { seen: string; bytes: Uint8Array }> } | null = null;
-
-/**
- * Starts the check of these listings on the helper threads now, before the caller has opened
- * what it needs (the corpus index, the store's index) and asks for it: the first of the
- * caller's `checkFolders` whose listings are these, byte for byte, joins it, and any other
- * stops it. `seen` is how each folder was seen when its listing was read (`begunListing`).
- * Only a store large enough for helper threads is begun; the helpers hold no process open.
- */
-export function beginCheck(listings: readonly (Listing & { seen: string })[]): void {
-  if (begun !== null) return;
-  const plan = planOf(listings);
-  if (plan.helpers <= 0) return;
-  const { running, threads } = startWorkers(plan.helpers, plan.work, plan.results);
-  for (const thread of threads) thread.unref();
-  plan.workers = running;
-  plan.threads = threads;
-  const seen = new Map(
-    listings.map((listing, at) => [listing.dir, { seen: listing.seen, bytes: plan.given[at]! }]),
-  );
-  begun = { plan, seen };
-}
-
-/** The listing of `dir` a begun check holds, read when the folder was seen as `seen`. */
-export function begunListing(dir: string): { seen: string; bytes: Uint8Array } | undefined {
-  return begun?.seen.get(dir);
-}
-
-/** The begun check, when it is of these listings: taken (its helpers now hold the process). */
-function adopted(listings: readonly Listing[]): Plan | null {
-  if (begun === null) return null;
-  const { plan } = begun;
-  begun = null;
-  const same =
-    plan.dirs.length === listings.length &&
-    listings.every((listing, at) => {
-      if (listing.dir !== plan.dirs[at]) return false;
-      const bytes = bytesOf(listing);
-      const then = plan.given[at]!;
-      return bytes === then || Buffer.from(bytes).equals(Buffer.from(then));
-    });
-  if (!same) {
-    // Another listing (a folder changed since): its shares are left, its threads stopped.
-    Atomics.store(plan.counter, 0, plan.shares.length);
-    for (const thread of plan.threads ?? []) void thread.terminate();
-    return null;
-  }
-  for (const thread of plan.threads ?? []) thread.ref();
-  return plan;
-}
-
 /**
  * Every file's signature in these folders: an lstat each, spread over threads as git's
  * `core.preloadIndex` does, since a file edited in place changes neither its folder's time nor
@@ -312,10 +208,23 @@ export async function checkFolders(
   onRunning?: () => void,
 ): Promise<FolderCheck[]> {
   signal?.throwIfAborted();
-  // The check begun early (`beginCheck`) when it was of these very listings, else a new one.
-  const plan = adopted(listings) ?? planOf(listings);
-  const { listed, shares, results, counter, dirs } = plan;
-  const workers = plan.workers ?? startWorkers(plan.helpers, plan.work, results).running;
+  const { chunk, threads, threadsFrom } = checkSettings;
+  const listed = listings.map((listing) =>
+    sharedBytes(listing.listed ?? (listing.names ?? []).join('\0')),
+  );
+  const shares: Array<[folder: number, from: number, to: number]> = [];
+  let total = 0;
+  for (const [folder, text] of listed.entries()) {
+    const { cuts, names } = sharesOf(text, chunk);
+    for (const [from, to] of cuts) shares.push([folder, from, to]);
+    total += names;
+  }
+  const results: Array<Share | undefined> = new Array(shares.length);
+  const helpers = total >= threadsFrom ? Math.min(threads - 1, shares.length - 1) : 0;
+  const claims = new SharedArrayBuffer(4);
+  const counter = new Int32Array(claims);
+  const dirs = listings.map((listing) => listing.dir);
+  const workers = startWorkers(helpers, { dirs, listed, shares, claims }, results);
   // Stopping claims every share left: each thread ends after the one in its hands.
   const stop = () => Atomics.store(counter, 0, shares.length);
   signal?.addEventListener('abort', stop, { once: true });
@@ -388,8 +297,7 @@ let waiting: Worker[] = [];
  */
 export function startCheckThreads(files: number): void {
   const { threads, threadsFrom } = checkSettings;
-  // A check begun early has the helpers: more would only boot to be stopped.
-  if (files < threadsFrom || begun !== null) return;
+  if (files < threadsFrom) return;
   while (waiting.length < threads - 1) {
     try {
       const worker = new Worker(WORKER, { eval: true });
@@ -418,14 +326,13 @@ function startWorkers(
   count: number,
   message: Work,
   results: Array<Share | undefined>,
-): { running: Array<Promise<void>>; threads: Worker[] } {
+): Array<Promise<void>> {
   // A thread that ended while it waited has an id of -1 (its 'exit' may not have been emitted).
   const alive = waiting.splice(0).filter((worker) => worker.threadId !== -1);
   const started = alive.splice(0, Math.max(count, 0));
   for (const unused of alive) void unused.terminate();
+  if (count <= 0) return [];
   const running: Array<Promise<void>> = [];
-  const threads: Worker[] = [];
-  if (count <= 0) return { running, threads };
   for (let i = 0; i < count; i++) {
     let worker: Worker;
     if (i < started.length) {
@@ -447,8 +354,7 @@ function startWorkers(
         worker.once('exit', () => done());
       }),
     );
-    threads.push(worker);
     worker.postMessage(message);
   }
-  return { running, threads };
+  return running;
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pruneIndexesOfMissingFolders } from '../corpus/db/prune.js';
 import type { Db } from '../corpus/db/schema.js';
-import { openSqlite } from '../corpus/db/sqlite.js';
-import { beginCheck, checkSettings, startCheckThreads } from './file-signatures.js';
-import { INDEX_FORMAT, StoreIndex } from './store-index.js';
+import { startCheckThreads } from './file-signatures.js';
+import { StoreIndex } from './store-index.js';
 
 /** Where the index of the store at `root` (absolute) lives under the cache folder. */
 export function storeIndexFile(cacheDir: string, root: string): string {
@@ -28,47 +27,9 @@ const INDEX_BYTES_PER_FILE = 1_024;
 export function startCheckThreadsFor(cacheDir: string, root: string): void {
   try {
     const bytes = statSync(storeIndexFile(cacheDir, root), { throwIfNoEntry: false })?.size ?? 0;
-    const files = Math.floor(bytes / INDEX_BYTES_PER_FILE);
-    startCheckThreads(files);
-    if (files >= checkSettings.threadsFrom) beginCheckFor(cacheDir, root);
+    startCheckThreads(Math.floor(bytes / INDEX_BYTES_PER_FILE));
   } catch {
     // Only a head start: the check starts its threads itself.
-  }
-}
-
-/**
- * Begins the check of every annotator folder on the threads just started, from the listings
- * the index kept, when each folder is still the one they were listed in: the helpers lstat
- * while this thread opens the corpus and the store's index (at 211,258 files they waited
- * 0.3-0.6 s for the listings and their shares, load 12-17). The store's open finds the same
- * listings and joins the check (`checkFolders`); any other listing stops it. The folders and
- * their times are read as the store's open reads them (`DiskStorage.refresh`, `namesIn`).
- */
-function beginCheckFor(cacheDir: string, root: string): void {
-  const db = openSqlite(storeIndexFile(cacheDir, root), { readonly: true, fileMustExist: true });
-  try {
-    const format = db.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get();
-    if (format !== `${INDEX_FORMAT} ${root}`) return;
-    const kept = db.prepare(
-      'SELECT seen, CAST(names AS BLOB) AS names FROM folder_listings WHERE folder = ?',
-    );
-    const folders = readdirSync(root, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-      .map((entry) => entry.name)
-      .sort();
-    const listings: Array<{ dir: string; listed: Uint8Array; seen: string }> = [];
-    for (const folder of folders) {
-      const dir = join(root, folder);
-      const { ino, mtimeMs, ctimeMs } = statSync(dir);
-      const seen = `${ino}:${mtimeMs}:${ctimeMs}`;
-      const row = kept.get(folder) as { seen: string; names: Buffer } | undefined;
-      // A folder listed again at the open: its shares would not be these.
-      if (row?.seen !== seen) return;
-      listings.push({ dir, listed: row.names, seen });
-    }
-    beginCheck(listings);
-  } finally {
-    db.close();
   }
 }
 
