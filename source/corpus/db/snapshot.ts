@@ -151,6 +151,9 @@ interface Info {
   generation?: string;
 }
 
+/** How many article numbers `numberAt` reads one by one before it reads their column whole. */
+const SINGLE_NUMBERS = 64;
+
 /**
  * The article table of the index. From the sidecar, each column is read when first asked for,
  * and a page of the corpus order alone when only that is asked for: a command pays for what it
@@ -158,9 +161,6 @@ interface Info {
  * The file stays open until `close`, so a refresh that replaces it meanwhile changes nothing
  * read here. Without the sidecar, the table is read whole from the database.
  */
-/** How many article numbers `numberAt` reads one by one before it reads their column whole. */
-const SINGLE_NUMBERS = 64;
-
 export class ArticleTable implements Snapshot {
   readonly length: number;
   readonly keyLimit: number;
