@@ -20,9 +20,8 @@ adoptLexicons(setup?.lexicons);
 let corpus: DiskCorpusIndex | null = null;
 if (setup?.corpus) {
   const { readIndexFile } = await import('../corpus/db/open.js');
+  // Each article is read once: `articlesByNumber` reads with a walk's small cache.
   corpus = readIndexFile(setup.corpus.file, setup.corpus.root);
-  // Each article is read once.
-  corpus.walking();
 }
 
 const reader = new BatchReader();

@@ -660,7 +660,7 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     const restore = this.walking();
     try {
       for (let from = 0; from < order.length; from += BATCH) {
-        yield* this.articlesByNumber(order.subarray(from, from + BATCH));
+        yield* this.readByNumber(order.subarray(from, from + BATCH));
       }
     } finally {
       restore();
@@ -684,24 +684,29 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     // process's peak, 15-20 MB higher at 100,000 articles).
     const restore = this.walking();
     try {
-      return this.consistent(() => {
-        const out: Article[] = [];
-        for (let i = 0; i < numbers.length; i++) {
-          const row = this.statements.byNumber.get(numbers[i]!) as ArticleRow | undefined;
-          if (row) out.push(this.toArticle(row));
-        }
-        return out;
-      });
+      return this.readByNumber(numbers);
     } finally {
       restore();
     }
+  }
+
+  /** `articlesByNumber` within a walk that has made the cache small already. */
+  private readByNumber(numbers: ArrayLike<number>): Article[] {
+    return this.consistent(() => {
+      const out: Article[] = [];
+      for (let i = 0; i < numbers.length; i++) {
+        const row = this.statements.byNumber.get(numbers[i]!) as ArticleRow | undefined;
+        if (row) out.push(this.toArticle(row));
+      }
+      return out;
+    });
   }
 
   /**
    * SQLite's cache made small for a walk of the corpus, which reads each article once: its
    * 16 MB filled with pages no one reads again. Returns what puts it back.
    */
-  walking(): () => void {
+  private walking(): () => void {
     const cache = this.db.pragma('cache_size', { simple: true }) as number;
     this.db.pragma(`cache_size = ${WALK_CACHE}`);
     return () => {
