@@ -17,6 +17,69 @@ export function withoutCtrlFunctionKeys(chunk: string): string {
   });
 }
 
+/** The Escape key in the kitty keyboard protocol's form, which Ink 6.8 reads whatever the terminal. */
+const ESCAPE_KEY = '\x1b[27;1u';
+/** Kitty's modifier field: 1 + the modifiers' bits (alt 2, ctrl 4). */
+const WITH_ALT = 3;
+const WITH_CTRL_ALT = 7;
+
+/** The kitty protocol's form of a key pressed with Alt (and Ctrl). */
+function kittyKey(codePoint: number, modifiers: number): string {
+  return `\x1b[${codePoint};${modifiers}u`;
+}
+
+/** Whether Ink reads an Escape and this character as a control sequence or as Alt+key itself. */
+function inkReadsWithAlt(code: number): boolean {
+  const char = String.fromCharCode(code);
+  return code < 0x80 && (/[0-9A-Za-z\r\b\x7f ]/.test(char) || char === '[');
+}
+
+/**
+ * An Escape that Ink would join to the key behind it, made a key Ink reads as such. Ink 6.8 reads
+ * an Escape and the character right behind it (in one read, or an Escape ending one read and the
+ * next read's first character) as one key. For letters, digits, Return, Space and Backspace it
+ * says Alt+key, which the review takes apart again where keys are commands (`escapeJoined`). For
+ * any other character it drops the Escape without a trace: Esc Tab and Esc Ctrl+R lost the
+ * Escape, Esc `?` or `/` acted in the panel the Escape was to close, and Esc Esc was one Escape.
+ * Here such an Escape becomes either that key with Alt in kitty's form, which Ink reads with its
+ * Alt (so a text input still sees Alt+key), or, where Alt has no meaning, the Escape key in
+ * kitty's form, which Ink never joins to anything. An Escape ending the chunk is the Escape key:
+ * a terminal writes a control sequence's bytes at once (see `keyboardStdin`).
+ */
+export function escapesApart(chunk: string): string {
+  if (!chunk.includes('\x1b')) return chunk;
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const at = chunk.indexOf('\x1b', from);
+    if (at < 0) return out + chunk.slice(from);
+    out += chunk.slice(from, at);
+    const next = chunk.codePointAt(at + 1);
+    from = at + 1;
+    if (next === undefined) {
+      out += ESCAPE_KEY;
+    } else if (next === 0x1b) {
+      // Esc Esc is two Escapes, unless a control sequence follows (Alt+arrow: ESC ESC [ A).
+      const third = chunk[at + 2];
+      out += third === '[' || third === 'O' ? '\x1b' : ESCAPE_KEY;
+    } else if (inkReadsWithAlt(next)) {
+      out += '\x1b';
+    } else if (next === 0x09) {
+      out += kittyKey(next, WITH_ALT);
+      from += 1;
+    } else if (next >= 0x01 && next <= 0x1a && next !== 0x0a) {
+      // Ctrl+letter, as Ink names it: its letter with Ctrl.
+      out += kittyKey(0x60 + next, WITH_CTRL_ALT);
+      from += 1;
+    } else if (next < 0x20 || (next >= 0x7f && next < 0xa0)) {
+      out += ESCAPE_KEY;
+    } else {
+      out += kittyKey(next, WITH_ALT);
+      from += next > 0xffff ? 2 : 1;
+    }
+  }
+}
+
 const PASTE_START = '\x1b[200~';
 const PASTE_END = '\x1b[201~';
 
@@ -99,7 +162,7 @@ export function keyboardStdin(stdin: NodeJS.ReadStream): NodeJS.ReadStream {
           for (;;) {
             const part = parts.shift();
             if (part !== undefined) {
-              return part.startsWith(PASTED) ? part : withoutCtrlFunctionKeys(part);
+              return part.startsWith(PASTED) ? part : escapesApart(withoutCtrlFunctionKeys(part));
             }
             const chunk: unknown = target.read(size);
             if (typeof chunk !== 'string') return chunk;

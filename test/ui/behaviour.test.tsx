@@ -192,6 +192,47 @@ describe('the review screen', () => {
     ]);
   });
 
+  it('takes Escape apart from Tab, Ctrl+R, Escape and signs pressed right behind it', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    const helpOpen = (f: string) => f.includes('Keys (');
+    const list = (f: string) => f.includes('Enter open') && !helpOpen(f);
+    await app.press(KEYS.enter, '1', 'u', '?');
+    await app.waitFor(
+      (f) => helpOpen(f) && f.includes('C 0  Q 0  E 0'),
+      'the help, nothing tagged',
+    );
+    // Esc Ctrl+R in one read: the help closes, the undone tag comes back.
+    await app.press('\x1b\x12');
+    await app.waitFor((f) => !helpOpen(f) && f.includes('C 1  Q 0  E 0'), 'redone');
+    // Esc Tab: the help closes and Tab goes to the list.
+    await app.press('?');
+    await app.waitFor(helpOpen, 'the help');
+    await app.press(`${KEYS.escape}${KEYS.tab}`);
+    await app.waitFor(list, 'the list');
+    // Esc Esc from the help over the reader: the help closes, then back to the list.
+    await app.press(KEYS.enter, '?');
+    await app.waitFor(helpOpen, 'the help over the reader');
+    await app.press(`${KEYS.escape}${KEYS.escape}`);
+    await app.waitFor(list, 'the list again');
+    // Esc ? in one read, and an Escape ending one read with ? starting the next: each time the
+    // help closes and opens again (read as ? alone, it closed the help).
+    await app.press('?');
+    await app.waitFor(helpOpen, 'the help from the list');
+    await app.press(`${KEYS.escape}?`);
+    await app.press('j');
+    await app.waitFor((f) => helpOpen(f) && !f.includes('\nMove\n'), 'the help scrolled');
+    await app.pressTogether(KEYS.escape, '?');
+    await app.waitFor((f) => helpOpen(f) && f.includes('\nMove\n'), 'the help from its top');
+  });
+
+  it('keeps a sign typed with Alt in a note, never reading it as Escape', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter, 'n', 'a', 'b');
+    await app.waitFor((f) => f.includes('note: ab'), 'the draft');
+    await app.press('\x1b?', 'c');
+    await app.waitFor((f) => f.includes('note: abc'), 'the draft, still open');
+  });
+
   it('shows a failed write, retries it, and saves it when the disk recovers', async () => {
     const repository = testRepository();
     const toggle = repository.toggle.bind(repository);

@@ -12,6 +12,7 @@ import { snapshotMarks, summarize } from '../../source/review/sync.js';
 import { createMemoryRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { App } from '../../source/ui/components/App.js';
+import { keyboardStdin } from '../../source/ui/keyboard-stdin.js';
 import { makeTheme } from '../../source/ui/theme.js';
 import { patience } from '../helpers/patience.js';
 
@@ -113,7 +114,8 @@ export async function renderApp(options: {
   controller.start();
   const instance = render(<App controller={controller} theme={makeTheme(false)} />, {
     stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
+    // As the review reads the terminal (run.tsx): pasted text apart, Escapes made unambiguous.
+    stdin: keyboardStdin(stdin as unknown as NodeJS.ReadStream),
     debug: true,
     exitOnCtrlC: false,
     patchConsole: false,
