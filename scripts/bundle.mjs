@@ -10,6 +10,16 @@ import { replacedFor } from './fast-string-width.mjs';
 import { lazyFiles, madeLazy } from './lazy-at-import.mjs';
 import { lazyCrypto } from './lazy-crypto.mjs';
 
+/** What the search bundle's function takes, in the order cli/compiled.ts hands them. */
+const COMPILED_PARAMETERS = [
+  'exports',
+  'require',
+  'module',
+  '__filename',
+  '__dirname',
+  '__marginImportMeta',
+];
+
 const root = new URL('..', import.meta.url);
 
 /** The cleaner's fingerprint, as source/corpus/cache.ts computes it at run time from dist/. */
@@ -53,8 +63,15 @@ await build({
   format: 'cjs',
   // A script run through `node:vm` has no `import()`: meow's script is required instead.
   supported: { 'dynamic-import': false },
-  // A script has `require`; `import.meta` is what cli/compiled.ts hands it.
-  banner: {},
+  // One function expression, as cli/compiled.ts compiles it: of `require` and the rest a
+  // CommonJS module has, and `import.meta` (what cli/compiled.ts hands it). Written whole here,
+  // V8 compiles the file's own string: wrapped at run time, it copied the 450 KB into one more.
+  banner: { js: `(function (${COMPILED_PARAMETERS.join(', ')}) {` },
+  footer: { js: '})' },
+  // Short names: the bundle is 30 % smaller (456 → 320 KB), which every search reads and makes a
+  // string of, and its code cache 7 % (search44). A stack trace from it names what the source map
+  // beside it says with `node --enable-source-maps`.
+  minifyIdentifiers: true,
   sourcemap: 'linked',
   define: {
     ...shipped.define,
