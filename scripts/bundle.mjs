@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { LAZY_REQUIRE, shipped } from './bundle-options.mjs';
 import { replacedFor } from './fast-string-width.mjs';
 import { lazyFiles, madeLazy } from './lazy-at-import.mjs';
-import { lazyCrypto } from './lazy-crypto.mjs';
+import { lazyCrypto, lazyFsPromises } from './lazy-builtins.mjs';
 
 /** What the search bundle's function takes, in the order cli/compiled.ts hands them. */
 const COMPILED_PARAMETERS = [
@@ -59,7 +59,7 @@ await build({
   entryPoints: ['source/cli/search.ts'],
   outfile: 'dist/chunks/search-cli.cjs',
   ...shipped,
-  plugins: [...shipped.plugins, lazyCrypto, meowApart],
+  plugins: [...shipped.plugins, lazyCrypto, lazyFsPromises, meowApart],
   format: 'cjs',
   // A script run through `node:vm` has no `import()`: meow's script is required instead.
   supported: { 'dynamic-import': false },

@@ -131,7 +131,7 @@ describe('margin search as built', () => {
 });
 
 describe('what margin search loads', () => {
-  it('leaves node:crypto and the pipes’ sockets unloaded, and meow until --help needs it', async () => {
+  it('leaves node:crypto, node:fs/promises and the pipes’ sockets unloaded, and meow until --help needs it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
     folders.push(folder);
     // Node's built-ins the process loaded, written as it exits.
@@ -150,6 +150,8 @@ describe('what margin search loads', () => {
     expect(found.stdout).toContain('Witkoff');
     const modules = readFileSync(loaded, 'utf8').split('\n');
     expect(modules).not.toContain('NativeModule crypto');
+    // Nor the promises of `node:fs`: the few files it looks at, it stats synchronously.
+    expect(modules).not.toContain('NativeModule fs/promises');
     // Its answer written to the pipe's descriptor: Node's stdout and stderr never made.
     expect(modules).not.toContain('NativeModule net');
     const help = await runMargin(folder, ['search', '--help'], { env });
