@@ -17,18 +17,21 @@ interface Ran {
   fromCache: boolean;
 }
 
-/** Runs the bundle in a new process, its `done()` called unless `keep` is false. */
+/**
+ * Runs the bundle in a new process, its `done()` called unless `keep` is false (`done(false)`
+ * when it is 'part': a run that did not do the whole of its work).
+ */
 function runCompiled(
   bundle: { path: string; key: string },
   base: string,
   env: Record<string, string>,
-  keep = true,
+  keep: boolean | 'part' = true,
 ): Ran {
   const script = `
     import { runCompiled } from ${JSON.stringify(COMPILED)};
     const run = runCompiled(${JSON.stringify(bundle)}, ${JSON.stringify(base)}, process.env);
     const { twice, url, builtin } = run.exports;
-    ${keep ? 'run.done();' : ''}
+    ${keep === 'part' ? 'run.done(false);' : keep ? 'run.done();' : ''}
     process.stdout.write(JSON.stringify({ twice: twice(21), url, builtin, fromCache: run.fromCache }));
   `;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -89,6 +92,24 @@ describe('a bundle run from V8’s code cache', () => {
     expect(runCompiled({ path: './bundle.cjs', key: 'new' }, base, env).fromCache).toBe(true);
   });
 
+  it('replaces a cache kept after part of the work once, by that of a run that did it all', () => {
+    const { base, env, cacheFile } = bundleFolder(SOURCE);
+    runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, 'part');
+    expect(readFileSync(cacheFile).subarray(0, 7).toString()).toBe('k part\n');
+    // Another part: taken, and left as it is.
+    const part = statSync(cacheFile).mtimeMs;
+    expect(runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, 'part').fromCache).toBe(true);
+    expect(statSync(cacheFile).mtimeMs).toBe(part);
+    // The whole: taken, then kept in its place.
+    expect(runCompiled({ path: './bundle.cjs', key: 'k' }, base, env).fromCache).toBe(true);
+    expect(readFileSync(cacheFile).subarray(0, 2).toString()).toBe('k\n');
+    const whole = statSync(cacheFile).mtimeMs;
+    for (const keep of [true, 'part'] as const) {
+      expect(runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, keep).fromCache).toBe(true);
+      expect(statSync(cacheFile).mtimeMs).toBe(whole);
+    }
+  });
+
   it('keeps nothing before the work is done', () => {
     const { base, env, cacheFile } = bundleFolder(SOURCE);
     runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, false);
@@ -127,6 +148,21 @@ describe('margin search as built', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('Witkoff');
     expect(second).toEqual(first);
+  });
+
+  it('keeps the code of a search that found something over that of one that found nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
+    folders.push(folder);
+    const env = { XDG_CACHE_HOME: join(folder, 'cache') };
+    const seeds = join(import.meta.dirname, '../../seeds');
+    const cacheFile = join(folder, 'cache', 'margin', 'code', 'search-cli.cjs.v8');
+    const header = () => readFileSync(cacheFile).subarray(0, 32).toString('latin1').split('\n')[0];
+    const none = await runMargin(folder, ['search', '--corpus', seeds, 'Qwertyuiop'], { env });
+    expect(none.status).toBe(1);
+    expect(header()).toMatch(/ part$/);
+    const found = await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    expect(found.status).toBe(0);
+    expect(header()).not.toMatch(/ part$/);
   });
 });
 
