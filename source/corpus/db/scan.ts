@@ -65,6 +65,8 @@ interface Listed {
 
 /** Entries of a folder listed between two turns of the event loop. */
 const LISTING_BATCH = 4096;
+/** Folders whose times a quick look compares between two turns of the event loop. */
+const FOLDERS_BETWEEN_TURNS = 256;
 
 interface KnownFile {
   path: string;
@@ -239,8 +241,15 @@ export async function scan(
     // Parents first, so a removed folder is noticed before its children are looked at.
     known.sort((x, y) => byCodePoint(x.path, y.path));
     const gone: string[] = [];
+    let looked = 0;
     for (const folder of known) {
       if (gone.some((parent) => folder.path.startsWith(`${parent}/`))) continue;
+      // Stat'ed synchronously (a search looks at one folder, and waits for it): a review's look
+      // at thousands of folders lets a key through between every few hundred.
+      if (++looked % FOLDERS_BETWEEN_TURNS === 0) {
+        await new Promise(setImmediate);
+        signal?.throwIfAborted();
+      }
       const absolute = folder.path === '' ? root : join(root, folder.path);
       const now = statOrNull(absolute);
       if (!now?.isDirectory()) {
