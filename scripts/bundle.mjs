@@ -8,7 +8,17 @@ import { build } from 'esbuild';
 import { LAZY_REQUIRE, shipped } from './bundle-options.mjs';
 import { replacedFor } from './fast-string-width.mjs';
 import { lazyFiles, madeLazy } from './lazy-at-import.mjs';
-import { lazyCrypto } from './lazy-crypto.mjs';
+import { lazyCrypto, lazyFsPromises } from './lazy-builtins.mjs';
+
+/** What the search bundle's function takes, in the order cli/compiled.ts hands them. */
+const COMPILED_PARAMETERS = [
+  'exports',
+  'require',
+  'module',
+  '__filename',
+  '__dirname',
+  '__marginImportMeta',
+];
 
 const root = new URL('..', import.meta.url);
 
@@ -49,12 +59,19 @@ await build({
   entryPoints: ['source/cli/search.ts'],
   outfile: 'dist/chunks/search-cli.cjs',
   ...shipped,
-  plugins: [...shipped.plugins, lazyCrypto, meowApart],
+  plugins: [...shipped.plugins, lazyCrypto, lazyFsPromises, meowApart],
   format: 'cjs',
   // A script run through `node:vm` has no `import()`: meow's script is required instead.
   supported: { 'dynamic-import': false },
-  // A script has `require`; `import.meta` is what cli/compiled.ts hands it.
-  banner: {},
+  // One function expression, as cli/compiled.ts compiles it: of `require` and the rest a
+  // CommonJS module has, and `import.meta` (what cli/compiled.ts hands it). Written whole here,
+  // V8 compiles the file's own string: wrapped at run time, it copied the 450 KB into one more.
+  banner: { js: `(function (${COMPILED_PARAMETERS.join(', ')}) {` },
+  footer: { js: '})' },
+  // Short names: the bundle is 30 % smaller (456 → 320 KB), which every search reads and makes a
+  // string of, and its code cache 7 % (search44). A stack trace from it names what the source map
+  // beside it says with `node --enable-source-maps`.
+  minifyIdentifiers: true,
   sourcemap: 'linked',
   define: {
     ...shipped.define,

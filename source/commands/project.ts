@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
+import { statOrNull } from '../corpus/db/stat-or-null.js';
 import { ioReason } from '../corpus/io-reason.js';
 import { PROJECT_FILE } from '../project/file-name.js';
 import type { Project } from '../project/schema.js';
@@ -42,8 +43,8 @@ export interface ProjectContext {
   text: string | null;
 }
 
-async function isFile(path: string): Promise<boolean> {
-  return (await stat(path).catch(() => null))?.isFile() ?? false;
+function isFile(path: string): boolean {
+  return statOrNull(path)?.isFile() ?? false;
 }
 
 /**
@@ -60,11 +61,11 @@ export async function findProjectFile(
       : io.env.MARGIN_PROJECT;
   if (named) {
     const path = resolve(io.cwd, named);
-    const found = await stat(path).catch(() => null);
+    const found = statOrNull(path);
     // A folder stands for the project file in it, as a project is named by its folder.
     if (found?.isDirectory()) {
       const inside = join(path, PROJECT_FILE);
-      if (await isFile(inside)) return inside;
+      if (isFile(inside)) return inside;
       throw new CannotRun(`${oneName(named)} is a folder with no ${PROJECT_FILE} in it`);
     }
     if (!found?.isFile()) throw new CannotRun(`${oneName(named)}: no such project file`);
@@ -74,7 +75,7 @@ export async function findProjectFile(
   const { root } = parse(folder);
   for (;;) {
     const candidate = join(folder, PROJECT_FILE);
-    if (await isFile(candidate)) return candidate;
+    if (isFile(candidate)) return candidate;
     if (folder === root) return null;
     folder = dirname(folder);
   }

@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { statOrNull } from '../corpus/db/stat-or-null.js';
 import {
   parseQuery,
   placedFacts,
@@ -42,13 +43,19 @@ function json(hits: SearchHit[]): string {
   return `${safeJson(rows, 2)}\n`;
 }
 
-/** True when there is no store or nothing in it; refuses a store path that is a file. */
-async function storeIsEmpty(root: string, shown: string): Promise<boolean> {
-  const found = await stat(root).catch(() => null);
+/**
+ * True when there is no store or nothing in it; refuses a store path that is a file. Looked at
+ * synchronously, as the project file and the corpus are: a search waits for it anyway.
+ */
+function storeIsEmpty(root: string, shown: string): boolean {
+  const found = statOrNull(root);
   if (!found) return true;
   if (!found.isDirectory())
     throw new CannotRun(`${shown} is not a folder, so not an annotation store`);
-  const entries = await readdir(root).catch(() => [] as string[]);
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(root);
+  } catch {}
   return entries.every((name) => name.startsWith('.'));
 }
 
@@ -142,7 +149,7 @@ Examples
     let hits: SearchHit[];
     // Hits already printed, the first of the answer, before the store's check was over.
     let printed: SearchHit[] = [];
-    if (await storeIsEmpty(store.root, store.shown)) {
+    if (storeIsEmpty(store.root, store.shown)) {
       if (parsed.unlisted.length > 0) {
         throw new CannotRun(`unknown label:${parsed.unlisted[0]}: use ${labels.join(', ')}, none`);
       }

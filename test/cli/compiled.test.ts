@@ -17,18 +17,21 @@ interface Ran {
   fromCache: boolean;
 }
 
-/** Runs the bundle in a new process, its `done()` called unless `keep` is false. */
+/**
+ * Runs the bundle in a new process, its `done()` called unless `keep` is false (`done(false)`
+ * when it is 'part': a run that did not do the whole of its work).
+ */
 function runCompiled(
   bundle: { path: string; key: string },
   base: string,
   env: Record<string, string>,
-  keep = true,
+  keep: boolean | 'part' = true,
 ): Ran {
   const script = `
     import { runCompiled } from ${JSON.stringify(COMPILED)};
     const run = runCompiled(${JSON.stringify(bundle)}, ${JSON.stringify(base)}, process.env);
     const { twice, url, builtin } = run.exports;
-    ${keep ? 'run.done();' : ''}
+    ${keep === 'part' ? 'run.done(false);' : keep ? 'run.done();' : ''}
     process.stdout.write(JSON.stringify({ twice: twice(21), url, builtin, fromCache: run.fromCache }));
   `;
   const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
@@ -54,10 +57,11 @@ function bundleFolder(source: string) {
   return { base, env, cacheFile };
 }
 
-const SOURCE = `
+/** As scripts/bundle.mjs writes the search bundle: one function expression of what it is given. */
+const SOURCE = `(function (exports, require, module, __filename, __dirname, __marginImportMeta) {
 function twice(n) { return n * 2; }
 module.exports = { twice, url: __marginImportMeta.url, builtin: typeof require('node:path').join };
-`;
+})`;
 
 describe('a bundle run from V8’s code cache', () => {
   it('runs it, keeps its compiled code, and reads it back on the next run', () => {
@@ -70,6 +74,8 @@ describe('a bundle run from V8’s code cache', () => {
       fromCache: false,
     });
     expect(readFileSync(cacheFile).subarray(0, 3).toString()).toBe('k1\n');
+    // V8's data starts 8 bytes in, at a pointer's alignment: V8 copies it otherwise.
+    expect(readFileSync(cacheFile).subarray(3, 8)).toEqual(Buffer.alloc(5));
     const written = statSync(cacheFile).mtimeMs;
     const second = runCompiled({ path: './bundle.cjs', key: 'k1' }, base, env);
     expect(second.twice).toBe(42);
@@ -84,6 +90,24 @@ describe('a bundle run from V8’s code cache', () => {
     expect(runCompiled({ path: './bundle.cjs', key: 'new' }, base, env).fromCache).toBe(false);
     expect(readFileSync(cacheFile).subarray(0, 4).toString()).toBe('new\n');
     expect(runCompiled({ path: './bundle.cjs', key: 'new' }, base, env).fromCache).toBe(true);
+  });
+
+  it('replaces a cache kept after part of the work once, by that of a run that did it all', () => {
+    const { base, env, cacheFile } = bundleFolder(SOURCE);
+    runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, 'part');
+    expect(readFileSync(cacheFile).subarray(0, 7).toString()).toBe('k part\n');
+    // Another part: taken, and left as it is.
+    const part = statSync(cacheFile).mtimeMs;
+    expect(runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, 'part').fromCache).toBe(true);
+    expect(statSync(cacheFile).mtimeMs).toBe(part);
+    // The whole: taken, then kept in its place.
+    expect(runCompiled({ path: './bundle.cjs', key: 'k' }, base, env).fromCache).toBe(true);
+    expect(readFileSync(cacheFile).subarray(0, 2).toString()).toBe('k\n');
+    const whole = statSync(cacheFile).mtimeMs;
+    for (const keep of [true, 'part'] as const) {
+      expect(runCompiled({ path: './bundle.cjs', key: 'k' }, base, env, keep).fromCache).toBe(true);
+      expect(statSync(cacheFile).mtimeMs).toBe(whole);
+    }
   });
 
   it('keeps nothing before the work is done', () => {
@@ -125,10 +149,25 @@ describe('margin search as built', () => {
     expect(first.stdout).toContain('Witkoff');
     expect(second).toEqual(first);
   });
+
+  it('keeps the code of a search that found something over that of one that found nothing', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
+    folders.push(folder);
+    const env = { XDG_CACHE_HOME: join(folder, 'cache') };
+    const seeds = join(import.meta.dirname, '../../seeds');
+    const cacheFile = join(folder, 'cache', 'margin', 'code', 'search-cli.cjs.v8');
+    const header = () => readFileSync(cacheFile).subarray(0, 32).toString('latin1').split('\n')[0];
+    const none = await runMargin(folder, ['search', '--corpus', seeds, 'Qwertyuiop'], { env });
+    expect(none.status).toBe(1);
+    expect(header()).toMatch(/ part$/);
+    const found = await runMargin(folder, ['search', '--corpus', seeds, 'Witkov'], { env });
+    expect(found.status).toBe(0);
+    expect(header()).not.toMatch(/ part$/);
+  });
 });
 
 describe('what margin search loads', () => {
-  it('leaves node:crypto and the pipes’ sockets unloaded, and meow until --help needs it', async () => {
+  it('leaves node:crypto, node:fs/promises and the pipes’ sockets unloaded, and meow until --help needs it', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'margin-compiled-'));
     folders.push(folder);
     // Node's built-ins the process loaded, written as it exits.
@@ -147,6 +186,8 @@ describe('what margin search loads', () => {
     expect(found.stdout).toContain('Witkoff');
     const modules = readFileSync(loaded, 'utf8').split('\n');
     expect(modules).not.toContain('NativeModule crypto');
+    // Nor the promises of `node:fs`: the few files it looks at, it stats synchronously.
+    expect(modules).not.toContain('NativeModule fs/promises');
     // Its answer written to the pipe's descriptor: Node's stdout and stderr never made.
     expect(modules).not.toContain('NativeModule net');
     const help = await runMargin(folder, ['search', '--help'], { env });

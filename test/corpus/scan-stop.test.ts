@@ -1,4 +1,4 @@
-import { stat, utimes } from 'node:fs/promises';
+import { mkdir, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scan } from '../../source/corpus/db/scan.js';
@@ -35,6 +35,28 @@ describe('a full scan', () => {
     const quit = new AbortController();
     quit.abort();
     await expect(scan(db, corpus.root(), 'full', quit.signal)).rejects.toThrow(/abort/i);
+    db.close();
+  });
+});
+
+describe('a quick scan', () => {
+  it('lets the event loop turn while it compares the times of many folders, and ends when told to', async () => {
+    await corpus.write('a.txt', GOOD_ARTICLE);
+    const { db } = openDatabase(':memory:', 'scan-stop');
+    const known = db.prepare('INSERT INTO folders (path, mtime) VALUES (?, ?)');
+    for (let i = 0; i < 600; i++) {
+      const folder = `f${i}`;
+      await mkdir(join(corpus.root(), folder));
+      known.run(folder, (await stat(join(corpus.root(), folder))).mtimeMs);
+    }
+    // The corpus folder's time after its subfolders were made.
+    known.run('', (await stat(corpus.root())).mtimeMs);
+    // Nothing changed: compared, not listed.
+    expect((await scan(db, corpus.root(), 'quick')).read).toEqual([]);
+    // A review that quits while it looks: the stats are synchronous, the turns between them not.
+    const quit = new AbortController();
+    setImmediate(() => quit.abort());
+    await expect(scan(db, corpus.root(), 'quick', quit.signal)).rejects.toThrow(/abort/i);
     db.close();
   });
 });

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { cleanerKey, defaultCacheDir } from '../cache.js';
 import { DiskCorpusIndex } from './disk-index.js';
@@ -16,6 +15,7 @@ import {
 } from './schema.js';
 import { sha256Hex } from './sha256.js';
 import { openSqlite } from './sqlite.js';
+import { statOrNull } from './stat-or-null.js';
 
 export interface OpenIndexOptions extends RefreshOptions {
   /** Where the index lives (default `defaultCacheDir()`). */
@@ -43,7 +43,7 @@ export async function openCorpusIndex(
   options: OpenIndexOptions = {},
 ): Promise<{ index: DiskCorpusIndex; refreshed: RefreshSummary | null }> {
   const root = resolve(rootGiven);
-  const folder = await stat(root).catch(() => null);
+  const folder = statOrNull(root);
   if (!folder) throw new Error(`corpus folder not found: ${rootGiven}`);
   if (!folder.isDirectory()) throw new Error(`corpus is not a folder: ${rootGiven}`);
   const cacheDir = options.cacheDir ?? defaultCacheDir();

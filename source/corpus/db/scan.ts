@@ -12,6 +12,7 @@ import {
 import { isSavedPageResources } from '../saved-page-folders.js';
 import { knownNamesIn } from './known-names.js';
 import type { Db } from './schema.js';
+import { statOrNull } from './stat-or-null.js';
 
 /**
  * How much of the corpus a refresh looks at. `quick` lists only the folders whose modification
@@ -64,6 +65,8 @@ interface Listed {
 
 /** Entries of a folder listed between two turns of the event loop. */
 const LISTING_BATCH = 4096;
+/** Folders whose times a quick look compares between two turns of the event loop. */
+const FOLDERS_BETWEEN_TURNS = 256;
 
 interface KnownFile {
   path: string;
@@ -106,7 +109,7 @@ export async function scan(
    */
   const visit = async (folder: string, fullCompare: boolean): Promise<string[] | null> => {
     const absolute = folder === '' ? root : join(root, folder);
-    const before = await stat(absolute).catch(() => null);
+    const before = statOrNull(absolute);
     // By name, not by order: a folder of 100,000 files is compared without sorting either side.
     // Without comparing sizes and times, a file's name is all there is to look at, unless it is
     // one to read again: those have a problem, and the problem index finds them alone.
@@ -238,10 +241,17 @@ export async function scan(
     // Parents first, so a removed folder is noticed before its children are looked at.
     known.sort((x, y) => byCodePoint(x.path, y.path));
     const gone: string[] = [];
+    let looked = 0;
     for (const folder of known) {
       if (gone.some((parent) => folder.path.startsWith(`${parent}/`))) continue;
+      // Stat'ed synchronously (a search looks at one folder, and waits for it): a review's look
+      // at thousands of folders lets a key through between every few hundred.
+      if (++looked % FOLDERS_BETWEEN_TURNS === 0) {
+        await new Promise(setImmediate);
+        signal?.throwIfAborted();
+      }
       const absolute = folder.path === '' ? root : join(root, folder.path);
-      const now = await stat(absolute).catch(() => null);
+      const now = statOrNull(absolute);
       if (!now?.isDirectory()) {
         if (folder.path === '') throw new Error(`corpus folder not found: ${root}`);
         gone.push(folder.path);
@@ -324,6 +334,12 @@ interface Found {
 }
 
 /**
+ * At most this many files are stat'ed one after the other, synchronously: a search's hits, each a
+ * few microseconds from the kernel's cache, where the thread pool's round trip costs more.
+ */
+const STATS_IN_LINE = 64;
+
+/**
  * Stats every listed file, a few hundred at a time; a stopped refresh (a review that quit) ends
  * after the batch in hand instead of going through the rest of a large folder.
  */
@@ -337,18 +353,28 @@ async function statAll(
     mtime: new Float64Array(listed.length).fill(Number.NaN),
     targets: new Map(),
   };
+  const note = (i: number, stats: Stats | null) => {
+    const file = listed[i]!;
+    if (!stats) return;
+    if (file.link) found.targets.set(i, stats);
+    if (!stats.isFile()) return;
+    found.size[i] = stats.size;
+    found.mtime[i] = stats.mtimeMs;
+  };
+  if (listed.length <= STATS_IN_LINE) {
+    signal?.throwIfAborted();
+    listed.forEach((file, i) => {
+      if (!file.special) note(i, statOrNull(join(root, file.path)));
+    });
+    return found;
+  }
   const batch = 256;
   for (let from = 0; from < listed.length; from += batch) {
     signal?.throwIfAborted();
     await Promise.all(
       listed.slice(from, from + batch).map(async (file, k) => {
         if (file.special) return;
-        const stats = await stat(join(root, file.path)).catch(() => null);
-        if (!stats) return;
-        if (file.link) found.targets.set(from + k, stats);
-        if (!stats.isFile()) return;
-        found.size[from + k] = stats.size;
-        found.mtime[from + k] = stats.mtimeMs;
+        note(from + k, await stat(join(root, file.path)).catch(() => null));
       }),
     );
   }
