@@ -26,6 +26,7 @@ import { generateArticle } from '../generate/article.js';
 import { Random } from '../generate/random.js';
 import { DEFAULT_SEED, prepareWorkspace } from '../generate.js';
 import { runProcessTimes } from '../harness/cli-process.js';
+import { createCostUs } from '../harness/disk-probe.js';
 import { measurements, percentile, reference, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
 import {
@@ -380,7 +381,8 @@ async function measureStore(
  * articles): once to keep each file's `.ann` (or find it kept), then once measured, each into a
  * folder of its own, then once more into the second folder, as a re-export finds it. Both are removed afterwards (2 GB each): on this VM's disk (ext4 mounted
  * with `discard`) replacing or deleting that many files takes minutes of its own, which is no
- * part of the export.
+ * part of the export. Just before the measured run, 2,000 files are created beside them (removed
+ * with them) as a probe of what a create costs on the disk then (`disk-probe.ts`).
  */
 async function measureBrat(
   label: string,
@@ -390,17 +392,23 @@ async function measureBrat(
   m: ReturnType<typeof measurements>,
 ) {
   const store = storeArgs[storeArgs.indexOf('--store') + 1]!;
-  const folders = ['scale-brat-first', 'scale-brat'].map((name) =>
+  const folders = ['scale-brat-first', 'scale-brat', 'scale-disk-probe'].map((name) =>
     path.join(path.dirname(store), name),
   );
   const args = (folder: string) => ['export', '--format', 'brat', ...storeArgs, '--out', folder];
   try {
     for (const folder of folders) await rm(folder, { recursive: true, force: true });
     const [first] = await runProcessTimes(1, CLI, args(folders[0]!), env);
+    // The disk as the measured run meets it: a create costs three to six times more within
+    // minutes of a large deletion on this VM (disk-probe.ts).
+    const probe = createCostUs(folders[2]!);
     const [run] = await runProcessTimes(1, CLI, args(folders[1]!), env);
     m.value(`${label}: export --format brat, ${annotations}`, run!.ms, 'ms', {
       target: '≤ 5000 ms, streaming',
-      note: `margin export --out DIR as a process, into a new folder; the run before it (which keeps each .ann when it finds none kept) took ${Math.round(first!.ms)} ms`,
+      note: `margin export --out DIR as a process, into a new folder; the run before it (which keeps each .ann when it finds none kept) took ${Math.round(first!.ms)} ms; a file created just before took ${probe.toFixed(0)} µs of kernel time (the disk probe's row)`,
+    });
+    m.value(`${label}: disk, a file created just before brat's run`, probe, 'µs', {
+      note: 'kernel time per file of 4 KB, 2,000 created in a new folder beside the store: about 20 µs when nothing was deleted lately, 50-150 µs within minutes of a large deletion (ext4 without a journal skips recently freed inodes)',
     });
     // A team's every day: into the folder of the last export, nothing changed since.
     const [again] = await runProcessTimes(1, CLI, args(folders[1]!), env);
