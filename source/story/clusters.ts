@@ -12,6 +12,7 @@
  * one is given back as soon as it is done with (`scratch`), not when the collector comes.
  */
 import { release, scratch } from './released.js';
+import { type AheadJob, aheadJob, answered, REPORT_EVERY } from './verdicts-ahead.js';
 
 export interface ComponentAccess {
   /**
@@ -32,7 +33,15 @@ export interface ComponentAccess {
    * function writes each component node's rank there and sets it back to -1 before it returns.
    */
   rank: Int32Array;
+  /**
+   * Has another thread answer a large component's anchors' verdicts ahead of the joins
+   * (`verdicts-ahead.ts`); false where none can.
+   */
+  ahead?(job: AheadJob): boolean;
 }
+
+/** Pairs from which a component's anchors' verdicts are answered ahead, where `ahead` can. */
+const AHEAD_FROM = 1 << 16;
 
 const LINK = Number.POSITIVE_INFINITY;
 
@@ -176,13 +185,32 @@ function formGroups(
   );
   release(descending);
 
-  const parent = scratch(Int32Array, size);
+  // The pairs in the joins' order, read one after another: `~a` for a reviewer's link, `~b`
+  // where the verdict of `a` and `b` is known. In shared memory where another thread answers
+  // ahead (it reads them and the union-find there), the pairs' five arrays given back: at the
+  // component of template sentences, 8 bytes a pair held through the joins instead of 17.
+  const job = count >= AHEAD_FROM && access.ahead ? aheadJob(sorted, count) : null;
+  const joinA = job ? job.pairA : scratch(Int32Array, count);
+  const joinB = job ? job.pairB : scratch(Int32Array, count);
+  for (let k = 0; k < count; k++) {
+    const pair = order[k]!;
+    joinA[k] = pairScore[pair] === LINK ? ~pairA[pair]! : pairA[pair]!;
+    joinB[k] = agreed[pair] === 1 ? ~pairB[pair]! : pairB[pair]!;
+  }
+  release(pairA, pairB, pairScore, agreed, order);
+  const parent = job ? job.parent : scratch(Int32Array, size);
   // A group's anchor is its lowest rank; members are collected at the end, in rank order.
-  const anchor = scratch(Int32Array, size);
+  const anchor = job ? job.anchor : scratch(Int32Array, size);
   for (let i = 0; i < size; i++) {
     parent[i] = i;
     anchor[i] = i;
   }
+  const answering = job !== null && access.ahead!(job);
+  // The anchors' verdict, answered ahead where it was for these anchors, else asked here.
+  const sameAnchors = (k: number, a: number, b: number): boolean => {
+    const given = answering ? answered(job, k, a, b) : 0;
+    return given !== 0 ? given > 0 : access.same(sorted[a]!, sorted[b]!) > 0;
+  };
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -237,40 +265,49 @@ function formGroups(
       return (fx === rootA && fy === rootB) || (fx === rootB && fy === rootA);
     });
 
-  for (let k = 0; k < count; k++) {
-    const pair = order[k]!;
-    const rootA = find(pairA[pair]!);
-    const rootB = find(pairB[pair]!);
-    if (rootA === rootB) continue;
-    const anchorA = anchor[rootA]!;
-    const anchorB = anchor[rootB]!;
-    const linked = pairScore[pair] === LINK;
-    const [small, large] =
-      occurrences[rootA]! <= occurrences[rootB]! ? [rootA, rootB] : [rootB, rootA];
-    // The anchors are asked first when the smaller group is large: one comparison, against a
-    // walk of its members' articles, again for every pair that joins the two groups (in a
-    // component of template sentences, thousands). The answer is the same in either order.
-    const walkFirst = occurrences[small]! <= WALK_FIRST;
-    const known =
-      linked || (agreed[pair] === 1 && anchorA === pairA[pair] && anchorB === pairB[pair]);
-    if (
-      forbidden(rootA, rootB) ||
-      (!known && !walkFirst && access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0) ||
-      clashes(small, large) ||
-      (!known && walkFirst && access.same(sorted[anchorA]!, sorted[anchorB]!) <= 0)
-    ) {
-      continue;
+  try {
+    for (let k = 0; k < count; k++) {
+      if (answering && k % REPORT_EVERY === 0) Atomics.store(job.progress, 0, k);
+      let a = joinA[k]!;
+      let b = joinB[k]!;
+      const linked = a < 0;
+      const agreed = b < 0;
+      if (linked) a = ~a;
+      if (agreed) b = ~b;
+      const rootA = find(a);
+      const rootB = find(b);
+      if (rootA === rootB) continue;
+      const anchorA = anchor[rootA]!;
+      const anchorB = anchor[rootB]!;
+      const [small, large] =
+        occurrences[rootA]! <= occurrences[rootB]! ? [rootA, rootB] : [rootB, rootA];
+      // The anchors are asked first when the smaller group is large: one comparison, against a
+      // walk of its members' articles, again for every pair that joins the two groups (in a
+      // component of template sentences, thousands). The answer is the same in either order.
+      const walkFirst = occurrences[small]! <= WALK_FIRST;
+      const known = linked || (agreed && anchorA === a && anchorB === b);
+      if (
+        forbidden(rootA, rootB) ||
+        (!known && !walkFirst && !sameAnchors(k, anchorA, anchorB)) ||
+        clashes(small, large) ||
+        (!known && walkFirst && !sameAnchors(k, anchorA, anchorB))
+      ) {
+        continue;
+      }
+      const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
+      parent[gone] = keep;
+      anchor[keep] = Math.min(anchorA, anchorB);
+      next[last[keep]!] = gone;
+      last[keep] = last[gone]!;
+      occurrences[keep]! += occurrences[gone]!;
+      low[keep]! |= low[gone]!;
+      high[keep]! |= high[gone]!;
     }
-    const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
-    parent[gone] = keep;
-    anchor[keep] = Math.min(anchorA, anchorB);
-    next[last[keep]!] = gone;
-    last[keep] = last[gone]!;
-    occurrences[keep]! += occurrences[gone]!;
-    low[keep]! |= low[gone]!;
-    high[keep]! |= high[gone]!;
+  } finally {
+    // The answering thread stops.
+    if (answering) Atomics.store(job.progress, 0, -1);
   }
-  release(pairA, pairB, pairScore, agreed, order, anchor, next, last, occurrences, low, high);
+  release(joinA, joinB, anchor, next, last, occurrences, low, high);
   articles.release();
   // Groups in the order of their first member, members in rank order: counted, then placed
   // one after another (`start[g]` the first of group g), in `parent`'s memory once read.

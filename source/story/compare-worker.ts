@@ -4,10 +4,12 @@
  * every id, weight and synonym is the index's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { collectNow } from './lean-heaps.js';
 import { type NodeTables, PairJudge, TABLE_NAMES } from './pair-judge.js';
 import { type CompareJob, type CompareSetup, compareChunk } from './parallel-compare.js';
 import { adoptLexicons } from './shared-lexicons.js';
 import { Vocabulary } from './tokens.js';
+import { type AheadJob, answerAhead } from './verdicts-ahead.js';
 
 const setup = workerData as CompareSetup;
 adoptLexicons(setup.lexicons);
@@ -25,7 +27,14 @@ const tables = Object.fromEntries(
 ) as unknown as NodeTables;
 const judge = new PairJudge(tables, vocabulary);
 
-parentPort!.on('message', (job: CompareJob) => {
+parentPort!.on('message', (job: CompareJob | AheadJob) => {
+  // Once the pairs are compared: the joins' verdicts, answered ahead until the joins end.
+  if ('sorted' in job) {
+    // What the comparing left is garbage: given back before the joins' peak.
+    collectNow();
+    answerAhead(job, (a, b) => judge.same(a, b));
+    return;
+  }
   const reply = compareChunk(job, (a, b) => judge.same(a, b));
   parentPort!.postMessage(reply, [
     reply.found.buffer as ArrayBuffer,

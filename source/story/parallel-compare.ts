@@ -3,6 +3,7 @@ import { workerScript } from '../corpus/worker-script.js';
 import { type NodeTables, type Pool, TABLE_NAMES } from './pair-judge.js';
 import { type SharedLexicons, sharedLexicons } from './shared-lexicons.js';
 import type { PairComparer } from './story-index.js';
+import type { AheadJob } from './verdicts-ahead.js';
 
 export interface CompareSetup {
   words: readonly string[];
@@ -49,7 +50,8 @@ const BACKLOG = 64;
  * a chunk at a time whenever each of them has `AHEAD` chunks waiting: a comparing thread is a
  * V8 heap of its own (some 25 MB at the build's peak), and on two cores the index's thread,
  * between bands, mostly waited for the two comparing threads. The edges go back to the index in
- * the pairs' order wherever they were compared.
+ * the pairs' order wherever they were compared. The threads stay until `done`: once the pairs
+ * are compared, the first answers a large component's joins' verdicts ahead (`ahead`).
  */
 export class ComparePool implements PairComparer {
   private threads: Worker[] = [];
@@ -95,7 +97,10 @@ export class ComparePool implements PairComparer {
       thread.on('message', (reply: CompareReply) => this.received(reply, i));
       thread.on('error', (error) => this.fail(error));
       thread.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a story comparing thread stopped (exit ${code})`));
+        // A thread let go of (`close`, or past the first once all are compared) is not a failure.
+        if (code !== 0 && this.threads.includes(thread)) {
+          this.fail(new Error(`a story comparing thread stopped (exit ${code})`));
+        }
       });
       this.threads.push(thread);
       this.waiting.push(0);
@@ -123,7 +128,23 @@ export class ComparePool implements PairComparer {
       await this.close();
       throw error;
     }
-    if (all) await this.close();
+    // All compared: the first thread stays to answer the joins' verdicts (`ahead`), not more.
+    if (all && this.threads.length > 1) {
+      const rest = this.threads.splice(1);
+      this.waiting.length = 1;
+      await Promise.all(rest.map((thread) => thread.terminate()));
+    }
+  }
+
+  ahead(job: AheadJob): boolean {
+    const thread = this.threads[0];
+    if (!thread || this.failure) return false;
+    thread.postMessage(job);
+    return true;
+  }
+
+  done(): Promise<void> {
+    return this.close();
   }
 
   backlog(): boolean {

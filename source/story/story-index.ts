@@ -39,6 +39,7 @@ import {
   Vocabulary,
 } from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
+import type { AheadJob } from './verdicts-ahead.js';
 
 /**
  * Compares a build's candidate pairs elsewhere (`ComparePool`: worker threads) and hands back,
@@ -64,6 +65,13 @@ export interface PairComparer {
    * megabytes in messages.
    */
   backlog?(): boolean;
+  /**
+   * Has a thread answer the anchors' verdicts of a large component's joins ahead of them
+   * (`verdicts-ahead.ts`), after `settled(true)`; false where none can.
+   */
+  ahead?(job: AheadJob): boolean;
+  /** Lets go of the threads once the build's groups are formed (or it failed). */
+  done?(): Promise<void>;
 }
 
 export interface StoryIndexOptions {
@@ -428,9 +436,15 @@ export class StoryIndex {
       // The index stays as it was before the build, its lists read back.
       this.edgeLog = null;
       this.readBack();
+      await comparer.done?.();
       throw error;
     }
-    this.finish();
+    try {
+      // The comparing threads idle by now: one answers the joins' verdicts ahead.
+      this.finish(comparer.ahead ? (job) => comparer.ahead!(job) : undefined);
+    } finally {
+      await comparer.done?.();
+    }
   }
 
   /**
@@ -592,7 +606,7 @@ export class StoryIndex {
     return dayA !== NO_DAY && dayB !== NO_DAY && Math.abs(dayA - dayB) > span;
   }
 
-  private finish(): void {
+  private finish(ahead?: (job: AheadJob) => boolean): void {
     // The build's edges, from the log, once its own arrays are given back; then what was set
     // aside, read back (the log reads the same file).
     this.sizeNodeArrays(trimmedCapacity(this.nodeFirst.length));
@@ -604,7 +618,7 @@ export class StoryIndex {
     this.aside?.takeBack(this.nodeFirst);
     this.aside?.takeBack(this.occurrenceNext);
     this.built = true;
-    this.regroup(this.liveNodes());
+    this.regroup(this.liveNodes(), false, ahead);
   }
 
   /**
@@ -1149,7 +1163,11 @@ export class StoryIndex {
   private grouped = false;
 
   /** Forms again the groups of the connected components that hold `seeds`. */
-  private regroup(seeds: Iterable<number>, local = false): void {
+  private regroup(
+    seeds: Iterable<number>,
+    local = false,
+    ahead?: (job: AheadJob) => boolean,
+  ): void {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
       this.seen = new Uint8Array(grownCapacity(this.seen.length, this.nodeFirst.length));
@@ -1235,6 +1253,7 @@ export class StoryIndex {
               : this.occurrences(node).map((at) => this.articleOf(at)),
           same: (a, b) => this.same(a, b),
           rank: this.rankScratch(),
+          ...(ahead ? { ahead } : {}),
         },
         (nodes, from, to) => {
           // A lone sentence is a group only when it has copies (kept by its node).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ComponentAccess, clusterComponent } from '../../source/story/clusters.js';
+import { aheadJob, answerAhead, WINDOW } from '../../source/story/verdicts-ahead.js';
 
 /** Nodes 0 and 1 each paired with node 2 only, every node in an article of its own. */
 function throughAThird(): ComponentAccess {
@@ -187,5 +188,94 @@ describe('the order of the joins', () => {
     const groups = clusterComponent(sorted, access);
     expect(groups.filter((group) => group.length > 1).length).toBeGreaterThan(500);
     expect(groups).toEqual(expected);
+  });
+});
+
+describe("a large component's anchors' verdicts answered ahead", () => {
+  const hash = (x: number) => {
+    let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b);
+    h ^= h >>> 13;
+    return Math.imul(h, 0xc2b2ae35) >>> 0;
+  };
+  // 70,000 nodes, each paired with the next two: 139,997 pairs, past where another thread
+  // answers; some verdicts no, some articles shared far apart (kept apart when joined).
+  const size = 70_000;
+  const same = (a: number, b: number) => ((hash(a) ^ hash(b)) % 7 === 0 ? 0 : 1);
+  const component = (asked: { count: number }, ahead?: ComponentAccess['ahead']) => {
+    const access: ComponentAccess = {
+      edges(node, visit) {
+        for (const other of [node - 2, node - 1, node + 1, node + 2]) {
+          if (other < 0 || other >= size) continue;
+          const [a, b] = other < node ? [other, node] : [node, other];
+          visit(other, 0.5 + (hash(a * 3 + b) % 4) / 10, false);
+        }
+      },
+      links: [],
+      unlinks: [],
+      articles: (node) => node % 50_000,
+      same: (a, b) => {
+        asked.count++;
+        return same(a, b);
+      },
+      rank: new Int32Array(size).fill(-1),
+      ...(ahead ? { ahead } : {}),
+    };
+    return clusterComponent(
+      Int32Array.from({ length: size }, (_, i) => i),
+      access,
+    );
+  };
+
+  it('takes an answer only where it was given for its anchors, and asks the rest itself', () => {
+    const here = { count: 0 };
+    const expected = component(here);
+    const asked = { count: 0 };
+    let given = 0;
+    // Answered as if each pair's two nodes were still their groups' anchors; every other pair
+    // answered wrongly for anchors no join has (the higher rank first): not to be taken.
+    const groups = component(asked, (job) => {
+      for (let k = 0; k < job.pairA.length && k < WINDOW; k++) {
+        const a = job.pairA[k]!;
+        const b = job.pairB[k]! < 0 ? ~job.pairB[k]! : job.pairB[k]!;
+        const right = k % 2 === 0;
+        job.slotA[k] = right ? a : b;
+        job.slotB[k] = right ? b : a;
+        job.slotVerdict[k] = same(job.sorted[a]!, job.sorted[b]!) > 0 === right ? 1 : -1;
+        Atomics.store(job.slotPair, k, k);
+        given++;
+      }
+      return true;
+    });
+    expect(given).toBe(WINDOW);
+    expect(groups.filter((group) => group.length > 1).length).toBeGreaterThan(1000);
+    expect(groups).toEqual(expected);
+    expect(asked.count).toBeLessThan(here.count - 1000);
+  });
+
+  it("answers each pair's verdict for the anchors it reads, ahead of the joins", () => {
+    const sorted = Int32Array.from({ length: 1000 }, (_, i) => 999 - i);
+    const job = aheadJob(sorted, 999);
+    for (let k = 0; k < 999; k++) {
+      job.pairA[k] = k;
+      // Pair 500's verdict is known, pair 501 is a reviewer's link: neither is answered.
+      job.pairB[k] = k === 500 ? ~(k + 1) : k + 1;
+      if (k === 501) job.pairA[k] = ~k;
+    }
+    for (let i = 0; i < 1000; i++) {
+      job.parent[i] = i;
+      job.anchor[i] = i;
+    }
+    // Ranks 10 and 11 joined already, anchored at 10: one group, no verdict.
+    job.parent[11] = 10;
+    answerAhead(job, same);
+    for (let k = 0; k < 999; k++) {
+      const answered = Atomics.load(job.slotPair, k) === k;
+      // Pairs just ahead of the joins (here at 0) are theirs to ask.
+      expect(answered).toBe(k >= 64 && k !== 500 && k !== 501 && k !== 10);
+      if (!answered) continue;
+      const [a, b] = k === 11 ? [10, 12] : [k, k + 1];
+      expect([job.slotA[k], job.slotB[k]]).toEqual([a, b]);
+      expect(job.slotVerdict[k]).toBe(same(sorted[a]!, sorted[b]!) > 0 ? 1 : -1);
+    }
   });
 });

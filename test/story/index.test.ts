@@ -503,6 +503,7 @@ describe('comparing candidate pairs on worker threads', () => {
       compare: (a, b) => pool.compare(a, b),
       settled: (all) => pool.settled(all),
       backlog: () => pool.backlog(),
+      done: () => pool.done(),
     });
     expect(own).toBeGreaterThan(0);
     expect(own).toBeLessThan(index.stats.candidates);
@@ -528,6 +529,7 @@ describe('comparing candidate pairs on worker threads', () => {
           during.push(lists.nodeFirst!.data.length, lists.occurrenceNext!.data.length);
           return pool.settled(all);
         },
+        done: () => pool.done(),
       });
       const groups = shape(index.groups());
       for (const a of late) index.add(a);
