@@ -122,8 +122,6 @@ export interface Hold {
 export class KeyInterpreter {
   /** When the last key of text typed after a refused input arrived, or null. */
   #refusedAt: number | null = null;
-  /** The next input is a paste's text, its mark taken by an Escape just before it (below). */
-  #pasteNext = false;
 
   /**
    * The actions of one chunk of input. `state` is read again before each press, so the caller
@@ -152,19 +150,6 @@ export class KeyInterpreter {
         return;
       }
       this.#refusedAt = null;
-    }
-    if (this.#pasteNext) {
-      this.#pasteNext = false;
-      if (!input.startsWith(PASTED)) yield* this.actions(state, `${PASTED}${input}`, NO_KEY, at);
-      else yield* this.actions(state, input, key, at);
-      return;
-    }
-    if (input === PASTED) {
-      // Ink joins an Escape that ends one read to the next read's first character: Escape
-      // pressed right before a paste arrives as the paste's mark alone, its text apart after.
-      yield* this.actions(state, '', { ...NO_KEY, escape: true, meta: true }, at);
-      this.#pasteNext = true;
-      return;
     }
     if (input.startsWith(PASTED)) {
       // Pasted text is text where text is typed, and nothing anywhere else: a line of a paste

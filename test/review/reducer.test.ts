@@ -152,19 +152,6 @@ describe('keys in one chunk', () => {
     expect(browsing.message?.text).toMatch(/^pasted text goes into a note/);
   });
 
-  it('takes a paste right after Escape as a paste, though Ink cuts its mark from its text', () => {
-    // Ink joins the Escape to the next read's first character, the paste's mark: "\x1b\uE000"
-    // arrives as the mark alone (Ink drops the ESC), then the paste's text as a read of its own.
-    const keys = new KeyInterpreter();
-    const escaped = applyKeys(readerState(), PASTED, { ...NO_KEY, meta: true }, keys);
-    const after = applyKeys(escaped, 'one x d', NO_KEY, keys);
-    expect(effects(after)).toEqual([]);
-    expect(after.message?.text).toMatch(/^pasted text goes into a note/);
-    // The Escape went back to the list, and the input after the paste is keys again.
-    expect(after.focus).toBe('list');
-    expect(applyKeys(after, 'j', NO_KEY, keys).current).toBe(after.current + 1);
-  });
-
   it('reads a key Ink joined to the Escape before it (as Alt+key) as Escape, then the key', () => {
     // "\x1bj" in one read, or an Escape ending one read and j starting the next: Ink reports j
     // with meta. The help closes and j moves, or 1 tags.

@@ -225,6 +225,19 @@ describe('the review screen', () => {
     await app.waitFor((f) => helpOpen(f) && f.includes('\nMove\n'), 'the help from its top');
   });
 
+  it('takes a paste right behind an Escape as a paste, never as keys', async () => {
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
+    await app.press(KEYS.enter);
+    await app.waitFor((f) => !f.includes('Enter open'), 'the reader');
+    // The Escape ends one read and the paste starts the next, before the app's turn.
+    await app.pressTogether(KEYS.escape, '\x1b[200~one x d\x1b[201~');
+    await app.waitFor((f) => f.includes('pasted text goes into a note'), 'the paste refused');
+    // The Escape went back to the list; the paste's x and d removed and marked nothing.
+    expect(app.frame()).toContain('C 0  Q 0  E 0');
+    expect(app.frame()).toContain('The Moscow Times · no tags');
+    expect(stored(app.repository)).toEqual([]);
+  });
+
   it('keeps a sign typed with Alt in a note, never reading it as Escape', async () => {
     app = await renderApp({ articles: seeds, columns: 100, rows: 30 });
     await app.press(KEYS.enter, 'n', 'a', 'b');
