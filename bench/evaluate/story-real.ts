@@ -2,13 +2,13 @@
  * The story engine on real news pages: the 181 ground-truth bodies of the article-extraction
  * benchmark grouped as one corpus, scored on the hand-judged pairs of story-real-pairs.ts.
  * Which labelled pairs end in one group (precision: how many of those report one thing), which
- * of the pairs judged the same do (recall, over the pool), and how many grouped pairs no one
- * judged yet (a change that groups new pairs needs them judged before its precision means much).
+ * of the pairs judged the same do (recall, over the pool), the same on the fresh set judged apart
+ * (`FRESH_PAIRS`), and how many grouped pairs no one judged yet (a change that groups new pairs needs them judged before its precision means much).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { StoryIndex } from '../../source/story/index.js';
-import { STORY_PAIRS } from '../quality/story-real-pairs.js';
+import { FRESH_PAIRS, STORY_PAIRS, type StoryPair } from '../quality/story-real-pairs.js';
 import { pageArticle, textCheck } from '../quality/suggest-real.js';
 
 export interface RealPairScores {
@@ -25,6 +25,8 @@ export interface RealPairScores {
   /** Rows whose sentence the split no longer has, and rows found elsewhere than their index. */
   missing: number;
   moved: number;
+  /** The same counts on the fresh set (`FRESH_PAIRS`), judged apart from the development set. */
+  fresh: { grouped: number; groupedSame: number; same: number };
 }
 
 /** Null when the benchmark folder is not there. */
@@ -59,6 +61,7 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
     unjudged: 0,
     missing: 0,
     moved: 0,
+    fresh: { grouped: 0, groupedSame: 0, same: 0 },
   };
   // A row's sentence at its index, else the first with its check (the split moved it).
   const place = (page: string, at: number, check: string): number => {
@@ -69,22 +72,26 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
     return found;
   };
   const judged = new Set<string>();
-  for (const [pageA, atA, checkA, pageB, atB, checkB, same] of STORY_PAIRS) {
-    const a = place(pageA, atA, checkA);
-    const b = place(pageB, atB, checkB);
-    if (a < 0 || b < 0) {
-      scores.missing++;
-      continue;
+  const count = (rows: readonly StoryPair[], into: RealPairScores['fresh']) => {
+    for (const [pageA, atA, checkA, pageB, atB, checkB, same] of rows) {
+      const a = place(pageA, atA, checkA);
+      const b = place(pageB, atB, checkB);
+      if (a < 0 || b < 0) {
+        scores.missing++;
+        continue;
+      }
+      const idA = pageA.slice(0, 8);
+      const idB = pageB.slice(0, 8);
+      judged.add(pairKey(idA, a, idB, b));
+      const groupA = index.groupOf(idA, a);
+      const together = groupA !== null && groupA.id === index.groupOf(idB, b)?.id;
+      if (together) into.grouped++;
+      if (same) into.same++;
+      if (together && same) into.groupedSame++;
     }
-    const idA = pageA.slice(0, 8);
-    const idB = pageB.slice(0, 8);
-    judged.add(pairKey(idA, a, idB, b));
-    const groupA = index.groupOf(idA, a);
-    const together = groupA !== null && groupA.id === index.groupOf(idB, b)?.id;
-    if (together) scores.grouped++;
-    if (same) scores.same++;
-    if (together && same) scores.groupedSame++;
-  }
+  };
+  count(STORY_PAIRS, scores);
+  count(FRESH_PAIRS, scores.fresh);
   for (const group of index.groups()) {
     scores.groups++;
     const { members } = group;

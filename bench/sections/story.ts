@@ -275,4 +275,18 @@ function realPageRows(m: ReturnType<typeof measurements>, context: { log(text: s
   m.value('real pages: pairs judged the same that are grouped', percent(groupedSame, same), '%', {
     note: `${groupedSame} of ${same}, over a pool of the engine's own pairs${placed}`,
   });
+  // The fresh set, judged apart from the rows the rules were chosen on (story-real-pairs.ts).
+  const { fresh } = scores;
+  m.value(
+    'real pages, fresh set: judged pairs grouped that report one thing',
+    fresh.grouped === 0 ? 0 : percent(fresh.groupedSame, fresh.grouped),
+    '%',
+    { note: `${fresh.groupedSame} of ${fresh.grouped} judged pairs in one group` },
+  );
+  m.value(
+    'real pages, fresh set: pairs judged the same that are grouped',
+    percent(fresh.groupedSame, fresh.same),
+    '%',
+    { note: `${fresh.groupedSame} of ${fresh.same}, drawn without the engine` },
+  );
 }

@@ -3,17 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreRealPairs } from '../../bench/evaluate/story-real.js';
 import { benchmarksFolder } from '../../bench/quality/extraction-benchmark.js';
-import { STORY_PAIRS } from '../../bench/quality/story-real-pairs.js';
+import { FRESH_PAIRS, STORY_PAIRS } from '../../bench/quality/story-real-pairs.js';
 
 const folder = path.join(benchmarksFolder(), 'article-extraction');
 
 describe('the story pairs judged on real pages', () => {
   it('name each pair once, of two different pages', () => {
-    const keys = STORY_PAIRS.map(([a, at, , b, bt]) =>
-      [`${a}:${at}`, `${b}:${bt}`].sort().join(' '),
-    );
-    expect(new Set(keys).size).toBe(STORY_PAIRS.length);
-    for (const [a, , , b] of STORY_PAIRS) expect(a).not.toBe(b);
+    // The fresh set is judged apart: none of its pairs is a development row.
+    const all = [...STORY_PAIRS, ...FRESH_PAIRS];
+    const keys = all.map(([a, at, , b, bt]) => [`${a}:${at}`, `${b}:${bt}`].sort().join(' '));
+    expect(new Set(keys).size).toBe(all.length);
+    for (const [a, , , b] of all) expect(a).not.toBe(b);
   });
 
   // The pages are not shipped with margin: skipped where ../shared/benchmarks/ is missing.
@@ -22,9 +22,10 @@ describe('the story pairs judged on real pages', () => {
     // Each row at its own index: a row found elsewhere is stale, though it scores.
     expect([scores.missing, scores.moved]).toEqual([0, 0]);
     expect(scores.same).toBe(STORY_PAIRS.filter((pair) => pair[6]).length);
+    expect(scores.fresh.same).toBe(FRESH_PAIRS.filter((pair) => pair[6]).length);
     // The rows and the index name sentences alike: every grouped pair is judged or counted not.
     expect(scores.grouped).toBeGreaterThan(0);
-    expect(scores.grouped + scores.unjudged).toBe(scores.groupedPairs);
+    expect(scores.grouped + scores.fresh.grouped + scores.unjudged).toBe(scores.groupedPairs);
   });
 
   it('count a missing benchmark folder as no score', () => {
