@@ -44,8 +44,10 @@ export const WEIGHTLESS_WORDS: ReadonlySet<string> = set(REPORTING, HEDGES, FUNC
 
 /**
  * Titles and the common nouns of institutions: written capitalised, yet not names, and outlets
- * add and drop them freely ("Kremlin spokesman Dmitry Peskov", "Peskov"). Calendar words are
- * compared as dates (see differences), not as content.
+ * add and drop them freely ("Kremlin spokesman Dmitry Peskov", "Peskov"), as they do a
+ * company's legal form ("Ceres Robotics Inc.", "Ceres Robotics"; "Sierra Nevada Corp.",
+ * "Sierra Nevada Corporation"). Calendar words are compared as dates (see differences), not
+ * as content.
  */
 export const TITLE_WORDS: ReadonlySet<string> = set(`
 president presidents minister ministers secretary chancellor prime foreign defence defense
@@ -53,6 +55,7 @@ ministry general spokesman spokeswoman spokesperson adviser advisor aide mayor e
 director governor senator king queen prince pope leader national security state states united
 office council committee department agency the a an deputy vice negotiator commissioner
 ambassador chairman chairwoman
+inc incorporated corp corporation ltd llc plc gmbh
 `);
 
 /**

@@ -109,6 +109,11 @@ export const THRESHOLDS = {
   namesInCommon: 3,
   /** …and with three names, at least this besides them (a verb: "met"), or they may do anything. */
   besidesManyNames: 0.5,
+  /**
+   * A rewording from no shared speaker shares at least this many words: two are mostly one
+   * thing named ("moon lander", "butterfly keyboard"), the subject of two things said of it.
+   */
+  wordsInCommon: 3,
   /** Articles further apart than this (both dated) report different days' news. */
   days: 10,
   /**
@@ -126,6 +131,8 @@ export interface Overlap {
   heavyMatched: number;
   heavyA: number;
   heavyB: number;
+  /** How many words were matched, exactly or loosely. */
+  matchedCount: number;
   /** The weight of the words matched that are a name on either side ("MacBook", "South Dakota"). */
   namedMatched: number;
   namedCount: number;
@@ -164,6 +171,7 @@ export function overlap(
     heavyMatched: 0,
     heavyA: 0,
     heavyB: 0,
+    matchedCount: 0,
     namedMatched: 0,
     namedCount: 0,
     otherNames: false,
@@ -181,6 +189,7 @@ export function overlap(
   let heavyB = 0;
   let namedMatched = 0;
   let namedCount = 0;
+  let matchedCount = 0;
   let countA = 0;
   let countB = 0;
   let looseA = 0;
@@ -193,6 +202,7 @@ export function overlap(
     if (x === y) {
       const w = Math.max(vocabulary.weight(a[i]!), vocabulary.weight(b[j]!));
       matched += w;
+      matchedCount++;
       weightA += w;
       weightB += w;
       if (((a[i]! | b[j]!) & NAME_BIT) !== 0) {
@@ -232,6 +242,7 @@ export function overlap(
     out.leftCountB = countB;
     out.namedMatched = namedMatched;
     out.namedCount = namedCount;
+    out.matchedCount = matchedCount;
     return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
   }
   usedB.fill(0, 0, countB);
@@ -261,6 +272,7 @@ export function overlap(
       if (relation === UNRELATED) continue;
       usedB[q] = 1;
       matchedA = true;
+      matchedCount++;
       const w =
         relation === SYNONYM
           ? (vocabulary.weight(wordA) + vocabulary.weight(wordB)) / 2
@@ -303,6 +315,7 @@ export function overlap(
   out.leftCountB = leftCountB;
   out.namedMatched = namedMatched;
   out.namedCount = namedCount;
+  out.matchedCount = matchedCount;
   return fill(out, matched, weightA, weightB, heavyMatched, heavyA, heavyB);
 }
 
@@ -601,8 +614,11 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
   // "in Pomorin"), however alike the rest.
   if (found.otherNames) return 0;
   const heavy = found.heavyMatched / (found.heavyA + found.heavyB - found.heavyMatched || 1);
-  // A rewording must share what is said, not only who or what it is about.
+  // A rewording must share what is said, not only who or what it is about: not only names, nor
+  // only the two words of one thing named ("They include moon lander concepts of all sizes",
+  // "We're using our Blue Moon lander"), unless one speaker says both.
   if (onlyNames) return 0;
+  if (!agree && found.matchedCount < THRESHOLDS.wordsInCommon) return 0;
   if (jaccard >= THRESHOLDS.reworded && heavy >= THRESHOLDS.rewordedHeavy) return jaccard;
   if (jaccard >= THRESHOLDS.rewordedMore && heavy >= THRESHOLDS.rewordedMoreHeavy) return jaccard;
   // One event counted in both, whatever the figures: the same thing counted, and most of what
@@ -758,6 +774,7 @@ function describingAsWords(
       found.heavyMatched += heavy;
       found.namedMatched += weight;
       found.namedCount++;
+      found.matchedCount++;
     }
   }
 }
@@ -792,6 +809,7 @@ const quotation: Overlap = {
   heavyMatched: 0,
   heavyA: 0,
   heavyB: 0,
+  matchedCount: 0,
   namedMatched: 0,
   namedCount: 0,
   otherNames: false,
@@ -846,6 +864,7 @@ const result: Overlap = {
   heavyMatched: 0,
   heavyA: 0,
   heavyB: 0,
+  matchedCount: 0,
   namedMatched: 0,
   namedCount: 0,
   otherNames: false,

@@ -402,12 +402,16 @@ interface Token {
   name: boolean;
   /** Punctuation stands between this word and the one before it. */
   broken: boolean;
+  /** A hyphen alone joins it to the word before ("16-inch", "55-year-old"). */
+  hyphened: boolean;
   capital: boolean;
   /** Inside quotation marks: the speaker's own words. */
   quoted: boolean;
 }
 
 const OPENING = new Set([...'"“«„‘\'(:•-–—'].map((c) => c.charCodeAt(0)));
+/** Hyphens that join a figure to its word in a compound ("16-inch"): the ASCII one, U+2010, U+2011. */
+const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
 
 function isWordCode(code: number): boolean {
   if (code < 128)
@@ -416,6 +420,7 @@ function isWordCode(code: number): boolean {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 160;
 const codesOf = (chars: string): number[] => Array.from(chars, (char) => char.charCodeAt(0));
 
 /**
@@ -448,11 +453,22 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
   // Quotation: outside, inside, or not yet known (a sentence that closes a quote opened in
   // the one before it is quoted from its start).
   let quote = 'unknown' as 'out' | 'in' | 'unknown';
+  // A straight quotation mark closes when it stands against the word or mark before it and
+  // no word follows ("…beyond Earth," he said): in a sentence that has opened none, it closes
+  // one opened before, and what follows is the attribution, not the speaker's words.
+  const closing = (k: number) =>
+    k > 0 &&
+    !isSpace(text.charCodeAt(k - 1)) &&
+    (k + 1 >= text.length || !isWordCode(text.charCodeAt(k + 1)));
   const marks = (from: number, to: number) => {
     for (let k = from; k < to; k++) {
       const c = text.charCodeAt(k);
       if (c === 0x201c || c === 0xab || c === 0x201e) quote = 'in';
-      else if (c === 0x201d || c === 0xbb || (c === 0x22 && quote === 'in')) {
+      else if (
+        c === 0x201d ||
+        c === 0xbb ||
+        (c === 0x22 && (quote === 'in' || (quote === 'unknown' && closing(k))))
+      ) {
         if (quote === 'unknown') for (const token of tokens) token.quoted = true;
         quote = 'out';
       } else if (c === 0x22) quote = 'in';
@@ -474,6 +490,8 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
     } else if (start >= 0) {
       const capital = isUpperStart(text, start);
       let broken = false;
+      const hyphened =
+        tokens.length > 0 && start - previousEnd === 1 && HYPHENS.has(text.charCodeAt(previousEnd));
       let opening = tokens.length === 0;
       for (let k = previousEnd; k < start; k++) {
         const c = text.charCodeAt(k);
@@ -483,13 +501,6 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         }
       }
       if (broken) marks(previousEnd, start);
-      let name = capital && (!opening || previousCapital);
-      // A capitalised first word is a name only when the next word is one too ("Dmitry Peskov").
-      if (capital && !name) {
-        let k = i;
-        while (k < length && text.charCodeAt(k) === 32) k++;
-        name = k > i && k < length && isUpperStart(text, k);
-      }
       // "U.S." is one word, its final full stop no break.
       let end = i;
       let info: WordInfo;
@@ -508,12 +519,22 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         }
         info = vocabulary.info(written);
       } else info = vocabulary.infoAt(text, start, i);
+      // An abbreviation is a name wherever it stands ("NASA plans…" as "…said NASA"): opening
+      // the sentence it is no ordinary word capitalised. Another capitalised first word is a
+      // name only when the next word is one too ("Dmitry Peskov").
+      let name = capital && (!opening || previousCapital || info.acronym);
+      if (capital && !name) {
+        let k = i;
+        while (k < length && text.charCodeAt(k) === 32) k++;
+        name = k > i && k < length && isUpperStart(text, k);
+      }
       tokens.push({
         info,
         word: info.word,
         reporting: info.reporting,
         name,
         broken,
+        hyphened,
         capital,
         quoted: quote === 'in',
       });
@@ -537,6 +558,8 @@ const UNIT_WORDS = 2;
 const LINKING = new Set(['to', 'by']);
 const SPEAKER_BEFORE = 4;
 const SPEAKER_AFTER = 3;
+/** Words of a description between a speaker and the verb, at most ("X, a … of Y, said"). */
+const APPOSITIVE_WORDS = 24;
 /** Names of one speaker at most, descriptions before the title included. */
 const SPEAKER_NAMES = 8;
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -592,7 +615,7 @@ function readViews(tokens: Token[]): void {
  * Never across punctuation other than a possessive, so a name quoted just before ("…to
  * President Trump,” Putin said") is not taken for the speaker.
  */
-function speakerNear(tokens: Token[], nameAt: readonly number[], at: number): number[] {
+function speakerNear(tokens: Token[], nameAt: number[], at: number): number[] {
   const linking = (token: Token) =>
     LINKING.has(token.info.folded) ||
     (token.info.folded === 'of' && VIEWS.has(tokens[at]!.info.folded));
@@ -650,6 +673,31 @@ function speakerNear(tokens: Token[], nameAt: readonly number[], at: number): nu
       if (tokens[k]!.broken) break;
     }
   };
+  // "Lucas Halden, a geologist at the survey in Tromso, Norway, said", "Halden, the survey's
+  // head, said": the names nearest the verb are the description's; the speaker is the name it
+  // describes, before the comma and the article, title or possessive that open it.
+  const apposed = (): number[] => {
+    if (!tokens[at]!.broken) return [];
+    for (let k = at - 1; k > 0 && at - k <= APPOSITIVE_WORDS; k--) {
+      const token = tokens[k]!;
+      if (token.reporting || token.quoted) return [];
+      if (!token.broken) continue;
+      const opens =
+        ARTICLES.has(token.info.folded) ||
+        token.info.title ||
+        (nameAt[k]! >= 0 && tokens[k + 1]?.info.folded === 's');
+      if (!opens) continue;
+      // The sentence's first word, capitalised, is a name here as before a reporting verb.
+      const first = tokens[0]!;
+      if (k === 1 && first.capital && first.word >= 0 && first.info.name >= 0) {
+        nameAt[0] = first.info.name;
+      }
+      if (nameAt[k - 1]! >= 0) return run(k - 1, -1, at - k + 1);
+    }
+    return [];
+  };
+  const described = apposed();
+  if (described.length > 0) return described;
   const before = run(at - 1, -1, SPEAKER_BEFORE);
   return before.length > 0 ? before : run(at + 1, 1, SPEAKER_AFTER);
 }
@@ -776,6 +824,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   const quotedWords: number[] = [];
   /** How many content words after the last figure are still its unit. */
   let unitWords = 0;
+  let amount = false;
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   tokens.forEach((token, index) => {
@@ -791,6 +840,11 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     if (token.broken) unitWords = 0;
     if (info.value !== null && info.word < 0) {
       values.push(info.value);
+      // A figure joined to the next word by a hyphen describes what it stands before ("the
+      // 16-inch MacBook Pro", "a 55-year-old man", "a $6.99-a-month service"): part of how a
+      // thing is named, which two things said of it share, not an amount either states. It is
+      // still a figure, compared and shown as one.
+      if (!tokens[index + 1]?.hyphened && isAmount(info.value)) amount = true;
       unitWords = UNIT_WORDS;
     }
     if (info.day >= 0) values.push(-1 - info.day);
@@ -825,7 +879,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     quoted,
     reported,
     borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quoted)),
-    figures: compared ? figuresHash(values) : 0,
+    figures: compared ? figuresHash(values, amount) : 0,
     units: compared ? units.sort((a, b) => (a & ID_MASK) - (b & ID_MASK)) : [],
     quotedWords: uniqueIds(quotedWords),
     fingerprint: [h1 >>> 0, h2 >>> 0],
@@ -838,14 +892,18 @@ function uniqueIds(ids: number[]): number[] {
   return ids.filter((id, at) => at === 0 || (ids[at - 1]! & ID_MASK) !== (id & ID_MASK));
 }
 
-function figuresHash(values: number[]): number {
+/** Whether a figure is an amount: not a weekday or month (negative), nor a year. */
+function isAmount(value: number): boolean {
+  return value >= 0 && !(Number.isInteger(value) && value >= 1900 && value <= 2100);
+}
+
+/** A hash of the figures, `AMOUNT` set when one of them states an amount. */
+function figuresHash(values: number[], amount: boolean): number {
   if (values.length === 0) return 0;
   values.sort((a, b) => a - b);
   let hash = 0x811c9dc5;
-  let amount = 0;
   for (const value of values) {
     hash = Math.imul(hash ^ (value | 0), 0x01000193) ^ ((value * 1000) % 997);
-    if (value >= 0 && !(Number.isInteger(value) && value >= 1900 && value <= 2100)) amount = AMOUNT;
   }
-  return (((hash >>> 0) & ~AMOUNT) | amount || 2) >>> 0;
+  return (((hash >>> 0) & ~AMOUNT) | (amount ? AMOUNT : 0) || 2) >>> 0;
 }

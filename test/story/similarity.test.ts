@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { differences } from '../../source/story/differences.js';
 import { type Comparable, initialsOf, sameStatement } from '../../source/story/similarity.js';
-import { sentenceFeatures, Vocabulary } from '../../source/story/tokens.js';
+import { AMOUNT, NAME_BIT, sentenceFeatures, Vocabulary } from '../../source/story/tokens.js';
 
 const vocabulary = new Vocabulary();
 const day = 20_000;
@@ -761,5 +761,104 @@ describe('sentences told in other words', () => {
     // "U.S.A." is one word, and the same as "US".
     expect(sentenceFeatures('The U.S.A. and the US.', vocabulary).words).toHaveLength(1);
     expect(sentenceFeatures('The U.S.A. and the UK.', vocabulary).words).toHaveLength(2);
+  });
+});
+
+describe('what real pages were misread by (engine 8)', () => {
+  it('reads an abbreviation opening a sentence as a name, as it reads it inside one', () => {
+    const opening = sentenceFeatures('ESA will pay for the new Hera probe.', vocabulary);
+    const inside = sentenceFeatures(
+      'Officials said ESA will pay for the new Hera probe.',
+      vocabulary,
+    );
+    const named = (words: number[]) =>
+      words.filter((id) => id & NAME_BIT).map((id) => vocabulary.word(id));
+    expect(named(opening.words)).toEqual(named(inside.words));
+    expect(named(opening.words)).toContain('ESA');
+    // So two things said of one probe by one agency share names only, and stay apart.
+    expect(
+      same(
+        'ESA will pay for the new Hera probe, officials said.',
+        "ESA also praised the Hera probe's camera.",
+      ),
+    ).toBe(false);
+  });
+
+  it('reads a company’s legal form as no name of its own', () => {
+    expect(
+      same(
+        'Brightwater Corp. and Halden Inc. will build the new ferry terminal in Tromso, the port authority said.',
+        'The port authority said Brightwater Corporation and Halden Ltd. will build the new ferry terminal in Tromso.',
+      ),
+    ).toBe(true);
+  });
+
+  it('does not take two words in common, one thing named, for a rewording', () => {
+    expect(
+      same(
+        'They showed steam tractor designs of all sizes.',
+        'We are building our Red Valley steam tractor, which is a big one.',
+      ),
+    ).toBe(false);
+    // Three, a subject and what is said of it, still make one.
+    expect(
+      same(
+        'The harbour board approved the new steam tractor depot in Karsava.',
+        'A new depot for steam tractors in Karsava was approved by the board.',
+      ),
+    ).toBe(true);
+  });
+
+  it('reads a figure joined to a word by a hyphen as part of a name, not an amount stated', () => {
+    const sized = sentenceFeatures('Welcome to the new 14-inch Zephyr Book.', vocabulary);
+    const counted = sentenceFeatures('Shops sold 14 Zephyr Books.', vocabulary);
+    expect(sized.figures & AMOUNT).toBe(0);
+    expect(counted.figures & AMOUNT).toBe(AMOUNT);
+    // The figure is still compared and shown: another size is another figure.
+    expect(sized.figures).not.toBe(
+      sentenceFeatures('Welcome to the new 16-inch Zephyr Book.', vocabulary).figures,
+    );
+    expect(
+      same(
+        'The same seems true of the 14-inch Zephyr Book.',
+        'Welcome to the new 14-inch Zephyr Book.',
+      ),
+    ).toBe(false);
+  });
+
+  it('reads a straight quotation mark closing a quotation opened before, not opening one', () => {
+    const closing = sentenceFeatures(
+      'But the river will not flood this year," said Lucas Halden, a geologist at the survey.',
+      vocabulary,
+    );
+    const quoted = closing.quotedWords.map((id) => vocabulary.word(id));
+    expect(quoted).toContain('river');
+    expect(quoted).not.toContain('geologist');
+  });
+
+  it('takes the speaker before a description, not the names that end it', () => {
+    const speakerOf = (text: string) =>
+      sentenceFeatures(text, vocabulary)
+        .speakers.map((id) => vocabulary.word(id))
+        .sort();
+    expect(
+      speakerOf(
+        'Lucas Halden, a geologist at the survey in Tromso, Norway, said the river would not flood.',
+      ),
+    ).toEqual(['halden', 'lucas']);
+    expect(speakerOf('Halden, the survey’s head, said the river would not flood.')).toEqual([
+      'halden',
+    ]);
+    expect(speakerOf('Ingrid Moen, Halden’s deputy, said the river would not flood.')).toEqual([
+      'ingrid',
+      'moen',
+    ]);
+    // Two people described alike are two speakers, not one place.
+    expect(
+      same(
+        'Lucas Halden, a geologist at the survey in Tromso, Norway, said the river would not flood this spring.',
+        'Ingrid Moen, a hydrologist at the institute in Bergen, Norway, said the river would not flood this spring.',
+      ),
+    ).toBe(false);
   });
 });
