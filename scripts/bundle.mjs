@@ -182,6 +182,7 @@ await build({
     'story-worker': 'source/commands/story-worker.ts',
     'read-worker': 'source/story/read-worker.ts',
     'compare-worker': 'source/story/compare-worker.ts',
+    'saving-worker': 'source/story/saving-worker.ts',
     'story-describe-worker': 'source/commands/story-describe-worker.ts',
     'read-ahead-worker': 'source/store/read-ahead-worker.ts',
   },
@@ -206,6 +207,7 @@ for (const worker of [
   'story-worker.js',
   'read-worker.js',
   'compare-worker.js',
+  'saving-worker.js',
   'story-describe-worker.js',
 ]) {
   if (readFileSync(new URL('dist/cli.js', root), 'utf8').includes(worker)) {

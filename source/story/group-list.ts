@@ -8,6 +8,14 @@
  */
 import type { StoryCluster } from './types.js';
 
+/** A `GroupList`'s arrays, its groups' members named by article number. */
+export interface PackedGroups {
+  starts: Int32Array;
+  articles: Int32Array;
+  sentences: Int32Array;
+  fingerprints: Uint32Array;
+}
+
 export class GroupList {
   /**
    * Group `g`'s members stand at `starts[g]` … `starts[g + 1]` of `articles` (numbers in
@@ -24,6 +32,12 @@ export class GroupList {
 
   get size(): number {
     return this.starts.length - 1;
+  }
+
+  /** The arrays (to hand to another thread, `SavingThread`), the article ids aside. */
+  get packed(): PackedGroups {
+    const { starts, articles, sentences, fingerprints } = this;
+    return { starts, articles, sentences, fingerprints };
   }
 
   /** Each group as the index gives it (`StoryIndex.groupsInOrder`), made as it is asked for. */

@@ -39,6 +39,7 @@ export { collectNow } from './lean-heaps.js';
 export { findNumbers, type NumberMention } from './numbers.js';
 export type { ArticlesToRead, IndexedArticles, ReadArticle } from './parallel-read.js';
 export { type PlacedLink, SavedGroups, storyKey } from './saved-groups.js';
+export { SavingThread } from './saving-thread.js';
 export {
   adoptLexicons,
   readLexicons,

@@ -51,6 +51,8 @@ CREATE TABLE articles (article TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROW
  * 5.1 s with one). Files kept in that layout are read by the same queries.
  */
 const SENTENCE_INDEX = 'CREATE INDEX members_sentence ON members (article, position)';
+/** SQLite's cache while the groups are appended (`cache_size`: negative, in KiB). */
+const APPENDING_CACHE = -2048;
 /** Rows a statement while the members are written: one call into SQLite per 64 members. */
 const ROWS = 64;
 /** A sentence named by two groups (or twice by one), by the index: the engine names none. */
@@ -126,52 +128,15 @@ export class SavedGroups {
     clusters: Iterable<StoryCluster>,
     hashes: Iterable<[string, string]>,
   ): void {
-    const key = storyKey(basis.generation, basis.links);
-    const temporary = `${file}.${process.pid}.tmp`;
-    removeLeftovers(file);
-    const db = openSqlite(temporary);
+    const writer = new GroupWriter(file, basis);
     try {
-      // A cache, made again if lost: no journal and no sync until the rename.
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-      db.exec(SCHEMA);
-      const group = db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)');
-      const insert = (rows: number) =>
-        db.prepare(
-          `INSERT INTO members (article, position, grp, rank) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`,
-        );
-      const full = insert(ROWS);
-      db.transaction(() => {
-        const values: Array<string | number> = [];
-        let number = 0;
-        for (const cluster of clusters) {
-          // Every member counts in the size, as `bySize` and the review read it (the engine
-          // names a sentence in one group only).
-          cluster.members.forEach((each, rank) => {
-            values.push(each.article, each.sentence, number, rank);
-            if (values.length === ROWS * 4) {
-              full.run(values);
-              values.length = 0;
-            }
-          });
-          group.run(number, cluster.id, cluster.members.length);
-          number++;
-        }
-        if (values.length > 0) insert(values.length / 4).run(values);
-        db.exec(SENTENCE_INDEX);
-        keepFirst(db);
-        const article = db.prepare('INSERT OR REPLACE INTO articles (article, hash) VALUES (?, ?)');
-        for (const [id, hash] of hashes) article.run(id, hash);
-        const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-        meta.run('key', key);
-        meta.run('basis', JSON.stringify(basis));
-      })();
-      db.close();
-      renameSync(temporary, file);
+      for (const cluster of clusters) {
+        for (const each of cluster.members) writer.member(each.article, each.sentence);
+        writer.group(cluster.id);
+      }
+      writer.finish(hashes);
     } catch (error) {
-      if (db.open) db.close();
-      rmSync(temporary, { force: true });
-      rmSync(`${temporary}-journal`, { force: true });
+      writer.abandon();
       throw error;
     }
   }
@@ -416,6 +381,105 @@ export class SavedGroups {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/**
+ * `SavedGroups.save`, a member at a time: the groups written in one transaction to a temporary
+ * beside `file` as they come (in the engine's order), renamed over it by `finish`. A writer
+ * that is not finished is `abandon`ed: its temporary is removed.
+ */
+export class GroupWriter {
+  private readonly temporary: string;
+  private readonly db: Database.Database;
+  private readonly key: string;
+  private readonly statements;
+  private readonly values: Array<string | number> = [];
+  private number = 0;
+  private rank = 0;
+  /** SQLite's cache as the connection had it, in its pragma's terms. */
+  private readonly cacheSize: number;
+
+  constructor(
+    private readonly file: string,
+    private readonly basis: Basis,
+  ) {
+    this.key = storyKey(basis.generation, basis.links);
+    this.temporary = `${file}.${process.pid}.tmp`;
+    removeLeftovers(file);
+    this.db = openSqlite(this.temporary);
+    const db = this.db;
+    try {
+      // A cache, made again if lost: no journal and no sync until the rename.
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+      db.exec(SCHEMA);
+      // Rows appended in order need few pages at hand: SQLite's cache (16 MB as better-sqlite3
+      // builds it) stood beside the whole index when the groups are written as they are packed
+      // (`SavingThread`). The sort that makes the index by sentence has it back (`finish`).
+      this.cacheSize = db.pragma('cache_size', { simple: true }) as number;
+      db.pragma(`cache_size = ${APPENDING_CACHE}`);
+      this.statements = {
+        group: db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)'),
+        full: this.insert(ROWS),
+      };
+      db.exec('BEGIN');
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+  }
+
+  /** The next member of the group being written (the anchor first). */
+  member(article: string, position: number): void {
+    const values = this.values;
+    values.push(article, position, this.number, this.rank++);
+    if (values.length === ROWS * 4) {
+      this.statements.full.run(values);
+      values.length = 0;
+    }
+  }
+
+  /**
+   * Ends the group whose members were just written. Every member counts in the size, as
+   * `bySize` and the review read it (the engine names a sentence in one group only).
+   */
+  group(id: string): void {
+    this.statements.group.run(this.number, id, this.rank);
+    this.number++;
+    this.rank = 0;
+  }
+
+  /** Writes the articles' hashes and the key, and puts the file in place of the last kept. */
+  finish(hashes: Iterable<[string, string]>): void {
+    const db = this.db;
+    const values = this.values;
+    if (values.length > 0) this.insert(values.length / 4).run(values);
+    values.length = 0;
+    db.pragma(`cache_size = ${this.cacheSize}`);
+    db.exec(SENTENCE_INDEX);
+    keepFirst(db);
+    const article = db.prepare('INSERT OR REPLACE INTO articles (article, hash) VALUES (?, ?)');
+    for (const [id, hash] of hashes) article.run(id, hash);
+    const meta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    meta.run('key', this.key);
+    meta.run('basis', JSON.stringify(this.basis));
+    db.exec('COMMIT');
+    db.close();
+    renameSync(this.temporary, this.file);
+  }
+
+  /** Closes and removes the temporary, of a writer that could not finish. */
+  abandon(): void {
+    if (this.db?.open) this.db.close();
+    rmSync(this.temporary, { force: true });
+    rmSync(`${this.temporary}-journal`, { force: true });
+  }
+
+  private insert(rows: number) {
+    return this.db.prepare(
+      `INSERT INTO members (article, position, grp, rank) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')}`,
+    );
   }
 }
 

@@ -273,6 +273,11 @@ export class StoryIndex {
     return this.articleIndex.size;
   }
 
+  /** The articles' ids, by the numbers a `GroupList` names them with (the index's own list). */
+  get articleIdList(): readonly string[] {
+    return this.articleIds;
+  }
+
   get sentenceCount(): number {
     return this.occurrenceNext.length;
   }
@@ -715,77 +720,94 @@ export class StoryIndex {
    * the groups holds of them, to let go of the index before it writes them.
    */
   groupList(): GroupList {
+    return this.groupLists(Number.POSITIVE_INFINITY).next().value!;
+  }
+
+  /**
+   * `groupList` in pieces of about `members` members each (a group whole in one), in order:
+   * each can be written while the next is made (`SavingThread`).
+   */
+  *groupLists(members: number): Generator<GroupList, void, void> {
     this.aside?.takeBack(this.nodeHash);
     this.aside?.takeBack(this.nodeHash2);
     const groups = this.groupsByAnchor();
     const first = this.nodeFirst.data;
     const next = this.occurrenceNext.data;
-    let total = 0;
-    for (const id of groups) {
+    const sizeOf = (id: number) => {
+      let size = 0;
       for (let node = id; node !== -1; node = this.clusterNext[node]!) {
-        for (let at = first[node]!; at !== -1; at = next[at]!) total++;
+        for (let at = first[node]!; at !== -1; at = next[at]!) size++;
       }
-    }
-    const starts = new Int32Array(groups.length + 1);
-    const articles = new Int32Array(total);
-    const sentences = new Int32Array(total);
-    const fingerprints = new Uint32Array(2 * groups.length);
+      return size;
+    };
     // One group's members (article, position, day, node) before they are put in order.
     let held = new Int32Array(64);
-    let made = 0;
-    let end = 0;
-    for (const id of groups) {
-      let count = 0;
-      let single = true;
-      for (let node = id; node !== -1; node = this.clusterNext[node]!) {
-        for (let at = first[node]!; at !== -1; at = next[at]!) {
-          if (4 * count === held.length) {
-            const grown = new Int32Array(2 * held.length);
-            grown.set(held);
-            held = grown;
+    let from = 0;
+    do {
+      let to = from;
+      let total = 0;
+      while (to < groups.length && (to === from || total < members)) total += sizeOf(groups[to++]!);
+      const starts = new Int32Array(to - from + 1);
+      const articles = new Int32Array(total);
+      const sentences = new Int32Array(total);
+      const fingerprints = new Uint32Array(2 * (to - from));
+      let made = 0;
+      let end = 0;
+      for (let g = from; g < to; g++) {
+        const id = groups[g]!;
+        let count = 0;
+        let single = true;
+        for (let node = id; node !== -1; node = this.clusterNext[node]!) {
+          for (let at = first[node]!; at !== -1; at = next[at]!) {
+            if (4 * count === held.length) {
+              const grown = new Int32Array(2 * held.length);
+              grown.set(held);
+              held = grown;
+            }
+            const article = this.articleOf(at);
+            held[4 * count] = article;
+            held[4 * count + 1] = at - this.articleStart.data[article]!;
+            held[4 * count + 2] = this.articleDay.data[article]!;
+            held[4 * count + 3] = node;
+            if (article !== held[0]) single = false;
+            count++;
           }
-          const article = this.articleOf(at);
-          held[4 * count] = article;
-          held[4 * count + 1] = at - this.articleStart.data[article]!;
-          held[4 * count + 2] = this.articleDay.data[article]!;
-          held[4 * count + 3] = node;
-          if (article !== held[0]) single = false;
-          count++;
         }
+        // As `describe`: a group of one article is none.
+        if (single) continue;
+        const order = Array.from({ length: count }, (_, i) => 4 * i);
+        order.sort((x, y) =>
+          compareAnchor(
+            held[x + 2]!,
+            held[x]!,
+            held[x + 1]!,
+            held[y + 2]!,
+            held[y]!,
+            held[y + 1]!,
+            this.articleIds,
+          ),
+        );
+        starts[made] = end;
+        const anchorNode = held[order[0]! + 3]!;
+        fingerprints[2 * made] = this.nodeHash.data[anchorNode]!;
+        fingerprints[2 * made + 1] = this.nodeHash2.data[anchorNode]!;
+        for (const at of order) {
+          articles[end] = held[at]!;
+          sentences[end] = held[at + 1]!;
+          end++;
+        }
+        made++;
       }
-      // As `describe`: a group of one article is none.
-      if (single) continue;
-      const order = Array.from({ length: count }, (_, i) => 4 * i);
-      order.sort((x, y) =>
-        compareAnchor(
-          held[x + 2]!,
-          held[x]!,
-          held[x + 1]!,
-          held[y + 2]!,
-          held[y]!,
-          held[y + 1]!,
-          this.articleIds,
-        ),
-      );
       starts[made] = end;
-      const anchorNode = held[order[0]! + 3]!;
-      fingerprints[2 * made] = this.nodeHash.data[anchorNode]!;
-      fingerprints[2 * made + 1] = this.nodeHash2.data[anchorNode]!;
-      for (const at of order) {
-        articles[end] = held[at]!;
-        sentences[end] = held[at + 1]!;
-        end++;
-      }
-      made++;
-    }
-    starts[made] = end;
-    return new GroupList(
-      this.articleIds,
-      starts.slice(0, made + 1),
-      articles.subarray(0, end),
-      sentences.subarray(0, end),
-      fingerprints.subarray(0, 2 * made),
-    );
+      yield new GroupList(
+        this.articleIds,
+        starts.slice(0, made + 1),
+        articles.subarray(0, end),
+        sentences.subarray(0, end),
+        fingerprints.subarray(0, 2 * made),
+      );
+      from = to;
+    } while (from < groups.length);
   }
 
   /** The group of a sentence (article id, index in the article), or null. */

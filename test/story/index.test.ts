@@ -511,6 +511,38 @@ describe('comparing candidate pairs on worker threads', () => {
     expect(shape(index.groups())).toEqual(shape(one.groups()));
   });
 
+  it('takes a turn of its events after each chunk it sends, and waits for no answer within a band', async () => {
+    const corpus = [...filler(), ...seeds];
+    const one = await buildStoryIndex(corpus);
+    const index = new StoryIndex();
+    for (const a of corpus) index.add(a);
+    const pool = new ComparePool(2, { chunk: 4, ahead: 2 });
+    const counts = pool as unknown as { sent: number; applied: number };
+    let turns = 0;
+    let ahead = 0;
+    await index.buildWith({
+      start: (tables, words, edge, same) => pool.start(tables, words, edge, same),
+      compare: (a, b) => pool.compare(a, b),
+      settled: async (all) => {
+        const sent = counts.sent;
+        await pool.settled(all);
+        if (all) return;
+        turns++;
+        // Answers still to come when it went on: it did not wait for them.
+        ahead = Math.max(ahead, counts.sent - counts.applied);
+        expect(pool.backlog()).toBe(false);
+        expect(counts.sent).toBe(sent);
+      },
+      backlog: () => pool.backlog(),
+      done: () => pool.done(),
+    });
+    // A chunk of 4 pairs at a time: far more turns than the bands.
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(index.stats.candidates / 4) / 2);
+    expect(ahead).toBeGreaterThan(2);
+    expect(index.stats).toEqual(one.stats);
+    expect(shape(index.groups())).toEqual(shape(one.groups()));
+  });
+
   it('sets aside what the build does not read, and has it back for the groups and updates', async () => {
     const edited = retold('edited', 'Another outlet', ', reporters in Varnholm were told.');
     const late = retold('late', 'A late outlet', ', officials in Brennmoor said later.');
