@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 const modules = fileURLToPath(new URL('node_modules/', root));
+const graphemes = JSON.stringify(fileURLToPath(new URL('source/text/graphemes.ts', root)));
+/**
+ * The grapheme segmenter of the two helpers Ink tokenizes every line of a frame with: margin's
+ * (`graphemeSegmenter`), which answers text of characters that are each a grapheme without ICU
+ * and hands any other text to an `Intl.Segmenter` of graphemes, made on first use.
+ */
+const ownGraphemes = `import { graphemeSegmenter as __marginGraphemes } from ${graphemes};`;
 
 /**
  * `string-width`, `wrap-ansi`, `slice-ansi` and Ink's tokenizer each make an `Intl.Segmenter`
@@ -35,22 +42,24 @@ const LAZY = [
   },
   {
     file: 'slice-ansi/tokenize-ansi.js',
+    imports: ownGraphemes,
     statements: [
       [
         "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
         'GRAPHEME_SEGMENTER',
-        "new Intl.Segmenter(undefined, {granularity: 'grapheme'})",
+        '__marginGraphemes()',
         'segment',
       ],
     ],
   },
   {
     file: '@alcalzone/ansi-tokenize/build/tokenize.js',
+    imports: ownGraphemes,
     statements: [
       [
         'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
         'segmenter',
-        'new Intl.Segmenter(undefined, { granularity: "grapheme" })',
+        '__marginGraphemes()',
         'segment',
       ],
     ],
@@ -88,6 +97,7 @@ export const lazyAtImport = {
         const lazy = `let ${name}$made; const ${name} = { ${method}: (value) => (${name}$made ??= ${make}).${method}(value) };`;
         text = text.replace(statement, () => lazy);
       }
+      if (entry.imports) text = `${entry.imports}\n${text}`;
       madeLazy.add(entry.file);
       return { contents: text, loader: 'js' };
     });

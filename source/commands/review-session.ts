@@ -5,6 +5,7 @@ import { openCorpusIndex } from '../corpus/db/open.js';
 import type { LoadProgress } from '../corpus/index.js';
 import { lazyArticleMaker } from '../corpus/lazy-articles.js';
 import type { Article, FileProblem } from '../corpus/types.js';
+import type { WordIndex } from '../corpus/word-index.js';
 import {
   type CorpusEvent,
   type CorpusFeed,
@@ -66,6 +67,11 @@ export interface ReviewSession {
   close: () => Promise<void>;
   /** The corpus index the list was read from at a warm start (search reads the same one). */
   index?: DiskCorpusIndex;
+  /**
+   * The words of the corpus index a first read went through, once the corpus is whole (search
+   * reads them): the same as on disk, or the only copy where the cache folder cannot be written.
+   */
+  readonly words?: WordIndex;
 }
 
 /**
@@ -111,10 +117,14 @@ export async function startReviewSession(
   const { loadCorpus } = await import('../corpus/index.js');
   const loading = loadCorpus(root, { ...options, signal: stop.signal });
   let finished = false;
+  let words: WordIndex | undefined;
   const settled = () => {
     finished = true;
   };
-  loading.then(settled, settled);
+  loading.then((corpus) => {
+    words = corpus.words;
+    settled();
+  }, settled);
   const loaded = loading.then((corpus) => corpus);
   // Opening the store with the corpus places annotations once; it needs the whole corpus.
   const store = loading.then(
@@ -173,6 +183,9 @@ export async function startReviewSession(
     root,
     named,
     cacheDir,
+    get words() {
+      return words;
+    },
     close: async () => {
       stop.abort();
       await loading.then(
@@ -388,6 +401,9 @@ async function loadSearch(
   let engine: SearchEngine;
   if (session.cacheDir === null) engine = buildSearchEngine(articles);
   else if (session.index) engine = searchEngine(session.index.words);
+  // Opened again from its file, an index that could not be written would be another, empty one
+  // in memory: the review found nothing without a cache folder it may write (2026-12-06).
+  else if (session.words) engine = searchEngine(session.words);
   else {
     const { openCorpusIndex } = await import('../corpus/db/open.js');
     const { index } = await openCorpusIndex(session.root, {

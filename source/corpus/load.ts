@@ -134,7 +134,7 @@ async function loadThroughIndex(root: string, options: LoadOptions): Promise<Cor
       root,
       articles,
       problems: index.problems(),
-      ...(keepOpen ? { close: () => index.close() } : {}),
+      ...(keepOpen ? { close: () => index.close(), words: index.words } : {}),
     };
   } finally {
     if (!keepOpen) index.close();

@@ -1,3 +1,5 @@
+import type { WordIndex } from './word-index.js';
+
 /** One sentence of an article's clean text. `text === article.text.slice(start, end)` (UTF-16 offsets). */
 export interface Sentence {
   /** Stable across re-reads of the same file: derived from the sentence's content, not its position. */
@@ -42,4 +44,9 @@ export interface CorpusLoad {
   problems: FileProblem[];
   /** Closes what the articles read from (a lazy load's corpus index); the articles are then spent. */
   close?: () => void;
+  /**
+   * The words of the corpus index a lazy load read through, open until `close`: what search
+   * reads, also when that index could only live in memory (a cache folder margin may not write).
+   */
+  words?: WordIndex;
 }

@@ -59,6 +59,13 @@ export interface WordIndex {
   titled(word: string): Uint32Array;
   /** Folded words of each sentence of the article at position `a`. */
   sentenceWords(a: number): readonly (readonly string[])[];
+  /**
+   * Folded words of the sentence `index` of the article at position `a`, without its others:
+   * probing a query word tests one sentence each of hundreds of articles.
+   */
+  oneSentenceWords?(a: number, index: number): readonly string[];
+  /** True when a sentence to test is read from disk, article and all: probing costs more. */
+  readonly readsSentences?: boolean;
   titleWords(a: number): readonly string[];
   articleId(a: number): string;
   sentence(a: number, index: number): Pick<Sentence, 'id' | 'text'>;

@@ -1,14 +1,5 @@
 import type { IndexedArticles, WordIndex } from '../corpus/word-index.js';
 
-/** An index that folds one sentence alone when asked (the on-disk one does). */
-interface OneSentenceIndex extends WordIndex {
-  oneSentenceWords(a: number, index: number): readonly string[];
-}
-
-function foldsOneSentence(index: WordIndex): index is OneSentenceIndex {
-  return 'oneSentenceWords' in index;
-}
-
 /** Thrown out of a search whose `giveUp` said so: the search has no answer then. */
 export class SearchStopped extends Error {
   constructor() {
@@ -37,7 +28,7 @@ export function stoppable<T>(stop: (() => boolean) | undefined, search: () => T)
 
 /**
  * The folded words of the sentence `key` of the article at position `a`. Probing asks for one
- * sentence of each of a few hundred articles: an index that can, folds that sentence alone.
+ * sentence of each of a few hundred articles: an index that can, gives that sentence alone.
  */
 export function wordsOfSentence(
   index: WordIndex,
@@ -47,7 +38,7 @@ export function wordsOfSentence(
 ): readonly string[] {
   if (giveUp?.()) throw new SearchStopped();
   const at = key - articles.firsts[a]!;
-  if (foldsOneSentence(index)) return index.oneSentenceWords(a, at);
+  if (index.oneSentenceWords) return index.oneSentenceWords(a, at);
   return index.sentenceWords(a)[at] ?? [];
 }
 
@@ -61,5 +52,5 @@ const ON_DISK_PROBE = 500;
 
 /** What testing one sentence for a term costs, in postings walked: how the engine chooses. */
 export function probeCost(index: WordIndex): number {
-  return foldsOneSentence(index) ? ON_DISK_PROBE : IN_MEMORY_PROBE;
+  return index.readsSentences ? ON_DISK_PROBE : IN_MEMORY_PROBE;
 }

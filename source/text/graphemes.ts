@@ -133,3 +133,40 @@ export function boundaryAfter(text: string, at: number): number {
   if (at >= text.length) return text.length;
   return boundary(text, at + (isHighSurrogate(text, at) ? 2 : 1), 'after');
 }
+
+/**
+ * What `SIMPLE` holds, and the punctuation, arrows, box drawing and shapes margin's screen draws
+ * (`·` `│` `“` `…` `⚠` `✓`), and the C0 and C1 controls but CR: terminal text in which each code
+ * unit is a grapheme of its own (a control breaks on both sides, GB4–5).
+ */
+const EACH_ALONE =
+  /^[\u0000-\u000c\u000e-\u02ff\u0370-\u0482\u048a-\u0590\u05c8-\u05ff\u0606-\u060f\u1e00-\u1eff\u2010-\u205e\u20a0-\u20c0\u2190-\u22ff\u2500-\u25ff\u26a0\u270e\u2713\u4e00-\u9fff]*$/;
+
+/** What the text helpers read of `Intl.Segmenter`'s segments: each in order, or the one at a unit. */
+interface Graphemes extends Iterable<Intl.SegmentData> {
+  containing(index?: number): Intl.SegmentData | undefined;
+}
+
+/** The segments of a text whose every code unit is a grapheme. */
+function eachAlone(input: string): Graphemes {
+  const at = (index: number): Intl.SegmentData => ({ segment: input[index]!, index, input });
+  return {
+    containing: (index = 0) => (index >= 0 && index < input.length ? at(index) : undefined),
+    *[Symbol.iterator]() {
+      for (let index = 0; index < input.length; index++) yield at(index);
+    },
+  };
+}
+
+/**
+ * An `Intl.Segmenter` of graphemes for the text helpers Ink draws every frame with
+ * (`@alcalzone/ansi-tokenize`, `slice-ansi`: `scripts/lazy-at-import.mjs` gives it to them). ICU's
+ * segmenting takes about 1 µs a character, warm: some 5 ms of each frame of 120×40 (load 9), and
+ * about 30 ms of the seeds' first frame, for screens of text whose every character is its own
+ * grapheme. Those are answered here, the same segments; any other text is still ICU's.
+ */
+export function graphemeSegmenter(): { segment(text: string): Graphemes } {
+  return {
+    segment: (text) => (EACH_ALONE.test(text) ? eachAlone(text) : segmenter().segment(text)),
+  };
+}

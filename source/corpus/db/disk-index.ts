@@ -151,6 +151,7 @@ const running = new Map<string, Promise<RefreshSummary>>();
  */
 export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   readonly words: WordIndex = this;
+  readonly readsSentences = true;
   private snapshot: ArticleTable = emptyTable();
   private readonly kept = new Map<number, KeptArticle>();
   private readonly located = new Map<string, { first: number; ids: string } | null>();
