@@ -1,43 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { reviewController, startReviewSession } from '../../source/commands/review-session.js';
+import { startReviewSession } from '../../source/commands/review-session.js';
 import type { CorpusEvent, CorpusFeed } from '../../source/review/controller.js';
-import { runReview } from '../../source/ui/run.js';
-import { makeTheme } from '../../source/ui/theme.js';
 import { eventually } from '../helpers/patience.js';
-import { FakeStdin, FakeStdout, plain, testRepository } from './harness.js';
+import { openTestStore, reviewOnFakeTerminal } from './review-terminal.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
 
 /** The review over the seeds with an empty list at first: the test hands it the articles. */
 async function loadingReview() {
-  const session = await startReviewSession(
-    SEEDS,
-    async (articles) => {
-      const store = testRepository();
-      await store.open(articles ?? []);
-      return store;
-    },
-    null,
-  );
+  const session = await startReviewSession(SEEDS, openTestStore, null);
   let send: (event: CorpusEvent) => void = () => undefined;
   const feed: CorpusFeed = (listener) => {
     send = listener;
     return () => undefined;
   };
   const { articles } = session;
-  const controller = reviewController(
-    { ...session, articles: [], feed, finished: false, done: 0, total: articles.length },
-    { corpusName: 'seeds', annotator: 'alice', compare: false, size: { columns: 100, rows: 30 } },
-  );
-  const stdout = new FakeStdout(100, 30);
-  const stdin = new FakeStdin();
-  const running = runReview({
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    controller,
-    theme: makeTheme(false),
+  const { controller, stdin, running, screen } = reviewOnFakeTerminal({
+    ...session,
+    articles: [],
+    feed,
+    finished: false,
+    done: 0,
+    total: articles.length,
   });
-  const screen = () => plain(stdout.frames.join(''));
   await eventually(() => (screen().includes('margin · seeds') ? true : undefined), 'a frame');
   return {
     controller,

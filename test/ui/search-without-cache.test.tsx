@@ -2,11 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { reviewController, startReviewSession } from '../../source/commands/review-session.js';
-import { runReview } from '../../source/ui/run.js';
-import { makeTheme } from '../../source/ui/theme.js';
+import { startReviewSession } from '../../source/commands/review-session.js';
 import { eventually } from '../helpers/patience.js';
-import { FakeStdin, FakeStdout, plain, testRepository } from './harness.js';
+import { openTestStore, reviewOnFakeTerminal } from './review-terminal.js';
 
 const SEEDS = join(import.meta.dirname, '../../seeds');
 
@@ -24,30 +22,8 @@ it('searches the corpus when its cache folder cannot be written', async () => {
   // A cache folder under a file: no folder can be made there, so the corpus index lives in memory.
   const file = join(dir, 'not-a-folder');
   await writeFile(file, '');
-  const session = await startReviewSession(
-    SEEDS,
-    async (articles) => {
-      const repository = testRepository();
-      await repository.open(articles ?? []);
-      return repository;
-    },
-    join(file, 'margin'),
-  );
-  const stdout = new FakeStdout(100, 30);
-  const stdin = new FakeStdin();
-  const controller = reviewController(session, {
-    corpusName: 'seeds',
-    annotator: 'alice',
-    compare: false,
-    size: { columns: 100, rows: 30 },
-  });
-  const running = runReview({
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    controller,
-    theme: makeTheme(false),
-  });
-  const screen = () => plain(stdout.frames.join(''));
+  const session = await startReviewSession(SEEDS, openTestStore, join(file, 'margin'));
+  const { stdin, running, screen } = reviewOnFakeTerminal(session);
   try {
     await eventually(() => (screen().includes('saved') ? true : undefined), 'the store', 5000);
     stdin.write('/');

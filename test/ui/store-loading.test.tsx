@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { reviewController, startReviewSession } from '../../source/commands/review-session.js';
+import { startReviewSession } from '../../source/commands/review-session.js';
 import type { Article } from '../../source/corpus/types.js';
 import type { Repository } from '../../source/store/repository.js';
-import { runReview } from '../../source/ui/run.js';
-import { makeTheme } from '../../source/ui/theme.js';
 import { eventually } from '../helpers/patience.js';
-import {
-  FakeStdin,
-  FakeStdout,
-  KEYS,
-  plain,
-  type Rendered,
-  renderApp,
-  testRepository,
-} from './harness.js';
+import { KEYS, plain, type Rendered, renderApp, testRepository } from './harness.js';
+import { reviewOnFakeTerminal } from './review-terminal.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
 
@@ -153,24 +144,12 @@ describe('quitting while the store is still opening', () => {
   /** The whole review as the command runs it, on a fake terminal; `leaveNow` calls are recorded. */
   async function review(openStore: (articles: Article[] | undefined) => Promise<Repository>) {
     const session = await startReviewSession(SEEDS, openStore, null);
-    const stdout = new FakeStdout(100, 30);
-    const stdin = new FakeStdin();
-    const controller = reviewController(session, {
-      corpusName: 'seeds',
-      annotator: 'alice',
-      compare: false,
-      size: { columns: 100, rows: 30 },
-    });
+    const terminal = reviewOnFakeTerminal(session);
+    const { stdin, controller, screen } = terminal;
     let returned: number | null = null;
-    const running = runReview({
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      controller,
-      theme: makeTheme(false),
-    }).then((unsaved) => {
+    const running = terminal.running.then((unsaved) => {
       returned = unsaved;
     });
-    const screen = () => plain(stdout.frames.join(''));
     const waitFor = (what: string, predicate: () => boolean) =>
       eventually(() => (predicate() ? true : undefined), what, 1000, screen);
     await waitFor('the first frame', () => screen().includes('loading annotations…'));
