@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { STOPWORDS } from '../../source/corpus/stopwords.js';
+import { Random } from '../generate/random.js';
 import { benchmarksFolder } from '../quality/extraction-benchmark.js';
 import { STORY_PAIRS } from '../quality/story-real-pairs.js';
 import { pageArticle, textCheck } from '../quality/suggest-real.js';
@@ -16,14 +17,7 @@ import { pageArticle, textCheck } from '../quality/suggest-real.js';
 const perBand = Number(process.argv[2] ?? 15);
 /** Both sentences at least this many words and ending as a sentence: statements, not headings. */
 const minWords = Number(process.argv[4] ?? 0);
-let state = Number(process.argv[3] ?? 7) >>> 0;
-const next = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const random = new Random(Number(process.argv[3] ?? 7));
 const folder = path.join(benchmarksFolder(), 'article-extraction');
 const truth: Record<string, { articleBody: string }> = JSON.parse(
   readFileSync(path.join(folder, 'ground-truth.json'), 'utf8'),
@@ -99,7 +93,7 @@ const bands = [0.25, 0.35, 0.5, 0.7, 1.01];
 for (let b = 0; b < bands.length - 1; b++) {
   const inBand = scored.filter((p) => p.cosine >= bands[b]! && p.cosine < bands[b + 1]!);
   for (let k = inBand.length - 1; k > 0; k--) {
-    const r = Math.floor(next() * (k + 1));
+    const r = Math.floor(random.next() * (k + 1));
     [inBand[k], inBand[r]] = [inBand[r]!, inBand[k]!];
   }
   console.log(

@@ -9,11 +9,8 @@
  *
  * node dist-bench/bench/diagnose/story-real.js [seed] [--unjudged] [--all]
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { StoryArticle } from '../../source/story/index.js';
 import { type Comparable, overlap, sameStatement } from '../../source/story/similarity.js';
-import { StoryIndex } from '../../source/story/story-index.js';
 import {
   ID_MASK,
   NAME_BIT,
@@ -21,53 +18,25 @@ import {
   sentenceFeatures,
   type Vocabulary,
 } from '../../source/story/tokens.js';
+import { groupRealPages, pairKey, placedPairs, readRealPages } from '../evaluate/story-real.js';
+import { Random } from '../generate/random.js';
 import { benchmarksFolder } from '../quality/extraction-benchmark.js';
 import { FRESH_PAIRS, STORY_PAIRS } from '../quality/story-real-pairs.js';
-import { pageArticle, textCheck } from '../quality/suggest-real.js';
 
 const seed = Number(process.argv[2] ?? 0);
 const showUnjudged = process.argv.includes('--unjudged');
 const showAll = process.argv.includes('--all');
 
-const folder = path.join(benchmarksFolder(), 'article-extraction');
-const truth: Record<string, { articleBody: string; url: string }> = JSON.parse(
-  readFileSync(path.join(folder, 'ground-truth.json'), 'utf8'),
-);
-
-/** A small seeded generator (mulberry32): the same shuffle for the same seed. */
-function random(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const entries = Object.entries(truth);
+const pages = readRealPages(path.join(benchmarksFolder(), 'article-extraction'));
+if (pages === null) throw new Error('the article-extraction benchmark is not there');
 if (seed !== 0) {
-  const next = random(seed);
-  for (let i = entries.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [entries[i], entries[j]] = [entries[j]!, entries[i]!];
+  const random = new Random(seed);
+  for (let i = pages.length - 1; i > 0; i--) {
+    const j = Math.floor(random.next() * (i + 1));
+    [pages[i], pages[j]] = [pages[j]!, pages[i]!];
   }
 }
-
-const index = new StoryIndex();
-const articles = new Map<string, StoryArticle>();
-const checks = new Map<string, string[]>();
-for (const [page, { articleBody, url }] of entries) {
-  const article = { ...pageArticle(page, articleBody), source: new URL(url).hostname, date: null };
-  articles.set(article.id, article);
-  checks.set(
-    article.id,
-    article.sentences.map((sentence) => textCheck(sentence.text)),
-  );
-  index.add(article);
-}
-index.build();
+const { index, articles, checks } = groupRealPages(pages);
 const vocabulary: Vocabulary = index.vocabulary;
 /** The index's private tables this diagnosis reads (as story-recall.ts does). */
 interface Internals {
@@ -190,17 +159,7 @@ function explain(a: string, at: number, b: string, bt: number): string {
   ].join('\n');
 }
 
-const place = (page: string, at: number, check: string) => {
-  const all = checks.get(page) ?? [];
-  return all[at] === check ? at : all.indexOf(check);
-};
-
 const judged = new Set<string>();
-const key = (a: string, at: number, b: string, bt: number) => {
-  const one = `${a}:${at}`;
-  const other = `${b}:${bt}`;
-  return one < other ? `${one} ${other}` : `${other} ${one}`;
-};
 const sets = [
   { name: 'development', rows: STORY_PAIRS, grouped: 0, groupedSame: 0, same: 0 },
   { name: 'fresh', rows: FRESH_PAIRS, grouped: 0, groupedSame: 0, same: 0 },
@@ -209,24 +168,17 @@ const wrong: string[] = [];
 const missed: string[] = [];
 const right: string[] = [];
 for (const set of sets) {
-  for (const [pageA, atA, checkA, pageB, atB, checkB, isSame] of set.rows) {
-    const idA = pageA.slice(0, 8);
-    const idB = pageB.slice(0, 8);
-    const a = place(idA, atA, checkA);
-    const b = place(idB, atB, checkB);
-    if (a < 0 || b < 0) continue;
-    judged.add(key(idA, a, idB, b));
-    const groupA = index.groupOf(idA, a);
-    const together = groupA !== null && groupA.id === index.groupOf(idB, b)?.id;
-    if (isSame) set.same++;
+  for (const { a, at, b, bt, same, together } of placedPairs(index, checks, set.rows)) {
+    judged.add(pairKey(a, at, b, bt));
+    if (same) set.same++;
     if (together) set.grouped++;
-    if (together && isSame) set.groupedSame++;
+    if (together && same) set.groupedSame++;
     const anchor = together
-      ? ` (group ${groupA!.id}, anchor ${groupA!.anchor.article}:${groupA!.anchor.sentence})`
+      ? ` (group ${together.id}, anchor ${together.anchor.article}:${together.anchor.sentence})`
       : '';
-    const text = `[${set.name}]\n${explain(idA, a, idB, b)}${anchor}`;
-    if (together && !isSame) wrong.push(text);
-    else if (!together && isSame) missed.push(`${text}\n${how(idA, a, idB, b)}`);
+    const text = `[${set.name}]\n${explain(a, at, b, bt)}${anchor}`;
+    if (together && !same) wrong.push(text);
+    else if (!together && same) missed.push(`${text}\n${how(a, at, b, bt)}`);
     else if (together && showAll) right.push(text);
   }
 }
@@ -240,7 +192,7 @@ for (const group of index.groups()) {
       const y = members[j]!;
       if (x.article === y.article) continue;
       groupedPairs++;
-      if (judged.has(key(x.article, x.sentence, y.article, y.sentence))) continue;
+      if (judged.has(pairKey(x.article, x.sentence, y.article, y.sentence))) continue;
       const row = `  ["${x.article}", ${x.sentence}, "${checks.get(x.article)![x.sentence]}", "${y.article}", ${y.sentence}, "${checks.get(y.article)![y.sentence]}"]`;
       unjudged.push(
         showUnjudged

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { StoryIndex } from '../../source/story/index.js';
+import { type StoryArticle, StoryIndex } from '../../source/story/index.js';
+import type { StoryCluster } from '../../source/story/types.js';
 import { FRESH_PAIRS, STORY_PAIRS, type StoryPair } from '../quality/story-real-pairs.js';
 import { pageArticle, textCheck } from '../quality/suggest-real.js';
 
@@ -29,30 +30,99 @@ export interface RealPairScores {
   fresh: { grouped: number; groupedSame: number; same: number };
 }
 
-/** Null when the benchmark folder is not there. */
-export function scoreRealPairs(folder: string): RealPairScores | null {
-  let truth: Record<string, { articleBody: string; url: string }>;
+/** The ground truth's pages: id, body and address, in the file's order. */
+export type RealPage = [page: string, { articleBody: string; url: string }];
+
+/** The benchmark's pages, or null when its folder is not there. */
+export function readRealPages(folder: string): RealPage[] | null {
   try {
-    truth = JSON.parse(readFileSync(path.join(folder, 'ground-truth.json'), 'utf8'));
+    return Object.entries(JSON.parse(readFileSync(path.join(folder, 'ground-truth.json'), 'utf8')));
   } catch {
     return null;
   }
+}
+
+/** The pages grouped as one corpus in the order given, with each sentence's text check. */
+export function groupRealPages(pages: readonly RealPage[]) {
   const index = new StoryIndex();
+  const articles = new Map<string, StoryArticle>();
   const checks = new Map<string, string[]>();
-  let pages = 0;
-  for (const [page, { articleBody, url }] of Object.entries(truth)) {
-    const article = pageArticle(page, articleBody);
+  for (const [page, { articleBody, url }] of pages) {
+    // The outlet as its address names it; the bodies carry no date (one story's days).
+    const article = {
+      ...pageArticle(page, articleBody),
+      source: new URL(url).hostname,
+      date: null,
+    };
+    articles.set(article.id, article);
     checks.set(
-      page,
+      article.id,
       article.sentences.map((sentence) => textCheck(sentence.text)),
     );
-    // The outlet as its address names it; the bodies carry no date (one story's days).
-    index.add({ ...article, source: new URL(url).hostname, date: null });
-    pages++;
+    index.add(article);
   }
   index.build();
+  return { index, articles, checks };
+}
+
+/** A judged row placed in the grouped pages, and whether the build put its two sentences together. */
+export interface PlacedPair {
+  a: string;
+  at: number;
+  b: string;
+  bt: number;
+  same: boolean;
+  /** The group of `a`'s sentence when both are in it, else null. */
+  together: StoryCluster | null;
+}
+
+/**
+ * The rows placed in the pages: a row's sentence at its index, else the first with its check
+ * (the split moved it: `moved` is told), and a row whose sentence the split no longer has is
+ * told to `missing` and left out.
+ */
+export function* placedPairs(
+  index: StoryIndex,
+  checks: ReadonlyMap<string, readonly string[]>,
+  rows: readonly StoryPair[],
+  tell: { moved?: () => void; missing?: () => void } = {},
+): Generator<PlacedPair> {
+  const place = (page: string, at: number, check: string): number => {
+    const all = checks.get(page) ?? [];
+    if (all[at] === check) return at;
+    const found = all.indexOf(check);
+    if (found >= 0) tell.moved?.();
+    return found;
+  };
+  for (const [pageA, atA, checkA, pageB, atB, checkB, same] of rows) {
+    const a = pageA.slice(0, 8);
+    const b = pageB.slice(0, 8);
+    const at = place(a, atA, checkA);
+    const bt = place(b, atB, checkB);
+    if (at < 0 || bt < 0) {
+      tell.missing?.();
+      continue;
+    }
+    const group = index.groupOf(a, at);
+    const together = group !== null && group.id === index.groupOf(b, bt)?.id ? group : null;
+    yield { a, at, b, bt, same, together };
+  }
+}
+
+/** One key for a pair of sentences, whichever comes first. */
+export function pairKey(a: string, at: number, b: string, bt: number): string {
+  const one = `${a}:${at}`;
+  const other = `${b}:${bt}`;
+  return one < other ? `${one} ${other}` : `${other} ${one}`;
+}
+
+/** Null when the benchmark folder is not there. */
+export function scoreRealPairs(folder: string): RealPairScores | null {
+  const pages = readRealPages(folder);
+  if (pages === null) return null;
+  const { index, checks } = groupRealPages(pages);
   const scores: RealPairScores = {
-    pages,
+    pages: pages.length,
     groups: 0,
     groupedPairs: 0,
     grouped: 0,
@@ -63,28 +133,11 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
     moved: 0,
     fresh: { grouped: 0, groupedSame: 0, same: 0 },
   };
-  // A row's sentence at its index, else the first with its check (the split moved it).
-  const place = (page: string, at: number, check: string): number => {
-    const all = checks.get(page) ?? [];
-    if (all[at] === check) return at;
-    const found = all.indexOf(check);
-    if (found >= 0) scores.moved++;
-    return found;
-  };
   const judged = new Set<string>();
+  const tell = { moved: () => scores.moved++, missing: () => scores.missing++ };
   const count = (rows: readonly StoryPair[], into: RealPairScores['fresh']) => {
-    for (const [pageA, atA, checkA, pageB, atB, checkB, same] of rows) {
-      const a = place(pageA, atA, checkA);
-      const b = place(pageB, atB, checkB);
-      if (a < 0 || b < 0) {
-        scores.missing++;
-        continue;
-      }
-      const idA = pageA.slice(0, 8);
-      const idB = pageB.slice(0, 8);
-      judged.add(pairKey(idA, a, idB, b));
-      const groupA = index.groupOf(idA, a);
-      const together = groupA !== null && groupA.id === index.groupOf(idB, b)?.id;
+    for (const { a, at, b, bt, same, together } of placedPairs(index, checks, rows, tell)) {
+      judged.add(pairKey(a, at, b, bt));
       if (together) into.grouped++;
       if (same) into.same++;
       if (together && same) into.groupedSame++;
@@ -106,10 +159,4 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
     }
   }
   return scores;
-}
-
-function pairKey(a: string, at: number, b: string, bt: number): string {
-  const one = `${a}:${at}`;
-  const other = `${b}:${bt}`;
-  return one < other ? `${one} ${other}` : `${other} ${one}`;
 }
