@@ -5,6 +5,7 @@ import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
 import { ioReason } from '../corpus/io-reason.js';
 import type { FileProblem } from '../corpus/types.js';
+import stringWidth from '../text/string-width.js';
 import { namedMessage, oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
@@ -83,7 +84,9 @@ export async function openCorpus(
               const now = Date.now();
               if (now - last < PROGRESS_MS && done < total) return;
               last = now;
-              output.progress(progressLine(corpus, done, total, now - started));
+              output.progress(
+                progressLine(corpus, done, total, now - started, output.stderrColumns ?? 80),
+              );
             },
           }),
     });
@@ -137,10 +140,44 @@ async function othersIndexed(
 }
 
 const BAR = 24;
+const MIN_BAR = 6;
+/** Columns of the folder's name kept before the bar is shortened. */
+const FOLDER_AT_LEAST = 12;
 
-function progressLine(corpus: string, done: number, total: number, ms: number): string {
-  const filled = Math.round((BAR * done) / Math.max(1, total));
+/**
+ * `indexing FOLDER [###---] 1,577 of 10,000 files · 22 s left` in `columns`: a long folder
+ * gives up its start ("…/2025/corpus"), where the counts are what the line is for.
+ */
+export function progressLine(
+  corpus: string,
+  done: number,
+  total: number,
+  ms: number,
+  columns: number,
+): string {
   const rate = ms > 500 ? done / (ms / 1000) : 0;
   const left = rate > 0 ? ` · ${Math.ceil((total - done) / rate)} s left` : '';
-  return `indexing ${corpus} [${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files${left}`;
+  const counts = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files${left}`;
+  // The bar gives way before the folder's last dozen columns do.
+  const free = columns - 1 - 'indexing '.length - ' [] '.length - counts.length - FOLDER_AT_LEAST;
+  const bar = Math.max(MIN_BAR, Math.min(BAR, free));
+  const filled = Math.round((bar * done) / Math.max(1, total));
+  const rest = ` [${'#'.repeat(filled)}${'-'.repeat(bar - filled)}] ${counts}`;
+  const room = columns - 1 - 'indexing '.length - stringWidth(rest);
+  return `indexing ${stringWidth(corpus) <= room ? corpus : lastColumns(corpus, room)}${rest}`;
+}
+
+/** The end of `text` in `width` columns, after `…` (nothing left of it under two columns). */
+function lastColumns(text: string, width: number): string {
+  if (width < 2) return '…';
+  const characters = [...text];
+  let kept = '';
+  let used = 1;
+  for (let at = characters.length - 1; at >= 0; at--) {
+    const w = stringWidth(characters[at]!);
+    if (used + w > width) break;
+    kept = characters[at] + kept;
+    used += w;
+  }
+  return `…${kept}`;
 }

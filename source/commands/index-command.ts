@@ -9,7 +9,8 @@ import { type Command, corpusFlags, storeFlags } from './command.js';
 import { namedProblem, openCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { loadProject } from './project.js';
-import { keepGroups, savedGroupsOf, storyArticlesOf } from './story-groups.js';
+import { keepGroups, type StoryStage, savedGroupsOf, storyArticlesOf } from './story-groups.js';
+import { StageLine } from './story-progress.js';
 
 const plural = (count: number, word: string) =>
   `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -135,11 +136,19 @@ async function keepStory(
     throw new CannotRun(
       'the story groups are kept beside the corpus index, which is not on disk here (is the cache folder writable?)',
     );
-  const { groups, formed, problems, notKept } = await keepGroups(storyArticlesOf(index), place, {
-    storeRoot: store.root,
-    display: store.shown,
-    workers: availableParallelism(),
-  });
+  const line = StageLine.on(output, started);
+  let kept: Awaited<ReturnType<typeof keepGroups>>;
+  try {
+    kept = await keepGroups(storyArticlesOf(index), place, {
+      storeRoot: store.root,
+      display: store.shown,
+      workers: availableParallelism(),
+      ...(line ? { onStage: (stage: StoryStage) => line.show(stage) } : {}),
+    });
+  } finally {
+    line?.end();
+  }
+  const { groups, formed, problems, notKept } = kept;
   for (const problem of problems) output.problem(problem);
   // What was asked for is not done: a problem (exit 1), where the forming is not lost.
   if (notKept) output.problem(notKept);

@@ -1,6 +1,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { ioReason } from '../corpus/io-reason.js';
 import { oneLine, oneMessage, visible } from '../text/untrusted.js';
+import { truncate } from '../text/width.js';
 import type { CommandIO } from './command.js';
 
 /**
@@ -156,10 +157,17 @@ export class Output {
     this.io.stderr.write(`${visible(text)}\n`);
   }
 
-  /** A line that overwrites itself on a terminal (a progress bar); nothing when piped. */
+  /**
+   * A line that overwrites itself on a terminal (a progress bar); nothing when piped. Cut to
+   * the terminal's width: a longer one wraps, and `\r` then goes back only to its last row, so
+   * every update scrolled a new line. The rest of the last, longer line is cleared.
+   */
   progress(line: string | null): void {
-    if (!this.#stderrIsTTY) return;
-    this.io.stderr.write(line === null ? '\r\x1b[K' : `\r${oneLine(line)}`);
+    const columns = this.stderrColumns;
+    if (columns === null) return;
+    this.io.stderr.write(
+      line === null ? '\r\x1b[K' : `\r${truncate(oneLine(line), columns - 1)}\x1b[K`,
+    );
   }
 
   /** Whether stderr is a terminal wide enough to draw on, and how wide. */

@@ -38,7 +38,19 @@ interface GroupOptions {
   saved?: SavedPlace | null;
   /** What `renderedInParallel` filters the groups by before reading them; none: after. */
   facts?: MemberFacts;
+  /** Told where forming the groups has got to (nothing when they are read back kept). */
+  onStage?: (stage: StoryStage) => void;
 }
+
+/**
+ * Where forming the groups has got to, for a progress line: the articles read, then the
+ * comparing and grouping (no count to give: candidate pairs are found as bands are walked),
+ * then the keeping.
+ */
+export type StoryStage =
+  | { stage: 'reading'; done: number; total: number | null }
+  | { stage: 'comparing' }
+  | { stage: 'keeping' };
 
 /**
  * A corpus index's kept groups: the file, the index's generation when it was opened, and what
@@ -234,7 +246,13 @@ async function formedOrKept(
   const place = options.saved ?? null;
   const kept = place ? await keptFor(place, links) : null;
   if (kept) return { clusters: () => kept.bySize(), formed: false, close: () => kept.close() };
-  const { clusters, notKept } = await formAndKeep(articles, links, place, options.workers ?? 0);
+  const { clusters, notKept } = await formAndKeep(
+    articles,
+    links,
+    place,
+    options.workers ?? 0,
+    options.onStage,
+  );
   const order = new Map(clusters.map((cluster, position) => [cluster, position]));
   clusters.sort((a, b) => b.members.length - a.members.length || order.get(a)! - order.get(b)!);
   return {
@@ -254,6 +272,7 @@ async function formAndKeep(
   links: readonly StoryConstraint[],
   place: SavedPlace | null,
   workers: number,
+  onStage?: (stage: StoryStage) => void,
 ): Promise<{ clusters: StoryCluster[]; notKept?: string }> {
   const { SavedGroups, storyKey } = await import('../story/index.js');
   // Let go (null) once the groups are found kept: nothing else holds the index.
@@ -262,7 +281,9 @@ async function formAndKeep(
     links,
     place,
     workers,
+    onStage,
   );
+  if (place) onStage?.({ stage: 'keeping' });
   const saved = place
     ? await keepFrom(formed.index!.groupsInOrder(), place, links, formed.hashes)
     : null;
@@ -292,15 +313,23 @@ async function formIndex(
   links: readonly StoryConstraint[],
   place: SavedPlace | null,
   workers: number,
+  onStage?: (stage: StoryStage) => void,
 ): Promise<{ index: StoryIndex; hashes: Map<string, string> }> {
   const { buildStoryIndex } = await import('../story/index.js');
   const hashes = new Map<string, string>();
+  // Without a place the count is not known (and no hash is kept): articles read so far.
+  const total = place?.size ?? null;
+  let done = 0;
+  const seen = (article: ReadArticle) => {
+    if (place) hashes.set(article.id, article.hash ?? '');
+    onStage?.({ stage: 'reading', done: ++done, total });
+  };
+  onStage?.({ stage: 'reading', done: 0, total });
   const index = await buildStoryIndex(articles, {
     constraints: links,
     workers,
-    ...(place
-      ? { seen: (article: ReadArticle) => hashes.set(article.id, article.hash ?? '') }
-      : {}),
+    ...(place || onStage ? { seen } : {}),
+    ...(onStage ? { allRead: () => onStage({ stage: 'comparing' }) } : {}),
     // The bands' orders of a large corpus go to a file beside the kept groups (on disk, where
     // the system's temporary folder may be memory).
     ...(place ? { orders: { folder: dirname(place.file) } } : {}),
@@ -343,9 +372,14 @@ async function keepFrom(
 export async function keepGroups(
   articles: Articles,
   place: SavedPlace,
-  options: { storeRoot: string; display?: string; workers: number },
+  options: {
+    storeRoot: string;
+    display?: string;
+    workers: number;
+    onStage?: (stage: StoryStage) => void;
+  },
 ): Promise<{ groups: number; formed: boolean; problems: string[]; notKept?: string }> {
-  const { storeRoot, display = storeRoot, workers } = options;
+  const { storeRoot, display = storeRoot, workers, onStage } = options;
   const { links, problems } = await readStoryLinks(storeRoot, display);
   const kept = await keptFor(place, links);
   if (!kept) (await import('../story/index.js')).readLexicons(dirname(place.file));
@@ -356,7 +390,7 @@ export async function keepGroups(
       kept.close();
     }
   }
-  const { count, hashes, saving } = await formAndHand(articles, links, place, workers);
+  const { count, hashes, saving } = await formAndHand(articles, links, place, workers, onStage);
   // The index's memory (its pools shared with the comparing threads among it) is given back
   // when it is collected: now, not at the next full collection, which the writing's
   // short-lived rows would not bring before its end.
@@ -392,8 +426,10 @@ async function formAndHand(
   links: readonly StoryConstraint[],
   place: SavedPlace,
   workers: number,
+  onStage?: (stage: StoryStage) => void,
 ): Promise<{ count: number; hashes: Map<string, string>; saving: SavingThread }> {
-  const { index, hashes } = await formIndex(articles, links, place, workers);
+  const { index, hashes } = await formIndex(articles, links, place, workers, onStage);
+  onStage?.({ stage: 'keeping' });
   const { SavingThread } = await import('../story/index.js');
   const saving = new SavingThread(
     place.file,

@@ -9,7 +9,13 @@ import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
 import { Describers } from './story-describe.js';
 import { corpusMemberFacts } from './story-filter.js';
-import { orderedStoryClusters, savedGroupsOf, storyArticlesOf } from './story-groups.js';
+import {
+  orderedStoryClusters,
+  type StoryStage,
+  savedGroupsOf,
+  storyArticlesOf,
+} from './story-groups.js';
+import { StageLine } from './story-progress.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /**
@@ -90,7 +96,9 @@ Examples
     const describers = new Describers(threads);
     try {
       const annotatedLabels = labelsOfAnnotated(repository);
-      const { renderedInParallel, problems, close, notKept } = await orderedStoryClusters(
+      // Groups not yet kept are formed first (a minute at 100,000 articles): said on stderr.
+      const line = StageLine.on(output);
+      const ordered = orderedStoryClusters(
         storyArticlesOf(corpus),
         (id) => corpus.article(id),
         storeRoot,
@@ -105,8 +113,10 @@ Examples
           saved,
           // The filter before the describing: only what is printed is read and described.
           facts: corpusMemberFacts(corpus, annotatedLabels),
+          ...(line ? { onStage: (stage: StoryStage) => line.show(stage) } : {}),
         },
-      );
+      ).finally(() => line?.end());
+      const { renderedInParallel, problems, close, notKept } = await ordered;
       for (const problem of problems) output.problem(problem);
       // Printed all the same; the next run forms them again.
       if (notKept) output.warn(notKept);

@@ -61,18 +61,22 @@ export async function buildStoryIndex(
     workers?: number;
     /** Told of each article as it is read (`ReadOptions`). */
     seen?: (article: ReadArticle) => void;
+    /** Told once every article is read, before the comparing. */
+    allRead?: () => void;
   } = {},
 ): Promise<StoryIndex> {
-  const { workers = 0, seen, ...rest } = options;
+  const { workers = 0, seen, allRead, ...rest } = options;
   const index = new StoryIndex(rest);
   if (workers > 0) {
     await readInParallel(articles, index, workers, seen ? { seen } : {});
+    allRead?.();
     await index.buildWith(new ComparePool(workers));
   } else {
     for await (const article of isIndexed(articles) ? readHere(articles) : articles) {
       seen?.(article);
       index.add(article);
     }
+    allRead?.();
     index.build();
   }
   return index;
