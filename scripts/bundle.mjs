@@ -3,7 +3,7 @@
 // one bundle per command path loads in a fraction of that. `tsc` has already type-checked
 // and emitted dist/ (the tests and the bench import modules from there).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { LAZY_REQUIRE, shipped } from './bundle-options.mjs';
 import { replacedFor } from './fast-string-width.mjs';
@@ -22,18 +22,33 @@ const COMPILED_PARAMETERS = [
 
 const root = new URL('..', import.meta.url);
 
-/** The cleaner's fingerprint, as source/corpus/cache.ts computes it at run time from dist/. */
-function corpusFingerprint() {
-  const folder = new URL('dist/corpus/', root);
+/**
+ * The cleaner's fingerprint: a hash of the code that makes an article's clean text and words,
+ * as esbuild bundles and minifies it from `cleanFile` (the function the corpus index's threads
+ * clean each file with), the libraries it calls included. It was a hash of every file in
+ * corpus/: a comment, or code the cleaner never runs (the search index kept in memory, the
+ * loading of a corpus), made every archive's index again on the next start (53 s at 100,000
+ * articles), while a new version of the HTML parser served text it did not make.
+ * Written beside tsc's cache.js too, for what runs from dist/ unbundled (cache.ts).
+ */
+async function corpusFingerprint() {
+  const made = await build({
+    absWorkingDir: new URL('.', root).pathname,
+    entryPoints: ['source/corpus/db/clean-file.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'error',
+  });
   const hash = createHash('sha256');
-  for (const name of readdirSync(folder).sort()) {
-    if (/\.js$/.test(name)) hash.update(readFileSync(new URL(name, folder)));
-  }
-  // As FINGERPRINTED_TEXT in source/corpus/cache.ts: the word folding the index stores.
-  for (const name of ['fold.js', 'variants.js']) {
-    hash.update(readFileSync(new URL(`dist/text/${name}`, root)));
-  }
-  return hash.digest('hex').slice(0, 16);
+  for (const file of made.outputFiles) hash.update(file.contents);
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  writeFileSync(new URL('dist/corpus/fingerprint.txt', root), `${fingerprint}\n`);
+  return fingerprint;
 }
 
 rmSync(new URL('dist/chunks', root), { recursive: true, force: true });
@@ -48,7 +63,7 @@ const meowApart = {
     build.onResolve({ filter: /^meow$/ }, () => ({ path: `./${MEOW_APART}`, external: true }));
   },
 };
-const fingerprint = corpusFingerprint();
+const fingerprint = await corpusFingerprint();
 
 // `margin search` alone, which margin.cjs runs for it (source/cli/compiled.ts): one CommonJS script,
 // so that V8's code cache can hold its compiled code (Node 20 keeps none for ES modules), with

@@ -19,27 +19,38 @@ declare global {
 let fingerprint: string | undefined;
 
 /** The modules whose code decides the clean text and its words, beside `corpus/`. */
-export const FINGERPRINTED_TEXT = ['fold.js', 'variants.js'];
+const FINGERPRINTED_TEXT = ['fold.js', 'variants.js'];
 
 /**
- * CLEANER_VERSION plus a hash of the pipeline's own code (and of the word folding the index
- * stores): a sentence-splitter fix changes the articles too, and a forgotten version bump must
- * not serve stale text.
+ * CLEANER_VERSION plus a hash of the cleaner's own code: a sentence-splitter fix changes the
+ * articles too, and a forgotten version bump must not serve stale text. The build hashes the
+ * code `cleanFile` runs, as bundled (scripts/bundle.mjs): given to the bundle, and written as
+ * `fingerprint.txt` beside this module in dist/ for what runs unbundled from there (the bench),
+ * so both open the same index. Run from its sources (the tests), every file of corpus/ is hashed.
  */
 export function cleanerKey(): string {
-  fingerprint ??= globalThis.MARGIN_CORPUS_FINGERPRINT;
-  if (fingerprint === undefined) {
-    const hash = createHash('sha256');
-    const folder = dirname(fileURLToPath(import.meta.url));
-    for (const name of readdirSync(folder).sort()) {
-      if (/\.(?:js|ts)$/.test(name) && !name.endsWith('.d.ts'))
-        hash.update(readFileSync(join(folder, name)));
-    }
-    const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-    for (const name of FINGERPRINTED_TEXT) {
-      hash.update(readFileSync(join(folder, '../text', name.replace(/\.js$/, extension))));
-    }
-    fingerprint = hash.digest('hex').slice(0, 16);
-  }
+  fingerprint ??= globalThis.MARGIN_CORPUS_FINGERPRINT ?? builtFingerprint() ?? sourcesHash();
   return `${CLEANER_VERSION}:${fingerprint}`;
+}
+
+function builtFingerprint(): string | undefined {
+  try {
+    return readFileSync(new URL('fingerprint.txt', import.meta.url), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sourcesHash(): string {
+  const hash = createHash('sha256');
+  const folder = dirname(fileURLToPath(import.meta.url));
+  for (const name of readdirSync(folder).sort()) {
+    if (/\.(?:js|ts)$/.test(name) && !name.endsWith('.d.ts'))
+      hash.update(readFileSync(join(folder, name)));
+  }
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  for (const name of FINGERPRINTED_TEXT) {
+    hash.update(readFileSync(join(folder, '../text', name.replace(/\.js$/, extension))));
+  }
+  return hash.digest('hex').slice(0, 16);
 }
