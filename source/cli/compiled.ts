@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { makeFoldersSync } from '../text/folders.js';
 
 /**
  * A CommonJS bundle of margin's and the key of its bytes, as scripts/bundle.mjs made them: the
@@ -92,7 +93,7 @@ export function runCompiled(
       if (cached && !script.cachedDataRejected && (cachedWhole || !whole)) return;
       const temporary = `${cacheFile}.${process.pid}`;
       try {
-        mkdirSync(dirname(cacheFile), { recursive: true });
+        makeFoldersSync(dirname(cacheFile));
         const header = cacheHeader(bundle.key, whole);
         writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
         renameSync(temporary, cacheFile);

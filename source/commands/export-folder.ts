@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isProcessAlive } from '../store/process.js';
+import { makeFolders } from '../text/folders.js';
 import type { WriteMode } from './folder-writes.js';
 
 /**
@@ -41,7 +42,7 @@ export async function exportFolder(out: string): Promise<ExportFolder> {
   const linked = found ? null : await lstat(out).catch(() => null);
   const tag = `${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
   if (!found && !linked) {
-    await mkdir(parent, { recursive: true });
+    await makeFolders(parent);
     // Over a folder made empty meanwhile, too (rename replaces an empty folder).
     return inTemp(parent, `.${name}.${tag}`, cleaned, (temp) => rename(temp, out));
   }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isProcessAlive } from '../store/process.js';
+import { makeFoldersSync } from '../text/folders.js';
 import { hashOf, RECORD_FIELDS } from './folder-writes.js';
 
 /**
@@ -253,7 +254,7 @@ export function manifestWriter(file: string, folder: string) {
     }
   };
   try {
-    fs.mkdirSync(dirname(file), { recursive: true });
+    makeFoldersSync(dirname(file));
     fd = fs.openSync(temp, 'wx', 0o644);
     pending = `${HEADER}${folder}\n`;
   } catch {

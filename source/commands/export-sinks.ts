@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { markNotArticles } from '../corpus/files.js';
 import type { ExportSink } from '../export/stream.js';
 import { syncFolder } from '../store/atomic.js';
+import { makeFolders } from '../text/folders.js';
 import { exportFolder } from './export-folder.js';
 import { manifestFile, manifestWriter, readManifest, realFolder } from './export-manifest.js';
 import { FileNotWritten, folderWrites, pathKey } from './folder-writes.js';
@@ -40,7 +41,7 @@ export async function fileSink(
   path: string,
 ): Promise<{ sink: ExportSink; commit(): Promise<void>; abort(): Promise<void> }> {
   const folder = dirname(path);
-  await mkdir(folder, { recursive: true });
+  await makeFolders(folder);
   const temp = join(
     folder,
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,

@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { ioReason } from '../corpus/io-reason.js';
@@ -25,6 +25,7 @@ import {
 } from '../export/writer.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import { makeFolders } from '../text/folders.js';
 import { oneName } from '../text/untrusted.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {
@@ -392,7 +393,7 @@ function cannotWrite(output: Output, shown: string, error: unknown): void {
 
 /** A half-written export must never pass for a whole one: the store's atomic write. */
 async function writeAtomically(path: string, content: string | string[]): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeFolders(dirname(path));
   await writeFileAtomic(path, content);
 }
 

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { markNotArticles } from '../corpus/files.js';
+import { makeFoldersSync } from '../text/folders.js';
 
 /**
  * Marks margin's own folders, the cache and the store (when it exists), as no articles before a
@@ -9,7 +9,7 @@ import { markNotArticles } from '../corpus/files.js';
  */
 export function markOwnFolders(cacheDir: string, store: string | null): void {
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    makeFoldersSync(cacheDir);
     markNotArticles(cacheDir);
   } catch {
     // A cache margin may not write: the index then lives in memory (corpus/db/open.ts).

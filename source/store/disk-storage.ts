@@ -1,8 +1,9 @@
-import { lstat, mkdir, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
 import { markNotArticles, NOT_ARTICLES } from '../corpus/files.js';
 import { ioReason } from '../corpus/io-reason.js';
+import { makeFolders } from '../text/folders.js';
 import {
   AnnotationFileAdapter,
   type FileRead,
@@ -68,7 +69,7 @@ export class DiskStorage implements Storage {
   static async create(root: string, display: string, index: StoreIndex): Promise<DiskStorage> {
     let created: string | undefined;
     try {
-      created = await mkdir(root, { recursive: true });
+      created = await makeFolders(root);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is not a folder' : ioReason(error);
@@ -381,7 +382,7 @@ export class DiskStorage implements Storage {
     // mkdir accepts a link to a folder as the folder: writes would land outside the store.
     const found = await lstat(folder).catch(() => null);
     if (found?.isSymbolicLink()) throw new RefusedFileError(this.linkedFolderProblem(folder));
-    const created = await mkdir(folder, { recursive: true });
+    const created = await makeFolders(folder);
     // The new folder's entry must itself be durable before a file inside it is called saved.
     if (created !== undefined) await syncFolder(this.root);
     this.folders.add(folder);

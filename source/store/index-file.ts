@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pruneIndexesOfMissingFolders } from '../corpus/db/prune.js';
 import type { Db } from '../corpus/db/schema.js';
+import { makeFoldersSync } from '../text/folders.js';
 import { startCheckThreads } from './file-signatures.js';
 import { StoreIndex } from './store-index.js';
 
@@ -43,7 +44,7 @@ export function openStoreIndex(cacheDir: string | null | undefined, root: string
   if (!cacheDir) return StoreIndex.open(null, root);
   const file = storeIndexFile(cacheDir, root);
   try {
-    mkdirSync(join(cacheDir, 'stores'), { recursive: true });
+    makeFoldersSync(join(cacheDir, 'stores'));
     const made = !existsSync(file);
     const index = openWhenFree(file, root);
     // A new index is where a store that moved shows up: the time to drop ones left behind.

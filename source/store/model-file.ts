@@ -1,7 +1,8 @@
 import { constants, type Stats } from 'node:fs';
-import { lstat, mkdir, open } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { ioReason } from '../corpus/io-reason.js';
+import { makeFolders } from '../text/folders.js';
 import { LINK_REFUSAL, MAX_STORE_FILE_BYTES, signatureOf } from './adapter.js';
 import { syncFolder, writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
@@ -146,7 +147,7 @@ export async function writeModelFile(
     throw new Error(`${shown(root, display, folder)}: ${LINK_REFUSAL}`);
   }
   if (!found) {
-    await mkdir(folder, { recursive: true });
+    await makeFolders(folder);
     await syncFolder(root);
   }
   return await withFileLock(path, async () => {

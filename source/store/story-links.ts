@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { ioReason } from '../corpus/io-reason.js';
+import { makeFolders } from '../text/folders.js';
 import * as z from '../text/schema.js';
 import { LINK_REFUSAL } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
@@ -277,7 +278,7 @@ export async function saveStoryLink(
   if (found?.isSymbolicLink()) {
     throw new Error(`${shownPath(root, display, folder)}: ${LINK_REFUSAL}`);
   }
-  await mkdir(folder, { recursive: true });
+  await makeFolders(folder);
   const path = join(folder, STORY_LINKS_FILE);
   return withFileLock(path, async () => {
     let file: StoryLinksFile | null;

@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeFoldersSync } from '../../text/folders.js';
 import { cleanerKey, defaultCacheDir } from '../cache.js';
 import { DiskCorpusIndex } from './disk-index.js';
 import { pruneIndexesOfMissingFolders } from './prune.js';
@@ -53,7 +53,7 @@ export async function openCorpusIndex(
   let sidecar: string | null = `${file}.articles`;
   let created = false;
   try {
-    mkdirSync(cacheDir, { recursive: true });
+    makeFoldersSync(cacheDir);
     ({ db, created } = openDatabase(file, key));
   } catch {
     // A cache folder margin may not write (read-only, full, another user's): the index then
