@@ -247,6 +247,11 @@ export class ReviewController {
     this.#held = [];
   }
 
+  /** How many keys wait for the list or the suggestions (see `press`). */
+  get heldKeys(): number {
+    return this.#held.length;
+  }
+
   /**
    * Keys as the terminal delivered them; `at` tells typing from a pause (monotonic ms). Keys
    * for the list that come before its first articles are kept and applied in order once they

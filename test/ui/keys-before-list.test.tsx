@@ -41,7 +41,8 @@ describe('keys typed before the list appears', () => {
     review.stdin.write('\r');
     review.stdin.write('j');
     review.stdin.write('1');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Each key reached the review before the list did, and waits.
+    await eventually(() => (review.controller.heldKeys === 3 ? true : undefined), 'keys held');
     expect(review.controller.getState().articles).toEqual([]);
     review.listIn();
     const state = review.controller.getState();
@@ -71,7 +72,8 @@ describe('keys typed before the list appears', () => {
     review.stdin.write('n');
     for (const letter of 'quick') review.stdin.write(letter);
     review.stdin.write('\r');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Enter, 1, n, the five letters and Enter: all wait behind the first.
+    await eventually(() => (review.controller.heldKeys === 9 ? true : undefined), 'keys held');
     expect(review.controller.getState().mode.kind).toBe('browse');
     review.listIn();
     const state = review.controller.getState();
