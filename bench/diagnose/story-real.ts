@@ -119,6 +119,7 @@ function comparable(article: string, at: number): Comparable {
     figures: f.figures,
     units: f.units,
     quoted: f.quotedWords,
+    borrowed: f.borrowsSpeaker,
   };
 }
 
