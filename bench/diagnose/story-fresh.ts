@@ -1,7 +1,7 @@
 /**
  * A fresh pool of real-page pairs drawn without the story engine: every pair of sentences of
  * different pages, scored by TF-IDF cosine over plain lower-case words, the pairs no row of
- * story-real-pairs.ts judges, printed by score band with their texts for judging by hand
+ * story-real-pairs.ts judges (of either set), printed by score band with their texts for judging by hand
  * before the engine's verdicts are looked at. A diagnosis: it prints the pages' text.
  *
  * node dist-bench/bench/diagnose/story-fresh.js [per-band] [seed] [min-words]
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { STOPWORDS } from '../../source/corpus/stopwords.js';
 import { Random } from '../generate/random.js';
 import { benchmarksFolder } from '../quality/extraction-benchmark.js';
-import { STORY_PAIRS } from '../quality/story-real-pairs.js';
+import { FRESH_PAIRS, FRESH_PAIRS_2, STORY_PAIRS } from '../quality/story-real-pairs.js';
 import { pageArticle, textCheck } from '../quality/suggest-real.js';
 
 const perBand = Number(process.argv[2] ?? 15);
@@ -61,8 +61,9 @@ sentences.forEach((s, i) => {
     list.push(i);
   }
 });
+// Every judged row, of the development set and the fresh sets alike: a new draw judges new pairs.
 const judged = new Set(
-  STORY_PAIRS.map(([a, at, , b, bt]) =>
+  [...STORY_PAIRS, ...FRESH_PAIRS, ...FRESH_PAIRS_2].map(([a, at, , b, bt]) =>
     [`${a.slice(0, 8)}:${at}`, `${b.slice(0, 8)}:${bt}`].sort().join(' '),
   ),
 );

@@ -21,7 +21,7 @@ import {
 import { groupRealPages, pairKey, placedPairs, readRealPages } from '../evaluate/story-real.js';
 import { Random } from '../generate/random.js';
 import { benchmarksFolder } from '../quality/extraction-benchmark.js';
-import { FRESH_PAIRS, STORY_PAIRS } from '../quality/story-real-pairs.js';
+import { FRESH_PAIRS, FRESH_PAIRS_2, STORY_PAIRS } from '../quality/story-real-pairs.js';
 
 const seed = Number(process.argv[2] ?? 0);
 const showUnjudged = process.argv.includes('--unjudged');
@@ -119,6 +119,7 @@ function comparable(article: string, at: number): Comparable {
     figures: f.figures,
     units: f.units,
     quoted: f.quotedWords,
+    borrowed: f.borrowsSpeaker,
   };
 }
 
@@ -163,6 +164,7 @@ const judged = new Set<string>();
 const sets = [
   { name: 'development', rows: STORY_PAIRS, grouped: 0, groupedSame: 0, same: 0 },
   { name: 'fresh', rows: FRESH_PAIRS, grouped: 0, groupedSame: 0, same: 0 },
+  { name: 'fresh2', rows: FRESH_PAIRS_2, grouped: 0, groupedSame: 0, same: 0 },
 ];
 const wrong: string[] = [];
 const missed: string[] = [];

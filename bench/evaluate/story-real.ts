@@ -3,13 +3,18 @@
  * benchmark grouped as one corpus, scored on the hand-judged pairs of story-real-pairs.ts.
  * Which labelled pairs end in one group (precision: how many of those report one thing), which
  * of the pairs judged the same do (recall, over the pool), the same on the fresh set judged apart
- * (`FRESH_PAIRS`), and how many grouped pairs no one judged yet (a change that groups new pairs needs them judged before its precision means much).
+ * (`FRESH_PAIRS`, `FRESH_PAIRS_2`), and how many grouped pairs no one judged yet (a change that groups new pairs needs them judged before its precision means much).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type StoryArticle, StoryIndex } from '../../source/story/index.js';
 import type { StoryCluster } from '../../source/story/types.js';
-import { FRESH_PAIRS, STORY_PAIRS, type StoryPair } from '../quality/story-real-pairs.js';
+import {
+  FRESH_PAIRS,
+  FRESH_PAIRS_2,
+  STORY_PAIRS,
+  type StoryPair,
+} from '../quality/story-real-pairs.js';
 import { pageArticle, textCheck } from '../quality/suggest-real.js';
 
 export interface RealPairScores {
@@ -28,6 +33,8 @@ export interface RealPairScores {
   moved: number;
   /** The same counts on the fresh set (`FRESH_PAIRS`), judged apart from the development set. */
   fresh: { grouped: number; groupedSame: number; same: number };
+  /** The same on the second fresh set (`FRESH_PAIRS_2`), drawn and judged before the changes after version 8. */
+  fresh2: { grouped: number; groupedSame: number; same: number };
 }
 
 /** The ground truth's pages: id, body and address, in the file's order. */
@@ -132,6 +139,7 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
     missing: 0,
     moved: 0,
     fresh: { grouped: 0, groupedSame: 0, same: 0 },
+    fresh2: { grouped: 0, groupedSame: 0, same: 0 },
   };
   const judged = new Set<string>();
   const tell = { moved: () => scores.moved++, missing: () => scores.missing++ };
@@ -145,6 +153,7 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
   };
   count(STORY_PAIRS, scores);
   count(FRESH_PAIRS, scores.fresh);
+  count(FRESH_PAIRS_2, scores.fresh2);
   for (const group of index.groups()) {
     scores.groups++;
     const { members } = group;

@@ -275,18 +275,22 @@ function realPageRows(m: ReturnType<typeof measurements>, context: { log(text: s
   m.value('real pages: pairs judged the same that are grouped', percent(groupedSame, same), '%', {
     note: `${groupedSame} of ${same}, over a pool of the engine's own pairs${placed}`,
   });
-  // The fresh set, judged apart from the rows the rules were chosen on (story-real-pairs.ts).
-  const { fresh } = scores;
-  m.value(
-    'real pages, fresh set: judged pairs grouped that report one thing',
-    fresh.grouped === 0 ? 0 : percent(fresh.groupedSame, fresh.grouped),
-    '%',
-    { note: `${fresh.groupedSame} of ${fresh.grouped} judged pairs in one group` },
-  );
-  m.value(
-    'real pages, fresh set: pairs judged the same that are grouped',
-    percent(fresh.groupedSame, fresh.same),
-    '%',
-    { note: `${fresh.groupedSame} of ${fresh.same}, drawn without the engine` },
-  );
+  // The fresh sets, judged apart from the rows the rules were chosen on (story-real-pairs.ts).
+  for (const [name, set] of [
+    ['fresh set', scores.fresh],
+    ['second fresh set', scores.fresh2],
+  ] as const) {
+    m.value(
+      `real pages, ${name}: judged pairs grouped that report one thing`,
+      set.grouped === 0 ? 0 : percent(set.groupedSame, set.grouped),
+      '%',
+      { note: `${set.groupedSame} of ${set.grouped} judged pairs in one group` },
+    );
+    m.value(
+      `real pages, ${name}: pairs judged the same that are grouped`,
+      percent(set.groupedSame, set.same),
+      '%',
+      { note: `${set.groupedSame} of ${set.same}, drawn without the engine` },
+    );
+  }
 }

@@ -3,7 +3,8 @@
  * nodes have none of the four: four pools with a start each in every node cost 16 bytes a node
  * (36 MB at 100,000 articles) to say so. Here a node with none takes only its start; a node
  * with some takes a header (the four counts, a byte each) before them, or, when a count does
- * not fit a byte, a header of all ones and the four counts in full.
+ * not fit a byte, a header of all ones and the four counts in full. Whether the speakers were
+ * borrowed from a neighbouring sentence is the top bit of their count (of its byte, below 127).
  */
 import type { Pool } from './pair-judge.js';
 
@@ -13,6 +14,8 @@ export interface Extras {
   sources: ArrayLike<number>;
   units: ArrayLike<number>;
   quoted: ArrayLike<number>;
+  /** Whether the speakers were taken from a neighbouring sentence (a bare quote, "he said"). */
+  borrowed?: boolean;
 }
 
 /** A pool that takes entries at its end (`Uint32List`). */
@@ -21,6 +24,9 @@ interface Appendable {
 }
 
 const WIDE = 0xffff_ffff;
+/** The borrowed speakers' mark: in the header's first byte, or in the full count. */
+const BORROWED_BYTE = 0x80;
+const BORROWED_WIDE = 0x8000_0000;
 const NONE = new Uint32Array(0);
 
 /** Appends a node's four lists to `pool` (its start is the pool's length before). */
@@ -30,17 +36,18 @@ export function pushExtras(
   sources: readonly number[],
   units: readonly number[],
   quoted: readonly number[],
+  borrowed = false,
 ): void {
   const lists = [speakers, sources, units, quoted];
   if (lists.every((list) => list.length === 0)) return;
-  if (lists.every((list) => list.length < 0xff)) {
-    pool.push(
-      (speakers.length | (sources.length << 8) | (units.length << 16) | (quoted.length << 24)) >>>
-        0,
-    );
+  const mark = borrowed && speakers.length > 0;
+  if (speakers.length < BORROWED_BYTE - 1 && lists.every((list) => list.length < 0xff)) {
+    const first = speakers.length | (mark ? BORROWED_BYTE : 0);
+    pool.push((first | (sources.length << 8) | (units.length << 16) | (quoted.length << 24)) >>> 0);
   } else {
     pool.push(WIDE);
-    for (const list of lists) pool.push(list.length);
+    pool.push((speakers.length | (mark ? BORROWED_WIDE : 0)) >>> 0);
+    for (const list of lists.slice(1)) pool.push(list.length);
   }
   for (const list of lists) for (const value of list) pool.push(value);
 }
@@ -62,13 +69,17 @@ export function readExtras(
     into.sources = NONE;
     into.units = NONE;
     into.quoted = NONE;
+    into.borrowed = false;
     return into;
   }
   // No array or closure made here: it runs for every view filled while comparing.
   const data = pool.data;
   const header = data[start]!;
   const wide = header === WIDE;
-  const speakers = wide ? data[start + 1]! : header & 0xff;
+  const first = wide ? data[start + 1]! : header & 0xff;
+  const mark = wide ? BORROWED_WIDE : BORROWED_BYTE;
+  const speakers = first & ~mark;
+  into.borrowed = (first & mark) !== 0;
   const sources = wide ? data[start + 2]! : (header >>> 8) & 0xff;
   const units = wide ? data[start + 3]! : (header >>> 16) & 0xff;
   const quoted = wide ? data[start + 4]! : header >>> 24;

@@ -64,6 +64,7 @@ export class PairJudge {
     figures: 0,
     units: [],
     quoted: [],
+    borrowed: false,
     initials: 0,
   }));
 

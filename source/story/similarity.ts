@@ -28,6 +28,8 @@ export interface Comparable {
   units: ArrayLike<number>;
   /** Its words inside quotation marks: `SentenceFeatures.quotedWords`. */
   quoted: ArrayLike<number>;
+  /** Whether `speakers` were taken from a neighbouring sentence (a bare quote, "he said"). */
+  borrowed?: boolean;
   /**
    * Where given, the initials of its words (`initialsOf`), or 0 until first needed (then set
    * here): a speaker of the other sentence whose initial is not among them is not named here,
@@ -514,8 +516,16 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
     known && !agree && !mentions(a.speakers, b, vocabulary) && !mentions(b.speakers, a, vocabulary);
   // Two people's statements are two statements, however alike their words: agency copy keeps
   // the speaker, and the same sentence under two names is another remark (or a misattribution
-  // a reviewer links by hand).
-  if (otherSpeaker) return 0;
+  // a reviewer links by hand). But a speaker borrowed by a bare quote from the sentence around
+  // it is a guess, and two such guesses may name two voices of one remark (one outlet's chief
+  // in the sentence before, another's company): one quotation copied nearly whole under two
+  // borrowed speakers is still one remark. A speaker the sentence names itself still separates.
+  const borrowedCopy =
+    otherSpeaker &&
+    a.borrowed === true &&
+    b.borrowed === true &&
+    sameQuotation(a.quoted, b.quoted, vocabulary);
+  if (otherSpeaker && !borrowedCopy) return 0;
   const apart =
     !Number.isNaN(a.day) && !Number.isNaN(b.day) && Math.abs(a.day - b.day) > THRESHOLDS.days;
   // Apart, only a near-copy can pass, and a near-copy has its words in common exactly: loose
@@ -528,6 +538,10 @@ function wordsVerdict(a: Comparable, b: Comparable, vocabulary: Vocabulary): num
       : THRESHOLDS.reworded;
   const found = overlap(a.words, b.words, vocabulary, floor, result);
   if (found.matched === 0) return 0;
+  if (borrowedCopy) {
+    const near = found.matched / (found.weightA + found.weightB - found.matched);
+    return near >= THRESHOLDS.nearCopy && (!apart || a.figures === b.figures) ? near : 0;
+  }
   // One side names its speaker and the other nobody: what describes the speaker, taken out of
   // the words so that two remarks of one speaker are compared on what they say, is here what
   // one says and the other does not ("Treasury Secretary Scott Bessent said Trump was

@@ -345,7 +345,7 @@ export class StoryIndex {
         this.nodeFirst.data[node] = occurrence;
         this.nodeCount.data[node]!++;
       } else {
-        node = this.newNode(feature, speakers, occurrence);
+        node = this.newNode(feature, speakers, occurrence, feature.borrowsSpeaker);
         this.nodeFigures.push(feature.figures);
         if (this.placed) this.occurrenceNode.push(node);
         this.occurrenceNext.push(-1);
@@ -853,7 +853,12 @@ export class StoryIndex {
 
   // ---- nodes ----
 
-  private newNode(feature: SentenceFeatures, speakers: readonly number[], occurrence: number) {
+  private newNode(
+    feature: SentenceFeatures,
+    speakers: readonly number[],
+    occurrence: number,
+    borrowed: boolean,
+  ) {
     const { words, fingerprint } = feature;
     const node = this.nodeFirst.push(occurrence);
     const article = this.articleIds.length - 1;
@@ -862,7 +867,14 @@ export class StoryIndex {
     this.wordStart.push(this.words.length);
     for (const word of words) this.words.push(word);
     this.extraStart.push(this.extras.length);
-    pushExtras(this.extras, speakers, feature.sources, feature.units, feature.quotedWords);
+    pushExtras(
+      this.extras,
+      speakers,
+      feature.sources,
+      feature.units,
+      feature.quotedWords,
+      borrowed,
+    );
     this.nodeHash.push(fingerprint[0]);
     this.nodeHash2.push(fingerprint[1]);
     if (this.built && node >= this.clusterOf.length) {

@@ -850,6 +850,12 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     if (info.day >= 0) values.push(-1 - info.day);
     if (token.word < 0) return;
     const id = nameAt[index]! >= 0 ? (nameAt[index]! | NAME_BIT) >>> 0 : token.word;
+    // What a hyphened figure measures before a name ("inch" of "the 16-inch MacBook Pro") is part
+    // of naming one model, as the figure is: no word two remarks on the product have in common
+    // besides its name (the figure is still compared and shown).
+    const namesModel =
+      token.hyphened && tokens[index - 1]?.info.value != null && nameAt[index + 1]! >= 0;
+    if (namesModel) return;
     words.push(id);
     if (token.quoted) quotedWords.push(id);
     if (unitWords > 0) {

@@ -27,6 +27,31 @@ describe('node extras', () => {
       expect(
         [read.speakers, read.sources, read.units, read.quoted].map((list) => [...Array.from(list)]),
       ).toEqual(lists);
+      expect(read.borrowed).toBe(false);
+    });
+  });
+
+  it('reads back whether the speakers were borrowed, in a short header and a full one', () => {
+    const nodes: [number[], number[], boolean][] = [
+      [[7, 9], [], true],
+      [[7, 9], [4], false],
+      [range(0, 126), [], true],
+      [range(0, 127), [], true],
+      [range(0, 300), [1], true],
+      [[], [11], true],
+    ];
+    const starts = new Int32List();
+    const pool = new Uint32List();
+    for (const [speakers, quoted, borrowed] of nodes) {
+      starts.push(pool.length);
+      pushExtras(pool, speakers, [], [], quoted, borrowed);
+    }
+    const into: Extras = { speakers: [], sources: [], units: [], quoted: [] };
+    nodes.forEach(([speakers, quoted, borrowed], node) => {
+      const read = readExtras(starts, pool, node, into);
+      expect([Array.from(read.speakers), Array.from(read.quoted)]).toEqual([speakers, quoted]);
+      // No speakers, nothing borrowed.
+      expect(read.borrowed).toBe(borrowed && speakers.length > 0);
     });
   });
 });

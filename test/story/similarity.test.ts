@@ -862,3 +862,53 @@ describe('what real pages were misread by (engine 8)', () => {
     ).toBe(false);
   });
 });
+
+describe('what real pages were misread by (engine 9)', () => {
+  it('leaves out what a hyphened figure measures before a name, as part of naming one model', () => {
+    const words = (text: string) =>
+      sentenceFeatures(text, vocabulary).words.map((id) => vocabulary.word(id));
+    expect(words('Welcome to the new 14-inch Zephyr Book.')).not.toContain('inch');
+    // Before a common noun it is said of the thing: "a 14-inch screen" keeps it.
+    expect(words('The Zephyr Book has a 14-inch screen.')).toContain('inch');
+    // Two remarks on one model share its name and no more.
+    expect(
+      same(
+        'The new 14-inch Zephyr Book is a lot like the old 13-inch Zephyr Book, save for a few throwback features.',
+        'In our eyes, there are more important aspects to the 14-inch Zephyr Book redesign than the screen.',
+      ),
+    ).toBe(false);
+    expect(
+      same(
+        'My 13-inch Zephyr Book has a Glow Strip, which I hate.',
+        'The keyboard on the 14-inch Zephyr Book has a Glow Strip above a physical escape key.',
+      ),
+    ).toBe(false);
+  });
+
+  it('does not let two speakers borrowed from the sentences around part one quotation copied whole', () => {
+    const quote =
+      '“We are largely on track with the harbour works and have seen good results, but some savings expected for this year will take longer than we first assumed.”';
+    const borrowing = (speakerSentence: string, borrowed = true): Comparable => ({
+      ...sentence(quote),
+      speakers: sentenceFeatures(speakerSentence, vocabulary).speakers,
+      borrowed,
+    });
+    // One outlet names the chief in the sentence before, another the company.
+    const chief = borrowing('Brightwater chief Halvard Ostby said sales had fallen.');
+    const company = borrowing('The results were weaker than expected, Brightwater said.');
+    expect(sameStatement(chief, company, vocabulary)).toBeGreaterThan(0);
+    expect(sameStatement(company, chief, vocabulary)).toBeGreaterThan(0);
+    // Named in the sentence itself, on either side, another speaker is another statement.
+    expect(sameStatement({ ...chief, borrowed: false }, company, vocabulary)).toBe(0);
+    expect(sameStatement(chief, { ...company, borrowed: false }, vocabulary)).toBe(0);
+    // And under a borrowed speaker, a quotation reworded is no copy.
+    const reworded: Comparable = {
+      ...sentence(
+        '“We are mostly on track with the harbour works and the results are good, though this year’s savings will come later than planned.”',
+      ),
+      speakers: company.speakers,
+      borrowed: true,
+    };
+    expect(sameStatement(chief, reworded, vocabulary)).toBe(0);
+  });
+});
