@@ -1,5 +1,6 @@
 import type { Element } from './dom.js';
 import { type LiveBlogUpdate, readLinkedData } from './json-ld.js';
+import { hostOf, outletOfUrl } from './outlets.js';
 import { tidy } from './units.js';
 
 /** What a page says about itself, each as the page wrote it (dates are parsed later). */
@@ -111,9 +112,19 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const found = siteNames.find(
     ({ name, application }) => !application || !readsAsHeadline(name, meta, facts.headline),
   );
-  meta.siteName = found?.name ?? facts.publisher;
+  meta.siteName = siteOf(found?.name ?? facts.publisher);
   meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
   return meta;
+}
+
+/**
+ * A site name that is a web address (`og:site_name` "https://www.newsnation.in", a JSON-LD
+ * publisher given by its URL) names its outlet where margin knows the address, else its host
+ * without `www.`: the list, the header and the exports showed the address whole.
+ */
+function siteOf(name: string | null): string | null {
+  if (name === null || !/^https?:\/\/[^\s/]+\.[^\s/]+(?:\/\S*)?$/i.test(name)) return name;
+  return outletOfUrl(name) ?? hostOf(name) ?? name;
 }
 
 function readMeta(

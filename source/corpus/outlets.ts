@@ -76,7 +76,8 @@ export function outletOfAgencyCode(code: string): string | null {
   return AGENCY_CODES[code] ?? null;
 }
 
-function hostOf(href: string): string | null {
+/** A web address's host, lower case, without `www.`; null for no address. */
+export function hostOf(href: string): string | null {
   try {
     return new URL(href).hostname.toLowerCase().replace(/^www\./, '');
   } catch {

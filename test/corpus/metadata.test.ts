@@ -159,6 +159,17 @@ describe('the outlet of an HTML page', () => {
     );
   });
 
+  it('is the outlet or the host where the page gives a web address for its name', () => {
+    expect(outlet(site('https://www.harbourtribune.example'))).toBe('harbourtribune.example');
+    expect(outlet(site('http://news.harbour.example/'))).toBe('news.harbour.example');
+    // An address margin knows names its outlet, as a scraper's URL Source does.
+    expect(outlet(site('https://www.reuters.com/'))).toBe('Reuters');
+    // A name that only holds an address stays as the page wrote it.
+    expect(outlet(site('Harbour Tribune (https://harbour.example)'))).toBe(
+      'Harbour Tribune (https://harbour.example)',
+    );
+  });
+
   it('is never an application name that reads as the headline', () => {
     expect(outlet(app(headline) + ogTitle + site('Harbour Tribune'))).toBe('Harbour Tribune');
     expect(outlet(app(headline) + ogTitle)).not.toBe(headline);
