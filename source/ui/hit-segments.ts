@@ -7,7 +7,8 @@ export interface Segment {
 }
 
 /**
- * A sentence cut to `width` columns around its first match, as plain and matched pieces.
+ * A sentence cut to `width` columns around its first match, as plain and matched pieces, the
+ * cut before it at the start of a word.
  * Ranges are UTF-16 offsets into `text`; cleaning can only remove characters, so the text is
  * cleaned piece by piece to keep the ranges lined up.
  */
@@ -18,7 +19,10 @@ export function highlightSegments(
 ): Segment[] {
   const sorted = [...matches].sort((a, b) => a[0] - b[0]);
   const first = sorted[0]?.[0] ?? 0;
-  const start = first > width / 3 ? Math.max(0, first - Math.floor(width / 4)) : 0;
+  let start = first > width / 3 ? Math.max(0, first - Math.floor(width / 4)) : 0;
+  // Begin at a word: "…al on social media" read as a word of its own ("…viral on" cut).
+  const space = start > 0 ? text.slice(start - 1, first).search(/\s/) : -1;
+  if (space > 0) start += space;
   const pieces: Segment[] = [];
   if (start > 0) pieces.push({ text: '…', hit: false });
   let at = start;

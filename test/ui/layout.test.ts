@@ -103,6 +103,15 @@ describe('highlightSegments', () => {
     expect(cut.find((s) => s.hit)?.text).toBe('Witkoff');
     expect(cut.map((s) => s.text).join('').length).toBeLessThanOrEqual(30);
   });
+
+  it('begins a cut sentence at a word, not inside one', () => {
+    const text = 'A news has gone viral on social media about an oxygen bar in the capital.';
+    const cut = highlightSegments(text, [[47, 53]], 40);
+    expect(cut.map((s) => s.text).join('')).toMatch(/^…about an oxygen bar/);
+    // Part of a word is no context: the match itself comes first then.
+    const long = `${'x'.repeat(60)} oxygen`;
+    expect(highlightSegments(long, [[61, 67]], 40).map((s) => s.text)).toEqual(['…', 'oxygen']);
+  });
 });
 
 describe('anchorFrames', () => {
