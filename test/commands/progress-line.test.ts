@@ -13,6 +13,15 @@ import stringWidth from '../../source/text/string-width.js';
 const scratch = await mkdtemp(join(tmpdir(), 'margin-progress-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 
+/** A command's streams with stderr a terminal `columns` wide, and what was written to it. */
+function onTerminalOf(columns: number, env: NodeJS.ProcessEnv) {
+  const written: string[] = [];
+  const stderr = Object.assign(new PassThrough(), { isTTY: true, columns });
+  stderr.on('data', (chunk: Buffer) => written.push(chunk.toString()));
+  const io = { stdout: new PassThrough(), stderr, stdin: new PassThrough(), env, cwd: scratch };
+  return { io, written };
+}
+
 describe('the indexing progress line', () => {
   it('gives up the start of a long folder, never the counts', () => {
     const folder = `/home/reviewer/${'archives/'.repeat(8)}corpus`;
@@ -29,16 +38,7 @@ describe('the indexing progress line', () => {
     await mkdir(corpus);
     for (let n = 0; n < 3; n++)
       await writeFile(join(corpus, `a${n}.txt`), `Article ${n}.\n\nThe ferry left at dawn.\n`);
-    const written: string[] = [];
-    const stderr = Object.assign(new PassThrough(), { isTTY: true, columns: 40 });
-    stderr.on('data', (chunk: Buffer) => written.push(chunk.toString()));
-    const io = {
-      stdout: new PassThrough(),
-      stderr,
-      stdin: new PassThrough(),
-      env: { XDG_CACHE_HOME: join(scratch, 'cache') },
-      cwd: scratch,
-    };
+    const { io, written } = onTerminalOf(40, { XDG_CACHE_HOME: join(scratch, 'cache') });
     const { index } = await openCorpus(
       corpus,
       io as unknown as CommandIO,
@@ -64,16 +64,10 @@ const about = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as 
 
 /** `margin ARGS` in this worker with stderr a terminal of 100 columns: status, stderr by `\r`. */
 async function onTerminal(args: string[], cache: string) {
-  const written: string[] = [];
-  const stderr = Object.assign(new PassThrough(), { isTTY: true, columns: 100 });
-  stderr.on('data', (chunk: Buffer) => written.push(chunk.toString()));
-  const io = {
-    stdout: new PassThrough(),
-    stderr,
-    stdin: new PassThrough(),
-    env: { XDG_CACHE_HOME: join(scratch, cache), MARGIN_ANNOTATOR: 'ana' },
-    cwd: scratch,
-  };
+  const { io, written } = onTerminalOf(100, {
+    XDG_CACHE_HOME: join(scratch, cache),
+    MARGIN_ANNOTATOR: 'ana',
+  });
   const store = join(scratch, `${cache}-store`);
   await mkdir(store);
   const status = await main(
