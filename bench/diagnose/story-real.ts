@@ -16,9 +16,16 @@ import {
   NAME_BIT,
   type SentenceFeatures,
   sentenceFeatures,
+  speakersInArticle,
   type Vocabulary,
 } from '../../source/story/tokens.js';
-import { groupRealPages, pairKey, placedPairs, readRealPages } from '../evaluate/story-real.js';
+import {
+  groupRealPages,
+  pairKey,
+  pairsAcrossArticles,
+  placedPairs,
+  readRealPages,
+} from '../evaluate/story-real.js';
 import { Random } from '../generate/random.js';
 import { benchmarksFolder } from '../quality/extraction-benchmark.js';
 import { FRESH_PAIRS, FRESH_PAIRS_2, STORY_PAIRS } from '../quality/story-real-pairs.js';
@@ -94,15 +101,7 @@ function features(article: string, at: number) {
     const read = articles
       .get(article)!
       .sentences.map((sentence) => sentenceFeatures(sentence.text, vocabulary));
-    const speakersOf: number[][] = [];
-    read.forEach((feature, position) => {
-      let speakers = feature.speakers;
-      if (feature.borrowsSpeaker) {
-        speakers = speakersOf[position - 1] ?? [];
-        if (speakers.length === 0) speakers = read[position + 1]?.speakers ?? [];
-      }
-      speakersOf.push(speakers);
-    });
+    const speakersOf = speakersInArticle(read);
     all = read.map((feature, position) => ({ features: feature, speakers: speakersOf[position]! }));
     featuresOf.set(article, all);
   }
@@ -187,21 +186,15 @@ for (const set of sets) {
 const unjudged: string[] = [];
 let groupedPairs = 0;
 for (const group of index.groups()) {
-  const { members } = group;
-  for (let i = 0; i < members.length; i++) {
-    for (let j = i + 1; j < members.length; j++) {
-      const x = members[i]!;
-      const y = members[j]!;
-      if (x.article === y.article) continue;
-      groupedPairs++;
-      if (judged.has(pairKey(x.article, x.sentence, y.article, y.sentence))) continue;
-      const row = `  ["${x.article}", ${x.sentence}, "${checks.get(x.article)![x.sentence]}", "${y.article}", ${y.sentence}, "${checks.get(y.article)![y.sentence]}"]`;
-      unjudged.push(
-        showUnjudged
-          ? `${row}\n  ${JSON.stringify(articles.get(x.article)!.sentences[x.sentence]!.text)}\n  ${JSON.stringify(articles.get(y.article)!.sentences[y.sentence]!.text)}`
-          : row,
-      );
-    }
+  for (const [x, y] of pairsAcrossArticles(group.members)) {
+    groupedPairs++;
+    if (judged.has(pairKey(x.article, x.sentence, y.article, y.sentence))) continue;
+    const row = `  ["${x.article}", ${x.sentence}, "${checks.get(x.article)![x.sentence]}", "${y.article}", ${y.sentence}, "${checks.get(y.article)![y.sentence]}"]`;
+    unjudged.push(
+      showUnjudged
+        ? `${row}\n  ${JSON.stringify(articles.get(x.article)!.sentences[x.sentence]!.text)}\n  ${JSON.stringify(articles.get(y.article)!.sentences[y.sentence]!.text)}`
+        : row,
+    );
   }
 }
 

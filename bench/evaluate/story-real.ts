@@ -156,16 +156,21 @@ export function scoreRealPairs(folder: string): RealPairScores | null {
   count(FRESH_PAIRS_2, scores.fresh2);
   for (const group of index.groups()) {
     scores.groups++;
-    const { members } = group;
-    for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) {
-        const x = members[i]!;
-        const y = members[j]!;
-        if (x.article === y.article) continue;
-        scores.groupedPairs++;
-        if (!judged.has(pairKey(x.article, x.sentence, y.article, y.sentence))) scores.unjudged++;
-      }
+    for (const [x, y] of pairsAcrossArticles(group.members)) {
+      scores.groupedPairs++;
+      if (!judged.has(pairKey(x.article, x.sentence, y.article, y.sentence))) scores.unjudged++;
     }
   }
   return scores;
+}
+
+/** Each pair of a group's members that stand in two articles (a pair the scores count). */
+export function* pairsAcrossArticles<Member extends { article: string }>(
+  members: readonly Member[],
+): Generator<[Member, Member]> {
+  for (let i = 0; i < members.length; i++) {
+    for (let j = i + 1; j < members.length; j++) {
+      if (members[i]!.article !== members[j]!.article) yield [members[i]!, members[j]!];
+    }
+  }
 }

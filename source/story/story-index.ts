@@ -36,6 +36,7 @@ import {
   NAME_BIT,
   type SentenceFeatures,
   sentenceFeatures,
+  speakersInArticle,
   Vocabulary,
 } from './tokens.js';
 import type { ClusterMember, StoryArticle, StoryCluster, StoryConstraint } from './types.js';
@@ -319,17 +320,7 @@ export class StoryIndex {
     this.articleStart.push(this.occurrenceNext.length);
     this.articleLength.push(article.sentences.length);
     const added: number[] = [];
-    // A bare quote ("“There are reasons to be cautiously optimistic.”") or a pronoun ("he
-    // added") takes its speaker from the sentences before it, or else from the next one.
-    const speakersOf: number[][] = [];
-    features.forEach((feature, position) => {
-      let speakers = feature.speakers;
-      if (feature.borrowsSpeaker) {
-        speakers = speakersOf[position - 1] ?? [];
-        if (speakers.length === 0) speakers = features[position + 1]?.speakers ?? [];
-      }
-      speakersOf.push(speakers);
-    });
+    const speakersOf = speakersInArticle(features);
     features.forEach((feature, position) => {
       const speakers = speakersOf[position]!;
       // Without links (most runs) no sentence is pinned: no key made for each of 3 million.

@@ -36,6 +36,26 @@ export const ID_MASK = 0x7fff_ffff;
  */
 export const DESCRIBING = NAME_BIT;
 
+/**
+ * Each sentence's speakers within its article: its own, or for a bare quote ("“There are
+ * reasons to be cautiously optimistic.”") or a pronoun ("he added") those of the sentence
+ * before it (borrowed in turn, if it borrowed), or else those of the next one.
+ */
+export function speakersInArticle(
+  features: ReadonlyArray<Pick<SentenceFeatures, 'speakers' | 'borrowsSpeaker'>>,
+): number[][] {
+  const speakersOf: number[][] = [];
+  features.forEach((feature, position) => {
+    let speakers = feature.speakers;
+    if (feature.borrowsSpeaker) {
+      speakers = speakersOf[position - 1] ?? [];
+      if (speakers.length === 0) speakers = features[position + 1]?.speakers ?? [];
+    }
+    speakersOf.push(speakers);
+  });
+  return speakersOf;
+}
+
 /** The ids of a speaker list that name the speaker (not those describing them). */
 export function speakerNames(speakers: readonly number[]): number[] {
   return speakers.filter((id) => !(id & DESCRIBING));
