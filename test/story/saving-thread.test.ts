@@ -1,21 +1,12 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ioReason } from '../../source/corpus/io-reason.js';
 import { SavedGroups, SavingThread, StoryIndex } from '../../source/story/index.js';
 import { seedArticles } from '../search/articles.js';
+import { useTempFolder } from '../store/temp-store.js';
 
-const made: string[] = [];
-afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
-
-async function folder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'margin-saving-thread-'));
-  made.push(dir);
-  return dir;
-}
+const folder = useTempFolder();
 
 /** Every row a kept file holds, as `SavedGroups` reads them back. */
 function rows(file: string, ids: readonly string[]) {
