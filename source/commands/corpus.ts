@@ -5,8 +5,10 @@ import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
 import { ioReason } from '../corpus/io-reason.js';
 import type { FileProblem } from '../corpus/types.js';
+import { groupedDigits } from '../text/grouped-digits.js';
 import stringWidth from '../text/string-width.js';
 import { namedMessage, oneName } from '../text/untrusted.js';
+import { truncateStart } from '../text/width.js';
 import type { CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { markOwnFolders } from './own-folders.js';
@@ -76,7 +78,7 @@ export async function openCorpus(
     const { index, refreshed } = await openCorpusIndex(root, {
       cacheDir,
       refresh: mode,
-      // No terminal to draw on, no line to make: its numbers are formatted through ICU.
+      // No terminal to draw on, no line to make.
       ...(output.stderrColumns === null
         ? {}
         : {
@@ -157,27 +159,12 @@ export function progressLine(
 ): string {
   const rate = ms > 500 ? done / (ms / 1000) : 0;
   const left = rate > 0 ? ` · ${Math.ceil((total - done) / rate)} s left` : '';
-  const counts = `${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} files${left}`;
+  const counts = `${groupedDigits(done)} of ${groupedDigits(total)} files${left}`;
   // The bar gives way before the folder's last dozen columns do.
   const free = columns - 1 - 'indexing '.length - ' [] '.length - counts.length - FOLDER_AT_LEAST;
   const bar = Math.max(MIN_BAR, Math.min(BAR, free));
   const filled = Math.round((bar * done) / Math.max(1, total));
   const rest = ` [${'#'.repeat(filled)}${'-'.repeat(bar - filled)}] ${counts}`;
   const room = columns - 1 - 'indexing '.length - stringWidth(rest);
-  return `indexing ${stringWidth(corpus) <= room ? corpus : lastColumns(corpus, room)}${rest}`;
-}
-
-/** The end of `text` in `width` columns, after `…` (nothing left of it under two columns). */
-function lastColumns(text: string, width: number): string {
-  if (width < 2) return '…';
-  const characters = [...text];
-  let kept = '';
-  let used = 1;
-  for (let at = characters.length - 1; at >= 0; at--) {
-    const w = stringWidth(characters[at]!);
-    if (used + w > width) break;
-    kept = characters[at] + kept;
-    used += w;
-  }
-  return `…${kept}`;
+  return `indexing ${truncateStart(corpus, room)}${rest}`;
 }

@@ -1,3 +1,4 @@
+import { groupedDigits } from '../text/grouped-digits.js';
 import type { Output } from './output.js';
 import type { StoryStage } from './story-groups.js';
 
@@ -5,10 +6,11 @@ import type { StoryStage } from './story-groups.js';
  * `story: reading 45,000 of 100,000 articles`, then `story: comparing and grouping · 31 s`, on
  * stderr's terminal: forming the groups of a large corpus takes a minute, which a silent
  * terminal made look like a hang. The seconds are redrawn by a timer, which runs between the
- * chunks the index's thread compares.
+ * chunks the index's thread compares. Nothing is drawn until the forming begins: groups read
+ * back from where they were kept need no line.
  */
 export class StageLine {
-  #stage: StoryStage = { stage: 'reading', done: 0, total: 0 };
+  #stage: StoryStage | null = null;
   #drawn = 0;
   #line = '';
   readonly #timer: NodeJS.Timeout;
@@ -27,23 +29,24 @@ export class StageLine {
   }
 
   show(stage: StoryStage): void {
-    const moved = stage.stage !== this.#stage.stage;
+    const moved = stage.stage !== this.#stage?.stage;
     this.#stage = stage;
     if (moved || performance.now() - this.#drawn >= STAGE_MS) this.#draw();
   }
 
   end(): void {
     clearInterval(this.#timer);
-    this.output.progress(null);
+    if (this.#line !== '') this.output.progress(null);
   }
 
   #draw(): void {
-    this.#drawn = performance.now();
     const stage = this.#stage;
+    if (stage === null) return;
+    this.#drawn = performance.now();
     const seconds = Math.round((this.#drawn - this.started) / 1000);
     const doing =
       stage.stage === 'reading'
-        ? `reading ${stage.done.toLocaleString('en-US')}${stage.total === null ? '' : ` of ${stage.total.toLocaleString('en-US')}`} articles`
+        ? `reading ${groupedDigits(stage.done)}${stage.total === null ? '' : ` of ${groupedDigits(stage.total)}`} articles`
         : stage.stage === 'comparing'
           ? 'comparing and grouping the sentences'
           : 'keeping the groups';

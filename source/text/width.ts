@@ -18,6 +18,25 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
+/**
+ * The end of `text` in `width` columns after `…` when anything was cut: where a name's end is
+ * what tells it apart (a folder's path).
+ */
+export function truncateStart(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  if (width < 2) return width === 1 ? '…' : '';
+  const characters = [...text];
+  let kept = '';
+  let used = 1;
+  for (let at = characters.length - 1; at >= 0; at--) {
+    const w = stringWidth(characters[at]!);
+    if (used + w > width) break;
+    kept = characters[at] + kept;
+    used += w;
+  }
+  return `…${kept}`;
+}
+
 /** Pads `text` with spaces to `width` terminal columns (never cuts). */
 export function padEnd(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));

@@ -2,12 +2,13 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { CommandIO } from '../../source/commands/command.js';
 import { openCorpus, progressLine } from '../../source/commands/corpus.js';
 import { commands } from '../../source/commands/index.js';
 import { type About, main } from '../../source/commands/main.js';
 import { Output } from '../../source/commands/output.js';
+import { StageLine } from '../../source/commands/story-progress.js';
 import stringWidth from '../../source/text/string-width.js';
 
 const scratch = await mkdtemp(join(tmpdir(), 'margin-progress-'));
@@ -102,5 +103,30 @@ describe('forming the story groups on a terminal', () => {
     expect(status).toBe(0);
     expect(stages).toEqual(new Set(['reading', 'comparing', 'keeping']));
     expect(lines.at(-1)).toBe('\x1b[K');
+  });
+});
+
+describe('the story progress line', () => {
+  it('draws nothing where no forming begins (groups read back kept), however long it takes', () => {
+    vi.useFakeTimers();
+    try {
+      const { io, written } = onTerminalOf(100, {});
+      const line = StageLine.on(new Output(io, 'story'))!;
+      vi.advanceTimersByTime(5_000);
+      line.end();
+      expect(written.join('')).toBe('');
+      const drawn = StageLine.on(new Output(io, 'story'))!;
+      drawn.show({ stage: 'reading', done: 1200, total: 100000 });
+      vi.advanceTimersByTime(1_000);
+      drawn.end();
+      expect(written.join('').split('\r')).toEqual([
+        '',
+        'story: reading 1,200 of 100,000 articles · 0 s\x1b[K',
+        'story: reading 1,200 of 100,000 articles · 1 s\x1b[K',
+        '\x1b[K',
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

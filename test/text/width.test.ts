@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { padEnd, truncate } from '../../source/text/width.js';
+import { padEnd, truncate, truncateStart } from '../../source/text/width.js';
 
 describe('truncate', () => {
   it.each([
@@ -21,5 +21,15 @@ describe('padEnd', () => {
   it('pads by terminal columns, not code units', () => {
     expect(padEnd('東京', 6)).toBe('東京  ');
     expect(padEnd('too long', 3)).toBe('too long');
+  });
+});
+
+describe('truncateStart', () => {
+  it('keeps the end of a text in its columns, after …', () => {
+    expect(truncateStart('/home/ana/archive/corpus', 12)).toBe('…hive/corpus');
+    expect(truncateStart('corpus', 12)).toBe('corpus');
+    // Wide characters count two columns.
+    expect(truncateStart('档案/新闻', 6)).toBe('…/新闻');
+    expect(truncateStart('corpus', 1)).toBe('…');
   });
 });
