@@ -6,8 +6,6 @@ import { SavedGroups, SavingThread, StoryIndex } from '../../source/story/index.
 import { seedArticles } from '../search/articles.js';
 import { useTempFolder } from '../store/temp-store.js';
 
-const folder = useTempFolder();
-
 /** Every row a kept file holds, as `SavedGroups` reads them back. */
 function rows(file: string, ids: readonly string[]) {
   const kept = SavedGroups.read(file)!;
@@ -20,6 +18,8 @@ function rows(file: string, ids: readonly string[]) {
 }
 
 describe('the groups kept on a thread of their own', () => {
+  const folder = useTempFolder();
+
   it('writes, piece by piece as they are packed, the file the index’s thread writes', async () => {
     const seeds = await seedArticles();
     const index = new StoryIndex();
