@@ -27,6 +27,7 @@ import { Random } from '../generate/random.js';
 import { DEFAULT_SEED, prepareWorkspace } from '../generate.js';
 import { runProcessTimes } from '../harness/cli-process.js';
 import { createCostUs } from '../harness/disk-probe.js';
+import { msUntilShown } from '../harness/pty-wait.js';
 import { measurements, percentile, reference, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
 import {
@@ -243,21 +244,7 @@ async function reviewListShown(
     [CLI, '--corpus', corpus, '--store', store, '--annotator', annotator, '--no-suggestions'],
     { name: 'xterm-256color', cols: 120, rows: 40, cwd: path.dirname(store), env: clean },
   );
-  let output = '';
-  const ms = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not shown after 60 s:\n${output}`)), 60_000);
-    child.onData((data) => {
-      output += data;
-      if (shown(output)) {
-        clearTimeout(timer);
-        resolve(performance.now() - started);
-      }
-    });
-  });
-  const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
-  child.write('q');
-  await exited;
-  return ms;
+  return msUntilShown(child, started, shown);
 }
 
 /** Annotations per article in the scale store, from the first article on. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { ANNOTATORS, benchAnnotations, loadArticles, writeStore } from '../fixtures.js';
 import { DEFAULT_SEED, generateLongArticle } from '../generate.js';
 import { FakeStdin, FakeStdout } from '../harness/fake-terminal.js';
+import { msUntilShown } from '../harness/pty-wait.js';
 import { measurements, sample, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
 
@@ -130,30 +131,18 @@ async function firstFrame(
       env,
     },
   );
-  let output = '';
-  const ms = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no frame after 60 s:\n${output}`)), 60_000);
-    child.onData((data) => {
-      output += data;
-      // The save indicator closes the status bar, the last line of a frame: "loading
-      // annotations…" while the store opens behind the screen, "saved" once it is open.
-      const opened = output.includes('saved');
-      const framed = opened || output.includes('loading annotations');
-      const last = output.slice(output.lastIndexOf('\x1b[?2026h'));
-      const done =
-        until === 'frame' ||
-        (until === 'store' && opened) ||
-        (until === 'corpus' && opened && !/loading \d+\/\d+/.test(last));
-      if (framed && done) {
-        clearTimeout(timer);
-        resolve(performance.now() - start);
-      }
-    });
+  return msUntilShown(child, start, (output) => {
+    // The save indicator closes the status bar, the last line of a frame: "loading
+    // annotations…" while the store opens behind the screen, "saved" once it is open.
+    const opened = output.includes('saved');
+    const framed = opened || output.includes('loading annotations');
+    const last = output.slice(output.lastIndexOf('\x1b[?2026h'));
+    const done =
+      until === 'frame' ||
+      (until === 'store' && opened) ||
+      (until === 'corpus' && opened && !/loading \d+\/\d+/.test(last));
+    return framed && done;
   });
-  const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
-  child.write('q');
-  await exited;
-  return ms;
 }
 
 interface StartOptions {
