@@ -17,6 +17,12 @@ export function displayTitle(
 
 const GAP = '  ';
 const SOURCE_MAX = 24;
+/**
+ * A title wider than this is cut even where no terminal gives a width: every row is padded to
+ * the widest title, so one file whose first line is 2 MB of text made `margin list | less` 8 MB
+ * for four articles. `--json` keeps every title whole.
+ */
+const TITLE_MAX = 120;
 interface Row {
   id: string;
   title: string;
@@ -64,7 +70,7 @@ function measure(corpus: CorpusIndex): Widths {
 /** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
 export function* renderTable(corpus: CorpusIndex, width: number | null): Generator<string> {
   const widths = measure(corpus);
-  let titleWidth = widths.title;
+  let titleWidth = Math.min(widths.title, TITLE_MAX);
   if (width !== null) {
     const fixed = widths.id + widths.date + widths.source + widths.count + GAP.length * 4;
     titleWidth = Math.max(5, Math.min(titleWidth, width - fixed));

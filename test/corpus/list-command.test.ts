@@ -97,6 +97,17 @@ good  Talks resume in Geneva  -     -               2
     expect(result.stdout + result.stderr).not.toMatch(/[\x07\x1b]/);
   });
 
+  it('keeps rows short when one file opens with a word of a whole page', async () => {
+    // A scraped page saved with an inline image's base64 as its text.
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    await corpus.write('wall.txt', `${'iVBORw0KGgo'.repeat(20_000)} ends here.\n`);
+    const result = await list('.', false, undefined, corpus.root());
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.map((line) => line.split(' ')[0])).toEqual(['ID', 'good', 'wall']);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThan(200);
+    expect(lines[2]).toMatch(/^wall {2}iVBORw0KGgoiVBORw0KGgo\S*… +- +- +1$/);
+  });
+
   it('says when the corpus folder does not exist', async () => {
     expect(await list('no-such-folder')).toEqual({
       status: 2,
