@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { helpGroups } from '../../source/review/keymap.js';
+import { ReaderGeometry } from '../../source/review/view/geometry.js';
 import { digitRange, helpColumns } from '../../source/review/view/help.js';
 import { paneLayout } from '../../source/review/view/layout.js';
 import { followTop } from '../../source/review/view/window.js';
@@ -42,6 +43,20 @@ describe('wrapArticle', () => {
     const text = wrapArticle(article, 40).lines.at(-1)!.text;
     expect(text).not.toMatch(/\x1b|\x07/);
     expect(text).toContain('Evil');
+  });
+
+  it('shows the start of a sentence of megabytes and counts the rest', () => {
+    const article = fixtureArticle('m', 2);
+    // A page saved with an image's base64 as its text: one "word" of two million characters.
+    article.sentences[0]!.text = `Figure: ${'iVBORw0KGgo'.repeat(200_000)} end.`;
+    for (const lines of [
+      new ReaderGeometry(article, 60).lines(0),
+      wrapArticle(article, 60).lines.filter((line) => line.sentence === 0),
+    ]) {
+      expect(lines.length).toBeLessThan(400);
+      expect(lines.at(-1)!.text).toMatch(/ \[… 2,180,013 more characters not shown\]$/);
+    }
+    expect(new ReaderGeometry(article, 60).lines(1).at(-1)!.text).toBe('Sentence 2 of m.');
   });
 });
 

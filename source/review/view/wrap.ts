@@ -1,5 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../../corpus/types.js';
+import { groupedDigits } from '../../text/grouped-digits.js';
 import { oneLine } from '../../text/untrusted.js';
 
 export type LineKind = 'title' | 'meta' | 'blank' | 'text' | 'orphan-heading' | 'orphan';
@@ -26,6 +27,25 @@ const cache = new WeakMap<Article, Map<number, ArticleLines>>();
 /** One text's lines at a width: control sequences gone, words broken only when longer than it. */
 export function wrap(text: string, width: number): string[] {
   return wrapAnsi(oneLine(text), width, { hard: true, trim: true }).split('\n');
+}
+
+/**
+ * The most of one sentence the reader wraps and shows. A "sentence" of megabytes (a page saved
+ * with an image's base64 as its text, a log with no full stop) took seconds and 400 MB to wrap,
+ * about 0.6 µs a character in wrap-ansi, with every key held behind it. What is past this is
+ * counted, not shown; a tag still marks the whole sentence.
+ */
+export const SHOWN_CHARACTERS = 20_000;
+
+/** A sentence's text as the reader shows it: whole, or its start and a count of the rest. */
+export function shownText(text: string): string {
+  if (text.length <= SHOWN_CHARACTERS) return text;
+  let cut = text.lastIndexOf(' ', SHOWN_CHARACTERS);
+  if (cut < SHOWN_CHARACTERS / 2) cut = SHOWN_CHARACTERS;
+  const last = text.charCodeAt(cut - 1);
+  // Not between the two halves of a character outside the Basic Multilingual Plane.
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return `${text.slice(0, cut)} [… ${groupedDigits(text.length - cut)} more characters not shown]`;
 }
 
 /**
@@ -57,7 +77,7 @@ export function wrapArticle(article: Article, width: number): ArticleLines {
       push('blank', '');
     }
     firstLine[index] = lines.length;
-    wrap(sentence.text, width).forEach((text, part) => {
+    wrap(shownText(sentence.text), width).forEach((text, part) => {
       push('text', text, index, part === 0);
     });
     lastLine[index] = lines.length - 1;
