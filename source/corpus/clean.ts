@@ -126,10 +126,15 @@ function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
   if (first < 0) return -1;
   const unit = units[first]!;
   if (format === 'markdown') return unit.heading === 1 ? first : -1;
-  const alone = units[first - 1]?.block !== unit.block && units[first + 1]?.block !== unit.block;
+  const opensBlock = units[first - 1]?.block !== unit.block;
+  const alone = opensBlock && units[first + 1]?.block !== unit.block;
+  // Scrapers often write the headline on the first line with the body right under it, no blank
+  // line between: the line rules have already kept it a unit of its own, and the classifier
+  // below drops a short line at the top, so the headline was lost, from the text too.
+  const heads = format === 'text' && opensBlock;
   const hasMore = units.slice(first + 1).some((_, k) => reasons[first + 1 + k] === null);
   if (
-    alone &&
+    (alone || heads) &&
     hasMore &&
     unit.text.length <= 250 &&
     !/[.:;,]$/.test(unit.text) &&

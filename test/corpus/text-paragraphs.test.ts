@@ -56,6 +56,19 @@ The yard said it had hired twelve more workers for the job already.
     ];
     expect(cleanDocument(lines.join('\n'), 'text').paragraphs).toEqual(lines);
   });
+
+  it('takes a headline with the body right under it as the title', () => {
+    const body = [
+      'The harbour council voted on Tuesday to rebuild the old pier, ending a debate that had lasted nearly three years.',
+      'Opponents argued that the money would be better spent on schools.',
+    ];
+    for (const newline of ['\n', '\r\n']) {
+      const text = ['Harbour council votes to rebuild the old pier', ...body].join(newline);
+      const cleaned = cleanDocument(text, 'text');
+      expect(cleaned.title).toBe('Harbour council votes to rebuild the old pier');
+      expect(cleaned.paragraphs).toEqual(body);
+    }
+  });
 });
 
 describe('Markdown read as text', () => {
