@@ -77,7 +77,7 @@ export function buildArticle(id: string, path: string, source: SourceText): Arti
   const article = assembleArticle(
     id,
     path,
-    cleanDocument(source.text, source.format),
+    cleanDocument(source.text, source.format, source.given),
     source.warnings,
   );
   if (article.sentences.length === 0) throw new FileRefusedError(path, 'no article text found');

@@ -9,7 +9,12 @@ import {
 import { isSentenceLike } from './characters.js';
 import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
 import { headlineOf } from './html-title.js';
-import { markdownAutolinks, markdownToUnits, takeFrontMatter } from './markdown.js';
+import {
+  type FrontMatter,
+  markdownAutolinks,
+  markdownToUnits,
+  takeFrontMatter,
+} from './markdown.js';
 import {
   lineDate,
   parseByline,
@@ -89,6 +94,18 @@ function parse(text: string, format: Format): Parsed {
   };
 }
 
+function withGiven(parsed: Parsed, given: FrontMatter): Parsed {
+  const date = given.date ? parseDate(given.date) : null;
+  const source = given.source ?? (given.url ? outletOfUrl(given.url) : null);
+  return {
+    ...parsed,
+    title: given.title ?? parsed.title,
+    date: date ?? parsed.date,
+    byline: given.byline ? (parseByline(given.byline) ?? given.byline) : parsed.byline,
+    source: source ?? parsed.source,
+  };
+}
+
 /** The first of the page's dates that reads as a plausible publication date. */
 function firstDate(candidates: string[]): string | null {
   for (const candidate of candidates) {
@@ -161,8 +178,12 @@ function unglue(text: string): string {
 const GLUED_DAY =
   /(\p{Ll})(\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})/gu;
 
-export function cleanDocument(text: string, format: Format): Cleaned {
-  const parsed = parse(text, format);
+/**
+ * `given`: what the file said of the article beside its text (a JSON record's fields), which
+ * goes before what the text itself says.
+ */
+export function cleanDocument(text: string, format: Format, given?: FrontMatter): Cleaned {
+  const parsed = given ? withGiven(parse(text, format), given) : parse(text, format);
   if (parsed.marked === null || parsed.page === null) {
     const units = parsed.units;
     const lists = wordsOf(units);

@@ -5,6 +5,8 @@ import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
 import { dropInlinedData } from './inlined-data.js';
 import { ioReason } from './io-reason.js';
+import { articleRecord } from './json-record.js';
+import type { FrontMatter } from './markdown.js';
 import { mhtmlPage } from './mhtml.js';
 import { isPageName } from './page-extensions.js';
 import { sanitizeText } from './sanitize.js';
@@ -58,7 +60,16 @@ export interface SourceText {
   text: string;
   format: Format;
   warnings: string[];
+  /** What the file says of the article beside its text: a JSON record's title, date, outlet. */
+  given?: FrontMatter;
 }
+
+/** Why a `.json` file is no article, as its line says. */
+const RECORD_REFUSALS = {
+  'not JSON': 'not valid JSON',
+  'a list': 'a JSON list: margin reads one article a file',
+  'no body': 'a JSON file with no article text ("maintext", "text", "content" or "body")',
+} as const;
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -96,14 +107,46 @@ export function bytesToSource(path: string, file: Uint8Array): SourceText {
     throw error;
   }
   if (decoded.text.trim() === '') throw new FileRefusedError(path, 'empty file');
+  const extension = extname(path).toLowerCase();
+  if (!mhtml && extension === '.json') return recordSource(path, decoded);
+  if (extension === '.jsonl' || extension === '.ndjson') {
+    throw new FileRefusedError(path, 'JSON Lines: margin reads one article a file');
+  }
   const { text, removed } = sanitizeText(decoded.text);
   const warnings = [...decoded.warnings];
   if (removed > 0) {
-    warnings.push(
-      `removed control characters and escape sequences (${removed} ${removed === 1 ? 'character' : 'characters'})`,
-    );
+    warnings.push(removedWarning(removed));
   }
   return { text, format: mhtml ? 'html' : formatOf(path, text), warnings };
+}
+
+function removedWarning(removed: number): string {
+  return `removed control characters and escape sequences (${removed} ${removed === 1 ? 'character' : 'characters'})`;
+}
+
+/**
+ * A `.json` file: one article record, its body the text, the rest what it says of the article.
+ * Each value is sanitised after parsing, since a JSON escape (`\u001b`) makes a control
+ * character that the file's bytes did not hold.
+ */
+function recordSource(path: string, decoded: { text: string; warnings: string[] }): SourceText {
+  const record = articleRecord(decoded.text);
+  if (typeof record === 'string') throw new FileRefusedError(path, RECORD_REFUSALS[record]);
+  let removed = 0;
+  const clean = (value: string) => {
+    const sanitized = sanitizeText(value);
+    removed += sanitized.removed;
+    return sanitized.text;
+  };
+  const text = clean(record.body);
+  const given = { ...record.meta };
+  for (const key of Object.keys(given) as Array<keyof FrontMatter>) {
+    const value = given[key];
+    if (value !== null) given[key] = clean(value);
+  }
+  const warnings = [...decoded.warnings];
+  if (removed > 0) warnings.push(removedWarning(removed));
+  return { text, format: record.html ? 'html' : 'text', warnings, given };
 }
 
 function checkStats(path: string, stats: Stats): void {
