@@ -7,8 +7,8 @@ export interface Segment {
 }
 
 /**
- * A sentence cut to `width` columns around its first match, as plain and matched pieces, the
- * cut before it at the start of a word.
+ * A sentence cut to `width` columns around its first match, as plain and matched pieces, each
+ * cut at a word: the one before it at a word's start, the one after at a word's end.
  * Ranges are UTF-16 offsets into `text`; cleaning can only remove characters, so the text is
  * cleaned piece by piece to keep the ranges lined up.
  */
@@ -41,6 +41,9 @@ export function highlightSegments(
     for (const char of piece.text) {
       const w = stringWidth(char);
       if (used + w > width - 1) {
+        // End at a word too, unless that would take back a match or most of the line.
+        const space = piece.hit || /\s/.test(char) ? -1 : kept.search(/\s\S*$/);
+        if (space >= 0 && kept.length - space < width / 3) kept = kept.slice(0, space);
         if (kept) out.push({ text: kept, hit: piece.hit });
         out.push({ text: '…', hit: false });
         return out;

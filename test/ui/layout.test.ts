@@ -127,6 +127,20 @@ describe('highlightSegments', () => {
     const long = `${'x'.repeat(60)} oxygen`;
     expect(highlightSegments(long, [[61, 67]], 40).map((s) => s.text)).toEqual(['…', 'oxygen']);
   });
+
+  it('ends a cut sentence after a word, not inside one', () => {
+    const text = 'Oxygen bars opened in the capital this week, and doctors warned against them.';
+    expect(highlightSegments(text, [[0, 6]], 40).map((s) => s.text)).toEqual([
+      'Oxygen',
+      ' bars opened in the capital this',
+      '…',
+    ]);
+    // A match is never taken back to end at a word.
+    expect(highlightSegments('Witkoff-Dmitriev talks', [[0, 16]], 10).map((s) => s.text)).toEqual([
+      'Witkoff-D',
+      '…',
+    ]);
+  });
 });
 
 describe('anchorFrames', () => {
