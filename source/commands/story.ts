@@ -4,6 +4,7 @@ import { storeFacts } from '../search/store-facts.js';
 import type { Repository } from '../store/repository.js';
 import { type LabelsOf, readLexicons } from '../story/index.js';
 import { oneLine } from '../text/untrusted.js';
+import { wrapLines } from '../text/wrap-lines.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
@@ -132,12 +133,14 @@ Examples
         },
         describers,
       );
+      // At a terminal, long lines wrap at words under their own indent; piped, they stay whole.
+      const columns = flags.json ? null : output.columns;
       try {
         await output.outShown(
           (async function* () {
             for await (const text of shown) {
               any = true;
-              yield text;
+              yield columns === null ? text : wrapLines(text, columns);
             }
           })(),
         );

@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { command as indexCommand } from '../../source/commands/index-command.js';
 import { runCommand } from '../../source/commands/run.js';
@@ -170,6 +171,25 @@ describe('margin story', () => {
     expect(plain.stdout).not.toContain('\x1b');
     const coloured = await story({}, undefined, 120);
     expect(coloured.stdout).toContain('\x1b[1;33mWitkov\x1b[0m');
+  });
+
+  it('wraps its long lines at words under their indent at a terminal, and not when piped', async () => {
+    const plain = await story({});
+    const narrow = await story({}, undefined, 60);
+    const visible = (text: string) => text.replace(/\x1b\[[\d;]*m/g, '');
+    const lines = visible(narrow.stdout).split('\n');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+    // A member's sentence goes on under its own four spaces, a whole word on each line.
+    const at = lines.findIndex((line) => line.startsWith('    “When Mr Witkoff brings'));
+    expect(lines[at + 1]).toMatch(/^ {4}\S/);
+    expect(
+      lines
+        .slice(at, at + 4)
+        .join(' ')
+        .replace(/ +/g, ' '),
+    ).toContain('we will determine the timing of a conversation');
+    expect(visible(narrow.stdout).replace(/\s+/g, ' ')).toBe(plain.stdout.replace(/\s+/g, ' '));
+    expect(plain.stdout).toMatch(/^ {4}.{100,}$/m);
   });
 
   it('refuses a bad --min-sources or --label', async () => {
