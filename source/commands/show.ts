@@ -5,6 +5,7 @@ import { readArticle } from '../corpus/load.js';
 import { bytesToSource, MAX_PAGE_BYTES } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { oneName, safeJson } from '../text/untrusted.js';
+import { wrapLines } from '../text/wrap-lines.js';
 import type { Command, CommandIO } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
@@ -18,6 +19,15 @@ export function renderArticle(article: Article): string {
   if (article.byline) header.push(`By: ${article.byline}`);
   const body = article.text === '' ? '(no article text found)' : article.text;
   return header.length > 0 ? `${header.join('\n')}\n\n${body}\n` : `${body}\n`;
+}
+
+/**
+ * `renderArticle` as a person reads it: at a terminal each paragraph wraps at words, where the
+ * terminal cut words at its edge; piped, each paragraph stays one line.
+ */
+function readable(article: Article, output: Output): string {
+  const columns = output.columns;
+  return columns === null ? renderArticle(article) : wrapLines(renderArticle(article), columns);
 }
 
 /** `margin show --json`: exactly the fields the issue names, in its order. */
@@ -86,7 +96,7 @@ Examples
       return output.status();
     }
     article = { ...article, path: file };
-    await output.out(flags.json ? `${articleJson(article)}\n` : renderArticle(article));
+    await output.out(flags.json ? `${articleJson(article)}\n` : readable(article, output));
     for (const warning of article.warnings) output.warn(`${oneName(file)}: ${warning}`);
     return output.status();
   },
@@ -117,7 +127,7 @@ async function showStandardInput(io: CommandIO, output: Output, json: boolean): 
     output.problem(error instanceof Error ? error.message : String(error));
     return output.status();
   }
-  await output.out(json ? `${articleJson(article)}\n` : renderArticle(article));
+  await output.out(json ? `${articleJson(article)}\n` : readable(article, output));
   for (const warning of article.warnings) output.warn(`-: ${warning}`);
   return output.status();
 }

@@ -11,13 +11,22 @@ const corpus = tempCorpus();
 const ROOT = join(import.meta.dirname, '..', '..');
 const SEED_003 = 'seeds/003_0a02ae9bd8ded74f.txt';
 
-async function show(args: string[], json = false, cwd = ROOT) {
-  const captured = captureIO(cwd);
+async function show(args: string[], json = false, cwd = ROOT, columns?: number) {
+  const captured = captureIO(cwd, {}, columns);
   const status = await runCommand(command, args, { json }, captured.io);
   return { status, stdout: captured.stdout(), stderr: captured.stderr() };
 }
 
 describe('margin show', () => {
+  it('wraps each paragraph at words at a terminal, and keeps it one line when piped', async () => {
+    const piped = await show([SEED_003]);
+    const terminal = await show([SEED_003], false, ROOT, 50);
+    const lines = terminal.stdout.split('\n');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+    expect(lines).toContain('The Kremlin has stated that Russian leader');
+    expect(terminal.stdout.replace(/\s+/g, ' ')).toBe(piped.stdout.replace(/\s+/g, ' '));
+  });
+
   it('prints the header lines, a blank line and the clean paragraphs of a seed', async () => {
     const result = await show([SEED_003]);
     expect(result).toEqual({
