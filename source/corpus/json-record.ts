@@ -57,16 +57,22 @@ function lowerKeys(record: Record<string, unknown>): Map<string, unknown> {
   return keys;
 }
 
-/** A string value, or WordPress's `{"rendered": …}`, or a list of names joined. */
-function textOf(value: unknown): string | null {
+/**
+ * A string value, or WordPress's `{"rendered": …}`, or a list of names joined; two levels at
+ * most, so that a hostile record nested 100,000 deep is no text rather than a stack overflow.
+ */
+function textOf(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (depth >= 2) return null;
   if (Array.isArray(value)) {
-    const names = value.map(textOf).filter((name): name is string => name !== null);
+    const names = value
+      .map((item) => textOf(item, depth + 1))
+      .filter((name): name is string => name !== null);
     return names.length > 0 ? names.join(', ') : null;
   }
   if (value !== null && typeof value === 'object') {
     const object = value as Record<string, unknown>;
-    return textOf(object.rendered ?? object.name ?? null);
+    return textOf(object.rendered ?? object.name ?? null, depth + 1);
   }
   return null;
 }

@@ -83,6 +83,15 @@ describe('an article saved as a JSON record', () => {
     expect(article.warnings.join(' ')).toMatch(/removed control characters/);
   });
 
+  it('reads a record whose other fields nest without end', () => {
+    const deep = (depth: number) => `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;
+    const text = `{"text": ${JSON.stringify(BODY)}, "authors": ${deep(100_000)}, "title": ${'{"rendered": '.repeat(50_000)}"t"${'}'.repeat(50_000)}}`;
+    const article = articleOf('deep.json', text);
+    expect(article.byline).toBeNull();
+    expect(article.title).toBeNull();
+    expect(article.sentences).toHaveLength(2);
+  });
+
   it('refuses, in words, JSON that holds no one article', () => {
     expect(refusal('list.json', JSON.stringify([{ text: BODY }]))).toBe(
       'a JSON list: margin reads one article a file',
