@@ -7,6 +7,7 @@
  * Per sentence: a header (`HEADER` numbers), then its words, speakers, sources, units and
  * quoted words.
  */
+import { sortByWord, sortIds } from './sorted-ids.js';
 import { ID_MASK, type SentenceFeatures } from './tokens.js';
 
 const HEADER = 9;
@@ -95,12 +96,12 @@ export class FeatureReader {
       const figures = packed[at + 6]!;
       const fingerprint: [number, number] = [packed[at + 7]!, packed[at + 8]!];
       this.at += HEADER;
-      const words = this.read(packed[at]!).sort(byIdThenName);
-      const speakers = this.read(packed[at + 1]!).sort(ascending);
-      const sources = this.read(packed[at + 2]!).sort(ascending);
+      const words = sortIds(this.read(packed[at]!), true);
+      const speakers = sortIds(this.read(packed[at + 1]!), false);
+      const sources = sortIds(this.read(packed[at + 2]!), false);
       // Stable sorts by the bare id keep ties (a word as a name and not) in the sentence's order.
-      const units = this.read(packed[at + 3]!).sort(byId);
-      const quotedWords = this.read(packed[at + 4]!).sort(byId);
+      const units = sortByWord(this.read(packed[at + 3]!));
+      const quotedWords = sortByWord(this.read(packed[at + 4]!));
       out.push({
         words,
         speakers,
@@ -128,7 +129,3 @@ export class FeatureReader {
     return list;
   }
 }
-
-const ascending = (a: number, b: number) => a - b;
-const byId = (a: number, b: number) => (a & ID_MASK) - (b & ID_MASK);
-const byIdThenName = (a: number, b: number) => (a & ID_MASK) - (b & ID_MASK) || a - b;

@@ -169,6 +169,44 @@ export function isPhrase(key: string): boolean {
   return findKey(tables().keys, key) >= 0;
 }
 
+/** Per place after a phrase's first word (1, 2), the stems WordNet's phrases have there. */
+let phraseParts: Array<Set<string>> | null = null;
+
+/**
+ * Whether some phrase of WordNet's has `stem` at `place` (1: its second word, 2: its third):
+ * a stem in no such place joins no phrase, told without building the joined key and searching
+ * the keys for it (most words after "take" or "make" are no particle: "turn" + "the").
+ */
+export function inPhraseAt(stem: string, place: 1 | 2): boolean {
+  phraseParts ??= partsOfPhrases(tables().keys);
+  return phraseParts[place]!.has(stem);
+}
+
+function partsOfPhrases(keys: PackedKeys): Array<Set<string>> {
+  const parts = [new Set<string>(), new Set<string>(), new Set<string>()];
+  const { offsets, bytes } = keys;
+  for (let k = 0; k + 1 < offsets.length; k++) {
+    const start = offsets[k]!;
+    const end = offsets[k + 1]!;
+    let joined = false;
+    for (let at = start; at < end && !joined; at++) joined = bytes[at] === UNDERSCORE;
+    if (!joined) continue;
+    const words = latin1Text(bytes, start, end).split('_');
+    words.forEach((word, place) => {
+      if (place > 0 && place < parts.length) parts[place]!.add(word);
+    });
+  }
+  return parts;
+}
+
+const UNDERSCORE = 0x5f;
+
+function latin1Text(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let at = start; at < end; at++) text += String.fromCharCode(bytes[at]!);
+  return text;
+}
+
 /**
  * The direct hypernyms of some synsets (ids as `synsetsOf` gives them), ascending: the "@" and
  * "@i" pointers of each synset's line in the data file.

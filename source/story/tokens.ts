@@ -20,7 +20,15 @@ import {
 } from './lexicon.js';
 import { parseNumberWords } from './numbers.js';
 import { PairMemo } from './pair-memo.js';
-import { hypernymsOf, isPhrase, opensPhrase, PHRASE_WORDS, synsetsOf } from './synonyms.js';
+import { sortByWord, sortIds } from './sorted-ids.js';
+import {
+  hypernymsOf,
+  inPhraseAt,
+  isPhrase,
+  opensPhrase,
+  PHRASE_WORDS,
+  synsetsOf,
+} from './synonyms.js';
 
 /**
  * Set in `SentenceFeatures.figures` when the sentence states an amount: a figure that is not a
@@ -120,6 +128,8 @@ interface WordInfo {
   opens: boolean;
   /** An abbreviation ("U.S.", "NATO"): see `isAcronymKey`. */
   acronym: boolean;
+  /** A noun of "in the view of" (`VIEWS`): asked of every word, so found once. */
+  view: boolean;
 }
 
 const DATE_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march
@@ -280,7 +290,7 @@ export class Vocabulary {
       // Keyed in capitals, apart from the word it spells ("US", "WHO"): see `isAcronymKey`.
       const id = this.id(LONGER_FORMS.get(written) ?? written);
       const info = { folded, word: id, name: id, reporting: false, title: false, day: -1 };
-      return { ...info, value: null, stemmed: folded, opens: false, acronym: true };
+      return { ...info, value: null, stemmed: folded, opens: false, acronym: true, view: false };
     }
     const reporting = REPORTING_WORDS.has(folded);
     const weightless =
@@ -294,9 +304,10 @@ export class Vocabulary {
     const value = figureOf(folded);
     const stemmed = stem(folded);
     const opens = !reporting && opensPhrase(stemmed);
+    const view = VIEWS.has(folded);
     if (weightless || title) {
-      const acronym = false;
-      return { folded, word: -1, name: -1, reporting, title, day, value, stemmed, opens, acronym };
+      const [word, name, acronym] = [-1, -1, false];
+      return { folded, word, name, reporting, title, day, value, stemmed, opens, acronym, view };
     }
     const capital = upper.test(written);
     // A capitalised word with a romanisation mark ("Witkoff" opening a sentence) keys as a name.
@@ -313,6 +324,7 @@ export class Vocabulary {
       stemmed,
       opens,
       acronym: false,
+      view,
     };
   }
 }
@@ -431,7 +443,7 @@ interface Token {
 
 const OPENING = new Set([...'"“«„‘\'(:•-–—'].map((c) => c.charCodeAt(0)));
 /** Hyphens that join a figure to its word in a compound ("16-inch"): the ASCII one, U+2010, U+2011. */
-const HYPHENS = new Set([0x2d, 0x2010, 0x2011]);
+const isHyphen = (code: number) => code === 0x2d || code === 0x2010 || code === 0x2011;
 
 function isWordCode(code: number): boolean {
   if (code < 128)
@@ -464,9 +476,35 @@ function isUpperStart(text: string, at: number): boolean {
   return upper.test(text.slice(at, at + 2));
 }
 
-/** The words of a sentence, in one pass over its characters. */
+/**
+ * The tokens of the sentence read last, in objects used again for the next: a sentence's
+ * tokens live only while its features are read (`sentenceFeatures` holds none after), and
+ * made anew they were a young generation's worth of garbage every few thousand sentences.
+ */
+const TOKEN_POOL = 256;
+const tokenArray: Token[] = [];
+const tokenPool: Token[] = Array.from({ length: TOKEN_POOL }, blankToken);
+
+function blankToken(): Token {
+  return {
+    info: null as unknown as WordInfo,
+    word: -1,
+    reporting: false,
+    name: false,
+    broken: false,
+    hyphened: false,
+    capital: false,
+    quoted: false,
+  };
+}
+
+/**
+ * The words of a sentence, in one pass over its characters, in `tokenArray` (read before the
+ * next sentence's).
+ */
 function tokenize(text: string, vocabulary: Vocabulary): Token[] {
-  const tokens: Token[] = [];
+  const tokens = tokenArray;
+  tokens.length = 0;
   let start = -1;
   let previousEnd = 0;
   let previousCapital = false;
@@ -511,7 +549,7 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
       const capital = isUpperStart(text, start);
       let broken = false;
       const hyphened =
-        tokens.length > 0 && start - previousEnd === 1 && HYPHENS.has(text.charCodeAt(previousEnd));
+        tokens.length > 0 && start - previousEnd === 1 && isHyphen(text.charCodeAt(previousEnd));
       let opening = tokens.length === 0;
       for (let k = previousEnd; k < start; k++) {
         const c = text.charCodeAt(k);
@@ -548,16 +586,16 @@ function tokenize(text: string, vocabulary: Vocabulary): Token[] {
         while (k < length && text.charCodeAt(k) === 32) k++;
         name = k > i && k < length && isUpperStart(text, k);
       }
-      tokens.push({
-        info,
-        word: info.word,
-        reporting: info.reporting,
-        name,
-        broken,
-        hyphened,
-        capital,
-        quoted: quote === 'in',
-      });
+      const token = tokens.length < TOKEN_POOL ? tokenPool[tokens.length]! : blankToken();
+      token.info = info;
+      token.word = info.word;
+      token.reporting = info.reporting;
+      token.name = name;
+      token.broken = broken;
+      token.hyphened = hyphened;
+      token.capital = capital;
+      token.quoted = quote === 'in';
+      tokens.push(token);
       previousCapital = capital;
       previousEnd = end;
       start = -1;
@@ -600,8 +638,12 @@ function readPhrases(tokens: Token[], vocabulary: Vocabulary): void {
       let key = tokens[i]!.info.stemmed;
       let whole = true;
       for (let k = i + 1; k < i + length && whole; k++) {
-        whole = !tokens[k]!.broken && !tokens[k]!.name;
-        key += `_${tokens[k]!.info.stemmed}`;
+        // A word no phrase has in its place: no key to build and search for.
+        whole =
+          !tokens[k]!.broken &&
+          !tokens[k]!.name &&
+          inPhraseAt(tokens[k]!.info.stemmed, k - i === 1 ? 1 : 2);
+        if (whole) key += `_${tokens[k]!.info.stemmed}`;
       }
       // "Going to", "have to", "used to" are mostly the future or a modal before a verb.
       if (!whole || tokens[i + length - 1]!.info.folded === 'to' || !isPhrase(key)) continue;
@@ -619,13 +661,14 @@ function readPhrases(tokens: Token[], vocabulary: Vocabulary): void {
  * the speaker) and is no content of its own.
  */
 function readViews(tokens: Token[]): void {
-  tokens.forEach((token, at) => {
-    if (!VIEWS.has(token.info.folded) || at < 2) return;
-    if (!VIEW_HOLDERS.has(tokens[at - 1]!.info.folded)) return;
-    if (tokens[at - 2]!.info.folded !== 'in' && tokens[at - 3]?.info.folded !== 'in') return;
+  for (let at = 2; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    if (!token.info.view) continue;
+    if (!VIEW_HOLDERS.has(tokens[at - 1]!.info.folded)) continue;
+    if (tokens[at - 2]!.info.folded !== 'in' && tokens[at - 3]?.info.folded !== 'in') continue;
     token.reporting = true;
     token.word = -1;
-  });
+  }
 }
 
 /**
@@ -835,8 +878,8 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       for (const id of named) found.add(id);
       if (named.length === 0) sourceNear(tokens, at, sourceWords);
     });
-    speakers = [...found].sort((a, b) => a - b);
-    if (speakers.length === 0) sources = [...sourceWords].sort((a, b) => a - b);
+    speakers = sortIds([...found], false);
+    if (speakers.length === 0) sources = sortIds([...sourceWords], false);
   }
   const words: number[] = [];
   const values: number[] = [];
@@ -887,7 +930,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
   // differ in what they say, not look alike for sharing a name.
   const spoken = new Set(speakers.map((id) => id & ID_MASK));
   const content = speakers.length === 0 ? words : words.filter((id) => !spoken.has(id & ID_MASK));
-  content.sort((a, b) => (a & ID_MASK) - (b & ID_MASK) || a - b);
+  sortIds(content, true);
   // A word written once as a name and once not keeps one entry: the name.
   const unique: number[] = [];
   for (const id of content) {
@@ -906,7 +949,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     reported,
     borrowsSpeaker: speakers.length === 0 && (pronoun || (!reported && quoted)),
     figures: compared ? figuresHash(values, amount) : 0,
-    units: compared ? units.sort((a, b) => (a & ID_MASK) - (b & ID_MASK)) : [],
+    units: compared ? sortByWord(units) : [],
     quotedWords: uniqueIds(quotedWords),
     fingerprint: [h1 >>> 0, h2 >>> 0],
   };
@@ -914,7 +957,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
 
 /** Ids ascending by `id & ID_MASK`, each once. */
 function uniqueIds(ids: number[]): number[] {
-  ids.sort((a, b) => (a & ID_MASK) - (b & ID_MASK));
+  sortByWord(ids);
   return ids.filter((id, at) => at === 0 || (ids[at - 1]! & ID_MASK) !== (id & ID_MASK));
 }
 
