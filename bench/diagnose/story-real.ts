@@ -10,16 +10,10 @@
  * node dist-bench/bench/diagnose/story-real.js [seed] [--unjudged] [--all]
  */
 import path from 'node:path';
-import { type Comparable, overlap, sameStatement } from '../../source/story/similarity.js';
+import { overlap, sameStatement } from '../../source/story/similarity.js';
+import { ID_MASK, NAME_BIT, type Vocabulary } from '../../source/story/tokens.js';
 import {
-  ID_MASK,
-  NAME_BIT,
-  type SentenceFeatures,
-  sentenceFeatures,
-  speakersInArticle,
-  type Vocabulary,
-} from '../../source/story/tokens.js';
-import {
+  comparableSentences,
   groupRealPages,
   pairKey,
   pairsAcrossArticles,
@@ -93,34 +87,7 @@ function how(a: string, at: number, b: string, bt: number): string {
   return `  not grouped: ${edge ? 'an edge (the groups were not joined)' : 'never compared'}; groups ${group(na)} / ${group(nb)}, anchors ${anchors.join(' / ')}; bands shared: ${bands.join(', ') || 'none'} (window ${inside.window})`;
 }
 
-/** Each article's features, with bare quotes' speakers borrowed as the index does. */
-const featuresOf = new Map<string, { features: SentenceFeatures; speakers: number[] }[]>();
-function features(article: string, at: number) {
-  let all = featuresOf.get(article);
-  if (all === undefined) {
-    const read = articles
-      .get(article)!
-      .sentences.map((sentence) => sentenceFeatures(sentence.text, vocabulary));
-    const speakersOf = speakersInArticle(read);
-    all = read.map((feature, position) => ({ features: feature, speakers: speakersOf[position]! }));
-    featuresOf.set(article, all);
-  }
-  return all[at]!;
-}
-
-function comparable(article: string, at: number): Comparable {
-  const { features: f, speakers } = features(article, at);
-  return {
-    words: f.words,
-    speakers,
-    sources: f.sources,
-    day: Number.NaN,
-    figures: f.figures,
-    units: f.units,
-    quoted: f.quotedWords,
-    borrowed: f.borrowsSpeaker,
-  };
-}
+const { features, comparable } = comparableSentences(articles, vocabulary);
 
 const word = (id: number) =>
   `${id & NAME_BIT ? '^' : ''}${vocabulary.word(id)}:${vocabulary.weight(id).toFixed(1)}`;

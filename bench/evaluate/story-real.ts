@@ -8,6 +8,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type StoryArticle, StoryIndex } from '../../source/story/index.js';
+import type { Comparable } from '../../source/story/similarity.js';
+import {
+  type SentenceFeatures,
+  sentenceFeatures,
+  speakersInArticle,
+  type Vocabulary,
+} from '../../source/story/tokens.js';
 import type { StoryCluster } from '../../source/story/types.js';
 import {
   FRESH_PAIRS,
@@ -50,6 +57,46 @@ export function readRealPages(folder: string): RealPage[] | null {
 }
 
 /** The pages grouped as one corpus in the order given, with each sentence's text check. */
+/**
+ * Each sentence of the real pages as the judge compares it, with bare quotes' speakers borrowed
+ * as the index does; an article is read once, on its first sentence asked for.
+ */
+export function comparableSentences(
+  articles: ReadonlyMap<string, StoryArticle>,
+  vocabulary: Vocabulary,
+) {
+  const featuresOf = new Map<string, { features: SentenceFeatures; speakers: number[] }[]>();
+  const features = (article: string, at: number) => {
+    let all = featuresOf.get(article);
+    if (all === undefined) {
+      const read = articles
+        .get(article)!
+        .sentences.map((sentence) => sentenceFeatures(sentence.text, vocabulary));
+      const speakersOf = speakersInArticle(read);
+      all = read.map((feature, position) => ({
+        features: feature,
+        speakers: speakersOf[position]!,
+      }));
+      featuresOf.set(article, all);
+    }
+    return all[at]!;
+  };
+  const comparable = (article: string, at: number): Comparable => {
+    const { features: f, speakers } = features(article, at);
+    return {
+      words: f.words,
+      speakers,
+      sources: f.sources,
+      day: Number.NaN,
+      figures: f.figures,
+      units: f.units,
+      quoted: f.quotedWords,
+      borrowed: f.borrowsSpeaker,
+    };
+  };
+  return { features, comparable };
+}
+
 export function groupRealPages(pages: readonly RealPage[]) {
   const index = new StoryIndex();
   const articles = new Map<string, StoryArticle>();

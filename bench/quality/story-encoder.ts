@@ -23,14 +23,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Comparable, overlap, sameStatement } from '../../source/story/similarity.js';
-import {
-  type SentenceFeatures,
-  sentenceFeatures,
-  speakersInArticle,
-} from '../../source/story/tokens.js';
+import { overlap, sameStatement } from '../../source/story/similarity.js';
 import { areaUnderCurve, type Scored } from '../evaluate/ranking.js';
 import {
+  comparableSentences,
   groupRealPages,
   type PlacedPair,
   placedPairs,
@@ -137,30 +133,7 @@ function words(file: string, second: boolean): void {
   console.log(`${Object.keys(out).length} sentences`);
 }
 
-/** Each article's features, with bare quotes' speakers borrowed as the index does. */
-const featuresOf = new Map<string, { features: SentenceFeatures; speakers: number[] }[]>();
-function comparable(article: string, at: number): Comparable {
-  let all = featuresOf.get(article);
-  if (all === undefined) {
-    const read = articles
-      .get(article)!
-      .sentences.map((sentence) => sentenceFeatures(sentence.text, vocabulary));
-    const speakersOf = speakersInArticle(read);
-    all = read.map((feature, position) => ({ features: feature, speakers: speakersOf[position]! }));
-    featuresOf.set(article, all);
-  }
-  const { features: f, speakers } = all[at]!;
-  return {
-    words: f.words,
-    speakers,
-    sources: f.sources,
-    day: Number.NaN,
-    figures: f.figures,
-    units: f.units,
-    quoted: f.quotedWords,
-    borrowed: f.borrowsSpeaker,
-  };
-}
+const { comparable } = comparableSentences(articles, vocabulary);
 
 interface Judged {
   set: string;
