@@ -1,5 +1,5 @@
 import type { Article } from '../../corpus/types.js';
-import { type Line, shownText, wrap } from './wrap.js';
+import { type Line, sentenceLines, wrap } from './wrap.js';
 
 /**
  * A line of the reader named by what it belongs to, not by its number in the whole article:
@@ -47,7 +47,7 @@ class WrappedText {
     const previous = index === 0 ? -1 : sentences[index - 1]!.paragraph;
     if (sentence.paragraph !== previous)
       lines.push({ kind: 'blank', text: '', sentence: -1, first: false });
-    wrap(shownText(sentence.text), this.width).forEach((text, part) => {
+    sentenceLines(sentence.text, this.width).forEach((text, part) => {
       lines.push({ kind: 'text', text, sentence: index, first: part === 0 });
     });
     this.#sentences.set(index, lines);

@@ -38,7 +38,7 @@ export function wrap(text: string, width: number): string[] {
 export const SHOWN_CHARACTERS = 20_000;
 
 /** A sentence's text as the reader shows it: whole, or its start and a count of the rest. */
-export function shownText(text: string): string {
+function shownText(text: string): string {
   if (text.length <= SHOWN_CHARACTERS) return text;
   let cut = text.lastIndexOf(' ', SHOWN_CHARACTERS);
   if (cut < SHOWN_CHARACTERS / 2) cut = SHOWN_CHARACTERS;
@@ -46,6 +46,11 @@ export function shownText(text: string): string {
   // Not between the two halves of a character outside the Basic Multilingual Plane.
   if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
   return `${text.slice(0, cut)} [… ${groupedDigits(text.length - cut)} more characters not shown]`;
+}
+
+/** A sentence's reader lines at a width: what the reader shows of it, wrapped. */
+export function sentenceLines(text: string, width: number): string[] {
+  return wrap(shownText(text), width);
 }
 
 /**
@@ -77,7 +82,7 @@ export function wrapArticle(article: Article, width: number): ArticleLines {
       push('blank', '');
     }
     firstLine[index] = lines.length;
-    wrap(shownText(sentence.text), width).forEach((text, part) => {
+    sentenceLines(sentence.text, width).forEach((text, part) => {
       push('text', text, index, part === 0);
     });
     lastLine[index] = lines.length - 1;
