@@ -70,7 +70,7 @@ function measure(corpus: CorpusIndex): Widths {
 /** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
 export function* renderTable(corpus: CorpusIndex, width: number | null): Generator<string> {
   const widths = measure(corpus);
-  let titleWidth = Math.min(widths.title, TITLE_MAX);
+  let titleWidth = width === null ? Math.min(widths.title, TITLE_MAX) : widths.title;
   if (width !== null) {
     const fixed = widths.id + widths.date + widths.source + widths.count + GAP.length * 4;
     titleWidth = Math.max(5, Math.min(titleWidth, width - fixed));
