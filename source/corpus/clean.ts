@@ -80,7 +80,7 @@ function parse(text: string, format: Format): Parsed {
     format === 'markdown'
       ? markdownToUnits(stripped.text, links)
       : textToUnits(stripped.text, stripped.links);
-  const meta = front?.meta;
+  const meta = front ? metaOf(front.meta) : null;
   return {
     units,
     marked: null,
@@ -88,21 +88,31 @@ function parse(text: string, format: Format): Parsed {
     nearby: [],
     links,
     title: meta?.title ?? null,
-    date: prefix.date ?? (meta?.date ? parseDate(meta.date) : null),
-    byline: meta?.byline ? (parseByline(meta.byline) ?? meta.byline) : null,
-    source: meta?.source ?? (meta?.url ? outletOfUrl(meta.url) : null),
+    date: prefix.date ?? meta?.date ?? null,
+    byline: meta?.byline ?? null,
+    source: meta?.source ?? null,
   };
 }
 
+/** What front matter or a JSON record says of the article, read as the text's own would be. */
+function metaOf(meta: FrontMatter) {
+  return {
+    title: meta.title,
+    date: meta.date ? parseDate(meta.date) : null,
+    byline: meta.byline ? (parseByline(meta.byline) ?? meta.byline) : null,
+    source: meta.source ?? (meta.url ? outletOfUrl(meta.url) : null),
+  };
+}
+
+/** The parsed text with what the file said beside it (a JSON record's fields) put first. */
 function withGiven(parsed: Parsed, given: FrontMatter): Parsed {
-  const date = given.date ? parseDate(given.date) : null;
-  const source = given.source ?? (given.url ? outletOfUrl(given.url) : null);
+  const meta = metaOf(given);
   return {
     ...parsed,
-    title: given.title ?? parsed.title,
-    date: date ?? parsed.date,
-    byline: given.byline ? (parseByline(given.byline) ?? given.byline) : parsed.byline,
-    source: source ?? parsed.source,
+    title: meta.title ?? parsed.title,
+    date: meta.date ?? parsed.date,
+    byline: meta.byline ?? parsed.byline,
+    source: meta.source ?? parsed.source,
   };
 }
 
