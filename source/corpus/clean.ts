@@ -146,7 +146,9 @@ function countWords(text: string): number {
 
 /**
  * Finds the headline of a text file: a short line of two words or more ("Trump wins"; a lone word
- * is more often a label such as "Advertisement"), alone in its block, without a final period.
+ * on a page is more often a label such as "Advertisement"), alone in its block, without a final
+ * period. In a plain-text file a capitalised word alone in its block at the top is the headline
+ * ("Ceasefire"): the known labels are boilerplate already, and dropping it lost the word.
  */
 function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
   const first = reasons.indexOf(null);
@@ -167,7 +169,8 @@ function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
     !/[.:;,]$/.test(unit.text) &&
     // Two words make a headline ("Trump wins"); "By Reuters" is a byline.
     !/^by\s/i.test(unit.text) &&
-    countWords(unit.text) >= 2
+    (countWords(unit.text) >= 2 ||
+      (format === 'text' && alone && countWords(unit.text) === 1 && /^\p{Lu}/u.test(unit.text)))
   ) {
     return first;
   }

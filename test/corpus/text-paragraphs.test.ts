@@ -69,6 +69,16 @@ The yard said it had hired twelve more workers for the job already.
       expect(cleaned.paragraphs).toEqual(body);
     }
   });
+
+  it('takes a one-word headline alone at the top as the title, not a label such as Advertisement', () => {
+    const body =
+      'The harbour council voted on Tuesday to rebuild the old pier, ending a debate that had lasted nearly three years.';
+    const cleaned = cleanDocument(`Ceasefire\n\n${body}\nOpponents argued otherwise.`, 'text');
+    expect(cleaned.title).toBe('Ceasefire');
+    expect(cleaned.paragraphs.join(' ')).not.toContain('Ceasefire');
+    const labelled = cleanDocument(`Advertisement\n\n${body}\nOpponents argued otherwise.`, 'text');
+    expect(labelled.title).not.toBe('Advertisement');
+  });
 });
 
 describe('Markdown read as text', () => {
