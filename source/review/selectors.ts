@@ -4,6 +4,7 @@ import { badgeColumns } from './project.js';
 import type { ReviewState } from './state.js';
 import { READER_START, ReaderGeometry, type ReaderSpot } from './view/geometry.js';
 import { CONTEXT_LINES, LIST_ENTRY_LINES, paneLayout } from './view/layout.js';
+import { listProblems } from './view/problems.js';
 import { followTop } from './view/window.js';
 import { orphanLines } from './view/wrap.js';
 
@@ -88,7 +89,8 @@ export function readerGeometry(state: ReviewState, article: Article): ReaderGeom
 
 /** Lines the list pane gives up at its bottom to loading progress and warnings. */
 export function listChromeLines(state: ReviewState): number {
-  return (state.loading ? 1 : 0) + Math.min(3, state.warnings.length);
+  const width = paneLayout(state.size).listWidth;
+  return (state.loading ? 1 : 0) + listProblems(state.warnings, width).length;
 }
 
 /**

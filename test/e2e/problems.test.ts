@@ -61,3 +61,31 @@ it('shows every problem in full on !, each escaped and wrapped, and goes back on
   s.write('q');
   await s.exited;
 });
+
+it('keeps every listed title on screen when two long problems take three lines', async () => {
+  // At 70 × 15 two problems cut at the width take three lines (two and "! shows them in full");
+  // the list counted two, and Ink squeezed its entries until their titles were blank lines.
+  for (const n of [1, 2])
+    writeFileSync(
+      join(seeds.dir, 'seeds', `page-${n}-${'long-name-'.repeat(5)}end.txt`),
+      Buffer.from([0, 1, 2, 0xff]),
+    );
+  const s = seeds.track(
+    spawnCli(['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations'], {
+      cwd: seeds.dir,
+      cols: 70,
+      rows: 15,
+      env: { NO_COLOR: '1' },
+    }),
+  );
+  await s.waitFor((t) => t.includes('2 problems in all: ! shows them in full'), 'the problems');
+  const titles = [
+    'Russia said on Friday',
+    'Putin-Trump Meeting',
+    'Putin’s Ukraine',
+    'Kremlin says',
+  ];
+  for (const title of titles) expect(s.screen().some((line) => line.includes(title))).toBe(true);
+  s.write('q');
+  await s.exited;
+});

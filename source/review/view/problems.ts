@@ -1,4 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
+import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
 import type { Size } from './layout.js';
 import { paneLayout } from './layout.js';
@@ -20,4 +21,22 @@ export function problemLines(problems: readonly string[], width: number): string
       .split('\n')
       .map((line, index) => `${index === 0 ? '⚠ ' : '  '}${line}`),
   );
+}
+
+/**
+ * The problems the list pane shows under its articles (whole safe lines, cut at the width when
+ * drawn): all of them when they are three at most and each fits, else the first two and a line
+ * sending to the panel. One function, because the list's height is what is left of the pane
+ * after these lines: counting three problems as two gave the list a line it did not have, and
+ * Ink squeezed its entries until their titles vanished.
+ */
+export function listProblems(problems: readonly string[], width: number): string[] {
+  const cut =
+    problems.length > 3 || problems.some((problem) => stringWidth(`⚠ ${oneLine(problem)}`) > width);
+  if (!cut) return problems.map((problem) => `⚠ ${oneLine(problem)}`);
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  return [
+    ...problems.slice(0, 2).map((problem) => `⚠ ${oneLine(problem)}`),
+    `⚠ ${count} in all: ! shows them in full`,
+  ];
 }

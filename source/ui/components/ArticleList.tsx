@@ -5,9 +5,8 @@ import { type ArticleMarks, EMPTY_MARKS } from '../../review/marks.js';
 import { listLines } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { LIST_ENTRY_LINES } from '../../review/view/layout.js';
+import { listProblems } from '../../review/view/problems.js';
 import type { LabelSet } from '../../store/labels.js';
-import stringWidth from '../../text/string-width.js';
-import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { bar } from '../progress-bar.js';
 import { listDetails, listTitle } from '../rows.js';
@@ -64,14 +63,7 @@ export const ArticleList = memo(function ArticleList({
 }: ArticleListProps) {
   const perPage = Math.max(1, Math.floor(height / LIST_ENTRY_LINES));
   const visible = articles.slice(top, top + perPage);
-  // Room for three lines: problems cut at the width, or more of them, are all behind `!`.
-  const cut = all.length > 3 || all.some((warning) => stringWidth(`⚠ ${oneLine(warning)}`) > width);
-  const warnings = cut
-    ? [
-        ...all.slice(0, 2),
-        `${all.length === 1 ? '1 problem' : `${all.length} problems`} in all: ! shows them in full`,
-      ]
-    : all;
+  const warnings = listProblems(all, width);
   return (
     <Box flexDirection="column" width={width} height={height + (loading ? 1 : 0) + warnings.length}>
       <Box flexDirection="column" height={height}>
@@ -109,7 +101,7 @@ export const ArticleList = memo(function ArticleList({
       ) : null}
       {warnings.map((warning) => (
         <Text key={warning} wrap="truncate" color={theme.warning}>
-          {fitWidth(`⚠ ${oneLine(warning)}`, width)}
+          {fitWidth(warning, width)}
         </Text>
       ))}
     </Box>
