@@ -49,9 +49,10 @@ const timeZoneWord = /^\p{Lu}\p{L}*\s+time\b/u;
 const quotes = new Set(Array.from('"\'”’»›＂“‘', (char) => char.charCodeAt(0)));
 /**
  * `“` and `‘` close a quotation in German, Czech and the other languages that open one low
- * (`„Nein.“ Dann…`): right after a sentence's mark they are closers, never openers.
+ * (`„Nein.“ Dann…`), and `«` and `‹` in German's other style (`»Ja.« Dann…`): right after a
+ * sentence's mark they are closers, never openers.
  */
-const lowOpenedClosers = new Set([0x201c, 0x2018]);
+const lowOpenedClosers = new Set([0x201c, 0x2018, 0xab, 0x2039]);
 /** A word short enough to be an abbreviation before a number: `S. 225`, `Str. 5`, `Кв. 234`. */
 const shortWord = /^\p{L}{1,3}$/u;
 /** A day written as an ordinal: `3.`, `01.`, `31.`. */
@@ -137,14 +138,22 @@ function continuesName(text: string, next: NextWord): boolean {
  * ("World War I.", "Group D."), after another lower-case word too ("vitamin C. Doctors"); `I`
  * after a lower-case word is the pronoun ("you and I."), and opening a sentence a numeral.
  */
+const sentenceEnd = /\p{L}[.!?…]["”’»)]*$/u;
+const cyrillic = /^\p{Script=Cyrillic}$/u;
+
 function isInitial(text: string, start: number, word: string): boolean {
   let end = start;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
   let from = end;
   while (from > 0 && end - from < longestWord && !isSpace(text.charCodeAt(from - 1))) from--;
-  const before = text.slice(from, end).replace(/[^\p{L}]+$/u, '');
-  if (before === '') return word !== 'I';
+  const raw = text.slice(from, end);
+  const before = raw.replace(/[^\p{L}]+$/u, '');
+  // After a sentence's end the capital opens the next one, as at the start: "…est parti. M. Dupont".
+  if (before === '' || sentenceEnd.test(raw)) return word !== 'I';
   if (!lowercase.test(before[0]!)) return !labelledNouns.has(before);
+  // Russian and Ukrainian news name people by their initials after any word ("По словам Д.
+  // Пескова"), and a lone Cyrillic capital is hardly ever a label.
+  if (cyrillic.test(word)) return true;
   if (word === 'I') return false;
   const leader = before.toLowerCase();
   return continuingWords.has(leader) || personNouns.has(leader);
@@ -331,11 +340,29 @@ function runAt(text: string, start: number): Run {
     else if (ideographic.has(code)) run.ideographic = true;
   }
   if (dots > 1) run.ellipsis = true;
+  if (run.end > start) closeSpacedGuillemet(text, run);
   if (run.ellipsis && !run.question && start > 0) {
     const opener = text.charCodeAt(start - 1);
     run.bracketed = (opener === 91 && firstCloser === 93) || (opener === 40 && firstCloser === 41);
   }
   return run;
+}
+
+/**
+ * French sets a closing guillemet apart by a space (often a no-break one): `« Nous sommes prêts. »
+ * Puis…`. The guillemet after the marks and one space closes the quotation when no letter follows
+ * it; German's `»` opens one and sits against its word (`Satz. »Nächster`), so it is left.
+ */
+function closeSpacedGuillemet(text: string, run: Run): void {
+  const space = text.charCodeAt(run.end);
+  if (space === 10 || !isSpace(space)) return;
+  const mark = text.charCodeAt(run.end + 1);
+  if (mark !== 0xbb && mark !== 0x203a) return;
+  if (!isWordChar(text[run.end + 2] ?? ' ')) {
+    run.end += 2;
+    run.closed = true;
+    run.quoted = true;
+  }
 }
 
 /**

@@ -819,6 +819,23 @@ const table: Record<string, Case[]> = {
     ],
     ['Путин сказал «да»… А Зеленский нет.', ['Путин сказал «да»…', 'А Зеленский нет.']],
     ['Der Kanzler sprach. Die Sitzung endete.', ['Der Kanzler sprach.', 'Die Sitzung endete.']],
+    [
+      'По словам Д. Пескова, встреча возможна. Всё.',
+      ['По словам Д. Пескова, встреча возможна.', 'Всё.'],
+    ],
+    [
+      'Il a dit : « Nous sommes prêts. » Puis il est parti.',
+      ['Il a dit : « Nous sommes prêts. »', 'Puis il est parti.'],
+    ],
+    [
+      'Il a dit : « Prêts ?\u00a0» Non. Il a crié « Non ! » et il est sorti.',
+      ['Il a dit : « Prêts ?\u00a0»', 'Non.', 'Il a crié « Non ! » et il est sorti.'],
+    ],
+    [
+      'Er sagte: »Ja.« Dann ging er. »Nein«, rief sie.',
+      ['Er sagte: »Ja.«', 'Dann ging er.', '»Nein«, rief sie.'],
+    ],
+    ['Puis il est parti. M. Dupont a confirmé.', ['Puis il est parti.', 'M. Dupont a confirmé.']],
   ],
   'other punctuation': [
     ['What happened?! Nobody knows.', ['What happened?!', 'Nobody knows.']],
