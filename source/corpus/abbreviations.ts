@@ -40,6 +40,8 @@ const table: Record<AbbreviationKind, string> = {
     // Titles of European news: "Dott. Rossi", "l'Avv. Conte", "Sig.ra Bianchi", "Lic. Pérez",
     // "Dña. Ana", "Hr. Müller", "Dipl.-Ing.", "Dr. med. Meyer".
     'Dott Dott.ssa Avv Ing Sig Sig.ra Sig.na Geom Lic Dña Hr Hrn Dipl med ' +
+    // Italian writes them lower-case inside a sentence: "il sig. Rossi", "la dott.ssa Bianchi".
+    'dott dott.ssa avv ing sig sig.ra sig.na geom ' +
     // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген.",
     // "пгт. Новый", "пос. Лесной"
     'г гг им ул пр пл см ст п проф акад ген пгт пос',
@@ -56,7 +58,9 @@ const table: Record<AbbreviationKind, string> = {
     // "кв. 12", "д. 7", "hal. 41". A list, not any short word: "at the bar. 10 people came" and
     // "for us. 2020 changed everything" are two sentences. No single capital ("S. 225"): that is
     // an initial far more often ("Dr. Silvia S. Martins").
-    'Str Rs Tel Tlf Fax Bd Hft Jg Abs Kap Ziff кв д стр hal',
+    'Str Rs Tel Tlf Fax Bd Hft Jg Abs Kap Ziff кв д стр hal ' +
+    // Polish: "o godz. 12" (at 12 o'clock).
+    'godz',
   inner:
     'e.g i.e vs v cf viz approx Approx incl esp resp ca c est Est т.е т.к ' +
     // German: "z.B. Wasser", "u.a. Spanisch", "d.h. Sie", "bzw. ein", "vgl. Kapitel"
@@ -216,4 +220,17 @@ export const ordinalMonths: ReadonlySet<string> = new Set(
   'Januar Jänner Februar Feber März April Mai Juni Juli August September Oktober November Dezember'.split(
     ' ',
   ),
+);
+
+/**
+ * German words that go before an ordinal written as a number and its noun: "der 2. Weltkrieg",
+ * "zum 75. Jahrestag", "im 3. Quartal". German capitalises every noun, so the noun after the
+ * period looks like a sentence's first word; after one of these the number is an ordinal.
+ */
+export const ordinalLeaders: ReadonlySet<string> = new Set(
+  // Not "am": "I am 35. My…" is English; "am 3. März" is read as a date by its month.
+  (
+    'der die das den dem des im zum zur vom beim ins ans seit ab bis ' +
+    'ihr ihre ihren ihrem seine seinen seinem sein ein eine einen'
+  ).split(' '),
 );

@@ -5,6 +5,7 @@ import {
   closingContinuations,
   continuingWords,
   labelledNouns,
+  ordinalLeaders,
   ordinalMonths,
   personNouns,
   sentenceStarters,
@@ -159,6 +160,18 @@ function isInitial(text: string, start: number, word: string): boolean {
   return continuingWords.has(leader) || personNouns.has(leader);
 }
 
+/** A number of up to three digits after a German article or preposition: "der 2. Weltkrieg". */
+function germanOrdinal(text: string, start: number, word: string): boolean {
+  if (word.length > 3 || !/^\d+$/.test(word)) return false;
+  let end = start;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  if (end === start) return false;
+  let from = end;
+  while (from > 0 && end - from <= 5 && /\p{L}/u.test(text[from - 1]!)) from--;
+  if (from > 0 && !isSpace(text.charCodeAt(from - 1)) && text[from - 1] !== '(') return false;
+  return ordinalLeaders.has(text.slice(from, end).toLowerCase());
+}
+
 /**
  * A letter in a spaced chain of one-letter abbreviations, as German writes them: `z. B.`,
  * `u. Ä.`, `d. h.`. The chain opens with a lower-case letter; no name's initials do.
@@ -273,6 +286,7 @@ function periodEnds(
   if (word === '') return true;
   if (isListMarker(word) && startsLine(text, start)) return false; // "1. First item"
   if (dayOfMonth.test(word) && ordinalMonths.has(next.word)) return false; // "am 3. März"
+  if (germanOrdinal(text, start, word)) return false; // "der 2. Weltkrieg"
   if (abbreviations.get(word) === 'number' && numberAfterShortWord(text, word, next)) return false;
   switch (kindOf(word, text, start)) {
     case 'inner':

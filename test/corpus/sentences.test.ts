@@ -774,7 +774,7 @@ const table: Record<string, Case[]> = {
     ],
     ['Contact press@kremlin.ru or info@un.org.', ['Contact press@kremlin.ru or info@un.org.']],
   ],
-  'non-Latin scripts': [
+  'other languages and scripts': [
     [
       'Москва, т.е. столица, в 2024 г. приняла 10 млн туристов. Это рекорд.',
       ['Москва, т.е. столица, в 2024 г. приняла 10 млн туристов.', 'Это рекорд.'],
@@ -836,6 +836,21 @@ const table: Record<string, Case[]> = {
       ['Er sagte: »Ja.«', 'Dann ging er.', '»Nein«, rief sie.'],
     ],
     ['Puis il est parti. M. Dupont a confirmé.', ['Puis il est parti.', 'M. Dupont a confirmé.']],
+    [
+      'Der 2. Weltkrieg endete 1945. Zum 75. Jahrestag kamen viele. Es waren 1945. Dann nicht.',
+      [
+        'Der 2. Weltkrieg endete 1945.',
+        'Zum 75. Jahrestag kamen viele.',
+        'Es waren 1945.',
+        'Dann nicht.',
+      ],
+    ],
+    ['I am 35. My daughter is 8. She laughs.', ['I am 35.', 'My daughter is 8.', 'She laughs.']],
+    [
+      'Il sig. Rossi ha confermato. La dott.ssa Bianchi no.',
+      ['Il sig. Rossi ha confermato.', 'La dott.ssa Bianchi no.'],
+    ],
+    ['Zaczęło się o godz. 12. Koniec.', ['Zaczęło się o godz. 12.', 'Koniec.']],
   ],
   'other punctuation': [
     ['What happened?! Nobody knows.', ['What happened?!', 'Nobody knows.']],
