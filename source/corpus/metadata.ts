@@ -96,8 +96,46 @@ const DATE_HINT =
   /\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 const YEAR = /(?:^|\D)(?:1[89]|20)\d{2}(?:\D|$)/;
 
+/**
+ * Month names of the other languages chrono reads, as a dateline writes them (German, French,
+ * Spanish, Italian, Portuguese, Dutch; Russian and Ukrainian in the genitive, "25 апреля"):
+ * outlets about one story write in many languages, and a line naming none is not asked.
+ */
+const FOREIGN_MONTH =
+  /(?:^|[^\p{L}])(?:januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|januari|februari|maart|mei|augustus|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)(?:$|[^\p{L}])/iu;
+const FOREIGN = [
+  chrono.de,
+  chrono.fr,
+  chrono.es,
+  chrono.it,
+  chrono.pt,
+  chrono.nl,
+  chrono.ru,
+  chrono.uk,
+];
+
+/** The first date chrono finds with its year and day, in English or another language it reads. */
+function chronoDate(text: string): chrono.ParsedResult | null {
+  const certain = (result: chrono.ParsedResult | undefined) =>
+    result?.start.isCertain('year') && result.start.isCertain('day') ? result : null;
+  const english = DATE_HINT.test(text) ? certain(chrono.parse(text, REFERENCE)[0]) : null;
+  if (english !== null || !FOREIGN_MONTH.test(text)) return english;
+  for (const parser of FOREIGN) {
+    const found = certain(parser.parse(text, REFERENCE)[0]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 const PUBLISHED =
-  /^(?:published|updated|posted|last updated|first published|date)\s*(?:on|at)?\s*:?\s*/i;
+  /^(?:published|updated|posted|last updated|first published|date|publié le|mis à jour le|veröffentlicht am|aktualisiert am|stand|publicado el|actualizado el|pubblicato il|aggiornato il|gepubliceerd op|опубликовано|обновлено|опубліковано|оновлено)\s*(?:on|at)?\s*:?\s*/iu;
+
+/**
+ * A place before the date, as agency datelines begin: `WASHINGTON, March 3, 2025`, `Berlin,
+ * 3. März 2025`. One word, or up to three in capitals; two capitalised words are read as a
+ * byline's name, as before.
+ */
+const PLACE = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2})\s*[,–—-]?$/u;
 
 const MONTH_NAMES = [
   'january',
@@ -151,8 +189,8 @@ export function parseDateline(text: string): Dateline | null {
   const bare = bareDate(text);
   if (bare !== undefined) return bare === null ? null : { date: bare, byline: null };
   // chrono takes milliseconds a line: ask it only about lines with a year and a month or day name.
-  const [result] = DATE_HINT.test(text) && YEAR.test(text) ? chrono.parse(text, REFERENCE) : [];
-  if (result?.start.isCertain('year') && result.start.isCertain('day')) {
+  const result = YEAR.test(text) ? chronoDate(text) : null;
+  if (result !== null) {
     const after = text.slice(result.index + result.text.length).trim();
     if (after !== '' && !/^(?:\(?[A-Z]{2,5}\)?|\|.*|updated.*)$/i.test(after)) return null;
     const date = iso(
@@ -165,6 +203,7 @@ export function parseDateline(text: string): Dateline | null {
     if (before === '' || (PUBLISHED.test(before) && before.replace(PUBLISHED, '') === '')) {
       return { date, byline: null };
     }
+    if (PLACE.test(before)) return { date, byline: null };
     const byline = parseByline(before.replace(PUBLISHED, ''));
     return byline ? { date, byline } : null;
   }
@@ -184,11 +223,11 @@ const DATE_LINE_LENGTH = 80;
  * article's body only: elsewhere such a line may be another story's.
  */
 export function lineDate(text: string): string | null {
-  if (text.length > DATE_LINE_LENGTH || !DATE_HINT.test(text) || !YEAR.test(text)) return null;
+  if (text.length > DATE_LINE_LENGTH || !YEAR.test(text)) return null;
   const bare = bareDate(text);
   if (bare !== undefined) return bare;
-  const [result] = chrono.parse(text, REFERENCE);
-  if (!result?.start.isCertain('year') || !result.start.isCertain('day')) return null;
+  const result = chronoDate(text);
+  if (result === null) return null;
   const date = iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
   return isPlausibleDate(date) ? date : null;
 }

@@ -18,6 +18,14 @@ describe('datelines and bylines', () => {
       { date: '2025-04-25', byline: 'Oleh Pavliuk, Yevhen Kizilov' },
     ],
     ['By Maria Gonzalez · October 3, 2024', { date: '2024-10-03', byline: 'Maria Gonzalez' }],
+    // A place before the date, as agency datelines give it.
+    ['WASHINGTON, March 3, 2025', { date: '2025-03-03', byline: null }],
+    // Outlets writing in other languages.
+    ['Berlin, 3. März 2025', { date: '2025-03-03', byline: null }],
+    ['Publié le 3 mars 2025 à 14h05', { date: '2025-03-03', byline: null }],
+    ['25 апреля 2025, 18:14', { date: '2025-04-25', byline: null }],
+    ['25 квітня 2025', { date: '2025-04-25', byline: null }],
+    ['3 de marzo de 2025', { date: '2025-03-03', byline: null }],
   ])('%s', (line, expected) => {
     expect(parseDateline(line)).toEqual(expected);
   });
@@ -27,6 +35,7 @@ describe('datelines and bylines', () => {
     'Friday, 25 April',
     'The talks in 2025 will be held in Geneva',
     'Support Us',
+    'Am 3. März 2025 trafen sich die Delegationen in Genf zu neuen Gesprächen.',
   ])('leaves a line that is not a dateline alone: %s', (line) => {
     expect(parseDateline(line)).toBeNull();
   });
