@@ -1,19 +1,40 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { ioReason } from '../corpus/io-reason.js';
+import { FileRefusedError, MAX_FILE_BYTES, readBytes } from '../corpus/read.js';
 import { sanitizeText } from '../corpus/sanitize.js';
 import { singleLine, splitSentences } from '../corpus/sentences.js';
 import { safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
 import type { Output } from './output.js';
 
+/** Standard input up to the corpus's limit: `margin split < /dev/zero` would fill the memory. */
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
+  let size = 0;
   for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array));
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
+    size += bytes.length;
+    if (size > MAX_FILE_BYTES) throw new TooLargeInput();
+    chunks.push(bytes);
   }
   return Buffer.concat(chunks);
+}
+
+class TooLargeInput extends Error {}
+
+/**
+ * A named file read as the corpus reads one: a device, a pipe or a folder is refused before it
+ * is opened (`margin split /dev/zero` read forever), and so is a file over the corpus's limit.
+ * An empty file has no sentences, which is no problem here.
+ */
+async function readNamed(file: string): Promise<Uint8Array> {
+  try {
+    return await readBytes(file);
+  } catch (error) {
+    if (error instanceof FileRefusedError && error.reason === 'empty file') return new Uint8Array();
+    throw error;
+  }
 }
 
 /** Each blank-line-separated block split on its own; a sentence's inner line breaks become spaces. */
@@ -33,7 +54,8 @@ export const command: Command = {
   Reads each FILE (or standard input when none is named, or for "-") as UTF-8 (a
   BOM is honoured; other encodings are detected, as for the corpus) and prints its
   sentences one per line. Blank lines separate paragraphs. Control
-  characters and escape sequences are removed; nothing else is cleaned.
+  characters and escape sequences are removed; nothing else is cleaned. As in the
+  corpus, an input over 5 MB and a file that is not a regular file are refused.
 
 Options
   --json  Print one JSON array of sentence strings per input, one input per line
@@ -61,9 +83,15 @@ Examples
       let bytes: Uint8Array;
       try {
         bytes =
-          name === '-' ? await readStream(io.stdin) : await readFile(path.resolve(io.cwd, name));
+          name === '-' ? await readStream(io.stdin) : await readNamed(path.resolve(io.cwd, name));
       } catch (error) {
-        output.problem(`cannot read ${label}: ${ioReason(error)}`);
+        const reason =
+          error instanceof FileRefusedError
+            ? error.reason
+            : error instanceof TooLargeInput
+              ? 'too large (over 5 MB; the limit is 5 MB)'
+              : ioReason(error);
+        output.problem(`cannot read ${label}: ${reason}`);
         continue;
       }
       // Decoding is not cleaning: the same reading as the corpus, so a Windows-1251 file splits

@@ -370,7 +370,18 @@ describe('every message starts with margin COMMAND:', async () => {
       status: 1,
       stdout: '',
       stderr:
-        'margin split: cannot read nosuch.txt: no such file or folder\nmargin split: cannot read no\\u001b[31msuch: no such file or folder\n',
+        'margin split: cannot read nosuch.txt: no such file\nmargin split: cannot read no\\u001b[31msuch: no such file\n',
+    });
+  });
+
+  it('split refuses a device and a file over the limit in one line each, as the corpus does', async () => {
+    // /dev/zero was read until the memory ran out.
+    await writeFile(join(scratch, 'huge.txt'), 'Word. '.repeat(1_000_000));
+    expect(await margin('split', '/dev/zero', 'huge.txt')).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'margin split: cannot read /dev/zero: not a regular file (a device)\nmargin split: cannot read huge.txt: file too large (5.7 MB; the limit is 5 MB)\n',
     });
   });
 });
