@@ -107,7 +107,7 @@ export type EventAction =
   /** The suggestions of an article under the model as it is now (after each decision again). */
   | { type: 'suggestions/arrived'; article: string; suggestions: ArticleSuggestions }
   /** A model file that was refused, or could not be saved: one line naming it. */
-  | { type: 'suggestions/problem'; message: string }
+  | { type: 'suggestions/problem'; message: string; off?: true }
   /** Undo (`redo` false) or redo gave back the step of a lesson the model learnt. */
   | { type: 'suggestions/step'; lesson: number; redo: boolean };
 

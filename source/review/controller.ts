@@ -14,6 +14,7 @@ import { articleById, currentArticle } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { type ArticleGroups, keptStoryView, storyRead, storyView } from './story.js';
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
+import { SUGGESTIONS_OFF } from './suggestions.js';
 import { snapshotMarks, storeWarnings, summarize } from './sync.js';
 
 /** What the corpus reader reports while it reads in the background. */
@@ -154,7 +155,9 @@ export class ReviewController {
 
   constructor(options: ReviewControllerOptions) {
     this.#options = options;
-    this.#state = options.initial;
+    this.#state = options.suggestions
+      ? options.initial
+      : { ...options.initial, suggestions: SUGGESTIONS_OFF };
     this.finished = new Promise((resolve) => {
       this.#finished = resolve;
     });

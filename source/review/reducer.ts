@@ -414,6 +414,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'suggestions/problem':
       return {
         ...state,
+        suggestions: action.off ? { ...state.suggestions, off: action.message } : state.suggestions,
         warnings: state.warnings.includes(action.message)
           ? state.warnings
           : [...state.warnings, action.message],
@@ -441,6 +442,13 @@ function toggledHelp(mode: Mode): Mode {
 /** `!` shows every problem in full (the list has room for two), and again closes them. */
 function toggledProblems(state: ReviewState): ReviewState {
   if (state.mode.kind === 'problems') return { ...state, mode: { kind: 'browse' } };
-  if (problemsOf(state).length === 0) return { ...state, message: info('no problems to show') };
+  if (problemsOf(state).length === 0) {
+    // While the corpus loads, problems are still to come: "no problems" stayed on screen under
+    // the ten the load then found.
+    const text = state.loading
+      ? 'no problems so far; the corpus is still loading'
+      : 'no problems to show';
+    return { ...state, message: info(text) };
+  }
   return { ...state, mode: { kind: 'problems', top: 0 } };
 }

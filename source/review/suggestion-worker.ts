@@ -179,7 +179,11 @@ export class SuggestionWorker {
       (error: unknown) => {
         const why = error instanceof Error ? error.message : String(error);
         this.#off = true;
-        this.#dispatch({ type: 'suggestions/problem', message: `suggestions are off: ${why}` });
+        this.#dispatch({
+          type: 'suggestions/problem',
+          message: `suggestions are off: ${why}`,
+          off: true,
+        });
       },
     );
     return this.#starting;

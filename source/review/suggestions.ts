@@ -54,6 +54,8 @@ export interface SuggestionsState {
   nextLesson: number;
   /** Lessons whose undo changes more than the model: a rejection, an article marked done. */
   undoable: Record<number, { article: string; rejected?: string; done?: true }>;
+  /** Why no suggestion will come this session (`--no-suggestions`, an engine that failed). */
+  off: string | null;
 }
 
 export const NO_SUGGESTIONS: SuggestionsState = {
@@ -64,6 +66,13 @@ export const NO_SUGGESTIONS: SuggestionsState = {
   taughtDone: {},
   nextLesson: 1,
   undoable: {},
+  off: null,
+};
+
+/** The suggestions of a session started without them: `w` and the hints say so. */
+export const SUGGESTIONS_OFF: SuggestionsState = {
+  ...NO_SUGGESTIONS,
+  off: 'suggestions are off in this session (--no-suggestions)',
 };
 
 /** A reviewer's word on one label of one sentence, for the model to learn from. */
@@ -237,7 +246,8 @@ export function acceptSuggestion(state: ReviewState): ReviewState {
   const marks = marksOf(state, article.id);
   if (marks.readOnly) return { ...state, message: info(`read-only: ${marks.readOnly}`) };
   const pending = pendingSuggestion(state, article.id, sentence.id);
-  if (!pending) return { ...state, message: info('no suggestion on this sentence') };
+  if (!pending)
+    return { ...state, message: info(state.suggestions.off ?? 'no suggestion on this sentence') };
   const own = sentenceMarks(marks, sentence.id);
   const labels = pending.labels.map(({ label }) => label);
   const attributes = { ...pending.attributes, ...own.attributes };
@@ -274,7 +284,8 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
   const sentence = currentSentence(state);
   if (!article || !sentence) return { ...state, message: info('no sentence here') };
   const pending = pendingSuggestion(state, article.id, sentence.id);
-  if (!pending) return { ...state, message: info('no suggestion on this sentence') };
+  if (!pending)
+    return { ...state, message: info(state.suggestions.off ?? 'no suggestion on this sentence') };
   const rejected = {
     ...state.suggestions.rejected,
     [article.id]: { ...state.suggestions.rejected[article.id], [sentence.id]: true as const },
@@ -315,7 +326,13 @@ export function nextUncertain(state: ReviewState): ReviewState {
   const sentence = currentSentence(state);
   if (!article || !sentence) return state;
   const suggestions = state.suggestions.byArticle[article.id];
-  if (!suggestions) return { ...state, message: info('suggestions are still being computed') };
+  if (!suggestions) {
+    // Said as "still being computed" when none would ever come, the hint sent the reviewer waiting.
+    return {
+      ...state,
+      message: info(state.suggestions.off ?? 'suggestions are still being computed'),
+    };
+  }
   const marks = marksOf(state, article.id);
   const rejected = state.suggestions.rejected[article.id] ?? {};
   const open = (id: string) =>

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { NO_KEY } from '../../source/review/keys.js';
 import { reduce } from '../../source/review/reducer.js';
 import type { ReviewState } from '../../source/review/state.js';
-import { type ArticleSuggestions, pendingSuggestion } from '../../source/review/suggestions.js';
+import {
+  type ArticleSuggestions,
+  pendingSuggestion,
+  SUGGESTIONS_OFF,
+} from '../../source/review/suggestions.js';
 import { keyOf, typed } from '../helpers/keys.js';
 import { readerState } from './fixtures.js';
 
@@ -268,5 +272,28 @@ describe('suggestions in the review', () => {
     expect(learnt(state).at(-1)?.corrections).toEqual([
       { key: 'speaker', suggested: 'Dmitry Peskov', corrected: 'Peskov' },
     ]);
+  });
+
+  it('says suggestions are off when none will come, not that they are being computed', () => {
+    const off = readerState({ suggestions: SUGGESTIONS_OFF });
+    for (const key of [
+      'suggestion/next-uncertain',
+      'suggestion/accept',
+      'suggestion/reject',
+    ] as const)
+      expect(press(off, key).message?.text).toBe(
+        'suggestions are off in this session (--no-suggestions)',
+      );
+    const failed = reduce(readerState(), {
+      type: 'suggestions/problem',
+      message: 'suggestions are off: the engine could not be loaded',
+      off: true,
+    });
+    expect(press(failed, 'suggestion/next-uncertain').message?.text).toBe(
+      'suggestions are off: the engine could not be loaded',
+    );
+    expect(press(readerState(), 'suggestion/next-uncertain').message?.text).toBe(
+      'suggestions are still being computed',
+    );
   });
 });
