@@ -33,6 +33,11 @@ function updatesOf(value: unknown): LiveBlogUpdate[] {
 }
 
 const ARTICLE_TYPE = /(?:Article|BlogPosting|Report)$/;
+/**
+ * A page that is not typed as an article but is one (`MedicalWebPage`, `WebPage`, `ItemPage`):
+ * its date and author count only where no article node gave them (Healthline's health news).
+ */
+const PAGE_TYPE = /WebPage$|^ItemPage$/;
 
 type Node = Record<string, unknown>;
 
@@ -55,6 +60,10 @@ function typesOf(node: Node): unknown[] {
 
 function isArticle(node: Node): boolean {
   return typesOf(node).some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+}
+
+function isPage(node: Node): boolean {
+  return typesOf(node).some((t) => typeof t === 'string' && PAGE_TYPE.test(t));
 }
 
 function text(value: unknown): string | null {
@@ -82,6 +91,7 @@ export function readLinkedData(blocks: string[]): LinkedData {
     liveBlog: false,
     updates: [],
   };
+  const pages: Node[] = [];
   for (const block of blocks) {
     let parsed: unknown;
     try {
@@ -90,7 +100,10 @@ export function readLinkedData(blocks: string[]): LinkedData {
       continue;
     }
     for (const node of nodesOf(parsed)) {
-      if (!isArticle(node)) continue;
+      if (!isArticle(node)) {
+        if (isPage(node)) pages.push(node);
+        continue;
+      }
       const live = typesOf(node).includes('LiveBlogPosting');
       found.liveBlog ||= live;
       if (live && found.updates.length === 0) found.updates = updatesOf(node.liveBlogUpdate);
@@ -101,6 +114,11 @@ export function readLinkedData(blocks: string[]): LinkedData {
       found.author ??= names(node.author);
       found.publisher ??= isNode(node.publisher) ? text(node.publisher.name) : null;
     }
+  }
+  for (const node of pages) {
+    const published = text(node.datePublished);
+    if (published !== null && parseDate(published) !== null) found.published ??= published;
+    found.author ??= names(node.author);
   }
   return found;
 }

@@ -110,4 +110,21 @@ describe('JSON-LD', () => {
     });
     expect(readLinkedData([block.replace('NewsArticle', 'LiveBlogPosting')]).liveBlog).toBe(true);
   });
+
+  it("takes a page node's date and author only where no article node gives them", () => {
+    const page = {
+      '@type': 'MedicalWebPage',
+      datePublished: '2019-11-14T00:00:00Z',
+      author: { '@type': 'Person', name: 'Rachael Link' },
+    };
+    expect(readLinkedData([JSON.stringify(page)])).toMatchObject({
+      published: '2019-11-14T00:00:00Z',
+      author: 'Rachael Link',
+    });
+    const both = { '@graph': [page, { '@type': 'NewsArticle', datePublished: '2025-03-14' }] };
+    expect(readLinkedData([JSON.stringify(both)])).toMatchObject({
+      published: '2025-03-14',
+      author: 'Rachael Link',
+    });
+  });
 });
