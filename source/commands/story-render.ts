@@ -69,6 +69,22 @@ const outlets = (group: StoryGroup) => new Set(group.members.map(outletOf));
 export type Run = { text: string; marked?: boolean };
 
 /**
+ * What the heading counts: outlets, and apart from them the articles whose source could not be
+ * told (named by their ids), which may all be one outlet: twelve copies of one unsourced file
+ * read "12 outlets".
+ */
+function where(group: StoryGroup): string {
+  const known = new Set(group.members.flatMap((member) => member.source ?? [])).size;
+  const unknown = new Set(group.members.filter((m) => m.source === null).map((m) => m.article))
+    .size;
+  const parts = [
+    known > 0 ? count(known, 'outlet') : '',
+    unknown > 0 ? `${count(unknown, 'article')} of unknown source` : '',
+  ];
+  return parts.filter(Boolean).join(' and ');
+}
+
+/**
  * A group for reading: its id, kind and outlets, the facts its versions state differently, then
  * each version (earliest first) with the words it differs from the earliest by marked. With
  * `most` (an option: `groups.flatMap(storyReport)` would pass the index), at most that many versions (`shownMembers`: the earliest, the first to state each
@@ -88,7 +104,7 @@ export function storyReport(
   const lines: Run[][] = [
     [
       {
-        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${names.length} outlet${names.length === 1 ? '' : 's'}: ${named}`,
+        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${where(group)}: ${named}`,
       },
     ],
   ];

@@ -201,12 +201,14 @@ describe('an outlet with no source in the report', () => {
     labels: [],
   }));
 
-  it('is named by its article id in the heading and on its line alike', () => {
+  it('is named by its article id in the heading and on its line alike, not counted an outlet', () => {
     const text = renderedGroup(describeMembers('story-anon', members), {
       filter: { minimum: 2, labels: [] },
       json: false,
     });
-    expect(text).toContain('2 sentences in 2 outlets: The National, 001_story\n');
+    expect(text).toContain(
+      '2 sentences in 1 outlet and 1 article of unknown source: The National, 001_story\n',
+    );
     expect(text).toContain('  2025-03-14  The National  000_story\n');
     expect(text).toContain('  undated  001_story\n');
     expect(text).not.toContain('  -  ');

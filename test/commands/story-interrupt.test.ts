@@ -65,7 +65,9 @@ function stopped(stop: (child: ReturnType<typeof spawn>) => void) {
 describe('margin story, stopped while it writes', () => {
   it('ends with status 0 and says nothing when the reader closes the pipe, as `| head` does', async () => {
     const ended = await stopped((child) => child.stdout!.destroy());
-    expect(ended.first).toMatch(/^story-[0-9a-f]{12} {2}event · 150 sentences in 150 outlets/);
+    expect(ended.first).toMatch(
+      /^story-[0-9a-f]{12} {2}event · 150 sentences in 150 articles of unknown source/,
+    );
     expect({ code: ended.code, signal: ended.signal, stderr: ended.stderr }).toEqual({
       code: 0,
       signal: null,
