@@ -109,10 +109,15 @@ export function orphanLines(
   ];
   for (const orphan of orphans) {
     const note = orphan.note ? ` (note: ${orphan.note})` : '';
-    const body = `${orphan.label.toUpperCase().slice(0, 1)} “${orphan.quote}”${note}`;
+    const body = `${orphan.label.toUpperCase().slice(0, 1)} ${quoted(orphan.quote)}${note}`;
     for (const text of wrap(body, Math.max(4, width - 2))) {
       lines.push({ kind: 'orphan', text: `  ${text}`, sentence: -1, first: false });
     }
   }
   return lines;
+}
+
+/** A quotation between quotation marks, unless it has its own: a quote tagged whole did (`““…””`). */
+function quoted(text: string): string {
+  return /^["“‘«„]/.test(text) && /["”’»“]$/.test(text) ? text : `“${text}”`;
 }
