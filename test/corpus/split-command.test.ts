@@ -122,7 +122,7 @@ describe('margin split', () => {
       status: 1,
       stdout: 'Still read.\n',
       stderr:
-        'margin split: cannot read missing.txt: no such file or folder\nmargin split: cannot read folder: it is a folder\n',
+        'margin split: cannot read missing.txt: no such file\nmargin split: cannot read folder: it is a folder\n',
     });
   });
 
