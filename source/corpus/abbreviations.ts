@@ -42,10 +42,15 @@ const table: Record<AbbreviationKind, string> = {
     'Dott Dott.ssa Avv Ing Sig Sig.ra Sig.na Geom Lic Dña Hr Hrn Dipl med ' +
     // Italian writes them lower-case inside a sentence: "il sig. Rossi", "la dott.ssa Bianchi".
     'dott dott.ssa avv ing sig sig.ra sig.na geom ' +
+    // Portuguese and Spanish: "O prof. Carlos", "la Dra. Pérez", "el Lic. Gómez".
+    'prof Dra Sres Sras ' +
     // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген.",
     // "пгт. Новый", "пос. Лесной"
     'г гг им ул пр пл см ст п проф акад ген пгт пос',
-  date: 'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun',
+  date:
+    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
+    // German weekdays before a date: "am Mo. 3. März".
+    'Mo Di Mi Do Sa So',
   acronym: 'U.S U.K U.N E.U U.A.E U.S.A U.S.S.R D.C N.Y L.A N.Z',
   closing:
     'Inc Ltd Corp Co Cos LLC Llc LLP Plc plc PLC Bros Jr Sr Esq etc al a.m p.m A.M P.M Ph.D M.D ' +

@@ -237,7 +237,37 @@ function bracketFollows(text: string, from: number): boolean {
   return !/[.!?…]["”’»]*$/u.test(text.slice(at + 1, close).trim());
 }
 
+/** Articles and contractions before a title in Spanish and Portuguese: "el Sr. García", "a Sr.ª". */
+const romanceArticles = new Set([
+  'el',
+  'la',
+  'los',
+  'las',
+  'del',
+  'al',
+  'o',
+  'a',
+  'os',
+  'as',
+  'do',
+  'da',
+  'ao',
+  'no',
+  'na',
+]);
+
+/** The word before `start`, lower-cased, or '' at the start of the text. */
+function lowerWordBefore(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  let from = end;
+  while (from > 0 && end - from <= 4 && /\p{L}/u.test(text[from - 1]!)) from--;
+  return text.slice(from, end).toLowerCase();
+}
+
 function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
+  // English "John Smith Sr." closes a name; Spanish and Portuguese "el Sr. García" opens one.
+  if (word === 'Sr' && romanceArticles.has(lowerWordBefore(text, start))) return 'prefix';
   const listed = abbreviations.get(word);
   if (listed) return listed;
   if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."
@@ -472,6 +502,8 @@ function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
   const next = nextWordAt(text, run.end);
   if (next === null) return true;
   if (lowercase.test(next.first)) return false; // `,” he said`, "a.m. and", `?” she asked`
+  // A spaced slash pairs what is on either side: "9.30 A.M. / 7.00 P.M." (not "said. /TASS/").
+  if (next.first === '/' && isSpace(text.charCodeAt(next.index + 1))) return false;
   if (dashes.test(next.first)) {
     // A dash and a lower-case word go on: "formerly Twitter Inc. — said", «Нет!» — сказал он,
     // "and -- voila! -- you have".

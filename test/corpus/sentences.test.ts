@@ -851,6 +851,19 @@ const table: Record<string, Case[]> = {
       ['Il sig. Rossi ha confermato.', 'La dott.ssa Bianchi no.'],
     ],
     ['Zaczęło się o godz. 12. Koniec.', ['Zaczęło się o godz. 12.', 'Koniec.']],
+    [
+      'O prof. Carlos falou. A Sr. Silva disse que sim. El Sr. García llegó.',
+      ['O prof. Carlos falou.', 'A Sr. Silva disse que sim.', 'El Sr. García llegó.'],
+    ],
+    [
+      'He met John Smith Sr. The talks went well.',
+      ['He met John Smith Sr.', 'The talks went well.'],
+    ],
+    ['Es ist am Mo. 3. März soweit. Dann nicht.', ['Es ist am Mo. 3. März soweit.', 'Dann nicht.']],
+    [
+      'Open from 9.30 A.M. / 7.00 P.M. every day. Closed on Mondays.',
+      ['Open from 9.30 A.M. / 7.00 P.M. every day.', 'Closed on Mondays.'],
+    ],
   ],
   'other punctuation': [
     ['What happened?! Nobody knows.', ['What happened?!', 'Nobody knows.']],
