@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { searchNote } from '../../review/search-note.js';
 import { articleById } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { letterOf } from '../../store/labels.js';
@@ -42,7 +43,8 @@ export function SearchOverlay({
         ? mode.whole === mode.query
           ? 'reading every sentence with these words…'
           : 'these words are in too many sentences to search while you type: Enter searches them all'
-        : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`;
+        : (searchNote(mode.query, state.project.labels, mode.hits.length) ??
+          `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box height={1} overflow="hidden">

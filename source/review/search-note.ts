@@ -1,0 +1,18 @@
+import { parseQuery } from '../search/query.js';
+import type { LabelSet } from '../store/labels.js';
+
+/**
+ * What the search box says of a query that finds nothing because of how it is written, as
+ * `margin search` says it: a status it does not know, a label outside the codebook (which may
+ * still be on annotations made under an older one, so it is searched, and named only when
+ * nothing was found). Null when the query is well formed.
+ */
+export function searchNote(query: string, labels: LabelSet, found: number): string | null {
+  const names = labels.map((label) => label.name);
+  const parsed = parseQuery(query, names);
+  if (parsed.problems.length > 0) return parsed.problems.join('; ');
+  if (found === 0 && parsed.unlisted.length > 0) {
+    return `no label ${parsed.unlisted.map((label) => `"${label}"`).join(', ')} in this project: use ${names.join(', ')}, none`;
+  }
+  return null;
+}
