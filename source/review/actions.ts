@@ -104,6 +104,8 @@ export type EventAction =
   | { type: 'store/failed'; message: string }
   | { type: 'save/progress'; pending: number; error: string | null }
   | { type: 'save/result'; message: string | null }
+  /** Keys wait (for the list, the store or suggestions): the screen says why nothing moved. */
+  | { type: 'keys/waiting'; message: string }
   /** The suggestions of an article under the model as it is now (after each decision again). */
   | { type: 'suggestions/arrived'; article: string; suggestions: ArticleSuggestions }
   /** A model file that was refused, or could not be saved: one line naming it. */

@@ -16,6 +16,7 @@ import { type ArticleGroups, keptStoryView, storyRead, storyView } from './story
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
 import { SUGGESTIONS_OFF } from './suggestions.js';
 import { snapshotMarks, storeWarnings, summarize } from './sync.js';
+import { STORE_WAIT } from './updates.js';
 
 /** What the corpus reader reports while it reads in the background. */
 export type CorpusEvent =
@@ -137,6 +138,8 @@ export class ReviewController {
   #holdTimer: NodeJS.Timeout | null = null;
   /** The wait for suggestions timed out: held keys act on what is there. */
   #gaveUpWaiting = false;
+  /** The store could not be opened: keys waiting for it act (and say so) rather than wait on. */
+  #storeFailed = false;
   /**
    * The reviewer's last link or unlink, with what it replaced, while it is still the last change
    * (`undone`: taken back by undo, for redo). Links live beside the store, so its undo stack
@@ -231,6 +234,7 @@ export class ReviewController {
       (repository) => this.#opened(repository),
       (error: unknown) => {
         const message = `the store could not be opened: ${error instanceof Error ? error.message : String(error)}`;
+        this.#storeFailed = true;
         this.dispatch({ type: 'store/failed', message });
       },
     );
@@ -273,6 +277,7 @@ export class ReviewController {
       this.#held = [];
     } else if (this.#holds(input, key) && !quits(this.#state, input, key)) {
       this.#held.push({ input, key, at });
+      this.#sayIfWaitingForStore();
       this.#holdAtMost();
       return;
     }
@@ -293,14 +298,38 @@ export class ReviewController {
   }
 
   /**
+   * Whether a key that edits what is stored (`n`, `a`, the compare table, the story panel's copy)
+   * must wait for the store: refused while it opened, the note typed after `n` acted as keys
+   * (its `d` marked the article done, its `/` opened search) and was lost.
+   */
+  #waitsForStore(state: ReviewState, action: Action): boolean {
+    return STORE_KEYS.has(action.type) && !state.storeOpen && !this.#storeFailed;
+  }
+
+  #firstHeldWaitsForStore(): boolean {
+    const first = this.#held[0];
+    const press = first ? splitKeys(first.input, first.key)[0] : undefined;
+    const action = press ? interpret(this.#state, press) : null;
+    return action !== null && this.#waitsForStore(this.#state, action);
+  }
+
+  /** Says so when the first held key waits for the store: typed keys would otherwise vanish. */
+  #sayIfWaitingForStore(): void {
+    if (!this.#firstHeldWaitsForStore() || this.#state.message?.text === STORE_WAIT) return;
+    this.dispatch({ type: 'keys/waiting', message: STORE_WAIT });
+  }
+
+  /**
    * Held keys never wait longer than this for suggestions that do not come (an engine that
-   * stalls): they then act on what is there, as they did before.
+   * stalls): they then act on what is there, as they did before. Keys waiting for the list or
+   * the store wait for them, which always come (or fail, and release them).
    */
   #holdAtMost(): void {
     if (this.#holdTimer !== null) return;
     this.#holdTimer = setTimeout(() => {
       this.#holdTimer = null;
       if (this.#held.length === 0 || waitsForList(this.#state)) return;
+      if (this.#firstHeldWaitsForStore()) return;
       this.#gaveUpWaiting = true;
       this.#release();
       this.#gaveUpWaiting = false;
@@ -345,6 +374,7 @@ export class ReviewController {
     const first = splitKeys(input, key)[0];
     const action = first ? interpret(state, first) : null;
     if (action && this.#waitsForSuggestions(state, action)) return true;
+    if (action && this.#waitsForStore(state, action)) return true;
     if (!waitsForList(state) || keyContext(state) !== 'list') return false;
     // Search and the help work on an empty list: search answers once the corpus is in.
     return action?.type !== 'search/open' && action?.type !== 'help/toggle';
@@ -354,7 +384,8 @@ export class ReviewController {
     let next = this.#state;
     // A suggestion key in the middle of a chunk ("Jwy") waits with the keys after it.
     const hold = {
-      when: (state: ReviewState, action: Action) => this.#waitsForSuggestions(state, action),
+      when: (state: ReviewState, action: Action) =>
+        this.#waitsForSuggestions(state, action) || this.#waitsForStore(state, action),
       rest: [] as Press[],
     };
     for (const action of this.#interpreter.actions(() => next, input, key, at, hold)) {
@@ -368,6 +399,7 @@ export class ReviewController {
       this.#holdAtMost();
     }
     this.#set(next);
+    if (hold.rest.length > 0) this.#sayIfWaitingForStore();
   }
 
   dispatch(action: Action): void {
@@ -740,6 +772,14 @@ const SUGGESTION_KEYS = new Set<Action['type']>([
   'suggestion/accept',
   'suggestion/reject',
   'suggestion/next-uncertain',
+]);
+
+/** Keys that open an editor on what is stored, or copy onto it: they wait for the store. */
+const STORE_KEYS = new Set<Action['type']>([
+  'note/edit',
+  'attributes/edit',
+  'compare/open',
+  'story/copy',
 ]);
 
 /** How long keys wait for an article's suggestions before acting on what is there. */

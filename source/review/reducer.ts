@@ -422,6 +422,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       };
     case 'save/result':
       return action.message ? { ...state, message: info(action.message) } : state;
+    case 'keys/waiting':
+      return { ...state, message: info(action.message) };
     default:
       if (state.mode.kind === 'quitting') return state;
       {

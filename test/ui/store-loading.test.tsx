@@ -81,12 +81,14 @@ describe('the review screen while the store is still opening', () => {
     expect(header(typed)).toContain('C 1  Q 1  E 0');
     // Opening it (in progress, if the store still has it unreviewed) and the two tags.
     expect(statusBar(typed)).toMatch(/ loading annotations… \(3 changes waiting\)$/);
-    // A note starts from what is stored, which is not known yet: refused, and what followed is
-    // not taken as commands.
-    await app.press('nx');
+    // A note starts from what is stored, which is not known yet: `n` and the keys after it wait
+    // for the store, saying so. Refused, the note typed after it acted as commands: `d` marked
+    // the article done, `j` moved on, and the note was lost.
+    await app.press('n', 'd', 'j', 'x', KEYS.enter);
     expect(statusBar(app.frame())).toMatch(
-      /^annotations are still loading: try again in a moment .*loading annotations…/,
+      /^annotations are loading: keys act once they are in .*loading annotations…/,
     );
+    expect(header(app.frame())).toContain('sentence 1 of 23');
 
     const before = app.stdout.frames.length;
     held.release(slowWrites(store));
@@ -107,7 +109,13 @@ describe('the review screen while the store is still opening', () => {
       ['alice', article.sentences[0]!.id, 'claim'],
       ['alice', article.sentences[0]!.id, 'quote'],
     ]);
-    // Opened while the store was loading, the article becomes "in progress" once it is open.
+    // The note typed while the store opened is the first sentence's, on both its labels.
+    await app.waitFor(
+      () => store.list({ article: article.id }).every((a) => a.note === 'djx'),
+      'the note to be stored',
+    );
+    // Opened while the store was loading, the article becomes "in progress" once it is open
+    // (not "done": the `d` was the note's).
     expect(store.status(article.id)).toBe('in progress');
   });
 
