@@ -44,6 +44,7 @@ const LONGEST_FIRST = [
  */
 const ISOLATED = [
   'test/store/check-threads.test.ts',
+  'test/store/cleaner-upgrade.test.ts',
   'test/store/kept-listings.test.ts',
   'test/store/lock-full-disk.test.ts',
   'test/store/write-failures.test.ts',

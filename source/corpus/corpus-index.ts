@@ -53,6 +53,14 @@ export interface CorpusIndex {
    */
   hashOf?(id: string): string | undefined;
   /**
+   * The article's content key (`content-key.ts`: its text, sentences and the fields an export
+   * writes) without reading its text (undefined: no such article): what the store checks its
+   * kept placements and renderings against. An index that holds its articles in memory has none.
+   */
+  contentKeyOf?(id: string): string | undefined;
+  /** `contentKeyOf` of each of `ids` the index holds, read in one go. */
+  contentKeys?(ids: readonly string[]): Map<string, string>;
+  /**
    * The article's text as a JSON string, as UTF-8: the bytes of `JSON.stringify(article.text)`,
    * read without making the text a JavaScript string (undefined: no such article). What an
    * export that writes whole texts (Label Studio, Prodigy, doccano) reads of each article.

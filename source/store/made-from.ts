@@ -1,10 +1,11 @@
 /**
  * A short token for what a kept rendering was made from: the format's kind, the store file's
- * fingerprint (the SHA-1 of its bytes) and the key of the article text it was placed on (the
- * cleaner's version and the text's hash). Two FNV-1a hashes of them, forwards and backwards, as
- * 16 hex digits: an export records it beside each file it writes (brat's manifest) and, finding
- * it again, need not make the file to know it would be the same. Two different inputs share a
- * token by chance once in 2^64; no spaces, so a manifest's record keeps it as a field.
+ * fingerprint (the SHA-1 of its bytes) and the key of the article it was placed on (its content
+ * key: text, sentences and the fields an export writes, not the cleaner's version). Two FNV-1a
+ * hashes of them, forwards and backwards, as 16 hex digits: an export records it beside each
+ * file it writes (brat's manifest) and, finding it again, need not make the file to know it
+ * would be the same. Two different inputs share a token by chance once in 2^64; no spaces, so a
+ * manifest's record keeps it as a field.
  */
 export function madeFrom(kind: string, fingerprint: string | null, placedOn: string): string {
   const text = `${kind}\u0000${fingerprint ?? ''}\u0000${placedOn}`;

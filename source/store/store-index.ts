@@ -671,6 +671,30 @@ export class StoreIndex {
   }
 
   /**
+   * Whether any file with annotations holds placements not confirmed in `generation` (the
+   * corpus's now), from the kept sums: no file's row is read.
+   */
+  anyUnconfirmed(generation: string): boolean {
+    return this.statements.anyUnconfirmed.get({ generation }) === 1;
+  }
+
+  /**
+   * Up to `limit` files with annotations and kept placements not confirmed in `generation`,
+   * after the file `after` (article, annotator), in that order: each file's path, article and
+   * the key its placements were made on.
+   */
+  unconfirmed(
+    generation: string,
+    after: readonly [article: string, annotator: string],
+    limit: number,
+  ): Array<[path: string, article: string, annotator: string, placedOn: string]> {
+    const [article, annotator] = after;
+    return this.statements.unconfirmed.all({ generation, article, annotator, limit }) as Array<
+      [string, string, string, string]
+    >;
+  }
+
+  /**
    * The files with annotations of one article, by annotator: their counts, and whether their
    * placements were confirmed in `generation` (the corpus's; null: it has none).
    */
@@ -1005,6 +1029,21 @@ function prepare(db: Database.Database) {
     confirmPlacements: db.prepare(
       'UPDATE files SET placed_in = ? WHERE path = ? AND placed_on = ?',
     ),
+    // From the kept sums alone (a hundred rows), not the files'.
+    anyUnconfirmed: db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM count_sums WHERE placed = 1 AND placed_in IS NOT @generation)`,
+      )
+      .pluck(),
+    // A page of what `confirmKept` compares, from the index alone, after the last page's file.
+    unconfirmed: db
+      .prepare(
+        `SELECT path, article, annotator, placed_on FROM files INDEXED BY files_counts
+         WHERE reason IS NULL AND annotations > 0 AND placed_on IS NOT NULL
+           AND placed_in IS NOT @generation AND (article, annotator) > (@article, @annotator)
+         ORDER BY article, annotator LIMIT @limit`,
+      )
+      .raw(),
     // The check of kept placements against the generation is made here: a confirmed row's path
     // and text key are never handed to JavaScript.
     countRowsOf: db

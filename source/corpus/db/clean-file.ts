@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { compact, sentenceWords, words } from '../../text/fold.js';
 import { buildArticle } from '../article.js';
+import { contentKey } from '../content-key.js';
 import { openingWords } from '../corpus-index.js';
 import { articleId } from '../files.js';
 import { bytesToSource, FileRefusedError, readBytesSync } from '../read.js';
@@ -20,6 +21,8 @@ export interface ArticleRecord {
   /** The opening words, for a list without titles. */
   opening: string;
   hash: string;
+  /** What the store's kept placements and renderings of the article depend on (`contentKey`). */
+  content: string;
   /** JSON array of the reading warnings. */
   warnings: string;
   /** Sentence ids, separated by spaces. */
@@ -75,6 +78,7 @@ export function cleanFile(root: string, path: string): CleanedFile {
       sourceKey: article.source ? compact(article.source) : '',
       opening: openingWords(article),
       hash: article.hash,
+      content: contentKey(article),
       warnings: JSON.stringify(article.warnings),
       sentenceIds: article.sentences.map((sentence) => sentence.id).join(' '),
       spans,

@@ -4,11 +4,12 @@ import { openSqlite } from './sqlite.js';
 
 /**
  * The layout of the index. Bump it when a table changes, or the words it keeps (5: Han and kana
- * as characters and pairs, Thai, Lao, Khmer and Myanmar by the word segmenter, `text/fold.ts`):
+ * as characters and pairs, Thai, Lao, Khmer and Myanmar by the word segmenter, `text/fold.ts`;
+ * 6: each article's `content` key):
  * an index of another layout is dropped and built again (it only ever saves time; the corpus
  * files are the truth).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * Articles keep their columns small first and the text last: SQLite reads a row's columns in
@@ -49,6 +50,8 @@ CREATE TABLE articles (
   source_key TEXT NOT NULL,
   opening TEXT NOT NULL,
   hash TEXT NOT NULL,
+  -- What the store's kept placements and renderings depend on (content-key.ts).
+  content TEXT NOT NULL,
   warnings TEXT NOT NULL,
   sentence_ids TEXT NOT NULL,
   spans BLOB NOT NULL,

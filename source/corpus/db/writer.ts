@@ -95,8 +95,8 @@ export class IndexWriter {
       dropArticle: db.prepare('DELETE FROM articles WHERE number = ?'),
       putArticle: db.prepare(
         `INSERT INTO articles (number, id, path, first, count, title, date, byline, source,
-           source_key, opening, hash, warnings, sentence_ids, spans, text)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           source_key, opening, hash, content, warnings, sentence_ids, spans, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       uncount: db.prepare(
         'UPDATE vocabulary SET sentences = sentences - ?, titles = titles - ? WHERE word = ?',
@@ -204,6 +204,7 @@ export class IndexWriter {
       record.sourceKey,
       record.opening,
       record.hash,
+      record.content,
       record.warnings,
       record.sentenceIds,
       Buffer.from(record.spans.buffer, record.spans.byteOffset, record.spans.byteLength),
