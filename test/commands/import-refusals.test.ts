@@ -113,3 +113,29 @@ describe('attributes over the store limits', () => {
     expect(ran.stdout).toBe('1 imported, 0 duplicates skipped, 3 errors, 1 review status set\n');
   });
 });
+
+describe('annotator names', () => {
+  it('a name --annotator refuses is a refused line, and never a folder of the store', async () => {
+    await exportGrown('jsonl', 'names.jsonl');
+    const [, good] = (await readFile(join(dir, 'names.jsonl'), 'utf8')).trim().split('\n');
+    const record = JSON.parse(good!) as Record<string, unknown>;
+    const lines = ['__proto__', '../../etc', 'ana'].map((annotator) =>
+      JSON.stringify({ ...record, annotator }),
+    );
+    await writeFile(join(dir, 'names.jsonl'), lines.join('\n'));
+    const ran = await runMargin(dir, ['import', 'names.jsonl', '-c', 'corpus', '-s', 'names'], {
+      env: env(),
+    });
+    expect(ran.stderr).toBe(
+      [
+        'margin import: names.jsonl:1: annotator: not a usable name (a name cannot be __proto__)',
+        'margin import: names.jsonl:2: annotator: not a usable name (a name cannot hold / or \\)',
+        '',
+      ].join('\n'),
+    );
+    expect(ran.stdout).toBe('1 imported, 0 duplicates skipped, 2 errors, 1 review status set\n');
+    // Before, the store held folders `__proto__` and `%2E.%2F..%2Fetc` that stats listed.
+    const folders = (await readdir(join(dir, 'names'))).filter((name) => !name.startsWith('.'));
+    expect(folders).toEqual(['ana']);
+  });
+});
