@@ -139,3 +139,33 @@ describe('annotator names', () => {
     expect(folders).toEqual(['ana']);
   });
 });
+
+describe('a csv export given to import', () => {
+  it('is refused in one line that says what can be imported', async () => {
+    const exported = await runMargin(
+      dir,
+      ['export', '-c', 'corpus', '-s', 'store', '--format', 'csv', '--out', 'sheet.csv'],
+      { env: env() },
+    );
+    expect(exported.status).toBe(0);
+    // Named otherwise, it is known by margin's header; with --format prodigy too.
+    await cp(join(dir, 'sheet.csv'), join(dir, 'sheet.txt'));
+    for (const [file, format] of [
+      ['sheet.csv', 'jsonl'],
+      ['sheet.txt', 'jsonl'],
+      ['sheet.csv', 'prodigy'],
+    ]) {
+      const ran = await runMargin(
+        dir,
+        ['import', file!, '--format', format!, '-c', 'corpus', '-s', 'csv-store'],
+        { env: env() },
+      );
+      // Before: a "not valid JSON" line for each row, then "0 imported".
+      expect(ran.stderr).toBe(
+        `margin import: ${file} is csv, which margin exports for spreadsheets but cannot import: export jsonl to bring annotations back (importable: jsonl, prodigy, doccano, label-studio, brat, w3c)\n`,
+      );
+      expect(ran.stdout).toBe('');
+      expect(ran.status).toBe(2);
+    }
+  });
+});
