@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,5 +167,20 @@ describe('a csv export given to import', () => {
       expect(ran.stdout).toBe('');
       expect(ran.status).toBe(2);
     }
+  });
+});
+
+describe('a brat folder without .ann files', () => {
+  it('is said in one line, not "0 imported, 0 errors"', async () => {
+    await mkdir(join(dir, 'no-ann', 'deeper'), { recursive: true });
+    await writeFile(join(dir, 'no-ann', 'deeper', 'text.txt'), 'Only text here.');
+    const ran = await runMargin(
+      dir,
+      ['import', 'no-ann', '--format', 'brat', '-c', 'corpus', '-s', 'brat-store'],
+      { env: env() },
+    );
+    expect(ran.stderr).toBe('margin import: no-ann: no .ann file in this folder or below it\n');
+    expect(ran.stdout).toBe('');
+    expect(ran.status).toBe(1);
   });
 });
