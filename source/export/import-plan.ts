@@ -39,12 +39,6 @@ export function planImport(
   const plan: ImportPlan = { add: [], duplicates: 0, errors: [] };
   for (const { line, file, annotation, placement } of candidates) {
     const where = { line, ...(file !== undefined ? { file } : {}) };
-    // Refused here, line by line, not by the write: it stopped the import halfway, no summary.
-    const form = storedForm({ ...annotation });
-    if (!form.ok) {
-      plan.errors.push({ ...where, message: form.problem });
-      continue;
-    }
     const stored = refused.get(`${annotation.article}\u0000${annotation.annotator}`);
     if (stored !== undefined) {
       plan.errors.push({
@@ -57,6 +51,13 @@ export function planImport(
     const id = `${annotation.article}\u0000${annotation.annotator}\u0000${annotation.id}`;
     if (seen.has(key) || ids.has(id)) {
       plan.duplicates++;
+      continue;
+    }
+    // Refused here, line by line, not by the write: it stopped the import halfway, no summary.
+    // After the duplicates, which are not written: a file the store has costs no second check.
+    const form = storedForm({ ...annotation });
+    if (!form.ok) {
+      plan.errors.push({ ...where, message: form.problem });
       continue;
     }
     seen.add(key);
