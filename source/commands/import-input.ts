@@ -199,7 +199,16 @@ export async function readImportInput(
     }
     const errors: ImportError[] = [];
     const documents: BratDocument[] = [];
-    for (const ann of await annFilesIn(path)) {
+    const anns = await annFilesIn(path);
+    // Said, not "0 imported, 0 errors" as if the folder had been read and found in order.
+    if (anns.length === 0) {
+      return {
+        ok: false,
+        message: `${file}: no .ann file in this folder or below it`,
+        usage: false,
+      };
+    }
+    for (const ann of anns) {
       const name = relative(path, ann).split(sep).join('/').slice(0, -'.ann'.length);
       const text = await readFile(`${ann.slice(0, -'.ann'.length)}.txt`, 'utf8').catch(() => null);
       if (text === null) {

@@ -34,7 +34,7 @@ const LISTED_ERRORS = 50;
 
 export const command: Command = {
   name: 'import',
-  summary: 'Add annotations from any format margin exports to the store',
+  summary: 'Add annotations from a format margin exports (not csv) to the store',
   usage: `import FILE|- [--format FORMAT] [options]
 
 Every line (task, annotation) is checked first; one that is not valid, or names an article the
@@ -42,6 +42,9 @@ corpus does not have, is reported as FILE:LINE and skipped. Annotations are matc
 by id and re-anchored by their quote on the current text; ones the store already has are
 skipped. FILE - reads standard input (brat reads a folder). The first ${LISTED_ERRORS} refused lines
 are listed, then how many more (--all-errors lists every one).
+
+Importable: every format margin exports but csv (made for spreadsheets: export jsonl to bring
+annotations back), and the files Label Studio, Prodigy, doccano and brat write themselves.
 
 Options
   --format, -f   ${IMPORT_FORMATS.join(', ')} (default: jsonl)
@@ -96,9 +99,14 @@ Examples
         : 'input' in read && read.input.kind === 'text'
           ? read.input.text
           : null;
-    if (format === 'jsonl' && head !== null) {
-      const { looksLike } = await import('../export/import-shape.js');
-      const other = looksLike(head);
+    if (head !== null) {
+      const { looksLike, looksLikeCsv } = await import('../export/import-shape.js');
+      if (looksLikeCsv(head, file)) {
+        return fail(
+          `${oneName(file)} is csv, which margin exports for spreadsheets but cannot import: export jsonl to bring annotations back (importable: ${IMPORT_FORMATS.join(', ')})`,
+        );
+      }
+      const other = format === 'jsonl' ? looksLike(head) : null;
       if (other) return fail(`${file} looks like ${other}, not jsonl: use --format ${other}`);
     }
     let annotatorIds: Map<string, number> | undefined;

@@ -100,8 +100,8 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
   const out: ParsedImport = { annotations: [], errors: [], ignored: 0, statuses: [] };
   const labels = new Set(context.labels.map((label) => label.name));
   for (const { line, value: record } of validLines(content, recordSchema, out.errors)) {
-    // A name the store keeps as it is comes back as it is, as from every other format (a team's
-    // store may hold `__proto__` or a bidi mark); one the store merely tidies (NFC) is taken tidied.
+    // A name `--annotator` would take comes back as it is, as from every other format; one the
+    // store merely tidies (NFC) is taken tidied.
     const { annotator, problem } = importedAnnotator(record.annotator);
     if (problem !== null) {
       out.errors.push({ line, message: `annotator: ${problem}` });

@@ -2,7 +2,7 @@ import { declaredAttributes } from '../store/labels.js';
 import * as z from '../text/schema.js';
 import { fromIdentifier } from './identifiers.js';
 import { type DocumentFormat, type ItemReader, parseDocumentImport } from './import-document.js';
-import { describeIssue, type ImportError, quotedValue } from './import-errors.js';
+import { describeIssue, quotedValue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
 import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
 import {
@@ -109,8 +109,6 @@ function taskReader(context: ImportContext): ItemReader {
     }
     const taskNames = new Map(Object.entries(task.data.annotators ?? {}));
     const length = codePoints(task.data.text).length;
-    const spans: ImportedSpan[] = [];
-    const errors: ImportError[] = [];
     const results = [
       ...(task.annotations ?? []).map((annotation, index) => ({
         annotation,
@@ -134,21 +132,20 @@ function taskReader(context: ImportContext): ItemReader {
       const given =
         (id !== undefined ? (names.get(id) ?? taskNames.get(String(id))) : undefined) ??
         annotation.annotator;
+      // What is wrong is named and skipped alone: one annotator's odd region, or a name that
+      // cannot be used, discarded every annotator's work on the task and named only the first.
       const credited = given === undefined ? null : importedAnnotator(given);
       if (credited !== null && credited.problem !== null) {
-        errors.push({ line, message: `${field}: annotator: ${credited.problem}` });
-        break;
+        out.errors.push({ line, message: `${field}: annotator: ${credited.problem}` });
+        continue;
       }
       const annotator = credited?.annotator ?? context.fallbackAnnotator;
       const created = isoOrUndefined(annotation.created_at);
       const updated = isoOrUndefined(annotation.updated_at) ?? created;
-      const read = reader(annotation.result, length, `${field}.result`);
-      if (typeof read === 'string') {
-        errors.push({ line, message: read });
-        break;
-      }
-      for (const span of read) {
-        spans.push({
+      const { spans, problems } = reader(annotation.result, length, `${field}.result`);
+      for (const message of problems) out.errors.push({ line, message });
+      for (const span of spans) {
+        const imported: ImportedSpan = {
           ...span,
           line,
           article,
@@ -156,20 +153,16 @@ function taskReader(context: ImportContext): ItemReader {
           annotator,
           ...(created ? { created } : {}),
           ...(updated ? { updated } : {}),
-        });
+        };
+        out.annotations.push(spanCandidate(imported, context));
       }
     }
-    if (errors.length > 0) {
-      out.errors.push(...errors);
-      return;
-    }
-    for (const span of spans) out.annotations.push(spanCandidate(span, context));
   };
 }
 
 type RegionSpan = Pick<ImportedSpan, 'start' | 'end' | 'label' | 'note' | 'attributes' | 'id'>;
 
-/** Reads one annotation's results into spans, or says what is wrong with them. */
+/** Reads one annotation's results into spans, and says what is wrong with each one skipped. */
 function regionReader(context: ImportContext) {
   const matchLabel = labelMatcher(context.labels, studioLabel);
   const declared = declaredAttributes(context.labels);
@@ -178,7 +171,12 @@ function regionReader(context: ImportContext) {
   for (const [name, attribute] of declared) {
     values.set(name, new Map((attribute.values ?? []).map((value) => [studioValue(value), value])));
   }
-  return (results: Region[], length: number, field: string): RegionSpan[] | string => {
+  return (
+    results: Region[],
+    length: number,
+    field: string,
+  ): { spans: RegionSpan[]; problems: string[] } => {
+    const problems: string[] = [];
     const attributes = new Map<string, Array<[string, string]>>();
     for (const [index, region] of results.entries()) {
       if (region.id === undefined || !region.from_name.startsWith('attr_')) continue;
@@ -187,11 +185,17 @@ function regionReader(context: ImportContext) {
       let value: string;
       if (region.type === 'textarea') {
         const parsed = textValue.safeParse(region.value);
-        if (!parsed.success) return `${field}.${index}.value.text: expected a list of texts`;
+        if (!parsed.success) {
+          problems.push(`${field}.${index}.value.text: expected a list of texts`);
+          continue;
+        }
         value = parsed.data.text.join('\n');
       } else if (region.type === 'choices') {
         const parsed = choicesValue.safeParse(region.value);
-        if (!parsed.success) return `${field}.${index}.value.choices: expected a list of choices`;
+        if (!parsed.success) {
+          problems.push(`${field}.${index}.value.choices: expected a list of choices`);
+          continue;
+        }
         const choice = parsed.data.choices[0]!;
         value = values.get(name)?.get(choice) ?? choice;
       } else continue;
@@ -203,11 +207,17 @@ function regionReader(context: ImportContext) {
       if (region.type !== 'labels') continue;
       const parsed = labelsValue.safeParse(region.value);
       if (!parsed.success) {
-        return `${field}.${index}.value: expected start, end and labels (a region of a Text object)`;
+        problems.push(
+          `${field}.${index}.value: expected start, end and labels (a region of a Text object)`,
+        );
+        continue;
       }
       const { start, end, labels } = parsed.data;
       const wrong = spanProblem(start, end, length);
-      if (wrong) return `${field}.${index}.value: ${wrong}`;
+      if (wrong) {
+        problems.push(`${field}.${index}.value: ${wrong}`);
+        continue;
+      }
       const own = [
         ...Object.entries(region.meta?.attributes ?? {}),
         ...(region.id === undefined ? [] : (attributes.get(String(region.id)) ?? [])),
@@ -216,7 +226,10 @@ function regionReader(context: ImportContext) {
       for (const [position, name] of labels.entries()) {
         const label = matchLabel(name);
         if (label === null) {
-          return `${field}.${index}.value.labels: ${quotedValue(name)} is not one of ${labelList(context.labels)}`;
+          problems.push(
+            `${field}.${index}.value.labels: ${quotedValue(name)} is not one of ${labelList(context.labels)}`,
+          );
+          continue;
         }
         spans.push({
           start,
@@ -229,7 +242,7 @@ function regionReader(context: ImportContext) {
         });
       }
     }
-    return spans;
+    return { spans, problems };
   };
 }
 

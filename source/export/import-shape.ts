@@ -48,3 +48,20 @@ export function looksLike(text: string): ImportFormat | null {
   }
   return shapeOf(Array.isArray(first) ? first[0] : first);
 }
+
+/**
+ * Whether a file given in a format of lines is a CSV file, which margin exports for spreadsheets
+ * but cannot import: its first line is not JSON and the file is named `.csv`, or that line is
+ * margin's CSV header (`id,article,…`). Each of its lines was "not valid JSON", then "0 imported".
+ */
+export function looksLikeCsv(head: string, name: string): boolean {
+  const line = head.replace(/^\uFEFF/, '').trim();
+  if (line === '') return false;
+  try {
+    JSON.parse(line);
+    return false;
+  } catch {
+    // Not JSON: a CSV file when it is named so or starts as margin writes one.
+  }
+  return /\.csv$/i.test(name) || /^"?id"?,"?article"?,/.test(line);
+}

@@ -1,4 +1,4 @@
-import { keptAnnotatorProblem, sanitiseAnnotator } from '../store/index.js';
+import { annotatorNameProblem, keptAnnotatorProblem, sanitiseAnnotator } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
 import * as z from '../text/schema.js';
 import { labelName } from './model.js';
@@ -47,15 +47,18 @@ export function labelList(labels: LabelSet): string {
 }
 
 /**
- * The annotator a record names, as the store keeps it, or why it cannot be one: the store's rule
- * (`keptAnnotatorProblem`) for every format, as for jsonl. A name the store merely tidies (NFC,
- * one space for several) is the name meant; one it would change otherwise (` ana` trimmed to
- * `ana`, a control character dropped) is refused and said, never merged quietly into another's.
+ * The annotator a record names, as the store keeps it, or why it cannot be one, for every
+ * format: the name `--annotator` would take (`annotatorNameProblem`: no `/` or `\`, `..`,
+ * `__proto__`, invisible characters), or a file made folders `__proto__` and `..%2F..%2Fetc`
+ * that stats and export then listed while `margin review --annotator ../../etc` refused the name.
+ * A name the store merely tidies (NFC, one space for several) is the name meant; one it would
+ * change otherwise (` ana` trimmed to `ana`, a control character dropped) is refused and said
+ * (`keptAnnotatorProblem`'s words), never merged quietly into another's.
  */
 export function importedAnnotator(
   given: string,
 ): { annotator: string; problem: null } | { annotator: null; problem: string } {
-  const problem = keptAnnotatorProblem(given);
+  const problem = keptAnnotatorProblem(given) ?? annotatorNameProblem(given);
   if (problem !== null) return { annotator: null, problem: `not a usable name (${problem})` };
   return { annotator: sanitiseAnnotator(given), problem: null };
 }

@@ -34,7 +34,7 @@ export type {
   Repository,
   StoreEvent,
 } from './repository.js';
-export { SCHEMA_NAME, SCHEMA_VERSION } from './schema.js';
+export { SCHEMA_NAME, SCHEMA_VERSION, storedForm } from './schema.js';
 export { compareListed, type RepositoryOptions } from './store-repository.js';
 export {
   readStoryLinks,

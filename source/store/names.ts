@@ -90,10 +90,9 @@ function tidied(name: string): string {
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Why an annotator's name in a file (a jsonl import) cannot be kept as the store would keep it,
- * or null when it can, as given or tidied: a decomposed "José" or "ana  b" is the name meant.
- * Names a team's store already holds (`__proto__`, `a/b`, a bidi mark; the folder names are
- * encoded) come back from its own export unchanged, as from every other format.
+ * Why an annotator's name in a file cannot be kept as the store would keep it, or null when it
+ * can, as given or tidied: a decomposed "José" or "ana  b" is the name meant. An import asks
+ * `annotatorNameProblem` too: it takes only the names `--annotator` takes.
  */
 export function keptAnnotatorProblem(name: string): string | null {
   if (name.length === 0) return 'a name cannot be empty';
@@ -106,8 +105,8 @@ export function keptAnnotatorProblem(name: string): string | null {
 
 /**
  * Why a name a person gives cannot be an annotator's, or null when it can: the rule for
- * `--annotator`, `MARGIN_ANNOTATOR` and a project's `annotator`, stricter than what a file may
- * bring back (`keptAnnotatorProblem`).
+ * `--annotator`, `MARGIN_ANNOTATOR`, a project's `annotator` and every name an import file
+ * gives, stricter than what the store can keep (`keptAnnotatorProblem`).
  */
 export function annotatorNameProblem(name: string): string | null {
   if (name.length === 0) return 'a name cannot be empty';

@@ -169,6 +169,29 @@ function makeSchemas() {
   return { storedAnnotation: storedAnnotationSchema, fileV1: fileSchemaV1, fileV0: fileSchemaV0 };
 }
 
+/**
+ * The annotation as a store file keeps it, or why it cannot be kept (`path: what is wrong`): the
+ * store's schema and limits, asked before anything is written (an import checks every line
+ * first, so one over-limit note is a refused line, not a write that stops halfway).
+ */
+export function storedForm(
+  annotation: Record<string, unknown>,
+): { ok: true; stored: StoredAnnotation } | { ok: false; problem: string } {
+  const { article: _article, annotator: _annotator, placement: _placement, ...rest } = annotation;
+  // The limits' own words ("a note holds at most 10,000 characters; this one has 10,001").
+  const note = typeof rest.note === 'string' ? rest.note : undefined;
+  if (note !== undefined) {
+    const tooLarge = beyondLimits(note, undefined);
+    if (tooLarge) return { ok: false, problem: `note: ${tooLarge}` };
+  }
+  const checked = storeSchemas().storedAnnotation.safeParse(rest);
+  if (checked.success) return { ok: true, stored: checked.data };
+  const issue = checked.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  const message = issue?.message ?? 'not valid';
+  return { ok: false, problem: path ? `${path}: ${message}` : message };
+}
+
 type Schemas = ReturnType<typeof makeSchemas>;
 let made: Schemas | null = null;
 export const storeSchemas = (): Schemas => {

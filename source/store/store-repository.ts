@@ -21,7 +21,7 @@ import {
   cleanNote,
   type StoreDoc,
   type StoredAnnotation,
-  storeSchemas,
+  storedForm,
 } from './schema.js';
 import { RefusedFileError, type Storage } from './storage.js';
 import type { CountRow, KeptPlacement, Placements } from './store-index.js';
@@ -829,8 +829,9 @@ export class StoreRepository implements Repository {
     let added = 0;
     for (const group of groups.values()) {
       const first = group[0]!;
-      const stored = group.map((annotation) => toStored(annotation));
       try {
+        // In the try: one group the schema refuses does not keep the others from being written.
+        const stored = group.map((annotation) => toStored(annotation));
         this.assertWritable(first.article, first.annotator);
         const { value } = await this.update(first.annotator, first.article, (current) => {
           const before = current.annotations.length;
@@ -1434,17 +1435,13 @@ function toAnnotation(stored: StoredAnnotation, doc: StoreDoc): Annotation {
 }
 
 function toStored(annotation: Annotation): StoredAnnotation {
-  const { article: _article, annotator: _annotator, ...rest } = annotation;
-  const checked = storeSchemas().storedAnnotation.safeParse(
-    Object.fromEntries(Object.entries(rest).filter(([key]) => key !== 'placement')),
-  );
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
+  const checked = storedForm({ ...annotation });
+  if (!checked.ok) {
     throw new Error(
-      `annotation ${annotation.id} of ${annotation.article} is not valid: ${issue?.path.join('.')}: ${issue?.message}`,
+      `annotation ${annotation.id} of ${annotation.article} is not valid: ${checked.problem}`,
     );
   }
-  return checked.data;
+  return checked.stored;
 }
 
 function normaliseNote(note: string | null): string | undefined {

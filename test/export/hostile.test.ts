@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '../../source/export/formats.js';
 import type { ImportFormat } from '../../source/export/import-formats.js';
+import { annotatorNameProblem } from '../../source/store/index.js';
 import type { LabelDefinition, LabelSet } from '../../source/store/labels.js';
 import type { Label, PlacedAnnotation } from '../../source/store/types.js';
 import { articleOfSentences } from '../helpers/articles.js';
@@ -111,13 +112,20 @@ describe('hostile names and values', () => {
     'article' | 'annotator' | 'label' | 'note' | 'attributes'
   >;
 
+  // Annotators `__proto__` and `ali\u202ece` are names `--annotator` refuses: an import refuses
+  // them too (named, skipped), so a file never makes a folder the review cannot open as.
+  const usable = store.annotations.filter((a) => annotatorNameProblem(a.annotator) === null);
   it.each<ImportFormat>(['jsonl', 'w3c', 'prodigy', 'doccano', 'label-studio', 'brat'])(
-    '%s brings them back unchanged',
+    '%s brings them back unchanged, but for annotator names --annotator refuses',
     async (format) => {
       const parsed = await roundTrip(format, store, LABELS);
-      expect(parsed.errors).toEqual([]);
+      expect(parsed.errors.length).toBeGreaterThan(0);
+      for (const error of parsed.errors) {
+        expect(error.message).toMatch(/not a usable name/);
+      }
+      expect(usable.length).toBeGreaterThan(0);
       expect(parsed.annotations.map((c) => seen(c.annotation)).sort()).toEqual(
-        store.annotations.map(seen).sort(),
+        usable.map(seen).sort(),
       );
     },
   );

@@ -60,21 +60,32 @@ describe('jsonl import', () => {
     expect(parsed.annotations.map((a) => a.line)).toEqual([1]);
   });
 
-  it('takes annotator names the store keeps, tidied, and refuses those it would change', () => {
+  it('takes the annotator names --annotator takes, tidied, and refuses the others', () => {
     const line = (annotator: string) => JSON.stringify({ ...JSON.parse(good), annotator });
-    const names = ['a\u0007na', ' ana', '__proto__', 'a/b', 'Jose\u0301', 'ana  b'];
+    const names = [
+      'a\u0007na',
+      ' ana',
+      '__proto__',
+      'a/b',
+      '../../etc',
+      '..',
+      'b\u202eob',
+      'Jose\u0301',
+      'ana  b',
+    ];
     const parsed = parseJsonlImport(names.map(line).join('\n'), context());
+    // Before, `__proto__` and `../../etc` became folders that stats and export listed, names
+    // `margin review --annotator` refuses.
     expect(parsed.errors.map((error) => formatError('in.jsonl', error))).toEqual([
       'in.jsonl:1: annotator: not a usable name (control characters, or space at either end)',
       'in.jsonl:2: annotator: not a usable name (control characters, or space at either end)',
+      'in.jsonl:3: annotator: not a usable name (a name cannot be __proto__)',
+      'in.jsonl:4: annotator: not a usable name (a name cannot hold / or \\)',
+      'in.jsonl:5: annotator: not a usable name (a name cannot hold / or \\)',
+      'in.jsonl:6: annotator: not a usable name (a name cannot be . or ..)',
+      'in.jsonl:7: annotator: not a usable name (control or invisible characters, or space at either end)',
     ]);
-    // A team's store may hold these (its folders are encoded): its own export brings them back.
-    expect(parsed.annotations.map((a) => a.annotation.annotator)).toEqual([
-      '__proto__',
-      'a/b',
-      'Jos\u00e9',
-      'ana b',
-    ]);
+    expect(parsed.annotations.map((a) => a.annotation.annotator)).toEqual(['Jos\u00e9', 'ana b']);
   });
 
   it('refuses a name with a lone surrogate, which no folder can be named for', () => {

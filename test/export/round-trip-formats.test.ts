@@ -84,8 +84,8 @@ describe('margin → format → margin keeps every annotator’s annotations', (
 describe('every format takes annotator names by the store’s rule, as jsonl does', () => {
   // A name the store would change other than by tidying (trimmed, a control character dropped)
   // is refused and said, line by line: taken quietly, " ana" became "ana", another's work.
-  // Label Studio refuses a task (an article's annotations) whole: the names it refuses tag one
-  // article, those it keeps the other.
+  // Label Studio refuses the annotation of a name, and keeps the task's others (since
+  // 2026-12-06; before, the task whole, naming its first refusal only).
   const store = {
     articles: [unicodeArticle, asciiArticle],
     annotations: [
@@ -104,8 +104,7 @@ describe('every format takes annotator names by the store’s rule, as jsonl doe
         'ana b',
         'dana',
       ]);
-      // Label Studio names the first refusal of a task: the task is refused whole.
-      expect(parsed.errors).toHaveLength(format === 'label-studio' ? 1 : 2);
+      expect(parsed.errors).toHaveLength(2);
       for (const error of parsed.errors) {
         expect(error.message).toMatch(
           /not a usable name \(control characters, or space at either end\)$/,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { writeFileAtomic } from '../../source/store/atomic.js';
-import { openRepository } from '../../source/store/index.js';
+import { makeAnchor, openRepository } from '../../source/store/index.js';
 import { withFileLock } from '../../source/store/lock.js';
 import { articleFromText } from './articles.js';
 import { useTempFolder } from './temp-store.js';
@@ -54,6 +54,38 @@ describe('a write the disk refuses', () => {
       `cannot save ${join(root, 'alice', 'full.json')}: the file system is read-only`,
     );
     await expect(failure).rejects.not.toThrow(/\.lock/);
+    await repo.close();
+  });
+});
+
+describe('addMany with one group the schema refuses', () => {
+  const tempFolder = useTempFolder();
+
+  it('writes the other groups and hands the refused one back', async () => {
+    const root = await tempFolder();
+    const other = articleFromText('other', 'Prices rose again. Nobody said no.');
+    const repo = await openRepository({ root, annotator: 'alice', articles: [article, other] });
+    const made = (on: typeof article, note: string) => ({
+      id: `${on.id}-1`,
+      article: on.id,
+      annotator: 'alice',
+      label: 'claim' as const,
+      anchor: makeAnchor(on, on.sentences[0]!),
+      note,
+      created: '2025-05-01T12:00:00.000Z',
+      updated: '2025-05-01T12:00:00.000Z',
+    });
+    const refused: string[] = [];
+    // Before, the first group's check threw out of addMany: the second was never written.
+    const added = await repo.addMany(
+      [made(article, 'x'.repeat(10_001)), made(other, 'fine')],
+      (error, group) => refused.push(`${group[0]!.id}: ${(error as Error).message}`),
+    );
+    expect(added).toBe(1);
+    expect(refused).toEqual([
+      'full-1: annotation full-1 of full is not valid: note: a note holds at most 10,000 characters; this one has 10,001',
+    ]);
+    expect(repo.list().map((a) => a.article)).toEqual(['other']);
     await repo.close();
   });
 });
