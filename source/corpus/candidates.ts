@@ -84,6 +84,8 @@ interface Tally {
   scored: Uint8Array;
   /** Characters of prose (paragraphs of the `good` class) in the subtree. */
   prose: Float64Array;
+  /** Paragraph units in the subtree: a wrapper of one paragraph is read as that paragraph. */
+  units: Int32Array;
   furniture: Uint8Array;
   /** One past the last element of each subtree (pre-order): a subtree is a range of indices. */
   end: Int32Array;
@@ -102,8 +104,10 @@ function tally(blocks: HtmlBlocks, classes: Class[]): Tally {
   const links = new Float64Array(n);
   const prose = new Float64Array(n);
   const scored = new Uint8Array(n);
+  const count = new Int32Array(n);
   units.forEach((unit, i) => {
     const owner = unit.owner;
+    count[owner]!++;
     chars[owner]! += unit.text.length;
     links[owner]! += unit.linkChars;
     // Lists are mostly menus and teasers; list items count half (Readability does not count them).
@@ -127,6 +131,7 @@ function tally(blocks: HtmlBlocks, classes: Class[]): Tally {
     chars[parent]! += chars[i]!;
     links[parent]! += links[i]!;
     prose[parent]! += prose[i]!;
+    count[parent]! += count[i]!;
   }
   const furniture = new Uint8Array(n);
   const factor = new Float64Array(n);
@@ -145,7 +150,7 @@ function tally(blocks: HtmlBlocks, classes: Class[]): Tally {
     const bonus = isArticleHint(name, attribs) ? ARTICLE_BONUS : 1;
     final[i] = score[i]! * (1 - linkDensity) * factor[i]! * bonus;
   }
-  return { final, scored, prose, furniture, end };
+  return { final, scored, prose, units: count, furniture, end };
 }
 
 /** The best element, or its parent when that scores higher still (a story split in parts). */
@@ -171,37 +176,117 @@ interface Parts {
 }
 
 /**
+ * The element owning the one paragraph a sibling holds (itself for a `<p>`, the `<p>` inside a
+ * `<div><p>…</p></div>`, a `<div>` of bare text), or -1 when it holds more than one or furniture
+ * lies on the way down (a caption's wrapper). Content systems wrap each paragraph of a story's
+ * opening in a block of its own (a lede in `div.summary`, paragraphs before a "read more" gate):
+ * each scores far under the winner, and Readability reads such a wrapper as a paragraph.
+ */
+function singleParagraph({ units, furniture, end }: Tally, at: number): number {
+  if (units[at] !== 1) return -1;
+  let owner = at;
+  for (;;) {
+    if (furniture[owner]) return -1;
+    let inner = -1;
+    for (let i = owner + 1; i < end[owner]!; i = end[i]!) {
+      if (units[i] === 1) inner = i;
+    }
+    if (inner < 0) return owner;
+    owner = inner;
+  }
+}
+
+/**
+ * A wrapper above the winner that may hold an opening paragraph of the story: not one whose
+ * microdata names another property of the page than its body (`itemprop="description"`, the
+ * summary the page's metadata also gives).
+ */
+function isOpening(attribs: Record<string, string>): boolean {
+  return attribs.itemprop === undefined || attribs.itemprop === 'articleBody';
+}
+
+/**
+ * The text of the paragraph each element owns, and how often each text stands on the page: a
+ * standfirst repeated from the headline's block is the page's summary, not the story's opening.
+ */
+function pageTexts({ units }: HtmlBlocks): {
+  textOf: Map<number, string>;
+  times: Map<string, number>;
+} {
+  const textOf = new Map<number, string>();
+  const times = new Map<string, number>();
+  for (const unit of units) {
+    times.set(unit.text, (times.get(unit.text) ?? 0) + 1);
+    textOf.set(unit.owner, unit.text);
+  }
+  return { textOf, times };
+}
+
+/** Longer than a dek's one line: a paragraph (the length of `isProse`'s long branch). */
+const OPENING_LENGTH = 80;
+
+/**
+ * The wrapped paragraphs above the winner that open the story: none unless one of them runs
+ * longer than a line (a lone short line there is an article's dek), and none printed twice.
+ */
+function openingParagraphs(blocks: HtmlBlocks, owners: number[]): number[] {
+  if (owners.length === 0) return owners;
+  const { textOf, times } = pageTexts(blocks);
+  const kept = owners.filter((owner) => (times.get(textOf.get(owner) ?? '') ?? 0) === 1);
+  return kept.some((owner) => (textOf.get(owner)?.length ?? 0) > OPENING_LENGTH) ? kept : [];
+}
+
+/**
+ * Whether an element's class is the winner's, or the winner's with modifiers added (BEM's
+ * `block-text block-text_initial-letter` for a story's first chunk with a drop cap).
+ */
+function sameKind(className: string | undefined, bestWords: string[]): boolean {
+  if (bestWords.length === 0 || className === undefined) return false;
+  const words = className.split(/\s+/);
+  return bestWords.every((word) => words.includes(word));
+}
+
+/**
  * The story is often split among siblings (a lead, an inline ad, the rest): siblings that score
  * a fifth of the winner or share its class come along (with its tag and some prose, whatever
- * their score: a live blog's short entries), as do loose paragraphs of prose beside
- * it. Content systems that cut it into chunks give every chunk the same tag and class, and the
- * chunks need not be siblings (each sits in its own grid row): they are looked for among the
- * cousins, under the winner's ancestor a few levels up.
+ * their score: a live blog's short entries), as do loose paragraphs of prose beside it, bare or
+ * each in a wrapper of its own. Content systems that cut it into chunks give every chunk the
+ * same tag and class (the first one a modifier more), and the chunks need not be siblings (each
+ * sits in its own grid row): they are looked for among the cousins, under the winner's ancestor
+ * a few levels up.
  */
-function parts(blocks: HtmlBlocks, { final, scored, prose, end }: Tally, best: number): Parts {
+function parts(blocks: HtmlBlocks, tally: Tally, best: number): Parts {
+  const { final, scored, prose, end } = tally;
   const { elements } = blocks;
   const chosen = new Uint8Array(elements.length);
   const loose = new Uint8Array(elements.length);
   chosen[best] = 1;
   const parent = elements[best]!.parent;
   const bestElement = elements[best]!.element;
+  const bestWords = bestElement.attribs.class?.trim().split(/\s+/).filter(Boolean) ?? [];
+  const wrapped: number[] = [];
   if (parent >= 0) {
     const threshold = Math.max(MIN_SCORE, final[best]! * 0.2);
-    const bestClass = bestElement.attribs.class ?? '';
     for (let i = parent + 1; i < end[parent]!; i = end[i]!) {
       if (i === best) continue;
       const { name, attribs } = elements[i]!.element;
-      const sameClass = bestClass !== '' && attribs.class === bestClass;
+      const sameClass = sameKind(attribs.class, bestWords);
       const bonus = sameClass ? final[best]! * 0.2 : 0;
       // A sibling of the winner's tag and class holding prose is another post of the same
       // stream however short (a live blog's entries, a Q&A's answers): the floor is for others.
       const samePart = sameClass && name === bestElement.name && prose[i]! > 0;
       if (scored[i] && (final[i]! + bonus >= threshold || samePart)) chosen[i] = 1;
       else if (PARAGRAPHS.has(name)) loose[i] = 1;
+      // A wrapped paragraph counts above the winner only: the story's opening stands there, a
+      // page's calls to join its forums and follow it below.
+      else if (i < best && isOpening(attribs)) {
+        const owner = singleParagraph(tally, i);
+        if (owner >= 0) wrapped.push(owner);
+      }
     }
   }
-  const bestClass = bestElement.attribs.class?.trim() ?? '';
-  if (bestClass === '') return { chosen, loose };
+  for (const owner of openingParagraphs(blocks, wrapped)) loose[owner] = 1;
+  if (bestWords.length === 0) return { chosen, loose };
   let top = best;
   for (let k = 0; k < COUSIN_LEVELS && elements[top]!.parent > 0; k++) top = elements[top]!.parent;
   for (let i = top + 1; i < end[top]!; i++) {
@@ -210,7 +295,7 @@ function parts(blocks: HtmlBlocks, { final, scored, prose, end }: Tally, best: n
       continue;
     }
     const { name, attribs } = elements[i]!.element;
-    if (name !== bestElement.name || attribs.class?.trim() !== bestClass) continue;
+    if (name !== bestElement.name || !sameKind(attribs.class, bestWords)) continue;
     if (final[i]! >= MIN_SCORE) chosen[i] = 1;
   }
   return { chosen, loose };

@@ -145,6 +145,59 @@ describe('the story’s own lists and repeats', () => {
   });
 });
 
+/** The rest of a story whose opening stands apart: four paragraphs after the first three. */
+const REST = [
+  'Engineers inspected the bridge last month, after a ferry captain reported a loud crack, and found rust inside two supports, the council said in its report.',
+  'The bridge, opened in 1931, carries some 12,000 cars a day, and shops on both banks fear that trade will fall, though the council expects most drivers to use the ring road.',
+  'A design competition for the new bridge will open in January, with a jury of engineers, residents and architects, and the winner will be named before the summer.',
+  'Until then, the council said, ferries will run every ten minutes at rush hour, and parking at both landings will be free for residents, cyclists and pedestrians.',
+];
+
+const rest = REST.map((text) => `<p>${text}</p>`).join('\n');
+
+describe('a story whose opening stands apart from its body', () => {
+  it('keeps opening paragraphs each in a block of its own before a "read more" gate', async () => {
+    const article = await read(
+      'gate.html',
+      `<html><body>${NAVIGATION}<h1>Harbour bridge to close to cars</h1><div class="body">
+      <div class="lede"><p>${STORY[0]}</p></div>
+      <div class="paragraph">${STORY[1]}</div>
+      <div class="paragraph">${STORY[2]}</div>
+      <div class="gate"><a href="#all">Read more</a></div>
+      <div class="all">${rest}</div></div>${SIDEBAR}</body></html>`,
+    );
+    expect(article.text.split('\n\n')).toEqual([...STORY, ...REST]);
+  });
+
+  it('keeps a first chunk whose class adds a modifier to the other chunks’ class', async () => {
+    const lead = [
+      `${STORY[0]} The decision, taken by a large majority, ends years of debate, and the vote was followed by a crowd of residents, shopkeepers and ferry workers in the council hall.`,
+      `${STORY[1]} Some residents, however, said they had not been asked, and a petition against the closure, signed by 3,000 people, will be handed to the mayor this week.`,
+    ];
+    const article = await read(
+      'drop-cap.html',
+      `<html><body>${NAVIGATION}<h1>Harbour bridge to close to cars</h1><div class="content">
+      <div class="block"><div class="text text_first">${lead.map((text) => `<p>${text}</p>`).join('')}</div></div>
+      <div class="block"><div class="text">${rest}</div></div></div>${SIDEBAR}</body></html>`,
+    );
+    expect(article.text.split('\n\n')).toEqual([...lead, ...REST]);
+  });
+
+  it('leaves out a summary repeated from the headline’s block and a call to join below the body', async () => {
+    const summary = 'The bridge will close to cars next spring, and ferries will run more often.';
+    const article = await read(
+      'summary.html',
+      `<html><body>${NAVIGATION}<div class="head"><h1>Harbour bridge to close to cars</h1>
+      <div class="dek">${summary}</div></div><div class="content">
+      <div class="abstract">${summary}</div>
+      <div class="text">${paragraphs}\n${rest}</div>
+      <div class="note">Join our forums to keep talking about the city, and send us your news tips.</div>
+      </div>${SIDEBAR}</body></html>`,
+    );
+    expect(article.text.split('\n\n')).toEqual([...STORY, ...REST]);
+  });
+});
+
 describe('text without spaces between words', () => {
   it('keeps Japanese paragraphs', async () => {
     const japanese = [
