@@ -307,13 +307,17 @@ async function formAndKeep(
   return { clusters: formed.index!.groups() };
 }
 
-/** The story index of `articles` with `links`, and each article's hash as read (for `place`). */
+/**
+ * The story index of `articles` with `links`, and each article's hash as read (for `place`).
+ * `once`: the index is only listed for its groups and let go of (`StoryIndexOptions.once`).
+ */
 async function formIndex(
   articles: Articles,
   links: readonly StoryConstraint[],
   place: SavedPlace | null,
   workers: number,
   onStage?: (stage: StoryStage) => void,
+  once = false,
 ): Promise<{ index: StoryIndex; hashes: Map<string, string> }> {
   const { buildStoryIndex } = await import('../story/index.js');
   const hashes = new Map<string, string>();
@@ -328,6 +332,7 @@ async function formIndex(
   const index = await buildStoryIndex(articles, {
     constraints: links,
     workers,
+    once,
     ...(place || onStage ? { seen } : {}),
     ...(onStage ? { allRead: () => onStage({ stage: 'comparing' }) } : {}),
     // The bands' orders of a large corpus go to a file beside the kept groups (on disk, where
@@ -428,7 +433,7 @@ async function formAndHand(
   workers: number,
   onStage?: (stage: StoryStage) => void,
 ): Promise<{ count: number; hashes: Map<string, string>; saving: SavingThread }> {
-  const { index, hashes } = await formIndex(articles, links, place, workers, onStage);
+  const { index, hashes } = await formIndex(articles, links, place, workers, onStage, true);
   onStage?.({ stage: 'keeping' });
   const { SavingThread } = await import('../story/index.js');
   const saving = new SavingThread(

@@ -38,6 +38,11 @@ export interface ComponentAccess {
    * (`verdicts-ahead.ts`); false where none can.
    */
   ahead?(job: AheadJob): boolean;
+  /**
+   * Told once a component of three nodes or more has read its pairs (`edges`), before it sorts
+   * and joins them: a caller that reads no edge after may let them go before the joins' peak.
+   */
+  pairsRead?(): void;
 }
 
 /** Pairs from which a component's anchors' verdicts are answered ahead, where `ahead` can. */
@@ -165,6 +170,7 @@ function formGroups(
     pairB[at] = Math.max(rank[x]!, rank[y]!);
     pairScore[at++] = LINK;
   }
+  access.pairsRead?.();
   // Best pair first; ties by the ranks, so the order depends on the component alone. The pairs
   // stand by their ranks already (a node's few in a run of their own, sorted in place): a stable
   // sort by the score alone keeps that order among ties, two radix passes of the six that

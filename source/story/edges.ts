@@ -93,6 +93,14 @@ export class EdgeTable {
     }
   }
 
+  /** Lets go of every edge (an index built once, its groups formed: see `StoryIndex`'s `once`). */
+  forget(): void {
+    this.start = new Int32Array(1);
+    this.other = new Int32Array(0);
+    this.score = new Float32Array(0);
+    this.head = new Int32Array(0);
+  }
+
   /** The lists grown by updates, for the index to trim with its pools. */
   get lists(): readonly [Int32List, Int32List, Float32List] {
     return [this.target, this.before, this.halfScore];

@@ -489,6 +489,17 @@ export class LshIndex {
     return this.source.span?.(band) ?? Number.POSITIVE_INFINITY;
   }
 
+  /**
+   * Lets go of the bands (an index built once, its groups formed: nothing is looked up after):
+   * their orders' file closed, the fences and marks given back.
+   */
+  forget(): void {
+    this.orders.close();
+    this.orders = new OrderArrays(0);
+    this.fences = [];
+    this.indexed = new Uint8Array(0);
+  }
+
   /** Bytes held by the typed arrays. */
   get bytes(): number {
     let total = this.indexed.byteLength + this.orders.bytes;

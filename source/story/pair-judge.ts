@@ -73,9 +73,16 @@ export class PairJudge {
   private readonly viewUsed = new Float64Array(VIEW_SLOTS);
   private viewClock = 0;
 
-  /** Forgets the views: pools replaced (trimmed, shared) would be kept alive by them. */
+  /** Forgets the views: pools replaced (trimmed, shared, let go of) would be kept alive by them. */
   forget(): void {
     this.viewNodes.fill(-1);
+    for (const view of this.views) {
+      view.words = NONE;
+      view.speakers = NONE;
+      view.sources = NONE;
+      view.units = NONE;
+      view.quoted = NONE;
+    }
   }
 
   /** Whether two nodes report the same thing: `sameStatement`'s score, 0 when not. */

@@ -95,6 +95,17 @@ export interface StoryIndexOptions {
    * file, by default in the system's temporary folder (`margin` gives its cache folder).
    */
   orders?: OrderPlace;
+  /**
+   * Built to list its groups once (`groupLists`, `groups`) and then let go of, as `margin index
+   * --story` does: a build lets go of what only comparing and grouping read (the edges, the
+   * pools of words and extras) as soon as nothing reads them, and a component large enough to
+   * be the grouping's peak is formed last, its edges let go of before its joins. It cannot be
+   * updated or asked for one sentence's group after. At 100,000 articles these stood through
+   * the template sentences' joins (some 40 MB of edges, the process's peak) and the packing
+   * after them (some 150 MB). `last`: the nodes from which a component is formed last (default
+   * `LAST_FROM`; for tests).
+   */
+  once?: boolean | { last: number };
 }
 
 const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
@@ -131,6 +142,13 @@ const EXHAUSTIVE = 2000;
 const CROWDED = { minhash: 1024, keyed: 64 };
 
 /**
+ * Nodes from which a component is formed after the others in an index built `once`, so that
+ * the edges are let go of before its joins: the component of template sentences (830,000
+ * nodes at 100,000 articles) and few others.
+ */
+const LAST_FROM = 1 << 16;
+
+/**
  * Nodes from which a build sets aside what it does not read (`SetAside`): as the bands' orders
  * go to a file (`OrderPlace`), from a few thousand articles.
  */
@@ -151,6 +169,10 @@ export class StoryIndex {
   private built = false;
   /** Whether the corpus was small enough at `build` to compare every pair. */
   private small = false;
+  /** See `StoryIndexOptions.once`; `spent` once the build let go of what it compared with. */
+  private readonly once: boolean;
+  private readonly lastFrom: number;
+  private spent = false;
   /** Pairs compared and pairs found to report the same thing, since the index was made. */
   readonly stats = { candidates: 0, edges: 0 };
 
@@ -264,6 +286,8 @@ export class StoryIndex {
     this.window = options.window ?? 3;
     this.crowded = options.crowded ?? CROWDED;
     this.constraints = options.constraints ?? [];
+    this.once = options.once !== undefined && options.once !== false;
+    this.lastFrom = typeof options.once === 'object' ? options.once.last : LAST_FROM;
     for (const constraint of this.constraints) {
       this.pinned.set(key(constraint.a.article, constraint.a.sentence), -1);
       this.pinned.set(key(constraint.b.article, constraint.b.sentence), -1);
@@ -308,6 +332,7 @@ export class StoryIndex {
    * `readInParallel`), in this index's word ids.
    */
   addFeatures(article: StoryArticle, features: readonly SentenceFeatures[]): void {
+    this.usable();
     // Before the build, what is written aside is read back only to replace an article.
     if (this.built || this.articleIndex.has(article.id)) this.readBack();
     const touched: number[] = [];
@@ -381,6 +406,7 @@ export class StoryIndex {
 
   /** Removes an article and regroups what it touched. */
   remove(articleId: string): void {
+    this.usable();
     if (!this.articleIndex.has(articleId)) return;
     this.readBack();
     const touched = this.detach(articleId);
@@ -389,12 +415,14 @@ export class StoryIndex {
 
   /** Compares every indexed sentence with its LSH candidates and forms all groups. */
   build(): void {
+    this.usable();
     if (this.prepare()) this.lsh.build(this.nodeFirst.length);
     else
       this.lsh.build(this.nodeFirst.length, (band, run) =>
         this.candidates(band, run, this.compareNow),
       );
     this.finish();
+    this.letGo();
   }
 
   /**
@@ -402,6 +430,7 @@ export class StoryIndex {
    * finds the next: the same edges, added in the same order, so the same groups.
    */
   buildWith(comparer: PairComparer): Promise<void> {
+    this.usable();
     return leanHeaps(() => this.buildOn(comparer));
   }
 
@@ -441,6 +470,37 @@ export class StoryIndex {
     } finally {
       await comparer.done?.();
     }
+    // Once the threads that shared the pools are gone.
+    this.letGo();
+  }
+
+  /**
+   * In an index built `once`, lets go of what only comparing and grouping read, its groups
+   * formed: the pools of words and extras and the per-node arrays the comparison reads (some
+   * 125 MB at 100,000 articles), given back by the collection that follows (shared memory is
+   * freed once no thread holds it). The groups' own tables (members, occurrences, anchors'
+   * fingerprints) stay for `groupLists` and `groups`.
+   */
+  private letGo(): void {
+    if (!this.once || this.small) return;
+    this.spent = true;
+    this.edges.forget();
+    this.lsh.forget();
+    for (const list of [this.wordStart, this.extraStart, this.nodeArticle]) {
+      list.data = new Int32Array(0);
+      list.length = 0;
+    }
+    for (const list of [this.words, this.extras, this.nodeFigures]) {
+      list.data = new Uint32Array(0);
+      list.length = 0;
+    }
+    this.judge.forget();
+    collectNow();
+  }
+
+  /** Refuses what an index built `once` can no longer do, once it let go (`letGo`). */
+  private usable(): void {
+    if (this.spent) throw new Error('a story index built once cannot be changed or searched');
   }
 
   /**
@@ -605,6 +665,8 @@ export class StoryIndex {
   private finish(ahead?: (job: AheadJob) => boolean): void {
     // The build's edges, from the log, once its own arrays are given back; then what was set
     // aside, read back (the log reads the same file).
+    // An index built once looks no bucket up after its build: its bands go before the grouping.
+    if (this.once && !this.small) this.lsh.forget();
     this.sizeNodeArrays(trimmedCapacity(this.nodeFirst.length));
     const log = this.edgeLog;
     if (log) this.edges.lay(this.nodeFirst.length, (pair) => log.replay(pair));
@@ -803,6 +865,7 @@ export class StoryIndex {
 
   /** The group of a sentence (article id, index in the article), or null. */
   groupOf(articleId: string, sentence: number): StoryCluster | null {
+    this.usable();
     this.readBack();
     const article = this.articleIndex.get(articleId);
     if (article === undefined || sentence >= this.articleLength.data[article]!) return null;
@@ -1218,6 +1281,8 @@ export class StoryIndex {
       },
     };
     const links = this.resolvedConstraints();
+    /** The components formed last (see `StoryIndexOptions.once`). */
+    const last: Int32Array[] = [];
     // A node may still name a group that this pass formed anew under the same id (a removed
     // sentence's old group): that group is not its to undo. Before the first groups, every
     // group a node names is this pass's (a set of 300,000 at 100,000 articles, for nothing).
@@ -1260,36 +1325,67 @@ export class StoryIndex {
         }
         continue;
       }
-      const ordered = this.inAnchorOrder(alive);
-      eachGroup(
-        ordered,
-        {
-          edges: (node, visit) => {
-            this.edges.each(node, (target, score, asked) => {
-              if (this.nodeCount.data[target]! > 0) visit(target, score, asked);
-              return false;
-            });
-          },
-          links: links.links,
-          unlinks: links.unlinks,
-          articles: (node) =>
-            this.nodeCount.data[node] === 1
-              ? this.articleOf(this.nodeFirst.data[node]!)
-              : this.occurrences(node).map((at) => this.articleOf(at)),
-          same: (a, b) => this.same(a, b),
-          rank: this.rankScratch(),
-          ...(ahead ? { ahead } : {}),
-        },
-        (nodes, from, to) => {
-          // A lone sentence is a group only when it has copies (kept by its node).
-          if (to - from === 1 && this.nodeCount.data[nodes[from]!]! < 2) return;
-          this.setGroup(nodes, from, to);
-          formed?.add(nodes[from]!);
-        },
-      );
+      // Formed after the others where the edges are let go of before the last one's joins.
+      if (this.once && !local && alive.length >= this.lastFrom) last.push(alive.slice());
+      else this.formComponent(alive, links, formed, ahead);
+    }
+    // The walks' scratch, as large as the largest component, is not read by the components left.
+    if (last.length > 0) this.componentNodes = new Int32Array(1024);
+    for (let i = 0; i < last.length; i++) {
+      // Given back now, not at the next full collection: the joins are the grouping's peak.
+      const done =
+        i === last.length - 1
+          ? () => {
+              this.edges.forget();
+              collectNow();
+            }
+          : undefined;
+      this.formComponent(last[i]!, links, formed, ahead, done);
+      last[i] = new Int32Array(0);
     }
     this.grouped = true;
     if (this.componentNodes.length > 1024) this.componentNodes = new Int32Array(1024);
+  }
+
+  /**
+   * Forms the groups of one component's live nodes (`alive`); `pairsRead`: told once its
+   * pairs are read from the edges.
+   */
+  private formComponent(
+    alive: Int32Array,
+    links: ReturnType<StoryIndex['resolvedConstraints']>,
+    formed: Set<number> | null,
+    ahead?: (job: AheadJob) => boolean,
+    pairsRead?: () => void,
+  ): void {
+    const ordered = this.inAnchorOrder(alive);
+    eachGroup(
+      ordered,
+      {
+        edges: (node, visit) => {
+          this.edges.each(node, (target, score, asked) => {
+            if (this.nodeCount.data[target]! > 0) visit(target, score, asked);
+            return false;
+          });
+        },
+        links: links.links,
+        unlinks: links.unlinks,
+        articles: (node) =>
+          this.nodeCount.data[node] === 1
+            ? this.articleOf(this.nodeFirst.data[node]!)
+            : this.occurrences(node).map((at) => this.articleOf(at)),
+        same: (a, b) => this.same(a, b),
+        rank: this.rankScratch(),
+        ...(ahead ? { ahead } : {}),
+        ...(pairsRead ? { pairsRead } : {}),
+      },
+      (nodes, from, to) => {
+        // A lone sentence is a group only when it has copies (kept by its node).
+        if (to - from === 1 && this.nodeCount.data[nodes[from]!]! < 2) return;
+        this.setGroup(nodes, from, to);
+        formed?.add(nodes[from]!);
+      },
+    );
   }
 
   /** A group's nodes, in its order (anchor first). */

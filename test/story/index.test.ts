@@ -598,6 +598,47 @@ describe('comparing candidate pairs on worker threads', () => {
     }
   });
 
+  it('built once, forms its large components last and lets go of what it compared with', async () => {
+    const corpus = [...filler(), ...seeds, ...retold('edited', 'Another outlet', ', they said.')];
+    const kept = new StoryIndex({ orders: { from: 0 } });
+    for (const a of corpus) kept.add(a);
+    kept.build();
+    // Every component of three nodes or more formed last, the edges let go of before the last.
+    const once = new StoryIndex({ orders: { from: 0 }, once: { last: 3 } });
+    for (const a of corpus) once.add(a);
+    const held = once as unknown as {
+      edges: { forget(): void };
+      words: { data: ArrayLike<number> };
+      setGroup(nodes: ArrayLike<number>, from?: number, to?: number): void;
+    };
+    let forgotten = false;
+    let formedAfter = 0;
+    const forget = held.edges.forget.bind(held.edges);
+    held.edges.forget = () => {
+      forgotten = true;
+      forget();
+    };
+    const setGroup = held.setGroup.bind(once);
+    held.setGroup = (nodes, from, to) => {
+      if (forgotten) formedAfter++;
+      setGroup(nodes, from, to);
+    };
+    const pool = new ComparePool(1);
+    await once.buildWith({
+      start: (tables, words, edge) => pool.start(tables, words, edge),
+      compare: (a, b) => pool.compare(a, b),
+      settled: (all) => pool.settled(all),
+      done: () => pool.done(),
+    });
+    // The last component's groups formed with the edges gone.
+    expect(formedAfter).toBeGreaterThan(0);
+    expect(held.words.data.length).toBe(0);
+    expect(shape(once.groups())).toEqual(shape(kept.groups()));
+    expect([...once.groupList().clusters()]).toEqual([...kept.groupList().clusters()]);
+    expect(() => once.add(seeds[0]!)).toThrow(/built once/);
+    expect(() => once.groupOf(seeds[0]!.id, 0)).toThrow(/built once/);
+  });
+
   it('writes the sentences’ chains aside as a large index reads, and has them back', () => {
     const corpus = [...filler(), ...seeds];
     const read = (from: number) => {
