@@ -15,13 +15,13 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk as Uint8Array);
     size += bytes.length;
-    if (size > MAX_FILE_BYTES) throw new TooLargeInput();
+    if (size > MAX_FILE_BYTES) {
+      throw new FileRefusedError('-', 'too large (over 5 MB; the limit is 5 MB)');
+    }
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
 }
-
-class TooLargeInput extends Error {}
 
 /**
  * A named file read as the corpus reads one: a device, a pipe or a folder is refused before it
@@ -85,12 +85,7 @@ Examples
         bytes =
           name === '-' ? await readStream(io.stdin) : await readNamed(path.resolve(io.cwd, name));
       } catch (error) {
-        const reason =
-          error instanceof FileRefusedError
-            ? error.reason
-            : error instanceof TooLargeInput
-              ? 'too large (over 5 MB; the limit is 5 MB)'
-              : ioReason(error);
+        const reason = error instanceof FileRefusedError ? error.reason : ioReason(error);
         output.problem(`cannot read ${label}: ${reason}`);
         continue;
       }

@@ -132,6 +132,9 @@ function continuesName(text: string, next: NextWord): boolean {
   );
 }
 
+const sentenceEnd = /\p{L}[.!?…]["”’»)]*$/u;
+const cyrillic = /^\p{Script=Cyrillic}$/u;
+
 /**
  * Whether a lone capital before a period is a name's initial: after a capitalised word or at the
  * start ("George W. Bush", "J. K. Rowling", "Albert I. Jones"), or after a word that leads to a
@@ -139,9 +142,6 @@ function continuesName(text: string, next: NextWord): boolean {
  * ("World War I.", "Group D."), after another lower-case word too ("vitamin C. Doctors"); `I`
  * after a lower-case word is the pronoun ("you and I."), and opening a sentence a numeral.
  */
-const sentenceEnd = /\p{L}[.!?…]["”’»)]*$/u;
-const cyrillic = /^\p{Script=Cyrillic}$/u;
-
 function isInitial(text: string, start: number, word: string): boolean {
   let end = start;
   while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
@@ -162,14 +162,21 @@ function isInitial(text: string, start: number, word: string): boolean {
 
 /** A number of up to three digits after a German article or preposition: "der 2. Weltkrieg". */
 function germanOrdinal(text: string, start: number, word: string): boolean {
-  if (word.length > 3 || !/^\d+$/.test(word)) return false;
+  return /^\d{1,3}$/.test(word) && ordinalLeaders.has(shortWordBefore(text, start));
+}
+
+/**
+ * The whole word before `start` and its spaces, lower-cased, when it is a short one (articles,
+ * prepositions: up to six letters), else ''.
+ */
+function shortWordBefore(text: string, start: number): string {
   let end = start;
   while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  if (end === start) return false;
+  if (end === start) return '';
   let from = end;
-  while (from > 0 && end - from <= 5 && /\p{L}/u.test(text[from - 1]!)) from--;
-  if (from > 0 && !isSpace(text.charCodeAt(from - 1)) && text[from - 1] !== '(') return false;
-  return ordinalLeaders.has(text.slice(from, end).toLowerCase());
+  while (from > 0 && /\p{L}/u.test(text[from - 1]!)) if (end - --from > 6) return '';
+  if (from > 0 && !isSpace(text.charCodeAt(from - 1)) && text[from - 1] !== '(') return '';
+  return text.slice(from, end).toLowerCase();
 }
 
 /**
@@ -256,18 +263,9 @@ const romanceArticles = new Set([
   'na',
 ]);
 
-/** The word before `start`, lower-cased, or '' at the start of the text. */
-function lowerWordBefore(text: string, start: number): string {
-  let end = start;
-  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
-  let from = end;
-  while (from > 0 && end - from <= 4 && /\p{L}/u.test(text[from - 1]!)) from--;
-  return text.slice(from, end).toLowerCase();
-}
-
 function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
   // English "John Smith Sr." closes a name; Spanish and Portuguese "el Sr. García" opens one.
-  if (word === 'Sr' && romanceArticles.has(lowerWordBefore(text, start))) return 'prefix';
+  if (word === 'Sr' && romanceArticles.has(shortWordBefore(text, start))) return 'prefix';
   const listed = abbreviations.get(word);
   if (listed) return listed;
   if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."
