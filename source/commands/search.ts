@@ -10,6 +10,7 @@ import {
   storeFacts,
   sureHits,
 } from '../search/index.js';
+import { unknownLabel } from '../search/unknown-label.js';
 import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openProjectCorpus } from './corpus.js';
@@ -151,7 +152,7 @@ Examples
     let printed: SearchHit[] = [];
     if (storeIsEmpty(store.root, store.shown)) {
       if (parsed.unlisted.length > 0) {
-        throw new CannotRun(`unknown label:${parsed.unlisted[0]}: use ${labels.join(', ')}, none`);
+        throw new CannotRun(unknownLabel(`label:${parsed.unlisted[0]}`, [...labels, 'none']));
       }
       // No annotations to read: the store's code (and its validation) need not even load.
       const index = await openProjectCorpus(project, io, output);

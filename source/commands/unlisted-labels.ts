@@ -1,3 +1,4 @@
+import { unknownLabel } from '../search/unknown-label.js';
 import type { Repository } from '../store/index.js';
 
 /**
@@ -27,11 +28,7 @@ export async function unlistedLabels(
   const missing = unlisted.find((name) => !held.has(name));
   if (missing !== undefined) {
     const others = [...held.keys()].filter((label) => !codebook.includes(label)).sort();
-    const also = others.length > 0 ? `, or one the store still holds: ${others.join(', ')}` : '';
-    return {
-      notes: [],
-      refusal: `unknown ${shown(missing)}: use ${codebook.join(', ')}${also}`,
-    };
+    return { notes: [], refusal: unknownLabel(shown(missing), codebook, others) };
   }
   return {
     notes: unlisted.map((name) => {

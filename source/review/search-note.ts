@@ -1,4 +1,5 @@
 import { parseQuery } from '../search/query.js';
+import { unknownLabel } from '../search/unknown-label.js';
 import type { LabelSet } from '../store/labels.js';
 
 /**
@@ -12,7 +13,7 @@ export function searchNote(query: string, labels: LabelSet, found: number): stri
   const parsed = parseQuery(query, names);
   if (parsed.problems.length > 0) return parsed.problems.join('; ');
   if (found === 0 && parsed.unlisted.length > 0) {
-    return `no label ${parsed.unlisted.map((label) => `"${label}"`).join(', ')} in this project: use ${names.join(', ')}, none`;
+    return unknownLabel(`label:${parsed.unlisted[0]}`, [...names, 'none']);
   }
   return null;
 }

@@ -4,7 +4,7 @@ import { DEFAULT_LABELS } from '../../source/store/labels.js';
 
 it('says why a query finds nothing where the command line would, and nothing otherwise', () => {
   expect(searchNote('label:bogus', DEFAULT_LABELS, 0)).toBe(
-    'no label "bogus" in this project: use claim, quote, event, none',
+    'unknown label:bogus: use claim, quote, event, none',
   );
   // A retired label may still be on annotations: named only when nothing was found.
   expect(searchNote('label:bogus', DEFAULT_LABELS, 3)).toBeNull();
