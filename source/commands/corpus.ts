@@ -67,6 +67,9 @@ export async function openCorpus(
   mode: ScanMode = 'quick',
   root = fromCwd(io, corpus),
   store: string | null = null,
+  // A quick look answers from the whole index; so does a full one that forms story groups,
+  // which need every article (refused before, as if the cache folder could not be written).
+  waitForOthers = mode === 'quick',
 ): Promise<OpenedCorpus> {
   const shown = shownUnder(root, corpus);
   let last = 0;
@@ -93,8 +96,7 @@ export async function openCorpus(
           }),
     });
     output.progress(null);
-    const done =
-      mode === 'quick' ? await othersIndexed(index, refreshed, output, corpus) : refreshed;
+    const done = waitForOthers ? await othersIndexed(index, refreshed, output, corpus) : refreshed;
     return { index, refreshed: done, shown };
   } catch (error) {
     output.progress(null);

@@ -58,6 +58,7 @@ Examples
       'full',
       place.root,
       store.root,
+      flags.story === true,
     );
     const problems = index.problems();
     const articles = index.size();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { command as indexCommand } from '../../source/commands/index-command.js';
 import { command } from '../../source/commands/list.js';
 import { runCommand } from '../../source/commands/run.js';
 import { indexFile } from '../../source/corpus/db/open.js';
@@ -56,5 +57,46 @@ describe('a command while another margin indexes the corpus', () => {
     expect(said).toBe(`margin list: another margin is indexing ${corpus.root()}: waiting for it\n`);
     const listed = JSON.parse(second.stdout()) as Array<{ id: string }>;
     expect(listed.map((article) => article.id.slice(0, 1)).sort()).toEqual(['a', 'b']);
+  });
+
+  it('margin index --story waits for it too, rather than find no groups can be kept', async () => {
+    await corpus.write('a.txt', GOOD_ARTICLE);
+    const env = { XDG_CACHE_HOME: cache };
+    const store = join(cache, 'annotations');
+    const first = captureIO(corpus.root(), env);
+    expect(await runCommand(indexCommand, [], { corpus: corpus.root(), store }, first.io)).toBe(0);
+
+    // Another margin is reading the corpus again from the start (a new cleaner, say): the index
+    // has no finished state yet, and it holds the refresh.
+    const index = new Database(indexFile(join(cache, 'margin'), corpus.root()));
+    index.prepare("DELETE FROM meta WHERE key = 'snapshot'").run();
+    const other = JSON.stringify({ pid: process.ppid, host: hostname() });
+    index.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('refreshing', ?)").run(other);
+    await corpus.write('b.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
+
+    let said = '';
+    const stderr = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        said += chunk.toString();
+        if (said.includes('waiting for it')) {
+          index.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
+        }
+        done();
+      },
+    });
+    const second = captureIO(corpus.root(), env);
+    const status = await runCommand(
+      indexCommand,
+      [],
+      { corpus: corpus.root(), store, story: true },
+      { ...second.io, stderr },
+    );
+    index.close();
+    const lines = said.trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      `margin index: another margin is indexing ${corpus.root()}: waiting for it`,
+    );
+    expect(lines.at(-1)).toMatch(/^margin index: story: \d+ groups? formed and kept in [\d.]+ s$/);
+    expect(status).toBe(0);
   });
 });
