@@ -236,6 +236,27 @@ describe('margin review in a real terminal', () => {
     expect(wide[2]).toMatch(/^ {4}The National · 2025-03-14 · no tags +│$/);
   });
 
+  it('takes an Enter typed before it has the keyboard, then the keys typed after', async () => {
+    const s = start();
+    // At once, before margin has even started: the terminal is still in line mode and hands
+    // Enter on as "\n", alone in margin's first read. It was lost, and the note typed after
+    // `1 n` acted on the list: its `d` marked the first article done.
+    s.write('\r');
+    await s.waitFor(readerFocused, 'the first article opened by that Enter');
+    await step(s, '1', (t) => header(t).includes('C 1'), 'the claim');
+    await step(s, 'n', (t) => statusBar(t).startsWith('✎ note:'), 'the note input');
+    s.write('dj note\r');
+    await s.waitFor(
+      (t) =>
+        reader(t, 'preparing for direct talks').startsWith('▶C  ✎') &&
+        statusBar(t).endsWith('saved'),
+      'the note saved',
+    );
+    const stored = readStore();
+    expect(stored.annotations.map((a) => [a.label, a.note])).toEqual([['claim', 'dj note']]);
+    expect(stored.status).toBe('in progress');
+  });
+
   it('keeps notes typed at once after n, in one burst with the tag or right behind it', async () => {
     const s = start();
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
