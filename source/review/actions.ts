@@ -71,6 +71,8 @@ export type EventAction =
   | { type: 'app/force-quit' }
   /** Text pasted where no input is open: taken as nothing, and said so. */
   | { type: 'paste/refused' }
+  /** A key of the article's (a tag, `n`) pressed on the list: nothing done, and said so. */
+  | { type: 'key/reader-only'; label: string }
   /** `stopped`: the search gave up before it had read all it needed (see SearchFunction). */
   | { type: 'search/query'; query: string; hits: SearchHit[]; stopped?: boolean }
   /** The compare table of an article, read from the store. */

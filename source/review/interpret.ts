@@ -1,5 +1,5 @@
 import type { Action, KeyAction } from './actions.js';
-import { type KeyContext, lookup } from './keymap.js';
+import { type KeyContext, lookup, matches } from './keymap.js';
 import {
   ESCAPE,
   escapeJoined,
@@ -105,6 +105,25 @@ export function interpret(state: ReviewState, press: Press): Action | null {
 }
 
 /**
+ * A typed key the list has no use for but the article has (a tag, `n`, `a`): on a wide screen the
+ * article is beside the list, its first sentence marked, and `1 n` typed there did nothing and
+ * said nothing. Null for any other key.
+ */
+function readerOnly(
+  state: ReviewState,
+  press: Press,
+): { action: Action; opensInput: boolean } | null {
+  if (keyContext(state) !== 'list' || behindTooSmall(state) || !isText(press)) return null;
+  const entry = lookup('reader', press.input, press.key, state.project.keymap);
+  if (!entry) return null;
+  const binding = entry.keys.find((one) => matches(one, press.input, press.key));
+  return {
+    action: { type: 'key/reader-only', label: binding?.label ?? press.input },
+    opensInput: OPENS_INPUT.has(entry.action.type),
+  };
+}
+
+/**
  * Presses the caller cannot act on yet (`when`): the first such press and every one after it in
  * the chunk go to `rest`, to be given again later, one at a time.
  */
@@ -176,7 +195,18 @@ export class KeyInterpreter {
         continue;
       }
       const action = interpret(state(), press);
-      if (!action) continue;
+      if (!action) {
+        const refused = readerOnly(state(), press);
+        if (refused === null) continue;
+        yield refused.action;
+        // `n` or `a` on the list: what was typed after it was meant as a note, never as commands
+        // (its `d` marked the article done, its Space and Enter opened another).
+        if (refused.opensInput) {
+          if (at !== undefined) this.#refusedAt = at;
+          return;
+        }
+        continue;
+      }
       if (hold?.when(state(), action)) {
         hold.rest.push(...presses.slice(index));
         return;

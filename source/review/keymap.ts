@@ -544,7 +544,7 @@ export const GROUP_ORDER: readonly KeyGroup[] = [
   'General',
 ];
 
-function matches(binding: KeyBinding, input: string, key: KeyState): boolean {
+export function matches(binding: KeyBinding, input: string, key: KeyState): boolean {
   if (binding.key) {
     if (!key[binding.key]) return false;
     return binding.shift === undefined || binding.shift === key.shift;

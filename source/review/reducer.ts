@@ -310,6 +310,11 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return storyArticleRead(state, action.article, action.read);
     case 'search/ready':
       return { ...state, searchAvailable: true };
+    case 'key/reader-only':
+      return {
+        ...state,
+        message: warn(`${action.label} works on the article's sentences: Enter opens it`),
+      };
     case 'paste/refused':
       return {
         ...state,

@@ -56,6 +56,29 @@ describe('keys in one chunk', () => {
     expect(effects(untagged)).toEqual([]);
   });
 
+  it('says on the list that a tag or a note needs the article, and takes no note typed after n as keys', () => {
+    // On a wide screen the article sits beside the list, its first sentence marked: `1 n` and a
+    // note typed there did nothing and said nothing, and the note's `d` marked the article done.
+    const keys = new KeyInterpreter();
+    let state = typed(listState(), '1', keys, 0);
+    expect(state.message?.text).toBe("1 works on the article's sentences: Enter opens it");
+    state = typed(state, 'n', keys, 100);
+    expect(state.message?.text).toBe("n works on the article's sentences: Enter opens it");
+    let time = 200;
+    for (const key of [...'dj note']) {
+      state = typed(state, key, keys, time);
+      time += 120;
+    }
+    expect(state.focus).toBe('list');
+    expect(state.current).toBe(listState().current);
+    expect(effects(state)).toEqual([]);
+    // In one chunk, the rest of it is dropped, as after a refused `a`.
+    const chunk = type(listState(), 'ndj note\r');
+    expect(effects(chunk)).toEqual([]);
+    expect(chunk.focus).toBe('list');
+    expect(chunk.current).toBe(listState().current);
+  });
+
   it('takes a note typed on an untagged sentence, then its label, as one write', () => {
     const typing = type(readerState(), 'jjnsource unclear');
     expect(typing.mode).toMatchObject({ kind: 'note', draft: 'source unclear', sentence: 'b-s22' });
