@@ -61,6 +61,33 @@ function behindTooSmall(state: ReviewState): boolean {
   return paneLayout(state.size).tooSmall;
 }
 
+/**
+ * Behind the too-small screen nothing can be seen, so little acts. In an open input a typed key is
+ * text, kept in the draft, and only Ctrl+C quits: "quiet quote" typed into a note as the terminal
+ * shrank read as `q` twice and dropped the note. Elsewhere the project's quit key quits (`q` was
+ * fixed here, whatever margin.json said).
+ */
+function tooSmallAction(state: ReviewState, context: KeyContext, press: Press): Action | null {
+  if (press.key.ctrl && press.input === 'c') return { type: 'app/quit' };
+  if (TEXT_ENTRY.has(context)) {
+    return isText(press) ? { type: 'text/type', input: press.input, key: press.key } : null;
+  }
+  const entry = lookup(context, press.input, press.key, state.project.keymap);
+  if (entry?.action.type !== 'app/quit') return null;
+  const binding = entry.keys.find((one) => matches(one, press.input, press.key));
+  return { type: 'app/quit', by: binding?.label ?? press.input };
+}
+
+/** The key that quits behind the too-small screen, as the screen names it (`tooSmallAction`). */
+export function tooSmallQuitKey(state: ReviewState): string {
+  const context = keyContext(state);
+  if (context === null || TEXT_ENTRY.has(context)) return 'Ctrl+C';
+  const entry = state.project.keymap.find(
+    (one) => one.action.type === 'app/quit' && one.contexts.includes(context),
+  );
+  return entry?.keys.find((one) => !one.ctrl)?.label ?? 'Ctrl+C';
+}
+
 /** How many presses from `from` on are plain text typed into the open input (0 when none is). */
 function typedRun(state: ReviewState, presses: readonly Press[], from: number): number {
   if (behindTooSmall(state)) return 0;
@@ -94,10 +121,7 @@ export function interpret(state: ReviewState, press: Press): Action | null {
   if (context === null) {
     return press.key.ctrl && press.input === 'c' ? { type: 'app/force-quit' } : null;
   }
-  if (behindTooSmall(state)) {
-    if (press.key.ctrl && press.input === 'c') return { type: 'app/quit' };
-    return press.input === 'q' && !press.key.ctrl ? { type: 'app/quit', by: 'q' } : null;
-  }
+  if (behindTooSmall(state)) return tooSmallAction(state, context, press);
   const entry = lookup(context, press.input, press.key, state.project.keymap);
   if (entry) return entry.action;
   if (TEXT_ENTRY.has(context)) return { type: 'text/type', input: press.input, key: press.key };

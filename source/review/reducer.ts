@@ -264,10 +264,9 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
 /**
  * Ctrl+C in a note or the attributes with text typed and not saved: said once, then a second
  * Ctrl+C quits without it (2026-12-05: the first quit and the note typed was gone unsaid). On the
- * too-small screen `q` does the same, and the warning names the key pressed: there Enter and the
- * label keys do nothing, so what saves is a larger terminal.
+ * too-small screen the warning says what saves there: a larger terminal (Enter does nothing).
  */
-function unsavedEdit(state: ReviewState, key: 'q' | 'Ctrl+C'): ReviewState | null {
+function unsavedEdit(state: ReviewState, key: string): ReviewState | null {
   const mode = state.mode;
   if (mode.kind !== 'note' && mode.kind !== 'attributes') return null;
   if (mode.quitAsked) return null;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withGuidelines } from '../../source/review/guidelines.js';
-import { applyKeys } from '../../source/review/interpret.js';
+import { applyKeys, tooSmallQuitKey } from '../../source/review/interpret.js';
 import { hintsFor, KEYMAP } from '../../source/review/keymap.js';
 import { NO_KEY } from '../../source/review/keys.js';
 import { buildKeymap, type ReviewProject } from '../../source/review/project.js';
@@ -52,6 +52,14 @@ const ENTER = { label: 'Enter', key: 'return' as const };
 const RIGHT = { ...NO_KEY, rightArrow: true };
 
 describe("a project's keymap", () => {
+  it('quits with its own quit key behind the too-small screen, and says which', () => {
+    const p = project({ 'app/quit': ['Q'] });
+    const small = { ...state(p), focus: 'list' as const, size: { columns: 40, rows: 10 } };
+    expect(tooSmallQuitKey(small)).toBe('Q');
+    expect(typed(small, 'q').quit).toBe(false);
+    expect(typed(small, 'Q').quit).toBe(true);
+  });
+
   it("toggles the codebook's labels with their keys, in the codebook's order", () => {
     let s = typed(state(project()), 'p');
     s = typed(s, '4');

@@ -377,18 +377,28 @@ describe('quitting', () => {
     expect(pressed(pressed(values, ctrlC), ctrlC).mode.kind).toBe('quitting');
   });
 
-  it('names q, not Ctrl+C, when q on the too-small screen finds a note unsaved', () => {
-    const typing = type(readerState(), 'jjnsource unclear');
+  it('keeps what is typed into a note behind the too-small screen, where only Ctrl+C quits', () => {
+    const typing = type(readerState(), 'jj1nsource unclear');
     const small = reduce(typing, { type: 'terminal/resize', size: { columns: 50, rows: 12 } });
-    const asked = type(small, 'q');
-    expect(asked.quit).toBe(false);
+    // "quiet quote" typed as the terminal shrank: its q's quit twice and dropped the note.
+    let blind = small;
+    for (const key of [...' quiet quote']) blind = type(blind, key);
+    expect(blind.quit).toBe(false);
+    expect(blind.mode).toMatchObject({ kind: 'note', draft: 'source unclear quiet quote' });
     // Enter does nothing behind that screen: what saves the note is a larger terminal.
-    expect(asked.message?.text).toBe('note unsaved: enlarge to save · q again drops it');
-    expect(type(asked, 'q').quit).toBe(true);
+    expect(named(blind, 'return').mode.kind).toBe('note');
     const ctrlC = { label: 'Ctrl+C', input: 'c', ctrl: true } as const;
-    expect(pressed(small, ctrlC).message?.text).toBe(
-      'note unsaved: enlarge to save · Ctrl+C again drops it',
+    const asked = pressed(blind, ctrlC);
+    expect(asked.message?.text).toBe('note unsaved: enlarge to save · Ctrl+C again drops it');
+    expect(pressed(asked, ctrlC).mode.kind).toBe('quitting');
+    const large = reduce(blind, { type: 'terminal/resize', size: { columns: 100, rows: 30 } });
+    expect(named(large, 'return').marks.b?.sentences['b-s22']?.note).toBe(
+      'source unclear quiet quote',
     );
+    // Elsewhere q quits there, as the screen says.
+    const list = reduce(listState(), { type: 'terminal/resize', size: { columns: 50, rows: 12 } });
+    expect(type(list, 'q').quit).toBe(true);
+    expect(type(list, 'd').outbox).toEqual([]);
   });
 });
 

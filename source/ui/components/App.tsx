@@ -2,7 +2,7 @@ import { Box, Text, useInput } from 'ink';
 import { type ReactNode, useSyncExternalStore } from 'react';
 import { comparedAnnotators } from '../../review/compare.js';
 import type { ReviewController } from '../../review/controller.js';
-import { keyContext } from '../../review/interpret.js';
+import { keyContext, tooSmallQuitKey } from '../../review/interpret.js';
 import { hintsFor } from '../../review/keymap.js';
 import {
   bodyLines,
@@ -45,9 +45,17 @@ export function App({ controller, theme }: AppProps) {
   const { columns, rows } = state.size;
   const layout = paneLayout(state.size);
   if (layout.tooSmall) {
-    // Only q acts there: what it says (an unsaved note, waiting for writes) is shown with it.
+    // Only quitting acts there: what it says (an unsaved note, waiting for writes) is shown with it.
     const said = state.mode.kind === 'quitting' || quitAsked(state) ? state.message : null;
-    return <TooSmall columns={columns} rows={rows} said={said?.text ?? null} theme={theme} />;
+    return (
+      <TooSmall
+        columns={columns}
+        rows={rows}
+        said={said?.text ?? null}
+        quitKey={tooSmallQuitKey(state)}
+        theme={theme}
+      />
+    );
   }
 
   const mode = state.mode;

@@ -3,22 +3,25 @@ import { MIN_COLUMNS, MIN_ROWS } from '../../review/view/layout.js';
 import { oneLine } from '../../text/untrusted.js';
 import type { Theme } from '../theme.js';
 
-/** Below the smallest screen: what to do, and what `q` there said (an unsaved note, saving). */
+/** Below the smallest screen: what to do, and what quitting there said (an unsaved note, saving). */
 export function TooSmall({
   columns,
   rows,
   said,
+  quitKey,
   theme,
 }: {
   columns: number;
   rows: number;
   said: string | null;
+  /** The key that quits there: the project's, or Ctrl+C while an input is open. */
+  quitKey: string;
   theme: Theme;
 }) {
   return (
     <Box flexDirection="column" width={columns} height={Math.max(1, rows - 1)} overflow="hidden">
       <Text color={theme.warning} wrap="wrap">
-        {`margin needs at least ${MIN_COLUMNS}×${MIN_ROWS}; this terminal is ${columns}×${rows}. Enlarge it (q quits).`}
+        {`margin needs at least ${MIN_COLUMNS}×${MIN_ROWS}; this terminal is ${columns}×${rows}. Enlarge it (${oneLine(quitKey)} quits).`}
       </Text>
       {said ? <Text wrap="wrap">{oneLine(said)}</Text> : null}
     </Box>
