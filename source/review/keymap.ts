@@ -248,7 +248,8 @@ export const KEYMAP: Keymap = [
     keys: [char('u')],
     description: 'undo the last change',
     group: 'Review',
-    contexts: BROWSE,
+    // In the story panel too: a copy across says "(u undoes)" there, and `u` did nothing.
+    contexts: [...BROWSE, 'story'],
     hint: 'u undo',
   },
   {
@@ -256,7 +257,7 @@ export const KEYMAP: Keymap = [
     keys: [ctrl('r')],
     description: 'redo',
     group: 'Review',
-    contexts: BROWSE,
+    contexts: [...BROWSE, 'story'],
   },
   {
     action: { type: 'suggestion/accept' },

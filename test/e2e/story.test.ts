@@ -106,6 +106,9 @@ async function roundTrip(env: Record<string, string>) {
   );
   await step(s, '?', (t) => t.includes('1 other outlet reports this'), 'the panel after the help');
   await step(s, 'c', (t) => statusBar(t).startsWith(`copied claim to ${SECOND}`), 'copied');
+  // "(u undoes)", as the line says, in the panel itself; and Ctrl+R puts it back.
+  await step(s, 'u', (t) => statusBar(t).startsWith('undid: copy claim'), 'the copy undone');
+  await step(s, '\x12', (t) => statusBar(t).startsWith('redid: copy claim'), 'the copy redone');
   await step(s, '\r', (t) => reader(t, THEIRS).startsWith('▶C   1 '), '002 tagged claim');
   s.write('q');
   await s.exited;

@@ -86,6 +86,8 @@ describe("a project's keymap", () => {
   it('names both actions when a key would do two things', () => {
     expect(buildKeymap(CODEBOOK, { undo: ['x'] }).problems).toEqual([
       { path: 'keys.undo', message: '"x" is already the key of tag/clear' },
+      // Undo works in the story panel too, where `x` unlinks.
+      { path: 'keys.undo', message: '"x" is already the key of story/unlink' },
     ]);
     const clash = [...CODEBOOK.slice(0, 4), { ...CODEBOOK[4]!, key: 'a' }];
     expect(buildKeymap(clash).problems).toEqual([
