@@ -21,6 +21,7 @@ import {
   startCheckThreads,
 } from './file-signatures.js';
 import { withFileLock } from './lock.js';
+import { MODEL_FILE_NAME } from './model-file.js';
 import { decodeName, encodeName, isStoreFileName } from './names.js';
 import { emptyDoc, type StoreDoc } from './schema.js';
 import { type ChangeResult, RefusedFileError, type Storage } from './storage.js';
@@ -40,6 +41,11 @@ const BATCH = 512;
  */
 const RACY_MS = 2_000;
 const GITIGNORE = '# written by margin while saving; never worth committing\n.*.tmp\n.*.lock\n';
+/**
+ * A suggestion model is one whole: git merged two line by line without a word, into weights
+ * neither side learnt (one label's counts from each). Unmerged, git stops on it and keeps one side.
+ */
+const GITATTRIBUTES = `# written by margin: a merge of two suggestion models keeps one side and says so\n${MODEL_FILE_NAME} -merge\n`;
 
 /**
  * The store on disk: `<root>/<annotator>/<article>.json`, names encoded by `encodeName`, each
@@ -79,6 +85,7 @@ export class DiskStorage implements Storage {
       // Whole or not at all: a cut one would let git track the temp and lock files. A store on a
       // file system without links (or one margin may not write) goes on without it.
       await createFileAtomic(join(root, '.gitignore'), GITIGNORE).catch(() => undefined);
+      await createFileAtomic(join(root, '.gitattributes'), GITATTRIBUTES).catch(() => undefined);
       await syncFolder(dirname(root)).catch(() => undefined);
     }
     return new DiskStorage(root, display, index);

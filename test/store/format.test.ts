@@ -39,6 +39,7 @@ describe('store layout and file format', () => {
 
     // `.margin-not-articles`: a corpus folder holding the store never reads it (corpus/files.ts).
     expect(await filesUnder(root)).toEqual([
+      '.gitattributes',
       '.gitignore',
       '.margin-not-articles',
       'alice/001_d7fb493d5d978b6e.json',
@@ -140,6 +141,7 @@ describe('store layout and file format', () => {
     await repo.close();
 
     expect(await filesUnder(parent)).toEqual([
+      'store/.gitattributes',
       'store/.gitignore',
       'store/.margin-not-articles',
       'store/a%2Fb/%2E.%2F..%2Fx.json',
