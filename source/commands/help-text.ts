@@ -17,11 +17,18 @@ export async function projectUsage(usage: string, argv: string[], io: CommandIO)
   }
   if (!context.file) return usage;
   const names = context.labels.map((label) => label.name);
-  return usage
+  const text = usage
     .replaceAll('(default: seeds)', `(default: ${context.corpus.shown})`)
     .replaceAll('(default: annotations)', `(default: ${context.store.shown})`)
     .replaceAll('(claim, quote, event)', `(${names.join(', ')})`)
     .replaceAll('label:quote|claim|event|none', `label:${[...names, 'none'].join('|')}`);
+  // The examples too: `margin search 'Zelensky label:quote'` copied from the help in a project
+  // without quotes was refused ("unknown label:quote").
+  const retired = ['claim', 'quote', 'event'].filter((name) => !names.includes(name));
+  const first = names[0];
+  if (first === undefined || retired.length === 0) return text;
+  const example = new RegExp(`(label:|--label )(?:${retired.join('|')})\\b`, 'g');
+  return text.replace(example, (_, before: string) => `${before}${first}`);
 }
 
 /** `--project FILE` or `--project=FILE` as typed, if given. */

@@ -1,6 +1,7 @@
 import { parseQuery } from '../search/query.js';
 import { unknownLabel } from '../search/unknown-label.js';
 import type { LabelSet } from '../store/labels.js';
+import { oneLine } from '../text/untrusted.js';
 
 /**
  * What the search box says of a query that finds nothing because of how it is written, as
@@ -16,4 +17,15 @@ export function searchNote(query: string, labels: LabelSet, found: number): stri
     return unknownLabel(`label:${parsed.unlisted[0]}`, [...names, 'none']);
   }
   return null;
+}
+
+/** The label a query example names: `quote` where the codebook has it, else its first. */
+export function exampleLabel(labels: LabelSet): string {
+  return labels.some((label) => label.name === 'quote') ? 'quote' : (labels[0]?.name ?? 'none');
+}
+
+/** What the empty search box offers, its label example one of the codebook's. */
+export function searchPrompt(labels: LabelSet): string {
+  const label = oneLine(exampleLabel(labels));
+  return `type to search: words, "a phrase", label:${label}, source:NAME, status:done, -word`;
 }

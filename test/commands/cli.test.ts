@@ -180,7 +180,12 @@ describe('the command line', async () => {
     expect(story).toContain('labelled L (claim, opinion); repeatable');
     expect(story).toContain('The corpus folder (default: articles)');
     expect(story).toContain('The annotation store folder (default: notes)');
-    expect(await help('search', '-h')).toContain('label:claim|opinion|none');
+    const search = await help('search', '-h');
+    expect(search).toContain('label:claim|opinion|none');
+    // Its examples name the project's labels: `label:quote` there was refused when tried.
+    expect(search).toContain("margin search --limit 5 'Zelensky label:claim -Putin'");
+    expect(story).toContain('margin story --label claim --min-sources 3');
+    expect(await help('export', '-h')).toContain('--label claim --out claims.csv');
     expect(await help('help', 'review')).toContain('(default: articles)');
     // Outside a project, the built-in defaults.
     expect((await helpOf('story')).stdout).toContain('(claim, quote, event)');

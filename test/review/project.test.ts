@@ -4,6 +4,7 @@ import { applyKeys, tooSmallQuitKey } from '../../source/review/interpret.js';
 import { hintsFor, KEYMAP } from '../../source/review/keymap.js';
 import { NO_KEY } from '../../source/review/keys.js';
 import { buildKeymap, type ReviewProject } from '../../source/review/project.js';
+import { searchPrompt } from '../../source/review/search-note.js';
 import type { ReviewState } from '../../source/review/state.js';
 import { helpColumns } from '../../source/review/view/help.js';
 import { DEFAULT_LABELS, type LabelSet } from '../../source/store/labels.js';
@@ -52,6 +53,23 @@ const ENTER = { label: 'Enter', key: 'return' as const };
 const RIGHT = { ...NO_KEY, rightArrow: true };
 
 describe("a project's keymap", () => {
+  it("shows the codebook's labels in the help's and the search box's query examples", () => {
+    const own: ReviewProject = {
+      ...project(),
+      labels: CODEBOOK.filter((label) => label.name !== 'quote'),
+    };
+    const help = helpColumns(200, own).flat().join('\n');
+    expect(help).toContain('label:claim');
+    expect(help).toContain('label:event, label:statistic');
+    expect(help).toContain('-label:claim…');
+    expect(help).not.toContain('label:quote');
+    expect(searchPrompt(own.labels)).toBe(
+      'type to search: words, "a phrase", label:claim, source:NAME, status:done, -word',
+    );
+    // margin's own keep quote as their example.
+    expect(searchPrompt(DEFAULT_LABELS)).toContain('label:quote,');
+  });
+
   it('quits with its own quit key behind the too-small screen, and says which', () => {
     const p = project({ 'app/quit': ['Q'] });
     const small = { ...state(p), focus: 'list' as const, size: { columns: 40, rows: 10 } };

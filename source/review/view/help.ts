@@ -1,24 +1,33 @@
-import { DEFAULT_LABELS } from '../../store/labels.js';
+import { DEFAULT_LABELS, type LabelSet } from '../../store/labels.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { helpGroups } from '../keymap.js';
 import { DEFAULT_PROJECT, type ReviewProject } from '../project.js';
+import { exampleLabel } from '../search-note.js';
 
 const KEYS_WIDTH = 15;
 const COLUMN_WIDTH = 58;
 export const QUERY_HEADING = 'Search queries';
 export const LABELS_HEADING = 'Labels';
 
-/** The query language of `/` (issue 5), shown with the keys since it is typed, not pressed. */
-const QUERY_HELP: ReadonlyArray<[string, string]> = [
-  ['words', 'fuzzy; all must match, in any order'],
-  ['"a phrase"', 'these words, in this order'],
-  ['label:quote', 'label:claim, label:event, label:none'],
-  ['source:NAME', 'from this outlet'],
-  ['annotator:NAME', 'tagged by this annotator'],
-  ['status:done', 'status:in-progress, status:unreviewed'],
-  ['-word', 'without it (also -label:quote…)'],
-];
+/**
+ * The query language of `/` (issue 5), shown with the keys since it is typed, not pressed; its
+ * labels are the codebook's (`label:quote` in a project without quotes found nothing).
+ */
+function queryHelp(labels: LabelSet): Array<[string, string]> {
+  const example = exampleLabel(labels);
+  const others = [...labels.map((label) => label.name), 'none'].filter((name) => name !== example);
+  const first = oneLine(example);
+  return [
+    ['words', 'fuzzy; all must match, in any order'],
+    ['"a phrase"', 'these words, in this order'],
+    [`label:${first}`, others.map((name) => `label:${oneLine(name)}`).join(', ')],
+    ['source:NAME', 'from this outlet'],
+    ['annotator:NAME', 'tagged by this annotator'],
+    ['status:done', 'status:in-progress, status:unreviewed'],
+    ['-word', `without it (also -label:${first}…)`],
+  ];
+}
 
 /** The help as columns of lines, each group kept whole, columns about equally tall. */
 export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJECT): string[][] {
@@ -45,7 +54,10 @@ export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJ
       ),
     ]);
   }
-  blocks.push([QUERY_HEADING, ...QUERY_HELP.map(([keys, description]) => row(keys, description))]);
+  blocks.push([
+    QUERY_HEADING,
+    ...queryHelp(project.labels).map(([keys, description]) => row(keys, description)),
+  ]);
   const total = blocks.reduce((sum, block) => sum + block.length + 1, 0);
   const target = Math.ceil(total / count);
   const columns: string[][] = [[]];

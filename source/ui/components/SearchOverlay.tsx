@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { searchNote } from '../../review/search-note.js';
+import { searchNote, searchPrompt } from '../../review/search-note.js';
 import { articleById } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { letterOf } from '../../store/labels.js';
@@ -38,7 +38,7 @@ export function SearchOverlay({
   const summary = !state.searchAvailable
     ? waitingFor(state)
     : mode.query.trim() === ''
-      ? 'type to search: words, "a phrase", label:quote, source:NAME, status:done, -word'
+      ? searchPrompt(state.project.labels)
       : mode.stopped && mode.hitsFor === mode.query
         ? mode.whole === mode.query
           ? 'reading every sentence with these words…'
