@@ -1,5 +1,5 @@
 import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
-import { whereJsonFailed } from '../store/parse.js';
+import { hasConflictMarkers, whereJsonFailed } from '../store/parse.js';
 import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
 import stringWidth from '../text/string-width.js';
@@ -199,6 +199,12 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
+    // The file a team most often changes together: a merge's markers are named as in the store.
+    if (hasConflictMarkers(text)) {
+      return fail(
+        'holds unresolved git conflict markers (<<<<<<<): keep the labels and keys of both sides, then run margin again',
+      );
+    }
     // Where, never V8's words, which quote the text: `--project` may name a file not margin's.
     return fail(`not valid JSON${whereJsonFailed(text.replace(/^\uFEFF/, ''), error)}`);
   }

@@ -126,6 +126,22 @@ describe('the project file', () => {
     );
     // V8's own words quoted the text: a --project naming another file showed what it held.
     expect(parseProjectError('\u001b[2J{"token": "s3cret"')).toBe('margin.json: not valid JSON');
+    // A merge's markers are named, as the store names them: "not valid JSON (at line 3,
+    // column 1)" did not say why.
+    const merged = [
+      '{',
+      '  "labels": [',
+      '<<<<<<< HEAD',
+      '    { "name": "claim", "key": "1", "colour": "yellow", "letter": "C" }',
+      '=======',
+      '    { "name": "fact", "key": "1", "colour": "yellow", "letter": "F" }',
+      '>>>>>>> theirs',
+      '  ]',
+      '}',
+    ].join('\n');
+    expect(parseProjectError(merged)).toBe(
+      'margin.json: holds unresolved git conflict markers (<<<<<<<): keep the labels and keys of both sides, then run margin again',
+    );
   });
 
   it('escapes what a hostile file puts into a message', () => {
