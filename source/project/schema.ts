@@ -1,4 +1,4 @@
-import { LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
+import { foldedName, LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
 import { hasConflictMarkers, whereJsonFailed } from '../store/parse.js';
 import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
@@ -149,11 +149,16 @@ function duplicates(labels: readonly LabelDefinition[]): string | null {
     const seen = new Map<string, string>();
     for (const [index, label] of labels.entries()) {
       const value = field === 'name' ? label.name : label[field];
-      const owner = seen.get(value);
+      // Names as a query reads them: `Frame` beside `frame`, or `x_y` beside `x-y`, were two
+      // labels here and one in every filter and in Label Studio's and brat's configs.
+      const owner = seen.get(field === 'name' ? foldedName(value) : value);
       if (owner !== undefined) {
+        if (field === 'name' && owner !== value) {
+          return `labels[${index}].name: "${value}" reads as "${owner}" in a query (case, -, _ and spaces do not count): name it apart`;
+        }
         return `labels[${index}].${field}: "${value}" is already the ${field} of ${owner}`;
       }
-      seen.set(value, label.name);
+      seen.set(field === 'name' ? foldedName(value) : value, label.name);
     }
   }
   for (const [index, label] of labels.entries()) {

@@ -1,3 +1,4 @@
+import { foldedName } from '../store/labels.js';
 import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 
 export const QUERY_FIELDS = ['label', 'source', 'annotator', 'status'] as const;
@@ -34,11 +35,7 @@ const closing = new Set(['"', '\u201d', '\u201c', '\u00bb']);
 const space = /\s/;
 
 /** A value as typed and as listed compare alike: case, and `-`, `_` or spaces between words. */
-const normal = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ')
-    .trim();
+const normal = foldedName;
 
 /** Accepts a value or an unambiguous start of one, so `label:q` already works while typing. */
 function resolve<T extends string>(

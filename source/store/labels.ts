@@ -124,3 +124,15 @@ export const LABEL_COLOURS: Readonly<Record<string, number>> = {
   cyanBright: 96,
   whiteBright: 97,
 };
+
+/**
+ * A label name as a query reads it: case, and `-`, `_` or spaces between words, do not count
+ * (`label:x_y` finds `x-y`). Two labels of one codebook must differ in this form, or a filter,
+ * Label Studio's config and brat's conf would take one for the other.
+ */
+export function foldedName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}

@@ -144,6 +144,16 @@ describe('the project file', () => {
     );
   });
 
+  it('refuses two labels a query would read as one', () => {
+    // `label:x_y` found `x-y`, and Label Studio's config and brat's conf named both `Frame`.
+    expect(error({ labels: [label('frame', '1', 'F'), label('Frame', '2', 'G')] })).toBe(
+      'margin.json: labels[1].name: "Frame" reads as "frame" in a query (case, -, _ and spaces do not count): name it apart',
+    );
+    expect(error({ labels: [label('x-y', '1', 'X'), label('x_y', '2', 'Y')] })).toBe(
+      'margin.json: labels[1].name: "x_y" reads as "x-y" in a query (case, -, _ and spaces do not count): name it apart',
+    );
+  });
+
   it('escapes what a hostile file puts into a message', () => {
     expect(error({ '\u001b[31m': 1 })).toBe('margin.json: unknown key "\\u001b[31m"');
   });
