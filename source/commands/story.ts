@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { storeFacts } from '../search/store-facts.js';
+import { unknownLabel } from '../search/unknown-label.js';
 import type { Repository } from '../store/repository.js';
 import { type LabelsOf, readLexicons } from '../story/index.js';
 import { oneLine } from '../text/untrusted.js';
@@ -84,7 +85,8 @@ Examples
     const names = labelSet.map((label) => label.name);
     const unknown = labels.find((label) => !names.includes(label));
     if (unknown !== undefined) {
-      throw new CannotRun(`--label must be one of ${names.join(', ')}, not ${oneLine(unknown)}`);
+      // Worded as export's and search's unknown label are.
+      throw new CannotRun(unknownLabel(`label "${oneLine(unknown)}"`, names));
     }
     const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
       reads: true,

@@ -199,7 +199,7 @@ describe('margin story', () => {
     const label = await story({ label: ['opinion'] });
     expect(label.status).toBe(2);
     expect(label.stderr).toBe(
-      'margin story: --label must be one of claim, quote, event, not opinion\n',
+      'margin story: unknown label "opinion": use claim, quote, event\n',
     );
   });
 });
