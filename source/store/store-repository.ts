@@ -218,6 +218,18 @@ export class StoreRepository implements Repository {
     return this.checking.work;
   }
 
+  async checkArticles(articles: readonly string[]): Promise<boolean> {
+    const version = this.storage.index.version;
+    const changed = (await this.storage.refreshArticles?.(articles)) ?? null;
+    if (changed === null) {
+      await this.check();
+    } else if (changed.length > 0) {
+      for (const article of changed) this.placedCache.delete(article);
+      this.emit(changed);
+    }
+    return this.storage.index.version !== version;
+  }
+
   startCheck(): Promise<void> {
     const work = this.check();
     // Its failure is the caller's when it awaits `check`, not an unhandled rejection meanwhile.
