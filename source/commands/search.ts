@@ -90,6 +90,37 @@ async function confirmedSearch(
   }
 }
 
+/**
+ * The hits with their labels from the store, whose index is brought up to the files of the
+ * hits' articles alone (each annotator's; a file changed behind the index is read again): a
+ * hit's labels are those of its own article's files. Closes the corpus index.
+ */
+async function labelled(
+  hits: readonly SearchHit[],
+  corpus: CorpusIndex,
+  flags: Record<string, unknown>,
+  io: Parameters<Command['run']>[2],
+  output: Output,
+  annotator: string | undefined,
+): Promise<SearchHit[]> {
+  const { openWorkspace } = await import('./workspace.js');
+  const workspace = await openWorkspace(flags, io, output, {
+    annotator,
+    corpus,
+    only: [...new Set(hits.map((hit) => hit.article))],
+  }).catch((error: unknown) => {
+    corpus.close();
+    throw error;
+  });
+  const facts = storeFacts(workspace.repository);
+  try {
+    return hits.map((hit) => ({ ...hit, labels: [...facts.labels!(hit.article, hit.sentence)] }));
+  } finally {
+    corpus.close();
+    await workspace.repository.close();
+  }
+}
+
 export const command: Command = {
   name: 'search',
   summary: 'Fuzzy search of sentences, titles and notes, best first, like the review UI’s /',
@@ -184,7 +215,7 @@ Examples
       // threads are not started before: when those hits fill the limit, their boot cost 40-60 ms
       // of CPU and 60-90 ms of wall time (load 13) for nothing.
       let opened: CorpusIndex | undefined;
-      if (!flags.json && storeCannotFilter(parsed)) {
+      if (storeCannotFilter(parsed) && parsed.unlisted.length === 0) {
         const index = await openProjectCorpus(project, io, output);
         opened = index;
         let early: SearchHit[];
@@ -198,15 +229,27 @@ Examples
           index.close();
           throw error;
         }
-        printed = sureHits(parsed, early);
-        const wanted =
-          printed.length === 0 || (await output.out(`${printed.map(line).join('\n')}\n`));
-        // The reader has gone (`| head -1`), or the limit is reached by hits no store file can
-        // change: the store would add nothing to the answer, and it is not opened. (Its refused
-        // files are then not named: this answer read nothing of the store.)
-        if (!wanted || printed.length === limit) {
-          index.close();
-          return 0;
+        const sure = sureHits(parsed, early);
+        if (flags.json) {
+          // Those hits fill the limit: the answer is theirs whatever the store holds, and of the
+          // store it shows only their labels, which their articles' files alone decide. Those
+          // files are compared with the index (a stat each), not the 211,258 of a team's store.
+          if (sure.length === limit) {
+            hits = await labelled(sure, index, flags, io, output, annotator);
+            await output.out(json(hits));
+            return 0;
+          }
+        } else {
+          printed = sure;
+          const wanted =
+            printed.length === 0 || (await output.out(`${printed.map(line).join('\n')}\n`));
+          // The reader has gone (`| head -1`), or the limit is reached by hits no store file can
+          // change: the store would add nothing to the answer, and it is not opened. (Its refused
+          // files are then not named: this answer read nothing of the store.)
+          if (!wanted || printed.length === limit) {
+            index.close();
+            return 0;
+          }
         }
       }
       // The store answers from its index at once while its files are compared with it on

@@ -51,11 +51,17 @@ export async function openWorkspace(
     annotator,
     reads = false,
     behind = false,
+    only,
     corpus: given,
   }: {
     annotator?: string | undefined;
     reads?: boolean;
     behind?: boolean;
+    /**
+     * The articles whose files alone the answer depends on: only those files are compared with
+     * the index (`Repository.checkArticles`), none of the others, and no check thread starts.
+     */
+    only?: readonly string[] | undefined;
     /** The corpus index, when the caller opened it already (and named its problems). */
     corpus?: CorpusIndex | undefined;
   } = {},
@@ -64,7 +70,7 @@ export async function openWorkspace(
   const store = project.store.shown;
   const cacheDir = defaultCacheDir(io.env);
   // The threads of a large store's check boot while the corpus is opened, not after.
-  startCheckThreadsFor(cacheDir, project.store.root);
+  if (!only) startCheckThreadsFor(cacheDir, project.store.root);
   const corpus = given ?? (await openProjectCorpus(project, io, output));
   const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
@@ -83,14 +89,15 @@ export async function openWorkspace(
       annotator: annotator ?? readerName(io.env),
       corpus,
       cacheDir,
-      check: behind ? 'later' : 'now',
+      check: behind || only ? 'later' : 'now',
     });
+    if (only) await repository.checkArticles(only);
   }
   const opened = repository;
   const nameProblems = () => {
     for (const problem of opened.problems()) output.problem(namedProblem(problem));
   };
-  if (!behind) {
+  if (!behind || only) {
     nameProblems();
     return { corpus, repository, storeRoot, cacheDir, project, checked: Promise.resolve(false) };
   }

@@ -1,3 +1,4 @@
+import { lstatSync, type Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
@@ -10,6 +11,7 @@ import {
   LINK_REFUSAL,
   RefusedRead,
   readStoreFile,
+  signatureOf,
 } from './adapter.js';
 import { createFileAtomic, removeStaleTemps, syncFolder } from './atomic.js';
 import {
@@ -175,6 +177,69 @@ export class DiskStorage implements Storage {
     this.mine.clear();
     this.refreshedAt = Date.now();
     return { annotators, changed: [...new Set(changed)] };
+  }
+
+  /**
+   * Brings the index up to the files of these articles alone: each annotator folder's file of
+   * each (an `lstat` of the path it must have, in every folder there is or the index holds) is
+   * compared with its row, and read when it differs (edited in place, new, gone, a link) or its
+   * row cannot be trusted (read within RACY_MS of its change). Returns the articles whose rows
+   * changed; null when some path could not be examined (an unreadable folder): `refresh` then.
+   * The other files are not looked at: for an answer that depends on these articles' files only.
+   */
+  async refreshArticles(articles: readonly string[]): Promise<string[] | null> {
+    const entries = await readdir(this.root, { withFileTypes: true });
+    this.linked = entries
+      .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
+      .map((entry) => this.linkedFolderProblem(join(this.root, entry.name)))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    const folders = new Set(this.index.folders());
+    for (const entry of entries) {
+      if (entry.isDirectory() && !entry.name.startsWith('.')) folders.add(entry.name);
+    }
+    const stale: string[] = [];
+    const dropped: string[] = [];
+    for (const folder of [...folders].sort()) {
+      for (const article of articles) {
+        const key = `${folder}/${encodeName(article)}.json`;
+        const path = join(this.root, folder, `${encodeName(article)}.json`);
+        let info: Stats | undefined;
+        try {
+          info = lstatSync(path, { throwIfNoEntry: false });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') info = undefined;
+          else return null;
+        }
+        const kept = this.index.mark(key);
+        if (info === undefined || !(info.isFile() || info.isSymbolicLink())) {
+          // Gone (or not a file, which the check leaves out too): its row goes.
+          if (kept === null) continue;
+          if (info === undefined) stale.push(path);
+          else {
+            this.index.remove(key);
+            dropped.push(kept.article ?? article);
+          }
+          continue;
+        }
+        const trusted =
+          kept !== null &&
+          !info.isSymbolicLink() &&
+          kept.readAt - kept.mtimeMs >= RACY_MS &&
+          kept.signature === signatureOf(info);
+        if (!trusted) stale.push(path);
+      }
+    }
+    const reads = await mapLimit(stale, READ_CONCURRENCY, (path) =>
+      this.serialised(path, () => readStoreFile(path)),
+    );
+    const changed = [...dropped];
+    this.index.batch(() => {
+      for (const [at, path] of stale.entries()) {
+        const article = this.record(path, reads[at]!) ?? this.namesOf(this.key(path)).article;
+        if (article !== null) changed.push(article);
+      }
+    });
+    return [...new Set(changed)];
   }
 
   /**

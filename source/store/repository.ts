@@ -86,6 +86,12 @@ export interface Repository {
    */
   check(): Promise<void>;
   /**
+   * Compares with the index the files of these articles alone (each annotator's) and reads what
+   * changed, for an answer that depends on no other file; true when that changed what the index
+   * answers. Where it cannot tell (an annotator folder it cannot look into), `check` does it all.
+   */
+  checkArticles(articles: readonly string[]): Promise<boolean>;
+  /**
    * Starts `check` (unless one is under way) and resolves once its comparison runs on threads of
    * its own: what this thread computes from the index meanwhile overlaps it, and `check` then
    * waits for its end (the thread joins the comparison at its next await).

@@ -26,6 +26,12 @@ export interface Storage {
     signal?: AbortSignal,
     onRunning?: () => void,
   ): Promise<{ annotators: string[]; changed: string[] }>;
+  /**
+   * Brings the index up to the files of these articles alone (every annotator's); returns the
+   * articles whose rows changed, or null when that could not be told without `refresh`. Optional:
+   * a storage without it is refreshed whole.
+   */
+  refreshArticles?(articles: readonly string[]): Promise<string[] | null>;
   /** Problems that belong to no file: an annotator folder that is a link. */
   folderProblems(): StoreProblem[];
   /** A file's path as messages name it. */

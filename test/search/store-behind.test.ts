@@ -1,7 +1,8 @@
-import { readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as search } from '../../source/commands/search.js';
+import { defaultCacheDir } from '../../source/corpus/cache.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { age, run, useWorkspace } from '../export/workspace.js';
@@ -129,5 +130,93 @@ describe('margin search over a store edited behind its index', () => {
     expect((await searchFor(dir, 'zeppelin')).stdout).toContain(s0!.text.slice(0, 20));
     expect((await searchFor(dir, 'zeppelin')).stdout).not.toContain(s1!.text.slice(0, 20));
     expect((await searchFor(dir, 'harbour')).stdout).toContain(s1!.text.slice(0, 20));
+  });
+
+  /**
+   * `--json` whose hits hold every word whole in their own text, as many as the limit: no note
+   * can outrank them, so the answer is theirs and only their articles' files are compared with
+   * the index for their labels.
+   */
+  describe('--json whose sure hits fill the limit', () => {
+    const json = (dir: string) => run(search, dir, ['Riyadh'], { limit: '1', json: true });
+    const labels = (result: { stdout: string }) =>
+      (JSON.parse(result.stdout) as Array<{ labels: string[] }>).map((hit) => hit.labels);
+
+    /** The answer over the index as it is, then over a fresh one (the cache deleted). */
+    async function jsonAnswers(dir: string) {
+      const checked = await json(dir);
+      await rm(join(dir, 'cache'), { recursive: true, force: true });
+      return { checked, fresh: await json(dir) };
+    }
+
+    it('sees a label changed in place in the file of a hit', async () => {
+      const dir = await workspace();
+      const bob = await team(dir);
+      expect(labels(await json(dir))).toEqual([['event']]);
+      await editInPlace(bob, '"label": "event"', '"label": "claim"');
+      const { checked, fresh } = await jsonAnswers(dir);
+      expect(labels(checked)).toEqual([['claim', 'event']]);
+      expect(checked).toEqual(fresh);
+    });
+
+    it('sees the files of a hit removed, and added in a folder it knew and in a new one', async () => {
+      const dir = await workspace();
+      const bob = await team(dir);
+      const alice = join(dir, 'store', 'alice', 'uni.json');
+      const kept = await readFile(bob, 'utf8');
+      await json(dir);
+      // bob's file removed, then alice's: her event stays, then nothing.
+      await rm(bob);
+      expect(labels(await json(dir))).toEqual([['event']]);
+      const alices = await readFile(alice, 'utf8');
+      await rm(alice);
+      expect(labels(await json(dir))).toEqual([[]]);
+      // bob's file back as a claim, in the folder the index knew.
+      await writeFile(bob, kept.replace('"label": "event"', '"label": "claim"'));
+      await age(bob);
+      expect(labels(await json(dir))).toEqual([['claim']]);
+      // carol's, in a folder new to the index.
+      await mkdir(join(dir, 'store', 'carol'));
+      const carol = join(dir, 'store', 'carol', 'uni.json');
+      await writeFile(carol, alices.replace('"annotator": "alice"', '"annotator": "carol"'));
+      await age(carol);
+      const { checked, fresh } = await jsonAnswers(dir);
+      expect(labels(checked)).toEqual([['claim', 'event']]);
+      expect(checked).toEqual(fresh);
+    });
+
+    it('reads no file of an article it does not show', async () => {
+      const dir = await workspace();
+      await team(dir);
+      const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+      const other = articles.find((a) => a.id !== 'uni')!;
+      const repository = await openRepository({
+        root: join(dir, 'store'),
+        annotator: 'bob',
+        articles,
+      });
+      await repository.tag(other, other.sentences[0]!.id, 'event');
+      await repository.close();
+      const path = join(dir, 'store', 'bob', `${other.id}.json`);
+      await age(path);
+      await json(dir);
+      await editInPlace(path, '"label": "event"', '"label": "claim"');
+      expect(labels(await json(dir))).toEqual([['event']]);
+      // The index still holds what the file held: the search did not look at it.
+      const kept = await openRepository({
+        root: join(dir, 'store'),
+        annotator: 'bob',
+        articles,
+        cacheDir: defaultCacheDir({ XDG_CACHE_HOME: join(dir, 'cache') }),
+        check: 'later',
+      });
+      try {
+        expect(kept.list({ article: other.id }).map((a) => a.label)).toEqual(['event']);
+      } finally {
+        await kept.close();
+      }
+      // A search that needs every file sees it.
+      expect((await searchFor(dir, 'label:claim')).status).toBe(0);
+    });
   });
 });
