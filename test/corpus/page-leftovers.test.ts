@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../../source/corpus/article.js';
+import { bytesToSource } from '../../source/corpus/read.js';
+
+/** The paragraphs and title `margin show` gives for a page. */
+function show(html: string) {
+  const article = buildArticle('page', 'page.html', bytesToSource('page.html', Buffer.from(html)));
+  return { title: article.title, paragraphs: article.text.split('\n\n') };
+}
+
+const STORY = [
+  'The council met on Tuesday evening to vote on the budget for the coming year, after weeks of debate over the cost of the new bridge.',
+  'Members said the bridge would be paid for by a loan over thirty years, and that rates would not rise before the next election.',
+  'A final vote is expected next month, when the council meets again in the town hall.',
+];
+
+function page(body: string, head = '<title>Council passes budget</title>'): string {
+  return `<!doctype html><html><head>${head}</head><body><article>${body}</article></body></html>`;
+}
+
+describe('what real pages leave in the text', () => {
+  it('a hover card inside a sentence is no part of it; the name it hangs on stays', () => {
+    const card = (name: string) =>
+      `<span class="person"><a href="/people/x">${name}</a><span class="person-card"><span><img src="x.jpg" alt=""><a href="/people/x">${name} Smith</a><a href="/a">Mayor ${name} Smith opens the new library in the old market square</a> <a href="/b">Council leader under fire over bridge costs and delays</a> <a href="/people/x">MORE</a></span></span></span>`;
+    const html = page(
+      `<h1>Council passes budget</h1><p>The council, led by Mayor ${card('Anna')} and her deputy, met on Tuesday evening to vote on the budget.</p><p>${STORY[1]}</p><p>${STORY[2]}</p>`,
+    );
+    expect(show(html).paragraphs).toEqual([
+      'The council, led by Mayor Anna and her deputy, met on Tuesday evening to vote on the budget.',
+      STORY[1],
+      STORY[2],
+    ]);
+  });
+
+  it('a name linked with its avatar, and a tooltip, inside a sentence', () => {
+    const html = page(
+      `<p>${STORY[0]}</p><p>The motion was tabled by <span class="author"><a href="/p/jo"><img src="jo.jpg" alt="">Jo Marsh</a></span>, who chairs the finance committee<span role="tooltip">Finance committee: the council's budget body</span>.</p><p>${STORY[2]}</p>`,
+    );
+    expect(show(html).paragraphs).toEqual([
+      STORY[0],
+      'The motion was tabled by Jo Marsh, who chairs the finance committee.',
+      STORY[2],
+    ]);
+  });
+});
