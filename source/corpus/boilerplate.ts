@@ -237,6 +237,17 @@ export function keepContent(units: Unit[], reasons: Reasons): boolean[] {
   const keep = units.map(
     (unit, i) => reasons[i] === null && unit.linkChars <= unit.text.length * CONTENT_LINK_SHARE,
   );
+  // A list whose every item holds a link, under a "More stories" heading, is that section of
+  // other stories, though each item's words are only partly linked ("YouTubers must unionize,
+  // [no matter what Google says]").
+  reasons.forEach((reason, i) => {
+    if (reason !== 'related list heading' || !units[i + 1]?.listItem) return;
+    const block = units[i + 1]!.block;
+    let end = i + 1;
+    while (end < units.length && units[end]!.block === block && units[end]!.listItem) end++;
+    for (let j = i + 1; j < end; j++) if (units[j]!.linkChars === 0) return;
+    for (let j = i + 1; j < end; j++) keep[j] = false;
+  });
   // A heading whose section went ("Read next" over a list of links) goes with it.
   let last = keep.lastIndexOf(true);
   while (last >= 0 && last < units.length - 1 && isLabel(units[last]!)) {

@@ -42,4 +42,37 @@ describe('what real pages leave in the text', () => {
       STORY[2],
     ]);
   });
+
+  it('a list of other stories under a "More … Stories" heading goes, each item partly linked', () => {
+    const html = page(
+      `${STORY.map((p) => `<p>${p}</p>`).join('')}<hr><div class="heading">More Great Gazette Stories</div><ul><li>Farmers fear the new road, <a href="/a">and say so at the market</a></li><li>The mill reopens. <a href="/b">Its workers are back</a></li><li>Why the river <a href="/c">floods every spring</a>?</li></ul>`,
+    );
+    expect(show(html).paragraphs).toEqual(STORY);
+  });
+
+  it('a list with an item unlinked stays under such a heading, and a list of links under a plain one', () => {
+    const items =
+      '<li>Farmers fear the new road, <a href="/a">and say so</a></li><li>The mill reopens.</li>';
+    const html = page(
+      `${STORY.map((p) => `<p>${p}</p>`).join('')}<h3>More local stories</h3><ul>${items}</ul><h3>What the council decided</h3><ul><li>A loan over <a href="/l">thirty years</a></li><li>No rise in <a href="/r">rates</a> before the election</li></ul>`,
+    );
+    expect(show(html).paragraphs.slice(3)).toEqual([
+      'Farmers fear the new road, and say so',
+      'The mill reopens.',
+      'What the council decided',
+      'A loan over thirty years',
+      'No rise in rates before the election',
+    ]);
+  });
+
+  it("a slideshow's counters are no lines of the story", () => {
+    const slides = [1, 2, 3]
+      .map(
+        (n) =>
+          `<div class="slide"><span class="count">Image ${n} of 3</span><img src="${n}.jpg"></div>`,
+      )
+      .join('');
+    const html = page(`<p>${STORY[0]}</p><p>${STORY[1]}</p>${slides}<p>${STORY[2]}</p>`);
+    expect(show(html).paragraphs).toEqual(STORY);
+  });
 });
