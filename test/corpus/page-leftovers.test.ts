@@ -75,4 +75,33 @@ describe('what real pages leave in the text', () => {
     const html = page(`<p>${STORY[0]}</p><p>${STORY[1]}</p>${slides}<p>${STORY[2]}</p>`);
     expect(show(html).paragraphs).toEqual(STORY);
   });
+
+  it('the last item of a numbered list stays when the link line under it goes', () => {
+    const gifts = [
+      '1) A box of wooden toy trains for the hall',
+      '2) The board game of the year',
+      '3) Hasbro Gaming – Operation',
+    ]
+      .map((item, n) => `${item}<br><a href="/shop/${n}">Buy it at the corner shop today</a><br>`)
+      .join('');
+    const html = page(`<p>${STORY[0]}</p><p>${STORY[1]}</p><p>${gifts}</p>`);
+    expect(show(html).paragraphs.slice(2)).toEqual([
+      '1) A box of wooden toy trains for the hall',
+      '2) The board game of the year',
+      '3) Hasbro Gaming – Operation',
+    ]);
+  });
+
+  it('a link written out as its address on a line of its own is read, a worded link line is not', () => {
+    const html = page(
+      `<p>${STORY[0]}</p><p>The minutes are online:<br><a href="http://example.org/minutes/2019-11.pdf">http://example.org/minutes/2019-11.pdf</a><br><a href="https://www.example.org">www.example.org</a></p><p><a href="/more">More about the council and its members</a></p><p>${STORY[2]}</p>`,
+    );
+    expect(show(html).paragraphs).toEqual([
+      STORY[0],
+      'The minutes are online:',
+      'http://example.org/minutes/2019-11.pdf',
+      'www.example.org',
+      STORY[2],
+    ]);
+  });
 });
