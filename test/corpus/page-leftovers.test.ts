@@ -104,4 +104,21 @@ describe('what real pages leave in the text', () => {
       STORY[2],
     ]);
   });
+
+  it("another story's teaser card in the story: its summary goes with its linked headline", () => {
+    const promo = `<div class="card"><div class="card-content"><div class="card-section"><a href="/business">Business</a></div><div class="card-title"><a href="/b/gig">Column: Freelancers fear the new gig law will wipe them out</a></div><div class="card-text">Freelance writers and photographers fear the new gig worker law will make them unemployable.</div></div></div>`;
+    const html = page(`<p>${STORY[0]}</p>${promo}<p>${STORY[1]}</p><p>${STORY[2]}</p>`);
+    expect(show(html).paragraphs).toEqual(STORY);
+  });
+
+  it('a paragraph of the story after a line of links stays', () => {
+    const html = page(
+      `<p>${STORY[0]}</p><p><a href="/budget">Read the full budget for the coming year</a></p><p>Members said the bridge would be paid for by a loan.</p><p>${STORY[2]}</p>`,
+    );
+    expect(show(html).paragraphs).toEqual([
+      STORY[0],
+      'Members said the bridge would be paid for by a loan.',
+      STORY[2],
+    ]);
+  });
 });
