@@ -121,4 +121,34 @@ describe('what real pages leave in the text', () => {
       STORY[2],
     ]);
   });
+
+  it("a title is the headline, without a section's name before it or a search engine's tail", () => {
+    const body = STORY.map((p) => `<p>${p}</p>`).join('');
+    const titled = (head: string, h1: string) =>
+      show(
+        `<!doctype html><html><head>${head}</head><body><article><h1>${h1}</h1>${body}</article></body></html>`,
+      ).title;
+    expect(
+      titled(
+        '<meta property="og:title" content="Opinion | Council budget leaves the bridge unpaid">',
+        'Council budget leaves the bridge unpaid',
+      ),
+    ).toBe('Council budget leaves the bridge unpaid');
+    expect(
+      titled(
+        '<title>The Town Review: Council passes its budget</title>',
+        'Council passes its budget',
+      ),
+    ).toBe('Council passes its budget');
+    expect(
+      titled(
+        '<meta property="og:title" content="Совет принял бюджет на следующий год: новости, фото 2018">',
+        'Бюджет принят',
+      ),
+    ).toBe('Совет принял бюджет на следующий год');
+    // A site's name in <h1> is no headline, though the title ends with it.
+    expect(titled('<title>Council passes its budget - Town Post</title>', 'Town Post')).toBe(
+      'Council passes its budget',
+    );
+  });
 });
