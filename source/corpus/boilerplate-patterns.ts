@@ -86,6 +86,14 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
       /^(?:read more|read also|also read|see also|see more|related|watch|listen|don['’]?t miss)\s*:\s*\S.{0,200}$/i,
   },
   {
+    // How the site runs its comments, under a story: "Comments are closed", "Note: we are
+    // moderating all comments…", "ATENÇÃO: Comentários … não serão aprovados pelo moderador".
+    // A story's "comments" (a minister's) come with no such words.
+    reason: 'comment notice',
+    pattern:
+      /^(?=.{0,250}$)(?=.*\b(?:comments?|comentários?|commentaires?|kommentare?|join the conversation)\b)(?=.*\b(?:moderat\w*|approv\w*|aprovad\w*|closed|spam|conversation|guidelines|respectful)\b).*$/i,
+  },
+  {
     // A slideshow's counter over each slide ("Image 1 of 5"), read as a line of its own.
     reason: 'gallery counter',
     pattern: /^(?:image|photo|picture|slide|foto|bild)s? \d{1,3} (?:of|\/|von|de|di|из) \d{1,3}$/i,

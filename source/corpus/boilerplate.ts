@@ -273,7 +273,7 @@ export function keepContent(units: Unit[], reasons: Reasons): boolean[] {
  */
 function isLabel(unit: Unit): boolean {
   if (unit.heading > 0) return true;
-  if (unit.listItem || BULLET.test(unit.text)) return false;
+  if (unit.listItem || BULLET.test(unit.text) || WRITTEN_ADDRESS.test(unit.text)) return false;
   return unit.text.length < 40 && !isSentenceLike(unit.text);
 }
 

@@ -151,4 +151,16 @@ describe('what real pages leave in the text', () => {
       'Council passes its budget',
     );
   });
+
+  it("a notice of how the site runs its comments goes; a story's comments stay, and so does a closing address", () => {
+    const html = page(
+      `<p>${STORY[0]}</p><p>The mayor's comments on the bridge drew applause from the public gallery.</p><p>${STORY[2]}</p><p><a href="https://www.example.org">www.example.org</a></p><p>Note: we are moderating all comments submitted to deal with a surge in spam.</p><p>Comments are closed.</p>`,
+    );
+    expect(show(html).paragraphs).toEqual([
+      STORY[0],
+      "The mayor's comments on the bridge drew applause from the public gallery.",
+      STORY[2],
+      'www.example.org',
+    ]);
+  });
 });
