@@ -78,12 +78,25 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'related list heading',
     pattern:
-      /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more(?: on (?:these|this) topics?)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*[:.…]*$/i,
+      /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|more (?:\S+ ){1,3}(?:stories|news|articles|reads|videos)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more(?: on (?:these|this) topics?)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*[:.…]*$/i,
   },
   {
     reason: 'related link',
     pattern:
       /^(?:read more|read also|also read|see also|see more|related|watch|listen|don['’]?t miss)\s*:\s*\S.{0,200}$/i,
+  },
+  {
+    // How the site runs its comments, under a story: "Comments are closed", "Note: we are
+    // moderating all comments…", "ATENÇÃO: Comentários … não serão aprovados pelo moderador".
+    // A story's "comments" (a minister's) come with no such words.
+    reason: 'comment notice',
+    pattern:
+      /^(?=.{0,250}$)(?=.*\b(?:comments?|comentários?|commentaires?|kommentare?|join the conversation)\b)(?=.*\b(?:moderat\w*|approv\w*|aprovad\w*|closed|spam|conversation|guidelines|respectful)\b).*$/i,
+  },
+  {
+    // A slideshow's counter over each slide ("Image 1 of 5"), read as a line of its own.
+    reason: 'gallery counter',
+    pattern: /^(?:image|photo|picture|slide|foto|bild)s? \d{1,3} (?:of|\/|von|de|di|из) \d{1,3}$/i,
   },
   { reason: 'hashtags', pattern: /^(?:#[\p{L}\p{N}_.'’-]+[\s,]*){2,}$/u },
   {

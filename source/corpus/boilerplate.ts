@@ -7,7 +7,7 @@ import {
 } from './boilerplate-patterns.js';
 import { isSentenceLike } from './characters.js';
 import { STOPWORDS } from './stopwords.js';
-import type { Unit } from './units.js';
+import { BULLET, type Unit } from './units.js';
 
 /** Why each unit goes (`null`: not decided yet). Metadata lines are marked by the caller. */
 export type Reasons = Array<string | null>;
@@ -225,6 +225,13 @@ export function classify(units: Unit[], reasons: Reasons, lists: string[][]): bo
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
+/**
+ * A link whose text is its address written out (`http://amzn.to/2hWbQ1f`, `www.example.com`) on
+ * a line of its own: the author's source or shop link, given to be read; a site's links to its
+ * other pages are worded.
+ */
+const WRITTEN_ADDRESS = /^(?:https?:\/\/|www\.)\S+$/i;
+
 /** Above this share of link text a paragraph is a link, or a list of them: "Read next", tags. */
 const CONTENT_LINK_SHARE = 0.7;
 
@@ -235,8 +242,21 @@ const CONTENT_LINK_SHARE = 0.7;
  */
 export function keepContent(units: Unit[], reasons: Reasons): boolean[] {
   const keep = units.map(
-    (unit, i) => reasons[i] === null && unit.linkChars <= unit.text.length * CONTENT_LINK_SHARE,
+    (unit, i) =>
+      reasons[i] === null &&
+      (unit.linkChars <= unit.text.length * CONTENT_LINK_SHARE || WRITTEN_ADDRESS.test(unit.text)),
   );
+  // A list whose every item holds a link, under a "More stories" heading, is that section of
+  // other stories, though each item's words are only partly linked ("YouTubers must unionize,
+  // [no matter what Google says]").
+  reasons.forEach((reason, i) => {
+    if (reason !== 'related list heading' || !units[i + 1]?.listItem) return;
+    const block = units[i + 1]!.block;
+    let end = i + 1;
+    while (end < units.length && units[end]!.block === block && units[end]!.listItem) end++;
+    for (let j = i + 1; j < end; j++) if (units[j]!.linkChars === 0) return;
+    for (let j = i + 1; j < end; j++) keep[j] = false;
+  });
   // A heading whose section went ("Read next" over a list of links) goes with it.
   let last = keep.lastIndexOf(true);
   while (last >= 0 && last < units.length - 1 && isLabel(units[last]!)) {
@@ -246,9 +266,15 @@ export function keepContent(units: Unit[], reasons: Reasons): boolean[] {
   return keep;
 }
 
-/** A heading, or a short line without final punctuation: what introduces a section. */
+/**
+ * A heading, or a short line without final punctuation: what introduces a section. An item of a
+ * list is none, however short ("22) Hasbro Gaming – Operation" closing a numbered list of gifts,
+ * each over its shop link, lost its last item as the links went).
+ */
 function isLabel(unit: Unit): boolean {
-  return unit.heading > 0 || (unit.text.length < 40 && !isSentenceLike(unit.text));
+  if (unit.heading > 0) return true;
+  if (unit.listItem || BULLET.test(unit.text) || WRITTEN_ADDRESS.test(unit.text)) return false;
+  return unit.text.length < 40 && !isSentenceLike(unit.text);
 }
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;

@@ -1,5 +1,6 @@
 import { consentOverlays } from './consent.js';
 import type { Element } from './dom.js';
+import { inlineCards } from './inline-cards.js';
 import { tidy, type Unit } from './units.js';
 
 /**
@@ -211,6 +212,11 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   const overlays = consentOverlays(root, (element) => NEVER_TEXT.has(element.name));
   const isBlock = (element: Element) =>
     BLOCKS.has(element.name) && (!CELLS.has(element.name) || layout.has(element));
+  const cards = inlineCards(
+    root,
+    (element) => NEVER_TEXT.has(element.name) || (!withHidden && isHidden(element.attribs)),
+    isBlock,
+  );
 
   const enter = (element: Element, id: number) => {
     const name = element.name;
@@ -263,7 +269,7 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
       continue;
     }
     if (NEVER_TEXT.has(child.name) || (!withHidden && isHidden(child.attribs))) continue;
-    if (overlays.has(child)) continue;
+    if (overlays.has(child) || cards.has(child)) continue;
     const id = elements.length;
     elements.push({ element: child, parent: frame.id, depth: stack.length });
     enter(child, id);

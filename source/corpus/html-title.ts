@@ -32,6 +32,25 @@ function metaHeadline(meta: HtmlMeta): string | null {
   return meta.title;
 }
 
+/** `Opinion | Headline`, `The Space Review: Headline`: a section or site name before it. */
+const PREFIX = /^(.{1,60}?)(?:\s+[|–—-]|\s*[|:])\s+/;
+
+/**
+ * Whether the title is the `<h1>` after a section's or the site's name, which is shorter than
+ * the headline (so a site name in `<h1>`, "India Post" under "Deportees return home - India
+ * Post", is never taken for the headline).
+ */
+function isPrefixed(full: string[], title: string): boolean {
+  const match = PREFIX.exec(title);
+  if (!match) return false;
+  const prefix = words(match[1]!);
+  return (
+    prefix.length > 0 &&
+    prefix.length < full.length &&
+    sameWords(words(title.slice(match[0].length)), full)
+  );
+}
+
 /**
  * Whether `h1` is the full form of a meta title: the title is the h1 followed by ` - Site`, or
  * every word of the title (its part before a separator, without a final `…`) is in the h1 and
@@ -42,6 +61,7 @@ function isFullerHeadline(h1: string, title: string): boolean {
   const full = words(h1);
   const parts = title.split(SEPARATOR);
   if (parts.length > 1 && sameWords(words(parts[0]!), full)) return true;
+  if (isPrefixed(full, title)) return true;
   const short = words(parts[0]!.replace(/(?:…|\.\.\.)$/, ''));
   if (short.length < 2 || short.length >= full.length) return false;
   const have = new Map<string, number>();
@@ -66,5 +86,11 @@ export function headlineOf(meta: HtmlMeta): string | null {
     if (h1.length > MAX_HEADLINE) continue;
     if (titles.some((title) => isFullerHeadline(h1, title))) return h1;
   }
-  return base ?? null;
+  return base === null ? null : base.replace(SEO_TAIL, '');
 }
+
+/**
+ * A search-engine tail after the headline: a colon, then lower-case words of what the page
+ * offers, with a comma among them, and a year (`…: новости, фото 2018`, `…: news, photos 2019`).
+ */
+const SEO_TAIL = /:\s+[\p{Ll}\s]+,[\p{Ll}\s,]*\s(?:19|20)\d{2}$/u;

@@ -4,6 +4,7 @@ import { parseDom, streamHtml } from './dom.js';
 import { blocksOf, type HtmlBlocks, type HtmlUnit } from './html-blocks.js';
 import { type HtmlMeta, readHtmlMetadata } from './html-metadata.js';
 import type { LiveBlogUpdate } from './json-ld.js';
+import { dropTeaserCards } from './teaser-cards.js';
 import type { LinkSpan, Unit } from './units.js';
 
 /** In a text file only code and widgets go: a stray `<header>` there may wrap real text. */
@@ -58,6 +59,7 @@ export function parseHtml(html: string): HtmlDocument {
     updateTimes(blocks, keep, lists, patterns, meta.liveBlogUpdates);
   }
   liveBlogLines(blocks, keep, patterns, meta.liveBlog);
+  dropTeaserCards(blocks, keep);
   const content: Marked = { units: [], lists: [], patterns: [] };
   keep.forEach((kept, i) => {
     if (!kept) return;

@@ -34,7 +34,8 @@ export function tidy(line: string): string {
   return line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
 }
 
-const BULLET = /^(?:[•◦▪▫‣∙·*+-]|\d{1,3}[.)])\s+\S/u;
+/** A line that begins a list item: a bullet, or a number (`3.`, `22)`). */
+export const BULLET = /^(?:[•◦▪▫‣∙·*+-]|\d{1,3}[.)])\s+\S/u;
 const TERMINAL = /[.!?…:;]["'”’»)\]]*$/u;
 /** A line that ends mid-phrase: a comma, a dash, or a word such as "the" or "said". */
 const UNFINISHED =
