@@ -64,7 +64,8 @@ async function run(steps: Step[], partial: boolean) {
   for (const step of steps) {
     if (step.kind === 'key') {
       const key = { ...NO_KEY, return: step.input === '\r' };
-      controller.press(step.input, key, (at += 60));
+      at += 60;
+      controller.press(step.input, key, at);
     } else if (step.name === 'P1') {
       listener!({
         type: 'progress',

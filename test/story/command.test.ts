@@ -198,9 +198,7 @@ describe('margin story', () => {
     );
     const label = await story({ label: ['opinion'] });
     expect(label.status).toBe(2);
-    expect(label.stderr).toBe(
-      'margin story: unknown label "opinion": use claim, quote, event\n',
-    );
+    expect(label.stderr).toBe('margin story: unknown label "opinion": use claim, quote, event\n');
   });
 });
 
