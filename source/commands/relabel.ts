@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { didYouMean } from '../search/closest.js';
 import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
@@ -67,8 +68,16 @@ Examples
     output.say(
       `${dryRun ? 'would rename' : 'renamed'} ${oneLine(from)} → ${oneLine(to)}: ${n(result.renamed + result.merged, 'annotation')} in ${n(result.files, 'file')}${merged}`,
     );
+    // A mistyped name renames nothing, or renames to a label nobody has: said with the guess.
+    if (result.files === 0 && result.refused.length === 0 && !codebook.includes(from)) {
+      output.warn(
+        `no annotation has the label ${oneLine(from)}${didYouMean(from, codebook)}: nothing renamed`,
+      );
+    }
     if (!codebook.includes(to)) {
-      output.warn(`${oneLine(to)} is not among margin.json's labels yet: add it there`);
+      output.warn(
+        `${oneLine(to)} is not among margin.json's labels yet${didYouMean(to, codebook)}: add it there`,
+      );
     }
     const undeclared = Object.entries(result.undeclared).sort(([a], [b]) => a.localeCompare(b));
     if (undeclared.length > 0) {

@@ -79,6 +79,18 @@ describe('a label margin.json no longer lists', () => {
     expect((await run(exportCommand, dir, [], { format: 'jsonl', label: ['event'] })).stderr).toBe(
       'margin export: unknown label "event": use claim, quote\n',
     );
+    // A mistyped name renames nothing and says which it may have meant; so does a new name
+    // one edit from the codebook's (exit 0 all the same: a second run of a rename finds none).
+    const mistyped = await run(relabel, dir, ['quoet', 'claim'], { dryRun: false });
+    expect([mistyped.status, mistyped.stderr]).toEqual([
+      0,
+      'margin relabel: renamed quoet → claim: 0 annotations in 0 files\n' +
+        'margin relabel: warning: no annotation has the label quoet (did you mean "quote"?): nothing renamed\n',
+    ]);
+    const near = await run(relabel, dir, ['quote', 'claimm'], { dryRun: true });
+    expect(near.stderr).toContain(
+      `claimm is not among margin.json's labels yet (did you mean "claim"?): add it there`,
+    );
   });
 });
 
