@@ -151,14 +151,15 @@ function duplicates(labels: readonly LabelDefinition[]): string | null {
       const value = field === 'name' ? label.name : label[field];
       // Names as a query reads them: `Frame` beside `frame`, or `x_y` beside `x-y`, were two
       // labels here and one in every filter and in Label Studio's and brat's configs.
-      const owner = seen.get(field === 'name' ? foldedName(value) : value);
+      const told = field === 'name' ? foldedName(value) : value;
+      const owner = seen.get(told);
       if (owner !== undefined) {
         if (field === 'name' && owner !== value) {
           return `labels[${index}].name: "${value}" reads as "${owner}" in a query (case, -, _ and spaces do not count): name it apart`;
         }
         return `labels[${index}].${field}: "${value}" is already the ${field} of ${owner}`;
       }
-      seen.set(field === 'name' ? foldedName(value) : value, label.name);
+      seen.set(told, label.name);
     }
   }
   for (const [index, label] of labels.entries()) {

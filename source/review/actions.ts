@@ -55,8 +55,7 @@ export type KeyAction =
   | { type: 'story/link' }
   | { type: 'help/toggle' }
   | { type: 'help/scroll'; step: ScrollStep }
-  /** `by`: the key, when not Ctrl+C (`q` on the too-small screen): the warning names it. */
-  | { type: 'app/quit'; by?: string }
+  | { type: 'app/quit' }
   | { type: 'problems/toggle' }
   | { type: 'problems/scroll'; step: ScrollStep }
   | { type: 'guidelines/toggle' }

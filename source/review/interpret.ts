@@ -1,5 +1,5 @@
 import type { Action, KeyAction } from './actions.js';
-import { type KeyContext, lookup, matches } from './keymap.js';
+import { type KeyContext, lookup, pressedLabel } from './keymap.js';
 import {
   ESCAPE,
   escapeJoined,
@@ -73,9 +73,7 @@ function tooSmallAction(state: ReviewState, context: KeyContext, press: Press): 
     return isText(press) ? { type: 'text/type', input: press.input, key: press.key } : null;
   }
   const entry = lookup(context, press.input, press.key, state.project.keymap);
-  if (entry?.action.type !== 'app/quit') return null;
-  const binding = entry.keys.find((one) => matches(one, press.input, press.key));
-  return { type: 'app/quit', by: binding?.label ?? press.input };
+  return entry?.action.type === 'app/quit' ? entry.action : null;
 }
 
 /** The key that quits behind the too-small screen, as the screen names it (`tooSmallAction`). */
@@ -140,9 +138,8 @@ function readerOnly(
   if (keyContext(state) !== 'list' || behindTooSmall(state) || !isText(press)) return null;
   const entry = lookup('reader', press.input, press.key, state.project.keymap);
   if (!entry) return null;
-  const binding = entry.keys.find((one) => matches(one, press.input, press.key));
   return {
-    action: { type: 'key/reader-only', label: binding?.label ?? press.input },
+    action: { type: 'key/reader-only', label: pressedLabel(entry, press.input, press.key) },
     opensInput: OPENS_INPUT.has(entry.action.type),
   };
 }

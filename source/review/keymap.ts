@@ -545,7 +545,7 @@ export const GROUP_ORDER: readonly KeyGroup[] = [
   'General',
 ];
 
-export function matches(binding: KeyBinding, input: string, key: KeyState): boolean {
+function matches(binding: KeyBinding, input: string, key: KeyState): boolean {
   if (binding.key) {
     if (!key[binding.key]) return false;
     return binding.shift === undefined || binding.shift === key.shift;
@@ -566,6 +566,11 @@ export function lookup(
       entry.contexts.includes(context) &&
       entry.keys.some((binding) => matches(binding, input, key)),
   );
+}
+
+/** How the key of `entry` that this press matched reads ("q", "Space"): what a message names. */
+export function pressedLabel(entry: KeymapEntry, input: string, key: KeyState): string {
+  return entry.keys.find((binding) => matches(binding, input, key))?.label ?? input;
 }
 
 /** How the keys of an entry read in the help: "j ↓". */

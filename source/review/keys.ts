@@ -58,8 +58,6 @@ const CONTROL_KEYS: Record<string, Partial<KeyState>> = {
   '\b': { backspace: true },
 };
 
-const RETURN_KEY: KeyState = { ...NO_KEY, return: true };
-
 /**
  * Opens an input that the terminal says was pasted (bracketed paste), not typed: a private-use
  * character no key produces. What follows it is text, never keys (see `keyboardStdin`).
@@ -76,7 +74,9 @@ export function splitKeys(input: string, key: KeyState): Press[] {
   // Enter typed before margin took the keyboard, read alone: Ink names "\n" "enter", not Return,
   // and the first key of a session was lost (the note typed after `Enter 1 n` then acted as
   // commands on the list: `d` marked the first article done).
-  if (input === '\n' && !key.ctrl && !key.meta) return [{ input: '', key: RETURN_KEY }];
+  if (input === '\n' && !key.ctrl && !key.meta) {
+    return [{ input: '', key: { ...NO_KEY, ...CONTROL_KEYS['\n'] } }];
+  }
   const chars = [...input];
   if (chars.length <= 1 || key.ctrl || key.meta) return [{ input, key }];
   return chars.map((c) => {

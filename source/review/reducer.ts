@@ -250,7 +250,7 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
     case 'guidelines/scroll':
       return guidelinesAction(state, action);
     case 'app/quit': {
-      const unsaved = unsavedEdit(state, action.by ?? 'Ctrl+C');
+      const unsaved = unsavedEdit(state);
       if (unsaved) return unsaved;
       return quitIfDrained({
         ...state,
@@ -266,7 +266,7 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
  * Ctrl+C quits without it (2026-12-05: the first quit and the note typed was gone unsaid). On the
  * too-small screen the warning says what saves there: a larger terminal (Enter does nothing).
  */
-function unsavedEdit(state: ReviewState, key: string): ReviewState | null {
+function unsavedEdit(state: ReviewState): ReviewState | null {
   const mode = state.mode;
   if (mode.kind !== 'note' && mode.kind !== 'attributes') return null;
   if (mode.quitAsked) return null;
@@ -284,7 +284,7 @@ function unsavedEdit(state: ReviewState, key: string): ReviewState | null {
   return {
     ...state,
     mode: { ...mode, quitAsked: true },
-    message: warn(`${what} unsaved: ${save} · ${key} again drops it`),
+    message: warn(`${what} unsaved: ${save} · Ctrl+C again drops it`),
   };
 }
 

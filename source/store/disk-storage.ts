@@ -1,4 +1,4 @@
-import { lstatSync, type Stats } from 'node:fs';
+import { type Dirent, lstatSync, type Stats } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
@@ -106,10 +106,7 @@ export class DiskStorage implements Storage {
     const entries = await readdir(this.root, { withFileTypes: true });
     // A corpus folder holding the store (`"corpus": "."`) must not read its files as articles.
     if (!entries.some((entry) => entry.name === NOT_ARTICLES)) markNotArticles(this.root);
-    this.linked = entries
-      .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
-      .map((entry) => this.linkedFolderProblem(join(this.root, entry.name)))
-      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    this.noteLinkedFolders(entries);
     const folders = entries
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
       .map((entry) => entry.name)
@@ -189,10 +186,7 @@ export class DiskStorage implements Storage {
    */
   async refreshArticles(articles: readonly string[]): Promise<string[] | null> {
     const entries = await readdir(this.root, { withFileTypes: true });
-    this.linked = entries
-      .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
-      .map((entry) => this.linkedFolderProblem(join(this.root, entry.name)))
-      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    this.noteLinkedFolders(entries);
     const folders = new Set(this.index.folders());
     for (const entry of entries) {
       if (entry.isDirectory() && !entry.name.startsWith('.')) folders.add(entry.name);
@@ -458,6 +452,14 @@ export class DiskStorage implements Storage {
     // The new folder's entry must itself be durable before a file inside it is called saved.
     if (created !== undefined) await syncFolder(this.root);
     this.folders.add(folder);
+  }
+
+  /** The root's annotator folders that are links, each a problem (never followed). */
+  private noteLinkedFolders(entries: readonly Dirent[]): void {
+    this.linked = entries
+      .filter((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.'))
+      .map((entry) => this.linkedFolderProblem(join(this.root, entry.name)))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
   }
 
   private linkedFolderProblem(folder: string): StoreProblem {
