@@ -21,6 +21,24 @@ afterEach(async () => {
   await rm(cache, { recursive: true, force: true });
 });
 
+/**
+ * A stderr for the command that lets go of the other margin's hold on `index` once the command
+ * has said it waits for it; `said()` is what it wrote.
+ */
+function lettingGoOnceWaiting(index: Database.Database) {
+  let said = '';
+  const stderr = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      said += chunk.toString();
+      if (said.includes('waiting for it')) {
+        index.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
+      }
+      done();
+    },
+  });
+  return { stderr, said: () => said };
+}
+
 describe('a command while another margin indexes the corpus', () => {
   it('waits for it, says so, and answers from the whole index', async () => {
     await corpus.write('a.txt', GOOD_ARTICLE);
@@ -35,16 +53,7 @@ describe('a command while another margin indexes the corpus', () => {
     await corpus.write('b.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
 
     // It lets go once the command has said it waits: the command then reads b.txt too.
-    let said = '';
-    const stderr = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        said += chunk.toString();
-        if (said.includes('waiting for it')) {
-          index.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
-        }
-        done();
-      },
-    });
+    const { stderr, said } = lettingGoOnceWaiting(index);
     const second = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
     const status = await runCommand(
       command,
@@ -54,7 +63,9 @@ describe('a command while another margin indexes the corpus', () => {
     );
     index.close();
     expect(status).toBe(0);
-    expect(said).toBe(`margin list: another margin is indexing ${corpus.root()}: waiting for it\n`);
+    expect(said()).toBe(
+      `margin list: another margin is indexing ${corpus.root()}: waiting for it\n`,
+    );
     const listed = JSON.parse(second.stdout()) as Array<{ id: string }>;
     expect(listed.map((article) => article.id.slice(0, 1)).sort()).toEqual(['a', 'b']);
   });
@@ -74,16 +85,7 @@ describe('a command while another margin indexes the corpus', () => {
     index.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('refreshing', ?)").run(other);
     await corpus.write('b.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
 
-    let said = '';
-    const stderr = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        said += chunk.toString();
-        if (said.includes('waiting for it')) {
-          index.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
-        }
-        done();
-      },
-    });
+    const { stderr, said } = lettingGoOnceWaiting(index);
     const second = captureIO(corpus.root(), env);
     const status = await runCommand(
       indexCommand,
@@ -92,7 +94,7 @@ describe('a command while another margin indexes the corpus', () => {
       { ...second.io, stderr },
     );
     index.close();
-    const lines = said.trimEnd().split('\n');
+    const lines = said().trimEnd().split('\n');
     expect(lines[0]).toBe(
       `margin index: another margin is indexing ${corpus.root()}: waiting for it`,
     );

@@ -1,4 +1,4 @@
-import { copyFile, readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -14,26 +14,18 @@ vi.mock('../../source/store/anchor.js', async (importOriginal) => {
   return { ...actual, placeAnchor: vi.fn(actual.placeAnchor) };
 });
 
-import type { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
-import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { placeAnchor } from '../../source/store/anchor.js';
 import { openRepository } from '../../source/store/index.js';
+import { seededCorpus } from './seeded-corpus.js';
 import { useTempFolder } from './temp-store.js';
 
-const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
-const FILES = ['000_4b207f45d15cbf96.txt', '001_d7fb493d5d978b6e.txt', '002_95852239c1d84bad.txt'];
 const KIND = 'a format 1';
 
 describe('what the store kept of each article, after the cleaner changed', () => {
   const tempFolder = useTempFolder();
 
   async function setUp() {
-    const corpusDir = await tempFolder();
-    for (const name of FILES) await copyFile(join(SEEDS, name), join(corpusDir, name));
-    const cacheDir = await tempFolder();
-    const root = join(await tempFolder(), 'store');
-    const corpus = async (): Promise<DiskCorpusIndex> =>
-      (await openCorpusIndex(corpusDir, { cacheDir, refresh: 'full' })).index;
+    const { cacheDir, root, corpus } = await seededCorpus(tempFolder);
     const index = await corpus();
     const articles = [...index.articles()];
     const alice = await openRepository({ root, annotator: 'alice', corpus: index, cacheDir });

@@ -1,12 +1,9 @@
-import { copyFile, readFile, utimes, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { openRepository } from '../../source/store/index.js';
+import { seededCorpus } from './seeded-corpus.js';
 import { useTempFolder } from './temp-store.js';
-
-const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
-const FILES = ['000_4b207f45d15cbf96.txt', '001_d7fb493d5d978b6e.txt', '002_95852239c1d84bad.txt'];
 
 /**
  * A new generation of the corpus first confirms what the store kept of every article still as
@@ -18,19 +15,8 @@ describe('the kept placements confirmed once per generation of the corpus', () =
   const tempFolder = useTempFolder();
 
   it('walks the files once, and leaves one whose article changed to its reading', async () => {
-    const corpusDir = await tempFolder();
+    const { cacheDir, root, corpus } = await seededCorpus(tempFolder);
     const hourAgo = new Date(Date.now() - 3600_000);
-    for (const name of FILES) {
-      await copyFile(join(SEEDS, name), join(corpusDir, name));
-      // Out of the corpus's racy window: a file written in the last moments is read again at
-      // every look, a new generation each time, and on a quiet machine the second command
-      // walked the files again.
-      await utimes(join(corpusDir, name), hourAgo, hourAgo);
-    }
-    const cacheDir = await tempFolder();
-    const root = join(await tempFolder(), 'store');
-    const corpus = async () =>
-      (await openCorpusIndex(corpusDir, { cacheDir, refresh: 'full' })).index;
     const index = await corpus();
     const articles = [...index.articles()];
     const alice = await openRepository({ root, annotator: 'alice', corpus: index, cacheDir });

@@ -1,8 +1,6 @@
-import { copyFile, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
-import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { storeEntries } from '../../source/export/article-entries.js';
 import type { Format } from '../../source/export/formats.js';
 import { exportToMemory } from '../../source/export/stream.js';
@@ -10,10 +8,8 @@ import { openRepository } from '../../source/store/index.js';
 import { DEFAULT_LABELS } from '../../source/store/labels.js';
 import type { Repository } from '../../source/store/repository.js';
 import type { RenderedArticle } from '../../source/store/types.js';
+import { seededCorpus } from './seeded-corpus.js';
 import { useTempFolder } from './temp-store.js';
-
-const SEEDS = join(import.meta.dirname, '..', '..', 'seeds');
-const FILES = ['000_4b207f45d15cbf96.txt', '001_d7fb493d5d978b6e.txt', '002_95852239c1d84bad.txt'];
 
 /**
  * Every format: jsonl and csv write what the index kept of each placement, the others read the
@@ -68,12 +64,7 @@ describe('placements kept in the store index', () => {
   const tempFolder = useTempFolder();
 
   async function setUp() {
-    const corpusDir = await tempFolder();
-    for (const name of FILES) await copyFile(join(SEEDS, name), join(corpusDir, name));
-    const cacheDir = await tempFolder();
-    const root = join(await tempFolder(), 'store');
-    const corpus = async (): Promise<DiskCorpusIndex> =>
-      (await openCorpusIndex(corpusDir, { cacheDir, refresh: 'full' })).index;
+    const { cacheDir, root, corpus } = await seededCorpus(tempFolder);
     const index = await corpus();
     const articles = [...index.articles()];
     // Each article's claim: a sentence the file holds as it is, so that a test can take it out.
