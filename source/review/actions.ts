@@ -5,6 +5,7 @@ import type { CompareView } from './compare.js';
 import type { KeyState } from './keys.js';
 import type { ArticleMarks } from './marks.js';
 import type { ScrollStep } from './scroll.js';
+import type { Landing } from './state.js';
 import type { ArticleGroups, StoryView } from './story.js';
 import type { ArticleSuggestions } from './suggestions.js';
 import type { Size } from './view/layout.js';
@@ -104,7 +105,7 @@ export type EventAction =
     }
   | { type: 'store/failed'; message: string }
   | { type: 'save/progress'; pending: number; error: string | null }
-  | { type: 'save/result'; message: string | null }
+  | { type: 'save/result'; message: string | null; landing?: Landing }
   /** Keys wait (for the list, the store or suggestions): the screen says why nothing moved. */
   | { type: 'keys/waiting'; message: string }
   /** The suggestions of an article under the model as it is now (after each decision again). */

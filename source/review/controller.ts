@@ -11,7 +11,7 @@ import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
 import { reduce } from './reducer.js';
 import { articleById, currentArticle } from './selectors.js';
-import type { ReviewState } from './state.js';
+import type { Landing, ReviewState } from './state.js';
 import { type ArticleGroups, keptStoryView, storyRead, storyView } from './story.js';
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
 import { SUGGESTIONS_OFF } from './suggestions.js';
@@ -169,7 +169,8 @@ export class ReviewController {
       article: (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
       retryDelays: options.retryDelays,
       onProgress: (pending, error) => this.dispatch({ type: 'save/progress', pending, error }),
-      onDone: ({ message, articles, pending }) => this.#written(message, articles, pending),
+      onDone: ({ message, articles, pending, landing }) =>
+        this.#written(message, articles, pending, landing),
       // Undoing a decision takes back what the model learnt from it; redoing teaches it again.
       onLesson: (lesson, direction) => {
         this.#suggestions?.step(lesson, direction === 'redo');
@@ -737,9 +738,11 @@ export class ReviewController {
     );
   }
 
-  #written(message: string | null, articles: string[], pending: number): void {
+  #written(message: string | null, articles: string[], pending: number, landing?: Landing): void {
     for (const id of articles) this.#touched.add(id);
-    if (message) this.dispatch({ type: 'save/result', message });
+    if (message || landing) {
+      this.dispatch({ type: 'save/result', message, ...(landing ? { landing } : {}) });
+    }
     // Re-reading the store only once the queue is empty keeps later optimistic changes from
     // flickering back while their writes are still on the way.
     const repository = this.#repository;

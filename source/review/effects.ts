@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { ChangeSummary, Repository } from '../store/repository.js';
 import { acceptInto } from './compare.js';
-import type { Effect } from './state.js';
+import type { Effect, Landing } from './state.js';
 import { UNLABELLED } from './updates.js';
 
 export interface EffectQueueOptions {
@@ -10,8 +10,16 @@ export interface EffectQueueOptions {
   article: (id: string) => Article | undefined;
   /** Called whenever the number of unfinished writes or the last failure changes. */
   onProgress: (pending: number, error: string | null) => void;
-  /** Called after each write, with what to tell the reviewer and the articles it touched. */
-  onDone: (result: { message: string | null; articles: string[]; pending: number }) => void;
+  /**
+   * Called after each write, with what to tell the reviewer, the articles it touched and, for
+   * undo and redo, where the step was.
+   */
+  onDone: (result: {
+    message: string | null;
+    articles: string[];
+    pending: number;
+    landing?: Landing;
+  }) => void;
   /** Called when undo or redo gave back a step the review tagged with a lesson of the model. */
   onLesson?: (lesson: number, direction: 'undo' | 'redo') => void;
   /** Waits between retries of a failing write, the last one repeating. */
@@ -81,7 +89,12 @@ export class EffectQueue {
           this.#error = null;
           const articles = 'article' in effect ? [effect.article] : [];
           const touched = message.article ? [...articles, message.article] : articles;
-          this.#options.onDone({ message: message.text, articles: touched, pending: this.pending });
+          this.#options.onDone({
+            message: message.text,
+            articles: touched,
+            pending: this.pending,
+            ...(message.landing ? { landing: message.landing } : {}),
+          });
           break;
         } catch (error) {
           if (this.#stopped) return;
@@ -102,15 +115,21 @@ export class EffectQueue {
   async #run(
     repository: Repository,
     effect: Effect,
-  ): Promise<{ text: string | null; article?: string }> {
+  ): Promise<{ text: string | null; article?: string; landing?: Landing }> {
     if (effect.kind === 'undo' || effect.kind === 'redo') {
       const summary = effect.kind === 'undo' ? await repository.undo() : await repository.redo();
       const text = describe(summary, effect.kind === 'undo' ? 'undid' : 'redid');
       if (summary?.tag !== undefined) this.#options.onLesson?.(summary.tag, effect.kind);
-      return summary ? { text, article: summary.article } : { text };
+      if (!summary) return { text };
+      const landing = {
+        article: summary.article,
+        sentence: summary.sentence ?? null,
+        from: effect.from,
+      };
+      return { text, article: summary.article, landing };
     }
     if (effect.kind === 'mark') {
-      repository.mark(effect.article, effect.description, effect.lesson);
+      repository.mark(effect.article, effect.description, effect.lesson, effect.sentence);
       return { text: null };
     }
     return repository.tagged(effect.lesson, () => this.#write(repository, effect));

@@ -17,6 +17,7 @@ import {
   typeInto,
 } from './edits.js';
 import { guidelinesAction } from './guidelines.js';
+import { land, spotOf } from './landing.js';
 import {
   jumpTo,
   move,
@@ -144,7 +145,7 @@ function keyAction(given: ReviewState, action: KeyAction): ReviewState {
     }
     case 'undo':
     case 'redo':
-      return emit({ ...state, message: null }, { kind: action.type });
+      return emit({ ...state, message: null }, { kind: action.type, from: spotOf(state) });
     case 'search/open':
       // Opens even before search is ready: what is typed next is the query (it runs once search
       // is), never commands; a refused `/` let "said the" mark the article done with its `d`.
@@ -424,8 +425,10 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
           : [...state.warnings, action.message],
         message: warn(action.message),
       };
-    case 'save/result':
-      return action.message ? { ...state, message: info(action.message) } : state;
+    case 'save/result': {
+      const said = action.message ? { ...state, message: info(action.message) } : state;
+      return action.landing ? land(said, action.landing) : said;
+    }
     case 'keys/waiting':
       return { ...state, message: info(action.message) };
     default:

@@ -141,10 +141,11 @@ type EffectWrite =
       /** A note typed before the label was chosen, written in the same step. */
       note?: string;
     }
-  | { kind: 'undo' }
-  | { kind: 'redo' }
+  /** `from`: where the reader's cursor was at the key, so the step's sentence can be shown. */
+  | { kind: 'undo'; from: Spot | null }
+  | { kind: 'redo'; from: Spot | null }
   /** A decision that writes no file (a rejected suggestion), undone in key order with the rest. */
-  | { kind: 'mark'; article: string; description: string }
+  | { kind: 'mark'; article: string; sentence: string; description: string }
   /** The story view's copy: these labels and attributes onto another outlet's sentence. */
   | {
       kind: 'adopt';
@@ -155,6 +156,19 @@ type EffectWrite =
     }
   /** A reviewer's link or unlink of two sentences, kept beside the annotations. */
   | { kind: 'story-link'; link: StoryLink };
+
+/** A sentence of the open article, as the reader's cursor stands on it. */
+export interface Spot {
+  article: string;
+  cursor: number;
+}
+
+/** What an undo or redo changed: its article and sentence, and where the key was pressed. */
+export interface Landing {
+  article: string;
+  sentence: string | null;
+  from: Spot | null;
+}
 
 export interface Message {
   text: string;

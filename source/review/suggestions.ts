@@ -298,7 +298,7 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
       suggestions: { ...state.suggestions, rejected },
       message: info(`rejected: ${describeSuggestion(pending)}`),
     },
-    { kind: 'mark', article: article.id, description },
+    { kind: 'mark', article: article.id, sentence: sentence.id, description },
   );
   return addLesson(
     next,

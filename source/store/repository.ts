@@ -44,6 +44,8 @@ export interface ChangeSummary {
   /** `mark`: a step of the caller's own that changed no file (`mark`). */
   kind: 'tag' | 'untag' | 'note' | 'attributes' | 'status' | 'clear' | 'mark';
   article: string;
+  /** The sentence the step changed (none for a status): where undo takes the reviewer. */
+  sentence?: string;
   description: string;
   /** The caller's tag for the step (`tagged`): the review's lesson the model learnt with it. */
   tag?: number;
@@ -247,7 +249,7 @@ export interface Repository {
    * Records an undoable step that writes nothing (the review's rejected suggestion): undo and
    * redo only give its summary back, so the caller undoes what it did in key order with the rest.
    */
-  mark(article: string, description: string, tag?: number): void;
+  mark(article: string, description: string, tag?: number, sentence?: string): void;
 
   /** Files that were refused; their articles are read-only for this annotator. */
   problems(): StoreProblem[];

@@ -657,10 +657,17 @@ export class StoreRepository implements Repository {
       const existing = this.onSentence(current, article, sentenceId).find((a) => a.label === label);
       if (existing) return { write: false, value: { annotation: existing, step: null } };
       const annotation = this.create(article, sentence, label);
-      const { value: step } = this.applied(current, article.id, 'tag', `tag ${label}`, {
-        forward: { type: 'add', annotations: [structuredClone(annotation)] },
-        inverse: { type: 'remove', ids: [annotation.id] },
-      });
+      const { value: step } = this.applied(
+        current,
+        article.id,
+        'tag',
+        `tag ${label}`,
+        {
+          forward: { type: 'add', annotations: [structuredClone(annotation)] },
+          inverse: { type: 'remove', ids: [annotation.id] },
+        },
+        sentenceId,
+      );
       return { write: true, value: { annotation, step } };
     });
     if (value.step) this.history.record(value.step);
@@ -685,16 +692,30 @@ export class StoreRepository implements Repository {
         (a) => a.label === label,
       );
       if (existing.length > 0) {
-        return this.applied(current, article.id, 'untag', `untag ${label}`, {
-          forward: { type: 'remove', ids: existing.map((a) => a.id) },
-          inverse: { type: 'add', annotations: structuredClone(existing) },
-        });
+        return this.applied(
+          current,
+          article.id,
+          'untag',
+          `untag ${label}`,
+          {
+            forward: { type: 'remove', ids: existing.map((a) => a.id) },
+            inverse: { type: 'add', annotations: structuredClone(existing) },
+          },
+          sentenceId,
+        );
       }
       const annotation = this.create(article, sentence, label);
-      return this.applied(current, article.id, 'tag', `tag ${label}`, {
-        forward: { type: 'add', annotations: [annotation] },
-        inverse: { type: 'remove', ids: [annotation.id] },
-      });
+      return this.applied(
+        current,
+        article.id,
+        'tag',
+        `tag ${label}`,
+        {
+          forward: { type: 'add', annotations: [annotation] },
+          inverse: { type: 'remove', ids: [annotation.id] },
+        },
+        sentenceId,
+      );
     });
     this.history.record(value);
   }
@@ -740,10 +761,17 @@ export class StoreRepository implements Repository {
       }));
       const description =
         kind === 'note' ? (note === undefined ? 'remove note' : 'note') : 'attributes';
-      return this.applied(current, article.id, kind, description, {
-        forward: { type: 'fields', changes: after },
-        inverse: { type: 'fields', changes: structuredClone(before) },
-      });
+      return this.applied(
+        current,
+        article.id,
+        kind,
+        description,
+        {
+          forward: { type: 'fields', changes: after },
+          inverse: { type: 'fields', changes: structuredClone(before) },
+        },
+        sentenceId,
+      );
     });
     this.history.record(value);
   }
@@ -826,6 +854,7 @@ export class StoreRepository implements Repository {
             ],
           },
         },
+        sentenceId,
       );
     });
     if (value) this.history.record(value);
@@ -909,14 +938,20 @@ export class StoreRepository implements Repository {
     }
   }
 
-  mark(article: string, description: string, tag?: number): void {
+  mark(article: string, description: string, tag?: number, sentence?: string): void {
     const nothing: Operation = { type: 'batch', operations: [] };
     this.history.record({
       annotator: this.annotator,
       article,
       forward: nothing,
       inverse: nothing,
-      summary: { kind: 'mark', article, description, ...(tag === undefined ? {} : { tag }) },
+      summary: {
+        kind: 'mark',
+        article,
+        ...(sentence === undefined ? {} : { sentence }),
+        description,
+        ...(tag === undefined ? {} : { tag }),
+      },
     });
   }
 
@@ -988,10 +1023,17 @@ export class StoreRepository implements Repository {
       const removed = this.onSentence(current, article, sentenceId).filter(matches);
       if (removed.length === 0) return { write: false, value: null };
       const labels = [...new Set(removed.map((a) => a.label))].sort().join(', ');
-      return this.applied(current, article.id, kind, description ?? `clear ${labels}`, {
-        forward: { type: 'remove', ids: removed.map((a) => a.id) },
-        inverse: { type: 'add', annotations: structuredClone(removed) },
-      });
+      return this.applied(
+        current,
+        article.id,
+        kind,
+        description ?? `clear ${labels}`,
+        {
+          forward: { type: 'remove', ids: removed.map((a) => a.id) },
+          inverse: { type: 'add', annotations: structuredClone(removed) },
+        },
+        sentenceId,
+      );
     });
     if (value) this.history.record(value);
   }
@@ -1044,8 +1086,9 @@ export class StoreRepository implements Repository {
     kind: ChangeSummary['kind'],
     description: string,
     operations: Pick<Step, 'forward' | 'inverse'>,
+    sentence?: string,
   ): { write: true; value: Step } {
-    const step = this.step(article, kind, description, operations);
+    const step = this.step(article, kind, description, operations, sentence);
     applyOperation(doc, step.forward);
     return { write: true, value: step };
   }
@@ -1055,13 +1098,20 @@ export class StoreRepository implements Repository {
     kind: ChangeSummary['kind'],
     description: string,
     operations: Pick<Step, 'forward' | 'inverse'>,
+    sentence?: string,
   ): Step {
     const tag = this.stepTag;
     return {
       annotator: this.annotator,
       article,
       ...operations,
-      summary: { kind, article, description, ...(tag === undefined ? {} : { tag }) },
+      summary: {
+        kind,
+        article,
+        ...(sentence === undefined ? {} : { sentence }),
+        description,
+        ...(tag === undefined ? {} : { tag }),
+      },
     };
   }
 

@@ -112,6 +112,25 @@ describe('margin review in a real terminal', () => {
         reader(t, 'When Mr Witkoff brings').startsWith('▶  E✎'),
       'redo',
     );
+    // Undo from another sentence goes to the one it changes, so the reviewer sees what it did.
+    await step(s, 'k', (t) => header(t).includes('sentence 2 of 23'), 'back one sentence');
+    await step(
+      s,
+      'u',
+      (t) =>
+        statusBar(t).startsWith('undid: note') &&
+        header(t).includes('sentence 3 of 23') &&
+        reader(t, 'When Mr Witkoff brings').startsWith('▶  E '),
+      'the undo taken to the note it took back',
+    );
+    await step(
+      s,
+      '\x12',
+      (t) =>
+        statusBar(t).startsWith('redid: note') &&
+        reader(t, 'When Mr Witkoff brings').startsWith('▶  E✎'),
+      'the note back',
+    );
     await step(
       s,
       'd',

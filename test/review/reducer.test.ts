@@ -214,6 +214,34 @@ describe('keys in one chunk', () => {
   });
 });
 
+describe('undo and redo show where they took effect', () => {
+  const landing = { article: 'b', sentence: 'b-s5', from: { article: 'b', cursor: 20 } };
+
+  it('takes the cursor to the sentence the step changed, unless a key moved it since', () => {
+    const undone = type(readerState(), 'u');
+    expect(effects(undone)).toEqual([{ kind: 'undo', from: { article: 'b', cursor: 20 } }]);
+    const result = { type: 'save/result', message: 'undid: tag claim', landing } as const;
+    const landed = reduce(taken(undone, 1), result);
+    expect(landed.cursors.b).toBe(5);
+    expect(landed.message?.text).toBe('undid: tag claim');
+    // A `j` typed while the undo was being written is the reviewer's last word on the cursor.
+    const movedOn = type(taken(undone, 1), 'j');
+    expect(reduce(movedOn, result).cursors.b).toBe(21);
+  });
+
+  it('names the article of a step taken back in another one, and leaves the cursor', () => {
+    const result = {
+      type: 'save/result',
+      message: 'undid: copy claim',
+      landing: { ...landing, article: 'c', sentence: 'c-s2' },
+    } as const;
+    const landed = reduce(taken(type(readerState(), 'u'), 1), result);
+    expect(landed.message?.text).toBe('undid: copy claim in “Title of c”');
+    expect(landed.cursors.b).toBe(20);
+    expect(currentArticle(landed)?.id).toBe('b');
+  });
+});
+
 describe('review status', () => {
   it('makes an unreviewed article "in progress" when it is opened, and says nothing for others', () => {
     const opened = named(listState({ current: 0 }), 'return');
