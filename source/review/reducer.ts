@@ -289,6 +289,18 @@ function unsavedEdit(state: ReviewState): ReviewState | null {
   };
 }
 
+/**
+ * The warning of an unsaved edit says what saves it, which a resize across the too-small limit
+ * changes: "enlarge to save" stood on the enlarged screen until the next key (qa49).
+ */
+function unsavedSaidAgain(before: ReviewState, after: ReviewState): ReviewState {
+  const mode = after.mode;
+  if ((mode.kind !== 'note' && mode.kind !== 'attributes') || !mode.quitAsked) return after;
+  if (paneLayout(before.size).tooSmall === paneLayout(after.size).tooSmall) return after;
+  const { quitAsked: _asked, ...unasked } = mode;
+  return unsavedEdit({ ...after, mode: unasked }) ?? after;
+}
+
 /** The review state machine: every key and every outside event goes through here. */
 export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
@@ -343,11 +355,11 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     }
     case 'terminal/resize': {
       const next = { ...state, size: action.size };
-      return {
+      return unsavedSaidAgain(state, {
         ...next,
         top: followReader(next, state.top),
         listTop: followList(next, state.listTop),
-      };
+      });
     }
     case 'corpus/progress': {
       const toEnd = state.loading?.toEnd === true && state.focus === 'list';

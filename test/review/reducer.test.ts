@@ -419,6 +419,10 @@ describe('quitting', () => {
     const asked = pressed(blind, ctrlC);
     expect(asked.message?.text).toBe('note unsaved: enlarge to save · Ctrl+C again drops it');
     expect(pressed(asked, ctrlC).mode.kind).toBe('quitting');
+    // Enlarged, the warning says what saves there now, and a second Ctrl+C still drops the note.
+    const enlarged = reduce(asked, { type: 'terminal/resize', size: { columns: 100, rows: 30 } });
+    expect(enlarged.message?.text).toBe('note unsaved: Enter saves · Ctrl+C again drops it');
+    expect(pressed(enlarged, ctrlC).mode.kind).toBe('quitting');
     const large = reduce(blind, { type: 'terminal/resize', size: { columns: 100, rows: 30 } });
     expect(named(large, 'return').marks.b?.sentences['b-s22']?.note).toBe(
       'source unclear quiet quote',
