@@ -44,7 +44,10 @@ export function SearchOverlay({
           ? 'reading every sentence with these words…'
           : 'these words are in too many sentences to search while you type: Enter searches them all'
         : (searchNote(mode.query, state.project.labels, mode.hits.length) ??
-          `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`);
+          // Before the first answer for this query, no count: "0 results" flashed there (qa49).
+          (mode.hitsFor !== mode.query && mode.hits.length === 0
+            ? 'searching…'
+            : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`));
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box height={1} overflow="hidden">
