@@ -367,6 +367,7 @@ export function reviewController(
       : {},
     loading: session.finished ? null : { done: session.done, total: session.total },
     warnings: [...session.problems.map(session.named), ...(opened ? storeWarnings(opened) : [])],
+    storeProblems: opened ? storeWarnings(opened) : [],
   });
   return new ReviewController({
     initial,

@@ -95,13 +95,16 @@ export type EventAction =
       marks: Record<string, ArticleMarks>;
       summaries?: Record<string, ArticleMarks>;
       warnings?: string[];
+      /** The store's problems now, replacing those it gave before (a conflict resolved). */
+      problems?: string[];
     }
   /** The store has been read and placed on the whole corpus: its marks replace the guesses. */
   | {
       type: 'store/opened';
       marks: Record<string, ArticleMarks>;
       summaries?: Record<string, ArticleMarks>;
-      warnings: string[];
+      /** The store's problems: files it could not read, which it leaves alone. */
+      problems: string[];
     }
   | { type: 'store/failed'; message: string }
   | { type: 'save/progress'; pending: number; error: string | null }

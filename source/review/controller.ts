@@ -578,7 +578,7 @@ export class ReviewController {
       type: 'store/opened',
       marks: {},
       summaries,
-      warnings: storeWarnings(repository),
+      problems: storeWarnings(repository),
     });
     this.#stops.push(
       repository.watch((event) => {
@@ -589,6 +589,7 @@ export class ReviewController {
           type: 'store/synced',
           marks: snapshotMarks(repository, read),
           summaries: summarize(repository, event.articles),
+          problems: storeWarnings(repository),
         });
       }),
     );
@@ -597,7 +598,7 @@ export class ReviewController {
     repository.check().then(
       // What the check refused (a file changed while margin was not running, a folder that
       // cannot be listed) joins the problems the screen opened with.
-      () => this.dispatch({ type: 'store/synced', marks: {}, warnings: storeWarnings(repository) }),
+      () => this.dispatch({ type: 'store/synced', marks: {}, problems: storeWarnings(repository) }),
       (error: unknown) => {
         // Stopped by quitting: nothing to say.
         if (error instanceof Error && error.name === 'AbortError') return;

@@ -301,6 +301,19 @@ function unsavedSaidAgain(before: ReviewState, after: ReviewState): ReviewState 
   return unsavedEdit({ ...after, mode: unasked }) ?? after;
 }
 
+/**
+ * The store's problems as it gives them now: one it no longer has (a conflicted file resolved,
+ * a foreign file removed) leaves the list, which before only grew until margin was restarted.
+ */
+function withStoreProblems(state: ReviewState, problems: string[] | undefined): ReviewState {
+  if (!problems) return state;
+  const gone = state.storeProblems.filter((problem) => !problems.includes(problem));
+  const kept = gone.length > 0 ? state.warnings.filter((w) => !gone.includes(w)) : state.warnings;
+  const added = problems.filter((problem) => !kept.includes(problem));
+  const warnings = added.length > 0 ? [...kept, ...added] : kept;
+  return { ...state, warnings, storeProblems: problems };
+}
+
 /** The review state machine: every key and every outside event goes through here. */
 export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
@@ -399,21 +412,22 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       const summaries = action.summaries
         ? { ...state.summaries, ...action.summaries }
         : state.summaries;
-      const next = { ...state, marks: { ...state.marks, ...action.marks }, summaries, warnings };
+      const next = withStoreProblems(
+        { ...state, marks: { ...state.marks, ...action.marks }, summaries, warnings },
+        action.problems,
+      );
       return { ...next, top: followReader(next, state.top) };
     }
     case 'store/opened': {
-      const warnings = [
-        ...state.warnings,
-        ...action.warnings.filter((w) => !state.warnings.includes(w)),
-      ];
-      const next = {
-        ...state,
-        storeOpen: true,
-        marks: { ...state.marks, ...action.marks },
-        summaries: action.summaries ?? state.summaries,
-        warnings,
-      };
+      const next = withStoreProblems(
+        {
+          ...state,
+          storeOpen: true,
+          marks: { ...state.marks, ...action.marks },
+          summaries: action.summaries ?? state.summaries,
+        },
+        action.problems,
+      );
       return { ...next, top: followReader(next, state.top) };
     }
     case 'store/failed':

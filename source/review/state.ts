@@ -190,6 +190,8 @@ export interface ReviewState {
   loading: { done: number; total: number; toEnd?: boolean } | null;
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
+  /** Those of `warnings` the store gave as its problems now: replaced, not added to. */
+  storeProblems: string[];
   /**
    * Marks as last read or changed here, of the articles opened (or written to) since the store
    * opened: what `marksOf` gives first.
@@ -244,6 +246,8 @@ export interface InitialOptions {
   storeOpen?: boolean;
   loading?: { done: number; total: number } | null;
   warnings?: string[];
+  /** The store's problems among `warnings`, which a mended file takes away. */
+  storeProblems?: string[];
   searchAvailable?: boolean;
   compare?: boolean;
 }
@@ -256,6 +260,7 @@ export function initialState(options: InitialOptions): ReviewState {
     articles: options.articles ?? [],
     loading: options.loading ?? null,
     warnings: options.warnings ?? [],
+    storeProblems: options.storeProblems ?? [],
     marks: options.marks ?? {},
     summaries: options.summaries ?? {},
     storeOpen: options.storeOpen ?? true,

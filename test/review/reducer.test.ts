@@ -611,7 +611,7 @@ describe('while the store is still opening', () => {
     const stored = reduce(opened, {
       type: 'store/opened',
       marks: { b: marks({ status: 'done' }) },
-      warnings: [],
+      problems: [],
     });
     expect(stored.storeOpen).toBe(true);
     expect(stored.marks.b?.status).toBe('done');
