@@ -86,6 +86,18 @@ export function letterOf(labels: LabelSet, name: string): string {
 }
 
 /**
+ * How a suggested label is drawn in its column: its letter in lower case, which reads apart from
+ * the stored label without colour; a letter with no lower case of its own (a digit, `c` given in
+ * lower case) would read as the label itself under NO_COLOR, so it is drawn `·` there.
+ */
+export function suggestedLetter(letter: string): string {
+  const lower = letter.toLowerCase();
+  return lower !== letter ? lower : SUGGESTED_CASELESS;
+}
+
+export const SUGGESTED_CASELESS = '·';
+
+/**
  * Label names in the set's order, then names the set does not declare (removed from the project,
  * or typed into a store by hand) in code-point order: they are kept and shown, never dropped.
  */

@@ -8,7 +8,7 @@ import type { ArticleSuggestions } from '../../review/suggestions.js';
 import type { ReaderGeometry, ReaderSpot } from '../../review/view/geometry.js';
 import { CONTEXT_LINES } from '../../review/view/layout.js';
 import type { Line } from '../../review/view/wrap.js';
-import { DEFAULT_LABELS, type LabelSet } from '../../store/labels.js';
+import { DEFAULT_LABELS, type LabelSet, suggestedLetter } from '../../store/labels.js';
 import { paint } from '../paint.js';
 import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, labelMark, NOTE_GLYPH, type Theme } from '../theme.js';
 
@@ -75,7 +75,7 @@ function renderLine(
           : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
       const suggested =
         line.first && !rejected?.[sentence.id] ? suggestions?.sentences[sentence.id] : undefined;
-      // A suggested label is its letter in lower case, dim: it reads apart without colour too.
+      // A suggested label is its letter in lower case (or `·`), dim: apart without colour too.
       const badges = labels
         .map((label) =>
           line.first && own?.labels.includes(label.name)
@@ -85,7 +85,7 @@ function renderLine(
                 on,
               )
             : suggested?.labels.some((s) => s.label === label.name)
-              ? paint(label.letter.toLowerCase(), { dim: true }, on)
+              ? paint(suggestedLetter(label.letter), { dim: true }, on)
               : ' ',
         )
         .join('');
