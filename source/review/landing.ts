@@ -11,8 +11,9 @@ export function spotOf(state: ReviewState): Spot | null {
 
 /**
  * Shows where an undo or redo took effect: the cursor goes to its sentence when that is in the
- * open article and no key has moved the cursor since (a `j` typed while the write ran wins), and
- * a step in another article is named, since nothing on screen changed.
+ * open article and no key has moved the cursor since (a `j` typed while the write ran wins; an
+ * earlier undo's landing does not count: `u u` typed during a slow write goes to each in turn),
+ * and a step in another article is named, since nothing on screen changed.
  */
 export function land(state: ReviewState, landing: Landing): ReviewState {
   const article = currentArticle(state);
@@ -25,7 +26,10 @@ export function land(state: ReviewState, landing: Landing): ReviewState {
   }
   const from = landing.from;
   if (!from || from.article !== article.id || state.mode.kind !== 'browse') return state;
-  if (state.focus !== 'reader' || cursorOf(state, article) !== from.cursor) return state;
+  const cursor = cursorOf(state, article);
+  const landed = state.landed?.article === article.id && state.landed.cursor === cursor;
+  if (state.focus !== 'reader' || (cursor !== from.cursor && !landed)) return state;
   const index = article.sentences.findIndex((sentence) => sentence.id === landing.sentence);
-  return index < 0 || index === from.cursor ? state : withCursor(state, index);
+  if (index < 0 || index === cursor) return state;
+  return { ...withCursor(state, index), landed: { article: article.id, cursor: index } };
 }

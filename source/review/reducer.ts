@@ -69,7 +69,9 @@ function quitIfDrained(state: ReviewState): ReviewState {
   return { ...state, quit: true };
 }
 
-function keyAction(given: ReviewState, action: KeyAction): ReviewState {
+function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
+  // A key of the reviewer's: the cursor is no longer where an undo took it (`landing.ts`).
+  const given = pressed.landed ? { ...pressed, landed: null } : pressed;
   // `G` in a list still loading follows its end until any other key (`move`, `corpus/progress`).
   const state =
     given.loading?.toEnd && action.type !== 'cursor/last'

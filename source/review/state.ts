@@ -190,6 +190,8 @@ export interface ReviewState {
   loading: { done: number; total: number; toEnd?: boolean } | null;
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
+  /** Where the last undo or redo took the cursor, until the next key (`landing.ts`). */
+  landed: Spot | null;
   /** Those of `warnings` the store gave as its problems now: replaced, not added to. */
   storeProblems: string[];
   /**
@@ -261,6 +263,7 @@ export function initialState(options: InitialOptions): ReviewState {
     loading: options.loading ?? null,
     warnings: options.warnings ?? [],
     storeProblems: options.storeProblems ?? [],
+    landed: null,
     marks: options.marks ?? {},
     summaries: options.summaries ?? {},
     storeOpen: options.storeOpen ?? true,

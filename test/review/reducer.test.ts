@@ -229,6 +229,25 @@ describe('undo and redo show where they took effect', () => {
     expect(reduce(movedOn, result).cursors.b).toBe(21);
   });
 
+  it('goes to each step of u u typed while the first write ran', () => {
+    const twice = taken(type(readerState(), 'uu'), 2);
+    const first = reduce(twice, { type: 'save/result', message: 'undid: note', landing });
+    expect(first.cursors.b).toBe(5);
+    const second = reduce(first, {
+      type: 'save/result',
+      message: 'undid: tag claim',
+      landing: { ...landing, sentence: 'b-s3' },
+    });
+    expect(second.cursors.b).toBe(3);
+    // A key after the first landing is the reviewer's again.
+    const moved = reduce(type(first, 'j'), {
+      type: 'save/result',
+      message: 'undid: tag claim',
+      landing: { ...landing, sentence: 'b-s3' },
+    });
+    expect(moved.cursors.b).toBe(6);
+  });
+
   it('names the article of a step taken back in another one, and leaves the cursor', () => {
     const result = {
       type: 'save/result',
