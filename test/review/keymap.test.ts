@@ -221,8 +221,8 @@ const promises: Record<
     expect(a.marks.b?.status).toBe('done');
     expect(effects(a).at(-1)).toEqual({ kind: 'status', article: 'b', status: 'done' });
   },
-  undo: (_b, a) => expect(effects(a).at(-1)).toEqual({ kind: 'undo' }),
-  redo: (_b, a) => expect(effects(a).at(-1)).toEqual({ kind: 'redo' }),
+  undo: (_b, a) => expect(effects(a).at(-1)).toMatchObject({ kind: 'undo' }),
+  redo: (_b, a) => expect(effects(a).at(-1)).toMatchObject({ kind: 'redo' }),
   'search/open': (_b, a) => expect(a.mode.kind).toBe('search'),
   'search/move': (_b, a, _c, action) => {
     const { delta } = action as { delta: number };
@@ -305,7 +305,12 @@ const promises: Record<
     // Nothing written: an undo step only, so `u` brings the suggestion back.
     expect(effects(a)).toEqual([
       ...effects(b),
-      { kind: 'mark', article: 'b', description: 'reject event (when: on Thursday)' },
+      {
+        kind: 'mark',
+        article: 'b',
+        sentence: 'b-s20',
+        description: 'reject event (when: on Thursday)',
+      },
     ]);
   },
   'suggestion/next-uncertain': (_b, a) => expect(cursor(a)).toBe(30),

@@ -92,7 +92,7 @@ describe("a project's keymap", () => {
   it('moves an action to the key the project gives it; help and hints follow', () => {
     const p = project({ undo: ['z'], 'note/edit': ['e', 'm'] });
     const s = typed(state(p), 'z');
-    expect(s.outbox).toEqual([{ kind: 'undo' }]);
+    expect(s.outbox).toMatchObject([{ kind: 'undo' }]);
     expect(typed(state(p), 'u').outbox).toEqual([]);
     expect(hintsFor('reader', p.keymap)).toEqual(expect.arrayContaining(['z undo', 'e/m note']));
     const help = helpColumns(200, p).flat().join('\n');

@@ -128,6 +128,7 @@ describe('suggestions in the review', () => {
       {
         kind: 'mark',
         article: 'b',
+        sentence: 'b-s22',
         description: 'reject quote (speaker: Dmitry Peskov)',
         lesson: 1,
       },
