@@ -3,7 +3,7 @@ import type { Label } from '../store/types.js';
 import { declaredBy, fieldsFor } from './attributes.js';
 import type { KeyState } from './keys.js';
 import { editLine, lineAt } from './line.js';
-import { NO_SENTENCE_MARKS, sortLabels } from './marks.js';
+import { NO_SENTENCE_MARKS, type SentenceMarks, sortLabels } from './marks.js';
 import { labelKeysText } from './project.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
 import type { Message, ReviewState } from './state.js';
@@ -71,12 +71,17 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
       ),
     };
   }
+  const differ = t.sentenceMarks.differ;
+  const labels = t.sentenceMarks.labels.join(', ');
   if (kind === 'note') {
     const note = t.sentenceMarks.note ?? '';
     const { value, cursor } = lineAt(note);
     return {
       ...state,
-      message: null,
+      // Each label's note is shown: saving gives the line to all of them, Esc keeps each its own.
+      message: differ?.notes
+        ? warn(`${labels}: their notes joined; Enter saves this to each`)
+        : null,
       mode: { kind, ...base, draft: value, cursor, initial: note },
     };
   }
@@ -87,9 +92,15 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
   const values = Object.fromEntries(
     fields.map((field) => [field.key, t.sentenceMarks.attributes[field.key] ?? '']),
   );
+  const mixed = (differ?.attributes ?? []).filter((name) => name in values);
   return {
     ...state,
-    message: null,
+    message:
+      mixed.length > 0
+        ? warn(
+            `${mixed.join(', ')} differ${mixed.length === 1 ? 's' : ''} between ${labels}: each keeps its own unless you change it`,
+          )
+        : null,
     mode: {
       kind,
       ...base,
@@ -144,17 +155,36 @@ export function saveEdit(state: ReviewState): ReviewState {
   if (unchanged) return done;
   const tooLarge = beyondLimits(undefined, attributes);
   if (tooLarge) return refuseSave(state, tooLarge);
+  // A value the labels do not share, left as it was: each label keeps its own (qa50: one save
+  // gave the quote's speaker to the claim).
+  const keep = (current.differ?.attributes ?? []).filter(
+    (name) => (attributes[name] ?? '') === (mode.initial[name] ?? '').trim(),
+  );
+  for (const name of keep) delete attributes[name];
   const next = setMarks(done, mode.article, {
     ...marks,
-    sentences: { ...marks.sentences, [mode.sentence]: { ...current, attributes } },
+    sentences: {
+      ...marks.sentences,
+      [mode.sentence]: { ...current, attributes: { ...keptOf(current, keep), ...attributes } },
+    },
   });
   return emit(next, {
     kind: 'annotate',
     article: mode.article,
     sentence: mode.sentence,
-    patch: { attributes: Object.keys(attributes).length > 0 ? attributes : null },
+    patch: {
+      attributes: Object.keys(attributes).length > 0 ? attributes : null,
+      ...(keep.length > 0 ? { keep } : {}),
+    },
     declared: declaredBy(current.labels, state.project.labels),
   });
+}
+
+/** The shown values of the attributes a save leaves to each label. */
+function keptOf(marks: SentenceMarks, keep: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(marks.attributes).filter(([name]) => keep.includes(name)),
+  );
 }
 
 /**

@@ -4,9 +4,19 @@ import type { Label, PlacedAnnotation, ReviewStatus } from '../store/types.js';
 /** What one annotator has put on one sentence, as the reader shows it. */
 export interface SentenceMarks {
   labels: Label[];
+  /** The note; where the labels' notes differ (a merge, an import), each, joined by ` | `. */
   note: string | null;
   attributes: Record<string, string>;
+  /**
+   * Where the sentence's labels do not agree (the review edits one note and one set of
+   * attributes for them all): `notes`, the labels' own notes, and `attributes`, the names whose
+   * values differ. Saving must not give one label's text to the others unseen.
+   */
+  differ?: { notes?: true; attributes?: string[] };
 }
+
+/** How the differing notes of a sentence's labels are shown in one line. */
+export const NOTES_JOINED = ' | ';
 
 /** Everything the review screen needs to know about one article's annotations. */
 export interface ArticleMarks {
@@ -39,6 +49,7 @@ export function marksFromAnnotations(
   readOnly: string | null,
 ): ArticleMarks {
   const sentences: Record<string, SentenceMarks> = {};
+  const placed = new Map<string, PlacedAnnotation[]>();
   const orphans: PlacedAnnotation[] = [];
   for (const annotation of annotations) {
     if (!annotation.placement) {
@@ -46,14 +57,37 @@ export function marksFromAnnotations(
       continue;
     }
     const id = annotation.placement.sentence;
-    const marks = sentences[id] ?? { labels: [], note: null, attributes: {} };
-    if (!marks.labels.includes(annotation.label)) marks.labels.push(annotation.label);
-    if (annotation.note) marks.note = annotation.note;
-    Object.assign(marks.attributes, annotation.attributes ?? {});
-    sentences[id] = marks;
+    placed.set(id, [...(placed.get(id) ?? []), annotation]);
   }
-  for (const marks of Object.values(sentences)) marks.labels = sortLabels(marks.labels);
+  for (const [id, own] of placed) sentences[id] = sentenceMarks(own);
   return { sentences, orphans, status, readOnly };
+}
+
+/** One sentence's annotations (one annotator's) as the reader shows and edits them. */
+function sentenceMarks(annotations: PlacedAnnotation[]): SentenceMarks {
+  const labels = sortLabels([...new Set(annotations.map((a) => a.label))]);
+  const inOrder = [...annotations].sort(
+    (a, b) => labels.indexOf(a.label) - labels.indexOf(b.label),
+  );
+  const notes = [...new Set(inOrder.flatMap((a) => (a.note ? [a.note] : [])))];
+  const attributes: Record<string, string> = {};
+  const mixed = new Set<string>();
+  for (const annotation of inOrder) {
+    for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
+      if (!(name in attributes)) attributes[name] = value;
+      else if (attributes[name] !== value) mixed.add(name);
+    }
+  }
+  const differ = {
+    ...(notes.length > 1 ? { notes: true as const } : {}),
+    ...(mixed.size > 0 ? { attributes: [...mixed].sort() } : {}),
+  };
+  return {
+    labels,
+    note: notes.length > 0 ? notes.join(NOTES_JOINED) : null,
+    attributes,
+    ...(Object.keys(differ).length > 0 ? { differ } : {}),
+  };
 }
 
 /** In the project's order; labels it no longer declares last (kept, shown as unknown). */

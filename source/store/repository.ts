@@ -19,6 +19,11 @@ import type {
 export interface AnnotationPatch {
   note?: string | null;
   attributes?: Record<string, string> | null;
+  /**
+   * Attributes each annotation keeps as it has them, whatever `attributes` says: a name whose
+   * values differ between the sentence's labels, which the reviewer did not change.
+   */
+  keep?: readonly string[];
 }
 
 /** How `adopt` gives a sentence labels, attributes and a note in one step. */

@@ -756,7 +756,10 @@ export class StoreRepository implements Repository {
       const after: FieldChange[] = targets.map((a) => ({
         id: a.id,
         note: note === 'keep' ? a.note : note,
-        attributes: attributes === 'keep' ? a.attributes : ownAttributes(a, attributes, declared),
+        attributes:
+          attributes === 'keep'
+            ? a.attributes
+            : withKept(a, ownAttributes(a, attributes, declared), patch.keep),
         updated,
       }));
       const description =
@@ -1554,6 +1557,19 @@ function compare(a: string, b: string): number {
  * (the editor never showed them: an attribute the codebook dropped stays until the team decides);
  * one whose label the codebook no longer names keeps its own.
  */
+/** The attributes the patch leaves as this annotation has them (`AnnotationPatch.keep`). */
+function withKept(
+  annotation: Pick<Annotation, 'attributes'>,
+  attributes: Record<string, string> | undefined,
+  keep: readonly string[] | undefined,
+): Record<string, string> | undefined {
+  if (!keep || keep.length === 0) return attributes;
+  const rest = Object.entries(attributes ?? {}).filter(([name]) => !keep.includes(name));
+  const kept = Object.entries(annotation.attributes ?? {}).filter(([name]) => keep.includes(name));
+  const all = [...rest, ...kept];
+  return all.length > 0 ? Object.fromEntries(all) : undefined;
+}
+
 function ownAttributes(
   annotation: Pick<Annotation, 'label' | 'attributes'>,
   attributes: Record<string, string> | undefined,

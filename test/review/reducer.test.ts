@@ -10,7 +10,7 @@ import { ARTICLES, fixtureArticle, HITS, listState, marks, readerState } from '.
 import { wholeReader } from './whole-reader.js';
 
 const type = (state: ReviewState, input: string) => typed(state, input);
-const named = (state: ReviewState, key: 'return' | 'escape' | 'pageDown') =>
+const named = (state: ReviewState, key: 'return' | 'escape' | 'pageDown' | 'tab') =>
   pressed(state, { label: key, key });
 /** Ctrl+U (clear the line before the cursor), then the text. */
 const retype = (state: ReviewState, text: string) =>
@@ -371,6 +371,48 @@ describe('edits', () => {
         declared: { quote: ['speaker'], event: ['when', 'where'] },
       },
     ]);
+  });
+});
+
+describe('a sentence whose labels do not agree', () => {
+  // qa50: a claim's speaker and a quote's speaker on one sentence; `a`, a claimant typed, Enter:
+  // the claim's speaker became the quote's.
+  it('leaves a value the labels do not share to each, unless the reviewer changes it', () => {
+    const mixed = readerState({
+      marks: {
+        b: marks({
+          sentences: {
+            'b-s20': {
+              labels: ['claim', 'quote'],
+              note: null,
+              attributes: { speaker: 'Speaker A' },
+              differ: { attributes: ['speaker'] },
+            },
+          },
+        }),
+      },
+    });
+    const editing = type(mixed, 'a');
+    expect(editing.message?.text).toBe(
+      'speaker differs between claim, quote: each keeps its own unless you change it',
+    );
+    const saved = named(type(editing, 'Mr Waltz'), 'return');
+    expect(effects(saved)).toEqual([
+      {
+        kind: 'annotate',
+        article: 'b',
+        sentence: 'b-s20',
+        patch: { attributes: { claimant: 'Mr Waltz' }, keep: ['speaker'] },
+        declared: { claim: ['claimant'], quote: ['speaker'] },
+      },
+    ]);
+    // Changed, the value is the reviewer's for every label that has it.
+    let changed = named(type(editing, 'Mr Waltz'), 'tab');
+    changed = named(retype(changed, 'Speaker C'), 'return');
+    expect(effects(changed)[0]).toMatchObject({
+      patch: { attributes: { claimant: 'Mr Waltz', speaker: 'Speaker C' } },
+    });
+    expect(effects(changed)[0]).not.toHaveProperty('patch.keep');
   });
 });
 
