@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { didYouMean } from '../search/closest.js';
+import { reservedLabelName } from '../store/labels.js';
 import { oneLine } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
@@ -47,6 +48,8 @@ Examples
         `"${oneLine(to)}" cannot be a label: a label name is letters, digits, "-", "_" or "." (up to 64)`,
       );
     }
+    const reserved = reservedLabelName(oneLine(to));
+    if (reserved) throw new CannotRun(reserved);
     const project = await loadProject(flags, io);
     const { store } = project;
     const folder = await stat(store.root).catch(() => null);

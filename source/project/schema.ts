@@ -1,4 +1,10 @@
-import { foldedName, LABEL_COLOURS, type LabelDefinition, type LabelSet } from '../store/labels.js';
+import {
+  foldedName,
+  LABEL_COLOURS,
+  type LabelDefinition,
+  type LabelSet,
+  reservedLabelName,
+} from '../store/labels.js';
 import { hasConflictMarkers, whereJsonFailed } from '../store/parse.js';
 import { LIMITS } from '../store/schema.js';
 import * as z from '../text/schema.js';
@@ -63,19 +69,18 @@ const attributeSchema = z.strictObject({
 });
 
 const labelSchema = z.strictObject({
-  name: z
-    .string()
-    .check(
-      z.minLength(1, 'a label needs a name'),
-      z.maxLength(
-        LIMITS.labelNameCharacters,
-        `a label name holds at most ${LIMITS.labelNameCharacters} characters`,
-      ),
-      z.regex(
-        LABEL_NAME,
-        'a label name is letters, digits, "-", "_" or "." (claim, frame-economic)',
-      ),
+  name: z.string().check(
+    z.minLength(1, 'a label needs a name'),
+    z.maxLength(
+      LIMITS.labelNameCharacters,
+      `a label name holds at most ${LIMITS.labelNameCharacters} characters`,
     ),
+    z.regex(LABEL_NAME, 'a label name is letters, digits, "-", "_" or "." (claim, frame-economic)'),
+    z.refine(
+      (name) => reservedLabelName(name) === null,
+      'a label cannot be named "none": label:none in a query means the sentences nobody has labelled',
+    ),
+  ),
   key: keySchema,
   colour: z
     .string()

@@ -148,3 +148,13 @@ export function foldedName(name: string): string {
     .replace(/[\s_-]+/g, ' ')
     .trim();
 }
+
+/**
+ * Why a name cannot be a label's, or null: `label:none` in a query means the sentences nobody has
+ * labelled, so a label named "none" (in any case or spelling a query folds) could not be searched.
+ */
+export function reservedLabelName(name: string): string | null {
+  return foldedName(name) === 'none'
+    ? `"${name}" reads as label:none in a query, the sentences nobody has labelled: name it otherwise`
+    : null;
+}

@@ -144,6 +144,16 @@ describe('the project file', () => {
     );
   });
 
+  it('refuses a label a query would read as label:none, the sentences nobody labelled', () => {
+    // qa50: after `margin relabel event none`, `label:none` found the untagged sentences, never
+    // the team's label.
+    for (const name of ['none', 'None', 'NONE']) {
+      expect(error({ labels: [label(name, '1', 'N')] })).toBe(
+        'margin.json: labels[0].name: a label cannot be named "none": label:none in a query means the sentences nobody has labelled',
+      );
+    }
+  });
+
   it('refuses two labels a query would read as one', () => {
     // `label:x_y` found `x-y`, and Label Studio's config and brat's conf named both `Frame`.
     expect(error({ labels: [label('frame', '1', 'F'), label('Frame', '2', 'G')] })).toBe(
