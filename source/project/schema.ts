@@ -44,9 +44,27 @@ const LABEL_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 /** One key a person presses: a character, `Ctrl+X` or `Space`. */
 const KEY = /^(?:Space|Ctrl\+[A-Za-z]|[^\p{Cc}\p{Cf}\s])$/u;
 
-const keySchema = z
-  .string()
-  .check(z.refine((key) => KEY.test(key), 'expected one key: a character, Ctrl+X or Space'));
+/**
+ * Ctrl combinations a terminal sends as another key's byte: Ctrl+M is Return, Ctrl+I Tab, Ctrl+J
+ * a newline (read as Return) and Ctrl+H Backspace in many terminals. A label on one of them could
+ * never be tagged by its key (qa50: Ctrl+M jumped to the next untagged sentence instead).
+ */
+const TERMINAL_TWINS: Readonly<Record<string, string>> = {
+  M: 'Enter',
+  I: 'Tab',
+  J: 'Enter',
+  H: 'Backspace',
+};
+
+const keySchema = z.string().check(
+  z.refine((key) => KEY.test(key), 'expected one key: a character, Ctrl+X or Space'),
+  z.refine(
+    (key) => !/^Ctrl\+[hijmHIJM]$/.test(key),
+    `a terminal sends ${Object.entries(TERMINAL_TWINS)
+      .map(([letter, twin]) => `Ctrl+${letter} as ${twin}`)
+      .join(', ')}: choose another key`,
+  ),
+);
 
 const attributeSchema = z.strictObject({
   name: z.string().check(

@@ -154,6 +154,16 @@ describe('the project file', () => {
     }
   });
 
+  it('refuses a Ctrl key a terminal sends as Enter, Tab or Backspace', () => {
+    // qa50: a label on Ctrl+M could never be tagged: the terminal sends it as Enter.
+    for (const key of ['Ctrl+M', 'Ctrl+i', 'Ctrl+J', 'Ctrl+H']) {
+      expect(error({ labels: [label('claim', key, 'C')] })).toBe(
+        'margin.json: labels[0].key: a terminal sends Ctrl+M as Enter, Ctrl+I as Tab, Ctrl+J as Enter, Ctrl+H as Backspace: choose another key',
+      );
+    }
+    expect(error({ labels: [label('claim', 'Ctrl+K', 'C')] })).toBe('no error');
+  });
+
   it('refuses two labels a query would read as one', () => {
     // `label:x_y` found `x-y`, and Label Studio's config and brat's conf named both `Frame`.
     expect(error({ labels: [label('frame', '1', 'F'), label('Frame', '2', 'G')] })).toBe(
