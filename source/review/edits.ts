@@ -89,6 +89,8 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
     sortLabels(t.sentenceMarks.labels, state.project.labels),
     state.project.labels,
   );
+  // An editor with no field said nothing of why (qa50: a sentence whose labels were retired).
+  if (fields.length === 0) return { ...state, message: info(noAttributes(state, t.sentenceMarks)) };
   const values = Object.fromEntries(
     fields.map((field) => [field.key, t.sentenceMarks.attributes[field.key] ?? '']),
   );
@@ -178,6 +180,22 @@ export function saveEdit(state: ReviewState): ReviewState {
     },
     declared: declaredBy(current.labels, state.project.labels),
   });
+}
+
+/** Why `a` opens nothing: the sentence's labels have no attributes in the codebook. */
+function noAttributes(state: ReviewState, marks: SentenceMarks): string {
+  const known = new Set(state.project.labels.map((label) => label.name));
+  const retired = marks.labels.filter((label) => !known.has(label));
+  const plain = marks.labels.filter((label) => known.has(label));
+  const parts = [
+    ...(plain.length > 0
+      ? [`${plain.join(', ')} declare${plain.length === 1 ? 's' : ''} none`]
+      : []),
+    ...(retired.length > 0
+      ? [`${retired.join(', ')} ${retired.length === 1 ? 'is' : 'are'} no longer in the codebook`]
+      : []),
+  ];
+  return `no attributes to edit: ${parts.join('; ')}`;
 }
 
 /** The shown values of the attributes a save leaves to each label. */

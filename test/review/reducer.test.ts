@@ -416,6 +416,23 @@ describe('a sentence whose labels do not agree', () => {
   });
 });
 
+describe('attributes where the codebook gives none', () => {
+  it('says why instead of opening an editor with no field', () => {
+    // qa50: `a` on a sentence whose labels were all retired opened an empty editor, unexplained.
+    const retired = readerState({
+      marks: {
+        b: marks({
+          sentences: { 'b-s20': { labels: ['opinion'], note: null, attributes: { stance: 'x' } } },
+        }),
+      },
+    });
+    const state = type(retired, 'a');
+    expect(state.mode.kind).toBe('browse');
+    expect(state.message?.text).toBe('no attributes to edit: opinion is no longer in the codebook');
+    expect(effects(state)).toEqual([]);
+  });
+});
+
 describe('quitting', () => {
   it('waits for every write to finish before quitting', () => {
     let state = type(type(readerState(), '1'), 'q');
