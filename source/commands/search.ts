@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { statOrNull } from '../corpus/db/stat-or-null.js';
 import {
+  notFilterNote,
   parseQuery,
   placedFacts,
   type SearchHit,
@@ -304,6 +305,8 @@ Examples
       if (rest.length > 0) await output.out(`${rest.map(line).join('\n')}\n`);
       hits = [...printed, ...rest];
     }
+    const notFilter = hits.length === 0 ? notFilterNote(parsed) : null;
+    if (notFilter) output.say(notFilter);
     return hits.length > 0 ? 0 : 1;
   },
 };

@@ -1,4 +1,4 @@
-import { parseQuery } from '../search/query.js';
+import { notFilterNote, parseQuery } from '../search/query.js';
 import { unknownLabel } from '../search/unknown-label.js';
 import type { LabelSet } from '../store/labels.js';
 import { oneLine } from '../text/untrusted.js';
@@ -16,6 +16,7 @@ export function searchNote(query: string, labels: LabelSet, found: number): stri
   if (found === 0 && parsed.unlisted.length > 0) {
     return unknownLabel(`label:${parsed.unlisted[0]}`, [...names, 'none']);
   }
+  if (found === 0) return notFilterNote(parsed);
   return null;
 }
 

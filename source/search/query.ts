@@ -28,6 +28,11 @@ export interface ParsedQuery {
    * holds it (a typo finds nothing) and says it is not the codebook's.
    */
   unlisted: string[];
+  /**
+   * `name:` prefixes that are no filter (`speaker:Waltz`), searched as the words they are: said
+   * when nothing is found, which before looked like no sentence having that speaker.
+   */
+  notFilters: string[];
 }
 
 const opening = new Set(['"', '\u201c', '\u201e', '\u00ab']);
@@ -110,6 +115,7 @@ export function parseQuery(query: string, labels: readonly Label[] = LABELS): Pa
     filters: [],
     problems: [],
     unlisted: [],
+    notFilters: [],
   };
   let at = 0;
   while (at < query.length) {
@@ -143,9 +149,25 @@ export function parseQuery(query: string, labels: readonly Label[] = LABELS): Pa
       if (made) parsed.filters.push(made);
       continue;
     }
+    // `name:value`, not a web address (`http://`) nor a word ending a clause (`said:`).
+    const after = query[at + (field?.length ?? 0) + 1] ?? ' ';
+    if (field && !space.test(after) && after !== '/' && !parsed.notFilters.includes(field)) {
+      parsed.notFilters.push(field);
+    }
     const { text, next } = readBare(query, at);
     at = next;
     (negate ? parsed.excluded : parsed.words).push(text);
   }
   return parsed;
+}
+
+/**
+ * What to say when a query with a `name:` that is no filter found nothing: the filters there are,
+ * and that attribute values (a speaker, a claimant) are matched as plain words.
+ */
+export function notFilterNote(parsed: ParsedQuery): string | null {
+  const [field] = parsed.notFilters;
+  if (field === undefined) return null;
+  const filters = QUERY_FIELDS.map((name) => `${name}:`).join(', ');
+  return `${field}: is not a filter (${filters}); attribute values are found as words: search the value alone`;
 }

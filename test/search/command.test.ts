@@ -59,6 +59,18 @@ async function search(args: string[], flags: Record<string, unknown> = {}, store
 }
 
 describe('margin search', () => {
+  it('says a name: that is no filter when nothing is found, instead of a bare no', async () => {
+    // qa50: `speaker:Waltz` exited 1 in silence, as if no quote had that speaker.
+    const result = await search(['speaker:Peskov']);
+    expect(result).toEqual({
+      status: 1,
+      stdout: '',
+      stderr:
+        'margin search: speaker: is not a filter (label:, source:, annotator:, status:); attribute values are found as words: search the value alone\n',
+    });
+    expect((await search(['Peskov', 'said:'], { limit: 1 })).stderr).toBe('');
+  });
+
   it('prints article, sentence, score and text, exact matches first', async () => {
     const result = await search(['Witkov'], { limit: 4 });
     expect(result).toEqual({

@@ -10,6 +10,7 @@ describe('parseQuery', () => {
       filters: [],
       problems: [],
       unlisted: [],
+      notFilters: [],
     });
   });
 
@@ -74,6 +75,11 @@ describe('parseQuery', () => {
       filters: [],
       problems: [],
       unlisted: [],
+      notFilters: [],
     });
+    expect(parseQuery('speaker:Waltz said: claimant:"Mr X"').notFilters).toEqual([
+      'speaker',
+      'claimant',
+    ]);
   });
 });
