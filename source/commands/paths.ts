@@ -14,7 +14,24 @@ export function fromCwd(io: CommandIO, path: string): string {
 export function shownUnder(root: string, typed: string): (text: string) => string {
   const prefix = join(typed, 'x').slice(0, -1);
   const rootPrefix = join(root, 'x').slice(0, -1);
-  return (text) => text.replaceAll(rootPrefix, () => prefix).replace(root, () => typed);
+  // One pass: a second one found the root again inside the path just written when the typed path
+  // climbs to it (`../../tmp/rt` for /tmp/rt gave `../..../../tmp/rt/e.txt`; qa50).
+  // The folder alone only where its name ends (`/work/seeds`, not the start of `/work/seedsx`).
+  const either = new RegExp(`${escaped(rootPrefix)}|${escaped(root)}(?=$|[\\s:;,)"'’”])`, 'g');
+  return (text) => {
+    let named = false;
+    return text.replace(either, (found) => {
+      if (found === rootPrefix) return prefix;
+      // The folder itself, named once, as before.
+      if (named) return found;
+      named = true;
+      return typed;
+    });
+  };
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
