@@ -85,6 +85,34 @@ export function letterOf(labels: LabelSet, name: string): string {
   return labelOf(labels, name)?.letter ?? UNKNOWN_LETTER;
 }
 
+/** Longest name shown for a label the codebook no longer lists, beside its count. */
+const STRAY_NAME = 16;
+
+/**
+ * A label as counts name it (header, list rows): its letter, or for one the codebook no longer
+ * lists `?` and its name, so that two such labels are told apart (qa50: `? 1  ? 1`). The name is
+ * the store's, so its control characters are dropped here (a store can be edited by hand).
+ */
+export function countLetter(labels: LabelSet, name: string): string {
+  const label = labelOf(labels, name);
+  if (label) return label.letter;
+  return `${UNKNOWN_LETTER}${strayName(name)}`;
+}
+
+/**
+ * A label and its count as the list and the header show it: `C2` (`C 2` spaced), and a label the
+ * codebook no longer lists by name, its count set apart (a name may end in a digit): `?quote 2`.
+ */
+export function labelCount(labels: LabelSet, name: string, count: number, spaced = false): string {
+  const known = labelOf(labels, name) !== undefined;
+  return `${countLetter(labels, name)}${spaced || !known ? ' ' : ''}${count}`;
+}
+
+function strayName(name: string): string {
+  const plain = [...name.replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim()];
+  return plain.length > STRAY_NAME ? `${plain.slice(0, STRAY_NAME - 1).join('')}…` : plain.join('');
+}
+
 /**
  * How a suggested label is drawn in its column: its letter in lower case, which reads apart from
  * the stored label without colour; a letter with no lower case of its own (a digit, `c` given in

@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import { type ArticleMarks, labelCounts } from '../review/marks.js';
-import { DEFAULT_LABELS, type LabelSet, letterOf, sortLabelNames } from '../store/labels.js';
+import { DEFAULT_LABELS, type LabelSet, labelCount, sortLabelNames } from '../store/labels.js';
 import stringWidth from '../text/string-width.js';
 import { oneLine } from '../text/untrusted.js';
 import { fitWidth, truncate } from '../text/width.js';
@@ -12,7 +12,7 @@ const MAX_SOURCE = 32;
 export function countsText(marks: ArticleMarks, labels: LabelSet = DEFAULT_LABELS): string {
   const counts = labelCounts(marks);
   return sortLabelNames(labels, counts.keys())
-    .map((label) => `${letterOf(labels, label)}${counts.get(label)}`)
+    .map((label) => labelCount(labels, label, counts.get(label) ?? 0))
     .join(' ');
 }
 

@@ -2,7 +2,7 @@ import { Text } from 'ink';
 import { labelCounts } from '../../review/marks.js';
 import { currentArticle, cursorOf, marksOf } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
-import { labelNamesWith, letterOf } from '../../store/labels.js';
+import { labelCount, labelNamesWith } from '../../store/labels.js';
 import stringWidth from '../../text/string-width.js';
 import { oneName } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
@@ -36,11 +36,11 @@ export function headerText(state: ReviewState, compact: boolean): string {
     if (compact) {
       parts.push(`art. ${state.current + 1}/${total}`);
       parts.push(count > 0 ? `sent. ${cursor}/${count}` : 'no sentences');
-      parts.push(names.map((name) => `${letterOf(labels, name)}${countOf(name)}`).join(' '));
+      parts.push(names.map((name) => labelCount(labels, name, countOf(name))).join(' '));
     } else {
       parts.push(`article ${state.current + 1} of ${total}`);
       parts.push(count > 0 ? `sentence ${cursor} of ${count}` : 'no sentences');
-      parts.push(names.map((name) => `${letterOf(labels, name)} ${countOf(name)}`).join('  '));
+      parts.push(names.map((name) => labelCount(labels, name, countOf(name), true)).join('  '));
     }
   }
   return parts.join(compact ? ' │ ' : '  │  ');
