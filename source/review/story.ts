@@ -270,6 +270,19 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
   const current = marks.sentences[target.sentence];
   const labels = sortLabels([...new Set([...(current?.labels ?? []), ...own.labels])]);
   const attributes = { ...(current?.attributes ?? {}), ...own.attributes };
+  const where = target.source ?? target.article;
+  // qa50: "copied quote to … (u undoes)" where the counterpart had it all already, and a
+  // speaker replaced without a word.
+  const had = current?.attributes ?? {};
+  const replaced = Object.entries(own.attributes).filter(
+    ([name, value]) => had[name] !== undefined && had[name] !== value,
+  );
+  const unchanged =
+    own.labels.every((label) => current?.labels.includes(label)) &&
+    Object.entries(own.attributes).every(([name, value]) => had[name] === value);
+  if (unchanged) {
+    return { ...state, message: info(`${where} has ${own.labels.join(', ')} already, as here`) };
+  }
   const next = setMarks(state, target.article, {
     ...marks,
     sentences: {
@@ -277,9 +290,10 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
       [target.sentence]: { note: current?.note ?? null, labels, attributes },
     },
   });
-  const where = target.source ?? target.article;
+  const instead = replaced.map(([name, value]) => `${name}: ${had[name]} → ${value}`).join(', ');
+  const told = `copied ${own.labels.join(', ')} to ${where}${instead ? ` (${instead})` : ''} (u undoes)`;
   return emit(
-    { ...next, message: info(`copied ${own.labels.join(', ')} to ${where} (u undoes)`) },
+    { ...next, message: info(told) },
     {
       kind: 'adopt',
       article: target.article,
