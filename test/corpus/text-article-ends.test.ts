@@ -122,3 +122,24 @@ describe('the ends of a text article', () => {
     ).toEqual([TALKS]);
   });
 });
+
+describe('the first line of a text file without a headline', () => {
+  it('is no title when it is a sentence ending inside its quotation', () => {
+    const first =
+      'The governor defended the state’s campaign against the drug, with the slogan “Meth, we’re on it.”';
+    const second =
+      'Critics said the slogan made the state a joke, and the agency that ran the campaign was paid almost a million dollars for it.';
+    const cleaned = cleanDocument(`${first}\n\n${second}\n`, 'text');
+    expect(cleaned.title).toBeNull();
+    expect(cleaned.paragraphs).toEqual([first, second]);
+  });
+
+  it('is still the title when the headline ends with a quotation without a stop', () => {
+    const cleaned = cleanDocument(
+      `Kremlin says talks "brought positions closer"\n\n${TALKS}\n`,
+      'text',
+    );
+    expect(cleaned.title).toBe('Kremlin says talks "brought positions closer"');
+    expect(cleaned.paragraphs).toEqual([TALKS]);
+  });
+});
