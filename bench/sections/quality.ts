@@ -90,10 +90,10 @@ function scores(m: Builder, report: ExtractionReport, readme: string): void {
 }
 
 const SHAPE_NAMES: Record<TextShape, string> = {
-  text: '.txt under a title line',
-  markdown: '.md under a # heading',
-  reader: ".md under a reader service's Title: header",
-  untitled: '.txt without a title',
+  text: '.txt, title line',
+  markdown: '.md, # heading',
+  reader: '.md, Title: header',
+  untitled: '.txt, no title',
 };
 
 /**
@@ -113,7 +113,7 @@ function textArticles(m: Builder, context: BenchContext, pages: Page[]): void {
     for (const lost of report.lost.slice(0, 40)) {
       context.log(`  lost ${lost.id.slice(0, 12)}: ${lost.text.slice(0, 100)}`);
     }
-    m.value(`text articles (${SHAPE_NAMES[shape]}): prose paragraphs kept`, share, '%', {
+    m.value(`text (${SHAPE_NAMES[shape]}): prose kept`, share, '%', {
       target: '≥ 99.5',
       note:
         `${report.proseKept} of ${report.prose} paragraphs of six words or more ending a sentence; ` +
@@ -122,7 +122,7 @@ function textArticles(m: Builder, context: BenchContext, pages: Page[]): void {
     });
   }
   const dumps = scorePageDumps(pages);
-  m.value('pages dumped whole as text: F1', dumps.f1, 'score', {
+  m.value('pages dumped as text: F1', dumps.f1, 'score', {
     note: `P ${dumps.precision.toFixed(3)}, R ${dumps.recall.toFixed(3)}, exact ${dumps.accuracy.toFixed(3)}; every paragraph of the page, menus and footers too, cleaned as a .txt`,
   });
 }
