@@ -143,3 +143,22 @@ describe('the first line of a text file without a headline', () => {
     expect(cleaned.paragraphs).toEqual([TALKS]);
   });
 });
+
+describe('angle brackets in a text file', () => {
+  it('keeps words in brackets that open no HTML element, and strips the tags that do', () => {
+    expect(
+      body(
+        [
+          'Theatre festival opens in Seoul',
+          '',
+          'For those who have yet to watch <The Palace: Tale of Jang Noksu>, what are you waiting for? The show runs until the end of the month at the theatre.',
+          '',
+          'Tickets cost less when x<y and y>z, the <a href="https://example.com/faq">organisers</a> said in a <b>statement</b> on Monday.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      'For those who have yet to watch <The Palace: Tale of Jang Noksu>, what are you waiting for? The show runs until the end of the month at the theatre.',
+      'Tickets cost less when x<y and y>z, the organisers said in a statement on Monday.',
+    ]);
+  });
+});
