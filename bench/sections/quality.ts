@@ -20,6 +20,13 @@ import {
 } from '../quality/extraction-benchmark.js';
 import { scoreGoldenRules } from '../quality/golden-rules.js';
 import { hostileInputs } from '../quality/pathological.js';
+import {
+  pageTitles,
+  scorePageDumps,
+  scoreTextShape,
+  TEXT_SHAPES,
+  type TextShape,
+} from '../quality/text-articles.js';
 import type { BenchContext, BenchSection } from '../types.js';
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -82,6 +89,44 @@ function scores(m: Builder, report: ExtractionReport, readme: string): void {
   });
 }
 
+const SHAPE_NAMES: Record<TextShape, string> = {
+  text: '.txt, title line',
+  markdown: '.md, # heading',
+  reader: '.md, Title: header',
+  untitled: '.txt, no title',
+};
+
+/**
+ * The benchmark's true bodies written as a scraper writes articles (text and Markdown files):
+ * everything in them is article, so what the cleaner drops is lost. And each page's whole text
+ * dumped to a file, scored as the pages are, so that keeping more never lets furniture through.
+ */
+function textArticles(m: Builder, context: BenchContext, pages: Page[]): void {
+  const titles = pageTitles(pages);
+  for (const shape of TEXT_SHAPES) {
+    const report = scoreTextShape(pages, titles, shape);
+    const share = (100 * report.proseKept) / Math.max(1, report.prose);
+    context.log(
+      `text articles, ${SHAPE_NAMES[shape]}: prose ${report.proseKept} of ${report.prose} kept, ` +
+        `${report.prose - report.proseKept} lost in ${report.articlesLosingProse} articles`,
+    );
+    for (const lost of report.lost.slice(0, 40)) {
+      context.log(`  lost ${lost.id.slice(0, 12)}: ${lost.text.slice(0, 100)}`);
+    }
+    m.value(`text (${SHAPE_NAMES[shape]}): prose kept`, share, '%', {
+      target: '≥ 99.5',
+      note:
+        `${report.proseKept} of ${report.prose} paragraphs of six words or more ending a sentence; ` +
+        `${report.prose - report.proseKept} lost in ${report.articlesLosingProse} of ${report.articles} articles; ` +
+        `all paragraphs ${report.kept} of ${report.paragraphs}; ${report.extra} paragraphs not in the truth`,
+    });
+  }
+  const dumps = scorePageDumps(pages);
+  m.value('pages dumped as text: F1', dumps.f1, 'score', {
+    note: `P ${dumps.precision.toFixed(3)}, R ${dumps.recall.toFixed(3)}, exact ${dumps.accuracy.toFixed(3)}; every paragraph of the page, menus and footers too, cleaned as a .txt`,
+  });
+}
+
 function speed(m: Builder, pages: Page[], quick: boolean): void {
   const runs = quick ? 3 : 7;
   const times = pages.map((page) => ({ page, ms: pageMs(page, runs) }));
@@ -138,6 +183,7 @@ export const section: BenchSection = {
       const readme = existsSync(readmeFile) ? readFileSync(readmeFile, 'utf8') : '';
       // The scoring pass is also the warm-up of the timed passes that follow.
       scores(m, runExtractionBenchmark(pages), readme);
+      textArticles(m, context, pages);
       speed(m, pages, context.quick);
     }
     const rules = path.join(folder, 'golden-rules', 'en.jsonl');

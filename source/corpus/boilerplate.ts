@@ -147,13 +147,23 @@ export function initialClasses(units: Unit[], reasons: Reasons, lists: string[][
 }
 
 /**
+ * What a unit's neighbours learn from it. 'edge' is the end of the file, and the headline and
+ * dateline above the body too: the article begins under them, so they are not the boilerplate
+ * that jusText's edges stand for (a short first paragraph after the headline went with them).
+ */
+type Near = Class | 'edge';
+
+/** Metadata lines whose place tells where the article begins. */
+const HEAD_REASONS = new Set(['title', 'dateline', 'caption repeating the title']);
+
+/**
  * The nearest class before (or after) each unit, skipping short units, and near-good ones too
  * when `skipNeargood`; 'edge' past the ends. One sweep each way, so a run of a hundred thousand
  * short lines costs no more than the lines.
  */
-function nearest(classes: Class[], step: 1 | -1, skipNeargood: boolean): Array<Class | 'edge'> {
-  const found = new Array<Class | 'edge'>(classes.length);
-  let last: Class | 'edge' = 'edge';
+function nearest(classes: Near[], step: 1 | -1, skipNeargood: boolean): Near[] {
+  const found = new Array<Near>(classes.length);
+  let last: Near = 'edge';
   const n = classes.length;
   for (let k = 0; k < n; k++) {
     const i = step === 1 ? n - 1 - k : k;
@@ -165,17 +175,39 @@ function nearest(classes: Class[], step: 1 | -1, skipNeargood: boolean): Array<C
 }
 
 /**
+ * A unit jusText calls bad for its few function words that is a full sentence and no link: a
+ * market report's or a match report's paragraph ("Australia beat Colombia behind Nick Kyrgios’
+ * 6-4, 6-4 win…"), a table row of statistics. Beside article text it is article text; a
+ * page's furniture (menus, headlines, tags) does not end as a sentence.
+ */
+function isTerseSentence(unit: Unit, cls: Class, reason: string | null): boolean {
+  return (
+    cls === 'bad' &&
+    reason === null &&
+    unit.linkChars <= unit.text.length * 0.2 &&
+    isSentenceLike(unit.text)
+  );
+}
+
+/**
  * Third pass, the jusText classification: every unit not yet decided is classed by length,
  * stop-word share and link share, then short and near-good units take their class from their
  * neighbours. Returns which units are article text.
  */
 export function classify(units: Unit[], reasons: Reasons, lists: string[][]): boolean[] {
-  const classes = initialClasses(units, reasons, lists);
+  const initial = initialClasses(units, reasons, lists);
+  const classes = initial.map((cls, i) =>
+    isTerseSentence(units[i]!, cls, reasons[i] ?? null) ? 'neargood' : cls,
+  );
   const revised = classes.slice();
-  const prevGood = nearest(classes, -1, true);
-  const nextGood = nearest(classes, 1, true);
-  const prevAny = nearest(classes, -1, false);
-  const nextAny = nearest(classes, 1, false);
+  const context = classes.map((cls, i): Near => {
+    const reason = reasons[i];
+    return reason != null && HEAD_REASONS.has(reason) ? 'edge' : cls;
+  });
+  const prevGood = nearest(context, -1, true);
+  const nextGood = nearest(context, 1, true);
+  const prevAny = nearest(context, -1, false);
+  const nextAny = nearest(context, 1, false);
   classes.forEach((cls, i) => {
     if (cls !== 'short' || reasons[i] !== null) return;
     const prev = prevGood[i]!;
@@ -186,6 +218,12 @@ export function classify(units: Unit[], reasons: Reasons, lists: string[][]): bo
       (prev !== 'good' && prevAny[i] === 'neargood') ||
       (next !== 'good' && nextAny[i] === 'neargood')
     )
+      revised[i] = 'good';
+    // Good text on one side and the headline or the end of the file on the other: a full
+    // sentence there opens or closes the article ("Putin denied it."), where jusText, taking
+    // the file's ends for a page's header and footer, dropped it. Beside boilerplate it still
+    // goes: keeping it there kept "Loading comments..." and "Sharing is caring!" too.
+    else if ((prev === 'edge' || next === 'edge') && isSentenceLike(units[i]!.text))
       revised[i] = 'good';
     else revised[i] = 'bad';
   });

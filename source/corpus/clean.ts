@@ -166,7 +166,8 @@ function findTitle(units: Unit[], reasons: Reasons, format: Format): number {
     (alone || heads) &&
     hasMore &&
     unit.text.length <= 250 &&
-    !/[.:;,]$/.test(unit.text) &&
+    // A sentence ending inside its quotation (`… the slogan “Meth, we’re on it.”`) is no headline.
+    !/[.:;,]["'”’»)\]]*$/u.test(unit.text) &&
     // Two words make a headline ("Trump wins"); "By Reuters" is a byline.
     !/^by\s/i.test(unit.text) &&
     (countWords(unit.text) >= 2 ||

@@ -19,6 +19,34 @@ const DROPPED_INLINE = new Set([
   'select',
 ]);
 
+/**
+ * HTML's element names (the WHATWG index, with the obsolete ones scrapers still leave behind).
+ * In a text file `<` before any other word is text: Korean and Japanese outlets name a work so
+ * (`<The Palace: Tale of Jang Noksu>`), and `x<y` is a comparison; the tokenizer, as a browser
+ * would, took both for tags and the words inside went.
+ */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr acronym address area article aside audio b base bdi bdo big blockquote body br ' +
+    'button canvas caption center cite code col colgroup data datalist dd del details dfn ' +
+    'dialog dir div dl dt em embed fieldset figcaption figure font footer form frame frameset ' +
+    'h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li ' +
+    'link main map mark marquee math menu meta meter nav nobr noscript object ol optgroup ' +
+    'option output p param picture pre progress q rp rt ruby s samp script search section ' +
+    'select slot small source span strike strong style sub summary sup svg table tbody td ' +
+    'template textarea tfoot th thead time title tr track tt u ul var video wbr'
+  ).split(' '),
+);
+
+const TAG_START = /<(\/?)([A-Za-z][A-Za-z0-9-]*)/g;
+
+/** Escapes each `<` of a text file that opens no HTML element (a custom one has a hyphen). */
+function escapeStrayBrackets(text: string): string {
+  return text.replace(TAG_START, (found, slash: string, name: string) =>
+    HTML_ELEMENTS.has(name.toLowerCase()) || name.includes('-') ? found : `&lt;${slash}${name}`,
+  );
+}
+
 /** Units with their words and boilerplate reasons, computed once for choosing and for cleaning. */
 export interface Marked {
   units: Unit[];
@@ -254,11 +282,12 @@ function nearbyLines(page: Unit[], keep: boolean[]): string[] {
  */
 export function stripInlineMarkup(text: string): { text: string; links: LinkSpan[] } {
   if (!/[<&]/.test(text)) return { text, links: [] };
+  const markup = text.includes('<') ? escapeStrayBrackets(text) : text;
   let out = '';
   const links: LinkSpan[] = [];
   const open: Array<{ href: string; start: number }> = [];
   let skipDepth = 0;
-  streamHtml(text, {
+  streamHtml(markup, {
     open(name, attribs) {
       if (skipDepth > 0 || DROPPED_INLINE.has(name)) {
         skipDepth++;
