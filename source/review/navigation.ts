@@ -10,15 +10,21 @@ import {
 } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { emit, info, setMarks, warn } from './updates.js';
-import { compareSpots, READER_START } from './view/geometry.js';
-import { paneLayout } from './view/layout.js';
+import { compareSpots, READER_START, type ReaderSpot } from './view/geometry.js';
+import { CONTEXT_LINES, paneLayout } from './view/layout.js';
 
 export function withCursor(state: ReviewState, index: number): ReviewState {
   const article = currentArticle(state);
   if (!article || article.sentences.length === 0) return state;
   const cursor = Math.min(Math.max(0, index), article.sentences.length - 1);
   const next = { ...state, cursors: { ...state.cursors, [article.id]: cursor } };
-  return { ...next, top: followReader(next, state.top) };
+  return { ...next, top: followReader(next, state.top, cursor !== cursorOf(state, article)) };
+}
+
+/** The reader scrolled to `top`, the cursor where it is (kept in view all the same). */
+function scrolledTo(state: ReviewState, top: ReaderSpot): ReviewState {
+  const next = followReader(state, top);
+  return compareSpots(next, state.top) === 0 ? state : { ...state, top: next };
 }
 
 export function withCurrent(state: ReviewState, index: number): ReviewState {
@@ -103,7 +109,8 @@ export function move(state: ReviewState, action: KeyAction): ReviewState {
   if (!article) return state;
   const cursor = cursorOf(state, article);
   const geometry = readerGeometry(state, article);
-  const page = Math.max(1, paneLayout(state.size).bodyHeight - 2);
+  const height = paneLayout(state.size).bodyHeight;
+  const page = Math.max(1, height - 2);
   const count = article.sentences.length;
   switch (action.type) {
     case 'cursor/next':
@@ -112,8 +119,19 @@ export function move(state: ReviewState, action: KeyAction): ReviewState {
       return withCursor(state, cursor - 1);
     case 'cursor/page-down': {
       if (count === 0) return state;
-      // The first sentence ending a page or more below this one's start; past the text, the last.
-      const goal = geometry.advance(geometry.firstOf(cursor), page);
+      const top = geometry.canonical(state.top);
+      const { first, last } = geometry.targetOf(cursor);
+      const { tall, below } = geometry.bounds(first, last, height, CONTEXT_LINES);
+      // A sentence taller than the window is read a page at a time before the cursor moves on,
+      // as a pager does: each page keeps the last line of the one before in view.
+      if (tall && compareSpots(top, below) < 0) {
+        const down = geometry.advance(top, Math.max(1, height - 1)).spot;
+        return scrolledTo(state, compareSpots(down, below) < 0 ? down : below);
+      }
+      // The first sentence ending a page or more below this one's start (or the window's, when it
+      // starts above it); past the text, the last.
+      const from = geometry.firstOf(cursor);
+      const goal = geometry.advance(compareSpots(top, from) > 0 ? top : from, page);
       const past = goal.moved < page;
       let next = cursor + 1;
       while (next < count - 1 && (past || compareSpots(geometry.lastOf(next), goal.spot) < 0))
@@ -122,10 +140,22 @@ export function move(state: ReviewState, action: KeyAction): ReviewState {
     }
     case 'cursor/page-up': {
       if (count === 0) return state;
+      const top = geometry.canonical(state.top);
+      const { first, last } = geometry.targetOf(cursor);
+      const { tall, above } = geometry.bounds(first, last, height, CONTEXT_LINES);
+      if (tall && compareSpots(top, above) > 0) {
+        const back = geometry.advance(top, -Math.max(1, height - 1)).spot;
+        return scrolledTo(state, compareSpots(back, above) > 0 ? back : above);
+      }
       const goal = geometry.advance(geometry.firstOf(cursor), -page).spot;
       let next = cursor - 1;
       while (next > 0 && compareSpots(geometry.firstOf(next), goal) > 0) next -= 1;
-      return withCursor(state, next);
+      const moved = withCursor(state, next);
+      // Paging back onto a sentence taller than the window shows its last page, so that it reads
+      // back a page at a time, every line of it seen with the cursor on it.
+      const target = geometry.targetOf(cursorOf(moved, article));
+      const onto = geometry.bounds(target.first, target.last, height, CONTEXT_LINES);
+      return onto.tall ? scrolledTo(moved, onto.below) : moved;
     }
     case 'cursor/first':
       return withCursor(state, 0);

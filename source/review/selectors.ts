@@ -2,7 +2,7 @@ import type { Article, Sentence } from '../corpus/types.js';
 import { type ArticleMarks, EMPTY_MARKS, NO_SENTENCE_MARKS, type SentenceMarks } from './marks.js';
 import { badgeColumns } from './project.js';
 import type { ReviewState } from './state.js';
-import { READER_START, ReaderGeometry, type ReaderSpot } from './view/geometry.js';
+import { compareSpots, READER_START, ReaderGeometry, type ReaderSpot } from './view/geometry.js';
 import { CONTEXT_LINES, LIST_ENTRY_LINES, paneLayout } from './view/layout.js';
 import { listProblems } from './view/problems.js';
 import { followTop } from './view/window.js';
@@ -114,17 +114,33 @@ export function listHeight(state: ReviewState): number {
   return Math.max(1, Math.floor(listLines(state) / LIST_ENTRY_LINES));
 }
 
-/** The reader's first visible line once the cursor has moved (or the size changed). */
-export function followReader(state: ReviewState, top: ReaderSpot): ReaderSpot {
+/**
+ * The reader's first visible line once the cursor has moved (or the size changed). A cursor
+ * that has just come `onto` a sentence taller than the window shows its beginning, wherever in
+ * it the window was: it is read from there, a page at a time.
+ */
+export function followReader(state: ReviewState, top: ReaderSpot, onto = false): ReaderSpot {
   const article = currentArticle(state);
   if (!article || article.sentences.length === 0) return READER_START;
   const geometry = readerGeometry(state, article);
-  const cursor = cursorOf(state, article);
-  // Keeping the title in view while at the first sentence reads better than a bare paragraph.
-  const first = cursor === 0 ? geometry.start() : geometry.firstOf(cursor);
-  // At the last sentence, what follows the text (the orphan list) comes into view as well.
-  const last = cursor === article.sentences.length - 1 ? geometry.end() : geometry.lastOf(cursor);
-  return geometry.follow(top, first, last, paneLayout(state.size).bodyHeight, CONTEXT_LINES);
+  const { first, last } = geometry.targetOf(cursorOf(state, article));
+  const height = paneLayout(state.size).bodyHeight;
+  const from = onto ? geometry.bounds(first, last, height, CONTEXT_LINES) : null;
+  return geometry.follow(from?.tall ? from.above : top, first, last, height, CONTEXT_LINES);
+}
+
+/**
+ * Whether the current sentence goes on below the reader's window: one taller than the window,
+ * not yet paged to its end (the page-down key shows its next page before it moves on).
+ */
+export function sentenceRunsOn(state: ReviewState): boolean {
+  const article = currentArticle(state);
+  if (!article || article.sentences.length === 0) return false;
+  const geometry = readerGeometry(state, article);
+  const { first, last } = geometry.targetOf(cursorOf(state, article));
+  const height = paneLayout(state.size).bodyHeight;
+  const { tall, below } = geometry.bounds(first, last, height, CONTEXT_LINES);
+  return tall && compareSpots(geometry.canonical(state.top), below) < 0;
 }
 
 export function followList(state: ReviewState, top: number): number {

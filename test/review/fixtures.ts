@@ -36,6 +36,39 @@ export function fixtureArticle(id: string, count: number, perParagraph = 5): Art
   };
 }
 
+/**
+ * Short sentences around one (the third, index 2) of `words` words, w0 … w{words-1}, in one
+ * paragraph: at the smaller sizes it is taller than the reader.
+ */
+export function tallSentenceArticle(words: number): Article {
+  const texts = [
+    'The talks opened on Friday.',
+    'Officials said little.',
+    `${Array.from({ length: words }, (_, index) => `w${index}`).join(' ')}.`,
+    'A short one after it.',
+    'And another one.',
+    'The end of the article.',
+  ];
+  let start = 0;
+  const sentences: Sentence[] = texts.map((text, index) => {
+    const sentence = { id: `t-s${index}`, paragraph: 0, text, start, end: start + text.length };
+    start += text.length + 1;
+    return sentence;
+  });
+  return {
+    id: 't',
+    path: 't.txt',
+    title: 'A long sentence',
+    date: null,
+    byline: null,
+    source: null,
+    text: texts.join(' '),
+    sentences,
+    hash: 't',
+    warnings: [],
+  } as Article;
+}
+
 export function marks(partial: Partial<ArticleMarks> = {}): ArticleMarks {
   return { sentences: {}, orphans: [], status: 'unreviewed', readOnly: null, ...partial };
 }

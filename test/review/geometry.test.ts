@@ -13,13 +13,15 @@ import { wholeReader } from './whole-reader.js';
 const WORDS = ['a', 'the', 'talks', 'officials', 'said', 'ceasefire', 'Zaporizhzhia', 'über'];
 
 /** Sentences of random words (now and then one longer than the line), in random paragraphs. */
-function randomArticle(random: Random, id: string): Article {
+function randomArticle(random: Random, id: string, tall = 0.06): Article {
   const sentences: Sentence[] = [];
   let paragraph = 0;
   const count = random.pick([0, 1, 2, 7, 40]);
   for (let index = 0; index < count; index += 1) {
     if (index > 0 && random.chance(0.3)) paragraph += 1;
-    const words = Array.from({ length: random.int(0, 30) }, () =>
+    // Now and then a sentence taller than the window at the smaller sizes.
+    const length = random.chance(tall) ? random.int(60, 300) : random.int(0, 30);
+    const words = Array.from({ length }, () =>
       random.chance(0.03) ? 'x'.repeat(random.int(20, 130)) : random.pick(WORDS),
     );
     const text = words.join(' ');
@@ -58,7 +60,7 @@ describe('the reader geometry', () => {
   it(`gives the whole-article wrap's lines, positions and windows (seed ${seed})`, () => {
     const random = new Random(seed);
     for (let round = 0; round < 150; round += 1) {
-      const article = randomArticle(random, `g${round}`);
+      const article = randomArticle(random, `g${round}`, 0.01);
       const width = random.pick([10, 17, 40, 63, 100]);
       const orphans = randomOrphans(random, width);
       const geometry = new ReaderGeometry(article, width, orphans);
@@ -104,8 +106,17 @@ describe('the reader geometry', () => {
     }
   });
 
-  it(`pages and follows as the whole-article line numbers did (seed ${seed})`, () => {
+  it(`pages and follows as the whole-article line numbers say (seed ${seed})`, () => {
     const random = new Random(seed + 1);
+    const keys = [
+      'cursor/page-down',
+      'cursor/page-down',
+      'cursor/page-up',
+      'cursor/next',
+      'cursor/prev',
+      'cursor/first',
+      'cursor/last',
+    ] as const;
     for (let round = 0; round < 60; round += 1) {
       const article = randomArticle(random, `p${round}`);
       if (article.sentences.length === 0) continue;
@@ -114,39 +125,77 @@ describe('the reader geometry', () => {
         ...initialState({ corpusName: 'c', annotator: 'a', size, articles: [article] }),
         focus: 'reader',
       };
+      const height = paneLayout(size).bodyHeight;
       for (let key = 0; key < 30; key += 1) {
         const before = wholeReader(state, article);
-        const cursor = cursorOf(state, article);
-        const type = random.pick(['cursor/page-down', 'cursor/page-up', 'cursor/last'] as const);
-        const next = move(state, { type });
-        // The keys as they were, on the whole article's line numbers.
-        const page = Math.max(1, paneLayout(size).bodyHeight - 2);
+        const total = before.lines.length;
         const count = article.sentences.length;
-        let wanted = count - 1;
-        if (type === 'cursor/page-down') {
-          const goal = before.firstLine[cursor]! + page;
+        const cursor = cursorOf(state, article);
+        // The keys on the whole article's line numbers: what the reader keeps in view for a
+        // sentence, and the window's first lines that show it (see `ReaderGeometry.bounds`).
+        const target = (at: number) => ({
+          first: at === 0 ? 0 : before.firstLine[at]!,
+          last: at === count - 1 ? total - 1 : before.lastLine[at]!,
+        });
+        const bounds = (at: number) => {
+          const { first, last } = target(at);
+          const lines = last - first + 1;
+          const tall = lines > height;
+          const margin = Math.min(
+            CONTEXT_LINES,
+            Math.floor((tall ? height - 1 : height - lines) / 2),
+          );
+          return {
+            tall,
+            above: Math.max(0, first - margin),
+            below: Math.max(0, last + margin - height + 1),
+          };
+        };
+        const follow = (top: number, at: number) =>
+          followTop(top, target(at).first, target(at).last, height, total, CONTEXT_LINES);
+        // A cursor that comes onto a tall sentence shows its beginning.
+        const onto = (at: number) =>
+          at !== cursor && bounds(at).tall ? follow(bounds(at).above, at) : follow(before.top, at);
+        const page = Math.max(1, height - 2);
+        const type = random.pick(keys);
+        const next = move(state, { type });
+        let wanted = cursor;
+        let top = before.top;
+        const here = bounds(cursor);
+        if (type === 'cursor/page-down' && here.tall && before.top < here.below) {
+          top = follow(Math.min(before.top + height - 1, here.below), cursor);
+        } else if (type === 'cursor/page-up' && here.tall && before.top > here.above) {
+          top = follow(Math.max(before.top - height + 1, here.above), cursor);
+        } else if (type === 'cursor/page-down') {
+          const goal = Math.max(before.firstLine[cursor]!, before.top) + page;
           wanted = cursor + 1;
-          while (wanted < count - 1 && before.lastLine[wanted]! < goal) wanted += 1;
+          while (wanted < count - 1 && (goal > total - 1 || before.lastLine[wanted]! < goal))
+            wanted += 1;
+          wanted = Math.min(wanted, count - 1);
+          top = onto(wanted);
         } else if (type === 'cursor/page-up') {
           const goal = before.firstLine[cursor]! - page;
           wanted = cursor - 1;
           while (wanted > 0 && before.firstLine[wanted]! > goal) wanted -= 1;
+          wanted = Math.max(0, wanted);
+          top = onto(wanted);
+          const there = bounds(wanted);
+          if (there.tall) top = follow(there.below, wanted);
+        } else {
+          wanted =
+            type === 'cursor/next'
+              ? Math.min(cursor + 1, count - 1)
+              : type === 'cursor/prev'
+                ? Math.max(cursor - 1, 0)
+                : type === 'cursor/first'
+                  ? 0
+                  : count - 1;
+          top = onto(wanted);
         }
-        wanted = Math.min(Math.max(0, wanted), count - 1);
-        const first = wanted === 0 ? 0 : before.firstLine[wanted]!;
-        const last = wanted === count - 1 ? before.lines.length - 1 : before.lastLine[wanted]!;
-        const top = followTop(
-          before.top,
-          first,
-          last,
-          paneLayout(size).bodyHeight,
-          before.lines.length,
-          CONTEXT_LINES,
-        );
-        expect(cursorOf(next, article), `round ${round}, ${type} from ${cursor}`).toBe(wanted);
-        expect(wholeReader(next, article).top, `round ${round}, ${type} from ${cursor}`).toBe(top);
+        const where = `round ${round}, ${size.columns}×${size.rows}, ${type} from ${cursor} at line ${before.top}`;
+        expect(cursorOf(next, article), where).toBe(wanted);
+        expect(wholeReader(next, article).top, where).toBe(top);
         state = next;
-        if (random.chance(0.2)) state = move(state, { type: 'cursor/first' });
       }
       expect(readerGeometry(state, article)).toBe(readerGeometry(state, article));
     }

@@ -200,10 +200,59 @@ export class ReaderGeometry {
   }
 
   /**
+   * What the reader keeps in view for the sentence under the cursor: its lines, with the title
+   * and metadata above the first sentence and what follows the text (the orphan list) below the
+   * last, so that they come into view there too.
+   */
+  targetOf(sentence: number): { first: ReaderSpot; last: ReaderSpot } {
+    return {
+      first: sentence === 0 ? this.start() : this.firstOf(sentence),
+      last: sentence === this.sentences - 1 ? this.end() : this.lastOf(sentence),
+    };
+  }
+
+  /** Lines from `from` on to `to` (both canonical, `to` not before `from`), counted up to `limit`. */
+  #distance(from: ReaderSpot, to: ReaderSpot, limit: number): number {
+    if (from.item === to.item) return to.line - from.line;
+    let count = this.lines(from.item).length - from.line;
+    for (let item = from.item + 1; item < to.item && count <= limit; item += 1)
+      count += this.lines(item).length;
+    return count + to.line;
+  }
+
+  /**
+   * The first lines a window of `height` may have over the lines `first` … `last`: `above` shows
+   * `context` lines over `first`, `below` as many under `last`. A target that fits the window
+   * is seen whole from any first line from `below` to `above`, with less context when there is
+   * no room for it; a `tall` one (more lines than the window) is read a window at a time, from
+   * `above` (its beginning) down to `below` (its end).
+   */
+  bounds(
+    first: ReaderSpot,
+    last: ReaderSpot,
+    height: number,
+    context: number,
+  ): { tall: boolean; above: ReaderSpot; below: ReaderSpot } {
+    const from = this.canonical(first);
+    const to = this.canonical(last);
+    const lines = this.#distance(from, to, height) + 1;
+    const tall = lines > height;
+    const room = tall ? height - 1 : height - lines;
+    const margin = Math.min(context, Math.floor(room / 2));
+    return {
+      tall,
+      above: this.advance(from, -margin).spot,
+      below: this.advance(to, margin - height + 1).spot,
+    };
+  }
+
+  /**
    * `followTop` on spots: the first visible line after a move, unchanged (the same object) while
    * the lines `first` … `last` stay inside the window with `context` lines around them, otherwise
-   * the smallest scroll that brings them back. It walks about a window's lines, whatever the
-   * distance between the old window and the new.
+   * the smallest scroll that brings them back. A target taller than the window keeps a window
+   * that shows part of it (one scrolled into it a page at a time) and otherwise shows its
+   * beginning. It walks about a window's lines, whatever the distance between the old window
+   * and the new.
    */
   follow(
     top: ReaderSpot,
@@ -212,16 +261,15 @@ export class ReaderGeometry {
     height: number,
     context: number,
   ): ReaderSpot {
-    const margin = Math.min(context, Math.floor((height - 1) / 2));
+    const { tall, above, below } = this.bounds(first, last, height, context);
     let next = this.canonical(top);
-    // last + margin >= next + height: the target's end is below the window.
-    const below = this.advance(next, height - margin);
-    if (below.moved === height - margin && compareSpots(last, below.spot) >= 0)
-      next = this.advance(last, margin - height + 1).spot;
-    // first - margin < next: its beginning is above it (a target taller than the window shows
-    // its beginning).
-    const above = this.advance(first, -margin).spot;
-    if (compareSpots(above, next) < 0) next = above;
+    if (tall) {
+      if (compareSpots(next, above) < 0 || compareSpots(next, below) > 0) next = above;
+    } else {
+      // The target's end is below the window, or its beginning above it.
+      if (compareSpots(next, below) < 0) next = below;
+      if (compareSpots(next, above) > 0) next = above;
+    }
     // No window past the last line: the last window ends on it.
     if (this.advance(next, height - 1).moved < height - 1)
       next = this.advance(this.end(), 1 - height).spot;

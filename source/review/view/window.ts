@@ -1,6 +1,8 @@
 /**
  * The first visible line after a move: unchanged while the target lines stay inside the window
- * with `context` lines around them, otherwise the smallest scroll that brings them back.
+ * with `context` lines around them (less when the target leaves no room for them), otherwise the
+ * smallest scroll that brings them back. A target taller than the window keeps a window that
+ * shows only its lines and their context, and otherwise shows its beginning.
  */
 export function followTop(
   top: number,
@@ -11,10 +13,17 @@ export function followTop(
   context: number,
 ): number {
   const maxTop = Math.max(0, total - height);
-  const margin = Math.min(context, Math.floor((height - 1) / 2));
+  const lines = last - first + 1;
+  const tall = lines > height;
+  const margin = Math.min(context, Math.floor((tall ? height - 1 : height - lines) / 2));
+  const above = Math.max(0, first - margin);
+  const below = Math.max(0, last + margin - height + 1);
   let next = top;
-  if (last + margin >= next + height) next = last + margin - height + 1;
-  // A target taller than the window shows its beginning.
-  if (first - margin < next) next = first - margin;
+  if (tall) {
+    if (next < above || next > below) next = above;
+  } else {
+    if (next < below) next = below;
+    if (next > above) next = above;
+  }
   return Math.min(Math.max(0, next), maxTop);
 }
