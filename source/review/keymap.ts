@@ -600,11 +600,17 @@ export function hintsFor(context: KeyContext, keymap: Keymap = KEYMAP, group?: K
 
 /** An entry's hint in a context, naming the keys that reach it there; null for none. */
 export function hintIn(context: KeyContext, entry: KeymapEntry, keymap: Keymap): string | null {
-  if (!entry.hint || !entry.contexts.includes(context)) return null;
-  const live = entry.keys.filter((binding) => firstWith(keymap, context, binding) === entry);
+  if (!entry.hint) return null;
+  const live = liveKeys(context, entry, keymap);
   if (live.length === 0) return null;
   const shadowed = entry.keys.filter((binding) => !live.includes(binding));
   return shadowed.length === 0 ? entry.hint : rehint(entry.hint, shadowed, live);
+}
+
+/** The keys of `entry` that reach it in `context` (none when it is not for that context). */
+export function liveKeys(context: KeyContext, entry: KeymapEntry, keymap: Keymap): KeyBinding[] {
+  if (!entry.contexts.includes(context)) return [];
+  return entry.keys.filter((binding) => firstWith(keymap, context, binding) === entry);
 }
 
 /** The entry a key reaches in a context: the first in table order that has it. */

@@ -1,6 +1,6 @@
 import { guidelinesHeight } from './guidelines.js';
-import { hintIn, hintsFor, type KeyContext } from './keymap.js';
-import { problemsOf } from './selectors.js';
+import { hintIn, hintsFor, type KeyContext, liveKeys } from './keymap.js';
+import { problemsOf, sentenceRunsOn } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { guidelinesLines } from './view/guidelines.js';
 import { problemLines, problemsHeight } from './view/problems.js';
@@ -22,12 +22,27 @@ export function pagerScrolls(state: ReviewState): boolean {
 }
 
 /**
+ * In the reader, on a sentence that goes on below the window: the key that shows the rest
+ * ("Space more"), first in the bar, so that it is not left out where the bar is short. Null
+ * anywhere else, or when no key reaches that action.
+ */
+export function moreHint(state: ReviewState, context: KeyContext): string | null {
+  if (context !== 'reader' && context !== 'results') return null;
+  if (!sentenceRunsOn(state)) return null;
+  const { keymap } = state.project;
+  const entry = keymap.find((each) => each.action.type === 'cursor/page-down');
+  const key = entry ? liveKeys(context, entry, keymap)[0] : undefined;
+  return key ? `${key.label} more` : null;
+}
+
+/**
  * The bottom bar's hints for `context`. A panel that fits its window does not name
  * `j/k scroll · Space/b page`: keys that do nothing there, as its title says too.
  */
 export function barHints(state: ReviewState, context: KeyContext): string[] {
   const { keymap } = state.project;
-  const hints = hintsFor(context, keymap);
+  const more = moreHint(state, context);
+  const hints = more ? [more, ...hintsFor(context, keymap)] : hintsFor(context, keymap);
   if ((context !== 'problems' && context !== 'guidelines') || pagerScrolls(state)) return hints;
   const scrolling = new Set(
     keymap

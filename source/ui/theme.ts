@@ -49,3 +49,5 @@ export const CURSOR_GLYPH = '▶';
 /** The cursor of the pane that does not have the keyboard (side by side): hollow, not only dim. */
 export const IDLE_CURSOR_GLYPH = '▷';
 export const NOTE_GLYPH = '✎';
+/** In the cursor's column, on the window's last line: the current sentence goes on below it. */
+export const MORE_GLYPH = '↓';

@@ -10,7 +10,14 @@ import { CONTEXT_LINES } from '../../review/view/layout.js';
 import type { Line } from '../../review/view/wrap.js';
 import { DEFAULT_LABELS, type LabelSet, suggestedLetter } from '../../store/labels.js';
 import { paint } from '../paint.js';
-import { CURSOR_GLYPH, IDLE_CURSOR_GLYPH, labelMark, NOTE_GLYPH, type Theme } from '../theme.js';
+import {
+  CURSOR_GLYPH,
+  IDLE_CURSOR_GLYPH,
+  labelMark,
+  MORE_GLYPH,
+  NOTE_GLYPH,
+  type Theme,
+} from '../theme.js';
 
 export interface ReaderProps {
   article: Article;
@@ -41,6 +48,8 @@ function outletsMark(count: number, theme: Theme): string {
 
 function renderLine(
   line: Line,
+  /** The current sentence goes on below this line, the window's last. */
+  more: boolean,
   article: Article,
   marks: ArticleMarks,
   suggestions: ArticleSuggestions | undefined,
@@ -69,7 +78,9 @@ function renderLine(
       const current = line.sentence === cursor;
       const own = marks.sentences[sentence.id];
       const glyph = !(current && line.first)
-        ? ' '
+        ? more
+          ? paint(MORE_GLYPH, { dim: true }, on)
+          : ' '
         : focused
           ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on)
           : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
@@ -130,23 +141,26 @@ export const Reader = memo(function Reader({
   theme,
 }: ReaderProps) {
   // An editor under the reader can take some of its lines: keep the cursor in what is left.
-  const top =
-    article.sentences.length === 0
-      ? geometry.start()
-      : geometry.follow(
-          wanted,
-          geometry.firstOf(cursor),
-          geometry.lastOf(cursor),
-          height,
-          CONTEXT_LINES,
-        );
+  let top = geometry.start();
+  if (article.sentences.length > 0) {
+    const { first, last } = geometry.targetOf(cursor);
+    top = geometry.follow(wanted, first, last, height, CONTEXT_LINES);
+  }
   const visible = geometry.window(top, height);
+  // A sentence taller than the window, scrolled into: its first line in view speaks for it (the
+  // cursor and its labels), and its last one in view says that it goes on below.
+  const shown = visible.filter(({ line }) => line.kind === 'text' && line.sentence === cursor);
+  const lead = shown[0]?.line;
+  const tail = shown.at(-1)?.line;
+  const more =
+    tail !== undefined && tail === visible.at(-1)?.line && tail !== geometry.lines(cursor).at(-1);
   return (
     <Box flexDirection="column" width={width} height={height}>
       {visible.map(({ spot, line }) => (
         <Text key={`${spot.item}:${spot.line}`} wrap="truncate">
           {renderLine(
-            line,
+            line === lead && !line.first ? { ...line, first: true } : line,
+            more && line === tail,
             article,
             marks,
             suggestions,

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
 import { hintIn, hintsFor, type KeyContext } from '../../review/keymap.js';
-import { barHints } from '../../review/pager-hints.js';
+import { barHints, moreHint } from '../../review/pager-hints.js';
 import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { describeSuggestion, pendingSuggestion } from '../../review/suggestions.js';
@@ -120,8 +120,9 @@ function suggestionLine(state: ReviewState, context: KeyContext, width: number):
   if (!article || !sentence) return null;
   const pending = pendingSuggestion(state, article.id, sentence.id);
   if (!pending) return null;
+  const more = moreHint(state, context);
   const hints = fittingHints(
-    [...hintsFor(context, state.project.keymap, 'Suggest'), HELP_HINT],
+    [...(more ? [more] : []), ...hintsFor(context, state.project.keymap, 'Suggest'), HELP_HINT],
     Math.floor(width / 2),
   );
   const text = `suggested: ${oneLine(describeSuggestion(pending))}`;
