@@ -105,14 +105,14 @@ export const KEYMAP: Keymap = [
   {
     action: { type: 'cursor/page-down' },
     keys: [char(' ', 'Space'), named('pageDown', 'PgDn')],
-    description: 'a page down',
+    description: 'a page down (a long sentence page by page)',
     group: 'Move',
     contexts: BROWSE,
   },
   {
     action: { type: 'cursor/page-up' },
     keys: [char('b'), named('pageUp', 'PgUp')],
-    description: 'a page up',
+    description: 'a page up (a long sentence page by page)',
     group: 'Move',
     contexts: BROWSE,
   },
