@@ -79,3 +79,12 @@ export async function age(path: string, seconds = 0) {
   const then = new Date(Date.now() - 3600_000 + seconds * 1000);
   await utimes(path, then, then);
 }
+
+/**
+ * The folder of the workspace's store indexes: deleted, the next command reads every store file
+ * again. The corpus index beside it stays: building it again cleans every article on a new
+ * thread, which the tests of a store changed behind its index do not need.
+ */
+export function storeIndexes(dir: string): string {
+  return join(dir, 'cache', 'margin', 'stores');
+}
