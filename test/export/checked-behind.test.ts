@@ -64,7 +64,7 @@ const COMMANDS = [
 ] as const;
 
 describe('commands that answer from the store index while its files are checked', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   /** The command's output over the index as it is, then over a fresh one. */
   async function answers(

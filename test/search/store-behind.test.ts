@@ -47,7 +47,7 @@ async function editInPlace(path: string, from: string, to: string) {
 }
 
 describe('margin search over a store edited behind its index', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
   const searchFor = (dir: string, query: string) => run(search, dir, [query], { limit: '20' });
 
   /** The search over the index as it is, then over a fresh one. */
