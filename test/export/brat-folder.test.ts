@@ -91,7 +91,7 @@ const GONE = 4_194_305;
 
 describe('brat export into a folder', () => {
   const workspace = useWorkspace({ indexedCorpus: true });
-  // For a test whose article is edited before the corpus is first indexed.
+  // For a test that edits an article in place before the corpus is first indexed.
   const unindexed = useWorkspace();
 
   it('writes a new folder whole, as into a folder of files, and leaves no temp folder', async () => {
@@ -428,8 +428,8 @@ describe('brat export into a folder', () => {
     });
 
     it('counts and declares from what it kept beside the files it leaves', async () => {
-      // With the corpus indexed before the edit below, the third export leaves out the line on
-      // the orphan (2026-12-07: left to the lead).
+      // The article is edited in place below, which an index built before would not see until a
+      // full refresh (the folder's time stays): this test's corpus is indexed after the edit.
       const dir = await unindexed();
       const { uni } = await annotated(dir);
       // A free-text value with a space and a percent sign (kept escaped beside the .ann), and an
