@@ -130,7 +130,7 @@ describe('every command', async () => {
 
 describe('the command line', async () => {
   it('search still takes -word as an exclusion, but --word as a mistyped option', async () => {
-    const found = await margin(
+    const found = await inProcess(
       'search',
       'Witkoff',
       '-Putin',
@@ -143,13 +143,13 @@ describe('the command line', async () => {
     );
     expect(found.status).toBe(0);
     expect(found.stdout.split('\t')[0]).toBe('000_4b207f45d15cbf96');
-    expect((await margin('search', 'Witkoff', '--limt', '1')).stderr).toBe(
+    expect((await inProcess('search', 'Witkoff', '--limt', '1')).stderr).toBe(
       'margin search: unknown option --limt (did you mean "--limit"?). Run `margin search --help` for the options.\n',
     );
   });
 
   it('a bad --limit is quoted as typed', async () => {
-    expect(await margin('search', 'Witkoff', '-n', 'abc')).toEqual({
+    expect(await inProcess('search', 'Witkoff', '-n', 'abc')).toEqual({
       status: 2,
       stdout: '',
       stderr: 'margin search: --limit must be a whole number of at least 1, not abc\n',
@@ -326,12 +326,22 @@ describe('notes and attributes from an imported store never bring escape sequenc
       attributes: { 'k\u001b[2J': 'v\u001b[31m', 'c1\u009b': 'x\u0085y' },
     };
     await writeFile(join(scratch, 'evil.jsonl'), `${JSON.stringify(record)}\n`);
-    const imported = await margin('import', 'evil.jsonl', '-c', 'evil-corpus', '-s', 'evil-store');
+    const imported = await inProcess(
+      'import',
+      'evil.jsonl',
+      '-c',
+      'evil-corpus',
+      '-s',
+      'evil-store',
+    );
     expect(imported.status).toBe(0);
   });
 
+  // jsonl as a real process, the rest in this worker: the bytes are the command's either way, and
+  // hostile-names.test.ts runs every format as a process over a store of escapes.
   it.each(['jsonl', 'csv', 'prodigy', 'doccano', 'label-studio', 'w3c'])('%s', async (format) => {
-    const result = await margin('export', '-f', format, '-c', 'evil-corpus', '-s', 'evil-store');
+    const args = ['export', '-f', format, '-c', 'evil-corpus', '-s', 'evil-store'];
+    const result = await (format === 'jsonl' ? margin : inProcess)(...args);
     expect(result.status).toBe(0);
     expect(result.stdout.replace(/\r\n/g, '\n')).not.toMatch(raw);
     // prodigy and doccano carry no notes; label-studio no attributes.
@@ -343,7 +353,7 @@ describe('notes and attributes from an imported store never bring escape sequenc
   });
 
   it('brat', async () => {
-    const result = await margin(
+    const result = await inProcess(
       'export',
       '-f',
       'brat',
@@ -371,7 +381,7 @@ describe('notes and attributes from an imported store never bring escape sequenc
 
 describe('every message starts with margin COMMAND:', async () => {
   it('split names itself, and quotes a file name without its control characters', async () => {
-    expect(await margin('split', 'nosuch.txt', 'no\u001b[31msuch')).toEqual({
+    expect(await inProcess('split', 'nosuch.txt', 'no\u001b[31msuch')).toEqual({
       status: 1,
       stdout: '',
       stderr:
@@ -382,7 +392,7 @@ describe('every message starts with margin COMMAND:', async () => {
   it('split refuses a device and a file over the limit in one line each, as the corpus does', async () => {
     // /dev/zero was read until the memory ran out.
     await writeFile(join(scratch, 'huge.txt'), 'Word. '.repeat(1_000_000));
-    expect(await margin('split', '/dev/zero', 'huge.txt')).toEqual({
+    expect(await inProcess('split', '/dev/zero', 'huge.txt')).toEqual({
       status: 1,
       stdout: '',
       stderr:
@@ -408,7 +418,7 @@ describe('exit status: 1 when some input was refused, the rest processed', async
     ['export', ['-f', 'jsonl', '-s', 'store']],
     ['orphans', ['-s', 'store']],
   ])('%s names the file and exits 1', async (name, args) => {
-    const result = await margin(name, '-c', 'mixed', ...args);
+    const result = await inProcess(name, '-c', 'mixed', ...args);
     expect(result.stderr).toContain(`margin ${name}: ${problem}`);
     expect(result.status).toBe(1);
   });
@@ -421,12 +431,13 @@ describe('exit status: 1 when some input was refused, the rest processed', async
     await writeFile(file, 'Talks resumed in Geneva on Monday after a long pause.\n');
     const ahead = new Date(Date.now() + 600_000);
     await utimes(file, ahead, ahead);
-    const found = await margin('search', 'Geneva', '-c', 'fresh', '-s', 'store');
+    const found = await inProcess('search', 'Geneva', '-c', 'fresh', '-s', 'store');
     expect(found.stderr).toBe('');
     expect(found.stdout.split('\t')[0]).toBe('saved');
     expect(found.status).toBe(0);
   });
 
+  // As a real process: the exit status of a line that refused some input, 0 and 1.
   it('search exits 0 when it found something (the file is still named), 1 when not', async () => {
     const found = await margin('search', 'Geneva', '-c', 'mixed', '-s', 'store');
     expect(found.stdout.split('\t')[0]).toBe('good');

@@ -31,14 +31,31 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** Exports ana's store as FORMAT to `out` and makes the marked note 10,001 characters long. */
-async function exportGrown(format: string, out: string): Promise<void> {
+/** Exports ana's store as FORMAT to `out`. */
+async function exported(format: string, out: string): Promise<string> {
   const ran = await runMargin(
     dir,
     ['export', '-c', 'corpus', '-s', 'store', '--format', format, '--out', out],
     { env: env() },
   );
   expect(ran.status).toBe(0);
+  return join(dir, out);
+}
+
+/**
+ * ana's store exported as jsonl once for the file: no test changes the store, and four start
+ * from its lines, each export a process.
+ */
+let jsonl: Promise<string> | undefined;
+
+/** Exports ana's store as FORMAT to `out` and makes the marked note 10,001 characters long. */
+async function exportGrown(format: string, out: string): Promise<void> {
+  if (format === 'jsonl') {
+    jsonl ??= exported('jsonl', 'exported.jsonl');
+    await cp(await jsonl, join(dir, out));
+  } else {
+    await exported(format, out);
+  }
   const files =
     format === 'brat'
       ? (await readdir(join(dir, out), { recursive: true }))

@@ -29,7 +29,7 @@ const rows = (stdout: string): Row[] =>
     .map((line) => JSON.parse(line) as Row);
 
 describe('margin suggest', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('prints one JSON object per suggested label, quotes with their speaker', async () => {
     const dir = await workspace();

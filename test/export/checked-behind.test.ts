@@ -6,13 +6,13 @@ import { command as exportCommand } from '../../source/commands/export.js';
 import { command as stats } from '../../source/commands/stats.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
-import { age, run, useWorkspace } from './workspace.js';
+import { age, run, storeIndexes, useWorkspace } from './workspace.js';
 
 /**
  * stats, agree and export answer from the store's index while its files are compared with it on
  * other threads. A file changed behind the index since the last command must still change the
  * answer: each is run once to fill the index, a file is changed, and the answer is compared with
- * the one of a fresh index (the cache deleted), which reads every file.
+ * the one of a fresh index (the store's indexes deleted), which reads every file.
  */
 
 /** alice and bob reviewed the Unicode article: each tagged three sentences. */
@@ -64,7 +64,7 @@ const COMMANDS = [
 ] as const;
 
 describe('commands that answer from the store index while its files are checked', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   /** The command's output over the index as it is, then over a fresh one. */
   async function answers(
@@ -73,7 +73,7 @@ describe('commands that answer from the store index while its files are checked'
     flags: Record<string, unknown>,
   ) {
     const checked = await run(command, dir, [], flags);
-    await rm(join(dir, 'cache'), { recursive: true, force: true });
+    await rm(storeIndexes(dir), { recursive: true, force: true });
     const fresh = await run(command, dir, [], flags);
     return { checked, fresh };
   }

@@ -37,7 +37,7 @@ function utf16(text: string, bigEndian: boolean): Buffer {
 }
 
 describe('a jsonl import and byte-order marks', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
   it('takes a file that starts with a BOM', async () => {
     const { result } = await importFile(workspace, `${BOM}${line('claim')}\n${line('quote')}\n`);
     expect(result.stderr).toBe('');
@@ -99,7 +99,7 @@ describe('a jsonl import and byte-order marks', () => {
 });
 
 describe('an import file that is not text', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
   // 2026-12-05: each "line" of its bytes was an error of its own (348 for 100 KB of noise).
   it.each([
     ['a gzip archive', gzipSync(`${line('claim')}\n`.repeat(50)), 'gzip archive'],
@@ -122,7 +122,7 @@ describe('an import file that is not text', () => {
 });
 
 describe('an import from a named pipe', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
   // 2026-12-05: margin waited for a writer without a word, as if it hung.
   it('says it reads what is written to the pipe, then imports it', async () => {
     const dir = await workspace();

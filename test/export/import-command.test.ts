@@ -22,7 +22,7 @@ async function snapshot(root: string): Promise<Record<string, string>> {
 }
 
 describe('margin import', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('reports bad lines with their numbers, adds the good ones and changes nothing stored', async () => {
     const dir = await workspace();

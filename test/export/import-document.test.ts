@@ -7,7 +7,7 @@ import { MAX_ELEMENT_CHARS } from '../../source/export/document-reader.js';
 import { run, useWorkspace } from './workspace.js';
 
 describe('margin import of a whole-document format, read a piece at a time', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('names a Label Studio task longer than any margin writes and imports the others', async () => {
     const dir = await workspace();

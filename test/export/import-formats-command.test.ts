@@ -40,7 +40,7 @@ async function contents(dir: string, store: string): Promise<string[]> {
 }
 
 describe('margin import from every format margin exports', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it.each(['label-studio', 'prodigy', 'doccano', 'w3c'])(
     '%s from standard input, into the annotators the file names',

@@ -19,7 +19,7 @@ async function* inPieces(text: string, size: number): AsyncGenerator<string> {
 }
 
 describe('margin import reads a file of lines a batch at a time', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('gives what one parse of the whole text gives, whatever the pieces and batches', async () => {
     const dir = await workspace();

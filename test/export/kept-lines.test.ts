@@ -128,7 +128,7 @@ const FORMATS: Array<{ name: string; flags: Flags; each: RegExp; note: string; c
 describe.each(FORMATS)(
   'margin export --format $name from the text kept of each file',
   ({ flags, each, note, count = 7 }) => {
-    const workspace = useWorkspace();
+    const workspace = useWorkspace({ indexedCorpus: true });
 
     it('writes the same bytes as placing every annotation, the first time and the next', async () => {
       const dir = await workspace();
@@ -168,7 +168,7 @@ describe.each(FORMATS)(
 );
 
 describe('margin export --format csv kept apart for each way of writing its cells', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('writes guarded cells after a raw export, and raw ones after a guarded one', async () => {
     const dir = await workspace();
@@ -189,7 +189,7 @@ describe('margin export --format csv kept apart for each way of writing its cell
 });
 
 describe('margin export after an upgrade', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it("keeps the new version's lines of each file in place of the old version's", async () => {
     const dir = await workspace();
@@ -208,7 +208,7 @@ describe('margin export after an upgrade', () => {
 });
 
 describe('margin export --format label-studio kept apart from who is numbered how', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('numbers annotators by --annotator-ids at each export, not as they were kept', async () => {
     const dir = await workspace();
@@ -241,7 +241,7 @@ async function folderFiles(folder: string, under = ''): Promise<Record<string, s
 }
 
 describe('margin export --format brat from the .ann kept of each file', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
   const brat = (out: string) => ({ format: 'brat', out });
 
   it('writes the same files as placing every annotation, the first time and the next', async () => {
@@ -282,7 +282,7 @@ describe('margin export --format brat from the .ann kept of each file', () => {
 });
 
 describe('margin export of a few annotated articles in a larger corpus', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('finds each one by its id and writes what placing every annotation writes', async () => {
     const dir = await workspace();
@@ -312,7 +312,7 @@ describe('margin export of a few annotated articles in a larger corpus', () => {
 describe.each(FORMATS)(
   'margin export --format $name with the kept text and the texts read on a thread ahead',
   ({ flags, each, count = 7 }) => {
-    const workspace = useWorkspace();
+    const workspace = useWorkspace({ indexedCorpus: true });
     const from = readAheadSettings.from;
     beforeEach(() => {
       readAheadSettings.from = 1;
@@ -336,7 +336,7 @@ describe.each(FORMATS)(
 );
 
 describe('margin export keeps its order between exports', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('reads the order kept while no file changed, and makes it again once one did', async () => {
     const dir = await workspace();

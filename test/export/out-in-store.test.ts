@@ -13,7 +13,7 @@ async function withStore(dir: string) {
 }
 
 describe('margin export --out inside the store', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('refuses a file, a folder or a link into the store, before writing anything', async () => {
     const dir = await workspace();

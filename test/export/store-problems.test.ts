@@ -50,7 +50,7 @@ async function untouched(dir: string): Promise<void> {
 }
 
 describe('a corrupt or future-version store file', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it.each(FORMATS)('export %s names both files, exports the others, exits 1', async (format) => {
     const dir = await workspace();
@@ -116,7 +116,7 @@ describe('a corrupt or future-version store file', () => {
 });
 
 describe('an article gone from the corpus', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('is still exported, as orphans with their stored quote, last', async () => {
     const dir = await workspace();
@@ -162,7 +162,7 @@ describe('an article gone from the corpus', () => {
 });
 
 describe('a store folder that is not there', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('is not created by export, stats or agree: they say so and see no annotations', async () => {
     const dir = await workspace();

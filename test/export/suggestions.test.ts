@@ -33,7 +33,7 @@ async function seedArticle(dir: string) {
 }
 
 describe('exports with --suggestions', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('label-studio: one prediction per article, a scored region per suggested label', async () => {
     const dir = await workspace();

@@ -33,7 +33,7 @@ async function twoAnnotators(dir: string) {
 }
 
 describe('a label margin.json no longer lists', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('is still a filter of export and search, with a note, while a typo is refused', async () => {
     const dir = await workspace();
@@ -95,7 +95,7 @@ describe('a label margin.json no longer lists', () => {
 });
 
 describe('margin stats', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('draws labels, progress and annotators as bars', async () => {
     const dir = await workspace();
@@ -156,7 +156,7 @@ describe('margin stats', () => {
 });
 
 describe('margin agree', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('reports kappa with units and lists the disagreements', async () => {
     const dir = await workspace();
@@ -218,7 +218,7 @@ describe('margin agree', () => {
 });
 
 describe('margin export to files', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('writes a brat folder whose offsets select the sentences of the real article', async () => {
     const dir = await workspace();
@@ -350,7 +350,7 @@ describe('margin export to files', () => {
 });
 
 describe('margin stats on one article whose file name holds an escape sequence', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('says "1 article" and shows the id escaped, as list and search do', async () => {
     const dir = await workspace();

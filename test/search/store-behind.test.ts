@@ -5,13 +5,13 @@ import { command as search } from '../../source/commands/search.js';
 import { defaultCacheDir } from '../../source/corpus/cache.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
-import { age, run, useWorkspace } from '../export/workspace.js';
+import { age, run, storeIndexes, useWorkspace } from '../export/workspace.js';
 
 /**
  * `margin search` answers from the store's index while the store files are compared with it on
  * other threads, and reads the notes it matches words against from the index's rows. A store
  * file edited in place behind the index (its folder's time unchanged) must still change the
- * answer, as a fresh index (the cache deleted) gives it.
+ * answer, as a fresh index (the store's indexes deleted) gives it.
  */
 
 /** alice and bob tagged the Unicode article; bob's event carries a note on the harbour. */
@@ -47,13 +47,13 @@ async function editInPlace(path: string, from: string, to: string) {
 }
 
 describe('margin search over a store edited behind its index', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
   const searchFor = (dir: string, query: string) => run(search, dir, [query], { limit: '20' });
 
   /** The search over the index as it is, then over a fresh one. */
   async function answers(dir: string, query: string) {
     const checked = await searchFor(dir, query);
-    await rm(join(dir, 'cache'), { recursive: true, force: true });
+    await rm(storeIndexes(dir), { recursive: true, force: true });
     const fresh = await searchFor(dir, query);
     return { checked, fresh };
   }
@@ -142,10 +142,10 @@ describe('margin search over a store edited behind its index', () => {
     const labels = (result: { stdout: string }) =>
       (JSON.parse(result.stdout) as Array<{ labels: string[] }>).map((hit) => hit.labels);
 
-    /** The answer over the index as it is, then over a fresh one (the cache deleted). */
+    /** The answer over the index as it is, then over a fresh one (its files deleted). */
     async function jsonAnswers(dir: string) {
       const checked = await json(dir);
-      await rm(join(dir, 'cache'), { recursive: true, force: true });
+      await rm(storeIndexes(dir), { recursive: true, force: true });
       return { checked, fresh: await json(dir) };
     }
 

@@ -74,7 +74,7 @@ async function writes(dir: string, query: string, limit: string) {
 }
 
 describe('margin search beside a store', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('prints the hits no note can change first, then the rest, the same answer', async () => {
     const dir = await workspace();

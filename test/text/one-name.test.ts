@@ -6,7 +6,7 @@ import { oneLine, oneName } from '../../source/text/untrusted.js';
 import { run, useWorkspace } from '../export/workspace.js';
 
 describe('a name shown on one line', () => {
-  const workspace = useWorkspace();
+  const workspace = useWorkspace({ indexedCorpus: true });
 
   it('escapes a line break or tab as other controls are, so two names never look alike', () => {
     expect(oneName('nl\nname')).toBe('nl\\nname');
