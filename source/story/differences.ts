@@ -2,7 +2,9 @@
  * What the members of a group state differently, the things a fact-checker checks first:
  * figures ("28 drones" against "four drones"; "four" and "4" are no difference), names (a
  * spelling, "Witkoff" against "Witkov", or another speaker) and dates ("on Thursday" against
- * "on Friday"). Each difference lists every member's value, so the view can show them side by side.
+ * "on Friday"). Two members differ only where no value of one agrees with a value of the other
+ * (see `disagreeing`); each difference lists the values of every member that differs from
+ * another, so the view can show them side by side.
  */
 import * as chrono from 'chrono-node';
 import { STOPWORDS } from '../corpus/stopwords.js';
