@@ -327,8 +327,7 @@ interface DateMention {
   weekday: number | null;
   /**
    * Null for the date of what happened; for the date a statement was made ("Peskov said on
-   * Friday", "On Friday, a spokesman said"), the speaker's names as written (none when the
-   * sentence does not name one: "a spokesman").
+   * Friday", "On Friday, a spokesman said"), the words that tell who made it, as written.
    */
   said: string[] | null;
 }
@@ -394,8 +393,17 @@ function compareDates(a: DateMention, b: DateMention): 'agree' | 'differ' | 'unk
 /** Whether two dates are of one thing: both of what happened, or both of one speaker's words. */
 function sameOccasion(a: DateMention, b: DateMention): boolean {
   if (a.said === null || b.said === null) return a.said === b.said;
-  if (a.said.length === 0 || b.said.length === 0) return false;
-  return sameActor([a.said], [b.said]);
+  const [left, right] = [namesIn(a.said), namesIn(b.said)];
+  if (left.length > 0 && right.length > 0) return sameActor([left], [right]);
+  if (left.length > 0 || right.length > 0) return false;
+  // Neither names the speaker: one body ("the ministry said on Friday", "the ministry said on
+  // Thursday"), not any two ("a spokesman", "the ministry").
+  const nouns = (words: readonly string[]) =>
+    words
+      .map((word) => fold(word))
+      .filter((word) => !STOPWORDS.has(word) && !WEIGHTLESS_WORDS.has(word));
+  const theirs = new Set(nouns(b.said));
+  return nouns(a.said).some((word) => theirs.has(word));
 }
 
 /** A day, weekday or month named in words or figures: not "soon", "end of the month", "weeks". */
@@ -461,8 +469,8 @@ const SAYING_GAP = new Set(
  * of saying ("the Kremlin said Friday", "Russia said on Friday it …", "said Peskov on Friday"),
  * or opening the sentence or a clause that a verb of saying governs ("On Friday, a Russian
  * spokesman explained …", "On Thursday, President Donald Trump said …", "On Sunday, "We
- * will …," X said"). Null for a date of what happened ("met … late on Thursday", "reported
- * that on Friday four drones were downed").
+ * will …," X said"): then the words that say who spoke. Null for a date of what happened
+ * ("met … late on Thursday", "reported that on Friday four drones were downed").
  */
 function whenSaid(text: string, start: number, end: number): string[] | null {
   const clauseStart =
@@ -477,8 +485,8 @@ function whenSaid(text: string, start: number, end: number): string[] | null {
     const word = before[at]!;
     const folded = fold(word);
     if (SAYING.has(folded)) {
-      const subject = namesIn(before.slice(0, at));
-      return subject.length > 0 ? subject : namesIn(before.slice(at + 1));
+      const [subject, after] = [before.slice(0, at), before.slice(at + 1)];
+      return namesIn(subject).length === 0 && namesIn(after).length > 0 ? after : subject;
     }
     if (!SAYING_GAP.has(folded) && !/^\p{Lu}/u.test(word)) break;
   }
@@ -489,11 +497,11 @@ function whenSaid(text: string, start: number, end: number): string[] | null {
     // The date opens a quotation: the speaker follows it ("…," deputy minister Clara Fontaine said).
     const close = rest.slice(1).search(/["”»]/u);
     if (close < 0) return [];
-    return namesIn(wordsOf(rest.slice(close + 2).split(/[.;]/u)[0] ?? ''));
+    return wordsOf(rest.slice(close + 2).split(/[.;]/u)[0] ?? '');
   }
   const clause = wordsOf(rest.split(/[,;:“”"(]/u)[0] ?? '').slice(0, 10);
   const verb = clause.findIndex((word) => SAYING.has(fold(word)));
-  return verb < 0 ? null : namesIn(clause.slice(0, verb));
+  return verb < 0 ? null : clause.slice(0, verb);
 }
 
 const wordsOf = (text: string) =>

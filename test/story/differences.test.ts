@@ -118,6 +118,12 @@ describe('a difference is a value no other member agrees with', () => {
       [0, 'Monday'],
       [1, 'Tuesday'],
     ]);
+    // A body not named is one speaker when both name it alike.
+    const ministry = (day: string) => `The ministry said on ${day} the bridge plan was sound.`;
+    expect(kinds(undated(ministry('Monday'), ministry('Tuesday')))).toEqual(['date']);
+    expect(
+      kinds(undated(ministry('Monday'), 'A spokesman said on Tuesday the bridge plan was sound.')),
+    ).toEqual([]);
     // A date inside what was reported is a date of what happened.
     expect(
       kinds(
