@@ -409,6 +409,13 @@ function sameOccasion(a: DateMention, b: DateMention): boolean {
 /** A day, weekday or month named in words or figures: not "soon", "end of the month", "weeks". */
 const NAMED_DATE =
   /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d/i;
+/**
+ * A span or a deadline ("by the end of July", "within 24 hours", "in the coming weeks"), not a
+ * day: unless it names a weekday ("last Friday").
+ */
+const SPAN =
+  /\b(?:end|beginning|start|middle|mid|within|next|coming|past|hours?|days?|weeks?|months?|years?)\b/i;
+const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 /** A day named from the article's own ("yesterday"), when the article's date is known. */
 const RELATIVE_DAY = /\b(?:yesterday|today|tonight|tomorrow)\b/i;
 
@@ -416,6 +423,7 @@ function dateMentions(text: string, date: string | null): DateMention[] {
   const reference = date ? new Date(`${date}T12:00:00Z`) : new Date(0);
   return chrono.parse(text, reference).flatMap((result) => {
     if (!NAMED_DATE.test(result.text) && !(date && RELATIVE_DAY.test(result.text))) return [];
+    if (SPAN.test(result.text) && !WEEKDAY_NAME.test(result.text)) return [];
     const { start } = result;
     let day: string | null = null;
     let weekday: number | null = null;

@@ -145,6 +145,17 @@ describe('a difference is a value no other member agrees with', () => {
     ]);
   });
 
+  it('compares no deadline or span with a day', () => {
+    expect(
+      kinds(
+        undated(
+          'Halden said the grain deal would be signed by the end of July, officials said.',
+          'Halden said late on Sunday the grain deal would be signed within 24 hours.',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('compares no deadline told in the same words in articles of other months', () => {
     const text = '“We will sign the grain deal before the end of the month,” Halden said.';
     expect(
