@@ -15,6 +15,7 @@ import { ComparePool } from '../../source/story/parallel-compare.js';
 import { readInParallel } from '../../source/story/parallel-read.js';
 import type { StoryCluster } from '../../source/story/types.js';
 import { scoreBackground } from '../evaluate/background-pairs.js';
+import { scoreDifferences } from '../evaluate/story-differences.js';
 import { scoreRealPairs } from '../evaluate/story-real.js';
 import { DEFAULT_SEED } from '../generate/article.js';
 import {
@@ -219,6 +220,8 @@ export const section: BenchSection = {
         });
       }
 
+      if (size <= BACKGROUND_CHECKED) differenceRows(m, corpus, label);
+
       if (size <= BACKGROUND_CHECKED) {
         const background = backgroundTexts(corpus, clusters, ids);
         const found = scoreBackground(clusters, (article, position) =>
@@ -256,6 +259,31 @@ export const section: BenchSection = {
     return m.list;
   },
 };
+
+/**
+ * The differences the planted groups report (`story-differences.ts`): per planted group, from
+ * its gold members, so that they measure the differences and not the grouping.
+ */
+function differenceRows(m: ReturnType<typeof measurements>, corpus: PlantedCorpus, label: string) {
+  const counts = scoreDifferences(corpus);
+  for (const [kind, name] of [
+    ['number', 'figures'],
+    ['name', 'names'],
+  ] as const) {
+    const c = counts.get(kind)!;
+    const wrong = c.reported - c.right;
+    m.value(`differences: precision, ${name} (${label})`, percent(c.right, c.reported), '%', {
+      note: `${c.right} planted, ${wrong} not${c.examples.length > 0 ? `, e.g. ${c.examples.join('; ')}` : ''}`,
+    });
+    m.value(`differences: recall, ${name} (${label})`, percent(c.right, c.gold), '%', {
+      note: `${c.gold} planted groups with another ${kind === 'number' ? 'figure' : 'spelling'}`,
+    });
+  }
+  const dates = counts.get('date')!;
+  m.value(`differences: dates reported where none differ (${label})`, dates.reported, 'groups', {
+    note: `no planted group's members disagree on the date${dates.examples.length > 0 ? `; e.g. ${dates.examples.join('; ')}` : ''}`,
+  });
+}
 
 /** Precision and recall on the real pages' judged pairs (story-real-pairs.ts), when they are there. */
 function realPageRows(m: ReturnType<typeof measurements>, context: { log(text: string): void }) {

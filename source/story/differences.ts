@@ -2,13 +2,16 @@
  * What the members of a group state differently, the things a fact-checker checks first:
  * figures ("28 drones" against "four drones"; "four" and "4" are no difference), names (a
  * spelling, "Witkoff" against "Witkov", or another speaker) and dates ("on Thursday" against
- * "on Friday"). Each difference lists every member's value, so the view can show them side by side.
+ * "on Friday"). Two members differ only where no value of one agrees with a value of the other
+ * (see `disagreeing`); each difference lists the values of every member that differs from
+ * another, so the view can show them side by side.
  */
 import * as chrono from 'chrono-node';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { editDistance } from '../search/distance.js';
 import { fold } from '../text/fold.js';
-import { WEIGHTLESS_WORDS } from './lexicon.js';
+import { actorsOf } from './actors.js';
+import { REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
 import { findNumbers, numberKey } from './numbers.js';
 import { nameKey, sentenceFeatures, speakerNames, stem, Vocabulary } from './tokens.js';
 import type { Difference, DifferenceValue } from './types.js';
@@ -83,26 +86,25 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
     }
   }
   const out: Difference[] = [];
+  const keyOf = (value: DifferenceValue) => numberKey(findNumbers(value.text)[0]!.value);
+  // A member that states a figure another member states agrees with it, whatever else it adds.
+  const compared = (values: readonly DifferenceValue[]) => {
+    const lists: DifferenceValue[][] = members.map(() => []);
+    for (const value of values) lists[value.member]!.push(value);
+    const keys = lists.map((list) => list.map(keyOf));
+    const marked = disagreeing(keys, sortedKeys, disjointKeys);
+    if (marked.size > 0)
+      out.push({ kind: 'number', values: markedValues(lists, marked, (value) => value.text) });
+  };
   for (const [unit, values] of byUnit) {
     const membersWith = new Set(values.map((value) => value.member));
     if (membersWith.size < 2 || unit === '') {
       for (const value of values) unpaired[value.member]!.push(value);
       continue;
     }
-    const keys = new Set(values.map((value) => numberKey(findNumbers(value.text)[0]!.value)));
-    if (keys.size > 1) out.push({ kind: 'number', values });
+    compared(values);
   }
-  const withUnpaired = unpaired.filter((values) => values.length > 0);
-  if (withUnpaired.length >= 2) {
-    const keysOf = (values: DifferenceValue[]) =>
-      values
-        .map((value) => numberKey(findNumbers(value.text)[0]!.value))
-        .sort()
-        .join(' ');
-    if (new Set(withUnpaired.map(keysOf)).size > 1) {
-      out.push({ kind: 'number', values: withUnpaired.flat() });
-    }
-  }
+  if (unpaired.filter((values) => values.length > 0).length >= 2) compared(unpaired.flat());
   return out;
 }
 
@@ -133,31 +135,40 @@ export function nameDifferences(
     const family = sameAs(name);
     for (const other of family) done.add(other);
     if (family.length < 2) continue;
-    const values: DifferenceValue[] = [];
-    spellings.forEach((names, member) => {
-      for (const spelling of family) {
+    // One member may write both spellings: it agrees with either.
+    const lists = spellings.map((names) =>
+      family.flatMap((spelling) => {
         const written = names.get(spelling);
-        if (written) values.push({ member, text: written });
-      }
-    });
-    if (new Set(values.map((value) => value.member)).size >= 2) out.push({ kind: 'name', values });
+        return written ? [{ spelling, written }] : [];
+      }),
+    );
+    const marked = disagreeing(
+      lists.map((list) => list.map((item) => item.spelling)),
+      sortedKeys,
+      disjointKeys,
+    );
+    if (marked.size > 0) {
+      out.push({ kind: 'name', values: markedValues(lists, marked, (item) => item.written) });
+    }
   }
   const known = speakersByMember
     .map((names, member) => ({ names, member }))
     .filter(({ names }) => names.length > 0);
   if (known.length >= 2) {
-    // In any case: an abbreviation is keyed in capitals, its spelling as a word is not ("NATO", "Nato").
+    // In any case: an abbreviation is keyed in capitals, its spelling as a word is not ("NATO",
+    // "Nato"). A place that stands for a state is that state ("Russia said", "the Kremlin said").
+    const written = known.map(({ names, member }) => asWritten(members[member]!.text, names));
     const lower = known.map(({ names }) => names.map((name) => name.toLowerCase()));
-    const shared = lower.every((names) =>
-      lower.every((other) => other.some((name) => names.includes(name))),
+    const shared = lower.every((names, i) =>
+      lower.every(
+        (other, j) =>
+          other.some((name) => names.includes(name)) || sameActor([written[i]!], [written[j]!]),
+      ),
     );
     if (!shared) {
       out.push({
         kind: 'name',
-        values: known.map(({ names, member }) => ({
-          member,
-          text: asWritten(members[member]!.text, names).join(' '),
-        })),
+        values: known.map(({ member }, at) => ({ member, text: written[at]!.join(' ') })),
       });
     }
   }
@@ -243,41 +254,298 @@ function namesAsWritten(text: string): Map<string, string> {
   return names;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/**
+ * Which values of which members disagree with another member's. `conflict` answers for two
+ * members that each state something (their lists non-empty): null when they agree, else the
+ * positions in each list that disagree. Members with one `signature` answer alike, and are
+ * compared once: a group of agency copies states the same few values hundreds of times.
+ */
+function disagreeing<T>(
+  lists: readonly (readonly T[])[],
+  signature: (list: readonly T[]) => string,
+  conflict: (a: readonly T[], b: readonly T[]) => [number[], number[]] | null,
+): Map<number, Set<number>> {
+  const kinds = new Map<string, { list: readonly T[]; members: number[] }>();
+  lists.forEach((list, member) => {
+    if (list.length === 0) return;
+    const key = signature(list);
+    const kind = kinds.get(key);
+    if (kind) kind.members.push(member);
+    else kinds.set(key, { list, members: [member] });
+  });
+  const distinct = [...kinds.values()];
+  const marked = distinct.map(() => new Set<number>());
+  for (let i = 0; i < distinct.length; i++) {
+    for (let j = i + 1; j < distinct.length; j++) {
+      const found = conflict(distinct[i]!.list, distinct[j]!.list);
+      if (!found) continue;
+      for (const at of found[0]) marked[i]!.add(at);
+      for (const at of found[1]) marked[j]!.add(at);
+    }
+  }
+  const out = new Map<number, Set<number>>();
+  distinct.forEach((kind, at) => {
+    if (marked[at]!.size === 0) return;
+    for (const member of kind.members) out.set(member, marked[at]!);
+  });
+  return out;
+}
 
-/** Dates: a day of the month or a weekday that one member gives and another gives otherwise. */
+/** Two members' keys conflict when they share none: "28" against "four"; not "28 and 4" against "four". */
+function disjointKeys(a: readonly string[], b: readonly string[]): [number[], number[]] | null {
+  if (a.some((key) => b.includes(key))) return null;
+  return [a.map((_, at) => at), b.map((_, at) => at)];
+}
+
+const sortedKeys = (keys: readonly string[]) => [...new Set(keys)].sort().join('\u0000');
+
+/** The values `disagreeing` marked, in member order. */
+function markedValues<T>(
+  lists: readonly (readonly T[])[],
+  marked: ReadonlyMap<number, ReadonlySet<number>>,
+  text: (item: T) => string,
+): DifferenceValue[] {
+  const values: DifferenceValue[] = [];
+  lists.forEach((list, member) => {
+    const positions = marked.get(member);
+    if (!positions) return;
+    list.forEach((item, at) => {
+      if (positions.has(at)) values.push({ member, text: text(item) });
+    });
+  });
+  return values;
+}
+
+/** A date as one member writes it. */
+interface DateMention {
+  text: string;
+  /** The words folded, for "Thursday" against "thursday". */
+  folded: string;
+  /** Month and day when the text gives them ("March 13", or "yesterday" in a dated article). */
+  day: string | null;
+  /** The weekday, said or (of a day whose year is known) worked out; null when unknown. */
+  weekday: number | null;
+  /**
+   * Null for the date of what happened; for the date a statement was made ("Peskov said on
+   * Friday", "On Friday, a spokesman said"), the words that tell who made it, as written.
+   */
+  said: string[] | null;
+}
+
+/**
+ * Dates: a day of the month or a weekday that one member gives and another gives otherwise. Two
+ * members disagree only when no date of one agrees with a date of the other (one that met
+ * "late Thursday and left early on Friday" agrees with one that met "on Thursday"), and only
+ * about dates of one thing: the day something happened against the day it happened, the day a
+ * speaker spoke against the day the same speaker spoke; not the meeting's Thursday against the
+ * Friday a spokesman spoke of it, nor the day Trump spoke against the day Peskov did.
+ * Deadlines and spans ("by the end of the month", "in the coming weeks") are no dates to
+ * compare: the same words resolve to other days in articles of other days.
+ */
 export function dateDifferences(members: readonly DifferenceInput[]): Difference[] {
   const parsed = perText(
     members,
-    (member) => {
-      const reference = member.date ? new Date(`${member.date}T12:00:00Z`) : new Date(0);
-      return chrono.parse(member.text, reference).flatMap((result) => {
-        const { start } = result;
-        let key: string | null = null;
-        if (start.isCertain('day') && start.isCertain('month')) {
-          key = `${start.get('month')}-${start.get('day')}`;
-        } else if (start.isCertain('weekday')) {
-          key = WEEKDAYS[start.get('weekday')!]!;
-        }
-        // "on Thursday" and "Thursday" are one day told alike: the preposition is no difference.
-        // chrono takes the comma after a day into its match ("On Friday, a spokesman said").
-        const text = result.text
-          .trim()
-          .replace(/^(?:on|in|at|by|since|until|from)\s+/i, '')
-          .replace(/[\s,;:]+$/u, '');
-        return key ? [{ key, text }] : [];
-      });
-    },
+    (member) => dateMentions(member.text, member.date),
     // "On Thursday" names another day in another week's article.
     (member) => `${member.date ?? ''}\u0000${member.text}`,
   );
-  const found = parsed.map((list, member) =>
-    list.map(({ key, text }) => ({ key, value: { member, text } })),
+  if (parsed.filter((list) => list.length > 0).length < 2) return [];
+  const marked = disagreeing(
+    parsed,
+    (list) =>
+      list
+        .map((item) =>
+          [item.folded, item.day, item.weekday, item.said?.join(' ') ?? '\u0001'].join('\u0002'),
+        )
+        .join('\u0000'),
+    datesConflict,
   );
-  const dated = found.filter((list) => list.length > 0);
-  if (dated.length < 2) return [];
-  const keysOf = (list: (typeof dated)[number]) =>
-    [...new Set(list.map((item) => item.key))].sort().join(' ');
-  if (new Set(dated.map(keysOf)).size < 2) return [];
-  return [{ kind: 'date', values: dated.flatMap((list) => list.map((item) => item.value)) }];
+  if (marked.size === 0) return [];
+  return [{ kind: 'date', values: markedValues(parsed, marked, (item) => item.text) }];
+}
+
+function datesConflict(
+  a: readonly DateMention[],
+  b: readonly DateMention[],
+): [number[], number[]] | null {
+  const left = new Set<number>();
+  const right = new Set<number>();
+  for (let i = 0; i < a.length; i++) {
+    for (let j = 0; j < b.length; j++) {
+      const verdict = compareDates(a[i]!, b[j]!);
+      if (verdict === 'agree') return null;
+      if (verdict === 'differ' && sameOccasion(a[i]!, b[j]!)) {
+        left.add(i);
+        right.add(j);
+      }
+    }
+  }
+  return left.size > 0 ? [[...left], [...right]] : null;
+}
+
+function compareDates(a: DateMention, b: DateMention): 'agree' | 'differ' | 'unknown' {
+  if (a.folded === b.folded) return 'agree';
+  if (a.day !== null && b.day !== null) return a.day === b.day ? 'agree' : 'differ';
+  if (a.weekday !== null && b.weekday !== null) return a.weekday === b.weekday ? 'agree' : 'differ';
+  return 'unknown';
+}
+
+/** Whether two dates are of one thing: both of what happened, or both of one speaker's words. */
+function sameOccasion(a: DateMention, b: DateMention): boolean {
+  if (a.said === null || b.said === null) return a.said === b.said;
+  const [left, right] = [namesIn(a.said), namesIn(b.said)];
+  if (left.length > 0 && right.length > 0) return sameActor([left], [right]);
+  if (left.length > 0 || right.length > 0) return false;
+  // Neither names the speaker: one body ("the ministry said on Friday", "the ministry said on
+  // Thursday"), not any two ("a spokesman", "the ministry").
+  const nouns = (words: readonly string[]) =>
+    words
+      .map((word) => fold(word))
+      .filter((word) => !STOPWORDS.has(word) && !WEIGHTLESS_WORDS.has(word));
+  const theirs = new Set(nouns(b.said));
+  return nouns(a.said).some((word) => theirs.has(word));
+}
+
+/** A day, weekday or month named in words or figures: not "soon", "end of the month", "weeks". */
+const NAMED_DATE =
+  /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d/i;
+/**
+ * A span or a deadline ("by the end of July", "within 24 hours", "in the coming weeks"), not a
+ * day: unless it names a weekday ("last Friday").
+ */
+const SPAN =
+  /\b(?:end|beginning|start|middle|mid|within|next|coming|past|hours?|days?|weeks?|months?|years?)\b/i;
+const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+/** A day named from the article's own ("yesterday"), when the article's date is known. */
+const RELATIVE_DAY = /\b(?:yesterday|today|tonight|tomorrow)\b/i;
+
+function dateMentions(text: string, date: string | null): DateMention[] {
+  const reference = date ? new Date(`${date}T12:00:00Z`) : new Date(0);
+  return chrono.parse(text, reference).flatMap((result) => {
+    if (!NAMED_DATE.test(result.text) && !(date && RELATIVE_DAY.test(result.text))) return [];
+    if (SPAN.test(result.text) && !WEEKDAY_NAME.test(result.text)) return [];
+    const { start } = result;
+    let day: string | null = null;
+    let weekday: number | null = null;
+    if (start.isCertain('day') && start.isCertain('month')) {
+      day = `${start.get('month')}-${start.get('day')}`;
+      if (start.isCertain('year') || date) {
+        weekday = new Date(
+          Date.UTC(start.get('year')!, start.get('month')! - 1, start.get('day')!),
+        ).getUTCDay();
+      }
+    }
+    if (start.isCertain('weekday')) weekday = start.get('weekday')!;
+    if (day === null && weekday === null) return [];
+    // "on Thursday" and "Thursday" are one day told alike: the preposition is no difference.
+    // chrono takes the comma after a day into its match ("On Friday, a spokesman said").
+    const written = result.text
+      .trim()
+      .replace(/^(?:on|in|at|by|since|until|from)\s+/i, '')
+      .replace(/[\s,;:]+$/u, '');
+    const at = result.index + result.text.indexOf(written);
+    return [
+      {
+        text: written,
+        folded: fold(written),
+        day,
+        weekday,
+        said: whenSaid(text, at, at + written.length),
+      },
+    ];
+  });
+}
+
+/** Verbs of saying that a date next to them dates (not "according", "called", "described"). */
+const SAYING = new Set(
+  [...REPORTING_WORDS].filter(
+    (word) =>
+      !/^(?:according|call|called|describe|described|characterize|characterized|quote|quoted|express|expresses|expressed|expressing|warning|reporting|report|reports|claims|states|state|notes|note|remarks|remark|comment|answer|write|written|suggest|suggests|suggesting|indicate|indicates|indicating)$/.test(
+        word,
+      ),
+  ),
+);
+/** Words that may stand between a verb of saying and its date ("said in a statement on Friday"). */
+const SAYING_GAP = new Set(
+  'on late early last this past in at a an the statement reporters journalists press conference interview briefing media'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the date at `start`–`end` of `text` dates a statement, and whose: right after a verb
+ * of saying ("the Kremlin said Friday", "Russia said on Friday it …", "said Peskov on Friday"),
+ * or opening the sentence or a clause that a verb of saying governs ("On Friday, a Russian
+ * spokesman explained …", "On Thursday, President Donald Trump said …", "On Sunday, "We
+ * will …," X said"): then the words that say who spoke. Null for a date of what happened
+ * ("met … late on Thursday", "reported that on Friday four drones were downed").
+ */
+function whenSaid(text: string, start: number, end: number): string[] | null {
+  const clauseStart =
+    Math.max(
+      ...[',', ';', ':', '“', '”', '"', '('].map((mark) => text.lastIndexOf(mark, start - 1)),
+    ) + 1;
+  const before = [...text.slice(clauseStart, start).matchAll(/[\p{L}\p{M}'’.-]+/gu)].map(
+    (match) => match[0],
+  );
+  // Back from the date over the words a dating phrase takes, to a verb of saying.
+  for (let at = before.length - 1; at >= 0; at--) {
+    const word = before[at]!;
+    const folded = fold(word);
+    if (SAYING.has(folded)) {
+      const [subject, after] = [before.slice(0, at), before.slice(at + 1)];
+      return namesIn(subject).length === 0 && namesIn(after).length > 0 ? after : subject;
+    }
+    if (!SAYING_GAP.has(folded) && !/^\p{Lu}/u.test(word)) break;
+  }
+  const opening = before.every((word) => /^(?:on|late|early|last|this|in|at)$/i.test(word));
+  if (!opening) return null;
+  const rest = text.slice(end).replace(/^[\s,]+/u, '');
+  if (/^["“«]/u.test(rest)) {
+    // The date opens a quotation: the speaker follows it ("…," deputy minister Clara Fontaine said).
+    const close = rest.slice(1).search(/["”»]/u);
+    if (close < 0) return [];
+    return wordsOf(rest.slice(close + 2).split(/[.;]/u)[0] ?? '');
+  }
+  const clause = wordsOf(rest.split(/[,;:“”"(]/u)[0] ?? '').slice(0, 10);
+  const verb = clause.findIndex((word) => SAYING.has(fold(word)));
+  return verb < 0 ? null : clause.slice(0, verb);
+}
+
+const wordsOf = (text: string) =>
+  [...text.matchAll(/[\p{L}\p{M}'’.-]+/gu)].map((match) => match[0].replace(/['’]s$/, ''));
+
+/** The capitalised words that are no title or function word: a speaker's names as written. */
+function namesIn(words: readonly string[]): string[] {
+  return words.filter((word) => {
+    if (!/^\p{Lu}/u.test(word)) return false;
+    const folded = fold(word).replace(/\.$/, '');
+    return !(STOPWORDS.has(folded) || WEIGHTLESS_WORDS.has(folded) || TITLE_WORDS.has(folded));
+  });
+}
+
+/**
+ * Whether two speakers' names (as written, one list per member) name one actor: a name in
+ * common ("Peskov", "Dmitry Peskov"), or a place that stands for the same state ("Russia",
+ * "the Kremlin", "Moscow"; "the US", "Washington", "the White House": see actors.ts).
+ */
+function sameActor(a: readonly (readonly string[])[], b: readonly (readonly string[])[]): boolean {
+  const lower = (lists: readonly (readonly string[])[]) =>
+    new Set(lists.flat().map((name) => name.toLowerCase()));
+  const left = lower(a);
+  if ([...lower(b)].some((name) => left.has(name))) return true;
+  const states = (lists: readonly (readonly string[])[]) => {
+    const found = new Set<number>();
+    for (const names of lists) {
+      names.forEach((name, at) => {
+        for (const state of actorsOf(name)) found.add(state);
+        const next = names[at + 1];
+        if (next !== undefined) for (const state of actorsOf(`${name} ${next}`)) found.add(state);
+      });
+    }
+    return found;
+  };
+  const leftStates = states(a);
+  if (leftStates.size === 0) return false;
+  return [...states(b)].some((state) => leftStates.has(state));
 }

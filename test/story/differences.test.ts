@@ -1,0 +1,220 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../source/corpus/types.js';
+import { differenceSummary } from '../../source/review/story.js';
+import { actorsOf } from '../../source/story/actors.js';
+import { type DifferenceInput, differences } from '../../source/story/differences.js';
+import { storyGroups } from '../../source/story/index.js';
+import type { Difference, StoryGroup } from '../../source/story/types.js';
+import { seedArticles } from '../search/articles.js';
+
+const kinds = (members: DifferenceInput[]) => differences(members).map((found) => found.kind);
+const undated = (...texts: string[]) => texts.map((text) => ({ text, date: null }));
+const of = (found: Difference[], kind: Difference['kind']) =>
+  found
+    .filter((difference) => difference.kind === kind)
+    .flatMap((difference) => difference.values.map((value) => [value.member, value.text]));
+
+describe('the differences of the seeds’ groups (qa50: 4 of 6 were none)', () => {
+  let articles: Article[];
+  let groups: StoryGroup[];
+  const groupWith = (substring: string) =>
+    groups.find((group) => group.members.some((member) => member.text.includes(substring)));
+  /** The seed sentence that holds `substring`, with its article's date. */
+  const member = (substring: string): DifferenceInput => {
+    for (const article of articles) {
+      const sentence = article.sentences.find((s) => s.text.includes(substring));
+      if (sentence) return { text: sentence.text, date: article.date ?? null };
+    }
+    throw new Error(`no seed sentence contains "${substring}"`);
+  };
+
+  beforeAll(async () => {
+    articles = await seedArticles();
+    groups = storyGroups(articles);
+  });
+
+  it('shows no date where both outlets say Thursday and one adds the Friday he left', () => {
+    const found = differences([
+      member('met Mr Putin in Moscow late on Thursday'),
+      member('left Moscow in the early hours of Friday'),
+    ]);
+    expect(of(found, 'date')).toEqual([]);
+    const group = groupWith('left Moscow in the early hours of Friday');
+    if (group) expect(group.differences.filter((d) => d.kind === 'date')).toEqual([]);
+  });
+
+  it('compares the day of the meeting with no day a spokesman spoke of it', () => {
+    const found = differences([
+      member('During the meeting on Thursday night'),
+      member('On Friday, a Russian spokesman explained'),
+    ]);
+    expect(of(found, 'date')).toEqual([]);
+    // The one real difference of the pair stays.
+    expect(of(found, 'name')).toEqual([
+      [0, 'Witkoff'],
+      [1, 'Witkov'],
+    ]);
+    const group = groupWith('additional messages');
+    expect(group && differenceSummary(group)).toEqual(['Witkoff ≠ Witkov']);
+  });
+
+  it('compares the day Peskov spoke with no day Trump did', () => {
+    const found = differences([
+      member('Peskov said Friday'),
+      member('On Thursday, President Donald Trump said'),
+    ]);
+    expect(of(found, 'date')).toEqual([]);
+    const group = groupWith('Peskov said Friday');
+    if (group) expect(differenceSummary(group)).toEqual([]);
+  });
+
+  it('takes "Russia said" and "the Kremlin said" for one speaker', () => {
+    const found = differences([
+      member('Russia said on Friday it is preparing'),
+      member('the Kremlin said Friday'),
+    ]);
+    expect(of(found, 'name')).toEqual([]);
+    const group = groupWith('Russia said on Friday it is preparing');
+    if (group) expect(differenceSummary(group)).toEqual([]);
+  });
+
+  it('keeps the drone counts, 28 against four', () => {
+    const group = groupWith('28 Ukrainian drones');
+    expect(group && differenceSummary(group)).toEqual(['28 ≠ four']);
+  });
+
+  it('reports only those two differences across the seeds', () => {
+    const lines = groups.flatMap(differenceSummary).sort();
+    expect(lines).toEqual(['28 ≠ four', 'Witkoff ≠ Witkov']);
+  });
+});
+
+describe('a difference is a value no other member agrees with', () => {
+  it('takes a member naming two days as agreeing with one naming either', () => {
+    const opened = 'The summit in Varnek opened on Tuesday.';
+    const both = 'The summit in Varnek opened on Tuesday and closed on Wednesday.';
+    expect(kinds(undated(opened, both))).toEqual([]);
+    expect(kinds(undated(opened, 'The summit in Varnek opened on Wednesday.'))).toEqual(['date']);
+  });
+
+  it('compares dates of what happened apart from the day it was told', () => {
+    // The day a ministry spoke of a flood is not the flood's day.
+    expect(
+      kinds(
+        undated(
+          'The dam at Holmvik burst on Saturday night, flooding the valley.',
+          'On Sunday, a ministry spokeswoman told reporters the dam at Holmvik had burst.',
+        ),
+      ),
+    ).toEqual([]);
+    // Two speakers spoke on two days; one speaker on two days is a difference.
+    const smith = 'Smith said on Monday the bridge plan was sound.';
+    expect(kinds(undated(smith, 'On Tuesday, Jones said the bridge plan was sound.'))).toEqual([
+      'name',
+    ]);
+    expect(
+      of(differences(undated(smith, 'Smith said on Tuesday the bridge plan was sound.')), 'date'),
+    ).toEqual([
+      [0, 'Monday'],
+      [1, 'Tuesday'],
+    ]);
+    // A body not named is one speaker when both name it alike.
+    const ministry = (day: string) => `The ministry said on ${day} the bridge plan was sound.`;
+    expect(kinds(undated(ministry('Monday'), ministry('Tuesday')))).toEqual(['date']);
+    expect(
+      kinds(undated(ministry('Monday'), 'A spokesman said on Tuesday the bridge plan was sound.')),
+    ).toEqual([]);
+    // A date inside what was reported is a date of what happened.
+    expect(
+      kinds(
+        undated(
+          'The agency reported that on Friday 12 boats were seized.',
+          'On Thursday 12 boats were seized, the agency reported.',
+        ),
+      ),
+    ).toEqual(['date']);
+  });
+
+  it('compares a weekday with a day of the month in a dated article', () => {
+    const thursday = { text: 'The ferry sank on Thursday.', date: '2025-03-14' };
+    expect(kinds([thursday, { text: 'The ferry sank on March 13.', date: '2025-03-15' }])).toEqual(
+      [],
+    );
+    expect(kinds([thursday, { text: 'The ferry sank on March 12.', date: '2025-03-15' }])).toEqual([
+      'date',
+    ]);
+  });
+
+  it('compares no deadline or span with a day', () => {
+    expect(
+      kinds(
+        undated(
+          'Halden said the grain deal would be signed by the end of July, officials said.',
+          'Halden said late on Sunday the grain deal would be signed within 24 hours.',
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('compares no deadline told in the same words in articles of other months', () => {
+    const text = '“We will sign the grain deal before the end of the month,” Halden said.';
+    expect(
+      kinds([
+        { text, date: '2025-02-27' },
+        { text, date: '2025-03-01' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('takes a figure another member also gives as agreeing', () => {
+    const both = 'Three people died and five people were injured in the blast in Orvik.';
+    expect(kinds(undated('Three people died in the blast in Orvik.', both))).toEqual([]);
+    expect(kinds(undated('Four people died in the blast in Orvik.', both))).toEqual(['number']);
+  });
+
+  it('takes a member writing both spellings of a name as agreeing with either', () => {
+    expect(
+      kinds(
+        undated(
+          'The envoy Dragan Mirkovich (also spelt Mirkovic) arrived in Pelm on Monday.',
+          'The envoy Dragan Mirkovic arrived in Pelm on Monday.',
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe('a place that stands for a state is that state as a speaker', () => {
+  const speakers = (a: string, b: string) =>
+    of(
+      differences(
+        undated(`${a} said the sanctions would stay.`, `${b} said the sanctions would stay.`),
+      ),
+      'name',
+    );
+
+  it('takes a capital or a seat of government for its country', () => {
+    expect(speakers('Washington', 'The White House')).toEqual([]);
+    expect(speakers('The US', 'Washington')).toEqual([]);
+    expect(speakers('Beijing', 'China')).toEqual([]);
+    expect(speakers('Downing Street', 'Britain')).toEqual([]);
+    expect(speakers('Moscow', 'The Kremlin')).toEqual([]);
+  });
+
+  it('keeps other places and other people apart', () => {
+    expect(speakers('Texas', 'Washington')).toEqual([
+      [0, 'Texas'],
+      [1, 'Washington'],
+    ]);
+    expect(speakers('Beijing', 'Moscow')).toEqual([
+      [0, 'Beijing'],
+      [1, 'Moscow'],
+    ]);
+    expect(speakers('Peskov', 'Ushakov')).toEqual([
+      [0, 'Peskov'],
+      [1, 'Ushakov'],
+    ]);
+    expect(actorsOf('Crimea')).toEqual([]);
+    expect(actorsOf('Peskov')).toEqual([]);
+  });
+});
