@@ -10,7 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../corpus/worker-script.js';
 import type { IndexedArticles, StoryConstraint } from '../story/index.js';
-import type { SavedPlace, StoryStage } from './story-groups.js';
+import { FORMING_YOUNG_MB, type SavedPlace, type StoryStage } from './story-groups.js';
 
 /** What the forming thread is given. */
 export interface FormingSetup {
@@ -30,12 +30,6 @@ export type FormingReply =
   | { stage: StoryStage }
   | { count: number; notKept?: string }
   | { error: string };
-
-/**
- * The forming thread's young generation in MB: V8's semi-spaces are a third of it each (the
- * rest its large objects'), so 6 is `--max-semi-space-size=2`.
- */
-export const FORMING_YOUNG_MB = 6;
 
 /**
  * Forms the groups of a corpus index's `articles` with `links` and keeps them at `place`, on
