@@ -517,7 +517,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38',
-    5,
+    6,
     '3430a754',
     '3f65af7b6b98b1c9ae9a3e0d8a09a85600cdc44e26e4b3a6db96a31f4b1767e3',
     29,
@@ -616,7 +616,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38',
-    16,
+    17,
     'dd0df203',
     '3f65af7b6b98b1c9ae9a3e0d8a09a85600cdc44e26e4b3a6db96a31f4b1767e3',
     8,
@@ -625,7 +625,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38',
-    16,
+    17,
     'dd0df203',
     'c13b9c0e04fb28d445d22e92bff6ab7f7800a429930677c28c4dad89f3269869',
     0,
@@ -652,7 +652,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '6a72de37e8f98f4eee6c0821e593b35ce536cef6c8b424c5e1dd747ebe6621ba',
-    2,
+    17,
     'b3ad3cef',
     '08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56',
     14,
@@ -779,7 +779,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38',
-    13,
+    14,
     '1578c9d3',
     '3f65af7b6b98b1c9ae9a3e0d8a09a85600cdc44e26e4b3a6db96a31f4b1767e3',
     43,
@@ -1444,7 +1444,7 @@ export const FRESH_PAIRS: readonly StoryPair[] = [
   ],
   [
     '8634d1211c3f2b73041e6cadd5d59676619838949999a83a23c51a3195b44892',
-    5,
+    6,
     '92303815',
     'aadb38e527d5379306de3b910ec62cb2447cc1035686b2b2d152580f8f8a1ea2',
     9,
@@ -1669,7 +1669,7 @@ export const FRESH_PAIRS: readonly StoryPair[] = [
   ],
   [
     '156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38',
-    18,
+    19,
     '61b92d76',
     'eb62ac8425e5573947ecde962d14433d18e5725cc4a8c908fe22f678e96a65a1',
     29,
@@ -1795,7 +1795,7 @@ export const FRESH_PAIRS: readonly StoryPair[] = [
   ],
   [
     '156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38',
-    10,
+    11,
     '811e7717',
     'c13b9c0e04fb28d445d22e92bff6ab7f7800a429930677c28c4dad89f3269869',
     24,
@@ -2027,7 +2027,7 @@ export const FRESH_PAIRS_2: readonly StoryPair[] = [
   ],
   [
     '156770d676ce79905198e1c8407f81e5ecfb617d9aa44712718707eb7e3b8e38',
-    18,
+    19,
     '61b92d76',
     '1ace8c85aaee21b9d4505eca506d50c4721c29db62848b567a9703bfe0583892',
     4,
