@@ -71,9 +71,12 @@ describe('undo and redo', () => {
 
     expect(states.at(-1)).toEqual(['in progress', 'a-3 event  {}']);
     const undone: string[] = [];
+    // Where each step was, for the review to go there: a status has no sentence.
+    const where: (string | undefined)[] = [];
     for (let index = states.length - 2; index >= 0; index -= 1) {
       const step = await repo.undo();
       undone.push(step!.description);
+      where.push(step!.sentence);
       expect(await summary()).toEqual(states[index]);
     }
     expect(undone).toEqual([
@@ -85,9 +88,11 @@ describe('undo and redo', () => {
       'note',
       'tag quote',
     ]);
+    expect(where).toEqual([one, two, one, undefined, one, one, one]);
     expect(await repo.undo()).toEqual({
       kind: 'tag',
       article: article.id,
+      sentence: one,
       description: 'tag claim',
     });
     expect(await summary()).toEqual(['unreviewed']);
