@@ -16,9 +16,10 @@ import { statOrNull } from './stat-or-null.js';
 
 /**
  * How much of the corpus a refresh looks at. `quick` lists only the folders whose modification
- * time changed (a file added, removed or renamed changes it) and reads only files it has not
- * seen; `full` also compares the size and modification time of every file, which catches a file
- * edited in place, at the cost of one stat per file.
+ * time changed (a file added, removed, renamed or replaced changes it: `git pull`, `sed -i`, an
+ * editor that saves by rename) and compares the size and modification time of their files only;
+ * `full` compares those of every file, which also catches a file edited in place (its folder's
+ * time unchanged), at the cost of one stat per file of the corpus.
  */
 export type ScanMode = 'quick' | 'full';
 
@@ -61,10 +62,14 @@ interface Listed {
   link: boolean;
   /** Whether the index knows the path. */
   known: boolean;
+  /** A known file whose size or time differs from what the index read: to read again. */
+  stale?: boolean;
 }
 
 /** Entries of a folder listed between two turns of the event loop. */
 const LISTING_BATCH = 4096;
+/** The same, when each known file is also stat'ed (a folder whose time changed). */
+const COMPARING_BATCH = 1024;
 /** Folders whose times a quick look compares between two turns of the event loop. */
 const FOLDERS_BETWEEN_TURNS = 256;
 
@@ -106,8 +111,15 @@ export async function scan(
   /**
    * Lists one folder and compares it with the index; returns its subfolders, or null when the
    * folder is marked as margin's own (`NOT_ARTICLES`): it is then neither listed nor remembered.
+   * `fullCompare` compares every file's size and time with rows held whole; `timesOfKnown` does
+   * the same from the packed names (what a quick look does in a folder whose time changed: a
+   * file replaced under its name, as `git pull` and `sed -i` replace one, changes only that).
    */
-  const visit = async (folder: string, fullCompare: boolean): Promise<string[] | null> => {
+  const visit = async (
+    folder: string,
+    fullCompare: boolean,
+    timesOfKnown = false,
+  ): Promise<string[] | null> => {
     const absolute = folder === '' ? root : join(root, folder);
     const before = statOrNull(absolute);
     // By name, not by order: a folder of 100,000 files is compared without sorting either side.
@@ -131,7 +143,7 @@ export async function scan(
           entry !== null;
           entry = entries.readSync()
         ) {
-          if (++batch % LISTING_BATCH === 0) {
+          if (++batch % (timesOfKnown ? COMPARING_BATCH : LISTING_BATCH) === 0) {
             await new Promise(setImmediate);
             signal?.throwIfAborted();
           }
@@ -146,13 +158,25 @@ export async function scan(
             if (!isSavedPageResources(absolute, entry.name)) subfolders.push(path);
             continue;
           }
-          const known = names ? names.see(entry.name) : rows.has(path);
+          const number = names ? names.mark(entry.name) : -1;
+          const known = names ? number >= 0 : rows.has(path);
           const kind = specialKind(entry);
           if (kind)
             listed.push({ path, special: `not a regular file (${kind})`, link: false, known });
           else if (entry.isFile()) {
             if (!known || fullCompare || rows.has(path))
               listed.push({ path, special: null, link: false, known });
+            else if (timesOfKnown && names) {
+              // Stat'ed here, one after the other: the thread pool's promises took 2-3 times
+              // as long for a folder of 100,000 files.
+              const now = statOrNull(join(absolute, entry.name));
+              if (
+                now === null ||
+                now.size !== names.sizeOf(number) ||
+                now.mtimeMs !== names.mtimeOf(number)
+              )
+                listed.push({ path, special: null, link: false, known, stale: true });
+            }
           } else if (entry.isSymbolicLink())
             listed.push({ path, special: null, link: true, known });
         }
@@ -201,6 +225,7 @@ export async function scan(
         continue;
       }
       const changed =
+        file.stale === true ||
         !known ||
         (row !== null && (row.size < 0 || row.duplicate === 1)) ||
         (compare &&
@@ -259,7 +284,7 @@ export async function scan(
         continue;
       }
       if (now.mtimeMs === folder.mtime) continue;
-      const subfolders = await visit(folder.path, false);
+      const subfolders = await visit(folder.path, false, true);
       if (subfolders === null) {
         // Marked since it was read (a store opened, a cache made there): all it held goes.
         gone.push(folder.path);
