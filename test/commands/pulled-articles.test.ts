@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,11 +52,16 @@ beforeAll(async () => {
   git(dir, 'clone', '-q', 'one', 'two');
   const two = join(dir, 'two');
   // The annotations are made in the second clone, on the text as it was: one on the sentence
-  // the change rewords (an orphan after it), one on a sentence it keeps.
+  // the pull rewords (an orphan after it), one on the sentence an edit in place rewords, one on a
+  // sentence kept throughout.
   const { articles } = await loadCorpus(join(two, 'articles'), { cacheDir: null });
   const flag = articles.find((found) => found.path.endsWith('010_flag.txt'))!;
   const repository = await openRepository({ root: join(dir, 'store'), annotator: 'ana', articles });
-  for (const text of [before, 'Crowds watched from the square below.']) {
+  for (const text of [
+    before,
+    'Crowds watched from the square below.',
+    'The mayor spoke briefly afterwards.',
+  ]) {
     const sentence = flag.sentences.find((found) => found.text === text)!;
     await repository.tag(flag, sentence.id, 'claim');
   }
@@ -94,5 +99,32 @@ describe('an article changed by git pull', () => {
       (item) => item.id === '010_flag',
     );
     expect(summary?.sentences).toBe(4);
+  }, 60_000);
+
+  it('is what export and orphans answer from once edited in place (VS Code, nano)', async () => {
+    const two = join(dir, 'two');
+    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+    const run = (args: string[]) => runMargin(two, args, { env });
+    const path = join(two, 'articles/010_flag.txt');
+    // Every time long settled, and the index made: the quick look trusts the folder.
+    const past = new Date(Date.now() - 3_600_000);
+    for (const name of ['articles/010_flag.txt', 'articles/011_port.txt', 'articles'])
+      await utimes(join(two, name), past, past);
+    expect((await run(['export', ...flags, '--format', 'prodigy'])).stdout).toContain(after);
+    // Written over in place: the folder's time is left alone.
+    await writeFile(
+      path,
+      article(after, 'Officials had promised it for weeks. ').replace(
+        'Crowds watched',
+        'Crowds cheered',
+      ),
+    );
+    const minute = new Date(Date.now() - 60_000);
+    await utimes(path, minute, minute);
+    const exported = await run(['export', ...flags, '--format', 'prodigy']);
+    expect(exported.stdout).toContain('Crowds cheered from the square below.');
+    const orphans = await run(['orphans', ...flags, '--json']);
+    // The sentence the pull reworded, and now the one edited in place.
+    expect(JSON.parse(orphans.stdout)).toHaveLength(2);
   }, 60_000);
 });

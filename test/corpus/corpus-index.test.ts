@@ -290,6 +290,29 @@ describe('the corpus index', () => {
     expect(again.articles.find((a) => a.id === 'b/d')?.title).toBe('Grain ships leave Reni');
   });
 
+  it('sees a file edited in place on a look that compares every file (export, orphans)', async () => {
+    const past = new Date(Date.now() - 3_600_000);
+    for (const name of ['a.txt', 'b/c.md', 'b/d.txt', 'z.png', 'b', '.'])
+      await utimes(join(corpus.root(), name), past, past);
+    await throughIndex();
+    // Written over, as VS Code and nano save: the folder's time stays as it was.
+    const path = join(corpus.root(), 'b/d.txt');
+    await writeFile(path, article('Grain ships leave Izmail'));
+    const minute = new Date(Date.now() - 60_000);
+    await utimes(path, minute, minute);
+    const title = async (refresh: 'quick' | 'compare') => {
+      const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
+      try {
+        return index.article('b/d')?.title;
+      } finally {
+        index.close();
+      }
+    };
+    expect(await title('quick')).toBe('Grain ships leave Odesa');
+    expect(await title('compare')).toBe('Grain ships leave Izmail');
+    expect(await throughIndex()).toEqual(await fresh());
+  });
+
   it('sees a file edited in place on a full refresh (margin index, the review)', async () => {
     await throughIndex();
     const path = join(corpus.root(), 'b/d.txt');

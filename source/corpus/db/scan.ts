@@ -18,10 +18,11 @@ import { statOrNull } from './stat-or-null.js';
  * How much of the corpus a refresh looks at. `quick` lists only the folders whose modification
  * time changed (a file added, removed, renamed or replaced changes it: `git pull`, `sed -i`, an
  * editor that saves by rename) and compares the size and modification time of their files only;
- * `full` compares those of every file, which also catches a file edited in place (its folder's
- * time unchanged), at the cost of one stat per file of the corpus.
+ * `compare` lists every folder the same way, which also catches a file edited in place (VS Code,
+ * nano, `>>`: its folder's time unchanged), at the cost of one stat per file of the corpus;
+ * `full` does that with every row of a folder held whole (what `margin index` and the review do).
  */
-export type ScanMode = 'quick' | 'full';
+export type ScanMode = 'quick' | 'compare' | 'full';
 
 /** A scan of the whole folder, or of these files only (relative paths, `scanFiles`). */
 export type ScanScope = ScanMode | { files: readonly string[] };
@@ -249,8 +250,8 @@ export async function scan(
       if (found === null) plan.skipped.push(next);
       const subfolders = found ?? [];
       for (const sub of subfolders) {
-        // In a quick scan a folder the index knows is looked at on its own.
-        if (mode === 'quick' && knownFolders.has(sub)) continue;
+        // In a quick (or compare) scan a folder the index knows is looked at on its own.
+        if (mode !== 'full' && knownFolders.has(sub)) continue;
         pending.push(sub);
       }
     }
@@ -283,8 +284,12 @@ export async function scan(
         plan.dropFolders.push(folder.path);
         continue;
       }
-      if (now.mtimeMs === folder.mtime) continue;
+      const unchanged = now.mtimeMs === folder.mtime;
+      if (unchanged && mode === 'quick') continue;
       const subfolders = await visit(folder.path, false, true);
+      // A folder listed only to compare its files' times has nothing new to record.
+      const last = plan.folders.at(-1);
+      if (unchanged && last?.path === folder.path && last.mtime === folder.mtime) plan.folders.pop();
       if (subfolders === null) {
         // Marked since it was read (a store opened, a cache made there): all it held goes.
         gone.push(folder.path);
