@@ -169,8 +169,9 @@ export async function scan(
               listed.push({ path, special: null, link: false, known });
             else if (timesOfKnown && names) {
               // Stat'ed here, one after the other: the thread pool's promises took 2-3 times
-              // as long for a folder of 100,000 files.
-              const now = statOrNull(join(absolute, entry.name));
+              // as long for a folder of 100,000 files. Joined by hand (the name holds no
+              // slash): `path.join` cost 50-140 ms more of CPU per 100,000 (load 13).
+              const now = statOrNull(`${absolute}/${entry.name}`);
               if (
                 now === null ||
                 now.size !== names.sizeOf(number) ||
