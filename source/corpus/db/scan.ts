@@ -290,7 +290,8 @@ export async function scan(
       const subfolders = await visit(folder.path, false, true);
       // A folder listed only to compare its files' times has nothing new to record.
       const last = plan.folders.at(-1);
-      if (unchanged && last?.path === folder.path && last.mtime === folder.mtime) plan.folders.pop();
+      if (unchanged && last?.path === folder.path && last.mtime === folder.mtime)
+        plan.folders.pop();
       if (subfolders === null) {
         // Marked since it was read (a store opened, a cache made there): all it held goes.
         gone.push(folder.path);
