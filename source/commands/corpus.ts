@@ -30,19 +30,21 @@ export function namedProblem(problem: FileProblem): string {
 }
 
 /**
- * The project's corpus index, brought up to its folder (`quick`), its unreadable articles named:
- * what every command reading a project's corpus opens.
+ * The project's corpus index, brought up to its folder (`quick`, or `compare` for a command that
+ * takes seconds anyway), its unreadable articles named: what every command reading a project's
+ * corpus opens.
  */
 export async function openProjectCorpus(
   project: { corpus: { shown: string; root: string }; store: { root: string } },
   io: CommandIO,
   output: Output,
+  mode: ScanMode = 'quick',
 ): Promise<DiskCorpusIndex> {
   const { index, shown } = await openCorpus(
     project.corpus.shown,
     io,
     output,
-    'quick',
+    mode,
     project.corpus.root,
     project.store.root,
   );
@@ -69,7 +71,7 @@ export async function openCorpus(
   store: string | null = null,
   // A quick look answers from the whole index; so does a full one that forms story groups,
   // which need every article (refused before, as if the cache folder could not be written).
-  waitForOthers = mode === 'quick',
+  waitForOthers = mode !== 'full',
 ): Promise<OpenedCorpus> {
   const shown = shownUnder(root, corpus);
   let last = 0;

@@ -169,7 +169,12 @@ Examples
       annotatorIds = parsed.ids;
     }
     // The export reads the store's index while its files are compared with it (see `heldSink`).
-    const workspace = await openWorkspace(flags, io, output, { reads: true, behind: true });
+    // Every file compared: what an export hands to another tool must be the article's text now.
+    const workspace = await openWorkspace(flags, io, output, {
+      reads: true,
+      behind: true,
+      look: 'compare',
+    });
     const { corpus, repository } = workspace;
     // A label margin.json no longer lists still names the store's annotations made with it.
     const unlisted = await unlistedLabels(labels, LABEL_NAMES, workspace);

@@ -76,9 +76,11 @@ Examples
   async run(_input, flags, io, output) {
     const only = typeof flags.annotator === 'string' ? flags.annotator : undefined;
     // The corpus first: a mistyped --corpus must not pass for an empty store.
+    // Every file compared: an article edited in place makes orphans too.
     const { repository, project } = await openWorkspace(flags, io, output, {
       annotator: only,
       reads: true,
+      look: 'compare',
     });
     let count = 0;
     const found: PlacedAnnotation[] = [];

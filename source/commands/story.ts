@@ -90,6 +90,7 @@ Examples
     }
     const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
       reads: true,
+      look: 'compare',
     });
     const saved = savedGroupsOf(corpus);
     // Read before the describing threads start (with the first batch), which share them.

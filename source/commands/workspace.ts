@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
+import type { ScanMode } from '../corpus/db/scan.js';
 import { reviewStatuses } from '../export/review-statuses.js';
 import {
   createMemoryRepository,
@@ -53,6 +54,7 @@ export async function openWorkspace(
     behind = false,
     only,
     corpus: given,
+    look = 'quick',
   }: {
     annotator?: string | undefined;
     reads?: boolean;
@@ -64,6 +66,12 @@ export async function openWorkspace(
     only?: readonly string[] | undefined;
     /** The corpus index, when the caller opened it already (and named its problems). */
     corpus?: CorpusIndex | undefined;
+    /**
+     * How the corpus index is brought up to the folder (`ScanMode`): `quick` for commands with a
+     * target under a second; `compare` (every file's size and time: an article edited in place
+     * too) for those that take seconds anyway.
+     */
+    look?: ScanMode;
   } = {},
 ): Promise<Workspace> {
   const project = await loadProject(flags, io);
@@ -71,7 +79,7 @@ export async function openWorkspace(
   const cacheDir = defaultCacheDir(io.env);
   // The threads of a large store's check boot while the corpus is opened, not after.
   if (!only) startCheckThreadsFor(cacheDir, project.store.root);
-  const corpus = given ?? (await openProjectCorpus(project, io, output));
+  const corpus = given ?? (await openProjectCorpus(project, io, output, look));
   const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
   if (found && !found.isDirectory()) {

@@ -267,6 +267,52 @@ describe('the corpus index', () => {
     expect(await throughIndex()).toEqual(await fresh());
   });
 
+  it('sees a file replaced under its name (sed -i, git pull) on a quick look', async () => {
+    // Every time is long settled, so the quick look trusts the folders it recorded.
+    const past = new Date(Date.now() - 3_600_000);
+    for (const name of ['a.txt', 'b/c.md', 'b/d.txt', 'z.png', 'b', '.'])
+      await utimes(join(corpus.root(), name), past, past);
+    expect((await throughIndex()).articles.find((a) => a.id === 'b/d')?.title).toBe(
+      'Grain ships leave Odesa',
+    );
+    // Written beside it and renamed over it, as `sed -i` does; `git pull` unlinks and creates.
+    // The size is the same: only the file's time tells the change.
+    const path = join(corpus.root(), 'b/d.txt');
+    await writeFile(`${path}.part`, article('Grain ships leave Izmail'));
+    await rename(`${path}.part`, path);
+    await utimes(path, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const after = await throughIndex();
+    expect(after.articles.find((a) => a.id === 'b/d')?.title).toBe('Grain ships leave Izmail');
+    expect(after).toEqual(await fresh());
+    await rm(path);
+    await corpus.write('b/d.txt', article('Grain ships leave Reni'));
+    const again = await throughIndex();
+    expect(again.articles.find((a) => a.id === 'b/d')?.title).toBe('Grain ships leave Reni');
+  });
+
+  it('sees a file edited in place on a look that compares every file (export, orphans)', async () => {
+    const past = new Date(Date.now() - 3_600_000);
+    for (const name of ['a.txt', 'b/c.md', 'b/d.txt', 'z.png', 'b', '.'])
+      await utimes(join(corpus.root(), name), past, past);
+    await throughIndex();
+    // Written over, as VS Code and nano save: the folder's time stays as it was.
+    const path = join(corpus.root(), 'b/d.txt');
+    await writeFile(path, article('Grain ships leave Izmail'));
+    const minute = new Date(Date.now() - 60_000);
+    await utimes(path, minute, minute);
+    const title = async (refresh: 'quick' | 'compare') => {
+      const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
+      try {
+        return index.article('b/d')?.title;
+      } finally {
+        index.close();
+      }
+    };
+    expect(await title('quick')).toBe('Grain ships leave Odesa');
+    expect(await title('compare')).toBe('Grain ships leave Izmail');
+    expect(await throughIndex()).toEqual(await fresh());
+  });
+
   it('sees a file edited in place on a full refresh (margin index, the review)', async () => {
     await throughIndex();
     const path = join(corpus.root(), 'b/d.txt');

@@ -37,14 +37,28 @@ describe('the names a folder is known to hold', () => {
     try {
       const { db } = openDatabase(join(dir, 'index.sqlite'), 'test');
       const insert = db.prepare(
-        'INSERT INTO files (path, folder, size, mtime) VALUES (?, ?, 1, 1)',
+        'INSERT INTO files (path, folder, size, mtime) VALUES (?, ?, ?, ?)',
       );
       const inB = ['b/x.txt', 'b/y.txt', 'b/z z.txt', 'b/é.txt', 'b/ü.txt'];
       for (const path of ['a.txt', 'b.txt', 'ba/q.txt', 'b/c/d.txt', ...inB])
-        insert.run(path, path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '');
+        insert.run(
+          path,
+          path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '',
+          path.length,
+          path.length * 1000 + 0.5,
+        );
       for (const pageSize of [1, 2, 5, 100]) {
         const names = knownNamesIn(db, 'b', pageSize);
         expect([...names.unseen()].sort()).toEqual(inB.map((path) => path.slice(2)).sort());
+        // Each with the size and time it was read at: what a changed folder's files are held to.
+        for (const path of inB) {
+          const n = names.mark(path.slice(2));
+          expect([names.sizeOf(n), names.mtimeOf(n)]).toEqual([
+            path.length,
+            path.length * 1000 + 0.5,
+          ]);
+        }
+        expect(names.mark('q.txt')).toBe(-1);
         expect([...knownNamesIn(db, '', pageSize).unseen()]).toEqual(['a.txt', 'b.txt']);
       }
       db.close();

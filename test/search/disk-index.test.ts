@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -28,11 +28,21 @@ afterEach(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
+/**
+ * Writes a file whose time is a minute old: one written in the last 1.5 s is read again by the
+ * next look at its folder (its time cannot be trusted yet), which adds to that look's segment.
+ */
+async function writeSettled(name: string, content: string): Promise<void> {
+  const path = await corpus.write(name, content);
+  const past = new Date(Date.now() - 60_000);
+  await utimes(path, past, past);
+}
+
 /** 100 articles of 8 sentences each, `sentence(n, k)` the k-th of article n. */
 async function writeTowns(sentence: (n: number, k: number) => string): Promise<void> {
   for (let n = 0; n < 100; n++) {
     const text = Array.from({ length: 8 }, (_, k) => sentence(n, k)).join(' ');
-    await corpus.write(`a${String(n).padStart(3, '0')}.txt`, `Town ${n}\n\n${text}\n`);
+    await writeSettled(`a${String(n).padStart(3, '0')}.txt`, `Town ${n}\n\n${text}\n`);
   }
 }
 
@@ -95,12 +105,12 @@ describe('search on the corpus index', () => {
 
   it('reads the words a prefix begins together as it reads each alone, across segments', async () => {
     // Three refreshes, three segments of posting lists, each holding some of the words.
-    for (let n = 10; n < 20; n++) await corpus.write(`a${n}.txt`, article(n));
+    for (let n = 10; n < 20; n++) await writeSettled(`a${n}.txt`, article(n));
     await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
     for (let n = 20; n < 30; n++)
-      await corpus.write(`b${n}.txt`, `Talked to ${n}.\n\nTalk, talker, tall.\n`);
+      await writeSettled(`b${n}.txt`, `Talked to ${n}.\n\nTalk, talker, tall.\n`);
     await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
-    await corpus.write('c.txt', 'Talks\n\nThe talks and the talkers talked in town 31 and 310.\n');
+    await writeSettled('c.txt', 'Talks\n\nThe talks and the talkers talked in town 31 and 310.\n');
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
     expect(segmentCount()).toBe(3);
     const words = index.words;
@@ -124,9 +134,9 @@ describe('search on the corpus index', () => {
   it('reads the segments as they are when another index merged them after it opened', async () => {
     // A review keeps its index open while `margin index` (another process) adds articles and
     // merges every segment into one: the segments it knew are gone.
-    for (let n = 10; n < 20; n++) await corpus.write(`a${n}.txt`, article(n));
+    for (let n = 10; n < 20; n++) await writeSettled(`a${n}.txt`, article(n));
     await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
-    for (let n = 20; n < 24; n++) await corpus.write(`b${n}.txt`, article(n));
+    for (let n = 20; n < 24; n++) await writeSettled(`b${n}.txt`, article(n));
     const { index: open } = await openCorpusIndex(corpus.root(), { cacheDir });
     try {
       expect(segmentCount()).toBe(2);
@@ -135,7 +145,7 @@ describe('search on the corpus index', () => {
         shown(searchEngine(open.words).search(query, placedFacts([]), { limit: 40 }));
       const before = queries.map(search);
       expect(new Set(before[0]!.map((hit) => hit.split(' ')[0])).size).toBe(14);
-      for (let n = 30; n < 40; n++) await corpus.write(`c${n}.txt`, article(n));
+      for (let n = 30; n < 40; n++) await writeSettled(`c${n}.txt`, article(n));
       await (await openCorpusIndex(corpus.root(), { cacheDir })).index.close();
       expect(segmentCount()).toBe(1);
       // Its article table is the one it read: the new articles wait for its own refresh.

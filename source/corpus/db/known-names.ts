@@ -1,21 +1,23 @@
 import type { Db } from './schema.js';
 
 /**
- * The names of the files the index knows in `folder`, read a page at a time in the folder
- * index's order: all at once, a folder of 1,000,000 files gave an array of a million strings
- * beside the names packed from it.
+ * The names of the files the index knows in `folder`, each with the size and modification time
+ * it was read at, read a page at a time in the folder index's order: all at once, a folder of
+ * 1,000,000 files gave an array of a million strings beside the names packed from it.
  */
 export function knownNamesIn(db: Db, folder: string, pageSize = 16_384): KnownNames {
   const pathsAfter = db
-    .prepare('SELECT path FROM files WHERE folder = ? AND path > ? ORDER BY path LIMIT ?')
-    .pluck();
+    .prepare(
+      'SELECT path, size, mtime FROM files WHERE folder = ? AND path > ? ORDER BY path LIMIT ?',
+    )
+    .raw();
   const names = new KnownNames();
   const prefix = folder === '' ? 0 : folder.length + 1;
   for (let after = ''; ; ) {
-    const page = pathsAfter.all(folder, after, pageSize) as string[];
-    for (const path of page) names.add(path.slice(prefix));
+    const page = pathsAfter.all(folder, after, pageSize) as Array<[string, number, number]>;
+    for (const [path, size, mtime] of page) names.add(path.slice(prefix), size, mtime);
     if (page.length < pageSize) return names;
-    after = page[page.length - 1]!;
+    after = page[page.length - 1]![0];
   }
 }
 
@@ -24,7 +26,8 @@ export function knownNamesIn(db: Db, folder: string, pageSize = 16_384): KnownNa
  * shows it, so that what is left unmarked is what the folder lost. Packed: the names' UTF-8 in
  * one buffer and an open-addressing table of their numbers. Held as a `Map` of paths, a folder
  * of 1,000,000 files cost some 150 MB more at the first command after 100 files were added;
- * packed, its names take about 26 MB and the table 12 MB.
+ * packed, its names take about 26 MB and the table 12 MB (and each name's size and time as the
+ * index read it, 16 MB more).
  */
 export class KnownNames {
   private bytes = Buffer.allocUnsafe(1 << 16);
@@ -33,6 +36,9 @@ export class KnownNames {
   private starts = new Uint32Array(1 << 10);
   private hashes = new Uint32Array(1 << 10);
   private seen = new Uint8Array(1 << 10);
+  /** Each name's size and modification time as the index read it (NaN: not given). */
+  private sizes = new Float64Array(1 << 10);
+  private mtimes = new Float64Array(1 << 10);
   private count = 0;
   /** Name number + 1 per slot (0: empty), at most half full. */
   private slots = new Uint32Array(1 << 11);
@@ -42,7 +48,7 @@ export class KnownNames {
     return this.count;
   }
 
-  add(name: string): void {
+  add(name: string, size = Number.NaN, mtime = Number.NaN): void {
     if (this.find(name) >= 0) return;
     // At most three bytes a UTF-16 unit; a name in ASCII is copied without a call into C++.
     if (this.used + name.length * 3 > this.bytes.length) {
@@ -56,6 +62,8 @@ export class KnownNames {
       this.starts = grow(this.starts, Uint32Array);
       this.hashes = grow(this.hashes, Uint32Array);
       this.seen = grow(this.seen, Uint8Array);
+      this.sizes = grow(this.sizes, Float64Array);
+      this.mtimes = grow(this.mtimes, Float64Array);
     }
     let length = 0;
     for (; length < name.length; length++) {
@@ -65,6 +73,8 @@ export class KnownNames {
     }
     if (length < name.length) length = this.bytes.write(name, this.used, 'utf8');
     this.starts[this.count] = this.used;
+    this.sizes[this.count] = size;
+    this.mtimes[this.count] = mtime;
     this.hashes[this.count] = hashOf(this.bytes, this.used, this.used + length);
     this.used += length;
     this.starts[this.count + 1] = this.used;
@@ -75,10 +85,24 @@ export class KnownNames {
 
   /** Marks `name` as listed; whether the index knows it. */
   see(name: string): boolean {
+    return this.mark(name) >= 0;
+  }
+
+  /** Marks `name` as listed; its number (for `sizeOf`, `mtimeOf`), or -1 when the index knows no such name. */
+  mark(name: string): number {
     const found = this.find(name);
-    if (found < 0) return false;
-    this.seen[found] = 1;
-    return true;
+    if (found >= 0) this.seen[found] = 1;
+    return found;
+  }
+
+  /** The size name `n` had when the index read it. */
+  sizeOf(n: number): number {
+    return this.sizes[n]!;
+  }
+
+  /** The modification time (ms) name `n` had when the index read it (-1: too recent to trust). */
+  mtimeOf(n: number): number {
+    return this.mtimes[n]!;
   }
 
   /** The names never seen, in the order they were added. */
@@ -145,7 +169,10 @@ export class KnownNames {
   }
 }
 
-function grow<T extends Uint32Array | Uint8Array>(array: T, Kind: { new (length: number): T }): T {
+function grow<T extends Uint32Array | Uint8Array | Float64Array>(
+  array: T,
+  Kind: { new (length: number): T },
+): T {
   const grown = new Kind(array.length * 2);
   grown.set(array);
   return grown;
