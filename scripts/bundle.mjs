@@ -182,9 +182,7 @@ if (notBundled.length > 0) {
 
 // Worker threads run scripts of their own, beside the chunk that starts them: the corpus index
 // cleans files on them (source/corpus/db/pool.ts looks for ./clean-worker.js next to itself) and
-// the review groups its story on one (source/commands/story-thread.ts, ./story-worker.js), as
-// `margin index --story` forms its groups (source/commands/story-forming.ts,
-// ./story-forming-worker.js), and
+// the review groups its story on one (source/commands/story-thread.ts, ./story-worker.js), and
 // `margin story` reads sentences and compares them on several (source/story/parallel-read.ts,
 // ./read-worker.js; parallel-compare.ts, ./compare-worker.js) and describes the groups on several
 // (source/commands/story-describe.ts, ./story-describe-worker.js); an export reads the store's
@@ -197,7 +195,6 @@ await build({
   entryPoints: {
     'clean-worker': 'source/corpus/db/clean-worker.ts',
     'story-worker': 'source/commands/story-worker.ts',
-    'story-forming-worker': 'source/commands/story-forming-worker.ts',
     'read-worker': 'source/story/read-worker.ts',
     'compare-worker': 'source/story/compare-worker.ts',
     'saving-worker': 'source/story/saving-worker.ts',
@@ -223,7 +220,6 @@ await build({
 for (const worker of [
   'clean-worker.js',
   'story-worker.js',
-  'story-forming-worker.js',
   'read-worker.js',
   'compare-worker.js',
   'saving-worker.js',

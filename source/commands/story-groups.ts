@@ -314,7 +314,7 @@ async function formAndKeep(
 async function formIndex(
   articles: Articles,
   links: readonly StoryConstraint[],
-  place: Pick<SavedPlace, 'file' | 'size'> | null,
+  place: SavedPlace | null,
   workers: number,
   onStage?: (stage: StoryStage) => void,
   once = false,
@@ -335,9 +335,6 @@ async function formIndex(
     once,
     ...(place || onStage ? { seen } : {}),
     ...(onStage ? { allRead: () => onStage({ stage: 'comparing' }) } : {}),
-    // The threads' young generations as small as the forming thread's (`formOnThread`): an
-    // index built once is `margin index --story`'s, whose peak they stand in.
-    ...(once ? { youngMb: FORMING_YOUNG_MB } : {}),
     // The bands' orders of a large corpus go to a file beside the kept groups (on disk, where
     // the system's temporary folder may be memory).
     ...(place ? { orders: { folder: dirname(place.file) } } : {}),
@@ -385,16 +382,12 @@ export async function keepGroups(
     display?: string;
     workers: number;
     onStage?: (stage: StoryStage) => void;
-    /**
-     * False: a corpus index's groups are formed on this thread too, not on one of their own
-     * (`formOnThread`).
-     */
-    thread?: boolean;
   },
 ): Promise<{ groups: number; formed: boolean; problems: string[]; notKept?: string }> {
   const { storeRoot, display = storeRoot, workers, onStage } = options;
   const { links, problems } = await readStoryLinks(storeRoot, display);
   const kept = await keptFor(place, links);
+  if (!kept) (await import('../story/index.js')).readLexicons(dirname(place.file));
   if (kept) {
     try {
       return { groups: kept.size(), formed: false, problems };
@@ -402,52 +395,16 @@ export async function keepGroups(
       kept.close();
     }
   }
-  // A corpus index on disk is read by number on the forming thread's own connection; other
-  // articles (a corpus in memory, the tests' lists) are formed here.
-  const { formOnThread } = await import('./story-forming.js');
-  const indexed = 'numbers' in articles && 'read' in articles && options.thread !== false;
-  // What the corpus index's check left on this thread's heap is collected before the forming
-  // thread starts (at 100,000 articles its RSS 141 → 108 MB at once), not when V8's memory
-  // reducer gets to it; the peak measured 424–431 MiB with it or without (story50).
-  if (indexed) (await import('../story/index.js')).collectNow();
-  const { count, notKept } = indexed
-    ? await formOnThread(articles, place, links, workers, onStage)
-    : await formAndKeepHere(articles, links, place, workers, onStage);
-  return { groups: count, formed: true, problems, ...(notKept ? { notKept } : {}) };
-}
-
-/**
- * The young generation in MB of the threads that form an index built once (`margin index
- * --story`'s): the forming thread's (`formOnThread`), the reading and comparing threads'. V8's
- * semi-spaces are a third of it each (the rest its large objects'): 6 is node's
- * `--max-semi-space-size=2`.
- */
-export const FORMING_YOUNG_MB = 6;
-
-/**
- * The groups of `articles` with `links` formed on this thread and kept at `place` (an index
- * built once: `formAndHand`): how many, and why they could not be kept (a full or read-only
- * disk) in one line naming the file.
- */
-export async function formAndKeepHere(
-  articles: Articles,
-  links: readonly StoryConstraint[],
-  place: Pick<SavedPlace, 'file' | 'generation' | 'size'>,
-  workers: number,
-  onStage?: (stage: StoryStage) => void,
-): Promise<{ count: number; notKept?: string }> {
-  const story = await import('../story/index.js');
-  story.readLexicons(dirname(place.file));
   const { count, hashes, saving } = await formAndHand(articles, links, place, workers, onStage);
   // The index's memory (its pools shared with the comparing threads among it) is given back
   // when it is collected: now, not at the next full collection, which the writing's
   // short-lived rows would not bring before its end.
-  story.collectNow();
+  (await import('../story/index.js')).collectNow();
   try {
     await saving.finish(hashes);
-    return { count };
+    return { groups: count, formed: true, problems };
   } catch (error) {
-    return { count, notKept: notKeptLine(place, error) };
+    return { groups: count, formed: true, problems, notKept: notKeptLine(place, error) };
   }
 }
 
@@ -456,7 +413,7 @@ export async function formAndKeepHere(
  * be written costs the next run the forming, nothing else; but `margin index --story` said
  * "kept" of groups that were not (a full or read-only disk).
  */
-function notKeptLine(place: Pick<SavedPlace, 'file'>, error: unknown): string {
+function notKeptLine(place: SavedPlace, error: unknown): string {
   return `the story groups could not be kept in ${oneName(place.file)}: ${ioReason(error, 'file')}`;
 }
 
@@ -472,7 +429,7 @@ const HANDED = 16_384;
 async function formAndHand(
   articles: Articles,
   links: readonly StoryConstraint[],
-  place: Pick<SavedPlace, 'file' | 'generation' | 'size'>,
+  place: SavedPlace,
   workers: number,
   onStage?: (stage: StoryStage) => void,
 ): Promise<{ count: number; hashes: Map<string, string>; saving: SavingThread }> {

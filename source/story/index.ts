@@ -63,20 +63,14 @@ export async function buildStoryIndex(
     seen?: (article: ReadArticle) => void;
     /** Told once every article is read, before the comparing. */
     allRead?: () => void;
-    /**
-     * The reading and comparing threads' young generation in MB (16 unless given): a smaller
-     * one holds less beside the index for some more time collecting.
-     */
-    youngMb?: number;
   } = {},
 ): Promise<StoryIndex> {
-  const { workers = 0, seen, allRead, youngMb, ...rest } = options;
+  const { workers = 0, seen, allRead, ...rest } = options;
   const index = new StoryIndex(rest);
   if (workers > 0) {
-    const young = youngMb === undefined ? {} : { youngMb };
-    await readInParallel(articles, index, workers, { ...(seen ? { seen } : {}), ...young });
+    await readInParallel(articles, index, workers, seen ? { seen } : {});
     allRead?.();
-    await index.buildWith(new ComparePool(workers, undefined, youngMb));
+    await index.buildWith(new ComparePool(workers));
   } else {
     for await (const article of isIndexed(articles) ? readHere(articles) : articles) {
       seen?.(article);

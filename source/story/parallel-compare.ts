@@ -69,14 +69,10 @@ export class ComparePool implements PairComparer {
   private wake: (() => void) | null = null;
   private failure: Error | null = null;
 
-  /**
-   * `youngMb`: the threads' young generation in MB (`YOUNG`'s 16 unless given). `shape`: pairs
-   * per chunk and chunks ahead per thread, for tests (see `CHUNK`, `AHEAD`).
-   */
+  /** `shape`: pairs per chunk and chunks ahead per thread, for tests (see `CHUNK`, `AHEAD`). */
   constructor(
     private readonly workers: number,
     private readonly shape = { chunk: CHUNK, ahead: AHEAD },
-    private readonly youngMb?: number,
   ) {
     this.chunk = new Int32Array(2 * shape.chunk);
   }
@@ -98,8 +94,7 @@ export class ComparePool implements PairComparer {
     for (let i = 0; i < count; i++) {
       const thread = new Worker(workerScript('./compare-worker.js', import.meta.url), {
         workerData: setup,
-        resourceLimits:
-          this.youngMb === undefined ? YOUNG : { maxYoungGenerationSizeMb: this.youngMb },
+        resourceLimits: YOUNG,
       });
       thread.on('message', (reply: CompareReply) => this.received(reply, i));
       thread.on('error', (error) => this.fail(error));

@@ -52,8 +52,6 @@ export interface ReadOptions {
   batchSentences?: number;
   /** Told of each article as it goes into the index, in reading order. */
   seen?: (article: ReadArticle) => void;
-  /** The reading threads' young generation in MB (`YOUNG`'s 16 unless given). */
-  youngMb?: number;
 }
 
 interface Batch {
@@ -109,8 +107,7 @@ async function readAll(
     () =>
       new Worker(workerScript('./read-worker.js', import.meta.url), {
         workerData: { lexicons, corpus },
-        resourceLimits:
-          options.youngMb === undefined ? YOUNG : { maxYoungGenerationSizeMb: options.youngMb },
+        resourceLimits: YOUNG,
       }),
   );
   const local = new BatchReader();
