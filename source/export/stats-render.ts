@@ -46,8 +46,9 @@ export function renderStats(report: StatsReport, width: number): string {
         report.annotators.map((a) => ({
           name: a.annotator,
           value: a.annotations,
+          // The store's label names: one line, but a bidi override is no control character.
           detail: Object.entries(a.labels)
-            .map(([label, count]) => `${label} ${count}`)
+            .map(([label, count]) => `${oneName(label)} ${count}`)
             .join(' · '),
         })),
         width,
@@ -98,11 +99,30 @@ function chart(rows: Row[], width: number): string[] {
   const withDetail = room - detailWidth >= 10;
   const barWidth = Math.max(4, Math.min(50, withDetail ? room - detailWidth : room));
   const max = Math.max(...rows.map((row) => row.value));
-  return rows.map((row, index) => {
+  return rows.flatMap((row, index) => {
     const drawn = bar(max === 0 ? 0 : row.value / max, barWidth);
     const name = names[index]!;
-    return `  ${name}${' '.repeat(nameWidth - stringWidth(name))}  ${drawn.padEnd(barWidth)} ${values[index]!.padStart(valueWidth)}${withDetail ? details[index] : ''}`;
+    const line = `  ${name}${' '.repeat(nameWidth - stringWidth(name))}  ${drawn.padEnd(barWidth)} ${values[index]!.padStart(valueWidth)}${withDetail ? details[index] : ''}`;
+    // Too wide to stand beside the bar (an annotator's labels at 80 columns, on a pipe): under
+    // it, rather than left out (qa50).
+    return withDetail || !row.detail ? [line] : [line, ...detailLines(row.detail, width)];
   });
+}
+
+/** A row's detail under its bar, its ` · ` parts packed into lines of `width`. */
+function detailLines(detail: string, width: number): string[] {
+  const indent = '      ';
+  const lines: string[] = [];
+  let current = '';
+  for (const part of detail.split(' · ')) {
+    const joined = current === '' ? part : `${current} · ${part}`;
+    if (current !== '' && stringWidth(indent + joined) > width) {
+      lines.push(indent + current);
+      current = part;
+    } else current = joined;
+  }
+  if (current !== '') lines.push(indent + current);
+  return lines;
 }
 
 function progressChart(rows: Array<{ name: string; progress: Progress }>, width: number): string[] {

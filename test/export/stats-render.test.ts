@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { statsOver } from '../../source/export/stats.js';
+import { renderStats } from '../../source/export/stats-render.js';
+
+describe('margin stats as a picture', () => {
+  // qa50: with six labels the Annotators rows lost "claim 4 · quote 8 · …" at 80 columns, which
+  // is also what a pipe gets.
+  it('puts an annotator’s labels under the bar when they do not fit beside it, escaped', () => {
+    const labels = new Map([
+      ['alice', { claim: 4, quote: 8, event: 2, opinion: 11, framing: 3, 'source\u202etxt': 1 }],
+    ]);
+    const report = statsOver(
+      [{ id: 'a1', ord: 0, title: 'Title', source: null }],
+      { labels, orphans: 0, perArticle: new Map([['a1', 29]]) },
+      () => 'unreviewed',
+      ['alice'],
+    );
+    const text = renderStats(report, 80);
+    const lines = text.split('\n');
+    const at = lines.indexOf('Annotators');
+    const under = lines.slice(at + 2, lines.indexOf('', at));
+    expect(under.join(' ')).toContain('claim 4 · quote 8 · event 2');
+    expect(under.join(' ')).toContain('source\\u202etxt 1');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(text).not.toContain('\u202e');
+  });
+});
