@@ -1,3 +1,5 @@
+import { oneName } from '../text/untrusted.js';
+import { truncate } from '../text/width.js';
 /**
  * A project's labels: what reviewers tag sentences with, and the attributes each label asks for.
  * Exports and imports take the set as a parameter, so a project that renames, adds or removes a
@@ -91,7 +93,7 @@ const STRAY_NAME = 16;
 /**
  * A label as counts name it (header, list rows): its letter, or for one the codebook no longer
  * lists `?` and its name, so that two such labels are told apart (qa50: `? 1  ? 1`). The name is
- * the store's, so its control characters are dropped here (a store can be edited by hand).
+ * the store's, so it is escaped as every name on screen is (a store can be edited by hand).
  */
 export function countLetter(labels: LabelSet, name: string): string {
   const label = labelOf(labels, name);
@@ -109,8 +111,7 @@ export function labelCount(labels: LabelSet, name: string, count: number, spaced
 }
 
 function strayName(name: string): string {
-  const plain = [...name.replace(/[\p{Cc}\p{Cf}\s]+/gu, ' ').trim()];
-  return plain.length > STRAY_NAME ? `${plain.slice(0, STRAY_NAME - 1).join('')}…` : plain.join('');
+  return truncate(oneName(name), STRAY_NAME);
 }
 
 /**

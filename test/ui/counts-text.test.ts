@@ -15,6 +15,6 @@ describe('the counts of labels the codebook no longer lists', () => {
     const codebook = [
       { name: 'claim', key: '1', colour: 'yellow', letter: 'C', description: '', attributes: [] },
     ];
-    expect(countsText(retired, codebook)).toBe('C1 ?bad [2Jname-tha… 1 ?event 1 ?quote 1');
+    expect(countsText(retired, codebook)).toBe('C1 ?bad\\u001b[2Jnam… 1 ?event 1 ?quote 1');
   });
 });
