@@ -57,7 +57,9 @@ export function marksFromAnnotations(
       continue;
     }
     const id = annotation.placement.sentence;
-    placed.set(id, [...(placed.get(id) ?? []), annotation]);
+    const own = placed.get(id);
+    if (own) own.push(annotation);
+    else placed.set(id, [annotation]);
   }
   for (const [id, own] of placed) sentences[id] = sentenceMarks(own);
   return { sentences, orphans, status, readOnly };
