@@ -29,6 +29,7 @@ import {
 } from './navigation.js';
 import { scrolledTop } from './scroll.js';
 import {
+  carriedTop,
   currentArticle,
   cursorOf,
   followList,
@@ -372,7 +373,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       const next = { ...state, size: action.size };
       return unsavedSaidAgain(state, {
         ...next,
-        top: followReader(next, state.top),
+        top: followReader(next, carriedTop(state, next)),
         listTop: followList(next, state.listTop),
       });
     }

@@ -130,6 +130,32 @@ export function followReader(state: ReviewState, top: ReaderSpot, onto = false):
 }
 
 /**
+ * The reader's top line after a resize: inside a sentence it stays on the same words (the line
+ * holding the first letter the old top line showed), since a line's number means other words at
+ * another width, and a tall sentence being paged would otherwise jump back to its start or on
+ * past where the reviewer was reading.
+ */
+export function carriedTop(before: ReviewState, after: ReviewState): ReaderSpot {
+  const article = currentArticle(before);
+  if (!article || article.sentences.length === 0) return before.top;
+  const old = readerGeometry(before, article);
+  const spot = old.canonical(before.top);
+  if (spot.item < 0 || spot.item >= old.sentences) return before.top;
+  const letters = (text: string) => text.replace(/\s/g, '').length;
+  const lines = old.lines(spot.item);
+  let seen = 0;
+  for (let index = 0; index < spot.line; index += 1) seen += letters(lines[index]!.text);
+  if (seen === 0) return spot;
+  const now = readerGeometry(after, article).lines(spot.item);
+  let count = 0;
+  for (let index = 0; index < now.length; index += 1) {
+    count += letters(now[index]!.text);
+    if (count > seen) return { item: spot.item, line: index };
+  }
+  return { item: spot.item, line: Math.max(0, now.length - 1) };
+}
+
+/**
  * Whether the current sentence goes on below the reader's window: one taller than the window,
  * not yet paged to its end (the page-down key shows its next page before it moves on).
  */

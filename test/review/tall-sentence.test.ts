@@ -95,6 +95,21 @@ describe('a sentence taller than the reader', () => {
     expect(cursorOf(typed(resized, 'k'), article)).toBe(TALL - 1);
   });
 
+  it('keeps the words being read on screen when the terminal gets wider or narrower', () => {
+    const article = tallSentenceArticle(600);
+    let state = typed(typed(opened(article, 60, 15), 'j'), 'j');
+    for (let page = 0; page < 4; page += 1) state = typed(state, ' ');
+    expect(cursorOf(state, article)).toBe(TALL);
+    const reading = onScreen(state)[0]!;
+    expect(reading).not.toBe('w0');
+    for (const columns of [100, 44, 60]) {
+      state = reduce(state, { type: 'terminal/resize', size: { columns, rows: 15 } });
+      // The word at the top before is still on screen, and the sentence still the one read.
+      expect(onScreen(state), `${columns} columns`).toContain(reading);
+      expect(cursorOf(state, article)).toBe(TALL);
+    }
+  });
+
   it('shows its beginning when the cursor comes back onto it, wherever the window was', () => {
     const article = tallSentenceArticle(300);
     let state = typed(typed(opened(article, 60, 15), 'j'), 'j');

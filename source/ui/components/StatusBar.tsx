@@ -121,10 +121,18 @@ function suggestionLine(state: ReviewState, context: KeyContext, width: number):
   const pending = pendingSuggestion(state, article.id, sentence.id);
   if (!pending) return null;
   const more = moreHint(state, context);
-  const hints = fittingHints(
-    [...(more ? [more] : []), ...hintsFor(context, state.project.keymap, 'Suggest'), HELP_HINT],
-    Math.floor(width / 2),
-  );
+  const deciding = hintsFor(context, state.project.keymap, 'Suggest');
+  const room = Math.floor(width / 2);
+  // Inside a tall sentence both the key that reads on and the one that accepts must show: `? help`
+  // gives way to them first (the help is one key away and lists the rest).
+  const hints = more
+    ? withHelpIfRoom(fittingHints([more, ...deciding], room), room)
+    : fittingHints([...deciding, HELP_HINT], room);
   const text = `suggested: ${oneLine(describeSuggestion(pending))}`;
   return `${truncate(text, Math.max(0, width - stringWidth(hints) - 3))} · ${hints}`;
+}
+
+function withHelpIfRoom(hints: string, width: number): string {
+  const withHelp = `${hints} · ${HELP_HINT}`;
+  return stringWidth(withHelp) <= width ? withHelp : hints;
 }
