@@ -21,7 +21,8 @@ export const STORY_IRI = 'urn:margin:story:';
  * `urn:margin:article:` and the article id (its path in the corpus without extension); selectors
  * are a `TextQuoteSelector` (prefix/suffix taken from the current text) and a
  * `TextPositionSelector` in code points, as the model counts characters. An orphan keeps its
- * stored quote, context and offsets and is marked `"orphan": true`.
+ * stored quote and context, has no position (it is not in the current text) and is marked
+ * `"orphan": true`.
  */
 export function w3cWriter(storyOf?: StoryOf): FormatWriter {
   const collection = w3cCollection();
@@ -136,14 +137,18 @@ function itemOf(
     body,
     target: {
       source: articleIri(article.id),
-      selector: [
-        { type: 'TextQuoteSelector', ...quote },
-        {
-          type: 'TextPositionSelector',
-          start: points.toCodePoint(start),
-          end: points.toCodePoint(end),
-        },
-      ],
+      // An orphan's stored offsets counted what the text was when it was tagged: in the text
+      // the source names now they select other words, which a tool would highlight.
+      selector: placement
+        ? [
+            { type: 'TextQuoteSelector', ...quote },
+            {
+              type: 'TextPositionSelector',
+              start: points.toCodePoint(start),
+              end: points.toCodePoint(end),
+            },
+          ]
+        : [{ type: 'TextQuoteSelector', ...quote }],
     },
     ...(placement ? {} : { orphan: true }),
   });

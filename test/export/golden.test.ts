@@ -16,7 +16,18 @@ describe('streaming exports against the earlier, all-in-memory ones', () => {
 
   it('w3c: the same collection, with its id and total after the items so it can stream', async () => {
     const now = await exportText('w3c', goldenStore());
-    expect(JSON.parse(now)).toEqual(JSON.parse(await previous('before.w3c')));
+    // Changed on purpose since: an orphan has no TextPositionSelector (its offsets counted an
+    // older text), and the collection's id, made from what it holds, follows.
+    const withoutIds = (text: string) => text.replaceAll(/urn:margin:collection:[0-9a-f]+/g, 'C');
+    const old = JSON.parse(withoutIds(await previous('before.w3c')));
+    for (const item of old.first.items) {
+      if (item.orphan) {
+        item.target.selector = item.target.selector.filter(
+          (selector: { type: string }) => selector.type !== 'TextPositionSelector',
+        );
+      }
+    }
+    expect(JSON.parse(withoutIds(now))).toEqual(old);
     // One annotation per line, as before.
     expect(now.split('\n')).toHaveLength((await previous('before.w3c')).split('\n').length);
   });
