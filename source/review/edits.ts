@@ -6,7 +6,7 @@ import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, type SentenceMarks, sortLabels } from './marks.js';
 import { labelKeysText } from './project.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
-import type { Message, ReviewState } from './state.js';
+import type { EditMode, Message, ReviewState } from './state.js';
 import { learnFromChange } from './suggestions.js';
 import { emit, info, STORE_LOADING, setMarks, UNLABELLED, warn } from './updates.js';
 
@@ -50,7 +50,79 @@ export function clearLabels(state: ReviewState): ReviewState {
   return emit(next, { kind: 'clear', article: t.article.id, sentence: t.sentence.id });
 }
 
+/**
+ * Esc in an editor: the edit is dropped, and kept aside when it changed something, to come back
+ * on the same key on the same sentence (`cancelledEdit`).
+ */
+export function cancelEdit(state: ReviewState, mode: EditMode): ReviewState {
+  if (mode.restored) return { ...state, mode: { kind: 'browse' }, message: info('edit dropped') };
+  if (!editChanged(mode))
+    return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
+  const key = keyFor(state, mode.kind === 'note' ? 'note/edit' : 'attributes/edit');
+  return {
+    ...state,
+    mode: { kind: 'browse' },
+    cancelledEdit: withoutQuitAsked(mode),
+    message: info(key ? `edit cancelled · ${key} brings it back` : 'edit cancelled'),
+  };
+}
+
+function withoutQuitAsked(mode: EditMode): EditMode {
+  const { quitAsked: _asked, ...rest } = mode;
+  return rest;
+}
+
+function editChanged(mode: EditMode): boolean {
+  if (mode.kind === 'note') return mode.draft !== mode.initial;
+  return Object.keys(mode.values).some(
+    (key) => (mode.values[key] ?? '') !== (mode.initial[key] ?? ''),
+  );
+}
+
+/** The key the keymap gives an action in the reader, as the help names it. */
+function keyFor(state: ReviewState, type: 'note/edit' | 'attributes/edit'): string | null {
+  const entry = state.project.keymap.find((each) => each.action.type === type);
+  return entry?.keys[0]?.label ?? null;
+}
+
+/**
+ * The edit cancelled on this sentence, when `kind` reopens it and what it started from is still
+ * what is stored (a teammate's change that arrived meanwhile makes it stale).
+ */
+function cancelledHere(
+  state: ReviewState,
+  kind: 'note' | 'attributes',
+  opened: EditMode,
+): EditMode | null {
+  const kept = state.cancelledEdit;
+  if (!kept || kept.kind !== kind || kept.article !== opened.article) return null;
+  if (kept.sentence !== opened.sentence) return null;
+  const same =
+    kept.kind === 'note' && opened.kind === 'note'
+      ? kept.initial === opened.initial && !opened.untagged === !kept.untagged
+      : kept.kind === 'attributes' &&
+        opened.kind === 'attributes' &&
+        JSON.stringify(kept.initial) === JSON.stringify(opened.initial) &&
+        JSON.stringify(kept.fields) === JSON.stringify(opened.fields);
+  return same ? kept : null;
+}
+
 export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): ReviewState {
+  const opened = openEdit(state, kind);
+  if (opened.mode.kind !== kind) return opened;
+  const kept = cancelledHere(state, kind, opened.mode);
+  if (!kept) return opened;
+  return {
+    ...opened,
+    mode: { ...kept, restored: true },
+    cancelledEdit: null,
+    message: info(
+      'the edit you cancelled, back: Enter saves it, Esc drops it, Ctrl+U clears a line',
+    ),
+  };
+}
+
+function openEdit(state: ReviewState, kind: 'note' | 'attributes'): ReviewState {
   const t = target(state);
   if ('error' in t) return { ...state, message: t.error ?? null };
   // The text being edited starts from what is stored, which is not known yet.

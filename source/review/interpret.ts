@@ -9,6 +9,7 @@ import {
   type Press,
   splitKeys,
 } from './keys.js';
+import { isWordKey } from './line.js';
 import { reduce } from './reducer.js';
 import type { ReviewState } from './state.js';
 import { paneLayout } from './view/layout.js';
@@ -101,16 +102,17 @@ function typedRun(state: ReviewState, presses: readonly Press[], from: number): 
 }
 
 /**
- * An Escape Ink joined to the key behind it (`escapeJoined`) is the Escape, then the key, where
- * keys are commands: margin binds nothing to Alt, and taking it for the key alone lost the Escape
- * (Esc then j left the help open and scrolled it; Esc then 1 after a jump tagged the sentence
- * jumped to). In a text input it stays the key with Alt, which types nothing: there Alt+b is a
- * word back by habit, and an Escape read into it would throw the draft away.
+ * An Escape Ink joined to the key behind it (`escapeJoined`) is the Escape, then the key: margin
+ * binds nothing to Alt, and taking it for the key alone lost the Escape (Esc then j left the help
+ * open and scrolled it; Esc then 1 after a jump tagged the sentence jumped to). In a text input
+ * too (tmux, whose escape-time is half a second, and a slow link send Esc then j as one chunk: the
+ * editor stayed open and the `2` and Enter typed next saved "TASS2"), except readline's word keys
+ * (Alt+b, Alt+f, Alt+d, Alt+Backspace), which edit the line there.
  */
-function escapeFirst(state: ReviewState, key: KeyState): boolean {
+function escapeFirst(state: ReviewState, input: string, key: KeyState): boolean {
   if (!escapeJoined(key)) return false;
   const context = keyContext(state);
-  return context === null || !TEXT_ENTRY.has(context);
+  return context === null || !TEXT_ENTRY.has(context) || !isWordKey(input, key);
 }
 
 /** What one press means in the state the previous one left: an intent, typed text, or nothing. */
@@ -201,7 +203,7 @@ export class KeyInterpreter {
       } else if (context !== null) yield { type: 'paste/refused' };
       return;
     }
-    const presses = escapeFirst(state(), key)
+    const presses = escapeFirst(state(), input, key)
       ? [ESCAPE, ...splitKeys(input, { ...key, meta: false })]
       : splitKeys(input, key);
     for (let index = 0; index < presses.length; index += 1) {

@@ -9,6 +9,7 @@ import {
 } from './compare-actions.js';
 import {
   backToNote,
+  cancelEdit,
   clearLabels,
   moveField,
   saveEdit,
@@ -114,7 +115,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       if (state.mode.kind === 'note' || state.mode.kind === 'attributes') {
         const back = backToNote(state);
         if (back) return back;
-        return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
+        return cancelEdit(state, state.mode);
       }
       if (state.mode.kind === 'search') return keyAction(state, { type: 'search/cancel' });
       if (state.story.origin && state.focus === 'reader') return storyBack(state);

@@ -42,6 +42,8 @@ export type Mode =
       untagged?: { asking: boolean };
       /** Ctrl+C was pressed once with the draft unsaved and said so: again, it quits. */
       quitAsked?: true;
+      /** A cancelled edit brought back (`cancelledEdit`): Esc now drops it for good. */
+      restored?: true;
     }
   | {
       kind: 'attributes';
@@ -55,6 +57,8 @@ export type Mode =
       cursor: number;
       /** Ctrl+C was pressed once with the values unsaved and said so: again, it quits. */
       quitAsked?: true;
+      /** A cancelled edit brought back (`cancelledEdit`): Esc now drops it for good. */
+      restored?: true;
     }
   | {
       kind: 'search';
@@ -91,6 +95,9 @@ export type Mode =
 
 /** The panels over the reader that have keys of their own, which `?` explains and returns to. */
 export type PanelMode = Extract<Mode, { kind: 'story' | 'compare' }>;
+
+/** The editors whose text a cancel can bring back. */
+export type EditMode = Extract<Mode, { kind: 'note' | 'attributes' }>;
 
 /** The hits of an accepted search, stepped through with n/N in the reader. */
 export interface Results {
@@ -192,6 +199,12 @@ export interface ReviewState {
   warnings: string[];
   /** Where the last undo or redo took the cursor, until the next key (`landing.ts`). */
   landed: Spot | null;
+  /**
+   * The last note or attributes edit cancelled with changes in it: opening the same editor on
+   * the same sentence brings it back, so an Escape a terminal sent joined to the next key (tmux)
+   * or pressed by mistake costs no typing.
+   */
+  cancelledEdit: EditMode | null;
   /** Those of `warnings` the store gave as its problems now: replaced, not added to. */
   storeProblems: string[];
   /**
@@ -264,6 +277,7 @@ export function initialState(options: InitialOptions): ReviewState {
     warnings: options.warnings ?? [],
     storeProblems: options.storeProblems ?? [],
     landed: null,
+    cancelledEdit: null,
     marks: options.marks ?? {},
     summaries: options.summaries ?? {},
     storeOpen: options.storeOpen ?? true,

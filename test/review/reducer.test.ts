@@ -190,12 +190,58 @@ describe('keys in one chunk', () => {
     expect(effects(tagged)).toEqual([
       { kind: 'toggle', article: 'b', sentence: 'b-s20', label: 'claim' },
     ]);
-    // In a text input it is not split: Alt+b (a word back, by habit) must not throw the draft
-    // away with an Escape.
-    const noting = type(readerState(), 'nsource');
-    const kept = alt(noting, 'b');
-    expect(kept.mode).toMatchObject({ kind: 'note', draft: 'check thissource' });
-    expect(effects(kept)).toEqual([]);
+    // In a text input readline's word keys edit the line (Alt+b a word back, by habit) and never
+    // throw the draft away with an Escape.
+    const noting = type(readerState(), 'n source');
+    const back = alt(noting, 'b');
+    expect(back.mode).toMatchObject({ kind: 'note', draft: 'check this source', cursor: 11 });
+    expect(effects(back)).toEqual([]);
+    const cut = alt(back, 'd');
+    expect(cut.mode).toMatchObject({ kind: 'note', draft: 'check this ', cursor: 11 });
+    const wordGone = applyKeys(noting, '', { ...NO_KEY, meta: true, backspace: true });
+    expect(wordGone.mode).toMatchObject({ kind: 'note', draft: 'check this ' });
+    // Any other key joined to an Escape there is the Escape, then the key (tmux sends Esc then j
+    // within half a second as one chunk): the edit is cancelled and j moves; nothing is saved.
+    const cancelled = alt(noting, 'j');
+    expect(cancelled.mode.kind).toBe('browse');
+    expect(cancelled.cursors.b).toBe(21);
+    expect(effects(cancelled)).toEqual([]);
+    const searching = type(readerState(), '/peskov');
+    expect(alt(searching, 'k').mode.kind).not.toBe('search');
+  });
+
+  it('gives back an edit cancelled with changes when the same editor opens on the sentence again', () => {
+    const alt = (state: ReviewState, input: string) =>
+      applyKeys(state, input, { ...NO_KEY, meta: true });
+    // qa51: a, TASS, then Esc and j in one chunk, then 2 and Enter: "TASS2" was saved.
+    const editing = retype(type(readerState(), 'a'), 'TASS');
+    expect(editing.mode).toMatchObject({ kind: 'attributes', values: { claimant: 'TASS' } });
+    const moved = type(alt(editing, 'j'), '2');
+    expect(moved.mode.kind).toBe('browse');
+    expect(moved.cursors.b).toBe(21);
+    // The 2 tags the sentence moved to, as pressed; nothing of the cancelled edit is written.
+    expect(effects(moved)).toEqual([
+      { kind: 'toggle', article: 'b', sentence: 'b-s21', label: 'quote' },
+    ]);
+    // Back on it, `a` opens the cancelled values, said so; Enter saves them.
+    const back = type(type(moved, 'k'), 'a');
+    expect(back.mode).toMatchObject({ kind: 'attributes', values: { claimant: 'TASS' } });
+    expect(back.message?.text).toMatch(/^the edit you cancelled, back/);
+    expect(effects(named(back, 'return'))).toContainEqual(
+      expect.objectContaining({ kind: 'annotate', patch: { attributes: { claimant: 'TASS' } } }),
+    );
+    // Esc on it drops it for good; it comes back on no other sentence or editor.
+    const cancelled = named(editing, 'escape');
+    expect(cancelled.message?.text).toBe('edit cancelled · a brings it back');
+    const dropped = named(type(cancelled, 'a'), 'escape');
+    expect(dropped.message?.text).toBe('edit dropped');
+    expect(type(dropped, 'a').mode).toMatchObject({ values: { claimant: 'Kremlin' } });
+    const elsewhere = type(type(cancelled, 'j'), 'a');
+    expect(elsewhere.mode).toMatchObject({ kind: 'attributes', sentence: 'b-s21' });
+    expect(elsewhere.message?.text ?? '').not.toMatch(/cancelled/);
+    expect(type(cancelled, 'n').mode).toMatchObject({ kind: 'note', draft: 'check this' });
+    // Nothing changed: nothing kept.
+    expect(named(type(readerState(), 'a'), 'escape').message?.text).toBe('edit cancelled');
   });
 
   it('reads Ctrl+R pressed several times at once as several redos', () => {
