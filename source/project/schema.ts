@@ -74,6 +74,13 @@ const attributeSchema = z.strictObject({
       `an attribute name holds at most ${LIMITS.attributeNameCharacters} characters`,
     ),
     z.refine((name) => !CONTROL.test(name) && !/\s/.test(name), 'an attribute name is one word'),
+    // Every object of the program already answers to these (`constructor`, `toString`,
+    // `__proto__`…): an attribute so named read as a function where no value was set, and `a`
+    // on such a label crashed the review (qa51).
+    z.refine(
+      (name) => !(name in Object.prototype),
+      'is a name margin cannot give an attribute (every object has one); choose another',
+    ),
   ),
   values: z.optional(
     z

@@ -166,7 +166,7 @@ function openEdit(state: ReviewState, kind: 'note' | 'attributes'): ReviewState 
   const values = Object.fromEntries(
     fields.map((field) => [field.key, t.sentenceMarks.attributes[field.key] ?? '']),
   );
-  const mixed = (differ?.attributes ?? []).filter((name) => name in values);
+  const mixed = (differ?.attributes ?? []).filter((name) => Object.hasOwn(values, name));
   return {
     ...state,
     message:

@@ -72,14 +72,19 @@ function sentenceMarks(annotations: PlacedAnnotation[]): SentenceMarks {
     (a, b) => labels.indexOf(a.label) - labels.indexOf(b.label),
   );
   const notes = [...new Set(inOrder.flatMap((a) => (a.note ? [a.note] : [])))];
-  const attributes: Record<string, string> = {};
+  // A Map, not an object: a stored attribute may be named `constructor` or `__proto__` (an
+  // import), which `in` found on every object (qa51: "constructor differs" on one label) and
+  // which an assignment would have made the object's prototype.
+  const values = new Map<string, string>();
   const mixed = new Set<string>();
   for (const annotation of inOrder) {
     for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
-      if (!(name in attributes)) attributes[name] = value;
-      else if (attributes[name] !== value) mixed.add(name);
+      const seen = values.get(name);
+      if (seen === undefined) values.set(name, value);
+      else if (seen !== value) mixed.add(name);
     }
   }
+  const attributes: Record<string, string> = Object.fromEntries(values);
   const differ = {
     ...(notes.length > 1 ? { notes: true as const } : {}),
     ...(mixed.size > 0 ? { attributes: [...mixed].sort() } : {}),

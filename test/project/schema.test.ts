@@ -93,6 +93,12 @@ describe('the project file', () => {
       'margin.json: labels[0].letter: missing',
     );
     expect(error({ lables: [] })).toBe('margin.json: unknown key "lables"');
+    // Names every object answers to read as functions where no value was set (qa51: `a` crashed).
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(error({ labels: [label('claim', '1', 'C', { attributes: [{ name }] })] })).toBe(
+        'margin.json: labels[0].attributes[0].name: is a name margin cannot give an attribute (every object has one); choose another',
+      );
+    }
     // JSON.parse keeps the last of a key given twice: one of them was dropped without a word.
     expect(parseProjectError('{"corpus": "a", "corpus": "b"}')).toBe(
       'margin.json: "corpus" is given twice (JSON keeps only the last): keep one',
