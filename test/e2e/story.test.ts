@@ -76,7 +76,7 @@ async function roundTrip(env: Record<string, string>) {
     'o',
     // Without colour, the words 002 says and 000 does not are marked ‹so›.
     (t) =>
-      t.includes('1 other outlet reports this') &&
+      t.includes('1 article of unknown source reports this') &&
       t.includes(`▶ ${SECOND} · undated`) &&
       t.includes('‹Subsequently,› Ukrainian President Volodymyr Zelenskyy ‹was involved'),
     'the panel',
@@ -96,7 +96,12 @@ async function roundTrip(env: Record<string, string>) {
     (t) => header(t).includes('article 1 of 5') && reader(t, OURS).startsWith('▶C   1 '),
     'back to 000',
   );
-  await step(s, 'o', (t) => t.includes('1 other outlet reports this'), 'the panel again');
+  await step(
+    s,
+    'o',
+    (t) => t.includes('1 article of unknown source reports this'),
+    'the panel again',
+  );
   // `?` in the panel explains its keys, and `?` again is back in the panel.
   await step(
     s,
@@ -104,7 +109,12 @@ async function roundTrip(env: Record<string, string>) {
     (t) => t.includes('not the same statement: unlink'),
     'the help over the panel',
   );
-  await step(s, '?', (t) => t.includes('1 other outlet reports this'), 'the panel after the help');
+  await step(
+    s,
+    '?',
+    (t) => t.includes('1 article of unknown source reports this'),
+    'the panel after the help',
+  );
   await step(s, 'c', (t) => statusBar(t).startsWith(`copied claim to ${SECOND}`), 'copied');
   // "(u undoes)", as the line says, in the panel itself; and Ctrl+R puts it back.
   await step(s, 'u', (t) => statusBar(t).startsWith('undid: copy claim'), 'the copy undone');
