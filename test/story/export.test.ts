@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
@@ -139,4 +140,38 @@ describe('an unlink in the story panel (qa51)', () => {
       ]);
     });
   }
+});
+
+describe('margin story --label (qa51)', () => {
+  const workspace = useWorkspace();
+
+  it('takes a label margin.json no longer lists while the store holds it, as export does', async () => {
+    const dir = await tagged(workspace);
+    // The codebook dropped `quote`: the store's two quotes are still there.
+    const labels = [
+      { name: 'claim', key: '1', colour: 'yellow', letter: 'C' },
+      { name: 'event', key: '3', colour: 'green', letter: 'E' },
+    ];
+    await writeFile(join(dir, 'margin.json'), JSON.stringify({ labels }));
+    const flags = { json: true, minSources: '2', label: ['quote'] };
+    const quotes = await run(storyCommand, dir, [], flags);
+    expect(quotes.status).toBe(0);
+    expect(quotes.stderr).toBe(
+      `margin story: label "quote" is not in margin.json's labels; the store holds 2 annotations with it (to rename it there: margin relabel)\n`,
+    );
+    const groups = quotes.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { members: Array<{ text: string; labels: string[] }> });
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.members[0]!.text).toContain('cautiously optimistic');
+    const exported = await run(exportCommand, dir, [], { format: 'jsonl', label: ['quote'] });
+    expect(exported.status).toBe(0);
+    const typo = await run(storyCommand, dir, [], { ...flags, label: ['quot'] });
+    expect([typo.status, typo.stdout, typo.stderr]).toEqual([
+      2,
+      '',
+      'margin story: unknown label "quot": use claim, event, or one the store still holds: quote\n',
+    ]);
+  });
 });
