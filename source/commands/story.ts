@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { storeFacts } from '../search/store-facts.js';
-import { unknownLabel } from '../search/unknown-label.js';
 import type { Repository } from '../store/repository.js';
 import { type LabelsOf, readLexicons } from '../story/index.js';
 import { oneLine } from '../text/untrusted.js';
@@ -18,6 +17,7 @@ import {
   storyArticlesOf,
 } from './story-groups.js';
 import { StageLine } from './story-progress.js';
+import { unlistedLabels } from './unlisted-labels.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /**
@@ -83,15 +83,23 @@ Examples
     const labels = listFlag(flags.label);
     const { labels: labelSet } = await loadProject(flags, io);
     const names = labelSet.map((label) => label.name);
-    const unknown = labels.find((label) => !names.includes(label));
-    if (unknown !== undefined) {
-      // Worded as export's and search's unknown label are.
-      throw new CannotRun(unknownLabel(`label "${oneLine(unknown)}"`, names));
+    const workspace = await openWorkspace(flags, io, output, { reads: true, look: 'compare' });
+    const { corpus, repository, storeRoot, project } = workspace;
+    // A label margin.json no longer lists still names the store's annotations made with it, as
+    // export's and search's filters take it (qa51: story refused it); a typo is refused, worded
+    // as theirs are.
+    const unlisted = await unlistedLabels(
+      labels,
+      names,
+      workspace,
+      (name) => `label "${oneLine(name)}"`,
+    );
+    if (unlisted.refusal) {
+      await repository.close();
+      corpus.close();
+      throw new CannotRun(unlisted.refusal);
     }
-    const { corpus, repository, storeRoot, project } = await openWorkspace(flags, io, output, {
-      reads: true,
-      look: 'compare',
-    });
+    for (const note of unlisted.notes) output.say(note);
     const saved = savedGroupsOf(corpus);
     // Read before the describing threads start (with the first batch), which share them.
     readLexicons(saved ? dirname(saved.file) : null);

@@ -2,6 +2,7 @@ import type { StoryLink } from '../store/index.js';
 import type { Label } from '../store/types.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
 import { wordDiff } from '../story/word-diff.js';
+import { oneLine } from '../text/untrusted.js';
 import { sortLabels } from './marks.js';
 import { jumpTo, withCurrent, withCursor } from './navigation.js';
 import { articleById, currentArticle, cursorOf, marksOf } from './selectors.js';
@@ -164,16 +165,56 @@ export function groupOfSentence(
   return index === undefined ? undefined : view?.groups[index];
 }
 
-/** How many sentences of other articles report what this one does (the gutter's count). */
+/**
+ * Who else reports a sentence, by outlet (a source): `outlets` other than the sentence's own,
+ * `unknown` articles whose source could not be told (each may be another outlet), `sameOutlet`
+ * other articles of the sentence's own outlet (one page scraped twice, AMP and canonical: no
+ * corroboration), and `unread` members of a kept group beyond those described (not known).
+ */
+export interface OtherOutlets {
+  outlets: number;
+  unknown: number;
+  sameOutlet: number;
+  unread: number;
+  /** The sentence's own outlet, or null when its source could not be told. */
+  own: string | null;
+}
+
+export function otherOutlets(
+  view: StoryView | null,
+  article: string,
+  sentence: string,
+): OtherOutlets | null {
+  const group = groupOfSentence(view, article, sentence);
+  if (!group) return null;
+  const own =
+    group.members.find((member) => member.article === article && member.sentence === sentence)
+      ?.source ?? null;
+  const outlets = new Set<string>();
+  const unknown = new Set<string>();
+  const same = new Set<string>();
+  for (const member of group.members) {
+    if (member.article === article) continue;
+    if (member.source === null) unknown.add(member.article);
+    else if (member.source === own) same.add(member.article);
+    else outlets.add(member.source);
+  }
+  const described = group.members.length;
+  const unread = Math.max(0, (view?.sizes.get(group.id) ?? described) - described);
+  return { outlets: outlets.size, unknown: unknown.size, sameOutlet: same.size, unread, own };
+}
+
+/**
+ * The gutter's count: other outlets that report what this sentence does, each article of
+ * unknown source as one (it may be another outlet), not its own outlet's other copies.
+ */
 export function counterpartCount(
   view: StoryView | null,
   article: string,
   sentence: string,
 ): number {
-  const group = groupOfSentence(view, article, sentence);
-  if (!group) return 0;
-  const own = group.members.filter((member) => member.article === article).length;
-  return (view?.sizes.get(group.id) ?? group.members.length) - own;
+  const other = otherOutlets(view, article, sentence);
+  return other ? other.outlets + other.unknown + other.unread : 0;
 }
 
 /** Members of the sentence's group other than itself, in the group's order (earliest first). */
@@ -411,12 +452,17 @@ export interface PanelRow {
   labels: Label[];
   /** Its text against the sentence the panel was opened on: `added` are the words it differs by. */
   parts: DiffPart[];
+  /** Another article of the sentence's own outlet (a copy of the same page, say). */
+  sameOutlet: boolean;
 }
 
 /** What the story panel lists: the counterparts, each diffed against the sentence at hand. */
-export function panelRows(
-  state: ReviewState,
-): { group: StoryGroup; text: string; rows: PanelRow[]; total: number } | null {
+export function panelRows(state: ReviewState): {
+  group: StoryGroup;
+  text: string;
+  rows: PanelRow[];
+  title: string;
+} | null {
   const mode = state.mode;
   if (mode.kind !== 'story') return null;
   const group = groupOfSentence(state.story.view, mode.article, mode.sentence);
@@ -431,11 +477,36 @@ export function panelRows(
     date: member.date,
     labels: marksOf(state, member.article).sentences[member.sentence]?.labels ?? [],
     parts: wordDiff(own.text, member.text).filter((part) => part.kind !== 'removed'),
+    sameOutlet: own.source !== null && member.source === own.source,
   }));
-  // Of a kept group only the first members are read: the count is of all of them.
-  const total = Math.max(
-    rows.length,
-    counterpartCount(state.story.view, mode.article, mode.sentence),
-  );
-  return { group, text: own.text, rows, total };
+  const outlets = otherOutlets(state.story.view, mode.article, mode.sentence)!;
+  // Of a kept group only the first members are read: the title counts all of them.
+  return { group, text: own.text, rows, title: panelTitle(outlets, rows.length) };
+}
+
+const counted = (n: number, one: string, many: string) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * The panel's heading: the other outlets that report the sentence, the articles of unknown source
+ * apart from them (as `margin story` counts them), and the sentence's own outlet's other copies,
+ * which corroborate nothing ("2 other outlets report this" once counted a page scraped twice).
+ * A kept group of more members than were read counts versions, whose outlets are not known.
+ */
+export function panelTitle(outlets: OtherOutlets, listed: number): string {
+  const { unknown, sameOutlet, unread, own } = outlets;
+  if (unread > 0) {
+    return `${counted(listed + unread, 'other version reports', 'other versions report')} this (the earliest ${listed} listed)`;
+  }
+  const parts = [
+    outlets.outlets > 0 ? counted(outlets.outlets, 'other outlet', 'other outlets') : '',
+    unknown > 0 ? `${counted(unknown, 'article', 'articles')} of unknown source` : '',
+  ].filter(Boolean);
+  const reporting = outlets.outlets + unknown;
+  const who =
+    parts.length === 0
+      ? 'no other outlet reports this'
+      : `${parts.join(' and ')} report${reporting === 1 ? 's' : ''} this`;
+  if (sameOutlet === 0 || own === null) return who;
+  return `${who}; ${counted(sameOutlet, 'other article', 'other articles')} of ${oneLine(own)} too`;
 }

@@ -4,8 +4,9 @@
  * taken best first, and two groups join only when their anchors (earliest members) report the
  * same thing as well, when no reviewer unlinked them, and when they would not hold two different
  * sentences of one article (an article rarely says the same thing twice in other words).
- * A reviewer's link joins regardless of the anchors. The result depends only on the component,
- * not on the order sentences arrived in.
+ * A reviewer's link joins regardless of the anchors; a reviewer's unlink of `a` and `b` takes
+ * `b` out of `a`'s group, whose other members stay (`b`'s pairs are taken after all others).
+ * The result depends only on the component, not on the order sentences arrived in.
  *
  * A component of boilerplate-like sentences can hold half a million sentences and millions of
  * pairs, so everything per sentence or per pair is a typed array, sorted by radix, and a large
@@ -179,16 +180,24 @@ function formGroups(
   const scoreBits = new Uint32Array(pairScore.buffer, pairScore.byteOffset, count);
   const descending = scratch(Uint32Array, count);
   for (let i = 0; i < count; i++) descending[i] = ~scoreBits[i]! >>> 0;
-  const order = radixOrder(
-    count,
-    linked
-      ? [
-          [pairB, size],
-          [pairA, size],
-          [descending, 0x1_0000_0000],
-        ]
-      : [[descending, 0x1_0000_0000]],
-  );
+  const unlinks = access.unlinks
+    .filter(([x, y]) => inside(x, y))
+    .map(([x, y]) => [rank[x]!, rank[y]!] as const);
+  // A reviewer's unlink of `a` and `b` takes `b` out of `a`'s group ("this counterpart does not
+  // report the same thing"): every pair of a `b` comes after the others, so that `a`'s group
+  // forms without it first and `b` then joins what it can. Taken best first with the rest, `b`
+  // could pair first with a third sentence and shut `a` out of that one's group instead (qa51).
+  // A reviewer's link still comes first.
+  const later = unlinks.length > 0 ? demoted(count, pairA, pairB, pairScore, unlinks) : null;
+  const keys: Array<readonly [ArrayLike<number>, number]> = linked
+    ? [
+        [pairB, size],
+        [pairA, size],
+        [descending, 0x1_0000_0000],
+      ]
+    : [[descending, 0x1_0000_0000]];
+  if (later) keys.push([later, 2]);
+  const order = radixOrder(count, keys);
   release(descending);
 
   // The pairs in the joins' order, read one after another: `~a` for a reviewer's link, `~b`
@@ -261,9 +270,6 @@ function formGroups(
     }
     return false;
   };
-  const unlinks = access.unlinks
-    .filter(([x, y]) => inside(x, y))
-    .map(([x, y]) => [rank[x]!, rank[y]!] as const);
   const forbidden = (rootA: number, rootB: number) =>
     unlinks.some(([x, y]) => {
       const fx = find(x);
@@ -378,6 +384,26 @@ function sortRun(
     score[j + 1] = s;
     agreed[j + 1] = v;
   }
+}
+
+/**
+ * Per pair, 1 where it is a pair of a sentence some reviewer took out of another's group (the
+ * second of an unlink, by rank) and not a reviewer's link, else 0: the joins' last sort key.
+ */
+function demoted(
+  count: number,
+  pairA: Int32Array,
+  pairB: Int32Array,
+  pairScore: Float32Array,
+  unlinks: ReadonlyArray<readonly [number, number]>,
+): Uint8Array {
+  const rejected = new Set(unlinks.map(([, b]) => b));
+  const later = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    if (pairScore[i] === LINK) continue;
+    if (rejected.has(pairA[i]!) || rejected.has(pairB[i]!)) later[i] = 1;
+  }
+  return later;
 }
 
 /** Up to this many articles, a group's clashes are looked for before its anchor is asked. */

@@ -72,10 +72,14 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
   const byUnit = new Map<string, DifferenceValue[]>();
   const unpaired: DifferenceValue[][] = members.map(() => []);
   const found = perText(members, (member) =>
-    findNumbers(member.text).map((mention) => ({
-      mention,
-      unit: unitAfter(member.text, mention.end),
-    })),
+    findNumbers(member.text).flatMap((mention) => {
+      // The day of a date ("Nov. 8", "8 November") is the dates' to compare, not a figure; a
+      // year is compared with years only: "never gave us 10 cents" against "said on Nov. 8",
+      // "the 16-inch MacBook Pro" against "axed in 2016" were figures that differed (qa51).
+      if (dayOfDate(member.text, mention.start, mention.end)) return [];
+      const unit = isYear(member.text, mention) ? YEAR : unitAfter(member.text, mention.end);
+      return [{ mention, unit }];
+    }),
   );
   const mentions = found.map((list, member) => list.map((item) => ({ member, ...item })));
   for (const list of mentions) {
@@ -98,6 +102,9 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
   };
   for (const [unit, values] of byUnit) {
     const membersWith = new Set(values.map((value) => value.member));
+    // A year one member gives is set against no other figure, nor a span of time ("canceled
+    // its task order two months later") against a count ("the first three contracts").
+    if ((unit === YEAR || TIME_SPANS.has(unit)) && membersWith.size < 2) continue;
     if (membersWith.size < 2 || unit === '') {
       for (const value of values) unpaired[value.member]!.push(value);
       continue;
@@ -106,6 +113,43 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
   }
   if (unpaired.filter((values) => values.length > 0).length >= 2) compared(unpaired.flat());
   return out;
+}
+
+/** What a span of time counts, stemmed as `unitAfter` stems. */
+const TIME_SPANS = new Set(
+  'seconds minutes hours days weeks months years decades centuries'
+    .split(' ')
+    .flatMap((word) => [stem(word), stem(word.replace(/ies$/, 'y').replace(/s$/, ''))]),
+);
+
+/** What a year counts, as a unit no word stems to. */
+const YEAR = '\u0001year';
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?\\s*$`, 'i');
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`, 'i');
+
+/** Whether the figure at `start`–`end` is the day of a date: after a month, or before one. */
+function dayOfDate(text: string, start: number, end: number): boolean {
+  const written = text.slice(start, end);
+  if (!/^\d{1,2}$/.test(written) || Number(written) < 1 || Number(written) > 31) return false;
+  return (
+    MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
+    MONTH_AFTER.test(text.slice(end, end + 16))
+  );
+}
+
+/** Words before a figure that make four digits a year ("in 2016", "back in 2015", "May 2019"). */
+const BEFORE_YEAR = new RegExp(
+  `\\b(?:in|since|of|from|by|until|till|to|through|before|after|early|late|mid|year|fiscal|${MONTH}\\.?(?:\\s+\\d{1,2}(?:st|nd|rd|th)?)?)\\s*[,-]?\\s*$`,
+  'i',
+);
+
+/** Whether a figure is a year: four digits from 1800 to 2199, after a word that dates. */
+function isYear(text: string, mention: { text: string; start: number }): boolean {
+  if (!/^(?:1[89]|2[01])\d\d$/.test(mention.text)) return false;
+  return BEFORE_YEAR.test(text.slice(Math.max(0, mention.start - 20), mention.start));
 }
 
 function unitAfter(text: string, end: number): string {
@@ -159,10 +203,23 @@ export function nameDifferences(
     // "Nato"). A place that stands for a state is that state ("Russia said", "the Kremlin said").
     const written = known.map(({ names, member }) => asWritten(members[member]!.text, names));
     const lower = known.map(({ names }) => names.map((name) => name.toLowerCase()));
+    // Each version naming the other's speaker too is no other speaker: one version's speaker
+    // read from a name inside the quotation ("…our One Home Depot strategic investments," said
+    // CEO Craig Menear) set it against the other's Craig Menear (qa51).
+    const words: Array<Set<string> | undefined> = [];
+    const wordsIn = (j: number) => {
+      words[j] ??= new Set(
+        [...fold(members[known[j]!.member]!.text).matchAll(/[\p{L}\p{M}]+/gu)].map((m) => m[0]),
+      );
+      return words[j]!;
+    };
+    const named = (i: number, j: number) => lower[i]!.every((name) => wordsIn(j).has(name));
     const shared = lower.every((names, i) =>
       lower.every(
         (other, j) =>
-          other.some((name) => names.includes(name)) || sameActor([written[i]!], [written[j]!]),
+          other.some((name) => names.includes(name)) ||
+          sameActor([written[i]!], [written[j]!]) ||
+          (named(i, j) && named(j, i)),
       ),
     );
     if (!shared) {
@@ -247,7 +304,8 @@ function namesAsWritten(text: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const match of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}\p{M}'’-]{2,}/gu)) {
     if (match.index === 0) continue;
-    const folded = fold(match[0]).replace(/['’]s$/, '');
+    // A straight and a curly apostrophe are one spelling ("We're", "We’re").
+    const folded = fold(match[0].replace(/’/g, "'")).replace(/'s$/, '');
     if (STOPWORDS.has(folded) || WEIGHTLESS_WORDS.has(folded)) continue;
     names.set(folded, match[0].replace(/['’]s$/, ''));
   }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it, vi } from 'vitest';
@@ -76,7 +76,7 @@ async function roundTrip(env: Record<string, string>) {
     'o',
     // Without colour, the words 002 says and 000 does not are marked ‹so›.
     (t) =>
-      t.includes('1 other outlet reports this') &&
+      t.includes('1 article of unknown source reports this') &&
       t.includes(`▶ ${SECOND} · undated`) &&
       t.includes('‹Subsequently,› Ukrainian President Volodymyr Zelenskyy ‹was involved'),
     'the panel',
@@ -96,7 +96,12 @@ async function roundTrip(env: Record<string, string>) {
     (t) => header(t).includes('article 1 of 5') && reader(t, OURS).startsWith('▶C   1 '),
     'back to 000',
   );
-  await step(s, 'o', (t) => t.includes('1 other outlet reports this'), 'the panel again');
+  await step(
+    s,
+    'o',
+    (t) => t.includes('1 article of unknown source reports this'),
+    'the panel again',
+  );
   // `?` in the panel explains its keys, and `?` again is back in the panel.
   await step(
     s,
@@ -104,7 +109,12 @@ async function roundTrip(env: Record<string, string>) {
     (t) => t.includes('not the same statement: unlink'),
     'the help over the panel',
   );
-  await step(s, '?', (t) => t.includes('1 other outlet reports this'), 'the panel after the help');
+  await step(
+    s,
+    '?',
+    (t) => t.includes('1 article of unknown source reports this'),
+    'the panel after the help',
+  );
   await step(s, 'c', (t) => statusBar(t).startsWith(`copied claim to ${SECOND}`), 'copied');
   // "(u undoes)", as the line says, in the panel itself; and Ctrl+R puts it back.
   await step(s, 'u', (t) => statusBar(t).startsWith('undid: copy claim'), 'the copy undone');
@@ -119,3 +129,106 @@ async function roundTrip(env: Record<string, string>) {
     ['claim', THEIRS],
   ]);
 }
+
+// qa51 #1: the first sentence of 000 has two versions, 001's (The Moscow Times) and 002's; 001 and
+// 002 are the closer pair. `x` on 002's version in 000's panel took 000 out instead, and kept 002.
+const FIRST = 'Russia said on Friday it is preparing for direct';
+const MOSCOW_TIMES = 'Russian and U.S. officials will organize a meeting';
+
+it('x on a counterpart takes it out, the sentence keeps the other version, as margin story says', async () => {
+  await unlinkRoundTrip({});
+});
+
+it('x does the same with the groups margin index --story kept', async () => {
+  const env = { XDG_CACHE_HOME: join(seeds.dir, 'cache'), MARGIN_STORY_IN_REVIEW: '2' };
+  await promisify(execFile)(
+    process.execPath,
+    [CLI, 'index', '--story', '--corpus', 'seeds', '--store', 'annotations'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  await unlinkRoundTrip(env);
+});
+
+async function unlinkRoundTrip(env: Record<string, string>) {
+  const s = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...env } },
+  );
+  seeds.track(s);
+  await s.waitFor(
+    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    'the list',
+  );
+  await step(s, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two other versions');
+  await step(
+    s,
+    'o',
+    (t) => t.includes(`▶ The Moscow Times · undated`) && t.includes(`  ${SECOND} · undated`),
+    'the panel',
+  );
+  await step(s, 'j', (t) => t.includes(`▶ ${SECOND} · undated`), 'on 002');
+  await step(s, 'x', (t) => reader(t, FIRST).startsWith('▶    1 '), 'one other version left');
+  await step(
+    s,
+    'o',
+    (t) => t.includes('▶ The Moscow Times · undated') && !t.includes(SECOND),
+    'the panel without 002',
+  );
+  s.write('\x1bq');
+  await s.exited;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  const groups = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> });
+  const ours = groups.find((g) => g.members.some((m) => m.text.startsWith(FIRST)))!;
+  expect(ours.members.map((m) => m.text.slice(0, 30))).toEqual([
+    FIRST.slice(0, 30),
+    MOSCOW_TIMES.slice(0, 30),
+  ]);
+}
+
+it('a teammate’s unlink arriving by git takes 002 out of 000’s group, not 000', async () => {
+  const s = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1' } },
+  );
+  seeds.track(s);
+  await s.waitFor(
+    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    'the list',
+  );
+  await step(s, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two other versions');
+  // What `git pull` brings: bob's links file, as bob's margin wrote it on his `x`.
+  mkdirSync(join(seeds.dir, 'annotations', 'bob'), { recursive: true });
+  const at = (article: string, sentence: string) => ({ article, sentence });
+  writeFileSync(
+    join(seeds.dir, 'annotations', 'bob', '.story-links.json'),
+    JSON.stringify({
+      schema: 'margin.story-links',
+      version: 1,
+      annotator: 'bob',
+      links: [
+        {
+          kind: 'unlink',
+          a: at('000_4b207f45d15cbf96', 's1c50fced'),
+          b: at(SECOND, 's67bddbfb'),
+          created: new Date().toISOString(),
+        },
+      ],
+    }),
+  );
+  await s.waitFor((t) => reader(t, FIRST).startsWith('▶    1 '), 'one other version left');
+  await step(
+    s,
+    'o',
+    (t) => t.includes('▶ The Moscow Times · undated') && !t.includes(SECOND),
+    'the panel without 002',
+  );
+  s.write('\x1bq');
+  await s.exited;
+});

@@ -115,6 +115,67 @@ describe('a component of template sentences', () => {
   });
 });
 
+describe("a reviewer's unlink", () => {
+  /**
+   * Three versions each in an article of its own, all reporting one thing: 1 – 2 the best pair,
+   * 0 – 1 the next, 0 – 2 the worst (the seeds' The National, The Moscow Times and 002).
+   */
+  function threeVersions(change: Partial<ComponentAccess> = {}): ComponentAccess {
+    const pairs: Record<number, Array<[number, number]>> = {
+      0: [
+        [1, 0.8],
+        [2, 0.7],
+      ],
+      1: [
+        [0, 0.8],
+        [2, 0.9],
+      ],
+      2: [
+        [0, 0.7],
+        [1, 0.9],
+      ],
+    };
+    return {
+      edges(node, visit) {
+        for (const [other, score] of pairs[node] ?? []) visit(other, score, false);
+      },
+      links: [],
+      unlinks: [],
+      articles: (node) => node,
+      same: () => 1,
+      rank: new Int32Array(3).fill(-1),
+      ...change,
+    };
+  }
+
+  it('takes the rejected counterpart out of the group, the others stay together', () => {
+    const sorted = Int32Array.of(0, 1, 2);
+    expect(clusterComponent(sorted, threeVersions())).toEqual([[0, 1, 2]]);
+    // On 0, the reviewer rejects 2: 0 keeps 1, though 1 – 2 is the better pair.
+    expect(clusterComponent(sorted, threeVersions({ unlinks: [[0, 2]] }))).toEqual([[0, 1], [2]]);
+    // On 2, rejecting 0: 2 keeps 1.
+    expect(clusterComponent(sorted, threeVersions({ unlinks: [[2, 0]] }))).toEqual([[0], [1, 2]]);
+    // On 1, rejecting 2, and on 0, rejecting 1: 0 keeps 2, which neither unlink parts.
+    expect(
+      clusterComponent(
+        sorted,
+        threeVersions({
+          unlinks: [
+            [1, 2],
+            [0, 1],
+          ],
+        }),
+      ),
+    ).toEqual([[0, 2], [1]]);
+  });
+
+  it('leaves a link first: a rejected sentence linked to a third takes that one along', () => {
+    const sorted = Int32Array.of(0, 1, 2);
+    const access = threeVersions({ links: [[2, 1]], unlinks: [[0, 2]] });
+    expect(clusterComponent(sorted, access)).toEqual([[0], [1, 2]]);
+  });
+});
+
 describe('the order of the joins', () => {
   it('takes tied pairs by their ranks, however each node lists them, and keeps articles apart', () => {
     // 6,000 nodes (past where pairs are sorted by radix), three scores only (ties everywhere),

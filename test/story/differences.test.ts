@@ -218,3 +218,130 @@ describe('a place that stands for a state is that state as a speaker', () => {
     expect(actorsOf('Peskov')).toEqual([]);
   });
 });
+
+describe('differences that are no disagreement, from real pages (qa51 #5)', () => {
+  it('takes a straight and a curly apostrophe for one spelling', () => {
+    const found = differences([
+      {
+        text: "“We're truly excited about our 50th Anniversary Tour,” comments Johnston in a statement, “as it's a celebration of the band’s entire history.",
+        date: '2019-11-19',
+      },
+      {
+        text: '“We’re truly excited about our 50th Anniversary Tour, as it’s a celebration of the band’s entire history,” Johnston said in a statement.',
+        date: '2019-11-19',
+      },
+    ]);
+    expect(found).toEqual([]);
+  });
+
+  it('sets no day of a date against a figure', () => {
+    const found = differences([
+      {
+        text: 'Thanks to my tariffs, we\'re taking in billions and billions of dollars from a country that never gave us 10 cents, China."',
+        date: '2019-11-18',
+      },
+      {
+        text: '“We’re taking in billions of dollars in tariff money from China,” Mr. Trump said on Nov. 8.',
+        date: null,
+      },
+    ]);
+    expect(of(found, 'number')).toEqual([]);
+    const listed = differences([
+      {
+        text: 'Today (Nov. 18), NASA announced the selection of SpaceX, Blue Origin, Sierra Nevada Corp., Ceres Robotics and Tyvak Nano-Satellite Systems, Inc. to join its Commercial Lunar Payload Services program (CLPS).',
+        date: '2019-11-18',
+      },
+      {
+        text: 'NASA said the five companies — Blue Origin, Ceres Robotics, Sierra Nevada Corporation (SNC), SpaceX and Tyvak Nano-Satellite Systems — had been selected to join the nine companies with Commercial Lunar Payload Services (CLPS) contracts.',
+        date: '2019-11-19',
+      },
+    ]);
+    expect(of(listed, 'number')).toEqual([]);
+    // Figures still differ beside a date: "on 8 March, 12 people" against "on 8 March, 15 people".
+    expect(
+      of(
+        differences(
+          undated('On 8 March, 12 people were hurt.', 'On 8 March, 15 people were hurt.'),
+        ),
+        'number',
+      ),
+    ).toEqual([
+      [0, '12'],
+      [1, '15'],
+    ]);
+  });
+
+  it('compares a year with years only, not with a size', () => {
+    const found = differences([
+      {
+        text: 'The 16-inch MacBook Pro also features a physical Esc key and an inverted-T arrow key layout.',
+        date: '2019-11-18',
+      },
+      {
+        text: 'The same is true for the new physical escape button, which Apple had axed on most MacBook Pro models in 2016, and for the new inverted “T” arrow key layout, which Apple had done away with back in 2015.',
+        date: '2019-11-18',
+      },
+    ]);
+    expect(of(found, 'number')).toEqual([]);
+    // Two years still differ: "elected in 2016" against "elected in 2015".
+    expect(
+      of(differences(undated('She was elected in 2016.', 'She was elected in 2015.')), 'number'),
+    ).toEqual([
+      [0, '2016'],
+      [1, '2015'],
+    ]);
+  });
+
+  it('sets no span of time against a count of something else', () => {
+    const found = differences([
+      {
+        text: 'In July, NASA awarded the first three contracts under the program, awarding lander missions to companies Astrobotic, Intuitive Machines and Orbit Beyond.',
+        date: '2019-11-18',
+      },
+      {
+        text: 'In May, NASA awarded task orders to Astrobotic, Intuitive Machines and OrbitBeyond for lunar lander missions, but OrbitBeyond canceled its task order two months later, citing internal business issues.',
+        date: '2019-11-19',
+      },
+    ]);
+    expect(of(found, 'number')).toEqual([]);
+    // Spans of the same unit still differ: "two months later" against "three months later".
+    expect(
+      of(
+        differences(undated('It closed two months later.', 'It closed three months later.')),
+        'number',
+      ),
+    ).toEqual([
+      [0, 'two'],
+      [1, 'three'],
+    ]);
+  });
+
+  it('sets no speaker against a name the other version quotes, where each names the other’s', () => {
+    const found = differences([
+      {
+        text: '“Our third quarter results reflected broad-based growth across our business, yet sales were below our expectations driven by the timing of certain benefits associated with our One Home Depot strategic investments," chairman, CEO and president Craig Menear said in the earnings release.',
+        date: '2019-11-19',
+      },
+      {
+        text: '“Our third-quarter results reflected broad-based growth across our business, yet sales were below our expectations driven by the timing of certain benefits associated with our One Home Depot strategic investments,” said CEO Craig Menear in the company’s news release.',
+        date: '2019-11-19',
+      },
+    ]);
+    expect(of(found, 'name')).toEqual([]);
+    // Another speaker of the same words is still one.
+    expect(
+      of(
+        differences(
+          undated(
+            '“There are reasons to be optimistic,” Peskov said.',
+            '“There are reasons to be optimistic,” Ushakov said.',
+          ),
+        ),
+        'name',
+      ),
+    ).toEqual([
+      [0, 'Peskov'],
+      [1, 'Ushakov'],
+    ]);
+  });
+});

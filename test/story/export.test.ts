@@ -1,8 +1,11 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
+import { command as indexCommand } from '../../source/commands/index-command.js';
+import { command as storyCommand } from '../../source/commands/story.js';
 import { loadCorpus } from '../../source/corpus/index.js';
-import { openRepository } from '../../source/store/index.js';
+import { openRepository, saveStoryLink } from '../../source/store/index.js';
 import { run, useWorkspace } from '../export/workspace.js';
 
 /** Tags Peskov's remark in 000 and in 001 (one story group) and a sentence only 000 has (none). */
@@ -65,5 +68,110 @@ describe('exports name the story group of each annotation’s sentence', () => {
     expect(stories).toHaveLength(2);
     expect(stories[0]).toMatch(/^urn:margin:story:story-[0-9a-f]{12}$/);
     expect(stories[1]).toBe(stories[0]);
+  });
+});
+
+describe('an unlink in the story panel (qa51)', () => {
+  const workspace = useWorkspace();
+  // The seeds' first sentence of 000 (The National), its version in 001 (The Moscow Times) and
+  // in 002: 001 and 002 are the closer pair, so 001 – 002 was joined first.
+  const OURS = 'Russia said on Friday it is preparing for direct talks';
+  const KEPT = 'Russian and U.S. officials will organize a meeting';
+  const REJECTED = 'Russian President Vladimir Putin held a meeting with the United States envoy';
+
+  for (const kept of [false, true]) {
+    it(`takes the rejected version out, 000 keeps 001, in export and margin story alike${kept ? ' (kept groups)' : ''}`, async () => {
+      const dir = await workspace();
+      const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: join(dir, 'cache') });
+      const at = (prefix: string, words: string) => {
+        const article = articles.find((a) => a.id.startsWith(prefix))!;
+        return { article, sentence: article.sentences.find((s) => s.text.startsWith(words))! };
+      };
+      const ours = at('000_', OURS);
+      const kept001 = at('001_', KEPT);
+      const rejected = at('002_', REJECTED);
+      const repository = await openRepository({
+        root: join(dir, 'store'),
+        annotator: 'ana',
+        articles,
+      });
+      await repository.tag(ours.article, ours.sentence.id, 'claim');
+      await repository.tag(kept001.article, kept001.sentence.id, 'claim');
+      await repository.tag(rejected.article, rejected.sentence.id, 'event');
+      await repository.close();
+      if (kept) {
+        const indexed = await run(indexCommand, dir, [], { story: true, json: false });
+        expect(indexed.status).toBe(0);
+      }
+      await saveStoryLink(join(dir, 'store'), 'ana', {
+        kind: 'unlink',
+        a: { article: ours.article.id, sentence: ours.sentence.id },
+        b: { article: rejected.article.id, sentence: rejected.sentence.id },
+      });
+      const exported = await run(exportCommand, dir, [], { format: 'jsonl', story: true });
+      expect(exported.status).toBe(0);
+      const records = exported.stdout
+        .trim()
+        .split('\n')
+        .map(
+          (line) => JSON.parse(line) as { article: string; label: string; story: string | null },
+        );
+      const storyOf = (label: string, article: string) =>
+        records.find((r) => r.label === label && r.article === article)!.story;
+      const group = storyOf('claim', ours.article.id);
+      expect(group).toMatch(/^story-[0-9a-f]{12}$/);
+      expect(storyOf('claim', kept001.article.id)).toBe(group);
+      expect(storyOf('event', rejected.article.id)).not.toBe(group);
+      const told = await run(storyCommand, dir, [], { json: true, minSources: '1', label: [] });
+      const groups = told.stdout
+        .trim()
+        .split('\n')
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              id: string;
+              members: Array<{ article: string; sentence: string }>;
+            },
+        );
+      const shown = groups.find((g) => g.id === group)!;
+      expect(shown.members.map((m) => [m.article, m.sentence])).toEqual([
+        [ours.article.id, ours.sentence.id],
+        [kept001.article.id, kept001.sentence.id],
+      ]);
+    });
+  }
+});
+
+describe('margin story --label (qa51)', () => {
+  const workspace = useWorkspace();
+
+  it('takes a label margin.json no longer lists while the store holds it, as export does', async () => {
+    const dir = await tagged(workspace);
+    // The codebook dropped `quote`: the store's two quotes are still there.
+    const labels = [
+      { name: 'claim', key: '1', colour: 'yellow', letter: 'C' },
+      { name: 'event', key: '3', colour: 'green', letter: 'E' },
+    ];
+    await writeFile(join(dir, 'margin.json'), JSON.stringify({ labels }));
+    const flags = { json: true, minSources: '2', label: ['quote'] };
+    const quotes = await run(storyCommand, dir, [], flags);
+    expect(quotes.status).toBe(0);
+    expect(quotes.stderr).toBe(
+      `margin story: label "quote" is not in margin.json's labels; the store holds 2 annotations with it (to rename it there: margin relabel)\n`,
+    );
+    const groups = quotes.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { members: Array<{ text: string; labels: string[] }> });
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.members[0]!.text).toContain('cautiously optimistic');
+    const exported = await run(exportCommand, dir, [], { format: 'jsonl', label: ['quote'] });
+    expect(exported.status).toBe(0);
+    const typo = await run(storyCommand, dir, [], { ...flags, label: ['quot'] });
+    expect([typo.status, typo.stdout, typo.stderr]).toEqual([
+      2,
+      '',
+      'margin story: unknown label "quot": use claim, event, or one the store still holds: quote\n',
+    ]);
   });
 });

@@ -30,11 +30,9 @@ export function StoryPanel({
   const mode = state.mode;
   const panel = panelRows(state);
   if (mode.kind !== 'story' || !panel) return null;
-  const { group, rows, total } = panel;
+  const { group, rows } = panel;
   const differ = differenceSummary(group);
-  const count = `${total.toLocaleString('en-US')} other outlet${total === 1 ? '' : 's'} report${total === 1 ? 's' : ''} this`;
-  const earliest = total > rows.length ? ` (the earliest ${rows.length} listed)` : '';
-  const title = `${count}${earliest}${group.kind ? ` (${group.kind})` : ''}`;
+  const title = `${panel.title}${group.kind ? ` (${group.kind})` : ''}`;
   // Wrapped as the versions are: on the title line it was cut off even at 200 columns.
   const differs =
     differ.length > 0
@@ -83,7 +81,13 @@ export function StoryPanel({
         const labels = row.labels
           .map((label) => labelMark(theme, state.project.labels, label).letter)
           .join('');
-        const head = [row.source ?? row.article, row.date ?? 'undated'].map(oneLine).join(' · ');
+        const head = [
+          row.source ?? row.article,
+          row.date ?? 'undated',
+          ...(row.sameOutlet ? ['same outlet'] : []),
+        ]
+          .map(oneLine)
+          .join(' · ');
         return (
           <Box key={`${row.article}/${row.sentence}`} flexDirection="column">
             <Text wrap="truncate" bold={selected} color={selected ? theme.cursor : undefined}>
