@@ -105,11 +105,35 @@ export class KnownNames {
     return this.mtimes[n]!;
   }
 
+  /**
+   * The names as they are held, for another thread to read (`KnownTimes`): their UTF-8 bytes,
+   * where each starts (name `n` ends where `n + 1` starts), and each one's size and time.
+   */
+  packed(): {
+    bytes: Uint8Array;
+    starts: Uint32Array;
+    sizes: Float64Array;
+    mtimes: Float64Array;
+    count: number;
+  } {
+    return {
+      bytes: this.bytes.subarray(0, this.used),
+      starts: this.starts.subarray(0, this.count + 1),
+      sizes: this.sizes.subarray(0, this.count),
+      mtimes: this.mtimes.subarray(0, this.count),
+      count: this.count,
+    };
+  }
+
+  /** Name `n` itself. */
+  nameOf(n: number): string {
+    return this.bytes.toString('utf8', this.starts[n]!, this.starts[n + 1]!);
+  }
+
   /** The names never seen, in the order they were added. */
   *unseen(): Generator<string> {
     for (let n = 0; n < this.count; n++) {
-      if (this.seen[n] === 0)
-        yield this.bytes.toString('utf8', this.starts[n]!, this.starts[n + 1]!);
+      if (this.seen[n] === 0) yield this.nameOf(n);
     }
   }
 

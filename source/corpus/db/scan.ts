@@ -11,6 +11,7 @@ import {
 } from '../files.js';
 import { isSavedPageResources } from '../saved-page-folders.js';
 import { knownNamesIn } from './known-names.js';
+import { KnownTimes, knownTimesSettings } from './known-times.js';
 import type { Db } from './schema.js';
 import { statOrNull } from './stat-or-null.js';
 
@@ -103,6 +104,7 @@ export async function scan(
   const filesIn = db.prepare(
     'SELECT path, size, mtime, problem, duplicate FROM files WHERE folder = ?',
   );
+  const countIn = db.prepare('SELECT count(*) FROM files WHERE folder = ?').pluck();
   const problemsIn = db.prepare(
     'SELECT path, size, mtime, problem, duplicate FROM files INDEXED BY files_problems WHERE problem IS NOT NULL AND folder = ?',
   );
@@ -123,11 +125,37 @@ export async function scan(
   ): Promise<string[] | null> => {
     const absolute = folder === '' ? root : join(root, folder);
     const before = statOrNull(absolute);
+    // A folder of many known files has them compared on a helper thread too, which boots while
+    // the names are read and compares while the folder is listed.
+    const times =
+      timesOfKnown &&
+      !fullCompare &&
+      (countIn.get(folder) as number) >= knownTimesSettings.threadsFrom
+        ? new KnownTimes(absolute)
+        : null;
+    try {
+      return await list(folder, absolute, before, fullCompare, timesOfKnown, times);
+    } finally {
+      times?.close();
+    }
+  };
+
+  const list = async (
+    folder: string,
+    absolute: string,
+    before: Stats | null,
+    fullCompare: boolean,
+    timesOfKnown: boolean,
+    times: KnownTimes | null,
+  ): Promise<string[] | null> => {
     // By name, not by order: a folder of 100,000 files is compared without sorting either side.
     // Without comparing sizes and times, a file's name is all there is to look at, unless it is
     // one to read again: those have a problem, and the problem index finds them alone.
     const rows = new Map<string, KnownFile>();
     const names = fullCompare ? null : knownNamesIn(db, folder);
+    if (times && names) times.begin(names);
+    /** Known files whose size and time the threads compare (`times`), by number. */
+    const compared: number[] = [];
     const rowsOf = fullCompare ? filesIn : problemsIn;
     for (const row of rowsOf.iterate(folder) as Iterable<KnownFile>) rows.set(row.path, row);
     const subfolders: string[] = [];
@@ -144,7 +172,7 @@ export async function scan(
           entry !== null;
           entry = entries.readSync()
         ) {
-          if (++batch % (timesOfKnown ? COMPARING_BATCH : LISTING_BATCH) === 0) {
+          if (++batch % (timesOfKnown && !times ? COMPARING_BATCH : LISTING_BATCH) === 0) {
             await new Promise(setImmediate);
             signal?.throwIfAborted();
           }
@@ -167,6 +195,7 @@ export async function scan(
           else if (entry.isFile()) {
             if (!known || fullCompare || rows.has(path))
               listed.push({ path, special: null, link: false, known });
+            else if (times) compared.push(number);
             else if (timesOfKnown && names) {
               // Stat'ed here, one after the other: the thread pool's promises took 2-3 times
               // as long for a folder of 100,000 files. Joined by hand (the name holds no
@@ -198,6 +227,20 @@ export async function scan(
         problem: `${folderReason(error)}; its files are left out`,
       });
       return [];
+    }
+    if (times && names && compared.length > 0) {
+      const differs = await times.differs(signal);
+      const prefix = folder === '' ? '' : `${folder}/`;
+      for (const number of compared) {
+        if (differs[number] === 1)
+          listed.push({
+            path: `${prefix}${names.nameOf(number)}`,
+            special: null,
+            link: false,
+            known: true,
+            stale: true,
+          });
+      }
     }
     const mtime = before?.mtimeMs ?? -1;
     plan.folders.push({ path: folder, mtime: started - mtime < RACY_MS ? -1 : mtime });
