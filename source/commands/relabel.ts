@@ -24,7 +24,8 @@ annotation: the attributes it lacks come from the OLD one and the two notes are 
 both give an attribute different values, NEW keeps its own and OLD's is written into the note
 ("figure's verdict: false"), each one named on stderr (with --dry-run too). One whose fold would
 not fit the store's limits keeps OLD, named. Attributes NEW's entry in margin.json does not
-declare are kept and counted in a warning.
+declare are kept and counted in a warning. OLD still listed in margin.json gets a warning: the
+documented order is to rename or retire it there first.
 
 The store is shared through git: commit the change (git diff shows the renamed "label" lines),
 and ask the team to pull before they go on. Work made under OLD on a clone that had not pulled
@@ -76,6 +77,14 @@ Examples
     output.say(
       `${dryRun ? 'would rename' : 'renamed'} ${oneLine(from)} → ${oneLine(to)}: ${n(result.renamed + result.merged, 'annotation')} in ${n(result.files, 'file')}${merged}`,
     );
+    // A live label renamed: its key still makes it, and every annotation of it moves (qa51:
+    // `relabel claim quote` with both still listed said nothing before folding a team's work).
+    const live = project.labels.find((label) => label.name === from);
+    if (live) {
+      output.warn(
+        `${oneLine(from)} is still one of ${project.file ? "margin.json's labels" : 'the default labels (there is no margin.json)'} (key ${oneLine(live.key)}): ${dryRun ? 'this would move' : 'this moved'} its annotations to ${oneLine(to)}, and new ones made with ${oneLine(live.key)} are ${oneLine(from)} again; rename or retire it in margin.json first`,
+      );
+    }
     const where = ({ annotator, article, quote }: FoldPlace) =>
       `${oneName(annotator)}, ${oneName(article)}, "${truncate(oneLine(quote), 40)}"`;
     for (const value of result.noted) {

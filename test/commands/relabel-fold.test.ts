@@ -105,4 +105,15 @@ describe('margin relabel folding one label into another', () => {
     );
     expect(labels.sort()).toEqual(['claim', 'figure']);
   });
+
+  // qa51 #12: `relabel claim quote -n` with both still listed said nothing.
+  it("warns when the label renamed is still one of margin.json's", async () => {
+    const dir = await tempFolder();
+    await project(dir);
+    const result = await relabel(dir, 'figure', 'claim', '--dry-run');
+    expect(result.status).toBe(0);
+    expect(result.stderr.split('\n')).toContain(
+      "margin relabel: warning: figure is still one of margin.json's labels (key 3): this would move its annotations to claim, and new ones made with 3 are figure again; rename or retire it in margin.json first",
+    );
+  });
 });
