@@ -159,4 +159,29 @@ describe('margin import from every format margin exports', () => {
     const bare = await run(importCommand, dir, ['-'], { format: 'label-studio' }, '[{"id": 1}]');
     expect(bare.stderr).toBe('margin import: stdin:1: data: missing\n');
   });
+
+  // qa51 #13: an empty file gave "0 imported, 0 duplicates skipped, 0 errors" and nothing else,
+  // and as a Label Studio or W3C document a JSON error.
+  it('says that a file holds nothing, in every format, and imports nothing', async () => {
+    const dir = await workspace();
+    await writeFile(join(dir, 'empty.jsonl'), '');
+    expect(await run(importCommand, dir, ['empty.jsonl'], { format: 'jsonl' })).toEqual({
+      status: 0,
+      stdout: '0 imported, 0 duplicates skipped, 0 errors\n',
+      stderr: 'margin import: warning: empty.jsonl is empty: nothing to import\n',
+    });
+    for (const format of ['prodigy', 'doccano', 'label-studio', 'w3c']) {
+      for (const text of ['', ' \n\n', '\uFEFF\n']) {
+        const result = await run(importCommand, dir, ['-'], { format }, text);
+        expect([format, result.status, result.stderr]).toEqual([
+          format,
+          0,
+          'margin import: warning: stdin is empty: nothing to import\n',
+        ]);
+      }
+    }
+    // A document of no tasks is not empty: it says nothing more than its count.
+    const none = await run(importCommand, dir, ['-'], { format: 'label-studio' }, '[]');
+    expect([none.status, none.stderr]).toEqual([0, '']);
+  });
 });
