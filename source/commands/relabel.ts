@@ -82,7 +82,7 @@ Examples
     const live = project.labels.find((label) => label.name === from);
     if (live) {
       output.warn(
-        `${oneLine(from)} is still one of ${project.file ? "margin.json's labels" : 'the default labels (there is no margin.json)'} (key ${oneLine(live.key)}): ${dryRun ? 'this would move' : 'this moved'} its annotations to ${oneLine(to)}, and new ones made with ${oneLine(live.key)} are ${oneLine(from)} again; rename or retire it in margin.json first`,
+        `${oneLine(from)} is still one of ${project.file ? "margin.json's labels" : 'the default labels (there is no margin.json)'} (key ${oneLine(live.key)}): its key goes on making ${oneLine(from)} after the rename; rename or retire it in margin.json first`,
       );
     }
     const where = ({ annotator, article, quote }: FoldPlace) =>

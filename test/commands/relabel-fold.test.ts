@@ -113,7 +113,7 @@ describe('margin relabel folding one label into another', () => {
     const result = await relabel(dir, 'figure', 'claim', '--dry-run');
     expect(result.status).toBe(0);
     expect(result.stderr.split('\n')).toContain(
-      "margin relabel: warning: figure is still one of margin.json's labels (key 3): this would move its annotations to claim, and new ones made with 3 are figure again; rename or retire it in margin.json first",
+      "margin relabel: warning: figure is still one of margin.json's labels (key 3): its key goes on making figure after the rename; rename or retire it in margin.json first",
     );
   });
 });
