@@ -66,9 +66,11 @@ Options
   --annotator-ids FILE
                  label-studio: the Label Studio user id of each annotator, as JSON
                  ({"alice": 2}); others get the next free numbers
-  --suggestions  label-studio, prodigy: add margin's suggestions for every article, as Label
-                 Studio predictions (with model_version) or Prodigy tasks with no answer yet;
-                 scored with the model the annotator taught (one --annotator, else you)
+  --suggestions  label-studio, prodigy: margin's suggestions for every article, scored with
+                 the model the annotator taught (one --annotator, else you): Label Studio
+                 predictions (with model_version) beside the annotations; for Prodigy the
+                 suggestion tasks alone, with no answer, a source for a recipe such as
+                 spans.manual (not for db-in, which would accept them all)
   --story        jsonl, csv, w3c: add each annotation's story group (the same statement in
                  other outlets: a "story" field, a column, a linking body), computed over the
                  whole corpus first (seconds at 10,000 articles, so not by default)
@@ -324,6 +326,12 @@ Examples
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
     await repository.close();
     for (const notice of exportNotices(format, summary, out)) output.say(notice);
+    if (suggestions && format === 'prodigy') {
+      // `prodigy db-in` gives a task with no answer `--answer`'s default, accept (qa51 #9).
+      output.say(
+        "wrote the suggestion tasks alone, with no answer: give them to a recipe as its source (prodigy spans.manual DATASET FILE --label …), never to prodigy db-in, which would accept every one; the team's annotations are the export without --suggestions",
+      );
+    }
     // A folder new or empty before the export holds no file it did not write.
     const stale = await folder?.stale();
     if (stale) {

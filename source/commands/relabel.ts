@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { didYouMean } from '../search/closest.js';
 import { reservedLabelName } from '../store/labels.js';
-import { oneLine } from '../text/untrusted.js';
+import type { FoldPlace } from '../store/relabel.js';
+import { oneLine, oneName } from '../text/untrusted.js';
+import { truncate } from '../text/width.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
@@ -18,8 +20,12 @@ Renames label OLD to NEW in every store file of every annotator (gold included),
 rewritten atomically. Run it when margin.json renames a label (or folds one into another): the
 annotations made under the old name show as "?" in the review until then, while stats, agree,
 search and the exports still name them by the old one. A sentence that already has NEW keeps one
-annotation, with the attributes it lacks and its note taken from the OLD one. Attributes NEW's
-entry in margin.json does not declare are kept and counted in a warning.
+annotation: the attributes it lacks come from the OLD one and the two notes are joined; where
+both give an attribute different values, NEW keeps its own and OLD's is written into the note
+("figure's verdict: false"), each one named on stderr (with --dry-run too). One whose fold would
+not fit the store's limits keeps OLD, named. Attributes NEW's entry in margin.json does not
+declare are kept and counted in a warning. OLD still listed in margin.json gets a warning: the
+documented order is to rename or retire it there first.
 
 The store is shared through git: commit the change (git diff shows the renamed "label" lines),
 and ask the team to pull before they go on. Work made under OLD on a clone that had not pulled
@@ -71,8 +77,33 @@ Examples
     output.say(
       `${dryRun ? 'would rename' : 'renamed'} ${oneLine(from)} → ${oneLine(to)}: ${n(result.renamed + result.merged, 'annotation')} in ${n(result.files, 'file')}${merged}`,
     );
+    // A live label renamed: its key still makes it, and every annotation of it moves (qa51:
+    // `relabel claim quote` with both still listed said nothing before folding a team's work).
+    const live = project.labels.find((label) => label.name === from);
+    if (live) {
+      output.warn(
+        `${oneLine(from)} is still one of ${project.file ? "margin.json's labels" : 'the default labels (there is no margin.json)'} (key ${oneLine(live.key)}): its key goes on making ${oneLine(from)} after the rename; rename or retire it in margin.json first`,
+      );
+    }
+    const where = ({ annotator, article, quote }: FoldPlace) =>
+      `${oneName(annotator)}, ${oneName(article)}, "${truncate(oneLine(quote), 40)}"`;
+    for (const value of result.noted) {
+      output.warn(
+        `${where(value)}: ${oneLine(value.attribute)} differs: ${oneLine(to)} keeps ${oneLine(value.kept)}; ${oneLine(from)}'s ${oneLine(value.noted)} ${dryRun ? 'would go' : 'went'} into its note`,
+      );
+    }
+    for (const left of result.unfolded) {
+      output.problem(
+        `${where(left)}: ${dryRun ? 'would stay' : 'stays'} ${oneLine(from)}: folded into ${oneLine(to)}, ${oneLine(left.why)}; shorten a note or drop an attribute, then run relabel again`,
+      );
+    }
     // A mistyped name renames nothing, or renames to a label nobody has: said with the guess.
-    if (result.files === 0 && result.refused.length === 0 && !codebook.includes(from)) {
+    if (
+      result.files === 0 &&
+      result.refused.length === 0 &&
+      result.unfolded.length === 0 &&
+      !codebook.includes(from)
+    ) {
       output.warn(
         `no annotation has the label ${oneLine(from)}${didYouMean(from, codebook)}: nothing renamed`,
       );

@@ -36,6 +36,22 @@ function threadsFor(articles: number): number {
   return articles < 200 ? 0 : availableParallelism();
 }
 
+/**
+ * What `margin story` says when no group passes its filter, naming the filter: "by several
+ * outlets" after `--min-sources 99` read as if the 99 had been ignored (qa51).
+ */
+function noGroup(minimum: number, labels: readonly string[]): string {
+  const outlets =
+    minimum === 2
+      ? ' reported by several outlets'
+      : minimum > 2
+        ? ` reported by ${minimum} or more outlets`
+        : '';
+  const labelled =
+    labels.length === 0 ? '' : ` with a member labelled ${labels.map(oneLine).join(' or ')}`;
+  return `no group of sentences${outlets}${labelled}`;
+}
+
 export const command: Command = {
   name: 'story',
   summary: 'The same statement or event across outlets, and where their versions differ',
@@ -158,7 +174,7 @@ Examples
       } finally {
         close();
       }
-      if (!any && !flags.json) output.say('no group of sentences reported by several outlets');
+      if (!any && !flags.json) output.say(noGroup(minimum, labels));
     } finally {
       await describers.close();
       await repository.close();

@@ -88,9 +88,22 @@ function taskReader(context: ImportContext): ItemReader {
   const reader = regionReader(context);
   const names = new Map<number, string>();
   for (const [name, id] of context.annotatorIds ?? []) names.set(id, name);
+  // The line of the first JSON-MIN task met: the ones after it point there (qa51 #10).
+  let minimal: number | null = null;
   return (item, line, out) => {
     const parsed = taskSchema.safeParse(item);
     if (!parsed.success) {
+      if (isJsonMin(item)) {
+        out.errors.push({
+          line,
+          message:
+            minimal === null
+              ? `this is Label Studio's JSON-MIN export, which loses which region each attribute belongs to: export the project as "JSON" instead and import that`
+              : `a JSON-MIN task, as on line ${minimal}`,
+        });
+        minimal ??= line;
+        return;
+      }
       out.errors.push({ line, message: describeIssue(parsed.error) });
       return;
     }
@@ -158,6 +171,26 @@ function taskReader(context: ImportContext): ItemReader {
       }
     }
   };
+}
+
+/**
+ * A task of Label Studio's JSON-MIN export: the task's data at the top (no `data`), each
+ * control's results under its name (`"label":[{"start","end","text","labels"}]`) and the
+ * annotation's `annotator`, `annotation_id`, `lead_time`. Read back, it would give labels
+ * without the attributes of their regions: refused, with the way to the full JSON.
+ */
+function isJsonMin(item: unknown): boolean {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return false;
+  const task = item as Record<string, unknown>;
+  if ('data' in task || typeof task.text !== 'string') return false;
+  const regions = Object.values(task).some(
+    (value) =>
+      Array.isArray(value) &&
+      value.some(
+        (region) => typeof region === 'object' && region !== null && Array.isArray(region.labels),
+      ),
+  );
+  return regions || 'annotation_id' in task || 'lead_time' in task;
 }
 
 type RegionSpan = Pick<ImportedSpan, 'start' | 'end' | 'label' | 'note' | 'attributes' | 'id'>;

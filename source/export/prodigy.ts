@@ -22,7 +22,8 @@ interface ProdigySpan {
  * Prodigy's database keeps per example: `_input_hash` (of the text), `_task_hash` (of the text
  * and spans), `_annotator_id` and `_session_id` (the annotator's name, as a Prodigy session would
  * write its own). Orphans have no span in the current text: they are counted in `meta.orphans`
- * instead, and a task left with no span at all is not written.
+ * instead, and a task left with no span at all is not written. With `suggestions`, each
+ * article's task of suggested spans instead, with no `answer`: a stream for a recipe.
  */
 export function prodigyWriter(
   summary: { skippedOrphans: number },
@@ -31,6 +32,10 @@ export function prodigyWriter(
   return {
     start: () => '',
     article({ article, entries, status }) {
+      // With suggestions, their tasks alone: a task with no `answer` in the same file as the
+      // answered ones would be accepted by `prodigy db-in` (its `--answer` defaults to accept),
+      // every proposal then passing for the team's annotation (qa51 #9).
+      if (options.suggestions) return suggestionTask(article, options.suggestions);
       let out = '';
       let inputHash: number | null = null;
       for (const { annotator, entries: own } of groupByAnnotator(entries)) {
@@ -56,7 +61,6 @@ export function prodigyWriter(
           _session_id: annotator,
         })}\n`;
       }
-      if (options.suggestions) out += suggestionTask(article, options.suggestions);
       return out;
     },
     end: () => '',

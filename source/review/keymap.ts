@@ -613,6 +613,27 @@ export function liveKeys(context: KeyContext, entry: KeymapEntry, keymap: Keymap
   return entry.keys.filter((binding) => firstWith(keymap, context, binding) === entry);
 }
 
+/**
+ * The typed keys that do `type` in `context` as they read ("i", "Ctrl+G"): what a pager's title
+ * names as its closing key, which a project may have given another key (qa51: the guidelines'
+ * title said `i` closes them after `"guidelines/toggle": "I"` gave `i` to a label).
+ */
+export function typedKeysIn(
+  context: KeyContext,
+  type: KeyAction['type'],
+  keymap: Keymap,
+): string[] {
+  const labels: string[] = [];
+  for (const entry of keymap) {
+    if (entry.action.type !== type) continue;
+    for (const binding of liveKeys(context, entry, keymap)) {
+      if (binding.input !== undefined && !labels.includes(binding.label))
+        labels.push(binding.label);
+    }
+  }
+  return labels;
+}
+
 /** The entry a key reaches in a context: the first in table order that has it. */
 function firstWith(keymap: Keymap, context: KeyContext, binding: KeyBinding) {
   return keymap.find(

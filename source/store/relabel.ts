@@ -5,7 +5,7 @@ import { writeFileAtomic } from './atomic.js';
 import { storeFilesIn } from './disk-storage.js';
 import { serialise } from './format.js';
 import { withFileLock } from './lock.js';
-import { LIMITS, type StoreDoc, type StoredAnnotation } from './schema.js';
+import { beyondLimits, type StoreDoc, type StoredAnnotation } from './schema.js';
 
 /** What renaming a label in the store did. */
 export interface RelabelResult {
@@ -24,6 +24,34 @@ export interface RelabelResult {
    * the annotations are wrong.
    */
   undeclared: Record<string, number>;
+  /**
+   * Attribute values the old label gave a sentence where the annotation folded into has another:
+   * the new label keeps its own, the old one's is written into the note (`figure's verdict:
+   * false`), never dropped unsaid.
+   */
+  noted: FoldedValue[];
+  /** Annotations left under the old name: folded, they would not fit the store's limits. */
+  unfolded: UnfoldedAnnotation[];
+}
+
+/** Where in the store a folded annotation is: whose, which article, which sentence. */
+export interface FoldPlace {
+  annotator: string;
+  article: string;
+  /** The sentence's text as the annotation keeps it. */
+  quote: string;
+}
+
+/** One attribute whose value the annotation folded into keeps, the other's going to the note. */
+export interface FoldedValue extends FoldPlace {
+  attribute: string;
+  kept: string;
+  noted: string;
+}
+
+/** An annotation of the old name that was not folded, and why. */
+export interface UnfoldedAnnotation extends FoldPlace {
+  why: string;
 }
 
 /**
@@ -34,8 +62,11 @@ export interface RelabelResult {
  * the annotation's content did not change, only the codebook's word for it.
  *
  * A sentence the annotator had already given `to` (two labels merged into one) keeps that one
- * annotation: the attributes it lacks and, when it has none, the note come from the old one; its
- * `updated` is then `now`, since its content changed.
+ * annotation: the attributes it lacks come from the old one, the notes are joined, and a value
+ * of the old one's that differs from its own is written into the note as `OLD's NAME: VALUE`
+ * (listed in `noted`); its `updated` is then `now`, since its content changed. One whose fold
+ * would not fit the store's limits keeps the old name (listed in `unfolded`), so that nothing
+ * is dropped without a word.
  */
 export async function relabelStore(
   root: string,
@@ -47,7 +78,15 @@ export async function relabelStore(
     now = new Date().toISOString(),
   }: { dryRun?: boolean; declared?: readonly string[]; now?: string } = {},
 ): Promise<RelabelResult> {
-  const result: RelabelResult = { files: 0, renamed: 0, merged: 0, refused: [], undeclared: {} };
+  const result: RelabelResult = {
+    files: 0,
+    renamed: 0,
+    merged: 0,
+    refused: [],
+    undeclared: {},
+    noted: [],
+    unfolded: [],
+  };
   const entries = await readdir(root, { withFileTypes: true });
   const folders = entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
@@ -67,6 +106,9 @@ export async function relabelStore(
           if (!read.doc) return;
           const change = relabelDoc(read.doc, from, to, now);
           if (!change) return;
+          result.noted.push(...change.noted);
+          result.unfolded.push(...change.unfolded);
+          if (change.renamed + change.merged === 0) return;
           if (!dryRun) await writeFileAtomic(path, serialise(change.doc));
           if (declared) countUndeclared(result.undeclared, change.relabelled, declared);
           result.files += 1;
@@ -88,7 +130,14 @@ export function relabelDoc(
   from: string,
   to: string,
   now: string,
-): { doc: StoreDoc; renamed: number; merged: number; relabelled: StoredAnnotation[] } | null {
+): {
+  doc: StoreDoc;
+  renamed: number;
+  merged: number;
+  relabelled: StoredAnnotation[];
+  noted: FoldedValue[];
+  unfolded: UnfoldedAnnotation[];
+} | null {
   if (!doc.annotations.some((annotation) => annotation.label === from)) return null;
   const sameSpan = (a: StoredAnnotation, b: StoredAnnotation) =>
     a.anchor.sentence === b.anchor.sentence &&
@@ -97,6 +146,8 @@ export function relabelDoc(
   const kept = doc.annotations.filter((annotation) => annotation.label !== from);
   let renamed = 0;
   let merged = 0;
+  const noted: FoldedValue[] = [];
+  const unfolded: UnfoldedAnnotation[] = [];
   const annotations = kept.map((annotation) => ({ ...annotation }));
   // Where the annotations that now carry `to` because of this change are.
   const relabelled = new Set<number>();
@@ -109,17 +160,22 @@ export function relabelDoc(
       continue;
     }
     const target = annotations[at]!;
-    const joined = { ...old.attributes, ...target.attributes };
-    const attributes =
-      Object.keys(joined).length <= LIMITS.attributes ? joined : (target.attributes ?? {});
-    const notes = [target.note, old.note].filter((note) => note !== undefined && note !== '');
-    const note = [...new Set(notes)].join('\n');
-    const joinedUp = {
-      ...target,
-      ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-      // Both notes when both fit; the new label's own otherwise.
-      ...(note !== '' ? { note: note.length <= LIMITS.noteCharacters ? note : target.note } : {}),
-    };
+    const place = { annotator: doc.annotator, article: doc.article, quote: old.anchor.quote };
+    const fold = foldInto(target, old, from);
+    const why = beyondLimits(fold.note, fold.attributes);
+    if (why !== null) {
+      // Left as it was, under the old name: the team shortens a note or drops an attribute and
+      // runs relabel again, rather than losing either side's words.
+      annotations.push({ ...old });
+      unfolded.push({ ...place, why });
+      continue;
+    }
+    noted.push(...fold.noted.map((value) => ({ ...place, ...value })));
+    const joinedUp: StoredAnnotation = { ...target };
+    delete joinedUp.attributes;
+    delete joinedUp.note;
+    if (Object.keys(fold.attributes).length > 0) joinedUp.attributes = fold.attributes;
+    if (fold.note !== '') joinedUp.note = fold.note;
     const changed =
       JSON.stringify(joinedUp.attributes) !== JSON.stringify(target.attributes) ||
       joinedUp.note !== target.note;
@@ -132,6 +188,40 @@ export function relabelDoc(
     renamed,
     merged,
     relabelled: [...relabelled].map((at) => annotations[at]!),
+    noted,
+    unfolded,
+  };
+}
+
+/**
+ * `old` (of label `from`) folded into `target`: the attributes `target` lacks (or holds empty)
+ * come from `old`; a value both hold differently stays `target`'s, and `old`'s is a line of the
+ * note (`from's name: value`) after both notes. Own entries only: an attribute may be named
+ * `__proto__`.
+ */
+function foldInto(
+  target: StoredAnnotation,
+  old: StoredAnnotation,
+  from: string,
+): {
+  attributes: Record<string, string>;
+  note: string;
+  noted: { attribute: string; kept: string; noted: string }[];
+} {
+  const attributes = new Map(Object.entries(target.attributes ?? {}));
+  const noted: { attribute: string; kept: string; noted: string }[] = [];
+  for (const [name, value] of Object.entries(old.attributes ?? {})) {
+    const own = attributes.get(name);
+    if (value === '' || own === value) continue;
+    if (own === undefined || own === '') attributes.set(name, value);
+    else noted.push({ attribute: name, kept: own, noted: value });
+  }
+  const lines = [target.note, old.note].filter((note) => note !== undefined && note !== '');
+  lines.push(...noted.map(({ attribute, noted: value }) => `${from}'s ${attribute}: ${value}`));
+  return {
+    attributes: Object.fromEntries(attributes),
+    note: [...new Set(lines)].join('\n'),
+    noted,
   };
 }
 

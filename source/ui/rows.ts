@@ -18,25 +18,34 @@ export function countsText(marks: ArticleMarks, labels: LabelSet = DEFAULT_LABEL
 
 const OPENING_WORDS = 12;
 
-/** The title, or the opening words of the text when the article has none. */
+/**
+ * The title, or the opening words of the text when the article has none, ending with `…` when
+ * the text goes on: cut at a word without it, they read as a whole headline (qa51), where
+ * `margin list` showed its shorter cut with one.
+ */
 export function displayTitle(article: Article): string {
   if (article.title) return oneLine(article.title);
-  const opening = oneLine(openingText(article.text)).split(/\s+/).slice(0, OPENING_WORDS).join(' ');
-  return opening || article.id;
+  const { text, cut } = openingText(article.text);
+  const opening = oneLine(text).split(/\s+/).slice(0, OPENING_WORDS).join(' ');
+  if (!opening) return article.id;
+  return cut ? `${opening}…` : opening;
 }
 
 /**
- * The text up to the space after its twelfth word, all the words the title shows: each row of
- * the list asks again on every frame, and collapsing the spaces of a 5 MB text took 600 ms.
+ * The text up to the space after its twelfth word, all the words the title shows, and whether
+ * more words follow: each row of the list asks again on every frame, and collapsing the spaces
+ * of a 5 MB text took 600 ms.
  */
-function openingText(text: string): string {
+function openingText(text: string): { text: string; cut: boolean } {
   const space = /\s+/g;
   let runs = 0;
   for (let run = space.exec(text); run; run = space.exec(text)) {
     runs += 1;
-    if (runs === OPENING_WORDS) return text.slice(0, run.index);
+    if (runs === OPENING_WORDS) {
+      return { text: text.slice(0, run.index), cut: run.index + run[0].length < text.length };
+    }
   }
-  return text;
+  return { text, cut: false };
 }
 
 /** The status glyph and the title, for the first line of a list entry. */

@@ -133,4 +133,55 @@ describe('margin import from every format margin exports', () => {
     );
     expect(result.stdout).toBe('2 imported, 0 duplicates skipped, 1 error\n');
   });
+
+  // qa51 #10: each task was refused with "data: missing", and nothing said what the file was.
+  it("names Label Studio's JSON-MIN export once, with the way to the full JSON", async () => {
+    const dir = await workspace();
+    const task = (id: number) => ({
+      id,
+      text: 'Nobody said “no” to the plan.',
+      article: 'uni',
+      label: [{ start: 0, end: 29, text: 'Nobody said “no” to the plan.', labels: ['Claim'] }],
+      annotator: 1,
+      annotation_id: id,
+      created_at: '2026-01-01',
+      lead_time: 3.2,
+    });
+    const minimal = `[\n${JSON.stringify(task(1))},\n${JSON.stringify(task(2))}\n]\n`;
+    const result = await run(importCommand, dir, ['-'], { format: 'label-studio' }, minimal);
+    expect(result.stderr).toBe(
+      `margin import: stdin:2: this is Label Studio's JSON-MIN export, which loses which region each attribute belongs to: export the project as "JSON" instead and import that\n` +
+        'margin import: stdin:3: a JSON-MIN task, as on line 2\n',
+    );
+    expect(result.stdout).toBe('0 imported, 0 duplicates skipped, 2 errors\n');
+    expect(result.status).toBe(1);
+    // A full JSON task that lacks its data is still told so.
+    const bare = await run(importCommand, dir, ['-'], { format: 'label-studio' }, '[{"id": 1}]');
+    expect(bare.stderr).toBe('margin import: stdin:1: data: missing\n');
+  });
+
+  // qa51 #13: an empty file gave "0 imported, 0 duplicates skipped, 0 errors" and nothing else,
+  // and as a Label Studio or W3C document a JSON error.
+  it('says that a file holds nothing, in every format, and imports nothing', async () => {
+    const dir = await workspace();
+    await writeFile(join(dir, 'empty.jsonl'), '');
+    expect(await run(importCommand, dir, ['empty.jsonl'], { format: 'jsonl' })).toEqual({
+      status: 0,
+      stdout: '0 imported, 0 duplicates skipped, 0 errors\n',
+      stderr: 'margin import: warning: empty.jsonl is empty: nothing to import\n',
+    });
+    for (const format of ['prodigy', 'doccano', 'label-studio', 'w3c']) {
+      for (const text of ['', ' \n\n', '\uFEFF\n']) {
+        const result = await run(importCommand, dir, ['-'], { format }, text);
+        expect([format, result.status, result.stderr]).toEqual([
+          format,
+          0,
+          'margin import: warning: stdin is empty: nothing to import\n',
+        ]);
+      }
+    }
+    // A document of no tasks is not empty: it says nothing more than its count.
+    const none = await run(importCommand, dir, ['-'], { format: 'label-studio' }, '[]');
+    expect([none.status, none.stderr]).toEqual([0, '']);
+  });
 });

@@ -113,6 +113,13 @@ describe('margin story', () => {
     expect(groupWith(three, 'cautiously optimistic')).toBeDefined();
     expect(groupWith(three, 'identified with President')).toBeDefined();
     expect((await story({ json: true, minSources: '4' }, store)).stdout).toBe('');
+    // qa51 #13: "no group of sentences reported by several outlets" after --min-sources 99.
+    expect((await story({ minSources: '99' }, store)).stderr).toBe(
+      'margin story: no group of sentences reported by 99 or more outlets\n',
+    );
+    expect((await story({ minSources: '4', label: ['quote'] }, store)).stderr).toBe(
+      'margin story: no group of sentences reported by 4 or more outlets with a member labelled quote\n',
+    );
   });
 
   it('respects a reviewer’s unlink and link, and names a refused links file', async () => {

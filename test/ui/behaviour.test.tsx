@@ -37,7 +37,7 @@ describe('the review screen', () => {
     app.stdout.resize(100, 30);
     const frame = await app.waitFor((f) => f.includes('article 1 of 5'), 'the list');
     expect(frame.split('\n').slice(1, 3)).toEqual([
-      '▶ · Russia said on Friday it is preparing for direct talks between presidents',
+      '▶ · Russia said on Friday it is preparing for direct talks between presidents…',
       '    The National · 2025-03-14 · no tags',
     ]);
     expect(frame).toContain('article 1 of 5');

@@ -3,7 +3,7 @@ import { type ReactNode, useSyncExternalStore } from 'react';
 import { comparedAnnotators } from '../../review/compare.js';
 import type { ReviewController } from '../../review/controller.js';
 import { keyContext, tooSmallQuitKey } from '../../review/interpret.js';
-import { hintsFor } from '../../review/keymap.js';
+import { hintsFor, typedKeysIn } from '../../review/keymap.js';
 import {
   bodyLines,
   currentArticle,
@@ -109,6 +109,7 @@ export function App({ controller, theme }: AppProps) {
     body = (
       <ProblemsOverlay
         problems={problemsOf(state)}
+        closeKeys={typedKeysIn('problems', 'problems/toggle', state.project.keymap)}
         width={columns}
         height={bodyHeight}
         top={mode.top}
@@ -120,6 +121,7 @@ export function App({ controller, theme }: AppProps) {
       <GuidelinesOverlay
         name={state.project.guidelines.name}
         text={state.project.guidelines.text}
+        closeKeys={typedKeysIn('guidelines', 'guidelines/toggle', state.project.keymap)}
         width={columns}
         height={bodyHeight}
         top={mode.top}

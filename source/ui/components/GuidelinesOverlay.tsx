@@ -8,6 +8,7 @@ import type { Theme } from '../theme.js';
 export function GuidelinesOverlay({
   name,
   text,
+  closeKeys,
   width,
   height,
   top,
@@ -15,6 +16,8 @@ export function GuidelinesOverlay({
 }: {
   name: string;
   text: string;
+  /** The typed keys that close it as well as Esc (`i`, or a project's own). */
+  closeKeys: readonly string[];
   width: number;
   height: number;
   top: number;
@@ -23,7 +26,7 @@ export function GuidelinesOverlay({
   const lines = guidelinesLines(text, width);
   const body = Math.max(1, height - 1);
   const shown = lines.slice(top, top + body);
-  const title = pagerTitle(`Guidelines · ${oneName(name)}`, 'i', width, lines.length > body);
+  const title = pagerTitle(`Guidelines · ${oneName(name)}`, closeKeys, width, lines.length > body);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">

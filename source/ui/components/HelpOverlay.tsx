@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { GROUP_ORDER } from '../../review/keymap.js';
+import { GROUP_ORDER, typedKeysIn } from '../../review/keymap.js';
 import type { ReviewProject } from '../../review/project.js';
 import { helpColumns, helpMaxTop, LABELS_HEADING, QUERY_HEADING } from '../../review/view/help.js';
 import { pagerTitle } from '../../review/view/pager-title.js';
@@ -25,7 +25,8 @@ export function HelpOverlay({
   const maxTop = helpMaxTop(width, body, project);
   const top = Math.min(scroll, maxTop);
   // At its end too the help still pages back: its keys are named while it is taller than this.
-  const title = pagerTitle('Keys', '?', width, maxTop > 0);
+  const closeKeys = typedKeysIn('help', 'help/toggle', project.keymap);
+  const title = pagerTitle('Keys', closeKeys, width, maxTop > 0);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">

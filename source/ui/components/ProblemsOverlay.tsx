@@ -6,12 +6,15 @@ import type { Theme } from '../theme.js';
 /** `!`: every problem met, each line escaped and wrapped whole, paged as the help is. */
 export function ProblemsOverlay({
   problems,
+  closeKeys,
   width,
   height,
   top,
   theme,
 }: {
   problems: readonly string[];
+  /** The typed keys that close it as well as Esc (`!`, or a project's own). */
+  closeKeys: readonly string[];
   width: number;
   height: number;
   top: number;
@@ -22,7 +25,7 @@ export function ProblemsOverlay({
   // Lines are positional: each keyed by its place in the whole.
   const shown = lines.slice(top, top + body).map((line, row) => ({ line, at: top + row }));
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const title = pagerTitle(count, '!', width, lines.length > body);
+  const title = pagerTitle(count, closeKeys, width, lines.length > body);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.accent} wrap="truncate">
