@@ -110,6 +110,24 @@ describe('a sentence taller than the reader', () => {
     }
   });
 
+  it('keeps its end in view when a resize comes on its last page', () => {
+    // verify51: paged to its end at 60×15, a wider or taller terminal went back to w0.
+    const article = tallSentenceArticle(265);
+    for (const size of [
+      { columns: 80, rows: 15 },
+      { columns: 60, rows: 20 },
+      { columns: 80, rows: 20 },
+    ]) {
+      let state = typed(typed(opened(article, 60, 15), 'j'), 'j');
+      for (let page = 0; !onScreen(state).includes('w264') && page < 100; page += 1)
+        state = typed(state, ' ');
+      expect(cursorOf(state, article)).toBe(TALL);
+      const resized = reduce(state, { type: 'terminal/resize', size });
+      expect(onScreen(resized), `${size.columns}×${size.rows}`).toContain('w264');
+      expect(cursorOf(resized, article)).toBe(TALL);
+    }
+  });
+
   it('shows its beginning when the cursor comes back onto it, wherever the window was', () => {
     const article = tallSentenceArticle(300);
     let state = typed(typed(opened(article, 60, 15), 'j'), 'j');

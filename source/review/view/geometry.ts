@@ -250,8 +250,8 @@ export class ReaderGeometry {
    * `followTop` on spots: the first visible line after a move, unchanged (the same object) while
    * the lines `first` … `last` stay inside the window with `context` lines around them, otherwise
    * the smallest scroll that brings them back. A target taller than the window keeps a window
-   * that shows part of it (one scrolled into it a page at a time) and otherwise shows its
-   * beginning. It walks about a window's lines, whatever the distance between the old window
+   * that shows part of it (one scrolled into it a page at a time; past its last page, that page)
+   * and otherwise shows its beginning. It walks about a window's lines, whatever the distance between the old window
    * and the new.
    */
   follow(
@@ -264,7 +264,11 @@ export class ReaderGeometry {
     const { tall, above, below } = this.bounds(first, last, height, context);
     let next = this.canonical(top);
     if (tall) {
-      if (compareSpots(next, above) < 0 || compareSpots(next, below) > 0) next = above;
+      // A window still on its lines but past its last page (its end page after a resize made
+      // the sentence shorter) shows that last page; one off it altogether, its beginning.
+      if (compareSpots(next, above) < 0) next = above;
+      else if (compareSpots(next, below) > 0)
+        next = compareSpots(next, this.canonical(last)) <= 0 ? below : above;
     } else {
       // The target's end is below the window, or its beginning above it.
       if (compareSpots(next, below) < 0) next = below;

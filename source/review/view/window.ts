@@ -20,7 +20,9 @@ export function followTop(
   const below = Math.max(0, last + margin - height + 1);
   let next = top;
   if (tall) {
-    if (next < above || next > below) next = above;
+    // Past its last page but still on its lines: that page (see `ReaderGeometry.follow`).
+    if (next < above) next = above;
+    else if (next > below) next = next <= last ? below : above;
   } else {
     if (next < below) next = below;
     if (next > above) next = above;
