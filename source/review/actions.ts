@@ -67,6 +67,11 @@ export type EventAction =
   /** A key typed into the open input (note, attribute field, search query). */
   /** `pasted`: the terminal said the text was pasted, so it is never taken for a key's choice. */
   | { type: 'text/type'; input: string; key: KeyState; pasted?: true }
+  /**
+   * An edit was cancelled by an Escape joined to the keys after it (`escapeFirst`): what they did
+   * took the status line, so it says again that the edit can come back, unless they said more.
+   */
+  | { type: 'edit/cancelled-again' }
   /** Ctrl+C while waiting for writes to finish: leave without waiting. */
   | { type: 'app/force-quit' }
   /** Text pasted where no input is open: taken as nothing, and said so. */

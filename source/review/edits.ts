@@ -67,6 +67,14 @@ export function cancelEdit(state: ReviewState, mode: EditMode): ReviewState {
   };
 }
 
+/** `edit/cancelled-again`: the message `cancelEdit` gave, where nothing else is being said. */
+export function cancelledSaidAgain(state: ReviewState): ReviewState {
+  const kept = state.cancelledEdit;
+  if (!kept || state.message || state.mode.kind !== 'browse') return state;
+  const key = keyFor(state, kept.kind === 'note' ? 'note/edit' : 'attributes/edit');
+  return key ? { ...state, message: info(`edit cancelled · ${key} brings it back`) } : state;
+}
+
 function withoutQuitAsked(mode: EditMode): EditMode {
   const { quitAsked: _asked, ...rest } = mode;
   return rest;

@@ -203,9 +203,24 @@ export class KeyInterpreter {
       } else if (context !== null) yield { type: 'paste/refused' };
       return;
     }
-    const presses = escapeFirst(state(), input, key)
+    const kept = state().cancelledEdit;
+    const escaped = escapeFirst(state(), input, key);
+    const presses = escaped
       ? [ESCAPE, ...splitKeys(input, { ...key, meta: false })]
       : splitKeys(input, key);
+    yield* this.#pressed(state, presses, at, hold);
+    // The keys joined to the Escape took the status line that said the edit can come back.
+    if (escaped && state().cancelledEdit !== kept && state().cancelledEdit !== null) {
+      yield { type: 'edit/cancelled-again' };
+    }
+  }
+
+  *#pressed(
+    state: () => ReviewState,
+    presses: Press[],
+    at: number | undefined,
+    hold: Hold | undefined,
+  ): Generator<Action> {
     for (let index = 0; index < presses.length; index += 1) {
       const press = presses[index]!;
       const run = typedRun(state(), presses, index);

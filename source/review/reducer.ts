@@ -10,6 +10,7 @@ import {
 import {
   backToNote,
   cancelEdit,
+  cancelledSaidAgain,
   clearLabels,
   moveField,
   saveEdit,
@@ -325,6 +326,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return typeInto(state, action.input, action.key, action.pasted === true);
     case 'app/force-quit':
       return { ...state, forceQuit: true };
+    case 'edit/cancelled-again':
+      return cancelledSaidAgain(state);
     case 'app/terminate':
       return quitIfDrained({
         ...state,

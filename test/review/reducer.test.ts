@@ -216,6 +216,8 @@ describe('keys in one chunk', () => {
     // qa51: a, TASS, then Esc and j in one chunk, then 2 and Enter: "TASS2" was saved.
     const editing = retype(type(readerState(), 'a'), 'TASS');
     expect(editing.mode).toMatchObject({ kind: 'attributes', values: { claimant: 'TASS' } });
+    // The j took the status line: it says again that the edit can come back (verify51).
+    expect(alt(editing, 'j').message?.text).toBe('edit cancelled · a brings it back');
     const moved = type(alt(editing, 'j'), '2');
     expect(moved.mode.kind).toBe('browse');
     expect(moved.cursors.b).toBe(21);
