@@ -124,9 +124,7 @@ export function startEdit(state: ReviewState, kind: 'note' | 'attributes'): Revi
     ...opened,
     mode: { ...kept, restored: true },
     cancelledEdit: null,
-    message: info(
-      'the edit you cancelled, back: Enter saves it, Esc drops it, Ctrl+U clears a line',
-    ),
+    message: info('cancelled edit back · Esc drops it'),
   };
 }
 

@@ -228,7 +228,7 @@ describe('keys in one chunk', () => {
     // Back on it, `a` opens the cancelled values, said so; Enter saves them.
     const back = type(type(moved, 'k'), 'a');
     expect(back.mode).toMatchObject({ kind: 'attributes', values: { claimant: 'TASS' } });
-    expect(back.message?.text).toMatch(/^the edit you cancelled, back/);
+    expect(back.message?.text).toBe('cancelled edit back · Esc drops it');
     expect(effects(named(back, 'return'))).toContainEqual(
       expect.objectContaining({ kind: 'annotate', patch: { attributes: { claimant: 'TASS' } } }),
     );
