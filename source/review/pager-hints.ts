@@ -1,5 +1,5 @@
 import { guidelinesHeight } from './guidelines.js';
-import { hintIn, hintsFor, type KeyContext, liveKeys } from './keymap.js';
+import { hintIn, hintsFor, type KeyContext, type Keymap, liveKeys } from './keymap.js';
 import { problemsOf, sentenceRunsOn } from './selectors.js';
 import type { ReviewState } from './state.js';
 import { guidelinesLines } from './view/guidelines.js';
@@ -42,7 +42,8 @@ export function moreHint(state: ReviewState, context: KeyContext): string | null
 export function barHints(state: ReviewState, context: KeyContext): string[] {
   const { keymap } = state.project;
   const more = moreHint(state, context);
-  const hints = more ? [more, ...hintsFor(context, keymap)] : hintsFor(context, keymap);
+  const listed = panelFirst(context, keymap, hintsFor(context, keymap));
+  const hints = more ? [more, ...listed] : listed;
   if ((context !== 'problems' && context !== 'guidelines') || pagerScrolls(state)) return hints;
   const scrolling = new Set(
     keymap
@@ -50,4 +51,18 @@ export function barHints(state: ReviewState, context: KeyContext): string[] {
       .map((entry) => hintIn(context, entry, keymap)),
   );
   return hints.filter((hint) => !scrolling.has(hint));
+}
+
+/**
+ * In the story and compare panels, the panel's own keys first: at 60 columns the story panel's
+ * bar named `u undo` and left out `x unlink` and `Esc close` (verify51).
+ */
+function panelFirst(context: KeyContext, keymap: Keymap, hints: string[]): string[] {
+  if (context !== 'story' && context !== 'compare') return hints;
+  const own = new Set(
+    keymap
+      .filter((entry) => entry.contexts.length === 1 && entry.contexts[0] === context)
+      .map((entry) => hintIn(context, entry, keymap)),
+  );
+  return [...hints.filter((hint) => own.has(hint)), ...hints.filter((hint) => !own.has(hint))];
 }

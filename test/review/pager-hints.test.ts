@@ -3,6 +3,7 @@ import { withGuidelines } from '../../source/review/guidelines.js';
 import { KEYMAP } from '../../source/review/keymap.js';
 import { barHints } from '../../source/review/pager-hints.js';
 import type { ReviewState } from '../../source/review/state.js';
+import { fittingHints } from '../../source/ui/components/StatusBar.js';
 import { readerState } from './fixtures.js';
 
 const SCROLL = ['j/k scroll', 'Space/b page'];
@@ -38,5 +39,22 @@ describe('the bottom bar of a panel that pages', () => {
     expect(few.filter((hint) => SCROLL.includes(hint))).toEqual([]);
     expect(few.length).toBeGreaterThan(0);
     expect(barHints(problems(200), 'problems')).toEqual(expect.arrayContaining(SCROLL));
+  });
+});
+
+describe("a panel's bar", () => {
+  it("names the story panel's own keys first, so a narrow bar keeps x unlink and Esc close", () => {
+    const hints = barHints(readerState(), 'story');
+    expect(hints.slice(0, 5)).toEqual([
+      'j/k move',
+      'Enter go',
+      'c copy tags',
+      'x unlink',
+      'Esc close',
+    ]);
+    expect(hints).toContain('u undo');
+    // At 60 columns the bar has 53 columns for hints (`saved` takes the rest): the panel's own
+    // come first.
+    expect(fittingHints(hints, 53)).toBe('j/k move · Enter go · c copy tags · x unlink · ? help');
   });
 });
