@@ -315,12 +315,14 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
   // qa50: "copied quote to … (u undoes)" where the counterpart had it all already, and a
   // speaker replaced without a word.
   const had = current?.attributes ?? {};
+  // Own properties only: a stored attribute may be named `constructor` (an import).
+  const value = (name: string) => (Object.hasOwn(had, name) ? had[name] : undefined);
   const replaced = Object.entries(own.attributes).filter(
-    ([name, value]) => had[name] !== undefined && had[name] !== value,
+    ([name, given]) => value(name) !== undefined && value(name) !== given,
   );
   const unchanged =
     own.labels.every((label) => current?.labels.includes(label)) &&
-    Object.entries(own.attributes).every(([name, value]) => had[name] === value);
+    Object.entries(own.attributes).every(([name, given]) => value(name) === given);
   if (unchanged) {
     return { ...state, message: info(`${where} has ${own.labels.join(', ')} already, as here`) };
   }
@@ -331,7 +333,7 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
       [target.sentence]: { note: current?.note ?? null, labels, attributes },
     },
   });
-  const instead = replaced.map(([name, value]) => `${name}: ${had[name]} → ${value}`).join(', ');
+  const instead = replaced.map(([name, given]) => `${name}: ${value(name)} → ${given}`).join(', ');
   const told = `copied ${own.labels.join(', ')} to ${where}${instead ? ` (${instead})` : ''} (u undoes)`;
   return emit(
     { ...next, message: info(told) },

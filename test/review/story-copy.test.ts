@@ -39,4 +39,23 @@ describe('copying labels across in the story panel', () => {
     );
     expect(copied.outbox).toHaveLength(1);
   });
+
+  it('takes a stored attribute named as an object member for a plain value', () => {
+    // An import can store `constructor`: read off the counterpart's plain object it was a
+    // function, "replaced" in the message.
+    const base = panel(marks({ sentences: {} }));
+    const b = base.marks.b!;
+    const own = {
+      labels: ['claim'],
+      note: null,
+      attributes: { claimant: 'Kremlin', constructor: 'c' },
+    };
+    const state = {
+      ...base,
+      marks: { ...base.marks, b: { ...b, sentences: { ...b.sentences, 'b-s20': own } } },
+    };
+    const copied = reduce(state, { type: 'story/copy' });
+    expect(copied.message?.text).toMatch(/^copied claim to [^()]* \(u undoes\)$/);
+    expect(copied.outbox).toHaveLength(1);
+  });
 });
