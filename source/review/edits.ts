@@ -1,6 +1,7 @@
 import { beyondLimits } from '../store/schema.js';
 import type { Label } from '../store/types.js';
 import { declaredBy, fieldsFor } from './attributes.js';
+import { typedKeysIn } from './keymap.js';
 import type { KeyState } from './keys.js';
 import { editLine, lineAt } from './line.js';
 import { NO_SENTENCE_MARKS, type SentenceMarks, sortLabels } from './marks.js';
@@ -58,12 +59,11 @@ export function cancelEdit(state: ReviewState, mode: EditMode): ReviewState {
   if (mode.restored) return { ...state, mode: { kind: 'browse' }, message: info('edit dropped') };
   if (!editChanged(mode))
     return { ...state, mode: { kind: 'browse' }, message: info('edit cancelled') };
-  const key = keyFor(state, mode.kind === 'note' ? 'note/edit' : 'attributes/edit');
   return {
     ...state,
     mode: { kind: 'browse' },
     cancelledEdit: withoutQuitAsked(mode),
-    message: info(key ? `edit cancelled · ${key} brings it back` : 'edit cancelled'),
+    message: info(cancelledLine(state, mode)),
   };
 }
 
@@ -71,8 +71,14 @@ export function cancelEdit(state: ReviewState, mode: EditMode): ReviewState {
 export function cancelledSaidAgain(state: ReviewState): ReviewState {
   const kept = state.cancelledEdit;
   if (!kept || state.message || state.mode.kind !== 'browse') return state;
-  const key = keyFor(state, kept.kind === 'note' ? 'note/edit' : 'attributes/edit');
-  return key ? { ...state, message: info(`edit cancelled · ${key} brings it back`) } : state;
+  return { ...state, message: info(cancelledLine(state, kept)) };
+}
+
+/** What a cancel with changes says: the key that brings the edit back, as the keymap has it. */
+function cancelledLine(state: ReviewState, mode: EditMode): string {
+  const type = mode.kind === 'note' ? 'note/edit' : 'attributes/edit';
+  const key = typedKeysIn('reader', type, state.project.keymap)[0];
+  return key ? `edit cancelled · ${key} brings it back` : 'edit cancelled';
 }
 
 function withoutQuitAsked(mode: EditMode): EditMode {
@@ -85,12 +91,6 @@ function editChanged(mode: EditMode): boolean {
   return Object.keys(mode.values).some(
     (key) => (mode.values[key] ?? '') !== (mode.initial[key] ?? ''),
   );
-}
-
-/** The key the keymap gives an action in the reader, as the help names it. */
-function keyFor(state: ReviewState, type: 'note/edit' | 'attributes/edit'): string | null {
-  const entry = state.project.keymap.find((each) => each.action.type === type);
-  return entry?.keys[0]?.label ?? null;
 }
 
 /**
