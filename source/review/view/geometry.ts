@@ -251,8 +251,8 @@ export class ReaderGeometry {
    * the lines `first` … `last` stay inside the window with `context` lines around them, otherwise
    * the smallest scroll that brings them back. A target taller than the window keeps a window
    * that shows part of it (one scrolled into it a page at a time; past its last page, that page)
-   * and otherwise shows its beginning. It walks about a window's lines, whatever the distance between the old window
-   * and the new.
+   * and otherwise shows its beginning. It walks about a window's lines, whatever the distance
+   * between the old window and the new.
    */
   follow(
     top: ReaderSpot,

@@ -2,7 +2,8 @@
  * The first visible line after a move: unchanged while the target lines stay inside the window
  * with `context` lines around them (less when the target leaves no room for them), otherwise the
  * smallest scroll that brings them back. A target taller than the window keeps a window that
- * shows only its lines and their context, and otherwise shows its beginning.
+ * shows only its lines and their context (past its last page, that page), and otherwise shows
+ * its beginning.
  */
 export function followTop(
   top: number,
