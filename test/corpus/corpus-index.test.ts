@@ -7,7 +7,12 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultCacheDir } from '../../source/corpus/cache.js';
 import { knownTimesSettings } from '../../source/corpus/db/known-times.js';
-import { deleteCorpusIndex, indexFile, openCorpusIndex } from '../../source/corpus/db/open.js';
+import {
+  deleteCorpusIndex,
+  indexFile,
+  openCorpusIndex,
+  quickLookSettings,
+} from '../../source/corpus/db/open.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { patience } from '../helpers/patience.js';
 import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
@@ -291,77 +296,105 @@ describe('the corpus index', () => {
     expect(again.articles.find((a) => a.id === 'b/d')?.title).toBe('Grain ships leave Reni');
   });
 
-  it('sees a file edited in place on a look that compares every file (export, orphans)', async () => {
+  it('sees a file edited in place on a quick look too while the corpus is small (list, stats)', async () => {
     const past = new Date(Date.now() - 3_600_000);
     for (const name of ['a.txt', 'b/c.md', 'b/d.txt', 'z.png', 'b', '.'])
       await utimes(join(corpus.root(), name), past, past);
     await throughIndex();
-    // Written over, as VS Code and nano save: the folder's time stays as it was.
     const path = join(corpus.root(), 'b/d.txt');
     await writeFile(path, article('Grain ships leave Izmail'));
     const minute = new Date(Date.now() - 60_000);
     await utimes(path, minute, minute);
-    const title = async (refresh: 'quick' | 'compare') => {
-      const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
-      try {
-        return index.article('b/d')?.title;
-      } finally {
-        index.close();
-      }
-    };
-    expect(await title('quick')).toBe('Grain ships leave Odesa');
-    expect(await title('compare')).toBe('Grain ships leave Izmail');
-    expect(await throughIndex()).toEqual(await fresh());
+    const { index, refreshed } = await openCorpusIndex(corpus.root(), {
+      cacheDir,
+      refresh: 'quick',
+    });
+    try {
+      expect(index.article('b/d')?.title).toBe('Grain ships leave Izmail');
+      expect(refreshed?.read).toBe(1);
+    } finally {
+      index.close();
+    }
   });
 
-  describe.each([
-    { helpers: 1, share: 3, mainTakesShares: true, label: 'both threads, shares of 3 files' },
-    { helpers: 1, share: 3, mainTakesShares: false, label: 'the helper thread alone' },
-    { helpers: 0, share: 3, mainTakesShares: true, label: 'the main thread alone' },
-    { helpers: 1, share: 100, mainTakesShares: true, label: 'both threads, one share' },
-  ])('with the known files compared by $label', ({ label: _label, ...settings }) => {
-    const saved = { ...knownTimesSettings };
-    beforeEach(() => Object.assign(knownTimesSettings, { threadsFrom: 1, ...settings }));
-    afterEach(() => Object.assign(knownTimesSettings, saved));
+  describe('in a corpus too large to compare on every quick look', () => {
+    const saved = { ...quickLookSettings };
+    beforeEach(() => Object.assign(quickLookSettings, { compareWholeUpTo: 0 }));
+    afterEach(() => Object.assign(quickLookSettings, saved));
 
-    it('sees each file replaced or edited, and no other', async () => {
-      for (let i = 0; i < 20; i++)
-        await corpus.write(`b/many-${i}.txt`, article(`Convoy ${i} crosses the border`));
+    it('sees a file edited in place on a look that compares every file (export, orphans)', async () => {
       const past = new Date(Date.now() - 3_600_000);
       for (const name of ['a.txt', 'b/c.md', 'b/d.txt', 'z.png', 'b', '.'])
         await utimes(join(corpus.root(), name), past, past);
-      for (let i = 0; i < 20; i++) await utimes(join(corpus.root(), `b/many-${i}.txt`), past, past);
-      const titles = async (refresh: 'quick' | 'compare') => {
-        const { index, refreshed } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
+      await throughIndex();
+      // Written over, as VS Code and nano save: the folder's time stays as it was.
+      const path = join(corpus.root(), 'b/d.txt');
+      await writeFile(path, article('Grain ships leave Izmail'));
+      const minute = new Date(Date.now() - 60_000);
+      await utimes(path, minute, minute);
+      const title = async (refresh: 'quick' | 'compare') => {
+        const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
         try {
-          const read = refreshed?.read ?? 0;
-          return { read, titles: [...index.articles()].map((a) => a.title) };
+          return index.article('b/d')?.title;
         } finally {
           index.close();
         }
       };
-      expect((await titles('quick')).titles).toContain('Convoy 19 crosses the border');
-      // Written over in place (the folder's time stays): only the look comparing every file
-      // sees it. Then one replaced under its name (the folder's time changes): a quick look does.
-      const minute = new Date(Date.now() - 60_000);
-      const edited = join(corpus.root(), 'b/many-12.txt');
-      await writeFile(edited, article('Convoy 12 turns back'));
-      await utimes(edited, minute, minute);
-      const quick = await titles('quick');
-      expect(quick.read).toBe(0);
-      expect(quick.titles).toContain('Convoy 12 crosses the border');
-      const compared = await titles('compare');
-      expect(compared.read).toBe(1);
-      expect(compared.titles).toContain('Convoy 12 turns back');
-      const replaced = join(corpus.root(), 'b/many-5.txt');
-      await writeFile(`${replaced}.part`, article('Convoy 5 turns back'));
-      await rename(`${replaced}.part`, replaced);
-      await utimes(replaced, minute, minute);
-      await utimes(join(corpus.root(), 'b'), minute, minute);
-      const pulled = await titles('quick');
-      expect(pulled.read).toBe(1);
-      expect(pulled.titles).toContain('Convoy 5 turns back');
+      expect(await title('quick')).toBe('Grain ships leave Odesa');
+      expect(await title('compare')).toBe('Grain ships leave Izmail');
       expect(await throughIndex()).toEqual(await fresh());
+    });
+
+    describe.each([
+      { helpers: 1, share: 3, mainTakesShares: true, label: 'both threads, shares of 3 files' },
+      { helpers: 1, share: 3, mainTakesShares: false, label: 'the helper thread alone' },
+      { helpers: 0, share: 3, mainTakesShares: true, label: 'the main thread alone' },
+      { helpers: 1, share: 100, mainTakesShares: true, label: 'both threads, one share' },
+    ])('with the known files compared by $label', ({ label: _label, ...settings }) => {
+      const saved = { ...knownTimesSettings };
+      beforeEach(() => Object.assign(knownTimesSettings, { threadsFrom: 1, ...settings }));
+      afterEach(() => Object.assign(knownTimesSettings, saved));
+
+      it('sees each file replaced or edited, and no other', async () => {
+        for (let i = 0; i < 20; i++)
+          await corpus.write(`b/many-${i}.txt`, article(`Convoy ${i} crosses the border`));
+        const past = new Date(Date.now() - 3_600_000);
+        for (const name of ['a.txt', 'b/c.md', 'b/d.txt', 'z.png', 'b', '.'])
+          await utimes(join(corpus.root(), name), past, past);
+        for (let i = 0; i < 20; i++)
+          await utimes(join(corpus.root(), `b/many-${i}.txt`), past, past);
+        const titles = async (refresh: 'quick' | 'compare') => {
+          const { index, refreshed } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
+          try {
+            const read = refreshed?.read ?? 0;
+            return { read, titles: [...index.articles()].map((a) => a.title) };
+          } finally {
+            index.close();
+          }
+        };
+        expect((await titles('quick')).titles).toContain('Convoy 19 crosses the border');
+        // Written over in place (the folder's time stays): only the look comparing every file
+        // sees it. Then one replaced under its name (the folder's time changes): a quick look does.
+        const minute = new Date(Date.now() - 60_000);
+        const edited = join(corpus.root(), 'b/many-12.txt');
+        await writeFile(edited, article('Convoy 12 turns back'));
+        await utimes(edited, minute, minute);
+        const quick = await titles('quick');
+        expect(quick.read).toBe(0);
+        expect(quick.titles).toContain('Convoy 12 crosses the border');
+        const compared = await titles('compare');
+        expect(compared.read).toBe(1);
+        expect(compared.titles).toContain('Convoy 12 turns back');
+        const replaced = join(corpus.root(), 'b/many-5.txt');
+        await writeFile(`${replaced}.part`, article('Convoy 5 turns back'));
+        await rename(`${replaced}.part`, replaced);
+        await utimes(replaced, minute, minute);
+        await utimes(join(corpus.root(), 'b'), minute, minute);
+        const pulled = await titles('quick');
+        expect(pulled.read).toBe(1);
+        expect(pulled.titles).toContain('Convoy 5 turns back');
+        expect(await throughIndex()).toEqual(await fresh());
+      });
     });
   });
 
