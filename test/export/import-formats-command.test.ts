@@ -180,8 +180,15 @@ describe('margin import from every format margin exports', () => {
         ]);
       }
     }
-    // A document of no tasks is not empty: it says nothing more than its count.
-    const none = await run(importCommand, dir, ['-'], { format: 'label-studio' }, '[]');
-    expect([none.status, none.stderr]).toEqual([0, '']);
+    // A document of no tasks (or a W3C collection of no items) is not empty, but holds as little.
+    for (const format of ['label-studio', 'w3c']) {
+      const none = await run(importCommand, dir, ['-'], { format }, '[]');
+      expect([format, none.status, none.stdout, none.stderr]).toEqual([
+        format,
+        0,
+        '0 imported, 0 duplicates skipped, 0 errors\n',
+        'margin import: warning: stdin holds no annotations: nothing to import\n',
+      ]);
+    }
   });
 });
