@@ -186,8 +186,11 @@ Examples
       output.warn(`${oneName(name)} is empty: nothing to import`);
       // Not JSON that ends too early: a file with nothing in it.
       parsed = { annotations: [], ignored: 0, statuses: [], refused: refusedLines(false) };
-    }
-    else if (parsed.annotations.length === 0 && parsed.refused.count === 0 && parsed.ignored === 0)
+    } else if (
+      parsed.annotations.length === 0 &&
+      parsed.refused.count === 0 &&
+      parsed.ignored === 0
+    )
       // `[]`, a Label Studio export of tasks nobody annotated: valid, and silent would read as done.
       output.warn(`${oneName(name)} holds no annotations: nothing to import`);
     // What the store has where the file adds something: duplicates can only be there.

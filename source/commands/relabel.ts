@@ -24,7 +24,7 @@ annotation: the attributes it lacks come from the OLD one and the two notes are 
 both give an attribute different values, NEW keeps its own and OLD's is written into the note
 ("figure's verdict: false"), each one named on stderr (with --dry-run too). One whose fold would
 not fit the store's limits keeps OLD, named. Attributes NEW's entry in margin.json does not
-declare are kept and counted in a warning. OLD still listed in margin.json gets a warning: the
+declare, and values outside its fixed lists, are kept and counted in a warning. OLD still listed in margin.json gets a warning: the
 documented order is to rename or retire it there first.
 
 The store is shared through git: commit the change (git diff shows the renamed "label" lines),
@@ -68,7 +68,14 @@ Examples
     const dryRun = flags.dryRun === true;
     const result = await relabelStore(store.root, from, to, {
       dryRun,
-      ...(entry ? { declared: entry.attributes.map(({ name }) => name) } : {}),
+      ...(entry
+        ? {
+            declared: entry.attributes.map(({ name }) => name),
+            fixed: Object.fromEntries(
+              entry.attributes.flatMap(({ name, values }) => (values ? [[name, values]] : [])),
+            ),
+          }
+        : {}),
     });
     for (const refused of result.refused)
       output.problem(`${oneLine(refused)}; left as it is (run relabel again once it is mended)`);
@@ -120,6 +127,18 @@ Examples
         .join(', ');
       output.warn(
         `${oneLine(to)} carries attributes margin.json does not give it: ${listed}; kept as they are (exports still write them; the review's editor does not show them): add them to its entry in margin.json if they belong there`,
+      );
+    }
+    for (const [name, values] of Object.entries(result.offList).sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
+      const listed = Object.entries(values)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([value, count]) => `${oneLine(value)} (${n(count, 'annotation')})`)
+        .join(', ');
+      const allowed = entry?.attributes.find((attribute) => attribute.name === name)?.values ?? [];
+      output.warn(
+        `${oneLine(to)}'s ${oneLine(name)} is one of ${allowed.map(oneLine).join(', ')} in margin.json, but ${dryRun ? 'would carry' : 'carries'} ${listed}; kept as they are (the review's editor offers only the list): change them there, or add the values to margin.json`,
       );
     }
     if (result.files > 0 && !dryRun) {

@@ -25,6 +25,13 @@ export interface RelabelResult {
    */
   undeclared: Record<string, number>;
   /**
+   * Attribute name → the values outside the fixed list the codebook gives the new label for it,
+   * each with how many annotations this relabelling gave the new name carry it (only when told
+   * the lists). Kept, as undeclared attributes are: the review shows them, its editor offers the
+   * list.
+   */
+  offList: Record<string, Record<string, number>>;
+  /**
    * Attribute values the old label gave a sentence where the annotation folded into has another:
    * the new label keeps its own, the old one's is written into the note (`figure's verdict:
    * false`), never dropped unsaid.
@@ -75,8 +82,15 @@ export async function relabelStore(
   {
     dryRun = false,
     declared,
+    fixed,
     now = new Date().toISOString(),
-  }: { dryRun?: boolean; declared?: readonly string[]; now?: string } = {},
+  }: {
+    dryRun?: boolean;
+    declared?: readonly string[];
+    /** Attribute name → the fixed list of values the codebook gives the new label. */
+    fixed?: Readonly<Record<string, readonly string[]>>;
+    now?: string;
+  } = {},
 ): Promise<RelabelResult> {
   const result: RelabelResult = {
     files: 0,
@@ -84,6 +98,7 @@ export async function relabelStore(
     merged: 0,
     refused: [],
     undeclared: {},
+    offList: {},
     noted: [],
     unfolded: [],
   };
@@ -111,6 +126,7 @@ export async function relabelStore(
           if (change.renamed + change.merged === 0) return;
           if (!dryRun) await writeFileAtomic(path, serialise(change.doc));
           if (declared) countUndeclared(result.undeclared, change.relabelled, declared);
+          if (fixed) countOffList(result.offList, change.relabelled, fixed);
           result.files += 1;
           result.renamed += change.renamed;
           result.merged += change.merged;
@@ -231,6 +247,21 @@ function foldInto(
  * are not this change's: counted, they were counted only in the files that also held the old
  * name.
  */
+function countOffList(
+  counts: Record<string, Record<string, number>>,
+  relabelled: readonly StoredAnnotation[],
+  fixed: Readonly<Record<string, readonly string[]>>,
+): void {
+  for (const annotation of relabelled) {
+    for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
+      const list = Object.hasOwn(fixed, name) ? fixed[name] : undefined;
+      if (!list || value === '' || list.includes(value)) continue;
+      const values = (counts[name] ??= {});
+      values[value] = (values[value] ?? 0) + 1;
+    }
+  }
+}
+
 function countUndeclared(
   counts: Record<string, number>,
   relabelled: readonly StoredAnnotation[],

@@ -116,4 +116,27 @@ describe('margin relabel folding one label into another', () => {
       "margin relabel: warning: figure is still one of margin.json's labels (key 3): its key goes on making figure after the rename; rename or retire it in margin.json first",
     );
   });
+
+  // verify51: a value outside the new label's fixed list moved across without a word.
+  it("names the values the new label's fixed list lacks, and keeps them", async () => {
+    const dir = await tempFolder();
+    const stance = { name: 'verdict', values: ['true', 'false'] };
+    const file = await project(dir, [{ ...codebook.labels[0]!, attributes: [stance] }]);
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    // Only the figure: a plain rename, whose value 'misleading' claim's list does not hold.
+    doc.annotations = doc.annotations.filter((a: { label: string }) => a.label === 'figure');
+    doc.annotations[0].attributes = { verdict: 'misleading' };
+    await writeFile(file, JSON.stringify(doc));
+    const warning =
+      "margin relabel: warning: claim's verdict is one of true, false in margin.json, but ";
+    const tail =
+      " misleading (1 annotation); kept as they are (the review's editor offers only the list): change them there, or add the values to margin.json";
+    const dry = await relabel(dir, 'figure', 'claim', '-n');
+    expect(dry.stderr.split('\n')).toContain(`${warning}would carry${tail}`);
+    const run = await relabel(dir, 'figure', 'claim');
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n')).toContain(`${warning}carries${tail}`);
+    const [kept] = JSON.parse(await readFile(file, 'utf8')).annotations;
+    expect([kept.label, kept.attributes]).toEqual(['claim', { verdict: 'misleading' }]);
+  });
 });

@@ -63,6 +63,7 @@ describe('renaming a label in the store (margin relabel)', () => {
       merged: 1,
       refused: [],
       undeclared: {},
+      offList: {},
       noted,
       unfolded: [],
     });
@@ -75,6 +76,7 @@ describe('renaming a label in the store (margin relabel)', () => {
       merged: 1,
       refused: [],
       undeclared: { extra: 1, tone: 1 },
+      offList: {},
       noted,
       unfolded: [],
     });
