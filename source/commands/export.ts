@@ -27,6 +27,7 @@ import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import { makeFolders } from '../text/folders.js';
 import { oneName } from '../text/untrusted.js';
+import { articleNamed, noArticle } from './article-named.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
 import {
   type FolderSink,
@@ -57,7 +58,7 @@ Options
   --out, -o      Write to this file (a folder for brat, where it is required) instead of stdout
   --annotator    Only this annotator's annotations (repeat for several)
   --label        Only this label, one of the project's (repeat for several)
-  --article      Only this article id (repeat for several)
+  --article      Only this article: its id or its file (repeat for several)
   --status       Only articles the annotator marked: ${REVIEW_STATUSES.join(', ')}
   --bom          csv: start with a byte order mark, for Excel
   --raw          csv: leave cells starting with = + - @ as they are (by default they get a
@@ -188,7 +189,9 @@ Examples
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
       labels,
-      articles: listFlag(flags.article),
+      // A file name as `ls` gives it names its article; a name of neither is kept for the
+      // store's orphans (and named below when it has none).
+      articles: listFlag(flags.article).map((named) => articleNamed(corpus, named, io) ?? named),
       statuses: statuses as ReviewStatus[],
     };
     const suggestions = flags.suggestions
@@ -318,7 +321,7 @@ Examples
       (id) => corpus.ordOf(id) === undefined && repository.list({ article: id }).length === 0,
     );
     for (const id of unknown) {
-      output.problem(`no article ${JSON.stringify(id)} in the corpus or the store`);
+      output.problem(noArticle(corpus, id, 'the corpus or the store'));
     }
     const annotators = new Set(repository.annotators());
     const strangers = (filter.annotators ?? []).filter((name) => !annotators.has(name));

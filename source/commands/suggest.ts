@@ -3,6 +3,7 @@ import type { Article } from '../corpus/types.js';
 import type { Suggestion } from '../suggest/index.js';
 import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
+import { articleNamed, noArticle } from './article-named.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openProjectCorpus } from './corpus.js';
 import { CannotRun } from './output.js';
@@ -65,7 +66,7 @@ or the rules alone when there is none. A suggestion is never an annotation.
 
 Options
   --json           One JSON object per line: {"article","sentence","label","score","attributes"}
-  --article ID     Only this article (repeatable)
+  --article ID     Only this article: its id or its file (repeatable)
   --corpus, -c     The corpus folder (default: the project file's, else seeds)
   --store, -s      The annotation store folder (default: the project file's, else annotations)
   --annotator      Whose learnt model to use (default: $MARGIN_ANNOTATOR, or you)
@@ -88,10 +89,12 @@ Examples
       );
     }
     const corpus = await openProjectCorpus(project, io, output);
-    const wanted = listFlag(flags.article);
-    for (const id of wanted) {
-      if (corpus.ordOf(id) === undefined) output.problem(`no article ${oneName(id)} in the corpus`);
-    }
+    const wanted = listFlag(flags.article).flatMap((named) => {
+      const id = articleNamed(corpus, named, io);
+      if (id === undefined) output.problem(noArticle(corpus, named));
+      return id === undefined ? [] : [id];
+    });
+    if (wanted.length === 0 && listFlag(flags.article).length > 0) return output.status();
     const chosen: Iterable<Article> =
       wanted.length === 0
         ? corpus.articles()

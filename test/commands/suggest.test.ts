@@ -52,6 +52,22 @@ describe('margin suggest', () => {
     });
   });
 
+  // qa52 #8: the file name `ls` shows was "no article", with no next step.
+  it('takes an article named by its file, from here or from the corpus, and guesses a cut id', async () => {
+    const dir = await workspace();
+    const byId = await run(command, dir, [], { json: true, article: [SEED] });
+    for (const named of [`${SEED}.txt`, `corpus/${SEED}.txt`, join(dir, 'corpus', `${SEED}.txt`)]) {
+      const result = await run(command, dir, [], { json: true, article: [named] });
+      expect([named, result.status, result.stdout]).toEqual([named, 0, byId.stdout]);
+    }
+    const cut = await run(command, dir, [], { json: true, article: ['001'] });
+    expect([cut.status, cut.stdout, cut.stderr]).toEqual([
+      1,
+      '',
+      `margin suggest: no article "001" in the corpus (did you mean ${SEED}?)\n`,
+    ]);
+  });
+
   it('scores with what the annotator taught, when their model is in the store', async () => {
     const dir = await workspace();
     const article = seedArticle(`${SEED}.txt`);
@@ -100,7 +116,7 @@ describe('margin suggest', () => {
     const dir = await workspace();
     const result = await run(command, dir, [], { article: [SEED, 'nosuch'] });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('margin suggest: no article nosuch in the corpus\n');
+    expect(result.stderr).toContain('margin suggest: no article "nosuch" in the corpus\n');
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^001_d7fb493d5d978b6e {2}Putin-Trump Meeting Dates/);
     expect(lines).toContain(
