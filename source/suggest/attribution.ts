@@ -291,7 +291,26 @@ function subjectStart(tokens: Token[]): number {
     const comma = tokens.findIndex((token, i) => i > first && isComma(token));
     if (comma > 0 && comma < 12) return comma + 1;
   }
-  return first;
+  const timed = timeOpenerEnd(tokens, first);
+  return timed ?? first;
+}
+
+/** Words that open a time adverbial: "Earlier this year,", "Last week,", "Later that day,". */
+const TIME_OPENERS = new Set(['earlier', 'later', 'last', 'this', 'next', 'previously', 'late']);
+
+/**
+ * Past a time adverbial of lower-case words up to its comma ("Earlier this year, GateHouse …"),
+ * whose capitalised first word only opens the sentence (qa52: it was taken for a speaker named
+ * Earlier). A capitalised word inside ("Last week Reed, who …") leaves the subject where it was.
+ */
+function timeOpenerEnd(tokens: Token[], first: number): number | null {
+  if (!TIME_OPENERS.has(tokens[first]!.lower)) return null;
+  for (let i = first + 1; i < tokens.length && i < first + 6; i++) {
+    const token = tokens[i]!;
+    if (isComma(token)) return i > first + 1 ? i + 1 : null;
+    if (token.kind !== 'word' || token.capital) return null;
+  }
+  return null;
 }
 
 /** "said marine biologist Ana Ruiz": up to three lower-case words before a name. */

@@ -115,3 +115,28 @@ describe('a quotation that follows the speaker’s own', () => {
     expect(speaker(body, 'better next week')).toBe('Jon Gruden');
   });
 });
+
+// qa52: "Earlier this year, GateHouse … called it “immaterial”" gave the speaker "Earlier".
+describe('a sentence opening with a time adverbial', () => {
+  it('takes its subject after the adverbial, not the capitalised first word', () => {
+    expect(
+      speaker(
+        'Earlier this year, Harbour Mills reportedly cut 60 jobs and called the loss “immaterial” to its plans.',
+        'immaterial',
+      ),
+    ).toBe('Harbour Mills');
+    expect(
+      speaker(
+        'Last week, Mayor Ana Ruiz called the plan “dead on arrival” at the council.',
+        'dead',
+      ),
+    ).toBe('Ana Ruiz');
+  });
+
+  // A guard: a name inside the opening words is the subject as before.
+  it('keeps a name that the opening words hold', () => {
+    expect(
+      speaker('Later that day Tom Reed called the vote “a disgrace” in a statement.', 'disgrace'),
+    ).toBe('Tom Reed');
+  });
+});
