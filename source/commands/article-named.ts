@@ -39,7 +39,10 @@ export function noArticle(corpus: CorpusIndex, named: string, where = 'the corpu
       if (found.length > GUESSES) break;
     }
   }
-  const shown = found.slice(0, GUESSES).map((id) => oneName(id)).join(', ');
+  const shown = found
+    .slice(0, GUESSES)
+    .map((id) => oneName(id))
+    .join(', ');
   const guess =
     found.length === 0 ? '' : ` (did you mean ${shown}${found.length > GUESSES ? ', …' : ''}?)`;
   return `no article "${oneName(named)}" in ${where}${guess}`;

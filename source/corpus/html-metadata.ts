@@ -69,6 +69,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const siteNames: Array<{ name: string; application: boolean }> = [];
   const metaDates: string[] = [];
   const timeDates: string[] = [];
+  let relAuthor: string | null = null;
   const pending: Array<{ element: Element; silent: boolean }> = [{ element: root, silent: false }];
   while (pending.length > 0) {
     const { element, silent } = pending.pop()!;
@@ -95,6 +96,19 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     if (name === 'a' && attribs.href && /^https?:\/\//i.test(attribs.href)) {
       meta.links.push(attribs.href);
     }
+    // A link to the writer's page (`rel="author"`, a WordPress theme's byline): the byline
+    // where neither a meta tag nor JSON-LD names one (qa52: CityAM's pages).
+    if (
+      name === 'a' &&
+      relAuthor === null &&
+      !silent &&
+      /(?:^|\s)author(?:\s|$)/i.test(attribs.rel ?? '')
+    ) {
+      const text = textOf(element).replace(/^by\s+/i, '');
+      // A site's admin account (`jdadmin`) is who posted it, not a byline.
+      const named = /\p{L}/u.test(text) && text.length <= 100 && !/^https?:|admin/i.test(text);
+      if (named) relAuthor = text;
+    }
     const quiet = silent || SILENT.has(name) || 'hidden' in attribs;
     for (let i = element.children.length - 1; i >= 0; i--) {
       const child = element.children[i]!;
@@ -104,7 +118,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   // Meta tags speak first; JSON-LD fills what they leave open (often the only author names).
   const facts = readLinkedData(linkedData);
   meta.headline ??= facts.headline;
-  meta.author ??= facts.author;
+  meta.author ??= facts.author ?? relAuthor;
   meta.liveBlog = facts.liveBlog;
   meta.liveBlogUpdates = facts.updates;
   // An application name that reads as the page's headline names no outlet (an MSN page's

@@ -97,7 +97,14 @@ export function readLinkedData(blocks: string[]): LinkedData {
     try {
       parsed = JSON.parse(block);
     } catch {
-      continue;
+      // A line break or tab typed inside a string (qa52: Moneycontrol's article node) is invalid
+      // JSON that browsers' readers of it shrug off; as a space it is whitespace outside strings
+      // too, so nothing else changes.
+      try {
+        parsed = JSON.parse(block.replace(/[\u0000-\u001f]+/g, ' '));
+      } catch {
+        continue;
+      }
     }
     for (const node of nodesOf(parsed)) {
       if (!isArticle(node)) {

@@ -256,8 +256,9 @@ function countOffList(
     for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
       const list = Object.hasOwn(fixed, name) ? fixed[name] : undefined;
       if (!list || value === '' || list.includes(value)) continue;
-      const values = (counts[name] ??= {});
+      const values = counts[name] ?? {};
       values[value] = (values[value] ?? 0) + 1;
+      counts[name] = values;
     }
   }
 }

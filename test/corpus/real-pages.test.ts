@@ -127,4 +127,38 @@ describe('JSON-LD', () => {
       author: 'Rachael Link',
     });
   });
+
+  // qa52 #9: a line break typed inside a string made the block invalid JSON, the byline lost.
+  it('reads a block with a line break or tab inside a string', () => {
+    // A real line break and tab inside the strings, as the page has them.
+    const block =
+      '{"@type": "NewsArticle", "headline": "Markets on a high;\ntime to be careful?",\n "author": "Nishant\tKumar"}';
+    expect(() => JSON.parse(block)).toThrow();
+    expect(readLinkedData([block])).toMatchObject({
+      headline: 'Markets on a high; time to be careful?',
+      author: 'Nishant Kumar',
+    });
+  });
+});
+
+describe("a page whose byline is only its writer's link", () => {
+  const page = (link: string) =>
+    `<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1><p class="byline">By ${link}</p><p>${'The port of Varna reopened on Monday after a storm closed it for a week. '.repeat(4)}</p></article></body></html>`;
+
+  it('takes the text of a rel="author" link (qa52 #9)', async () => {
+    const written = page(
+      '<a href="https://example.org/profile/anna-menin/" rel="author">Anna Menin</a>',
+    );
+    expect((await readArticle(await corpus.write('rel.html', written))).byline).toBe('Anna Menin');
+  });
+
+  it("takes no site's admin account, and a meta author first", async () => {
+    const admin = page('<a href="https://example.org/author/jdadmin/" rel="author">jdadmin</a>');
+    expect((await readArticle(await corpus.write('admin.html', admin))).byline).toBeNull();
+    const both = page('<a href="https://example.org/a/" rel="author">Anna Menin</a>').replace(
+      '<title>',
+      '<meta name="author" content="Tom Reed"><title>',
+    );
+    expect((await readArticle(await corpus.write('meta.html', both))).byline).toBe('Tom Reed');
+  });
 });
