@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { ioReason } from '../corpus/io-reason.js';
@@ -153,6 +153,11 @@ Examples
       return fail(`--story goes with --format ${[...STORY_FORMATS].join(', ')}`);
     }
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
+    // qa52: with an empty store the first write was annotation.conf, refused as "it already exists".
+    if (format === 'brat' && out && (await stat(base(out)).catch(() => null))?.isFile()) {
+      output.problem(`cannot write ${oneName(out)}: it is a file; brat writes a folder`);
+      return output.status();
+    }
     const labels = listFlag(flags.label);
     const statuses = listFlag(flags.status);
     const badStatus = statuses.find((s) => !(REVIEW_STATUSES as readonly string[]).includes(s));

@@ -41,3 +41,24 @@ function projectFlag(argv: string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The usage with a `--project` line among its options, for a command that takes one and does
+ * not say so itself (qa52: `relabel --help` and most others never named it).
+ */
+export function withProjectOption(usage: string): string {
+  if (/^\s*--project\b/m.test(usage)) return usage;
+  const options = usage.search(/^Options$/m);
+  if (options < 0) return usage;
+  const end = usage.indexOf('\n\n', options);
+  const block = end < 0 ? usage.slice(options) : usage.slice(options, end);
+  // Aligned with the block's descriptions: the column where the first option's text starts.
+  const column = /^( *--[\w-]+(?:, -\w)?(?: [A-Z]+)? +)/m.exec(
+    block.slice('Options'.length + 1),
+  )?.[1]?.length;
+  const at = column ?? 0;
+  // With its value's name where the column leaves room for it, as the others show theirs.
+  const flag = at >= '  --project FILE'.length + 2 ? '  --project FILE' : '  --project';
+  const line = `${flag.padEnd(Math.max(at, flag.length + 2))}The project file (default: margin.json here or in a folder above)`;
+  return end < 0 ? `${usage}\n${line}` : `${usage.slice(0, end)}\n${line}${usage.slice(end)}`;
+}

@@ -31,7 +31,7 @@ the index, as margin story does: the review shows the groups kept, article by ar
 corpus of up to 3,000 articles it can also group itself, in seconds).
 
 Options
-  --corpus, -c  The corpus folder (default: the project file's, else seeds)
+  --corpus, -c  The corpus folder (default: seeds)
   --story       Also form and keep the story groups, with the reviewers' links in --store
   --store, -s   The annotation store folder, for --story (default: annotations)
   --json        Print a summary: corpus, articles, problems, skipped, read, removed, seconds, index

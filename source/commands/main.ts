@@ -90,7 +90,7 @@ export async function main(
   // meow prints the help and refuses what is odd; the plain lines of scripts do without it.
   const cli =
     plainFlags(line, command.flags) ??
-    (await import('meow')).default(`Usage\n  $ margin ${await usageOf(command.usage, line, io)}`, {
+    (await import('meow')).default(`Usage\n  $ margin ${await usageOf(command, line, io)}`, {
       importMeta: import.meta,
       argv: line,
       flags: command.flags,
@@ -102,8 +102,10 @@ export async function main(
 }
 
 /** The usage as help prints it: with the project's corpus, store and labels (`help-text.ts`). */
-async function usageOf(usage: string, line: string[], io: CommandIO): Promise<string> {
+async function usageOf(command: Command, line: string[], io: CommandIO): Promise<string> {
   const end = line.indexOf('--');
-  if (!line.slice(0, end < 0 ? undefined : end).includes('--help')) return usage;
-  return (await import('./help-text.js')).projectUsage(usage, line, io);
+  if (!line.slice(0, end < 0 ? undefined : end).includes('--help')) return command.usage;
+  const { projectUsage, withProjectOption } = await import('./help-text.js');
+  const usage = 'project' in command.flags ? withProjectOption(command.usage) : command.usage;
+  return projectUsage(usage, line, io);
 }

@@ -32,7 +32,7 @@ and ask the team to pull before they go on. Work made under OLD on a clone that 
 yet keeps OLD: run relabel again after merging it.
 
 Options
-  --store, -s    The annotation store (default: margin.json's, or annotations)
+  --store, -s    The annotation store (default: annotations)
   --dry-run, -n  Say what would change, change nothing
 
 Examples

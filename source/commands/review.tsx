@@ -19,17 +19,19 @@ const NOT_A_TERMINAL =
 async function notAFolder(
   path: string,
   what: string,
-  option: string,
+  option: string | null,
   mayBeMissing: boolean,
 ): Promise<string | null> {
+  // The way out is named only to one who did not give the folder (qa52: `--corpus nope` was told
+  // to pass --corpus).
+  const hint = option === null ? '' : ` (pass ${option} DIR)`;
   try {
     if ((await stat(path)).isDirectory()) return null;
-    return `${what} is not a folder (pass ${option} DIR).`;
+    return `${what} is not a folder${hint}.`;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR') return `${what}: a part of its path is a file, not a folder.`;
-    if (code === 'ENOENT')
-      return mayBeMissing ? null : `${what} does not exist (pass ${option} DIR).`;
+    if (code === 'ENOENT') return mayBeMissing ? null : `${what} does not exist${hint}.`;
     return `${what} cannot be read: ${code ?? String(error)}.`;
   }
 }
@@ -58,7 +60,7 @@ export const command: Command = {
 Options
   --corpus, -c DIR   the articles to review (default: seeds)
   --store, -s DIR    where annotations are saved (default: annotations)
-  --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then your login name)
+  --annotator NAME   who is tagging (default: $MARGIN_ANNOTATOR, then margin.json's, then your login name)
   --compare          adjudicate: write as "gold" and press c to compare every annotator's labels
   --project FILE     the project file (default: margin.json here or in a folder above)
   --no-suggestions   no suggested labels (they are on by default: y accepts, r rejects)
@@ -102,9 +104,15 @@ Press ? in the review for every key.`,
       (await notAFolder(
         corpusDir,
         `the corpus ${oneName(context.corpus.shown)}`,
-        '--corpus',
+        flags.corpus === undefined ? '--corpus' : null,
         false,
-      )) ?? (await notAFolder(root, `the store ${oneName(context.store.shown)}`, '--store', true));
+      )) ??
+      (await notAFolder(
+        root,
+        `the store ${oneName(context.store.shown)}`,
+        flags.store === undefined ? '--store' : null,
+        true,
+      ));
     if (refused) throw new CannotRun(refused);
     const { startReviewSession, reviewController } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.

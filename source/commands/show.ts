@@ -77,12 +77,19 @@ Examples
     // of its path should be, a folder not open to us) leaves nothing to show: the command cannot
     // run, said in the words every command uses. A file that is there but is no article (an
     // image, an empty page) is refused input: status 1.
+    let folder = false;
     try {
-      statSync(target);
+      folder = statSync(target).isDirectory();
       // A file there but not open to us is as unreachable as a missing one.
       accessSync(target, constants.R_OK);
     } catch (error) {
       throw new CannotRun(`${oneName(file)}: ${ioReason(error, 'file')}`);
+    }
+    // A folder is no file to show, as a missing file is none (qa52: status 1 against 2).
+    if (folder) {
+      throw new CannotRun(
+        `${oneName(file)}: it is a folder; margin show prints one file (margin list -c ${oneName(file)} lists a folder)`,
+      );
     }
     let article: Article;
     try {

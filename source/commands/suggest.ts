@@ -67,8 +67,8 @@ or the rules alone when there is none. A suggestion is never an annotation.
 Options
   --json           One JSON object per line: {"article","sentence","label","score","attributes"}
   --article ID     Only this article: its id or its file (repeatable)
-  --corpus, -c     The corpus folder (default: the project file's, else seeds)
-  --store, -s      The annotation store folder (default: the project file's, else annotations)
+  --corpus, -c     The corpus folder (default: seeds)
+  --store, -s      The annotation store folder (default: annotations)
   --annotator      Whose learnt model to use (default: $MARGIN_ANNOTATOR, or you)
 
 Examples

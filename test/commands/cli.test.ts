@@ -83,6 +83,23 @@ describe('every command', async () => {
     expect(Object.keys(flags)).not.toContain('version');
   });
 
+  // qa52: `relabel --help` and most others never named --project, and index and suggest gave
+  // their folders' defaults in words the project's help could not put its own folders into.
+  it.each(names)(
+    '%s: --help names --project when it takes one, and defaults alike',
+    async (name) => {
+      const { flags } = await commands[name]!();
+      const { stdout } = await helpOf(name);
+      // `completion` takes it for its scripts' questions only, and lists no options.
+      if ('project' in flags && stdout.includes('\n  Options\n'))
+        expect(stdout).toMatch(
+          /^ {4}--project\b.*The project file \(default: margin\.json here or in a folder above\)$/im,
+        );
+      for (const line of stdout.split('\n').filter((line) => /^ +--(?:corpus|store)\b/.test(line)))
+        expect(line).toMatch(/\(default: (?:seeds|annotations)\)$/);
+    },
+  );
+
   // The default command, a free-text one and one whose help names the project's folders.
   it.each(['review', 'search', 'story'])(
     '%s: -h and help NAME print the usage --help does, --version the version',

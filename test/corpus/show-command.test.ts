@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +116,14 @@ Background:
       status: 2,
       stdout: '',
       stderr: 'margin show: chart.png/inside.txt: a part of its path is a file, not a folder\n',
+    });
+    // A folder is no file to show either (qa52: status 1, and no word of what to run instead).
+    await mkdir(join(corpus.root(), 'sub'), { recursive: true });
+    expect(await show(['sub'], false, corpus.root())).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'margin show: sub: it is a folder; margin show prints one file (margin list -c sub lists a folder)\n',
     });
   });
 

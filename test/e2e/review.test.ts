@@ -482,8 +482,8 @@ describe('margin review on a path that is not a folder', () => {
   }
 
   it.each([
-    [['-c', 'f', '-s', 'x'], 'margin review: the corpus f is not a folder (pass --corpus DIR).'],
-    [['-c', 'seeds', '-s', 'f'], 'margin review: the store f is not a folder (pass --store DIR).'],
+    [['-c', 'f', '-s', 'x'], 'margin review: the corpus f is not a folder.'],
+    [['-c', 'seeds', '-s', 'f'], 'margin review: the store f is not a folder.'],
     [
       ['-c', 'f/a', '-s', 'x'],
       'margin review: the corpus f/a: a part of its path is a file, not a folder.',
@@ -492,10 +492,7 @@ describe('margin review on a path that is not a folder', () => {
       ['-c', 'seeds', '-s', 'f/a'],
       'margin review: the store f/a: a part of its path is a file, not a folder.',
     ],
-    [
-      ['-c', 'nope', '-s', 'x'],
-      'margin review: the corpus nope does not exist (pass --corpus DIR).',
-    ],
+    [['-c', 'nope', '-s', 'x'], 'margin review: the corpus nope does not exist.'],
   ])(
     '%j says so in one line and exits with status 2 before the screen changes',
     async (args, message) => {

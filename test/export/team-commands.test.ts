@@ -295,8 +295,7 @@ describe('margin export to files', () => {
     expect(await run(exportCommand, dir, [], { format: 'brat', out: 'plain' })).toEqual({
       status: 1,
       stdout: '',
-      stderr:
-        'margin export: cannot write plain/alice/uni.txt: a part of its path is a file, not a folder\n',
+      stderr: 'margin export: cannot write plain: it is a file; brat writes a folder\n',
     });
     expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
