@@ -535,7 +535,27 @@ function spansBetween(text: string, cuts: number[]): SentenceSpan[] {
     if (to > from) spans.push({ start: from, end: to });
     start = cut;
   }
-  return spans;
+  return withLoneEllipsesJoined(text, spans);
+}
+
+const loneEllipsis = /^(?:\.\s*){3,}$|^…$/;
+
+/**
+ * An ellipsis that stands alone between two sentences ("…millions of dollars. ... They
+ * shouldn't…", words left out of a quotation) is no sentence: it goes with the words it leads
+ * into, or with the sentence before it at the end of a paragraph (qa52: a sentence `...`).
+ */
+function withLoneEllipsesJoined(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  if (spans.length < 2) return spans;
+  const joined: SentenceSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const span = spans[i]!;
+    if (!loneEllipsis.test(text.slice(span.start, span.end))) joined.push(span);
+    else if (i + 1 < spans.length) spans[i + 1] = { start: span.start, end: spans[i + 1]!.end };
+    else if (joined.length === 0) joined.push(span);
+    else joined[joined.length - 1] = { start: joined.at(-1)!.start, end: span.end };
+  }
+  return joined;
 }
 
 const noMarkers: readonly ListMarker[] = [];

@@ -1192,6 +1192,27 @@ describe('spans', () => {
   );
 });
 
+// qa52: `...` leaving words out of a quotation was a sentence of its own.
+describe('an ellipsis standing alone between sentences', () => {
+  const texts = (input: string) =>
+    splitSentences(input).map(({ start, end }) => input.slice(start, end));
+
+  it('goes with the words it leads into, or ends the paragraph with the sentence before', () => {
+    expect(texts('They will walk away with millions. ... They should not take it.')).toEqual([
+      'They will walk away with millions.',
+      '... They should not take it.',
+    ]);
+    expect(texts('They will walk away with millions. . . . They should not take it.')).toEqual([
+      'They will walk away with millions.',
+      '. . . They should not take it.',
+    ]);
+    expect(texts('They will walk away with millions. …')).toEqual([
+      'They will walk away with millions. …',
+    ]);
+    expect(texts('... ...')).toEqual(['... ...']);
+  });
+});
+
 /** A small seeded generator, so that a failure names an input that can be replayed. */
 function randomTexts(count: number, seed: number): string[] {
   const alphabet = [
