@@ -143,9 +143,9 @@ export class SavedGroups {
 
   /**
    * Takes `generation` as the groups' own when the corpus's texts are still those they were
-   * formed from, with the same links, and no link placed since: a refresh that reads files again
-   * without changing them (a file touched, one written in the second the index was) makes a new
-   * generation. Every article's hash is compared (0.3 s at 100,000). Returns whether it did.
+   * formed from, with the same links (or placed for them since): a refresh that reads files
+   * again without changing them (a file touched, one written in the second the index was) makes
+   * a new generation. Every article's hash is compared (0.3 s at 100,000). Returns whether it did.
    */
   static renew(
     file: string,
@@ -161,9 +161,14 @@ export class SavedGroups {
     try {
       const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
       const kept = JSON.parse((meta.get('basis') as string | undefined) ?? 'null') as Basis | null;
-      if (!kept || meta.get('edited') !== undefined) return false;
+      if (!kept) return false;
       if (meta.get('key') !== storyKey(kept.generation, kept.links)) return false;
-      if (JSON.stringify(kept.links) !== JSON.stringify(basis.links)) return false;
+      // Groups a review placed links on are renewed when they were placed for `basis.links`:
+      // formed from the kept links at the new generation, placed for these.
+      const edited = meta.get('edited') as string | undefined;
+      if (edited !== undefined) {
+        if (edited !== storyKey(kept.generation, basis.links)) return false;
+      } else if (JSON.stringify(kept.links) !== JSON.stringify(basis.links)) return false;
       if (db.prepare('SELECT count(*) FROM articles').pluck().get() !== corpus.size) return false;
       const rows = db
         .prepare('SELECT article, hash FROM articles')
@@ -172,8 +177,9 @@ export class SavedGroups {
       for (const [article, hash] of rows) if (corpus.hashOf(article) !== hash) return false;
       const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
       db.transaction(() => {
-        put.run('key', storyKey(basis.generation, basis.links));
-        put.run('basis', JSON.stringify(basis));
+        put.run('key', storyKey(basis.generation, kept.links));
+        put.run('basis', JSON.stringify({ generation: basis.generation, links: kept.links }));
+        if (edited !== undefined) put.run('edited', storyKey(basis.generation, basis.links));
       })();
       return true;
     } catch {

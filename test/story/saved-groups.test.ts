@@ -295,13 +295,31 @@ describe('groups kept between runs', () => {
     // The same texts: the groups are the new generation's.
     expect(SavedGroups.renew(at, renewed, corpus())).toBe(true);
     expect(SavedGroups.read(at)!.key()).toBe(storyKey('g2', []));
-    // With links placed by the review, never: the groups are no longer as formed.
+    // With links placed by the review since: renewed for those links only, still placed (the
+    // commands take them as the review shows them, verify51).
     save();
+    const unlink = {
+      kind: 'unlink' as const,
+      a: { article: 'a', sentence: 's' },
+      b: { article: 'b', sentence: 's' },
+    };
     SavedGroups.place(
       at,
       [{ kind: 'unlink', a: { article: 'a', sentence: 0 }, b: { article: 'b', sentence: 0 } }],
-      'k',
+      storyKey('g1', [unlink]),
     );
     expect(SavedGroups.renew(at, renewed, corpus())).toBe(false);
+    expect(SavedGroups.renew(at, { generation: 'g2', links: [link] }, corpus())).toBe(false);
+    expect(SavedGroups.renew(at, { generation: 'g2', links: [unlink] }, corpus('changed'))).toBe(
+      false,
+    );
+    expect(SavedGroups.renew(at, { generation: 'g2', links: [unlink] }, corpus())).toBe(true);
+    const placed = SavedGroups.read(at)!;
+    expect(placed.holdsFor(storyKey('g2', [unlink]))).toBe(true);
+    // Formed from the links as kept, at the new generation: a command still knows what to place.
+    expect(placed.key()).toBe(storyKey('g2', []));
+    expect(placed.basis()).toEqual({ generation: 'g2', links: [] });
+    expect([...placed.clusters()]).toEqual([]);
+    placed.close();
   });
 });
