@@ -24,6 +24,7 @@ import {
   storyKey,
 } from '../story/index.js';
 import { corpusStoryGroups, savedGroupsOf } from './story-groups.js';
+import { regroup } from './story-regroup.js';
 import type { StoryJob, StoryReply, StoryWorkerSetup } from './story-thread.js';
 
 const setup = workerData as StoryWorkerSetup;
@@ -151,7 +152,9 @@ async function readKept(index: DiskCorpusIndex): Promise<Kept | null> {
       saved.close();
       saved = null;
       try {
-        SavedGroups.place(place.file, placed, key);
+        SavedGroups.place(place.file, placed, key, (members) =>
+          regroup(members, (id) => index.article(id), links),
+        );
         holds = true;
       } catch {
         // A cache folder that cannot be written: the groups as kept, with the note.

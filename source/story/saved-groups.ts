@@ -143,9 +143,9 @@ export class SavedGroups {
 
   /**
    * Takes `generation` as the groups' own when the corpus's texts are still those they were
-   * formed from, with the same links, and no link placed since: a refresh that reads files again
-   * without changing them (a file touched, one written in the second the index was) makes a new
-   * generation. Every article's hash is compared (0.3 s at 100,000). Returns whether it did.
+   * formed from, with the same links (or placed for them since): a refresh that reads files
+   * again without changing them (a file touched, one written in the second the index was) makes
+   * a new generation. Every article's hash is compared (0.3 s at 100,000). Returns whether it did.
    */
   static renew(
     file: string,
@@ -161,9 +161,14 @@ export class SavedGroups {
     try {
       const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
       const kept = JSON.parse((meta.get('basis') as string | undefined) ?? 'null') as Basis | null;
-      if (!kept || meta.get('edited') !== undefined) return false;
+      if (!kept) return false;
       if (meta.get('key') !== storyKey(kept.generation, kept.links)) return false;
-      if (JSON.stringify(kept.links) !== JSON.stringify(basis.links)) return false;
+      // Groups a review placed links on are renewed when they were placed for `basis.links`:
+      // formed from the kept links at the new generation, placed for these.
+      const edited = meta.get('edited') as string | undefined;
+      if (edited !== undefined) {
+        if (edited !== storyKey(kept.generation, basis.links)) return false;
+      } else if (JSON.stringify(kept.links) !== JSON.stringify(basis.links)) return false;
       if (db.prepare('SELECT count(*) FROM articles').pluck().get() !== corpus.size) return false;
       const rows = db
         .prepare('SELECT article, hash FROM articles')
@@ -172,8 +177,9 @@ export class SavedGroups {
       for (const [article, hash] of rows) if (corpus.hashOf(article) !== hash) return false;
       const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
       db.transaction(() => {
-        put.run('key', storyKey(basis.generation, basis.links));
-        put.run('basis', JSON.stringify(basis));
+        put.run('key', storyKey(basis.generation, kept.links));
+        put.run('basis', JSON.stringify({ generation: basis.generation, links: kept.links }));
+        if (edited !== undefined) put.run('edited', storyKey(basis.generation, basis.links));
       })();
       return true;
     } catch {
@@ -227,10 +233,19 @@ export class SavedGroups {
    * Places links and unlinks made since the groups were formed on the kept groups, for the review
    * (`holdsFor(key)` then holds; `key()` does not, so a command forms the groups again and the
    * engine weighs the links as it does). A link joins the two sentences' groups (the first's
-   * anchor stays); an unlink takes the second sentence out of the first's group. Placed again,
-   * a link changes nothing.
+   * anchor stays). An unlink of two sentences of one group hands the group's members to
+   * `regroup`, which forms them again as the engine would with the unlink (its other members may
+   * have been joined to the first sentence only through the second: they then leave with it);
+   * its groups replace the group, the one with the group's anchor under the group's number.
+   * Without `regroup`, or where it gives null, the unlink takes the second sentence out of the
+   * first's group and leaves the rest. Placed again, a link changes nothing.
    */
-  static place(file: string, links: readonly PlacedLink[], key: string): void {
+  static place(
+    file: string,
+    links: readonly PlacedLink[],
+    key: string,
+    regroup?: (members: readonly ClusterMember[]) => StoryCluster[] | null,
+  ): void {
     const db = openSqlite(file, { fileMustExist: true });
     try {
       const groupOf = db
@@ -247,6 +262,11 @@ export class SavedGroups {
         'DELETE FROM members WHERE grp = @group AND (SELECT size FROM groups WHERE number = @group) < 2',
       );
       const drop = db.prepare('DELETE FROM groups WHERE number = ? AND size < 2');
+      const membersOf = db
+        .prepare('SELECT article, position FROM members WHERE grp = ? ORDER BY rank')
+        .raw();
+      const clear = db.prepare('DELETE FROM members WHERE grp = ?');
+      const next = db.prepare('SELECT coalesce(max(number), -1) + 1 FROM groups').pluck();
       const settle = (group: number) => {
         resize.run({ group });
         lonely.run({ group });
@@ -258,10 +278,39 @@ export class SavedGroups {
           const gb = groupOf.get(b.article, b.sentence) as number | undefined;
           if (kind === 'unlink') {
             if (ga === undefined || ga !== gb) continue;
-            db.prepare('DELETE FROM members WHERE article = ? AND position = ?').run(
-              b.article,
-              b.sentence,
+            const members = (membersOf.all(ga) as Array<[string, number]>).map(
+              ([article, sentence]) => ({ article, sentence }),
             );
+            const parts = regroup?.(members) ?? null;
+            if (!parts) {
+              db.prepare('DELETE FROM members WHERE article = ? AND position = ?').run(
+                b.article,
+                b.sentence,
+              );
+              settle(ga);
+              continue;
+            }
+            clear.run(ga);
+            const anchor = members[0]!;
+            const keeps = parts.find(
+              (part) =>
+                part.anchor.article === anchor.article && part.anchor.sentence === anchor.sentence,
+            );
+            for (const part of parts) {
+              if (part.members.length < 2) continue;
+              let number = ga;
+              if (part !== keeps) {
+                number = next.get() as number;
+                db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, 0)').run(
+                  number,
+                  part.id,
+                );
+              }
+              part.members.forEach((each, rank) => {
+                add.run(each.article, each.sentence, number, rank);
+              });
+              settle(number);
+            }
             settle(ga);
           } else if (ga !== undefined && gb !== undefined) {
             if (ga === gb) continue;
@@ -278,11 +327,8 @@ export class SavedGroups {
             add.run(alone.article, alone.sentence, group, (last.get(group) as number) + 1);
             settle(group);
           } else {
-            const number = db
-              .prepare('SELECT coalesce(max(number), -1) + 1 FROM groups')
-              .pluck()
-              .get() as number;
-            const id = `story-${createHash('sha256').update(`${a.article}\u0000${a.sentence}`).digest('hex').slice(0, 12)}`;
+            const number = next.get() as number;
+            const id = placedId(a);
             db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, 2)').run(number, id);
             add.run(a.article, a.sentence, number, 0);
             add.run(b.article, b.sentence, number, 1);
@@ -521,6 +567,12 @@ function keepFirst(db: Database.Database): void {
     const [, ...later] = places.all(article, position) as Array<[number, number]>;
     for (const [grp, rank] of later) drop.run(grp, rank);
   }
+}
+
+/** The id of a group the review made on kept groups (two sentences linked), from its first. */
+export function placedId(first: ClusterMember): string {
+  const hash = createHash('sha256').update(`${first.article}\u0000${first.sentence}`);
+  return `story-${hash.digest('hex').slice(0, 12)}`;
 }
 
 function clusterOf(group: { id: string; members: ClusterMember[] }): StoryCluster {

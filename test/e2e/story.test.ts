@@ -232,3 +232,128 @@ it('a teammate’s unlink arriving by git takes 002 out of 000’s group, not 00
   s.write('\x1bq');
   await s.exited;
 });
+
+// verify51 #1: in 000's first sentence's panel, `x` on The Moscow Times (001), the version that
+// chained 002 into the group: 000 and 002 do not report the same thing (apart, the engine pairs
+// them not), so 000 is left alone and 001 keeps 002. The review on kept groups showed 000 with 002
+// while `margin story`, the exports and a restarted review gave 000 alone.
+const ALONE = /^▶ +Russia said on Friday/;
+
+it('x on the version that chained the group leaves the sentence alone, as margin story and a restart do', async () => {
+  const env = await keptSeeds();
+  const s = await atFirstSentence(env);
+  await step(s, 'o', (t) => t.includes('▶ The Moscow Times · undated'), 'the panel');
+  await step(s, 'x', (t) => ALONE.test(reader(t, FIRST)), 'no other version left');
+  await step(
+    s,
+    'o',
+    (t) => statusBar(t).startsWith('no other outlet reports this sentence'),
+    'no panel',
+  );
+  s.write('q');
+  await s.exited;
+  await agreesAfterUnlink(env);
+});
+
+it('a teammate’s unlink of The Moscow Times arriving by git does the same on kept groups', async () => {
+  const env = await keptSeeds();
+  const s = await atFirstSentence(env);
+  writeUnlink('bob', MOSCOW_TIMES_ID);
+  await s.waitFor((t) => ALONE.test(reader(t, FIRST)), 'no other version left');
+  s.write('q');
+  await s.exited;
+  await agreesAfterUnlink(env);
+});
+
+const MOSCOW_TIMES_ID = { article: '001_d7fb493d5d978b6e', sentence: 's6c251f74' };
+
+async function keptSeeds(): Promise<Record<string, string>> {
+  const env = { XDG_CACHE_HOME: join(seeds.dir, 'cache'), MARGIN_STORY_IN_REVIEW: '2' };
+  await promisify(execFile)(
+    process.execPath,
+    [CLI, 'index', '--story', '--corpus', 'seeds', '--store', 'annotations'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  return env;
+}
+
+/** The review at 000's first sentence, with its two other versions counted. */
+async function atFirstSentence(env: Record<string, string>): Promise<Session> {
+  const s = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...env } },
+  );
+  seeds.track(s);
+  await s.waitFor(
+    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    'the list',
+  );
+  await step(s, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two other versions');
+  return s;
+}
+
+/** What `git pull` brings: `annotator`'s links file, unlinking `b` from 000's first sentence. */
+function writeUnlink(annotator: string, b: { article: string; sentence: string }) {
+  mkdirSync(join(seeds.dir, 'annotations', annotator), { recursive: true });
+  writeFileSync(
+    join(seeds.dir, 'annotations', annotator, '.story-links.json'),
+    JSON.stringify({
+      schema: 'margin.story-links',
+      version: 1,
+      annotator,
+      links: [
+        {
+          kind: 'unlink',
+          a: { article: '000_4b207f45d15cbf96', sentence: 's1c50fced' },
+          b,
+          created: new Date().toISOString(),
+        },
+      ],
+    }),
+  );
+}
+
+/** A restarted review and `margin story` both leave 000's first sentence alone, 001 with 002. */
+async function agreesAfterUnlink(env: Record<string, string>) {
+  const s = await spawnAgain(env);
+  await step(
+    s,
+    'o',
+    (t) => statusBar(t).startsWith('no other outlet reports this sentence'),
+    'no panel after a restart',
+  );
+  s.write('q');
+  await s.exited;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  const groups = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> });
+  expect(groups.some((g) => g.members.some((m) => m.text.startsWith(FIRST)))).toBe(false);
+  const theirs = groups.find((g) => g.members.some((m) => m.text.startsWith(MOSCOW_TIMES)))!;
+  expect(theirs.members.map((m) => m.article)).toEqual([MOSCOW_TIMES_ID.article, SECOND]);
+}
+
+async function spawnAgain(env: Record<string, string>): Promise<Session> {
+  const s = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...env } },
+  );
+  seeds.track(s);
+  await s.waitFor(
+    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    'the list',
+  );
+  // The groups are in once another sentence of 000 is counted: before, none is.
+  await step(
+    s,
+    '\r',
+    (t) => ALONE.test(reader(t, FIRST)) && /^ {5}2 /.test(reader(t, '“When Mr Witkoff brings')),
+    'the sentence without a count, the third with its own',
+  );
+  return s;
+}

@@ -169,6 +169,26 @@ describe("a reviewer's unlink", () => {
     ).toEqual([[0, 2], [1]]);
   });
 
+  it('leaves alone the sentence whose only tie to a third was the rejected one', () => {
+    // The seeds' chain (verify51): 000 – 001 and 001 – 002 are pairs, 000 – 002 is not (000 says
+    // Russia prepares talks, 002 that Putin met the envoy). On 000, rejecting 001: 002 stays with
+    // 001, not with 000, which reports something else; the review's kept groups now agree.
+    const chain = threeVersions({
+      edges(node, visit) {
+        if (node !== 1) visit(1, node === 0 ? 0.8 : 0.9, false);
+        else {
+          visit(0, 0.8, false);
+          visit(2, 0.9, false);
+        }
+      },
+    });
+    const sorted = Int32Array.of(0, 1, 2);
+    expect(clusterComponent(sorted, chain)).toEqual([[0, 1, 2]]);
+    expect(clusterComponent(sorted, { ...chain, unlinks: [[0, 1]] })).toEqual([[0], [1, 2]]);
+    // Where 000 – 002 is a pair too, 000 keeps 002.
+    expect(clusterComponent(sorted, threeVersions({ unlinks: [[0, 1]] }))).toEqual([[0, 2], [1]]);
+  });
+
   it('leaves a link first: a rejected sentence linked to a third takes that one along', () => {
     const sorted = Int32Array.of(0, 1, 2);
     const access = threeVersions({ links: [[2, 1]], unlinks: [[0, 2]] });

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,7 +6,8 @@ import { command as exportCommand } from '../../source/commands/export.js';
 import { command as indexCommand } from '../../source/commands/index-command.js';
 import { command as storyCommand } from '../../source/commands/story.js';
 import { loadCorpus } from '../../source/corpus/index.js';
-import { openRepository, saveStoryLink } from '../../source/store/index.js';
+import { openRepository, readStoryLinks, saveStoryLink } from '../../source/store/index.js';
+import { SavedGroups, storyKey } from '../../source/story/index.js';
 import { run, useWorkspace } from '../export/workspace.js';
 
 /** Tags Peskov's remark in 000 and in 001 (one story group) and a sentence only 000 has (none). */
@@ -140,6 +142,68 @@ describe('an unlink in the story panel (qa51)', () => {
       ]);
     });
   }
+});
+
+describe('the groups a review placed its links on (verify51)', () => {
+  const workspace = useWorkspace();
+
+  it('are what margin story and export --story give, not the corpus formed again', async () => {
+    const dir = await workspace();
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: join(dir, 'cache') });
+    const at = (prefix: string, words: string) => {
+      const article = articles.find((a) => a.id.startsWith(prefix))!;
+      const index = article.sentences.findIndex((s) => s.text.startsWith(words));
+      return { article, sentence: article.sentences[index]!, index };
+    };
+    const ours = at('000_', 'Russia said on Friday it is preparing for direct talks');
+    const moscow = at('001_', 'Russian and U.S. officials will organize a meeting');
+    const second = at('002_', 'Russian President Vladimir Putin held a meeting');
+    const repository = await openRepository({
+      root: join(dir, 'store'),
+      annotator: 'ana',
+      articles,
+    });
+    await repository.tag(ours.article, ours.sentence.id, 'claim');
+    await repository.close();
+    expect((await run(indexCommand, dir, [], { story: true, json: false })).status).toBe(0);
+    const unlink = {
+      kind: 'unlink' as const,
+      a: { article: ours.article.id, sentence: ours.sentence.id },
+      b: { article: moscow.article.id, sentence: moscow.sentence.id },
+    };
+    await saveStoryLink(join(dir, 'store'), 'ana', unlink);
+    // As a review places it without forming the group again (past `regroup`'s limit): 001
+    // taken out, 000 keeps 002. Formed again, the engine leaves 000 alone.
+    const cache = join(dir, 'cache');
+    const file = readdirSync(cache, { recursive: true, encoding: 'utf8' }).find((name) =>
+      name.endsWith('.sqlite.story'),
+    )!;
+    const saved = SavedGroups.read(join(cache, file))!;
+    const { generation } = saved.basis()!;
+    saved.close();
+    const { links } = await readStoryLinks(join(dir, 'store'));
+    SavedGroups.place(
+      join(cache, file),
+      [
+        {
+          kind: 'unlink',
+          a: { article: ours.article.id, sentence: ours.index },
+          b: { article: moscow.article.id, sentence: moscow.index },
+        },
+      ],
+      storyKey(generation, links),
+    );
+    const exported = await run(exportCommand, dir, [], { format: 'jsonl', story: true });
+    const record = JSON.parse(exported.stdout.trim().split('\n')[0]!) as { story: string | null };
+    expect(record.story).toMatch(/^story-[0-9a-f]{12}$/);
+    const told = await run(storyCommand, dir, [], { json: true, minSources: '1', label: [] });
+    const shown = told.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id: string; members: Array<{ article: string }> })
+      .find((g) => g.id === record.story)!;
+    expect(shown.members.map((m) => m.article)).toEqual([ours.article.id, second.article.id]);
+  });
 });
 
 describe('margin story --label (qa51)', () => {

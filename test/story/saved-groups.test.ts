@@ -215,6 +215,54 @@ describe('groups kept between runs', () => {
     later.close();
   });
 
+  it('puts the groups an unlink is formed again into in place of the group it parts', async () => {
+    const at = await file();
+    SavedGroups.save(
+      at,
+      { generation: 'g', links: [] },
+      [cluster('one', ['a', 0], ['b', 0], ['c', 0], ['d', 0]), cluster('two', ['e', 0], ['f', 0])],
+      [],
+    );
+    const m = (article: string, sentence = 0) => ({ article, sentence });
+    const asked: string[][] = [];
+    SavedGroups.place(
+      at,
+      [
+        // On a, rejecting b, which chained c into the group: a keeps d, b keeps c.
+        { kind: 'unlink', a: m('a'), b: m('b') },
+        // Not in one group: nothing asked.
+        { kind: 'unlink', a: m('a'), b: m('e') },
+      ],
+      'after',
+      (members) => {
+        asked.push(members.map((each) => each.article));
+        return [cluster('one-again', ['a', 0], ['d', 0]), cluster('three', ['b', 0], ['c', 0])];
+      },
+    );
+    expect(asked).toEqual([['a', 'b', 'c', 'd']]);
+    const saved = SavedGroups.read(at)!;
+    // The part with the group's anchor keeps its number and id, the other comes last.
+    expect(
+      [...saved.clusters()].map((g) => [g.id, g.members.map((each) => each.article).join('')]),
+    ).toEqual([
+      ['one', 'ad'],
+      ['two', 'ef'],
+      ['three', 'bc'],
+    ]);
+    expect(saved.ofArticle('c', 30)[0]!.size).toBe(2);
+    saved.close();
+    // Formed again into nothing but single sentences: the group ends; given null, b alone leaves.
+    SavedGroups.place(at, [{ kind: 'unlink', a: m('a'), b: m('d') }], 'later', () => [
+      cluster('a', ['a', 0]),
+      cluster('d', ['d', 0]),
+    ]);
+    SavedGroups.place(at, [{ kind: 'unlink', a: m('b'), b: m('c') }], 'last', () => null);
+    const later = SavedGroups.read(at)!;
+    expect([...later.clusters()].map((g) => g.id)).toEqual(['two']);
+    expect(later.ofArticle('a', 30)).toEqual([]);
+    later.close();
+  });
+
   it('takes a new generation as its own only while every text is the one it was formed from', async () => {
     const at = await file();
     const hashes: Array<[string, string]> = [
@@ -247,13 +295,31 @@ describe('groups kept between runs', () => {
     // The same texts: the groups are the new generation's.
     expect(SavedGroups.renew(at, renewed, corpus())).toBe(true);
     expect(SavedGroups.read(at)!.key()).toBe(storyKey('g2', []));
-    // With links placed by the review, never: the groups are no longer as formed.
+    // With links placed by the review since: renewed for those links only, still placed (the
+    // commands take them as the review shows them, verify51).
     save();
+    const unlink = {
+      kind: 'unlink' as const,
+      a: { article: 'a', sentence: 's' },
+      b: { article: 'b', sentence: 's' },
+    };
     SavedGroups.place(
       at,
       [{ kind: 'unlink', a: { article: 'a', sentence: 0 }, b: { article: 'b', sentence: 0 } }],
-      'k',
+      storyKey('g1', [unlink]),
     );
     expect(SavedGroups.renew(at, renewed, corpus())).toBe(false);
+    expect(SavedGroups.renew(at, { generation: 'g2', links: [link] }, corpus())).toBe(false);
+    expect(SavedGroups.renew(at, { generation: 'g2', links: [unlink] }, corpus('changed'))).toBe(
+      false,
+    );
+    expect(SavedGroups.renew(at, { generation: 'g2', links: [unlink] }, corpus())).toBe(true);
+    const placed = SavedGroups.read(at)!;
+    expect(placed.holdsFor(storyKey('g2', [unlink]))).toBe(true);
+    // Formed from the links as kept, at the new generation: a command still knows what to place.
+    expect(placed.key()).toBe(storyKey('g2', []));
+    expect(placed.basis()).toEqual({ generation: 'g2', links: [] });
+    expect([...placed.clusters()]).toEqual([]);
+    placed.close();
   });
 });

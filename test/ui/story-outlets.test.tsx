@@ -8,7 +8,7 @@ import { storyGroups } from '../../source/story/index.js';
 import { KEYS, renderApp } from './harness.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
-const FIRST = 'Russia said on Friday it is preparing for direct talks';
+const FIRST = 'Russia said on Friday it is preparing';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -26,12 +26,12 @@ async function corpusOf(names: string[], copy: boolean) {
 }
 
 /** The review on the corpus's first article, its groups formed, the row of its first sentence. */
-async function firstSentence(names: string[], copy: boolean) {
+async function firstSentence(names: string[], copy: boolean, columns = 100, rows = 30) {
   const articles = await corpusOf(names, copy);
   const app = await renderApp({
     articles,
-    columns: 100,
-    rows: 30,
+    columns,
+    rows,
     state: { story: { ...NO_STORY, view: storyView(storyGroups(articles)) } },
   });
   await app.press(KEYS.enter);
@@ -74,6 +74,18 @@ describe('the story view counts outlets, not articles (qa51)', () => {
     await app.press('o');
     const panel = await app.waitFor((f) => f.includes('this:'), 'the panel');
     expect(panel).toContain('1 other outlet and 1 article of unknown source report this');
+    app.unmount();
+  });
+
+  it('names the kind first, so that it shows at 60 columns, and keeps x unlink in the bar', async () => {
+    const names = ['000_4b207f45d15cbf96.txt', '001_d7fb493d5d978b6e.txt'];
+    const { app } = await firstSentence([...names, '002_95852239c1d84bad.txt'], false, 60, 15);
+    await app.press('o');
+    const panel = await app.waitFor((f) => f.includes('this:'), 'the panel');
+    const lines = panel.split('\n');
+    // Under the header: the title, cut at the edge after the kind and the outlets.
+    expect(lines[1]).toMatch(/^claim · 1 other outlet and 1 article of unknown source/);
+    expect(lines.at(-1)).toContain('x unlink');
     app.unmount();
   });
 });

@@ -32,7 +32,8 @@ export function StoryPanel({
   if (mode.kind !== 'story' || !panel) return null;
   const { group, rows } = panel;
   const differ = differenceSummary(group);
-  const title = `${panel.title}${group.kind ? ` (${group.kind})` : ''}`;
+  // The kind first: at 60 columns the counts ran past the edge and cut "(claim)" off (verify51).
+  const title = `${group.kind ? `${group.kind} · ` : ''}${panel.title}`;
   // Wrapped as the versions are: on the title line it was cut off even at 200 columns.
   const differs =
     differ.length > 0
