@@ -8,7 +8,7 @@ import { NO_SENTENCE_MARKS, type SentenceMarks, sortLabels } from './marks.js';
 import { labelKeysText } from './project.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
 import type { EditMode, Message, ReviewState } from './state.js';
-import { learnFromChange } from './suggestions.js';
+import { learnFromChange, suggestedValues } from './suggestions.js';
 import { emit, info, STORE_LOADING, setMarks, UNLABELLED, warn } from './updates.js';
 
 /** The article and sentence a change applies to, or a message saying why there is none. */
@@ -25,6 +25,8 @@ export function toggleLabel(state: ReviewState, label: Label): ReviewState {
   const t = target(state);
   if ('error' in t) return { ...state, message: t.error ?? null };
   const has = t.sentenceMarks.labels.includes(label);
+  const values = has ? null : suggestedValues(state, t.article.id, t.sentence.id, label);
+  if (values && Object.keys(values).length > 0) return tagAsSuggested(state, t, label, values);
   const labels = has
     ? t.sentenceMarks.labels.filter((l) => l !== label)
     : sortLabels([...t.sentenceMarks.labels, label], state.project.labels);
@@ -36,6 +38,45 @@ export function toggleLabel(state: ReviewState, label: Label): ReviewState {
   // Before the store is open the screen cannot know what is stored: the write carries the
   // outcome the reviewer saw, so it adds (or removes) rather than flipping an unseen label.
   return emit(next, state.storeOpen ? effect : { ...effect, on: !has });
+}
+
+/**
+ * A label's key on a sentence where margin suggests that label with values: the label is tagged
+ * with them, as `y` would tag it alone (one write, one undo step; the model learns it as that
+ * label's accept). The sentence's other suggestions stay offered for `y` and `r`.
+ */
+function tagAsSuggested(
+  state: ReviewState,
+  t: Exclude<ReturnType<typeof target>, { error: Message }>,
+  label: Label,
+  values: Record<string, string>,
+): ReviewState {
+  const own = t.sentenceMarks;
+  const labels = sortLabels([...own.labels, label], state.project.labels);
+  const attributes = { ...values, ...own.attributes };
+  const next = setMarks(state, t.article.id, {
+    ...t.marks,
+    sentences: { ...t.marks.sentences, [t.sentence.id]: { ...own, labels, attributes } },
+  });
+  const given = Object.entries(values)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join(', ');
+  const edit = typedKeysIn('reader', 'attributes/edit', state.project.keymap)[0];
+  return emit(
+    {
+      ...next,
+      message: info(`tagged ${label} as suggested (${given})${edit ? ` · ${edit} edits` : ''}`),
+    },
+    {
+      kind: 'tag-many',
+      article: t.article.id,
+      sentence: t.sentence.id,
+      labels: [label],
+      attributes: values,
+      // Each label of the sentence stores only its own attributes, as when accepting.
+      declared: declaredBy(labels, state.project.labels),
+    },
+  );
 }
 
 export function clearLabels(state: ReviewState): ReviewState {
@@ -310,6 +351,9 @@ function labelTheNote(state: ReviewState, input: string): ReviewState {
   if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
   const current = marks.sentences[mode.sentence] ?? NO_SENTENCE_MARKS;
   const note = mode.draft.trim();
+  // A suggested label takes its suggested values here too, as its key does on a sentence.
+  const values = suggestedValues(state, mode.article, mode.sentence, label) ?? {};
+  const labels = sortLabels([...current.labels, label], state.project.labels);
   const next = setMarks(
     { ...state, mode: { kind: 'browse' }, message: info(`${label} tagged, note saved`) },
     mode.article,
@@ -319,8 +363,9 @@ function labelTheNote(state: ReviewState, input: string): ReviewState {
         ...marks.sentences,
         [mode.sentence]: {
           ...current,
-          labels: sortLabels([...current.labels, label], state.project.labels),
+          labels,
           note,
+          attributes: { ...values, ...current.attributes },
         },
       },
     },
@@ -331,7 +376,10 @@ function labelTheNote(state: ReviewState, input: string): ReviewState {
     article: mode.article,
     sentence: mode.sentence,
     labels: [label],
-    attributes: {},
+    attributes: values,
+    ...(Object.keys(values).length > 0
+      ? { declared: declaredBy(labels, state.project.labels) }
+      : {}),
     note,
   });
   // The model learns from the tag as from `1`.

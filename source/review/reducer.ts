@@ -25,6 +25,7 @@ import {
   move,
   nextUntagged,
   open,
+  startedByChange,
   stepResults,
   withCurrent,
   withCursor,
@@ -189,7 +190,12 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       if (mode.stopped) return { ...state, mode: { ...mode, whole: mode.query } };
       const hit = mode.hits[mode.selected];
       if (!hit) return { ...state, message: info('no result to open') };
-      const landed = jumpTo({ ...state, mode: { kind: 'browse' } }, hit.article, hit.sentence);
+      const landed = jumpTo(
+        { ...state, mode: { kind: 'browse' } },
+        hit.article,
+        hit.sentence,
+        true,
+      );
       return {
         ...landed,
         results: { query: mode.query, hits: mode.hits, index: mode.selected },
@@ -323,7 +329,10 @@ function withStoreProblems(state: ReviewState, problems: string[] | undefined): 
 export function reduce(state: ReviewState, action: Action): ReviewState {
   switch (action.type) {
     case 'text/type':
-      return typeInto(state, action.input, action.key, action.pasted === true);
+      return startedByChange(
+        state,
+        typeInto(state, action.input, action.key, action.pasted === true),
+      );
     case 'app/force-quit':
       return { ...state, forceQuit: true };
     case 'edit/cancelled-again':
@@ -469,7 +478,10 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       {
         // A message answers the last key; the next key replaces or clears it.
         const next = keyAction({ ...state, message: null }, action);
-        return action.type === 'status/toggle-done' ? learnFromDone(state, next) : next;
+        return startedByChange(
+          state,
+          action.type === 'status/toggle-done' ? learnFromDone(state, next) : next,
+        );
       }
   }
 }

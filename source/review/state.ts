@@ -205,6 +205,11 @@ export interface ReviewState {
    * or pressed by mistake costs no typing.
    */
   cancelledEdit: EditMode | null;
+  /**
+   * Articles reached from a search result or the story panel and not opened from the list: read,
+   * not reviewed. The first change in one makes it in progress (`startedByChange`).
+   */
+  reading: Record<string, true>;
   /** Those of `warnings` the store gave as its problems now: replaced, not added to. */
   storeProblems: string[];
   /**
@@ -278,6 +283,7 @@ export function initialState(options: InitialOptions): ReviewState {
     storeProblems: options.storeProblems ?? [],
     landed: null,
     cancelledEdit: null,
+    reading: {},
     marks: options.marks ?? {},
     summaries: options.summaries ?? {},
     storeOpen: options.storeOpen ?? true,

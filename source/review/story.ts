@@ -279,6 +279,7 @@ export function goStory(state: ReviewState): ReviewState {
     { ...state, mode: { kind: 'browse' } },
     chosen.member.article,
     chosen.member.sentence,
+    true,
   );
   return {
     ...landed,

@@ -6,6 +6,7 @@
  */
 import type { Label } from '../store/types.js';
 import { declaredBy } from './attributes.js';
+import { typedKeysIn } from './keymap.js';
 import { sortLabels } from './marks.js';
 import { jumpTo } from './navigation.js';
 import { currentArticle, currentSentence, marksOf, sentenceMarks } from './selectors.js';
@@ -44,6 +45,11 @@ export interface SuggestionsState {
   byArticle: Record<string, ArticleSuggestions>;
   /** Article id → sentence ids whose suggestions were rejected: not shown again. */
   rejected: Record<string, Record<string, true>>;
+  /**
+   * Article id → sentence id → suggested labels the reviewer removed by hand (`1` on a claim `y`
+   * gave, `x`): rejected for that sentence as `r` rejects, the sentence's other suggestions kept.
+   */
+  dropped: Record<string, Record<string, Label[]>>;
   /** Decisions for the model, taken by the controller as soon as they appear (like `outbox`). */
   lessons: Lesson[];
   /** The sentence the last uncertainty jump landed on: the next jump walks on from there. */
@@ -53,7 +59,15 @@ export interface SuggestionsState {
   /** The id the next lesson gets: its undo step carries it, so undo takes the lesson back. */
   nextLesson: number;
   /** Lessons whose undo changes more than the model: a rejection, an article marked done. */
-  undoable: Record<number, { article: string; rejected?: string; done?: true }>;
+  undoable: Record<
+    number,
+    {
+      article: string;
+      rejected?: string;
+      done?: true;
+      dropped?: { sentence: string; labels: Label[] };
+    }
+  >;
   /** Why no suggestion will come this session (`--no-suggestions`, an engine that failed). */
   off: string | null;
 }
@@ -61,6 +75,7 @@ export interface SuggestionsState {
 export const NO_SUGGESTIONS: SuggestionsState = {
   byArticle: {},
   rejected: {},
+  dropped: {},
   lessons: [],
   walk: null,
   taughtDone: {},
@@ -109,7 +124,10 @@ export function pendingSuggestion(
   const suggestion = state.suggestions.byArticle[article]?.sentences[sentence];
   if (!suggestion || state.suggestions.rejected[article]?.[sentence]) return null;
   const own = sentenceMarks(marksOf(state, article), sentence);
-  const labels = suggestion.labels.filter(({ label }) => !own.labels.includes(label));
+  const dropped = state.suggestions.dropped[article]?.[sentence] ?? [];
+  const labels = suggestion.labels.filter(
+    ({ label }) => !own.labels.includes(label) && !dropped.includes(label),
+  );
   if (labels.length === 0) return null;
   // Only the attributes of the labels still proposed: a claimant suggested with a claim the
   // sentence already carries is no attribute of the event proposed beside it.
@@ -223,7 +241,7 @@ export function lessonStep(state: ReviewState, lesson: number, redo: boolean): R
   const what = state.suggestions.undoable[lesson];
   if (!what) return state;
   const { article, rejected: sentence, done } = what;
-  let { rejected, taughtDone } = state.suggestions;
+  let { rejected, taughtDone, dropped } = state.suggestions;
   if (sentence !== undefined) {
     const own = { ...rejected[article] };
     if (redo) own[sentence] = true;
@@ -235,7 +253,25 @@ export function lessonStep(state: ReviewState, lesson: number, redo: boolean): R
     if (redo) taughtDone[article] = true;
     else delete taughtDone[article];
   }
-  return { ...state, suggestions: { ...state.suggestions, rejected, taughtDone } };
+  if (what.dropped) dropped = withDropped(dropped, article, what.dropped, redo);
+  return { ...state, suggestions: { ...state.suggestions, rejected, taughtDone, dropped } };
+}
+
+/** The labels removed by hand on a sentence, `on`: rejected there (or, undone, offered again). */
+function withDropped(
+  dropped: SuggestionsState['dropped'],
+  article: string,
+  { sentence, labels }: { sentence: string; labels: Label[] },
+  on: boolean,
+): SuggestionsState['dropped'] {
+  const had = dropped[article]?.[sentence] ?? [];
+  const now = on
+    ? [...had, ...labels.filter((label) => !had.includes(label))]
+    : had.filter((label) => !labels.includes(label));
+  const sentences = { ...dropped[article] };
+  if (now.length > 0) sentences[sentence] = now;
+  else delete sentences[sentence];
+  return { ...dropped, [article]: sentences };
 }
 
 /** Accepts every suggestion on the current sentence: its labels and attributes, one undo step. */
@@ -335,8 +371,12 @@ export function nextUncertain(state: ReviewState): ReviewState {
   }
   const marks = marksOf(state, article.id);
   const rejected = state.suggestions.rejected[article.id] ?? {};
+  const dropped = state.suggestions.dropped[article.id] ?? {};
   const open = (id: string) =>
-    id !== sentence.id && !rejected[id] && sentenceMarks(marks, id).labels.length === 0;
+    id !== sentence.id &&
+    !rejected[id] &&
+    !dropped[id] &&
+    sentenceMarks(marks, id).labels.length === 0;
   const from =
     state.suggestions.walk === sentence.id ? suggestions.uncertain.indexOf(sentence.id) : -1;
   const target =
@@ -388,7 +428,57 @@ export function learnFromChange(before: ReviewState, after: ReviewState): Review
       .filter((label) => !now.includes(label))
       .map((label) => ({ sentence: sentence.id, label, present: false })),
   ];
-  return learnEffect(after, before.outbox.length, article.id, decisions);
+  if (decisions.length === 0) return after;
+  // A suggested label removed by hand is rejected there, as `r` would: it came straight back
+  // after `y` then `1` (qa52), and it takes an `r` more. Undo offers it again.
+  const suggested = before.suggestions.byArticle[article.id]?.sentences[sentence.id];
+  const removed = was.filter(
+    (label) =>
+      !now.includes(label) &&
+      !before.suggestions.rejected[article.id]?.[sentence.id] &&
+      !before.suggestions.dropped[article.id]?.[sentence.id]?.includes(label) &&
+      suggested?.labels.some((each) => each.label === label),
+  );
+  if (removed.length === 0) return learnEffect(after, before.outbox.length, article.id, decisions);
+  const dropping = { sentence: sentence.id, labels: removed };
+  const undo = typedKeysIn('reader', 'undo', after.project.keymap)[0];
+  const said = {
+    ...after,
+    message:
+      after.message ??
+      info(
+        `removed ${removed.join(', ')}: ${removed.length === 1 ? 'its suggestion' : 'their suggestions'} rejected here${undo ? ` · ${undo} undoes` : ''}`,
+      ),
+    suggestions: {
+      ...after.suggestions,
+      dropped: withDropped(after.suggestions.dropped, article.id, dropping, true),
+    },
+  };
+  return addLesson(
+    said,
+    before.outbox.length,
+    { article: article.id, decisions, corrections: [] },
+    { article: article.id, dropped: dropping },
+  );
+}
+
+/**
+ * The attributes a label tagged by hand takes from its suggestion on the sentence: that label's
+ * accept (qa52: `2` on a suggested quote stored it without its speaker, and `y` then had nothing
+ * left to give). Null when the label is not proposed there; only values the sentence lacks.
+ */
+export function suggestedValues(
+  state: ReviewState,
+  article: string,
+  sentence: string,
+  label: Label,
+): Record<string, string> | null {
+  const pending = pendingSuggestion(state, article, sentence);
+  if (!pending?.labels.some((each) => each.label === label)) return null;
+  const names = declaredBy([label], state.project.labels)[label] ?? [];
+  return Object.fromEntries(
+    Object.entries(pending.attributes).filter(([name]) => names.includes(name)),
+  );
 }
 
 /** Saved attributes that differ from what was suggested teach the model the reviewer's value. */
@@ -421,9 +511,10 @@ export function learnFromDone(before: ReviewState, after: ReviewState): ReviewSt
   const tagged = (id: string) => sentenceMarks(marks, id).labels.length > 0;
   if (!article.sentences.some((sentence) => tagged(sentence.id))) return after;
   const rejected = before.suggestions.rejected[article.id] ?? {};
+  const dropped = before.suggestions.dropped[article.id] ?? {};
   const untagged = article.sentences
     .map((sentence) => sentence.id)
-    .filter((id) => !rejected[id] && !tagged(id));
+    .filter((id) => !rejected[id] && !dropped[id] && !tagged(id));
   const taughtDone = { ...after.suggestions.taughtDone, [article.id]: true as const };
   const marked = { ...after, suggestions: { ...after.suggestions, taughtDone } };
   if (untagged.length === 0) return marked;

@@ -69,6 +69,7 @@ export function App({ controller, theme }: AppProps) {
         marks={marksOf(state, article.id)}
         suggestions={state.suggestions.byArticle[article.id]}
         rejected={state.suggestions.rejected[article.id]}
+        dropped={state.suggestions.dropped[article.id]}
         cursor={cursorOf(state, article)}
         top={state.top}
         width={width}

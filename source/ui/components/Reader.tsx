@@ -27,6 +27,8 @@ export interface ReaderProps {
   /** The engine's suggestions for the article, and the sentences whose ones were rejected. */
   suggestions?: ArticleSuggestions | undefined;
   rejected?: Record<string, true> | undefined;
+  /** Sentence id → suggested labels removed by hand there: no longer offered. */
+  dropped?: Record<string, string[]> | undefined;
   cursor: number;
   top: ReaderSpot;
   width: number;
@@ -54,6 +56,7 @@ function renderLine(
   marks: ArticleMarks,
   suggestions: ArticleSuggestions | undefined,
   rejected: Record<string, true> | undefined,
+  dropped: Record<string, string[]> | undefined,
   cursor: number,
   focused: boolean,
   labels: LabelSet,
@@ -95,7 +98,8 @@ function renderLine(
                 { color: labelMark(theme, labels, label.name).color, bold: true },
                 on,
               )
-            : suggested?.labels.some((s) => s.label === label.name)
+            : suggested?.labels.some((s) => s.label === label.name) &&
+                !dropped?.[sentence.id]?.includes(label.name)
               ? paint(suggestedLetter(label.letter), { dim: true }, on)
               : ' ',
         )
@@ -131,6 +135,7 @@ export const Reader = memo(function Reader({
   marks,
   suggestions,
   rejected,
+  dropped,
   cursor,
   top: wanted,
   width,
@@ -165,6 +170,7 @@ export const Reader = memo(function Reader({
             marks,
             suggestions,
             rejected,
+            dropped,
             cursor,
             focused,
             labels,
