@@ -4,6 +4,7 @@
  * uncertain one. Suggestions arrive as actions from the controller (it runs the engine off the
  * keypress path); the reducer only reads them, and every decision leaves as a lesson for the model.
  */
+import type { LabelSet } from '../store/labels.js';
 import type { Label } from '../store/types.js';
 import { declaredBy } from './attributes.js';
 import { typedKeysIn } from './keymap.js';
@@ -150,6 +151,24 @@ export function describeSuggestion(suggestion: SentenceSuggestion): string {
     .map(([key, value]) => `${key}: ${value}`)
     .join(', ');
   return attributes ? `${labels} (${attributes})` : labels;
+}
+
+/**
+ * The suggestion as the status line names it, shortest first: one value the labels' attributes
+ * share, each label's own (the same person as claimant and speaker), is named once after the
+ * labels (`claim, quote · Dmitry Peskov`); otherwise as `describeSuggestion` says it.
+ */
+export function suggestionBrief(suggestion: SentenceSuggestion, set: LabelSet): string {
+  const labels = suggestion.labels.map(({ label }) => label);
+  const entries = Object.entries(suggestion.attributes);
+  const values = new Set(entries.map(([, value]) => value));
+  if (entries.length < 2 || values.size !== 1) return describeSuggestion(suggestion);
+  const declared = declaredBy(labels, set);
+  const owners = entries.map(([key]) => labels.filter((label) => declared[label]?.includes(key)));
+  // Each value one label's own, each label giving one: `event · Kyiv` could be when or where.
+  const own = owners.every((each) => each.length === 1);
+  if (!own || new Set(owners.flat()).size !== owners.length) return describeSuggestion(suggestion);
+  return `${labels.join(', ')} · ${[...values][0]}`;
 }
 
 export function suggestionsArrived(

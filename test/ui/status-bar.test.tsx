@@ -63,3 +63,55 @@ describe('StatusBar on a tall sentence with a suggestion', () => {
     });
   }
 });
+
+describe('StatusBar with a suggestion: the values before the keys (qa52 #6)', () => {
+  /** b-s3 suggested as a claim and a quote, `attributes` theirs, at `columns`. */
+  function line(columns: number, attributes: Record<string, string>): string {
+    const state = reduce(readerState({ cursors: { b: 3 }, size: { columns, rows: 24 } }), {
+      type: 'suggestions/arrived',
+      article: 'b',
+      suggestions: {
+        sentences: {
+          'b-s3': {
+            labels: [
+              { label: 'claim', score: 0.62 },
+              { label: 'quote', score: 0.97 },
+            ],
+            attributes,
+          },
+        },
+        uncertain: [],
+        revision: 1,
+      },
+    });
+    const { lastFrame, unmount } = render(
+      <StatusBar state={state} context="reader" theme={makeTheme(false)} />,
+    );
+    const frame = lastFrame() ?? '';
+    unmount();
+    return frame.replace(/ +saved$/, '').trimEnd();
+  }
+  const peskov = { claimant: 'Dmitry Peskov', speaker: 'Dmitry Peskov' };
+
+  it('names the same person as claimant and speaker once, and drops keys before it', () => {
+    // (ink-testing-library draws 100 columns at most.)
+    expect(line(100, peskov)).toBe(
+      'suggested: claim, quote · Dmitry Peskov · y accept · r reject · w unsure · ? help',
+    );
+    expect(line(80, peskov)).toBe(
+      'suggested: claim, quote · Dmitry Peskov · y accept · r reject · ? help',
+    );
+    expect(line(60, peskov)).toBe('suggested: claim, quote · Dmitry Peskov · y accept');
+  });
+
+  it('shows two people whole before any key, and cuts them only when they alone are too wide', () => {
+    const two = { claimant: 'Russia', speaker: 'Dmitry Peskov' };
+    expect(line(100, two)).toBe(
+      'suggested: claim, quote (claimant: Russia, speaker: Dmitry Peskov) · y accept · ? help',
+    );
+    expect(line(80, two)).toBe(
+      'suggested: claim, quote (claimant: Russia, speaker: Dmitry Peskov)',
+    );
+    expect(line(60, two)).toBe('suggested: claim, quote (claimant: Russia, speaker: …');
+  });
+});

@@ -3,7 +3,7 @@ import { hintIn, hintsFor, type KeyContext } from '../../review/keymap.js';
 import { barHints, moreHint } from '../../review/pager-hints.js';
 import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
-import { describeSuggestion, pendingSuggestion } from '../../review/suggestions.js';
+import { pendingSuggestion, suggestionBrief } from '../../review/suggestions.js';
 import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth, truncate } from '../../text/width.js';
@@ -111,7 +111,10 @@ export function fittingHints(hints: string[], width: number): string {
 
 /**
  * In the reader, a sentence with a suggestion shows it instead of the hints: the labels with
- * their attributes (the speaker of a quote) and the keys that decide it, from the keymap.
+ * their values (the speaker of a quote: what the reviewer checks before `y`), then the keys that
+ * decide it, from the keymap. The values come first; the hints give way, `y accept` last (qa52:
+ * the speaker was cut at 120 columns while `w unsure` and `? help` stayed). Inside a tall
+ * sentence the key that reads on and the one that accepts both stay, the text cut for them.
  */
 function suggestionLine(state: ReviewState, context: KeyContext, width: number): string | null {
   if (context !== 'reader' && context !== 'results') return null;
@@ -120,19 +123,21 @@ function suggestionLine(state: ReviewState, context: KeyContext, width: number):
   if (!article || !sentence) return null;
   const pending = pendingSuggestion(state, article.id, sentence.id);
   if (!pending) return null;
+  const text = `suggested: ${oneLine(suggestionBrief(pending, state.project.labels))}`;
   const more = moreHint(state, context);
-  const deciding = hintsFor(context, state.project.keymap, 'Suggest');
-  const room = Math.floor(width / 2);
-  // Inside a tall sentence both the key that reads on and the one that accepts must show: `? help`
-  // gives way to them first (the help is one key away and lists the rest).
-  const hints = more
-    ? withHelpIfRoom(fittingHints([more, ...deciding], room), room)
-    : fittingHints([...deciding, HELP_HINT], room);
-  const text = `suggested: ${oneLine(describeSuggestion(pending))}`;
-  return `${truncate(text, Math.max(0, width - stringWidth(hints) - 3))} · ${hints}`;
-}
-
-function withHelpIfRoom(hints: string, width: number): string {
-  const withHelp = `${hints} · ${HELP_HINT}`;
-  return stringWidth(withHelp) <= width ? withHelp : hints;
+  const [accept, ...others] = hintsFor(context, state.project.keymap, 'Suggest');
+  const must = more ? [more, ...(accept ? [accept] : [])] : [];
+  const shown = [...(more ? [more] : []), ...(accept ? [accept] : []), ...others, HELP_HINT];
+  const wanted = [...must, ...(more ? [] : accept ? [accept] : []), HELP_HINT, ...others];
+  const join = (hints: string[]) => shown.filter((hint) => hints.includes(hint)).join(' · ');
+  const room = (hints: string[]) => width - stringWidth(join(hints)) - 3;
+  if (must.length > 0 && stringWidth(text) > room(must)) {
+    return `${truncate(text, Math.max(0, room(must)))} · ${join(must)}`;
+  }
+  const taken: string[] = [];
+  for (const hint of wanted) {
+    if (stringWidth(text) > room([...taken, hint])) break;
+    taken.push(hint);
+  }
+  return taken.length > 0 ? `${text} · ${join(taken)}` : truncate(text, width);
 }
