@@ -247,4 +247,50 @@ describe('reviewing with suggestions in a real terminal', () => {
     },
     WHOLE_SESSION,
   );
+  it(
+    "a suggested quote's key stores its speaker, as y would (qa52 #3)",
+    async () => {
+      const s = spawnCli(['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'quinn'], {
+        cwd: seeds.dir,
+        cols: 100,
+        rows: ROWS,
+      });
+      seeds.track(s);
+      await s.waitFor(
+        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        'the list',
+      );
+      s.write('\r');
+      await s.waitFor((t) => /sentence 1 of/.test(header(t)), 'the reader');
+      for (let sentence = 1; sentence < 4; sentence += 1) {
+        s.write('j');
+        await s.waitFor((t) => sentenceOf(t)?.[1] === String(sentence + 1), 'the next sentence');
+      }
+      // “There are reasons to be cautiously optimistic.”: the reviewer knows it is a quote.
+      await s.waitFor(
+        (t) => statusBar(t).startsWith('suggested: quote (speaker: Dmitry Peskov) · y accept'),
+        'the suggested quote',
+      );
+      s.write('2');
+      await s.waitFor(
+        (t) =>
+          statusBar(t).startsWith('tagged quote as suggested (speaker: Dmitry Peskov) · a edits') &&
+          statusBar(t).endsWith('saved'),
+        'the quote tagged with its speaker',
+      );
+      s.write('a');
+      await s.waitFor((t) => /speaker: +Dmitry Peskov/.test(t), 'the speaker in the editor');
+      s.write('\x1b');
+      await s.waitFor((t) => !/speaker:/.test(t), 'the editor closed');
+      s.write('q');
+      expect((await s.exited).exitCode).toBe(0);
+      const stored = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/quinn', `${FIRST}.json`), 'utf8'),
+      ) as StoredFile;
+      expect(stored.annotations.map(({ label, attributes }) => ({ label, attributes }))).toEqual([
+        { label: 'quote', attributes: { speaker: 'Dmitry Peskov' } },
+      ]);
+    },
+    WHOLE_SESSION,
+  );
 });
