@@ -398,15 +398,18 @@ describe('the review screen', () => {
         '  The corpus folder seeds holds no article margin can read.',
         '',
         '  To add articles, either',
-        '    • put .txt, .md or .html files (one article each) into seeds, then start margin again, or',
+        // Saved pages and scrapers' records are read too (qa52).
+        "    • put articles into seeds (.txt, .md, .html, .mhtml or a scraper's .json, one a file), then",
+        '      start margin again, or',
         '    • pass another folder: margin --corpus DIR',
         '',
         '  Files that could not be read (1; ! shows each in full):',
         '    ⚠ notes.pdf: not a text, Markdown or HTML file',
         '',
         '  q quits.',
-        ...Array(14).fill(''),
-        `${'j/k move · Enter open · d done · u undo · / search · ? help · q quit'.padEnd(93)}  saved`,
+        ...Array(13).fill(''),
+        // Only the keys that do something here, and no `saved` where nothing was (qa52).
+        '! problems · ? help · q quit',
       ].join('\n'),
     );
   });

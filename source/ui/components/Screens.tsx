@@ -49,10 +49,20 @@ export function EmptyCorpus({
       <Text wrap="wrap">{`The corpus folder ${corpus} holds no article margin can read.`}</Text>
       <Text> </Text>
       <Text wrap="wrap">To add articles, either</Text>
-      <Text wrap="wrap">
-        {`  • put .txt, .md or .html files (one article each) into ${corpus}, then start margin again, or`}
-      </Text>
-      <Text wrap="wrap">{'  • pass another folder: margin --corpus DIR'}</Text>
+      <Box flexDirection="row">
+        <Box width={4} flexShrink={0}>
+          <Text>{'  •'}</Text>
+        </Box>
+        <Text wrap="wrap">
+          {`put articles into ${corpus} (.txt, .md, .html, .mhtml or a scraper's .json, one a file), then start margin again, or`}
+        </Text>
+      </Box>
+      <Box flexDirection="row">
+        <Box width={4} flexShrink={0}>
+          <Text>{'  •'}</Text>
+        </Box>
+        <Text wrap="wrap">pass another folder: margin --corpus DIR</Text>
+      </Box>
       {warnings.length > 0 ? (
         <>
           <Text> </Text>

@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { hintIn, hintsFor, type KeyContext } from '../../review/keymap.js';
+import { hintIn, hintsFor, type KeyContext, typedKeysIn } from '../../review/keymap.js';
 import { barHints, moreHint } from '../../review/pager-hints.js';
 import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
@@ -40,7 +40,10 @@ export function StatusBar({
   theme: Theme;
 }) {
   const width = state.size.columns;
-  const save = saveText(state);
+  // An empty corpus: nothing was saved nor can be, and only a few keys do anything.
+  const empty = state.articles.length === 0 && !state.loading && state.mode.kind === 'browse';
+  const save =
+    empty && saveText(state).tone === 'ok' ? { text: '', tone: 'ok' as const } : saveText(state);
   const room = Math.max(8, Math.floor(width / 2));
   // A failed write cut short says where the rest is: its reason is what tells how to mend it.
   const right =
@@ -51,10 +54,12 @@ export function StatusBar({
   const message = state.message;
   const left = message
     ? oneLine(message.text)
-    : context
-      ? (suggestionLine(state, context, leftWidth) ??
-        fittingHints(withResultAt(state, context, barHints(state, context)), leftWidth))
-      : '';
+    : empty
+      ? fittingHints(emptyCorpusHints(state), leftWidth)
+      : context
+        ? (suggestionLine(state, context, leftWidth) ??
+          fittingHints(withResultAt(state, context, barHints(state, context)), leftWidth))
+        : '';
   const leftColor =
     message?.tone === 'error'
       ? theme.error
@@ -75,6 +80,19 @@ export function StatusBar({
 }
 
 const HELP_HINT = '? help';
+
+/** What the keys can do over an empty corpus: the problems (when any), the help, quitting. */
+function emptyCorpusHints(state: ReviewState): string[] {
+  const { keymap } = state.project;
+  const problems =
+    state.warnings.length > 0 ? typedKeysIn('list', 'problems/toggle', keymap)[0] : undefined;
+  const useful = new Set(['help/toggle', 'app/quit']);
+  const hints = keymap
+    .filter((entry) => useful.has(entry.action.type))
+    .map((entry) => hintIn('list', entry, keymap))
+    .filter((hint): hint is string => hint !== null);
+  return problems ? [`${problems} problems`, ...hints] : hints;
+}
 
 /**
  * Stepping through search results changes what `n` does (the next result, not the note): its
