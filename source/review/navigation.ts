@@ -84,14 +84,16 @@ export function jumpTo(
     article.sentences.findIndex((s) => s.id === sentenceId),
   );
   const read = marksOf(moved, articleId).status === 'unreviewed' && !state.reading[articleId];
-  const shown = reading
-    ? {
-        ...moved,
-        focus: 'reader' as const,
-        top: followReader(moved, moved.top),
-        ...(read ? { reading: { ...moved.reading, [articleId]: true as const } } : {}),
-      }
-    : open(moved);
+  // `w` in an article being read moves within it: still read, not opened.
+  const shown =
+    reading || state.reading[articleId]
+      ? {
+          ...moved,
+          focus: 'reader' as const,
+          top: followReader(moved, moved.top),
+          ...(read ? { reading: { ...moved.reading, [articleId]: true as const } } : {}),
+        }
+      : open(moved);
   return withCursor(shown, sentence);
 }
 

@@ -187,6 +187,15 @@ describe('reading from search results and the story panel (qa52 #5)', () => {
     expect(marksOf(state, 'a').status).toBe('unreviewed');
     expect(marksOf(state, 'c').status).toBe('unreviewed');
     expect(statusWrites(state)).toEqual([]);
+    // Moving within it (`w` to its least certain suggestion) is reading it still.
+    const walked = reduce(state, {
+      type: 'suggestions/arrived',
+      article: 'c',
+      suggestions: { sentences: {}, uncertain: ['c-s1', 'c-s2'], revision: 1 },
+    });
+    const sought = typed(walked, keyOf('suggestion/next-uncertain', undefined, 'results'));
+    expect(sought.cursors.c).toBe(1);
+    expect(statusWrites(sought)).toEqual([]);
     // The first change in one makes it in progress, once, as opening it from the list does.
     const tagged = typed(state, '1');
     expect(marksOf(tagged, 'c').status).toBe('in progress');
