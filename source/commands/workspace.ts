@@ -33,6 +33,18 @@ export interface Workspace {
    * files are named then; otherwise it is settled (false) when the workspace opens.
    */
   checked: Promise<boolean>;
+  /**
+   * Opened `behind` with `asIs`: true when the index stood, folder by folder, as the last check
+   * of every file left it (`Repository.checkedAsIs`), so that what differs from the files is at
+   * most a file edited in place; an answer's own articles' files can then be compared at once
+   * (`checkArticles`) while `checked` sees to the rest. False otherwise.
+   */
+  asIs: boolean;
+  /**
+   * Starts the check `checked` waits for, when `asIs` held it back until the caller's first
+   * answer was out; does nothing otherwise (the check began as the workspace opened).
+   */
+  beginCheck: () => void;
 }
 
 /**
@@ -55,6 +67,7 @@ export async function openWorkspace(
     only,
     corpus: given,
     look = 'quick',
+    asIs: askAsIs = false,
   }: {
     annotator?: string | undefined;
     reads?: boolean;
@@ -72,13 +85,16 @@ export async function openWorkspace(
      * too) for those that take seconds anyway.
      */
     look?: ScanMode;
+    /** With `behind`: tell whether the index stands as the last check left it (`Workspace.asIs`). */
+    asIs?: boolean;
   } = {},
 ): Promise<Workspace> {
   const project = await loadProject(flags, io);
   const store = project.store.shown;
   const cacheDir = defaultCacheDir(io.env);
-  // The threads of a large store's check boot while the corpus is opened, not after.
-  if (!only) startCheckThreadsFor(cacheDir, project.store.root);
+  // The threads of a large store's check boot while the corpus is opened, not after; not yet
+  // for a caller that may answer before the check (`asIs`): their boot would come first.
+  if (!only && !askAsIs) startCheckThreadsFor(cacheDir, project.store.root);
   const corpus = given ?? (await openProjectCorpus(project, io, output, look));
   const storeRoot = project.store.root;
   const found = await stat(storeRoot).catch(() => null);
@@ -107,19 +123,43 @@ export async function openWorkspace(
   };
   if (!behind || only) {
     nameProblems();
-    return { corpus, repository, storeRoot, cacheDir, project, checked: Promise.resolve(false) };
+    return {
+      corpus,
+      repository,
+      storeRoot,
+      cacheDir,
+      project,
+      checked: Promise.resolve(false),
+      asIs: false,
+      beginCheck: () => {},
+    };
   }
-  // What the index answers before the check, to tell whether the check changed it.
-  const version = repository.version;
-  const names = repository.annotators().join('\0');
-  await repository.startCheck();
-  const checked = repository.check().then(() => {
-    nameProblems();
-    return opened.version !== version || opened.annotators().join('\0') !== names;
-  });
+  // Before the check, which may change what it reads.
+  const asIs = askAsIs && repository.checkedAsIs();
+  const start = async () => {
+    // What the index answers before the check, to tell whether the check changed it.
+    const version = opened.version;
+    const names = opened.annotators().join('\0');
+    await opened.startCheck();
+    const done = opened.check().then(() => {
+      nameProblems();
+      return opened.version !== version || opened.annotators().join('\0') !== names;
+    });
+    return { done };
+  };
+  let checked: Promise<boolean>;
+  let beginCheck = () => {};
+  if (asIs) {
+    // Held until the caller has its first answer: reading the folders' listings and cutting
+    // them into shares, and the shares this thread takes, would come before it.
+    const begun = new Promise<void>((done) => {
+      beginCheck = done;
+    });
+    checked = begun.then(start).then(({ done }) => done);
+  } else checked = (await start()).done;
   // A failed check is the command's when it awaits `checked`, not an unhandled rejection before.
   checked.catch(() => undefined);
-  return { corpus, repository, storeRoot, cacheDir, project, checked };
+  return { corpus, repository, storeRoot, cacheDir, project, checked, asIs, beginCheck };
 }
 
 /**

@@ -67,24 +67,40 @@ export class FactsCache {
   }
 }
 
+/**
+ * Each text's folded words, indexed: the texts with a word, and each word's texts by their place
+ * among those (in order, each once).
+ */
+export function indexTexts<T extends { text: string }>(
+  texts: Iterable<T>,
+): { texts: T[]; byWord: Map<string, number[]> } {
+  const kept: T[] = [];
+  const byWord = new Map<string, number[]>();
+  for (const text of texts) {
+    const folded = words(text.text);
+    if (folded.length === 0) continue;
+    const entry = kept.length;
+    kept.push(text);
+    for (const word of folded) {
+      const list = byWord.get(word);
+      // Entries come in order: a word met again in the same text is already last in its list.
+      if (!list) byWord.set(word, [entry]);
+      else if (list[list.length - 1] !== entry) list.push(entry);
+    }
+  }
+  return { texts: kept, byWord };
+}
+
 function derive(
   facts: AnnotationFacts,
   lookup: SentenceLookup,
   articleId: (a: number) => string,
 ): ContextFacts {
-  const notes: NoteIndex = { entries: [], byWord: new Map() };
-  for (const text of facts.texts()) {
-    const folded = words(text.text);
-    if (folded.length === 0) continue;
-    const entry = notes.entries.length;
-    notes.entries.push(new Note(text, lookup));
-    for (const word of folded) {
-      const list = notes.byWord.get(word);
-      // Entries come in order: a word met again in the same note is already last in its list.
-      if (!list) notes.byWord.set(word, [entry]);
-      else if (list[list.length - 1] !== entry) list.push(entry);
-    }
-  }
+  const indexed = facts.indexedTexts?.() ?? indexTexts(facts.texts());
+  const notes: NoteIndex = {
+    entries: indexed.texts.map((text) => new Note(text, lookup)),
+    byWord: indexed.byWord,
+  };
   let tags: SentenceTags | null = null;
   const allTags = () => {
     tags ??= tagsOf(facts, lookup);

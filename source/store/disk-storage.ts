@@ -1,4 +1,4 @@
-import { type Dirent, lstatSync, type Stats } from 'node:fs';
+import { type Dirent, lstatSync, readdirSync, type Stats, statSync } from 'node:fs';
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { Low } from 'lowdb';
@@ -112,7 +112,12 @@ export class DiskStorage implements Storage {
       .map((entry) => entry.name)
       .sort();
     const annotators: string[] = [];
-    const listings: Array<{ folder: string; dir: string; listed: Uint8Array }> = [];
+    const listings: Array<{
+      folder: string;
+      dir: string;
+      listed: Uint8Array;
+      seen: string | null;
+    }> = [];
     // Names only: an lstat of each file follows anyway, and tells its type. The folders are
     // listed at once, on libuv's threads.
     // A folder that cannot be listed (no read permission) is named and left out; the others go on.
@@ -135,7 +140,8 @@ export class DiskStorage implements Storage {
       if (name !== null) annotators.push(name);
       const dir = join(this.root, folder);
       this.folders.add(dir);
-      listings.push({ folder, dir, listed: listed[at] as Uint8Array });
+      const { bytes, seen } = listed[at] as Listing;
+      listings.push({ folder, dir, listed: bytes, seen });
     }
     // The listings go to the check's threads as text, split and sifted a share at a time; the
     // leftovers of an interrupted save are all dot files, found in the text without a split.
@@ -147,8 +153,8 @@ export class DiskStorage implements Storage {
     const stale: string[] = [];
     // The articles whose rows change: a review that showed the index before this check shows them again.
     const changed: string[] = [];
-    for (const [at, { folder, dir }] of listings.entries()) {
-      for (const path of this.changedIn(folder, dir, checks[at]!, changed)) stale.push(path);
+    for (const [at, { folder, dir, seen }] of listings.entries()) {
+      for (const path of this.changedIn(folder, dir, seen, checks[at]!, changed)) stale.push(path);
     }
     const present = new Set(folders);
     this.index.batch(() => {
@@ -245,17 +251,50 @@ export class DiskStorage implements Storage {
    * before listing, so a change made meanwhile makes the next open list again; a listing within
    * RACY_MS of the folder's change is not kept, since the clock may not have moved.
    */
-  private async namesIn(folder: string): Promise<Uint8Array> {
+  private async namesIn(folder: string): Promise<Listing> {
     const dir = join(this.root, folder);
     const before = Date.now();
-    const { ino, mtimeMs, ctimeMs } = await stat(dir);
-    const seen = `${ino}:${mtimeMs}:${ctimeMs}`;
+    const seen = seenOf(await stat(dir));
     // The kept bytes go to the check's threads as they are, never decoded nor split here.
     const kept = this.index.listingBytes(folder);
-    if (kept !== null && kept.seen === seen) return kept.bytes;
+    if (kept !== null && kept.seen === seen.text) return { bytes: kept.bytes, seen: seen.text };
     const text = (await readdir(dir)).join('\0');
-    if (before - mtimeMs > RACY_MS) this.index.keepListing(folder, seen, text);
-    return Buffer.from(text);
+    if (before - seen.mtimeMs <= RACY_MS) return { bytes: Buffer.from(text), seen: null };
+    this.index.keepListing(folder, seen.text, text);
+    return { bytes: Buffer.from(text), seen: seen.text };
+  }
+
+  /**
+   * Whether every annotator folder is as the last check that compared all its files left it,
+   * folder by folder: the same folders, none with a file added, removed or renamed since (its
+   * inode, modification and change times as then), and no row of it changed since by any
+   * process. A file edited in place changes none of that: the answer a caller computes from the
+   * index must still compare the files it depends on (`refreshArticles`), and the rest later.
+   * A handful of system calls, where the check of every file is one per file.
+   */
+  checkedAsIs(): boolean {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(this.root, { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    const checked = this.index.checkedFolders();
+    const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'));
+    // A link in place of a folder is named by the check, which refuses it.
+    if (entries.some((entry) => entry.isSymbolicLink() && !entry.name.startsWith('.')))
+      return false;
+    if (folders.length !== checked.size) return false;
+    for (const { name } of folders) {
+      const seen = checked.get(name);
+      if (seen === undefined) return false;
+      try {
+        if (seenOf(statSync(join(this.root, name))).text !== seen) return false;
+      } catch {
+        return false;
+      }
+    }
+    return this.index.folders().every((folder) => checked.has(folder));
   }
 
   folderProblems(): StoreProblem[] {
@@ -333,9 +372,18 @@ export class DiskStorage implements Storage {
    * name, to drop its row), and the folder's digest is then not trusted. The articles of rows
    * dropped go to `dropped`.
    */
-  private changedIn(folder: string, dir: string, check: FolderCheck, dropped: string[]): string[] {
+  private changedIn(
+    folder: string,
+    dir: string,
+    seen: string | null,
+    check: FolderCheck,
+    dropped: string[],
+  ): string[] {
     // The folder as it was when every row last matched its file: nothing to compare.
-    if (check.digest !== null && this.index.digestOf(folder) === check.digest) return [];
+    if (check.digest !== null && this.index.digestOf(folder) === check.digest) {
+      if (seen !== null) this.index.setChecked(folder, seen);
+      return [];
+    }
     const names = check.names();
     const now = check.signatures();
     const known = this.index.signaturesIn(folder, RACY_MS);
@@ -358,8 +406,10 @@ export class DiskStorage implements Storage {
           this.index.remove(key);
         }
       });
-    } else if (changed.length === 0 && check.digest !== null) {
-      this.index.setDigest(folder, check.digest);
+    } else if (changed.length === 0) {
+      if (check.digest !== null) this.index.setDigest(folder, check.digest);
+      // Every file of the listing matched its row, and no row is left without its file.
+      if (seen !== null) this.index.setChecked(folder, seen);
     }
     return changed;
   }
@@ -550,4 +600,15 @@ async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Prom
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+/** A folder's names, and how it was seen when listed: null when too recently changed to trust. */
+interface Listing {
+  bytes: Uint8Array;
+  seen: string | null;
+}
+
+/** How a folder is seen: a file added, removed or renamed in it changes this. */
+function seenOf({ ino, mtimeMs, ctimeMs }: Stats): { text: string; mtimeMs: number } {
+  return { text: `${ino}:${mtimeMs}:${ctimeMs}`, mtimeMs };
 }

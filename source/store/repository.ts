@@ -99,6 +99,14 @@ export interface Repository {
    */
   checkArticles(articles: readonly string[]): Promise<boolean>;
   /**
+   * True when no file was added to, removed from or renamed in any annotator folder since a
+   * check last compared every file of it, nor any folder added or removed (a handful of system
+   * calls): the index then differs from the files only where one was edited in place, which
+   * `checkArticles` of an answer's articles sees and `check` sees everywhere. False for a store
+   * kept in memory, and whenever it cannot be told.
+   */
+  checkedAsIs(): boolean;
+  /**
    * Starts `check` (unless one is under way) and resolves once its comparison runs on threads of
    * its own: what this thread computes from the index meanwhile overlaps it, and `check` then
    * waits for its end (the thread joins the comparison at its next await).

@@ -32,6 +32,8 @@ export interface Storage {
    * a storage without it is refreshed whole.
    */
   refreshArticles?(articles: readonly string[]): Promise<string[] | null>;
+  /** See `Repository.checkedAsIs`. Optional: without it, false. */
+  checkedAsIs?(): boolean;
   /** Problems that belong to no file: an annotator folder that is a link. */
   folderProblems(): StoreProblem[];
   /** A file's path as messages name it. */

@@ -286,6 +286,19 @@ CREATE TABLE IF NOT EXISTS digests (folder TEXT PRIMARY KEY, digest TEXT NOT NUL
 -- they hold the names are these. Listing three folders of 70,000 files took 150–500 ms of every
 -- command.
 CREATE TABLE IF NOT EXISTS folder_listings (folder TEXT PRIMARY KEY, seen TEXT NOT NULL, names TEXT NOT NULL);
+-- How each annotator folder was seen (as in folder_listings) when a check last found every row of
+-- it matching its file, from a listing old enough to trust; any change to a row of the folder, by
+-- any process, forgets it. While the folder is still seen so and the row is here, no file was
+-- added, removed or renamed in it since: search answers at once from the rows, comparing only
+-- its hits' files before the check of every file is over.
+CREATE TABLE IF NOT EXISTS folder_checks (folder TEXT PRIMARY KEY, seen TEXT NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS checks_added AFTER INSERT ON files
+  BEGIN DELETE FROM folder_checks WHERE folder = NEW.folder; END;
+CREATE TRIGGER IF NOT EXISTS checks_removed AFTER DELETE ON files
+  BEGIN DELETE FROM folder_checks WHERE folder = OLD.folder; END;
+CREATE TRIGGER IF NOT EXISTS checks_changed
+  AFTER UPDATE OF path, folder, signature, mtime, read_at, reason ON files
+  BEGIN DELETE FROM folder_checks WHERE folder IN (OLD.folder, NEW.folder); END;
 -- What a format wrote of each file last time (an export's lines), for the document and the
 -- placements it was written from: valid while the file's row still holds both. By article, as
 -- an export reads them: one article's files together, and neighbours near.
@@ -454,7 +467,7 @@ export class StoreIndex {
         if (found?.value !== format) {
           // Another format may have other columns: its tables go, and are made again.
           db.exec(
-            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DROP TABLE IF EXISTS count_sums; DROP TABLE IF EXISTS article_totals; DROP TABLE IF EXISTS folder_listings; DROP TABLE IF EXISTS row_changes; DROP TABLE IF EXISTS derived; DELETE FROM meta;',
+            'DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS docs; DROP TABLE IF EXISTS digests; DROP TABLE IF EXISTS renderings; DROP TABLE IF EXISTS count_sums; DROP TABLE IF EXISTS article_totals; DROP TABLE IF EXISTS folder_listings; DROP TABLE IF EXISTS folder_checks; DROP TABLE IF EXISTS row_changes; DROP TABLE IF EXISTS derived; DELETE FROM meta;',
           );
           db.exec(SCHEMA);
           db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('format', format);
@@ -522,6 +535,7 @@ export class StoreIndex {
   removeFolder(folder: string): void {
     this.statements.removeFolderDocs.run(folder);
     this.statements.forgetListing.run(folder);
+    this.statements.forgetChecked.run(folder);
     if (this.statements.removeFolder.run(folder).changes > 0) this.version++;
   }
 
@@ -581,6 +595,19 @@ export class StoreIndex {
       | { seen: string; names: Buffer }
       | undefined;
     return row ? { seen: row.seen, bytes: row.names } : null;
+  }
+
+  /**
+   * Each annotator folder a check last found whole (every row matching its file, none without
+   * one), with how it was seen then; a folder whose rows changed since is not among them.
+   */
+  checkedFolders(): Map<string, string> {
+    return new Map(this.statements.checkedFolders.raw().all() as Array<[string, string]>);
+  }
+
+  /** Every row of `folder`, seen as `seen` when listed, matched its file. */
+  setChecked(folder: string, seen: string): void {
+    this.statements.setChecked.run(folder, seen);
   }
 
   /** Keeps `text`, the names `folder` held (NUL between them), as the folder seen as `seen` held them. */
@@ -1207,6 +1234,9 @@ function prepare(db: Database.Database) {
       'INSERT OR REPLACE INTO folder_listings (folder, seen, names) VALUES (?, ?, ?)',
     ),
     forgetListing: db.prepare('DELETE FROM folder_listings WHERE folder = ?'),
+    checkedFolders: db.prepare('SELECT folder, seen FROM folder_checks'),
+    setChecked: db.prepare('INSERT OR REPLACE INTO folder_checks (folder, seen) VALUES (?, ?)'),
+    forgetChecked: db.prepare('DELETE FROM folder_checks WHERE folder = ?'),
   };
 }
 

@@ -230,6 +230,10 @@ export class StoreRepository implements Repository {
     return this.storage.index.version !== version;
   }
 
+  checkedAsIs(): boolean {
+    return this.storage.checkedAsIs?.() ?? false;
+  }
+
   startCheck(): Promise<void> {
     const work = this.check();
     // Its failure is the caller's when it awaits `check`, not an unhandled rejection meanwhile.

@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { command as search } from '../../source/commands/search.js';
@@ -13,6 +13,9 @@ import { age, run, storeIndexes, useWorkspace } from '../export/workspace.js';
  * file edited in place behind the index (its folder's time unchanged) must still change the
  * answer, as a fresh index (the store's indexes deleted) gives it.
  */
+
+/** What these tests change of a store file. */
+type NotedDoc = { annotations: Array<{ note?: string }> };
 
 /** alice and bob tagged the Unicode article; bob's event carries a note on the harbour. */
 async function team(dir: string) {
@@ -218,5 +221,150 @@ describe('margin search over a store edited behind its index', () => {
       // A search that needs every file sees it.
       expect((await searchFor(dir, 'label:claim')).status).toBe(0);
     });
+  });
+});
+
+/**
+ * While no store file was added, removed or renamed since the last check of every file (each
+ * annotator folder seen as then), `margin search` prints the answer from the index once the
+ * hits' own files are compared with it, and the check of the others goes on behind: what an
+ * edit in place of another file changes comes after, said on stderr when it reorders the answer.
+ */
+describe('margin search answering before every store file is compared', () => {
+  const workspace = useWorkspace({ indexedCorpus: true });
+  const searchFor = (dir: string, query: string, limit = '20') =>
+    run(search, dir, [query], { limit });
+
+  /** Whether the store's index stands as its last check of every file left it, folder by folder. */
+  async function checkedAsIs(dir: string): Promise<boolean> {
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const repository = await openRepository({
+      root: join(dir, 'store'),
+      annotator: 'bob',
+      articles,
+      cacheDir: defaultCacheDir({ XDG_CACHE_HOME: join(dir, 'cache') }),
+      check: 'later',
+    });
+    try {
+      return repository.checkedAsIs();
+    } finally {
+      await repository.close();
+    }
+  }
+
+  /**
+   * The team's store, alice's file of the first seed article noted too, every file and folder
+   * an hour old, then checked whole twice (the first reads again the files `age` touched).
+   */
+  async function settled(dir: string) {
+    const bob = await team(dir);
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const first = articles.find((a) => a.id.startsWith('000'))!;
+    const repository = await openRepository({
+      root: join(dir, 'store'),
+      annotator: 'alice',
+      articles,
+    });
+    await repository.tag(first, first.sentences[0]!.id, 'claim');
+    await repository.annotate(first, first.sentences[0]!.id, { note: 'orchard keepers' });
+    await repository.close();
+    const alice = join(dir, 'store', 'alice', `${first.id}.json`);
+    await age(alice);
+    for (const folder of ['alice', 'bob']) await age(join(dir, 'store', folder));
+    await searchFor(dir, 'pilots');
+    await searchFor(dir, 'pilots');
+    expect(await checkedAsIs(dir)).toBe(true);
+    return { bob, alice, first: first.sentences[0]!.text };
+  }
+
+  /** The file written over where it is, as VS Code or nano save: its folder not touched at all. */
+  async function writeInPlace(path: string, change: (doc: NotedDoc) => void) {
+    const folder = await stat(join(path, '..'));
+    const doc = JSON.parse(await readFile(path, 'utf8')) as NotedDoc;
+    change(doc);
+    await writeFile(path, JSON.stringify(doc, null, 2));
+    await age(path, 5);
+    const after = await stat(join(path, '..'));
+    expect([after.mtimeMs, after.ctimeMs]).toEqual([folder.mtimeMs, folder.ctimeMs]);
+  }
+
+  /** The search over the index as it is, then over a fresh one. */
+  async function answers(dir: string, query: string, limit = '20') {
+    const checked = await searchFor(dir, query, limit);
+    await rm(storeIndexes(dir), { recursive: true, force: true });
+    const fresh = await searchFor(dir, query, limit);
+    return { checked, fresh };
+  }
+
+  it('compares the files of the hits with the index before printing them', async () => {
+    const dir = await workspace();
+    const { bob } = await settled(dir);
+    // The note the index holds is no longer the file's: its sentence is not printed.
+    await writeInPlace(bob, (doc) => {
+      doc.annotations.find((a) => a.note)!.note = 'airport pilots';
+    });
+    expect(await searchFor(dir, 'harbour')).toMatchObject({ status: 1, stdout: '' });
+    const { checked, fresh } = await answers(dir, 'airport');
+    expect(checked.stdout).toContain('Talks begin in Riyadh');
+    expect(checked).toEqual(fresh);
+  });
+
+  it('prints after them what an edit in place of another file adds, and says when it reorders', async () => {
+    const dir = await workspace();
+    const { alice, first } = await settled(dir);
+    const before = await searchFor(dir, 'pilots');
+    expect(before.stdout.trim().split('\n')).toHaveLength(1);
+    expect(await checkedAsIs(dir)).toBe(true);
+    // alice's note, on an article before bob's in the corpus, now holds the word too.
+    await writeInPlace(alice, (doc) => {
+      doc.annotations[0]!.note = 'harbour pilots';
+    });
+    const checked = await searchFor(dir, 'pilots');
+    const lines = checked.stdout.trim().split('\n');
+    // bob's hit came from the index at once, alice's once her file was compared.
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('Talks begin in Riyadh');
+    expect(lines[1]).toContain(first.slice(0, 30));
+    expect(checked.stderr).toContain('changed this answer after its first lines were printed');
+    // The next search has the index up to the files: the answer in order, nothing to say.
+    const { checked: again, fresh } = await answers(dir, 'pilots');
+    expect(again).toEqual(fresh);
+    expect(again.stdout.trim().split('\n').reverse()).toEqual(lines);
+    expect(again.stderr).toBe('');
+  });
+
+  it('waits for the check of every file once a file was replaced, as git and most editors do', async () => {
+    const dir = await workspace();
+    const { alice } = await settled(dir);
+    // Written to another name and renamed over it; the folder's modification time set back.
+    const folder = await stat(join(alice, '..'));
+    const doc = JSON.parse(await readFile(alice, 'utf8'));
+    doc.annotations[0].note = 'harbour pilots';
+    await writeFile(`${alice}.new`, JSON.stringify(doc, null, 2));
+    await rename(`${alice}.new`, alice);
+    await age(alice, 5);
+    await utimes(join(alice, '..'), folder.atime, folder.mtime);
+    expect(await checkedAsIs(dir)).toBe(false);
+    const { checked, fresh } = await answers(dir, 'pilots');
+    expect(checked.stdout.trim().split('\n')).toHaveLength(2);
+    expect(checked).toEqual(fresh);
+    expect(checked.stderr).toBe('');
+  });
+
+  it('stands as checked only while no row of a folder changed since', async () => {
+    const dir = await workspace();
+    await settled(dir);
+    const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+    const uni = articles.find((a) => a.id === 'uni')!;
+    const repository = await openRepository({
+      root: join(dir, 'store'),
+      annotator: 'bob',
+      articles,
+      cacheDir: defaultCacheDir({ XDG_CACHE_HOME: join(dir, 'cache') }),
+    });
+    await repository.annotate(uni, uni.sentences[1]!.id, { note: 'ferry pilots' });
+    await repository.close();
+    expect(await checkedAsIs(dir)).toBe(false);
+    expect((await searchFor(dir, 'ferry')).stdout).toContain('Talks begin in Riyadh');
   });
 });
