@@ -4,6 +4,7 @@ import { defaultCacheDir } from '../corpus/cache.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { indexFile } from '../corpus/db/open.js';
 import { NOT_ARTICLES } from '../corpus/files.js';
+import { holdYoungGeneration } from '../story/lean-heaps.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { namedProblem, openCorpus } from './corpus.js';
@@ -48,6 +49,8 @@ Examples
     json: { type: 'boolean', default: false },
   },
   async run(_input, flags, io, output) {
+    // Before the check, which would grow it: see `holdYoungGeneration`.
+    if (flags.story === true) holdYoungGeneration();
     const { corpus: place, store } = await loadProject(flags, io);
     const corpus = place.shown;
     const started = performance.now();

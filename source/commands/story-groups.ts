@@ -3,6 +3,7 @@ import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { ioReason } from '../corpus/io-reason.js';
 import type { Article } from '../corpus/types.js';
 import { readStoryLinks } from '../store/index.js';
+import { ArticleHashes } from '../story/article-hashes.js';
 import type {
   ArticlesToRead,
   IndexedArticles,
@@ -283,7 +284,7 @@ async function formAndKeep(
 ): Promise<{ clusters: StoryCluster[]; notKept?: string }> {
   const { SavedGroups, storyKey } = await import('../story/index.js');
   // Let go (null) once the groups are found kept: nothing else holds the index.
-  const formed: { index: StoryIndex | null; hashes: Map<string, string> } = await formIndex(
+  const formed: { index: StoryIndex | null; hashes: ArticleHashes } = await formIndex(
     articles,
     links,
     place,
@@ -325,9 +326,9 @@ async function formIndex(
   workers: number,
   onStage?: (stage: StoryStage) => void,
   once = false,
-): Promise<{ index: StoryIndex; hashes: Map<string, string> }> {
+): Promise<{ index: StoryIndex; hashes: ArticleHashes }> {
   const { buildStoryIndex } = await import('../story/index.js');
-  const hashes = new Map<string, string>();
+  const hashes = new ArticleHashes();
   // Without a place the count is not known (and no hash is kept): articles read so far.
   const total = place?.size ?? null;
   let done = 0;
@@ -358,7 +359,7 @@ async function keepFrom(
   clusters: Iterable<StoryCluster>,
   place: SavedPlace,
   links: readonly StoryConstraint[],
-  hashes: Map<string, string>,
+  hashes: ArticleHashes,
 ): Promise<{ count: number } | { notKept: string }> {
   const { SavedGroups } = await import('../story/index.js');
   let count = 0;
@@ -439,7 +440,7 @@ async function formAndHand(
   place: SavedPlace,
   workers: number,
   onStage?: (stage: StoryStage) => void,
-): Promise<{ count: number; hashes: Map<string, string>; saving: SavingThread }> {
+): Promise<{ count: number; hashes: ArticleHashes; saving: SavingThread }> {
   const { index, hashes } = await formIndex(articles, links, place, workers, onStage, true);
   onStage?.({ stage: 'keeping' });
   const { SavingThread } = await import('../story/index.js');

@@ -96,8 +96,14 @@ export class SavingThread {
    * Ends the writing with the articles' hashes: resolves once the file is in place, rejects with
    * why it could not be (a full disk: the error's `code`, as SQLite gave it). The thread ends.
    */
-  async finish(hashes: Map<string, string>): Promise<void> {
-    const message: SavingMessage = { hashes: [[...hashes.keys()], [...hashes.values()]] };
+  async finish(hashes: Iterable<[string, string]>): Promise<void> {
+    const ids: string[] = [];
+    const values: string[] = [];
+    for (const [id, hash] of hashes) {
+      ids.push(id);
+      values.push(hash);
+    }
+    const message: SavingMessage = { hashes: [ids, values] };
     try {
       const reply = this.ended
         ? ({ failed: true } as const)
