@@ -211,7 +211,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '851498a2b9f4f0b578ac9700c245253dbc147a06c0fb3499adebf1c2d5663c29',
-    198,
+    197,
     '16bdb3db',
     'c58aa507c4deebd660f69905f9abb8f96d935f6e7210f597ed4cd32b3f39f7f7',
     73,
@@ -655,7 +655,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
     17,
     'b3ad3cef',
     '08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56',
-    14,
+    13,
     '397d68c4',
     false,
   ],
@@ -2414,7 +2414,7 @@ export const FRESH_PAIRS_2: readonly StoryPair[] = [
   ],
   [
     '08f793762792bd252c75fb57544cdf506ffcc04785136cb87503f02364b82b56',
-    14,
+    13,
     '397d68c4',
     '7ab16ade32386ece353b8d31fc3bb7e660189efd5bf3c8549aaba101ad3f5ef5',
     2,

@@ -158,10 +158,11 @@ export const SPEAKER_HOLDOUT: readonly RealGoldPage[] = [
       [2, '3b33a857', 'q', 'Deval Patrick'],
       [6, '3310cc09', 'q', 'Deval Patrick'],
       [7, '5b7050b8', 'q', 'Deval Patrick'],
-      [9, 'b0aa6d0b', 'q', 'Deval Patrick'],
-      [17, '70d0d2de', 'q', 'Eyamba Sowers'],
-      [21, '727b0d1b', 'q', 'Beth Ruffin'],
-      [22, 'ecd6056a', 'q', 'Beth Ruffin'],
+      // The split joined its lone `...` to this quotation (2026-12-07): one sentence earlier.
+      [8, 'd9864136', 'q', 'Deval Patrick'],
+      [16, '70d0d2de', 'q', 'Eyamba Sowers'],
+      [20, '727b0d1b', 'q', 'Beth Ruffin'],
+      [21, 'ecd6056a', 'q', 'Beth Ruffin'],
     ],
   },
   {
