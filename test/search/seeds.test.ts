@@ -116,6 +116,24 @@ describe('search on the seed articles', () => {
     );
   });
 
+  it('counts as many sentences as it finds without a limit', () => {
+    const queries = [
+      'the',
+      'Witkov',
+      'US',
+      '"said the"',
+      '-Putin',
+      'Putin -Witkoff',
+      'Witkof ceasfire',
+      'nothingmatcheshere',
+    ];
+    for (const query of queries) {
+      const all = search(query, 100_000).length;
+      expect(engine.count(query, context()), query).toBe(all);
+    }
+    expect(search('the', 100_000).length).toBeGreaterThan(50);
+  });
+
   it('does not take an unrelated word for a misspelling', () => {
     expect(search('Witkov Moscow').some((hit) => /\bwith\b/i.test(shown(hit)))).toBe(false);
     expect(search('Peskovv').every((hit) => shown(hit).endsWith('Peskov'))).toBe(true);
