@@ -53,11 +53,17 @@ function typo(word: string, random: Random): string {
   }
 }
 
-/** About 40 characters of the sentence, from the start of a word to the end of one. */
+/**
+ * About 40 characters of the sentence, from the start of a word to the end of one. Letters
+ * between single dots are one word (`U.N.`, `text/fold.ts`): a phrase neither starts inside one
+ * (`N. Security Council`, which no reader would quote) nor ends inside one.
+ */
 function phrase(text: string, random: Random): string | null {
-  const starts = [...text.matchAll(/(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu)].map((match) => match.index);
+  const starts = [...text.matchAll(/(?<![\p{L}\p{N}]|(?<![\p{L}\p{N}])\p{L}\.)[\p{L}\p{N}]/gu)].map(
+    (match) => match.index,
+  );
   const from = starts[random.int(0, Math.max(0, starts.length - 1))] ?? 0;
-  const tail = /^.{40}[\p{L}\p{N}]*/su.exec(text.slice(from))?.[0];
+  const tail = /^.{40}[\p{L}\p{N}]*(?:\.\p{L}(?![\p{L}\p{N}]))*/su.exec(text.slice(from))?.[0];
   return tail && !/["“”]/.test(tail) ? tail : null;
 }
 

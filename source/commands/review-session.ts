@@ -396,9 +396,10 @@ async function loadSearch(
   articles: Article[],
   labels?: readonly string[],
 ): Promise<SearchFunction> {
-  const { buildSearchEngine, SearchStopped, storeFacts, searchEngine } = await import(
-    '../search/index.js'
-  );
+  const [{ buildSearchEngine, searchEngine }, { reviewSearch }] = await Promise.all([
+    import('../search/index.js'),
+    import('./review-search.js'),
+  ]);
   let engine: SearchEngine;
   if (session.cacheDir === null) engine = buildSearchEngine(articles);
   else if (session.index) engine = searchEngine(session.index.words);
@@ -413,27 +414,8 @@ async function loadSearch(
     });
     engine = searchEngine(index.words);
   }
-  return (query, repository, whole) => {
-    const deadline = performance.now() + TYPING_SEARCH_MS;
-    try {
-      return engine.search(query, storeFacts(repository), {
-        limit: 50,
-        ...(labels ? { labels } : {}),
-        ...(whole ? {} : { giveUp: () => performance.now() > deadline }),
-      });
-    } catch (error) {
-      if (error instanceof SearchStopped) return null;
-      throw error;
-    }
-  };
+  return reviewSearch(engine, labels);
 }
-
-/**
- * How long a search may read while the reviewer types: the screen cannot take keys meanwhile,
- * and a phrase of common words (`"it is`) reads for seconds at 100,000 articles. A search that
- * stops says so, and Enter has it read everything.
- */
-const TYPING_SEARCH_MS = 200;
 
 /**
  * The store if it opens before the first frame is due (a small one does), else null. A test of

@@ -6,6 +6,7 @@ import {
   parseQuery,
   placedFacts,
   type SearchHit,
+  SearchStopped,
   searchEngine,
   storeCannotFilter,
   storeFacts,
@@ -71,6 +72,37 @@ function storeIsEmpty(root: string, shown: string): boolean {
     entries = readdirSync(root);
   } catch {}
   return entries.every((name) => name.startsWith('.'));
+}
+
+/** How long counting every match may take once the hits are printed (`sayHowManyMore`). */
+const COUNT_MS = 500;
+
+/**
+ * The hits filled the limit: tells a person at the terminal how many sentences match in all
+ * (qa52: `--limit 20` printed 20 lines where 635 matched, and nothing said so). Counted only
+ * when stderr is a terminal, so a script's search (and the bench's) costs nothing more, and at
+ * most for COUNT_MS: beyond it, only that more match.
+ */
+function sayHowManyMore(
+  output: Output,
+  count: (giveUp: () => boolean) => number,
+  shown: number,
+  limit: number,
+): void {
+  if (shown < limit || output.stderrColumns === null) return;
+  const deadline = performance.now() + COUNT_MS;
+  let total: number | null = null;
+  try {
+    total = count(() => performance.now() > deadline);
+  } catch (error) {
+    if (!(error instanceof SearchStopped)) throw error;
+  }
+  if (total !== null && total <= shown) return;
+  output.say(
+    total === null
+      ? `the first ${shown} shown; more match (a higher --limit shows them)`
+      : `${shown} of ${total.toLocaleString('en-US')} matching sentences shown: --limit ${total} shows them all`,
+  );
 }
 
 /** Rounds of searching again after hits came from files changed in place, before saying so. */
@@ -211,6 +243,16 @@ Examples
           () => searchEngine(index.words).search(query, placedFacts([]), { limit, labels }),
           output,
         );
+        if (!flags.json && hits.length > 0) {
+          printed = hits;
+          await output.out(lines(hits));
+          sayHowManyMore(
+            output,
+            (giveUp) => searchEngine(index.words).count(query, placedFacts([]), { labels, giveUp }),
+            hits.length,
+            limit,
+          );
+        }
       } finally {
         index.close();
       }
@@ -264,6 +306,15 @@ Examples
           // change: the store would add nothing to the answer, and it is not opened. (Its refused
           // files are then not named: this answer read nothing of the store.)
           if (!wanted || printed.length === limit) {
+            if (wanted) {
+              sayHowManyMore(
+                output,
+                (giveUp) =>
+                  searchEngine(index.words).count(query, placedFacts([]), { labels, giveUp }),
+                printed.length,
+                limit,
+              );
+            }
             index.close();
             return 0;
           }
@@ -335,26 +386,34 @@ Examples
           hits = await searched();
           changedBehind = printedAsIs;
         }
+        if (!flags.json) {
+          // The answer begins with them (`sureHits`, and the hits confirmed before the store's
+          // check was over); should the corpus or a store file have changed meanwhile, what was
+          // printed stands and the rest follows it.
+          const rest = unshown(hits, printed).slice(0, limit - printed.length);
+          if (rest.length > 0) await output.out(lines(rest));
+          const answer = hits.slice(0, limit);
+          hits = [...printed, ...rest];
+          if (changedBehind && hits.map(keyOf).join('\n') !== answer.map(keyOf).join('\n')) {
+            output.warn(
+              'store files edited in place since margin last compared them changed this answer after its first lines were printed: the same search again gives it in order.',
+            );
+          }
+          // Counted while the corpus and the store are still open.
+          sayHowManyMore(
+            output,
+            (giveUp) =>
+              searchEngine(corpus.words).count(query, storeFacts(repository), { labels, giveUp }),
+            hits.length,
+            limit,
+          );
+        }
       } finally {
         corpus.close();
         await repository.close();
       }
     }
     if (flags.json) await output.out(json(hits));
-    else {
-      // The answer begins with them (`sureHits`, and the hits confirmed before the store's
-      // check was over); should the corpus or a store file have changed meanwhile, what was
-      // printed stands and the rest follows it.
-      const rest = unshown(hits, printed).slice(0, limit - printed.length);
-      if (rest.length > 0) await output.out(lines(rest));
-      const answer = hits.slice(0, limit);
-      hits = [...printed, ...rest];
-      if (changedBehind && hits.map(keyOf).join('\n') !== answer.map(keyOf).join('\n')) {
-        output.warn(
-          'store files edited in place since margin last compared them changed this answer after its first lines were printed: the same search again gives it in order.',
-        );
-      }
-    }
     const notFilter = hits.length === 0 ? notFilterNote(parsed) : null;
     if (notFilter) output.say(notFilter);
     return hits.length > 0 ? 0 : 1;

@@ -78,8 +78,17 @@ export type EventAction =
   | { type: 'paste/refused' }
   /** A key of the article's (a tag, `n`) pressed on the list: nothing done, and said so. */
   | { type: 'key/reader-only'; label: string }
-  /** `stopped`: the search gave up before it had read all it needed (see SearchFunction). */
-  | { type: 'search/query'; query: string; hits: SearchHit[]; stopped?: boolean }
+  /**
+   * `stopped`: the search gave up before it had read all it needed (see SearchFunction).
+   * `total`: how many sentences match in all, as `SearchAnswer` says.
+   */
+  | {
+      type: 'search/query';
+      query: string;
+      hits: SearchHit[];
+      stopped?: boolean;
+      total?: number | null;
+    }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }
   /** The story groups, computed in the background over the whole corpus and the links. */

@@ -38,7 +38,17 @@ export type SearchFunction = (
   query: string,
   repository: Repository,
   whole: boolean,
-) => SearchHit[] | null;
+) => SearchAnswer | SearchHit[] | null;
+
+/**
+ * The hits to show (at most a page) and how many sentences match in all: null when more match
+ * than are shown and counting them would have taken longer than a key may. A plain list of hits
+ * is a whole answer: its length is the count.
+ */
+export interface SearchAnswer {
+  hits: SearchHit[];
+  total: number | null;
+}
 
 export interface ReviewControllerOptions {
   initial: ReviewState;
@@ -502,11 +512,17 @@ export class ReviewController {
     // Typed before search was ready: `search/ready` changes the state and asks again.
     if (!this.#search && mode.query.trim() !== '') return;
     const repository = this.#repository;
-    const hits =
+    const answer =
       this.#search && repository && mode.query.trim() !== ''
         ? this.#search(mode.query, repository, mode.whole === mode.query)
         : [];
-    this.dispatch({ type: 'search/query', query: mode.query, hits: hits ?? [], stopped: !hits });
+    const { hits, total } =
+      answer === null
+        ? { hits: [], total: 0 }
+        : Array.isArray(answer)
+          ? { hits: answer, total: answer.length }
+          : answer;
+    this.dispatch({ type: 'search/query', query: mode.query, hits, total, stopped: !answer });
   }
 
   #compare(): void {

@@ -1,4 +1,5 @@
 import type { KeyAction } from './actions.js';
+import { resultOf } from './search-count.js';
 import {
   currentArticle,
   cursorOf,
@@ -106,7 +107,7 @@ export function stepResults(state: ReviewState, delta: number): ReviewState {
   return {
     ...next,
     results: { ...results, index },
-    message: info(`result ${index + 1} of ${results.hits.length} for “${results.query}”`),
+    message: info(`${resultOf(index, results.hits.length, results.total)} for “${results.query}”`),
   };
 }
 

@@ -31,6 +31,7 @@ import {
   withCursor,
 } from './navigation.js';
 import { scrolledTop } from './scroll.js';
+import { resultOf } from './search-count.js';
 import {
   carriedTop,
   currentArticle,
@@ -164,6 +165,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
           cursor: [...(state.results?.query ?? '')].length,
           hits: state.results?.hits ?? [],
           hitsFor: state.results?.query ?? '',
+          total: state.results?.total,
           accepting: false,
           stopped: false,
           whole: null,
@@ -198,9 +200,9 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       );
       return {
         ...landed,
-        results: { query: mode.query, hits: mode.hits, index: mode.selected },
+        results: { query: mode.query, hits: mode.hits, index: mode.selected, total: mode.total },
         message: info(
-          `result ${mode.selected + 1} of ${mode.hits.length}: n next, N previous, Esc ends`,
+          `${resultOf(mode.selected, mode.hits.length, mode.total)}: n next, N previous, Esc ends`,
         ),
       };
     }
@@ -375,6 +377,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
           ...mode,
           hits: action.hits,
           hitsFor: action.query,
+          total: action.total,
           selected: 0,
           accepting: false,
           stopped,

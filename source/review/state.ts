@@ -67,6 +67,8 @@ export type Mode =
       hits: SearchHit[];
       /** The query `hits` answer; while it differs from `query` the results are on their way. */
       hitsFor: string;
+      /** How many sentences match in all (`search-count.ts`): undefined when `hits` are all. */
+      total?: number | null;
       /** Enter came before the results of the last keys: open the first result once they arrive. */
       accepting: boolean;
       /** The search for `hitsFor` stopped before it had read all it needed: `hits` is no answer. */
@@ -104,6 +106,8 @@ export interface Results {
   query: string;
   hits: SearchHit[];
   index: number;
+  /** How many sentences match in all (`search-count.ts`): undefined when `hits` are all. */
+  total?: number | null;
 }
 
 /**

@@ -29,8 +29,13 @@ export function fuzzyScore(distance: number, typed: number): number {
   return 0.6 * (1 - distance / (typed + 1));
 }
 
-/** Below 2 letters a prefix is most of the vocabulary; below 5 a single edit is another word ("witk" is one from "with"). */
-export const MIN_PREFIX = 2;
+/**
+ * A word is taken for the start of longer ones from 3 letters on. Two letters are most often a
+ * whole word (`us`, `un`, `uk`, `in`, `at`) and begin a wide slice of the vocabulary: `US` found
+ * `used` and `Ushakov` (qa52), and no exact hit can tell a prefix it is not wanted. Below 5
+ * letters a single edit is another word ("witk" is one from "with").
+ */
+export const MIN_PREFIX = 3;
 const MIN_FUZZY = 5;
 
 /** How many edits a word of this length may carry and still be the same name. */

@@ -42,9 +42,23 @@ export interface SearchOptions {
 
 export interface SearchEngine {
   search(query: string, facts: AnnotationFacts, options?: SearchOptions): SearchHit[];
+  /**
+   * How many sentences the query matches: as many hits as `search` would give without a limit,
+   * counted without making them (no text, no highlight, no ranking). `limit` is not read;
+   * `giveUp` stops it as it stops a search.
+   */
+  count(query: string, facts: AnnotationFacts, options?: SearchOptions): number;
 }
 
 export const DEFAULT_LIMIT = 50;
+
+/** A query read against the index and the store, ready to be answered or counted. */
+interface Prepared {
+  compiled: CompiledQuery;
+  facts: ContextFacts;
+  filter: ReturnType<typeof compileFilters>;
+  articles: IndexedArticles;
+}
 
 /** How much more often than chance the words of a query are taken to share a sentence. */
 const TOGETHERNESS = 100;
@@ -73,10 +87,27 @@ export class Engine implements SearchEngine {
     );
   }
 
-  private answer(query: string, context: AnnotationFacts, options: SearchOptions): SearchHit[] {
-    const limit = options.limit ?? DEFAULT_LIMIT;
+  count(query: string, context: AnnotationFacts, options: SearchOptions = {}): number {
+    return stoppable(options.giveUp, () =>
+      this.index.consistent(() => {
+        const prepared = this.prepare(query, context, options);
+        if (!prepared) return 0;
+        if (prepared.compiled.terms.length === 0 && !prepared.filter?.needsAnnotation) {
+          return this.allInCorpusOrder(prepared, Number.POSITIVE_INFINITY).length;
+        }
+        return this.allMatches(prepared).found.length;
+      }),
+    );
+  }
+
+  /** The query compiled against the index and the store, or null when it can find nothing. */
+  private prepare(
+    query: string,
+    context: AnnotationFacts,
+    options: SearchOptions,
+  ): Prepared | null {
     const parsed = parseQuery(query, options.labels);
-    if (parsed.problems.length > 0 || limit <= 0) return [];
+    if (parsed.problems.length > 0) return null;
     const compiled = compile(parsed, this.index, this.finder);
     const facts = this.facts.get(context);
     const filter = compileFilters(parsed.filters, {
@@ -84,8 +115,16 @@ export class Engine implements SearchEngine {
       facts,
       status: (article) => context.status(article),
     });
-    if (compiled.terms.length === 0 && !filter && compiled.excluded.length === 0) return [];
-    const articles = this.index.articleTable();
+    if (compiled.terms.length === 0 && !filter && compiled.excluded.length === 0) return null;
+    return { compiled, facts, filter, articles: this.index.articleTable() };
+  }
+
+  private answer(query: string, context: AnnotationFacts, options: SearchOptions): SearchHit[] {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    if (limit <= 0) return [];
+    const prepared = this.prepare(query, context, options);
+    if (!prepared) return [];
+    const { compiled, facts, filter, articles } = prepared;
     // A phrase alone is read only as far as its first hits (term-source.ts): the shortcut would
     // read the same sentences, and all of them again when it gave up (19 s for `"it is` at
     // 100,000 articles, of which 6 s the shortcut's).
@@ -96,16 +135,38 @@ export class Engine implements SearchEngine {
       if (top) return top.keys.map((key) => this.hit(key, top.score, compiled, facts, context));
     }
 
+    if (compiled.terms.length === 0 && !filter?.needsAnnotation) {
+      const keys = this.allInCorpusOrder(prepared, limit);
+      return keys.map((key) => this.hit(key, 1, compiled, facts, context));
+    }
+    // One term, nothing taken away afterwards: the first `limit` of each score are enough.
+    const alone = compiled.terms.length === 1 && !filter && compiled.excluded.length === 0;
+    const { found, owners } = this.allMatches(prepared, alone ? limit : undefined);
+    return best(found, owners, articles, limit).map((i) =>
+      this.hit(found.keys[i]!, found.scores[i]!, compiled, facts, context),
+    );
+  }
+
+  /** The first `limit` sentences of a query of exclusions and filters on the text alone. */
+  private allInCorpusOrder(prepared: Prepared, limit: number): number[] {
+    const { compiled, filter, articles } = prepared;
+    return this.firstInCorpusOrder(articles, limit, (key, a) => {
+      if (filter && !filter.test(key, a)) return false;
+      return !this.excluded(key, a, compiled.excluded);
+    });
+  }
+
+  /**
+   * Every sentence the query matches, with its score, in key order (`enough`: a lone term reads
+   * only the first that many of each score, as many as can be shown).
+   */
+  private allMatches(prepared: Prepared, enough?: number): { found: Matches; owners: Int32Array } {
+    const { compiled, facts, filter, articles } = prepared;
     let found: Matches;
     let owners: Int32Array;
-    if (compiled.terms.length === 0) {
-      if (!filter?.needsAnnotation) {
-        const keys = this.firstInCorpusOrder(articles, limit, (key, a) => {
-          if (filter && !filter.test(key, a)) return false;
-          return !this.excluded(key, a, compiled.excluded);
-        });
-        return keys.map((key) => this.hit(key, 1, compiled, facts, context));
-      }
+    // Filters alone, some of which only annotated sentences pass (the others are read in corpus
+    // order, `allInCorpusOrder`): those sentences are the candidates.
+    if (compiled.terms.length === 0 && filter) {
       found = annotatedSentences(filter.candidates());
       owners = ownersOf(articles, found);
       keepMatches(found, (_key, i) => owners[i]! >= 0);
@@ -114,9 +175,7 @@ export class Engine implements SearchEngine {
       const test = filter.test;
       keepMatches(found, (key, i) => test(key, owners[i]!));
     } else {
-      // One term, nothing taken away afterwards: the first `limit` of each score are enough.
-      const alone = compiled.terms.length === 1 && !filter && compiled.excluded.length === 0;
-      found = this.matchTerms(compiled, facts, articles, alone ? limit : undefined);
+      found = this.matchTerms(compiled, facts, articles, enough);
       owners = ownersOf(articles, found);
       if (filter) keepMatches(found, (key, i) => filter.test(key, owners[i]!));
       for (let i = 0; i < found.length; i++) found.scores[i]! /= compiled.terms.length;
@@ -130,9 +189,7 @@ export class Engine implements SearchEngine {
       representTitleOnly(found, owners);
       owners = ownersOf(articles, found);
     }
-    return best(found, owners, articles, limit).map((i) =>
-      this.hit(found.keys[i]!, found.scores[i]!, compiled, facts, context),
-    );
+    return { found, owners };
   }
 
   /**

@@ -25,7 +25,7 @@ export interface WordTerm {
 
 /**
  * Words in this order. All but the last must be whole words; the last may be the start of one
- * (of two letters or more), so a phrase matches while its last word is still being typed.
+ * (of three letters or more), so a phrase matches while its last word is still being typed.
  */
 export interface PhraseTerm {
   kind: 'phrase';

@@ -233,6 +233,13 @@ export function eachWordSpan(folded: string, visit: (start: number, end: number)
       if (start < 0) start = i;
     } else {
       if (start >= 0) {
+        const end = code === DOT ? abbreviationEnd(folded, start, i) : -1;
+        if (end > 0) {
+          visit(start, end);
+          start = -1;
+          i = end;
+          continue;
+        }
         visit(start, i);
         start = -1;
       }
@@ -245,6 +252,42 @@ export function eachWordSpan(folded: string, visit: (start: number, end: number)
     i += code > 0xffff ? 2 : 1;
   }
   if (start >= 0) visit(start, folded.length);
+}
+
+const DOT = 0x2e;
+const letterPattern = /^\p{L}$/u;
+
+/** One letter of an alphabet (a word character, not a digit, Han, kana or Thai): `U` of `U.S.`. */
+function isLetterAt(folded: string, at: number): number {
+  const code = folded.codePointAt(at);
+  if (code === undefined || kindOf(code) !== WORD) return 0;
+  const width = code > 0xffff ? 2 : 1;
+  return letterPattern.test(folded.slice(at, at + width)) ? width : 0;
+}
+
+/**
+ * Where an abbreviation written with dots ends, when the word `start`..`dot` is its first letter:
+ * single letters each followed by one dot (`u.s.`, `u.n.`, `a.m.`, `d.c`), at least two of them,
+ * the last dot included when there is one. -1 when it is no such abbreviation. Its word is its
+ * letters (`us`), so `U.S.` and `US` are one word in the index and in a query. `sentenceWords`
+ * finds the same with `asciiAbbreviation`.
+ */
+function abbreviationEnd(folded: string, start: number, dot: number): number {
+  const width = isLetterAt(folded, start);
+  if (width === 0 || start + width !== dot) return -1;
+  let letters = 1;
+  let end = dot;
+  for (;;) {
+    const next = isLetterAt(folded, end + 1);
+    if (folded.charCodeAt(end) !== DOT || next === 0) break;
+    const after = folded.codePointAt(end + 1 + next);
+    // `u.sa` or `a.b3`: the next word is longer than one letter, and the abbreviation ends before it.
+    if (after !== undefined && kindOf(after) === WORD) break;
+    letters++;
+    end += 1 + next;
+  }
+  if (letters < 2) return -1;
+  return folded.charCodeAt(end) === DOT ? end + 1 : end;
 }
 
 /** The characters and pairs of the run of Han and kana at `from`; returns where the run ends. */
@@ -292,7 +335,10 @@ export function eachWord(
   folded: string,
   visit: (word: string, start: number, end: number) => void,
 ): void {
-  eachWordSpan(folded, (start, end) => visit(folded.slice(start, end), start, end));
+  eachWordSpan(folded, (start, end) => {
+    const word = folded.slice(start, end);
+    visit(word.includes('.') ? word.replaceAll('.', '') : word, start, end);
+  });
 }
 
 /** The words of `text`, folded. */
@@ -302,15 +348,27 @@ export function words(text: string): string[] {
   return out;
 }
 
-const asciiWord = /[a-z0-9]+/g;
+/**
+ * A word of ASCII text: an abbreviation written with dots (`u.s.`: single letters each followed
+ * by one dot, not within a longer word, as `abbreviationEnd` reads them), else a run of letters
+ * and digits.
+ */
+const asciiWord = /(?<![a-z0-9])[a-z](?:\.[a-z](?![a-z0-9]))+|[a-z0-9]+/g;
 
 /**
  * The folded words of a sentence, as the search index stores them: the same words as `words`,
  * with plain ASCII (most sentences) lower-cased and matched in one pass.
  */
 export function sentenceWords(text: string): string[] {
-  if (ascii.test(text)) return text.toLowerCase().match(asciiWord) ?? [];
-  return words(text);
+  if (!ascii.test(text)) return words(text);
+  const found = text.toLowerCase().match(asciiWord);
+  if (found === null) return [];
+  if (text.includes('.')) {
+    for (let k = 0; k < found.length; k++) {
+      if (found[k]!.length > 1 && found[k]![1] === '.') found[k] = found[k]!.replaceAll('.', '');
+    }
+  }
+  return found;
 }
 
 /** Letters and digits only, folded: how a source name is compared ("thenationalnews"). */

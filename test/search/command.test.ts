@@ -43,11 +43,20 @@ function sink() {
   return { stream, text: () => text };
 }
 
-/** Runs `margin search` on the seeds as the CLI would after meow parsed the flags. */
-async function search(args: string[], flags: Record<string, unknown> = {}, store?: string) {
+/**
+ * Runs `margin search` on the seeds as the CLI would after meow parsed the flags; `terminal`:
+ * its stderr is a terminal, as when a person runs it.
+ */
+async function search(
+  args: string[],
+  flags: Record<string, unknown> = {},
+  store?: string,
+  terminal = false,
+) {
   const dir = await scratch();
   const out = sink();
   const err = sink();
+  if (terminal) Object.assign(err.stream, { isTTY: true, columns: 100 });
   const status = await runCommand(
     command,
     args,
@@ -69,6 +78,9 @@ async function search(args: string[], flags: Record<string, unknown> = {}, store
   );
   return { status, stdout: out.text(), stderr: err.text() };
 }
+
+/** What stderr said, without the progress lines a terminal is shown and cleared. */
+const said = (text: string) => text.replace(/\r[^\n]*?\x1b\[K/g, '');
 
 describe('margin search', () => {
   it('says a name: that is no filter when nothing is found, instead of a bare no', async () => {
@@ -116,6 +128,40 @@ describe('margin search', () => {
     const [hit] = hits as [{ text: string; matches: Array<[number, number]> }];
     expect(Object.keys(hit)).toEqual(['article', 'sentence', 'score', 'text', 'labels', 'matches']);
     expect(hit.matches.map(([start, end]) => hit.text.slice(start, end))).toEqual(['Zelenskyy']);
+  });
+
+  it('tells a person at the terminal how many match when the hits fill the limit', async () => {
+    // qa52: `--limit 20` printed 20 lines where 635 matched, and nothing said there were more.
+    const every = (await search(['Witkov'], { limit: 1000 })).stdout.trim().split('\n');
+    expect(every.length).toBeGreaterThan(4);
+    const more = (shown: number, total: number) =>
+      `margin search: ${shown} of ${total} matching sentences shown: --limit ${total} shows them all\n`;
+    const limited = await search(['Witkov'], { limit: 4 }, undefined, true);
+    expect(limited.stdout.trim().split('\n')).toEqual(every.slice(0, 4));
+    expect(said(limited.stderr)).toBe(more(4, every.length));
+    // All of them shown: nothing to say. Through a pipe nothing is counted (above: stderr '').
+    expect(said((await search(['Witkov'], { limit: 1000 }, undefined, true)).stderr)).toBe('');
+    const json = await search(['Witkov'], { limit: 4, json: true }, undefined, true);
+    expect(said(json.stderr)).toBe('');
+    // Beside a store: the hits no store file can change fill the limit, then the store's search.
+    const store = join(await scratch(), 'annotations');
+    const { articles } = await loadCorpus(join(root, 'seeds'), { cacheDir: null });
+    const repository = await openRepository({ root: store, annotator: 'ben', articles });
+    const witkoff = articles.flatMap((article) =>
+      article.sentences
+        .filter((sentence) => sentence.text.includes('Witkoff'))
+        .map((sentence) => ({ article, sentence })),
+    );
+    for (const { article, sentence } of witkoff.slice(0, 3)) {
+      await repository.tag(article, sentence.id, 'claim');
+    }
+    await repository.close();
+    const beside = await search(['Witkov'], { limit: 2 }, store, true);
+    expect(beside.stdout.trim().split('\n')).toEqual(every.slice(0, 2));
+    expect(said(beside.stderr)).toBe(more(2, every.length));
+    const claims = await search(['label:claim', 'Witkov'], { limit: 1 }, store, true);
+    expect(claims.stdout.trim().split('\n')).toHaveLength(1);
+    expect(said(claims.stderr)).toBe(more(1, 3));
   });
 
   it('label:quote lists exactly what was tagged in the store', async () => {

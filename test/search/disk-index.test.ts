@@ -77,7 +77,7 @@ describe('search on the corpus index', () => {
     try {
       const queries = ['talks', 'second day', '"second day"', 'talks officials', 'town'];
       // Phrases whose last word is still being typed, in the text and in titles.
-      queries.push('"the second da"', '"talks in to"');
+      queries.push('"the second day of tal"', '"talks in tow"');
       for (const query of queries) {
         for (const limit of [1, 3, 7, 40]) {
           const expected = shown(memory.search(query, placedFacts([]), { limit }));
@@ -92,11 +92,11 @@ describe('search on the corpus index', () => {
       const all = disk.search('talks', placedFacts([]), { limit: 1000 });
       expect(all.some((hit) => ['a10', 'a11', 'a13'].includes(hit.article))).toBe(false);
       expect(new Set(all.map((hit) => hit.article)).size).toBe(12);
-      const begun = disk.search('"the second da"', placedFacts([]), { limit: 1000 });
+      const begun = disk.search('"the second day of tal"', placedFacts([]), { limit: 1000 });
       expect(begun.map((hit) => hit.text)).toEqual(
         Array(12).fill('Officials said the second day of talks ended late.'),
       );
-      const titled = disk.search('"talks in to"', placedFacts([]), { limit: 1000 });
+      const titled = disk.search('"talks in tow"', placedFacts([]), { limit: 1000 });
       expect(new Set(titled.map((hit) => hit.article)).size).toBe(12);
     } finally {
       index.close();
@@ -140,7 +140,7 @@ describe('search on the corpus index', () => {
     const { index: open } = await openCorpusIndex(corpus.root(), { cacheDir });
     try {
       expect(segmentCount()).toBe(2);
-      const queries = ['talks', 'second day', 'tow', '"second day"', '"talks in to"'];
+      const queries = ['talks', 'second day', 'tow', '"second day"', '"talks in tow"'];
       const search = (query: string) =>
         shown(searchEngine(open.words).search(query, placedFacts([]), { limit: 40 }));
       const before = queries.map(search);

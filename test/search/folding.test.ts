@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchEngine, type SearchHit } from '../../source/search/index.js';
+import { sentenceWords, words } from '../../source/text/fold.js';
 import { article } from './articles.js';
 import { context } from './context.js';
 
@@ -12,6 +13,11 @@ const engine = buildSearchEngine([
   article('joiners', [
     'او می\u200cخواهد برود، گفت وزیر.',
     'The word क्\u200dष and a family 👩\u200d👩\u200d👧 were posted.',
+  ]),
+  article('dots', [
+    'The UN met at 9 a.m. in Washington, D.C., on Monday.',
+    'U.N. envoys and the U.K. minister met; the US-UK talks went on.',
+    'The С.Ш.А. delegation used the e.g. form.',
   ]),
   article('names', [
     'Volodymyr Zélenskyy met the envoy in Saint-Étienne.',
@@ -65,8 +71,47 @@ describe('folding and highlights', () => {
 
   it('reads a word with inner punctuation as those words together', () => {
     expect(search('30-day').map(highlighted)).toEqual([['30-day']]);
-    expect(search('U.S.').map(highlighted)).toEqual([['U.S']]);
+    expect(search('U.S.').map(highlighted)).toEqual([['US'], ['U.S.']]);
     expect(search('30 day').map((hit) => hit.sentence)).toEqual(['names-s1', 'names-s2']);
+  });
+
+  it('reads letters between single dots as one word: U.N. is UN, both ways and in phrases', () => {
+    const sentences = (query: string) => search(query).map((hit) => hit.sentence);
+    expect(sentences('UN')).toEqual(['dots-s0', 'dots-s1']);
+    expect(sentences('U.N.')).toEqual(['dots-s0', 'dots-s1']);
+    expect(search('un').map(highlighted)).toEqual([['UN'], ['U.N.']]);
+    expect(sentences('UK')).toEqual(['dots-s1']);
+    expect(search('U.K.').map(highlighted)).toEqual([['U.K.', 'UK']]);
+    expect(sentences('US')).toEqual(['dots-s1', 'names-s1']);
+    expect(sentences('DC')).toEqual(['dots-s0']);
+    expect(search('9 am').map(highlighted)).toEqual([['9', 'a.m.']]);
+    expect(sentences('"U.N. envoys"')).toEqual(['dots-s1']);
+    expect(sentences('"UN envoys"')).toEqual(['dots-s1']);
+    expect(sentences('"the UK minister"')).toEqual(['dots-s1']);
+    expect(sentences('США')).toEqual(['dots-s2']);
+    expect(sentences('-U.N. met')).toEqual(['names-s0']);
+    // One letter and a dot is no abbreviation, nor are digits: "3.5" stays 3 and 5.
+    expect(words('Donald J. Trump, 3.5 per cent, a.b3')).toEqual([
+      'donald',
+      'j',
+      'trump',
+      '3',
+      '5',
+      'per',
+      'cent',
+      'a',
+      'b3',
+    ]);
+  });
+
+  it('splits plain ASCII sentences as it splits any text, abbreviations included', () => {
+    for (const text of [
+      'The U.S. said at 9 a.m.; U.S.-led, U.S.A., e.g. x.com',
+      "ab.c.d 3.a.b u.s5 a.b.c5 U.S.Army I...a U.S.'s plan B. Then",
+    ]) {
+      expect(sentenceWords(text), text).toEqual(words(text));
+    }
+    expect(sentenceWords('ab.c.d a.b.c5 U.S.Army')).toEqual(['ab', 'cd', 'ab', 'c5', 'us', 'army']);
   });
 
   it('matches a phrase across punctuation, and while its last word is typed (whole word lit)', () => {
@@ -74,6 +119,8 @@ describe('folding and highlights', () => {
     expect(search('"mayor said and fire"').map(highlighted)).toEqual([
       ['mayor said — and ﬁrefighters'],
     ]);
-    expect(search('"kyiv will no"').map(highlighted)).toEqual([['Kyïv will not']]);
+    // Two letters are a word, never the start of one: "no" is not "not".
+    expect(search('"kyiv will no"').map(highlighted)).toEqual([]);
+    expect(search('"the mayor sai"').map(highlighted)).toEqual([['the mayor said']]);
   });
 });

@@ -90,6 +90,50 @@ describe('search on the seed articles', () => {
     ).toBe(true);
   });
 
+  it('"US" and "U.S." find each other, and a two-letter word begins no longer word', () => {
+    const either = sentencesWhere((text) => /\b(?:US|U\.S\.)(?![\w.])/.test(text));
+    const dotted = sentencesWhere((text) => text.includes('U.S.'));
+    expect(dotted.length).toBe(7);
+    for (const query of ['US', 'U.S.', 'us', 'u.s']) {
+      const hits = search(query);
+      expect(place(hits), query).toEqual(either);
+      expect(
+        hits.every((hit) => / (?:US|U\.S\.)(?:\|(?:US|U\.S\.))*$/.test(shown(hit))),
+        query,
+      ).toBe(true);
+      expect(hits.every((hit) => hit.score === 1)).toBe(true);
+    }
+    // A phrase, either way round.
+    const envoy = sentencesWhere((text) => /\b(?:US|U\.S\.) envoy/i.test(text));
+    expect(envoy.map(([article]) => article.slice(0, 3))).toEqual(['000', '001', '003']);
+    expect(place(search('"US envoy"'))).toEqual(envoy);
+    expect(place(search('"U.S. envoy"'))).toEqual(envoy);
+    expect(place(search('-U.S. Witkoff')).length).toBeGreaterThan(0);
+    expect(search('-U.S. Witkoff').some((hit) => /\b(?:US|U\.S\.)/.test(hit.text))).toBe(false);
+    // Three letters begin words: the name is found as it is typed from there.
+    expect(search('Ush').map(shown)).toEqual(
+      sentencesWhere((text) => text.includes('Ushakov')).map(([id]) => `${id.slice(0, 3)} Ushakov`),
+    );
+  });
+
+  it('counts as many sentences as it finds without a limit', () => {
+    const queries = [
+      'the',
+      'Witkov',
+      'US',
+      '"said the"',
+      '-Putin',
+      'Putin -Witkoff',
+      'Witkof ceasfire',
+      'nothingmatcheshere',
+    ];
+    for (const query of queries) {
+      const all = search(query, 100_000).length;
+      expect(engine.count(query, context()), query).toBe(all);
+    }
+    expect(search('the', 100_000).length).toBeGreaterThan(50);
+  });
+
   it('does not take an unrelated word for a misspelling', () => {
     expect(search('Witkov Moscow').some((hit) => /\bwith\b/i.test(shown(hit)))).toBe(false);
     expect(search('Peskovv').every((hit) => shown(hit).endsWith('Peskov'))).toBe(true);

@@ -26,4 +26,24 @@ describe('SearchOverlay', () => {
     const none = reduce(typing, { type: 'search/query', query: 'sentence', hits: [] });
     expect(summaryOf(none)).toBe('0 results');
   });
+
+  it('says how many match when there are more than it lists, or that more do', () => {
+    const typing = typed(readerState({ searchAvailable: true }), '/sentence');
+    const counted = reduce(typing, {
+      type: 'search/query',
+      query: 'sentence',
+      hits: HITS,
+      total: 1635,
+    });
+    expect(summaryOf(counted)).toBe(`first ${HITS.length} of 1,635 results`);
+    const uncounted = reduce(typing, {
+      type: 'search/query',
+      query: 'sentence',
+      hits: HITS,
+      total: null,
+    });
+    expect(summaryOf(uncounted)).toBe(
+      `first ${HITS.length} results: more match, too many to count`,
+    );
+  });
 });

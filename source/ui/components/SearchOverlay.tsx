@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { resultsSummary } from '../../review/search-count.js';
 import { searchNote, searchPrompt } from '../../review/search-note.js';
 import { articleById } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
@@ -47,7 +48,7 @@ export function SearchOverlay({
           // Before the first answer for this query, no count: "0 results" flashed there (qa49).
           (mode.hitsFor !== mode.query && mode.hits.length === 0
             ? 'searching…'
-            : `${mode.hits.length} result${mode.hits.length === 1 ? '' : 's'}`));
+            : resultsSummary(mode.hits.length, mode.total)));
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Box height={1} overflow="hidden">

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { hintIn, hintsFor, type KeyContext, typedKeysIn } from '../../review/keymap.js';
 import { barHints, moreHint } from '../../review/pager-hints.js';
+import { resultAt } from '../../review/search-count.js';
 import { currentArticle, currentSentence } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { pendingSuggestion, suggestionBrief } from '../../review/suggestions.js';
@@ -105,7 +106,7 @@ function withResultAt(state: ReviewState, context: KeyContext, hints: string[]):
   const { keymap } = state.project;
   const next = keymap.find((entry) => entry.action.type === 'search/next');
   const hint = next ? hintIn(context, next, keymap) : null;
-  const at = `${results.index + 1}/${results.hits.length}`;
+  const at = resultAt(results.index, results.hits.length, results.total);
   return hints.map((each) => (each === hint ? `${each} ${at}` : each));
 }
 
