@@ -152,8 +152,12 @@ async function readKept(index: DiskCorpusIndex): Promise<Kept | null> {
       saved.close();
       saved = null;
       try {
-        SavedGroups.place(place.file, placed, key, (members) =>
-          regroup(members, (id) => index.article(id), links),
+        SavedGroups.place(
+          place.file,
+          placed,
+          key,
+          (members) => regroup(members, (id) => index.article(id), links),
+          links,
         );
         holds = true;
       } catch {
@@ -188,8 +192,11 @@ function linksSince(
   if (!basis || basis.generation !== generation) return null;
   // Formed by this engine (the key names its version), from what the basis says.
   if (saved.key() !== storyKey(basis.generation, basis.links)) return null;
+  // Groups placed on already stand for the links placed: one of those taken back (an undo, a
+  // teammate's withdrawn unlink) cannot be taken off them, so they are formed again (verify52).
+  const baseline = saved.placedFor() ?? basis.links;
   const before = new Map<string, number>();
-  for (const link of basis.links) {
+  for (const link of baseline) {
     const text = JSON.stringify(link);
     before.set(text, (before.get(text) ?? 0) + 1);
   }

@@ -84,6 +84,7 @@ export class SavedGroups {
     this.statements = {
       key: db.prepare("SELECT value FROM meta WHERE key = 'key'").pluck(),
       edited: db.prepare("SELECT value FROM meta WHERE key = 'edited'").pluck(),
+      placedFor: db.prepare("SELECT value FROM meta WHERE key = 'placed-for'").pluck(),
       basis: db.prepare("SELECT value FROM meta WHERE key = 'basis'").pluck(),
       count: db.prepare('SELECT count(*) FROM groups').pluck(),
       all: db.prepare(
@@ -204,9 +205,20 @@ export class SavedGroups {
     return `${this.key() ?? ''}\u0000${(this.statements.edited.get() as string | undefined) ?? ''}`;
   }
 
-  /** Whether the groups hold for `key`: as formed, or with the links the review placed since. */
+  /**
+   * Whether the groups hold for `key`: as formed, or with the links the review placed since.
+   * Groups placed on hold only for the links placed: after an undo took a link back, the key
+   * they were formed with is asked again, and the groups still carry the link (verify52).
+   */
   holdsFor(key: string): boolean {
-    return this.key() === key || this.statements.edited.get() === key;
+    const edited = this.statements.edited.get() as string | undefined;
+    return edited === undefined ? this.key() === key : edited === key;
+  }
+
+  /** The links the placed groups stand for (`place`'s `placedFor`), or null when none placed. */
+  placedFor(): StoryConstraint[] | null {
+    const text = this.statements.placedFor.get() as string | undefined;
+    return text === undefined ? null : (JSON.parse(text) as StoryConstraint[]);
   }
 
   /**
@@ -245,6 +257,8 @@ export class SavedGroups {
     links: readonly PlacedLink[],
     key: string,
     regroup?: (members: readonly ClusterMember[]) => StoryCluster[] | null,
+    /** Every link the groups stand for once these are placed: what a later look compares with. */
+    placedFor?: readonly StoryConstraint[],
   ): void {
     const db = openSqlite(file, { fileMustExist: true });
     try {
@@ -335,6 +349,10 @@ export class SavedGroups {
           }
         }
         db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('edited', ?)").run(key);
+        if (placedFor)
+          db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('placed-for', ?)").run(
+            JSON.stringify(placedFor),
+          );
       })();
     } finally {
       db.close();

@@ -265,6 +265,44 @@ it('a teammate’s unlink of The Moscow Times arriving by git does the same on k
   await agreesAfterUnlink(env);
 });
 
+// verify52 #1: `u` after that `x` said "undid: unlink" and the group stayed parted, in the review,
+// a restart, `margin story` and the exports (which take the groups the review placed links on).
+it('u after that x brings the two versions back, in the review, a restart and margin story', async () => {
+  const env = await keptSeeds();
+  // The review forms the seeds' groups itself, as it does below its limit.
+  const own = { ...env, MARGIN_STORY_IN_REVIEW: '100' };
+  const s = await atFirstSentence(own);
+  await step(s, 'o', (t) => t.includes('▶ The Moscow Times · undated'), 'the panel');
+  await step(s, 'x', (t) => ALONE.test(reader(t, FIRST)), 'no other version left');
+  await step(s, 'u', (t) => reader(t, FIRST).startsWith('▶    2 '), 'the two versions back');
+  s.write('q');
+  await s.exited;
+  const again = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...own } },
+  );
+  seeds.track(again);
+  await again.waitFor((t) => header(t).includes('article 1 of 5'), 'the list');
+  await step(again, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two after a restart');
+  again.write('q');
+  await again.exited;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  const first = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> })
+    .find((g) => g.members.some((m) => m.text.startsWith(FIRST)));
+  expect(first?.members.map((m) => m.article)).toEqual([
+    '000_4b207f45d15cbf96',
+    MOSCOW_TIMES_ID.article,
+    SECOND,
+  ]);
+});
+
 const MOSCOW_TIMES_ID = { article: '001_d7fb493d5d978b6e', sentence: 's6c251f74' };
 
 async function keptSeeds(): Promise<Record<string, string>> {
