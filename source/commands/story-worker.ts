@@ -105,8 +105,8 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   const count = job.total.toLocaleString('en-US');
   return {
     seq: job.seq,
-    // The remedy first: a narrow status bar cuts the end.
-    error: `run margin index --story once to keep them (${count} articles, more than the review groups itself: ${setup.inReview.toLocaleString('en-US')})`,
+    // The remedy first, and short: it is a status line (verify52: cut at 120 columns).
+    error: `run margin index --story once (${count} articles; the review groups up to ${setup.inReview.toLocaleString('en-US')} itself)`,
   };
 }
 

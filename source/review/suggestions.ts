@@ -154,21 +154,33 @@ export function describeSuggestion(suggestion: SentenceSuggestion): string {
 }
 
 /**
- * The suggestion as the status line names it, shortest first: one value the labels' attributes
- * share, each label's own (the same person as claimant and speaker), is named once after the
- * labels (`claim, quote · Dmitry Peskov`); otherwise as `describeSuggestion` says it.
+ * The suggestion as the status line names it, shortest first: a value several labels'
+ * attributes share, each label's own (the same person as claimant and speaker), is named once
+ * after the labels, the others after it (`claim, quote, event · Vladimir Putin (when:
+ * Thursday)`; verify52: with a third label the person was named twice and `y accept` went);
+ * otherwise as `describeSuggestion` says it.
  */
 export function suggestionBrief(suggestion: SentenceSuggestion, set: LabelSet): string {
   const labels = suggestion.labels.map(({ label }) => label);
   const entries = Object.entries(suggestion.attributes);
-  const values = new Set(entries.map(([, value]) => value));
-  if (entries.length < 2 || values.size !== 1) return describeSuggestion(suggestion);
+  if (entries.length < 2) return describeSuggestion(suggestion);
   const declared = declaredBy(labels, set);
-  const owners = entries.map(([key]) => labels.filter((label) => declared[label]?.includes(key)));
-  // Each value one label's own, each label giving one: `event · Kyiv` could be when or where.
-  const own = owners.every((each) => each.length === 1);
-  if (!own || new Set(owners.flat()).size !== owners.length) return describeSuggestion(suggestion);
-  return `${labels.join(', ')} · ${[...values][0]}`;
+  const keysOf = new Map<string, string[]>();
+  for (const [key, value] of entries) keysOf.set(value, [...(keysOf.get(value) ?? []), key]);
+  // A value shared by keys each one label's own, each label giving one: `event · Kyiv` alone
+  // could be when or where.
+  const shared = (keys: readonly string[]) => {
+    if (keys.length < 2) return false;
+    const owners = keys.map((key) => labels.filter((label) => declared[label]?.includes(key)));
+    return owners.every((each) => each.length === 1) && new Set(owners.flat()).size === keys.length;
+  };
+  const once = [...keysOf].filter(([, keys]) => shared(keys)).map(([value]) => value);
+  if (once.length === 0) return describeSuggestion(suggestion);
+  const rest = entries
+    .filter(([, value]) => !once.includes(value))
+    .map(([key, value]) => `${key}: ${value}`);
+  const tail = rest.length > 0 ? ` (${rest.join(', ')})` : '';
+  return `${labels.join(', ')} · ${once.join(' · ')}${tail}`;
 }
 
 export function suggestionsArrived(

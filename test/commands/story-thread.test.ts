@@ -64,7 +64,7 @@ describe('the review’s story groups, computed on a worker thread', () => {
       (_, n) => ({ id: `a${n}` }) as Article,
     );
     await expect(source.groups(many)).rejects.toThrow(
-      `${(STORY_IN_REVIEW + 1).toLocaleString('en-US')} articles, more than the review groups itself`,
+      `${(STORY_IN_REVIEW + 1).toLocaleString('en-US')} articles; the review groups up to`,
     );
   });
 
@@ -82,7 +82,7 @@ describe('the review’s story groups, computed on a worker thread', () => {
     // Nothing kept yet: the review says what to run.
     const before = reviewWith();
     await expect(before.groups(corpus.articles)).rejects.toThrow(
-      'run margin index --story once to keep them (5 articles, more than the review groups itself: 2)',
+      'run margin index --story once (5 articles; the review groups up to 2 itself)',
     );
     await before.close();
     const captured = captureIO(join(import.meta.dirname, '../..'), env);

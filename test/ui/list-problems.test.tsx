@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 const STORY =
-  'story groups unavailable: run margin index --story once to keep them (10,000 articles, more than the review groups itself)';
+  'story groups unavailable: run margin index --story once (10,000 articles; the review groups up to 5,000 itself)';
 
 describe('the problems under the list', () => {
   it('wraps one long problem whole rather than cutting it and sending to !', async () => {

@@ -66,17 +66,18 @@ describe('StatusBar on a tall sentence with a suggestion', () => {
 
 describe('StatusBar with a suggestion: the values before the keys (qa52 #6)', () => {
   /** b-s3 suggested as a claim and a quote, `attributes` theirs, at `columns`. */
-  function line(columns: number, attributes: Record<string, string>): string {
+  function line(
+    columns: number,
+    attributes: Record<string, string>,
+    more: Array<{ label: string; score: number }> = [],
+  ): string {
     const state = reduce(readerState({ cursors: { b: 3 }, size: { columns, rows: 24 } }), {
       type: 'suggestions/arrived',
       article: 'b',
       suggestions: {
         sentences: {
           'b-s3': {
-            labels: [
-              { label: 'claim', score: 0.62 },
-              { label: 'quote', score: 0.97 },
-            ],
+            labels: [{ label: 'claim', score: 0.62 }, { label: 'quote', score: 0.97 }, ...more],
             attributes,
           },
         },
@@ -102,6 +103,19 @@ describe('StatusBar with a suggestion: the values before the keys (qa52 #6)', ()
       'suggested: claim, quote · Dmitry Peskov · y accept · r reject · ? help',
     );
     expect(line(60, peskov)).toBe('suggested: claim, quote · Dmitry Peskov · y accept');
+  });
+
+  // verify52 #4: with a third label's own value the person was named twice and `y accept` went.
+  it('names a shared person once beside a third label’s own value', () => {
+    const putin = { claimant: 'Vladimir Putin', speaker: 'Vladimir Putin', when: 'Thursday' };
+    const event = [{ label: 'event', score: 0.9 }];
+    expect(line(100, putin, event)).toBe(
+      'suggested: claim, quote, event · Vladimir Putin (when: Thursday) · y accept · ? help',
+    );
+    // The values whole, as the two-people case: the keys give way first.
+    expect(line(80, putin, event)).toBe(
+      'suggested: claim, quote, event · Vladimir Putin (when: Thursday)',
+    );
   });
 
   it('shows two people whole before any key, and cuts them only when they alone are too wide', () => {
