@@ -1,6 +1,7 @@
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { indexFile, openCorpusIndex } from '../corpus/db/open.js';
+import { afterOthers } from '../corpus/db/others.js';
 import type { RefreshProgress, RefreshSummary } from '../corpus/db/refresh.js';
 import type { ScanMode } from '../corpus/db/scan.js';
 import { ioReason } from '../corpus/io-reason.js';
@@ -114,14 +115,6 @@ export async function openCorpus(
 }
 
 /**
- * How soon a command looks again whether another margin has finished indexing, at first and at
- * most: each look lists the corpus folder (100,000 names), so a long indexing is looked at
- * less and less often.
- */
-const FIRST_WAIT_MS = 200;
-const LONGEST_WAIT_MS = 2_000;
-
-/**
  * Another margin is indexing this corpus (a first run, a `margin index`): its index is half
  * written, and a command answering from it would answer wrongly (two exports started at once on
  * a new corpus: one took an annotation for an orphan). So a command waits for it, and says so;
@@ -133,16 +126,10 @@ async function othersIndexed(
   output: Output,
   corpus: string,
 ): Promise<RefreshSummary | null> {
-  if (refreshed === null || refreshed.refreshed) return refreshed;
-  output.say(`another margin is indexing ${corpus}: waiting for it`);
-  let summary = refreshed;
-  for (let wait = FIRST_WAIT_MS; !summary.refreshed; wait = Math.min(wait * 2, LONGEST_WAIT_MS)) {
-    await new Promise((resolve) => setTimeout(resolve, wait));
-    summary = await index.refresh('quick');
-  }
-  // What the other wrote last: a look that finds nothing left to do reads nothing again.
-  index.reload();
-  return summary;
+  if (refreshed === null) return null;
+  return afterOthers(index, refreshed, {
+    waiting: () => output.say(`another margin is indexing ${corpus}: waiting for it`),
+  });
 }
 
 const BAR = 24;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { openCorpusIndex } from '../corpus/db/open.js';
+import { afterOthers } from '../corpus/db/others.js';
 import type { LoadProgress } from '../corpus/index.js';
 import { lazyArticleMaker } from '../corpus/lazy-articles.js';
 import type { Article, FileProblem } from '../corpus/types.js';
@@ -274,8 +275,11 @@ async function warmSession(
       );
       if (!whole) return;
       listener({ type: 'loaded', articles: whole, warnings: [] });
-      const checked = await index.refresh('full', { signal: stop.signal });
-      if (stopped || checked.paths.length === 0) return;
+      const own = await index.refresh('full', { signal: stop.signal });
+      // Another margin was refreshing the index: what it wrote is taken in once it has, the
+      // list and the store's placing included (it names no file it read again).
+      const checked = await afterOthers(index, own, { signal: stop.signal });
+      if (stopped || (own.refreshed && checked.paths.length === 0)) return;
       // Bodies read before the check may be old text: the new list reads them afresh.
       make = lazyArticleMaker(index);
       const fresh = await readList(

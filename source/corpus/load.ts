@@ -3,6 +3,7 @@ import { basename, join, relative, sep } from 'node:path';
 import { buildArticle } from './article.js';
 import { defaultCacheDir } from './cache.js';
 import { openCorpusIndex } from './db/open.js';
+import { afterOthers } from './db/others.js';
 import { articleId, walk } from './files.js';
 import { lazyArticles } from './lazy-articles.js';
 
@@ -31,6 +32,8 @@ export interface LoadOptions {
   /** Called as each file is handled, in corpus order. */
   onProgress?: (event: LoadProgress) => void;
   signal?: AbortSignal;
+  /** Told when another margin is indexing the corpus: the load waits for it (`afterOthers`). */
+  onWaiting?: () => void;
   /**
    * Articles hold their summary and read their text from the index when asked (`lazyArticles`):
    * memory stays flat with the corpus. The index then stays open until `close` is called.
@@ -111,7 +114,7 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
  */
 async function loadThroughIndex(root: string, options: LoadOptions): Promise<CorpusLoad> {
   const { signal, onProgress } = options;
-  const { index } = await openCorpusIndex(root, {
+  const { index, refreshed } = await openCorpusIndex(root, {
     cacheDir: options.cacheDir ?? defaultCacheDir(),
     refresh: options.refresh ?? 'full',
     ...(signal ? { signal } : {}),
@@ -119,6 +122,13 @@ async function loadThroughIndex(root: string, options: LoadOptions): Promise<Cor
   });
   let keepOpen = false;
   try {
+    // Another margin indexing the corpus: its articles are read once it has written them.
+    if (refreshed) {
+      await afterOthers(index, refreshed, {
+        ...(signal ? { signal } : {}),
+        ...(options.onWaiting ? { waiting: options.onWaiting } : {}),
+      });
+    }
     const articles: Article[] = [];
     const total = index.size();
     for (const article of options.lazy ? lazyArticles(index) : index.articles()) {

@@ -73,6 +73,12 @@ export interface WordIndex {
   locate(article: string, sentence: string): number | undefined;
   /** Runs `read` on one state of the index, whatever another process writes meanwhile. */
   consistent<T>(read: () => T): T;
+  /**
+   * Within `consistent`: takes in what another process wrote to the index since this one last
+   * read its article table (an index on disk that others refresh). True when it did: what was
+   * derived from the index before (candidate words, sentence keys) no longer holds.
+   */
+  catchUp?(): boolean;
 }
 
 /** The position of the article holding `key`, or -1 (a removed article's key). */

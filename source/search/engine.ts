@@ -69,27 +69,29 @@ const TOGETHERNESS = 100;
  * never as arrays the size of the corpus, so memory follows what a query matches.
  */
 export class Engine implements SearchEngine {
-  private readonly finder: CandidateFinder;
-  private readonly facts: FactsCache;
+  private finder: CandidateFinder;
+  private facts: FactsCache;
   private readonly probed: Probe = { score: 0, inText: false };
 
   constructor(readonly index: WordIndex) {
     this.finder = new CandidateFinder(index);
-    this.facts = new FactsCache(
-      (article, sentence) => index.locate(article, sentence),
-      (a) => index.articleId(a),
+    this.facts = this.newFacts();
+  }
+
+  private newFacts(): FactsCache {
+    return new FactsCache(
+      (article, sentence) => this.index.locate(article, sentence),
+      (a) => this.index.articleId(a),
     );
   }
 
   search(query: string, context: AnnotationFacts, options: SearchOptions = {}): SearchHit[] {
-    return stoppable(options.giveUp, () =>
-      this.index.consistent(() => this.answer(query, context, options)),
-    );
+    return stoppable(options.giveUp, () => this.latest(() => this.answer(query, context, options)));
   }
 
   count(query: string, context: AnnotationFacts, options: SearchOptions = {}): number {
     return stoppable(options.giveUp, () =>
-      this.index.consistent(() => {
+      this.latest(() => {
         const prepared = this.prepare(query, context, options);
         if (!prepared) return 0;
         if (prepared.compiled.terms.length === 0 && !prepared.filter?.needsAnnotation) {
@@ -98,6 +100,21 @@ export class Engine implements SearchEngine {
         return this.allMatches(prepared).found.length;
       }),
     );
+  }
+
+  /**
+   * Runs `read` on one state of the index, its latest: what another process wrote since the last
+   * search is taken in first, and the words and sentence keys found before are forgotten (a word
+   * looked up while the index was still empty was cached as found nowhere).
+   */
+  private latest<T>(read: () => T): T {
+    return this.index.consistent(() => {
+      if (this.index.catchUp?.()) {
+        this.finder = new CandidateFinder(this.index);
+        this.facts = this.newFacts();
+      }
+      return read();
+    });
   }
 
   /** The query compiled against the index and the store, or null when it can find nothing. */

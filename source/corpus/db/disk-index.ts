@@ -157,6 +157,8 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   readonly words: WordIndex = this;
   readonly readsSentences = true;
   private snapshot: ArticleTable = emptyTable();
+  /** The generation of the index `snapshot` was read at ('' before any table was written). */
+  private loaded = '';
   private readonly kept = new Map<number, KeptArticle>();
   private readonly located = new Map<string, { first: number; ids: string } | null>();
   private readonly statements;
@@ -363,10 +365,27 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
 
   /** Reads the article table again: after a refresh. */
   reload(): void {
-    this.snapshot.close();
-    this.snapshot = readSnapshot(this.db, this.sidecar) ?? emptyTable();
+    // The generation and the table of one state: a refresh committing between the two would
+    // leave a table taken for newer than it is, never read again by `catchUp`.
+    this.consistent(() => {
+      this.snapshot.close();
+      this.loaded = this.generation();
+      this.snapshot = readSnapshot(this.db, this.sidecar) ?? emptyTable();
+    });
     this.kept.clear();
     this.located.clear();
+  }
+
+  /**
+   * Reads the article table again when another process's refresh has written a new one since
+   * (its generation changed): one lookup in `meta`. A review started beside another margin
+   * indexing the same corpus read the table before that one was written, and its search then
+   * found nothing, or counted hits it could not show, for as long as it ran (verify52 #2).
+   */
+  catchUp(): boolean {
+    if (this.generation() === this.loaded) return false;
+    this.reload();
+    return true;
   }
 
   /** Runs `read` on one consistent state of the index, whatever another process writes meanwhile. */
