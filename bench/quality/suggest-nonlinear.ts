@@ -21,6 +21,8 @@
  * - `rank`: a part over the cues learnt by a pairwise (RankNet) loss, beside the engine's;
  * - `margin`: the engine's learner written again with its loss a switch (`log` gives the
  *   engine's own figures to the third decimal; `hinge`, modified `huber`);
+ * - `cross`: per label, a logistic regression on the three labels' log-odds (and the claim's
+ *   times the event's), fitted on the engine's honest log-odds, ridge toward the label's own;
  * - `group`: a weight per group of the engine's inputs (prior, words, cues, neighbours' cues,
  *   bias), fitted on its honest log-odds with a ridge toward the engine's own mix;
  * - `page`: each sentence's score pulled toward those of the sentences of its own page nearest
@@ -231,7 +233,7 @@ interface Learner {
 }
 
 export interface Options {
-  kind: 'engine' | 'resid' | 'gbdt' | 'knn' | 'rank' | 'group' | 'margin' | 'page';
+  kind: 'engine' | 'resid' | 'gbdt' | 'knn' | 'rank' | 'group' | 'cross' | 'margin' | 'page';
   /** For `page`: how far the page's nearest sentences' scores pull a sentence's. */
   pull: number;
   /** For `page`: nearness by the word features (words, bigrams, shape) or content words only. */
@@ -323,7 +325,10 @@ class Stacked implements Learner {
       list = [];
       this.records.set(label, list);
     }
-    const parts = this.o.kind === 'group' ? this.partsOf(sentence, label) : undefined;
+    const parts =
+      this.o.kind === 'group' || this.o.kind === 'cross'
+        ? this.inputsFor(sentence, label)
+        : undefined;
     list.push({ sentence, engine: before, y: present ? 1 : 0, ...(parts ? { parts } : {}) });
     if (list.length > this.o.memory) list.shift();
     if (this.o.kind === 'rank' && this.o.labels.has(label)) this.rankStep(label, list);
@@ -335,6 +340,21 @@ class Stacked implements Learner {
       this.pageRecent.set(label, recent);
     }
     engineLearn(this.model, sentence, label, present);
+  }
+
+  private inputsFor(sentence: SentenceAnalysis, label: string): number[] {
+    return this.o.kind === 'cross' ? this.crossOf(sentence, label) : this.partsOf(sentence, label);
+  }
+
+  /**
+   * `cross`: the engine's log-odds of every label for the sentence, its own first, and the claim's
+   * times the event's (clipped, over 4): a claim told as a happening, or neither.
+   */
+  crossOf(sentence: SentenceAnalysis, label: string): number[] {
+    const z = (l: string): number => engineLogit(this.model, sentence, l);
+    const clip = (v: number): number => Math.max(-4, Math.min(4, v));
+    const others = LABELS.filter((l) => l !== label).map(z);
+    return [z(label), others[0]!, others[1]!, (clip(z('claim')) * clip(z('event'))) / 4, 0, 0];
   }
 
   /** The engine's log-odds taken apart: prior, words, cues, around, bias − centre, trust. */
@@ -367,7 +387,7 @@ class Stacked implements Learner {
     const positives = rows.filter((r) => r.y === 1).length;
     if (rows.length < 20 || positives < 3 || positives === rows.length) return;
     const t = this.partsOf(rows[0]!.sentence, label)[5]!;
-    const target = [1, t, t, t, t, 0];
+    const target = this.o.kind === 'cross' ? [1, 0, 0, 0, 0, 0] : [1, t, t, t, t, 0];
     const lambda = (this.o.ridge * 200) / rows.length;
     let p = [...target];
     const xs = rows.map((r) => [...r.parts!.slice(0, 5), 1]);
@@ -476,7 +496,7 @@ class Stacked implements Learner {
       const list = this.records.get(label) ?? [];
       const positives = list.filter((r) => r.y === 1).length;
       if (list.length < 20 || positives < 3 || positives === list.length) continue;
-      if (this.o.kind === 'group') this.fitGroups(label, list);
+      if (this.o.kind === 'group' || this.o.kind === 'cross') this.fitGroups(label, list);
       if (this.o.kind === 'resid' || this.o.kind === 'gbdt') {
         const rowsOf = (subset: readonly Record[]): Row[] =>
           subset.map((r) => ({
@@ -548,10 +568,10 @@ class Stacked implements Learner {
       if (pulled !== undefined)
         return this.o.pageCut ? pulled - chooseCut(this.pageRecent.get(label) ?? []) : pulled;
     }
-    if (this.o.kind === 'group') {
+    if (this.o.kind === 'group' || this.o.kind === 'cross') {
       const fit = this.groupFit.get(label);
       if (!fit) return engine - this.cutOf(label);
-      const x = [...this.partsOf(sentence, label).slice(0, 5), 1];
+      const x = [...this.inputsFor(sentence, label).slice(0, 5), 1];
       return x.reduce((sum, v, i) => sum + v * fit.p[i]!, 0) - fit.cut;
     }
     if (this.o.kind === 'knn') return this.knn(sentence, label, engine) - this.cutOf(label);
@@ -1043,6 +1063,10 @@ export const VARIANTS: { [name: string]: Partial<Options> } = {
   'group r10': { kind: 'group', ridge: 10 },
   'group r3': { kind: 'group', ridge: 3 },
   'group r10 fitcut': { kind: 'group', ridge: 10, groupCut: 'fit' },
+  // The other labels' log-odds stacked with the label's own.
+  'cross r10': { kind: 'cross', ridge: 10 },
+  'cross r10 fitcut': { kind: 'cross', ridge: 10, groupCut: 'fit' },
+  'cross r3 fitcut': { kind: 'cross', ridge: 3, groupCut: 'fit' },
   // The page's own sentences, nearest by words, pull a sentence's score.
   'page 0.3 k5': { kind: 'page', pull: 0.3, k: 5 },
   'page 0.5 k5': { kind: 'page', pull: 0.5, k: 5 },
