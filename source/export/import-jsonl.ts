@@ -118,7 +118,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
       continue;
     }
     const points = articleCodePoints(article);
-    const { anchor, placement } = reanchor(
+    const placed = reanchor(
       {
         sentence: record.sentence ?? 'unknown',
         start: points.toUtf16(record.start),
@@ -133,23 +133,26 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
       noteStatus(out, { article: article.id, annotator, status: record.status });
     }
     const created = record.created ?? context.now;
-    out.annotations.push({
-      line,
-      placement,
-      annotation: {
-        id: record.id ?? context.newId(),
-        article: article.id,
-        annotator,
-        label: record.label as Label,
-        anchor,
-        ...(record.note != null ? { note: record.note } : {}),
-        ...(record.attributes && Object.keys(record.attributes).length > 0
-          ? { attributes: record.attributes }
-          : {}),
-        created,
-        updated: record.updated ?? created,
-      },
-    });
+    // A hand-made line over several sentences tags each; the first keeps the line's id.
+    for (const [index, { anchor, placement }] of placed.entries()) {
+      out.annotations.push({
+        line,
+        placement,
+        annotation: {
+          id: index === 0 && record.id !== undefined ? record.id : context.newId(),
+          article: article.id,
+          annotator,
+          label: record.label as Label,
+          anchor,
+          ...(record.note != null ? { note: record.note } : {}),
+          ...(record.attributes && Object.keys(record.attributes).length > 0
+            ? { attributes: { ...record.attributes } }
+            : {}),
+          created,
+          updated: record.updated ?? created,
+        },
+      });
+    }
   }
   return out;
 }

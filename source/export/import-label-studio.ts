@@ -4,7 +4,7 @@ import { fromIdentifier } from './identifiers.js';
 import { type DocumentFormat, type ItemReader, parseDocumentImport } from './import-document.js';
 import { describeIssue, quotedValue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
-import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
+import { articlesByText, type ImportedSpan, spanCandidates, spanProblem } from './import-span.js';
 import {
   importedAnnotator,
   isoOrUndefined,
@@ -167,7 +167,7 @@ function taskReader(context: ImportContext): ItemReader {
           ...(created ? { created } : {}),
           ...(updated ? { updated } : {}),
         };
-        out.annotations.push(spanCandidate(imported, context));
+        out.annotations.push(...spanCandidates(imported, context));
       }
     }
   };
