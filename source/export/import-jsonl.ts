@@ -65,6 +65,11 @@ export interface ParsedImport {
   errors: ImportError[];
   /** Lines that were valid but deliberately not imported (Prodigy's rejected answers). */
   ignored: number;
+  /**
+   * A model's suggestions left out (Label Studio predictions of margin's model, Prodigy tasks
+   * proposed and not answered): proposals, never annotations, and not counted in `ignored`.
+   */
+  suggestions?: number;
   /** Review status per article and annotator as the file gives it (the first line wins). */
   statuses: ImportedStatus[];
 }

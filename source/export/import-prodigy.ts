@@ -39,7 +39,11 @@ export function parseProdigyImport(content: string, context: ImportContext): Par
   for (const { line, value: task } of validLines(content, taskSchema, out.errors)) {
     // A model's proposal nobody answered yet (`export --suggestions`) is no one's annotation.
     const proposal = task.answer === undefined && task.meta?.model_version !== undefined;
-    if (task.answer === 'reject' || task.answer === 'ignore' || proposal) {
+    if (proposal) {
+      out.suggestions = (out.suggestions ?? 0) + 1;
+      continue;
+    }
+    if (task.answer === 'reject' || task.answer === 'ignore') {
       out.ignored++;
       continue;
     }
