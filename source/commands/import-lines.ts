@@ -115,6 +115,7 @@ export async function parseLineBatches(
       refused.push({ ...error, line: error.line + batch.offset });
     }
     out.ignored += parsed.ignored;
+    if (parsed.suggestions) out.suggestions = (out.suggestions ?? 0) + parsed.suggestions;
     for (const status of parsed.statuses) noteStatus(out, status);
   }
   return out;

@@ -189,7 +189,8 @@ Examples
     } else if (
       parsed.annotations.length === 0 &&
       parsed.refused.count === 0 &&
-      parsed.ignored === 0
+      parsed.ignored === 0 &&
+      !parsed.suggestions
     )
       // `[]`, a Label Studio export of tasks nobody annotated: valid, and silent would read as done.
       output.warn(`${oneName(name)} holds no annotations: nothing to import`);
@@ -235,6 +236,13 @@ Examples
     if (restored > 0) summary.push(`${restored} review status${restored === 1 ? '' : 'es'} set`);
     if (parsed.ignored > 0) {
       summary.push(`${parsed.ignored} rejected, ignored or cancelled task(s) skipped`);
+    }
+    // Not tasks skipped: a Label Studio task's annotations are imported beside its prediction.
+    const suggestions = parsed.suggestions ?? 0;
+    if (suggestions > 0) {
+      summary.push(
+        `${suggestions} suggestion${suggestions === 1 ? '' : 's'} left out (what a model proposed is not an annotation)`,
+      );
     }
     await output.out(`${summary.join(', ')}\n`);
     return output.status();

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { didYouMean } from '../search/closest.js';
-import { reservedLabelName } from '../store/labels.js';
+import { foldedName, reservedLabelName } from '../store/labels.js';
 import type { FoldPlace } from '../store/relabel.js';
 import { oneLine, oneName } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
@@ -25,7 +25,9 @@ both give an attribute different values, NEW keeps its own and OLD's is written 
 ("figure's verdict: false"), each one named on stderr (with --dry-run too). One whose fold would
 not fit the store's limits keeps OLD, named. Attributes NEW's entry in margin.json does not
 declare, and values outside its fixed lists, are kept and counted in a warning. OLD still listed in margin.json gets a warning: the
-documented order is to rename or retire it there first.
+documented order is to rename or retire it there first. NEW written as one of margin.json's
+labels but for case, "-", "_" or spaces (Claim for claim) is refused: the codebook refuses
+such a pair too.
 
 The store is shared through git: commit the change (git diff shows the renamed "label" lines),
 and ask the team to pull before they go on. Work made under OLD on a clone that had not pulled
@@ -64,6 +66,20 @@ Examples
     }
     const codebook = project.labels.map((label) => label.name);
     const entry = project.labels.find((label) => label.name === to);
+    // A second spelling of a codebook label (`Claim` beside `claim`) is a name margin.json itself
+    // refuses: stats listed both, and brat's annotation.conf declared it twice (qa53).
+    const twin = entry
+      ? undefined
+      : project.labels.find((label) => foldedName(label.name) === foldedName(to));
+    if (twin) {
+      const name = oneLine(twin.name);
+      const book = project.file
+        ? `margin.json has ${name}`
+        : `${name} is one of the default labels`;
+      throw new CannotRun(
+        `"${oneLine(to)}" is ${name} but for case, "-", "_" or spaces, which do not count in a label's name (${book}): give it as ${name}, or rename the label in margin.json first`,
+      );
+    }
     const { relabelStore } = await import('../store/relabel.js');
     const dryRun = flags.dryRun === true;
     const result = await relabelStore(store.root, from, to, {

@@ -1,12 +1,14 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { buildArticle } from '../corpus/article.js';
+import { articleId, byCodePoint } from '../corpus/files.js';
 import { ioReason } from '../corpus/io-reason.js';
 import { readArticle } from '../corpus/load.js';
 import { bytesToSource, MAX_PAGE_BYTES } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { oneName, safeJson } from '../text/untrusted.js';
 import { wrapLines } from '../text/wrap-lines.js';
-import type { Command, CommandIO } from './command.js';
+import { type Command, type CommandIO, corpusFlags } from './command.js';
 import { CannotRun, type Output } from './output.js';
 import { fromCwd } from './paths.js';
 
@@ -54,25 +56,29 @@ export function articleJson(article: Article): string {
 export const command: Command = {
   name: 'show',
   summary: 'Print one article as the reviewer sees it: metadata and clean text',
-  usage: `show FILE [--json]
+  usage: `show FILE|ID [--json] [--corpus DIR]
 
-FILE may be - for standard input.
+FILE may be - for standard input. An article's id, as margin list prints it, names its file in
+the corpus folder.
 
 Options
-  --json  Print one JSON object: id, path, title, date, byline, source, text, sentences, warnings
+  --json        Print one JSON object: id, path, title, date, byline, source, text, sentences, warnings
+  --corpus, -c  The corpus folder an id is looked up in (default: seeds)
 
 Examples
   $ margin show seeds/001_d7fb493d5d978b6e.txt
+  $ margin show 001_d7fb493d5d978b6e
   $ margin show page.html --json
   $ curl -s https://example.com/story | margin show -`,
   flags: {
     json: { type: 'boolean', default: false },
+    ...corpusFlags,
   },
   async run(input, flags, io, output) {
     if (input.length !== 1) throw new CannotRun('name exactly one file (margin show FILE)');
-    const file = input[0]!;
+    let file = input[0]!;
     if (file === '-') return showStandardInput(io, output, Boolean(flags.json));
-    const target = fromCwd(io, file);
+    let target = fromCwd(io, file);
     // Like a missing corpus folder, a file that cannot be reached (missing, a file where a folder
     // of its path should be, a folder not open to us) leaves nothing to show: the command cannot
     // run, said in the words every command uses. A file that is there but is no article (an
@@ -83,7 +89,14 @@ Examples
       // A file there but not open to us is as unreachable as a missing one.
       accessSync(target, constants.R_OK);
     } catch (error) {
-      throw new CannotRun(`${oneName(file)}: ${ioReason(error, 'file')}`);
+      // No such file: an article id as `list` prints it names its file in the corpus (qa53).
+      const named =
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? await corpusFileOf(file, flags, io)
+          : null;
+      if (named === null) throw new CannotRun(`${oneName(file)}: ${ioReason(error, 'file')}`);
+      target = named;
+      file = relative(io.cwd, named) || named;
     }
     // A folder is no file to show, as a missing file is none (qa52: status 1 against 2).
     if (folder) {
@@ -137,4 +150,49 @@ async function showStandardInput(io: CommandIO, output: Output, json: boolean): 
   await output.out(json ? `${articleJson(article)}\n` : readable(article, output));
   for (const warning of article.warnings) output.warn(`-: ${warning}`);
   return output.status();
+}
+
+/**
+ * The file of the corpus whose article id is `id` (its path from the corpus folder without the
+ * extension), or null: the names in its folder are compared, the corpus itself is not read.
+ */
+async function corpusFileOf(
+  id: string,
+  flags: Record<string, unknown>,
+  io: CommandIO,
+): Promise<string | null> {
+  if (id === '' || id.startsWith('/') || id.split('/').includes('..')) return null;
+  let corpus: { root: string; shown: string };
+  try {
+    const { loadProject } = await import('./project.js');
+    corpus = (await loadProject(flags, io)).corpus;
+  } catch {
+    return null;
+  }
+  // A corpus named with --corpus that is not there is said so, as every command says it; the
+  // default one missing leaves the name a file that is not there.
+  if (typeof flags.corpus === 'string' && flags.corpus !== '') {
+    let folder: ReturnType<typeof statSync> | undefined;
+    try {
+      folder = statSync(corpus.root);
+    } catch {
+      throw new CannotRun(`corpus folder not found: ${oneName(corpus.shown)}`);
+    }
+    if (!folder.isDirectory()) {
+      throw new CannotRun(`corpus is not a folder: ${oneName(corpus.shown)}`);
+    }
+  }
+  const { root } = corpus;
+  const folder = dirname(join(root, id));
+  const name = basename(id);
+  let entries: string[];
+  try {
+    entries = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const file = entries
+    .filter((entry) => entry !== name && articleId(entry) === name)
+    .sort(byCodePoint)[0];
+  return file === undefined ? null : join(folder, file);
 }

@@ -213,6 +213,7 @@ export function keptBrat(
     },
     end(files) {
       files.push({ path: 'annotation.conf', content: conf.text() });
+      files.push({ path: 'visual.conf', content: conf.visual() });
     },
   };
 }

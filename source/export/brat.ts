@@ -2,6 +2,7 @@ import { declaredAttributes, type LabelSet } from '../store/labels.js';
 import { visible } from '../text/untrusted.js';
 import { bratPath } from './brat-names.js';
 import { toIdentifier } from './identifiers.js';
+import { htmlColour } from './label-colours.js';
 import { escapeLine } from './line-escapes.js';
 import { compare, type Entry, groupByAnnotator, labelName } from './model.js';
 import { spanOf } from './spans.js';
@@ -42,6 +43,7 @@ export function bratWriter(
     },
     end(files) {
       files.push({ path: 'annotation.conf', content: conf.text() });
+      files.push({ path: 'visual.conf', content: conf.visual() });
       return '';
     },
   };
@@ -119,6 +121,7 @@ export function bratConf(labels: LabelSet) {
       }
     },
     text: () => annotationConf(labels, unknownLabels, values),
+    visual: () => visualConf(labels, unknownLabels, values),
   };
 }
 
@@ -181,6 +184,45 @@ function annotationConf(
     '',
     '[attributes]',
     ...attributes,
+    '',
+  ].join('\n');
+}
+
+/**
+ * brat's `visual.conf`: what brat shows for the encoded names `annotation.conf` declares. Its
+ * `[labels]` section gives each label and attribute name its display form (`Frame-2Deconomic |
+ * Frame-economic`, a label's codebook letter as the short form), its `[drawing]` section each
+ * codebook label its colour. brat shows an attribute's values by the names it declares, so
+ * those stay encoded.
+ */
+function visualConf(
+  labels: LabelSet,
+  unknownLabels: Set<string>,
+  values: Map<string, Set<string>>,
+): string {
+  const shown = (name: string) => visible(name.replace(/\s+/g, ' ')).replaceAll('|', '¦').trim();
+  // One line a name: a label and an attribute of the same name are one name to brat.
+  const named = new Set<string>();
+  const line = (type: string, ...forms: string[]) => {
+    const given = forms.map(shown).filter((form) => form !== '');
+    if (given.length === 0 || named.has(type)) return [];
+    named.add(type);
+    return [`${type} | ${given.join(' | ')}`];
+  };
+  const declared = declaredAttributes(labels);
+  const names = [...new Set([...declared.keys(), ...[...values.keys()].sort(compare)])];
+  const drawing = labels.flatMap((label) => {
+    const colour = htmlColour(label.colour);
+    return colour ? [`${bratType(label.name)}\tbgColor:${colour}, borderColor:darken`] : [];
+  });
+  return [
+    '[labels]',
+    ...labels.flatMap((label) => line(bratType(label.name), labelName(label.name), label.letter)),
+    ...[...unknownLabels].sort(compare).flatMap((name) => line(bratType(name), labelName(name))),
+    ...names.flatMap((name) => line(toIdentifier(name), name)),
+    '',
+    '[drawing]',
+    ...drawing,
     '',
   ].join('\n');
 }

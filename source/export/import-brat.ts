@@ -2,7 +2,7 @@ import { fromBratPath } from './brat-names.js';
 import { fromIdentifier } from './identifiers.js';
 import { type ImportError, quotedValue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
-import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
+import { articlesByText, type ImportedSpan, spanCandidates, spanProblem } from './import-span.js';
 import { importedAnnotator, labelList, labelMatcher } from './import-values.js';
 import { unescapeLine } from './line-escapes.js';
 import { codePoints } from './offsets.js';
@@ -22,7 +22,7 @@ const OTHER = /^(?:[RENM*]\d*|#\d+)\t/;
 
 /**
  * A brat folder (`margin export --format brat`, or one annotated in brat): each `.ann` line
- * `T` becomes an annotation on the sentence it lands on, `A` lines its attributes, the
+ * `T` becomes an annotation on each sentence it covers (`spanCandidates`), `A` lines its attributes, the
  * `AnnotatorNotes` its note. Names written by the export are decoded back (types, attribute
  * names and values: `identifiers.ts`; the note: `one-line.ts`; folder and file names:
  * `brat-names.ts`), others are taken as they are. The annotator is the document's folder, else
@@ -122,7 +122,7 @@ export function parseBratImport(documents: BratDocument[], context: ImportContex
     out.errors.push(...errors);
     for (const [id, span] of spans) {
       const note = notes.get(id)?.join('\n');
-      out.annotations.push(spanCandidate({ ...span, ...(note ? { note } : {}) }, context));
+      out.annotations.push(...spanCandidates({ ...span, ...(note ? { note } : {}) }, context));
     }
   }
   return out;

@@ -1,7 +1,7 @@
 import * as z from '../text/schema.js';
 import { quotedValue, validLines } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
-import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
+import { articlesByText, type ImportedSpan, spanCandidates, spanProblem } from './import-span.js';
 import { importedAnnotator, labelList, labelMatcher, stringRecord } from './import-values.js';
 import { codePoints } from './offsets.js';
 
@@ -112,7 +112,7 @@ export function parseDoccanoImport(content: string, context: ImportContext): Par
       out.errors.push({ line, message: problem });
       continue;
     }
-    for (const span of spans) out.annotations.push(spanCandidate(span, context));
+    for (const span of spans) out.annotations.push(...spanCandidates(span, context));
   }
   return out;
 }

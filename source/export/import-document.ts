@@ -29,6 +29,7 @@ interface ListPart {
   annotations: ParsedImport['annotations'];
   refused: RefusedLines;
   ignored: number;
+  suggestions: number;
 }
 
 /**
@@ -60,7 +61,7 @@ export class DocumentImport {
         const list = this.reader.lists - 1;
         let part = this.parts[list];
         if (!part) {
-          part = { annotations: [], refused: this.refusedLines(), ignored: 0 };
+          part = { annotations: [], refused: this.refusedLines(), ignored: 0, suggestions: 0 };
           this.parts[list] = part;
         }
         const out: ParsedImport = {
@@ -77,6 +78,7 @@ export class DocumentImport {
         } else this.item(event.value, event.line, out);
         part.refused.pushAll(out.errors);
         part.ignored += out.ignored;
+        part.suggestions += out.suggestions ?? 0;
       },
       format.noun,
     );

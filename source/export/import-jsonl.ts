@@ -65,6 +65,11 @@ export interface ParsedImport {
   errors: ImportError[];
   /** Lines that were valid but deliberately not imported (Prodigy's rejected answers). */
   ignored: number;
+  /**
+   * A model's suggestions left out (Label Studio predictions of margin's model, Prodigy tasks
+   * proposed and not answered): proposals, never annotations, and not counted in `ignored`.
+   */
+  suggestions?: number;
   /** Review status per article and annotator as the file gives it (the first line wins). */
   statuses: ImportedStatus[];
 }
@@ -118,7 +123,7 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
       continue;
     }
     const points = articleCodePoints(article);
-    const { anchor, placement } = reanchor(
+    const placed = reanchor(
       {
         sentence: record.sentence ?? 'unknown',
         start: points.toUtf16(record.start),
@@ -133,23 +138,26 @@ export function parseJsonlImport(content: string, context: ImportContext): Parse
       noteStatus(out, { article: article.id, annotator, status: record.status });
     }
     const created = record.created ?? context.now;
-    out.annotations.push({
-      line,
-      placement,
-      annotation: {
-        id: record.id ?? context.newId(),
-        article: article.id,
-        annotator,
-        label: record.label as Label,
-        anchor,
-        ...(record.note != null ? { note: record.note } : {}),
-        ...(record.attributes && Object.keys(record.attributes).length > 0
-          ? { attributes: record.attributes }
-          : {}),
-        created,
-        updated: record.updated ?? created,
-      },
-    });
+    // A hand-made line over several sentences tags each; the first keeps the line's id.
+    for (const [index, { anchor, placement }] of placed.entries()) {
+      out.annotations.push({
+        line,
+        placement,
+        annotation: {
+          id: index === 0 && record.id !== undefined ? record.id : context.newId(),
+          article: article.id,
+          annotator,
+          label: record.label as Label,
+          anchor,
+          ...(record.note != null ? { note: record.note } : {}),
+          ...(record.attributes && Object.keys(record.attributes).length > 0
+            ? { attributes: { ...record.attributes } }
+            : {}),
+          created,
+          updated: record.updated ?? created,
+        },
+      });
+    }
   }
   return out;
 }

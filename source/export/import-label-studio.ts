@@ -4,7 +4,7 @@ import { fromIdentifier } from './identifiers.js';
 import { type DocumentFormat, type ItemReader, parseDocumentImport } from './import-document.js';
 import { describeIssue, quotedValue } from './import-errors.js';
 import type { ImportContext, ParsedImport } from './import-jsonl.js';
-import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
+import { articlesByText, type ImportedSpan, spanCandidates, spanProblem } from './import-span.js';
 import {
   importedAnnotator,
   isoOrUndefined,
@@ -68,7 +68,7 @@ const choicesValue = z.object({ choices: z.array(z.string()).check(z.minLength(1
  * whose clean text is `data.text`. An annotation's annotator is its `completed_by` user as
  * `--annotator-ids` names it, else as the task's `data.annotators` does, else its `annotator`;
  * predictions, and annotations none of these name, are credited to `fallbackAnnotator`.
- * Cancelled annotations are counted in `ignored`.
+ * Cancelled annotations are counted in `ignored`, margin's own predictions in `suggestions`.
  */
 export function parseLabelStudioImport(content: string, context: ImportContext): ParsedImport {
   return parseDocumentImport(content, LABEL_STUDIO_DOCUMENT, context);
@@ -126,16 +126,20 @@ function taskReader(context: ImportContext): ItemReader {
       ...(task.annotations ?? []).map((annotation, index) => ({
         annotation,
         field: `annotations.${index}`,
+        suggestion: false,
       })),
       ...(task.predictions ?? []).map((prediction, index) => ({
-        // margin's own suggestions come back as they left: proposals, never annotations.
-        annotation: (isMarginSuggestion(prediction.model_version)
-          ? { result: [], was_cancelled: true }
-          : { result: prediction.result }) as z.infer<typeof annotationSchema>,
+        annotation: { result: prediction.result } as z.infer<typeof annotationSchema>,
         field: `predictions.${index}`,
+        // margin's own suggestions come back as they left: proposals, never annotations.
+        suggestion: isMarginSuggestion(prediction.model_version),
       })),
     ];
-    for (const { annotation, field } of results) {
+    for (const { annotation, field, suggestion } of results) {
+      if (suggestion) {
+        out.suggestions = (out.suggestions ?? 0) + 1;
+        continue;
+      }
       if (annotation.was_cancelled) {
         out.ignored++;
         continue;
@@ -167,7 +171,7 @@ function taskReader(context: ImportContext): ItemReader {
           ...(created ? { created } : {}),
           ...(updated ? { updated } : {}),
         };
-        out.annotations.push(spanCandidate(imported, context));
+        out.annotations.push(...spanCandidates(imported, context));
       }
     }
   };

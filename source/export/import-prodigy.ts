@@ -2,7 +2,7 @@ import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
 import * as z from '../text/schema.js';
 import { quotedValue, validLines } from './import-errors.js';
 import { type ImportContext, noteStatus, type ParsedImport } from './import-jsonl.js';
-import { articlesByText, type ImportedSpan, spanCandidate, spanProblem } from './import-span.js';
+import { articlesByText, type ImportedSpan, spanCandidates, spanProblem } from './import-span.js';
 import { importedAnnotator, labelList, labelMatcher, stringRecord } from './import-values.js';
 import { codePoints } from './offsets.js';
 
@@ -27,7 +27,7 @@ const taskSchema = z.object({
  * Prodigy tasks (`margin export --format prodigy`, or `db-out` of a span dataset). The article is
  * `meta.article`, or else the one whose clean text is the task's text; the annotator is
  * `_annotator_id` (the Prodigy session that answered), else `meta.annotator`, else
- * `fallbackAnnotator`. Each span tags the sentence it lands on, with the note and attributes its
+ * `fallbackAnnotator`. Each span tags the sentences it covers, with the note and attributes its
  * `meta` carries; labels are matched to the project's case-insensitively. Rejected and ignored
  * tasks, and a model's unanswered proposals (`meta.model_version`, no `answer`), are counted in
  * `ignored`, not imported.
@@ -39,7 +39,11 @@ export function parseProdigyImport(content: string, context: ImportContext): Par
   for (const { line, value: task } of validLines(content, taskSchema, out.errors)) {
     // A model's proposal nobody answered yet (`export --suggestions`) is no one's annotation.
     const proposal = task.answer === undefined && task.meta?.model_version !== undefined;
-    if (task.answer === 'reject' || task.answer === 'ignore' || proposal) {
+    if (proposal) {
+      out.suggestions = (out.suggestions ?? 0) + 1;
+      continue;
+    }
+    if (task.answer === 'reject' || task.answer === 'ignore') {
       out.ignored++;
       continue;
     }
@@ -95,7 +99,7 @@ export function parseProdigyImport(content: string, context: ImportContext): Par
     if ((REVIEW_STATUSES as readonly unknown[]).includes(status)) {
       noteStatus(out, { article: article.id, annotator, status: status as ReviewStatus });
     }
-    for (const span of spans) out.annotations.push(spanCandidate(span, context));
+    for (const span of spans) out.annotations.push(...spanCandidates(span, context));
   }
   return out;
 }

@@ -24,16 +24,18 @@ export interface ImportedSpan {
 }
 
 /**
- * The annotation a span stands for, anchored as margin anchors its own: the span tags the
+ * The annotations a span stands for, anchored as margin anchors its own: the span tags the
  * sentence it lands on in the article's current text (found by its quote and context when the
- * tool's text is an older one); a span that cannot be placed is kept as an orphan.
+ * tool's text is an older one), and every sentence it covers when it runs over several (see
+ * `coveredSentences`), each with the span's note and attributes; the first keeps the span's id.
+ * A span that cannot be placed is kept as an orphan.
  */
-export function spanCandidate(span: ImportedSpan, context: ImportContext): ImportCandidate {
+export function spanCandidates(span: ImportedSpan, context: ImportContext): ImportCandidate[] {
   const points = codePoints(span.text);
   const start = points.toUtf16(span.start);
   const end = points.toUtf16(span.end);
   const { article, text } = span;
-  const { anchor, placement } = reanchor(
+  const placed = reanchor(
     {
       sentence: 'unknown',
       start,
@@ -46,24 +48,24 @@ export function spanCandidate(span: ImportedSpan, context: ImportContext): Impor
     article,
   );
   const created = span.created ?? context.now;
-  return {
+  return placed.map(({ anchor, placement }, index) => ({
     line: span.line,
     ...(span.file !== undefined ? { file: span.file } : {}),
     placement,
     annotation: {
-      id: span.id ?? context.newId(),
+      id: index === 0 && span.id !== undefined ? span.id : context.newId(),
       article: article.id,
       annotator: span.annotator,
       label: span.label as Label,
       anchor,
       ...(span.note ? { note: span.note } : {}),
       ...(span.attributes && Object.keys(span.attributes).length > 0
-        ? { attributes: span.attributes }
+        ? { attributes: { ...span.attributes } }
         : {}),
       created,
       updated: span.updated ?? created,
     },
-  };
+  }));
 }
 
 /**

@@ -138,35 +138,40 @@ function annotationReader(context: ImportContext): ItemReader {
           ? safeDecode(value.id.slice(ANNOTATION_IRI.length))
           : value.id;
     const created = isoOrUndefined(value.created) ?? context.now;
-    for (const [index, label] of labels.entries()) {
-      // With no stored hash the store's placement decides: the quote where the offsets say,
-      // else where the quote and its context are found; else an orphan, kept as exported.
-      const { anchor, placement } = reanchor(
-        {
-          sentence: 'unknown',
-          start,
-          end,
-          quote: exact,
-          ...clampContext(quote!.prefix ?? '', quote!.suffix ?? ''),
-          textHash: '',
-        },
-        article,
-      );
-      out.annotations.push({
-        line,
-        placement,
-        annotation: {
-          id: index === 0 && annotationId ? annotationId : context.newId(),
-          article: article.id,
-          annotator,
-          label: label as Label,
-          anchor,
-          ...(notes.length > 0 ? { note: notes.join('\n') } : {}),
-          ...(attributes.length > 0 ? { attributes: Object.fromEntries(attributes) } : {}),
-          created,
-          updated: isoOrUndefined(value.modified) ?? created,
-        },
-      });
+    // With no stored hash the store's placement decides: the quote where the offsets say,
+    // else where the quote and its context are found (every sentence it covers); else an
+    // orphan, kept as exported.
+    const placed = reanchor(
+      {
+        sentence: 'unknown',
+        start,
+        end,
+        quote: exact,
+        ...clampContext(quote!.prefix ?? '', quote!.suffix ?? ''),
+        textHash: '',
+      },
+      article,
+    );
+    let first = true;
+    for (const label of labels) {
+      for (const { anchor, placement } of placed) {
+        out.annotations.push({
+          line,
+          placement,
+          annotation: {
+            id: first && annotationId ? annotationId : context.newId(),
+            article: article.id,
+            annotator,
+            label: label as Label,
+            anchor,
+            ...(notes.length > 0 ? { note: notes.join('\n') } : {}),
+            ...(attributes.length > 0 ? { attributes: Object.fromEntries(attributes) } : {}),
+            created,
+            updated: isoOrUndefined(value.modified) ?? created,
+          },
+        });
+        first = false;
+      }
     }
   };
 }

@@ -1,6 +1,7 @@
 import { declaredAttributes, type LabelSet } from '../store/labels.js';
 import { visible } from '../text/untrusted.js';
 import { toIdentifier } from './identifiers.js';
+import { htmlColour } from './label-colours.js';
 import { labelName } from './model.js';
 
 /** The control that holds the labels, and the object they point into. */
@@ -22,14 +23,19 @@ export const studioValue = (value: string): string => visible(value);
 
 /**
  * The labeling config that matches the tasks (`margin export --format label-studio --config`):
- * the project's labels, and per region one control per attribute the labels declare: `Choices`
+ * the project's labels in their codebook colours, and per region one control per attribute the labels declare: `Choices`
  * for a fixed list of values, `TextArea` for free text.
  */
 export function labelStudioConfig(labels: LabelSet): string {
   const lines = [
     '<View>',
     `  <Labels name="${LABELS_CONTROL}" toName="${TEXT_OBJECT}">`,
-    ...labels.map((label) => `    <Label value="${xml(studioLabel(label.name))}"/>`),
+    ...labels.map((label) => {
+      // The codebook's colour, as Label Studio highlights the label's regions.
+      const colour = htmlColour(label.colour);
+      const background = colour ? ` background="${colour}"` : '';
+      return `    <Label value="${xml(studioLabel(label.name))}"${background}/>`;
+    }),
     '  </Labels>',
     `  <Text name="${TEXT_OBJECT}" value="$text"/>`,
   ];

@@ -9,7 +9,9 @@ export function exportNotices(
 ): string[] {
   const notices: string[] = [];
   if (format === 'brat') {
-    notices.push(`wrote ${summary.articleFiles} article(s) and annotation.conf to ${out}`);
+    notices.push(
+      `wrote ${summary.articleFiles} article(s), annotation.conf and visual.conf to ${out}`,
+    );
     // A re-export into its own folder leaves the files it would write again as they are.
     if (summary.leftAsTheyWere > 0) {
       notices.push(

@@ -1,6 +1,6 @@
 import { groupedDigits } from '../text/grouped-digits.js';
 import stringWidth from '../text/string-width.js';
-import { oneName } from '../text/untrusted.js';
+import { oneLine, oneName } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import { bar, progressBar } from './bars.js';
 import type { Progress, StatsReport } from './stats.js';
@@ -11,6 +11,12 @@ const NAME_MAX = 32;
 
 interface Row {
   name: string;
+  /**
+   * The name is text of an article (a title, a source), shown as `list` shows it: a joiner that
+   * belongs to an emoji stays. Else a name (a label, an annotator, an id), whose zero-width
+   * characters are escaped so that two names never show alike.
+   */
+  text?: boolean;
   value: number;
   detail?: string;
 }
@@ -60,6 +66,7 @@ export function renderStats(report: StatsReport, width: number): string {
     ...chart(
       report.sources.map((s) => ({
         name: s.source ?? '(no source)',
+        text: true,
         value: s.annotations,
         detail: counted(s.articles, 'article'),
       })),
@@ -72,7 +79,8 @@ export function renderStats(report: StatsReport, width: number): string {
   out.push(
     ...chart(
       shown.map((a) => ({
-        name: a.title ?? a.article,
+        name: a.title || a.article,
+        text: Boolean(a.title),
         value: a.annotations,
         detail: a.title ? oneName(a.article) : undefined,
       })),
@@ -89,7 +97,9 @@ export function renderStats(report: StatsReport, width: number): string {
 
 function chart(rows: Row[], width: number): string[] {
   if (rows.length === 0) return ['  (none)'];
-  const names = rows.map((row) => truncate(oneName(row.name), NAME_MAX));
+  const names = rows.map((row) =>
+    truncate(row.text ? oneLine(row.name) : oneName(row.name), NAME_MAX),
+  );
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const values = rows.map((row) => groupedDigits(row.value));
   const valueWidth = Math.max(...values.map((value) => value.length));

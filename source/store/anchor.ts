@@ -39,17 +39,30 @@ interface Candidate {
  * it overlaps most, so its id is the current one. Null: an orphan.
  */
 export function placeAnchor(anchor: Anchor, article: Article): Placement | null {
-  const { text } = article;
   if (anchor.textHash === article.hash) {
     const sentence = sentencesById(article).get(anchor.sentence);
     if (sentence && sentence.start === anchor.start && sentence.end === anchor.end) {
       return { sentence: sentence.id, start: sentence.start, end: sentence.end };
     }
   }
+  const found = locateQuote(anchor, article);
+  return found ? snapToSentence(article, found.start, found.end) : null;
+}
+
+/**
+ * Where an anchor's quote is in the article's current text, before it is snapped to a sentence:
+ * the stored offsets when they still select it, else an exact search, else an approximate one
+ * (the context and the offsets choose among several). Null: not found.
+ */
+export function locateQuote(
+  anchor: Anchor,
+  article: Article,
+): { start: number; end: number } | null {
+  const { text } = article;
   const { quote } = anchor;
   if (quote.length === 0) return null;
   if (text.slice(anchor.start, anchor.end) === quote)
-    return snap(article, anchor.start, anchor.end);
+    return { start: anchor.start, end: anchor.end };
 
   const exact: Candidate[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
@@ -58,7 +71,7 @@ export function placeAnchor(anchor: Anchor, article: Article): Placement | null 
   const maxErrors = Math.floor(quote.length * ERRORS_PER_CHAR);
   const candidates = exact.length > 0 || maxErrors === 0 ? exact : search(text, quote, maxErrors);
   const best = pickBest(candidates, anchor, text);
-  return best ? snap(article, best.start, best.end) : null;
+  return best ? { start: best.start, end: best.end } : null;
 }
 
 function pickBest(candidates: Candidate[], anchor: Anchor, text: string): Candidate | null {
@@ -108,7 +121,7 @@ function commonSuffix(a: string, b: string): number {
 }
 
 /** The sentence sharing the most characters with [start, end): annotations tag sentences. */
-function snap(article: Article, start: number, end: number): Placement | null {
+export function snapToSentence(article: Article, start: number, end: number): Placement | null {
   let best: Sentence | null = null;
   let bestOverlap = 0;
   for (const sentence of article.sentences) {

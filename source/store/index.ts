@@ -7,7 +7,7 @@ import { MemoryStorage } from './memory-storage.js';
 import type { Repository } from './repository.js';
 import { type RepositoryOptions, StoreRepository } from './store-repository.js';
 
-export { makeAnchor, type Placement, placeAnchor } from './anchor.js';
+export { locateQuote, makeAnchor, type Placement, placeAnchor, snapToSentence } from './anchor.js';
 export { startCheckThreadsFor, storeIndexFile } from './index-file.js';
 export {
   diskModelStore,

@@ -250,6 +250,8 @@ describe('exit status: 2 when a command cannot run at all', async () => {
   // Each command that reads a corpus, with what it needs besides (a query, a format, a file).
   const uses: Record<string, { args: string[]; store: boolean }> = {
     list: { args: ['list'], store: false },
+    // An article's id, which is no file here: looked up in the corpus.
+    show: { args: ['show', '000_4b207f45d15cbf96'], store: false },
     index: { args: ['index'], store: false },
     orphans: { args: ['orphans'], store: true },
     export: { args: ['export', '--format', 'jsonl'], store: true },

@@ -106,6 +106,27 @@ describe('margin relabel folding one label into another', () => {
     expect(labels.sort()).toEqual(['claim', 'figure']);
   });
 
+  // qa53 #9: `relabel claim Claim` left Claim beside claim, which margin.json itself refuses;
+  // stats listed both and brat's annotation.conf declared Claim twice.
+  it("refuses a new name that is one of margin.json's labels but for case, - or _", async () => {
+    const dir = await tempFolder();
+    const file = await project(dir);
+    const before = await readFile(file, 'utf8');
+    for (const [from, to] of [
+      ['claim', 'Claim'],
+      ['figure', 'CLAIM'],
+    ] as const) {
+      const result = await relabel(dir, from, to);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `margin relabel: "${to}" is claim but for case, "-", "_" or spaces, which do not count in a label's name (margin.json has claim): give it as claim, or rename the label in margin.json first\n`,
+      );
+    }
+    expect(await readFile(file, 'utf8')).toBe(before);
+    // Written as the codebook writes it, the fold goes ahead.
+    expect((await relabel(dir, 'figure', 'claim')).status).toBe(0);
+  });
+
   // qa51 #12: `relabel claim quote -n` with both still listed said nothing.
   it("warns when the label renamed is still one of margin.json's", async () => {
     const dir = await tempFolder();

@@ -99,9 +99,9 @@ describe('brat export into a folder', () => {
     await annotated(dir);
     expect((await brat(dir)).status).toBe(0);
     const files = await filesIn(join(dir, 'brat'));
-    // Two annotators' .ann and .txt of two articles, annotation.conf, and the mark that keeps
-    // the folder out of a corpus that holds it.
-    expect(files.size).toBe(10);
+    // Two annotators' .ann and .txt of two articles, annotation.conf, visual.conf, and the mark
+    // that keeps the folder out of a corpus that holds it.
+    expect(files.size).toBe(11);
     expect(files.has('.margin-not-articles')).toBe(true);
     expect(files.get('alice/uni.ann')?.text).toMatch(/^T1\tQuote /);
     expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
@@ -134,6 +134,7 @@ describe('brat export into a folder', () => {
       'alice',
       'annotation.conf',
       'bob',
+      'visual.conf',
     ]);
   });
 
@@ -153,13 +154,13 @@ describe('brat export into a folder', () => {
     await brat(dir);
     const first = await filesIn(join(dir, 'brat'));
     const again = await brat(dir);
-    // It says so: every file (four articles' .txt and .ann, and annotation.conf) was left.
+    // It says so: every file (four articles' .txt and .ann, annotation.conf, visual.conf) was left.
     expect(again).toEqual({
       status: 0,
       stdout: '',
       stderr:
-        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
-        'margin export: 9 file(s) already held the same and were left as they were\n',
+        'margin export: wrote 4 article(s), annotation.conf and visual.conf to brat\n' +
+        'margin export: 10 file(s) already held the same and were left as they were\n',
     });
     expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
 
@@ -195,8 +196,8 @@ describe('brat export into a folder', () => {
     // As a shell completes the name: every file left, none taken for an earlier export's.
     const again = await run(exportCommand, dir, [], { format: 'brat', out: 'brat/' });
     expect(again.stderr).toBe(
-      'margin export: wrote 4 article(s) and annotation.conf to brat/\n' +
-        'margin export: 9 file(s) already held the same and were left as they were\n',
+      'margin export: wrote 4 article(s), annotation.conf and visual.conf to brat/\n' +
+        'margin export: 10 file(s) already held the same and were left as they were\n',
     );
     expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
   });
@@ -273,7 +274,7 @@ describe('brat export into a folder', () => {
       `.brat.${process.ppid}.0123456789ab.tmp`,
       '.brat.notes',
     ]);
-    expect((await filesIn(join(dir, 'brat'))).size).toBe(10);
+    expect((await filesIn(join(dir, 'brat'))).size).toBe(11);
   });
 
   describe('files made from what they were made from last time', () => {
@@ -290,8 +291,8 @@ describe('brat export into a folder', () => {
       const first = await filesIn(join(dir, 'brat'));
       const again = await brat(dir);
       expect(again.stderr).toBe(
-        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
-          'margin export: 9 file(s) already held the same and were left as they were\n',
+        'margin export: wrote 4 article(s), annotation.conf and visual.conf to brat\n' +
+          'margin export: 10 file(s) already held the same and were left as they were\n',
       );
       expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
       // Left as they were, recorded as they were.
@@ -315,8 +316,8 @@ describe('brat export into a folder', () => {
       const made = await records(dir);
       const first = await filesIn(join(dir, 'brat'));
       const expected =
-        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
-        'margin export: 9 file(s) already held the same and were left as they were\n';
+        'margin export: wrote 4 article(s), annotation.conf and visual.conf to brat\n' +
+        'margin export: 10 file(s) already held the same and were left as they were\n';
       expect((await brat(dir)).stderr).toBe(expected);
       expect(rewritten(first, await filesIn(join(dir, 'brat')))).toEqual([]);
       expect(await records(dir)).toEqual(made);
@@ -345,8 +346,8 @@ describe('brat export into a folder', () => {
       await utimes(edited, atime, mtime);
       const again = await brat(dir);
       expect(again.stderr).toBe(
-        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
-          'margin export: 7 file(s) already held the same and were left as they were\n',
+        'margin export: wrote 4 article(s), annotation.conf and visual.conf to brat\n' +
+          'margin export: 8 file(s) already held the same and were left as they were\n',
       );
       const after = await filesIn(join(dir, 'brat'));
       // The file deleted may come back with the inode it had (freed, then taken again): its
@@ -451,8 +452,8 @@ describe('brat export into a folder', () => {
       expect(conf).toMatch(/^speaker\tArg:<ENTITY>, Value:Dr-20-2520-20Smith$/m);
       const again = await brat(dir);
       expect(again.stderr).toBe(
-        'margin export: wrote 4 article(s) and annotation.conf to brat\n' +
-          'margin export: 9 file(s) already held the same and were left as they were\n' +
+        'margin export: wrote 4 article(s), annotation.conf and visual.conf to brat\n' +
+          'margin export: 10 file(s) already held the same and were left as they were\n' +
           'margin export: left out 1 orphaned annotation(s): brat has no place for text that is gone (jsonl, csv and w3c keep them)\n',
       );
       const after = await filesIn(join(dir, 'brat'));

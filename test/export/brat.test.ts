@@ -23,6 +23,7 @@ describe('brat export', () => {
       'bob/plain.txt',
       'bob/plain.ann',
       'annotation.conf',
+      'visual.conf',
     ]);
     expect(skippedOrphans).toBe(1);
   });
@@ -74,6 +75,29 @@ describe('brat export', () => {
     );
   });
 
+  // qa53 #10: brat showed the encoded names (`Frame-2Deconomic`) and no codebook colour.
+  it('gives brat the display names and the codebook colours in visual.conf', () => {
+    expect(file('visual.conf')).toBe(
+      [
+        '[labels]',
+        'Claim | Claim | C',
+        'Quote | Quote | Q',
+        'Event | Event | E',
+        'claimant | claimant',
+        'speaker | speaker',
+        'when | when',
+        'where | where',
+        'verdict | verdict',
+        '',
+        '[drawing]',
+        'Claim\tbgColor:#fff59d, borderColor:darken',
+        'Quote\tbgColor:#80deea, borderColor:darken',
+        'Event\tbgColor:#ce93d8, borderColor:darken',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('writes a folder even for one annotator, and splits a span across lines', async () => {
     const article = articleOfSentences('two', [['Line one\nline two.']]);
     const out = await exportOf('brat', {
@@ -81,7 +105,12 @@ describe('brat export', () => {
       annotations: [place(article, 0, 'claim', 'carol')],
       statuses: () => 'done',
     });
-    expect([...out.files.keys()]).toEqual(['carol/two.txt', 'carol/two.ann', 'annotation.conf']);
+    expect([...out.files.keys()]).toEqual([
+      'carol/two.txt',
+      'carol/two.ann',
+      'annotation.conf',
+      'visual.conf',
+    ]);
     expect(out.files.get('carol/two.ann')).toBe('T1\tClaim 0 8;9 18\tLine one line two.\n');
   });
 });
@@ -93,7 +122,31 @@ describe('a label the project no longer has', () => {
     const { files } = await exportOf('brat', sampleInput(), { labels: withoutEvent });
     expect(files.get('annotation.conf')).toMatch(/^\[entities\]\nClaim\nQuote\nEvent\n\n/);
     expect(files.get('alice/uni.ann')).toContain('\tEvent 48 83\t');
+    // Named in visual.conf as it is written, with no codebook letter or colour to give it.
+    expect(files.get('visual.conf')).toMatch(/^Event \| Event$/m);
+    expect(files.get('visual.conf')).not.toContain('Event\t');
     const jsonl = await exportText('jsonl', sampleInput(), { labels: withoutEvent });
     expect(jsonl).toContain('"label":"event"');
+  });
+});
+
+describe('brat names of a codebook', () => {
+  it('shows a label or attribute name brat must encode as the codebook writes it', async () => {
+    const labels = [
+      {
+        name: 'frame-economic',
+        key: '4',
+        colour: 'greenBright',
+        letter: 'F',
+        description: '',
+        attributes: [{ name: 'check worthy' }],
+      },
+    ];
+    const input = sampleInput();
+    const { files } = await exportOf('brat', input, { labels });
+    const visual = files.get('visual.conf')!;
+    expect(visual).toContain('\nFrame-2Deconomic | Frame-economic | F\n');
+    expect(visual).toContain('\ncheck-20worthy | check worthy\n');
+    expect(visual).toContain('\nFrame-2Deconomic\tbgColor:#c8e6c9, borderColor:darken\n');
   });
 });

@@ -80,7 +80,7 @@ describe('brat files left as the last export made them', () => {
       () => madeOf(['a1', 'a2']),
     );
     expect(read).toEqual([]);
-    expect(written.map((line) => line.split(':')[0])).toEqual(['annotation.conf']);
+    expect(written.map((line) => line.split(':')[0])).toEqual(['annotation.conf', 'visual.conf']);
     expect(left.size).toBe(8);
     expect(summary).toMatchObject({ articles: 2, annotations: 4, articleFiles: 4 });
   });
@@ -104,6 +104,7 @@ describe('brat files left as the last export made them', () => {
     expect(written).toEqual([
       'bob/a2.txt: text of a2',
       expect.stringMatching(/^annotation\.conf: \[entities\]/),
+      expect.stringMatching(/^visual\.conf: \[labels\]/),
     ]);
     expect(left.size).toBe(7);
     expect(summary).toMatchObject({ articles: 2, annotations: 4, articleFiles: 4 });
@@ -136,6 +137,7 @@ describe('brat files left as the last export made them', () => {
       'bob/a3.txt',
       'bob/a3.ann',
       'annotation.conf',
+      'visual.conf',
     ]);
     expect(left.size).toBe(8);
     expect(summary).toMatchObject({ articles: 3, annotations: 6, articleFiles: 6 });
@@ -232,6 +234,7 @@ describe('brat files left as the last export made them', () => {
       expect(now.written).toEqual([
         'bob/a2.txt: text of a2',
         expect.stringMatching(/^annotation\.conf: \[entities\]/),
+        expect.stringMatching(/^visual\.conf: \[labels\]/),
       ]);
       expect(now.left.size).toBe(7);
       expect(summary).toMatchObject({ articles: 2, annotations: 4, articleFiles: 4 });

@@ -250,9 +250,9 @@ describe('margin export --format brat from the .ann kept of each file', () => {
     const expected = await placed(dir, brat('placed'));
     expect(expected.status).toBe(0);
     const files = await folderFiles(join(dir, 'placed'));
-    // alice's two articles, bob's one: a .txt and an .ann each, annotation.conf, and the mark
-    // that keeps the folder out of a corpus.
-    expect(Object.keys(files).sort()).toHaveLength(8);
+    // alice's two articles, bob's one: a .txt and an .ann each, annotation.conf, visual.conf,
+    // and the mark that keeps the folder out of a corpus.
+    expect(Object.keys(files).sort()).toHaveLength(9);
     expect(files['annotation.conf']).toContain('[entities]');
     const first = await whole(dir, brat('first'));
     expect(first.stderr).toBe(expected.stderr.replaceAll('placed', 'first'));

@@ -53,9 +53,10 @@ describe('label-studio export', () => {
       [
         '<View>',
         '  <Labels name="label" toName="text">',
-        '    <Label value="Claim"/>',
-        '    <Label value="Quote"/>',
-        '    <Label value="Event"/>',
+        // qa53 #10: the codebook's colours, which the config did not carry.
+        '    <Label value="Claim" background="#fff59d"/>',
+        '    <Label value="Quote" background="#80deea"/>',
+        '    <Label value="Event" background="#ce93d8"/>',
         '  </Labels>',
         '  <Text name="text" value="$text"/>',
         '  <View visibleWhen="region-selected">',

@@ -24,4 +24,34 @@ describe('margin stats as a picture', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     expect(text).not.toContain('\u202e');
   });
+
+  // qa53 #10: a family emoji in a title was drawn as `👩\u200d👩\u200d👧`, where `list` and the
+  // review show it whole. A title is text; its hostile characters are still escaped.
+  it('draws a title or source as list does: an emoji sequence whole, a bidi override escaped', () => {
+    const family = '👩\u200d👩\u200d👧';
+    const labels = new Map([['a\u200dna', { claim: 2 }]]);
+    const report = statsOver(
+      [
+        { id: 'e1', ord: 0, title: `Émoji ${family} test`, source: `Wire ${family}` },
+        { id: 'e2', ord: 1, title: 'evil\u202etitle', source: null },
+      ],
+      {
+        labels,
+        orphans: 0,
+        perArticle: new Map([
+          ['e1', 1],
+          ['e2', 1],
+        ]),
+      },
+      () => 'unreviewed',
+      ['a\u200dna'],
+    );
+    const text = renderStats(report, 100);
+    expect(text).toContain(`Émoji ${family} test`);
+    expect(text).toContain(`Wire ${family}`);
+    expect(text).toContain('evil\\u202etitle');
+    expect(text).not.toContain('\u202e');
+    // A name is not text: the joiner in an annotator's name is still shown.
+    expect(text).toContain('a\\u200dna');
+  });
 });

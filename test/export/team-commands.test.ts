@@ -224,7 +224,9 @@ describe('margin export to files', () => {
     const dir = await workspace();
     const { uni } = await twoAnnotators(dir);
     const result = await run(exportCommand, dir, [], { format: 'brat', out: 'brat' });
-    expect(result.stderr).toBe('margin export: wrote 2 article(s) and annotation.conf to brat\n');
+    expect(result.stderr).toBe(
+      'margin export: wrote 2 article(s), annotation.conf and visual.conf to brat\n',
+    );
     const txt = await readFile(join(dir, 'brat', 'bob', 'uni.txt'), 'utf8');
     expect(txt).toBe(uni.text);
     const ann = await readFile(join(dir, 'brat', 'bob', 'uni.ann'), 'utf8');
@@ -242,8 +244,8 @@ describe('margin export to files', () => {
       annotator: ['alice'],
     });
     expect(again.stderr).toBe(
-      'margin export: wrote 1 article(s) and annotation.conf to brat\n' +
-        'margin export: 3 file(s) already held the same and were left as they were\n' +
+      'margin export: wrote 1 article(s), annotation.conf and visual.conf to brat\n' +
+        'margin export: 4 file(s) already held the same and were left as they were\n' +
         'margin export: brat also holds 1 .ann file(s) this export did not write (an earlier export?), e.g. bob/uni.ann: brat will show them too; export into an empty folder to avoid that\n',
     );
     expect(await readFile(join(dir, 'brat', 'bob', 'uni.ann'), 'utf8')).toBe(ann);
