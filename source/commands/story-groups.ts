@@ -123,6 +123,54 @@ async function keptFor(
 }
 
 /**
+ * Each sentence's story group id, read an article at a time from the groups kept at `place`
+ * (links made since placed on them) when they hold for the corpus and the links: what an export
+ * of some annotations needs, without reading every group's members. Null when none hold (the
+ * caller forms them); `close` lets go of the kept groups' file.
+ */
+export async function keptStoryIds(
+  place: SavedPlace | null,
+  lookup: Lookup,
+  storeRoot: string,
+  display: string,
+): Promise<{
+  storyOf: (article: string, sentence: string) => string | null;
+  problems: string[];
+  close: () => void;
+} | null> {
+  if (!place) return null;
+  const { links, problems } = await readStoryLinks(storeRoot, display);
+  const kept = await keptFor(place, links, lookup);
+  if (!kept) return null;
+  const byArticle = new Map<string, Map<string, string>>();
+  const idsOf = (article: string): Map<string, string> => {
+    const ids = new Map<string, string>();
+    const text = lookup(article);
+    if (!text) return ids;
+    // Only the article's own members (no others read): sentence ids by position.
+    for (const group of kept.ofArticle(article, 0)) {
+      for (const member of group.members) {
+        const sentence = member.article === article ? text.sentences[member.sentence] : undefined;
+        if (sentence) ids.set(sentence.id, group.id);
+      }
+    }
+    return ids;
+  };
+  return {
+    problems,
+    close: () => kept.close(),
+    storyOf: (article, sentence) => {
+      let ids = byArticle.get(article);
+      if (!ids) {
+        ids = idsOf(article);
+        byArticle.set(article, ids);
+      }
+      return ids.get(sentence) ?? null;
+    },
+  };
+}
+
+/**
  * Members described per batch: their articles are read once a batch, not once a member (a
  * group's members are spread over the corpus, and an article holds members of many groups),
  * and only their sentences are kept until the batch is written.
