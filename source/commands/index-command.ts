@@ -147,6 +147,7 @@ async function keepStory(
       storeRoot: store.root,
       display: store.shown,
       workers: availableParallelism(),
+      articleOf: (id) => index.article(id),
       ...(line ? { onStage: (stage: StoryStage) => line.show(stage) } : {}),
     });
   } finally {

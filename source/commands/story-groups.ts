@@ -98,28 +98,76 @@ export function savedGroupsOf(
 }
 
 /**
- * The groups kept at `place` when they hold for `links`: as formed, with the links a review
- * placed since (`SavedGroups.place`), or formed from the same texts under an older generation
- * (then renewed). Null otherwise; the caller closes them.
+ * The groups kept at `place` when they hold for `links`: as formed, with the links placed on
+ * them since (by a review, or here: `keptUpToLinks`), or formed from the same
+ * texts under an older generation (then renewed). Null otherwise; the caller closes them.
  *
  * Placed links are taken as they are, not formed again: the running review shows them, and the
  * engine forming the whole corpus again after an unlink may regroup the component around it
  * (on 2,000 generated articles, 34 of 60 unlinked groups came out otherwise than the review's
  * placing), so that `margin story`, the exports and a restarted review gave another grouping
- * than the screen (verify51).
+ * than the screen (verify51). One link made since (a teammate's, through git) is placed here as
+ * the review places it, where it had the whole corpus formed again (qa53: 36 s at 10,000
+ * articles for `margin story` after one link).
  */
 async function keptFor(
   place: SavedPlace,
   links: readonly StoryConstraint[],
+  articleOf: Lookup,
 ): Promise<SavedGroups | null> {
-  const { SavedGroups, storyKey } = await import('../story/index.js');
-  const key = storyKey(place.generation, links);
-  const kept = SavedGroups.read(place.file);
-  if (!kept || kept.holdsFor(key)) return kept;
-  kept.close();
-  return SavedGroups.renew(place.file, { generation: place.generation, links }, place)
-    ? SavedGroups.read(place.file)
-    : null;
+  const { keptUpToLinks } = await import('./story-placing.js');
+  const found = keptUpToLinks(place, links, articleOf);
+  if (!found || found.holds) return found?.saved ?? null;
+  found.saved.close();
+  return null;
+}
+
+/**
+ * Each sentence's story group id, read an article at a time from the groups kept at `place`
+ * (links made since placed on them) when they hold for the corpus and the links: what an export
+ * of some annotations needs, without reading every group's members. Null when none hold (the
+ * caller forms them); `close` lets go of the kept groups' file.
+ */
+export async function keptStoryIds(
+  place: SavedPlace | null,
+  lookup: Lookup,
+  storeRoot: string,
+  display: string,
+): Promise<{
+  storyOf: (article: string, sentence: string) => string | null;
+  problems: string[];
+  close: () => void;
+} | null> {
+  if (!place) return null;
+  const { links, problems } = await readStoryLinks(storeRoot, display);
+  const kept = await keptFor(place, links, lookup);
+  if (!kept) return null;
+  const byArticle = new Map<string, Map<string, string>>();
+  const idsOf = (article: string): Map<string, string> => {
+    const ids = new Map<string, string>();
+    const text = lookup(article);
+    if (!text) return ids;
+    // Only the article's own members (no others read): sentence ids by position.
+    for (const group of kept.ofArticle(article, 0)) {
+      for (const member of group.members) {
+        const sentence = member.article === article ? text.sentences[member.sentence] : undefined;
+        if (sentence) ids.set(sentence.id, group.id);
+      }
+    }
+    return ids;
+  };
+  return {
+    problems,
+    close: () => kept.close(),
+    storyOf: (article, sentence) => {
+      let ids = byArticle.get(article);
+      if (!ids) {
+        ids = idsOf(article);
+        byArticle.set(article, ids);
+      }
+      return ids.get(sentence) ?? null;
+    },
+  };
 }
 
 /**
@@ -175,7 +223,10 @@ export async function orderedStoryClusters(
   );
   if (options.saved) readLexicons(dirname(options.saved.file));
   const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
-  const { clusters, formed, close, notKept } = await formedOrKept(articles, links, options);
+  const { clusters, formed, close, notKept } = await formedOrKept(articles, links, {
+    ...options,
+    articleOf: lookup,
+  });
   // Each batch's members read together, their articles once (see BATCH_MEMBERS); the first
   // batches smaller, so that the first groups are printed while the rest are read.
   const batches = function* (clusters: Iterable<StoryCluster>): Generator<MembersOf[]> {
@@ -244,7 +295,7 @@ export async function orderedStoryClusters(
 async function formedOrKept(
   articles: Articles,
   links: readonly StoryConstraint[],
-  options: GroupOptions,
+  options: GroupOptions & { articleOf: Lookup },
 ): Promise<{
   clusters: () => Iterable<StoryCluster>;
   formed: boolean;
@@ -252,7 +303,7 @@ async function formedOrKept(
   notKept?: string;
 }> {
   const place = options.saved ?? null;
-  const kept = place ? await keptFor(place, links) : null;
+  const kept = place ? await keptFor(place, links, options.articleOf) : null;
   if (kept) return { clusters: () => kept.bySize(), formed: false, close: () => kept.close() };
   const { clusters, notKept } = await formAndKeep(
     articles,
@@ -390,11 +441,13 @@ export async function keepGroups(
     display?: string;
     workers: number;
     onStage?: (stage: StoryStage) => void;
+    /** The corpus's articles by id, to place the links made since on the kept groups. */
+    articleOf: Lookup;
   },
 ): Promise<{ groups: number; formed: boolean; problems: string[]; notKept?: string }> {
-  const { storeRoot, display = storeRoot, workers, onStage } = options;
+  const { storeRoot, display = storeRoot, workers, onStage, articleOf } = options;
   const { links, problems } = await readStoryLinks(storeRoot, display);
-  const kept = await keptFor(place, links);
+  const kept = await keptFor(place, links, articleOf);
   if (!kept) (await import('../story/index.js')).readLexicons(dirname(place.file));
   if (kept) {
     try {

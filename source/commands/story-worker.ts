@@ -14,17 +14,9 @@ import { loadCorpus } from '../corpus/index.js';
 import type { Article } from '../corpus/types.js';
 import type { ArticleGroups } from '../review/story.js';
 import { readStoryLinks } from '../store/index.js';
-import {
-  clusterMembers,
-  describeMembers,
-  type PlacedLink,
-  readLexicons,
-  SavedGroups,
-  type StoryConstraint,
-  storyKey,
-} from '../story/index.js';
+import { clusterMembers, describeMembers, readLexicons, type SavedGroups } from '../story/index.js';
 import { corpusStoryGroups, savedGroupsOf } from './story-groups.js';
-import { regroup } from './story-regroup.js';
+import { keptUpToLinks } from './story-placing.js';
 import type { StoryJob, StoryReply, StoryWorkerSetup } from './story-thread.js';
 
 const setup = workerData as StoryWorkerSetup;
@@ -121,123 +113,26 @@ interface Kept {
 
 /**
  * The groups kept beside the corpus index, brought up to the links made since they were kept
- * where the corpus is as it was; `holds` when they are then the corpus's and the links' as they
- * are, else `note` says why not. Null when none are kept.
+ * where the corpus is as it was (`keptUpToLinks`); `holds` when they are then the corpus's and
+ * the links' as they are, else `note` says why not. Null when none are kept.
  */
 async function readKept(index: DiskCorpusIndex): Promise<Kept | null> {
+  // The index as the review's refresh left it: its size is of the table read when this thread
+  // opened it, which kept groups of fewer articles would be renewed for.
+  index.catchUp();
   const place = savedGroupsOf(index);
-  let saved = place ? SavedGroups.read(place.file) : null;
-  if (!place || !saved) return null;
-  try {
-    const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
-    const key = storyKey(place.generation, links);
-    let holds = saved.holdsFor(key);
-    const thisEngine = saved.formedByThisEngine();
-    const basis = saved.basis();
-    if (!holds && basis && basis.generation !== place.generation) {
-      // The index read files again without changing them: the same texts, a new generation.
-      const renewed = { generation: place.generation, links: basis.links };
-      if (SavedGroups.renew(place.file, renewed, place)) {
-        saved.close();
-        saved = SavedGroups.read(place.file);
-        if (!saved) throw new Error('the kept story groups could not be read again');
-        holds = saved.holdsFor(key);
-      }
-    }
-    const since = holds ? null : linksSince(saved, place.generation, links);
-    if (since) {
-      // Links made since the groups were kept (here, or a teammate's through git): placed on them.
-      const found = saved;
-      const placed = since.flatMap((link) => placedLink(link, found, index));
-      saved.close();
-      saved = null;
-      try {
-        SavedGroups.place(
-          place.file,
-          placed,
-          key,
-          (members) => regroup(members, (id) => index.article(id), links),
-          links,
-        );
-        holds = true;
-      } catch {
-        // A cache folder that cannot be written: the groups as kept, with the note.
-      }
-      saved = SavedGroups.read(place.file);
-      if (!saved) throw new Error('the kept story groups could not be read again');
-    }
-    const note = holds
-      ? null
-      : thisEngine
-        ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
-        : 'the kept groups were formed by another version of margin: margin index --story forms them again';
-    // The corpus's generation too: an article changed under the same groups is read again.
-    return { saved, holds, note, problems, edition: `${saved.edition()}\u0000${place.generation}` };
-  } catch (error) {
-    saved?.close();
-    throw error;
-  }
-}
-
-/**
- * The links made since the kept groups were formed, when the corpus is as it was then and no
- * link was taken back but by a later decision on the same pair; null otherwise.
- */
-function linksSince(
-  saved: SavedGroups,
-  generation: string,
-  links: readonly StoryConstraint[],
-): StoryConstraint[] | null {
-  const basis = saved.basis();
-  if (!basis || basis.generation !== generation) return null;
-  // Formed by this engine (the key names its version), from what the basis says.
-  if (saved.key() !== storyKey(basis.generation, basis.links)) return null;
-  // Groups placed on already stand for the links placed: one of those taken back (an undo, a
-  // teammate's withdrawn unlink) cannot be taken off them, so they are formed again (verify52).
-  const baseline = saved.placedFor() ?? basis.links;
-  const before = new Map<string, number>();
-  for (const link of baseline) {
-    const text = JSON.stringify(link);
-    before.set(text, (before.get(text) ?? 0) + 1);
-  }
-  const added: StoryConstraint[] = [];
-  for (const link of links) {
-    const text = JSON.stringify(link);
-    const left = before.get(text) ?? 0;
-    if (left > 0) before.set(text, left - 1);
-    else added.push(link);
-  }
-  // A decision the links no longer hold is one a later decision on the same pair overruled
-  // (`readStoryLinks`): placing the later one on the groups stands for both.
-  const pair = (link: StoryConstraint) =>
-    [JSON.stringify(link.a), JSON.stringify(link.b)].sort().join('');
-  const decided = new Set(added.map(pair));
-  for (const [text, left] of before) {
-    if (left > 0 && !decided.has(pair(JSON.parse(text) as StoryConstraint))) return null;
-  }
-  return added;
-}
-
-/** A link by sentence ids, placed by position; none when either article changed or is gone. */
-function placedLink(
-  link: StoryConstraint,
-  saved: SavedGroups,
-  index: DiskCorpusIndex,
-): PlacedLink[] {
-  const position = ({ article, sentence }: { article: string; sentence: string }) => {
-    if (saved.hashOf(article) !== index.hashOf(article)) return -1;
-    return index.article(article)?.sentences.findIndex((each) => each.id === sentence) ?? -1;
-  };
-  const a = position(link.a);
-  const b = position(link.b);
-  if (a < 0 || b < 0) return [];
-  return [
-    {
-      kind: link.kind,
-      a: { article: link.a.article, sentence: a },
-      b: { article: link.b.article, sentence: b },
-    },
-  ];
+  if (!place) return null;
+  const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
+  const found = keptUpToLinks(place, links, (id) => index.article(id));
+  if (!found) return null;
+  const { saved, holds } = found;
+  const note = holds
+    ? null
+    : saved.formedByThisEngine()
+      ? 'the corpus or the links changed since the groups were kept: margin index --story forms them again'
+      : 'the kept groups were formed by another version of margin: margin index --story forms them again';
+  // The corpus's generation too: an article changed under the same groups is read again.
+  return { saved, holds, note, problems, edition: `${saved.edition()}\u0000${place.generation}` };
 }
 
 /** The kept groups with a member in `id`, described; members whose article changed left out. */

@@ -28,6 +28,27 @@ export function storyKey(generation: string, constraints: readonly StoryConstrai
     .digest('hex');
 }
 
+/**
+ * Each `place` that changed the groups, in turn: the links the groups stood for before it
+ * (`baseline`, JSON) and how to take it back (`undo`, JSON of `Undo`). Files kept by older
+ * builds have none until a link is placed on them.
+ */
+const PLACINGS = `
+CREATE TABLE IF NOT EXISTS placings (step INTEGER PRIMARY KEY, baseline TEXT NOT NULL, undo TEXT NOT NULL);
+`;
+/**
+ * The most placings kept to be taken back: a link taken back from before them has the groups
+ * formed again, as before placings were kept.
+ */
+const PLACINGS_KEPT = 64;
+
+/** How a placing is taken back: the groups it made, and the groups it changed as they were. */
+interface Undo {
+  created: number[];
+  /** Each group's number, id, size and members (article, position, rank); null: none had it. */
+  groups: Array<[number, string, number, Array<[string, number, number]>] | [number, null]>;
+}
+
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 -- In the engine's order; size counts every member.
@@ -42,7 +63,7 @@ CREATE TABLE members (
 ) WITHOUT ROWID;
 -- Every article the groups were formed from, with its text's hash: what changed since is known.
 CREATE TABLE articles (article TEXT PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
-`;
+${PLACINGS}`;
 /**
  * Made after the rows are in: one sort instead of a B-tree grown row by row. The members arrive
  * in group order, the table's own, so each lands after the last; by sentence, they were once
@@ -75,6 +96,42 @@ export interface PlacedLink {
 /** A group as the review reads it: some of its members, and how many it has in all. */
 export interface SavedCluster extends StoryCluster {
   size: number;
+}
+
+/** `SavedGroups.plan`: placings to take back, then links to place. */
+export interface Plan {
+  revert: number;
+  added: StoryConstraint[];
+}
+
+/**
+ * The links of `now` that `before` lacks, when every link of `before` is still in `now` or was
+ * overruled by a later decision on the same pair (`readStoryLinks` keeps the latest): placing
+ * the later one stands for both. Null when one was taken back.
+ */
+function linksAdded(
+  before: readonly StoryConstraint[],
+  now: readonly StoryConstraint[],
+): StoryConstraint[] | null {
+  const left = new Map<string, number>();
+  for (const link of before) {
+    const text = JSON.stringify(link);
+    left.set(text, (left.get(text) ?? 0) + 1);
+  }
+  const added: StoryConstraint[] = [];
+  for (const link of now) {
+    const text = JSON.stringify(link);
+    const count = left.get(text) ?? 0;
+    if (count > 0) left.set(text, count - 1);
+    else added.push(link);
+  }
+  const pair = (link: StoryConstraint) =>
+    [JSON.stringify(link.a), JSON.stringify(link.b)].sort().join('');
+  const decided = new Set(added.map(pair));
+  for (const [text, count] of left) {
+    if (count > 0 && !decided.has(pair(JSON.parse(text) as StoryConstraint))) return null;
+  }
+  return added;
 }
 
 export class SavedGroups {
@@ -222,6 +279,40 @@ export class SavedGroups {
   }
 
   /**
+   * How the groups come to stand for `links`, the corpus being at `generation` as they were
+   * formed from it, without the engine forming them again: the placings to take back (the
+   * latest first; an undo of an unlink, a teammate's withdrawn link) and the links made since
+   * to place after. Null when they must be formed again: the corpus changed, another engine
+   * formed them, or a link they stand for was taken back (and not by a later decision on the
+   * same pair) from before every placing kept.
+   */
+  plan(generation: string, links: readonly StoryConstraint[]): Plan | null {
+    const basis = this.basis();
+    if (!basis || basis.generation !== generation) return null;
+    // Formed by this engine (the key names its version), from what the basis says.
+    if (this.key() !== storyKey(basis.generation, basis.links)) return null;
+    const now = linksAdded(this.placedFor() ?? basis.links, links);
+    if (now) return { revert: 0, added: now };
+    const baselines = this.baselines();
+    for (let at = baselines.length - 1; at >= 0; at--) {
+      const added = linksAdded(baselines[at]!, links);
+      if (added) return { revert: baselines.length - at, added };
+    }
+    return null;
+  }
+
+  /** The links the groups stood for before each placing kept, the earliest first. */
+  private baselines(): StoryConstraint[][] {
+    const table = this.db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'placings'")
+      .pluck()
+      .get();
+    if (!table) return [];
+    const rows = this.db.prepare('SELECT baseline FROM placings ORDER BY step').pluck().all();
+    return (rows as string[]).map((text) => JSON.parse(text) as StoryConstraint[]);
+  }
+
+  /**
    * Whether this version of margin's engine formed the groups (`STORY_ENGINE_VERSION` is in the
    * key): groups of another are formed again, and a reviewer is told why.
    */
@@ -251,6 +342,12 @@ export class SavedGroups {
    * its groups replace the group, the one with the group's anchor under the group's number.
    * Without `regroup`, or where it gives null, the unlink takes the second sentence out of the
    * first's group and leaves the rest. Placed again, a link changes nothing.
+   *
+   * The last `revert` placings are taken back first, the latest first (`plan`): each group they
+   * changed is put back as it was, those they made removed, so that an undone unlink shows the
+   * group as it was before it, as forming the corpus again gives it (qa53: above the review's
+   * limit the group stayed parted, then `margin story` formed it whole, and a second unlink
+   * placed on that gave yet another grouping).
    */
   static place(
     file: string,
@@ -259,9 +356,11 @@ export class SavedGroups {
     regroup?: (members: readonly ClusterMember[]) => StoryCluster[] | null,
     /** Every link the groups stand for once these are placed: what a later look compares with. */
     placedFor?: readonly StoryConstraint[],
+    revert = 0,
   ): void {
     const db = openSqlite(file, { fileMustExist: true });
     try {
+      db.exec(PLACINGS);
       const groupOf = db
         .prepare('SELECT grp FROM members WHERE article = ? AND position = ?')
         .pluck();
@@ -281,17 +380,74 @@ export class SavedGroups {
         .raw();
       const clear = db.prepare('DELETE FROM members WHERE grp = ?');
       const next = db.prepare('SELECT coalesce(max(number), -1) + 1 FROM groups').pluck();
+      const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+      const row = db.prepare('SELECT id, size FROM groups WHERE number = ?');
+      const ranked = db
+        .prepare('SELECT article, position, rank FROM members WHERE grp = ? ORDER BY rank')
+        .raw();
+      const insertGroup = db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)');
+      const dropGroup = db.prepare('DELETE FROM groups WHERE number = ?');
+      // This placing's undo: each group as it was before its first change here.
+      const undo: Undo = { created: [], groups: [] };
+      const touched = new Set<number>();
+      const touch = (group: number) => {
+        if (touched.has(group)) return;
+        touched.add(group);
+        const was = row.get(group) as { id: string; size: number } | undefined;
+        undo.groups.push(
+          was
+            ? [group, was.id, was.size, ranked.all(group) as Array<[string, number, number]>]
+            : [group, null],
+        );
+      };
+      const create = (id: string, size: number): number => {
+        const number = next.get() as number;
+        insertGroup.run(number, id, size);
+        touched.add(number);
+        undo.created.push(number);
+        return number;
+      };
       const settle = (group: number) => {
         resize.run({ group });
         lonely.run({ group });
         drop.run(group);
       };
       db.transaction(() => {
+        // The links the groups stand for before this placing (after the placings taken back).
+        const placedText = meta.get('placed-for') as string | undefined;
+        const basisText = meta.get('basis') as string | undefined;
+        let baseline = (
+          placedText !== undefined
+            ? JSON.parse(placedText)
+            : ((JSON.parse(basisText ?? 'null') as Basis | null)?.links ?? [])
+        ) as StoryConstraint[];
+        const steps = db
+          .prepare('SELECT step, baseline, undo FROM placings ORDER BY step DESC LIMIT ?')
+          .all(revert) as Array<{ step: number; baseline: string; undo: string }>;
+        if (steps.length < revert) throw new Error('fewer placings kept than to take back');
+        for (const step of steps) {
+          const back = JSON.parse(step.undo) as Undo;
+          for (const number of back.created) {
+            clear.run(number);
+            dropGroup.run(number);
+          }
+          for (const [number, id, size, members] of back.groups) {
+            clear.run(number);
+            dropGroup.run(number);
+            if (id === null) continue;
+            insertGroup.run(number, id, size);
+            for (const [article, position, rank] of members!)
+              add.run(article, position, number, rank);
+          }
+          db.prepare('DELETE FROM placings WHERE step = ?').run(step.step);
+          baseline = JSON.parse(step.baseline) as StoryConstraint[];
+        }
         for (const { kind, a, b } of links) {
           const ga = groupOf.get(a.article, a.sentence) as number | undefined;
           const gb = groupOf.get(b.article, b.sentence) as number | undefined;
           if (kind === 'unlink') {
             if (ga === undefined || ga !== gb) continue;
+            touch(ga);
             const members = (membersOf.all(ga) as Array<[string, number]>).map(
               ([article, sentence]) => ({ article, sentence }),
             );
@@ -312,14 +468,7 @@ export class SavedGroups {
             );
             for (const part of parts) {
               if (part.members.length < 2) continue;
-              let number = ga;
-              if (part !== keeps) {
-                number = next.get() as number;
-                db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, 0)').run(
-                  number,
-                  part.id,
-                );
-              }
+              const number = part === keeps ? ga : create(part.id, 0);
               part.members.forEach((each, rank) => {
                 add.run(each.article, each.sentence, number, rank);
               });
@@ -328,6 +477,8 @@ export class SavedGroups {
             settle(ga);
           } else if (ga !== undefined && gb !== undefined) {
             if (ga === gb) continue;
+            touch(ga);
+            touch(gb);
             const after = (last.get(ga) as number) + 1;
             db.prepare('UPDATE members SET grp = ?, rank = rank + ? WHERE grp = ?').run(
               ga,
@@ -338,15 +489,23 @@ export class SavedGroups {
             settle(gb);
           } else if (ga !== undefined || gb !== undefined) {
             const [group, alone] = ga !== undefined ? [ga, b] : [gb!, a];
+            touch(group);
             add.run(alone.article, alone.sentence, group, (last.get(group) as number) + 1);
             settle(group);
           } else {
-            const number = next.get() as number;
-            const id = placedId(a);
-            db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, 2)').run(number, id);
+            const number = create(placedId(a), 2);
             add.run(a.article, a.sentence, number, 0);
             add.run(b.article, b.sentence, number, 1);
           }
+        }
+        if (touched.size > 0) {
+          db.prepare('INSERT INTO placings (baseline, undo) VALUES (?, ?)').run(
+            JSON.stringify(baseline),
+            JSON.stringify(undo),
+          );
+          db.prepare('DELETE FROM placings WHERE step <= (SELECT max(step) FROM placings) - ?').run(
+            PLACINGS_KEPT,
+          );
         }
         db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('edited', ?)").run(key);
         if (placedFor)

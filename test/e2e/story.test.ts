@@ -303,6 +303,93 @@ it('u after that x brings the two versions back, in the review, a restart and ma
   ]);
 });
 
+// qa53 #6: past the review's limit (kept groups), `x` then `z` left the group parted ("the
+// corpus or the links changed since the groups were kept") until the groups were formed again.
+it('u after that x brings the two versions back on kept groups too, in a restart and margin story', async () => {
+  const env = await keptSeeds();
+  const s = await atFirstSentence(env);
+  await step(s, 'o', (t) => t.includes('▶ The Moscow Times · undated'), 'the panel');
+  await step(s, 'x', (t) => ALONE.test(reader(t, FIRST)), 'no other version left');
+  await step(s, 'u', (t) => reader(t, FIRST).startsWith('▶    2 '), 'the two versions back');
+  await step(
+    s,
+    'o',
+    (t) => t.includes('▶ The Moscow Times · undated') && t.includes(`  ${SECOND} · undated`),
+    'the panel with both',
+  );
+  expect(statusBar(s.screen().join('\n'))).not.toContain('changed since the groups were kept');
+  s.write('\x1bq');
+  await s.exited;
+  const again = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...env } },
+  );
+  seeds.track(again);
+  await again.waitFor((t) => header(t).includes('article 1 of 5'), 'the list');
+  await step(again, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two after a restart');
+  again.write('q');
+  await again.exited;
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  const first = stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> })
+    .find((g) => g.members.some((m) => m.text.startsWith(FIRST)));
+  expect(first?.members.map((m) => m.article)).toEqual([
+    '000_4b207f45d15cbf96',
+    MOSCOW_TIMES_ID.article,
+    SECOND,
+  ]);
+});
+
+// qa53: a link change had `margin story` and the exports form the whole corpus again (36 s at
+// 10,000 articles); they place it on the kept groups as the review does, and take it back so.
+it('a teammate’s unlink, and its withdrawal, are placed on kept groups without a review', async () => {
+  const env = await keptSeeds();
+  const story = async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
+      { cwd: seeds.dir, env: { ...process.env, ...env } },
+    );
+    return stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> });
+  };
+  const formed = async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [CLI, 'index', '--story', '--json', '--corpus', 'seeds', '--store', 'annotations'],
+      { cwd: seeds.dir, env: { ...process.env, ...env } },
+    );
+    return (JSON.parse(stdout) as { story: { formed: boolean } }).story.formed;
+  };
+  writeUnlink('bob', MOSCOW_TIMES_ID);
+  expect(await formed()).toBe(false);
+  const parted = await story();
+  expect(parted.some((g) => g.members.some((m) => m.text.startsWith(FIRST)))).toBe(false);
+  expect(
+    parted
+      .find((g) => g.members.some((m) => m.text.startsWith(MOSCOW_TIMES)))
+      ?.members.map((m) => m.article),
+  ).toEqual([MOSCOW_TIMES_ID.article, SECOND]);
+  // bob takes it back (his `u`, arriving by git): the group as it was.
+  const file = join(seeds.dir, 'annotations', 'bob', '.story-links.json');
+  writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), links: [] }));
+  expect(await formed()).toBe(false);
+  const whole = (await story()).find((g) => g.members.some((m) => m.text.startsWith(FIRST)));
+  expect(whole?.members.map((m) => m.article)).toEqual([
+    '000_4b207f45d15cbf96',
+    MOSCOW_TIMES_ID.article,
+    SECOND,
+  ]);
+});
+
 const MOSCOW_TIMES_ID = { article: '001_d7fb493d5d978b6e', sentence: 's6c251f74' };
 
 async function keptSeeds(): Promise<Record<string, string>> {

@@ -265,6 +265,72 @@ describe('groups kept between runs', () => {
     later.close();
   });
 
+  it('takes placings back, the latest first, when their links are taken back (qa53)', async () => {
+    const at = await file();
+    const groups = [
+      cluster('one', ['a', 0], ['b', 0], ['c', 0], ['d', 0]),
+      cluster('two', ['e', 0], ['f', 0]),
+    ];
+    SavedGroups.save(at, { generation: 'g1', links: [] }, groups, []);
+    const ref = (article: string) => ({ article, sentence: 's' });
+    const m = (article: string) => ({ article, sentence: 0 });
+    const unlink = { kind: 'unlink' as const, a: ref('a'), b: ref('b') };
+    const link = { kind: 'link' as const, a: ref('a'), b: ref('e') };
+    const whole = (saved: SavedGroups) =>
+      [...saved.clusters()].map((g) => [g.id, g.members.map((each) => each.article).join('')]);
+    // The unlink parts `one` (its group formed again), then a link joins `two` to a's group.
+    SavedGroups.place(
+      at,
+      [{ kind: 'unlink', a: m('a'), b: m('b') }],
+      storyKey('g1', [unlink]),
+      () => [cluster('one', ['a', 0], ['d', 0]), cluster('three', ['b', 0], ['c', 0])],
+      [unlink],
+    );
+    SavedGroups.place(
+      at,
+      [{ kind: 'link', a: m('a'), b: m('e') }],
+      storyKey('g1', [unlink, link]),
+      undefined,
+      [unlink, link],
+    );
+    const placed = SavedGroups.read(at)!;
+    expect(whole(placed)).toEqual([
+      ['one', 'adef'],
+      ['three', 'bc'],
+    ]);
+    // Nothing taken back: only what is new is placed. Another corpus: formed again.
+    expect(placed.plan('g1', [unlink, link])).toEqual({ revert: 0, added: [] });
+    expect(placed.plan('g2', [unlink])).toBeNull();
+    // The link taken back: the last placing; the unlink too: both, the groups as formed.
+    expect(placed.plan('g1', [unlink])).toEqual({ revert: 1, added: [] });
+    expect(placed.plan('g1', [])).toEqual({ revert: 2, added: [] });
+    // The unlink taken back and the link kept: both taken back, the link placed again.
+    expect(placed.plan('g1', [link])).toEqual({ revert: 2, added: [link] });
+    placed.close();
+    SavedGroups.place(at, [], storyKey('g1', [unlink]), undefined, [unlink], 1);
+    const once = SavedGroups.read(at)!;
+    expect(whole(once)).toEqual([
+      ['one', 'ad'],
+      ['two', 'ef'],
+      ['three', 'bc'],
+    ]);
+    expect(once.holdsFor(storyKey('g1', [unlink]))).toBe(true);
+    expect(once.plan('g1', [])).toEqual({ revert: 1, added: [] });
+    once.close();
+    SavedGroups.place(at, [], storyKey('g1', []), undefined, [], 1);
+    const back = SavedGroups.read(at)!;
+    expect(whole(back)).toEqual([
+      ['one', 'abcd'],
+      ['two', 'ef'],
+    ]);
+    expect(back.ofArticle('b', 30)[0]!.size).toBe(4);
+    expect(back.holdsFor(storyKey('g1', []))).toBe(true);
+    // Nothing left to take back: a link taken back from before is formed again.
+    expect(back.plan('g1', [])).toEqual({ revert: 0, added: [] });
+    expect(back.plan('g1', [unlink])).toEqual({ revert: 0, added: [unlink] });
+    back.close();
+  });
+
   it('takes a new generation as its own only while every text is the one it was formed from', async () => {
     const at = await file();
     const hashes: Array<[string, string]> = [
