@@ -28,6 +28,12 @@ export interface ComponentAccess {
    * formed after its edges were let go of reads them from the build's log.
    */
   pairs?(visit: (a: number, b: number, score: number) => void): void;
+  /**
+   * Told once a component of three nodes or more has read its nodes' articles (`articles`),
+   * before its pairs: a caller may set aside what they are read from until the groups are
+   * formed.
+   */
+  articlesRead?(): void;
   /** Reviewers' links and unlinks between nodes. */
   links: ReadonlyArray<readonly [number, number]>;
   unlinks: ReadonlyArray<readonly [number, number]>;
@@ -133,6 +139,10 @@ function formGroups(
   group: (nodes: ArrayLike<number>, from: number, to: number) => void,
 ): void {
   const size = sorted.length;
+  // The nodes' articles first where a caller sets aside what they are read from
+  // (`articlesRead`); else after the pairs, whose arrays are given back by then.
+  const early = access.articlesRead ? articleTable(sorted, access) : null;
+  access.articlesRead?.();
   const { rank } = access;
   const inside = (x: number, y: number) => rank[x]! >= 0 && rank[y]! >= 0 && x !== y;
   const { pairs } = access;
@@ -254,7 +264,7 @@ function formGroups(
     }
     return i;
   };
-  const articles = articleTable(sorted, access);
+  const articles = early ?? articleTable(sorted, access);
   // A root's members as a list (typed: next and last), and how many articles they occur in.
   const next = scratch(Int32Array, size).fill(-1);
   const last = scratch(Int32Array, size);

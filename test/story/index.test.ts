@@ -599,7 +599,7 @@ describe('comparing candidate pairs on worker threads', () => {
     }
   });
 
-  it('built once, forms its large components last from the build’s log, their edges never laid', async () => {
+  it('built once, forms its large components last from the build’s log, no edge and no chain standing', async () => {
     const corpus = [...filler(), ...seeds, ...retold('edited', 'Another outlet', ', they said.')];
     // A reviewer's link joins two components into one formed last, as the walk finds it.
     const link: StoryConstraint = {
@@ -617,6 +617,7 @@ describe('comparing candidate pairs on worker threads', () => {
       const held = once as unknown as {
         edges: { forget(): void; lay(nodes: number, replay: PairReplay): void };
         words: { data: ArrayLike<number> };
+        nodeFirst: { data: ArrayLike<number> };
         setGroup(nodes: ArrayLike<number>, from?: number, to?: number): void;
       };
       let laid = 0;
@@ -627,6 +628,8 @@ describe('comparing candidate pairs on worker threads', () => {
       };
       let forgotten = false;
       let formedAfter = 0;
+      // Groups of the last components made while their sentences' chains stand aside.
+      let chainsAside = 0;
       const forget = held.edges.forget.bind(held.edges);
       held.edges.forget = () => {
         forgotten = true;
@@ -635,6 +638,7 @@ describe('comparing candidate pairs on worker threads', () => {
       const setGroup = held.setGroup.bind(once);
       held.setGroup = (nodes, from, to) => {
         if (forgotten) formedAfter++;
+        if (forgotten && held.nodeFirst.data.length === 0) chainsAside++;
         setGroup(nodes, from, to);
       };
       const pool = new ComparePool(1);
@@ -646,6 +650,7 @@ describe('comparing candidate pairs on worker threads', () => {
       });
       // The last components' groups formed with the edges gone, their pairs never laid.
       expect(formedAfter).toBeGreaterThan(0);
+      expect(chainsAside).toBe(formedAfter);
       expect(laid).toBeGreaterThan(0);
       expect(laid).toBeLessThan(once.stats.edges);
       expect(held.words.data.length).toBe(0);
