@@ -22,6 +22,18 @@ export interface ComponentAccess {
    * way since the engine's version 6, but reusing it the other way round is not measured yet).
    */
   edges(node: number, visit: (other: number, score: number, asked: boolean) => void): void;
+  /**
+   * Every verified pair of the index once, `same(a, b)` the verdict asked, as another source
+   * of a component's pairs than `edges` (those outside it are passed over): a large component
+   * formed after its edges were let go of reads them from the build's log.
+   */
+  pairs?(visit: (a: number, b: number, score: number) => void): void;
+  /**
+   * Told once a component of three nodes or more has read its nodes' articles (`articles`),
+   * before its pairs: a caller may set aside what they are read from until the groups are
+   * formed.
+   */
+  articlesRead?(): void;
   /** Reviewers' links and unlinks between nodes. */
   links: ReadonlyArray<readonly [number, number]>;
   unlinks: ReadonlyArray<readonly [number, number]>;
@@ -39,11 +51,6 @@ export interface ComponentAccess {
    * (`verdicts-ahead.ts`); false where none can.
    */
   ahead?(job: AheadJob): boolean;
-  /**
-   * Told once a component of three nodes or more has read its pairs (`edges`), before it sorts
-   * and joins them: a caller that reads no edge after may let them go before the joins' peak.
-   */
-  pairsRead?(): void;
 }
 
 /** Pairs from which a component's anchors' verdicts are answered ahead, where `ahead` can. */
@@ -132,15 +139,26 @@ function formGroups(
   group: (nodes: ArrayLike<number>, from: number, to: number) => void,
 ): void {
   const size = sorted.length;
+  // The nodes' articles first where a caller sets aside what they are read from
+  // (`articlesRead`); else after the pairs, whose arrays are given back by then.
+  const early = access.articlesRead ? articleTable(sorted, access) : null;
+  access.articlesRead?.();
   const { rank } = access;
+  const inside = (x: number, y: number) => rank[x]! >= 0 && rank[y]! >= 0 && x !== y;
+  const { pairs } = access;
   // Each pair once (from its lower rank), counted first so that the arrays are made once.
   let count = 0;
-  for (let a = 0; a < size; a++) {
-    access.edges(sorted[a]!, (other) => {
-      if (rank[other]! > a) count++;
+  if (pairs) {
+    pairs((x, y) => {
+      if (inside(x, y)) count++;
     });
+  } else {
+    for (let a = 0; a < size; a++) {
+      access.edges(sorted[a]!, (other) => {
+        if (rank[other]! > a) count++;
+      });
+    }
   }
-  const inside = (x: number, y: number) => rank[x]! >= 0 && rank[y]! >= 0 && x !== y;
   for (const [x, y] of access.links) if (inside(x, y)) count++;
   const pairA = scratch(Int32Array, count);
   const pairB = scratch(Int32Array, count);
@@ -150,18 +168,30 @@ function formGroups(
   // it is not asked again (some 40 % of the anchors' verdicts in a component of templates).
   const agreed = scratch(Uint8Array, count);
   let at = 0;
-  for (let a = 0; a < size; a++) {
-    const from = at;
-    access.edges(sorted[a]!, (other, score, asked) => {
-      const b = rank[other]!;
-      if (b > a) {
-        agreed[at] = asked ? 1 : 0;
-        pairA[at] = a;
-        pairB[at] = b;
-        pairScore[at++] = score;
-      }
+  if (pairs) {
+    // In the order found: put in the edges' order (by the ranks) by the sort below.
+    pairs((x, y, score) => {
+      if (!inside(x, y)) return;
+      const asked = rank[x]! < rank[y]!;
+      agreed[at] = asked ? 1 : 0;
+      pairA[at] = asked ? rank[x]! : rank[y]!;
+      pairB[at] = asked ? rank[y]! : rank[x]!;
+      pairScore[at++] = score;
     });
-    sortRun(pairB, pairScore, agreed, from, at);
+  } else {
+    for (let a = 0; a < size; a++) {
+      const from = at;
+      access.edges(sorted[a]!, (other, score, asked) => {
+        const b = rank[other]!;
+        if (b > a) {
+          agreed[at] = asked ? 1 : 0;
+          pairA[at] = a;
+          pairB[at] = b;
+          pairScore[at++] = score;
+        }
+      });
+      sortRun(pairB, pairScore, agreed, from, at);
+    }
   }
   let linked = false;
   for (const [x, y] of access.links) {
@@ -171,12 +201,12 @@ function formGroups(
     pairB[at] = Math.max(rank[x]!, rank[y]!);
     pairScore[at++] = LINK;
   }
-  access.pairsRead?.();
   // Best pair first; ties by the ranks, so the order depends on the component alone. The pairs
   // stand by their ranks already (a node's few in a run of their own, sorted in place): a stable
   // sort by the score alone keeps that order among ties, two radix passes of the six that
   // sorting by the ranks again took over the 1.1 million pairs of the component of template
-  // sentences. Reviewers' links come last, in their file's order: sorted by the ranks too.
+  // sentences. Reviewers' links come last, in their file's order: sorted by the ranks too, as
+  // are pairs read in the order found (`pairs`).
   const scoreBits = new Uint32Array(pairScore.buffer, pairScore.byteOffset, count);
   const descending = scratch(Uint32Array, count);
   for (let i = 0; i < count; i++) descending[i] = ~scoreBits[i]! >>> 0;
@@ -189,13 +219,14 @@ function formGroups(
   // could pair first with a third sentence and shut `a` out of that one's group instead (qa51).
   // A reviewer's link still comes first.
   const later = unlinks.length > 0 ? demoted(count, pairA, pairB, pairScore, unlinks) : null;
-  const keys: Array<readonly [ArrayLike<number>, number]> = linked
-    ? [
-        [pairB, size],
-        [pairA, size],
-        [descending, 0x1_0000_0000],
-      ]
-    : [[descending, 0x1_0000_0000]];
+  const keys: Array<readonly [ArrayLike<number>, number]> =
+    linked || pairs
+      ? [
+          [pairB, size],
+          [pairA, size],
+          [descending, 0x1_0000_0000],
+        ]
+      : [[descending, 0x1_0000_0000]];
   if (later) keys.push([later, 2]);
   const order = radixOrder(count, keys);
   release(descending);
@@ -233,7 +264,7 @@ function formGroups(
     }
     return i;
   };
-  const articles = articleTable(sorted, access);
+  const articles = early ?? articleTable(sorted, access);
   // A root's members as a list (typed: next and last), and how many articles they occur in.
   const next = scratch(Int32Array, size).fill(-1);
   const last = scratch(Int32Array, size);

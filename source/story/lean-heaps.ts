@@ -48,12 +48,27 @@ export function collectNow(): void {
  * space (twice two semi-spaces of up to 16 MB on the main thread) while much of what it
  * allocates survives a scavenge, which the corpus index's check and the reading's features do,
  * and never gives it back: at 100,000 articles some 30 MB stood through the grouping, the
- * process's peak, for nothing young. The growth factor is read at each growth; a worker
- * thread's young generation grows to its `resourceLimits` whatever the factor (node 20), so
- * only this thread's stays small. Left alone when the process was started with a semi-space
- * setting of its own.
+ * process's peak, for nothing young. The growth factor (every thread's) is read at each growth;
+ * V8 sets it back to 2 whenever a thread's heap is made (node 20), so it is set again as each
+ * worker thread comes online: before 2026-12-07 (story53) the reading threads' start undid it,
+ * and the main thread's new space stood at 32 MB from the reading on. Worker threads start at
+ * their young generation's full size (their `resourceLimits`) instead of growing to it: held at
+ * V8's first 1 MB, a reading thread would collect several times as often. Left alone when the
+ * process was started with a semi-space setting of its own.
  */
 export function holdYoungGeneration(): void {
-  if (process.execArgv.some((flag) => /semi[-_]space/.test(flag))) return;
+  if (held || process.execArgv.some((flag) => /semi[-_]space/.test(flag))) return;
+  held = true;
+  v8.setFlagsFromString(`--min-semi-space-size=${WORKER_SEMI_SPACE_MB}`);
+  hold();
+  process.on('worker', (worker) => worker.once('online', hold));
+}
+
+/** A semi-space as large as any worker thread's may be (clamped to each one's limit), in MB. */
+const WORKER_SEMI_SPACE_MB = 16;
+
+let held = false;
+
+function hold(): void {
   v8.setFlagsFromString('--semi-space-growth-factor=1');
 }

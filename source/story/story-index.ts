@@ -11,7 +11,7 @@
  */
 import { anchorOrder, compareAnchor } from './anchor-order.js';
 import { eachGroup } from './clusters.js';
-import { EdgeTable } from './edges.js';
+import { EdgeTable, type PairReplay } from './edges.js';
 import { GroupList, groupId } from './group-list.js';
 import {
   FingerprintMap,
@@ -26,7 +26,7 @@ import { LshIndex, type LshShape, type OrderPlace } from './lsh.js';
 import { mix } from './minhash.js';
 import { type Extras, pushExtras, readExtras } from './node-extras.js';
 import { NO_DAY, type NodeTables, PairJudge, slice } from './pair-judge.js';
-import { release, scratch } from './released.js';
+import { releasable, release, scratch } from './released.js';
 import { EdgeLog, SetAside } from './set-aside.js';
 import { THRESHOLDS, totalWeight } from './similarity.js';
 import {
@@ -99,11 +99,12 @@ export interface StoryIndexOptions {
    * Built to list its groups once (`groupLists`, `groups`) and then let go of, as `margin index
    * --story` does: a build lets go of what only comparing and grouping read (the edges, the
    * pools of words and extras) as soon as nothing reads them, and a component large enough to
-   * be the grouping's peak is formed last, its edges let go of before its joins. It cannot be
-   * updated or asked for one sentence's group after. At 100,000 articles these stood through
-   * the template sentences' joins (some 40 MB of edges, the process's peak) and the packing
-   * after them (some 150 MB). `last`: the nodes from which a component is formed last (default
-   * `LAST_FROM`; for tests).
+   * be the grouping's peak is formed last: found from the build's log of pairs, its edges are
+   * never laid, and it reads its pairs from the log once the others are formed and every edge
+   * is let go of. It cannot be updated or asked for one sentence's group after. At 100,000
+   * articles these stood through the template sentences' joins (some 40 MB of edges, the
+   * process's peak) and the packing after them (some 150 MB). `last`: the nodes from which a
+   * component is formed last (default `LAST_FROM`; for tests).
    */
   once?: boolean | { last: number };
 }
@@ -142,8 +143,9 @@ const EXHAUSTIVE = 2000;
 const CROWDED = { minhash: 1024, keyed: 64 };
 
 /**
- * Nodes from which a component is formed after the others in an index built `once`, so that
- * the edges are let go of before its joins: the component of template sentences (830,000
+ * Nodes from which a component is formed after the others in an index built `once`, from the
+ * build's log, so that no edge stands through its joins, nor its own edges (1.4 million of
+ * the 1.75 million pairs) through the others': the component of template sentences (830,000
  * nodes at 100,000 articles) and few others.
  */
 const LAST_FROM = 1 << 16;
@@ -669,14 +671,88 @@ export class StoryIndex {
     if (this.once && !this.small) this.lsh.forget();
     this.sizeNodeArrays(trimmedCapacity(this.nodeFirst.length));
     const log = this.edgeLog;
-    if (log) this.edges.lay(this.nodeFirst.length, (pair) => log.replay(pair));
     this.edgeLog = null;
+    // In an index built once, the components formed last are found from the log first: their
+    // edges are never laid, and they read their pairs from the log once the others are formed.
+    const last = log && this.once && !this.small ? this.lastComponents(log) : null;
+    if (log && last) {
+      const formedLast = last.marks;
+      this.edges.lay(this.nodeFirst.length, (pair) =>
+        log.replay((a, b, score) => {
+          if (formedLast[a] === 0 && formedLast[b] === 0) pair(a, b, score);
+        }),
+      );
+      release(formedLast);
+    } else if (log) this.edges.lay(this.nodeFirst.length, (pair) => log.replay(pair));
     // The groups walk each node's occurrences; the rest is read back when first read
     // (`readBack`): a command that only keeps the groups forms them without it.
     this.aside?.takeBack(this.nodeFirst);
     this.aside?.takeBack(this.occurrenceNext);
     this.built = true;
-    this.regroup(this.liveNodes(), false, ahead);
+    this.regroup(
+      this.liveNodes(),
+      false,
+      ahead,
+      log && last ? { components: last.components, pairs: (pair) => log.replay(pair) } : undefined,
+    );
+  }
+
+  /**
+   * The connected components (by the build's pairs in `log` and the reviewers' links) of
+   * `lastFrom` live nodes or more, each its nodes in no order, and a mark per node of theirs
+   * (releasable). Found with a union-find over the groups' per-node arrays, which nothing
+   * reads before the grouping (every entry -1 again after).
+   */
+  private lastComponents(log: EdgeLog): { components: Int32Array[]; marks: Uint8Array } {
+    const nodes = this.nodeFirst.length;
+    const parent = this.clusterOf;
+    const size = this.clusterNext;
+    const alive = this.nodeCount.data;
+    for (let node = 0; node < nodes; node++) {
+      parent[node] = node;
+      size[node] = alive[node]! > 0 ? 1 : 0;
+    }
+    const find = (node: number): number => {
+      while (parent[node] !== node) {
+        parent[node] = parent[parent[node]!]!;
+        node = parent[node]!;
+      }
+      return node;
+    };
+    // As the grouping's walk: along live nodes only.
+    const join = (a: number, b: number) => {
+      if (alive[a]! <= 0 || alive[b]! <= 0) return;
+      let rootA = find(a);
+      let rootB = find(b);
+      if (rootA === rootB) return;
+      if (size[rootA]! < size[rootB]!) [rootA, rootB] = [rootB, rootA];
+      parent[rootB] = rootA;
+      size[rootA]! += size[rootB]!;
+    };
+    log.replay(join);
+    for (const [a, b] of this.resolvedConstraints().links) join(a, b);
+    const marks = releasable(Uint8Array, nodes);
+    // Per large component's root, its index in `components`, then its nodes put in place.
+    const slot = new Map<number, number>();
+    const components: Int32Array[] = [];
+    const filled: number[] = [];
+    for (let node = 0; node < nodes; node++) {
+      if (alive[node]! <= 0) continue;
+      const root = find(node);
+      if (size[root]! < this.lastFrom) continue;
+      let at = slot.get(root);
+      if (at === undefined) {
+        at = components.length;
+        slot.set(root, at);
+        components.push(new Int32Array(size[root]!));
+        filled.push(0);
+      }
+      components[at]![filled[at]!++] = node;
+      marks[node] = 1;
+    }
+    parent.fill(-1);
+    size.fill(-1);
+    return { components, marks };
   }
 
   /**
@@ -1255,6 +1331,7 @@ export class StoryIndex {
     seeds: Iterable<number>,
     local = false,
     ahead?: (job: AheadJob) => boolean,
+    formedLast?: { components: Int32Array[]; pairs: PairReplay },
   ): void {
     // Marks of this pass in a typed array: a Set of millions of nodes costs seconds and 100 MB.
     if (this.seen.length < this.nodeFirst.length) {
@@ -1281,8 +1358,9 @@ export class StoryIndex {
       },
     };
     const links = this.resolvedConstraints();
-    /** The components formed last (see `StoryIndexOptions.once`). */
-    const last: Int32Array[] = [];
+    /** The components formed last (see `StoryIndexOptions.once`), passed over by the walks. */
+    const last = formedLast?.components ?? [];
+    for (const component of last) for (const node of component) seen.add(node);
     // A node may still name a group that this pass formed anew under the same id (a removed
     // sentence's old group): that group is not its to undo. Before the first groups, every
     // group a node names is this pass's (a set of 300,000 at 100,000 articles, for nothing).
@@ -1325,22 +1403,18 @@ export class StoryIndex {
         }
         continue;
       }
-      // Formed after the others where the edges are let go of before the last one's joins.
-      if (this.once && !local && alive.length >= this.lastFrom) last.push(alive.slice());
-      else this.formComponent(alive, links, formed, ahead);
+      this.formComponent(alive, links, formed, ahead);
     }
-    // The walks' scratch, as large as the largest component, is not read by the components left.
-    if (last.length > 0) this.componentNodes = new Int32Array(1024);
+    if (last.length > 0) {
+      // The walks' scratch, as large as the largest component, is not read by the components
+      // left, nor are the edges: given back now, not at the next full collection, before the
+      // last components' joins, the grouping's peak.
+      this.componentNodes = new Int32Array(1024);
+      this.edges.forget();
+      collectNow();
+    }
     for (let i = 0; i < last.length; i++) {
-      // Given back now, not at the next full collection: the joins are the grouping's peak.
-      const done =
-        i === last.length - 1
-          ? () => {
-              this.edges.forget();
-              collectNow();
-            }
-          : undefined;
-      this.formComponent(last[i]!, links, formed, ahead, done);
+      this.formComponent(last[i]!, links, formed, ahead, formedLast!.pairs);
       last[i] = new Int32Array(0);
     }
     this.grouped = true;
@@ -1348,44 +1422,60 @@ export class StoryIndex {
   }
 
   /**
-   * Forms the groups of one component's live nodes (`alive`); `pairsRead`: told once its
-   * pairs are read from the edges.
+   * Forms the groups of one component's live nodes (`alive`); `pairs`: its pairs read from
+   * there rather than from the edges (see `ComponentAccess.pairs`).
    */
   private formComponent(
     alive: Int32Array,
     links: ReturnType<StoryIndex['resolvedConstraints']>,
     formed: Set<number> | null,
     ahead?: (job: AheadJob) => boolean,
-    pairsRead?: () => void,
+    pairs?: PairReplay,
   ): void {
     const ordered = this.inAnchorOrder(alive);
-    eachGroup(
-      ordered,
-      {
-        edges: (node, visit) => {
-          this.edges.each(node, (target, score, asked) => {
-            if (this.nodeCount.data[target]! > 0) visit(target, score, asked);
-            return false;
-          });
+    // A component formed last sets its sentences' chains aside through its sort and joins,
+    // the grouping's peak (21 MB at 100,000 articles): read back for the packing.
+    const aside = pairs ? this.aside : null;
+    try {
+      eachGroup(
+        ordered,
+        {
+          edges: (node, visit) => {
+            this.edges.each(node, (target, score, asked) => {
+              if (this.nodeCount.data[target]! > 0) visit(target, score, asked);
+              return false;
+            });
+          },
+          links: links.links,
+          unlinks: links.unlinks,
+          articles: (node) =>
+            this.nodeCount.data[node] === 1
+              ? this.articleOf(this.nodeFirst.data[node]!)
+              : this.occurrences(node).map((at) => this.articleOf(at)),
+          same: (a, b) => this.same(a, b),
+          rank: this.rankScratch(),
+          ...(ahead ? { ahead } : {}),
+          ...(pairs ? { pairs } : {}),
+          ...(aside
+            ? {
+                articlesRead: () => {
+                  aside.put(this.occurrenceNext, Int32Array);
+                  aside.put(this.nodeFirst, Int32Array);
+                },
+              }
+            : {}),
         },
-        links: links.links,
-        unlinks: links.unlinks,
-        articles: (node) =>
-          this.nodeCount.data[node] === 1
-            ? this.articleOf(this.nodeFirst.data[node]!)
-            : this.occurrences(node).map((at) => this.articleOf(at)),
-        same: (a, b) => this.same(a, b),
-        rank: this.rankScratch(),
-        ...(ahead ? { ahead } : {}),
-        ...(pairsRead ? { pairsRead } : {}),
-      },
-      (nodes, from, to) => {
-        // A lone sentence is a group only when it has copies (kept by its node).
-        if (to - from === 1 && this.nodeCount.data[nodes[from]!]! < 2) return;
-        this.setGroup(nodes, from, to);
-        formed?.add(nodes[from]!);
-      },
-    );
+        (nodes, from, to) => {
+          // A lone sentence is a group only when it has copies (kept by its node).
+          if (to - from === 1 && this.nodeCount.data[nodes[from]!]! < 2) return;
+          this.setGroup(nodes, from, to);
+          formed?.add(nodes[from]!);
+        },
+      );
+    } finally {
+      aside?.takeBack(this.nodeFirst);
+      aside?.takeBack(this.occurrenceNext);
+    }
   }
 
   /** A group's nodes, in its order (anchor first). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import type { Article } from '../../source/corpus/types.js';
+import type { PairReplay } from '../../source/story/edges.js';
 import { buildStoryIndex, StoryIndex, storyGroups } from '../../source/story/index.js';
 import { ComparePool } from '../../source/story/parallel-compare.js';
 import { readInParallel } from '../../source/story/parallel-read.js';
@@ -598,45 +599,66 @@ describe('comparing candidate pairs on worker threads', () => {
     }
   });
 
-  it('built once, forms its large components last and lets go of what it compared with', async () => {
+  it('built once, forms its large components last from the build’s log, no edge and no chain standing', async () => {
     const corpus = [...filler(), ...seeds, ...retold('edited', 'Another outlet', ', they said.')];
-    const kept = new StoryIndex({ orders: { from: 0 } });
-    for (const a of corpus) kept.add(a);
-    kept.build();
-    // Every component of three nodes or more formed last, the edges let go of before the last.
-    const once = new StoryIndex({ orders: { from: 0 }, once: { last: 3 } });
-    for (const a of corpus) once.add(a);
-    const held = once as unknown as {
-      edges: { forget(): void };
-      words: { data: ArrayLike<number> };
-      setGroup(nodes: ArrayLike<number>, from?: number, to?: number): void;
+    // A reviewer's link joins two components into one formed last, as the walk finds it.
+    const link: StoryConstraint = {
+      kind: 'link',
+      a: { article: seeds[0]!.id, sentence: seeds[0]!.sentences[0]!.id },
+      b: { article: seeds[2]!.id, sentence: seeds[2]!.sentences[1]!.id },
     };
-    let forgotten = false;
-    let formedAfter = 0;
-    const forget = held.edges.forget.bind(held.edges);
-    held.edges.forget = () => {
-      forgotten = true;
-      forget();
-    };
-    const setGroup = held.setGroup.bind(once);
-    held.setGroup = (nodes, from, to) => {
-      if (forgotten) formedAfter++;
-      setGroup(nodes, from, to);
-    };
-    const pool = new ComparePool(1);
-    await once.buildWith({
-      start: (tables, words, edge) => pool.start(tables, words, edge),
-      compare: (a, b) => pool.compare(a, b),
-      settled: (all) => pool.settled(all),
-      done: () => pool.done(),
-    });
-    // The last component's groups formed with the edges gone.
-    expect(formedAfter).toBeGreaterThan(0);
-    expect(held.words.data.length).toBe(0);
-    expect(shape(once.groups())).toEqual(shape(kept.groups()));
-    expect([...once.groupList().clusters()]).toEqual([...kept.groupList().clusters()]);
-    expect(() => once.add(seeds[0]!)).toThrow(/built once/);
-    expect(() => once.groupOf(seeds[0]!.id, 0)).toThrow(/built once/);
+    for (const constraints of [[], [link]]) {
+      const kept = new StoryIndex({ orders: { from: 0 }, constraints });
+      for (const a of corpus) kept.add(a);
+      kept.build();
+      // Every component of three nodes or more formed last, every edge let go of before.
+      const once = new StoryIndex({ orders: { from: 0 }, once: { last: 3 }, constraints });
+      for (const a of corpus) once.add(a);
+      const held = once as unknown as {
+        edges: { forget(): void; lay(nodes: number, replay: PairReplay): void };
+        words: { data: ArrayLike<number> };
+        nodeFirst: { data: ArrayLike<number> };
+        setGroup(nodes: ArrayLike<number>, from?: number, to?: number): void;
+      };
+      let laid = 0;
+      const lay = held.edges.lay.bind(held.edges);
+      held.edges.lay = (nodes, replay) => {
+        replay(() => laid++);
+        lay(nodes, replay);
+      };
+      let forgotten = false;
+      let formedAfter = 0;
+      // Groups of the last components made while their sentences' chains stand aside.
+      let chainsAside = 0;
+      const forget = held.edges.forget.bind(held.edges);
+      held.edges.forget = () => {
+        forgotten = true;
+        forget();
+      };
+      const setGroup = held.setGroup.bind(once);
+      held.setGroup = (nodes, from, to) => {
+        if (forgotten) formedAfter++;
+        if (forgotten && held.nodeFirst.data.length === 0) chainsAside++;
+        setGroup(nodes, from, to);
+      };
+      const pool = new ComparePool(1);
+      await once.buildWith({
+        start: (tables, words, edge) => pool.start(tables, words, edge),
+        compare: (a, b) => pool.compare(a, b),
+        settled: (all) => pool.settled(all),
+        done: () => pool.done(),
+      });
+      // The last components' groups formed with the edges gone, their pairs never laid.
+      expect(formedAfter).toBeGreaterThan(0);
+      expect(chainsAside).toBe(formedAfter);
+      expect(laid).toBeGreaterThan(0);
+      expect(laid).toBeLessThan(once.stats.edges);
+      expect(held.words.data.length).toBe(0);
+      expect(shape(once.groups())).toEqual(shape(kept.groups()));
+      expect([...once.groupList().clusters()]).toEqual([...kept.groupList().clusters()]);
+      expect(() => once.add(seeds[0]!)).toThrow(/built once/);
+      expect(() => once.groupOf(seeds[0]!.id, 0)).toThrow(/built once/);
+    }
   });
 
   it('writes the sentences’ chains aside as a large index reads, and has them back', () => {
