@@ -467,7 +467,9 @@ export class ReviewController {
         this.#queue.push(effect);
         if (!state.storeOpen && 'article' in effect) this.#aheadOfStore.add(effect.article);
       }
-      state = { ...state, outbox: [], save: { ...state.save, pending: this.#queue.pending } };
+      // Every effect is a write (a link's too): from now on `saved` says something true.
+      const save = { ...state.save, pending: this.#queue.pending, written: true };
+      state = { ...state, outbox: [], save };
     }
     if (state.suggestions.lessons.length > 0) {
       for (const lesson of state.suggestions.lessons) this.#suggestions?.learn(lesson);

@@ -456,7 +456,10 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         message: { text: action.message, tone: 'error' },
       };
     case 'save/progress':
-      return quitIfDrained({ ...state, save: { pending: action.pending, error: action.error } });
+      return quitIfDrained({
+        ...state,
+        save: { ...state.save, pending: action.pending, error: action.error },
+      });
     case 'suggestions/arrived':
       return suggestionsArrived(state, action.article, action.suggestions);
     case 'suggestions/step':

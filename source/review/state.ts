@@ -242,8 +242,11 @@ export interface ReviewState {
   helpTop: number;
   results: Results | null;
   message: Message | null;
-  /** Writes handed to the queue and not yet finished, and the last failure while retrying. */
-  save: { pending: number; error: string | null };
+  /**
+   * Writes handed to the queue and not yet finished, the last failure while retrying, and
+   * whether this session handed any write yet (until then nothing was saved to say so).
+   */
+  save: { pending: number; error: string | null; written: boolean };
   /** Writes asked for by the last keys, taken by the controller's queue as soon as they appear. */
   outbox: Effect[];
   searchAvailable: boolean;
@@ -301,7 +304,7 @@ export function initialState(options: InitialOptions): ReviewState {
     helpTop: 0,
     results: null,
     message: null,
-    save: { pending: 0, error: null },
+    save: { pending: 0, error: null, written: false },
     outbox: [],
     searchAvailable: options.searchAvailable ?? false,
     story: NO_STORY,

@@ -24,7 +24,8 @@ export function saveText(state: ReviewState): SaveIndicator {
     return { text: `loading annotations…${waiting}`, tone: 'busy' };
   }
   if (pending > 0) return { text: 'saving…', tone: 'busy' };
-  return { text: 'saved', tone: 'ok' };
+  // A fresh review has written nothing: `saved` would say otherwise (verify52).
+  return { text: state.save.written ? 'saved' : '', tone: 'ok' };
 }
 
 /**
