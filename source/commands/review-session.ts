@@ -22,7 +22,7 @@ import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
 import type { ModelStore } from '../store/model-file.js';
 import type { Repository } from '../store/repository.js';
-import { namedMessage } from '../text/untrusted.js';
+import { namedMessage, oneName } from '../text/untrusted.js';
 import { shownUnder } from './paths.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
@@ -50,6 +50,8 @@ export interface ReviewSession {
   done: number;
   total: number;
   finished: boolean;
+  /** What the read waits for by the first frame (another margin indexing the corpus), if anything. */
+  waiting?: string;
   /** The store, opened on the whole corpus (annotations placed on its current text). */
   store: Promise<Repository>;
   /** The store when it opened before the first frame, so that frame shows its annotations. */
@@ -99,6 +101,11 @@ export async function startReviewSession(
   const problems: FileProblem[] = [];
   let done = 0;
   let total = 0;
+  // Another margin indexing the corpus: the read waits for it (`afterOthers`), and says so.
+  let waiting: string | undefined;
+  const onWaiting = () => {
+    waiting = `another margin is indexing ${oneName(display)}: waiting for it`;
+  };
   const onProgress = (event: LoadProgress) => {
     done = event.done;
     total = event.total;
@@ -116,7 +123,7 @@ export async function startReviewSession(
   const stop = new AbortController();
   // The cleaning pipeline loads only here: a warm start never cleans on this thread.
   const { loadCorpus } = await import('../corpus/index.js');
-  const loading = loadCorpus(root, { ...options, signal: stop.signal });
+  const loading = loadCorpus(root, { ...options, onWaiting, signal: stop.signal });
   let finished = false;
   let words: WordIndex | undefined;
   const settled = () => {
@@ -135,11 +142,18 @@ export async function startReviewSession(
   const opened = await openedBeforeFirstFrame(store, started, firstFrameWait);
   const first = pending.splice(0);
   const firstProblems = problems.splice(0);
+  const firstWaiting = waiting;
 
   const feed: CorpusFeed = (listener: (event: CorpusEvent) => void) => {
     let stopped = false;
     let told = -1;
+    // Said once, unless the first frame said it already.
+    let toldWaiting = firstWaiting;
     const flush = () => {
+      if (!stopped && waiting !== undefined && toldWaiting === undefined) {
+        toldWaiting = waiting;
+        listener({ type: 'waiting', message: waiting });
+      }
       // A first read counts files for a while before any article arrives: the bar moves with it.
       if (stopped || (pending.length === 0 && done === told)) return;
       told = done;
@@ -178,6 +192,7 @@ export async function startReviewSession(
     done,
     total,
     finished,
+    ...(firstWaiting === undefined ? {} : { waiting: firstWaiting }),
     store,
     opened,
     feed,
@@ -369,7 +384,13 @@ export function reviewController(
           session.articles.slice(0, 1).map((a) => a.id),
         )
       : {},
-    loading: session.finished ? null : { done: session.done, total: session.total },
+    loading: session.finished
+      ? null
+      : {
+          done: session.done,
+          total: session.total,
+          ...(session.waiting === undefined ? {} : { waiting: session.waiting }),
+        },
     warnings: [...session.problems.map(session.named), ...(opened ? storeWarnings(opened) : [])],
     storeProblems: opened ? storeWarnings(opened) : [],
   });

@@ -101,6 +101,8 @@ export type EventAction =
   | { type: 'app/terminate' }
   | { type: 'terminal/resize'; size: Size }
   | { type: 'corpus/progress'; articles: Article[]; done: number; total: number }
+  /** The corpus's read waits (for another margin indexing it): the loading line says so. */
+  | { type: 'corpus/waiting'; message: string }
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */
   | { type: 'corpus/loaded'; articles: Article[] | null; warnings: string[] }
   /** `summaries`: the list's counts of articles whose files changed, read or not. */

@@ -21,6 +21,8 @@ import { STORE_WAIT } from './updates.js';
 /** What the corpus reader reports while it reads in the background. */
 export type CorpusEvent =
   | { type: 'progress'; articles: Article[]; done: number; total: number }
+  /** The read waits before it can go on, for what `message` names (one line). */
+  | { type: 'waiting'; message: string }
   | { type: 'loaded'; articles: Article[]; warnings: string[] }
   /** The list anew after files changed behind it; `changed`: articles whose text changed. */
   | { type: 'changed'; articles: Article[]; changed: string[]; warnings: string[] }
@@ -544,7 +546,9 @@ export class ReviewController {
       this.#heldChange = event;
       return;
     }
-    if (event.type === 'progress') {
+    if (event.type === 'waiting') {
+      this.dispatch({ type: 'corpus/waiting', message: event.message });
+    } else if (event.type === 'progress') {
       this.dispatch({
         type: 'corpus/progress',
         articles: event.articles,

@@ -395,15 +395,27 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     }
     case 'corpus/progress': {
       const toEnd = state.loading?.toEnd === true && state.focus === 'list';
+      // Still waiting while nothing is counted: the read goes on once the other margin is done.
+      const waiting = action.total === 0 ? state.loading?.waiting : undefined;
       const next = {
         ...state,
         articles:
           action.articles.length > 0 ? [...state.articles, ...action.articles] : state.articles,
-        loading: { done: action.done, total: action.total, ...(toEnd ? { toEnd } : {}) },
+        loading: {
+          done: action.done,
+          total: action.total,
+          ...(toEnd ? { toEnd } : {}),
+          ...(waiting === undefined ? {} : { waiting }),
+        },
       };
       if (toEnd) return withCurrent(next, next.articles.length - 1);
       return { ...next, listTop: followList(next, state.listTop) };
     }
+    case 'corpus/waiting':
+      return {
+        ...state,
+        loading: { done: 0, total: 0, ...state.loading, waiting: action.message },
+      };
     case 'corpus/loaded': {
       const warnings = [...state.warnings, ...action.warnings];
       if (!action.articles) return { ...state, loading: null, warnings };

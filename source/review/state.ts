@@ -198,7 +198,13 @@ export interface ReviewState {
    * cursor follows the end as more arrive (until another move), rather than stopping at the last
    * article read when the key came.
    */
-  loading: { done: number; total: number; toEnd?: boolean } | null;
+  loading: {
+    done: number;
+    total: number;
+    toEnd?: boolean;
+    /** What the read waits for before it can go on (another margin indexing the corpus). */
+    waiting?: string;
+  } | null;
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
   /** Where the last undo or redo took the cursor, until the next key (`landing.ts`). */
@@ -271,7 +277,7 @@ export interface InitialOptions {
   marks?: Record<string, ArticleMarks>;
   summaries?: Record<string, ArticleMarks>;
   storeOpen?: boolean;
-  loading?: { done: number; total: number } | null;
+  loading?: { done: number; total: number; waiting?: string } | null;
   warnings?: string[];
   /** The store's problems among `warnings`, which a mended file takes away. */
   storeProblems?: string[];
