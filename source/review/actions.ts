@@ -36,6 +36,8 @@ export type KeyAction =
   | { type: 'redo' }
   | { type: 'search/open' }
   | { type: 'search/move'; delta: number }
+  /** A page of results down or up; past the last shown, the next results are read. */
+  | { type: 'search/page'; delta: number }
   | { type: 'search/accept' }
   | { type: 'search/cancel' }
   | { type: 'search/next' }
@@ -89,6 +91,8 @@ export type EventAction =
       stopped?: boolean;
       total?: number | null;
     }
+  /** More results of the query shown (`SearchMode.wanted`): `hits` begins with those shown. */
+  | { type: 'search/more'; query: string; hits: SearchHit[]; total?: number | null }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }
   /** The story groups, computed in the background over the whole corpus and the links. */

@@ -75,6 +75,11 @@ export type Mode =
       stopped: boolean;
       /** The query Enter asked to be searched through, however long it takes. */
       whole: string | null;
+      /**
+       * A move past the last result shown while more match: the result to select once the next
+       * ones are read (the same query with a larger limit, no new search typed).
+       */
+      wanted?: number;
       selected: number;
       origin: Origin;
     }
