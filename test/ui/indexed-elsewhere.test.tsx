@@ -93,14 +93,14 @@ describe('a review started while another margin indexes the corpus', () => {
       // The other is done: the list is read, and the line says so no more.
       held.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
       const written = stdout.frames.length;
-      const after = () => plain(stdout.frames.slice(written).join(''));
+      const since = () => plain(stdout.frames.slice(written).join(''));
       await eventually(
-        () => (after().includes('Talks resume in Vienna') ? true : undefined),
+        () => (since().includes('Talks resume in Vienna') ? true : undefined),
         'the list',
         2000,
         screen,
       );
-      expect(after()).toContain('Talks resume in Geneva');
+      expect(since()).toContain('Talks resume in Geneva');
       // The loading line, and what it said, are gone.
       await eventually(
         () => (controller.getState().loading === null ? true : undefined),
@@ -108,12 +108,11 @@ describe('a review started while another margin indexes the corpus', () => {
       );
       // Read once: what another margin adds later is listed too.
       await writeSettled('c.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Oslo'));
-      const { index: later } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
-      await refreshed(later);
-      const since = stdout.frames.length;
+      const before = stdout.frames.length;
+      await refreshed((await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' })).index);
       await eventually(
         () =>
-          plain(stdout.frames.slice(since).join('')).includes('Talks resume in Oslo')
+          plain(stdout.frames.slice(before).join('')).includes('Talks resume in Oslo')
             ? true
             : undefined,
         'the added article',
@@ -178,14 +177,13 @@ describe('a review left open while another margin adds articles', () => {
         'c.txt',
         story('Vienna').replace('on Tuesday', 'on Wednesday').replace('May', 'early May'),
       );
-      const { index: other } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
-      await refreshed(other);
-
       const written = stdout.frames.length;
-      const after = () => plain(stdout.frames.slice(written).join(''));
+      const since = () => plain(stdout.frames.slice(written).join(''));
+      await refreshed((await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' })).index);
+
       // The same article and sentence, now the third of four in the list.
       await eventually(
-        () => (/article 3 of 4\s+│\s+sentence 3 of 4/.test(after()) ? true : undefined),
+        () => (/article 3 of 4\s+│\s+sentence 3 of 4/.test(since()) ? true : undefined),
         'the new list',
         2000,
         screen,
@@ -199,7 +197,7 @@ describe('a review left open while another margin adds articles', () => {
       ]);
       expect(state.focus).toBe('reader');
       // Its new text, the claim still on its sentence (placed again on the new text).
-      expect(after()).toContain('Negotiators met in Vienna on Wednesday.');
+      expect(since()).toContain('Negotiators met in Vienna on Wednesday.');
       const vienna = state.articles[state.current]!;
       const claimed = Object.entries(state.marks[vienna.id]?.sentences ?? {})
         .filter(([, marks]) => marks.labels.includes('claim'))
@@ -208,7 +206,7 @@ describe('a review left open while another margin adds articles', () => {
       // A key after it moves on from there.
       stdin.write('j');
       await eventually(
-        () => (/article 3 of 4\s+│\s+sentence 4 of 4/.test(after()) ? true : undefined),
+        () => (/article 3 of 4\s+│\s+sentence 4 of 4/.test(since()) ? true : undefined),
         'the next sentence',
         1000,
         screen,
