@@ -214,7 +214,8 @@ async function sentenceList(index: DiskCorpusIndex, file: string): Promise<strin
 }
 
 /** The list on screen with titles and tag counts: the header names the articles, the store is open. */
-const LIST_SHOWN = (output: string) => /article 1 of \d/.test(output) && output.includes('saved');
+const LIST_SHOWN = (output: string) =>
+  /article 1 of \d/.test(output) && (output.includes('no changes') || output.includes('saved'));
 /**
  * A count of other outlets in the reader's gutter (NO_COLOR): the first article's story groups,
  * read from those kept (or formed by the review itself below its limit).

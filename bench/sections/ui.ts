@@ -133,8 +133,9 @@ async function firstFrame(
   );
   return msUntilShown(child, start, (output) => {
     // The save indicator closes the status bar, the last line of a frame: "loading
-    // annotations…" while the store opens behind the screen, "saved" once it is open.
-    const opened = output.includes('saved');
+    // annotations…" while the store opens behind the screen, "no changes" once it is open
+    // ("saved" after a write).
+    const opened = output.includes('no changes') || output.includes('saved');
     const framed = opened || output.includes('loading annotations');
     const last = output.slice(output.lastIndexOf('\x1b[?2026h'));
     const done =
@@ -231,7 +232,7 @@ export const section: BenchSection = {
       warm: false,
     });
     m.timing(`annotations shown, ${count} articles, ${stored}`, marks, {
-      note: 'from start until the store is open and placed on the whole corpus (status bar: saved)',
+      note: 'from start until the store is open and placed on the whole corpus (status bar: no changes)',
     });
     await rm(store, { recursive: true, force: true });
     return m.list;

@@ -182,6 +182,8 @@ Examples
       reads: true,
       behind: true,
       look: 'compare',
+      // Said once the filters passed: a refused label is the one line (verify52).
+      later: true,
     });
     const { corpus, repository } = workspace;
     // A label margin.json no longer lists still names the store's annotations made with it.
@@ -190,6 +192,7 @@ Examples
       await repository.close();
       return fail(unlisted.refusal);
     }
+    if (workspace.missing) output.say(workspace.missing);
     for (const note of unlisted.notes) output.say(note);
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),

@@ -7,6 +7,7 @@ import { formatError, placeOf } from '../export/import-errors.js';
 import {
   documentFormat,
   IMPORT_FORMATS,
+  type ImportFormat,
   isImportFormat,
   parseImport,
 } from '../export/import-formats.js';
@@ -19,7 +20,7 @@ import { oneName } from '../text/untrusted.js';
 import { givenAnnotator } from './annotator-name.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { readImportInput } from './import-input.js';
-import { parseLineBatches } from './import-lines.js';
+import { LINE_FORMATS, parseLineBatches } from './import-lines.js';
 import { CannotRun } from './output.js';
 import { fromCwd } from './paths.js';
 import { loadProject } from './project.js';
@@ -100,11 +101,17 @@ Examples
           ? read.input.text
           : null;
     if (head !== null) {
-      const { looksLike, looksLikeCsv } = await import('../export/import-shape.js');
+      const { arrayInsteadOfLines, looksLike, looksLikeCsv } = await import(
+        '../export/import-shape.js'
+      );
       if (looksLikeCsv(head, file)) {
         return fail(
           `${oneName(file)} is csv, which margin exports for spreadsheets but cannot import: export jsonl to bring annotations back (importable: ${IMPORT_FORMATS.join(', ')})`,
         );
+      }
+      if (LINE_FORMATS.includes(format)) {
+        const array = arrayInsteadOfLines(head);
+        if (array) return fail(arrayRefusal(file, format, array));
       }
       const other = format === 'jsonl' ? looksLike(head) : null;
       if (other) return fail(`${file} looks like ${other}, not jsonl: use --format ${other}`);
@@ -288,6 +295,29 @@ async function restoreStatuses(
     for (const writer of writers.values()) if (writer !== repository) await writer.close();
   }
   return count;
+}
+
+/**
+ * The one line that refuses a JSON array given in a format of lines (verify52: `[]` as jsonl
+ * gave `expected object, received array`): the file, what the format is, and what to do.
+ */
+function arrayRefusal(
+  file: string,
+  format: ImportFormat,
+  { empty, shape }: { empty: boolean; shape: ImportFormat | null },
+): string {
+  const name = file === '-' ? 'standard input' : oneName(file);
+  const what = `${name} is ${empty ? 'an empty JSON array ([])' : 'a JSON array'}, where ${format} is one JSON object a line`;
+  if (empty) return `${what}: it holds nothing to import`;
+  if (shape !== null && !LINE_FORMATS.includes(shape)) {
+    return `${what}; it looks like ${shape}: use --format ${shape}`;
+  }
+  const as = shape !== null && shape !== format ? shape : format;
+  const lines =
+    file === '-'
+      ? `jq -c '.[]' | margin import - --format ${as}`
+      : `jq -c '.[]' ${name} > lines.jsonl, then margin import lines.jsonl --format ${as}`;
+  return `${what}: give it one element a line (${lines})`;
 }
 
 /** Text with nothing but white space (and a byte order mark) in it. */

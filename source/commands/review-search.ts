@@ -10,13 +10,13 @@ export function reviewSearch(
   labels?: readonly string[],
   { typingMs = TYPING_SEARCH_MS, countMs = COUNT_MS } = {},
 ): SearchFunction {
-  return (query, repository, whole) => {
+  return (query, repository, whole, limit = SHOWN_HITS) => {
     const deadline = performance.now() + typingMs;
     const facts = storeFacts(repository);
     let hits: SearchHit[];
     try {
       hits = engine.search(query, facts, {
-        limit: SHOWN_HITS,
+        limit,
         ...(labels ? { labels } : {}),
         ...(whole ? {} : { giveUp: () => performance.now() > deadline }),
       });
@@ -24,7 +24,7 @@ export function reviewSearch(
       if (error instanceof SearchStopped) return null;
       throw error;
     }
-    if (hits.length < SHOWN_HITS) return { hits, total: hits.length };
+    if (hits.length < limit) return { hits, total: hits.length };
     // More may match than are shown: they are counted in what is left of the time a key may
     // take (after Enter, at most COUNT_MS more), else the box says more match.
     const counting = whole ? performance.now() + countMs : deadline;
@@ -41,7 +41,7 @@ export function reviewSearch(
   };
 }
 
-/** How many hits the box lists. */
+/** How many hits the box lists at first (PgDn past them reads more). */
 const SHOWN_HITS = 50;
 
 /**

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { ArticleListing, CorpusIndex } from '../corpus/corpus-index.js';
 import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { openCorpusIndex } from '../corpus/db/open.js';
 import { afterOthers } from '../corpus/db/others.js';
 import type { LoadProgress } from '../corpus/index.js';
-import { lazyArticleMaker } from '../corpus/lazy-articles.js';
+import { bodiesRead, lazyArticleMaker } from '../corpus/lazy-articles.js';
 import type { Article, FileProblem } from '../corpus/types.js';
 import type { WordIndex } from '../corpus/word-index.js';
 import {
@@ -22,7 +22,7 @@ import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
 import type { ModelStore } from '../store/model-file.js';
 import type { Repository } from '../store/repository.js';
-import { namedMessage } from '../text/untrusted.js';
+import { namedMessage, oneName } from '../text/untrusted.js';
 import { shownUnder } from './paths.js';
 
 /** How long the first frame waits for the corpus and the store before showing what is there. */
@@ -34,6 +34,17 @@ const FLUSH_MS = 60;
 const FIRST_PAGE = 256;
 /** Summaries read between two yields to the event loop while the list is completed. */
 const STEP = 2048;
+/**
+ * How often an open review looks whether another margin wrote the corpus index since its list
+ * was read (`margin index` in another terminal): one read of the index's `meta`, microseconds.
+ */
+const OTHERS_LOOK_MS = 1000;
+/**
+ * Summaries read between two yields while another margin's articles are taken in: nobody waits
+ * for that list, so a key pressed meanwhile waits for a quarter of a warm start's step (a step's
+ * median 0.9 ms at 10,000 articles against 5-7 ms for 2,048, load 12, 2026-12-07).
+ */
+const FOLLOW_STEP = 512;
 
 /** Opens the store: on the corpus index when there is one, else on the articles read. */
 export type OpenStore = (
@@ -50,6 +61,8 @@ export interface ReviewSession {
   done: number;
   total: number;
   finished: boolean;
+  /** What the read waits for by the first frame (another margin indexing the corpus), if anything. */
+  waiting?: string;
   /** The store, opened on the whole corpus (annotations placed on its current text). */
   store: Promise<Repository>;
   /** The store when it opened before the first frame, so that frame shows its annotations. */
@@ -99,6 +112,11 @@ export async function startReviewSession(
   const problems: FileProblem[] = [];
   let done = 0;
   let total = 0;
+  // Another margin indexing the corpus: the read waits for it (`afterOthers`), and says so.
+  let waiting: string | undefined;
+  const onWaiting = () => {
+    waiting = `another margin is indexing ${oneName(display)}: waiting for it`;
+  };
   const onProgress = (event: LoadProgress) => {
     done = event.done;
     total = event.total;
@@ -116,7 +134,7 @@ export async function startReviewSession(
   const stop = new AbortController();
   // The cleaning pipeline loads only here: a warm start never cleans on this thread.
   const { loadCorpus } = await import('../corpus/index.js');
-  const loading = loadCorpus(root, { ...options, signal: stop.signal });
+  const loading = loadCorpus(root, { ...options, onWaiting, signal: stop.signal });
   let finished = false;
   let words: WordIndex | undefined;
   const settled = () => {
@@ -127,6 +145,8 @@ export async function startReviewSession(
     settled();
   }, settled);
   const loaded = loading.then((corpus) => corpus);
+  // Stops following another margin's writes (`followOthers`), once the list is whole.
+  let unfollow = () => {};
   // Opening the store with the corpus places annotations once; it needs the whole corpus.
   const store = loading.then(
     (corpus) => openStore(corpus.articles),
@@ -135,11 +155,18 @@ export async function startReviewSession(
   const opened = await openedBeforeFirstFrame(store, started, firstFrameWait);
   const first = pending.splice(0);
   const firstProblems = problems.splice(0);
+  const firstWaiting = waiting;
 
   const feed: CorpusFeed = (listener: (event: CorpusEvent) => void) => {
     let stopped = false;
     let told = -1;
+    // Said once, unless the first frame said it already.
+    let toldWaiting = firstWaiting;
     const flush = () => {
+      if (!stopped && waiting !== undefined && toldWaiting === undefined) {
+        toldWaiting = waiting;
+        listener({ type: 'waiting', message: waiting });
+      }
       // A first read counts files for a while before any article arrives: the bar moves with it.
       if (stopped || (pending.length === 0 && done === told)) return;
       told = done;
@@ -159,6 +186,21 @@ export async function startReviewSession(
           .map(named)
           .filter((message) => !told.has(message));
         listener({ type: 'loaded', articles: corpus.articles, warnings: [...new Set(warnings)] });
+        // What another margin writes into the index from now on is taken in too.
+        const { index } = corpus;
+        if (index) {
+          for (const warning of warnings) told.add(warning);
+          const list = corpus.articles;
+          unfollow = followOthers({
+            index,
+            list,
+            listed: index.readAt,
+            store,
+            named,
+            told,
+            listener,
+          });
+        }
       },
       (error: unknown) => {
         if (stopped) return;
@@ -170,6 +212,7 @@ export async function startReviewSession(
     return () => {
       stopped = true;
       if (timer) clearInterval(timer);
+      unfollow();
     };
   };
   return {
@@ -178,6 +221,7 @@ export async function startReviewSession(
     done,
     total,
     finished,
+    ...(firstWaiting === undefined ? {} : { waiting: firstWaiting }),
     store,
     opened,
     feed,
@@ -188,6 +232,7 @@ export async function startReviewSession(
       return words;
     },
     close: async () => {
+      unfollow();
       stop.abort();
       await loading.then(
         (corpus) => corpus.close?.(),
@@ -228,6 +273,8 @@ async function warmSession(
     index.close();
     return null;
   }
+  // The generation of the table the first page and the list are read from.
+  const listedAt = index.readAt;
   let make = lazyArticleMaker(index);
   const total = index.size();
   const first = index.summaries(0, FIRST_PAGE).map(make);
@@ -237,36 +284,25 @@ async function warmSession(
   const opened = await openedBeforeFirstFrame(store, started, firstFrameWait);
 
   /** The whole list, a step at a time; `reuse` keeps the objects the screen already holds. */
-  const readList = async (
+  const readList = (
     reuse: readonly Article[],
     stopped: () => boolean,
     progress: (done: number) => void,
-  ): Promise<Article[] | null> => {
-    const list: Article[] = new Array(index.size());
-    let done = 0;
-    // After the first frame: it is drawn once the controller has started.
-    await yieldToEventLoop();
-    // Each report redraws the whole screen (about 9 ms at 100,000 articles): reported as often
-    // as a cold start's bar moves, not at every step, the list is whole ~0.3 s sooner.
-    let told = performance.now();
-    for (const step of index.listingSteps(STEP)) {
-      for (const summary of step) list[summary.ord] = reuse[summary.ord] ?? make(summary);
-      done += step.length;
-      if (performance.now() - told >= FLUSH_MS) {
-        told = performance.now();
-        progress(done);
-      }
-      await yieldToEventLoop();
-      if (stopped()) return null;
-    }
-    return list.filter((article) => article !== undefined);
-  };
+  ): Promise<Article[] | null> => wholeList(index, make, reuse, stopped, progress);
 
   // The background check under way, and how to stop it: the index closes only after it ends.
   const checks = new Set<{ stop: AbortController; ended: Promise<void> }>();
+  // What follows another margin's writes once the check is over (`followOthers`).
+  const follows = new Set<() => void>();
   const feed: CorpusFeed = (listener) => {
     let stopped = false;
     const stop = new AbortController();
+    /** The list, after the check, as another margin's writes are taken in. */
+    const follow = (list: readonly Article[], listed: string) => {
+      if (stopped) return;
+      const stopFollowing = followOthers({ index, list, listed, store, named, told, listener });
+      follows.add(stopFollowing);
+    };
     const run = async () => {
       const whole = await readList(
         first,
@@ -279,8 +315,10 @@ async function warmSession(
       // Another margin was refreshing the index: what it wrote is taken in once it has, the
       // list and the store's placing included (it names no file it read again).
       const checked = await afterOthers(index, own, { signal: stop.signal });
-      if (stopped || (own.refreshed && checked.paths.length === 0)) return;
+      if (stopped) return;
+      if (own.refreshed && checked.paths.length === 0) return follow(whole, listedAt);
       // Bodies read before the check may be old text: the new list reads them afresh.
+      const at = index.readAt;
       make = lazyArticleMaker(index);
       const fresh = await readList(
         [],
@@ -299,6 +337,7 @@ async function warmSession(
         .filter((message) => !told.has(message));
       for (const warning of warnings) told.add(warning);
       listener({ type: 'changed', articles: fresh, changed, warnings });
+      follow(fresh, at);
     };
     const check = {
       stop,
@@ -313,6 +352,7 @@ async function warmSession(
     return () => {
       stopped = true;
       stop.abort();
+      for (const stopFollowing of follows) stopFollowing();
     };
   };
   return {
@@ -329,10 +369,119 @@ async function warmSession(
     cacheDir,
     index,
     close: async () => {
+      for (const stopFollowing of follows) stopFollowing();
       for (const check of checks) check.stop.abort();
       await Promise.all([...checks].map((check) => check.ended));
       index.close();
     },
+  };
+}
+
+/**
+ * The whole list of the index, a step at a time (keys are answered between steps); `reuse` keeps
+ * the objects the screen already holds, by place. Null when stopped.
+ */
+async function wholeList(
+  index: DiskCorpusIndex,
+  make: (summary: ArticleListing) => Article,
+  reuse: readonly Article[],
+  stopped: () => boolean,
+  progress: (done: number) => void,
+  size = STEP,
+): Promise<Article[] | null> {
+  const list: Article[] = new Array(index.size());
+  let done = 0;
+  // After the first frame: it is drawn once the controller has started.
+  await yieldToEventLoop();
+  // Each report redraws the whole screen (about 9 ms at 100,000 articles): reported as often
+  // as a cold start's bar moves, not at every step, the list is whole ~0.3 s sooner.
+  let told = performance.now();
+  for (const step of index.listingSteps(size)) {
+    for (const summary of step) list[summary.ord] = reuse[summary.ord] ?? make(summary);
+    done += step.length;
+    if (performance.now() - told >= FLUSH_MS) {
+      told = performance.now();
+      progress(done);
+    }
+    await yieldToEventLoop();
+    if (stopped()) return null;
+  }
+  return list.filter((article) => article !== undefined);
+}
+
+/**
+ * Takes in what another margin writes into the corpus index while the review is open (`margin
+ * index` in another terminal adding articles): every `OTHERS_LOOK_MS` it compares the index's
+ * generation with the one `list` was read at (`listed`); when it moved, the list is read again a
+ * step at a time and handed over (`changed`: the reducer keeps the article under the cursor and
+ * every sentence cursor, by id), with the articles whose text the other read again among those
+ * whose text was shown, and the store placing annotations on the new text from then on. Search
+ * took the new articles in by itself (`catchUp`); the list did not until a restart. Returns a stop.
+ */
+function followOthers({
+  index,
+  list,
+  listed,
+  store,
+  named,
+  told,
+  listener,
+}: {
+  index: DiskCorpusIndex;
+  list: readonly Article[];
+  listed: string;
+  store: Promise<Repository>;
+  named: (problem: FileProblem) => string;
+  /** Problems already on screen, not said again. */
+  told: Set<string>;
+  listener: (event: CorpusEvent) => void;
+}): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  const look = async () => {
+    timer = null;
+    try {
+      if (stopped || index.generation() === listed) return;
+      // The table the other wrote (search may have read it already).
+      index.catchUp();
+      const at = index.readAt;
+      const fresh = await wholeList(
+        index,
+        lazyArticleMaker(index),
+        [],
+        () => stopped,
+        () => undefined,
+        FOLLOW_STEP,
+      );
+      if (!fresh) return;
+      const changed = [...bodiesRead(list)]
+        .filter(([id, hash]) => index.hashOf(id) !== hash)
+        .map(([id]) => id);
+      // Placed on the new text from now on (a changed article's annotations placed again).
+      await (await store).open(index, { check: 'later' });
+      if (stopped) return;
+      list = fresh;
+      listed = at;
+      const warnings = index
+        .problems()
+        .map(named)
+        .filter((message) => !told.has(message));
+      for (const warning of warnings) told.add(warning);
+      listener({ type: 'changed', articles: fresh, changed, warnings });
+    } catch {
+      // The index being closed under it, or read while it changed: the next look tries again.
+    } finally {
+      if (!stopped) {
+        timer = setTimeout(() => void look(), OTHERS_LOOK_MS);
+        timer.unref();
+      }
+    }
+  };
+  timer = setTimeout(() => void look(), OTHERS_LOOK_MS);
+  timer.unref();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
   };
 }
 
@@ -369,7 +518,13 @@ export function reviewController(
           session.articles.slice(0, 1).map((a) => a.id),
         )
       : {},
-    loading: session.finished ? null : { done: session.done, total: session.total },
+    loading: session.finished
+      ? null
+      : {
+          done: session.done,
+          total: session.total,
+          ...(session.waiting === undefined ? {} : { waiting: session.waiting }),
+        },
     warnings: [...session.problems.map(session.named), ...(opened ? storeWarnings(opened) : [])],
     storeProblems: opened ? storeWarnings(opened) : [],
   });

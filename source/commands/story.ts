@@ -99,7 +99,12 @@ Examples
     const labels = listFlag(flags.label);
     const { labels: labelSet } = await loadProject(flags, io);
     const names = labelSet.map((label) => label.name);
-    const workspace = await openWorkspace(flags, io, output, { reads: true, look: 'compare' });
+    // The store's missing note is said once the labels passed: a refusal is the one line.
+    const workspace = await openWorkspace(flags, io, output, {
+      reads: true,
+      look: 'compare',
+      later: true,
+    });
     const { corpus, repository, storeRoot, project } = workspace;
     // A label margin.json no longer lists still names the store's annotations made with it, as
     // export's and search's filters take it (qa51: story refused it); a typo is refused, worded
@@ -115,6 +120,7 @@ Examples
       corpus.close();
       throw new CannotRun(unlisted.refusal);
     }
+    if (workspace.missing) output.say(workspace.missing);
     for (const note of unlisted.notes) output.say(note);
     const saved = savedGroupsOf(corpus);
     // Read before the describing threads start (with the first batch), which share them.

@@ -45,6 +45,12 @@ export interface Workspace {
    * answer was out; does nothing otherwise (the check began as the workspace opened).
    */
   beginCheck: () => void;
+  /**
+   * Opened with `later`: the note that the store does not exist (`no annotations yet`), for the
+   * caller to say once its filters passed, so that it never comes before a refusal; null when
+   * the store exists or the note was said as the workspace opened.
+   */
+  missing: string | null;
 }
 
 /**
@@ -68,6 +74,7 @@ export async function openWorkspace(
     corpus: given,
     look = 'quick',
     asIs: askAsIs = false,
+    later = false,
   }: {
     annotator?: string | undefined;
     reads?: boolean;
@@ -87,6 +94,8 @@ export async function openWorkspace(
     look?: ScanMode;
     /** With `behind`: tell whether the index stands as the last check left it (`Workspace.asIs`). */
     asIs?: boolean;
+    /** Hand the store's missing note back (`Workspace.missing`) instead of saying it. */
+    later?: boolean;
   } = {},
 ): Promise<Workspace> {
   const project = await loadProject(flags, io);
@@ -102,8 +111,13 @@ export async function openWorkspace(
     throw new CannotRun(`${store} is not a folder, so not an annotation store`);
   }
   let repository: Repository;
+  let missing: string | null = null;
   if (!found && reads) {
-    output.say(`${store} does not exist: no annotations yet`);
+    missing = `${store} does not exist: no annotations yet`;
+    if (!later) {
+      output.say(missing);
+      missing = null;
+    }
     repository = createMemoryRepository(readerName(io.env));
     await repository.open(corpus);
   } else {
@@ -132,6 +146,7 @@ export async function openWorkspace(
       checked: Promise.resolve(false),
       asIs: false,
       beginCheck: () => {},
+      missing,
     };
   }
   // Before the check, which may change what it reads.
@@ -159,7 +174,7 @@ export async function openWorkspace(
   } else checked = (await start()).done;
   // A failed check is the command's when it awaits `checked`, not an unhandled rejection before.
   checked.catch(() => undefined);
-  return { corpus, repository, storeRoot, cacheDir, project, checked, asIs, beginCheck };
+  return { corpus, repository, storeRoot, cacheDir, project, checked, asIs, beginCheck, missing };
 }
 
 /**

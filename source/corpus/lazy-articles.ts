@@ -7,6 +7,8 @@ import type { Article, Sentence } from './types.js';
  */
 class Bodies {
   private readonly held = new Map<string, Article>();
+  /** The hash of every body read, by article: which of them another margin changed since. */
+  readonly read = new Map<string, string>();
 
   constructor(
     private readonly index: CorpusIndex,
@@ -23,6 +25,7 @@ class Bodies {
     }
     const read = this.index.article(id);
     if (!read) return undefined;
+    this.read.set(id, read.hash);
     this.held.set(id, read);
     if (this.held.size > this.keep) this.held.delete(this.held.keys().next().value as string);
     return read;
@@ -41,7 +44,7 @@ class LazyArticle implements Article {
 
   constructor(
     summary: ArticleListing,
-    private readonly bodies: Bodies,
+    readonly bodies: Bodies,
   ) {
     this.id = summary.id;
     this.path = summary.path;
@@ -87,4 +90,13 @@ export function* lazyArticles(index: CorpusIndex, keep = 64): Generator<Article,
   const bodies = new Bodies(index, keep);
   // One page: the index reads a long page in one scan, many times faster than page by page.
   for (const summary of index.summaries(0, index.size())) yield new LazyArticle(summary, bodies);
+}
+
+/**
+ * The hash of each body the articles of one list read from the index (they share one memory of
+ * bodies), by article id: empty for articles that are not lazy, or read no body.
+ */
+export function bodiesRead(articles: readonly Article[]): ReadonlyMap<string, string> {
+  const first = articles[0];
+  return first instanceof LazyArticle ? first.bodies.read : new Map();
 }

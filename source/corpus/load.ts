@@ -144,7 +144,7 @@ async function loadThroughIndex(root: string, options: LoadOptions): Promise<Cor
       root,
       articles,
       problems: index.problems(),
-      ...(keepOpen ? { close: () => index.close(), words: index.words } : {}),
+      ...(keepOpen ? { close: () => index.close(), words: index.words, index } : {}),
     };
   } finally {
     if (!keepOpen) index.close();

@@ -1,3 +1,4 @@
+import type { DiskCorpusIndex } from './db/disk-index.js';
 import type { WordIndex } from './word-index.js';
 
 /** One sentence of an article's clean text. `text === article.text.slice(start, end)` (UTF-16 offsets). */
@@ -49,4 +50,9 @@ export interface CorpusLoad {
    * reads, also when that index could only live in memory (a cache folder margin may not write).
    */
   words?: WordIndex;
+  /**
+   * The corpus index on disk a lazy load read through, open until `close`: what the review
+   * watches for another margin's writes.
+   */
+  index?: DiskCorpusIndex;
 }

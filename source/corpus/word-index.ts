@@ -79,6 +79,13 @@ export interface WordIndex {
    * derived from the index before (candidate words, sentence keys) no longer holds.
    */
   catchUp?(): boolean;
+  /**
+   * The generation of the index its article table was read at (an index on disk): it moves with
+   * every table read anew, by `catchUp` or by another reader of the same handle (the review's
+   * list taking in another margin's articles; its own refresh), and what was derived from the
+   * index before then no longer holds.
+   */
+  readonly readAt?: string;
 }
 
 /** The position of the article holding `key`, or -1 (a removed article's key). */

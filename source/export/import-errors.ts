@@ -90,13 +90,26 @@ export function* validLines<S extends z.ZodMiniType>(
       errors.push({ line, message: json.message });
       continue;
     }
-    const parsed = schema.safeParse(json.value);
+    const { value } = json;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      // Not the schema library's `Invalid input: expected object, received array`.
+      errors.push({ line, message: `${jsonKind(value)}, where each line is one JSON object` });
+      continue;
+    }
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
       errors.push({ line, message: describeIssue(parsed.error) });
       continue;
     }
     yield { line, value: parsed.data };
   }
+}
+
+/** What a JSON value other than an object is, for a message: `a number`, `an array`, `null`. */
+function jsonKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a JSON array';
+  if (value === null || typeof value === 'boolean') return `${String(value)}`;
+  return `a JSON ${typeof value === 'number' ? 'number' : 'string'}`;
 }
 
 /**

@@ -50,6 +50,29 @@ export function looksLike(text: string): ImportFormat | null {
 }
 
 /**
+ * What a file given in a format of lines (jsonl, Prodigy, doccano) holds when it opens a JSON
+ * array instead (`[]`, a tool's export of tasks as one document), or null when it does not:
+ * whether it is empty, and the format its first element looks like. Every line was refused
+ * with the schema library's `expected object, received array`. `head` is the text up to the
+ * end of the first line that is not blank, or the whole text.
+ */
+export function arrayInsteadOfLines(
+  head: string,
+): { empty: boolean; shape: ImportFormat | null } | null {
+  const body = head.replace(/^\uFEFF/, '').trimStart();
+  if (!body.startsWith('[')) return null;
+  let whole: unknown;
+  try {
+    whole = JSON.parse(body);
+  } catch {
+    // An array over several lines, of which the head is the first.
+    return { empty: false, shape: null };
+  }
+  if (!Array.isArray(whole)) return null;
+  return { empty: whole.length === 0, shape: shapeOf(whole[0]) };
+}
+
+/**
  * Whether a file given in a format of lines is a CSV file, which margin exports for spreadsheets
  * but cannot import: its first line is not JSON and the file is named `.csv`, or that line is
  * margin's CSV header (`id,article,…`). Each of its lines was "not valid JSON", then "0 imported".

@@ -36,6 +36,8 @@ export type KeyAction =
   | { type: 'redo' }
   | { type: 'search/open' }
   | { type: 'search/move'; delta: number }
+  /** A page of results down or up; past the last shown, the next results are read. */
+  | { type: 'search/page'; delta: number }
   | { type: 'search/accept' }
   | { type: 'search/cancel' }
   | { type: 'search/next' }
@@ -89,6 +91,8 @@ export type EventAction =
       stopped?: boolean;
       total?: number | null;
     }
+  /** More results of the query shown (`SearchMode.wanted`): `hits` begins with those shown. */
+  | { type: 'search/more'; query: string; hits: SearchHit[]; total?: number | null }
   /** The compare table of an article, read from the store. */
   | { type: 'compare/rows'; article: string; rows: CompareView[] }
   /** The story groups, computed in the background over the whole corpus and the links. */
@@ -101,6 +105,8 @@ export type EventAction =
   | { type: 'app/terminate' }
   | { type: 'terminal/resize'; size: Size }
   | { type: 'corpus/progress'; articles: Article[]; done: number; total: number }
+  /** The corpus's read waits (for another margin indexing it): the loading line says so. */
+  | { type: 'corpus/waiting'; message: string }
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */
   | { type: 'corpus/loaded'; articles: Article[] | null; warnings: string[] }
   /** `summaries`: the list's counts of articles whose files changed, read or not. */

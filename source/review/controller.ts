@@ -21,6 +21,8 @@ import { STORE_WAIT } from './updates.js';
 /** What the corpus reader reports while it reads in the background. */
 export type CorpusEvent =
   | { type: 'progress'; articles: Article[]; done: number; total: number }
+  /** The read waits before it can go on, for what `message` names (one line). */
+  | { type: 'waiting'; message: string }
   | { type: 'loaded'; articles: Article[]; warnings: string[] }
   /** The list anew after files changed behind it; `changed`: articles whose text changed. */
   | { type: 'changed'; articles: Article[]; changed: string[]; warnings: string[] }
@@ -38,6 +40,8 @@ export type SearchFunction = (
   query: string,
   repository: Repository,
   whole: boolean,
+  /** At most this many hits (default: a page of 50). */
+  limit?: number,
 ) => SearchAnswer | SearchHit[] | null;
 
 /**
@@ -467,7 +471,9 @@ export class ReviewController {
         this.#queue.push(effect);
         if (!state.storeOpen && 'article' in effect) this.#aheadOfStore.add(effect.article);
       }
-      state = { ...state, outbox: [], save: { ...state.save, pending: this.#queue.pending } };
+      // Every effect is a write (a link's too): from now on `saved` says something true.
+      const save = { ...state.save, pending: this.#queue.pending, written: true };
+      state = { ...state, outbox: [], save };
     }
     if (state.suggestions.lessons.length > 0) {
       for (const lesson of state.suggestions.lessons) this.#suggestions?.learn(lesson);
@@ -486,7 +492,11 @@ export class ReviewController {
     const mode = state.mode;
     this.#suggestions?.show(currentArticle(state)?.id ?? null);
     this.#followStory();
-    if (mode.kind === 'search' && wantsAnswer(mode) && this.#searching !== searchKey(mode)) {
+    if (
+      mode.kind === 'search' &&
+      (wantsAnswer(mode) || wantsMore(mode)) &&
+      this.#searching !== searchKey(mode)
+    ) {
       this.#searching = searchKey(mode);
       // After the frame that shows the typed key; only the latest query is answered.
       setImmediate(() => this.#answer());
@@ -508,6 +518,10 @@ export class ReviewController {
   #answer(): void {
     this.#searching = null;
     const mode = this.#state.mode;
+    if (mode.kind === 'search' && !wantsAnswer(mode) && wantsMore(mode)) {
+      this.#more(mode);
+      return;
+    }
     if (mode.kind !== 'search' || !wantsAnswer(mode)) return;
     // Typed before search was ready: `search/ready` changes the state and asks again.
     if (!this.#search && mode.query.trim() !== '') return;
@@ -523,6 +537,20 @@ export class ReviewController {
           ? { hits: answer, total: answer.length }
           : answer;
     this.dispatch({ type: 'search/query', query: mode.query, hits, total, stopped: !answer });
+  }
+
+  /**
+   * The next results of the query shown, past those listed (PgDn or ↓ past the last): the same
+   * search with a limit that reaches the result asked for and a page of results beyond it.
+   */
+  #more(mode: SearchMode): void {
+    const repository = this.#repository;
+    if (!this.#search || !repository || mode.wanted === undefined) return;
+    const limit = Math.max(mode.wanted + 1, mode.hits.length) + MORE_RESULTS;
+    const answer = this.#search(mode.query, repository, true, limit);
+    if (answer === null) return;
+    const { hits, total } = Array.isArray(answer) ? { hits: answer, total: answer.length } : answer;
+    this.dispatch({ type: 'search/more', query: mode.query, hits, total });
   }
 
   #compare(): void {
@@ -542,7 +570,9 @@ export class ReviewController {
       this.#heldChange = event;
       return;
     }
-    if (event.type === 'progress') {
+    if (event.type === 'waiting') {
+      this.dispatch({ type: 'corpus/waiting', message: event.message });
+    } else if (event.type === 'progress') {
       this.dispatch({
         type: 'corpus/progress',
         articles: event.articles,
@@ -782,10 +812,19 @@ function wantsAnswer(mode: SearchMode): boolean {
   return mode.hitsFor !== mode.query || (mode.stopped && mode.whole === mode.query);
 }
 
-/** What one answer is for: the query, and whether it is to be read through. */
-function searchKey(mode: SearchMode): string {
-  return mode.whole === mode.query ? `${mode.query}\u0000whole` : mode.query;
+/** Whether the overlay waits for more results of the query it shows (`wanted`). */
+function wantsMore(mode: SearchMode): boolean {
+  return mode.wanted !== undefined && mode.hitsFor === mode.query;
 }
+
+/** What one answer is for: the query, whether it is to be read through, how many are wanted. */
+function searchKey(mode: SearchMode): string {
+  const key = mode.whole === mode.query ? `${mode.query}\u0000whole` : mode.query;
+  return mode.wanted === undefined ? key : `${key}\u0000${mode.wanted}`;
+}
+
+/** Results read past those wanted with each PgDn beyond the last: the next ones are at hand. */
+const MORE_RESULTS = 50;
 
 /** Keys that decide the current article's suggestions: they wait for them (`#holds`). */
 const SUGGESTION_KEYS = new Set<Action['type']>([

@@ -307,6 +307,20 @@ export const KEYMAP: Keymap = [
     contexts: ['search'],
   },
   {
+    action: { type: 'search/page', delta: 1 },
+    keys: [named('pageDown', 'PgDn')],
+    description: 'a page of results down, on past the 50th',
+    group: 'Search',
+    contexts: ['search'],
+  },
+  {
+    action: { type: 'search/page', delta: -1 },
+    keys: [named('pageUp', 'PgUp')],
+    description: 'a page of results up',
+    group: 'Search',
+    contexts: ['search'],
+  },
+  {
     action: { type: 'search/accept' },
     keys: [named('return', 'Enter')],
     description: 'open the article at that sentence',

@@ -31,7 +31,7 @@ import {
   withCursor,
 } from './navigation.js';
 import { scrolledTop } from './scroll.js';
-import { resultOf } from './search-count.js';
+import { moreMatch, resultOf } from './search-count.js';
 import {
   carriedTop,
   currentArticle,
@@ -40,6 +40,7 @@ import {
   followReader,
   marksOf,
   problemsOf,
+  searchPage,
 } from './selectors.js';
 import type { Mode, ReviewState } from './state.js';
 import {
@@ -177,12 +178,10 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
           },
         },
       };
-    case 'search/move': {
-      const mode = state.mode;
-      if (mode.kind !== 'search' || mode.hits.length === 0) return state;
-      const selected = Math.min(Math.max(0, mode.selected + action.delta), mode.hits.length - 1);
-      return { ...state, mode: { ...mode, selected } };
-    }
+    case 'search/move':
+      return moveResults(state, action.delta);
+    case 'search/page':
+      return moveResults(state, action.delta * searchPage(state));
     case 'search/accept': {
       const mode = state.mode;
       if (mode.kind !== 'search') return state;
@@ -363,6 +362,28 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         ...state,
         message: warn('pasted text goes into a note, a search or an attribute: nothing done'),
       };
+    case 'search/more': {
+      const mode = state.mode;
+      if (mode.kind !== 'search' || mode.hitsFor !== action.query || mode.wanted === undefined) {
+        return state;
+      }
+      // Those shown stay where they are; the next ones follow (a larger limit may rank the
+      // last of them otherwise).
+      const shown = new Set(mode.hits.map((hit) => `${hit.article}\u0000${hit.sentence}`));
+      const added = action.hits.filter((hit) => !shown.has(`${hit.article}\u0000${hit.sentence}`));
+      const hits = [...mode.hits, ...added];
+      const { wanted: _asked, ...rest } = mode;
+      return {
+        ...state,
+        mode: {
+          ...rest,
+          hits,
+          // Nothing new: all that match are shown, whatever the count said.
+          total: added.length === 0 ? undefined : action.total,
+          selected: Math.min(mode.wanted, hits.length - 1),
+        },
+      };
+    }
     case 'search/query': {
       const mode = state.mode;
       if (mode.kind !== 'search' || action.query !== mode.query) return state;
@@ -371,10 +392,12 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       if (stopped && mode.accepting) {
         return { ...state, mode: { ...mode, hitsFor: action.query, stopped, whole: mode.query } };
       }
+      // More results asked for a query typed over since are not this one's.
+      const { wanted: _earlier, ...asked } = mode;
       const next = {
         ...state,
         mode: {
-          ...mode,
+          ...asked,
           hits: action.hits,
           hitsFor: action.query,
           total: action.total,
@@ -395,15 +418,27 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     }
     case 'corpus/progress': {
       const toEnd = state.loading?.toEnd === true && state.focus === 'list';
+      // Still waiting while nothing is counted: the read goes on once the other margin is done.
+      const waiting = action.total === 0 ? state.loading?.waiting : undefined;
       const next = {
         ...state,
         articles:
           action.articles.length > 0 ? [...state.articles, ...action.articles] : state.articles,
-        loading: { done: action.done, total: action.total, ...(toEnd ? { toEnd } : {}) },
+        loading: {
+          done: action.done,
+          total: action.total,
+          ...(toEnd ? { toEnd } : {}),
+          ...(waiting === undefined ? {} : { waiting }),
+        },
       };
       if (toEnd) return withCurrent(next, next.articles.length - 1);
       return { ...next, listTop: followList(next, state.listTop) };
     }
+    case 'corpus/waiting':
+      return {
+        ...state,
+        loading: { done: 0, total: 0, ...state.loading, waiting: action.message },
+      };
     case 'corpus/loaded': {
       const warnings = [...state.warnings, ...action.warnings];
       if (!action.articles) return { ...state, loading: null, warnings };
@@ -456,7 +491,10 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         message: { text: action.message, tone: 'error' },
       };
     case 'save/progress':
-      return quitIfDrained({ ...state, save: { pending: action.pending, error: action.error } });
+      return quitIfDrained({
+        ...state,
+        save: { ...state.save, pending: action.pending, error: action.error },
+      });
     case 'suggestions/arrived':
       return suggestionsArrived(state, action.article, action.suggestions);
     case 'suggestions/step':
@@ -508,4 +546,21 @@ function toggledProblems(state: ReviewState): ReviewState {
     return { ...state, message: info(text) };
   }
   return { ...state, mode: { kind: 'problems', top: 0 } };
+}
+
+/**
+ * Moves the selected search result by `delta`; a move past the last one shown while more match
+ * selects the last and asks for the next results (`wanted`), which `search/more` brings.
+ */
+function moveResults(state: ReviewState, delta: number): ReviewState {
+  const mode = state.mode;
+  if (mode.kind !== 'search' || mode.hits.length === 0) return state;
+  const target = Math.max(0, mode.selected + delta);
+  const last = mode.hits.length - 1;
+  const more =
+    mode.hitsFor === mode.query && !mode.stopped && moreMatch(mode.hits.length, mode.total);
+  if (target > last && more) {
+    return { ...state, mode: { ...mode, selected: last, wanted: target } };
+  }
+  return { ...state, mode: { ...mode, selected: Math.min(target, last) } };
 }

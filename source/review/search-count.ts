@@ -5,6 +5,11 @@
  * qa52: the box said `50 results` and `n` `result 4 of 50` where 635 matched.
  */
 
+/** Whether more sentences match than the `shown` results (PgDn past them reads the next). */
+export function moreMatch(shown: number, total: number | null | undefined): boolean {
+  return total === null || (total !== undefined && total > shown);
+}
+
 /** `18 results`, `first 50 of 635 results`, `first 50 results: more match`. */
 export function resultsSummary(shown: number, total: number | null | undefined): string {
   if (total === null) return `first ${shown} results: more match, too many to count`;

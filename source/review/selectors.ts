@@ -104,6 +104,16 @@ export function bodyLines(state: ReviewState): number {
   return Math.max(1, paneLayout(state.size).bodyHeight - editor);
 }
 
+/** Search results a box of `height` lines shows: two lines each under the query and the count. */
+export function resultsPerPage(height: number): number {
+  return Math.max(1, Math.floor((height - 2) / 2));
+}
+
+/** Search results shown at once (a page for PgDn/PgUp in the search box). */
+export function searchPage(state: ReviewState): number {
+  return resultsPerPage(bodyLines(state));
+}
+
 /** Lines of the list pane that show articles. */
 export function listLines(state: ReviewState): number {
   return Math.max(1, paneLayout(state.size).bodyHeight - listChromeLines(state));

@@ -75,6 +75,11 @@ export type Mode =
       stopped: boolean;
       /** The query Enter asked to be searched through, however long it takes. */
       whole: string | null;
+      /**
+       * A move past the last result shown while more match: the result to select once the next
+       * ones are read (the same query with a larger limit, no new search typed).
+       */
+      wanted?: number;
       selected: number;
       origin: Origin;
     }
@@ -198,7 +203,13 @@ export interface ReviewState {
    * cursor follows the end as more arrive (until another move), rather than stopping at the last
    * article read when the key came.
    */
-  loading: { done: number; total: number; toEnd?: boolean } | null;
+  loading: {
+    done: number;
+    total: number;
+    toEnd?: boolean;
+    /** What the read waits for before it can go on (another margin indexing the corpus). */
+    waiting?: string;
+  } | null;
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
   /** Where the last undo or redo took the cursor, until the next key (`landing.ts`). */
@@ -242,8 +253,11 @@ export interface ReviewState {
   helpTop: number;
   results: Results | null;
   message: Message | null;
-  /** Writes handed to the queue and not yet finished, and the last failure while retrying. */
-  save: { pending: number; error: string | null };
+  /**
+   * Writes handed to the queue and not yet finished, the last failure while retrying, and
+   * whether this session handed any write yet (until then nothing was saved to say so).
+   */
+  save: { pending: number; error: string | null; written: boolean };
   /** Writes asked for by the last keys, taken by the controller's queue as soon as they appear. */
   outbox: Effect[];
   searchAvailable: boolean;
@@ -268,7 +282,7 @@ export interface InitialOptions {
   marks?: Record<string, ArticleMarks>;
   summaries?: Record<string, ArticleMarks>;
   storeOpen?: boolean;
-  loading?: { done: number; total: number } | null;
+  loading?: { done: number; total: number; waiting?: string } | null;
   warnings?: string[];
   /** The store's problems among `warnings`, which a mended file takes away. */
   storeProblems?: string[];
@@ -301,7 +315,7 @@ export function initialState(options: InitialOptions): ReviewState {
     helpTop: 0,
     results: null,
     message: null,
-    save: { pending: 0, error: null },
+    save: { pending: 0, error: null, written: false },
     outbox: [],
     searchAvailable: options.searchAvailable ?? false,
     story: NO_STORY,

@@ -72,10 +72,13 @@ export class Engine implements SearchEngine {
   private finder: CandidateFinder;
   private facts: FactsCache;
   private readonly probed: Probe = { score: 0, inText: false };
+  /** The index's generation the finder and the sentence keys were made at (`readAt`). */
+  private madeAt: string | undefined;
 
   constructor(readonly index: WordIndex) {
     this.finder = new CandidateFinder(index);
     this.facts = this.newFacts();
+    this.madeAt = index.readAt;
   }
 
   private newFacts(): FactsCache {
@@ -109,9 +112,12 @@ export class Engine implements SearchEngine {
    */
   private latest<T>(read: () => T): T {
     return this.index.consistent(() => {
-      if (this.index.catchUp?.()) {
+      // Read anew here, or by another reader of the same handle since the last search.
+      const caught = this.index.catchUp?.() === true;
+      if (caught || this.index.readAt !== this.madeAt) {
         this.finder = new CandidateFinder(this.index);
         this.facts = this.newFacts();
+        this.madeAt = this.index.readAt;
       }
       return read();
     });

@@ -66,6 +66,13 @@ describe('margin suggest', () => {
       '',
       `margin suggest: no article "001" in the corpus (did you mean ${SEED}?)\n`,
     ]);
+    // verify52: a file name names that file; the article read from `.txt` is not `.md`'s.
+    const other = await run(command, dir, [], { json: true, article: [`${SEED}.md`] });
+    expect([other.status, other.stdout, other.stderr]).toEqual([
+      1,
+      '',
+      `margin suggest: no article "${SEED}.md" in the corpus (did you mean ${SEED}.txt?)\n`,
+    ]);
   });
 
   it('scores with what the annotator taught, when their model is in the store', async () => {

@@ -8,7 +8,7 @@ import { commands } from '../../source/commands/index.js';
 import { type About, main } from '../../source/commands/main.js';
 import { FORMATS } from '../../source/export/formats.js';
 import { captureIO } from '../corpus/capture-io.js';
-import { type Session, spawnCli, WHOLE_SESSION } from './pty.js';
+import { type Session, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'dist/cli.js');
@@ -167,7 +167,7 @@ describe('a project with its own codebook, reviewed in a real terminal', () => {
       });
       session = s;
       await s.waitFor(
-        (t) => header(t).includes('margin · articles · desk') && statusBar(t).endsWith('saved'),
+        (t) => header(t).includes('margin · articles · desk') && storeOpened(statusBar(t)),
         'the list, under the project',
       );
       expect(header(s.screen().join('\n'))).toContain('C 0  Q 0  E 0  S 0  O 0');

@@ -152,3 +152,11 @@ export function spawnCli(
     },
   };
 }
+
+/**
+ * Whether a review's status bar says its store has opened: it no longer says `loading
+ * annotations…`. Nothing says `saved` before the session's first write (verify52).
+ */
+export function storeOpened(statusBar: string): boolean {
+  return /\S/.test(statusBar) && !statusBar.includes('loading annotations');
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { patience } from '../helpers/patience.js';
-import { type Session, seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+import { type Session, seedsCopyPerTest, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
 
 // Every test here drives whole sessions, key by key, some two at once: see WHOLE_SESSION.
 vi.setConfig({ testTimeout: WHOLE_SESSION });
@@ -55,7 +55,7 @@ describe('margin review in a real terminal', () => {
   it('records a whole session: open, move, tag, note, undo, redo, done, quit', async () => {
     const s = start();
     await s.waitFor(
-      (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+      (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
       'the list',
     );
     expect(s.alternate()).toBe(true);
@@ -160,7 +160,7 @@ describe('margin review in a real terminal', () => {
 
   it('loses nothing the screen showed as saved when killed with SIGKILL midway', async () => {
     const s = start();
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     await step(s, '\r', readerFocused, 'opened');
     // Keys typed in one burst: the screen is read only once it says everything is saved.
     s.write('1j2j3j1');
@@ -182,7 +182,7 @@ describe('margin review in a real terminal', () => {
 
   it('searches with /: type, ↓, Enter opens the chosen article at the chosen sentence', async () => {
     const s = start();
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     // `/` opens the box at once; a query typed before search is ready runs once it is.
     s.write('/');
     await s.waitFor((t) => /^\/ /m.test(t), 'the search box');
@@ -219,7 +219,7 @@ describe('margin review in a real terminal', () => {
 
   it('redraws cleanly when the window is resized, narrower and back', async () => {
     const s = start();
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     await step(s, '\r', readerFocused, 'opened');
     s.resize(70, 20);
     await s.waitFor(
@@ -278,7 +278,7 @@ describe('margin review in a real terminal', () => {
 
   it('keeps notes typed at once after n, in one burst with the tag or right behind it', async () => {
     const s = start();
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     await step(s, '\r', readerFocused, 'opened');
     // One chunk: move, tag, open the note, type it and save it.
     s.write('j1nfirst note\r');
@@ -300,7 +300,7 @@ describe('margin review in a real terminal', () => {
 
   it('takes a pasted text of several lines as the note; finishes its writes on SIGTERM', async () => {
     const s = start();
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     expect(s.raw()).toContain('\x1b[?2004h');
     await step(s, '\r', readerFocused, 'opened');
     await step(s, '1', (t) => header(t).includes('C 1') && statusBar(t).endsWith('saved'), 'claim');
@@ -331,7 +331,7 @@ describe('margin review in a real terminal', () => {
 
   it('takes a paste right behind Escape as a paste; leaves the screen and paste mode on SIGINT', async () => {
     const s = start();
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     await step(s, '\r', readerFocused, 'opened');
     s.write('\x1b\x1b[200~one\rx d\x1b[201~');
     await s.waitFor(
@@ -350,7 +350,7 @@ describe('margin review in a real terminal', () => {
 
   it('shows what a second terminal on the same store writes, without restarting', async () => {
     const first = start();
-    await first.waitFor((t) => statusBar(t).endsWith('saved'), 'the first terminal');
+    await first.waitFor((t) => storeOpened(statusBar(t)), 'the first terminal');
     const second = spawnCli(
       ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice', '--no-suggestions'],
       {
@@ -360,7 +360,7 @@ describe('margin review in a real terminal', () => {
       },
     );
     try {
-      await second.waitFor((t) => statusBar(t).endsWith('saved'), 'the second terminal');
+      await second.waitFor((t) => storeOpened(statusBar(t)), 'the second terminal');
       await step(second, '\r', readerFocused, 'opened there');
       await step(
         second,
@@ -380,7 +380,7 @@ describe('margin review in a real terminal', () => {
 
   it("adjudicates with --compare: accepting an annotator's version writes it to gold", async () => {
     const s = start();
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     await step(s, '\r', readerFocused, 'opened');
     await step(
       s,
@@ -400,7 +400,7 @@ describe('margin review in a real terminal', () => {
       (t) =>
         header(t).startsWith('margin · seeds · gold') &&
         header(t).includes('article 1 of 5') &&
-        statusBar(t).endsWith('saved'),
+        storeOpened(statusBar(t)),
       'the gold review with its list',
     );
     await step(judge, '\r', readerFocused, 'opened as gold');
@@ -424,7 +424,7 @@ describe('margin review in a real terminal', () => {
 
   it('honours NO_COLOR: no colour codes at all, the glyphs still show', async () => {
     const s = start({ NO_COLOR: '1' });
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     await step(
       s,
       '\r1',
@@ -438,7 +438,7 @@ describe('margin review in a real terminal', () => {
 
   it('draws every frame, in colour, though the shell says CI=true (Ink would print only the last)', async () => {
     const s = start({ CI: 'true', CI_JOB_ID: '7' });
-    await s.waitFor((t) => statusBar(t).endsWith('saved'), 'the list');
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
     await step(
       s,
       '\r1',

@@ -3,7 +3,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, it, vi } from 'vitest';
-import { CLI, type Session, seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+import {
+  CLI,
+  type Session,
+  seedsCopyPerTest,
+  spawnCli,
+  storeOpened,
+  WHOLE_SESSION,
+} from './pty.js';
 
 // Every test here drives whole sessions, key by key, some two at once: see WHOLE_SESSION.
 vi.setConfig({ testTimeout: WHOLE_SESSION });
@@ -54,7 +61,7 @@ async function roundTrip(env: Record<string, string>) {
   );
   seeds.track(s);
   await s.waitFor(
-    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
     'the list',
   );
   await step(
@@ -156,7 +163,7 @@ async function unlinkRoundTrip(env: Record<string, string>) {
   );
   seeds.track(s);
   await s.waitFor(
-    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
     'the list',
   );
   await step(s, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two other versions');
@@ -199,7 +206,7 @@ it('a teammate’s unlink arriving by git takes 002 out of 000’s group, not 00
   );
   seeds.track(s);
   await s.waitFor(
-    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
     'the list',
   );
   await step(s, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two other versions');
@@ -410,7 +417,7 @@ async function atFirstSentence(env: Record<string, string>): Promise<Session> {
   );
   seeds.track(s);
   await s.waitFor(
-    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
     'the list',
   );
   await step(s, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two other versions');
@@ -470,7 +477,7 @@ async function spawnAgain(env: Record<string, string>): Promise<Session> {
   );
   seeds.track(s);
   await s.waitFor(
-    (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+    (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
     'the list',
   );
   // The groups are in once another sentence of 000 is counted: before, none is.

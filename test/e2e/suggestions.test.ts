@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+import { seedsCopyPerTest, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
 
 const FIRST = '000_4b207f45d15cbf96';
 
@@ -44,7 +44,7 @@ describe('reviewing with suggestions in a real terminal', () => {
       });
       seeds.track(s);
       await s.waitFor(
-        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
         'the list',
       );
       s.write('\r');
@@ -144,7 +144,7 @@ describe('reviewing with suggestions in a real terminal', () => {
       });
       seeds.track(s);
       await s.waitFor(
-        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
         'the list',
       );
       s.write('\r');
@@ -207,7 +207,7 @@ describe('reviewing with suggestions in a real terminal', () => {
       const s = spawnCli(['--annotator', 'carol'], { cwd: seeds.dir, cols: 140, rows: ROWS });
       seeds.track(s);
       await s.waitFor(
-        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
         'the list',
       );
       s.write('\r');
@@ -257,7 +257,7 @@ describe('reviewing with suggestions in a real terminal', () => {
       });
       seeds.track(s);
       await s.waitFor(
-        (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+        (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
         'the list',
       );
       s.write('\r');

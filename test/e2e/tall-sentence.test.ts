@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+import { seedsCopyPerTest, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
 
 vi.setConfig({ testTimeout: WHOLE_SESSION });
 
@@ -24,7 +24,17 @@ describe('a sentence taller than the terminal, in a real one', () => {
       }),
     );
     const header = (screen: string) => screen.split('\n')[0] ?? '';
-    await s.waitFor((t) => t.includes('Enter open') && t.includes('saved'), 'the list');
+    await s.waitFor(
+      (t) =>
+        t.includes('Enter open') &&
+        storeOpened(
+          t
+            .split('\n')
+            .filter((row) => row.trim() !== '')
+            .at(-1) ?? '',
+        ),
+      'the list',
+    );
     s.write('\r');
     await s.waitFor(
       (t) => t.includes('Officials named w0') && t.includes('Space more'),

@@ -99,10 +99,10 @@ describe('margin import', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(51);
     expect(lines[0]).toBe(
-      'margin import: in.jsonl:1: Invalid input: expected object, received number',
+      'margin import: in.jsonl:1: a JSON number, where each line is one JSON object',
     );
     expect(lines[49]).toBe(
-      'margin import: in.jsonl:50: Invalid input: expected object, received number',
+      'margin import: in.jsonl:50: a JSON number, where each line is one JSON object',
     );
     expect(lines[50]).toBe(
       'margin import: in.jsonl: 70 more refused lines after in.jsonl:50 (--all-errors lists every one)',
@@ -112,7 +112,7 @@ describe('margin import', () => {
 
     const all = await run(importCommand, dir, ['in.jsonl'], { format: 'jsonl', allErrors: true });
     expect(all.stderr.trimEnd().split('\n')).toHaveLength(120);
-    expect(all.stderr).toContain('in.jsonl:120: Invalid input');
+    expect(all.stderr).toContain('in.jsonl:120: a JSON number');
   });
 
   it('lists refused lines with --all-errors as it reads them, not held to the end', async () => {
@@ -146,9 +146,9 @@ describe('margin import', () => {
     expect(listedBeforeTheEnd).toBe(true);
     expect(stderr).toBe(
       [
-        'margin import: stdin:1: Invalid input: expected object, received string',
-        'margin import: stdin:2: Invalid input: expected object, received string',
-        'margin import: stdin:3: Invalid input: expected object, received number',
+        'margin import: stdin:1: a JSON string, where each line is one JSON object',
+        'margin import: stdin:2: a JSON string, where each line is one JSON object',
+        'margin import: stdin:3: a JSON number, where each line is one JSON object',
         '',
       ].join('\n'),
     );

@@ -191,4 +191,42 @@ describe('margin import from every format margin exports', () => {
       ]);
     }
   });
+
+  // verify52: `[]` as a format of lines gave the schema library's "expected object, received array".
+  it('refuses a JSON array given as a format of lines in one line: the file, the format, what to do', async () => {
+    const dir = await workspace();
+    await writeFile(join(dir, 'empty.json'), '[]\n');
+    for (const format of ['jsonl', 'prodigy', 'doccano']) {
+      const result = await run(importCommand, dir, ['empty.json'], { format });
+      expect([format, result.status, result.stdout, result.stderr]).toEqual([
+        format,
+        2,
+        '',
+        `margin import: empty.json is an empty JSON array ([]), where ${format} is one JSON object a line: it holds nothing to import\n`,
+      ]);
+    }
+    // Prodigy's tasks as one array, on one line or over several.
+    const tasks = [
+      { text: 'Some text.', spans: [] },
+      { text: 'More.', spans: [] },
+    ];
+    await writeFile(join(dir, 'tasks.json'), JSON.stringify(tasks));
+    await writeFile(join(dir, 'pretty.json'), JSON.stringify(tasks, null, 2));
+    for (const file of ['tasks.json', 'pretty.json']) {
+      const result = await run(importCommand, dir, [file], { format: 'prodigy' });
+      expect([file, result.status, result.stdout, result.stderr]).toEqual([
+        file,
+        2,
+        '',
+        `margin import: ${file} is a JSON array, where prodigy is one JSON object a line: give it one element a line (jq -c '.[]' ${file} > lines.jsonl, then margin import lines.jsonl --format prodigy)\n`,
+      ]);
+    }
+    // A Label Studio export given as doccano is named for what it is.
+    const studio = JSON.stringify([{ id: 1, data: { text: 'Some text.' }, annotations: [] }]);
+    const asDoccano = await run(importCommand, dir, ['-'], { format: 'doccano' }, studio);
+    expect([asDoccano.status, asDoccano.stderr]).toEqual([
+      2,
+      'margin import: standard input is a JSON array, where doccano is one JSON object a line; it looks like label-studio: use --format label-studio\n',
+    ]);
+  });
 });

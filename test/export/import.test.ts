@@ -55,7 +55,7 @@ describe('jsonl import', () => {
       'in.jsonl:8: quote: missing (and no text)',
       'in.jsonl:9: created: expected an ISO 8601 date and time',
       'in.jsonl:10: annotator: not a usable name (control characters, or space at either end)',
-      'in.jsonl:11: Invalid input: expected object, received array',
+      'in.jsonl:11: a JSON array, where each line is one JSON object',
     ]);
     expect(parsed.annotations.map((a) => a.line)).toEqual([1]);
   });

@@ -7,6 +7,7 @@ import { command as exportCommand } from '../../source/commands/export.js';
 import { command as importCommand } from '../../source/commands/import.js';
 import { command as orphansCommand } from '../../source/commands/orphans.js';
 import { command as statsCommand } from '../../source/commands/stats.js';
+import { command as storyCommand } from '../../source/commands/story.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { FORMATS } from '../../source/export/formats.js';
 import type { ExportRecord } from '../../source/export/record.js';
@@ -179,6 +180,22 @@ describe('a store folder that is not there', () => {
     expect(agree.stderr).toBe(
       'margin agree: store does not exist: no annotations yet\nmargin agree: agreement needs two annotators; the store has none\n',
     );
+    expect(await readdir(dir)).not.toContain('store');
+  });
+
+  it('refuses an unknown label in one line, with no note about the store before it', async () => {
+    const dir = await workspace();
+    const exported = await run(exportCommand, dir, [], { format: 'jsonl', label: ['nolabel'] });
+    expect(exported.status).toBe(2);
+    expect(exported.stdout).toBe('');
+    const lines = exported.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^margin export: unknown label "nolabel"/);
+    // A label that passes still hears that there is no store.
+    const known = await run(exportCommand, dir, [], { format: 'jsonl', label: ['claim'] });
+    expect(known.stderr).toBe('margin export: store does not exist: no annotations yet\n');
+    const story = await run(storyCommand, dir, [], { label: ['nolabel'], minSources: '2' });
+    expect(story.stderr).toMatch(/^margin story: unknown label "nolabel"[^\n]*\n$/);
     expect(await readdir(dir)).not.toContain('store');
   });
 

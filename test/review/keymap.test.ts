@@ -234,6 +234,11 @@ const promises: Record<
     const { delta } = action as { delta: number };
     expect(a.mode).toMatchObject({ selected: 1 + delta });
   },
+  // Two results: a page down reaches the last, a page up the first.
+  'search/page': (_b, a, _c, action) => {
+    const { delta } = action as { delta: number };
+    expect(a.mode).toMatchObject({ selected: delta > 0 ? HITS.length - 1 : 0 });
+  },
   'search/accept': (_b, a) => {
     expect(a.articles[a.current]?.id).toBe('b');
     expect(cursor(a)).toBe(7);

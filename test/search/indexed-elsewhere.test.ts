@@ -78,6 +78,30 @@ describe('search on an index another margin writes', () => {
   });
 });
 
+describe('search on a handle another reader brought up to date', () => {
+  // The review's list takes in another margin's articles through the same handle search reads
+  // (`catchUp` there): search must not keep a word it looked up before as found nowhere.
+  it('finds the words of the new articles it had looked up before', async () => {
+    await writeSettled('a.txt', GOOD_ARTICLE);
+    const { index: first } = await openCorpusIndex(corpus.root(), { cacheDir });
+    first.close();
+    const { index: mine } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
+    const engine = searchEngine(mine.words);
+    expect(engine.search('Vienna', placedFacts([]))).toEqual([]);
+
+    await writeSettled('b.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
+    const { index: other } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'full' });
+    other.close();
+    // The list's reader of the same handle reads the new table first.
+    expect(mine.catchUp()).toBe(true);
+
+    const hits = shown(engine.search('Vienna', placedFacts([])));
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((line) => line.startsWith('b: ') && line.includes('Vienna'))).toBe(true);
+    mine.close();
+  });
+});
+
 describe('a first read while another margin indexes the corpus', () => {
   it('waits for it and reads every article it wrote', async () => {
     await writeSettled('a.txt', GOOD_ARTICLE);

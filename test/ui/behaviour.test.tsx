@@ -414,6 +414,19 @@ describe('the review screen', () => {
     );
   });
 
+  // verify52: at 60 columns the wrapped bullet's second line began one column further in.
+  it('wraps the empty corpus screen under each bullet at 60×15', async () => {
+    app = await renderApp({ articles: [], columns: 60, rows: 15 });
+    const lines = app.frame().split('\n');
+    const first = lines.findIndex((line) => line.startsWith('    • put articles'));
+    const under = lines.slice(
+      first + 1,
+      lines.indexOf('    • pass another folder: margin --corpus DIR'),
+    );
+    expect(under.length).toBeGreaterThan(1);
+    for (const line of under) expect(line).toMatch(/^ {6}\S/);
+  });
+
   it('lists orphaned annotations under the text', async () => {
     const repository = testRepository();
     await repository.open(seeds);

@@ -53,6 +53,14 @@ export interface Rendered {
   controller: ReviewController;
 }
 
+/**
+ * Whether the frame's status bar no longer says the store is loading: it opened. (Nothing says
+ * `saved` until something was written.)
+ */
+export function storeOpened(frame: string): boolean {
+  return frame.includes('\n') && !frame.split('\n').at(-1)!.includes('loading annotations');
+}
+
 export function plain(frame: string): string {
   return frame
     .replace(ANSI, '')

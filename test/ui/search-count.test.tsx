@@ -47,6 +47,54 @@ describe('how many sentences a search in the review matches', () => {
     );
   });
 
+  // final52: paging past 50 results was not done; a new search could not reach them either.
+  it('pages on past the first 50 results with PgDn, and back with PgUp, without a new search', async () => {
+    const repository = testRepository();
+    const engine = buildSearchEngine(seeds);
+    const every = engine.search('the', storeFacts(repository), { limit: 100_000 });
+    const all = every.length;
+    expect(all).toBeGreaterThan(60);
+    app = await renderApp({
+      articles: seeds,
+      columns: 100,
+      rows: 30,
+      repository,
+      search: reviewSearch(engine, undefined, patient),
+    });
+    await app.press('/');
+    await app.press('the');
+    await app.waitFor((f) => f.includes(`first 50 of ${all} results`), 'the first 50');
+    const selected = () => app!.controller.getState().mode as { selected: number; hits: unknown[] };
+    // A page at a time, on past the 50th: the next results are read and listed after them.
+    let pages = 0;
+    while (selected().selected < 50) {
+      const before = selected().selected;
+      await app.press(KEYS.pageDown);
+      await app.waitFor(() => selected().selected > before, 'a page down');
+      pages++;
+      expect(pages).toBeLessThan(50);
+    }
+    const listed = selected().hits.length;
+    expect(listed).toBeGreaterThan(50);
+    const frame = await app.waitFor(
+      (f) => f.includes(listed < all ? `first ${listed} of ${all} results` : `${all} results`),
+      'the count of those listed',
+    );
+    // The 50 listed first are still the first 50, in their order; none listed twice.
+    const hits = selected().hits as Array<{ article: string; sentence: string }>;
+    const first = every.slice(0, 50).map((hit) => `${hit.article}/${hit.sentence}`);
+    expect(hits.slice(0, 50).map((hit) => `${hit.article}/${hit.sentence}`)).toEqual(first);
+    expect(new Set(hits.map((hit) => `${hit.article}/${hit.sentence}`)).size).toBe(hits.length);
+    expect(frame).toContain('▶');
+    // PgUp goes back a page; Enter opens the result selected, counted among those listed.
+    const at = selected().selected;
+    await app.press(KEYS.pageUp);
+    await app.waitFor(() => selected().selected < at, 'a page up');
+    const index = selected().selected;
+    await app.press(KEYS.enter);
+    await app.waitFor((f) => lastLine(f).startsWith(`result ${index + 1} of`), 'the result opened');
+  });
+
   it('counts a search of fewer hits than it lists as before', async () => {
     const repository = testRepository();
     const engine = buildSearchEngine(seeds);

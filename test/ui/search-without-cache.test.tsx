@@ -23,9 +23,9 @@ it('searches the corpus when its cache folder cannot be written', async () => {
   const file = join(dir, 'not-a-folder');
   await writeFile(file, '');
   const session = await startReviewSession(SEEDS, openTestStore, join(file, 'margin'));
-  const { stdin, running, screen } = reviewOnFakeTerminal(session);
+  const { stdin, running, screen, controller } = reviewOnFakeTerminal(session);
   try {
-    await eventually(() => (screen().includes('saved') ? true : undefined), 'the store', 5000);
+    await eventually(() => (controller.getState().storeOpen ? true : undefined), 'the store', 5000);
     stdin.write('/');
     stdin.write('Witkov');
     stdin.write('\r');

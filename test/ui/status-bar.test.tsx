@@ -14,7 +14,7 @@ describe('StatusBar', () => {
         text: 'bad\x1b]0 file\nat line 2',
         tone: 'error',
       },
-      save: { pending: 0, error: 'save failed, retrying: EACCES\x1b[2J\r\nnotes/x' },
+      save: { pending: 0, error: 'save failed, retrying: EACCES\x1b[2J\r\nnotes/x', written: true },
     });
     const { lastFrame, unmount } = render(
       <StatusBar state={state} context="reader" theme={makeTheme(false)} />,
@@ -71,20 +71,27 @@ describe('StatusBar with a suggestion: the values before the keys (qa52 #6)', ()
     attributes: Record<string, string>,
     more: Array<{ label: string; score: number }> = [],
   ): string {
-    const state = reduce(readerState({ cursors: { b: 3 }, size: { columns, rows: 24 } }), {
-      type: 'suggestions/arrived',
-      article: 'b',
-      suggestions: {
-        sentences: {
-          'b-s3': {
-            labels: [{ label: 'claim', score: 0.62 }, { label: 'quote', score: 0.97 }, ...more],
-            attributes,
+    const state = reduce(
+      readerState({
+        cursors: { b: 3 },
+        size: { columns, rows: 24 },
+        save: { pending: 0, error: null, written: true },
+      }),
+      {
+        type: 'suggestions/arrived',
+        article: 'b',
+        suggestions: {
+          sentences: {
+            'b-s3': {
+              labels: [{ label: 'claim', score: 0.62 }, { label: 'quote', score: 0.97 }, ...more],
+              attributes,
+            },
           },
+          uncertain: [],
+          revision: 1,
         },
-        uncertain: [],
-        revision: 1,
       },
-    });
+    );
     const { lastFrame, unmount } = render(
       <StatusBar state={state} context="reader" theme={makeTheme(false)} />,
     );

@@ -4,7 +4,7 @@ import { openRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { articleFromText } from '../helpers/articles.js';
 import { useTempFolder as tempFolders } from '../store/temp-store.js';
-import { KEYS, type Rendered, renderApp } from './harness.js';
+import { KEYS, type Rendered, renderApp, storeOpened } from './harness.js';
 
 const articles = [
   articleFromText('a', 'Ships left the port on Monday. The harbour closed at noon. Crews waited.', {
@@ -65,7 +65,7 @@ describe('the review over a team store', () => {
     opened.length = 0;
 
     app = await renderApp({ articles, columns: 100, rows: 24, store: store(root, cacheDir) });
-    const listed = await app.waitFor((frame) => frame.endsWith('saved'), 'the store to open');
+    const listed = await app.waitFor((frame) => storeOpened(frame), 'the store to open');
     expect(details(listed, 'Taxes to fall')).toBe('C2 Q1');
     expect(details(listed, 'Storm hits coast')).toBe('E1');
     expect(listed).toMatch(/✓ Storm hits coast/);
@@ -94,7 +94,7 @@ describe('the review over a team store', () => {
     await elsewhere.close();
 
     app = await renderApp({ articles, columns: 100, rows: 24, store: store(root, cacheDir) });
-    const listed = await app.waitFor((frame) => frame.endsWith('saved'), 'the store to open');
+    const listed = await app.waitFor((frame) => storeOpened(frame), 'the store to open');
     expect(details(listed, 'Taxes to fall')).toBe('C1 E1');
     expect(details(listed, 'Storm hits coast')).toBe('no tags');
 
@@ -128,7 +128,7 @@ describe('the review over a team store', () => {
       store: store(root, cacheDir),
       search,
     });
-    await app.waitFor((frame) => frame.endsWith('saved'), 'the store to open');
+    await app.waitFor((frame) => storeOpened(frame), 'the store to open');
     await app.press('/');
     await app.pressTogether('label:event', KEYS.enter);
     const jumped = await app.waitFor(

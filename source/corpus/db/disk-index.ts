@@ -388,6 +388,11 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     return true;
   }
 
+  /** The generation of the index the article table in use was read at (`generation`). */
+  get readAt(): string {
+    return this.loaded;
+  }
+
   /** Runs `read` on one consistent state of the index, whatever another process writes meanwhile. */
   consistent<T>(read: () => T): T {
     if (this.db.inTransaction) return read();

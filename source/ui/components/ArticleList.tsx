@@ -7,6 +7,7 @@ import type { ReviewState } from '../../review/state.js';
 import { LIST_ENTRY_LINES } from '../../review/view/layout.js';
 import { listProblems } from '../../review/view/problems.js';
 import type { LabelSet } from '../../store/labels.js';
+import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { bar } from '../progress-bar.js';
 import { listDetails, listTitle } from '../rows.js';
@@ -91,10 +92,13 @@ export const ArticleList = memo(function ArticleList({
       {loading ? (
         <Text wrap="truncate" color={theme.accent}>
           {fitWidth(
-            // Before the count is known a first read is still listing the folder's files.
-            loading.total === 0
-              ? 'listing the corpus files…'
-              : `loading ${loading.done}/${loading.total} ${bar(loading.done, loading.total, Math.max(4, width - 24))}`,
+            // Before the count is known a first read is still listing the folder's files, or
+            // waits for another margin that is indexing them.
+            loading.waiting !== undefined
+              ? oneLine(loading.waiting)
+              : loading.total === 0
+                ? 'listing the corpus files…'
+                : `loading ${loading.done}/${loading.total} ${bar(loading.done, loading.total, Math.max(4, width - 24))}`,
             width,
           )}
         </Text>

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import wrapAnsi from 'wrap-ansi';
 import { MIN_COLUMNS, MIN_ROWS } from '../../review/view/layout.js';
 import { oneLine } from '../../text/untrusted.js';
 import type { Theme } from '../theme.js';
@@ -28,6 +29,17 @@ export function TooSmall({
   );
 }
 
+/**
+ * Text wrapped at words into `columns`, each line without the space it broke at: Ink's own
+ * wrapping keeps that space, so a line after one filled to the edge began a column further in
+ * (verify52: the empty corpus's bullet at 60 columns).
+ */
+function Wrapped({ columns, children }: { columns: number; children: string }) {
+  return (
+    <Text wrap="wrap">{wrapAnsi(children, Math.max(1, columns), { hard: true, trim: true })}</Text>
+  );
+}
+
 /** What to do when the corpus folder holds no article. */
 export function EmptyCorpus({
   corpus,
@@ -40,33 +52,40 @@ export function EmptyCorpus({
   width: number;
   theme: Theme;
 }) {
+  // Inside the left padding, and beside a bullet's four columns.
+  const text = width - 2;
+  const bulleted = text - 4;
   return (
     <Box flexDirection="column" width={width} paddingLeft={2} paddingTop={1}>
       <Text bold color={theme.accent}>
         No articles yet
       </Text>
       <Text> </Text>
-      <Text wrap="wrap">{`The corpus folder ${corpus} holds no article margin can read.`}</Text>
+      <Wrapped
+        columns={text}
+      >{`The corpus folder ${corpus} holds no article margin can read.`}</Wrapped>
       <Text> </Text>
-      <Text wrap="wrap">To add articles, either</Text>
+      <Wrapped columns={text}>To add articles, either</Wrapped>
       <Box flexDirection="row">
         <Box width={4} flexShrink={0}>
           <Text>{'  •'}</Text>
         </Box>
-        <Text wrap="wrap">
+        <Wrapped columns={bulleted}>
           {`put articles into ${corpus} (.txt, .md, .html, .mhtml or a scraper's .json, one a file), then start margin again, or`}
-        </Text>
+        </Wrapped>
       </Box>
       <Box flexDirection="row">
         <Box width={4} flexShrink={0}>
           <Text>{'  •'}</Text>
         </Box>
-        <Text wrap="wrap">pass another folder: margin --corpus DIR</Text>
+        <Wrapped columns={bulleted}>pass another folder: margin --corpus DIR</Wrapped>
       </Box>
       {warnings.length > 0 ? (
         <>
           <Text> </Text>
-          <Text wrap="wrap">{`Files that could not be read (${warnings.length}; ! shows each in full):`}</Text>
+          <Wrapped columns={text}>
+            {`Files that could not be read (${warnings.length}; ! shows each in full):`}
+          </Wrapped>
           {warnings.slice(0, 5).map((warning) => (
             <Text key={warning} wrap="truncate" color={theme.warning}>
               {`  ⚠ ${oneLine(warning)}`}

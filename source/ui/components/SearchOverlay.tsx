@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { resultsSummary } from '../../review/search-count.js';
 import { searchNote, searchPrompt } from '../../review/search-note.js';
-import { articleById } from '../../review/selectors.js';
+import { articleById, resultsPerPage } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { letterOf } from '../../store/labels.js';
 import { oneLine } from '../../text/untrusted.js';
@@ -33,7 +33,7 @@ export function SearchOverlay({
 }) {
   const mode = state.mode;
   if (mode.kind !== 'search') return null;
-  const perPage = Math.max(1, Math.floor((height - 2) / 2));
+  const perPage = resultsPerPage(height);
   const first = Math.max(0, Math.min(mode.selected - perPage + 1, mode.hits.length - perPage));
   const shown = mode.hits.slice(first, first + perPage);
   const summary = !state.searchAvailable

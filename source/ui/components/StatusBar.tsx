@@ -15,6 +15,9 @@ export interface SaveIndicator {
   tone: 'ok' | 'busy' | 'error';
 }
 
+/** The save indicator of a session that has written nothing yet, once the store is open. */
+export const NO_CHANGES = 'no changes';
+
 export function saveText(state: ReviewState): SaveIndicator {
   // Error texts quote file names and the system's messages: one line, no escape sequences.
   if (state.save.error) return { text: oneLine(state.save.error), tone: 'error' };
@@ -24,7 +27,8 @@ export function saveText(state: ReviewState): SaveIndicator {
     return { text: `loading annotations…${waiting}`, tone: 'busy' };
   }
   if (pending > 0) return { text: 'saving…', tone: 'busy' };
-  return { text: 'saved', tone: 'ok' };
+  // A fresh review has written nothing: `saved` said otherwise (verify52).
+  return { text: state.save.written ? 'saved' : NO_CHANGES, tone: 'ok' };
 }
 
 /**
