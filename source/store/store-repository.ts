@@ -763,7 +763,12 @@ export class StoreRepository implements Repository {
         attributes:
           attributes === 'keep'
             ? a.attributes
-            : withKept(a, ownAttributes(a, attributes, declared), patch.keep),
+            : withKept(a, ownAttributes(a, attributes, declared), [
+                ...(patch.keep ?? []),
+                ...(Object.hasOwn(patch.keepOn ?? {}, a.label)
+                  ? (patch.keepOn?.[a.label] ?? [])
+                  : []),
+              ]),
         updated,
       }));
       const description =
