@@ -19,6 +19,7 @@ import {
   typeInto,
 } from './edits.js';
 import { guidelinesAction } from './guidelines.js';
+import { typedKeysIn } from './keymap.js';
 import { land, spotOf } from './landing.js';
 import {
   jumpTo,
@@ -202,7 +203,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
         ...landed,
         results: { query: mode.query, hits: mode.hits, index: mode.selected, total: mode.total },
         message: info(
-          `${resultOf(mode.selected, mode.hits.length, mode.total)}: n next, N previous, Esc ends`,
+          `${resultOf(mode.selected, mode.hits.length, mode.total)}: ${resultKeys(state)}Esc ends`,
         ),
       };
     }
@@ -508,4 +509,12 @@ function toggledProblems(state: ReviewState): ReviewState {
     return { ...state, message: info(text) };
   }
   return { ...state, mode: { kind: 'problems', top: 0 } };
+}
+
+/** "n next, N previous, " as the project's keys have them (qa53: the defaults were named). */
+function resultKeys(state: ReviewState): string {
+  const key = (type: KeyAction['type']) => typedKeysIn('results', type, state.project.keymap)[0];
+  const next = key('search/next');
+  const previous = key('search/prev');
+  return `${next ? `${next} next, ` : ''}${previous ? `${previous} previous, ` : ''}`;
 }

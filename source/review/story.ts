@@ -3,6 +3,7 @@ import type { Label } from '../store/types.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
 import { wordDiff } from '../story/word-diff.js';
 import { oneLine } from '../text/untrusted.js';
+import { typedKeysIn } from './keymap.js';
 import { sortLabels } from './marks.js';
 import { jumpTo, withCurrent, withCursor } from './navigation.js';
 import { articleById, currentArticle, cursorOf, marksOf } from './selectors.js';
@@ -335,7 +336,9 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
     },
   });
   const instead = replaced.map(([name, given]) => `${name}: ${value(name)} → ${given}`).join(', ');
-  const told = `copied ${own.labels.join(', ')} to ${where}${instead ? ` (${instead})` : ''} (u undoes)`;
+  // The project's undo key (qa53: "(u undoes)" with undo on `z`).
+  const undo = typedKeysIn('story', 'undo', state.project.keymap)[0];
+  const told = `copied ${own.labels.join(', ')} to ${where}${instead ? ` (${instead})` : ''}${undo ? ` (${undo} undoes)` : ''}`;
   return emit(
     { ...next, message: info(told) },
     {
@@ -380,7 +383,9 @@ export function markLink(state: ReviewState): ReviewState {
       ...state,
       story: { ...state.story, linkFrom: again ? null : current },
       message: info(
-        again ? 'link cancelled' : 'marked: press L on the sentence that reports the same thing',
+        again
+          ? 'link cancelled'
+          : `marked: press ${typedKeysIn('reader', 'story/link', state.project.keymap)[0] ?? 'it again'} on the sentence that reports the same thing`,
       ),
     };
   }

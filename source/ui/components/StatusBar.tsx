@@ -47,9 +47,10 @@ export function StatusBar({
     empty && saveText(state).tone === 'ok' ? { text: '', tone: 'ok' as const } : saveText(state);
   const room = Math.max(8, Math.floor(width / 2));
   // A failed write cut short says where the rest is: its reason is what tells how to mend it.
+  const shows = ` (${typedKeysIn('reader', 'problems/toggle', state.project.keymap)[0] ?? '!'} shows)`;
   const right =
     save.tone === 'error' && stringWidth(save.text) > room
-      ? `${truncate(save.text, Math.max(1, room - 10))} (! shows)`
+      ? `${truncate(save.text, Math.max(1, room - stringWidth(shows)))}${shows}`
       : truncate(save.text, room);
   const leftWidth = Math.max(0, width - stringWidth(right) - 2);
   const message = state.message;
