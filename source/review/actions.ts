@@ -123,6 +123,8 @@ export type EventAction =
   | { type: 'store/failed'; message: string }
   | { type: 'save/progress'; pending: number; error: string | null }
   | { type: 'save/result'; message: string | null; landing?: Landing }
+  /** The project file changed or went ("margin.json changed"): said until margin restarts. */
+  | { type: 'project/changed'; what: string }
   /** Keys wait (for the list, the store or suggestions): the screen says why nothing moved. */
   | { type: 'keys/waiting'; message: string }
   /** The suggestions of an article under the model as it is now (after each decision again). */

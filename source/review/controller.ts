@@ -233,8 +233,9 @@ export class ReviewController {
     if (projectFile) {
       this.#stops.push(
         projectFile.watch((how) => {
-          const message = `${projectFile.shown} ${how === 'gone' ? 'is gone' : 'changed'}: labels and keys are still the old ones; quit and start margin again`;
-          this.dispatch({ type: 'save/result', message });
+          const what = `${projectFile.shown} ${how === 'gone' ? 'is gone' : 'changed'}`;
+          const message = `${what}: labels and keys are still the old ones; quit and start margin again`;
+          this.dispatch({ type: 'project/changed', what });
           this.dispatch({ type: 'store/synced', marks: {}, warnings: [message] });
         }),
       );

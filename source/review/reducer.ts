@@ -477,6 +477,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     }
     case 'keys/waiting':
       return { ...state, message: info(action.message) };
+    case 'project/changed':
+      return { ...state, projectChanged: action.what };
     default:
       if (state.mode.kind === 'quitting') return state;
       {

@@ -257,6 +257,12 @@ export interface ReviewState {
   quit: boolean;
   /** Set by a second Ctrl+C while waiting for writes: leave without waiting. */
   forceQuit: boolean;
+  /**
+   * Set once the project file changed or went while the review runs ("margin.json changed"):
+   * the status bar says so, with the key that quits, until margin is started again (qa53: the
+   * next key cleared it, and at 60 columns it was cut before what to do).
+   */
+  projectChanged?: string;
 }
 
 export interface InitialOptions {

@@ -54,14 +54,24 @@ export function StatusBar({
       : truncate(save.text, room);
   const leftWidth = Math.max(0, width - stringWidth(right) - 2);
   const message = state.message;
-  const left = message
+  // A project file changed under the review: said first, whole, until margin is started again;
+  // the hints after it in what is left.
+  const stale = !message && state.projectChanged ? projectChangedText(state) : '';
+  const staleWidth = stale ? Math.min(leftWidth, stringWidth(stale)) : 0;
+  // Beside it, hints only where a few fit whole (a suggestion cut to "sugg…" says nothing).
+  const hintsWidth = stale ? Math.max(0, leftWidth - staleWidth - 3) : leftWidth;
+  const hintsFit = !stale || hintsWidth >= 16;
+  const rest = message
     ? oneLine(message.text)
-    : empty
-      ? fittingHints(emptyCorpusHints(state), leftWidth)
-      : context
-        ? (suggestionLine(state, context, leftWidth) ??
-          fittingHints(withResultAt(state, context, barHints(state, context)), leftWidth))
-        : '';
+    : !hintsFit
+      ? ''
+      : empty
+        ? fittingHints(emptyCorpusHints(state), hintsWidth)
+        : context
+          ? (suggestionLine(state, context, hintsWidth) ??
+            fittingHints(withResultAt(state, context, barHints(state, context)), hintsWidth))
+          : '';
+  const hints = stale && rest ? ` · ${rest}` : rest;
   const leftColor =
     message?.tone === 'error'
       ? theme.error
@@ -72,8 +82,9 @@ export function StatusBar({
     save.tone === 'error' ? theme.error : save.tone === 'ok' ? theme.ok : theme.warning;
   return (
     <Text wrap="truncate">
+      {stale ? <Text color={theme.warning}>{truncate(stale, staleWidth)}</Text> : null}
       <Text color={leftColor} dimColor={!message && theme.dim}>
-        {fitWidth(left, leftWidth)}
+        {fitWidth(stale && !rest ? '' : hints, leftWidth - staleWidth)}
       </Text>
       {'  '}
       <Text color={rightColor}>{right}</Text>
@@ -82,6 +93,12 @@ export function StatusBar({
 }
 
 const HELP_HINT = '? help';
+
+/** "margin.json changed: restart margin (q quits)", the quit key as the project has it. */
+function projectChangedText(state: ReviewState): string {
+  const quit = typedKeysIn('list', 'app/quit', state.project.keymap)[0];
+  return `${oneLine(state.projectChanged ?? '')}: restart margin${quit ? ` (${quit} quits)` : ''}`;
+}
 
 /** What the keys can do over an empty corpus: the problems (when any), the help, quitting. */
 function emptyCorpusHints(state: ReviewState): string[] {
