@@ -31,6 +31,7 @@ import {
   withCurrent,
   withCursor,
 } from './navigation.js';
+import { resumeAt } from './resume.js';
 import { scrolledTop } from './scroll.js';
 import { resultOf } from './search-count.js';
 import {
@@ -477,6 +478,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     }
     case 'keys/waiting':
       return { ...state, message: info(action.message) };
+    case 'place/resume':
+      return resumeAt(state, action.place);
     case 'project/changed':
       return { ...state, projectChanged: action.what };
     default:
