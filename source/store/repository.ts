@@ -59,6 +59,11 @@ export interface ChangeSummary {
   description: string;
   /** The caller's tag for the step (`tagged`): the review's lesson the model learnt with it. */
   tag?: number;
+  /**
+   * Set by undo or redo when the step changed nothing: what it would change was changed outside
+   * this session since (`margin relabel`, a teammate's pull). The step is gone.
+   */
+  missed?: true;
 }
 
 export interface StoreEvent {
