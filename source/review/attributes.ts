@@ -107,3 +107,28 @@ export function declaredBy(
   }
   return declared;
 }
+
+/**
+ * Label → the given attributes it takes: those its codebook entry declares, but a value its fixed
+ * list lacks (the story view's copy of a claim's `misleading` onto a sentence tagged figure, whose
+ * list is true, false: the figure keeps its own; qa53). A label the codebook no longer names
+ * takes none, as in the attribute editor.
+ */
+export function takenBy(
+  labels: readonly Label[],
+  attributes: Readonly<Record<string, string>>,
+  set: LabelSet = DEFAULT_LABELS,
+): Record<Label, string[]> {
+  return Object.fromEntries(
+    labels.map((label) => {
+      const own = labelOf(set, label)?.attributes ?? [];
+      const names = Object.entries(attributes)
+        .filter(([name, value]) => {
+          const declared = own.find((attribute) => attribute.name === name);
+          return declared !== undefined && (!declared.values || declared.values.includes(value));
+        })
+        .map(([name]) => name);
+      return [label, names];
+    }),
+  );
+}

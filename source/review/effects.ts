@@ -189,7 +189,13 @@ export class EffectQueue {
         });
         break;
       case 'adopt':
-        await repository.adopt(article, effect.sentence, effect.labels, effect.attributes);
+        await repository.adopt(
+          article,
+          effect.sentence,
+          effect.labels,
+          effect.attributes,
+          effect.declared ? { declared: effect.declared } : {},
+        );
         break;
     }
     return { text: null };

@@ -164,6 +164,8 @@ type EffectWrite =
       sentence: string;
       labels: Label[];
       attributes: Record<string, string>;
+      /** Label → the given attributes it takes (a value outside its fixed list it does not). */
+      declared?: Record<string, string[]>;
     }
   /** A reviewer's link or unlink of two sentences, kept beside the annotations. */
   | { kind: 'story-link'; link: StoryLink };
