@@ -16,6 +16,7 @@ import {
   type StorySource,
 } from '../review/controller.js';
 import type { ReviewProject } from '../review/project.js';
+import type { ReviewPlace } from '../review/resume.js';
 import { initialState } from '../review/state.js';
 import { snapshotMarks, storeWarnings, summarize } from '../review/sync.js';
 import type { Size } from '../review/view/layout.js';
@@ -485,6 +486,8 @@ function followOthers({
   };
 }
 
+export { placeOf } from '../review/resume.js';
+
 /** The review's controller over a session: what the first frame shows, and what follows. */
 export function reviewController(
   session: ReviewSession,
@@ -499,6 +502,8 @@ export function reviewController(
     story?: StorySource;
     /** The project file, watched for a change the review cannot take in. */
     projectFile?: ReviewControllerOptions['projectFile'];
+    /** Where the reviewer stopped last time. */
+    resume?: ReviewPlace | undefined;
   },
 ): ReviewController {
   const opened = session.opened;
@@ -542,6 +547,7 @@ export function reviewController(
     suggestions: options.models ? { models: options.models } : undefined,
     story: options.story,
     projectFile: options.projectFile,
+    resume: options.resume,
   });
 }
 

@@ -8,6 +8,7 @@ import { CannotRun } from './output.js';
 import { markOwnFolders } from './own-folders.js';
 import { loadProject, type ProjectContext, reviewProject } from './project.js';
 import { watchProjectFile } from './project-watch.js';
+import { placeFile, readPlace, savePlace } from './review-place.js';
 
 const NOT_A_TERMINAL =
   'needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).';
@@ -114,11 +115,12 @@ Press ? in the review for every key.`,
         true,
       ));
     if (refused) throw new CannotRun(refused);
-    const { startReviewSession, reviewController } = await corpusSession;
+    const { startReviewSession, reviewController, placeOf } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
     const { defaultCacheDir } = await import('../corpus/cache.js');
     const cacheDir = defaultCacheDir(io.env);
     markOwnFolders(cacheDir, root);
+    const place = placeFile(cacheDir, corpusDir, annotator);
     const session = await startReviewSession(
       corpusDir,
       (articles, corpus) =>
@@ -158,6 +160,8 @@ Press ? in the review for every key.`,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
       story,
       projectFile: projectFileWatch(context),
+      // Where this annotator stopped in this corpus last time (qa53: always article 1).
+      resume: readPlace(place),
     });
     const [{ runReview }, { makeTheme }] = await ui;
     let modelUnsaved: string | null = null;
@@ -173,6 +177,7 @@ Press ? in the review for every key.`,
       theme: makeTheme(color),
       giveUp: () => process.exit(143),
     });
+    await savePlace(place, placeOf(controller.getState()));
     // Said after the screen is gone: the review's own line about it went with the screen.
     modelUnsaved = await controller.suggestionsSettled();
     if (modelUnsaved !== null) {

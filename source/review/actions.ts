@@ -4,6 +4,7 @@ import type { Label } from '../store/types.js';
 import type { CompareView } from './compare.js';
 import type { KeyState } from './keys.js';
 import type { ArticleMarks } from './marks.js';
+import type { ReviewPlace } from './resume.js';
 import type { ScrollStep } from './scroll.js';
 import type { Landing } from './state.js';
 import type { ArticleGroups, StoryView } from './story.js';
@@ -129,6 +130,10 @@ export type EventAction =
   | { type: 'store/failed'; message: string }
   | { type: 'save/progress'; pending: number; error: string | null }
   | { type: 'save/result'; message: string | null; landing?: Landing }
+  /** Back where the reviewer stopped last time, once that article is in the list. */
+  | { type: 'place/resume'; place: ReviewPlace }
+  /** The project file changed or went ("margin.json changed"): said until margin restarts. */
+  | { type: 'project/changed'; what: string }
   /** Keys wait (for the list, the store or suggestions): the screen says why nothing moved. */
   | { type: 'keys/waiting'; message: string }
   /** The suggestions of an article under the model as it is now (after each decision again). */

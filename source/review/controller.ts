@@ -10,6 +10,7 @@ import { interpret, KeyInterpreter, keyContext } from './interpret.js';
 import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
 import { reduce } from './reducer.js';
+import type { ReviewPlace } from './resume.js';
 import { articleById, currentArticle } from './selectors.js';
 import type { Landing, ReviewState } from './state.js';
 import { type ArticleGroups, keptStoryView, storyRead, storyView } from './story.js';
@@ -79,6 +80,11 @@ export interface ReviewControllerOptions {
   projectFile?:
     | { shown: string; watch: (changed: (how: 'changed' | 'gone') => void) => () => void }
     | undefined;
+  /**
+   * Where the reviewer stopped last time: the review opens there once that article is in the
+   * list, unless a key came first; an article no longer in the corpus is passed over quietly.
+   */
+  resume?: ReviewPlace | undefined;
 }
 
 export interface StorySource {
@@ -152,6 +158,8 @@ export class ReviewController {
   #holdTimer: NodeJS.Timeout | null = null;
   /** The wait for suggestions timed out: held keys act on what is there. */
   #gaveUpWaiting = false;
+  /** Where the review opens, until that article is in the list or a key comes first. */
+  #resume: ReviewPlace | null = null;
   /** The store could not be opened: keys waiting for it act (and say so) rather than wait on. */
   #storeFailed = false;
   /**
@@ -224,6 +232,8 @@ export class ReviewController {
 
   /** Starts listening to the corpus reader and the store. */
   start(): void {
+    this.#resume = this.#options.resume ?? null;
+    this.#resumeIfListed(false);
     if (this.#options.corpus) {
       this.#stops.push(this.#options.corpus((event) => this.#corpusEvent(event)));
     } else {
@@ -237,8 +247,9 @@ export class ReviewController {
     if (projectFile) {
       this.#stops.push(
         projectFile.watch((how) => {
-          const message = `${projectFile.shown} ${how === 'gone' ? 'is gone' : 'changed'}: labels and keys are still the old ones; quit and start margin again`;
-          this.dispatch({ type: 'save/result', message });
+          const what = `${projectFile.shown} ${how === 'gone' ? 'is gone' : 'changed'}`;
+          const message = `${what}: labels and keys are still the old ones; quit and start margin again`;
+          this.dispatch({ type: 'project/changed', what });
           this.dispatch({ type: 'store/synced', marks: {}, warnings: [message] });
         }),
       );
@@ -281,6 +292,8 @@ export class ReviewController {
    * a quit acts at once.
    */
   press(input: string, key: KeyState, at?: number): void {
+    // The reviewer went on from where the list was: the place kept from last time is not taken.
+    this.#resume = null;
     if (this.#held.length > 0) {
       // Behind held keys, a key means what it will mean once they have acted: a `q` typed into
       // the note a held `n` opens is text. Only Ctrl+C, which never means text, acts at once.
@@ -563,6 +576,18 @@ export class ReviewController {
     this.dispatch({ type: 'compare/rows', article: mode.article, rows });
   }
 
+  /** Opens the review where the reviewer stopped once that article is listed (`resume`). */
+  #resumeIfListed(whole: boolean): void {
+    const place = this.#resume;
+    if (!place) return;
+    if (this.#state.articles.some((article) => article.id === place.article)) {
+      this.#resume = null;
+      this.dispatch({ type: 'place/resume', place });
+    } else if (whole) {
+      this.#resume = null;
+    }
+  }
+
   #corpusEvent(event: CorpusEvent): void {
     if (event.type === 'changed' && this.#queue.pending > 0) {
       // Writes still on their way name sentences of the text on screen: the new text waits for
@@ -586,9 +611,11 @@ export class ReviewController {
         this.#storyEarly = true;
         this.#loadStory(this.#state.articles, event.total);
       }
+      this.#resumeIfListed(false);
     } else if (event.type === 'loaded' || event.type === 'changed') {
       this.#articles = event.articles;
       this.dispatch({ type: 'corpus/loaded', articles: event.articles, warnings: event.warnings });
+      this.#resumeIfListed(true);
       const repository = this.#repository;
       if (repository) {
         // The store opened on the whole corpus before the screen had all of it; a changed

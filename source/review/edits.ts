@@ -1,6 +1,12 @@
 import { beyondLimits } from '../store/schema.js';
 import type { Label } from '../store/types.js';
-import { declaredBy, fieldsFor } from './attributes.js';
+import {
+  type AttributeField,
+  declaredBy,
+  fieldsFor,
+  labelsTaking,
+  refusedBy,
+} from './attributes.js';
 import { typedKeysIn } from './keymap.js';
 import type { KeyState } from './keys.js';
 import { editLine, lineAt } from './line.js';
@@ -282,7 +288,10 @@ export function saveEdit(state: ReviewState): ReviewState {
     (name) => (attributes[name] ?? '') === (mode.initial[name] ?? '').trim(),
   );
   for (const name of keep) delete attributes[name];
-  const next = setMarks(done, mode.article, {
+  // A value one label's fixed list lacks goes to the others only (qa53).
+  const keepOn = refusedBy(mode.fields, attributes);
+  const some = onlySome(mode.fields, attributes);
+  const next = setMarks(some ? { ...done, message: info(some) } : done, mode.article, {
     ...marks,
     sentences: {
       ...marks.sentences,
@@ -296,9 +305,28 @@ export function saveEdit(state: ReviewState): ReviewState {
     patch: {
       attributes: Object.keys(attributes).length > 0 ? attributes : null,
       ...(keep.length > 0 ? { keep } : {}),
+      ...(Object.keys(keepOn).length > 0 ? { keepOn } : {}),
     },
     declared: declaredBy(current.labels, state.project.labels),
   });
+}
+
+/** What a save says of values only some of the sentence's labels take, or null. */
+function onlySome(
+  fields: readonly AttributeField[],
+  attributes: Readonly<Record<string, string>>,
+): string | null {
+  const parts = fields.flatMap((field) => {
+    const value = attributes[field.key] ?? '';
+    const taking = labelsTaking(field, value);
+    if (!taking) return [];
+    const others = (field.lists ?? []).filter((list) => !taking.includes(list.label));
+    const lists = others.map(
+      (list) => `${list.label}'s is one of ${(list.values ?? []).join(', ')}`,
+    );
+    return [`${field.key} ${value} saved on ${taking.join(', ')} only (${lists.join('; ')})`];
+  });
+  return parts.length > 0 ? parts.join(' · ') : null;
 }
 
 /** Why `a` opens nothing: the sentence's labels have no attributes in the codebook. */

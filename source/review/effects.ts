@@ -30,6 +30,9 @@ const DEFAULT_DELAYS = [250, 1000, 2000, 5000];
 
 function describe(summary: ChangeSummary | null, verb: 'undid' | 'redid'): string {
   if (!summary) return verb === 'undid' ? 'nothing to undo' : 'nothing to redo';
+  if (summary.missed) {
+    return `could not ${verb === 'undid' ? 'undo' : 'redo'} ${summary.description}: changed elsewhere since`;
+  }
   return `${verb}: ${summary.description}`;
 }
 
@@ -119,7 +122,9 @@ export class EffectQueue {
     if (effect.kind === 'undo' || effect.kind === 'redo') {
       const summary = effect.kind === 'undo' ? await repository.undo() : await repository.redo();
       const text = describe(summary, effect.kind === 'undo' ? 'undid' : 'redid');
-      if (summary?.tag !== undefined) this.#options.onLesson?.(summary.tag, effect.kind);
+      // A step that changed nothing takes back (or teaches again) nothing either.
+      if (summary?.tag !== undefined && !summary.missed)
+        this.#options.onLesson?.(summary.tag, effect.kind);
       if (!summary) return { text };
       const landing = {
         article: summary.article,
@@ -184,7 +189,13 @@ export class EffectQueue {
         });
         break;
       case 'adopt':
-        await repository.adopt(article, effect.sentence, effect.labels, effect.attributes);
+        await repository.adopt(
+          article,
+          effect.sentence,
+          effect.labels,
+          effect.attributes,
+          effect.declared ? { declared: effect.declared } : {},
+        );
         break;
     }
     return { text: null };

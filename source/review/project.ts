@@ -180,6 +180,7 @@ export function buildKeymap(
     const row: KeymapEntry = {
       ...entry,
       keys: [...typed, ...named],
+      description: redescribe(entry.description, entry.keys, typed),
       ...(entry.hint ? { hint: rehint(entry.hint, entry.keys, typed) } : {}),
     };
     keymap.push(row);
@@ -187,6 +188,24 @@ export function buildKeymap(
   }
   problems.push(...clashes(keymap, changed, labels));
   return { keymap, problems };
+}
+
+/**
+ * A help row that names its own key ("L here, L there: the same statement") names the override
+ * instead (qa53: the help said `L` with story/link on `Y`). A key is named as a word of its own
+ * before a space, a colon or a comma.
+ */
+function redescribe(description: string, before: KeyBinding[], after: KeyBinding[]): string {
+  const to = after.find((binding) => binding.input !== undefined)?.label;
+  if (to === undefined) return description;
+  let text = description;
+  for (const binding of before) {
+    if (binding.input === undefined || binding.ctrl || after.some((b) => sameKey(b, binding)))
+      continue;
+    const from = binding.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    text = text.replace(new RegExp(`(^|[ (])${from}(?=[ :,])`, 'g'), `$1${to}`);
+  }
+  return text;
 }
 
 function clashes(keymap: Keymap, changed: Set<KeymapEntry>, labels: LabelSet): KeymapProblem[] {

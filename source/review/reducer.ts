@@ -19,6 +19,7 @@ import {
   typeInto,
 } from './edits.js';
 import { guidelinesAction } from './guidelines.js';
+import { typedKeysIn } from './keymap.js';
 import { land, spotOf } from './landing.js';
 import {
   jumpTo,
@@ -30,6 +31,7 @@ import {
   withCurrent,
   withCursor,
 } from './navigation.js';
+import { resumeAt } from './resume.js';
 import { scrolledTop } from './scroll.js';
 import { moreMatch, resultOf } from './search-count.js';
 import {
@@ -201,7 +203,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
         ...landed,
         results: { query: mode.query, hits: mode.hits, index: mode.selected, total: mode.total },
         message: info(
-          `${resultOf(mode.selected, mode.hits.length, mode.total)}: n next, N previous, Esc ends`,
+          `${resultOf(mode.selected, mode.hits.length, mode.total)}: ${resultKeys(state)}Esc ends`,
         ),
       };
     }
@@ -514,6 +516,10 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     }
     case 'keys/waiting':
       return { ...state, message: info(action.message) };
+    case 'place/resume':
+      return resumeAt(state, action.place);
+    case 'project/changed':
+      return { ...state, projectChanged: action.what };
     default:
       if (state.mode.kind === 'quitting') return state;
       {
@@ -563,4 +569,12 @@ function moveResults(state: ReviewState, delta: number): ReviewState {
     return { ...state, mode: { ...mode, selected: last, wanted: target } };
   }
   return { ...state, mode: { ...mode, selected: Math.min(target, last) } };
+}
+
+/** "n next, N previous, " as the project's keys have them (qa53: the defaults were named). */
+function resultKeys(state: ReviewState): string {
+  const key = (type: KeyAction['type']) => typedKeysIn('results', type, state.project.keymap)[0];
+  const next = key('search/next');
+  const previous = key('search/prev');
+  return `${next ? `${next} next, ` : ''}${previous ? `${previous} previous, ` : ''}`;
 }

@@ -169,6 +169,8 @@ type EffectWrite =
       sentence: string;
       labels: Label[];
       attributes: Record<string, string>;
+      /** Label → the given attributes it takes (a value outside its fixed list it does not). */
+      declared?: Record<string, string[]>;
     }
   /** A reviewer's link or unlink of two sentences, kept beside the annotations. */
   | { kind: 'story-link'; link: StoryLink };
@@ -271,6 +273,12 @@ export interface ReviewState {
   quit: boolean;
   /** Set by a second Ctrl+C while waiting for writes: leave without waiting. */
   forceQuit: boolean;
+  /**
+   * Set once the project file changed or went while the review runs ("margin.json changed"):
+   * the status bar says so, with the key that quits, until margin is started again (qa53: the
+   * next key cleared it, and at 60 columns it was cut before what to do).
+   */
+  projectChanged?: string;
 }
 
 export interface InitialOptions {

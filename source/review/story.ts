@@ -3,6 +3,8 @@ import type { Label } from '../store/types.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
 import { wordDiff } from '../story/word-diff.js';
 import { oneLine } from '../text/untrusted.js';
+import { takenBy } from './attributes.js';
+import { typedKeysIn } from './keymap.js';
 import { sortLabels } from './marks.js';
 import { jumpTo, withCurrent, withCursor } from './navigation.js';
 import { articleById, currentArticle, cursorOf, marksOf } from './selectors.js';
@@ -318,8 +320,13 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
   const had = current?.attributes ?? {};
   // Own properties only: a stored attribute may be named `constructor` (an import).
   const value = (name: string) => (Object.hasOwn(had, name) ? had[name] : undefined);
+  // Each label takes only the attributes it declares, a fixed list's values only (qa53: a
+  // claim's `misleading` went to the figure the counterpart had, and its claimant with it).
+  const taken = takenBy(labels, own.attributes, state.project.labels);
+  const takenOnTarget = new Set((current?.labels ?? []).flatMap((label) => taken[label] ?? []));
   const replaced = Object.entries(own.attributes).filter(
-    ([name, given]) => value(name) !== undefined && value(name) !== given,
+    ([name, given]) =>
+      value(name) !== undefined && value(name) !== given && takenOnTarget.has(name),
   );
   const unchanged =
     own.labels.every((label) => current?.labels.includes(label)) &&
@@ -335,7 +342,9 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
     },
   });
   const instead = replaced.map(([name, given]) => `${name}: ${value(name)} → ${given}`).join(', ');
-  const told = `copied ${own.labels.join(', ')} to ${where}${instead ? ` (${instead})` : ''} (u undoes)`;
+  // The project's undo key (qa53: "(u undoes)" with undo on `z`).
+  const undo = typedKeysIn('story', 'undo', state.project.keymap)[0];
+  const told = `copied ${own.labels.join(', ')} to ${where}${instead ? ` (${instead})` : ''}${undo ? ` (${undo} undoes)` : ''}`;
   return emit(
     { ...next, message: info(told) },
     {
@@ -344,6 +353,7 @@ export function copyToCounterpart(state: ReviewState): ReviewState {
       sentence: target.sentence,
       labels: own.labels,
       attributes: own.attributes,
+      declared: taken,
     },
   );
 }
@@ -380,7 +390,9 @@ export function markLink(state: ReviewState): ReviewState {
       ...state,
       story: { ...state.story, linkFrom: again ? null : current },
       message: info(
-        again ? 'link cancelled' : 'marked: press L on the sentence that reports the same thing',
+        again
+          ? 'link cancelled'
+          : `marked: press ${typedKeysIn('reader', 'story/link', state.project.keymap)[0] ?? 'it again'} on the sentence that reports the same thing`,
       ),
     };
   }

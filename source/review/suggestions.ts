@@ -6,6 +6,7 @@
  */
 import type { LabelSet } from '../store/labels.js';
 import type { Label } from '../store/types.js';
+import type { KeyAction } from './actions.js';
 import { declaredBy } from './attributes.js';
 import { typedKeysIn } from './keymap.js';
 import { sortLabels } from './marks.js';
@@ -435,9 +436,19 @@ function unsureMessage(
   const shown = pendingSuggestion(state, article, sentence)?.labels.some(
     ({ label }) => label === doubt.label,
   );
+  // The project's keys for them, as the hints have them (qa53: messages named the defaults).
+  const keys = (pairs: [KeyAction['type'], string][]) =>
+    pairs.flatMap(([type, what]) => {
+      const key = typedKeysIn('reader', type, state.project.keymap)[0];
+      return key ? [` · ${key} ${what}`] : [];
+    });
+  const next = keys([['suggestion/next-uncertain', 'next']]).join('');
   return shown
-    ? `least sure: ${doubt.label} ${percent}% (suggested) · y accept · r reject · w next`
-    : `least sure: ${doubt.label} ${percent}% (not suggested) · tag it if it is one · w next`;
+    ? `least sure: ${doubt.label} ${percent}% (suggested)${keys([
+        ['suggestion/accept', 'accept'],
+        ['suggestion/reject', 'reject'],
+      ]).join('')}${next}`
+    : `least sure: ${doubt.label} ${percent}% (not suggested) · tag it if it is one${next}`;
 }
 
 /**

@@ -35,6 +35,16 @@ export class History {
     if (step) this.undone.push(step);
   }
 
+  /** The step to undo changed nothing (changed outside the session): gone, not redoable. */
+  dropUndo(): void {
+    this.done.pop();
+  }
+
+  /** The step to redo changed nothing: gone. */
+  dropRedo(): void {
+    this.undone.pop();
+  }
+
   peekRedo(): Step | undefined {
     return this.undone.at(-1);
   }

@@ -14,7 +14,11 @@ export interface FieldChange {
  */
 export type Operation =
   | { type: 'add'; annotations: StoredAnnotation[] }
-  | { type: 'remove'; ids: string[] }
+  /**
+   * `labels`: id → the label the annotation must still carry to be removed. An undo of a tag
+   * leaves alone an annotation `margin relabel` gave another label since (qa53).
+   */
+  | { type: 'remove'; ids: string[]; labels?: Record<string, string> }
   | { type: 'fields'; changes: FieldChange[] }
   | { type: 'status'; status: ReviewStatus }
   /** Several operations as one undoable step (copying labels and attributes to a sentence). */
@@ -31,7 +35,14 @@ export function applyOperation(doc: StoreDoc, operation: Operation): boolean {
     }
     case 'remove': {
       const ids = new Set(operation.ids);
-      const kept = doc.annotations.filter((annotation) => !ids.has(annotation.id));
+      const { labels } = operation;
+      const kept = doc.annotations.filter(
+        (annotation) =>
+          !ids.has(annotation.id) ||
+          (labels !== undefined &&
+            Object.hasOwn(labels, annotation.id) &&
+            labels[annotation.id] !== annotation.label),
+      );
       const changed = kept.length !== doc.annotations.length;
       doc.annotations = kept;
       return changed;

@@ -24,6 +24,11 @@ export interface AnnotationPatch {
    * values differ between the sentence's labels, which the reviewer did not change.
    */
   keep?: readonly string[];
+  /**
+   * Label → attributes the annotations of that label keep as they have them: a value its fixed
+   * list lacks (a claim's `misleading` on a sentence also tagged figure, whose list is true, false).
+   */
+  keepOn?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** How `adopt` gives a sentence labels, attributes and a note in one step. */
@@ -54,6 +59,11 @@ export interface ChangeSummary {
   description: string;
   /** The caller's tag for the step (`tagged`): the review's lesson the model learnt with it. */
   tag?: number;
+  /**
+   * Set by undo or redo when the step changed nothing: what it would change was changed outside
+   * this session since (`margin relabel`, a teammate's pull). The step is gone.
+   */
+  missed?: true;
 }
 
 export interface StoreEvent {

@@ -668,7 +668,7 @@ export class StoreRepository implements Repository {
         `tag ${label}`,
         {
           forward: { type: 'add', annotations: [structuredClone(annotation)] },
-          inverse: { type: 'remove', ids: [annotation.id] },
+          inverse: { type: 'remove', ids: [annotation.id], labels: { [annotation.id]: label } },
         },
         sentenceId,
       );
@@ -716,7 +716,7 @@ export class StoreRepository implements Repository {
         `tag ${label}`,
         {
           forward: { type: 'add', annotations: [annotation] },
-          inverse: { type: 'remove', ids: [annotation.id] },
+          inverse: { type: 'remove', ids: [annotation.id], labels: { [annotation.id]: label } },
         },
         sentenceId,
       );
@@ -763,7 +763,12 @@ export class StoreRepository implements Repository {
         attributes:
           attributes === 'keep'
             ? a.attributes
-            : withKept(a, ownAttributes(a, attributes, declared), patch.keep),
+            : withKept(a, ownAttributes(a, attributes, declared), [
+                ...(patch.keep ?? []),
+                ...(Object.hasOwn(patch.keepOn ?? {}, a.label)
+                  ? (patch.keepOn?.[a.label] ?? [])
+                  : []),
+              ]),
         updated,
       }));
       const description =
@@ -856,7 +861,11 @@ export class StoreRepository implements Repository {
           inverse: {
             type: 'batch',
             operations: [
-              { type: 'remove', ids: fresh.map((a) => a.id) },
+              {
+                type: 'remove',
+                ids: fresh.map((a) => a.id),
+                labels: Object.fromEntries(fresh.map((a) => [a.id, a.label])),
+              },
               { type: 'fields', changes: structuredClone(before) },
             ],
           },
@@ -920,10 +929,18 @@ export class StoreRepository implements Repository {
     if (value && undoable) this.history.record(value);
   }
 
+  /**
+   * Undoes the last step. One whose annotations were changed outside this session since (folded
+   * by `margin relabel`, removed by a teammate's pull) changes nothing: it is dropped, not moved to
+   * redo, and the summary says it was `missed` (qa53: `undid: tag number` changed nothing).
+   */
   async undo(): Promise<ChangeSummary | null> {
     const step = this.history.peekUndo();
     if (!step) return null;
-    if (step.summary.kind !== 'mark') await this.replay(step, step.inverse);
+    if (step.summary.kind !== 'mark' && !(await this.replay(step, step.inverse))) {
+      this.history.dropUndo();
+      return { ...step.summary, missed: true };
+    }
     this.history.settleUndo();
     return step.summary;
   }
@@ -931,7 +948,10 @@ export class StoreRepository implements Repository {
   async redo(): Promise<ChangeSummary | null> {
     const step = this.history.peekRedo();
     if (!step) return null;
-    if (step.summary.kind !== 'mark') await this.replay(step, step.forward);
+    if (step.summary.kind !== 'mark' && !(await this.replay(step, step.forward))) {
+      this.history.dropRedo();
+      return { ...step.summary, missed: true };
+    }
     this.history.settleRedo();
     return step.summary;
   }
@@ -1011,12 +1031,14 @@ export class StoreRepository implements Repository {
     await this.storage.close();
   }
 
-  private async replay(step: Step, operation: Operation): Promise<void> {
+  /** Applies a step's operation; whether it changed the file. */
+  private async replay(step: Step, operation: Operation): Promise<boolean> {
     this.assertWritable(step.article, step.annotator);
-    await this.update(step.annotator, step.article, (current) => ({
-      write: applyOperation(current, operation),
-      value: null,
-    }));
+    const { value } = await this.update(step.annotator, step.article, (current) => {
+      const changed = applyOperation(current, operation);
+      return { write: changed, value: changed };
+    });
+    return value;
   }
 
   private async removeWhere(

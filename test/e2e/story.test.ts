@@ -289,8 +289,11 @@ it('u after that x brings the two versions back, in the review, a restart and ma
     { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...own } },
   );
   seeds.track(again);
-  await again.waitFor((t) => header(t).includes('article 1 of 5'), 'the list');
-  await step(again, '\r', (t) => reader(t, FIRST).startsWith('▶    2 '), 'two after a restart');
+  // The restart opens where the review was left (qa53): the first sentence, in the reader.
+  await again.waitFor(
+    (t) => header(t).includes('article 1 of 5') && reader(t, FIRST).startsWith('▶    2 '),
+    'two after a restart',
+  );
   again.write('q');
   await again.exited;
   const { stdout } = await promisify(execFile)(
@@ -480,10 +483,9 @@ async function spawnAgain(env: Record<string, string>): Promise<Session> {
     (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
     'the list',
   );
+  // The restart opens where the last session quit (qa53): 000's first sentence, in the reader.
   // The groups are in once another sentence of 000 is counted: before, none is.
-  await step(
-    s,
-    '\r',
+  await s.waitFor(
     (t) => ALONE.test(reader(t, FIRST)) && /^ {5}2 /.test(reader(t, '“When Mr Witkoff brings')),
     'the sentence without a count, the third with its own',
   );

@@ -344,6 +344,7 @@ const promises: Record<
       sentence: 'a-s3',
       labels: ['claim'],
       attributes: { claimant: 'Kremlin' },
+      declared: { claim: ['claimant'] },
     });
   },
   'story/unlink': (_b, a) =>

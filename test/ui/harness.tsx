@@ -5,6 +5,7 @@ import type { Article } from '../../source/corpus/types.js';
 import {
   type CorpusFeed,
   ReviewController,
+  type ReviewControllerOptions,
   type SearchFunction,
 } from '../../source/review/controller.js';
 import { initialState, type ReviewState } from '../../source/review/state.js';
@@ -83,6 +84,8 @@ export async function renderApp(options: {
   /** Search still getting ready: its code loads once this settles. */
   searchLoaded?: Promise<void>;
   retryDelays?: readonly number[];
+  /** The project file the review watches, as `margin review` gives it. */
+  projectFile?: ReviewControllerOptions['projectFile'];
 }): Promise<Rendered> {
   const repository = options.repository ?? testRepository();
   const opening = options.store !== undefined;
@@ -118,6 +121,7 @@ export async function renderApp(options: {
       return search;
     },
     retryDelays: options.retryDelays,
+    ...(options.projectFile ? { projectFile: options.projectFile } : {}),
   });
   controller.start();
   const instance = render(<App controller={controller} theme={makeTheme(false)} />, {

@@ -49,7 +49,8 @@ export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJ
         // Checked when the file was read; escaped here too, as all text from a file is.
         row(
           oneLine(`${label.key} ${label.letter}`),
-          oneLine(`${label.name}: ${label.description}`),
+          // qa53: a label without a description read `claim:`.
+          oneLine(label.description ? `${label.name}: ${label.description}` : label.name),
         ),
       ),
     ]);

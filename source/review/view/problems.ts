@@ -30,7 +30,12 @@ export function problemLines(problems: readonly string[], width: number): string
  * after these lines: counting three problems as two gave the list a line it did not have, and
  * Ink squeezed its entries until their titles vanished.
  */
-export function listProblems(problems: readonly string[], width: number): string[] {
+export function listProblems(
+  problems: readonly string[],
+  width: number,
+  /** The key that opens the problems panel, as the project has it. */
+  key = '!',
+): string[] {
   // Wrapped whole when that takes three lines at most (qa52: the one problem of a large corpus,
   // "story groups unavailable: run margin index --story once…", was cut at 120 columns).
   const wrapped = problemLines(problems, width);
@@ -41,6 +46,6 @@ export function listProblems(problems: readonly string[], width: number): string
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return [
     ...problems.slice(0, 2).map((problem) => `⚠ ${oneLine(problem)}`),
-    `⚠ ${count} in all: ! shows them in full`,
+    `⚠ ${count} in all: ${key} shows them in full`,
   ];
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Article } from '../../corpus/types.js';
+import { typedKeysIn } from '../../review/keymap.js';
 import { type ArticleMarks, EMPTY_MARKS } from '../../review/marks.js';
 import { listLines } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
@@ -27,6 +28,8 @@ export interface ArticleListProps {
   height: number;
   loading: ReviewState['loading'];
   warnings: string[];
+  /** The key that opens every problem, as the project has it. */
+  problemsKey: string;
   width: number;
   focused: boolean;
   labels: LabelSet;
@@ -44,6 +47,7 @@ export function listProps(state: ReviewState) {
     height: listLines(state),
     loading: state.loading,
     warnings: state.warnings,
+    problemsKey: typedKeysIn('list', 'problems/toggle', state.project.keymap)[0] ?? '!',
     labels: state.project.labels,
   };
 }
@@ -57,6 +61,7 @@ export const ArticleList = memo(function ArticleList({
   height,
   loading,
   warnings: all,
+  problemsKey,
   width,
   focused,
   labels,
@@ -64,7 +69,7 @@ export const ArticleList = memo(function ArticleList({
 }: ArticleListProps) {
   const perPage = Math.max(1, Math.floor(height / LIST_ENTRY_LINES));
   const visible = articles.slice(top, top + perPage);
-  const warnings = listProblems(all, width);
+  const warnings = listProblems(all, width, problemsKey);
   return (
     <Box flexDirection="column" width={width} height={height + (loading ? 1 : 0) + warnings.length}>
       <Box flexDirection="column" height={height}>

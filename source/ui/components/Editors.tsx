@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { type AttributeField, labelsTaking } from '../../review/attributes.js';
 import type { Message, Mode } from '../../review/state.js';
 import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
@@ -107,6 +108,8 @@ export function AttributesEditor({
                 {mode.values[field.key] && !field.values.includes(mode.values[field.key]!) ? (
                   <Text color={theme.warning}> (not in the list)</Text>
                 ) : null}
+                {/* A value only some of the sentence's labels take (their lists differ). */}
+                {onlySomeTake(field, mode.values[field.key] ?? '')}
                 <Text dimColor={theme.dim}>
                   {focused ? `  ←/→ or a letter: ${field.values.map(oneLine).join(' · ')}` : ''}
                 </Text>
@@ -125,4 +128,10 @@ export function AttributesEditor({
       })}
     </Box>
   );
+}
+
+/** ` (claim only)` beside a value the other labels' lists lack; nothing when all take it. */
+function onlySomeTake(field: AttributeField, value: string) {
+  const taking = labelsTaking(field, value);
+  return taking ? <Text> ({taking.map(oneLine).join(', ')} only)</Text> : null;
 }

@@ -51,20 +51,31 @@ export function StatusBar({
     empty && saveText(state).tone === 'ok' ? { text: '', tone: 'ok' as const } : saveText(state);
   const room = Math.max(8, Math.floor(width / 2));
   // A failed write cut short says where the rest is: its reason is what tells how to mend it.
+  const shows = ` (${typedKeysIn('reader', 'problems/toggle', state.project.keymap)[0] ?? '!'} shows)`;
   const right =
     save.tone === 'error' && stringWidth(save.text) > room
-      ? `${truncate(save.text, Math.max(1, room - 10))} (! shows)`
+      ? `${truncate(save.text, Math.max(1, room - stringWidth(shows)))}${shows}`
       : truncate(save.text, room);
   const leftWidth = Math.max(0, width - stringWidth(right) - 2);
   const message = state.message;
-  const left = message
+  // A project file changed under the review: said first, whole, until margin is started again;
+  // the hints after it in what is left.
+  const stale = !message && state.projectChanged ? projectChangedText(state) : '';
+  const staleWidth = stale ? Math.min(leftWidth, stringWidth(stale)) : 0;
+  // Beside it, hints only where a few fit whole (a suggestion cut to "sugg…" says nothing).
+  const hintsWidth = stale ? Math.max(0, leftWidth - staleWidth - 3) : leftWidth;
+  const hintsFit = !stale || hintsWidth >= 16;
+  const rest = message
     ? oneLine(message.text)
-    : empty
-      ? fittingHints(emptyCorpusHints(state), leftWidth)
-      : context
-        ? (suggestionLine(state, context, leftWidth) ??
-          fittingHints(withResultAt(state, context, barHints(state, context)), leftWidth))
-        : '';
+    : !hintsFit
+      ? ''
+      : empty
+        ? fittingHints(emptyCorpusHints(state), hintsWidth)
+        : context
+          ? (suggestionLine(state, context, hintsWidth) ??
+            fittingHints(withResultAt(state, context, barHints(state, context)), hintsWidth))
+          : '';
+  const hints = stale && rest ? ` · ${rest}` : rest;
   const leftColor =
     message?.tone === 'error'
       ? theme.error
@@ -75,8 +86,9 @@ export function StatusBar({
     save.tone === 'error' ? theme.error : save.tone === 'ok' ? theme.ok : theme.warning;
   return (
     <Text wrap="truncate">
+      {stale ? <Text color={theme.warning}>{truncate(stale, staleWidth)}</Text> : null}
       <Text color={leftColor} dimColor={!message && theme.dim}>
-        {fitWidth(left, leftWidth)}
+        {fitWidth(stale && !rest ? '' : hints, leftWidth - staleWidth)}
       </Text>
       {'  '}
       <Text color={rightColor}>{right}</Text>
@@ -85,6 +97,12 @@ export function StatusBar({
 }
 
 const HELP_HINT = '? help';
+
+/** "margin.json changed: restart margin (q quits)", the quit key as the project has it. */
+function projectChangedText(state: ReviewState): string {
+  const quit = typedKeysIn('list', 'app/quit', state.project.keymap)[0];
+  return `${oneLine(state.projectChanged ?? '')}: restart margin${quit ? ` (${quit} quits)` : ''}`;
+}
 
 /** What the keys can do over an empty corpus: the problems (when any), the help, quitting. */
 function emptyCorpusHints(state: ReviewState): string[] {
