@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { type Session, seedsCopyPerTest, spawnCli, WHOLE_SESSION } from './pty.js';
+import { type Session, seedsCopyPerTest, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
 
 vi.setConfig({ testTimeout: WHOLE_SESSION });
 
@@ -40,7 +40,7 @@ describe('starting the review again', () => {
 
     s = start();
     await s.waitFor(
-      (t) => header(t) === at && statusBar(t).endsWith('saved'),
+      (t) => header(t) === at && storeOpened(statusBar(t)),
       'the same article and sentence',
     );
     // In the reader, as it was left: j moves on from the fourth sentence.
@@ -51,7 +51,7 @@ describe('starting the review again', () => {
     // Another annotator's place is their own.
     s = start('bob');
     await s.waitFor(
-      (t) => header(t).includes('article 1 of 5') && statusBar(t).endsWith('saved'),
+      (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
       "bob's start",
     );
     await quit(s);
@@ -68,7 +68,7 @@ describe('starting the review again', () => {
     rmSync(join(seeds.dir, 'seeds', '001_d7fb493d5d978b6e.txt'), { force: true });
     s = start();
     await s.waitFor(
-      (t) => header(t).includes('article 1 of 4') && statusBar(t).endsWith('saved'),
+      (t) => header(t).includes('article 1 of 4') && storeOpened(statusBar(t)),
       'the first article',
     );
     expect(s.screen().join('\n')).not.toContain('Putin-Trump Meeting Dates');
