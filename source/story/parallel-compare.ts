@@ -25,13 +25,16 @@ export interface CompareReply {
 }
 
 /**
- * A worker's young generation: 16 MB. 64 MB let a worker spend less time collecting the
+ * A worker's young generation: 8 MB. 64 MB let a worker spend less time collecting the
  * short-lived arrays of each pair, but held some 30 MB more at the build's peak at 100,000
  * articles (728 → 695 MB, for some 7 % more CPU comparing), since the index waits for its pairs
  * within a band (`backlog`); before that, a band's pairs queued at once and 16 MB raised the
- * peak (1,076 → 1,191 MB).
+ * peak (1,076 → 1,191 MB). 16 → 8 MB, with the thread's heap collected every 64 chunks
+ * (`compare-worker.ts`; 8 MB alone let promoted garbage raise the comparing's end under load):
+ * the comparing's RSS at 100,000 articles 379–387 → 368–377 MiB, for 1–2 s more of its CPU
+ * (some 22 s).
  */
-const YOUNG = { maxYoungGenerationSizeMb: 16 };
+const YOUNG = { maxYoungGenerationSizeMb: 8 };
 /** Pairs per message: a message costs tens of microseconds, a pair about four. */
 const CHUNK = 8192;
 /**

@@ -9,12 +9,14 @@ import type { StoryIndex } from './story-index.js';
 import type { StoryArticle } from './types.js';
 
 /**
- * A worker's young generation: 16 MB. The default, smaller still, had a worker spend a quarter
- * of its time collecting the short-lived arrays of each sentence; 64 MB held some 50 MB more
- * per worker for no time measured (30,000 articles on 2 workers: the reading's peak RSS
- * 645–690 → 525–565 MB, its CPU time within the runs' spread).
+ * A worker's young generation: 8 MB. V8's first 1 MB had a worker spend a quarter of its time
+ * collecting the short-lived arrays of each sentence; 64 MB held some 50 MB more per worker for
+ * no time measured (30,000 articles on 2 workers: the reading's peak RSS 645–690 → 525–565 MB,
+ * its CPU time within the runs' spread). At 100,000 articles the reading's end is the build's
+ * peak, the thread's heap some 52 MB of it: with 8 MB, not 16, and its heap collected every 32
+ * batches (`read-worker.ts`), some 33 MB, for under a second more of its CPU (some 18 s).
  */
-const YOUNG = { maxYoungGenerationSizeMb: 16 };
+const YOUNG = { maxYoungGenerationSizeMb: 8 };
 /** Sentences per batch: enough that a message's cost is small beside the reading of it. */
 const BATCH_SENTENCES = 4096;
 /**
