@@ -274,8 +274,6 @@ async function warmSession(
     index.close();
     return null;
   }
-  // The generation of the table the first page and the list are read from.
-  const listedAt = index.readAt;
   let make = lazyArticleMaker(index);
   const total = index.size();
   const first = index.summaries(0, FIRST_PAGE).map(make);
@@ -317,7 +315,11 @@ async function warmSession(
       // list and the store's placing included (it names no file it read again).
       const checked = await afterOthers(index, own, { signal: stop.signal });
       if (stopped) return;
-      if (own.refreshed && checked.paths.length === 0) return follow(whole, listedAt);
+      // Nothing changed: the list read is the index as it stands now, whatever generation the
+      // check itself wrote (following from the generation the list was read at read it all again, and opened the
+      // store again, a second after every warm start: flake53). Another margin's refresh was
+      // waited for just above.
+      if (own.refreshed && checked.paths.length === 0) return follow(whole, index.generation());
       // Bodies read before the check may be old text: the new list reads them afresh.
       const at = index.readAt;
       make = lazyArticleMaker(index);
