@@ -334,11 +334,7 @@ async function warmSession(
       // The store placed annotations on the old text: they are placed again on the new.
       await (await store).open(index);
       if (stopped) return;
-      const warnings = index
-        .problems()
-        .map(named)
-        .filter((message) => !told.has(message));
-      for (const warning of warnings) told.add(warning);
+      const warnings = untold(index, named, told);
       listener({ type: 'changed', articles: fresh, changed, warnings });
       follow(fresh, at);
     };
@@ -412,6 +408,20 @@ async function wholeList(
   return list.filter((article) => article !== undefined);
 }
 
+/** The index's problems not yet on screen, as messages, noted as told. */
+function untold(
+  index: DiskCorpusIndex,
+  named: (problem: FileProblem) => string,
+  told: Set<string>,
+): string[] {
+  const warnings = index
+    .problems()
+    .map(named)
+    .filter((message) => !told.has(message));
+  for (const warning of warnings) told.add(warning);
+  return warnings;
+}
+
 /**
  * Takes in what another margin writes into the corpus index while the review is open (`margin
  * index` in another terminal adding articles): every `OTHERS_LOOK_MS` it compares the index's
@@ -465,11 +475,7 @@ function followOthers({
       if (stopped) return;
       list = fresh;
       listed = at;
-      const warnings = index
-        .problems()
-        .map(named)
-        .filter((message) => !told.has(message));
-      for (const warning of warnings) told.add(warning);
+      const warnings = untold(index, named, told);
       listener({ type: 'changed', articles: fresh, changed, warnings });
     } catch {
       // The index being closed under it, or read while it changed: the next look tries again.
