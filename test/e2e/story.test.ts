@@ -183,15 +183,7 @@ async function unlinkRoundTrip(env: Record<string, string>) {
   );
   s.write('\x1bq');
   await s.exited;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
-    { cwd: seeds.dir, env: { ...process.env, ...env } },
-  );
-  const groups = stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> });
+  const groups = await storyGroups(env);
   const ours = groups.find((g) => g.members.some((m) => m.text.startsWith(FIRST)))!;
   expect(ours.members.map((m) => m.text.slice(0, 30))).toEqual([
     FIRST.slice(0, 30),
@@ -284,33 +276,7 @@ it('u after that x brings the two versions back, in the review, a restart and ma
   await step(s, 'u', (t) => reader(t, FIRST).startsWith('▶    2 '), 'the two versions back');
   s.write('q');
   await s.exited;
-  const again = spawnCli(
-    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
-    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...own } },
-  );
-  seeds.track(again);
-  // The restart opens where the review was left (qa53): the first sentence, in the reader.
-  await again.waitFor(
-    (t) => header(t).includes('article 1 of 5') && reader(t, FIRST).startsWith('▶    2 '),
-    'two after a restart',
-  );
-  again.write('q');
-  await again.exited;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
-    { cwd: seeds.dir, env: { ...process.env, ...env } },
-  );
-  const first = stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> })
-    .find((g) => g.members.some((m) => m.text.startsWith(FIRST)));
-  expect(first?.members.map((m) => m.article)).toEqual([
-    '000_4b207f45d15cbf96',
-    MOSCOW_TIMES_ID.article,
-    SECOND,
-  ]);
+  await togetherAfterRestart(own, env);
 });
 
 // qa53 #6: past the review's limit (kept groups), `x` then `z` left the group parted ("the
@@ -330,50 +296,14 @@ it('u after that x brings the two versions back on kept groups too, in a restart
   expect(statusBar(s.screen().join('\n'))).not.toContain('changed since the groups were kept');
   s.write('\x1bq');
   await s.exited;
-  const again = spawnCli(
-    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
-    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...env } },
-  );
-  seeds.track(again);
-  // The restart opens where the review was left (qa53): the first sentence, in the reader.
-  await again.waitFor(
-    (t) => header(t).includes('article 1 of 5') && reader(t, FIRST).startsWith('▶    2 '),
-    'two after a restart',
-  );
-  again.write('q');
-  await again.exited;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
-    { cwd: seeds.dir, env: { ...process.env, ...env } },
-  );
-  const first = stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> })
-    .find((g) => g.members.some((m) => m.text.startsWith(FIRST)));
-  expect(first?.members.map((m) => m.article)).toEqual([
-    '000_4b207f45d15cbf96',
-    MOSCOW_TIMES_ID.article,
-    SECOND,
-  ]);
+  await togetherAfterRestart(env, env);
 });
 
 // qa53: a link change had `margin story` and the exports form the whole corpus again (36 s at
 // 10,000 articles); they place it on the kept groups as the review does, and take it back so.
 it('a teammate’s unlink, and its withdrawal, are placed on kept groups without a review', async () => {
   const env = await keptSeeds();
-  const story = async () => {
-    const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
-      { cwd: seeds.dir, env: { ...process.env, ...env } },
-    );
-    return stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> });
-  };
+  const story = () => storyGroups(env);
   const formed = async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
@@ -462,15 +392,7 @@ async function agreesAfterUnlink(env: Record<string, string>) {
   );
   s.write('q');
   await s.exited;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
-    { cwd: seeds.dir, env: { ...process.env, ...env } },
-  );
-  const groups = stdout
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> });
+  const groups = await storyGroups(env);
   expect(groups.some((g) => g.members.some((m) => m.text.startsWith(FIRST)))).toBe(false);
   const theirs = groups.find((g) => g.members.some((m) => m.text.startsWith(MOSCOW_TIMES)))!;
   expect(theirs.members.map((m) => m.article)).toEqual([MOSCOW_TIMES_ID.article, SECOND]);
@@ -493,4 +415,49 @@ async function spawnAgain(env: Record<string, string>): Promise<Session> {
     'the sentence without a count, the third with its own',
   );
   return s;
+}
+
+/** `margin story --json` over the seeds' store, every group of one source or more. */
+async function storyGroups(
+  env: Record<string, string>,
+): Promise<Array<{ members: Array<{ article: string; text: string }> }>> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [CLI, 'story', '--corpus', 'seeds', '--store', 'annotations', '--json', '--min-sources', '1'],
+    { cwd: seeds.dir, env: { ...process.env, ...env } },
+  );
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { members: Array<{ article: string; text: string }> });
+}
+
+/**
+ * A restart (with `reviewEnv`) shows 000's first sentence with its two versions, and `margin
+ * story` (with `storyEnv`) groups 000, The Moscow Times and 002 together again.
+ */
+async function togetherAfterRestart(
+  reviewEnv: Record<string, string>,
+  storyEnv: Record<string, string>,
+): Promise<void> {
+  const again = spawnCli(
+    ['--no-suggestions', '--corpus', 'seeds', '--store', 'annotations', '--annotator', 'alice'],
+    { cwd: seeds.dir, cols: 120, rows: 40, env: { NO_COLOR: '1', ...reviewEnv } },
+  );
+  seeds.track(again);
+  // The restart opens where the review was left (qa53): the first sentence, in the reader.
+  await again.waitFor(
+    (t) => header(t).includes('article 1 of 5') && reader(t, FIRST).startsWith('▶    2 '),
+    'two after a restart',
+  );
+  again.write('q');
+  await again.exited;
+  const first = (await storyGroups(storyEnv)).find((g) =>
+    g.members.some((m) => m.text.startsWith(FIRST)),
+  );
+  expect(first?.members.map((m) => m.article)).toEqual([
+    '000_4b207f45d15cbf96',
+    MOSCOW_TIMES_ID.article,
+    SECOND,
+  ]);
 }
