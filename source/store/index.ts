@@ -27,6 +27,7 @@ export {
   resolveAnnotator,
   sanitiseAnnotator,
 } from './names.js';
+export { compareListed } from './placer.js';
 export type {
   AdoptOptions,
   AnnotationPatch,
@@ -35,7 +36,7 @@ export type {
   StoreEvent,
 } from './repository.js';
 export { SCHEMA_NAME, SCHEMA_VERSION, storedForm } from './schema.js';
-export { compareListed, type RepositoryOptions } from './store-repository.js';
+export type { RepositoryOptions } from './store-repository.js';
 export {
   readStoryLinks,
   type StoryLink,

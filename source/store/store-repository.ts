@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type CorpusIndex, memoryCorpusIndex } from '../corpus/corpus-index.js';
-import { headlinesOf, indexFileOf, ordsOf } from '../corpus/db/disk-index.js';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { indexFileOf } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
-import { type CodePoints, codePoints } from '../text/code-points.js';
-import { makeAnchor, type Placement, placeAnchor, sentencesById } from './anchor.js';
+import { makeAnchor, placeAnchor, sentencesById } from './anchor.js';
+import { exportOrder, type OrderSource } from './export-order.js';
 import { History, type Step } from './history.js';
-import { type ArticleHead, headOf, LazyArticle } from './lazy-article.js';
 import { applyOperation, type FieldChange, type Operation } from './operations.js';
+import { AnnotationPlacer, annotatedOf, compareListed, SAVE_BATCH } from './placer.js';
 import { chunks, ReadAhead, readAheadSettings } from './read-ahead.js';
 import type {
   AdoptOptions,
@@ -24,7 +24,7 @@ import {
   storedForm,
 } from './schema.js';
 import { RefusedFileError, type Storage } from './storage.js';
-import type { CountRow, KeptPlacement, Placements } from './store-index.js';
+import type { CountRow } from './store-index.js';
 import type {
   AnnotatedArticle,
   Annotation,
@@ -46,77 +46,14 @@ export interface RepositoryOptions {
   newId?: () => string;
 }
 
-/** Articles whose placed annotations are kept between calls: the review's neighbourhood. */
-const PLACED_CACHE = 64;
 /** Beyond this many articles, `tallies` reads every row once instead of one query per article. */
 const FEW_ARTICLES = 64;
-/** Placements written to the index per transaction. */
-const SAVE_BATCH = 512;
-/** Files of one annotator read at a time by `annotatedBy`: a few MB of documents. */
-const OWN_PAGE = 1024;
-/** The text key of an article the corpus does not hold: every annotation of it is an orphan. */
-const GONE = 'gone';
-
-/** The derived value that says `confirmKept` walked the files of a generation (its `made_at`). */
-const CONFIRMED = 'confirmed';
-/** Files compared and confirmed in one transaction by `confirmKept`. */
-const CONFIRM_PAGE = 4096;
-
-/** One article's annotations as placed at a given index version, on a given article text. */
-interface Placed {
-  version: number;
-  article: Article | undefined;
-  annotations: PlacedAnnotation[];
-  /** Each annotator's status of the article, from the same read (unreviewed when absent). */
-  statuses: Map<string, ReviewStatus>;
-  /** Each annotator's file: its document's fingerprint and the text key it is placed on. */
-  sources: Map<string, { fingerprint: string | null; placedOn: string | null }>;
-}
-
-/** A placed article as `annotated` gives it. */
-function annotatedOf(id: string, { article, annotations, statuses }: Placed): AnnotatedArticle {
-  return {
-    id,
-    article: article ?? null,
-    annotations,
-    status: (annotator) => statuses.get(annotator) ?? 'unreviewed',
-  };
-}
 
 /**
- * An export's order as the store's index keeps it between exports (`derived`, until a file's row
- * or the corpus changes): its ids, then the summary of each of the first ones, those in the
- * corpus, as flat fields (its place, or its place, title, date, byline and source), or null for a
- * corpus in memory. Reading the summaries and places of 100,000 articles and sorting them took
- * 0.5-1.8 s of the main thread's CPU at every export, beside the store's check of its files.
- */
-interface KeptOrder {
-  ids: string[];
-  heads: Array<string | number | null> | null;
-}
-
-function keptOrder({
-  ids,
-  heads,
-}: {
-  ids: string[];
-  heads: Map<string, ArticleHead | { ord: number }> | null;
-}): KeptOrder {
-  if (!heads) return { ids, heads: null };
-  const fields: Array<string | number | null> = [];
-  for (const id of ids) {
-    const head = heads.get(id);
-    if (!head) break;
-    if ('title' in head) fields.push(head.ord, head.title, head.date, head.byline, head.source);
-    else fields.push(head.ord);
-  }
-  return { ids, heads: fields };
-}
-
-/**
- * The repository logic over a `Storage`: placement, history, read-only files, change events.
- * Nothing per annotation is held here: the storage's index answers, and an article's
- * annotations are read and placed when asked for (the last few are kept).
+ * The repository logic over a `Storage`: edits as undoable steps, history, read-only files,
+ * change events, and the reads of exports and tallies. Nothing per annotation is held here: the
+ * storage's index answers, and an article's annotations are placed on its current text by the
+ * `AnnotationPlacer` when asked for.
  */
 export class StoreRepository implements Repository {
   readonly root: string;
@@ -124,28 +61,8 @@ export class StoreRepository implements Repository {
   private readonly writeProblems = new Map<string, StoreProblem>();
   private readonly folderAnnotators = new Set<string>();
   private names: { version: number; list: string[] } | null = null;
-  /** Null until `open` is given a corpus: annotations are then placed where they were made. */
-  private corpus: CorpusIndex | null = null;
-  /** The corpus generation `confirmKept` last ran for. */
-  private confirmedIn: string | null = null;
-  /** Articles given to `tag` and friends whose text differs from the corpus's (or with no corpus). */
-  private readonly seen = new Map<string, Article>();
-  /**
-   * Articles found to be the corpus's (same text and sentences), with the text key they were
-   * compared at: while the key holds, a write given the same object again, or a placement that
-   * needs the text, takes it instead of reading the article from the corpus again (each read of a
-   * 4.7 MB article took 180 ms, and a new object's map of its sentences as long again).
-   */
-  private readonly known = new Map<string, { article: Article; key: string }>();
-  private readonly placedCache = new Map<string, Placed>();
-  /** Placements computed (or confirmed: without `placed`) and not yet written to the index. */
-  private readonly unsaved: Array<{
-    path: string;
-    fingerprint?: string | null;
-    key: string;
-    generation: string | null;
-    placed?: Placements;
-  }> = [];
+  private readonly placer: AnnotationPlacer;
+  private readonly orderSource: OrderSource;
   private readonly history = new History();
   /** The tag `tagged` gives the steps recorded meanwhile. */
   private stepTag: number | undefined;
@@ -172,8 +89,24 @@ export class StoreRepository implements Repository {
     options: RepositoryOptions = {},
   ) {
     this.root = storage.root;
+    this.placer = new AnnotationPlacer(storage);
+    this.orderSource = {
+      placer: this.placer,
+      annotated: () => storage.index.annotatedArticles(),
+      derived: (name, inputs, compute) => this.derived(name, inputs, compute),
+    };
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? (() => randomUUID());
+  }
+
+  /** The corpus annotations are placed on (null: where they were made). */
+  private get corpus(): CorpusIndex | null {
+    return this.placer.corpus;
+  }
+
+  /** One annotator's annotations over the whole store, article by article in id order. */
+  annotatedBy(annotator: string): Iterable<{ article: string; annotations: PlacedAnnotation[] }> {
+    return this.placer.annotatedBy(annotator);
   }
 
   get version(): number {
@@ -185,9 +118,7 @@ export class StoreRepository implements Repository {
     { check = 'now' }: { check?: 'now' | 'later' } = {},
   ): Promise<void> {
     if (corpus) {
-      this.corpus = isCorpusIndex(corpus) ? corpus : memoryCorpusIndex('', corpus);
-      this.placedCache.clear();
-      this.known.clear();
+      this.placer.placeOn(corpus);
     }
     // The index as the last run left it, at once; `check` then compares every file with it. An
     // empty index (the first open of this store) has nothing to show: the files are read now,
@@ -224,7 +155,7 @@ export class StoreRepository implements Repository {
     if (changed === null) {
       await this.check();
     } else if (changed.length > 0) {
-      for (const article of changed) this.placedCache.delete(article);
+      for (const article of changed) this.placer.forget(article);
       this.emit(changed);
     }
     return this.storage.index.version !== version;
@@ -259,7 +190,7 @@ export class StoreRepository implements Repository {
       filter.article === undefined ? this.storage.index.annotatedArticles() : [filter.article];
     const result: PlacedAnnotation[] = [];
     for (const article of articles) {
-      for (const annotation of this.placedOf(article)) {
+      for (const annotation of this.placer.placedOf(article)) {
         if (filter.annotator === undefined || annotation.annotator === filter.annotator) {
           result.push(annotation);
         }
@@ -269,21 +200,23 @@ export class StoreRepository implements Repository {
   }
 
   *annotated(): Iterable<AnnotatedArticle> {
-    const { ids, lazy } = this.exportOrder();
-    const generation = this.generation();
+    const { ids, lazy } = exportOrder(this.orderSource);
+    const generation = this.placer.generation();
     // A chunk of articles in one read of each index (a statement on its own costs a lock); the
     // first chunks are small, so that the first article is out after one read.
     for (const [from, size] of chunks(ids.length)) {
       const chunk = this.storage.index.batch(() =>
-        this.corpusReads(() =>
-          ids.slice(from, from + size).map((id) => this.placedWith(id, generation, lazy(id))),
+        this.placer.corpusReads(() =>
+          ids
+            .slice(from, from + size)
+            .map((id) => this.placer.placedWith(id, generation, lazy(id))),
         ),
       );
       for (const [at, placed] of chunk.entries()) {
         if (placed.annotations.length > 0) yield annotatedOf(ids[from + at]!, placed);
       }
     }
-    this.savePlacements();
+    this.placer.save();
   }
 
   notes(): Iterable<AnnotationNote> {
@@ -300,7 +233,7 @@ export class StoreRepository implements Repository {
       if (own) own.add(sentence);
       else found.set(article, new Set([sentence]));
     };
-    const generation = this.generation();
+    const generation = this.placer.generation();
     // Files whose kept placements do not hold are placed after the scan: placing writes to the
     // index, which a statement still reading it forbids.
     const again = new Map<string, Set<string>>();
@@ -310,9 +243,9 @@ export class StoreRepository implements Repository {
         placed !== null &&
         placed.length === labels.length &&
         row.placedOn !== null &&
-        !this.seen.has(article) &&
+        !this.placer.hasOwnText(article) &&
         ((generation !== null && row.placedIn === generation) ||
-          row.placedOn === this.textKey(article));
+          row.placedOn === this.placer.textKey(article));
       if (!holds) {
         const annotators = again.get(article);
         if (annotators) annotators.add(row.annotator);
@@ -326,14 +259,14 @@ export class StoreRepository implements Repository {
       }
     }
     for (const [id, annotators] of again) {
-      for (const annotation of this.placedOf(id)) {
+      for (const annotation of this.placer.placedOf(id)) {
         if (!annotation.placement || !annotators.has(annotation.annotator)) continue;
         if (where.label === undefined || annotation.label === where.label) {
           add(id, annotation.placement.sentence);
         }
       }
     }
-    this.savePlacements();
+    this.placer.save();
     return found;
   }
 
@@ -343,14 +276,14 @@ export class StoreRepository implements Repository {
     withText = false,
     withHeads = true,
   ): Iterable<RenderedArticle> {
-    const { ids, lazy } = this.exportOrder(only, withHeads);
+    const { ids, lazy } = exportOrder(this.orderSource, only, withHeads);
     const { corpus } = this;
     // A chunk's texts in one statement; none when an article was given with a text of its own.
     const quotedTexts =
-      withText && corpus?.quotedTexts && this.seen.size === 0
+      withText && corpus?.quotedTexts && !this.placer.anyOwnText()
         ? (slice: readonly string[]) => corpus.quotedTexts!(slice)
         : null;
-    const generation = this.generation();
+    const generation = this.placer.generation();
     const { index } = this.storage;
     const renderings: Array<{
       file: { article: string; annotator: string; fingerprint: string | null; placedOn: string };
@@ -378,17 +311,17 @@ export class StoreRepository implements Repository {
             : generation === null
               ? null
               : index.renderedOf(slice, kind, generation);
-          return this.corpusReads(() => {
+          return this.placer.corpusReads(() => {
             const texts = read && quotedTexts ? read.texts : quotedTexts?.(slice);
             return slice.map((id): RenderedArticle => {
-              const rows = (!this.seen.has(id) && found?.get(id)) || [];
+              const rows = (!this.placer.hasOwnText(id) && found?.get(id)) || [];
               const quoted = texts?.get(id);
               if (rows.length > 0 && rows.every((row) => row.text !== null)) {
                 const kept = rows as Array<{ annotator: string; text: Buffer; madeFrom: string }>;
-                const article = lazy(id)?.() ?? this.articleOf(id) ?? null;
+                const article = lazy(id)?.() ?? this.placer.articleOf(id) ?? null;
                 return { id, article, kept, annotated: null, quoted, keep: () => undefined };
               }
-              const placed = this.placedWith(id, generation, lazy(id));
+              const placed = this.placer.placedWith(id, generation, lazy(id));
               const keep = (annotator: string, text: string) => {
                 const source = placed.sources.get(annotator);
                 if (source?.placedOn == null) return;
@@ -408,13 +341,13 @@ export class StoreRepository implements Repository {
           });
         });
         for (const each of chunk) if (each.kept || each.annotated) yield each;
-        this.savePlacements();
+        this.placer.save();
         if (renderings.length >= SAVE_BATCH) keepAll();
       }
     } finally {
       ahead?.close();
     }
-    this.savePlacements();
+    this.placer.save();
     keepAll();
   }
 
@@ -430,13 +363,13 @@ export class StoreRepository implements Repository {
   ): ReadAhead | null {
     const store = this.storage.index.file;
     const corpus = withTexts && this.corpus ? indexFileOf(this.corpus) : null;
-    if (store === null || (withTexts && corpus === null) || this.seen.size > 0) return null;
+    if (store === null || (withTexts && corpus === null) || this.placer.anyOwnText()) return null;
     if (ids.length < readAheadSettings.from) return null;
     return ReadAhead.start({ store, corpus, kind, generation, ids });
   }
 
   *madeOf(kind: string): Iterable<ArticleMadeOf> {
-    const generation = this.generation();
+    const generation = this.placer.generation();
     // Without a generation nothing is confirmed: every file's rendering is made again.
     if (generation === null) return;
     let current: ArticleMadeOf = { id: '', files: [] };
@@ -446,114 +379,24 @@ export class StoreRepository implements Repository {
         current = { id: article, files: [] };
       }
       // An article given with a text of its own is not the corpus's: placed again.
-      current.files.push({ annotator, madeFrom: this.seen.has(article) ? null : madeFrom });
+      current.files.push({
+        annotator,
+        madeFrom: this.placer.hasOwnText(article) ? null : madeFrom,
+      });
     }
     if (current.files.length > 0) yield current;
   }
 
   madeOfDigest(kind: string): string | null {
-    const generation = this.generation();
+    const generation = this.placer.generation();
     // An article given with a text of its own is placed again: its files are made again.
-    if (generation === null || this.seen.size > 0) return null;
+    if (generation === null || this.placer.anyOwnText()) return null;
     return this.storage.index.madeOfDigest(kind, generation);
   }
 
-  /**
-   * The annotated articles in export order (corpus order, then those gone from it by id), and a
-   * stand-in for each that reads its text only when asked (undefined: without the corpus's
-   * summaries, when the article is read whole). `withHeads` false: the stand-ins hold no title,
-   * date, byline or source (read with the text if asked for), for a format that writes none.
-   */
-  private exportOrder(
-    only?: ReadonlySet<string>,
-    withHeads = true,
-  ): {
-    ids: string[];
-    lazy: (id: string) => (() => Article | undefined) | undefined;
-  } {
-    const { ids, heads } =
-      only === undefined
-        ? this.derived(`export order 1${withHeads ? ' heads' : ''}`, '', () =>
-            keptOrder(this.orderOf(undefined, withHeads)),
-          )
-        : keptOrder(this.orderOf(only, withHeads));
-    const headOfId = heads && new Map<string, ArticleHead | { ord: number }>();
-    for (let at = 0, field = 0; heads && field < heads.length; at++) {
-      const ord = heads[field] as number;
-      if (withHeads) {
-        const [title, date, byline, source] = heads.slice(field + 1, field + 5) as Array<
-          string | null
-        >;
-        headOfId!.set(ids[at]!, { ord, title, date, byline, source } as ArticleHead);
-        field += 5;
-      } else {
-        headOfId!.set(ids[at]!, { ord });
-        field += 1;
-      }
-    }
-    // With kept placements, an article's text is read only by a format that asks for it.
-    const lazy = (id: string): (() => Article | undefined) | undefined => {
-      if (!headOfId) return undefined;
-      const head = headOfId.get(id);
-      // Read with `headsOf` when `withHeads`, else a place alone.
-      const own = withHeads ? ((head as ArticleHead | undefined) ?? null) : null;
-      return () => (head ? new LazyArticle(id, own, () => this.articleOf(id)) : undefined);
-    };
-    return { ids, lazy };
-  }
-
-  /**
-   * The annotated articles in export order (corpus order, then those gone from the corpus by
-   * id), with the summaries of those in the corpus (null for a corpus in memory).
-   */
-  private orderOf(
-    only: ReadonlySet<string> | undefined,
-    withHeads: boolean,
-  ): { ids: string[]; heads: Map<string, ArticleHead | { ord: number }> | null } {
-    const all = this.storage.index.annotatedArticles();
-    const annotated = only ? all.filter((id) => only.has(id)) : all;
-    const heads: Map<string, ArticleHead | { ord: number }> | null = withHeads
-      ? this.headsOf(annotated)
-      : this.ordsOf(annotated);
-    const inCorpus: Array<{ ord: number; id: string }> = [];
-    const gone: string[] = [];
-    for (const id of annotated) {
-      const ord = heads ? heads.get(id)?.ord : this.corpus?.ordOf(id);
-      if (ord === undefined) gone.push(id);
-      else inCorpus.push({ ord, id });
-    }
-    inCorpus.sort((a, b) => a.ord - b.ord);
-    // The index orders by UTF-8 bytes; exports order ids by UTF-16 code units, as JavaScript does.
-    gone.sort(compare);
-    return { ids: [...inCorpus.map((each) => each.id), ...gone], heads };
-  }
-
-  /**
-   * The corpus index's summary of each of `ids` it holds (order and title, no text), a
-   * statement per few thousand ids: a lookup per article cost seconds at 100,000, and a scan of
-   * every headline 2.7 s at 1,000,000. Null for a corpus in memory (its articles are at hand).
-   */
-  private headsOf(ids: readonly string[]): Map<string, ArticleHead> | null {
-    if (!this.corpus || this.seen.size > 0) return null;
-    const listed = headlinesOf(this.corpus, ids);
-    return listed && new Map(listed.map((head) => [head.id, headOf(head)]));
-  }
-
-  /** `headsOf` with each article's place in corpus order alone. */
-  private ordsOf(ids: readonly string[]): Map<string, { ord: number }> | null {
-    if (!this.corpus || this.seen.size > 0) return null;
-    const listed = ordsOf(this.corpus, ids);
-    return listed && new Map(listed.map(({ id, ord }) => [id, { ord }]));
-  }
-
-  /** Runs `read` on one state of the corpus index when it offers that (one lock for many reads). */
-  private corpusReads<T>(read: () => T): T {
-    return this.corpus?.consistent ? this.corpus.consistent(read) : read();
-  }
-
   derived<T>(name: string, inputs: string, compute: () => T): T {
-    const generation = this.generation();
-    if (generation === null || this.seen.size > 0) return compute();
+    const generation = this.placer.generation();
+    if (generation === null || this.placer.anyOwnText()) return compute();
     const { index } = this.storage;
     const before = index.rowChanges();
     if (before === null) return compute();
@@ -569,7 +412,7 @@ export class StoreRepository implements Repository {
 
   totals(): StoreTotals {
     const { index } = this.storage;
-    const generation = this.generation();
+    const generation = this.placer.generation();
     const labels = new Map<string, Record<string, number>>();
     let orphans = 0;
     let unsure = 0;
@@ -589,32 +432,32 @@ export class StoreRepository implements Repository {
     // An article with placements not confirmed on the corpus's text now, or given with a text
     // of its own, has its orphans counted again: those kept stand only on the text they were for.
     const recount = new Set(unsure > 0 ? index.unsureArticles(generation) : []);
-    for (const id of this.seen.keys()) recount.add(id);
+    for (const id of this.placer.ownTexts()) recount.add(id);
     for (const id of recount) {
       const rows = index.countRowsOf(id, generation);
       if (rows.length === 0) continue;
       for (const row of rows) if (row.confirmed) orphans -= row.orphans;
       orphans += this.orphansOf(id, rows, generation);
     }
-    this.savePlacements();
+    this.placer.save();
     return { labels, orphans, perArticle: index.articleTotals() };
   }
 
   /** One article's orphans: as kept when its text is the one they were placed on, else placed again. */
   private orphansOf(id: string, rows: CountRow[], generation: string | null): number {
-    const keyOf = this.textKeyOnce(id);
+    const keyOf = this.placer.textKeyOnce(id);
     const holds = (row: CountRow) =>
       row.confirmed
-        ? !this.seen.has(id)
+        ? !this.placer.hasOwnText(id)
         : row.path !== null &&
-          this.keptHolds(
+          this.placer.keptHolds(
             id,
             { path: row.path, placedOn: row.placedOn, placedIn: null },
             generation,
             keyOf,
           );
     if (rows.every(holds)) return rows.reduce((sum, row) => sum + row.orphans, 0);
-    const { annotations } = this.placedWith(id, generation);
+    const { annotations } = this.placer.placedWith(id, generation);
     return annotations.reduce((sum, annotation) => sum + (annotation.placement ? 0 : 1), 0);
   }
 
@@ -1007,7 +850,7 @@ export class StoreRepository implements Repository {
     this.unsubscribe ??= this.storage.subscribe((articles) => {
       // Another process may have put the new rows into the shared index: this process's version
       // of it did not move, so its placed annotations of those articles must go.
-      for (const article of articles) this.placedCache.delete(article);
+      for (const article of articles) this.placer.forget(article);
       this.emit(articles);
     });
     return () => {
@@ -1024,7 +867,7 @@ export class StoreRepository implements Repository {
       this.checking.stop.abort();
       await this.checking.work.catch(() => undefined);
     }
-    this.savePlacements();
+    this.placer.save();
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.listeners.clear();
@@ -1072,16 +915,7 @@ export class StoreRepository implements Repository {
     article: Article,
     edit: (doc: StoreDoc) => { write: boolean; value: R },
   ): Promise<{ doc: StoreDoc; value: R }> {
-    const current = this.currentArticle(article.id);
-    if (current !== article) {
-      // Placements were computed against the text this article had before.
-      this.placedCache.delete(article.id);
-      const inCorpus = this.seen.has(article.id) ? this.corpus?.article(article.id) : current;
-      if (inCorpus && inCorpus.hash === article.hash && sameSentences(inCorpus, article)) {
-        this.seen.delete(article.id);
-        this.remember(article.id, article, this.textKey(article.id));
-      } else this.seen.set(article.id, article);
-    }
+    this.placer.writing(article);
     this.assertWritable(article.id, this.annotator);
     return this.update(this.annotator, article.id, edit);
   }
@@ -1181,344 +1015,6 @@ export class StoreRepository implements Repository {
     const event = { articles: [...new Set(articles)].sort() };
     for (const listener of this.listeners) listener(event);
   }
-
-  /** The article annotations are placed on: as last given to a write, else the corpus's. */
-  private articleOf(id: string): Article | undefined {
-    return this.seen.get(id) ?? this.corpus?.article(id);
-  }
-
-  /**
-   * `articleOf` for one article asked for again and again (the review's, after each write): the
-   * object last found to be the corpus's while its text key holds, else read and remembered.
-   */
-  private currentArticle(
-    id: string,
-    key: () => string | null = this.textKeyOnce(id),
-  ): Article | undefined {
-    const seen = this.seen.get(id);
-    if (seen) return seen;
-    const known = this.known.get(id);
-    if (known && known.key === key()) return known.article;
-    const article = this.corpus?.article(id);
-    if (article) this.remember(id, article, key());
-    return article;
-  }
-
-  private remember(id: string, article: Article, key: string | null): void {
-    this.known.delete(id);
-    if (key === null || key === GONE) return;
-    this.known.set(id, { article, key });
-    if (this.known.size > PLACED_CACHE) this.known.delete(this.known.keys().next().value as string);
-  }
-
-  /**
-   * What the article's placements kept in the index are valid for: the article as the corpus has
-   * it now, its content key (its text, sentences and exported fields, `corpus/content-key.ts`;
-   * not the cleaner's version, so an upgrade that leaves the article as it was keeps them). Null
-   * when nothing kept can be trusted (no disk corpus, or a text given to a write that differs
-   * from it); `GONE` when the corpus has no such article.
-   */
-  private textKey(id: string): string | null {
-    const contentKeyOf = this.corpus?.contentKeyOf;
-    if (!contentKeyOf || this.seen.has(id)) return null;
-    return contentKeyOf.call(this.corpus, id) ?? GONE;
-  }
-
-  /** `textKey` asked of the corpus once, when first needed: most kept placements never need it. */
-  private textKeyOnce(id: string): () => string | null {
-    let key: string | null | undefined;
-    return () => {
-      if (key === undefined) key = this.textKey(id);
-      return key;
-    };
-  }
-
-  /**
-   * The corpus's generation (`CorpusIndex.generation`), null when it has none. A generation not
-   * seen before first confirms what was kept of every article still as it was (`confirmKept`).
-   */
-  private generation(): string | null {
-    const generation = this.corpus?.generation?.() || null;
-    if (generation !== null && generation !== this.confirmedIn) {
-      this.confirmedIn = generation;
-      this.confirmKept(generation);
-    }
-    return generation;
-  }
-
-  /**
-   * Confirms in `generation` the kept placements of every file whose article's content key is
-   * still the one they were placed on, a page of files at a time. Any refresh of the corpus (a
-   * file added, a cleaner upgrade that rebuilt it) starts a generation, and until each file was
-   * confirmed in it, its kept renderings were not trusted: the next export of every format
-   * rendered every file again (at 100,000 articles 20-80 s instead of 3-7). Only an index that
-   * cannot be written now (another process holds it) leaves the files to be confirmed one by one
-   * as they are read, as before.
-   */
-  private confirmKept(generation: string): void {
-    const corpus = this.corpus;
-    const { index } = this.storage;
-    if (!corpus?.contentKeys) return;
-    try {
-      if (!index.anyUnconfirmed(generation)) return;
-      // What this walk leaves unconfirmed (a file placed on another text of its article, or on
-      // a key an older margin made otherwise) stays so in this generation: it is placed again
-      // when read. Walked once per generation, not by every command: over the bench's store after
-      // the content key changed, 211,236 such rows cost each command about a second of CPU.
-      if (index.derivedValue(CONFIRMED, generation) !== null) return;
-      let after: readonly [string, string] = ['', ''];
-      for (;;) {
-        const page = index.unconfirmed(generation, after, CONFIRM_PAGE);
-        if (page.length === 0) break;
-        const last = page.at(-1)!;
-        after = [last[1], last[2]];
-        const keys = corpus.contentKeys([...new Set(page.map((row) => row[1]))]);
-        index.batch(() => {
-          for (const [path, article, , placedOn] of page) {
-            if (!this.seen.has(article) && keys.get(article) === placedOn) {
-              index.confirmPlacements(path, placedOn, generation);
-            }
-          }
-        });
-      }
-      index.keepDerived(CONFIRMED, generation, '');
-    } catch {
-      // A cache that cannot be written (another process holds it too long) is only slower.
-    }
-  }
-
-  /**
-   * Whether a file's kept placements hold for the article's current text: without asking the
-   * corpus when they were confirmed in its current generation, else by the text's hash (and
-   * then confirmed in this generation, so the next open need not ask).
-   */
-  private keptHolds(
-    id: string,
-    row: { path: string; placedOn: string | null; placedIn: string | null },
-    generation: string | null,
-    key: () => string | null,
-  ): boolean {
-    if (row.placedOn === null || this.seen.has(id)) return false;
-    if (generation !== null && row.placedIn === generation) return true;
-    if (row.placedOn !== key()) return false;
-    if (generation !== null) this.unsaved.push({ path: row.path, key: row.placedOn, generation });
-    if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
-    return true;
-  }
-
-  /**
-   * One annotator's annotations over the whole store, article by article in id order, as the
-   * review opens on them: that annotator's files a page at a time, and an article's text read
-   * only where the kept placements no longer hold for it. At 300,000 annotations, reading every
-   * annotated text took half a minute, and holding every document at once 600 MB.
-   */
-  *annotatedBy(annotator: string): Iterable<{ article: string; annotations: PlacedAnnotation[] }> {
-    const generation = this.generation();
-    for (let after = ''; ; ) {
-      const rows = this.storage.index.placedRowsBy(annotator, after, OWN_PAGE);
-      if (rows.length === 0) break;
-      after = rows.at(-1)!.doc.article;
-      const page: Array<{ article: string; annotations: PlacedAnnotation[] }> = [];
-      for (const row of rows) {
-        const { doc } = row;
-        const kept =
-          row.placed?.length === doc.annotations.length &&
-          this.keptHolds(doc.article, row, generation, this.textKeyOnce(doc.article))
-            ? row.placed
-            : null;
-        const annotations: PlacedAnnotation[] = [];
-        if (kept) {
-          for (const [at, stored] of doc.annotations.entries()) {
-            const place = kept[at];
-            const placement = place ? keptPlacement(place, stored.anchor.quote, false) : null;
-            annotations.push(placedFrom(stored, doc, placement));
-          }
-          annotations.sort(compareListed);
-        } else {
-          for (const annotation of this.placedWith(doc.article, generation).annotations) {
-            if (annotation.annotator === annotator) annotations.push(annotation);
-          }
-        }
-        if (annotations.length > 0) page.push({ article: doc.article, annotations });
-      }
-      this.savePlacements();
-      yield* page;
-    }
-  }
-
-  /** Every annotator's annotations of one article, placed on its current text. */
-  private placedOf(id: string): PlacedAnnotation[] {
-    return this.placedWith(id).annotations;
-  }
-
-  /**
-   * The same with the article they are placed on (undefined: gone from the corpus). With
-   * `lazy`, an article whose placements are all kept is that stand-in (its text read only when
-   * asked for), and each placement carries its kept span.
-   */
-  private placedWith(
-    id: string,
-    generation = this.generation(),
-    lazy?: () => Article | undefined,
-  ): Placed {
-    const { index } = this.storage;
-    const keyOf = this.textKeyOnce(id);
-    const cached = this.placedCache.get(id);
-    if (cached && cached.version === index.version) {
-      const article = lazy ? this.articleOf(id) : this.currentArticle(id, keyOf);
-      if (sameText(cached.article, article)) {
-        // Most recently used last: the oldest is the first to go.
-        this.placedCache.delete(id);
-        this.placedCache.set(id, cached);
-        return cached;
-      }
-    }
-    let article: Article | undefined;
-    let articleRead = false;
-    let points: CodePoints | null = null;
-    const annotations: PlacedAnnotation[] = [];
-    const statuses = new Map<string, ReviewStatus>();
-    const sources: Placed['sources'] = new Map();
-    for (const row of index.placedRowsOf(id)) {
-      const { doc } = row;
-      statuses.set(doc.annotator, row.status);
-      const kept =
-        row.placed?.length === doc.annotations.length &&
-        row.placed.every(withSpan) &&
-        this.keptHolds(id, row, generation, keyOf)
-          ? row.placed
-          : null;
-      if (!kept && !articleRead) {
-        article = lazy ? this.articleOf(id) : this.currentArticle(id, keyOf);
-        articleRead = true;
-        points = null;
-      }
-      const placed: Placements = [];
-      for (const [at, stored] of doc.annotations.entries()) {
-        let placement: Placement | null;
-        if (kept) {
-          const place = kept[at];
-          placement = place ? keptPlacement(place, stored.anchor.quote, lazy !== undefined) : null;
-        } else if (article) placement = placeAnchor(stored.anchor, article);
-        else if (this.corpus === null) {
-          // No corpus given: trust the offsets the annotation was made with.
-          const { sentence, start, end } = stored.anchor;
-          placement = { sentence, start, end };
-        } else placement = null;
-        if (!kept) {
-          if (placement && article) {
-            points ??= codePoints(article.text);
-            const text = article.text.slice(placement.start, placement.end);
-            const place: KeptPlacement = [
-              placement.sentence,
-              placement.start,
-              placement.end,
-              points.toCodePoint(placement.start),
-              points.toCodePoint(placement.end),
-            ];
-            if (text !== stored.anchor.quote) place.push(text);
-            placed.push(place);
-          } else placed.push(placement && [placement.sentence, placement.start, placement.end]);
-        }
-        annotations.push(placedFrom(stored, doc, placement));
-      }
-      const on = kept ? null : keyOf();
-      sources.set(doc.annotator, {
-        fingerprint: row.fingerprint,
-        placedOn: kept ? row.placedOn : on,
-      });
-      if (on !== null) {
-        this.unsaved.push({
-          path: row.path,
-          fingerprint: row.fingerprint,
-          key: on,
-          generation,
-          placed,
-        });
-        if (this.unsaved.length >= SAVE_BATCH) this.savePlacements();
-      }
-    }
-    annotations.sort(compareListed);
-    if (!articleRead) article = lazy ? lazy() : this.currentArticle(id, keyOf);
-    const placed = { version: index.version, article, annotations, statuses, sources };
-    this.placedCache.delete(id);
-    this.placedCache.set(id, placed);
-    if (this.placedCache.size > PLACED_CACHE) {
-      this.placedCache.delete(this.placedCache.keys().next().value as string);
-    }
-    return placed;
-  }
-
-  private savePlacements(): void {
-    if (this.unsaved.length === 0) return;
-    const rows = this.unsaved.splice(0);
-    const { index } = this.storage;
-    try {
-      index.batch(() => {
-        for (const row of rows) {
-          if (row.placed) {
-            const { path, fingerprint, key, generation, placed } = row;
-            index.savePlacements(path, fingerprint ?? null, key, generation, placed);
-          } else if (row.generation !== null) {
-            index.confirmPlacements(row.path, row.key, row.generation);
-          }
-        }
-      });
-    } catch {
-      // A cache that cannot be written (another process holds it too long) is only slower.
-    }
-  }
-}
-
-/**
- * A stored annotation as placed. The document was parsed for this call alone: its objects become
- * the annotations, with no copy (a store of 300,000 annotations is read through here in every
- * export).
- */
-function placedFrom(
-  stored: StoredAnnotation,
-  doc: { article: string; annotator: string },
-  placement: Placement | null,
-): PlacedAnnotation {
-  const annotation = stored as PlacedAnnotation;
-  annotation.article = doc.article;
-  annotation.annotator = doc.annotator;
-  annotation.placement = placement;
-  return annotation;
-}
-
-function keptPlacement(place: KeptPlacement, quote: string, span: boolean): Placement {
-  const [sentence, start, end, pointStart, pointEnd, text] = place;
-  if (!span) return { sentence, start, end };
-  return {
-    sentence,
-    start,
-    end,
-    span: { start: pointStart ?? start, end: pointEnd ?? end, text: text ?? quote },
-  };
-}
-
-/** A kept placement written by this margin: with code points (an older one is placed again). */
-function withSpan(place: KeptPlacement | null): boolean {
-  return place === null || place.length >= 5;
-}
-
-function isCorpusIndex(corpus: CorpusIndex | readonly Article[]): corpus is CorpusIndex {
-  return !Array.isArray(corpus);
-}
-
-/** The same text split the same way: a corpus read from disk gives a new object each time. */
-function sameText(a: Article | undefined, b: Article | undefined): boolean {
-  return (
-    a === b || (a !== undefined && b !== undefined && a.hash === b.hash && sameSentences(a, b))
-  );
-}
-
-function sameSentences(a: Article, b: Article): boolean {
-  return (
-    a.sentences.length === b.sentences.length &&
-    a.sentences.every((sentence, at) => sentence.id === b.sentences[at]?.id)
-  );
 }
 
 /** A copy callers may keep or change without touching the stored document. */
@@ -1560,29 +1056,6 @@ function readOnlyMessage(problem: StoreProblem, article: string, annotator: stri
   return `${problem.message}; ${article} is read-only for ${annotator} until that file is fixed or moved away`;
 }
 
-/** The order of `list()`: by article id, place in the text (orphans last), label, annotator, id. */
-export function compareListed(a: PlacedAnnotation, b: PlacedAnnotation): number {
-  return (
-    compare(a.article, b.article) ||
-    (a.placement?.start ?? Number.POSITIVE_INFINITY) -
-      (b.placement?.start ?? Number.POSITIVE_INFINITY) ||
-    a.anchor.start - b.anchor.start ||
-    compare(a.label, b.label) ||
-    compare(a.annotator, b.annotator) ||
-    compare(a.id, b.id)
-  );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * What an annotation keeps of attributes set on its sentence: all of them without a codebook.
- * With one, those its label declares, and of its own those no label of the sentence declares
- * (the editor never showed them: an attribute the codebook dropped stays until the team decides);
- * one whose label the codebook no longer names keeps its own.
- */
 /** The attributes the patch leaves as this annotation has them (`AnnotationPatch.keep`). */
 function withKept(
   annotation: Pick<Annotation, 'attributes'>,
@@ -1596,6 +1069,12 @@ function withKept(
   return all.length > 0 ? Object.fromEntries(all) : undefined;
 }
 
+/**
+ * What an annotation keeps of attributes set on its sentence: all of them without a codebook.
+ * With one, those its label declares, and of its own those no label of the sentence declares
+ * (the editor never showed them: an attribute the codebook dropped stays until the team decides);
+ * one whose label the codebook no longer names keeps its own.
+ */
 function ownAttributes(
   annotation: Pick<Annotation, 'label' | 'attributes'>,
   attributes: Record<string, string> | undefined,
