@@ -15,7 +15,7 @@ import {
   SENT,
   TAKEN,
 } from './read-ahead.js';
-import { RENDERED_OF } from './store-index.js';
+import { RENDERED_OF } from './store-index-sql.js';
 
 /**
  * SQLite's page cache per connection, in KB: each page is read once, in order, so a small one

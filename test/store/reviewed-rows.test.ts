@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreDoc } from '../../source/store/schema.js';
-import { REVIEWED, StoreIndex } from '../../source/store/store-index.js';
+import { StoreIndex } from '../../source/store/store-index.js';
+import { REVIEWED } from '../../source/store/store-index-sql.js';
 import { indexedFile, labelledDoc } from '../helpers/indexed-files.js';
 
 /**
