@@ -26,10 +26,12 @@ import {
   move,
   nextUntagged,
   open,
+  resultsArrived,
   startedByChange,
   stepResults,
   withCurrent,
   withCursor,
+  withMore,
 } from './navigation.js';
 import { resumeAt } from './resume.js';
 import { scrolledTop } from './scroll.js';
@@ -366,14 +368,12 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       };
     case 'search/more': {
       const mode = state.mode;
-      if (mode.kind !== 'search' || mode.hitsFor !== action.query || mode.wanted === undefined) {
-        return state;
+      if (mode.kind !== 'search') {
+        return resultsArrived(state, action.query, action.hits, action.total);
       }
-      // Those shown stay where they are; the next ones follow (a larger limit may rank the
-      // last of them otherwise).
-      const shown = new Set(mode.hits.map((hit) => `${hit.article}\u0000${hit.sentence}`));
-      const added = action.hits.filter((hit) => !shown.has(`${hit.article}\u0000${hit.sentence}`));
-      const hits = [...mode.hits, ...added];
+      if (mode.hitsFor !== action.query || mode.wanted === undefined) return state;
+      // Those shown stay where they are; the next ones follow.
+      const hits = withMore(mode.hits, action.hits);
       const { wanted: _asked, ...rest } = mode;
       return {
         ...state,
@@ -381,7 +381,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
           ...rest,
           hits,
           // Nothing new: all that match are shown, whatever the count said.
-          total: added.length === 0 ? undefined : action.total,
+          total: hits.length === mode.hits.length ? undefined : action.total,
           selected: Math.min(mode.wanted, hits.length - 1),
         },
       };
