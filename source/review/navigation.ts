@@ -112,7 +112,7 @@ export function stepResults(state: ReviewState, delta: number): ReviewState {
     return {
       ...state,
       results: { ...results, wanted: results.index + delta },
-      message: info(`${resultOf(results.index, listed, results.total)}: reading the next`),
+      message: info(`reading the results after the first ${listed}…`),
     };
   }
   return atResult(state, results, (results.index + delta + listed) % listed);

@@ -301,7 +301,7 @@ function unsavedEdit(state: ReviewState): ReviewState | null {
   return {
     ...state,
     mode: { ...mode, quitAsked: true },
-    message: warn(`${what} unsaved: ${save} · Ctrl+C again drops it`),
+    message: warn(`${what} unsaved: Ctrl+C again drops it · ${save}`),
   };
 }
 
@@ -364,7 +364,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'paste/refused':
       return {
         ...state,
-        message: warn('pasted text goes into a note, a search or an attribute: nothing done'),
+        message: warn('paste ignored: notes, search, attributes take it'),
       };
     case 'search/more': {
       const mode = state.mode;
@@ -571,10 +571,12 @@ function moveResults(state: ReviewState, delta: number): ReviewState {
   return { ...state, mode: { ...mode, selected: Math.min(target, last) } };
 }
 
-/** "n next, N previous, " as the project's keys have them (qa53: the defaults were named). */
+/**
+ * "n/N, " as the project's keys have them (qa53: the defaults were named); short, so that "Esc
+ * ends" is still there at 60 columns after "result 1 of the first 50 of 635".
+ */
 function resultKeys(state: ReviewState): string {
   const key = (type: KeyAction['type']) => typedKeysIn('results', type, state.project.keymap)[0];
-  const next = key('search/next');
-  const previous = key('search/prev');
-  return `${next ? `${next} next, ` : ''}${previous ? `${previous} previous, ` : ''}`;
+  const keys = [key('search/next'), key('search/prev')].filter((each) => each !== undefined);
+  return keys.length > 0 ? `${keys.join('/')}, ` : '';
 }
