@@ -6,6 +6,7 @@ import { ioReason } from '../corpus/io-reason.js';
 import type { BratDocument } from '../export/import-brat.js';
 import type { ImportError } from '../export/import-errors.js';
 import type { ImportFormat, ImportInput } from '../export/import-formats.js';
+import type { NothingInText } from '../export/import-shape.js';
 import type { CommandIO } from './command.js';
 import { annFilesIn } from './export-sinks.js';
 import { LINE_FORMATS, type LineBatch, lineBatches, MAX_LINE_CHARS } from './import-lines.js';
@@ -76,12 +77,13 @@ type ReadInput<Usage extends boolean = boolean> =
  * the file (a 200 MB file of lines peaked at 469 MB read whole): a file of lines (jsonl,
  * Prodigy, doccano) a batch of lines at a time, a document (Label Studio, W3C) in pieces. A
  * file `importText` must see whole (UTF-16 without a byte-order mark, judged on all of its
- * text; a document given as jsonl) is read whole as before.
+ * text; a document given in a format of lines) is read whole as before.
  */
 async function readPieces(
   file: string,
   source: AsyncIterable<Buffer | string>,
   format: ImportFormat,
+  seen: NothingInText,
 ): Promise<ReadInput<false>> {
   const iterator = source[Symbol.asyncIterator]();
   const raw: Buffer[] = [];
@@ -111,7 +113,7 @@ async function readPieces(
   else if (decodeUnmarkedUtf16(sniffed)) {
     const chunks: Buffer[] = [sniffed];
     for (let chunk = await next(); chunk; chunk = await next()) chunks.push(chunk);
-    return textInput(file, Buffer.concat(chunks));
+    return textInput(file, Buffer.concat(chunks), seen);
   } else {
     // `binaryKind` reads the first bytes only: what it says of them it says of the whole.
     const binary = binaryKind(sniffed);
@@ -127,7 +129,7 @@ async function readPieces(
       }
       yield decoder.decode();
     };
-    return { ok: true, document: pieces() };
+    return { ok: true, document: seen.watch(pieces()) };
   }
   // The text decoded so far, piece by piece (each piece searched once: a string grown and
   // searched again at each piece was copied whole each time), until its first line that is
@@ -152,13 +154,16 @@ async function readPieces(
     at++;
   }
   const head = end !== -1 ? decoded.join('').slice(0, end + 1) : done ? decoded.join('') : null;
-  if (format === 'jsonl' && head !== null && opensDocument(head)) {
-    // Read whole, as `importText` reads it, for `looksLike` to see the document.
+  if (head !== null && opensDocument(head)) {
+    // Read whole, as `importText` reads it, for `looksLike` and `arrayInsteadOfLines` to see
+    // the document: an array over several lines may be `[]`, which holds nothing.
     for (let chunk = await next(); chunk; chunk = await next()) {
       decoded.push(decoder.decode(chunk, { stream: true }));
     }
     decoded.push(decoder.decode());
-    return { ok: true, input: { kind: 'text', text: decoded.join('') } };
+    const text = decoded.join('');
+    seen.feed(text);
+    return { ok: true, input: { kind: 'text', text } };
   }
   const pieces = async function* () {
     yield* decoded.splice(0);
@@ -167,28 +172,35 @@ async function readPieces(
     }
     yield decoder.decode();
   };
-  return { ok: true, lines: { head, batches: lineBatches(pieces()) } };
+  return { ok: true, lines: { head, batches: lineBatches(seen.watch(pieces())) } };
 }
 
 /**
  * Reads what `margin import FILE` names: the file, standard input for `-`, or for brat a folder
  * (every `.ann` below it with the `.txt` beside it). The parsers never read files themselves.
+ * The text, as it is taken, goes through `seen` too, which tells whether it held nothing.
  */
 export async function readImportInput(
   format: ImportFormat,
   file: string,
   io: CommandIO,
+  seen: NothingInText,
 ): Promise<ReadInput> {
   if (file === '-') {
     if (format === 'brat') {
       return { ok: false, message: 'brat reads a folder, not standard input', usage: true };
     }
-    return readPieces('stdin', io.stdin as AsyncIterable<Buffer | string>, format);
+    return readPieces('stdin', io.stdin as AsyncIterable<Buffer | string>, format, seen);
   }
   const path = isAbsolute(file) ? file : join(io.cwd, file);
   try {
     if (format !== 'brat') {
-      return await readPieces(file, createReadStream(path, { highWaterMark: PIECE_BYTES }), format);
+      return await readPieces(
+        file,
+        createReadStream(path, { highWaterMark: PIECE_BYTES }),
+        format,
+        seen,
+      );
     }
     if (!(await stat(path)).isDirectory()) {
       return {
@@ -199,15 +211,8 @@ export async function readImportInput(
     }
     const errors: ImportError[] = [];
     const documents: BratDocument[] = [];
+    // A folder without one (brat's export of nothing) is said by the command, as an empty file is.
     const anns = await annFilesIn(path);
-    // Said, not "0 imported, 0 errors" as if the folder had been read and found in order.
-    if (anns.length === 0) {
-      return {
-        ok: false,
-        message: `${file}: no .ann file in this folder or below it`,
-        usage: false,
-      };
-    }
     for (const ann of anns) {
       const name = relative(path, ann).split(sep).join('/').slice(0, -'.ann'.length);
       const text = await readFile(`${ann.slice(0, -'.ann'.length)}.txt`, 'utf8').catch(() => null);
@@ -230,11 +235,13 @@ export async function readImportInput(
 function textInput(
   file: string,
   bytes: Buffer,
+  seen: NothingInText,
 ):
   | { ok: true; input: ImportInput; warning?: string }
   | { ok: false; message: string; usage: false } {
   const read = importText(bytes);
   if ('refused' in read) return { ok: false, message: `${file}: ${read.refused}`, usage: false };
+  seen.feed(read.text);
   const input: ImportInput = { kind: 'text', text: read.text };
   return read.warning
     ? { ok: true, input, warning: `${file}: ${read.warning}` }

@@ -13,6 +13,12 @@ import {
 } from '../export/import-formats.js';
 import type { ImportContext, ImportedStatus } from '../export/import-jsonl.js';
 import { planImport } from '../export/import-plan.js';
+import {
+  arrayInsteadOfLines,
+  looksLike,
+  looksLikeCsv,
+  NothingInText,
+} from '../export/import-shape.js';
 import { RefusedLines } from '../export/refused-lines.js';
 import { openRepository, type Repository } from '../store/index.js';
 import type { Annotation, PlacedAnnotation } from '../store/types.js';
@@ -87,7 +93,8 @@ Examples
         `${oneName(file)}: a named pipe: reading what is written to it until it is closed`,
       );
     }
-    const read = await readImportInput(format, file, io);
+    const seen = new NothingInText();
+    const read = await readImportInput(format, file, io, seen);
     if (!read.ok) {
       if (read.usage) fail(read.message);
       output.problem(read.message);
@@ -100,10 +107,9 @@ Examples
         : 'input' in read && read.input.kind === 'text'
           ? read.input.text
           : null;
+    // A file of lines that opens with `[]` is read on: it holds nothing if that is all it holds.
+    let emptyArrayFirst = false;
     if (head !== null) {
-      const { arrayInsteadOfLines, looksLike, looksLikeCsv } = await import(
-        '../export/import-shape.js'
-      );
       if (looksLikeCsv(head, file)) {
         return fail(
           `${oneName(file)} is csv, which margin exports for spreadsheets but cannot import: export jsonl to bring annotations back (importable: ${IMPORT_FORMATS.join(', ')})`,
@@ -111,7 +117,8 @@ Examples
       }
       if (LINE_FORMATS.includes(format)) {
         const array = arrayInsteadOfLines(head);
-        if (array) return fail(arrayRefusal(file, format, array));
+        if (array?.empty) emptyArrayFirst = true;
+        else if (array) return fail(arrayRefusal(file, format, array.shape));
       }
       const other = format === 'jsonl' ? looksLike(head) : null;
       if (other) return fail(`${file} looks like ${other}, not jsonl: use --format ${other}`);
@@ -143,24 +150,15 @@ Examples
     };
     const name = file === '-' ? 'stdin' : file;
     const all = flags.allErrors === true;
-    // Lines are refused in their order in a file of lines, which --all-errors lists as found;
-    // a document's elements count only once it is read whole (one that is not JSON gives one
-    // error), and a brat folder's are sorted at the end: those are held.
+    // Lines are refused in their order in a file of lines, which --all-errors lists as found
+    // (unless the first is `[]`, which is no error if it is all there is); a document's elements
+    // count only once it is read whole (one that is not JSON gives one error), and a brat
+    // folder's are sorted at the end: those are held.
     const refusedLines = (inOrder: boolean) =>
       new RefusedLines(
         all ? Number.POSITIVE_INFINITY : LISTED_ERRORS,
         all && inOrder ? (error) => output.problem(formatError(name, error)) : undefined,
       );
-    // A file with nothing in it said "0 imported, 0 errors" as if it had been read and found in
-    // order (qa51); a document format called it JSON that ends too early.
-    let blank = head !== null && isBlank(head);
-    const watched = async function* (pieces: AsyncIterable<string>) {
-      blank = true;
-      for await (const piece of pieces) {
-        if (blank && !isBlank(piece)) blank = false;
-        yield piece;
-      }
-    };
     let parsed: StreamedImport;
     if ('lines' in read || 'document' in read) {
       try {
@@ -170,13 +168,10 @@ Examples
                 read.lines.batches,
                 (text, context) => parseImport(format, { kind: 'text', text }, context),
                 context,
-                refusedLines(true),
+                refusedLines(!emptyArrayFirst),
               )
-            : await parseDocumentPieces(
-                watched(read.document),
-                documentFormat(format),
-                context,
-                () => refusedLines(false),
+            : await parseDocumentPieces(read.document, documentFormat(format), context, () =>
+                refusedLines(false),
               );
       } catch (error) {
         // Nothing of a file that could not be read to its end is imported.
@@ -189,9 +184,22 @@ Examples
       parsed = { ...whole, refused: refusedLines(false) };
       parsed.refused.pushAll(errors);
     }
-    if (blank) {
-      output.warn(`${oneName(name)} is empty: nothing to import`);
-      // Not JSON that ends too early: a file with nothing in it.
+    // A file with nothing in it said "0 imported, 0 errors" as if it had been read and found in
+    // order (qa51); a document format called it JSON that ends too early. `[]` was refused in a
+    // format of lines (exit 2) and a warning in a document's (polish54): each format says the
+    // same of it now, with status 0, as an export of nothing imported is no mistake.
+    const nothing =
+      'input' in read && read.input.kind === 'brat'
+        ? read.input.documents.length === 0 && read.input.errors.length === 0
+          ? 'has no .ann file in it or below it'
+          : null
+        : seen.kind === 'blank'
+          ? 'is empty'
+          : seen.kind === 'empty array'
+            ? 'is an empty JSON array ([])'
+            : null;
+    if (nothing !== null) {
+      output.warn(`${oneName(name)} ${nothing}: nothing to import`);
       parsed = { annotations: [], ignored: 0, statuses: [], refused: refusedLines(false) };
     } else if (
       parsed.annotations.length === 0 &&
@@ -298,17 +306,13 @@ async function restoreStatuses(
 }
 
 /**
- * The one line that refuses a JSON array given in a format of lines (verify52: `[]` as jsonl
- * gave `expected object, received array`): the file, what the format is, and what to do.
+ * The one line that refuses a JSON array of elements given in a format of lines (verify52: a
+ * line `[…]` gave `expected object, received array`): the file, what the format is, and what to
+ * do, by the format its first element (`shape`) looks like.
  */
-function arrayRefusal(
-  file: string,
-  format: ImportFormat,
-  { empty, shape }: { empty: boolean; shape: ImportFormat | null },
-): string {
+function arrayRefusal(file: string, format: ImportFormat, shape: ImportFormat | null): string {
   const name = file === '-' ? 'standard input' : oneName(file);
-  const what = `${name} is ${empty ? 'an empty JSON array ([])' : 'a JSON array'}, where ${format} is one JSON object a line`;
-  if (empty) return `${what}: it holds nothing to import`;
+  const what = `${name} is a JSON array, where ${format} is one JSON object a line`;
   if (shape !== null && !LINE_FORMATS.includes(shape)) {
     return `${what}; it looks like ${shape}: use --format ${shape}`;
   }
@@ -318,9 +322,4 @@ function arrayRefusal(
       ? `jq -c '.[]' | margin import - --format ${as}`
       : `jq -c '.[]' ${name} > lines.jsonl, then margin import lines.jsonl --format ${as}`;
   return `${what}: give it one element a line (${lines})`;
-}
-
-/** Text with nothing but white space (and a byte order mark) in it. */
-function isBlank(text: string): boolean {
-  return !/[^\s\uFEFF]/.test(text);
 }

@@ -10,7 +10,7 @@ export function reviewSearch(
   labels?: readonly string[],
   { typingMs = TYPING_SEARCH_MS, countMs = COUNT_MS } = {},
 ): SearchFunction {
-  return (query, repository, whole, limit = SHOWN_HITS) => {
+  return (query, repository, whole, limit = SHOWN_HITS, counted) => {
     const deadline = performance.now() + typingMs;
     const facts = storeFacts(repository);
     let hits: SearchHit[];
@@ -25,6 +25,7 @@ export function reviewSearch(
       throw error;
     }
     if (hits.length < limit) return { hits, total: hits.length };
+    if (counted !== undefined) return { hits, total: counted };
     // More may match than are shown: they are counted in what is left of the time a key may
     // take (after Enter, at most COUNT_MS more), else the box says more match.
     const counting = whole ? performance.now() + countMs : deadline;

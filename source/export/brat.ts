@@ -171,10 +171,15 @@ function annotationConf(
       `${toIdentifier(name)}\tArg:<ENTITY>, Value:${all.map(toIdentifier).join('|')}`,
     );
   }
-  return [
-    '[entities]',
+  // Once each: a label spelt as a codebook one but for its first letter's case (`Claim` beside
+  // `claim`) is the same type to brat, which a store written before `relabel` refused it holds.
+  const types = new Set([
     ...labels.map((label) => bratType(label.name)),
     ...[...unknownLabels].sort(compare).map(bratType),
+  ]);
+  return [
+    '[entities]',
+    ...types,
     '',
     '[relations]',
     // One sentence may carry several labels: allow spans that coincide exactly.

@@ -88,3 +88,35 @@ export function looksLikeCsv(head: string, name: string): boolean {
   }
   return /\.csv$/i.test(name) || /^"?id"?,"?article"?,/.test(line);
 }
+
+/**
+ * What an import's text was when it held nothing: blank (white space and byte order marks
+ * only), or an empty JSON array (`[]`, what a Label Studio export of nothing writes), in
+ * whichever format it was given; null when it held something. Fed the decoded text a piece at a
+ * time as it is read; it keeps no more than the first three characters that are not blank.
+ */
+export class NothingInText {
+  #seen = '';
+
+  feed(piece: string): void {
+    for (let at = 0; at < piece.length && this.#seen.length < 3; at++) {
+      const char = piece[at]!;
+      if (!BLANK.test(char)) this.#seen += char;
+    }
+  }
+
+  /** Every piece of the text fed through, as it is taken. */
+  async *watch(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+    for await (const piece of pieces) {
+      this.feed(piece);
+      yield piece;
+    }
+  }
+
+  get kind(): 'blank' | 'empty array' | null {
+    if (this.#seen === '') return 'blank';
+    return this.#seen === '[]' ? 'empty array' : null;
+  }
+}
+
+const BLANK = /[\s\uFEFF]/;

@@ -63,7 +63,7 @@ export function acceptCompare(state: ReviewState, index: number): ReviewState {
   if (chosen.refused) {
     return {
       ...state,
-      message: warn(`${chosen.annotator}'s file for this article was refused: nothing to accept`),
+      message: warn(`nothing to accept: ${chosen.annotator}'s file here was refused`),
     };
   }
   const marks = marksOf(state, mode.article);

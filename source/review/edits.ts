@@ -204,9 +204,7 @@ function openEdit(state: ReviewState, kind: 'note' | 'attributes'): ReviewState 
     return {
       ...state,
       // Each label's note is shown: saving gives the line to all of them, Esc keeps each its own.
-      message: differ?.notes
-        ? warn(`${labels}: their notes joined; Enter saves this to each`)
-        : null,
+      message: differ?.notes ? warn(`${labels} notes joined: Enter saves this to each`) : null,
       mode: { kind, ...base, draft: value, cursor, initial: note },
     };
   }
@@ -225,7 +223,7 @@ function openEdit(state: ReviewState, kind: 'note' | 'attributes'): ReviewState 
     message:
       mixed.length > 0
         ? warn(
-            `${mixed.join(', ')} differ${mixed.length === 1 ? 's' : ''} between ${labels}: each keeps its own unless you change it`,
+            `${mixed.join(', ')} differ${mixed.length === 1 ? 's' : ''} by label: kept unless changed (${labels})`,
           )
         : null,
     mode: {
@@ -321,10 +319,10 @@ function onlySome(
     const taking = labelsTaking(field, value);
     if (!taking) return [];
     const others = (field.lists ?? []).filter((list) => !taking.includes(list.label));
-    const lists = others.map(
-      (list) => `${list.label}'s is one of ${(list.values ?? []).join(', ')}`,
-    );
-    return [`${field.key} ${value} saved on ${taking.join(', ')} only (${lists.join('; ')})`];
+    // What matters first, whole at 60 columns: which labels took it (fixreview53's line went on
+    // to list the other lists' values, and was cut there).
+    const lists = others.map((list) => `${list.label}'s`);
+    return [`${field.key} ${value}: ${taking.join(', ')} only, not in ${lists.join(', ')} list`];
   });
   return parts.length > 0 ? parts.join(' · ') : null;
 }

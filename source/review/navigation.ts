@@ -1,5 +1,6 @@
+import type { SearchHit } from '../search/types.js';
 import type { KeyAction } from './actions.js';
-import { resultOf } from './search-count.js';
+import { moreMatch, resultOf } from './search-count.js';
 import {
   currentArticle,
   cursorOf,
@@ -9,7 +10,7 @@ import {
   marksOf,
   readerGeometry,
 } from './selectors.js';
-import type { ReviewState } from './state.js';
+import type { Results, ReviewState } from './state.js';
 import { emit, info, setMarks, warn } from './updates.js';
 import { compareSpots, READER_START, type ReaderSpot } from './view/geometry.js';
 import { CONTEXT_LINES, paneLayout } from './view/layout.js';
@@ -98,10 +99,55 @@ export function jumpTo(
   return withCursor(shown, sentence);
 }
 
+/**
+ * `n`/`N`: the next or previous result of the accepted search, round from the last to the first.
+ * `n` on the last listed while more match asks for the next results (`wanted`) as PgDn does in
+ * the box (polish54: it went round to the first), and `resultsArrived` steps on to them.
+ */
 export function stepResults(state: ReviewState, delta: number): ReviewState {
   const results = state.results;
   if (!results || results.hits.length === 0) return state;
-  const index = (results.index + delta + results.hits.length) % results.hits.length;
+  const listed = results.hits.length;
+  if (delta > 0 && results.index + delta >= listed && moreMatch(listed, results.total)) {
+    return {
+      ...state,
+      results: { ...results, wanted: results.index + delta },
+      message: info(`reading the results after the first ${listed}…`),
+    };
+  }
+  return atResult(state, results, (results.index + delta + listed) % listed);
+}
+
+/**
+ * The next results of the accepted search, asked for by `n` past the last listed (`wanted`):
+ * `hits` begins with those listed. Those listed stay where they are; `n` steps on to the one
+ * asked for, or round to the first when nothing new came.
+ */
+export function resultsArrived(
+  state: ReviewState,
+  query: string,
+  found: SearchHit[],
+  total: number | null | undefined,
+): ReviewState {
+  const results = state.results;
+  if (!results || results.query !== query || results.wanted === undefined) return state;
+  const { wanted, ...rest } = results;
+  const hits = withMore(results.hits, found);
+  const more = hits.length > results.hits.length;
+  // Nothing new: all that match are listed, whatever the count said.
+  const next = { ...rest, hits, total: more ? total : undefined };
+  return atResult(state, next, more ? Math.min(wanted, hits.length - 1) : 0);
+}
+
+/** `hits` and then those of `found` not among them: a larger limit may rank the last otherwise. */
+export function withMore(hits: SearchHit[], found: SearchHit[]): SearchHit[] {
+  const key = (hit: SearchHit) => `${hit.article}\u0000${hit.sentence}`;
+  const shown = new Set(hits.map(key));
+  return [...hits, ...found.filter((hit) => !shown.has(key(hit)))];
+}
+
+/** The reader on result `index` of `results`, and the status line saying which it is. */
+function atResult(state: ReviewState, results: Results, index: number): ReviewState {
   const hit = results.hits[index]!;
   const next = jumpTo(state, hit.article, hit.sentence, true);
   return {

@@ -26,10 +26,12 @@ import {
   move,
   nextUntagged,
   open,
+  resultsArrived,
   startedByChange,
   stepResults,
   withCurrent,
   withCursor,
+  withMore,
 } from './navigation.js';
 import { resumeAt } from './resume.js';
 import { scrolledTop } from './scroll.js';
@@ -299,7 +301,7 @@ function unsavedEdit(state: ReviewState): ReviewState | null {
   return {
     ...state,
     mode: { ...mode, quitAsked: true },
-    message: warn(`${what} unsaved: ${save} · Ctrl+C again drops it`),
+    message: warn(`${what} unsaved: Ctrl+C again drops it · ${save}`),
   };
 }
 
@@ -362,18 +364,16 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
     case 'paste/refused':
       return {
         ...state,
-        message: warn('pasted text goes into a note, a search or an attribute: nothing done'),
+        message: warn('paste ignored: notes, search, attributes take it'),
       };
     case 'search/more': {
       const mode = state.mode;
-      if (mode.kind !== 'search' || mode.hitsFor !== action.query || mode.wanted === undefined) {
-        return state;
+      if (mode.kind !== 'search') {
+        return resultsArrived(state, action.query, action.hits, action.total);
       }
-      // Those shown stay where they are; the next ones follow (a larger limit may rank the
-      // last of them otherwise).
-      const shown = new Set(mode.hits.map((hit) => `${hit.article}\u0000${hit.sentence}`));
-      const added = action.hits.filter((hit) => !shown.has(`${hit.article}\u0000${hit.sentence}`));
-      const hits = [...mode.hits, ...added];
+      if (mode.hitsFor !== action.query || mode.wanted === undefined) return state;
+      // Those shown stay where they are; the next ones follow.
+      const hits = withMore(mode.hits, action.hits);
       const { wanted: _asked, ...rest } = mode;
       return {
         ...state,
@@ -381,7 +381,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
           ...rest,
           hits,
           // Nothing new: all that match are shown, whatever the count said.
-          total: added.length === 0 ? undefined : action.total,
+          total: hits.length === mode.hits.length ? undefined : action.total,
           selected: Math.min(mode.wanted, hits.length - 1),
         },
       };
@@ -571,10 +571,12 @@ function moveResults(state: ReviewState, delta: number): ReviewState {
   return { ...state, mode: { ...mode, selected: Math.min(target, last) } };
 }
 
-/** "n next, N previous, " as the project's keys have them (qa53: the defaults were named). */
+/**
+ * "n/N, " as the project's keys have them (qa53: the defaults were named); short, so that "Esc
+ * ends" is still there at 60 columns after "result 1 of the first 50 of 635".
+ */
 function resultKeys(state: ReviewState): string {
   const key = (type: KeyAction['type']) => typedKeysIn('results', type, state.project.keymap)[0];
-  const next = key('search/next');
-  const previous = key('search/prev');
-  return `${next ? `${next} next, ` : ''}${previous ? `${previous} previous, ` : ''}`;
+  const keys = [key('search/next'), key('search/prev')].filter((each) => each !== undefined);
+  return keys.length > 0 ? `${keys.join('/')}, ` : '';
 }

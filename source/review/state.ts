@@ -113,6 +113,8 @@ export interface Results {
   index: number;
   /** How many sentences match in all (`search-count.ts`): undefined when `hits` are all. */
   total?: number | null;
+  /** `n` past the last listed while more match: the result to step to once the next are read. */
+  wanted?: number;
 }
 
 /**

@@ -212,7 +212,7 @@ describe('margin review in a real terminal', () => {
     );
     const screen = s.screen().join('\n');
     expect(reader(screen, 'There are reasons to be cautiously optimistic')).toMatch(/^▶/);
-    expect(statusBar(screen)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
+    expect(statusBar(screen)).toMatch(/^result 2 of \d+: n\/N, Esc ends/);
     s.write('q');
     await s.exited;
   });
@@ -335,7 +335,7 @@ describe('margin review in a real terminal', () => {
     await step(s, '\r', readerFocused, 'opened');
     s.write('\x1b\x1b[200~one\rx d\x1b[201~');
     await s.waitFor(
-      (t) => statusBar(t).startsWith('pasted text goes into a note'),
+      (t) => statusBar(t).startsWith('paste ignored: notes, search'),
       'the paste refused',
     );
     await s.waitFor((t) => statusBar(t).endsWith('saved'), 'written');

@@ -180,31 +180,43 @@ describe('margin import from every format margin exports', () => {
         ]);
       }
     }
-    // A document of no tasks (or a W3C collection of no items) is not empty, but holds as little.
-    for (const format of ['label-studio', 'w3c']) {
-      const none = await run(importCommand, dir, ['-'], { format }, '[]');
-      expect([format, none.status, none.stdout, none.stderr]).toEqual([
-        format,
-        0,
-        '0 imported, 0 duplicates skipped, 0 errors\n',
-        'margin import: warning: stdin holds no annotations: nothing to import\n',
-      ]);
+    // A W3C collection of no items (what an export of nothing writes) holds as little.
+    const collection = JSON.stringify({ type: 'AnnotationCollection', first: { items: [] } });
+    const none = await run(importCommand, dir, ['-'], { format: 'w3c' }, collection);
+    expect([none.status, none.stdout, none.stderr]).toEqual([
+      0,
+      '0 imported, 0 duplicates skipped, 0 errors\n',
+      'margin import: warning: stdin holds no annotations: nothing to import\n',
+    ]);
+  });
+
+  // polish54: `[]` was refused with status 2 as jsonl, Prodigy or doccano, and was a warning
+  // with status 0 as Label Studio (whose export of nothing it is) or W3C.
+  it('says the same of an empty JSON array in every format, with status 0', async () => {
+    const dir = await workspace();
+    await writeFile(join(dir, 'empty.json'), '[]\n');
+    await writeFile(join(dir, 'spread.json'), '\uFEFF[\n  \n]\n\n');
+    for (const file of ['empty.json', 'spread.json']) {
+      for (const format of ['jsonl', 'prodigy', 'doccano', 'label-studio', 'w3c']) {
+        const result = await run(importCommand, dir, [file], { format });
+        expect([format, result.status, result.stdout, result.stderr]).toEqual([
+          format,
+          0,
+          '0 imported, 0 duplicates skipped, 0 errors\n',
+          `margin import: warning: ${file} is an empty JSON array ([]): nothing to import\n`,
+        ]);
+      }
     }
+    // A file of lines whose first line alone is `[]` holds something: that line is an error.
+    await writeFile(join(dir, 'lines.jsonl'), '[]\n{"article": "a"}\n');
+    const lines = await run(importCommand, dir, ['lines.jsonl'], { format: 'jsonl' });
+    expect(lines.status).toBe(1);
+    expect(lines.stderr).toMatch(/^margin import: lines\.jsonl:1: a JSON array, where each line/);
   });
 
   // verify52: `[]` as a format of lines gave the schema library's "expected object, received array".
   it('refuses a JSON array given as a format of lines in one line: the file, the format, what to do', async () => {
     const dir = await workspace();
-    await writeFile(join(dir, 'empty.json'), '[]\n');
-    for (const format of ['jsonl', 'prodigy', 'doccano']) {
-      const result = await run(importCommand, dir, ['empty.json'], { format });
-      expect([format, result.status, result.stdout, result.stderr]).toEqual([
-        format,
-        2,
-        '',
-        `margin import: empty.json is an empty JSON array ([]), where ${format} is one JSON object a line: it holds nothing to import\n`,
-      ]);
-    }
     // Prodigy's tasks as one array, on one line or over several.
     const tasks = [
       { text: 'Some text.', spans: [] },

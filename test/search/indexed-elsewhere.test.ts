@@ -1,32 +1,15 @@
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexFile, openCorpusIndex } from '../../source/corpus/db/open.js';
-import { openSqlite } from '../../source/corpus/db/sqlite.js';
+import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { placedFacts, searchEngine } from '../../source/search/index.js';
-import { GOOD_ARTICLE, tempCorpus } from '../corpus/temp-corpus.js';
+import { GOOD_ARTICLE } from '../corpus/temp-corpus.js';
+import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
 
 // Reviews started at the same moment on one cache: one indexes the corpus, the others open the
 // index it is writing. Each must find what the index holds once it is written (verify52 #2).
 
-const corpus = tempCorpus();
-let cacheDir: string;
-
-beforeEach(async () => {
-  cacheDir = await mkdtemp(join(tmpdir(), 'margin-indexed-elsewhere-'));
-});
-afterEach(async () => {
-  await rm(cacheDir, { recursive: true, force: true });
-});
-
-/** A file a minute old: one written in the last moments is read again by every look. */
-async function writeSettled(name: string, content: string): Promise<void> {
-  const path = await corpus.write(name, content);
-  const past = new Date(Date.now() - 60_000);
-  await utimes(path, past, past);
-}
+const { corpus, cacheDir, openIndex, writeSettled, otherHolds } = indexedElsewhere(
+  'margin-indexed-elsewhere-',
+);
 
 /** Each hit as its article's file and its sentence's text. */
 function shown(hits: Array<{ article: string; text: string }>): string[] {
@@ -37,12 +20,12 @@ describe('search on an index another margin writes', () => {
   it('finds what the other wrote after a search that found nothing', async () => {
     await writeSettled('a.txt', GOOD_ARTICLE);
     // This review opened the index before the other wrote a word of it, and searched.
-    const { index: mine } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
+    const mine = await openIndex('none');
     const engine = searchEngine(mine.words);
     expect(engine.search('Geneva', placedFacts([]))).toEqual([]);
 
     // The other margin indexes the corpus.
-    const { index: other } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const other = await openIndex();
     other.close();
 
     const hits = engine.search('Geneva', placedFacts([]));
@@ -56,16 +39,16 @@ describe('search on an index another margin writes', () => {
 
   it('shows the sentences of articles the other read again, not blank rows', async () => {
     await writeSettled('a.txt', GOOD_ARTICLE);
-    const { index: first } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const first = await openIndex();
     first.close();
-    const { index: mine } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
+    const mine = await openIndex('none');
     const engine = searchEngine(mine.words);
     expect(engine.search('Geneva', placedFacts([])).length).toBeGreaterThan(0);
 
     // The other margin reads a.txt again, now about Vienna, and adds b.txt.
     await writeSettled('a.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
     await writeSettled('b.txt', GOOD_ARTICLE);
-    const { index: other } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'full' });
+    const other = await openIndex('full');
     other.close();
 
     const vienna = shown(engine.search('Vienna', placedFacts([])));
@@ -83,14 +66,14 @@ describe('search on a handle another reader brought up to date', () => {
   // (`catchUp` there): search must not keep a word it looked up before as found nowhere.
   it('finds the words of the new articles it had looked up before', async () => {
     await writeSettled('a.txt', GOOD_ARTICLE);
-    const { index: first } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const first = await openIndex();
     first.close();
-    const { index: mine } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
+    const mine = await openIndex('none');
     const engine = searchEngine(mine.words);
     expect(engine.search('Vienna', placedFacts([]))).toEqual([]);
 
     await writeSettled('b.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
-    const { index: other } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'full' });
+    const other = await openIndex('full');
     other.close();
     // The list's reader of the same handle reads the new table first.
     expect(mine.catchUp()).toBe(true);
@@ -106,22 +89,17 @@ describe('a first read while another margin indexes the corpus', () => {
   it('waits for it and reads every article it wrote', async () => {
     await writeSettled('a.txt', GOOD_ARTICLE);
     await writeSettled('b.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
-    // Another margin (this test's parent process, alive on this host) holds the refresh of an
-    // index it has not written yet.
-    const { index: made } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
-    made.close();
-    const held = openSqlite(indexFile(cacheDir, corpus.root()));
-    const other = JSON.stringify({ pid: process.ppid, host: hostname() });
-    held.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('refreshing', ?)").run(other);
+    // Another margin holds the refresh of an index it has not written yet.
+    const held = await otherHolds();
 
     // Once the read waits for it, the other writes the index and lets go.
     let waited = false;
     const load = loadCorpus(corpus.root(), {
-      cacheDir,
+      cacheDir: cacheDir(),
       lazy: true,
       onWaiting: () => {
         waited = true;
-        held.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
+        held.release();
       },
     });
     const loaded = await load;

@@ -231,7 +231,10 @@ describe('the review screen', () => {
     await app.waitFor((f) => !f.includes('Enter open'), 'the reader');
     // The Escape ends one read and the paste starts the next, before the app's turn.
     await app.pressTogether(KEYS.escape, '\x1b[200~one x d\x1b[201~');
-    await app.waitFor((f) => f.includes('pasted text goes into a note'), 'the paste refused');
+    await app.waitFor(
+      (f) => f.includes('paste ignored: notes, search, attributes take it'),
+      'the paste refused',
+    );
     // The Escape went back to the list; the paste's x and d removed and marked nothing.
     expect(app.frame()).toContain('C 0  Q 0  E 0');
     expect(app.frame()).toContain('The Moscow Times · no tags');
@@ -334,7 +337,7 @@ describe('the review screen', () => {
     );
     const line = frame.split('\n').find((l) => l.startsWith('▶'))!;
     expect(chosen.text.startsWith(line.slice(7))).toBe(true);
-    expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n next, N previous, Esc ends/);
+    expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n\/N, Esc ends/);
     // Tagged, the message gives way to the hints: they still say n steps the results, where in
     // them the reviewer is, and that the note is on m.
     await app.press('2');
@@ -540,7 +543,7 @@ describe('text inputs', () => {
     await app.press(KEYS.ctrlC);
     const warned = await app.waitFor((f) => f.includes('unsaved'), 'the warning');
     expect(warned.split('\n').at(-1)).toMatch(
-      /^✎ note: .*tagging▏? {2}note unsaved: Enter saves · Ctrl\+C again drops it {2}saved$/,
+      /^✎ note: .*tagging▏? {2}note unsaved: Ctrl\+C again drops it · Enter saves {2}saved$/,
     );
     await app.press(KEYS.enter);
     const asked = await app.waitFor((f) => f.includes('its label?'), 'the label asked for');

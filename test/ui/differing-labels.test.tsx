@@ -34,7 +34,7 @@ describe('a sentence whose labels carry different notes', () => {
     app = await renderApp({ articles, columns: 100, rows: 30, repository });
     await app.press(KEYS.enter, 'j', 'n');
     await app.waitFor(
-      (f) => f.includes('claim, quote: their notes joined; Enter saves this to each'),
+      (f) => f.includes('claim, quote notes joined: Enter saves this to each'),
       'the editor saying so',
     );
     expect(app.controller.getState().mode).toMatchObject({

@@ -1,13 +1,10 @@
-import { mkdtemp, rm, utimes } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startReviewSession } from '../../source/commands/review-session.js';
 import type { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
-import { indexFile, openCorpusIndex } from '../../source/corpus/db/open.js';
-import { openSqlite } from '../../source/corpus/db/sqlite.js';
 import { openRepository } from '../../source/store/index.js';
-import { GOOD_ARTICLE, tempCorpus } from '../corpus/temp-corpus.js';
+import { GOOD_ARTICLE } from '../corpus/temp-corpus.js';
+import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
 import { eventually } from '../helpers/patience.js';
 import { KEYS, plain } from './harness.js';
 import { reviewOnFakeTerminal } from './review-terminal.js';
@@ -15,22 +12,9 @@ import { reviewOnFakeTerminal } from './review-terminal.js';
 // A review beside another margin that indexes the same corpus (a first run, `margin index` in
 // another terminal).
 
-const corpus = tempCorpus();
-let cacheDir: string;
-
-beforeEach(async () => {
-  cacheDir = await mkdtemp(join(tmpdir(), 'margin-review-elsewhere-'));
-});
-afterEach(async () => {
-  await rm(cacheDir, { recursive: true, force: true });
-});
-
-/** A file a minute old: one written in the last moments is read again by every look. */
-async function writeSettled(name: string, content: string): Promise<void> {
-  const path = await corpus.write(name, content);
-  const past = new Date(Date.now() - 60_000);
-  await utimes(path, past, past);
-}
+const { corpus, cacheDir, openIndex, writeSettled, otherHolds } = indexedElsewhere(
+  'margin-review-elsewhere-',
+);
 
 /**
  * `margin index` in another terminal, on its own handle: the review's own look at the files may
@@ -50,13 +34,13 @@ async function review() {
     corpus.root(),
     (articles, index) =>
       openRepository({
-        root: join(cacheDir, 'annotations'),
+        root: join(cacheDir(), 'annotations'),
         annotator: 'alice',
-        cacheDir,
+        cacheDir: cacheDir(),
         check: 'later',
         ...(index ? { corpus: index } : articles ? { articles } : {}),
       }),
-    cacheDir,
+    cacheDir(),
     'news',
   );
   const terminal = reviewOnFakeTerminal(session, 'news');
@@ -73,13 +57,8 @@ describe('a review started while another margin indexes the corpus', () => {
   it('says on its loading line what it waits for, then lists what the other wrote', async () => {
     await writeSettled('a.txt', GOOD_ARTICLE);
     await writeSettled('b.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Vienna'));
-    // Another margin (this test's parent process, alive on this host) holds the refresh of an
-    // index it has not written yet.
-    const { index: made } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' });
-    made.close();
-    const held = openSqlite(indexFile(cacheDir, corpus.root()));
-    const other = JSON.stringify({ pid: process.ppid, host: hostname() });
-    held.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('refreshing', ?)").run(other);
+    // Another margin holds the refresh of an index it has not written yet.
+    const held = await otherHolds();
 
     const { screen, stdout, quit, controller } = await review();
     try {
@@ -91,7 +70,7 @@ describe('a review started while another margin indexes the corpus', () => {
         screen,
       );
       // The other is done: the list is read, and the line says so no more.
-      held.prepare("DELETE FROM meta WHERE key = 'refreshing'").run();
+      held.release();
       const written = stdout.frames.length;
       const since = () => plain(stdout.frames.slice(written).join(''));
       await eventually(
@@ -109,7 +88,7 @@ describe('a review started while another margin indexes the corpus', () => {
       // Read once: what another margin adds later is listed too.
       await writeSettled('c.txt', GOOD_ARTICLE.replaceAll('Geneva', 'Oslo'));
       const before = stdout.frames.length;
-      await refreshed((await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' })).index);
+      await refreshed(await openIndex('none'));
       await eventually(
         () =>
           plain(stdout.frames.slice(before).join('')).includes('Talks resume in Oslo')
@@ -134,7 +113,7 @@ describe('a review left open while another margin adds articles', () => {
   it('lists them, keeping the article open, its sentence and every key', async () => {
     await writeSettled('b.txt', story('Geneva'));
     await writeSettled('c.txt', story('Vienna'));
-    (await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'full' })).index.close();
+    (await openIndex('full')).close();
 
     const { screen, stdout, stdin, quit, controller } = await review();
     try {
@@ -179,7 +158,7 @@ describe('a review left open while another margin adds articles', () => {
       );
       const written = stdout.frames.length;
       const since = () => plain(stdout.frames.slice(written).join(''));
-      await refreshed((await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'none' })).index);
+      await refreshed(await openIndex('none'));
 
       // The same article and sentence, now the third of four in the list.
       await eventually(

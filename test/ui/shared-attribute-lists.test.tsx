@@ -58,7 +58,7 @@ describe('an attribute two labels share with different lists', () => {
     );
     await app.press(KEYS.enter);
     await app.waitFor(
-      (f) => f.includes("verdict misleading saved on claim only (figure's is one of true, false)"),
+      (f) => f.includes("verdict misleading: claim only, not in figure's list"),
       'the save saying so',
     );
     await app.waitFor(() => verdicts(app!)[0]?.[1] === 'misleading', 'the claim saved');

@@ -1,11 +1,13 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { PASTED } from '../../source/review/keys.js';
 import { reduce } from '../../source/review/reducer.js';
+import type { ReviewState } from '../../source/review/state.js';
 import { initialState } from '../../source/review/state.js';
 import { StatusBar } from '../../source/ui/components/StatusBar.js';
 import { makeTheme } from '../../source/ui/theme.js';
-import { typed } from '../helpers/keys.js';
-import { readerState, tallSentenceArticle } from '../review/fixtures.js';
+import { pressed, typed } from '../helpers/keys.js';
+import { HITS, readerState, tallSentenceArticle } from '../review/fixtures.js';
 
 describe('StatusBar', () => {
   it('shows a message and a save error on one line, with no escape sequence from a file name', () => {
@@ -134,5 +136,40 @@ describe('StatusBar with a suggestion: the values before the keys (qa52 #6)', ()
       'suggested: claim, quote (claimant: Russia, speaker: Dmitry Peskov)',
     );
     expect(line(60, two)).toBe('suggested: claim, quote (claimant: Russia, speaker: …');
+  });
+});
+
+// polish54: at 60 columns the status line cut messages at their end, after the part that
+// mattered (fixreview53: `…(figure's is …`); what a message asks of the reviewer now comes first.
+describe('StatusBar at 60 columns', () => {
+  const ctrlC = { label: 'Ctrl+C', input: 'c', ctrl: true } as const;
+  const narrow = () => readerState({ size: { columns: 60, rows: 15 } });
+  const line = (state: ReviewState) => {
+    const { lastFrame, unmount } = render(
+      <StatusBar state={state} context="reader" theme={makeTheme(false)} />,
+    );
+    const frame = lastFrame() ?? '';
+    unmount();
+    return frame;
+  };
+  it('shows a paste refused whole', () => {
+    const state = typed(narrow(), `${PASTED}pasted words`);
+    expect(state.message?.text).toMatch(/^paste/);
+    expect(line(state)).toContain(state.message!.text);
+  });
+
+  it('says that a second Ctrl+C drops an unsaved edit', () => {
+    const note = pressed(typed(narrow(), 'jjnsource unclear'), ctrlC);
+    expect(line(note)).toContain('note unsaved: Ctrl+C again drops it');
+    const values = pressed(typed(typed(narrow(), 'jj1a'), 'TASS'), ctrlC);
+    expect(line(values)).toContain('attributes unsaved: Ctrl+C again drops it');
+  });
+
+  it('shows where a search result is and the keys that go on, after Enter on it', () => {
+    let state = typed(narrow(), '/sentence');
+    state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS, total: 635 });
+    state = pressed(state, { label: 'Enter', key: 'return' });
+    expect(state.message?.text).toMatch(/^result 1 of the first \d+ of 635: n\/N, Esc ends$/);
+    expect(line(state)).toContain(state.message!.text);
   });
 });
