@@ -174,7 +174,7 @@ describe('text that needs decoding or cleaning', () => {
     );
     expect(article.text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
     expect(article.warnings).toEqual([
-      'removed control characters and escape sequences (44 characters)',
+      'removed 4 terminal escape sequences (41 characters), 1 control character (U+0007) and 2 bidi controls that could reorder the text (U+202E, U+202C); the text around them is kept',
     ]);
   });
 
@@ -188,7 +188,7 @@ describe('text that needs decoding or cleaning', () => {
       'Officials met in Geneva on Tuesday to resume talks that stalled last month over a ceasefire & more.',
     );
     expect(article.warnings).toEqual([
-      'removed control characters decoded from character references (4 characters)',
+      'removed 1 terminal escape sequence (4 characters) decoded from character references; the text around it is kept',
     ]);
   });
 });
