@@ -49,7 +49,6 @@ const unsafe = new RegExp(
 
 /** A cheap test that lets clean text, nearly all of it, through without a replace. */
 const suspect = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
 
 /**
  * Line breaks other than `\n`: CR and CRLF, and the vertical tab, form feed and NEL, control
@@ -114,6 +113,7 @@ export function sanitizeText(text: string): Sanitized {
   const normalized = LINE_BREAK.test(text) ? text.replace(LINE_BREAKS, '\n') : text;
   const removal = noRemoval();
   if (!suspect.test(normalized)) return { text: normalized, ...removal };
+  const seen = new Set<number>();
   const clean = normalized.replace(unsafe, (match: string, offset: number) => {
     removal.removed += match.length;
     if (match.length > 1) {
@@ -121,14 +121,20 @@ export function sanitizeText(text: string): Sanitized {
       removal.sequenceChars += match.length;
       return '';
     }
-    const kind = BIDI.test(match)
-      ? removal.bidi
-      : match >= '\x80' && offset > 0 && MOJIBAKE_C1.test(normalized[offset - 1]!)
-        ? removal.mojibake
-        : removal.controls;
+    const char = match.charCodeAt(0);
+    const kind =
+      char >= 0x202a
+        ? removal.bidi
+        : char >= 0x80 && offset > 0 && MOJIBAKE_C1.test(normalized[offset - 1]!)
+          ? removal.mojibake
+          : removal.controls;
     kind.count++;
-    const code = `U+${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    if (!kind.codes.includes(code)) kind.codes.push(code);
+    // Each character's code point named once: a file of mojibake holds thousands of the same.
+    const key = kind === removal.mojibake ? -char : char;
+    if (!seen.has(key)) {
+      seen.add(key);
+      kind.codes.push(`U+${char.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
     return '';
   });
   return { text: clean, ...removal };
