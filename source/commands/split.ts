@@ -2,7 +2,7 @@ import path from 'node:path';
 import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { ioReason } from '../corpus/io-reason.js';
 import { FileRefusedError, MAX_FILE_BYTES, readBytes } from '../corpus/read.js';
-import { sanitizeText } from '../corpus/sanitize.js';
+import { removalWarning, sanitizeText } from '../corpus/sanitize.js';
 import { singleLine, splitSentences } from '../corpus/sentences.js';
 import { safeJson } from '../text/untrusted.js';
 import type { Command, CommandIO } from './command.js';
@@ -100,12 +100,8 @@ Examples
         continue;
       }
       for (const warning of decoded.warnings) output.warn(`${label}: ${warning}`);
-      const { text, removed } = sanitizeText(decoded.text);
-      if (removed > 0) {
-        output.warn(
-          `${label}: removed ${removed} control or escape character${removed === 1 ? '' : 's'}`,
-        );
-      }
+      const { text, ...removal } = sanitizeText(decoded.text);
+      if (removal.removed > 0) output.warn(`${label}: ${removalWarning(removal)}`);
       const sentences = sentencesOf(text);
       if (flags.json) await output.out(`${safeJson(sentences)}\n`);
       else if (sentences.length > 0) await output.out(`${sentences.join('\n')}\n`);

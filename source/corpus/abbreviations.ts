@@ -82,6 +82,19 @@ export const abbreviations: ReadonlyMap<string, AbbreviationKind> = new Map(
 );
 
 /**
+ * The abbreviations of US states (AP style) and Canadian provinces that follow a town in a
+ * dateline: `PALM BEACH, Fla. (AP) —`. Only there do they go on; elsewhere they are words like
+ * any other (`…moved to Tampa, Fla. The storm…` is two sentences).
+ */
+export const regionAbbreviations: ReadonlySet<string> = new Set(
+  (
+    'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo ' +
+    'Mont Neb Nebr Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va ' +
+    'Wis Wyo D.C Alta B.C Man N.B N.S Ont Que Sask'
+  ).split(' '),
+);
+
+/**
  * Words that begin sentences but hardly ever continue a name: after "the U.S." or "J." a
  * capitalised word from this list starts a new sentence ("…to the U.S. The next day…").
  * Lower-case, compared with the word's first letter lower-cased.

@@ -1,6 +1,7 @@
 import crypto, { createHash } from 'node:crypto';
 import { type Cleaned, cleanDocument } from './clean.js';
 import { FileRefusedError, type SourceText } from './read.js';
+import { removalWarning } from './sanitize.js';
 import { splitSentences } from './sentences.js';
 import type { Article, Sentence } from './types.js';
 
@@ -46,12 +47,8 @@ export function assembleArticle(
 ): Article {
   const text = cleaned.paragraphs.join('\n\n');
   const all = [...warnings];
-  if (cleaned.removed > 0) {
-    all.push(
-      `removed control characters decoded from character references (${cleaned.removed} ${
-        cleaned.removed === 1 ? 'character' : 'characters'
-      })`,
-    );
+  if (cleaned.removed.removed > 0) {
+    all.push(removalWarning(cleaned.removed, ' decoded from character references'));
   }
   if (text === '') all.push('no article text found');
   return {

@@ -24,7 +24,7 @@ import {
   takeDatePrefix,
 } from './metadata.js';
 import { outletOfLinks, outletOfUrl } from './outlets.js';
-import { sanitizeText } from './sanitize.js';
+import { addRemoval, noRemoval, type Removal, sanitizeText } from './sanitize.js';
 import { textToUnits, tidy, type Unit } from './units.js';
 
 export type Format = 'text' | 'markdown' | 'html';
@@ -37,7 +37,7 @@ export interface Cleaned {
   source: string | null;
   paragraphs: string[];
   /** Control characters that character references (`&#27;`) had smuggled past reading. */
-  removed: number;
+  removed: Removal;
 }
 
 interface Parsed {
@@ -295,11 +295,11 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
   }
 
   const keep = chosen ? keepContent(units, reasons) : classify(units, reasons, lists);
-  let removed = 0;
+  const removed = noRemoval();
   const scrub = (value: string | null): string | null => {
     if (value === null || !UNSAFE.test(value)) return value;
     const clean = sanitizeText(value);
-    removed += clean.removed;
+    addRemoval(removed, clean);
     // A referenced line break (`&#11;`) stands between two words of one paragraph.
     return tidy(clean.text.replace(/\n/g, ' ')) || null;
   };

@@ -233,6 +233,18 @@ const NUMERIC = new Set([
 /** Dashes, ellipses and marks that stand between words, spaces or other punctuation. */
 const BETWEEN = new Set(['–', '—', '…', '©', '®', '™', '•', '·', '§', '¶', '†', '‡']);
 
+/**
+ * Chinese, Japanese and Korean punctuation and full-width forms: the ideographic comma and full
+ * stop (、，。), corner brackets and other CJK brackets, the middle dot, the ideographic space,
+ * full-width digits and signs. Written between or beside the script's letters, they are a tenth
+ * of a Chinese text's characters: without them a page of GBK or Big5 fell under the nine tenths
+ * and became U+FFFD though chardet was sure of it (2026-12-07, qa54).
+ */
+const CJK_FORMS = /[\u3000-\u303f\u30fb\uff01-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+
+/** Letters of scripts written without spaces between words, beside which quotes stand close. */
+const CJK_LETTER = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
+
 function typographic(char: string): boolean {
   return OPENING.has(char) || CLOSING.has(char) || NUMERIC.has(char) || BETWEEN.has(char);
 }
@@ -252,6 +264,9 @@ function fitsItsPlace(char: string, before: string, after: string): boolean {
     if (DIGIT.test(before) || DIGIT.test(after)) return true;
     if ((char === '²' || char === '³') && LETTER.test(before)) return true;
   }
+  if (CJK_FORMS.test(char)) {
+    return WORD.test(before) || WORD.test(after) || CJK_FORMS.test(before) || CJK_FORMS.test(after);
+  }
   if (LETTER.test(char)) {
     return (
       LETTER.test(before) ||
@@ -260,7 +275,8 @@ function fitsItsPlace(char: string, before: string, after: string): boolean {
     );
   }
   if (OPENING.has(char)) {
-    if (WORD.test(before)) return false;
+    // Chinese and Japanese put no space before a quotation: 他说“我们…”.
+    if (WORD.test(before) && !CJK_LETTER.test(before)) return false;
     return (
       WORD.test(after) ||
       OPENING.has(after) ||
@@ -269,11 +285,12 @@ function fitsItsPlace(char: string, before: string, after: string): boolean {
   }
   if (CLOSING.has(char)) {
     if (char === '’' && WORD.test(after)) return true;
-    if (WORD.test(after)) return false;
+    if (WORD.test(after) && !CJK_LETTER.test(after)) return false;
     return (
       WORD.test(before) ||
       /[.,!?;:)\]%'"…]/.test(before) ||
       CLOSING.has(before) ||
+      CJK_FORMS.test(before) ||
       ((char === '»' || char === '›') && SPACE.test(before))
     );
   }

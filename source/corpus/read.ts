@@ -9,7 +9,7 @@ import { articleRecord } from './json-record.js';
 import type { FrontMatter } from './markdown.js';
 import { mhtmlPage } from './mhtml.js';
 import { isPageName } from './page-extensions.js';
-import { sanitizeText } from './sanitize.js';
+import { addRemoval, noRemoval, removalWarning, sanitizeText } from './sanitize.js';
 
 /** Larger files are refused: nobody reviews a 5 MB article, and cleaning it would freeze the UI. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -112,16 +112,10 @@ export function bytesToSource(path: string, file: Uint8Array): SourceText {
   if (extension === '.jsonl' || extension === '.ndjson') {
     throw new FileRefusedError(path, 'JSON Lines: margin reads one article a file');
   }
-  const { text, removed } = sanitizeText(decoded.text);
+  const { text, ...removal } = sanitizeText(decoded.text);
   const warnings = [...decoded.warnings];
-  if (removed > 0) {
-    warnings.push(removedWarning(removed));
-  }
+  if (removal.removed > 0) warnings.push(removalWarning(removal));
   return { text, format: mhtml ? 'html' : formatOf(path, text), warnings };
-}
-
-function removedWarning(removed: number): string {
-  return `removed control characters and escape sequences (${removed} ${removed === 1 ? 'character' : 'characters'})`;
 }
 
 /**
@@ -132,10 +126,10 @@ function removedWarning(removed: number): string {
 function recordSource(path: string, decoded: { text: string; warnings: string[] }): SourceText {
   const record = articleRecord(decoded.text);
   if (typeof record === 'string') throw new FileRefusedError(path, RECORD_REFUSALS[record]);
-  let removed = 0;
+  const removal = noRemoval();
   const clean = (value: string) => {
     const sanitized = sanitizeText(value);
-    removed += sanitized.removed;
+    addRemoval(removal, sanitized);
     return sanitized.text;
   };
   const text = clean(record.body);
@@ -145,7 +139,7 @@ function recordSource(path: string, decoded: { text: string; warnings: string[] 
     if (value !== null) given[key] = clean(value);
   }
   const warnings = [...decoded.warnings];
-  if (removed > 0) warnings.push(removedWarning(removed));
+  if (removal.removed > 0) warnings.push(removalWarning(removal));
   return { text, format: record.html ? 'html' : 'text', warnings, given };
 }
 

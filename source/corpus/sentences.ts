@@ -8,6 +8,7 @@ import {
   ordinalLeaders,
   ordinalMonths,
   personNouns,
+  regionAbbreviations,
   sentenceStarters,
   speechVerbs,
   timePrepositions,
@@ -301,6 +302,23 @@ function opensWithTime(text: string, unitStart: number, start: number): boolean 
   return timePrepositions.has(words[0]!.replace(/^\P{L}+/u, '').toLowerCase());
 }
 
+/** A wire service's mark after a dateline: `(AP)`, `(Reuters)`, `(CBS News)`, then a dash. */
+const agencyMark =
+  /^\s*(?:\((?:\p{Lu}[\p{L}\p{N}&.'’-]*)(?: \p{Lu}[\p{L}\p{N}&.'’-]*){0,2}\)\s*)?(?:[-–—]+|\p{Pd})\s/u;
+
+/**
+ * A dateline: a town in up to four words and a comma open the paragraph, then a state's or
+ * province's abbreviation, then an agency's mark and a dash, or the dash alone (`PALM BEACH,
+ * Fla. (AP) —`, `SPRINGFIELD, Ill. (Reuters) -`, `Dekalb, Ill. —`). Its period ends nothing.
+ */
+function opensDateline(text: string, unitStart: number, start: number, period: number): boolean {
+  const town = text.slice(unitStart, start).trimEnd();
+  if (!town.endsWith(',') || town.length > 60) return false;
+  const words = town.slice(0, -1).trim().split(/\s+/);
+  if (words.length > 4 || !words.every((w) => uppercase.test(w[0] ?? ''))) return false;
+  return agencyMark.test(text.slice(period + 1, period + 40));
+}
+
 /** Whether a period (`text[period]`, with nothing but closers up to `end`) ends a sentence. */
 function periodEnds(
   text: string,
@@ -316,6 +334,7 @@ function periodEnds(
   if (dayOfMonth.test(word) && ordinalMonths.has(next.word)) return false; // "am 3. März"
   if (germanOrdinal(text, start, word)) return false; // "der 2. Weltkrieg"
   if (abbreviations.get(word) === 'number' && numberAfterShortWord(text, word, next)) return false;
+  if (regionAbbreviations.has(word) && opensDateline(text, unit.start, start, period)) return false;
   switch (kindOf(word, text, start)) {
     case 'inner':
       return false;
@@ -382,7 +401,7 @@ function runAt(text: string, start: number): Run {
     else if (ideographic.has(code)) run.ideographic = true;
   }
   if (dots > 1) run.ellipsis = true;
-  if (run.end > start) closeSpacedGuillemet(text, run);
+  if (run.end > start) closeSpacedQuote(text, run);
   if (run.ellipsis && !run.question && start > 0) {
     const opener = text.charCodeAt(start - 1);
     run.bracketed = (opener === 91 && firstCloser === 93) || (opener === 40 && firstCloser === 41);
@@ -391,16 +410,30 @@ function runAt(text: string, start: number): Run {
 }
 
 /**
- * French sets a closing guillemet apart by a space (often a no-break one): `« Nous sommes prêts. »
- * Puis…`. The guillemet after the marks and one space closes the quotation when no letter follows
- * it; German's `»` opens one and sits against its word (`Satz. »Nächster`), so it is left.
+ * A closing quotation mark set apart by a space after the marks closes the quotation, and goes
+ * with the sentence it ends:
+ * - French sets its closing guillemet so (often with a no-break space): `« Nous sommes prêts. »
+ *   Puis…`; closing when no letter follows it (German's `»` opens one against its word:
+ *   `Satz. »Nächster`).
+ * - A `”` with a space on either side closes (`…culture.’ ” Instead`): an opening one would sit
+ *   against its word.
+ * - A straight `"` with a space on either side could open or close; before a lower-case word it
+ *   closes, the word an attribution (`…ourselves? " she wrote`), since a quotation opens with a
+ *   capital.
  */
-function closeSpacedGuillemet(text: string, run: Run): void {
+function closeSpacedQuote(text: string, run: Run): void {
   const space = text.charCodeAt(run.end);
   if (space === 10 || !isSpace(space)) return;
   const mark = text.charCodeAt(run.end + 1);
-  if (mark !== 0xbb && mark !== 0x203a) return;
-  if (!isWordChar(text[run.end + 2] ?? ' ')) {
+  const after = text[run.end + 2] ?? ' ';
+  let closes = false;
+  if (mark === 0xbb || mark === 0x203a) closes = !isWordChar(after);
+  else if (mark === 0x201d) closes = isSpace(after.charCodeAt(0));
+  else if (mark === 34 && isSpace(after.charCodeAt(0)) && after !== '\n') {
+    const next = nextWordAt(text, run.end + 2);
+    closes = next !== null && next.index === run.end + 3 && lowercase.test(next.first);
+  }
+  if (closes) {
     run.end += 2;
     run.closed = true;
     run.quoted = true;

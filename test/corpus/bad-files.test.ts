@@ -174,7 +174,7 @@ describe('text that needs decoding or cleaning', () => {
     );
     expect(article.text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]/);
     expect(article.warnings).toEqual([
-      'removed control characters and escape sequences (44 characters)',
+      'removed 4 terminal escape sequences (41 characters), 1 control character (U+0007) and 2 bidi controls that could reorder the text (U+202E, U+202C); the text around them is kept',
     ]);
   });
 
@@ -188,7 +188,7 @@ describe('text that needs decoding or cleaning', () => {
       'Officials met in Geneva on Tuesday to resume talks that stalled last month over a ceasefire & more.',
     );
     expect(article.warnings).toEqual([
-      'removed control characters decoded from character references (4 characters)',
+      'removed 1 terminal escape sequence (4 characters) decoded from character references; the text around it is kept',
     ]);
   });
 });
@@ -350,6 +350,75 @@ describe('bytes that are broken UTF-8, not another encoding', () => {
     const article = await readArticle(path);
     expect(article.text).toBe(text.trim());
     expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+  });
+});
+
+/**
+ * Chinese, Japanese and Korean text files in their legacy encodings, with the punctuation news
+ * text has: ideographic commas and stops, quotation marks set close to the words, full-width
+ * digits, book-title brackets. A tenth of a Chinese text is such punctuation.
+ */
+const EAST_ASIAN: Array<[string, string, string, string[]]> = [
+  [
+    'Simplified Chinese in GBK',
+    'gbk',
+    'gb18030',
+    [
+      '北京会谈',
+      '外交部发言人周五表示，双方将在下周继续举行会谈。官员说，具体细节尚未确定。',
+      '他说：“我们希望会谈取得进展。”另一位官员表示，《人民日报》周六将刊登声明（全文）。',
+      '据报道，2024年的贸易额增长了１２％，达到约５０００亿美元。',
+    ],
+  ],
+  [
+    'Traditional Chinese in Big5',
+    'big5',
+    'big5',
+    [
+      '台北會談',
+      '外交部發言人週五表示，雙方將在下週繼續舉行會談。官員說，具體細節尚未確定。',
+      '他說：「我們希望會談取得進展。」另一位官員表示，《中央日報》週六將刊登聲明（全文）。',
+    ],
+  ],
+  [
+    'Japanese in Shift-JIS',
+    'shift_jis',
+    'shift_jis',
+    [
+      '東京で首脳会談',
+      '首相は月曜日に記者会見を開き、交渉は来週も続くと述べた。「合意は近い」と語った。',
+      '外務省によると、２０２４年の貿易額は約１２％増えた。',
+    ],
+  ],
+  [
+    'Japanese in EUC-JP',
+    'euc-jp',
+    'euc-jp',
+    [
+      '東京で首脳会談',
+      '首相は月曜日に記者会見を開き、交渉は来週も続くと述べた。「合意は近い」と語った。',
+      '外務省によると、２０２４年の貿易額は約１２％増えた。',
+    ],
+  ],
+  [
+    'Korean in EUC-KR',
+    'euc-kr',
+    'euc-kr',
+    [
+      '서울 회담',
+      '외교부 대변인은 금요일 양측이 다음 주에도 회담을 계속할 것이라고 밝혔다. "합의가 가깝다"고 말했다.',
+    ],
+  ],
+];
+
+describe('East Asian text in its legacy encoding', () => {
+  it.each(EAST_ASIAN)('reads %s', async (_name, encoding, detected, [title, ...paragraphs]) => {
+    const text = `${title}\n\n${paragraphs.join('\n\n')}\n`;
+    const path = await corpus.write('page.txt', iconv.encode(text, encoding));
+    const article = await readArticle(path);
+    expect(article.title).toBe(title);
+    expect(article.text).toBe(paragraphs.join('\n\n'));
+    expect(article.warnings).toEqual([`not valid UTF-8: decoded as ${detected}`]);
   });
 });
 

@@ -80,7 +80,7 @@ describe('an article saved as a JSON record', () => {
       text: `Negotiators met in Geneva on Tuesday \u001b]0;owned\u0007to resume talks. ${BODY}`,
     });
     expect(`${article.title}${article.text}`).not.toMatch(/[\x07\x1b]/);
-    expect(article.warnings.join(' ')).toMatch(/removed control characters/);
+    expect(article.warnings.join(' ')).toMatch(/removed 2 terminal escape sequences/);
   });
 
   it('reads a record whose other fields nest without end', () => {

@@ -894,6 +894,47 @@ const table: Record<string, Case[]> = {
     ],
   ],
   'news prose': [
+    // Datelines: a town, a state's abbreviation, an agency's mark or a dash (qa54 #6).
+    [
+      'PALM BEACH, Fla. (AP) — Officials said the storm weakened. Power was restored.',
+      ['PALM BEACH, Fla. (AP) — Officials said the storm weakened.', 'Power was restored.'],
+    ],
+    [
+      'SPRINGFIELD, Ill. (Reuters) - The governor signed the bill.',
+      ['SPRINGFIELD, Ill. (Reuters) - The governor signed the bill.'],
+    ],
+    [
+      'KANSAS CITY, Mo. (CBS News) — A man was hurt.',
+      ['KANSAS CITY, Mo. (CBS News) — A man was hurt.'],
+    ],
+    [
+      'Dekalb, Ill. — Mike Glass threw for three touchdowns.',
+      ['Dekalb, Ill. — Mike Glass threw for three touchdowns.'],
+    ],
+    [
+      'He moved to Tampa, Fla. The storm hit a week later.',
+      ['He moved to Tampa, Fla.', 'The storm hit a week later.'],
+    ],
+    [
+      'He moved to Tampa, Fla. — The storm hit a week later.',
+      ['He moved to Tampa, Fla.', '— The storm hit a week later.'],
+    ],
+    // A closing quote set apart by spaces (qa54 #6).
+    [
+      '"But must we answer retribution with retribution ourselves? " she wrote in her letter. She sent it.',
+      [
+        '"But must we answer retribution with retribution ourselves? " she wrote in her letter.',
+        'She sent it.',
+      ],
+    ],
+    [
+      '“He has written a book that combines high and low culture.’ ” Instead, Tor published it.',
+      [
+        '“He has written a book that combines high and low culture.’ ”',
+        'Instead, Tor published it.',
+      ],
+    ],
+    ['It was over. " We will win, " he said.', ['It was over.', '" We will win, " he said.']],
     [
       'The company, based in Austin, Texas, said it would cut 5% of staff. Its shares fell 3.2%.',
       [

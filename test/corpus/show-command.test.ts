@@ -161,7 +161,29 @@ Background:
       status: 0,
       stdout: 'Officials met in Geneva on Tuesday to resume talks that had stalled last month.\n',
       stderr:
-        'margin show: warning: ansi.txt: removed control characters and escape sequences (8 characters)\n',
+        'margin show: warning: ansi.txt: removed 2 terminal escape sequences (8 characters); the text around them is kept\n',
+    });
+  });
+
+  it('keeps the text after a mojibake closing quote, and names the mojibake', async () => {
+    // `”` (E2 80 9D) read as Windows-1252 and saved again as UTF-8: `â€` and U+009D, the C1
+    // form of OSC, which once took everything after it for the string of an escape sequence.
+    await corpus.write(
+      'moji.html',
+      '<html><head><title>Mojibake page</title></head><body><article><h1>Mojibake page</h1>' +
+        '<p>The minister called the plan â€œa disasterâ€\u009d in a speech on Monday. She said the budget would be cut by 20 percent next year, with schools hit hardest.</p>' +
+        '<p>Opposition leaders said the cuts would hurt schools and hospitals across the country.</p>' +
+        '<p>A vote is expected before the summer recess, officials said.</p></article></body></html>',
+    );
+    const result = await show(['moji.html'], false, corpus.root());
+    expect(result).toEqual({
+      status: 0,
+      stdout:
+        'Mojibake page\n\nThe minister called the plan â€œa disasterâ€ in a speech on Monday. She said the budget would be cut by 20 percent next year, with schools hit hardest.\n\n' +
+        'Opposition leaders said the cuts would hurt schools and hospitals across the country.\n\n' +
+        'A vote is expected before the summer recess, officials said.\n',
+      stderr:
+        'margin show: warning: moji.html: removed 1 control character (U+009D) of mojibake: text read in the wrong encoding and saved again, such as â€ for ”; the text around it is kept\n',
     });
   });
 

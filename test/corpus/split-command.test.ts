@@ -147,7 +147,8 @@ describe('margin split', () => {
     ).toEqual({
       status: 0,
       stdout: 'Click here.\nRed text.\n',
-      stderr: 'margin split: warning: standard input: removed 42 control or escape characters\n',
+      stderr:
+        'margin split: warning: standard input: removed 4 terminal escape sequences (41 characters) and 1 bidi control that could reorder the text (U+202E); the text around them is kept\n',
     });
   });
 

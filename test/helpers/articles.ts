@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { assembleArticle, buildArticle } from '../../source/corpus/article.js';
 import { bytesToSource } from '../../source/corpus/read.js';
+import { noRemoval } from '../../source/corpus/sanitize.js';
 import type { Article, Sentence } from '../../source/corpus/types.js';
 
 /** What an article's metadata may be set to; text, sentences and hash always follow the text. */
@@ -19,7 +20,7 @@ export function articleFromText(id: string, text: string, meta: ArticleMeta = {}
   const article = assembleArticle(
     id,
     `${id}.txt`,
-    { title: null, date: null, byline: null, source: null, paragraphs, removed: 0 },
+    { title: null, date: null, byline: null, source: null, paragraphs, removed: noRemoval() },
     [],
   );
   return { ...article, ...meta };
