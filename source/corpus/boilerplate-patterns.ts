@@ -83,7 +83,7 @@ export const BOILERPLATE: ReadonlyArray<{ reason: string; pattern: RegExp }> = [
   {
     reason: 'related link',
     pattern:
-      /^(?:read more|read also|also read|see also|see more|related|watch|listen|don['’]?t miss)\s*:\s*\S.{0,200}$/i,
+      /^(?:read more|read also|also read|see also|see more|related(?: [\p{L}-]+){0,2}|watch|listen|don['’]?t miss)\s*:\s*\S.{0,200}$/iu,
   },
   {
     // How the site runs its comments, under a story: "Comments are closed", "Note: we are

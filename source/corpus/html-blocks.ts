@@ -82,6 +82,8 @@ const BLOCKS = new Set([
   'ul',
 ]);
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 /** A unit of an HTML page: which element holds it (an index into `elements`). */
@@ -92,6 +94,13 @@ export interface HtmlUnit extends Unit {
    * kept where a bare time is otherwise boilerplate (`html.ts`, `liveBlogLines`).
    */
   time?: true;
+  /**
+   * The unit begins right after an image, nothing worded between them, and reads as its caption:
+   * it lies in an element whose class or id names a caption or credit, or most of its words are
+   * the image's alternative text or file name (AppleInsider's `<span>` under each photo repeating
+   * its `alt`). Captions are not the story, in a `<figcaption>` or not.
+   */
+  caption?: true;
 }
 
 export interface ElementEntry {
@@ -159,6 +168,39 @@ function layoutCells(root: Element): Set<Element> {
   return cells;
 }
 
+/** Class or id words of a caption or a photo credit, inline as well as block. */
+const CAPTION_CLASS = /(?:^|[-_\s])(?:captions?|credits?|wp-caption-text)(?:$|[-_\s])/i;
+
+/** Longer than a caption runs: a paragraph of the story after its photo. */
+const CAPTION_LENGTH = 250;
+/** The share of a caption's words that repeat its image's alternative text or file name. */
+const CAPTION_SHARE = 0.6;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words an image says itself: its `alt` and the names of its files (`jewels-after-jewels-05.jpg`). */
+function imageWords(attribs: Record<string, string>): Set<string> {
+  const files = [attribs.src, attribs['data-src'], attribs['data-original']]
+    .map(
+      (src) =>
+        src
+          ?.split(/[?#]/)[0]
+          ?.split('/')
+          .pop()
+          ?.replace(/\.\w+$/, '') ?? '',
+    )
+    .join(' ');
+  return new Set(`${attribs.alt ?? ''} ${files}`.toLowerCase().match(WORD) ?? []);
+}
+
+/** Whether a unit right after an image is its caption (see `HtmlUnit.caption`). */
+function isCaption(text: string, captionChars: number, image: Set<string>): boolean {
+  if (text.length > CAPTION_LENGTH) return false;
+  if (captionChars >= text.replace(/\s/g, '').length * 0.9) return true;
+  const words = text.toLowerCase().match(WORD) ?? [];
+  if (words.length < 3) return false;
+  return words.filter((word) => image.has(word)).length >= words.length * CAPTION_SHARE;
+}
+
 interface Frame {
   element: Element;
   next: number;
@@ -181,6 +223,11 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   let timeStart = -1;
   let timeText = '';
   let block = 0;
+  /** The words of an image that stands before any worded text of the unit being gathered. */
+  let image: Set<string> | null = null;
+  /** Depth inside elements whose class names a caption, and the characters gathered there. */
+  let captionDepth = 0;
+  let captionChars = 0;
 
   const flush = () => {
     // Most block boundaries have nothing gathered since the last (`<div><div><p>`).
@@ -188,9 +235,17 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
     const owner = owners[owners.length - 1]!;
     const pieces = preDepth > 0 ? buffer.split('\n') : [buffer];
     const time = timeText !== '' && pieces.length === 1 && tidy(timeText) === tidy(buffer);
+    const after = image;
     for (const piece of pieces) {
       const text = tidy(piece);
       if (text === '') continue;
+      // A heading under a photo opens a section of the story.
+      const caption =
+        after !== null &&
+        heading === 0 &&
+        pieces.length === 1 &&
+        isCaption(text, captionChars, after);
+      image = null;
       units.push({
         text,
         block,
@@ -199,11 +254,13 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
         listItem: listDepth > 0,
         owner,
         ...(time ? { time: true as const } : {}),
+        ...(caption ? { caption: true as const } : {}),
       });
       if (listDepth === 0) block++;
     }
     buffer = '';
     linkChars = 0;
+    captionChars = 0;
     timeText = '';
     if (timeStart >= 0) timeStart = 0;
   };
@@ -220,6 +277,12 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
 
   const enter = (element: Element, id: number) => {
     const name = element.name;
+    if (
+      captionDepth > 0 ||
+      CAPTION_CLASS.test(`${element.attribs.class ?? ''} ${element.attribs.id ?? ''}`)
+    ) {
+      captionDepth++;
+    }
     if (CELLS.has(name) && !layout.has(element)) buffer += ' ';
     if (isBlock(element)) {
       flush();
@@ -231,11 +294,13 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
     if (name === 'ul' || name === 'ol') listDepth++;
     else if (name === 'pre') preDepth++;
     else if (name === 'a') anchorDepth++;
+    else if (name === 'img' && !HAS_WORD.test(buffer)) image = imageWords(element.attribs);
     else if (name === 'time' && element.attribs.datetime && timeStart < 0)
       timeStart = buffer.length;
   };
   const leave = (element: Element) => {
     const name = element.name;
+    if (captionDepth > 0) captionDepth--;
     if (isBlock(element)) {
       flush();
       owners.pop();
@@ -266,6 +331,7 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
       const piece = preDepth > 0 ? child : child.replace(/\s+/g, ' ');
       buffer += piece;
       if (anchorDepth > 0) linkChars += piece.trim().length;
+      if (captionDepth > 0) captionChars += piece.replace(/\s/g, '').length;
       continue;
     }
     if (NEVER_TEXT.has(child.name) || (!withHidden && isHidden(child.attribs))) continue;

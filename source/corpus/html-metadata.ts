@@ -19,6 +19,8 @@ export interface HtmlMeta {
   /** Every date the page gives for its publication, best first: callers take the first plausible. */
   published: string[];
   author: string | null;
+  /** The page's own address (`og:url`, else `<link rel="canonical">`), or null. */
+  url: string | null;
   /** Absolute link targets of the body, for naming the outlet when nothing else does. */
   links: string[];
   /** JSON-LD calls the page a `LiveBlogPosting`. */
@@ -60,10 +62,12 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     siteName: null,
     published: [],
     author: null,
+    url: null,
     links: [],
     liveBlog: false,
     liveBlogUpdates: [],
   };
+  let canonical: string | null = null;
   const linkedData: string[] = [];
   /** `og:site_name` and `application-name` in the page's order, the latter marked. */
   const siteNames: Array<{ name: string; application: boolean }> = [];
@@ -77,6 +81,13 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     if (name === 'meta') {
       readMeta(meta, metaDates, siteNames, attribs);
       continue;
+    }
+    if (
+      name === 'link' &&
+      canonical === null &&
+      /(?:^|\s)canonical(?:\s|$)/i.test(attribs.rel ?? '')
+    ) {
+      canonical = attribs.href ?? null;
     }
     if (name === 'title' && meta.title === null && !silent) {
       meta.title = textOf(element) || null;
@@ -106,7 +117,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     ) {
       const text = textOf(element).replace(/^by\s+/i, '');
       // A site's admin account (`jdadmin`) is who posted it, not a byline.
-      const named = /\p{L}/u.test(text) && text.length <= 100 && !/^https?:|admin/i.test(text);
+      const named = /\p{L}/u.test(text) && text.length <= 100 && !/^https?:/i.test(text);
       if (named) relAuthor = text;
     }
     const quiet = silent || SILENT.has(name) || 'hidden' in attribs;
@@ -115,10 +126,9 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       if (typeof child !== 'string') pending.push({ element: child, silent: quiet });
     }
   }
-  // Meta tags speak first; JSON-LD fills what they leave open (often the only author names).
   const facts = readLinkedData(linkedData);
   meta.headline ??= facts.headline;
-  meta.author ??= facts.author ?? relAuthor;
+  meta.url ??= /^https?:\/\//i.test(canonical ?? '') ? canonical : null;
   meta.liveBlog = facts.liveBlog;
   meta.liveBlogUpdates = facts.updates;
   // An application name that reads as the page's headline names no outlet (an MSN page's
@@ -126,7 +136,21 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const found = siteNames.find(
     ({ name, application }) => !application || !readsAsHeadline(name, meta, facts.headline),
   );
-  meta.siteName = siteOf(found?.name ?? facts.publisher);
+  const host = meta.url ? hostOf(meta.url) : null;
+  meta.siteName = outletName(siteOf(found?.name ?? facts.publisher), facts.publisher, host);
+  // A byline names people. A meta tag's author speaks first unless it is the outlet or its
+  // publisher, a site's admin account, or shares no word with the authors the JSON-LD types as
+  // `Person` (Wired's `Condé Nast` beside `Louise Matsakis`); then those people, the JSON-LD's
+  // other authors and a `rel="author"` link, none of them the outlet either (`AppleInsider`).
+  const outlets = [found?.name, facts.publisher, meta.siteName, host, host && mainLabel(host)];
+  const metaAuthor =
+    meta.author !== null && facts.people !== null && !sharesWord(meta.author, facts.people)
+      ? null
+      : meta.author;
+  meta.author =
+    [metaAuthor, facts.people, facts.author, relAuthor].find(
+      (name): name is string => name != null && !isPublisherName(name, outlets),
+    ) ?? null;
   meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
   return meta;
 }
@@ -139,6 +163,86 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
 function siteOf(name: string | null): string | null {
   if (name === null || !/^https?:\/\/[^\s/]+\.[^\s/]+(?:\/\S*)?$/i.test(name)) return name;
   return outletOfUrl(name) ?? hostOf(name) ?? name;
+}
+
+/** Lower case, letters and digits only: `Condé Nast` and `conde-nast`, `NJ.com` and `nj com`. */
+function squeeze(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Whether two names have a word in common (`Amy Kuperinsky` and `Amy Kuperinsky | NJ.com`). */
+function sharesWord(a: string, b: string): boolean {
+  const words = new Set(
+    a
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 1),
+  );
+  return b
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((word) => words.has(word));
+}
+
+/** A site's account (`admin`, `jdadmin`, `webadmin`): who posted the page, not who wrote it. */
+const ADMIN = /admin/i;
+
+/** A name that is the outlet's, its publisher's, its host's, or an admin account's. */
+function isPublisherName(name: string, outlets: Array<string | null | undefined>): boolean {
+  if (ADMIN.test(name)) return true;
+  const key = squeeze(name);
+  return key === '' || outlets.some((outlet) => outlet != null && squeeze(outlet) === key);
+}
+
+/** Second-level labels under a country's code: `co.uk`, `com.au`. */
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or']);
+
+/** The domain a host is registered under: `hosted.ap.org` → `ap.org`, `bbc.co.uk` stays. */
+function registeredDomain(host: string): string {
+  const labels = host.split('.');
+  const keep =
+    labels.length > 2 && SECOND_LEVEL.has(labels[labels.length - 2]!) && labels.at(-1)!.length === 2
+      ? 3
+      : 2;
+  return labels.slice(-keep).join('.');
+}
+
+/** The name label of a host's registered domain: `nj` of `www.nj.com`. */
+function mainLabel(host: string): string {
+  return registeredDomain(host).split('.')[0]!;
+}
+
+/**
+ * The outlet a page names, unless its site name is only a piece of its host: a sub-domain's
+ * label written as a plain word (AP's hosted pages say `Hosted`; `ProFootballTalk` is a name), or the domain's name in lower case as a
+ * content system fills it in (`nj`, `cleveland`, `usatoday`; `Wired`, `BGR` are names). Then
+ * the JSON-LD publisher's name where it is not such a piece too, the outlet margin knows for the
+ * host, else the registered domain (`nj.com`).
+ */
+function outletName(
+  site: string | null,
+  publisher: string | null,
+  host: string | null,
+): string | null {
+  if (site === null || host === null) return site;
+  const piece = (name: string) => {
+    const key = squeeze(name);
+    const domain = registeredDomain(host);
+    const labels = host
+      .slice(0, host.length - domain.length)
+      .split('.')
+      .filter(Boolean);
+    // A plain word (`Hosted`); a brand written with its capitals (`ProFootballTalk`) is a name.
+    const plain = name.slice(1) === name.slice(1).toLowerCase();
+    if (plain && labels.some((label) => squeeze(label) === key)) return true;
+    return name === name.toLowerCase() && key === squeeze(mainLabel(host));
+  };
+  if (!piece(site)) return site;
+  if (publisher !== null && !piece(publisher) && !/^https?:/i.test(publisher)) return publisher;
+  return outletOfUrl(`https://${host}/`) ?? registeredDomain(host);
 }
 
 function readMeta(
@@ -154,6 +258,9 @@ function readMeta(
     case 'og:title':
     case 'twitter:title':
       meta.headline ??= content;
+      break;
+    case 'og:url':
+      if (/^https?:\/\//i.test(content)) meta.url ??= content;
       break;
     case 'og:site_name':
       siteNames.push({ name: content, application: false });

@@ -81,6 +81,9 @@ export function parseHtml(html: string): HtmlDocument {
   if (!blocks.units.some((unit) => HAS_WORD.test(unit.text))) blocks = blocksOf(root, true);
   const lists = wordsOf(blocks.units);
   const patterns = markPatterns(blocks.units, lists);
+  blocks.units.forEach((unit, i) => {
+    if (unit.caption) patterns[i] ??= 'image caption';
+  });
   const { keep } = chooseContent(blocks, initialClasses(blocks.units, patterns, lists));
   entryHeaders(blocks, keep, meta.liveBlog);
   if (meta.liveBlogUpdates.length > 0) {

@@ -6,6 +6,8 @@ export interface LinkedData {
   headline: string | null;
   published: string | null;
   author: string | null;
+  /** The authors typed `Person` (a byline), where the page types them. */
+  people: string | null;
   publisher: string | null;
   /** Whether a node is a `LiveBlogPosting`: the page is a stream of timed entries. */
   liveBlog: boolean;
@@ -78,6 +80,20 @@ function names(value: unknown): string | null {
   return list.length > 0 ? list.join(', ') : null;
 }
 
+/** The names of the entries typed `Person` among an `author` value, or null. */
+function people(value: unknown): string | null {
+  const persons = (Array.isArray(value) ? value : [value]).filter(
+    (item) => isNode(item) && typesOf(item).includes('Person'),
+  );
+  return persons.length > 0 ? names(persons) : null;
+}
+
+/** `{"name": "…"}` or a list whose first node names it (NJ.com's `[{"@type":"Organization",…}]`). */
+function publisherOf(value: unknown): string | null {
+  const node = (Array.isArray(value) ? value : [value]).find(isNode);
+  return node ? text(node.name) : null;
+}
+
 /**
  * The article facts from the page's `<script type="application/ld+json">` blocks. A block that is
  * not valid JSON is ignored: it is the page's bug, not a reason to lose the article.
@@ -87,6 +103,7 @@ export function readLinkedData(blocks: string[]): LinkedData {
     headline: null,
     published: null,
     author: null,
+    people: null,
     publisher: null,
     liveBlog: false,
     updates: [],
@@ -119,13 +136,15 @@ export function readLinkedData(blocks: string[]): LinkedData {
       const published = text(node.datePublished);
       if (published !== null && parseDate(published) !== null) found.published ??= published;
       found.author ??= names(node.author);
-      found.publisher ??= isNode(node.publisher) ? text(node.publisher.name) : null;
+      found.people ??= people(node.author);
+      found.publisher ??= publisherOf(node.publisher);
     }
   }
   for (const node of pages) {
     const published = text(node.datePublished);
     if (published !== null && parseDate(published) !== null) found.published ??= published;
     found.author ??= names(node.author);
+    found.people ??= people(node.author);
   }
   return found;
 }

@@ -10,6 +10,7 @@ const DOMAINS: Record<string, string> = {
   'tass.ru': 'TASS',
   'reuters.com': 'Reuters',
   'apnews.com': 'Associated Press',
+  'ap.org': 'Associated Press',
   'afp.com': 'AFP',
   'bbc.com': 'BBC',
   'bbc.co.uk': 'BBC',

@@ -70,6 +70,51 @@ describe('margin list', () => {
     });
   });
 
+  it("names each page's writer and outlet, not its publisher or its host (qa54 #5)", async () => {
+    const body = `<article><h1>Port reopens after storm</h1>${'<p>The port of Varna reopened on Monday after a storm closed it for a week, officials said.</p>'.repeat(3)}</article>`;
+    const page = (head: string) =>
+      `<html><head><title>Port reopens after storm</title>${head}</head><body>${body}</body></html>`;
+    const person = (name: string) =>
+      `<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"${name}"}]}</script>`;
+    await corpus.write(
+      'a-magazine.html',
+      page(
+        `<meta name="author" content="Condé Nast"><meta property="og:site_name" content="Wired">${person('Louise Matsakis')}`,
+      ),
+    );
+    await corpus.write(
+      'b-hosted.html',
+      page(
+        '<meta property="og:site_name" content="Hosted"><meta property="og:url" content="https://hosted.ap.org/eagle/article/1/port">',
+      ),
+    );
+    await corpus.write(
+      'c-stem.html',
+      page(
+        `<meta property="og:site_name" content="nj"><meta property="article:author" content="Amy Kuperinsky"><link rel="canonical" href="https://www.nj.com/news/port.html">${person('Amy Kuperinsky | NJ Advance Media for NJ.com')}`,
+      ),
+    );
+    await corpus.write(
+      'd-own-name.html',
+      page(
+        `<meta property="og:site_name" content="Coast News"><meta property="og:url" content="https://news.coastnews.example/port">${person('Coast News')}`,
+      ),
+    );
+    const rows = JSON.parse((await list(corpus.root(), true)).stdout) as Array<{
+      byline: string | null;
+      source: string | null;
+    }>;
+    expect(rows.map(({ byline, source }) => [byline, source])).toEqual([
+      ['Louise Matsakis', 'Wired'],
+      [null, 'Associated Press'],
+      ['Amy Kuperinsky', 'nj.com'],
+      [null, 'Coast News'],
+    ]);
+    const table = (await list(corpus.root(), false, 120)).stdout.split('\n');
+    expect(table[2]).toMatch(/^b-hosted +Port reopens after storm +- +Associated Press +3$/);
+    expect(table[3]).toMatch(/^c-stem +Port reopens after storm +- +nj\.com +3$/);
+  });
+
   it('lists the readable files, names the others on stderr and exits 1', async () => {
     await corpus.write('good.txt', GOOD_ARTICLE);
     await corpus.write('empty.txt', '');

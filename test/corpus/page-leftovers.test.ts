@@ -43,6 +43,35 @@ describe('what real pages leave in the text', () => {
     ]);
   });
 
+  it("a photo's caption goes where it repeats the image's words or sits in a caption element (qa54 #4)", () => {
+    const html = page(
+      `<p>${STORY[0]}</p><div align="center"><div class="photo"><img src="1x1.jpg" alt="The new bridge over the Elm at dusk"></div><br><span class="small gray">The new bridge over the Elm at dusk</span></div>` +
+        `<p>${STORY[1]}</p><p><a href="/x.jpg"><img src="/uploads/town-hall-council-chamber-05.jpg" alt=""></a></p><p><em>Council chamber, town hall, 2025</em></p>` +
+        `<p><span class="image"><img src="vote.jpg" alt="vote"><span class="caption-source"><span class="caption">Members voted by a show of hands.</span><span>Jo Marsh/Gazette</span></span></span></p><p>${STORY[2]}</p>`,
+    );
+    expect(show(html).paragraphs).toEqual(STORY);
+  });
+
+  it("the story's words after a photo stay: a paragraph, a heading, a line that is no caption", () => {
+    const html = page(
+      `<p>${STORY[0]}</p><p><img src="bridge.jpg" alt="The new bridge"></p><h2>The new bridge</h2><p>${STORY[1]}</p><p><img src="bridge-at-dusk.jpg" alt="The new bridge at dusk"></p><p>The new bridge opens in May, the council said.</p><p>${STORY[2]}</p>`,
+    );
+    expect(show(html).paragraphs).toEqual([
+      STORY[0],
+      'The new bridge',
+      STORY[1],
+      'The new bridge opens in May, the council said.',
+      STORY[2],
+    ]);
+  });
+
+  it('a "Related …:" line and its link go: "Related Roundup: MacBook Pro", "Related post: …"', () => {
+    const html = page(
+      `${STORY.map((p) => `<p>${p}</p>`).join('')}<p>Related post: <a href="/a">Five bridges that changed a town</a></p><div class="linkback">Related Roundup: <a href="/b">Bridges</a></div>`,
+    );
+    expect(show(html).paragraphs).toEqual(STORY);
+  });
+
   it('a list of other stories under a "More … Stories" heading goes, each item partly linked', () => {
     const html = page(
       `${STORY.map((p) => `<p>${p}</p>`).join('')}<hr><div class="heading">More Great Gazette Stories</div><ul><li>Farmers fear the new road, <a href="/a">and say so at the market</a></li><li>The mill reopens. <a href="/b">Its workers are back</a></li><li>Why the river <a href="/c">floods every spring</a>?</li></ul>`,

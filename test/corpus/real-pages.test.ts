@@ -104,6 +104,7 @@ describe('JSON-LD', () => {
       headline: 'Talks resume',
       published: '2025-03-14T08:00:00Z',
       author: 'Jane Doe, John Roe',
+      people: 'Jane Doe',
       publisher: 'The Harbour Post',
       liveBlog: false,
       updates: [],
