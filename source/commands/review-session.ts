@@ -512,6 +512,8 @@ export function reviewController(
     projectFile?: ReviewControllerOptions['projectFile'];
     /** Where the reviewer stopped last time. */
     resume?: ReviewPlace | undefined;
+    /** Test-only: the action log (`MARGIN_ACTION_LOG`). */
+    trace?: ((line: string) => void) | undefined;
   },
 ): ReviewController {
   const opened = session.opened;
@@ -556,6 +558,7 @@ export function reviewController(
     story: options.story,
     projectFile: options.projectFile,
     resume: options.resume,
+    trace: options.trace,
   });
 }
 
