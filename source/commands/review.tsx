@@ -1,3 +1,4 @@
+import { openSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { GOLD } from '../export/adjudication.js';
@@ -162,6 +163,7 @@ Press ? in the review for every key.`,
       projectFile: projectFileWatch(context),
       // Where this annotator stopped in this corpus last time (qa53: always article 1).
       resume: readPlace(place),
+      trace: actionLog(io.env),
     });
     const [{ runReview }, { makeTheme }] = await ui;
     let modelUnsaved: string | null = null;
@@ -209,6 +211,30 @@ function projectFileWatch({ file, shown, text }: ProjectContext) {
   return {
     shown: oneName(shown ?? file),
     watch: (changed: (how: 'changed' | 'gone') => void) => watchProjectFile(file, text, changed),
+  };
+}
+
+/**
+ * `MARGIN_ACTION_LOG=FILE` (for the end-to-end tests, which print it when a wait times out): the
+ * review appends each key and action to FILE, with the time since start in ms. Never to the
+ * terminal; a file that cannot be opened or written is passed over.
+ */
+function actionLog(env: Record<string, string | undefined>): ((line: string) => void) | undefined {
+  const path = env.MARGIN_ACTION_LOG;
+  if (!path) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(path, 'a');
+  } catch {
+    return undefined;
+  }
+  const start = performance.now();
+  return (line) => {
+    try {
+      writeSync(fd, `${(performance.now() - start).toFixed(0)} ${line}\n`);
+    } catch {
+      // The log is for tests; the review goes on without it.
+    }
   };
 }
 

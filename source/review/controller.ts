@@ -91,6 +91,11 @@ export interface ReviewControllerOptions {
    * list, unless a key came first; an article no longer in the corpus is passed over quietly.
    */
   resume?: ReviewPlace | undefined;
+  /**
+   * Test-only (`MARGIN_ACTION_LOG`): told each key as it came, each key applied and each action
+   * dispatched, with where the review stands after it. Unset, a key costs one check.
+   */
+  trace?: ((line: string) => void) | undefined;
 }
 
 export interface StorySource {
@@ -239,6 +244,7 @@ export class ReviewController {
   /** Starts listening to the corpus reader and the store. */
   start(): void {
     this.#resume = this.#options.resume ?? null;
+    this.#options.trace?.(`start resume=${JSON.stringify(this.#resume)} ${where(this.#state)}`);
     this.#resumeIfListed(false);
     if (this.#options.corpus) {
       this.#stops.push(this.#options.corpus((event) => this.#corpusEvent(event)));
@@ -298,6 +304,7 @@ export class ReviewController {
    * a quit acts at once.
    */
   press(input: string, key: KeyState, at?: number): void {
+    this.#options.trace?.(`key ${JSON.stringify(input)}`);
     // The reviewer went on from where the list was: the place kept from last time is not taken.
     this.#resume = null;
     if (this.#held.length > 0) {
@@ -434,10 +441,16 @@ export class ReviewController {
     }
     this.#set(next);
     if (hold.rest.length > 0) this.#sayIfWaitingForStore();
+    const trace = this.#options.trace;
+    if (trace) {
+      const how = releasing ? 'applied held' : 'applied';
+      trace(`${how} ${JSON.stringify(input)}, ${hold.rest.length} held ${where(this.#state)}`);
+    }
   }
 
   dispatch(action: Action): void {
     this.#set(this.#withMarks(reduce(this.#state, action)));
+    this.#options.trace?.(`${told(action)} ${where(this.#state)}`);
   }
 
   /**
@@ -905,4 +918,23 @@ function quits(state: ReviewState, input: string, key: KeyState): boolean {
     const type = interpret(state, press)?.type;
     return type === 'app/quit' || type === 'app/force-quit';
   });
+}
+
+/** For the action log: where the review stands (the article under the cursor by place and id). */
+function where(state: ReviewState): string {
+  const { current, focus, mode, articles, listTop, size } = state;
+  const id = articles[current]?.id ?? '-';
+  return `→ ${focus} ${mode.kind} article ${current} (${id}) of ${articles.length} listTop ${listTop} ${size.columns}x${size.rows}`;
+}
+
+/** For the action log: an action in one short line, a long list as its length, articles as ids. */
+function told(action: Action): string {
+  const shown = JSON.stringify(action, (key, value: unknown) => {
+    if (key === 'type') return undefined;
+    if (!Array.isArray(value) || key === 'warnings') return value;
+    const ids = value.map((item: { id?: unknown }) => item?.id);
+    if (value.length <= 8 && ids.every((id) => typeof id === 'string')) return ids;
+    return `[${value.length}]`;
+  });
+  return `${action.type} ${shown.length > 200 ? `${shown.slice(0, 200)}…` : shown}`;
 }

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +87,11 @@ export function spawnCli(
     if (value !== undefined && key !== 'CI' && key !== 'NODE_ENV' && key !== 'VITEST')
       env[key] = value;
   }
-  Object.assign(env, { TERM: 'xterm-256color' }, options.env);
+  // The review appends each key and action there (never to the terminal): a wait that times out
+  // shows it beside the screen, which alone cannot tell keys received from a state moved by itself.
+  const logDir = mkdtempSync(join(tmpdir(), 'margin-actions-'));
+  const actionLog = join(logDir, 'actions.log');
+  Object.assign(env, { TERM: 'xterm-256color', MARGIN_ACTION_LOG: actionLog }, options.env);
   const child = pty.spawn(process.execPath, [CLI, ...args], {
     name: 'xterm-256color',
     cols,
@@ -111,7 +115,10 @@ export function spawnCli(
   // xterm parses what it is given on a timer of its own: the last frame (leaving the alternate
   // screen, say) may have arrived before the exit and still be unparsed when it is reported.
   const exited = new Promise<{ exitCode: number; signal?: number }>((resolve) => {
-    child.onExit((event) => terminal.write('', () => resolve(event)));
+    child.onExit((event) => {
+      rmSync(logDir, { recursive: true, force: true });
+      terminal.write('', () => resolve(event));
+    });
   });
   const size = { cols, rows };
   const screen = () => {
@@ -145,12 +152,26 @@ export function spawnCli(
         const text = screen().join('\n');
         if (!midFrame && predicate(text)) return;
         if (Date.now() > deadline) {
-          throw new Error(`timed out waiting for ${what}; the screen shows:\n${text}`);
+          throw new Error(
+            `timed out waiting for ${what}; the screen shows:\n${text}\n${actionsSoFar(actionLog)}`,
+          );
         }
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },
   };
+}
+
+/** The review's action log (`MARGIN_ACTION_LOG`) as far as it goes, its last 80 lines. */
+function actionsSoFar(path: string): string {
+  let lines: string[];
+  try {
+    lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+  } catch {
+    return 'and the program logged no action (not a review, or it has not started one)';
+  }
+  const cut = lines.length > 80 ? `(its first ${lines.length - 80} lines left out)\n` : '';
+  return `the review's actions, ms since its start:\n${cut}${lines.slice(-80).join('\n')}`;
 }
 
 /**
