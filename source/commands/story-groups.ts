@@ -456,13 +456,13 @@ export async function keepGroups(
       kept.close();
     }
   }
-  const { count, hashes, saving } = await formAndHand(articles, links, place, workers, onStage);
+  const { count, saving } = await formAndHand(articles, links, place, workers, onStage);
   // The index's memory (its pools shared with the comparing threads among it) is given back
   // when it is collected: now, not at the next full collection, which the writing's
   // short-lived rows would not bring before its end.
   (await import('../story/index.js')).collectNow();
   try {
-    await saving.finish(hashes);
+    await saving.finish();
     return { groups: count, formed: true, problems };
   } catch (error) {
     return { groups: count, formed: true, problems, notKept: notKeptLine(place, error) };
@@ -493,7 +493,7 @@ async function formAndHand(
   place: SavedPlace,
   workers: number,
   onStage?: (stage: StoryStage) => void,
-): Promise<{ count: number; hashes: ArticleHashes; saving: SavingThread }> {
+): Promise<{ count: number; saving: SavingThread }> {
   const { index, hashes } = await formIndex(articles, links, place, workers, onStage, true);
   onStage?.({ stage: 'keeping' });
   const { SavingThread } = await import('../story/index.js');
@@ -502,12 +502,13 @@ async function formAndHand(
     { generation: place.generation, links },
     index.articleIdList,
   );
+  saving.hashes(hashes);
   let count = 0;
   for (const groups of index.groupLists(HANDED)) {
     count += groups.size;
     await saving.write(groups);
   }
-  return { count, hashes, saving };
+  return { count, saving };
 }
 
 /**

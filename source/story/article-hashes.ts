@@ -15,10 +15,32 @@ function digit(unit: number): number {
   return unit <= 57 ? unit - 48 : unit - 87;
 }
 
+/** What `ArticleHashes` holds, as a message to another thread carries it (`packed`, `from`). */
+export interface PackedHashes {
+  ids: string[];
+  bytes: Uint8Array;
+  others: Map<number, string>;
+}
+
 export class ArticleHashes implements Iterable<[string, string]> {
-  private readonly ids: string[] = [];
-  private bytes = new Uint8Array(BYTES * 1024);
+  private ids: string[] = [];
+  private bytes: Uint8Array = new Uint8Array(BYTES * 1024);
   private readonly others = new Map<number, string>();
+
+  /** The hashes `packed` holds (as another thread sent them). */
+  static from(packed: PackedHashes): ArticleHashes {
+    const hashes = new ArticleHashes();
+    hashes.ids = packed.ids;
+    hashes.bytes = packed.bytes;
+    for (const [at, hash] of packed.others) hashes.others.set(at, hash);
+    return hashes;
+  }
+
+  /** The hashes as they are held, for another thread (`from`): no string made per hash. */
+  get packed(): PackedHashes {
+    const bytes = this.bytes.subarray(0, BYTES * this.ids.length);
+    return { ids: this.ids, bytes, others: this.others };
+  }
 
   get size(): number {
     return this.ids.length;

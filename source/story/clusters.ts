@@ -322,22 +322,25 @@ function formGroups(
       if (rootA === rootB) continue;
       const anchorA = anchor[rootA]!;
       const anchorB = anchor[rootB]!;
-      const [small, large] =
-        occurrences[rootA]! <= occurrences[rootB]! ? [rootA, rootB] : [rootB, rootA];
+      // Not a pair made and taken apart: the joins' loop runs a million times and more.
+      const aSmaller = occurrences[rootA]! <= occurrences[rootB]!;
+      const small = aSmaller ? rootA : rootB;
+      const large = aSmaller ? rootB : rootA;
       // The anchors are asked first when the smaller group is large: one comparison, against a
       // walk of its members' articles, again for every pair that joins the two groups (in a
       // component of template sentences, thousands). The answer is the same in either order.
       const walkFirst = occurrences[small]! <= WALK_FIRST;
       const known = linked || (agreed && anchorA === a && anchorB === b);
       if (
-        forbidden(rootA, rootB) ||
+        (unlinks.length > 0 && forbidden(rootA, rootB)) ||
         (!known && !walkFirst && !sameAnchors(k, anchorA, anchorB)) ||
         clashes(small, large) ||
         (!known && walkFirst && !sameAnchors(k, anchorA, anchorB))
       ) {
         continue;
       }
-      const [keep, gone] = anchorA < anchorB ? [rootA, rootB] : [rootB, rootA];
+      const keep = anchorA < anchorB ? rootA : rootB;
+      const gone = anchorA < anchorB ? rootB : rootA;
       parent[gone] = keep;
       anchor[keep] = Math.min(anchorA, anchorB);
       next[last[keep]!] = gone;

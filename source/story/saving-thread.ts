@@ -6,11 +6,12 @@
  */
 import { Worker } from 'node:worker_threads';
 import { workerScript } from '../corpus/worker-script.js';
+import type { ArticleHashes, PackedHashes } from './article-hashes.js';
 import type { GroupList, PackedGroups } from './group-list.js';
 import type { Basis } from './saved-groups.js';
 
-/** What the saving thread is sent: groups to write, or the articles' hashes that end it. */
-export type SavingMessage = PackedGroups | { hashes: [string[], string[]] };
+/** What the saving thread is sent: groups to write, the articles' hashes, or the end. */
+export type SavingMessage = PackedGroups | { hashes: PackedHashes } | { end: true };
 /**
  * Its answers: each piece written (`written`), and to the hashes, kept or why not (`failed: true`:
  * told before).
@@ -93,17 +94,24 @@ export class SavingThread {
   }
 
   /**
-   * Ends the writing with the articles' hashes: resolves once the file is in place, rejects with
-   * why it could not be (a full disk: the error's `code`, as SQLite gave it). The thread ends.
+   * Hands the thread the articles' hashes, written while the first groups are made: at the end,
+   * 100,000 of them were written while the index's thread stood idle.
    */
-  async finish(hashes: Iterable<[string, string]>): Promise<void> {
-    const ids: string[] = [];
-    const values: string[] = [];
-    for (const [id, hash] of hashes) {
-      ids.push(id);
-      values.push(hash);
-    }
-    const message: SavingMessage = { hashes: [ids, values] };
+  hashes(hashes: ArticleHashes): void {
+    const { ids, bytes, others } = hashes.packed;
+    const copy = bytes.slice();
+    this.thread.postMessage({ hashes: { ids, bytes: copy, others } } satisfies SavingMessage, [
+      copy.buffer as ArrayBuffer,
+    ]);
+  }
+
+  /**
+   * Ends the writing (the hashes handed before, `hashes`): resolves once the file is in place,
+   * rejects with why it could not be (a full disk: the error's `code`, as SQLite gave it). The
+   * thread ends.
+   */
+  async finish(): Promise<void> {
+    const message: SavingMessage = { end: true };
     try {
       const reply = this.ended
         ? ({ failed: true } as const)

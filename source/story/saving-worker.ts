@@ -4,6 +4,7 @@
  * the index's thread packs the next ones.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { ArticleHashes } from './article-hashes.js';
 import { groupId, type PackedGroups } from './group-list.js';
 import { type Basis, GroupWriter } from './saved-groups.js';
 import type { SavingMessage, SavingReply } from './saving-thread.js';
@@ -35,17 +36,19 @@ function write({ starts, articles, sentences, fingerprints }: PackedGroups): voi
   }
 }
 
+/** The groups come from one index (`StoryIndex.groupLists`): each sentence is named once. */
+const opened = () => new GroupWriter(setup.file, setup.basis, true);
+
 parentPort!.on('message', (message: SavingMessage) => {
-  if ('hashes' in message) {
+  if ('end' in message) {
     // After a failure, what came was not written: `finish` is told why.
     if (failed) {
       parentPort!.postMessage({ failed: true } satisfies SavingReply);
       return;
     }
     try {
-      writer ??= new GroupWriter(setup.file, setup.basis);
-      const [ids, hashes] = message.hashes;
-      writer.finish(ids.map((id, at) => [id, hashes[at]!] as [string, string]));
+      writer ??= opened();
+      writer.finish();
       writer = null;
       parentPort!.postMessage({ kept: true } satisfies SavingReply);
     } catch (error) {
@@ -53,9 +56,19 @@ parentPort!.on('message', (message: SavingMessage) => {
     }
     return;
   }
+  if ('hashes' in message) {
+    if (failed) return;
+    try {
+      writer ??= opened();
+      writer.articles(ArticleHashes.from(message.hashes));
+    } catch (error) {
+      fail(error);
+    }
+    return;
+  }
   if (!failed) {
     try {
-      writer ??= new GroupWriter(setup.file, setup.basis);
+      writer ??= opened();
       write(message);
     } catch (error) {
       fail(error);

@@ -826,22 +826,11 @@ export class StoryIndex {
       }
       count++;
     }
-    const order = new Int32Array(count);
-    for (let i = 0; i < count; i++) order[i] = i;
-    // Two groups never share an anchor (a sentence is in one group): the order is total.
-    order.sort((x, y) =>
-      compareAnchor(
-        day[x]!,
-        article[x]!,
-        sentence[x]!,
-        day[y]!,
-        article[y]!,
-        sentence[y]!,
-        this.articleIds,
-      ),
-    );
-    for (let i = 0; i < count; i++) order[i] = ids[order[i]!]!;
-    return order;
+    // Two groups never share an anchor (a sentence is in one group): the order is total. By
+    // radix, as a large component's nodes: by comparison (an article id compared as a string at
+    // each step), the 279,296 groups of 100,000 articles took some 0.7 s, while the thread that
+    // keeps them waited for the first.
+    return anchorOrder(ids, day, article, sentence, this.articleIds);
   }
 
   /**

@@ -23,5 +23,7 @@ describe('the articles’ hashes kept while the groups are formed', () => {
     expect([...hashes]).toEqual(given);
     expect(hashes.hashAt(0)).toBe(given[0]![1]);
     expect(hashes.hashAt(given.length - 1)).toBe('hash of 000');
+    // As another thread receives them (`SavingThread.hashes`): the same ids and hashes.
+    expect([...ArticleHashes.from(structuredClone(hashes.packed))]).toEqual(given);
   });
 });

@@ -2,6 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ioReason } from '../../source/corpus/io-reason.js';
+import { ArticleHashes } from '../../source/story/article-hashes.js';
 import { SavedGroups, SavingThread, StoryIndex } from '../../source/story/index.js';
 import { seedArticles } from '../search/articles.js';
 import { useTempFolder } from '../store/temp-store.js';
@@ -41,8 +42,12 @@ describe('the groups kept on a thread of their own', () => {
 
     const there = join(dir, 'there.story');
     const saving = new SavingThread(there, basis, index.articleIdList);
+    // The hashes first, as `margin index --story` hands them, before the groups are packed.
+    const packed = new ArticleHashes();
+    for (const [id, hash] of hashes) packed.set(id, hash);
+    saving.hashes(packed);
     for (const piece of index.groupLists(3)) await saving.write(piece);
-    await saving.finish(hashes);
+    await saving.finish();
     const ids = index.articleIdList;
     expect(rows(there, ids)).toEqual(rows(here, ids));
     expect(rows(there, ids).groups).toEqual(groups);
@@ -64,7 +69,7 @@ describe('the groups kept on a thread of their own', () => {
       index.articleIdList,
     );
     for (const piece of index.groupLists(3)) await saving.write(piece);
-    const failure = await saving.finish(new Map()).catch((error: unknown) => error);
+    const failure = await saving.finish().catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
     expect(ioReason(failure, 'file')).toBe('it is a folder');
     expect(await readdir(dir)).toEqual(['corpus.story']);
