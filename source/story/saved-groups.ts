@@ -74,8 +74,6 @@ ${PLACINGS}`;
 const SENTENCE_INDEX = 'CREATE INDEX members_sentence ON members (article, position)';
 /** SQLite's cache while the groups are appended (`cache_size`: negative, in KiB). */
 const APPENDING_CACHE = -2048;
-/** SQLite's own threads for the sort of the index by sentence (`PRAGMA threads`). */
-const SORTING_THREADS = 1;
 /** Rows a statement while the members are written: one call into SQLite per 64 members. */
 const ROWS = 64;
 /** A sentence named by two groups (or twice by one), by the index: the engine names none. */
@@ -703,9 +701,6 @@ export class GroupWriter {
     if (values.length > 0) this.insert(values.length / 4).run(values);
     values.length = 0;
     db.pragma(`cache_size = ${this.cacheSize}`);
-    // The sort that makes the index by sentence on a thread of SQLite's own besides this one:
-    // what is left of a save while the thread that handed the groups waits.
-    db.pragma(`threads = ${SORTING_THREADS}`);
     db.exec(SENTENCE_INDEX);
     if (!this.distinct) keepFirst(db);
     this.articles(hashes);
