@@ -14,17 +14,23 @@ export function reviewSearch(
     const deadline = performance.now() + typingMs;
     const facts = storeFacts(repository);
     let hits: SearchHit[];
+    let known: number | undefined;
     try {
       hits = engine.search(query, facts, {
         limit,
         ...(labels ? { labels } : {}),
         ...(whole ? {} : { giveUp: () => performance.now() > deadline }),
+        onTotal: (total) => {
+          known = total;
+        },
       });
     } catch (error) {
       if (error instanceof SearchStopped) return null;
       throw error;
     }
     if (hits.length < limit) return { hits, total: hits.length };
+    // The search read every match to rank them: their number is known, nothing to count.
+    if (known !== undefined) return { hits, total: known };
     // More may match than are shown: they are counted in what is left of the time a key may
     // take (after Enter, at most COUNT_MS more), else the box says more match.
     const counting = whole ? performance.now() + countMs : deadline;

@@ -38,6 +38,12 @@ export interface SearchOptions {
    * SearchStopped. The review gives a search while typing a fraction of a second this way.
    */
   giveUp?: () => boolean;
+  /**
+   * Told how many sentences match in all when the search had to find them all to rank them (as
+   * `count` would say), so that a caller need not count them again; not called when the
+   * search stopped at its first hits (`count` then reads what it did not).
+   */
+  onTotal?: (total: number) => void;
 }
 
 export interface SearchEngine {
@@ -165,6 +171,9 @@ export class Engine implements SearchEngine {
     // One term, nothing taken away afterwards: the first `limit` of each score are enough.
     const alone = compiled.terms.length === 1 && !filter && compiled.excluded.length === 0;
     const { found, owners } = this.allMatches(prepared, alone ? limit : undefined);
+    // Every match was read and ranked: their number is the count (qa54: the review said "too
+    // many to count" of 336 it had just ranked, counting them again out of time).
+    if (!alone) options.onTotal?.(found.length);
     return best(found, owners, articles, limit).map((i) =>
       this.hit(found.keys[i]!, found.scores[i]!, compiled, facts, context),
     );
