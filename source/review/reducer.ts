@@ -127,7 +127,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       if (state.mode.kind === 'search') return keyAction(state, { type: 'search/cancel' });
       if (state.story.origin && state.focus === 'reader') return storyBack(state);
       if (state.results && state.searchBack) {
-        return searchBack(state, 'search results closed, back where the search began');
+        return searchBack(state);
       }
       if (state.results) return { ...state, results: null, message: info('search results closed') };
       if (state.focus === 'reader') return { ...state, focus: 'list' };
@@ -219,7 +219,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       return withCursor({ ...back, focus: mode.origin.focus }, mode.origin.cursor);
     }
     case 'search/back':
-      return searchBack(state, 'back where the search began');
+      return searchBack(state);
     case 'search/next':
       return stepResults(state, 1);
     case 'search/prev':

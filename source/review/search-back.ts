@@ -1,7 +1,7 @@
 import { typedKeysIn } from './keymap.js';
 import { withCurrent, withCursor } from './navigation.js';
 import { currentArticle, cursorOf } from './selectors.js';
-import type { Origin, ReviewState } from './state.js';
+import type { Origin, ReviewState, SearchBack } from './state.js';
 import { info } from './updates.js';
 
 /**
@@ -26,8 +26,8 @@ export function here(state: ReviewState): Origin {
  * Where a hit opened now takes the reviewer back to: the start of the search the results came
  * from when `/` was opened again over them (its own origin is the hit then), else `origin`.
  */
-export function searchStartFor(state: ReviewState, origin: Origin): Origin {
-  return state.results && state.searchBack ? state.searchBack : origin;
+export function searchStartFor(state: ReviewState, origin: Origin): SearchBack {
+  return { to: state.results && state.searchBack ? state.searchBack.to : origin, began: true };
 }
 
 /** The back key as the project's keymap has it ("Ctrl+O"), or null when it has none. */
@@ -37,19 +37,22 @@ function backKey(state: ReviewState): string | null {
 
 /**
  * Goes to the other end of the last search's jump (its start, or the place left for it), the
- * results closed; the place left becomes the way back. `how` begins the message.
+ * results closed; the place left becomes the way back.
  */
-export function searchBack(state: ReviewState, how: string): ReviewState {
-  const target = state.searchBack;
-  if (!target) return { ...state, message: info('no search to go back from') };
+export function searchBack(state: ReviewState): ReviewState {
+  const back = state.searchBack;
+  if (!back) return { ...state, message: info('no search to go back from') };
+  const { to, began } = back;
   const left = here(state);
-  const moved = withCurrent({ ...state, results: null, mode: { kind: 'browse' } }, target.current);
-  const back = withCursor({ ...moved, focus: target.focus }, target.cursor);
+  const moved = withCurrent({ ...state, results: null, mode: { kind: 'browse' } }, to.current);
+  const there = withCursor({ ...moved, focus: to.focus }, to.cursor);
   const key = backKey(state);
+  const how = began ? 'back where the search began' : 'back to the place left';
+  const again = began ? 'the place left' : 'where the search began';
   return {
-    ...back,
+    ...there,
     results: null,
-    searchBack: left,
-    message: info(key ? `${how}: ${key} goes to the place left` : how),
+    searchBack: { to: left, began: !began },
+    message: info(key ? `${how} · ${key}: ${again}` : how),
   };
 }

@@ -22,6 +22,12 @@ export interface Origin {
   cursor: number;
 }
 
+/** Where the back key goes (`search-back.ts`): `began`, the place a search began, else the place left. */
+export interface SearchBack {
+  to: Origin;
+  began: boolean;
+}
+
 export type Mode =
   | { kind: 'browse' }
   /** `under`: the panel `?` was pressed in, shown again when the help closes. */
@@ -258,7 +264,7 @@ export interface ReviewState {
    * The other end of the last search's jump: where the search began while its results are
    * open, then the place `Esc` or the back key left (`search-back.ts`). Null before any.
    */
-  searchBack: Origin | null;
+  searchBack: SearchBack | null;
   message: Message | null;
   /**
    * Writes handed to the queue and not yet finished, the last failure while retrying, and

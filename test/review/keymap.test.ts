@@ -29,7 +29,7 @@ function stateIn(context: KeyContext): ReviewState {
       return readerState({
         results: { query: 'sentence', hits: HITS, index: 1 },
         // The search began in the list, on the first article.
-        searchBack: { current: 0, focus: 'list', cursor: 0 },
+        searchBack: { to: { current: 0, focus: 'list', cursor: 0 }, began: true },
         suggestions: SUGGESTIONS,
         story: WITH_STORY,
       });
@@ -259,12 +259,15 @@ const promises: Record<
       return;
     }
     expect([a.current, a.focus, a.results]).toEqual([
-      b.searchBack.current,
-      b.searchBack.focus,
+      b.searchBack.to.current,
+      b.searchBack.to.focus,
       null,
     ]);
     // Again: to the place left.
-    expect(a.searchBack).toEqual({ current: b.current, focus: b.focus, cursor: cursor(b) });
+    expect(a.searchBack).toEqual({
+      to: { current: b.current, focus: b.focus, cursor: cursor(b) },
+      began: false,
+    });
   },
   'search/next': (_b, a) => {
     expect(a.results?.index).toBe(2);

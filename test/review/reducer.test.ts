@@ -608,14 +608,14 @@ describe('search', () => {
       20,
       null,
     ]);
-    expect(state.message?.text).toBe(
-      'search results closed, back where the search began: Ctrl+O goes to the place left',
-    );
+    expect(state.message?.text).toBe('back where the search began · Ctrl+O: the place left');
     // Ctrl+O: to the hit left, and again back.
     state = pressed(state, ctrlO);
     expect([currentArticle(state)?.id, state.cursors.b]).toEqual(['b', 7]);
+    expect(state.message?.text).toBe('back to the place left · Ctrl+O: where the search began');
     state = pressed(state, ctrlO);
     expect([currentArticle(state)?.id, state.cursors.b]).toEqual(['b', 20]);
+    expect(state.message?.text).toBe('back where the search began · Ctrl+O: the place left');
     // From the list too, and after the results were left by moving on.
     state = named(state, 'escape');
     expect(state.focus).toBe('list');
