@@ -183,8 +183,9 @@ export function makeQueries(
     } else if (kind === 'words with typos') {
       const chosen = specific(memorable, a, 5);
       // A typo in each of the two longest words that can carry one and still be recognised.
+      // Not in a figure: `126,377` misspelled is another figure, which search rightly does not find.
       const longest = chosen
-        ?.filter((word) => word.length >= 6)
+        ?.filter((word) => word.length >= 6 && !/^[0-9]/.test(word))
         .sort((x, y) => y.length - x.length);
       if (chosen && longest && longest.length > 0) {
         const spoil = new Set(longest.slice(0, 2));
