@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { figuresMissing, signedFigures } from '../../source/search/figures.js';
 import { buildSearchEngine, type SearchHit } from '../../source/search/index.js';
 import { sentenceWords, words } from '../../source/text/fold.js';
 import { article } from './articles.js';
@@ -24,6 +25,7 @@ const engine = buildSearchEngine([
     'The fund holds $5 billion, up 20.8% from a year before.',
     'Prices rose 20% and 1,772 people signed on Nov. 11.',
     'On November 11 the talks resumed; 12,345 troops left.',
+    'A loan of €5 billion was agreed, and 20 workers were hired.',
   ]),
   article('names', [
     'Volodymyr Zélenskyy met the envoy in Saint-Étienne.',
@@ -122,11 +124,23 @@ describe('folding and highlights', () => {
       '2020',
     ]);
     const sentences = (query: string) => search(query).map((hit) => hit.sentence);
-    expect(sentences('$5 billion')).toEqual(['figures-s1']);
-    expect(search('$5 billion').map(highlighted)).toEqual([['5', 'billion']]);
+    // A sign counts: the same number with another sign or none is a partial match.
+    expect(sentences('$5 billion')).toEqual(['figures-s1', 'figures-s4']);
+    expect(search('$5 billion').map((hit) => hit.score.toFixed(3))).toEqual(['1.000', '0.900']);
+    expect(search('$5 billion').map(highlighted)).toEqual([
+      ['5', 'billion'],
+      ['5', 'billion'],
+    ]);
+    expect(sentences('"€5 billion"')).toEqual(['figures-s4', 'figures-s1']);
+    expect(search('5 billion').map((hit) => hit.score)).toEqual([1, 1]);
     expect(sentences('22.5 billion')).toEqual(['figures-s0']);
     expect(search('22.5').map(highlighted)).toEqual([['22.5']]);
-    expect(sentences('20%')).toEqual(['figures-s2']);
+    expect(sentences('20%')).toEqual(['figures-s2', 'figures-s4']);
+    expect(search('20%').map((hit) => hit.score.toFixed(3))).toEqual(['1.000', '0.800']);
+    expect(
+      figuresMissing('up 20 percent, US$5 and £1,772', signedFigures(['20%', '$5', '£1772'])),
+    ).toBe(0);
+    expect(figuresMissing('up 20 points, €5', signedFigures(['20%', '$5', '5']))).toBe(2);
     expect(sentences('20.8%')).toEqual(['figures-s1']);
     expect(sentences('1772')).toEqual(['figures-s2']);
     expect(search('1,772').map(highlighted)).toEqual([['1,772']]);
