@@ -14,17 +14,24 @@ export function reviewSearch(
     const deadline = performance.now() + typingMs;
     const facts = storeFacts(repository);
     let hits: SearchHit[];
+    let known: number | undefined;
     try {
       hits = engine.search(query, facts, {
         limit,
         ...(labels ? { labels } : {}),
         ...(whole ? {} : { giveUp: () => performance.now() > deadline }),
+        onTotal: (total) => {
+          known = total;
+        },
       });
     } catch (error) {
       if (error instanceof SearchStopped) return null;
       throw error;
     }
     if (hits.length < limit) return { hits, total: hits.length };
+    // The search read every match to rank them: their number is known, nothing to count.
+    if (known !== undefined) return { hits, total: known };
+    // The count given with the first results stands while paging past them.
     if (counted !== undefined) return { hits, total: counted };
     // More may match than are shown: they are counted in what is left of the time a key may
     // take (after Enter, at most COUNT_MS more), else the box says more match.

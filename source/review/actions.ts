@@ -43,6 +43,8 @@ export type KeyAction =
   | { type: 'search/cancel' }
   | { type: 'search/next' }
   | { type: 'search/prev' }
+  /** Back to where the last search began, and again to where that left (`search-back.ts`). */
+  | { type: 'search/back' }
   | { type: 'compare/open' }
   | { type: 'compare/move'; delta: number }
   | { type: 'compare/accept'; index: number }

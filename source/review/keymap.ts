@@ -220,6 +220,13 @@ export const KEYMAP: Keymap = [
     contexts: ['results'],
   },
   {
+    action: { type: 'search/back' },
+    keys: [ctrl('o')],
+    description: 'to where the search began (again: the place left)',
+    group: 'Search',
+    contexts: BROWSE,
+  },
+  {
     action: { type: 'note/edit' },
     keys: [char('n'), char('m')],
     description: 'edit the note (m: also in search results)',

@@ -35,6 +35,7 @@ import {
 } from './navigation.js';
 import { resumeAt } from './resume.js';
 import { scrolledTop } from './scroll.js';
+import { searchBack, searchStartFor } from './search-back.js';
 import { moreMatch, resultOf } from './search-count.js';
 import {
   carriedTop,
@@ -127,6 +128,9 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       }
       if (state.mode.kind === 'search') return keyAction(state, { type: 'search/cancel' });
       if (state.story.origin && state.focus === 'reader') return storyBack(state);
+      if (state.results && state.searchBack) {
+        return searchBack(state);
+      }
       if (state.results) return { ...state, results: null, message: info('search results closed') };
       if (state.focus === 'reader') return { ...state, focus: 'list' };
       return state;
@@ -204,8 +208,9 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       return {
         ...landed,
         results: { query: mode.query, hits: mode.hits, index: mode.selected, total: mode.total },
+        searchBack: searchStartFor(state, mode.origin),
         message: info(
-          `${resultOf(mode.selected, mode.hits.length, mode.total)}: ${resultKeys(state)}Esc ends`,
+          `${resultOf(mode.selected, mode.hits.length, mode.total)}: ${resultKeys(state)}Esc back`,
         ),
       };
     }
@@ -215,6 +220,8 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
       const back = withCurrent({ ...state, mode: { kind: 'browse' } }, mode.origin.current);
       return withCursor({ ...back, focus: mode.origin.focus }, mode.origin.cursor);
     }
+    case 'search/back':
+      return searchBack(state);
     case 'search/next':
       return stepResults(state, 1);
     case 'search/prev':

@@ -22,6 +22,12 @@ export interface Origin {
   cursor: number;
 }
 
+/** Where the back key goes (`search-back.ts`): `began`, the place a search began, else the place left. */
+export interface SearchBack {
+  to: Origin;
+  began: boolean;
+}
+
 export type Mode =
   | { kind: 'browse' }
   /** `under`: the panel `?` was pressed in, shown again when the help closes. */
@@ -256,6 +262,11 @@ export interface ReviewState {
   /** First line shown of the help, when it is taller than the screen. */
   helpTop: number;
   results: Results | null;
+  /**
+   * The other end of the last search's jump: where the search began while its results are
+   * open, then the place `Esc` or the back key left (`search-back.ts`). Null before any.
+   */
+  searchBack: SearchBack | null;
   message: Message | null;
   /**
    * Writes handed to the queue and not yet finished, the last failure while retrying, and
@@ -324,6 +335,7 @@ export function initialState(options: InitialOptions): ReviewState {
     mode: { kind: 'browse' },
     helpTop: 0,
     results: null,
+    searchBack: null,
     message: null,
     save: { pending: 0, error: null, written: false },
     outbox: [],

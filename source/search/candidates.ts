@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import type { WordIndex } from '../corpus/word-index.js';
+import { isNumberWord } from '../text/fold.js';
 import { variantKey } from '../text/variants.js';
 import { editDistance } from './distance.js';
 
@@ -42,6 +43,37 @@ const MIN_FUZZY = 5;
 export function allowedEdits(length: number): number {
   if (length < MIN_FUZZY) return 0;
   return length < 6 ? 1 : 2;
+}
+
+/**
+ * A month written the other way (`nov` for `november`, and back): the same date, just below
+ * the word as written, so that `Nov. 11` and `November 11` find each other.
+ */
+export const MONTH = 0.95;
+
+const MONTHS: readonly (readonly string[])[] = [
+  ['january', 'jan'],
+  ['february', 'feb'],
+  ['march', 'mar'],
+  ['april', 'apr'],
+  ['june', 'jun'],
+  ['july', 'jul'],
+  ['august', 'aug'],
+  ['september', 'sep', 'sept'],
+  ['october', 'oct'],
+  ['november', 'nov'],
+  ['december', 'dec'],
+];
+
+const monthNames = new Map<string, readonly string[]>();
+for (const [name, ...abbreviations] of MONTHS) {
+  for (const abbreviation of abbreviations) monthNames.set(abbreviation, [name!]);
+  monthNames.set(name!, abbreviations);
+}
+
+/** The other ways of writing a month (`november` → `nov`, `sept` → `september`); none for any other word. */
+export function sameMonth(word: string): readonly string[] {
+  return monthNames.get(word) ?? [];
 }
 
 /** A romanisation variant ("Kiev" for "Kyiv") ranks with the best fuzzy matches, below every prefix. */
@@ -95,6 +127,12 @@ export class CandidateFinder {
     };
     const exact = index.frequency(word);
     if (exact !== undefined) offer({ word, score: EXACT, kind: 'exact', frequency: exact });
+    // A figure is checked, not half-remembered: `5` is not `50`, `2025` not `2026`.
+    if (isNumberWord(word)) return [...best.values()];
+    for (const month of sameMonth(word)) {
+      const frequency = index.frequency(month);
+      if (frequency !== undefined) offer({ word: month, score: MONTH, kind: 'variant', frequency });
+    }
     if (withPrefixes && word.length >= MIN_PREFIX) {
       for (const [other, frequency] of index.prefixed(word)) {
         if (other === word) continue;

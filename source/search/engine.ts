@@ -3,6 +3,7 @@ import type { Label } from '../store/types.js';
 import type { AnnotationFacts } from './annotation-facts.js';
 import { CandidateFinder, EXACT } from './candidates.js';
 import { type ContextFacts, FactsCache } from './context-facts.js';
+import { figuresMissing, type SignedFigure, signedFigures, UNSIGNED } from './figures.js';
 import { compileFilters } from './filters.js';
 import { highlight } from './highlight.js';
 import { emptyMatches, keepMatches, type Matches } from './matches.js';
@@ -38,6 +39,12 @@ export interface SearchOptions {
    * SearchStopped. The review gives a search while typing a fraction of a second this way.
    */
   giveUp?: () => boolean;
+  /**
+   * Told how many sentences match in all when the search had to find them all to rank them (as
+   * `count` would say), so that a caller need not count them again; not called when the
+   * search stopped at its first hits (`count` then reads what it did not).
+   */
+  onTotal?: (total: number) => void;
 }
 
 export interface SearchEngine {
@@ -55,6 +62,8 @@ export const DEFAULT_LIMIT = 50;
 /** A query read against the index and the store, ready to be answered or counted. */
 interface Prepared {
   compiled: CompiledQuery;
+  /** The query's figures written with a sign, checked in the text of each match. */
+  figures: SignedFigure[];
   facts: ContextFacts;
   filter: ReturnType<typeof compileFilters>;
   articles: IndexedArticles;
@@ -139,7 +148,8 @@ export class Engine implements SearchEngine {
       status: (article) => context.status(article),
     });
     if (compiled.terms.length === 0 && !filter && compiled.excluded.length === 0) return null;
-    return { compiled, facts, filter, articles: this.index.articleTable() };
+    const figures = signedFigures([...parsed.words, ...parsed.phrases]);
+    return { compiled, facts, filter, figures, articles: this.index.articleTable() };
   }
 
   private answer(query: string, context: AnnotationFacts, options: SearchOptions): SearchHit[] {
@@ -147,13 +157,22 @@ export class Engine implements SearchEngine {
     if (limit <= 0) return [];
     const prepared = this.prepare(query, context, options);
     if (!prepared) return [];
-    const { compiled, facts, filter, articles } = prepared;
+    const { compiled, facts, filter, articles, figures } = prepared;
     // A phrase alone is read only as far as its first hits (term-source.ts): the shortcut would
     // read the same sentences, and all of them again when it gave up (19 s for `"it is` at
     // 100,000 articles, of which 6 s the shortcut's).
     const lonePhrase =
       compiled.terms.length === 1 && compiled.terms[0]!.kind === 'phrase' && articles.ordered;
-    if (!filter && compiled.excluded.length === 0 && compiled.terms.length > 0 && !lonePhrase) {
+    // A signed figure is checked in every match's text: the first hits in corpus order may not
+    // hold its sign where later ones do.
+    const signed = figures.length > 0;
+    if (
+      !filter &&
+      compiled.excluded.length === 0 &&
+      compiled.terms.length > 0 &&
+      !lonePhrase &&
+      !signed
+    ) {
       const top = this.bestHits(compiled, facts, articles, limit);
       if (top) return top.keys.map((key) => this.hit(key, top.score, compiled, facts, context));
     }
@@ -163,8 +182,13 @@ export class Engine implements SearchEngine {
       return keys.map((key) => this.hit(key, 1, compiled, facts, context));
     }
     // One term, nothing taken away afterwards: the first `limit` of each score are enough.
-    const alone = compiled.terms.length === 1 && !filter && compiled.excluded.length === 0;
+    const alone =
+      compiled.terms.length === 1 && !filter && compiled.excluded.length === 0 && !signed;
     const { found, owners } = this.allMatches(prepared, alone ? limit : undefined);
+    if (signed) this.checkSigns(found, owners, articles, figures, compiled.terms.length);
+    // Every match was read and ranked: their number is the count (qa54: the review said "too
+    // many to count" of 336 it had just ranked, counting them again out of time).
+    if (!alone) options.onTotal?.(found.length);
     return best(found, owners, articles, limit).map((i) =>
       this.hit(found.keys[i]!, found.scores[i]!, compiled, facts, context),
     );
@@ -392,6 +416,27 @@ export class Engine implements SearchEngine {
       if (probed.inText) current.inText[i] = 1;
       return true;
     });
+  }
+
+  /**
+   * Lowers the score of each match whose own text lacks a signed figure's sign (`€5` for `$5`,
+   * `20` for `20%`): that figure counts UNSIGNED of a word's score, so the whole figure ranks
+   * above it and a score of 1 still means every word and sign of the query is there.
+   */
+  private checkSigns(
+    found: Matches,
+    owners: Int32Array,
+    articles: IndexedArticles,
+    figures: readonly SignedFigure[],
+    terms: number,
+  ): void {
+    for (let i = 0; i < found.length; i++) {
+      const a = owners[i]!;
+      if (a < 0) continue;
+      const { text } = this.index.sentence(a, found.keys[i]! - articles.firsts[a]!);
+      const missing = figuresMissing(text, figures);
+      if (missing > 0) found.scores[i] = found.scores[i]! - (missing * (1 - UNSIGNED)) / terms;
+    }
   }
 
   private excluded(key: number, a: number, excluded: PhraseTerm[]): boolean {

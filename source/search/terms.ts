@@ -1,5 +1,5 @@
 import type { WordIndex } from '../corpus/word-index.js';
-import { isIdeographPair, segmentedRun, words } from '../text/fold.js';
+import { isIdeographPair, isNumberWord, segmentedRun, words } from '../text/fold.js';
 import {
   allowedEdits,
   type CandidateFinder,
@@ -7,7 +7,9 @@ import {
   fuzzyScore,
   isVariant,
   MIN_PREFIX,
+  MONTH,
   prefixScore,
+  sameMonth,
   VARIANT,
 } from './candidates.js';
 import { editDistance } from './distance.js';
@@ -144,6 +146,8 @@ const PHRASE_STARTED = 0.9;
 /** How well a plain word matches a word outside the index (of a note), by the index's rules. */
 export function wordScore(term: WordTerm, word: string): number {
   if (word === term.text) return EXACT;
+  if (isNumberWord(term.text)) return 0;
+  if (sameMonth(term.text).includes(word)) return MONTH;
   if (term.text.length >= MIN_PREFIX && word.startsWith(term.text)) {
     return prefixScore(term.text.length, word.length);
   }

@@ -232,6 +232,11 @@ export function eachWordSpan(folded: string, visit: (start: number, end: number)
     if (kind === WORD) {
       if (start < 0) start = i;
     } else {
+      if (start >= 0 && (code === DOT || code === COMMA) && numberGoesOn(folded, start, i)) {
+        // `22.5` and `1,772` are one number each: its separator is part of the word.
+        i++;
+        continue;
+      }
       if (start >= 0) {
         const end = code === DOT ? abbreviationEnd(folded, start, i) : -1;
         if (end > 0) {
@@ -255,6 +260,45 @@ export function eachWordSpan(folded: string, visit: (start: number, end: number)
 }
 
 const DOT = 0x2e;
+const COMMA = 0x2c;
+
+function isDigitAt(folded: string, at: number): boolean {
+  const code = folded.charCodeAt(at);
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * Whether the separator at `at` joins two parts of one number, the word `start`..`at` being
+ * its beginning: that word is digits (and separators already joined), and the separator is a
+ * decimal point before a digit (`22.5`, `3.14`, `1.2.3`) or a thousands comma before exactly
+ * three digits (`1,772`, `12,500,000`). So `5` is no word of `22.5`, nor `20` of `20.8`; a
+ * number's word keeps its dots and drops its commas (`1,772` is `1772`). `sentenceWords` finds
+ * the same with `asciiNumber`.
+ */
+function numberGoesOn(folded: string, start: number, at: number): boolean {
+  for (let k = start; k < at; k++) {
+    const code = folded.charCodeAt(k);
+    if (!isDigitAt(folded, k) && code !== DOT && code !== COMMA) return false;
+  }
+  if (folded.charCodeAt(at) === DOT) return isDigitAt(folded, at + 1);
+  return (
+    isDigitAt(folded, at + 1) &&
+    isDigitAt(folded, at + 2) &&
+    isDigitAt(folded, at + 3) &&
+    !isDigitAt(folded, at + 4)
+  );
+}
+
+/** Whether a folded word is a number (`5`, `22.5`, `1772`): its first character is a digit. */
+export function isNumberWord(word: string): boolean {
+  return isDigitAt(word, 0);
+}
+
+/** A word as the index keeps it: an abbreviation without its dots, a number without its commas. */
+function wordOfSpan(word: string): string {
+  if (isDigitAt(word, 0)) return word.includes(',') ? word.replaceAll(',', '') : word;
+  return word.includes('.') ? word.replaceAll('.', '') : word;
+}
 const letterPattern = /^\p{L}$/u;
 
 /** One letter of an alphabet (a word character, not a digit, Han, kana or Thai): `U` of `U.S.`. */
@@ -336,8 +380,7 @@ export function eachWord(
   visit: (word: string, start: number, end: number) => void,
 ): void {
   eachWordSpan(folded, (start, end) => {
-    const word = folded.slice(start, end);
-    visit(word.includes('.') ? word.replaceAll('.', '') : word, start, end);
+    visit(wordOfSpan(folded.slice(start, end)), start, end);
   });
 }
 
@@ -353,7 +396,8 @@ export function words(text: string): string[] {
  * by one dot, not within a longer word, as `abbreviationEnd` reads them), else a run of letters
  * and digits.
  */
-const asciiWord = /(?<![a-z0-9])[a-z](?:\.[a-z](?![a-z0-9]))+|[a-z0-9]+/g;
+const asciiWord =
+  /(?<![a-z0-9])[a-z](?:\.[a-z](?![a-z0-9]))+|(?<![a-z0-9])[0-9]+(?:\.[0-9]|,[0-9]{3}(?![0-9])|[0-9])*[a-z0-9]*|[a-z0-9]+/g;
 
 /**
  * The folded words of a sentence, as the search index stores them: the same words as `words`,
@@ -363,9 +407,11 @@ export function sentenceWords(text: string): string[] {
   if (!ascii.test(text)) return words(text);
   const found = text.toLowerCase().match(asciiWord);
   if (found === null) return [];
-  if (text.includes('.')) {
+  if (text.includes('.') || text.includes(',')) {
     for (let k = 0; k < found.length; k++) {
-      if (found[k]!.length > 1 && found[k]![1] === '.') found[k] = found[k]!.replaceAll('.', '');
+      const word = found[k]!;
+      if (word.length > 1 && (word.includes('.') || word.includes(',')))
+        found[k] = wordOfSpan(word);
     }
   }
   return found;

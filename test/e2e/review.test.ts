@@ -212,7 +212,53 @@ describe('margin review in a real terminal', () => {
     );
     const screen = s.screen().join('\n');
     expect(reader(screen, 'There are reasons to be cautiously optimistic')).toMatch(/^▶/);
-    expect(statusBar(screen)).toMatch(/^result 2 of \d+: n\/N, Esc ends/);
+    expect(statusBar(screen)).toMatch(/^result 2 of \d+: n\/N, Esc back/);
+    s.write('q');
+    await s.exited;
+  });
+
+  it('goes back to where a search began: Esc out of its results, Ctrl+O back and forth', async () => {
+    // qa54 #8: after Enter on a hit, Esc and Esc left the reviewer in the hit's article.
+    const s = start();
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
+    await step(s, 'j', (t) => header(t).includes('article 2 of 5'), 'the second article');
+    await step(s, '\r', readerFocused, 'opened');
+    await step(s, 'jj', (t) => header(t).includes('sentence 3 of'), 'its third sentence');
+    s.write('/Witkov');
+    const listed = (t: string) => /^\d+ results?/m.test(t) && t.includes('/ Witkov');
+    const stopped = (t: string) => t.includes('Enter searches them all') && t.includes('/ Witkov');
+    await s.waitFor((t) => listed(t) || stopped(t), 'the results, or a search stopped');
+    if (!listed(s.screen().join('\n'))) await step(s, '\r', listed, 'the results, read whole');
+    await step(
+      s,
+      '\r',
+      (t) => header(t).includes('article 5 of 5') && statusBar(t).startsWith('result 1 of '),
+      'the first hit',
+    );
+    const hit = header(s.screen().join('\n')).match(/sentence \d+ of \d+/)?.[0];
+    expect(hit).toBeDefined();
+    await step(
+      s,
+      '\x1b',
+      (t) =>
+        header(t).includes('article 2 of 5') &&
+        header(t).includes('sentence 3 of') &&
+        statusBar(t).startsWith('back where the search began · Ctrl+O: the place left'),
+      'back at the article and sentence the search began in',
+    );
+    // Ctrl+O: to the hit again, and back.
+    await step(
+      s,
+      '\x0f',
+      (t) => header(t).includes('article 5 of 5') && header(t).includes(hit!),
+      'the hit again',
+    );
+    await step(
+      s,
+      '\x0f',
+      (t) => header(t).includes('article 2 of 5') && header(t).includes('sentence 3 of'),
+      'back again',
+    );
     s.write('q');
     await s.exited;
   });

@@ -28,6 +28,8 @@ function stateIn(context: KeyContext): ReviewState {
     case 'results':
       return readerState({
         results: { query: 'sentence', hits: HITS, index: 1 },
+        // The search began in the list, on the first article.
+        searchBack: { to: { current: 0, focus: 'list', cursor: 0 }, began: true },
         suggestions: SUGGESTIONS,
         story: WITH_STORY,
       });
@@ -183,8 +185,10 @@ const promises: Record<
   'pane/toggle': (b, a) => expect(a.focus).not.toBe(b.focus),
   back: (b, a, c) => {
     if (c === 'reader') expect(a.focus).toBe('list');
-    else if (c === 'results') expect(a.results).toBeNull();
-    else expect(a.mode.kind).toBe('browse');
+    else if (c === 'results') {
+      expect(a.results).toBeNull();
+      expect([a.current, a.focus]).toEqual([0, 'list']);
+    } else expect(a.mode.kind).toBe('browse');
     expect(effects(a)).toEqual(effects(b));
   },
   'tag/toggle': (b, a, _c, action) => {
@@ -248,6 +252,22 @@ const promises: Record<
     expect(a.mode.kind).toBe('browse');
     expect(a.current).toBe(0);
     expect(a.focus).toBe('list');
+  },
+  'search/back': (b, a) => {
+    if (!b.searchBack) {
+      expect(a.message?.text).toBe('no search to go back from');
+      return;
+    }
+    expect([a.current, a.focus, a.results]).toEqual([
+      b.searchBack.to.current,
+      b.searchBack.to.focus,
+      null,
+    ]);
+    // Again: to the place left.
+    expect(a.searchBack).toEqual({
+      to: { current: b.current, focus: b.focus, cursor: cursor(b) },
+      began: false,
+    });
   },
   'search/next': (_b, a) => {
     expect(a.results?.index).toBe(2);

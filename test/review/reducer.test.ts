@@ -580,10 +580,48 @@ describe('search', () => {
     expect(currentArticle(state)?.id).toBe('c');
     expect(state.cursors.c).toBe(5);
     expect(state.focus).toBe('reader');
-    expect(state.message?.text).toBe('result 3 of 3: n/N, Esc ends');
+    expect(state.message?.text).toBe('result 3 of 3: n/N, Esc back');
     state = type(state, 'n');
     expect(currentArticle(state)?.id).toBe('a');
     expect(state.message?.text).toBe('result 1 of 3 for “sentence”');
+  });
+
+  it('goes back to where the search began: Esc out of the results, and Ctrl+O back and forth', () => {
+    const ctrlO = { label: 'Ctrl+O', input: 'o', ctrl: true } as const;
+    // qa54 #8: in article b at sentence 21, a search opened article c; Esc, Esc left it there.
+    let state = type(readerState(), '/sentence');
+    state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
+    state = pressed(state, { label: '↓', key: 'downArrow' });
+    state = pressed(state, { label: '↓', key: 'downArrow' });
+    state = named(state, 'return');
+    state = type(state, 'jj');
+    expect([currentArticle(state)?.id, state.cursors.c]).toEqual(['c', 7]);
+    // `n` steps, and `/` again over the results, keep the place the first search began.
+    state = type(state, 'N');
+    state = type(state, '/');
+    state = named(state, 'return');
+    expect(currentArticle(state)?.id).toBe('b');
+    state = named(state, 'escape');
+    expect([currentArticle(state)?.id, state.focus, state.cursors.b, state.results]).toEqual([
+      'b',
+      'reader',
+      20,
+      null,
+    ]);
+    expect(state.message?.text).toBe('back where the search began · Ctrl+O: the place left');
+    // Ctrl+O: to the hit left, and again back.
+    state = pressed(state, ctrlO);
+    expect([currentArticle(state)?.id, state.cursors.b]).toEqual(['b', 7]);
+    expect(state.message?.text).toBe('back to the place left · Ctrl+O: where the search began');
+    state = pressed(state, ctrlO);
+    expect([currentArticle(state)?.id, state.cursors.b]).toEqual(['b', 20]);
+    expect(state.message?.text).toBe('back where the search began · Ctrl+O: the place left');
+    // From the list too, and after the results were left by moving on.
+    state = named(state, 'escape');
+    expect(state.focus).toBe('list');
+    state = pressed(state, ctrlO);
+    expect([currentArticle(state)?.id, state.focus, state.cursors.b]).toEqual(['b', 'reader', 7]);
+    expect(pressed(readerState(), ctrlO).message?.text).toBe('no search to go back from');
   });
 
   it('opens the first result of the last keys when Enter comes before their results', () => {

@@ -49,7 +49,7 @@ describe('messages and help with keys the project moved', () => {
     let state = typed(withProject(listState({ current: 0 })), '/sentence');
     state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
     state = pressed(state, { label: 'Enter', key: 'return' });
-    expect(state.message?.text).toBe('result 1 of 3: e/E, Esc ends');
+    expect(state.message?.text).toBe('result 1 of 3: e/E, Esc back');
   });
 
   it("name the project's problems key under a list of many problems", () => {

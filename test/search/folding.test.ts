@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { figuresMissing, signedFigures } from '../../source/search/figures.js';
 import { buildSearchEngine, type SearchHit } from '../../source/search/index.js';
 import { sentenceWords, words } from '../../source/text/fold.js';
 import { article } from './articles.js';
@@ -18,6 +19,13 @@ const engine = buildSearchEngine([
     'The UN met at 9 a.m. in Washington, D.C., on Monday.',
     'U.N. envoys and the U.K. minister met; the US-UK talks went on.',
     'The С.Ш.А. delegation used the e.g. form.',
+  ]),
+  article('figures', [
+    'The package is worth about $22.5 billion (€9 billion), officials said.',
+    'The fund holds $5 billion, up 20.8% from a year before.',
+    'Prices rose 20% and 1,772 people signed on Nov. 11.',
+    'On November 11 the talks resumed; 12,345 troops left.',
+    'A loan of €5 billion was agreed, and 20 workers were hired.',
   ]),
   article('names', [
     'Volodymyr Zélenskyy met the envoy in Saint-Étienne.',
@@ -90,13 +98,12 @@ describe('folding and highlights', () => {
     expect(sentences('"the UK minister"')).toEqual(['dots-s1']);
     expect(sentences('США')).toEqual(['dots-s2']);
     expect(sentences('-U.N. met')).toEqual(['names-s0']);
-    // One letter and a dot is no abbreviation, nor are digits: "3.5" stays 3 and 5.
+    // One letter and a dot is no abbreviation; "3.5" is a number, one word of its own.
     expect(words('Donald J. Trump, 3.5 per cent, a.b3')).toEqual([
       'donald',
       'j',
       'trump',
-      '3',
-      '5',
+      '3.5',
       'per',
       'cent',
       'a',
@@ -104,10 +111,63 @@ describe('folding and highlights', () => {
     ]);
   });
 
+  it('reads a number as one word: 5 is not 22.5, 20 is not 20.8, 1,772 is 1772', () => {
+    expect(words('$22.5 billion, 20.8%, 1,772 of 12,500,000 in 2019, 2020')).toEqual([
+      '22.5',
+      'billion',
+      '20.8',
+      '1772',
+      'of',
+      '12500000',
+      'in',
+      '2019',
+      '2020',
+    ]);
+    const sentences = (query: string) => search(query).map((hit) => hit.sentence);
+    // A sign counts: the same number with another sign or none is a partial match.
+    expect(sentences('$5 billion')).toEqual(['figures-s1', 'figures-s4']);
+    expect(search('$5 billion').map((hit) => hit.score.toFixed(3))).toEqual(['1.000', '0.900']);
+    expect(search('$5 billion').map(highlighted)).toEqual([
+      ['5', 'billion'],
+      ['5', 'billion'],
+    ]);
+    expect(sentences('"€5 billion"')).toEqual(['figures-s4', 'figures-s1']);
+    expect(search('5 billion').map((hit) => hit.score)).toEqual([1, 1]);
+    expect(sentences('22.5 billion')).toEqual(['figures-s0']);
+    expect(search('22.5').map(highlighted)).toEqual([['22.5']]);
+    expect(sentences('20%')).toEqual(['figures-s2', 'figures-s4']);
+    expect(search('20%').map((hit) => hit.score.toFixed(3))).toEqual(['1.000', '0.800']);
+    expect(
+      figuresMissing('up 20 percent, US$5 and £1,772', signedFigures(['20%', '$5', '£1772'])),
+    ).toBe(0);
+    expect(figuresMissing('up 20 points, €5', signedFigures(['20%', '$5', '5']))).toBe(2);
+    expect(sentences('20.8%')).toEqual(['figures-s1']);
+    expect(sentences('1772')).toEqual(['figures-s2']);
+    expect(search('1,772').map(highlighted)).toEqual([['1,772']]);
+    // A figure is never a prefix or a misspelling of another: 12,346 is not 12,345.
+    expect(sentences('12,346')).toEqual([]);
+    expect(sentences('123')).toEqual([]);
+    expect(sentences('"20.8% from"')).toEqual(['figures-s1']);
+  });
+
+  it('finds a month written in full or abbreviated, the way written first', () => {
+    const hits = search('November 11');
+    expect(hits.map((hit) => hit.sentence)).toEqual(['figures-s3', 'figures-s2']);
+    expect(hits.map(highlighted)).toEqual([
+      ['November', '11'],
+      ['Nov', '11'],
+    ]);
+    expect(hits[0]!.score).toBe(1);
+    expect(hits[1]!.score).toBeLessThan(1);
+    expect(search('Nov. 11').map((hit) => hit.sentence)).toEqual(['figures-s2', 'figures-s3']);
+    expect(search('11 nov').map((hit) => hit.sentence)).toEqual(['figures-s2', 'figures-s3']);
+  });
+
   it('splits plain ASCII sentences as it splits any text, abbreviations included', () => {
     for (const text of [
       'The U.S. said at 9 a.m.; U.S.-led, U.S.A., e.g. x.com',
       "ab.c.d 3.a.b u.s5 a.b.c5 U.S.Army I...a U.S.'s plan B. Then",
+      '$22.5 billion, 20.8%, 1,772 of 12,500,000; 1,0000 1,00 22.5bn.3 b3.5 22a.5 1.2.3 5. 2019,2020',
     ]) {
       expect(sentenceWords(text), text).toEqual(words(text));
     }

@@ -337,7 +337,7 @@ describe('the review screen', () => {
     );
     const line = frame.split('\n').find((l) => l.startsWith('▶'))!;
     expect(chosen.text.startsWith(line.slice(7))).toBe(true);
-    expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n\/N, Esc ends/);
+    expect(frame.split('\n').at(-1)).toMatch(/^result 2 of \d+: n\/N, Esc back/);
     // Tagged, the message gives way to the hints: they still say n steps the results, where in
     // them the reviewer is, and that the note is on m.
     await app.press('2');
