@@ -222,7 +222,7 @@ export const KEYMAP: Keymap = [
   {
     action: { type: 'search/back' },
     keys: [ctrl('o')],
-    description: 'to where the search began (again: the place left)',
+    description: 'back where the search began (again: return)',
     group: 'Search',
     contexts: BROWSE,
   },

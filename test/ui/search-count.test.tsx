@@ -57,7 +57,7 @@ describe('how many sentences a search in the review matches', () => {
     expect(app.frame()).not.toContain('50 results');
     await app.press(KEYS.enter);
     await app.waitFor(
-      (f) => lastLine(f).startsWith(`result 1 of the first 50 of ${all}: n/N, Esc ends`),
+      (f) => lastLine(f).startsWith(`result 1 of the first 50 of ${all}: n/N, Esc back`),
       'the first result, with the count',
     );
     await app.press('n');
@@ -163,7 +163,7 @@ describe('how many sentences a search in the review matches', () => {
     await app.waitFor((f) => f.includes(`\n${found} results`), 'the count');
     await app.press(KEYS.enter);
     await app.waitFor(
-      (f) => lastLine(f).startsWith(`result 1 of ${found}: n/N, Esc ends`),
+      (f) => lastLine(f).startsWith(`result 1 of ${found}: n/N, Esc back`),
       'the first result',
     );
   });

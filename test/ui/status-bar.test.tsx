@@ -169,7 +169,7 @@ describe('StatusBar at 60 columns', () => {
     let state = typed(narrow(), '/sentence');
     state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS, total: 635 });
     state = pressed(state, { label: 'Enter', key: 'return' });
-    expect(state.message?.text).toMatch(/^result 1 of the first \d+ of 635: n\/N, Esc ends$/);
+    expect(state.message?.text).toMatch(/^result 1 of the first \d+ of 635: n\/N, Esc back$/);
     expect(line(state)).toContain(state.message!.text);
   });
 });
