@@ -70,6 +70,8 @@ function behindTooSmall(state: ReviewState): boolean {
  */
 function tooSmallAction(state: ReviewState, context: KeyContext, press: Press): Action | null {
   if (press.key.ctrl && press.input === 'c') return { type: 'app/quit' };
+  // A note's label asked for takes a label key as its answer, which tags and saves: unseen here.
+  if (state.mode.kind === 'note' && state.mode.untagged?.asking) return null;
   if (TEXT_ENTRY.has(context)) {
     return isText(press) ? { type: 'text/type', input: press.input, key: press.key } : null;
   }

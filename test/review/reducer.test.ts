@@ -553,6 +553,17 @@ describe('quitting', () => {
     expect(named(large, 'return').marks.b?.sentences['b-s22']?.note).toBe(
       'source unclear quiet quote',
     );
+    // A note's label asked for as the terminal shrank: its label key would tag and save unseen.
+    const asking = named(type(readerState(), 'jjnsource unclear'), 'return');
+    const shrunk = reduce(asking, { type: 'terminal/resize', size: { columns: 50, rows: 12 } });
+    const unseen = type(shrunk, '2');
+    expect(effects(unseen)).toEqual([]);
+    expect(unseen.mode).toMatchObject({ kind: 'note', untagged: { asking: true } });
+    const grown = reduce(unseen, { type: 'terminal/resize', size: { columns: 100, rows: 30 } });
+    expect(type(grown, '2').marks.b?.sentences['b-s22']).toMatchObject({
+      labels: ['quote'],
+      note: 'source unclear',
+    });
     // Elsewhere q quits there, as the screen says.
     const list = reduce(listState(), { type: 'terminal/resize', size: { columns: 50, rows: 12 } });
     expect(type(list, 'q').quit).toBe(true);
