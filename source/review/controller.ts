@@ -3,6 +3,7 @@ import type { SearchHit } from '../search/types.js';
 import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
+import { ownValue } from '../text/own.js';
 import type { Action } from './actions.js';
 import { compareRows } from './compare.js';
 import { EffectQueue } from './effects.js';
@@ -322,7 +323,7 @@ export class ReviewController {
     if (this.#suggestions.off || this.#gaveUpWaiting) return false;
     const article = currentArticle(state);
     if (!article || article.sentences.length === 0) return false;
-    return state.suggestions.byArticle[article.id] === undefined;
+    return ownValue(state.suggestions.byArticle, article.id) === undefined;
   }
 
   /**
@@ -452,8 +453,8 @@ export class ReviewController {
       return state;
     }
     for (const id of unread) {
-      const shown = state.marks[id];
-      const marks = read[id];
+      const shown = ownValue(state.marks, id);
+      const marks = ownValue(read, id);
       // A status set by a key before its write is done stays as the screen shows it.
       if (shown && marks) read[id] = { ...marks, status: shown.status };
     }
