@@ -90,7 +90,10 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** The rule prior for a label, or the untaught start for a label without rules. */
 export function prior(sentence: SentenceAnalysis, label: string): number {
-  return sentence.priors[label] ?? UNTAUGHT_PRIOR;
+  // Own keys only: a project's label named `constructor` read Object's function here, NaN after.
+  return (
+    (Object.hasOwn(sentence.priors, label) ? sentence.priors[label] : undefined) ?? UNTAUGHT_PRIOR
+  );
 }
 
 /**

@@ -27,10 +27,9 @@ export function suggest(
         reasons: builtIn ? sentence.rules.filter((rule) => rule.startsWith(`${name}.`)) : [],
         attributes: declared(
           spec,
-          Object.entries(sentence.attributes[name] ?? {}).map(([key, value]) => [
-            key,
-            corrected(model, key, value),
-          ]),
+          Object.entries(
+            (Object.hasOwn(sentence.attributes, name) && sentence.attributes[name]) || {},
+          ).map(([key, value]) => [key, corrected(model, key, value)]),
         ),
       };
     });
