@@ -105,7 +105,7 @@ export function logit(model: SuggestModel, sentence: SentenceAnalysis, label: st
   const base = prior(sentence, label);
   if (!learnt) return base;
   // A label with no rules has only what the reviewer taught it.
-  const weight = label in sentence.priors ? trust(learnt) : 1;
+  const weight = Object.hasOwn(sentence.priors, label) ? trust(learnt) : 1;
   return base + weight * (logitOf(learnt, sentence, label) - learnt.centre - base);
 }
 

@@ -19,7 +19,7 @@ export function suggest(
       const { name } = spec;
       const score = scoreOf(model, sentence, name);
       uncertainty = Math.max(uncertainty, 1 - Math.abs(2 * score - 1));
-      const builtIn = name in sentence.priors;
+      const builtIn = Object.hasOwn(sentence.priors, name);
       return {
         label: name,
         score,
