@@ -71,6 +71,25 @@ export function resolve(
   return body ? { name: body, person: false } : null;
 }
 
+/** Words that may open a sentence before its subject's name: the article, a conjunction. */
+const CLAUSE_OPENERS = new Set([
+  'the',
+  'when',
+  'after',
+  'as',
+  'since',
+  'because',
+  'while',
+  'although',
+  'though',
+  'if',
+  'before',
+  'once',
+  'until',
+  'but',
+  'and',
+]);
+
 /** Verbs that follow a subject's name: "Carlineo was arrested", "Smith has said". */
 const AUXILIARIES = new Set(['was', 'is', 'has', 'had', 'will', 'would', 'could', 'did', 'does']);
 
@@ -94,6 +113,14 @@ function subjectPerson(
   // "“Pat Carlineo is passionate …,” she said": a name in the quoted words is not who speaks.
   if (inside.slice(0, attribution.at).some(Boolean)) return null;
   if (/['’]s\b/.test(subject.source.text)) return null;
+  // The sentence's subject, not a name in an opening phrase: "In a Tumblr post at the time she
+  // described …" is no one's but "she"'s (a blind page: `Tumblr`). At the start, or after the
+  // comma of an opening phrase ("On Monday, Carlineo …").
+  if (subject.at > 0 && tokens[subject.at - 1]?.text !== ',') return null;
+  // A clause's subject may follow a conjunction ("When Afghan President Ashraf Ghani first
+  // announced …, he said"), never a preposition ("In a Tumblr post … she described").
+  const lead = tokens[subject.at];
+  if (!lead || (STOPWORDS.has(lead.lower) && !CLAUSE_OPENERS.has(lead.lower))) return null;
   const first = tokens.findIndex((token) => token.text === subject.source.name?.split(' ')[0]);
   if (first < 0 || !isNameWord(tokens[first]!)) return null;
   // One capital word is a name when the article names that person in full, or a verb follows it

@@ -135,6 +135,15 @@ describe('"he" or "she" after the sentence\'s own subject', () => {
     expect(speaker(quoted, 'good father')).toBe('Ana Ruiz');
   });
 
+  it('is a subject after a conjunction, not a name in an opening phrase', () => {
+    const when =
+      'Mayor Rosa Diaz spoke first. When Governor Ned Lamb first announced the flood plan for the valley last week, he said it would “save the valley.”';
+    expect(speaker(when, 'save the valley')).toBe('Ned Lamb');
+    const phrase =
+      'Singer Ana Ruiz left the label in May. In a Tumblr post at the time she called the sale “the worst case.”';
+    expect(speaker(phrase, 'the worst case')).toBe('Ana Ruiz');
+  });
+
   it('passes over a subject the article told of as the other gender', () => {
     const body =
       'Coach Tom Reed watched from the stand. Ana Ruiz lost her appeal on Monday. Ruiz was fined after the game, which he called “a disgrace.”';
