@@ -10,6 +10,7 @@ import { createKeptFormat, FORMATS, isFormat } from '../export/formats.js';
 import { labelStudioConfig } from '../export/label-studio-config.js';
 import type { ExportFilter } from '../export/model.js';
 import { exportNotices } from '../export/notices.js';
+import { SpreadsheetCheck } from '../export/spreadsheet-check.js';
 import {
   type ExportOptions,
   type ExportSink,
@@ -288,6 +289,19 @@ Examples
     };
     let summary: ExportSummary;
     let folder: FolderSink | null = null;
+    // A csv export is read as it goes out, for what a spreadsheet would do to it unsaid.
+    const spreadsheet = format === 'csv' ? new SpreadsheetCheck() : null;
+    const checked = (sink: ExportSink): ExportSink => {
+      if (!spreadsheet) return sink;
+      const write = sink.write.bind(sink);
+      // The sink's other members (`closed`, `ready`) as they are.
+      return Object.assign(Object.create(sink) as ExportSink, {
+        write: (text: string | Uint8Array, shown?: boolean) => {
+          spreadsheet.see(text);
+          return write(text, shown);
+        },
+      });
+    };
     try {
       if (format === 'brat') {
         folder = await folderSink(base(out!), workspace.cacheDir);
@@ -304,13 +318,13 @@ Examples
       } else if (out) {
         const file = await fileSink(base(out));
         try {
-          summary = await written(file.sink);
+          summary = await written(checked(file.sink));
           await file.commit();
         } catch (error) {
           await file.abort();
           throw error;
         }
-      } else summary = await written(stdoutSink(output));
+      } else summary = await written(checked(stdoutSink(output)));
     } catch (error) {
       story?.close();
       // The store's check failing is no failure to write: it ends the command as an open would.
@@ -340,6 +354,7 @@ Examples
       output.problem(`no annotator ${JSON.stringify(name)} in the store`);
     await repository.close();
     for (const notice of exportNotices(format, summary, out)) output.say(notice);
+    for (const notice of spreadsheet?.notices() ?? []) output.warn(notice);
     if (suggestions && format === 'prodigy') {
       // `prodigy db-in` gives a task with no answer `--answer`'s default, accept (qa51 #9).
       output.say(

@@ -10,6 +10,17 @@ import type { CommandIO } from './command.js';
  */
 export class CannotRun extends Error {
   override name = 'CannotRun';
+  /**
+   * Each problem on a line of its own (a project file with five bad labels says all five in one
+   * run, qa54); the message is the first.
+   */
+  readonly lines: readonly string[];
+
+  constructor(message: string | readonly string[]) {
+    const lines = typeof message === 'string' ? [message] : message;
+    super(lines.join('\n'));
+    this.lines = lines;
+  }
 }
 
 /**

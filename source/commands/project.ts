@@ -8,7 +8,7 @@ import type { Project } from '../project/schema.js';
 import { KEYMAP, type Keymap } from '../review/keymap.js';
 import type { ReviewProject } from '../review/project.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
-import { oneLine, oneName } from '../text/untrusted.js';
+import { oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { CannotRun } from './output.js';
 import { isWithin } from './paths.js';
@@ -112,7 +112,7 @@ export async function loadProject(
     try {
       project = parseProject(text, shown, DEFAULT_LABELS);
     } catch (error) {
-      if (error instanceof ProjectError) throw new CannotRun(error.message);
+      if (error instanceof ProjectError) throw new CannotRun(error.problems);
       throw error;
     }
   }
@@ -130,9 +130,15 @@ export async function loadProject(
       project.keys,
       project.guidelines ? withGuidelines(KEYMAP) : KEYMAP,
     );
-    const first = built.problems[0];
-    if (first)
-      throw new CannotRun(`${oneName(shown ?? '')}: ${first.path}: ${oneLine(first.message)}`);
+    if (built.problems.length > 0) {
+      const { problemLines } = await import('../project/schema.js');
+      throw new CannotRun(
+        problemLines(
+          shown ?? '',
+          built.problems.map((problem) => `${problem.path}: ${problem.message}`),
+        ),
+      );
+    }
     keymap = built.keymap;
   }
   const given = (name: 'corpus' | 'store') =>

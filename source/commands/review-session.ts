@@ -318,6 +318,15 @@ async function warmSession(
       );
       if (!whole) return;
       listener({ type: 'loaded', articles: whole, warnings: [] });
+      listener({ type: 'checking', active: true });
+      try {
+        await compare(whole);
+      } finally {
+        if (!stopped) listener({ type: 'checking', active: false });
+      }
+    };
+    /** Every file compared with the index; the list anew when any changed. */
+    const compare = async (whole: Article[]) => {
       const own = await index.refresh('full', { signal: stop.signal });
       // Another margin was refreshing the index: what it wrote is taken in once it has, the
       // list and the store's placing included (it names no file it read again).

@@ -22,8 +22,11 @@ export async function runCommand(
 }
 
 export function failed(error: unknown, output: Output, env: NodeJS.ProcessEnv): number {
+  if (error instanceof CannotRun) {
+    for (const line of error.lines) output.say(line);
+    return 2;
+  }
   output.say(error instanceof Error ? error.message : String(error));
-  if (error instanceof CannotRun) return 2;
   if (env.MARGIN_DEBUG && error instanceof Error && error.stack) output.detail(error.stack);
   return 1;
 }

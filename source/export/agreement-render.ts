@@ -1,8 +1,14 @@
+import stringWidth from '../text/string-width.js';
 import { oneLine, oneName } from '../text/untrusted.js';
 import { truncate } from '../text/width.js';
 import type { Agreement } from './agreement.js';
 import type { AgreementReport } from './agreement-report.js';
 import { bar } from './bars.js';
+
+/** `text` followed by spaces to `width` columns. */
+function padded(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+}
 
 /** `margin agree` for people: the figures as bars on a 0..1 scale, then the disagreements. */
 export function renderAgreement(report: AgreementReport, width: number): string {
@@ -16,14 +22,16 @@ export function renderAgreement(report: AgreementReport, width: number): string 
     ...Object.entries(report.labels),
   ];
   const barWidth = Math.max(10, Math.min(40, width - 40));
+  // As wide as the longest label: a project's `hasOwnProperty` pushed its figures out of line.
+  const column = Math.max(8, ...rows.map(([label]) => stringWidth(label)));
   for (const [label, agreement] of rows) {
     const value =
       agreement.value === null ? 'n/a' : agreement.value.toFixed(3).replace(/^-?0\.000$/, '0.000');
     // Below zero (worse than chance) has no length: the number says how far.
     const drawn = bar(agreement.value === null ? 0 : agreement.value, barWidth);
     const units = `${agreement.units} unit${agreement.units === 1 ? '' : 's'}`;
-    out.push(`  ${label.padEnd(8)} ${drawn.padEnd(barWidth)} ${value.padStart(6)}  ${units}`);
-    if (agreement.note) out.push(`  ${''.padEnd(8)} ${agreement.note}`);
+    out.push(`  ${padded(label, column)} ${drawn.padEnd(barWidth)} ${value.padStart(6)}  ${units}`);
+    if (agreement.note) out.push(`  ${''.padEnd(column)} ${agreement.note}`);
   }
   out.push(
     '',

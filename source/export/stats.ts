@@ -67,7 +67,8 @@ export function computeStats(
   for (const annotation of annotations) {
     let own = totals.labels.get(annotation.annotator);
     if (!own) {
-      own = {};
+      // No prototype: a label named `constructor` or `toString` started at a function (qa54).
+      own = Object.create(null) as Record<Label, number>;
       totals.labels.set(annotation.annotator, own);
     }
     own[annotation.label] = (own[annotation.label] ?? 0) + 1;
@@ -209,7 +210,7 @@ export function labelTotals(totals: StoreTotals, annotators: string[], labelSet:
       if (n === 0) continue;
       counted += n;
       labels.set(label, (labels.get(label) ?? 0) + n);
-      const mine = own.get(annotator) ?? {};
+      const mine = own.get(annotator) ?? (Object.create(null) as Record<Label, number>);
       mine[label] = (mine[label] ?? 0) + n;
       own.set(annotator, mine);
       names.add(annotator);

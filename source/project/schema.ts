@@ -100,7 +100,16 @@ const labelSchema = z.strictObject({
       LIMITS.labelNameCharacters,
       `a label name holds at most ${LIMITS.labelNameCharacters} characters`,
     ),
-    z.regex(LABEL_NAME, 'a label name is letters, digits, "-", "_" or "." (claim, frame-economic)'),
+    z.refine(
+      (name) => name === '__proto__' || LABEL_NAME.test(name),
+      'a label name is letters, digits, "-", "_" or "." (claim, frame-economic)',
+    ),
+    // Letters and "_" it is, but every object of the program has one: said as for an attribute
+    // (qa54: it was refused as not letters and digits, which it is).
+    z.refine(
+      (name) => name !== '__proto__',
+      'is a name margin cannot give a label (every object has one); choose another',
+    ),
     z.refine(
       (name) => reservedLabelName(name) === null,
       'a label cannot be named "none": label:none in a query means the sentences nobody has labelled',
@@ -135,6 +144,9 @@ const labelSchema = z.strictObject({
   ),
 });
 
+/** Labels a project holds at most: one key each, 1–9, a–z. */
+const MOST_LABELS = 36;
+
 const pathSchema = z.string().check(
   z.minLength(1, 'expected a path'),
   z.refine((path) => !CONTROL.test(path), 'a path has no control characters'),
@@ -151,7 +163,7 @@ const fileSchema = z.strictObject({
       .array(labelSchema)
       .check(
         z.minLength(1, 'a project needs at least one label'),
-        z.maxLength(36, 'a project holds at most 36 labels'),
+        z.maxLength(MOST_LABELS, `a project holds at most ${MOST_LABELS} labels`),
       ),
   ),
   keys: z._default(
@@ -170,24 +182,71 @@ function pathText(path: readonly PropertyKey[]): string {
   return text;
 }
 
-/** A project file margin cannot use: one line, naming the file and the key. */
-export class ProjectError extends Error {}
+/**
+ * A project file margin cannot use: each problem one line naming the file and the key, all of
+ * them at once (qa54: five bad labels took five runs to see).
+ */
+export class ProjectError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+  }
+}
+
+/** Problems said of one file at most: a pasted list of 10,000 labels is not 10,000 lines. */
+const MOST_PROBLEMS = 20;
+
+/** A label as far as telling labels apart goes; the raw file's entries when they are not valid. */
+type Distinct = Pick<LabelDefinition, 'name' | 'key' | 'letter'> & {
+  attributes: ReadonlyArray<{ name: string; values?: readonly string[] | undefined }>;
+};
+
+/** The file's labels with the fields `duplicates` reads, from JSON that did not pass the schema. */
+function looseLabels(json: unknown): Distinct[] {
+  const labels = (json as { labels?: unknown } | null)?.labels;
+  // Too many labels is the problem to fix first; their likeness would bury it.
+  if (!Array.isArray(labels) || labels.length > MOST_LABELS) return [];
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return labels.map((entry: unknown) => {
+    const label = (entry !== null && typeof entry === 'object' ? entry : {}) as Record<
+      string,
+      unknown
+    >;
+    const attributes = Array.isArray(label.attributes) ? label.attributes : [];
+    return {
+      name: text(label.name),
+      key: text(label.key),
+      letter: text(label.letter),
+      attributes: attributes.map((attribute: unknown) => {
+        const own = (attribute ?? {}) as { name?: unknown; values?: unknown };
+        const values = Array.isArray(own.values)
+          ? own.values.filter((v) => typeof v === 'string')
+          : [];
+        return { name: text(own.name), values };
+      }),
+    };
+  });
+}
 
 /** Labels that share what must tell them apart: name, key, letter. */
-function duplicates(labels: readonly LabelDefinition[]): string | null {
+function duplicates(labels: readonly Distinct[]): string[] {
+  const problems: string[] = [];
   for (const field of ['name', 'key', 'letter'] as const) {
     const seen = new Map<string, string>();
     for (const [index, label] of labels.entries()) {
       const value = field === 'name' ? label.name : label[field];
+      // Missing or of the wrong kind: the schema says so.
+      if (value === '') continue;
       // Names as a query reads them: `Frame` beside `frame`, or `x_y` beside `x-y`, were two
       // labels here and one in every filter and in Label Studio's and brat's configs.
       const told = field === 'name' ? foldedName(value) : value;
       const owner = seen.get(told);
       if (owner !== undefined) {
-        if (field === 'name' && owner !== value) {
-          return `labels[${index}].name: "${value}" reads as "${owner}" in a query (case, -, _ and spaces do not count): name it apart`;
-        }
-        return `labels[${index}].${field}: "${value}" is already the ${field} of ${owner}`;
+        problems.push(
+          field === 'name' && owner !== value
+            ? `labels[${index}].name: "${value}" reads as "${owner}" in a query (case, -, _ and spaces do not count): name it apart`
+            : `labels[${index}].${field}: "${value}" is already the ${field} of ${owner}`,
+        );
+        continue;
       }
       seen.set(told, label.name);
     }
@@ -195,18 +254,47 @@ function duplicates(labels: readonly LabelDefinition[]): string | null {
   for (const [index, label] of labels.entries()) {
     const names = new Set<string>();
     for (const [at, attribute] of label.attributes.entries()) {
-      if (names.has(attribute.name)) {
-        return `labels[${index}].attributes[${at}].name: ${label.name} already has an attribute "${attribute.name}"`;
+      if (attribute.name !== '' && names.has(attribute.name)) {
+        problems.push(
+          `labels[${index}].attributes[${at}].name: ${label.name} already has an attribute "${attribute.name}"`,
+        );
       }
       names.add(attribute.name);
       const values = attribute.values ?? [];
       const twice = values.find((value, i) => values.indexOf(value) !== i);
       if (twice !== undefined) {
-        return `labels[${index}].attributes[${at}].values: "${twice}" is listed twice`;
+        problems.push(`labels[${index}].attributes[${at}].values: "${twice}" is listed twice`);
       }
     }
   }
-  return null;
+  return problems;
+}
+
+/** The problems as lines naming `file`, at most `MOST_PROBLEMS` and a line saying how many more. */
+export function problemLines(file: string, problems: readonly string[]): string[] {
+  const lines = problems
+    .slice(0, MOST_PROBLEMS)
+    .map((problem) => `${oneName(file)}: ${oneLine(problem)}`);
+  const more = problems.length - MOST_PROBLEMS;
+  if (more > 0) lines.push(`${oneName(file)}: ${more} more problem${more === 1 ? '' : 's'}`);
+  return lines;
+}
+
+/** What zod says of one issue, in the file's words: `labels[3].key: expected one key…`. */
+function issueText(json: unknown, issue: z.core.$ZodIssue): string[] {
+  const where = pathText(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) =>
+      where ? `${where}: unknown key "${key}"` : `unknown key "${key}"`,
+    );
+  }
+  const message =
+    issue.code === 'invalid_type'
+      ? absent(json, issue.path)
+        ? 'missing'
+        : issue.message.replace(/^Invalid input: /, '')
+      : issue.message;
+  return [where ? `${where}: ${message}` : message];
 }
 
 /**
@@ -228,8 +316,8 @@ function absent(json: unknown, path: readonly PropertyKey[]): boolean {
  * key that is wrong. `defaults` are margin's own labels, used when the file names none.
  */
 export function parseProject(text: string, file: string, defaults: LabelSet): Project {
-  const fail = (message: string): never => {
-    throw new ProjectError(`${oneName(file)}: ${oneLine(message)}`);
+  const fail = (...problems: string[]): never => {
+    throw new ProjectError(problemLines(file, problems));
   };
   let json: unknown;
   try {
@@ -252,18 +340,17 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = pathText(issue.path);
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown key "${issue.keys[0]}"`
-        : issue.code === 'invalid_type'
-          ? absent(json, issue.path)
-            ? 'missing'
-            : issue.message.replace(/^Invalid input: /, '')
-          : issue.message;
-    const key = issue.code === 'unrecognized_keys' && where === '' ? '' : where;
-    return fail(key ? `${key}: ${message}` : message);
+    // Every problem, the first of each place only: a name both too long and of other characters
+    // is one thing to fix there. Labels alike are said too, as far as the file lets them be read.
+    const said = new Set<string>();
+    const problems: string[] = [];
+    for (const issue of parsed.error.issues) {
+      const where = pathText(issue.path);
+      if (issue.code !== 'unrecognized_keys' && said.has(where)) continue;
+      said.add(where);
+      problems.push(...issueText(json, issue));
+    }
+    return fail(...problems, ...duplicates(looseLabels(json)));
   }
   const data = parsed.data;
   const labels: LabelDefinition[] = (data.labels ?? defaults).map((label) => ({
@@ -278,8 +365,8 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
         : { name: attribute.name },
     ),
   }));
-  const problem = duplicates(labels);
-  if (problem) fail(problem);
+  const problems = duplicates(labels);
+  if (problems.length > 0) fail(...problems);
   return {
     corpus: data.corpus,
     store: data.store,

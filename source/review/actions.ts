@@ -108,6 +108,8 @@ export type EventAction =
   | { type: 'app/terminate' }
   | { type: 'terminal/resize'; size: Size }
   | { type: 'corpus/progress'; articles: Article[]; done: number; total: number }
+  /** A resumed review checks its folder for files added, changed or removed (`active`), or is done. */
+  | { type: 'corpus/checking'; active: boolean }
   /** The corpus's read waits (for another margin indexing it): the loading line says so. */
   | { type: 'corpus/waiting'; message: string }
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */

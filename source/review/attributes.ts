@@ -1,5 +1,6 @@
 import { DEFAULT_LABELS, type LabelSet, labelOf } from '../store/labels.js';
 import type { Label } from '../store/types.js';
+import { emptyRecord } from '../text/own.js';
 
 /** One attribute a reviewer can fill in, keyed as it is stored in `Annotation.attributes`. */
 export interface AttributeField {
@@ -100,7 +101,7 @@ export function declaredBy(
   labels: readonly Label[],
   set: LabelSet = DEFAULT_LABELS,
 ): Record<string, string[]> {
-  const declared: Record<string, string[]> = {};
+  const declared = emptyRecord<string[]>();
   for (const label of labels) {
     const spec = labelOf(set, label);
     if (spec) declared[label] = spec.attributes.map(({ name }) => name);

@@ -3,6 +3,7 @@ import type { SearchHit } from '../search/types.js';
 import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
+import { ownValue } from '../text/own.js';
 import type { Action } from './actions.js';
 import { compareRows } from './compare.js';
 import { EffectQueue } from './effects.js';
@@ -27,7 +28,12 @@ export type CorpusEvent =
   | { type: 'loaded'; articles: Article[]; warnings: string[] }
   /** The list anew after files changed behind it; `changed`: articles whose text changed. */
   | { type: 'changed'; articles: Article[]; changed: string[]; warnings: string[] }
-  | { type: 'failed'; warning: string };
+  | { type: 'failed'; warning: string }
+  /**
+   * A resumed review compares the folder's files with the list it opened on (seconds at 10,000
+   * files): `active` while it does, false once the list is current (after `changed`, if any).
+   */
+  | { type: 'checking'; active: boolean };
 
 /** Articles arriving from the corpus reader; returns a function that stops the stream. */
 export type CorpusFeed = (listener: (event: CorpusEvent) => void) => () => void;
@@ -151,6 +157,8 @@ export class ReviewController {
   #articles: Article[] | null = null;
   /** Files changed on disk, shown once the writes queued on the old text are done. */
   #heldChange: CorpusEvent | null = null;
+  /** The check ended while its change was held: said once the change is shown. */
+  #checkedAfterHeld = false;
   #search: SearchFunction | null = null;
   #searching: string | null = null;
   /** Bumped for each new computation of the groups: only the latest one is shown. */
@@ -335,7 +343,7 @@ export class ReviewController {
     if (this.#suggestions.off || this.#gaveUpWaiting) return false;
     const article = currentArticle(state);
     if (!article || article.sentences.length === 0) return false;
-    return state.suggestions.byArticle[article.id] === undefined;
+    return ownValue(state.suggestions.byArticle, article.id) === undefined;
   }
 
   /**
@@ -471,8 +479,8 @@ export class ReviewController {
       return state;
     }
     for (const id of unread) {
-      const shown = state.marks[id];
-      const marks = read[id];
+      const shown = ownValue(state.marks, id);
+      const marks = ownValue(read, id);
       // A status set by a key before its write is done stays as the screen shows it.
       if (shown && marks) read[id] = { ...marks, status: shown.status };
     }
@@ -618,6 +626,15 @@ export class ReviewController {
   }
 
   #corpusEvent(event: CorpusEvent): void {
+    // The check is over once the list it found is on screen: after a change held back below.
+    if (event.type === 'checking') {
+      if (event.active || !this.#heldChange) {
+        this.dispatch({ type: 'corpus/checking', active: event.active });
+      } else {
+        this.#checkedAfterHeld = true;
+      }
+      return;
+    }
     if (event.type === 'changed' && this.#queue.pending > 0) {
       // Writes still on their way name sentences of the text on screen: the new text waits for
       // them, so none is refused for a sentence the edit removed.
@@ -650,8 +667,8 @@ export class ReviewController {
         // The store opened on the whole corpus before the screen had all of it; a changed
         // article's annotations were placed again on its new text.
         // The list's counts are per file, whatever the text: only sentences read need placing.
-        const ids = (event.type === 'changed' ? event.changed : []).filter(
-          (id) => id in this.#state.marks,
+        const ids = (event.type === 'changed' ? event.changed : []).filter((id) =>
+          Object.hasOwn(this.#state.marks, id),
         );
         if (ids.length > 0)
           this.dispatch({ type: 'store/synced', marks: snapshotMarks(repository, ids) });
@@ -686,7 +703,7 @@ export class ReviewController {
       repository.watch((event) => {
         // Another process wrote: the list's counts of those articles, and the sentences of
         // those read so far.
-        const read = event.articles.filter((id) => id in this.#state.marks);
+        const read = event.articles.filter((id) => Object.hasOwn(this.#state.marks, id));
         this.dispatch({
           type: 'store/synced',
           marks: snapshotMarks(repository, read),
@@ -857,6 +874,10 @@ export class ReviewController {
     if (pending === 0 && held) {
       this.#heldChange = null;
       this.#corpusEvent(held);
+      if (this.#checkedAfterHeld) {
+        this.#checkedAfterHeld = false;
+        this.dispatch({ type: 'corpus/checking', active: false });
+      }
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ownValue } from '../text/own.js';
 import { sentencesRead } from './marks.js';
 import { currentArticle } from './selectors.js';
 import type { ReviewState } from './state.js';
@@ -19,5 +20,5 @@ export function marksUnread(state: ReviewState): string[] {
     for (const { member } of counterparts(state, mode.article, mode.sentence))
       wanted.add(member.article);
   }
-  return [...wanted].filter((id) => !sentencesRead(state.marks[id]));
+  return [...wanted].filter((id) => !sentencesRead(ownValue(state.marks, id)));
 }

@@ -1,4 +1,5 @@
 import type { SearchHit } from '../search/types.js';
+import { ownValue } from '../text/own.js';
 import type { KeyAction } from './actions.js';
 import { moreMatch, resultOf } from './search-count.js';
 import {
@@ -85,10 +86,11 @@ export function jumpTo(
     0,
     article.sentences.findIndex((s) => s.id === sentenceId),
   );
-  const read = marksOf(moved, articleId).status === 'unreviewed' && !state.reading[articleId];
+  const read =
+    marksOf(moved, articleId).status === 'unreviewed' && !ownValue(state.reading, articleId);
   // `w` in an article being read moves within it: still read, not opened.
   const shown =
-    reading || state.reading[articleId]
+    reading || ownValue(state.reading, articleId)
       ? {
           ...moved,
           focus: 'reader' as const,
@@ -261,7 +263,7 @@ export function startedByChange(before: ReviewState, after: ReviewState): Review
   if (after.outbox.length === before.outbox.length) return after;
   let next = after;
   for (const effect of after.outbox.slice(before.outbox.length)) {
-    if (!('article' in effect) || !next.reading[effect.article]) continue;
+    if (!('article' in effect) || !ownValue(next.reading, effect.article)) continue;
     if (effect.kind !== 'status' && !CHANGES.has(effect.kind)) continue;
     next = { ...next, reading: withoutKey(next.reading, effect.article) };
     if (effect.kind === 'status') continue;
@@ -283,7 +285,7 @@ export function startedByChange(before: ReviewState, after: ReviewState): Review
 }
 
 function withoutKey(set: Record<string, true>, key: string): Record<string, true> {
-  if (!set[key]) return set;
+  if (!ownValue(set, key)) return set;
   const { [key]: _gone, ...rest } = set;
   return rest;
 }

@@ -443,6 +443,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       if (toEnd) return withCurrent(next, next.articles.length - 1);
       return { ...next, listTop: followList(next, state.listTop) };
     }
+    case 'corpus/checking':
+      return state.checking === action.active ? state : { ...state, checking: action.active };
     case 'corpus/waiting':
       return {
         ...state,

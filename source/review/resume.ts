@@ -1,3 +1,4 @@
+import { ownValue } from '../text/own.js';
 import { withCurrent, withCursor } from './navigation.js';
 import type { Focus, ReviewState } from './state.js';
 
@@ -31,7 +32,10 @@ export function resumeAt(state: ReviewState, place: ReviewPlace): ReviewState {
 export function placeOf(state: ReviewState): ReviewPlace | null {
   const article = state.articles[state.current];
   if (!article) return null;
-  const index = Math.min(state.cursors[article.id] ?? 0, Math.max(0, article.sentences.length - 1));
+  const index = Math.min(
+    ownValue(state.cursors, article.id) ?? 0,
+    Math.max(0, article.sentences.length - 1),
+  );
   const sentence = article.sentences[index];
   return {
     article: article.id,

@@ -1,4 +1,5 @@
 import type { Article, Sentence } from '../corpus/types.js';
+import { ownValue } from '../text/own.js';
 import { type ArticleMarks, EMPTY_MARKS, NO_SENTENCE_MARKS, type SentenceMarks } from './marks.js';
 import { badgeColumns } from './project.js';
 import type { ReviewState } from './state.js';
@@ -26,11 +27,14 @@ export function articleById(state: ReviewState, id: string): Article | undefined
 
 /** The article's marks; until they are read, its summary (counts, no sentences). */
 export function marksOf(state: ReviewState, article: string): ArticleMarks {
-  return state.marks[article] ?? state.summaries[article] ?? EMPTY_MARKS;
+  return ownValue(state.marks, article) ?? ownValue(state.summaries, article) ?? EMPTY_MARKS;
 }
 
 export function cursorOf(state: ReviewState, article: Article): number {
-  return Math.min(state.cursors[article.id] ?? 0, Math.max(0, article.sentences.length - 1));
+  return Math.min(
+    ownValue(state.cursors, article.id) ?? 0,
+    Math.max(0, article.sentences.length - 1),
+  );
 }
 
 export function currentSentence(state: ReviewState): Sentence | undefined {

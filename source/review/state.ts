@@ -220,6 +220,11 @@ export interface ReviewState {
     /** What the read waits for before it can go on (another margin indexing the corpus). */
     waiting?: string;
   } | null;
+  /**
+   * The folder is being compared with the list a resumed review opened on: the list may not show
+   * files added since (seconds at 10,000 files; qa54 saw the old list for 12 s with no word).
+   */
+  checking: boolean;
   /** Files that could not be read and store files that were refused, one line each. */
   warnings: string[];
   /** Where the last undo or redo took the cursor, until the next key (`landing.ts`). */
@@ -318,6 +323,7 @@ export function initialState(options: InitialOptions): ReviewState {
     annotator: options.annotator,
     articles: options.articles ?? [],
     loading: options.loading ?? null,
+    checking: false,
     warnings: options.warnings ?? [],
     storeProblems: options.storeProblems ?? [],
     landed: null,

@@ -6,6 +6,7 @@
  */
 import type { LabelSet } from '../store/labels.js';
 import type { Label } from '../store/types.js';
+import { emptyRecord, ownValue } from '../text/own.js';
 import type { KeyAction } from './actions.js';
 import { declaredBy } from './attributes.js';
 import { typedKeysIn } from './keymap.js';
@@ -123,10 +124,10 @@ export function pendingSuggestion(
   article: string,
   sentence: string,
 ): SentenceSuggestion | null {
-  const suggestion = state.suggestions.byArticle[article]?.sentences[sentence];
-  if (!suggestion || state.suggestions.rejected[article]?.[sentence]) return null;
+  const suggestion = ownValue(state.suggestions.byArticle, article)?.sentences[sentence];
+  if (!suggestion || ownValue(state.suggestions.rejected, article)?.[sentence]) return null;
   const own = sentenceMarks(marksOf(state, article), sentence);
-  const dropped = state.suggestions.dropped[article]?.[sentence] ?? [];
+  const dropped = ownValue(state.suggestions.dropped, article)?.[sentence] ?? [];
   const labels = suggestion.labels.filter(
     ({ label }) => !own.labels.includes(label) && !dropped.includes(label),
   );
@@ -189,7 +190,7 @@ export function suggestionsArrived(
   article: string,
   suggestions: ArticleSuggestions,
 ): ReviewState {
-  const known = state.suggestions.byArticle[article];
+  const known = ownValue(state.suggestions.byArticle, article);
   if (known && known.revision > suggestions.revision) return state;
   return {
     ...state,
@@ -275,13 +276,13 @@ export function lessonStep(state: ReviewState, lesson: number, redo: boolean): R
   const { article, rejected: sentence, done } = what;
   let { rejected, taughtDone, dropped } = state.suggestions;
   if (sentence !== undefined) {
-    const own = { ...rejected[article] };
-    if (redo) own[sentence] = true;
-    else delete own[sentence];
-    rejected = { ...rejected, [article]: own };
+    const theirs = { ...ownValue(rejected, article) };
+    if (redo) theirs[sentence] = true;
+    else delete theirs[sentence];
+    rejected = { ...rejected, [article]: theirs };
   }
   if (done) {
-    taughtDone = { ...taughtDone };
+    taughtDone = Object.assign(emptyRecord<true>(), taughtDone);
     if (redo) taughtDone[article] = true;
     else delete taughtDone[article];
   }
@@ -296,11 +297,11 @@ function withDropped(
   { sentence, labels }: { sentence: string; labels: Label[] },
   on: boolean,
 ): SuggestionsState['dropped'] {
-  const had = dropped[article]?.[sentence] ?? [];
+  const had = ownValue(dropped, article)?.[sentence] ?? [];
   const now = on
     ? [...had, ...labels.filter((label) => !had.includes(label))]
     : had.filter((label) => !labels.includes(label));
-  const sentences = { ...dropped[article] };
+  const sentences = { ...ownValue(dropped, article) };
   if (now.length > 0) sentences[sentence] = now;
   else delete sentences[sentence];
   return { ...dropped, [article]: sentences };
@@ -356,7 +357,10 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
     return { ...state, message: info(state.suggestions.off ?? 'no suggestion on this sentence') };
   const rejected = {
     ...state.suggestions.rejected,
-    [article.id]: { ...state.suggestions.rejected[article.id], [sentence.id]: true as const },
+    [article.id]: {
+      ...ownValue(state.suggestions.rejected, article.id),
+      [sentence.id]: true as const,
+    },
   };
   const description = `reject ${describeSuggestion(pending)}`;
   // Nothing is written to the store, but the step is undone in key order with the writes.
@@ -393,7 +397,7 @@ export function nextUncertain(state: ReviewState): ReviewState {
   const article = currentArticle(state);
   const sentence = currentSentence(state);
   if (!article || !sentence) return state;
-  const suggestions = state.suggestions.byArticle[article.id];
+  const suggestions = ownValue(state.suggestions.byArticle, article.id);
   if (!suggestions) {
     // Said as "still being computed" when none would ever come, the hint sent the reviewer waiting.
     return {
@@ -402,8 +406,8 @@ export function nextUncertain(state: ReviewState): ReviewState {
     };
   }
   const marks = marksOf(state, article.id);
-  const rejected = state.suggestions.rejected[article.id] ?? {};
-  const dropped = state.suggestions.dropped[article.id] ?? {};
+  const rejected = ownValue(state.suggestions.rejected, article.id) ?? {};
+  const dropped = ownValue(state.suggestions.dropped, article.id) ?? {};
   const open = (id: string) =>
     id !== sentence.id &&
     !rejected[id] &&
@@ -473,12 +477,12 @@ export function learnFromChange(before: ReviewState, after: ReviewState): Review
   if (decisions.length === 0) return after;
   // A suggested label removed by hand is rejected there, as `r` would: it came straight back
   // after `y` then `1` (qa52), and it takes an `r` more. Undo offers it again.
-  const suggested = before.suggestions.byArticle[article.id]?.sentences[sentence.id];
+  const suggested = ownValue(before.suggestions.byArticle, article.id)?.sentences[sentence.id];
   const removed = was.filter(
     (label) =>
       !now.includes(label) &&
-      !before.suggestions.rejected[article.id]?.[sentence.id] &&
-      !before.suggestions.dropped[article.id]?.[sentence.id]?.includes(label) &&
+      !ownValue(before.suggestions.rejected, article.id)?.[sentence.id] &&
+      !ownValue(before.suggestions.dropped, article.id)?.[sentence.id]?.includes(label) &&
       suggested?.labels.some((each) => each.label === label),
   );
   if (removed.length === 0) return learnEffect(after, before.outbox.length, article.id, decisions);
@@ -527,7 +531,7 @@ export function suggestedValues(
 export function learnFromAttributes(before: ReviewState, after: ReviewState): ReviewState {
   const mode = before.mode;
   if (mode.kind !== 'attributes' || after.outbox.length === before.outbox.length) return after;
-  const suggested = before.suggestions.byArticle[mode.article]?.sentences[mode.sentence];
+  const suggested = ownValue(before.suggestions.byArticle, mode.article)?.sentences[mode.sentence];
   if (!suggested) return after;
   const corrections: LearnCorrection[] = [];
   for (const [key, value] of Object.entries(suggested.attributes)) {
@@ -548,12 +552,12 @@ export function learnFromDone(before: ReviewState, after: ReviewState): ReviewSt
   const article = currentArticle(before);
   if (!article || after.outbox.length === before.outbox.length) return after;
   if (marksOf(after, article.id).status !== 'done') return after;
-  if (before.suggestions.taughtDone[article.id]) return after;
+  if (ownValue(before.suggestions.taughtDone, article.id)) return after;
   const marks = marksOf(after, article.id);
   const tagged = (id: string) => sentenceMarks(marks, id).labels.length > 0;
   if (!article.sentences.some((sentence) => tagged(sentence.id))) return after;
-  const rejected = before.suggestions.rejected[article.id] ?? {};
-  const dropped = before.suggestions.dropped[article.id] ?? {};
+  const rejected = ownValue(before.suggestions.rejected, article.id) ?? {};
+  const dropped = ownValue(before.suggestions.dropped, article.id) ?? {};
   const untagged = article.sentences
     .map((sentence) => sentence.id)
     .filter((id) => !rejected[id] && !dropped[id] && !tagged(id));

@@ -1,5 +1,6 @@
 import type { Repository } from '../store/repository.js';
 import type { PlacedAnnotation, ReviewStatus } from '../store/types.js';
+import { emptyRecord } from '../text/own.js';
 import { namedMessage } from '../text/untrusted.js';
 import { type ArticleMarks, EMPTY_MARKS, marksFromAnnotations } from './marks.js';
 
@@ -32,7 +33,7 @@ export function snapshotMarks(
 ): Record<string, ArticleMarks> {
   const wanted = new Set(articles);
   const lookups = wanted.size <= FEW ? fewLookups(repository) : bulkLookups(repository, wanted);
-  const marks: Record<string, ArticleMarks> = {};
+  const marks = emptyRecord<ArticleMarks>();
   for (const article of wanted) {
     marks[article] = marksFromAnnotations(
       lookups.annotations(article),
@@ -102,7 +103,7 @@ export function summarize(
     if (article === null || (problem.annotator ?? annotator) !== annotator) continue;
     if (!troubled.has(article)) troubled.set(article, namedMessage(problem));
   }
-  const summaries: Record<string, ArticleMarks> = {};
+  const summaries = emptyRecord<ArticleMarks>();
   for (const id of articles ?? []) summaries[id] = EMPTY_MARKS;
   for (const tally of repository.ownTallies(annotator, articles)) {
     const readOnly = tally.refused

@@ -49,7 +49,8 @@ function resolve<T extends string>(
   aliases: Record<string, T> = {},
 ): T | null {
   const value = normal(input);
-  const aliased = aliases[value];
+  // Own keys only: `label:constructor` found Object's constructor here and matched nothing (qa54).
+  const aliased = Object.hasOwn(aliases, value) ? aliases[value] : undefined;
   if (aliased) return aliased;
   // A project's own label may be `frame-economic`: compared as typed it never matched.
   const exact = values.find((candidate) => normal(candidate) === value);

@@ -6,7 +6,8 @@ export function countByAnnotator(annotations: Iterable<PlacedAnnotation>): FileC
   for (const annotation of annotations) {
     let file = byAnnotator.get(annotation.annotator);
     if (!file) {
-      file = { annotator: annotation.annotator, labels: {}, orphans: 0 };
+      // No prototype: a label may be named `constructor` or `toString` (qa54).
+      file = { annotator: annotation.annotator, labels: Object.create(null), orphans: 0 };
       byAnnotator.set(annotation.annotator, file);
     }
     file.labels[annotation.label] = (file.labels[annotation.label] ?? 0) + 1;

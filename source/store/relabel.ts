@@ -256,7 +256,7 @@ function countOffList(
     for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
       const list = Object.hasOwn(fixed, name) ? fixed[name] : undefined;
       if (!list || value === '' || list.includes(value)) continue;
-      const values = counts[name] ?? {};
+      const values = Object.hasOwn(counts, name) ? counts[name]! : Object.create(null);
       values[value] = (values[value] ?? 0) + 1;
       counts[name] = values;
     }
@@ -270,7 +270,8 @@ function countUndeclared(
 ): void {
   for (const annotation of relabelled) {
     for (const name of Object.keys(annotation.attributes ?? {})) {
-      if (!declared.includes(name)) counts[name] = (counts[name] ?? 0) + 1;
+      if (!declared.includes(name))
+        counts[name] = (Object.hasOwn(counts, name) ? counts[name]! : 0) + 1;
     }
   }
 }

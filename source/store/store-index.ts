@@ -173,7 +173,8 @@ function labelTallies(doc: StoreDoc): Record<Label, number> {
 
 /** Annotations per label (not per sentence): what stats and exports count. */
 function labelCounts(doc: StoreDoc): Record<string, number> {
-  const counts: Record<string, number> = {};
+  // No prototype: a label named `constructor` started at a function, `0function Object()…` (qa54).
+  const counts: Record<string, number> = Object.create(null);
   for (const annotation of doc.annotations) {
     counts[annotation.label] = (counts[annotation.label] ?? 0) + 1;
   }

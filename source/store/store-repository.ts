@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { indexFileOf } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
+import { ownValue } from '../text/own.js';
 import { makeAnchor, placeAnchor, sentencesById } from './anchor.js';
 import { exportOrder, type OrderSource } from './export-order.js';
 import { History, type Step } from './history.js';
@@ -420,7 +421,7 @@ export class StoreRepository implements Repository {
     for (const row of index.tallyRows(generation)) {
       let own = labels.get(row.annotator);
       if (!own) {
-        own = {};
+        own = Object.create(null) as Record<string, number>;
         labels.set(row.annotator, own);
       }
       for (const [label, n] of Object.entries(row.counts)) {
@@ -646,7 +647,7 @@ export class StoreRepository implements Repository {
     // What a label takes of the given attributes: all, or only those its codebook entry names.
     const givenTo = (label: Label): Record<string, string> => {
       if (!declared) return given;
-      const names = declared[label] ?? [];
+      const names = ownValue(declared, label) ?? [];
       return Object.fromEntries(Object.entries(given).filter(([name]) => names.includes(name)));
     };
     const { value } = await this.change(article, (current) => {
@@ -1081,7 +1082,7 @@ function ownAttributes(
   declared: Readonly<Record<string, readonly string[]>> | undefined,
 ): Record<string, string> | undefined {
   if (!declared) return attributes;
-  const names = declared[annotation.label];
+  const names = ownValue(declared, annotation.label);
   if (!names) return annotation.attributes;
   const shown = new Set(Object.values(declared).flat());
   const kept = [

@@ -90,7 +90,10 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** The rule prior for a label, or the untaught start for a label without rules. */
 export function prior(sentence: SentenceAnalysis, label: string): number {
-  return sentence.priors[label] ?? UNTAUGHT_PRIOR;
+  // Own keys only: a project's label named `constructor` read Object's function here, NaN after.
+  return (
+    (Object.hasOwn(sentence.priors, label) ? sentence.priors[label] : undefined) ?? UNTAUGHT_PRIOR
+  );
 }
 
 /**
@@ -102,7 +105,7 @@ export function logit(model: SuggestModel, sentence: SentenceAnalysis, label: st
   const base = prior(sentence, label);
   if (!learnt) return base;
   // A label with no rules has only what the reviewer taught it.
-  const weight = label in sentence.priors ? trust(learnt) : 1;
+  const weight = Object.hasOwn(sentence.priors, label) ? trust(learnt) : 1;
   return base + weight * (logitOf(learnt, sentence, label) - learnt.centre - base);
 }
 

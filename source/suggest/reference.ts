@@ -38,6 +38,12 @@ export class References {
     if (!this.genders.has(name)) this.genders.set(name, gender);
   }
 
+  /** Whether `head` ("he", "she") may stand for `name`: what the article told of them allows it. */
+  fits(name: string, head: string): boolean {
+    const gender = this.genders.get(name);
+    return gender === undefined || gender === (head === 'she' ? 'f' : 'm');
+  }
+
   /** A body the article names ("the Justice Department"), by its last word. */
   addBody(name: string, head: string, index: number): void {
     this.bodies.push({ name, head, index });

@@ -7,7 +7,7 @@
 import { STOPWORDS } from '../corpus/stopwords.js';
 import type { Attribution } from './attribution.js';
 import { NATIONS } from './lexicon.js';
-import { isPersonRole, type People } from './people.js';
+import { isNameWord, isPersonRole, type People } from './people.js';
 import type { References } from './reference.js';
 import type { Token } from './tokens.js';
 
@@ -27,6 +27,8 @@ export function resolve(
   const { people, references } = context;
   if (attribution.pronoun) {
     if (source.head === 'he' || source.head === 'she') {
+      const own = sentence ? subjectPerson(attribution, sentence, context, index) : null;
+      if (own) return own;
       const name = references.pronoun(source.head, index);
       return name ? { name, person: true } : null;
     }
@@ -67,6 +69,71 @@ export function resolve(
   if (named) return { name: source.text, person: false };
   const body = source.determiner === 'the' ? references.bodyByHead(source.head, index) : null;
   return body ? { name: body, person: false } : null;
+}
+
+/** Words that may open a sentence before its subject's name: the article, a conjunction. */
+const CLAUSE_OPENERS = new Set([
+  'the',
+  'when',
+  'after',
+  'as',
+  'since',
+  'because',
+  'while',
+  'although',
+  'though',
+  'if',
+  'before',
+  'once',
+  'until',
+  'but',
+  'and',
+]);
+
+/** Verbs that follow a subject's name: "Carlineo was arrested", "Smith has said". */
+const AUXILIARIES = new Set(['was', 'is', 'has', 'had', 'will', 'would', 'could', 'did', 'does']);
+
+/**
+ * "Carlineo was arrested … for a call he made, in which he said …": "he" after the sentence's own
+ * subject, a person named (not a pronoun, not "Smith's lawyer"), is that person, not the one a
+ * sentence before named (qa54: the previous sentence's `James Kennedy Jr.`). Not when quoted words
+ * come first (the subject may be theirs), nor when the article told of the person what the
+ * pronoun cannot be.
+ */
+function subjectPerson(
+  attribution: Attribution,
+  sentence: { subject: Attribution | null; tokens: Token[]; inside: boolean[] },
+  context: Context,
+  index: number,
+): { name: string; person: boolean } | null {
+  const { subject, tokens, inside } = sentence;
+  if (!subject || subject.pronoun || !subject.source.name || subject.at >= attribution.at) {
+    return null;
+  }
+  // "“Pat Carlineo is passionate …,” she said": a name in the quoted words is not who speaks.
+  if (inside.slice(0, attribution.at).some(Boolean)) return null;
+  if (/['’]s\b/.test(subject.source.text)) return null;
+  // The sentence's subject, not a name in an opening phrase: "In a Tumblr post at the time she
+  // described …" is no one's but "she"'s (a blind page: `Tumblr`). At the start, or after the
+  // comma of an opening phrase ("On Monday, Carlineo …").
+  if (subject.at > 0 && tokens[subject.at - 1]?.text !== ',') return null;
+  // A clause's subject may follow a conjunction ("When Afghan President Ashraf Ghani first
+  // announced …, he said"), never a preposition ("In a Tumblr post … she described").
+  const lead = tokens[subject.at];
+  if (!lead || (STOPWORDS.has(lead.lower) && !CLAUSE_OPENERS.has(lead.lower))) return null;
+  const first = tokens.findIndex((token) => token.text === subject.source.name?.split(' ')[0]);
+  if (first < 0 || !isNameWord(tokens[first]!)) return null;
+  // One capital word is a name when the article names that person in full, or a verb follows it
+  // ("Carlineo was arrested"); "Sometimes employees …, he said" and "Many of …" are no one.
+  const named =
+    subject.source.name.includes(' ') ||
+    subject.source.roles.length > 0 ||
+    context.people.knows(subject.source.name) ||
+    AUXILIARIES.has(tokens[first + 1]?.lower ?? '');
+  if (!named) return null;
+  const own = resolve(subject, context, index);
+  if (!own?.person) return null;
+  return context.references.fits(own.name, attribution.source.head) ? own : null;
 }
 
 /**

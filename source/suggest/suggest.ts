@@ -19,7 +19,7 @@ export function suggest(
       const { name } = spec;
       const score = scoreOf(model, sentence, name);
       uncertainty = Math.max(uncertainty, 1 - Math.abs(2 * score - 1));
-      const builtIn = name in sentence.priors;
+      const builtIn = Object.hasOwn(sentence.priors, name);
       return {
         label: name,
         score,
@@ -27,10 +27,9 @@ export function suggest(
         reasons: builtIn ? sentence.rules.filter((rule) => rule.startsWith(`${name}.`)) : [],
         attributes: declared(
           spec,
-          Object.entries(sentence.attributes[name] ?? {}).map(([key, value]) => [
-            key,
-            corrected(model, key, value),
-          ]),
+          Object.entries(
+            (Object.hasOwn(sentence.attributes, name) && sentence.attributes[name]) || {},
+          ).map(([key, value]) => [key, corrected(model, key, value)]),
         ),
       };
     });

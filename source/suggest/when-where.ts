@@ -13,6 +13,7 @@ import {
   TIME_WORDS,
   WEEKDAY_NAMES,
 } from './lexicon.js';
+import { nounKind } from './senses.js';
 import type { Token } from './tokens.js';
 
 export interface TimeExpression {
@@ -130,6 +131,37 @@ export interface Place {
   at: number;
 }
 
+/** Relative pronouns that follow a person or a body, never a place. */
+const WHO = new Set(['who', 'whom', 'whose']);
+
+/**
+ * The name before token `after`, led by `preposition`, is someone acting, not where: "referred the
+ * call to U.S. Capitol Police, who worked with the FBI" (qa54: `where: U.S. Capitol Police`). Either
+ * "who" follows it, or after "to"/"from" its last word names a group of people ("Police",
+ * "Committee", "Department"): a recipient or a sender. "At the Justice Department" stays a place.
+ */
+function isAgent(tokens: Token[], after: number, preposition: string, last: Token): boolean {
+  const next = tokens[after]?.text === ',' ? tokens[after + 1] : tokens[after];
+  if (next !== undefined && WHO.has(next.lower)) return true;
+  return (
+    (preposition === 'to' || preposition === 'from') &&
+    !POLITIES.has(last.lower) &&
+    nounKind(last.lower) === 'group'
+  );
+}
+
+/** Groups that are also places: "went to the Soviet Union", "returned from the United States". */
+const POLITIES = new Set([
+  'union',
+  'nations',
+  'states',
+  'republic',
+  'kingdom',
+  'emirates',
+  'federation',
+  'commonwealth',
+]);
+
 /**
  * Capitalised names after a preposition of place or a verb of movement; `isPerson` keeps the
  * people the article names out ("met with Putin" is no place).
@@ -163,6 +195,7 @@ export function places(
     // "the White House" is a place; "the Kremlin's confirmation" is not.
     if (last.possessive) continue;
     if (determiner && !words.some((word) => NON_PERSON_WORDS.has(word.lower))) continue;
+    if (isAgent(tokens, to, token.lower, last)) continue;
     found.push({ text: `${determiner}${name}`, at: i });
   }
   return found;

@@ -100,8 +100,60 @@ describe('the project file found from a folder below it', () => {
     const clash = await margin(dir, 'stats', '--project', 'other.json');
     expect([clash.status, clash.stderr]).toEqual([
       2,
-      'margin stats: other.json: keys.undo: "x" is already the key of tag/clear\n',
+      'margin stats: other.json: keys.undo: "x" is already the key of tag/clear\n' +
+        'margin stats: other.json: keys.undo: "x" is already the key of story/unlink\n',
     ]);
+  });
+});
+
+describe('a project file with several mistakes', () => {
+  it('says every one in one run, a line each naming the file and the place, status 2', async () => {
+    // qa54: a codebook with five bad labels took five runs, one mistake shown at a time.
+    const dir = join(scratch, 'many-mistakes');
+    await mkdir(dir);
+    const label = (name: string, key: string, letter: string, more = {}) => ({
+      name,
+      key,
+      colour: 'yellow',
+      letter,
+      ...more,
+    });
+    await writeFile(
+      join(dir, 'margin.json'),
+      JSON.stringify({
+        labels: [
+          label('claim', '1', 'C', { description: 'x'.repeat(121) }),
+          label('a b', '2', 'Q'),
+          label('event', '3', 'E', { attributes: [{ name: '__proto__' }] }),
+          label('__proto__', '4', 'P'),
+          label('frame', '5', 'FF'),
+          label('Claim', '6', 'C'),
+        ],
+      }),
+    );
+    const result = await margin(dir, 'stats');
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')).toEqual([
+      'margin stats: margin.json: labels[0].description: a description holds at most 120 characters',
+      'margin stats: margin.json: labels[1].name: a label name is letters, digits, "-", "_" or "." (claim, frame-economic)',
+      'margin stats: margin.json: labels[2].attributes[0].name: is a name margin cannot give an attribute (every object has one); choose another',
+      'margin stats: margin.json: labels[3].name: is a name margin cannot give a label (every object has one); choose another',
+      'margin stats: margin.json: labels[4].letter: a letter is one letter or digit',
+      'margin stats: margin.json: labels[5].name: "Claim" reads as "claim" in a query (case, -, _ and spaces do not count): name it apart',
+      'margin stats: margin.json: labels[5].letter: "C" is already the letter of claim',
+      '',
+    ]);
+    // A valid file whose keys clash twice: both clashes, as one run.
+    await writeFile(
+      join(dir, 'margin.json'),
+      JSON.stringify({ keys: { undo: ['x'], redo: ['y'], help: ['x'] } }),
+    );
+    const keys = await margin(dir, 'stats');
+    expect(keys.status).toBe(2);
+    expect(keys.stderr.trim().split('\n').length).toBeGreaterThan(1);
+    for (const line of keys.stderr.trim().split('\n')) {
+      expect(line).toMatch(/^margin stats: margin\.json: keys\.\w+: /);
+    }
   });
 });
 

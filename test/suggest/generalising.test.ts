@@ -179,3 +179,20 @@ describe('learning from one article of a kind', () => {
     }
   });
 });
+
+describe('a project label named as an Object property', () => {
+  // qa54: `constructor` read Object's function as its rule prior, and its score was NaN.
+  it('scores as any label without rules', () => {
+    const labels = [
+      { name: 'constructor', attributes: [] },
+      { name: 'toString', attributes: [{ name: 'valueOf' }] },
+    ];
+    const read = analyseArticle(article('The council met on Monday and voted.', 'names'));
+    for (const suggestion of suggest(read, createModel(), labels)) {
+      for (const label of suggestion.labels) {
+        expect([label.label, Number.isFinite(label.score)]).toEqual([label.label, true]);
+        expect(label.attributes).toEqual({});
+      }
+    }
+  });
+});

@@ -85,6 +85,30 @@ describe('events', () => {
     expect(attribute(s, 'event', 'where')).toBe('Geneva');
   });
 
+  // qa54: `where: U.S. Capitol Police`.
+  it('gives no place for a body that acts, only for where it happened', () => {
+    const referred = suggestionFor(
+      'Officers arrested the man on Monday. The office referred the call to Harbour Police, who worked with the coast guard.',
+      'referred the call',
+    );
+    expect(attribute(referred, 'event', 'where')).toBeUndefined();
+    const recipient = suggestionFor(
+      'The ship sank on Monday. The mayor sent the report to the Safety Committee on Tuesday.',
+      'sent the report',
+    );
+    expect(attribute(recipient, 'event', 'where')).toBeUndefined();
+    const there = suggestionFor(
+      'The ship sank on Monday. The mayor met the families at the Safety Committee on Tuesday.',
+      'met the families',
+    );
+    expect(attribute(there, 'event', 'where')).toBe('the Safety Committee');
+    const country = suggestionFor(
+      'The talks ended on Monday. The envoy flew to the Soviet Union on Tuesday.',
+      'flew to the Soviet Union',
+    );
+    expect(attribute(country, 'event', 'where')).toBe('the Soviet Union');
+  });
+
   it('does not take the day a statement was made for an event', () => {
     const s = suggestionFor(
       'The ministry said on Friday that it supports the plan. Nothing else changed.',

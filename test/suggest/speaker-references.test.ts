@@ -113,6 +113,44 @@ describe('a pronoun', () => {
   });
 });
 
+describe('"he" or "she" after the sentence\'s own subject', () => {
+  // qa54: the speaker was the previous sentence's, not the man the sentence is about.
+  it('is that subject, not the person a sentence before named', () => {
+    const body =
+      'District Attorney Ruth Vance said in the release that threats are not free speech. Dorsey was arrested in May for a call he made to the mayor, in which he said he would “burn the place down.”';
+    expect(speaker(body, 'burn the place down')).toBe('Dorsey');
+    const full =
+      'Karl Dorsey, 41, pleaded guilty on Monday. District Attorney Ruth Vance praised the police. Dorsey was arrested in May for a call in which he said he would “burn the place down.”';
+    expect(speaker(full, 'burn the place down')).toBe('Karl Dorsey');
+  });
+
+  // Guards: a capital word opening a sentence is not always someone, and quoted words may name
+  // the one spoken of.
+  it('is no one for an opening word that names no one, nor for a name inside the quotation', () => {
+    const opening =
+      'Mayor Ana Ruiz toured the prison. Sometimes guards do not follow the rules, she said, and “that has to change.”';
+    expect(speaker(opening, 'that has to change')).toBe('Ana Ruiz');
+    const quoted =
+      'Lawyer Ana Ruiz spoke for the family. “Tom Reed is a good father,” she said in an email.';
+    expect(speaker(quoted, 'good father')).toBe('Ana Ruiz');
+  });
+
+  it('is a subject after a conjunction, not a name in an opening phrase', () => {
+    const when =
+      'Mayor Rosa Diaz spoke first. When Governor Ned Lamb first announced the flood plan for the valley last week, he said it would “save the valley.”';
+    expect(speaker(when, 'save the valley')).toBe('Ned Lamb');
+    const phrase =
+      'Singer Ana Ruiz left the label in May. In a Tumblr post at the time she called the sale “the worst case.”';
+    expect(speaker(phrase, 'the worst case')).toBe('Ana Ruiz');
+  });
+
+  it('passes over a subject the article told of as the other gender', () => {
+    const body =
+      'Coach Tom Reed watched from the stand. Ana Ruiz lost her appeal on Monday. Ruiz was fined after the game, which he called “a disgrace.”';
+    expect(speaker(body, 'a disgrace')).not.toBe('Ana Ruiz');
+  });
+});
+
 describe('a description', () => {
   it('"the department" is the department the article named', () => {
     const body =

@@ -111,6 +111,9 @@ describe('the review on a warm corpus index', () => {
       await waitFor('Ferries resume in Burgas');
       expect(app.frame()).not.toContain('Varna port reopens');
       expect(app.frame().split('\n')[0]).toContain('article 1 of 3');
+      // The check is over once the new list is shown: the status bar no longer says it runs.
+      await app.waitFor((frame) => !frame.includes('checking the folder'), 'the check said done');
+      expect(app.frame().split('\n').at(-1)).toMatch(/no changes$/);
       // The claim was placed again on the new text: still on its sentence, now the second.
       await app.press(KEYS.enter);
       const reader = (await waitFor('A second storm is on its way.')).split('\n');
@@ -290,5 +293,30 @@ describe('files changed on disk while writes are on their way', () => {
       [two!.text, 'claim'],
     ]);
     expect(app.frame()).not.toContain('save failed');
+  });
+});
+
+describe('a resumed review checking its folder', () => {
+  it('says so on the status bar until the list is current', async () => {
+    const { articles } = await loadCorpus(corpus, { cacheDir: null });
+    let listener: (event: CorpusEvent) => void = () => undefined;
+    const feed: CorpusFeed = (listen) => {
+      listener = listen;
+      return () => undefined;
+    };
+    app = await renderApp({ articles, columns: 100, rows: 20, corpus: feed });
+    const shown = app;
+    const status = () => shown.frame().trimEnd().split('\n').at(-1) ?? '';
+    listener({ type: 'loaded', articles, warnings: [] });
+    listener({ type: 'checking', active: true });
+    // qa54: the old list showed for 12 s, nothing saying files added since were still to come.
+    await shown.waitFor(() => status().endsWith('checking the folder…'), 'the check said');
+    expect(shown.frame().split('\n')[0]).toContain('article 1 of 2');
+    const added = articleFromText('c', article('Ferries resume in Burgas'));
+    listener({ type: 'changed', articles: [...articles, added], changed: [], warnings: [] });
+    listener({ type: 'checking', active: false });
+    await shown.waitFor(() => status().endsWith('no changes'), 'the check over');
+    expect(shown.frame().split('\n')[0]).toContain('article 1 of 3');
+    expect(shown.frame()).toContain('Ferries resume in Burgas');
   });
 });

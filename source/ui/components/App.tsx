@@ -14,6 +14,7 @@ import {
 } from '../../review/selectors.js';
 import type { ReviewState } from '../../review/state.js';
 import { paneLayout } from '../../review/view/layout.js';
+import { ownValue } from '../../text/own.js';
 import type { Theme } from '../theme.js';
 import { ArticleList, listProps } from './ArticleList.js';
 import { CompareOverlay } from './CompareOverlay.js';
@@ -67,9 +68,9 @@ export function App({ controller, theme }: AppProps) {
         article={article}
         geometry={readerGeometry(state, article)}
         marks={marksOf(state, article.id)}
-        suggestions={state.suggestions.byArticle[article.id]}
-        rejected={state.suggestions.rejected[article.id]}
-        dropped={state.suggestions.dropped[article.id]}
+        suggestions={ownValue(state.suggestions.byArticle, article.id)}
+        rejected={ownValue(state.suggestions.rejected, article.id)}
+        dropped={ownValue(state.suggestions.dropped, article.id)}
         cursor={cursorOf(state, article)}
         top={state.top}
         width={width}

@@ -8,6 +8,7 @@ import type { ReviewState } from '../../review/state.js';
 import { LIST_ENTRY_LINES } from '../../review/view/layout.js';
 import { listProblems } from '../../review/view/problems.js';
 import type { LabelSet } from '../../store/labels.js';
+import { ownValue } from '../../text/own.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { bar } from '../progress-bar.js';
@@ -75,7 +76,8 @@ export const ArticleList = memo(function ArticleList({
       <Box flexDirection="column" height={height}>
         {visible.map((article, offset) => {
           const selected = top + offset === current;
-          const articleMarks = marks[article.id] ?? summaries[article.id] ?? EMPTY_MARKS;
+          const articleMarks =
+            ownValue(marks, article.id) ?? ownValue(summaries, article.id) ?? EMPTY_MARKS;
           const glyph = selected ? (focused ? CURSOR_GLYPH : IDLE_CURSOR_GLYPH) : ' ';
           return (
             <Box key={article.id} flexDirection="column">

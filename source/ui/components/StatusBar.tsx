@@ -18,6 +18,9 @@ export interface SaveIndicator {
 /** The save indicator of a session that has written nothing yet, once the store is open. */
 export const NO_CHANGES = 'no changes';
 
+/** The save indicator's place while a resumed review checks its folder for changed files. */
+export const CHECKING = 'checking the folder…';
+
 export function saveText(state: ReviewState): SaveIndicator {
   // Error texts quote file names and the system's messages: one line, no escape sequences.
   if (state.save.error) return { text: oneLine(state.save.error), tone: 'error' };
@@ -27,6 +30,10 @@ export function saveText(state: ReviewState): SaveIndicator {
     return { text: `loading annotations…${waiting}`, tone: 'busy' };
   }
   if (pending > 0) return { text: 'saving…', tone: 'busy' };
+  // A resumed review's list may lack files added since, until the folder is checked (qa54).
+  if (state.checking) {
+    return { text: state.save.written ? `saved · ${CHECKING}` : CHECKING, tone: 'busy' };
+  }
   // A fresh review has written nothing: `saved` said otherwise (verify52).
   return { text: state.save.written ? 'saved' : NO_CHANGES, tone: 'ok' };
 }
