@@ -346,7 +346,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '7bb1ca90354313840329d2f569ea9fb3a582df2aa0a5e3669f8fc567eb6ea61b',
-    24,
+    23,
     'ebd45ea3',
     'bd673bd7988144f0ab7b9c5e19fed140fb5aaa30d8894cb045b72d3b79a7dc54',
     26,
@@ -421,7 +421,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
     29,
     '81101ebd',
     '702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed',
-    59,
+    58,
     '39d9e564',
     false,
   ],
@@ -1068,7 +1068,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '7bb1ca90354313840329d2f569ea9fb3a582df2aa0a5e3669f8fc567eb6ea61b',
-    18,
+    17,
     '8d9cb7a9',
     '9eef8162bbb67b0bd73792313b91b87dc9304f43f85f479e67e71c166417451e',
     38,
@@ -1177,7 +1177,7 @@ export const STORY_PAIRS: readonly StoryPair[] = [
   ],
   [
     '702d1da63b8e064cb70617620e45c2d116b4912c9bc9d518dcf5ce54bb8057ed',
-    59,
+    58,
     '39d9e564',
     'b6906ca016bbfc64c90426e098c75b3e8c84457a77f51f1e7ea6941cb80c2147',
     30,
@@ -1687,7 +1687,7 @@ export const FRESH_PAIRS: readonly StoryPair[] = [
   ],
   [
     '7bb1ca90354313840329d2f569ea9fb3a582df2aa0a5e3669f8fc567eb6ea61b',
-    22,
+    21,
     'f2d0032a',
     'a078b3656adc0295d0e37bd4f599342f4a0894da2451e0ef3038ac045434fef3',
     45,
@@ -1723,7 +1723,7 @@ export const FRESH_PAIRS: readonly StoryPair[] = [
   ],
   [
     '7bb1ca90354313840329d2f569ea9fb3a582df2aa0a5e3669f8fc567eb6ea61b',
-    22,
+    21,
     'f2d0032a',
     '9eef8162bbb67b0bd73792313b91b87dc9304f43f85f479e67e71c166417451e',
     54,
@@ -1762,7 +1762,7 @@ export const FRESH_PAIRS: readonly StoryPair[] = [
     35,
     'ba5ef5f0',
     '6ebac05f637ece8aa57c298a2a5e3a8047f546f855d0f29cc683cea60ce85c85',
-    15,
+    14,
     'c8cea268',
     false,
   ],
@@ -2306,7 +2306,7 @@ export const FRESH_PAIRS_2: readonly StoryPair[] = [
   ],
   [
     '7bb1ca90354313840329d2f569ea9fb3a582df2aa0a5e3669f8fc567eb6ea61b',
-    22,
+    21,
     'f2d0032a',
     'bd673bd7988144f0ab7b9c5e19fed140fb5aaa30d8894cb045b72d3b79a7dc54',
     21,

@@ -58,8 +58,9 @@ export const BLIND_GOLD: readonly RealGoldPage[] = [
     labelled: '2026-12-04 (learn16)',
     sentences: [
       [0, '5acd24f3', ''],
-      [1, '95a2ac48', ''],
-      [2, '6b5c2d84', 'ce'],
+      // A dateline and the sentence it opens, one sentence since 2026-12-07 (fixtext54); the
+      // sentence kept its labels ('ce'), the dateline alone had none.
+      [1, '38b39e0f', 'ce'],
       [3, '18b3ccfa', 'c'],
       [4, '2cd2d3cd', 'e'],
       [5, '7c86a88a', 'e'],

@@ -107,7 +107,7 @@ export const SPEAKER_HOLDOUT_2: readonly RealGoldPage[] = [
       [34, 'ebffa6d0', 'q', 'Eswar Prasad'],
       [46, '16fef82b', 'q', 'Phil Levy'],
       [47, '4131d219', 'q', 'Phil Levy'],
-      [48, 'e793909c', 'q', 'Phil Levy'],
+      [48, '1f669dbd', 'q', 'Phil Levy'], // its spaced closing quote kept since 2026-12-07
       [51, '57d3b8a2', 'q', 'Zippy Duvall'],
       [52, 'feac154f', 'q', 'Zippy Duvall'],
       [61, '67d65945', 'q', 'He Jianxiong'],
@@ -232,7 +232,7 @@ export const SPEAKER_HOLDOUT_2: readonly RealGoldPage[] = [
       [7, '1e5b1e70', 'q', 'Adam Mosseri'],
       [16, '0638855f', 'q', 'Kym Lino'],
       [30, 'f898e7f7', 'q', 'Joseph Minga'],
-      [32, 'ed20fd62', 'q', 'Joseph Minga'],
+      [32, 'd3d93bf7', 'q', 'Joseph Minga'], // its spaced closing quote kept since 2026-12-07
       [35, '83d6176b', 'q', 'Will Tjernlund'],
       [36, '055e6362', 'q', 'Will Tjernlund'],
       [37, '6a83e985', 'q', 'Will Tjernlund'],

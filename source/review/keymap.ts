@@ -222,7 +222,7 @@ export const KEYMAP: Keymap = [
   {
     action: { type: 'search/back' },
     keys: [ctrl('o')],
-    description: 'back where the search began (again: return)',
+    description: 'to where the search began, and back',
     group: 'Search',
     contexts: BROWSE,
   },

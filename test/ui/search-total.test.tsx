@@ -51,7 +51,7 @@ describe('the count of a search the review had to rank whole', () => {
     expect(app.frame()).not.toContain('too many to count');
     await app.press(KEYS.enter);
     await app.waitFor(
-      (f) => lastLine(f).startsWith(`result 1 of the first 50 of ${all}: n next`),
+      (f) => lastLine(f).startsWith(`result 1 of the first 50 of ${all}: n/N, Esc back`),
       'the first result, with the count',
     );
   });
