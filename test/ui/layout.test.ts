@@ -37,6 +37,28 @@ describe('wrapArticle', () => {
     expect(lastLine).toEqual([7, 8, 10]);
   });
 
+  it("says under the metadata what reading the file changed, as the reader's geometry does", () => {
+    // qa54: a removed byte of mojibake was said by `margin show` and nowhere in the review.
+    const article = {
+      ...fixtureArticle('m', 1),
+      warnings: ['m.html: removed 1 control character (U+009D) \x1b[2Jof mojibake'],
+    };
+    const header = [
+      ['title', 'Title of m', -1, false],
+      ['meta', 'Fixture News · 2025-03-14', -1, false],
+      ['notice', '! m.html: removed 1 control character', -1, false],
+      ['notice', '(U+009D) \\u001b[2Jof mojibake', -1, false],
+      ['blank', '', -1, false],
+    ];
+    const { lines } = wrapArticle(article, 40);
+    expect(lines.slice(0, 5).map((l) => [l.kind, l.text, l.sentence, l.first])).toEqual(header);
+    const geometry = new ReaderGeometry(article, 40);
+    const shown = geometry
+      .window(geometry.start(), 5)
+      .map(({ line: l }) => [l.kind, l.text, l.sentence, l.first]);
+    expect(shown).toEqual(header);
+  });
+
   it('never lets an escape sequence from the text reach the screen', () => {
     const article = fixtureArticle('x', 1);
     article.sentences[0]!.text = 'Evil \x1b[2J\x1b]0;title\x07text.';

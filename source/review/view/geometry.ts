@@ -1,5 +1,5 @@
 import type { Article } from '../../corpus/types.js';
-import { type Line, sentenceLines, wrap } from './wrap.js';
+import { headerLines, type Line, sentenceLines } from './wrap.js';
 
 /**
  * A line of the reader named by what it belongs to, not by its number in the whole article:
@@ -23,18 +23,14 @@ export function compareSpots(a: ReaderSpot, b: ReaderSpot): number {
 
 /** An article's lines at one width: the title and metadata at once, each sentence when asked. */
 class WrappedText {
-  readonly header: Line[] = [];
+  readonly header: Line[];
   readonly #sentences = new Map<number, Line[]>();
 
   constructor(
     readonly article: Article,
     readonly width: number,
   ) {
-    const push = (kind: Line['kind'], text: string) =>
-      this.header.push({ kind, text, sentence: -1, first: false });
-    if (article.title) for (const text of wrap(article.title, width)) push('title', text);
-    const meta = [article.source, article.date, article.byline].filter(Boolean).join(' · ');
-    if (meta) for (const text of wrap(meta, width)) push('meta', text);
+    this.header = headerLines(article, width);
   }
 
   sentence(index: number): Line[] {

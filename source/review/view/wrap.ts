@@ -3,7 +3,7 @@ import type { Article } from '../../corpus/types.js';
 import { groupedDigits } from '../../text/grouped-digits.js';
 import { oneLine } from '../../text/untrusted.js';
 
-export type LineKind = 'title' | 'meta' | 'blank' | 'text' | 'orphan-heading' | 'orphan';
+export type LineKind = 'title' | 'meta' | 'notice' | 'blank' | 'text' | 'orphan-heading' | 'orphan';
 
 /** One screen line of the reader, already wrapped to the text width. */
 export interface Line {
@@ -23,6 +23,25 @@ export interface ArticleLines {
 }
 
 const cache = new WeakMap<Article, Map<number, ArticleLines>>();
+
+/**
+ * The lines above an article's text: its title, its metadata, and each thing reading its file
+ * changed or guessed (a guessed encoding, mojibake or escape sequences removed), marked `!`: a
+ * reviewer quoting a sentence must know when its text is not the file's as written (qa54: the
+ * warnings were said by `margin show` and nowhere in the review).
+ */
+export function headerLines(article: Article, width: number): Line[] {
+  const lines: Line[] = [];
+  const push = (kind: LineKind, text: string) =>
+    lines.push({ kind, text, sentence: -1, first: false });
+  if (article.title) for (const text of wrap(article.title, width)) push('title', text);
+  const meta = [article.source, article.date, article.byline].filter(Boolean).join(' · ');
+  if (meta) for (const text of wrap(meta, width)) push('meta', text);
+  for (const warning of article.warnings) {
+    for (const text of wrap(`! ${warning}`, width)) push('notice', text);
+  }
+  return lines;
+}
 
 /** One text's lines at a width: control sequences gone, words broken only when longer than it. */
 export function wrap(text: string, width: number): string[] {
@@ -67,12 +86,9 @@ export function wrapArticle(article: Article, width: number): ArticleLines {
   const cached = byWidth.get(width);
   if (cached) return cached;
 
-  const lines: Line[] = [];
+  const lines: Line[] = headerLines(article, width);
   const push = (kind: LineKind, text: string, sentence = -1, first = false) =>
     lines.push({ kind, text, sentence, first });
-  if (article.title) for (const text of wrap(article.title, width)) push('title', text);
-  const meta = [article.source, article.date, article.byline].filter(Boolean).join(' · ');
-  if (meta) for (const text of wrap(meta, width)) push('meta', text);
   const firstLine: number[] = [];
   const lastLine: number[] = [];
   let paragraph = -1;

@@ -74,6 +74,8 @@ function renderLine(
       return `${indent}${paint(line.text, { bold: true, color: line.kind === 'title' ? undefined : theme.warning }, on)}`;
     case 'meta':
       return `${indent}${paint(line.text, { dim: true }, on)}`;
+    case 'notice':
+      return `${indent}${paint(line.text, { color: theme.warning }, on)}`;
     case 'orphan':
       return `${indent}${line.text}`;
     default: {
