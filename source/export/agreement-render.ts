@@ -1,14 +1,9 @@
 import stringWidth from '../text/string-width.js';
 import { oneLine, oneName } from '../text/untrusted.js';
-import { truncate } from '../text/width.js';
+import { padEnd, truncate } from '../text/width.js';
 import type { Agreement } from './agreement.js';
 import type { AgreementReport } from './agreement-report.js';
 import { bar } from './bars.js';
-
-/** `text` followed by spaces to `width` columns. */
-function padded(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
 
 /** `margin agree` for people: the figures as bars on a 0..1 scale, then the disagreements. */
 export function renderAgreement(report: AgreementReport, width: number): string {
@@ -30,7 +25,7 @@ export function renderAgreement(report: AgreementReport, width: number): string 
     // Below zero (worse than chance) has no length: the number says how far.
     const drawn = bar(agreement.value === null ? 0 : agreement.value, barWidth);
     const units = `${agreement.units} unit${agreement.units === 1 ? '' : 's'}`;
-    out.push(`  ${padded(label, column)} ${drawn.padEnd(barWidth)} ${value.padStart(6)}  ${units}`);
+    out.push(`  ${padEnd(label, column)} ${drawn.padEnd(barWidth)} ${value.padStart(6)}  ${units}`);
     if (agreement.note) out.push(`  ${''.padEnd(column)} ${agreement.note}`);
   }
   out.push(

@@ -1,3 +1,5 @@
+import { ownValue } from '../text/own.js';
+
 /**
  * A codebook colour (one of the terminal's sixteen, `LABEL_COLOURS`) as an HTML colour for the
  * tools that draw a label behind the text: brat's `visual.conf` (`bgColor`) and Label Studio's
@@ -25,5 +27,5 @@ const HTML_COLOURS: Readonly<Record<string, string>> = {
 };
 
 export function htmlColour(colour: string): string | null {
-  return Object.hasOwn(HTML_COLOURS, colour) ? HTML_COLOURS[colour]! : null;
+  return ownValue(HTML_COLOURS, colour) ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.js';
 import type { Label, PlacedAnnotation, ReviewStatus, StoreTotals } from '../store/types.js';
+import { emptyRecord } from '../text/own.js';
 import { compare } from './model.js';
 
 export interface Progress {
@@ -68,7 +69,7 @@ export function computeStats(
     let own = totals.labels.get(annotation.annotator);
     if (!own) {
       // No prototype: a label named `constructor` or `toString` started at a function (qa54).
-      own = Object.create(null) as Record<Label, number>;
+      own = emptyRecord<number>();
       totals.labels.set(annotation.annotator, own);
     }
     own[annotation.label] = (own[annotation.label] ?? 0) + 1;
@@ -210,7 +211,7 @@ export function labelTotals(totals: StoreTotals, annotators: string[], labelSet:
       if (n === 0) continue;
       counted += n;
       labels.set(label, (labels.get(label) ?? 0) + n);
-      const mine = own.get(annotator) ?? (Object.create(null) as Record<Label, number>);
+      const mine = own.get(annotator) ?? emptyRecord<number>();
       mine[label] = (mine[label] ?? 0) + n;
       own.set(annotator, mine);
       names.add(annotator);

@@ -1,5 +1,6 @@
 import { foldedName } from '../store/labels.js';
 import { LABELS, type Label, REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
+import { ownValue } from '../text/own.js';
 
 export const QUERY_FIELDS = ['label', 'source', 'annotator', 'status'] as const;
 export type QueryField = (typeof QUERY_FIELDS)[number];
@@ -50,7 +51,7 @@ function resolve<T extends string>(
 ): T | null {
   const value = normal(input);
   // Own keys only: `label:constructor` found Object's constructor here and matched nothing (qa54).
-  const aliased = Object.hasOwn(aliases, value) ? aliases[value] : undefined;
+  const aliased = ownValue(aliases, value);
   if (aliased) return aliased;
   // A project's own label may be `frame-economic`: compared as typed it never matched.
   const exact = values.find((candidate) => normal(candidate) === value);

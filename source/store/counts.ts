@@ -1,3 +1,4 @@
+import { emptyRecord } from '../text/own.js';
 import type { FileCounts, PlacedAnnotation } from './types.js';
 
 /** One article's placed annotations counted per annotator and label, with their orphans. */
@@ -7,7 +8,7 @@ export function countByAnnotator(annotations: Iterable<PlacedAnnotation>): FileC
     let file = byAnnotator.get(annotation.annotator);
     if (!file) {
       // No prototype: a label may be named `constructor` or `toString` (qa54).
-      file = { annotator: annotation.annotator, labels: Object.create(null), orphans: 0 };
+      file = { annotator: annotation.annotator, labels: emptyRecord(), orphans: 0 };
       byAnnotator.set(annotation.annotator, file);
     }
     file.labels[annotation.label] = (file.labels[annotation.label] ?? 0) + 1;

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { emptyRecord, ownValue } from '../text/own.js';
 import { readStoreFile } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
 import { storeFilesIn } from './disk-storage.js';
@@ -97,8 +98,8 @@ export async function relabelStore(
     renamed: 0,
     merged: 0,
     refused: [],
-    undeclared: {},
-    offList: {},
+    undeclared: emptyRecord(),
+    offList: emptyRecord(),
     noted: [],
     unfolded: [],
   };
@@ -254,9 +255,9 @@ function countOffList(
 ): void {
   for (const annotation of relabelled) {
     for (const [name, value] of Object.entries(annotation.attributes ?? {})) {
-      const list = Object.hasOwn(fixed, name) ? fixed[name] : undefined;
+      const list = ownValue(fixed, name);
       if (!list || value === '' || list.includes(value)) continue;
-      const values = Object.hasOwn(counts, name) ? counts[name]! : Object.create(null);
+      const values = counts[name] ?? emptyRecord<number>();
       values[value] = (values[value] ?? 0) + 1;
       counts[name] = values;
     }
@@ -270,8 +271,7 @@ function countUndeclared(
 ): void {
   for (const annotation of relabelled) {
     for (const name of Object.keys(annotation.attributes ?? {})) {
-      if (!declared.includes(name))
-        counts[name] = (Object.hasOwn(counts, name) ? counts[name]! : 0) + 1;
+      if (!declared.includes(name)) counts[name] = (counts[name] ?? 0) + 1;
     }
   }
 }

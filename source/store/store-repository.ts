@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { indexFileOf } from '../corpus/db/disk-index.js';
 import type { Article, Sentence } from '../corpus/types.js';
-import { ownValue } from '../text/own.js';
+import { emptyRecord, ownValue } from '../text/own.js';
 import { makeAnchor, placeAnchor, sentencesById } from './anchor.js';
 import { exportOrder, type OrderSource } from './export-order.js';
 import { History, type Step } from './history.js';
@@ -421,7 +421,7 @@ export class StoreRepository implements Repository {
     for (const row of index.tallyRows(generation)) {
       let own = labels.get(row.annotator);
       if (!own) {
-        own = Object.create(null) as Record<string, number>;
+        own = emptyRecord<number>();
         labels.set(row.annotator, own);
       }
       for (const [label, n] of Object.entries(row.counts)) {
@@ -609,9 +609,7 @@ export class StoreRepository implements Repository {
             ? a.attributes
             : withKept(a, ownAttributes(a, attributes, declared), [
                 ...(patch.keep ?? []),
-                ...(Object.hasOwn(patch.keepOn ?? {}, a.label)
-                  ? (patch.keepOn?.[a.label] ?? [])
-                  : []),
+                ...(ownValue(patch.keepOn, a.label) ?? []),
               ]),
         updated,
       }));

@@ -5,6 +5,8 @@
  * once. Weights are rounded after every step so that a model written to JSON and read back
  * scores exactly as the one in memory.
  */
+
+import { ownValue } from '../text/own.js';
 import { chooseCut, type Outcome, RECENT } from './cut.js';
 import type { Decision, LabelSpec, SentenceAnalysis } from './types.js';
 
@@ -91,9 +93,7 @@ const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 /** The rule prior for a label, or the untaught start for a label without rules. */
 export function prior(sentence: SentenceAnalysis, label: string): number {
   // Own keys only: a project's label named `constructor` read Object's function here, NaN after.
-  return (
-    (Object.hasOwn(sentence.priors, label) ? sentence.priors[label] : undefined) ?? UNTAUGHT_PRIOR
-  );
+  return ownValue(sentence.priors, label) ?? UNTAUGHT_PRIOR;
 }
 
 /**

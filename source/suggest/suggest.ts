@@ -1,5 +1,6 @@
 /** Scores an analysed article against a model: what the UI shows as dimmed suggested tags. */
 
+import { ownValue } from '../text/own.js';
 import type { SuggestModel } from './model.js';
 import { corrected, score as scoreOf } from './model.js';
 import type { ArticleAnalysis, Attributes, LabelScore, LabelSpec, Suggestion } from './types.js';
@@ -27,9 +28,10 @@ export function suggest(
         reasons: builtIn ? sentence.rules.filter((rule) => rule.startsWith(`${name}.`)) : [],
         attributes: declared(
           spec,
-          Object.entries(
-            (Object.hasOwn(sentence.attributes, name) && sentence.attributes[name]) || {},
-          ).map(([key, value]) => [key, corrected(model, key, value)]),
+          Object.entries(ownValue(sentence.attributes, name) ?? {}).map(([key, value]) => [
+            key,
+            corrected(model, key, value),
+          ]),
         ),
       };
     });
