@@ -9,7 +9,7 @@ import { highlight } from './highlight.js';
 import { emptyMatches, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
 import { firstCommonKeys } from './runs.js';
-import { probeCost, stoppable, wordsOfSentence } from './sentence-words.js';
+import { probeCost, stopIfAsked, stoppable, wordsOfSentence } from './sentence-words.js';
 import {
   articleOfKeyNear,
   intersectAll,
@@ -433,6 +433,9 @@ export class Engine implements SearchEngine {
     for (let i = 0; i < found.length; i++) {
       const a = owners[i]!;
       if (a < 0) continue;
+      // Each match's text is read (a whole article from disk): typing `20%` over 100,000
+      // articles must still stop when the next key comes.
+      stopIfAsked();
       const { text } = this.index.sentence(a, found.keys[i]! - articles.firsts[a]!);
       const missing = figuresMissing(text, figures);
       if (missing > 0) found.scores[i] = found.scores[i]! - (missing * (1 - UNSIGNED)) / terms;

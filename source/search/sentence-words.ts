@@ -14,6 +14,11 @@ export class SearchStopped extends Error {
  */
 let giveUp: (() => boolean) | null = null;
 
+/** Throws SearchStopped when the running search's `giveUp` says so: for a read not made here. */
+export function stopIfAsked(): void {
+  if (giveUp?.()) throw new SearchStopped();
+}
+
 /** Runs `search` so that it stops (throws SearchStopped) once `stop` says so. */
 export function stoppable<T>(stop: (() => boolean) | undefined, search: () => T): T {
   if (!stop) return search();
@@ -36,7 +41,7 @@ export function wordsOfSentence(
   key: number,
   a: number,
 ): readonly string[] {
-  if (giveUp?.()) throw new SearchStopped();
+  stopIfAsked();
   const at = key - articles.firsts[a]!;
   if (index.oneSentenceWords) return index.oneSentenceWords(a, at);
   return index.sentenceWords(a)[at] ?? [];
