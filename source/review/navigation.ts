@@ -11,10 +11,33 @@ import {
   marksOf,
   readerGeometry,
 } from './selectors.js';
-import type { Results, ReviewState } from './state.js';
+import type { Origin, Results, ReviewState } from './state.js';
 import { emit, info, setMarks, warn } from './updates.js';
 import { compareSpots, READER_START, type ReaderSpot } from './view/geometry.js';
 import { CONTEXT_LINES, paneLayout } from './view/layout.js';
+
+/** Where the reviewer is now, to come back to after a jump (a search's hit, a story member). */
+export function placeHere(state: ReviewState): Origin {
+  const article = currentArticle(state);
+  return {
+    article: article?.id ?? null,
+    current: state.current,
+    focus: state.focus,
+    cursor: article ? cursorOf(state, article) : 0,
+  };
+}
+
+/**
+ * Back to `origin`: its article where the list has it now (qa review of stop 54: after the list
+ * changed under an open hit, Esc went by place to the article that had moved there), else the
+ * place it was at.
+ */
+export function goBack(state: ReviewState, origin: Origin): ReviewState {
+  const found =
+    origin.article === null ? -1 : state.articles.findIndex((a) => a.id === origin.article);
+  const back = withCurrent(state, found >= 0 ? found : origin.current);
+  return withCursor({ ...back, focus: origin.focus }, origin.cursor);
+}
 
 export function withCursor(state: ReviewState, index: number): ReviewState {
   const article = currentArticle(state);

@@ -22,15 +22,16 @@ import { guidelinesAction } from './guidelines.js';
 import { typedKeysIn } from './keymap.js';
 import { land, spotOf } from './landing.js';
 import {
+  goBack,
   jumpTo,
   move,
   nextUntagged,
   open,
+  placeHere,
   resultsArrived,
   startedByChange,
   stepResults,
   withCurrent,
-  withCursor,
   withMore,
 } from './navigation.js';
 import { resumeAt } from './resume.js';
@@ -40,7 +41,6 @@ import { moreMatch, resultOf } from './search-count.js';
 import {
   carriedTop,
   currentArticle,
-  cursorOf,
   followList,
   followReader,
   marksOf,
@@ -179,11 +179,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
           stopped: false,
           whole: null,
           selected: state.results?.index ?? 0,
-          origin: {
-            current: state.current,
-            focus: state.focus,
-            cursor: currentArticle(state) ? cursorOf(state, currentArticle(state)!) : 0,
-          },
+          origin: placeHere(state),
         },
       };
     case 'search/move':
@@ -217,8 +213,7 @@ function keyAction(pressed: ReviewState, action: KeyAction): ReviewState {
     case 'search/cancel': {
       const mode = state.mode;
       if (mode.kind !== 'search') return state;
-      const back = withCurrent({ ...state, mode: { kind: 'browse' } }, mode.origin.current);
-      return withCursor({ ...back, focus: mode.origin.focus }, mode.origin.cursor);
+      return goBack({ ...state, mode: { kind: 'browse' } }, mode.origin);
     }
     case 'search/back':
       return searchBack(state);

@@ -1,6 +1,5 @@
 import { typedKeysIn } from './keymap.js';
-import { withCurrent, withCursor } from './navigation.js';
-import { currentArticle, cursorOf } from './selectors.js';
+import { goBack, placeHere } from './navigation.js';
 import type { Origin, ReviewState, SearchBack } from './state.js';
 import { info } from './updates.js';
 
@@ -11,16 +10,6 @@ import { info } from './updates.js';
  * (`Ctrl+O`, as Vim's jump back) goes between that place and the one it was left from, so a
  * reviewer who went back by mistake, or wants the hit again, is one key from it.
  */
-
-/** Where the reviewer is now, as a search's origin. */
-export function here(state: ReviewState): Origin {
-  const article = currentArticle(state);
-  return {
-    current: state.current,
-    focus: state.focus,
-    cursor: article ? cursorOf(state, article) : 0,
-  };
-}
 
 /**
  * Where a hit opened now takes the reviewer back to: the start of the search the results came
@@ -43,9 +32,8 @@ export function searchBack(state: ReviewState): ReviewState {
   const back = state.searchBack;
   if (!back) return { ...state, message: info('no search to go back from') };
   const { to, began } = back;
-  const left = here(state);
-  const moved = withCurrent({ ...state, results: null, mode: { kind: 'browse' } }, to.current);
-  const there = withCursor({ ...moved, focus: to.focus }, to.cursor);
+  const left = placeHere(state);
+  const there = goBack({ ...state, results: null, mode: { kind: 'browse' } }, to);
   const key = backKey(state);
   const how = began ? 'back where the search began' : 'back to the place left';
   const again = began ? 'the place left' : 'where the search began';

@@ -17,6 +17,9 @@ export type Focus = 'list' | 'reader';
 
 /** Where a search was opened from, restored when it is cancelled. */
 export interface Origin {
+  /** The article's id, which `goBack` finds again: the list may have changed since (another
+   * margin indexed, the start's check), and a place in it then names another article. */
+  article: string | null;
   current: number;
   focus: Focus;
   cursor: number;

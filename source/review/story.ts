@@ -6,8 +6,8 @@ import { oneLine } from '../text/untrusted.js';
 import { takenBy } from './attributes.js';
 import { typedKeysIn } from './keymap.js';
 import { sortLabels } from './marks.js';
-import { jumpTo, withCurrent, withCursor } from './navigation.js';
-import { articleById, currentArticle, cursorOf, marksOf } from './selectors.js';
+import { goBack, jumpTo, placeHere } from './navigation.js';
+import { currentArticle, cursorOf, marksOf } from './selectors.js';
 import type { Origin, ReviewState } from './state.js';
 import { emit, info, STORE_LOADING, setMarks, warn } from './updates.js';
 
@@ -271,12 +271,7 @@ export function goStory(state: ReviewState): ReviewState {
   const mode = state.mode;
   const chosen = selectedCounterpart(state);
   if (mode.kind !== 'story' || !chosen) return state;
-  const from = articleById(state, mode.article);
-  const origin = {
-    current: state.current,
-    focus: state.focus,
-    cursor: from ? cursorOf(state, from) : 0,
-  };
+  const origin = placeHere(state);
   const landed = jumpTo(
     { ...state, mode: { kind: 'browse' } },
     chosen.member.article,
@@ -294,8 +289,7 @@ export function goStory(state: ReviewState): ReviewState {
 export function storyBack(state: ReviewState): ReviewState {
   const origin = state.story.origin;
   if (!origin) return state;
-  const back = withCurrent({ ...state, story: { ...state.story, origin: null } }, origin.current);
-  return withCursor({ ...back, focus: origin.focus }, origin.cursor);
+  return goBack({ ...state, story: { ...state.story, origin: null } }, origin);
 }
 
 /** Gives the selected counterpart this sentence's labels and attributes: one undoable step. */

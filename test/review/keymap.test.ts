@@ -29,7 +29,7 @@ function stateIn(context: KeyContext): ReviewState {
       return readerState({
         results: { query: 'sentence', hits: HITS, index: 1 },
         // The search began in the list, on the first article.
-        searchBack: { to: { current: 0, focus: 'list', cursor: 0 }, began: true },
+        searchBack: { to: { article: null, current: 0, focus: 'list', cursor: 0 }, began: true },
         suggestions: SUGGESTIONS,
         story: WITH_STORY,
       });
@@ -47,7 +47,7 @@ function stateIn(context: KeyContext): ReviewState {
           stopped: false,
           whole: null,
           selected: 1,
-          origin: { current: 0, focus: 'list', cursor: 0 },
+          origin: { article: null, current: 0, focus: 'list', cursor: 0 },
         },
       });
     case 'note':
@@ -265,7 +265,12 @@ const promises: Record<
     ]);
     // Again: to the place left.
     expect(a.searchBack).toEqual({
-      to: { current: b.current, focus: b.focus, cursor: cursor(b) },
+      to: {
+        article: b.articles[b.current]?.id ?? null,
+        current: b.current,
+        focus: b.focus,
+        cursor: cursor(b),
+      },
       began: false,
     });
   },
@@ -354,7 +359,7 @@ const promises: Record<
   'story/go': (_b, a) => {
     expect(a.articles[a.current]?.id).toBe('a');
     expect(a.cursors.a).toBe(3);
-    expect(a.story.origin).toEqual({ current: 1, focus: 'reader', cursor: 20 });
+    expect(a.story.origin).toEqual({ article: 'b', current: 1, focus: 'reader', cursor: 20 });
   },
   'story/copy': (_b, a) => {
     expect(a.marks.a?.sentences['a-s3']?.labels).toEqual(['claim']);

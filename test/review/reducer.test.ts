@@ -635,6 +635,33 @@ describe('search', () => {
     expect(pressed(readerState(), ctrlO).message?.text).toBe('no search to go back from');
   });
 
+  it('goes back to the article a search began in after the list changed under the hit', () => {
+    // Another margin indexed a file that sorts first while a hit was open: places moved by one,
+    // and Esc went by place to the article before the one the search began in.
+    let state = type(readerState(), '/sentence');
+    state = reduce(state, { type: 'search/query', query: 'sentence', hits: HITS });
+    state = pressed(state, { label: '↓', key: 'downArrow' });
+    state = named(pressed(state, { label: '↓', key: 'downArrow' }), 'return');
+    expect(currentArticle(state)?.id).toBe('c');
+    state = reduce(state, {
+      type: 'corpus/loaded',
+      articles: [fixtureArticle('0-new', 3), ...ARTICLES],
+      warnings: [],
+    });
+    expect(currentArticle(state)?.id).toBe('c');
+    state = named(state, 'escape');
+    expect([currentArticle(state)?.id, state.cursors.b]).toEqual(['b', 20]);
+    // And from an open search box cancelled, after the same change.
+    let box = type(readerState(), '/sent');
+    box = reduce(box, {
+      type: 'corpus/loaded',
+      articles: [fixtureArticle('0-new', 3), ...ARTICLES],
+      warnings: [],
+    });
+    box = named(box, 'escape');
+    expect([currentArticle(box)?.id, box.cursors.b]).toEqual(['b', 20]);
+  });
+
   it('opens the first result of the last keys when Enter comes before their results', () => {
     let state = type(listState({ current: 0 }), '/sent');
     state = reduce(state, { type: 'search/query', query: 'sent', hits: [] });
