@@ -614,10 +614,10 @@ export class ReviewController {
   }
 
   /** Opens the review where the reviewer stopped once that article is listed (`resume`). */
-  #resumeIfListed(whole: boolean): void {
+  #resumeIfListed(whole: boolean, among: readonly Article[] = this.#state.articles): void {
     const place = this.#resume;
     if (!place) return;
-    if (this.#state.articles.some((article) => article.id === place.article)) {
+    if (among.some((article) => article.id === place.article)) {
       this.#resume = null;
       this.dispatch({ type: 'place/resume', place });
     } else if (whole) {
@@ -657,7 +657,8 @@ export class ReviewController {
         this.#storyEarly = true;
         this.#loadStory(this.#state.articles, event.total);
       }
-      this.#resumeIfListed(false);
+      // The batch alone: the list before it was looked through at the batches before.
+      this.#resumeIfListed(false, event.articles);
     } else if (event.type === 'loaded' || event.type === 'changed') {
       this.#articles = event.articles;
       this.dispatch({ type: 'corpus/loaded', articles: event.articles, warnings: event.warnings });
