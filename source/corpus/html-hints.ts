@@ -10,7 +10,7 @@
  * (`-`, `_` or a space around them): `shareholders` or `adsorption` are no hints.
  */
 const FURNITURE =
-  /(?:^|[-_\s])(?:share|sharing|social|related|newsletter|cookies?|consent|advert|ads?|adslot|promo|breadcrumbs?|subscribe|subscription|comments?|paywall|sidebar|menu|navbar|nav|footer|masthead|banner|popup|modal|donate|donation|recirc|outbrain|taboola|more-stories|more-news|more-from|read-next|read-more|up-next|most-read|most-popular|most-viewed|recommended|recommendations|trending|teasers?|captions?|gallery|slideshow|carousel|lightbox|credits?|meta|tags?|widgets?|byline|print|tools|toolbar|pagination|pager)(?:$|[-_\s])/i;
+  /(?:^|[-_\s])(?:share|sharing|social|related|newsletter|cookies?|consent|advert|ads?|adslot|promo|breadcrumbs?|subscribe|subscription|comments?|paywall|sidebar|menu|navbar|nav|footer|masthead|banner|popup|modal|cta|call-to-action|donate|donation|recirc|outbrain|taboola|more-stories|more-news|more-from|read-next|read-more|up-next|most-read|most-popular|most-viewed|recommended|recommendations|trending|teasers?|captions?|gallery|slideshow|carousel|lightbox|credits?|meta|tags?|widgets?|byline|print|tools|toolbar|pagination|pager)(?:$|[-_\s])/i;
 
 const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'header', 'menu', 'dialog']);
 

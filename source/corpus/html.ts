@@ -91,6 +91,7 @@ export function parseHtml(html: string): HtmlDocument {
   }
   liveBlogLines(blocks, keep, patterns, meta.liveBlog);
   dropTeaserCards(blocks, keep);
+  dropRelatedSections(blocks, keep, patterns);
   const content: Marked = { units: [], lists: [], patterns: [] };
   keep.forEach((kept, i) => {
     if (!kept) return;
@@ -104,6 +105,59 @@ export function parseHtml(html: string): HtmlDocument {
     nearby: nearbyLines(blocks.units, keep),
     meta,
   };
+}
+
+/**
+ * A heading of other posts in the languages of the pages met (`Você pode gostar…`), beside the
+ * boilerplate patterns' English ones. Only here, where the cards under it confirm it: in a text
+ * file the words alone would make a line boilerplate and move what jusText keeps.
+ */
+const OTHER_POSTS =
+  /^(?:you (?:may|might) (?:like|enjoy)|voc[êe] (?:tamb[ée]m )?pode gostar|tamb[ée]m pode(?:r[áa])? gostar|(?:tambi[ée]n )?te puede (?:interesar|gustar)|vous (?:aimerez|pourriez aimer) aussi|das k[öo]nnte (?:sie|dich) auch interessieren|potrebbe(?:ro)? interessarti)\s*[:.…]*$/i;
+
+/** Elements that hold a paragraph of their own: a story goes on in them. */
+const PROSE_ELEMENTS = new Set(['p', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);
+
+/**
+ * A "You may like…" heading over other posts: the heading's later siblings, when none of them
+ * is a paragraph of its own but each a block (a card, a teaser `<article>`, a list), are that
+ * section and go with it. In a story laid out flat (headings and `<p>`s side by side) a
+ * paragraph follows the heading and nothing but the heading goes.
+ */
+function dropRelatedSections(
+  { units, elements }: HtmlBlocks,
+  keep: boolean[],
+  patterns: Reasons,
+): void {
+  units.forEach((unit, i) => {
+    if (!keep[i] || unit.heading === 0) return;
+    if (patterns[i] !== 'related list heading' && !OTHER_POSTS.test(unit.text)) return;
+    // "Latest" can head a live blog's own posts, each a block: only its heading goes.
+    if (/^\s*latest\b/i.test(unit.text)) return;
+    let heading = unit.owner;
+    while (heading > 0 && !/^h[1-6]$/.test(elements[heading]!.element.name)) {
+      heading = elements[heading]!.parent;
+    }
+    const parent = elements[heading]!.parent;
+    if (heading <= 0 || parent < 0) return;
+    const siblings = elements[parent]!.element.children.filter(
+      (child) => typeof child !== 'string' || child.trim() !== '',
+    );
+    const after = siblings.slice(siblings.indexOf(elements[heading]!.element) + 1);
+    if (
+      after.length < 2 ||
+      after.some((child) => typeof child === 'string' || PROSE_ELEMENTS.has(child.name))
+    ) {
+      return;
+    }
+    for (let k = i + 1; k < units.length; k++) {
+      let at = units[k]!.owner;
+      while (at > parent && elements[at]!.parent !== parent) at = elements[at]!.parent;
+      if (at <= parent) break;
+      keep[k] = false;
+    }
+    keep[i] = false;
+  });
 }
 
 /** Class words of a standfirst: `standfirst`, `article__summary`, `dek`. */

@@ -192,4 +192,44 @@ describe('what real pages leave in the text', () => {
       'www.example.org',
     ]);
   });
+  describe('a "You may like…" section of other posts', () => {
+    const cards = [
+      'Ten bridges that changed a town, and how each of them was paid for over the years',
+      'The mill in the valley reopens after ten years, and its old workers come back to it',
+    ];
+    const section = (heading: string, blocks: string) =>
+      `<section class="more"><h3>${heading}</h3>${blocks}</section>`;
+    const asCards = cards.map((card) => `<div class="card"><span>${card}</span></div>`).join('');
+
+    it('goes whole when every block under its heading is a card, in English or Portuguese', () => {
+      for (const heading of ['You may also like', 'Você pode gostar', 'You might enjoy']) {
+        const html = page(
+          `${STORY.map((p) => `<p>${p}</p>`).join('')}${section(heading, asCards)}`,
+        );
+        expect(show(html).paragraphs).toEqual(STORY);
+      }
+    });
+
+    it('keeps what follows when a paragraph of its own follows the heading (a story laid out flat)', () => {
+      const html = page(
+        `${STORY.slice(0, 2)
+          .map((p) => `<p>${p}</p>`)
+          .join('')}${section('Recommended', `<p>${STORY[2]}</p>${asCards}`)}`,
+      );
+      expect(show(html).paragraphs).toContain(STORY[2]);
+    });
+
+    it('keeps a live blog\'s posts under "Latest": only the heading goes', () => {
+      const posts = cards.map((card) => `<div class="post">${card}.</div>`).join('');
+      const html = page(`${STORY.map((p) => `<p>${p}</p>`).join('')}${section('Latest', posts)}`);
+      expect(show(html).paragraphs).toEqual([...STORY, `${cards[0]}.`, `${cards[1]}.`]);
+    });
+  });
+
+  it('a call-to-action block (class "cta") goes', () => {
+    const html = page(
+      `${STORY.map((p) => `<p>${p}</p>`).join('')}<div class="article-cta"><p>Our journalism depends on readers like you, who give what they can each month to keep it going.</p></div>`,
+    );
+    expect(show(html).paragraphs).toEqual(STORY);
+  });
 });
