@@ -145,27 +145,42 @@ describe('"he" or "she" after the sentence\'s own subject', () => {
   });
 
   it('is the subject of a short opening clause of time that "he" goes on from', () => {
-    const when =
-      'Mayor Rosa Diaz spoke first. When Ned Lamb arrived, he said the plan would “save the valley.”';
-    expect(speaker(when, 'save the valley')).toBe('Ned Lamb');
-    const after =
-      'Coach Tom Reed spoke first. After Ana Ruiz won, she said, “This is the best day.”';
-    expect(speaker(after, 'the best day')).toBe('Ana Ruiz');
-    // Guards: "he said," reporting what follows may be anyone's; a clause of condition is no
-    // clause of time; the other gender.
-    const reported =
-      'Mayor Ned Lamb spoke first. When Tom Reed took office, he said, the debt was “out of control.”';
-    expect(speaker(reported, 'out of control')).toBe('Ned Lamb');
-    const condition =
-      'Mayor Ned Lamb spoke first. If Tom Reed wins, he said the town would “pay for years.”';
-    expect(speaker(condition, 'pay for years')).toBe('Ned Lamb');
-    const other =
-      'Coach Tom Reed watched from the stand. Ana Ruiz lost her appeal on Monday. When Ruiz left, he said it was “a disgrace.”';
-    expect(speaker(other, 'a disgrace')).toBe('Tom Reed');
-    // No gender for a first name: the woman the article told of, not the man of the clause.
-    const told =
-      'Ms Ann Cole spoke first. After President Joe Biden left, she said it was “a good day.”';
-    expect(speaker(told, 'a good day')).toBe('Ann Cole');
+    // [sentences, words of the quote, speaker]
+    const cases: Array<[string, string, string]> = [
+      [
+        'Mayor Rosa Diaz spoke first. When Ned Lamb arrived, he said the plan would “save the valley.”',
+        'save the valley',
+        'Ned Lamb',
+      ],
+      [
+        'Coach Tom Reed spoke first. After Ana Ruiz won, she said, “This is the best day.”',
+        'the best day',
+        'Ana Ruiz',
+      ],
+      // Guards: "he said," reporting what follows may be anyone's; a clause of condition is no
+      // clause of time; the other gender; no gender for a first name, and a woman told of.
+      [
+        'Mayor Ned Lamb spoke first. When Tom Reed took office, he said, the debt was “out of control.”',
+        'out of control',
+        'Ned Lamb',
+      ],
+      [
+        'Mayor Ned Lamb spoke first. If Tom Reed wins, he said the town would “pay for years.”',
+        'pay for years',
+        'Ned Lamb',
+      ],
+      [
+        'Coach Tom Reed watched from the stand. Ana Ruiz lost her appeal on Monday. When Ruiz left, he said it was “a disgrace.”',
+        'a disgrace',
+        'Tom Reed',
+      ],
+      [
+        'Ms Ann Cole spoke first. After President Joe Biden left, she said it was “a good day.”',
+        'a good day',
+        'Ann Cole',
+      ],
+    ];
+    for (const [body, quote, who] of cases) expect(speaker(body, quote), body).toBe(who);
   });
 
   it('passes over a subject the article told of as the other gender', () => {
