@@ -41,6 +41,11 @@ const STEP = 2048;
  */
 const OTHERS_LOOK_MS = 1000;
 /**
+ * The longest wait between two looks after failing ones: each failure doubles the wait from
+ * `OTHERS_LOOK_MS` (an index closed under the review, or held by a writer, was tried every second).
+ */
+const OTHERS_BACKOFF_MS = 32_000;
+/**
  * Summaries read between two yields while another margin's articles are taken in: nobody waits
  * for that list, so a key pressed meanwhile waits for a quarter of a warm start's step (a step's
  * median 0.9 ms at 10,000 articles against 5-7 ms for 2,048, load 12, 2026-12-07).
@@ -449,9 +454,12 @@ function untold(
  * step at a time and handed over (`changed`: the reducer keeps the article under the cursor and
  * every sentence cursor, by id), with the articles whose text the other read again among those
  * whose text was shown, and the store placing annotations on the new text from then on. Search
- * took the new articles in by itself (`catchUp`); the list did not until a restart. Returns a stop.
+ * took the new articles in by itself (`catchUp`); the list did not until a restart. A look that
+ * fails is tried again later each time, up to `OTHERS_BACKOFF_MS`; the list it read is kept
+ * while the index stays at its generation, and only what failed after it is done again.
+ * Returns a stop.
  */
-function followOthers({
+export function followOthers({
   index,
   list,
   listed,
@@ -471,43 +479,57 @@ function followOthers({
 }): () => void {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  // Looks that failed in a row: the next waits twice as long as the one before.
+  let failures = 0;
+  // The list a failed look read, and the generation it was read at.
+  let read: { fresh: Article[]; at: string } | null = null;
+  const later = (wait: number) => {
+    timer = setTimeout(() => void look(), wait);
+    timer.unref();
+  };
   const look = async () => {
     timer = null;
+    let failed = false;
     try {
-      if (stopped || index.generation() === listed) return;
-      // The table the other wrote (search may have read it already).
-      index.catchUp();
-      const at = index.readAt;
-      const fresh = await wholeList(
-        index,
-        lazyArticleMaker(index),
-        [],
-        () => stopped,
-        () => undefined,
-        FOLLOW_STEP,
-      );
-      if (!fresh) return;
+      const now = index.generation();
+      if (stopped || now === listed) return;
+      if (read?.at !== now) {
+        read = null;
+        // The table the other wrote (search may have read it already).
+        index.catchUp();
+        const at = index.readAt;
+        const fresh = await wholeList(
+          index,
+          lazyArticleMaker(index),
+          [],
+          () => stopped,
+          () => undefined,
+          FOLLOW_STEP,
+        );
+        if (!fresh) return;
+        read = { fresh, at };
+      }
+      const { fresh, at } = read;
       const changed = [...bodiesRead(list)]
         .filter(([id, hash]) => index.hashOf(id) !== hash)
         .map(([id]) => id);
       // Placed on the new text from now on (a changed article's annotations placed again).
       await (await store).open(index, { check: 'later' });
       if (stopped) return;
+      read = null;
       list = fresh;
       listed = at;
       const warnings = untold(index, named, told);
       listener({ type: 'changed', articles: fresh, changed, warnings });
     } catch {
-      // The index being closed under it, or read while it changed: the next look tries again.
+      // The index being closed under it, or read while it changed: a later look tries again.
+      failed = true;
     } finally {
-      if (!stopped) {
-        timer = setTimeout(() => void look(), OTHERS_LOOK_MS);
-        timer.unref();
-      }
+      failures = failed ? failures + 1 : 0;
+      if (!stopped) later(Math.min(OTHERS_LOOK_MS * 2 ** failures, OTHERS_BACKOFF_MS));
     }
   };
-  timer = setTimeout(() => void look(), OTHERS_LOOK_MS);
-  timer.unref();
+  later(OTHERS_LOOK_MS);
   return () => {
     stopped = true;
     if (timer) clearTimeout(timer);

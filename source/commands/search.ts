@@ -79,23 +79,27 @@ const COUNT_MS = 500;
 
 /**
  * The hits filled the limit: tells a person at the terminal how many sentences match in all
- * (qa52: `--limit 20` printed 20 lines where 635 matched, and nothing said so). Counted only
- * when stderr is a terminal, so a script's search (and the bench's) costs nothing more, and at
- * most for COUNT_MS: beyond it, only that more match.
+ * (qa52: `--limit 20` printed 20 lines where 635 matched, and nothing said so). The search's own
+ * total when it ranked every match (`counted`); else counted only when stderr is a terminal, so
+ * a script's search (and the bench's) costs nothing more, and at most for COUNT_MS: beyond it,
+ * only that more match.
  */
 function sayHowManyMore(
   output: Output,
+  counted: number | undefined,
   count: (giveUp: () => boolean) => number,
   shown: number,
   limit: number,
 ): void {
   if (shown < limit || output.stderrColumns === null) return;
-  const deadline = performance.now() + COUNT_MS;
-  let total: number | null = null;
-  try {
-    total = count(() => performance.now() > deadline);
-  } catch (error) {
-    if (!(error instanceof SearchStopped)) throw error;
+  let total: number | null = counted ?? null;
+  if (counted === undefined) {
+    const deadline = performance.now() + COUNT_MS;
+    try {
+      total = count(() => performance.now() > deadline);
+    } catch (error) {
+      if (!(error instanceof SearchStopped)) throw error;
+    }
   }
   if (total !== null && total <= shown) return;
   output.say(
@@ -223,6 +227,19 @@ Examples
       );
     }
     const { store } = project;
+    // How many match in all, as the last search said when it ranked every match (`onTotal`):
+    // not counted again once the hits are printed.
+    let counted: number | undefined;
+    const options = () => {
+      counted = undefined;
+      return {
+        limit,
+        labels,
+        onTotal: (total: number) => {
+          counted = total;
+        },
+      };
+    };
     let hits: SearchHit[];
     // Hits already printed, the first of the answer, before the store's check was over.
     let printed: SearchHit[] = [];
@@ -240,7 +257,7 @@ Examples
         // A new engine each round: what it keeps of the word index was read before the change.
         hits = await confirmedSearch(
           index,
-          () => searchEngine(index.words).search(query, placedFacts([]), { limit, labels }),
+          () => searchEngine(index.words).search(query, placedFacts([]), options()),
           output,
         );
         if (!flags.json && hits.length > 0) {
@@ -248,6 +265,7 @@ Examples
           await output.out(lines(hits));
           sayHowManyMore(
             output,
+            counted,
             (giveUp) => searchEngine(index.words).count(query, placedFacts([]), { labels, giveUp }),
             hits.length,
             limit,
@@ -281,7 +299,7 @@ Examples
         try {
           early = await confirmedSearch(
             index,
-            () => searchEngine(index.words).search(query, placedFacts([]), { limit, labels }),
+            () => searchEngine(index.words).search(query, placedFacts([]), options()),
             output,
           );
         } catch (error) {
@@ -309,6 +327,7 @@ Examples
             if (wanted) {
               sayHowManyMore(
                 output,
+                counted,
                 (giveUp) =>
                   searchEngine(index.words).count(query, placedFacts([]), { labels, giveUp }),
                 printed.length,
@@ -360,7 +379,7 @@ Examples
       const searched = () =>
         confirmedSearch(
           corpus,
-          () => searchEngine(corpus.words).search(query, storeFacts(repository), { limit, labels }),
+          () => searchEngine(corpus.words).search(query, storeFacts(repository), options()),
           output,
           // Annotations already placed on the old text are placed again on the new.
           () => repository.open(corpus),
@@ -402,6 +421,7 @@ Examples
           // Counted while the corpus and the store are still open.
           sayHowManyMore(
             output,
+            counted,
             (giveUp) =>
               searchEngine(corpus.words).count(query, storeFacts(repository), { labels, giveUp }),
             hits.length,

@@ -156,7 +156,7 @@ export class ReviewController {
   readonly #touched = new Set<string>();
   #articles: Article[] | null = null;
   /** Files changed on disk, shown once the writes queued on the old text are done. */
-  #heldChange: CorpusEvent | null = null;
+  #heldChange: Extract<CorpusEvent, { type: 'changed' }> | null = null;
   /** The check ended while its change was held: said once the change is shown. */
   #checkedAfterHeld = false;
   #search: SearchFunction | null = null;
@@ -637,8 +637,18 @@ export class ReviewController {
     }
     if (event.type === 'changed' && this.#queue.pending > 0) {
       // Writes still on their way name sentences of the text on screen: the new text waits for
-      // them, so none is refused for a sentence the edit removed.
-      this.#heldChange = event;
+      // them, so none is refused for a sentence the edit removed. A second change while they
+      // are (two index commits within one write's window) brings the newer list; the articles
+      // the first changed and the warnings it brought are kept with it, or their marks would
+      // stay placed on the old text and the warnings never be said.
+      const held = this.#heldChange;
+      this.#heldChange = held
+        ? {
+            ...event,
+            changed: [...new Set([...held.changed, ...event.changed])],
+            warnings: [...new Set([...held.warnings, ...event.warnings])],
+          }
+        : event;
       return;
     }
     if (event.type === 'waiting') {

@@ -145,8 +145,8 @@ export function stepResults(state: ReviewState, delta: number): ReviewState {
 
 /**
  * The next results of the accepted search, asked for by `n` past the last listed (`wanted`):
- * `hits` begins with those listed. Those listed stay where they are; `n` steps on to the one
- * asked for, or round to the first when nothing new came.
+ * `hits` begins with those listed. `n` steps on to the one asked for, or round to the first
+ * when nothing new came.
  */
 export function resultsArrived(
   state: ReviewState,
@@ -156,16 +156,33 @@ export function resultsArrived(
 ): ReviewState {
   const results = state.results;
   if (!results || results.query !== query || results.wanted === undefined) return state;
-  const { wanted, ...rest } = results;
-  const hits = withMore(results.hits, found);
-  const more = hits.length > results.hits.length;
-  // Nothing new: all that match are listed, whatever the count said.
-  const next = { ...rest, hits, total: more ? total : undefined };
-  return atResult(state, next, more ? Math.min(wanted, hits.length - 1) : 0);
+  const { paged, at } = moreArrived(results, found, total);
+  return atResult(state, paged, at ?? 0);
+}
+
+/**
+ * The next results come for a list that asked for them (`wanted`: PgDn or ↓ past the last in
+ * the search box, `n` past the last result after it), the one place both page on: those listed
+ * stay where they are and the new follow them; the count stands while something new came.
+ * `at`: the one asked for, or the last there is; null when nothing new came (all that match are
+ * listed, whatever the count said: it goes).
+ */
+export function moreArrived<Listed extends { hits: SearchHit[]; wanted?: number }>(
+  listed: Listed & { total?: number | null },
+  found: SearchHit[],
+  total: number | null | undefined,
+): { paged: Omit<Listed, 'wanted'> & { total?: number | null }; at: number | null } {
+  const { wanted = listed.hits.length, ...rest } = listed;
+  const hits = withMore(listed.hits, found);
+  const more = hits.length > listed.hits.length;
+  return {
+    paged: { ...rest, hits, total: more ? total : undefined },
+    at: more ? Math.min(wanted, hits.length - 1) : null,
+  };
 }
 
 /** `hits` and then those of `found` not among them: a larger limit may rank the last otherwise. */
-export function withMore(hits: SearchHit[], found: SearchHit[]): SearchHit[] {
+function withMore(hits: SearchHit[], found: SearchHit[]): SearchHit[] {
   const key = (hit: SearchHit) => `${hit.article}\u0000${hit.sentence}`;
   const shown = new Set(hits.map(key));
   return [...hits, ...found.filter((hit) => !shown.has(key(hit)))];

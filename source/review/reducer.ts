@@ -24,6 +24,7 @@ import { land, spotOf } from './landing.js';
 import {
   goBack,
   jumpTo,
+  moreArrived,
   move,
   nextUntagged,
   open,
@@ -32,7 +33,6 @@ import {
   startedByChange,
   stepResults,
   withCurrent,
-  withMore,
 } from './navigation.js';
 import { resumeAt } from './resume.js';
 import { scrolledTop } from './scroll.js';
@@ -374,19 +374,9 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         return resultsArrived(state, action.query, action.hits, action.total);
       }
       if (mode.hitsFor !== action.query || mode.wanted === undefined) return state;
-      // Those shown stay where they are; the next ones follow.
-      const hits = withMore(mode.hits, action.hits);
-      const { wanted: _asked, ...rest } = mode;
-      return {
-        ...state,
-        mode: {
-          ...rest,
-          hits,
-          // Nothing new: all that match are shown, whatever the count said.
-          total: hits.length === mode.hits.length ? undefined : action.total,
-          selected: Math.min(mode.wanted, hits.length - 1),
-        },
-      };
+      // Nothing new: the last stays selected.
+      const { paged, at } = moreArrived(mode, action.hits, action.total);
+      return { ...state, mode: { ...paged, selected: at ?? paged.hits.length - 1 } };
     }
     case 'search/query': {
       const mode = state.mode;

@@ -4,7 +4,12 @@
  * UI computes it once per article text and re-scores cheaply as the model learns.
  */
 import type { Article } from '../corpus/types.js';
-import { type Attribution, findAttributions, sentenceSubject } from './attribution.js';
+import {
+  type Attribution,
+  findAttributions,
+  openingClauseSubject,
+  sentenceSubject,
+} from './attribution.js';
 import { clauseTenses } from './clause.js';
 import { isPast, sentenceCues } from './cues.js';
 import { aroundFeatures, cueFeatures, sentenceFeatures } from './features.js';
@@ -48,6 +53,7 @@ function readSentence(
 ): Reading {
   const candidates = findAttributions(tokens, quotation.inside);
   const subject = sentenceSubject(tokens, quotation.inside);
+  const clause = openingClauseSubject(tokens, quotation.inside);
   let attribution: Attribution | null = candidates[0] ?? null;
   let resolved: { name: string; person: boolean } | null = null;
   // A speaker named beside the verb outranks the subject taken for a participle ("Sondland was
@@ -57,7 +63,12 @@ function readSentence(
     ...candidates.filter((candidate) => candidate.fallback),
   ];
   for (const candidate of ranked) {
-    resolved = resolve(candidate, context, index, { subject, tokens, inside: quotation.inside });
+    resolved = resolve(candidate, context, index, {
+      subject,
+      tokens,
+      inside: quotation.inside,
+      clause,
+    });
     if (resolved) {
       attribution = candidate;
       break;

@@ -338,8 +338,11 @@ function namedFurther(tokens: Token[], inside: boolean[], from: number): Token[]
 }
 
 /** The sentence's grammatical subject, when it opens with a naming phrase. */
-export function sentenceSubject(tokens: Token[], inside: boolean[]): Attribution | null {
-  const start = subjectStart(tokens);
+export function sentenceSubject(
+  tokens: Token[],
+  inside: boolean[],
+  start = subjectStart(tokens),
+): Attribution | null {
   const phrase = phraseAfter(tokens, inside, start);
   // "A Varnholm man pleaded …": a name after "a" that a noun follows only describes.
   const next = tokens[start + phrase.length];
@@ -347,6 +350,29 @@ export function sentenceSubject(tokens: Token[], inside: boolean[]): Attribution
   if (indefinite && next?.kind === 'word' && !next.capital) return null;
   const found = sourceOf(phrase);
   return found ? { ...found, verb: '', at: start } : null;
+}
+
+/** Conjunctions of time that open a clause whose subject the main clause's "he" goes on with. */
+const TIME_CLAUSE = new Set(['when', 'after', 'while', 'once', 'before', 'as']);
+
+/**
+ * "When Lamb arrived, he said it would …": the subject of a short opening clause of time, which
+ * `subjectStart` passes over as an adverbial (a long one is the sentence's subject already).
+ * Null for any other opening, and when the main clause's pronoun only reports what follows
+ * ("When Lamb took office, he said, the debt was …": someone else may be saying it).
+ */
+export function openingClauseSubject(tokens: Token[], inside: boolean[]): Attribution | null {
+  const first = tokens.findIndex((token) => token.kind === 'word');
+  if (first < 0 || inside[first] || !TIME_CLAUSE.has(tokens[first]!.lower)) return null;
+  const start = subjectStart(tokens);
+  if (start === first || !isComma(tokens[start - 1])) return null;
+  // The main clause: its pronoun and its verb, with no comma after it but before a quotation.
+  const pronoun = tokens[start];
+  if (!pronoun || !['he', 'she'].includes(pronoun.lower)) return null;
+  const after = tokens[start + 3];
+  if (isComma(tokens[start + 2]) && after?.kind !== 'open' && !inside[start + 3]) return null;
+  const clause = sentenceSubject(tokens, inside, first);
+  return clause && !clause.pronoun ? clause : null;
 }
 
 /**

@@ -44,6 +44,22 @@ export class References {
     return gender === undefined || gender === (head === 'she' ? 'f' : 'm');
   }
 
+  /** Whether the article told of `name`'s gender. */
+  told(name: string): boolean {
+    return this.genders.has(name);
+  }
+
+  /**
+   * Whether a person other than `but`, within the reach of "he"/"she" before sentence `index`,
+   * is known to be of the gender `head` names.
+   */
+  toldNear(head: string, index: number, but: string): boolean {
+    const wanted: Gender = head === 'she' ? 'f' : 'm';
+    return [...this.recent(index, PRONOUN_REACH)].some(
+      (entry) => entry.person && entry.name !== but && this.genders.get(entry.name) === wanted,
+    );
+  }
+
   /** A body the article names ("the Justice Department"), by its last word. */
   addBody(name: string, head: string, index: number): void {
     this.bodies.push({ name, head, index });

@@ -16,18 +16,30 @@ export interface Context {
   references: References;
 }
 
+/** What `resolve` reads of the sentence an attribution is in. */
+interface Sentence {
+  subject: Attribution | null;
+  tokens: Token[];
+  inside: boolean[];
+  /** The subject of a short opening clause of time (`openingClauseSubject`). */
+  clause?: Attribution | null;
+}
+
 /** The source of an attribution as the article names them; null where the article leaves it unclear. */
 export function resolve(
   attribution: Attribution,
   context: Context,
   index: number,
-  sentence: { subject: Attribution | null; tokens: Token[]; inside: boolean[] } | null = null,
+  sentence: Sentence | null = null,
 ): { name: string; person: boolean } | null {
   const { source } = attribution;
   const { people, references } = context;
   if (attribution.pronoun) {
     if (source.head === 'he' || source.head === 'she') {
-      const own = sentence ? subjectPerson(attribution, sentence, context, index) : null;
+      const own = sentence
+        ? (subjectPerson(attribution, sentence, context, index) ??
+          clausePerson(attribution, sentence, context, index))
+        : null;
       if (own) return own;
       const name = references.pronoun(source.head, index);
       return name ? { name, person: true } : null;
@@ -102,7 +114,7 @@ const AUXILIARIES = new Set(['was', 'is', 'has', 'had', 'will', 'would', 'could'
  */
 function subjectPerson(
   attribution: Attribution,
-  sentence: { subject: Attribution | null; tokens: Token[]; inside: boolean[] },
+  sentence: Sentence,
   context: Context,
   index: number,
 ): { name: string; person: boolean } | null {
@@ -134,6 +146,30 @@ function subjectPerson(
   const own = resolve(subject, context, index);
   if (!own?.person) return null;
   return context.references.fits(own.name, attribution.source.head) ? own : null;
+}
+
+/**
+ * "When Lamb arrived, he said …": "he" the main clause opens with, after a short opening clause
+ * of time, is that clause's subject, on the same terms as the sentence's own subject.
+ */
+function clausePerson(
+  attribution: Attribution,
+  sentence: Sentence,
+  context: Context,
+  index: number,
+): { name: string; person: boolean } | null {
+  const { subject, clause } = sentence;
+  if (!clause || !subject?.pronoun || subject.source.head !== attribution.source.head) return null;
+  const own = subjectPerson(attribution, { ...sentence, subject: clause }, context, index);
+  // No gender is known of a first name: someone nearby the article told of as "she" is likelier
+  // than a clause's person it told nothing of ("Ms Ann Cole spoke. After Joe Biden left, she
+  // said …"; an opening clause's person taken for every "she" after it was taken back, 8fa5c24).
+  const { references } = context;
+  const head = attribution.source.head;
+  if (!own || (!references.told(own.name) && references.toldNear(head, index, own.name))) {
+    return null;
+  }
+  return own;
 }
 
 /**

@@ -4,6 +4,7 @@
  * sentence text is in the file.
  */
 import { whereJsonFailed } from '../store/parse.js';
+import { emptyRecord } from '../text/own.js';
 import { type Outcome, RECENT } from './cut.js';
 import { FEATURE_BITS, FEATURE_VERSION } from './features.js';
 import { createModel, type LabelModel, type SuggestModel } from './model.js';
@@ -42,10 +43,12 @@ export class ModelFileError extends Error {
 
 /** The model as JSON text; the same model always gives the same bytes. */
 export function serialiseModel(model: SuggestModel): string {
-  const labels: ModelFile['labels'] = {};
+  // Records with no prototype: on a `{}`, a label or attribute named `__proto__` set the
+  // prototype instead of a key, and was gone from the file.
+  const labels: ModelFile['labels'] = emptyRecord();
   for (const name of [...model.labels.keys()].sort()) {
     const learnt = model.labels.get(name)!;
-    const weights: Record<string, number> = {};
+    const weights = emptyRecord<number>();
     // Integer-like keys keep ascending order in every JavaScript engine.
     for (const feature of [...learnt.weights.keys()].sort((a, b) => a - b)) {
       weights[String(feature)] = learnt.weights.get(feature)!;
@@ -60,13 +63,16 @@ export function serialiseModel(model: SuggestModel): string {
       weights,
     };
   }
-  const corrections: Record<string, Record<string, string>> = {};
+  const corrections = emptyRecord<Record<string, string>>();
   for (const key of [...model.corrections.keys()].sort()) {
     const byValue = model.corrections.get(key)!;
     if (byValue.size === 0) continue;
-    corrections[key] = Object.fromEntries(
-      [...byValue.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    );
+    const values = emptyRecord<string>();
+    for (const [from, to] of [...byValue.entries()].sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    ))
+      values[from] = to;
+    corrections[key] = values;
   }
   const file: ModelFile = {
     format: MODEL_FORMAT,

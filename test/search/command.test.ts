@@ -2,10 +2,12 @@ import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/search.js';
 import { loadCorpus } from '../../source/corpus/index.js';
+import { Engine } from '../../source/search/engine.js';
+import { SearchStopped } from '../../source/search/index.js';
 import { openRepository } from '../../source/store/index.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -162,6 +164,43 @@ describe('margin search', () => {
     const claims = await search(['label:claim', 'Witkov'], { limit: 1 }, store, true);
     expect(claims.stdout.trim().split('\n')).toHaveLength(1);
     expect(said(claims.stderr)).toBe(more(1, 3));
+  });
+
+  it('says how many match from the search itself, with no count after the hits', async () => {
+    // At 100,000 articles the count after printing could take its whole 0.5 s and give up,
+    // though the search had just ranked every match: here every count gives up at once.
+    const count = vi.spyOn(Engine.prototype, 'count').mockImplementation(() => {
+      throw new SearchStopped();
+    });
+    try {
+      const every = (await search(['Witkov', '-Moscow'], { limit: 1000 })).stdout;
+      const total = every.trim().split('\n').length;
+      expect(total).toBeGreaterThan(2);
+      const more = (shown: number, all: number) =>
+        `margin search: ${shown} of ${all} matching sentences shown: --limit ${all} shows them all\n`;
+      const alone = await search(['Witkov', '-Moscow'], { limit: 2 }, undefined, true);
+      expect(said(alone.stderr)).toBe(more(2, total));
+      // Beside a store: first the hits no store file can change, then the store's own search.
+      const store = join(await scratch(), 'annotations');
+      const { articles } = await loadCorpus(join(root, 'seeds'), { cacheDir: null });
+      const repository = await openRepository({ root: store, annotator: 'ben', articles });
+      const witkoff = articles.flatMap((article) =>
+        article.sentences
+          .filter((sentence) => /Witkoff/.test(sentence.text) && !/Moscow/.test(sentence.text))
+          .map((sentence) => ({ article, sentence })),
+      );
+      for (const { article, sentence } of witkoff.slice(0, 3)) {
+        await repository.tag(article, sentence.id, 'claim');
+      }
+      await repository.close();
+      const sure = await search(['Witkov', '-Moscow'], { limit: 2 }, store, true);
+      expect(said(sure.stderr)).toBe(more(2, total));
+      const claims = await search(['label:claim', 'Witkov', '-Moscow'], { limit: 1 }, store, true);
+      expect(said(claims.stderr)).toBe(more(1, 3));
+      expect(count).not.toHaveBeenCalled();
+    } finally {
+      count.mockRestore();
+    }
   });
 
   it('label:quote lists exactly what was tagged in the store', async () => {

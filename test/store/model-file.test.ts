@@ -51,6 +51,34 @@ describe('the suggestion model file', () => {
     expect(serialiseModel(read.value.model)).toBe(serialiseModel(model));
   });
 
+  it('keeps a label, an attribute and a value named __proto__ or constructor', async () => {
+    const root = await tempFolder();
+    const article = seedArticle();
+    const analysis = analyseArticle(article);
+    const model = createModel();
+    for (const label of ['__proto__', 'constructor']) {
+      for (const sentence of analysis.sentences.slice(0, 4)) {
+        learnDecision(model, analysis.sentences, {
+          sentence: sentence.sentence,
+          label,
+          present: sentence.index % 2 === 0,
+        });
+      }
+    }
+    model.corrections.set('__proto__', new Map([['__proto__', 'Putin']]));
+    model.corrections.set('speaker', new Map([['constructor', 'toString']]));
+    await writeModelFile(root, 'alice', serialiseModel(model));
+    const read = await readModelFile(root, 'alice', parseModel);
+    if (read.kind !== 'loaded') throw new Error(`not loaded: ${JSON.stringify(read)}`);
+    const back = read.value.model;
+    expect([...back.labels.keys()].sort()).toEqual(['__proto__', 'constructor']);
+    expect(back.labels.get('__proto__')?.weights).toEqual(model.labels.get('__proto__')?.weights);
+    expect(back.corrections.get('__proto__')?.get('__proto__')).toBe('Putin');
+    expect(back.corrections.get('speaker')?.get('constructor')).toBe('toString');
+    const labels = [{ name: '__proto__' }, { name: 'constructor' }];
+    expect(suggest(analysis, back, labels)).toEqual(suggest(analysis, model, labels));
+  });
+
   it('lives in the annotator folder, where the store does not take it for an article', async () => {
     const root = await tempFolder();
     const { article, model } = trainedModel();

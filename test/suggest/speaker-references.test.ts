@@ -144,6 +144,45 @@ describe('"he" or "she" after the sentence\'s own subject', () => {
     expect(speaker(phrase, 'the worst case')).toBe('Ana Ruiz');
   });
 
+  it('is the subject of a short opening clause of time that "he" goes on from', () => {
+    // [sentences, words of the quote, speaker]
+    const cases: Array<[string, string, string]> = [
+      [
+        'Mayor Rosa Diaz spoke first. When Ned Lamb arrived, he said the plan would “save the valley.”',
+        'save the valley',
+        'Ned Lamb',
+      ],
+      [
+        'Coach Tom Reed spoke first. After Ana Ruiz won, she said, “This is the best day.”',
+        'the best day',
+        'Ana Ruiz',
+      ],
+      // Guards: "he said," reporting what follows may be anyone's; a clause of condition is no
+      // clause of time; the other gender; no gender for a first name, and a woman told of.
+      [
+        'Mayor Ned Lamb spoke first. When Tom Reed took office, he said, the debt was “out of control.”',
+        'out of control',
+        'Ned Lamb',
+      ],
+      [
+        'Mayor Ned Lamb spoke first. If Tom Reed wins, he said the town would “pay for years.”',
+        'pay for years',
+        'Ned Lamb',
+      ],
+      [
+        'Coach Tom Reed watched from the stand. Ana Ruiz lost her appeal on Monday. When Ruiz left, he said it was “a disgrace.”',
+        'a disgrace',
+        'Tom Reed',
+      ],
+      [
+        'Ms Ann Cole spoke first. After President Joe Biden left, she said it was “a good day.”',
+        'a good day',
+        'Ann Cole',
+      ],
+    ];
+    for (const [body, quote, who] of cases) expect(speaker(body, quote), body).toBe(who);
+  });
+
   it('passes over a subject the article told of as the other gender', () => {
     const body =
       'Coach Tom Reed watched from the stand. Ana Ruiz lost her appeal on Monday. Ruiz was fined after the game, which he called “a disgrace.”';

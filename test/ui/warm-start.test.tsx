@@ -8,6 +8,7 @@ import { loadCorpus } from '../../source/corpus/index.js';
 import type { Article } from '../../source/corpus/types.js';
 import type { CorpusEvent, CorpusFeed } from '../../source/review/controller.js';
 import { openRepository } from '../../source/store/index.js';
+import type { Repository } from '../../source/store/repository.js';
 import { articleFromText } from '../helpers/articles.js';
 import {
   KEYS,
@@ -238,32 +239,44 @@ describe('the review on a warm corpus index', () => {
   });
 });
 
+/** The store with its writes held at a gate, as on a slow disk, until `open`. */
+function gatedWrites(store: Repository): { gated: Repository; open: () => void } {
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const gated = new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      if (!['tag', 'untag', 'toggle'].includes(String(name))) return value.bind(target);
+      return async (...args: unknown[]) => {
+        await gate;
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { gated, open };
+}
+
+/** A corpus feed the test speaks for: `tell` hands the review an event. */
+function toldFeed(): { feed: CorpusFeed; tell: (event: CorpusEvent) => void } {
+  let listener: (event: CorpusEvent) => void = () => undefined;
+  const feed: CorpusFeed = (listen) => {
+    listener = listen;
+    return () => undefined;
+  };
+  return { feed, tell: (event) => listener(event) };
+}
+
 describe('files changed on disk while writes are on their way', () => {
   it('stores the tags typed on the old text, then shows the new text', async () => {
     const articles = await seedArticles();
     const store = testRepository();
     await store.open(articles);
     // Writes wait at a gate, as on a slow disk: the second stays queued behind the first.
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const gated = new Proxy(store, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver);
-        if (typeof value !== 'function') return value;
-        if (!['tag', 'untag', 'toggle'].includes(String(name))) return value.bind(target);
-        return async (...args: unknown[]) => {
-          await gate;
-          return value.apply(target, args);
-        };
-      },
-    });
-    let listener: (event: CorpusEvent) => void = () => undefined;
-    const feed: CorpusFeed = (listen) => {
-      listener = listen;
-      return () => undefined;
-    };
+    const { gated, open } = gatedWrites(store);
+    const { feed, tell: listener } = toldFeed();
     app = await renderApp({
       articles,
       columns: 100,
@@ -294,16 +307,55 @@ describe('files changed on disk while writes are on their way', () => {
     ]);
     expect(app.frame()).not.toContain('save failed');
   });
+  it('shows what a first change did when a second comes before the writes land', async () => {
+    const articles = await seedArticles();
+    const store = testRepository();
+    await store.open(articles);
+    const [first, second] = articles as [Article, Article];
+    const after = second.sentences[1]!;
+    await store.tag(second, after.id, 'event');
+    const { gated, open } = gatedWrites(store);
+    const { feed, tell: listener } = toldFeed();
+    app = await renderApp({ articles, columns: 100, rows: 30, repository: gated, corpus: feed });
+    // The second article read (its tag on its second sentence), then a tag on the first that waits.
+    await app.press(KEYS.enter, 'J');
+    await app.waitFor((frame) => frame.includes(after.text.slice(0, 30)), 'the second article');
+    await app.press('K', '1');
+    // Its file was edited: the tagged sentence is replaced by another.
+    const inserted = 'An inserted sentence stands here.';
+    const edited = articleFromText(second.id, second.text.replace(after.text, inserted));
+    const fresh = [first, edited, ...articles.slice(2)];
+    await store.open(fresh);
+    listener({
+      type: 'changed',
+      articles: fresh,
+      changed: [second.id],
+      warnings: ['c.txt: first'],
+    });
+    // Another margin's second commit: one more article, no text changed.
+    const added = articleFromText(
+      'zz-added',
+      'Ferries resume in Burgas.\n\nThe first left at dawn.\n',
+    );
+    await store.open([...fresh, added]);
+    listener({ type: 'changed', articles: [...fresh, added], changed: [], warnings: [] });
+    open();
+    await app.waitFor((frame) => frame.includes(`of ${fresh.length + 1}`), 'both changes shown');
+    await app.press('J');
+    const frame = await app.waitFor((frame) => frame.includes(inserted), 'the new text');
+    // The event tag's sentence is gone from the new text: it counts no longer (it said E 1).
+    expect(frame.split('\n')[0]).toContain('C 0  Q 0  E 0');
+    expect(frame).not.toContain(after.text.slice(0, 30));
+    // The first change's warning is said, though the second came after it.
+    await app.press(KEYS.tab);
+    await app.waitFor((frame) => frame.includes('c.txt: first'), 'the warning of the first change');
+  });
 });
 
 describe('a resumed review checking its folder', () => {
   it('says so on the status bar until the list is current', async () => {
     const { articles } = await loadCorpus(corpus, { cacheDir: null });
-    let listener: (event: CorpusEvent) => void = () => undefined;
-    const feed: CorpusFeed = (listen) => {
-      listener = listen;
-      return () => undefined;
-    };
+    const { feed, tell: listener } = toldFeed();
     app = await renderApp({ articles, columns: 100, rows: 20, corpus: feed });
     const shown = app;
     const status = () => shown.frame().trimEnd().split('\n').at(-1) ?? '';

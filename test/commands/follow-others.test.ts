@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { followOthers } from '../../source/commands/review-session.js';
+import { lazyArticleMaker } from '../../source/corpus/lazy-articles.js';
+import type { CorpusEvent } from '../../source/review/controller.js';
+import type { Repository } from '../../source/store/repository.js';
+import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
+import { patience } from '../helpers/patience.js';
+
+const { writeSettled, openIndex } = indexedElsewhere('margin-follow-');
+
+const story = (city: string) =>
+  `Talks resume in ${city}\n\nNegotiators met in ${city} on Tuesday. They talked for six hours.\n`;
+
+/** Waits, on the real clock, for `done` (the timers the follower sets are fake). */
+async function until(done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + patience(1000);
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('an open review following another margin', () => {
+  it('waits longer after each failed look, and reads the list once while the index stands', async () => {
+    await writeSettled('a.txt', story('Geneva'));
+    const index = await openIndex('full');
+    const list = index.summaries(0, index.size()).map(lazyArticleMaker(index));
+    const listed = index.readAt;
+    // `margin index` in another terminal adds an article.
+    await writeSettled('b.txt', story('Vienna'));
+    const other = await openIndex('none');
+    await other.refresh('full');
+    other.close();
+
+    // The store cannot take the new list in twice (a writer holds it), then can.
+    let opens = 0;
+    const store = {
+      open: async () => {
+        opens += 1;
+        if (opens <= 2) throw new Error('database is locked');
+      },
+    } as unknown as Repository;
+    const read = vi.spyOn(index, 'listingSteps');
+    const events: CorpusEvent[] = [];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const waits: number[] = [];
+    const schedule = globalThis.setTimeout;
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((
+      run: () => void,
+      wait: number,
+    ): NodeJS.Timeout => {
+      waits.push(wait);
+      return schedule(run, wait);
+    }) as typeof setTimeout);
+    const stop = followOthers({
+      index,
+      list,
+      listed,
+      store: Promise.resolve(store),
+      named: (problem) => problem.path,
+      told: new Set(),
+      listener: (event) => events.push(event),
+    });
+    try {
+      for (let look = 1; look <= 3; look++) {
+        vi.advanceTimersToNextTimer();
+        // The look is over once it has set the next.
+        await until(() => waits.length > look, `look ${look}`);
+      }
+      // Each failure doubled the wait; the look that succeeded went back to a second.
+      expect(waits).toEqual([1000, 2000, 4000, 1000]);
+      expect(opens).toBe(3);
+      // The list was read once: the index stood at the generation it was read at.
+      expect(read).toHaveBeenCalledTimes(1);
+      expect(events).toHaveLength(1);
+      const [changed] = events;
+      expect(changed?.type).toBe('changed');
+      expect(
+        changed?.type === 'changed' ? changed.articles.map((article) => article.title) : [],
+      ).toEqual(['Talks resume in Geneva', 'Talks resume in Vienna']);
+    } finally {
+      stop();
+      index.close();
+    }
+  });
+});
