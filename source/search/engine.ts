@@ -3,7 +3,13 @@ import type { Label } from '../store/types.js';
 import type { AnnotationFacts } from './annotation-facts.js';
 import { CandidateFinder, EXACT } from './candidates.js';
 import { type ContextFacts, FactsCache } from './context-facts.js';
-import { figuresMissing, type SignedFigure, signedFigures, UNSIGNED } from './figures.js';
+import {
+  figureMark,
+  figuresMissing,
+  type SignedFigure,
+  signedFigures,
+  UNSIGNED,
+} from './figures.js';
 import { compileFilters } from './filters.js';
 import { highlight } from './highlight.js';
 import { emptyMatches, keepMatches, type Matches } from './matches.js';
@@ -163,17 +169,19 @@ export class Engine implements SearchEngine {
     // 100,000 articles, of which 6 s the shortcut's).
     const lonePhrase =
       compiled.terms.length === 1 && compiled.terms[0]!.kind === 'phrase' && articles.ordered;
-    // A signed figure is checked in every match's text: the first hits in corpus order may not
-    // hold its sign where later ones do.
+    // A signed figure is checked in every match: the first hits in corpus order may not hold its
+    // sign where later ones do. An index that keeps the figures' marks finds the best hits with
+    // them: those holding every mark lose nothing.
     const signed = figures.length > 0;
+    const marked = this.index.figureMarks === true;
     if (
       !filter &&
       compiled.excluded.length === 0 &&
       compiled.terms.length > 0 &&
       !lonePhrase &&
-      !signed
+      (!signed || marked)
     ) {
-      const top = this.bestHits(compiled, facts, articles, limit);
+      const top = this.bestHits(compiled, facts, articles, limit, signed ? figures : []);
       if (top) return top.keys.map((key) => this.hit(key, top.score, compiled, facts, context));
     }
 
@@ -251,10 +259,12 @@ export class Engine implements SearchEngine {
     facts: ContextFacts,
     articles: IndexedArticles,
     limit: number,
+    figures: readonly SignedFigure[],
   ): { keys: number[]; score: number } | null {
     const phrases: PhraseTerm[] = [];
-    // Per term, the words any of which it may be; scores summed in 32 bits, as matches are.
-    const groups: string[][] = [];
+    // Per term, the words any of which it may be; scores summed in 32 bits, as matches are. A
+    // signed figure's mark is one more group: only a sentence holding it keeps the full score.
+    const groups: string[][] = figures.map((figure) => [figureMark(figure)]);
     let sum = 0;
     for (const term of compiled.terms) {
       if (term.kind === 'word') {
@@ -421,7 +431,8 @@ export class Engine implements SearchEngine {
   /**
    * Lowers the score of each match whose own text lacks a signed figure's sign (`€5` for `$5`,
    * `20` for `20%`): that figure counts UNSIGNED of a word's score, so the whole figure ranks
-   * above it and a score of 1 still means every word and sign of the query is there.
+   * above it and a score of 1 still means every word and sign of the query is there. Asked of
+   * the figures' marks where the index keeps them, else of each match's text.
    */
   private checkSigns(
     found: Matches,
@@ -430,6 +441,24 @@ export class Engine implements SearchEngine {
     figures: readonly SignedFigure[],
     terms: number,
   ): void {
+    if (this.index.figureMarks) {
+      // Each figure's mark has a posting list: a match lacks the sign when its key is not there.
+      const missing = new Uint8Array(found.length);
+      for (const figure of figures) {
+        const marked = this.index.postings(figureMark(figure));
+        let at = 0;
+        for (let i = 0; i < found.length; i++) {
+          const key = found.keys[i]!;
+          while (at < marked.length && marked[at]! < key) at++;
+          if (at === marked.length || marked[at] !== key) missing[i]!++;
+        }
+      }
+      for (let i = 0; i < found.length; i++) {
+        if (owners[i]! < 0 || missing[i] === 0) continue;
+        found.scores[i] = found.scores[i]! - (missing[i]! * (1 - UNSIGNED)) / terms;
+      }
+      return;
+    }
     for (let i = 0; i < found.length; i++) {
       const a = owners[i]!;
       if (a < 0) continue;

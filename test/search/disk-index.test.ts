@@ -329,6 +329,46 @@ describe('search on the corpus index', () => {
       index.close();
     }
   });
+  it('ranks a signed figure by the index alone, as reading each sentence does', async () => {
+    // 100 sentences hold "5 billion": a third with `$`, a third with `€`, a third with no sign;
+    // 100 hold "20", half of them as `20%` or `20 per cent`.
+    await writeTowns((n, k) =>
+      k === 2
+        ? `Town ${n} spent ${['$', '€', ''][n % 3]}5 billion on roads.`
+        : k === 4
+          ? `Turnout in town ${n} rose ${n % 2 === 0 ? (n % 4 === 0 ? '20%' : '20 per cent') : 'by 20 votes'}.`
+          : `The minister of town ${n} said that item ${k} was late.`,
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
+    const memory = buildSearchEngine(fresh.articles);
+    try {
+      const disk = searchEngine(index.words);
+      const read = vi.spyOn(index, 'sentence');
+      for (const query of ['$5 billion', '€5 billion', '20%', '$5 20%', '5 billion']) {
+        for (const limit of [3, 50, 200]) {
+          read.mockClear();
+          const hits = disk.search(query, placedFacts([]), { limit });
+          expect(shown(hits), `${query} ${limit}`).toEqual(
+            shown(memory.search(query, placedFacts([]), { limit })),
+          );
+          // Only the hits shown are read, for their text: no match is read to check its sign.
+          expect(read.mock.calls.length, `${query} ${limit}`).toBe(hits.length);
+        }
+      }
+      const signed = disk.search('$5 billion', placedFacts([]), { limit: 200 });
+      expect(signed.filter((hit) => hit.score === 1)).toHaveLength(34);
+      expect(signed.map((hit) => hit.text).slice(0, 2)).toEqual([
+        'Town 0 spent $5 billion on roads.',
+        'Town 3 spent $5 billion on roads.',
+      ]);
+      expect(signed[34]!.text).toBe('Town 1 spent €5 billion on roads.');
+      expect(signed[34]!.score.toFixed(3)).toBe('0.900');
+    } finally {
+      index.close();
+    }
+  });
+
   it('stops where its caller gives up, and answers in full when it does not', async () => {
     await writeTowns((n, k) => `It was said that item ${k} is late in town ${n}.`);
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
