@@ -18,6 +18,7 @@ import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openProjectCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
+import { slowNotice } from './search-slow.js';
 import { unlistedLabels } from './unlisted-labels.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
@@ -223,6 +224,8 @@ Examples
       );
     }
     const { store } = project;
+    // Said at the terminal once a search has read for a while (a phrase of common words).
+    const slow = slowNotice(output, parsed.phrases);
     let hits: SearchHit[];
     // Hits already printed, the first of the answer, before the store's check was over.
     let printed: SearchHit[] = [];
@@ -240,7 +243,12 @@ Examples
         // A new engine each round: what it keeps of the word index was read before the change.
         hits = await confirmedSearch(
           index,
-          () => searchEngine(index.words).search(query, placedFacts([]), { limit, labels }),
+          () =>
+            searchEngine(index.words).search(query, placedFacts([]), {
+              limit,
+              labels,
+              giveUp: slow(index.words),
+            }),
           output,
         );
         if (!flags.json && hits.length > 0) {
@@ -281,7 +289,12 @@ Examples
         try {
           early = await confirmedSearch(
             index,
-            () => searchEngine(index.words).search(query, placedFacts([]), { limit, labels }),
+            () =>
+              searchEngine(index.words).search(query, placedFacts([]), {
+                limit,
+                labels,
+                giveUp: slow(index.words),
+              }),
             output,
           );
         } catch (error) {
@@ -360,7 +373,12 @@ Examples
       const searched = () =>
         confirmedSearch(
           corpus,
-          () => searchEngine(corpus.words).search(query, storeFacts(repository), { limit, labels }),
+          () =>
+            searchEngine(corpus.words).search(query, storeFacts(repository), {
+              limit,
+              labels,
+              giveUp: slow(corpus.words),
+            }),
           output,
           // Annotations already placed on the old text are placed again on the new.
           () => repository.open(corpus),
