@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { statOrNull } from '../corpus/db/stat-or-null.js';
+import type { WordIndex } from '../corpus/word-index.js';
 import {
   notFilterNote,
   parseQuery,
@@ -18,6 +19,7 @@ import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openProjectCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
 import { annotatorEnv, loadProject } from './project.js';
+import { slowNotice } from './search-slow.js';
 import { unlistedLabels } from './unlisted-labels.js';
 
 export const DEFAULT_CLI_LIMIT = 20;
@@ -227,14 +229,17 @@ Examples
       );
     }
     const { store } = project;
+    // Said at the terminal once a search has read for a while (a phrase of common words).
+    const slow = slowNotice(output, parsed.phrases);
     // How many match in all, as the last search said when it ranked every match (`onTotal`):
     // not counted again once the hits are printed.
     let counted: number | undefined;
-    const options = () => {
+    const options = (words: WordIndex) => {
       counted = undefined;
       return {
         limit,
         labels,
+        giveUp: slow(words),
         onTotal: (total: number) => {
           counted = total;
         },
@@ -257,7 +262,7 @@ Examples
         // A new engine each round: what it keeps of the word index was read before the change.
         hits = await confirmedSearch(
           index,
-          () => searchEngine(index.words).search(query, placedFacts([]), options()),
+          () => searchEngine(index.words).search(query, placedFacts([]), options(index.words)),
           output,
         );
         if (!flags.json && hits.length > 0) {
@@ -299,7 +304,7 @@ Examples
         try {
           early = await confirmedSearch(
             index,
-            () => searchEngine(index.words).search(query, placedFacts([]), options()),
+            () => searchEngine(index.words).search(query, placedFacts([]), options(index.words)),
             output,
           );
         } catch (error) {
@@ -379,7 +384,8 @@ Examples
       const searched = () =>
         confirmedSearch(
           corpus,
-          () => searchEngine(corpus.words).search(query, storeFacts(repository), options()),
+          () =>
+            searchEngine(corpus.words).search(query, storeFacts(repository), options(corpus.words)),
           output,
           // Annotations already placed on the old text are placed again on the new.
           () => repository.open(corpus),

@@ -64,6 +64,11 @@ export interface WordIndex {
    * probing a query word tests one sentence each of hundreds of articles.
    */
   oneSentenceWords?(a: number, index: number): readonly string[];
+  /**
+   * True when the sentences' signed figures are kept as marks (`$5`, `%20`, `text/figures.ts`)
+   * with posting lists of their own: a signed query asks those rather than each match's text.
+   */
+  readonly figureMarks?: boolean;
   /** True when a sentence to test is read from disk, article and all: probing costs more. */
   readonly readsSentences?: boolean;
   titleWords(a: number): readonly string[];

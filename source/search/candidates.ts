@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { WordIndex } from '../corpus/word-index.js';
-import { isNumberWord } from '../text/fold.js';
+import { isDigitWord, isNumberWord } from '../text/fold.js';
 import { variantKey } from '../text/variants.js';
 import { editDistance } from './distance.js';
 
@@ -28,6 +28,17 @@ export function prefixScore(typed: number, length: number): number {
 /** At most 0.6, lower with every edit. */
 export function fuzzyScore(distance: number, typed: number): number {
   return 0.6 * (1 - distance / (typed + 1));
+}
+
+/**
+ * Whether `word` may be taken for the start of `other` (which starts with it): always for a word
+ * of letters; a number only of a word that goes on with letters (`2020s`, not `20201` or
+ * `2020.5`), and a word of digits and letters (`10k`) of any.
+ */
+export function beginsWord(word: string, other: string): boolean {
+  if (!isNumberWord(word)) return true;
+  const next = other.charCodeAt(word.length);
+  return !(next === 0x2e || (next >= 0x30 && next <= 0x39));
 }
 
 /**
@@ -127,8 +138,23 @@ export class CandidateFinder {
     };
     const exact = index.frequency(word);
     if (exact !== undefined) offer({ word, score: EXACT, kind: 'exact', frequency: exact });
-    // A figure is checked, not half-remembered: `5` is not `50`, `2025` not `2026`.
-    if (isNumberWord(word)) return [...best.values()];
+    // A figure is checked, not half-remembered: `5` is not `50`, `2025` not `2026`, nor is a word
+    // of digits and letters (`2020s` not `2030s`). A number begins the words that are it and
+    // letters (`2020` → `2020s`, `100` → `100km`), from three digits on, never a longer number.
+    if (isDigitWord(word)) {
+      if (withPrefixes && word.length >= MIN_PREFIX) {
+        for (const [other, frequency] of index.prefixed(word)) {
+          if (other === word || !beginsWord(word, other)) continue;
+          offer({
+            word: other,
+            score: prefixScore(word.length, other.length),
+            kind: 'prefix',
+            frequency,
+          });
+        }
+      }
+      return [...best.values()];
+    }
     for (const month of sameMonth(word)) {
       const frequency = index.frequency(month);
       if (frequency !== undefined) offer({ word: month, score: MONTH, kind: 'variant', frequency });

@@ -3,13 +3,25 @@ import type { Label } from '../store/types.js';
 import type { AnnotationFacts } from './annotation-facts.js';
 import { CandidateFinder, EXACT } from './candidates.js';
 import { type ContextFacts, FactsCache } from './context-facts.js';
-import { figuresMissing, type SignedFigure, signedFigures, UNSIGNED } from './figures.js';
+import {
+  figureMark,
+  figuresMissing,
+  type SignedFigure,
+  signedFigures,
+  UNSIGNED,
+} from './figures.js';
 import { compileFilters } from './filters.js';
 import { highlight } from './highlight.js';
 import { emptyMatches, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
 import { firstCommonKeys } from './runs.js';
-import { probeCost, stopIfAsked, stoppable, wordsOfSentence } from './sentence-words.js';
+import {
+  probeCost,
+  stopIfAsked,
+  stopIfCounting,
+  stoppable,
+  wordsOfSentence,
+} from './sentence-words.js';
 import {
   articleOfKeyNear,
   intersectAll,
@@ -102,16 +114,15 @@ export class Engine implements SearchEngine {
   }
 
   count(query: string, context: AnnotationFacts, options: SearchOptions = {}): number {
-    return stoppable(options.giveUp, () =>
-      this.latest(() => {
-        const prepared = this.prepare(query, context, options);
-        if (!prepared) return 0;
-        if (prepared.compiled.terms.length === 0 && !prepared.filter?.needsAnnotation) {
-          return this.allInCorpusOrder(prepared, Number.POSITIVE_INFINITY).length;
-        }
-        return this.allMatches(prepared).found.length;
-      }),
-    );
+    const count = () => {
+      const prepared = this.prepare(query, context, options);
+      if (!prepared) return 0;
+      if (prepared.compiled.terms.length === 0 && !prepared.filter?.needsAnnotation) {
+        return this.allInCorpusOrder(prepared, Number.POSITIVE_INFINITY).length;
+      }
+      return this.allMatches(prepared).found.length;
+    };
+    return stoppable(options.giveUp, () => this.latest(count), true);
   }
 
   /**
@@ -161,19 +172,24 @@ export class Engine implements SearchEngine {
     // A phrase alone is read only as far as its first hits (term-source.ts): the shortcut would
     // read the same sentences, and all of them again when it gave up (19 s for `"it is` at
     // 100,000 articles, of which 6 s the shortcut's).
-    const lonePhrase =
-      compiled.terms.length === 1 && compiled.terms[0]!.kind === 'phrase' && articles.ordered;
-    // A signed figure is checked in every match's text: the first hits in corpus order may not
-    // hold its sign where later ones do.
+    // A phrase of one word reads no sentence there, but the whole posting list of each word it
+    // may be (`"it` every word begun `it`, 400,000 keys at 100,000 articles): the shortcut reads
+    // only the heads of the word's own list.
+    const only = compiled.terms.length === 1 ? compiled.terms[0]! : null;
+    const lonePhrase = only?.kind === 'phrase' && only.words.length > 1 && articles.ordered;
+    // A signed figure is checked in every match: the first hits in corpus order may not hold its
+    // sign where later ones do. An index that keeps the figures' marks finds the best hits with
+    // them: those holding every mark lose nothing.
     const signed = figures.length > 0;
+    const marked = this.index.figureMarks === true;
     if (
       !filter &&
       compiled.excluded.length === 0 &&
       compiled.terms.length > 0 &&
       !lonePhrase &&
-      !signed
+      (!signed || marked)
     ) {
-      const top = this.bestHits(compiled, facts, articles, limit);
+      const top = this.bestHits(compiled, facts, articles, limit, signed ? figures : []);
       if (top) return top.keys.map((key) => this.hit(key, top.score, compiled, facts, context));
     }
 
@@ -223,6 +239,7 @@ export class Engine implements SearchEngine {
       keepMatches(found, (key, i) => test(key, owners[i]!));
     } else {
       found = this.matchTerms(compiled, facts, articles, enough);
+      stopIfCounting();
       owners = ownersOf(articles, found);
       if (filter) keepMatches(found, (key, i) => filter.test(key, owners[i]!));
       for (let i = 0; i < found.length; i++) found.scores[i]! /= compiled.terms.length;
@@ -231,8 +248,10 @@ export class Engine implements SearchEngine {
       owners = ownersOf(articles, found);
       keepMatches(found, (key, i) => !this.excluded(key, owners[i]!, compiled.excluded));
     }
+    stopIfCounting();
     owners = ownersOf(articles, found);
     if (compiled.terms.length > 0) {
+      stopIfCounting();
       representTitleOnly(found, owners);
       owners = ownersOf(articles, found);
     }
@@ -251,10 +270,12 @@ export class Engine implements SearchEngine {
     facts: ContextFacts,
     articles: IndexedArticles,
     limit: number,
+    figures: readonly SignedFigure[],
   ): { keys: number[]; score: number } | null {
     const phrases: PhraseTerm[] = [];
-    // Per term, the words any of which it may be; scores summed in 32 bits, as matches are.
-    const groups: string[][] = [];
+    // Per term, the words any of which it may be; scores summed in 32 bits, as matches are. A
+    // signed figure's mark is one more group: only a sentence holding it keeps the full score.
+    const groups: string[][] = figures.map((figure) => [figureMark(figure)]);
     let sum = 0;
     for (const term of compiled.terms) {
       if (term.kind === 'word') {
@@ -421,7 +442,8 @@ export class Engine implements SearchEngine {
   /**
    * Lowers the score of each match whose own text lacks a signed figure's sign (`€5` for `$5`,
    * `20` for `20%`): that figure counts UNSIGNED of a word's score, so the whole figure ranks
-   * above it and a score of 1 still means every word and sign of the query is there.
+   * above it and a score of 1 still means every word and sign of the query is there. Asked of
+   * the figures' marks where the index keeps them, else of each match's text.
    */
   private checkSigns(
     found: Matches,
@@ -430,6 +452,24 @@ export class Engine implements SearchEngine {
     figures: readonly SignedFigure[],
     terms: number,
   ): void {
+    if (this.index.figureMarks) {
+      // Each figure's mark has a posting list: a match lacks the sign when its key is not there.
+      const missing = new Uint8Array(found.length);
+      for (const figure of figures) {
+        const marked = this.index.postings(figureMark(figure));
+        let at = 0;
+        for (let i = 0; i < found.length; i++) {
+          const key = found.keys[i]!;
+          while (at < marked.length && marked[at]! < key) at++;
+          if (at === marked.length || marked[at] !== key) missing[i]!++;
+        }
+      }
+      for (let i = 0; i < found.length; i++) {
+        if (owners[i]! < 0 || missing[i] === 0) continue;
+        found.scores[i] = found.scores[i]! - (missing[i]! * (1 - UNSIGNED)) / terms;
+      }
+      return;
+    }
     for (let i = 0; i < found.length; i++) {
       const a = owners[i]!;
       if (a < 0) continue;

@@ -1,3 +1,5 @@
+import { stopIfCounting } from './sentence-words.js';
+
 /**
  * Sentences a term or a query matched, as parallel arrays in ascending key order: each sentence's
  * score (summed over the query's terms so far) and whether a term matched its own text rather
@@ -65,6 +67,7 @@ export function unionOf(sources: readonly Source[]): Matches {
     let base = Infinity;
     for (let i = 0; i < live.length; i++) base = Math.min(base, next(i));
     if (base === Infinity) break;
+    stopIfCounting();
     const end = base + WINDOW;
     let count = 0;
     for (let i = 0; i < live.length; i++) {

@@ -19,15 +19,35 @@ export function stopIfAsked(): void {
   if (giveUp?.()) throw new SearchStopped();
 }
 
-/** Runs `search` so that it stops (throws SearchStopped) once `stop` says so. */
-export function stoppable<T>(stop: (() => boolean) | undefined, search: () => T): T {
+/** Whether the running search is a count (`counting` of `stoppable`). */
+let counting = false;
+
+/**
+ * Throws SearchStopped when the running search is a count and its `giveUp` says so: asked
+ * between the steps of walking posting lists. A count of a common word reads no sentence, and
+ * counting `the` at 100,000 articles walked 2.5 million keys for 0.5-1.3 s (load 12) while the
+ * review's screen, counting in what was left of a key's 0.2 s, took no key. A search is not
+ * stopped there: its hits are worth the wait, and a word's first hits come from the lists' heads.
+ */
+export function stopIfCounting(): void {
+  if (counting) stopIfAsked();
+}
+
+/**
+ * Runs `search` so that it stops (throws SearchStopped) once `stop` says so; `count`: it is a
+ * count, which stops between the steps of its posting lists too (`stopIfCounting`).
+ */
+export function stoppable<T>(stop: (() => boolean) | undefined, search: () => T, count = false): T {
   if (!stop) return search();
   const outer = giveUp;
+  const outerCounting = counting;
   giveUp = stop;
+  counting = count;
   try {
     return search();
   } finally {
     giveUp = outer;
+    counting = outerCounting;
   }
 }
 

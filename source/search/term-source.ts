@@ -1,4 +1,5 @@
 import { articleOfNumber, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
+import { isDigitWord } from '../text/fold.js';
 import { MIN_PREFIX } from './candidates.js';
 import type { ContextFacts } from './context-facts.js';
 import { type Matches, type Source, unionOf, withinSources } from './matches.js';
@@ -70,9 +71,10 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
     }
     textCost = term.postings;
     textLists = () => {
-      // The words the query word begins (while typing, or `31` for 310…319) in one read.
+      // The words the query word begins (while typing) in one read; not for a number, which
+      // begins few of the words its range holds (`2020s`, not `20201` or `2020.5`).
       let begun: Map<string, Uint32Array> | undefined;
-      if (index.prefixedPostings && term.text.length >= MIN_PREFIX) {
+      if (index.prefixedPostings && term.text.length >= MIN_PREFIX && !isDigitWord(term.text)) {
         let count = 0;
         for (const word of term.scores.keys()) if (word.startsWith(term.text)) count++;
         if (count >= 2) begun = index.prefixedPostings(term.text);

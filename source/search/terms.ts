@@ -1,7 +1,8 @@
 import type { WordIndex } from '../corpus/word-index.js';
-import { isIdeographPair, isNumberWord, segmentedRun, words } from '../text/fold.js';
+import { isDigitWord, isIdeographPair, segmentedRun, words } from '../text/fold.js';
 import {
   allowedEdits,
+  beginsWord,
   type CandidateFinder,
   EXACT,
   fuzzyScore,
@@ -146,7 +147,11 @@ const PHRASE_STARTED = 0.9;
 /** How well a plain word matches a word outside the index (of a note), by the index's rules. */
 export function wordScore(term: WordTerm, word: string): number {
   if (word === term.text) return EXACT;
-  if (isNumberWord(term.text)) return 0;
+  if (isDigitWord(term.text)) {
+    const begins =
+      term.text.length >= MIN_PREFIX && word.startsWith(term.text) && beginsWord(term.text, word);
+    return begins ? prefixScore(term.text.length, word.length) : 0;
+  }
   if (sameMonth(term.text).includes(word)) return MONTH;
   if (term.text.length >= MIN_PREFIX && word.startsWith(term.text)) {
     return prefixScore(term.text.length, word.length);

@@ -1,3 +1,5 @@
+import { numberOfFigure } from './figures.js';
+
 /**
  * Folding makes "KYIV", "Kyïv" and "kyiv" the same word: NFKD, combining marks and zero-width
  * (non-)joiners dropped, lower case, a few letters mapped to their base. The index folds whole
@@ -270,10 +272,12 @@ function isDigitAt(folded: string, at: number): boolean {
 /**
  * Whether the separator at `at` joins two parts of one number, the word `start`..`at` being
  * its beginning: that word is digits (and separators already joined), and the separator is a
- * decimal point before a digit (`22.5`, `3.14`, `1.2.3`) or a thousands comma before exactly
- * three digits (`1,772`, `12,500,000`). So `5` is no word of `22.5`, nor `20` of `20.8`; a
- * number's word keeps its dots and drops its commas (`1,772` is `1772`). `sentenceWords` finds
- * the same with `asciiNumber`.
+ * decimal point before a digit (`22.5`, `3.14`, `1.2.3`), a thousands comma before exactly
+ * three digits (`1,772`, `12,500,000`) or a decimal comma before one or two (`22,5`, `0,25`:
+ * European). So `5` is no word of `22.5` or `22,5`, nor `20` of `20.8`; a number's word keeps
+ * its dots, drops its thousands commas and makes a decimal comma a point (`1,772` is `1772`,
+ * `22,5` is `22.5`). Four digits or more after a comma stay apart (`1,0000`, `2019,2020`).
+ * `sentenceWords` finds the same with `asciiWord`.
  */
 function numberGoesOn(folded: string, start: number, at: number): boolean {
   for (let k = start; k < at; k++) {
@@ -281,22 +285,32 @@ function numberGoesOn(folded: string, start: number, at: number): boolean {
     if (!isDigitAt(folded, k) && code !== DOT && code !== COMMA) return false;
   }
   if (folded.charCodeAt(at) === DOT) return isDigitAt(folded, at + 1);
-  return (
-    isDigitAt(folded, at + 1) &&
-    isDigitAt(folded, at + 2) &&
-    isDigitAt(folded, at + 3) &&
-    !isDigitAt(folded, at + 4)
-  );
+  let digits = 0;
+  while (digits < 4 && isDigitAt(folded, at + 1 + digits)) digits++;
+  return digits > 0 && digits !== 4;
 }
 
-/** Whether a folded word is a number (`5`, `22.5`, `1772`): its first character is a digit. */
+const numberWord = /^[0-9]+(?:\.[0-9]+)*$/;
+
+/**
+ * Whether a folded word is a number (`5`, `22.5`, `1772`): digits, and decimal points between
+ * them. A word of digits and letters is not (`2020s` a decade, `2nd`, `5g` a name).
+ */
 export function isNumberWord(word: string): boolean {
+  return numberWord.test(word);
+}
+
+/** Whether a folded word begins with a digit: a number, or a word such as `2020s` or `5g`. */
+export function isDigitWord(word: string): boolean {
   return isDigitAt(word, 0);
 }
 
-/** A word as the index keeps it: an abbreviation without its dots, a number without its commas. */
+/**
+ * A word as the index keeps it: an abbreviation without its dots, a number without its
+ * thousands commas and with a point for its decimal comma (`1,772` → `1772`, `22,5` → `22.5`).
+ */
 function wordOfSpan(word: string): string {
-  if (isDigitAt(word, 0)) return word.includes(',') ? word.replaceAll(',', '') : word;
+  if (isDigitAt(word, 0)) return word.includes(',') ? numberOfFigure(word) : word;
   return word.includes('.') ? word.replaceAll('.', '') : word;
 }
 const letterPattern = /^\p{L}$/u;
@@ -397,7 +411,7 @@ export function words(text: string): string[] {
  * and digits.
  */
 const asciiWord =
-  /(?<![a-z0-9])[a-z](?:\.[a-z](?![a-z0-9]))+|(?<![a-z0-9])[0-9]+(?:\.[0-9]|,[0-9]{3}(?![0-9])|[0-9])*[a-z0-9]*|[a-z0-9]+/g;
+  /(?<![a-z0-9])[a-z](?:\.[a-z](?![a-z0-9]))+|(?<![a-z0-9])[0-9]+(?:\.[0-9]|,[0-9]{3}(?![0-9])|,[0-9]{1,2}(?![0-9])|[0-9])*[a-z0-9]*|[a-z0-9]+/g;
 
 /**
  * The folded words of a sentence, as the search index stores them: the same words as `words`,

@@ -329,6 +329,70 @@ describe('search on the corpus index', () => {
       index.close();
     }
   });
+  it('answers a phrase of one word from the heads of its lists, as reading them all does', async () => {
+    await writeTowns((n, k) => `The minister of town ${n} said that item ${k} was late.`);
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
+    const memory = buildSearchEngine(fresh.articles);
+    try {
+      const disk = searchEngine(index.words);
+      const lists = vi.spyOn(index, 'postings');
+      for (const query of ['"item', '"it', '"minister"', '"towns']) {
+        for (const limit of [3, 50, 1000]) {
+          expect(shown(disk.search(query, placedFacts([]), { limit })), query).toEqual(
+            shown(memory.search(query, placedFacts([]), { limit })),
+          );
+        }
+      }
+      lists.mockClear();
+      // Its first 5 from the head of the word's list: no whole list is read.
+      expect(disk.search('"item', placedFacts([]), { limit: 5 })).toHaveLength(5);
+      expect(lists).not.toHaveBeenCalled();
+    } finally {
+      index.close();
+    }
+  });
+
+  it('ranks a signed figure by the index alone, as reading each sentence does', async () => {
+    // 100 sentences hold "5 billion": a third with `$`, a third with `€`, a third with no sign;
+    // 100 hold "20", half of them as `20%` or `20 per cent`.
+    await writeTowns((n, k) =>
+      k === 2
+        ? `Town ${n} spent ${['$', '€', ''][n % 3]}5 billion on roads.`
+        : k === 4
+          ? `Turnout in town ${n} rose ${n % 2 === 0 ? (n % 4 === 0 ? '20%' : '20 per cent') : 'by 20 votes'}.`
+          : `The minister of town ${n} said that item ${k} was late.`,
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
+    const memory = buildSearchEngine(fresh.articles);
+    try {
+      const disk = searchEngine(index.words);
+      const read = vi.spyOn(index, 'sentence');
+      for (const query of ['$5 billion', '€5 billion', '20%', '$5 20%', '5 billion']) {
+        for (const limit of [3, 50, 200]) {
+          read.mockClear();
+          const hits = disk.search(query, placedFacts([]), { limit });
+          expect(shown(hits), `${query} ${limit}`).toEqual(
+            shown(memory.search(query, placedFacts([]), { limit })),
+          );
+          // Only the hits shown are read, for their text: no match is read to check its sign.
+          expect(read.mock.calls.length, `${query} ${limit}`).toBe(hits.length);
+        }
+      }
+      const signed = disk.search('$5 billion', placedFacts([]), { limit: 200 });
+      expect(signed.filter((hit) => hit.score === 1)).toHaveLength(34);
+      expect(signed.map((hit) => hit.text).slice(0, 2)).toEqual([
+        'Town 0 spent $5 billion on roads.',
+        'Town 3 spent $5 billion on roads.',
+      ]);
+      expect(signed[34]!.text).toBe('Town 1 spent €5 billion on roads.');
+      expect(signed[34]!.score.toFixed(3)).toBe('0.900');
+    } finally {
+      index.close();
+    }
+  });
+
   it('stops where its caller gives up, and answers in full when it does not', async () => {
     await writeTowns((n, k) => `It was said that item ${k} is late in town ${n}.`);
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
@@ -341,6 +405,13 @@ describe('search on the corpus index', () => {
       expect(engine.search('"it is"', placedFacts([]))).toEqual([]);
       // A search that reads little is not stopped.
       expect(engine.search('town', placedFacts([]), { giveUp: () => false })).toHaveLength(50);
+      // A count stops between the steps of its posting lists too, though it reads no sentence:
+      // counting a common word took the review's screen for a second. A word's first hits do not.
+      expect(() => engine.count('town', placedFacts([]), { giveUp: () => true })).toThrow(
+        SearchStopped,
+      );
+      expect(engine.count('town', placedFacts([]), { giveUp: () => false })).toBe(800);
+      expect(engine.search('town', placedFacts([]), { giveUp: () => true })).toHaveLength(50);
     } finally {
       index.close();
     }

@@ -27,6 +27,12 @@ const engine = buildSearchEngine([
     'On November 11 the talks resumed; 12,345 troops left.',
     'A loan of €5 billion was agreed, and 20 workers were hired.',
   ]),
+  article('decades', [
+    'In the 2020s prices doubled, as in 2020 itself.',
+    'The 2030s will tell; 5G masts went up in 2nd place.',
+    'Inflation was 17,5 % and then 3,25% in the euro area.',
+    'The index fell 17.5 points; 1,0000 and 2018,2019 are no decimals.',
+  ]),
   article('names', [
     'Volodymyr Zélenskyy met the envoy in Saint-Étienne.',
     'The 30-day truce began; the U.S. welcomed it.',
@@ -150,6 +156,44 @@ describe('folding and highlights', () => {
     expect(sentences('"20.8% from"')).toEqual(['figures-s1']);
   });
 
+  it('finds the decade of a number, and reads a decimal comma as a decimal point', () => {
+    const sentences = (query: string) => search(query).map((hit) => hit.sentence);
+    // `2020` finds itself first, then the decade it begins; `2020s` is its own word, never `2030s`.
+    const decade = search('2020');
+    expect(decade.map((hit) => hit.sentence)).toEqual(['decades-s0']);
+    expect(decade.map(highlighted)).toEqual([['2020s', '2020']]);
+    expect(sentences('2020s')).toEqual(['decades-s0']);
+    expect(search('2030s').map(highlighted)).toEqual([['2030s']]);
+    expect(sentences('2030')).toEqual(['decades-s1']);
+    // A name and an ordinal are words of their own: `5` and `2` find neither.
+    expect(sentences('5g')).toEqual(['decades-s1']);
+    expect(sentences('2nd')).toEqual(['decades-s1']);
+    expect(sentences('5')).not.toContain('decades-s1');
+    expect(sentences('2')).not.toContain('decades-s1');
+    // `202` begins `2020` and `2020s` only as digits: a number is never the start of a longer one.
+    expect(sentences('202')).toEqual([]);
+    // `17,5` is the number 17.5, as a European writes it; four digits after a comma stay apart.
+    expect(words('17,5 % and 3,25% but 1,0000 and 2019,2020')).toEqual([
+      '17.5',
+      'and',
+      '3.25',
+      'but',
+      '1',
+      '0000',
+      'and',
+      '2019',
+      '2020',
+    ]);
+    expect(sentences('17,5')).toEqual(['decades-s2', 'decades-s3']);
+    expect(search('17,5 points').map(highlighted)[0]).toEqual(['17.5', 'points']);
+    expect(search('17,5%').map((hit) => `${hit.sentence} ${hit.score.toFixed(3)}`)).toEqual([
+      'decades-s2 1.000',
+      'decades-s3 0.800',
+    ]);
+    expect(sentences('3.25%')).toEqual(['decades-s2']);
+    expect(figuresMissing('rose 3,25% in', signedFigures(['3.25%']))).toBe(0);
+  });
+
   it('finds a month written in full or abbreviated, the way written first', () => {
     const hits = search('November 11');
     expect(hits.map((hit) => hit.sentence)).toEqual(['figures-s3', 'figures-s2']);
@@ -168,6 +212,7 @@ describe('folding and highlights', () => {
       'The U.S. said at 9 a.m.; U.S.-led, U.S.A., e.g. x.com',
       "ab.c.d 3.a.b u.s5 a.b.c5 U.S.Army I...a U.S.'s plan B. Then",
       '$22.5 billion, 20.8%, 1,772 of 12,500,000; 1,0000 1,00 22.5bn.3 b3.5 22a.5 1.2.3 5. 2019,2020',
+      '22,5 % 3,25% 1,772,5 0,5m 22,55 22,555 22,5555 1,7.5 a1,5 2020s, 5g',
     ]) {
       expect(sentenceWords(text), text).toEqual(words(text));
     }

@@ -596,7 +596,13 @@ describe('text inputs', () => {
 
   it('says when a search while typing stopped, and Enter has it read everything', async () => {
     const repository = testRepository();
-    const search = impatient(repository);
+    const impatientSearch = impatient(repository);
+    // What the screen shows while Enter's search reads (at 100,000 articles, for seconds).
+    let whileReading = '';
+    const search: typeof impatientSearch = (query, store, whole) => {
+      if (whole && app) whileReading = app.frame();
+      return impatientSearch(query, store, whole);
+    };
     app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
     await app.press('/');
     await app.press('"of the"');
@@ -607,6 +613,9 @@ describe('text inputs', () => {
     await app.press(KEYS.enter);
     // The results, to choose from: the first Enter searched, the next one opens.
     await app.waitFor((f) => f.includes(`${hits.length} results`), 'every result');
+    expect(whileReading).toContain(
+      'reading every sentence with these words… keys wait until it is done',
+    );
     expect(app.frame()).toContain('/ "of the"');
     await app.press(KEYS.down, KEYS.enter);
     await app.waitFor(atHit(hits[1]!), 'the second hit');

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { compact, sentenceWords, words } from '../../text/fold.js';
+import { compact, words } from '../../text/fold.js';
 import { buildArticle } from '../article.js';
 import { contentKey } from '../content-key.js';
 import { openingWords } from '../corpus-index.js';
 import { articleId } from '../files.js';
 import { bytesToSource, FileRefusedError, readBytesSync } from '../read.js';
+import { indexWords } from './index-words.js';
 
 /**
  * An article as the index stores it, in few fields of strings and one typed array: worker
@@ -99,7 +100,7 @@ export function wordsOfSentences(
   const holders = new Map<string, number[]>();
   let total = 0;
   sentences.forEach((sentence, i) => {
-    for (const word of sentenceWords(sentence.text)) {
+    for (const word of indexWords(sentence.text)) {
       const list = holders.get(word);
       if (!list) {
         holders.set(word, [i]);

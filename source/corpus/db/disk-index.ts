@@ -156,6 +156,7 @@ const running = new Map<string, Promise<RefreshSummary>>();
 export class DiskCorpusIndex implements CorpusIndex, WordIndex {
   readonly words: WordIndex = this;
   readonly readsSentences = true;
+  readonly figureMarks = true;
   private snapshot: ArticleTable = emptyTable();
   /** The generation of the index `snapshot` was read at ('' before any table was written). */
   private loaded = '';

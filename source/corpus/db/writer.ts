@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import { sentenceWords, words } from '../../text/fold.js';
+import { words } from '../../text/fold.js';
 import { changedVariantKey } from '../../text/variants.js';
 import { byCodePoint } from '../files.js';
 import type { CleanedFile } from './clean-file.js';
 import { HeldPostings } from './held.js';
+import { indexWords } from './index-words.js';
 import { encodePostings } from './postings.js';
 import type { StaticProblem } from './scan.js';
 import type { Db } from './schema.js';
@@ -295,7 +296,7 @@ function wordsOfRow(row: ArticleRow): ArticleWords {
   );
   const sentences: string[][] = [];
   for (let i = 0; i < spans.length; i += 3) {
-    sentences.push([...new Set(sentenceWords(row.text.slice(spans[i + 1]!, spans[i + 2]!)))]);
+    sentences.push([...new Set(indexWords(row.text.slice(spans[i + 1]!, spans[i + 2]!)))]);
   }
   return { first: row.first, sentences, title: [...new Set(words(row.title ?? ''))] };
 }

@@ -42,7 +42,8 @@ export function SearchOverlay({
       ? searchPrompt(state.project.labels)
       : mode.stopped && mode.hitsFor === mode.query
         ? mode.whole === mode.query
-          ? 'reading every sentence with these words…'
+          ? // The search reads on the screen's thread: keys typed meanwhile wait for it.
+            'reading every sentence with these words… keys wait until it is done'
           : 'these words are in too many sentences to search while you type: Enter searches them all'
         : (searchNote(mode.query, state.project.labels, mode.hits.length) ??
           // Before the first answer for this query, no count: "0 results" flashed there (qa49).
