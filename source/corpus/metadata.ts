@@ -242,6 +242,16 @@ const OUTLET_WORDS = new Set(
     'известия газета вести ведомости новини відомості'
   ).split(' '),
 );
+/** A site's sections, which stand beside the date as an outlet does (`Opinion | March 14, 2025`). */
+const SECTIONS = new Set(
+  (
+    'news world politics opinion opinions business sport sports technology tech science health ' +
+    'culture arts entertainment lifestyle life travel style food europe asia africa americas ' +
+    'uk us local national international economy markets money finance analysis features feature ' +
+    'breaking live video videos comment commentary editorial editorials environment climate ' +
+    'education society region regions home latest top stories investigations explainer interview'
+  ).split(' '),
+);
 /** A first word that is an article: `The Hindu`, `Le Monde`, `Die Zeit`, `El País`. */
 const ARTICLES = new Set('the le la les der die das el il lo los las het de'.split(' '));
 /** Words a byline gives for no one in particular: no writer, no outlet. */
@@ -323,7 +333,7 @@ function whoOf(segment: string, apart: boolean): Who | null {
   if (names.length === 0 || names.length > 6) return null;
   const who: Who = { people: [], source: null };
   for (const [i, name] of names.entries()) {
-    if (NOBODY.test(name)) continue;
+    if (NOBODY.test(name) || SECTIONS.has(name.toLowerCase())) continue;
     // `By JERUSALEM POST STAFF`: the outlet's own people, no one by name.
     const staff = name.replace(STAFF, '');
     if (staff !== name && (!/\s/.test(staff) || isOutletName(staff))) who.source ??= staff;

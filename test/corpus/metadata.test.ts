@@ -47,6 +47,9 @@ describe('datelines and bylines', () => {
     ['by Regan September 15, 2014', { date: '2014-09-15', byline: null }],
     ['Wednesday 20 November 2019 11:42, UK', { date: '2019-11-20', byline: null }],
     ['Air Date: November 19, 2019', { date: '2019-11-19', byline: null }],
+    // A site's section beside the date is no outlet.
+    ['World · 2025-03-14', { date: '2025-03-14', byline: null }],
+    ['Opinion | March 14, 2025', { date: '2025-03-14', byline: null }],
     ['Reuters - March 3, 2025', { date: '2025-03-03', byline: null, source: 'Reuters' }],
     ['March 3, 2025 | Updated 10:00 GMT', { date: '2025-03-03', byline: null }],
     ['Mar 3, 2025 · 4 min read', { date: '2025-03-03', byline: null }],
