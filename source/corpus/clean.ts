@@ -254,6 +254,7 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
   // The outlet a dateline names (`Reuters · 2025-03-14`) says more than a line at the foot.
   let datelineSource: string | null = null;
   let seen = 0;
+  let credits = 0;
   for (let i = 0; i < units.length && seen < HEAD_UNITS; i++) {
     // `TOKYO, March 14, 2025 (AP)` ends as a photo's credit does: gone either way, but its date
     // and agency are the article's.
@@ -262,6 +263,8 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     // The body has begun: datelines and bylines come before it.
     const text = units[i]!.text;
     if (credit) {
+      // A page of 100,000 credits must not ask chrono of each: the first few are the head's.
+      if (++credits > HEAD_UNITS) continue;
       const dateline = parseDateline(unglue(text));
       if (dateline?.date) {
         reasons[i] = 'dateline';
