@@ -223,10 +223,10 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
   const { units, lists } = marked;
   // A copy: the passes below mark more, and the page's own patterns may be cleaned again.
   const reasons = marked.patterns.slice();
-  let source = parsed.source;
+  let lineSource: string | null = null;
   for (const unit of units) {
-    if (source) break;
-    source = sourceFromLine(unit.text);
+    if (parsed.source || lineSource) break;
+    lineSource = sourceFromLine(unit.text);
   }
   markRegions(units, reasons);
 
@@ -251,11 +251,28 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
   }
 
   let { date, byline } = parsed;
+  // The outlet a dateline names (`Reuters · 2025-03-14`) says more than a line at the foot.
+  let datelineSource: string | null = null;
   let seen = 0;
+  let credits = 0;
   for (let i = 0; i < units.length && seen < HEAD_UNITS; i++) {
-    if (reasons[i] !== null) continue;
+    // `TOKYO, March 14, 2025 (AP)` ends as a photo's credit does: gone either way, but its date
+    // and agency are the article's.
+    const credit = reasons[i] === 'image credit';
+    if (reasons[i] !== null && !credit) continue;
     // The body has begun: datelines and bylines come before it.
     const text = units[i]!.text;
+    if (credit) {
+      // A page of 100,000 credits must not ask chrono of each: the first few are the head's.
+      if (++credits > HEAD_UNITS) continue;
+      const dateline = parseDateline(unglue(text));
+      if (dateline?.date) {
+        reasons[i] = 'dateline';
+        date ??= dateline.date;
+        datelineSource ??= dateline.source;
+      }
+      continue;
+    }
     if (text.length > 250 || (lists[i]!.length >= 14 && isSentenceLike(text))) break;
     seen++;
     const dateline = parseDateline(unglue(units[i]!.text));
@@ -263,6 +280,7 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
       reasons[i] = 'dateline';
       date ??= dateline.date;
       byline ??= dateline.byline;
+      datelineSource ??= dateline.source;
       continue;
     }
     const given = chosen && !isSentenceLike(text) ? lineDate(unglue(text)) : null;
@@ -280,7 +298,9 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     const dateline = parseDateline(unglue(text));
     date ??= dateline?.date ?? null;
     byline ??= dateline?.byline ?? null;
+    datelineSource ??= dateline?.source ?? null;
   }
+  let source = parsed.source ?? datelineSource ?? lineSource;
 
   if (title !== null) {
     const wanted = normalise(title);

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { AGENCY_TRAILER } from './boilerplate-patterns.js';
-import { outletOfAgencyCode } from './outlets.js';
+import { isKnownOutlet, outletOfAgencyCode } from './outlets.js';
 
 const DATE_PREFIX = /^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+|$)/;
 
@@ -89,7 +89,10 @@ export function parseByline(text: string): string | null {
 
 export interface Dateline {
   date: string | null;
+  /** The people the line names as writers, never an outlet. */
   byline: string | null;
+  /** The outlet the line names: `Reuters · 2025-03-14`, `TOKYO, March 14, 2025 (Xinhua)`. */
+  source: string | null;
 }
 
 const DATE_HINT =
@@ -132,10 +135,11 @@ const PUBLISHED =
 
 /**
  * A place before the date, as agency datelines begin: `WASHINGTON, March 3, 2025`, `Berlin,
- * 3. März 2025`. One word, or up to three in capitals; two capitalised words are read as a
- * byline's name, as before.
+ * 3. März 2025`. One capitalised word and a comma, or up to three words in capitals; two
+ * capitalised words are read as a byline's name, as before, and one word set apart otherwise
+ * (`Reuters · 2025-03-14`) as an outlet.
  */
-const PLACE = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2})\s*[,–—-]?$/u;
+const PLACE = /^(?:\p{Lu}[\p{L}'’.-]*\s*,|\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2}\s*[,–—-]?)$/u;
 
 const MONTH_NAMES = [
   'january',
@@ -178,38 +182,287 @@ function bareDate(text: string): string | null | undefined {
   return isPlausibleDate(date) ? date : null;
 }
 
-/**
- * A byline and/or dateline line near the top: `Published March 3, 2025`,
- * `Friday, 25 April 2025, 18:14`, `By Jane Doe`, or 003's names glued to their dateline
- * (`Oleh Pavliuk, Yevhen KizilovFriday, 25 April 2025, 18:14`). Null for anything else, so
- * that a sentence that merely mentions a date stays in the body.
- */
-export function parseDateline(text: string): Dateline | null {
-  if (text.length > 120) return null;
-  const bare = bareDate(text);
-  if (bare !== undefined) return bare === null ? null : { date: bare, byline: null };
+/** Full-width digits (`２０２５年３月１４日`) as ASCII, one code unit for one: offsets stay. */
+function asciiDigits(text: string): string {
+  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** `2025年3月14日` (Chinese, Japanese), `2025년 3월 14일` (Korean): chrono reads neither. */
+const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日号號일]/u;
+
+interface FoundDate {
+  index: number;
+  length: number;
+  /** Null for a date that cannot be one (day 31 of April, a year 3000). */
+  date: string | null;
+}
+
+function findDate(text: string): FoundDate | null {
+  const cjk = CJK_DATE.exec(text);
+  if (cjk) {
+    const [y, m, d] = [Number(cjk[1]), Number(cjk[2]), Number(cjk[3])];
+    const when = new Date(Date.UTC(y, m - 1, d));
+    const real = when.getUTCMonth() === m - 1 && when.getUTCDate() === d;
+    const date = iso(y, m, d);
+    return {
+      index: cjk.index,
+      length: cjk[0].length,
+      date: real && isPlausibleDate(date) ? date : null,
+    };
+  }
   // chrono takes milliseconds a line: ask it only about lines with a year and a month or day name.
   const result = YEAR.test(text) ? chronoDate(text) : null;
-  if (result !== null) {
-    const after = text.slice(result.index + result.text.length).trim();
-    if (after !== '' && !/^(?:\(?[A-Z]{2,5}\)?|\|.*|updated.*)$/i.test(after)) return null;
-    const date = iso(
-      result.start.get('year')!,
-      result.start.get('month')!,
-      result.start.get('day')!,
-    );
-    if (!isPlausibleDate(date)) return null;
-    const before = text.slice(0, result.index).trim();
-    if (before === '' || (PUBLISHED.test(before) && before.replace(PUBLISHED, '') === '')) {
-      return { date, byline: null };
-    }
-    if (PLACE.test(before)) return { date, byline: null };
-    const byline = parseByline(before.replace(PUBLISHED, ''));
-    return byline ? { date, byline } : null;
+  if (result === null) return null;
+  const date = iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);
+  return {
+    index: result.index,
+    length: result.text.length,
+    date: isPlausibleDate(date) ? date : null,
+  };
+}
+
+/** What the words around a line's date say: the writers, and the outlet. */
+interface Who {
+  people: string[];
+  source: string | null;
+}
+
+/**
+ * Words that name an organisation, not a person, in the name of an outlet (`Kyiv Independent`,
+ * `Sky News`, `Süddeutsche Zeitung`): a byline line naming one names no writer.
+ */
+const OUTLET_WORDS = new Set(
+  (
+    'news newswire wire agency press times post independent journal herald daily tribune telegraph ' +
+    'radio tv television broadcasting broadcast network media gazette observer review today express ' +
+    'chronicle magazine service insider monitor weekly online group bureau dispatch globe guardian ' +
+    'mirror economist bulletin courier inquirer examiner sentinel channel world international ' +
+    'newsroom report zeitung nachrichten rundschau presse agence actualités diario noticias ' +
+    'periódico corriere gazzetta notizie jornal folha notícias nieuws krant dagblad правда новости ' +
+    'известия газета вести ведомости новини відомості'
+  ).split(' '),
+);
+/** A site's sections, which stand beside the date as an outlet does (`Opinion | March 14, 2025`). */
+const SECTIONS = new Set(
+  (
+    'news world politics opinion opinions business sport sports technology tech science health ' +
+    'culture arts entertainment lifestyle life travel style food europe asia africa americas ' +
+    'uk us local national international economy markets money finance analysis features feature ' +
+    'breaking live video videos comment commentary editorial editorials environment climate ' +
+    'education society region regions home latest top stories investigations explainer interview'
+  ).split(' '),
+);
+/** A first word that is an article: `The Hindu`, `Le Monde`, `Die Zeit`, `El País`. */
+const ARTICLES = new Set('the le la les der die das el il lo los las het de'.split(' '));
+/** Words a byline gives for no one in particular: no writer, no outlet. */
+const NOBODY =
+  /^(?:(?:our\s+)?(?:staff|staff reporter|staff writer|correspondent|editors?|editorial( board)?|admin|administrator|web desk|news desk|desk|team)|the editors|the team)$/i;
+/** An outlet's name in Chinese, Japanese or Korean: a paper, an agency, a station, a site. */
+const CJK_OUTLET =
+  /(?:[社报報网網台刊]|新闻|新聞|日报|电视|電視|通信|通讯|通訊|媒体|媒體|传媒|傳媒|频道|頻道|广播|廣播|在线|在線|ニュース|放送|일보|뉴스|방송|신문|통신)/u;
+const STAFF =
+  /\s+(?:staff(?:\s+(?:reporters?|writers?))?|reporters?|correspondents?|desk|newsroom|editors?|team)$/i;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_PERSON = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
+const ONE_WORD = /^\p{Lu}[\p{L}\p{N}'’&.-]*$/u;
+
+/** A word that is a site's address: `NJ.com`, `Moneycontrol.com`. */
+const DOMAIN_WORD = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
+
+/**
+ * Whether a name of two words or more is an outlet's: known, an article first, an acronym
+ * before other words, or an outlet word. Never a name ending in a lower-case word (`CTV News
+ * for`) or with a number inside (`India Post News Weekly 0 Comments`): those are sentences.
+ */
+function isOutletName(name: string): boolean {
+  if (isKnownOutlet(name)) return true;
+  if (CJK.test(name)) return CJK_OUTLET.test(name) || !CJK_PERSON.test(name);
+  const words = name.split(/\s+/);
+  if (!/^\p{Lu}/u.test(name) || words.length > 6 || /\s\p{Ll}+$/u.test(name)) return false;
+  if (words.slice(0, -1).some((word) => /^\d+$/.test(word))) return false;
+  if (ARTICLES.has(words[0]!.toLowerCase())) return true;
+  // `BBC World`, `NHK World`; not a name in capitals, `LISA MASCARO`.
+  if (/^\p{Lu}{3,5}$/u.test(words[0]!) && words.some((word) => /\p{Ll}/u.test(word))) return true;
+  return words.some((word) => OUTLET_WORDS.has(word.toLowerCase().replace(/[.,]$/, '')));
+}
+
+function isPersonName(name: string): boolean {
+  if (CJK.test(name)) return CJK_PERSON.test(name);
+  return NAME.test(name) && /\p{Lu}/u.test(name[0]!);
+}
+
+const PERSON_LABEL =
+  /^(?:(?:by|written by|reporting by|words by|story by|authors?|reporter)(?:\s*:\s*|\s+)|(?:记者|記者|作者|撰文|文|编辑|編輯|责任编辑|責任編輯|기자)\s*(?:[:：/／|｜]\s*|\s+))/iu;
+const SOURCE_LABEL =
+  /^(?:(?:source|sources|from|via)(?:\s*:\s*|\s+)|(?:来源|來源|消息来源|出典|출처)\s*(?:[:：]\s*|\s+))/iu;
+/** A label with nothing after it: `Author:`, `Sources:`, `Air Date:`. */
+const BARE_LABEL = /^(?:by|written by|authors?|sources?|来源|來源|作者)$/iu;
+
+/**
+ * What one part of a dateline names (`By Jane Doe and John Roe`, `Reuters`, `来源：新华社`), or
+ * null when it is anything else: a line with words that name no one is a sentence, not a dateline.
+ * `apart`: the part is set off from the rest of the line by `·`, `|`, a dash or brackets, as an
+ * outlet's name is (`Xinhua · 2025-03-14`); a lone word without that is a place or a first name
+ * (`Stephanie September 17, 2014`, `by Regan`), read as neither writer nor outlet.
+ */
+function whoOf(segment: string, apart: boolean): Who | null {
+  const nobody: Who = { people: [], source: null };
+  // A label, not a name: `Air Date:`, `Published:`.
+  if (/[:：]\s*$/u.test(segment)) return nobody;
+  let text = segment
+    .trim()
+    .replace(/[\s,;·•|｜／–—-]+$/u, '')
+    .replace(/\s+(?:on|at)$/i, '');
+  const published = text.replace(PUBLISHED, '');
+  if (published === '') return nobody;
+  if (/^(?:published|updated|posted)\b/i.test(text)) text = published;
+  if (text === '' || NOBODY.test(text) || BARE_LABEL.test(text)) return nobody;
+  if (text.length > 120) return null;
+  const sourceLabel = SOURCE_LABEL.exec(text);
+  if (sourceLabel) {
+    // An outlet's name, not where a figure came from (`Source: Russian Defense Ministry`).
+    const name = text.slice(sourceLabel[0].length).trim();
+    const outlet = /\s/.test(name) ? isOutletName(name) : /^[\p{Lu}\p{Lo}]/u.test(name);
+    return outlet ? { people: [], source: outletOfAgencyCode(name) ?? name } : null;
   }
-  if (/^(?:by|written by|reporting by)\s+/i.test(text)) {
-    const byline = parseByline(text);
-    return byline ? { date: null, byline } : null;
+  const personLabel = PERSON_LABEL.exec(text);
+  if (personLabel) text = text.slice(personLabel[0].length).trim();
+  // `By Bill Hoppe | Special to the Pioneer Press`.
+  text = text.replace(/^special to\s+/i, '').replace(/^the\s/, 'The ');
+  const names = text.split(/\s*[,，、]\s*|\s+and\s+|\s*&\s*/u).filter(Boolean);
+  if (names.length === 0 || names.length > 6) return null;
+  const who: Who = { people: [], source: null };
+  for (const [i, name] of names.entries()) {
+    if (NOBODY.test(name) || SECTIONS.has(name.toLowerCase())) continue;
+    // `By JERUSALEM POST STAFF`: the outlet's own people, no one by name.
+    const staff = name.replace(STAFF, '');
+    if (staff !== name && (!/\s/.test(staff) || isOutletName(staff))) who.source ??= staff;
+    else if (!/\s/.test(name) && !CJK.test(name)) {
+      // One word: an outlet set apart (`Xinhua ·`), an agency in capitals (`By REUTERS`), a
+      // site's address or a known outlet; else a place or a first name, neither.
+      const outlet =
+        isKnownOutlet(name) ||
+        DOMAIN_WORD.test(name) ||
+        (i === 0 && (personLabel ? /^\p{Lu}{2,}$/u.test(name) : apart && ONE_WORD.test(name)));
+      if (outlet) who.source ??= outletOfAgencyCode(name) ?? name;
+      else if (!/^\p{Lu}/u.test(name)) return null;
+    } else if (isOutletName(name)) who.source ??= outletOfAgencyCode(name) ?? name;
+    else if (isPersonName(name)) who.people.push(name);
+    else return null;
+  }
+  return who;
+}
+
+/** Parts of a line set apart by `·`, `|`, `•`, `／` or a spaced dash. */
+const SEPARATOR = /\s+[–—-]\s+|\s*[·•|｜／]\s*|\s{2,}|\u3000+/u;
+
+/**
+ * What the parts of `text` name together. `apart`: the part beside the date (the last, or the
+ * first when the date comes first) is set off from it (`Xinhua · 2025-03-14`, `2025-03-14 —
+ * Reuters`), not only by a space or a comma.
+ */
+function whoOfAll(text: string, apart: boolean, dateFirst = false): Who | null {
+  const who: Who = { people: [], source: null };
+  const parts = text.split(SEPARATOR).filter((part) => part.trim());
+  for (const [i, segment] of parts.entries()) {
+    // Only the part beside the date can be joined to it by a space or a comma alone.
+    const touching = dateFirst ? i === 0 : i === parts.length - 1;
+    const part = whoOf(segment, apart || !touching);
+    if (part === null) return null;
+    who.people.push(...part.people);
+    who.source ??= part.source;
+  }
+  return who;
+}
+
+/** Time zones and the like after a date: `10:00 GMT`. */
+const CODE = /^\(?(\p{Lu}{2,5})\)?$/u;
+
+/**
+ * What follows a line's date: nothing, a time, `Updated …`, an agency in brackets (`(AP)`,
+ * `(Xinhua)`), `| anything` (a site's menu, as before), or an outlet or writer set apart
+ * (`· Xinhua`, `— Reuters`); null for anything else (the rest of a sentence).
+ */
+function whoAfter(after: string): Who | null {
+  let tail = after
+    .trim()
+    .replace(/^[,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[ap]\.?m\.?)?/iu, '')
+    .trim();
+  const who: Who = { people: [], source: null };
+  while (tail !== '') {
+    if (/^(?:[·•—–,-]\s*)?(?:updated\b|\d+\s*min(?:ute)?s?\s+read$)/iu.test(tail)) break;
+    if (tail.startsWith('|') || tail.startsWith('｜')) {
+      const rest = whoOfAll(tail.slice(1), true, true);
+      if (rest !== null) who.source ??= rest.source;
+      if (rest !== null) who.people.push(...rest.people);
+      break;
+    }
+    const bracket = /^[(（]([^()（）]{1,60})[)）]\s*/u.exec(tail);
+    const code = CODE.exec(tail);
+    if (code) {
+      who.source ??= outletOfAgencyCode(code[1]!);
+      break;
+    }
+    let part: Who | null;
+    if (bracket) {
+      part = whoOf(bracket[1]!, true);
+      tail = tail.slice(bracket[0].length);
+    } else if (/^[·•—–,／-]/u.test(tail) || CJK.test(tail[0]!)) {
+      // After a comma a lone word is a place: `20 November 2019 11:42, UK`.
+      part = whoOfAll(tail.replace(/^[·•—–,／-]/u, ''), /^[·•—–／-]/u.test(tail), true);
+      tail = '';
+    } else return null;
+    if (part === null) return null;
+    who.people.push(...part.people);
+    who.source ??= part.source;
+  }
+  return who;
+}
+
+function dateline(date: string | null, who: Who): Dateline {
+  return {
+    date,
+    byline: who.people.length > 0 ? [...new Set(who.people)].join(', ') : null,
+    source: who.source,
+  };
+}
+
+/**
+ * A byline and/or dateline line near the top: `Published March 3, 2025`,
+ * `Friday, 25 April 2025, 18:14`, `By Jane Doe`, 003's names glued to their dateline
+ * (`Oleh Pavliuk, Yevhen KizilovFriday, 25 April 2025, 18:14`), and the outlet beside the date
+ * as scrapers write it (`Reuters · 2025-03-14`, `2025-03-14 | Xinhua`, `By Xinhua · …`,
+ * `TOKYO, March 14, 2025 (Xinhua)`, `新华社 2025年3月14日`, `来源：新华社`): a byline names
+ * people, never an outlet. Null for anything else, so that a sentence that merely mentions a
+ * date stays in the body.
+ */
+export function parseDateline(line: string): Dateline | null {
+  if (line.length > 120) return null;
+  const text = asciiDigits(line);
+  const bare = bareDate(text);
+  if (bare !== undefined) return bare === null ? null : { date: bare, byline: null, source: null };
+  const found = findDate(text);
+  if (found !== null) {
+    if (found.date === null) return null;
+    const before = text.slice(0, found.index).trim();
+    const after = whoAfter(text.slice(found.index + found.length));
+    if (after === null) return null;
+    if (PLACE.test(before) && !isKnownOutlet(before.replace(/[\s,–—-]+$/u, ''))) {
+      return dateline(found.date, after);
+    }
+    const who = whoOfAll(before, /(?:[·•|｜／]|\s[–—-])$/u.test(before));
+    if (who === null) return null;
+    return dateline(found.date, {
+      people: [...who.people, ...after.people],
+      source: who.source ?? after.source,
+    });
+  }
+  // Without a date, a "By …" line, or a Chinese site's `来源：` line (`Source:` elsewhere names
+  // where a figure or a photo came from as often as the article's outlet).
+  if (PERSON_LABEL.test(text) || /^(?:来源|來源|消息来源|出典|출처)/u.test(text)) {
+    const who = whoOfAll(text, false);
+    if (who === null || (who.people.length === 0 && who.source === null)) return null;
+    return dateline(null, who);
   }
   return null;
 }

@@ -124,3 +124,28 @@ export function outletOfLinks(hrefs: string[]): string | null {
   }
   return best !== null && bestCount >= 2 && bestCount * 2 > total ? best : null;
 }
+
+/** A name folded for comparison: lower case, without a leading "The" or dots (`A.P.`). */
+function foldName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/^the\s+/, '')
+    .replace(/\./g, '')
+    .trim();
+}
+
+let knownNames: Set<string> | null = null;
+
+/**
+ * Whether a name is one of the outlets or agencies margin knows (`Al Jazeera`, `Kyiv
+ * Independent` for The Kyiv Independent, `Xinhua`): a byline or dateline naming it names no
+ * writer.
+ */
+export function isKnownOutlet(name: string): boolean {
+  knownNames ??= new Set(
+    [...Object.values(DOMAINS), ...Object.values(AGENCY_CODES), ...Object.keys(AGENCY_CODES)].map(
+      foldName,
+    ),
+  );
+  return knownNames.has(foldName(name));
+}

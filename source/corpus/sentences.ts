@@ -52,7 +52,8 @@ const quotes = new Set(Array.from('"\'”’»›＂“‘', (char) => char.char
 /**
  * `“` and `‘` close a quotation in German, Czech and the other languages that open one low
  * (`„Nein.“ Dann…`), and `«` and `‹` in German's other style (`»Ja.« Dann…`): right after a
- * sentence's mark they are closers, never openers.
+ * sentence's mark they are closers, never openers. Not after `。！？`: Chinese opens a
+ * quotation with them there (`中方欢迎努力。“我们希望…”`; 2026-12-07, qa55 #3).
  */
 const lowOpenedClosers = new Set([0x201c, 0x2018, 0xab, 0x2039]);
 /** A word short enough to be an abbreviation before a number: `S. 225`, `Str. 5`, `Кв. 234`. */
@@ -390,7 +391,8 @@ function runAt(text: string, start: number): Run {
   let firstCloser = -1;
   for (; run.end < text.length; run.end++) {
     const code = text.charCodeAt(run.end);
-    if (closers.has(code) || lowOpenedClosers.has(code)) {
+    // Chinese opens a quotation with `“` and `‘` right after a full stop (`努力。“我们…`).
+    if (closers.has(code) || (lowOpenedClosers.has(code) && !run.ideographic)) {
       run.closed = true;
       if (firstCloser < 0) firstCloser = code;
       if (quotes.has(code)) run.quoted = true;

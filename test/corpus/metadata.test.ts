@@ -26,8 +26,39 @@ describe('datelines and bylines', () => {
     ['25 апреля 2025, 18:14', { date: '2025-04-25', byline: null }],
     ['25 квітня 2025', { date: '2025-04-25', byline: null }],
     ['3 de marzo de 2025', { date: '2025-03-03', byline: null }],
+    // The outlet beside the date is the source, never a byline (qa55 #2).
+    ['By Associated Press', { date: null, byline: null, source: 'Associated Press' }],
+    ['Source: Reuters · March 3, 2025', { date: '2025-03-03', byline: null, source: 'Reuters' }],
+    ['By REUTERS', { date: null, byline: null, source: 'REUTERS' }],
+    ['By Eric Song, IGN Staff', { date: null, byline: 'Eric Song', source: 'IGN' }],
+    ['Written by Rachael Link, MS, RD', { date: null, byline: 'Rachael Link' }],
+    ['By JERUSALEM POST STAFF', { date: null, byline: null, source: 'JERUSALEM POST' }],
+    ['By DANICA KIRKA and JILL LAWLESS', { date: null, byline: 'DANICA KIRKA, JILL LAWLESS' }],
+    [
+      'By Bill Hoppe | Special to the Pioneer Press',
+      { date: null, byline: 'Bill Hoppe', source: 'The Pioneer Press' },
+    ],
+    [
+      'By Troy L. Smith, Cleveland.com',
+      { date: null, byline: 'Troy L. Smith', source: 'Cleveland.com' },
+    ],
+    // A lone word that is not set apart is a place or a first name: neither writer nor outlet.
+    ['Stephanie September 17, 2014 - 1:01 pm', { date: '2014-09-17', byline: null }],
+    ['by Regan September 15, 2014', { date: '2014-09-15', byline: null }],
+    ['Wednesday 20 November 2019 11:42, UK', { date: '2019-11-20', byline: null }],
+    ['Air Date: November 19, 2019', { date: '2019-11-19', byline: null }],
+    // A site's section beside the date is no outlet.
+    ['World · 2025-03-14', { date: '2025-03-14', byline: null }],
+    ['Opinion | March 14, 2025', { date: '2025-03-14', byline: null }],
+    ['Reuters - March 3, 2025', { date: '2025-03-03', byline: null, source: 'Reuters' }],
+    ['March 3, 2025 | Updated 10:00 GMT', { date: '2025-03-03', byline: null }],
+    ['Mar 3, 2025 · 4 min read', { date: '2025-03-03', byline: null }],
+    ['By Staff · March 3, 2025', { date: '2025-03-03', byline: null }],
+    ['By Jane Doe, Kyiv · March 3, 2025', { date: '2025-03-03', byline: 'Jane Doe' }],
+    ['来源：新华社', { date: null, byline: null, source: '新华社' }],
+    ['2025년 3월 3일 연합뉴스', { date: '2025-03-03', byline: null, source: '연합뉴스' }],
   ])('%s', (line, expected) => {
-    expect(parseDateline(line)).toEqual(expected);
+    expect(parseDateline(line)).toEqual({ source: null, ...expected });
   });
 
   it.each([
@@ -36,6 +67,17 @@ describe('datelines and bylines', () => {
     'The talks in 2025 will be held in Geneva',
     'Support Us',
     'Am 3. März 2025 trafen sich die Delegationen in Genf zu neuen Gesprächen.',
+    'Source: company filings',
+    'Source: Russian Defense Ministry, October 25, 2019',
+    'Source: Reuters',
+    'Author:',
+    'by Regan',
+    'by India Post News Weekly 0 Comments',
+    'CTV National News for Tuesday, November 19, 2019',
+    'From March 3, 2025 the port is closed',
+    'Reuters said on March 3, 2025',
+    'By the end of March 2025',
+    '2025年3月3日，双方在日内瓦举行会谈。',
   ])('leaves a line that is not a dateline alone: %s', (line) => {
     expect(parseDateline(line)).toBeNull();
   });

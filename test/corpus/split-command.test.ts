@@ -115,6 +115,16 @@ describe('margin split', () => {
     });
   });
 
+  it('keeps a Chinese opening quote with the sentence it opens', async () => {
+    expect(
+      await split([], { stdin: '中方欢迎努力。“我们希望各方保持冷静，”他说。\n他说。‘好的。’\n' }),
+    ).toEqual({
+      status: 0,
+      stdout: '中方欢迎努力。\n“我们希望各方保持冷静，”他说。\n他说。\n‘好的。’\n',
+      stderr: '',
+    });
+  });
+
   it('names a file it cannot read, goes on with the others, and exits 1', async () => {
     await write('a.txt', 'Still read.');
     await mkdir(path.join(dir, 'folder'));

@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { command as list } from '../../source/commands/list.js';
+import { runCommand } from '../../source/commands/run.js';
+import { command as show } from '../../source/commands/show.js';
+import { captureIO } from './capture-io.js';
+import { tempCorpus } from './temp-corpus.js';
+
+/**
+ * qa55 #2: a plain-text article whose line under the title gives the outlet and the date, as
+ * scrapers write it. The line is metadata: its date and outlet are read (a byline only when it
+ * names a person), and it is no part of the text.
+ */
+const corpus = tempCorpus();
+let cache: string;
+
+beforeEach(async () => {
+  cache = await mkdtemp(join(tmpdir(), 'margin-dateline-cache-'));
+});
+afterEach(async () => {
+  await rm(cache, { recursive: true, force: true });
+});
+
+const BODY =
+  'The Japanese prime minister said on Friday he was cautiously optimistic about the ceasefire plan for Ukraine. Putin and Trump are expected to speak by phone next week.';
+const CJK_BODY =
+  '日本首相周五表示，他对乌克兰停火方案持谨慎乐观态度。普京和特朗普预计下周通电话，讨论停火的具体安排。';
+
+interface Shown {
+  date: string | null;
+  byline: string | null;
+  source: string | null;
+  text: string;
+}
+
+async function shown(line: string, cjk = false): Promise<Shown> {
+  const file = await corpus.write(
+    'a.txt',
+    cjk
+      ? `东京峰会讨论停火方案\n\n${line}\n\n${CJK_BODY}\n`
+      : `Talks resume in Tokyo on ceasefire plan\n\n${line}\n\n${BODY}\n`,
+  );
+  const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+  const status = await runCommand(show, [file], { json: true }, captured.io);
+  expect([status, captured.stderr()]).toEqual([0, '']);
+  const { date, byline, source, text } = JSON.parse(captured.stdout()) as Shown;
+  return { date, byline, source, text };
+}
+
+describe('an outlet and date line under a plain-text title', () => {
+  it.each([
+    ['Xinhua · 2025-03-14', '2025-03-14', null, 'Xinhua'],
+    ['Reuters · 2025-03-14', '2025-03-14', null, 'Reuters'],
+    ['The Guardian · 2025-03-14', '2025-03-14', null, 'The Guardian'],
+    ['Al Jazeera · 2025-03-14', '2025-03-14', null, 'Al Jazeera'],
+    ['Kyiv Independent · March 14, 2025', '2025-03-14', null, 'Kyiv Independent'],
+    ['Xinhua, March 14, 2025', '2025-03-14', null, 'Xinhua'],
+    ['2025-03-14 · Xinhua', '2025-03-14', null, 'Xinhua'],
+    ['By Xinhua · 2025-03-14', '2025-03-14', null, 'Xinhua'],
+    ['TOKYO, March 14, 2025 (Xinhua)', '2025-03-14', null, 'Xinhua'],
+    // Outlets margin knows nothing of, in the other forms scrapers write.
+    ['Harbour Daily | 14 March 2025', '2025-03-14', null, 'Harbour Daily'],
+    ['March 14, 2025 — The Coastal Observer', '2025-03-14', null, 'The Coastal Observer'],
+    ['Mar 14, 2025 10:30 · Nordpost', '2025-03-14', null, 'Nordpost'],
+    ['OSAKA, March 14, 2025 (AP)', '2025-03-14', null, 'Associated Press'],
+    ['Source: Harbour Daily · 2025-03-14', '2025-03-14', null, 'Harbour Daily'],
+    // A person's name is the byline, beside the outlet.
+    ['By Maria Gonzalez · Reuters · March 14, 2025', '2025-03-14', 'Maria Gonzalez', 'Reuters'],
+    ['Jane Doe, Harbour Daily · 2025-03-14', '2025-03-14', 'Jane Doe', 'Harbour Daily'],
+    ['By Jane Doe and John Roe · March 14, 2025', '2025-03-14', 'Jane Doe, John Roe', null],
+    // A place before the date is neither.
+    ['WASHINGTON, March 14, 2025', '2025-03-14', null, null],
+  ])('%s', async (line, date, byline, source) => {
+    const article = await shown(line);
+    expect(article).toEqual({ date, byline, source, text: expect.any(String) });
+    expect(article.text.startsWith('The Japanese prime minister said')).toBe(true);
+  });
+
+  it.each([
+    ['新华社 · 2025-03-14', '2025-03-14', null, '新华社'],
+    ['新华社 2025年3月14日', '2025-03-14', null, '新华社'],
+    ['2025年3月14日 10:30 来源：人民日报', '2025-03-14', null, '人民日报'],
+    ['２０２５年３月１４日　新华网', '2025-03-14', null, '新华网'],
+    ['记者 张伟 · 2025-03-14', '2025-03-14', '张伟', null],
+  ])('%s', async (line, date, byline, source) => {
+    const article = await shown(line, true);
+    expect(article).toEqual({ date, byline, source, text: expect.any(String) });
+    expect(article.text.startsWith('日本首相周五表示')).toBe(true);
+  });
+
+  it('leaves a sentence that mentions an outlet and a date in the text', async () => {
+    const line = 'Reuters reported on March 14, 2025 that the talks had stalled again.';
+    const article = await shown(line);
+    expect(article).toMatchObject({ date: null, source: null });
+    expect(article.text.startsWith(line)).toBe(true);
+  });
+
+  it('shows the outlet and date in the list', async () => {
+    await corpus.write(
+      'a.txt',
+      `Talks resume in Tokyo on ceasefire plan\n\nXinhua · 2025-03-14\n\n${BODY}\n`,
+    );
+    const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+    const status = await runCommand(list, [], { corpus: corpus.root(), json: true }, captured.io);
+    expect(status).toBe(0);
+    expect(JSON.parse(captured.stdout())).toMatchObject([
+      {
+        title: 'Talks resume in Tokyo on ceasefire plan',
+        date: '2025-03-14',
+        byline: null,
+        source: 'Xinhua',
+      },
+    ]);
+  });
+});
