@@ -7,6 +7,7 @@
  * another, so the view can show them side by side.
  */
 import * as chrono from 'chrono-node';
+import { diffArrays } from 'diff';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { editDistance } from '../search/distance.js';
 import { fold } from '../text/fold.js';
@@ -669,7 +670,10 @@ const MOST_QUOTE_EDITS = 8;
 function quotationsIn(text: string): Quotation[] {
   const out: Quotation[] = [];
   for (const match of text.matchAll(QUOTATION)) {
-    const words = match[1]!.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+    // An editor's words in brackets ("a conversation [between Trump and Putin]") are no edit
+    // of the speaker's.
+    const spoken = match[1]!.replace(/\[[^\]]*\]/gu, ' ');
+    const words = spoken.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
     if (words.length < 3) continue;
     out.push({ words, keys: words.map((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, '')) });
   }
@@ -691,15 +695,70 @@ function oneQuotation(a: Quotation, b: Quotation): boolean {
   return shared >= Math.min(a.keys.length, b.keys.length) / 2;
 }
 
-/** The words of `quotation` from `from` to `to`, with their context, as shown. */
-function excerpt(quotation: Quotation, from: number, to: number): string {
-  const start = Math.max(0, from - QUOTE_CONTEXT);
-  const end = Math.min(quotation.words.length, to + QUOTE_CONTEXT);
-  const words = quotation.words
-    .slice(start, end)
-    .join(' ')
-    .replace(/^[^\p{L}\p{N}]+|[,;:]+$/gu, '');
-  return `“${start > 0 ? '…' : ''}${words}${end < quotation.words.length ? '…' : ''}”`;
+/**
+ * The words of `quotation` in `ranges` (word positions, `[from, to)`, in order), each with its
+ * context, as shown: `“…every life taken in…”`; ranges apart joined by `…`.
+ */
+function excerpt(quotation: Quotation, ranges: readonly (readonly [number, number])[]): string {
+  const pieces: [number, number][] = [];
+  for (const [from, to] of ranges) {
+    const start = Math.max(0, from - QUOTE_CONTEXT);
+    const end = Math.min(quotation.words.length, to + QUOTE_CONTEXT);
+    const last = pieces[pieces.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else pieces.push([start, end]);
+  }
+  const text = pieces
+    .map(([start, end]) =>
+      quotation.words
+        .slice(start, end)
+        .join(' ')
+        .replace(/^[^\p{L}\p{N}]+|[,;:]+$/gu, ''),
+    )
+    .join('…');
+  const open = pieces[0]![0] > 0 ? '…' : '';
+  const close = pieces[pieces.length - 1]![1] < quotation.words.length ? '…' : '';
+  return `“${open}${text}${close}”`;
+}
+
+/** Words in common of an edit at least, of the longer quotation: less is another rendering. */
+const EDITED_SHARE = 0.6;
+
+/**
+ * Where `b`'s words differ from `a`'s: the ranges of each, in order, or null when they are
+ * no edit of each other (under `EDITED_SHARE` in common, or the same words).
+ */
+function editsBetween(
+  a: readonly string[],
+  b: readonly string[],
+): { left: [number, number][]; right: [number, number][] } | null {
+  const left: [number, number][] = [];
+  const right: [number, number][] = [];
+  let [i, j, common] = [0, 0, 0];
+  let open: { i: number; j: number } | null = null;
+  for (const change of diffArrays([...a], [...b])) {
+    const count = change.value.length;
+    if (!change.added && !change.removed) {
+      if (open) {
+        left.push([open.i, i]);
+        right.push([open.j, j]);
+        open = null;
+      }
+      common += count;
+      i += count;
+      j += count;
+      continue;
+    }
+    open ??= { i, j };
+    if (change.removed) i += count;
+    else j += count;
+  }
+  if (open) {
+    left.push([open.i, i]);
+    right.push([open.j, j]);
+  }
+  if (left.length === 0 || common < EDITED_SHARE * Math.max(a.length, b.length)) return null;
+  return { left, right };
 }
 
 /**
@@ -725,17 +784,10 @@ export function quoteDifferences(members: readonly DifferenceInput[]): Differenc
       if (!oneQuotation(own, quotation)) continue;
       const [a, b] = [own.keys, quotation.keys];
       if (inside(a, b) || inside(b, a)) break;
-      let head = 0;
-      while (head < a.length && head < b.length && a[head] === b[head]) head++;
-      let tail = 0;
-      while (
-        tail < a.length - head &&
-        tail < b.length - head &&
-        a[a.length - 1 - tail] === b[b.length - 1 - tail]
-      )
-        tail++;
-      const from = excerpt(own, head, a.length - tail);
-      const to = excerpt(quotation, head, b.length - tail);
+      const edited = editsBetween(a, b);
+      if (edited === null) break;
+      const from = excerpt(own, edited.left);
+      const to = excerpt(quotation, edited.right);
       verdict = { key: `${own.keys.join(' ')}\u0000${from}\u0000${to}`, from, to };
       break;
     }

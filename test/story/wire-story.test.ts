@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../../source/commands/run.js';
 import { command } from '../../source/commands/story.js';
 import { withoutDateline } from '../../source/story/dateline.js';
+import { quoteDifferences } from '../../source/story/differences.js';
 import { captureIO } from '../corpus/capture-io.js';
 import { WIRE_CORPUS, writeWireCorpus } from './wire-corpus.js';
 
@@ -136,5 +137,41 @@ describe('the differences of a story', () => {
       'guardian',
       'reuters',
     ]);
+  });
+});
+
+describe('an edited quotation', () => {
+  const quoting = (...texts: string[]) =>
+    quoteDifferences(texts.map((text) => ({ text, date: '2025-03-14' }))).map((difference) =>
+      difference.values.map((value) => `${value.member}:${value.text}`),
+    );
+
+  it('is each edit of the words, with two words around it', () => {
+    expect(
+      quoting(
+        '"We will sign the agreement on fishing rights next week," the minister said.',
+        'The minister said: "We will ratify the agreement on fishing rights next week."',
+      ),
+    ).toEqual([['0:“We will sign the agreement…”', '1:“We will ratify the agreement…”']]);
+  });
+
+  it('is not a quotation trimmed, an editor’s words in brackets, or another rendering', () => {
+    const whole = '"We will determine the timing of a conversation soon," Ushakov said.';
+    expect(
+      quoting(whole, 'Ushakov said they would "determine the timing of a conversation".'),
+    ).toEqual([]);
+    expect(
+      quoting(
+        whole,
+        '"We will determine the timing of a conversation [with Trump] soon," he said.',
+      ),
+    ).toEqual([]);
+    // Two translations of one remark share a few words: the panel's word diff shows them.
+    expect(
+      quoting(
+        '"There is still much to be done, but the President has nevertheless identified with his position," he said.',
+        '"Nevertheless, the president agrees with his position," he said.',
+      ),
+    ).toEqual([]);
   });
 });
