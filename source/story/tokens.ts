@@ -9,6 +9,7 @@ import { closers, isSentenceLike, terminals } from '../corpus/characters.js';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { isVariant, variantKey } from '../search/candidates.js';
 import { fold, isWordCodePoint } from '../text/fold.js';
+import { withoutDateline } from './dateline.js';
 import { wordWeight } from './frequencies.js';
 import { Float64List, Int32List } from './growable.js';
 import {
@@ -134,6 +135,9 @@ interface WordInfo {
 
 const DATE_WORDS = `monday tuesday wednesday thursday friday saturday sunday january february march
 april june july august september october november december`.split(/\s+/);
+
+/** Where the months begin in `DATE_WORDS`. */
+const MONTHS_FROM = 7;
 
 const INFO_LIMIT = 500_000;
 /** Slots of `Vocabulary.infoAt`'s words read lately (a power of two). */
@@ -831,7 +835,9 @@ const ADDRESS = new RegExp(
  * as a sentence and quotes no one gives no words to compare (it stays a node for its speaker,
  * which a bare quote after it may borrow).
  */
-export function sentenceFeatures(text: string, vocabulary: Vocabulary): SentenceFeatures {
+export function sentenceFeatures(whole: string, vocabulary: Vocabulary): SentenceFeatures {
+  // A wire dateline ("KYIV, March 14 (Reuters) - ") is the outlet's, not the statement's.
+  const text = withoutDateline(whole);
   // Looked for only where one can be: the pattern costs a third of the features' time.
   const plain = text.includes('/') || /www\./i.test(text) ? text.replace(ADDRESS, ' ') : text;
   const statement = isSentenceLike(plain);
@@ -901,7 +907,7 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
     h1 = Math.imul(h1 ^ 32, 0x01000193);
     h2 = Math.imul(h2 ^ 32, 0x5bd1e995);
     if (token.broken) unitWords = 0;
-    if (info.value !== null && info.word < 0) {
+    if (info.value !== null && info.word < 0 && !dayOfMonth(tokens, index)) {
       values.push(info.value);
       // A figure joined to the next word by a hyphen describes what it stands before ("the
       // 16-inch MacBook Pro", "a 55-year-old man", "a $6.99-a-month service"): part of how a
@@ -910,7 +916,6 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
       if (!tokens[index + 1]?.hyphened && isAmount(info.value)) amount = true;
       unitWords = UNIT_WORDS;
     }
-    if (info.day >= 0) values.push(-1 - info.day);
     if (token.word < 0) return;
     const id = nameAt[index]! >= 0 ? (nameAt[index]! | NAME_BIT) >>> 0 : token.word;
     // What a hyphened figure measures before a name ("inch" of "the 16-inch MacBook Pro") is part
@@ -959,6 +964,19 @@ export function sentenceFeatures(text: string, vocabulary: Vocabulary): Sentence
 function uniqueIds(ids: number[]): number[] {
   sortByWord(ids);
   return ids.filter((id, at) => at === 0 || (ids[at - 1]! & ID_MASK) !== (id & ID_MASK));
+}
+
+/**
+ * Whether the figure at `at` is the day of a date ("March 14", "14 March"): a date, not a figure.
+ * Dates are no part of the figures compared (the differences compare them, knowing each
+ * article's date): "overnight on March 14" and "early Friday" tell one night, and a wire
+ * dateline's "March 14" kept a lead out of the group of its event (qa55).
+ */
+function dayOfMonth(tokens: readonly Token[], at: number): boolean {
+  const value = tokens[at]!.info.value!;
+  if (!Number.isInteger(value) || value < 1 || value > 31) return false;
+  const month = (token: Token | undefined) => token !== undefined && token.info.day >= MONTHS_FROM;
+  return month(tokens[at - 1]) || month(tokens[at + 1]);
 }
 
 /** Whether a figure is an amount: not a weekday or month (negative), nor a year. */

@@ -62,9 +62,12 @@ export interface DifferenceValue {
   text: string;
 }
 
-/** A fact that members state differently: a figure, a name's spelling or speaker, a date. */
+/**
+ * A fact that members state differently: a figure, a name's spelling or speaker, a date, or a
+ * quotation's words.
+ */
 export interface Difference {
-  kind: 'number' | 'name' | 'date';
+  kind: 'number' | 'name' | 'date' | 'quote';
   values: DifferenceValue[];
 }
 

@@ -39,7 +39,9 @@ describe('messages and help with keys the project moved', () => {
 
   it("name the project's link key when a sentence is marked, and in the help", () => {
     const state = typed(withProject(readerState()), 'Y');
-    expect(state.message?.text).toBe('marked: press Y on the sentence that reports the same thing');
+    expect(state.message?.text).toBe(
+      'marked: “Sentence 21 of b.” (Fixture News) · Y on the sentence that reports the same thing',
+    );
     const help = helpColumns(200, remapped()).flat().join('\n');
     expect(help).toMatch(/Y +Y here, Y there: the same statement/);
     expect(help).not.toContain('L here');

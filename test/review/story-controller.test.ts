@@ -191,7 +191,7 @@ describe('a link the groups do not take', () => {
       diffs: [[], []],
     };
     const state = await linkedWith([joined]);
-    expect(state.message?.text).toBe('linked: the groups are being recomputed');
+    expect(state.message?.text).toBe('linked to “Sentence 1 of a.” (Fixture News); regrouping');
   });
 });
 

@@ -83,9 +83,15 @@ describe('the differences of the seeds’ groups (qa50: 4 of 6 were none)', () =
     expect(group && differenceSummary(group)).toEqual(['28 ≠ four']);
   });
 
-  it('reports only those two differences across the seeds', () => {
+  it('reports only those two differences across the seeds, and the one edited quotation', () => {
     const lines = groups.flatMap(differenceSummary).sort();
-    expect(lines).toEqual(['28 ≠ four', 'Witkoff ≠ Witkov']);
+    // qa55: Ushakov's quotation as two outlets give it, "brings" against "presents" (the
+    // bracketed "[between Trump and Putin]" is an editor's, no edit).
+    expect(lines).toEqual([
+      '28 ≠ four',
+      'Witkoff ≠ Witkov',
+      '“…Mr Witkoff brings all the…” ≠ “…Mr. Witkoff presents all the…”',
+    ]);
   });
 });
 

@@ -38,7 +38,16 @@ export function StoryPanel({
   const differs =
     differ.length > 0
       ? wrapPieces(
-          [{ text: `differ: ${differ.map(oneLine).join('; ')}`, marked: false }],
+          [
+            {
+              // The kind after the values (what matters first at 60 columns): "3 ≠ 4" said
+              // nothing of 3 a.m. and 4 a.m. (qa55).
+              text: `differ: ${differ
+                .map((line, at) => `${oneLine(line)} (${group.differences[at]!.kind})`)
+                .join('; ')}`,
+              marked: false,
+            },
+          ],
           width - 2,
           DIFFER_LINES,
         )
