@@ -12,9 +12,10 @@ export const command: Command = {
     "Agreement between annotators (Cohen's kappa, Krippendorff's alpha) and where they differ",
   usage: `agree [--annotator NAME ...] [--json] [options]
 
-Units are the sentences of articles that the annotators have in progress or done. For two
-annotators: Cohen's kappa on sentences both reviewed; for more: Krippendorff's alpha (nominal) on
-sentences at least two reviewed. Overall, a sentence's label set is one category; per label, a
+Units are the sentences of articles the annotators reviewed: tagged something in (a tag, a note,
+attributes) or marked done. An article only opened (in progress with nothing in it) is left out,
+and the report says how many. For two annotators: Cohen's kappa on sentences both reviewed; for
+more: Krippendorff's alpha (nominal) on sentences at least two reviewed. Overall, a sentence's label set is one category; per label, a
 sentence has the label or not. The "${GOLD}" annotator (accepted versions) is left out unless named.
 
 Options
@@ -71,7 +72,7 @@ Examples
       // generation, the labels or the annotators compared change: each run read the reviewed
       // articles' text and every annotation on them again.
       const report = repository.derived(
-        'agree 1',
+        'agree 2',
         JSON.stringify({ annotators, labels: project.labels }),
         () => agreementOf(annotators),
       );

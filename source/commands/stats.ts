@@ -12,7 +12,7 @@ import { renderStats, TOP_ARTICLES } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { displayTitle } from './list-table.js';
-import { answered, openWorkspace, statusesOf, summariesOf } from './workspace.js';
+import { answered, openWorkspace, summariesOf } from './workspace.js';
 
 /**
  * The corpus's articles without their text, in any order, each with its place in corpus order;
@@ -70,7 +70,8 @@ export const command: Command = {
   summary: 'Counts per label, source, annotator and article, and review progress, as bar charts',
   usage: `stats [--json] [options]
 
-An article counts as done when any annotator marked it done, in progress when any has it open.
+An article counts as done when any annotator marked it done, in progress when any has work in it
+(a tag, a note, attributes), only opened when any opened it and left it with nothing in it.
 
 Options
   --json         Print the figures as JSON (every article, not only the top ones)
@@ -102,13 +103,13 @@ Examples
       repository.derived(
         // The number changes with what the report holds or how it is made, as the kinds of
         // export rows kept do: a report kept by another margin is not this one's.
-        'stats 1',
+        'stats 2',
         JSON.stringify({ top: TOP_ARTICLES, labels: project.labels, who: repository.annotators() }),
         () =>
           statsOverCounts(
             counts,
             repository.totals(),
-            reviewStatuses(repository.reviewed()),
+            reviewStatuses(repository.reviewed(), repository.onlyOpened()),
             repository.annotators(),
             project.labels,
             top,
@@ -120,7 +121,7 @@ Examples
         : statsOver(
             articlesOf(corpus, every),
             repository.totals(),
-            statusesOf(repository),
+            reviewStatuses(repository.reviewed(), repository.onlyOpened()).progress,
             repository.annotators(),
             project.labels,
             every ? {} : top,

@@ -10,8 +10,15 @@ export function renderAgreement(report: AgreementReport, width: number): string 
   const name = report.method === 'cohen-kappa' ? "Cohen's kappa" : "Krippendorff's alpha (nominal)";
   const out = [
     `${name} between ${report.annotators.map(oneName).join(', ')}, on sentences of ${report.articles} article${report.articles === 1 ? '' : 's'} they reviewed`,
-    '',
   ];
+  const opened = Object.entries(report.onlyOpened ?? {});
+  if (opened.length > 0) {
+    const each = opened
+      .map(([annotator, n]) => `${oneName(annotator)} ${n} article${n === 1 ? '' : 's'}`)
+      .join(', ');
+    out.push(`Left out as only opened (in progress with nothing tagged, not marked done): ${each}`);
+  }
+  out.push('');
   const rows: Array<[string, Agreement]> = [
     ['overall', report.overall],
     ...Object.entries(report.labels),
@@ -31,7 +38,8 @@ export function renderAgreement(report: AgreementReport, width: number): string 
   out.push(
     '',
     '  overall: each sentence\'s label set is one category ("claim+quote", "none");',
-    '  per label: has the label or not. A sentence counts when its article is in progress or done.',
+    '  per label: has the label or not. A sentence counts when its annotator tagged something in',
+    '  its article or marked it done (d): an article only opened is not "nothing here".',
     '',
   );
   if (report.disagreements.length === 0) {

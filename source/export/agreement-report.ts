@@ -23,18 +23,38 @@ export interface AgreementReport {
   /** Per label, a yes/no decision per sentence. */
   labels: Record<Label, Agreement>;
   disagreements: Disagreement[];
+  /**
+   * Per annotator (only those with any), the articles left out because the annotator only opened
+   * them: in progress with nothing in their file, while another compared annotator has the
+   * article in progress or done. Opening an article from the list makes it in progress; counted,
+   * each of its sentences read as "none" against a colleague who tagged (qa55 #4).
+   */
+  onlyOpened: Record<string, number>;
 }
 
-/** "Reviewed" means the annotator has opened the article for review, or finished it. */
+/**
+ * Whether the annotator's status could make the article theirs to compare: opened for review, or
+ * finished. Whether they worked on it is `hasWorked`'s question.
+ */
 export function isReviewed(status: ReviewStatus): boolean {
   return status === 'in progress' || status === 'done';
 }
 
 /**
+ * Whether an annotator's file of an article counts as reviewed for agreement: marked done (with
+ * nothing in it, that says "nothing here"), or in progress with at least one annotation (orphans
+ * too: a note or a tag was made). In progress with nothing in it is an article only opened.
+ */
+export function hasWorked(status: ReviewStatus, annotations: number): boolean {
+  return status === 'done' || (status === 'in progress' && annotations > 0);
+}
+
+/**
  * Agreement on the sentences the annotators reviewed. A unit is a sentence of an article that
- * at least two of the compared annotators have (for two annotators: both; alpha allows gaps)
- * `in progress` or `done`; an annotator who reviewed the article and left a sentence untagged
- * said "none" for it. Orphans are left out: they sit on no current sentence.
+ * at least two of the compared annotators reviewed (for two annotators: both; alpha allows gaps):
+ * marked it done, or have it in progress with something in it (`hasWorked`); an annotator who
+ * reviewed the article and left a sentence untagged said "none" for it. Orphans are left out:
+ * they sit on no current sentence.
  */
 export function agreementReport(
   articles: Article[],
@@ -87,12 +107,24 @@ export function agreementOver(
     );
   };
   const disagreements: Disagreement[] = [];
+  const onlyOpened = new Map<string, number>();
   let reviewedArticles = 0;
   for (const { article, annotations } of entries) {
-    const reviewers = annotators.filter((name) => isReviewed(statuses(article.id, name)));
+    const compared = annotations.filter((a) => chosen.has(a.annotator) && a.article === article.id);
+    const reviewers: string[] = [];
+    const opened: string[] = [];
+    for (const name of annotators) {
+      const status = statuses(article.id, name);
+      const own = compared.reduce((n, a) => (a.annotator === name ? n + 1 : n), 0);
+      if (hasWorked(status, own)) reviewers.push(name);
+      else if (isReviewed(status)) opened.push(name);
+    }
+    // Only opened, where someone else reviewed or opened it too: counted, it was compared.
+    if (opened.length > 0 && reviewers.length + opened.length >= 2) {
+      for (const name of opened) onlyOpened.set(name, (onlyOpened.get(name) ?? 0) + 1);
+    }
     if (reviewers.length < 2) continue;
     reviewedArticles++;
-    const compared = annotations.filter((a) => chosen.has(a.annotator) && a.article === article.id);
     for (const annotation of compared) meet(annotation.label);
     const given = labelsBySentence(compared, labelSet).get(article.id);
     for (const sentence of article.sentences) {
@@ -132,5 +164,12 @@ export function agreementOver(
       ]),
     ) as Record<Label, Agreement>,
     disagreements,
+    // Defined as own properties, whatever the names (`__proto__` included).
+    onlyOpened: Object.fromEntries(
+      annotators.flatMap((name) => {
+        const count = onlyOpened.get(name);
+        return count ? [[name, count] as const] : [];
+      }),
+    ),
   };
 }

@@ -4,7 +4,7 @@ import { compare } from './model.js';
 import type { ReviewStatuses } from './review-statuses.js';
 import {
   labelTotals,
-  type Progress,
+  noProgress,
   reportOf,
   type StatsArticle,
   type StatsOptions,
@@ -40,7 +40,7 @@ export function statsOverCounts(
 ): StatsReport {
   const { labels, perAnnotator, names, counted } = labelTotals(totals, annotators, labelSet);
   const sortedNames = [...names].sort(compare);
-  const statusOf = statuses.of;
+  const statusOf = statuses.progress;
   const annotationsOf = (article: string) => totals.perArticle.get(article) ?? 0;
 
   const wanted = new Set(statuses.articles());
@@ -52,8 +52,8 @@ export function statsOverCounts(
   const sources = new Map<string | null, { articles: number; annotations: number }>();
   for (const [source, articles] of corpus.perSource)
     sources.set(source, { articles, annotations: 0 });
-  const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
-  const progressOf = sortedNames.map(() => ({ done: 0, inProgress: 0, unreviewed: 0 }));
+  const overall = noProgress();
+  const progressOf = sortedNames.map(noProgress);
   let annotatedInCorpus = 0;
   // Most annotated first, in corpus order among equals. Only the first `top` are kept as they
   // come, as statsOver keeps them: sorting all 100,000 annotated articles to list 15 cost more
@@ -81,9 +81,9 @@ export function statsOverCounts(
     }
     tallyStatuses(article.id, sortedNames, statusOf, progressOf, overall);
   }
-  // The unreviewed are every article not done or in progress, read or not.
+  // The unreviewed are every article not done, in progress or opened, read or not.
   for (const progress of [overall, ...progressOf]) {
-    progress.unreviewed = corpus.articles - progress.done - progress.inProgress;
+    progress.unreviewed = corpus.articles - progress.done - progress.inProgress - progress.opened;
   }
 
   // Then unannotated ones in corpus order.
@@ -106,7 +106,9 @@ export function statsOverCounts(
       article: article.id,
       title: article.title !== undefined ? article.title : (titleOf?.(article) ?? null),
       annotations: annotationsOf(article.id),
-      statuses: Object.fromEntries(sortedNames.map((name) => [name, statusOf(article.id, name)])),
+      statuses: Object.fromEntries(
+        sortedNames.map((name) => [name, statuses.of(article.id, name)]),
+      ),
     })),
   );
 }

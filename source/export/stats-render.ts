@@ -39,7 +39,17 @@ export function renderStats(report: StatsReport, width: number): string {
       width,
     ),
   );
-  out.push('', 'Review progress (█ done, ▒ in progress, · unreviewed)');
+  // An article only opened (in progress with nothing in it) is no work done: drawn as unreviewed,
+  // and counted apart where there are any (qa55 #4).
+  const opened = [report.progress, ...report.annotators.map((a) => a.progress)].some(
+    (p) => p.opened > 0,
+  );
+  out.push(
+    '',
+    opened
+      ? 'Review progress (█ done, ▒ in progress, · unreviewed or only opened)'
+      : 'Review progress (█ done, ▒ in progress, · unreviewed)',
+  );
   const progressRows = [
     { name: 'articles', progress: report.progress },
     ...report.annotators.map((a) => ({ name: a.annotator, progress: a.progress })),
@@ -140,13 +150,13 @@ function progressChart(rows: Array<{ name: string; progress: Progress }>, width:
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const labels = rows.map(
     ({ progress: p }) =>
-      `${groupedDigits(p.done)} done · ${groupedDigits(p.inProgress)} in progress · ${groupedDigits(p.unreviewed)} unreviewed`,
+      `${groupedDigits(p.done)} done · ${groupedDigits(p.inProgress)} in progress · ${p.opened > 0 ? `${groupedDigits(p.opened)} only opened · ` : ''}${groupedDigits(p.unreviewed)} unreviewed`,
   );
   const labelWidth = Math.max(...labels.map((label) => label.length));
   const barWidth = Math.max(4, Math.min(40, width - 2 - nameWidth - 2 - 2 - labelWidth));
   return rows.map(({ progress: p }, index) => {
     const name = names[index]!;
-    const total = p.done + p.inProgress + p.unreviewed;
+    const total = p.done + p.inProgress + p.opened + p.unreviewed;
     return `  ${name}${' '.repeat(nameWidth - stringWidth(name))}  ${progressBar(p.done, p.inProgress, total, barWidth)}  ${labels[index]}`;
   });
 }

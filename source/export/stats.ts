@@ -3,12 +3,22 @@ import { DEFAULT_LABELS, type LabelSet, labelNamesWith } from '../store/labels.j
 import type { Label, PlacedAnnotation, ReviewStatus, StoreTotals } from '../store/types.js';
 import { emptyRecord } from '../text/own.js';
 import { compare } from './model.js';
+import { type ProgressStatus, storedStatus } from './review-statuses.js';
 
 export interface Progress {
   done: number;
+  /** In progress with something in it (a tag, a note, attributes). */
   inProgress: number;
+  /**
+   * In progress with nothing in it: opened from the list and left (qa55 #4). Neither reviewed
+   * with nothing found (that is done) nor work under way.
+   */
+  opened: number;
   unreviewed: number;
 }
+
+/** No article counted yet. */
+export const noProgress = (): Progress => ({ done: 0, inProgress: 0, opened: 0, unreviewed: 0 });
 
 export interface StatsReport {
   articles: number;
@@ -26,7 +36,10 @@ export interface StatsReport {
     labels: Record<Label, number>;
     progress: Progress;
   }>;
-  /** Per article: done when any annotator marked it done, in progress when any has it open. */
+  /**
+   * Per article: done when any annotator marked it done, else in progress when any has work in
+   * it, else opened when any only opened it.
+   */
   progress: Progress;
   /** Most annotated first, then in corpus order. */
   perArticle: Array<{
@@ -65,7 +78,9 @@ export function computeStats(
   labelSet: LabelSet = DEFAULT_LABELS,
 ): StatsReport {
   const totals: StoreTotals = { labels: new Map(), orphans: 0, perArticle: new Map() };
+  const worked = new Set<string>();
   for (const annotation of annotations) {
+    worked.add(`${annotation.article}\u0000${annotation.annotator}`);
     let own = totals.labels.get(annotation.annotator);
     if (!own) {
       // No prototype: a label named `constructor` or `toString` started at a function (qa54).
@@ -76,7 +91,14 @@ export function computeStats(
     if (!annotation.placement) totals.orphans++;
     totals.perArticle.set(annotation.article, (totals.perArticle.get(annotation.article) ?? 0) + 1);
   }
-  return statsOver(articles, totals, statuses, annotators, labelSet);
+  // In progress with nothing in the file: only opened, as the store's index tells a command.
+  const progress = (article: string, annotator: string): ProgressStatus => {
+    const status = statuses(article, annotator);
+    return status === 'in progress' && !worked.has(`${article}\u0000${annotator}`)
+      ? 'only opened'
+      : status;
+  };
+  return statsOver(articles, totals, progress, annotators, labelSet);
 }
 
 /** One row of the article list as it is being chosen, with its place in corpus order. */
@@ -99,7 +121,7 @@ function inOrder(a: Listed, b: Listed): number {
 export function statsOver(
   articles: Iterable<StatsArticle>,
   totals: StoreTotals,
-  statuses: (article: string, annotator: string) => ReviewStatus,
+  statuses: (article: string, annotator: string) => ProgressStatus,
   annotators: string[],
   labelSet: LabelSet = DEFAULT_LABELS,
   { top = Number.POSITIVE_INFINITY, titleOf }: StatsOptions = {},
@@ -107,9 +129,9 @@ export function statsOver(
   const { labels, perAnnotator, names, counted } = labelTotals(totals, annotators, labelSet);
   const sources = new Map<string | null, { articles: number; annotations: number }>();
   const sortedNames = [...names].sort(compare);
-  const overall: Progress = { done: 0, inProgress: 0, unreviewed: 0 };
-  const progressOf = sortedNames.map(() => ({ done: 0, inProgress: 0, unreviewed: 0 }));
-  const own: ReviewStatus[] = new Array(sortedNames.length);
+  const overall = noProgress();
+  const progressOf = sortedNames.map(noProgress);
+  const own: ProgressStatus[] = new Array(sortedNames.length);
   const listed: Listed[] = [];
   let last: Listed | null = null;
   let annotatedInCorpus = 0;
@@ -133,7 +155,9 @@ export function statsOver(
     ) {
       continue;
     }
-    const statusOf = Object.fromEntries(sortedNames.map((name, at) => [name, own[at]!]));
+    const statusOf = Object.fromEntries(
+      sortedNames.map((name, at) => [name, storedStatus(own[at]!)]),
+    );
     const row = {
       article: article.id,
       title: article.title ?? null,
@@ -249,31 +273,34 @@ function trim(listed: Listed[], top: number): Listed | null {
 
 /**
  * Tallies one article's review status by each annotator (`names`, in `progressOf`'s order) and
- * overall: done by anyone, else in progress by anyone, else unreviewed. `own` receives each
- * annotator's status, when given.
+ * overall: done by anyone, else in progress by anyone, else only opened by anyone, else
+ * unreviewed. `own` receives each annotator's status, when given.
  */
 export function tallyStatuses(
   article: string,
   names: readonly string[],
-  statusOf: (article: string, annotator: string) => ReviewStatus,
+  statusOf: (article: string, annotator: string) => ProgressStatus,
   progressOf: Progress[],
   overall: Progress,
-  own?: ReviewStatus[],
+  own?: ProgressStatus[],
 ): void {
   let done = false;
   let open = false;
+  let opened = false;
   for (const [at, name] of names.entries()) {
     const status = statusOf(article, name);
     if (own) own[at] = status;
     tally(progressOf[at]!, status);
     done ||= status === 'done';
     open ||= status === 'in progress';
+    opened ||= status === 'only opened';
   }
-  tally(overall, done ? 'done' : open ? 'in progress' : 'unreviewed');
+  tally(overall, done ? 'done' : open ? 'in progress' : opened ? 'only opened' : 'unreviewed');
 }
 
-function tally(progress: Progress, status: ReviewStatus): void {
+function tally(progress: Progress, status: ProgressStatus): void {
   if (status === 'done') progress.done++;
   else if (status === 'in progress') progress.inProgress++;
+  else if (status === 'only opened') progress.opened++;
   else progress.unreviewed++;
 }

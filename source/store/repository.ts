@@ -197,6 +197,11 @@ export interface Repository {
   derived<T>(name: string, inputs: string, compute: () => T): T;
   /** Every annotator's status other than unreviewed, per article: a report's progress. */
   reviewed(): Array<{ article: string; annotator: string; status: ReviewStatus }>;
+  /**
+   * The files in progress with nothing in them (refused files left out): articles their
+   * annotator only opened, which a report must not count as reviewed with nothing found.
+   */
+  onlyOpened(): Array<{ article: string; annotator: string }>;
   /** How many annotations the store holds (refused files left out). */
   annotationCount(): number;
   /**

@@ -188,6 +188,15 @@ export const SCHEMA_KEY = createHash('sha256').update(SCHEMA).digest('hex').slic
 export const REVIEWED = `SELECT article, annotator, status FROM files INDEXED BY files_reviewed
   WHERE reason IS NULL AND status != 'unreviewed' AND article IS NOT NULL AND annotator IS NOT NULL`;
 
+/**
+ * The files in progress with nothing in them: articles their annotator only opened (opening one
+ * from the list makes it in progress). Through the reviewed files' index, whose condition the
+ * query repeats so that SQLite may use it; the few rows it finds are then looked up.
+ */
+export const ONLY_OPENED = `SELECT article, annotator FROM files INDEXED BY files_reviewed
+  WHERE reason IS NULL AND status != 'unreviewed' AND status = 'in progress' AND annotations = 0
+  AND article IS NOT NULL AND annotator IS NOT NULL`;
+
 /** `CONFIRMED` (below) for a row of `count_sums`, whose `placed_in` is '' where the file's is null. */
 const TALLY_CONFIRMED = '(@generation IS NOT NULL AND placed = 1 AND placed_in = @generation)';
 
@@ -301,6 +310,7 @@ export function prepare(db: Database.Database) {
        WHERE folder = ?`,
     ),
     reviewed: db.prepare(REVIEWED),
+    onlyOpened: db.prepare(ONLY_OPENED),
     annotationCount: db.prepare('SELECT coalesce(sum(total), 0) AS n FROM article_totals'),
     filesAtMost: db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM files'),
     mark: db.prepare(

@@ -415,6 +415,11 @@ export class StoreIndex {
     }>;
   }
 
+  /** Files in progress with no annotation: articles their annotator only opened. */
+  onlyOpened(): Array<{ article: string; annotator: string }> {
+    return this.statements.onlyOpened.all() as Array<{ article: string; annotator: string }>;
+  }
+
   /** Annotations in the files read. */
   annotationCount(): number {
     return (this.statements.annotationCount.get() as Row).n as number;

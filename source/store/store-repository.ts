@@ -466,6 +466,10 @@ export class StoreRepository implements Repository {
     return this.storage.index.reviewed();
   }
 
+  onlyOpened(): Array<{ article: string; annotator: string }> {
+    return this.storage.index.onlyOpened();
+  }
+
   annotationCount(): number {
     return this.storage.index.annotationCount();
   }

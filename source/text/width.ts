@@ -1,11 +1,15 @@
 import stringWidth from '../text/string-width.js';
+import { drawable } from './drawable.js';
 
 /**
  * Cuts `text` to `width` terminal columns (wide characters count two), ending with `…` when
- * anything was cut. Shared by the CLI tables, the export renderers and the UI.
+ * anything was cut. Shared by the CLI tables, the export renderers and the UI. Like `padEnd`,
+ * it gives the text as drawn (`drawable`: an emoji sequence terminals draw at different widths
+ * as its parts), so that a table's columns line up in every terminal, piped or not.
  */
-export function truncate(text: string, width: number): string {
+export function truncate(given: string, width: number): string {
   if (width <= 0) return '';
+  const text = drawable(given);
   if (stringWidth(text) <= width) return text;
   let out = '';
   let used = 0;
@@ -22,7 +26,8 @@ export function truncate(text: string, width: number): string {
  * The end of `text` in `width` columns after `…` when anything was cut: where a name's end is
  * what tells it apart (a folder's path).
  */
-export function truncateStart(text: string, width: number): string {
+export function truncateStart(given: string, width: number): string {
+  const text = drawable(given);
   if (stringWidth(text) <= width) return text;
   if (width < 2) return width === 1 ? '…' : '';
   const characters = [...text];
@@ -37,8 +42,9 @@ export function truncateStart(text: string, width: number): string {
   return `…${kept}`;
 }
 
-/** Pads `text` with spaces to `width` terminal columns (never cuts). */
-export function padEnd(text: string, width: number): string {
+/** Pads `text`, as drawn, with spaces to `width` terminal columns (never cuts). */
+export function padEnd(given: string, width: number): string {
+  const text = drawable(given);
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 

@@ -1,9 +1,81 @@
+import { drawable } from '../text/drawable.js';
+
 const BEGIN_SYNC = '\x1b[?2026h';
 const END_SYNC = '\x1b[?2026l';
 const HOME = '\x1b[H';
 const CLEAR_BELOW = '\x1b[J';
 /** Cursor-up, erase-line and column-1 moves Ink puts before a frame to get back to its top. */
 const LEADING_MOVES = /^(?:\x1b\[\d*A|\x1b\[2K|\x1b\[1?G)+/;
+/** A control sequence, an OSC string, another escape, a line end, or a run of text. */
+const TOKENS =
+  /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[^[\]]?|\n|\r|[^\x1b\n\r]+/g;
+
+/**
+ * What the frames written so far left on the screen, row by row (each row's text with its
+ * styles, from column 1), read from the moves, erases and lines margin writes: Ink writes each
+ * changed line whole from column 1, and skips the rows it takes to be unchanged. So that after
+ * a resize the screen can be made what Ink takes it to be, whatever the terminal did with it.
+ */
+export class ScreenRows {
+  private rows: string[] = [];
+  private row = 0;
+  /** The cursor is at column 1 of `row`: text written there replaces the row. */
+  private lineStart = true;
+
+  apply(written: string): void {
+    for (const token of written.match(TOKENS) ?? []) {
+      if (token === '\n') {
+        this.row++;
+        this.lineStart = true;
+      } else if (token === '\r') {
+        this.lineStart = true;
+      } else if (token.startsWith('\x1b[') && !token.endsWith('m')) {
+        this.move(token);
+      } else if (token.startsWith('\x1b') && !token.endsWith('m')) {
+        // An OSC string or another escape: no text of a row.
+      } else {
+        while (this.rows.length <= this.row) this.rows.push('');
+        this.rows[this.row] = this.lineStart ? token : this.rows[this.row] + token;
+        this.lineStart = false;
+      }
+    }
+  }
+
+  private move(sequence: string): void {
+    const final = sequence.at(-1);
+    const parameter = sequence.slice(2, -1);
+    const n = Number.parseInt(parameter, 10);
+    if (final === 'H') {
+      this.row = parameter === '' || parameter === '1;1' ? 0 : Math.max(0, (n || 1) - 1);
+      this.lineStart = true;
+    } else if (final === 'A') this.row = Math.max(0, this.row - (n || 1));
+    else if (final === 'B') this.row += n || 1;
+    else if (final === 'E') {
+      this.row += n || 1;
+      this.lineStart = true;
+    } else if (final === 'G') this.lineStart = !(n > 1);
+    else if (final === 'J') {
+      if (parameter === '2' || parameter === '3') this.rows = [];
+      else if (parameter === '' || parameter === '0') {
+        this.rows.length = Math.min(this.rows.length, this.lineStart ? this.row : this.row + 1);
+      }
+    } else if (final === 'K') {
+      if (parameter === '2' || this.lineStart) {
+        if (this.row < this.rows.length) this.rows[this.row] = '';
+      }
+    }
+  }
+
+  /**
+   * The rows again on a cleared screen from its top-left, as many as `height` rows hold, in one
+   * synchronized update; what it writes is applied here too.
+   */
+  redraw(height: number): string {
+    const out = `${BEGIN_SYNC}${HOME}\x1b[2J${this.rows.slice(0, Math.max(0, height)).join('\n')}${END_SYNC}`;
+    this.apply(out);
+    return out;
+  }
+}
 
 /**
  * Ink 6.8's incremental renderer moves the cursor up one line too few before each frame when the
@@ -12,8 +84,17 @@ const LEADING_MOVES = /^(?:\x1b\[\d*A|\x1b\[2K|\x1b\[1?G)+/;
  * at the top-left: this rewrites the relative moves that begin a frame into "home", and clears
  * what an erase was meant to remove. Everything else passes through untouched.
  */
-export function anchorFrames(write: (chunk: string) => void): (chunk: string) => string {
-  return (chunk: string) => {
+export function anchorFrames(
+  write: (chunk: string) => void,
+  screen?: ScreenRows,
+): (chunk: string) => string {
+  const written = (out: string) => {
+    screen?.apply(out);
+    write(out);
+  };
+  return (given: string) => {
+    // Emoji sequences as their parts, which every terminal measures alike (text/drawable.ts).
+    const chunk = drawable(given);
     let rest = chunk;
     let prefix = '';
     if (rest.startsWith(BEGIN_SYNC)) {
@@ -24,7 +105,7 @@ export function anchorFrames(write: (chunk: string) => void): (chunk: string) =>
     rest = rest.slice(moves.length);
     const startsContent = rest.length > 0 && !rest.startsWith('\x1b');
     if (moves === '' && !startsContent) {
-      write(chunk);
+      written(chunk);
       return chunk;
     }
     const erased = moves.includes('\x1b[2K');
@@ -38,17 +119,30 @@ export function anchorFrames(write: (chunk: string) => void): (chunk: string) =>
     } else {
       out = `${prefix}${HOME}${rest}`;
     }
-    write(out);
+    written(out);
     return out;
   };
 }
 
-/** `stdout` as Ink sees it: the same stream, with frames anchored at the top of the screen. */
-export function anchoredStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+/** The review's screen: the stream Ink writes to, and a whole redraw of what it wrote. */
+export interface AnchoredScreen {
+  /** `stdout` as Ink sees it: the same stream, with frames anchored at the top of the screen. */
+  stream: NodeJS.WriteStream;
+  /**
+   * Draws the screen again whole, as Ink last left it, within `rows`: after a resize, whatever
+   * the terminal did with the old frame (wrapped, reflowed or scrolled it), the rows Ink takes to
+   * be unchanged are then on screen where it takes them to be. Before, a line the terminal had
+   * moved stayed, stale, until something redrew the whole screen (qa55 #5).
+   */
+  redraw(rows: number): void;
+}
+
+export function anchoredScreen(stdout: NodeJS.WriteStream): AnchoredScreen {
+  const screen = new ScreenRows();
   const fix = anchorFrames((chunk) => {
     stdout.write(chunk);
-  });
-  return new Proxy(stdout, {
+  }, screen);
+  const stream = new Proxy(stdout, {
     get(target, property) {
       if (property === 'write') {
         return (chunk: unknown, ...rest: unknown[]) => {
@@ -67,4 +161,10 @@ export function anchoredStdout(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  return {
+    stream,
+    redraw: (rows) => {
+      stdout.write(screen.redraw(rows));
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { render } from 'ink';
 import type { ReviewController } from '../review/controller.js';
-import { anchoredStdout } from './anchored-stdout.js';
+import { anchoredScreen } from './anchored-stdout.js';
 import { App } from './components/App.js';
 import { keyboardStdin } from './keyboard-stdin.js';
 import { enterAlternateScreen } from './screen.js';
@@ -45,11 +45,20 @@ export async function runReview({
     return true;
   };
   const leave = enterAlternateScreen(stdout, { onSignal });
-  const onResize = () =>
+  const screen = anchoredScreen(stdout);
+  let columns = stdout.columns;
+  const onResize = () => {
+    // Ink draws the next frame only where it changed, taking the screen to be as it left it;
+    // a terminal may have wrapped, reflowed or scrolled it on the resize. Narrower, Ink clears
+    // and draws whole itself; else the old frame is drawn again whole first (qa55 #5: a line
+    // of the 60-column frame stayed at 80 until something redrew the screen).
+    if (stdout.columns >= columns) screen.redraw(stdout.rows);
+    columns = stdout.columns;
     controller.dispatch({
       type: 'terminal/resize',
       size: { columns: stdout.columns, rows: stdout.rows },
     });
+  };
   stdout.on('resize', onResize);
   // Ink switches the terminal to raw mode only after its first frame; keys typed before that
   // would be echoed and line-buffered (Enter arriving as "\n"). Raw from the start, they wait in
@@ -58,7 +67,7 @@ export async function runReview({
   controller.start();
   try {
     const instance = render(<App controller={controller} theme={theme} />, {
-      stdout: anchoredStdout(stdout),
+      stdout: screen.stream,
       stdin: keyboardStdin(stdin),
       exitOnCtrlC: false,
       patchConsole: false,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
+import measure from 'string-width';
 import { afterEach, beforeAll, beforeEach } from 'vitest';
 import { patience } from '../helpers/patience.js';
 
@@ -57,6 +58,11 @@ export interface Session {
   /** Resizes the pseudo-terminal and the emulator, as a window resize would. */
   resize(cols: number, rows: number): void;
   /**
+   * Writes `data` to the emulator alone, never the program: the terminal doing something to its
+   * screen by itself (wrapping a line the program measured narrower, which scrolls it).
+   */
+  emulate(data: string): Promise<void>;
+  /**
    * Polls the screen until `predicate` holds; throws with the screen after `patience(quietMs)`.
    * The predicate must be one that the last key makes true, not one already true before it.
    */
@@ -64,6 +70,33 @@ export interface Session {
   exited: Promise<{ exitCode: number; signal?: number | undefined }>;
   kill(signal?: string): void;
   pid: number;
+}
+
+/**
+ * Makes `terminal` a terminal that joins no emoji sequence into one cell, as xterm does (and tmux
+ * 3.3a for a skin-tone modifier): each code point as wide as `string-width` measures it alone,
+ * `👍🏽` 4 columns, `👨‍👩‍👧` 6, `🕊️` 1; a combining mark (width 0) joins the character before it.
+ * The emulator's own tables (Unicode 6) draw every emoji one column wide.
+ */
+function joiningNothing(terminal: xterm.Terminal): void {
+  const wcwidth = (codePoint: number) =>
+    Math.min(2, measure(String.fromCodePoint(codePoint))) as 0 | 1 | 2;
+  terminal.unicode.register({
+    version: 'per-code-point',
+    wcwidth,
+    // As xterm's own provider packs it: width in bits 1-2, bit 0 "joins the preceding".
+    charProperties(codePoint, preceding) {
+      let width = wcwidth(codePoint);
+      let joins = width === 0 && preceding !== 0;
+      if (joins) {
+        const before = (preceding >> 1) & 3;
+        if (before === 0) joins = false;
+        else if (before > width) width = before as 0 | 1 | 2;
+      }
+      return ((width & 3) << 1) | (joins ? 1 : 0);
+    },
+  });
+  terminal.unicode.activeVersion = 'per-code-point';
 }
 
 /** Runs the built CLI in a real pseudo-terminal, its output fed to a headless xterm. */
@@ -76,11 +109,19 @@ export const WHOLE_SESSION = patience(40_000);
 
 export function spawnCli(
   args: string[],
-  options: { cwd: string; cols?: number; rows?: number; env?: Record<string, string> },
+  options: {
+    cwd: string;
+    cols?: number;
+    rows?: number;
+    env?: Record<string, string>;
+    /** `per-code-point`: a terminal that joins no emoji sequence (`joiningNothing`). */
+    widths?: 'per-code-point';
+  },
 ): Session {
   const cols = options.cols ?? 120;
   const rows = options.rows ?? 40;
   const terminal = new xterm.Terminal({ cols, rows, allowProposedApi: true });
+  if (options.widths === 'per-code-point') joiningNothing(terminal);
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {
     // Ink prints only the last frame when CI is set; vitest's NODE_ENV must not leak either.
@@ -143,6 +184,7 @@ export function spawnCli(
       terminal.resize(newCols, newRows);
       child.resize(newCols, newRows);
     },
+    emulate: (data) => new Promise<void>((resolve) => terminal.write(data, resolve)),
     exited,
     kill: (signal) => child.kill(signal),
     async waitFor(predicate, what, quietMs = 2_000) {

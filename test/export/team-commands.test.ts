@@ -145,7 +145,7 @@ describe('margin stats', () => {
       annotator: 'bob',
       annotations: 2,
       labels: { claim: 0, quote: 1, event: 1 },
-      progress: { done: 0, inProgress: 1, unreviewed: 5 },
+      progress: { done: 0, inProgress: 1, opened: 0, unreviewed: 5 },
     });
     expect(report.perArticle[0]).toMatchObject({
       article: 'uni',
@@ -214,6 +214,84 @@ describe('margin agree', () => {
     );
     const missing = await run(agree, dir, [], { json: false, annotator: ['alice', 'z\u001b[2J'] });
     expect(missing.stderr).toBe('margin agree: no annotator "z\\u001b[2J" in the store\n');
+  });
+});
+
+describe('an article only opened', () => {
+  const workspace = useWorkspace({ indexedCorpus: true });
+
+  /** carol opened the article alice and bob reviewed (Enter in the list) and left it. */
+  async function carolOpens(dir: string) {
+    const setUp = await twoAnnotators(dir);
+    const carol = await openRepository({
+      root: join(dir, 'store'),
+      annotator: 'carol',
+      articles: setUp.articles,
+    });
+    await carol.setStatus(setUp.uni.id, 'in progress');
+    await carol.close();
+    return setUp;
+  }
+
+  it('is no "nothing here" in agree: left out, and the report says so', async () => {
+    const dir = await workspace();
+    const { articles, uni } = await carolOpens(dir);
+    const pair = { json: true, annotator: ['alice', 'carol'] };
+    const report = JSON.parse((await run(agree, dir, [], pair)).stdout);
+    // Counted, each of carol's sentences was "none" against alice's tags (qa55 #4: kappa 0.000).
+    expect(report).toMatchObject({ articles: 0, onlyOpened: { carol: 1 }, disagreements: [] });
+    expect(report.overall.units).toBe(0);
+    const picture = await run(agree, dir, [], { json: false, annotator: ['alice', 'carol'] });
+    expect(picture.stdout.split('\n').slice(0, 2)).toEqual([
+      "Cohen's kappa between alice, carol, on sentences of 0 articles they reviewed",
+      'Left out as only opened (in progress with nothing tagged, not marked done): carol 1 article',
+    ]);
+    // With three, alice's and bob's units stand as they were; carol's are no values.
+    const three = JSON.parse((await run(agree, dir, [], { json: true })).stdout);
+    expect(three).toMatchObject({ method: 'krippendorff-alpha', articles: 1 });
+    expect(three.onlyOpened).toEqual({ carol: 1 });
+    expect(three.overall.units).toBe(uni.sentences.length);
+    expect(Object.keys(three.disagreements[0].labels)).toEqual(['alice', 'bob']);
+    // Marked done with nothing in it, it says "nothing here" and counts.
+    const carol = await openRepository({ root: join(dir, 'store'), annotator: 'carol', articles });
+    await carol.setStatus(uni.id, 'done');
+    await carol.close();
+    const done = JSON.parse((await run(agree, dir, [], pair)).stdout);
+    expect(done).toMatchObject({ articles: 1, onlyOpened: {} });
+    expect(done.overall.units).toBe(uni.sentences.length);
+  });
+
+  it('is counted apart in stats, not as work in progress', async () => {
+    const dir = await workspace();
+    await carolOpens(dir);
+    const lines = (await run(stats, dir, [], { json: false })).stdout.split('\n');
+    const progress = lines.indexOf(
+      'Review progress (█ done, ▒ in progress, · unreviewed or only opened)',
+    );
+    expect(progress).toBeGreaterThan(0);
+    expect(
+      lines.slice(progress + 1, progress + 5).map((line) => line.replace(/ +[█▒·]+ +/, ' | ')),
+    ).toEqual([
+      '  articles | 1 done · 0 in progress · 5 unreviewed',
+      '  alice | 1 done · 0 in progress · 5 unreviewed',
+      '  bob | 0 done · 1 in progress · 5 unreviewed',
+      '  carol | 0 done · 0 in progress · 1 only opened · 5 unreviewed',
+    ]);
+    // Drawn as unreviewed: no ▒ for carol.
+    expect(lines[progress + 4]).not.toContain('▒');
+    const report = JSON.parse((await run(stats, dir, [], { json: true })).stdout);
+    expect(
+      report.annotators.find((a: { annotator: string }) => a.annotator === 'carol'),
+    ).toMatchObject({
+      annotations: 0,
+      progress: { done: 0, inProgress: 0, opened: 1, unreviewed: 5 },
+    });
+    // The store's status is kept as it is where an article's statuses are listed.
+    expect(report.perArticle[0].statuses).toEqual({
+      alice: 'done',
+      bob: 'in progress',
+      carol: 'in progress',
+    });
   });
 });
 

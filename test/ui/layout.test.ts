@@ -5,7 +5,7 @@ import { digitRange, helpColumns } from '../../source/review/view/help.js';
 import { paneLayout } from '../../source/review/view/layout.js';
 import { followTop } from '../../source/review/view/window.js';
 import { wrapArticle } from '../../source/review/view/wrap.js';
-import { anchorFrames } from '../../source/ui/anchored-stdout.js';
+import { anchorFrames, ScreenRows } from '../../source/ui/anchored-stdout.js';
 import { fittingHints } from '../../source/ui/components/StatusBar.js';
 import { highlightSegments } from '../../source/ui/hit-segments.js';
 import { listDetails, listTitle } from '../../source/ui/rows.js';
@@ -186,6 +186,26 @@ describe('anchorFrames', () => {
     expect(run('\x1b[2K\x1b[1A\x1b[2K\x1b[G')).toBe('\x1b[H\x1b[2J');
     expect(run('\x1b[?25l')).toBe('\x1b[?25l');
     expect(run('\x1b[?2026l')).toBe('\x1b[?2026l');
+  });
+
+  it('writes emoji sequences as their parts, which every terminal draws as wide (qa55 #5)', () => {
+    expect(run('\x1b[38A\x1b[1G“constructive” 👍🏽 and 👨‍👩‍👧 🕊️\x1b[K\n')).toBe(
+      '\x1b[H“constructive” 👍 and 👨👩👧 🕊\x1b[K\n',
+    );
+  });
+
+  it('keeps the rows the frames left on screen, to draw them again whole after a resize', () => {
+    const screen = new ScreenRows();
+    const frames = anchorFrames(() => {}, screen);
+    frames('\x1b[?2026hheader\n\x1b[1mfirst\x1b[22m\nsecond\nthird\x1b[?2026l');
+    // Ink's next frame: row 2 changed, the others skipped as unchanged.
+    frames('\x1b[2A\x1b[1G\x1b[E\x1b[E\x1b[1G2nd\x1b[K\n');
+    expect(screen.redraw(40)).toBe(
+      '\x1b[?2026h\x1b[H\x1b[2Jheader\n\x1b[1mfirst\x1b[22m\n2nd\nthird\x1b[?2026l',
+    );
+    // A shorter frame erases the rows below it; a shorter window keeps the rows it holds.
+    frames('\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2K\x1b[G\x1b[1A\x1b[1Gtop\x1b[K\n');
+    expect(screen.redraw(1)).toBe('\x1b[?2026h\x1b[H\x1b[2Jtop\x1b[?2026l');
   });
 });
 
