@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/types.js';
+import type { Journal } from '../store/journal.js';
 import type { ChangeSummary, Repository } from '../store/repository.js';
 import { acceptInto } from './compare.js';
 import type { Effect, Landing } from './state.js';
@@ -24,6 +25,31 @@ export interface EffectQueueOptions {
   onLesson?: (lesson: number, direction: 'undo' | 'redo') => void;
   /** Waits between retries of a failing write, the last one repeating. */
   retryDelays?: readonly number[] | undefined;
+  /**
+   * Where each change is appended before it is shown, and marked written once it is in the store
+   * (`store/journal.ts`): a kill between the two loses nothing, the next start writes it.
+   */
+  journal?: Journal<Effect> | null | undefined;
+}
+
+/**
+ * What the journal keeps of a write the screen shows before it is on disk, or null for one it
+ * does not show before (undo and redo say what they did once written) or that writes no store file.
+ * `shows`: whether the sentence shows the label after the key, so that a toggle written again
+ * after a kill sets what was seen instead of flipping it once more.
+ */
+export function journalForm(effect: Effect, shows: (label: string) => boolean): Effect | null {
+  switch (effect.kind) {
+    case 'undo':
+    case 'redo':
+    case 'mark':
+    case 'story-link':
+      return null;
+    case 'toggle':
+      return effect.on === undefined ? { ...effect, on: shows(effect.label) } : effect;
+    default:
+      return effect;
+  }
 }
 
 const DEFAULT_DELAYS = [250, 1000, 2000, 5000];
@@ -44,6 +70,8 @@ function describe(summary: ChangeSummary | null, verb: 'undid' | 'redid'): strin
 export class EffectQueue {
   readonly #options: EffectQueueOptions;
   readonly #queue: Effect[] = [];
+  /** The journal's number of each queued write (null: not journaled), in step with `#queue`. */
+  readonly #seqs: Array<number | null> = [];
   #running = false;
   #error: string | null = null;
   #idle: Array<() => void> = [];
@@ -62,8 +90,18 @@ export class EffectQueue {
     return this.#error;
   }
 
-  push(effect: Effect): void {
+  /**
+   * Queues a write; `journaled`, what the journal keeps of it (`journalForm`), is appended there
+   * at once, synchronously, before the caller draws the change.
+   */
+  push(effect: Effect, journaled?: Effect | null): void {
+    const journal = this.#options.journal;
+    const seq =
+      journal && journaled && 'article' in journaled
+        ? journal.append(journaled.article, journaled)
+        : null;
     this.#queue.push(effect);
+    this.#seqs.push(seq);
     if (!this.#running) void this.#drain();
   }
 
@@ -89,6 +127,8 @@ export class EffectQueue {
           if (!repository) throw new Error('the store could not be opened');
           const message = await this.#run(repository, effect);
           this.#queue.shift();
+          const seq = this.#seqs.shift() ?? null;
+          if ('article' in effect) this.#options.journal?.done(seq, effect.article);
           this.#error = null;
           const articles = 'article' in effect ? [effect.article] : [];
           const touched = message.article ? [...articles, message.article] : articles;

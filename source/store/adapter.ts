@@ -151,7 +151,11 @@ export class AnnotationFileAdapter implements Adapter<StoreDoc> {
   /** The last read, or the last write as a read of what was written. */
   last: FileRead | null = null;
 
-  constructor(readonly path: string) {}
+  /** `beforeWrite`: told the new text's fingerprint before the file is replaced. */
+  constructor(
+    readonly path: string,
+    private readonly beforeWrite?: (fingerprint: string) => void,
+  ) {}
 
   async read(): Promise<StoreDoc | null> {
     const read = await readStoreFile(this.path);
@@ -162,14 +166,16 @@ export class AnnotationFileAdapter implements Adapter<StoreDoc> {
 
   async write(doc: StoreDoc): Promise<void> {
     const text = serialise(doc);
+    const written = fingerprint(text);
     this.last = null;
+    this.beforeWrite?.(written);
     const info = await writeFileAtomic(this.path, text);
     this.last = {
       doc,
       refusal: null,
       signature: signatureOf(info),
       mtimeMs: info.mtimeMs,
-      fingerprint: fingerprint(text),
+      fingerprint: written,
     };
   }
 }

@@ -66,6 +66,8 @@ export class DiskStorage implements Storage {
    */
   private refreshedAt = 0;
   private readonly mine = new Map<string, string | null>();
+  /** Told each file's new text's fingerprint just before it is written (`OpenOptions.onWriting`). */
+  onWriting: ((annotator: string, article: string, fingerprint: string) => void) | null = null;
 
   /** `display` is the root as the user wrote it, so messages name files the way they know them. */
   private constructor(
@@ -315,7 +317,11 @@ export class DiskStorage implements Storage {
       try {
         await this.ensureFolder(dirname(path));
         return await withFileLock(path, async () => {
-          const adapter = new AnnotationFileAdapter(path);
+          const told = this.onWriting;
+          const adapter = new AnnotationFileAdapter(
+            path,
+            told ? (fingerprint) => told(annotator, article, fingerprint) : undefined,
+          );
           const low = new Low(adapter, emptyDoc(article, annotator));
           try {
             await low.read();
