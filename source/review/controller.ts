@@ -1,14 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
-import {
-  fingerprintOfFile,
-  type Journal,
-  keepAside,
-  leftJournals,
-  removeJournal,
-  storeFilePath,
-} from '../store/journal.js';
+import type { Journal } from '../store/journal.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
 import { ownValue } from '../text/own.js';
@@ -18,6 +11,7 @@ import { EffectQueue, journalForm } from './effects.js';
 import { interpret, KeyInterpreter, keyContext } from './interpret.js';
 import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
+import { takeOverLeft } from './left-changes.js';
 import { reduce } from './reducer.js';
 import type { ReviewPlace } from './resume.js';
 import { articleById, currentArticle } from './selectors.js';
@@ -725,52 +719,11 @@ export class ReviewController {
     if (this.#replayed || !options || !this.#repository || !articles) return;
     this.#replayed = true;
     const listed = new Set(articles.map((article) => article.id));
-    const warnings: string[] = [];
-    let written = 0;
-    let left: ReturnType<typeof leftJournals<Effect>>;
-    try {
-      left = leftJournals<Effect>(options.folder, options.annotator);
-    } catch {
-      return;
-    }
-    for (const journal of left) {
-      let keep = false;
-      for (const each of journal.unwritten) {
-        const file = storeFilePath(options.root, options.annotator, each.article);
-        const count = each.changes.length;
-        const what = `${count} change${count === 1 ? '' : 's'} of ${when(each.changes[0]?.at)}`;
-        let now: string | null | undefined;
-        try {
-          now = fingerprintOfFile(file);
-        } catch {
-          now = undefined;
-        }
-        const gone = !listed.has(each.article);
-        const asFound =
-          now === each.expected || (typeof now === 'string' && each.landing.includes(now));
-        if (!asFound || gone) {
-          const why = gone
-            ? 'its article is no longer in the corpus'
-            : 'it changed since a margin that was stopped showed them';
-          let kept = '';
-          try {
-            kept = `; kept in ${keepAside(journal, each, file)}`;
-          } catch {
-            // Not kept aside (the cache folder cannot be written): the journal stays.
-            keep = true;
-            warnings.push(
-              `${options.shown(file)}: ${what} not written, as ${why}; they stay in ${journal.path}`,
-            );
-            continue;
-          }
-          warnings.push(`${options.shown(file)}: ${what} not written, as ${why}${kept}`);
-          continue;
-        }
-        for (const { change } of each.changes) this.#queue.push(change, change);
-        written += count;
-      }
-      if (!keep) removeJournal(journal.path);
-    }
+    const { written, warnings } = takeOverLeft(
+      options,
+      (id) => listed.has(id),
+      (change) => this.#queue.push(change, change),
+    );
     if (written > 0) {
       const state = this.#state;
       this.#set({
@@ -992,16 +945,6 @@ function showsLabel(state: ReviewState, effect: Effect, label: string): boolean 
   const marks = ownValue(state.marks, effect.article);
   const sentence = marks ? ownValue(marks.sentences, effect.sentence) : undefined;
   return sentence?.labels.includes(label) ?? false;
-}
-
-/** A journal's time as the reviewer reads it: `12:41`, the date too when not today. */
-function when(at: string | undefined): string {
-  const time = at ? new Date(at) : null;
-  if (!time || Number.isNaN(time.getTime())) return 'a stopped review';
-  const hm = `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
-  return time.toDateString() === new Date().toDateString()
-    ? hm
-    : `${time.toISOString().slice(0, 10)} ${hm}`;
 }
 
 type SearchMode = Extract<ReviewState['mode'], { kind: 'search' }>;

@@ -54,6 +54,23 @@ export function journalForm(effect: Effect, shows: (label: string) => boolean): 
 
 const DEFAULT_DELAYS = [250, 1000, 2000, 5000];
 
+/** Writes that may share one write of their file with those beside them (`#together`). */
+function joins(
+  effect: Effect,
+): effect is Extract<Effect, { kind: 'toggle' | 'clear' | 'tag-many' | 'adopt' | 'status' }> {
+  switch (effect.kind) {
+    case 'toggle':
+    case 'clear':
+    case 'tag-many':
+    case 'adopt':
+      return true;
+    case 'status':
+      return !effect.ifUnreviewed;
+    default:
+      return false;
+  }
+}
+
 function describe(summary: ChangeSummary | null, verb: 'undid' | 'redid'): string {
   if (!summary) return verb === 'undid' ? 'nothing to undo' : 'nothing to redo';
   if (summary.missed) {
@@ -120,24 +137,26 @@ export class EffectQueue {
     this.#running = true;
     const repository = await this.#options.store.catch(() => null);
     while (this.#queue.length > 0 && !this.#stopped) {
-      const effect = this.#queue[0]!;
+      const count = this.#together();
       let attempt = 0;
       for (;;) {
         try {
           if (!repository) throw new Error('the store could not be opened');
-          const message = await this.#run(repository, effect);
-          this.#queue.shift();
-          const seq = this.#seqs.shift() ?? null;
-          if ('article' in effect) this.#options.journal?.done(seq, effect.article);
-          this.#error = null;
-          const articles = 'article' in effect ? [effect.article] : [];
-          const touched = message.article ? [...articles, message.article] : articles;
-          this.#options.onDone({
-            message: message.text,
-            articles: touched,
-            pending: this.pending,
-            ...(message.landing ? { landing: message.landing } : {}),
-          });
+          const messages = await this.#runTogether(repository, count);
+          for (const message of messages) {
+            const effect = this.#queue.shift()!;
+            const seq = this.#seqs.shift() ?? null;
+            if ('article' in effect) this.#options.journal?.done(seq, effect.article);
+            this.#error = null;
+            const articles = 'article' in effect ? [effect.article] : [];
+            const touched = message.article ? [...articles, message.article] : articles;
+            this.#options.onDone({
+              message: message.text,
+              articles: touched,
+              pending: this.pending,
+              ...(message.landing ? { landing: message.landing } : {}),
+            });
+          }
           break;
         } catch (error) {
           if (this.#stopped) return;
@@ -153,6 +172,41 @@ export class EffectQueue {
     this.#running = false;
     this.#options.onProgress(0, this.#error);
     for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  /**
+   * How many writes from the head of the queue go to the store file together (`#runTogether`):
+   * the keys of a burst on one article, as far as each changes only what the file itself holds.
+   * A note or attributes (which ask the store whether the sentence is labelled), an article
+   * opened (whether it is still unreviewed), an accept (another annotator's file), undo and redo
+   * (the history) each go alone, as they see the store as the write before them left it.
+   */
+  #together(): number {
+    const first = this.#queue[0];
+    if (!first || !joins(first)) return 1;
+    let count = 1;
+    while (count < this.#queue.length) {
+      const next = this.#queue[count]!;
+      if (!joins(next) || next.article !== first.article) break;
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Runs the first `count` writes, those of more than one in one write of their file. */
+  async #runTogether(
+    repository: Repository,
+    count: number,
+  ): Promise<Array<{ text: string | null; article?: string; landing?: Landing }>> {
+    const effects = this.#queue.slice(0, count);
+    const first = effects[0]!;
+    const runAll = async () => {
+      const messages: Array<{ text: string | null; article?: string; landing?: Landing }> = [];
+      for (const effect of effects) messages.push(await this.#run(repository, effect));
+      return messages;
+    };
+    if (count === 1 || !repository.together || !('article' in first)) return runAll();
+    return repository.together(first.article, runAll);
   }
 
   async #run(

@@ -129,7 +129,8 @@ describe('a review killed with SIGKILL', () => {
     s.write('!');
     await s.waitFor(
       (t) =>
-        t.includes(`ann/alice/${FIRST}.json: 5 changes of`) && t.includes('not written, as it'),
+        t.includes(`ann/alice/${FIRST}.json: 5 changes of`) &&
+        t.includes('not written, as the file changed'),
       'the problem in full',
     );
     s.write('\x1b');
