@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  constants,
+  fstatSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -10,6 +12,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { makeFoldersSync } from '../text/folders.js';
+import { MAX_STORE_FILE_BYTES } from './adapter.js';
 import { fingerprint } from './format.js';
 import { encodeName } from './names.js';
 import { isProcessAlive } from './process.js';
@@ -151,16 +154,30 @@ export function storeFilePath(root: string, annotator: string, article: string):
   return join(root, encodeName(annotator), `${encodeName(article)}.json`);
 }
 
-/** The store file's text as a fingerprint (the one the store index keeps), null when there is none. */
+/**
+ * The store file's text as a fingerprint (the one the store index keeps), null when there is
+ * none. Never through a link, never blocking on a FIFO planted under a store name, never reading
+ * what no store file is (the store refuses such a file; its kind and size stand for it here).
+ */
 export function fingerprintOfFile(path: string): string | null {
-  let text: string;
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP' || code === 'EMLINK') return 'a link';
     throw error;
   }
-  return fingerprint(text);
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_STORE_FILE_BYTES) {
+      return `not a store file: ${info.mode} ${info.size} ${info.mtimeMs}`;
+    }
+    return fingerprint(readFileSync(fd, 'utf8'));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The changes of one article a dead process journaled and never wrote into the store. */

@@ -1,10 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../source/store/format.js';
-import { Journal, leftJournals, storeFilePath, unwrittenIn } from '../../source/store/journal.js';
+import {
+  fingerprintOfFile,
+  Journal,
+  leftJournals,
+  storeFilePath,
+  unwrittenIn,
+} from '../../source/store/journal.js';
 
 let dir = '';
 beforeEach(() => {
@@ -85,5 +99,14 @@ describe('the review journal', () => {
     journal.done(seq, 'a1');
     journal.writing('alice', 'a1', 'after');
     expect(existsSync(journal.path)).toBe(false);
+  });
+
+  it('reads no FIFO or link planted under a store name (a key would wait for ever)', () => {
+    const fifo = join(dir, 'fifo.json');
+    spawnSync('mkfifo', [fifo]);
+    expect(fingerprintOfFile(fifo)).toMatch(/^not a store file/);
+    symlinkSync(fifo, join(dir, 'link.json'));
+    expect(fingerprintOfFile(join(dir, 'link.json'))).toBe('a link');
+    expect(fingerprintOfFile(join(dir, 'none.json'))).toBeNull();
   });
 });
