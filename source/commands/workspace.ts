@@ -4,7 +4,6 @@ import { defaultCacheDir } from '../corpus/cache.js';
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import type { ScanMode } from '../corpus/db/scan.js';
 import { reviewStatuses } from '../export/review-statuses.js';
-import { writeLeft } from '../review/left-changes.js';
 import {
   createMemoryRepository,
   openRepository,
@@ -12,7 +11,7 @@ import {
   resolveAnnotator,
   startCheckThreadsFor,
 } from '../store/index.js';
-import { journalFolder } from '../store/journal.js';
+import { hasJournals, journalFolder } from '../store/journal.js';
 import type { ReviewStatus } from '../store/types.js';
 import { oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
@@ -69,8 +68,12 @@ async function writeLeftChanges(
   shown: string,
   output: Output,
 ): Promise<void> {
+  const folder = journalFolder(cacheDir, root);
+  // Nearly always none: the review's code is not loaded for a search or an export then.
+  if (!hasJournals(folder, repository.annotator)) return;
+  const { writeLeft } = await import('../review/left-changes.js');
   const at = {
-    folder: journalFolder(cacheDir, root),
+    folder,
     root,
     annotator: repository.annotator,
     shown: (path: string) => join(shown, relative(root, path)),

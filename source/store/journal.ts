@@ -180,6 +180,16 @@ export function fingerprintOfFile(path: string): string | null {
   }
 }
 
+/** Whether any review of `annotator` left a journal in `folder` (or is writing one now). */
+export function hasJournals(folder: string, annotator: string): boolean {
+  const prefix = `${encodeName(annotator)}.`;
+  try {
+    return readdirSync(folder).some((name) => name.startsWith(prefix) && name.endsWith('.jsonl'));
+  } catch {
+    return false;
+  }
+}
+
 /** The changes of one article a dead process journaled and never wrote into the store. */
 export interface Unwritten<T> {
   article: string;
