@@ -3,6 +3,7 @@ import {
   closeSync,
   constants,
   fstatSync,
+  ftruncateSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -92,10 +93,10 @@ export class Journal<T = unknown> {
       if (this.#open <= 0) {
         this.#open = 0;
         this.#pending.clear();
-        // Gone rather than emptied: a review killed while idle leaves nothing to look at.
-        closeSync(this.#fd);
-        this.#fd = null;
-        rmSync(this.path, { force: true });
+        // Emptied, not removed: a removal and a new file at the next key were two changes to the
+        // folder per burst (bench: the journaled tag key's p95 17.8 ms against 11.1 without).
+        // `close` removes it; one a killed review left empty is removed by the next takeover.
+        ftruncateSync(this.#fd, 0);
         return;
       }
       const fp = fingerprintOfFile(this.fileOf(article));
