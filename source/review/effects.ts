@@ -137,9 +137,11 @@ export class EffectQueue {
     this.#running = true;
     const repository = await this.#options.store.catch(() => null);
     while (this.#queue.length > 0 && !this.#stopped) {
-      const count = this.#together();
       let attempt = 0;
       for (;;) {
+        // After a failure, one at a time: a write refused for itself (a note over the limits)
+        // must not hold back those before it, as it never did.
+        const count = attempt === 0 ? this.#together() : 1;
         try {
           if (!repository) throw new Error('the store could not be opened');
           const messages = await this.#runTogether(repository, count);

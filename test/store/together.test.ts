@@ -99,4 +99,39 @@ describe('a burst of keys on one article', () => {
     expect(labels).toEqual(['claim', 'claim', 'event']);
     await repo.close();
   });
+
+  it('writes those before a change refused for itself, which is then retried alone', async () => {
+    const { repo, stored } = await setUp();
+    const errors: string[] = [];
+    const queue = new EffectQueue({
+      store: Promise.resolve(repo),
+      article: () => article,
+      retryDelays: [5],
+      onProgress: (_pending, error) => {
+        if (error) errors.push(error);
+      },
+      onDone: () => undefined,
+    });
+    queue.push({ kind: 'toggle', article: article.id, sentence: one!, label: 'claim' });
+    // A note no store file may hold: refused each time, whatever the file says.
+    queue.push({
+      kind: 'tag-many',
+      article: article.id,
+      sentence: two!,
+      labels: ['quote'],
+      attributes: {},
+      note: 'x'.repeat(1_000_000),
+    });
+    try {
+      for (let tries = 0; errors.length < 3; tries += 1) {
+        if (tries > 5_000) throw new Error('the refused change was not retried');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(errors.at(-1)).toMatch(/a note holds at most/);
+      expect((await stored()).annotations.map((a) => a.label)).toEqual(['claim']);
+    } finally {
+      queue.stop();
+      await repo.close();
+    }
+  });
 });
