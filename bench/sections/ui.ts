@@ -6,7 +6,8 @@
  */
 
 import { spawnSync } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANNOTATORS, benchAnnotations, loadArticles, writeStore } from '../fixtures.js';
@@ -28,7 +29,7 @@ const ROWS = 40;
  * frame is written on every commit; the interactive app throttles to 30 frames a second, which
  * only delays keys arriving faster than that.
  */
-async function keyToFrame(quick: boolean, suggestions = false) {
+async function keyToFrame(quick: boolean, suggestions = false, tags?: Tagging) {
   // As `margin review` runs it: bundled with the CLI's settings (production React among them).
   const {
     App,
@@ -38,12 +39,26 @@ async function keyToFrame(quick: boolean, suggestions = false) {
     createElement,
     createMemoryRepository,
     initialState,
+    Journal,
     makeTheme,
+    openRepository,
     render,
   } = await import('../harness/shipped-screen.js');
   const source = generateLongArticle(DEFAULT_SEED, 500);
   const article = buildArticle('long', 'long.txt', bytesToSource('long.txt', Buffer.from(source)));
-  const repository = createMemoryRepository('bench');
+  // Tags: the journal in a folder of its own; `disk`, the store too, as `margin review` writes it.
+  const folder = tags ? await mkdtemp(path.join(tmpdir(), 'margin-bench-tags-')) : null;
+  const root = folder ? path.join(folder, 'store') : '';
+  const journal = folder ? new Journal(path.join(folder, 'journal'), root, 'bench') : null;
+  const repository = tags?.disk
+    ? await openRepository({
+        root,
+        annotator: 'bench',
+        articles: [article],
+        cacheDir: path.join(folder ?? '', 'cache'),
+        onWriting: (writer, id, fp) => journal?.writing(writer, id, fp),
+      })
+    : createMemoryRepository('bench');
   await repository.open([article]);
   const stdout = new FakeStdout(COLUMNS, ROWS, false);
   const stdin = new FakeStdin();
@@ -65,6 +80,17 @@ async function keyToFrame(quick: boolean, suggestions = false) {
     initial,
     store: Promise.resolve(repository),
     ...(suggestions ? { suggestions: { models } } : {}),
+    ...(journal && folder
+      ? {
+          journal: {
+            journal,
+            folder: path.join(folder, 'journal'),
+            root,
+            annotator: 'bench',
+            shown: (file: string) => file,
+          },
+        }
+      : {}),
   });
   controller.start();
   const instance = render(createElement(App, { controller, theme: makeTheme(true) }), {
@@ -85,7 +111,26 @@ async function keyToFrame(quick: boolean, suggestions = false) {
     controller.getState().suggestions.byArticle[article.id]?.sentences ?? {},
   );
   let position = 0;
+  /** Resolves once every write the state asked for is done (the status bar says saved). */
+  const saved = () =>
+    new Promise<void>((resolve) => {
+      const stop = controller.subscribe(() => {
+        if (controller.getState().save.pending === 0) {
+          stop();
+          resolve();
+        }
+      });
+    });
   const press = async () => {
+    if (tags) {
+      // `1` on the same sentence: tagged, then untagged, a write each time.
+      const written = tags.disk ? saved() : null;
+      const frame = stdout.next();
+      stdin.write('1');
+      await frame;
+      if (written) await written;
+      return;
+    }
     // Down through the article and back up, so scrolling is part of what is timed.
     const key = Math.floor(position / (article.sentences.length - 1)) % 2 === 0 ? 'j' : 'k';
     position += 1;
@@ -93,10 +138,25 @@ async function keyToFrame(quick: boolean, suggestions = false) {
     stdin.write(key);
     await frame;
   };
-  const figures = await sample(press, { warmup: 20, runs: quick ? 200 : 1000, minTimeMs: 1000 });
+  const runs = tags?.disk ? (quick ? 30 : 100) : quick ? 200 : 1000;
+  const figures = await sample(press, { warmup: tags?.disk ? 5 : 20, runs, minTimeMs: 1000 });
+  if (controller.pending > 0) await saved();
   controller.stop();
   instance.unmount();
+  journal?.close();
+  if (tags?.disk) await repository.close();
+  if (folder) await rm(folder, { recursive: true, force: true });
   return { figures, sentences: article.sentences.length, suggested: shown.length };
+}
+
+/**
+ * A tag key instead of `j`/`k`: `journal`, each change appended to the review's journal before
+ * its frame (as `margin review` does); `disk`, the store on disk, timed until the change is
+ * written (fsynced) instead of until its frame.
+ */
+interface Tagging {
+  journal: boolean;
+  disk?: boolean;
 }
 
 /** What the timing waits for: the first frame, the whole corpus listed, the store's marks in. */
@@ -193,6 +253,22 @@ export const section: BenchSection = {
         note: `${suggested.suggested} sentences with a suggested label: dim badges in the gutter, the suggestion and its speaker on the status line`,
       },
     );
+    context.log('ui: a tag key → frame, without and with the journal');
+    const plain = await keyToFrame(context.quick, false, { journal: false });
+    m.timing(`tag key → frame, no journal (${plain.sentences} sentences)`, plain.figures, {
+      target: '< 16 ms p95',
+      note: '`1` on one sentence, again and again: tagged, untagged; the store in memory',
+    });
+    const journaled = await keyToFrame(context.quick, false, { journal: true });
+    m.timing(`tag key → frame, journaled (${journaled.sentences} sentences)`, journaled.figures, {
+      target: '< 16 ms p95',
+      note: 'the same, each change appended to the journal (writeSync, no fsync) before its frame, as margin review does',
+    });
+    context.log('ui: a tag key → the change written to the store on disk');
+    const persisted = await keyToFrame(context.quick, false, { journal: true, disk: true });
+    m.timing('tag key → written (store on disk, fsynced)', persisted.figures, {
+      note: 'from the key until the status bar would say saved: lock, read, write, fsync, rename, folder fsync, index',
+    });
     const seeds = await startTimes(SEEDS, context, {
       runs: context.quick ? 3 : 7,
       label: 'the seeds',

@@ -556,6 +556,8 @@ export function reviewController(
     resume?: ReviewPlace | undefined;
     /** Test-only: the action log (`MARGIN_ACTION_LOG`). */
     trace?: ((line: string) => void) | undefined;
+    /** The write-ahead journal of the review's changes (`store/journal.ts`). */
+    journal?: ReviewControllerOptions['journal'];
   },
 ): ReviewController {
   const opened = session.opened;
@@ -601,6 +603,7 @@ export function reviewController(
     projectFile: options.projectFile,
     resume: options.resume,
     trace: options.trace,
+    journal: options.journal,
   });
 }
 

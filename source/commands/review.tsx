@@ -1,7 +1,8 @@
 import { openSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { GOLD } from '../export/adjudication.js';
+import type { Effect } from '../review/state.js';
 import { oneName } from '../text/untrusted.js';
 import { givenAnnotator } from './annotator-name.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
@@ -122,6 +123,17 @@ Press ? in the review for every key.`,
     const cacheDir = defaultCacheDir(io.env);
     markOwnFolders(cacheDir, root);
     const place = placeFile(cacheDir, corpusDir, annotator);
+    // Each change goes there before the screen shows it: a kill before its store file is
+    // written loses nothing, the next review (or command) writes it.
+    const { Journal, journalFolder } = await import('../store/journal.js');
+    const journalDir = journalFolder(cacheDir, root);
+    const journal = {
+      journal: new Journal<Effect>(journalDir, root, annotator),
+      folder: journalDir,
+      root,
+      annotator,
+      shown: (path: string) => join(context.store.shown, relative(root, path)),
+    };
     const session = await startReviewSession(
       corpusDir,
       (articles, corpus) =>
@@ -132,6 +144,7 @@ Press ? in the review for every key.`,
           cacheDir,
           // The store as its index holds it, at once: the controller then compares every file.
           check: 'later',
+          onWriting: (writer, article, fp) => journal.journal.writing(writer, article, fp),
           ...(corpus ? { corpus } : articles ? { articles } : {}),
         }),
       cacheDir,
@@ -164,12 +177,16 @@ Press ? in the review for every key.`,
       // Where this annotator stopped in this corpus last time (qa53: always article 1).
       resume: readPlace(place),
       trace: actionLog(io.env),
+      journal,
     });
     const [{ runReview }, { makeTheme }] = await ui;
     let modelUnsaved: string | null = null;
     const status = (unsaved: number) => {
       if (unsaved === 0) return modelUnsaved === null ? 0 : 1;
-      output.problem(`quit without waiting; ${unsaved} change(s) were not saved.`);
+      // The journal holds them (unless it could not be written): the next review writes them.
+      const kept =
+        journal.journal.pending >= unsaved ? ': the next review of this store writes them' : '';
+      output.problem(`quit without waiting; ${unsaved} change(s) were not saved${kept}.`);
       return 1;
     };
     const unsaved = await runReview({
@@ -195,6 +212,8 @@ Press ? in the review for every key.`,
       story.close(),
       Promise.race([session.close(), new Promise((resolve) => setTimeout(resolve, 3000).unref())]),
     ]);
+    // Kept only with changes given up on (a forced quit): the next start writes them.
+    journal.journal.close();
     const repository = controller.repository;
     // Still opening: every write waits for the store and quitting waits for every write, so
     // nothing of this session is in that read. Leave now rather than stay alive, screen gone,

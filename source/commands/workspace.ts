@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import type { ScanMode } from '../corpus/db/scan.js';
@@ -10,7 +11,9 @@ import {
   resolveAnnotator,
   startCheckThreadsFor,
 } from '../store/index.js';
+import { hasJournals, journalFolder } from '../store/journal.js';
 import type { ReviewStatus } from '../store/types.js';
+import { oneName } from '../text/untrusted.js';
 import type { CommandIO } from './command.js';
 import { namedProblem, openProjectCorpus } from './corpus.js';
 import { CannotRun, type Output } from './output.js';
@@ -51,6 +54,40 @@ export interface Workspace {
    * the store exists or the note was said as the workspace opened.
    */
   missing: string | null;
+}
+
+/**
+ * What reviews of this annotator showed and never wrote (killed: their journals), written before
+ * the command reads the store, as the next review would (`review/left-changes.ts`).
+ */
+async function writeLeftChanges(
+  repository: Repository,
+  corpus: CorpusIndex,
+  cacheDir: string,
+  root: string,
+  shown: string,
+  output: Output,
+): Promise<void> {
+  const folder = journalFolder(cacheDir, root);
+  // Nearly always none: the review's code is not loaded for a search or an export then.
+  if (!hasJournals(folder, repository.annotator)) return;
+  const { writeLeft } = await import('../review/left-changes.js');
+  const at = {
+    folder,
+    root,
+    annotator: repository.annotator,
+    shown: (path: string) => join(shown, relative(root, path)),
+  };
+  const { written, warnings, failed } = await writeLeft(repository, at, (id) => corpus.article(id));
+  for (const warning of warnings) output.warn(warning);
+  const who = oneName(repository.annotator);
+  if (written > 0 && failed === null) {
+    output.warn(`wrote ${written} change(s) a stopped review of ${who} showed and had not saved`);
+  } else if (failed !== null) {
+    output.warn(
+      `changes a stopped review of ${who} showed are not saved yet (${failed}); the next command or review tries again`,
+    );
+  }
 }
 
 /**
@@ -130,6 +167,7 @@ export async function openWorkspace(
       check: behind || only ? 'later' : 'now',
     });
     if (only) await repository.checkArticles(only);
+    await writeLeftChanges(repository, corpus, cacheDir, storeRoot, store, output);
   }
   const opened = repository;
   const nameProblems = () => {

@@ -1,24 +1,26 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
+import type { Journal } from '../store/journal.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
 import { ownValue } from '../text/own.js';
 import type { Action } from './actions.js';
 import { compareRows } from './compare.js';
-import { EffectQueue } from './effects.js';
+import { EffectQueue, journalForm } from './effects.js';
 import { interpret, KeyInterpreter, keyContext } from './interpret.js';
 import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
+import { takeOverLeft } from './left-changes.js';
 import { reduce } from './reducer.js';
 import type { ReviewPlace } from './resume.js';
 import { articleById, currentArticle } from './selectors.js';
-import type { Landing, ReviewState } from './state.js';
+import type { Effect, Landing, ReviewState } from './state.js';
 import { type ArticleGroups, keptStoryView, storyRead, storyView } from './story.js';
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
 import { SUGGESTIONS_OFF } from './suggestions.js';
 import { snapshotMarks, storeWarnings, summarize } from './sync.js';
-import { STORE_WAIT } from './updates.js';
+import { info, STORE_WAIT } from './updates.js';
 
 /** What the corpus reader reports while it reads in the background. */
 export type CorpusEvent =
@@ -102,6 +104,21 @@ export interface ReviewControllerOptions {
    * dispatched, with where the review stands after it. Unset, a key costs one check.
    */
   trace?: ((line: string) => void) | undefined;
+  /**
+   * The write-ahead journal (`store/journal.ts`): each change is appended there before it is
+   * drawn; once the store and the corpus are in, the changes that journals of killed reviews
+   * of this annotator never wrote are written (`folder`: where those journals are; `shown`:
+   * a store file's path as messages name it).
+   */
+  journal?:
+    | {
+        journal: Journal<Effect>;
+        folder: string;
+        root: string;
+        annotator: string;
+        shown: (path: string) => string;
+      }
+    | undefined;
 }
 
 export interface StorySource {
@@ -194,6 +211,8 @@ export class ReviewController {
   #stops: Array<() => void> = [];
   #finished: (unsaved: number) => void = () => undefined;
   #ended = false;
+  /** The changes killed reviews left in their journals were looked for. */
+  #replayed = false;
   /** Resolves when the reviewer has quit: with the writes given up on (0 unless forced). */
   readonly finished: Promise<number>;
 
@@ -209,6 +228,7 @@ export class ReviewController {
       store: options.store,
       article: (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
       retryDelays: options.retryDelays,
+      journal: options.journal?.journal,
       onProgress: (pending, error) => this.dispatch({ type: 'save/progress', pending, error }),
       onDone: ({ message, articles, pending, landing }) =>
         this.#written(message, articles, pending, landing),
@@ -508,7 +528,11 @@ export class ReviewController {
         }
         // Any other change of the reviewer's is now the last (an article opened is none).
         if (!(effect.kind === 'status' && effect.opened)) this.#lastLink = null;
-        this.#queue.push(effect);
+        // Into the journal before the frame that shows it (the listeners below draw it).
+        const journaled = this.#options.journal
+          ? journalForm(effect, (label) => showsLabel(state, effect, label))
+          : null;
+        this.#queue.push(effect, journaled);
         if (!state.storeOpen && 'article' in effect) this.#aheadOfStore.add(effect.article);
       }
       // Every effect is a write (a link's too): from now on `saved` says something true.
@@ -686,10 +710,41 @@ export class ReviewController {
       }
       this.#loadSearch();
       this.#loadStory();
+      this.#replayLeft();
     } else {
       this.#articles = [];
       this.dispatch({ type: 'corpus/loaded', articles: null, warnings: [event.warning] });
     }
+  }
+
+  /**
+   * Writes what reviews of this annotator that were killed showed and never wrote (their
+   * journals), once the store is open and the corpus listed: each article's changes only onto a
+   * store file that is still as they found it. One changed since (a `git pull`) is left as it is,
+   * the changes kept beside the journal, and a line names both.
+   */
+  #replayLeft(): void {
+    const options = this.#options.journal;
+    const articles = this.#articles;
+    if (this.#replayed || !options || !this.#repository || !articles) return;
+    this.#replayed = true;
+    const listed = new Set(articles.map((article) => article.id));
+    const { written, warnings } = takeOverLeft(
+      options,
+      (id) => listed.has(id),
+      (change) => this.#queue.push(change, change),
+    );
+    if (written > 0) {
+      const state = this.#state;
+      this.#set({
+        ...state,
+        message: info(
+          `saving ${written} change${written === 1 ? '' : 's'} a stopped margin showed and had not written`,
+        ),
+        save: { ...state.save, pending: this.#queue.pending, written: true },
+      });
+    }
+    if (warnings.length > 0) this.dispatch({ type: 'store/synced', marks: {}, warnings });
   }
 
   #opened(repository: Repository): void {
@@ -741,6 +796,7 @@ export class ReviewController {
       },
     );
     this.#loadSearch();
+    this.#replayLeft();
   }
 
   /** Search needs the whole corpus and the store's annotations (its filters read them). */
@@ -891,6 +947,14 @@ export class ReviewController {
       }
     }
   }
+}
+
+/** Whether the sentence a toggle names shows `label` in `state` (after the key). */
+function showsLabel(state: ReviewState, effect: Effect, label: string): boolean {
+  if (effect.kind !== 'toggle') return false;
+  const marks = ownValue(state.marks, effect.article);
+  const sentence = marks ? ownValue(marks.sentences, effect.sentence) : undefined;
+  return sentence?.labels.includes(label) ?? false;
 }
 
 type SearchMode = Extract<ReviewState['mode'], { kind: 'search' }>;

@@ -1,4 +1,5 @@
 import type { Article } from '../corpus/types.js';
+import type { Journal } from '../store/journal.js';
 import type { ChangeSummary, Repository } from '../store/repository.js';
 import { acceptInto } from './compare.js';
 import type { Effect, Landing } from './state.js';
@@ -24,9 +25,51 @@ export interface EffectQueueOptions {
   onLesson?: (lesson: number, direction: 'undo' | 'redo') => void;
   /** Waits between retries of a failing write, the last one repeating. */
   retryDelays?: readonly number[] | undefined;
+  /**
+   * Where each change is appended before it is shown, and marked written once it is in the store
+   * (`store/journal.ts`): a kill between the two loses nothing, the next start writes it.
+   */
+  journal?: Journal<Effect> | null | undefined;
+}
+
+/**
+ * What the journal keeps of a write the screen shows before it is on disk, or null for one it
+ * does not show before (undo and redo say what they did once written) or that writes no store file.
+ * `shows`: whether the sentence shows the label after the key, so that a toggle written again
+ * after a kill sets what was seen instead of flipping it once more.
+ */
+export function journalForm(effect: Effect, shows: (label: string) => boolean): Effect | null {
+  switch (effect.kind) {
+    case 'undo':
+    case 'redo':
+    case 'mark':
+    case 'story-link':
+      return null;
+    case 'toggle':
+      return effect.on === undefined ? { ...effect, on: shows(effect.label) } : effect;
+    default:
+      return effect;
+  }
 }
 
 const DEFAULT_DELAYS = [250, 1000, 2000, 5000];
+
+/** Writes that may share one write of their file with those beside them (`#together`). */
+function joins(
+  effect: Effect,
+): effect is Extract<Effect, { kind: 'toggle' | 'clear' | 'tag-many' | 'adopt' | 'status' }> {
+  switch (effect.kind) {
+    case 'toggle':
+    case 'clear':
+    case 'tag-many':
+    case 'adopt':
+      return true;
+    case 'status':
+      return !effect.ifUnreviewed;
+    default:
+      return false;
+  }
+}
 
 function describe(summary: ChangeSummary | null, verb: 'undid' | 'redid'): string {
   if (!summary) return verb === 'undid' ? 'nothing to undo' : 'nothing to redo';
@@ -44,6 +87,8 @@ function describe(summary: ChangeSummary | null, verb: 'undid' | 'redid'): strin
 export class EffectQueue {
   readonly #options: EffectQueueOptions;
   readonly #queue: Effect[] = [];
+  /** The journal's number of each queued write (null: not journaled), in step with `#queue`. */
+  readonly #seqs: Array<number | null> = [];
   #running = false;
   #error: string | null = null;
   #idle: Array<() => void> = [];
@@ -62,8 +107,18 @@ export class EffectQueue {
     return this.#error;
   }
 
-  push(effect: Effect): void {
+  /**
+   * Queues a write; `journaled`, what the journal keeps of it (`journalForm`), is appended there
+   * at once, synchronously, before the caller draws the change.
+   */
+  push(effect: Effect, journaled?: Effect | null): void {
+    const journal = this.#options.journal;
+    const seq =
+      journal && journaled && 'article' in journaled
+        ? journal.append(journaled.article, journaled)
+        : null;
     this.#queue.push(effect);
+    this.#seqs.push(seq);
     if (!this.#running) void this.#drain();
   }
 
@@ -82,22 +137,28 @@ export class EffectQueue {
     this.#running = true;
     const repository = await this.#options.store.catch(() => null);
     while (this.#queue.length > 0 && !this.#stopped) {
-      const effect = this.#queue[0]!;
       let attempt = 0;
       for (;;) {
+        // After a failure, one at a time: a write refused for itself (a note over the limits)
+        // must not hold back those before it, as it never did.
+        const count = attempt === 0 ? this.#together() : 1;
         try {
           if (!repository) throw new Error('the store could not be opened');
-          const message = await this.#run(repository, effect);
-          this.#queue.shift();
-          this.#error = null;
-          const articles = 'article' in effect ? [effect.article] : [];
-          const touched = message.article ? [...articles, message.article] : articles;
-          this.#options.onDone({
-            message: message.text,
-            articles: touched,
-            pending: this.pending,
-            ...(message.landing ? { landing: message.landing } : {}),
-          });
+          const messages = await this.#runTogether(repository, count);
+          for (const message of messages) {
+            const effect = this.#queue.shift()!;
+            const seq = this.#seqs.shift() ?? null;
+            if ('article' in effect) this.#options.journal?.done(seq, effect.article);
+            this.#error = null;
+            const articles = 'article' in effect ? [effect.article] : [];
+            const touched = message.article ? [...articles, message.article] : articles;
+            this.#options.onDone({
+              message: message.text,
+              articles: touched,
+              pending: this.pending,
+              ...(message.landing ? { landing: message.landing } : {}),
+            });
+          }
           break;
         } catch (error) {
           if (this.#stopped) return;
@@ -113,6 +174,41 @@ export class EffectQueue {
     this.#running = false;
     this.#options.onProgress(0, this.#error);
     for (const resolve of this.#idle.splice(0)) resolve();
+  }
+
+  /**
+   * How many writes from the head of the queue go to the store file together (`#runTogether`):
+   * the keys of a burst on one article, as far as each changes only what the file itself holds.
+   * A note or attributes (which ask the store whether the sentence is labelled), an article
+   * opened (whether it is still unreviewed), an accept (another annotator's file), undo and redo
+   * (the history) each go alone, as they see the store as the write before them left it.
+   */
+  #together(): number {
+    const first = this.#queue[0];
+    if (!first || !joins(first)) return 1;
+    let count = 1;
+    while (count < this.#queue.length) {
+      const next = this.#queue[count]!;
+      if (!joins(next) || next.article !== first.article) break;
+      count += 1;
+    }
+    return count;
+  }
+
+  /** Runs the first `count` writes, those of more than one in one write of their file. */
+  async #runTogether(
+    repository: Repository,
+    count: number,
+  ): Promise<Array<{ text: string | null; article?: string; landing?: Landing }>> {
+    const effects = this.#queue.slice(0, count);
+    const first = effects[0]!;
+    const runAll = async () => {
+      const messages: Array<{ text: string | null; article?: string; landing?: Landing }> = [];
+      for (const effect of effects) messages.push(await this.#run(repository, effect));
+      return messages;
+    };
+    if (count === 1 || !repository.together || !('article' in first)) return runAll();
+    return repository.together(first.article, runAll);
   }
 
   async #run(

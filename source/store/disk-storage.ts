@@ -66,6 +66,8 @@ export class DiskStorage implements Storage {
    */
   private refreshedAt = 0;
   private readonly mine = new Map<string, string | null>();
+  /** Told each file's new text's fingerprint just before it is written (`OpenOptions.onWriting`). */
+  onWriting: ((annotator: string, article: string, fingerprint: string) => void) | null = null;
 
   /** `display` is the root as the user wrote it, so messages name files the way they know them. */
   private constructor(
@@ -305,25 +307,74 @@ export class DiskStorage implements Storage {
     return join(this.display, ...path.split('/'));
   }
 
+  /** Files held by `together`: their document as read, and whether a change asked to write it. */
+  private readonly held = new Map<string, { doc: StoreDoc; write: boolean }>();
+
+  together<T>(annotator: string, article: string, work: () => Promise<T>): Promise<T> {
+    const path = this.pathFor(annotator, article);
+    return this.serialised(path, async () => {
+      try {
+        await this.ensureFolder(dirname(path));
+        return await withFileLock(path, async () => {
+          const { adapter, low } = await this.readForChange(path, annotator, article);
+          const read = adapter.last;
+          const held = { doc: low.data, write: false };
+          this.held.set(path, held);
+          let value: T;
+          try {
+            value = await work();
+          } finally {
+            this.held.delete(path);
+          }
+          if (held.write) await low.write();
+          if (adapter.last && (held.write || read?.fingerprint !== this.knownFingerprint(path))) {
+            this.record(path, adapter.last);
+          }
+          return value;
+        });
+      } catch (error) {
+        if (error instanceof RefusedFileError) throw error;
+        throw new Error(`cannot save ${this.displayPath(this.key(path))}: ${writeFailure(error)}`);
+      }
+    });
+  }
+
+  /** Reads a file under its lock for a change; a refused one is recorded and thrown. */
+  private async readForChange(path: string, annotator: string, article: string) {
+    const told = this.onWriting;
+    const adapter = new AnnotationFileAdapter(
+      path,
+      told ? (fingerprint) => told(annotator, article, fingerprint) : undefined,
+    );
+    const low = new Low(adapter, emptyDoc(article, annotator));
+    try {
+      await low.read();
+    } catch (error) {
+      if (!(error instanceof RefusedRead)) throw error;
+      this.record(path, error.read);
+      throw new RefusedFileError(this.problemOf(path, error.read.refusal!));
+    }
+    return { adapter, low };
+  }
+
   update<R>(
     annotator: string,
     article: string,
     change: (doc: StoreDoc) => ChangeResult<R>,
   ): Promise<{ doc: StoreDoc; value: R }> {
     const path = this.pathFor(annotator, article);
+    const held = this.held.get(path);
+    if (held) {
+      // Inside `together`: onto the document read there, written at its end.
+      const { write, value } = change(held.doc);
+      if (write) held.write = true;
+      return Promise.resolve({ doc: held.doc, value });
+    }
     return this.serialised(path, async () => {
       try {
         await this.ensureFolder(dirname(path));
         return await withFileLock(path, async () => {
-          const adapter = new AnnotationFileAdapter(path);
-          const low = new Low(adapter, emptyDoc(article, annotator));
-          try {
-            await low.read();
-          } catch (error) {
-            if (!(error instanceof RefusedRead)) throw error;
-            this.record(path, error.read);
-            throw new RefusedFileError(this.problemOf(path, error.read.refusal!));
-          }
+          const { adapter, low } = await this.readForChange(path, annotator, article);
           const read = adapter.last;
           const { write, value } = change(low.data);
           if (write) await low.write();

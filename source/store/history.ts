@@ -49,6 +49,16 @@ export class History {
     return this.undone.at(-1);
   }
 
+  /** Both stacks as they are, for `restore` (steps recorded for a write that then failed). */
+  snapshot(): { done: Step[]; undone: Step[] } {
+    return { done: [...this.done], undone: [...this.undone] };
+  }
+
+  restore(snapshot: { done: Step[]; undone: Step[] }): void {
+    this.done.splice(0, this.done.length, ...snapshot.done);
+    this.undone.splice(0, this.undone.length, ...snapshot.undone);
+  }
+
   settleRedo(): void {
     const step = this.undone.pop();
     if (step) this.done.push(step);

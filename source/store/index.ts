@@ -66,6 +66,12 @@ export interface OpenOptions extends RepositoryOptions {
    * of every file with it to `Repository.check`, which the caller starts.
    */
   check?: 'now' | 'later';
+  /**
+   * Told the fingerprint of each store file's new text just before it is written (the review's
+   * journal: a kill between the write and its own note of it must not read as a change by
+   * someone else).
+   */
+  onWriting?: (annotator: string, article: string, fingerprint: string) => void;
 }
 
 /**
@@ -79,6 +85,7 @@ export async function openRepository(options: OpenOptions): Promise<Repository> 
   let repository: StoreRepository;
   try {
     const storage = await DiskStorage.create(root, options.display ?? options.root, index);
+    if (options.onWriting) storage.onWriting = options.onWriting;
     repository = new StoreRepository(storage, options.annotator, options);
   } catch (error) {
     index.close();

@@ -85,6 +85,12 @@ export interface Repository {
   readonly version: number;
 
   /**
+   * Runs `work`, whose changes to this annotator's file of `article` are written once at its end
+   * (one lock, one read, one durable write for a burst of keys). Should the write fail, none of
+   * them happened: the undo history is as before. Optional: without it, each change writes.
+   */
+  together?<T>(article: string, work: () => Promise<T>): Promise<T>;
+  /**
    * Brings the index up to date with the store's files (reading only what changed) and places
    * annotations on the given corpus from then on (re-anchoring as needed). Without a corpus they
    * stay where they were made. An array is taken as a corpus in that order (tests, small inputs).

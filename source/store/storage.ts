@@ -48,6 +48,12 @@ export interface Storage {
     change: (doc: StoreDoc) => ChangeResult<R>,
   ): Promise<{ doc: StoreDoc; value: R }>;
   /**
+   * Runs `work`, whose `update`s of this one file are applied to one read of it and written
+   * once at its end, under one lock (keys typed in a burst: one durable write, not one each).
+   * Optional: without it, each `update` writes.
+   */
+  together?<T>(annotator: string, article: string, work: () => Promise<T>): Promise<T>;
+  /**
    * Reports the articles whose files other processes changed (the index already holds the
    * change); returns a function that stops watching.
    */

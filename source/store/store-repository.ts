@@ -802,6 +802,19 @@ export class StoreRepository implements Repository {
     return step.summary;
   }
 
+  async together<T>(article: string, work: () => Promise<T>): Promise<T> {
+    const together = this.storage.together?.bind(this.storage);
+    if (!together) return work();
+    const before = this.history.snapshot();
+    try {
+      return await together(this.annotator, article, work);
+    } catch (error) {
+      // The steps recorded inside were never written.
+      this.history.restore(before);
+      throw error;
+    }
+  }
+
   async tagged<T>(tag: number | undefined, write: () => Promise<T>): Promise<T> {
     this.stepTag = tag;
     try {

@@ -7,22 +7,24 @@ import { useTempFolder } from './temp-store.js';
 // A disk that fills up between making the lock file and writing its owner into it: the suite
 // runs as root, where a full disk cannot be made without mounting one.
 const full = vi.hoisted(() => ({ next: false }));
-vi.mock('node:fs/promises', async (original) => {
-  const actual = await original<typeof import('node:fs/promises')>();
-  const open: typeof actual.open = async (...args) => {
-    const handle = await actual.open(...args);
-    if (!full.next || !String(args[0]).endsWith('.lock')) return handle;
-    full.next = false;
-    return Object.assign(Object.create(handle) as typeof handle, {
-      writeFile: async () => {
-        throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
-          code: 'ENOSPC',
-        });
-      },
-      close: () => handle.close(),
-    });
-  };
-  return { ...actual, default: { ...actual, open }, open };
+vi.mock('node:fs', async (original) => {
+  const actual = await original<typeof import('node:fs')>();
+  const locks = new Set<number>();
+  const openSync = ((...args: Parameters<typeof actual.openSync>) => {
+    const fd = actual.openSync(...args);
+    if (full.next && String(args[0]).endsWith('.lock')) locks.add(fd);
+    return fd;
+  }) as typeof actual.openSync;
+  const writeSync = ((fd: number, ...rest: unknown[]) => {
+    if (locks.delete(fd)) {
+      full.next = false;
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
+        code: 'ENOSPC',
+      });
+    }
+    return (actual.writeSync as (...args: unknown[]) => number)(fd, ...rest);
+  }) as typeof actual.writeSync;
+  return { ...actual, default: { ...actual, openSync, writeSync }, openSync, writeSync };
 });
 
 describe('the lock on a full disk', () => {

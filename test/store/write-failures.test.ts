@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writeFileAtomic } from '../../source/store/atomic.js';
+import { writeFileAtomicQuick } from '../../source/store/atomic.js';
 import { makeAnchor, openRepository } from '../../source/store/index.js';
 import { withFileLock } from '../../source/store/lock.js';
 import { articleFromText } from './articles.js';
@@ -10,7 +10,7 @@ import { useTempFolder } from './temp-store.js';
 // disk cannot be made without mounting one.
 vi.mock('../../source/store/atomic.js', async (original) => {
   const actual = await original<typeof import('../../source/store/atomic.js')>();
-  return { ...actual, writeFileAtomic: vi.fn(actual.writeFileAtomic) };
+  return { ...actual, writeFileAtomicQuick: vi.fn(actual.writeFileAtomicQuick) };
 });
 vi.mock('../../source/store/lock.js', async (original) => {
   const actual = await original<typeof import('../../source/store/lock.js')>();
@@ -29,7 +29,7 @@ describe('a write the disk refuses', () => {
   it('names the store file and says the disk is full, and the next try goes through', async () => {
     const root = await tempFolder();
     const repo = await openRepository({ root, annotator: 'alice', articles: [article] });
-    vi.mocked(writeFileAtomic).mockRejectedValueOnce(
+    vi.mocked(writeFileAtomicQuick).mockRejectedValueOnce(
       systemError('ENOSPC', 'no space left on device, write'),
     );
     await expect(repo.tag(article, article.sentences[0]!.id, 'claim')).rejects.toThrow(

@@ -1,0 +1,98 @@
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { loadCorpus } from '../../source/corpus/index.js';
+import { journalFolder } from '../../source/store/journal.js';
+import { runMargin } from '../helpers/built-cli.js';
+
+const seeds = join(import.meta.dirname, '../../seeds');
+const FIRST = '000_4b207f45d15cbf96';
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'margin-left-'));
+  await cp(seeds, join(dir, 'corpus'), { recursive: true });
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+/** What a review killed before writing anything left: two tags of alice's on the first article. */
+async function killedReview(): Promise<string> {
+  const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
+  const first = articles.find((article) => article.id === FIRST)!;
+  const folder = journalFolder(join(dir, 'cache/margin'), join(dir, 'store'));
+  await mkdir(folder, { recursive: true });
+  // The review made the store folder as it opened it.
+  await mkdir(join(dir, 'store'));
+  const dead = Number(
+    spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout,
+  );
+  const toggle = (seq: number, sentence: number, label: string) => ({
+    t: 'e',
+    seq,
+    article: FIRST,
+    ...(seq === 1 ? { base: null } : {}),
+    at: new Date().toISOString(),
+    change: {
+      kind: 'toggle',
+      article: FIRST,
+      sentence: first.sentences[sentence]!.id,
+      label,
+      on: true,
+    },
+  });
+  const path = join(folder, `alice.${dead}.jsonl`);
+  const lines = [toggle(1, 0, 'claim'), toggle(2, 1, 'quote')];
+  await writeFile(path, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+  return path;
+}
+
+const env = () => ({ XDG_CACHE_HOME: join(dir, 'cache'), MARGIN_ANNOTATOR: 'alice' });
+
+it('a command that reads the store first writes what a killed review left', async () => {
+  await killedReview();
+  const ran = await runMargin(dir, ['stats', '-c', 'corpus', '-s', 'store', '--json'], {
+    env: env(),
+  });
+  expect(ran.stderr).toBe(
+    'margin stats: warning: wrote 2 change(s) a stopped review of alice showed and had not saved\n',
+  );
+  expect(JSON.parse(ran.stdout)).toMatchObject({ annotations: 2 });
+  const stored = JSON.parse(await readFile(join(dir, 'store/alice', `${FIRST}.json`), 'utf8'));
+  expect(stored.annotations.map((a: { label: string }) => a.label)).toEqual(['claim', 'quote']);
+  // Written once: the next command has nothing to say.
+  const again = await runMargin(dir, ['stats', '-c', 'corpus', '-s', 'store', '--json'], {
+    env: env(),
+  });
+  expect(again.stderr).toBe('');
+});
+
+it('never writes over a store file that changed since, and keeps the changes aside', async () => {
+  const journal = await killedReview();
+  const pulled = `${JSON.stringify({
+    schema: 'margin.annotations',
+    version: 1,
+    article: FIRST,
+    annotator: 'alice',
+    status: 'done',
+    annotations: [],
+  })}\n`;
+  await mkdir(join(dir, 'store/alice'));
+  await writeFile(join(dir, 'store/alice', `${FIRST}.json`), pulled);
+  const ran = await runMargin(dir, ['stats', '-c', 'corpus', '-s', 'store', '--json'], {
+    env: env(),
+  });
+  const kept = `${journal.slice(0, -'.jsonl'.length)}.${FIRST}.kept.json`;
+  expect(ran.stderr).toMatch(
+    new RegExp(
+      `^margin stats: warning: store/alice/${FIRST}\\.json: 2 changes of \\d\\d:\\d\\d not written, as the file changed since a margin that was stopped showed them; kept in ${kept.replace(/[.]/g, '\\.')}\\n$`,
+    ),
+  );
+  expect(await readFile(join(dir, 'store/alice', `${FIRST}.json`), 'utf8')).toBe(pulled);
+  const aside = JSON.parse(await readFile(kept, 'utf8'));
+  expect(aside.changes.map((c: { change: { label: string } }) => c.change.label)).toEqual([
+    'claim',
+    'quote',
+  ]);
+});
