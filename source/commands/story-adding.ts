@@ -1,0 +1,234 @@
+/**
+ * Articles added, changed or removed since the story groups were kept, placed on the kept groups
+ * without the engine forming the corpus again (issue #15: at 100,000 articles one article added
+ * had `margin index --story` form every group, 82 s, and the review show none of its
+ * counterparts until then). Each added or changed article's candidates come from the corpus
+ * index's postings (its sentences' rarest words); the engine runs on them and the article, and
+ * each of its grouped sentences joins its partner's kept group where the engine's verdict against
+ * that group's anchor allows (`SavedGroups.placeArticles`).
+ */
+import { dirname } from 'node:path';
+import type { Article } from '../corpus/types.js';
+import { articleOfKey, type WordIndex } from '../corpus/word-index.js';
+import {
+  type ArticleChange,
+  type Basis,
+  readLexicons,
+  SavedGroups,
+  type StoryArticle,
+  type StoryConstraint,
+  StoryIndex,
+} from '../story/index.js';
+import { sentenceWords } from '../text/fold.js';
+import type { PlacingCorpus, SavedPlace } from './story-groups.js';
+import { regroup } from './story-regroup.js';
+
+/** Articles added, changed and removed at once beyond which the groups are formed again. */
+export const PLACED_AT_ONCE = 64;
+/**
+ * Articles placed since the engine formed the groups beyond which they are formed again: the
+ * placing sees each article's candidates only, the forming the whole corpus.
+ */
+export function placedBound(size: number): number {
+  return Math.max(PLACED_AT_ONCE, Math.floor(size / 100));
+}
+/**
+ * Candidate articles an added one is grouped with: the engine's time grows with them, and at
+ * 100,000 articles 100 found the counterparts 300 found (storyadd54, docs/readme/story.md).
+ */
+const CANDIDATES = 100;
+/** Rarest words of each sentence looked up. */
+const RARE_WORDS = 4;
+/** Keys read of a word in more sentences than `COMMON` (the first of its list). */
+const SAMPLE = 16;
+
+/** How articles written since were placed, or why they were not (the groups formed again). */
+export type ArticlesPlaced =
+  | { placed: number; seconds: number }
+  | { tooMany: number; since: boolean; bound: number };
+
+/**
+ * Places on the groups kept at `place` (open as `saved`, which this closes) the articles the
+ * corpus index wrote since their `Basis.numbers`, when the groups stand for `standsFor` and
+ * those articles are few. Null when nothing could be placed: an older file without numbers, a
+ * corpus index that cannot say what it wrote, or a cache folder that cannot be written.
+ */
+export function placeWritten(
+  saved: SavedGroups,
+  basis: Basis,
+  place: SavedPlace,
+  standsFor: readonly StoryConstraint[],
+  articleOf: (id: string) => StoryArticle | undefined,
+): ArticlesPlaced | null {
+  const started = performance.now();
+  const { corpus } = place;
+  if (basis.numbers === undefined || !corpus || !saved.formedByThisEngine()) {
+    saved.close();
+    return null;
+  }
+  const written = corpus.writtenSince(basis.numbers);
+  const kept = saved.articleCount();
+  const added: string[] = [];
+  const changed: Array<[string, string]> = [];
+  let keptAmongWritten = 0;
+  for (const [id, hash] of written.since) {
+    const was = saved.hashOf(id);
+    if (was !== undefined) keptAmongWritten++;
+    // Read again unchanged (a file touched): nothing to place.
+    if (was === hash) continue;
+    if (was === undefined) added.push(id);
+    else changed.push([id, hash]);
+  }
+  // Those not written since were all there when the groups were formed or last placed on.
+  const removedCount = kept - (written.size - written.since.length) - keptAmongWritten;
+  // Articles the corpus had then that the groups do not name: not what this file was kept for.
+  if (removedCount < 0) {
+    saved.close();
+    return null;
+  }
+  const count = added.length + changed.length + removedCount;
+  if (count > PLACED_AT_ONCE) {
+    saved.close();
+    return { tooMany: count, since: false, bound: PLACED_AT_ONCE };
+  }
+  const bound = placedBound(written.size);
+  if (count > 0 && saved.articlesPlaced() + count > bound) {
+    saved.close();
+    return { tooMany: saved.articlesPlaced() + count, since: true, bound };
+  }
+  const removed = removedCount > 0 ? removedArticles(saved, corpus) : [];
+  saved.close();
+  // The engine's lexicons from the cache folder, where making them takes most of a second.
+  if (added.length + changed.length > 0) readLexicons(dirname(place.file));
+  const fresh = new Set([...added, ...changed.map(([id]) => id)]);
+  const articles = [...fresh].flatMap((id) => articleOf(id) ?? []);
+  const engine = engineOn(articles, corpus.words, articleOf, standsFor);
+  const change: ArticleChange = {
+    generation: place.generation,
+    numbers: written.last,
+    out: [...changed.map(([id]) => id), ...removed],
+    hashes: [
+      ...articles.map((article) => [article.id, hashOf(article, place)] as const),
+      ...removed.map((id) => [id, null] as const),
+    ],
+    groups: engine.groups,
+    isNew: (article) => fresh.has(article),
+    agrees: engine.agrees,
+    regroup: (members) => regroup(members, articleOf, standsFor),
+  };
+  try {
+    SavedGroups.placeArticles(place.file, change);
+  } catch {
+    // A cache folder that cannot be written: the groups as kept.
+    return null;
+  }
+  return { placed: count, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The hash an article was read with, as the corpus index keeps it. */
+function hashOf(article: StoryArticle, place: SavedPlace): string {
+  return (article as Partial<Article>).hash ?? place.hashOf(article.id) ?? '';
+}
+
+/** The articles the groups stand for that the corpus no longer holds. */
+function removedArticles(saved: SavedGroups, corpus: PlacingCorpus): string[] {
+  const present = new Set(corpus.ids());
+  const gone: string[] = [];
+  for (const [id] of saved.articleHashes()) if (!present.has(id)) gone.push(id);
+  return gone;
+}
+
+/**
+ * The engine on `articles` and their candidates: its groups that hold a sentence of one of
+ * them, and its verdict on one of their sentences and a kept group's anchor (whose article
+ * joins the engine when it is not among the candidates).
+ */
+function engineOn(
+  articles: readonly StoryArticle[],
+  words: WordIndex,
+  articleOf: (id: string) => StoryArticle | undefined,
+  links: readonly StoryConstraint[],
+): Pick<ArticleChange, 'groups' | 'agrees'> {
+  const index = new StoryIndex({ constraints: links });
+  const fresh = new Set(articles.map((article) => article.id));
+  const inIndex = new Set<string>();
+  for (const id of candidatesOf(articles, words, fresh)) {
+    const article = articleOf(id);
+    if (!article) continue;
+    index.add(article);
+    inIndex.add(id);
+  }
+  for (const article of articles) {
+    index.add(article);
+    inIndex.add(article.id);
+  }
+  index.build();
+  const groups = index
+    .groups()
+    .filter((group) => group.members.some((member) => fresh.has(member.article)));
+  return {
+    groups,
+    agrees: (member, anchor) => {
+      if (!inIndex.has(anchor.article)) {
+        const article = articleOf(anchor.article);
+        if (!article) return false;
+        index.add(article);
+        inIndex.add(anchor.article);
+      }
+      return index.agrees(member, anchor);
+    },
+  };
+}
+
+/**
+ * The articles most likely to hold `articles`' counterparts: for each sentence its rarest words
+ * (in another sentence too), every article of a word's sentences counted once a word; a word
+ * in more sentences than `COMMON` adds the first `SAMPLE` of them. The `CANDIDATES` articles
+ * sharing most words, not counting `articles` themselves.
+ */
+function candidatesOf(
+  articles: readonly StoryArticle[],
+  words: WordIndex,
+  own: ReadonlySet<string>,
+): string[] {
+  const table = words.articleTable();
+  const common = Math.max(50, table.length / 50);
+  const score = new Map<number, number>();
+  const looked = new Set<string>();
+  for (const article of articles) {
+    for (const sentence of article.sentences) {
+      const rare = [...new Set(sentenceWords(sentence.text))]
+        .map((word) => [word, words.frequency(word) ?? 0] as const)
+        .filter(([, count]) => count > 1)
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, RARE_WORDS);
+      for (const [word, count] of rare) {
+        // Each word once for all the articles: its articles counted once.
+        if (looked.has(word)) continue;
+        looked.add(word);
+        let keys: Uint32Array;
+        if (count <= common) keys = words.postings(word);
+        else {
+          const runs = words.postingRuns?.(word) ?? [words.postings(word)];
+          const first = runs[Symbol.iterator]().next();
+          keys = first.done ? new Uint32Array(0) : first.value.subarray(0, SAMPLE);
+        }
+        let previous = -1;
+        for (const key of keys) {
+          const a = articleOfKey(table, key);
+          if (a < 0 || a === previous) continue;
+          previous = a;
+          score.set(a, (score.get(a) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  const ranked = [...score].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const out: string[] = [];
+  for (const [a] of ranked) {
+    if (out.length >= CANDIDATES) break;
+    const id = words.articleId(a);
+    if (id && !own.has(id)) out.push(id);
+  }
+  return out;
+}
