@@ -121,7 +121,7 @@ Examples
         output.say(
           keptStale === 'engine'
             ? 'story: the kept groups were formed by another version of margin; margin index --story forms them again'
-            : 'story: the kept groups are older than the corpus; margin index --story forms them again',
+            : 'story: the kept groups are older than the corpus; margin index --story brings them up to it',
         );
       }
     }

@@ -106,6 +106,7 @@ export function placeWritten(
   const change: ArticleChange = {
     generation: place.generation,
     numbers: written.last,
+    from: basis.numbers,
     out: [...changed.map(([id]) => id), ...removed],
     hashes: [
       ...articles.map((article) => [article.id, hashOf(article, place)] as const),

@@ -108,6 +108,8 @@ export interface ArticleChange {
   /** The corpus index's generation the groups then stand for, and its highest article number. */
   generation: string;
   numbers: number;
+  /** The highest article number the groups stood for when the change was found (`Basis`). */
+  from: number;
   /** Articles whose members leave: those changed or removed. */
   out: readonly string[];
   /** Each added, changed or removed article with its text's hash now (null: removed). */
@@ -547,8 +549,9 @@ export class SavedGroups {
         const basis = JSON.parse(
           (meta.get('basis') as string | undefined) ?? 'null',
         ) as Basis | null;
-        if (!basis)
-          throw new Error('the kept story groups say nothing of what they were formed from');
+        // Another process placed them first (a review and a command at once): not twice.
+        if (!basis || basis.numbers !== change.from)
+          throw new Error('the kept story groups changed while the articles were placed');
         const placedText = meta.get('placed-for') as string | undefined;
         const standsFor =
           placedText === undefined ? basis.links : (JSON.parse(placedText) as StoryConstraint[]);
@@ -649,7 +652,7 @@ export class SavedGroups {
         if (edited !== undefined) put.run('edited', storyKey(change.generation, standsFor));
         const placed = Number((meta.get('articles-placed') as string | undefined) ?? 0);
         put.run('articles-placed', String(placed + change.hashes.length));
-      })();
+      }).immediate();
     } finally {
       db.close();
     }

@@ -41,6 +41,7 @@ const whole = (at: string) => {
 const change = (over: Partial<ArticleChange>): ArticleChange => ({
   generation: 'g2',
   numbers: 9,
+  from: 5,
   out: [],
   hashes: [],
   groups: [],
@@ -97,6 +98,14 @@ describe('articles placed on kept groups', () => {
       ['z', 2],
     ]);
     saved.close();
+    // Found by another process too before this one placed it: not placed twice.
+    expect(() =>
+      SavedGroups.placeArticles(
+        at,
+        change({ hashes: [['n', 'hn']], groups: [cluster('x', ['b', 0], ['n', 0])] }),
+      ),
+    ).toThrow('changed while the articles were placed');
+    expect(whole(at)[0]).toEqual(['one', 'a0 b0 c0 n0']);
   });
 
   it('takes a removed or changed article’s members out, each group it was in formed again without them', async () => {
