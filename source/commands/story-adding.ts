@@ -44,6 +44,10 @@ const RARE_WORDS = 3;
  * some 5 ms): a sentence that has no two rarer words finds no candidates.
  */
 const LONGEST = 100_000;
+/** Rarest words of each sentence whose articles count (`candidatesOf`, by article). */
+const ARTICLE_WORDS = 4;
+/** Keys read of a word in more sentences than `common` (the first of its list). */
+const SAMPLE = 16;
 /** Articles each sentence counts toward, and those taken for it first. */
 const PER_SENTENCE = 24;
 const FIRST_EACH = 3;
@@ -193,8 +197,8 @@ function engineOn(
  * `LONGEST` sentences), then two of them, whose
  * articles count toward the sentence's best (`PER_SENTENCE`). Each sentence's best
  * `FIRST_EACH` articles are taken first, so that a sentence of common words keeps its own
- * candidates beside one of rare names; then the others, most counted first, up to
- * `CANDIDATES`. On the generated corpus at 100,000 articles, candidates by article (the articles
+ * candidates beside one of rare names; then the others, most counted first (each article
+ * holding one of a sentence's `ARTICLE_WORDS` rarest words counts too), up to `CANDIDATES`. On the generated corpus at 100,000 articles, candidates by article (the articles
  * with most of the article's rarest words) left 110 of 155 grouped sentences of 10 held-out
  * articles without their kept group: template sentences of common words only.
  */
@@ -234,7 +238,7 @@ function candidatesOf(
       // spells one otherwise ("Witkov") still has the other two. In key order, the earliest
       // first: any of a family of copies finds its kept group.
       const two = intersect(a!, b!);
-      const tiers = c
+      const tiers: Array<() => readonly [Uint32Array, number]> = c
         ? [
             () => [intersect(two, c), 3] as const,
             () => [two, 2] as const,
@@ -242,6 +246,8 @@ function candidatesOf(
             () => [intersect(b!, c), 2] as const,
           ]
         : [() => [two, 2] as const];
+      // Then its rarest word's: a rewording may share no more.
+      tiers.push(() => [a!, 1] as const);
       const best: number[] = [];
       for (const tier of tiers) {
         if (best.length >= PER_SENTENCE) break;
@@ -255,6 +261,36 @@ function candidatesOf(
         }
       }
       firsts.push(best.slice(0, FIRST_EACH));
+    }
+  }
+  // By article too, as the rest are filled: each of a sentence's rarest words counts every
+  // article holding it once (a word in more than `COMMON` sentences, its first `SAMPLE`).
+  const common = Math.max(50, table.length / 50);
+  const looked = new Set<string>();
+  for (const article of articles) {
+    for (const sentence of article.sentences) {
+      const rare = [...new Set(sentenceWords(sentence.text))]
+        .map((word) => [word, words.frequency(word) ?? 0] as const)
+        .filter(([word, count]) => count > 1 && !looked.has(word))
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, ARTICLE_WORDS);
+      for (const [word, count] of rare) {
+        looked.add(word);
+        let keys: Uint32Array;
+        if (count <= common) keys = listOf(word);
+        else {
+          const runs = words.postingRuns?.(word) ?? [listOf(word)];
+          const first = runs[Symbol.iterator]().next();
+          keys = first.done ? new Uint32Array(0) : first.value.subarray(0, SAMPLE);
+        }
+        let previous = -1;
+        for (const key of keys) {
+          const at = articleOfKey(table, key);
+          if (at < 0 || at === previous || ownPositions.has(at)) continue;
+          previous = at;
+          total.set(at, (total.get(at) ?? 0) + 1);
+        }
+      }
     }
   }
   const chosen = new Set<number>();
