@@ -40,8 +40,8 @@ const CANDIDATES = 100;
 /** Rarest words of each sentence looked up. */
 const RARE_WORDS = 3;
 /**
- * Words in more sentences than this are not looked up (decoding a list of 100,000 keys costs
- * some 5 ms): a sentence that has no two rarer words finds no candidates.
+ * Words in more sentences than this are not looked up by sentence (decoding a list of 100,000
+ * keys costs some 5 ms): a sentence with fewer than two rarer words counts by article only.
  */
 const LONGEST = 100_000;
 /** Rarest words of each sentence whose articles count (`candidatesOf`, by article). */
