@@ -388,7 +388,17 @@ const STORY_FORMATS = new Set<string>(['jsonl', 'csv', 'w3c']);
 async function storyIds(
   corpus: Pick<
     CorpusIndex,
-    'articles' | 'article' | 'ordOf' | 'file' | 'generation' | 'hashOf' | 'size'
+    | 'articles'
+    | 'article'
+    | 'ordOf'
+    | 'file'
+    | 'generation'
+    | 'hashOf'
+    | 'size'
+    | 'writtenSince'
+    | 'lastNumber'
+    | 'ids'
+    | 'words'
   >,
   store: { root: string; shown: string },
   output: Output,

@@ -36,7 +36,8 @@ Options
   --story       Also form and keep the story groups, with the reviewers' links in --store
   --store, -s   The annotation store folder, for --story (default: annotations)
   --json        Print a summary: corpus, articles, problems, skipped, read, removed, seconds, index
-                (and story: groups, formed, kept, seconds)
+                (and story: groups, formed, kept, seconds; placed: articles written since
+                placed on the kept groups, and seconds)
 
 Examples
   $ margin index --corpus ~/articles
@@ -75,7 +76,7 @@ Examples
       );
     }
     const seconds = Math.round(performance.now() - started) / 1000;
-    let story: { groups: number; formed: boolean; kept: boolean; seconds: number } | null = null;
+    let story: StorySummary | null = null;
     let keptStale: 'engine' | 'corpus' | null = null;
     try {
       if (flags.story) story = await keepStory(index, store, output);
@@ -105,11 +106,14 @@ Examples
         `${corpus}: ${plural(articles, 'article')}, ${plural(problems.length, 'problem')}; read ${plural(read, 'file')}, dropped ${removed} in ${seconds} s${busy}`,
       );
       if (story) {
+        const { placed } = story;
         output.say(
           !story.formed
-            ? `story: ${plural(story.groups, 'group')} already kept for this corpus and its links`
+            ? placed
+              ? `story: ${plural(placed.articles, 'article')} added, changed or removed placed on the ${plural(story.groups, 'kept group')} in ${placed.seconds} s`
+              : `story: ${plural(story.groups, 'group')} already kept for this corpus and its links`
             : story.kept
-              ? `story: ${plural(story.groups, 'group')} formed and kept in ${story.seconds} s`
+              ? `story: ${plural(story.groups, 'group')} formed and kept in ${story.seconds} s${story.why ? ` (${story.why})` : ''}`
               : `story: ${plural(story.groups, 'group')} formed in ${story.seconds} s, not kept (above)`,
         );
       }
@@ -117,7 +121,7 @@ Examples
         output.say(
           keptStale === 'engine'
             ? 'story: the kept groups were formed by another version of margin; margin index --story forms them again'
-            : 'story: the kept groups are older than the corpus; margin index --story forms them again',
+            : 'story: the kept groups are older than the corpus; margin index --story brings them up to it',
         );
       }
     }
@@ -133,7 +137,7 @@ async function keepStory(
   index: CorpusIndex,
   store: { root: string; shown: string },
   output: Output,
-): Promise<{ groups: number; formed: boolean; kept: boolean; seconds: number }> {
+): Promise<StorySummary> {
   const started = performance.now();
   const place = savedGroupsOf(index);
   if (!place)
@@ -153,12 +157,41 @@ async function keepStory(
   } finally {
     line?.end();
   }
-  const { groups, formed, problems, notKept } = kept;
+  const { groups, formed, problems, notKept, articles } = kept;
   for (const problem of problems) output.problem(problem);
   // What was asked for is not done: a problem (exit 1), where the forming is not lost.
   if (notKept) output.problem(notKept);
   const seconds = formed ? Math.round(performance.now() - started) / 1000 : 0;
-  return { groups, formed, kept: notKept === undefined, seconds };
+  const placed =
+    articles && 'placed' in articles && !formed && articles.placed > 0
+      ? {
+          placed: {
+            articles: articles.placed,
+            seconds: Math.round(articles.seconds * 1000) / 1000,
+          },
+        }
+      : {};
+  const why =
+    articles && 'tooMany' in articles && formed
+      ? {
+          why: articles.since
+            ? `${plural(articles.tooMany, 'article')} added, changed or removed since they were formed: past ${articles.bound.toLocaleString('en-US')} they are formed again, not placed`
+            : `${plural(articles.tooMany, 'article')} added, changed or removed at once: past ${articles.bound} they are formed again, not placed`,
+        }
+      : {};
+  return { groups, formed, kept: notKept === undefined, seconds, ...placed, ...why };
+}
+
+/** What `margin index --story` did: the groups kept, formed or with articles placed on them. */
+interface StorySummary {
+  groups: number;
+  formed: boolean;
+  kept: boolean;
+  seconds: number;
+  /** Articles written since the groups were kept, placed on them without forming them again. */
+  placed?: { articles: number; seconds: number };
+  /** Why they were formed again rather than placed on. */
+  why?: string;
 }
 
 /**

@@ -6,6 +6,7 @@ import { readStoryLinks } from '../store/index.js';
 import { ArticleHashes } from '../story/article-hashes.js';
 import type {
   ArticlesToRead,
+  Basis,
   IndexedArticles,
   LabelsOf,
   ReadArticle,
@@ -18,6 +19,7 @@ import type {
   StoryIndex,
 } from '../story/index.js';
 import { oneName } from '../text/untrusted.js';
+import type { ArticlesPlaced } from './story-adding.js';
 import {
   type Describers,
   describeInParallel,
@@ -62,6 +64,20 @@ export interface SavedPlace {
   generation: string;
   size: number;
   hashOf: (article: string) => string | undefined;
+  /** The index's highest article number with that generation (`Basis.numbers`). */
+  numbers?: number;
+  /**
+   * What placing articles written since on kept groups reads (`story-adding.ts`): those
+   * written since a number, every id, and the word index's postings for candidates.
+   */
+  corpus?: PlacingCorpus;
+}
+
+/** The corpus index as `placeWritten` reads it. */
+export interface PlacingCorpus {
+  writtenSince: NonNullable<CorpusIndex['writtenSince']>;
+  ids: () => string[];
+  words: CorpusIndex['words'];
 }
 
 /**
@@ -84,16 +100,39 @@ export function storyArticlesOf(
 
 /** Where the groups of a corpus are kept: beside its index on disk (none for one in memory). */
 export function savedGroupsOf(
-  corpus: Pick<CorpusIndex, 'file' | 'generation' | 'hashOf' | 'size'>,
+  corpus: Pick<
+    CorpusIndex,
+    'file' | 'generation' | 'hashOf' | 'size' | 'writtenSince' | 'lastNumber' | 'ids' | 'words'
+  >,
 ): SavedPlace | null {
   const generation = corpus.generation?.();
-  const { file, hashOf } = corpus;
+  const { file, hashOf, writtenSince, lastNumber, ids } = corpus;
   if (!file || !generation || !hashOf) return null;
+  const numbers = lastNumber?.call(corpus);
   return {
     file: `${file}.story`,
     generation,
     size: corpus.size(),
     hashOf: (id) => hashOf.call(corpus, id),
+    ...(numbers !== undefined ? { numbers } : {}),
+    ...(writtenSince && ids
+      ? {
+          corpus: {
+            writtenSince: (number: number) => writtenSince.call(corpus, number),
+            ids: () => ids.call(corpus),
+            words: corpus.words,
+          },
+        }
+      : {}),
+  };
+}
+
+/** What groups kept at `place` are formed from: the index's generation and number, the links. */
+function basisOf(place: SavedPlace, links: readonly StoryConstraint[]): Basis {
+  return {
+    generation: place.generation,
+    links,
+    ...(place.numbers !== undefined ? { numbers: place.numbers } : {}),
   };
 }
 
@@ -114,12 +153,13 @@ async function keptFor(
   place: SavedPlace,
   links: readonly StoryConstraint[],
   articleOf: Lookup,
-): Promise<SavedGroups | null> {
+): Promise<{ kept: SavedGroups | null; articles?: ArticlesPlaced }> {
   const { keptUpToLinks } = await import('./story-placing.js');
   const found = keptUpToLinks(place, links, articleOf);
-  if (!found || found.holds) return found?.saved ?? null;
+  const articles = found?.articles ? { articles: found.articles } : {};
+  if (!found || found.holds) return { kept: found?.saved ?? null, ...articles };
   found.saved.close();
-  return null;
+  return { kept: null, ...articles };
 }
 
 /**
@@ -140,7 +180,7 @@ export async function keptStoryIds(
 } | null> {
   if (!place) return null;
   const { links, problems } = await readStoryLinks(storeRoot, display);
-  const kept = await keptFor(place, links, lookup);
+  const { kept } = await keptFor(place, links, lookup);
   if (!kept) return null;
   const byArticle = new Map<string, Map<string, string>>();
   const idsOf = (article: string): Map<string, string> => {
@@ -303,7 +343,7 @@ async function formedOrKept(
   notKept?: string;
 }> {
   const place = options.saved ?? null;
-  const kept = place ? await keptFor(place, links, options.articleOf) : null;
+  const kept = place ? (await keptFor(place, links, options.articleOf)).kept : null;
   if (kept) return { clusters: () => kept.bySize(), formed: false, close: () => kept.close() };
   const { clusters, notKept } = await formAndKeep(
     articles,
@@ -421,7 +461,7 @@ async function keepFrom(
     }
   };
   try {
-    SavedGroups.save(place.file, { generation: place.generation, links }, counted(), hashes);
+    SavedGroups.save(place.file, basisOf(place, links), counted(), hashes);
     return { count };
   } catch (error) {
     return { notKept: notKeptLine(place, error) };
@@ -444,14 +484,22 @@ export async function keepGroups(
     /** The corpus's articles by id, to place the links made since on the kept groups. */
     articleOf: Lookup;
   },
-): Promise<{ groups: number; formed: boolean; problems: string[]; notKept?: string }> {
+): Promise<{
+  groups: number;
+  formed: boolean;
+  problems: string[];
+  notKept?: string;
+  /** Articles written since placed on the kept groups, or why they were formed again. */
+  articles?: ArticlesPlaced;
+}> {
   const { storeRoot, display = storeRoot, workers, onStage, articleOf } = options;
   const { links, problems } = await readStoryLinks(storeRoot, display);
-  const kept = await keptFor(place, links, articleOf);
+  const { kept, articles: placed } = await keptFor(place, links, articleOf);
   if (!kept) (await import('../story/index.js')).readLexicons(dirname(place.file));
+  const placing = placed ? { articles: placed } : {};
   if (kept) {
     try {
-      return { groups: kept.size(), formed: false, problems };
+      return { groups: kept.size(), formed: false, problems, ...placing };
     } finally {
       kept.close();
     }
@@ -463,9 +511,15 @@ export async function keepGroups(
   (await import('../story/index.js')).collectNow();
   try {
     await saving.finish();
-    return { groups: count, formed: true, problems };
+    return { groups: count, formed: true, problems, ...placing };
   } catch (error) {
-    return { groups: count, formed: true, problems, notKept: notKeptLine(place, error) };
+    return {
+      groups: count,
+      formed: true,
+      problems,
+      notKept: notKeptLine(place, error),
+      ...placing,
+    };
   }
 }
 
@@ -497,11 +551,7 @@ async function formAndHand(
   const { index, hashes } = await formIndex(articles, links, place, workers, onStage, true);
   onStage?.({ stage: 'keeping' });
   const { SavingThread } = await import('../story/index.js');
-  const saving = new SavingThread(
-    place.file,
-    { generation: place.generation, links },
-    index.articleIdList,
-  );
+  const saving = new SavingThread(place.file, basisOf(place, links), index.articleIdList);
   saving.hashes(hashes);
   let count = 0;
   for (const groups of index.groupLists(HANDED)) {

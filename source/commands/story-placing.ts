@@ -10,6 +10,7 @@ import {
   type StoryConstraint,
   storyKey,
 } from '../story/index.js';
+import { type ArticlesPlaced, placeWritten } from './story-adding.js';
 import type { SavedPlace } from './story-groups.js';
 import { regroup } from './story-regroup.js';
 
@@ -29,14 +30,25 @@ export function keptUpToLinks(
   place: SavedPlace,
   links: readonly StoryConstraint[],
   articleOf: ArticleOf,
-): { saved: SavedGroups; holds: boolean } | null {
-  let saved = SavedGroups.read(place.file);
+): { saved: SavedGroups; holds: boolean; articles?: ArticlesPlaced } | null {
+  let saved: SavedGroups | null = SavedGroups.read(place.file);
   if (!saved) return null;
+  let articles: ArticlesPlaced | null = null;
   try {
     const key = storyKey(place.generation, links);
     let holds = saved.holdsFor(key);
     const basis = saved.basis();
-    if (!holds && basis && basis.generation !== place.generation) {
+    if (!holds && basis && basis.generation !== place.generation && place.corpus) {
+      // Articles written since (added, changed, removed, or read again unchanged) placed on
+      // the groups, for the links they stand for; those made since are placed after.
+      const found = saved;
+      saved = null;
+      articles = placeWritten(found, basis, place, found.placedFor() ?? basis.links, articleOf);
+      saved = SavedGroups.read(place.file);
+      if (!saved) throw new Error('the kept story groups could not be read again');
+      holds = saved.holdsFor(key);
+    }
+    if (!holds && !articles && basis && basis.generation !== place.generation) {
       // The index read files again without changing them: the same texts, a new generation,
       // the groups standing for the links they were placed for (or, kept by an older build
       // with no record of those, for these).
@@ -75,7 +87,7 @@ export function keptUpToLinks(
       saved = SavedGroups.read(place.file);
       if (!saved) throw new Error('the kept story groups could not be read again');
     }
-    return { saved, holds };
+    return { saved, holds, ...(articles ? { articles } : {}) };
   } catch (error) {
     saved?.close();
     throw error;

@@ -91,6 +91,20 @@ export interface CorpusIndex {
   /** Every article in corpus order, read in batches. */
   articles(): Iterable<Article>;
   /**
+   * The articles written since article number `number` (numbers grow with every article
+   * written, a changed one written anew), each id with its hash, with how many articles the
+   * index holds and its highest number, on one state of the index (an index on disk has it).
+   */
+  writtenSince?(number: number): {
+    size: number;
+    last: number;
+    since: Array<[id: string, hash: string]>;
+  };
+  /** The highest article number now (-1: none): what `writtenSince` counts from. */
+  lastNumber?(): number;
+  /** Every article's id, in no particular order (an index on disk has it). */
+  ids?(): string[];
+  /**
    * What another thread needs to read the articles on a connection of its own (`readIndexFile`,
    * then `articlesByNumber`): the index's file and every article's number in corpus order. Null
    * for an index that lives in memory.

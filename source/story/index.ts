@@ -38,7 +38,14 @@ export { GroupList } from './group-list.js';
 export { collectNow } from './lean-heaps.js';
 export { findNumbers, type NumberMention } from './numbers.js';
 export type { ArticlesToRead, IndexedArticles, ReadArticle } from './parallel-read.js';
-export { type PlacedLink, placedId, SavedGroups, storyKey } from './saved-groups.js';
+export {
+  type ArticleChange,
+  type Basis,
+  type PlacedLink,
+  placedId,
+  SavedGroups,
+  storyKey,
+} from './saved-groups.js';
 export { SavingThread } from './saving-thread.js';
 export {
   adoptLexicons,

@@ -47,6 +47,8 @@ interface Undo {
   created: number[];
   /** Each group's number, id, size and members (article, position, rank); null: none had it. */
   groups: Array<[number, string, number, Array<[string, number, number]>] | [number, null]>;
+  /** A placing of articles (`placeArticles`): each article's hash as it was; null: not kept. */
+  articles?: Array<[string, string | null]>;
 }
 
 const SCHEMA = `
@@ -84,6 +86,12 @@ const NAMED_TWICE =
 export interface Basis {
   generation: string;
   links: readonly StoryConstraint[];
+  /**
+   * The highest article number of the corpus index when they were formed (or last placed on):
+   * every article written since has a higher one, so those added or changed are found without
+   * reading every hash (`placeArticles`). Groups kept without it are formed again instead.
+   */
+  numbers?: number;
 }
 
 /** A link or unlink placed on the kept groups: both sentences by position. */
@@ -91,6 +99,32 @@ export interface PlacedLink {
   kind: StoryConstraint['kind'];
   a: ClusterMember;
   b: ClusterMember;
+}
+
+/**
+ * Articles added, changed or removed since the groups were kept (`SavedGroups.placeArticles`).
+ */
+export interface ArticleChange {
+  /** The corpus index's generation the groups then stand for, and its highest article number. */
+  generation: string;
+  numbers: number;
+  /** The highest article number the groups stood for when the change was found (`Basis`). */
+  from: number;
+  /** Articles whose members leave: those changed or removed. */
+  out: readonly string[];
+  /** Each added, changed or removed article with its text's hash now (null: removed). */
+  hashes: ReadonlyArray<readonly [string, string | null]>;
+  /**
+   * The engine's groups holding the added or changed articles' sentences (formed of them and
+   * their candidates), members in anchor order.
+   */
+  groups: readonly StoryCluster[];
+  /** Whether an article is one added or changed. */
+  isNew: (article: string) => boolean;
+  /** The engine's verdict: whether `member` reports the same thing as a kept group's `anchor`. */
+  agrees: (member: ClusterMember, anchor: ClusterMember) => boolean;
+  /** A group's members left, formed again (`regroup`); null or none: they stay as they are. */
+  regroup?: (members: readonly ClusterMember[]) => StoryCluster[] | null;
 }
 
 /** A group as the review reads it: some of its members, and how many it has in all. */
@@ -236,7 +270,7 @@ export class SavedGroups {
       const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
       db.transaction(() => {
         put.run('key', storyKey(basis.generation, kept.links));
-        put.run('basis', JSON.stringify({ generation: basis.generation, links: kept.links }));
+        put.run('basis', JSON.stringify({ ...kept, generation: basis.generation }));
         if (edited !== undefined) put.run('edited', storyKey(basis.generation, basis.links));
       })();
       return true;
@@ -309,7 +343,14 @@ export class SavedGroups {
       .get();
     if (!table) return [];
     const rows = this.db.prepare('SELECT baseline FROM placings ORDER BY step').pluck().all();
-    return (rows as string[]).map((text) => JSON.parse(text) as StoryConstraint[]);
+    const found: StoryConstraint[][] = [];
+    for (const text of rows as string[]) {
+      const baseline = JSON.parse(text) as StoryConstraint[] | { articles: number };
+      // A placing of articles is not taken back: the corpus is no longer what came before it.
+      if (Array.isArray(baseline)) found.push(baseline);
+      else found.length = 0;
+    }
+    return found;
   }
 
   /**
@@ -361,57 +402,9 @@ export class SavedGroups {
     const db = openSqlite(file, { fileMustExist: true });
     try {
       db.exec(PLACINGS);
-      const groupOf = db
-        .prepare('SELECT grp FROM members WHERE article = ? AND position = ?')
-        .pluck();
-      const last = db.prepare('SELECT max(rank) FROM members WHERE grp = ?').pluck();
-      const resize = db.prepare(
-        'UPDATE groups SET size = (SELECT count(*) FROM members WHERE grp = @group) WHERE number = @group',
-      );
-      const add = db.prepare(
-        'INSERT INTO members (article, position, grp, rank) VALUES (?, ?, ?, ?)',
-      );
-      const lonely = db.prepare(
-        'DELETE FROM members WHERE grp = @group AND (SELECT size FROM groups WHERE number = @group) < 2',
-      );
-      const drop = db.prepare('DELETE FROM groups WHERE number = ? AND size < 2');
-      const membersOf = db
-        .prepare('SELECT article, position FROM members WHERE grp = ? ORDER BY rank')
-        .raw();
-      const clear = db.prepare('DELETE FROM members WHERE grp = ?');
-      const next = db.prepare('SELECT coalesce(max(number), -1) + 1 FROM groups').pluck();
-      const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-      const row = db.prepare('SELECT id, size FROM groups WHERE number = ?');
-      const ranked = db
-        .prepare('SELECT article, position, rank FROM members WHERE grp = ? ORDER BY rank')
-        .raw();
-      const insertGroup = db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)');
-      const dropGroup = db.prepare('DELETE FROM groups WHERE number = ?');
-      // This placing's undo: each group as it was before its first change here.
-      const undo: Undo = { created: [], groups: [] };
-      const touched = new Set<number>();
-      const touch = (group: number) => {
-        if (touched.has(group)) return;
-        touched.add(group);
-        const was = row.get(group) as { id: string; size: number } | undefined;
-        undo.groups.push(
-          was
-            ? [group, was.id, was.size, ranked.all(group) as Array<[string, number, number]>]
-            : [group, null],
-        );
-      };
-      const create = (id: string, size: number): number => {
-        const number = next.get() as number;
-        insertGroup.run(number, id, size);
-        touched.add(number);
-        undo.created.push(number);
-        return number;
-      };
-      const settle = (group: number) => {
-        resize.run({ group });
-        lonely.run({ group });
-        drop.run(group);
-      };
+      const edit = editing(db);
+      const { groupOf, last, add, membersOf, clear, meta, insertGroup, dropGroup } = edit;
+      const { undo, touched, touch, create, settle } = edit;
       db.transaction(() => {
         // The links the groups stand for before this placing (after the placings taken back).
         const placedText = meta.get('placed-for') as string | undefined;
@@ -516,6 +509,175 @@ export class SavedGroups {
     } finally {
       db.close();
     }
+  }
+
+  /**
+   * Places articles added, changed or removed since the groups were kept on them, without the
+   * engine forming the corpus again (`ArticleChange`): the members of those that changed or left
+   * go first, each group they were in formed again from its other members as an unlink forms it
+   * (`regroup`: what joined through them may fall apart; the part with the group's anchor, or
+   * its first member left, keeps its number). Then each sentence of an added or changed article
+   * the engine grouped (`groups`, formed of the article and its candidates) joins the kept group
+   * of its first partner that has one, in anchor order, where the engine's verdict against that
+   * group's anchor says they report the same thing (`agrees`) and the group holds no other
+   * sentence of its article, at the group's end (the anchor stays); else it forms a new group
+   * with the sentences of its engine group that have none. The articles' hashes are kept, the
+   * groups then stand for `generation` and the links they stood for, and `articles-placed`
+   * counts the articles placed since the groups were formed (`articlesPlaced`). Recorded as a
+   * placing with its undo, which is never taken back: a link taken back from before it has the
+   * groups formed again.
+   */
+  static placeArticles(file: string, change: ArticleChange): void {
+    const db = openSqlite(file, { fileMustExist: true });
+    try {
+      db.exec(PLACINGS);
+      const edit = editing(db);
+      const { groupOf, last, add, membersOf, clear, meta, undo, touched, touch, create, settle } =
+        edit;
+      const groupsOf = db.prepare('SELECT DISTINCT grp FROM members WHERE article = ?').pluck();
+      const holdsArticle = db
+        .prepare('SELECT 1 FROM members WHERE grp = ? AND article = ? LIMIT 1')
+        .pluck();
+      const hashOf = db.prepare('SELECT hash FROM articles WHERE article = ?').pluck();
+      const putHash = db.prepare('INSERT OR REPLACE INTO articles (article, hash) VALUES (?, ?)');
+      const dropHash = db.prepare('DELETE FROM articles WHERE article = ?');
+      const rename = db.prepare('UPDATE groups SET id = ? WHERE number = ?');
+      const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      const same = (a: ClusterMember, b: ClusterMember) =>
+        a.article === b.article && a.sentence === b.sentence;
+      db.transaction(() => {
+        const basis = JSON.parse(
+          (meta.get('basis') as string | undefined) ?? 'null',
+        ) as Basis | null;
+        // Another process placed them first (a review and a command at once): not twice.
+        if (!basis || basis.numbers !== change.from)
+          throw new Error('the kept story groups changed while the articles were placed');
+        const placedText = meta.get('placed-for') as string | undefined;
+        const standsFor =
+          placedText === undefined ? basis.links : (JSON.parse(placedText) as StoryConstraint[]);
+        const edited = meta.get('edited') as string | undefined;
+        // The members of articles that changed or left, out first.
+        const leaving = new Set(change.out);
+        for (const article of leaving) {
+          for (const group of groupsOf.all(article) as number[]) {
+            if (touched.has(group)) continue;
+            touch(group);
+            const members = (membersOf.all(group) as Array<[string, number]>).map(
+              ([article, sentence]) => ({ article, sentence }),
+            );
+            const left = members.filter((each) => !leaving.has(each.article));
+            const parts = left.length < 2 ? [] : (change.regroup?.(left) ?? null);
+            clear.run(group);
+            if (!parts) {
+              left.forEach((each, rank) => {
+                add.run(each.article, each.sentence, group, rank);
+              });
+              if (left[0] && !same(left[0], members[0]!)) rename.run(placedId(left[0]), group);
+              settle(group);
+              continue;
+            }
+            const keeps = parts.find((part) => left[0] && same(part.anchor, left[0]));
+            for (const part of parts) {
+              if (part.members.length < 2) continue;
+              const number = part === keeps ? group : create(part.id, 0);
+              if (part === keeps && !same(part.anchor, members[0]!)) rename.run(part.id, group);
+              part.members.forEach((each, rank) => {
+                add.run(each.article, each.sentence, number, rank);
+              });
+              settle(number);
+            }
+            settle(group);
+          }
+        }
+        undo.articles = [];
+        for (const [article, hash] of change.hashes) {
+          undo.articles.push([article, (hashOf.get(article) as string | undefined) ?? null]);
+          if (hash === null) dropHash.run(article);
+          else putHash.run(article, hash);
+        }
+        // Each new sentence into its partner's kept group, or a new group.
+        for (const cluster of change.groups) {
+          const fresh = cluster.members.filter((each) => change.isNew(each.article));
+          if (fresh.length === 0) continue;
+          let target: number | undefined;
+          for (const each of cluster.members) {
+            if (change.isNew(each.article)) continue;
+            target = groupOf.get(each.article, each.sentence) as number | undefined;
+            if (target !== undefined) break;
+          }
+          const anchorRow =
+            target === undefined ? undefined : (membersOf.get(target) as [string, number]);
+          const anchor = anchorRow && { article: anchorRow[0], sentence: anchorRow[1] };
+          const joined = new Set<ClusterMember>();
+          for (const each of fresh) {
+            if (target === undefined || !anchor) break;
+            if (holdsArticle.get(target, each.article) !== undefined) continue;
+            if (!change.agrees(each, anchor)) continue;
+            touch(target);
+            add.run(each.article, each.sentence, target, (last.get(target) as number) + 1);
+            joined.add(each);
+          }
+          if (target !== undefined) settle(target);
+          const rest = cluster.members.filter(
+            (each) =>
+              !joined.has(each) &&
+              (change.isNew(each.article) ||
+                groupOf.get(each.article, each.sentence) === undefined),
+          );
+          if (rest.length < 2 || !rest.some((each) => change.isNew(each.article))) continue;
+          const id = same(rest[0]!, cluster.anchor) ? cluster.id : placedId(rest[0]!);
+          const number = create(id, rest.length);
+          rest.forEach((each, rank) => {
+            add.run(each.article, each.sentence, number, rank);
+          });
+        }
+        if (change.hashes.length > 0) {
+          db.prepare('INSERT INTO placings (baseline, undo) VALUES (?, ?)').run(
+            JSON.stringify({ articles: change.hashes.length }),
+            JSON.stringify(undo),
+          );
+          db.prepare('DELETE FROM placings WHERE step <= (SELECT max(step) FROM placings) - ?').run(
+            PLACINGS_KEPT,
+          );
+        }
+        put.run('key', storyKey(change.generation, basis.links));
+        put.run(
+          'basis',
+          JSON.stringify({
+            generation: change.generation,
+            links: basis.links,
+            numbers: change.numbers,
+          }),
+        );
+        if (edited !== undefined) put.run('edited', storyKey(change.generation, standsFor));
+        const placed = Number((meta.get('articles-placed') as string | undefined) ?? 0);
+        put.run('articles-placed', String(placed + change.hashes.length));
+      }).immediate();
+    } finally {
+      db.close();
+    }
+  }
+
+  /** How many articles the groups stand for. */
+  articleCount(): number {
+    return this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  }
+
+  /** Articles placed on the groups since the engine formed them (`placeArticles`). */
+  articlesPlaced(): number {
+    const text = this.db
+      .prepare("SELECT value FROM meta WHERE key = 'articles-placed'")
+      .pluck()
+      .get() as string | undefined;
+    return Number(text ?? 0);
+  }
+
+  /** Every article the groups stand for, with its text's hash. */
+  articleHashes(): IterableIterator<[string, string]> {
+    return this.db
+      .prepare('SELECT article, hash FROM articles')
+      .raw()
+      .iterate() as IterableIterator<[string, string]>;
   }
 
   /** Every group, whole, in the engine's order, one at a time. */
@@ -764,6 +926,77 @@ function keepFirst(db: Database.Database): void {
     const [, ...later] = places.all(article, position) as Array<[number, number]>;
     for (const [grp, rank] of later) drop.run(grp, rank);
   }
+}
+
+/**
+ * What a placing changes the kept groups with (`place`, `placeArticles`), on `db` in a
+ * transaction of the caller's: the statements, and `touch` (a group as it was, into the undo,
+ * before its first change), `create` (a group made) and `settle` (a group's size counted again,
+ * dropped below two members).
+ */
+function editing(db: Database.Database) {
+  const groupOf = db.prepare('SELECT grp FROM members WHERE article = ? AND position = ?').pluck();
+  const last = db.prepare('SELECT max(rank) FROM members WHERE grp = ?').pluck();
+  const resize = db.prepare(
+    'UPDATE groups SET size = (SELECT count(*) FROM members WHERE grp = @group) WHERE number = @group',
+  );
+  const add = db.prepare('INSERT INTO members (article, position, grp, rank) VALUES (?, ?, ?, ?)');
+  const lonely = db.prepare(
+    'DELETE FROM members WHERE grp = @group AND (SELECT size FROM groups WHERE number = @group) < 2',
+  );
+  const drop = db.prepare('DELETE FROM groups WHERE number = ? AND size < 2');
+  const membersOf = db
+    .prepare('SELECT article, position FROM members WHERE grp = ? ORDER BY rank')
+    .raw();
+  const clear = db.prepare('DELETE FROM members WHERE grp = ?');
+  const next = db.prepare('SELECT coalesce(max(number), -1) + 1 FROM groups').pluck();
+  const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+  const row = db.prepare('SELECT id, size FROM groups WHERE number = ?');
+  const ranked = db
+    .prepare('SELECT article, position, rank FROM members WHERE grp = ? ORDER BY rank')
+    .raw();
+  const insertGroup = db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)');
+  const dropGroup = db.prepare('DELETE FROM groups WHERE number = ?');
+  // This placing's undo: each group as it was before its first change here.
+  const undo: Undo = { created: [], groups: [] };
+  const touched = new Set<number>();
+  const touch = (group: number) => {
+    if (touched.has(group)) return;
+    touched.add(group);
+    const was = row.get(group) as { id: string; size: number } | undefined;
+    undo.groups.push(
+      was
+        ? [group, was.id, was.size, ranked.all(group) as Array<[string, number, number]>]
+        : [group, null],
+    );
+  };
+  const create = (id: string, size: number): number => {
+    const number = next.get() as number;
+    insertGroup.run(number, id, size);
+    touched.add(number);
+    undo.created.push(number);
+    return number;
+  };
+  const settle = (group: number) => {
+    resize.run({ group });
+    lonely.run({ group });
+    drop.run(group);
+  };
+  return {
+    groupOf,
+    last,
+    add,
+    membersOf,
+    clear,
+    meta,
+    insertGroup,
+    dropGroup,
+    undo,
+    touched,
+    touch,
+    create,
+    settle,
+  };
 }
 
 /** The id of a group the review made on kept groups (two sentences linked), from its first. */

@@ -928,6 +928,27 @@ export class StoryIndex {
     } while (from < groups.length);
   }
 
+  /**
+   * The engine's verdict on two sentences (article id, index in the article), both in the index:
+   * whether they report the same thing, as two groups' anchors must for the groups to join
+   * (`clusters.ts`). False when either is not in the index or cannot be grouped.
+   */
+  agrees(a: ClusterMember, b: ClusterMember): boolean {
+    this.usable();
+    this.readBack();
+    const node = ({ article, sentence }: ClusterMember) => {
+      const at = this.articleIndex.get(article);
+      if (at === undefined || sentence >= this.articleLength.data[at]!) return -1;
+      return this.nodesOfOccurrences()[this.articleStart.data[at]! + sentence]!;
+    };
+    const first = node(a);
+    const second = node(b);
+    if (first < 0 || second < 0) return false;
+    if (first === second) return true;
+    if (!this.indexable(first) || !this.indexable(second)) return false;
+    return this.same(first, second) > 0;
+  }
+
   /** The group of a sentence (article id, index in the article), or null. */
   groupOf(articleId: string, sentence: number): StoryCluster | null {
     this.usable();

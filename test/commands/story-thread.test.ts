@@ -137,8 +137,18 @@ describe('the review’s story groups, computed on a worker thread', () => {
     expect(relinked.members.map((m) => m.text).sort()).toEqual(
       peskov.members.map((m) => m.text).sort(),
     );
-    // An article added since: the kept groups are still read, with a note that they are older.
+    // An article added since: placed on the kept groups (issue #15), which hold as they were.
     await writeFile(join(copy, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');
+    await loadCorpus(copy, { cacheDir, lazy: true }).then((again) => again.close?.());
+    expect(await source.groups(corpus.articles)).toMatchObject({ kept: true, note: null });
+    expect((await source.article!(first.id)).groups.length).toBe(groups.length);
+    // More added at once than are placed: still read, with a note that they are older.
+    for (let n = 0; n < 65; n++) {
+      await writeFile(
+        join(copy, `1${String(n).padStart(2, '0')}_more.txt`),
+        `More\n\nSentence ${n}.\n`,
+      );
+    }
     await loadCorpus(copy, { cacheDir, lazy: true }).then((again) => again.close?.());
     expect(await source.groups(corpus.articles)).toMatchObject({
       kept: true,

@@ -377,7 +377,7 @@ describe('margin index --story', () => {
     expect(await plain()).not.toContain('story:');
     await writeFile(join(corpus, '005_later.txt'), 'Later\n\nA sentence that arrived later.\n');
     expect(await plain()).toContain(
-      'margin index: story: the kept groups are older than the corpus; margin index --story forms them again\n',
+      'margin index: story: the kept groups are older than the corpus; margin index --story brings them up to it\n',
     );
     // Groups an earlier engine formed: named as such, not as a corpus that changed.
     await runCommand(

@@ -708,6 +708,32 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     }
   }
 
+  writtenSince(number: number): {
+    size: number;
+    last: number;
+    since: Array<[id: string, hash: string]>;
+  } {
+    return this.consistent(() => ({
+      size: this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number,
+      last: this.lastNumber(),
+      since: this.db
+        .prepare('SELECT id, hash FROM articles WHERE number > ? ORDER BY number')
+        .raw()
+        .all(number) as Array<[string, string]>,
+    }));
+  }
+
+  lastNumber(): number {
+    return (
+      (this.db.prepare('SELECT max(number) FROM articles').pluck().get() as number | null) ?? -1
+    );
+  }
+
+  ids(): string[] {
+    // The unique index on id alone: not a page per article, as the table's rows are.
+    return this.db.prepare('SELECT id FROM articles').pluck().all() as string[];
+  }
+
   readElsewhere(): { file: string; numbers: Uint32Array } | null {
     // The fallback of a cache folder margin may not write: no file another connection can open.
     if (this.db.memory) return null;
