@@ -728,10 +728,9 @@ export class ReviewController {
     const articles = this.#articles;
     if (this.#replayed || !options || !this.#repository || !articles) return;
     this.#replayed = true;
-    const listed = new Set(articles.map((article) => article.id));
     const { written, warnings } = takeOverLeft(
       options,
-      (id) => listed.has(id),
+      (id) => articleById(this.#state, id) ?? articles.find((article) => article.id === id),
       (change) => this.#queue.push(change, change),
     );
     if (written > 0) {

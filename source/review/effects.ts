@@ -45,10 +45,14 @@ export function journalForm(effect: Effect, shows: (label: string) => boolean): 
     case 'mark':
     case 'story-link':
       return null;
-    case 'toggle':
-      return effect.on === undefined ? { ...effect, on: shows(effect.label) } : effect;
-    default:
-      return effect;
+    default: {
+      // A lesson's number is the killed session's: replayed, an undo would take back the lesson
+      // of that number in the next session, another decision.
+      const { lesson: _, ...plain } = effect;
+      return plain.kind === 'toggle' && plain.on === undefined
+        ? { ...plain, on: shows(plain.label) }
+        : plain;
+    }
   }
 }
 
@@ -168,6 +172,7 @@ export class EffectQueue {
           const delay = delays[Math.min(attempt, delays.length - 1)] ?? 1000;
           attempt += 1;
           await new Promise((resolve) => setTimeout(resolve, delay));
+          if (this.#stopped) return;
         }
       }
     }

@@ -23,12 +23,13 @@ export interface LeftJournalsAt {
  * Takes over the changes that reviews of this annotator showed and never wrote (killed, or quit
  * without waiting: their journals), handing each article's to `write` (which journals them
  * again, synchronously, before the old journal goes) when its store file is still as they found
- * it. Those of a file changed since (a `git pull`), or of an article gone from the corpus
- * (`listed`), are not written: they are kept beside the journal, and a line names the file.
+ * it. Those of a file changed since (a `git pull`), of an article gone from the corpus
+ * (`find`), or naming a sentence the article no longer has, are not written: they are kept
+ * beside the journal, and a line names the file.
  */
 export function takeOverLeft(
   at: LeftJournalsAt,
-  listed: (article: string) => boolean,
+  find: (article: string) => Pick<Article, 'sentences'> | undefined,
   write: (change: Effect) => void,
 ): { written: number; warnings: string[] } {
   const warnings: string[] = [];
@@ -51,17 +52,28 @@ export function takeOverLeft(
       } catch {
         now = undefined;
       }
-      const gone = !listed(each.article);
+      const article = find(each.article);
+      const gone = article === undefined;
+      // A change to a sentence the article no longer has (its text changed: a pulled corpus, a
+      // new cleaner) can never be written, and the queue would retry it ahead of every later one.
+      const lost =
+        article !== undefined &&
+        each.changes.some(
+          ({ change }) =>
+            'sentence' in change && !article.sentences.some((s) => s.id === change.sentence),
+        );
       const asFound =
         now === each.expected || (typeof now === 'string' && each.landing.includes(now));
-      if (asFound && !gone) {
+      if (asFound && !gone && !lost) {
         for (const { change } of each.changes) write(change);
         written += count;
         continue;
       }
       const why = gone
         ? 'its article is no longer in the corpus'
-        : 'the file changed since a margin that was stopped showed them';
+        : lost
+          ? 'the article’s text changed since a margin that was stopped showed them'
+          : 'the file changed since a margin that was stopped showed them';
       let kept: string;
       try {
         kept = keepAside(journal, each, file);
@@ -117,11 +129,7 @@ export async function writeLeft(
     },
     onDone: () => undefined,
   });
-  const { written, warnings } = takeOverLeft(
-    at,
-    (id) => article(id) !== undefined,
-    (change) => queue.push(change, change),
-  );
+  const { written, warnings } = takeOverLeft(at, article, (change) => queue.push(change, change));
   if (written > 0) await finished;
   journal.close();
   return { written, warnings, failed };
