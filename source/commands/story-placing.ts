@@ -43,7 +43,13 @@ export function keptUpToLinks(
       // the groups, for the links they stand for; those made since are placed after.
       const found = saved;
       saved = null;
-      articles = placeWritten(found, basis, place, found.placedFor() ?? basis.links, articleOf);
+      try {
+        articles = placeWritten(found, basis, place, found.placedFor() ?? basis.links, articleOf);
+      } catch (error) {
+        // placeWritten closes the file it is handed on its own ways out, not when a read throws.
+        found.close();
+        throw error;
+      }
       saved = SavedGroups.read(place.file);
       if (!saved) throw new Error('the kept story groups could not be read again');
       holds = saved.holdsFor(key);

@@ -7,6 +7,8 @@
  * the same event ("March 14" against "early Friday"), and a verbatim copy left with it (qa55).
  */
 
+import { isKnownOutlet } from '../corpus/outlets.js';
+
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 /** `March 14`, `Mar. 14, 2025`, `14 March 2025`. */
@@ -32,7 +34,7 @@ const DATELINE = new RegExp(
 /**
  * The length of the dateline `text` opens with, 0 when it opens with none. A place and a dash
  * alone make one only in capitals (`WASHINGTON — `), so that "Smith — who…" or "Paris, Texas
- * — …" keep their words; an agency's mark or a date makes one of any place.
+ * — …" keep their words; a date, or the mark of an agency margin knows, makes one of any place.
  */
 export function datelineLength(text: string): number {
   // Nothing to look at past a dateline's own length: most sentences end the test here.
@@ -42,7 +44,15 @@ export function datelineLength(text: string): number {
   if (!match?.groups) return 0;
   const { place, date, agency } = match.groups;
   const capitals = /^[\p{Lu}\p{M}\s./'’-]{3,}$/u.test(place!) && /\p{Lu}{3}/u.test(place!);
-  if (!capitals && date === undefined && agency === undefined) return 0;
+  // An agency's mark alone must name an agency: `Rep. Jim Jordan (R-Ohio) — …` or
+  // `Apple (AAPL) - …` open a statement with its speaker, who is no furniture.
+  const known =
+    agency !== undefined &&
+    agency
+      .slice(1, -1)
+      .split(/\s*[/,+&]\s*/)
+      .every((name) => isKnownOutlet(name) || /^(?:dpa|apa|efe)$/.test(name));
+  if (!capitals && date === undefined && !known) return 0;
   return match[0].length;
 }
 

@@ -22,11 +22,6 @@ const KEYCAP = /([0-9#*])\u20E3/g;
 const TAGS = /[\u{E0020}-\u{E007F}]/gu;
 const ZWJ = /(?<=\p{Extended_Pictographic})\u200D|\u200D(?=\p{Extended_Pictographic})/gu;
 
-/** Whether `text` holds a character `drawable` may leave out. */
-export function hasJoiners(text: string): boolean {
-  return JOINING.test(text);
-}
-
 /** `text` as margin writes it to the terminal (see above); the same string when it has none. */
 export function drawable(text: string): string {
   if (!JOINING.test(text)) return text;

@@ -1,4 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
+import { drawable } from './drawable.js';
 import stringWidth from './string-width.js';
 
 /**
@@ -8,7 +9,9 @@ import stringWidth from './string-width.js';
  * room is broken.
  */
 export function wrapLines(text: string, columns: number): string {
-  return text
+  // Measured as drawn (`drawable`): printed as in the file, `🕊️` took 2 columns where it was
+  // measured 1, and a line that fitted wrapped in the terminal.
+  return drawable(text)
     .split('\n')
     .map((line) => {
       if (stringWidth(line) <= columns) return line;

@@ -83,8 +83,13 @@ describe('a wire dateline in margin story', () => {
     expect(withoutDateline('PALM BEACH, Fla. (AP) — Trump said.')).toBe('Trump said.');
     expect(withoutDateline('WASHINGTON — The president said.')).toBe('The president said.');
     expect(withoutDateline('Beijing, March 3 (Xinhua/dpa) – China said.')).toBe('China said.');
+    expect(withoutDateline('Kyiv (Reuters) - Ukraine said.')).toBe('Ukraine said.');
     for (const sentence of [
       'Smith — who was there — said so.',
+      // A speaker's or a company's mark is no agency's: two speakers' statements stay two.
+      'Rep. Jim Jordan (R-Ohio) — who chairs the committee — said the subpoena would be issued.',
+      'Rep. Jamie Raskin (D-Md.) — who chairs the committee — said the subpoena would be issued.',
+      'Apple (AAPL) - shares rose 3% after the report.',
       'Paris, Texas — a town of 25,000 — voted.',
       'The strike hit the port - it said.',
     ])

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { drawable } from '../../source/text/drawable.js';
 import stringWidth from '../../source/text/string-width.js';
 import { padEnd, truncate } from '../../source/text/width.js';
+import { wrapLines } from '../../source/text/wrap-lines.js';
 
 /** Each code point on its own: what a terminal that joins nothing (xterm, tmux) draws. */
 const perCodePoint = (text: string) => [...text].reduce((sum, char) => sum + measure(char), 0);
@@ -63,5 +64,13 @@ describe('drawable', () => {
     expect(perCodePoint(padEnd(title, 50))).toBe(50);
     // Styled text is measured as drawn too.
     expect(stringWidth(`\u001b[1m${title}\u001b[22m`)).toBe(perCodePoint(drawable(title)));
+  });
+  it("wraps a command's text as it is drawn, so that no wrapped line outgrows the terminal", () => {
+    // `margin show` and `margin story` at a terminal: 🕊️ measured 1 column, printed 2.
+    const line = `${'The dove 🕊️ flew over the square and the crowd cheered. '.repeat(4)}`;
+    for (const each of wrapLines(line, 40).split('\n')) {
+      expect(each).toBe(drawable(each));
+      expect(perCodePoint(each)).toBeLessThanOrEqual(40);
+    }
   });
 });
