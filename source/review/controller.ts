@@ -216,6 +216,12 @@ export class ReviewController {
   /** Resolves when the reviewer has quit: with the writes given up on (0 unless forced). */
   readonly finished: Promise<number>;
 
+  /**
+   * Stopped (the app unmounted): a search or compare table asked for on a frame just before runs
+   * after it, on a store that may be closed by then.
+   */
+  #stopped = false;
+
   constructor(options: ReviewControllerOptions) {
     this.#options = options;
     this.#state = options.suggestions
@@ -315,6 +321,7 @@ export class ReviewController {
   }
 
   stop(): void {
+    this.#stopped = true;
     for (const stop of this.#stops.splice(0)) stop();
     this.#clearHoldTimer();
     this.#held = [];
@@ -585,6 +592,7 @@ export class ReviewController {
 
   #answer(): void {
     this.#searching = null;
+    if (this.#stopped) return;
     const mode = this.#state.mode;
     const { results } = this.#state;
     if (mode.kind === 'search' && !wantsAnswer(mode) && wantsMore(mode)) {
@@ -628,6 +636,7 @@ export class ReviewController {
   }
 
   #compare(): void {
+    if (this.#stopped) return;
     const mode = this.#state.mode;
     const repository = this.#repository;
     if (mode.kind !== 'compare' || !repository) return;

@@ -152,6 +152,9 @@ it('shows an annotator whose file for the article was refused as refused, never 
     await table.press('2');
     const refused = await table.waitFor((f) => f.includes('nothing to accept'), 'the refusal');
     expect(refused.split('\n').at(-1)).toMatch(/^nothing to accept: ben's file here was refused/);
+    // The app first, then its store: a table it asked for on the last frame must find it open.
+    app?.unmount();
+    app = null;
     await repository.close();
   } finally {
     await rm(root, { recursive: true, force: true });
