@@ -43,12 +43,14 @@ export type CorpusFeed = (listener: (event: CorpusEvent) => void) => () => void;
 /**
  * Answers a query of the `/` overlay against the store as it is now. While the reviewer types
  * (`whole` false) it may give up on a query that reads too many sentences and return null, so
- * that a key never waits seconds for a search; asked with `whole`, it reads all it needs.
+ * that a key never waits seconds for a search; asked with `whole`, it reads all it needs; asked
+ * `in turns` (Enter), it may stop after a turn of reading and say `reading`: asked again, it goes
+ * on where it stopped, and the keys typed between two turns are taken meanwhile.
  */
 export type SearchFunction = (
   query: string,
   repository: Repository,
-  whole: boolean,
+  whole: boolean | 'in turns',
   /** At most this many hits (default: a page of 50). */
   limit?: number,
   /**
@@ -57,7 +59,7 @@ export type SearchFunction = (
    * each PgDn past the last result, and a count that could not be made 500 ms (polish54).
    */
   counted?: number | null,
-) => SearchAnswer | SearchHit[] | null;
+) => SearchAnswer | SearchHit[] | null | 'reading';
 
 /**
  * The hits to show (at most a page) and how many sentences match in all: null when more match
@@ -609,8 +611,18 @@ export class ReviewController {
     const repository = this.#repository;
     const answer =
       this.#search && repository && mode.query.trim() !== ''
-        ? this.#search(mode.query, repository, mode.whole === mode.query)
+        ? this.#search(mode.query, repository, mode.whole === mode.query ? 'in turns' : false)
         : [];
+    if (answer === 'reading') {
+      // Enter's search read for a turn: the keys that came meanwhile are taken, then it goes on
+      // if they left it asked for (Esc, typing on or another answer asked stop it there).
+      const asked = searchKey(mode);
+      this.#searching = asked;
+      setImmediate(() => {
+        if (this.#searching === asked) this.#answer();
+      });
+      return;
+    }
     const { hits, total } =
       answer === null
         ? { hits: [], total: 0 }
@@ -630,7 +642,7 @@ export class ReviewController {
     if (!this.#search || !repository) return;
     const limit = Math.max(wanted + 1, listed) + MORE_RESULTS;
     const answer = this.#search(query, repository, true, limit, counted);
-    if (answer === null) return;
+    if (answer === null || answer === 'reading') return;
     const { hits, total } = Array.isArray(answer) ? { hits: answer, total: answer.length } : answer;
     this.dispatch({ type: 'search/more', query, hits, total });
   }

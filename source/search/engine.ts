@@ -16,7 +16,11 @@ import { emptyMatches, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
 import { firstCommonKeys } from './runs.js';
 import {
+  forget,
   probeCost,
+  remembered,
+  remembering,
+  type SearchMemo,
   stopIfAsked,
   stopIfCounting,
   stoppable,
@@ -36,6 +40,7 @@ import {
   compile,
   findPhrase,
   type PhraseTerm,
+  termSite,
   type WordTerm,
   wordScore,
 } from './terms.js';
@@ -57,6 +62,11 @@ export interface SearchOptions {
    * search stopped at its first hits (`count` then reads what it did not).
    */
   onTotal?: (total: number) => void;
+  /**
+   * What earlier runs of this search read of sentences (`SearchMemo`): one stopped by `giveUp`
+   * and run again goes on where it stopped. Only for runs of the same query on one store.
+   */
+  memo?: SearchMemo;
 }
 
 export interface SearchEngine {
@@ -110,7 +120,13 @@ export class Engine implements SearchEngine {
   }
 
   search(query: string, context: AnnotationFacts, options: SearchOptions = {}): SearchHit[] {
-    return stoppable(options.giveUp, () => this.latest(() => this.answer(query, context, options)));
+    const { memo } = options;
+    const answer = () => {
+      // What an earlier run read is of the index as it was then.
+      if (memo && memo.readAt !== this.index.readAt) forget(memo, this.index.readAt);
+      return this.answer(query, context, options);
+    };
+    return stoppable(options.giveUp, () => this.latest(answer), false, memo);
   }
 
   count(query: string, context: AnnotationFacts, options: SearchOptions = {}): number {
@@ -377,8 +393,12 @@ export class Engine implements SearchEngine {
     articles: IndexedArticles,
   ): boolean {
     if (phrases.length === 0) return true;
-    const own = wordsOfSentence(this.index, articles, key, a);
-    return phrases.every((phrase) => findPhrase(phrase, own) === EXACT);
+    const holds = () => {
+      const own = wordsOfSentence(this.index, articles, key, a);
+      return phrases.every((phrase) => findPhrase(phrase, own) === EXACT) ? 1 : 0;
+    };
+    if (!remembering()) return holds() === 1;
+    return remembered(`holds\u0000${phrases.map(termSite).join('\u0000')}`, key, holds) === 1;
   }
 
   /** The first `limit` sentences in corpus order that pass: all score the same then. */
@@ -470,22 +490,30 @@ export class Engine implements SearchEngine {
       }
       return;
     }
+    const site = `signs\u0000${figures.map((figure) => JSON.stringify(figure)).join('\u0000')}`;
     for (let i = 0; i < found.length; i++) {
       const a = owners[i]!;
       if (a < 0) continue;
-      // Each match's text is read (a whole article from disk): typing `20%` over 100,000
-      // articles must still stop when the next key comes.
-      stopIfAsked();
-      const { text } = this.index.sentence(a, found.keys[i]! - articles.firsts[a]!);
-      const missing = figuresMissing(text, figures);
+      const key = found.keys[i]!;
+      const missing = remembered(site, key, () => {
+        // Each match's text is read (a whole article from disk): typing `20%` over 100,000
+        // articles must still stop when the next key comes.
+        stopIfAsked();
+        const { text } = this.index.sentence(a, key - articles.firsts[a]!);
+        return figuresMissing(text, figures);
+      });
       if (missing > 0) found.scores[i] = found.scores[i]! - (missing * (1 - UNSIGNED)) / terms;
     }
   }
 
   private excluded(key: number, a: number, excluded: PhraseTerm[]): boolean {
     if (excluded.length === 0) return false;
-    const list = wordsOfSentence(this.index, this.index.articleTable(), key, a);
-    return excluded.some((phrase) => findPhrase(phrase, list) > 0);
+    const leaves = () => {
+      const list = wordsOfSentence(this.index, this.index.articleTable(), key, a);
+      return excluded.some((phrase) => findPhrase(phrase, list) > 0) ? 1 : 0;
+    };
+    if (!remembering()) return leaves() === 1;
+    return remembered(`without\u0000${excluded.map(termSite).join('\u0000')}`, key, leaves) === 1;
   }
 
   private hit(

@@ -7,7 +7,7 @@ export type { AnnotationFacts } from './annotation-facts.js';
 export { placedFacts } from './context.js';
 export { DEFAULT_LIMIT, type SearchEngine, type SearchOptions } from './engine.js';
 export { notFilterNote, type ParsedQuery, parseQuery, type QueryFilter } from './query.js';
-export { SearchStopped } from './sentence-words.js';
+export { type SearchMemo, SearchStopped, searchMemo } from './sentence-words.js';
 export { storeFacts } from './store-facts.js';
 export type { SearchHit } from './types.js';
 

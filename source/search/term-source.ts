@@ -4,8 +4,8 @@ import { MIN_PREFIX } from './candidates.js';
 import type { ContextFacts } from './context-facts.js';
 import { type Matches, type Source, unionOf, withinSources } from './matches.js';
 import { firstCommonKeys } from './runs.js';
-import { wordsOfSentence } from './sentence-words.js';
-import { findPhrase, type PhraseTerm, type Term, wordScore } from './terms.js';
+import { remembered, remembering, resumed, wordsOfSentence } from './sentence-words.js';
+import { findPhrase, type PhraseTerm, type Term, termSite, wordScore } from './terms.js';
 
 /** A word found only in the article's title, or only in a note, counts for a little less. */
 const TITLE_WEIGHT = 0.8;
@@ -141,22 +141,52 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
         return a < 0 ? 0 : probeText(key, a);
       };
       // Two scores only (whole or begun last word): one list each, in key order.
-      const exact: number[] = [];
-      const started: number[] = [];
-      if (enough !== undefined && articles.ordered) {
-        readFirst(
-          { index, articles, term, read, enough, exact, begun: started },
-          distinct,
-          begunLast,
-        );
-      } else {
+      let exact: number[] = [];
+      let started: number[] = [];
+      const candidates = () => {
         const lists = distinct.map((word) => index.postings(word));
         if (begunLast) {
           // A half-typed last word narrows too: "a discuss" must not read every sentence with "a".
           const begun = begunPostings(index, last, Math.min(...lists.map((list) => list.length)));
           if (begun) lists.push(begun);
         }
-        for (const key of intersectAll(lists)) {
+        return intersectAll(lists);
+      };
+      const first = enough !== undefined && articles.ordered;
+      // A search run in turns (`resumed`) reads the candidates in key order from where its last
+      // turn stopped: the same hits as `readFirst` (the first `enough` of each score, in corpus
+      // order) or as the loop below.
+      const turns = resumed(`${termSite(term)}\u0000${first ? enough : 'all'}`, () => ({
+        keys: candidates(),
+        at: 0,
+        exact: [] as number[],
+        started: [] as number[],
+      }));
+      if (turns) {
+        const wanted = first ? enough : Number.POSITIVE_INFINITY;
+        while (turns.at < turns.keys.length && turns.exact.length < wanted) {
+          const key = turns.keys[turns.at]!;
+          const a = articleOfKeyNear(articles, key);
+          // Stopped here (`giveUp`), it throws before `at` moves on: the next turn reads it.
+          const score = a < 0 ? 0 : findPhrase(term, wordsOfSentence(index, articles, key, a));
+          if (score === 1) turns.exact.push(key);
+          else if (score > 0) turns.started.push(key);
+          turns.at++;
+        }
+        exact = turns.exact.slice();
+        started = !first
+          ? turns.started.slice()
+          : begunLast && exact.length < wanted
+            ? turns.started.slice(0, wanted - exact.length)
+            : [];
+      } else if (first) {
+        readFirst(
+          { index, articles, term, read, enough, exact, begun: started },
+          distinct,
+          begunLast,
+        );
+      } else {
+        for (const key of candidates()) {
           const score = read(key);
           if (score === 1) exact.push(key);
           else if (score > 0) started.push(key);
@@ -168,6 +198,11 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       ];
     };
   }
+  // A search run again after it stopped (the review's Enter, in turns) reads no sentence twice.
+  const site = termSite(term);
+  const reads = probeText;
+  probeText = (key, a) =>
+    remembering() ? remembered(site, key, () => reads(key, a)) : reads(key, a);
   let titleCost = 0;
   for (const a of titles.keys()) titleCost += articles.counts[a]!;
   const sources = (enough?: number) => {

@@ -41,6 +41,13 @@ export interface PhraseTerm {
 
 export type Term = WordTerm | PhraseTerm;
 
+/** A name for what reading a sentence for `term` gives (`remembered`): equal for equal terms. */
+export function termSite(term: Term): string {
+  return term.kind === 'word'
+    ? `w\u0000${term.text}`
+    : `p\u0000${term.started ? 1 : 0}\u0000${term.words.join(' ')}`;
+}
+
 export interface CompiledQuery {
   terms: Term[];
   excluded: PhraseTerm[];

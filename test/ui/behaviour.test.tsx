@@ -584,7 +584,7 @@ describe('text inputs', () => {
   /** Search as the review runs it, with a typing budget that runs out at the first sentence read. */
   const impatient = (repository: ReturnType<typeof testRepository>) => {
     const engine = buildSearchEngine(seeds);
-    return (query: string, _repository: unknown, whole: boolean) => {
+    return (query: string, _repository: unknown, whole: boolean | 'in turns') => {
       try {
         return engine.search(query, storeFacts(repository), whole ? {} : { giveUp: () => true });
       } catch (error) {
@@ -614,7 +614,7 @@ describe('text inputs', () => {
     // The results, to choose from: the first Enter searched, the next one opens.
     await app.waitFor((f) => f.includes(`${hits.length} results`), 'every result');
     expect(whileReading).toContain(
-      'reading every sentence with these words… keys wait until it is done',
+      'reading every sentence with these words… Esc stops it, typing searches anew',
     );
     expect(app.frame()).toContain('/ "of the"');
     await app.press(KEYS.down, KEYS.enter);

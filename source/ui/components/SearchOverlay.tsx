@@ -42,8 +42,8 @@ export function SearchOverlay({
       ? searchPrompt(state.project.labels)
       : mode.stopped && mode.hitsFor === mode.query
         ? mode.whole === mode.query
-          ? // The search reads on the screen's thread: keys typed meanwhile wait for it.
-            'reading every sentence with these words… keys wait until it is done'
+          ? // The search reads in turns: keys are taken between them (review-search.ts).
+            'reading every sentence with these words… Esc stops it, typing searches anew'
           : 'these words are in too many sentences to search while you type: Enter searches them all'
         : (searchNote(mode.query, state.project.labels, mode.hits.length) ??
           // Before the first answer for this query, no count: "0 results" flashed there (qa49).
