@@ -598,11 +598,15 @@ export class ReviewController {
     const mode = this.#state.mode;
     const { results } = this.#state;
     if (mode.kind === 'search' && !wantsAnswer(mode) && wantsMore(mode)) {
-      this.#more(mode.query, mode.hits.length, mode.wanted!, mode.total);
+      if (this.#more(mode.query, mode.hits.length, mode.wanted!, mode.total)) {
+        this.#goOn(searchKey(mode));
+      }
       return;
     }
     if (mode.kind !== 'search' && results?.wanted !== undefined) {
-      this.#more(results.query, results.hits.length, results.wanted, results.total);
+      if (this.#more(results.query, results.hits.length, results.wanted, results.total)) {
+        this.#goOn(`${results.query}\u0000n\u0000${results.wanted}`);
+      }
       return;
     }
     if (mode.kind !== 'search' || !wantsAnswer(mode)) return;
@@ -614,13 +618,7 @@ export class ReviewController {
         ? this.#search(mode.query, repository, mode.whole === mode.query ? 'in turns' : false)
         : [];
     if (answer === 'reading') {
-      // Enter's search read for a turn: the keys that came meanwhile are taken, then it goes on
-      // if they left it asked for (Esc, typing on or another answer asked stop it there).
-      const asked = searchKey(mode);
-      this.#searching = asked;
-      setImmediate(() => {
-        if (this.#searching === asked) this.#answer();
-      });
+      this.#goOn(searchKey(mode));
       return;
     }
     const { hits, total } =
@@ -633,18 +631,38 @@ export class ReviewController {
   }
 
   /**
+   * A search read for a turn (`in turns`) and must go on: the keys that came meanwhile are taken,
+   * then it goes on if they left `asked` asked for (Esc, typing on or another answer asked stop
+   * it there).
+   */
+  #goOn(asked: string): void {
+    this.#searching = asked;
+    setImmediate(() => {
+      if (this.#searching === asked) this.#answer();
+    });
+  }
+
+  /**
    * The next results of `query`, past the `listed` (PgDn or ↓ past the last in the box, `n` past
    * it after): the same search with a limit that reaches the result `wanted` and a page of
    * results beyond it. How many match in all was said with the first results: not counted again.
+   * True when it read for a turn and must go on (`#goOn`).
    */
-  #more(query: string, listed: number, wanted: number, counted: number | null | undefined): void {
+  #more(
+    query: string,
+    listed: number,
+    wanted: number,
+    counted: number | null | undefined,
+  ): boolean {
     const repository = this.#repository;
-    if (!this.#search || !repository) return;
+    if (!this.#search || !repository) return false;
     const limit = Math.max(wanted + 1, listed) + MORE_RESULTS;
-    const answer = this.#search(query, repository, true, limit, counted);
-    if (answer === null || answer === 'reading') return;
+    const answer = this.#search(query, repository, 'in turns', limit, counted);
+    if (answer === 'reading') return true;
+    if (answer === null) return false;
     const { hits, total } = Array.isArray(answer) ? { hits: answer, total: answer.length } : answer;
     this.dispatch({ type: 'search/more', query, hits, total });
+    return false;
   }
 
   #compare(): void {

@@ -118,4 +118,44 @@ describe("Enter's search of every sentence", () => {
     await app.waitFor((f) => !f.includes(`/ ${QUERY}`), 'the second result opened');
     expect(app.frame()).toMatch(/result 2 of \d+/);
   });
+
+  it('takes keys while the results past the last shown are read, then shows them', async () => {
+    const repository = testRepository();
+    const engine = buildSearchEngine(seeds);
+    const inner = reviewSearch(engine, undefined, { turnMs: 0 });
+    // The next results of a word in many sentences, read on without end while `held`.
+    const held = { on: true, turns: 0 };
+    const search: SearchFunction = (query, store, whole, limit, counted) => {
+      if (whole === 'in turns' && limit !== undefined && held.on) {
+        held.turns++;
+        return 'reading';
+      }
+      return inner(query, store, whole, limit, counted);
+    };
+    const all = engine.search('the', storeFacts(repository), { limit: 100_000 }).length;
+    expect(all).toBeGreaterThan(60);
+    app = await renderApp({ articles: seeds, columns: 100, rows: 30, repository, search });
+    await app.press('/');
+    await app.press('the');
+    await app.waitFor((f) => f.includes(`first 50 of ${all} results`), 'the first results');
+    for (let i = 0; i < 10 && held.turns === 0; i++) await app.press(KEYS.pageDown);
+    await readsOn(held);
+    // Typing goes on meanwhile: the new query is answered and the old reading ends.
+    await app.press('n');
+    const then = all;
+    const count = engine.search('then', storeFacts(repository), { limit: 100_000 }).length;
+    expect(count).toBeLessThan(then);
+    await app.waitFor((f) => f.includes('/ then'), 'the query typed on');
+    expect(await askedAgain(held)).toBe(false);
+    // Asked again and let go, the next results come.
+    await app.press(KEYS.backspace);
+    await app.waitFor((f) => f.includes(`first 50 of ${all} results`), 'the first results again');
+    const before = held.turns;
+    for (let i = 0; i < 10 && held.turns === before; i++) await app.press(KEYS.pageDown);
+    await readsOn(held);
+    held.on = false;
+    // Every one of them is listed now: the count alone, no "first 50 of".
+    await app.waitFor((f) => f.split('\n').includes(`${all} results`), 'the next results');
+    expect(all).toBeLessThan(100);
+  });
 });
