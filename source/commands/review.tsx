@@ -93,6 +93,8 @@ Press ? in the review for every key.`,
     // loading.
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));
     const corpusSession = import('./review-session.js');
+    // The journal's code loads beside the rest, not after it (one more step before the session).
+    const journalCode = import('../store/journal.js');
     const { openRepository, diskModelStore } = await import('../store/index.js');
     const context = await loadProject(flags, io);
     const { project, warning: guidelinesWarning } = await reviewProject(context);
@@ -125,7 +127,7 @@ Press ? in the review for every key.`,
     const place = placeFile(cacheDir, corpusDir, annotator);
     // Each change goes there before the screen shows it: a kill before its store file is
     // written loses nothing, the next review (or command) writes it.
-    const { Journal, journalFolder } = await import('../store/journal.js');
+    const { Journal, journalFolder } = await journalCode;
     const journalDir = journalFolder(cacheDir, root);
     const journal = {
       journal: new Journal<Effect>(journalDir, root, annotator),
