@@ -93,6 +93,10 @@ Press ? in the review for every key.`,
     // loading.
     const ui = withoutFetch(() => Promise.all([import('../ui/run.js'), import('../ui/theme.js')]));
     const corpusSession = import('./review-session.js');
+    // The cache's and the journal's code load beside the rest, not after it (each one more step
+    // before the session starts).
+    const cacheCode = import('../corpus/cache.js');
+    const journalCode = import('../store/journal.js');
     const { openRepository, diskModelStore } = await import('../store/index.js');
     const context = await loadProject(flags, io);
     const { project, warning: guidelinesWarning } = await reviewProject(context);
@@ -119,13 +123,13 @@ Press ? in the review for every key.`,
     if (refused) throw new CannotRun(refused);
     const { startReviewSession, reviewController, placeOf } = await corpusSession;
     // The first frame waits for neither the whole corpus nor the store: both load behind it.
-    const { defaultCacheDir } = await import('../corpus/cache.js');
+    const { defaultCacheDir } = await cacheCode;
     const cacheDir = defaultCacheDir(io.env);
     markOwnFolders(cacheDir, root);
     const place = placeFile(cacheDir, corpusDir, annotator);
     // Each change goes there before the screen shows it: a kill before its store file is
     // written loses nothing, the next review (or command) writes it.
-    const { Journal, journalFolder } = await import('../store/journal.js');
+    const { Journal, journalFolder } = await journalCode;
     const journalDir = journalFolder(cacheDir, root);
     const journal = {
       journal: new Journal<Effect>(journalDir, root, annotator),

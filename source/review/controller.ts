@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
-import type { Journal } from '../store/journal.js';
+import { hasJournals, type Journal } from '../store/journal.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
 import { ownValue } from '../text/own.js';
@@ -11,7 +11,6 @@ import { EffectQueue, journalForm } from './effects.js';
 import { interpret, KeyInterpreter, keyContext } from './interpret.js';
 import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
-import { takeOverLeft } from './left-changes.js';
 import { reduce } from './reducer.js';
 import type { ReviewPlace } from './resume.js';
 import { articleById, currentArticle } from './selectors.js';
@@ -760,13 +759,34 @@ export class ReviewController {
    * Writes what reviews of this annotator that were killed showed and never wrote (their
    * journals), once the store is open and the corpus listed: each article's changes only onto a
    * store file that is still as they found it. One changed since (a `git pull`) is left as it is,
-   * the changes kept beside the journal, and a line names both.
+   * the changes kept beside the journal, and a line names both. The code that does it loads only
+   * when a journal is there (one folder read): nearly every start has none, and its first frame
+   * does not wait for that code.
    */
   #replayLeft(): void {
     const options = this.#options.journal;
     const articles = this.#articles;
     if (this.#replayed || !options || !this.#repository || !articles) return;
     this.#replayed = true;
+    if (!hasJournals(options.folder, options.annotator)) return;
+    void import('./left-changes.js').then(
+      ({ takeOverLeft }) => {
+        if (!this.#stopped) this.#takeOverLeft(takeOverLeft, options, articles);
+      },
+      (error: unknown) => {
+        if (this.#stopped) return;
+        const reason = error instanceof Error ? error.message : String(error);
+        const warning = `changes a stopped margin showed are not written yet (${reason}); the next start tries again`;
+        this.dispatch({ type: 'store/synced', marks: {}, warnings: [warning] });
+      },
+    );
+  }
+
+  #takeOverLeft(
+    takeOverLeft: typeof import('./left-changes.js').takeOverLeft,
+    options: NonNullable<ReviewControllerOptions['journal']>,
+    articles: Article[],
+  ): void {
     const { written, warnings } = takeOverLeft(
       options,
       (id) => articleById(this.#state, id) ?? articles.find((article) => article.id === id),

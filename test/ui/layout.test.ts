@@ -207,6 +207,22 @@ describe('anchorFrames', () => {
     frames('\x1b[2K\x1b[1A\x1b[2K\x1b[1A\x1b[2K\x1b[G\x1b[1A\x1b[1Gtop\x1b[K\n');
     expect(screen.redraw(1)).toBe('\x1b[?2026h\x1b[H\x1b[2Jtop\x1b[?2026l');
   });
+
+  it('keeps the rows right when frames are read in the middle of a long review', () => {
+    const screen = new ScreenRows();
+    const frames = anchorFrames(() => {}, screen);
+    const row = (n: number, key: number) => `row ${n} after key ${key} ${'·'.repeat(100)}`;
+    frames(`\x1b[?2026h${[0, 1, 2, 3].map((n) => row(n, 0)).join('\n')}\x1b[?2026l`);
+    // 3,000 keys, each changing one of rows 1-3 in turn (far more than is kept unread at once);
+    // the first row, written once at the start, stays.
+    for (let key = 1; key <= 3000; key++) {
+      const n = 1 + (key % 3);
+      frames(`\x1b[3A\x1b[1G${'\x1b[E'.repeat(n)}\x1b[1G${row(n, key)}\x1b[K\n`);
+    }
+    expect(screen.redraw(40)).toBe(
+      `\x1b[?2026h\x1b[H\x1b[2J${[row(0, 0), row(1, 3000), row(2, 2998), row(3, 2999)].join('\n')}\x1b[?2026l`,
+    );
+  });
 });
 
 describe('status-bar hints', () => {
