@@ -105,7 +105,7 @@ export function storyReport(
   const lines: Run[][] = [
     [
       {
-        text: `${group.id}  ${group.kind ?? 'statement'} · ${group.members.length} sentences in ${where(group)}: ${named}`,
+        text: `${group.id}  ${group.kind ?? 'statement'} · ${count(group.members.length, 'sentence')} in ${where(group)}: ${named}`,
       },
     ],
   ];

@@ -14,6 +14,7 @@ import { fold } from '../text/fold.js';
 import { actorsOf } from './actors.js';
 import { withoutDateline } from './dateline.js';
 import { REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
+import { CHRONO_LOCALES, monthLanguages, monthNamePattern } from './month-names.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { figureKey } from './shown-values.js';
 import { nameKey, sentenceFeatures, speakerNames, stem, Vocabulary } from './tokens.js';
@@ -173,8 +174,24 @@ function dayOfDate(text: string, start: number, end: number): boolean {
   if (!/^\d{1,2}$/.test(written) || Number(written) < 1 || Number(written) > 31) return false;
   return (
     MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ||
-    MONTH_AFTER.test(text.slice(end, end + 16))
+    MONTH_AFTER.test(text.slice(end, end + 16)) ||
+    foreignMonthAfter().test(text.slice(end, end + 24))
   );
+}
+
+let monthAfter: RegExp | null = null;
+let monthBeforeYear: RegExp | null = null;
+
+/** `14. März`, `3 de marzo`, `14 марта`: a month of another language after a day. */
+function foreignMonthAfter(): RegExp {
+  monthAfter ??= new RegExp(`^\\.?\\s+(?:de\\s+|di\\s+)?${monthNamePattern()}(?!\\p{L})`, 'iu');
+  return monthAfter;
+}
+
+/** `März 2025`, `de marzo de 2025`, `марта 2025`: a month of another language before a year. */
+function foreignMonthBeforeYear(): RegExp {
+  monthBeforeYear ??= new RegExp(`(?<!\\p{L})${monthNamePattern()}\\s+(?:de\\s+|del\\s+)?$`, 'iu');
+  return monthBeforeYear;
 }
 
 /** Words before a figure that make four digits a year ("in 2016", "back in 2015", "May 2019"). */
@@ -186,7 +203,10 @@ const BEFORE_YEAR = new RegExp(
 /** Whether a figure is a year: four digits from 1800 to 2199, after a word that dates. */
 function isYear(text: string, mention: { text: string; start: number }): boolean {
   if (!/^(?:1[89]|2[01])\d\d$/.test(mention.text)) return false;
-  return BEFORE_YEAR.test(text.slice(Math.max(0, mention.start - 20), mention.start));
+  return (
+    BEFORE_YEAR.test(text.slice(Math.max(0, mention.start - 20), mention.start)) ||
+    foreignMonthBeforeYear().test(text.slice(Math.max(0, mention.start - 24), mention.start))
+  );
 }
 
 function unitAfter(text: string, end: number): string {
@@ -523,9 +543,35 @@ const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 /** A day named from the article's own ("yesterday"), when the article's date is known. */
 const RELATIVE_DAY = /\b(?:yesterday|today|tonight|tomorrow)\b/i;
 
+/** `Am 14. März`, `le 14 mars`, `el 3 de marzo`: the preposition is no difference either. */
+const FOREIGN_PREPOSITION =
+  /^(?:am|im|vom|seit|bis|le|du|depuis|au|el|del|desde|il|dal|em|no|op|на|с|до|з|по)\s+/iu;
+
+type Parser = { parse: typeof chrono.parse };
+
+/**
+ * The dates chrono reads in English, and in each language whose month names the text holds
+ * (`Am 14. März 2025`), where it reads none there already.
+ */
+function parseDates(text: string, reference: Date): chrono.ParsedResult[] {
+  const results = chrono.parse(text, reference);
+  for (const locale of monthLanguages(text)) {
+    if (!CHRONO_LOCALES.has(locale)) continue;
+    const parser = (chrono as unknown as Record<string, Parser>)[locale]!;
+    for (const result of parser.parse(text, reference)) {
+      const end = result.index + result.text.length;
+      const overlaps = results.some(
+        (other) => other.index < end && result.index < other.index + other.text.length,
+      );
+      if (!overlaps) results.push(result);
+    }
+  }
+  return results.sort((a, b) => a.index - b.index);
+}
+
 function dateMentions(text: string, date: string | null): DateMention[] {
   const reference = date ? new Date(`${date}T12:00:00Z`) : new Date(0);
-  return chrono.parse(text, reference).flatMap((result) => {
+  return parseDates(text, reference).flatMap((result) => {
     if (!NAMED_DATE.test(result.text) && !(date && RELATIVE_DAY.test(result.text))) return [];
     if (SPAN.test(result.text) && !WEEKDAY_NAME.test(result.text)) return [];
     const { start } = result;
@@ -546,6 +592,7 @@ function dateMentions(text: string, date: string | null): DateMention[] {
     const written = result.text
       .trim()
       .replace(/^(?:on|in|at|by|since|until|from)\s+/i, '')
+      .replace(FOREIGN_PREPOSITION, '')
       .replace(/[\s,;:]+$/u, '');
     const at = result.index + result.text.indexOf(written);
     return [

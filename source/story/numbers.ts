@@ -54,12 +54,39 @@ export interface NumberMention {
 }
 
 // Digits with thousands separators or a decimal part, or a run of number words joined by
-// spaces, hyphens and "and" ("two hundred and fifty", "twenty-eight").
+// spaces, hyphens and "and" ("two hundred and fifty", "twenty-eight"). Continental Europe,
+// Russia, Turkey and Latin America write a decimal comma and group thousands with points or
+// thin spaces (`39,1 %`, `1.234,5 Mio.`, `1 500`): read as 39.1, 1234.5 and 1500, so that
+// `39,1` against `39,2` is a difference (qa56: both read as 39). A comma before exactly three
+// digits stays a thousands comma (`1,234`), as search reads it; one point before three digits
+// stays a decimal point (`1.500` is 1.5 in English and 1500 in German: only copies written
+// alike are compared, and they differ alike).
+const DIGITS = [
+  '\\d{1,3}(?:\\.\\d{3})+,\\d+',
+  '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?',
+  '\\d{1,3}(?:[\\u00a0\\u2009\\u202f]\\d{3})+(?:[.,]\\d+)?',
+  '\\d{1,3}(?:\\.\\d{3}){2,}',
+  '\\d+,\\d{1,2}(?!\\d)',
+  '\\d+(?:\\.\\d+)?',
+].join('|');
 const WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(SCALES)].join('|')})`;
 const pattern = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?)(?:\\s+(${Object.keys(SCALES).join('|')})\\b)?|\\b(${WORD}(?:(?:\\s+and\\s+|[\\s-]+)${WORD})*)\\b`,
+  `(?<![\\p{L}\\p{N}.,])(${DIGITS})(?:\\s+(${Object.keys(SCALES).join('|')})\\b)?|\\b(${WORD}(?:(?:\\s+and\\s+|[\\s-]+)${WORD})*)\\b`,
   'giu',
 );
+
+/** The value of digits as written in any of the forms above. */
+function digitsValue(written: string): number {
+  const plain = written.replace(/[\u00a0\u2009\u202f]/g, '');
+  // `39,1`, `1.234,5`, `1 234,567`: the comma is the decimal mark and points group thousands.
+  const spaced = plain.length !== written.length;
+  if (/,\d{1,2}$|\.\d{3},\d+$/.test(plain) || (spaced && /,\d+$/.test(plain))) {
+    return Number(plain.replace(/\./g, '').replace(',', '.'));
+  }
+  // `1.234.567`: points that group thousands.
+  if (/^\d{1,3}(?:\.\d{3}){2,}$/.test(plain)) return Number(plain.replace(/\./g, ''));
+  return Number(plain.replace(/,/g, ''));
+}
 
 /** The value of number words ("twenty-eight" → 28, "two hundred and fifty" → 250), or null. */
 export function parseNumberWords(text: string): number | null {
@@ -95,7 +122,7 @@ export function findNumbers(text: string): NumberMention[] {
     const written = match[0];
     let value: number | null;
     if (match[1] !== undefined) {
-      value = Number(match[1].replace(/,/g, ''));
+      value = digitsValue(match[1]);
       if (match[2] !== undefined) value *= SCALES[match[2].toLowerCase()]!;
     } else {
       // "one" is as often a pronoun ("one of the drones") as a figure; it still compares as 1.

@@ -165,6 +165,28 @@ describe("the report's versions of a large group", () => {
     expect(all).not.toContain('more version');
   });
 
+  it("shows other articles' versions before a second wording of one article (qa56)", () => {
+    // The earliest article repeats the statement in three wordings; 1,200 outlets copy it.
+    const repeated: GroupMember[] = Array.from({ length: 1203 }, (_, at) => ({
+      article: at < 3 ? 'a-early' : `a${at}`,
+      sentence: `s${at < 3 ? at : 0}`,
+      index: at < 3 ? at : 0,
+      source: at < 3 ? 'Outlet early' : `Outlet ${at}`,
+      date: `2025-03-${String(1 + Math.min(at, 27)).padStart(2, '0')}`,
+      text:
+        at === 1
+          ? '• Officials said 30 drones were shot down over the region.'
+          : at === 2
+            ? 'Officials said that 30 drones were shot down over the region.'
+            : 'Officials said 30 drones were shot down over the region.',
+      labels: [],
+    }));
+    const text = renderedGroup(describeMembers('story-repeated', repeated), rendering);
+    expect(text.match(/Outlet early {2}a-early/g)).toHaveLength(1);
+    expect(text.match(/^ {2}\S+ {2}Outlet/gm)).toHaveLength(10);
+    expect(text).toContain(' · 1,203 sentences in 1,201 outlets: Outlet early, Outlet 3');
+  });
+
   it('makes word diffs only for the versions shown, and prints the same', () => {
     const some = describeMembers('story-big', members, { shown: 10 });
     const whole = describeMembers('story-big', members);

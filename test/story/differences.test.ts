@@ -277,6 +277,63 @@ describe('differences that are no disagreement, from real pages (qa51 #5)', () =
     ]);
   });
 
+  it('reads the figures and dates of other languages as their writers do (qa56)', () => {
+    // A decimal comma: `39,1` and `39,2` were both 39, and no difference was shown.
+    expect(
+      of(
+        differences(
+          undated(
+            'Die Arbeitslosenquote lag bei 39,1 Prozent, teilte das Amt mit.',
+            'Die Arbeitslosenquote lag bei 39,2 Prozent, teilte das Amt mit.',
+          ),
+        ),
+        'number',
+      ),
+    ).toEqual([
+      [0, '39,1'],
+      [1, '39,2'],
+    ]);
+    expect(
+      of(
+        differences(
+          undated(
+            'Die Exporte stiegen im Februar um 1.234,5 Mio. Euro.',
+            'Die Exporte stiegen im Februar um 1.234,9 Mio. Euro.',
+          ),
+        ),
+        'number',
+      ),
+    ).toEqual([
+      [0, '1.234,5'],
+      [1, '1.234,9'],
+    ]);
+    // A German, Spanish or Russian day of a date is a date that differs, not a figure.
+    for (const [a, b, written] of [
+      [
+        'Am 14. März 2025 trafen sich die Minister.',
+        'Am 15. März 2025 trafen sich die Minister.',
+        ['14. März 2025', '15. März 2025'],
+      ],
+      [
+        'El 3 de marzo de 2025 se reunieron los ministros.',
+        'El 4 de marzo de 2025 se reunieron los ministros.',
+        ['3 de marzo de 2025', '4 de marzo de 2025'],
+      ],
+      [
+        'Министры встретились 14 марта 2025 года.',
+        'Министры встретились 15 марта 2025 года.',
+        ['14 марта 2025 года', '15 марта 2025 года'],
+      ],
+    ] as const) {
+      const found = differences(undated(a, b));
+      expect(of(found, 'number'), a).toEqual([]);
+      expect(of(found, 'date'), a).toEqual([
+        [0, written[0]],
+        [1, written[1]],
+      ]);
+    }
+  });
+
   it('compares a year with years only, not with a size', () => {
     const found = differences([
       {

@@ -10,6 +10,30 @@ describe('figures as a fact-checker compares them', () => {
     expect(values('twenty-eight drones, two hundred and fifty homes')).toEqual([28, 250]);
   });
 
+  it('reads a decimal comma and points or thin spaces that group thousands (qa56)', () => {
+    const mentions = (text: string) => findNumbers(text).map((m) => [m.text, m.value]);
+    expect(mentions('lag bei 39,1 Prozent')).toEqual([['39,1', 39.1]]);
+    expect(mentions('um 1.234,5 Mio. Euro')).toEqual([['1.234,5', 1234.5]]);
+    expect(mentions('22,5 % der Stimmen, 1.234.567 Euro')).toEqual([
+      ['22,5', 22.5],
+      ['1.234.567', 1_234_567],
+    ]);
+    expect(mentions('1\u00a0500 personnes, 1\u202f234,567 km')).toEqual([
+      ['1\u00a0500', 1500],
+      ['1\u202f234,567', 1234.567],
+    ]);
+    // A comma before three digits groups thousands, as in English; a comma and a space is a list.
+    expect(mentions('1,234 people and 1,234.5 million; in 2024, 300 people')).toEqual([
+      ['1,234', 1234],
+      ['1,234.5 million', 1_234_500_000],
+      ['2024', 2024],
+      ['300', 300],
+    ]);
+    const key = (text: string) => numberKey(findNumbers(text)[0]!.value);
+    expect(key('39,1 %')).not.toBe(key('39,2 %'));
+    expect(key('1.234,5 Mio.')).not.toBe(key('1.234,9 Mio.'));
+  });
+
   it('keeps the words as written, so a difference shows what each outlet wrote', () => {
     expect(findNumbers('intercepted four Ukrainian drones').map((m) => m.text)).toEqual(['four']);
   });
