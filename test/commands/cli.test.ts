@@ -463,6 +463,10 @@ describe('exit status: 1 when some input was refused, the rest processed', async
     expect(found.stderr).toBe(`margin search: ${problem}`);
     expect(found.status).toBe(0);
     const none = await margin('search', 'Witkoff', '-c', 'mixed', '-s', 'store');
-    expect(none).toEqual({ status: 1, stdout: '', stderr: `margin search: ${problem}` });
+    expect(none).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `margin search: ${problem}margin search: no sentence, title or note matches "Witkoff"\n`,
+    });
   });
 });
