@@ -51,6 +51,13 @@ const OTHERS_BACKOFF_MS = 32_000;
  * median 0.9 ms at 10,000 articles against 5-7 ms for 2,048, load 12, 2026-12-07).
  */
 const FOLLOW_STEP = 512;
+/**
+ * How often an open review brings the corpus index up to the folder itself (qa56 #8: articles a
+ * `git pull` brought never showed until `margin index` ran elsewhere): a quick refresh, which
+ * looks at each folder's modification time (one stat a folder, not a file) and reads only the
+ * folders whose time moved, on the index's worker threads, as a start does.
+ */
+const FOLDER_LOOK_MS = 3000;
 
 /** Opens the store: on the corpus index when there is one, else on the articles read. */
 export type OpenStore = (
@@ -483,6 +490,8 @@ export function followOthers({
   let failures = 0;
   // The list a failed look read, and the generation it was read at.
   let read: { fresh: Article[]; at: string } | null = null;
+  // When the folder was last looked at (`FOLDER_LOOK_MS`).
+  let lookedAtFolder = Date.now();
   const later = (wait: number) => {
     timer = setTimeout(() => void look(), wait);
     timer.unref();
@@ -491,8 +500,18 @@ export function followOthers({
     timer = null;
     let failed = false;
     try {
-      const now = index.generation();
-      if (stopped || now === listed) return;
+      let now = index.generation();
+      if (stopped) return;
+      if (now === listed && read === null && Date.now() - lookedAtFolder >= FOLDER_LOOK_MS) {
+        // Files added, removed or replaced in the folder since: read into the index here, then
+        // taken in below as another margin's writes are. Nothing changed writes nothing.
+        lookedAtFolder = Date.now();
+        const own = await index.refresh('quick');
+        lookedAtFolder = Date.now();
+        if (stopped) return;
+        if (own.changed) now = index.generation();
+      }
+      if (now === listed) return;
       if (read?.at !== now) {
         read = null;
         // The table the other wrote (search may have read it already).
@@ -517,10 +536,17 @@ export function followOthers({
       await (await store).open(index, { check: 'later' });
       if (stopped) return;
       read = null;
+      const notice = arrivals(list, fresh);
       list = fresh;
       listed = at;
       const warnings = untold(index, named, told);
-      listener({ type: 'changed', articles: fresh, changed, warnings });
+      listener({
+        type: 'changed',
+        articles: fresh,
+        changed,
+        warnings,
+        ...(notice ? { notice } : {}),
+      });
     } catch {
       // The index being closed under it, or read while it changed: a later look tries again.
       failed = true;
@@ -534,6 +560,21 @@ export function followOthers({
     stopped = true;
     if (timer) clearTimeout(timer);
   };
+}
+
+/** What the status bar says of a list taken in: `3 articles arrived, 1 removed`; null: none. */
+export function arrivals(before: readonly Article[], after: readonly Article[]): string | null {
+  const had = new Set(before.map((article) => article.id));
+  const has = new Set(after.map((article) => article.id));
+  let arrived = 0;
+  for (const id of has) if (!had.has(id)) arrived++;
+  let removed = 0;
+  for (const id of had) if (!has.has(id)) removed++;
+  const articles = (count: number) => `${count} article${count === 1 ? '' : 's'}`;
+  if (arrived > 0 && removed > 0) return `${articles(arrived)} arrived, ${removed} removed`;
+  if (arrived > 0) return `${articles(arrived)} arrived`;
+  if (removed > 0) return `${articles(removed)} removed`;
+  return null;
 }
 
 export { placeOf } from '../review/resume.js';

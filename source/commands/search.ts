@@ -77,6 +77,11 @@ function storeIsEmpty(root: string, shown: string): boolean {
 }
 
 /** How long counting every match may take once the hits are printed (`sayHowManyMore`). */
+/** The one line a search that found nothing says. */
+function nothingFound(query: string): string {
+  return `no sentence, title or note matches ${JSON.stringify(query)}`;
+}
+
 const COUNT_MS = 500;
 
 /**
@@ -185,8 +190,9 @@ The words of QUERY must all match, in any order, each allowing a letter or two o
 
 Prints one line per hit: article, sentence id, score (0–1, higher is better), sentence,
 separated by tabs. Exits 0 when something was found (even when some corpus or store files
-could not be read: they are named on stderr), 1 when nothing was found, 2 when it could not
-search at all: a bad query, a missing corpus folder, a corpus or store path that is a file.
+could not be read: they are named on stderr), 1 when nothing was found (said on stderr), 2 when
+it could not search at all: a bad query, a missing corpus folder, a corpus or store path that is
+a file. A - before a number is its sign: '-3.5%' finds -3.5% and −3,5 % first, then 3.5%.
 
 Options
   --json           Print a JSON array of {article, sentence, score, text, labels, matches}
@@ -440,8 +446,9 @@ Examples
       }
     }
     if (flags.json) await output.out(json(hits));
-    const notFilter = hits.length === 0 ? notFilterNote(parsed) : null;
-    if (notFilter) output.say(notFilter);
+    // Nothing found is said in one line (qa56 #5: `-3.5%` exited 1 in silence); stdout stays
+    // empty, as grep's, or `[]`.
+    if (hits.length === 0) output.say(notFilterNote(parsed) ?? nothingFound(query));
     return hits.length > 0 ? 0 : 1;
   },
 };

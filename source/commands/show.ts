@@ -62,7 +62,10 @@ FILE may be - for standard input. An article's id, as margin list prints it, nam
 the corpus folder.
 
 Options
-  --json        Print one JSON object: id, path, title, date, byline, source, text, sentences, warnings
+  --json        Print one JSON object: id, path, title, date, byline, source, text, sentences, warnings.
+                A sentence's start and end count UTF-16 units of text, as JavaScript's
+                text.slice(start, end) does; exports count code points, as Python does
+                (an emoji is 2 units here, 1 there)
   --corpus, -c  The corpus folder an id is looked up in (default: seeds)
 
 Examples

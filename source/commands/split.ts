@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeBytes, NotTextError } from '../corpus/decode.js';
 import { ioReason } from '../corpus/io-reason.js';
@@ -24,11 +26,22 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 }
 
 /**
- * A named file read as the corpus reads one: a device, a pipe or a folder is refused before it
- * is opened (`margin split /dev/zero` read forever), and so is a file over the corpus's limit.
- * An empty file has no sentences, which is no problem here.
+ * A named file read as the corpus reads one: a device or a folder is refused before it is opened
+ * (`margin split /dev/zero` read forever), and so is a file over the corpus's limit. A pipe is
+ * read as standard input is, up to the same limit: `margin split /dev/stdin <<< '…'` and
+ * `<(command)` name one (qa56 #11: refused as "not a regular file", where `-` worked). An empty
+ * file has no sentences, which is no problem here.
  */
 async function readNamed(file: string): Promise<Uint8Array> {
+  const info = await stat(file).catch(() => null);
+  if (info?.isFIFO()) {
+    try {
+      return await readStream(createReadStream(file));
+    } catch (error) {
+      if (error instanceof FileRefusedError) throw new FileRefusedError(file, error.reason);
+      throw error;
+    }
+  }
   try {
     return await readBytes(file);
   } catch (error) {
@@ -36,6 +49,12 @@ async function readNamed(file: string): Promise<Uint8Array> {
     throw error;
   }
 }
+
+/**
+ * The names of standard input: read as `-` is, whatever it is (a pipe, a socket, which no path
+ * opens, a file). Another pipe named by its path (`<(command)`, a fifo) is read by `readNamed`.
+ */
+const STANDARD_INPUT = new Set(['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** Each blank-line-separated block split on its own; a sentence's inner line breaks become spaces. */
 function sentencesOf(text: string): string[] {
@@ -55,7 +74,8 @@ export const command: Command = {
   BOM is honoured; other encodings are detected, as for the corpus) and prints its
   sentences one per line. Blank lines separate paragraphs. Control
   characters and escape sequences are removed; nothing else is cleaned. As in the
-  corpus, an input over 5 MB and a file that is not a regular file are refused.
+  corpus, an input over 5 MB and a file that is not a regular file are refused,
+  but a pipe, read as standard input is (/dev/stdin, <(command)).
 
 Options
   --json  Print one JSON array of sentence strings per input, one input per line
@@ -81,9 +101,12 @@ Examples
     for (const name of names) {
       const label = name === '-' ? 'standard input' : name;
       let bytes: Uint8Array;
+      const file = path.resolve(io.cwd, name);
       try {
         bytes =
-          name === '-' ? await readStream(io.stdin) : await readNamed(path.resolve(io.cwd, name));
+          name === '-' || STANDARD_INPUT.has(file)
+            ? await readStream(io.stdin)
+            : await readNamed(file);
       } catch (error) {
         const reason = error instanceof FileRefusedError ? error.reason : ioReason(error);
         output.problem(`cannot read ${label}: ${reason}`);

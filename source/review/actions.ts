@@ -113,7 +113,13 @@ export type EventAction =
   /** The corpus's read waits (for another margin indexing it): the loading line says so. */
   | { type: 'corpus/waiting'; message: string }
   /** The whole corpus in its final order (null when reading it failed), and unreadable files. */
-  | { type: 'corpus/loaded'; articles: Article[] | null; warnings: string[] }
+  | {
+      type: 'corpus/loaded';
+      articles: Article[] | null;
+      warnings: string[];
+      /** Said in the status bar: articles that arrived in the folder or left it. */
+      notice?: string;
+    }
   /** `summaries`: the list's counts of articles whose files changed, read or not. */
   | {
       type: 'store/synced';

@@ -28,7 +28,14 @@ export type CorpusEvent =
   | { type: 'waiting'; message: string }
   | { type: 'loaded'; articles: Article[]; warnings: string[] }
   /** The list anew after files changed behind it; `changed`: articles whose text changed. */
-  | { type: 'changed'; articles: Article[]; changed: string[]; warnings: string[] }
+  | {
+      type: 'changed';
+      articles: Article[];
+      changed: string[];
+      warnings: string[];
+      /** What the status bar says of it (`3 articles arrived`), when articles came or went. */
+      notice?: string;
+    }
   | { type: 'failed'; warning: string }
   /**
    * A resumed review compares the folder's files with the list it opened on (seconds at 10,000
@@ -709,6 +716,9 @@ export class ReviewController {
             ...event,
             changed: [...new Set([...held.changed, ...event.changed])],
             warnings: [...new Set([...held.warnings, ...event.warnings])],
+            ...(held.notice || event.notice
+              ? { notice: [held.notice, event.notice].filter(Boolean).join(' · ') }
+              : {}),
           }
         : event;
       return;
@@ -733,7 +743,12 @@ export class ReviewController {
       this.#resumeIfListed(false, event.articles);
     } else if (event.type === 'loaded' || event.type === 'changed') {
       this.#articles = event.articles;
-      this.dispatch({ type: 'corpus/loaded', articles: event.articles, warnings: event.warnings });
+      this.dispatch({
+        type: 'corpus/loaded',
+        articles: event.articles,
+        warnings: event.warnings,
+        ...(event.type === 'changed' && event.notice ? { notice: event.notice } : {}),
+      });
       this.#resumeIfListed(true);
       const repository = this.#repository;
       if (repository) {

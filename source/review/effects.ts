@@ -280,7 +280,10 @@ export class EffectQueue {
         break;
       }
       case 'accept':
-        await acceptInto(repository, article, effect.sentence, effect.annotator);
+        // One step: `u` in the table takes the whole accept back, as it was one key.
+        await repository.asOneStep(`accept ${effect.annotator}'s version`, () =>
+          acceptInto(repository, article, effect.sentence, effect.annotator),
+        );
         break;
       case 'tag-many':
         await repository.adopt(article, effect.sentence, effect.labels, effect.attributes, {

@@ -255,8 +255,9 @@ export const KEYMAP: Keymap = [
     keys: [char('u')],
     description: 'undo the last change',
     group: 'Review',
-    // In the story panel too: a copy across says "(u undoes)" there, and `u` did nothing.
-    contexts: [...BROWSE, 'story'],
+    // In the story panel too: a copy across says "(u undoes)" there, and `u` did nothing. In
+    // the compare table: an accept taken back where it was made (qa56 #7).
+    contexts: [...BROWSE, 'story', 'compare'],
     hint: 'u undo',
   },
   {
@@ -264,7 +265,7 @@ export const KEYMAP: Keymap = [
     keys: [ctrl('r')],
     description: 'redo',
     group: 'Review',
-    contexts: [...BROWSE, 'story'],
+    contexts: [...BROWSE, 'story', 'compare'],
   },
   {
     action: { type: 'suggestion/accept' },

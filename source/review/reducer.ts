@@ -448,6 +448,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         current: toEnd ? Math.max(0, action.articles.length - 1) : Math.max(0, found),
         loading: null,
         warnings,
+        ...(action.notice ? { message: info(action.notice) } : {}),
       };
       return {
         ...next,

@@ -6,6 +6,7 @@ import { type ContextFacts, FactsCache } from './context-facts.js';
 import {
   figureMark,
   figuresMissing,
+  hasMinus,
   type SignedFigure,
   signedFigures,
   UNSIGNED,
@@ -197,7 +198,8 @@ export class Engine implements SearchEngine {
     // sign where later ones do. An index that keeps the figures' marks finds the best hits with
     // them: those holding every mark lose nothing.
     const signed = figures.length > 0;
-    const marked = this.index.figureMarks === true;
+    // A minus has no mark: a figure written with one is checked in each match's text.
+    const marked = this.index.figureMarks === true && !hasMinus(figures);
     if (
       !filter &&
       compiled.excluded.length === 0 &&
@@ -472,7 +474,7 @@ export class Engine implements SearchEngine {
     figures: readonly SignedFigure[],
     terms: number,
   ): void {
-    if (this.index.figureMarks) {
+    if (this.index.figureMarks && !hasMinus(figures)) {
       // Each figure's mark has a posting list: a match lacks the sign when its key is not there.
       const missing = new Uint8Array(found.length);
       for (const figure of figures) {

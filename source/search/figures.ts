@@ -5,6 +5,7 @@
 export {
   figureMark,
   figuresMissing,
+  hasMinus,
   type SignedFigure,
   signedFigures,
 } from '../text/figures.js';

@@ -97,6 +97,12 @@ function readQuoted(query: string, from: number): { text: string; next: number }
   return { text: query.slice(from, end), next: end + 1 };
 }
 
+/**
+ * A minus before a number, or before a currency sign and a number (a percent sign after it): a
+ * sign, not a `-word`. `-2020s` is still a word left out.
+ */
+const SIGNED_NUMBER = /^-[$\u20ac\u00a3\u00a5]?[0-9.,]*[0-9]%?$/;
+
 function readBare(query: string, from: number): { text: string; next: number } {
   let end = from;
   while (end < query.length && !space.test(query[end]!)) end++;
@@ -105,7 +111,8 @@ function readBare(query: string, from: number): { text: string; next: number } {
 
 /**
  * Parses the query language: plain words, `"exact phrase"`, `field:value` filters (`label:`,
- * `source:`, `annotator:`, `status:`; a value may be quoted) and `-` before any of them to exclude.
+ * `source:`, `annotator:`, `status:`; a value may be quoted) and `-` before any of them to exclude
+ * (but a number's: `-3.5%` is a negative figure).
  * Repeating a filter field offers alternatives (`label:quote label:claim` is either); different
  * fields must all hold.
  */
@@ -126,7 +133,9 @@ export function parseQuery(query: string, labels: readonly Label[] = LABELS): Pa
       continue;
     }
     let negate = false;
-    if (query[at] === '-' && at + 1 < query.length && !space.test(query[at + 1]!)) {
+    // `-3.5%`, `-$5`: a figure's minus, not a word left out (qa56 #5: `-3.5%` found nothing).
+    const figure = SIGNED_NUMBER.test(readBare(query, at).text);
+    if (query[at] === '-' && at + 1 < query.length && !space.test(query[at + 1]!) && !figure) {
       negate = true;
       at++;
     }

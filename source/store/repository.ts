@@ -280,6 +280,11 @@ export interface Repository {
    */
   tagged<T>(tag: number | undefined, write: () => Promise<T>): Promise<T>;
   /**
+   * Runs `work`, whose changes to one file are then one undoable step described as
+   * `description` (an accept in the compare table: its untags, tags and note, undone by one `u`).
+   */
+  asOneStep<T>(description: string, work: () => Promise<T>): Promise<T>;
+  /**
    * Records an undoable step that writes nothing (the review's rejected suggestion): undo and
    * redo only give its summary back, so the caller undoes what it did in key order with the rest.
    */

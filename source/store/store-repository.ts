@@ -815,6 +815,15 @@ export class StoreRepository implements Repository {
     }
   }
 
+  async asOneStep<T>(description: string, work: () => Promise<T>): Promise<T> {
+    const since = this.history.count;
+    try {
+      return await work();
+    } finally {
+      this.history.joinSince(since, description);
+    }
+  }
+
   async tagged<T>(tag: number | undefined, write: () => Promise<T>): Promise<T> {
     this.stepTag = tag;
     try {

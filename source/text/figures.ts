@@ -9,8 +9,13 @@
 export interface SignedFigure {
   /** As the index keeps it: thousands commas dropped (`1,306` is `1306`), a decimal comma a point. */
   number: string;
-  /** `$`, `€`, `£`, `¥` or `%`. */
+  /** `$`, `€`, `£`, `¥` or `%`; empty for a figure with a minus alone (`-3.5`). */
   sign: string;
+  /**
+   * Written with a minus (`-3.5%`, `−3,5 %`, `-$5`, `$-5`; qa56 #5): a text's figure without one
+   * lacks it. The index keeps no mark of it, so it is checked in the text.
+   */
+  minus?: true;
 }
 
 /** The signs a figure may be written with. */
@@ -21,17 +26,31 @@ const SIGNS = '$€£¥%';
  * exactly three digits (`1,772`), a decimal comma before one or two (`22,5`, European).
  */
 const NUMBER = '[0-9]+(?:\\.[0-9]+|,[0-9]{3}(?![0-9])|,[0-9]{1,2}(?![0-9]))*';
+/** A minus: a hyphen or the minus sign U+2212 (escaped: the search bundle is ASCII). */
+const MINUS = '[-\\u2212]';
 /**
  * A figure in text: a currency sign (anything may stand before it, `US$5`) or no letter, digit
  * or separator before the number; after it `%`, ` percent` or ` per cent`, and no more digits.
  */
 const FIGURE = new RegExp(
-  `(?:([$€£¥])\\s?|(?<![\\p{L}\\p{N}.,]))(${NUMBER})(?![0-9]|[.,][0-9])(?:\\s?(%)|\\s(?:percent|per cent)\\b)?`,
+  `(?:(?<![\\p{L}\\p{N}.,])(?<before>${MINUS}))?(?:(?<currency>[$€£¥])\\s?(?<after>${MINUS})?|(?<![\\p{L}\\p{N}.,]))(?<number>${NUMBER})(?![0-9]|[.,][0-9])(?:\\s?(%)|\\s(?:percent|per cent)\\b)?`,
   'gu',
 );
 /** Text that may hold a signed figure: any sign, or the words of a percentage. */
 // Escaped: the search bundle must be ASCII (`cli/compiled.ts`), and esbuild keeps regex literals.
 const MAY_HOLD = /[$\u20ac\u00a3\u00a5%]|per ?cent/;
+/** Text that may hold a figure with a minus. */
+const MAY_HOLD_MINUS =
+  /[-\u2212][$\u20ac\u00a3\u00a5]?\s?[0-9]|[$\u20ac\u00a3\u00a5]\s?[-\u2212][0-9]/;
+
+/** The figures of a text as a match of FIGURE gives them: sign (or none), number, minus. */
+function figureOf(match: RegExpMatchArray): SignedFigure {
+  const groups = match.groups!;
+  const number = groups.number!;
+  const sign = groups.currency ?? (match[0].endsWith(number) ? '' : '%');
+  const figure: SignedFigure = { number: numberOfFigure(number), sign };
+  return groups.before || groups.after ? { ...figure, minus: true } : figure;
+}
 
 /** A number as the index keeps it: thousands commas dropped, a decimal comma made a point. */
 export function numberOfFigure(written: string): string {
@@ -49,8 +68,10 @@ export function signedFigures(texts: readonly string[]): SignedFigure[] {
   const out: SignedFigure[] = [];
   for (const text of texts) {
     for (const match of text.matchAll(FIGURE)) {
-      const sign = match[1] ?? (match[0].endsWith('%') ? '%' : '');
-      if (sign !== '') out.push({ number: numberOfFigure(match[2]!), sign });
+      const figure = figureOf(match);
+      // `20 percent` is two words here; a minus alone is a sign (`-3.5`).
+      if (figure.sign === '%' && !match[0].endsWith('%')) continue;
+      if (figure.sign !== '' || figure.minus) out.push(figure);
     }
   }
   return out;
@@ -77,10 +98,27 @@ export function figureMarks(text: string): string[] {
   if (!MAY_HOLD.test(text)) return [];
   const out: string[] = [];
   for (const match of text.matchAll(FIGURE)) {
-    const sign = match[1] ?? (match[0].length > match[2]!.length ? '%' : '');
-    if (sign === '') continue;
-    const mark = `${sign}${numberOfFigure(match[2]!)}`;
+    const { sign, number } = figureOf(match);
+    // `$-5` kept no mark before minus signs were read: an index made then still holds.
+    if (sign === '' || match.groups!.after) continue;
+    const mark = `${sign}${number}`;
     if (!out.includes(mark)) out.push(mark);
+  }
+  return out;
+}
+
+/** Whether a figure is written with a minus, which no mark of the index says. */
+export function hasMinus(figures: readonly SignedFigure[]): boolean {
+  return figures.some((figure) => figure.minus);
+}
+
+/** The figures of `text` written with a minus, as `sign number` keys (`%3.5`, `3.5`). */
+function minusFigures(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!MAY_HOLD_MINUS.test(text)) return out;
+  for (const match of text.matchAll(FIGURE)) {
+    const figure = figureOf(match);
+    if (figure.minus) out.add(`${figure.sign}${figure.number}`);
   }
   return out;
 }
@@ -88,7 +126,11 @@ export function figureMarks(text: string): string[] {
 /** How many of the figures `text` does not hold with their sign. */
 export function figuresMissing(text: string, figures: readonly SignedFigure[]): number {
   const held = new Set(figureMarks(text));
+  const negative = hasMinus(figures) ? minusFigures(text) : null;
   let missing = 0;
-  for (const figure of figures) if (!held.has(figureMark(figure))) missing++;
+  for (const figure of figures) {
+    const mark = figureMark(figure);
+    if (figure.minus ? !negative!.has(mark) : !held.has(mark)) missing++;
+  }
   return missing;
 }

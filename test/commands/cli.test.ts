@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -418,6 +418,42 @@ describe('every message starts with margin COMMAND:', async () => {
         'margin split: cannot read /dev/zero: not a regular file (a device)\nmargin split: cannot read huge.txt: file too large (5.7 MB; the limit is 5 MB)\n',
     });
   });
+
+  it('show --help says its offsets count UTF-16 units where exports count code points', async () => {
+    // qa56 #11: a Python user slicing `show --json` by its offsets got the wrong span.
+    const { stdout } = await helpOf('show');
+    expect(stdout.replace(/\s+/g, ' ')).toContain(
+      "A sentence's start and end count UTF-16 units of text, as JavaScript's text.slice(start, end) does; exports count code points",
+    );
+  });
+
+  it('split reads a pipe named by its path as it reads -: /dev/stdin fed by a pipe, a fifo', async () => {
+    // qa56 #11: `margin split --json /dev/stdin <<< '…'` said "not a regular file (a named pipe)".
+    const child = spawn(process.execPath, [cli, 'split', '--json', '/dev/stdin'], {
+      cwd: scratch,
+      env: { ...process.env, MARGIN_DEBUG: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.stdin.end('He moved to the U.S. The next day he left.\n');
+    const status = await new Promise((resolve) => child.on('close', resolve));
+    expect({ status, stdout, stderr }).toEqual({
+      status: 0,
+      stdout: '["He moved to the U.S.","The next day he left."]\n',
+      stderr: '',
+    });
+    execFileSync('mkfifo', [join(scratch, 'in.fifo')]);
+    const reading = inProcess('split', 'in.fifo');
+    await writeFile(join(scratch, 'in.fifo'), 'One. Two.\n');
+    expect(await reading).toEqual({ status: 0, stdout: 'One.\nTwo.\n', stderr: '' });
+  });
 });
 
 describe('exit status: 1 when some input was refused, the rest processed', async () => {
@@ -463,6 +499,10 @@ describe('exit status: 1 when some input was refused, the rest processed', async
     expect(found.stderr).toBe(`margin search: ${problem}`);
     expect(found.status).toBe(0);
     const none = await margin('search', 'Witkoff', '-c', 'mixed', '-s', 'store');
-    expect(none).toEqual({ status: 1, stdout: '', stderr: `margin search: ${problem}` });
+    expect(none).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `margin search: ${problem}margin search: no sentence, title or note matches "Witkoff"\n`,
+    });
   });
 });

@@ -243,12 +243,14 @@ describe('margin search', () => {
     ]);
   });
 
-  it('exits 1 with no output when nothing matches, like grep', async () => {
-    expect(await search(['Kissinger'])).toEqual({ status: 1, stdout: '', stderr: '' });
+  it('exits 1 with nothing on stdout when nothing matches, like grep, and says so on stderr', async () => {
+    // qa56 #5: a search that found nothing exited 1 in silence.
+    const said = 'margin search: no sentence, title or note matches "Kissinger"\n';
+    expect(await search(['Kissinger'])).toEqual({ status: 1, stdout: '', stderr: said });
     expect(await search(['Kissinger'], { json: true })).toEqual({
       status: 1,
       stdout: '[]\n',
-      stderr: '',
+      stderr: said,
     });
   });
 
@@ -341,10 +343,66 @@ describe('margin search on a corpus edited behind it', () => {
       await writeFile(join(corpus, 'a.txt'), article('The airport of Varna reopened on Monday.'));
       await utimes(corpus, folderTime, folderTime);
       const after = await searchIn(corpus, cache, store, 'harbour');
-      expect(after).toEqual({ status: 1, stdout: '', stderr: '' });
+      expect(after).toEqual({
+        status: 1,
+        stdout: '',
+        stderr: 'margin search: no sentence, title or note matches "harbour"\n',
+      });
       // The edited file was read again: its new text is found.
       const found = await searchIn(corpus, cache, store, 'airport');
       expect(found.stdout).toContain('The airport of Varna reopened on Monday.');
     }
+  });
+});
+
+describe('margin search of a figure with a minus (qa56 #5)', () => {
+  it('reads - before a number as its sign, and ranks the negative figure first', async () => {
+    const dir = await scratch();
+    const corpus = join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(
+      join(corpus, 'a.txt'),
+      'Growth\n\nGDP changed by -3.5% in the first quarter, the office said.\n\n' +
+        'Exports rose 3.5% in March, the office said.\n\nDer Index fiel um \u22123,5 % im Februar.\n',
+    );
+    const run = async (query: string) => {
+      const out = sink();
+      const err = sink();
+      const status = await runCommand(
+        command,
+        [query],
+        { corpus, store: join(dir, 'annotations'), annotator: 'ana', json: false, limit: 20 },
+        {
+          stdout: out.stream,
+          stderr: err.stream,
+          stdin: new PassThrough(),
+          env: { XDG_CACHE_HOME: join(dir, 'cache') },
+          cwd: root,
+        },
+      );
+      const hits = out
+        .text()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('\t'))
+        .map(([, , score, text]) => `${score} ${text!.slice(0, 20)}`);
+      return { status, hits, stderr: err.text() };
+    };
+    const negative = [
+      '1.000 GDP changed by -3.5%',
+      '1.000 Der Index fiel um \u22123',
+      '0.800 Exports rose 3.5% in',
+    ];
+    // It found nothing and said nothing: the query was a word left out.
+    expect(await run('-3.5%')).toEqual({ status: 0, hits: negative, stderr: '' });
+    // The phrase found the positive figure at 1.000 too.
+    expect(await run('"-3.5%"')).toEqual({ status: 0, hits: negative, stderr: '' });
+    expect((await run('3.5%')).hits.map((hit) => hit.slice(0, 5))).toEqual([
+      '1.000',
+      '1.000',
+      '1.000',
+    ]);
+    // A word is still left out with -.
+    expect((await run('-Exports')).hits).toHaveLength(2);
   });
 });

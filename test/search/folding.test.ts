@@ -192,6 +192,18 @@ describe('folding and highlights', () => {
     ]);
     expect(sentences('3.25%')).toEqual(['decades-s2']);
     expect(figuresMissing('rose 3,25% in', signedFigures(['3.25%']))).toBe(0);
+    // A minus is a sign (qa56 #5): `-3.5%` lacks in `3.5%`, `+3.5%` and `2-3.5%` (a range).
+    const negative = signedFigures(['-3.5%']);
+    expect(negative).toEqual([{ number: '3.5', sign: '%', minus: true }]);
+    expect(signedFigures(['-$5', '$-5', '-3.5'])).toEqual([
+      { number: '5', sign: '$', minus: true },
+      { number: '5', sign: '$', minus: true },
+      { number: '3.5', sign: '', minus: true },
+    ]);
+    for (const text of ['fell by -3.5% in', 'fiel um \u22123,5 % im'])
+      expect(figuresMissing(text, negative)).toBe(0);
+    for (const text of ['rose 3.5% in', 'rose +3.5% in', 'between 2-3.5% in'])
+      expect(figuresMissing(text, negative)).toBe(1);
   });
 
   it('finds a month written in full or abbreviated, the way written first', () => {

@@ -14,6 +14,12 @@ describe('parseQuery', () => {
     });
   });
 
+  it('reads - before a number as its sign, not as a word left out (qa56 #5)', () => {
+    const parsed = parseQuery('-3.5% -$5 -.5 fell -Putin -2020s');
+    expect(parsed.words).toEqual(['-3.5%', '-$5', '-.5', 'fell']);
+    expect(parsed.excluded).toEqual(['Putin', '2020s']);
+  });
+
   it('reads typographic quotes and a phrase still being typed', () => {
     expect(parseQuery('“reasons to be” “cautiously opt').phrases).toEqual([
       'reasons to be',

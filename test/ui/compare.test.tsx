@@ -226,3 +226,41 @@ it('names the annotator the gold column is written as, when it is not gold itsel
   const { frame } = await openTable(repository);
   expect(frame.split('\n')[1]).toBe('1 of 23 sentences disagree (listed first) · gold: dana');
 });
+
+it('takes an accept back with one u in the table, and Ctrl+R gives it again (qa56 #7)', async () => {
+  const article = seeds[0]!;
+  const repository = testRepository(GOLD);
+  await repository.open(seeds);
+  await repository.addMany([
+    made('ana', article, 1, 'quote', 'ana checked this'),
+    made('ben', article, 1, 'claim'),
+    made(GOLD, article, 1, 'claim'),
+  ]);
+  const { table, frame } = await openTable(repository);
+  const row = (f: string) => f.split('\n')[3];
+  expect(row(frame)).toBe(
+    '▶ ≠ ·Q·   C··   C··   US envoy Steve Witkoff met Mr Putin in Moscow late on Thursday and will relay…',
+  );
+  // ana's version: the claim untagged, the quote tagged, the note written (three writes).
+  await table.press('1');
+  await table.waitFor(
+    (f) => f.endsWith('saved') && row(f)?.startsWith('▶ ≠ ·Q·   C··   ·Q·') === true,
+    'gold takes ana',
+  );
+  await table.press('u');
+  const undone = await table.waitFor(
+    (f) => f.includes("undid: accept ana's version"),
+    'the undo said in the table',
+  );
+  await table.waitFor((f) => row(f)?.startsWith('▶ ≠ ·Q·   C··   C··') === true, 'gold as before');
+  expect(undone.split('\n')[1]).toMatch(/^1 of 23 sentences disagree/);
+  expect(repository.list({ annotator: GOLD }).map((a) => [a.label, a.note ?? null])).toEqual([
+    ['claim', null],
+  ]);
+  await table.press(KEYS.ctrlR);
+  await table.waitFor((f) => f.includes("redid: accept ana's version"), 'the redo said');
+  await table.waitFor((f) => row(f)?.startsWith('▶ ≠ ·Q·   C··   ·Q·') === true, 'ana again');
+  expect(repository.list({ annotator: GOLD }).map((a) => [a.label, a.note ?? null])).toEqual([
+    ['quote', 'ana checked this'],
+  ]);
+});

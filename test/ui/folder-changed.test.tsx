@@ -1,0 +1,106 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startReviewSession } from '../../source/commands/review-session.js';
+import { openRepository } from '../../source/store/index.js';
+import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
+import { eventually } from '../helpers/patience.js';
+import { plain } from './harness.js';
+import { reviewOnFakeTerminal } from './review-terminal.js';
+
+// qa56 #8: articles a `git pull` (or a copy) brought into the folder of an open review never
+// showed, and nothing said so, until `margin index` ran in another terminal.
+
+const { corpus, cacheDir, openIndex, writeSettled } = indexedElsewhere('margin-review-folder-');
+
+/** An article of four sentences under its title. */
+const story = (city: string) =>
+  `Talks resume in ${city}\n\nNegotiators met in ${city} on Tuesday. They talked for six hours. A second round is planned for May. Both sides called the talks useful.\n`;
+
+async function review() {
+  const session = await startReviewSession(
+    corpus.root(),
+    (articles, index) =>
+      openRepository({
+        root: join(cacheDir(), 'annotations'),
+        annotator: 'alice',
+        cacheDir: cacheDir(),
+        check: 'later',
+        ...(index ? { corpus: index } : articles ? { articles } : {}),
+      }),
+    cacheDir(),
+    'news',
+  );
+  const terminal = reviewOnFakeTerminal(session, 'news');
+  const quit = async () => {
+    terminal.stdin.write('q');
+    expect(await terminal.running).toBe(0);
+    await (await session.store).close();
+    await session.close();
+  };
+  return { ...terminal, quit };
+}
+
+describe('a review left open while files arrive in its folder, no other margin running', () => {
+  it('lists the new articles and says how many arrived, and those removed', async () => {
+    await writeSettled('a.txt', story('Athens'));
+    await writeSettled('b.txt', story('Geneva'));
+    (await openIndex('full')).close();
+
+    const { screen, stdout, quit, controller } = await review();
+    // The start's own look at every file (`checking`), seen begun and then over: what arrives
+    // after it arrives while the review is open.
+    let checked = controller.getState().checking;
+    const unsubscribe = controller.subscribe(() => {
+      checked ||= controller.getState().checking;
+    });
+    try {
+      await eventually(
+        () => {
+          const { loading, checking } = controller.getState();
+          return loading === null && checked && !checking ? true : undefined;
+        },
+        'the list, checked',
+        1000,
+        screen,
+      );
+      const since = (from: number) => plain(stdout.frames.slice(from).join(''));
+      // A pull brings two articles: nobody runs margin index.
+      let from = stdout.frames.length;
+      await writeSettled('c.txt', story('Oslo'));
+      await writeSettled('d.txt', story('Vienna'));
+      await eventually(
+        () => (/2 articles arrived/.test(since(from)) ? true : undefined),
+        'the arrivals said',
+        10_000,
+        screen,
+      );
+      expect(controller.getState().articles.map((article) => article.title)).toEqual([
+        'Talks resume in Athens',
+        'Talks resume in Geneva',
+        'Talks resume in Oslo',
+        'Talks resume in Vienna',
+      ]);
+      expect(since(from)).toMatch(/article 1 of 4/);
+      expect(since(from)).toContain('Talks resume in Vienna');
+      // One is removed.
+      from = stdout.frames.length;
+      await rm(join(corpus.root(), 'b.txt'));
+      await eventually(
+        () => (/1 article removed/.test(since(from)) ? true : undefined),
+        'the removal said',
+        10_000,
+        screen,
+      );
+      expect(controller.getState().articles.map((article) => article.title)).toEqual([
+        'Talks resume in Athens',
+        'Talks resume in Oslo',
+        'Talks resume in Vienna',
+      ]);
+      expect(since(from)).toMatch(/article 1 of 3/);
+    } finally {
+      unsubscribe();
+      await quit();
+    }
+  });
+});
