@@ -58,11 +58,11 @@ const SENTENCES_EACH = 8;
 /** Rarest words of each sentence whose sentences are scored (`scoredSentences`). */
 const SCORED_WORDS = 8;
 /**
- * Words in more sentences than this are not scored: the time grows with their lists, and at
- * 10,000 planted articles 2,048 found the counterparts of 86 of 98 held-out planted sentences,
- * 4,096 of 90, the three rarest words' tiers alone of 74.
+ * Words in more sentences than this are not scored: the time grows with their lists. At 10,000
+ * planted articles, 4,096 found the counterparts of 90 of 98 held-out planted sentences, 2,048
+ * of 86, the three rarest words' tiers alone of 74 (`bench/diagnose/story-candidates.ts`).
  */
-const SCORED_MOST = 2048;
+const SCORED_MOST = 4096;
 /** Best-scored sentences of each sentence whose articles are candidates. */
 const SCORED_BEST = 12;
 
@@ -122,8 +122,9 @@ export function placeWritten(
   }
   const removed = removedCount > 0 ? removedArticles(saved, corpus) : [];
   saved.close();
-  // The engine's lexicons from the cache folder, where making them takes most of a second.
-  if (added.length + changed.length > 0) readLexicons(dirname(place.file));
+  // The engine's lexicons from the cache folder, where making them takes most of a second: a
+  // removal's groups are formed again by the engine too.
+  if (count > 0) readLexicons(dirname(place.file));
   const fresh = new Set([...added, ...changed.map(([id]) => id)]);
   const articles = [...fresh].flatMap((id) => articleOf(id) ?? []);
   const engine = engineOn(articles, corpus.words, articleOf, standsFor);

@@ -547,6 +547,7 @@ export class SavedGroups {
       const hashOf = db.prepare('SELECT hash FROM articles WHERE article = ?').pluck();
       const putHash = db.prepare('INSERT OR REPLACE INTO articles (article, hash) VALUES (?, ?)');
       const dropHash = db.prepare('DELETE FROM articles WHERE article = ?');
+      const dropMembers = db.prepare('DELETE FROM members WHERE grp = ? AND article = ?');
       const rename = db.prepare('UPDATE groups SET id = ? WHERE number = ?');
       const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
       const same = (a: ClusterMember, b: ClusterMember) =>
@@ -573,15 +574,15 @@ export class SavedGroups {
             );
             const left = members.filter((each) => !leaving.has(each.article));
             const parts = left.length < 2 ? [] : (change.regroup?.(left) ?? null);
-            clear.run(group);
             if (!parts) {
-              left.forEach((each, rank) => {
-                add.run(each.article, each.sentence, group, rank);
-              });
+              // The others stay as they stand (a group of template sentences holds 22,000):
+              // only the leaving rows go, the ranks keeping their order.
+              for (const each of leaving) dropMembers.run(group, each);
               if (left[0] && !same(left[0], members[0]!)) rename.run(placedId(left[0]), group);
               settle(group);
               continue;
             }
+            clear.run(group);
             const keeps = parts.find((part) => left[0] && same(part.anchor, left[0]));
             for (const part of parts) {
               if (part.members.length < 2) continue;
