@@ -12,7 +12,9 @@ import type { Article } from '../corpus/types.js';
 import { articleOfKey, type WordIndex } from '../corpus/word-index.js';
 import {
   type ArticleChange,
+  addSentences,
   type Basis,
+  type ClusterMember,
   readLexicons,
   SavedGroups,
   type StoryArticle,
@@ -51,6 +53,18 @@ const SAMPLE = 16;
 /** Articles each sentence counts toward, and those taken for it first. */
 const PER_SENTENCE = 24;
 const FIRST_EACH = 3;
+/** Sentences of a candidate article compared with the added ones: those found for them. */
+const SENTENCES_EACH = 8;
+/** Rarest words of each sentence whose sentences are scored (`scoredSentences`). */
+const SCORED_WORDS = 8;
+/**
+ * Words in more sentences than this are not scored: the time grows with their lists. At 10,000
+ * planted articles, 4,096 found the counterparts of 90 of 98 held-out planted sentences, 2,048
+ * of 86, the three rarest words' tiers alone of 74 (`bench/diagnose/story-candidates.ts`).
+ */
+const SCORED_MOST = 4096;
+/** Best-scored sentences of each sentence whose articles are candidates. */
+const SCORED_BEST = 12;
 
 /** How articles written since were placed, or why they were not (the groups formed again). */
 export type ArticlesPlaced =
@@ -108,8 +122,9 @@ export function placeWritten(
   }
   const removed = removedCount > 0 ? removedArticles(saved, corpus) : [];
   saved.close();
-  // The engine's lexicons from the cache folder, where making them takes most of a second.
-  if (added.length + changed.length > 0) readLexicons(dirname(place.file));
+  // The engine's lexicons from the cache folder, where making them takes most of a second: a
+  // removal's groups are formed again by the engine too.
+  if (count > 0) readLexicons(dirname(place.file));
   const fresh = new Set([...added, ...changed.map(([id]) => id)]);
   const articles = [...fresh].flatMap((id) => articleOf(id) ?? []);
   const engine = engineOn(articles, corpus.words, articleOf, standsFor);
@@ -125,6 +140,7 @@ export function placeWritten(
     groups: engine.groups,
     isNew: (article) => fresh.has(article),
     agrees: engine.agrees,
+    before: (member, anchor) => anchorBefore(member, anchor, articleOf),
     regroup: (members) => regroup(members, articleOf, standsFor),
   };
   try {
@@ -134,6 +150,26 @@ export function placeWritten(
     return null;
   }
   return { placed: count, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Whether `member` comes before `anchor` in the engine's anchor order: dated earlier (undated
+ * last), then by article id and position (`compareAnchor`).
+ */
+function anchorBefore(
+  member: ClusterMember,
+  anchor: ClusterMember,
+  articleOf: (id: string) => StoryArticle | undefined,
+): boolean {
+  const a = articleOf(member.article)?.date ?? null;
+  const b = articleOf(anchor.article)?.date ?? null;
+  if (a !== b) {
+    if (a === null) return false;
+    if (b === null) return true;
+    return a < b;
+  }
+  if (member.article !== anchor.article) return member.article < anchor.article;
+  return member.sentence < anchor.sentence;
 }
 
 /** The hash an article was read with, as the corpus index keeps it. */
@@ -162,16 +198,17 @@ function engineOn(
 ): Pick<ArticleChange, 'groups' | 'agrees'> {
   const index = new StoryIndex({ constraints: links });
   const fresh = new Set(articles.map((article) => article.id));
-  const inIndex = new Set<string>();
-  for (const id of candidatesOf(articles, words, fresh)) {
+  // Each article in the index with the sentences worked out (null: all of them).
+  const inIndex = new Map<string, Set<number> | null>();
+  for (const [id, sentences] of candidatesOf(articles, words, fresh)) {
     const article = articleOf(id);
     if (!article) continue;
-    index.add(article);
-    inIndex.add(id);
+    addSentences(index, article, sentences);
+    inIndex.set(id, new Set(sentences));
   }
   for (const article of articles) {
     index.add(article);
-    inIndex.add(article.id);
+    inIndex.set(article.id, null);
   }
   index.build();
   const groups = index
@@ -180,11 +217,14 @@ function engineOn(
   return {
     groups,
     agrees: (member, anchor) => {
-      if (!inIndex.has(anchor.article)) {
+      const worked = inIndex.get(anchor.article);
+      if (worked === undefined || (worked !== null && !worked.has(anchor.sentence))) {
+        // The anchor's sentence worked out too (its article added, or added again with it).
         const article = articleOf(anchor.article);
         if (!article) return false;
-        index.add(article);
-        inIndex.add(anchor.article);
+        const sentences = new Set(worked ?? []).add(anchor.sentence);
+        addSentences(index, article, sentences);
+        inIndex.set(anchor.article, sentences);
       }
       return index.agrees(member, anchor);
     },
@@ -202,11 +242,11 @@ function engineOn(
  * with most of the article's rarest words) left 110 of 155 grouped sentences of 10 held-out
  * articles without their kept group: template sentences of common words only.
  */
-function candidatesOf(
+export function candidatesOf(
   articles: readonly StoryArticle[],
   words: WordIndex,
   own: ReadonlySet<string>,
-): string[] {
+): Map<string, number[]> {
   const table = words.articleTable();
   const ownPositions = new Set<number>();
   for (const article of articles) {
@@ -224,15 +264,43 @@ function candidatesOf(
     return list;
   };
   const total = new Map<number, number>();
+  // The sentences found in each article: those the engine compares.
+  const found = new Map<number, Set<number>>();
+  const note = (at: number, key: number) => {
+    let set = found.get(at);
+    if (!set) {
+      set = new Set();
+      found.set(at, set);
+    }
+    if (set.size < SENTENCES_EACH) set.add(key - table.firsts[at]!);
+  };
   const firsts: number[][] = [];
+  const scores = new Float32Array(Math.max(table.keyLimit, 2));
+  const skip = (key: number) => {
+    const at = articleOfKey(table, key);
+    return at < 0 || ownPositions.has(at);
+  };
   for (const article of articles) {
     for (const sentence of article.sentences) {
-      const rare = [...new Set(sentenceWords(sentence.text))]
-        .map((word) => [word, words.frequency(word) ?? 0] as const)
+      const unique = [...new Set(sentenceWords(sentence.text))].map(
+        (word) => [word, words.frequency(word) ?? 0] as const,
+      );
+      const best: number[] = [];
+      for (const key of scoredSentences(unique, table, listOf, scores, skip)) {
+        const at = articleOfKey(table, key);
+        note(at, key);
+        if (best.includes(at)) continue;
+        best.push(at);
+        total.set(at, (total.get(at) ?? 0) + 3);
+      }
+      const rare = unique
         .filter(([, count]) => count > 1 && count <= LONGEST)
         .sort((a, b) => a[1] - b[1])
         .slice(0, RARE_WORDS);
-      if (rare.length < 2) continue;
+      if (rare.length < 2) {
+        if (best.length > 0) firsts.push(best.slice(0, FIRST_EACH));
+        continue;
+      }
       const [a, b, c] = rare.map(([word]) => listOf(word));
       // The sentences holding all of its three rarest words, then two of them: a version that
       // spells one otherwise ("Witkov") still has the other two. In key order, the earliest
@@ -248,14 +316,15 @@ function candidatesOf(
         : [() => [two, 2] as const];
       // Then its rarest word's: a rewording may share no more.
       tiers.push(() => [a!, 1] as const);
-      const best: number[] = [];
       for (const tier of tiers) {
         if (best.length >= PER_SENTENCE) break;
         const [keys, count] = tier();
         for (const key of keys) {
           if (best.length >= PER_SENTENCE) break;
           const at = articleOfKey(table, key);
-          if (at < 0 || ownPositions.has(at) || best.includes(at)) continue;
+          if (at < 0 || ownPositions.has(at)) continue;
+          note(at, key);
+          if (best.includes(at)) continue;
           best.push(at);
           total.set(at, (total.get(at) ?? 0) + count);
         }
@@ -288,6 +357,7 @@ function candidatesOf(
           const at = articleOfKey(table, key);
           if (at < 0 || at === previous || ownPositions.has(at)) continue;
           previous = at;
+          note(at, key);
           total.set(at, (total.get(at) ?? 0) + 1);
         }
       }
@@ -300,12 +370,52 @@ function candidatesOf(
     if (chosen.size >= CANDIDATES) break;
     chosen.add(a);
   }
-  const out: string[] = [];
+  const out = new Map<string, number[]>();
   for (const a of chosen) {
     const id = words.articleId(a);
-    if (id && !own.has(id)) out.push(id);
+    if (id && !own.has(id)) out.set(id, [...(found.get(a) ?? [])]);
   }
   return out;
+}
+
+/**
+ * The keys of the `SCORED_BEST` sentences that share most of a sentence's `SCORED_WORDS` rarest
+ * words (`unique`, with their counts; each in at most `SCORED_MOST` sentences), each word
+ * weighing by how rare it is: best first, those `skip` refuses left out. `scores`: zero for every
+ * key, and so again after.
+ */
+function scoredSentences(
+  unique: ReadonlyArray<readonly [string, number]>,
+  table: ReturnType<WordIndex['articleTable']>,
+  listOf: (word: string) => Uint32Array,
+  scores: Float32Array,
+  skip: (key: number) => boolean,
+): number[] {
+  const chosen = unique
+    .filter(([, count]) => count > 1 && count <= SCORED_MOST)
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, SCORED_WORDS);
+  if (chosen.length === 0) return [];
+  const sentences = Math.max(table.keyLimit, 2);
+  const touched: number[] = [];
+  for (const [word, count] of chosen) {
+    const weight = Math.log(sentences / count);
+    for (const key of listOf(word)) {
+      if (key >= scores.length) continue;
+      if (scores[key] === 0) touched.push(key);
+      scores[key] = scores[key]! + weight;
+    }
+  }
+  const ranked = touched
+    .map((key) => [key, scores[key]!] as const)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  for (const key of touched) scores[key] = 0;
+  const best: number[] = [];
+  for (const [key] of ranked) {
+    if (best.length >= SCORED_BEST) break;
+    if (!skip(key)) best.push(key);
+  }
+  return best;
 }
 
 /** The keys of two ascending lists that are in both. */

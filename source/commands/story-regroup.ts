@@ -3,6 +3,7 @@
  * formed again by the engine from its members' articles.
  */
 import {
+  addSentences,
   type ClusterMember,
   placedId,
   type StoryArticle,
@@ -32,13 +33,19 @@ export function regroup(
   articleOf: (id: string) => StoryArticle | undefined,
   links: readonly StoryConstraint[],
 ): StoryCluster[] | null {
-  const ids = [...new Set(members.map((each) => each.article))];
-  if (ids.length > REGROUP_ARTICLES) return null;
+  const positions = new Map<string, number[]>();
+  for (const each of members) {
+    const list = positions.get(each.article);
+    if (list) list.push(each.sentence);
+    else positions.set(each.article, [each.sentence]);
+  }
+  if (positions.size > REGROUP_ARTICLES) return null;
   const story = new StoryIndex({ constraints: links });
-  for (const id of ids) {
+  for (const [id, sentences] of positions) {
     const article = articleOf(id);
     if (!article) return null;
-    story.add(article);
+    // The members' sentences only: the others would be compared for nothing.
+    addSentences(story, article, sentences);
   }
   story.build();
   const key = (each: ClusterMember) => `${each.article}\u0000${each.sentence}`;

@@ -47,6 +47,7 @@ export {
   storyKey,
 } from './saved-groups.js';
 export { SavingThread } from './saving-thread.js';
+export { addSentences } from './sentences-of.js';
 export {
   adoptLexicons,
   readLexicons,

@@ -123,6 +123,12 @@ export interface ArticleChange {
   isNew: (article: string) => boolean;
   /** The engine's verdict: whether `member` reports the same thing as a kept group's `anchor`. */
   agrees: (member: ClusterMember, anchor: ClusterMember) => boolean;
+  /**
+   * Whether `member` comes before a kept group's `anchor` in the engine's anchor order (dated
+   * earlier; undated last; then by article id and position): it then becomes the group's
+   * anchor, as the engine would make it. None: a placed sentence joins at the group's end.
+   */
+  before?: (member: ClusterMember, anchor: ClusterMember) => boolean;
   /** A group's members left, formed again (`regroup`); null or none: they stay as they are. */
   regroup?: (members: readonly ClusterMember[]) => StoryCluster[] | null;
 }
@@ -541,6 +547,7 @@ export class SavedGroups {
       const hashOf = db.prepare('SELECT hash FROM articles WHERE article = ?').pluck();
       const putHash = db.prepare('INSERT OR REPLACE INTO articles (article, hash) VALUES (?, ?)');
       const dropHash = db.prepare('DELETE FROM articles WHERE article = ?');
+      const dropMembers = db.prepare('DELETE FROM members WHERE grp = ? AND article = ?');
       const rename = db.prepare('UPDATE groups SET id = ? WHERE number = ?');
       const put = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
       const same = (a: ClusterMember, b: ClusterMember) =>
@@ -567,15 +574,15 @@ export class SavedGroups {
             );
             const left = members.filter((each) => !leaving.has(each.article));
             const parts = left.length < 2 ? [] : (change.regroup?.(left) ?? null);
-            clear.run(group);
             if (!parts) {
-              left.forEach((each, rank) => {
-                add.run(each.article, each.sentence, group, rank);
-              });
+              // The others stay as they stand (a group of template sentences holds 22,000):
+              // only the leaving rows go, the ranks keeping their order.
+              for (const each of leaving) dropMembers.run(group, each);
               if (left[0] && !same(left[0], members[0]!)) rename.run(placedId(left[0]), group);
               settle(group);
               continue;
             }
+            clear.run(group);
             const keeps = parts.find((part) => left[0] && same(part.anchor, left[0]));
             for (const part of parts) {
               if (part.members.length < 2) continue;
@@ -607,14 +614,24 @@ export class SavedGroups {
           }
           const anchorRow =
             target === undefined ? undefined : (membersOf.get(target) as [string, number]);
-          const anchor = anchorRow && { article: anchorRow[0], sentence: anchorRow[1] };
+          let anchor = anchorRow && { article: anchorRow[0], sentence: anchorRow[1] };
           const joined = new Set<ClusterMember>();
           for (const each of fresh) {
             if (target === undefined || !anchor) break;
             if (holdsArticle.get(target, each.article) !== undefined) continue;
             if (!change.agrees(each, anchor)) continue;
             touch(target);
-            add.run(each.article, each.sentence, target, (last.get(target) as number) + 1);
+            if (change.before?.(each, anchor)) {
+              // Dated before the anchor: the group's anchor now, and its id from it.
+              const members = membersOf.all(target) as Array<[string, number]>;
+              clear.run(target);
+              add.run(each.article, each.sentence, target, 0);
+              members.forEach(([article, sentence], rank) => {
+                add.run(article, sentence, target, rank + 1);
+              });
+              rename.run(placedId(each), target);
+              anchor = each;
+            } else add.run(each.article, each.sentence, target, (last.get(target) as number) + 1);
             joined.add(each);
           }
           if (target !== undefined) settle(target);

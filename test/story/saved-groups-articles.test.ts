@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ArticleChange,
   type ClusterMember,
+  placedId,
   SavedGroups,
   type StoryCluster,
   storyKey,
@@ -106,6 +107,35 @@ describe('articles placed on kept groups', () => {
       ),
     ).toThrow('changed while the articles were placed');
     expect(whole(at)[0]).toEqual(['one', 'a0 b0 c0 n0']);
+  });
+
+  it('makes a placed sentence dated before the group’s anchor its anchor, the group named from it', async () => {
+    const at = await file();
+    SavedGroups.save(
+      at,
+      { generation: 'g1', links: [], numbers: 5 },
+      [cluster('one', ['a', 0], ['b', 0]), cluster('two', ['d', 0], ['e', 0])],
+      ['a', 'b', 'd', 'e'].map((id) => [id, `h${id}`] as [string, string]),
+    );
+    SavedGroups.placeArticles(
+      at,
+      change({
+        hashes: [['n', 'hn']],
+        groups: [cluster('x', ['b', 0], ['n', 0]), cluster('y', ['e', 0], ['n', 1])],
+        // n is dated before a, not before d.
+        before: (member, anchor) => member.article === 'n' && anchor.article === 'a',
+      }),
+    );
+    expect(whole(at)).toEqual([
+      [placedId(m('n', 0)), 'n0 a0 b0'],
+      ['two', 'd0 e0 n1'],
+    ]);
+    const saved = SavedGroups.read(at)!;
+    expect(saved.ofArticle('n', 30).map((group) => [group.id, group.size])).toEqual([
+      [placedId(m('n', 0)), 3],
+      ['two', 3],
+    ]);
+    saved.close();
   });
 
   it('takes a removed or changed article’s members out, each group it was in formed again without them', async () => {
