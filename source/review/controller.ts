@@ -11,7 +11,7 @@ import { EffectQueue, journalForm } from './effects.js';
 import { interpret, KeyInterpreter, keyContext } from './interpret.js';
 import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
-import { takeOverLeft } from './left-changes.js';
+import { LeftChanges } from './left-changes.js';
 import { reduce } from './reducer.js';
 import type { ReviewPlace } from './resume.js';
 import { articleById, currentArticle } from './selectors.js';
@@ -117,6 +117,8 @@ export interface ReviewControllerOptions {
         root: string;
         annotator: string;
         shown: (path: string) => string;
+        /** The corpus folder listed: see `LeftJournalsAt.corpus`. */
+        corpus?: string | undefined;
       }
     | undefined;
 }
@@ -213,6 +215,8 @@ export class ReviewController {
   #ended = false;
   /** The changes killed reviews left in their journals were looked for. */
   #replayed = false;
+  /** What killed reviews left in their journals, taken over article by article. */
+  readonly #left: LeftChanges | null;
   /** Resolves when the reviewer has quit: with the writes given up on (0 unless forced). */
   readonly finished: Promise<number>;
 
@@ -230,6 +234,16 @@ export class ReviewController {
     this.finished = new Promise((resolve) => {
       this.#finished = resolve;
     });
+    this.#left = options.journal ? new LeftChanges(options.journal) : null;
+    if (options.journal) {
+      // Said once, after the frame being made: the changes are still written, only not covered.
+      options.journal.journal.onFailed = (why) =>
+        setImmediate(() => {
+          if (this.#stopped) return;
+          const warning = `${why}: a change still saving when margin is killed would be lost`;
+          this.dispatch({ type: 'store/synced', marks: {}, warnings: [warning] });
+        });
+    }
     this.#queue = new EffectQueue({
       store: options.store,
       article: (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
@@ -517,6 +531,7 @@ export class ReviewController {
   #set(next: ReviewState): void {
     let state = next;
     if (state.outbox.length > 0) {
+      const taken = { written: 0, warnings: [] as string[] };
       for (const effect of state.outbox) {
         if (effect.kind === 'story-link') {
           // Groups still being formed without this link are not the ones to judge it by.
@@ -535,6 +550,18 @@ export class ReviewController {
         }
         // Any other change of the reviewer's is now the last (an article opened is none).
         if (!(effect.kind === 'status' && effect.opened)) this.#lastLink = null;
+        // What a killed review left of this article goes first: written after this change, it
+        // would find the file changed and be kept aside.
+        if (this.#left && 'article' in effect) {
+          const found = this.#left.article(
+            effect.article,
+            articleById(state, effect.article) ??
+              this.#articles?.find((a) => a.id === effect.article),
+            (change) => this.#queue.push(change, change),
+          );
+          taken.written += found.written;
+          taken.warnings.push(...found.warnings);
+        }
         // Into the journal before the frame that shows it (the listeners below draw it).
         const journaled = this.#options.journal
           ? journalForm(effect, (label) => showsLabel(state, effect, label))
@@ -545,6 +572,7 @@ export class ReviewController {
       // Every effect is a write (a link's too): from now on `saved` says something true.
       const save = { ...state.save, pending: this.#queue.pending, written: true };
       state = { ...state, outbox: [], save };
+      if (taken.written > 0 || taken.warnings.length > 0) state = this.#told(state, taken);
     }
     if (state.suggestions.lessons.length > 0) {
       for (const lesson of state.suggestions.lessons) this.#suggestions?.learn(lesson);
@@ -735,24 +763,30 @@ export class ReviewController {
   #replayLeft(): void {
     const options = this.#options.journal;
     const articles = this.#articles;
-    if (this.#replayed || !options || !this.#repository || !articles) return;
+    const left = this.#left;
+    if (this.#replayed || !options || !left || !this.#repository || !articles) return;
     this.#replayed = true;
-    const { written, warnings } = takeOverLeft(
-      options,
+    const taken = left.rest(
       (id) => articleById(this.#state, id) ?? articles.find((article) => article.id === id),
       (change) => this.#queue.push(change, change),
     );
+    if (taken.written > 0 || taken.warnings.length > 0) this.#set(this.#told(this.#state, taken));
+  }
+
+  /** The state saying what was taken over of killed reviews' journals. */
+  #told(state: ReviewState, { written, warnings }: { written: number; warnings: string[] }) {
+    let next = state;
     if (written > 0) {
-      const state = this.#state;
-      this.#set({
-        ...state,
+      next = {
+        ...next,
         message: info(
           `saving ${written} change${written === 1 ? '' : 's'} a stopped margin showed and had not written`,
         ),
-        save: { ...state.save, pending: this.#queue.pending, written: true },
-      });
+        save: { ...next.save, pending: this.#queue.pending, written: true },
+      };
     }
-    if (warnings.length > 0) this.dispatch({ type: 'store/synced', marks: {}, warnings });
+    if (warnings.length > 0) next = reduce(next, { type: 'store/synced', marks: {}, warnings });
+    return next;
   }
 
   #opened(repository: Repository): void {
