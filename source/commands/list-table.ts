@@ -76,14 +76,18 @@ export function* renderTable(corpus: CorpusIndex, width: number | null): Generat
     titleWidth = Math.max(5, Math.min(titleWidth, width - fixed));
   }
   const line = (row: Row) => {
-    const text = [
-      padEnd(row.id, widths.id),
+    // The id whole, as every command takes it (escaped, `oneName`): padded by its own width, not
+    // through the drawn form, which leaves out a VS16 or a skin tone (`--json` kept them, and the
+    // id printed here was another article's name, or none).
+    const id = row.id + ' '.repeat(Math.max(0, widths.id - stringWidth(row.id)));
+    const rest = [
       padEnd(truncate(row.title, titleWidth), titleWidth),
       padEnd(row.date, widths.date),
       padEnd(row.source, widths.source),
       row.count.padStart(widths.count),
     ].join(GAP);
-    return `${width === null ? text : truncate(text, width)}\n`;
+    const room = width === null ? null : Math.max(0, width - stringWidth(id) - GAP.length);
+    return `${id}${GAP}${room === null ? rest : truncate(rest, room)}\n`;
   };
   yield line(HEADER);
   for (const page of pages(corpus)) yield page.map((summary) => line(rowOf(summary))).join('');

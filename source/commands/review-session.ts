@@ -4,7 +4,7 @@ import type { DiskCorpusIndex } from '../corpus/db/disk-index.js';
 import { openCorpusIndex } from '../corpus/db/open.js';
 import { afterOthers } from '../corpus/db/others.js';
 import type { LoadProgress } from '../corpus/index.js';
-import { bodiesRead, lazyArticleMaker } from '../corpus/lazy-articles.js';
+import { bodiesRead, lazyArticleMaker, madeAlike } from '../corpus/lazy-articles.js';
 import type { Article, FileProblem } from '../corpus/types.js';
 import type { WordIndex } from '../corpus/word-index.js';
 import {
@@ -58,6 +58,11 @@ const FOLLOW_STEP = 512;
  * folders whose time moved, on the index's worker threads, as a start does.
  */
 const FOLDER_LOOK_MS = 3000;
+/**
+ * At most this many articles another margin wrote are taken into the list one by one; more, and
+ * the list is read again whole (a refresh of a pulled corpus).
+ */
+const FOLLOW_AT_MOST = 2000;
 
 /** Opens the store: on the corpus index when there is one, else on the articles read. */
 export type OpenStore = (
@@ -457,8 +462,10 @@ function untold(
 /**
  * Takes in what another margin writes into the corpus index while the review is open (`margin
  * index` in another terminal adding articles): every `OTHERS_LOOK_MS` it compares the index's
- * generation with the one `list` was read at (`listed`); when it moved, the list is read again a
- * step at a time and handed over (`changed`: the reducer keeps the article under the cursor and
+ * generation with the one `list` was read at (`listed`); when it moved, what the other wrote
+ * since (the articles it numbered after the list's last, and those gone when the count says
+ * some went) is taken into the list, which is read again whole, a step at a time, only when
+ * more than `FOLLOW_AT_MOST` were written or the list's number is not known; it is handed over (`changed`: the reducer keeps the article under the cursor and
  * every sentence cursor, by id), with the articles whose text the other read again among those
  * whose text was shown, and the store placing annotations on the new text from then on. Search
  * took the new articles in by itself (`catchUp`); the list did not until a restart. A look that
@@ -488,8 +495,14 @@ export function followOthers({
   let timer: NodeJS.Timeout | null = null;
   // Looks that failed in a row: the next waits twice as long as the one before.
   let failures = 0;
-  // The list a failed look read, and the generation it was read at.
-  let read: { fresh: Article[]; at: string } | null = null;
+  // The list a failed look read, the generation and last article number it was read at, and the
+  // articles whose text the screen read that changed.
+  let read: { fresh: Article[]; at: string; last: number; changed: string[] } | null = null;
+  // The index's last article number the list stands for: what another margin wrote after it is
+  // what changed (null: not known, the list is read whole at the next move).
+  let number: number | null = index.consistent(() =>
+    index.generation() === listed ? index.lastNumber() : null,
+  );
   // When the folder was last looked at (`FOLDER_LOOK_MS`).
   let lookedAtFolder = Date.now();
   const later = (wait: number) => {
@@ -514,24 +527,30 @@ export function followOthers({
       if (now === listed) return;
       if (read?.at !== now) {
         read = null;
-        // The table the other wrote (search may have read it already).
-        index.catchUp();
-        const at = index.readAt;
-        const fresh = await wholeList(
-          index,
-          lazyArticleMaker(index),
-          [],
-          () => stopped,
-          () => undefined,
-          FOLLOW_STEP,
-        );
-        if (!fresh) return;
-        read = { fresh, at };
+        // What the other wrote since, alone; else the table the other wrote (search may have
+        // read it already) and the whole list again.
+        read = number === null ? null : writtenSince(index, list, number);
+        if (!read) {
+          const { at, last } = index.consistent(() => {
+            index.catchUp();
+            return { at: index.readAt, last: index.lastNumber() };
+          });
+          const changed = [...bodiesRead(list)]
+            .filter(([id, hash]) => index.hashOf(id) !== hash)
+            .map(([id]) => id);
+          const fresh = await wholeList(
+            index,
+            lazyArticleMaker(index),
+            [],
+            () => stopped,
+            () => undefined,
+            FOLLOW_STEP,
+          );
+          if (!fresh) return;
+          read = { fresh, at, last, changed };
+        }
       }
-      const { fresh, at } = read;
-      const changed = [...bodiesRead(list)]
-        .filter(([id, hash]) => index.hashOf(id) !== hash)
-        .map(([id]) => id);
+      const { fresh, at, last, changed } = read;
       // Placed on the new text from now on (a changed article's annotations placed again).
       await (await store).open(index, { check: 'later' });
       if (stopped) return;
@@ -539,6 +558,7 @@ export function followOthers({
       const notice = arrivals(list, fresh);
       list = fresh;
       listed = at;
+      number = last;
       const warnings = untold(index, named, told);
       listener({
         type: 'changed',
@@ -575,6 +595,58 @@ export function arrivals(before: readonly Article[], after: readonly Article[]):
   if (arrived > 0) return `${articles(arrived)} arrived`;
   if (removed > 0) return `${articles(removed)} removed`;
   return null;
+}
+
+/**
+ * The list after another margin's writes, from what the index wrote after article `number`
+ * (each added or changed article's listing, read by id) and, only when its count says some
+ * went, the ids it still holds; the articles the screen read whose text changed or went. On one
+ * state of the index. Null when more was written than is worth taking in one by one.
+ */
+function writtenSince(
+  index: DiskCorpusIndex,
+  list: readonly Article[],
+  number: number,
+): { fresh: Article[]; at: string; last: number; changed: string[] } | null {
+  return index.consistent(() => {
+    index.catchUp();
+    const at = index.readAt;
+    const { size, last, since } = index.writtenSince(number);
+    if (since.length > FOLLOW_AT_MOST) return null;
+    const written = new Map(since);
+    const listed = new Set(list.map((article) => article.id));
+    const added = since.filter(([id]) => !listed.has(id)).length;
+    // Fewer than the list and the added ones: some went (their ids are no longer there).
+    const present = size === list.length + added ? null : new Set(index.ids());
+    const gone = present ? list.filter((article) => !present.has(article.id)) : [];
+    const kept = list.filter(
+      (article) => !written.has(article.id) && (present === null || present.has(article.id)),
+    );
+    const bodies = bodiesRead(list);
+    const changed = [
+      ...since.filter(([id, hash]) => bodies.has(id) && bodies.get(id) !== hash).map(([id]) => id),
+      ...gone.filter((article) => bodies.has(article.id)).map((article) => article.id),
+    ];
+    const ords = index.ordsOf([...written.keys()]).sort((a, b) => a.ord - b.ord);
+    const summaries = ords.flatMap(({ ord }) => index.summaries(ord, ord + 1));
+    // Anything out of step (a listing read without its place): the whole list is read instead.
+    const whole = kept.length + summaries.length;
+    if (whole !== size || whole !== index.size()) return null;
+    const made = madeAlike(list, index, summaries, [
+      ...written.keys(),
+      ...gone.map((article) => article.id),
+    ]);
+    // In corpus order: each written article at its place, the kept ones around them in theirs.
+    const fresh: Article[] = [];
+    let next = 0;
+    for (const [at, article] of made.entries()) {
+      const ord = summaries[at]!.ord;
+      while (fresh.length < ord && next < kept.length) fresh.push(kept[next++]!);
+      fresh.push(article);
+    }
+    while (next < kept.length) fresh.push(kept[next++]!);
+    return { fresh, at, last, changed };
+  });
 }
 
 export { placeOf } from '../review/resume.js';

@@ -1,6 +1,6 @@
 import { openSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { GOLD } from '../export/adjudication.js';
 import type { Effect } from '../review/state.js';
 import { oneName } from '../text/untrusted.js';
@@ -129,14 +129,15 @@ Press ? in the review for every key.`,
     const place = placeFile(cacheDir, corpusDir, annotator);
     // Each change goes there before the screen shows it: a kill before its store file is
     // written loses nothing, the next review (or command) writes it.
-    const { Journal, journalFolder } = await journalCode;
+    const { Journal, journalFolder, pruneJournals } = await journalCode;
     const journalDir = journalFolder(cacheDir, root);
     const journal = {
-      journal: new Journal<Effect>(journalDir, root, annotator),
+      journal: new Journal<Effect>(journalDir, root, annotator, resolve(corpusDir)),
       folder: journalDir,
       root,
       annotator,
       shown: (path: string) => join(context.store.shown, relative(root, path)),
+      corpus: resolve(corpusDir),
     };
     const session = await startReviewSession(
       corpusDir,
@@ -218,6 +219,8 @@ Press ? in the review for every key.`,
     ]);
     // Kept only with changes given up on (a forced quit): the next start writes them.
     journal.journal.close();
+    // What killed idle reviews left empty, of every store: nothing of them is to be written.
+    pruneJournals(cacheDir);
     const repository = controller.repository;
     // Still opening: every write waits for the store and quitting waits for every write, so
     // nothing of this session is in that read. Leave now rather than stay alive, screen gone,

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defaultCacheDir } from '../corpus/cache.js';
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
 import type { ScanMode } from '../corpus/db/scan.js';
@@ -77,6 +77,7 @@ async function writeLeftChanges(
     root,
     annotator: repository.annotator,
     shown: (path: string) => join(shown, relative(root, path)),
+    corpus: resolve(corpus.root),
   };
   const { written, warnings, failed } = await writeLeft(repository, at, (id) => corpus.article(id));
   for (const warning of warnings) output.warn(warning);

@@ -30,6 +30,12 @@ class Bodies {
     if (this.held.size > this.keep) this.held.delete(this.held.keys().next().value as string);
     return read;
   }
+
+  /** Another margin wrote the article again (or removed it): its body is read anew when asked. */
+  forget(id: string): void {
+    this.held.delete(id);
+    this.read.delete(id);
+  }
 }
 
 /** An article whose metadata is at hand and whose body is read from the index when asked for. */
@@ -96,6 +102,23 @@ export function* lazyArticles(index: CorpusIndex, keep = 64): Generator<Article,
  * The hash of each body the articles of one list read from the index (they share one memory of
  * bodies), by article id: empty for articles that are not lazy, or read no body.
  */
+/**
+ * Articles of `summaries` for a list that holds `articles` (sharing their memory of bodies), each
+ * one's body read anew from the index when asked: what another margin wrote since the list was
+ * read, handed over without reading the whole list again.
+ */
+export function madeAlike(
+  articles: readonly Article[],
+  index: CorpusIndex,
+  summaries: readonly ArticleListing[],
+  forgotten: Iterable<string>,
+): Article[] {
+  const first = articles[0];
+  const bodies = first instanceof LazyArticle ? first.bodies : new Bodies(index, 64);
+  for (const id of forgotten) bodies.forget(id);
+  return summaries.map((summary) => new LazyArticle(summary, bodies));
+}
+
 export function bodiesRead(articles: readonly Article[]): ReadonlyMap<string, string> {
   const first = articles[0];
   return first instanceof LazyArticle ? first.bodies.read : new Map();

@@ -66,6 +66,13 @@ export function acceptCompare(state: ReviewState, index: number): ReviewState {
       message: warn(`nothing to accept: ${chosen.annotator}'s file here was refused`),
     };
   }
+  if (chosen.unreviewed) {
+    const how = chosen.unreviewed === 'opened' ? 'only opened' : 'has not opened';
+    return {
+      ...state,
+      message: warn(`nothing to accept: ${chosen.annotator} ${how} this article`),
+    };
+  }
   const marks = marksOf(state, mode.article);
   if (marks.readOnly) return { ...state, message: warn(`read-only: ${marks.readOnly}`) };
   const sentences = { ...marks.sentences };

@@ -11,9 +11,22 @@ import type { Label } from '../store/types.js';
  */
 export interface CompareView {
   sentence: string;
-  annotators: Array<{ annotator: string; labels: Label[]; refused?: boolean }>;
+  annotators: Array<{
+    annotator: string;
+    labels: Label[];
+    refused?: boolean;
+    /**
+     * The annotator has nothing in the article and has not marked it done: `opened` (in
+     * progress: only opened), `unread` (never opened). Their labels are not "none": shown so,
+     * counted for no disagreement, not to be accepted into gold (as `agree` leaves them out).
+     */
+    unreviewed?: Unreviewed;
+  }>;
   disagreement: boolean;
 }
+
+/** What a compare column shows of an annotator who has not reviewed the article. */
+export type Unreviewed = 'opened' | 'unread';
 
 /** Everyone but the writer (the gold annotator), in name order. */
 export function comparedAnnotators(repository: Repository): string[] {
@@ -37,20 +50,27 @@ export function refusedAnnotators(repository: Repository, article: string): Set<
 export function compareRows(repository: Repository, article: Article): CompareView[] {
   const annotators = comparedAnnotators(repository);
   const refused = refusedAnnotators(repository, article.id);
-  const byAnnotator = Object.fromEntries(
-    annotators
-      .filter((annotator) => !refused.has(annotator))
-      .map((annotator) => [annotator, repository.list({ article: article.id, annotator })]),
-  );
+  const byAnnotator: Record<string, ReturnType<Repository['list']>> = {};
+  const unreviewed = new Map<string, Unreviewed>();
+  for (const annotator of annotators) {
+    if (refused.has(annotator)) continue;
+    const annotations = repository.list({ article: article.id, annotator });
+    const status = repository.status(article.id, annotator);
+    if (annotations.length === 0 && status !== 'done') {
+      unreviewed.set(annotator, status === 'in progress' ? 'opened' : 'unread');
+    } else byAnnotator[annotator] = annotations;
+  }
   return compareSentences(article, byAnnotator).map((row) => {
     const labels = new Map(row.labels.map((entry) => [entry.annotator, entry.labels]));
     return {
       sentence: row.sentence.id,
-      annotators: annotators.map((annotator) =>
-        refused.has(annotator)
-          ? { annotator, labels: [], refused: true }
-          : { annotator, labels: labels.get(annotator) ?? [] },
-      ),
+      annotators: annotators.map((annotator) => {
+        if (refused.has(annotator)) return { annotator, labels: [], refused: true };
+        const away = unreviewed.get(annotator);
+        return away
+          ? { annotator, labels: [], unreviewed: away }
+          : { annotator, labels: labels.get(annotator) ?? [] };
+      }),
       disagreement: row.disagreement,
     };
   });

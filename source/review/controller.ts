@@ -1,7 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
 import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
-import { hasJournals, type Journal } from '../store/journal.js';
+import type { Journal } from '../store/journal.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
 import { ownValue } from '../text/own.js';
@@ -11,6 +11,7 @@ import { EffectQueue, journalForm } from './effects.js';
 import { interpret, KeyInterpreter, keyContext } from './interpret.js';
 import { type KeyState, PASTED, type Press, splitKeys } from './keys.js';
 import { marksUnread } from './lazy-marks.js';
+import { LeftChanges } from './left-changes.js';
 import { reduce } from './reducer.js';
 import type { ReviewPlace } from './resume.js';
 import { articleById, currentArticle } from './selectors.js';
@@ -125,6 +126,8 @@ export interface ReviewControllerOptions {
         root: string;
         annotator: string;
         shown: (path: string) => string;
+        /** The corpus folder listed: see `LeftJournalsAt.corpus`. */
+        corpus?: string | undefined;
       }
     | undefined;
 }
@@ -221,6 +224,8 @@ export class ReviewController {
   #ended = false;
   /** The changes killed reviews left in their journals were looked for. */
   #replayed = false;
+  /** What killed reviews left in their journals, taken over article by article. */
+  readonly #left: LeftChanges | null;
   /** Resolves when the reviewer has quit: with the writes given up on (0 unless forced). */
   readonly finished: Promise<number>;
 
@@ -238,6 +243,16 @@ export class ReviewController {
     this.finished = new Promise((resolve) => {
       this.#finished = resolve;
     });
+    this.#left = options.journal ? new LeftChanges(options.journal) : null;
+    if (options.journal) {
+      // Said once, after the frame being made: the changes are still written, only not covered.
+      options.journal.journal.onFailed = (why) =>
+        setImmediate(() => {
+          if (this.#stopped) return;
+          const warning = `${why}: a change still saving when margin is killed would be lost`;
+          this.dispatch({ type: 'store/synced', marks: {}, warnings: [warning] });
+        });
+    }
     this.#queue = new EffectQueue({
       store: options.store,
       article: (id) => articleById(this.#state, id) ?? this.#articles?.find((a) => a.id === id),
@@ -525,6 +540,7 @@ export class ReviewController {
   #set(next: ReviewState): void {
     let state = next;
     if (state.outbox.length > 0) {
+      const taken = { written: 0, warnings: [] as string[] };
       for (const effect of state.outbox) {
         if (effect.kind === 'story-link') {
           // Groups still being formed without this link are not the ones to judge it by.
@@ -543,6 +559,18 @@ export class ReviewController {
         }
         // Any other change of the reviewer's is now the last (an article opened is none).
         if (!(effect.kind === 'status' && effect.opened)) this.#lastLink = null;
+        // What a killed review left of this article goes first: written after this change, it
+        // would find the file changed and be kept aside.
+        if (this.#left && 'article' in effect) {
+          const found = this.#left.article(
+            effect.article,
+            articleById(state, effect.article) ??
+              this.#articles?.find((a) => a.id === effect.article),
+            (change) => this.#queue.push(change, change),
+          );
+          taken.written += found.written;
+          taken.warnings.push(...found.warnings);
+        }
         // Into the journal before the frame that shows it (the listeners below draw it).
         const journaled = this.#options.journal
           ? journalForm(effect, (label) => showsLabel(state, effect, label))
@@ -553,6 +581,7 @@ export class ReviewController {
       // Every effect is a write (a link's too): from now on `saved` says something true.
       const save = { ...state.save, pending: this.#queue.pending, written: true };
       state = { ...state, outbox: [], save };
+      if (taken.written > 0 || taken.warnings.length > 0) state = this.#told(state, taken);
     }
     if (state.suggestions.lessons.length > 0) {
       for (const lesson of state.suggestions.lessons) this.#suggestions?.learn(lesson);
@@ -774,50 +803,35 @@ export class ReviewController {
    * Writes what reviews of this annotator that were killed showed and never wrote (their
    * journals), once the store is open and the corpus listed: each article's changes only onto a
    * store file that is still as they found it. One changed since (a `git pull`) is left as it is,
-   * the changes kept beside the journal, and a line names both. The code that does it loads only
-   * when a journal is there (one folder read): nearly every start has none, and its first frame
-   * does not wait for that code.
+   * the changes kept beside the journal, and a line names both.
    */
   #replayLeft(): void {
     const options = this.#options.journal;
     const articles = this.#articles;
-    if (this.#replayed || !options || !this.#repository || !articles) return;
+    const left = this.#left;
+    if (this.#replayed || !options || !left || !this.#repository || !articles) return;
     this.#replayed = true;
-    if (!hasJournals(options.folder, options.annotator)) return;
-    void import('./left-changes.js').then(
-      ({ takeOverLeft }) => {
-        if (!this.#stopped) this.#takeOverLeft(takeOverLeft, options, articles);
-      },
-      (error: unknown) => {
-        if (this.#stopped) return;
-        const reason = error instanceof Error ? error.message : String(error);
-        const warning = `changes a stopped margin showed are not written yet (${reason}); the next start tries again`;
-        this.dispatch({ type: 'store/synced', marks: {}, warnings: [warning] });
-      },
-    );
-  }
-
-  #takeOverLeft(
-    takeOverLeft: typeof import('./left-changes.js').takeOverLeft,
-    options: NonNullable<ReviewControllerOptions['journal']>,
-    articles: Article[],
-  ): void {
-    const { written, warnings } = takeOverLeft(
-      options,
+    const taken = left.rest(
       (id) => articleById(this.#state, id) ?? articles.find((article) => article.id === id),
       (change) => this.#queue.push(change, change),
     );
+    if (taken.written > 0 || taken.warnings.length > 0) this.#set(this.#told(this.#state, taken));
+  }
+
+  /** The state saying what was taken over of killed reviews' journals. */
+  #told(state: ReviewState, { written, warnings }: { written: number; warnings: string[] }) {
+    let next = state;
     if (written > 0) {
-      const state = this.#state;
-      this.#set({
-        ...state,
+      next = {
+        ...next,
         message: info(
           `saving ${written} change${written === 1 ? '' : 's'} a stopped margin showed and had not written`,
         ),
-        save: { ...state.save, pending: this.#queue.pending, written: true },
-      });
+        save: { ...next.save, pending: this.#queue.pending, written: true },
+      };
     }
-    if (warnings.length > 0) this.dispatch({ type: 'store/synced', marks: {}, warnings });
+    if (warnings.length > 0) next = reduce(next, { type: 'store/synced', marks: {}, warnings });
+    return next;
   }
 
   #opened(repository: Repository): void {

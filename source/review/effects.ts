@@ -149,10 +149,13 @@ export class EffectQueue {
         try {
           if (!repository) throw new Error('the store could not be opened');
           const messages = await this.#runTogether(repository, count);
+          // One line in the journal for the burst (the writes together are of one article).
+          const head = this.#queue[0];
+          const seqs = this.#seqs.slice(0, messages.length);
+          if (head && 'article' in head) this.#options.journal?.done(seqs, head.article);
           for (const message of messages) {
             const effect = this.#queue.shift()!;
-            const seq = this.#seqs.shift() ?? null;
-            if ('article' in effect) this.#options.journal?.done(seq, effect.article);
+            this.#seqs.shift();
             this.#error = null;
             const articles = 'article' in effect ? [effect.article] : [];
             const touched = message.article ? [...articles, message.article] : articles;

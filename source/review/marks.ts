@@ -108,6 +108,22 @@ export function sentencesRead(marks: ArticleMarks | undefined): marks is Article
 }
 
 /** How many sentences carry each label; a label absent from the article is absent here. */
+/**
+ * In progress with nothing in the annotator's file: an article only opened (Enter, `J`), which
+ * is no work done. Counted as unreviewed everywhere progress is shown (the list's `·`, `status:`
+ * in search, `stats`, `agree`, the compare table).
+ */
+export function onlyOpened(marks: ArticleMarks): boolean {
+  return (
+    marks.status === 'in progress' && marks.orphans.length === 0 && labelCounts(marks).size === 0
+  );
+}
+
+/** The status the list shows: an article only opened is unreviewed (`onlyOpened`). */
+export function progressStatus(marks: ArticleMarks): ArticleMarks['status'] {
+  return onlyOpened(marks) ? 'unreviewed' : marks.status;
+}
+
 export function labelCounts(marks: ArticleMarks): Map<Label, number> {
   if (marks.tally) return new Map(Object.entries(marks.tally).filter(([, n]) => n > 0));
   const counts = new Map<Label, number>();

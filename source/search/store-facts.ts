@@ -27,8 +27,21 @@ export function storeFacts(
     | 'annotators'
     | 'taggedSentences'
     | 'derived'
+    | 'onlyOpened'
+    | 'annotator'
   >,
 ): AnnotationFacts {
+  // The files only opened (in progress, nothing in them), read from the index once per version.
+  let opened: { version: number; pairs: Set<string> } | null = null;
+  const onlyOpened = (article: string, annotator: string) => {
+    if (opened === null || opened.version !== repository.version) {
+      const pairs = new Set<string>();
+      for (const each of repository.onlyOpened())
+        pairs.add(`${each.annotator}\u0000${each.article}`);
+      opened = { version: repository.version, pairs };
+    }
+    return opened.pairs.has(`${annotator}\u0000${article}`);
+  };
   return {
     get version() {
       return repository.version;
@@ -103,7 +116,13 @@ export function storeFacts(
     },
     // Labels and annotators from the index's rows, without placing every annotation.
     tagged: (where, article) => repository.taggedSentences(where, article),
-    status: (article, annotator) => repository.status(article, annotator),
+    // An article only opened is unreviewed to `status:`, as to `stats` and `agree`.
+    status: (article, annotator) => {
+      const status = repository.status(article, annotator);
+      return status === 'in progress' && onlyOpened(article, annotator ?? repository.annotator)
+        ? 'unreviewed'
+        : status;
+    },
     annotators: () => repository.annotators(),
   };
 }

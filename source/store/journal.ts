@@ -4,14 +4,17 @@ import {
   constants,
   fstatSync,
   ftruncateSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
+  rmdirSync,
   rmSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { ioReason } from '../corpus/io-reason.js';
 import { makeFoldersSync } from '../text/folders.js';
 import { MAX_STORE_FILE_BYTES } from './adapter.js';
 import { fingerprint } from './format.js';
@@ -33,8 +36,12 @@ import { isProcessAlive } from './process.js';
  *   (null: no file), left out for a change queued behind another one of the same article;
  * - `{"t":"w","article":"…","fp":"<sha1>"}`: the store file is about to be replaced by text of
  *   that fingerprint, for the article's first change not yet done;
- * - `{"t":"d","seq":1,"article":"…","fp":"<sha1>"|null}`: that change is in the store file,
- *   which now reads as `fp`.
+ * - `{"t":"d","seq":1,"article":"…","fp":"<sha1>"|null}`: that change (and those before it) is
+ *   in the store file, which now reads as `fp`;
+ * - `{"t":"x","article":"…"}`, appended by the process that took over a dead one's journal: that
+ *   article's changes before it are taken over (written again, or kept aside).
+ * The first change of a run also names the corpus folder (`corpus`): a command on another corpus
+ * (a subset) that does not list the article leaves its changes for one that does.
  */
 export class Journal<T = unknown> {
   readonly path: string;
@@ -45,12 +52,28 @@ export class Journal<T = unknown> {
   /** Changes appended and not yet written into the store, per article. */
   readonly #pending = new Map<string, number>();
   #open = 0;
-  #failed = false;
+  /** Why the journal could not be written (it is off for the rest of the process), or null. */
+  #failed: string | null = null;
+  /** What each article's store file reads as once the write the store is making lands. */
+  readonly #landing = new Map<string, string>();
+  readonly #corpus: string | undefined;
+  /**
+   * Told once, when the journal cannot be written and goes off: changes are still written to
+   * the store, only no longer covered against a kill.
+   */
+  onFailed: ((why: string) => void) | null = null;
 
-  constructor(folder: string, root: string, annotator: string) {
+  /** `corpus`: the corpus folder the changes are made on, named in the journal. */
+  constructor(folder: string, root: string, annotator: string, corpus?: string) {
     this.#root = root;
     this.#annotator = annotator;
+    this.#corpus = corpus;
     this.path = join(folder, `${encodeName(annotator)}.${process.pid}.jsonl`);
+  }
+
+  /** Why the journal is off (it could not be written), or null while it works. */
+  get failed(): string | null {
+    return this.#failed;
   }
 
   /** The store file of an article of this journal's annotator. */
@@ -64,45 +87,59 @@ export class Journal<T = unknown> {
    * store as before, only not covered against a kill.
    */
   append(article: string, change: T): number | null {
-    if (this.#failed) return null;
+    if (this.#failed !== null) return null;
     try {
       const first = (this.#pending.get(article) ?? 0) === 0;
       const seq = ++this.#seq;
       const entry: Record<string, unknown> = { t: 'e', seq, article };
-      if (first) entry.base = fingerprintOfFile(this.fileOf(article));
+      if (first) {
+        entry.base = baseOf(this.fileOf(article));
+        if (this.#corpus !== undefined) entry.corpus = this.#corpus;
+      }
       entry.at = new Date().toISOString();
       entry.change = change;
       this.#write(`${JSON.stringify(entry)}\n`);
       this.#pending.set(article, (this.#pending.get(article) ?? 0) + 1);
       this.#open += 1;
       return seq;
-    } catch {
-      this.#failed = true;
+    } catch (error) {
+      this.#fail(error);
       return null;
     }
   }
 
-  /** The change `seq` is in the store file: says so, and trims the journal once none is left. */
-  done(seq: number | null, article: string): void {
-    if (seq === null || this.#fd === null) return;
+  /**
+   * The changes `seqs` of one article (a burst written together, in order) are in the store
+   * file: says so in one line, and trims the journal once none is left.
+   */
+  done(seqs: number | null | ReadonlyArray<number | null>, article: string): void {
+    const numbers = (Array.isArray(seqs) ? seqs : [seqs]).filter(
+      (seq): seq is number => seq !== null,
+    );
+    const landed = this.#landing.get(article);
+    this.#landing.delete(article);
+    const seq = numbers.at(-1);
+    if (seq === undefined || this.#fd === null) return;
     try {
-      const left = (this.#pending.get(article) ?? 1) - 1;
+      const left = (this.#pending.get(article) ?? numbers.length) - numbers.length;
       if (left > 0) this.#pending.set(article, left);
       else this.#pending.delete(article);
-      this.#open -= 1;
+      this.#open -= numbers.length;
       if (this.#open <= 0) {
         this.#open = 0;
         this.#pending.clear();
+        this.#landing.clear();
         // Emptied, not removed: a removal and a new file at the next key were two changes to the
         // folder per burst (bench: the journaled tag key's p95 17.8 ms against 11.1 without).
         // `close` removes it; one a killed review left empty is removed by the next takeover.
         ftruncateSync(this.#fd, 0);
         return;
       }
-      const fp = fingerprintOfFile(this.fileOf(article));
+      // What the store said it was writing (`writing`); read from the file only when not told.
+      const fp = landed ?? baseOf(this.fileOf(article));
       this.#write(`${JSON.stringify({ t: 'd', seq, article, fp })}\n`);
-    } catch {
-      this.#failed = true;
+    } catch (error) {
+      this.#fail(error);
     }
   }
 
@@ -113,11 +150,19 @@ export class Journal<T = unknown> {
    */
   writing(annotator: string, article: string, fp: string): void {
     if (annotator !== this.#annotator || !this.#pending.has(article) || this.#fd === null) return;
+    if (this.#failed !== null) return;
     try {
       this.#write(`${JSON.stringify({ t: 'w', article, fp })}\n`);
-    } catch {
-      this.#failed = true;
+      this.#landing.set(article, fp);
+    } catch (error) {
+      this.#fail(error);
     }
+  }
+
+  #fail(error: unknown): void {
+    if (this.#failed !== null) return;
+    this.#failed = `the journal ${this.path} cannot be written (${ioReason(error)})`;
+    this.onFailed?.(this.#failed);
   }
 
   /** Changes appended and not yet in the store. */
@@ -181,6 +226,20 @@ export function fingerprintOfFile(path: string): string | null {
   }
 }
 
+/**
+ * A store file's fingerprint as a journal's base: one that cannot be read (no permission, an
+ * I/O error) is named for what failed, which no file's text reads as, so its changes are kept
+ * aside rather than written over it; the journal goes on.
+ */
+function baseOf(path: string): string | null {
+  try {
+    return fingerprintOfFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    return `unreadable: ${typeof code === 'string' ? code : 'error'}`;
+  }
+}
+
 /** Whether any review of `annotator` left a journal in `folder` (or is writing one now). */
 export function hasJournals(folder: string, annotator: string): boolean {
   const prefix = `${encodeName(annotator)}.`;
@@ -201,6 +260,8 @@ export interface Unwritten<T> {
    * means it (or part of it) landed, and writing them all again changes only what did not.
    */
   landing: string[];
+  /** The corpus folder the changes were made on, when the journal names it. */
+  corpus?: string;
   changes: Array<{ seq: number; at: string; change: T }>;
 }
 
@@ -249,6 +310,7 @@ interface Line {
   fp?: unknown;
   at?: unknown;
   change?: unknown;
+  corpus?: unknown;
 }
 
 /** Each article's changes after the last one written, and the file they expect. */
@@ -264,6 +326,10 @@ export function unwrittenIn<T>(text: string): Array<Unwritten<T>> {
       continue;
     }
     if (typeof line.article !== 'string') continue;
+    if (line.t === 'x') {
+      articles.delete(line.article);
+      continue;
+    }
     if (line.t !== 'w' && typeof line.seq !== 'number') continue;
     let each = articles.get(line.article);
     if (line.t === 'e') {
@@ -276,6 +342,8 @@ export function unwrittenIn<T>(text: string): Array<Unwritten<T>> {
       if (each.changes.length === 0 && 'base' in line) {
         each.expected = typeof line.base === 'string' ? line.base : null;
         each.landing = [];
+        if (typeof line.corpus === 'string') each.corpus = line.corpus;
+        else delete each.corpus;
       }
       each.changes.push({
         seq: line.seq as number,
@@ -300,6 +368,67 @@ export function unwrittenIn<T>(text: string): Array<Unwritten<T>> {
  */
 export function removeJournal(path: string): void {
   rmSync(path, { force: true });
+}
+
+/**
+ * Notes in a left journal that this process took over one article's changes in it (wrote them
+ * again through its own journal, or kept them aside), while the journal's other articles wait
+ * (for the whole list, or for a command on a corpus that lists them).
+ */
+export function markTakenOver(path: string, article: string): void {
+  const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
+  try {
+    writeSync(fd, `\n${JSON.stringify({ t: 'x', article })}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Removes what the journals under the cache folder no longer need: an empty journal whose
+ * process is gone (a review killed while idle leaves one), and a store's journal folder left
+ * with nothing in it. A journal holding changes, a live process's, and the changes kept aside
+ * (`….kept.json`) stay. One listing per store the machine's reviews have used.
+ */
+export function pruneJournals(cacheDir: string): void {
+  const top = join(cacheDir, 'journal');
+  let stores: string[];
+  try {
+    stores = readdirSync(top);
+  } catch {
+    return;
+  }
+  for (const store of stores) {
+    const folder = join(top, store);
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    let left = names.length;
+    for (const name of names) {
+      const found = /\.(\d+)\.jsonl$/.exec(name);
+      if (!found || isProcessAlive(Number(found[1]))) continue;
+      try {
+        const path = join(folder, name);
+        const info = lstatSync(path);
+        if (!info.isFile() || info.size !== 0) continue;
+        rmSync(path, { force: true });
+        left -= 1;
+      } catch {
+        // Another process took it over first, or it cannot be removed: it stays.
+      }
+    }
+    if (left === 0) {
+      try {
+        // Only an empty folder goes: a journal written meanwhile keeps it.
+        rmdirSync(folder);
+      } catch {
+        // Not empty after all, or not ours to remove.
+      }
+    }
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Article } from '../corpus/types.js';
-import { type ArticleMarks, labelCounts } from '../review/marks.js';
+import { type ArticleMarks, labelCounts, progressStatus } from '../review/marks.js';
 import { DEFAULT_LABELS, type LabelSet, labelCount, sortLabelNames } from '../store/labels.js';
 import stringWidth from '../text/string-width.js';
 import { oneLine } from '../text/untrusted.js';
@@ -50,7 +50,8 @@ function openingText(text: string): { text: string; cut: boolean } {
 
 /** The status glyph and the title, for the first line of a list entry. */
 export function listTitle(article: Article, marks: ArticleMarks, width: number): string {
-  return fitWidth(`${STATUS_GLYPH[marks.status]} ${displayTitle(article)}`, width);
+  // An article only opened is no progress: `·`, as `stats` and `status:` count it.
+  return fitWidth(`${STATUS_GLYPH[progressStatus(marks)]} ${displayTitle(article)}`, width);
 }
 
 /**

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followOthers } from '../../source/commands/review-session.js';
 import { lazyArticleMaker } from '../../source/corpus/lazy-articles.js';
@@ -6,7 +8,7 @@ import type { Repository } from '../../source/store/repository.js';
 import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
 import { patience } from '../helpers/patience.js';
 
-const { writeSettled, openIndex } = indexedElsewhere('margin-follow-');
+const { writeSettled, openIndex, corpus } = indexedElsewhere('margin-follow-');
 
 const story = (city: string) =>
   `Talks resume in ${city}\n\nNegotiators met in ${city} on Tuesday. They talked for six hours.\n`;
@@ -78,6 +80,64 @@ describe('an open review following another margin', () => {
       expect(
         changed?.type === 'changed' ? changed.articles.map((article) => article.title) : [],
       ).toEqual(['Talks resume in Geneva', 'Talks resume in Vienna']);
+    } finally {
+      stop();
+      vi.useRealTimers();
+      read.mockRestore();
+      index.close();
+    }
+  });
+
+  it('takes in what another margin added, changed and removed without reading the list again', async () => {
+    await writeSettled('a.txt', story('Geneva'));
+    await writeSettled('c.txt', story('Oslo'));
+    await writeSettled('d.txt', story('Rome'));
+    const index = await openIndex('full');
+    const list = index.summaries(0, index.size()).map(lazyArticleMaker(index));
+    const listed = index.readAt;
+    // The screen read a's text.
+    expect(list[0]?.text).toContain('Geneva');
+    const [a, c, d] = list.map((article) => article.id);
+    const read = vi.spyOn(index, 'listingSteps');
+    const events: CorpusEvent[] = [];
+    const store = { open: async () => undefined } as unknown as Repository;
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const stop = followOthers({
+      index,
+      list,
+      listed,
+      store: Promise.resolve(store),
+      named: (problem) => problem.path,
+      told: new Set(),
+      listener: (event) => events.push(event),
+    });
+    try {
+      // `margin index` in another terminal: b added, a changed, c removed.
+      await writeSettled('b.txt', story('Vienna'));
+      await writeSettled('a.txt', story('Lisbon'));
+      await rm(join(corpus.root(), 'c.txt'));
+      const other = await openIndex('none');
+      await other.refresh('full');
+      other.close();
+      // The next look (the refresh may have set timers of its own meanwhile).
+      vi.advanceTimersByTime(1000);
+      await until(() => events.length === 1, 'the changed list');
+      const [changed] = events;
+      if (changed?.type !== 'changed') throw new Error(`not a changed list: ${changed?.type}`);
+      expect(changed.articles.map((article) => article.title)).toEqual([
+        'Talks resume in Lisbon',
+        'Talks resume in Vienna',
+        'Talks resume in Rome',
+      ]);
+      // The article the screen read is named changed, and reads as the other wrote it.
+      expect(changed.changed).toEqual([a]);
+      expect(changed.articles[0]?.text).toContain('Lisbon');
+      // d, unchanged, is the article the screen held; c is gone.
+      expect(changed.articles[2]).toBe(list[2]);
+      expect(changed.articles.map((article) => article.id)).toContain(d);
+      expect(changed.articles.map((article) => article.id)).not.toContain(c);
+      // Only what changed was read: the list was not read again.
+      expect(read).not.toHaveBeenCalled();
     } finally {
       stop();
       vi.useRealTimers();

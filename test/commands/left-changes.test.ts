@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { runMargin } from '../helpers/built-cli.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
 const FIRST = '000_4b207f45d15cbf96';
+const SECOND = '001_d7fb493d5d978b6e';
 let dir: string;
 
 beforeEach(async () => {
@@ -18,7 +19,10 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 /** What a review killed before writing anything left: two tags of alice's on the first article. */
-async function killedReview(sentenceId?: (index: number, id: string) => string): Promise<string> {
+async function killedReview(
+  sentenceId?: (index: number, id: string) => string,
+  corpus?: string,
+): Promise<string> {
   const { articles } = await loadCorpus(join(dir, 'corpus'), { cacheDir: null });
   const first = articles.find((article) => article.id === FIRST)!;
   const folder = journalFolder(join(dir, 'cache/margin'), join(dir, 'store'));
@@ -32,7 +36,7 @@ async function killedReview(sentenceId?: (index: number, id: string) => string):
     t: 'e',
     seq,
     article: FIRST,
-    ...(seq === 1 ? { base: null } : {}),
+    ...(seq === 1 ? { base: null, ...(corpus ? { corpus } : {}) } : {}),
     at: new Date().toISOString(),
     change: {
       kind: 'toggle',
@@ -117,4 +121,54 @@ it('keeps aside a change to a sentence the article no longer has, and writes the
   });
   expect(again.stderr).toBe('');
   expect(JSON.parse(again.stdout)).toMatchObject({ annotations: 0 });
+});
+
+it('leaves a whole corpus’s changes in the journal for a command on a subset that does not list them', async () => {
+  const whole = join(dir, 'corpus');
+  const journal = await killedReview(undefined, whole);
+  // And a tag on the second article, which the subset lists.
+  const { articles } = await loadCorpus(whole, { cacheDir: null });
+  const second = articles.find((article) => article.id === SECOND)!;
+  const change = {
+    kind: 'toggle',
+    article: SECOND,
+    sentence: second.sentences[0]!.id,
+    label: 'event',
+    on: true,
+  };
+  const line = {
+    t: 'e',
+    seq: 3,
+    article: SECOND,
+    base: null,
+    corpus: whole,
+    at: new Date().toISOString(),
+    change,
+  };
+  await appendFile(journal, `${JSON.stringify(line)}\n`);
+  // A subset of the corpus without the first article.
+  await cp(whole, join(dir, 'subset'), { recursive: true });
+  await rm(join(dir, 'subset', `${FIRST}.html`), { force: true });
+  await rm(join(dir, 'subset', `${FIRST}.txt`), { force: true });
+  const sub = await runMargin(dir, ['stats', '-c', 'subset', '-s', 'store', '--json'], {
+    env: env(),
+  });
+  expect(sub.stderr).toBe(
+    `margin stats: warning: 2 changes a stopped margin showed on ${whole} are of articles this corpus does not list: left for a review or command on ${whole}\n` +
+      'margin stats: warning: wrote 1 change(s) a stopped review of alice showed and had not saved\n',
+  );
+  expect(JSON.parse(sub.stdout)).toMatchObject({ annotations: 1 });
+  // Nothing kept aside: the journal holds them still.
+  expect(await readdir(join(journal, '..'))).toEqual([journal.slice(journal.lastIndexOf('/') + 1)]);
+  const ran = await runMargin(dir, ['stats', '-c', 'corpus', '-s', 'store', '--json'], {
+    env: env(),
+  });
+  expect(ran.stderr).toBe(
+    'margin stats: warning: wrote 2 change(s) a stopped review of alice showed and had not saved\n',
+  );
+  const stored = JSON.parse(await readFile(join(dir, 'store/alice', `${FIRST}.json`), 'utf8'));
+  expect(stored.annotations.map((a: { label: string }) => a.label)).toEqual(['claim', 'quote']);
+  // The second article's tag was written once, and nothing is left.
+  expect(JSON.parse(ran.stdout)).toMatchObject({ annotations: 3 });
+  expect(await readdir(join(journal, '..'))).toEqual([]);
 });

@@ -64,15 +64,19 @@ describe('margin review in a real terminal', () => {
     await step(
       s,
       '\r',
-      (t) => line(t, 'Russia said on Friday').startsWith('▷ ◐'),
-      'opened, in progress',
+      // Only opened: no progress shown yet (as `margin stats` counts it).
+      (t) => line(t, 'Russia said on Friday').startsWith('▷ ·'),
+      'opened',
     );
     await step(s, 'j', (t) => header(t).includes('sentence 2 of 23'), 'moved');
     await step(
       s,
       '1',
-      (t) => header(t).includes('C 1  Q 0  E 0') && statusBar(t).endsWith('saved'),
-      'claim',
+      (t) =>
+        header(t).includes('C 1  Q 0  E 0') &&
+        statusBar(t).endsWith('saved') &&
+        line(t, 'Russia said on Friday').startsWith('▷ ◐'),
+      'claim, in progress',
     );
     await step(
       s,
@@ -296,7 +300,7 @@ describe('margin review in a real terminal', () => {
     const wide = s.screen();
     expect(wide.filter((row) => row.includes('│')).length).toBe(38);
     expect(wide[1]).toMatch(
-      /^▷ ◐ Russia said on Friday it is preparing… │ {7}The National · 2025-03-14$/,
+      /^▷ · Russia said on Friday it is preparing… │ {7}The National · 2025-03-14$/,
     );
     expect(wide[2]).toMatch(/^ {4}The National · 2025-03-14 · no tags +│$/);
   });

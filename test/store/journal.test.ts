@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -16,6 +17,7 @@ import {
   fingerprintOfFile,
   Journal,
   leftJournals,
+  pruneJournals,
   storeFilePath,
   unwrittenIn,
 } from '../../source/store/journal.js';
@@ -102,6 +104,60 @@ describe('the review journal', () => {
     journal.done(seq, 'a1');
     journal.writing('alice', 'a1', 'after');
     expect(readFileSync(journal.path, 'utf8')).toBe('');
+  });
+
+  it('notes a burst written together in one line, with the text the store said it wrote', () => {
+    const root = join(dir, 'ann');
+    const journal = new Journal(join(dir, 'journal'), root, 'alice');
+    const file = storeFilePath(root, 'alice', 'a1');
+    mkdirSync(join(root, 'alice'), { recursive: true });
+    writeFileSync(file, 'old');
+    const a = journal.append('a1', 'tag 1');
+    const b = journal.append('a1', 'tag 2');
+    const c = journal.append('a1', 'tag 3');
+    // The store writes the first two together; the file is not read again for them.
+    journal.writing('alice', 'a1', fingerprint('two tags'));
+    journal.done([a, b], 'a1');
+    const lines = readFileSync(journal.path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.filter((line) => line.t === 'd')).toEqual([
+      { t: 'd', seq: b, article: 'a1', fp: fingerprint('two tags') },
+    ]);
+    expect(unwrittenIn(readFileSync(journal.path, 'utf8'))).toEqual([
+      expect.objectContaining({
+        expected: fingerprint('two tags'),
+        changes: [expect.objectContaining({ seq: c })],
+      }),
+    ]);
+    expect(journal.pending).toBe(1);
+    journal.done([c], 'a1');
+    expect(journal.pending).toBe(0);
+  });
+
+  it('prunes empty journals of gone processes and empty folders, nothing else', () => {
+    const cache = join(dir, 'cache');
+    const top = join(cache, 'journal');
+    const dead = deadPid();
+    mkdirSync(join(top, 'emptied'), { recursive: true });
+    writeFileSync(join(top, 'emptied', `alice.${dead}.jsonl`), '');
+    mkdirSync(join(top, 'none'));
+    mkdirSync(join(top, 'holding'));
+    const line = `${JSON.stringify({ t: 'e', seq: 1, article: 'a', base: null, at: 'x', change: 1 })}\n`;
+    writeFileSync(join(top, 'holding', `alice.${dead}.jsonl`), line);
+    writeFileSync(join(top, 'holding', `bob.${dead}.jsonl`), '');
+    writeFileSync(join(top, 'holding', `alice.${dead}.a.kept.json`), '{}');
+    // A review still running (this process's parent) with nothing pending yet.
+    mkdirSync(join(top, 'live'));
+    writeFileSync(join(top, 'live', `alice.${process.ppid}.jsonl`), '');
+    pruneJournals(cache);
+    expect(readdirSync(top).sort()).toEqual(['holding', 'live']);
+    expect(readdirSync(join(top, 'holding')).sort()).toEqual([
+      `alice.${dead}.a.kept.json`,
+      `alice.${dead}.jsonl`,
+    ]);
+    expect(readdirSync(join(top, 'live'))).toEqual([`alice.${process.ppid}.jsonl`]);
   });
 
   it('reads no FIFO or link planted under a store name (a key would wait for ever)', () => {

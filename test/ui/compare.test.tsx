@@ -161,6 +161,46 @@ it('shows an annotator whose file for the article was refused as refused, never 
   }
 });
 
+it('shows an annotator who only opened the article (or never did) as such, never as no tags', async () => {
+  const article = seeds[0]!;
+  const root = await mkdtemp(join(tmpdir(), 'margin-compare-'));
+  try {
+    const ana = await openRepository({ root, annotator: 'ana', articles: seeds });
+    await ana.tag(article, article.sentences[3]!.id, 'claim');
+    await ana.close();
+    // ben opened the article (Enter: in progress) and tagged nothing in it.
+    const ben = await openRepository({ root, annotator: 'ben', articles: seeds });
+    await ben.setStatus(article.id, 'in progress');
+    await ben.close();
+    // cara reviewed another article only.
+    const cara = await openRepository({ root, annotator: 'cara', articles: seeds });
+    await cara.tag(seeds[1]!, seeds[1]!.sentences[0]!.id, 'quote');
+    await cara.close();
+    const repository = await openRepository({ root, annotator: GOLD, articles: seeds });
+    const { table, frame } = await openTable(repository);
+    // ana's claim disagrees with nobody who read the article.
+    expect(frame.split('\n').slice(1, 4)).toEqual([
+      '0 of 23 sentences disagree (listed first)',
+      '    1 ana  2 ben  3 cara gold   sentence',
+      '▶   ···    opened unread ···    Russia said on Friday it is preparing for direct talks between pres…',
+    ]);
+    expect(frame).toContain('    C··    opened unread ···    ');
+    await table.press('2');
+    const opened = await table.waitFor((f) => f.includes('nothing to accept'), 'the refusal');
+    expect(opened.split('\n').at(-1)).toMatch(/^nothing to accept: ben only opened this article/);
+    await table.press('3');
+    const unread = await table.waitFor((f) => f.includes('has not opened'), 'the refusal');
+    expect(unread.split('\n').at(-1)).toMatch(
+      /^nothing to accept: cara has not opened this article/,
+    );
+    app?.unmount();
+    app = null;
+    await repository.close();
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
 it('shows nine annotators at a time, each numbered by its key, and → the others', async () => {
   const article = seeds[0]!;
   const repository = testRepository(GOLD);

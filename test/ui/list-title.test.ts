@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { EMPTY_MARKS } from '../../source/review/marks.js';
 import type * as untrusted from '../../source/text/untrusted.js';
-import { displayTitle } from '../../source/ui/rows.js';
+import { fitWidth } from '../../source/text/width.js';
+import { displayTitle, listTitle } from '../../source/ui/rows.js';
 import { fixtureArticle } from '../review/fixtures.js';
 
 // The real function, with the text each call was given kept.
@@ -39,5 +41,25 @@ describe('an untitled article in the list', () => {
     given.length = 0;
     expect(displayTitle({ ...article, text })).toBe(`${Array(12).fill('word').join(' ')}…`);
     expect(given.map((each) => each.length)).toEqual(['word '.repeat(12).length - 1]);
+  });
+});
+
+describe('an article only opened, in the list', () => {
+  it('shows · as unreviewed (as stats counts it), ◐ once something in it is tagged', () => {
+    const article = fixtureArticle('t', 2);
+    const opened = { ...EMPTY_MARKS, status: 'in progress' as const };
+    expect(listTitle(article, opened, 30)).toBe(fitWidth('· Title of t', 30));
+    const tagged = {
+      ...opened,
+      sentences: { 't-s0': { labels: ['claim'], note: null, attributes: {} } },
+    };
+    expect(listTitle(article, tagged, 30)).toBe(fitWidth('◐ Title of t', 30));
+    // Counted from the store's index before the article is read.
+    expect(listTitle(article, { ...opened, tally: { claim: 0 } }, 30)).toBe(
+      fitWidth('· Title of t', 30),
+    );
+    expect(listTitle(article, { ...opened, tally: { quote: 2 } }, 30)).toBe(
+      fitWidth('◐ Title of t', 30),
+    );
   });
 });

@@ -25,11 +25,13 @@ export function compareColumns(
   // Wide enough for a name behind its key, for a letter per label of the codebook and a `?`
   // after them, and for the word `refused` when a column shows it.
   const refused = rows.some((row) => row.annotators.some((entry) => entry.refused));
+  const words = rows[0]?.annotators.map((entry) => entry.unreviewed?.length ?? 0) ?? [];
   const cell =
     Math.max(
       5,
       labelCount + 1,
       refused ? REFUSED.length : 0,
+      ...words,
       ...names.map((name, i) => stringWidth(`${(i % COMPARE_KEYS) + 1} ${oneLine(name)}`)),
     ) + 1;
   // One column more for gold.

@@ -73,9 +73,15 @@ export function CompareOverlay({
         const selected = top + offset === mode.selected;
         const own = gold.sentences[row.sentence]?.labels ?? [];
         const cells = shownOf(row.annotators)
-          // A refused file's labels are unknown: never drawn as none (`···`).
+          // A refused file's labels are unknown, and an article only opened (or never) was not
+          // reviewed: never drawn as none (`···`).
           .map((entry) =>
-            fitWidth(entry.refused ? REFUSED : letters(state.project.labels, entry.labels), cell),
+            fitWidth(
+              entry.refused
+                ? REFUSED
+                : (entry.unreviewed ?? letters(state.project.labels, entry.labels)),
+              cell,
+            ),
           )
           .join('');
         const line = `${selected ? '▶' : ' '} ${row.disagreement ? '≠' : ' '} ${cells}${fitWidth(letters(state.project.labels, own), cell)}${oneLine(texts.get(row.sentence) ?? '')}`;
