@@ -257,11 +257,13 @@ function formGroups(
     const given = answering ? answered(job, k, a, b) : 0;
     return given !== 0 ? given > 0 : access.same(sorted[a]!, sorted[b]!) > 0;
   };
-  // Every member points at its root: a join relabels the members of the group with fewer
-  // occurrences (each rank relabelled at most log2 of the component's occurrences times), so
-  // a rank's group is one read, in the joins and in the clash walk's fifteen ranks a pair,
-  // where the walk up with its halving writes was some 30 % of the joins' time.
-  const find = (i: number): number => parent[i]!;
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
   const articles = early ?? articleTable(sorted, access);
   // A root's members as a list (typed: next and last), and how many articles they occur in.
   const next = scratch(Int32Array, size).fill(-1);
@@ -287,36 +289,17 @@ function formGroups(
       else low[i]! |= 1 << (article & 31);
     }
   }
-  // Per article, its ranks' roots (`articles.ranks` rewritten as groups join: see `relabel`),
-  // read one after another rather than each rank's root looked up: the walk below read some
-  // fifteen ranks a pair in the component of template sentences, each a miss in the cache.
-  const roots = articles.ranks;
-  const { start: articleStart, local, rankStart } = articles;
   const clashes = (small: number, large: number): boolean => {
     if ((low[small]! & low[large]!) === 0 && (high[small]! & high[large]!) === 0) return false;
     for (let member = small; member !== -1; member = next[member]!) {
-      for (let at = articleStart[member]!; at < articleStart[member + 1]!; at++) {
-        const article = local[at]!;
-        for (let k = rankStart[article]!; k < rankStart[article + 1]!; k++) {
-          if (roots[k] === large) return true;
+      for (let at = articles.start[member]!; at < articles.start[member + 1]!; at++) {
+        const article = articles.local[at]!;
+        for (let k = articles.rankStart[article]!; k < articles.rankStart[article + 1]!; k++) {
+          if (find(articles.ranks[k]!) === large) return true;
         }
       }
     }
     return false;
-  };
-  // Root `gone`'s members made root `keep`'s, in `parent` and in their articles' roots. A root
-  // appears in an article's roots once but for reviewers' links (which join regardless of
-  // articles): each is rewritten.
-  const relabel = (gone: number, keep: number): void => {
-    for (let member = gone; member !== -1; member = next[member]!) {
-      parent[member] = keep;
-      for (let at = articleStart[member]!; at < articleStart[member + 1]!; at++) {
-        const article = local[at]!;
-        for (let k = rankStart[article]!; k < rankStart[article + 1]!; k++) {
-          if (roots[k] === gone) roots[k] = keep;
-        }
-      }
-    }
   };
   const forbidden = (rootA: number, rootB: number) =>
     unlinks.some(([x, y]) => {
@@ -356,10 +339,9 @@ function formGroups(
       ) {
         continue;
       }
-      // The root kept is the larger group's (which root stands for a group reads nowhere).
-      const keep = large;
-      const gone = small;
-      relabel(gone, keep);
+      const keep = anchorA < anchorB ? rootA : rootB;
+      const gone = anchorA < anchorB ? rootB : rootA;
+      parent[gone] = keep;
       anchor[keep] = Math.min(anchorA, anchorB);
       next[last[keep]!] = gone;
       last[keep] = last[gone]!;
@@ -378,7 +360,9 @@ function formGroups(
   const slot = scratch(Int32Array, size).fill(-1);
   let groups = 0;
   for (let i = 0; i < size; i++) {
-    const root = parent[i]!;
+    // Each rank's parent made its root: `find` then never passes a rank already read here.
+    const root = find(i);
+    parent[i] = root;
     if (slot[root] === -1) slot[root] = groups++;
   }
   // `parent` now holds each rank's group.
