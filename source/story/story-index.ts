@@ -1183,10 +1183,35 @@ export class StoryIndex {
     spreadKeys(keyed, found, values, count);
   }
 
+  /**
+   * Per block of `BLOCK_BITS` occurrences, the article its first occurrence is in (the last
+   * block's next entry: the last article), for the articles counted when made (`blockOf`):
+   * `articleOf` then searches the few articles of one block, not all of them. It is asked for
+   * every occurrence of every group as the groups are ordered and packed, some four million
+   * times at 100,000 articles.
+   */
+  private articleBlocks = new Int32Array(0);
+  private blocksOf = -1;
+
   private articleOf(occurrence: number): number {
     const starts = this.articleStart.data;
-    let low = 0;
-    let high = this.articleStart.length - 1;
+    const articles = this.articleStart.length;
+    if (this.blocksOf !== articles) {
+      const blocks = (this.occurrenceNext.length >>> BLOCK_BITS) + 2;
+      const first = new Int32Array(blocks);
+      let article = 0;
+      for (let block = 0; block < blocks; block++) {
+        const at = block << BLOCK_BITS;
+        while (article + 1 < articles && starts[article + 1]! <= at) article++;
+        first[block] = article;
+      }
+      this.articleBlocks = first;
+      this.blocksOf = articles;
+    }
+    const block = occurrence >>> BLOCK_BITS;
+    const inBlocks = block + 1 < this.articleBlocks.length;
+    let low = inBlocks ? this.articleBlocks[block]! : 0;
+    let high = inBlocks ? this.articleBlocks[block + 1]! : articles - 1;
     while (low < high) {
       const middle = (low + high + 1) >>> 1;
       if (starts[middle]! <= occurrence) low = middle;
@@ -1721,6 +1746,9 @@ export class StoryIndex {
  * Puts the lowest `slots` of `count` key values (sorted in place) into `values[0..slots)`, each
  * at the slot its value names or the next free one; slots left keep what they held.
  */
+/** Occurrences per block of `StoryIndex.articleBlocks` (2^8). */
+const BLOCK_BITS = 8;
+
 function placeKeys(
   keyed: Uint32Array,
   count: number,

@@ -9,6 +9,7 @@ import { buildStoryIndex, StoryIndex, storyGroups } from '../../source/story/ind
 import { ComparePool } from '../../source/story/parallel-compare.js';
 import { readInParallel } from '../../source/story/parallel-read.js';
 import type {
+  ClusterMember,
   SentenceRef,
   StoryArticle,
   StoryCluster,
@@ -76,6 +77,47 @@ describe('the story index', () => {
         ],
       },
     ]);
+  });
+
+  it('names each member by its article and sentence wherever the articles stand, empty ones among them', () => {
+    // Articles of 0 to 37 sentences (some thousand in all), the wire's between them: each
+    // member is found by its article and its sentence's place there, and is in its group.
+    const fill = filler()
+      .slice(0, 60)
+      .map((a, i) => ({
+        ...a,
+        sentences: i % 7 === 3 ? [] : a.sentences.slice(0, 1 + ((i * 5) % 13) * 3),
+      }));
+    const [a, b, c] = wire();
+    const corpus: StoryArticle[] = [
+      ...fill.slice(0, 20),
+      a!,
+      ...fill.slice(20, 45),
+      b!,
+      ...fill.slice(45),
+      c!,
+    ];
+    const index = new StoryIndex();
+    for (const article of corpus) index.add(article);
+    index.build();
+    const groups = index.groups();
+    const wires = groups.filter((group) => group.members[0]!.article.startsWith('wire'));
+    expect(wires.map((group) => group.members.map((m) => m.article))).toEqual([
+      ['wire-a', 'wire-b'],
+      ['wire-a', 'wire-b'],
+    ]);
+    const text = (m: ClusterMember) =>
+      corpus.find((x) => x.id === m.article)!.sentences[m.sentence]!.text;
+    for (const group of wires) {
+      const [first, second] = group.members.map(text);
+      expect(first!.includes('trucks')).toBe(second!.includes('trucks'));
+      expect(first!.includes('Rahmani')).toBe(second!.includes('Rahmani'));
+    }
+    for (const group of groups) {
+      for (const m of group.members)
+        expect(index.groupOf(m.article, m.sentence)?.id).toBe(group.id);
+    }
+    expect([...index.groupList().clusters()]).toEqual(groups);
   });
 
   it('gives every group the same id on every run', async () => {
