@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { AGENCY_TRAILER } from './boilerplate-patterns.js';
 import { isKnownOutlet, outletOfAgencyCode } from './outlets.js';
+import { isPersonNoun, isPlaceName } from './places.js';
 
 const DATE_PREFIX = /^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+|$)/;
 
@@ -343,14 +344,36 @@ function whoOf(segment: string, apart: boolean): Who | null {
       const outlet =
         isKnownOutlet(name) ||
         DOMAIN_WORD.test(name) ||
-        (i === 0 && (personLabel ? /^\p{Lu}{2,}$/u.test(name) : apart && ONE_WORD.test(name)));
+        (i === 0 &&
+          (personLabel
+            ? /^\p{Lu}{2,}$/u.test(name) ||
+              (apart && names.length === 1 && outletAfterBy(personLabel[0], name))
+            : apart && ONE_WORD.test(name)));
       if (outlet) who.source ??= outletOfAgencyCode(name) ?? name;
       else if (!/^\p{Lu}/u.test(name)) return null;
     } else if (isOutletName(name)) who.source ??= outletOfAgencyCode(name) ?? name;
-    else if (isPersonName(name)) who.people.push(name);
-    else return null;
+    else if (isPersonName(name)) {
+      // `New Delhi, News Nation Bureau`: a place before an outlet is the dateline's place, not
+      // a writer. WordNet is asked only here, where a name stands before an outlet's.
+      const next = names[i + 1];
+      const beforeOutlet =
+        next !== undefined &&
+        (isKnownOutlet(next) || DOMAIN_WORD.test(next) || (/\s/.test(next) && isOutletName(next)));
+      if (!(beforeOutlet && !personLabel && isPlaceName(name))) who.people.push(name);
+    } else return null;
   }
   return who;
+}
+
+/**
+ * `By Nordpost · 2025-03-14`: one word after a capitalised "By", set apart from the date, with
+ * no one else named, is an outlet's name. A blog's first name is told by its template and by
+ * WordNet: blogs write "by Regan", "by Anmol", "written by …", "Posted by …" (the 181 pages'
+ * dumps: no capitalised "By" before one first name), and a word whose first sense in WordNet is
+ * a person (`Catherine`) is a name.
+ */
+function outletAfterBy(label: string, name: string): boolean {
+  return /^B[yY]\s/.test(label) && ONE_WORD.test(name) && !isPersonNoun(name);
 }
 
 /** Parts of a line set apart by `·`, `|`, `•`, `／` or a spaced dash. */
@@ -465,6 +488,46 @@ export function parseDateline(line: string): Dateline | null {
     return dateline(null, who);
   }
   return null;
+}
+
+/**
+ * The outlet a line of its own names, as scrapers put it above the date line (`Reuters`,
+ * `The Coastal Observer`, `By Nordpost`, `Source: Harbour Daily`, `新华社`), and the writer
+ * before a known outlet (`Tom Davies Associated Press`): read by the rules of the part beside a
+ * date, set apart by the line break. Null for anything else. Stricter than beside a date:
+ * - one bare word must be an outlet margin knows or a site's address (a lone word at the head
+ *   is as often a section, `World`, or a first name);
+ * - a name of four words or more must be known or open with an article (`Elliot Brownstein
+ *   Florida Today` is a writer and an outlet run together, and which words are whose is not
+ *   known);
+ * - a name of section and outlet words alone (`Breaking News`, `World News`) is a section.
+ */
+export function parseOutletLine(line: string): { byline: string | null; source: string } | null {
+  const text = asciiDigits(line.trim());
+  if (text === '' || text.length > 80) return null;
+  const outlet = (source: string | null) => (source === null ? null : { byline: null, source });
+  if (isKnownOutlet(text)) return outlet(outletOfAgencyCode(text) ?? text);
+  if (ONE_WORD.test(text)) return DOMAIN_WORD.test(text) ? outlet(text) : null;
+  const words = text.split(/\s+/);
+  // A writer run into a known outlet: `Tom Davies Associated Press`.
+  for (let k = 2; k <= 3 && k < words.length; k++) {
+    const person = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if (isKnownOutlet(rest) && isPersonName(person) && !ARTICLES.has(words[0]!.toLowerCase())) {
+      return { byline: person, source: outletOfAgencyCode(rest) ?? rest };
+    }
+  }
+  const who = whoOfAll(text, true);
+  if (who === null || who.people.length > 0 || who.source === null) return null;
+  const named = who.source.split(/\s+/);
+  const plain = (word: string) => word.toLowerCase().replace(/[.,]$/, '');
+  if (named.length >= 4 && !isKnownOutlet(who.source) && !ARTICLES.has(plain(named[0]!))) {
+    return null;
+  }
+  if (named.every((word) => SECTIONS.has(plain(word)) || OUTLET_WORDS.has(plain(word)))) {
+    return null;
+  }
+  return outlet(who.source);
 }
 
 /** Longer lines are a sentence mentioning a date, not a line giving one. */

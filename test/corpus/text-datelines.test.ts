@@ -72,6 +72,20 @@ describe('an outlet and date line under a plain-text title', () => {
     ['By Jane Doe and John Roe · March 14, 2025', '2025-03-14', 'Jane Doe, John Roe', null],
     // A place before the date is neither.
     ['WASHINGTON, March 14, 2025', '2025-03-14', null, null],
+    // A place before an outlet is the dateline's place, not a writer (text56).
+    [
+      'New Delhi, News Nation Bureau | Updated : 14 Mar 2025, 09:51:16 AM',
+      '2025-03-14',
+      null,
+      'News Nation Bureau',
+    ],
+    ['New Delhi, Reuters · 2025-03-14', '2025-03-14', null, 'Reuters'],
+    // One unknown word after a capitalised "By", set apart from the date, is an outlet.
+    ['By Nordpost · 2025-03-14', '2025-03-14', null, 'Nordpost'],
+    ['By Nordpost | March 14, 2025', '2025-03-14', null, 'Nordpost'],
+    // A blog's first name: "by" in lower case, or a name WordNet knows as a person's.
+    ['by Anmol · 2025-03-14', '2025-03-14', null, null],
+    ['By Catherine · 2025-03-14', '2025-03-14', null, null],
   ])('%s', async (line, date, byline, source) => {
     const article = await shown(line);
     expect(article).toEqual({ date, byline, source, text: expect.any(String) });
@@ -88,6 +102,63 @@ describe('an outlet and date line under a plain-text title', () => {
     const article = await shown(line, true);
     expect(article).toEqual({ date, byline, source, text: expect.any(String) });
     expect(article.text.startsWith('日本首相周五表示')).toBe(true);
+  });
+
+  it.each([
+    ['Reuters', '2025-03-14', 'Reuters'],
+    ['Reuters', 'March 14, 2025', 'Reuters'],
+    ['The Coastal Observer', '14 March 2025', 'The Coastal Observer'],
+    ['Kyiv Independent', '2025-03-14 10:30', 'Kyiv Independent'],
+    ['By Nordpost', '2025-03-14', 'Nordpost'],
+    ['Source: Harbour Daily', 'March 14, 2025', 'Harbour Daily'],
+    ['新华社', '2025-03-14', '新华社'],
+    // A writer run into a known outlet.
+    [
+      'Tom Davies Associated Press',
+      'Published 11:34 PM EST Mar 14, 2025',
+      'Associated Press',
+      'Tom Davies',
+    ],
+  ])(
+    'reads an outlet on its own line above the date: %s / %s',
+    async (outlet, date, source, byline: string | null = null) => {
+      for (const layout of [`${outlet}\n${date}`, `${outlet}\n\n${date}`]) {
+        const file = await corpus.write(
+          'a.txt',
+          `Talks resume in Tokyo on ceasefire plan\n\n${layout}\n\n${BODY}\n`,
+        );
+        const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+        const status = await runCommand(show, [file], { json: true }, captured.io);
+        expect([status, captured.stderr()]).toEqual([0, '']);
+        const article = JSON.parse(captured.stdout()) as Shown;
+        expect([layout, article.date, article.byline, article.source]).toEqual([
+          layout,
+          '2025-03-14',
+          byline,
+          source,
+        ]);
+        expect(article.text.startsWith('The Japanese prime minister said')).toBe(true);
+      }
+    },
+  );
+
+  it.each([
+    // A site's section or a lone first name above the date names no outlet.
+    ['World', null],
+    ['Stephanie', null],
+    ['Breaking News', null],
+    // A writer and an outlet run together, which words are whose unknown.
+    ['Elliot Brownstein Florida Today', null],
+  ])('takes no outlet from a lone word above the date: %s', async (word) => {
+    const file = await corpus.write(
+      'a.txt',
+      `Talks resume in Tokyo on ceasefire plan\n\n${word}\n\n2025-03-14\n\n${BODY}\n`,
+    );
+    const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+    const status = await runCommand(show, [file], { json: true }, captured.io);
+    expect([status, captured.stderr()]).toEqual([0, '']);
+    const article = JSON.parse(captured.stdout()) as Shown;
+    expect([article.date, article.source, article.byline]).toEqual(['2025-03-14', null, null]);
   });
 
   it('leaves a sentence that mentions an outlet and a date in the text', async () => {
