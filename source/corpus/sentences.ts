@@ -526,8 +526,24 @@ function isGlued(text: string, start: number, run: Run): boolean {
   return plainBefore && !plainWordBreakers.test(text.slice(run.end, to));
 }
 
+/**
+ * A Chinese speaker and speech verb right after a quotation's closing mark (`“是的！”她说。`,
+ * `「真的吗？」他问道，`, `“…。”外交部发言人表示，`): up to 12 characters of speaker, the verb,
+ * then a mark or the end. `道` alone is a verb only so placed (`他知道这件事` is a sentence).
+ */
+const chineseAttribution =
+  /^[^\s。！？，、；：“”「」『』]{1,12}?(?:说|說|问|問|称|稱|表示|指出|回答|答|喊|叫|补充|補充|强调|強調|透露|坦言|回应|回應|告诉记者|告訴記者|宣布|解释|解釋|追问|追問|写|寫|笑)(?:道|着|著|了|说|說)?(?:[。，,：:；！？]|$)/u;
+/** Japanese quotes with `と` and a verb of saying: `「はい！」と述べた。`, `」と彼は語った`. */
+const japaneseAttribution =
+  /^と[^\s。！？「」]{0,12}?(?:述べ|語っ|語る|話し|話す|言っ|言う|いっ|いう|強調|説明|指摘|訴え|答え|発表|明らかに|明かし|書い|問い|尋ね|付け加え)/u;
+
 function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
-  if (run.ideographic) return true;
+  if (run.ideographic) {
+    // A quotation ended by `！`, `？` or `。` and its speaker are one sentence, as `?” she asked`.
+    if (!run.closed) return true;
+    const after = text.slice(run.end, run.end + 40);
+    return !chineseAttribution.test(after) && !japaneseAttribution.test(after);
+  }
   if (run.bracketed) return false;
   if (run.end < text.length && !isSpace(text.charCodeAt(run.end)) && !isGlued(text, start, run)) {
     return false; // "U.S.", "3.5", "a.b@c", "example.com/a.b?c=d"
