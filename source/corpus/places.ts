@@ -3,7 +3,7 @@
  * already reads): "New Delhi", "Ukraine", "Washington" are; "NATO" (an organisation), "Jane
  * Doe" (unknown) and "Jackson" (first a person) are not. WordNet files each sense of a noun
  * under a kind (its lexicographer file): 15 is `noun.location`. A name counts as a place when
- * its first sense, the most frequent one, is a location.
+ * its first sense, the most frequent one, is a location (`placeKind`: when any sense is).
  *
  * The index is never read whole: a question is a binary search over `index.noun` by positioned
  * reads (some 25 reads of 256 bytes), so the cleaner, which asks it only of a dateline's words,
@@ -19,7 +19,7 @@ const CHUNK = 256;
 
 let index: { fd: number; size: number } | null = null;
 let data: number | null = null;
-const known = new Map<string, number>();
+const known = new Map<string, readonly number[]>();
 
 function dictFile(name: string): string {
   const require = createRequire(import.meta.url);
@@ -88,27 +88,35 @@ function nounSenses(lemma: string): number[] {
   return [];
 }
 
-/** WordNet's kind of the first sense of `name` (as written, one word or more), or -1. */
-function firstKind(name: string): number {
+/** WordNet's kinds of the senses of `name` (as written, one word or more), most frequent first. */
+function kindsOf(name: string): readonly number[] {
   const lemma = name.trim().toLowerCase().replace(/\s+/g, '_');
-  if (!/^[\p{L}.'_-]+$/u.test(lemma) || lemma.length > 60) return -1;
+  if (!/^[\p{L}.'_-]+$/u.test(lemma) || lemma.length > 60) return [];
   const answer = known.get(lemma);
   if (answer !== undefined) return answer;
-  const [first] = nounSenses(lemma);
-  let kind = -1;
-  if (first !== undefined) {
-    data ??= openSync(dictFile('data.noun'), 'r');
-    kind = Number(lineAt(data, first).split(' ')[1]);
-  }
-  known.set(lemma, kind);
-  return kind;
+  const senses = nounSenses(lemma);
+  if (senses.length > 0) data ??= openSync(dictFile('data.noun'), 'r');
+  const kinds = senses.map((offset) => Number(lineAt(data!, offset).split(' ')[1]));
+  known.set(lemma, kinds);
+  return kinds;
+}
+
+/**
+ * What WordNet makes of `name`: `place` when any of its senses is a location (`Buffalo`, first
+ * an animal, is also the city), `other` when it knows the name and none of its senses is one
+ * (`NATO`, `Hamas`, `White House`: organisations; `Pentagon`, `EU`), `unknown` when it does not
+ * know it (`Kyiv`, most towns, most people).
+ */
+export function placeKind(name: string): 'place' | 'other' | 'unknown' {
+  const kinds = kindsOf(name);
+  return kinds.includes(LOCATION) ? 'place' : kinds.length === 0 ? 'unknown' : 'other';
 }
 
 /** Whether `name` (as written, one word or more) is first of all a place in WordNet. */
-export const isPlaceName = (name: string): boolean => firstKind(name) === LOCATION;
+export const isPlaceName = (name: string): boolean => kindsOf(name)[0] === LOCATION;
 
 /** Whether `name` is first of all a person in WordNet (`Catherine`, `John`, `Washington`: no). */
-export const isPersonNoun = (name: string): boolean => firstKind(name) === PERSON;
+export const isPersonNoun = (name: string): boolean => kindsOf(name)[0] === PERSON;
 
 /** Closes the dictionary's files (tests). */
 export function closePlaces(): void {
