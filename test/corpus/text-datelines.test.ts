@@ -161,6 +161,56 @@ describe('an outlet and date line under a plain-text title', () => {
     expect([article.date, article.source, article.byline]).toEqual(['2025-03-14', null, null]);
   });
 
+  it.each([
+    // qa56 #2: a month in Spanish, Turkish, Arabic, Russian or Ukrainian; the line was dropped
+    // with its values (es, tr, ar) or left in the text as its first sentence (ru, uk).
+    [
+      'Por María García · El País · 3 de marzo de 2025',
+      '2025-03-03',
+      'Por María García',
+      'El País',
+      'El presidente turco recibió el lunes a su homólogo ucraniano en Estambul. Ambos hablaron de la paz.',
+    ],
+    [
+      'Ayşe Yılmaz · Hürriyet · 3 Mart 2025',
+      '2025-03-03',
+      'Ayşe Yılmaz',
+      'Hürriyet',
+      'Cumhurbaşkanı Erdoğan pazartesi günü Ukrayna Devlet Başkanı ile İstanbul’da görüştü. Görüşme iki saat sürdü.',
+    ],
+    [
+      'بقلم أحمد علي · الجزيرة · 3 مارس 2025',
+      '2025-03-03',
+      'أحمد علي',
+      'الجزيرة',
+      'استقبل الرئيس التركي يوم الاثنين نظيره الأوكراني في إسطنبول. وتحدث الرئيسان عن السلام.',
+    ],
+    [
+      'Иван Петров · ТАСС · 14 марта 2025 г.',
+      '2025-03-14',
+      'Иван Петров',
+      'ТАСС',
+      'Президент Турции в понедельник принял украинского коллегу в Стамбуле. Они обсудили мирные переговоры.',
+    ],
+    [
+      'Олена Коваль · Укрінформ · 14 березня 2025 р.',
+      '2025-03-14',
+      'Олена Коваль',
+      'Укрінформ',
+      'Президент Туреччини в понеділок прийняв українського колегу у Стамбулі. Вони обговорили мирні переговори.',
+    ],
+  ])(
+    'reads the date of a line in its own language: %s',
+    async (line, date, byline, source, body) => {
+      const file = await corpus.write('a.txt', `Erdoğan · Zelensky\n\n${line}\n\n${body}\n`);
+      const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+      const status = await runCommand(show, [file], { json: true }, captured.io);
+      expect([status, captured.stderr()]).toEqual([0, '']);
+      const article = JSON.parse(captured.stdout()) as Shown;
+      expect(article).toMatchObject({ date, byline, source, text: body });
+    },
+  );
+
   it('leaves a sentence that mentions an outlet and a date in the text', async () => {
     const line = 'Reuters reported on March 14, 2025 that the talks had stalled again.';
     const article = await shown(line);
