@@ -5,6 +5,7 @@ import {
   closingContinuations,
   continuingWords,
   labelledNouns,
+  monsieurLeaders,
   ordinalLeaders,
   ordinalMonths,
   personNouns,
@@ -265,9 +266,20 @@ const romanceArticles = new Set([
   'na',
 ]);
 
+/** The whole word before `start` and its spaces, without its marks, or ''. */
+function previousWord(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let from = end;
+  while (from > 0 && end - from < longestWord && !isSpace(text.charCodeAt(from - 1))) from--;
+  return text.slice(from, end).replace(/^\P{L}+|\P{L}+$/gu, '');
+}
+
 function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
   // English "John Smith Sr." closes a name; Spanish and Portuguese "el Sr. García" opens one.
   if (word === 'Sr' && romanceArticles.has(shortWordBefore(text, start))) return 'prefix';
+  // French "a dit M. Erdoğan": Monsieur before a name, after a French word.
+  if (word === 'M' && monsieurLeaders.has(previousWord(text, start).toLowerCase())) return 'prefix';
   const listed = abbreviations.get(word);
   if (listed) return listed;
   if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."
@@ -320,6 +332,12 @@ function opensDateline(text: string, unitStart: number, start: number, period: n
   return agencyMark.test(text.slice(period + 1, period + 40));
 }
 
+/** An agency between slashes, as Russian agencies sign a dateline: `/ТАСС/`, `/РИА Новости/`. */
+const agencyInSlashes = /^\/\p{Lu}[\p{L}\s-]{1,30}\/\.?(?:\s|$)/u;
+/** A place in capitals and a day with its month: `СТАМБУЛ, 14 марта`, `MOSCOW, March 14`. */
+const placeAndDay =
+  /^\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2},\s*(?:\d{1,2}\s+\p{L}+|\p{Lu}\p{Ll}+\s+\d{1,2})$/u;
+
 /** Whether a period (`text[period]`, with nothing but closers up to `end`) ends a sentence. */
 function periodEnds(
   text: string,
@@ -335,6 +353,15 @@ function periodEnds(
   if (dayOfMonth.test(word) && ordinalMonths.has(next.word)) return false; // "am 3. März"
   if (germanOrdinal(text, start, word)) return false; // "der 2. Weltkrieg"
   if (abbreviations.get(word) === 'number' && numberAfterShortWord(text, word, next)) return false;
+  // German "auf S. 4 des Berichts" (Seite): a page after a lower-case word, never a name's
+  // initial, which a name follows ("Dr. Silvia S. Martins").
+  if (
+    word === 'S' &&
+    /^\p{Ll}+$/u.test(previousWord(text, start)) &&
+    numberAfterShortWord(text, word, next)
+  ) {
+    return false;
+  }
   if (regionAbbreviations.has(word) && opensDateline(text, unit.start, start, period)) return false;
   switch (kindOf(word, text, start)) {
     case 'inner':
@@ -553,6 +580,15 @@ function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
   if (lowercase.test(next.first)) return false; // `,” he said`, "a.m. and", `?” she asked`
   // A spaced slash pairs what is on either side: "9.30 A.M. / 7.00 P.M." (not "said. /TASS/").
   if (next.first === '/' && isSpace(text.charCodeAt(next.index + 1))) return false;
+  // TASS's dateline: `СТАМБУЛ, 14 марта. /ТАСС/. Президент…`: the place, the day and the agency
+  // are one line of it, then the sentence (qa56 #3).
+  if (
+    next.first === '/' &&
+    agencyInSlashes.test(text.slice(next.index, next.index + 40)) &&
+    placeAndDay.test(text.slice(unit.start, start))
+  ) {
+    return false;
+  }
   if (dashes.test(next.first)) {
     // A dash and a lower-case word go on: "formerly Twitter Inc. — said", «Нет!» — сказал он,
     // "and -- voila! -- you have".
