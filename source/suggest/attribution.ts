@@ -5,16 +5,19 @@
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
 import {
+  AUXILIARIES,
   DOCUMENT_NOUNS,
   HONORIFICS,
   MONTH_NAMES,
   NAME_PARTICLES,
   NATIONS,
   NUMBER_WORDS,
+  OTHER_REPORTING_VERBS,
   PHRASAL_REPORTING_VERBS,
   PRONOUNS,
   REPORTING_VERBS,
   SPEECH_OBJECT_VERBS,
+  VERB_LAST_REPORTING_VERBS,
   WEEKDAY_NAMES,
 } from './lexicon.js';
 import { isNameWord, isRole, type Mention, mention } from './people.js';
@@ -60,6 +63,7 @@ function isVerb(tokens: Token[], at: number): boolean {
   const token = tokens[at]!;
   if (token.kind !== 'word' || token.capital) return false;
   if (REPORTING_VERBS.has(token.lower) || SPEECH_OBJECT_VERBS.has(token.lower)) return true;
+  if (OTHER_REPORTING_VERBS.has(token.lower)) return true;
   const particle = PHRASAL_REPORTING_VERBS.get(token.lower);
   return particle !== undefined && tokens[at + 1]?.lower === particle;
 }
@@ -429,7 +433,14 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     if (subject) return { ...subject, verb: token.lower, at, fallback: true };
     return null;
   }
-  const before = tokens[at - 1];
+  // `«…», a dit M. Erdoğan`, `«…», ha detto`, `«…» — заявил Эрдоган`: an auxiliary of another
+  // language, or a dash, between the quotation and its verb.
+  let lead = at - 1;
+  if (OTHER_REPORTING_VERBS.has(token.lower)) {
+    if (AUXILIARIES.has(tokens[lead]?.lower ?? '') && !inside[lead]) lead--;
+    if (/^[—–-]$/.test(tokens[lead]?.text ?? '') && !inside[lead]) lead--;
+  }
+  const before = tokens[lead];
   // "…,” noted Peskov." / "…,” he said." / "…” announced in May, said Ivo Kranjec": a verb
   // after the quotation's close, or after a comma with quoted words before it, comes first.
   const afterQuote =
@@ -440,7 +451,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
   if (afterQuote && isComma(before) && before.kind !== 'close') {
     // "“…,” Dr. Luz Contreras Arroyo, a member of the group, told NBC News": the speaker named
     // before the comma goes first.
-    const normal = sourceOf(appositionBefore(tokens, inside, at - 1));
+    const normal = sourceOf(appositionBefore(tokens, inside, lead));
     if (normal?.source.name) return { ...normal, verb: token.lower, at };
   }
   if (afterQuote) {
@@ -451,6 +462,16 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     const inverted = sourceOf(after);
     if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1)) {
       return { ...inverted, verb: token.lower, at };
+    }
+    // Turkish `Erdoğan, "…" dedi.`: the speaker before the quotation, the verb after it.
+    if (VERB_LAST_REPORTING_VERBS.has(token.lower)) {
+      // The opening mark: the first token before the quoted words.
+      let open = lead - 1;
+      while (open >= 0 && inside[open]) open--;
+      if (open > 0 && open < lead - 1 && isComma(tokens[open - 1])) {
+        const named = sourceOf(phraseBefore(tokens, inside, open - 1));
+        if (named?.source.name) return { ...named, verb: token.lower, at };
+      }
     }
   }
   let phrase = phraseBefore(tokens, inside, at);

@@ -23,6 +23,41 @@ export const REPORTING_VERBS = words(`
 `);
 
 /**
+ * Verbs of saying in the other languages a fact-checker meets, as news writes them beside a
+ * quotation (`„…“, sagte Erdoğan`, `«…», dijo Sánchez`, `«…» — заявил Эрдоган`, `"…" dedi`):
+ * German, French, Spanish, Italian, Portuguese, Russian, Ukrainian and Turkish, lower case. Forms
+ * that are English words too ("dice", "assure", "lance") are left out.
+ */
+export const OTHER_REPORTING_VERBS = words(`
+  sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint schrieb schreibt
+  warnte warnt antwortete ergänzte bekräftigte unterstrich berichtete sagten
+  dit déclaré affirmé ajouté expliqué souligné estimé indiqué précisé assuré annoncé répondu
+  confié insisté déclare affirme ajoute explique souligne estime précise répond confie insiste
+  dijo afirmó declaró añadió explicó señaló aseguró indicó subrayó advirtió comentó manifestó
+  respondió afirma declara añade explica señala asegura
+  detto dichiarato affermato aggiunto spiegato sottolineato disse afferma dichiara aggiunge
+  spiega sottolinea
+  disse afirmou declarou acrescentou explicou sublinhou destacou salientou garantiu diz
+  acrescenta
+  сказал сказала сказали заявил заявила заявили отметил отметила добавил добавила подчеркнул
+  подчеркнула сообщил сообщила пояснил пояснила говорит заявляет ответил ответила
+  сказав заявив зазначив зазначила додав додала підкреслив підкреслила повідомив повідомила
+  пояснив каже заявляє відповів відповіла
+  dedi söyledi açıkladı belirtti kaydetti vurguladı ekledi
+`);
+
+/**
+ * The verbs among those that close the sentence after the quotation, the speaker named before
+ * it: Turkish `Erdoğan, "…" dedi.`
+ */
+export const VERB_LAST_REPORTING_VERBS = words(
+  'dedi söyledi açıkladı belirtti kaydetti vurguladı ekledi',
+);
+
+/** Auxiliaries between a quotation and its verb: `a dit`, `ha detto`, `hat gesagt`. */
+export const AUXILIARIES = words('a ont ha hanno hat haben han');
+
+/**
  * Verbs that report words only with the particle after them ("Ruiz weighed in", "she chimed
  * in", "he pointed out"): the verb and the particle it needs.
  */
@@ -63,10 +98,17 @@ export const ROLE_NOUNS = words(`
   superintendent inspector mayor councillor councilman councilwoman activist campaigner speaker
   resident witness neighbor neighbour student teacher voter shopper passenger survivor volunteer
   veteran pastor rabbi imam priest comedian musician filmmaker photographer historian
+  präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin außenminister
+  außenministerin ministerin ministerpräsident sprecher sprecherin regierungssprecher
+  bürgermeister président présidente ministre porte-parole presidente ministro ministra portavoz
+  portavoce porta-voz президент министр пресс-секретарь представитель міністр речник
 `);
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */
-export const HONORIFICS = words('mr mrs ms dr sir dame lord lady prof gen col lt sen rep');
+export const HONORIFICS = words(
+  // "M. Erdoğan", "Mme Martin", "Herr Müller", "el Sr. Pérez", "il sig. Rossi".
+  'mr mrs ms dr sir dame lord lady prof gen col lt sen rep m mme mm herr frau sr sra sig',
+);
 
 /** Capitalised words that make a run of capitals a place, body or outlet, never a person. */
 export const NON_PERSON_WORDS = words(`
