@@ -12,6 +12,7 @@ import {
   NAME_PARTICLES,
   NATIONS,
   NUMBER_WORDS,
+  OTHER_PRONOUNS,
   OTHER_REPORTING_VERBS,
   PHRASAL_REPORTING_VERBS,
   PRONOUNS,
@@ -37,7 +38,22 @@ export interface Attribution {
   fallback?: boolean;
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
+// With the indefinite articles of the other languages read: "sagte ein Sprecher", "un porte-parole".
+const DETERMINERS = new Set([
+  'a',
+  'an',
+  'the',
+  'one',
+  'another',
+  'ein',
+  'eine',
+  'un',
+  'une',
+  'uno',
+  'una',
+  'um',
+  'uma',
+]);
 /** Words between a speaker and their verb: "Putin also insisted", "The Kremlin has stated". */
 const BRIDGE = new Set([
   'also',
@@ -238,6 +254,7 @@ function namesAuthor(tokens: Token[], inside: boolean[], at: number, phrase: Tok
 }
 
 const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null => {
+  if (phrase.length === 1 && OTHER_PRONOUNS.has(phrase[0]!.lower)) return null;
   const found = mention(phrase);
   if (!found) return null;
   const pronoun = phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower);
@@ -472,6 +489,9 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
         const named = sourceOf(phraseBefore(tokens, inside, open - 1));
         if (named?.source.name) return { ...named, verb: token.lower, at };
       }
+      // `Erdoğan görüşmenin ardından "…" dedi.`: the sentence's subject, words between.
+      const subject = sentenceSubject(tokens, inside);
+      if (subject?.source.name) return { ...subject, verb: token.lower, at };
     }
   }
   let phrase = phraseBefore(tokens, inside, at);

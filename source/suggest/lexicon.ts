@@ -154,6 +154,15 @@ export const NAME_PARTICLES = words('von van der den de del della da di bin ibn 
 /** Third-person pronouns that can stand for a speaker. */
 export const PRONOUNS = words('he she they it');
 
+/**
+ * Personal pronouns of the other languages whose verbs of saying are read (`Er fügte hinzu: „…“`):
+ * capitalised at a sentence's start they look like a name, and a pronoun is no speaker's name.
+ */
+export const OTHER_PRONOUNS = words(`
+  er sie wir ihr il elle ils elles nous vous él ella ellos ellas usted lui lei egli essa loro
+  ela eles elas он она оно они мы вы він вона воно вони ми ви onlar biz
+`);
+
 /** Verbs and nouns of happenings: meetings, visits, attacks, agreements. */
 export const EVENT_WORDS = words(`
   met meet meets meeting meetings talks held hold holds visit visited visits visiting arrived

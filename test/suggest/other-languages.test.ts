@@ -28,6 +28,10 @@ describe('a quotation in another language', () => {
     ['«Мы готовы принять мирные переговоры», — заявил Эрдоган после встречи.', 'Эрдоган'],
     ['«Ми готові прийняти мирні переговори», — заявив Ердоган після зустрічі.', 'Ердоган'],
     ['Erdoğan, "Barış görüşmelerine ev sahipliği yapmaya hazırız" dedi.', 'Erdoğan'],
+    [
+      'Erdoğan görüşmenin ardından "Barış görüşmelerine ev sahipliği yapmaya hazırız" dedi.',
+      'Erdoğan',
+    ],
   ])('%s', (body, who) => {
     const quoted = body.match(/[„»«"]\s?(\p{L}+)/u)![1]!;
     expect(suggested(suggestionFor(body, quoted))).toContain('quote');
@@ -37,6 +41,15 @@ describe('a quotation in another language', () => {
   it('is a quote in corner brackets too', () => {
     const body = '土耳其总统周一会见了乌克兰总统。「局势很严峻」，一位发言人说。';
     expect(suggested(suggestionFor(body, '局势很严峻'))).toContain('quote');
+  });
+});
+
+describe('a pronoun of another language', () => {
+  it('is no speaker, though capitalised at the start', () => {
+    const body =
+      'Ein Sprecher des Ministeriums äußerte sich am Abend. Er fügte hinzu: „Wir hoffen auf eine Einigung bis Ende des Monats.“';
+    expect(suggested(suggestionFor(body, 'Wir hoffen'))).toContain('quote');
+    expect(speaker(body, 'Wir hoffen')).not.toBe('Er');
   });
 });
 
