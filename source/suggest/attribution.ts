@@ -261,7 +261,8 @@ const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null
   return { source: found, pronoun };
 };
 
-const isComma = (token: Token | undefined): boolean => token?.text === ',';
+// With the Arabic comma: `«…»، قال متحدث`.
+const isComma = (token: Token | undefined): boolean => token?.text === ',' || token?.text === '،';
 
 /** Words that open a sentence before a comma without being its subject. */
 const CONNECTIVES = new Set(
@@ -477,7 +478,11 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
       after = namedFurther(tokens, inside, at + 1 + after.length) ?? after;
     }
     const inverted = sourceOf(after);
-    if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1)) {
+    // Russian, Ukrainian and Turkish have no articles: `— сказал пресс-секретарь` is "said the
+    // press secretary".
+    const bareRole =
+      after.length === 1 && OTHER_REPORTING_VERBS.has(token.lower) && isRole(after[0]!.lower);
+    if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1 || bareRole)) {
       return { ...inverted, verb: token.lower, at };
     }
     // Turkish `Erdoğan, "…" dedi.`: the speaker before the quotation, the verb after it.

@@ -44,6 +44,7 @@ export const OTHER_REPORTING_VERBS = words(`
   сказав заявив зазначив зазначила додав додала підкреслив підкреслила повідомив повідомила
   пояснив каже заявляє відповів відповіла
   dedi söyledi açıkladı belirtti kaydetti vurguladı ekledi
+  قال وقال أضاف وأضاف
 `);
 
 /**
@@ -102,6 +103,7 @@ export const ROLE_NOUNS = words(`
   außenministerin ministerin ministerpräsident sprecher sprecherin regierungssprecher
   bürgermeister président présidente ministre porte-parole presidente ministro ministra portavoz
   portavoce porta-voz президент министр пресс-секретарь представитель міністр речник
+  cumhurbaşkanı başbakan bakan sözcü متحدث
 `);
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */
@@ -129,6 +131,8 @@ export const NON_PERSON_WORDS = words(`
 
 /** Countries, their people and a few regions, in lower case: a capital word that is one of them is no name. */
 export const NATIONS = words(`
+  турции россии украины сша китая германии франции израиля ирана туреччини росії україни китаю
+  німеччини франції ізраїлю ірану
   afghanistan afghan albania algeria america american angola argentina armenia armenian australia
   australian austria austrian azerbaijan azerbaijani bahrain bangladesh belarus belarusian belgium
   belgian bolivia bosnia brazil brazilian britain british bulgaria bulgarian cambodia cameroon

@@ -38,6 +38,21 @@ describe('a quotation in another language', () => {
     expect(speaker(body, quoted)).toBe(who);
   });
 
+  it('gives a speaker after a country named in the genitive its name alone', () => {
+    const body =
+      'Президент Турции Реджеп Тайип Эрдоган принял коллегу в Стамбуле. «Мы готовы принять мирные переговоры», — заявил Эрдоган после встречи.';
+    expect(speaker(body, 'Мы готовы')).toBe('Реджеп Тайип Эрдоган');
+  });
+
+  it.each([
+    '«Ситуация серьёзная», — сказал пресс-секретарь.',
+    '«Ситуація серйозна», — сказав речник.',
+    '«الوضع خطير»، قال متحدث.',
+  ])('is a quote with a role for its speaker: %s', (body) => {
+    const quoted = body.match(/«(\p{L}+)/u)![1]!;
+    expect(suggested(suggestionFor(body, quoted))).toContain('quote');
+  });
+
   it('is a quote in corner brackets too', () => {
     const body = '土耳其总统周一会见了乌克兰总统。「局势很严峻」，一位发言人说。';
     expect(suggested(suggestionFor(body, '局势很严峻'))).toContain('quote');
