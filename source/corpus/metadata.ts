@@ -351,6 +351,12 @@ function isPersonName(name: string): boolean {
 
 const PERSON_LABEL =
   /^(?:(?:by|written by|reporting by|words by|story by|authors?|reporter|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|作者|撰文|文|编辑|編輯|责任编辑|責任編輯|기자)\s*(?:[:：/／|｜]\s*|\s+))/iu;
+/**
+ * "By" in German, French, Spanish and Portuguese (`Von Anna Müller`, `Par Jean Dupont`, `Por María
+ * García`): capitalised and before a name of two words or more, so that a name that begins so
+ * (`Von Miller`) stays whole.
+ */
+const OTHER_PERSON_LABEL = /^(?:Von|Par|Por)\s+(?=\p{Lu}[\p{L}'’.-]*\s+\p{Lu})/u;
 const SOURCE_LABEL =
   /^(?:(?:source|sources|from|via)(?:\s*:\s*|\s+)|(?:来源|來源|消息来源|出典|출처)\s*(?:[:：]\s*|\s+))/iu;
 /** A label with nothing after it: `Author:`, `Sources:`, `Air Date:`. */
@@ -383,7 +389,7 @@ function whoOf(segment: string, apart: boolean): Who | null {
     const outlet = /\s/.test(name) ? isOutletName(name) : /^[\p{Lu}\p{Lo}]/u.test(name);
     return outlet ? { people: [], source: outletOfAgencyCode(name) ?? name } : null;
   }
-  const personLabel = PERSON_LABEL.exec(text);
+  const personLabel = PERSON_LABEL.exec(text) ?? OTHER_PERSON_LABEL.exec(text);
   if (personLabel) text = text.slice(personLabel[0].length).trim();
   // `By Bill Hoppe | Special to the Pioneer Press`.
   text = text.replace(/^special to\s+/i, '').replace(/^the\s/, 'The ');

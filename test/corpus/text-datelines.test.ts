@@ -167,9 +167,23 @@ describe('an outlet and date line under a plain-text title', () => {
     [
       'Por María García · El País · 3 de marzo de 2025',
       '2025-03-03',
-      'Por María García',
+      'María García',
       'El País',
       'El presidente turco recibió el lunes a su homólogo ucraniano en Estambul. Ambos hablaron de la paz.',
+    ],
+    [
+      'Von Anna Müller, dpa · 3. März 2025',
+      '2025-03-03',
+      'Anna Müller',
+      'dpa',
+      'Der türkische Präsident hat am Montag seinen Gast in Istanbul empfangen. Beide sprachen über Frieden.',
+    ],
+    [
+      'Par Jean Dupont · Le Monde · 14 mars 2025',
+      '2025-03-14',
+      'Jean Dupont',
+      'Le Monde',
+      'Le président turc a reçu lundi son homologue ukrainien à Istanbul. Ils ont parlé de paix.',
     ],
     [
       'Ayşe Yılmaz · Hürriyet · 3 Mart 2025',
