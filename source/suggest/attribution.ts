@@ -38,22 +38,16 @@ export interface Attribution {
   fallback?: boolean;
 }
 
-// With the indefinite articles of the other languages read: "sagte ein Sprecher", "un porte-parole".
-const DETERMINERS = new Set([
-  'a',
-  'an',
-  'the',
-  'one',
-  'another',
-  'ein',
-  'eine',
-  'un',
-  'une',
-  'uno',
-  'una',
-  'um',
-  'uma',
-]);
+const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
+/**
+ * The indefinite articles of the other languages read: "sagte ein Sprecher", "un porte-parole".
+ * Never in capitals: `UN` is the United Nations.
+ */
+const OTHER_ARTICLES = new Set(['ein', 'eine', 'un', 'une', 'uno', 'una', 'um', 'uma']);
+const isDeterminer = (token: Token | undefined): boolean =>
+  token !== undefined &&
+  (DETERMINERS.has(token.lower) ||
+    (OTHER_ARTICLES.has(token.lower) && token.text !== token.text.toUpperCase()));
 /** Words between a speaker and their verb: "Putin also insisted", "The Kremlin has stated". */
 const BRIDGE = new Set([
   'also',
@@ -121,7 +115,7 @@ function phraseWord(token: Token): boolean {
     token.possessive ||
     isRole(token.lower) ||
     NATIONS.has(token.lower) ||
-    DETERMINERS.has(token.lower) ||
+    isDeterminer(token) ||
     HONORIFICS.has(token.lower) ||
     NAME_PARTICLES.has(token.text)
   );
@@ -148,7 +142,7 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   // and after a determiner "the agency said"; a body named with up to two lower-case words
   // after a naming word too ("Peru’s health ministry said").
   if (i >= 0 && !inside[i] && commonNoun(tokens[i]!)) {
-    const determined = i > 0 && DETERMINERS.has(tokens[i - 1]!.lower);
+    const determined = i > 0 && isDeterminer(tokens[i - 1]);
     if (/^[a-z]+s$/.test(tokens[i]!.text) || determined) i--;
     else i -= namedBody(tokens, inside, i);
   }
@@ -218,7 +212,7 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
   while (i < tokens.length && !inside[i] && phraseWord(tokens[i]!)) i++;
   // "says the letter", "said the actor": a determiner and one common noun.
   const next = tokens[i];
-  if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) {
+  if (i === from + 1 && isDeterminer(tokens[from]) && next && commonNoun(next)) {
     // "said a report from Harbour Lane Securities": the document's author speaks.
     const author = documentAuthor(tokens, inside, i);
     if (author) return author;

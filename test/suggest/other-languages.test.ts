@@ -68,6 +68,15 @@ describe('a pronoun of another language', () => {
   });
 });
 
+describe('English beside the other languages', () => {
+  it('reads UN as the United Nations, not the Spanish article', () => {
+    // `un` is an indefinite article in French and Spanish; in capitals it names a body, and
+    // "said UN agency spokesman …" was read "said a agency" (the speaker became `UN agency`).
+    const body = '“Aid is not reaching Gaza,” said UN agency spokesman Jens Laerke on Friday.';
+    expect(speaker(body, 'Aid is not')).not.toBe('UN agency');
+  });
+});
+
 describe('a German sentence after a „…“ quotation', () => {
   it('is no quote', () => {
     const body =
