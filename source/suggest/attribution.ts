@@ -248,7 +248,9 @@ function namesAuthor(tokens: Token[], inside: boolean[], at: number, phrase: Tok
 }
 
 const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null => {
-  if (phrase.length === 1 && OTHER_PRONOUNS.has(phrase[0]!.lower)) return null;
+  // Not in capitals: `ER`, `IL` are no pronouns.
+  const only = phrase.length === 1 ? phrase[0]! : null;
+  if (only && OTHER_PRONOUNS.has(only.lower) && only.text !== only.text.toUpperCase()) return null;
   const found = mention(phrase);
   if (!found) return null;
   const pronoun = phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower);
