@@ -108,8 +108,9 @@ export const ROLE_NOUNS = words(`
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */
 export const HONORIFICS = words(
-  // "M. Erdoğan", "Mme Martin", "Herr Müller", "el Sr. Pérez", "il sig. Rossi".
-  'mr mrs ms dr sir dame lord lady prof gen col lt sen rep m mme mm herr frau sr sra sig',
+  // "Mme Martin", "Herr Müller", "el Sr. Pérez", "il sig. Rossi"; French "M." (Monsieur) only
+  // where a phrase opens with it (people.ts), since "John M. Ford" has it as an initial.
+  'mr mrs ms dr sir dame lord lady prof gen col lt sen rep mme herr frau sr sra sig',
 );
 
 /** Capitalised words that make a run of capitals a place, body or outlet, never a person. */

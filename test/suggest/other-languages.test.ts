@@ -69,6 +69,13 @@ describe('a pronoun of another language', () => {
 });
 
 describe('English beside the other languages', () => {
+  it('keeps an M. inside a name as an initial', () => {
+    // French `M.` (Monsieur) is a title only where the phrase opens with it.
+    const body =
+      'The fund was set up by John Milo Ford in 1990. Since then John M. Ford has given it away. “We keep going,” John M. Ford said.';
+    expect(speaker(body, 'We keep going')).toBe('John M. Ford');
+  });
+
   it('reads UN as the United Nations, not the Spanish article', () => {
     // `un` is an indefinite article in French and Spanish; in capitals it names a body, and
     // "said UN agency spokesman …" was read "said a agency" (the speaker became `UN agency`).
