@@ -34,7 +34,7 @@ export type AbbreviationKind =
 
 const table: Record<AbbreviationKind, string> = {
   prefix:
-    'Mr Mrs Ms Mx Messrs Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs Lt ' +
+    'Mr Mrs Ms Mx Messrs MM Mmes Mme Mlle Dr Drs Prof Profs Gen Gens Sen Sens Rep Reps Gov Govs Lt ' +
     'Col Maj Capt Cpt Sgt Cpl Pvt Adm Cmdr Cdr Brig Lieut Rev Fr Hon Rt Pres Amb Supt Insp Det Atty ' +
     'Msgr Mgr Treas Sec St Ste Mt Ft Pt Sra Srta Dept Univ Ave Blvd Rd Hwy ' +
     // Titles of European news: "Dott. Rossi", "l'Avv. Conte", "Sig.ra Bianchi", "Lic. Pérez",
@@ -215,6 +215,20 @@ export const labelledNouns: ReadonlySet<string> = new Set(
     'League Group Pool Zone Track Step Option Plan Amendment Exhibit Figure Table Gate Terminal ' +
     'Platform Vitamin Hepatitis Vatican Apollo Bundesliga Ligue Serie Formula Gemini Sputnik ' +
     'Saturn Bowl'
+  ).split(' '),
+);
+
+/**
+ * French words after which `M.` is Monsieur before a name, not an initial or a label: "a dit M.
+ * Erdoğan", "selon M. Dupont", "explique M. Martin" (qa56 #3). Lower-case, as the word is compared.
+ */
+export const monsieurLeaders: ReadonlySet<string> = new Set(
+  (
+    'a à de du des et ou que qu selon par pour avec chez entre sans contre sur après avant dont ' +
+    'où quand mais comme dit déclaré ajouté affirmé estimé souligné précisé indiqué expliqué ' +
+    'assuré rappelé répondu confié reconnu jugé insisté explique déclare ajoute affirme estime ' +
+    'souligne précise indique assure rappelle répond confie reconnaît juge insiste lance raconte ' +
+    'interrogé interrogée'
   ).split(' '),
 );
 

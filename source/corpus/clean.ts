@@ -20,6 +20,7 @@ import {
   parseByline,
   parseDate,
   parseDateline,
+  parseOutletLine,
   sourceFromLine,
   takeDatePrefix,
 } from './metadata.js';
@@ -255,6 +256,8 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
   let datelineSource: string | null = null;
   let seen = 0;
   let credits = 0;
+  // The last head line read that was no dateline.
+  let plainAbove = -1;
   for (let i = 0; i < units.length && seen < HEAD_UNITS; i++) {
     // `TOKYO, March 14, 2025 (AP)` ends as a photo's credit does: gone either way, but its date
     // and agency are the article's.
@@ -280,9 +283,17 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
       reasons[i] = 'dateline';
       date ??= dateline.date;
       byline ??= dateline.byline;
-      datelineSource ??= dateline.source;
+      // `Reuters` on its own line right above `2025-03-14`: the outlet of the date line.
+      const above = dateline.date !== null && dateline.source === null ? plainAbove : -1;
+      const outlet = above >= 0 && above === i - 1 ? parseOutletLine(units[above]!.text) : null;
+      if (outlet !== null) {
+        reasons[above] = 'dateline';
+        byline ??= outlet.byline;
+      }
+      datelineSource ??= dateline.source ?? outlet?.source ?? null;
       continue;
     }
+    plainAbove = i;
     const given = chosen && !isSentenceLike(text) ? lineDate(unglue(text)) : null;
     if (given !== null) {
       reasons[i] = 'dateline';

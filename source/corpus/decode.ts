@@ -211,6 +211,14 @@ const SPACE = /\s/u;
 const OPENING = new Set(['“', '‘', '„', '‚', '«', '‹', '¿', '¡']);
 /** Quotation marks that close: after a word or its final punctuation (’ also between letters). */
 const CLOSING = new Set(['”', '’', '»', '›']);
+/**
+ * Quotation marks that open in English and close in German, Czech and the other languages that
+ * open low: `„Wir sind überrascht“, sagte Müller` (2026-12-07, qa56 #9: German in Windows-1252
+ * with „…“ fell under the nine tenths and became U+FFFD).
+ */
+const LOW_OPENED_CLOSING = new Set(['“', '‘']);
+/** Currency signs, which German and French write after the amount: `1,5 Mio. €`, `20 €`. */
+const CURRENCY = new Set(['€', '£', '¥', '¢']);
 /** Signs written beside a number: €5, 5 °C, 3½, 1º. */
 const NUMERIC = new Set([
   '€',
@@ -263,6 +271,11 @@ function fitsItsPlace(char: string, before: string, after: string): boolean {
   if (NUMERIC.has(char)) {
     if (DIGIT.test(before) || DIGIT.test(after)) return true;
     if ((char === '²' || char === '³') && LETTER.test(before)) return true;
+    // Set apart by a space, after the amount or its abbreviation: `1.234,5 Mio. €.`; never
+    // against a letter, as the `â€` of broken UTF-8 is.
+    if (CURRENCY.has(char) && SPACE.test(before) && !LETTER.test(after) && !DIGIT.test(after)) {
+      return true;
+    }
   }
   if (CJK_FORMS.test(char)) {
     return WORD.test(before) || WORD.test(after) || CJK_FORMS.test(before) || CJK_FORMS.test(after);
@@ -275,6 +288,7 @@ function fitsItsPlace(char: string, before: string, after: string): boolean {
     );
   }
   if (OPENING.has(char)) {
+    if (LOW_OPENED_CLOSING.has(char) && closesQuotation(before, after)) return true;
     // Chinese and Japanese put no space before a quotation: 他说“我们…”.
     if (WORD.test(before) && !CJK_LETTER.test(before)) return false;
     return (
@@ -286,17 +300,23 @@ function fitsItsPlace(char: string, before: string, after: string): boolean {
   if (CLOSING.has(char)) {
     if (char === '’' && WORD.test(after)) return true;
     if (WORD.test(after) && !CJK_LETTER.test(after)) return false;
-    return (
-      WORD.test(before) ||
-      /[.,!?;:)\]%'"…]/.test(before) ||
-      CLOSING.has(before) ||
-      CJK_FORMS.test(before) ||
-      ((char === '»' || char === '›') && SPACE.test(before))
-    );
+    return closesQuotation(before, after) || ((char === '»' || char === '›') && SPACE.test(before));
   }
   if (char === '\u00a0') return !SPACE.test(before) && !SPACE.test(after);
   if (char === '\u00ad') return LETTER.test(before) && LETTER.test(after);
   return BETWEEN.has(char) && plain(before) && plain(after);
+}
+
+/** A closing mark's place: after a word or its final punctuation, before no word. */
+function closesQuotation(before: string, after: string): boolean {
+  if (WORD.test(after) && !CJK_LETTER.test(after)) return false;
+  return (
+    WORD.test(before) ||
+    /[.,!?;:)\]%'"…]/.test(before) ||
+    CLOSING.has(before) ||
+    LOW_OPENED_CLOSING.has(before) ||
+    CJK_FORMS.test(before)
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { AGENCY_TRAILER } from './boilerplate-patterns.js';
 import { isKnownOutlet, outletOfAgencyCode } from './outlets.js';
+import { isPersonNoun, isPlaceName } from './places.js';
 
 const DATE_PREFIX = /^\s*date\s+(\d{4})-(\d{2})-(\d{2})(?:\s+|$)/;
 
@@ -101,11 +102,12 @@ const YEAR = /(?:^|\D)(?:1[89]|20)\d{2}(?:\D|$)/;
 
 /**
  * Month names of the other languages chrono reads, as a dateline writes them (German, French,
- * Spanish, Italian, Portuguese, Dutch; Russian and Ukrainian in the genitive, "25 апреля"):
- * outlets about one story write in many languages, and a line naming none is not asked.
+ * Spanish, Italian, Portuguese, Dutch; Russian and Ukrainian in the genitive, "25 апреля";
+ * Arabic, both the Egyptian and the Levantine names): outlets about one story write in many
+ * languages, and a line naming none is not asked.
  */
 const FOREIGN_MONTH =
-  /(?:^|[^\p{L}])(?:januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|januari|februari|maart|mei|augustus|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)(?:$|[^\p{L}])/iu;
+  /(?:^|[^\p{L}])(?:يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|januar|jänner|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|januari|februari|maart|mei|augustus|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)(?:$|[^\p{L}])/iu;
 const FOREIGN = [
   chrono.de,
   chrono.fr,
@@ -115,6 +117,7 @@ const FOREIGN = [
   chrono.nl,
   chrono.ru,
   chrono.uk,
+  chrono.ar,
 ];
 
 /** The first date chrono finds with its year and day, in English or another language it reads. */
@@ -124,10 +127,56 @@ function chronoDate(text: string): chrono.ParsedResult | null {
   const english = DATE_HINT.test(text) ? certain(chrono.parse(text, REFERENCE)[0]) : null;
   if (english !== null || !FOREIGN_MONTH.test(text)) return english;
   for (const parser of FOREIGN) {
-    const found = certain(parser.parse(text, REFERENCE)[0]);
-    if (found !== null) return found;
+    // Not only the first thing the parser reads: Spanish and French read `Mar` in `María` as a
+    // Tuesday before `3 de marzo de 2025` (2026-12-07, qa56 #2).
+    for (const result of parser.parse(text, REFERENCE)) {
+      const found = certain(result);
+      if (found !== null) return found;
+    }
   }
   return null;
+}
+
+/** Turkish months, which chrono does not read: `3 Mart 2025`, `14 Şubat 2025 Cuma`. */
+const TURKISH_MONTHS = [
+  'ocak',
+  'şubat',
+  'mart',
+  'nisan',
+  'mayıs',
+  'haziran',
+  'temmuz',
+  'ağustos',
+  'eylül',
+  'ekim',
+  'kasım',
+  'aralık',
+];
+const TURKISH_DATE = new RegExp(
+  String.raw`(?<![\p{L}\d])(\d{1,2})\.?\s+(${TURKISH_MONTHS.join('|')})\s+(\d{4})(?![\p{L}\d])`,
+  'iu',
+);
+
+/** A Turkish date, read from its month table. */
+function turkishDate(text: string): { index: number; length: number; date: string | null } | null {
+  const match = TURKISH_DATE.exec(text);
+  if (!match) return null;
+  const month = TURKISH_MONTHS.indexOf(match[2]!.toLocaleLowerCase('tr')) + 1;
+  if (month === 0) return null;
+  return {
+    index: match.index,
+    length: match[0].length,
+    date: realDate(Number(match[3]), month, Number(match[1])),
+  };
+}
+
+/** The ISO date of a day, or null for one that cannot be (31 April, the year 3000). */
+function realDate(y: number, m: number, d: number): string | null {
+  const when = new Date(Date.UTC(y, m - 1, d));
+  const date = iso(y, m, d);
+  return when.getUTCMonth() === m - 1 && when.getUTCDate() === d && isPlausibleDate(date)
+    ? date
+    : null;
 }
 
 const PUBLISHED =
@@ -210,6 +259,8 @@ function findDate(text: string): FoundDate | null {
       date: real && isPlausibleDate(date) ? date : null,
     };
   }
+  const turkish = turkishDate(text);
+  if (turkish) return turkish;
   // chrono takes milliseconds a line: ask it only about lines with a year and a month or day name.
   const result = YEAR.test(text) ? chronoDate(text) : null;
   if (result === null) return null;
@@ -265,6 +316,13 @@ const STAFF =
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_PERSON = /^[\p{Script=Han}\p{Script=Hangul}]{2,4}$/u;
 const ONE_WORD = /^\p{Lu}[\p{L}\p{N}'’&.-]*$/u;
+/**
+ * Arabic and Hebrew have no capitals to tell a name by: one word set apart beside the date is an
+ * outlet (`الجزيرة`), two to four after a writer's label (`بقلم أحمد علي`, "by") a writer.
+ */
+const CASELESS_WORD = /^[\p{Script=Arabic}\p{Script=Hebrew}][\p{L}\p{M}\p{N}'’&.-]*$/u;
+const CASELESS_NAME =
+  /^[\p{Script=Arabic}\p{Script=Hebrew}][\p{L}\p{M}]*(?:\s+[\p{Script=Arabic}\p{Script=Hebrew}][\p{L}\p{M}]*){1,3}$/u;
 
 /** A word that is a site's address: `NJ.com`, `Moneycontrol.com`. */
 const DOMAIN_WORD = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
@@ -292,7 +350,13 @@ function isPersonName(name: string): boolean {
 }
 
 const PERSON_LABEL =
-  /^(?:(?:by|written by|reporting by|words by|story by|authors?|reporter)(?:\s*:\s*|\s+)|(?:记者|記者|作者|撰文|文|编辑|編輯|责任编辑|責任編輯|기자)\s*(?:[:：/／|｜]\s*|\s+))/iu;
+  /^(?:(?:by|written by|reporting by|words by|story by|authors?|reporter|بقلم|מאת)(?:\s*:\s*|\s+)|(?:记者|記者|作者|撰文|文|编辑|編輯|责任编辑|責任編輯|기자)\s*(?:[:：/／|｜]\s*|\s+))/iu;
+/**
+ * "By" in German, French, Spanish and Portuguese (`Von Anna Müller`, `Par Jean Dupont`, `Por María
+ * García`): capitalised and before a name of two words or more, so that a name that begins so
+ * (`Von Miller`) stays whole.
+ */
+const OTHER_PERSON_LABEL = /^(?:Von|Par|Por)\s+(?=\p{Lu}[\p{L}'’.-]*\s+\p{Lu})/u;
 const SOURCE_LABEL =
   /^(?:(?:source|sources|from|via)(?:\s*:\s*|\s+)|(?:来源|來源|消息来源|出典|출처)\s*(?:[:：]\s*|\s+))/iu;
 /** A label with nothing after it: `Author:`, `Sources:`, `Air Date:`. */
@@ -325,7 +389,7 @@ function whoOf(segment: string, apart: boolean): Who | null {
     const outlet = /\s/.test(name) ? isOutletName(name) : /^[\p{Lu}\p{Lo}]/u.test(name);
     return outlet ? { people: [], source: outletOfAgencyCode(name) ?? name } : null;
   }
-  const personLabel = PERSON_LABEL.exec(text);
+  const personLabel = PERSON_LABEL.exec(text) ?? OTHER_PERSON_LABEL.exec(text);
   if (personLabel) text = text.slice(personLabel[0].length).trim();
   // `By Bill Hoppe | Special to the Pioneer Press`.
   text = text.replace(/^special to\s+/i, '').replace(/^the\s/, 'The ');
@@ -343,14 +407,36 @@ function whoOf(segment: string, apart: boolean): Who | null {
       const outlet =
         isKnownOutlet(name) ||
         DOMAIN_WORD.test(name) ||
-        (i === 0 && (personLabel ? /^\p{Lu}{2,}$/u.test(name) : apart && ONE_WORD.test(name)));
+        (i === 0 &&
+          (personLabel
+            ? /^\p{Lu}{2,}$/u.test(name) ||
+              (apart && names.length === 1 && outletAfterBy(personLabel[0], name))
+            : apart && (ONE_WORD.test(name) || CASELESS_WORD.test(name))));
       if (outlet) who.source ??= outletOfAgencyCode(name) ?? name;
       else if (!/^\p{Lu}/u.test(name)) return null;
     } else if (isOutletName(name)) who.source ??= outletOfAgencyCode(name) ?? name;
-    else if (isPersonName(name)) who.people.push(name);
-    else return null;
+    else if (isPersonName(name) || (personLabel && CASELESS_NAME.test(name))) {
+      // `New Delhi, News Nation Bureau`: a place before an outlet is the dateline's place, not
+      // a writer. WordNet is asked only here, where a name stands before an outlet's.
+      const next = names[i + 1];
+      const beforeOutlet =
+        next !== undefined &&
+        (isKnownOutlet(next) || DOMAIN_WORD.test(next) || (/\s/.test(next) && isOutletName(next)));
+      if (!(beforeOutlet && !personLabel && isPlaceName(name))) who.people.push(name);
+    } else return null;
   }
   return who;
+}
+
+/**
+ * `By Nordpost · 2025-03-14`: one word after a capitalised "By", set apart from the date, with
+ * no one else named, is an outlet's name. A blog's first name is told by its template and by
+ * WordNet: blogs write "by Regan", "by Anmol", "written by …", "Posted by …" (the 181 pages'
+ * dumps: no capitalised "By" before one first name), and a word whose first sense in WordNet is
+ * a person (`Catherine`) is a name.
+ */
+function outletAfterBy(label: string, name: string): boolean {
+  return /^B[yY]\s/.test(label) && ONE_WORD.test(name) && !isPersonNoun(name);
 }
 
 /** Parts of a line set apart by `·`, `|`, `•`, `／` or a spaced dash. */
@@ -419,6 +505,15 @@ function whoAfter(after: string): Who | null {
   return who;
 }
 
+/**
+ * Russian and Ukrainian write "year" after it: `14 марта 2025 г.`, `14 березня 2025 р.`, `2025
+ * года`. chrono reads the letter without its period (or not at all): the rest is no one's name.
+ */
+function withoutYearWord(date: string, after: string): string {
+  if (/\s[гр]$/u.test(date)) return after.replace(/^\./, '');
+  return after.replace(/^\s*(?:г|р|года|року)(?:\.|(?!\p{L}))/u, '');
+}
+
 function dateline(date: string | null, who: Who): Dateline {
   return {
     date,
@@ -445,7 +540,12 @@ export function parseDateline(line: string): Dateline | null {
   if (found !== null) {
     if (found.date === null) return null;
     const before = text.slice(0, found.index).trim();
-    const after = whoAfter(text.slice(found.index + found.length));
+    const after = whoAfter(
+      withoutYearWord(
+        text.slice(found.index, found.index + found.length),
+        text.slice(found.index + found.length),
+      ),
+    );
     if (after === null) return null;
     if (PLACE.test(before) && !isKnownOutlet(before.replace(/[\s,–—-]+$/u, ''))) {
       return dateline(found.date, after);
@@ -467,6 +567,46 @@ export function parseDateline(line: string): Dateline | null {
   return null;
 }
 
+/**
+ * The outlet a line of its own names, as scrapers put it above the date line (`Reuters`,
+ * `The Coastal Observer`, `By Nordpost`, `Source: Harbour Daily`, `新华社`), and the writer
+ * before a known outlet (`Tom Davies Associated Press`): read by the rules of the part beside a
+ * date, set apart by the line break. Null for anything else. Stricter than beside a date:
+ * - one bare word must be an outlet margin knows or a site's address (a lone word at the head
+ *   is as often a section, `World`, or a first name);
+ * - a name of four words or more must be known or open with an article (`Elliot Brownstein
+ *   Florida Today` is a writer and an outlet run together, and which words are whose is not
+ *   known);
+ * - a name of section and outlet words alone (`Breaking News`, `World News`) is a section.
+ */
+export function parseOutletLine(line: string): { byline: string | null; source: string } | null {
+  const text = asciiDigits(line.trim());
+  if (text === '' || text.length > 80) return null;
+  const outlet = (source: string | null) => (source === null ? null : { byline: null, source });
+  if (isKnownOutlet(text)) return outlet(outletOfAgencyCode(text) ?? text);
+  if (ONE_WORD.test(text)) return DOMAIN_WORD.test(text) ? outlet(text) : null;
+  const words = text.split(/\s+/);
+  // A writer run into a known outlet: `Tom Davies Associated Press`.
+  for (let k = 2; k <= 3 && k < words.length; k++) {
+    const person = words.slice(0, k).join(' ');
+    const rest = words.slice(k).join(' ');
+    if (isKnownOutlet(rest) && isPersonName(person) && !ARTICLES.has(words[0]!.toLowerCase())) {
+      return { byline: person, source: outletOfAgencyCode(rest) ?? rest };
+    }
+  }
+  const who = whoOfAll(text, true);
+  if (who === null || who.people.length > 0 || who.source === null) return null;
+  const named = who.source.split(/\s+/);
+  const plain = (word: string) => word.toLowerCase().replace(/[.,]$/, '');
+  if (named.length >= 4 && !isKnownOutlet(who.source) && !ARTICLES.has(plain(named[0]!))) {
+    return null;
+  }
+  if (named.every((word) => SECTIONS.has(plain(word)) || OUTLET_WORDS.has(plain(word)))) {
+    return null;
+  }
+  return outlet(who.source);
+}
+
 /** Longer lines are a sentence mentioning a date, not a line giving one. */
 const DATE_LINE_LENGTH = 80;
 
@@ -479,6 +619,8 @@ export function lineDate(text: string): string | null {
   if (text.length > DATE_LINE_LENGTH || !YEAR.test(text)) return null;
   const bare = bareDate(text);
   if (bare !== undefined) return bare;
+  const turkish = turkishDate(text);
+  if (turkish) return turkish.date;
   const result = chronoDate(text);
   if (result === null) return null;
   const date = iso(result.start.get('year')!, result.start.get('month')!, result.start.get('day')!);

@@ -5,6 +5,7 @@ import {
   closingContinuations,
   continuingWords,
   labelledNouns,
+  monsieurLeaders,
   ordinalLeaders,
   ordinalMonths,
   personNouns,
@@ -265,9 +266,20 @@ const romanceArticles = new Set([
   'na',
 ]);
 
+/** The whole word before `start` and its spaces, without its marks, or ''. */
+function previousWord(text: string, start: number): string {
+  let end = start;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  let from = end;
+  while (from > 0 && end - from < longestWord && !isSpace(text.charCodeAt(from - 1))) from--;
+  return text.slice(from, end).replace(/^\P{L}+|\P{L}+$/gu, '');
+}
+
 function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
   // English "John Smith Sr." closes a name; Spanish and Portuguese "el Sr. García" opens one.
   if (word === 'Sr' && romanceArticles.has(shortWordBefore(text, start))) return 'prefix';
+  // French "a dit M. Erdoğan": Monsieur before a name, after a French word.
+  if (word === 'M' && monsieurLeaders.has(previousWord(text, start).toLowerCase())) return 'prefix';
   const listed = abbreviations.get(word);
   if (listed) return listed;
   if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."
@@ -320,6 +332,12 @@ function opensDateline(text: string, unitStart: number, start: number, period: n
   return agencyMark.test(text.slice(period + 1, period + 40));
 }
 
+/** An agency between slashes, as Russian agencies sign a dateline: `/ТАСС/`, `/РИА Новости/`. */
+const agencyInSlashes = /^\/\p{Lu}[\p{L}\s-]{1,30}\/\.?(?:\s|$)/u;
+/** A place in capitals and a day with its month: `СТАМБУЛ, 14 марта`, `MOSCOW, March 14`. */
+const placeAndDay =
+  /^\p{Lu}{2,}(?:[\s-]+\p{Lu}{2,}){0,2},\s*(?:\d{1,2}\s+\p{L}+|\p{Lu}\p{Ll}+\s+\d{1,2})$/u;
+
 /** Whether a period (`text[period]`, with nothing but closers up to `end`) ends a sentence. */
 function periodEnds(
   text: string,
@@ -335,6 +353,15 @@ function periodEnds(
   if (dayOfMonth.test(word) && ordinalMonths.has(next.word)) return false; // "am 3. März"
   if (germanOrdinal(text, start, word)) return false; // "der 2. Weltkrieg"
   if (abbreviations.get(word) === 'number' && numberAfterShortWord(text, word, next)) return false;
+  // German "auf S. 4 des Berichts" (Seite): a page after a lower-case word, never a name's
+  // initial, which a name follows ("Dr. Silvia S. Martins").
+  if (
+    word === 'S' &&
+    /^\p{Ll}+$/u.test(previousWord(text, start)) &&
+    numberAfterShortWord(text, word, next)
+  ) {
+    return false;
+  }
   if (regionAbbreviations.has(word) && opensDateline(text, unit.start, start, period)) return false;
   switch (kindOf(word, text, start)) {
     case 'inner':
@@ -526,8 +553,24 @@ function isGlued(text: string, start: number, run: Run): boolean {
   return plainBefore && !plainWordBreakers.test(text.slice(run.end, to));
 }
 
+/**
+ * A Chinese speaker and speech verb right after a quotation's closing mark (`“是的！”她说。`,
+ * `「真的吗？」他问道，`, `“…。”外交部发言人表示，`): up to 12 characters of speaker, the verb,
+ * then a mark or the end. `道` alone is a verb only so placed (`他知道这件事` is a sentence).
+ */
+const chineseAttribution =
+  /^[^\s。！？，、；：“”「」『』]{1,12}?(?:说|說|问|問|称|稱|表示|指出|回答|答|喊|叫|补充|補充|强调|強調|透露|坦言|回应|回應|告诉记者|告訴記者|宣布|解释|解釋|追问|追問|写|寫|笑)(?:道|着|著|了|说|說)?(?:[。，,：:；！？]|$)/u;
+/** Japanese quotes with `と` and a verb of saying: `「はい！」と述べた。`, `」と彼は語った`. */
+const japaneseAttribution =
+  /^と[^\s。！？「」]{0,12}?(?:述べ|語っ|語る|話し|話す|言っ|言う|いっ|いう|強調|説明|指摘|訴え|答え|発表|明らかに|明かし|書い|問い|尋ね|付け加え)/u;
+
 function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
-  if (run.ideographic) return true;
+  if (run.ideographic) {
+    // A quotation ended by `！`, `？` or `。` and its speaker are one sentence, as `?” she asked`.
+    if (!run.closed) return true;
+    const after = text.slice(run.end, run.end + 40);
+    return !chineseAttribution.test(after) && !japaneseAttribution.test(after);
+  }
   if (run.bracketed) return false;
   if (run.end < text.length && !isSpace(text.charCodeAt(run.end)) && !isGlued(text, start, run)) {
     return false; // "U.S.", "3.5", "a.b@c", "example.com/a.b?c=d"
@@ -537,6 +580,15 @@ function runEnds(text: string, start: number, run: Run, unit: Unit): boolean {
   if (lowercase.test(next.first)) return false; // `,” he said`, "a.m. and", `?” she asked`
   // A spaced slash pairs what is on either side: "9.30 A.M. / 7.00 P.M." (not "said. /TASS/").
   if (next.first === '/' && isSpace(text.charCodeAt(next.index + 1))) return false;
+  // TASS's dateline: `СТАМБУЛ, 14 марта. /ТАСС/. Президент…`: the place, the day and the agency
+  // are one line of it, then the sentence (qa56 #3).
+  if (
+    next.first === '/' &&
+    agencyInSlashes.test(text.slice(next.index, next.index + 40)) &&
+    placeAndDay.test(text.slice(unit.start, start))
+  ) {
+    return false;
+  }
   if (dashes.test(next.first)) {
     // A dash and a lower-case word go on: "formerly Twitter Inc. — said", «Нет!» — сказал он,
     // "and -- voila! -- you have".

@@ -8,6 +8,7 @@
  */
 
 import { isKnownOutlet } from '../corpus/outlets.js';
+import { placeKind } from '../corpus/places.js';
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -34,7 +35,9 @@ const DATELINE = new RegExp(
 /**
  * The length of the dateline `text` opens with, 0 when it opens with none. A place and a dash
  * alone make one only in capitals (`WASHINGTON — `), so that "Smith — who…" or "Paris, Texas
- * — …" keep their words; a date, or the mark of an agency margin knows, makes one of any place.
+ * — …" keep their words, and only when WordNet knows the capitals as no organisation (`NATO —
+ * the alliance said` keeps NATO); a date, or the mark of an agency margin knows, makes one of
+ * any place.
  */
 export function datelineLength(text: string): number {
   // Nothing to look at past a dateline's own length: most sentences end the test here.
@@ -53,6 +56,14 @@ export function datelineLength(text: string): number {
       .split(/\s*[/,+&]\s*/)
       .every((name) => isKnownOutlet(name) || /^(?:dpa|apa|efe)$/.test(name));
   if (!capitals && date === undefined && !known) return 0;
+  // In capitals alone, a subject in capitals is no place: `NATO — the alliance said`, `HAMAS —
+  // …`. WordNet tells an organisation (a name it knows in no sense as a location) from a place
+  // (`BUFFALO, N.Y. — `: the animal first, the city too); a name it does not know (`KYIV`, most
+  // towns) stays a place, as datelines name them, and so does any place with its region.
+  if (date === undefined && !known && !match.groups.region) {
+    const parts = place!.split('/');
+    if (parts.some((part) => placeKind(part.replace(/[.]+$/, '')) === 'other')) return 0;
+  }
   return match[0].length;
 }
 

@@ -87,18 +87,25 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
       if (dayOfDate(member.text, written.start, written.end)) return [];
       const mention = withTimeMark(member.text, written);
       const unit = isYear(member.text, mention) ? YEAR : unitAfter(member.text, mention.end);
-      return [{ mention, unit }];
+      return [{ mention, unit, before: unitBefore(member.text, mention.start) }];
     }),
   );
   const mentions = found.map((list, member) => list.map((item) => ({ member, ...item })));
+  // What each value compared counts: the content words after and before it.
+  const counts = new Map<DifferenceValue, readonly string[]>();
   for (const list of mentions) {
-    for (const { member, mention, unit } of list) {
+    for (const { member, mention, unit, before } of list) {
       const values = byUnit.get(unit) ?? [];
-      values.push({ member, text: mention.text });
+      const value = { member, text: mention.text };
+      counts.set(value, [unit, before]);
+      values.push(value);
       byUnit.set(unit, values);
     }
   }
   const out: Difference[] = [];
+  // Each member's figures a difference lists: the unpaired ones compared last leave them out,
+  // so that no difference says again what one before said.
+  const shown = new Set<string>();
   // A member that states a figure another member states agrees with it, whatever else it adds.
   const compared = (values: readonly DifferenceValue[]) => {
     const lists: DifferenceValue[][] = members.map(() => []);
@@ -107,21 +114,26 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
     const marked = disagreeing(keys, sortedKeys, disjointKeys);
     if (marked.size === 0) return;
     const listed = markedValues(lists, marked, (value) => value.text);
-    // Every member stating a value listed, however it counts it: "wounded 37 early Friday"
-    // says the 37 that "37 wounded" says, and was left out of "40 ≠ 37" for counting
-    // "early" (qa55).
+    const units = new Set(values.flatMap((value) => counts.get(value) ?? []));
+    units.delete('');
+    // Every member stating a value listed of what the compared values count (the content word
+    // after or before each), by the word before it as well as the word after: "wounded 37 early Friday" says the 37 that "37
+    // wounded" says, and was left out of "40 ≠ 37" for counting "early" (qa55); "a
+    // 37-year-old among the 40 wounded" states no 37 wounded (text56).
     const stated = new Set(listed.map(figureKey));
     const already = new Set(listed.map((value) => `${value.member}\u0000${figureKey(value)}`));
     mentions.forEach((list, member) => {
-      for (const { mention } of list) {
+      for (const { mention, unit, before } of list) {
         const key = figureKey(mention);
         const id = `${member}\u0000${key}`;
         if (!stated.has(key) || already.has(id)) continue;
+        if (!units.has(unit) && !units.has(before)) continue;
         already.add(id);
         listed.push({ member, text: mention.text });
       }
     });
     listed.sort((a, b) => a.member - b.member);
+    for (const value of listed) shown.add(`${value.member}\u0000${figureKey(value)}`);
     out.push({ kind: 'number', values: listed });
   };
   for (const [unit, values] of byUnit) {
@@ -135,7 +147,10 @@ export function numberDifferences(members: readonly DifferenceInput[]): Differen
     }
     compared(values);
   }
-  if (unpaired.filter((values) => values.length > 0).length >= 2) compared(unpaired.flat());
+  const left = unpaired.map((values) =>
+    values.filter((value) => !shown.has(`${value.member}\u0000${figureKey(value)}`)),
+  );
+  if (left.filter((values) => values.length > 0).length >= 2) compared(left.flat());
   return out;
 }
 
@@ -207,6 +222,18 @@ function isYear(text: string, mention: { text: string; start: number }): boolean
     BEFORE_YEAR.test(text.slice(Math.max(0, mention.start - 20), mention.start)) ||
     foreignMonthBeforeYear().test(text.slice(Math.max(0, mention.start - 24), mention.start))
   );
+}
+
+/**
+ * The content word right before a figure, as `unitAfter` gives the one after: "wounded 37
+ * early Friday" → `wound`. Empty when that word is a stopword or there is none (`a 37-year-old`).
+ */
+function unitBefore(text: string, start: number): string {
+  const word = /([\p{L}]+)[^\p{L}\p{N}]{0,2}$/u.exec(text.slice(Math.max(0, start - 40), start));
+  if (!word) return '';
+  const folded = fold(word[1]!);
+  if (STOPWORDS.has(folded) || WEIGHTLESS_WORDS.has(folded) || folded.length < 2) return '';
+  return stem(folded);
 }
 
 function unitAfter(text: string, end: number): string {

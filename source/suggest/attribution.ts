@@ -5,16 +5,20 @@
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
 import {
+  AUXILIARIES,
   DOCUMENT_NOUNS,
   HONORIFICS,
   MONTH_NAMES,
   NAME_PARTICLES,
   NATIONS,
   NUMBER_WORDS,
+  OTHER_PRONOUNS,
+  OTHER_REPORTING_VERBS,
   PHRASAL_REPORTING_VERBS,
   PRONOUNS,
   REPORTING_VERBS,
   SPEECH_OBJECT_VERBS,
+  VERB_LAST_REPORTING_VERBS,
   WEEKDAY_NAMES,
 } from './lexicon.js';
 import { isNameWord, isRole, type Mention, mention } from './people.js';
@@ -35,6 +39,15 @@ export interface Attribution {
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
+/**
+ * The indefinite articles of the other languages read: "sagte ein Sprecher", "un porte-parole".
+ * Never in capitals: `UN` is the United Nations.
+ */
+const OTHER_ARTICLES = new Set(['ein', 'eine', 'un', 'une', 'uno', 'una', 'um', 'uma']);
+const isDeterminer = (token: Token | undefined): boolean =>
+  token !== undefined &&
+  (DETERMINERS.has(token.lower) ||
+    (OTHER_ARTICLES.has(token.lower) && token.text !== token.text.toUpperCase()));
 /** Words between a speaker and their verb: "Putin also insisted", "The Kremlin has stated". */
 const BRIDGE = new Set([
   'also',
@@ -60,6 +73,7 @@ function isVerb(tokens: Token[], at: number): boolean {
   const token = tokens[at]!;
   if (token.kind !== 'word' || token.capital) return false;
   if (REPORTING_VERBS.has(token.lower) || SPEECH_OBJECT_VERBS.has(token.lower)) return true;
+  if (OTHER_REPORTING_VERBS.has(token.lower)) return true;
   const particle = PHRASAL_REPORTING_VERBS.get(token.lower);
   return particle !== undefined && tokens[at + 1]?.lower === particle;
 }
@@ -101,7 +115,7 @@ function phraseWord(token: Token): boolean {
     token.possessive ||
     isRole(token.lower) ||
     NATIONS.has(token.lower) ||
-    DETERMINERS.has(token.lower) ||
+    isDeterminer(token) ||
     HONORIFICS.has(token.lower) ||
     NAME_PARTICLES.has(token.text)
   );
@@ -128,7 +142,7 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   // and after a determiner "the agency said"; a body named with up to two lower-case words
   // after a naming word too ("Peru’s health ministry said").
   if (i >= 0 && !inside[i] && commonNoun(tokens[i]!)) {
-    const determined = i > 0 && DETERMINERS.has(tokens[i - 1]!.lower);
+    const determined = i > 0 && isDeterminer(tokens[i - 1]);
     if (/^[a-z]+s$/.test(tokens[i]!.text) || determined) i--;
     else i -= namedBody(tokens, inside, i);
   }
@@ -198,7 +212,7 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
   while (i < tokens.length && !inside[i] && phraseWord(tokens[i]!)) i++;
   // "says the letter", "said the actor": a determiner and one common noun.
   const next = tokens[i];
-  if (i === from + 1 && DETERMINERS.has(tokens[from]!.lower) && next && commonNoun(next)) {
+  if (i === from + 1 && isDeterminer(tokens[from]) && next && commonNoun(next)) {
     // "said a report from Harbour Lane Securities": the document's author speaks.
     const author = documentAuthor(tokens, inside, i);
     if (author) return author;
@@ -234,13 +248,17 @@ function namesAuthor(tokens: Token[], inside: boolean[], at: number, phrase: Tok
 }
 
 const sourceOf = (phrase: Token[]): { source: Mention; pronoun: boolean } | null => {
+  // Not in capitals: `ER`, `IL` are no pronouns.
+  const only = phrase.length === 1 ? phrase[0]! : null;
+  if (only && OTHER_PRONOUNS.has(only.lower) && only.text !== only.text.toUpperCase()) return null;
   const found = mention(phrase);
   if (!found) return null;
   const pronoun = phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower);
   return { source: found, pronoun };
 };
 
-const isComma = (token: Token | undefined): boolean => token?.text === ',';
+// With the Arabic comma: `«…»، قال متحدث`.
+const isComma = (token: Token | undefined): boolean => token?.text === ',' || token?.text === '،';
 
 /** Words that open a sentence before a comma without being its subject. */
 const CONNECTIVES = new Set(
@@ -429,7 +447,14 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     if (subject) return { ...subject, verb: token.lower, at, fallback: true };
     return null;
   }
-  const before = tokens[at - 1];
+  // `«…», a dit M. Erdoğan`, `«…», ha detto`, `«…» — заявил Эрдоган`: an auxiliary of another
+  // language, or a dash, between the quotation and its verb.
+  let lead = at - 1;
+  if (OTHER_REPORTING_VERBS.has(token.lower)) {
+    if (AUXILIARIES.has(tokens[lead]?.lower ?? '') && !inside[lead]) lead--;
+    if (/^[—–-]$/.test(tokens[lead]?.text ?? '') && !inside[lead]) lead--;
+  }
+  const before = tokens[lead];
   // "…,” noted Peskov." / "…,” he said." / "…” announced in May, said Ivo Kranjec": a verb
   // after the quotation's close, or after a comma with quoted words before it, comes first.
   const afterQuote =
@@ -440,7 +465,7 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
   if (afterQuote && isComma(before) && before.kind !== 'close') {
     // "“…,” Dr. Luz Contreras Arroyo, a member of the group, told NBC News": the speaker named
     // before the comma goes first.
-    const normal = sourceOf(appositionBefore(tokens, inside, at - 1));
+    const normal = sourceOf(appositionBefore(tokens, inside, lead));
     if (normal?.source.name) return { ...normal, verb: token.lower, at };
   }
   if (afterQuote) {
@@ -449,8 +474,25 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
       after = namedFurther(tokens, inside, at + 1 + after.length) ?? after;
     }
     const inverted = sourceOf(after);
-    if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1)) {
+    // Russian, Ukrainian and Turkish have no articles: `— сказал пресс-секретарь` is "said the
+    // press secretary".
+    const bareRole =
+      after.length === 1 && OTHER_REPORTING_VERBS.has(token.lower) && isRole(after[0]!.lower);
+    if (inverted && (inverted.source.name || inverted.pronoun || after.length > 1 || bareRole)) {
       return { ...inverted, verb: token.lower, at };
+    }
+    // Turkish `Erdoğan, "…" dedi.`: the speaker before the quotation, the verb after it.
+    if (VERB_LAST_REPORTING_VERBS.has(token.lower)) {
+      // The opening mark: the first token before the quoted words.
+      let open = lead - 1;
+      while (open >= 0 && inside[open]) open--;
+      if (open > 0 && open < lead - 1 && isComma(tokens[open - 1])) {
+        const named = sourceOf(phraseBefore(tokens, inside, open - 1));
+        if (named?.source.name) return { ...named, verb: token.lower, at };
+      }
+      // `Erdoğan görüşmenin ardından "…" dedi.`: the sentence's subject, words between.
+      const subject = sentenceSubject(tokens, inside);
+      if (subject?.source.name) return { ...subject, verb: token.lower, at };
     }
   }
   let phrase = phraseBefore(tokens, inside, at);

@@ -23,6 +23,42 @@ export const REPORTING_VERBS = words(`
 `);
 
 /**
+ * Verbs of saying in the other languages a fact-checker meets, as news writes them beside a
+ * quotation (`„…“, sagte Erdoğan`, `«…», dijo Sánchez`, `«…» — заявил Эрдоган`, `"…" dedi`):
+ * German, French, Spanish, Italian, Portuguese, Russian, Ukrainian and Turkish, lower case. Forms
+ * that are English words too ("dice", "assure", "lance") are left out.
+ */
+export const OTHER_REPORTING_VERBS = words(`
+  sagte sagt sagten erklärte erklärt erklärten betonte betont meinte meint schrieb schreibt
+  warnte warnt antwortete ergänzte bekräftigte unterstrich berichtete sagten
+  dit déclaré affirmé ajouté expliqué souligné estimé indiqué précisé assuré annoncé répondu
+  confié insisté déclare affirme ajoute explique souligne estime précise répond confie insiste
+  dijo afirmó declaró añadió explicó señaló aseguró indicó subrayó advirtió comentó manifestó
+  respondió afirma declara añade explica señala asegura
+  detto dichiarato affermato aggiunto spiegato sottolineato disse afferma dichiara aggiunge
+  spiega sottolinea
+  disse afirmou declarou acrescentou explicou sublinhou destacou salientou garantiu diz
+  acrescenta
+  сказал сказала сказали заявил заявила заявили отметил отметила добавил добавила подчеркнул
+  подчеркнула сообщил сообщила пояснил пояснила говорит заявляет ответил ответила
+  сказав заявив зазначив зазначила додав додала підкреслив підкреслила повідомив повідомила
+  пояснив каже заявляє відповів відповіла
+  dedi söyledi açıkladı belirtti kaydetti vurguladı ekledi
+  قال وقال أضاف وأضاف
+`);
+
+/**
+ * The verbs among those that close the sentence after the quotation, the speaker named before
+ * it: Turkish `Erdoğan, "…" dedi.`
+ */
+export const VERB_LAST_REPORTING_VERBS = words(
+  'dedi söyledi açıkladı belirtti kaydetti vurguladı ekledi',
+);
+
+/** Auxiliaries between a quotation and its verb: `a dit`, `ha detto`, `hat gesagt`. */
+export const AUXILIARIES = words('a ont ha hanno hat haben han');
+
+/**
  * Verbs that report words only with the particle after them ("Ruiz weighed in", "she chimed
  * in", "he pointed out"): the verb and the particle it needs.
  */
@@ -63,10 +99,19 @@ export const ROLE_NOUNS = words(`
   superintendent inspector mayor councillor councilman councilwoman activist campaigner speaker
   resident witness neighbor neighbour student teacher voter shopper passenger survivor volunteer
   veteran pastor rabbi imam priest comedian musician filmmaker photographer historian
+  präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin außenminister
+  außenministerin ministerin ministerpräsident sprecher sprecherin regierungssprecher
+  bürgermeister président présidente ministre porte-parole presidente ministro ministra portavoz
+  portavoce porta-voz президент министр пресс-секретарь представитель міністр речник
+  cumhurbaşkanı başbakan bakan sözcü متحدث
 `);
 
 /** Honorifics written before a surname ("Mr Peskov", "Dr. Tedros"). */
-export const HONORIFICS = words('mr mrs ms dr sir dame lord lady prof gen col lt sen rep');
+export const HONORIFICS = words(
+  // "Mme Martin", "Herr Müller", "el Sr. Pérez", "il sig. Rossi"; French "M." (Monsieur) only
+  // where a phrase opens with it (people.ts), since "John M. Ford" has it as an initial.
+  'mr mrs ms dr sir dame lord lady prof gen col lt sen rep mme herr frau sr sra sig',
+);
 
 /** Capitalised words that make a run of capitals a place, body or outlet, never a person. */
 export const NON_PERSON_WORDS = words(`
@@ -87,6 +132,8 @@ export const NON_PERSON_WORDS = words(`
 
 /** Countries, their people and a few regions, in lower case: a capital word that is one of them is no name. */
 export const NATIONS = words(`
+  турции россии украины сша китая германии франции израиля ирана туреччини росії україни китаю
+  німеччини франції ізраїлю ірану
   afghanistan afghan albania algeria america american angola argentina armenia armenian australia
   australian austria austrian azerbaijan azerbaijani bahrain bangladesh belarus belarusian belgium
   belgian bolivia bosnia brazil brazilian britain british bulgaria bulgarian cambodia cameroon
@@ -111,6 +158,15 @@ export const NAME_PARTICLES = words('von van der den de del della da di bin ibn 
 
 /** Third-person pronouns that can stand for a speaker. */
 export const PRONOUNS = words('he she they it');
+
+/**
+ * Personal pronouns of the other languages whose verbs of saying are read (`Er fügte hinzu: „…“`):
+ * capitalised at a sentence's start they look like a name, and a pronoun is no speaker's name.
+ */
+export const OTHER_PRONOUNS = words(`
+  er sie wir ihr il elle ils elles nous vous él ella ellos ellas usted lui lei egli essa loro
+  ela eles elas он она оно они мы вы він вона воно вони ми ви onlar biz
+`);
 
 /** Verbs and nouns of happenings: meetings, visits, attacks, agreements. */
 export const EVENT_WORDS = words(`

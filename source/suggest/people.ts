@@ -76,6 +76,8 @@ export function isNameWord(token: Token): boolean {
   );
 }
 
+const MONSIEUR = /^MM?\.$/;
+
 /** Splits a phrase (already cut at its edges) into roles and a trailing name. */
 export function mention(tokens: Token[]): Mention | null {
   const words = tokens.filter((token) => token.kind === 'word');
@@ -102,6 +104,11 @@ export function mention(tokens: Token[]): Mention | null {
   // A possessive name describes someone else ("a Putin aide" is not Putin); "the" before
   // capitals with no role names a body ("the Red Crescent"), not a person.
   if (determiner === 'the' && nameStart === from) nameStart = words.length;
+  // French "M. Erdoğan", "MM. Durand": Monsieur opening the phrase before a name, not an
+  // initial ("John M. Ford" has one inside).
+  const monsieur =
+    nameStart === from && from + 1 < words.length && MONSIEUR.test(words[from]!.text);
+  if (monsieur) nameStart = from + 1;
   const nameWords = words.slice(nameStart);
   const last = words[words.length - 1]!;
   const name =
@@ -110,7 +117,7 @@ export function mention(tokens: Token[]): Mention | null {
   const owner = last.possessive ? ownerName(words.slice(from)) : null;
   const roles = words
     .slice(from, name ? nameStart : words.length)
-    .filter((word) => !HONORIFICS.has(word.lower))
+    .filter((word, i) => !HONORIFICS.has(word.lower) && !(monsieur && i === 0))
     .map((word) => roleWord(word.lower));
   return {
     roles,

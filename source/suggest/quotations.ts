@@ -60,9 +60,27 @@ function isTitle(tokens: Token[], open: number, close: number): boolean {
   return true;
 }
 
+/** The mark that closes a quotation opened by German's low or reversed marks (`„…“`, `»…«`). */
+const LOW_CLOSERS = new Map([
+  ['„', '“'],
+  ['»', '«'],
+]);
+
+/**
+ * `»` opening a German quotation: against the word after it (`»Wir sind bereit«`), with a `«`
+ * later in the sentence. French and Spanish close with it (`«…»`, `« … »`).
+ */
+function opensGerman(tokens: Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  if (next === undefined || next.start !== tokens[at]!.end || next.kind !== 'word') return false;
+  return tokens.some((token, i) => i > at && token.text === '«');
+}
+
 /** Quotations of one paragraph's sentences, in order. */
 export function quotations(paragraph: Token[][]): Quotation[] {
   let open = false;
+  // The mark that opened the quotation: German closes `„` with `“` and `»` with `«`.
+  let opener = '';
   return paragraph.map((tokens) => {
     const carriedIn = open;
     const inside = new Array<boolean>(tokens.length).fill(false);
@@ -72,9 +90,15 @@ export function quotations(paragraph: Token[][]): Quotation[] {
     let openedAt = -1;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      const opens = token.kind === 'open' || (token.kind === 'straight' && !open);
-      const closes = token.kind === 'close' || (token.kind === 'straight' && open);
+      const lowClose = open && LOW_CLOSERS.get(opener) === token.text;
+      const germanOpen = !open && token.text === '»' && opensGerman(tokens, i);
+      const opens =
+        !lowClose && (token.kind === 'open' || (token.kind === 'straight' && !open) || germanOpen);
+      const closes =
+        lowClose ||
+        (!germanOpen && (token.kind === 'close' || (token.kind === 'straight' && open)));
       if (opens && !closes) {
+        opener = token.text;
         open = true;
         stretch = 0;
         stretchStartedHere = true;

@@ -18,7 +18,7 @@ export interface Token {
 // Words keep inner hyphens, apostrophes and dots (`Nato-backed`, `O’Connor`, `U.S.`); numbers keep
 // separators (`21,692`, `10.6`). Everything else is one mark per character.
 const TOKEN =
-  /(\p{L}[\p{L}\p{M}]*(?:[-'’.]\p{L}[\p{L}\p{M}]*)*\.?)|(\d[\d,.]*\d|\d)|([“«„])|([”»])|(")|(\S)/gu;
+  /(\p{L}[\p{L}\p{M}]*(?:[-'’.]\p{L}[\p{L}\p{M}]*)*\.?)|(\d[\d,.]*\d|\d)|([“«„「『])|([”»」』])|(")|(\S)/gu;
 
 /** Titles whose dot stays with them: "Mr. Lavrov" is one phrase, not a sentence's end. */
 const TITLE = /^(?:mr|mrs|ms|dr|gen|col|lt|sen|rep|prof|gov|sgt|capt|st)\.$/i;

@@ -351,6 +351,20 @@ describe('bytes that are broken UTF-8, not another encoding', () => {
     expect(article.text).toBe(text.trim());
     expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
   });
+
+  it('reads German in Windows-1252 with „…“ quotes and an amount in €', async () => {
+    // qa56 #9: the closing “ and the € after "Mio." did not fit their places, and the whole
+    // file became U+FFFD (`Stra�enbahn in K�ln`).
+    const text =
+      'Straßenbahn in Köln\n\nDie Bürger äußerten sich: „Wir sind überrascht“, sagte Müller. Die Kosten betragen 1.234,5 Mio. €.\n';
+    const path = await corpus.write('de.txt', iconv.encode(text, 'windows-1252'));
+    const article = await readArticle(path);
+    expect(article.title).toBe('Straßenbahn in Köln');
+    expect(article.text).toBe(
+      'Die Bürger äußerten sich: „Wir sind überrascht“, sagte Müller. Die Kosten betragen 1.234,5 Mio. €.',
+    );
+    expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+  });
 });
 
 /**

@@ -822,6 +822,48 @@ const table: Record<string, Case[]> = {
     ['真的吗？“是的！”', ['真的吗？', '“是的！”']],
     ['他说：“好。”“还有呢？”', ['他说：“好。”', '“还有呢？”']],
     ['首相は述べた。「協議を続ける」と語った。', ['首相は述べた。', '「協議を続ける」と語った。']],
+    // qa56 #3: German `S.` (Seite) before a page number, French `M.` (Monsieur) before a name
+    // after a French word, and TASS's dateline: one sentence each.
+    [
+      'Das Treffen fand statt, wie Dr. Schmidt auf S. 4 des Berichts schreibt. Er irrt.',
+      ['Das Treffen fand statt, wie Dr. Schmidt auf S. 4 des Berichts schreibt.', 'Er irrt.'],
+    ],
+    ['Mehr dazu steht auf S. 12 f. im Anhang.', ['Mehr dazu steht auf S. 12 f. im Anhang.']],
+    [
+      '« Nous sommes prêts », a dit M. Erdoğan après la rencontre. Puis il est parti.',
+      ['« Nous sommes prêts », a dit M. Erdoğan après la rencontre.', 'Puis il est parti.'],
+    ],
+    [
+      'Selon M. Dupont et Mme Martin, MM. Durand et Petit viendront.',
+      ['Selon M. Dupont et Mme Martin, MM. Durand et Petit viendront.'],
+    ],
+    ['Il est parti. M. Dupont est resté.', ['Il est parti.', 'M. Dupont est resté.']],
+    [
+      'СТАМБУЛ, 14 марта. /ТАСС/. Президент Турции принял коллегу. Встреча длилась час.',
+      ['СТАМБУЛ, 14 марта. /ТАСС/.', 'Президент Турции принял коллегу.', 'Встреча длилась час.'],
+    ],
+    // An initial and a label stay as they were: "S." before a name, "size M." at an end.
+    ['Dr. Silvia S. Martins spoke. She left.', ['Dr. Silvia S. Martins spoke.', 'She left.']],
+    [
+      'The shirt came in size M. Nobody bought it.',
+      ['The shirt came in size M.', 'Nobody bought it.'],
+    ],
+    // A quotation ended by `！`, `？` or `。` and its speaker are one sentence (text56).
+    ['“是的！”她说。他们离开了。', ['“是的！”她说。', '他们离开了。']],
+    ['「真的吗？」他问道。', ['「真的吗？」他问道。']],
+    [
+      '“我们希望各方保持冷静。”外交部发言人表示，中方欢迎。',
+      ['“我们希望各方保持冷静。”外交部发言人表示，中方欢迎。'],
+    ],
+    ['“是的！”她说。“不！”他喊道。', ['“是的！”她说。', '“不！”他喊道。']],
+    [
+      '「協議を続ける！」と首相は語った。次の話題。',
+      ['「協議を続ける！」と首相は語った。', '次の話題。'],
+    ],
+    ['「はい？」と述べた。', ['「はい？」と述べた。']],
+    // A sentence after a quotation, not its speaker: `知道` is no speech verb, nor `说好了`.
+    ['“好！”他知道这件事。', ['“好！”', '他知道这件事。']],
+    ['“走吧！”大家说好了就出发。', ['“走吧！”', '大家说好了就出发。']],
     [
       'Украина согласилась на 30-дневное перемирие, т.е. на паузу. Россия нет.',
       ['Украина согласилась на 30-дневное перемирие, т.е. на паузу.', 'Россия нет.'],

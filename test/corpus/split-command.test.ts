@@ -125,6 +125,16 @@ describe('margin split', () => {
     });
   });
 
+  it('keeps a Chinese or Japanese quotation with its speaker after ！ or ？', async () => {
+    expect(
+      await split([], { stdin: '“是的！”她说。他们离开了。\n「はい？」と述べた。\n' }),
+    ).toEqual({
+      status: 0,
+      stdout: '“是的！”她说。\n他们离开了。\n「はい？」と述べた。\n',
+      stderr: '',
+    });
+  });
+
   it('names a file it cannot read, goes on with the others, and exits 1', async () => {
     await write('a.txt', 'Still read.');
     await mkdir(path.join(dir, 'folder'));

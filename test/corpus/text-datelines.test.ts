@@ -72,6 +72,20 @@ describe('an outlet and date line under a plain-text title', () => {
     ['By Jane Doe and John Roe · March 14, 2025', '2025-03-14', 'Jane Doe, John Roe', null],
     // A place before the date is neither.
     ['WASHINGTON, March 14, 2025', '2025-03-14', null, null],
+    // A place before an outlet is the dateline's place, not a writer (text56).
+    [
+      'New Delhi, News Nation Bureau | Updated : 14 Mar 2025, 09:51:16 AM',
+      '2025-03-14',
+      null,
+      'News Nation Bureau',
+    ],
+    ['New Delhi, Reuters · 2025-03-14', '2025-03-14', null, 'Reuters'],
+    // One unknown word after a capitalised "By", set apart from the date, is an outlet.
+    ['By Nordpost · 2025-03-14', '2025-03-14', null, 'Nordpost'],
+    ['By Nordpost | March 14, 2025', '2025-03-14', null, 'Nordpost'],
+    // A blog's first name: "by" in lower case, or a name WordNet knows as a person's.
+    ['by Anmol · 2025-03-14', '2025-03-14', null, null],
+    ['By Catherine · 2025-03-14', '2025-03-14', null, null],
   ])('%s', async (line, date, byline, source) => {
     const article = await shown(line);
     expect(article).toEqual({ date, byline, source, text: expect.any(String) });
@@ -89,6 +103,127 @@ describe('an outlet and date line under a plain-text title', () => {
     expect(article).toEqual({ date, byline, source, text: expect.any(String) });
     expect(article.text.startsWith('日本首相周五表示')).toBe(true);
   });
+
+  it.each([
+    ['Reuters', '2025-03-14', 'Reuters'],
+    ['Reuters', 'March 14, 2025', 'Reuters'],
+    ['The Coastal Observer', '14 March 2025', 'The Coastal Observer'],
+    ['Kyiv Independent', '2025-03-14 10:30', 'Kyiv Independent'],
+    ['By Nordpost', '2025-03-14', 'Nordpost'],
+    ['Source: Harbour Daily', 'March 14, 2025', 'Harbour Daily'],
+    ['新华社', '2025-03-14', '新华社'],
+    // A writer run into a known outlet.
+    [
+      'Tom Davies Associated Press',
+      'Published 11:34 PM EST Mar 14, 2025',
+      'Associated Press',
+      'Tom Davies',
+    ],
+  ])(
+    'reads an outlet on its own line above the date: %s / %s',
+    async (outlet, date, source, byline: string | null = null) => {
+      for (const layout of [`${outlet}\n${date}`, `${outlet}\n\n${date}`]) {
+        const file = await corpus.write(
+          'a.txt',
+          `Talks resume in Tokyo on ceasefire plan\n\n${layout}\n\n${BODY}\n`,
+        );
+        const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+        const status = await runCommand(show, [file], { json: true }, captured.io);
+        expect([status, captured.stderr()]).toEqual([0, '']);
+        const article = JSON.parse(captured.stdout()) as Shown;
+        expect([layout, article.date, article.byline, article.source]).toEqual([
+          layout,
+          '2025-03-14',
+          byline,
+          source,
+        ]);
+        expect(article.text.startsWith('The Japanese prime minister said')).toBe(true);
+      }
+    },
+  );
+
+  it.each([
+    // A site's section or a lone first name above the date names no outlet.
+    ['World', null],
+    ['Stephanie', null],
+    ['Breaking News', null],
+    // A writer and an outlet run together, which words are whose unknown.
+    ['Elliot Brownstein Florida Today', null],
+  ])('takes no outlet from a lone word above the date: %s', async (word) => {
+    const file = await corpus.write(
+      'a.txt',
+      `Talks resume in Tokyo on ceasefire plan\n\n${word}\n\n2025-03-14\n\n${BODY}\n`,
+    );
+    const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+    const status = await runCommand(show, [file], { json: true }, captured.io);
+    expect([status, captured.stderr()]).toEqual([0, '']);
+    const article = JSON.parse(captured.stdout()) as Shown;
+    expect([article.date, article.source, article.byline]).toEqual(['2025-03-14', null, null]);
+  });
+
+  it.each([
+    // qa56 #2: a month in Spanish, Turkish, Arabic, Russian or Ukrainian; the line was dropped
+    // with its values (es, tr, ar) or left in the text as its first sentence (ru, uk).
+    [
+      'Por María García · El País · 3 de marzo de 2025',
+      '2025-03-03',
+      'María García',
+      'El País',
+      'El presidente turco recibió el lunes a su homólogo ucraniano en Estambul. Ambos hablaron de la paz.',
+    ],
+    [
+      'Von Anna Müller, dpa · 3. März 2025',
+      '2025-03-03',
+      'Anna Müller',
+      'dpa',
+      'Der türkische Präsident hat am Montag seinen Gast in Istanbul empfangen. Beide sprachen über Frieden.',
+    ],
+    [
+      'Par Jean Dupont · Le Monde · 14 mars 2025',
+      '2025-03-14',
+      'Jean Dupont',
+      'Le Monde',
+      'Le président turc a reçu lundi son homologue ukrainien à Istanbul. Ils ont parlé de paix.',
+    ],
+    [
+      'Ayşe Yılmaz · Hürriyet · 3 Mart 2025',
+      '2025-03-03',
+      'Ayşe Yılmaz',
+      'Hürriyet',
+      'Cumhurbaşkanı Erdoğan pazartesi günü Ukrayna Devlet Başkanı ile İstanbul’da görüştü. Görüşme iki saat sürdü.',
+    ],
+    [
+      'بقلم أحمد علي · الجزيرة · 3 مارس 2025',
+      '2025-03-03',
+      'أحمد علي',
+      'الجزيرة',
+      'استقبل الرئيس التركي يوم الاثنين نظيره الأوكراني في إسطنبول. وتحدث الرئيسان عن السلام.',
+    ],
+    [
+      'Иван Петров · ТАСС · 14 марта 2025 г.',
+      '2025-03-14',
+      'Иван Петров',
+      'ТАСС',
+      'Президент Турции в понедельник принял украинского коллегу в Стамбуле. Они обсудили мирные переговоры.',
+    ],
+    [
+      'Олена Коваль · Укрінформ · 14 березня 2025 р.',
+      '2025-03-14',
+      'Олена Коваль',
+      'Укрінформ',
+      'Президент Туреччини в понеділок прийняв українського колегу у Стамбулі. Вони обговорили мирні переговори.',
+    ],
+  ])(
+    'reads the date of a line in its own language: %s',
+    async (line, date, byline, source, body) => {
+      const file = await corpus.write('a.txt', `Erdoğan · Zelensky\n\n${line}\n\n${body}\n`);
+      const captured = captureIO(corpus.root(), { XDG_CACHE_HOME: cache });
+      const status = await runCommand(show, [file], { json: true }, captured.io);
+      expect([status, captured.stderr()]).toEqual([0, '']);
+      const article = JSON.parse(captured.stdout()) as Shown;
+      expect(article).toMatchObject({ date, byline, source, text: body });
+    },
+  );
 
   it('leaves a sentence that mentions an outlet and a date in the text', async () => {
     const line = 'Reuters reported on March 14, 2025 that the talks had stalled again.';

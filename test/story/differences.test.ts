@@ -96,6 +96,38 @@ describe('the differences of the seeds’ groups (qa50: 4 of 6 were none)', () =
 });
 
 describe('a difference is a value no other member agrees with', () => {
+  it('lists a member’s figure only where it counts what the others count', () => {
+    // "a 37-year-old among the 40 wounded" states 40 wounded, not 37 (text56); "wounded 37
+    // early on Friday" states 37 wounded, the word before naming what it counts (qa55).
+    const found = differences(
+      undated(
+        'The drone strike on the port killed 14 people and wounded 40, officials said.',
+        'The drone strike on the port killed 14 people and wounded 37 early on Friday.',
+        'The drone strike on the port killed 14 people; a 37-year-old was among the 40 wounded.',
+        'The drone strike on the port killed 14 people and left 37 wounded, officials said.',
+      ),
+    );
+    expect(of(found, 'number')).toEqual([
+      [0, '40'],
+      [1, '37'],
+      [2, '40'],
+      [3, '37'],
+    ]);
+    // Paired by the word after ("regional"), the 40 of "the 40 wounded" is listed, its 37 not.
+    const paired = differences(
+      undated(
+        'The drone strike killed 14 people and wounded 40, regional officials said on Friday.',
+        'The drone strike killed 14 people and wounded 37, regional officials said on Friday.',
+        'The drone strike killed 14 people; a 37-year-old was among the 40 wounded, regional officials said.',
+      ),
+    );
+    expect(of(paired, 'number')).toEqual([
+      [0, '40'],
+      [1, '37'],
+      [2, '40'],
+    ]);
+  });
+
   it('takes a member naming two days as agreeing with one naming either', () => {
     const opened = 'The summit in Varnek opened on Tuesday.';
     const both = 'The summit in Varnek opened on Tuesday and closed on Wednesday.';

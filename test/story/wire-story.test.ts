@@ -84,6 +84,17 @@ describe('a wire dateline in margin story', () => {
     expect(withoutDateline('WASHINGTON — The president said.')).toBe('The president said.');
     expect(withoutDateline('Beijing, March 3 (Xinhua/dpa) – China said.')).toBe('China said.');
     expect(withoutDateline('Kyiv (Reuters) - Ukraine said.')).toBe('Ukraine said.');
+    // Capitals alone: a place WordNet knows, or a name it does not know, as datelines give them.
+    expect(withoutDateline('UKRAINE — The ministry said.')).toBe('The ministry said.');
+    expect(withoutDateline('KYIV — The ministry said.')).toBe('The ministry said.');
+    expect(withoutDateline('NEW YORK — The mayor said.')).toBe('The mayor said.');
+    // A city named as an animal is, as the benchmark's `BUFFALO, N.Y. — Hours before…`.
+    expect(withoutDateline('BUFFALO — Hours before the game, the coach said.')).toBe(
+      'Hours before the game, the coach said.',
+    );
+    expect(withoutDateline('BUFFALO, N.Y. — Hours before the game.')).toBe(
+      'Hours before the game.',
+    );
     for (const sentence of [
       'Smith — who was there — said so.',
       // A speaker's or a company's mark is no agency's: two speakers' statements stay two.
@@ -92,6 +103,10 @@ describe('a wire dateline in margin story', () => {
       'Apple (AAPL) - shares rose 3% after the report.',
       'Paris, Texas — a town of 25,000 — voted.',
       'The strike hit the port - it said.',
+      // A subject in capitals, an organisation, is no place (text56).
+      'NATO — the alliance said it would send more jets.',
+      'HAMAS — the group said it would free two hostages.',
+      'OPEC — the cartel said output would rise.',
     ])
       expect(withoutDateline(sentence)).toBe(sentence);
   });
