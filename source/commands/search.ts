@@ -76,12 +76,12 @@ function storeIsEmpty(root: string, shown: string): boolean {
   return entries.every((name) => name.startsWith('.'));
 }
 
-/** How long counting every match may take once the hits are printed (`sayHowManyMore`). */
 /** The one line a search that found nothing says. */
 function nothingFound(query: string): string {
   return `no sentence, title or note matches ${JSON.stringify(query)}`;
 }
 
+/** How long counting every match may take once the hits are printed (`sayHowManyMore`). */
 const COUNT_MS = 500;
 
 /**

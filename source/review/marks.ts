@@ -107,7 +107,6 @@ export function sentencesRead(marks: ArticleMarks | undefined): marks is Article
   return marks !== undefined && marks.tally === undefined;
 }
 
-/** How many sentences carry each label; a label absent from the article is absent here. */
 /**
  * In progress with nothing in the annotator's file: an article only opened (Enter, `J`), which
  * is no work done. Counted as unreviewed everywhere progress is shown (the list's `·`, `status:`
@@ -124,6 +123,7 @@ export function progressStatus(marks: ArticleMarks): ArticleMarks['status'] {
   return onlyOpened(marks) ? 'unreviewed' : marks.status;
 }
 
+/** How many sentences carry each label; a label absent from the article is absent here. */
 export function labelCounts(marks: ArticleMarks): Map<Label, number> {
   if (marks.tally) return new Map(Object.entries(marks.tally).filter(([, n]) => n > 0));
   const counts = new Map<Label, number>();

@@ -69,8 +69,9 @@ export function signedFigures(texts: readonly string[]): SignedFigure[] {
   for (const text of texts) {
     for (const match of text.matchAll(FIGURE)) {
       const figure = figureOf(match);
-      // `20 percent` is two words here; a minus alone is a sign (`-3.5`).
-      if (figure.sign === '%' && !match[0].endsWith('%')) continue;
+      // `20 percent` is two words here, but `-5 percent` keeps its minus; a minus alone is a
+      // sign (`-3.5`).
+      if (figure.sign === '%' && !match[0].endsWith('%') && !figure.minus) continue;
       if (figure.sign !== '' || figure.minus) out.push(figure);
     }
   }
@@ -112,13 +113,18 @@ export function hasMinus(figures: readonly SignedFigure[]): boolean {
   return figures.some((figure) => figure.minus);
 }
 
-/** The figures of `text` written with a minus, as `sign number` keys (`%3.5`, `3.5`). */
+/**
+ * The figures of `text` written with a minus, as `sign number` keys (`%3.5`), and each as its
+ * number alone (`3.5`): a query's `-3.5` holds in `-3.5%` as `3.5` does in `3.5%`.
+ */
 function minusFigures(text: string): Set<string> {
   const out = new Set<string>();
   if (!MAY_HOLD_MINUS.test(text)) return out;
   for (const match of text.matchAll(FIGURE)) {
     const figure = figureOf(match);
-    if (figure.minus) out.add(`${figure.sign}${figure.number}`);
+    if (!figure.minus) continue;
+    out.add(`${figure.sign}${figure.number}`);
+    out.add(figure.number);
   }
   return out;
 }

@@ -204,6 +204,15 @@ describe('folding and highlights', () => {
       expect(figuresMissing(text, negative)).toBe(0);
     for (const text of ['rose 3.5% in', 'rose +3.5% in', 'between 2-3.5% in'])
       expect(figuresMissing(text, negative)).toBe(1);
+    // `-3.5` holds in `-3.5%` (the number with its minus), not in `3.5`; `-5 percent` keeps its
+    // minus (it was dropped with the word "percent", and `5 percent` ranked alike).
+    const bare = signedFigures(['-3.5']);
+    expect(figuresMissing('fell -3.5%', bare)).toBe(0);
+    expect(figuresMissing('rose 3.5', bare)).toBe(1);
+    const percent = signedFigures(['-5 percent']);
+    expect(percent).toEqual([{ number: '5', sign: '%', minus: true }]);
+    expect(figuresMissing('fell -5 percent', percent)).toBe(0);
+    expect(figuresMissing('rose 5 percent', percent)).toBe(1);
   });
 
   it('finds a month written in full or abbreviated, the way written first', () => {
