@@ -53,7 +53,10 @@ const SAMPLE = 16;
 /** Articles each sentence counts toward, and those taken for it first. */
 const PER_SENTENCE = 24;
 const FIRST_EACH = 3;
-/** Sentences of a candidate article compared with the added ones: those found for them. */
+/**
+ * Sentences of a candidate article found by its articles' count alone (`note`'s `capped`) that
+ * are compared with the added ones.
+ */
 const SENTENCES_EACH = 8;
 /** Rarest words of each sentence whose sentences are scored (`scoredSentences`). */
 const SCORED_WORDS = 8;
@@ -266,13 +269,17 @@ export function candidatesOf(
   const total = new Map<number, number>();
   // The sentences found in each article: those the engine compares.
   const found = new Map<number, Set<number>>();
-  const note = (at: number, key: number) => {
+  // Each added sentence's own finds are bounded by their loops (`SCORED_BEST`, `PER_SENTENCE`):
+  // all kept, so a copy of a 20-sentence article compares all 20 (capped per article, the
+  // first 8 alone were compared and the rest never placed: review56-b). The by-article count's
+  // finds are capped.
+  const note = (at: number, key: number, capped = false) => {
     let set = found.get(at);
     if (!set) {
       set = new Set();
       found.set(at, set);
     }
-    if (set.size < SENTENCES_EACH) set.add(key - table.firsts[at]!);
+    if (!capped || set.size < SENTENCES_EACH) set.add(key - table.firsts[at]!);
   };
   const firsts: number[][] = [];
   const scores = new Float32Array(Math.max(table.keyLimit, 2));
@@ -357,7 +364,7 @@ export function candidatesOf(
           const at = articleOfKey(table, key);
           if (at < 0 || at === previous || ownPositions.has(at)) continue;
           previous = at;
-          note(at, key);
+          note(at, key, true);
           total.set(at, (total.get(at) ?? 0) + 1);
         }
       }

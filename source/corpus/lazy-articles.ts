@@ -99,10 +99,6 @@ export function* lazyArticles(index: CorpusIndex, keep = 64): Generator<Article,
 }
 
 /**
- * The hash of each body the articles of one list read from the index (they share one memory of
- * bodies), by article id: empty for articles that are not lazy, or read no body.
- */
-/**
  * Articles of `summaries` for a list that holds `articles` (sharing their memory of bodies), each
  * one's body read anew from the index when asked: what another margin wrote since the list was
  * read, handed over without reading the whole list again.
@@ -119,6 +115,10 @@ export function madeAlike(
   return summaries.map((summary) => new LazyArticle(summary, bodies));
 }
 
+/**
+ * The hash of each body the articles of one list read from the index (they share one memory of
+ * bodies), by article id: empty for articles that are not lazy, or read no body.
+ */
 export function bodiesRead(articles: readonly Article[]): ReadonlyMap<string, string> {
   const first = articles[0];
   return first instanceof LazyArticle ? first.bodies.read : new Map();

@@ -14,7 +14,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const LOCATION = 15;
-const PERSON = 18;
 const CHUNK = 256;
 
 let index: { fd: number; size: number } | null = null;
@@ -114,9 +113,6 @@ export function placeKind(name: string): 'place' | 'other' | 'unknown' {
 
 /** Whether `name` (as written, one word or more) is first of all a place in WordNet. */
 export const isPlaceName = (name: string): boolean => kindsOf(name)[0] === LOCATION;
-
-/** Whether `name` is first of all a person in WordNet (`Catherine`, `John`, `Washington`: no). */
-export const isPersonNoun = (name: string): boolean => kindsOf(name)[0] === PERSON;
 
 /** Closes the dictionary's files (tests). */
 export function closePlaces(): void {

@@ -49,12 +49,10 @@ export function datelineLength(text: string): number {
   const capitals = /^[\p{Lu}\p{M}\s./'’-]{3,}$/u.test(place!) && /\p{Lu}{3}/u.test(place!);
   // An agency's mark alone must name an agency: `Rep. Jim Jordan (R-Ohio) — …` or
   // `Apple (AAPL) - …` open a statement with its speaker, who is no furniture.
-  const known =
-    agency !== undefined &&
-    agency
-      .slice(1, -1)
-      .split(/\s*[/,+&]\s*/)
-      .every((name) => isKnownOutlet(name) || /^(?:dpa|apa|efe)$/.test(name));
+  const known = agency
+    ?.slice(1, -1)
+    .split(/\s*[/,+&]\s*/)
+    .every((name) => isKnownOutlet(name) || /^(?:dpa|apa|efe)$/.test(name));
   if (!capitals && date === undefined && !known) return 0;
   // In capitals alone, a subject in capitals is no place: `NATO — the alliance said`, `HAMAS —
   // …`. WordNet tells an organisation (a name it knows in no sense as a location) from a place

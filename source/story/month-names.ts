@@ -11,6 +11,12 @@
 const LOCALES = ['de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'uk', 'sv', 'fi', 'tr', 'pl', 'ro'];
 export const CHRONO_LOCALES = new Set(['de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'uk', 'sv', 'fi']);
 
+const ENGLISH = new Set(
+  'january february march april may june july august september october november december'.split(
+    ' ',
+  ),
+);
+
 let names: Map<string, string[]> | null = null;
 let pattern: RegExp | null = null;
 
@@ -23,7 +29,8 @@ function monthNames(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const add = (word: string, locale: string) => {
     const key = word.toLocaleLowerCase(locale);
-    if (!/^\p{L}{3,}$/u.test(key)) return;
+    // `april`, `august`, `november`: English's own, which chrono's English parser reads.
+    if (!/^\p{L}{3,}$/u.test(key) || ENGLISH.has(key)) return;
     const locales = found.get(key) ?? [];
     if (!locales.includes(locale)) locales.push(locale);
     found.set(key, locales);

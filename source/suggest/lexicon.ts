@@ -164,8 +164,8 @@ export const PRONOUNS = words('he she they it');
  * capitalised at a sentence's start they look like a name, and a pronoun is no speaker's name.
  */
 export const OTHER_PRONOUNS = words(`
-  er sie wir ihr il elle ils elles nous vous él ella ellos ellas usted lui lei egli essa loro
-  ela eles elas он она оно они мы вы він вона воно вони ми ви onlar biz
+  er sie wir ihr il ils elles nous vous él ellos ellas usted egli
+  eles elas он она оно они мы вы він вона воно вони ми ви onlar biz
 `);
 
 /** Verbs and nouns of happenings: meetings, visits, attacks, agreements. */

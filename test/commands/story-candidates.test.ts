@@ -34,4 +34,32 @@ describe('the candidates of an article added to kept story groups', () => {
     // Its sentence is the one the engine compares.
     expect(found.get('counterpart')).toEqual([0]);
   });
+
+  it('compare every sentence of a kept article an added copy repeats, not its first eight', () => {
+    const names = ['Harbine', 'Selvato', 'Pontrik', 'Maldune', 'Trevask', 'Quendor', 'Vashtel'];
+    const places = ['Arvona', 'Belmira', 'Codrax', 'Delvin', 'Esmark', 'Fenwold', 'Galdor'];
+    const copy = (id: string): Article =>
+      ({
+        id,
+        title: '',
+        date: '2025-03-14',
+        source: null,
+        sentences: Array.from({ length: 20 }, (_, i) => ({
+          id: `s${i}`,
+          text: `Minister ${names[i % 7]} said ${(i + 3) * 17} soldiers were wounded near ${places[(i * 3) % 7]} on Friday.`,
+        })),
+      }) as unknown as Article;
+    const others = Array.from({ length: 50 }, (_, i) =>
+      article(`other${i}`, `Something else ${i} happened today in town.`),
+    );
+    const added = copy('added');
+    const found = candidatesOf(
+      [added],
+      memoryWordIndex([copy('kept'), ...others, added]),
+      new Set(['added']),
+    );
+    expect([...(found.get('kept') ?? [])].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i),
+    );
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { closePlaces, isPersonNoun, isPlaceName } from '../../source/corpus/places.js';
+import { closePlaces, isPlaceName } from '../../source/corpus/places.js';
 
 afterAll(() => closePlaces());
 
@@ -18,12 +18,6 @@ describe('places and people by WordNet', () => {
     ['a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k', false],
   ])('%s is a place: %s', (name, place) => {
     expect(isPlaceName(name)).toBe(place);
-  });
-
-  it('tells a name WordNet knows first as a person', () => {
-    expect(isPersonNoun('Catherine')).toBe(true);
-    expect(isPersonNoun('Nordpost')).toBe(false);
-    expect(isPersonNoun('Reuters')).toBe(false);
   });
 
   it('finds names at both ends of the index', () => {
