@@ -195,6 +195,12 @@ export class ReviewController {
   #storyReading: string | null = null;
   /** Whether the kept groups were asked for before the corpus had loaded. */
   #storyEarly = false;
+  /**
+   * Why the story groups were last unavailable, figures aside: said again only when it changes,
+   * or each list that files arriving bring would say it over their notice (`3 articles
+   * arrived`) at every look of a large corpus with no kept groups.
+   */
+  #storyUnavailable: string | null = null;
   #comparing: { article: string; marks: unknown } | null = null;
   /**
    * Keys that came before the list or the article's suggestions could take them, applied in
@@ -922,6 +928,7 @@ export class ReviewController {
           if (problems.length > 0)
             this.dispatch({ type: 'store/synced', marks: {}, warnings: problems });
           this.#storyReading = null;
+          this.#storyUnavailable = null;
           const view =
             'kept' in found
               ? keptStoryView(found.note, this.#state.story.view, found.edition ?? null)
@@ -931,6 +938,9 @@ export class ReviewController {
         (error: unknown) => {
           if (run !== this.#storyRun) return;
           const why = error instanceof Error ? error.message : String(error);
+          const reason = why.replace(/[\d,.]+/g, '#');
+          if (reason === this.#storyUnavailable) return;
+          this.#storyUnavailable = reason;
           this.dispatch({ type: 'save/result', message: `story groups unavailable: ${why}` });
         },
       );

@@ -255,6 +255,44 @@ describe('links saved by others', () => {
   });
 });
 
+describe('story groups unavailable', () => {
+  it('says why once, not again over the notice of articles that arrived (lead, stop 56)', async () => {
+    const asked: Array<Promise<unknown>> = [];
+    const { controller, feed } = controllerLoading({
+      groups: (articles) => {
+        const answer = Promise.reject(
+          new Error(
+            `run margin index --story once (${(articles.length * 1000).toLocaleString('en-US')} articles)`,
+          ),
+        );
+        asked.push(answer.catch(() => undefined));
+        return answer;
+      },
+      link: async () => null,
+    });
+    const settled = async (count: number) => {
+      await until(() => asked.length >= count);
+      await asked[count - 1];
+      await new Promise((r) => setImmediate(r));
+    };
+    feed({ type: 'loaded', articles: ARTICLES, warnings: [] });
+    await settled(1);
+    expect(controller.getState().message?.text).toBe(
+      'story groups unavailable: run margin index --story once (3,000 articles)',
+    );
+    // Files arrive: the list's change asks for the groups again, for the same reason.
+    feed({
+      type: 'changed',
+      articles: ARTICLES.slice(0, 2),
+      changed: [],
+      warnings: [],
+      notice: '1 article removed',
+    });
+    await settled(2);
+    expect(controller.getState().message?.text).toBe('1 article removed');
+  });
+});
+
 describe('kept groups, read article by article', () => {
   it('reads the groups of each article the reviewer reaches, once, with their whole size', async () => {
     const asked: string[] = [];
