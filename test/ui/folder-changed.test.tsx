@@ -1,12 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startReviewSession } from '../../source/commands/review-session.js';
-import { openRepository } from '../../source/store/index.js';
 import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
 import { eventually } from '../helpers/patience.js';
 import { plain } from './harness.js';
-import { reviewOnFakeTerminal } from './review-terminal.js';
+import { reviewOfFolder } from './review-terminal.js';
 
 // qa56 #8: articles a `git pull` (or a copy) brought into the folder of an open review never
 // showed, and nothing said so, until `margin index` ran in another terminal.
@@ -17,29 +15,7 @@ const { corpus, cacheDir, openIndex, writeSettled } = indexedElsewhere('margin-r
 const story = (city: string) =>
   `Talks resume in ${city}\n\nNegotiators met in ${city} on Tuesday. They talked for six hours. A second round is planned for May. Both sides called the talks useful.\n`;
 
-async function review() {
-  const session = await startReviewSession(
-    corpus.root(),
-    (articles, index) =>
-      openRepository({
-        root: join(cacheDir(), 'annotations'),
-        annotator: 'alice',
-        cacheDir: cacheDir(),
-        check: 'later',
-        ...(index ? { corpus: index } : articles ? { articles } : {}),
-      }),
-    cacheDir(),
-    'news',
-  );
-  const terminal = reviewOnFakeTerminal(session, 'news');
-  const quit = async () => {
-    terminal.stdin.write('q');
-    expect(await terminal.running).toBe(0);
-    await (await session.store).close();
-    await session.close();
-  };
-  return { ...terminal, quit };
-}
+const review = () => reviewOfFolder(corpus.root(), cacheDir());
 
 describe('a review left open while files arrive in its folder, no other margin running', () => {
   it('lists the new articles and says how many arrived, and those removed', async () => {

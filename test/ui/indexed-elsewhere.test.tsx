@@ -1,13 +1,10 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startReviewSession } from '../../source/commands/review-session.js';
 import type { DiskCorpusIndex } from '../../source/corpus/db/disk-index.js';
-import { openRepository } from '../../source/store/index.js';
 import { GOOD_ARTICLE } from '../corpus/temp-corpus.js';
 import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
 import { eventually } from '../helpers/patience.js';
 import { KEYS, plain } from './harness.js';
-import { reviewOnFakeTerminal } from './review-terminal.js';
+import { reviewOfFolder } from './review-terminal.js';
 
 // A review beside another margin that indexes the same corpus (a first run, `margin index` in
 // another terminal).
@@ -28,30 +25,7 @@ async function refreshed(other: DiskCorpusIndex): Promise<void> {
   other.close();
 }
 
-/** The review of the corpus on a fake terminal, its store opened as `margin review` opens it. */
-async function review() {
-  const session = await startReviewSession(
-    corpus.root(),
-    (articles, index) =>
-      openRepository({
-        root: join(cacheDir(), 'annotations'),
-        annotator: 'alice',
-        cacheDir: cacheDir(),
-        check: 'later',
-        ...(index ? { corpus: index } : articles ? { articles } : {}),
-      }),
-    cacheDir(),
-    'news',
-  );
-  const terminal = reviewOnFakeTerminal(session, 'news');
-  const quit = async () => {
-    terminal.stdin.write('q');
-    expect(await terminal.running).toBe(0);
-    await (await session.store).close();
-    await session.close();
-  };
-  return { ...terminal, quit };
-}
+const review = () => reviewOfFolder(corpus.root(), cacheDir());
 
 describe('a review started while another margin indexes the corpus', () => {
   it('says on its loading line what it waits for, then lists what the other wrote', async () => {

@@ -1,5 +1,12 @@
-import { type ReviewSession, reviewController } from '../../source/commands/review-session.js';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import {
+  type ReviewSession,
+  reviewController,
+  startReviewSession,
+} from '../../source/commands/review-session.js';
 import type { Article } from '../../source/corpus/types.js';
+import { openRepository } from '../../source/store/index.js';
 import type { Repository } from '../../source/store/repository.js';
 import { runReview } from '../../source/ui/run.js';
 import { makeTheme } from '../../source/ui/theme.js';
@@ -34,4 +41,32 @@ export async function openTestStore(articles: Article[] | undefined): Promise<Re
   const repository = testRepository();
   await repository.open(articles ?? []);
   return repository;
+}
+
+/**
+ * The review of the corpus folder `root` (corpus name `news`) on a fake terminal, its store
+ * opened under `cacheDir` as `margin review` opens it, as alice; `quit` presses q and closes all.
+ */
+export async function reviewOfFolder(root: string, cacheDir: string) {
+  const session = await startReviewSession(
+    root,
+    (articles, index) =>
+      openRepository({
+        root: join(cacheDir, 'annotations'),
+        annotator: 'alice',
+        cacheDir,
+        check: 'later',
+        ...(index ? { corpus: index } : articles ? { articles } : {}),
+      }),
+    cacheDir,
+    'news',
+  );
+  const terminal = reviewOnFakeTerminal(session, 'news');
+  const quit = async () => {
+    terminal.stdin.write('q');
+    expect(await terminal.running).toBe(0);
+    await (await session.store).close();
+    await session.close();
+  };
+  return { ...terminal, quit };
 }
