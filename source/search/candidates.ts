@@ -48,6 +48,11 @@ export function beginsWord(word: string, other: string): boolean {
  * letters a single edit is another word ("witk" is one from "with").
  */
 export const MIN_PREFIX = 3;
+
+/** The decade a number of two digits names (`90` → `90s`), the one word it begins below three. */
+export function decadeOf(word: string): string | null {
+  return word.length === 2 && word.endsWith('0') ? `${word}s` : null;
+}
 const MIN_FUZZY = 5;
 
 /** How many edits a word of this length may carry and still be the same name. */
@@ -141,7 +146,19 @@ export class CandidateFinder {
     // A figure is checked, not half-remembered: `5` is not `50`, `2025` not `2026`, nor is a word
     // of digits and letters (`2020s` not `2030s`). A number begins the words that are it and
     // letters (`2020` → `2020s`, `100` → `100km`), from three digits on, never a longer number.
+    // Below three digits only its decade (`90` → `90s`): `9` or `90` begin too many units and
+    // model names (`90mm`, `5G`) for a prefix to be wanted.
     if (isDigitWord(word)) {
+      const decade = decadeOf(word);
+      const decades = withPrefixes && decade !== null ? index.frequency(decade) : undefined;
+      if (decade !== null && decades !== undefined) {
+        offer({
+          word: decade,
+          score: prefixScore(word.length, decade.length),
+          kind: 'prefix',
+          frequency: decades,
+        });
+      }
       if (withPrefixes && word.length >= MIN_PREFIX) {
         for (const [other, frequency] of index.prefixed(word)) {
           if (other === word || !beginsWord(word, other)) continue;

@@ -4,6 +4,7 @@ import {
   allowedEdits,
   beginsWord,
   type CandidateFinder,
+  decadeOf,
   EXACT,
   fuzzyScore,
   isVariant,
@@ -14,6 +15,7 @@ import {
   VARIANT,
 } from './candidates.js';
 import { editDistance } from './distance.js';
+import { signedFigures } from './figures.js';
 import type { ParsedQuery } from './query.js';
 
 /** A plain word: any of its candidate vocabulary words satisfies it, each with its own score. */
@@ -66,7 +68,7 @@ export function compile(
     const whole = parts.length > 1 ? wholeWord(written, finder) : null;
     if (pair !== null) terms.push(wordTerm(pair, finder));
     else if (whole !== null) terms.push(whole);
-    else if (parts.length === 1) terms.push(wordTerm(parts[0]!, finder));
+    else if (parts.length === 1) terms.push(wordTerm(parts[0]!, finder, isSigned(written)));
     else if (parts.length > 1) terms.push(phraseTerm(parts, index, true));
   }
   for (const phrase of parsed.phrases) {
@@ -103,10 +105,17 @@ function wholeWord(written: string, finder: CandidateFinder): WordTerm | null {
   return term.scores.size > 0 ? term : null;
 }
 
-function wordTerm(text: string, finder: CandidateFinder): WordTerm {
+/** `$5`, `20%`, `-3`: a figure with its sign, which no word of digits and letters is. */
+function isSigned(written: string): boolean {
+  return signedFigures([written]).length > 0;
+}
+
+function wordTerm(text: string, finder: CandidateFinder, signed = false): WordTerm {
   const scores = new Map<string, number>();
   let postings = 0;
   for (const candidate of finder.find(text)) {
+    // `20%` asks for the figure: `20s` (a decade) and `100km` are other things it begins.
+    if (signed && candidate.kind === 'prefix') continue;
     scores.set(candidate.word, candidate.score);
     postings += candidate.frequency;
   }
@@ -155,6 +164,7 @@ const PHRASE_STARTED = 0.9;
 export function wordScore(term: WordTerm, word: string): number {
   if (word === term.text) return EXACT;
   if (isDigitWord(term.text)) {
+    if (word === decadeOf(term.text)) return prefixScore(term.text.length, word.length);
     const begins =
       term.text.length >= MIN_PREFIX && word.startsWith(term.text) && beginsWord(term.text, word);
     return begins ? prefixScore(term.text.length, word.length) : 0;

@@ -32,6 +32,7 @@ const engine = buildSearchEngine([
     'The 2030s will tell; 5G masts went up in 2nd place.',
     'Inflation was 17,5 % and then 3,25% in the euro area.',
     'The index fell 17.5 points; 1,0000 and 2018,2019 are no decimals.',
+    'A hit of the 90s, played by 90 bands in their 20s at 9pm.',
   ]),
   article('names', [
     'Volodymyr Zélenskyy met the envoy in Saint-Étienne.',
@@ -170,6 +171,13 @@ describe('folding and highlights', () => {
     expect(sentences('2nd')).toEqual(['decades-s1']);
     expect(sentences('5')).not.toContain('decades-s1');
     expect(sentences('2')).not.toContain('decades-s1');
+    // Two digits find their decade (`90` → `90s`) and nothing else they begin (`9` is not `9pm`).
+    expect(search('90').map(highlighted)).toEqual([['90s', '90']]);
+    // The number itself first, its decade after; `20%` asks for the figure and finds no decade.
+    expect(search('20').map(highlighted)).toEqual([['20'], ['20'], ['20s']]);
+    expect(sentences('20%')).not.toContain('decades-s4');
+    expect(sentences('9')).not.toContain('decades-s4');
+    expect(sentences('90s')).toEqual(['decades-s4']);
     // `202` begins `2020` and `2020s` only as digits: a number is never the start of a longer one.
     expect(sentences('202')).toEqual([]);
     // `17,5` is the number 17.5, as a European writes it; four digits after a comma stay apart.
