@@ -122,17 +122,18 @@ const FOREIGN = [
 
 /** The first date chrono finds with its year and day, in English or another language it reads. */
 function chronoDate(text: string): chrono.ParsedResult | null {
-  const certain = (result: chrono.ParsedResult | undefined) =>
-    result?.start.isCertain('year') && result.start.isCertain('day') ? result : null;
-  const english = DATE_HINT.test(text) ? certain(chrono.parse(text, REFERENCE)[0]) : null;
+  // Not only the first thing a parser reads, but its first full date: Spanish and French read
+  // `Mar` in `María` as a Tuesday before `3 de marzo de 2025` (qa56 #2), and English reads the
+  // outlet's own name in `Morning Post · 2025-03-11` or `The Sunday Times · …` as a time of day or
+  // a weekday before the date (qa57 #3).
+  const firstCertain = (results: chrono.ParsedResult[]) =>
+    results.find((result) => result.start.isCertain('year') && result.start.isCertain('day')) ??
+    null;
+  const english = DATE_HINT.test(text) ? firstCertain(chrono.parse(text, REFERENCE)) : null;
   if (english !== null || !FOREIGN_MONTH.test(text)) return english;
   for (const parser of FOREIGN) {
-    // Not only the first thing the parser reads: Spanish and French read `Mar` in `María` as a
-    // Tuesday before `3 de marzo de 2025` (2026-12-07, qa56 #2).
-    for (const result of parser.parse(text, REFERENCE)) {
-      const found = certain(result);
-      if (found !== null) return found;
-    }
+    const found = firstCertain(parser.parse(text, REFERENCE));
+    if (found !== null) return found;
   }
   return null;
 }
@@ -289,6 +290,9 @@ const OUTLET_WORDS = new Set(
     'chronicle magazine service insider monitor weekly online group bureau dispatch globe guardian ' +
     'mirror economist bulletin courier inquirer examiner sentinel channel world international ' +
     'newsroom report zeitung nachrichten rundschau presse agence actualités diario noticias ' +
+    // A paper's edition and its old names (`Morning Star`, `Evening Standard`, `Weekend
+    // Australian`, `Daily Mail`, `Sunday Mirror`): no first name or surname is one of these.
+    'morning evening sunday weekend standard mail advertiser statesman ' +
     'periódico corriere gazzetta notizie jornal folha notícias nieuws krant dagblad правда новости ' +
     'известия газета вести ведомости новини відомості'
   ).split(' '),

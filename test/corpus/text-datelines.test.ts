@@ -66,10 +66,17 @@ describe('an outlet and date line under a plain-text title', () => {
     ['Mar 14, 2025 10:30 · Nordpost', '2025-03-14', null, 'Nordpost'],
     ['OSAKA, March 14, 2025 (AP)', '2025-03-14', null, 'Associated Press'],
     ['Source: Harbour Daily · 2025-03-14', '2025-03-14', null, 'Harbour Daily'],
+    // An outlet named for a time of day or a weekday is no time or weekday of the date (qa57 #3).
+    ['Morning Post · 2025-03-14', '2025-03-14', null, 'Morning Post'],
+    ['The Sunday Times · 2025-03-14', '2025-03-14', null, 'The Sunday Times'],
+    ['Evening Standard · March 14, 2025', '2025-03-14', null, 'Evening Standard'],
+    ['Weekend Australian | 14 March 2025', '2025-03-14', null, 'Weekend Australian'],
+    ['Tuesday Herald · 2025-03-14', '2025-03-14', null, 'Tuesday Herald'],
     // A person's name is the byline, beside the outlet.
     ['By Maria Gonzalez · Reuters · March 14, 2025', '2025-03-14', 'Maria Gonzalez', 'Reuters'],
     ['Jane Doe, Harbour Daily · 2025-03-14', '2025-03-14', 'Jane Doe', 'Harbour Daily'],
     ['By Jane Doe and John Roe · March 14, 2025', '2025-03-14', 'Jane Doe, John Roe', null],
+    ['By Jane Star · 2025-03-14', '2025-03-14', 'Jane Star', null],
     // A place before the date is neither.
     ['WASHINGTON, March 14, 2025', '2025-03-14', null, null],
     // A place before an outlet is the dateline's place, not a writer (text56).
