@@ -298,10 +298,15 @@ export function nameDifferences(
       return words[j]!;
     };
     const named = (i: number, j: number) => lower[i]!.every((name) => wordsIn(j).has(name));
+    // A speaker spelled a letter apart ("Peskow said") is the one name the spellings above
+    // already set apart, not another speaker: it was reported twice (qa57 #7).
+    const alike = (names: readonly string[], other: readonly string[]) =>
+      other.some((name) => names.some((mine) => spelledAlike(mine, name)));
     const shared = lower.every((names, i) =>
       lower.every(
         (other, j) =>
           other.some((name) => names.includes(name)) ||
+          alike(names, other) ||
           sameActor([written[i]!], [written[j]!]) ||
           (named(i, j) && named(j, i)),
       ),

@@ -4,6 +4,7 @@ import { differenceSummary } from '../../source/review/story.js';
 import { actorsOf } from '../../source/story/actors.js';
 import { type DifferenceInput, differences } from '../../source/story/differences.js';
 import { storyGroups } from '../../source/story/index.js';
+import { shownValues } from '../../source/story/shown-values.js';
 import type { Difference, StoryGroup } from '../../source/story/types.js';
 import { seedArticles } from '../search/articles.js';
 
@@ -438,5 +439,35 @@ describe('differences that are no disagreement, from real pages (qa51 #5)', () =
       [0, 'Peskov'],
       [1, 'Ushakov'],
     ]);
+  });
+
+  it('reports a speaker spelled a letter apart once, as a spelling (qa57 #7)', () => {
+    const found = differences(
+      undated(
+        '“There are reasons to be cautiously optimistic,” Peskov told reporters.',
+        '“There are reasons to be cautiously optimistic,” Peskow told reporters.',
+        '“There are reasons to be cautiously optimistic,” Dmitry Peskov told reporters.',
+      ),
+    );
+    expect(found.filter((difference) => difference.kind === 'name').map(shownValues)).toEqual([
+      ['Peskov', 'Peskow'],
+    ]);
+  });
+
+  it('shows a date with its weekday beside it as the date the others give', () => {
+    const date = (texts: string[]) =>
+      shownValues({
+        kind: 'date',
+        values: texts.map((text, member) => ({ member, text })),
+      });
+    expect(date(['March 11', 'Tuesday, March 11', 'March 12'])).toEqual([
+      'March 11 (Tuesday, March 11)',
+      'March 12',
+    ]);
+    expect(date(['Tuesday, March 11', 'Wednesday, March 11'])).toEqual([
+      'Tuesday, March 11',
+      'Wednesday, March 11',
+    ]);
+    expect(date(['Tuesday', 'Wednesday'])).toEqual(['Tuesday', 'Wednesday']);
   });
 });
