@@ -15,6 +15,7 @@ import {
 } from './candidates.js';
 import { editDistance } from './distance.js';
 import type { ParsedQuery } from './query.js';
+import { WORD_SITE } from './sentence-words.js';
 
 /** A plain word: any of its candidate vocabulary words satisfies it, each with its own score. */
 export interface WordTerm {
@@ -44,7 +45,7 @@ export type Term = WordTerm | PhraseTerm;
 /** A name for what reading a sentence for `term` gives (`remembered`): equal for equal terms. */
 export function termSite(term: Term): string {
   return term.kind === 'word'
-    ? `w\u0000${term.text}`
+    ? `${WORD_SITE}${term.text}`
     : `p\u0000${term.started ? 1 : 0}\u0000${term.words.join(' ')}`;
 }
 
