@@ -399,13 +399,18 @@ async function storyIds(
     | 'lastNumber'
     | 'ids'
     | 'words'
+    | 'sentenceIds'
   >,
   store: { root: string; shown: string },
   output: Output,
 ): Promise<{ storyOf: StoryOf; close: () => void }> {
   const lookup = (id: string) => corpus.article(id);
   const saved = savedGroupsOf(corpus);
-  const kept = await keptStoryIds(saved, lookup, store.root, store.shown);
+  // Each exported article's sentence ids, not its text again (the export reads that itself).
+  const sentenceIds = corpus.sentenceIds
+    ? (id: string) => corpus.sentenceIds!.call(corpus, id)
+    : undefined;
+  const kept = await keptStoryIds(saved, lookup, store.root, store.shown, sentenceIds);
   if (kept) {
     for (const problem of kept.problems) output.problem(problem);
     return { storyOf: kept.storyOf, close: kept.close };

@@ -260,6 +260,8 @@ export class Output {
           data = bytes.subarray(written);
         } catch (error) {
           this.#failed(error as NodeJS.ErrnoException);
+          // A reader gone (`| head`): nothing more is made to be written.
+          if (this.#closed) return false;
           continue;
         }
       }
@@ -270,6 +272,7 @@ export class Output {
           resolve();
         });
       });
+      if (this.#closed) return false;
     }
     if (this.#failure) throw this.#failure;
     return !this.#closed;

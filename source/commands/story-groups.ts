@@ -35,6 +35,11 @@ interface GroupOptions {
   labelsOf?: LabelsOf;
   /** An article's place in corpus order, for reading a batch's articles in that order. */
   ordOf?: (id: string) => number | undefined;
+  /**
+   * The sentences a batch's members name, without their articles whole (`CorpusIndex`'s
+   * `sentencesOf`, where the index has it): else each article is looked up whole.
+   */
+  sentencesOf?: CorpusIndex['sentencesOf'];
   /** Threads that read the sentences (0, the default: this one); see `buildStoryIndex`. */
   workers?: number;
   /** Where the groups are kept between runs, from `savedGroupsOf`; none: formed every time. */
@@ -173,6 +178,8 @@ export async function keptStoryIds(
   lookup: Lookup,
   storeRoot: string,
   display: string,
+  /** An article's sentence ids without its text (`CorpusIndex.sentenceIds`); else read whole. */
+  sentenceIds?: (article: string) => readonly string[] | undefined,
 ): Promise<{
   storyOf: (article: string, sentence: string) => string | null;
   problems: string[];
@@ -185,13 +192,15 @@ export async function keptStoryIds(
   const byArticle = new Map<string, Map<string, string>>();
   const idsOf = (article: string): Map<string, string> => {
     const ids = new Map<string, string>();
-    const text = lookup(article);
-    if (!text) return ids;
+    const sentences = sentenceIds
+      ? sentenceIds(article)
+      : lookup(article)?.sentences.map((sentence) => sentence.id);
+    if (!sentences) return ids;
     // Only the article's own members (no others read): sentence ids by position.
     for (const group of kept.ofArticle(article, 0)) {
       for (const member of group.members) {
-        const sentence = member.article === article ? text.sentences[member.sentence] : undefined;
-        if (sentence) ids.set(sentence.id, group.id);
+        const sentence = member.article === article ? sentences[member.sentence] : undefined;
+        if (sentence) ids.set(sentence, group.id);
       }
     }
     return ids;
@@ -274,7 +283,7 @@ export async function orderedStoryClusters(
     let batch: StoryCluster[] = [];
     let members = 0;
     const read = () => {
-      const found = readMembers(batch, lookup, options.ordOf);
+      const found = readMembers(batch, lookup, options);
       const find = (id: string) => found.get(id);
       const made = batch.map((cluster) => ({
         id: cluster.id,
@@ -563,12 +572,12 @@ async function formAndHand(
 
 /**
  * The articles of a batch of groups, each read once (in corpus order when `ordOf` is given),
- * holding only the sentences the groups name.
+ * holding only the sentences the groups name: read alone where the index can (`sentencesOf`).
  */
 function readMembers(
   clusters: readonly StoryCluster[],
   lookup: Lookup,
-  ordOf?: (id: string) => number | undefined,
+  { ordOf, sentencesOf }: Pick<GroupOptions, 'ordOf' | 'sentencesOf'> = {},
 ): Map<string, StoryArticle> {
   const wanted = new Map<string, number[]>();
   for (const cluster of clusters) {
@@ -578,6 +587,7 @@ function readMembers(
       else wanted.set(article, [sentence]);
     }
   }
+  if (sentencesOf) return sentencesOf(wanted);
   let ids = [...wanted.keys()];
   if (ordOf) {
     const ords = new Map(ids.map((id) => [id, ordOf(id) ?? Number.MAX_SAFE_INTEGER]));

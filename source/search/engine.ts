@@ -17,7 +17,7 @@ import { emptyMatches, keepMatches, type Matches } from './matches.js';
 import { parseQuery } from './query.js';
 import { firstCommonKeys } from './runs.js';
 import {
-  forget,
+  carryOver,
   probeCost,
   remembered,
   remembering,
@@ -123,8 +123,8 @@ export class Engine implements SearchEngine {
   search(query: string, context: AnnotationFacts, options: SearchOptions = {}): SearchHit[] {
     const { memo } = options;
     const answer = () => {
-      // What an earlier run read is of the index as it was then.
-      if (memo && memo.readAt !== this.index.readAt) forget(memo, this.index.readAt);
+      // What an earlier run read is of the index as it was then: what still holds is kept.
+      if (memo && memo.readAt !== this.index.readAt) carryOver(memo, this.index.readAt);
       return this.answer(query, context, options);
     };
     return stoppable(options.giveUp, () => this.latest(answer), false, memo);

@@ -39,38 +39,58 @@ export function stopIfCounting(): void {
  * engine that reads (a term, the phrases a query holds, a signed figure) the result of each
  * sentence key. The review's Enter on a phrase of common words reads every sentence with its
  * words (231,646 for `"it is"` at 100,000 articles, 25 s at load 15): it reads them in turns of
- * a tenth of a second, so that the screen takes keys between them. Kept for one state of the
- * index (`readAt`): the engine forgets them once another process has written to it.
+ * a tenth of a second, so that the screen takes keys between them.
+ *
+ * Made at one state of the index (`readAt`), and carried over when it moves (`carryOver`): a
+ * sentence key is never given again (keys grow with every article written, a changed article
+ * written anew under new keys), so what a key gave still holds for as long as its article is
+ * in the index. Forgotten at every move instead, a search of 25 s never ended while a scraper
+ * wrote into the folder every 10 s (the review's look at it moves the index's generation).
  */
 export interface SearchMemo {
   readAt?: string | undefined;
   readonly reads: Map<string, Map<number, number>>;
   /** Where a long read stopped, per place (`resumed`): its list and how far it got. */
   readonly resumes: Map<string, unknown>;
+  /** Those made at an earlier state of the index, by place, for `resumed` to carry over. */
+  readonly earlier: Map<string, unknown>;
 }
 
 export function searchMemo(): SearchMemo {
-  return { reads: new Map(), resumes: new Map() };
+  return { reads: new Map(), resumes: new Map(), earlier: new Map() };
 }
 
-/** Forgets what was read: the index changed. */
-export function forget(kept: SearchMemo, readAt: string | undefined): void {
-  kept.reads.clear();
+/**
+ * What was read, taken to the index's state `readAt`: what each key gave is kept, but for a
+ * plain word's, whose near spellings come from the vocabulary (an article written since may
+ * bring one); where long reads stopped is kept aside for `resumed`, whose lists are made anew.
+ */
+export function carryOver(kept: SearchMemo, readAt: string | undefined): void {
+  for (const site of kept.reads.keys()) {
+    if (site.startsWith(WORD_SITE)) kept.reads.delete(site);
+  }
+  for (const [site, resume] of kept.resumes) kept.earlier.set(site, resume);
   kept.resumes.clear();
   kept.readAt = readAt;
 }
 
+/** How `termSite` begins a plain word's place. */
+export const WORD_SITE = 'w\u0000';
+
 /**
  * The running search's record of how far the read at `site` went (made by `make` the first
- * time), or null when the search keeps nothing. A loop over it goes on from where the last run
- * stopped: walking a phrase's posting lists again to pass what was read, then each read key's
- * remembered result, cost 140 ms a turn late in a read of 231,646 sentences (load 19).
+ * time, given what was read there at an earlier state of the index: `carryOver`), or null when
+ * the search keeps nothing. A loop over it goes on from where the last run stopped: walking a
+ * phrase's posting lists again to pass what was read, then each read key's remembered result,
+ * cost 140 ms a turn late in a read of 231,646 sentences (load 19).
  */
-export function resumed<T>(site: string, make: () => T): T | null {
+export function resumed<T>(site: string, make: (earlier: T | undefined) => T): T | null {
   if (!memo) return null;
   let found = memo.resumes.get(site) as T | undefined;
   if (found === undefined) {
-    found = make();
+    const earlier = memo.earlier.get(site) as T | undefined;
+    memo.earlier.delete(site);
+    found = make(earlier);
     memo.resumes.set(site, found);
   }
   return found;

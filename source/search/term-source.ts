@@ -156,19 +156,27 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       // A search run in turns (`resumed`) reads the candidates in key order from where its last
       // turn stopped: the same hits as `readFirst` (the first `enough` of each score, in corpus
       // order) or as the loop below.
-      const turns = resumed(`${termSite(term)}\u0000${first ? enough : 'all'}`, () => ({
-        keys: candidates(),
-        at: 0,
-        exact: [] as number[],
-        started: [] as number[],
-      }));
+      const turns = resumed<PhraseTurns>(
+        `${termSite(term)}\u0000${first ? enough : 'all'}`,
+        (earlier) => ({
+          keys: candidates(),
+          at: 0,
+          exact: [],
+          started: [],
+          ...(earlier ? { before: readBefore(earlier) } : {}),
+        }),
+      );
       if (turns) {
         const wanted = first ? enough : Number.POSITIVE_INFINITY;
+        const { before } = turns;
         while (turns.at < turns.keys.length && turns.exact.length < wanted) {
           const key = turns.keys[turns.at]!;
           const a = articleOfKeyNear(articles, key);
+          // Read at an earlier state of the index (no key is given twice): not read again.
+          const known = before && a >= 0 ? scoreBefore(before, key) : undefined;
           // Stopped here (`giveUp`), it throws before `at` moves on: the next turn reads it.
-          const score = a < 0 ? 0 : findPhrase(term, wordsOfSentence(index, articles, key, a));
+          const score =
+            a < 0 ? 0 : (known ?? findPhrase(term, wordsOfSentence(index, articles, key, a)));
           if (score === 1) turns.exact.push(key);
           else if (score > 0) turns.started.push(key);
           turns.at++;
@@ -227,6 +235,74 @@ export function termSource(term: Term, index: WordIndex, facts: ContextFacts): T
       out.inText = text > 0;
     },
   };
+}
+
+/** How far a phrase's read in turns went (`resumed`): its candidates, and what they gave. */
+interface PhraseTurns {
+  keys: ArrayLike<number>;
+  /** The candidates read so far are those before `at`. */
+  at: number;
+  /** The keys read that hold the phrase whole, and with its last word begun. */
+  exact: number[];
+  started: number[];
+  /** What was read at earlier states of the index, when it moved during the read. */
+  before?: ReadBefore;
+}
+
+/** The keys a phrase's read had read, and the scores of those that held it. */
+interface ReadBefore {
+  /** Ascending. */
+  read: Uint32Array;
+  hits: Map<number, number>;
+}
+
+/** The score a key read before gave (undefined: not read). */
+function scoreBefore(before: ReadBefore, key: number): number | undefined {
+  const hit = before.hits.get(key);
+  if (hit !== undefined) return hit;
+  return isIn(before.read, key) ? 0 : undefined;
+}
+
+/**
+ * What a phrase's read in turns had read when the index moved (its keys before `at`, and those
+ * carried over to it from a move before), for the read made anew over the index's new lists:
+ * a read of 25 s began again at every move, and never ended while articles kept arriving.
+ */
+function readBefore(turns: PhraseTurns): ReadBefore {
+  const earlier = turns.before;
+  const hits = new Map(earlier?.hits);
+  for (const key of turns.exact) hits.set(key, 1);
+  for (const key of turns.started) hits.set(key, STARTED_SCORE);
+  // Both ascending: merged, each key once.
+  const old = earlier?.read ?? new Uint32Array(0);
+  const read = new Uint32Array(turns.at + old.length);
+  let length = 0;
+  let i = 0;
+  let j = 0;
+  while (i < turns.at || j < old.length) {
+    const mine = i < turns.at ? turns.keys[i]! : Number.POSITIVE_INFINITY;
+    const theirs = j < old.length ? old[j]! : Number.POSITIVE_INFINITY;
+    const key = Math.min(mine, theirs);
+    if (mine === key) i++;
+    if (theirs === key) j++;
+    read[length++] = key;
+  }
+  return { read: read.subarray(0, length), hits };
+}
+
+/** A phrase whose last word is only begun (the score findPhrase gives it; any above 0 serves). */
+const STARTED_SCORE = 0.9;
+
+/** Whether `key` is among the ascending `keys`. */
+function isIn(keys: Uint32Array, key: number): boolean {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (keys[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low < keys.length && keys[low] === key;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 import { editDistance } from './distance.js';
 import { signedFigures } from './figures.js';
 import type { ParsedQuery } from './query.js';
+import { WORD_SITE } from './sentence-words.js';
 
 /** A plain word: any of its candidate vocabulary words satisfies it, each with its own score. */
 export interface WordTerm {
@@ -46,7 +47,7 @@ export type Term = WordTerm | PhraseTerm;
 /** A name for what reading a sentence for `term` gives (`remembered`): equal for equal terms. */
 export function termSite(term: Term): string {
   return term.kind === 'word'
-    ? `w\u0000${term.text}`
+    ? `${WORD_SITE}${term.text}`
     : `p\u0000${term.started ? 1 : 0}\u0000${term.words.join(' ')}`;
 }
 

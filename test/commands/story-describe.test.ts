@@ -128,6 +128,30 @@ describe('describeInParallel', () => {
   });
 });
 
+describe('the report written to a reader that goes', () => {
+  it('asks for no more text once a write meets a closed pipe, as after `| head`', async () => {
+    // A pipe whose reader is gone: every write fails as EPIPE.
+    const stdout = new PassThrough();
+    stdout.write = ((_chunk: unknown, done?: (error?: Error | null) => void) => {
+      const gone = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      queueMicrotask(() => done?.(gone));
+      return false;
+    }) as typeof stdout.write;
+    const io = { stdout, stderr: new PassThrough(), env: {} };
+    let made = 0;
+    const parts = (async function* () {
+      // Each part is a batch of groups read and described: costly, never made for nobody.
+      for (;;) {
+        made++;
+        yield `group ${made}\n`;
+      }
+    })();
+    const output = new Output(io as unknown as CommandIO, 'story');
+    expect(await output.outShown(parts)).toBe(false);
+    expect(made).toBe(1);
+  });
+});
+
 describe("the report's versions of a large group", () => {
   // 30 outlets' versions of one sentence: copies of the earliest but for a few that state
   // another figure (members 14 and 22) or use other words (member 17).

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { Describers } from '../../source/commands/story-describe.js';
 import { corpusStoryGroups, orderedStoryClusters } from '../../source/commands/story-groups.js';
 import { renderedGroup } from '../../source/commands/story-render.js';
-import { memoryCorpusIndex } from '../../source/corpus/corpus-index.js';
+import { type ArticleSentences, memoryCorpusIndex } from '../../source/corpus/corpus-index.js';
 import { describeMembers, SavedGroups, type StoryCluster } from '../../source/story/index.js';
 import { article } from '../search/articles.js';
 
@@ -118,6 +119,61 @@ describe("margin story's report, streamed", () => {
       expect(streamed).toBe(printed);
     }
     close();
+  });
+
+  it('reads no more groups while a large one is described than the members in flight allow', async () => {
+    const { renderedInParallel, read, close } = await groups();
+    // At most 10 members in flight: the largest group's 12 are described before any other
+    // group is read (at 100,000 articles, four groups of 17,000 to 23,000 members were read
+    // before the first was written, for `| head` too).
+    const describers = new Describers(1, 10);
+    try {
+      const written = renderedInParallel(rendering, describers);
+      await written.next();
+      expect([...new Set(read)]).toEqual(Array.from({ length: 12 }, (_, n) => `a${n}`));
+      let rest = '';
+      for await (const text of written) rest += text;
+      expect(rest).toContain('mid-18');
+    } finally {
+      await describers.close();
+      close();
+    }
+  });
+
+  it("reads only the members' sentences where the index can, and prints the same", async () => {
+    const { renderedInParallel, close } = await groups();
+    let whole = '';
+    for await (const text of renderedInParallel(rendering)) whole += text;
+    close();
+    // As an index on disk gives them (`sentencesOf`): no article made whole.
+    const asked: number[] = [];
+    const sentencesOf = (wanted: ReadonlyMap<string, readonly number[]>) => {
+      const out = new Map<string, ArticleSentences>();
+      for (const [id, positions] of wanted) {
+        const found = corpus.article(id)!;
+        const sentences: ArticleSentences['sentences'] = [];
+        for (const at of positions) {
+          asked.push(at);
+          sentences[at] = { id: found.sentences[at]!.id, text: found.sentences[at]!.text };
+        }
+        out.set(id, { id, date: found.date, source: found.source, sentences });
+      }
+      return out;
+    };
+    SavedGroups.save(file, { generation: 'g1', links: [] }, kept, []);
+    const opened = await orderedStoryClusters(
+      articles,
+      () => {
+        throw new Error('an article read whole');
+      },
+      join(dir, 'store'),
+      { workers: 1, saved, sentencesOf },
+    );
+    let streamed = '';
+    for await (const text of opened.renderedInParallel(rendering)) streamed += text;
+    opened.close();
+    expect(streamed).toBe(whole);
+    expect(asked).toHaveLength(kept.reduce((sum, group) => sum + group.members.length, 0));
   });
 
   it('reads nothing more once the reader stops, as `| head` does', async () => {

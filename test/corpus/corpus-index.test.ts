@@ -223,6 +223,47 @@ describe('the corpus index', () => {
     }
   });
 
+  it('gives some sentences of each article as its whole article has them, the rest left out', async () => {
+    await corpus.write(
+      'e.txt',
+      article('Emoji and scripts', 'She said 😀 🇺🇦 twice. Привет, 東京. Then “curly” — done.'),
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'quick' });
+    try {
+      const articles = [...index.articles()];
+      // Every other sentence of each, one asked twice, one past the end; an unknown id.
+      const wanted = new Map<string, number[]>(
+        articles.map((a) => [
+          a.id,
+          [...a.sentences.keys()].filter((i) => i % 2 === 0).concat(0, 99),
+        ]),
+      );
+      wanted.set('no-such-article', [0]);
+      const read = index.sentencesOf(wanted);
+      expect([...read.keys()].sort()).toEqual(articles.map((a) => a.id).sort());
+      for (const whole of articles) {
+        const some = read.get(whole.id)!;
+        expect({ id: some.id, date: some.date, source: some.source }).toEqual({
+          id: whole.id,
+          date: whole.date,
+          source: whole.source,
+        });
+        // Sparse: each asked for at its own position, no other.
+        const expected: Array<{ id: string; text: string }> = [];
+        whole.sentences.forEach((sentence, i) => {
+          if (i % 2 === 0) expected[i] = { id: sentence.id, text: sentence.text };
+        });
+        expect(some.sentences).toEqual(expected);
+        expect(Object.keys(some.sentences)).toEqual(Object.keys(expected));
+        expect(index.sentenceIds(whole.id)).toEqual(whole.sentences.map((s) => s.id));
+      }
+      expect(read.get('e')!.sentences[0]!.text).toBe('She said 😀 🇺🇦 twice.');
+      expect(index.sentenceIds('no-such-article')).toBeUndefined();
+    } finally {
+      index.close();
+    }
+  });
+
   it('is rebuilt when deleted, with nothing lost', async () => {
     await throughIndex();
     deleteCorpusIndex(corpus.root(), cacheDir);

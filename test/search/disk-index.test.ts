@@ -373,6 +373,63 @@ describe('search on the corpus index', () => {
       index.close();
     }
   });
+  it('ends a search read in turns while articles arrive, with them and without those removed', async () => {
+    // All 800 sentences hold "it" and "is"; two, in articles 90 and 95, say "it is".
+    await writeTowns((n, k) =>
+      (n === 90 || n === 95) && k === 3
+        ? `Officials said it is late in town ${n}.`
+        : `It was said that item ${k} is late in town ${n}.`,
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    try {
+      const engine = searchEngine(index.words);
+      const memo = searchMemo();
+      const states = new Set<string | undefined>();
+      let turns = 0;
+      let hits: ReturnType<typeof engine.search> | null = null;
+      // Each turn reads 40 sentences; between two turns an article arrives (every other one
+      // saying "it is") and the index takes it in, as the review's look at the folder does, and
+      // one of the first hits' articles goes. Begun again at each move, the read never ends.
+      while (hits === null) {
+        let asked = 0;
+        try {
+          hits = engine.search('"it is"', placedFacts([]), {
+            limit: 50,
+            memo,
+            giveUp: () => ++asked > 40,
+          });
+        } catch (error) {
+          if (!(error instanceof SearchStopped)) throw error;
+          turns++;
+          expect(turns).toBeLessThanOrEqual(60);
+          const n = 100 + turns;
+          await writeSettled(
+            `c${n}.txt`,
+            `Town ${n}\n\nIt was said that item 1 is late in town ${n}. ${
+              n % 2 === 0 ? `Officials said it is late in town ${n}.` : `Item ${n} is late.`
+            }\n`,
+          );
+          if (turns === 10) await rm(join(corpus.root(), 'a090.txt'));
+          await index.refresh('quick');
+          states.add(index.words.readAt);
+        }
+      }
+      // The index moved under it at every turn.
+      expect(turns).toBeGreaterThanOrEqual(20);
+      expect(states.size).toBe(turns);
+      // The answer of a search over the index as it stands, arrivals included, the removed not.
+      const whole = searchEngine(index.words).search('"it is"', placedFacts([]), { limit: 50 });
+      expect(shown(hits)).toEqual(shown(whole));
+      const texts = hits.map((hit) => hit.text);
+      expect(texts).toContain('Officials said it is late in town 95.');
+      expect(texts).not.toContain('Officials said it is late in town 90.');
+      expect(texts).toContain(`Officials said it is late in town ${100 + turns - (turns % 2)}.`);
+      expect(texts).toHaveLength(1 + Math.floor(turns / 2));
+    } finally {
+      index.close();
+    }
+  });
+
   it('answers a phrase of one word from the heads of its lists, as reading them all does', async () => {
     await writeTowns((n, k) => `The minister of town ${n} said that item ${k} was late.`);
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });

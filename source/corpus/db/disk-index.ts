@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { sentenceWords, words } from '../../text/fold.js';
-import type { ArticleListing, ArticleSummary, CorpusIndex } from '../corpus-index.js';
+import type {
+  ArticleListing,
+  ArticleSentences,
+  ArticleSummary,
+  CorpusIndex,
+} from '../corpus-index.js';
 import type { Article, FileProblem, Sentence } from '../types.js';
 import type { WordIndex } from '../word-index.js';
 import { decodePostings, decodeRuns } from './postings.js';
@@ -185,6 +190,14 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     this.statements = prepared({
       byNumber: () => db.prepare(`SELECT ${articleColumns} FROM articles WHERE number = ?`),
       textOf: () => db.prepare('SELECT spans, text FROM articles WHERE number = ?'),
+      // A list of numbers drives the loop (`sentencesOf`): no path, title, warnings or opening.
+      sentencesByNumbers: () =>
+        db
+          .prepare(
+            'SELECT a.id, a.date, a.source, a.count, a.sentence_ids, a.spans, a.text FROM json_each(?) AS j CROSS JOIN articles AS a ON a.number = j.value',
+          )
+          .raw(),
+      sentenceIds: () => db.prepare('SELECT count, sentence_ids FROM articles WHERE id = ?').raw(),
       byId: () => db.prepare(`SELECT ${articleColumns} FROM articles WHERE id = ?`),
       summary: () =>
         db.prepare(
@@ -661,6 +674,54 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     return row ? this.toArticle(row) : undefined;
   }
 
+  /**
+   * `CorpusIndex.sentencesOf`: the articles found by their ids in one statement a few thousand,
+   * then read in the order of their numbers (that of the table on disk), each sentence's text
+   * a copy of its own (a slice would keep the article's whole text alive). At 100,000 articles
+   * the largest group's 14,922 articles, read whole, took 0.44 s of CPU and made some 200 MB of
+   * articles to collect.
+   */
+  sentencesOf(wanted: ReadonlyMap<string, readonly number[]>): Map<string, ArticleSentences> {
+    return this.consistent(() => {
+      const numbers: number[] = [];
+      type Columns = [number[], string[]];
+      const ids = [...wanted.keys()];
+      for (const [got] of this.answersByIds<Columns>(this.statements.numbersByIds, ids)) {
+        for (const number of got) numbers.push(number);
+      }
+      numbers.sort((a, b) => a - b);
+      const out = new Map<string, ArticleSentences>();
+      type Row = [string, string | null, string | null, number, string, Buffer, string];
+      for (let from = 0; from < numbers.length; from += IDS_PER_STATEMENT) {
+        const list = JSON.stringify(numbers.slice(from, from + IDS_PER_STATEMENT));
+        for (const row of this.statements.sentencesByNumbers.iterate(list) as Iterable<Row>) {
+          const [id, date, source, count, sentenceIds, spans, text] = row;
+          const sentences: Array<{ id: string; text: string }> = [];
+          for (const position of wanted.get(id) ?? []) {
+            if (position < 0 || position >= count || (position + 1) * 12 > spans.byteLength) {
+              continue;
+            }
+            // Each sentence's paragraph, start and end, as 32-bit words (`toArticle`).
+            const start = spans.readUInt32LE(position * 12 + 4);
+            const end = spans.readUInt32LE(position * 12 + 8);
+            sentences[position] = {
+              id: nthWord(sentenceIds, position),
+              text: ownCopy(text.slice(start, end)),
+            };
+          }
+          out.set(id, { id, date, source, sentences });
+        }
+      }
+      return out;
+    });
+  }
+
+  sentenceIds(id: string): string[] | undefined {
+    const row = this.statements.sentenceIds.get(id) as [number, string] | undefined;
+    if (!row) return undefined;
+    return row[0] === 0 ? [] : row[1].split(' ');
+  }
+
   articleAt(ord: number): Article | undefined {
     const number = this.snapshot.orderRange(ord, ord + 1)[0];
     return number === undefined ? undefined : this.byNumber(number);
@@ -1005,4 +1066,20 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
       hash: row.hash,
     };
   }
+}
+
+/** The word at `position` of words joined by single spaces (a sentence id of `sentence_ids`). */
+function nthWord(joined: string, position: number): string {
+  let start = 0;
+  for (let i = 0; i < position; i++) start = joined.indexOf(' ', start) + 1;
+  const end = joined.indexOf(' ', start);
+  return end < 0 ? joined.slice(start) : joined.slice(start, end);
+}
+
+/**
+ * A string of its own: V8 makes a slice of a long string a view into it, so that a kept
+ * sentence would keep its article's whole text alive.
+ */
+function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
 }
