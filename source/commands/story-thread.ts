@@ -14,6 +14,8 @@ export interface StoryWorkerSetup {
   display?: string;
   /** The most articles whose groups the review forms itself (`STORY_IN_REVIEW`). */
   inReview: number;
+  /** The codebook's labels, which a group's kind is one of; margin's own when absent. */
+  kinds?: readonly string[];
 }
 
 export type StoryJob =

@@ -139,6 +139,7 @@ Examples
         {
           display: project.store.shown,
           labelsOf: annotatedLabels.labelsOf,
+          kinds: names,
           ordOf: (id) => corpus.ordOf(id),
           // The reading (most of the build) and the describing on every core once the corpus
           // is large enough; the same groups as on one.
@@ -163,6 +164,7 @@ Examples
           json: Boolean(flags.json),
           color: output.color,
           most: flags.json || flags.all ? undefined : SHOWN,
+          kinds: names,
         },
         describers,
       );

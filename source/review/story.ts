@@ -392,9 +392,31 @@ function sentenceNamed(text: string, outlet: string): string {
 }
 
 /** A group as a message names it: "event group of 5 outlets". */
-function groupNamed(group: StoryGroup): string {
+function groupNamed(state: ReviewState, group: StoryGroup): string {
   const outlets = new Set(group.members.map((member) => member.source ?? member.article)).size;
-  return `${group.kind ?? 'statement'} group of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`;
+  return `${groupKind(state, group) ?? 'statement'} group of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`;
+}
+
+/**
+ * The group's kind as the review names it: the codebook's label most members carry, counting
+ * the reviewer's own labels as they stand (the story thread describes the groups without the
+ * store's), ties in the codebook's order; else the kind the group was described with, which
+ * is one of the codebook's labels or none (qa57: `claim` in a codebook of statistic and quote).
+ */
+export function groupKind(state: ReviewState, group: StoryGroup): string | null {
+  const kinds = state.project.labels.map((label) => label.name);
+  const counts = new Map<string, number>();
+  for (const member of group.members) {
+    const own = marksOf(state, member.article).sentences[member.sentence]?.labels ?? [];
+    for (const label of new Set([...member.labels, ...own])) {
+      if (kinds.includes(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort(
+    (a, b) => b[1] - a[1] || kinds.indexOf(a[0]) - kinds.indexOf(b[0]),
+  )[0];
+  if (best) return best[0];
+  return group.kind !== null && kinds.includes(group.kind) ? group.kind : null;
 }
 
 /**
@@ -430,7 +452,7 @@ export function markLink(state: ReviewState): ReviewState {
   }
   const group = groupOfSentence(state.story.view, from.article, from.sentence);
   const named = state.story.linkFromShown ?? 'the marked sentence';
-  const told = `linked to ${named}${group ? `, ${groupNamed(group)}` : ''}; regrouping`;
+  const told = `linked to ${named}${group ? `, ${groupNamed(state, group)}` : ''}; regrouping`;
   return emit(
     {
       ...state,
