@@ -53,6 +53,11 @@ export interface StoryState {
   view: StoryView | null;
   /** Where Esc in the reader goes back to after Enter in the panel. */
   origin: Origin | null;
+  /**
+   * The panel Enter left, with its entry chosen: Esc in the reader opens it again there, so
+   * that Enter, Esc and ↓ walk the versions (qa57 #14).
+   */
+  panel?: { article: string; sentence: string; selected: number } | null;
   /** The sentence `L` marked, waiting for the sentence to link it to. */
   linkFrom: { article: string; sentence: string } | null;
   /** The marked sentence as the status line names it: `“The strike hit…” (Daily Aggregator)`. */
@@ -283,18 +288,32 @@ export function goStory(state: ReviewState): ReviewState {
     chosen.member.sentence,
     true,
   );
+  const { article, sentence, selected } = mode;
   return {
     ...landed,
-    story: { ...landed.story, origin },
-    message: info(`${chosen.member.source ?? chosen.member.article}: Esc goes back`),
+    story: { ...landed.story, origin, panel: { article, sentence, selected } },
+    message: info(`${chosen.member.source ?? chosen.member.article}: Esc goes back to the panel`),
   };
 }
 
-/** Esc in the reader after a jump from the panel: back to the sentence it was opened on. */
+/**
+ * Esc in the reader after a jump from the panel: back to the sentence it was opened on, with
+ * the panel open again on the entry Enter left (while the sentence still has counterparts), so
+ * that the next version is ↓ Enter away. Before (qa57 #14) the panel was closed: each of ten
+ * outlets' versions cost `o`, `j` × n and Enter.
+ */
 export function storyBack(state: ReviewState): ReviewState {
   const origin = state.story.origin;
   if (!origin) return state;
-  return goBack({ ...state, story: { ...state.story, origin: null } }, origin);
+  const panel = state.story.panel ?? null;
+  const back = goBack({ ...state, story: { ...state.story, origin: null, panel: null } }, origin);
+  if (!panel || back.mode.kind !== 'browse') return back;
+  const count = counterparts(back, panel.article, panel.sentence).length;
+  if (count === 0) return back;
+  return {
+    ...back,
+    mode: { kind: 'story', ...panel, selected: Math.min(panel.selected, count - 1) },
+  };
 }
 
 /** Gives the selected counterpart this sentence's labels and attributes: one undoable step. */
