@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { workerScript } from '../corpus/worker-script.js';
 import type { StorySource } from '../review/controller.js';
 import type { ArticleGroups } from '../review/story.js';
-import { saveStoryLink, watchStoryLinks } from '../store/index.js';
+import { overruledDecisions, saveStoryLink, watchStoryLinks } from '../store/index.js';
 import type { StoryGroup } from '../story/index.js';
 
 export interface StoryWorkerSetup {
@@ -151,6 +151,7 @@ export function reviewStorySource(
       throw new Error('the story worker answered out of turn');
     },
     watch: (onChange) => watchStoryLinks(setup.storeRoot, onChange),
+    overruled: () => overruledDecisions(setup.storeRoot, setup.annotator),
     link: (link) =>
       saveStoryLink(
         setup.storeRoot,

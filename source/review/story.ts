@@ -1,4 +1,4 @@
-import type { StoryLink } from '../store/index.js';
+import type { OverruledDecision, StoryLink } from '../store/index.js';
 import type { Label } from '../store/types.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
 import { shownValues } from '../story/shown-values.js';
@@ -408,6 +408,45 @@ function sentenceNamed(text: string, outlet: string): string {
   const tail = ` (${truncate(oneName(outlet), OUTLET_WIDTH)})`;
   const room = Math.max(12, NAMED_WIDTH - stringWidth(tail) - 2);
   return `“${truncate(oneLine(text).trim(), room).replace(/\s+…$/u, '…')}”${tail}`;
+}
+
+/** One overruling: the pair, who, what and when. */
+export function overruledKey({ mine, by, kind, created }: OverruledDecision): string {
+  return JSON.stringify([mine.a, mine.b, by, kind, created]);
+}
+
+/** A sentence of the store as a message names it, by its text where the review has it. */
+function storedSentenceNamed(
+  state: ReviewState,
+  at: { article: string; sentence: string },
+): string {
+  const article = state.articles.find((candidate) => candidate.id === at.article);
+  const outlet = article?.source ?? at.article;
+  const sentence = article?.sentences.find((candidate) => candidate.id === at.sentence);
+  return sentence ? sentenceNamed(sentence.text, outlet) : `a sentence of ${oneName(outlet)}`;
+}
+
+/**
+ * The status line when teammates' later decisions overrule the reviewer's own links or unlinks:
+ * who and what first (whole at 60 columns), the pair named by its sentence in the article on
+ * screen (else its first), then that the later decision counts (story.md); others counted.
+ */
+export function overruledMessage(
+  state: ReviewState,
+  overruled: readonly OverruledDecision[],
+): string {
+  const [first] = overruled;
+  if (!first) return '';
+  const who = oneName(first.by);
+  const onScreen = currentArticle(state)?.id;
+  const { a, b } = first.mine;
+  const named = storedSentenceNamed(
+    state,
+    b.article === onScreen && a.article !== onScreen ? b : a,
+  );
+  const what = first.kind === 'unlink' ? 'unlinked what you linked' : 'linked what you unlinked';
+  const more = overruled.length > 1 ? ` (and ${overruled.length - 1} more)` : '';
+  return `${who} ${what}: ${named}${more}; the later decision counts`;
 }
 
 /** A group as a message names it: "event group of 5 outlets". */
