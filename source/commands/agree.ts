@@ -1,6 +1,7 @@
 import { GOLD } from '../export/adjudication.js';
 import { renderAgreement } from '../export/agreement-render.js';
 import { agreementOver, isReviewed } from '../export/agreement-report.js';
+import type { Repository } from '../store/index.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
@@ -64,10 +65,19 @@ Examples
     };
     const outcome = await answered(workspace, () => {
       const known = repository.annotators();
-      const annotators = named.length > 0 ? named : known.filter((name) => name !== GOLD);
+      // Everyone in the store who decided something: tagged (a label, a note, attributes) or
+      // marked an article done. One who only opened an article (Enter in the list writes its
+      // file) is not compared, nor named as compared (qa57 #13); --annotator names whom it names.
+      const decided = decidedAnnotators(repository);
+      const undecided =
+        named.length > 0 ? [] : known.filter((name) => name !== GOLD && !decided.has(name));
+      const annotators =
+        named.length > 0
+          ? named
+          : known.filter((name) => name !== GOLD && !undecided.includes(name));
       const missing = named.filter((name) => !known.includes(name));
       if (missing.length > 0 || annotators.length < 2)
-        return { missing, annotators, report: null, known };
+        return { missing, annotators, report: null, known, undecided };
       // Kept in the store's index as stats' picture is, until a file's row, the corpus's
       // generation, the labels or the annotators compared change: each run read the reviewed
       // articles' text and every annotation on them again.
@@ -76,10 +86,16 @@ Examples
         JSON.stringify({ annotators, labels: project.labels }),
         () => agreementOf(annotators),
       );
-      return { missing, annotators, report, known };
+      return {
+        missing,
+        annotators,
+        report: undecided.length > 0 ? { ...report, undecided } : report,
+        known,
+        undecided,
+      };
     });
     await repository.close();
-    const { missing, annotators, report, known } = outcome;
+    const { missing, annotators, report, known, undecided } = outcome;
     if (missing.length > 0) {
       throw new CannotRun(`no annotator ${missing.map((n) => `"${n}"`).join(', ')} in the store`);
     }
@@ -89,7 +105,7 @@ Examples
       output.problem(
         named.length > 0
           ? `agreement needs two annotators; --annotator names only ${annotators[0]!}${others.length > 0 ? ` (the store also has ${others.join(', ')})` : ' and the store has no other'}`
-          : `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}`,
+          : `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}${undecided.length > 0 ? ` who decided something (${undecided.join(', ')} only opened articles)` : ''}`,
       );
       return output.status();
     }
@@ -98,3 +114,13 @@ Examples
     return output.status();
   },
 };
+
+/** The annotators with an annotation in the store or an article marked done. */
+function decidedAnnotators(repository: Repository): Set<string> {
+  const decided = new Set<string>();
+  for (const [annotator, labels] of repository.totals().labels) {
+    if (Object.values(labels).some((count) => count > 0)) decided.add(annotator);
+  }
+  for (const row of repository.reviewed()) if (row.status === 'done') decided.add(row.annotator);
+  return decided;
+}

@@ -164,6 +164,7 @@ Press ? in the review for every key.`,
       storeRoot: root,
       annotator,
       display: context.store.shown,
+      kinds: project.labels.map((label) => label.name),
       ...storyLimit(io.env),
     });
     const controller = reviewController(session, {

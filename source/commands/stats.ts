@@ -129,7 +129,13 @@ Examples
     );
     await repository.close();
     if (flags.json) await output.out(`${safeJson(report, 2)}\n`);
-    else await output.out(renderStats(openingWordsFor(corpus, report), output.width));
+    // At a terminal, names fit its width; piped, they are whole (the bars as at 80 columns).
+    else {
+      const rendered = renderStats(openingWordsFor(corpus, report), output.width, {
+        whole: output.columns === null,
+      });
+      await output.out(rendered);
+    }
     return output.status();
   },
 };

@@ -15,7 +15,10 @@ adoptLexicons((workerData as { lexicons?: SharedLexicons } | null)?.lexicons);
 parentPort!.on('message', (job: DescribeJob) => {
   let text = '';
   for (const { id, members } of job.groups) {
-    const options = job.most === undefined ? { diffs: !job.json } : { shown: job.most };
+    const options = {
+      kinds: job.kinds,
+      ...(job.most === undefined ? { diffs: !job.json } : { shown: job.most }),
+    };
     text += renderedGroup(describeMembers(id, members, options), job);
   }
   const reply: DescribeReply = { seq: job.seq, text };

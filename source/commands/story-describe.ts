@@ -19,6 +19,8 @@ export interface Rendering {
   color?: boolean;
   /** The most versions (and outlets) the report names a group (`storyReport`); none: all. */
   most?: number | undefined;
+  /** The codebook's labels, which a group's kind is one of; margin's own when absent. */
+  kinds?: readonly string[] | undefined;
 }
 
 export interface DescribeJob extends Rendering {

@@ -33,6 +33,8 @@ type Lookup = (id: string) => Article | undefined;
 interface GroupOptions {
   display?: string;
   labelsOf?: LabelsOf;
+  /** The codebook's labels, which a group's kind is one of (`kindOf`); margin's own when absent. */
+  kinds?: readonly string[];
   /** An article's place in corpus order, for reading a batch's articles in that order. */
   ordOf?: (id: string) => number | undefined;
   /**
@@ -304,10 +306,13 @@ export async function orderedStoryClusters(
   return {
     clusters,
     close,
-    describe: (cluster) => describeCluster(cluster, lookup, options.labelsOf),
+    describe: (cluster) =>
+      describeCluster(cluster, lookup, options.labelsOf, { kinds: options.kinds }),
     described: function* () {
       for (const batch of batches(clusters())) {
-        for (const { id, members } of batch) yield describeMembers(id, members);
+        for (const { id, members } of batch) {
+          yield describeMembers(id, members, { kinds: options.kinds });
+        }
       }
     },
     members: function* () {

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { workerScript } from '../corpus/worker-script.js';
 import type { StorySource } from '../review/controller.js';
 import type { ArticleGroups } from '../review/story.js';
-import { saveStoryLink, watchStoryLinks } from '../store/index.js';
+import { overruledDecisions, saveStoryLink, watchStoryLinks } from '../store/index.js';
 import type { StoryGroup } from '../story/index.js';
 
 export interface StoryWorkerSetup {
@@ -14,6 +14,8 @@ export interface StoryWorkerSetup {
   display?: string;
   /** The most articles whose groups the review forms itself (`STORY_IN_REVIEW`). */
   inReview: number;
+  /** The codebook's labels, which a group's kind is one of; margin's own when absent. */
+  kinds?: readonly string[];
 }
 
 export type StoryJob =
@@ -149,6 +151,7 @@ export function reviewStorySource(
       throw new Error('the story worker answered out of turn');
     },
     watch: (onChange) => watchStoryLinks(setup.storeRoot, onChange),
+    overruled: () => overruledDecisions(setup.storeRoot, setup.annotator),
     link: (link) =>
       saveStoryLink(
         setup.storeRoot,

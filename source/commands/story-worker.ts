@@ -91,6 +91,7 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   if (formsHere) {
     const formed = await corpusStoryGroups(inOrder(job.ids, lookup), lookup, setup.storeRoot, {
       ...display,
+      ...(setup.kinds ? { kinds: setup.kinds } : {}),
     });
     return { seq: job.seq, groups: formed.groups, problems: formed.problems };
   }
@@ -154,7 +155,7 @@ function articleGroups(id: string): ArticleGroups {
   for (const cluster of saved.ofArticle(id, MEMBERS_SHOWN)) {
     const members = clusterMembers(cluster, find);
     if (members.length < 2) continue;
-    out.groups.push(describeMembers(cluster.id, members));
+    out.groups.push(describeMembers(cluster.id, members, { kinds: setup.kinds }));
     out.sizes[cluster.id] = cluster.size;
   }
   return out;

@@ -139,6 +139,7 @@ Examples
         {
           display: project.store.shown,
           labelsOf: annotatedLabels.labelsOf,
+          kinds: names,
           ordOf: (id) => corpus.ordOf(id),
           // Only the members' sentences, not their articles whole (14,922 for the largest
           // group at 100,000 articles).
@@ -168,6 +169,7 @@ Examples
           json: Boolean(flags.json),
           color: output.color,
           most: flags.json || flags.all ? undefined : SHOWN,
+          kinds: names,
         },
         describers,
       );

@@ -1,6 +1,7 @@
 import stringWidth from '../text/string-width.js';
 import { oneLine, oneName } from '../text/untrusted.js';
 import { padEnd, truncate } from '../text/width.js';
+import { wrapLines } from '../text/wrap-lines.js';
 import type { Agreement } from './agreement.js';
 import type { AgreementReport } from './agreement-report.js';
 import { bar } from './bars.js';
@@ -17,6 +18,11 @@ export function renderAgreement(report: AgreementReport, width: number): string 
       .map(([annotator, n]) => `${oneName(annotator)} ${n} article${n === 1 ? '' : 's'}`)
       .join(', ');
     out.push(`Left out as only opened (in progress with nothing tagged, not marked done): ${each}`);
+  }
+  if (report.undecided && report.undecided.length > 0) {
+    out.push(
+      `Not compared, having decided nothing (only opened articles): ${report.undecided.map(oneName).join(', ')}`,
+    );
   }
   out.push('');
   const rows: Array<[string, Agreement]> = [
@@ -35,11 +41,19 @@ export function renderAgreement(report: AgreementReport, width: number): string 
     out.push(`  ${padEnd(label, column)} ${drawn.padEnd(barWidth)} ${value.padStart(6)}  ${units}`);
     if (agreement.note) out.push(`  ${''.padEnd(column)} ${agreement.note}`);
   }
+  // The categories named are the report's own labels (qa57: "claim+quote" in a codebook of
+  // denial, statistic, attribution and quote).
+  const [first, second] = Object.keys(report.labels).map(oneName);
+  const example = [
+    ...(first === undefined ? [] : [`"${second === undefined ? first : `${first}+${second}`}"`]),
+    '"none"',
+  ].join(', ');
   out.push(
     '',
-    '  overall: each sentence\'s label set is one category ("claim+quote", "none");',
-    '  per label: has the label or not. A sentence counts when its annotator tagged something in',
-    '  its article or marked it done (d): an article only opened is not "nothing here".',
+    wrapLines(
+      `  overall: each sentence's label set is one category (${example}); per label: has the label or not. A sentence counts when its annotator tagged something in its article or marked it done (d): an article only opened is not "nothing here".`,
+      Math.min(width, 96),
+    ),
     '',
   );
   if (report.disagreements.length === 0) {

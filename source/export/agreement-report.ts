@@ -30,6 +30,11 @@ export interface AgreementReport {
    * each of its sentences read as "none" against a colleague who tagged (qa55 #4).
    */
   onlyOpened: Record<string, number>;
+  /**
+   * The store's annotators left out of the comparison for having decided nothing (no annotation,
+   * no article marked done: they only opened articles); present only when there are any.
+   */
+  undecided?: string[];
 }
 
 /**

@@ -1,13 +1,16 @@
 import { groupedDigits } from '../text/grouped-digits.js';
 import stringWidth from '../text/string-width.js';
 import { oneLine, oneName } from '../text/untrusted.js';
-import { truncate } from '../text/width.js';
+import { truncate, truncateStart } from '../text/width.js';
 import { bar, progressBar } from './bars.js';
 import type { Progress, StatsReport } from './stats.js';
 
 /** How many articles the picture lists; `--json` has them all. */
 export const TOP_ARTICLES = 15;
+/** The most columns of a title or source (text: its article's id follows it). */
 const NAME_MAX = 32;
+/** The least room a bar keeps beside a name: a label's name takes the rest of the width. */
+const BAR_MIN = 10;
 
 interface Row {
   name: string;
@@ -21,8 +24,14 @@ interface Row {
   detail?: string;
 }
 
-/** `margin stats` as bar charts, `width` columns wide. */
-export function renderStats(report: StatsReport, width: number): string {
+/**
+ * `margin stats` as bar charts, `width` columns wide. A name (a label, an annotator) takes what
+ * the bar leaves of the width, and is whole when `whole` (a pipe); cut, two names never read
+ * alike (qa57: two 40-character labels that begin alike both read
+ * `allegation-of-election-fraud-by…`, with 40 columns of bar room beside them).
+ */
+export function renderStats(report: StatsReport, width: number, { whole = false } = {}): string {
+  const fit = { width, whole };
   const out: string[] = [];
   const orphanNote = report.orphans > 0 ? `, ${groupedDigits(report.orphans)} orphaned` : '';
   const missing = report.missingArticles;
@@ -36,7 +45,7 @@ export function renderStats(report: StatsReport, width: number): string {
   out.push(
     ...chart(
       report.labels.map((l) => ({ name: l.label, value: l.count })),
-      width,
+      fit,
     ),
   );
   // An article only opened (in progress with nothing in it) is no work done: drawn as unreviewed,
@@ -54,7 +63,7 @@ export function renderStats(report: StatsReport, width: number): string {
     { name: 'articles', progress: report.progress },
     ...report.annotators.map((a) => ({ name: a.annotator, progress: a.progress })),
   ];
-  out.push(...progressChart(progressRows, width));
+  out.push(...progressChart(progressRows, fit));
   if (report.annotators.length > 0) {
     out.push('', 'Annotators');
     out.push(
@@ -67,7 +76,7 @@ export function renderStats(report: StatsReport, width: number): string {
             .map(([label, count]) => `${oneName(label)} ${count}`)
             .join(' · '),
         })),
-        width,
+        fit,
       ),
     );
   }
@@ -80,7 +89,7 @@ export function renderStats(report: StatsReport, width: number): string {
         value: s.annotations,
         detail: counted(s.articles, 'article'),
       })),
-      width,
+      fit,
     ),
   );
   // The report may list only the first of the articles: `articles` says how many there are.
@@ -94,7 +103,7 @@ export function renderStats(report: StatsReport, width: number): string {
         value: a.annotations,
         detail: a.title ? oneName(a.article) : undefined,
       })),
-      width,
+      fit,
     ),
   );
   if (shown.length < report.articles) {
@@ -105,14 +114,67 @@ export function renderStats(report: StatsReport, width: number): string {
   return `${out.join('\n')}\n`;
 }
 
-function chart(rows: Row[], width: number): string[] {
-  if (rows.length === 0) return ['  (none)'];
-  const names = rows.map((row) =>
-    truncate(row.text ? oneLine(row.name) : oneName(row.name), NAME_MAX),
+interface Fit {
+  width: number;
+  /** Names whole, whatever the width (a pipe). */
+  whole: boolean;
+}
+
+/**
+ * Each name in at most `room` columns, none cut into another's reading: a name cut at its end
+ * that reads as another's is cut in its middle instead (its start and end kept), and one that
+ * still would is left whole.
+ */
+export function namesApart(names: readonly string[], room: number): string[] {
+  const cuts: Array<(name: string) => string> = [
+    (name) => truncate(name, room),
+    (name) => {
+      const head = truncate(name, Math.ceil(room / 2));
+      if (!head.endsWith('…')) return head;
+      return head + truncateStart(name, room - stringWidth(head) + 1).slice(1);
+    },
+    (name) => name,
+  ];
+  const shown = names.map((name) => cuts[0]!(name));
+  for (const cut of cuts.slice(1)) {
+    const seen = new Map<string, number>();
+    for (const name of shown) seen.set(name, (seen.get(name) ?? 0) + 1);
+    let changed = false;
+    shown.forEach((name, at) => {
+      if ((seen.get(name) ?? 0) > 1 && name !== names[at]) {
+        shown[at] = cut(names[at]!);
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+  return shown;
+}
+
+/**
+ * The rows' names as a chart shows them: a title or source cut at `NAME_MAX` (its id or count
+ * follows it); a label's or an annotator's name in what a bar of `BAR_MIN` and the widest
+ * value leave, never under `NAME_MAX`, whole on a pipe, and never cut into another's reading.
+ */
+function fittedNames(rows: Row[], { width, whole }: Fit, valueWidth: number): string[] {
+  const room = whole
+    ? Number.POSITIVE_INFINITY
+    : Math.max(NAME_MAX, width - 2 - 2 - BAR_MIN - 1 - valueWidth);
+  const names = rows.map((row) => (row.text ? oneLine(row.name) : oneName(row.name)));
+  const cut = namesApart(
+    names,
+    Number.isFinite(room) ? room : Math.max(0, ...names.map((name) => stringWidth(name))),
   );
-  const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
+  return rows.map((row, at) => (row.text ? truncate(names[at]!, NAME_MAX) : cut[at]!));
+}
+
+function chart(rows: Row[], fit: Fit): string[] {
+  if (rows.length === 0) return ['  (none)'];
+  const { width } = fit;
   const values = rows.map((row) => groupedDigits(row.value));
   const valueWidth = Math.max(...values.map((value) => value.length));
+  const names = fittedNames(rows, fit, valueWidth);
+  const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const details = rows.map((row) => (row.detail ? `  ${row.detail}` : ''));
   const detailWidth = Math.max(...details.map((detail) => stringWidth(detail)));
   const room = width - 2 - nameWidth - 2 - 1 - valueWidth;
@@ -145,8 +207,13 @@ function detailLines(detail: string, width: number): string[] {
   return lines;
 }
 
-function progressChart(rows: Array<{ name: string; progress: Progress }>, width: number): string[] {
-  const names = rows.map((row) => truncate(oneName(row.name), NAME_MAX));
+function progressChart(rows: Array<{ name: string; progress: Progress }>, fit: Fit): string[] {
+  const { width } = fit;
+  const names = fittedNames(
+    rows.map((row) => ({ name: row.name, value: 0 })),
+    fit,
+    0,
+  );
   const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const labels = rows.map(
     ({ progress: p }) =>

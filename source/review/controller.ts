@@ -1,6 +1,6 @@
 import type { Article } from '../corpus/types.js';
 import type { SearchHit } from '../search/types.js';
-import type { StoryLink, StoryLinkForgotten } from '../store/index.js';
+import type { OverruledDecision, StoryLink, StoryLinkForgotten } from '../store/index.js';
 import type { Journal } from '../store/journal.js';
 import type { Repository } from '../store/repository.js';
 import type { StoryGroup } from '../story/index.js';
@@ -16,7 +16,14 @@ import { reduce } from './reducer.js';
 import type { ReviewPlace } from './resume.js';
 import { articleById, currentArticle } from './selectors.js';
 import type { Effect, Landing, ReviewState } from './state.js';
-import { type ArticleGroups, keptStoryView, storyRead, storyView } from './story.js';
+import {
+  type ArticleGroups,
+  keptStoryView,
+  overruledKey,
+  overruledMessage,
+  storyRead,
+  storyView,
+} from './story.js';
 import { type SuggestionOptions, SuggestionWorker } from './suggestion-worker.js';
 import { SUGGESTIONS_OFF } from './suggestions.js';
 import { snapshotMarks, storeWarnings, summarize } from './sync.js';
@@ -159,6 +166,11 @@ export interface StorySource {
   link: (link: StoryLink | StoryLinkForgotten) => Promise<StoryLink | null>;
   /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */
   watch?: (onChange: () => void) => () => void;
+  /**
+   * The reviewer's own links and unlinks a teammate's later decision overrules, read again when
+   * `watch` reports a change: each new one is said on the status line.
+   */
+  overruled?: () => Promise<OverruledDecision[]>;
 }
 
 /**
@@ -191,6 +203,8 @@ export class ReviewController {
   #searching: string | null = null;
   /** Bumped for each new computation of the groups: only the latest one is shown. */
   #storyRun = 0;
+  /** The overrulings of the reviewer's links already seen (or said), once first read. */
+  #overruled: Promise<Set<string>> | undefined;
   /** The article whose kept groups are being read, if any. */
   #storyReading: string | null = null;
   /** Whether the kept groups were asked for before the corpus had loaded. */
@@ -317,7 +331,19 @@ export class ReviewController {
     }
     const story = this.#options.story;
     if (story?.warm) setImmediate(() => story.warm?.());
-    if (story?.watch) this.#stops.push(story.watch(() => this.#loadStory()));
+    if (story?.watch) {
+      // What teammates overruled before the review started is not news: only what arrives.
+      this.#overruled = story.overruled?.().then(
+        (found) => new Set(found.map(overruledKey)),
+        () => new Set<string>(),
+      );
+      this.#stops.push(
+        story.watch(() => {
+          this.#loadStory();
+          this.#sayOverruled();
+        }),
+      );
+    }
     const projectFile = this.#options.projectFile;
     if (projectFile) {
       this.#stops.push(
@@ -944,6 +970,26 @@ export class ReviewController {
           this.dispatch({ type: 'save/result', message: `story groups unavailable: ${why}` });
         },
       );
+    });
+  }
+
+  /**
+   * Says on the status line who overruled which of the reviewer's links or unlinks since the
+   * last look (a teammate's later decision counts, story.md): before (qa57 #11) a link vanished
+   * from the gutter while the status line said `no changes`.
+   */
+  #sayOverruled(): void {
+    const read = this.#options.story?.overruled;
+    const known = this.#overruled;
+    if (!read || !known) return;
+    this.#overruled = known.then(async (seen) => {
+      const found = await read().catch(() => null);
+      if (!found) return seen;
+      const fresh = found.filter((decision) => !seen.has(overruledKey(decision)));
+      if (fresh.length > 0) {
+        this.dispatch({ type: 'save/result', message: overruledMessage(this.#state, fresh) });
+      }
+      return new Set(found.map(overruledKey));
     });
   }
 

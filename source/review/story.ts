@@ -1,4 +1,4 @@
-import type { StoryLink } from '../store/index.js';
+import type { OverruledDecision, StoryLink } from '../store/index.js';
 import type { Label } from '../store/types.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
 import { shownValues } from '../story/shown-values.js';
@@ -53,6 +53,11 @@ export interface StoryState {
   view: StoryView | null;
   /** Where Esc in the reader goes back to after Enter in the panel. */
   origin: Origin | null;
+  /**
+   * The panel Enter left, with its entry chosen: Esc in the reader opens it again there, so
+   * that Enter, Esc and ↓ walk the versions (qa57 #14).
+   */
+  panel?: { article: string; sentence: string; selected: number } | null;
   /** The sentence `L` marked, waiting for the sentence to link it to. */
   linkFrom: { article: string; sentence: string } | null;
   /** The marked sentence as the status line names it: `“The strike hit…” (Daily Aggregator)`. */
@@ -283,18 +288,32 @@ export function goStory(state: ReviewState): ReviewState {
     chosen.member.sentence,
     true,
   );
+  const { article, sentence, selected } = mode;
   return {
     ...landed,
-    story: { ...landed.story, origin },
-    message: info(`${chosen.member.source ?? chosen.member.article}: Esc goes back`),
+    story: { ...landed.story, origin, panel: { article, sentence, selected } },
+    message: info(`${chosen.member.source ?? chosen.member.article}: Esc goes back to the panel`),
   };
 }
 
-/** Esc in the reader after a jump from the panel: back to the sentence it was opened on. */
+/**
+ * Esc in the reader after a jump from the panel: back to the sentence it was opened on, with
+ * the panel open again on the entry Enter left (while the sentence still has counterparts), so
+ * that the next version is ↓ Enter away. Before (qa57 #14) the panel was closed: each of ten
+ * outlets' versions cost `o`, `j` × n and Enter.
+ */
 export function storyBack(state: ReviewState): ReviewState {
   const origin = state.story.origin;
   if (!origin) return state;
-  return goBack({ ...state, story: { ...state.story, origin: null } }, origin);
+  const panel = state.story.panel ?? null;
+  const back = goBack({ ...state, story: { ...state.story, origin: null, panel: null } }, origin);
+  if (!panel || back.mode.kind !== 'browse') return back;
+  const count = counterparts(back, panel.article, panel.sentence).length;
+  if (count === 0) return back;
+  return {
+    ...back,
+    mode: { kind: 'story', ...panel, selected: Math.min(panel.selected, count - 1) },
+  };
 }
 
 /** Gives the selected counterpart this sentence's labels and attributes: one undoable step. */
@@ -391,10 +410,71 @@ function sentenceNamed(text: string, outlet: string): string {
   return `“${truncate(oneLine(text).trim(), room).replace(/\s+…$/u, '…')}”${tail}`;
 }
 
+/** One overruling: the pair, who, what and when. */
+export function overruledKey({ mine, by, kind, created }: OverruledDecision): string {
+  return JSON.stringify([mine.a, mine.b, by, kind, created]);
+}
+
+/** A sentence of the store as a message names it, by its text where the review has it. */
+function storedSentenceNamed(
+  state: ReviewState,
+  at: { article: string; sentence: string },
+): string {
+  const article = state.articles.find((candidate) => candidate.id === at.article);
+  const outlet = article?.source ?? at.article;
+  const sentence = article?.sentences.find((candidate) => candidate.id === at.sentence);
+  return sentence ? sentenceNamed(sentence.text, outlet) : `a sentence of ${oneName(outlet)}`;
+}
+
+/**
+ * The status line when teammates' later decisions overrule the reviewer's own links or unlinks:
+ * who and what first (whole at 60 columns), the pair named by its sentence in the article on
+ * screen (else its first), then that the later decision counts (story.md); others counted.
+ */
+export function overruledMessage(
+  state: ReviewState,
+  overruled: readonly OverruledDecision[],
+): string {
+  const [first] = overruled;
+  if (!first) return '';
+  const who = oneName(first.by);
+  const onScreen = currentArticle(state)?.id;
+  const { a, b } = first.mine;
+  const named = storedSentenceNamed(
+    state,
+    b.article === onScreen && a.article !== onScreen ? b : a,
+  );
+  const what = first.kind === 'unlink' ? 'unlinked what you linked' : 'linked what you unlinked';
+  const more = overruled.length > 1 ? ` (and ${overruled.length - 1} more)` : '';
+  return `${who} ${what}: ${named}${more}; the later decision counts`;
+}
+
 /** A group as a message names it: "event group of 5 outlets". */
-function groupNamed(group: StoryGroup): string {
+function groupNamed(state: ReviewState, group: StoryGroup): string {
   const outlets = new Set(group.members.map((member) => member.source ?? member.article)).size;
-  return `${group.kind ?? 'statement'} group of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`;
+  return `${groupKind(state, group) ?? 'statement'} group of ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`;
+}
+
+/**
+ * The group's kind as the review names it: the codebook's label most members carry, counting
+ * the reviewer's own labels as they stand (the story thread describes the groups without the
+ * store's), ties in the codebook's order; else the kind the group was described with, which
+ * is one of the codebook's labels or none (qa57: `claim` in a codebook of statistic and quote).
+ */
+export function groupKind(state: ReviewState, group: StoryGroup): string | null {
+  const kinds = state.project.labels.map((label) => label.name);
+  const counts = new Map<string, number>();
+  for (const member of group.members) {
+    const own = marksOf(state, member.article).sentences[member.sentence]?.labels ?? [];
+    for (const label of new Set([...member.labels, ...own])) {
+      if (kinds.includes(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+  }
+  const best = [...counts].sort(
+    (a, b) => b[1] - a[1] || kinds.indexOf(a[0]) - kinds.indexOf(b[0]),
+  )[0];
+  if (best) return best[0];
+  return group.kind !== null && kinds.includes(group.kind) ? group.kind : null;
 }
 
 /**
@@ -430,7 +510,7 @@ export function markLink(state: ReviewState): ReviewState {
   }
   const group = groupOfSentence(state.story.view, from.article, from.sentence);
   const named = state.story.linkFromShown ?? 'the marked sentence';
-  const told = `linked to ${named}${group ? `, ${groupNamed(group)}` : ''}; regrouping`;
+  const told = `linked to ${named}${group ? `, ${groupNamed(state, group)}` : ''}; regrouping`;
   return emit(
     {
       ...state,

@@ -38,6 +38,8 @@ export type {
 export { SCHEMA_NAME, SCHEMA_VERSION, storedForm } from './schema.js';
 export type { RepositoryOptions } from './store-repository.js';
 export {
+  type OverruledDecision,
+  overruledDecisions,
   readStoryLinks,
   type StoryLink,
   type StoryLinkForgotten,

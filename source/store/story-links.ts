@@ -167,23 +167,7 @@ async function unlistedFolderLine(
  * the unlink stands. Each annotator's file holds one decision a pair (`saveStoryLink`).
  */
 export async function readStoryLinks(root: string, display = root): Promise<StoryLinksRead> {
-  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
-  const read: Array<StoryLinksFile['links'][number]> = [];
-  const problems: string[] = [];
-  for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    if (!entry.isDirectory() || decodeName(entry.name) === null) continue;
-    const folder = join(root, entry.name);
-    const path = join(folder, STORY_LINKS_FILE);
-    try {
-      const file = await readFile(path);
-      read.push(...(file?.links ?? []));
-    } catch (error) {
-      problems.push(
-        (await unlistedFolderLine(root, display, folder)) ??
-          `${shownPath(root, display, path)}: ${(error as Error).message}; ignored`,
-      );
-    }
-  }
+  const { read, problems } = await readDecisions(root, display);
   const latest = new Map<string, StoryLinksFile['links'][number]>();
   for (const link of read) {
     const key = pairKey(link.a, link.b);
@@ -194,6 +178,76 @@ export async function readStoryLinks(root: string, display = root): Promise<Stor
     .filter((link) => latest.get(pairKey(link.a, link.b)) === link)
     .map((link) => ({ kind: link.kind, a: link.a, b: link.b }));
   return { links, problems };
+}
+
+type Decision = StoryLinksFile['links'][number] & { annotator: string };
+
+/** Every annotator's decisions, each with whose it is (its folder's annotator). */
+async function readDecisions(
+  root: string,
+  display: string,
+): Promise<{ read: Decision[]; problems: string[] }> {
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const read: Decision[] = [];
+  const problems: string[] = [];
+  for (const entry of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const annotator = entry.isDirectory() ? decodeName(entry.name) : null;
+    if (annotator === null) continue;
+    const folder = join(root, entry.name);
+    const path = join(folder, STORY_LINKS_FILE);
+    try {
+      const file = await readFile(path);
+      for (const link of file?.links ?? []) read.push({ ...link, annotator });
+    } catch (error) {
+      problems.push(
+        (await unlistedFolderLine(root, display, folder)) ??
+          `${shownPath(root, display, path)}: ${(error as Error).message}; ignored`,
+      );
+    }
+  }
+  return { read, problems };
+}
+
+/** A decision of the annotator's that a teammate's later one about the same pair overrules. */
+export interface OverruledDecision {
+  /** The annotator's own decision. */
+  mine: StoryLink;
+  /** Who overruled it, what they decided, and when (an id of the overruling, with the pair). */
+  by: string;
+  kind: 'link' | 'unlink';
+  created: string;
+}
+
+/**
+ * The annotator's links and unlinks that a teammate's later opposite decision about the same two
+ * sentences overrules (the later decision counts: `readStoryLinks`). The review says each one as
+ * it arrives (qa57 #11: a teammate's unlink pulled through git took away a link in the open
+ * review without a word). Files that cannot be read are left out, as `readStoryLinks` leaves them.
+ */
+export async function overruledDecisions(
+  root: string,
+  annotator: string,
+): Promise<OverruledDecision[]> {
+  const { read } = await readDecisions(root, root);
+  const latest = new Map<string, Decision>();
+  for (const link of read) {
+    const key = pairKey(link.a, link.b);
+    const other = latest.get(key);
+    if (!other || laterDecision(link, other)) latest.set(key, link);
+  }
+  const out: OverruledDecision[] = [];
+  for (const link of read) {
+    if (link.annotator !== annotator) continue;
+    const winner = latest.get(pairKey(link.a, link.b))!;
+    if (winner.annotator === annotator || winner.kind === link.kind) continue;
+    out.push({
+      mine: { kind: link.kind, a: link.a, b: link.b },
+      by: winner.annotator,
+      kind: winner.kind,
+      created: winner.created,
+    });
+  }
+  return out;
 }
 
 /** One key for a pair of sentences whichever comes first. */

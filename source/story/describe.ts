@@ -18,7 +18,11 @@ import { wordDiff } from './word-diff.js';
 /** The labels reviewers gave a sentence (any annotator), as the caller keeps them. */
 export type LabelsOf = (article: string, sentence: string) => readonly string[];
 
-const KINDS: readonly StoryKind[] = ['quote', 'claim', 'event'];
+/**
+ * margin's own codebook's labels, in the order a tie between them is settled: the kinds a group
+ * is given when the caller names no codebook.
+ */
+export const DEFAULT_KINDS: readonly string[] = ['quote', 'claim', 'event'];
 const PASSIVE = /\b(?:was|were|had been|have been|has been)\s+\w+(?:ed|en|wn)\b/i;
 const EVENT_WORDS =
   /\b(killed|injured|wounded|attack(ed|s)?|struck|strikes?|intercepted|shot down|launched|arrived|met|visited|signed|exploded|fired|seized|captured|died)\b/i;
@@ -31,14 +35,20 @@ export interface DescribeOptions {
    * shows no more); the others' are left empty. All of them when absent.
    */
   shown?: number;
+  /**
+   * The codebook's labels, in its order: a group's kind is one of them (`kindOf`). margin's own
+   * three when absent.
+   */
+  kinds?: readonly string[] | undefined;
 }
 
 export function describeCluster(
   cluster: StoryCluster,
   lookup: (articleId: string) => StoryArticle | undefined,
   labelsOf?: LabelsOf,
+  options: DescribeOptions = {},
 ): StoryGroup {
-  return describeMembers(cluster.id, clusterMembers(cluster, lookup, labelsOf));
+  return describeMembers(cluster.id, clusterMembers(cluster, lookup, labelsOf), options);
 }
 
 /** A group's members as shown: each one's text, source, date and labels; unreadable ones left out. */
@@ -107,7 +117,7 @@ export function describeMembers(
   });
   return {
     id,
-    kind: kindOf(members, features),
+    kind: kindOf(members, features, options.kinds),
     members,
     differences: differing,
     diffs: diffs.map((diff, index) => (index === 0 ? [] : diff)),
@@ -161,23 +171,37 @@ export function shownMembers(
   return [...shown].sort((a, b) => a - b);
 }
 
-/** The label most members carry; failing labels, what the wording says. */
+/**
+ * The codebook's label most members carry (ties: the codebook's order); failing labels, what the
+ * wording says, only in a label the codebook has: a quotation is `quote`, something that
+ * happened `event`, a reported statement `claim`, each when `kinds` holds that name, else no
+ * kind. A label outside `kinds` (one the codebook no longer lists) is not a kind (qa57: a
+ * codebook of statistic and quote had its groups called claim and event, whatever its labels).
+ */
 export function kindOf(
   members: readonly GroupMember[],
   features?: readonly Pick<SentenceFeatures, 'quoted' | 'reported'>[],
+  kinds: readonly string[] = DEFAULT_KINDS,
 ): StoryKind | null {
-  const counts = new Map<StoryKind, number>();
+  const counts = new Map<string, number>();
   for (const member of members) {
     for (const label of new Set(member.labels)) {
-      if ((KINDS as readonly string[]).includes(label)) {
-        counts.set(label as StoryKind, (counts.get(label as StoryKind) ?? 0) + 1);
-      }
+      if (kinds.includes(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
     }
   }
   const best = [...counts].sort(
-    (a, b) => b[1] - a[1] || KINDS.indexOf(a[0]) - KINDS.indexOf(b[0]),
+    (a, b) => b[1] - a[1] || kinds.indexOf(a[0]) - kinds.indexOf(b[0]),
   )[0];
   if (best) return best[0];
+  const guessed = wordingKind(members, features);
+  return guessed !== null && kinds.includes(guessed) ? guessed : null;
+}
+
+/** What a group's wording says it is, in margin's own terms: quote, event, claim, or nothing. */
+function wordingKind(
+  members: readonly GroupMember[],
+  features?: readonly Pick<SentenceFeatures, 'quoted' | 'reported'>[],
+): string | null {
   const read = features ?? featuresOf(members);
   if (read.some((feature) => feature.quoted)) return 'quote';
   // Something happened: an event verb, or a figure with a passive ("56 trucks were stranded").

@@ -93,7 +93,7 @@ export async function buildStoryIndex(
 /** The groups of a corpus held in memory, described (the UI's and `margin story`'s entry). */
 export function storyGroups(
   articles: readonly StoryArticle[],
-  options: StoryIndexOptions & { labelsOf?: LabelsOf } = {},
+  options: StoryIndexOptions & { labelsOf?: LabelsOf; kinds?: readonly string[] } = {},
 ): StoryGroup[] {
   const index = new StoryIndex(options);
   for (const article of articles) index.add(article);
@@ -101,5 +101,7 @@ export function storyGroups(
   const byId = new Map(articles.map((article) => [article.id, article]));
   return index
     .groups()
-    .map((cluster) => describeCluster(cluster, (id) => byId.get(id), options.labelsOf));
+    .map((cluster) =>
+      describeCluster(cluster, (id) => byId.get(id), options.labelsOf, { kinds: options.kinds }),
+    );
 }

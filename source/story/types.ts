@@ -41,7 +41,8 @@ export interface StoryCluster {
   members: ClusterMember[];
 }
 
-export type StoryKind = 'quote' | 'claim' | 'event';
+/** A group's kind: one of the codebook's labels (`kindOf`). */
+export type StoryKind = string;
 
 export interface GroupMember {
   article: string;

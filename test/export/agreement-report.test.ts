@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderAgreement } from '../../source/export/agreement-render.js';
 import { agreementReport } from '../../source/export/agreement-report.js';
+import type { LabelSet } from '../../source/store/labels.js';
 import { asciiArticle, place, statusTable, unicodeArticle } from './fixture.js';
 
 describe('agreementReport', () => {
@@ -96,5 +97,36 @@ describe('renderAgreement', () => {
       '  overall: each sentence\'s label set is one category ("claim+quote", "none");',
     ]);
     expect(lines.at(-2)).toBe('No disagreements.');
+  });
+});
+
+// qa57 #13: the explanation cited "claim+quote" in a codebook of denial, statistic,
+// attribution and quote.
+describe("renderAgreement's explanation", () => {
+  it('names categories of the project’s labels', () => {
+    const codebook: LabelSet = [
+      { name: 'denial', key: '7', colour: 'red', letter: 'D', description: '', attributes: [] },
+      {
+        name: 'statistic',
+        key: '4',
+        colour: 'green',
+        letter: 'S',
+        description: '',
+        attributes: [],
+      },
+    ];
+    const report = agreementReport(
+      [unicodeArticle],
+      [
+        place(unicodeArticle, 0, 'statistic', 'alice'),
+        place(unicodeArticle, 0, 'statistic', 'bob'),
+      ],
+      statusTable({ 'uni/alice': 'done', 'uni/bob': 'done' }),
+      ['alice', 'bob'],
+      codebook,
+    );
+    const text = renderAgreement(report, 80).replace(/\n +/g, ' ');
+    expect(text).toContain('one category ("denial+statistic", "none")');
+    expect(text).not.toContain('claim');
   });
 });

@@ -56,3 +56,45 @@ describe('margin stats as a picture', () => {
     expect(text).toContain('a\\u200dna');
   });
 });
+
+// qa57 #8: two labels of 40 characters that begin alike both read
+// `allegation-of-election-fraud-by…` beside 40 columns of bar room, whatever the width.
+describe('label names in margin stats', () => {
+  const official = 'allegation-of-election-fraud-by-official';
+  const candidate = 'allegation-of-election-fraud-by-candidate';
+  const report = statsOver(
+    [{ id: 'a1', ord: 0, title: 'Title', source: null }],
+    {
+      labels: new Map([['alice', { [official]: 3, [candidate]: 5 }]]),
+      orphans: 0,
+      perArticle: new Map([['a1', 8]]),
+    },
+    () => 'unreviewed',
+    ['alice'],
+  );
+  const labelRows = (text: string) => {
+    const lines = text.split('\n');
+    const at = lines.indexOf('Labels');
+    return lines.slice(at + 1, lines.indexOf('', at));
+  };
+
+  it('shows them whole where the width allows, and on a pipe', () => {
+    for (const text of [renderStats(report, 80), renderStats(report, 20, { whole: true })]) {
+      const rows = labelRows(text);
+      expect(rows.some((row) => row.startsWith(`  ${official}  `))).toBe(true);
+      expect(rows.some((row) => row.startsWith(`  ${candidate} `))).toBe(true);
+    }
+  });
+
+  it('cuts them where they differ when the terminal is narrow, never alike', () => {
+    const rows = labelRows(renderStats(report, 44));
+    const names = rows
+      .map((row) => row.trim().split(/\s{2,}/)[0])
+      .filter((name) => name!.startsWith('allegation'));
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    expect(names.join(' ')).toMatch(/official/);
+    expect(names.join(' ')).toMatch(/candidate/);
+    for (const name of names) expect(name!.length).toBeLessThanOrEqual(32);
+  });
+});

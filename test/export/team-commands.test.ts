@@ -246,12 +246,28 @@ describe('an article only opened', () => {
       "Cohen's kappa between alice, carol, on sentences of 0 articles they reviewed",
       'Left out as only opened (in progress with nothing tagged, not marked done): carol 1 article',
     ]);
-    // With three, alice's and bob's units stand as they were; carol's are no values.
-    const three = JSON.parse((await run(agree, dir, [], { json: true })).stdout);
+    // Named with the two others, alice's and bob's units stand as they were; carol's are no
+    // values.
+    const everyone = { json: true, annotator: ['alice', 'bob', 'carol'] };
+    const three = JSON.parse((await run(agree, dir, [], everyone)).stdout);
     expect(three).toMatchObject({ method: 'krippendorff-alpha', articles: 1 });
     expect(three.onlyOpened).toEqual({ carol: 1 });
     expect(three.overall.units).toBe(uni.sentences.length);
     expect(Object.keys(three.disagreements[0].labels)).toEqual(['alice', 'bob']);
+    // Unnamed, the store's annotators who decided something are compared: carol, who only
+    // opened the article, is neither compared nor named among them (qa57 #13).
+    const store = JSON.parse((await run(agree, dir, [], { json: true })).stdout);
+    expect(store).toMatchObject({
+      annotators: ['alice', 'bob'],
+      method: 'cohen-kappa',
+      undecided: ['carol'],
+    });
+    expect(store.overall.units).toBe(uni.sentences.length);
+    const said = (await run(agree, dir, [], { json: false })).stdout.split('\n').slice(0, 2);
+    expect(said).toEqual([
+      "Cohen's kappa between alice, bob, on sentences of 1 article they reviewed",
+      'Not compared, having decided nothing (only opened articles): carol',
+    ]);
     // Marked done with nothing in it, it says "nothing here" and counts.
     const carol = await openRepository({ root: join(dir, 'store'), annotator: 'carol', articles });
     await carol.setStatus(uni.id, 'done');

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   type CorpusEvent,
@@ -15,8 +18,10 @@ import {
 } from '../../source/review/story.js';
 import {
   createMemoryRepository,
+  overruledDecisions,
   type StoryLink,
   type StoryLinkForgotten,
+  saveStoryLink,
 } from '../../source/store/index.js';
 import type { StoryGroup } from '../../source/story/index.js';
 import { pressOf } from '../helpers/keys.js';
@@ -252,6 +257,89 @@ describe('links saved by others', () => {
     arrived!();
     await until(() => controller.getState().story.view?.groups.length === 0);
     expect(asked).toEqual([3, 3]);
+  });
+});
+
+// qa57 #11: erin's unlink, pulled into the open review of dana (here alice), took dana's link
+// away from the gutter while the status line said `no changes`.
+describe("a teammate's later decision overruling one of mine", () => {
+  it('is said on the status line: who, which sentences, and that the later one counts', async () => {
+    const store = await mkdtemp(join(tmpdir(), 'margin-overruled-'));
+    try {
+      const pair = {
+        a: { article: 'a', sentence: 'a-s1' },
+        b: { article: 'b', sentence: 'b-s2' },
+      };
+      const other = {
+        a: { article: 'a', sentence: 'a-s3' },
+        b: { article: 'c', sentence: 'c-s0' },
+      };
+      await saveStoryLink(store, 'alice', { kind: 'link', ...pair }, new Date('2026-12-07T10:00Z'));
+      await saveStoryLink(
+        store,
+        'alice',
+        { kind: 'link', ...other },
+        new Date('2026-12-07T10:01Z'),
+      );
+      // Overruled before the review started: not news.
+      await saveStoryLink(
+        store,
+        'erin',
+        { kind: 'unlink', ...other },
+        new Date('2026-12-07T10:02Z'),
+      );
+      let arrived: (() => void) | null = null;
+      const controller = controllerOf({
+        groups: async () => ({ groups: STORY.groups, problems: [] }),
+        link: async () => null,
+        watch: (onChange) => {
+          arrived = onChange;
+          return () => undefined;
+        },
+        overruled: () => overruledDecisions(store, 'alice'),
+      });
+      await until(() => controller.getState().story.view !== null && arrived !== null);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(controller.getState().message?.text ?? '').not.toContain('erin');
+      // erin's unlink of the first pair arrives through git.
+      await saveStoryLink(
+        store,
+        'erin',
+        { kind: 'unlink', ...pair },
+        new Date('2026-12-07T11:00Z'),
+      );
+      arrived!();
+      await until(() => (controller.getState().message?.text ?? '').includes('erin'));
+      expect(controller.getState().message?.text).toBe(
+        'erin unlinked what you linked: “Sentence 2 of a.” (Fixture News); the later decision counts',
+      );
+      // Said once: the next change elsewhere says nothing of it again.
+      press(controller, 'j');
+      arrived!();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(controller.getState().message?.text ?? '').not.toContain('erin');
+      // Linked again by alice after it, it is hers again; no teammate's decision overrules it.
+      await saveStoryLink(store, 'alice', { kind: 'link', ...pair }, new Date('2026-12-07T12:00Z'));
+      expect(await overruledDecisions(store, 'alice')).toEqual([
+        {
+          mine: { kind: 'link', ...other },
+          by: 'erin',
+          kind: 'unlink',
+          created: expect.any(String),
+        },
+      ]);
+      // And erin's unlink is overruled for her, by alice.
+      expect(await overruledDecisions(store, 'erin')).toEqual([
+        {
+          mine: { kind: 'unlink', ...pair },
+          by: 'alice',
+          kind: 'link',
+          created: expect.any(String),
+        },
+      ]);
+    } finally {
+      await rm(store, { recursive: true, force: true });
+    }
   });
 });
 

@@ -122,6 +122,44 @@ describe('margin story', () => {
     );
   });
 
+  it('names each group by the codebook’s labels, never by one it lacks (qa57 #4)', async () => {
+    const dir = await scratch();
+    const store = join(dir, 'annotations');
+    const project = join(dir, 'margin.json');
+    await writeFile(
+      project,
+      JSON.stringify({
+        labels: [
+          { name: 'statistic', key: '4', colour: 'green', letter: 'S' },
+          { name: 'quote', key: '2', colour: 'cyan', letter: 'Q' },
+        ],
+      }),
+    );
+    // margin's own codebook calls some groups event by their wording.
+    const own = parse((await story({ json: true }, store)).stdout);
+    const event = own.find((group) => group.kind === 'event')!;
+    const { articles } = await loadCorpus(join(root, 'seeds'), { cacheDir: join(dir, 'cache') });
+    const tagged = event.members[0]!;
+    const article = articles.find((a) => a.id === tagged.article)!;
+    const repository = await openRepository({ root: store, annotator: 'ana', articles });
+    await repository.tag(article, tagged.sentence, 'statistic');
+    await repository.close();
+    const json = parse((await story({ json: true, project }, store)).stdout);
+    // The team's label the member carries, not the wording's "event".
+    expect(groupWith(json, tagged.text)!.kind).toBe('statistic');
+    // Groups nobody labelled: a quotation is the codebook's quote; claim and event are no kind.
+    const kinds = new Set(json.map((group) => group.kind));
+    expect([...kinds].filter((kind) => !['statistic', 'quote', null].includes(kind))).toEqual([]);
+    expect(kinds.has(null)).toBe(true);
+    const labelled = parse(
+      (await story({ json: true, project, label: ['statistic'] }, store)).stdout,
+    );
+    expect(labelled.map((group) => group.kind)).toEqual(['statistic']);
+    const report = (await story({ project }, store)).stdout;
+    expect(report).toMatch(/^story-\w+ {2}statistic · /m);
+    expect(report).not.toMatch(/^story-\w+ {2}(claim|event) · /m);
+  });
+
   it('respects a reviewer’s unlink and link, and names a refused links file', async () => {
     const dir = await scratch();
     const store = join(dir, 'annotations');

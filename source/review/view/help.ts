@@ -1,9 +1,11 @@
 import { DEFAULT_LABELS, type LabelSet } from '../../store/labels.js';
+import stringWidth from '../../text/string-width.js';
 import { oneLine } from '../../text/untrusted.js';
 import { fitWidth } from '../../text/width.js';
 import { helpGroups } from '../keymap.js';
 import { DEFAULT_PROJECT, type ReviewProject } from '../project.js';
 import { exampleLabel } from '../search-note.js';
+import { wrap } from './wrap.js';
 
 const KEYS_WIDTH = 15;
 const COLUMN_WIDTH = 58;
@@ -33,19 +35,32 @@ function queryHelp(labels: LabelSet): Array<[string, string]> {
 export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJECT): string[][] {
   const count = Math.max(1, Math.floor((width + 2) / (COLUMN_WIDTH + 2)));
   const columnWidth = Math.floor((width - (count - 1) * 2) / count);
-  // A key column always ends in a space; a run of digits ("1 2 3 … 9") reads as a range.
-  const row = (keys: string, description: string) =>
-    fitWidth(`  ${fitWidth(digitRange(keys), KEYS_WIDTH - 1)} ${description}`, columnWidth);
+  // A key column always ends in a space; a run of digits ("1 2 3 … 9") reads as a range. A
+  // description longer than its room goes on under itself (qa57: a label's 79 characters at 60
+  // columns read `…`, and at 120 `edit the attributes of the sentence's lab…`).
+  const indent = ' '.repeat(KEYS_WIDTH + 2);
+  // A key wider than its column (`label:` and a long label's name) has a line of its own.
+  const row = (keys: string, description: string) => {
+    const key = digitRange(keys);
+    const lines = wrap(description, Math.max(10, columnWidth - indent.length));
+    const own = stringWidth(key) > KEYS_WIDTH - 1;
+    return [
+      ...(own ? [`  ${key}`] : []),
+      ...lines.map((line, at) =>
+        at === 0 && !own ? `  ${fitWidth(key, KEYS_WIDTH - 1)} ${line}` : `${indent}${line}`,
+      ),
+    ].map((line) => fitWidth(line, columnWidth));
+  };
   const blocks = helpGroups(project.keymap).map(({ group, rows }) => [
     group,
-    ...rows.map((entry) => row(entry.keys, entry.description)),
+    ...rows.flatMap((entry) => row(entry.keys, entry.description)),
   ]);
   // A project's own codebook: each label's letter, name and what it is for. margin's own three
   // are described in the README; the help stays as it was without a project file.
   if (project.labels !== DEFAULT_LABELS) {
     blocks.push([
       LABELS_HEADING,
-      ...project.labels.map((label) =>
+      ...project.labels.flatMap((label) =>
         // Checked when the file was read; escaped here too, as all text from a file is.
         row(
           oneLine(`${label.key} ${label.letter}`),
@@ -57,7 +72,7 @@ export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJ
   }
   blocks.push([
     QUERY_HEADING,
-    ...queryHelp(project.labels).map(([keys, description]) => row(keys, description)),
+    ...queryHelp(project.labels).flatMap(([keys, description]) => row(keys, description)),
   ]);
   const total = blocks.reduce((sum, block) => sum + block.length + 1, 0);
   const target = Math.ceil(total / count);

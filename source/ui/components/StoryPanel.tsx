@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReviewState } from '../../review/state.js';
-import { differenceSummary, panelRows } from '../../review/story.js';
+import { differenceSummary, groupKind, panelRows } from '../../review/story.js';
 import {
   DIFFER_LINES,
   OWN_TEXT_LINES,
@@ -33,7 +33,8 @@ export function StoryPanel({
   const { group, rows } = panel;
   const differ = differenceSummary(group);
   // The kind first: at 60 columns the counts ran past the edge and cut "(claim)" off (verify51).
-  const title = `${group.kind ? `${group.kind} · ` : ''}${panel.title}`;
+  const kind = groupKind(state, group);
+  const title = `${kind ? `${kind} · ` : ''}${panel.title}`;
   // Wrapped as the versions are: on the title line it was cut off even at 200 columns.
   const differs =
     differ.length > 0
