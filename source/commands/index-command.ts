@@ -59,7 +59,7 @@ Examples
       corpus,
       io,
       output,
-      'full',
+      'compare',
       place.root,
       store.root,
       flags.story === true,

@@ -603,6 +603,9 @@ const HIGHS = 1 << (32 - LOW_BITS);
  */
 const INSERTION = 64;
 
+/** Rows at most this many are sorted by comparison alone (`sortRows`). */
+const FEW_ROWS = 4096;
+
 /**
  * Sorts rows `0..keys.length-1` by their keys into `order`, rows of one key in ascending order,
  * and writes the keys in that order to `sorted`: by the keys' high parts in one counting pass,
@@ -612,6 +615,14 @@ const INSERTION = 64;
  */
 function sortRows(keys: Uint32Array, order: Int32Array, sorted: Uint32Array): void {
   const count = keys.length;
+  if (count <= FEW_ROWS) {
+    // An index of a few articles (a placing, a group formed again): its counting pass's table
+    // of 2^18 starts, cleared and summed for each band, cost more than the rows.
+    for (let row = 0; row < count; row++) order[row] = row;
+    order.subarray(0, count).sort((a, b) => keys[a]! - keys[b]! || a - b);
+    for (let at = 0; at < count; at++) sorted[at] = keys[order[at]!]!;
+    return;
+  }
   const starts = new Int32Array(HIGHS + 1);
   for (let row = 0; row < count; row++) starts[(keys[row]! >>> LOW_BITS) + 1]!++;
   for (let high = 1; high <= HIGHS; high++) starts[high]! += starts[high - 1]!;

@@ -42,20 +42,75 @@ CREATE TABLE IF NOT EXISTS placings (step INTEGER PRIMARY KEY, baseline TEXT NOT
  */
 const PLACINGS_KEPT = 64;
 
-/** How a placing is taken back: the groups it made, and the groups it changed as they were. */
+/**
+ * How a placing is taken back: each row it wrote, in turn (`editing`'s log), undone the latest
+ * first. Proportional to what the placing changed: a sentence placed in a group of 22,000
+ * template sentences is two entries, where each touched group kept whole was 22,000 rows of JSON.
+ */
 interface Undo {
-  created: number[];
+  log?: LogEntry[];
+  /** Kept by older builds: the groups made, and the groups changed as they were, whole. */
+  created?: number[];
   /** Each group's number, id, size and members (article, position, rank); null: none had it. */
-  groups: Array<[number, string, number, Array<[string, number, number]>] | [number, null]>;
+  groups?: Array<[number, string, number, Array<[string, number, number]>] | [number, null]>;
   /** A placing of articles (`placeArticles`): each article's hash as it was; null: not kept. */
   articles?: Array<[string, string | null]>;
 }
+
+/**
+ * A row written by a placing: a member put in (group, rank) or taken out (with what it held), a
+ * group made, dropped (with its id and size) or changed (its id and size before).
+ */
+type LogEntry =
+  | [typeof MEMBER_IN, number, number]
+  | [typeof MEMBER_OUT, number, number, string, number]
+  | [typeof GROUP_IN, number]
+  | [typeof GROUP_OUT | typeof GROUP_WAS, number, string, number];
+
+const MEMBER_IN = 0;
+const MEMBER_OUT = 1;
+const GROUP_IN = 2;
+const GROUP_OUT = 3;
+const GROUP_WAS = 4;
+
+/**
+ * The log of a placing's writes, kept by temporary triggers of the placing's own connection
+ * (`editing`): what its undo takes back, whichever statement wrote the row.
+ */
+const UNDO_LOG = `
+CREATE TEMP TABLE IF NOT EXISTS undo_log (
+  step INTEGER PRIMARY KEY, kind INTEGER NOT NULL, grp INTEGER NOT NULL, rank INTEGER,
+  article TEXT, position INTEGER, id TEXT, size INTEGER
+);
+CREATE TEMP TRIGGER IF NOT EXISTS undo_member_in AFTER INSERT ON main.members BEGIN
+  INSERT INTO undo_log (kind, grp, rank) VALUES (${MEMBER_IN}, NEW.grp, NEW.rank);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS undo_member_out AFTER DELETE ON main.members BEGIN
+  INSERT INTO undo_log (kind, grp, rank, article, position)
+    VALUES (${MEMBER_OUT}, OLD.grp, OLD.rank, OLD.article, OLD.position);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS undo_member_moved AFTER UPDATE ON main.members BEGIN
+  INSERT INTO undo_log (kind, grp, rank, article, position)
+    VALUES (${MEMBER_OUT}, OLD.grp, OLD.rank, OLD.article, OLD.position);
+  INSERT INTO undo_log (kind, grp, rank) VALUES (${MEMBER_IN}, NEW.grp, NEW.rank);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS undo_group_in AFTER INSERT ON main.groups BEGIN
+  INSERT INTO undo_log (kind, grp) VALUES (${GROUP_IN}, NEW.number);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS undo_group_out AFTER DELETE ON main.groups BEGIN
+  INSERT INTO undo_log (kind, grp, id, size) VALUES (${GROUP_OUT}, OLD.number, OLD.id, OLD.size);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS undo_group_was AFTER UPDATE ON main.groups
+  WHEN OLD.id IS NOT NEW.id OR OLD.size IS NOT NEW.size BEGIN
+  INSERT INTO undo_log (kind, grp, id, size) VALUES (${GROUP_WAS}, OLD.number, OLD.id, OLD.size);
+END;
+`;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 -- In the engine's order; size counts every member.
 CREATE TABLE groups (number INTEGER PRIMARY KEY, id TEXT NOT NULL, size INTEGER NOT NULL);
--- rank: the member's place in its group (0: the anchor). In group order, as the groups come.
+-- rank: the member's place in its group (the lowest: the anchor; a placing may put one before 0). In group order, as the groups come.
 CREATE TABLE members (
   article TEXT NOT NULL,
   position INTEGER NOT NULL,
@@ -409,8 +464,8 @@ export class SavedGroups {
     try {
       db.exec(PLACINGS);
       const edit = editing(db);
-      const { groupOf, last, add, membersOf, clear, meta, insertGroup, dropGroup } = edit;
-      const { undo, touched, touch, create, settle } = edit;
+      const { groupOf, last, first, add, membersOf, clear, meta, insertGroup, dropGroup } = edit;
+      const { touched, touch, create, settle, undoLog, forget } = edit;
       db.transaction(() => {
         // The links the groups stand for before this placing (after the placings taken back).
         const placedText = meta.get('placed-for') as string | undefined;
@@ -426,11 +481,12 @@ export class SavedGroups {
         if (steps.length < revert) throw new Error('fewer placings kept than to take back');
         for (const step of steps) {
           const back = JSON.parse(step.undo) as Undo;
-          for (const number of back.created) {
+          if (back.log) takeBack(db, back.log);
+          for (const number of back.created ?? []) {
             clear.run(number);
             dropGroup.run(number);
           }
-          for (const [number, id, size, members] of back.groups) {
+          for (const [number, id, size, members] of back.groups ?? []) {
             clear.run(number);
             dropGroup.run(number);
             if (id === null) continue;
@@ -441,6 +497,8 @@ export class SavedGroups {
           db.prepare('DELETE FROM placings WHERE step = ?').run(step.step);
           baseline = JSON.parse(step.baseline) as StoryConstraint[];
         }
+        // What was taken back is no part of this placing's undo.
+        forget();
         for (const { kind, a, b } of links) {
           const ga = groupOf.get(a.article, a.sentence) as number | undefined;
           const gb = groupOf.get(b.article, b.sentence) as number | undefined;
@@ -478,7 +536,8 @@ export class SavedGroups {
             if (ga === gb) continue;
             touch(ga);
             touch(gb);
-            const after = (last.get(ga) as number) + 1;
+            // After ga's last, in gb's order (gb's ranks may start below 0: `placeArticles`).
+            const after = (last.get(ga) as number) + 1 - (first.get(gb) as number);
             db.prepare('UPDATE members SET grp = ?, rank = rank + ? WHERE grp = ?').run(
               ga,
               after,
@@ -500,7 +559,7 @@ export class SavedGroups {
         if (touched.size > 0) {
           db.prepare('INSERT INTO placings (baseline, undo) VALUES (?, ?)').run(
             JSON.stringify(baseline),
-            JSON.stringify(undo),
+            JSON.stringify({ log: undoLog() } satisfies Undo),
           );
           db.prepare('DELETE FROM placings WHERE step <= (SELECT max(step) FROM placings) - ?').run(
             PLACINGS_KEPT,
@@ -538,8 +597,8 @@ export class SavedGroups {
     try {
       db.exec(PLACINGS);
       const edit = editing(db);
-      const { groupOf, last, add, membersOf, clear, meta, undo, touched, touch, create, settle } =
-        edit;
+      const { groupOf, last, first, add, membersOf, clear, meta, touched, touch, create } = edit;
+      const { settle, undoLog } = edit;
       const groupsOf = db.prepare('SELECT DISTINCT grp FROM members WHERE article = ?').pluck();
       const holdsArticle = db
         .prepare('SELECT 1 FROM members WHERE grp = ? AND article = ? LIMIT 1')
@@ -596,9 +655,9 @@ export class SavedGroups {
             settle(group);
           }
         }
-        undo.articles = [];
+        const articles: NonNullable<Undo['articles']> = [];
         for (const [article, hash] of change.hashes) {
-          undo.articles.push([article, (hashOf.get(article) as string | undefined) ?? null]);
+          articles.push([article, (hashOf.get(article) as string | undefined) ?? null]);
           if (hash === null) dropHash.run(article);
           else putHash.run(article, hash);
         }
@@ -622,13 +681,9 @@ export class SavedGroups {
             if (!change.agrees(each, anchor)) continue;
             touch(target);
             if (change.before?.(each, anchor)) {
-              // Dated before the anchor: the group's anchor now, and its id from it.
-              const members = membersOf.all(target) as Array<[string, number]>;
-              clear.run(target);
-              add.run(each.article, each.sentence, target, 0);
-              members.forEach(([article, sentence], rank) => {
-                add.run(article, sentence, target, rank + 1);
-              });
+              // Dated before the anchor: the group's anchor now, ranked before it (the others
+              // keep their rows: a group of template sentences holds 22,000), its id from it.
+              add.run(each.article, each.sentence, target, (first.get(target) as number) - 1);
               rename.run(placedId(each), target);
               anchor = each;
             } else add.run(each.article, each.sentence, target, (last.get(target) as number) + 1);
@@ -651,7 +706,7 @@ export class SavedGroups {
         if (change.hashes.length > 0) {
           db.prepare('INSERT INTO placings (baseline, undo) VALUES (?, ?)').run(
             JSON.stringify({ articles: change.hashes.length }),
-            JSON.stringify(undo),
+            JSON.stringify({ log: undoLog(), articles } satisfies Undo),
           );
           db.prepare('DELETE FROM placings WHERE step <= (SELECT max(step) FROM placings) - ?').run(
             PLACINGS_KEPT,
@@ -954,6 +1009,7 @@ function keepFirst(db: Database.Database): void {
 function editing(db: Database.Database) {
   const groupOf = db.prepare('SELECT grp FROM members WHERE article = ? AND position = ?').pluck();
   const last = db.prepare('SELECT max(rank) FROM members WHERE grp = ?').pluck();
+  const first = db.prepare('SELECT min(rank) FROM members WHERE grp = ?').pluck();
   const resize = db.prepare(
     'UPDATE groups SET size = (SELECT count(*) FROM members WHERE grp = @group) WHERE number = @group',
   );
@@ -968,30 +1024,33 @@ function editing(db: Database.Database) {
   const clear = db.prepare('DELETE FROM members WHERE grp = ?');
   const next = db.prepare('SELECT coalesce(max(number), -1) + 1 FROM groups').pluck();
   const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
-  const row = db.prepare('SELECT id, size FROM groups WHERE number = ?');
-  const ranked = db
-    .prepare('SELECT article, position, rank FROM members WHERE grp = ? ORDER BY rank')
-    .raw();
   const insertGroup = db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)');
   const dropGroup = db.prepare('DELETE FROM groups WHERE number = ?');
-  // This placing's undo: each group as it was before its first change here.
-  const undo: Undo = { created: [], groups: [] };
+  // This placing's undo: the rows it writes, as the triggers log them (`UNDO_LOG`).
+  db.exec(UNDO_LOG);
+  const forget = () => db.exec('DELETE FROM undo_log');
+  forget();
+  const logged = db
+    .prepare('SELECT kind, grp, rank, article, position, id, size FROM undo_log ORDER BY step')
+    .raw();
+  const undoLog = (): LogEntry[] =>
+    (logged.all() as Array<[number, number, number, string, number, string, number]>).map(
+      ([kind, grp, rank, article, position, id, size]): LogEntry => {
+        if (kind === MEMBER_IN) return [MEMBER_IN, grp, rank];
+        if (kind === MEMBER_OUT) return [MEMBER_OUT, grp, rank, article, position];
+        if (kind === GROUP_IN) return [GROUP_IN, grp];
+        return [kind === GROUP_OUT ? GROUP_OUT : GROUP_WAS, grp, id, size];
+      },
+    );
+  // The groups this placing changed or made: whether it is recorded at all.
   const touched = new Set<number>();
   const touch = (group: number) => {
-    if (touched.has(group)) return;
     touched.add(group);
-    const was = row.get(group) as { id: string; size: number } | undefined;
-    undo.groups.push(
-      was
-        ? [group, was.id, was.size, ranked.all(group) as Array<[string, number, number]>]
-        : [group, null],
-    );
   };
   const create = (id: string, size: number): number => {
     const number = next.get() as number;
     insertGroup.run(number, id, size);
     touched.add(number);
-    undo.created.push(number);
     return number;
   };
   const settle = (group: number) => {
@@ -1002,18 +1061,50 @@ function editing(db: Database.Database) {
   return {
     groupOf,
     last,
+    first,
     add,
     membersOf,
     clear,
     meta,
     insertGroup,
     dropGroup,
-    undo,
     touched,
     touch,
     create,
     settle,
+    undoLog,
+    forget,
   };
+}
+
+/** Takes a placing's writes back, the latest first (`Undo.log`). */
+function takeBack(db: Database.Database, log: readonly LogEntry[]): void {
+  const memberOut = db.prepare('DELETE FROM members WHERE grp = ? AND rank = ?');
+  const memberIn = db.prepare(
+    'INSERT INTO members (article, position, grp, rank) VALUES (?, ?, ?, ?)',
+  );
+  const groupOut = db.prepare('DELETE FROM groups WHERE number = ?');
+  const groupIn = db.prepare('INSERT INTO groups (number, id, size) VALUES (?, ?, ?)');
+  const groupWas = db.prepare('UPDATE groups SET id = ?, size = ? WHERE number = ?');
+  for (let at = log.length - 1; at >= 0; at--) {
+    const entry = log[at]!;
+    switch (entry[0]) {
+      case MEMBER_IN:
+        memberOut.run(entry[1], entry[2]);
+        break;
+      case MEMBER_OUT:
+        memberIn.run(entry[3], entry[4], entry[1], entry[2]);
+        break;
+      case GROUP_IN:
+        groupOut.run(entry[1]);
+        break;
+      case GROUP_OUT:
+        groupIn.run(entry[1], entry[2], entry[3]);
+        break;
+      default:
+        groupWas.run(entry[2], entry[3], entry[1]);
+    }
+  }
 }
 
 /** The id of a group the review made on kept groups (two sentences linked), from its first. */

@@ -62,4 +62,40 @@ describe('the candidates of an article added to kept story groups', () => {
       Array.from({ length: 20 }, (_, i) => i),
     );
   });
+
+  it('compare a chosen candidate’s sentence that holds the two rarest words of an added template sentence, and no other of its', () => {
+    // The added article's first sentence finds `kept` by its rare names; its second is a
+    // template, whose versions elsewhere come first in key order.
+    const template = 'Officials said the talks would resume in the capital next week.';
+    const many = (id: string, texts: string[]): Article =>
+      ({
+        id,
+        title: '',
+        date: '2025-03-14',
+        source: null,
+        sentences: texts.map((text, i) => ({ id: `s${i}`, text })),
+      }) as unknown as Article;
+    const kept = many('kept', [
+      'Quendor met Vashtel in Miraxo on Friday.',
+      'Farmers in the valley harvested early this year.',
+      'The river rose after three days of rain.',
+      'A bridge was closed to lorries overnight.',
+      'Schools reopened after the holiday.',
+      template,
+    ]);
+    const added = many('added', ['Quendor met Vashtel in Miraxo on Friday.', template]);
+    const found = (versions: number) => {
+      const fillers = Array.from({ length: versions }, (_, i) =>
+        many(`filler${i}`, [`Filler story ${i} opened.`, template]),
+      );
+      const words = memoryWordIndex([...fillers, kept, added]);
+      const got = candidatesOf([added], words, new Set(['added'])).get('kept') ?? [];
+      return [...got].sort((a, b) => a - b);
+    };
+    // Of common words only (each in more sentences than are scored): its version in `kept` too.
+    expect(found(4200)).toEqual([0, 5]);
+    // Of words scored (in fewer): found by scoring where it is found at all, not taken besides
+    // (taken for every sentence, precision fell on the planted corpus).
+    expect(found(300)).toEqual([0]);
+  });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ArticleChange,
@@ -240,5 +241,75 @@ describe('articles placed on kept groups', () => {
     expect(back.hashOf('n')).toBe('hn');
     expect(back.holdsFor(storyKey('g2', [unlink]))).toBe(true);
     back.close();
+  });
+
+  it('writes an earlier-dated anchor’s row alone in a large group, and keeps an undo of what it wrote', async () => {
+    const at = await file();
+    // A group of template sentences: 600 members.
+    const many = Array.from({ length: 600 }, (_, i) => [`t${i}`, 0] as [string, number]);
+    SavedGroups.save(
+      at,
+      { generation: 'g1', links: [], numbers: 5 },
+      [cluster('one', ...many), cluster('two', ['d', 0], ['e', 0])],
+      [...many.map(([id]) => id), 'd', 'e'].map((id) => [id, `h${id}`] as [string, string]),
+    );
+    // Every row written into the members from here on, counted by the file itself.
+    const counting = new Database(at);
+    counting.exec(`
+      CREATE TABLE written (rows INTEGER NOT NULL); INSERT INTO written VALUES (0);
+      CREATE TRIGGER count_in AFTER INSERT ON members BEGIN UPDATE written SET rows = rows + 1; END;
+      CREATE TRIGGER count_out AFTER DELETE ON members BEGIN UPDATE written SET rows = rows + 1; END;
+      CREATE TRIGGER count_moved AFTER UPDATE ON members BEGIN UPDATE written SET rows = rows + 1; END;
+    `);
+    const written = () => counting.prepare('SELECT rows FROM written').pluck().get() as number;
+    const undone = () =>
+      (
+        counting
+          .prepare('SELECT undo FROM placings ORDER BY step DESC LIMIT 1')
+          .pluck()
+          .get() as string
+      ).length;
+    SavedGroups.placeArticles(
+      at,
+      change({
+        hashes: [['n', 'hn']],
+        groups: [cluster('x', ['t7', 0], ['n', 0])],
+        before: (member) => member.article === 'n',
+      }),
+    );
+    const order = ['n0', ...many.map(([id]) => `${id}0`)].join(' ');
+    expect(whole(at)).toEqual([
+      [placedId(m('n', 0)), order],
+      ['two', 'd0 e0'],
+    ]);
+    // One row: the new anchor's (the group rewritten was 1,201), and an undo of a few entries
+    // (the group kept whole in it was 600 members of JSON).
+    expect(written()).toBe(1);
+    expect(undone()).toBeLessThan(200);
+    const saved = SavedGroups.read(at)!;
+    expect(saved.ofArticle('n', 2)).toEqual([
+      { id: placedId(m('n', 0)), anchor: m('n'), members: [m('n'), m('t0')], size: 601 },
+    ]);
+    saved.close();
+    // A link joins the large group after `two`, in its order, and is taken back as it came.
+    const link = {
+      kind: 'link' as const,
+      a: { article: 'd', sentence: 's' },
+      b: { article: 'n', sentence: 's' },
+    };
+    SavedGroups.place(
+      at,
+      [{ kind: 'link', a: m('d'), b: m('n') }],
+      storyKey('g2', [link]),
+      undefined,
+      [link],
+    );
+    expect(whole(at)).toEqual([['two', `d0 e0 ${order}`]]);
+    SavedGroups.place(at, [], storyKey('g2', []), undefined, [], 1);
+    expect(whole(at)).toEqual([
+      [placedId(m('n', 0)), order],
+      ['two', 'd0 e0'],
+    ]);
+    counting.close();
   });
 });
