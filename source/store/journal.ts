@@ -397,9 +397,14 @@ export function removeJournal(path: string): void {
  * (for the whole list, or for a command on a corpus that lists them).
  */
 export function markTakenOver(path: string, article: string): void {
+  appendTo(path, { t: 'x', article });
+}
+
+/** One line appended to another process's journal, never through a link. */
+function appendTo(path: string, line: object): void {
   const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
   try {
-    writeSync(fd, `\n${JSON.stringify({ t: 'x', article })}\n`);
+    writeSync(fd, `\n${JSON.stringify(line)}\n`);
   } finally {
     closeSync(fd);
   }
@@ -411,12 +416,7 @@ export function markTakenOver(path: string, article: string): void {
  * again there.
  */
 export function markTold(path: string, corpus: string): void {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
-  try {
-    writeSync(fd, `\n${JSON.stringify({ t: 's', corpus })}\n`);
-  } finally {
-    closeSync(fd);
-  }
+  appendTo(path, { t: 's', corpus });
 }
 
 /**
