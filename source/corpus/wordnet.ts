@@ -9,8 +9,8 @@
  * Its first look-ups are positioned reads (some 25 reads of 256 bytes each), so that a process
  * that asks a few words (the cleaner of a few datelines, the story's speakers) never reads it
  * whole; after `WHOLE_AFTER` look-ups of one part, where the reads have cost about what reading the
- * file once does, the index is read whole as bytes (never decoded to a string, which would double
- * it) and searched in memory from then on. A synset's line is read from the data file where its
+ * file once does, or at once for a caller that asks hundreds (suggestions), the index is read
+ * whole as bytes (never decoded to a string, which would double it) and searched in memory. A synset's line is read from the data file where its
  * offset points (WordNet's offsets are byte offsets). Each file is opened once per thread.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
@@ -21,7 +21,7 @@ export type WordNetPart = 'noun' | 'verb' | 'adj' | 'adv';
 
 /**
  * Look-ups of one part's index by positioned reads before it is read whole: one look-up costs
- * some 25 reads (30–60 µs), reading `index.noun` whole 2–4 ms.
+ * some 25 reads, 64 of them about what reading `index.noun` once does (10–20 ms at load ~20).
  */
 export const WHOLE_AFTER = 64;
 const CHUNK = 256;
@@ -119,9 +119,9 @@ function lineAt(fd: number, offset: number): string {
 }
 
 /** The whole line of `lemma` in a part's index, or null for a lemma it does not hold. */
-function indexLine(part: WordNetPart, lemma: string): string | null {
+function indexLine(part: WordNetPart, lemma: string, often: boolean): string | null {
   const index = indexOf(part);
-  if (index.bytes === null && ++index.lookups > WHOLE_AFTER) {
+  if (index.bytes === null && (often || ++index.lookups > WHOLE_AFTER)) {
     index.bytes = readFileSync(index.fd);
   }
   const { bytes, fd, size } = index;
@@ -150,11 +150,12 @@ function indexLine(part: WordNetPart, lemma: string): string | null {
 /**
  * The synsets (offsets in the part's data file) of `lemma`, lower case with its words joined by
  * `_`, most frequent sense first (WordNet lists a lemma's senses by how often they are met);
- * empty for a lemma WordNet does not hold.
+ * empty for a lemma WordNet does not hold. `often`: the caller asks hundreds of words from the
+ * start (suggestions, every word of an article), and the index is read whole at once.
  */
-export function sensesOf(part: WordNetPart, lemma: string): number[] {
+export function sensesOf(part: WordNetPart, lemma: string, often = false): number[] {
   if (lemma === '' || lemma.includes('\n')) return [];
-  const line = indexLine(part, lemma);
+  const line = indexLine(part, lemma, often);
   if (line === null) return [];
   // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset×synset_cnt
   const fields = line.trim().split(' ');

@@ -63,11 +63,12 @@ const nounKinds = new Map<string, NounKind | null>();
 
 /**
  * The lexicographer file number of the commonest sense of `lemma`, or undefined. The index is
- * `corpus/wordnet.ts`'s, read whole once asked often (suggestions ask hundreds of words an
- * article), a synset's two digits read where its offset points.
+ * `corpus/wordnet.ts`'s, read whole on the first look-up (an article asks hundreds of words: by
+ * positioned reads its first article took 15–25 ms more), a synset's two digits read where its
+ * offset points.
  */
 function lexFile(pos: 'verb' | 'noun', lemma: string): number | undefined {
-  const [commonest] = sensesOf(pos, lemma);
+  const [commonest] = sensesOf(pos, lemma, true);
   return commonest === undefined ? undefined : lexFileOf(pos, commonest);
 }
 
