@@ -11,41 +11,17 @@
 import { candidatesOf } from '../../source/commands/story-adding.js';
 import { memoryWordIndex } from '../../source/corpus/memory-word-index.js';
 import type { Article } from '../../source/corpus/types.js';
-import { StoryIndex } from '../../source/story/index.js';
-import type { StoryArticle } from '../../source/story/types.js';
-import { DEFAULT_SEED } from '../generate/article.js';
-import { PlantedCorpus, plantedKey } from '../generate/planted-groups.js';
+import { plantedKey } from '../generate/planted-groups.js';
+import { form, holdOut, now, pairKey, partnersOf } from './hold-out.js';
 
 const size = Number(process.argv[2] ?? 10_000);
 const heldCount = Number(process.argv[3] ?? 100);
 const show = Number(process.env.SHOW ?? 0);
 
-const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const corpus = new PlantedCorpus({ seed: DEFAULT_SEED, articles: size });
-const articles: StoryArticle[] = [...corpus.articles()];
-const held: number[] = [];
-const groupsTaken = new Set<number>();
-for (const sentence of corpus.planted.values()) {
-  if (held.length >= heldCount) break;
-  if (sentence.variation === 'original' || sentence.variation === 'distractor') continue;
-  if (groupsTaken.has(sentence.group) || held.includes(sentence.article)) continue;
-  groupsTaken.add(sentence.group);
-  held.push(sentence.article);
-}
-const heldIds = new Set(held.map((at) => articles[at]!.id));
-const index = new StoryIndex();
-for (const article of articles) index.add(article);
-index.build();
-const whole = index.groups();
+const h = holdOut(size, heldCount);
+const { corpus, articles, held } = h;
 /** Each held-out sentence's partners' articles in the whole forming (held-out ones left out). */
-const partners = new Map<string, Array<{ article: string; sentence: number }>>();
-for (const cluster of whole) {
-  const others = cluster.members.filter((m) => !heldIds.has(m.article));
-  for (const member of cluster.members) {
-    if (!heldIds.has(member.article) || others.length === 0) continue;
-    partners.set(`${member.article}#${member.sentence}`, others);
-  }
-}
+const partners = partnersOf(form(articles), h.heldIds);
 const byId = new Map(articles.map((a) => [a.id, a]));
 const words = memoryWordIndex(articles.map((a) => ({ ...a, title: '' }) as unknown as Article));
 const all = { sentences: 0, covered: 0 };
@@ -60,7 +36,7 @@ for (const at of held) {
   times.push(now() - began);
   count += chosen.size;
   for (let sentence = 0; sentence < article.sentences.length; sentence++) {
-    const theirs = partners.get(`${article.id}#${sentence}`);
+    const theirs = partners.get(pairKey(article.id, sentence));
     if (!theirs) continue;
     const covered = theirs.some((m) => chosen.has(m.article));
     all.sentences++;

@@ -11,11 +11,19 @@
  * node dist-bench/bench/diagnose/story-placing.js [articles] [held-out] [candidates] [rare-words]
  */
 
-import { StoryIndex } from '../../source/story/index.js';
-import type { StoryArticle, StoryCluster } from '../../source/story/types.js';
+import type { StoryCluster } from '../../source/story/types.js';
 import { sentenceWords } from '../../source/text/fold.js';
-import { DEFAULT_SEED } from '../generate/article.js';
-import { PlantedCorpus, plantedKey } from '../generate/planted-groups.js';
+import {
+  form,
+  holdOut,
+  keptArticles,
+  pairKey as key,
+  now,
+  pairSet,
+  partnersOf,
+  printScore,
+  score,
+} from './hold-out.js';
 
 const size = Number(process.argv[2] ?? 10_000);
 const heldCount = Number(process.argv[3] ?? 100);
@@ -26,35 +34,14 @@ const COMMON = Math.max(50, size / 50);
 /** Articles taken from the end of a longer list. */
 const SAMPLE = 16;
 
-const now = (): number => Number(process.hrtime.bigint()) / 1e6;
-const corpus = new PlantedCorpus({ seed: DEFAULT_SEED, articles: size });
-const articles: StoryArticle[] = [...corpus.articles()];
-
-// One held-out article per planted group: its planted sentence is not an original's.
-const held = new Set<number>();
-const groupsTaken = new Set<number>();
-for (const sentence of corpus.planted.values()) {
-  if (held.size >= heldCount) break;
-  if (sentence.variation === 'original' || sentence.variation === 'distractor') continue;
-  if (groupsTaken.has(sentence.group) || held.has(sentence.article)) continue;
-  groupsTaken.add(sentence.group);
-  held.add(sentence.article);
-}
-
-const key = (article: string, sentence: number) => `${article}#${sentence}`;
-
-function form(list: readonly StoryArticle[]): StoryCluster[] {
-  const index = new StoryIndex();
-  for (const article of list) index.add(article);
-  index.build();
-  return index.groups();
-}
+const h = holdOut(size, heldCount);
+const { articles, heldAt: held, heldIds } = h;
 
 let began = now();
 const whole = form(articles);
 const wholeMs = now() - began;
 began = now();
-const kept = form(articles.filter((_, at) => !held.has(at)));
+const kept = form(keptArticles(h));
 const keptMs = now() - began;
 console.log(
   `${size} articles: formed whole in ${(wholeMs / 1000).toFixed(1)} s, without the ${held.size} held out in ${(keptMs / 1000).toFixed(1)} s`,
@@ -67,7 +54,6 @@ function groupMap(clusters: readonly StoryCluster[]): Map<string, StoryCluster> 
     for (const member of cluster.members) map.set(key(member.article, member.sentence), cluster);
   return map;
 }
-const wholeOf = groupMap(whole);
 const keptOf = groupMap(kept);
 
 // Word postings by article (what the search index keeps, by sentence, on disk), held out not.
@@ -84,22 +70,8 @@ articles.forEach((article, at) => {
   }
 });
 
-/** Pairs of `got` also in `expected`, those not, and those of `expected` not in `got`. */
-function compare(got: Set<string>, expected: Set<string>): [number, number, number] {
-  let hit = 0;
-  for (const each of got) if (expected.has(each)) hit++;
-  return [hit, got.size - hit, expected.size - hit];
-}
-
-const heldIds = new Set([...held].map((at) => articles[at]!.id));
-let found = 0;
-let missed = 0;
-let extra = 0;
-const plantedPairs = { found: 0, missed: 0, extra: 0, sentences: 0, placed: 0 };
-let sentencesPlaced = 0;
-let sentencesExpected = 0;
-let wrongGroup = 0;
-let unplacedShown = 0;
+/** Each held-out sentence's pairs once placed, by `key`. */
+const placedPairs = new Map<string, Set<string>>();
 const times: number[] = [];
 const candidateSizes: number[] = [];
 let lookups = 0;
@@ -107,7 +79,7 @@ for (const at of held) {
   const article = articles[at]!;
   const started = now();
   // Candidates: articles sharing a sentence's rarest words, the most shared first.
-  const score = new Map<number, number>();
+  const shared = new Map<number, number>();
   for (const sentence of article.sentences) {
     const rare = [...new Set(sentenceWords(sentence.text))]
       .map((word) => [word, postings.get(word)?.length ?? 0] as const)
@@ -119,10 +91,10 @@ for (const at of held) {
       // A common word's list is sampled: its end (a template sentence's group needs one member).
       const list = postings.get(word)!;
       for (const other of count <= COMMON ? list : list.slice(-SAMPLE))
-        score.set(other, (score.get(other) ?? 0) + 1);
+        shared.set(other, (shared.get(other) ?? 0) + 1);
     }
   }
-  const candidates = [...score]
+  const candidates = [...shared]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .slice(0, candidateCount)
     .map(([other]) => articles[other]!);
@@ -145,54 +117,28 @@ for (const at of held) {
     for (const member of own) placed.set(member.sentence, members);
   }
   times.push(now() - started);
-  for (let sentence = 0; sentence < article.sentences.length; sentence++) {
-    const expected = new Set(
-      (wholeOf.get(key(article.id, sentence))?.members ?? [])
-        .filter((member) => !heldIds.has(member.article))
-        .map((member) => key(member.article, member.sentence)),
-    );
-    const got = placed.get(sentence) ?? new Set<string>();
-    if (expected.size > 0) sentencesExpected++;
-    if (got.size > 0) sentencesPlaced++;
-    if (expected.size > 0 && got.size > 0 && ![...got].some((each) => expected.has(each))) {
-      wrongGroup++;
-      if (process.env.SHOW && wrongGroup <= 5)
-        console.log(
-          `other group (${got.size} vs ${expected.size}): ${article.sentences[sentence]!.text}`,
-        );
-    }
-    if (process.env.SHOW && expected.size > 0 && got.size === 0 && ++unplacedShown <= 8)
-      console.log(
-        `not placed (whole's group ${expected.size}): ${article.sentences[sentence]!.text}`,
-      );
-    const [hit, more, lost] = compare(got, expected);
-    found += hit;
-    extra += more;
-    missed += lost;
-    const planted = corpus.planted.get(plantedKey(at, sentence));
-    if (planted && planted.variation !== 'distractor') {
-      plantedPairs.sentences++;
-      if (got.size > 0) plantedPairs.placed++;
-      plantedPairs.found += hit;
-      plantedPairs.extra += more;
-      plantedPairs.missed += lost;
-    }
-  }
+  for (const [sentence, members] of placed) placedPairs.set(key(article.id, sentence), members);
 }
+const wholeOf = partnersOf(whole, heldIds);
+let wrongGroup = 0;
+let unplacedShown = 0;
+const result = score(
+  h,
+  (article, sentence) => pairSet(wholeOf.get(key(article, sentence))),
+  (article, sentence) => placedPairs.get(key(article, sentence)) ?? new Set<string>(),
+  (text, got, expected, hit) => {
+    if (process.env.SHOW && expected.size > 0 && got.size > 0 && hit === 0 && ++wrongGroup <= 5)
+      console.log(`other group (${got.size} vs ${expected.size}): ${text}`);
+    if (process.env.SHOW && expected.size > 0 && got.size === 0 && ++unplacedShown <= 8)
+      console.log(`not placed (whole's group ${expected.size}): ${text}`);
+  },
+);
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)]!;
 console.log(
   `${held.size} articles placed, ${candidateCount} candidates at most (median ${candidateSizes.sort((a, b) => a - b)[Math.floor(candidateSizes.length / 2)]}), ${rarePerSentence} rare words a sentence (${lookups} posting lists read)`,
 );
-console.log(
-  `pairs against forming the whole corpus: found ${found}, missed ${missed}, extra ${extra} (recall ${(found / Math.max(1, found + missed)).toFixed(3)}, precision ${(found / Math.max(1, found + extra)).toFixed(3)})`,
-);
-console.log(
-  `the ${plantedPairs.sentences} planted sentences (${plantedPairs.placed} placed in a group): found ${plantedPairs.found}, missed ${plantedPairs.missed}, extra ${plantedPairs.extra}`,
-);
-console.log(
-  `sentences in a group: whole ${sentencesExpected}, placed ${sentencesPlaced}, placed in a group sharing no member with the whole's ${wrongGroup}`,
-);
+printScore(result);
 console.log(
   `per article, in memory (candidates, engine on them, placing): median ${median.toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms`,
 );

@@ -369,7 +369,16 @@ async function warmSession(
       await (await store).open(index);
       if (stopped) return;
       const warnings = untold(index, named, told);
-      listener({ type: 'changed', articles: fresh, changed, warnings });
+      // Files added between two runs were taken in without a word (fixreview56): said as the
+      // folder look says them, with when from.
+      const notice = arrivals(whole, fresh, ' since margin last read the folder');
+      listener({
+        type: 'changed',
+        articles: fresh,
+        changed,
+        warnings,
+        ...(notice ? { notice } : {}),
+      });
       follow(fresh, at);
     };
     const check = {
@@ -582,8 +591,15 @@ export function followOthers({
   };
 }
 
-/** What the status bar says of a list taken in: `3 articles arrived, 1 removed`; null: none. */
-export function arrivals(before: readonly Article[], after: readonly Article[]): string | null {
+/**
+ * What the status bar says of a list taken in: `3 articles arrived, 1 removed`, then `since` (a
+ * start's check says from when); null: none.
+ */
+export function arrivals(
+  before: readonly Article[],
+  after: readonly Article[],
+  since = '',
+): string | null {
   const had = new Set(before.map((article) => article.id));
   const has = new Set(after.map((article) => article.id));
   let arrived = 0;
@@ -591,9 +607,9 @@ export function arrivals(before: readonly Article[], after: readonly Article[]):
   let removed = 0;
   for (const id of had) if (!has.has(id)) removed++;
   const articles = (count: number) => `${count} article${count === 1 ? '' : 's'}`;
-  if (arrived > 0 && removed > 0) return `${articles(arrived)} arrived, ${removed} removed`;
-  if (arrived > 0) return `${articles(arrived)} arrived`;
-  if (removed > 0) return `${articles(removed)} removed`;
+  if (arrived > 0 && removed > 0) return `${articles(arrived)} arrived, ${removed} removed${since}`;
+  if (arrived > 0) return `${articles(arrived)} arrived${since}`;
+  if (removed > 0) return `${articles(removed)} removed${since}`;
   return null;
 }
 

@@ -12,6 +12,9 @@ import { loadProject, type ProjectContext, reviewProject } from './project.js';
 import { watchProjectFile } from './project-watch.js';
 import { placeFile, readPlace, savePlace } from './review-place.js';
 
+/** How long after its start a review prunes the journals (`pruneJournals`): after the first frame. */
+const PRUNE_AFTER_MS = 1000;
+
 const NOT_A_TERMINAL =
   'needs an interactive terminal. For scripts, use: margin list, margin show, margin search, margin export (see margin --help).';
 
@@ -195,6 +198,11 @@ Press ? in the review for every key.`,
       output.problem(`quit without waiting; ${unsaved} change(s) were not saved${kept}.`);
       return 1;
     };
+    // What killed idle reviews left empty is pruned at the start too, not only at a quit (a
+    // review killed every time never pruned): behind the first frame, a listing of the cache's
+    // journal folders.
+    const pruning = setTimeout(() => pruneJournals(cacheDir), PRUNE_AFTER_MS);
+    pruning.unref();
     const unsaved = await runReview({
       stdout: io.stdout as NodeJS.WriteStream,
       stdin: io.stdin as NodeJS.ReadStream,
@@ -202,6 +210,7 @@ Press ? in the review for every key.`,
       theme: makeTheme(color),
       giveUp: () => process.exit(143),
     });
+    clearTimeout(pruning);
     await savePlace(place, placeOf(controller.getState()));
     // Said after the screen is gone: the review's own line about it went with the screen.
     modelUnsaved = await controller.suggestionsSettled();

@@ -7,6 +7,7 @@ import {
   type LeftJournal,
   leftJournals,
   markTakenOver,
+  markTold,
   removeJournal,
   storeFilePath,
   type Unwritten,
@@ -102,20 +103,32 @@ export class LeftChanges {
   rest(find: Find, write: Write): Taken {
     const taken: Taken = { written: 0, warnings: [] };
     const elsewhere = new Map<string, number>();
+    const here = this.#at.corpus;
     for (const journal of this.#read()) {
       const left: Array<Unwritten<Effect>> = [];
+      // Said once on each folder: a journal whose changes were left here before stays quiet.
+      const told = here === undefined || journal.told.includes(here);
       for (const each of journal.unwritten) {
         this.#waiting.delete(each.article);
         const article = find(each.article);
         if (article === undefined && this.#otherCorpus(each)) {
           left.push(each);
-          elsewhere.set(each.corpus!, (elsewhere.get(each.corpus!) ?? 0) + each.changes.length);
+          if (!told) {
+            elsewhere.set(each.corpus!, (elsewhere.get(each.corpus!) ?? 0) + each.changes.length);
+          }
           continue;
         }
         this.#take(journal, each, article, write, taken);
       }
       journal.unwritten = [];
       this.#finish(journal, left);
+      if (left.length > 0 && !told && !this.#keep.has(journal.path)) {
+        try {
+          markTold(journal.path, here);
+        } catch {
+          // Not noted: said again at the next command here.
+        }
+      }
     }
     for (const [corpus, count] of elsewhere) {
       const changes = `${count} change${count === 1 ? '' : 's'}`;

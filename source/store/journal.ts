@@ -39,7 +39,10 @@ import { isProcessAlive } from './process.js';
  * - `{"t":"d","seq":1,"article":"…","fp":"<sha1>"|null}`: that change (and those before it) is
  *   in the store file, which now reads as `fp`;
  * - `{"t":"x","article":"…"}`, appended by the process that took over a dead one's journal: that
- *   article's changes before it are taken over (written again, or kept aside).
+ *   article's changes before it are taken over (written again, or kept aside);
+ * - `{"t":"s","corpus":"…"}`, appended by a process on another corpus folder (a subset) that
+ *   left the journal's changes for one listing their articles, and said so: the line is said
+ *   once per folder, not at every command there.
  * The first change of a run also names the corpus folder (`corpus`): a command on another corpus
  * (a subset) that does not list the article leaves its changes for one that does.
  */
@@ -270,6 +273,8 @@ export interface LeftJournal<T> {
   path: string;
   pid: number;
   unwritten: Array<Unwritten<T>>;
+  /** The corpus folders whose process said it left these changes for another (`markTold`). */
+  told: string[];
 }
 
 /**
@@ -297,7 +302,7 @@ export function leftJournals<T>(folder: string, annotator: string): Array<LeftJo
     } catch {
       continue;
     }
-    found.push({ path, pid, unwritten: unwrittenIn<T>(text) });
+    found.push({ path, pid, unwritten: unwrittenIn<T>(text), told: toldIn(text) });
   }
   return found;
 }
@@ -311,6 +316,22 @@ interface Line {
   at?: unknown;
   change?: unknown;
   corpus?: unknown;
+}
+
+/** The corpus folders a journal's `s` lines name. */
+function toldIn(text: string): string[] {
+  const told: string[] = [];
+  // Only lines that can be one are parsed: a journal is mostly changes.
+  for (const raw of text.split('\n')) {
+    if (!raw.startsWith('{"t":"s"')) continue;
+    try {
+      const { corpus } = JSON.parse(raw) as Line;
+      if (typeof corpus === 'string' && !told.includes(corpus)) told.push(corpus);
+    } catch {
+      // A line cut by a kill: not said, then.
+    }
+  }
+  return told;
 }
 
 /** Each article's changes after the last one written, and the file they expect. */
@@ -376,12 +397,26 @@ export function removeJournal(path: string): void {
  * (for the whole list, or for a command on a corpus that lists them).
  */
 export function markTakenOver(path: string, article: string): void {
+  appendTo(path, { t: 'x', article });
+}
+
+/** One line appended to another process's journal, never through a link. */
+function appendTo(path: string, line: object): void {
   const fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW);
   try {
-    writeSync(fd, `\n${JSON.stringify({ t: 'x', article })}\n`);
+    writeSync(fd, `\n${JSON.stringify(line)}\n`);
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Notes in a left journal that a process on the corpus folder `corpus` said it left the
+ * journal's changes for a review or command on the folder they were made on: it is not said
+ * again there.
+ */
+export function markTold(path: string, corpus: string): void {
+  appendTo(path, { t: 's', corpus });
 }
 
 /**

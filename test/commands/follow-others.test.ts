@@ -26,6 +26,30 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/**
+ * `followOthers` on a list read at `listed`, the store given, its events gathered; the looks'
+ * timers and clock are fake from here on (the index's reads and the test's waits run for real).
+ */
+function follow(
+  index: Parameters<typeof followOthers>[0]['index'],
+  list: Parameters<typeof followOthers>[0]['list'],
+  listed: string,
+  store: Repository,
+) {
+  const events: CorpusEvent[] = [];
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  const stop = followOthers({
+    index,
+    list,
+    listed,
+    store: Promise.resolve(store),
+    named: (problem) => problem.path,
+    told: new Set(),
+    listener: (event) => events.push(event),
+  });
+  return { events, stop };
+}
+
 describe('an open review following another margin', () => {
   it('waits longer after each failed look, and reads the list once while the index stands', async () => {
     await writeSettled('a.txt', story('Geneva'));
@@ -48,19 +72,9 @@ describe('an open review following another margin', () => {
       },
     } as unknown as Repository;
     const read = vi.spyOn(index, 'listingSteps');
-    const events: CorpusEvent[] = [];
-    // The looks' timers and clock only: the index's reads and the waits below run for real.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { events, stop } = follow(index, list, listed, store);
+    // On the fake clock, which stands still until a timer is run.
     const start = Date.now();
-    const stop = followOthers({
-      index,
-      list,
-      listed,
-      store: Promise.resolve(store),
-      named: (problem) => problem.path,
-      told: new Set(),
-      listener: (event) => events.push(event),
-    });
     try {
       for (let look = 1; look <= 3; look++) {
         vi.advanceTimersToNextTimer();
@@ -99,18 +113,8 @@ describe('an open review following another margin', () => {
     expect(list[0]?.text).toContain('Geneva');
     const [a, c, d] = list.map((article) => article.id);
     const read = vi.spyOn(index, 'listingSteps');
-    const events: CorpusEvent[] = [];
     const store = { open: async () => undefined } as unknown as Repository;
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
-    const stop = followOthers({
-      index,
-      list,
-      listed,
-      store: Promise.resolve(store),
-      named: (problem) => problem.path,
-      told: new Set(),
-      listener: (event) => events.push(event),
-    });
+    const { events, stop } = follow(index, list, listed, store);
     try {
       // `margin index` in another terminal: b added, a changed, c removed.
       await writeSettled('b.txt', story('Vienna'));

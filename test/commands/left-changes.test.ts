@@ -160,6 +160,18 @@ it('leaves a whole corpus’s changes in the journal for a command on a subset t
   expect(JSON.parse(sub.stdout)).toMatchObject({ annotations: 1 });
   // Nothing kept aside: the journal holds them still.
   expect(await readdir(join(journal, '..'))).toEqual([journal.slice(journal.lastIndexOf('/') + 1)]);
+  // Said once on a folder, not at every command there (polish56); on another subset once too.
+  const quiet = await runMargin(dir, ['stats', '-c', 'subset', '-s', 'store', '--json'], {
+    env: env(),
+  });
+  expect([quiet.stderr, JSON.parse(quiet.stdout).annotations]).toEqual(['', 1]);
+  await cp(join(dir, 'subset'), join(dir, 'other'), { recursive: true });
+  const other = await runMargin(dir, ['stats', '-c', 'other', '-s', 'store', '--json'], {
+    env: env(),
+  });
+  expect(other.stderr).toBe(
+    `margin stats: warning: 2 changes a stopped margin showed on ${whole} are of articles this corpus does not list: left for a review or command on ${whole}\n`,
+  );
   const ran = await runMargin(dir, ['stats', '-c', 'corpus', '-s', 'store', '--json'], {
     env: env(),
   });

@@ -26,6 +26,11 @@ describe('datelines and bylines', () => {
     ['25 апреля 2025, 18:14', { date: '2025-04-25', byline: null }],
     ['25 квітня 2025', { date: '2025-04-25', byline: null }],
     ['3 de marzo de 2025', { date: '2025-03-03', byline: null }],
+    // Turkish, which chrono does not read, by the runtime's month names; in capitals by Turkish
+    // case (`KASIM`, `NİSAN`), which the typed table's case-blind pattern missed.
+    ['14 Şubat 2025', { date: '2025-02-14', byline: null }],
+    ['İSTANBUL, 14 KASIM 2024', { date: '2024-11-14', byline: null }],
+    ['3 NİSAN 2025', { date: '2025-04-03', byline: null }],
     // The outlet beside the date is the source, never a byline (qa55 #2).
     ['By Associated Press', { date: null, byline: null, source: 'Associated Press' }],
     ['Source: Reuters · March 3, 2025', { date: '2025-03-03', byline: null, source: 'Reuters' }],

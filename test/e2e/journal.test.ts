@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { eventually } from '../helpers/patience.js';
 import { type Session, seedsCopyPerTest, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
 
 // Two whole sessions a test, the first one killed: see WHOLE_SESSION.
@@ -151,5 +153,22 @@ describe('a review killed with SIGKILL', () => {
     expect(
       aside.changes.map(({ change }) => change.label ?? change.patch?.note ?? change.kind),
     ).toEqual(['status', 'claim', 'quote', 'event', 'kill check']);
+  });
+});
+
+describe('a review at its start', () => {
+  it('prunes what killed idle reviews left empty, not only at its quit (polish56)', async () => {
+    // Another store's journal folder, holding the empty journal of a process gone.
+    const folder = join(seeds.dir, 'cache/margin/journal/0123456789abcdef');
+    mkdirSync(folder, { recursive: true });
+    const dead = Number(
+      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout,
+    );
+    writeFileSync(join(folder, `alice.${dead}.jsonl`), '');
+    const s = start();
+    await s.waitFor((t) => storeOpened(statusBar(t)), 'the list');
+    await eventually(() => (existsSync(folder) ? undefined : true), 'the folder pruned', 10_000);
+    s.write('q');
+    expect((await s.exited).exitCode).toBe(0);
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type CorpusEvent, ReviewController } from '../../source/review/controller.js';
 import { NO_KEY } from '../../source/review/keys.js';
-import { initialState } from '../../source/review/state.js';
 import { createMemoryRepository, type Repository } from '../../source/store/index.js';
 import { ARTICLES } from './fixtures.js';
+import { loadingController } from './loading-controller.js';
 
 /*
  * A reviewer types as soon as margin starts: Enter (open the first article), `1` (a claim), `n`,
@@ -43,23 +42,7 @@ async function run(steps: Step[], partial: boolean) {
   const store = new Promise<Repository>((resolve) => {
     openStore = resolve;
   });
-  let listener: ((event: CorpusEvent) => void) | null = null;
-  const controller = new ReviewController({
-    initial: initialState({
-      corpusName: 'fixtures',
-      annotator: 'alice',
-      size: { columns: 70, rows: 15 },
-      articles: [],
-      loading: { done: 0, total: 0 },
-      storeOpen: false,
-    }),
-    store,
-    corpus: (given) => {
-      listener = given;
-      return () => undefined;
-    },
-  });
-  controller.start();
+  const { controller, send } = loadingController(store);
   let at = 1000;
   for (const step of steps) {
     if (step.kind === 'key') {
@@ -67,21 +50,21 @@ async function run(steps: Step[], partial: boolean) {
       at += 60;
       controller.press(step.input, key, at);
     } else if (step.name === 'P1') {
-      listener!({
+      send({
         type: 'progress',
         articles: partial ? ARTICLES.slice(0, 1) : [],
         done: 1,
         total: 3,
       });
     } else if (step.name === 'P2') {
-      listener!({
+      send({
         type: 'progress',
         articles: partial ? ARTICLES.slice(1) : ARTICLES,
         done: 3,
         total: 3,
       });
     } else if (step.name === 'L') {
-      listener!({ type: 'loaded', articles: ARTICLES, warnings: [] });
+      send({ type: 'loaded', articles: ARTICLES, warnings: [] });
     } else if (step.name === 'S') {
       await repository.open(ARTICLES);
       openStore(repository);

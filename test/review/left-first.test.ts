@@ -3,13 +3,14 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { type CorpusEvent, ReviewController } from '../../source/review/controller.js';
+import { ReviewController } from '../../source/review/controller.js';
 import { NO_KEY } from '../../source/review/keys.js';
 import type { Effect } from '../../source/review/state.js';
 import { initialState } from '../../source/review/state.js';
 import { openRepository, type Repository } from '../../source/store/index.js';
 import { Journal, storeFilePath } from '../../source/store/journal.js';
 import { fixtureArticle } from './fixtures.js';
+import { loadingController } from './loading-controller.js';
 
 /*
  * A large warm start: the store opens from its index at once, the list comes in batches for
@@ -65,34 +66,23 @@ it('writes what a killed review left of an article before a key on it, while the
     articles: [A1, A2, A3],
     onWriting: (writer, article, fp) => journal.writing(writer, article, fp),
   });
-  let listener: ((event: CorpusEvent) => void) | null = null;
-  const controller = new ReviewController({
-    initial: initialState({
-      corpusName: 'fixtures',
-      annotator: 'alice',
-      size: { columns: 70, rows: 15 },
-      articles: [],
-      loading: { done: 0, total: 0 },
-      storeOpen: false,
-    }),
-    store,
-    corpus: (given) => {
-      listener = given;
-      return () => undefined;
-    },
-    journal: { journal, folder, root, annotator: 'alice', shown: (path) => path },
+  const { controller, send } = loadingController(store, {
+    journal,
+    folder,
+    root,
+    annotator: 'alice',
+    shown: (path) => path,
   });
-  controller.start();
   await store;
   await settle();
-  listener!({ type: 'progress', articles: [A1, A2], done: 2, total: 3 });
+  send({ type: 'progress', articles: [A1, A2], done: 2, total: 3 });
   await settle();
   // Enter opens a1 (a write: in progress), `1` tags its first sentence a claim.
   controller.press('\r', { ...NO_KEY, return: true }, 1000);
   controller.press('1', NO_KEY, 1060);
   // The list takes seconds more at 100,000 articles: the key's write is on disk before it is in.
   await vi.waitFor(() => expect(controller.pending).toBe(0), { timeout: 20_000, interval: 20 });
-  listener!({ type: 'loaded', articles: [A1, A2, A3], warnings: [] });
+  send({ type: 'loaded', articles: [A1, A2, A3], warnings: [] });
   // Every write queued is on disk (the waits are the store's fsyncs).
   await vi.waitFor(() => expect(controller.pending).toBe(0), { timeout: 20_000, interval: 20 });
   const stored = JSON.parse(readFileSync(storeFilePath(root, 'alice', 'a1'), 'utf8')) as {

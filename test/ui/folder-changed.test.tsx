@@ -17,6 +17,38 @@ const story = (city: string) =>
 
 const review = () => reviewOfFolder(corpus.root(), cacheDir());
 
+describe('files that arrived in the folder between two reviews', () => {
+  it('are said at the start, as the folder look says them, with since when', async () => {
+    await writeSettled('a.txt', story('Athens'));
+    await writeSettled('b.txt', story('Geneva'));
+    (await openIndex('full')).close();
+    // Between two runs: one arrives, one goes (fixreview56: taken in without a word).
+    await writeSettled('c.txt', story('Oslo'));
+    await rm(join(corpus.root(), 'b.txt'));
+
+    const { screen, stdout, quit, controller } = await review();
+    try {
+      await eventually(
+        () =>
+          /1 article arrived, 1 removed since margin last read the folder/.test(
+            plain(stdout.frames.join('')),
+          )
+            ? true
+            : undefined,
+        'the arrivals said',
+        10_000,
+        screen,
+      );
+      expect(controller.getState().articles.map((article) => article.title)).toEqual([
+        'Talks resume in Athens',
+        'Talks resume in Oslo',
+      ]);
+    } finally {
+      await quit();
+    }
+  });
+});
+
 describe('a review left open while files arrive in its folder, no other margin running', () => {
   it('lists the new articles and says how many arrived, and those removed', async () => {
     await writeSettled('a.txt', story('Athens'));

@@ -4,7 +4,11 @@
  * (`Intl.DateTimeFormat`, full ICU in Node) rather than a table typed here. English months are
  * the differences' own pattern; these are the others, for the day of a date (`14. März` against
  * `15. März` is a date that differs, not the figures 14 and 15: qa56) and for chrono's parser of
- * the language that names them.
+ * the language that names them. The cleaner reads Turkish dates (`3 Mart 2025`), which chrono has
+ * no parser for, by the same names (`monthsOf`).
+ *
+ * ICU's locale data costs 30–100 ms the first time a process asks it: each table is built only
+ * when a text holds what could be a date of its language.
  */
 
 /** The languages read, with chrono-node's parser where it has one. */
@@ -19,6 +23,35 @@ const ENGLISH = new Set(
 
 let names: Map<string, string[]> | null = null;
 let pattern: RegExp | null = null;
+const byLocale = new Map<string, readonly (readonly string[])[]>();
+
+/**
+ * The months of `locale` in order, each as its forms in lower case (`toLocaleLowerCase` of the
+ * locale: Turkish `KASIM` is `kasım`): as a date writes it (`14 марта`, `14. März`) and alone
+ * (`март`), one form where the two agree. Long forms only.
+ */
+export function monthsOf(locale: string): readonly (readonly string[])[] {
+  const known = byLocale.get(locale);
+  if (known !== undefined) return known;
+  const forms = [
+    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
+    new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
+  ];
+  const months: string[][] = [];
+  for (let month = 0; month < 12; month++) {
+    const date = new Date(Date.UTC(2025, month, 14));
+    const words: string[] = [];
+    for (const form of forms) {
+      for (const part of form.formatToParts(date)) {
+        const word = part.value.toLocaleLowerCase(locale);
+        if (part.type === 'month' && !words.includes(word)) words.push(word);
+      }
+    }
+    months.push(words);
+  }
+  byLocale.set(locale, months);
+  return months;
+}
 
 /**
  * Month name (lower case, as written in a date and alone) → its languages. Long forms only: the
@@ -27,26 +60,13 @@ let pattern: RegExp | null = null;
 function monthNames(): Map<string, string[]> {
   if (names !== null) return names;
   const found = new Map<string, string[]>();
-  const add = (word: string, locale: string) => {
-    const key = word.toLocaleLowerCase(locale);
-    // `april`, `august`, `november`: English's own, which chrono's English parser reads.
-    if (!/^\p{L}{3,}$/u.test(key) || ENGLISH.has(key)) return;
-    const locales = found.get(key) ?? [];
-    if (!locales.includes(locale)) locales.push(locale);
-    found.set(key, locales);
-  };
   for (const locale of LOCALES) {
-    const forms = [
-      new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' }),
-      new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }),
-    ];
-    for (let month = 0; month < 12; month++) {
-      const date = new Date(Date.UTC(2025, month, 14));
-      for (const form of forms) {
-        for (const part of form.formatToParts(date)) {
-          if (part.type === 'month') add(part.value, locale);
-        }
-      }
+    for (const key of monthsOf(locale).flat()) {
+      // `april`, `august`, `november`: English's own, which chrono's English parser reads.
+      if (!/^\p{L}{3,}$/u.test(key) || ENGLISH.has(key)) continue;
+      const locales = found.get(key) ?? [];
+      if (!locales.includes(locale)) locales.push(locale);
+      found.set(key, locales);
     }
   }
   names = found;
