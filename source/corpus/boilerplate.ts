@@ -81,7 +81,10 @@ export function markPatterns(units: Unit[], lists: string[][]): Reasons {
     const list = lists[i]!;
     if (list.length === 0) return 'no words';
     if (text.length > PATTERN_MAX_LENGTH) return null;
-    for (const { reason, pattern } of BOILERPLATE) if (pattern.test(text)) return reason;
+    const lower = text.toLowerCase();
+    for (const { reason, pattern, may } of BOILERPLATE) {
+      if ((may === undefined || may(lower, text)) && pattern.test(text)) return reason;
+    }
     if (isLanguageMenu(list)) return 'language menu';
     if (isGluedTags(text, list)) return 'tag list';
     return null;
