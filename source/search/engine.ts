@@ -291,9 +291,16 @@ export class Engine implements SearchEngine {
     figures: readonly SignedFigure[],
   ): { keys: number[]; score: number } | null {
     const phrases: PhraseTerm[] = [];
+    // A figure whose mark no sentence holds (`20%` where the corpus writes `20` but never `20%`)
+    // lowers every match alike (`checkSigns`): the best hits are then the figure's without its
+    // sign, each scoring UNSIGNED for it. Before, no sentence held every group, and `20%` and
+    // `$5 billion` ranked every sentence holding their numbers (scale57).
+    const absent = figures.filter((figure) => !this.index.frequency(figureMark(figure))).length;
     // Per term, the words any of which it may be; scores summed in 32 bits, as matches are. A
     // signed figure's mark is one more group: only a sentence holding it keeps the full score.
-    const groups: string[][] = figures.map((figure) => [figureMark(figure)]);
+    const groups: string[][] = figures
+      .map((figure) => [figureMark(figure)])
+      .filter(([mark]) => this.index.frequency(mark!));
     let sum = 0;
     for (const term of compiled.terms) {
       if (term.kind === 'word') {
@@ -311,7 +318,9 @@ export class Engine implements SearchEngine {
       }
       sum = Math.fround(sum + EXACT);
     }
-    const score = Math.fround(sum / compiled.terms.length);
+    const terms = compiled.terms.length;
+    // As `allMatches` and `checkSigns` store a match's score: in 32 bits, divided, then lowered.
+    const score = Math.fround(Math.fround(sum / terms) - (absent * (1 - UNSIGNED)) / terms);
     const frequencies = this.groupFrequencies(groups);
     if (!this.likelyCommon(frequencies, articles, limit)) return null;
     // In key order, which is corpus order then, the first hits come from the head of each list:

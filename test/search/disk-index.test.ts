@@ -494,6 +494,46 @@ describe('search on the corpus index', () => {
     }
   });
 
+  it("answers a figure whose sign no sentence holds from the heads of its number's lists", async () => {
+    // "5 billion" with `$`, `€` or no sign, never `£`; "30" in every article, never `30%`.
+    await writeTowns((n, k) =>
+      k === 2
+        ? `Town ${n} spent ${['$', '€', ''][n % 3]}5 billion on roads.`
+        : k === 4
+          ? `Turnout in town ${n} rose by 30 votes.`
+          : `The minister of town ${n} said that item ${k} was late.`,
+    );
+    const { index } = await openCorpusIndex(corpus.root(), { cacheDir });
+    const fresh = await loadCorpus(corpus.root(), { cacheDir: null });
+    const memory = buildSearchEngine(fresh.articles);
+    try {
+      const disk = searchEngine(index.words);
+      const postings = vi.spyOn(index.words, 'postings');
+      for (const query of ['£5 billion', '30%', '$5 30%', '£5 30', '€5 billion']) {
+        for (const limit of [3, 50, 200]) {
+          postings.mockClear();
+          const hits = disk.search(query, placedFacts([]), { limit });
+          expect(shown(hits), `${query} ${limit}`).toEqual(
+            shown(memory.search(query, placedFacts([]), { limit })),
+          );
+          // The first hits in corpus order are the best when they fill the limit: no list is
+          // read whole to rank every sentence holding the number (the sign's list least of all).
+          if (limit <= 50 && (query === '£5 billion' || query === '30%')) {
+            expect(postings.mock.calls, `${query} ${limit}`).toEqual([]);
+          }
+        }
+      }
+      const pounds = disk.search('£5 billion', placedFacts([]), { limit: 3 });
+      expect(pounds.map((hit) => [hit.text, hit.score.toFixed(3)])).toEqual([
+        ['Town 0 spent $5 billion on roads.', '0.900'],
+        ['Town 1 spent €5 billion on roads.', '0.900'],
+        ['Town 2 spent 5 billion on roads.', '0.900'],
+      ]);
+    } finally {
+      index.close();
+    }
+  });
+
   it('stops where its caller gives up, and answers in full when it does not', async () => {
     await writeTowns((n, k) => `It was said that item ${k} is late in town ${n}.`);
     const { index } = await openCorpusIndex(corpus.root(), { cacheDir });

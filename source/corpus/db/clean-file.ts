@@ -93,31 +93,60 @@ export function cleanFile(root: string, path: string): CleanedFile {
   }
 }
 
-/** The article's distinct words, and the sentences holding each (`ArticleRecord.wordSentences`). */
+/**
+ * The article's distinct words, and the sentences holding each (`ArticleRecord.wordSentences`):
+ * each word numbered at its first use and each (word, sentence) pair logged once in two flat
+ * arrays, then grouped by word in one counting pass. An array of sentences per word cost twice
+ * as much (6-7 % of a cold index's cleaning; scale57, 2026-12-07).
+ */
 export function wordsOfSentences(
   sentences: ReadonlyArray<{ text: string }>,
 ): Pick<ArticleRecord, 'words' | 'wordSentences'> {
-  const holders = new Map<string, number[]>();
-  let total = 0;
+  const ids = new Map<string, number>();
+  /** The last sentence each word was logged for. */
+  const last: number[] = [];
+  const counts: number[] = [];
+  let pairWords = new Uint32Array(1024);
+  let pairSentences = new Uint32Array(1024);
+  let pairs = 0;
   sentences.forEach((sentence, i) => {
     for (const word of indexWords(sentence.text)) {
-      const list = holders.get(word);
-      if (!list) {
-        holders.set(word, [i]);
-        total += 2;
-      } else if (list[list.length - 1] !== i) {
-        list.push(i);
-        total++;
+      let id = ids.get(word);
+      if (id === undefined) {
+        id = counts.length;
+        ids.set(word, id);
+        counts.push(0);
+        last.push(-1);
+      } else if (last[id] === i) continue;
+      last[id] = i;
+      counts[id]!++;
+      if (pairs === pairWords.length) {
+        pairWords = grown(pairWords);
+        pairSentences = grown(pairSentences);
       }
+      pairWords[pairs] = id;
+      pairSentences[pairs] = i;
+      pairs++;
     }
   });
-  const wordSentences = new Uint32Array(total);
+  // Each word's count, then its sentences: the pairs come in sentence order, so each word's
+  // sentences are written ascending.
+  const wordSentences = new Uint32Array(counts.length + pairs);
+  const next = new Uint32Array(counts.length);
   let at = 0;
-  for (const list of holders.values()) {
-    wordSentences[at++] = list.length;
-    for (const i of list) wordSentences[at++] = i;
+  for (let id = 0; id < counts.length; id++) {
+    wordSentences[at] = counts[id]!;
+    next[id] = at + 1;
+    at += 1 + counts[id]!;
   }
-  return { words: [...holders.keys()].join(' '), wordSentences };
+  for (let k = 0; k < pairs; k++) wordSentences[next[pairWords[k]!]!++] = pairSentences[k]!;
+  return { words: [...ids.keys()].join(' '), wordSentences };
+}
+
+function grown(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** The reason a file is no article, without its path (messages add it). */

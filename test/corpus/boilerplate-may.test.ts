@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { BOILERPLATE } from '../../source/corpus/boilerplate-patterns.js';
+
+// Lines of page furniture each pattern with a `may` test is for, in the cases pages write them.
+const LINES = [
+  'pub-1234567890',
+  'CA-PUB-1234567',
+  'Sign up for our newsletter to get the news in your inbox',
+  'NEWSLETTERS: SUBSCRIBE to get them by e-mail',
+  'We use cookies to improve your experience. By browsing you accept our policy.',
+  'This website uses COOKIES; you consent by browsing',
+  'Comments are closed.',
+  'Note: we are moderating all comments on this story',
+  'ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.',
+  'Kommentare werden moderiert und erst nach Prüfung freigegeben (Spam)',
+  'Join the conversation: read our community guidelines',
+  'Protesters gather in Kyiv / Getty Images',
+  'Smoke over the port, March 2025 (REUTERS)',
+  'A soldier at the front | AP',
+  'Officials meet in Moscow, RIA Novosti',
+  'Rescue workers at the site (AFP)',
+  'Protesters gather in the square (Image: GETTY)',
+  'The minister arrives (Photo: Reuters/John Smith)',
+  '© 2025 The Coastal Observer. All Rights Reserved.',
+  'Copyright Nordpost — ALL RIGHTS RESERVED worldwide',
+  'Reach the author at jane@example.com',
+  'Follow her on https://example.com/jane',
+  'CONTACT the newsroom: news@paper.example',
+];
+
+describe('the tests that spare a line its boilerplate patterns', () => {
+  it('passes every line a pattern matches', () => {
+    const tested = new Set<string>();
+    for (const { reason, pattern, may } of BOILERPLATE) {
+      if (!may) continue;
+      for (const line of LINES) {
+        if (!pattern.test(line)) continue;
+        expect(may(line.toLowerCase(), line), `${reason}: ${line}`).toBe(true);
+        tested.add(pattern.source);
+      }
+    }
+    // Every pattern with such a test matched a line above: each was held to it.
+    const withMay = BOILERPLATE.filter((entry) => entry.may).map((entry) => entry.pattern.source);
+    expect([...tested].sort()).toEqual([...new Set(withMay)].sort());
+  });
+
+  it('spares the lines of an article', () => {
+    const prose = 'The talks in Istanbul ended late on Friday, officials said.';
+    const spared = BOILERPLATE.filter(
+      (entry) => entry.may && !entry.may(prose.toLowerCase(), prose),
+    );
+    expect(spared.length).toBe(BOILERPLATE.filter((entry) => entry.may).length);
+  });
+});
