@@ -4,6 +4,7 @@
  * mayor, Sergei Sobyanin", "according to Kremlin spokesperson Dmitry Peskov").
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
+import { cjkAttributions } from './cjk.js';
 import {
   AUXILIARIES,
   DOCUMENT_NOUNS,
@@ -36,6 +37,8 @@ export interface Attribution {
   at: number;
   /** The source is the sentence's subject, taken for a participle or second verb: a weaker reading. */
   fallback?: boolean;
+  /** Found in Chinese or Japanese text, whose names the naming pass does not see. */
+  cjk?: boolean;
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
@@ -153,7 +156,7 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   const phrase = tokens.slice(i + 1, last + 1);
   // "the Attorney’s Office for the Western District of New York said": New York is not speaking;
   // "Bank of Japan Governor Kazuo Ueda said": the governor is.
-  if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) {
+  if (i >= 0 && (PREPOSITIONS.has(tokens[i]!.lower) || OTHER_OF.has(tokens[i]!.lower))) {
     if (phrase.some((token) => isRole(token.lower))) return phrase;
     // "A statement from the Kremlin said": the document's author speaks.
     if (namesAuthor(tokens, inside, i, phrase)) return phrase;
@@ -194,7 +197,8 @@ function namedBody(tokens: Token[], inside: boolean[], head: number): number {
  * with what it is of; empty when no role comes before the preposition.
  */
 function ofPost(tokens: Token[], inside: boolean[], preposition: number, last: number): Token[] {
-  if (!['of', 'for'].includes(tokens[preposition]!.lower)) return [];
+  const word = tokens[preposition]!.lower;
+  if (word !== 'of' && word !== 'for' && !OTHER_OF.has(word)) return [];
   let i = preposition - 1;
   while (i >= 0 && !inside[i] && phraseWord(tokens[i]!)) i--;
   const post = tokens.slice(i + 1, preposition);
@@ -289,6 +293,12 @@ const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /** Prepositions: a name right after one sits inside a phrase, not before its own verb. */
 const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on', 'by', 'with', 'to', 'near']);
+
+/**
+ * "Of" in French, Spanish, Italian and Portuguese, joined to its article (`un porte-parole du
+ * Kremlin`, `do Kremlin`); `de`, `del`, `da`, `di` are name particles too and stay in a phrase.
+ */
+const OTHER_OF = new Set(['du', 'des', 'dei', 'degli', 'do', 'dos', 'das']);
 
 /** Where the sentence's subject starts: after an opening adverbial ("On Thursday, …"). */
 function subjectStart(tokens: Token[]): number {
@@ -403,6 +413,8 @@ export function findAttributions(tokens: Token[], inside: boolean[]): Attributio
     const attribution = attributionAt(tokens, inside, at);
     if (attribution) found.push(attribution);
   }
+  // Chinese and Japanese: no spaces between words, no capitals on names.
+  found.push(...cjkAttributions(tokens, inside));
   return found;
 }
 
@@ -495,7 +507,12 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
       if (subject?.source.name) return { ...subject, verb: token.lower, at };
     }
   }
-  let phrase = phraseBefore(tokens, inside, at);
+  // `Un porte-parole du Kremlin a dit`: the phrase ends before the auxiliary.
+  const auxiliary =
+    OTHER_REPORTING_VERBS.has(token.lower) &&
+    AUXILIARIES.has(tokens[at - 1]?.lower ?? '') &&
+    !inside[at - 1];
+  let phrase = phraseBefore(tokens, inside, auxiliary ? at - 1 : at);
   if (phrase.length === 0 && isComma(before)) phrase = appositionBefore(tokens, inside, at - 1);
   // "Three Baltic states also rejected": a counted plural noun, not a verb in -s.
   if (token.lower !== 'says' && token.lower.endsWith('s') && counted(tokens, phrase)) return null;

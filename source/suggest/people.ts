@@ -3,6 +3,7 @@
  * "he") leads back to the name the article gives them in full ("Dmitry Peskov").
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
+import { CJK_ROLES } from './cjk.js';
 import {
   HONORIFICS,
   NAME_PARTICLES,
@@ -34,6 +35,20 @@ export interface Mention {
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);
 
+/**
+ * The indefinite articles of the other languages (`un porte-parole`, `ein Sprecher`), read as
+ * English "a"; never in capitals (`UN` is the United Nations).
+ */
+const OTHER_INDEFINITE = new Set(['ein', 'eine', 'un', 'une', 'uno', 'una', 'um', 'uma']);
+const otherIndefinite = (word: Token): boolean =>
+  OTHER_INDEFINITE.has(word.lower) && word.text !== word.text.toUpperCase();
+
+/**
+ * "Of" in the Romance languages, which is a name particle too (`Lula da Silva`): right after a
+ * role (`un portavoce del Cremlino`) it says what the post is of, and no name starts with it.
+ */
+const ROMANCE_OF = new Set(['de', 'del', 'della', 'da', 'di', 'do']);
+
 /** Two to five capitals and nothing else: CEO, DL, FBI. */
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 
@@ -47,6 +62,7 @@ const roleWord = (lower: string): string =>
 /** A role word, hyphenated ones too ("director-general", "vice-president"). */
 export const isRole = (lower: string): boolean =>
   ROLE_NOUNS.has(lower) ||
+  CJK_ROLES.has(lower) ||
   lower === 'spokesperson' ||
   (lower.includes('-') && lower.split('-').every((part) => ROLE_NOUNS.has(part)));
 
@@ -87,6 +103,9 @@ export function mention(tokens: Token[]): Mention | null {
   if (DETERMINERS.has(words[0]!.lower)) {
     determiner = words[0]!.lower;
     from = 1;
+  } else if (otherIndefinite(words[0]!)) {
+    determiner = 'a';
+    from = 1;
   }
   let nameStart = words.length;
   for (let i = words.length - 1; i >= from; i--) {
@@ -98,6 +117,14 @@ export function mention(tokens: Token[]): Mention | null {
     else break;
   }
   nameStart = afterBody(words, nameStart);
+  if (
+    nameStart > from &&
+    nameStart < words.length &&
+    ROMANCE_OF.has(words[nameStart]!.text) &&
+    isRole(words[nameStart - 1]!.lower)
+  ) {
+    nameStart = words.length;
+  }
   // "the High Commissioner for Human Rights": capitals after "of" or "for" name what a post or
   // body is of, not a person.
   if (nameStart > from && NAMED_AFTER.has(words[nameStart - 1]!.lower)) nameStart = words.length;

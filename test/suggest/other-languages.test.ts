@@ -93,3 +93,75 @@ describe('a German sentence after a „…“ quotation', () => {
     expect(suggested(suggestionFor(body, 'Wir sind bereit'))).toContain('quote');
   });
 });
+
+/**
+ * Chinese and Japanese write no spaces between words and no capitals on names: a role word before
+ * the name (`发言人毛宁`) or after it (`松野博一官房長官`) and the verb of saying bound it.
+ */
+describe('a speaker in Chinese or Japanese', () => {
+  it.each([
+    ['外交部发言人毛宁表示：“中方对此表示严重关切。”', '中方', '毛宁'],
+    ['“我们希望各方保持克制，”毛宁说。', '我们希望', '毛宁'],
+    ['埃尔多安在会后表示：“我们准备主办和平谈判。”', '我们准备', '埃尔多安'],
+    ['克里姆林宫发言人佩斯科夫对记者说：“谈判将继续。”', '谈判将', '佩斯科夫'],
+    ['外交部发言人毛宁主持例行记者会。她说：“我们希望各方保持克制。”', '我们希望', '毛宁'],
+    ['外交部发言人毛宁主持例行记者会。发言人还说：“我们希望月底前达成协议！”', '我们希望', '毛宁'],
+    ['松野博一官房長官は記者会見で「事態を注視している」と述べた。', '事態を', '松野博一'],
+    ['岸田文雄首相は15日、「経済の再生に全力を尽くす」と強調した。', '経済の', '岸田文雄'],
+  ])('%s', (body, quoted, who) => {
+    expect(suggested(suggestionFor(body, quoted))).toContain('quote');
+    expect(speaker(body, quoted)).toBe(who);
+  });
+
+  it('gives no name where a spokesman is not named, as English does', () => {
+    const body = '「局势很严峻」，一位发言人说。';
+    expect(suggested(suggestionFor(body, '局势很严峻'))).toContain('quote');
+    expect(speaker(body, '局势很严峻')).toBeUndefined();
+  });
+
+  it('makes no name of a sentence with no one speaking', () => {
+    expect(speaker('他写了一本小说。', '他写了')).toBeUndefined();
+  });
+});
+
+describe('corner brackets naming items of a menu or titles in a row', () => {
+  it.each([
+    'そして表示されるメニューから「その他」→「ファイルの場所を開く」',
+    '画面右上の「設定」の「一般」を選びます。',
+  ])('are no quotation: %s', (body) => {
+    const item = body.match(/「(\p{L}+)/u)![1]!;
+    expect(suggested(suggestionFor(body, item))).not.toContain('quote');
+  });
+});
+
+/**
+ * "A Kremlin spokesman said" names no one in English: the quote is found and no speaker is given.
+ * The other languages' `un porte-parole du Kremlin a dit` gave `Kremlin a`, `del Cremlino` or
+ * `un portavoz del Kremlin`.
+ */
+describe('a spokesman not named, in another language', () => {
+  it.each([
+    ['“The talks will go on,” a Kremlin spokesman said.', 'The talks'],
+    ['« Les pourparlers continueront », a dit un porte-parole du Kremlin.', 'Les pourparlers'],
+    ['Un porte-parole du Kremlin a dit : « Les pourparlers continueront. »', 'Les pourparlers'],
+    ['«Las conversaciones continuarán», dijo un portavoz del Kremlin.', 'Las conversaciones'],
+    ['„Die Gespräche gehen weiter“, sagte ein Sprecher des Kreml.', 'Die Gespräche'],
+    ['«I colloqui continueranno», ha detto un portavoce del Cremlino.', 'I colloqui'],
+  ])('is a quote with no speaker: %s', (body, quoted) => {
+    expect(suggested(suggestionFor(body, quoted))).toContain('quote');
+    expect(speaker(body, quoted)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      '« Les pourparlers continueront », a déclaré le porte-parole du Kremlin, Dmitri Peskov.',
+      'Les pourparlers',
+    ],
+    [
+      'Le porte-parole du Kremlin Dmitri Peskov a dit : « Les pourparlers continueront. »',
+      'Les pourparlers',
+    ],
+  ])('names the spokesman named: %s', (body, quoted) => {
+    expect(speaker(body, quoted)).toBe('Dmitri Peskov');
+  });
+});
