@@ -64,9 +64,9 @@ function readSentence(
     ...candidates.filter((candidate) => candidate.fallback),
   ];
   for (const candidate of ranked) {
-    // A Chinese or Japanese speaker named with a role (`外交部发言人毛宁`): the naming pass reads
-    // capitals and spaces and did not see them, so the role is introduced here.
-    if (candidate.cjk && candidate.source.name) context.people.add(candidate.source, index);
+    // A Chinese, Japanese or Arabic speaker (`外交部发言人毛宁`): the naming pass reads capitals
+    // and spaces and did not see them, so the name and its roles are registered here.
+    if (candidate.unseen && candidate.source.name) context.people.add(candidate.source, index);
     resolved = resolve(candidate, context, index, {
       subject,
       tokens,

@@ -4,6 +4,7 @@
  * mayor, Sergei Sobyanin", "according to Kremlin spokesperson Dmitry Peskov").
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
+import { arabicSpeaker, isArabicVerb } from './arabic.js';
 import { cjkAttributions } from './cjk.js';
 import {
   AUXILIARIES,
@@ -37,8 +38,8 @@ export interface Attribution {
   at: number;
   /** The source is the sentence's subject, taken for a participle or second verb: a weaker reading. */
   fallback?: boolean;
-  /** Found in Chinese or Japanese text, whose names the naming pass does not see. */
-  cjk?: boolean;
+  /** Found in Chinese, Japanese or Arabic text, whose names the naming pass does not see. */
+  unseen?: boolean;
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
@@ -425,6 +426,11 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     const found = sourceOf(withApposition(tokens, inside, phraseAfter(tokens, inside, at + 2)));
     if (found) return { ...found, verb: 'according to', at };
     return null;
+  }
+  // Arabic: the verb first, the speaker after it, with no capitals to find the name by.
+  if (isArabicVerb(token)) {
+    const found = arabicSpeaker(tokens, inside, at);
+    return found ? { ...found, verb: token.lower, at, unseen: true } : null;
   }
   if (!isVerb(tokens, at) && !givesAsQuoted(tokens, inside, at)) return null;
   // "two coastal states to have signed", "reports of shelling": a noun, not a verb in -s.

@@ -251,7 +251,7 @@ function chineseAttributions(tokens: Token[], all: Run[]): Attribution[] {
     if (before === '') continue;
     const speaker = chineseSpeaker(before);
     if (speaker)
-      found.push({ ...speaker, verb, at: tokenAt(tokens, run, before.length), cjk: true });
+      found.push({ ...speaker, verb, at: tokenAt(tokens, run, before.length), unseen: true });
   }
   return found;
 }
@@ -273,7 +273,7 @@ function japaneseAttributions(tokens: Token[], all: Run[]): Attribution[] {
       const rest = run.text.slice(at + 1).replace(/^、/u, '');
       const verb = JA_VERBS.find((each) => rest.startsWith(each));
       if (verb) {
-        found.push({ ...speaker, verb, at: tokenAt(tokens, run, at + 1), cjk: true });
+        found.push({ ...speaker, verb, at: tokenAt(tokens, run, at + 1), unseen: true });
         return found;
       }
     }
