@@ -165,3 +165,40 @@ describe('a spokesman not named, in another language', () => {
     expect(speaker(body, quoted)).toBe('Dmitri Peskov');
   });
 });
+
+/** Arabic names have no capitals: the name follows the verb and the role phrase. */
+describe('a speaker in Arabic', () => {
+  it.each([
+    ['قال المتحدث باسم الكرملين ديمتري بيسكوف: «المحادثات ستستمر».', 'المحادثات', 'ديمتري بيسكوف'],
+    [
+      '«المحادثات ستستمر»، قال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين.',
+      'المحادثات',
+      'ديمتري بيسكوف',
+    ],
+    ['وقال أردوغان بعد الاجتماع: «نحن مستعدون لاستضافة محادثات السلام».', 'نحن مستعدون', 'أردوغان'],
+    [
+      'وقالت وزيرة الخارجية الألمانية أنالينا بيربوك: «يجب وقف إطلاق النار».',
+      'يجب وقف',
+      'أنالينا بيربوك',
+    ],
+    [
+      'قال الرئيس المصري عبد الفتاح السيسي في كلمة: «مصر لن تقبل بذلك».',
+      'مصر لن',
+      'عبد الفتاح السيسي',
+    ],
+    [
+      'قال المتحدث باسم الكرملين ديمتري بيسكوف إن المحادثات ستستمر. وأضاف بيسكوف: «لا نستبعد أي شيء».',
+      'لا نستبعد',
+      'ديمتري بيسكوف',
+    ],
+  ])('%s', (body, quoted, who) => {
+    expect(suggested(suggestionFor(body, quoted))).toContain('quote');
+    expect(speaker(body, quoted)).toBe(who);
+  });
+
+  it('gives no name where a spokesman is not named', () => {
+    const body = '«الوضع خطير»، قال متحدث باسم الوزارة.';
+    expect(suggested(suggestionFor(body, 'الوضع خطير'))).toContain('quote');
+    expect(speaker(body, 'الوضع خطير')).toBeUndefined();
+  });
+});
