@@ -66,7 +66,9 @@ export function arabicSpeaker(
   const roles: string[] = [];
   let definite = false;
   if (isRole(words[0]!)) {
-    definite = words[0]!.startsWith('ال');
+    // `المتحدث`, or a role whose genitive makes it definite: `وزيرة الخارجية`, "the foreign
+    // minister"; not `متحدث باسم الوزارة` ("a spokesman for the ministry"), `مسؤول أوكراني`.
+    definite = words[0]!.startsWith('ال') || (words[1]?.startsWith('ال') ?? false);
     roles.push(stem(words[0]!));
     i = 1;
     // `باسم الكرملين`: what the spokesman speaks for; `الخارجية الروسية`: words that qualify.
@@ -80,9 +82,13 @@ export function arabicSpeaker(
     }
   }
   // The name: a first word without the article, then up to three more (`عبد الفتاح السيسي`).
-  const name = i < words.length && !words[i]!.startsWith('ال') ? words.slice(i, i + 4) : [];
+  // A role without the article is indefinite, and what follows it qualifies it: `قال مسؤول
+  // أوكراني`, "a Ukrainian official said", names no one.
+  const indefinite = roles.length > 0 && !definite;
+  const name =
+    !indefinite && i < words.length && !words[i]!.startsWith('ال') ? words.slice(i, i + 4) : [];
   if (roles.length === 0 && name.length === 0) return null;
-  const text = words.slice(0, i + name.length).join(' ');
+  const text = words.slice(0, indefinite ? words.length : i + name.length).join(' ');
   return {
     source: {
       roles,

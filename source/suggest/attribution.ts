@@ -487,9 +487,11 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     if (normal?.source.name) return { ...normal, verb: token.lower, at };
   }
   if (afterQuote) {
-    let after = describedName(tokens, inside, at + 1) ?? phraseAfter(tokens, inside, at + 1);
+    // `a déclaré vendredi le porte-parole`, `dijo el viernes el portavoz`: a day between.
+    const from = OTHER_REPORTING_VERBS.has(token.lower) ? pastDay(tokens, inside, at + 1) : at + 1;
+    let after = describedName(tokens, inside, from) ?? phraseAfter(tokens, inside, from);
     if (after.length > 1 && mention(after)?.name === null) {
-      after = namedFurther(tokens, inside, at + 1 + after.length) ?? after;
+      after = namedFurther(tokens, inside, from + after.length) ?? after;
     }
     const inverted = sourceOf(after);
     // Russian, Ukrainian and Turkish have no articles: `— сказал пресс-секретарь` is "said the
@@ -525,6 +527,28 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
   const found = sourceOf(phrase);
   if (found) return { ...found, verb: token.lower, at };
   return null;
+}
+
+/** Days and times of day that French, Spanish, Italian, Portuguese and German put after the verb. */
+const OTHER_DAYS = new Set(
+  `lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin lunes martes miércoles
+  jueves viernes sábado domingo ayer lunedì martedì mercoledì giovedì venerdì sabato domenica
+  ieri segunda-feira terça-feira quarta-feira quinta-feira sexta-feira ontem montag dienstag
+  mittwoch donnerstag freitag samstag sonntag gestern abend`.split(/\s+/),
+);
+/** The article or preposition before such a day: `el viernes`, `am Freitag`, `na sexta-feira`. */
+const DAY_ARTICLES = new Set(['el', 'am', 'na', 'no', 'il']);
+
+/** Where the speaker's phrase starts after a verb at `from - 1`, past a day (`vendredi`, `el viernes`). */
+function pastDay(tokens: Token[], inside: boolean[], from: number): number {
+  let i = from;
+  for (let passed = 0; passed < 2; passed++) {
+    const article = DAY_ARTICLES.has(tokens[i]?.lower ?? '') ? 1 : 0;
+    const day = tokens[i + article];
+    if (!day || inside[i + article] || !OTHER_DAYS.has(day.lower)) break;
+    i += article + 1;
+  }
+  return i;
 }
 
 /**

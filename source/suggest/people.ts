@@ -59,10 +59,15 @@ const NAMED_AFTER = new Set(['of', 'for']);
 const roleWord = (lower: string): string =>
   lower.startsWith('spokes') ? 'spokesperson' : lower.replace(/s$/, '');
 
+/** German compounds that end in a role: `kremlsprecher`, `regierungssprecherin`, `außenminister`. */
+const GERMAN_ROLE =
+  /^\p{L}{3,}(?:sprecher|sprecherin|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin)$/u;
+
 /** A role word, hyphenated ones too ("director-general", "vice-president"). */
 export const isRole = (lower: string): boolean =>
   ROLE_NOUNS.has(lower) ||
   CJK_ROLES.has(lower) ||
+  GERMAN_ROLE.test(lower) ||
   lower === 'spokesperson' ||
   (lower.includes('-') && lower.split('-').every((part) => ROLE_NOUNS.has(part)));
 
@@ -93,6 +98,9 @@ export function isNameWord(token: Token): boolean {
 }
 
 const MONSIEUR = /^MM?\.$/;
+
+/** A name in Han or kana (`毛宁`, `松野博一`), written without spaces, family name first. */
+const HAN_OR_KANA = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
 
 /** Splits a phrase (already cut at its edges) into roles and a trailing name. */
 export function mention(tokens: Token[]): Mention | null {
@@ -234,6 +242,12 @@ export class People {
    * somewhere, else the name itself.
    */
   fullName(name: string, firstNames = true): string {
+    // Chinese and Japanese write the family name first and no space: `松野` is `松野博一`.
+    if (HAN_OR_KANA.test(name)) {
+      return (
+        this.fullNames.find((full) => full.length > name.length && full.startsWith(name)) ?? name
+      );
+    }
     if (!name.includes(' ')) {
       const lower = name.toLowerCase();
       const byFirst = firstNames ? this.byFirstName.get(lower) : undefined;

@@ -22,6 +22,10 @@ describe('a quotation in another language', () => {
     ],
     ['«Siamo pronti a ospitare colloqui di pace», ha detto Erdoğan dopo l’incontro.', 'Erdoğan'],
     [
+      '„Die Gespräche gehen weiter“, sagte am Freitag Kremlsprecher Dmitri Peskow.',
+      'Dmitri Peskow',
+    ],
+    [
       '«Estamos prontos para acolher conversações de paz», disse Erdoğan após o encontro.',
       'Erdoğan',
     ],
@@ -113,6 +117,12 @@ describe('a speaker in Chinese or Japanese', () => {
     expect(speaker(body, quoted)).toBe(who);
   });
 
+  it('gives a family name alone its full name', () => {
+    const body =
+      '松野博一官房長官は記者会見で「事態を注視している」と述べた。また、松野官房長官は「日本としても、外交努力を続けていく」と強調した。';
+    expect(speaker(body, '日本として')).toBe('松野博一');
+  });
+
   it('gives no name where a spokesman is not named, as English does', () => {
     const body = '「局势很严峻」，一位发言人说。';
     expect(suggested(suggestionFor(body, '局势很严峻'))).toContain('quote');
@@ -161,6 +171,14 @@ describe('a spokesman not named, in another language', () => {
       'Le porte-parole du Kremlin Dmitri Peskov a dit : « Les pourparlers continueront. »',
       'Les pourparlers',
     ],
+    [
+      '« Les pourparlers continueront la semaine prochaine », a déclaré vendredi le porte-parole du Kremlin, Dmitri Peskov.',
+      'Les pourparlers',
+    ],
+    [
+      '«Las conversaciones continuarán la próxima semana», dijo el viernes el portavoz del Kremlin, Dmitri Peskov.',
+      'Las conversaciones',
+    ],
   ])('names the spokesman named: %s', (body, quoted) => {
     expect(speaker(body, quoted)).toBe('Dmitri Peskov');
   });
@@ -196,9 +214,11 @@ describe('a speaker in Arabic', () => {
     expect(speaker(body, quoted)).toBe(who);
   });
 
-  it('gives no name where a spokesman is not named', () => {
-    const body = '«الوضع خطير»، قال متحدث باسم الوزارة.';
-    expect(suggested(suggestionFor(body, 'الوضع خطير'))).toContain('quote');
-    expect(speaker(body, 'الوضع خطير')).toBeUndefined();
+  it.each([
+    '«الوضع خطير»، قال متحدث باسم الوزارة.',
+    '«الوضع لا يزال صعبا»، قال مسؤول أوكراني طلب عدم الكشف عن هويته.',
+  ])('gives no name where a spokesman is not named: %s', (body) => {
+    expect(suggested(suggestionFor(body, 'الوضع'))).toContain('quote');
+    expect(speaker(body, 'الوضع')).toBeUndefined();
   });
 });
