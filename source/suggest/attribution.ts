@@ -157,7 +157,9 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   const phrase = tokens.slice(i + 1, last + 1);
   // "the Attorney’s Office for the Western District of New York said": New York is not speaking;
   // "Bank of Japan Governor Kazuo Ueda said": the governor is.
-  if (i >= 0 && (PREPOSITIONS.has(tokens[i]!.lower) || OTHER_OF.has(tokens[i]!.lower))) {
+  // `du`, `do` of another language only before a phrase: English "officials do say".
+  const otherOf = phrase.length > 0 && OTHER_OF.has(tokens[i]?.lower ?? '');
+  if (i >= 0 && (PREPOSITIONS.has(tokens[i]!.lower) || otherOf)) {
     if (phrase.some((token) => isRole(token.lower))) return phrase;
     // "A statement from the Kremlin said": the document's author speaks.
     if (namesAuthor(tokens, inside, i, phrase)) return phrase;
@@ -297,9 +299,9 @@ const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on', 'by', 'with
 
 /**
  * "Of" in French, Spanish, Italian and Portuguese, joined to its article (`un porte-parole du
- * Kremlin`, `do Kremlin`); `de`, `del`, `da`, `di` are name particles too and stay in a phrase.
+ * Kremlin`, `do Kremlin`; not German `das`); `de`, `del`, `da`, `di` are name particles too.
  */
-const OTHER_OF = new Set(['du', 'des', 'dei', 'degli', 'do', 'dos', 'das']);
+const OTHER_OF = new Set(['du', 'des', 'dei', 'degli', 'do', 'dos']);
 
 /** Where the sentence's subject starts: after an opening adverbial ("On Thursday, …"). */
 function subjectStart(tokens: Token[]): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speaker, suggested, suggestionFor } from './article.js';
+import { attribute, speaker, suggested, suggestionFor } from './article.js';
 
 /**
  * qa56 #4: quotes in the languages a fact-checker meets beside English get their speaker, and a
@@ -78,6 +78,13 @@ describe('English beside the other languages', () => {
     const body =
       'The fund was set up by John Milo Ford in 1990. Since then John M. Ford has given it away. “We keep going,” John M. Ford said.';
     expect(speaker(body, 'We keep going')).toBe('John M. Ford');
+  });
+
+  it('reads "do" as the English verb, not the Portuguese "of"', () => {
+    const body = 'Officials do say the plan will work, and the ministry agrees.';
+    expect(attribute(suggestionFor(body, 'Officials do'), 'claim', 'claimant')).not.toBe(
+      'Officials do',
+    );
   });
 
   it('reads UN as the United Nations, not the Spanish article', () => {
