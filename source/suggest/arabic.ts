@@ -40,8 +40,15 @@ const bare = (word: string): string =>
 /** A word's stem without the article ال: `المتحدث` → `متحدث`. */
 const stem = (word: string): string => (word.startsWith('ال') ? word.slice(2) : word);
 
-export const isArabicVerb = (token: Token): boolean =>
-  ARABIC.test(token.text) && (VERBS.has(token.text) || VERBS.has(bare(token.text)));
+export const isArabicVerb = (token: Token): boolean => {
+  const first = token.text.charCodeAt(0);
+  return (
+    first >= 0x0600 &&
+    first <= 0x06ff &&
+    (VERBS.has(token.text) || VERBS.has(bare(token.text))) &&
+    ARABIC.test(token.text)
+  );
+};
 
 const isRole = (word: string): boolean => ROLES.has(word) || ROLES.has(stem(word));
 

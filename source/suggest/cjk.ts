@@ -76,6 +76,12 @@ const JA_PRONOUNS = new Map([
 /** An indefinite count before a Chinese role: `一位发言人说`, "a spokesman said". */
 const ZH_INDEFINITE = /^(?:一位|一名|一个|某位|某)/u;
 
+/** Whether a word of the sentence is in Han or kana (they start at U+2E80; most text is below). */
+const hasCjk = (tokens: Token[]): boolean =>
+  tokens.some(
+    (token) => token.kind === 'word' && token.text.charCodeAt(0) >= 0x2e80 && CJK.test(token.text),
+  );
+
 /** A run of adjacent word tokens outside the quotation, and its text. */
 interface Run {
   from: number;
@@ -234,7 +240,7 @@ function japaneseSpeaker(phrase: string): { source: Mention; pronoun: boolean } 
  * with the speaker it names. Empty for a sentence in any other script.
  */
 export function cjkAttributions(tokens: Token[], inside: boolean[]): Attribution[] {
-  if (!tokens.some((token) => token.kind === 'word' && CJK.test(token.text))) return [];
+  if (!hasCjk(tokens)) return [];
   const all = runs(tokens, inside);
   if (all.length === 0) return [];
   const japanese = tokens.some((token) => KANA.test(token.text));
@@ -290,7 +296,7 @@ let zhWords: Intl.Segmenter | null = null;
  * (`主持`). `subject` when the role phrase opens the sentence.
  */
 export function cjkNamed(tokens: Token[]): Array<{ mention: Mention; subject: boolean }> {
-  if (!tokens.some((token) => token.kind === 'word' && CJK.test(token.text))) return [];
+  if (!hasCjk(tokens)) return [];
   if (tokens.some((token) => KANA.test(token.text))) return [];
   const found: Array<{ mention: Mention; subject: boolean }> = [];
   const all = runs(tokens, new Array<boolean>(tokens.length).fill(false));

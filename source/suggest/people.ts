@@ -63,11 +63,16 @@ const roleWord = (lower: string): string =>
 const GERMAN_ROLE =
   /^\p{L}{3,}(?:sprecher|sprecherin|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin)$/u;
 
+/** The last letters of those compounds (r, n, t): most words are not asked the pattern. */
+const GERMAN_END = new Set([114, 110, 116]);
+
 /** A role word, hyphenated ones too ("director-general", "vice-president"). */
 export const isRole = (lower: string): boolean =>
   ROLE_NOUNS.has(lower) ||
   CJK_ROLES.has(lower) ||
-  GERMAN_ROLE.test(lower) ||
+  (lower.length > 9 &&
+    GERMAN_END.has(lower.charCodeAt(lower.length - 1)) &&
+    GERMAN_ROLE.test(lower)) ||
   lower === 'spokesperson' ||
   (lower.includes('-') && lower.split('-').every((part) => ROLE_NOUNS.has(part)));
 
@@ -243,7 +248,7 @@ export class People {
    */
   fullName(name: string, firstNames = true): string {
     // Chinese and Japanese write the family name first and no space: `松野` is `松野博一`.
-    if (HAN_OR_KANA.test(name)) {
+    if (name.charCodeAt(0) >= 0x3040 && HAN_OR_KANA.test(name)) {
       return (
         this.fullNames.find((full) => full.length > name.length && full.startsWith(name)) ?? name
       );
