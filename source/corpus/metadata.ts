@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { asciiDigits as easternDigits } from '../text/digits.js';
 import { AGENCY_TRAILER } from './boilerplate-patterns.js';
 import { monthsOf } from './month-names.js';
 import { isKnownOutlet, outletOfAgencyCode } from './outlets.js';
@@ -323,9 +324,14 @@ function bareDate(text: string): string | null | undefined {
   return isPlausibleDate(date) ? date : null;
 }
 
-/** Full-width digits (`２０２５年３月１４日`) as ASCII, one code unit for one: offsets stay. */
+/**
+ * Full-width digits (`２０２５年３月１４日`), Eastern Arabic and Persian ones (`٣ مارس ٢٠٢٥`) as
+ * ASCII, one code unit for one: offsets stay.
+ */
 function asciiDigits(text: string): string {
-  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  return easternDigits(
+    text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+  );
 }
 
 /** `2025年3月14日` (Chinese, Japanese), `2025년 3월 14일` (Korean): chrono reads neither. */
@@ -710,7 +716,8 @@ const DATE_LINE_LENGTH = 80;
  * without spaces do (`Guy HedgecoeBBC News, Madrid30 October 2024`). For the lines above an
  * article's body only: elsewhere such a line may be another story's.
  */
-export function lineDate(text: string): string | null {
+export function lineDate(written: string): string | null {
+  const text = asciiDigits(written);
   if (text.length > DATE_LINE_LENGTH || !YEAR.test(text)) return null;
   const bare = bareDate(text);
   if (bare !== undefined) return bare;

@@ -3,6 +3,7 @@
  * not, "2,000" is two thousand. Vague quantities ("thousands", "dozens") are kept as words: they
  * state no figure to compare.
  */
+import { asciiDigits } from '../text/digits.js';
 
 const UNITS: Record<string, number> = {
   zero: 0,
@@ -114,10 +115,13 @@ export function parseNumberWords(text: string): number | null {
   return seen ? total + current : null;
 }
 
-/** Every figure in `text`, in order. Years and times are figures too: they are compared alike. */
+/**
+ * Every figure in `text`, in order. Years and times are figures too: they are compared alike.
+ * Eastern Arabic and Persian digits are figures as ASCII ones are (`٢٨` is 28), given in ASCII.
+ */
 export function findNumbers(text: string): NumberMention[] {
   const found: NumberMention[] = [];
-  for (const match of text.matchAll(pattern)) {
+  for (const match of asciiDigits(text).matchAll(pattern)) {
     const start = match.index;
     const written = match[0];
     let value: number | null;

@@ -10,6 +10,7 @@ import {
   openingClauseSubject,
   sentenceSubject,
 } from './attribution.js';
+import { cjkNamed } from './cjk.js';
 import { clauseTenses } from './clause.js';
 import { isPast, sentenceCues } from './cues.js';
 import { aroundFeatures, cueFeatures, sentenceFeatures } from './features.js';
@@ -63,6 +64,9 @@ function readSentence(
     ...candidates.filter((candidate) => candidate.fallback),
   ];
   for (const candidate of ranked) {
+    // A Chinese, Japanese or Arabic speaker (`外交部发言人毛宁`): the naming pass reads capitals
+    // and spaces and did not see them, so the name and its roles are registered here.
+    if (candidate.unseen && candidate.source.name) context.people.add(candidate.source, index);
     resolved = resolve(candidate, context, index, {
       subject,
       tokens,
@@ -92,6 +96,10 @@ function readSentence(
       // Only where no one else is named: "Stone told Reed he …" tells nothing.
       if (!plural && alone) tellGender(references, tokens, quotation.inside, subject, name);
     }
+  } else if (!subject) {
+    // `外交部发言人毛宁主持…`: the person a Chinese sentence opens with, for a later `她说`.
+    const named = cjkNamed(tokens).find((each) => each.subject);
+    if (named) references.note(named.mention.name!, index, true);
   } else if (subject && !subject.pronoun && !subject.source.name) {
     // "The Kremlin has denied …": a body as the subject.
     const body = resolve(subject, context, index);
@@ -229,6 +237,7 @@ export function* analyseInSteps(article: Article): Generator<void, ArticleAnalys
   const namedRuns: number[] = [];
   for (let index = 0; index < tokens.length; index++) {
     namedRuns.push(register(people, references, phrases(tokens[index]!), index));
+    for (const named of cjkNamed(tokens[index]!)) people.add(named.mention, index);
     if (pause()) yield;
   }
   const context: Context = { people, references };

@@ -4,6 +4,8 @@
  * mayor, Sergei Sobyanin", "according to Kremlin spokesperson Dmitry Peskov").
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
+import { arabicSpeaker, isArabicVerb } from './arabic.js';
+import { cjkAttributions } from './cjk.js';
 import {
   AUXILIARIES,
   DOCUMENT_NOUNS,
@@ -36,6 +38,8 @@ export interface Attribution {
   at: number;
   /** The source is the sentence's subject, taken for a participle or second verb: a weaker reading. */
   fallback?: boolean;
+  /** Found in Chinese, Japanese or Arabic text, whose names the naming pass does not see. */
+  unseen?: boolean;
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
@@ -153,7 +157,9 @@ function phraseBefore(tokens: Token[], inside: boolean[], end: number): Token[] 
   const phrase = tokens.slice(i + 1, last + 1);
   // "the Attorney’s Office for the Western District of New York said": New York is not speaking;
   // "Bank of Japan Governor Kazuo Ueda said": the governor is.
-  if (i >= 0 && PREPOSITIONS.has(tokens[i]!.lower)) {
+  // `du`, `do` of another language only before a phrase: English "officials do say".
+  const otherOf = phrase.length > 0 && OTHER_OF.has(tokens[i]?.lower ?? '');
+  if (i >= 0 && (PREPOSITIONS.has(tokens[i]!.lower) || otherOf)) {
     if (phrase.some((token) => isRole(token.lower))) return phrase;
     // "A statement from the Kremlin said": the document's author speaks.
     if (namesAuthor(tokens, inside, i, phrase)) return phrase;
@@ -194,7 +200,8 @@ function namedBody(tokens: Token[], inside: boolean[], head: number): number {
  * with what it is of; empty when no role comes before the preposition.
  */
 function ofPost(tokens: Token[], inside: boolean[], preposition: number, last: number): Token[] {
-  if (!['of', 'for'].includes(tokens[preposition]!.lower)) return [];
+  const word = tokens[preposition]!.lower;
+  if (word !== 'of' && word !== 'for' && !OTHER_OF.has(word)) return [];
   let i = preposition - 1;
   while (i >= 0 && !inside[i] && phraseWord(tokens[i]!)) i--;
   const post = tokens.slice(i + 1, preposition);
@@ -289,6 +296,12 @@ const PASSIVE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 
 /** Prepositions: a name right after one sits inside a phrase, not before its own verb. */
 const PREPOSITIONS = new Set(['of', 'for', 'in', 'at', 'from', 'on', 'by', 'with', 'to', 'near']);
+
+/**
+ * "Of" in French, Spanish, Italian and Portuguese, joined to its article (`un porte-parole du
+ * Kremlin`, `do Kremlin`; not German `das`); `de`, `del`, `da`, `di` are name particles too.
+ */
+const OTHER_OF = new Set(['du', 'des', 'dei', 'degli', 'do', 'dos']);
 
 /** Where the sentence's subject starts: after an opening adverbial ("On Thursday, …"). */
 function subjectStart(tokens: Token[]): number {
@@ -403,6 +416,8 @@ export function findAttributions(tokens: Token[], inside: boolean[]): Attributio
     const attribution = attributionAt(tokens, inside, at);
     if (attribution) found.push(attribution);
   }
+  // Chinese and Japanese: no spaces between words, no capitals on names.
+  found.push(...cjkAttributions(tokens, inside));
   return found;
 }
 
@@ -413,6 +428,11 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     const found = sourceOf(withApposition(tokens, inside, phraseAfter(tokens, inside, at + 2)));
     if (found) return { ...found, verb: 'according to', at };
     return null;
+  }
+  // Arabic: the verb first, the speaker after it, with no capitals to find the name by.
+  if (isArabicVerb(token)) {
+    const found = arabicSpeaker(tokens, inside, at);
+    return found ? { ...found, verb: token.lower, at, unseen: true } : null;
   }
   if (!isVerb(tokens, at) && !givesAsQuoted(tokens, inside, at)) return null;
   // "two coastal states to have signed", "reports of shelling": a noun, not a verb in -s.
@@ -469,9 +489,11 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
     if (normal?.source.name) return { ...normal, verb: token.lower, at };
   }
   if (afterQuote) {
-    let after = describedName(tokens, inside, at + 1) ?? phraseAfter(tokens, inside, at + 1);
+    // `a déclaré vendredi le porte-parole`, `dijo el viernes el portavoz`: a day between.
+    const from = OTHER_REPORTING_VERBS.has(token.lower) ? pastDay(tokens, inside, at + 1) : at + 1;
+    let after = describedName(tokens, inside, from) ?? phraseAfter(tokens, inside, from);
     if (after.length > 1 && mention(after)?.name === null) {
-      after = namedFurther(tokens, inside, at + 1 + after.length) ?? after;
+      after = namedFurther(tokens, inside, from + after.length) ?? after;
     }
     const inverted = sourceOf(after);
     // Russian, Ukrainian and Turkish have no articles: `— сказал пресс-секретарь` is "said the
@@ -495,13 +517,40 @@ function attributionAt(tokens: Token[], inside: boolean[], at: number): Attribut
       if (subject?.source.name) return { ...subject, verb: token.lower, at };
     }
   }
-  let phrase = phraseBefore(tokens, inside, at);
+  // `Un porte-parole du Kremlin a dit`: the phrase ends before the auxiliary.
+  const auxiliary =
+    OTHER_REPORTING_VERBS.has(token.lower) &&
+    AUXILIARIES.has(tokens[at - 1]?.lower ?? '') &&
+    !inside[at - 1];
+  let phrase = phraseBefore(tokens, inside, auxiliary ? at - 1 : at);
   if (phrase.length === 0 && isComma(before)) phrase = appositionBefore(tokens, inside, at - 1);
   // "Three Baltic states also rejected": a counted plural noun, not a verb in -s.
   if (token.lower !== 'says' && token.lower.endsWith('s') && counted(tokens, phrase)) return null;
   const found = sourceOf(phrase);
   if (found) return { ...found, verb: token.lower, at };
   return null;
+}
+
+/** Days and times of day that French, Spanish, Italian, Portuguese and German put after the verb. */
+const OTHER_DAYS = new Set(
+  `lundi mardi mercredi jeudi vendredi samedi dimanche hier soir matin lunes martes miércoles
+  jueves viernes sábado domingo ayer lunedì martedì mercoledì giovedì venerdì sabato domenica
+  ieri segunda-feira terça-feira quarta-feira quinta-feira sexta-feira ontem montag dienstag
+  mittwoch donnerstag freitag samstag sonntag gestern abend`.split(/\s+/),
+);
+/** The article or preposition before such a day: `el viernes`, `am Freitag`, `na sexta-feira`. */
+const DAY_ARTICLES = new Set(['el', 'am', 'na', 'no', 'il']);
+
+/** Where the speaker's phrase starts after a verb at `from - 1`, past a day (`vendredi`, `el viernes`). */
+function pastDay(tokens: Token[], inside: boolean[], from: number): number {
+  let i = from;
+  for (let passed = 0; passed < 2; passed++) {
+    const article = DAY_ARTICLES.has(tokens[i]?.lower ?? '') ? 1 : 0;
+    const day = tokens[i + article];
+    if (!day || inside[i + article] || !OTHER_DAYS.has(day.lower)) break;
+    i += article + 1;
+  }
+  return i;
 }
 
 /**

@@ -128,6 +128,7 @@ export const NON_PERSON_WORDS = words(`
   olympics summit conference forum ceasefire accord treaty pact deal plan initiative
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december
+  montag dienstag mittwoch donnerstag freitag samstag sonntag
 `);
 
 /** Countries, their people and a few regions, in lower case: a capital word that is one of them is no name. */

@@ -3,6 +3,7 @@
  * "he") leads back to the name the article gives them in full ("Dmitry Peskov").
  */
 import { STOPWORDS } from '../corpus/stopwords.js';
+import { CJK_ROLES } from './cjk.js';
 import {
   HONORIFICS,
   NAME_PARTICLES,
@@ -34,6 +35,20 @@ export interface Mention {
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);
 
+/**
+ * The indefinite articles of the other languages (`un porte-parole`, `ein Sprecher`), read as
+ * English "a"; never in capitals (`UN` is the United Nations).
+ */
+const OTHER_INDEFINITE = new Set(['ein', 'eine', 'un', 'une', 'uno', 'una', 'um', 'uma']);
+const otherIndefinite = (word: Token): boolean =>
+  OTHER_INDEFINITE.has(word.lower) && word.text !== word.text.toUpperCase();
+
+/**
+ * "Of" in the Romance languages, which is a name particle too (`Lula da Silva`): right after a
+ * role (`un portavoce del Cremlino`) it says what the post is of, and no name starts with it.
+ */
+const ROMANCE_OF = new Set(['de', 'del', 'della', 'da', 'di', 'do']);
+
 /** Two to five capitals and nothing else: CEO, DL, FBI. */
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 
@@ -44,9 +59,20 @@ const NAMED_AFTER = new Set(['of', 'for']);
 const roleWord = (lower: string): string =>
   lower.startsWith('spokes') ? 'spokesperson' : lower.replace(/s$/, '');
 
+/** German compounds that end in a role: `kremlsprecher`, `regierungssprecherin`, `außenminister`. */
+const GERMAN_ROLE =
+  /^\p{L}{3,}(?:sprecher|sprecherin|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin)$/u;
+
+/** The last letters of those compounds (r, n, t): most words are not asked the pattern. */
+const GERMAN_END = new Set([114, 110, 116]);
+
 /** A role word, hyphenated ones too ("director-general", "vice-president"). */
 export const isRole = (lower: string): boolean =>
   ROLE_NOUNS.has(lower) ||
+  CJK_ROLES.has(lower) ||
+  (lower.length > 9 &&
+    GERMAN_END.has(lower.charCodeAt(lower.length - 1)) &&
+    GERMAN_ROLE.test(lower)) ||
   lower === 'spokesperson' ||
   (lower.includes('-') && lower.split('-').every((part) => ROLE_NOUNS.has(part)));
 
@@ -78,6 +104,9 @@ export function isNameWord(token: Token): boolean {
 
 const MONSIEUR = /^MM?\.$/;
 
+/** A name in Han or kana (`毛宁`, `松野博一`), written without spaces, family name first. */
+const HAN_OR_KANA = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+
 /** Splits a phrase (already cut at its edges) into roles and a trailing name. */
 export function mention(tokens: Token[]): Mention | null {
   const words = tokens.filter((token) => token.kind === 'word');
@@ -86,6 +115,9 @@ export function mention(tokens: Token[]): Mention | null {
   let from = 0;
   if (DETERMINERS.has(words[0]!.lower)) {
     determiner = words[0]!.lower;
+    from = 1;
+  } else if (otherIndefinite(words[0]!)) {
+    determiner = 'a';
     from = 1;
   }
   let nameStart = words.length;
@@ -98,6 +130,14 @@ export function mention(tokens: Token[]): Mention | null {
     else break;
   }
   nameStart = afterBody(words, nameStart);
+  if (
+    nameStart > from &&
+    nameStart < words.length &&
+    ROMANCE_OF.has(words[nameStart]!.text) &&
+    isRole(words[nameStart - 1]!.lower)
+  ) {
+    nameStart = words.length;
+  }
   // "the High Commissioner for Human Rights": capitals after "of" or "for" name what a post or
   // body is of, not a person.
   if (nameStart > from && NAMED_AFTER.has(words[nameStart - 1]!.lower)) nameStart = words.length;
@@ -207,6 +247,12 @@ export class People {
    * somewhere, else the name itself.
    */
   fullName(name: string, firstNames = true): string {
+    // Chinese and Japanese write the family name first and no space: `松野` is `松野博一`.
+    if (name.charCodeAt(0) >= 0x3040 && HAN_OR_KANA.test(name)) {
+      return (
+        this.fullNames.find((full) => full.length > name.length && full.startsWith(name)) ?? name
+      );
+    }
     if (!name.includes(' ')) {
       const lower = name.toLowerCase();
       const byFirst = firstNames ? this.byFirstName.get(lower) : undefined;

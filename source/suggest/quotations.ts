@@ -76,6 +76,47 @@ function opensGerman(tokens: Token[], at: number): boolean {
   return tokens.some((token, i) => i > at && token.text === '«');
 }
 
+/** Corner brackets, Japanese's and Chinese's quotation marks (`「…」`, `『…』`). */
+const CORNER_OPEN = new Set(['「', '『']);
+const CORNER_CLOSE = new Set(['」', '』']);
+
+/** What joins the items of a menu path or a row of titles: an arrow, `の`, a middle dot. */
+const PATH_JOINS = new Set(['→', '⇒', '➡', '>', '＞', '›', 'の', '・']);
+
+/**
+ * The corner-bracket marks of menu paths and rows of titles (`「その他」→「ファイルの場所を開く」`,
+ * `「設定」の「一般」`): two or more bracketed items joined by an arrow or `の` name what a reader
+ * clicks or reads, and no one speaks them. Their marks are read as plain marks.
+ */
+function pathBrackets(tokens: Token[]): Set<number> {
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!CORNER_OPEN.has(tokens[i]!.text)) continue;
+    let j = i + 1;
+    while (j < tokens.length && !CORNER_CLOSE.has(tokens[j]!.text)) {
+      if (CORNER_OPEN.has(tokens[j]!.text)) break;
+      j++;
+    }
+    if (j >= tokens.length || !CORNER_CLOSE.has(tokens[j]!.text)) continue;
+    pairs.push([i, j]);
+    i = j;
+  }
+  const marks = new Set<number>();
+  for (let k = 1; k < pairs.length; k++) {
+    const [open, close] = pairs[k]!;
+    const [before, after] = pairs[k - 1]!;
+    const joined =
+      open - after === 2
+        ? PATH_JOINS.has(tokens[after + 1]!.text)
+        : /* `->` */ open - after === 3 &&
+          tokens[after + 1]!.text === '-' &&
+          tokens[after + 2]!.text === '>';
+    if (!joined) continue;
+    for (const at of [before, after, open, close]) marks.add(at);
+  }
+  return marks;
+}
+
 /** Quotations of one paragraph's sentences, in order. */
 export function quotations(paragraph: Token[][]): Quotation[] {
   let open = false;
@@ -88,8 +129,13 @@ export function quotations(paragraph: Token[][]): Quotation[] {
     let stretch = 0;
     let stretchStartedHere = !open;
     let openedAt = -1;
+    const path = pathBrackets(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
+      if (path.has(i)) {
+        if (open) inside[i] = true;
+        continue;
+      }
       const lowClose = open && LOW_CLOSERS.get(opener) === token.text;
       const germanOpen = !open && token.text === '»' && opensGerman(tokens, i);
       const opens =

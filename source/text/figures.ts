@@ -5,6 +5,8 @@
  * that a query's signed figure is checked against a list rather than in each match's text.
  */
 
+import { asciiDigits } from './digits.js';
+
 /** A number a query wrote with a currency sign before it or a percent sign after it. */
 export interface SignedFigure {
   /** As the index keeps it: thousands commas dropped (`1,306` is `1306`), a decimal comma a point. */
@@ -67,7 +69,7 @@ export function numberOfFigure(written: string): string {
 export function signedFigures(texts: readonly string[]): SignedFigure[] {
   const out: SignedFigure[] = [];
   for (const text of texts) {
-    for (const match of text.matchAll(FIGURE)) {
+    for (const match of asciiDigits(text).matchAll(FIGURE)) {
       const figure = figureOf(match);
       // `20 percent` is two words here, but `-5 percent` keeps its minus; a minus alone is a
       // sign (`-3.5`).
@@ -95,7 +97,8 @@ export function isFigureMark(word: string): boolean {
  * The marks of the signed figures a sentence holds (`$5` for `$5 billion`), once each. In text
  * `20 percent` and `20 per cent` are `%20` as `20%` is.
  */
-export function figureMarks(text: string): string[] {
+export function figureMarks(written: string): string[] {
+  const text = asciiDigits(written);
   if (!MAY_HOLD.test(text)) return [];
   const out: string[] = [];
   for (const match of text.matchAll(FIGURE)) {
@@ -117,7 +120,8 @@ export function hasMinus(figures: readonly SignedFigure[]): boolean {
  * The figures of `text` written with a minus, as `sign number` keys (`%3.5`), and each as its
  * number alone (`3.5`): a query's `-3.5` holds in `-3.5%` as `3.5` does in `3.5%`.
  */
-function minusFigures(text: string): Set<string> {
+function minusFigures(written: string): Set<string> {
+  const text = asciiDigits(written);
   const out = new Set<string>();
   if (!MAY_HOLD_MINUS.test(text)) return out;
   for (const match of text.matchAll(FIGURE)) {

@@ -34,6 +34,10 @@ const engine = buildSearchEngine([
     'The index fell 17.5 points; 1,0000 and 2018,2019 are no decimals.',
     'A hit of the 90s, played by 90 bands in their 20s at 9pm.',
   ]),
+  article('arabic', [
+    'أسقطت الدفاعات الروسية ٢٨ طائرة مسيرة، وبلغ التضخم ٣٩٫١٪.',
+    'Air defences downed 28 drones; inflation reached 39.1%.',
+  ]),
   article('names', [
     'Volodymyr Zélenskyy met the envoy in Saint-Étienne.',
     'The 30-day truce began; the U.S. welcomed it.',
@@ -221,6 +225,15 @@ describe('folding and highlights', () => {
     expect(percent).toEqual([{ number: '5', sign: '%', minus: true }]);
     expect(figuresMissing('fell -5 percent', percent)).toBe(0);
     expect(figuresMissing('rose 5 percent', percent)).toBe(1);
+  });
+
+  it('reads Eastern Arabic digits as the figures they are', () => {
+    const sentences = (query: string) => search(query).map((hit) => hit.sentence);
+    expect(sentences('28')).toEqual(['arabic-s0', 'arabic-s1']);
+    expect(sentences('٢٨')).toEqual(['arabic-s0', 'arabic-s1']);
+    expect(search('28').map(highlighted)).toEqual([['٢٨'], ['28']]);
+    expect(sentences('39.1%')).toEqual(['arabic-s0', 'arabic-s1']);
+    expect(sentences('٣٩٫١٪')).toEqual(['arabic-s0', 'arabic-s1']);
   });
 
   it('finds a month written in full or abbreviated, the way written first', () => {

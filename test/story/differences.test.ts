@@ -310,6 +310,20 @@ describe('differences that are no disagreement, from real pages (qa51 #5)', () =
     ]);
   });
 
+  it('reads Eastern Arabic digits as the figures they are', () => {
+    const same = differences(
+      undated('أسقطت الدفاعات الروسية ٢٨ طائرة مسيرة.', 'أسقطت الدفاعات الروسية 28 طائرة مسيرة.'),
+    );
+    expect(of(same, 'number')).toEqual([]);
+    const other = differences(
+      undated('أسقطت الدفاعات الروسية ٢٨ طائرة مسيرة.', 'أسقطت الدفاعات الروسية ٣٠ طائرة مسيرة.'),
+    );
+    expect(of(other, 'number')).toEqual([
+      [0, '28'],
+      [1, '30'],
+    ]);
+  });
+
   it('reads the figures and dates of other languages as their writers do (qa56)', () => {
     // A decimal comma: `39,1` and `39,2` were both 39, and no difference was shown.
     expect(

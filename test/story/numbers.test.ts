@@ -10,6 +10,13 @@ describe('figures as a fact-checker compares them', () => {
     expect(values('twenty-eight drones, two hundred and fifty homes')).toEqual([28, 250]);
   });
 
+  it('reads Eastern Arabic and Persian digits as figures', () => {
+    const mentions = (text: string) => findNumbers(text).map((m) => [m.text, m.value]);
+    expect(mentions('أسقطت الدفاعات ٢٨ طائرة مسيرة')).toEqual([['28', 28]]);
+    expect(mentions('بلغ التضخم ٣٩٫١٪ في فبراير')).toEqual([['39.1', 39.1]]);
+    expect(mentions('۱۴۰۳ پهپاد')).toEqual([['1403', 1403]]);
+  });
+
   it('reads a decimal comma and points or thin spaces that group thousands (qa56)', () => {
     const mentions = (text: string) => findNumbers(text).map((m) => [m.text, m.value]);
     expect(mentions('lag bei 39,1 Prozent')).toEqual([['39,1', 39.1]]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speaker, suggested, suggestionFor } from './article.js';
+import { attribute, speaker, suggested, suggestionFor } from './article.js';
 
 /**
  * qa56 #4: quotes in the languages a fact-checker meets beside English get their speaker, and a
@@ -21,6 +21,10 @@ describe('a quotation in another language', () => {
       'Erdoğan',
     ],
     ['«Siamo pronti a ospitare colloqui di pace», ha detto Erdoğan dopo l’incontro.', 'Erdoğan'],
+    [
+      '„Die Gespräche gehen weiter“, sagte am Freitag Kremlsprecher Dmitri Peskow.',
+      'Dmitri Peskow',
+    ],
     [
       '«Estamos prontos para acolher conversações de paz», disse Erdoğan após o encontro.',
       'Erdoğan',
@@ -76,6 +80,13 @@ describe('English beside the other languages', () => {
     expect(speaker(body, 'We keep going')).toBe('John M. Ford');
   });
 
+  it('reads "do" as the English verb, not the Portuguese "of"', () => {
+    const body = 'Officials do say the plan will work, and the ministry agrees.';
+    expect(attribute(suggestionFor(body, 'Officials do'), 'claim', 'claimant')).not.toBe(
+      'Officials do',
+    );
+  });
+
   it('reads UN as the United Nations, not the Spanish article', () => {
     // `un` is an indefinite article in French and Spanish; in capitals it names a body, and
     // "said UN agency spokesman …" was read "said a agency" (the speaker became `UN agency`).
@@ -91,5 +102,130 @@ describe('a German sentence after a „…“ quotation', () => {
     expect(suggested(suggestionFor(body, 'Laut Angaben'))).not.toContain('quote');
     expect(suggested(suggestionFor(body, 'Ärzte und Ökonomen'))).not.toContain('quote');
     expect(suggested(suggestionFor(body, 'Wir sind bereit'))).toContain('quote');
+  });
+});
+
+/**
+ * Chinese and Japanese write no spaces between words and no capitals on names: a role word before
+ * the name (`发言人毛宁`) or after it (`松野博一官房長官`) and the verb of saying bound it.
+ */
+describe('a speaker in Chinese or Japanese', () => {
+  it.each([
+    ['外交部发言人毛宁表示：“中方对此表示严重关切。”', '中方', '毛宁'],
+    ['“我们希望各方保持克制，”毛宁说。', '我们希望', '毛宁'],
+    ['埃尔多安在会后表示：“我们准备主办和平谈判。”', '我们准备', '埃尔多安'],
+    ['克里姆林宫发言人佩斯科夫对记者说：“谈判将继续。”', '谈判将', '佩斯科夫'],
+    ['外交部发言人毛宁主持例行记者会。她说：“我们希望各方保持克制。”', '我们希望', '毛宁'],
+    ['外交部发言人毛宁主持例行记者会。发言人还说：“我们希望月底前达成协议！”', '我们希望', '毛宁'],
+    ['松野博一官房長官は記者会見で「事態を注視している」と述べた。', '事態を', '松野博一'],
+    ['岸田文雄首相は15日、「経済の再生に全力を尽くす」と強調した。', '経済の', '岸田文雄'],
+  ])('%s', (body, quoted, who) => {
+    expect(suggested(suggestionFor(body, quoted))).toContain('quote');
+    expect(speaker(body, quoted)).toBe(who);
+  });
+
+  it('gives a family name alone its full name', () => {
+    const body =
+      '松野博一官房長官は記者会見で「事態を注視している」と述べた。また、松野官房長官は「日本としても、外交努力を続けていく」と強調した。';
+    expect(speaker(body, '日本として')).toBe('松野博一');
+  });
+
+  it('gives no name where a spokesman is not named, as English does', () => {
+    const body = '「局势很严峻」，一位发言人说。';
+    expect(suggested(suggestionFor(body, '局势很严峻'))).toContain('quote');
+    expect(speaker(body, '局势很严峻')).toBeUndefined();
+  });
+
+  it('makes no name of a sentence with no one speaking', () => {
+    expect(speaker('他写了一本小说。', '他写了')).toBeUndefined();
+  });
+});
+
+describe('corner brackets naming items of a menu or titles in a row', () => {
+  it.each([
+    'そして表示されるメニューから「その他」→「ファイルの場所を開く」',
+    '画面右上の「設定」の「一般」を選びます。',
+  ])('are no quotation: %s', (body) => {
+    const item = body.match(/「(\p{L}+)/u)![1]!;
+    expect(suggested(suggestionFor(body, item))).not.toContain('quote');
+  });
+});
+
+/**
+ * "A Kremlin spokesman said" names no one in English: the quote is found and no speaker is given.
+ * The other languages' `un porte-parole du Kremlin a dit` gave `Kremlin a`, `del Cremlino` or
+ * `un portavoz del Kremlin`.
+ */
+describe('a spokesman not named, in another language', () => {
+  it.each([
+    ['“The talks will go on,” a Kremlin spokesman said.', 'The talks'],
+    ['« Les pourparlers continueront », a dit un porte-parole du Kremlin.', 'Les pourparlers'],
+    ['Un porte-parole du Kremlin a dit : « Les pourparlers continueront. »', 'Les pourparlers'],
+    ['«Las conversaciones continuarán», dijo un portavoz del Kremlin.', 'Las conversaciones'],
+    ['„Die Gespräche gehen weiter“, sagte ein Sprecher des Kreml.', 'Die Gespräche'],
+    ['«I colloqui continueranno», ha detto un portavoce del Cremlino.', 'I colloqui'],
+  ])('is a quote with no speaker: %s', (body, quoted) => {
+    expect(suggested(suggestionFor(body, quoted))).toContain('quote');
+    expect(speaker(body, quoted)).toBeUndefined();
+  });
+
+  it.each([
+    [
+      '« Les pourparlers continueront », a déclaré le porte-parole du Kremlin, Dmitri Peskov.',
+      'Les pourparlers',
+    ],
+    [
+      'Le porte-parole du Kremlin Dmitri Peskov a dit : « Les pourparlers continueront. »',
+      'Les pourparlers',
+    ],
+    [
+      '« Les pourparlers continueront la semaine prochaine », a déclaré vendredi le porte-parole du Kremlin, Dmitri Peskov.',
+      'Les pourparlers',
+    ],
+    [
+      '«Las conversaciones continuarán la próxima semana», dijo el viernes el portavoz del Kremlin, Dmitri Peskov.',
+      'Las conversaciones',
+    ],
+  ])('names the spokesman named: %s', (body, quoted) => {
+    expect(speaker(body, quoted)).toBe('Dmitri Peskov');
+  });
+});
+
+/** Arabic names have no capitals: the name follows the verb and the role phrase. */
+describe('a speaker in Arabic', () => {
+  it.each([
+    ['قال المتحدث باسم الكرملين ديمتري بيسكوف: «المحادثات ستستمر».', 'المحادثات', 'ديمتري بيسكوف'],
+    [
+      '«المحادثات ستستمر»، قال المتحدث باسم الكرملين ديمتري بيسكوف للصحفيين.',
+      'المحادثات',
+      'ديمتري بيسكوف',
+    ],
+    ['وقال أردوغان بعد الاجتماع: «نحن مستعدون لاستضافة محادثات السلام».', 'نحن مستعدون', 'أردوغان'],
+    [
+      'وقالت وزيرة الخارجية الألمانية أنالينا بيربوك: «يجب وقف إطلاق النار».',
+      'يجب وقف',
+      'أنالينا بيربوك',
+    ],
+    [
+      'قال الرئيس المصري عبد الفتاح السيسي في كلمة: «مصر لن تقبل بذلك».',
+      'مصر لن',
+      'عبد الفتاح السيسي',
+    ],
+    [
+      'قال المتحدث باسم الكرملين ديمتري بيسكوف إن المحادثات ستستمر. وأضاف بيسكوف: «لا نستبعد أي شيء».',
+      'لا نستبعد',
+      'ديمتري بيسكوف',
+    ],
+  ])('%s', (body, quoted, who) => {
+    expect(suggested(suggestionFor(body, quoted))).toContain('quote');
+    expect(speaker(body, quoted)).toBe(who);
+  });
+
+  it.each([
+    '«الوضع خطير»، قال متحدث باسم الوزارة.',
+    '«الوضع لا يزال صعبا»، قال مسؤول أوكراني طلب عدم الكشف عن هويته.',
+  ])('gives no name where a spokesman is not named: %s', (body) => {
+    expect(suggested(suggestionFor(body, 'الوضع'))).toContain('quote');
+    expect(speaker(body, 'الوضع')).toBeUndefined();
   });
 });
