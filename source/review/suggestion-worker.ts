@@ -28,7 +28,9 @@ type Step =
       /** Below 1 for a sentence passed over in an article marked done (`UNTAGGED_WEIGHT`). */
       weight?: number;
     }
-  | { kind: 'correction'; key: string; suggested: string; corrected: string };
+  | { kind: 'correction'; key: string; suggested: string; corrected: string }
+  /** The sentences of the lesson's article, the background a label with no rules is measured from. */
+  | { kind: 'article'; sentences: readonly SentenceAnalysis[] };
 
 /** A lesson of this session as the model learnt it, and whether its undo took it back. */
 interface Taught {
@@ -349,7 +351,7 @@ export class SuggestionWorker {
 
   /** A lesson as steps of learning, in the order it has always been learnt. */
   #steps(lesson: Lesson, analysis: ArticleAnalysis): Step[] {
-    const steps: Step[] = [];
+    const steps: Step[] = [{ kind: 'article', sentences: analysis.sentences }];
     for (const { sentence: id, label, present } of lesson.decisions) {
       const sentence = analysis.sentences.find((candidate) => candidate.sentence === id);
       if (sentence) steps.push({ kind: 'decision', sentence, label, present });
@@ -375,7 +377,8 @@ export class SuggestionWorker {
       const step = steps[at]!;
       if (step.kind === 'decision') {
         engine.learn(model, step.sentence, step.label, step.present, step.weight);
-      } else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
+      } else if (step.kind === 'article') engine.observe(model, step.sentences);
+      else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
       if ((at + 1) % LEARN_STEP === 0) yield;
     }
   }

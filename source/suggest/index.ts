@@ -14,6 +14,7 @@ export {
   learnCorrection,
   learnDecision,
   learnLabels,
+  observe,
   type SuggestModel,
   UNTAGGED_WEIGHT,
   UNTAUGHT_PRIOR,
