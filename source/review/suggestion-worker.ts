@@ -74,7 +74,7 @@ const HALF_DONE_KEPT = 4;
 /** The engine's suggestions for an article, as the review state keeps them. */
 export function toArticleSuggestions(
   suggestions: readonly Suggestion[],
-  byUncertainty: (all: readonly Suggestion[]) => Suggestion[],
+  engine: Pick<Engine, 'byUncertainty' | 'DOUBT'>,
   revision: number,
 ): ArticleSuggestions {
   const sentences: ArticleSuggestions['sentences'] = {};
@@ -83,16 +83,28 @@ export function toArticleSuggestions(
     addSuggested(sentences, suggestion);
     addUnsure(unsure, suggestion);
   }
-  const uncertain = byUncertainty(suggestions).map((suggestion) => suggestion.sentence);
-  return { sentences, uncertain, unsure, revision };
+  return { sentences, uncertain: doubts(suggestions, engine), unsure, revision };
 }
 
-/** The label whose score is nearest one half: the one the sentence's uncertainty comes from. */
+/**
+ * The sentences margin is in doubt about, most uncertain first: `w`'s queue. Sure ones are left
+ * out, so that `w` says when none is left rather than walking every sentence (qa57: the untaught
+ * 5% of a label nobody tagged, on every sentence, round and round).
+ */
+function doubts(
+  suggestions: readonly Suggestion[],
+  engine: Pick<Engine, 'byUncertainty' | 'DOUBT'>,
+): string[] {
+  return engine
+    .byUncertainty(suggestions.filter((suggestion) => suggestion.uncertainty >= engine.DOUBT))
+    .map((suggestion) => suggestion.sentence);
+}
+
+/** The label the sentence's uncertainty comes from (one with evidence), with its score. */
 function addUnsure(unsure: Record<string, SuggestedLabel>, suggestion: Suggestion): void {
-  let doubt: LabelScore | undefined;
-  for (const score of suggestion.labels) {
-    if (!doubt || Math.abs(score.score - 0.5) < Math.abs(doubt.score - 0.5)) doubt = score;
-  }
+  const doubt: LabelScore | undefined = suggestion.labels.find(
+    ({ label }) => label === suggestion.doubt,
+  );
   if (doubt) unsure[suggestion.sentence] = { label: doubt.label, score: doubt.score };
 }
 
@@ -339,7 +351,7 @@ export class SuggestionWorker {
         yield;
       }
       if (!worth(id)) continue;
-      const uncertain = engine.byUncertainty(scored).map((suggestion) => suggestion.sentence);
+      const uncertain = doubts(scored, engine);
       this.#sent.set(id, model.revision);
       this.#dispatch({
         type: 'suggestions/arrived',

@@ -28,5 +28,5 @@ export {
   parseModel,
   serialiseModel,
 } from './serialise.js';
-export { byUncertainty, suggest, THRESHOLD } from './suggest.js';
+export { byUncertainty, DOUBT, suggest, THRESHOLD } from './suggest.js';
 export type * from './types.js';

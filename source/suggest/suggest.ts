@@ -16,11 +16,19 @@ export function suggest(
 ): Suggestion[] {
   return analysis.sentences.map((sentence) => {
     let uncertainty = 0;
+    let doubt: string | null = null;
     const scores: LabelScore[] = labels.map((spec) => {
       const { name } = spec;
       const score = scoreOf(model, sentence, name);
-      uncertainty = Math.max(uncertainty, 1 - Math.abs(2 * score - 1));
       const builtIn = Object.hasOwn(sentence.priors, name);
+      const learnt = model.labels.get(name);
+      if (builtIn || (learnt && learnt.positives + learnt.negatives > 0)) {
+        const unsure = 1 - Math.abs(2 * score - 1);
+        if (doubt === null || unsure > uncertainty) {
+          uncertainty = unsure;
+          doubt = name;
+        }
+      }
       return {
         label: name,
         score,
@@ -35,7 +43,13 @@ export function suggest(
         ),
       };
     });
-    return { sentence: sentence.sentence, index: sentence.index, labels: scores, uncertainty };
+    return {
+      sentence: sentence.sentence,
+      index: sentence.index,
+      labels: scores,
+      uncertainty,
+      doubt,
+    };
   });
 }
 
@@ -59,6 +73,12 @@ function declared(spec: LabelSpec, found: Array<[string, string]>): Attributes {
   }
   return kept;
 }
+
+/**
+ * The uncertainty from which a sentence is a doubt worth the reviewer's look (`w`): a score
+ * between 10% and 90%. Below it margin is sure either way.
+ */
+export const DOUBT = 0.2;
 
 /**
  * Most uncertain first (scores nearest 0.5), as an active-learning queue; ties keep article

@@ -70,8 +70,14 @@ export interface Suggestion {
   index: number;
   /** One score per label, in the order of the label set given. */
   labels: LabelScore[];
-  /** 0 (sure either way) to 1 (a coin toss) for the least certain label: the queue's order. */
+  /**
+   * 0 (sure either way) to 1 (a coin toss) for the least certain label with any evidence: the
+   * queue's order. A label with no rules that nobody has taught yet is left out: its score is the
+   * untaught prior of every sentence, not a doubt about this one.
+   */
   uncertainty: number;
+  /** The label `uncertainty` comes from; null when no label has evidence. */
+  doubt: string | null;
 }
 
 /**

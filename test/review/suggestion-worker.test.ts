@@ -16,6 +16,7 @@ import {
   analyseArticle,
   byUncertainty,
   createModel,
+  DOUBT,
   parseModel,
   suggest,
 } from '../../source/suggest/index.js';
@@ -593,7 +594,9 @@ describe('the suggestion model beside the review', () => {
     expect(answered).toEqual({ cursor: 1, suggested: false });
     // Analysed and scored in slices, the suggestions are those of the engine in one go.
     const whole = suggest(analyseArticle(long), createModel(), DEFAULT_LABELS);
-    expect(suggestions).toEqual(toArticleSuggestions(whole, byUncertainty, suggestions.revision));
+    expect(suggestions).toEqual(
+      toArticleSuggestions(whole, { byUncertainty, DOUBT }, suggestions.revision),
+    );
     // Every sentence names the label it is least sure of, for `w` to say on arrival.
     expect(Object.keys(suggestions.unsure ?? {})).toHaveLength(long.sentences.length);
     controller.stop();

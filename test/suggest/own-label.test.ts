@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyseArticle,
   createModel,
+  DOUBT,
   learn,
   observe,
   parseModel,
@@ -59,5 +60,21 @@ describe('a label with no rules, taught by hand', () => {
     }
     // What the team pulls scores the same.
     expect(suggestedOn(parseModel(serialiseModel(model)).model)).toEqual(seen.at(-1));
+  });
+
+  it('is no doubt before anyone taught it: the queue doubts the labels with evidence', () => {
+    // qa57: `w` walked every sentence with "least sure: attribution 5%", a label nobody tagged.
+    const model = createModel();
+    const untaught = ANALYSES.flatMap((analysis) => suggest(analysis, model, LABELS));
+    expect(untaught.every((suggestion) => suggestion.doubt === 'quote')).toBe(true);
+    // The rules are sure of the seeds' quotes either way: nothing for `w` to ask about.
+    expect(untaught.filter((suggestion) => suggestion.uncertainty >= DOUBT)).toEqual([]);
+    // Alone in a codebook, it leaves no doubt at all.
+    const alone = suggest(ANALYSES[0]!, model, [{ name: 'statistic' }]);
+    expect(alone.map((suggestion) => [suggestion.doubt, suggestion.uncertainty])).toEqual(
+      alone.map(() => [null, 0]),
+    );
+    learn(model, ANALYSES[0]!.sentences[0]!, 'statistic', true);
+    expect(suggest(ANALYSES[0]!, model, [{ name: 'statistic' }])[0]!.doubt).toBe('statistic');
   });
 });
