@@ -364,18 +364,25 @@ export class SuggestionWorker {
   /** A lesson as steps of learning, in the order it has always been learnt. */
   #steps(lesson: Lesson, analysis: ArticleAnalysis): Step[] {
     const steps: Step[] = [{ kind: 'article', sentences: analysis.sentences }];
+    const engine = this.#engine!;
+    const labels = this.#labels();
+    // A label that takes another name's rules (a renamed quote) is learnt as it is scored.
+    const rulesOf = (label: string) => labels.find(({ name }) => name === label)?.rules;
     for (const { sentence: id, label, present } of lesson.decisions) {
-      const sentence = analysis.sentences.find((candidate) => candidate.sentence === id);
-      if (sentence) steps.push({ kind: 'decision', sentence, label, present });
+      const found = analysis.sentences.find((candidate) => candidate.sentence === id);
+      if (!found) continue;
+      const sentence = engine.withRules(found, label, rulesOf(label));
+      steps.push({ kind: 'decision', sentence, label, present });
     }
     for (const correction of lesson.corrections) steps.push({ kind: 'correction', ...correction });
     if (lesson.untagged) {
       const untagged = new Set(lesson.untagged);
       for (const sentence of analysis.sentences) {
         if (!untagged.has(sentence.sentence)) continue;
-        for (const { name } of this.#labels()) {
-          const weight = this.#engine!.UNTAGGED_WEIGHT;
-          steps.push({ kind: 'decision', sentence, label: name, present: false, weight });
+        for (const { name, rules } of labels) {
+          const weight = engine.UNTAGGED_WEIGHT;
+          const seen = engine.withRules(sentence, name, rules);
+          steps.push({ kind: 'decision', sentence: seen, label: name, present: false, weight });
         }
       }
     }

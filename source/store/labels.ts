@@ -21,6 +21,11 @@ export interface LabelDefinition {
   letter: string;
   description: string;
   attributes: readonly LabelAttribute[];
+  /**
+   * The built-in rules (`claim`, `quote`, `event`) that suggest the label when its name is
+   * another: margin.json's `"rules"`, for a renamed built-in label (`citation` for `quote`).
+   */
+  rules?: string | undefined;
 }
 
 export type LabelSet = readonly LabelDefinition[];

@@ -18,6 +18,7 @@ export {
   type SuggestModel,
   UNTAGGED_WEIGHT,
   UNTAUGHT_PRIOR,
+  withRules,
 } from './model.js';
 export { BASE, RULES, type Rule } from './rules.js';
 export {

@@ -6,7 +6,7 @@
  * scores exactly as the one in memory.
  */
 
-import { ownValue } from '../text/own.js';
+import { emptyRecord, ownValue } from '../text/own.js';
 import { chooseCut, type Outcome, RECENT } from './cut.js';
 import type { Decision, LabelSpec, SentenceAnalysis } from './types.js';
 
@@ -95,6 +95,37 @@ function labelModel(model: SuggestModel, label: string): LabelModel {
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/**
+ * The sentence as the rules read it for `label` when the label takes the rules of another name
+ * (`rules`: a quote renamed `citation`): that label's prior, attributes and rule names under
+ * `label`. The same sentence when the label takes its own name's rules. Learning and scoring both
+ * go through it, so the model learns a renamed label as it scores it.
+ */
+export function withRules(
+  sentence: SentenceAnalysis,
+  label: string,
+  rules: string | undefined,
+): SentenceAnalysis {
+  if (rules === undefined || rules === label) return sentence;
+  const priors = emptyRecord<number>();
+  const attributes = emptyRecord<SentenceAnalysis['attributes'][string]>();
+  for (const [name, value] of Object.entries(sentence.priors)) if (name !== rules) priors[name] = value;
+  for (const [name, value] of Object.entries(sentence.attributes))
+    if (name !== rules) attributes[name] = value;
+  const prior = ownValue(sentence.priors, rules);
+  if (prior !== undefined) priors[label] = prior;
+  const found = ownValue(sentence.attributes, rules);
+  if (found !== undefined) attributes[label] = found;
+  return {
+    ...sentence,
+    priors,
+    attributes,
+    rules: sentence.rules.map((rule) =>
+      rule.startsWith(`${rules}.`) ? `${label}${rule.slice(rules.length)}` : rule,
+    ),
+  };
+}
 
 /** The rule prior for a label, or the untaught start for a label without rules. */
 export function prior(sentence: SentenceAnalysis, label: string): number {
@@ -365,7 +396,8 @@ export function learnLabels(
   present: readonly string[],
   labels: readonly LabelSpec[],
 ): void {
-  for (const { name } of labels) learn(model, sentence, name, present.includes(name));
+  for (const { name, rules } of labels)
+    learn(model, withRules(sentence, name, rules), name, present.includes(name));
 }
 
 /**

@@ -2,7 +2,7 @@
 
 import { ownValue } from '../text/own.js';
 import type { SuggestModel } from './model.js';
-import { corrected, score as scoreOf } from './model.js';
+import { corrected, score as scoreOf, withRules } from './model.js';
 import type { ArticleAnalysis, Attributes, LabelScore, LabelSpec, Suggestion } from './types.js';
 
 /** A label is suggested from this probability on. */
@@ -14,11 +14,13 @@ export function suggest(
   model: SuggestModel,
   labels: readonly LabelSpec[],
 ): Suggestion[] {
-  return analysis.sentences.map((sentence) => {
+  return analysis.sentences.map((read) => {
     let uncertainty = 0;
     let doubt: string | null = null;
     const scores: LabelScore[] = labels.map((spec) => {
       const { name } = spec;
+      // A label that takes another name's rules (a renamed quote) reads the sentence as those.
+      const sentence = withRules(read, name, spec.rules);
       const score = scoreOf(model, sentence, name);
       const builtIn = Object.hasOwn(sentence.priors, name);
       const learnt = model.labels.get(name);
@@ -44,8 +46,8 @@ export function suggest(
       };
     });
     return {
-      sentence: sentence.sentence,
-      index: sentence.index,
+      sentence: read.sentence,
+      index: read.index,
       labels: scores,
       uncertainty,
       doubt,

@@ -13,6 +13,12 @@ export interface LabelSpec {
    * codebook whose claim asks for no claimant is never offered one.
    */
   attributes?: readonly { name: string; values?: readonly string[] }[];
+  /**
+   * The built-in label (`claim`, `quote`, `event`) whose rules suggest this one, when its name is
+   * another (`citation`, a renamed quote: margin.json's `"rules": "quote"`). By default a label
+   * takes the rules of its own name, when it has any.
+   */
+  rules?: string | undefined;
 }
 
 /** Attributes by key as the store keeps them (`speaker`, `claimant`, `when`, `where`). */
