@@ -110,7 +110,8 @@ export function withRules(
   if (rules === undefined || rules === label) return sentence;
   const priors = emptyRecord<number>();
   const attributes = emptyRecord<SentenceAnalysis['attributes'][string]>();
-  for (const [name, value] of Object.entries(sentence.priors)) if (name !== rules) priors[name] = value;
+  for (const [name, value] of Object.entries(sentence.priors))
+    if (name !== rules) priors[name] = value;
   for (const [name, value] of Object.entries(sentence.attributes))
     if (name !== rules) attributes[name] = value;
   const prior = ownValue(sentence.priors, rules);
