@@ -353,7 +353,8 @@ const BACKGROUND = 200;
 
 /**
  * Makes the sentences of an article the reviewer decided in known to the model (once a
- * session), as the background a label with no rules is measured from; its centre follows.
+ * session), as the background a label with no rules is measured from; its centre follows with
+ * the next decision learnt (the review observes a lesson's article just before learning it).
  */
 export function observe(model: SuggestModel, sentences: readonly SentenceAnalysis[]): void {
   const known = new Set(model.background.map((sentence) => sentence.sentence));
@@ -362,11 +363,8 @@ export function observe(model: SuggestModel, sentences: readonly SentenceAnalysi
   model.background.push(...fresh);
   if (model.background.length > BACKGROUND)
     model.background.splice(0, model.background.length - BACKGROUND);
-  for (const [label, learnt] of model.labels) {
-    if (Object.hasOwn(fresh[0]!.priors, label)) continue;
-    learnt.centre = backgroundCentre(learnt, model.background, label) ?? learnt.centre;
-  }
-  model.revision++;
+  // The centres follow at the next decision learnt, which knows which rules the label takes
+  // (`withRules`: a renamed quote's sentence carries its prior; the bare one here does not).
 }
 
 /**
