@@ -165,9 +165,10 @@ Examples
     // The rules are written for margin's own names: a renamed claim, quote or event keeps them
     // only when margin.json says so (qa57: citation had no suggestion and no speaker after it).
     const rules = entry?.rules ?? (RULE_NAMES.includes(to) ? to : undefined);
-    if (RULE_NAMES.includes(from) && rules !== from) {
+    // A fold into another rule label (event into claim) keeps that label's own rules: no word.
+    if (RULE_NAMES.includes(from) && rules === undefined) {
       output.warn(
-        `${oneLine(to)} ${rules ? `takes ${oneLine(rules)}'s rules` : 'has no suggestion rules of its own'}: to suggest it by ${oneLine(from)}'s rules (and its ${FROM_ATTRIBUTES[from]}), give its entry in margin.json "rules": "${from}"; until then it is suggested from what was learnt of it alone`,
+        `${oneLine(to)} has no suggestion rules of its own: to suggest it by ${oneLine(from)}'s rules (and its ${FROM_ATTRIBUTES[from]}), give its entry in margin.json "rules": "${from}"; until then it is suggested from what was learnt of it alone`,
       );
     }
     if ((result.files > 0 || moved > 0) && !dryRun) {
