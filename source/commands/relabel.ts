@@ -1,5 +1,7 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { didYouMean } from '../search/closest.js';
+import { decodeName, MODEL_FILE_NAME, readModelFile, writeModelFile } from '../store/index.js';
 import { foldedName, reservedLabelName } from '../store/labels.js';
 import type { FoldPlace } from '../store/relabel.js';
 import { oneLine, oneName } from '../text/untrusted.js';
@@ -27,7 +29,9 @@ not fit the store's limits keeps OLD, named. Attributes NEW's entry in margin.js
 declare, and values outside its fixed lists, are kept and counted in a warning. OLD still listed in margin.json gets a warning: the
 documented order is to rename or retire it there first. NEW written as one of margin.json's
 labels but for case, "-", "_" or spaces (Claim for claim) is refused: the codebook refuses
-such a pair too.
+such a pair too. Each annotator's suggestion model moves what it learnt of OLD to NEW; a
+claim, quote or event renamed keeps its suggestion rules only when NEW's entry in margin.json
+says "rules": "quote" (or claim, event), as relabel reminds.
 
 The store is shared through git: commit the change (git diff shows the renamed "label" lines),
 and ask the team to pull before they go on. Work made under OLD on a clone that had not pulled
@@ -157,9 +161,90 @@ Examples
         `${oneLine(to)}'s ${oneLine(name)} is one of ${allowed.map(oneLine).join(', ')} in margin.json, but ${dryRun ? 'would carry' : 'carries'} ${listed}; kept as they are (the review's editor offers only the list): change them there, or add the values to margin.json`,
       );
     }
-    if (result.files > 0 && !dryRun) {
+    const moved = await moveLearning(store, from, to, dryRun, output);
+    // The rules are written for margin's own names: a renamed claim, quote or event keeps them
+    // only when margin.json says so (qa57: citation had no suggestion and no speaker after it).
+    const rules = entry?.rules ?? (RULE_NAMES.includes(to) ? to : undefined);
+    // A fold into another rule label (event into claim) keeps that label's own rules: no word.
+    if (RULE_NAMES.includes(from) && rules === undefined) {
+      output.warn(
+        `${oneLine(to)} has no suggestion rules of its own: to suggest it by ${oneLine(from)}'s rules (and its ${FROM_ATTRIBUTES[from]}), give its entry in margin.json "rules": "${from}"; until then it is suggested from what was learnt of it alone`,
+      );
+    }
+    if ((result.files > 0 || moved > 0) && !dryRun) {
       output.say(`review the change with git diff ${oneLine(store.shown)}, then commit it`);
     }
     return output.status();
   },
 };
+
+/** margin's rule labels, and what their rules read besides the label. */
+const RULE_NAMES = ['claim', 'quote', 'event'];
+const FROM_ATTRIBUTES: Record<string, string> = {
+  claim: 'claimant',
+  quote: 'speaker',
+  event: 'when and where',
+};
+
+/**
+ * Moves what every annotator's suggestion model learnt of `from` to `to`, as the annotations
+ * move: left under the old name, the learning was lost to the renamed label and kept for a name
+ * the codebook no longer has (qa57). A model that already learnt `to` keeps that, and `from`'s
+ * is left where it is, said; a model file margin refuses is named and left. Gives the count of
+ * models moved (or that would be, with `dryRun`).
+ */
+async function moveLearning(
+  store: { root: string; shown: string },
+  from: string,
+  to: string,
+  dryRun: boolean,
+  output: Parameters<Command['run']>[3],
+): Promise<number> {
+  const folders = await readdir(store.root, { withFileTypes: true }).catch(() => []);
+  const annotators = folders
+    .filter((folder) => folder.isDirectory())
+    .map((folder) => decodeName(folder.name))
+    .filter((name): name is string => name !== null)
+    .sort();
+  let engine: Awaited<ReturnType<typeof import('../suggest/lazy.js')['loadSuggestions']>> | null =
+    null;
+  let moved = 0;
+  for (const annotator of annotators) {
+    const present = await stat(join(store.root, encodeFolder(folders, annotator), MODEL_FILE_NAME))
+      .then(() => true)
+      .catch(() => false);
+    if (!present) continue;
+    engine ??= await (await import('../suggest/lazy.js')).loadSuggestions();
+    const read = await readModelFile(store.root, annotator, engine.parseModel, store.shown);
+    if (read.kind === 'missing') continue;
+    if (read.kind === 'refused') {
+      output.problem(`${read.message}; what it learnt of ${oneLine(from)} is not moved`);
+      continue;
+    }
+    const { model, stale } = read.value;
+    const learnt = model.labels.get(from);
+    if (stale || !learnt) continue;
+    if (model.labels.has(to)) {
+      output.warn(
+        `${oneName(annotator)}'s suggestion model has learnt ${oneLine(to)} already: what it learnt of ${oneLine(from)} stays under ${oneLine(from)}`,
+      );
+      continue;
+    }
+    moved++;
+    if (dryRun) continue;
+    model.labels.delete(from);
+    model.labels.set(to, learnt);
+    await writeModelFile(store.root, annotator, engine.serialiseModel(model), store.shown);
+  }
+  if (moved > 0) {
+    output.say(
+      `${dryRun ? 'would move' : 'moved'} what ${moved === 1 ? 'one suggestion model' : `${moved} suggestion models`} learnt of ${oneLine(from)} to ${oneLine(to)}`,
+    );
+  }
+  return moved;
+}
+
+/** The folder name an annotator's files are under, as read from the store. */
+function encodeFolder(folders: ReadonlyArray<{ name: string }>, annotator: string): string {
+  return folders.find((folder) => decodeName(folder.name) === annotator)!.name;
+}

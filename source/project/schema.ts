@@ -93,6 +93,12 @@ const attributeSchema = z.strictObject({
   ),
 });
 
+/**
+ * The labels margin's suggestion rules are written for: a label of another name takes them with
+ * `"rules"` (a renamed quote keeps its rules and speakers).
+ */
+const RULE_LABELS = ['claim', 'quote', 'event'];
+
 const labelSchema = z.strictObject({
   name: z.string().check(
     z.minLength(1, 'a label needs a name'),
@@ -134,6 +140,16 @@ const labelSchema = z.strictObject({
     ),
   ),
   description: z._default(oneLineText('a description', 120), ''),
+  rules: z.optional(
+    z
+      .string()
+      .check(
+        z.refine(
+          (rules) => RULE_LABELS.includes(rules),
+          `expected the name of margin's rules: ${RULE_LABELS.join(', ')}`,
+        ),
+      ),
+  ),
   attributes: z._default(
     z
       .array(attributeSchema)
@@ -364,6 +380,7 @@ export function parseProject(text: string, file: string, defaults: LabelSet): Pr
         ? { name: attribute.name, values: attribute.values }
         : { name: attribute.name },
     ),
+    ...(label.rules !== undefined ? { rules: label.rules } : {}),
   }));
   const problems = duplicates(labels);
   if (problems.length > 0) fail(...problems);

@@ -28,7 +28,9 @@ type Step =
       /** Below 1 for a sentence passed over in an article marked done (`UNTAGGED_WEIGHT`). */
       weight?: number;
     }
-  | { kind: 'correction'; key: string; suggested: string; corrected: string };
+  | { kind: 'correction'; key: string; suggested: string; corrected: string }
+  /** The sentences of the lesson's article, the background a label with no rules is measured from. */
+  | { kind: 'article'; sentences: readonly SentenceAnalysis[] };
 
 /** A lesson of this session as the model learnt it, and whether its undo took it back. */
 interface Taught {
@@ -72,7 +74,7 @@ const HALF_DONE_KEPT = 4;
 /** The engine's suggestions for an article, as the review state keeps them. */
 export function toArticleSuggestions(
   suggestions: readonly Suggestion[],
-  byUncertainty: (all: readonly Suggestion[]) => Suggestion[],
+  engine: Pick<Engine, 'byUncertainty' | 'DOUBT'>,
   revision: number,
 ): ArticleSuggestions {
   const sentences: ArticleSuggestions['sentences'] = {};
@@ -81,16 +83,28 @@ export function toArticleSuggestions(
     addSuggested(sentences, suggestion);
     addUnsure(unsure, suggestion);
   }
-  const uncertain = byUncertainty(suggestions).map((suggestion) => suggestion.sentence);
-  return { sentences, uncertain, unsure, revision };
+  return { sentences, uncertain: doubts(suggestions, engine), unsure, revision };
 }
 
-/** The label whose score is nearest one half: the one the sentence's uncertainty comes from. */
+/**
+ * The sentences margin is in doubt about, most uncertain first: `w`'s queue. Sure ones are left
+ * out, so that `w` says when none is left rather than walking every sentence (qa57: the untaught
+ * 5% of a label nobody tagged, on every sentence, round and round).
+ */
+function doubts(
+  suggestions: readonly Suggestion[],
+  engine: Pick<Engine, 'byUncertainty' | 'DOUBT'>,
+): string[] {
+  return engine
+    .byUncertainty(suggestions.filter((suggestion) => suggestion.uncertainty >= engine.DOUBT))
+    .map((suggestion) => suggestion.sentence);
+}
+
+/** The label the sentence's uncertainty comes from (one with evidence), with its score. */
 function addUnsure(unsure: Record<string, SuggestedLabel>, suggestion: Suggestion): void {
-  let doubt: LabelScore | undefined;
-  for (const score of suggestion.labels) {
-    if (!doubt || Math.abs(score.score - 0.5) < Math.abs(doubt.score - 0.5)) doubt = score;
-  }
+  const doubt: LabelScore | undefined = suggestion.labels.find(
+    ({ label }) => label === suggestion.doubt,
+  );
   if (doubt) unsure[suggestion.sentence] = { label: doubt.label, score: doubt.score };
 }
 
@@ -337,7 +351,7 @@ export class SuggestionWorker {
         yield;
       }
       if (!worth(id)) continue;
-      const uncertain = engine.byUncertainty(scored).map((suggestion) => suggestion.sentence);
+      const uncertain = doubts(scored, engine);
       this.#sent.set(id, model.revision);
       this.#dispatch({
         type: 'suggestions/arrived',
@@ -349,19 +363,26 @@ export class SuggestionWorker {
 
   /** A lesson as steps of learning, in the order it has always been learnt. */
   #steps(lesson: Lesson, analysis: ArticleAnalysis): Step[] {
-    const steps: Step[] = [];
+    const steps: Step[] = [{ kind: 'article', sentences: analysis.sentences }];
+    const engine = this.#engine!;
+    const labels = this.#labels();
+    // A label that takes another name's rules (a renamed quote) is learnt as it is scored.
+    const rulesOf = (label: string) => labels.find(({ name }) => name === label)?.rules;
     for (const { sentence: id, label, present } of lesson.decisions) {
-      const sentence = analysis.sentences.find((candidate) => candidate.sentence === id);
-      if (sentence) steps.push({ kind: 'decision', sentence, label, present });
+      const found = analysis.sentences.find((candidate) => candidate.sentence === id);
+      if (!found) continue;
+      const sentence = engine.withRules(found, label, rulesOf(label));
+      steps.push({ kind: 'decision', sentence, label, present });
     }
     for (const correction of lesson.corrections) steps.push({ kind: 'correction', ...correction });
     if (lesson.untagged) {
       const untagged = new Set(lesson.untagged);
       for (const sentence of analysis.sentences) {
         if (!untagged.has(sentence.sentence)) continue;
-        for (const { name } of this.#labels()) {
-          const weight = this.#engine!.UNTAGGED_WEIGHT;
-          steps.push({ kind: 'decision', sentence, label: name, present: false, weight });
+        for (const { name, rules } of labels) {
+          const weight = engine.UNTAGGED_WEIGHT;
+          const seen = engine.withRules(sentence, name, rules);
+          steps.push({ kind: 'decision', sentence: seen, label: name, present: false, weight });
         }
       }
     }
@@ -375,7 +396,8 @@ export class SuggestionWorker {
       const step = steps[at]!;
       if (step.kind === 'decision') {
         engine.learn(model, step.sentence, step.label, step.present, step.weight);
-      } else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
+      } else if (step.kind === 'article') engine.observe(model, step.sentences);
+      else engine.learnCorrection(model, step.key, step.suggested, step.corrected);
       if ((at + 1) % LEARN_STEP === 0) yield;
     }
   }

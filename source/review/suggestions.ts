@@ -391,7 +391,10 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
 /**
  * The sentence of the article whose suggestion the model is least sure of, among those the
  * reviewer has not tagged or rejected. Pressed again without deciding, it walks on down that
- * order (the sentence is skipped, as in an active-learning queue), then from the top.
+ * order (the sentence is skipped, as in an active-learning queue); past the article's last doubt
+ * it goes on to the next article with one (among those scored so far), and only when there is
+ * none back to this article's first, saying so. A sentence margin is sure of either way is no
+ * doubt (`DOUBT`): with none left, `w` says so and stays.
  */
 export function nextUncertain(state: ReviewState): ReviewState {
   const article = currentArticle(state);
@@ -405,24 +408,50 @@ export function nextUncertain(state: ReviewState): ReviewState {
       message: info(state.suggestions.off ?? 'suggestions are still being computed'),
     };
   }
-  const marks = marksOf(state, article.id);
-  const rejected = ownValue(state.suggestions.rejected, article.id) ?? {};
-  const dropped = ownValue(state.suggestions.dropped, article.id) ?? {};
-  const open = (id: string) =>
-    id !== sentence.id &&
-    !rejected[id] &&
-    !dropped[id] &&
-    sentenceMarks(marks, id).labels.length === 0;
+  const openIn = (id: string) => {
+    const marks = marksOf(state, id);
+    const rejected = ownValue(state.suggestions.rejected, id) ?? {};
+    const dropped = ownValue(state.suggestions.dropped, id) ?? {};
+    return (sentenceId: string) =>
+      sentenceId !== sentence.id &&
+      !rejected[sentenceId] &&
+      !dropped[sentenceId] &&
+      sentenceMarks(marks, sentenceId).labels.length === 0;
+  };
+  const open = openIn(article.id);
   const from =
     state.suggestions.walk === sentence.id ? suggestions.uncertain.indexOf(sentence.id) : -1;
-  const target =
-    suggestions.uncertain.slice(from + 1).find(open) ?? suggestions.uncertain.find(open);
-  if (!target) return { ...state, message: info('every sentence of this article is decided') };
-  const moved = jumpTo(state, article.id, target);
-  const doubt = suggestions.unsure?.[target];
-  const arrived = doubt
-    ? { ...moved, message: info(unsureMessage(moved, article.id, target, doubt)) }
-    : moved;
+  const here = suggestions.uncertain.slice(from + 1).find(open);
+  if (here) return arrive(state, article.id, here, '');
+  // The next article with a doubt left, in the corpus's order from this one on.
+  const count = state.articles.length;
+  for (let step = 1; step < count; step++) {
+    const other = state.articles[(state.current + step) % count]!;
+    const queue = ownValue(state.suggestions.byArticle, other.id)?.uncertain;
+    const target = queue?.find(openIn(other.id));
+    if (target)
+      return arrive(state, other.id, target, `article ${state.articles.indexOf(other) + 1}: `);
+  }
+  const again = from >= 0 ? suggestions.uncertain.slice(0, from).find(open) : undefined;
+  if (again) return arrive(state, article.id, again, 'back to the first doubt left here: ');
+  return {
+    ...state,
+    message: info(
+      `no doubt left: margin is sure of every undecided sentence of ${
+        Object.keys(state.suggestions.byArticle).length > 1
+          ? 'the articles scored so far'
+          : 'this article'
+      }`,
+    ),
+  };
+}
+
+/** The reviewer at the doubt, told which label it is about (after `prefix`). */
+function arrive(state: ReviewState, article: string, target: string, prefix: string): ReviewState {
+  const moved = jumpTo(state, article, target);
+  const doubt = ownValue(state.suggestions.byArticle, article)?.unsure?.[target];
+  const said = doubt ? unsureMessage(moved, article, target, doubt) : 'least sure here';
+  const arrived = { ...moved, message: info(`${prefix}${said}`) };
   return { ...arrived, suggestions: { ...arrived.suggestions, walk: target } };
 }
 

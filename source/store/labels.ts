@@ -21,6 +21,11 @@ export interface LabelDefinition {
   letter: string;
   description: string;
   attributes: readonly LabelAttribute[];
+  /**
+   * The built-in rules (`claim`, `quote`, `event`) that suggest the label when its name is
+   * another: margin.json's `"rules"`, for a renamed built-in label (`citation` for `quote`).
+   */
+  rules?: string | undefined;
 }
 
 export type LabelSet = readonly LabelDefinition[];
@@ -104,10 +109,14 @@ export function countLetter(labels: LabelSet, name: string): string {
 /**
  * A label and its count as the list and the header show it: `C2` (`C 2` spaced), and a label the
  * codebook no longer lists by name, its count set apart (a name may end in a digit): `?quote 2`.
+ * A letter that is a digit is set apart from its count by a colon (`1:0`, `1: 0` spaced): side
+ * by side, `1 0  2 1` read as numbers (qa57).
  */
 export function labelCount(labels: LabelSet, name: string, count: number, spaced = false): string {
   const known = labelOf(labels, name) !== undefined;
-  return `${countLetter(labels, name)}${spaced || !known ? ' ' : ''}${count}`;
+  const letter = countLetter(labels, name);
+  const colon = known && /^\p{N}$/u.test(letter) ? ':' : '';
+  return `${letter}${colon}${spaced || !known ? ' ' : ''}${count}`;
 }
 
 function strayName(name: string): string {
@@ -116,15 +125,31 @@ function strayName(name: string): string {
 
 /**
  * How a suggested label is drawn in its column: its letter in lower case, which reads apart from
- * the stored label without colour; a letter with no lower case of its own (a digit, `c` given in
- * lower case) would read as the label itself under NO_COLOR, so it is drawn `·` there.
+ * the stored label without colour. A letter with no lower case of its own would read as the
+ * label itself under NO_COLOR: a digit is drawn raised (`1` → `¹`), a lower-case letter as its
+ * small raised form (`c` → `ᶜ`), and only a letter with neither (`q`, `ß`) as `·`. Every one of
+ * them as `·`, two labels suggested on a sentence read alike (qa57: `··`).
  */
 export function suggestedLetter(letter: string): string {
   const lower = letter.toLowerCase();
-  return lower !== letter ? lower : SUGGESTED_CASELESS;
+  if (lower !== letter) return lower;
+  return RAISED[letter] ?? SUGGESTED_CASELESS;
 }
 
 export const SUGGESTED_CASELESS = '·';
+
+/** Raised forms of the digits and of the lower-case letters Unicode has one for (not `q`). */
+const RAISED: Readonly<Record<string, string>> = Object.freeze(
+  Object.assign(
+    Object.create(null) as Record<string, string>,
+    Object.fromEntries(
+      [...'0123456789abcdefghijklmnoprstuvwxyz'].map((plain, at) => [
+        plain,
+        [...'⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ'][at]!,
+      ]),
+    ),
+  ),
+);
 
 /**
  * Label names in the set's order, then names the set does not declare (removed from the project,

@@ -5,6 +5,7 @@ import { ioReason } from '../corpus/io-reason.js';
 import { makeFolders } from '../text/folders.js';
 import { LINK_REFUSAL, MAX_STORE_FILE_BYTES, signatureOf } from './adapter.js';
 import { syncFolder, writeFileAtomic } from './atomic.js';
+import { unmergedInGit } from './git-merge.js';
 import { withFileLock } from './lock.js';
 import { encodeName } from './names.js';
 import { hasConflictMarkers } from './parse.js';
@@ -17,6 +18,16 @@ const CONFLICTED =
   'holds unresolved git conflict markers (<<<<<<<): keep one side (git checkout --ours or ' +
   '--theirs, then git add it) or delete the file to start again from the rules; ' +
   'margin leaves it as it is';
+
+/**
+ * The same left by a merge of a file marked `-merge` (a store margin made): git kept one side
+ * whole, with no marker, and waits for a choice; read as it is, the other side's learning was
+ * dropped at the next `git add` without a word (qa57).
+ */
+const UNMERGED =
+  'is in an unresolved git merge (git status: unmerged), one side kept and the other waiting: ' +
+  'keep one side (git checkout --ours or --theirs, then git add it) or delete the file to ' +
+  'start again from the rules; margin leaves it as it is';
 
 /**
  * The suggestion model an annotator's decisions trained, kept in their folder beside their
@@ -111,6 +122,7 @@ async function readOpened<T>(
     await handle.close();
   }
   if (hasConflictMarkers(text)) return refused(CONFLICTED);
+  if (await unmergedInGit(path)) return refused(UNMERGED);
   try {
     return { kind: 'loaded', value: parse(text) };
   } catch (error) {
@@ -167,9 +179,15 @@ export async function writeModelFile(
 /** Why a model file changed behind the session is left alone, and what to do about it. */
 async function changed(path: string): Promise<string> {
   const text = await textOf(path);
-  const conflicted = text !== null && hasConflictMarkers(text);
+  const markers = text !== null && hasConflictMarkers(text);
+  const conflicted = markers || (await unmergedInGit(path));
+  const how = markers
+    ? ' and holds unresolved git conflict markers (<<<<<<<)'
+    : conflicted
+      ? ' and is in an unresolved git merge (git status: unmerged)'
+      : '';
   return (
-    `changed on disk during this session${conflicted ? ' and holds unresolved git conflict markers (<<<<<<<)' : ''}; ` +
+    `changed on disk during this session${how}; ` +
     'margin leaves it as it is and keeps what this session taught in memory only: ' +
     (conflicted ? 'keep one side (git checkout --ours or --theirs, then git add it), then ' : '') +
     'review again to learn on from the file'

@@ -14,9 +14,11 @@ export {
   learnCorrection,
   learnDecision,
   learnLabels,
+  observe,
   type SuggestModel,
   UNTAGGED_WEIGHT,
   UNTAUGHT_PRIOR,
+  withRules,
 } from './model.js';
 export { BASE, RULES, type Rule } from './rules.js';
 export {
@@ -27,5 +29,5 @@ export {
   parseModel,
   serialiseModel,
 } from './serialise.js';
-export { byUncertainty, suggest, THRESHOLD } from './suggest.js';
+export { byUncertainty, DOUBT, suggest, THRESHOLD } from './suggest.js';
 export type * from './types.js';

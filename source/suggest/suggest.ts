@@ -2,7 +2,7 @@
 
 import { ownValue } from '../text/own.js';
 import type { SuggestModel } from './model.js';
-import { corrected, score as scoreOf } from './model.js';
+import { corrected, score as scoreOf, withRules } from './model.js';
 import type { ArticleAnalysis, Attributes, LabelScore, LabelSpec, Suggestion } from './types.js';
 
 /** A label is suggested from this probability on. */
@@ -14,13 +14,23 @@ export function suggest(
   model: SuggestModel,
   labels: readonly LabelSpec[],
 ): Suggestion[] {
-  return analysis.sentences.map((sentence) => {
+  return analysis.sentences.map((read) => {
     let uncertainty = 0;
+    let doubt: string | null = null;
     const scores: LabelScore[] = labels.map((spec) => {
       const { name } = spec;
+      // A label that takes another name's rules (a renamed quote) reads the sentence as those.
+      const sentence = withRules(read, name, spec.rules);
       const score = scoreOf(model, sentence, name);
-      uncertainty = Math.max(uncertainty, 1 - Math.abs(2 * score - 1));
       const builtIn = Object.hasOwn(sentence.priors, name);
+      const learnt = model.labels.get(name);
+      if (builtIn || (learnt && learnt.positives + learnt.negatives > 0)) {
+        const unsure = 1 - Math.abs(2 * score - 1);
+        if (doubt === null || unsure > uncertainty) {
+          uncertainty = unsure;
+          doubt = name;
+        }
+      }
       return {
         label: name,
         score,
@@ -35,7 +45,13 @@ export function suggest(
         ),
       };
     });
-    return { sentence: sentence.sentence, index: sentence.index, labels: scores, uncertainty };
+    return {
+      sentence: read.sentence,
+      index: read.index,
+      labels: scores,
+      uncertainty,
+      doubt,
+    };
   });
 }
 
@@ -59,6 +75,12 @@ function declared(spec: LabelSpec, found: Array<[string, string]>): Attributes {
   }
   return kept;
 }
+
+/**
+ * The uncertainty from which a sentence is a doubt worth the reviewer's look (`w`): a score
+ * between 10% and 90%. Below it margin is sure either way.
+ */
+export const DOUBT = 0.2;
 
 /**
  * Most uncertain first (scores nearest 0.5), as an active-learning queue; ties keep article

@@ -13,6 +13,12 @@ export interface LabelSpec {
    * codebook whose claim asks for no claimant is never offered one.
    */
   attributes?: readonly { name: string; values?: readonly string[] }[];
+  /**
+   * The built-in label (`claim`, `quote`, `event`) whose rules suggest this one, when its name is
+   * another (`citation`, a renamed quote: margin.json's `"rules": "quote"`). By default a label
+   * takes the rules of its own name, when it has any.
+   */
+  rules?: string | undefined;
 }
 
 /** Attributes by key as the store keeps them (`speaker`, `claimant`, `when`, `where`). */
@@ -70,8 +76,14 @@ export interface Suggestion {
   index: number;
   /** One score per label, in the order of the label set given. */
   labels: LabelScore[];
-  /** 0 (sure either way) to 1 (a coin toss) for the least certain label: the queue's order. */
+  /**
+   * 0 (sure either way) to 1 (a coin toss) for the least certain label with any evidence: the
+   * queue's order. A label with no rules that nobody has taught yet is left out: its score is the
+   * untaught prior of every sentence, not a doubt about this one.
+   */
   uncertainty: number;
+  /** The label `uncertainty` comes from; null when no label has evidence. */
+  doubt: string | null;
 }
 
 /**

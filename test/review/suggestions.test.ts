@@ -198,6 +198,49 @@ describe('suggestions in the review', () => {
     expect(press(walked, 'suggestion/next-uncertain').cursors.b).toBe(3);
   });
 
+  it('goes on to the next article with a doubt, then back, and says when none is left', () => {
+    // qa57: `w` walked every sentence of the article and round again, never to another article.
+    const inA = reduce(withSuggestions(), {
+      type: 'suggestions/arrived',
+      article: 'a',
+      suggestions: {
+        sentences: {},
+        uncertain: ['a-s4'],
+        unsure: { 'a-s4': { label: 'claim', score: 0.3 } },
+        revision: 4,
+      },
+    });
+    const walk = (state: ReviewState, times: number) => {
+      let walked = state;
+      for (let i = 0; i < times; i++) walked = press(walked, 'suggestion/next-uncertain');
+      return walked;
+    };
+    // b's doubts: b-s30, b-s5, b-s22, b-s3 (b-s21 and b-s20 are tagged); then article a's.
+    const inB = walk(at(inA, 0), 4);
+    expect([inB.current, inB.cursors.b]).toEqual([1, 3]);
+    const moved = walk(inB, 1);
+    expect(moved.current).toBe(0);
+    expect(moved.cursors.a).toBe(4);
+    expect(moved.message?.text).toBe(
+      'article 1: least sure: claim 30% (not suggested) · tag it if it is one · w next',
+    );
+    // From a's last doubt: b's first again, said as such by the article it is in.
+    const back = walk(moved, 1);
+    expect([back.current, back.cursors.b]).toEqual([1, 30]);
+    expect(back.message?.text).toMatch(/^article 2: least sure: event 55%/);
+    // Every doubt decided: said, and the cursor stays.
+    const none = reduce(withSuggestions(), {
+      type: 'suggestions/arrived',
+      article: 'b',
+      suggestions: { ...SUGGESTED, uncertain: ['b-s20', 'b-s21'], revision: 5 },
+    });
+    const stayed = walk(at(none, 7), 1);
+    expect(stayed.cursors.b).toBe(7);
+    expect(stayed.message?.text).toBe(
+      'no doubt left: margin is sure of every undecided sentence of this article',
+    );
+  });
+
   it('says on arrival which label it doubts, with or without a badge to decide on', () => {
     const first = press(at(withSuggestions(), 0), 'suggestion/next-uncertain');
     expect(first.message?.text).toBe(

@@ -7,9 +7,16 @@ describe('the gutter letter of a suggested label', () => {
     expect(suggestedLetter('Ж')).toBe('ж');
   });
 
-  it('is a dot for a letter with no lower case of its own, which would read as the label itself', () => {
+  it('is raised, or a dot, for a letter with no lower case of its own, which would read as the label itself', () => {
     // qa49: a codebook whose letter was "c" showed a suggestion and a stored label alike under
-    // NO_COLOR, where dim does not show.
-    for (const letter of ['c', '1', 'ß']) expect(suggestedLetter(letter)).toBe('·');
+    // NO_COLOR, where dim does not show; qa57: two such labels suggested read `··`.
+    expect(['c', '1', '0', 'z', 'q', 'ß'].map(suggestedLetter)).toEqual([
+      'ᶜ',
+      '¹',
+      '⁰',
+      'ᶻ',
+      '·',
+      '·',
+    ]);
   });
 });

@@ -43,10 +43,20 @@ export interface ReaderProps {
 }
 
 /** The gutter's count of other outlets reporting the sentence: 1–9, then +. */
-function outletsMark(count: number, theme: Theme): string {
+function outletsMark(count: number, theme: Theme, labels: LabelSet): string {
   if (count === 0) return ' ';
-  return paint(count > 9 ? '+' : String(count), { color: theme.accent, bold: true }, theme.color);
+  const shown = count > 9 ? '+' : String(count);
+  // Without colour beside a label whose letter is a digit, the count is drawn lowered (`₂`): `2`
+  // after a stored `2` read as the label twice (qa57).
+  const lowered = !theme.color && labels.some((label) => /^\p{N}$/u.test(label.letter));
+  return paint(
+    lowered && count <= 9 ? LOWERED[count]! : shown,
+    { color: theme.accent, bold: true },
+    theme.color,
+  );
 }
+
+const LOWERED = [...'₀₁₂₃₄₅₆₇₈₉'];
 
 function renderLine(
   line: Line,
@@ -91,7 +101,8 @@ function renderLine(
           : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
       const suggested =
         line.first && !rejected?.[sentence.id] ? suggestions?.sentences[sentence.id] : undefined;
-      // A suggested label is its letter in lower case (or `·`), dim: apart without colour too.
+      // A suggested label is its letter in lower case (or raised, `suggestedLetter`), dim: apart
+      // without colour too.
       const badges = labels
         .map((label) =>
           line.first && own?.labels.includes(label.name)
@@ -120,7 +131,7 @@ function renderLine(
       const text =
         current && focused ? paint(line.text, { color: theme.cursor, bold: true }, on) : line.text;
       const outlets = line.first
-        ? outletsMark(counterpartCount(story, article.id, sentence.id), theme)
+        ? outletsMark(counterpartCount(story, article.id, sentence.id), theme, labels)
         : ' ';
       return `${glyph}${badges}${labels === DEFAULT_LABELS ? '' : unknown}${note}${outlets} ${text}`;
     }
