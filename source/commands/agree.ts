@@ -1,6 +1,6 @@
 import { GOLD } from '../export/adjudication.js';
 import { renderAgreement } from '../export/agreement-render.js';
-import { agreementOver, isReviewed } from '../export/agreement-report.js';
+import { agreementOver, hasWorked, isReviewed } from '../export/agreement-report.js';
 import type { Repository } from '../store/index.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
@@ -115,12 +115,15 @@ Examples
   },
 };
 
-/** The annotators with an annotation in the store or an article marked done. */
+/**
+ * The annotators the agreement counts as having worked somewhere (`hasWorked`: an article done,
+ * or in progress with something in it), from the store index's tallies alone.
+ */
 function decidedAnnotators(repository: Repository): Set<string> {
-  const decided = new Set<string>();
-  for (const [annotator, labels] of repository.totals().labels) {
-    if (Object.values(labels).some((count) => count > 0)) decided.add(annotator);
-  }
-  for (const row of repository.reviewed()) if (row.status === 'done') decided.add(row.annotator);
-  return decided;
+  return new Set(
+    repository
+      .tallies()
+      .filter((tally) => hasWorked(tally.status, tally.annotations))
+      .map((tally) => tally.annotator),
+  );
 }

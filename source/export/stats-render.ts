@@ -209,17 +209,19 @@ function detailLines(detail: string, width: number): string[] {
 
 function progressChart(rows: Array<{ name: string; progress: Progress }>, fit: Fit): string[] {
   const { width } = fit;
-  const names = fittedNames(
-    rows.map((row) => ({ name: row.name, value: 0 })),
-    fit,
-    0,
-  );
-  const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const labels = rows.map(
     ({ progress: p }) =>
       `${groupedDigits(p.done)} done · ${groupedDigits(p.inProgress)} in progress · ${p.opened > 0 ? `${groupedDigits(p.opened)} only opened · ` : ''}${groupedDigits(p.unreviewed)} unreviewed`,
   );
   const labelWidth = Math.max(...labels.map((label) => label.length));
+  // The names take what the counts after the bar leave (review57-b: a long annotator's name
+  // was given the whole width and pushed the row past the terminal's edge).
+  const names = fittedNames(
+    rows.map((row) => ({ name: row.name, value: 0 })),
+    fit,
+    labelWidth + 2,
+  );
+  const nameWidth = Math.max(...names.map((name) => stringWidth(name)));
   const barWidth = Math.max(4, Math.min(40, width - 2 - nameWidth - 2 - 2 - labelWidth));
   return rows.map(({ progress: p }, index) => {
     const name = names[index]!;

@@ -1,6 +1,7 @@
 import type { OverruledDecision, StoryLink } from '../store/index.js';
 import type { Label } from '../store/types.js';
 import type { DiffPart, StoryGroup } from '../story/index.js';
+import { labelledKind } from '../story/labelled-kind.js';
 import { shownValues } from '../story/shown-values.js';
 import { wordDiff } from '../story/word-diff.js';
 import stringWidth from '../text/string-width.js';
@@ -458,22 +459,19 @@ function groupNamed(state: ReviewState, group: StoryGroup): string {
 /**
  * The group's kind as the review names it: the codebook's label most members carry, counting
  * the reviewer's own labels as they stand (the story thread describes the groups without the
- * store's), ties in the codebook's order; else the kind the group was described with, which
+ * store's), ties in `labelledKind`'s order; else the kind the group was described with, which
  * is one of the codebook's labels or none (qa57: `claim` in a codebook of statistic and quote).
  */
 export function groupKind(state: ReviewState, group: StoryGroup): string | null {
   const kinds = state.project.labels.map((label) => label.name);
-  const counts = new Map<string, number>();
-  for (const member of group.members) {
-    const own = marksOf(state, member.article).sentences[member.sentence]?.labels ?? [];
-    for (const label of new Set([...member.labels, ...own])) {
-      if (kinds.includes(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
-    }
-  }
-  const best = [...counts].sort(
-    (a, b) => b[1] - a[1] || kinds.indexOf(a[0]) - kinds.indexOf(b[0]),
-  )[0];
-  if (best) return best[0];
+  const labelled = labelledKind(
+    group.members.map((member) => [
+      ...member.labels,
+      ...(marksOf(state, member.article).sentences[member.sentence]?.labels ?? []),
+    ]),
+    kinds,
+  );
+  if (labelled !== null) return labelled;
   return group.kind !== null && kinds.includes(group.kind) ? group.kind : null;
 }
 

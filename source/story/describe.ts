@@ -2,7 +2,9 @@
  * Turns a compact group (positions) into what the story view shows: each member's text, source,
  * date and labels, the group's kind, the differences, and a word diff against the anchor.
  */
+
 import { differences, perText } from './differences.js';
+import { DEFAULT_KINDS, labelledKind } from './labelled-kind.js';
 import { type SentenceFeatures, sentenceFeatures, speakerNames, Vocabulary } from './tokens.js';
 import type {
   Difference,
@@ -18,11 +20,6 @@ import { wordDiff } from './word-diff.js';
 /** The labels reviewers gave a sentence (any annotator), as the caller keeps them. */
 export type LabelsOf = (article: string, sentence: string) => readonly string[];
 
-/**
- * margin's own codebook's labels, in the order a tie between them is settled: the kinds a group
- * is given when the caller names no codebook.
- */
-export const DEFAULT_KINDS: readonly string[] = ['quote', 'claim', 'event'];
 const PASSIVE = /\b(?:was|were|had been|have been|has been)\s+\w+(?:ed|en|wn)\b/i;
 const EVENT_WORDS =
   /\b(killed|injured|wounded|attack(ed|s)?|struck|strikes?|intercepted|shot down|launched|arrived|met|visited|signed|exploded|fired|seized|captured|died)\b/i;
@@ -172,7 +169,7 @@ export function shownMembers(
 }
 
 /**
- * The codebook's label most members carry (ties: the codebook's order); failing labels, what the
+ * The codebook's label most members carry (ties: `labelledKind`'s order); failing labels, what the
  * wording says, only in a label the codebook has: a quotation is `quote`, something that
  * happened `event`, a reported statement `claim`, each when `kinds` holds that name, else no
  * kind. A label outside `kinds` (one the codebook no longer lists) is not a kind (qa57: a
@@ -183,16 +180,11 @@ export function kindOf(
   features?: readonly Pick<SentenceFeatures, 'quoted' | 'reported'>[],
   kinds: readonly string[] = DEFAULT_KINDS,
 ): StoryKind | null {
-  const counts = new Map<string, number>();
-  for (const member of members) {
-    for (const label of new Set(member.labels)) {
-      if (kinds.includes(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
-    }
-  }
-  const best = [...counts].sort(
-    (a, b) => b[1] - a[1] || kinds.indexOf(a[0]) - kinds.indexOf(b[0]),
-  )[0];
-  if (best) return best[0];
+  const labelled = labelledKind(
+    members.map((member) => member.labels),
+    kinds,
+  );
+  if (labelled !== null) return labelled;
   const guessed = wordingKind(members, features);
   return guessed !== null && kinds.includes(guessed) ? guessed : null;
 }
