@@ -58,8 +58,8 @@ const PROGRESS_MS = 100;
 
 /**
  * Opens the corpus index of `--corpus`, first bringing it up to the folder: a `quick` look
- * (folders whose time changed) for commands, a `full` one (every file's size and time) for
- * `margin index`. Reading shows a progress bar on a terminal's stderr. A missing corpus folder,
+ * (folders whose time changed) for most commands, a `compare` one (every file's size and time)
+ * for `margin index`, `export` and `story`. Reading shows a progress bar on a terminal's stderr. A missing corpus folder,
  * or one that is a file, is `CannotRun`. `store`, the store folder (absolute), is marked as no
  * articles first (`markOwnFolders`), as is the cache.
  */

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -370,6 +370,34 @@ describe('the corpus index', () => {
     const saved = { ...quickLookSettings };
     beforeEach(() => Object.assign(quickLookSettings, { compareWholeUpTo: 0 }));
     afterEach(() => Object.assign(quickLookSettings, saved));
+
+    it('reads a linked article again when its target outside the corpus is edited', async () => {
+      // review57-a: `margin index`'s compare look listed a known link without its target's size
+      // and time, and kept the old text for search, export and the story.
+      const outside = await mkdtemp(join(tmpdir(), 'margin-target-'));
+      try {
+        const target = join(outside, 'wire.txt');
+        await writeFile(target, article('Grain ships leave Odesa'));
+        await symlink(target, join(corpus.root(), 'linked.txt'));
+        const title = async (refresh: 'quick' | 'compare') => {
+          const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
+          try {
+            return index.article('linked')?.title;
+          } finally {
+            index.close();
+          }
+        };
+        expect(await title('compare')).toBe('Grain ships leave Odesa');
+        await writeFile(target, article('Grain ships leave Izmail, a longer title'));
+        const then = new Date(Date.now() - 60_000);
+        await utimes(target, then, then);
+        expect(await title('compare')).toBe('Grain ships leave Izmail, a longer title');
+        await writeFile(target, article('Grain ships leave Reni'));
+        expect(await title('quick')).toBe('Grain ships leave Reni');
+      } finally {
+        await rm(outside, { recursive: true, force: true });
+      }
+    });
 
     it('sees a file edited in place on a look that compares every file (export, orphans)', async () => {
       await editedInPlace();

@@ -10,7 +10,7 @@ import {
   specialKind,
 } from '../files.js';
 import { isSavedPageResources } from '../saved-page-folders.js';
-import { knownNamesIn } from './known-names.js';
+import { type KnownNames, knownNamesIn } from './known-names.js';
 import { KnownTimes, knownTimesSettings } from './known-times.js';
 import type { Db } from './schema.js';
 import { statOrNull } from './stat-or-null.js';
@@ -21,7 +21,7 @@ import { statOrNull } from './stat-or-null.js';
  * editor that saves by rename) and compares the size and modification time of their files only;
  * `compare` lists every folder the same way, which also catches a file edited in place (VS Code,
  * nano, `>>`: its folder's time unchanged), at the cost of one stat per file of the corpus;
- * `full` does that with every row of a folder held whole (what `margin index` and the review do).
+ * `full` does that with every row of a folder held whole (what the review's start does).
  */
 export type ScanMode = 'quick' | 'compare' | 'full';
 
@@ -66,6 +66,8 @@ interface Listed {
   known: boolean;
   /** A known file whose size or time differs from what the index read: to read again. */
   stale?: boolean;
+  /** A known link's number in the folder's packed names, whose target's size and time it keeps. */
+  number?: number;
 }
 
 /** Entries of a folder listed between two turns of the event loop. */
@@ -209,7 +211,7 @@ export async function scan(
                 listed.push({ path, special: null, link: false, known, stale: true });
             }
           } else if (entry.isSymbolicLink())
-            listed.push({ path, special: null, link: true, known });
+            listed.push({ path, special: null, link: true, known, number });
         }
       } finally {
         entries.closeSync();
@@ -276,7 +278,11 @@ export async function scan(
         (compare &&
           (stats === null || row === null
             ? true
-            : stats.size[i] !== row.size || stats.mtime[i] !== row.mtime));
+            : stats.size[i] !== row.size || stats.mtime[i] !== row.mtime)) ||
+        // A link's target is edited where the folder's listing cannot see it: its size and time
+        // are compared in every look that stats it (review57-a: `margin index`'s compare look
+        // kept a linked article's old text).
+        (file.link && stats !== null && linkTargetChanged(stats, i, row, names, file.number));
       if (changed) plan.read.push(file.path);
     }
     // What the index knows here and the folder no longer holds.
@@ -336,7 +342,10 @@ export async function scan(
       if (unchanged && last?.path === folder.path && last.mtime === folder.mtime)
         plan.folders.pop();
       if (subfolders === null) {
-        // Marked since it was read (a store opened, a cache made there): all it held goes.
+        // Marked since it was read (a store opened, a cache made there): all it held goes, and
+        // the folder is named as skipped, as a full look names it (`margin index` says why its
+        // articles went; review57-a).
+        plan.skipped.push(folder.path);
         gone.push(folder.path);
         plan.dropFolders.push(folder.path);
         continue;
@@ -406,6 +415,22 @@ interface Found {
   mtime: Float64Array;
   /** Index of a linked file → what its target is (absent: the target is gone). */
   targets: Map<number, Stats>;
+}
+
+/**
+ * Whether a known link's target differs in size or time from what the index read of it: from
+ * its row where the look holds rows, else from the folder's packed names.
+ */
+function linkTargetChanged(
+  stats: Found,
+  i: number,
+  row: KnownFile | null,
+  names: KnownNames | null,
+  number: number | undefined,
+): boolean {
+  if (row !== null) return stats.size[i] !== row.size || stats.mtime[i] !== row.mtime;
+  if (names === null || number === undefined || number < 0) return false;
+  return stats.size[i] !== names.sizeOf(number) || stats.mtime[i] !== names.mtimeOf(number);
 }
 
 /**
