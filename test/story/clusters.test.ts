@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ComponentAccess, clusterComponent } from '../../source/story/clusters.js';
+import { type ComponentAccess, clusterComponent, radixOrder } from '../../source/story/clusters.js';
 import { aheadJob, answerAhead, WINDOW } from '../../source/story/verdicts-ahead.js';
 
 /** Nodes 0 and 1 each paired with node 2 only, every node in an article of its own. */
@@ -269,6 +269,31 @@ describe('the order of the joins', () => {
     const groups = clusterComponent(sorted, access);
     expect(groups.filter((group) => group.length > 1).length).toBeGreaterThan(500);
     expect(groups).toEqual(expected);
+  });
+});
+
+describe('the radix order', () => {
+  it('orders by several keys, the last first, one from its highest, as a comparison does', () => {
+    // A small generator, so that the keys repeat and ties are left to the keys before.
+    let seed = 7;
+    const random = (bound: number) => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed % bound;
+    };
+    for (const count of [1000, 20_000]) {
+      const wide = Uint32Array.from({ length: count }, () => random(300_000));
+      const narrow = Uint32Array.from({ length: count }, () => random(5));
+      const score = Uint32Array.from({ length: count }, () => 0x3f00_0000 + random(40) * 0x1_0000);
+      const order = radixOrder(count, [
+        [wide, 300_000],
+        [narrow, 5],
+        [score, 0x1_0000_0000, true],
+      ]);
+      const expected = Array.from({ length: count }, (_, i) => i).sort(
+        (x, y) => score[y]! - score[x]! || narrow[x]! - narrow[y]! || wide[x]! - wide[y]! || x - y,
+      );
+      expect(Array.from(order)).toEqual(expected);
+    }
   });
 });
 
