@@ -358,7 +358,7 @@ describe("a large component's anchors' verdicts answered ahead", () => {
     expect(asked.count).toBeLessThan(here.count - 1000);
   });
 
-  it("answers each pair's verdict for the anchors it reads, ahead of the joins", () => {
+  it("answers each pair's verdict for the anchors it reads, ahead of the joins, their tables read first", () => {
     const sorted = Int32Array.from({ length: 1000 }, (_, i) => 999 - i);
     const job = aheadJob(sorted, 999);
     for (let k = 0; k < 999; k++) {
@@ -373,7 +373,11 @@ describe("a large component's anchors' verdicts answered ahead", () => {
     }
     // Ranks 10 and 11 joined already, anchored at 10: one group, no verdict.
     job.parent[11] = 10;
-    answerAhead(job, same);
+    // The nodes whose tables it reads ahead, before it answers for them.
+    const warmed = new Set<number>();
+    answerAhead(job, same, (nodes, from, to) => {
+      for (let i = from; i < to; i++) warmed.add(nodes[i]!);
+    });
     for (let k = 0; k < 999; k++) {
       const answered = Atomics.load(job.slotPair, k) === k;
       // Pairs just ahead of the joins (here at 0) are theirs to ask.
@@ -381,6 +385,7 @@ describe("a large component's anchors' verdicts answered ahead", () => {
       if (!answered) continue;
       const [a, b] = k === 11 ? [10, 12] : [k, k + 1];
       expect([job.slotA[k], job.slotB[k]]).toEqual([a, b]);
+      expect(warmed.has(sorted[a]!) && warmed.has(sorted[b]!)).toBe(true);
       expect(job.slotVerdict[k]).toBe(same(sorted[a]!, sorted[b]!) > 0 ? 1 : -1);
     }
   });
