@@ -227,8 +227,9 @@ export class ComparePool implements PairComparer {
 }
 
 /**
- * Pairs' nodes read ahead at a time (`PairJudge.warm`): what their views read, under 1 MB,
- * stays in a core's cache until they are compared.
+ * A chunk's entries (two a pair: 1,024 pairs) whose nodes' tables are read ahead at a time
+ * (`PairJudge.warm`): what their views read, under 1 MB, stays in a core's cache until they
+ * are compared.
  */
 const WARM = 2048;
 
