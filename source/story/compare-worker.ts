@@ -39,10 +39,18 @@ parentPort!.on('message', (job: CompareJob | AheadJob) => {
   if ('sorted' in job) {
     // What the comparing left is garbage: given back before the joins' peak.
     collectNow();
-    answerAhead(job, (a, b) => judge.same(a, b));
+    answerAhead(
+      job,
+      (a, b) => judge.same(a, b),
+      (nodes, from, to) => judge.warm(nodes, from, to),
+    );
     return;
   }
-  const reply = compareChunk(job, (a, b) => judge.same(a, b));
+  const reply = compareChunk(
+    job,
+    (a, b) => judge.same(a, b),
+    (pairs, from, to) => judge.warm(pairs, from, to),
+  );
   parentPort!.postMessage(reply, [
     reply.found.buffer as ArrayBuffer,
     reply.scores.buffer as ArrayBuffer,

@@ -56,6 +56,8 @@ export interface PairComparer {
     words: readonly string[],
     edge: (a: number, b: number, score: number) => void,
     same?: (a: number, b: number) => number,
+    /** Reads the tables of pairs' nodes ahead of comparing them here (`PairJudge.warm`). */
+    warm?: (pairs: Int32Array, from: number, to: number) => void,
   ): Promise<void>;
   compare(a: number, b: number): void;
   /** Waits until few pairs (`all`: none) are still being compared, their edges handed back. */
@@ -449,6 +451,7 @@ export class StoryIndex {
         this.vocabulary.words,
         (a, b, score) => this.addEdge(a, b, score),
         (a, b) => this.same(a, b),
+        (pairs, from, to) => this.judge.warm(pairs, from, to),
       );
       const take = (a: number, b: number) => comparer.compare(a, b);
       for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) => {

@@ -47,6 +47,8 @@ export const WINDOW = 1 << 14;
  * the pairs just ahead are being joined already.
  */
 const LEAD = 64;
+/** Pairs whose anchors' tables the answering thread reads ahead at a time (`answerAhead`). */
+const WARM_PAIRS = 256;
 /** Pairs between the index's thread's reports of where it is. */
 export const REPORT_EVERY = 64;
 
@@ -83,11 +85,19 @@ export function answered(job: AheadJob, k: number, a: number, b: number): number
 /**
  * Answers ahead of the index's thread until it is done (on the answering thread): each pair's
  * groups as the union-find reads now, and where they are two and their verdict is not known,
- * `same` of their anchors.
+ * `same` of their anchors; `warm` reads the anchors' tables of the pairs just ahead.
  */
-export function answerAhead(job: AheadJob, same: (a: number, b: number) => number): void {
+export function answerAhead(
+  job: AheadJob,
+  same: (a: number, b: number) => number,
+  warm?: (nodes: Int32Array, from: number, to: number) => void,
+): void {
   const { sorted, pairA, pairB, parent, anchor, progress } = job;
   const count = pairA.length;
+  // The anchors' nodes of the next `WARM_PAIRS` pairs as the union-find reads now, their tables
+  // read ahead (`PairJudge.warm`): each verdict's first reads then come from the cache.
+  const warmed = new Int32Array(2 * WARM_PAIRS);
+  let warmedTo = 0;
   // Without compressing paths: only the index's thread writes the union-find. A parent read
   // stale is an ancestor still, so the walk ends at a root of some moment.
   const find = (i: number): number => {
@@ -104,6 +114,18 @@ export function answerAhead(job: AheadJob, same: (a: number, b: number) => numbe
       // Its slots are full: wait a moment for the index's thread.
       Atomics.wait(progress, 0, at, 1);
       continue;
+    }
+    if (warm && k >= warmedTo) {
+      let nodes = 0;
+      warmedTo = Math.min(count, k + WARM_PAIRS);
+      for (let i = k; i < warmedTo; i++) {
+        const x = pairA[i]!;
+        if (x < 0) continue;
+        const y = pairB[i]!;
+        warmed[nodes++] = sorted[anchor[find(x)]!]!;
+        warmed[nodes++] = sorted[anchor[find(y < 0 ? ~y : y)]!]!;
+      }
+      warm(warmed, 0, nodes);
     }
     const a = pairA[k]!;
     if (a < 0) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ComponentAccess, clusterComponent } from '../../source/story/clusters.js';
+import { type ComponentAccess, clusterComponent, radixOrder } from '../../source/story/clusters.js';
 import { aheadJob, answerAhead, WINDOW } from '../../source/story/verdicts-ahead.js';
 
 /** Nodes 0 and 1 each paired with node 2 only, every node in an article of its own. */
@@ -272,6 +272,31 @@ describe('the order of the joins', () => {
   });
 });
 
+describe('the radix order', () => {
+  it('orders by several keys, the last first, one from its highest, as a comparison does', () => {
+    // A small generator, so that the keys repeat and ties are left to the keys before.
+    let seed = 7;
+    const random = (bound: number) => {
+      seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+      return seed % bound;
+    };
+    for (const count of [1000, 20_000]) {
+      const wide = Uint32Array.from({ length: count }, () => random(300_000));
+      const narrow = Uint32Array.from({ length: count }, () => random(5));
+      const score = Uint32Array.from({ length: count }, () => 0x3f00_0000 + random(40) * 0x1_0000);
+      const order = radixOrder(count, [
+        [wide, 300_000],
+        [narrow, 5],
+        [score, 0x1_0000_0000, true],
+      ]);
+      const expected = Array.from({ length: count }, (_, i) => i).sort(
+        (x, y) => score[y]! - score[x]! || narrow[x]! - narrow[y]! || wide[x]! - wide[y]! || x - y,
+      );
+      expect(Array.from(order)).toEqual(expected);
+    }
+  });
+});
+
 describe("a large component's anchors' verdicts answered ahead", () => {
   const hash = (x: number) => {
     let h = Math.imul(x ^ 0x9e3779b9, 0x85ebca6b);
@@ -333,7 +358,7 @@ describe("a large component's anchors' verdicts answered ahead", () => {
     expect(asked.count).toBeLessThan(here.count - 1000);
   });
 
-  it("answers each pair's verdict for the anchors it reads, ahead of the joins", () => {
+  it("answers each pair's verdict for the anchors it reads, ahead of the joins, their tables read first", () => {
     const sorted = Int32Array.from({ length: 1000 }, (_, i) => 999 - i);
     const job = aheadJob(sorted, 999);
     for (let k = 0; k < 999; k++) {
@@ -348,7 +373,11 @@ describe("a large component's anchors' verdicts answered ahead", () => {
     }
     // Ranks 10 and 11 joined already, anchored at 10: one group, no verdict.
     job.parent[11] = 10;
-    answerAhead(job, same);
+    // The nodes whose tables it reads ahead, before it answers for them.
+    const warmed = new Set<number>();
+    answerAhead(job, same, (nodes, from, to) => {
+      for (let i = from; i < to; i++) warmed.add(nodes[i]!);
+    });
     for (let k = 0; k < 999; k++) {
       const answered = Atomics.load(job.slotPair, k) === k;
       // Pairs just ahead of the joins (here at 0) are theirs to ask.
@@ -356,6 +385,7 @@ describe("a large component's anchors' verdicts answered ahead", () => {
       if (!answered) continue;
       const [a, b] = k === 11 ? [10, 12] : [k, k + 1];
       expect([job.slotA[k], job.slotB[k]]).toEqual([a, b]);
+      expect(warmed.has(sorted[a]!) && warmed.has(sorted[b]!)).toBe(true);
       expect(job.slotVerdict[k]).toBe(same(sorted[a]!, sorted[b]!) > 0 ? 1 : -1);
     }
   });
