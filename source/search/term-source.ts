@@ -1,11 +1,23 @@
-import { articleOfNumber, type IndexedArticles, type WordIndex } from '../corpus/word-index.js';
+import {
+  articleOfNumber,
+  firstAtLeast,
+  type IndexedArticles,
+  type WordIndex,
+} from '../corpus/word-index.js';
 import { isDigitWord } from '../text/fold.js';
 import { MIN_PREFIX } from './candidates.js';
 import type { ContextFacts } from './context-facts.js';
 import { type Matches, type Source, unionOf, withinSources } from './matches.js';
 import { firstCommonKeys } from './runs.js';
 import { remembered, remembering, resumed, wordsOfSentence } from './sentence-words.js';
-import { findPhrase, type PhraseTerm, type Term, termSite, wordScore } from './terms.js';
+import {
+  findPhrase,
+  PHRASE_STARTED,
+  type PhraseTerm,
+  type Term,
+  termSite,
+  wordScore,
+} from './terms.js';
 
 /** A word found only in the article's title, or only in a note, counts for a little less. */
 const TITLE_WEIGHT = 0.8;
@@ -272,7 +284,7 @@ function readBefore(turns: PhraseTurns): ReadBefore {
   const earlier = turns.before;
   const hits = new Map(earlier?.hits);
   for (const key of turns.exact) hits.set(key, 1);
-  for (const key of turns.started) hits.set(key, STARTED_SCORE);
+  for (const key of turns.started) hits.set(key, PHRASE_STARTED);
   // Both ascending: merged, each key once.
   const old = earlier?.read ?? new Uint32Array(0);
   const read = new Uint32Array(turns.at + old.length);
@@ -290,19 +302,10 @@ function readBefore(turns: PhraseTurns): ReadBefore {
   return { read: read.subarray(0, length), hits };
 }
 
-/** A phrase whose last word is only begun (the score findPhrase gives it; any above 0 serves). */
-const STARTED_SCORE = 0.9;
-
 /** Whether `key` is among the ascending `keys`. */
 function isIn(keys: Uint32Array, key: number): boolean {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return low < keys.length && keys[low] === key;
+  const at = firstAtLeast(keys, key);
+  return at < keys.length && keys[at] === key;
 }
 
 /**

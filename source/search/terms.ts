@@ -159,7 +159,7 @@ export function findPhrase(
 }
 
 /** A phrase whose last word is only begun scores as a prefix match would. */
-const PHRASE_STARTED = 0.9;
+export const PHRASE_STARTED = 0.9;
 
 /** How well a plain word matches a word outside the index (of a note), by the index's rules. */
 export function wordScore(term: WordTerm, word: string): number {
