@@ -12,7 +12,7 @@ const NAMES = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:(?:and|in|from|at)\
 const CREDIT = String.raw`(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Gg]raphics|[Rr]esearch)\s+by\s+${NAMES}`;
 
 /** The agencies an image credit ends with, as the last 13 characters of a line show them. */
-const CREDITED_END = /(?:getty images|afp|reuters|ap|epa|shutterstock|tass|ria novosti)$/;
+const CREDITED_END = /(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|tass|ria novosti)$/;
 
 /**
  * A line's boilerplate patterns. `may`, where given, is a test every line the pattern matches

@@ -17,6 +17,9 @@ const LINES = [
   'Protesters gather in Kyiv / Getty Images',
   'Smoke over the port, March 2025 (REUTERS)',
   'A soldier at the front | AP',
+  // review57-d: the pattern's `ap photo` was missing from its test, which spared these lines.
+  'Troops in Kyiv / AP Photo',
+  'Troops in Kyiv (AP Photo)',
   'Officials meet in Moscow, RIA Novosti',
   'Rescue workers at the site (AFP)',
   'Protesters gather in the square (Image: GETTY)',
