@@ -40,8 +40,12 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', '
  * English "a"; never in capitals (`UN` is the United Nations).
  */
 const OTHER_INDEFINITE = new Set(['ein', 'eine', 'un', 'une', 'uno', 'una', 'um', 'uma']);
-const otherIndefinite = (word: Token): boolean =>
-  OTHER_INDEFINITE.has(word.lower) && word.text !== word.text.toUpperCase();
+const otherIndefinite = ([word, next]: Token[]): boolean =>
+  OTHER_INDEFINITE.has(word!.lower) &&
+  word!.text !== word!.text.toUpperCase() &&
+  // `Uma Thurman said`, `Una Mullally said`: a name goes on after an English first name, where
+  // a role follows the article (`ein Sprecher`, `un porte-parole`; review57-c).
+  !(next !== undefined && isNameWord(next) && !isRole(next.lower));
 
 /**
  * "Of" in the Romance languages, which is a name particle too (`Lula da Silva`): right after a
@@ -116,7 +120,7 @@ export function mention(tokens: Token[]): Mention | null {
   if (DETERMINERS.has(words[0]!.lower)) {
     determiner = words[0]!.lower;
     from = 1;
-  } else if (otherIndefinite(words[0]!)) {
+  } else if (otherIndefinite(words)) {
     determiner = 'a';
     from = 1;
   }
@@ -134,7 +138,10 @@ export function mention(tokens: Token[]): Mention | null {
     nameStart > from &&
     nameStart < words.length &&
     ROMANCE_OF.has(words[nameStart]!.text) &&
-    isRole(words[nameStart - 1]!.lower)
+    isRole(words[nameStart - 1]!.lower) &&
+    // A role in lower case (`portavoce del`); a title in capitals goes before a name that starts
+    // with the particle (`President de Klerk`, `President da Silva`; review57-c).
+    words[nameStart - 1]!.text === words[nameStart - 1]!.lower
   ) {
     nameStart = words.length;
   }

@@ -93,6 +93,15 @@ describe('English beside the other languages', () => {
     const body = '“Aid is not reaching Gaza,” said UN agency spokesman Jens Laerke on Friday.';
     expect(speaker(body, 'Aid is not')).not.toBe('UN agency');
   });
+
+  it('keeps a title before a name that starts with de or da, and Uma as a first name', () => {
+    // review57-c: the Romance "of" after a role and the Portuguese "uma" had taken these apart.
+    expect(speaker('“We will hold,” President de Klerk said.', 'We will hold')).toBe('de Klerk');
+    expect(speaker('“Talks go on,” President da Silva said.', 'Talks go on')).toBe('da Silva');
+    expect(speaker('“It was a long day,” Uma Thurman said.', 'It was a long day')).toBe(
+      'Uma Thurman',
+    );
+  });
 });
 
 describe('a German sentence after a „…“ quotation', () => {
