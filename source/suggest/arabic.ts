@@ -27,10 +27,11 @@ const ROLES = set(`
   مصدر مصادر شاهد شهود سكان مسؤولون بيان
 `);
 
-/** Words after which no name follows: that (إن), in, during, after, to reporters, today … */
+/** Words after which no name follows: that (إن), in, during, after, to reporters, today, the days … */
 const STOPS = set(`
   إن أن إنه أنه إنها أنها في خلال بعد قبل عن على إلى من مع يوم اليوم أمس للصحفيين لوكالة لقناة
   لصحيفة للصحافة لرويترز عبر حول بينما كما إذ ثم حيث التي الذي
+  الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد
 `);
 
 /** The word without a joined و or ف (and, so), as a verb or a name may carry it. */
@@ -92,8 +93,14 @@ export function arabicSpeaker(
   // A role without the article is indefinite, and what follows it qualifies it: `قال مسؤول
   // أوكراني`, "a Ukrainian official said", names no one.
   const indefinite = roles.length > 0 && !definite;
+  // A role after the name begins its apposition (`قال لافروف وزير الخارجية الروسي`, "said Lavrov,
+  // the Russian foreign minister"): the name ends there (review57-c).
+  const upTo = words.slice(i, i + 4);
+  const roleAfter = upTo.findIndex((word, j) => j > 0 && isRole(word));
   const name =
-    !indefinite && i < words.length && !words[i]!.startsWith('ال') ? words.slice(i, i + 4) : [];
+    !indefinite && i < words.length && !words[i]!.startsWith('ال')
+      ? upTo.slice(0, roleAfter < 0 ? upTo.length : roleAfter)
+      : [];
   if (roles.length === 0 && name.length === 0) return null;
   const text = words.slice(0, indefinite ? words.length : i + name.length).join(' ');
   return {

@@ -225,6 +225,10 @@ describe('a speaker in Arabic', () => {
       'لا نستبعد',
       'ديمتري بيسكوف',
     ],
+    // The name ends at a role after it and at a day (review57-c): "said Lavrov, the Russian
+    // foreign minister", "President Putin said Wednesday".
+    ['«لن نتراجع»، قال لافروف وزير الخارجية الروسي.', 'لن نتراجع', 'لافروف'],
+    ['«لن نتراجع»، قال الرئيس بوتين الأربعاء.', 'لن نتراجع', 'بوتين'],
   ])('%s', (body, quoted, who) => {
     expect(suggested(suggestionFor(body, quoted))).toContain('quote');
     expect(speaker(body, quoted)).toBe(who);
