@@ -14,6 +14,7 @@ import {
   sureHits,
 } from '../search/index.js';
 import { unknownLabel } from '../search/unknown-label.js';
+import { codePoints } from '../text/code-points.js';
 import { oneLine, oneName, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags, storeFlags } from './command.js';
 import { openProjectCorpus } from './corpus.js';
@@ -49,14 +50,21 @@ function line(hit: SearchHit): string {
 }
 
 function json(hits: SearchHit[]): string {
-  const rows = hits.map((hit) => ({
-    article: hit.article,
-    sentence: hit.sentence,
-    score: score(hit),
-    text: hit.text,
-    labels: hit.labels,
-    matches: hit.matches,
-  }));
+  const rows = hits.map((hit) => {
+    // Code points, as `show --json` and every export count: a Python or jq reader slices by them.
+    const points = codePoints(hit.text);
+    return {
+      article: hit.article,
+      sentence: hit.sentence,
+      score: score(hit),
+      text: hit.text,
+      labels: hit.labels,
+      matches: hit.matches.map(([start, end]) => [
+        points.toCodePoint(start),
+        points.toCodePoint(end),
+      ]),
+    };
+  });
   return `${safeJson(rows, 2)}\n`;
 }
 
@@ -195,7 +203,8 @@ it could not search at all: a bad query, a missing corpus folder, a corpus or st
 a file. A - before a number is its sign: '-3.5%' finds -3.5% and −3,5 % first, then 3.5%.
 
 Options
-  --json           Print a JSON array of {article, sentence, score, text, labels, matches}
+  --json           Print a JSON array of {article, sentence, score, text, labels, matches}; each
+                   match is [start, end) in code points of text, as the exports count
   --limit, -n N    At most N hits (default ${DEFAULT_CLI_LIMIT})
   --corpus, -c     The corpus folder (default: seeds)
   --store, -s      The annotation store folder (default: annotations)

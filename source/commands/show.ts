@@ -6,6 +6,7 @@ import { ioReason } from '../corpus/io-reason.js';
 import { readArticle } from '../corpus/load.js';
 import { bytesToSource, MAX_PAGE_BYTES } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
+import { articleCodePoints } from '../export/offsets.js';
 import { oneName, safeJson } from '../text/untrusted.js';
 import { wrapLines } from '../text/wrap-lines.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
@@ -34,6 +35,8 @@ function readable(article: Article, output: Output): string {
 
 /** `margin show --json`: exactly the fields the issue names, in its order. */
 export function articleJson(article: Article): string {
+  // Code points, as every export counts: a Python or jq reader slices the text by them.
+  const points = articleCodePoints(article);
   return safeJson({
     id: article.id,
     path: article.path,
@@ -46,8 +49,8 @@ export function articleJson(article: Article): string {
       id,
       paragraph,
       text,
-      start,
-      end,
+      start: points.toCodePoint(start),
+      end: points.toCodePoint(end),
     })),
     warnings: article.warnings,
   });
@@ -63,9 +66,8 @@ the corpus folder.
 
 Options
   --json        Print one JSON object: id, path, title, date, byline, source, text, sentences, warnings.
-                A sentence's start and end count UTF-16 units of text, as JavaScript's
-                text.slice(start, end) does; exports count code points, as Python does
-                (an emoji is 2 units here, 1 there)
+                A sentence's start and end count code points of text, as every export
+                does and as Python and jq slice strings (an emoji counts as one)
   --corpus, -c  The corpus folder an id is looked up in (default: seeds)
 
 Examples

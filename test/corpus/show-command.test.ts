@@ -95,6 +95,23 @@ Background:
     expect(parsed.sentences[4]).toMatchObject({ paragraph: 4, text: 'Background:' });
   });
 
+  it('counts --json offsets in code points, as the exports and Python do, past an emoji', async () => {
+    const file = await corpus.write(
+      'emoji.txt',
+      'Fans cheered 👍🏽 at the final.\n\nThe mayor said the stadium would reopen in May.\n',
+    );
+    const result = await show([file], true);
+    const parsed = JSON.parse(result.stdout) as {
+      text: string;
+      sentences: Array<{ text: string; start: number; end: number }>;
+    };
+    const second = parsed.sentences.at(-1)!;
+    expect(second.text).toBe('The mayor said the stadium would reopen in May.');
+    // Two astral characters before it: JavaScript's units would be 2 further on.
+    expect(second.start).toBe(parsed.text.indexOf('The mayor') - 2);
+    expect([...parsed.text].slice(second.start, second.end).join('')).toBe(second.text);
+  });
+
   it('names an unreadable file and its reason on stderr: status 1, or 2 when there is no file', async () => {
     await corpus.write(
       'chart.png',

@@ -132,6 +132,21 @@ describe('margin search', () => {
     expect(hit.matches.map(([start, end]) => hit.text.slice(start, end))).toEqual(['Zelenskyy']);
   });
 
+  it('--json counts highlight ranges in code points past an emoji, as show --json and the exports do', async () => {
+    const dir = await scratch();
+    await mkdir(join(dir, 'corpus'));
+    await writeFile(
+      join(dir, 'corpus', 'fans.txt'),
+      'Fans 👍🏽 cheered Zelenskyy at the final in Kyiv.\n',
+    );
+    const result = await search(['Zelensky'], { json: true, corpus: join(dir, 'corpus') });
+    const [hit] = JSON.parse(result.stdout) as [{ text: string; matches: Array<[number, number]> }];
+    const points = [...hit.text];
+    expect(hit.matches.map(([start, end]) => points.slice(start, end).join(''))).toEqual([
+      'Zelenskyy',
+    ]);
+  });
+
   it('tells a person at the terminal how many match when the hits fill the limit', async () => {
     // qa52: `--limit 20` printed 20 lines where 635 matched, and nothing said there were more.
     const every = (await search(['Witkov'], { limit: 1000 })).stdout.trim().split('\n');
