@@ -5,6 +5,7 @@ import type { Repository } from '../store/index.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
+import { strayLabelNotes } from './unlisted-labels.js';
 import { answered, listFlag, openWorkspace, statusesOf } from './workspace.js';
 
 export const command: Command = {
@@ -69,15 +70,25 @@ Examples
       // marked an article done. One who only opened an article (Enter in the list writes its
       // file) is not compared, nor named as compared (qa57 #13); --annotator names whom it names.
       const decided = decidedAnnotators(repository);
-      const undecided =
+      const left =
         named.length > 0 ? [] : known.filter((name) => name !== GOLD && !decided.has(name));
+      // One whose file the store refused (conflict markers, bad JSON) is not one who decided
+      // nothing (qa58 #11): named apart, as unread.
+      const refused = refusedAnnotators(repository);
+      const unread = left.filter((name) => refused.has(name));
+      const undecided = left.filter((name) => !refused.has(name));
       const annotators =
-        named.length > 0
-          ? named
-          : known.filter((name) => name !== GOLD && !undecided.includes(name));
+        named.length > 0 ? named : known.filter((name) => name !== GOLD && !left.includes(name));
       const missing = named.filter((name) => !known.includes(name));
       if (missing.length > 0 || annotators.length < 2)
-        return { missing, annotators, report: null, known, undecided };
+        return {
+          missing,
+          annotators,
+          report: null,
+          known,
+          undecided,
+          unread,
+        };
       // Kept in the store's index as stats' picture is, until a file's row, the corpus's
       // generation, the labels or the annotators compared change: each run read the reviewed
       // articles' text and every annotation on them again.
@@ -89,13 +100,19 @@ Examples
       return {
         missing,
         annotators,
-        report: undecided.length > 0 ? { ...report, undecided } : report,
+        report: {
+          ...report,
+          ...(undecided.length > 0 ? { undecided } : {}),
+          ...(unread.length > 0 ? { unread } : {}),
+        },
         known,
         undecided,
+        unread,
       };
     });
+    for (const note of await strayLabelNotes(project.labels, workspace)) output.say(note);
     await repository.close();
-    const { missing, annotators, report, known, undecided } = outcome;
+    const { missing, annotators, report, known, undecided, unread } = outcome;
     if (missing.length > 0) {
       throw new CannotRun(`no annotator ${missing.map((n) => `"${n}"`).join(', ')} in the store`);
     }
@@ -105,7 +122,7 @@ Examples
       output.problem(
         named.length > 0
           ? `agreement needs two annotators; --annotator names only ${annotators[0]!}${others.length > 0 ? ` (the store also has ${others.join(', ')})` : ' and the store has no other'}`
-          : `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}${undecided.length > 0 ? ` who decided something (${undecided.join(', ')} only opened articles)` : ''}`,
+          : `agreement needs two annotators; the store has ${annotators.length === 0 ? 'none' : `only ${annotators[0]!}`}${undecided.length + unread.length > 0 ? ` who decided something (${whyLeft(undecided, unread)})` : ''}`,
       );
       return output.status();
     }
@@ -114,6 +131,22 @@ Examples
     return output.status();
   },
 };
+
+/** Annotators with a file the store refused (conflict markers, bad JSON): named above it. */
+function refusedAnnotators(repository: Repository): Set<string> {
+  const names = repository.problems().map((problem) => problem.annotator);
+  return new Set(names.filter((name): name is string => name !== null));
+}
+
+/** Why the others are not compared. */
+function whyLeft(undecided: readonly string[], unread: readonly string[]): string {
+  return [
+    ...(undecided.length > 0 ? [`${undecided.join(', ')} only opened articles`] : []),
+    ...(unread.length > 0
+      ? [`${unread.join(', ')}: files margin could not read, named above`]
+      : []),
+  ].join('; ');
+}
 
 /**
  * The annotators the agreement counts as having worked somewhere (`hasWorked`: an article done,

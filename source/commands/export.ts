@@ -43,7 +43,7 @@ import { fromCwd, isWithin } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
 import { keptStoryIds, orderedStoryClusters, savedGroupsOf } from './story-groups.js';
 import { openSuggester } from './suggestion-model.js';
-import { unlistedLabels } from './unlisted-labels.js';
+import { strayLabelNotes, unlistedLabels } from './unlisted-labels.js';
 import { listFlag, openWorkspace } from './workspace.js';
 
 /** Below this many annotations an export is over before a progress bar could be read. */
@@ -195,6 +195,9 @@ Examples
     }
     if (workspace.missing) output.say(workspace.missing);
     for (const note of unlisted.notes) output.say(note);
+    // Named once the filters passed; a label filter's own notes said it already.
+    if (labels.length === 0)
+      for (const note of await strayLabelNotes(LABELS, workspace)) output.say(note);
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
       labels,

@@ -12,6 +12,7 @@ import { renderStats, TOP_ARTICLES } from '../export/stats-render.js';
 import { safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { displayTitle } from './list-table.js';
+import { strayLabelNotes } from './unlisted-labels.js';
 import { answered, openWorkspace, summariesOf } from './workspace.js';
 
 /**
@@ -127,6 +128,7 @@ Examples
             every ? {} : top,
           ),
     );
+    for (const note of await strayLabelNotes(project.labels, workspace)) output.say(note);
     await repository.close();
     if (flags.json) await output.out(`${safeJson(report, 2)}\n`);
     // At a terminal, names fit its width; piped, they are whole (the bars as at 80 columns).

@@ -1,5 +1,6 @@
 import { unknownLabel } from '../search/unknown-label.js';
 import type { Repository } from '../store/index.js';
+import type { LabelSet } from '../store/labels.js';
 
 /**
  * Labels a filter names that the codebook (margin.json) does not list: a label renamed or
@@ -37,4 +38,44 @@ export async function unlistedLabels(
     }),
     refusal: null,
   };
+}
+
+/**
+ * One line for each label the store's annotations carry that the codebook does not list. A
+ * label renamed on one clone (margin.json and `margin relabel`) comes back under its old name
+ * with a teammate's work made before they pulled; `stats`, `agree` and every export count it as
+ * a label of its own, which lowers the agreement a team lead reports without a word (qa58 #10).
+ * The line names who holds it and the rename to run: the codebook label whose rules are the old
+ * name's, when there is exactly one.
+ */
+export async function strayLabelNotes(
+  codebook: LabelSet,
+  workspace: { repository: Pick<Repository, 'totals'>; checked: Promise<unknown> },
+): Promise<string[]> {
+  await workspace.checked.catch(() => undefined);
+  const listed = new Set(codebook.map((label) => label.name));
+  const stray = new Map<string, { count: number; annotators: string[] }>();
+  for (const [annotator, counts] of workspace.repository.totals().labels) {
+    for (const [label, n] of Object.entries(counts)) {
+      if (n <= 0 || listed.has(label)) continue;
+      const found = stray.get(label) ?? { count: 0, annotators: [] };
+      found.count += n;
+      found.annotators.push(annotator);
+      stray.set(label, found);
+    }
+  }
+  return [...stray]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([label, { count, annotators }]) => {
+      const heirs = codebook.filter((entry) => entry.rules === label);
+      const target = heirs.length === 1 ? heirs[0]!.name : 'NEW';
+      const who = annotators.sort().join(', ');
+      const plural = count === 1 ? '' : 's';
+      return `label "${label}" is not in margin.json's labels; the store holds ${count} annotation${plural} with it (${who}), counted as a label of its own: margin relabel ${shellWord(label)} ${target} renames it`;
+    });
+}
+
+/** A word as a shell reads it back: quoted when it holds anything but letters, digits and `.-_`. */
+function shellWord(word: string): string {
+  return /^[\p{L}\p{N}._-]+$/u.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }

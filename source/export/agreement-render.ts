@@ -24,6 +24,11 @@ export function renderAgreement(report: AgreementReport, width: number): string 
       `Not compared, having decided nothing (only opened articles): ${report.undecided.map(oneName).join(', ')}`,
     );
   }
+  if (report.unread && report.unread.length > 0) {
+    out.push(
+      `Not compared, their files not read (named on stderr): ${report.unread.map(oneName).join(', ')}`,
+    );
+  }
   out.push('');
   const rows: Array<[string, Agreement]> = [
     ['overall', report.overall],

@@ -35,6 +35,11 @@ export interface AgreementReport {
    * no article marked done: they only opened articles); present only when there are any.
    */
   undecided?: string[];
+  /**
+   * The store's annotators left out because the store refused their files (conflict markers,
+   * bad JSON; each named on stderr) and nothing of theirs that was read decided anything.
+   */
+  unread?: string[];
 }
 
 /**

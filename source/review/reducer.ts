@@ -467,7 +467,7 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
         { ...state, marks: { ...state.marks, ...action.marks }, summaries, warnings },
         action.problems,
       );
-      return { ...next, top: followReader(next, state.top) };
+      return { ...refusedBehind(state, next), top: followReader(next, state.top) };
     }
     case 'store/opened': {
       const next = withStoreProblems(
@@ -574,4 +574,17 @@ function resultKeys(state: ReviewState): string {
   const key = (type: KeyAction['type']) => typedKeysIn('results', type, state.project.keymap)[0];
   const keys = [key('search/next'), key('search/prev')].filter((each) => each !== undefined);
   return keys.length > 0 ? `${keys.join('/')}, ` : '';
+}
+
+/**
+ * The current article's file refused since the last look (a `git pull` left conflict markers in
+ * it): its tags vanish from the screen, so the status bar says why at once, not at the next key
+ * that would write (qa58 #11).
+ */
+function refusedBehind(before: ReviewState, after: ReviewState): ReviewState {
+  const article = currentArticle(after);
+  if (!article) return after;
+  const reason = marksOf(after, article.id).readOnly;
+  if (reason === null || marksOf(before, article.id).readOnly !== null) return after;
+  return { ...after, message: warn(`read-only: ${reason}`) };
 }

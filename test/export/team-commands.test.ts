@@ -94,6 +94,53 @@ describe('a label margin.json no longer lists', () => {
   });
 });
 
+describe('a label renamed on one clone and still used on another (qa58 #10)', () => {
+  const workspace = useWorkspace({ indexedCorpus: true });
+
+  it('is named by stats, agree and export with the rename to run, without a filter naming it', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    // alice's clone renamed claim to assertion, keeping its rules; bob's claim came with his pull.
+    const labels = [
+      { name: 'assertion', key: '1', colour: 'yellow', letter: 'A', rules: 'claim' },
+      { name: 'quote', key: '2', colour: 'cyan', letter: 'Q' },
+      { name: 'event', key: '3', colour: 'magenta', letter: 'E' },
+    ];
+    await writeFile(join(dir, 'margin.json'), JSON.stringify({ labels }));
+    const said =
+      `label "claim" is not in margin.json's labels; the store holds 1 annotation with it (alice), ` +
+      'counted as a label of its own: margin relabel claim assertion renames it\n';
+    const counted = await run(stats, dir, [], { json: false });
+    expect([counted.status, counted.stderr]).toEqual([0, `margin stats: ${said}`]);
+    expect((await run(agree, dir, [], { json: true })).stderr).toBe(`margin agree: ${said}`);
+    const exported = await run(exportCommand, dir, [], { format: 'jsonl' });
+    expect([exported.status, exported.stderr]).toEqual([0, `margin export: ${said}`]);
+    // Renamed, nothing is said.
+    await run(relabel, dir, ['claim', 'assertion'], { dryRun: false });
+    expect((await run(stats, dir, [], { json: false })).stderr).toBe('');
+    expect((await run(exportCommand, dir, [], { format: 'jsonl' })).stderr).toBe('');
+  });
+});
+
+describe('an annotator whose file holds git conflict markers (qa58 #11)', () => {
+  const workspace = useWorkspace({ indexedCorpus: true });
+
+  it('is named in agree as unread, not as one who only opened articles', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    const file = join(dir, 'store', 'alice', 'uni.json');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, `<<<<<<< HEAD\n${text}=======\n${text}>>>>>>> origin/main\n`);
+    const result = await run(agree, dir, [], { json: false });
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(
+      'margin agree: agreement needs two annotators; the store has only bob who decided something ' +
+        '(alice: files margin could not read, named above)',
+    );
+    expect(lines.slice(0, -1).join('\n')).toContain('uni.json');
+  });
+});
+
 describe('margin stats', () => {
   const workspace = useWorkspace({ indexedCorpus: true });
 

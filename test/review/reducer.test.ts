@@ -770,6 +770,22 @@ describe('outside events', () => {
     expect(next.marks.b?.sentences['b-s20']?.labels).toEqual(['claim']);
   });
 
+  it("says at once why the open article's tags vanished when its file is refused behind it", () => {
+    // A `git pull` left conflict markers in b's file while it was open (qa58 #11).
+    const reason = 'annotations/alice/b.json: holds unresolved git conflict markers (<<<<<<<)';
+    const next = reduce(readerState(), {
+      type: 'store/synced',
+      marks: { b: marks({ status: 'in progress', readOnly: reason }) },
+    });
+    expect(next.message).toMatchObject({ text: `read-only: ${reason}`, tone: 'warning' });
+    // Another article's file is the list's to show; the status bar stays as it was.
+    const other = reduce(readerState(), {
+      type: 'store/synced',
+      marks: { a: marks({ readOnly: reason }) },
+    });
+    expect(other.message).toBeNull();
+  });
+
   it('never moves past an article with no sentences', () => {
     const empty = { ...fixtureArticle('e', 0), text: '' };
     const state = readerState({ articles: [empty], current: 0, cursors: {} });
