@@ -5,7 +5,7 @@
  * in 4 folds — and, with `ORDERS=n`, all 36 in 4 folds over n shuffled orders of the pages (a
  * steadier figure: one order's F1 moves by ±0.02 with the order alone).
  *
- *   vite-node bench/diagnose/suggest-learn58.ts [--errors [--list]] [base] [+EXTRA] [--nb[=JSON]]
+ *   vite-node bench/diagnose/suggest-folds.ts [--errors [--list]] [base] [+EXTRA] [--nb[=JSON]]
  *
  * - `base`: the engine as it is;
  * - `+EXTRA`: the engine with extra hashed features from the sentence's text (`EXTRA`: word
