@@ -419,11 +419,11 @@ describe('every message starts with margin COMMAND:', async () => {
     });
   });
 
-  it('show --help says its offsets count UTF-16 units where exports count code points', async () => {
-    // qa56 #11: a Python user slicing `show --json` by its offsets got the wrong span.
+  it('show --help says its offsets count code points, as the exports do', async () => {
+    // qa56 #11, qa58 #12: a Python user slicing `show --json` by its offsets got the wrong span.
     const { stdout } = await helpOf('show');
     expect(stdout.replace(/\s+/g, ' ')).toContain(
-      "A sentence's start and end count UTF-16 units of text, as JavaScript's text.slice(start, end) does; exports count code points",
+      "A sentence's start and end count code points of text, as every export does",
     );
   });
 
