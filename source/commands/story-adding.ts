@@ -207,8 +207,10 @@ function engineOn(
   articleOf: (id: string) => StoryArticle | undefined,
   links: readonly StoryConstraint[],
 ): Pick<ArticleChange, 'groups' | 'agrees'> {
-  const index = new StoryIndex({ constraints: links });
   const fresh = new Set(articles.map((article) => article.id));
+  // Only the pairs of the components that hold the articles' sentences are compared: the
+  // groups read here are theirs, as the whole build forms them.
+  const index = new StoryIndex({ constraints: links, around: fresh });
   // Each article in the index with the sentences worked out (null: all of them).
   const inIndex = new Map<string, Set<number> | null>();
   for (const [id, sentences] of candidatesOf(articles, words, fresh)) {

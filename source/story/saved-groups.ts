@@ -778,19 +778,8 @@ export class SavedGroups {
    */
   *bySize(): Generator<StoryCluster> {
     // The sizes as kept (`save` and `place` count the members), not counted again here.
-    const counted = this.db
-      .prepare('SELECT number, size FROM groups WHERE size > 0')
-      .raw()
-      .all() as Array<[number, number]>;
-    const numbers = new Int32Array(counted.length);
-    const sizes = new Int32Array(counted.length);
-    counted.forEach(([number, size], at) => {
-      numbers[at] = number;
-      sizes[at] = size;
-    });
-    counted.length = 0;
-    const order = new Uint32Array(numbers.length).map((_, at) => at);
-    order.sort((a, b) => sizes[b]! - sizes[a]! || numbers[a]! - numbers[b]!);
+    const { numbers, sizes } = keptSizes(this.db);
+    const order = largestFirst(numbers, sizes);
     const group = this.db
       .prepare(
         'SELECT g.id, m.article, m.position FROM members m JOIN groups g ON g.number = m.grp WHERE m.grp = ? ORDER BY m.rank',
@@ -1115,4 +1104,50 @@ export function placedId(first: ClusterMember): string {
 
 function clusterOf(group: { id: string; members: ClusterMember[] }): StoryCluster {
   return { id: group.id, anchor: group.members[0]!, members: group.members };
+}
+
+/**
+ * Each group's number and size, in the order of the numbers (the table's key): one plain value
+ * a row, the size in its low 26 bits (a group of 67 million sentences; the numbers below 2^27
+ * stay exact in a double). Rows as arrays took some 0.2 s of a 277,000 groups' `margin story`
+ * before its first line.
+ */
+const SIZE_BITS = 2 ** 26;
+
+function keptSizes(db: Database.Database): { numbers: Int32Array; sizes: Int32Array } {
+  const packed = db
+    .prepare(`SELECT number * ${SIZE_BITS} + size FROM groups WHERE size > 0 ORDER BY number`)
+    .pluck()
+    .all() as number[];
+  const numbers = new Int32Array(packed.length);
+  const sizes = new Int32Array(packed.length);
+  packed.forEach((value, at) => {
+    numbers[at] = Math.floor(value / SIZE_BITS);
+    sizes[at] = value % SIZE_BITS;
+  });
+  return { numbers, sizes };
+}
+
+/**
+ * Positions of `sizes` largest first, equal sizes by `numbers` (ascending): counted by size,
+ * each size's positions kept in the order given. A comparison sort of 277,000 groups took some
+ * 0.3 s before `margin story`'s first line. `numbers` ascend as `keptSizes` reads them.
+ */
+export function largestFirst(numbers: Int32Array, sizes: Int32Array): Uint32Array {
+  let largest = 0;
+  for (const size of sizes) if (size > largest) largest = size;
+  const order = new Uint32Array(sizes.length);
+  if (largest > 4 * sizes.length + 65_536) {
+    // A few very large groups: the counts would outweigh the sort.
+    order.forEach((_, at) => {
+      order[at] = at;
+    });
+    return order.sort((a, b) => sizes[b]! - sizes[a]! || numbers[a]! - numbers[b]!);
+  }
+  // starts[largest - size]: where the groups of that size begin.
+  const starts = new Uint32Array(largest + 2);
+  for (const size of sizes) starts[largest - size + 1]!++;
+  for (let at = 1; at < starts.length; at++) starts[at]! += starts[at - 1]!;
+  for (let at = 0; at < sizes.length; at++) order[starts[largest - sizes[at]!]!++] = at;
+  return order;
 }

@@ -109,6 +109,15 @@ export interface StoryIndexOptions {
    * component is formed last (default `LAST_FROM`; for tests).
    */
   once?: boolean | { last: number };
+  /**
+   * The groups asked for are only those holding a sentence of these articles: the build
+   * compares only the pairs of the connected components that hold them (`compareAround`), so
+   * those groups are the whole build's, and the other groups are left unformed. After the build,
+   * a sentence added is compared only with theirs. What placing an added article on kept groups
+   * asks of the engine (story-adding.ts): at 100,000 articles its candidates' sentences with each
+   * other were 40-90 % of its pairs, and their kept groups already say what they are.
+   */
+  around?: ReadonlySet<string>;
 }
 
 const DEFAULT_SHAPE: LshShape = { bands: 8, rows: 3, keys: 6 };
@@ -263,6 +272,10 @@ export class StoryIndex {
   private walked = new Int32Array(1024);
   private walks = 0;
 
+  /** See `StoryIndexOptions.around`; `aroundNodes` marks the nodes of those articles. */
+  private readonly around: ReadonlySet<string> | null;
+  private aroundNodes = new Uint8Array(1024);
+
   // Reviewers' constraints, by the sentences they name.
   private readonly pinned = new Map<string, number>();
   private readonly constraints: readonly StoryConstraint[];
@@ -290,6 +303,7 @@ export class StoryIndex {
     this.window = options.window ?? 3;
     this.crowded = options.crowded ?? CROWDED;
     this.constraints = options.constraints ?? [];
+    this.around = options.around ?? null;
     this.once = options.once !== undefined && options.once !== false;
     this.lastFrom = typeof options.once === 'object' ? options.once.last : LAST_FROM;
     for (const constraint of this.constraints) {
@@ -349,6 +363,7 @@ export class StoryIndex {
     this.articleStart.push(this.occurrenceNext.length);
     this.articleLength.push(article.sentences.length);
     const added: number[] = [];
+    const focus = this.around?.has(article.id) ?? false;
     const speakersOf = speakersInArticle(features);
     features.forEach((feature, position) => {
       const speakers = speakersOf[position]!;
@@ -373,6 +388,7 @@ export class StoryIndex {
         added.push(node);
       }
       if (pinned) this.pinned.set(sentenceKey, node);
+      if (focus) this.markAround(node);
       touched.push(node);
     });
     if (!this.built) {
@@ -385,7 +401,8 @@ export class StoryIndex {
       this.lsh.add(node, values);
       if (this.small) {
         for (let other = 0; other < this.nodeFirst.length; other++) {
-          if (other !== node && this.indexable(other)) this.consider(other, node);
+          if (other !== node && this.indexable(other) && this.comparable(other, node))
+            this.consider(other, node);
         }
         continue;
       }
@@ -400,7 +417,7 @@ export class StoryIndex {
         if (members === null) return;
         const span = this.lsh.span(band);
         for (const other of this.nearest(node, members)) {
-          if (this.apart(other, node, span)) continue;
+          if (this.apart(other, node, span) || !this.comparable(other, node)) continue;
           if (this.lsh.firstSharedBand(other, node, crowded) === band) this.consider(other, node);
         }
       });
@@ -421,7 +438,27 @@ export class StoryIndex {
   build(): void {
     this.usable();
     if (this.prepare()) this.lsh.build(this.nodeFirst.length);
-    else
+    else if (this.around) {
+      // The candidate pairs noted, then compared outward from those articles' nodes only.
+      const from = new Int32List();
+      const to = new Int32List();
+      const counted = this.stats.candidates;
+      this.lsh.build(this.nodeFirst.length, (band, run) =>
+        this.candidates(band, run, (a, b) => {
+          from.push(a);
+          to.push(b);
+        }),
+      );
+      // Counted as compared, below.
+      this.stats.candidates = counted;
+      const pairs = pairsByNode(this.nodeFirst.length, from, to);
+      this.compareAround((node, visit) => {
+        for (let at = pairs.start[node]!; at < pairs.start[node + 1]!; at++) {
+          const pair = pairs.pair[at]!;
+          visit(from.data[pair]!, to.data[pair]!);
+        }
+      }, false);
+    } else
       this.lsh.build(this.nodeFirst.length, (band, run) =>
         this.candidates(band, run, this.compareNow),
       );
@@ -534,8 +571,17 @@ export class StoryIndex {
       for (let node = 0; node < this.nodeFirst.length; node++) {
         if (this.indexable(node)) indexed.push(node);
       }
-      for (let i = 0; i < indexed.length; i++) {
-        for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
+      if (this.around) {
+        // Each pair in the order the loop below asks it: the lower node first.
+        this.compareAround((node, visit) => {
+          for (const other of indexed) {
+            if (other !== node) visit(Math.min(node, other), Math.max(node, other));
+          }
+        }, true);
+      } else {
+        for (let i = 0; i < indexed.length; i++) {
+          for (let j = 0; j < i; j++) this.consider(indexed[j]!, indexed[i]!);
+        }
       }
     } else if (large) this.setAside(spill);
     return this.small;
@@ -644,6 +690,66 @@ export class StoryIndex {
         take(a, b);
       }
     }
+  }
+
+  /** Whether a pair is compared at all: with `around`, only one with a node of those articles. */
+  private comparable(a: number, b: number): boolean {
+    return this.around === null || this.aroundNodes[a] === 1 || this.aroundNodes[b] === 1;
+  }
+
+  /**
+   * With `around`: the pairs of the components that hold those articles' nodes, and no other,
+   * compared outward from those nodes. Each node reached (alike to one reached before, or
+   * linked by a reviewer) has every pair `neighbours` gives it compared, once; a pair of two
+   * nodes reached is compared from the first of them. So every pair inside those components is
+   * compared as the whole build compares it, in the same order of its two nodes, and their
+   * groups are the whole build's (`clusters.ts`: a component's groups depend on it alone). The
+   * small corpus's pairs are checked as `consider` does (`check`); the LSH's were as noted.
+   */
+  private compareAround(
+    neighbours: (node: number, visit: (a: number, b: number) => void) => void,
+    check: boolean,
+  ): void {
+    const nodes = this.nodeFirst.length;
+    // 1: reached, 2: its pairs compared.
+    const state = new Uint8Array(nodes);
+    const queue: number[] = [];
+    const links = this.resolvedConstraints().adjacency;
+    const reach = (node: number) => {
+      if (state[node] !== 0) return;
+      state[node] = 1;
+      queue.push(node);
+    };
+    for (let node = 0; node < Math.min(nodes, this.aroundNodes.length); node++) {
+      if (this.aroundNodes[node] === 1 && this.nodeCount.data[node]! > 0) reach(node);
+    }
+    for (let at = 0; at < queue.length; at++) {
+      const node = queue[at]!;
+      state[node] = 2;
+      for (const other of links.get(node) ?? []) reach(other);
+      if (!this.indexable(node)) continue;
+      neighbours(node, (a, b) => {
+        const other = a === node ? b : a;
+        if (state[other] === 2) return;
+        if (check) {
+          if (!this.candidate(a, b)) return;
+        } else this.stats.candidates++;
+        const score = this.same(a, b);
+        if (score <= 0) return;
+        this.addEdge(a, b, score);
+        reach(other);
+      });
+    }
+  }
+
+  /** Marks a node of one of the `around` articles. */
+  private markAround(node: number): void {
+    if (node >= this.aroundNodes.length) {
+      const grown = new Uint8Array(Math.max(node + 1, this.aroundNodes.length * 2));
+      grown.set(this.aroundNodes);
+      this.aroundNodes = grown;
+    }
+    this.aroundNodes[node] = 1;
   }
 
   /** Kept only so that `LshIndex.warm`'s reads are not dropped as unused. */
@@ -1819,4 +1925,29 @@ function sortFew(keyed: Uint32Array, count: number): void {
     }
     keyed[at] = value;
   }
+}
+
+/**
+ * Noted pairs (`from[k]`, `to[k]`) by node, each under both of its nodes: node `n`'s are
+ * `pair[start[n] .. start[n + 1])`, in the order noted.
+ */
+function pairsByNode(
+  nodes: number,
+  from: Int32List,
+  to: Int32List,
+): { start: Int32Array; pair: Int32Array } {
+  const count = from.length;
+  const start = new Int32Array(nodes + 1);
+  for (let k = 0; k < count; k++) {
+    start[from.data[k]! + 1]!++;
+    start[to.data[k]! + 1]!++;
+  }
+  for (let n = 0; n < nodes; n++) start[n + 1]! += start[n]!;
+  const fill = start.slice(0, nodes);
+  const pair = new Int32Array(count * 2);
+  for (let k = 0; k < count; k++) {
+    pair[fill[from.data[k]!]!++] = k;
+    pair[fill[to.data[k]!]!++] = k;
+  }
+  return { start, pair };
 }

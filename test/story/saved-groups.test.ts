@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SavedGroups, type StoryCluster, storyKey } from '../../source/story/index.js';
+import { largestFirst } from '../../source/story/saved-groups.js';
 
 const made: string[] = [];
 afterEach(async () => {
@@ -96,6 +97,31 @@ describe('groups kept between runs', () => {
       'two-again',
     ]);
     saved.close();
+  });
+
+  it('orders many groups largest first, equals by number, by counting as by comparing', () => {
+    // 20,000 groups as `bySize` reads them (numbers ascending, with gaps), sizes of a corpus's
+    // shape (most of 2-3 members, a few of thousands); then one huge group, which is sorted.
+    let state = 7;
+    const next = () => {
+      state = (state * 48_271) % 2_147_483_647;
+      return state / 2_147_483_647;
+    };
+    for (const huge of [0, 50_000_000]) {
+      const count = 20_000;
+      const numbers = new Int32Array(count);
+      const sizes = new Int32Array(count);
+      for (let at = 0; at < count; at++) {
+        numbers[at] = at * 3 + (next() < 0.5 ? 1 : 0);
+        const r = next();
+        sizes[at] = r < 0.9 ? 2 + Math.floor(next() * 2) : Math.floor(1 + next() * 5_000);
+      }
+      if (huge) sizes[count - 1] = huge;
+      const expected = Array.from({ length: count }, (_, at) => at).sort(
+        (a, b) => sizes[b]! - sizes[a]! || numbers[a]! - numbers[b]!,
+      );
+      expect([...largestFirst(numbers, sizes)]).toEqual(expected);
+    }
   });
 
   it('keeps a sentence named by two groups in the first of them, whatever its place in the file', async () => {

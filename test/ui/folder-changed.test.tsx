@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderLookSettings } from '../../source/commands/review-session.js';
 import { indexedElsewhere } from '../helpers/indexed-elsewhere.js';
 import { eventually } from '../helpers/patience.js';
 import { plain } from './harness.js';
@@ -108,6 +109,41 @@ describe('a review left open while files arrive in its folder, no other margin r
       expect(since(from)).toMatch(/article 1 of 3/);
     } finally {
       unsubscribe();
+      await quit();
+    }
+  });
+});
+
+describe('a review whose folder tells it of a file added', () => {
+  it('looks at once, not at its next timed look', async () => {
+    await writeSettled('a.txt', story('Athens'));
+    (await openIndex('full')).close();
+    // Timed looks out of reach: only the folder's own word can bring the article in.
+    const every = folderLookSettings.everyMs;
+    folderLookSettings.everyMs = 3_600_000;
+    const { screen, stdout, quit, controller } = await review();
+    try {
+      await eventually(
+        () => (controller.getState().loading === null ? true : undefined),
+        'the list',
+        10_000,
+        screen,
+      );
+      const from = stdout.frames.length;
+      await writeSettled('b.txt', story('Geneva'));
+      await eventually(
+        () =>
+          /1 article arrived/.test(plain(stdout.frames.slice(from).join(''))) ? true : undefined,
+        'the arrival said',
+        10_000,
+        screen,
+      );
+      expect(controller.getState().articles.map((article) => article.title)).toEqual([
+        'Talks resume in Athens',
+        'Talks resume in Geneva',
+      ]);
+    } finally {
+      folderLookSettings.everyMs = every;
       await quit();
     }
   });

@@ -12,6 +12,9 @@ export interface Snapshot extends IndexedArticles {
 
 const FIELDS = ['numbers', 'firsts', 'counts', 'ords', 'sourceOf', 'order'] as const;
 
+/** How many article tables were written by appending to the kept one, and whole (for tests). */
+export const tableWrites = { appended: 0, whole: 0 };
+
 /**
  * Writes the article table of the indexed articles: search reads it whole (a few megabytes for
  * a million articles) instead of asking SQLite about each article it meets. It goes into the
@@ -25,6 +28,34 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
   const keyLimit = Number(
     db.prepare("SELECT value FROM meta WHERE key = 'next_key'").pluck().get() ?? 0,
   );
+  const appended = appendedTable(db, sidecar, indexed);
+  const table = appended ?? wholeTable(db, indexed);
+  tableWrites[appended ? 'appended' : 'whole']++;
+  const { length, ordered, sources } = table;
+  const data = Buffer.concat(
+    FIELDS.map((field) => Buffer.from(table[field].buffer, 0, table[field].byteLength)),
+  );
+  // A new token each time: a file left from a deleted index can never pass for this one's.
+  const generation = randomUUID();
+  const info = JSON.stringify({ length, keyLimit, ordered, sources, generation });
+  db.transaction(() => {
+    const put = db.prepare('INSERT OR REPLACE INTO snapshot (name, data) VALUES (?, ?)');
+    put.run('arrays', data);
+    put.run('info', Buffer.from(info));
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot', ?)").run(generation);
+  })();
+  if (sidecar) writeSidecar(sidecar, info, data);
+}
+
+/** The columns of the article table, with what its header says of them. */
+interface Columns extends Record<(typeof FIELDS)[number], Uint32Array> {
+  length: number;
+  ordered: boolean;
+  sources: string[];
+}
+
+/** The article table of every article numbered up to `indexed`, read from the index. */
+function wholeTable(db: Db, indexed: number): Columns {
   // In corpus order, over an index that holds every column needed: a column a pass, since
   // plain values cost a tenth of a row array each (100,000 rows: 90 ms against 160-290 ms).
   const column = <T>(name: string) =>
@@ -75,20 +106,100 @@ export function writeSnapshot(db: Db, sidecar: string | null): void {
     }
     sourceOf[a] = known;
   });
-  const arrays = { numbers, firsts, counts, ords, sourceOf, order };
-  const data = Buffer.concat(
-    FIELDS.map((field) => Buffer.from(arrays[field].buffer, 0, arrays[field].byteLength)),
-  );
-  // A new token each time: a file left from a deleted index can never pass for this one's.
-  const generation = randomUUID();
-  const info = JSON.stringify({ length, keyLimit, ordered, sources, generation });
-  db.transaction(() => {
-    const put = db.prepare('INSERT OR REPLACE INTO snapshot (name, data) VALUES (?, ?)');
-    put.run('arrays', data);
-    put.run('info', Buffer.from(info));
-    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot', ?)").run(generation);
-  })();
-  if (sidecar) writeSidecar(sidecar, info, data);
+  return { numbers, firsts, counts, ords, sourceOf, order, length, ordered, sources };
+}
+
+/** Articles appended to the table kept rather than the table read again (`appendedTable`). */
+const APPENDED_MOST = 256;
+
+/**
+ * The article table kept, with the articles written since appended, when they are all that
+ * changed (none removed nor written again, at most `APPENDED_MOST`); else null. Every article
+ * written gets a number above every other, so they go at the end of the columns by number, and
+ * into the corpus order where their paths fall. Reading four columns of 100,000 rows again took
+ * 0.3-0.4 s of CPU of every article added to a corpus of that size (place57).
+ */
+function appendedTable(db: Db, sidecar: string | null, indexed: number): Columns | null {
+  const before = readSnapshot(db, sidecar);
+  if (!before) return null;
+  try {
+    const length = before.length;
+    if (length === 0) return null;
+    const numbers = before.numbers;
+    const last = numbers[length - 1]!;
+    const added = db
+      .prepare(
+        'SELECT path, number, first, count, source_key FROM articles WHERE number > ? AND number <= ? ORDER BY path',
+      )
+      .raw()
+      .all(last, indexed) as Array<[string, number, number, number, string]>;
+    if (added.length === 0 || added.length > APPENDED_MOST) return null;
+    const total = db
+      .prepare('SELECT count(*) FROM articles WHERE number <= ?')
+      .pluck()
+      .get(indexed) as number;
+    // One kept before is gone (removed, or written again under a new number).
+    if (total !== length + added.length) return null;
+    // Where each goes in the corpus order: after the kept articles whose paths sort before it.
+    const before_ = db
+      .prepare(
+        'SELECT count(*) FROM articles INDEXED BY articles_order WHERE path < ? AND number <= ?',
+      )
+      .pluck();
+    const at = added.map(([path]) => before_.get(path, last) as number);
+    const size = length + added.length;
+    const order = new Uint32Array(size);
+    const kept = before.order;
+    let from = 0;
+    added.forEach(([, number], i) => {
+      const to = at[i]!;
+      order.set(kept.subarray(from, to), from + i);
+      order[to + i] = number;
+      from = to;
+    });
+    order.set(kept.subarray(from), from + added.length);
+    // The kept articles' positions, moved by the articles put before them.
+    const ords = new Uint32Array(size);
+    const keptOrds = before.ords;
+    const movedBy = new Uint32Array(length + 1);
+    for (const to of at) movedBy[to]!++;
+    for (let o = 1; o <= length; o++) movedBy[o]! += movedBy[o - 1]!;
+    for (let a = 0; a < length; a++) ords[a] = keptOrds[a]! + movedBy[keptOrds[a]!]!;
+    const sources = [...before.sources];
+    const sourceNumbers = new Map(sources.map((source, n) => [source, n]));
+    const byNumber = added.map((_, i) => i).sort((x, y) => added[x]![1] - added[y]![1]);
+    const grown = (column: Uint32Array) => {
+      const out = new Uint32Array(size);
+      out.set(column);
+      return out;
+    };
+    const columns = {
+      numbers: grown(numbers),
+      firsts: grown(before.firsts),
+      counts: grown(before.counts),
+      sourceOf: grown(before.sourceOf),
+    };
+    byNumber.forEach((i, k) => {
+      const [, number, first, count, source] = added[i]!;
+      const a = length + k;
+      columns.numbers[a] = number;
+      columns.firsts[a] = first;
+      columns.counts[a] = count;
+      ords[a] = at[i]! + i;
+      let known = sourceNumbers.get(source);
+      if (known === undefined) {
+        known = sources.length;
+        sources.push(source);
+        sourceNumbers.set(source, known);
+      }
+      columns.sourceOf[a] = known;
+    });
+    let ordered = true;
+    for (let a = 0; a < size && ordered; a++) if (ords[a] !== a) ordered = false;
+    return { ...columns, ords, order, length: size, ordered, sources };
+  } finally {
+    before.close();
+  }
 }
 
 function maxOf(values: Uint32Array): number {
