@@ -422,8 +422,10 @@ export class StoryIndex {
     this.usable();
     if (this.prepare()) this.lsh.build(this.nodeFirst.length);
     else
-      this.lsh.build(this.nodeFirst.length, (band, run) =>
-        this.candidates(band, run, this.compareNow),
+      this.lsh.build(
+        this.nodeFirst.length,
+        (band, run) => this.candidates(band, run, this.compareNow),
+        !this.once,
       );
     this.finish();
     this.letGo();
@@ -454,10 +456,16 @@ export class StoryIndex {
         (pairs, from, to) => this.judge.warm(pairs, from, to),
       );
       const take = (a: number, b: number) => comparer.compare(a, b);
-      for (const _ of this.lsh.building(this.nodeFirst.length, (band, run) => {
-        this.candidates(band, run, take);
-        return comparer.backlog?.();
-      })) {
+      // An index built once looks no bucket up after its build: its bands are not kept.
+      const keep = !this.once;
+      for (const _ of this.lsh.building(
+        this.nodeFirst.length,
+        (band, run) => {
+          this.candidates(band, run, take);
+          return comparer.backlog?.();
+        },
+        keep,
+      )) {
         await comparer.settled(false);
       }
       await comparer.settled(true);
