@@ -205,6 +205,40 @@ describe('LSH buckets', () => {
     }
   });
 
+  it('gives the same runs when it keeps no bands, and holds none of them after', () => {
+    // 3,000 nodes and buckets of up to 60 copies; in a file and in memory, as a build places them.
+    const sets: number[][] = Array.from({ length: 3000 }, (_, node) => [node * 7, node * 7 + 1]);
+    for (const size of [2, 17, 60]) {
+      const original = size * 9;
+      for (let k = 1; k < size; k++) sets.push([...sets[original]!]);
+    }
+    const days = sets.map((_, node) => (node * 37) % 50);
+    for (const from of [0, Number.POSITIVE_INFINITY]) {
+      const kept = indexOf(sets, days, undefined, { from });
+      const once = indexOf(sets, days, undefined, { from });
+      const runs = (lsh: LshIndex) => {
+        const seen: string[] = [];
+        lsh.build(sets.length, (band, rows) =>
+          seen.push(`${band}: ${Array.from(rows, (row) => lsh.node(row)).join(' ')}`),
+        );
+        return seen;
+      };
+      const keptRuns = runs(kept);
+      const onceRuns: string[] = [];
+      once.build(
+        sets.length,
+        (band, rows) =>
+          onceRuns.push(`${band}: ${Array.from(rows, (row) => once.node(row)).join(' ')}`),
+        false,
+      );
+      expect(onceRuns.length).toBe(3 * shape.bands);
+      expect(onceRuns).toEqual(keptRuns);
+      // Nothing but its marks of the nodes: no band's order, no fences (a value per 16 nodes).
+      expect(once.bytes).toBeLessThan(2 * sets.length);
+      expect(kept.bytes - once.bytes).toBeGreaterThanOrEqual((shape.bands * sets.length) / 4);
+    }
+  });
+
   it('brings the bands’ orders back into memory when their file fails', () => {
     const sets: number[][] = Array.from({ length: 2000 }, (_, node) => [node * 7, node * 7 + 1]);
     for (let k = 0; k < 30; k++) sets.push([...sets[77]!]);
