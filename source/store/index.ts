@@ -38,6 +38,7 @@ export {
   type RejectionsRead,
   readRejections,
   rejectedLabels,
+  relabelRejections,
   saveRejection,
 } from './rejections.js';
 export type {

@@ -267,3 +267,46 @@ export function diskRejectionStore(
     save: (change) => saveRejection(root, annotator, change, display),
   };
 }
+
+/**
+ * Renames a label in the annotator's rejections (`margin relabel OLD NEW`, as the annotations
+ * and the model's learning move): a rejected OLD stays rejected as NEW. Gives the number of lines
+ * that hold OLD (changed, or that would be with `dryRun`); throws, naming the file, when it is
+ * refused (it is left as it is).
+ */
+export async function relabelRejections(
+  root: string,
+  annotator: string,
+  from: string,
+  to: string,
+  { display = root, dryRun = false }: { display?: string; dryRun?: boolean } = {},
+): Promise<number> {
+  const path = rejectionsFilePath(root, annotator);
+  const found = await lstat(dirname(path)).catch(() => null);
+  if (found?.isSymbolicLink()) {
+    throw new Error(`${shown(root, display, dirname(path))}: ${LINK_REFUSAL}`);
+  }
+  // No file, nothing to rename: no lock is taken in the folder of every annotator.
+  if (!found || !(await lstat(path).catch(() => null))) return 0;
+  const change = async () => {
+    let rejections: Rejection[] | null;
+    try {
+      rejections = await readFile(path, annotator);
+    } catch (error) {
+      throw new Error(`${shown(root, display, path)}: ${(error as Error).message}`);
+    }
+    const holding = (rejections ?? []).filter(({ labels }) => labels.includes(from));
+    if (dryRun || holding.length === 0) return holding.length;
+    const renamed = rejections!.map((rejection) =>
+      rejection.labels.includes(from)
+        ? {
+            ...rejection,
+            labels: [...new Set(rejection.labels.map((label) => (label === from ? to : label)))],
+          }
+        : rejection,
+    );
+    await writeFileAtomic(path, rejectionsText(annotator, renamed));
+    return holding.length;
+  };
+  return dryRun ? change() : withFileLock(path, change);
+}
