@@ -568,6 +568,89 @@ describe('the suggestion model beside the review', () => {
     expect(models.written).toEqual([]);
   });
 
+  it('keeps a suggested label removed by hand as rejected, and never writes a refused file', async () => {
+    const rejections = memoryRejections();
+    const first = await session(ARTICLE, memoryModels().store, undefined, rejections.store);
+    const suggested = first.controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences;
+    const at = ARTICLE.sentences.findIndex((sentence) => suggested[sentence.id]);
+    const sentence = ARTICLE.sentences[at]!;
+    const label = suggested[sentence.id]!.labels[0]!.label;
+    for (let i = 0; i < at; i++) first.press(keyOf('cursor/next'));
+    first.press(keyOf('suggestion/accept'));
+    first.press(keyOf('tag/toggle', label));
+    await first.idle();
+    expect(await first.controller.rejectionsSettled()).toBeNull();
+    expect(rejections.changes).toEqual([
+      { article: ARTICLE.id, sentence: sentence.id, labels: [label], rejected: true },
+    ]);
+    first.controller.stop();
+
+    // A file margin cannot read: said once, its rejections not applied, never written.
+    const saved: RejectionChange[] = [];
+    const refused: RejectionStore = {
+      read: async () => ({
+        kind: 'refused',
+        message: 'alice/.suggest-rejections.json: holds unresolved git conflict markers',
+      }),
+      save: async (change) => {
+        saved.push(change);
+      },
+    };
+    const second = await session(ARTICLE, memoryModels().store, undefined, refused);
+    expect(second.controller.getState().warnings).toEqual([
+      "alice/.suggest-rejections.json: holds unresolved git conflict markers; the suggestions it rejects are offered until then, and this session's rejections last the session only",
+    ]);
+    for (let i = 0; i < at; i++) second.press(keyOf('cursor/next'));
+    expect(pendingSuggestion(second.controller.getState(), ARTICLE.id, sentence.id)).not.toBeNull();
+    second.press(keyOf('suggestion/reject'));
+    await second.idle();
+    expect(pendingSuggestion(second.controller.getState(), ARTICLE.id, sentence.id)).toBeNull();
+    expect(await second.controller.rejectionsSettled()).toBeNull();
+    expect(saved).toEqual([]);
+    second.controller.stop();
+  });
+
+  it('tries a rejection the disk refused again on quitting, and says when it still cannot', async () => {
+    let refusals = 1;
+    const written: RejectionChange[] = [];
+    const flaky: RejectionStore = {
+      read: async () => ({ kind: 'missing' }),
+      save: async (change) => {
+        if (refusals-- > 0) throw new Error('no space left on device');
+        written.push(change);
+      },
+    };
+    const { controller, press, idle } = await session(
+      ARTICLE,
+      memoryModels().store,
+      undefined,
+      flaky,
+    );
+    const suggested = controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences;
+    const at = ARTICLE.sentences.findIndex((sentence) => suggested[sentence.id]);
+    for (let i = 0; i < at; i++) press(keyOf('cursor/next'));
+    press(keyOf('suggestion/reject'));
+    await idle();
+    await eventually(
+      () =>
+        controller
+          .getState()
+          .warnings.find((line) => line.startsWith('a rejection could not be saved: no space')),
+      'the failure said',
+    );
+    expect(await controller.rejectionsSettled()).toBeNull();
+    expect(written).toHaveLength(1);
+    // A disk that stays full: the count and the reason, for the line after the screen closes.
+    refusals = 10;
+    press(keyOf('undo'));
+    await idle();
+    expect(await controller.rejectionsSettled()).toEqual({
+      unsaved: 1,
+      why: 'no space left on device',
+    });
+    controller.stop();
+  });
+
   it('keeps w and y typed with J for the next article until its suggestions are in', async () => {
     const other = seedArticle('000_4b207f45d15cbf96.txt');
     const keys = (['article/next', 'suggestion/next-uncertain', 'suggestion/accept'] as const).map(
