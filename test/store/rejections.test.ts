@@ -117,6 +117,31 @@ describe("an annotator's rejected suggestions", () => {
     expect(await readFile(join(store, 'elsewhere.json'), 'utf8')).toBe(bobs);
   });
 
+  it('reads a file changed behind it again before the next change (a git pull)', async () => {
+    const store = await scratch();
+    const change = (sentence: string) =>
+      saveRejection(store, 'alice', { article: 'a', sentence, labels: ['quote'], rejected: true });
+    await change('s1');
+    // The other machine's rejection arrives with a pull: the file is replaced.
+    const path = join(store, 'alice', '.suggest-rejections.json');
+    await writeFile(
+      path,
+      (await readFile(path, 'utf8')).replace(
+        '"labels":["quote"]}',
+        '"labels":["quote"]},\n    {"article":"b","sentence":"s7","labels":["event"]}',
+      ),
+    );
+    await change('s2');
+    expect(await readRejections(store, 'alice')).toEqual({
+      kind: 'loaded',
+      rejections: [
+        { article: 'a', sentence: 's1', labels: ['quote'] },
+        { article: 'a', sentence: 's2', labels: ['quote'] },
+        { article: 'b', sentence: 's7', labels: ['event'] },
+      ],
+    });
+  });
+
   it('makes no file to take back what it never held', async () => {
     const store = await scratch();
     await saveRejection(store, 'alice', {
