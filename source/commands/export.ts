@@ -69,7 +69,8 @@ Options
                  label-studio: the Label Studio user id of each annotator, as JSON
                  ({"alice": 2}); others get the next free numbers
   --suggestions  label-studio, prodigy: margin's suggestions for every article, scored with
-                 the model the annotator taught (one --annotator, else you): Label Studio
+                 the model the annotator taught (one --annotator, else you), without what
+                 they rejected in the review: Label Studio
                  predictions (with model_version) beside the annotations; for Prodigy the
                  suggestion tasks alone, with no answer, a source for a recipe such as
                  spans.manual (not for db-in, which would accept them all)

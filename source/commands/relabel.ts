@@ -1,7 +1,13 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { didYouMean } from '../search/closest.js';
-import { decodeName, MODEL_FILE_NAME, readModelFile, writeModelFile } from '../store/index.js';
+import {
+  decodeName,
+  MODEL_FILE_NAME,
+  readModelFile,
+  relabelRejections,
+  writeModelFile,
+} from '../store/index.js';
 import { foldedName, reservedLabelName } from '../store/labels.js';
 import type { FoldPlace } from '../store/relabel.js';
 import { oneLine, oneName } from '../text/untrusted.js';
@@ -29,7 +35,8 @@ not fit the store's limits keeps OLD, named. Attributes NEW's entry in margin.js
 declare, and values outside its fixed lists, are kept and counted in a warning. OLD still listed in margin.json gets a warning: the
 documented order is to rename or retire it there first. NEW written as one of margin.json's
 labels but for case, "-", "_" or spaces (Claim for claim) is refused: the codebook refuses
-such a pair too. Each annotator's suggestion model moves what it learnt of OLD to NEW; a
+such a pair too. Each annotator's suggestion model moves what it learnt of OLD to NEW, and
+the suggestions of OLD they rejected stay rejected as NEW; a
 claim, quote or event renamed keeps its suggestion rules only when NEW's entry in margin.json
 says "rules": "quote" (or claim, event), as relabel reminds.
 
@@ -161,7 +168,9 @@ Examples
         `${oneLine(to)}'s ${oneLine(name)} is one of ${allowed.map(oneLine).join(', ')} in margin.json, but ${dryRun ? 'would carry' : 'carries'} ${listed}; kept as they are (the review's editor offers only the list): change them there, or add the values to margin.json`,
       );
     }
-    const moved = await moveLearning(store, from, to, dryRun, output);
+    const moved =
+      (await moveLearning(store, from, to, dryRun, output)) +
+      (await moveRejections(store, from, to, dryRun, output));
     // The rules are written for margin's own names: a renamed claim, quote or event keeps them
     // only when margin.json says so (qa57: citation had no suggestion and no speaker after it).
     const rules = entry?.rules ?? (RULE_NAMES.includes(to) ? to : undefined);
@@ -242,6 +251,45 @@ async function moveLearning(
     );
   }
   return moved;
+}
+
+/**
+ * Renames `from` in every annotator's rejected suggestions: a suggestion of OLD rejected in the
+ * review stays rejected as NEW, rather than offered again under the new name. A rejections file
+ * margin refuses is named and left. Gives the number of lines renamed (or that would be).
+ */
+async function moveRejections(
+  store: { root: string; shown: string },
+  from: string,
+  to: string,
+  dryRun: boolean,
+  output: Parameters<Command['run']>[3],
+): Promise<number> {
+  const folders = await readdir(store.root, { withFileTypes: true }).catch(() => []);
+  const annotators = folders
+    .filter((folder) => folder.isDirectory())
+    .map((folder) => decodeName(folder.name))
+    .filter((name): name is string => name !== null)
+    .sort();
+  let renamed = 0;
+  for (const annotator of annotators) {
+    try {
+      renamed += await relabelRejections(store.root, annotator, from, to, {
+        display: store.shown,
+        dryRun,
+      });
+    } catch (error) {
+      output.problem(
+        `${(error as Error).message}; its rejections of ${oneLine(from)} are not renamed`,
+      );
+    }
+  }
+  if (renamed > 0) {
+    output.say(
+      `${dryRun ? 'would rename' : 'renamed'} ${oneLine(from)} to ${oneLine(to)} in ${renamed === 1 ? 'one rejected suggestion' : `${renamed} rejected suggestions`}`,
+    );
+  }
+  return renamed;
 }
 
 /** The folder name an annotator's files are under, as read from the store. */

@@ -23,6 +23,7 @@ import { snapshotMarks, storeWarnings, summarize } from '../review/sync.js';
 import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
 import type { ModelStore } from '../store/model-file.js';
+import type { RejectionStore } from '../store/rejections.js';
 import type { Repository } from '../store/repository.js';
 import { namedMessage, oneName } from '../text/untrusted.js';
 import { shownUnder } from './paths.js';
@@ -730,6 +731,8 @@ export function reviewController(
     project?: ReviewProject;
     /** Where the suggestion model lives; null: no suggestions. */
     models?: ModelStore | null;
+    /** Where the annotator's rejected suggestions are kept (with `models`). */
+    rejections?: RejectionStore | null;
     story?: StorySource;
     /** The project file, watched for a change the review cannot take in. */
     projectFile?: ReviewControllerOptions['projectFile'];
@@ -779,7 +782,12 @@ export function reviewController(
         articles,
         options.project?.labels.map((label) => label.name),
       ),
-    suggestions: options.models ? { models: options.models } : undefined,
+    suggestions: options.models
+      ? {
+          models: options.models,
+          ...(options.rejections ? { rejections: options.rejections } : {}),
+        }
+      : undefined,
     story: options.story,
     projectFile: options.projectFile,
     resume: options.resume,

@@ -100,7 +100,9 @@ Press ? in the review for every key.`,
     // before the session starts).
     const cacheCode = import('../corpus/cache.js');
     const journalCode = import('../store/journal.js');
-    const { openRepository, diskModelStore } = await import('../store/index.js');
+    const { openRepository, diskModelStore, diskRejectionStore } = await import(
+      '../store/index.js'
+    );
     const context = await loadProject(flags, io);
     const { project, warning: guidelinesWarning } = await reviewProject(context);
     // Comparing, one adjudicates: accepted versions are written as the gold annotator.
@@ -180,6 +182,8 @@ Press ? in the review for every key.`,
         flags.suggestions && !flags.compare
           ? diskModelStore(root, annotator, context.store.shown)
           : null,
+      // Kept with the model: what the annotator rejected stays rejected after a restart.
+      rejections: diskRejectionStore(root, annotator, context.store.shown),
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
       story,
       projectFile: projectFileWatch(context),
@@ -217,6 +221,13 @@ Press ? in the review for every key.`,
     if (modelUnsaved !== null) {
       output.problem(
         `the suggestion model could not be saved: ${modelUnsaved}; what this session taught it is lost`,
+      );
+    }
+    const rejectionsUnsaved = await controller.rejectionsSettled();
+    if (rejectionsUnsaved !== null) {
+      modelUnsaved ??= rejectionsUnsaved.why;
+      output.problem(
+        `${rejectionsUnsaved.unsaved} rejection(s) of suggestions could not be saved: ${rejectionsUnsaved.why}; they will be suggested again`,
       );
     }
     // Worker threads end before the process does: one still running while the process exits

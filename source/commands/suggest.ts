@@ -62,14 +62,15 @@ export const command: Command = {
 Prints the labels margin suggests for every sentence, with their score (0–1) and attributes
 (the speaker of a quote, the claimant of a claim, when and where of an event). Suggestions use
 what the annotator's decisions in the review taught (annotations/NAME/.suggest-model.json),
-or the rules alone when there is none. A suggestion is never an annotation.
+or the rules alone when there is none, and leave out the labels that annotator rejected in the
+review (annotations/NAME/.suggest-rejections.json). A suggestion is never an annotation.
 
 Options
   --json           One JSON object per line: {"article","sentence","label","score","attributes"}
   --article ID     Only this article: its id or its file (repeatable)
   --corpus, -c     The corpus folder (default: seeds)
   --store, -s      The annotation store folder (default: annotations)
-  --annotator      Whose learnt model to use (default: $MARGIN_ANNOTATOR, or you)
+  --annotator      Whose model and rejections (default: $MARGIN_ANNOTATOR, or you)
 
 Examples
   $ margin suggest --article 001_d7fb493d5d978b6e

@@ -1,5 +1,11 @@
 import type { Article } from '../corpus/types.js';
-import { readModelFile, resolveAnnotator } from '../store/index.js';
+import {
+  type RejectedLabels,
+  readModelFile,
+  readRejections,
+  rejectedLabels,
+  resolveAnnotator,
+} from '../store/index.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
 import type { Suggestion, SuggestModel } from '../suggest/index.js';
 import { loadSuggestions } from '../suggest/lazy.js';
@@ -17,7 +23,10 @@ export interface Suggester {
 /**
  * The annotator's learnt model from the store (`--annotator`, else `$MARGIN_ANNOTATOR`, else the
  * login name), or the rules alone when there is none. A refused model file is named as a problem
- * (status 1) and the rules are used.
+ * (status 1) and the rules are used. The labels that annotator rejected on a sentence in the
+ * review (their `.suggest-rejections.json`) are not suggested there: a suggestion's label left
+ * out is `suggested: false`. A teammate's rejections count only for them; a refused file is
+ * named (status 1) and its rejections are not applied.
  */
 export async function openSuggester(
   flags: Record<string, unknown>,
@@ -34,7 +43,12 @@ export async function openSuggester(
   } catch {
     // Nobody named: the rules alone.
   }
+  let rejected: RejectedLabels = new Map();
   if (annotator !== null) {
+    const rejections = await readRejections(store.root, annotator, store.shown);
+    if (rejections.kind === 'refused') {
+      output.problem(`${rejections.message}; the suggestions it rejects are given until then`);
+    } else if (rejections.kind === 'loaded') rejected = rejectedLabels(rejections.rejections);
     const read = await readModelFile(store.root, annotator, engine.parseModel, store.shown);
     if (read.kind === 'refused') output.problem(`${read.message}; suggesting from the rules alone`);
     else if (read.kind === 'loaded') {
@@ -48,7 +62,29 @@ export async function openSuggester(
   }
   return {
     // The codebook with its attributes: the review, `margin suggest` and exports suggest alike.
-    suggest: (article) => engine.suggest(engine.analyseArticle(article), model, labels),
+    suggest: (article) =>
+      withoutRejected(
+        engine.suggest(engine.analyseArticle(article), model, labels),
+        rejected.get(article.id),
+      ),
     version: `margin-suggest-r${model.revision}`,
   };
+}
+
+/** The suggestions with the labels the annotator rejected on each sentence no longer suggested. */
+function withoutRejected(
+  suggestions: Suggestion[],
+  rejected: ReadonlyMap<string, readonly string[]> | undefined,
+): Suggestion[] {
+  if (!rejected) return suggestions;
+  return suggestions.map((suggestion) => {
+    const labels = rejected.get(suggestion.sentence);
+    if (!labels) return suggestion;
+    return {
+      ...suggestion,
+      labels: suggestion.labels.map((score) =>
+        score.suggested && labels.includes(score.label) ? { ...score, suggested: false } : score,
+      ),
+    };
+  });
 }

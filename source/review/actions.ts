@@ -151,6 +151,8 @@ export type EventAction =
   /** A model file that was refused, or could not be saved: one line naming it. */
   | { type: 'suggestions/problem'; message: string; off?: true }
   /** Undo (`redo` false) or redo gave back the step of a lesson the model learnt. */
-  | { type: 'suggestions/step'; lesson: number; redo: boolean };
+  | { type: 'suggestions/step'; lesson: number; redo: boolean }
+  /** The annotator's rejections from earlier sessions: article → sentence → labels. */
+  | { type: 'suggestions/rejections'; rejections: Record<string, Record<string, string[]>> };
 
 export type Action = KeyAction | EventAction;

@@ -375,6 +375,14 @@ export class ReviewController {
     return (await this.#suggestions?.settled()) ?? null;
   }
 
+  /**
+   * Resolves once every rejection of the session is in the annotator's rejections file: null, or
+   * how many could not be written and why.
+   */
+  async rejectionsSettled(): Promise<{ unsaved: number; why: string } | null> {
+    return (await this.#suggestions?.rejectionsSettled()) ?? null;
+  }
+
   stop(): void {
     this.#stopped = true;
     for (const stop of this.#stops.splice(0)) stop();
@@ -616,7 +624,10 @@ export class ReviewController {
       if (taken.written > 0 || taken.warnings.length > 0) state = this.#told(state, taken);
     }
     if (state.suggestions.lessons.length > 0) {
-      for (const lesson of state.suggestions.lessons) this.#suggestions?.learn(lesson);
+      for (const lesson of state.suggestions.lessons) {
+        // A rejection (`r`, a suggested label removed by hand) is kept in the annotator's file.
+        this.#suggestions?.learn(lesson, state.suggestions.undoable[lesson.id]?.dropped);
+      }
       state = { ...state, suggestions: { ...state.suggestions, lessons: [] } };
     }
     if (state === this.#state) return;

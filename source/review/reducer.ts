@@ -66,6 +66,7 @@ import {
   learnFromDone,
   lessonStep,
   nextUncertain,
+  rejectionsLoaded,
   rejectSuggestion,
   suggestionsArrived,
 } from './suggestions.js';
@@ -496,6 +497,8 @@ export function reduce(state: ReviewState, action: Action): ReviewState {
       return suggestionsArrived(state, action.article, action.suggestions);
     case 'suggestions/step':
       return lessonStep(state, action.lesson, action.redo);
+    case 'suggestions/rejections':
+      return rejectionsLoaded(state, action.rejections);
     case 'suggestions/problem':
       return {
         ...state,

@@ -1,6 +1,7 @@
 import type { Article } from '../corpus/types.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
 import { ModelChangedError, type ModelStore } from '../store/model-file.js';
+import type { RejectionChange, RejectionStore, RejectionsRead } from '../store/rejections.js';
 import type { Label } from '../store/types.js';
 import type {
   ArticleAnalysis,
@@ -10,6 +11,7 @@ import type {
   SuggestModel,
 } from '../suggest/index.js';
 import { loadSuggestions } from '../suggest/lazy.js';
+import { emptyRecord, ownValue } from '../text/own.js';
 import type { Action } from './actions.js';
 import type { ArticleSuggestions, Lesson, SuggestedLabel } from './suggestions.js';
 
@@ -58,6 +60,17 @@ export interface SuggestionOptions {
   models: ModelStore;
   /** The project's label set: one score per label, in its order. */
   labels?: LabelSet | undefined;
+  /**
+   * Where the annotator's rejected suggestions are kept: read at the start (not offered again),
+   * written as each is made, undone or redone. Without it a rejection lasts the session.
+   */
+  rejections?: RejectionStore | undefined;
+}
+
+/** A rejection of this session: the labels a lesson rejected on a sentence (`r`, or by hand). */
+export interface Rejecting {
+  sentence: string;
+  labels: string[];
 }
 
 /**
@@ -168,6 +181,15 @@ export class SuggestionWorker {
   /** Why the last write failed; cleared when one succeeds. */
   #failure: string | null = null;
   #saveTimer: NodeJS.Timeout | null = null;
+  /** Lesson id → what it rejected, for its undo and redo to change the rejections file too. */
+  readonly #rejected = new Map<number, RejectionChange>();
+  /** Changes of the rejections file still to be written, in key order (a failed one first). */
+  readonly #rejectionsDue: RejectionChange[] = [];
+  #rejectionsWriting: Promise<void> | null = null;
+  /** False when the rejections file was refused at the start: it is never written. */
+  #rejectionsWritable = true;
+  /** Why the last write of the rejections file failed; cleared when one succeeds. */
+  #rejectionsFailure: string | null = null;
 
   constructor(
     options: SuggestionOptions,
@@ -210,8 +232,17 @@ export class SuggestionWorker {
     this.#schedule();
   }
 
-  learn(effect: Lesson): void {
+  /**
+   * A lesson to learn; `rejecting`: the labels it rejected on a sentence, written to the
+   * annotator's rejections file at once (not in the background job: no key waits for it).
+   */
+  learn(effect: Lesson, rejecting?: Rejecting): void {
     this.#learning.push(effect);
+    if (rejecting) {
+      const change = { article: effect.article, ...rejecting, rejected: true };
+      this.#rejected.set(effect.id, change);
+      this.#writeRejection(change);
+    }
     this.#schedule();
   }
 
@@ -222,7 +253,56 @@ export class SuggestionWorker {
    */
   step(lesson: number, redo: boolean): void {
     this.#learning.push({ step: lesson, redo });
+    const rejection = this.#rejected.get(lesson);
+    if (rejection) this.#writeRejection({ ...rejection, rejected: redo });
     this.#schedule();
+  }
+
+  /**
+   * Resolves once every rejection so far is in the annotator's file (one that failed before is
+   * tried once more): null, or how many could not be written and why.
+   */
+  async rejectionsSettled(): Promise<{ unsaved: number; why: string } | null> {
+    this.#drainRejections();
+    while (this.#rejectionsWriting) await this.#rejectionsWriting;
+    const unsaved = this.#rejectionsDue.length;
+    return unsaved > 0 ? { unsaved, why: this.#rejectionsFailure ?? 'not written' } : null;
+  }
+
+  #writeRejection(change: RejectionChange): void {
+    if (!this.#options.rejections || !this.#rejectionsWritable) return;
+    this.#rejectionsDue.push(change);
+    this.#drainRejections();
+  }
+
+  /** Writes the due changes one after another; a failure stops until the next change or quit. */
+  #drainRejections(): void {
+    const store = this.#options.rejections;
+    if (!store || this.#rejectionsWriting || this.#rejectionsDue.length === 0) return;
+    const writing = (async () => {
+      while (this.#rejectionsDue.length > 0) {
+        try {
+          await store.save(this.#rejectionsDue[0]!);
+          this.#rejectionsDue.shift();
+          this.#rejectionsFailure = null;
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          // Said once per reason: tried again with the next rejection and on quitting.
+          if (why !== this.#rejectionsFailure) {
+            this.#dispatch({
+              type: 'suggestions/problem',
+              message: `a rejection could not be saved: ${why}; it is tried again with the next one`,
+            });
+          }
+          this.#rejectionsFailure = why;
+          break;
+        }
+      }
+    })();
+    this.#rejectionsWriting = writing;
+    void writing.finally(() => {
+      if (this.#rejectionsWriting === writing) this.#rejectionsWriting = null;
+    });
   }
 
   /**
@@ -245,6 +325,13 @@ export class SuggestionWorker {
   }
 
   async #load(): Promise<void> {
+    // Read beside the engine's loading; given to the state before any suggestion arrives.
+    const rejections: Promise<RejectionsRead> | undefined = this.#options.rejections
+      ?.read()
+      .catch((error: unknown) => ({
+        kind: 'refused' as const,
+        message: error instanceof Error ? error.message : String(error),
+      }));
     const engine = await loadSuggestions();
     const read = await this.#options.models.read((text) => engine.parseModel(text));
     if (read.kind === 'loaded') {
@@ -259,7 +346,27 @@ export class SuggestionWorker {
         });
       }
     }
+    this.#rejectionsRead(await rejections);
     this.#engine = engine;
+  }
+
+  /** The rejections of earlier sessions into the state; a refused file is named and never written. */
+  #rejectionsRead(read: RejectionsRead | undefined): void {
+    if (read?.kind === 'refused') {
+      this.#rejectionsWritable = false;
+      this.#dispatch({
+        type: 'suggestions/problem',
+        message: `${read.message}; the suggestions it rejects are offered until then, and this session's rejections last the session only`,
+      });
+    }
+    if (read?.kind !== 'loaded' || read.rejections.length === 0) return;
+    const rejections = emptyRecord<Record<string, string[]>>();
+    for (const { article, sentence, labels } of read.rejections) {
+      let sentences = ownValue(rejections, article);
+      if (!sentences) rejections[article] = sentences = emptyRecord<string[]>();
+      sentences[sentence] = [...(ownValue(sentences, sentence) ?? []), ...labels];
+    }
+    this.#dispatch({ type: 'suggestions/rejections', rejections });
   }
 
   #schedule(): void {

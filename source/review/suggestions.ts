@@ -46,11 +46,11 @@ export interface ArticleSuggestions {
 
 export interface SuggestionsState {
   byArticle: Record<string, ArticleSuggestions>;
-  /** Article id → sentence ids whose suggestions were rejected: not shown again. */
-  rejected: Record<string, Record<string, true>>;
   /**
-   * Article id → sentence id → suggested labels the reviewer removed by hand (`1` on a claim `y`
-   * gave, `x`): rejected for that sentence as `r` rejects, the sentence's other suggestions kept.
+   * Article id → sentence id → the suggested labels the reviewer rejected there: with `r` (every
+   * label then suggested on the sentence), or removed by hand (`1` on a claim `y` gave, `x`),
+   * in this session or before it (the annotator's rejections file, read at the start). Not
+   * offered there again; the sentence's other suggestions are.
    */
   dropped: Record<string, Record<string, Label[]>>;
   /** Decisions for the model, taken by the controller as soon as they appear (like `outbox`). */
@@ -66,7 +66,6 @@ export interface SuggestionsState {
     number,
     {
       article: string;
-      rejected?: string;
       done?: true;
       dropped?: { sentence: string; labels: Label[] };
     }
@@ -77,7 +76,6 @@ export interface SuggestionsState {
 
 export const NO_SUGGESTIONS: SuggestionsState = {
   byArticle: {},
-  rejected: {},
   dropped: {},
   lessons: [],
   walk: null,
@@ -125,7 +123,7 @@ export function pendingSuggestion(
   sentence: string,
 ): SentenceSuggestion | null {
   const suggestion = ownValue(state.suggestions.byArticle, article)?.sentences[sentence];
-  if (!suggestion || ownValue(state.suggestions.rejected, article)?.[sentence]) return null;
+  if (!suggestion) return null;
   const own = sentenceMarks(marksOf(state, article), sentence);
   const dropped = ownValue(state.suggestions.dropped, article)?.[sentence] ?? [];
   const labels = suggestion.labels.filter(
@@ -273,21 +271,15 @@ function learnEffect(
 export function lessonStep(state: ReviewState, lesson: number, redo: boolean): ReviewState {
   const what = state.suggestions.undoable[lesson];
   if (!what) return state;
-  const { article, rejected: sentence, done } = what;
-  let { rejected, taughtDone, dropped } = state.suggestions;
-  if (sentence !== undefined) {
-    const theirs = { ...ownValue(rejected, article) };
-    if (redo) theirs[sentence] = true;
-    else delete theirs[sentence];
-    rejected = { ...rejected, [article]: theirs };
-  }
+  const { article, done } = what;
+  let { taughtDone, dropped } = state.suggestions;
   if (done) {
     taughtDone = Object.assign(emptyRecord<true>(), taughtDone);
     if (redo) taughtDone[article] = true;
     else delete taughtDone[article];
   }
   if (what.dropped) dropped = withDropped(dropped, article, what.dropped, redo);
-  return { ...state, suggestions: { ...state.suggestions, rejected, taughtDone, dropped } };
+  return { ...state, suggestions: { ...state.suggestions, taughtDone, dropped } };
 }
 
 /** The labels removed by hand on a sentence, `on`: rejected there (or, undone, offered again). */
@@ -347,7 +339,10 @@ export function acceptSuggestion(state: ReviewState): ReviewState {
   );
 }
 
-/** Rejects the suggestions on the current sentence: they go away and the model learns from it. */
+/**
+ * Rejects the suggestions on the current sentence: every label suggested there goes away (kept in
+ * the annotator's rejections file, so for good, until undone) and the model learns from it.
+ */
 export function rejectSuggestion(state: ReviewState): ReviewState {
   const article = currentArticle(state);
   const sentence = currentSentence(state);
@@ -355,19 +350,14 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
   const pending = pendingSuggestion(state, article.id, sentence.id);
   if (!pending)
     return { ...state, message: info(state.suggestions.off ?? 'no suggestion on this sentence') };
-  const rejected = {
-    ...state.suggestions.rejected,
-    [article.id]: {
-      ...ownValue(state.suggestions.rejected, article.id),
-      [sentence.id]: true as const,
-    },
-  };
+  const rejecting = { sentence: sentence.id, labels: pending.labels.map(({ label }) => label) };
+  const dropped = withDropped(state.suggestions.dropped, article.id, rejecting, true);
   const description = `reject ${describeSuggestion(pending)}`;
   // Nothing is written to the store, but the step is undone in key order with the writes.
   const next = emit(
     {
       ...state,
-      suggestions: { ...state.suggestions, rejected },
+      suggestions: { ...state.suggestions, dropped },
       message: info(`rejected: ${describeSuggestion(pending)}`),
     },
     { kind: 'mark', article: article.id, sentence: sentence.id, description },
@@ -384,8 +374,25 @@ export function rejectSuggestion(state: ReviewState): ReviewState {
       })),
       corrections: [],
     },
-    { article: article.id, rejected: sentence.id },
+    { article: article.id, dropped: rejecting },
   );
+}
+
+/**
+ * The annotator's rejections from before this session (read from their file as suggestions
+ * start): not offered again. The model learnt from them when they were made: nothing is taught.
+ */
+export function rejectionsLoaded(
+  state: ReviewState,
+  loaded: Record<string, Record<string, Label[]>>,
+): ReviewState {
+  let dropped = state.suggestions.dropped;
+  for (const [article, sentences] of Object.entries(loaded)) {
+    for (const [sentence, labels] of Object.entries(sentences)) {
+      dropped = withDropped(dropped, article, { sentence, labels }, true);
+    }
+  }
+  return { ...state, suggestions: { ...state.suggestions, dropped } };
 }
 
 /**
@@ -410,11 +417,9 @@ export function nextUncertain(state: ReviewState): ReviewState {
   }
   const openIn = (id: string) => {
     const marks = marksOf(state, id);
-    const rejected = ownValue(state.suggestions.rejected, id) ?? {};
     const dropped = ownValue(state.suggestions.dropped, id) ?? {};
     return (sentenceId: string) =>
       sentenceId !== sentence.id &&
-      !rejected[sentenceId] &&
       !dropped[sentenceId] &&
       sentenceMarks(marks, sentenceId).labels.length === 0;
   };
@@ -510,7 +515,6 @@ export function learnFromChange(before: ReviewState, after: ReviewState): Review
   const removed = was.filter(
     (label) =>
       !now.includes(label) &&
-      !ownValue(before.suggestions.rejected, article.id)?.[sentence.id] &&
       !ownValue(before.suggestions.dropped, article.id)?.[sentence.id]?.includes(label) &&
       suggested?.labels.some((each) => each.label === label),
   );
@@ -585,11 +589,10 @@ export function learnFromDone(before: ReviewState, after: ReviewState): ReviewSt
   const marks = marksOf(after, article.id);
   const tagged = (id: string) => sentenceMarks(marks, id).labels.length > 0;
   if (!article.sentences.some((sentence) => tagged(sentence.id))) return after;
-  const rejected = ownValue(before.suggestions.rejected, article.id) ?? {};
   const dropped = ownValue(before.suggestions.dropped, article.id) ?? {};
   const untagged = article.sentences
     .map((sentence) => sentence.id)
-    .filter((id) => !rejected[id] && !dropped[id] && !tagged(id));
+    .filter((id) => !dropped[id] && !tagged(id));
   const taughtDone = { ...after.suggestions.taughtDone, [article.id]: true as const };
   const marked = { ...after, suggestions: { ...after.suggestions, taughtDone } };
   if (untagged.length === 0) return marked;

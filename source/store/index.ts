@@ -28,6 +28,19 @@ export {
   sanitiseAnnotator,
 } from './names.js';
 export { compareListed } from './placer.js';
+export {
+  diskRejectionStore,
+  REJECTIONS_FILE,
+  type RejectedLabels,
+  type Rejection,
+  type RejectionChange,
+  type RejectionStore,
+  type RejectionsRead,
+  readRejections,
+  rejectedLabels,
+  relabelRejections,
+  saveRejection,
+} from './rejections.js';
 export type {
   AdoptOptions,
   AnnotationPatch,

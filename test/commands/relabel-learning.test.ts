@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../source/commands/index.js';
 import { main } from '../../source/commands/main.js';
-import { writeModelFile } from '../../source/store/index.js';
+import { readRejections, saveRejection, writeModelFile } from '../../source/store/index.js';
 import {
   analyseArticle,
   createModel,
@@ -88,5 +88,31 @@ describe('a renamed rule label', () => {
     const { model } = parseModel(await readFile(file, 'utf8'));
     expect([...model.labels.keys()]).toEqual(['citation']);
     expect(model.labels.get('citation')?.weights).toEqual(learnt?.weights);
+  });
+
+  it('has relabel keep a rejected suggestion rejected under the new name', async () => {
+    const folder = await project('rejected', { name: 'citation', rules: 'quote' });
+    const before = await run(folder, 'suggest', '--json', '--article', SEED);
+    // Rejected in the review while the codebook still called it quote.
+    const quote = JSON.parse(before.stdout.split('\n')[0]!) as { sentence: string; label: string };
+    expect(quote.label).toBe('citation');
+    const store = join(folder, 'annotations');
+    await saveRejection(store, 'alice', {
+      article: SEED,
+      sentence: quote.sentence,
+      labels: ['quote', 'claim'],
+      rejected: true,
+    });
+    const dry = await run(folder, 'relabel', '--dry-run', 'quote', 'citation');
+    expect(dry.stderr).toContain('would rename quote to citation in one rejected suggestion');
+    const { status, stderr } = await run(folder, 'relabel', 'quote', 'citation');
+    expect(status).toBe(0);
+    expect(stderr).toContain('renamed quote to citation in one rejected suggestion');
+    expect(await readRejections(store, 'alice')).toEqual({
+      kind: 'loaded',
+      rejections: [{ article: SEED, sentence: quote.sentence, labels: ['citation', 'claim'] }],
+    });
+    const after = await run(folder, 'suggest', '--json', '--article', SEED);
+    expect(after.stdout).not.toContain(`"sentence":"${quote.sentence}"`);
   });
 });

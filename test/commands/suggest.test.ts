@@ -119,6 +119,25 @@ describe('margin suggest', () => {
     expect(result.stdout).toBe(rules.stdout);
   });
 
+  it('names a rejections file git left in conflict, gives every suggestion and exits 1', async () => {
+    const dir = await workspace();
+    const before = await run(command, dir, [], { json: true, article: [SEED] });
+    await mkdir(join(dir, 'store', 'tester'), { recursive: true });
+    const [first] = rows(before.stdout);
+    const line = (labels: string) =>
+      `    {"article":"${SEED}","sentence":"${first!.sentence}","labels":[${labels}]}`;
+    await writeFile(
+      join(dir, 'store', 'tester', '.suggest-rejections.json'),
+      `{\n  "schema": "margin.suggest-rejections",\n  "version": 1,\n  "annotator": "tester",\n  "rejections": [\n<<<<<<< HEAD\n${line(`"${first!.label}"`)}\n=======\n${line('"quote"')}\n>>>>>>> theirs\n  ]\n}\n`,
+    );
+    const result = await run(command, dir, [], { json: true, article: [SEED] });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'margin suggest: store/tester/.suggest-rejections.json: holds unresolved git conflict markers (<<<<<<<): keep the lines of both sides (one line per sentence, with the labels of both), then git add it; margin leaves it as it is; the suggestions it rejects are given until then\n',
+    );
+    expect(result.stdout).toBe(before.stdout);
+  });
+
   it('reads as a report, one line per suggested label, and names an unknown article', async () => {
     const dir = await workspace();
     const result = await run(command, dir, [], { article: [SEED, 'nosuch'] });

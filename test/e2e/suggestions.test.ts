@@ -180,6 +180,73 @@ describe('reviewing with suggestions in a real terminal', () => {
     WHOLE_SESSION,
   );
 
+  // qa57 #5: rejected suggestions were back in the gutter after a restart.
+  it(
+    'a rejected suggestion stays rejected when margin starts again',
+    async () => {
+      const args = ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'rita'];
+      const open = async (resumed: boolean) => {
+        const s = spawnCli(args, { cwd: seeds.dir, cols: 140, rows: ROWS });
+        seeds.track(s);
+        await s.waitFor(
+          (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
+          'the list',
+        );
+        // The second start resumes in the reader, where the first quit.
+        if (!resumed) s.write('\r');
+        await s.waitFor((t) => /sentence \d+ of/.test(header(t)), 'the reader');
+        return s;
+      };
+      const goTo = async (s: Awaited<ReturnType<typeof open>>, target: number) => {
+        for (;;) {
+          const at = Number(sentenceOf(s.screen().join('\n'))?.[1]);
+          if (at === target) return;
+          s.write(at < target ? 'j' : 'k');
+          const next = String(at < target ? at + 1 : at - 1);
+          await s.waitFor((t) => sentenceOf(t)?.[1] === next, `sentence ${next}`);
+        }
+      };
+      const first = await open(false);
+      await goTo(first, 1);
+      await first.waitFor((t) => /sentence 1 of/.test(header(t)), 'the first sentence');
+      // The first two suggested sentences: the first is rejected, the second left alone.
+      const suggestedAt: number[] = [];
+      for (let sentence = 1; suggestedAt.length < 2; sentence += 1) {
+        if (statusBar(first.screen().join('\n')).startsWith('suggested: ')) {
+          suggestedAt.push(sentence);
+        }
+        if (suggestedAt.length === 2) break;
+        await goTo(first, sentence + 1);
+      }
+      const [rejectedAt, keptAt] = suggestedAt as [number, number];
+      await goTo(first, rejectedAt);
+      first.write('r');
+      await first.waitFor(
+        (t) => statusBar(t).startsWith('rejected: ') && statusBar(t).endsWith('saved'),
+        'rejected',
+      );
+      first.write('q');
+      expect((await first.exited).exitCode).toBe(0);
+
+      const again = await open(true);
+      // The suggestions are in (the other one shows as before), and the rejected one is not back.
+      await goTo(again, keptAt);
+      await again.waitFor(
+        (t) => statusBar(t).startsWith('suggested: '),
+        'the suggestion left alone',
+      );
+      await goTo(again, rejectedAt);
+      expect(statusBar(again.screen().join('\n'))).not.toMatch(/^suggested: /);
+      again.write('q');
+      expect((await again.exited).exitCode).toBe(0);
+      const file = JSON.parse(
+        readFileSync(join(seeds.dir, 'annotations/rita/.suggest-rejections.json'), 'utf8'),
+      ) as { rejections: Array<{ article: string; labels: string[] }> };
+      expect(file.rejections.map(({ article }) => article)).toEqual([FIRST]);
+    },
+    WHOLE_SESSION,
+  );
+
   it(
     "suggests and stores only the labels of the project's codebook",
     async () => {

@@ -6,7 +6,7 @@ import { command as importCommand } from '../../source/commands/import.js';
 import { command as suggestCommand } from '../../source/commands/suggest.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { codePoints } from '../../source/export/offsets.js';
-import { openRepository } from '../../source/store/index.js';
+import { openRepository, saveRejection } from '../../source/store/index.js';
 import { run, useWorkspace } from './workspace.js';
 
 const SEED = '001_d7fb493d5d978b6e';
@@ -123,6 +123,59 @@ describe('exports with --suggestions', () => {
         .map((line) => JSON.parse(line).answer),
     ).toEqual(['accept']);
     expect(answered.stderr).toBe('');
+  });
+
+  // qa57 #5: a suggestion rejected in the review came back the next day and in Label Studio.
+  it('leaves out what the annotator rejected in the review, and only for that annotator', async () => {
+    const dir = await workspace();
+    const { seed } = await seedArticle(dir);
+    const before = await suggested(dir);
+    const peskov = before.find((row) => row.attributes.speaker === 'Dmitry Peskov')!;
+    // `r` in tester's review (MARGIN_ANNOTATOR in these runs) wrote this.
+    await saveRejection(join(dir, 'store'), 'tester', {
+      article: SEED,
+      sentence: peskov.sentence,
+      labels: [peskov.label],
+      rejected: true,
+    });
+    const kept = before.filter((row) => row !== peskov);
+    expect(await suggested(dir)).toEqual(kept);
+    const start = (row: Row) =>
+      codePoints(seed.text).toCodePoint(seed.sentences.find((s) => s.id === row.sentence)!.start);
+    const studio = await run(exportCommand, dir, [], {
+      format: 'label-studio',
+      suggestions: true,
+      article: [SEED],
+    });
+    expect(studio.status).toBe(0);
+    const [task] = JSON.parse(studio.stdout) as Array<{
+      predictions: Array<{
+        result: Array<{ type: string; value: { start: number; labels?: string[] } }>;
+      }>;
+    }>;
+    const regions = task!.predictions[0]!.result.filter((region) => region.type === 'labels');
+    expect(regions.map((region) => [region.value.start, region.value.labels?.[0]])).toEqual(
+      kept.map((row) => [start(row), row.label.replace(/^./, (c) => c.toUpperCase())]),
+    );
+    const prodigy = await run(exportCommand, dir, [], {
+      format: 'prodigy',
+      suggestions: true,
+      article: [SEED],
+    });
+    const [proposal] = prodigy.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { spans: Array<{ start: number; label: string }> });
+    expect(proposal!.spans.map((span) => [span.start, span.label])).toEqual(
+      kept.map((row) => [start(row), row.label.toUpperCase()]),
+    );
+    // A teammate's suggestions are not narrowed by tester's rejections.
+    const bobs = await run(suggestCommand, dir, [], {
+      json: true,
+      article: [SEED],
+      annotator: 'bob',
+    });
+    expect(bobs.stdout).toContain(`"sentence":"${peskov.sentence}","label":"quote"`);
   });
 
   it('imports back as the annotations alone: suggestions never become annotations', async () => {

@@ -337,7 +337,8 @@ const promises: Record<
     });
   },
   'suggestion/reject': (b, a) => {
-    expect(a.suggestions.rejected.b?.['b-s20']).toBe(true);
+    // The event suggested there is rejected (the claim the sentence carries was not offered).
+    expect(a.suggestions.dropped.b?.['b-s20']).toEqual(['event']);
     // Nothing written: an undo step only, so `u` brings the suggestion back.
     expect(effects(a)).toEqual([
       ...effects(b),

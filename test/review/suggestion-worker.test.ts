@@ -5,6 +5,7 @@ import { NO_KEY } from '../../source/review/keys.js';
 import { buildKeymap, type ReviewProject } from '../../source/review/project.js';
 import { initialState } from '../../source/review/state.js';
 import { toArticleSuggestions } from '../../source/review/suggestion-worker.js';
+import { pendingSuggestion } from '../../source/review/suggestions.js';
 import { createMemoryRepository } from '../../source/store/index.js';
 import { DEFAULT_LABELS, type LabelSet } from '../../source/store/labels.js';
 import {
@@ -12,6 +13,12 @@ import {
   type ModelFileRead,
   type ModelStore,
 } from '../../source/store/model-file.js';
+import {
+  type Rejection,
+  type RejectionChange,
+  type RejectionStore,
+  withRejection,
+} from '../../source/store/rejections.js';
 import {
   analyseArticle,
   byUncertainty,
@@ -67,7 +74,28 @@ function memoryModels(text: string | null = null) {
   return { store, written };
 }
 
-async function session(article: Article, models: ModelStore, project?: ReviewProject) {
+/** A rejections file in memory: every change written, and what a new session reads back. */
+function memoryRejections() {
+  const changes: RejectionChange[] = [];
+  let held: Rejection[] = [];
+  const store: RejectionStore = {
+    async read() {
+      return held.length === 0 ? { kind: 'missing' } : { kind: 'loaded', rejections: held };
+    },
+    async save(change) {
+      changes.push(change);
+      held = withRejection(held, change);
+    },
+  };
+  return { store, changes, held: () => held };
+}
+
+async function session(
+  article: Article,
+  models: ModelStore,
+  project?: ReviewProject,
+  rejections?: RejectionStore,
+) {
   const repository = createMemoryRepository('alice');
   await repository.open([article]);
   const controller = new ReviewController({
@@ -82,7 +110,7 @@ async function session(article: Article, models: ModelStore, project?: ReviewPro
       focus: 'reader',
     },
     store: Promise.resolve(repository),
-    suggestions: { models },
+    suggestions: { models, ...(rejections ? { rejections } : {}) },
   });
   controller.start();
   const press = (key: string) => controller.press(key, NO_KEY);
@@ -155,6 +183,50 @@ async function reviewOf(articles: Article[]) {
 }
 
 describe('the suggestion model beside the review', () => {
+  it('keeps a rejection in the annotator’s file: written on r, taken back by u, gone after a restart', async () => {
+    const models = memoryModels();
+    const rejections = memoryRejections();
+    const first = await session(ARTICLE, models.store, undefined, rejections.store);
+    const suggested = first.controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences;
+    const at = ARTICLE.sentences.findIndex((sentence) => suggested[sentence.id]);
+    const sentence = ARTICLE.sentences[at]!;
+    const labels = suggested[sentence.id]!.labels.map(({ label }) => label);
+    for (let i = 0; i < at; i++) first.press(keyOf('cursor/next'));
+    first.press(keyOf('suggestion/reject'));
+    await first.idle();
+    await first.controller.rejectionsSettled();
+    const rejection = { article: ARTICLE.id, sentence: sentence.id, labels };
+    expect(rejections.changes).toEqual([{ ...rejection, rejected: true }]);
+    // One undo step takes it back from the file too; redo rejects it again.
+    first.press(keyOf('undo'));
+    await first.idle();
+    await first.controller.rejectionsSettled();
+    expect(rejections.held()).toEqual([]);
+    expect(pendingSuggestion(first.controller.getState(), ARTICLE.id, sentence.id)).not.toBeNull();
+    first.controller.dispatch({ type: 'redo' });
+    await first.idle();
+    expect(await first.controller.rejectionsSettled()).toBeNull();
+    expect(rejections.held()).toEqual([rejection]);
+    await first.controller.suggestionsSettled();
+    first.controller.stop();
+    const saved = models.written.at(-1)!;
+
+    // The next day: the rejected labels are not offered, the others are, and nothing is taught
+    // again (the model learnt from the rejection when it was made).
+    const again = memoryModels(saved);
+    const second = await session(ARTICLE, again.store, undefined, rejections.store);
+    const state = second.controller.getState();
+    expect(state.suggestions.dropped[ARTICLE.id]).toEqual({ [sentence.id]: labels });
+    expect(pendingSuggestion(state, ARTICLE.id, sentence.id)).toBeNull();
+    const others = Object.keys(state.suggestions.byArticle[ARTICLE.id]!.sentences).filter(
+      (id) => id !== sentence.id && pendingSuggestion(state, ARTICLE.id, id) !== null,
+    );
+    expect(others.length).toBeGreaterThan(0);
+    expect(await second.controller.suggestionsSettled()).toBeNull();
+    expect(again.written).toEqual([]);
+    second.controller.stop();
+  });
+
   it('stores an accepted quote with its speaker, undone in one step, and saves what it learnt', async () => {
     const models = memoryModels();
     const { controller, repository, press, idle } = await session(ARTICLE, models.store);
@@ -337,11 +409,11 @@ describe('the suggestion model beside the review', () => {
     await idle();
     await controller.suggestionsSettled();
     expect(learnt(models.written.at(-1)!).length).toBeGreaterThan(0);
-    expect(Object.keys(controller.getState().suggestions.rejected[ARTICLE.id]!)).toHaveLength(3);
+    expect(Object.keys(controller.getState().suggestions.dropped[ARTICLE.id]!)).toHaveLength(3);
     for (let i = 0; i < 3; i++) press(keyOf('undo'));
     await idle();
     expect(controller.getState().message?.text).toMatch(/^undid: reject /);
-    expect(Object.keys(controller.getState().suggestions.rejected[ARTICLE.id]!)).toEqual([]);
+    expect(Object.keys(controller.getState().suggestions.dropped[ARTICLE.id]!)).toEqual([]);
     await controller.suggestionsSettled();
     expect(learnt(models.written.at(-1)!)).toEqual([]);
     press(keyOf('undo'));
@@ -494,6 +566,89 @@ describe('the suggestion model beside the review', () => {
     await idle();
     await controller.suggestionsSettled();
     expect(models.written).toEqual([]);
+  });
+
+  it('keeps a suggested label removed by hand as rejected, and never writes a refused file', async () => {
+    const rejections = memoryRejections();
+    const first = await session(ARTICLE, memoryModels().store, undefined, rejections.store);
+    const suggested = first.controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences;
+    const at = ARTICLE.sentences.findIndex((sentence) => suggested[sentence.id]);
+    const sentence = ARTICLE.sentences[at]!;
+    const label = suggested[sentence.id]!.labels[0]!.label;
+    for (let i = 0; i < at; i++) first.press(keyOf('cursor/next'));
+    first.press(keyOf('suggestion/accept'));
+    first.press(keyOf('tag/toggle', label));
+    await first.idle();
+    expect(await first.controller.rejectionsSettled()).toBeNull();
+    expect(rejections.changes).toEqual([
+      { article: ARTICLE.id, sentence: sentence.id, labels: [label], rejected: true },
+    ]);
+    first.controller.stop();
+
+    // A file margin cannot read: said once, its rejections not applied, never written.
+    const saved: RejectionChange[] = [];
+    const refused: RejectionStore = {
+      read: async () => ({
+        kind: 'refused',
+        message: 'alice/.suggest-rejections.json: holds unresolved git conflict markers',
+      }),
+      save: async (change) => {
+        saved.push(change);
+      },
+    };
+    const second = await session(ARTICLE, memoryModels().store, undefined, refused);
+    expect(second.controller.getState().warnings).toEqual([
+      "alice/.suggest-rejections.json: holds unresolved git conflict markers; the suggestions it rejects are offered until then, and this session's rejections last the session only",
+    ]);
+    for (let i = 0; i < at; i++) second.press(keyOf('cursor/next'));
+    expect(pendingSuggestion(second.controller.getState(), ARTICLE.id, sentence.id)).not.toBeNull();
+    second.press(keyOf('suggestion/reject'));
+    await second.idle();
+    expect(pendingSuggestion(second.controller.getState(), ARTICLE.id, sentence.id)).toBeNull();
+    expect(await second.controller.rejectionsSettled()).toBeNull();
+    expect(saved).toEqual([]);
+    second.controller.stop();
+  });
+
+  it('tries a rejection the disk refused again on quitting, and says when it still cannot', async () => {
+    let refusals = 1;
+    const written: RejectionChange[] = [];
+    const flaky: RejectionStore = {
+      read: async () => ({ kind: 'missing' }),
+      save: async (change) => {
+        if (refusals-- > 0) throw new Error('no space left on device');
+        written.push(change);
+      },
+    };
+    const { controller, press, idle } = await session(
+      ARTICLE,
+      memoryModels().store,
+      undefined,
+      flaky,
+    );
+    const suggested = controller.getState().suggestions.byArticle[ARTICLE.id]!.sentences;
+    const at = ARTICLE.sentences.findIndex((sentence) => suggested[sentence.id]);
+    for (let i = 0; i < at; i++) press(keyOf('cursor/next'));
+    press(keyOf('suggestion/reject'));
+    await idle();
+    await eventually(
+      () =>
+        controller
+          .getState()
+          .warnings.find((line) => line.startsWith('a rejection could not be saved: no space')),
+      'the failure said',
+    );
+    expect(await controller.rejectionsSettled()).toBeNull();
+    expect(written).toHaveLength(1);
+    // A disk that stays full: the count and the reason, for the line after the screen closes.
+    refusals = 10;
+    press(keyOf('undo'));
+    await idle();
+    expect(await controller.rejectionsSettled()).toEqual({
+      unsaved: 1,
+      why: 'no space left on device',
+    });
+    controller.stop();
   });
 
   it('keeps w and y typed with J for the next article until its suggestions are in', async () => {

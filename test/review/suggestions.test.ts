@@ -161,12 +161,12 @@ describe('suggestions in the review', () => {
   it('undoing a rejection brings the suggestion back; redoing it hides it again', () => {
     const state = press(at(withSuggestions(), 22), 'suggestion/reject');
     const undone = reduce(state, { type: 'suggestions/step', lesson: 1, redo: false });
-    expect(undone.suggestions.rejected.b?.['b-s22']).toBeUndefined();
+    expect(undone.suggestions.dropped.b?.['b-s22']).toBeUndefined();
     expect(pendingSuggestion(undone, 'b', 'b-s22')?.labels.map(({ label }) => label)).toEqual([
       'quote',
     ]);
     const redone = reduce(undone, { type: 'suggestions/step', lesson: 1, redo: true });
-    expect(redone.suggestions.rejected.b?.['b-s22']).toBe(true);
+    expect(redone.suggestions.dropped.b?.['b-s22']).toEqual(['quote']);
   });
 
   it('learns from manual tags and clears too', () => {

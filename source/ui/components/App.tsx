@@ -69,7 +69,6 @@ export function App({ controller, theme }: AppProps) {
         geometry={readerGeometry(state, article)}
         marks={marksOf(state, article.id)}
         suggestions={ownValue(state.suggestions.byArticle, article.id)}
-        rejected={ownValue(state.suggestions.rejected, article.id)}
         dropped={ownValue(state.suggestions.dropped, article.id)}
         cursor={cursorOf(state, article)}
         top={state.top}

@@ -24,10 +24,9 @@ export interface ReaderProps {
   /** The article's lines, wrapped as the window reaches them. */
   geometry: ReaderGeometry;
   marks: ArticleMarks;
-  /** The engine's suggestions for the article, and the sentences whose ones were rejected. */
+  /** The engine's suggestions for the article. */
   suggestions?: ArticleSuggestions | undefined;
-  rejected?: Record<string, true> | undefined;
-  /** Sentence id → suggested labels removed by hand there: no longer offered. */
+  /** Sentence id → suggested labels rejected there (`r`, or removed by hand): no longer offered. */
   dropped?: Record<string, string[]> | undefined;
   cursor: number;
   top: ReaderSpot;
@@ -65,7 +64,6 @@ function renderLine(
   article: Article,
   marks: ArticleMarks,
   suggestions: ArticleSuggestions | undefined,
-  rejected: Record<string, true> | undefined,
   dropped: Record<string, string[]> | undefined,
   cursor: number,
   focused: boolean,
@@ -99,8 +97,7 @@ function renderLine(
         : focused
           ? paint(CURSOR_GLYPH, { color: theme.cursor, bold: true }, on)
           : paint(IDLE_CURSOR_GLYPH, { dim: true }, on);
-      const suggested =
-        line.first && !rejected?.[sentence.id] ? suggestions?.sentences[sentence.id] : undefined;
+      const suggested = line.first ? suggestions?.sentences[sentence.id] : undefined;
       // A suggested label is its letter in lower case (or raised, `suggestedLetter`), dim: apart
       // without colour too.
       const badges = labels
@@ -147,7 +144,6 @@ export const Reader = memo(function Reader({
   geometry,
   marks,
   suggestions,
-  rejected,
   dropped,
   cursor,
   top: wanted,
@@ -182,7 +178,6 @@ export const Reader = memo(function Reader({
             article,
             marks,
             suggestions,
-            rejected,
             dropped,
             cursor,
             focused,
