@@ -367,6 +367,22 @@ describe('bytes that are broken UTF-8, not another encoding', () => {
   });
 });
 
+describe('a PDF paste in Windows-1252 with a soft hyphen at a line end', () => {
+  it('is read as Windows-1252, its quotes and apostrophes kept', async () => {
+    // qa58 #4: the soft hyphen (byte 0xAD) typesetting leaves where it broke a word was taken
+    // for a misplaced character, one of the four outside ASCII, and the whole file became
+    // U+FFFD (`Ukraine�s`, `�one-sided�`).
+    const text =
+      'UN Security Council briefing on Ukraine\n\nThe Under-Secretary-General for Political and Peace\u00ad\nbuilding Affairs warned that any agreement must respect Ukraine’s sovereignty. The Russian representative said the figures were “one-sided”.\n';
+    const path = await corpus.write('briefing.txt', iconv.encode(text, 'windows-1252'));
+    const article = await readArticle(path);
+    expect(article.text).toBe(
+      'The Under-Secretary-General for Political and Peacebuilding Affairs warned that any agreement must respect Ukraine’s sovereignty. The Russian representative said the figures were “one-sided”.',
+    );
+    expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+  });
+});
+
 /**
  * Chinese, Japanese and Korean text files in their legacy encodings, with the punctuation news
  * text has: ideographic commas and stops, quotation marks set close to the words, full-width
