@@ -243,6 +243,26 @@ describe('links that lead nowhere', () => {
   });
 });
 
+describe('links out of the corpus folder', () => {
+  it('refuses a link to a file outside the corpus by name, and reads a link inside', async () => {
+    // qa58 #9: `passwd.txt -> /etc/passwd` in a shared corpus was listed, searchable, exported.
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const root = corpus.root();
+    await symlink('/etc/passwd', join(root, 'passwd.txt'));
+    await symlink('good.txt', join(root, 'copy.txt'));
+    const load = await loadCorpus(root, { cacheDir: null });
+    const link = join(root, 'passwd.txt');
+    expect(load.problems).toEqual([
+      {
+        path: link,
+        message: `${link}: a link to a file outside the corpus folder (/etc/passwd); not read`,
+      },
+    ]);
+    expect(load.articles.map((article) => article.id)).toEqual(['copy', 'good']);
+    expect(load.articles.map((article) => article.text).join('\n')).not.toContain('root:');
+  });
+});
+
 describe('files that are not regular files', () => {
   it('refuses a named pipe instead of waiting for a writer', async () => {
     await corpus.write('good.txt', GOOD_ARTICLE);
