@@ -264,12 +264,13 @@ export function readBytesSync(
 
 /** Opens a file of the corpus at `root`, refusing a link to a file outside it. */
 function openInCorpus(root: string, path: string): number {
-  try {
-    return openSync(path, NO_FOLLOW);
-  } catch (error) {
-    // ELOOP is what a link opened without following gives (and a loop of links, named below).
-    if ((error as NodeJS.ErrnoException).code !== 'ELOOP' && NO_FOLLOW !== constants.O_RDONLY) {
-      throw error;
+  // Where there is no O_NOFOLLOW (Windows), every file is looked at first.
+  if (constants.O_NOFOLLOW !== undefined) {
+    try {
+      return openSync(path, NO_FOLLOW);
+    } catch (error) {
+      // ELOOP is what a link opened without following gives (and a loop of links, named below).
+      if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
     }
   }
   const outside = outsideLinkReason(root, path);
