@@ -4,7 +4,7 @@ import { buildArticle } from '../corpus/article.js';
 import { articleId, byCodePoint } from '../corpus/files.js';
 import { ioReason } from '../corpus/io-reason.js';
 import { readArticle } from '../corpus/load.js';
-import { bytesToSource, MAX_PAGE_BYTES } from '../corpus/read.js';
+import { bytesToSource, MAX_PAGE_BYTES, outsideLinkReason } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { articleCodePoints } from '../export/offsets.js';
 import { oneName, safeJson } from '../text/untrusted.js';
@@ -100,8 +100,15 @@ Examples
           ? await corpusFileOf(file, flags, io)
           : null;
       if (named === null) throw new CannotRun(`${oneName(file)}: ${ioReason(error, 'file')}`);
-      target = named;
-      file = relative(io.cwd, named) || named;
+      target = named.path;
+      file = relative(io.cwd, named.path) || named.path;
+      // An id names an article of the corpus, and a link out of it is none (qa58 #9); a file
+      // named by its path is the user's own choice.
+      const outside = outsideLinkReason(named.root, named.path);
+      if (outside !== null) {
+        output.problem(`${oneName(file)}: ${outside}`);
+        return output.status();
+      }
     }
     // A folder is no file to show, as a missing file is none (qa52: status 1 against 2).
     if (folder) {
@@ -165,7 +172,7 @@ async function corpusFileOf(
   id: string,
   flags: Record<string, unknown>,
   io: CommandIO,
-): Promise<string | null> {
+): Promise<{ path: string; root: string } | null> {
   if (id === '' || id.startsWith('/') || id.split('/').includes('..')) return null;
   let corpus: { root: string; shown: string };
   try {
@@ -199,5 +206,5 @@ async function corpusFileOf(
   const file = entries
     .filter((entry) => entry !== name && articleId(entry) === name)
     .sort(byCodePoint)[0];
-  return file === undefined ? null : join(folder, file);
+  return file === undefined ? null : { path: join(folder, file), root };
 }

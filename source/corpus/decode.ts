@@ -303,7 +303,11 @@ function fitsItsPlace(char: string, before: string, after: string): boolean {
     return closesQuotation(before, after) || ((char === '»' || char === '›') && SPACE.test(before));
   }
   if (char === '\u00a0') return !SPACE.test(before) && !SPACE.test(after);
-  if (char === '\u00ad') return LETTER.test(before) && LETTER.test(after);
+  // A soft hyphen marks where a word may break: inside it, or at the end of the line the word
+  // was broken at, as a PDF's text gives it (`Peace\u00ad` / `building`; qa58 #4: one such made
+  // a Windows-1252 file of four quotes fall under the nine tenths and become U+FFFD throughout).
+  if (char === '\u00ad')
+    return LETTER.test(before) && (LETTER.test(after) || after === '\n' || after === '\r');
   return BETWEEN.has(char) && plain(before) && plain(after);
 }
 

@@ -76,7 +76,8 @@ export async function loadCorpus(root: string, options: LoadOptions = {}): Promi
       return { problem: { path, message } };
     }
     try {
-      const article = buildArticle(id, path, bytesToSource(path, readBytesSync(path)));
+      const bytes = readBytesSync(path, undefined, root);
+      const article = buildArticle(id, path, bytesToSource(path, bytes));
       return { article };
     } catch (error) {
       return { problem: { path, message: problemMessage(path, error) } };

@@ -1,6 +1,15 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync, type Stats } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  type Stats,
+} from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, isAbsolute, relative, sep } from 'node:path';
 import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
 import { dropInlinedData } from './inlined-data.js';
@@ -174,15 +183,63 @@ export async function readBytes(path: string): Promise<Uint8Array> {
   }
 }
 
+/** Opening a link fails with ELOOP: a corpus file's own link is looked at before it is read. */
+const NO_FOLLOW = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0);
+
+/** Corpus folders with their links resolved, per thread: a corpus is read from one place. */
+const realRoots = new Map<string, string>();
+
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) {
+    real = realpathSync(root);
+    if (realRoots.size > 16) realRoots.clear();
+    realRoots.set(root, real);
+  }
+  return real;
+}
+
+/**
+ * Why the corpus file `path`, a symbolic link, is not read: its target lies outside the corpus
+ * folder `root` (`passwd.txt -> /etc/passwd`, `notes.txt -> ~/.ssh/id_ed25519`). A corpus comes
+ * from others (a git repository, a scrape's zip), and git and zip carry links: read, such a link
+ * showed any file the user may read as an article, indexed it, and exported it (qa58 #9). Null
+ * for a file that is no link, or a link whose target is inside the corpus folder (read as its
+ * target). A dangling or looping link is left to the open, which names it.
+ */
+export function outsideLinkReason(root: string, path: string): string | null {
+  let target: string;
+  try {
+    if (!lstatSync(path).isSymbolicLink()) return null;
+    target = realpathSync(path);
+  } catch {
+    return null;
+  }
+  const inside = realRoot(root);
+  const relativePath = relative(inside, target);
+  const up = relativePath === '..' || relativePath.startsWith(`..${sep}`);
+  if (relativePath !== '' && !up && !isAbsolute(relativePath)) {
+    return null;
+  }
+  return `a link to a file outside the corpus folder (${target}); not read`;
+}
+
 /**
  * readBytes without the thread-pool round trips: a corpus of small files loads several times
- * faster this way, and the loader yields to the event loop between batches.
+ * faster this way, and the loader yields to the event loop between batches. `root`: the corpus
+ * folder `path` is a file of, whose links to files outside it are refused (`outsideLinkReason`).
+ * The file is opened without following a link, so that only a link pays for the look.
  */
-export function readBytesSync(path: string, onStats?: (stats: Stats) => void): Uint8Array {
+export function readBytesSync(
+  path: string,
+  onStats?: (stats: Stats) => void,
+  root?: string,
+): Uint8Array {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = root === undefined ? openSync(path, 'r') : openInCorpus(root, path);
   } catch (error) {
+    if (error instanceof FileRefusedError) throw error;
     throw new FileRefusedError(path, openReason(path, error));
   }
   try {
@@ -203,6 +260,22 @@ export function readBytesSync(path: string, onStats?: (stats: Stats) => void): U
   } finally {
     closeSync(fd);
   }
+}
+
+/** Opens a file of the corpus at `root`, refusing a link to a file outside it. */
+function openInCorpus(root: string, path: string): number {
+  // Where there is no O_NOFOLLOW (Windows), every file is looked at first.
+  if (constants.O_NOFOLLOW !== undefined) {
+    try {
+      return openSync(path, NO_FOLLOW);
+    } catch (error) {
+      // ELOOP is what a link opened without following gives (and a loop of links, named below).
+      if ((error as NodeJS.ErrnoException).code !== 'ELOOP') throw error;
+    }
+  }
+  const outside = outsideLinkReason(root, path);
+  if (outside !== null) throw new FileRefusedError(path, outside);
+  return openSync(path, 'r');
 }
 
 /** Why a file could not be opened; a link to nothing says so rather than "no such file". */

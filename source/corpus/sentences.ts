@@ -275,7 +275,34 @@ function previousWord(text: string, start: number): string {
   return text.slice(from, end).replace(/^\P{L}+|\P{L}+$/gu, '');
 }
 
-function kindOf(word: string, text: string, start: number): AbbreviationKind | undefined {
+/** A plural abbreviation of Spanish and Catalan, its capital written twice: `EE`, `FF`, `CC`. */
+const doubledCapital = /^(\p{Lu})\1$/u;
+
+/**
+ * The first of a pair (or more) of doubled-capital abbreviations set apart by a space, as the RAE
+ * and Spanish newsrooms write a plural's initials: `EE. UU.` (Estados Unidos), `FF. AA.`
+ * (Fuerzas Armadas), `CC. OO.`, `RR. HH.`, `SS. MM.`. Its period ends nothing: the pair is one
+ * name. The last of the pair weighs the word after it as any word does (`…de EE. UU. El
+ * presidente…` is two sentences). `EE.UU.`, written without the space, is one word already.
+ */
+function opensDoubledPair(text: string, period: number, word: string): boolean {
+  if (!doubledCapital.test(word)) return false;
+  let at = period + 1;
+  if (!isSpace(text.charCodeAt(at))) return false;
+  while (at < text.length && isSpace(text.charCodeAt(at))) at++;
+  return (
+    text.charCodeAt(at + 2) === 46 &&
+    doubledCapital.test(text.slice(at, at + 2)) &&
+    !isWordChar(text[at + 3] ?? ' ')
+  );
+}
+
+function kindOf(
+  word: string,
+  text: string,
+  start: number,
+  period: number,
+): AbbreviationKind | undefined {
   // English "John Smith Sr." closes a name; Spanish and Portuguese "el Sr. García" opens one.
   if (word === 'Sr' && romanceArticles.has(shortWordBefore(text, start))) return 'prefix';
   // French "a dit M. Erdoğan": Monsieur before a name, after a French word.
@@ -283,6 +310,7 @@ function kindOf(word: string, text: string, start: number): AbbreviationKind | u
   const listed = abbreviations.get(word);
   if (listed) return listed;
   if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."
+  if (opensDoubledPair(text, period, word)) return 'inner'; // "EE. UU."
   if (word.length === 1 && uppercase.test(word)) {
     return isInitial(text, start, word) ? 'prefix' : 'closing'; // "George W. Bush", "vitamin C."
   }
@@ -363,7 +391,7 @@ function periodEnds(
     return false;
   }
   if (regionAbbreviations.has(word) && opensDateline(text, unit.start, start, period)) return false;
-  switch (kindOf(word, text, start)) {
+  switch (kindOf(word, text, start, period)) {
     case 'inner':
       return false;
     case 'prefix':

@@ -1,3 +1,5 @@
+import { type LineJoiner, lineJoiner } from './hyphenation.js';
+
 /** A paragraph or line of a document, the grain boilerplate removal and metadata work on. */
 export interface Unit {
   text: string;
@@ -48,7 +50,14 @@ interface Line {
   text: string;
   start: number;
   end: number;
+  /** The raw line ended in a soft hyphen, which `tidy` drops: a word broken at the line's end. */
+  softBreak: boolean;
 }
+
+/** A hyphen against the word or number it ends the line with: `casual-`, `COVID-`. */
+const BROKEN_AT_END = /[\p{L}\p{N}]-$/u;
+/** A soft hyphen ending a line, before any spaces. */
+const SOFT_BREAK = /\u00ad[\t \u00a0\r]*$/;
 
 /**
  * Whether a block's lines are prose hard-wrapped at a fixed width (an e-mail, a "Save as text",
@@ -91,9 +100,11 @@ export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
   const linkChars = linkCounter(links);
   let block = 0;
   let lines: Line[] = [];
+  // The document's own words are read only when a line ends in a hyphen.
+  const joiner = lineJoiner(text);
   const flush = () => {
     if (lines.length === 0) return;
-    blockUnits(lines, block++, linkChars, units);
+    blockUnits(lines, block++, linkChars, units, joiner);
     lines = [];
   };
   let offset = 0;
@@ -102,7 +113,10 @@ export function textToUnits(text: string, links: LinkSpan[] = []): Unit[] {
     offset += raw.length + 1;
     const line = tidy(raw);
     if (line === '') flush();
-    else lines.push({ text: line, start, end: start + raw.length });
+    else {
+      const softBreak = raw.includes('\u00ad') && SOFT_BREAK.test(raw);
+      lines.push({ text: line, start, end: start + raw.length, softBreak });
+    }
   }
   flush();
   return units;
@@ -113,17 +127,22 @@ function blockUnits(
   block: number,
   linkChars: (start: number, end: number) => number,
   units: Unit[],
+  joiner: LineJoiner,
 ): void {
   const width = wrapWidth(lines);
-  /** Lines of the unit being continued, joined once rather than one concatenation per line. */
+  /**
+   * Lines of the unit being continued with what joins them (a space, or nothing where a word was
+   * broken at the line's end), joined once rather than one concatenation per line.
+   */
   let parts: string[] | null = null;
   let previous: Unit | null = null;
   let before: string | null = null;
+  let softBreak = false;
   const close = () => {
-    if (previous && parts) previous.text = parts.join(' ');
+    if (previous && parts) previous.text = parts.join('');
     parts = null;
   };
-  for (const { text: line, start, end } of lines) {
+  for (const { text: line, start, end, softBreak: breaksHere } of lines) {
     const chars = linkChars(start, end);
     const listItem = BULLET.test(line);
     const continues =
@@ -131,11 +150,19 @@ function blockUnits(
       before !== null &&
       !listItem &&
       ((!TERMINAL.test(before) && /^\p{Ll}/u.test(line)) ||
+        // A word broken at the line's end, at its hyphen or a soft one, goes on whatever fits:
+        // `COVID-` / `19 cases`, `Peace\u00ad` / `building`.
+        ((softBreak || BROKEN_AT_END.test(before)) && /^[\p{L}\p{N}]/u.test(line)) ||
         // A list item's wrapped lines run on; a sentence after it is the text going on.
         (width > 0 && !previous.listItem && before.length + 1 + firstWordLength(line) > width));
+    const joint = continues && before !== null ? joiner(before, line, softBreak) : 'space';
     before = line;
+    softBreak = breaksHere;
     if (continues && previous) {
       parts ??= [previous.text];
+      // "casual-" / "ties" → "casualties"; "well-" / "known" → "well-known" (qa58 #5).
+      if (joint === 'join' && parts.at(-1)!.endsWith('-')) parts.push(parts.pop()!.slice(0, -1));
+      if (joint === 'space') parts.push(' ');
       parts.push(line);
       previous.linkChars += chars;
       continue;

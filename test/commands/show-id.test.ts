@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,9 @@ beforeAll(async () => {
     '# Émoji test\n\nThe family 👩‍👩‍👧 went to Kyiv. They came back.\n',
   );
   await writeFile(join(scratch, 'articles', 'wire', 'a1.txt'), 'Talks resume on Monday.\n');
+  await writeFile(join(scratch, 'private.txt'), 'aws_secret_access_key = hunter2\n');
+  await symlink(join(scratch, 'private.txt'), join(scratch, 'articles', 'notes.txt'));
+  await symlink('900_emoji.md', join(scratch, 'articles', 'copy.md'));
 });
 
 async function show(...args: string[]) {
@@ -39,6 +43,19 @@ describe('margin show ID', () => {
     const nested = await show('wire/a1');
     expect(nested.status).toBe(0);
     expect(nested.stdout).toContain('Talks resume on Monday.');
+  });
+
+  it('refuses an id whose file links out of the corpus, and shows one that links inside', async () => {
+    // qa58 #9: a corpus from others may carry `notes.txt -> ~/.aws/credentials`.
+    const result = await show('notes');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      `margin show: ${join('articles', 'notes.txt')}: a link to a file outside the corpus folder (${realpathSync(join(scratch, 'private.txt'))}); not read\n`,
+    );
+    const inside = await show('copy');
+    expect(inside.status).toBe(0);
+    expect(inside.stdout).toContain('The family 👩‍👩‍👧 went to Kyiv.');
   });
 
   it('still says no such file for a name that is neither a file nor an id', async () => {

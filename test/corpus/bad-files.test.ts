@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
 import { symlink, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -243,6 +244,26 @@ describe('links that lead nowhere', () => {
   });
 });
 
+describe('links out of the corpus folder', () => {
+  it('refuses a link to a file outside the corpus by name, and reads a link inside', async () => {
+    // qa58 #9: `passwd.txt -> /etc/passwd` in a shared corpus was listed, searchable, exported.
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    const root = corpus.root();
+    await symlink('/etc/passwd', join(root, 'passwd.txt'));
+    await symlink('good.txt', join(root, 'copy.txt'));
+    const load = await loadCorpus(root, { cacheDir: null });
+    const link = join(root, 'passwd.txt');
+    expect(load.problems).toEqual([
+      {
+        path: link,
+        message: `${link}: a link to a file outside the corpus folder (${realpathSync('/etc/passwd')}); not read`,
+      },
+    ]);
+    expect(load.articles.map((article) => article.id)).toEqual(['copy', 'good']);
+    expect(load.articles.map((article) => article.text).join('\n')).not.toContain('root:');
+  });
+});
+
 describe('files that are not regular files', () => {
   it('refuses a named pipe instead of waiting for a writer', async () => {
     await corpus.write('good.txt', GOOD_ARTICLE);
@@ -362,6 +383,22 @@ describe('bytes that are broken UTF-8, not another encoding', () => {
     expect(article.title).toBe('Straßenbahn in Köln');
     expect(article.text).toBe(
       'Die Bürger äußerten sich: „Wir sind überrascht“, sagte Müller. Die Kosten betragen 1.234,5 Mio. €.',
+    );
+    expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+  });
+});
+
+describe('a PDF paste in Windows-1252 with a soft hyphen at a line end', () => {
+  it('is read as Windows-1252, its quotes and apostrophes kept', async () => {
+    // qa58 #4: the soft hyphen (byte 0xAD) typesetting leaves where it broke a word was taken
+    // for a misplaced character, one of the four outside ASCII, and the whole file became
+    // U+FFFD (`Ukraine�s`, `�one-sided�`).
+    const text =
+      'UN Security Council briefing on Ukraine\n\nThe Under-Secretary-General for Political and Peace\u00ad\nbuilding Affairs warned that any agreement must respect Ukraine’s sovereignty. The Russian representative said the figures were “one-sided”.\n';
+    const path = await corpus.write('briefing.txt', iconv.encode(text, 'windows-1252'));
+    const article = await readArticle(path);
+    expect(article.text).toBe(
+      'The Under-Secretary-General for Political and Peacebuilding Affairs warned that any agreement must respect Ukraine’s sovereignty. The Russian representative said the figures were “one-sided”.',
     );
     expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
   });

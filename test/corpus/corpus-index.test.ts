@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdtemp, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -371,13 +371,14 @@ describe('the corpus index', () => {
     beforeEach(() => Object.assign(quickLookSettings, { compareWholeUpTo: 0 }));
     afterEach(() => Object.assign(quickLookSettings, saved));
 
-    it('reads a linked article again when its target outside the corpus is edited', async () => {
+    it('reads a linked article again when its target in another folder is edited', async () => {
       // review57-a: `margin index`'s compare look listed a known link without its target's size
-      // and time, and kept the old text for search, export and the story.
-      const outside = await mkdtemp(join(tmpdir(), 'margin-target-'));
+      // and time, and kept the old text for search, export and the story. The target is in
+      // another folder of the corpus (one outside it is refused, qa58 #9), whose listing is not
+      // the link's.
+      const target = await corpus.write('wire/wire.txt', article('Grain ships leave Odesa'));
+      const folder = join(corpus.root(), 'wire');
       try {
-        const target = join(outside, 'wire.txt');
-        await writeFile(target, article('Grain ships leave Odesa'));
         await symlink(target, join(corpus.root(), 'linked.txt'));
         const title = async (refresh: 'quick' | 'compare') => {
           const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh });
@@ -395,7 +396,7 @@ describe('the corpus index', () => {
         await writeFile(target, article('Grain ships leave Reni'));
         expect(await title('quick')).toBe('Grain ships leave Reni');
       } finally {
-        await rm(outside, { recursive: true, force: true });
+        await rm(folder, { recursive: true, force: true });
       }
     });
 
@@ -593,6 +594,47 @@ describe('the corpus index', () => {
       expect(titles).toContain('Cleaned in the end');
     },
   );
+
+  it('refuses a link to a file outside the corpus, also one that pointed inside before', async () => {
+    // qa58 #9: a corpus shared through git carries `passwd.txt -> /etc/passwd`, and margin listed,
+    // indexed and exported the file as an article.
+    const outside = await mkdtemp(join(tmpdir(), 'margin-private-'));
+    try {
+      const secret = join(outside, 'credentials');
+      await writeFile(secret, article('aws_secret_access_key', 'aws_secret_access_key = hunter2'));
+      const link = join(corpus.root(), 'notes.txt');
+      await symlink(join(corpus.root(), 'a.txt'), link);
+      const look = async () => {
+        const { index } = await openCorpusIndex(corpus.root(), { cacheDir, refresh: 'compare' });
+        try {
+          const hits = [...index.articles()].filter((a) => a.text.includes('hunter2'));
+          return {
+            notes: index.article('notes')?.title ?? null,
+            hits: hits.length,
+            problems: index
+              .problems()
+              .map((p) => p.message)
+              .filter((message) => message.includes('notes')),
+          };
+        } finally {
+          index.close();
+        }
+      };
+      // A link inside the corpus is read as its target.
+      expect(await look()).toEqual({ notes: 'Talks resume in Geneva', hits: 0, problems: [] });
+      await rm(link);
+      await symlink(secret, link);
+      expect(await look()).toEqual({
+        notes: null,
+        hits: 0,
+        problems: [
+          `${link}: a link to a file outside the corpus folder (${realpathSync(secret)}); not read`,
+        ],
+      });
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
 
   it('lives under XDG_CACHE_HOME, or ~/.cache', () => {
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/x/cache' })).toBe('/x/cache/margin');

@@ -1071,6 +1071,25 @@ const table: Record<string, Case[]> = {
     ],
   ], // Forms read on held-out test material (pragmatic_segmenter's specs), in sentences of our own.
   'other languages and forms': [
+    // qa58 #2: Spanish doubles a plural's initials, and the RAE and newsrooms space the pair.
+    [
+      'El presidente Vladímir Putin recibió por la noche al enviado de EE. UU., Steve Witkoff. La reunión duró tres horas.',
+      [
+        'El presidente Vladímir Putin recibió por la noche al enviado de EE. UU., Steve Witkoff.',
+        'La reunión duró tres horas.',
+      ],
+    ],
+    [
+      'Las FF. AA. de Colombia y CC. OO. respondieron. Viajó a EE. UU. El viaje fue breve.',
+      ['Las FF. AA. de Colombia y CC. OO. respondieron.', 'Viajó a EE. UU.', 'El viaje fue breve.'],
+    ],
+    [
+      'Die Partei fordert u. a. Steuersenkungen, d. h. Sie zahlen weniger. Die Regierung lehnt ab.',
+      [
+        'Die Partei fordert u. a. Steuersenkungen, d. h. Sie zahlen weniger.',
+        'Die Regierung lehnt ab.',
+      ],
+    ],
     [
       'Er sagte: „Wir bleiben.“ Dann verließ er den Saal.',
       ['Er sagte: „Wir bleiben.“', 'Dann verließ er den Saal.'],

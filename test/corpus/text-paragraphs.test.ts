@@ -81,6 +81,56 @@ The yard said it had hired twelve more workers for the job already.
   });
 });
 
+/**
+ * A UN briefing copied out of its PDF: the text is broken at a fixed width and words at the line
+ * ends are hyphenated, as typesetting left them (qa58 #5).
+ */
+const PDF_PASTE = `UN Security Council briefing on Ukraine
+
+The Under-Secretary-General told the Council that civilian casual-
+ties had risen sharply in February. At least 2,300 civil-
+ians were killed or injured, according to the Office of the High Commis-
+sioner for Human Rights. The well-
+known envoy of the Russia-
+Ukraine talks said the COVID-
+19 figures and the post-war order were separate matters, and the anti-
+war groups agreed.
+`;
+
+describe('words broken at a line end', () => {
+  it('are whole again where the text broke a word, and keep a hyphen that is their own', () => {
+    expect(cleanDocument(PDF_PASTE, 'text').paragraphs).toEqual([
+      'The Under-Secretary-General told the Council that civilian casualties had risen sharply in February. At least 2,300 civilians were killed or injured, according to the Office of the High Commissioner for Human Rights. The well-known envoy of the Russia-Ukraine talks said the COVID-19 figures and the post-war order were separate matters, and the anti-war groups agreed.',
+    ]);
+  });
+
+  it('go by the document: a word it writes elsewhere whole or hyphenated is written so', () => {
+    const text = `The council met the co-
+chairs on Monday and the
+re-elected mayor said the town's co-chairs had been re-
+elected in their absence.
+`;
+    expect(textToUnits(text).map((unit) => unit.text)).toEqual([
+      "The council met the co-chairs on Monday and the re-elected mayor said the town's co-chairs had been re-elected in their absence.",
+    ]);
+  });
+
+  it('join at a soft hyphen, the mark a typeset word was broken at', () => {
+    const text =
+      'The Under-Secretary-General for Political and Peace\u00ad\nbuilding Affairs spoke first.\n';
+    expect(textToUnits(text).map((unit) => unit.text)).toEqual([
+      'The Under-Secretary-General for Political and Peacebuilding Affairs spoke first.',
+    ]);
+  });
+
+  it('are never joined inside a line', () => {
+    const text = 'The casual- ties were counted by the civil- ian office.\n';
+    expect(textToUnits(text).map((unit) => unit.text)).toEqual([
+      'The casual- ties were counted by the civil- ian office.',
+    ]);
+  });
+});
+
 describe('Markdown read as text', () => {
   it('drops bullets, table pipes, escapes and footnote marks; keeps what they mark', () => {
     const text = `Harbour council votes to rebuild the old pier

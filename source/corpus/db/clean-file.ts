@@ -59,10 +59,14 @@ export function cleanFile(root: string, path: string): CleanedFile {
   let size = -1;
   let mtime = -1;
   try {
-    const bytes = readBytesSync(full, (stats) => {
-      size = stats.size;
-      mtime = stats.mtimeMs;
-    });
+    const bytes = readBytesSync(
+      full,
+      (stats) => {
+        size = stats.size;
+        mtime = stats.mtimeMs;
+      },
+      root,
+    );
     const article = buildArticle(articleId(path), full, bytesToSource(full, bytes));
     const spans = new Uint32Array(article.sentences.length * 3);
     article.sentences.forEach((sentence, i) => {
