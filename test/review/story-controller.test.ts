@@ -263,7 +263,7 @@ describe('links saved by others', () => {
 // qa57 #11: erin's unlink, pulled into the open review of dana (here alice), took dana's link
 // away from the gutter while the status line said `no changes`.
 describe("a teammate's later decision overruling one of mine", () => {
-  it('is said on the status line: who, which sentences, and that the later one counts', async () => {
+  it('is said on the status line: whose later decision overrules which sentences', async () => {
     const store = await mkdtemp(join(tmpdir(), 'margin-overruled-'));
     try {
       const pair = {
@@ -311,7 +311,7 @@ describe("a teammate's later decision overruling one of mine", () => {
       arrived!();
       await until(() => (controller.getState().message?.text ?? '').includes('erin'));
       expect(controller.getState().message?.text).toBe(
-        'erin unlinked what you linked: “Sentence 2 of a.” (Fixture News); the later decision counts',
+        "erin's later unlink overrules your link: “Sentence 2 of a.” (Fixture News)",
       );
       // Said once: the next change elsewhere says nothing of it again.
       press(controller, 'j');
