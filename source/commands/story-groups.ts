@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { ioReason } from '../corpus/io-reason.js';
 import type { Article } from '../corpus/types.js';
-import { readStoryLinks } from '../store/index.js';
+import { readStoryLinks, type StoryLinksRead } from '../store/index.js';
 import { ArticleHashes } from '../story/article-hashes.js';
 import type {
   ArticlesToRead,
@@ -51,6 +51,8 @@ interface GroupOptions {
   facts?: MemberFacts;
   /** Told where forming the groups has got to (nothing when they are read back kept). */
   onStage?: (stage: StoryStage) => void;
+  /** Every annotator's links as the caller read them just before; else they are read here. */
+  links?: StoryLinksRead;
 }
 
 /**
@@ -274,7 +276,8 @@ export async function orderedStoryClusters(
     '../story/index.js'
   );
   if (options.saved) readLexicons(dirname(options.saved.file));
-  const { links, problems } = await readStoryLinks(storeRoot, options.display ?? storeRoot);
+  const { links, problems } =
+    options.links ?? (await readStoryLinks(storeRoot, options.display ?? storeRoot));
   const { clusters, formed, close, notKept } = await formedOrKept(articles, links, {
     ...options,
     articleOf: lookup,

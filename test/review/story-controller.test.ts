@@ -18,6 +18,7 @@ import {
 } from '../../source/review/story.js';
 import {
   createMemoryRepository,
+  type OverruledDecision,
   overruledDecisions,
   type StoryLink,
   type StoryLinkForgotten,
@@ -340,6 +341,45 @@ describe("a teammate's later decision overruling one of mine", () => {
     } finally {
       await rm(store, { recursive: true, force: true });
     }
+  });
+});
+
+// review57-b: each change of a links file read every annotator's links twice, for the groups
+// and again for what was overruled; the groups' answer now carries both.
+describe("what a teammate overruled, told by the groups' answer", () => {
+  it('is said from the one read of the links files that formed the groups', async () => {
+    const pair = { a: { article: 'a', sentence: 'a-s1' }, b: { article: 'b', sentence: 'b-s2' } };
+    let overruled: OverruledDecision[] = [];
+    let asked = 0;
+    let arrived: (() => void) | null = null;
+    const controller = controllerOf({
+      groups: async () => ({ groups: STORY.groups, problems: [], overruled }),
+      link: async () => null,
+      watch: (onChange) => {
+        arrived = onChange;
+        return () => undefined;
+      },
+      overruled: async () => {
+        asked += 1;
+        return [];
+      },
+    });
+    await until(() => controller.getState().story.view !== null && arrived !== null);
+    overruled = [
+      {
+        mine: { kind: 'link', ...pair },
+        by: 'erin',
+        kind: 'unlink',
+        created: '2026-12-07T11:00:00.000Z',
+      },
+    ];
+    arrived!();
+    await until(() => (controller.getState().message?.text ?? '').includes('erin'));
+    expect(controller.getState().message?.text).toBe(
+      "erin's later unlink overrules your link: “Sentence 2 of a.” (Fixture News)",
+    );
+    // Asked once, for what was overruled before the review started; never after a change.
+    expect(asked).toBe(1);
   });
 });
 
