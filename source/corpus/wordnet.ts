@@ -20,6 +20,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { lowerBound } from '../text/lower-bound.js';
 
 export type WordNetPart = 'noun' | 'verb' | 'adj' | 'adv';
 
@@ -195,14 +196,8 @@ function blockOf(
   { starts, keys }: { starts: number[]; keys: string[] },
   lemma: string,
 ): Buffer | null {
-  // The last block whose first key is at most the lemma.
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (keys[middle]! <= lemma) low = middle + 1;
-    else high = middle;
-  }
+  // The last block whose first key is at most the lemma: the one before the first past it.
+  const low = lowerBound(0, keys.length, (at) => keys[at]! > lemma);
   if (low === 0) return null;
   const start = starts[low - 1]!;
   const length = starts[low]! - start;
