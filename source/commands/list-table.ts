@@ -68,7 +68,11 @@ function measure(corpus: CorpusIndex): Widths {
 }
 
 /** Aligned columns; with `width`, the title column shrinks so that no line is longer. */
-export function* renderTable(corpus: CorpusIndex, width: number | null): Generator<string> {
+export function* renderTable(
+  corpus: CorpusIndex,
+  width: number | null,
+  warned?: ArticleSummary[],
+): Generator<string> {
   const widths = measure(corpus);
   let titleWidth = width === null ? Math.min(widths.title, TITLE_MAX) : widths.title;
   if (width !== null) {
@@ -90,5 +94,7 @@ export function* renderTable(corpus: CorpusIndex, width: number | null): Generat
     return `${id}${GAP}${room === null ? rest : truncate(rest, room)}\n`;
   };
   yield line(HEADER);
-  for (const page of pages(corpus)) yield page.map((summary) => line(rowOf(summary))).join('');
+  for (const page of pages(corpus, warned)) {
+    yield page.map((summary) => line(rowOf(summary))).join('');
+  }
 }

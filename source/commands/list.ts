@@ -1,5 +1,5 @@
 import type { ArticleSummary, CorpusIndex } from '../corpus/corpus-index.js';
-import { safeJson } from '../text/untrusted.js';
+import { oneName, safeJson } from '../text/untrusted.js';
 import { type Command, corpusFlags } from './command.js';
 import { namedProblem, openCorpus } from './corpus.js';
 import { loadProject } from './project.js';
@@ -7,19 +7,34 @@ import { loadProject } from './project.js';
 /** Summaries read from the index at a time: the list streams, whatever the size of the corpus. */
 const PAGE = 500;
 
-export function* pages(corpus: CorpusIndex): Generator<ArticleSummary[]> {
-  for (let from = 0; from < corpus.size(); from += PAGE) yield corpus.summaries(from, from + PAGE);
+/**
+ * The summaries a page at a time; with `warned`, each article whose file was not read as written
+ * (escape sequences removed, an encoding guessed) is noted there as it passes.
+ */
+export function* pages(
+  corpus: CorpusIndex,
+  warned?: ArticleSummary[],
+): Generator<ArticleSummary[]> {
+  for (let from = 0; from < corpus.size(); from += PAGE) {
+    const page = corpus.summaries(from, from + PAGE);
+    if (warned) for (const summary of page) if (summary.warnings.length > 0) warned.push(summary);
+    yield page;
+  }
 }
 
 /** The JSON array, one article at a time, as `safeJson(rows, 2)` would print it whole. */
-function* renderJson(corpus: CorpusIndex, shown: (text: string) => string): Generator<string> {
+function* renderJson(
+  corpus: CorpusIndex,
+  shown: (text: string) => string,
+  warned: ArticleSummary[],
+): Generator<string> {
   if (corpus.size() === 0) {
     yield '[]\n';
     return;
   }
   yield '[\n';
   let first = true;
-  for (const page of pages(corpus)) {
+  for (const page of pages(corpus, warned)) {
     const parts = page.map((summary) => {
       const row = {
         id: summary.id,
@@ -62,12 +77,18 @@ Examples
     const corpus = place.shown;
     const { index, shown } = await openCorpus(corpus, io, output, 'quick', place.root, store.root);
     try {
-      if (flags.json) await output.out(renderJson(index, shown));
+      const warned: ArticleSummary[] = [];
+      if (flags.json) await output.out(renderJson(index, shown, warned));
       else if (index.size() === 0) output.say(`no articles in ${corpus}`);
       else {
         // Column widths need string-width; the JSON, read by programs, does without it.
         const { renderTable } = await import('./list-table.js');
-        await output.out(renderTable(index, output.columns));
+        await output.out(renderTable(index, output.columns, warned));
+      }
+      // A file whose text is not as written (escape sequences removed, an encoding guessed) is
+      // said as `show` and the review say it: one line a file, its warnings joined.
+      for (const { path, warnings } of warned) {
+        output.warn(`${shown(oneName(path))}: ${warnings.join('; ')}`);
       }
       for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
     } finally {

@@ -382,17 +382,17 @@ async function warmSession(
       // The store placed annotations on the old text: they are placed again on the new.
       await (await store).open(index);
       if (stopped) return;
-      const warnings = untold(index, named, told);
       // Files added between two runs were taken in without a word (fixreview56): said as the
       // folder look says them, with when from.
-      const notice = arrivals(whole, fresh, ' since margin last read the folder');
-      listener({
-        type: 'changed',
-        articles: fresh,
-        changed,
-        warnings,
-        ...(notice ? { notice } : {}),
-      });
+      listener(
+        listChanged(
+          { index, named, told },
+          whole,
+          fresh,
+          changed,
+          ' since margin last read the folder',
+        ),
+      );
       follow(fresh, at);
     };
     const check = {
@@ -468,18 +468,32 @@ async function wholeList(
   return list.filter((article) => article !== undefined);
 }
 
-/** The index's problems not yet on screen, as messages, noted as told. */
-function untold(
-  index: DiskCorpusIndex,
-  named: (problem: FileProblem) => string,
-  told: Set<string>,
-): string[] {
+/** The index's problems, as messages, and those already on screen. */
+interface Problems {
+  index: DiskCorpusIndex;
+  named: (problem: FileProblem) => string;
+  told: Set<string>;
+}
+
+/**
+ * The list anew after files changed behind it, as the controller takes it: the articles whose
+ * text changed, the index's problems not yet on screen (noted as told), and how many articles
+ * arrived or went since `before` (`since`: when from).
+ */
+function listChanged(
+  { index, named, told }: Problems,
+  before: readonly Article[],
+  fresh: Article[],
+  changed: string[],
+  since = '',
+): CorpusEvent {
   const warnings = index
     .problems()
     .map(named)
     .filter((message) => !told.has(message));
   for (const warning of warnings) told.add(warning);
-  return warnings;
+  const notice = arrivals(before, fresh, since);
+  return { type: 'changed', articles: fresh, changed, warnings, ...(notice ? { notice } : {}) };
 }
 
 /**
@@ -602,18 +616,11 @@ export function followOthers({
       await (await store).open(index, { check: 'later' });
       if (stopped) return;
       read = null;
-      const notice = arrivals(list, fresh);
+      const event = listChanged({ index, named, told }, list, fresh, changed);
       list = fresh;
       listed = at;
       number = last;
-      const warnings = untold(index, named, told);
-      listener({
-        type: 'changed',
-        articles: fresh,
-        changed,
-        warnings,
-        ...(notice ? { notice } : {}),
-      });
+      listener(event);
     } catch {
       // The index being closed under it, or read while it changed: a later look tries again.
       failed = true;

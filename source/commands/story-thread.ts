@@ -2,7 +2,12 @@ import { Worker } from 'node:worker_threads';
 import { workerScript } from '../corpus/worker-script.js';
 import type { StorySource } from '../review/controller.js';
 import type { ArticleGroups } from '../review/story.js';
-import { overruledDecisions, saveStoryLink, watchStoryLinks } from '../store/index.js';
+import {
+  type OverruledDecision,
+  overruledDecisions,
+  saveStoryLink,
+  watchStoryLinks,
+} from '../store/index.js';
 import type { StoryGroup } from '../story/index.js';
 
 export interface StoryWorkerSetup {
@@ -16,6 +21,8 @@ export interface StoryWorkerSetup {
   inReview: number;
   /** The codebook's labels, which a group's kind is one of; margin's own when absent. */
   kinds?: readonly string[];
+  /** Who reviews: the links of theirs a teammate's later decision overrules come with groups. */
+  annotator: string;
 }
 
 export type StoryJob =
@@ -28,8 +35,15 @@ export type StoryJob =
   | { seq: number; kind: 'article'; id: string };
 
 export type StoryReply =
-  | { seq: number; groups: StoryGroup[]; problems: string[] }
-  | { seq: number; kept: true; problems: string[]; note: string | null; edition: string }
+  | { seq: number; groups: StoryGroup[]; problems: string[]; overruled: OverruledDecision[] }
+  | {
+      seq: number;
+      kept: true;
+      problems: string[];
+      note: string | null;
+      edition: string;
+      overruled: OverruledDecision[];
+    }
   | ({ seq: number; article: string } & ArticleGroups)
   | { seq: number; error: string };
 
@@ -52,12 +66,12 @@ const STORY_MEMORY_MB = 1_024;
 /** Every group, formed on the thread (not one article's kept groups). */
 function formedHere(
   reply: StoryReply,
-): reply is { seq: number; groups: StoryGroup[]; problems: string[] } {
+): reply is Extract<StoryReply, { groups: StoryGroup[]; problems: string[] }> {
   return 'groups' in reply && !('article' in reply);
 }
 
 export function reviewStorySource(
-  setup: Omit<StoryWorkerSetup, 'inReview'> & { annotator: string; inReview?: number },
+  setup: Omit<StoryWorkerSetup, 'inReview'> & { inReview?: number },
 ): StorySource & { close: () => Promise<void> } {
   const limit = setup.inReview ?? STORY_IN_REVIEW;
   let worker: Worker | null = null;
@@ -73,8 +87,7 @@ export function reviewStorySource(
     waiting.clear();
   };
   const start = (): Worker => {
-    const { annotator: _, ...rest } = setup;
-    const data: StoryWorkerSetup = { ...rest, inReview: limit };
+    const data: StoryWorkerSetup = { ...setup, inReview: limit };
     const thread = new Worker(workerScript('./story-worker.js', import.meta.url), {
       workerData: data,
       // Beyond this the grouping stops with a message rather than take the machine's memory.
@@ -137,9 +150,12 @@ export function reviewStorySource(
       if ('kept' in reply) {
         // Read, not formed: the thread holds them for the articles asked next.
         forming = false;
-        return { kept: true, problems: reply.problems, note: reply.note, edition: reply.edition };
+        const { problems, note, edition, overruled } = reply;
+        return { kept: true, problems, note, edition, overruled };
       }
-      if (formedHere(reply)) return { groups: reply.groups, problems: reply.problems };
+      if (formedHere(reply)) {
+        return { groups: reply.groups, problems: reply.problems, overruled: reply.overruled };
+      }
       throw new Error('the story worker answered out of turn');
     },
     article: async (id) => {

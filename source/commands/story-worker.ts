@@ -13,7 +13,7 @@ import { readOwnedCorpusIndex } from '../corpus/db/open.js';
 import { loadCorpus } from '../corpus/index.js';
 import type { Article } from '../corpus/types.js';
 import type { ArticleGroups } from '../review/story.js';
-import { readStoryLinks } from '../store/index.js';
+import { readStoryDecisions, type StoryLinksRead } from '../store/index.js';
 import { clusterMembers, describeMembers, readLexicons, type SavedGroups } from '../story/index.js';
 import { corpusStoryGroups, savedGroupsOf } from './story-groups.js';
 import { keptUpToLinks } from './story-placing.js';
@@ -73,9 +73,17 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   // kept for this very corpus and links are read rather than formed again, at any size: forming
   // 1,000 articles of agency copy takes seconds, finding the kept ones a moment.
   const formsHere = job.total <= setup.inReview;
+  // Every annotator's links, read once for the kept groups, the forming and what a teammate
+  // overruled of the reviewer's (the review read them again for that after each change).
+  const links = await readStoryDecisions(
+    setup.storeRoot,
+    setup.display ?? setup.storeRoot,
+    setup.annotator,
+  );
+  const { overruled } = links;
   let read: Kept | null = null;
   try {
-    read = index ? await readKept(index) : null;
+    read = index ? readKept(index, links) : null;
   } catch (error) {
     // Below the limit the groups can still be formed here.
     if (!formsHere) throw error;
@@ -85,15 +93,16 @@ async function groups(job: Extract<StoryJob, { kind: 'groups' }>): Promise<Story
   if (read && index && (!formsHere || (read.holds && whole))) {
     kept = { saved: read.saved, index };
     const { problems, note, edition } = read;
-    return { seq: job.seq, kept: true, problems, note, edition };
+    return { seq: job.seq, kept: true, problems, note, edition, overruled };
   }
   read?.saved.close();
   if (formsHere) {
     const formed = await corpusStoryGroups(inOrder(job.ids, lookup), lookup, setup.storeRoot, {
       ...display,
       ...(setup.kinds ? { kinds: setup.kinds } : {}),
+      links,
     });
-    return { seq: job.seq, groups: formed.groups, problems: formed.problems };
+    return { seq: job.seq, groups: formed.groups, problems: formed.problems, overruled };
   }
   const count = job.total.toLocaleString('en-US');
   return {
@@ -117,13 +126,12 @@ interface Kept {
  * where the corpus is as it was (`keptUpToLinks`); `holds` when they are then the corpus's and
  * the links' as they are, else `note` says why not. Null when none are kept.
  */
-async function readKept(index: DiskCorpusIndex): Promise<Kept | null> {
+function readKept(index: DiskCorpusIndex, { links, problems }: StoryLinksRead): Kept | null {
   // The index as the review's refresh left it: its size is of the table read when this thread
   // opened it, which kept groups of fewer articles would be renewed for.
   index.catchUp();
   const place = savedGroupsOf(index);
   if (!place) return null;
-  const { links, problems } = await readStoryLinks(setup.storeRoot, setup.display);
   const found = keptUpToLinks(place, links, (id) => index.article(id));
   if (!found) return null;
   const { saved, holds } = found;

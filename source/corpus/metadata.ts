@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import { asciiDigits as easternDigits } from '../text/digits.js';
 import { AGENCY_TRAILER } from './boilerplate-patterns.js';
-import { monthsOf } from './month-names.js';
+import { isForeignWeekday, monthsOf } from './month-names.js';
 import { isKnownOutlet, outletOfAgencyCode } from './outlets.js';
 import { isPlaceName } from './places.js';
 
@@ -425,6 +425,38 @@ const CASELESS_WORD = /^[\p{Script=Arabic}\p{Script=Hebrew}][\p{L}\p{M}\p{N}'’
 const CASELESS_NAME =
   /^[\p{Script=Arabic}\p{Script=Hebrew}][\p{L}\p{M}]*(?:\s+[\p{Script=Arabic}\p{Script=Hebrew}][\p{L}\p{M}]*){1,3}$/u;
 
+/**
+ * Words of Arabic and Hebrew outlets' names, which have no capitals to be told by: news (`سكاي
+ * نيوز عربية`, Sky News Arabia), Arabic (`عربية`, as in `CNN بالعربية`), newspaper, agency,
+ * channel, radio, television, times, post.
+ */
+const CASELESS_OUTLET_WORDS = new Set([
+  'نيوز',
+  'أخبار',
+  'اخبار',
+  'الأخبار',
+  'عربية',
+  'العربية',
+  'بالعربية',
+  'صحيفة',
+  'جريدة',
+  'وكالة',
+  'قناة',
+  'تلفزيون',
+  'التلفزيون',
+  'إذاعة',
+  'اذاعة',
+  'راديو',
+  'تايمز',
+  'بوست',
+  'חדשות',
+  'ערוץ',
+  'עיתון',
+  'רדיו',
+  'טיימס',
+  'פוסט',
+]);
+
 /** A word that is a site's address: `NJ.com`, `Moneycontrol.com`. */
 const DOMAIN_WORD = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}$/iu;
 
@@ -437,6 +469,9 @@ function isOutletName(name: string): boolean {
   if (isKnownOutlet(name)) return true;
   if (CJK.test(name)) return CJK_OUTLET.test(name) || !CJK_PERSON.test(name);
   const words = name.split(/\s+/);
+  // Arabic and Hebrew: by an outlet's word (`سكاي نيوز عربية`), never a writer's name of as
+  // many words (`أحمد علي`).
+  if (CASELESS_NAME.test(name)) return words.some((word) => CASELESS_OUTLET_WORDS.has(word));
   if (!/^\p{Lu}/u.test(name) || words.length > 6 || /\s\p{Ll}+$/u.test(name)) return false;
   if (words.slice(0, -1).some((word) => /^\d+$/.test(word))) return false;
   if (ARTICLES.has(words[0]!.toLowerCase())) return true;
@@ -558,11 +593,12 @@ const CODE = /^\(?(\p{Lu}{2,5})\)?$/u;
  * `(Xinhua)`), `| anything` (a site's menu, as before), or an outlet or writer set apart
  * (`· Xinhua`, `— Reuters`); null for anything else (the rest of a sentence).
  */
-function whoAfter(after: string): Who | null {
-  let tail = after
-    .trim()
-    .replace(/^[,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[ap]\.?m\.?)?/iu, '')
-    .trim();
+function whoAfter(after: string, date: string): Who | null {
+  let tail = withoutTime(after);
+  // The day of the week after the date, as Turkish writes it (`14 Şubat 2025 Cuma`), and the
+  // time after that.
+  const day = /^\p{L}{4,12}(?![\p{L}\d])/u.exec(tail)?.[0];
+  if (day !== undefined && isWeekdayAfter(day, date)) tail = withoutTime(tail.slice(day.length));
   const who: Who = { people: [], source: null };
   while (tail !== '') {
     if (/^(?:[·•—–,-]\s*)?(?:updated\b|\d+\s*min(?:ute)?s?\s+read$)/iu.test(tail)) break;
@@ -592,6 +628,26 @@ function whoAfter(after: string): Who | null {
     who.source ??= part.source;
   }
   return who;
+}
+
+/** `text` without the time it opens with (`, 16:26`, `9:05 pm`), trimmed. */
+function withoutTime(text: string): string {
+  return text
+    .trim()
+    .replace(/^[,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[ap]\.?m\.?)?/iu, '')
+    .trim();
+}
+
+/**
+ * Whether `word` after the date `date` is its day of the week: an English one, or one of the
+ * other languages read after a date written in words that are not English (their names are the
+ * runtime's locale data, which an English line need not load).
+ */
+function isWeekdayAfter(word: string, date: string): boolean {
+  if (WEEKDAY_NAMES.includes(word.toLowerCase())) return true;
+  if (!/\p{L}/u.test(date)) return false;
+  const english = date.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return !english.some((each) => MONTH_NAMES.includes(each)) && isForeignWeekday(word);
 }
 
 /**
@@ -629,12 +685,8 @@ export function parseDateline(line: string): Dateline | null {
   if (found !== null) {
     if (found.date === null) return null;
     const before = text.slice(0, found.index).trim();
-    const after = whoAfter(
-      withoutYearWord(
-        text.slice(found.index, found.index + found.length),
-        text.slice(found.index + found.length),
-      ),
-    );
+    const date = text.slice(found.index, found.index + found.length);
+    const after = whoAfter(withoutYearWord(date, text.slice(found.index + found.length)), date);
     if (after === null) return null;
     if (PLACE.test(before) && !isKnownOutlet(before.replace(/[\s,–—-]+$/u, ''))) {
       return dateline(found.date, after);

@@ -79,6 +79,30 @@ export function monthNamePattern(): string {
   return `(?:${words.join('|')})`;
 }
 
+const weekdaysByLocale = new Map<string, readonly string[]>();
+
+/** The days of the week in `locale`, long forms in its own lower case (`cuma`, `vendredi`). */
+function weekdaysOf(locale: string): readonly string[] {
+  const known = weekdaysByLocale.get(locale);
+  if (known !== undefined) return known;
+  const form = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const days: string[] = [];
+  // 2025-01-06 is a Monday.
+  for (let day = 6; day < 13; day++) {
+    days.push(form.format(new Date(Date.UTC(2025, 0, day))).toLocaleLowerCase(locale));
+  }
+  weekdaysByLocale.set(locale, days);
+  return days;
+}
+
+/**
+ * Whether `word` is a day of the week in one of the languages read (not English: the caller
+ * knows its own), as Turkish writes it after a date (`14 Şubat 2025 Cuma`); any case.
+ */
+export function isForeignWeekday(word: string): boolean {
+  return LOCALES.some((locale) => weekdaysOf(locale).includes(word.toLocaleLowerCase(locale)));
+}
+
 /** The languages whose month names `text` holds as words, in order of first mention. */
 export function monthLanguages(text: string): string[] {
   // A date of a day holds its figure; the names' table costs ~100 ms of ICU data the first time.

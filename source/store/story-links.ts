@@ -168,16 +168,44 @@ async function unlistedFolderLine(
  */
 export async function readStoryLinks(root: string, display = root): Promise<StoryLinksRead> {
   const { read, problems } = await readDecisions(root, display);
-  const latest = new Map<string, StoryLinksFile['links'][number]>();
+  return { links: latestLinks(read, latestOf(read)), problems };
+}
+
+/**
+ * `readStoryLinks` and `overruledDecisions` of `annotator` from one read of the files: the review
+ * forms its groups and says what a teammate overruled after each change of a links file, which
+ * read every annotator's file twice.
+ */
+export async function readStoryDecisions(
+  root: string,
+  display: string,
+  annotator: string,
+): Promise<StoryLinksRead & { overruled: OverruledDecision[] }> {
+  const { read, problems } = await readDecisions(root, display);
+  const latest = latestOf(read);
+  return {
+    links: latestLinks(read, latest),
+    problems,
+    overruled: overruledOf(read, latest, annotator),
+  };
+}
+
+/** Each pair's latest decision (at the same instant, the unlink), by `pairKey`. */
+function latestOf(read: readonly Decision[]): Map<string, Decision> {
+  const latest = new Map<string, Decision>();
   for (const link of read) {
     const key = pairKey(link.a, link.b);
     const other = latest.get(key);
     if (!other || laterDecision(link, other)) latest.set(key, link);
   }
-  const links = read
+  return latest;
+}
+
+/** The decisions that stand, in the order read. */
+function latestLinks(read: readonly Decision[], latest: Map<string, Decision>): StoryLink[] {
+  return read
     .filter((link) => latest.get(pairKey(link.a, link.b)) === link)
     .map((link) => ({ kind: link.kind, a: link.a, b: link.b }));
-  return { links, problems };
 }
 
 type Decision = StoryLinksFile['links'][number] & { annotator: string };
@@ -229,12 +257,15 @@ export async function overruledDecisions(
   annotator: string,
 ): Promise<OverruledDecision[]> {
   const { read } = await readDecisions(root, root);
-  const latest = new Map<string, Decision>();
-  for (const link of read) {
-    const key = pairKey(link.a, link.b);
-    const other = latest.get(key);
-    if (!other || laterDecision(link, other)) latest.set(key, link);
-  }
+  return overruledOf(read, latestOf(read), annotator);
+}
+
+/** The annotator's decisions another's later one stands over. */
+function overruledOf(
+  read: readonly Decision[],
+  latest: Map<string, Decision>,
+  annotator: string,
+): OverruledDecision[] {
   const out: OverruledDecision[] = [];
   for (const link of read) {
     if (link.annotator !== annotator) continue;

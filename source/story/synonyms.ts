@@ -11,9 +11,8 @@
  * read where its offset points (WordNet's offsets are byte offsets), only for words the corpus
  * uses.
  */
-import { readFileSync } from 'node:fs';
 import { stemmer } from 'stemmer';
-import { synsetLine, wordNetFile } from '../corpus/wordnet.js';
+import { indexText, synsetLine } from '../corpus/wordnet.js';
 import { byCode, findKey, latin1, type PackedKeys, packTables, viewTables } from './packed-keys.js';
 
 const PARTS = ['noun', 'verb', 'adj', 'adv'] as const;
@@ -66,7 +65,7 @@ function load(): WordNet {
   const lists: number[][] = [];
   const phraseStarts = new Set<string>();
   PARTS.forEach((part, partIndex) => {
-    const text = readFileSync(wordNetFile(`index.${part}`), 'latin1');
+    const text = indexText(part);
     for (let at = 0; at < text.length; ) {
       let end = text.indexOf('\n', at);
       if (end < 0) end = text.length;

@@ -45,12 +45,17 @@ interface Reading {
 /** Verbs after a name that make it plural: "Big Machine have denied", a body, not a person. */
 const PLURAL_VERBS = new Set(['have', 'are', 'were']);
 
+/**
+ * `opening`: the person a Chinese sentence opens with (`外交部发言人毛宁主持…`), as the pass that
+ * registered the article's people found it (`cjkNamed`, read once a sentence).
+ */
 function readSentence(
   tokens: Token[],
   quotation: Quotation,
   context: Context,
   index: number,
   alone: boolean,
+  opening: string | null,
 ): Reading {
   const candidates = findAttributions(tokens, quotation.inside);
   const subject = sentenceSubject(tokens, quotation.inside);
@@ -98,8 +103,7 @@ function readSentence(
     }
   } else if (!subject) {
     // `外交部发言人毛宁主持…`: the person a Chinese sentence opens with, for a later `她说`.
-    const named = cjkNamed(tokens).find((each) => each.subject);
-    if (named) references.note(named.mention.name!, index, true);
+    if (opening !== null) references.note(opening, index, true);
   } else if (subject && !subject.pronoun && !subject.source.name) {
     // "The Kremlin has denied …": a body as the subject.
     const body = resolve(subject, context, index);
@@ -235,16 +239,26 @@ export function* analyseInSteps(article: Article): Generator<void, ArticleAnalys
   const people = new People();
   const references = new References();
   const namedRuns: number[] = [];
+  const openings: Array<string | null> = [];
   for (let index = 0; index < tokens.length; index++) {
     namedRuns.push(register(people, references, phrases(tokens[index]!), index));
-    for (const named of cjkNamed(tokens[index]!)) people.add(named.mention, index);
+    const named = cjkNamed(tokens[index]!);
+    for (const each of named) people.add(each.mention, index);
+    openings.push(named.find((each) => each.subject)?.mention.name ?? null);
     if (pause()) yield;
   }
   const context: Context = { people, references };
   const readings: Reading[] = [];
   for (let index = 0; index < tokens.length; index++) {
     readings.push(
-      readSentence(tokens[index]!, quoted[index]!, context, index, namedRuns[index] === 1),
+      readSentence(
+        tokens[index]!,
+        quoted[index]!,
+        context,
+        index,
+        namedRuns[index] === 1,
+        openings[index]!,
+      ),
     );
     if (pause()) yield;
   }

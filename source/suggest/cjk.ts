@@ -160,6 +160,31 @@ function lastRole(text: string, roles: string[]): { start: number; end: number }
 const isZhName = (text: string): boolean =>
   text.length >= 2 && text.length <= 10 && ALL_HAN.test(text) && !/^[·•・]|[·•・]$/u.test(text);
 
+/**
+ * The last characters of a Chinese body's name: a ministry (`外交部`), bureau, court or academy,
+ * committee, government, palace (`白宫`, `克里姆林宫`), office, agency (`新华社`), embassy, a
+ * country's side (`中方`), party, army or state.
+ */
+const ZH_BODY_ENDS = list(`
+  部 局 院 委 委员会 府 政府 宫 厅 署 会 社 处 馆 党 组织 公司 银行 集团 中心 机构 联盟 议会 大楼
+  方 军 国
+`);
+
+/** Endings that close given names too (`王建国`, `李军`, `张方`): a body only without a surname. */
+const ZH_NAME_ENDS = new Set(['方', '军', '国']);
+
+/** The commonest Chinese family names, which open a person's name of two or three characters. */
+const ZH_SURNAMES = new Set(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+);
+
+/** Whether a Chinese speaker with no role is a body (`外交部表示`), not a person (`毛宁表示`). */
+function isZhBody(text: string): boolean {
+  const end = ZH_BODY_ENDS.find((each) => text.length > each.length && text.endsWith(each));
+  if (end === undefined) return false;
+  return !(ZH_NAME_ENDS.has(end) && text.length <= 3 && ZH_SURNAMES.has(text[0]!));
+}
+
 /** The speaker of a Chinese clause before its verb of saying, or null. */
 function chineseSpeaker(before: string): { source: Mention; pronoun: boolean } | null {
   let text = before;
@@ -199,7 +224,12 @@ function chineseSpeaker(before: string): { source: Mention; pronoun: boolean } |
     if (!isZhName(name)) return null;
     return { source: mentionOf(roles, name, determiner, text), pronoun: false };
   }
-  // With no role, a name of two to four characters (`毛宁`, `佩斯科夫`) or one with a middle dot.
+  // With no role, a body (`外交部`, `国防部`: kept as written, as English keeps "the Foreign
+  // Ministry", never a person a later `发言人` or `她` is taken for), or a name of two to four
+  // characters (`毛宁`, `佩斯科夫`) or one with a middle dot.
+  if (!determiner && ALL_HAN.test(text) && text.length <= 10 && isZhBody(text)) {
+    return { source: { ...mentionOf([], null, '', text), body: true }, pronoun: false };
+  }
   if (determiner || !isZhName(text) || (text.length > 4 && !/[·•・]/u.test(text))) return null;
   return { source: mentionOf([], text, '', text), pronoun: false };
 }

@@ -31,6 +31,11 @@ export interface Mention {
   text: string;
   /** A full name the phrase ends in, in the possessive ("Tom Reed’s"), without the `’s`. */
   owner: string | null;
+  /**
+   * The phrase names a body in a script with no capitals to tell it by (`外交部`, the Foreign
+   * Ministry): kept as written, as "the Foreign Ministry" is, and never a person.
+   */
+  body?: true;
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);

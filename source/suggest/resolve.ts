@@ -58,6 +58,7 @@ export function resolve(
     const body = references.collective(source.head, index);
     return body ? { name: body, person: false } : null;
   }
+  if (source.body) return { name: source.text, person: false };
   if (source.name) {
     // Bodies ("Russia", "the Kremlin") never reach here: the word lists keep them out of names,
     // so a name is a person, a lone one a surname.

@@ -1,3 +1,4 @@
+import { EASTERN_DIGITS } from './digits.js';
 import { numberOfFigure } from './figures.js';
 
 /**
@@ -53,16 +54,9 @@ const specials: Record<string, string> = {
   æ: 'ae',
   œ: 'oe',
   ı: 'i',
-  // Eastern Arabic and Persian digits and the Arabic separators (`text/digits.ts`): `٢٨` is the
-  // word `28`, so that a search for either finds both. Escaped: the search bundle is ASCII.
-  ...Object.fromEntries(
-    [...'0123456789'].flatMap((digit, i) => [
-      [String.fromCharCode(0x0660 + i), digit],
-      [String.fromCharCode(0x06f0 + i), digit],
-    ]),
-  ),
-  '\u066b': '.',
-  '\u066c': ',',
+  // Eastern Arabic and Persian digits and the Arabic separators: `٢٨` is the word `28`, so that
+  // a search for either finds both.
+  ...EASTERN_DIGITS,
 };
 
 const special = new RegExp(`[${Object.keys(specials).join('')}]`, 'gu');

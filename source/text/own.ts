@@ -18,3 +18,14 @@ export function ownValue<T>(
 export function emptyRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
+
+/**
+ * A string of its own, not a view into the one it was sliced from: V8 makes a slice of a long
+ * string a view into it, so a kept sentence kept its article's whole text alive (the corpus
+ * index's sentences read for a story; `margin story --json` at 10,000 articles peaked at
+ * 731–781 MB against 597–616 MB with the copy). The concatenation is flattened into a new
+ * string before it is sliced.
+ */
+export function ownCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}

@@ -52,6 +52,48 @@ describe('the review’s story groups, computed on a worker thread', () => {
     corpus.close?.();
   });
 
+  it("answers with the reviewer's links a teammate's later decision overrules", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'margin-story-thread-'));
+    made.push(dir);
+    const cacheDir = join(dir, 'cache');
+    const storeRoot = join(dir, 'store');
+    const corpus = await loadCorpus(seeds, { cacheDir, lazy: true });
+    const [first, second] = corpus.articles;
+    const pair = {
+      a: { article: first!.id, sentence: first!.sentences[0]!.id },
+      b: { article: second!.id, sentence: second!.sentences[0]!.id },
+    };
+    await saveStoryLink(
+      storeRoot,
+      'alice',
+      { kind: 'link', ...pair },
+      new Date('2026-12-07T10:00Z'),
+    );
+    await saveStoryLink(
+      storeRoot,
+      'erin',
+      { kind: 'unlink', ...pair },
+      new Date('2026-12-07T11:00Z'),
+    );
+    const source = reviewStorySource({
+      corpusRoot: seeds,
+      cacheDir,
+      storeRoot,
+      annotator: 'alice',
+    });
+    const found = await source.groups(corpus.articles);
+    expect(found.overruled).toEqual([
+      {
+        mine: { kind: 'link', ...pair },
+        by: 'erin',
+        kind: 'unlink',
+        created: '2026-12-07T11:00:00.000Z',
+      },
+    ]);
+    await source.close();
+    corpus.close?.();
+  });
+
   it('says in words that a corpus is too large to group while the reviewer works', async () => {
     const source = reviewStorySource({
       corpusRoot: seeds,

@@ -162,7 +162,20 @@ describe(`${COUNT} hostile files (seed ${SEED}; MARGIN_FUZZ_SEED replays another
     const result = await margin('list', '-c', 'corpus');
     expectCalm(result);
     expect(result.status).toBe(load.problems.length > 0 ? 1 : 0);
-    const errors = result.stderr.split('\n').filter((line) => line !== '');
+    const lines = result.stderr.split('\n').filter((line) => line !== '');
+    // A file whose text is not as written (escapes removed, an encoding guessed) is named once,
+    // as a warning; the refused ones are the other lines.
+    const warned = load.articles.filter((article) => article.warnings.length > 0);
+    const warnings = lines.filter((line) => line.startsWith('margin list: warning: '));
+    expect(warnings.length).toBe(warned.length);
+    for (const article of warned) {
+      const name = oneName(article.path.slice(corpus.length + 1));
+      expect(
+        warnings.filter((line) => line.startsWith(`margin list: warning: corpus/${name}: `)),
+        name,
+      ).toHaveLength(1);
+    }
+    const errors = lines.filter((line) => !line.startsWith('margin list: warning: '));
     expect(errors.length).toBe(load.problems.length);
     for (const problem of load.problems) {
       // A name shows on one line with its line breaks as escapes: two names never look alike.

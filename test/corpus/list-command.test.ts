@@ -128,6 +128,28 @@ good  Talks resume in Geneva  -     -               2
     });
   });
 
+  it('names a file whose escape sequences were removed, as show does, once a file', async () => {
+    await corpus.write('good.txt', GOOD_ARTICLE);
+    await corpus.write(
+      'ansi.txt',
+      'Talks resume in Geneva\n\nThe minister said \x1b]0;owned\x07the plan \x1b[31mwas\x1b[0m approved on Monday. Talks go on.\n',
+    );
+    const warning =
+      'margin list: warning: ansi.txt: removed 3 terminal escape sequences (19 characters); the text around them is kept\n';
+    const table = await list('.', false, undefined, corpus.root());
+    expect(table.status).toBe(0);
+    expect(table.stdout.split('\n').map((line) => line.split(' ')[0])).toEqual([
+      'ID',
+      'ansi',
+      'good',
+      '',
+    ]);
+    expect(table.stderr).toBe(warning);
+    // From the index as it was kept, and with --json, the same one line.
+    expect((await list('.', false, undefined, corpus.root())).stderr).toBe(warning);
+    expect((await list('.', true, undefined, corpus.root())).stderr).toBe(warning);
+  });
+
   it('shows escape sequences in file names as visible escapes', async () => {
     await corpus.write('\x1b[31mred.txt', GOOD_ARTICLE);
     await corpus.write(

@@ -31,6 +31,16 @@ describe('datelines and bylines', () => {
     ['14 Şubat 2025', { date: '2025-02-14', byline: null }],
     ['İSTANBUL, 14 KASIM 2024', { date: '2024-11-14', byline: null }],
     ['3 NİSAN 2025', { date: '2025-04-03', byline: null }],
+    // The day of the week after the date, as Turkish writes it, then the time (tidy58).
+    ['14 Şubat 2025 Cuma', { date: '2025-02-14', byline: null }],
+    ['3 Mart 2025 Pazartesi 09:30', { date: '2025-03-03', byline: null }],
+    ['14 March 2025 Friday', { date: '2025-03-14', byline: null }],
+    // Arabic names have no capitals: an outlet of three words by its word for news; two words
+    // with no writer's label and no such word are neither (tidy58).
+    [
+      'سكاي نيوز عربية · ١٤ مارس ٢٠٢٥',
+      { date: '2025-03-14', byline: null, source: 'سكاي نيوز عربية' },
+    ],
     // The outlet beside the date is the source, never a byline (qa55 #2).
     ['By Associated Press', { date: null, byline: null, source: 'Associated Press' }],
     ['Source: Reuters · March 3, 2025', { date: '2025-03-03', byline: null, source: 'Reuters' }],

@@ -202,6 +202,14 @@ describe('an outlet and date line under a plain-text title', () => {
       'Hürriyet',
       'Cumhurbaşkanı Erdoğan pazartesi günü Ukrayna Devlet Başkanı ile İstanbul’da görüştü. Görüşme iki saat sürdü.',
     ],
+    // The day of the week after a Turkish date: the line was left as the first sentence.
+    [
+      'Ayşe Yılmaz · Hürriyet · 14 Şubat 2025 Cuma',
+      '2025-02-14',
+      'Ayşe Yılmaz',
+      'Hürriyet',
+      'Cumhurbaşkanı Erdoğan pazartesi günü Ukrayna Devlet Başkanı ile İstanbul’da görüştü. Görüşme iki saat sürdü.',
+    ],
     [
       'بقلم أحمد علي · الجزيرة · 3 مارس 2025',
       '2025-03-03',
@@ -215,6 +223,14 @@ describe('an outlet and date line under a plain-text title', () => {
       '2025-03-03',
       'أحمد علي',
       'الجزيرة',
+      'استقبل الرئيس التركي يوم الاثنين نظيره الأوكراني في إسطنبول. وتحدث الرئيسان عن السلام.',
+    ],
+    // An Arabic outlet of three words, told by its word for news (fixlang57 saw the line kept).
+    [
+      'بقلم سارة محمود · سكاي نيوز عربية · ١٤ مارس ٢٠٢٥',
+      '2025-03-14',
+      'سارة محمود',
+      'سكاي نيوز عربية',
       'استقبل الرئيس التركي يوم الاثنين نظيره الأوكراني في إسطنبول. وتحدث الرئيسان عن السلام.',
     ],
     [

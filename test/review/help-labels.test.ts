@@ -57,4 +57,36 @@ describe("the help's labels", () => {
       for (const line of columns.flat()) expect(line.length).toBeLessThanOrEqual(columnWidth);
     }
   });
+
+  // fixteam57: wrap-ansi broke `label:allegation-of-election-fraud-by-offic` / `ial` in the
+  // search queries at 60 columns, and a 64-character example name was cut with `…`.
+  it("breaks a label's name too long for its room after a hyphen, never inside a word", () => {
+    const label = (name: string, key: string, letter: string) => ({
+      name,
+      key,
+      colour: 'red' as const,
+      letter,
+      description: '',
+      attributes: [],
+    });
+    const longest = `${'x'.repeat(30)}_${'y'.repeat(33)}`;
+    const long: LabelSet = [
+      label(longest, '1', 'X'),
+      label('allegation-of-election-fraud-by-official', '2', 'A'),
+    ];
+    const { keymap } = buildKeymap(long, {});
+    for (const width of [60, 120]) {
+      const lines = helpColumns(width, { labels: long, keymap, guidelines: null })
+        .flat()
+        .map((line) => line.trim());
+      const query = lines.slice(lines.indexOf('Search queries'));
+      const text = query.join('\n');
+      // The `-word` row's own `…)` aside, nothing is cut.
+      expect(text.replaceAll('…)', '')).not.toContain('…');
+      // Every piece of a name on a line ends at a hyphen, an underscore or the name's end.
+      expect(text).toMatch(/label:allegation-of-election-fraud-by-(\n)?official, label:none/);
+      expect(text).toMatch(new RegExp(`label:${'x'.repeat(30)}_\n${'y'.repeat(33)}\n`));
+      expect(text).not.toMatch(/offic\n|x\nx|y\ny/);
+    }
+  });
 });

@@ -18,6 +18,7 @@ import {
 } from '../../source/review/story.js';
 import {
   createMemoryRepository,
+  type OverruledDecision,
   overruledDecisions,
   type StoryLink,
   type StoryLinkForgotten,
@@ -263,7 +264,7 @@ describe('links saved by others', () => {
 // qa57 #11: erin's unlink, pulled into the open review of dana (here alice), took dana's link
 // away from the gutter while the status line said `no changes`.
 describe("a teammate's later decision overruling one of mine", () => {
-  it('is said on the status line: who, which sentences, and that the later one counts', async () => {
+  it('is said on the status line: whose later decision overrules which sentences', async () => {
     const store = await mkdtemp(join(tmpdir(), 'margin-overruled-'));
     try {
       const pair = {
@@ -311,7 +312,7 @@ describe("a teammate's later decision overruling one of mine", () => {
       arrived!();
       await until(() => (controller.getState().message?.text ?? '').includes('erin'));
       expect(controller.getState().message?.text).toBe(
-        'erin unlinked what you linked: “Sentence 2 of a.” (Fixture News); the later decision counts',
+        "erin's later unlink overrules your link: “Sentence 2 of a.” (Fixture News)",
       );
       // Said once: the next change elsewhere says nothing of it again.
       press(controller, 'j');
@@ -340,6 +341,45 @@ describe("a teammate's later decision overruling one of mine", () => {
     } finally {
       await rm(store, { recursive: true, force: true });
     }
+  });
+});
+
+// review57-b: each change of a links file read every annotator's links twice, for the groups
+// and again for what was overruled; the groups' answer now carries both.
+describe("what a teammate overruled, told by the groups' answer", () => {
+  it('is said from the one read of the links files that formed the groups', async () => {
+    const pair = { a: { article: 'a', sentence: 'a-s1' }, b: { article: 'b', sentence: 'b-s2' } };
+    let overruled: OverruledDecision[] = [];
+    let asked = 0;
+    let arrived: (() => void) | null = null;
+    const controller = controllerOf({
+      groups: async () => ({ groups: STORY.groups, problems: [], overruled }),
+      link: async () => null,
+      watch: (onChange) => {
+        arrived = onChange;
+        return () => undefined;
+      },
+      overruled: async () => {
+        asked += 1;
+        return [];
+      },
+    });
+    await until(() => controller.getState().story.view !== null && arrived !== null);
+    overruled = [
+      {
+        mine: { kind: 'link', ...pair },
+        by: 'erin',
+        kind: 'unlink',
+        created: '2026-12-07T11:00:00.000Z',
+      },
+    ];
+    arrived!();
+    await until(() => (controller.getState().message?.text ?? '').includes('erin'));
+    expect(controller.getState().message?.text).toBe(
+      "erin's later unlink overrules your link: “Sentence 2 of a.” (Fixture News)",
+    );
+    // Asked once, for what was overruled before the review started; never after a change.
+    expect(asked).toBe(1);
   });
 });
 

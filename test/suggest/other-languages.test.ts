@@ -48,6 +48,17 @@ describe('a quotation in another language', () => {
     expect(speaker(body, 'Мы готовы')).toBe('Реджеп Тайип Эрдоган');
   });
 
+  // fixlang57 saw `قالت وزارة الدفاع` (the ministry said) give no speaker; English gives the
+  // body ("the Defence Ministry"), and so does Arabic since dd9d620.
+  it.each([
+    ['«المحادثات ستستمر»، قالت وزارة الدفاع.', 'وزارة الدفاع'],
+    ['قالت وزارة الدفاع الروسية إن «المحادثات ستستمر».', 'وزارة الدفاع الروسية'],
+    ['“The talks will go on,” the Defence Ministry said.', 'the Defence Ministry'],
+  ])('gives a ministry that speaks as the speaker: %s', (body, who) => {
+    const quoted = body.match(/[«“](\p{L}+)/u)![1]!;
+    expect(speaker(body, quoted)).toBe(who);
+  });
+
   it.each([
     '«Ситуация серьёзная», — сказал пресс-секретарь.',
     '«Ситуація серйозна», — сказав речник.',
@@ -143,6 +154,21 @@ describe('a speaker in Chinese or Japanese', () => {
     const body = '「局势很严峻」，一位发言人说。';
     expect(suggested(suggestionFor(body, '局势很严峻'))).toContain('quote');
     expect(speaker(body, '局势很严峻')).toBeUndefined();
+  });
+
+  // fixlang57 left `外交部表示` (the Foreign Ministry said) read as a person's name: a later
+  // `发言人还说` (the spokesman also said) was given the ministry, where English gives no one.
+  it('keeps a body as its speaker, as English does, and never takes it for a person', () => {
+    const english =
+      'The Foreign Ministry said China was seriously concerned. The spokesman also said: “We hope all sides show restraint.”';
+    expect(speaker(english, 'We hope')).toBeUndefined();
+    const body = '外交部表示，中方对此表示严重关切。发言人还说：“我们希望各方保持克制。”';
+    expect(speaker(body, '我们希望')).toBeUndefined();
+    expect(speaker('外交部表示：“中方对此表示严重关切。”', '中方对此')).toBe('外交部');
+    expect(speaker('国防部表示：“谈判将继续。”', '谈判将')).toBe('国防部');
+    // A given name may end as a body's name does: with a common family name it is a person.
+    const person = '王建国表示，中方对此表示严重关切。发言人还说：“我们希望各方保持克制。”';
+    expect(speaker(person, '我们希望')).toBe('王建国');
   });
 
   it('makes no name of a sentence with no one speaking', () => {

@@ -4,10 +4,12 @@ import { PASTED } from '../../source/review/keys.js';
 import { reduce } from '../../source/review/reducer.js';
 import type { ReviewState } from '../../source/review/state.js';
 import { initialState } from '../../source/review/state.js';
+import { overruledMessage } from '../../source/review/story.js';
+import type { OverruledDecision } from '../../source/store/index.js';
 import { StatusBar } from '../../source/ui/components/StatusBar.js';
 import { makeTheme } from '../../source/ui/theme.js';
 import { pressed, typed } from '../helpers/keys.js';
-import { HITS, readerState, tallSentenceArticle } from '../review/fixtures.js';
+import { fixtureArticle, HITS, readerState, tallSentenceArticle } from '../review/fixtures.js';
 
 describe('StatusBar', () => {
   it('shows a message and a save error on one line, with no escape sequence from a file name', () => {
@@ -171,5 +173,63 @@ describe('StatusBar at 60 columns', () => {
     state = pressed(state, { label: 'Enter', key: 'return' });
     expect(state.message?.text).toMatch(/^result 1 of the first \d+ of 635: n\/N, Esc back$/);
     expect(line(state)).toContain(state.message!.text);
+  });
+});
+
+// qa57 #11 as fixteam57 left it: at 100 columns the line read `erin unlinked what you linked:
+// “Rescue workers pulled two ch…” (Reuters); the later dec…`, the decision's rule cut.
+describe("StatusBar saying a teammate's later decision overrules mine", () => {
+  const rescue = {
+    ...fixtureArticle('r', 3),
+    source: 'Reuters',
+    sentences: fixtureArticle('r', 3).sentences.map((sentence, at) =>
+      at === 0
+        ? { ...sentence, text: 'Rescue workers pulled two children from the rubble on Tuesday.' }
+        : sentence,
+    ),
+  };
+  const decision = (sentence: string): OverruledDecision => ({
+    mine: {
+      kind: 'link',
+      a: { article: 'r', sentence },
+      b: { article: 'x', sentence: 'x-s0' },
+    },
+    by: 'erin',
+    kind: 'unlink',
+    created: '2026-12-07T11:00:00.000Z',
+  });
+  const frameOf = (columns: number, overruled: OverruledDecision[]) => {
+    const state = initialState({
+      corpusName: 'c',
+      annotator: 'dana',
+      size: { columns, rows: 30 },
+      articles: [rescue],
+    });
+    const told = {
+      ...state,
+      message: { text: overruledMessage(state, overruled), tone: 'info' as const },
+    };
+    const { lastFrame, unmount } = render(
+      <StatusBar state={told} context="list" theme={makeTheme(false)} />,
+    );
+    const frame = lastFrame() ?? '';
+    unmount();
+    return frame;
+  };
+
+  it('says whose decision overrules which, whole at 100 columns beside the save state', () => {
+    expect(frameOf(100, [decision('r-s0')]).trimEnd()).toBe(
+      "erin's later unlink overrules your link: “Rescue workers pulled two ch…” (Reuters)        no changes",
+    );
+    const three = frameOf(100, [decision('r-s0'), decision('r-s1'), decision('r-s2')]);
+    expect(three).toMatch(
+      /^erin's later unlink overrules your link \(and 2 more\): “Rescue workers…” \(Reuters\) +no changes$/,
+    );
+  });
+
+  it('keeps who and what whole at 60 columns', () => {
+    expect(frameOf(60, [decision('r-s0')])).toMatch(
+      /^erin's later unlink overrules your link: “Rescu… {2}no changes$/,
+    );
   });
 });

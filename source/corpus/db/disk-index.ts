@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { sentenceWords, words } from '../../text/fold.js';
+import { ownCopy } from '../../text/own.js';
 import type {
   ArticleListing,
   ArticleSentences,
@@ -1074,12 +1075,4 @@ function nthWord(joined: string, position: number): string {
   for (let i = 0; i < position; i++) start = joined.indexOf(' ', start) + 1;
   const end = joined.indexOf(' ', start);
   return end < 0 ? joined.slice(start) : joined.slice(start, end);
-}
-
-/**
- * A string of its own: V8 makes a slice of a long string a view into it, so that a kept
- * sentence would keep its article's whole text alive.
- */
-function ownCopy(text: string): string {
-  return ` ${text}`.slice(1);
 }

@@ -42,10 +42,12 @@ export function helpColumns(width: number, project: ReviewProject = DEFAULT_PROJ
   // A key wider than its column (`label:` and a long label's name) has a line of its own.
   const row = (keys: string, description: string) => {
     const key = digitRange(keys);
-    const lines = wrap(description, Math.max(10, columnWidth - indent.length));
+    const room = Math.max(10, columnWidth - indent.length);
+    const lines = wrap(breakable(description, room), room);
     const own = stringWidth(key) > KEYS_WIDTH - 1;
+    const keyRoom = Math.max(10, columnWidth - 2);
     return [
-      ...(own ? [`  ${key}`] : []),
+      ...(own ? wrap(breakable(key, keyRoom), keyRoom).map((line) => `  ${line}`) : []),
       ...lines.map((line, at) =>
         at === 0 && !own ? `  ${fitWidth(key, KEYS_WIDTH - 1)} ${line}` : `${indent}${line}`,
       ),
@@ -97,6 +99,33 @@ export function helpMaxTop(
 ): number {
   const tallest = Math.max(...helpColumns(width, project).map((column) => column.length));
   return Math.max(0, tallest - height);
+}
+
+/**
+ * `text` with each word wider than `width` split after a `-`, `_`, `.` or `:` in it, so that
+ * wrapping breaks a label's name where it reads (`label:allegation-of-election-fraud-by-` /
+ * `official`) rather than at the room's last column (`…-by-offic` / `ial`, fixteam57). Each
+ * piece is as long as fits, so no two of a word's pieces share a line; a piece with no such
+ * character in `width` is still broken hard by the wrap.
+ */
+export function breakable(text: string, width: number): string {
+  return text
+    .split(' ')
+    .map((word) => {
+      if (stringWidth(word) <= width) return word;
+      const pieces: string[] = [];
+      let piece = '';
+      for (const part of word.split(/(?<=[-_.:])(?=[^-_.:])/u)) {
+        if (piece !== '' && stringWidth(piece + part) > width) {
+          pieces.push(piece);
+          piece = '';
+        }
+        piece += part;
+      }
+      pieces.push(piece);
+      return pieces.join(' ');
+    })
+    .join(' ');
 }
 
 /** "1 2 3 4 5 6 7 8 9" → "1–9"; other key lists are left as they are. */
