@@ -196,9 +196,6 @@ Examples
     }
     if (workspace.missing) output.say(workspace.missing);
     for (const note of unlisted.notes) output.say(note);
-    // Named once the filters passed; a label filter's own notes said it already.
-    if (labels.length === 0)
-      for (const note of await strayLabelNotes(LABELS, workspace)) output.say(note);
     const filter: ExportFilter = {
       annotators: listFlag(flags.annotator),
       labels,
@@ -344,6 +341,10 @@ Examples
       return output.status();
     }
     story?.close();
+    // A label the codebook no longer lists, named once the export is written: it runs beside
+    // the store's check, which the notes wait for (a label filter's own notes said it already).
+    if (labels.length === 0)
+      for (const note of await strayLabelNotes(LABELS, workspace)) output.say(note);
     // Named once the store is checked: a name mistyped in a filter must not pass for an empty
     // selection. An article gone from the corpus still has its annotations (orphans) to export.
     const unknown = (filter.articles ?? []).filter(

@@ -555,7 +555,14 @@ export function followOthers({
   const watcher = watchFolder(index.root, () => {
     folderMoved = true;
     // Brought forward, never put off: a stream of events (a `git pull`) still looks on time.
-    const wait = Math.max(WATCHED_LOOK_MS, changedAt + folderLookSettings.everyMs - Date.now());
+    // Spaced from the last look at the folder too: a file appended to in place tells of each
+    // write without changing the folder, and each look stats every known folder (review58-a).
+    const now = Date.now();
+    const wait = Math.max(
+      WATCHED_LOOK_MS,
+      changedAt + folderLookSettings.everyMs - now,
+      lookedAtFolder + OTHERS_LOOK_MS - now,
+    );
     if (timer && failures === 0 && due - Date.now() > wait) {
       clearTimeout(timer);
       later(wait);
@@ -571,7 +578,9 @@ export function followOthers({
         now === listed &&
         read === null &&
         (Date.now() - lookedAtFolder >= folderLookSettings.everyMs ||
-          (folderMoved && Date.now() - changedAt >= folderLookSettings.everyMs))
+          (folderMoved &&
+            Date.now() - changedAt >= folderLookSettings.everyMs &&
+            Date.now() - lookedAtFolder >= OTHERS_LOOK_MS))
       ) {
         // Files added, removed or replaced in the folder since: read into the index here, then
         // taken in below as another margin's writes are. Nothing changed writes nothing.

@@ -140,16 +140,25 @@ function appendedTable(db: Db, sidecar: string | null, indexed: number): Columns
       .get(indexed) as number;
     // One kept before is gone (removed, or written again under a new number).
     if (total !== length + added.length) return null;
-    // Where each goes in the corpus order: after the kept articles whose paths sort before it.
-    const before_ = db
-      .prepare(
-        'SELECT count(*) FROM articles INDEXED BY articles_order WHERE path < ? AND number <= ?',
-      )
-      .pluck();
-    const at = added.map(([path]) => before_.get(path, last) as number);
+    // Where each goes in the corpus order: after the kept articles whose paths sort before it,
+    // found by a binary search over the kept order (SQLite comparing the paths, as its `ORDER BY
+    // path` does). A count over the index per article scanned it up to that path: 200 added at
+    // the end of 100,000 took 5 s against 0.4 s for the whole table read (review58-a).
+    const kept = before.order;
+    const sortsBefore = db.prepare('SELECT path < ? FROM articles WHERE number = ?').pluck();
+    let low = 0;
+    const at = added.map(([path]) => {
+      // The added paths come in order: each goes at or after the one before.
+      let high = length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (sortsBefore.get(path, kept[mid]!) === 1) low = mid + 1;
+        else high = mid;
+      }
+      return low;
+    });
     const size = length + added.length;
     const order = new Uint32Array(size);
-    const kept = before.order;
     let from = 0;
     added.forEach(([, number], i) => {
       const to = at[i]!;
