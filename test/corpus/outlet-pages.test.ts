@@ -193,4 +193,41 @@ describe('boilerplate of common page kinds (qa58 #8)', () => {
     const article = await readArticle(await corpus.write('obit.html', html));
     expect(article.text).toContain('Jane Doe is the author');
   });
+
+  it("reads a gallery's captions as its text, without counter and credit", async () => {
+    const photo = (n: number, caption: string, credit: string) =>
+      `<figure><img src="${n}.jpg" alt=""><figcaption>${n} of 4. ${caption} Photograph: ${credit}</figcaption></figure>`;
+    const html = page(
+      '<title>In pictures: the floods in Valencia - BBC News</title>',
+      `<h1>In pictures: the floods in Valencia</h1><div class="gallery">
+${photo(1, 'Cars piled up in a street of Paiporta after the water receded.', 'EPA')}
+${photo(2, 'Residents carry what they could save from a flooded ground floor.', 'Reuters')}
+<p>Rescue teams are still searching for the missing.</p>
+${photo(3, 'Volunteers with shovels clear mud from the entrance of a school.', 'Getty Images')}
+${photo(4, 'A soldier hands out bottled water in the town square.', 'AFP')}
+</div><p>All images subject to copyright.</p>`,
+    );
+    const article = await readArticle(await corpus.write('gallery.html', html));
+    expect(sentencesOf(article.text)).toEqual([
+      'Cars piled up in a street of Paiporta after the water receded.',
+      'Residents carry what they could save from a flooded ground floor.',
+      'Rescue teams are still searching for the missing.',
+      'Volunteers with shovels clear mud from the entrance of a school.',
+      'A soldier hands out bottled water in the town square.',
+    ]);
+  });
+
+  it('still drops the captions of an article with a few photos', async () => {
+    const photo = (n: number) =>
+      `<figure><img src="${n}.jpg" alt=""><figcaption>Residents clear mud from a street in Paiporta, photo ${n}.</figcaption></figure>`;
+    const paragraph =
+      '<p>Rescue teams searched on Friday for dozens of people still missing after the floods, the regional government said, as soldiers and volunteers cleared the streets of the worst-hit towns.</p>';
+    const html = page(
+      '<title>Valencia floods: search goes on</title>',
+      `<h1>Valencia floods: search goes on</h1><article>${paragraph}${photo(1)}${paragraph.replace('Friday', 'Saturday')}${photo(2)}${paragraph.replace('Friday', 'Sunday')}${photo(3)}</article>`,
+    );
+    const article = await readArticle(await corpus.write('floods.html', html));
+    expect(article.text).not.toContain('Paiporta, photo');
+    expect(sentencesOf(article.text)).toHaveLength(3);
+  });
 });
