@@ -502,7 +502,7 @@ function whoOf(segment: string, apart: boolean): Who | null {
   const asideOutlet = aside && isKnownOutlet(aside[1]!) ? aside[1]! : null;
   // `By Bill Hoppe | Special to the Pioneer Press`.
   text = text.replace(/^special to\s+/i, '').replace(/^the\s/, 'The ');
-  const names = text.split(/\s*[,，、]\s*|\s+and\s+|\s*&\s*/u).filter(Boolean);
+  const names = text.split(/\s*[,，、]\s*|\s+(?:and|und|et|y)\s+|\s*&\s*/u).filter(Boolean);
   if (names.length === 0 || names.length > 6) return null;
   // `By Henry Foy in Brussels`, `Par Benoît Vitkine à Moscou`: where the writer wrote from.
   if (personLabel) names.push(names.pop()!.replace(WRITTEN_FROM, ''));

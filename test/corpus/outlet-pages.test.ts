@@ -118,6 +118,7 @@ describe("other languages' date lines and bylines (qa58 #6)", () => {
   it.each([
     ['Von Jonas Becker', 'Jonas Becker'],
     ['Por Lucía Fernández', 'Lucía Fernández'],
+    ['Von Jonas Becker und Lena Weiß', 'Jonas Becker, Lena Weiß'],
     ['By Sarah Whitfield in Brussels', 'Sarah Whitfield'],
     ['By Sarah Whitfield and Tom Ruiz in New York', 'Sarah Whitfield, Tom Ruiz'],
   ])('reads the byline "%s" without a date on its line', async (line, byline) => {
