@@ -11,6 +11,16 @@ const NAMES = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+(?:(?:and|in|from|at)\
 /** One credit: `Reporting by …`, `Additional reporting by …`, `Editing by …`. */
 const CREDIT = String.raw`(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Gg]raphics|[Rr]esearch)\s+by\s+${NAMES}`;
 
+/** The credits of a story, one or more: `Reporting by …; Editing by …`. */
+const CREDITS = String.raw`${CREDIT}(?:\s*[;,]\s*${CREDIT})*\.?`;
+
+/** A social network's or a share bar's button. */
+const NETWORK = String.raw`(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|e-?mail|mail|pinterest|flipboard|bluesky|threads|messenger|vk|xing|print|drucken|imprimer|copy link|link kopieren|copier le lien)[,|·•/]?`;
+
+/** Names and agencies, nothing else, that a credit line gives. */
+const HELPER = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*|dpa|epd|kna|afp|apa|agenturen|agences|agencias|agenzie|agencies)`;
+const HELPERS = String.raw`(?:[Tt]he\s+|l['’])?${HELPER}(?:(?:\s*,\s*|\s+)(?:(?:von|van|de|der|den|da|del|di|du|des|la|le|und|and|et|y|e|l['’]|writers?|reporters?|correspondents?|photographers?|staff)\s*)*${HELPER})*(?:\s+(?:writers?|reporters?|correspondents?|staff))?`;
+
 /** The agencies an image credit ends with, as the last 13 characters of a line show them. */
 const CREDITED_END = /(?:getty images|afp|reuters|ap photo|ap|epa|shutterstock|tass|ria novosti)$/;
 
@@ -26,9 +36,10 @@ export const BOILERPLATE: ReadonlyArray<{
   may?: (lower: string, text: string) => boolean;
 }> = [
   {
-    // Names only, never "Reporting by the BBC showed…": the credit line agencies end a story with.
+    // Names only, never "Reporting by the BBC showed…": the credit line agencies end a story
+    // with, bare or in the brackets Reuters and AP set it in (`(Reporting by …; Editing by …)`).
     reason: 'agency credits',
-    pattern: new RegExp(String.raw`^${CREDIT}(?:\s*;\s*${CREDIT})*\.?$`, 'u'),
+    pattern: new RegExp(String.raw`^(?:${CREDITS}|\(${CREDITS}\)\.?|\[${CREDITS}\]\.?)$`, 'u'),
   },
   {
     // Agencies' and papers' links under a story: "Our Standards: The Thomson Reuters Trust
@@ -73,6 +84,49 @@ export const BOILERPLATE: ReadonlyArray<{
       /^(?:share(?: this)?(?: article| story| page| post)?(?: on .{1,30})?|follow us(?: on .{1,60})?|tweet|print|email|e-mail|copy link|link copied|facebook|twitter|x|telegram|whatsapp|linkedin|reddit|flipboard|pinterest|comments?)\s*:?$/i,
   },
   {
+    // A share bar in any of the languages met (`Teilen: Facebook X WhatsApp`, `Partager :
+    // Facebook Twitter`), or a row of networks' names alone.
+    reason: 'share or follow',
+    pattern: new RegExp(
+      String.raw`^(?:(?:share|teilen|partager|compartir|compartilhar|partilhar|condividi|delen|udostępnij|поделиться|поділитися)(?:\s+(?:this|on|via|auf|sur|en|em|su))?\s*:?(?:\s*${NETWORK})*|${NETWORK}(?:\s*${NETWORK}){1,12})$`,
+      'iu',
+    ),
+  },
+  {
+    // Who helped, in the languages met, made only of names and agencies: `Mit Informationen
+    // von Demian von Osten, ARD-Studio Moskau`, `Avec AFP`, `Con información de EFE`, `With
+    // reporting from Reuters`; `The Associated Press contributed to this report.` Case counts:
+    // `Avec le soutien de la France, Kiev résiste.` is a sentence.
+    reason: 'agency credits',
+    pattern: new RegExp(
+      String.raw`^\(?(?:(?:[Mm]it (?:Informationen|Material|Agenturmaterial)(?: von| der| des)?|[Aa]vec(?: l['’])?|[Cc]on (?:información|informaciones|informazioni) (?:de|di)|[Ww]ith (?:additional )?(?:reporting|information) (?:from|by))\s+${HELPERS}|${HELPERS}\s+(?:also\s+)?contributed(?:\s+reporting)?(?:\s+to this (?:report|story|article))?)\.?\)?\.?$`,
+      'u',
+    ),
+  },
+  {
+    // A paywall's notice that the account reads on another device (`Lecture du Monde en cours
+    // sur un autre appareil.`, `You are reading on another device`).
+    reason: 'sign-in or subscribe',
+    pattern:
+      /^(?=.{0,160}$)(?=.*(?:another|other|autre|otro|otra|anderen|altro|outro|другом)\s+(?:device|appareil|dispositivo|gerät|terminal|устройстве))(?=.*(?:read|lecture|lectura|lesen|lettura|leitura|account|compte|cuenta|konto|session|sesión|abonn|subscri|чтени))(?=.*(?:en cours|in progress|currently|already|is being|are being|is open|wird gerade|bereits|ya se|está siendo|già|já|уже)).*$/iu,
+    may: (lower) => /device|appareil|dispositivo|gerät|terminal|устройстве/.test(lower),
+  },
+  {
+    // An opinion page's disclaimer: `The views expressed are the author's own.`, `Opinions
+    // expressed by contributors are their own.`
+    reason: 'disclaimer',
+    pattern:
+      /^(?=.{0,300}$)(?:the |any |all )?(?:views|opinions)(?: and opinions| and views)? expressed\b.{0,120}\b(?:are|do not|don['’]t|does not|may not)\b.*$/i,
+    may: (lower) => lower.includes('expressed'),
+  },
+  {
+    // A gallery's or page's note: `All photographs subject to copyright.`
+    reason: 'copyright',
+    pattern:
+      /^(?:all |the )?(?:photos?|photographs?|images?|pictures?|videos?|content|material)(?: and (?:photos?|images?|videos?|text))?(?: (?:on|in) this (?:page|site|gallery|article))? (?:(?:are|is) )?(?:subject to|protected by) copyright\.?$/i,
+    may: (lower) => lower.includes('copyright'),
+  },
+  {
     // A newsletter box's first line names it in a few words ("Sign up to First Edition",
     // "Sign up for our Morning Briefing") … "after newsletter promotion". A longer line, or one
     // with a figure or a price, is a step or an offer the story gives ("Sign up for the Disney+
@@ -97,7 +151,7 @@ export const BOILERPLATE: ReadonlyArray<{
   {
     reason: 'related list heading',
     pattern:
-      /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|more (?:\S+ ){1,3}(?:stories|news|articles|reads|videos)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more(?: on (?:these|this) topics?)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next)\s*[:.…]*$/i,
+      /^(?:read more|read also|also read|see also|see more|read next|up next|related(?: articles| stories| news| coverage| topics| posts)?|more (?:from|on|about|news|stories)\b.{0,50}|more (?:\S+ ){1,3}(?:stories|news|articles|reads|videos)|recommended(?: for you| reading)?|most (?:read|popular|viewed)|you (?:may|might) also like(?: to read)?|don['’]?t miss|trending(?: now)?|explore more(?: on (?:these|this) topics?)?|latest(?: news)?|recent news|top stories|editor'?s picks|what to read next|keep reading|continue reading)\s*[:.…]*$/i,
   },
   {
     reason: 'related link',
@@ -177,8 +231,15 @@ export const BOILERPLATE: ReadonlyArray<{
   },
   { reason: 'timestamp', pattern: /^\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$/i },
   {
+    // A live blog's `Updated at 11.52 GMT`, `Aktualisiert um 11:52 Uhr`, `Mis à jour à 11h52`.
     reason: 'timestamp',
-    pattern: /^(?:updated|posted|published)(?: at| on)?:? \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\.?$/i,
+    pattern:
+      /^(?:(?:last )?updated|posted|published|aktualisiert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|обновлено|оновлено)(?: at| on| um| à| a las| alle| às| om| в| о)?:? \d{1,2}[:.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*\(?(?:GMT|UTC|BST|CET|CEST|MEZ|MESZ|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|MSK|EET|EEST|IST|AEST|AEDT|JST|KST)\)?)?\.?$/iu,
+  },
+  {
+    // A live blog's badge on an entry: `Key event`, `Pinned post`.
+    reason: 'live blog label',
+    pattern: /^(?:key event|pinned(?: post)?|live(?: updates?)?)$/i,
   },
 ];
 

@@ -8,7 +8,7 @@ import {
 } from './boilerplate.js';
 import { isSentenceLike } from './characters.js';
 import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
-import { headlineOf } from './html-title.js';
+import { headlineOf, titleSections } from './html-title.js';
 import {
   type FrontMatter,
   markdownAutolinks,
@@ -16,6 +16,7 @@ import {
   takeFrontMatter,
 } from './markdown.js';
 import {
+  agencyOfDateline,
   lineDate,
   parseByline,
   parseDate,
@@ -54,6 +55,8 @@ interface Parsed {
   date: string | null;
   byline: string | null;
   source: string | null;
+  /** Sections an HTML page's title names beside the headline (`opinion`), normalised. */
+  sections: string[];
 }
 
 function parse(text: string, format: Format): Parsed {
@@ -69,6 +72,7 @@ function parse(text: string, format: Format): Parsed {
       date: firstDate(meta.published),
       byline: meta.author ? (parseByline(meta.author) ?? meta.author) : null,
       source: meta.siteName,
+      sections: titleSections(meta).map(normalise),
     };
   }
   const front = format === 'markdown' ? takeFrontMatter(text) : null;
@@ -92,6 +96,7 @@ function parse(text: string, format: Format): Parsed {
     date: prefix.date ?? meta?.date ?? null,
     byline: meta?.byline ?? null,
     source: meta?.source ?? null,
+    sections: [],
   };
 }
 
@@ -135,6 +140,8 @@ function normalise(text: string): string {
 }
 
 const HEAD_UNITS = 8;
+/** The body's first paragraphs, one of which opens with a wire story's dateline. */
+const WIRE_PARAGRAPHS = 3;
 
 /** Words as the language has them: Chinese, Japanese and Thai write them without spaces. */
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
@@ -238,6 +245,13 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     if (h1 >= 0 && h1 < HEAD_UNITS * 2) {
       title ??= units[h1]!.text;
       reasons[h1] = 'title';
+      // A section's name above the headline that the page's title names too: `Opinion` over the
+      // h1 of "Opinion | Headline - Site". A kicker the title does not name is left alone.
+      for (let i = Math.max(0, h1 - 2); i < h1; i++) {
+        if (reasons[i] === null && parsed.sections.includes(normalise(units[i]!.text))) {
+          reasons[i] = 'section label';
+        }
+      }
     }
   } else if (title !== null) {
     // Front matter gave the title; a `# ` heading repeating it is not body text.
@@ -326,6 +340,7 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
   }
 
   const keep = chosen ? keepContent(units, reasons) : classify(units, reasons, lists);
+  if (byline !== null) dropAuthorBio(units, keep, byline);
   const removed = noRemoval();
   const scrub = (value: string | null): string | null => {
     if (value === null || !UNSAFE.test(value)) return value;
@@ -339,6 +354,13 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
     const text = keep[i] ? scrub(unit.text) : null;
     if (text) paragraphs.push(text);
   });
+  // Where nothing else names the outlet, the agency of the story's dateline does: `MOSCOW, March
+  // 14 (Reuters) - …`. It opens the first paragraph or one of the next few (under a standfirst).
+  for (let i = 0, read = 0; source === null && i < units.length && read < WIRE_PARAGRAPHS; i++) {
+    if (!keep[i]) continue;
+    read++;
+    source = agencyOfDateline(units[i]!.text);
+  }
   source ??= outletOfLinks(parsed.links);
   return {
     title: scrub(title),
@@ -352,3 +374,29 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
 
 /** What sanitizeText removes; decoded character references can produce it again. */
 const UNSAFE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+/** How many of the last paragraphs kept may be the writer's biography. */
+const BIO_PARAGRAPHS = 2;
+
+/**
+ * What a biography says of its writer right after the name: `Anne Applebaum is a columnist…`,
+ * `… was the paper's bureau chief`, `… writes about energy`, `… (@handle) is …`.
+ */
+const BIO_OPENING =
+  /^(?:\s*\(@?[\w.]{1,30}\))?\s+(?:is|was|has been|writes|covers|reports|teaches|lives)\s+(?:a|an|the|about|on|for|from|in|at|based)\b/u;
+
+/**
+ * A biography of the article's writer under it: one of the last paragraphs kept opens with the
+ * byline's name and says who the writer is. Not the article: an opinion page's column ends so.
+ */
+function dropAuthorBio(units: Unit[], keep: boolean[], byline: string): void {
+  const names = byline.split(/,\s*/).filter((name) => /\s/.test(name));
+  if (names.length === 0) return;
+  for (let i = keep.length - 1, seen = 0; i >= 0 && seen < BIO_PARAGRAPHS; i--) {
+    if (!keep[i]) continue;
+    seen++;
+    const text = units[i]!.text.replace(/^[\s*_—–-]+/u, '');
+    const name = names.find((person) => text.startsWith(person));
+    if (name !== undefined && BIO_OPENING.test(text.slice(name.length))) keep[i] = false;
+  }
+}

@@ -208,7 +208,12 @@ interface Frame {
 }
 
 /** Walks the tree (without recursion: the depth is bounded, but a stack frame per level is not free). */
-export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
+export function blocksOf(root: Element, withHidden = false, withCaptions = false): HtmlBlocks {
+  const never = (element: Element) =>
+    NEVER_TEXT.has(element.name) &&
+    !(withCaptions && (element.name === 'figure' || element.name === 'figcaption'));
+  /** Depth inside `<figcaption>`s read as text (`withCaptions`): their units are captions. */
+  let figcaptionDepth = 0;
   const units: HtmlUnit[] = [];
   const elements: ElementEntry[] = [{ element: root, parent: -1, depth: 0 }];
   /** Innermost open block element: the owner of the text being gathered. */
@@ -254,7 +259,7 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
         listItem: listDepth > 0,
         owner,
         ...(time ? { time: true as const } : {}),
-        ...(caption ? { caption: true as const } : {}),
+        ...(caption || figcaptionDepth > 0 ? { caption: true as const } : {}),
       });
       if (listDepth === 0) block++;
     }
@@ -266,12 +271,12 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   };
 
   const layout = layoutCells(root);
-  const overlays = consentOverlays(root, (element) => NEVER_TEXT.has(element.name));
+  const overlays = consentOverlays(root, never);
   const isBlock = (element: Element) =>
     BLOCKS.has(element.name) && (!CELLS.has(element.name) || layout.has(element));
   const cards = inlineCards(
     root,
-    (element) => NEVER_TEXT.has(element.name) || (!withHidden && isHidden(element.attribs)),
+    (element) => never(element) || (!withHidden && isHidden(element.attribs)),
     isBlock,
   );
 
@@ -284,10 +289,11 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
       captionDepth++;
     }
     if (CELLS.has(name) && !layout.has(element)) buffer += ' ';
-    if (isBlock(element)) {
+    if (isBlock(element) || name === 'figcaption') {
       flush();
       owners.push(id);
     }
+    if (name === 'figcaption') figcaptionDepth++;
     if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') {
       heading = Number(name[1]);
     }
@@ -301,10 +307,11 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   const leave = (element: Element) => {
     const name = element.name;
     if (captionDepth > 0) captionDepth--;
-    if (isBlock(element)) {
+    if (isBlock(element) || name === 'figcaption') {
       flush();
       owners.pop();
     }
+    if (name === 'figcaption') figcaptionDepth--;
     if (name.length === 2 && name[0] === 'h' && name[1]! >= '1' && name[1]! <= '6') heading = 0;
     if (name === 'ul' || name === 'ol') {
       listDepth--;
@@ -334,7 +341,7 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
       if (captionDepth > 0) captionChars += piece.replace(/\s/g, '').length;
       continue;
     }
-    if (NEVER_TEXT.has(child.name) || (!withHidden && isHidden(child.attribs))) continue;
+    if (never(child) || (!withHidden && isHidden(child.attribs))) continue;
     if (overlays.has(child) || cards.has(child)) continue;
     const id = elements.length;
     elements.push({ element: child, parent: frame.id, depth: stack.length });
@@ -343,4 +350,39 @@ export function blocksOf(root: Element, withHidden = false): HtmlBlocks {
   }
   flush();
   return { units, elements };
+}
+
+/** Words of a `<figcaption>` that says something (not a credit alone). */
+const CAPTION_WORDS = 4;
+
+/**
+ * How many `<figcaption>`s of the page say something, and their words together: a gallery's
+ * captions are its story.
+ */
+export function figcaptionWords(root: Element): { captions: number; words: number } {
+  let captions = 0;
+  let words = 0;
+  const stack: Element[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    for (const child of element.children) {
+      if (typeof child === 'string') continue;
+      if (child.name === 'figcaption') {
+        const count = (textOf(child).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        if (count >= CAPTION_WORDS) {
+          captions++;
+          words += count;
+        }
+      } else if (!NEVER_TEXT.has(child.name) || child.name === 'figure') stack.push(child);
+    }
+  }
+  return { captions, words };
+}
+
+function textOf(element: Element): string {
+  let text = '';
+  for (const child of element.children) {
+    text += typeof child === 'string' ? ` ${child}` : textOf(child);
+  }
+  return text;
 }

@@ -14,6 +14,30 @@ function sameWords(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((word, i) => word === b[i]);
 }
 
+/** A section's name before the headline is a word or three: "Opinion", "World news". */
+const MAX_SECTION_WORDS = 3;
+
+/**
+ * Of a title's parts before the site's name, the one that is the headline: the first, unless
+ * it is as short as a section's name and a later part says more ("Opinion | Headline - Site",
+ * "Europe | Headline | The Economist").
+ */
+function headlinePart(parts: string[]): string {
+  const first = parts[0]!;
+  const firstWords = words(first).length;
+  if (firstWords > MAX_SECTION_WORDS) return first;
+  let best = first;
+  let bestWords = firstWords;
+  for (const part of parts.slice(1)) {
+    const count = words(part).length;
+    if (count > bestWords) {
+      best = part;
+      bestWords = count;
+    }
+  }
+  return bestWords > MAX_SECTION_WORDS ? best : first;
+}
+
 /** og:title or `<title>` without the site name, when the site name is surely what follows. */
 function metaHeadline(meta: HtmlMeta): string | null {
   const site = meta.siteName;
@@ -21,13 +45,13 @@ function metaHeadline(meta: HtmlMeta): string | null {
     // og:title sometimes carries the site name too; drop it only when it is surely the site.
     const parts = meta.headline.split(SEPARATOR);
     return parts.length > 1 && site !== null && parts.slice(1).join(' ').includes(site)
-      ? parts[0]!
+      ? headlinePart(parts.slice(0, -1))
       : meta.headline;
   }
   if (!meta.title) return null;
   const parts = meta.title.split(SEPARATOR);
   if (parts.length > 1 && (site === null || parts.slice(1).join(' ').includes(site))) {
-    return parts[0]!;
+    return headlinePart(parts.slice(0, -1));
   }
   return meta.title;
 }
@@ -52,7 +76,25 @@ function isPrefixed(full: string[], title: string): boolean {
 }
 
 /**
- * Whether `h1` is the full form of a meta title: the title is the h1 followed by ` - Site`, or
+ * Whether the h1 says word for word a run of the title's parts before the site's name, the
+ * longest part among them (a section's name in an `<h1>`, "Opinion" of "Opinion | Headline -
+ * Site", is not the headline).
+ */
+function isHeadlinePart(full: string[], parts: string[]): boolean {
+  const counts = parts.map((part) => words(part).length);
+  const longest = Math.max(...counts);
+  for (let from = 0; from < parts.length; from++) {
+    for (let to = from + 1; to <= parts.length; to++) {
+      if (!counts.slice(from, to).includes(longest)) continue;
+      if (sameWords(words(parts.slice(from, to).join(' ')), full)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `h1` is the full form of a meta title: the title is the h1 followed by ` - Site`
+ * (a section's name may come first: `Opinion | h1 - Site`), or
  * every word of the title (its part before a separator, without a final `…`) is in the h1 and
  * the h1 says more ("Sweden drops Assange rape investigation" for "Julian Assange: Sweden drops
  * rape investigation").
@@ -60,7 +102,7 @@ function isPrefixed(full: string[], title: string): boolean {
 function isFullerHeadline(h1: string, title: string): boolean {
   const full = words(h1);
   const parts = title.split(SEPARATOR);
-  if (parts.length > 1 && sameWords(words(parts[0]!), full)) return true;
+  if (parts.length > 1 && isHeadlinePart(full, parts.slice(0, -1))) return true;
   if (isPrefixed(full, title)) return true;
   const short = words(parts[0]!.replace(/(?:…|\.\.\.)$/, ''));
   if (short.length < 2 || short.length >= full.length) return false;
@@ -94,3 +136,24 @@ export function headlineOf(meta: HtmlMeta): string | null {
  * offers, with a comma among them, and a year (`…: новости, фото 2018`, `…: news, photos 2019`).
  */
 const SEO_TAIL = /:\s+[\p{Ll}\s]+,[\p{Ll}\s,]*\s(?:19|20)\d{2}$/u;
+
+/**
+ * The parts of the page's title and og:title before the site's name that are a section's name
+ * beside the headline (`Opinion` of "Opinion | Headline - Site"): a kicker above the `<h1>`
+ * saying the same is no text of the article.
+ */
+export function titleSections(meta: HtmlMeta): string[] {
+  const sections: string[] = [];
+  for (const title of [meta.headline, meta.title]) {
+    if (title === null) continue;
+    const parts = title.split(SEPARATOR);
+    if (parts.length < 3) continue;
+    const before = parts.slice(0, -1);
+    const headline = headlinePart(before);
+    for (const part of before) {
+      const count = words(part).length;
+      if (part !== headline && count > 0 && count <= MAX_SECTION_WORDS) sections.push(part);
+    }
+  }
+  return sections;
+}

@@ -1,7 +1,7 @@
 import { initialClasses, markPatterns, type Reasons, wordsOf } from './boilerplate.js';
 import { chooseContent } from './candidates.js';
-import { parseDom, streamHtml } from './dom.js';
-import { blocksOf, type HtmlBlocks, type HtmlUnit } from './html-blocks.js';
+import { type Element, parseDom, streamHtml } from './dom.js';
+import { blocksOf, figcaptionWords, type HtmlBlocks, type HtmlUnit } from './html-blocks.js';
 import { type HtmlMeta, readHtmlMetadata } from './html-metadata.js';
 import type { LiveBlogUpdate } from './json-ld.js';
 import { dropTeaserCards } from './teaser-cards.js';
@@ -75,14 +75,21 @@ const DATELINE_LENGTH = 120;
 export function parseHtml(html: string): HtmlDocument {
   const root = parseDom(html);
   const meta = readHtmlMetadata(root);
-  let blocks = blocksOf(root);
+  const plain = blocksOf(root);
+  let blocks = plain;
   // A page whose every word is hidden (a story revealed by a script, a paywall's wrapper) is
   // read with its hidden parts rather than refused.
   if (!blocks.units.some((unit) => HAS_WORD.test(unit.text))) blocks = blocksOf(root, true);
+  // A gallery's captions are its story ("In pictures: …"): read, without counter and credit.
+  const gallery = isGallery(html, root, blocks.units);
+  if (gallery) {
+    blocks = blocksOf(root, blocks !== plain, true);
+    for (const unit of blocks.units) if (unit.caption) unit.text = captionText(unit.text);
+  }
   const lists = wordsOf(blocks.units);
   const patterns = markPatterns(blocks.units, lists);
   blocks.units.forEach((unit, i) => {
-    if (unit.caption) patterns[i] ??= 'image caption';
+    if (unit.caption && !gallery) patterns[i] ??= 'image caption';
   });
   const { keep } = chooseContent(blocks, initialClasses(blocks.units, patterns, lists));
   entryHeaders(blocks, keep, meta.liveBlog);
@@ -114,6 +121,44 @@ export function parseHtml(html: string): HtmlDocument {
  */
 const OTHER_POSTS =
   /^(?:you (?:may|might) (?:like|enjoy)|voc[êe] (?:tamb[ée]m )?pode gostar|tamb[ée]m pode(?:r[áa])? gostar|(?:tambi[ée]n )?te puede (?:interesar|gustar)|vous (?:aimerez|pourriez aimer) aussi|das k[öo]nnte (?:sie|dich) auch interessieren|potrebbe(?:ro)? interessarti)\s*[:.…]*$/i;
+
+/** A gallery's counter before a caption: `1 of 6.`, `3/12`. */
+const CAPTION_COUNTER = /^\d{1,3}\s*(?:of|\/|von|de|sur|из)\s*\d{1,3}[.:]?\s+/iu;
+/** A credit after a caption: `Image source: Reuters`, `Photo: AFP`, `(Getty Images)`. */
+const CAPTION_CREDIT =
+  /\s*(?:(?:image|photo(?:graph)?|picture|pic|foto|bild|credit)s?\s*(?:source|credit)?\s*[:©]\s*[^.:]{1,60}|\((?:image|photo|picture)s?\s*:?[^()]{1,60}\)|[/|]\s*[^./|]{1,40})\.?$/iu;
+
+/** A caption as the story's text: without the gallery's counter and the photo's credit. */
+function captionText(text: string): string {
+  const bare = text.replace(CAPTION_COUNTER, '').replace(CAPTION_CREDIT, '').trim();
+  return /\p{L}/u.test(bare) ? bare : text;
+}
+
+/** Captions a gallery has at least. */
+const GALLERY_CAPTIONS = 3;
+/** Words of a paragraph of prose. */
+const PROSE_WORDS = 8;
+
+/**
+ * A page of photos with a line or two of text, as "In pictures" pages are: three captions or
+ * more that say something, which together say more than the paragraphs of the whole page.
+ */
+function isGallery(html: string, root: Element, units: HtmlUnit[]): boolean {
+  // Most pages have fewer figures: spare them the walk.
+  let at = -1;
+  for (let n = 0; n < GALLERY_CAPTIONS; n++) {
+    at = html.indexOf('<figcaption', at + 1);
+    if (at < 0) return false;
+  }
+  const { captions, words } = figcaptionWords(root);
+  if (captions < GALLERY_CAPTIONS) return false;
+  let prose = 0;
+  for (const unit of units) {
+    const count = unit.heading === 0 ? (unit.text.match(/[\p{L}\p{N}]+/gu) ?? []).length : 0;
+    if (count >= PROSE_WORDS && !unit.caption) prose += count;
+  }
+  return words > prose;
+}
 
 /** Elements that hold a paragraph of their own: a story goes on in them. */
 const PROSE_ELEMENTS = new Set(['p', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre']);

@@ -493,6 +493,9 @@ const PERSON_LABEL =
  * (`Von Miller`) stays whole.
  */
 const OTHER_PERSON_LABEL = /^(?:Von|Par|Por)\s+(?=\p{Lu}[\p{L}'’.-]*\s+\p{Lu})/u;
+/** Where a labelled writer wrote from, after the name: ` in Brussels`, ` à Moscou`, ` aus Kiew`. */
+const WRITTEN_FROM =
+  /(?<=\S\s+\S+)\s+(?:in|from|at|à|en|aus|in der|desde|da|из|в|у|з)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 const SOURCE_LABEL =
   /^(?:(?:source|sources|from|via)(?:\s*:\s*|\s+)|(?:来源|來源|消息来源|出典|출처)\s*(?:[:：]\s*|\s+))/iu;
 /** A label with nothing after it: `Author:`, `Sources:`, `Air Date:`. */
@@ -527,11 +530,21 @@ function whoOf(segment: string, apart: boolean): Who | null {
   }
   const personLabel = PERSON_LABEL.exec(text) ?? OTHER_PERSON_LABEL.exec(text);
   if (personLabel) text = text.slice(personLabel[0].length).trim();
+  // `Par Benoît Vitkine (Moscou, correspondant)`: the writer's post, or their outlet if it is one
+  // margin knows (`By Jane Doe (Reuters)`).
+  const aside = personLabel ? /\s*[(（]([^()（）]{1,60})[)）]$/u.exec(text) : null;
+  if (aside) text = text.slice(0, aside.index);
+  const asideOutlet = aside && isKnownOutlet(aside[1]!) ? aside[1]! : null;
   // `By Bill Hoppe | Special to the Pioneer Press`.
   text = text.replace(/^special to\s+/i, '').replace(/^the\s/, 'The ');
-  const names = text.split(/\s*[,，、]\s*|\s+and\s+|\s*&\s*/u).filter(Boolean);
+  const names = text.split(/\s*[,，、]\s*|\s+(?:and|und|et|y)\s+|\s*&\s*/u).filter(Boolean);
   if (names.length === 0 || names.length > 6) return null;
-  const who: Who = { people: [], source: null };
+  // `By Henry Foy in Brussels`, `Par Benoît Vitkine à Moscou`: where the writer wrote from.
+  if (personLabel) names.push(names.pop()!.replace(WRITTEN_FROM, ''));
+  const who: Who = {
+    people: [],
+    source: asideOutlet === null ? null : (outletOfAgencyCode(asideOutlet) ?? asideOutlet),
+  };
   for (const [i, name] of names.entries()) {
     if (NOBODY.test(name) || SECTIONS.has(name.toLowerCase())) continue;
     // `By JERUSALEM POST STAFF`: the outlet's own people, no one by name.
@@ -585,6 +598,21 @@ function whoOfAll(text: string, apart: boolean, dateFirst = false): Who | null {
   return who;
 }
 
+/**
+ * A time after a line's date, as languages write it: `, 16:26`, `at 9:05 a.m.`, `à 10h05`, `um
+ * 11:05 Uhr`, `a las 10:05`, `в 12:30`.
+ */
+const TIME_AFTER_DATE =
+  /^[,，]?\s*(?:(?:at|à|a las|a la|um|alle|om|às|в|о)\s+)?\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?|h\d{2})(?:\s*(?:[ap]\.?m\.?|uhr|h)(?![\p{L}]))?/iu;
+
+/**
+ * The second date of a line that gives when the article was changed too, in the languages whose
+ * "published" `PUBLISHED` reads (`, modifié le 14 mars 2025 à 15h40`, `· Updated 2 hours ago`,
+ * `aktualisiert am …`), or a reading time: the line's date is the first.
+ */
+const UPDATE_AFTER_DATE =
+  /^(?:[·•—–,|-]\s*)?(?:(?:last\s+)?updated|modifié|mis à jour|aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|bijgewerkt|gewijzigd|обновлено|изменено|оновлено|змінено|\d+\s*min(?:ute)?s?\s+read$)(?![\p{L}])/iu;
+
 /** Time zones and the like after a date: `10:00 GMT`. */
 const CODE = /^\(?(\p{Lu}{2,5})\)?$/u;
 
@@ -601,7 +629,7 @@ function whoAfter(after: string, date: string): Who | null {
   if (day !== undefined && isWeekdayAfter(day, date)) tail = withoutTime(tail.slice(day.length));
   const who: Who = { people: [], source: null };
   while (tail !== '') {
-    if (/^(?:[·•—–,-]\s*)?(?:updated\b|\d+\s*min(?:ute)?s?\s+read$)/iu.test(tail)) break;
+    if (UPDATE_AFTER_DATE.test(tail)) break;
     if (tail.startsWith('|') || tail.startsWith('｜')) {
       const rest = whoOfAll(tail.slice(1), true, true);
       if (rest !== null) who.source ??= rest.source;
@@ -632,10 +660,14 @@ function whoAfter(after: string, date: string): Who | null {
 
 /** `text` without the time it opens with (`, 16:26`, `9:05 pm`), trimmed. */
 function withoutTime(text: string): string {
-  return text
-    .trim()
-    .replace(/^[,，]?\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\s*[ap]\.?m\.?)?/iu, '')
-    .trim();
+  return (
+    text
+      .trim()
+      .replace(TIME_AFTER_DATE, '')
+      // chrono reads `11:05` with the date, not the `Uhr` after it.
+      .replace(/^\s*uhr(?![\p{L}])/iu, '')
+      .trim()
+  );
 }
 
 /**
@@ -700,7 +732,11 @@ export function parseDateline(line: string): Dateline | null {
   }
   // Without a date, a "By …" line, or a Chinese site's `来源：` line (`Source:` elsewhere names
   // where a figure or a photo came from as often as the article's outlet).
-  if (PERSON_LABEL.test(text) || /^(?:来源|來源|消息来源|出典|출처)/u.test(text)) {
+  if (
+    PERSON_LABEL.test(text) ||
+    OTHER_PERSON_LABEL.test(text) ||
+    /^(?:来源|來源|消息来源|出典|출처)/u.test(text)
+  ) {
     const who = whoOfAll(text, false);
     if (who === null || (who.people.length === 0 && who.source === null)) return null;
     return dateline(null, who);
@@ -799,4 +835,22 @@ export function sourceFromLine(text: string): string | null {
   }
   const trailer = AGENCY_TRAILER.exec(text);
   return trailer ? outletOfAgencyCode(trailer[1] ?? trailer[2] ?? trailer[3]!) : null;
+}
+
+/**
+ * A wire story's dateline opening its first paragraph: the place, maybe the day, the agency in
+ * brackets and a dash (`MOSCOW, March 14 (Reuters) - …`, `KYIV, Ukraine (AP) — …`, `BERLIN
+ * (dpa) - …`, `WASHINGTON (CNN) — …`).
+ */
+const WIRE_DATELINE =
+  /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:,\s*[^()\n]{1,40}?)?\s*[(（]([\p{L}.]{2,12})[)）]\s*(?:[-–—]{1,2}|:)\s/u;
+
+/** The agency or outlet a paragraph's wire dateline names, if it is one margin knows. */
+export function agencyOfDateline(text: string): string | null {
+  const match = WIRE_DATELINE.exec(text);
+  if (!match) return null;
+  const code = match[1]!.replace(/\./g, '');
+  const known = outletOfAgencyCode(code) ?? outletOfAgencyCode(code.toUpperCase());
+  if (known !== null) return known;
+  return isKnownOutlet(code) ? code : null;
 }

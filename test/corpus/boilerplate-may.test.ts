@@ -29,6 +29,14 @@ const LINES = [
   'Reach the author at jane@example.com',
   'Follow her on https://example.com/jane',
   'CONTACT the newsroom: news@paper.example',
+  // fixpage58 (qa58 #8): a paywall's other-device notice, a disclaimer, a photo copyright note.
+  'Lecture du Monde en cours sur un AUTRE APPAREIL.',
+  'Your account is already being used on another Device',
+  'Ihr Abo wird bereits auf einem anderen Gerät gelesen.',
+  'The Views Expressed in this article are those of the author.',
+  'Opinions expressed by contributors do not reflect the paper',
+  'All Photographs Subject To Copyright.',
+  'Images protected by COPYRIGHT',
 ];
 
 describe('the tests that spare a line its boilerplate patterns', () => {
