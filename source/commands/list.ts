@@ -56,6 +56,9 @@ function* renderJson(
   yield '\n]\n';
 }
 
+/** Files named one a line under the list; the others are counted. */
+const WARNED_MOST = 5;
+
 export const command: Command = {
   name: 'list',
   summary: 'List the articles of the corpus: id, title, date, source, sentence count',
@@ -86,9 +89,16 @@ Examples
         await output.out(renderTable(index, output.columns, warned));
       }
       // A file whose text is not as written (escape sequences removed, an encoding guessed) is
-      // said as `show` and the review say it: one line a file, its warnings joined.
-      for (const { path, warnings } of warned) {
+      // said as `show` and the review say it: one line a file, its warnings joined; the first
+      // few only, then a count (a legacy-encoded archive has thousands: review58-c).
+      for (const { path, warnings } of warned.slice(0, WARNED_MOST)) {
         output.warn(`${shown(oneName(path))}: ${warnings.join('; ')}`);
+      }
+      const more = warned.length - WARNED_MOST;
+      if (more > 0) {
+        output.warn(
+          `and ${more} more file${more === 1 ? '' : 's'} whose text is not as written: margin show FILE says what`,
+        );
       }
       for (const problem of index.problems()) output.problem(shown(namedProblem(problem)));
     } finally {

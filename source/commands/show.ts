@@ -4,7 +4,7 @@ import { buildArticle } from '../corpus/article.js';
 import { articleId, byCodePoint } from '../corpus/files.js';
 import { ioReason } from '../corpus/io-reason.js';
 import { readArticle } from '../corpus/load.js';
-import { bytesToSource, MAX_PAGE_BYTES, outsideLinkReason } from '../corpus/read.js';
+import { bytesToSource, MAX_PAGE_BYTES, outsideReason } from '../corpus/read.js';
 import type { Article } from '../corpus/types.js';
 import { articleCodePoints } from '../export/offsets.js';
 import { oneName, safeJson } from '../text/untrusted.js';
@@ -104,7 +104,7 @@ Examples
       file = relative(io.cwd, named.path) || named.path;
       // An id names an article of the corpus, and a link out of it is none (qa58 #9); a file
       // named by its path is the user's own choice.
-      const outside = outsideLinkReason(named.root, named.path);
+      const outside = outsideReason(named.root, named.path);
       if (outside !== null) {
         output.problem(`${oneName(file)}: ${outside}`);
         return output.status();

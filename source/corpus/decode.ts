@@ -337,7 +337,10 @@ function readsAsText(text: string): boolean {
     const char = text[i]!;
     if (char.charCodeAt(0) < 0x80) continue;
     outside++;
-    if (fitsItsPlace(char, text[i - 1] ?? ' ', text[i + 1] ?? ' ')) fitting++;
+    // A soft hyphen's line end may come after spaces, as a PDF's text leaves them (review58-c).
+    const next =
+      char === '\u00ad' ? /^[ \t]*([\s\S])?/.exec(text.slice(i + 1, i + 65))![1] : text[i + 1];
+    if (fitsItsPlace(char, text[i - 1] ?? ' ', next ?? ' ')) fitting++;
   }
   return outside > 0 && fitting / outside >= 0.9;
 }

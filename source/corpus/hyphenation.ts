@@ -29,6 +29,12 @@ const attachedHyphen = /[\p{L}\p{M}\p{N}]-$/u;
 /** The first word of the next line, in lower case: `ties` of `ties had risen`. */
 const lowerStart = /^\p{Ll}[\p{L}\p{M}]*/u;
 const letterStart = /^\p{L}/u;
+/**
+ * The next line begins with a conjunction: the hyphen is suspended, its word completed by the one
+ * after (`short-` / `and long-term`, `10-` / `to 15-year-old`, `Wirtschafts-` / `und
+ * Finanzminister`, `pré-` / `et post-électoral`), and the lines meet with a space.
+ */
+const suspendedBefore = /^(?:and|or|nor|to|through|und|oder|bis|sowie|et|ou|y|o|e|en)\s/u;
 const letterEnd = /\p{L}$/u;
 
 /**
@@ -66,8 +72,11 @@ export function jointOf(
   const tail = lowerStart.exec(next)?.[0];
   // A capital after the hyphen names something (`Russia-Ukraine`), a digit is a figure
   // (`COVID-19`), a word already hyphenated goes on (`Russia-Ukraine-`): the hyphen is theirs.
-  if (head === undefined || tail === undefined) return 'hyphen';
-  return brokenWord(head.toLowerCase(), tail, vocabulary, budget) ? 'join' : 'hyphen';
+  const suspended = suspendedBefore.test(next);
+  if (head === undefined || tail === undefined) return suspended ? 'space' : 'hyphen';
+  // A word broken before a tail that is also a conjunction (`tak-` / `en`) is still one word.
+  if (brokenWord(head.toLowerCase(), tail, vocabulary, budget)) return 'join';
+  return suspended ? 'space' : 'hyphen';
 }
 
 /** Whether `head-` + `tail` is one word broken in two rather than a hyphenated word. */

@@ -208,9 +208,22 @@ function realRoot(root: string): string {
  * target). A dangling or looping link is left to the open, which names it.
  */
 export function outsideLinkReason(root: string, path: string): string | null {
-  let target: string;
   try {
     if (!lstatSync(path).isSymbolicLink()) return null;
+  } catch {
+    return null;
+  }
+  return outsideReason(root, path);
+}
+
+/**
+ * `outsideLinkReason` for a path that may pass through a linked folder too (`sub -> /etc`), as an
+ * id typed for `margin show` may: the folder walk never enters a linked folder, a typed id does
+ * (review58-c). Null for a file whose real place is inside the corpus folder.
+ */
+export function outsideReason(root: string, path: string): string | null {
+  let target: string;
+  try {
     target = realpathSync(path);
   } catch {
     return null;

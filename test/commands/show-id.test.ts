@@ -21,6 +21,9 @@ beforeAll(async () => {
   await writeFile(join(scratch, 'private.txt'), 'aws_secret_access_key = hunter2\n');
   await symlink(join(scratch, 'private.txt'), join(scratch, 'articles', 'notes.txt'));
   await symlink('900_emoji.md', join(scratch, 'articles', 'copy.md'));
+  await mkdir(join(scratch, 'home', 'Documents'), { recursive: true });
+  await writeFile(join(scratch, 'home', 'Documents', 'taxes.txt'), 'Income 2025: 84,000.\n');
+  await symlink(join(scratch, 'home'), join(scratch, 'articles', 'home'));
 });
 
 async function show(...args: string[]) {
@@ -53,6 +56,11 @@ describe('margin show ID', () => {
     expect(result.stderr).toBe(
       `margin show: ${join('articles', 'notes.txt')}: a link to a file outside the corpus folder (${realpathSync(join(scratch, 'private.txt'))}); not read\n`,
     );
+    // Through a linked folder too, which the folder walk never enters but a typed id does.
+    const through = await show('home/Documents/taxes');
+    expect(through.status).toBe(1);
+    expect(through.stdout).toBe('');
+    expect(through.stderr).toContain('a link to a file outside the corpus folder');
     const inside = await show('copy');
     expect(inside.status).toBe(0);
     expect(inside.stdout).toContain('The family 👩‍👩‍👧 went to Kyiv.');

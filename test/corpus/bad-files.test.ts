@@ -402,6 +402,17 @@ describe('a PDF paste in Windows-1252 with a soft hyphen at a line end', () => {
     );
     expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
   });
+
+  it('is read as Windows-1252 with spaces between the soft hyphen and the line end', async () => {
+    // review58-c: a PDF's text often leaves a space after the hyphen; the file became U+FFFD.
+    const text =
+      'UN Security Council briefing on Ukraine\n\nThe Under-Secretary-General for Political and Peace\u00ad \nbuilding Affairs warned that any agreement must respect Ukraine’s sovereignty. The Russian representative said the figures were “one-sided”.\n';
+    const path = await corpus.write('briefing.txt', iconv.encode(text, 'windows-1252'));
+    const article = await readArticle(path);
+    expect(article.text).toContain('Ukraine’s sovereignty');
+    expect(article.text).toContain('“one-sided”');
+    expect(article.warnings).toEqual(['not valid UTF-8: decoded as windows-1252']);
+  });
 });
 
 /**

@@ -128,6 +128,23 @@ good  Talks resume in Geneva  -     -               2
     });
   });
 
+  it('names the first five such files and counts the rest: an archive in a legacy encoding is not flooded', async () => {
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+      await corpus.write(
+        `ansi${n}.txt`,
+        `Talks resume in Geneva\n\nThe minister said \x1b[31mthe plan\x1b[0m was approved on day ${n}. Talks go on.\n`,
+      );
+    }
+    const lines = (await list('.', false, undefined, corpus.root())).stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(
+      lines.slice(0, 5).every((line) => /^margin list: warning: ansi\d\.txt: removed 2/.test(line)),
+    ).toBe(true);
+    expect(lines[5]).toBe(
+      'margin list: warning: and 2 more files whose text is not as written: margin show FILE says what',
+    );
+  });
+
   it('names a file whose escape sequences were removed, as show does, once a file', async () => {
     await corpus.write('good.txt', GOOD_ARTICLE);
     await corpus.write(

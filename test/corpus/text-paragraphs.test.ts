@@ -123,6 +123,20 @@ elected in their absence.
     ]);
   });
 
+  it('keep the space after a suspended hyphen, completed by a word after a conjunction', () => {
+    // review58-c: `short-` / `and long-term` came out `short-and long-term`.
+    const text = `The plan sets short-
+and long-term goals for pre-
+and post-war towns, for 10-
+to 15-year-olds, and the Wirtschafts-
+und Finanzminister signed it; it was tak-
+en up again.
+`;
+    expect(textToUnits(text).map((unit) => unit.text)).toEqual([
+      'The plan sets short- and long-term goals for pre- and post-war towns, for 10- to 15-year-olds, and the Wirtschafts- und Finanzminister signed it; it was taken up again.',
+    ]);
+  });
+
   it('are never joined inside a line', () => {
     const text = 'The casual- ties were counted by the civil- ian office.\n';
     expect(textToUnits(text).map((unit) => unit.text)).toEqual([
