@@ -227,7 +227,7 @@ Press ? in the review for every key.`,
     if (rejectionsUnsaved !== null) {
       modelUnsaved ??= rejectionsUnsaved.why;
       output.problem(
-        `${rejectionsUnsaved.unsaved} rejection(s) of suggestions could not be saved: ${rejectionsUnsaved.why}; they will be suggested again`,
+        `${rejectionsUnsaved.unsaved} change(s) to the rejections file (rejections or their undoing) could not be saved: ${rejectionsUnsaved.why}; the next review will not know them`,
       );
     }
     // Worker threads end before the process does: one still running while the process exits

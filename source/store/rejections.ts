@@ -250,9 +250,9 @@ export async function saveRejection(
     }
     // Nothing to take back from a file that never held it: no file is made for it.
     if (rejections === null && next.length === 0) return;
-    await writeFileAtomic(path, rejectionsText(annotator, next));
-    const written = await lstat(path).catch(() => null);
-    if (written) lastWritten.set(path, { signature: signatureOf(written), rejections: next });
+    // The stats taken before the rename: a pull landing after it is never taken for this write.
+    const written = await writeFileAtomic(path, rejectionsText(annotator, next));
+    lastWritten.set(path, { signature: signatureOf(written), rejections: next });
   });
 }
 
