@@ -1,0 +1,99 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCorpusIndex } from '../../source/corpus/db/open.js';
+import { FileReadAhead, readAheadSettings } from '../../source/corpus/db/read-ahead-files.js';
+import { eventually, patience } from '../helpers/patience.js';
+import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
+
+const corpus = tempCorpus();
+const saved = { ...readAheadSettings };
+let cacheDir: string;
+
+beforeEach(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'margin-read-ahead-'));
+});
+
+afterEach(async () => {
+  Object.assign(readAheadSettings, saved);
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+const article = (n: number) =>
+  `Harbour report ${n}\n\nThe harbour of town ${n} reopened on Monday after a storm closed it for ${n} days. Officials said more ships were expected.\n`;
+
+describe('files read ahead of the cleaning threads', () => {
+  it('reads the files in order, no further than its margin past those handed on', async () => {
+    const paths: string[] = [];
+    for (let n = 0; n < 90; n++) {
+      const name = `${String(n).padStart(2, '0')}.txt`;
+      await corpus.write(name, article(n));
+      paths.push(name);
+    }
+    readAheadSettings.ahead = 8;
+    const ahead = new FileReadAhead(corpus.root(), paths);
+    try {
+      await eventually(() => (ahead.read >= 8 ? true : undefined), 'the first 8 files read');
+      // Given time, it still stops at its margin.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(ahead.read).toBe(8);
+      ahead.handedOn(70);
+      await eventually(() => (ahead.read >= 78 ? true : undefined), '78 files read');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(ahead.read).toBe(78);
+      ahead.handedOn(90);
+      await eventually(() => (ahead.read === 90 ? true : undefined), 'every file read');
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'is not held by a file that became a named pipe, nor by a file gone',
+    async () => {
+      await corpus.write('a.txt', GOOD_ARTICLE);
+      execFileSync('mkfifo', [join(corpus.root(), 'b.txt')]);
+      await corpus.write('c.txt', article(3));
+      const ahead = new FileReadAhead(corpus.root(), ['a.txt', 'b.txt', 'gone.txt', 'c.txt']);
+      try {
+        // A pipe opened for reading waits for a writer: the thread would wait forever at `b.txt`.
+        await eventually(() => (ahead.read === 4 ? true : undefined), 'every file tried');
+      } finally {
+        await ahead.close();
+      }
+    },
+    patience(2000),
+  );
+
+  it('leaves a first index of a corpus read ahead the same as one read without', async () => {
+    for (let n = 0; n < 40; n++)
+      await corpus.write(`f/${String(n).padStart(2, '0')}.txt`, article(n));
+    await corpus.write('a.txt', GOOD_ARTICLE);
+    const articlesOf = async (cache: string) => {
+      const { index, refreshed } = await openCorpusIndex(corpus.root(), {
+        cacheDir: cache,
+        refresh: 'compare',
+      });
+      try {
+        return {
+          read: refreshed?.read,
+          articles: index.ids().map((id) => {
+            const one = index.article(id);
+            return [id, one?.title, one?.text, index.postings('harbour').length];
+          }),
+        };
+      } finally {
+        index.close();
+      }
+    };
+    readAheadSettings.from = 1_000_000;
+    const without = await articlesOf(join(cacheDir, 'without'));
+    readAheadSettings.from = 1;
+    readAheadSettings.ahead = 4;
+    const withAhead = await articlesOf(join(cacheDir, 'with'));
+    expect(without.read).toBe(41);
+    expect(withAhead).toEqual(without);
+  });
+});
