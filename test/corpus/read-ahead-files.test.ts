@@ -35,19 +35,43 @@ describe('files read ahead of the cleaning threads', () => {
     readAheadSettings.ahead = 8;
     const ahead = new FileReadAhead(corpus.root(), paths);
     try {
-      await eventually(() => (ahead.read >= 8 ? true : undefined), 'the first 8 files read');
+      await eventually(() => (ahead.past >= 8 ? true : undefined), 'the first 8 files read');
       // Given time, it still stops at its margin.
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(ahead.read).toBe(8);
+      expect(ahead.past).toBe(8);
       ahead.handedOn(70);
-      await eventually(() => (ahead.read >= 78 ? true : undefined), '78 files read');
+      await eventually(() => (ahead.past >= 78 ? true : undefined), '78 files read');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(ahead.read).toBe(78);
+      expect(ahead.past).toBe(78);
       ahead.handedOn(90);
-      await eventually(() => (ahead.read === 90 ? true : undefined), 'every file read');
+      await eventually(() => (ahead.past === 90 ? true : undefined), 'every file read');
     } finally {
       await ahead.close();
     }
+  });
+
+  it('reads one file in a sample once a run of files was cached, and all again after one was not', async () => {
+    const paths: string[] = [];
+    for (let n = 0; n < 90; n++) {
+      const name = `${String(n).padStart(2, '0')}.txt`;
+      await corpus.write(name, article(n));
+      paths.push(name);
+    }
+    const openedWith = async (cachedMs: number) => {
+      Object.assign(readAheadSettings, { cachedMs, cachedRun: 4, sample: 5 });
+      const ahead = new FileReadAhead(corpus.root(), paths);
+      try {
+        ahead.handedOn(90);
+        await eventually(() => (ahead.past === 90 ? true : undefined), 'every file gone past');
+        return ahead.opened;
+      } finally {
+        await ahead.close();
+      }
+    };
+    // Every read taken for a cached one: 4 in a row, then one in 5 (files 8, 13, … 88).
+    expect(await openedWith(60_000)).toBe(21);
+    // None: every file read.
+    expect(await openedWith(0)).toBe(90);
   });
 
   it.skipIf(process.platform === 'win32')(
@@ -59,7 +83,7 @@ describe('files read ahead of the cleaning threads', () => {
       const ahead = new FileReadAhead(corpus.root(), ['a.txt', 'b.txt', 'gone.txt', 'c.txt']);
       try {
         // A pipe opened for reading waits for a writer: the thread would wait forever at `b.txt`.
-        await eventually(() => (ahead.read === 4 ? true : undefined), 'every file tried');
+        await eventually(() => (ahead.past === 4 ? true : undefined), 'every file tried');
       } finally {
         await ahead.close();
       }
