@@ -14,6 +14,7 @@ let cacheDir: string;
 
 beforeEach(async () => {
   cacheDir = await mkdtemp(join(tmpdir(), 'margin-read-ahead-'));
+  readAheadSettings.always = true;
 });
 
 afterEach(async () => {
@@ -72,6 +73,37 @@ describe('files read ahead of the cleaning threads', () => {
     expect(await openedWith(60_000)).toBe(21);
     // None: every file read.
     expect(await openedWith(0)).toBe(90);
+  });
+
+  it('starts only once a file about to be handed on was not in the cache', async () => {
+    const paths: string[] = [];
+    for (let n = 0; n < 300; n++) {
+      const name = `${String(n).padStart(3, '0')}.txt`;
+      await corpus.write(name, article(n));
+      paths.push(name);
+    }
+    readAheadSettings.always = false;
+    readAheadSettings.ahead = 16;
+    // Every read taken for a cached one: no thread, however many files are handed on.
+    readAheadSettings.cachedMs = 60_000;
+    const idle = new FileReadAhead(corpus.root(), paths);
+    for (let count = 0; count <= 300; count += 64) idle.handedOn(count);
+    expect(idle.started).toBe(false);
+    expect(idle.past).toBe(0);
+    await idle.close();
+    // None: the thread starts at the first file looked at, and from there.
+    readAheadSettings.cachedMs = 0;
+    const ahead = new FileReadAhead(corpus.root(), paths);
+    try {
+      ahead.handedOn(10);
+      expect(ahead.started).toBe(false);
+      ahead.handedOn(128);
+      expect(ahead.started).toBe(true);
+      await eventually(() => (ahead.past >= 144 ? true : undefined), '16 files past 128 read');
+      expect(ahead.opened).toBe(16);
+    } finally {
+      await ahead.close();
+    }
   });
 
   it.skipIf(process.platform === 'win32')(
