@@ -91,11 +91,12 @@ describe('files read ahead of the cleaning threads', () => {
     expect(idle.started).toBe(false);
     expect(idle.past).toBe(0);
     await idle.close();
-    // None: the thread starts at the first file looked at, and from there.
+    // None: the thread starts at the second file looked at, and from there.
     readAheadSettings.cachedMs = 0;
     const ahead = new FileReadAhead(corpus.root(), paths);
     try {
       ahead.handedOn(10);
+      ahead.handedOn(64);
       expect(ahead.started).toBe(false);
       ahead.handedOn(128);
       expect(ahead.started).toBe(true);

@@ -129,6 +129,8 @@ export class FileReadAhead {
   private readonly state = new Int32Array(new SharedArrayBuffer(16));
   private handed = 0;
   private readonly total: number;
+  /** Files looked at in a row that were not in the cache. */
+  private slow = 0;
 
   /** `paths` relative to `root`, with '/', in the order they will be handed on. */
   constructor(
@@ -181,7 +183,11 @@ export class FileReadAhead {
     // Waking the thread costs a system call: once per batch of files is enough.
     if (count < this.handed + 64 && count < this.total) return;
     this.handed = count;
-    if (!this.tried && count < this.total && !this.cached(this.paths[count]!)) this.start(count);
+    if (!this.tried && count < this.total) {
+      // Two in a row: a first read, or one that lost the core, may take longer from the cache.
+      this.slow = this.cached(this.paths[count]!) ? 0 : this.slow + 1;
+      if (this.slow >= 2) this.start(count);
+    }
     Atomics.store(this.state, HANDED, count);
     Atomics.notify(this.state, HANDED);
   }
