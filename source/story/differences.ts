@@ -601,7 +601,19 @@ function parseDates(text: string, reference: Date): chrono.ParsedResult[] {
   return results.sort((a, b) => a.index - b.index);
 }
 
+/**
+ * What a text holds somewhere when a part of it passes `NAMED_DATE` or `RELATIVE_DAY`: their
+ * words without the word boundaries, which a part's edge may give where the whole text has none.
+ */
+const MAY_NAME_DATE =
+  /(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d/i;
+const MAY_NAME_DAY = /yesterday|today|tonight|tomorrow/i;
+
 function dateMentions(text: string, date: string | null): DateMention[] {
+  // A date is kept only where chrono's reading of it passes `NAMED_DATE` (or `RELATIVE_DAY`):
+  // in a text that cannot hold one, nothing chrono reads is kept, and it is not run. Four
+  // distinct texts of ten (10,000 articles), and chrono is a quarter of describing a group.
+  if (!MAY_NAME_DATE.test(text) && !(date && MAY_NAME_DAY.test(text))) return [];
   const reference = date ? new Date(`${date}T12:00:00Z`) : new Date(0);
   return parseDates(text, reference).flatMap((result) => {
     if (!NAMED_DATE.test(result.text) && !(date && RELATIVE_DAY.test(result.text))) return [];

@@ -17,10 +17,16 @@ const GROWING_PERCENT = 50;
 let depth = 0;
 const given = process.execArgv.some((flag) => /^--heap[-_]growing[-_]percent/.test(flag));
 
-/** Runs `work` with the heaps kept lean (see the module's comment). */
-export async function leanHeaps<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs `work` with the heaps kept lean (see the module's comment): grown by `percent` past what
+ * survived (an outer call's setting holds for the calls within it).
+ */
+export async function leanHeaps<T>(
+  work: () => Promise<T>,
+  percent: number = GROWING_PERCENT,
+): Promise<T> {
   if (given) return work();
-  if (depth++ === 0) v8.setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
+  if (depth++ === 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
   try {
     return await work();
   } finally {

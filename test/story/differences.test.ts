@@ -184,6 +184,24 @@ describe('a difference is a value no other member agrees with', () => {
     ]);
   });
 
+  it('compares a day told as yesterday, in a sentence with no other date word, with a weekday', () => {
+    // Friday's articles: "yesterday" is Thursday.
+    const yesterday = { text: 'The ferry sank yesterday.', date: '2025-03-14' };
+    expect(kinds([yesterday, { text: 'The ferry sank on Thursday.', date: '2025-03-14' }])).toEqual(
+      [],
+    );
+    expect(
+      kinds([yesterday, { text: 'The ferry sank on Wednesday.', date: '2025-03-14' }]),
+    ).toEqual(['date']);
+    // Undated, "yesterday" is no day.
+    expect(
+      kinds([
+        { ...yesterday, date: null },
+        { text: 'The ferry sank on Wednesday.', date: null },
+      ]),
+    ).toEqual([]);
+  });
+
   it('compares no deadline or span with a day', () => {
     expect(
       kinds(
