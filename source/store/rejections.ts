@@ -1,14 +1,12 @@
-import { constants } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { ioReason } from '../corpus/io-reason.js';
 import { makeFolders } from '../text/folders.js';
 import * as z from '../text/schema.js';
 import { LINK_REFUSAL, signatureOf } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { encodeName } from './names.js';
-import { hasConflictMarkers } from './parse.js';
+import { readOwnJson } from './own-json-file.js';
 
 /**
  * The suggestions an annotator rejected (`r` in the review, or a suggested label removed by
@@ -63,8 +61,6 @@ const CONFLICTED =
   'holds unresolved git conflict markers (<<<<<<<): keep the lines of both sides (one line per ' +
   'sentence, with the labels of both), then git add it; margin leaves it as it is';
 
-const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-
 export function rejectionsFilePath(root: string, annotator: string): string {
   return join(root, encodeName(annotator), REJECTIONS_FILE);
 }
@@ -74,58 +70,20 @@ const shown = (root: string, display: string, path: string) => join(display, rel
 
 /** The file's rejections, or null when there is none; throws a one-line reason when refused. */
 async function readFile(path: string, annotator: string): Promise<Rejection[] | null> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, READ_FLAGS);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    if (code === 'ELOOP' || code === 'EMLINK') throw new Error(LINK_REFUSAL);
-    throw new Error(`cannot be read (${ioReason(error)})`);
-  }
-  let text: string;
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new Error('is not a regular file');
-    if (info.size > MAX_BYTES) {
-      throw new Error(`is larger than any rejections file margin writes (${MAX_BYTES >> 20} MB)`);
-    }
-    text = await handle.readFile('utf8');
-  } catch (error) {
-    if (error instanceof Error && !('code' in error)) throw error;
-    throw new Error(`cannot be read (${ioReason(error)})`);
-  } finally {
-    await handle.close();
-  }
-  if (hasConflictMarkers(text)) throw new Error(CONFLICTED);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new Error('is not valid JSON');
-  }
-  // A newer margin's file says so, rather than which field was unexpected.
-  const version = (value as { version?: unknown } | null)?.version;
-  if (
-    (value as { schema?: unknown } | null)?.schema === REJECTIONS_SCHEMA &&
-    Number.isSafeInteger(version) &&
-    (version as number) > VERSION
-  ) {
-    throw new Error(
-      `schema version ${version} is newer than this margin understands (${VERSION}); upgrade margin to use it`,
-    );
-  }
-  const parsed = fileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'file';
-    throw new Error(`does not match the rejections schema: ${where}: ${issue?.message ?? '?'}`);
-  }
+  const file = await readOwnJson(path, {
+    name: 'rejections',
+    schema: REJECTIONS_SCHEMA,
+    version: VERSION,
+    maxBytes: MAX_BYTES,
+    conflicted: CONFLICTED,
+    parse: (value) => fileSchema.safeParse(value),
+  });
+  if (file === null) return null;
   // Copied from a teammate's folder by hand: their rejections are not this annotator's.
-  if (parsed.data.annotator !== annotator) {
+  if (file.annotator !== annotator) {
     throw new Error(`holds the rejections of another annotator, not ${annotator}'s`);
   }
-  return parsed.data.rejections;
+  return file.rejections;
 }
 
 /**

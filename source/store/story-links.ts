@@ -1,14 +1,12 @@
-import { constants } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { ioReason } from '../corpus/io-reason.js';
 import { makeFolders } from '../text/folders.js';
 import * as z from '../text/schema.js';
 import { LINK_REFUSAL } from './adapter.js';
 import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { decodeName, encodeName } from './names.js';
-import { hasConflictMarkers } from './parse.js';
+import { readOwnJson } from './own-json-file.js';
 import { unreadableFolderLine } from './unreadable-folder.js';
 import { watchStore } from './watcher.js';
 
@@ -78,8 +76,6 @@ const CONFLICTED =
   'holds unresolved git conflict markers (<<<<<<<): keep the links of both sides (one entry ' +
   'per pair, the later "created"), then git add it; margin leaves it as it is';
 
-const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
-
 const sameSentence = (x: StoryLinkSentence, y: StoryLinkSentence) =>
   x.article === y.article && x.sentence === y.sentence;
 const samePair = (link: StoryLink, a: StoryLinkSentence, b: StoryLinkSentence) =>
@@ -87,53 +83,15 @@ const samePair = (link: StoryLink, a: StoryLinkSentence, b: StoryLinkSentence) =
   (sameSentence(link.a, b) && sameSentence(link.b, a));
 
 /** The file's links, or null when there is none; throws a one-line reason when it is refused. */
-async function readFile(path: string): Promise<StoryLinksFile | null> {
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, READ_FLAGS);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    if (code === 'ELOOP' || code === 'EMLINK') throw new Error(LINK_REFUSAL);
-    throw new Error(`cannot be read (${ioReason(error)})`);
-  }
-  let text: string;
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new Error('is not a regular file');
-    if (info.size > MAX_BYTES) {
-      throw new Error(`is larger than any story links file margin writes (${MAX_BYTES >> 20} MB)`);
-    }
-    text = await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
-  if (hasConflictMarkers(text)) throw new Error(CONFLICTED);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    throw new Error('is not valid JSON');
-  }
-  // A newer margin's file says so, as a store file does, rather than which field was unexpected;
-  // a version that is no whole number (1.5, 1e400 read as Infinity) is no margin's.
-  const version = (value as { schema?: unknown; version?: unknown } | null)?.version;
-  if (
-    (value as { schema?: unknown } | null)?.schema === STORY_LINKS_SCHEMA &&
-    Number.isSafeInteger(version) &&
-    (version as number) > VERSION
-  ) {
-    throw new Error(
-      `schema version ${version} is newer than this margin understands (${VERSION}); upgrade margin to use it`,
-    );
-  }
-  const parsed = fileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'file';
-    throw new Error(`does not match the story links schema: ${where}: ${issue?.message ?? '?'}`);
-  }
-  return parsed.data;
+function readFile(path: string): Promise<StoryLinksFile | null> {
+  return readOwnJson(path, {
+    name: 'story links',
+    schema: STORY_LINKS_SCHEMA,
+    version: VERSION,
+    maxBytes: MAX_BYTES,
+    conflicted: CONFLICTED,
+    parse: (value) => fileSchema.safeParse(value),
+  });
 }
 
 /** How a message names a file: relative to the store, as the user named the store. */
