@@ -195,6 +195,17 @@ const FROM_ATTRIBUTES: Record<string, string> = {
   event: 'when and where',
 };
 
+/** The store's annotator folders, and the annotators they are of, in name order. */
+async function annotatorFolders(root: string) {
+  const folders = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const annotators = folders
+    .filter((folder) => folder.isDirectory())
+    .map((folder) => decodeName(folder.name))
+    .filter((name): name is string => name !== null)
+    .sort();
+  return { folders, annotators };
+}
+
 /**
  * Moves what every annotator's suggestion model learnt of `from` to `to`, as the annotations
  * move: left under the old name, the learning was lost to the renamed label and kept for a name
@@ -209,12 +220,7 @@ async function moveLearning(
   dryRun: boolean,
   output: Parameters<Command['run']>[3],
 ): Promise<number> {
-  const folders = await readdir(store.root, { withFileTypes: true }).catch(() => []);
-  const annotators = folders
-    .filter((folder) => folder.isDirectory())
-    .map((folder) => decodeName(folder.name))
-    .filter((name): name is string => name !== null)
-    .sort();
+  const { folders, annotators } = await annotatorFolders(store.root);
   let engine: Awaited<ReturnType<typeof import('../suggest/lazy.js')['loadSuggestions']>> | null =
     null;
   let moved = 0;
@@ -265,12 +271,7 @@ async function moveRejections(
   dryRun: boolean,
   output: Parameters<Command['run']>[3],
 ): Promise<number> {
-  const folders = await readdir(store.root, { withFileTypes: true }).catch(() => []);
-  const annotators = folders
-    .filter((folder) => folder.isDirectory())
-    .map((folder) => decodeName(folder.name))
-    .filter((name): name is string => name !== null)
-    .sort();
+  const { annotators } = await annotatorFolders(store.root);
   let renamed = 0;
   for (const annotator of annotators) {
     try {
