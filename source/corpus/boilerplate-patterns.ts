@@ -116,7 +116,9 @@ export const BOILERPLATE: ReadonlyArray<{
     // expressed by contributors are their own.`
     reason: 'disclaimer',
     pattern:
-      /^(?=.{0,300}$)(?:the |any |all )?(?:views|opinions)(?: and opinions| and views)? expressed\b.{0,120}\b(?:are|do not|don['’]t|does not|may not)\b.*$/i,
+      // What a disclaimer says after its verb (the writer's own; not necessarily the outlet's):
+      // `The views expressed by the minister are not shared by the cabinet` is news (review58-d).
+      /^(?=.{0,300}$)(?:the |any |all )?(?:views|opinions)(?: and opinions| and views| or opinions| or views)? expressed\b.{0,120}\b(?:(?:are|is)\s+(?:solely\s+|entirely\s+)?(?:(?:the\s+)?(?:author|writer|contributor|columnist)s?['’]?s?\b|(?:their|his|her|my|its)\s+own\b|those\s+of\b)|(?:do|does|may|don['’]t)\s+(?:not\s+)?(?:necessarily\s+)?(?:reflect|represent)\b).*$/i,
     may: (lower) => lower.includes('expressed'),
   },
   {

@@ -80,12 +80,12 @@ function isPrefixed(full: string[], title: string): boolean {
  * longest part among them (a section's name in an `<h1>`, "Opinion" of "Opinion | Headline -
  * Site", is not the headline).
  */
-function isHeadlinePart(full: string[], parts: string[]): boolean {
+function isHeadlinePart(full: string[], parts: string[], anyRun = false): boolean {
   const counts = parts.map((part) => words(part).length);
   const longest = Math.max(...counts);
   for (let from = 0; from < parts.length; from++) {
     for (let to = from + 1; to <= parts.length; to++) {
-      if (!counts.slice(from, to).includes(longest)) continue;
+      if (!anyRun && !counts.slice(from, to).includes(longest)) continue;
       if (sameWords(words(parts.slice(from, to).join(' ')), full)) return true;
     }
   }
@@ -99,10 +99,10 @@ function isHeadlinePart(full: string[], parts: string[]): boolean {
  * the h1 says more ("Sweden drops Assange rape investigation" for "Julian Assange: Sweden drops
  * rape investigation").
  */
-function isFullerHeadline(h1: string, title: string): boolean {
+function isFullerHeadline(h1: string, title: string, anyRun = false): boolean {
   const full = words(h1);
   const parts = title.split(SEPARATOR);
-  if (parts.length > 1 && isHeadlinePart(full, parts.slice(0, -1))) return true;
+  if (parts.length > 1 && isHeadlinePart(full, parts.slice(0, -1), anyRun)) return true;
   if (isPrefixed(full, title)) return true;
   const short = words(parts[0]!.replace(/(?:…|\.\.\.)$/, ''));
   if (short.length < 2 || short.length >= full.length) return false;
@@ -127,6 +127,13 @@ export function headlineOf(meta: HtmlMeta): string | null {
   for (const h1 of meta.h1s) {
     if (h1.length > MAX_HEADLINE) continue;
     if (titles.some((title) => isFullerHeadline(h1, title))) return h1;
+  }
+  // Then an h1 of two words or more that is any run of the title's parts: a short headline
+  // before a longer tagline (`Pope Francis dies | Live updates from the Vatican | CNN`), where
+  // the longest part is not the headline (review58-d). A one-word h1 is a section's name.
+  for (const h1 of meta.h1s) {
+    if (h1.length > MAX_HEADLINE || words(h1).length < 2) continue;
+    if (titles.some((title) => isFullerHeadline(h1, title, true))) return h1;
   }
   return base === null ? null : base.replace(SEO_TAIL, '');
 }

@@ -495,7 +495,7 @@ const PERSON_LABEL =
 const OTHER_PERSON_LABEL = /^(?:Von|Par|Por)\s+(?=\p{Lu}[\p{L}'’.-]*\s+\p{Lu})/u;
 /** Where a labelled writer wrote from, after the name: ` in Brussels`, ` à Moscou`, ` aus Kiew`. */
 const WRITTEN_FROM =
-  /(?<=\S\s+\S+)\s+(?:in|from|at|à|en|aus|in der|desde|da|из|в|у|з)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
+  /(?<=\S\s+\S+)\s+(?:in|from|at|à|en|aus|in der|desde|из|в|у|з)\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}$/u;
 const SOURCE_LABEL =
   /^(?:(?:source|sources|from|via)(?:\s*:\s*|\s+)|(?:来源|來源|消息来源|出典|출처)\s*(?:[:：]\s*|\s+))/iu;
 /** A label with nothing after it: `Author:`, `Sources:`, `Air Date:`. */
@@ -537,7 +537,10 @@ function whoOf(segment: string, apart: boolean): Who | null {
   const asideOutlet = aside && isKnownOutlet(aside[1]!) ? aside[1]! : null;
   // `By Bill Hoppe | Special to the Pioneer Press`.
   text = text.replace(/^special to\s+/i, '').replace(/^the\s/, 'The ');
-  const names = text.split(/\s*[,，、]\s*|\s+(?:and|und|et|y)\s+|\s*&\s*/u).filter(Boolean);
+  // `y` joins two writers of two words or more each: `Santiago Ramón y Cajal` is one name.
+  const names = text
+    .split(/\s*[,，、]\s*|\s+(?:and|und|et)\s+|\s*&\s*|\s+y\s+(?=\S+\s+\S)(?<=\S\s+\S+\s+y\s+)/u)
+    .filter(Boolean);
   if (names.length === 0 || names.length > 6) return null;
   // `By Henry Foy in Brussels`, `Par Benoît Vitkine à Moscou`: where the writer wrote from.
   if (personLabel) names.push(names.pop()!.replace(WRITTEN_FROM, ''));

@@ -232,3 +232,46 @@ ${photo(4, 'A soldier hands out bottled water in the town square.', 'AFP')}
     expect(sentencesOf(article.text)).toHaveLength(3);
   });
 });
+
+describe('what a page keeps that looks like what it drops (review58-d)', () => {
+  it('is titled by a short <h1> that is the first part of a longer <title>', async () => {
+    const html = page(
+      '<title>Pope Francis dies | Live updates from the Vatican and Rome | CNN</title>',
+      `<h1>Pope Francis dies</h1>${COLUMN_BODY}`,
+    );
+    expect((await readArticle(await corpus.write('pope.html', html))).title).toBe(
+      'Pope Francis dies',
+    );
+  });
+
+  it('keeps news that quotes views expressed, and a writer named da Costa whole', async () => {
+    const text = `Cabinet splits over the budget
+
+By Maria Clara da Costa
+
+The views expressed by the minister are not shared by the rest of the cabinet, aides said on Tuesday.
+
+Opinions expressed by respondents in the survey are overwhelmingly negative about the new tax.
+
+The views expressed in this column are the author's own.
+`;
+    const article = await readArticle(await corpus.write('budget.txt', text));
+    expect(article.byline).toBe('Maria Clara da Costa');
+    expect(sentencesOf(article.text)).toEqual([
+      'The views expressed by the minister are not shared by the rest of the cabinet, aides said on Tuesday.',
+      'Opinions expressed by respondents in the survey are overwhelmingly negative about the new tax.',
+    ]);
+  });
+
+  it('drops the captions of a short story with three captioned photos', async () => {
+    const photo = (n: number) =>
+      `<figure><img src="${n}.jpg" alt=""><figcaption>Firefighters work through the night to contain the blaze near the village of Lakka on the island of Corfu, photo ${n} of the series.</figcaption></figure>`;
+    const html = page(
+      '<title>Wildfire on Corfu forces evacuations</title>',
+      `<h1>Wildfire on Corfu forces evacuations</h1><article><p>A wildfire on the Greek island of Corfu forced the evacuation of three villages on Monday, the fire service said.</p>${photo(1)}${photo(2)}<p>Strong winds hampered the firefighters, officials said, and two water-bombing planes were sent from Athens.</p>${photo(3)}</article>`,
+    );
+    const article = await readArticle(await corpus.write('corfu.html', html));
+    expect(article.text).not.toContain('photo 1 of the series');
+    expect(sentencesOf(article.text)).toHaveLength(2);
+  });
+});
