@@ -175,8 +175,6 @@ async function readAll(
     budgetMs: options.budgetMs ?? DEFAULT_BUDGET_MS,
     cleaner: options.cleaner ?? null,
   });
-  const { FileReadAhead, readAheadSettings } = await import('./read-ahead-files.js');
-  const ahead = paths.length >= readAheadSettings.from ? new FileReadAhead(root, paths) : null;
   const waiting = new Map<number, CleanedFile>();
   let written = 0;
   let articles = 0;
@@ -228,7 +226,6 @@ async function readAll(
           drain();
         });
       }
-      ahead?.handedOn(sent);
       await new Promise<void>((resolve) => {
         wake = resolve;
         // The signal is looked at between results, and at least this often.
@@ -244,7 +241,6 @@ async function readAll(
     } finally {
       // Even when that write fails (the index closed under a stopped refresh): a worker left
       // running keeps the process alive after its work is done.
-      void ahead?.close();
       await pool.close();
     }
   }

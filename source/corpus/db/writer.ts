@@ -52,11 +52,6 @@ export class IndexWriter {
   changed = false;
   /** Articles removed: their words' counts went down, some perhaps to nothing. */
   dropped = 0;
-  /**
-   * Whether the index held no file when this writer began (a first index): a file written then
-   * has no row to replace, so its path is not looked up first. A refresh reads each path once.
-   */
-  private readonly fresh: boolean;
 
   /**
    * Files modified after this (ms since the epoch) are remembered without their time: a change
@@ -79,7 +74,6 @@ export class IndexWriter {
     this.nextKey = this.meta('next_key');
     this.nextNumber = Math.max(1, this.meta('next_number'));
     this.heldTo = this.meta('indexed');
-    this.fresh = db.prepare('SELECT 1 FROM files LIMIT 1').get() === undefined;
     this.statements = {
       file: db.prepare('SELECT article FROM files WHERE path = ?').pluck(),
       putFile: db.prepare(
@@ -175,8 +169,7 @@ export class IndexWriter {
     const { path, record } = result;
     const folder = parentOf(path);
     const mtime = result.mtime > this.racyAfter ? -1 : result.mtime;
-    // A select and a delete a file, some 5 % of this thread's time in a first index.
-    if (!this.fresh) this.dropFile(path);
+    this.dropFile(path);
     if (!record) {
       const problem = result.problem ?? 'unknown';
       this.statements.putFile.run(path, folder, result.size, mtime, null, problem, 0);
