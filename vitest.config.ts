@@ -79,7 +79,13 @@ export default defineConfig({
     // the isolated project still clears its modules and mocks before each file, and vitest starts
     // new workers between the two projects. The whole suite went from 745 s of CPU in 21:06 (load
     // 7-17) to 467 s in 10:33 (load 12-17), 2026-12-05, 237 files, all green.
-    poolOptions: { forks: { isolate: false } },
+    // Each worker's calls to the main process wait as long as the tests do (see the file).
+    poolOptions: {
+      forks: {
+        isolate: false,
+        execArgv: ['--import', new URL('./test/helpers/patient-rpc.mjs', import.meta.url).href],
+      },
+    },
     // Vitest's default is one worker per core less one: a single worker on CI's two cores. Most of
     // the suite's time is spent waiting on the processes and terminals it spawns, so a third
     // worker halves the wall time (5:15 to 3:34 on a quiet machine) without starving them, and

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { runMargin } from '../helpers/built-cli.js';
+import { patience } from '../helpers/patience.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
 let dir: string;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   const repository = await openRepository({ root: join(dir, 'store'), annotator: 'ana', articles });
   await repository.tag(articles[0]!, articles[0]!.sentences[0]!.id, 'claim');
   await repository.close();
-}, 60_000);
+}, patience(6_000));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('export --out into the corpus folder', () => {

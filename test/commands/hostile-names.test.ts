@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { FORMATS } from '../../source/export/formats.js';
 import { openRepository } from '../../source/store/index.js';
+import { patience } from '../helpers/patience.js';
 
 const CLI = join(import.meta.dirname, '../../dist/cli.js');
 
@@ -97,7 +98,7 @@ beforeAll(async () => {
     join(dir, 'import.jsonl'),
     `${JSON.stringify({ article: 'no\x1b[2Jsuch', annotator: 'z\x07', label: 'claim', start: 0, end: 3, text: 'abc' })}\n`,
   );
-}, 60_000);
+}, patience(6_000));
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { runMargin } from '../helpers/built-cli.js';
+import { patience } from '../helpers/patience.js';
 
 /**
  * A team shares its articles through git: one clone changes an article and commits, the other
@@ -66,65 +67,73 @@ beforeAll(async () => {
     await repository.tag(flag, sentence.id, 'claim');
   }
   await repository.close();
-}, 60_000);
+}, patience(6_000));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('an article changed by git pull', () => {
-  it('is what every command of the pulling clone answers from, without margin index', async () => {
-    const two = join(dir, 'two');
-    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
-    const run = (args: string[]) => runMargin(two, args, { env });
-    // The index is made and trusted before the pull, as it is on a working day.
-    const first = await run(['export', ...flags, '--format', 'prodigy']);
-    expect(first.stdout).toContain(before);
-    expect((await run(['orphans', ...flags])).stdout).toMatch(/No orphans/);
-    const one = join(dir, 'one');
-    await writeFile(
-      join(one, 'articles/010_flag.txt'),
-      article(after, 'Officials had promised it for weeks. '),
-    );
-    git(one, 'commit', '-q', '-a', '-m', 'finally');
-    git(two, 'pull', '-q', '--ff-only');
+  it(
+    'is what every command of the pulling clone answers from, without margin index',
+    async () => {
+      const two = join(dir, 'two');
+      const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+      const run = (args: string[]) => runMargin(two, args, { env });
+      // The index is made and trusted before the pull, as it is on a working day.
+      const first = await run(['export', ...flags, '--format', 'prodigy']);
+      expect(first.stdout).toContain(before);
+      expect((await run(['orphans', ...flags])).stdout).toMatch(/No orphans/);
+      const one = join(dir, 'one');
+      await writeFile(
+        join(one, 'articles/010_flag.txt'),
+        article(after, 'Officials had promised it for weeks. '),
+      );
+      git(one, 'commit', '-q', '-a', '-m', 'finally');
+      git(two, 'pull', '-q', '--ff-only');
 
-    const exported = await run(['export', ...flags, '--format', 'prodigy']);
-    expect(exported.stdout).toContain(after);
-    expect(exported.stdout).not.toContain(before);
-    const orphans = await run(['orphans', ...flags]);
-    expect(orphans.stdout).not.toMatch(/No orphans/);
-    expect(orphans.stdout).toContain(before);
-    const found = await run(['search', ...flags, 'promised for weeks']);
-    expect(found.stdout).toContain('Officials had promised it for weeks.');
-    const listed = await run(['list', '-c', 'articles', '--json']);
-    const summary = (JSON.parse(listed.stdout) as Array<{ id: string; sentences: number }>).find(
-      (item) => item.id === '010_flag',
-    );
-    expect(summary?.sentences).toBe(4);
-  }, 60_000);
+      const exported = await run(['export', ...flags, '--format', 'prodigy']);
+      expect(exported.stdout).toContain(after);
+      expect(exported.stdout).not.toContain(before);
+      const orphans = await run(['orphans', ...flags]);
+      expect(orphans.stdout).not.toMatch(/No orphans/);
+      expect(orphans.stdout).toContain(before);
+      const found = await run(['search', ...flags, 'promised for weeks']);
+      expect(found.stdout).toContain('Officials had promised it for weeks.');
+      const listed = await run(['list', '-c', 'articles', '--json']);
+      const summary = (JSON.parse(listed.stdout) as Array<{ id: string; sentences: number }>).find(
+        (item) => item.id === '010_flag',
+      );
+      expect(summary?.sentences).toBe(4);
+    },
+    patience(6_000),
+  );
 
-  it('is what export and orphans answer from once edited in place (VS Code, nano)', async () => {
-    const two = join(dir, 'two');
-    const env = { XDG_CACHE_HOME: join(dir, 'cache') };
-    const run = (args: string[]) => runMargin(two, args, { env });
-    const path = join(two, 'articles/010_flag.txt');
-    // Every time long settled, and the index made: the quick look trusts the folder.
-    const past = new Date(Date.now() - 3_600_000);
-    for (const name of ['articles/010_flag.txt', 'articles/011_port.txt', 'articles'])
-      await utimes(join(two, name), past, past);
-    expect((await run(['export', ...flags, '--format', 'prodigy'])).stdout).toContain(after);
-    // Written over in place: the folder's time is left alone.
-    await writeFile(
-      path,
-      article(after, 'Officials had promised it for weeks. ').replace(
-        'Crowds watched',
-        'Crowds cheered',
-      ),
-    );
-    const minute = new Date(Date.now() - 60_000);
-    await utimes(path, minute, minute);
-    const exported = await run(['export', ...flags, '--format', 'prodigy']);
-    expect(exported.stdout).toContain('Crowds cheered from the square below.');
-    const orphans = await run(['orphans', ...flags, '--json']);
-    // The sentence the pull reworded, and now the one edited in place.
-    expect(JSON.parse(orphans.stdout)).toHaveLength(2);
-  }, 60_000);
+  it(
+    'is what export and orphans answer from once edited in place (VS Code, nano)',
+    async () => {
+      const two = join(dir, 'two');
+      const env = { XDG_CACHE_HOME: join(dir, 'cache') };
+      const run = (args: string[]) => runMargin(two, args, { env });
+      const path = join(two, 'articles/010_flag.txt');
+      // Every time long settled, and the index made: the quick look trusts the folder.
+      const past = new Date(Date.now() - 3_600_000);
+      for (const name of ['articles/010_flag.txt', 'articles/011_port.txt', 'articles'])
+        await utimes(join(two, name), past, past);
+      expect((await run(['export', ...flags, '--format', 'prodigy'])).stdout).toContain(after);
+      // Written over in place: the folder's time is left alone.
+      await writeFile(
+        path,
+        article(after, 'Officials had promised it for weeks. ').replace(
+          'Crowds watched',
+          'Crowds cheered',
+        ),
+      );
+      const minute = new Date(Date.now() - 60_000);
+      await utimes(path, minute, minute);
+      const exported = await run(['export', ...flags, '--format', 'prodigy']);
+      expect(exported.stdout).toContain('Crowds cheered from the square below.');
+      const orphans = await run(['orphans', ...flags, '--json']);
+      // The sentence the pull reworded, and now the one edited in place.
+      expect(JSON.parse(orphans.stdout)).toHaveLength(2);
+    },
+    patience(6_000),
+  );
 });

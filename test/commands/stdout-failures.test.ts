@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { runMargin } from '../helpers/built-cli.js';
+import { patience } from '../helpers/patience.js';
 
 let dir: string;
 const flags = ['-c', 'corpus', '-s', 'store'];
@@ -24,7 +25,7 @@ beforeAll(async () => {
   for (const sentence of articles[0]!.sentences.slice(0, 50))
     await repository.tag(articles[0]!, sentence.id, 'claim');
   await repository.close();
-}, 60_000);
+}, patience(6_000));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('standard output that cannot take the data', () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository } from '../../source/store/index.js';
 import { runMargin } from '../helpers/built-cli.js';
+import { patience } from '../helpers/patience.js';
 
 const seeds = join(import.meta.dirname, '../../seeds');
 let dir: string;
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'store/ana/notes.txt'), 'remember\n');
   await writeFile(join(dir, 'store/ana/.DS_Store'), '\0\0');
   await writeFile(join(dir, 'store/ana/broken.json'), '{"version":');
-}, 60_000);
+}, patience(6_000));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 it("a new store's .gitignore is whole", async () => {

@@ -6,6 +6,7 @@ import {
   loadPages,
   runExtractionBenchmark,
 } from '../../bench/quality/extraction-benchmark.js';
+import { patience } from '../helpers/patience.js';
 
 /**
  * The Zyte article-extraction benchmark (181 real news pages, `../shared/benchmarks/`), scored
@@ -20,7 +21,7 @@ describe.skipIf(pages === null)('the article-extraction benchmark', () => {
   let report: ExtractionReport;
   beforeAll(() => {
     report = runExtractionBenchmark(pages!);
-  }, 60_000);
+  }, patience(6_000));
 
   it('refuses no page that has an article body', () => {
     const refused = report.pages

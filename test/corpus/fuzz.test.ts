@@ -7,6 +7,7 @@ import { loadCorpus } from '../../source/corpus/index.js';
 import type { CorpusLoad } from '../../source/corpus/types.js';
 import { openRepository } from '../../source/store/index.js';
 import { oneName } from '../../source/text/untrusted.js';
+import { patience } from '../helpers/patience.js';
 import { fuzzSeed, Random } from '../helpers/random.js';
 import { type HostileFile, hostileFiles } from './hostile-files.js';
 
@@ -99,7 +100,7 @@ beforeAll(async () => {
     });
   }
   await repository.close();
-}, 120_000);
+}, patience(12_000));
 
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -158,84 +159,100 @@ describe(`${COUNT} hostile files (seed ${SEED}; MARGIN_FUZZ_SEED replays another
     expect(wrong).toEqual([]);
   });
 
-  it('margin list names each refused file on one line of its own and lists the rest', async () => {
-    const result = await margin('list', '-c', 'corpus');
-    expectCalm(result);
-    expect(result.status).toBe(load.problems.length > 0 ? 1 : 0);
-    const lines = result.stderr.split('\n').filter((line) => line !== '');
-    // A file whose text is not as written (escapes removed, an encoding guessed) is named once,
-    // as a warning, the first five of them, the rest counted in one more; the refused ones are
-    // the other lines.
-    const warned = load.articles.filter((article) => article.warnings.length > 0);
-    const warnings = lines.filter((line) => line.startsWith('margin list: warning: '));
-    const named = warnings.filter((line) => !line.startsWith('margin list: warning: and '));
-    expect(named.length).toBe(Math.min(warned.length, 5));
-    for (const line of named) {
-      expect(
-        warned.filter((article) =>
-          line.startsWith(
-            `margin list: warning: corpus/${oneName(article.path.slice(corpus.length + 1))}: `,
+  it(
+    'margin list names each refused file on one line of its own and lists the rest',
+    async () => {
+      const result = await margin('list', '-c', 'corpus');
+      expectCalm(result);
+      expect(result.status).toBe(load.problems.length > 0 ? 1 : 0);
+      const lines = result.stderr.split('\n').filter((line) => line !== '');
+      // A file whose text is not as written (escapes removed, an encoding guessed) is named once,
+      // as a warning, the first five of them, the rest counted in one more; the refused ones are
+      // the other lines.
+      const warned = load.articles.filter((article) => article.warnings.length > 0);
+      const warnings = lines.filter((line) => line.startsWith('margin list: warning: '));
+      const named = warnings.filter((line) => !line.startsWith('margin list: warning: and '));
+      expect(named.length).toBe(Math.min(warned.length, 5));
+      for (const line of named) {
+        expect(
+          warned.filter((article) =>
+            line.startsWith(
+              `margin list: warning: corpus/${oneName(article.path.slice(corpus.length + 1))}: `,
+            ),
           ),
-        ),
-        line,
-      ).toHaveLength(1);
-    }
-    if (warned.length > 5) {
-      expect(warnings.at(-1)).toBe(
-        `margin list: warning: and ${warned.length - 5} more files whose text is not as written: margin show FILE says what`,
-      );
-    }
-    const errors = lines.filter((line) => !line.startsWith('margin list: warning: '));
-    expect(errors.length).toBe(load.problems.length);
-    for (const problem of load.problems) {
-      // A name shows on one line with its line breaks as escapes: two names never look alike.
-      const name = oneName(problem.path.slice(corpus.length + 1));
-      expect(
-        errors.filter((line) => line.includes(name)),
-        name,
-      ).toHaveLength(1);
-    }
-    const rows = result.stdout.split('\n').filter((line) => line !== '');
-    // A header line, then one row per article.
-    expect(rows.length).toBeGreaterThanOrEqual(load.articles.length);
-  }, 60_000);
+          line,
+        ).toHaveLength(1);
+      }
+      if (warned.length > 5) {
+        expect(warnings.at(-1)).toBe(
+          `margin list: warning: and ${warned.length - 5} more files whose text is not as written: margin show FILE says what`,
+        );
+      }
+      const errors = lines.filter((line) => !line.startsWith('margin list: warning: '));
+      expect(errors.length).toBe(load.problems.length);
+      for (const problem of load.problems) {
+        // A name shows on one line with its line breaks as escapes: two names never look alike.
+        const name = oneName(problem.path.slice(corpus.length + 1));
+        expect(
+          errors.filter((line) => line.includes(name)),
+          name,
+        ).toHaveLength(1);
+      }
+      const rows = result.stdout.split('\n').filter((line) => line !== '');
+      // A header line, then one row per article.
+      expect(rows.length).toBeGreaterThanOrEqual(load.articles.length);
+    },
+    patience(6_000),
+  );
 
-  it('margin list --json is one valid document with every article', async () => {
-    const result = await margin('list', '-c', 'corpus', '--json');
-    expectCalm(result);
-    expect((JSON.parse(result.stdout) as unknown[]).length).toBe(load.articles.length);
-  }, 60_000);
+  it(
+    'margin list --json is one valid document with every article',
+    async () => {
+      const result = await margin('list', '-c', 'corpus', '--json');
+      expectCalm(result);
+      expect((JSON.parse(result.stdout) as unknown[]).length).toBe(load.articles.length);
+    },
+    patience(6_000),
+  );
 
-  it('margin show prints each sampled file or one line naming it', async () => {
-    const random = new Random(SEED + 1);
-    const sample = new Set<HostileFile>();
-    // The hostile names first, then any.
-    for (const file of files.filter((f) => CONTROL.test(f.name)).slice(0, 3)) sample.add(file);
-    while (sample.size < 7) sample.add(random.pick(files));
-    for (const file of sample) {
-      for (const json of [random.chance(0.5)]) {
-        const result = await margin('show', join('corpus', file.name), ...(json ? ['--json'] : []));
-        expectCalm(result);
-        const refused = load.problems.some((p) => p.path === join(corpus, file.name));
-        if (refused) {
-          expect(result.status, file.name).toBe(1);
-          expect(result.stderr.trimEnd().split('\n'), file.name).toHaveLength(1);
-        } else {
-          expect(result.status, `${file.name}: ${result.stderr}`).toBe(0);
-          if (json) {
-            const shown = JSON.parse(result.stdout) as {
-              text: string;
-              sentences: Array<{ text: string; start: number; end: number }>;
-            };
-            // Code points, as Python slices the text.
-            const points = [...shown.text];
-            for (const s of shown.sentences)
-              expect(points.slice(s.start, s.end).join('')).toBe(s.text);
+  it(
+    'margin show prints each sampled file or one line naming it',
+    async () => {
+      const random = new Random(SEED + 1);
+      const sample = new Set<HostileFile>();
+      // The hostile names first, then any.
+      for (const file of files.filter((f) => CONTROL.test(f.name)).slice(0, 3)) sample.add(file);
+      while (sample.size < 7) sample.add(random.pick(files));
+      for (const file of sample) {
+        for (const json of [random.chance(0.5)]) {
+          const result = await margin(
+            'show',
+            join('corpus', file.name),
+            ...(json ? ['--json'] : []),
+          );
+          expectCalm(result);
+          const refused = load.problems.some((p) => p.path === join(corpus, file.name));
+          if (refused) {
+            expect(result.status, file.name).toBe(1);
+            expect(result.stderr.trimEnd().split('\n'), file.name).toHaveLength(1);
+          } else {
+            expect(result.status, `${file.name}: ${result.stderr}`).toBe(0);
+            if (json) {
+              const shown = JSON.parse(result.stdout) as {
+                text: string;
+                sentences: Array<{ text: string; start: number; end: number }>;
+              };
+              // Code points, as Python slices the text.
+              const points = [...shown.text];
+              for (const s of shown.sentences)
+                expect(points.slice(s.start, s.end).join('')).toBe(s.text);
+            }
           }
         }
       }
-    }
-  }, 120_000);
+    },
+    patience(12_000),
+  );
 
   it.each([['csv'], ['jsonl'], ['w3c']])(
     'margin export %s writes every annotation and no control character',
@@ -244,6 +261,6 @@ describe(`${COUNT} hostile files (seed ${SEED}; MARGIN_FUZZ_SEED replays another
       expectCalm(result, format === 'csv');
       expect(result.stdout.length).toBeGreaterThan(0);
     },
-    60_000,
+    patience(6_000),
   );
 });

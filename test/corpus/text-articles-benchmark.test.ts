@@ -7,6 +7,7 @@ import {
   scoreTextShape,
   type TextReport,
 } from '../../bench/quality/text-articles.js';
+import { patience } from '../helpers/patience.js';
 
 /**
  * The benchmark's true bodies written as a scraper writes articles, under a title line: every
@@ -24,7 +25,7 @@ describe.skipIf(pages === null)('the benchmark bodies as text articles', () => {
     const titles = pageTitles(pages!);
     text = scoreTextShape(pages!, titles, 'text');
     markdown = scoreTextShape(pages!, titles, 'markdown');
-  }, 120_000);
+  }, patience(12_000));
 
   it('keeps nearly every paragraph of prose under a title line or a # heading', () => {
     for (const report of [text, markdown]) {
@@ -32,9 +33,13 @@ describe.skipIf(pages === null)('the benchmark bodies as text articles', () => {
     }
   });
 
-  it('keeps the pages dumped whole as text as precise as before', () => {
-    const dumps = scorePageDumps(pages!);
-    expect(dumps.precision).toBeGreaterThanOrEqual(0.77);
-    expect(dumps.recall).toBeGreaterThanOrEqual(0.965);
-  }, 120_000);
+  it(
+    'keeps the pages dumped whole as text as precise as before',
+    () => {
+      const dumps = scorePageDumps(pages!);
+      expect(dumps.precision).toBeGreaterThanOrEqual(0.77);
+      expect(dumps.recall).toBeGreaterThanOrEqual(0.965);
+    },
+    patience(12_000),
+  );
 });

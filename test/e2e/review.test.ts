@@ -525,7 +525,7 @@ describe('margin review on a path that is not a folder', () => {
     );
     // Before the fix a store that is a file left a blank screen for ever: give up in the end.
     const timeout = new Promise<{ exitCode: number }>((resolve) =>
-      setTimeout(() => resolve({ exitCode: -1 }), patience(2_000)),
+      setTimeout(() => resolve({ exitCode: -1 }), patience(2_000)).unref(),
     );
     const { exitCode } = await Promise.race([session.exited, timeout]);
     return { exitCode, output: session.raw() };

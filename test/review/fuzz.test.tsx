@@ -25,6 +25,7 @@ import { keyboardStdin } from '../../source/ui/keyboard-stdin.js';
 import { makeTheme } from '../../source/ui/theme.js';
 import { articleOfSentences } from '../helpers/articles.js';
 import { keyOf } from '../helpers/keys.js';
+import { patience } from '../helpers/patience.js';
 import { fuzzSeed, Random } from '../helpers/random.js';
 import { seedArticles } from '../ui/harness.js';
 import { wholeReader } from './whole-reader.js';
@@ -411,112 +412,120 @@ describe('10,000 random keys through the review', () => {
   for (let index = 0; index < SESSIONS; index += 1) {
     const seed = SEED + index;
     const compare = index === SESSIONS - 1;
-    it(`holds its invariants for ${KEYS_PER_SESSION} keys (seed ${seed}${compare ? ', --compare' : ''})`, async () => {
-      const random = new Random(seed);
-      const hostile = hostileArticle();
-      const empty = articleOfSentences('empty', []);
-      const articles = [...seeds.slice(0, 2), hostile, empty, ...seeds.slice(2)];
-      const repository = createMemoryRepository(compare ? GOLD : 'alice', {
-        now: () => new Date('2025-05-01T12:00:00.000Z'),
-      });
-      await repository.open(articles);
-      await repository.addMany([
-        annotation('ana', seeds[0]!, 1, 'claim', 'ana\x1b]0;x\x07 checked'),
-        annotation('ben', seeds[0]!, 1, 'quote'),
-        annotation('ana', hostile, 1, 'claim', 'note \u202e\x1b[2J'),
-        annotation('ben', hostile, 3, 'event'),
-      ]);
-      const keys = keymapBytes();
-      let size = random.pick(SIZES);
-      let session = startSession(articles, repository, size, compare);
-      const recent: string[] = [];
-      const where = (step: number) =>
-        `seed ${seed} (MARGIN_FUZZ_SEED=${SEED} replays the run), key ${step}; last chunks: ${recent.map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c)).join(' ')}`;
-      let frames = 0;
-      let settled = true;
-      try {
-        await settle(session.controller);
-        for (let step = 0; step < KEYS_PER_SESSION; step += 1) {
-          const controller = session.controller;
-          let chunk: string;
-          try {
-            if (random.chance(0.02)) {
-              size = random.pick(SIZES);
-              chunk = `resize ${size.columns}×${size.rows}`;
-              controller.dispatch({ type: 'terminal/resize', size });
-            } else {
-              chunk = random.chance(0.003) ? random.pick(['q', '\x03']) : chunkOf(random, keys);
-              session.clock.now += random.int(0, 900);
-              // Only from a settled state does the store change by this chunk's keys alone.
-              const before = settled ? storeSnapshot(repository, articles) : null;
-              recent.push(chunk);
-              if (recent.length > 12) recent.shift();
-              session.stdin.write(chunk);
-              checkState(controller.getState());
-              settled = !random.chance(0.3);
-              if (!settled) continue;
-              expect(
-                await settle(controller),
-                `writes never finished: ${controller.getState().save.error}`,
-              ).toBe(true);
-              const state = controller.getState();
-              checkState(state);
-              expectShownStored(state, repository);
-              const after = storeSnapshot(repository, articles);
-              const context = keyContext(state);
-              const browsing = context === 'list' || context === 'reader' || context === 'results';
-              // After an undo in the chunk, redo would redo that one, not the last change.
-              const undid = /[u\x12]/.test(chunk);
-              // An article opened becomes "in progress" with no step to undo: not the reviewer's.
-              const opened = before && {
-                ...after,
-                status: after.status.map((status, i) =>
-                  status === 'in progress' && before.status[i] === 'unreviewed'
-                    ? 'unreviewed'
-                    : status,
-                ),
-              };
-              if (
-                browsing &&
-                !undid &&
-                before &&
-                JSON.stringify(opened) !== JSON.stringify(before)
-              ) {
-                // The last key changed the store: undo takes that back, redo puts it again.
-                session.clock.now += 1_000;
-                session.stdin.write(keyOf('undo'));
-                expect(await settle(controller), 'undo never finished').toBe(true);
-                expect(storeSnapshot(repository, articles), 'undo changed nothing').not.toEqual(
-                  after,
-                );
-                expectShownStored(controller.getState(), repository);
-                session.stdin.write(keyOf('redo'));
-                expect(await settle(controller), 'redo never finished').toBe(true);
-                expect(storeSnapshot(repository, articles), 'redo did not restore').toEqual(after);
-                expectShownStored(controller.getState(), repository);
+    it(
+      `holds its invariants for ${KEYS_PER_SESSION} keys (seed ${seed}${compare ? ', --compare' : ''})`,
+      async () => {
+        const random = new Random(seed);
+        const hostile = hostileArticle();
+        const empty = articleOfSentences('empty', []);
+        const articles = [...seeds.slice(0, 2), hostile, empty, ...seeds.slice(2)];
+        const repository = createMemoryRepository(compare ? GOLD : 'alice', {
+          now: () => new Date('2025-05-01T12:00:00.000Z'),
+        });
+        await repository.open(articles);
+        await repository.addMany([
+          annotation('ana', seeds[0]!, 1, 'claim', 'ana\x1b]0;x\x07 checked'),
+          annotation('ben', seeds[0]!, 1, 'quote'),
+          annotation('ana', hostile, 1, 'claim', 'note \u202e\x1b[2J'),
+          annotation('ben', hostile, 3, 'event'),
+        ]);
+        const keys = keymapBytes();
+        let size = random.pick(SIZES);
+        let session = startSession(articles, repository, size, compare);
+        const recent: string[] = [];
+        const where = (step: number) =>
+          `seed ${seed} (MARGIN_FUZZ_SEED=${SEED} replays the run), key ${step}; last chunks: ${recent.map((c) => JSON.stringify(c.length > 40 ? `${c.slice(0, 40)}…` : c)).join(' ')}`;
+        let frames = 0;
+        let settled = true;
+        try {
+          await settle(session.controller);
+          for (let step = 0; step < KEYS_PER_SESSION; step += 1) {
+            const controller = session.controller;
+            let chunk: string;
+            try {
+              if (random.chance(0.02)) {
+                size = random.pick(SIZES);
+                chunk = `resize ${size.columns}×${size.rows}`;
+                controller.dispatch({ type: 'terminal/resize', size });
+              } else {
+                chunk = random.chance(0.003) ? random.pick(['q', '\x03']) : chunkOf(random, keys);
+                session.clock.now += random.int(0, 900);
+                // Only from a settled state does the store change by this chunk's keys alone.
+                const before = settled ? storeSnapshot(repository, articles) : null;
+                recent.push(chunk);
+                if (recent.length > 12) recent.shift();
+                session.stdin.write(chunk);
+                checkState(controller.getState());
+                settled = !random.chance(0.3);
+                if (!settled) continue;
+                expect(
+                  await settle(controller),
+                  `writes never finished: ${controller.getState().save.error}`,
+                ).toBe(true);
+                const state = controller.getState();
+                checkState(state);
+                expectShownStored(state, repository);
+                const after = storeSnapshot(repository, articles);
+                const context = keyContext(state);
+                const browsing =
+                  context === 'list' || context === 'reader' || context === 'results';
+                // After an undo in the chunk, redo would redo that one, not the last change.
+                const undid = /[u\x12]/.test(chunk);
+                // An article opened becomes "in progress" with no step to undo: not the reviewer's.
+                const opened = before && {
+                  ...after,
+                  status: after.status.map((status, i) =>
+                    status === 'in progress' && before.status[i] === 'unreviewed'
+                      ? 'unreviewed'
+                      : status,
+                  ),
+                };
+                if (
+                  browsing &&
+                  !undid &&
+                  before &&
+                  JSON.stringify(opened) !== JSON.stringify(before)
+                ) {
+                  // The last key changed the store: undo takes that back, redo puts it again.
+                  session.clock.now += 1_000;
+                  session.stdin.write(keyOf('undo'));
+                  expect(await settle(controller), 'undo never finished').toBe(true);
+                  expect(storeSnapshot(repository, articles), 'undo changed nothing').not.toEqual(
+                    after,
+                  );
+                  expectShownStored(controller.getState(), repository);
+                  session.stdin.write(keyOf('redo'));
+                  expect(await settle(controller), 'redo never finished').toBe(true);
+                  expect(storeSnapshot(repository, articles), 'redo did not restore').toEqual(
+                    after,
+                  );
+                  expectShownStored(controller.getState(), repository);
+                }
               }
+              if (random.chance(0.015) || (frames === 0 && step === KEYS_PER_SESSION - 1)) {
+                frames += 1;
+                await checkFrame(controller);
+              }
+              const state = controller.getState();
+              if (state.quit || state.forceQuit) {
+                await settle(controller);
+                if (state.quit) expect(controller.pending, 'quit with writes not on disk').toBe(0);
+                session.unmount();
+                session = startSession(articles, repository, size, compare);
+                await settle(session.controller);
+              }
+            } catch (error) {
+              const message =
+                error instanceof Error ? (error.stack ?? error.message) : String(error);
+              throw new Error(`${where(step)}\n${message}`);
             }
-            if (random.chance(0.015) || (frames === 0 && step === KEYS_PER_SESSION - 1)) {
-              frames += 1;
-              await checkFrame(controller);
-            }
-            const state = controller.getState();
-            if (state.quit || state.forceQuit) {
-              await settle(controller);
-              if (state.quit) expect(controller.pending, 'quit with writes not on disk').toBe(0);
-              session.unmount();
-              session = startSession(articles, repository, size, compare);
-              await settle(session.controller);
-            }
-          } catch (error) {
-            const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-            throw new Error(`${where(step)}\n${message}`);
           }
+        } finally {
+          session.unmount();
         }
-      } finally {
-        session.unmount();
-      }
-      expect(frames).toBeGreaterThan(0);
-    }, 120_000);
+        expect(frames).toBeGreaterThan(0);
+      },
+      patience(12_000),
+    );
   }
 });

@@ -9,6 +9,7 @@ import type { Effect } from '../../source/review/state.js';
 import { initialState } from '../../source/review/state.js';
 import { openRepository, type Repository } from '../../source/store/index.js';
 import { Journal, storeFilePath } from '../../source/store/journal.js';
+import { patience } from '../helpers/patience.js';
 import { fixtureArticle } from './fixtures.js';
 import { loadingController } from './loading-controller.js';
 
@@ -81,10 +82,16 @@ it('writes what a killed review left of an article before a key on it, while the
   controller.press('\r', { ...NO_KEY, return: true }, 1000);
   controller.press('1', NO_KEY, 1060);
   // The list takes seconds more at 100,000 articles: the key's write is on disk before it is in.
-  await vi.waitFor(() => expect(controller.pending).toBe(0), { timeout: 20_000, interval: 20 });
+  await vi.waitFor(() => expect(controller.pending).toBe(0), {
+    timeout: patience(2_000),
+    interval: 20,
+  });
   send({ type: 'loaded', articles: [A1, A2, A3], warnings: [] });
   // Every write queued is on disk (the waits are the store's fsyncs).
-  await vi.waitFor(() => expect(controller.pending).toBe(0), { timeout: 20_000, interval: 20 });
+  await vi.waitFor(() => expect(controller.pending).toBe(0), {
+    timeout: patience(2_000),
+    interval: 20,
+  });
   const stored = JSON.parse(readFileSync(storeFilePath(root, 'alice', 'a1'), 'utf8')) as {
     annotations: Array<{ label: string; anchor: { sentence: string } }>;
   };
@@ -125,9 +132,12 @@ it('says in one line when its journal cannot be written, and still writes the st
   controller.press('1', NO_KEY, 1060);
   controller.press('j', NO_KEY, 1120);
   controller.press('2', NO_KEY, 1180);
-  await vi.waitFor(() => expect(controller.pending).toBe(0), { timeout: 20_000, interval: 20 });
+  await vi.waitFor(() => expect(controller.pending).toBe(0), {
+    timeout: patience(2_000),
+    interval: 20,
+  });
   await vi.waitFor(() => expect(controller.getState().warnings).not.toEqual([]), {
-    timeout: 20_000,
+    timeout: patience(2_000),
     interval: 20,
   });
   expect(controller.getState().warnings).toEqual([
