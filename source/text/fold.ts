@@ -54,6 +54,11 @@ const specials: Record<string, string> = {
   æ: 'ae',
   œ: 'oe',
   ı: 'i',
+  // The modifier letter apostrophe (ʼ), which Ukrainian orthography prescribes in обʼєднання,
+  // and the turned comma (ʻ) of Uzbek and Hawaiian are letters to Unicode, so the word stayed
+  // whole where the same word typed with ' on any keyboard is two: both are the apostrophe.
+  ʼ: "'",
+  ʻ: "'",
   // Eastern Arabic and Persian digits and the Arabic separators: `٢٨` is the word `28`, so that
   // a search for either finds both.
   ...EASTERN_DIGITS,

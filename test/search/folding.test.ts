@@ -10,6 +10,7 @@ const engine = buildSearchEngine([
     'Air raid sirens sounded across KYIV on Monday.',
     '“Kyïv will not bow,” the mayor said — and ﬁrefighters worked through the night.',
     'В Києві оголосили тривогу, повідомляє «Київ Цифровий».',
+    'Лідери обʼєднання памʼятають про Гаваїʻі.',
   ]),
   article('joiners', [
     'او می\u200cخواهد برود، گفت وزیر.',
@@ -75,6 +76,13 @@ describe('folding and highlights', () => {
   it('finds a Persian word typed without its zero-width non-joiner, and with it', () => {
     expect(search('میخواهد').map(highlighted)).toEqual([['می\u200cخواهد']]);
     expect(search('می\u200cخواهد').map(highlighted)).toEqual([['می\u200cخواهد']]);
+  });
+
+  it("finds a Ukrainian word written with ʼ (U+02BC) when typed with ' or ’, and the other way", () => {
+    for (const query of ["об'єднання", 'об’єднання', 'обʼєднання']) {
+      expect(search(query).map(highlighted)).toEqual([['обʼєднання']]);
+    }
+    expect(search("пам'ятають").map(highlighted)).toEqual([['памʼятають']]);
   });
 
   it('reads a Devanagari conjunct with a zero-width joiner as one word', () => {
