@@ -46,7 +46,12 @@ const table: Record<AbbreviationKind, string> = {
     'prof Dra Sres Sras ' +
     // Russian: "г. Москва", "1999 гг.", "им. Ленина", "ул. Тверская", "см. выше", "ст. 5", "проф.", "ген.",
     // "пгт. Новый", "пос. Лесной"
-    'г гг им ул пр пл см ст п проф акад ген пгт пос',
+    'г гг им ул пр пл см ст п проф акад ген пгт пос ' +
+    // Ukrainian: "в м. Київ" (city), "вул. Хрещатик", "просп. Перемоги", "Київської обл.",
+    // "с. Мала Данилівка" (village), "у 2025 р." (year), "ім. Шевченка", "смт. Гостомель".
+    'м вул просп пров бульв обл с р рр смт ' +
+    // Italian lower case inside a sentence: "il sen. Rossi"; "l'on." is weighed in the splitter.
+    'sen',
   date:
     'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
     // German weekdays before a date: "am Mo. 3. März".
@@ -54,7 +59,7 @@ const table: Record<AbbreviationKind, string> = {
   acronym: 'U.S U.K U.N E.U U.A.E U.S.A U.S.S.R D.C N.Y L.A N.Z',
   closing:
     'Inc Ltd Corp Co Cos LLC Llc LLP Plc plc PLC Bros Jr Sr Esq etc al a.m p.m A.M P.M Ph.D M.D ' +
-    'т.д т.п руб долл тыс млн млрд',
+    'т.д т.п руб долл тыс млн млрд тис грн',
   number:
     // "N°." and "Nº." are the numero sign written with a degree sign or an ordinal indicator.
     'No Nos no nos N° Nº nº Vol Vols vol vols p pp Art Arts art Secs Fig Figs fig Ch Chap ch Para Op Nr ' +
@@ -111,7 +116,10 @@ export const sentenceStarters: ReadonlySet<string> = new Set(
     'nobody everyone everybody someone somebody nothing everything ' +
     // Russian, for "…в 2025 г. Это…": the Cyrillic abbreviations above are weighed the same way.
     'это он она оно они мы вы я в во на но и а по как однако при после также кроме что когда ' +
-    'если хотя по словам тем'
+    'если хотя по словам тем ' +
+    // Ukrainian, for "…у 2025 р. Це…" and "…5 м. Потім…".
+    'це він вона воно вони ми ви але і й та за як однак після також крім що коли якщо хоча тому ' +
+    'проте потім тоді зараз сьогодні вчора'
   ).split(' '),
 );
 

@@ -297,6 +297,15 @@ function opensDoubledPair(text: string, period: number, word: string): boolean {
   );
 }
 
+const pluralItalianArticles = new Set(['gli', 'degli', 'agli', 'dagli', 'sugli', 'cogli']);
+
+/** `on` of `l'on.` (an elided article glued to it) or of `gli on.`. */
+function italianHonourable(text: string, start: number, period: number): boolean {
+  const before = text.charCodeAt(period - 3);
+  if (period - 3 > start && (before === 39 || before === 0x2019)) return true;
+  return pluralItalianArticles.has(previousWord(text, start).toLowerCase());
+}
+
 function kindOf(
   word: string,
   text: string,
@@ -307,6 +316,9 @@ function kindOf(
   if (word === 'Sr' && romanceArticles.has(shortWordBefore(text, start))) return 'prefix';
   // French "a dit M. Erdoğan": Monsieur before a name, after a French word.
   if (word === 'M' && monsieurLeaders.has(previousWord(text, start).toLowerCase())) return 'prefix';
+  // Italian "l'on. Bianchi", "dell'on. Rossi", "gli on. Rossi e Bianchi" (onorevole): only after
+  // an elided or plural article, as English "moved on. Police said" ends a sentence.
+  if (word === 'on' && italianHonourable(text, start, period)) return 'prefix';
   const listed = abbreviations.get(word);
   if (listed) return listed;
   if (inLetterChain(text, start, word)) return 'inner'; // "z. B.", "u. Ä."

@@ -1153,6 +1153,20 @@ const table: Record<string, Case[]> = {
     ],
     ['Il Dott. Rossi è arrivato.', ['Il Dott. Rossi è arrivato.']],
     ['Они приехали в пгт. Новый Свет вечером.', ['Они приехали в пгт. Новый Свет вечером.']],
+    // qa59 #9: Ukrainian and Italian abbreviations of news, cut after them before.
+    [
+      'Нагадаємо, 2 грудня в м. Київ відбулася зустріч. Її провели на вул. Хрещатик.',
+      ['Нагадаємо, 2 грудня в м. Київ відбулася зустріч.', 'Її провели на вул. Хрещатик.'],
+    ],
+    [
+      'Це сталося у 2022 р. Тоді ніхто не знав. Висота стіни 5 м. Це багато.',
+      ['Це сталося у 2022 р.', 'Тоді ніхто не знав.', 'Висота стіни 5 м.', 'Це багато.'],
+    ],
+    [
+      "Il sen. Rossi e l'on. Bianchi hanno presentato emendamenti. Gli on. Verdi e Neri no.",
+      ["Il sen. Rossi e l'on. Bianchi hanno presentato emendamenti.", 'Gli on. Verdi e Neri no.'],
+    ],
+    ['The talks moved on. Police said nothing.', ['The talks moved on.', 'Police said nothing.']],
   ],
 };
 
