@@ -2,6 +2,7 @@ import wrapAnsi from 'wrap-ansi';
 import type { Article } from '../../corpus/types.js';
 import { groupedDigits } from '../../text/grouped-digits.js';
 import { oneLine } from '../../text/untrusted.js';
+import { hasUnspacedScript, wrapUnspaced } from '../../text/wrap-unspaced.js';
 
 export type LineKind = 'title' | 'meta' | 'notice' | 'blank' | 'text' | 'orphan-heading' | 'orphan';
 
@@ -43,9 +44,14 @@ export function headerLines(article: Article, width: number): Line[] {
   return lines;
 }
 
-/** One text's lines at a width: control sequences gone, words broken only when longer than it. */
+/**
+ * One text's lines at a width: control sequences gone, words broken only when longer than it;
+ * Chinese and Japanese between their words (`wrapUnspaced`), which no space separates.
+ */
 export function wrap(text: string, width: number): string[] {
-  return wrapAnsi(oneLine(text), width, { hard: true, trim: true }).split('\n');
+  const line = oneLine(text);
+  if (hasUnspacedScript(line)) return wrapUnspaced(line, width);
+  return wrapAnsi(line, width, { hard: true, trim: true }).split('\n');
 }
 
 /**
