@@ -27,6 +27,18 @@ const ROLES = set(`
   مصدر مصادر شاهد شهود سكان مسؤولون بيان
 `);
 
+/**
+ * Nouns of institutions that stand in a genitive chain before what they belong to: `مكتب تنسيق
+ * الشؤون الإنسانية` ("the Office for the Coordination of Humanitarian Affairs"), `رئيس مجلس
+ * الوزراء` ("the head of the Council of Ministers"). Such a chain ends at its first word with the
+ * article; a name (`أحمد أبو الغيط`) is no institution, so it is not taken for one.
+ */
+const INSTITUTIONS = set(`
+  مكتب مجلس وزارة هيئة منظمة لجنة مفوضية حكومة إدارة دائرة وكالة مركز صندوق برنامج جامعة قيادة
+  قوات جيش شرطة حزب حركة اتحاد تنسيق شؤون أركان بعثة محكمة نيابة سفارة قنصلية بلدية مديرية غرفة
+  بنك مصرف شركة مجموعة رابطة نقابة جمعية مؤسسة معهد مستشفى مجمع سلطة
+`);
+
 /** Words after which no name follows: that (إن), in, during, after, to reporters, today, the days … */
 const STOPS = set(`
   إن أن إنه أنه إنها أنها في خلال بعد قبل عن على إلى من مع يوم اليوم أمس للصحفيين لوكالة لقناة
@@ -53,6 +65,22 @@ export const isArabicVerb = (token: Token): boolean => {
 
 const isRole = (word: string): boolean => ROLES.has(word) || ROLES.has(stem(word));
 
+/** With the article, also after the preposition لِ that joins it (`للأمم`, "of the nations"). */
+const isDefinite = (word: string): boolean => word.startsWith('ال') || word.startsWith('لل');
+
+/**
+ * Where the genitive chain from `from` ends: institution nouns and words with the article, up
+ * to the last word with the article; `from` when there is none (`باسم حماس`: one word).
+ */
+function chainEnd(words: string[], from: number): number {
+  let end = from;
+  for (let j = from; j < words.length; j++) {
+    if (isDefinite(words[j]!)) end = j + 1;
+    else if (!INSTITUTIONS.has(words[j]!)) break;
+  }
+  return end;
+}
+
 /**
  * The speaker named after the verb at `at`, or null: a role phrase, a name, or both. A role with
  * no article and no name (`قال متحدث`, "a spokesman said") names no one, as in English.
@@ -75,16 +103,22 @@ export function arabicSpeaker(
   let definite = false;
   if (isRole(words[0]!)) {
     // `المتحدث`, or a role whose genitive makes it definite: `وزيرة الخارجية`, "the foreign
-    // minister"; not `متحدث باسم الوزارة` ("a spokesman for the ministry"), `مسؤول أوكراني`.
-    definite = words[0]!.startsWith('ال') || (words[1]?.startsWith('ال') ?? false);
+    // minister", `رئيس مجلس الوزراء`; not `متحدث باسم الوزارة` ("a spokesman for the
+    // ministry"), `مسؤول أوكراني`.
     roles.push(stem(words[0]!));
     i = 1;
-    // `باسم الكرملين`: what the spokesman speaks for; `الخارجية الروسية`: words that qualify.
+    const genitive = chainEnd(words, i);
+    definite = words[0]!.startsWith('ال') || genitive > i;
+    for (; i < genitive; i++) roles.push(stem(words[i]!));
+    // `باسم الكرملين`, `باسم مكتب تنسيق الشؤون الإنسانية`: what the spokesman speaks for, one
+    // word or a whole chain (qa59 #7: its last word without the article, then the name's first,
+    // were taken for the name).
     if (words[i] === 'باسم' && words[i + 1]) {
-      roles.push(stem(words[i + 1]!));
-      i += 2;
+      const end = Math.max(chainEnd(words, i + 1), i + 2);
+      for (i += 1; i < end; i++) roles.push(stem(words[i]!));
     }
-    while (i < words.length && words[i]!.startsWith('ال')) {
+    // `الخارجية الروسية`: words that qualify.
+    while (i < words.length && isDefinite(words[i]!)) {
       roles.push(stem(words[i]!));
       i++;
     }
