@@ -243,6 +243,21 @@ export const BOILERPLATE: ReadonlyArray<{
     reason: 'live blog label',
     pattern: /^(?:key event|pinned(?: post)?|live(?: updates?)?)$/i,
   },
+  {
+    // A newsletter's furniture, kept when a reader saves the email (qa59 #5): "View in
+    // browser", "You are receiving this email because you signed up…", "Unsubscribe | Manage
+    // preferences", "Forward to a friend".
+    reason: 'email footer',
+    pattern:
+      /^(?:view (?:this (?:email|newsletter) |it )?(?:in|on) (?:your |a |the )?(?:browser|web)|you(?: are|'re) receiving this (?:email|e-mail|newsletter|message)\b[\s\S]*|unsubscribe(?:\s*[|·•]\s*(?:manage|update) (?:your )?(?:email )?(?:preferences|subscription)s?)?|(?:manage|update) (?:your )?(?:email )?(?:preferences|subscriptions?)|forward (?:this (?:email|newsletter) )?to a friend)\s*\.?$/i,
+    may: (lower) =>
+      lower.includes('browser') ||
+      lower.includes('web') ||
+      lower.includes('receiving') ||
+      lower.includes('subscri') ||
+      lower.includes('preferences') ||
+      lower.includes('friend'),
+  },
 ];
 
 /** Opens a donation or membership appeal that runs to its closing line or the end. */

@@ -96,6 +96,22 @@ export function markRegions(units: Unit[], reasons: Reasons): void {
   markAppeals(units, reasons);
   markHeadlineLists(units, reasons);
   markNewsletterPromotions(units, reasons);
+  markEmailFooters(units, reasons);
+}
+
+const EMAIL_FOOTER_START = /\bunsubscribe\b|receiving this (?:email|e-mail|newsletter|message)/i;
+
+/**
+ * An email's footer runs to its end: after "You are receiving this email…" or "Unsubscribe"
+ * come the sender's postal address and legal lines, which no pattern can know (qa59 #5). Only
+ * in the last third of the text, so that an unsubscribe link at the top leaves the story alone.
+ */
+function markEmailFooters(units: Unit[], reasons: Reasons): void {
+  for (let start = Math.floor((units.length * 2) / 3); start < units.length; start++) {
+    if (reasons[start] !== 'email footer' || !EMAIL_FOOTER_START.test(units[start]!.text)) continue;
+    for (let i = start + 1; i < units.length; i++) reasons[i] ??= 'email footer';
+    return;
+  }
 }
 
 const PROMOTION_END = /^after newsletter promotion$/i;

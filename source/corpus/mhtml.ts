@@ -13,7 +13,7 @@ const LF = 0x0a;
 const EQUALS = 0x3d;
 
 /** Headers of a MIME entity, folded lines unfolded, names lower-cased. */
-function headersOf(text: string): Map<string, string> {
+export function headersOf(text: string): Map<string, string> {
   const headers = new Map<string, string>();
   for (const line of text.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/)) {
     const colon = line.indexOf(':');
@@ -25,7 +25,7 @@ function headersOf(text: string): Map<string, string> {
 }
 
 /** A parameter of a header value: `boundary` of `multipart/related; boundary="----abc"`. */
-function parameter(value: string, name: string): string | null {
+export function parameter(value: string, name: string): string | null {
   const match = new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
@@ -34,7 +34,7 @@ function parameter(value: string, name: string): string | null {
  * Where the headers from `from` end: the first empty line before `to`. Looked for within the
  * part alone: a file with CRLF lines has no `\n\n`, and each part looked to the file's end.
  */
-function headerEnd(
+export function headerEnd(
   bytes: Buffer,
   from: number,
   to = bytes.length,
@@ -79,14 +79,14 @@ export function decodeQuotedPrintable(bytes: Buffer): Buffer {
   return out.subarray(0, length);
 }
 
-function decodeBody(body: Buffer, encoding: string): Buffer {
+export function decodeBody(body: Buffer, encoding: string): Buffer {
   if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
   if (encoding === 'base64') return Buffer.from(body.toString('latin1'), 'base64');
   return body;
 }
 
 /** The page of an HTML part, its charset declared in its first bytes when the part names one. */
-function page(headers: Map<string, string>, body: Buffer): Buffer {
+export function page(headers: Map<string, string>, body: Buffer): Buffer {
   const encoding = (headers.get('content-transfer-encoding') ?? '').toLowerCase();
   const html = decodeBody(body, encoding);
   const charset = parameter(headers.get('content-type') ?? '', 'charset');

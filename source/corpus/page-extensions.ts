@@ -16,6 +16,8 @@ export const PAGE_EXTENSIONS: readonly string[] = [
   '.svg',
   '.mhtml',
   '.mht',
+  // An email's attachments are parts beside its body, not read; its body is measured alone.
+  '.eml',
 ];
 
 const pages = new Set(PAGE_EXTENSIONS);

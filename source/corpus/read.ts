@@ -12,13 +12,14 @@ import { open, stat } from 'node:fs/promises';
 import { extname, isAbsolute, relative, sep } from 'node:path';
 import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
+import { type EmailBody, emailBody } from './email.js';
 import { dropInlinedData } from './inlined-data.js';
 import { ioReason } from './io-reason.js';
 import { articleRecord } from './json-record.js';
 import type { FrontMatter } from './markdown.js';
 import { mhtmlPage } from './mhtml.js';
 import { isPageName } from './page-extensions.js';
-import { addRemoval, noRemoval, removalWarning, sanitizeText } from './sanitize.js';
+import { addRemoval, noRemoval, type Removal, removalWarning, sanitizeText } from './sanitize.js';
 
 /** Larger files are refused: nobody reviews a 5 MB article, and cleaning it would freeze the UI. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -98,7 +99,16 @@ function formatOf(path: string, text: string): Format {
 export function bytesToSource(path: string, file: Uint8Array): SourceText {
   if (file.length > MAX_PAGE_BYTES) throw tooLarge(path, file.length, 0);
   let read = file;
-  const mhtml = isMhtml(path, file);
+  const extension = extname(path).toLowerCase();
+  let email: EmailBody | null = null;
+  if (extension === '.eml') {
+    email = emailBody(file);
+    if (email === null) {
+      throw new FileRefusedError(path, 'an email with no text or HTML part');
+    }
+    read = email.bytes;
+  }
+  const mhtml = email === null && isMhtml(path, file);
   if (mhtml) {
     const page = mhtmlPage(file);
     if (page === null) {
@@ -116,15 +126,32 @@ export function bytesToSource(path: string, file: Uint8Array): SourceText {
     throw error;
   }
   if (decoded.text.trim() === '') throw new FileRefusedError(path, 'empty file');
-  const extension = extname(path).toLowerCase();
   if (!mhtml && extension === '.json') return recordSource(path, decoded);
   if (extension === '.jsonl' || extension === '.ndjson') {
     throw new FileRefusedError(path, 'JSON Lines: margin reads one article a file');
   }
   const { text, ...removal } = sanitizeText(decoded.text);
   const warnings = [...decoded.warnings];
+  if (email !== null) {
+    const given = sanitizedGiven(email.given, removal);
+    if (removal.removed > 0) warnings.push(removalWarning(removal));
+    return { text, format: email.html ? 'html' : 'text', warnings, given };
+  }
   if (removal.removed > 0) warnings.push(removalWarning(removal));
   return { text, format: mhtml ? 'html' : formatOf(path, text), warnings };
+}
+
+/** What a file said of its article, each value sanitised: an encoded header can hold escapes. */
+function sanitizedGiven(given: FrontMatter, removal: Removal): FrontMatter {
+  const out = { ...given };
+  for (const key of Object.keys(out) as Array<keyof FrontMatter>) {
+    const value = out[key];
+    if (value === null) continue;
+    const sanitized = sanitizeText(value);
+    addRemoval(removal, sanitized);
+    out[key] = sanitized.text;
+  }
+  return out;
 }
 
 /**
@@ -142,11 +169,7 @@ function recordSource(path: string, decoded: { text: string; warnings: string[] 
     return sanitized.text;
   };
   const text = clean(record.body);
-  const given = { ...record.meta };
-  for (const key of Object.keys(given) as Array<keyof FrontMatter>) {
-    const value = given[key];
-    if (value !== null) given[key] = clean(value);
-  }
+  const given = sanitizedGiven(record.meta, removal);
   const warnings = [...decoded.warnings];
   if (removal.removed > 0) warnings.push(removalWarning(removal));
   return { text, format: record.html ? 'html' : 'text', warnings, given };
