@@ -73,6 +73,12 @@ export const folderLookSettings = { everyMs: FOLDER_LOOK_MS };
  */
 const WATCHED_LOOK_MS = 50;
 /**
+ * The corpus folders watched at most (the root first, then in path order): each is one of the
+ * system's watches (8,192 a user by default on older Linux, shared with the store's). Beyond
+ * them, an article arriving waits for the timed look (`FOLDER_LOOK_MS`).
+ */
+const WATCHED_FOLDERS_AT_MOST = 512;
+/**
  * At most this many articles another margin wrote are taken into the list one by one; more, and
  * the list is read again whole (a refresh of a pulled corpus).
  */
@@ -552,7 +558,7 @@ export function followOthers({
     timer.unref();
     due = Date.now() + wait;
   };
-  const watcher = watchFolder(index.root, () => {
+  const watcher = new FolderWatch(index.root, () => {
     folderMoved = true;
     // Brought forward, never put off: a stream of events (a `git pull`) still looks on time.
     // Spaced from the last look at the folder too: a file appended to in place tells of each
@@ -589,6 +595,8 @@ export function followOthers({
         const own = await index.refresh('quick');
         lookedAtFolder = Date.now();
         if (stopped) return;
+        // A folder it found made (even empty) or removed: watched, or no longer.
+        followFolders();
         if (own.changed) {
           changedAt = lookedAtFolder;
           now = index.generation();
@@ -629,6 +637,8 @@ export function followOthers({
       list = fresh;
       listed = at;
       number = last;
+      // A folder made or removed since (here or by another margin): watched, or no longer.
+      followFolders();
       listener(event);
     } catch {
       // The index being closed under it, or read while it changed: a later look tries again.
@@ -638,12 +648,61 @@ export function followOthers({
       if (!stopped) later(Math.min(OTHERS_LOOK_MS * 2 ** failures, OTHERS_BACKOFF_MS));
     }
   };
+  const followFolders = () => {
+    try {
+      watcher.follow(['', ...index.folders(WATCHED_FOLDERS_AT_MOST - 1)]);
+    } catch {
+      // The index closed under it: the timed looks serve.
+    }
+  };
+  followFolders();
   later(OTHERS_LOOK_MS);
   return () => {
     stopped = true;
-    watcher?.close();
+    watcher.close();
     if (timer) clearTimeout(timer);
   };
+}
+
+/**
+ * Calls `moved` when the system tells of an entry changing in the corpus folder or one of the
+ * subfolders it is told to follow (`fs.watch` watches one folder's own entries, not its
+ * subfolders': an article saved into `corpus/2026-12/` waited for the next timed look, up to
+ * `FOLDER_LOOK_MS`, before it was read and placed). A folder it cannot watch (no watches left,
+ * removed meanwhile) is left to the timed looks.
+ */
+class FolderWatch {
+  readonly #watchers = new Map<string, FSWatcher>();
+  #closed = false;
+
+  constructor(
+    private readonly root: string,
+    private readonly moved: () => void,
+  ) {}
+
+  /** Watches these folders (relative to the root, `''` the root itself) and no others. */
+  follow(folders: readonly string[]): void {
+    if (this.#closed) return;
+    const wanted = new Set(folders);
+    for (const [folder, watcher] of this.#watchers) {
+      if (wanted.has(folder)) continue;
+      watcher.close();
+      this.#watchers.delete(folder);
+    }
+    for (const folder of wanted) {
+      if (this.#watchers.has(folder)) continue;
+      const watcher = watchFolder(folder === '' ? this.root : join(this.root, folder), () =>
+        this.moved(),
+      );
+      if (watcher) this.#watchers.set(folder, watcher);
+    }
+  }
+
+  close(): void {
+    this.#closed = true;
+    for (const watcher of this.#watchers.values()) watcher.close();
+    this.#watchers.clear();
+  }
 }
 
 /**

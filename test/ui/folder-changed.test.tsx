@@ -148,3 +148,42 @@ describe('a review whose folder tells it of a file added', () => {
     }
   });
 });
+
+describe('a review whose corpus has subfolders', () => {
+  it('looks at once when a file is added in a subfolder, not at its next timed look', async () => {
+    await writeSettled('a.txt', story('Athens'));
+    await writeSettled('2026-12/b.txt', story('Geneva'));
+    (await openIndex('full')).close();
+    // Timed looks out of reach: only the subfolder's own word can bring the article in (the
+    // corpus folder's watch does not tell of its subfolders' entries).
+    const every = folderLookSettings.everyMs;
+    folderLookSettings.everyMs = 3_600_000;
+    const { screen, stdout, quit, controller } = await review();
+    try {
+      await eventually(
+        () => (controller.getState().loading === null ? true : undefined),
+        'the list',
+        10_000,
+        screen,
+      );
+      const from = stdout.frames.length;
+      await writeSettled('2026-12/c.txt', story('Oslo'));
+      await eventually(
+        () =>
+          /1 article arrived/.test(plain(stdout.frames.slice(from).join(''))) ? true : undefined,
+        'the arrival said',
+        10_000,
+        screen,
+      );
+      // In path order: the subfolder's before a.txt.
+      expect(controller.getState().articles.map((article) => article.title)).toEqual([
+        'Talks resume in Geneva',
+        'Talks resume in Oslo',
+        'Talks resume in Athens',
+      ]);
+    } finally {
+      folderLookSettings.everyMs = every;
+      await quit();
+    }
+  });
+});

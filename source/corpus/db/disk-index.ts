@@ -800,6 +800,17 @@ export class DiskCorpusIndex implements CorpusIndex, WordIndex {
     );
   }
 
+  /**
+   * The folders under the root the index read (relative, `/` between names; `''` the root
+   * itself), in path order, at most `limit`: those skipped as margin's own are not among them.
+   */
+  folders(limit: number): string[] {
+    return this.db
+      .prepare('SELECT path FROM folders ORDER BY path LIMIT ?')
+      .pluck()
+      .all(limit) as string[];
+  }
+
   ids(): string[] {
     // The unique index on id alone: not a page per article, as the table's rows are.
     return this.db.prepare('SELECT id FROM articles').pluck().all() as string[];
