@@ -48,10 +48,20 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another']);
  * Never in capitals: `UN` is the United Nations.
  */
 const OTHER_ARTICLES = new Set(['ein', 'eine', 'un', 'une', 'uno', 'una', 'um', 'uma']);
+/**
+ * The definite articles of the other languages read, before a role after the verb: "ha detto il
+ * ministro", "ha dichiarato la segretaria", "disse o gerente" (qa59 #12). In lower case only:
+ * `La Russa`, `El Paso` are names.
+ */
+const OTHER_DEFINITE = new Set(['il', 'lo', 'la', 'le', 'el', 'o', 'os', 'der', 'die', 'das']);
 const isDeterminer = (token: Token | undefined): boolean =>
   token !== undefined &&
   (DETERMINERS.has(token.lower) ||
-    (OTHER_ARTICLES.has(token.lower) && token.text !== token.text.toUpperCase()));
+    (OTHER_ARTICLES.has(token.lower) && token.text !== token.text.toUpperCase()) ||
+    (OTHER_DEFINITE.has(token.text) && token.text === token.lower));
+
+/** An Italian or French "of the" elided before what a post is of: `dell'Economia`, `d'État`. */
+const ELIDED_OF = /^(?:dell|dall|nell|sull|all|d)['’]\p{Lu}/u;
 /** Words between a speaker and their verb: "Putin also insisted", "The Kremlin has stated". */
 const BRIDGE = new Set([
   'also',
@@ -121,7 +131,8 @@ function phraseWord(token: Token): boolean {
     NATIONS.has(token.lower) ||
     isDeterminer(token) ||
     HONORIFICS.has(token.lower) ||
-    NAME_PARTICLES.has(token.text)
+    NAME_PARTICLES.has(token.text) ||
+    ELIDED_OF.test(token.text)
   );
 }
 
@@ -215,6 +226,16 @@ function phraseAfter(tokens: Token[], inside: boolean[], from: number): Token[] 
   let i = from;
   if (i < tokens.length && PRONOUNS.has(tokens[i]!.lower) && tokens[i]!.kind === 'word') {
     return [tokens[i]!];
+  }
+  // "says housing economist Jenny Schuetz": one lower-case word before a role is part of it.
+  if (
+    i + 1 < tokens.length &&
+    !inside[i] &&
+    !inside[i + 1] &&
+    commonNoun(tokens[i]!) &&
+    isRole(tokens[i + 1]!.lower)
+  ) {
+    i++;
   }
   while (i < tokens.length && !inside[i] && phraseWord(tokens[i]!)) i++;
   // "says the letter", "said the actor": a determiner and one common noun.

@@ -42,7 +42,7 @@ export const OTHER_REPORTING_VERBS = words(`
   сказал сказала сказали заявил заявила заявили отметил отметила добавил добавила подчеркнул
   подчеркнула сообщил сообщила пояснил пояснила говорит заявляет ответил ответила
   сказав заявив зазначив зазначила додав додала підкреслив підкреслила повідомив повідомила
-  пояснив каже заявляє відповів відповіла
+  пояснив каже заявляє відповів відповіла наголосив наголосила
   dedi söyledi açıkladı belirtti kaydetti vurguladı ekledi
   قال وقال أضاف وأضاف
 `);
@@ -102,7 +102,9 @@ export const ROLE_NOUNS = words(`
   präsident präsidentin kanzler kanzlerin bundeskanzler bundeskanzlerin außenminister
   außenministerin ministerin ministerpräsident sprecher sprecherin regierungssprecher
   bürgermeister président présidente ministre porte-parole presidente ministro ministra portavoz
-  portavoce porta-voz президент министр пресс-секретарь представитель міністр речник
+  portavoce porta-voz segretario segretaria direttore direttrice sindaco governatore economista
+  gerente diretor diretora secretário secretária
+  президент министр пресс-секретарь представитель міністр речник
   cumhurbaşkanı başbakan bakan sözcü متحدث
 `);
 

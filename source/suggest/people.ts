@@ -39,6 +39,8 @@ export interface Mention {
 }
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'one', 'another', 'its', 'his', 'her', 'their']);
+/** The other languages' definite articles before a role (`il ministro`), in lower case only. */
+const OTHER_DEFINITE = new Set(['il', 'lo', 'la', 'le', 'el', 'o', 'os', 'der', 'die', 'das']);
 
 /**
  * The indefinite articles of the other languages (`un porte-parole`, `ein Sprecher`), read as
@@ -125,6 +127,9 @@ export function mention(tokens: Token[]): Mention | null {
   if (DETERMINERS.has(words[0]!.lower)) {
     determiner = words[0]!.lower;
     from = 1;
+  } else if (OTHER_DEFINITE.has(words[0]!.text) && words.length > 1) {
+    determiner = 'the';
+    from = 1;
   } else if (otherIndefinite(words)) {
     determiner = 'a';
     from = 1;
@@ -148,7 +153,9 @@ export function mention(tokens: Token[]): Mention | null {
     // with the particle (`President de Klerk`, `President da Silva`; review57-c).
     words[nameStart - 1]!.text === words[nameStart - 1]!.lower
   ) {
-    nameStart = words.length;
+    // `portavoce del Cremlino` names no one; `segretaria del Pd Elly Schlein` names who holds
+    // the post after what it is of, one word, when two words or more are left (qa59 #12).
+    nameStart = words.length - (nameStart + 2) >= 2 ? nameStart + 2 : words.length;
   }
   // "the High Commissioner for Human Rights": capitals after "of" or "for" name what a post or
   // body is of, not a person.
