@@ -853,7 +853,9 @@ export function agencyOfDateline(text: string): string | null {
   const match = WIRE_DATELINE.exec(text);
   if (!match) return null;
   const code = match[1]!.replace(/\./g, '');
-  const known = outletOfAgencyCode(code) ?? outletOfAgencyCode(code.toUpperCase());
+  // In lower case as dpa signs (`(afp)`), a code; capitalised, `(Ana)`, a person's name.
+  const lower = code === code.toLowerCase();
+  const known = outletOfAgencyCode(code) ?? (lower ? outletOfAgencyCode(code.toUpperCase()) : null);
   if (known !== null) return known;
   return isKnownOutlet(code) ? code : null;
 }
