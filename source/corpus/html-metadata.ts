@@ -1,4 +1,5 @@
 import type { Element } from './dom.js';
+import { elementText, SILENT } from './html-elements.js';
 import { type LiveBlogUpdate, readLinkedData } from './json-ld.js';
 import { hostOf, outletOfUrl } from './outlets.js';
 import { tidy } from './units.js';
@@ -29,26 +30,7 @@ export interface HtmlMeta {
   liveBlogUpdates: LiveBlogUpdate[];
 }
 
-/** Elements whose text is never the headline or a date: the h1 of a menu. */
-const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav']);
-
 const MAX_H1S = 8;
-
-function textOf(element: Element): string {
-  const parts: string[] = [];
-  // Depth-first, children pushed in reverse so text comes out in document order.
-  const pending: Array<Element | string> = [element];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (typeof node === 'string') {
-      parts.push(node);
-      continue;
-    }
-    if (node !== element && SILENT.has(node.name)) continue;
-    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
-  }
-  return tidy(parts.join('').replace(/\s+/g, ' '));
-}
 
 /**
  * Reads the head's `<title>` and `<meta>` tags, JSON-LD blocks, the first `<h1>` and the first
@@ -90,7 +72,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       canonical = attribs.href ?? null;
     }
     if (name === 'title' && meta.title === null && !silent) {
-      meta.title = textOf(element) || null;
+      meta.title = elementText(element) || null;
       continue;
     }
     if (name === 'script') {
@@ -100,7 +82,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       continue;
     }
     if (name === 'h1' && meta.h1s.length < MAX_H1S && !silent) {
-      const text = textOf(element);
+      const text = elementText(element);
       if (text) meta.h1s.push(text);
     }
     if (name === 'time' && attribs.datetime && !silent) timeDates.push(attribs.datetime);
@@ -115,7 +97,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       !silent &&
       /(?:^|\s)author(?:\s|$)/i.test(attribs.rel ?? '')
     ) {
-      const text = textOf(element).replace(/^by\s+/i, '');
+      const text = elementText(element).replace(/^by\s+/i, '');
       // A site's admin account (`jdadmin`) is who posted it, not a byline.
       const named = /\p{L}/u.test(text) && text.length <= 100 && !/^https?:/i.test(text);
       if (named) relAuthor = text;
