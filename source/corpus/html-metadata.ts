@@ -20,6 +20,12 @@ export interface HtmlMeta {
   /** Every date the page gives for its publication, best first: callers take the first plausible. */
   published: string[];
   author: string | null;
+  /**
+   * The text of the first element the page names a byline (`<div class="byline">Jane Doe</div>`,
+   * `<span class="author">`, `itemprop="author"`) where nothing above names the writer: as
+   * written, a writer's title or the date beside the name maybe (`clean.ts` reads the people).
+   */
+  bylineText: string | null;
   /** The page's own address (`og:url`, else `<link rel="canonical">`), or null. */
   url: string | null;
   /** Absolute link targets of the body, for naming the outlet when nothing else does. */
@@ -44,6 +50,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     siteName: null,
     published: [],
     author: null,
+    bylineText: null,
     url: null,
     links: [],
     liveBlog: false,
@@ -56,6 +63,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const metaDates: string[] = [];
   const timeDates: string[] = [];
   let relAuthor: string | null = null;
+  let bylineText: string | null = null;
   const pending: Array<{ element: Element; silent: boolean }> = [{ element: root, silent: false }];
   while (pending.length > 0) {
     const { element, silent } = pending.pop()!;
@@ -102,6 +110,10 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       const named = /\p{L}/u.test(text) && text.length <= 100 && !/^https?:/i.test(text);
       if (named) relAuthor = text;
     }
+    if (bylineText === null && !silent && isBylineElement(attribs)) {
+      const text = elementText(element);
+      if (/\p{L}/u.test(text) && text.length <= MAX_BYLINE) bylineText = text;
+    }
     const quiet = silent || SILENT.has(name) || 'hidden' in attribs;
     for (let i = element.children.length - 1; i >= 0; i--) {
       const child = element.children[i]!;
@@ -133,8 +145,29 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     [metaAuthor, facts.people, facts.author, relAuthor].find(
       (name): name is string => name != null && !isPublisherName(name, outlets),
     ) ?? null;
+  if (meta.author === null && bylineText !== null && !isPublisherName(bylineText, outlets)) {
+    meta.bylineText = bylineText;
+  }
   meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
   return meta;
+}
+
+/** Longer text in a byline's element is a writer's biography, not the byline. */
+const MAX_BYLINE = 100;
+
+/**
+ * Class words of a byline's element, each a whole word of the class or id or its last part
+ * (`byline`, `article-byline`, `author`, `post-author`, `author-name`, `c-byline__author`), or
+ * microdata's `itemprop="author"`; not a writer's picture or biography (`author-bio`).
+ */
+const BYLINE_WORD =
+  /^(?:[\w-]*[-_])?(?:byline|author|authors|writer)(?:[-_]+(?:name|names|link))?$/i;
+const NOT_BYLINE = /bio|avatar|image|img|photo|pic|box|desc|about|follow|social|more|date|time/i;
+
+function isBylineElement(attribs: Record<string, string>): boolean {
+  if (/(?:^|\s)author(?:\s|$)/i.test(attribs.itemprop ?? '')) return true;
+  const words = `${attribs.class ?? ''} ${attribs.id ?? ''}`.split(/\s+/);
+  return words.some((word) => BYLINE_WORD.test(word) && !NOT_BYLINE.test(word));
 }
 
 /**
