@@ -15,6 +15,7 @@ import { truncate } from '../text/width.js';
 import { type Command, corpusFlags } from './command.js';
 import { CannotRun } from './output.js';
 import { loadProject } from './project.js';
+import { renameTo } from './unlisted-labels.js';
 
 /** As margin.json's schema allows a label name: it travels into every export. */
 const LABEL_NAME = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
@@ -57,9 +58,7 @@ Examples
     dryRun: { type: 'boolean', default: false, shortFlag: 'n' },
   },
   async run(input, flags, io, output) {
-    if (input.length !== 2) {
-      throw new CannotRun('give the label to rename and its new name: margin relabel OLD NEW');
-    }
+    if (input.length !== 2) throw new CannotRun(await argumentsWanted(input, flags, io));
     const [from, to] = input as [string, string];
     if (from === to) throw new CannotRun(`"${oneLine(from)}" is already its own name`);
     if (!LABEL_NAME.test(to) || to.length > 64) {
@@ -186,6 +185,26 @@ Examples
     return output.status();
   },
 };
+
+/**
+ * What to give when relabel did not get two names, with a command to run rather than `OLD NEW`
+ * alone: `opinion` alone gets one made of the project's labels, `margin relabel opinion claim
+ * (or quote, event)`.
+ */
+async function argumentsWanted(
+  input: readonly string[],
+  flags: Record<string, unknown>,
+  io: Parameters<Command['run']>[2],
+): Promise<string> {
+  if (input.length === 1) {
+    const { labels } = await loadProject(flags, io);
+    return `give the new name after ${oneLine(input[0]!)}: ${renameTo(input[0]!, labels)}`;
+  }
+  if (input.length === 0) {
+    return 'give the label to rename and its new name: margin relabel OLD NEW, as in margin relabel opinion view (more in margin relabel --help)';
+  }
+  return `relabel renames one label at a time: give OLD and NEW, not ${input.length} names (${input.map(oneLine).join(' ')}); a label's name has no spaces`;
+}
 
 /** margin's rule labels, and what their rules read besides the label. */
 const RULE_NAMES = ['claim', 'quote', 'event'];

@@ -1,3 +1,4 @@
+import { closest } from '../search/closest.js';
 import { unknownLabel } from '../search/unknown-label.js';
 import type { Repository } from '../store/index.js';
 import type { LabelSet } from '../store/labels.js';
@@ -34,7 +35,10 @@ export async function unlistedLabels(
   return {
     notes: unlisted.map((name) => {
       const n = held.get(name)!;
-      return `${shown(name)} is not in margin.json's labels; the store holds ${n} annotation${n === 1 ? '' : 's'} with it (to rename it there: margin relabel)`;
+      return `${shown(name)} is not in margin.json's labels; the store holds ${n} annotation${n === 1 ? '' : 's'} with it (to rename it there: ${renameTo(
+        name,
+        codebook.map((label) => ({ name: label })),
+      )})`;
     }),
     refusal: null,
   };
@@ -67,12 +71,30 @@ export async function strayLabelNotes(
   return [...stray]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([label, { count, annotators }]) => {
-      const heirs = codebook.filter((entry) => entry.rules === label);
-      const target = heirs.length === 1 ? heirs[0]!.name : 'NEW';
       const who = annotators.sort().join(', ');
       const plural = count === 1 ? '' : 's';
-      return `label "${label}" is not in margin.json's labels; the store holds ${count} annotation${plural} with it (${who}), counted as a label of its own: margin relabel ${shellWord(label)} ${target} renames it`;
+      return `label "${label}" is not in margin.json's labels; the store holds ${count} annotation${plural} with it (${who}), counted as a label of its own: ${renameTo(label, codebook)} renames it`;
     });
+}
+
+/**
+ * The `margin relabel` that renames a label the codebook does not list, with a real name where
+ * the command said `NEW` (stop 58): the codebook label whose rules are the old name's when
+ * there is exactly one (`claim` renamed `assertion`), else the one nearest in spelling, else
+ * the first, and the others named after it.
+ */
+export function renameTo(
+  label: string,
+  codebook: ReadonlyArray<{ name: string; rules?: string | undefined }>,
+): string {
+  const heirs = codebook.filter((entry) => entry.rules === label);
+  const command = (target: string) => `margin relabel ${shellWord(label)} ${shellWord(target)}`;
+  if (heirs.length === 1) return command(heirs[0]!.name);
+  const names = codebook.map((entry) => entry.name).filter((name) => name !== label);
+  const target = closest(label, names) ?? names[0];
+  if (target === undefined) return 'margin relabel OLD NEW';
+  const others = names.filter((name) => name !== target);
+  return others.length === 0 ? command(target) : `${command(target)} (or ${others.join(', ')})`;
 }
 
 /** A word as a shell reads it back: quoted when it holds anything but letters, digits and `.-_`. */

@@ -79,6 +79,16 @@ export const BOILERPLATE: ReadonlyArray<{
       /^(?:sign in|sign up|log ?in|log ?out|register|create (?:an |a free )?account|my account|subscribe(?: now| today| for .{1,40})?|already (?:a subscriber|have an account)\??.{0,40}|get unlimited access.{0,60}|start your (?:free )?trial.{0,40})[.!?]*$/i,
   },
   {
+    // What a paywall says where the story stops: `Subscribe to continue reading.`, `This
+    // article is for subscribers only.`, `To keep reading, log in or subscribe.` (a paywalled
+    // page shows its standfirst with its teaser: `standfirst.ts`).
+    reason: 'paywall',
+    pattern:
+      /^(?:(?:subscribe|sign in|sign up|log ?in|register)(?: now| today)?(?: (?:to|and) (?:continue|keep) reading| to read (?:the full|the rest of this|this) (?:article|story))(?: for free| for \S{1,12} a (?:week|month))?|(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:for|available to|reserved for|exclusive to) (?:paying )?(?:subscribers|members)(?: only)?|to (?:continue|keep) reading,? (?:please )?(?:subscribe|sign in|log ?in|register)[^.!?]{0,40})[.!?]*$/i,
+    may: (lower) =>
+      lower.includes('read') || lower.includes('subscribers') || lower.includes('members'),
+  },
+  {
     reason: 'share or follow',
     pattern:
       /^(?:share(?: this)?(?: article| story| page| post)?(?: on .{1,30})?|follow us(?: on .{1,60})?|tweet|print|email|e-mail|copy link|link copied|facebook|twitter|x|telegram|whatsapp|linkedin|reddit|flipboard|pinterest|comments?)\s*:?$/i,

@@ -196,14 +196,14 @@ export function initialClasses(units: Unit[], reasons: Reasons, lists: string[][
 }
 
 /**
- * What a unit's neighbours learn from it. 'edge' is the end of the file, and the headline and
- * dateline above the body too: the article begins under them, so they are not the boilerplate
+ * What a unit's neighbours learn from it. 'edge' is the end of the file, and the headline,
+ * dateline and byline above the body too: the article begins under them, so they are not the boilerplate
  * that jusText's edges stand for (a short first paragraph after the headline went with them).
  */
 type Near = Class | 'edge';
 
 /** Metadata lines whose place tells where the article begins. */
-const HEAD_REASONS = new Set(['title', 'dateline', 'caption repeating the title']);
+const HEAD_REASONS = new Set(['title', 'dateline', 'byline', 'caption repeating the title']);
 
 /**
  * The nearest class before (or after) each unit, skipping short units, and near-good ones too

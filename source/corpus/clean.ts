@@ -70,7 +70,7 @@ function parse(text: string, format: Format): Parsed {
       links: meta.links,
       title: headlineOf(meta),
       date: firstDate(meta.published),
-      byline: meta.author ? (parseByline(meta.author) ?? meta.author) : null,
+      byline: meta.author ? (parseByline(meta.author) ?? meta.author) : writerOf(meta.bylineText),
       source: meta.siteName,
       sections: titleSections(meta).map(normalise),
     };
@@ -98,6 +98,18 @@ function parse(text: string, format: Format): Parsed {
     source: meta?.source ?? null,
     sections: [],
   };
+}
+
+/**
+ * The people a byline's element names (`Jane Doe`, `Jane Doe, Staff Writer`, `By Jane Doe ·
+ * March 14, 2025`), read as a "By" line is; null when it names no one.
+ */
+function writerOf(text: string | null): string | null {
+  if (text === null) return null;
+  // Labelled in any language margin reads (`Par Claire Dumont (Rennes, correspondante)`), else
+  // names alone, else names and what a "By" line may hold beside them.
+  const labelled = parseDateline(text)?.byline;
+  return labelled ?? parseByline(text) ?? parseDateline(`By ${text}`)?.byline ?? null;
 }
 
 /** What front matter or a JSON record says of the article, read as the text's own would be. */
@@ -305,6 +317,11 @@ function cleanUnits(parsed: Parsed, marked: Marked, format: Format, chosen: bool
         byline ??= outlet.byline;
       }
       datelineSource ??= dateline.source ?? outlet?.source ?? null;
+      continue;
+    }
+    // The writer's name on a line of its own, as a byline's element without "By" gives it.
+    if (byline !== null && parseByline(text) === byline) {
+      reasons[i] = 'byline';
       continue;
     }
     plainAbove = i;

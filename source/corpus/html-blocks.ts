@@ -1,5 +1,6 @@
 import { consentOverlays } from './consent.js';
 import type { Element } from './dom.js';
+import { BLOCKS, elementText } from './html-elements.js';
 import { inlineCards } from './inline-cards.js';
 import { tidy, type Unit } from './units.js';
 
@@ -37,49 +38,6 @@ const NEVER_TEXT = new Set([
   // Captions are not the story (the benchmark's annotators and reviewers agree).
   'figure',
   'figcaption',
-]);
-
-/** Elements that end one paragraph and start the next. */
-const BLOCKS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'br',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hr',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'td',
-  'th',
-  'tr',
-  'ul',
 ]);
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -368,7 +326,7 @@ export function figcaptionWords(root: Element): { captions: number; words: numbe
     for (const child of element.children) {
       if (typeof child === 'string') continue;
       if (child.name === 'figcaption') {
-        const count = (textOf(child).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        const count = (elementText(child).match(/[\p{L}\p{N}]+/gu) ?? []).length;
         if (count >= CAPTION_WORDS) {
           captions++;
           words += count;
@@ -377,12 +335,4 @@ export function figcaptionWords(root: Element): { captions: number; words: numbe
     }
   }
   return { captions, words };
-}
-
-function textOf(element: Element): string {
-  let text = '';
-  for (const child of element.children) {
-    text += typeof child === 'string' ? ` ${child}` : textOf(child);
-  }
-  return text;
 }

@@ -58,6 +58,19 @@ export function isStrongFurniture(name: string, attribs: Record<string, string>)
   return words.length > 1 && COMMENTS.test(words);
 }
 
+/**
+ * Class or id words of a paywall, what stands where a paywalled story stops: `paywall`,
+ * `regwall`, `subscriber-only`, Piano's `tp-container`/`piano-offer`.
+ */
+const PAYWALL =
+  /(?:^|[-_\s])(?:paywall|pay-wall|paywalled|regwall|reg-wall|hardwall|meter-wall|subscriber-only|subscribers-only|subscriber-content|premium-wall|premium-gate|piano-offer|piano-paywall|tp-container)(?:$|[-_\s])/i;
+
+/** An element a paywall stands in. */
+export function isPaywall(attribs: Record<string, string>): boolean {
+  const words = classWords(attribs);
+  return words.length > 1 && PAYWALL.test(words);
+}
+
 /** The story's own container: `<article>`, `<main>`, `itemprop="articleBody"`, `article-body`. */
 export function isArticleHint(name: string, attribs: Record<string, string>): boolean {
   if (name === 'article' || name === 'main') return true;

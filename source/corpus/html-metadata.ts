@@ -1,4 +1,5 @@
 import type { Element } from './dom.js';
+import { elementText, SILENT } from './html-elements.js';
 import { type LiveBlogUpdate, readLinkedData } from './json-ld.js';
 import { hostOf, outletOfUrl } from './outlets.js';
 import { tidy } from './units.js';
@@ -19,6 +20,12 @@ export interface HtmlMeta {
   /** Every date the page gives for its publication, best first: callers take the first plausible. */
   published: string[];
   author: string | null;
+  /**
+   * The text of the first element the page names a byline (`<div class="byline">Jane Doe</div>`,
+   * `<span class="author">`, `itemprop="author"`) where nothing above names the writer: as
+   * written, a writer's title or the date beside the name maybe (`clean.ts` reads the people).
+   */
+  bylineText: string | null;
   /** The page's own address (`og:url`, else `<link rel="canonical">`), or null. */
   url: string | null;
   /** Absolute link targets of the body, for naming the outlet when nothing else does. */
@@ -29,26 +36,7 @@ export interface HtmlMeta {
   liveBlogUpdates: LiveBlogUpdate[];
 }
 
-/** Elements whose text is never the headline or a date: the h1 of a menu. */
-const SILENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'nav']);
-
 const MAX_H1S = 8;
-
-function textOf(element: Element): string {
-  const parts: string[] = [];
-  // Depth-first, children pushed in reverse so text comes out in document order.
-  const pending: Array<Element | string> = [element];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (typeof node === 'string') {
-      parts.push(node);
-      continue;
-    }
-    if (node !== element && SILENT.has(node.name)) continue;
-    for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
-  }
-  return tidy(parts.join('').replace(/\s+/g, ' '));
-}
 
 /**
  * Reads the head's `<title>` and `<meta>` tags, JSON-LD blocks, the first `<h1>` and the first
@@ -62,6 +50,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     siteName: null,
     published: [],
     author: null,
+    bylineText: null,
     url: null,
     links: [],
     liveBlog: false,
@@ -74,6 +63,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
   const metaDates: string[] = [];
   const timeDates: string[] = [];
   let relAuthor: string | null = null;
+  let bylineText: string | null = null;
   const pending: Array<{ element: Element; silent: boolean }> = [{ element: root, silent: false }];
   while (pending.length > 0) {
     const { element, silent } = pending.pop()!;
@@ -90,7 +80,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       canonical = attribs.href ?? null;
     }
     if (name === 'title' && meta.title === null && !silent) {
-      meta.title = textOf(element) || null;
+      meta.title = elementText(element) || null;
       continue;
     }
     if (name === 'script') {
@@ -100,7 +90,7 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       continue;
     }
     if (name === 'h1' && meta.h1s.length < MAX_H1S && !silent) {
-      const text = textOf(element);
+      const text = elementText(element);
       if (text) meta.h1s.push(text);
     }
     if (name === 'time' && attribs.datetime && !silent) timeDates.push(attribs.datetime);
@@ -115,10 +105,14 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
       !silent &&
       /(?:^|\s)author(?:\s|$)/i.test(attribs.rel ?? '')
     ) {
-      const text = textOf(element).replace(/^by\s+/i, '');
+      const text = elementText(element).replace(/^by\s+/i, '');
       // A site's admin account (`jdadmin`) is who posted it, not a byline.
       const named = /\p{L}/u.test(text) && text.length <= 100 && !/^https?:/i.test(text);
       if (named) relAuthor = text;
+    }
+    if (bylineText === null && !silent && isBylineElement(attribs)) {
+      const text = elementText(element);
+      if (/\p{L}/u.test(text) && text.length <= MAX_BYLINE) bylineText = text;
     }
     const quiet = silent || SILENT.has(name) || 'hidden' in attribs;
     for (let i = element.children.length - 1; i >= 0; i--) {
@@ -151,8 +145,29 @@ export function readHtmlMetadata(root: Element): HtmlMeta {
     [metaAuthor, facts.people, facts.author, relAuthor].find(
       (name): name is string => name != null && !isPublisherName(name, outlets),
     ) ?? null;
+  if (meta.author === null && bylineText !== null && !isPublisherName(bylineText, outlets)) {
+    meta.bylineText = bylineText;
+  }
   meta.published = [...metaDates, ...(facts.published ? [facts.published] : []), ...timeDates];
   return meta;
+}
+
+/** Longer text in a byline's element is a writer's biography, not the byline. */
+const MAX_BYLINE = 100;
+
+/**
+ * Class words of a byline's element, each a whole word of the class or id or its last part
+ * (`byline`, `article-byline`, `author`, `post-author`, `author-name`, `c-byline__author`), or
+ * microdata's `itemprop="author"`; not a writer's picture or biography (`author-bio`).
+ */
+const BYLINE_WORD =
+  /^(?:[\w-]*[-_])?(?:byline|author|authors|writer)(?:[-_]+(?:name|names|link))?$/i;
+const NOT_BYLINE = /bio|avatar|image|img|photo|pic|box|desc|about|follow|social|more|date|time/i;
+
+function isBylineElement(attribs: Record<string, string>): boolean {
+  if (/(?:^|\s)author(?:\s|$)/i.test(attribs.itemprop ?? '')) return true;
+  const words = `${attribs.class ?? ''} ${attribs.id ?? ''}`.split(/\s+/);
+  return words.some((word) => BYLINE_WORD.test(word) && !NOT_BYLINE.test(word));
 }
 
 /**

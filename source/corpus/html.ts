@@ -4,6 +4,7 @@ import { type Element, parseDom, streamHtml } from './dom.js';
 import { blocksOf, figcaptionWords, type HtmlBlocks, type HtmlUnit } from './html-blocks.js';
 import { type HtmlMeta, readHtmlMetadata } from './html-metadata.js';
 import type { LiveBlogUpdate } from './json-ld.js';
+import { keepStandfirst, teaserStandfirst } from './standfirst.js';
 import { dropTeaserCards } from './teaser-cards.js';
 import type { LinkSpan, Unit } from './units.js';
 
@@ -97,6 +98,7 @@ export function parseHtml(html: string): HtmlDocument {
     updateTimes(blocks, keep, lists, patterns, meta.liveBlogUpdates);
   }
   liveBlogLines(blocks, keep, patterns, meta.liveBlog);
+  teaserStandfirst(blocks, keep, patterns);
   dropTeaserCards(blocks, keep);
   dropRelatedSections(blocks, keep, patterns);
   const content: Marked = { units: [], lists: [], patterns: [] };
@@ -207,9 +209,6 @@ function dropRelatedSections(
   });
 }
 
-/** Class words of a standfirst: `standfirst`, `article__summary`, `dek`. */
-const STANDFIRST = /standfirst|summary|(?:^|[-_\s])dek(?:$|[-_\s])/i;
-
 /**
  * A live blog (JSON-LD `LiveBlogPosting`, or two entries or more of one kind each holding a
  * `<time datetime>` line) keeps what tells a reviewer which entry said what when: each entry's
@@ -217,11 +216,12 @@ const STANDFIRST = /standfirst|summary|(?:^|[-_\s])dek(?:$|[-_\s])/i;
  * which the choice of content leaves out as a paragraph outside the stream.
  */
 function liveBlogLines(
-  { units, elements }: HtmlBlocks,
+  blocks: HtmlBlocks,
   keep: boolean[],
   patterns: Reasons,
   marked: boolean,
 ): void {
+  const { units, elements } = blocks;
   const timed = units.flatMap((unit, i) => (keep[i] && unit.time ? [i] : []));
   if (timed.length === 0 && !marked) return;
   const owners = new Map<string, Set<number>>();
@@ -232,19 +232,7 @@ function liveBlogLines(
   }
   if (!marked && ![...owners.values()].some((entries) => entries.size >= 2)) return;
   for (const i of timed) if (patterns[i] === 'timestamp') patterns[i] = null;
-  const first = keep.indexOf(true);
-  for (let i = first - 1; i >= Math.max(0, first - NEARBY); i--) {
-    const unit = units[i]!;
-    if (unit.linkChars > unit.text.length * 0.25 || !HAS_WORD.test(unit.text)) continue;
-    let at = unit.owner;
-    for (let up = 0; up < 3 && at > 0; up++, at = elements[at]!.parent) {
-      const { attribs } = elements[at]!.element;
-      if (STANDFIRST.test(`${attribs.class ?? ''} ${attribs.id ?? ''}`)) {
-        keep[i] = true;
-        break;
-      }
-    }
-  }
+  keepStandfirst(blocks, keep);
 }
 
 /** How far above a unit its live-blog entry may begin. */

@@ -77,14 +77,26 @@ export function parseDate(text: string): string | null {
 const NAME =
   /^(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|al|bin|ibn|la|le)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|al|bin|ibn|la|le)){1,3}$/u;
 
-/** `Oleh Pavliuk, Yevhen Kizilov` or `By Jane Doe and John Roe`: author names, or null. */
+/**
+ * A writer's post after the name (`Jane Doe, Staff Writer`, `John Roe, Senior Political
+ * Correspondent`): no one's name.
+ */
+const JOB_TITLE =
+  /^(?:(?:senior|chief|staff|contributing|special|political|business|foreign|sports|science|health|deputy|associate|managing|executive|investigative|national|international|global|local|news|city|tech(?:nology)?|economics|education|diplomatic|defen[cs]e|security|environment|climate|legal|crime|culture|arts|entertainment|freelance)\s+)*(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|analyst|photographer)s?$/i;
+
+/**
+ * `Oleh Pavliuk, Yevhen Kizilov` or `By Jane Doe and John Roe`: author names, without a post
+ * after them (`Jane Doe, Staff Writer`), or null.
+ */
 export function parseByline(text: string): string | null {
   const bare = text
     .replace(/^(?:by|written by|author|authors|reporting by)\s*:?\s+/i, '')
     .replace(/[\s|,·•–—-]+$/u, '')
     .trim();
   if (bare === '' || bare.length > 120) return null;
-  const names = bare.split(/\s*,\s*|\s+and\s+|\s*&\s*/).filter(Boolean);
+  const names = bare
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
+    .filter((name) => name !== '' && !JOB_TITLE.test(name));
   if (names.length === 0 || names.length > 6) return null;
   if (!names.every((name) => NAME.test(name) && /\p{Lu}/u.test(name[0]!))) return null;
   return names.join(', ');
@@ -853,7 +865,9 @@ export function agencyOfDateline(text: string): string | null {
   const match = WIRE_DATELINE.exec(text);
   if (!match) return null;
   const code = match[1]!.replace(/\./g, '');
-  const known = outletOfAgencyCode(code) ?? outletOfAgencyCode(code.toUpperCase());
+  // In lower case as dpa signs (`(afp)`), a code; capitalised, `(Ana)`, a person's name.
+  const lower = code === code.toLowerCase();
+  const known = outletOfAgencyCode(code) ?? (lower ? outletOfAgencyCode(code.toUpperCase()) : null);
   if (known !== null) return known;
   return isKnownOutlet(code) ? code : null;
 }

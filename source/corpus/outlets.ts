@@ -47,13 +47,19 @@ const DOMAINS: Record<string, string> = {
   'gulfnews.com': 'Gulf News',
 };
 
-/** News agencies by the code they sign an article with (`MNA/`, `IRNA/`). */
+/**
+ * News agencies by the code they sign an article with (`MNA/`, `IRNA/`). A code in capitals is
+ * known only so written (`isKnownOutlet`): `Ana` or `Wafa` in brackets is a person. `Tass` and
+ * `Efe` are as British and Spanish papers write those two.
+ */
 const AGENCY_CODES: Record<string, string> = {
   MNA: 'Mehr News Agency',
   Reuters: 'Reuters',
   AFP: 'AFP',
   AP: 'Associated Press',
   TASS: 'TASS',
+  Tass: 'TASS',
+  Efe: 'EFE',
   ANSA: 'ANSA',
   EFE: 'EFE',
   DPA: 'dpa',
@@ -134,18 +140,32 @@ function foldName(name: string): string {
     .trim();
 }
 
+/** A name of capitals alone, as an agency's code is written (`AFP`, `IRNA`, `A.P.`). */
+const CAPITALS = /^[\p{Lu}\p{N}.]+$/u;
+
+/** Names margin knows, folded; and its codes in capitals, without their dots, as written. */
 let knownNames: Set<string> | null = null;
+let knownCodes: Set<string> | null = null;
 
 /**
  * Whether a name is one of the outlets or agencies margin knows (`Al Jazeera`, `Kyiv
- * Independent` for The Kyiv Independent, `Xinhua`): a byline or dateline naming it names no
- * writer.
+ * Independent` for The Kyiv Independent, `Xinhua`, `REUTERS`): a byline or dateline naming it
+ * names no writer. A code of capitals is one only in capitals (`ANA`, `A.P.`, `the BBC`): `Ana`, `Wafa` or
+ * `Ansa` is a person's name (stop 58: `Maria (Ana) - …` opening a story gave it an agency).
  */
 export function isKnownOutlet(name: string): boolean {
-  knownNames ??= new Set(
-    [...Object.values(DOMAINS), ...Object.values(AGENCY_CODES), ...Object.keys(AGENCY_CODES)].map(
-      foldName,
-    ),
-  );
-  return knownNames.has(foldName(name));
+  if (knownNames === null || knownCodes === null) {
+    const all = [
+      ...Object.values(DOMAINS),
+      ...Object.values(AGENCY_CODES),
+      ...Object.keys(AGENCY_CODES),
+    ];
+    knownNames = new Set(all.filter((known) => !CAPITALS.test(known)).map(foldName));
+    knownCodes = new Set(
+      all.filter((known) => CAPITALS.test(known)).map((code) => code.replace(/\./g, '')),
+    );
+  }
+  const bare = name.trim().replace(/^the\s+/i, '');
+  if (CAPITALS.test(bare) && knownCodes.has(bare.replace(/\./g, ''))) return true;
+  return knownNames.has(foldName(bare));
 }

@@ -1,14 +1,13 @@
-import { constants, type Stats } from 'node:fs';
-import { lstat, open } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { ioReason } from '../corpus/io-reason.js';
 import { makeFolders } from '../text/folders.js';
 import { LINK_REFUSAL, MAX_STORE_FILE_BYTES, signatureOf } from './adapter.js';
 import { syncFolder, writeFileAtomic } from './atomic.js';
 import { unmergedInGit } from './git-merge.js';
 import { withFileLock } from './lock.js';
 import { encodeName } from './names.js';
-import { hasConflictMarkers } from './parse.js';
+import { readOwnText } from './own-json-file.js';
 
 /**
  * A model file a merge left both sides in: either side is a whole model (a summary of decisions,
@@ -29,6 +28,9 @@ const UNMERGED =
   'keep one side (git checkout --ours or --theirs, then git add it) or delete the file to ' +
   'start again from the rules; margin leaves it as it is';
 
+/** The model file's refusals, as `readOwnText` words them. */
+const MODEL_KIND = { name: 'model', maxBytes: MAX_STORE_FILE_BYTES, conflicted: CONFLICTED };
+
 /**
  * The suggestion model an annotator's decisions trained, kept in their folder beside their
  * article files so that it survives restarts and travels through git with them. The leading dot
@@ -46,8 +48,6 @@ export type ModelFileRead<T> =
   | { kind: 'loaded'; value: T }
   /** One line naming the file and what is wrong with it; the file is left as it is. */
   | { kind: 'refused'; message: string };
-
-const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /** How a message names the file: under the store folder as the user wrote it. */
 const shown = (root: string, display: string, path: string) => join(display, relative(root, path));
@@ -96,32 +96,13 @@ async function readOpened<T>(
   const folder = await lstat(dirname(path)).catch(() => null);
   if (folder?.isSymbolicLink())
     return { kind: 'refused', message: `${dirname(name)}: ${LINK_REFUSAL}` };
-  let handle: import('node:fs/promises').FileHandle;
+  let text: string | null;
   try {
-    handle = await open(path, READ_FLAGS);
+    text = await readOwnText(path, MODEL_KIND, (info) => seen(signatureOf(info)));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    if (code === 'ELOOP' || code === 'EMLINK') return refused(LINK_REFUSAL);
-    return refused(`cannot be read (${ioReason(error)})`);
+    return refused((error as Error).message);
   }
-  let text: string;
-  try {
-    const info = await handle.stat();
-    seen(signatureOf(info));
-    if (!info.isFile()) return refused('is not a regular file');
-    if (info.size > MAX_STORE_FILE_BYTES) {
-      return refused(
-        `is larger than any model file margin writes (${MAX_STORE_FILE_BYTES / 1024 / 1024} MB)`,
-      );
-    }
-    text = await handle.readFile('utf8');
-  } catch (error) {
-    return refused(`cannot be read (${ioReason(error)})`);
-  } finally {
-    await handle.close();
-  }
-  if (hasConflictMarkers(text)) return refused(CONFLICTED);
+  if (text === null) return { kind: 'missing' };
   if (await unmergedInGit(path)) return refused(UNMERGED);
   try {
     return { kind: 'loaded', value: parse(text) };
@@ -178,8 +159,11 @@ export async function writeModelFile(
 
 /** Why a model file changed behind the session is left alone, and what to do about it. */
 async function changed(path: string): Promise<string> {
-  const text = await textOf(path);
-  const markers = text !== null && hasConflictMarkers(text);
+  // Read with the same refusals: the conflict markers are the one this asks about.
+  const markers = await readOwnText(path, MODEL_KIND).then(
+    () => false,
+    (error) => (error as Error).message === CONFLICTED,
+  );
   const conflicted = markers || (await unmergedInGit(path));
   const how = markers
     ? ' and holds unresolved git conflict markers (<<<<<<<)'
@@ -192,21 +176,6 @@ async function changed(path: string): Promise<string> {
     (conflicted ? 'keep one side (git checkout --ours or --theirs, then git add it), then ' : '') +
     'review again to learn on from the file'
   );
-}
-
-/** The file's text, or null when it cannot be read (only said in a message). */
-async function textOf(path: string): Promise<string | null> {
-  try {
-    const handle = await open(path, READ_FLAGS);
-    try {
-      const info = await handle.stat();
-      return info.size > MAX_STORE_FILE_BYTES ? null : await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
 }
 
 /** Where a session reads and writes its model: the store folder on disk, or memory in tests. */

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ioReason } from '../corpus/io-reason.js';
 import { LINK_REFUSAL } from './adapter.js';
@@ -8,15 +8,10 @@ import { hasConflictMarkers } from './parse.js';
 const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /** What one kind of the store's own JSON files is (the story links, the rejections). */
-export interface OwnJsonKind<T> {
-  /** Named in messages: "story links", "rejections". */
-  name: string;
+export interface OwnJsonKind<T> extends OwnFileKind {
   /** The file's `schema` field and the newest `version` this margin writes. */
   schema: string;
   version: number;
-  maxBytes: number;
-  /** Said when git left conflict markers in it: how to join the two sides of this kind. */
-  conflicted: string;
   parse: (value: unknown) =>
     | { success: true; data: T }
     | {
@@ -25,14 +20,27 @@ export interface OwnJsonKind<T> {
       };
 }
 
+/** What the refusals of a file of margin's own name it by, and what it may be. */
+export interface OwnFileKind {
+  /** Named in messages: "story links", "rejections", "model". */
+  name: string;
+  maxBytes: number;
+  /** Said when git left conflict markers in it: how to join the two sides of this kind. */
+  conflicted: string;
+}
+
 /**
- * A JSON file margin keeps beside an annotator's article files, read with the store's refusals,
- * each one line: a link is never followed; a file that is not regular, larger than margin writes,
- * conflict-marked, not JSON, of a newer margin or not of its schema is refused. Null when there
- * is none; throws the one-line reason when refused. One reader for every such file: the links'
- * and the rejections' were two copies of it.
+ * The text of a file margin keeps beside an annotator's article files, read with the store's
+ * refusals, each one line: a link is never followed; a file that is not regular, larger than
+ * margin writes or conflict-marked is refused. Null when there is none; throws the one-line
+ * reason when refused. `seen` is given the file's stat as it was opened (the model's signature).
+ * One reader for every such file: the links', the rejections' and the model's were three copies.
  */
-export async function readOwnJson<T>(path: string, kind: OwnJsonKind<T>): Promise<T | null> {
+export async function readOwnText(
+  path: string,
+  kind: OwnFileKind,
+  seen?: (info: Stats) => void,
+): Promise<string | null> {
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(path, READ_FLAGS);
@@ -45,6 +53,7 @@ export async function readOwnJson<T>(path: string, kind: OwnJsonKind<T>): Promis
   let text: string;
   try {
     const info = await handle.stat();
+    seen?.(info);
     if (!info.isFile()) throw new Error('is not a regular file');
     if (info.size > kind.maxBytes) {
       throw new Error(
@@ -59,6 +68,17 @@ export async function readOwnJson<T>(path: string, kind: OwnJsonKind<T>): Promis
     await handle.close();
   }
   if (hasConflictMarkers(text)) throw new Error(kind.conflicted);
+  return text;
+}
+
+/**
+ * A JSON file margin keeps beside an annotator's article files (the story links, the
+ * rejections), read by `readOwnText`'s refusals, then refused when it is not JSON, of a newer
+ * margin or not of its schema. Null when there is none; throws the one-line reason when refused.
+ */
+export async function readOwnJson<T>(path: string, kind: OwnJsonKind<T>): Promise<T | null> {
+  const text = await readOwnText(path, kind);
+  if (text === null) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -25,12 +25,18 @@ const DASH = '(?:-{1,2}|[–—‒―]|\\p{Pd})';
 
 /**
  * Place, then a region or a date or both after commas, then the agency, then a dash and a
- * space. Which parts make it a dateline is checked in `datelineLength`.
+ * space, or a dash glued to the next word as some outlets write it (`WASHINGTON—The Federal
+ * Reserve…`, `NEW DELHI-The government…`): a capitalised word in lower case after it, or a
+ * word of one capital (`KYIV-A drone…`), never capitals (`NEW YORK-BASED`). Which parts make
+ * it a dateline is checked in `datelineLength`.
  */
 const DATELINE = new RegExp(
-  `^\\s*(?<place>${PLACE})(?<region>(?:,\\s*${PLACE}){0,2})?(?:,?\\s*(?<date>${DATE}))?\\s*(?<agency>${AGENCY})?\\s*${DASH}\\s+(?=\\S)`,
+  `^\\s*(?<place>${PLACE})(?<region>(?:,\\s*${PLACE}){0,2})?(?:,?\\s*(?<date>${DATE}))?\\s*(?<agency>${AGENCY})?\\s*${DASH}(?:\\s+(?=\\S)|(?=\\p{Lu}(?:\\p{Ll}|\\s)))`,
   'u',
 );
+
+/** Where a dateline's dash may be: spaced, or glued between a capital and a capitalised word. */
+const DASH_AHEAD = /\s(?:-{1,2}|[–—‒―]|\p{Pd})\s|[\p{Lu}.)](?:-{1,2}|[–—‒―]|\p{Pd})\p{Lu}/u;
 
 /**
  * The length of the dateline `text` opens with, 0 when it opens with none. A place and a dash
@@ -41,8 +47,7 @@ const DATELINE = new RegExp(
  */
 export function datelineLength(text: string): number {
   // Nothing to look at past a dateline's own length: most sentences end the test here.
-  const dash = text.slice(0, 90).search(/\s(?:-{1,2}|[–—‒―]|\p{Pd})\s/u);
-  if (dash < 0) return 0;
+  if (!DASH_AHEAD.test(text.slice(0, 90))) return 0;
   const match = DATELINE.exec(text);
   if (!match?.groups) return 0;
   const { place, date, agency } = match.groups;

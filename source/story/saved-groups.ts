@@ -16,7 +16,7 @@ import type { ClusterMember, StoryCluster, StoryConstraint } from './types.js';
  * Bump whenever the groups of any corpus may change (the engine's rules, thresholds, features):
  * groups kept by another version are formed again.
  */
-export const STORY_ENGINE_VERSION = 13;
+export const STORY_ENGINE_VERSION = 14;
 
 /**
  * What a corpus's groups are formed from: the engine, the corpus index's generation (which

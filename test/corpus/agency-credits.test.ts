@@ -53,3 +53,29 @@ describe('an agency story', () => {
     expect((await readArticle(path)).text).toBe(`${BODY}\n\n${steps.join('\n\n')}`);
   });
 });
+
+describe('the agency of a wire dateline', () => {
+  const story = (opening: string) =>
+    `${opening}The singer came back to the stage on Friday after two years away.\n\nShe played for three hours to a full hall, and her fans sang every song with her.\n`;
+
+  it.each([
+    ['ATHENS (ANA) - ', 'Anadolu Agency'],
+    ['BERLIN (dpa) - ', 'dpa'],
+    ['MOSCOW (Tass) - ', 'TASS'],
+    ['MADRID (Efe) - ', 'EFE'],
+    ['PARIS (afp) - ', 'AFP'],
+    ['WASHINGTON (Reuters) - ', 'Reuters'],
+  ])('names the outlet of %j', async (opening, source) => {
+    const path = await corpus.write('wire.txt', story(opening));
+    expect((await readArticle(path)).source).toBe(source);
+  });
+
+  // Stop 58: a name in brackets is a person's, though an agency signs with it in capitals.
+  it.each(['Maria (Ana) - ', 'Ahmed (Wafa) - ', 'Kofi (Ansa) - '])(
+    'is no one for a person’s name in brackets: %j',
+    async (opening) => {
+      const path = await corpus.write('name.txt', story(opening));
+      expect((await readArticle(path)).source).toBeNull();
+    },
+  );
+});

@@ -37,6 +37,11 @@ const LINES = [
   'Opinions expressed by contributors do not reflect the paper',
   'All Photographs Subject To Copyright.',
   'Images protected by COPYRIGHT',
+  // tidy59: a paywall's words where the story stops.
+  'Subscribe to continue READING.',
+  'This article is for SUBSCRIBERS only.',
+  'The rest of this story is available to Members',
+  'To keep Reading, log in or subscribe',
 ];
 
 describe('the tests that spare a line its boilerplate patterns', () => {

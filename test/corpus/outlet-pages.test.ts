@@ -218,6 +218,30 @@ ${photo(4, 'A soldier hands out bottled water in the town square.', 'AFP')}
     ]);
   });
 
+  it('reads a headline broken over lines as words apart, and a gallery with it', async () => {
+    // One reader of an element's text for both (tidy59): `In pictures:<br>the floods` is words
+    // apart, and a caption's words in markup count as the caption's.
+    const photo = (n: number, caption: string) =>
+      `<figure><img src="${n}.jpg" alt=""><figcaption>${caption}</figcaption></figure>`;
+    const html = page(
+      '<title>In pictures: the floods - BBC News</title>',
+      `<h1>In pictures:<br>the floods in Valencia</h1><div class="gallery">
+${photo(1, 'Cars piled up in a street of <em>Paiporta</em>.')}
+${photo(2, 'Residents carry what they saved from a <a href="/floods">flooded</a> floor.')}
+${photo(3, 'Volunteers clear mud from a <b>school</b>.')}
+${photo(4, 'A soldier hands out water in the square.')}
+</div>`,
+    );
+    const article = await readArticle(await corpus.write('lines.html', html));
+    expect(article.title).toBe('In pictures: the floods in Valencia');
+    expect(sentencesOf(article.text)).toEqual([
+      'Cars piled up in a street of Paiporta.',
+      'Residents carry what they saved from a flooded floor.',
+      'Volunteers clear mud from a school.',
+      'A soldier hands out water in the square.',
+    ]);
+  });
+
   it('still drops the captions of an article with a few photos', async () => {
     const photo = (n: number) =>
       `<figure><img src="${n}.jpg" alt=""><figcaption>Residents clear mud from a street in Paiporta, photo ${n}.</figcaption></figure>`;

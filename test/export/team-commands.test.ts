@@ -53,7 +53,7 @@ describe('a label margin.json no longer lists', () => {
         .map((line) => JSON.parse(line).label),
     ).toEqual(['event', 'event']);
     expect(events.stderr).toBe(
-      `margin export: label "event" is not in margin.json's labels; the store holds 2 annotations with it (to rename it there: margin relabel)\n`,
+      `margin export: label "event" is not in margin.json's labels; the store holds 2 annotations with it (to rename it there: margin relabel event claim (or quote))\n`,
     );
     const typo = await run(exportCommand, dir, [], { format: 'jsonl', label: ['evnt'] });
     expect([typo.status, typo.stderr]).toEqual([
@@ -119,6 +119,44 @@ describe('a label renamed on one clone and still used on another (qa58 #10)', ()
     await run(relabel, dir, ['claim', 'assertion'], { dryRun: false });
     expect((await run(stats, dir, [], { json: false })).stderr).toBe('');
     expect((await run(exportCommand, dir, [], { format: 'jsonl' })).stderr).toBe('');
+  });
+});
+
+describe('the rename margin names for a label the codebook lost (tidy59)', () => {
+  const workspace = useWorkspace({ indexedCorpus: true });
+
+  it('is a command to run, made of the codebook’s labels, never NEW', async () => {
+    const dir = await workspace();
+    await twoAnnotators(dir);
+    // claim renamed assertion without its rules: no label inherits claim's.
+    const labels = [
+      { name: 'assertion', key: '1', colour: 'yellow', letter: 'A' },
+      { name: 'quote', key: '2', colour: 'cyan', letter: 'Q' },
+      { name: 'event', key: '3', colour: 'magenta', letter: 'E' },
+    ];
+    await writeFile(join(dir, 'margin.json'), JSON.stringify({ labels }));
+    const counted = await run(stats, dir, [], { json: false });
+    expect(counted.stderr).toBe(
+      `margin stats: label "claim" is not in margin.json's labels; the store holds 1 annotation with it (alice), ` +
+        'counted as a label of its own: margin relabel claim assertion (or quote, event) renames it\n',
+    );
+    const filtered = await run(exportCommand, dir, [], { format: 'jsonl', label: ['claim'] });
+    expect(filtered.stderr).toContain(
+      '(to rename it there: margin relabel claim assertion (or quote, event))',
+    );
+    // A rename given one name, or three, says what to run.
+    const one = await run(relabel, dir, ['claim'], { dryRun: false });
+    expect([one.status, one.stderr]).toEqual([
+      2,
+      'margin relabel: give the new name after claim: margin relabel claim assertion (or quote, event)\n',
+    ]);
+    const three = await run(relabel, dir, ['old', 'claim', 'new'], { dryRun: false });
+    expect([three.status, three.stderr]).toEqual([
+      2,
+      "margin relabel: relabel renames one label at a time: give OLD and NEW, not 3 names (old claim new); a label's name has no spaces\n",
+    ]);
+    const none = await run(relabel, dir, [], { dryRun: false });
+    expect(none.stderr).toContain('margin relabel OLD NEW, as in margin relabel opinion view');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   readModelFile,
   writeModelFile,
 } from '../../source/store/model-file.js';
+import { readOwnText } from '../../source/store/own-json-file.js';
 import {
   analyseArticle,
   createModel,
@@ -212,5 +213,25 @@ describe('the suggestion model file', () => {
     await mkdir(join(root, 'alice', MODEL_FILE_NAME), { recursive: true });
     const read = await readModelFile(root, 'alice', parseModel);
     expect(read.kind === 'refused' && read.message).toMatch(/is not a regular file/);
+  });
+
+  it('is refused in the words of the store’s other files, by the one shared reader', async () => {
+    const root = await tempFolder();
+    const path = join(root, 'alice', MODEL_FILE_NAME);
+    await mkdir(join(root, 'alice'), { recursive: true });
+    const kind = { name: 'model', maxBytes: 64 << 20, conflicted: 'conflicted' };
+    const shared = (await readOwnText(path, kind).catch((error: Error) => error.message)) as string;
+    // Too large, for a model as for the links or the rejections: "(64 MB)", one line.
+    await writeFile(path, 'x'.repeat(2 << 20));
+    const small = await readOwnText(path, { ...kind, maxBytes: 1 << 20 }).catch(
+      (error: Error) => error.message,
+    );
+    expect(small).toBe('is larger than any model file margin writes (1 MB)');
+    await mkdir(join(root, 'bob', MODEL_FILE_NAME), { recursive: true });
+    const folder = await readModelFile(root, 'bob', parseModel);
+    expect(folder.kind === 'refused' && folder.message).toBe(
+      `${join(root, 'bob', MODEL_FILE_NAME)}: is not a regular file`,
+    );
+    expect(shared).toBeNull();
   });
 });

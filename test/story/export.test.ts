@@ -221,7 +221,7 @@ describe('margin story --label (qa51)', () => {
     const quotes = await run(storyCommand, dir, [], flags);
     expect(quotes.status).toBe(0);
     expect(quotes.stderr).toBe(
-      `margin story: label "quote" is not in margin.json's labels; the store holds 2 annotations with it (to rename it there: margin relabel)\n`,
+      `margin story: label "quote" is not in margin.json's labels; the store holds 2 annotations with it (to rename it there: margin relabel quote claim (or event))\n`,
     );
     const groups = quotes.stdout
       .trim()

@@ -95,6 +95,18 @@ describe('a wire dateline in margin story', () => {
     expect(withoutDateline('BUFFALO, N.Y. — Hours before the game.')).toBe(
       'Hours before the game.',
     );
+    // Glued to the next word, as some outlets write it (stop 58 saw `NEW DELHI-The` compared
+    // as the sentence's words): the same dateline.
+    expect(withoutDateline('NEW DELHI-The government said.')).toBe('The government said.');
+    expect(withoutDateline('WASHINGTON—The Federal Reserve held.')).toBe(
+      'The Federal Reserve held.',
+    );
+    expect(withoutDateline('KYIV-A Russian drone hit the port.')).toBe(
+      'A Russian drone hit the port.',
+    );
+    expect(withoutDateline('MOSCOW, March 14 (Reuters)-The Kremlin said.')).toBe(
+      'The Kremlin said.',
+    );
     for (const sentence of [
       'Smith — who was there — said so.',
       // A speaker's or a company's mark is no agency's: two speakers' statements stay two.
@@ -107,6 +119,13 @@ describe('a wire dateline in margin story', () => {
       'NATO — the alliance said it would send more jets.',
       'HAMAS — the group said it would free two hostages.',
       'OPEC — the cartel said output would rise.',
+      // Glued words that are no dateline: names and compounds keep their words.
+      'Smith-Jones said the plan would work.',
+      'U.S.-Russia talks resumed on Friday.',
+      'US-China trade talks resumed.',
+      'NEW YORK-BASED lenders said so.',
+      'NATO-Russia Council talks resumed.',
+      'COVID-19 cases rose.',
     ])
       expect(withoutDateline(sentence)).toBe(sentence);
   });

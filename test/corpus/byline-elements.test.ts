@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../source/corpus/index.js';
+import { tempCorpus } from './temp-corpus.js';
+
+/**
+ * A page that names its writer in an element of its own, without "By" and without a meta tag:
+ * the byline (stop 58 saw `<div class="byline">Jane Doe</div>` read as nothing).
+ */
+const corpus = tempCorpus();
+
+const BODY = [
+  'The city council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers.',
+  'Buses and bicycles will still cross it, and a new bridge is planned for 2029, the mayor said.',
+  'Shop owners on the east bank said the closure would cost them customers.',
+];
+
+function page(byline: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Council closes old bridge to cars - Harbour Daily</title><meta property="og:site_name" content="Harbour Daily"></head><body>
+<header><nav><a href="/">Home</a></nav></header>
+<main><article><h1>Council closes old bridge to cars</h1>
+${byline}
+<div class="date"><time datetime="2025-03-14">March 14, 2025</time></div>
+${BODY.map((text) => `<p>${text}</p>`).join('\n')}
+</article></main><footer>© 2025 Harbour Daily</footer></body></html>`;
+}
+
+describe('a byline in an element of its own', () => {
+  it.each([
+    ['<div class="byline">Jane Doe</div>', 'Jane Doe'],
+    [
+      '<div class="article-meta"><span class="author">Jane Doe, Staff Writer</span></div>',
+      'Jane Doe',
+    ],
+    ['<p class="c-byline__author">Jane Doe and John Roe</p>', 'Jane Doe, John Roe'],
+    ['<span itemprop="author">Jane Doe</span>', 'Jane Doe'],
+    ['<div class="byline">By Jane Doe · March 14, 2025</div>', 'Jane Doe'],
+    [
+      '<div class="meta"><a rel="author" href="/authors/jane">Jane Doe, Senior Correspondent</a></div>',
+      'Jane Doe',
+    ],
+  ])('is read: %s', async (byline, expected) => {
+    const article = await readArticle(await corpus.write('bridge.html', page(byline)));
+    expect(article.byline).toBe(expected);
+    expect(article.source).toBe('Harbour Daily');
+    expect(article.text).toBe(BODY.join('\n\n'));
+  });
+
+  it.each([
+    // The outlet's own name, a writer's biography, a picture's caption: no byline.
+    '<div class="byline">Harbour Daily</div>',
+    '<div class="author-bio">Jane Doe has covered the city council for ten years.</div>',
+    '<div class="byline">Staff Writer</div>',
+  ])('names no one: %s', async (byline) => {
+    const article = await readArticle(await corpus.write('nobody.html', page(byline)));
+    expect(article.byline).toBeNull();
+  });
+
+  it('comes after the meta tag that names the writer', async () => {
+    const html = page('<div class="byline">Jane Doe</div>').replace(
+      '</head>',
+      '<meta name="author" content="John Roe"></head>',
+    );
+    expect((await readArticle(await corpus.write('meta.html', html))).byline).toBe('John Roe');
+  });
+});
