@@ -16,9 +16,7 @@ if (!file) {
 }
 const require = createRequire(import.meta.url);
 const Database = require('better-sqlite3');
-const { decodePostings } = await import(
-  pathToFileURL(resolve(dist, 'corpus/db/postings.js')).href
-);
+const { decodePostings } = await import(pathToFileURL(resolve(dist, 'corpus/db/postings.js')).href);
 const db = new Database(file, { readonly: true });
 
 /** One digest of rows, each column's value with its type, in the order given. */
