@@ -113,9 +113,12 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   const format = sniffBinary(bytes);
   if (format) throw new NotTextError(`not a text file (${format})`);
-  const unmarked = decodeUnmarkedUtf16(bytes);
+  // UTF-16 without a mark puts NULs in its first bytes; most files have none, and a native scan
+  // for one spares them the byte-by-byte count (`decodeUnmarkedUtf16` finds no order without).
+  const nul = hasNul(bytes);
+  const unmarked = nul ? decodeUnmarkedUtf16(bytes) : null;
   if (unmarked) return unmarked;
-  if (hasNul(bytes) || controlShare(bytes) > 0.1) {
+  if (nul || controlShare(bytes) > 0.1) {
     throw new NotTextError('not a text file (binary data)');
   }
   try {

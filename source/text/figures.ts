@@ -98,8 +98,10 @@ export function isFigureMark(word: string): boolean {
  * `20 percent` and `20 per cent` are `%20` as `20%` is.
  */
 export function figureMarks(written: string): string[] {
+  // Asked of the text as written first: most sentences hold no sign, and only the Arabic percent
+  // sign (٪) becomes one in `asciiDigits`, whose scan then costs them nothing.
+  if (!MAY_HOLD.test(written) && !written.includes('\u066a')) return [];
   const text = asciiDigits(written);
-  if (!MAY_HOLD.test(text)) return [];
   const out: string[] = [];
   for (const match of text.matchAll(FIGURE)) {
     const { sign, number } = figureOf(match);

@@ -423,11 +423,23 @@ const asciiWord =
   /(?<![a-z0-9])[a-z](?:\.[a-z](?![a-z0-9]))+|(?<![a-z0-9])[0-9]+(?:\.[0-9]|,[0-9]{3}(?![0-9])|,[0-9]{1,2}(?![0-9])|[0-9])*[a-z0-9]*|[a-z0-9]+/g;
 
 /**
+ * ASCII with the typographic punctuation news text sets between words: quotes, dashes, the euro
+ * and pound signs, the bullet. Each of these folds to itself (no decomposition, no case, no mark)
+ * and is no letter or digit, so between ASCII words it parts them as ASCII punctuation does, and
+ * `asciiWord` finds the same words `words` does. A third of a news corpus's sentences hold one
+ * (“quotes” mostly), and folding them code point by code point cost 5 % of a cold index's
+ * cleaning. `…` is not here: NFKD makes it three dots.
+ */
+export const PLAIN_PUNCTUATION = '\u2018\u2019\u201c\u201d\u2013\u2014\u20ac\u00a3\u2022';
+const plainText = new RegExp(`^[\\x00-\\x7f${PLAIN_PUNCTUATION}]*$`);
+
+/**
  * The folded words of a sentence, as the search index stores them: the same words as `words`,
- * with plain ASCII (most sentences) lower-cased and matched in one pass.
+ * with plain ASCII (most sentences, with their typographic punctuation: `plainText`) lower-cased
+ * and matched in one pass.
  */
 export function sentenceWords(text: string): string[] {
-  if (!ascii.test(text)) return words(text);
+  if (!plainText.test(text)) return words(text);
   const found = text.toLowerCase().match(asciiWord);
   if (found === null) return [];
   if (text.includes('.') || text.includes(',')) {

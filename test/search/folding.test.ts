@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figuresMissing, signedFigures } from '../../source/search/figures.js';
 import { buildSearchEngine, type SearchHit } from '../../source/search/index.js';
-import { sentenceWords, words } from '../../source/text/fold.js';
+import { fold, PLAIN_PUNCTUATION, sentenceWords, words } from '../../source/text/fold.js';
 import { article } from './articles.js';
 import { context } from './context.js';
 
@@ -267,6 +267,21 @@ describe('folding and highlights', () => {
       expect(sentenceWords(text), text).toEqual(words(text));
     }
     expect(sentenceWords('ab.c.d a.b.c5 U.S.Army')).toEqual(['ab', 'cd', 'ab', 'c5', 'us', 'army']);
+  });
+
+  it('splits ASCII with quotes, dashes, € and £ as it splits any text', () => {
+    // Each of these folds to itself and parts words: the one-pass reading must stay `words`'.
+    for (const mark of PLAIN_PUNCTUATION) {
+      expect(fold(mark), mark).toBe(mark);
+      expect(words(`a${mark}b`), mark).toEqual(['a', 'b']);
+    }
+    const texts = [
+      '“The U.S. said at 9 a.m.,” he said — and U.S.’s plan‘s end–game',
+      '€22.5 billion, £1,772 of 12,500,000 – 20.8%; 1,0000 • 22,5 € 3,25€ U.S.”Army a.”b.c',
+      '1’772 1,”772 22.”5 u.’s. e.–g. x—1,5 5g• ‘2020s’',
+    ];
+    for (const text of texts) expect(sentenceWords(text), text).toEqual(words(text));
+    expect(sentenceWords('“U.S.’s €22.5 – £1,772”')).toEqual(['us', 's', '22.5', '1772']);
   });
 
   it('matches a phrase across punctuation, and while its last word is typed (whole word lit)', () => {
