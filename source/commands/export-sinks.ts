@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { markNotArticles } from '../corpus/files.js';
@@ -34,11 +35,14 @@ export function stdoutSink(output: Output): ExportSink {
 }
 
 /**
- * `--out FILE`: written to a temp file beside it, fsynced and renamed over it by `commit`, as the
- * store writes its own, so a half-written export never passes for a whole one.
+ * `--out FILE` (a regular file or a new path; `out-target.ts`): written to a temp file beside it,
+ * fsynced and renamed over it by `commit`, as the store writes its own, so a half-written export
+ * never passes for a whole one. `keep`: the replaced file's permissions and owner, given to the
+ * new one (a `0600` export stays private; as root, a user's file stays theirs).
  */
 export async function fileSink(
   path: string,
+  keep: { mode?: number; owner?: { uid: number; gid: number } } = {},
 ): Promise<{ sink: ExportSink; commit(): Promise<void>; abort(): Promise<void> }> {
   const folder = dirname(path);
   await makeFolders(folder);
@@ -65,6 +69,11 @@ export async function fileSink(
     },
     async commit() {
       try {
+        if (keep.mode !== undefined) await handle.chmod(keep.mode);
+        // Only root may give a file away; anyone else's new file is theirs, as a copy would be.
+        if (keep.owner && process.getuid?.() === 0) {
+          await handle.chown(keep.owner.uid, keep.owner.gid);
+        }
         await handle.sync();
         await close();
         await rename(temp, path);
@@ -78,6 +87,50 @@ export async function fileSink(
     async abort() {
       await close().catch(() => {});
       await rm(temp, { force: true });
+    },
+  };
+}
+
+/**
+ * `--out` naming a pipe, a terminal, `/dev/null` or another descriptor of the process: opened
+ * and written as it is, piece after piece (a pipe's reader slows the export down), never
+ * replaced. A reader that stops early (`-o >(head)`) ends the export quietly, as on stdout.
+ * Opening a named pipe waits for its reader, as a shell's `>` does.
+ */
+export async function streamSink(
+  path: string,
+  append: boolean,
+): Promise<{ sink: ExportSink; commit(): Promise<void>; abort(): Promise<void> }> {
+  const handle = await open(path, append ? 'a' : constants.O_WRONLY);
+  let closed = false;
+  let isOpen = true;
+  const close = async () => {
+    if (isOpen) {
+      isOpen = false;
+      await handle.close();
+    }
+  };
+  return {
+    sink: {
+      get closed() {
+        return closed;
+      },
+      async write(text) {
+        if (closed) return;
+        try {
+          await handle.writeFile(text, 'utf8');
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+          closed = true;
+        }
+      },
+      async writeFile() {
+        throw new Error('this format writes one file, not a folder');
+      },
+    },
+    commit: close,
+    async abort() {
+      await close().catch(() => {});
     },
   };
 }
