@@ -47,7 +47,8 @@ export async function outTarget(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') return { kind: 'refused', reason: 'it is a symbolic link loop' };
-    if (code !== 'ENOENT') throw error;
+    // Missing, or not to be looked at (a file where a folder should be, no permission): the
+    // write says why in words, as for any new path.
     found = null;
   }
   if (found && stdoutFd !== undefined && isStdout(found, stdoutFd)) return { kind: 'stdout' };
