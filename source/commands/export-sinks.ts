@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { type FileHandle, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { markNotArticles } from '../corpus/files.js';
 import type { ExportSink } from '../export/stream.js';
@@ -34,6 +34,17 @@ export function stdoutSink(output: Output): ExportSink {
   };
 }
 
+/** Closes `handle` the first time it is called; later calls do nothing. */
+function closeOnce(handle: FileHandle): () => Promise<void> {
+  let isOpen = true;
+  return async () => {
+    if (isOpen) {
+      isOpen = false;
+      await handle.close();
+    }
+  };
+}
+
 /**
  * `--out FILE` (a regular file or a new path; `out-target.ts`): written to a temp file beside it,
  * fsynced and renamed over it by `commit`, as the store writes its own, so a half-written export
@@ -51,13 +62,7 @@ export async function fileSink(
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx', 0o644);
-  let isOpen = true;
-  const close = async () => {
-    if (isOpen) {
-      isOpen = false;
-      await handle.close();
-    }
-  };
+  const close = closeOnce(handle);
   return {
     sink: {
       async write(text) {
@@ -103,13 +108,7 @@ export async function streamSink(
 ): Promise<{ sink: ExportSink; commit(): Promise<void>; abort(): Promise<void> }> {
   const handle = await open(path, append ? 'a' : constants.O_WRONLY);
   let closed = false;
-  let isOpen = true;
-  const close = async () => {
-    if (isOpen) {
-      isOpen = false;
-      await handle.close();
-    }
-  };
+  const close = closeOnce(handle);
   return {
     sink: {
       get closed() {

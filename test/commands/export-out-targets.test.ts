@@ -122,32 +122,13 @@ describe('export --out', () => {
   });
 
   it('brat refuses standard output and a pipe', async () => {
-    const dash = await runMargin(dir, [
-      'export',
-      '-c',
-      'corpus',
-      '-s',
-      'store',
-      '--format',
-      'brat',
-      '-o',
-      '-',
-    ]);
+    const brat = ['export', '-c', 'corpus', '-s', 'store', '--format', 'brat'];
+    const dash = await runMargin(dir, [...brat, '-o', '-']);
     expect(dash.stderr).toBe(
       'margin export: brat writes a folder, not standard output: give it with --out DIR\n',
     );
     expect(dash.status).toBe(2);
-    const pipe = await runMargin(dir, [
-      'export',
-      '-c',
-      'corpus',
-      '-s',
-      'store',
-      '--format',
-      'brat',
-      '-o',
-      'out/pipe',
-    ]);
+    const pipe = await runMargin(dir, [...brat, '-o', 'out/pipe']);
     expect(pipe.stderr).toBe(
       'margin export: cannot write out/pipe: it is a named pipe; brat writes a folder\n',
     );
