@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { open, readdir, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { markNotArticles } from '../corpus/files.js';
 import type { ExportSink } from '../export/stream.js';
@@ -33,12 +34,26 @@ export function stdoutSink(output: Output): ExportSink {
   };
 }
 
+/** Closes `handle` the first time it is called; later calls do nothing. */
+function closeOnce(handle: FileHandle): () => Promise<void> {
+  let isOpen = true;
+  return async () => {
+    if (isOpen) {
+      isOpen = false;
+      await handle.close();
+    }
+  };
+}
+
 /**
- * `--out FILE`: written to a temp file beside it, fsynced and renamed over it by `commit`, as the
- * store writes its own, so a half-written export never passes for a whole one.
+ * `--out FILE` (a regular file or a new path; `out-target.ts`): written to a temp file beside it,
+ * fsynced and renamed over it by `commit`, as the store writes its own, so a half-written export
+ * never passes for a whole one. `keep`: the replaced file's permissions and owner, given to the
+ * new one (a `0600` export stays private; as root, a user's file stays theirs).
  */
 export async function fileSink(
   path: string,
+  keep: { mode?: number; owner?: { uid: number; gid: number } } = {},
 ): Promise<{ sink: ExportSink; commit(): Promise<void>; abort(): Promise<void> }> {
   const folder = dirname(path);
   await makeFolders(folder);
@@ -47,13 +62,7 @@ export async function fileSink(
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await open(temp, 'wx', 0o644);
-  let isOpen = true;
-  const close = async () => {
-    if (isOpen) {
-      isOpen = false;
-      await handle.close();
-    }
-  };
+  const close = closeOnce(handle);
   return {
     sink: {
       async write(text) {
@@ -65,6 +74,11 @@ export async function fileSink(
     },
     async commit() {
       try {
+        if (keep.mode !== undefined) await handle.chmod(keep.mode);
+        // Only root may give a file away; anyone else's new file is theirs, as a copy would be.
+        if (keep.owner && process.getuid?.() === 0) {
+          await handle.chown(keep.owner.uid, keep.owner.gid);
+        }
         await handle.sync();
         await close();
         await rename(temp, path);
@@ -78,6 +92,44 @@ export async function fileSink(
     async abort() {
       await close().catch(() => {});
       await rm(temp, { force: true });
+    },
+  };
+}
+
+/**
+ * `--out` naming a pipe, a terminal, `/dev/null` or another descriptor of the process: opened
+ * and written as it is, piece after piece (a pipe's reader slows the export down), never
+ * replaced. A reader that stops early (`-o >(head)`) ends the export quietly, as on stdout.
+ * Opening a named pipe waits for its reader, as a shell's `>` does.
+ */
+export async function streamSink(
+  path: string,
+  append: boolean,
+): Promise<{ sink: ExportSink; commit(): Promise<void>; abort(): Promise<void> }> {
+  const handle = await open(path, append ? 'a' : constants.O_WRONLY);
+  let closed = false;
+  const close = closeOnce(handle);
+  return {
+    sink: {
+      get closed() {
+        return closed;
+      },
+      async write(text) {
+        if (closed) return;
+        try {
+          await handle.writeFile(text, 'utf8');
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+          closed = true;
+        }
+      },
+      async writeFile() {
+        throw new Error('this format writes one file, not a folder');
+      },
+    },
+    commit: close,
+    async abort() {
+      await close().catch(() => {});
     },
   };
 }

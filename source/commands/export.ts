@@ -1,5 +1,6 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { ioReason } from '../corpus/io-reason.js';
 import { parseAnnotatorIds } from '../export/annotator-ids.js';
@@ -24,9 +25,7 @@ import {
   type StoryOf,
   type SuggestionSource,
 } from '../export/writer.js';
-import { writeFileAtomic } from '../store/atomic.js';
 import { REVIEW_STATUSES, type ReviewStatus } from '../store/types.js';
-import { makeFolders } from '../text/folders.js';
 import { oneName } from '../text/untrusted.js';
 import { articleNamed, noArticle } from './article-named.js';
 import { type Command, type CommandIO, corpusFlags } from './command.js';
@@ -37,7 +36,9 @@ import {
   heldSink,
   ReadAgain,
   stdoutSink,
+  streamSink,
 } from './export-sinks.js';
+import { type OutTarget, outTarget } from './out-target.js';
 import { CannotRun, type Output, StdoutFailed } from './output.js';
 import { fromCwd, isWithin } from './paths.js';
 import { annotatorEnv, loadProject, type ProjectContext } from './project.js';
@@ -56,7 +57,8 @@ export const command: Command = {
 
 Options
   --format, -f   ${FORMATS.join(', ')}
-  --out, -o      Write to this file (a folder for brat, where it is required) instead of stdout
+  --out, -o      Write to this file (a folder for brat, where it is required) instead of stdout;
+                 - is stdout, a link is written through, a pipe or device streamed
   --annotator    Only this annotator's annotations (repeat for several)
   --label        Only this label, one of the project's (repeat for several)
   --article      Only this article: its id or its file (repeat for several)
@@ -118,11 +120,26 @@ Examples
     const project = await loadProject(flags, io);
     const LABELS = project.labels;
     const LABEL_NAMES = LABELS.map((label) => label.name);
-    const out = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
+    const given = typeof flags.out === 'string' && flags.out !== '' ? flags.out : null;
     const base = (path: string) => fromCwd(io, path);
+    if (format === 'brat' && given === '-') {
+      return fail('brat writes a folder, not standard output: give it with --out DIR');
+    }
+    // What the path is decides how it is written (out-target.ts): a link is written through, a
+    // pipe or device streamed, `-` and /dev/stdout are standard output.
+    const target =
+      given === null || format === 'brat'
+        ? null
+        : await outTarget(given, base(given), stdoutDescriptor(io));
+    if (target?.kind === 'refused')
+      return fail(`cannot write ${oneName(given!)}: ${target.reason}`);
+    const out = target?.kind === 'stdout' ? null : given;
+    // Where a link leads counts as much as its name: a link beside the corpus may lead into it.
+    const places = out === null ? [] : [base(out)];
+    if (target?.kind === 'file') places.push(target.path);
     // The store's files are only ever written by margin, atomically and checked: an export over
     // one (or a brat folder among them) would be refused by the next command, its work lost.
-    if (out && isWithin(base(out), project.store.root)) {
+    if (out && places.some((place) => isWithin(place, project.store.root))) {
       return fail(
         `--out ${oneName(out)} is inside the annotation store ${oneName(project.store.shown)}: export somewhere else`,
       );
@@ -133,7 +150,7 @@ Examples
     // the corpus folder itself, which is read whatever it holds.
     const intoCorpus =
       out !== null &&
-      isWithin(base(out), project.corpus.root) &&
+      places.some((place) => isWithin(place, project.corpus.root)) &&
       (format !== 'brat' || isWithin(project.corpus.root, base(out)));
     if (out && intoCorpus) {
       return fail(
@@ -142,8 +159,9 @@ Examples
     }
     if (flags.config) {
       if (format !== 'label-studio') return fail('--config goes with --format label-studio');
-      if (!out) await output.out(labelStudioConfig(LABELS));
-      else await writeOrSay(io, output, base(out), out, labelStudioConfig(LABELS));
+      if (!out || target === null || (target.kind !== 'file' && target.kind !== 'stream')) {
+        await output.out(labelStudioConfig(LABELS));
+      } else await writeOrSay(output, target, out, labelStudioConfig(LABELS));
       return output.status();
     }
     if (flags.raw && format !== 'csv') return fail('--raw goes with --format csv');
@@ -156,8 +174,11 @@ Examples
     }
     if (format === 'brat' && !out) return fail('brat writes a folder: give it with --out DIR');
     // qa52: with an empty store the first write was annotation.conf, refused as "it already exists".
-    if (format === 'brat' && out && (await stat(base(out)).catch(() => null))?.isFile()) {
-      output.problem(`cannot write ${oneName(out)}: it is a file; brat writes a folder`);
+    const bratAt = format === 'brat' && out ? await stat(base(out)).catch(() => null) : null;
+    if (bratAt && !bratAt.isDirectory()) {
+      output.problem(
+        `cannot write ${oneName(out!)}: it is ${notAFolder(bratAt)}; brat writes a folder`,
+      );
       return output.status();
     }
     const labels = listFlag(flags.label);
@@ -316,8 +337,8 @@ Examples
           await folder.abort();
           throw error;
         }
-      } else if (out) {
-        const file = await fileSink(base(out));
+      } else if (target?.kind === 'file' || target?.kind === 'stream') {
+        const file = await openOut(target);
         try {
           summary = await written(checked(file.sink));
           await file.commit();
@@ -447,31 +468,54 @@ async function storyIds(
  * words rather than a stack or our temp file's name, and returns false.
  */
 async function writeOrSay(
-  io: CommandIO,
   output: Output,
-  path: string,
+  target: FileTarget,
   out: string,
-  content: string | string[],
+  content: string,
 ): Promise<boolean> {
   try {
-    await writeAtomically(path, content);
+    const file = await openOut(target);
+    try {
+      await file.sink.write(content);
+      await file.commit();
+    } catch (error) {
+      await file.abort();
+      throw error;
+    }
     return true;
   } catch (error) {
-    cannotWrite(output, join(out, relative(fromCwd(io, out), path)), error);
+    cannotWrite(output, out, error);
     return false;
   }
+}
+
+type FileTarget = Extract<OutTarget, { kind: 'file' | 'stream' }>;
+
+/** A file written whole or not at all (atomically), or a pipe or device written as it goes. */
+function openOut(target: FileTarget) {
+  return target.kind === 'file'
+    ? fileSink(target.path, target)
+    : streamSink(target.path, target.append);
+}
+
+/** The descriptor standard output writes to, when it has one. */
+function stdoutDescriptor(io: CommandIO): number | undefined {
+  const fd = io.descriptors?.stdout ?? (io.stdout as { fd?: unknown }).fd;
+  return typeof fd === 'number' ? fd : undefined;
+}
+
+/** What a path that is not a folder is, for brat's refusal. */
+function notAFolder(found: Stats): string {
+  if (found.isFile()) return 'a file';
+  if (found.isFIFO()) return 'a named pipe';
+  if (found.isCharacterDevice() || found.isBlockDevice()) return 'a device';
+  return 'not a folder';
 }
 
 function cannotWrite(output: Output, shown: string, error: unknown): void {
   // Standard output says so itself (output.ts): one line, not two.
   if (error instanceof StdoutFailed) output.problem(error.message);
   else output.problem(`cannot write ${oneName(shown)}: ${ioReason(error)}`);
-}
-
-/** A half-written export must never pass for a whole one: the store's atomic write. */
-async function writeAtomically(path: string, content: string | string[]): Promise<void> {
-  await makeFolders(dirname(path));
-  await writeFileAtomic(path, content);
 }
 
 function progressOnStderr(output: Output, total: number) {

@@ -54,7 +54,8 @@ Importable: every format margin exports but csv (made for spreadsheets: export j
 annotations back), and the files Label Studio, Prodigy, doccano and brat write themselves.
 
 Options
-  --format, -f   ${IMPORT_FORMATS.join(', ')} (default: jsonl)
+  --format, -f   ${IMPORT_FORMATS.join(', ')} (default: the format the file is in, said
+                 in the summary; jsonl when it is none of the others)
   --annotator    Who made what the file credits to no one (default: you)
   --annotator-ids FILE
                  label-studio: the Label Studio user id of each annotator, as JSON ({"alice": 2})
@@ -70,7 +71,8 @@ Examples
   flags: {
     ...corpusFlags,
     ...storeFlags,
-    format: { type: 'string', shortFlag: 'f', default: 'jsonl' },
+    // No default: a format given is obeyed, one left out is jsonl or what the file is (below).
+    format: { type: 'string', shortFlag: 'f' },
     annotatorIds: { type: 'string' },
     allErrors: { type: 'boolean', default: false },
   },
@@ -78,10 +80,12 @@ Examples
     const fail = (message: string): never => {
       throw new CannotRun(message);
     };
-    const format = String(flags.format);
-    if (!isImportFormat(format)) {
-      return fail(`--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${format}")`);
+    const given = typeof flags.format === 'string' ? flags.format : null;
+    const asked = given ?? 'jsonl';
+    if (!isImportFormat(asked)) {
+      return fail(`--format must be one of ${IMPORT_FORMATS.join(', ')} (got "${asked}")`);
     }
+    let format: ImportFormat = asked;
     const [file, ...extra] = input;
     if (!file) return fail('which file? margin import FILE');
     if (extra.length > 0) return fail(`one file at a time (also got ${extra.join(' ')})`);
@@ -93,8 +97,8 @@ Examples
         `${oneName(file)}: a named pipe: reading what is written to it until it is closed`,
       );
     }
-    const seen = new NothingInText();
-    const read = await readImportInput(format, file, io, seen);
+    let seen = new NothingInText();
+    let read = await readImportInput(format, file, io, seen);
     if (!read.ok) {
       if (read.usage) fail(read.message);
       output.problem(read.message);
@@ -109,7 +113,35 @@ Examples
           : null;
     // A file of lines that opens with `[]` is read on: it holds nothing if that is all it holds.
     let emptyArrayFirst = false;
+    // The format the file turned out to be in, when --format was left out (qa59 #13: margin
+    // named it and stopped; Prodigy and doccano write `.jsonl`, so a user always met that).
+    let detected: ImportFormat | null = null;
     if (head !== null) {
+      const other = format === 'jsonl' ? looksLike(head) : null;
+      if (other && given !== null) {
+        return fail(
+          `${oneName(file)} looks like ${other}, not jsonl: use --format ${other}, or leave --format out`,
+        );
+      }
+      if (other && 'lines' in read && !LINE_FORMATS.includes(other)) {
+        // Read as lines, which a document format is not: read again, as that format.
+        await read.lines.batches.return(undefined);
+        if (file === '-') {
+          return fail(
+            `standard input looks like ${other}, not jsonl, and cannot be read twice: use --format ${other}`,
+          );
+        }
+        seen = new NothingInText();
+        read = await readImportInput(other, file, io, seen);
+        if (!read.ok) {
+          output.problem(read.message);
+          return output.status();
+        }
+      }
+      if (other) {
+        detected = other;
+        format = other;
+      }
       if (looksLikeCsv(head, file)) {
         return fail(
           `${oneName(file)} is csv, which margin exports for spreadsheets but cannot import: export jsonl to bring annotations back (importable: ${IMPORT_FORMATS.join(', ')})`,
@@ -120,8 +152,6 @@ Examples
         if (array?.empty) emptyArrayFirst = true;
         else if (array) return fail(arrayRefusal(file, format, array.shape));
       }
-      const other = format === 'jsonl' ? looksLike(head) : null;
-      if (other) return fail(`${file} looks like ${other}, not jsonl: use --format ${other}`);
     }
     let annotatorIds: Map<string, number> | undefined;
     if (typeof flags.annotatorIds === 'string' && flags.annotatorIds !== '') {
@@ -243,7 +273,7 @@ Examples
     );
     const orphans = saved.filter((annotation) => unplaced.has(annotation)).length;
     const summary = [
-      `${added} imported${orphans > 0 ? ` (${orphans} as orphan${orphans === 1 ? '' : 's'}: text not found in the article, see margin orphans)` : ''}`,
+      `${detected ? `read as ${detected}: ` : ''}${added} imported${orphans > 0 ? ` (${orphans} as orphan${orphans === 1 ? '' : 's'}: text not found in the article, see margin orphans)` : ''}`,
       `${duplicates} duplicate${duplicates === 1 ? '' : 's'} skipped`,
       `${refused.count} error${refused.count === 1 ? '' : 's'}`,
     ];

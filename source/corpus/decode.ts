@@ -43,6 +43,7 @@ export function sniffBinary(bytes: Uint8Array): string | null {
       // "BZh" and "MZ" also start ordinary words: demand the rest of their headers.
       if (name === 'bzip2 archive' && !(bytes[3]! >= 0x31 && bytes[3]! <= 0x39)) continue;
       if (name === 'Windows executable' && !hasNul(bytes)) continue;
+      if (name === 'zip archive') return zipDocumentKind(bytes) ?? name;
       return name;
     }
   }
@@ -65,6 +66,45 @@ export function binaryKind(bytes: Uint8Array): string | null {
   for (let i = 0; i < text.length - 1; i++) if (text.charCodeAt(i) === 0xfffd) broken++;
   return controlShare(sample) + broken / Math.max(1, sample.length) > 0.1 ? 'binary data' : null;
 }
+
+/**
+ * The document a zip archive is (qa59 #14: a `.docx` was "a zip archive", and its user looked for
+ * a zip): OpenDocument and EPUB store their kind uncompressed as the first entry, `mimetype`;
+ * Office Open XML names its main part (`word/document.xml`) in the archive's directory, which is
+ * never compressed. Null for a zip that is none of them.
+ */
+function zipDocumentKind(bytes: Uint8Array): string | null {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // The first local header: the name's length at 26, the extra field's at 28, the name at 30.
+  if (view.length >= 30 && view.readUInt32LE(0) === 0x04034b50) {
+    const nameLength = view.readUInt16LE(26);
+    const extraLength = view.readUInt16LE(28);
+    const name = view.toString('latin1', 30, 30 + nameLength);
+    if (name === 'mimetype') {
+      const from = 30 + nameLength + extraLength;
+      const type = view.toString('latin1', from, from + 80);
+      for (const [prefix, kind] of MIMETYPE_KINDS) if (type.startsWith(prefix)) return kind;
+    }
+  }
+  for (const [part, kind] of OFFICE_PARTS) if (view.includes(part, 0, 'latin1')) return kind;
+  return null;
+}
+
+/** OpenDocument's and EPUB's `mimetype` entries, by what they start with. */
+const MIMETYPE_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['application/epub+zip', 'EPUB e-book'],
+  ['application/vnd.oasis.opendocument.text', 'OpenDocument text (.odt)'],
+  ['application/vnd.oasis.opendocument.spreadsheet', 'OpenDocument spreadsheet (.ods)'],
+  ['application/vnd.oasis.opendocument.presentation', 'OpenDocument presentation (.odp)'],
+  ['application/vnd.oasis.opendocument', 'OpenDocument file'],
+];
+
+/** Office Open XML's main parts, as the archive names them. */
+const OFFICE_PARTS: ReadonlyArray<readonly [string, string]> = [
+  ['word/document.xml', 'Word document'],
+  ['xl/workbook.xml', 'Excel workbook'],
+  ['ppt/presentation.xml', 'PowerPoint presentation'],
+];
 
 function hasNul(bytes: Uint8Array): boolean {
   return bytes.subarray(0, 8192).includes(0);
@@ -118,14 +158,54 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   const nul = hasNul(bytes);
   const unmarked = nul ? decodeUnmarkedUtf16(bytes) : null;
   if (unmarked) return unmarked;
-  if (nul || controlShare(bytes) > 0.1) {
-    throw new NotTextError('not a text file (binary data)');
+  const nuls = countNuls(bytes);
+  if (nuls > 0) {
+    // A few stray NULs in text (a scraper's) are removed and said, and the rest read as any file
+    // is. Binary data has many, one byte in 256 of noise, among other control bytes (one in
+    // nine), which text has next to none of.
+    if (nul && nuls > strayNulsAllowed(bytes.length)) {
+      throw new NotTextError('not a text file (binary data)');
+    }
+    const kept = withoutNuls(bytes, nuls);
+    if (nul && controlShare(kept) > 0.01) throw new NotTextError('not a text file (binary data)');
+    const decoded = decodeBytes(kept);
+    return { text: decoded.text, warnings: [...decoded.warnings, nulWarning(nuls)] };
   }
+  if (controlShare(bytes) > 0.1) throw new NotTextError('not a text file (binary data)');
   try {
     return { text: utf8.decode(bytes), warnings: [] };
   } catch {
     return decodeInvalidUtf8(bytes);
   }
+}
+
+/**
+ * How many NULs a text file may hold and still be read (qa59 #15: one stray NUL refused a whole
+ * article): two, or two in every 1,000 bytes of a larger file. Noise has one in 256 bytes.
+ * NULs past the first 8 KB only, which no binary format puts there alone, are always removed.
+ */
+export function strayNulsAllowed(length: number): number {
+  return Math.max(2, Math.floor(length / 500));
+}
+
+function countNuls(bytes: Uint8Array): number {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let count = 0;
+  for (let at = view.indexOf(0); at !== -1; at = view.indexOf(0, at + 1)) count++;
+  return count;
+}
+
+function withoutNuls(bytes: Uint8Array, nuls: number): Uint8Array {
+  const kept = new Uint8Array(bytes.length - nuls);
+  let to = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) kept[to++] = bytes[i]!;
+  return kept;
+}
+
+function nulWarning(nuls: number): string {
+  return nuls === 1
+    ? 'removed 1 NUL byte (U+0000) among the text; the text around it is kept'
+    : `removed ${nuls} NUL bytes (U+0000) among the text; the text around them is kept`;
 }
 
 /**

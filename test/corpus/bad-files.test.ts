@@ -45,6 +45,71 @@ describe('files that are not articles', () => {
     );
   });
 
+  // qa59 #14: a .docx was "a zip archive".
+  it.each<[string, Array<[string, string]>, string]>([
+    [
+      'notes.docx',
+      [
+        ['[Content_Types].xml', '<Types/>'],
+        ['word/document.xml', '<w/>'],
+      ],
+      'Word document',
+    ],
+    [
+      'figures.xlsx',
+      [
+        ['[Content_Types].xml', '<Types/>'],
+        ['xl/workbook.xml', '<x/>'],
+      ],
+      'Excel workbook',
+    ],
+    [
+      'slides.pptx',
+      [
+        ['[Content_Types].xml', '<Types/>'],
+        ['ppt/presentation.xml', '<p/>'],
+      ],
+      'PowerPoint presentation',
+    ],
+    [
+      'draft.odt',
+      [
+        ['mimetype', 'application/vnd.oasis.opendocument.text'],
+        ['content.xml', '<o/>'],
+      ],
+      'OpenDocument text (.odt)',
+    ],
+    [
+      'book.epub',
+      [
+        ['mimetype', 'application/epub+zip'],
+        ['META-INF/container.xml', '<c/>'],
+      ],
+      'EPUB e-book',
+    ],
+  ])('names the document a zip archive is: %s', async (name, entries, kind) => {
+    await expectProblem(name, zipOf(entries), `not a text file (${kind})`);
+  });
+
+  it('reads a text article with a stray NUL, removed, and says so once', async () => {
+    // qa59 #15: one NUL a scraper left refused the whole article as binary data.
+    const withNul = GOOD_ARTICLE.replace('met in Geneva', 'met in\0 Geneva');
+    const path = await corpus.write('stray.txt', withNul);
+    const article = await readArticle(path);
+    expect(article.text).toContain('Negotiators from both countries met in Geneva');
+    expect(article.warnings).toEqual([
+      'removed 1 NUL byte (U+0000) among the text; the text around it is kept',
+    ]);
+  });
+
+  it('still refuses noise with only a few NUL bytes in it', async () => {
+    // Bytes of every value but NUL, twice over, with two NULs: the other control bytes give it away.
+    const noise = Uint8Array.from({ length: 1024 }, (_, i) => ((i * 97 + 13) % 255) + 1);
+    noise[10] = 0;
+    noise[500] = 0;
+    await expectProblem('noise.txt', noise, 'not a text file (binary data)');
+  });
+
   it('refuses binary data with NUL bytes', async () => {
     await expectProblem(
       'data.bin',
@@ -496,3 +561,18 @@ describe('links to what is not a file', () => {
     expect(load.articles.map((article) => article.id)).toEqual(['good']);
   });
 });
+
+/** A zip archive of stored (uncompressed) entries: local headers only, as a reader meets them first. */
+function zipOf(entries: Array<[string, string]>): Uint8Array {
+  const parts: Buffer[] = [];
+  for (const [name, content] of entries) {
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt32LE(Buffer.byteLength(content), 18);
+    header.writeUInt32LE(Buffer.byteLength(content), 22);
+    header.writeUInt16LE(Buffer.byteLength(name), 26);
+    parts.push(header, Buffer.from(name), Buffer.from(content));
+  }
+  return Buffer.concat(parts);
+}

@@ -66,6 +66,56 @@ describe('margin import from every format margin exports', () => {
     },
   );
 
+  it.each(['label-studio', 'prodigy', 'doccano', 'w3c'])(
+    'a %s file given without --format is read as that, and the summary says so',
+    async (format) => {
+      // qa59 #13: margin named the format, then refused the file until --format repeated it.
+      const dir = await workspace();
+      await team(dir);
+      const exported = await run(exportCommand, dir, [], { format });
+      await writeFile(join(dir, 'theirs.jsonl'), exported.stdout);
+      const imported = await run(importCommand, dir, ['theirs.jsonl'], { store: 'copy' });
+      expect(imported.stderr).toBe('');
+      expect(imported.stdout).toBe(
+        `read as ${format}: 4 imported, 0 duplicates skipped, 0 errors\n`,
+      );
+      expect(imported.status).toBe(0);
+      expect(await contents(dir, 'copy')).toEqual(await contents(dir, 'store'));
+    },
+  );
+
+  it('a Label Studio document on one line, read as lines first, is read again as a document', async () => {
+    const dir = await workspace();
+    await team(dir);
+    const exported = await run(exportCommand, dir, [], { format: 'label-studio' });
+    const oneLine = JSON.stringify(JSON.parse(exported.stdout));
+    await writeFile(join(dir, 'tasks.json'), oneLine);
+    const imported = await run(importCommand, dir, ['tasks.json'], { store: 'copy' });
+    expect(imported.stderr).toBe('');
+    expect(imported.stdout).toBe(
+      'read as label-studio: 4 imported, 0 duplicates skipped, 0 errors\n',
+    );
+    expect(await contents(dir, 'copy')).toEqual(await contents(dir, 'store'));
+    // Standard input cannot be read again: that one case still asks for the format.
+    const piped = await run(importCommand, dir, ['-'], { store: 'other' }, oneLine);
+    expect([piped.status, piped.stderr]).toEqual([
+      2,
+      'margin import: standard input looks like label-studio, not jsonl, and cannot be read twice: use --format label-studio\n',
+    ]);
+  });
+
+  it('a file that --format jsonl names but is another format is still refused', async () => {
+    const dir = await workspace();
+    await team(dir);
+    const exported = await run(exportCommand, dir, [], { format: 'prodigy' });
+    await writeFile(join(dir, 'theirs.jsonl'), exported.stdout);
+    const imported = await run(importCommand, dir, ['theirs.jsonl'], { format: 'jsonl' });
+    expect([imported.status, imported.stderr]).toEqual([
+      2,
+      'margin import: theirs.jsonl looks like prodigy, not jsonl: use --format prodigy, or leave --format out\n',
+    ]);
+  });
+
   it('warns on export that doccano drops overlapping spans unless the project allows them', async () => {
     const dir = await workspace();
     await team(dir);
