@@ -229,7 +229,7 @@ export async function saveRejections(
       }
     }
     const next = lines ?? new RejectionLines();
-    for (const change of changes) next.apply(change);
+    next.applyAll(changes);
     if (next.size > MAX_REJECTIONS) {
       throw new Error(
         `${shown(root, display, path)} holds ${MAX_REJECTIONS} rejections already, the most margin keeps`,
