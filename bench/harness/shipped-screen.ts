@@ -10,7 +10,11 @@ export { buildArticle } from '../../source/corpus/article.js';
 export { bytesToSource } from '../../source/corpus/read.js';
 export { ReviewController } from '../../source/review/controller.js';
 export { initialState } from '../../source/review/state.js';
-export { createMemoryRepository, openRepository } from '../../source/store/index.js';
+export {
+  createMemoryRepository,
+  diskRejectionStore,
+  openRepository,
+} from '../../source/store/index.js';
 export { Journal } from '../../source/store/journal.js';
 export { App } from '../../source/ui/components/App.js';
 export { makeTheme } from '../../source/ui/theme.js';

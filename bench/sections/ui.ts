@@ -16,6 +16,7 @@ import { FakeStdin, FakeStdout } from '../harness/fake-terminal.js';
 import { msUntilShown } from '../harness/pty-wait.js';
 import { measurements, sample, summarize } from '../measure.js';
 import type { BenchContext, BenchSection } from '../types.js';
+import { rejectKeys } from './ui-rejecting.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -264,6 +265,15 @@ export const section: BenchSection = {
       target: '< 16 ms p95',
       note: 'the same, each change appended to the journal (writeSync, no fsync) before its frame, as margin review does',
     });
+    context.log('ui: r and u with a year of rejections in the file, and with none');
+    const pairs = context.quick ? 10 : 30;
+    for (const count of [0, 100_000]) {
+      const rejecting = await rejectKeys(count, pairs);
+      m.timing(`r / u key → frame, ${count.toLocaleString('en-US')} rejections`, rejecting.keys, {
+        target: '< 16 ms p95',
+        note: `each key a change of the rejections file on disk (journaled before its frame, written behind it); the main thread at most ${rejecting.blockedMs.toFixed(0)} ms away from a 1 ms timer meanwhile`,
+      });
+    }
     context.log('ui: a tag key → the change written to the store on disk');
     const persisted = await keyToFrame(context.quick, false, { journal: true, disk: true });
     m.timing('tag key → written (store on disk, fsynced)', persisted.figures, {

@@ -23,7 +23,7 @@ import { snapshotMarks, storeWarnings, summarize } from '../review/sync.js';
 import type { Size } from '../review/view/layout.js';
 import type { SearchEngine } from '../search/index.js';
 import type { ModelStore } from '../store/model-file.js';
-import type { RejectionStore } from '../store/rejections.js';
+import type { RejectionStore } from '../store/rejection-store.js';
 import type { Repository } from '../store/repository.js';
 import { namedMessage, oneName } from '../text/untrusted.js';
 import { shownUnder } from './paths.js';

@@ -172,6 +172,8 @@ Press ? in the review for every key.`,
       kinds: project.labels.map((label) => label.name),
       ...storyLimit(io.env),
     });
+    // Each rejection noted beside the review's journal before it is shown, as a tag is.
+    const rejections = diskRejectionStore(root, annotator, context.store.shown, journalDir);
     const controller = reviewController(session, {
       project,
       corpusName: basename(corpusDir),
@@ -183,7 +185,7 @@ Press ? in the review for every key.`,
           ? diskModelStore(root, annotator, context.store.shown)
           : null,
       // Kept with the model: what the annotator rejected stays rejected after a restart.
-      rejections: diskRejectionStore(root, annotator, context.store.shown),
+      rejections,
       size: { columns: io.stdout.columns ?? 80, rows: io.stdout.rows ?? 24 },
       story,
       projectFile: projectFileWatch(context),
@@ -226,10 +228,17 @@ Press ? in the review for every key.`,
     const rejectionsUnsaved = await controller.rejectionsSettled();
     if (rejectionsUnsaved !== null) {
       modelUnsaved ??= rejectionsUnsaved.why;
+      // The journal holds them (unless it could not be written): the next start writes them.
+      const next =
+        (rejections.pending ?? 0) >= rejectionsUnsaved.unsaved
+          ? 'they are kept in the journal, and the next review writes them'
+          : 'the next review will not know them';
       output.problem(
-        `${rejectionsUnsaved.unsaved} change(s) to the rejections file (rejections or their undoing) could not be saved: ${rejectionsUnsaved.why}; the next review will not know them`,
+        `${rejectionsUnsaved.unsaved} change(s) to the rejections file (rejections or their undoing) could not be saved: ${rejectionsUnsaved.why}; ${next}`,
       );
     }
+    // Kept only with changes not written: the next start writes them.
+    rejections.close?.();
     // Worker threads end before the process does: one still running while the process exits
     // can crash it in its last moment (a segfault seen at quit during a first read). A first
     // read stops within a moment once its files are listed; listing a huge folder is not waited

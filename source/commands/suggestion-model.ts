@@ -1,11 +1,13 @@
+import { defaultCacheDir } from '../corpus/cache.js';
 import type { Article } from '../corpus/types.js';
 import {
+  diskRejectionStore,
   type RejectedLabels,
   readModelFile,
-  readRejections,
   rejectedLabels,
   resolveAnnotator,
 } from '../store/index.js';
+import { journalFolder } from '../store/journal.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
 import type { Suggestion, SuggestModel } from '../suggest/index.js';
 import { loadSuggestions } from '../suggest/lazy.js';
@@ -26,7 +28,8 @@ export interface Suggester {
  * (status 1) and the rules are used. The labels that annotator rejected on a sentence in the
  * review (their `.suggest-rejections.json`) are not suggested there: a suggestion's label left
  * out is `suggested: false`. A teammate's rejections count only for them; a refused file is
- * named (status 1) and its rejections are not applied.
+ * named (status 1) and its rejections are not applied. The rejections a killed review of that
+ * annotator journaled and never wrote are written into the file first.
  */
 export async function openSuggester(
   flags: Record<string, unknown>,
@@ -45,7 +48,9 @@ export async function openSuggester(
   }
   let rejected: RejectedLabels = new Map();
   if (annotator !== null) {
-    const rejections = await readRejections(store.root, annotator, store.shown);
+    // What a killed review noted and never wrote is written first, as its tags are.
+    const journal = journalFolder(defaultCacheDir(io.env), store.root);
+    const rejections = await diskRejectionStore(store.root, annotator, store.shown, journal).read();
     if (rejections.kind === 'refused') {
       output.problem(`${rejections.message}; the suggestions it rejects are given until then`);
     } else if (rejections.kind === 'loaded') rejected = rejectedLabels(rejections.rejections);

@@ -1,7 +1,8 @@
 import type { Article } from '../corpus/types.js';
 import { DEFAULT_LABELS, type LabelSet } from '../store/labels.js';
 import { ModelChangedError, type ModelStore } from '../store/model-file.js';
-import type { RejectionChange, RejectionStore, RejectionsRead } from '../store/rejections.js';
+import type { RejectionStore } from '../store/rejection-store.js';
+import type { RejectionChange, RejectionsRead } from '../store/rejections.js';
 import type { Label } from '../store/types.js';
 import type {
   ArticleAnalysis,
@@ -62,7 +63,8 @@ export interface SuggestionOptions {
   labels?: LabelSet | undefined;
   /**
    * Where the annotator's rejected suggestions are kept: read at the start (not offered again),
-   * written as each is made, undone or redone. Without it a rejection lasts the session.
+   * each change (made, undone, redone) noted in its journal before its frame and written behind
+   * it. Without it a rejection lasts the session.
    */
   rejections?: RejectionStore | undefined;
 }
@@ -183,8 +185,11 @@ export class SuggestionWorker {
   #saveTimer: NodeJS.Timeout | null = null;
   /** Lesson id → what it rejected, for its undo and redo to change the rejections file too. */
   readonly #rejected = new Map<number, RejectionChange>();
-  /** Changes of the rejections file still to be written, in key order (a failed one first). */
-  readonly #rejectionsDue: RejectionChange[] = [];
+  /**
+   * Changes of the rejections file still to be written, in key order (a failed one first), with
+   * their numbers in the journal.
+   */
+  readonly #rejectionsDue: Array<{ change: RejectionChange; seq: number | null }> = [];
   #rejectionsWriting: Promise<void> | null = null;
   /** False when the rejections file was refused at the start: it is never written. */
   #rejectionsWritable = true;
@@ -233,8 +238,9 @@ export class SuggestionWorker {
   }
 
   /**
-   * A lesson to learn; `rejecting`: the labels it rejected on a sentence, written to the
-   * annotator's rejections file at once (not in the background job: no key waits for it).
+   * A lesson to learn; `rejecting`: the labels it rejected on a sentence, noted in the journal
+   * now, before the frame that shows it, and written to the annotator's rejections file behind it
+   * (not in the background job: no key waits for it).
    */
   learn(effect: Lesson, rejecting?: Rejecting): void {
     this.#learning.push(effect);
@@ -270,21 +276,28 @@ export class SuggestionWorker {
   }
 
   #writeRejection(change: RejectionChange): void {
-    if (!this.#options.rejections || !this.#rejectionsWritable) return;
-    this.#rejectionsDue.push(change);
+    const store = this.#options.rejections;
+    if (!store || !this.#rejectionsWritable) return;
+    this.#rejectionsDue.push({ change, seq: store.note?.(change) ?? null });
     this.#drainRejections();
   }
 
-  /** Writes the due changes one after another; a failure stops until the next change or quit. */
+  /**
+   * Writes the due changes, all those made while the last write was on its way in one write; a
+   * failure stops until the next change or quit.
+   */
   #drainRejections(): void {
     const store = this.#options.rejections;
     if (!store || this.#rejectionsWriting || this.#rejectionsDue.length === 0) return;
     const writing = (async () => {
       while (this.#rejectionsDue.length > 0) {
+        const batch = this.#rejectionsDue.slice();
         try {
-          await store.save(this.#rejectionsDue[0]!);
-          this.#rejectionsDue.shift();
+          await store.save(batch.map(({ change }) => change));
+          this.#rejectionsDue.splice(0, batch.length);
           this.#rejectionsFailure = null;
+          const seqs = batch.map(({ seq }) => seq).filter((seq) => seq !== null);
+          store.written?.(seqs.at(-1) ?? null, batch.length);
         } catch (error) {
           const why = error instanceof Error ? error.message : String(error);
           // Said once per reason: tried again with the next rejection and on quitting.

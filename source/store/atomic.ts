@@ -29,7 +29,7 @@ const TEMP_MAX_AGE_MS = 10 * 60 * 1000;
  */
 export async function writeFileAtomic(
   path: string,
-  text: string | string[],
+  text: string | Iterable<string>,
   { durable = true }: { durable?: boolean } = {},
 ): Promise<Stats> {
   const folder = dirname(path);
@@ -41,8 +41,9 @@ export async function writeFileAtomic(
   let written: Stats;
   try {
     try {
-      // Parts one after the other: a large export never has to be one string.
-      // (writeFile on a handle writes all of a part, from where the last one ended).
+      // Parts one after the other: a large export never has to be one string, and a part is
+      // made only once the one before is written (writeFile on a handle writes all of a part,
+      // from where the last one ended).
       for (const part of typeof text === 'string' ? [text] : text) {
         await handle.writeFile(part, 'utf8');
       }

@@ -28,18 +28,19 @@ export {
   sanitiseAnnotator,
 } from './names.js';
 export { compareListed } from './placer.js';
+export { leftRejections, RejectionJournal, takeOverRejections } from './rejection-journal.js';
+export { diskRejectionStore, type RejectionStore } from './rejection-store.js';
 export {
-  diskRejectionStore,
   REJECTIONS_FILE,
   type RejectedLabels,
   type Rejection,
   type RejectionChange,
-  type RejectionStore,
   type RejectionsRead,
   readRejections,
   rejectedLabels,
   relabelRejections,
   saveRejection,
+  saveRejections,
 } from './rejections.js';
 export type {
   AdoptOptions,

@@ -243,11 +243,18 @@ function baseOf(path: string): string | null {
   }
 }
 
+/**
+ * A journal of a review's changes to store files; a review's rejections have one of their own
+ * beside it (`<annotator>.<pid>.rejections.jsonl`, `rejection-journal.ts`).
+ */
+const isChangeJournal = (name: string) =>
+  name.endsWith('.jsonl') && !name.endsWith('.rejections.jsonl');
+
 /** Whether any review of `annotator` left a journal in `folder` (or is writing one now). */
 export function hasJournals(folder: string, annotator: string): boolean {
   const prefix = `${encodeName(annotator)}.`;
   try {
-    return readdirSync(folder).some((name) => name.startsWith(prefix) && name.endsWith('.jsonl'));
+    return readdirSync(folder).some((name) => name.startsWith(prefix) && isChangeJournal(name));
   } catch {
     return false;
   }
@@ -292,7 +299,7 @@ export function leftJournals<T>(folder: string, annotator: string): Array<LeftJo
   }
   const found: Array<LeftJournal<T>> = [];
   for (const name of names.sort()) {
-    if (!name.startsWith(prefix) || !name.endsWith('.jsonl')) continue;
+    if (!name.startsWith(prefix) || !isChangeJournal(name)) continue;
     const pid = Number(name.slice(prefix.length, -'.jsonl'.length));
     if (!Number.isInteger(pid) || pid === process.pid || isProcessAlive(pid)) continue;
     const path = join(folder, name);
@@ -420,8 +427,8 @@ export function markTold(path: string, corpus: string): void {
 }
 
 /**
- * Removes what the journals under the cache folder no longer need: an empty journal whose
- * process is gone (a review killed while idle leaves one), and a store's journal folder left
+ * Removes what the journals under the cache folder no longer need: an empty journal (of
+ * changes, or of rejections) whose process is gone (a review killed while idle leaves one), and a store's journal folder left
  * with nothing in it. A journal holding changes, a live process's, and the changes kept aside
  * (`….kept.json`) stay. One listing per store the machine's reviews have used.
  */
@@ -443,7 +450,8 @@ export function pruneJournals(cacheDir: string): void {
     }
     let left = names.length;
     for (const name of names) {
-      const found = /\.(\d+)\.jsonl$/.exec(name);
+      // A review's journal of changes, or of rejections.
+      const found = /\.(\d+)(?:\.rejections)?\.jsonl$/.exec(name);
       if (!found || isProcessAlive(Number(found[1]))) continue;
       try {
         const path = join(folder, name);

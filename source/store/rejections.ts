@@ -7,6 +7,7 @@ import { writeFileAtomic } from './atomic.js';
 import { withFileLock } from './lock.js';
 import { encodeName } from './names.js';
 import { readOwnJson } from './own-json-file.js';
+import { type Rejection, type RejectionChange, RejectionLines } from './rejection-lines.js';
 
 /**
  * The suggestions an annotator rejected (`r` in the review, or a suggested label removed by
@@ -23,29 +24,54 @@ const VERSION = 1;
 export const MAX_REJECTIONS = 200_000;
 const MAX_BYTES = 32 * 1024 * 1024;
 
-/** The labels rejected on one sentence of one article. */
-export interface Rejection {
-  article: string;
-  sentence: string;
-  labels: string[];
-}
+export type { Rejection, RejectionChange } from './rejection-lines.js';
 
-/** A change to the file: `labels` rejected on the sentence (`rejected`), or no longer (undo). */
-export interface RejectionChange extends Rejection {
-  rejected: boolean;
-}
-
-const entrySchema = z.strictObject({
-  article: z.string().check(z.minLength(1), z.maxLength(1000)),
-  sentence: z.string().check(z.minLength(1), z.maxLength(200)),
-  labels: z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.minLength(1)),
-});
+/** The file around its rejections; each of those is checked by `entryProblem` (below). */
 const fileSchema = z.strictObject({
   schema: z.literal(REJECTIONS_SCHEMA),
   version: z.literal(VERSION),
   annotator: z.string(),
-  rejections: z.array(entrySchema).check(z.maxLength(MAX_REJECTIONS)),
+  rejections: z.array(z.unknown()).check(z.maxLength(MAX_REJECTIONS)),
 });
+
+const ENTRY_KEYS = new Set(['article', 'sentence', 'labels']);
+const text = (value: unknown, max: number) =>
+  typeof value === 'string' && value.length >= 1 && value.length <= max;
+
+/**
+ * What is wrong with one rejection of the file, or null: the checks of a schema, made by hand
+ * because a schema's check of 100,000 of them was a quarter of a second of the main thread.
+ */
+function entryProblem(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an object';
+  const entry = value as Record<string, unknown>;
+  for (const key of Object.keys(entry)) if (!ENTRY_KEYS.has(key)) return `${key}: not expected`;
+  if (!text(entry.article, 1000)) return 'article: not a name of 1 to 1000 characters';
+  if (!text(entry.sentence, 200)) return 'sentence: not an id of 1 to 200 characters';
+  const labels = entry.labels;
+  if (!Array.isArray(labels) || labels.length === 0) return 'labels: not a list of labels';
+  if (!labels.every((label) => text(label, 200))) return 'labels: not a list of labels';
+  return null;
+}
+
+/** The file's schema, its rejections one by one. */
+function parseFile(value: unknown) {
+  const file = fileSchema.safeParse(value);
+  if (!file.success) return file;
+  const rejections = file.data.rejections;
+  for (let at = 0; at < rejections.length; at += 1) {
+    const problem = entryProblem(rejections[at]);
+    if (problem !== null) {
+      const [field, message] = problem.includes(': ') ? problem.split(': ') : [null, problem];
+      const path = ['rejections', at, ...(field === null ? [] : [field as string])];
+      return { success: false as const, error: { issues: [{ path, message: message! }] } };
+    }
+  }
+  return {
+    success: true as const,
+    data: { ...file.data, rejections: rejections as Rejection[] },
+  };
+}
 
 /** What reading the file gave: none yet, its rejections, or why it was refused (left as it is). */
 export type RejectionsRead =
@@ -76,7 +102,7 @@ async function readFile(path: string, annotator: string): Promise<Rejection[] | 
     version: VERSION,
     maxBytes: MAX_BYTES,
     conflicted: CONFLICTED,
-    parse: (value) => fileSchema.safeParse(value),
+    parse: parseFile,
   });
   if (file === null) return null;
   // Copied from a teammate's folder by hand: their rejections are not this annotator's.
@@ -114,40 +140,34 @@ export async function readRejections(
 
 /**
  * What this process last wrote to each rejections file, by the file's signature: the next
- * change to a file still as written takes the list from here rather than reading and checking
+ * change to a file still as written takes the lines from here rather than reading and checking
  * it again (at 10,000 rejections the schema's check was most of each `r`'s 30 ms of CPU). A file
  * changed since (a git pull, another margin) is read again.
  */
-const lastWritten = new Map<string, { signature: string; rejections: Rejection[] }>();
+const lastWritten = new Map<string, { signature: string; lines: RejectionLines }>();
+
+/** The file's first lines, down to its `rejections` key. */
+const headOf = (annotator: string) =>
+  `{\n  "schema": ${JSON.stringify(REJECTIONS_SCHEMA)},\n  "version": ${VERSION},\n  "annotator": ${JSON.stringify(annotator)},\n`;
 
 /**
- * The file's text: one rejection a line, sorted by article then sentence, so that a git diff
- * reads as the rejections made and two machines' rejections of different articles merge apart.
+ * The file's text, in parts: one rejection a line, sorted by article then sentence, so that a
+ * git diff reads as the rejections made and two machines' rejections of different articles
+ * merge apart.
  */
-export function rejectionsText(annotator: string, rejections: readonly Rejection[]): string {
-  const lines = inFileOrder(rejections).map(
-    ({ article, sentence, labels }) =>
-      `    ${JSON.stringify({ article, sentence, labels: [...labels].sort() })}`,
-  );
-  const head = `{\n  "schema": ${JSON.stringify(REJECTIONS_SCHEMA)},\n  "version": ${VERSION},\n  "annotator": ${JSON.stringify(annotator)},\n`;
-  return lines.length === 0
-    ? `${head}  "rejections": []\n}\n`
-    : `${head}  "rejections": [\n${lines.join(',\n')}\n  ]\n}\n`;
+function* textParts(annotator: string, lines: RejectionLines): Generator<string, void, void> {
+  if (lines.size === 0) {
+    yield `${headOf(annotator)}  "rejections": []\n}\n`;
+    return;
+  }
+  yield `${headOf(annotator)}  "rejections": [\n`;
+  yield* lines.parts();
+  yield '  ]\n}\n';
 }
 
-/** By article, then sentence (quick on a list in that order already, as a written one is). */
-function inFileOrder(rejections: readonly Rejection[]): Rejection[] {
-  return [...rejections].sort((a, b) =>
-    a.article !== b.article
-      ? a.article < b.article
-        ? -1
-        : 1
-      : a.sentence < b.sentence
-        ? -1
-        : a.sentence > b.sentence
-          ? 1
-          : 0,
-  );
+/** The file's text, whole (the parts of `textParts` joined). */
+export function rejectionsText(annotator: string, rejections: readonly Rejection[]): string {
+  return [...textParts(annotator, new RejectionLines(rejections))].join('');
 }
 
 /** The rejections with one change applied: labels added to the sentence's, or taken away. */
@@ -155,20 +175,9 @@ export function withRejection(
   rejections: readonly Rejection[],
   change: RejectionChange,
 ): Rejection[] {
-  const at = rejections.findIndex(
-    (each) => each.article === change.article && each.sentence === change.sentence,
-  );
-  const had = at >= 0 ? rejections[at]!.labels : [];
-  const labels = change.rejected
-    ? [...had, ...change.labels.filter((label) => !had.includes(label))]
-    : had.filter((label) => !change.labels.includes(label));
-  const next = [...rejections];
-  const entry = { article: change.article, sentence: change.sentence, labels };
-  if (at >= 0) {
-    if (labels.length > 0) next[at] = entry;
-    else next.splice(at, 1);
-  } else if (labels.length > 0) next.push(entry);
-  return next;
+  const lines = new RejectionLines(rejections);
+  lines.apply(change);
+  return lines.list();
 }
 
 /**
@@ -176,41 +185,61 @@ export function withRejection(
  * other margin processes share. Refuses (throws, naming the file) rather than overwrite a file it
  * cannot read, a link in place of the file or of the folder, or a file already at the limit.
  */
-export async function saveRejection(
+export function saveRejection(
   root: string,
   annotator: string,
   change: RejectionChange,
+  display: string = root,
+): Promise<void> {
+  return saveRejections(root, annotator, [change], display);
+}
+
+/**
+ * Records changes, in order, in one write of the file (those made while the last write was on
+ * its way, or left by a killed review): one lock, one read when the file changed behind this
+ * process, one durable write, its text made a part at a time so that keys are answered between
+ * the parts. A change is a set of labels added or taken away, so applying it again, or onto a
+ * file another margin or a pull changed, keeps what both meant.
+ */
+export async function saveRejections(
+  root: string,
+  annotator: string,
+  changes: readonly RejectionChange[],
   display: string = root,
 ): Promise<void> {
   const path = rejectionsFilePath(root, annotator);
   const folder = dirname(path);
   const found = await lstat(folder).catch(() => null);
   if (found?.isSymbolicLink()) throw new Error(`${shown(root, display, folder)}: ${LINK_REFUSAL}`);
+  if (changes.length === 0) return;
   await makeFolders(folder);
   await withFileLock(path, async () => {
     const now = await lstat(path).catch(() => null);
     const kept = lastWritten.get(path);
-    let rejections: Rejection[] | null;
-    if (kept && now?.isFile() && signatureOf(now) === kept.signature) rejections = kept.rejections;
+    // Taken out while it is changed: a write that fails leaves the next one to read the file.
+    lastWritten.delete(path);
+    let lines: RejectionLines | null;
+    if (kept && now?.isFile() && signatureOf(now) === kept.signature) lines = kept.lines;
     else {
-      lastWritten.delete(path);
       try {
-        rejections = await readFile(path, annotator);
+        const read = await readFile(path, annotator);
+        lines = read === null ? null : new RejectionLines(read);
       } catch (error) {
         throw new Error(`${shown(root, display, path)}: ${(error as Error).message}`);
       }
     }
-    const next = inFileOrder(withRejection(rejections ?? [], change));
-    if (next.length > MAX_REJECTIONS) {
+    const next = lines ?? new RejectionLines();
+    next.applyAll(changes);
+    if (next.size > MAX_REJECTIONS) {
       throw new Error(
         `${shown(root, display, path)} holds ${MAX_REJECTIONS} rejections already, the most margin keeps`,
       );
     }
     // Nothing to take back from a file that never held it: no file is made for it.
-    if (rejections === null && next.length === 0) return;
+    if (lines === null && next.size === 0) return;
     // The stats taken before the rename: a pull landing after it is never taken for this write.
-    const written = await writeFileAtomic(path, rejectionsText(annotator, next));
-    lastWritten.set(path, { signature: signatureOf(written), rejections: next });
+    const written = await writeFileAtomic(path, textParts(annotator, next));
+    lastWritten.set(path, { signature: signatureOf(written), lines: next });
   });
 }
 
@@ -225,23 +254,6 @@ export function rejectedLabels(rejections: readonly Rejection[]): RejectedLabels
     sentences.set(sentence, [...(sentences.get(sentence) ?? []), ...labels]);
   }
   return out;
-}
-
-/** Where a review reads and keeps its annotator's rejections: the store on disk, or memory. */
-export interface RejectionStore {
-  read(): Promise<RejectionsRead>;
-  save(change: RejectionChange): Promise<void>;
-}
-
-export function diskRejectionStore(
-  root: string,
-  annotator: string,
-  display: string = root,
-): RejectionStore {
-  return {
-    read: () => readRejections(root, annotator, display),
-    save: (change) => saveRejection(root, annotator, change, display),
-  };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedsCopyPerTest, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
+import { type Session, seedsCopyPerTest, spawnCli, storeOpened, WHOLE_SESSION } from './pty.js';
 
 const FIRST = '000_4b207f45d15cbf96';
 
@@ -20,6 +21,70 @@ const rows = (screen: string) => screen.split('\n');
 const header = (screen: string) => rows(screen)[0] ?? '';
 const statusBar = (screen: string) => rows(screen)[ROWS - 2] ?? '';
 const sentenceOf = (screen: string) => /sentence (\d+) of (\d+)/.exec(header(screen));
+
+const rejectionsFile = () => join(seeds.dir, 'annotations/rita/.suggest-rejections.json');
+/** The articles of rita's rejections file, as written. */
+const rejectedArticles = () =>
+  (
+    JSON.parse(readFileSync(rejectionsFile(), 'utf8')) as {
+      rejections: Array<{ article: string }>;
+    }
+  ).rejections.map(({ article }) => article);
+
+/**
+ * Holds rita's rejections file as another margin writing it would (the lock of a live process,
+ * this one; `store/lock.ts`); the lock's path, to remove.
+ */
+function holdRejectionsFile(): string {
+  mkdirSync(join(seeds.dir, 'annotations/rita'), { recursive: true });
+  const lock = join(seeds.dir, 'annotations/rita/.suggest-rejections.json.lock');
+  const owner = { pid: process.pid, host: hostname(), time: Date.now(), nonce: 'e2e-reject' };
+  writeFileSync(lock, JSON.stringify(owner));
+  return lock;
+}
+
+/** A review as rita, her own cache, in the reader (the second start resumes there). */
+async function openAsRita(resumed: boolean): Promise<Session> {
+  const args = ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'rita'];
+  const s = spawnCli(args, {
+    cwd: seeds.dir,
+    cols: 140,
+    rows: ROWS,
+    env: { XDG_CACHE_HOME: join(seeds.dir, 'cache') },
+  });
+  seeds.track(s);
+  await s.waitFor(
+    (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
+    'the list',
+  );
+  if (!resumed) s.write('\r');
+  await s.waitFor((t) => /sentence \d+ of/.test(header(t)), 'the reader');
+  return s;
+}
+
+/** Moves the cursor to sentence `target` of the article on screen. */
+async function goTo(s: Session, target: number): Promise<void> {
+  for (;;) {
+    const at = Number(sentenceOf(s.screen().join('\n'))?.[1]);
+    if (at === target) return;
+    s.write(at < target ? 'j' : 'k');
+    const next = String(at < target ? at + 1 : at - 1);
+    await s.waitFor((t) => sentenceOf(t)?.[1] === next, `sentence ${next}`);
+  }
+}
+
+/** The first two sentences of the first article with a suggestion, once suggestions are in. */
+async function firstSuggested(s: Session): Promise<[number, number]> {
+  await goTo(s, 1);
+  await s.waitFor((t) => /sentence 1 of/.test(header(t)), 'the first sentence');
+  const found: number[] = [];
+  for (let sentence = 1; found.length < 2; sentence += 1) {
+    if (statusBar(s.screen().join('\n')).startsWith('suggested: ')) found.push(sentence);
+    if (found.length === 2) break;
+    await goTo(s, sentence + 1);
+  }
+  return found as [number, number];
+}
 
 /** `quote, claim (speaker: Dmitry Peskov, claimant: …)` → labels and attributes. */
 function parseDecision(text: string): { labels: string[]; attributes: Record<string, string> } {
@@ -184,41 +249,8 @@ describe('reviewing with suggestions in a real terminal', () => {
   it(
     'a rejected suggestion stays rejected when margin starts again',
     async () => {
-      const args = ['--corpus', 'seeds', '--store', 'annotations', '--annotator', 'rita'];
-      const open = async (resumed: boolean) => {
-        const s = spawnCli(args, { cwd: seeds.dir, cols: 140, rows: ROWS });
-        seeds.track(s);
-        await s.waitFor(
-          (t) => header(t).includes('article 1 of 5') && storeOpened(statusBar(t)),
-          'the list',
-        );
-        // The second start resumes in the reader, where the first quit.
-        if (!resumed) s.write('\r');
-        await s.waitFor((t) => /sentence \d+ of/.test(header(t)), 'the reader');
-        return s;
-      };
-      const goTo = async (s: Awaited<ReturnType<typeof open>>, target: number) => {
-        for (;;) {
-          const at = Number(sentenceOf(s.screen().join('\n'))?.[1]);
-          if (at === target) return;
-          s.write(at < target ? 'j' : 'k');
-          const next = String(at < target ? at + 1 : at - 1);
-          await s.waitFor((t) => sentenceOf(t)?.[1] === next, `sentence ${next}`);
-        }
-      };
-      const first = await open(false);
-      await goTo(first, 1);
-      await first.waitFor((t) => /sentence 1 of/.test(header(t)), 'the first sentence');
-      // The first two suggested sentences: the first is rejected, the second left alone.
-      const suggestedAt: number[] = [];
-      for (let sentence = 1; suggestedAt.length < 2; sentence += 1) {
-        if (statusBar(first.screen().join('\n')).startsWith('suggested: ')) {
-          suggestedAt.push(sentence);
-        }
-        if (suggestedAt.length === 2) break;
-        await goTo(first, sentence + 1);
-      }
-      const [rejectedAt, keptAt] = suggestedAt as [number, number];
+      const first = await openAsRita(false);
+      const [rejectedAt, keptAt] = await firstSuggested(first);
       await goTo(first, rejectedAt);
       first.write('r');
       await first.waitFor(
@@ -228,7 +260,7 @@ describe('reviewing with suggestions in a real terminal', () => {
       first.write('q');
       expect((await first.exited).exitCode).toBe(0);
 
-      const again = await open(true);
+      const again = await openAsRita(true);
       // The suggestions are in (the other one shows as before), and the rejected one is not back.
       await goTo(again, keptAt);
       await again.waitFor(
@@ -239,10 +271,45 @@ describe('reviewing with suggestions in a real terminal', () => {
       expect(statusBar(again.screen().join('\n'))).not.toMatch(/^suggested: /);
       again.write('q');
       expect((await again.exited).exitCode).toBe(0);
-      const file = JSON.parse(
-        readFileSync(join(seeds.dir, 'annotations/rita/.suggest-rejections.json'), 'utf8'),
-      ) as { rejections: Array<{ article: string; labels: string[] }> };
-      expect(file.rejections.map(({ article }) => article)).toEqual([FIRST]);
+      expect(rejectedArticles()).toEqual([FIRST]);
+    },
+    WHOLE_SESSION,
+  );
+
+  // Stop 58: a rejection was written to its file behind the frame, and not journaled as a tag
+  // is; margin killed right after `r` lost it.
+  it(
+    'a rejection the screen showed survives kill -9 before its file was written',
+    async () => {
+      const first = await openAsRita(false);
+      const [rejectedAt, keptAt] = await firstSuggested(first);
+      await goTo(first, rejectedAt);
+      // Another margin holds the rejections file: the write waits behind it, so the kill below
+      // certainly comes before it, on a fast machine as on a loaded one.
+      const lock = holdRejectionsFile();
+      first.write('r');
+      await first.waitFor((t) => statusBar(t).startsWith('rejected: '), 'the rejection shown');
+      first.kill('SIGKILL');
+      await first.exited;
+      expect(existsSync(rejectionsFile())).toBe(false);
+      rmSync(lock);
+
+      // Killed, it kept no place to resume at: the first article is opened again.
+      const again = await openAsRita(false);
+      await goTo(again, keptAt);
+      await again.waitFor(
+        (t) => statusBar(t).startsWith('suggested: '),
+        'the suggestions in, the one left alone offered',
+      );
+      await goTo(again, rejectedAt);
+      expect(statusBar(again.screen().join('\n'))).not.toMatch(/^suggested: /);
+      again.write('q');
+      expect((await again.exited).exitCode).toBe(0);
+      // Written by the second start, and the killed review's journal gone.
+      expect(rejectedArticles()).toEqual([FIRST]);
+      const journals = join(seeds.dir, 'cache/margin/journal');
+      const left = readdirSync(journals).flatMap((store) => readdirSync(join(journals, store)));
+      expect(left.filter((name) => name.endsWith('.rejections.jsonl'))).toEqual([]);
     },
     WHOLE_SESSION,
   );

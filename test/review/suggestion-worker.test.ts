@@ -13,10 +13,10 @@ import {
   type ModelFileRead,
   type ModelStore,
 } from '../../source/store/model-file.js';
+import type { RejectionStore } from '../../source/store/rejection-store.js';
 import {
   type Rejection,
   type RejectionChange,
-  type RejectionStore,
   withRejection,
 } from '../../source/store/rejections.js';
 import {
@@ -82,9 +82,11 @@ function memoryRejections() {
     async read() {
       return held.length === 0 ? { kind: 'missing' } : { kind: 'loaded', rejections: held };
     },
-    async save(change) {
-      changes.push(change);
-      held = withRejection(held, change);
+    async save(batch) {
+      for (const change of batch) {
+        changes.push(change);
+        held = withRejection(held, change);
+      }
     },
   };
   return { store, changes, held: () => held };
@@ -592,8 +594,8 @@ describe('the suggestion model beside the review', () => {
         kind: 'refused',
         message: 'alice/.suggest-rejections.json: holds unresolved git conflict markers',
       }),
-      save: async (change) => {
-        saved.push(change);
+      save: async (changes) => {
+        saved.push(...changes);
       },
     };
     const second = await session(ARTICLE, memoryModels().store, undefined, refused);
@@ -615,9 +617,9 @@ describe('the suggestion model beside the review', () => {
     const written: RejectionChange[] = [];
     const flaky: RejectionStore = {
       read: async () => ({ kind: 'missing' }),
-      save: async (change) => {
+      save: async (changes) => {
         if (refusals-- > 0) throw new Error('no space left on device');
-        written.push(change);
+        written.push(...changes);
       },
     };
     const { controller, press, idle } = await session(
