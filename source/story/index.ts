@@ -19,6 +19,7 @@ import { ComparePool } from './parallel-compare.js';
 import {
   type ArticlesToRead,
   isIndexed,
+  RETIRED_SHARE,
   type ReadArticle,
   readHere,
   readInParallel,
@@ -76,7 +77,15 @@ export async function buildStoryIndex(
   const { workers = 0, seen, allRead, ...rest } = options;
   const index = new StoryIndex(rest);
   if (workers > 0) {
-    await readInParallel(articles, index, workers, seen ? { seen } : {});
+    // An index built once is read on one thread at its end (`RETIRED_SHARE`).
+    const aloneFrom =
+      rest.once && isIndexed(articles)
+        ? Math.floor(articles.numbers.length * (1 - RETIRED_SHARE))
+        : undefined;
+    await readInParallel(articles, index, workers, {
+      ...(seen ? { seen } : {}),
+      ...(aloneFrom !== undefined ? { aloneFrom } : {}),
+    });
     allRead?.();
     await index.buildWith(new ComparePool(workers));
   } else {

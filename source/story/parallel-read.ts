@@ -54,7 +54,23 @@ export interface ReadOptions {
   batchSentences?: number;
   /** Told of each article as it goes into the index, in reading order. */
   seen?: (article: ReadArticle) => void;
+  /**
+   * Articles (of a corpus index read by number) from which this thread reads the rest alone,
+   * the reading threads let go of once they have answered: see `RETIRED_SHARE`.
+   */
+  aloneFrom?: number;
 }
+
+/**
+ * The share of a large index's reading (one built once, `StoryIndexOptions.once`) that the
+ * index's thread reads alone at its end, the reading threads let go of. At 100,000 articles the
+ * reading's end was the build's peak (form59, 2026-12-08: 406.8 MiB with the reading thread
+ * alive, 368.1 once it ended, the grouping's highest 373): the index's tables all but whole,
+ * and beside them the reading thread's heap (some 39 MB: its word cache and its batches'
+ * garbage). Let go of with a fifth left, its heap is given back while the tables still grow
+ * by that fifth (some 40 MB); that fifth is read on one core, not two.
+ */
+export const RETIRED_SHARE = 0.2;
 
 interface Batch {
   seq: number;
@@ -131,8 +147,16 @@ async function readAll(
     for (const article of read) for (const sentence of article.sentences) out.push(sentence.text);
     return out;
   };
+  // Whether the reading threads get no more batches (`aloneFrom`), and are let go of.
+  let alone = false;
+  let retired = threads.length === 0;
+  const retire = async () => {
+    if (retired || waiting.some((count) => count > 0) || queue.some((b) => b.worker >= 0)) return;
+    retired = true;
+    await Promise.all(threads.map((thread) => thread.terminate()));
+  };
   const send = (batch: { articles: ReadArticle[] } | { numbers: Uint32Array }) => {
-    const worker = waiting.findIndex((count) => count < DEPTH);
+    const worker = alone ? -1 : waiting.findIndex((count) => count < DEPTH);
     let reply: Promise<ReadReply>;
     let held: ReadArticle[] | null = null;
     if (worker >= 0) {
@@ -187,7 +211,9 @@ async function readAll(
           ? BATCH_ARTICLES
           : Math.max(1, Math.round(options.batchSentences / 32));
       for (let from = 0; from < indexed.numbers.length; from += step) {
+        alone ||= options.aloneFrom !== undefined && from >= options.aloneFrom;
         await sent();
+        if (alone) await retire();
         send({ numbers: indexed.numbers.subarray(from, from + step) });
         await full();
       }
@@ -208,7 +234,7 @@ async function readAll(
     }
     while (queue.length > 0) await apply();
   } finally {
-    await Promise.all(threads.map((thread) => thread.terminate()));
+    if (!retired) await Promise.all(threads.map((thread) => thread.terminate()));
   }
 }
 

@@ -437,7 +437,16 @@ describe('reading on worker threads', () => {
       for (const each of walked) inline.add(each);
       inline.build();
       const elsewhere = corpus.readElsewhere()!;
-      for (const workers of [1, 2, 3]) {
+      // From the third article on, this thread alone (`aloneFrom`, an index built once): the
+      // threads' batches still taken in, in order, before they are let go of.
+      for (const [workers, aloneFrom] of [
+        [1, undefined],
+        [2, undefined],
+        [3, undefined],
+        [2, 2],
+        [3, 2],
+        [3, 0],
+      ] as const) {
         const threaded = new StoryIndex({ constraints });
         const hashes: string[] = [];
         // An article a batch: every thread reads several, and this one too.
@@ -449,7 +458,11 @@ describe('reading on worker threads', () => {
           },
           threaded,
           workers,
-          { batchSentences: 1, seen: (each) => hashes.push(`${each.id} ${each.hash}`) },
+          {
+            batchSentences: 1,
+            seen: (each) => hashes.push(`${each.id} ${each.hash}`),
+            ...(aloneFrom !== undefined ? { aloneFrom } : {}),
+          },
         );
         threaded.build();
         expect(threaded.vocabulary.words).toEqual(inline.vocabulary.words);
