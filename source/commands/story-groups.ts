@@ -173,6 +173,13 @@ async function keptFor(
 }
 
 /**
+ * Articles whose sentences' group ids `keptStoryIds` holds at once. An export asks for each
+ * article's annotations together, one article after another: keeping every article's ids held
+ * a map per exported article to the end (100,000 of them with the bench's 300,000 annotations).
+ */
+const KEPT_ARTICLE_IDS = 64;
+
+/**
  * Each sentence's story group id, read an article at a time from the groups kept at `place`
  * (links made since placed on them) when they hold for the corpus and the links: what an export
  * of some annotations needs, without reading every group's members. Null when none hold (the
@@ -185,6 +192,7 @@ export async function keptStoryIds(
   display: string,
   /** An article's sentence ids without its text (`CorpusIndex.sentenceIds`); else read whole. */
   sentenceIds?: (article: string) => readonly string[] | undefined,
+  keptArticles = KEPT_ARTICLE_IDS,
 ): Promise<{
   storyOf: (article: string, sentence: string) => string | null;
   problems: string[];
@@ -218,6 +226,8 @@ export async function keptStoryIds(
       if (!ids) {
         ids = idsOf(article);
         byArticle.set(article, ids);
+        // The oldest goes: an export asks article by article, and one asked again is read again.
+        if (byArticle.size > keptArticles) byArticle.delete(byArticle.keys().next().value!);
       }
       return ids.get(sentence) ?? null;
     },

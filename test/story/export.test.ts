@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { command as exportCommand } from '../../source/commands/export.js';
 import { command as indexCommand } from '../../source/commands/index-command.js';
 import { command as storyCommand } from '../../source/commands/story.js';
+import { keptStoryIds, savedGroupsOf } from '../../source/commands/story-groups.js';
+import { openCorpusIndex } from '../../source/corpus/db/open.js';
 import { loadCorpus } from '../../source/corpus/index.js';
 import { openRepository, readStoryLinks, saveStoryLink } from '../../source/store/index.js';
 import { SavedGroups, storyKey } from '../../source/story/index.js';
@@ -70,6 +72,47 @@ describe('exports name the story group of each annotation’s sentence', () => {
     expect(stories).toHaveLength(2);
     expect(stories[0]).toMatch(/^urn:margin:story:story-[0-9a-f]{12}$/);
     expect(stories[1]).toBe(stories[0]);
+  });
+});
+
+describe('an export reading the kept groups article by article', () => {
+  const workspace = useWorkspace();
+
+  it('gives an article asked for again, after the others pushed it out, the same group', async () => {
+    const dir = await tagged(workspace);
+    expect((await run(indexCommand, dir, [], { story: true, json: false })).status).toBe(0);
+    const { index: corpus } = await openCorpusIndex(join(dir, 'corpus'), {
+      cacheDir: join(dir, 'cache', 'margin'),
+    });
+    try {
+      const remark = (prefix: string) => {
+        const article = [...corpus.articles()].find((a) => a.id.startsWith(prefix))!;
+        const sentence = article.sentences.find((s) => s.text.includes('cautiously optimistic'))!;
+        return [article.id, sentence.id] as const;
+      };
+      const [first, second] = [remark('000_'), remark('001_')];
+      // One article's ids held at a time: asking for 001 lets go of 000's.
+      const kept = await keptStoryIds(
+        savedGroupsOf(corpus),
+        (id) => corpus.article(id),
+        join(dir, 'store'),
+        'store',
+        undefined,
+        1,
+      );
+      expect(kept).not.toBeNull();
+      try {
+        const group = kept!.storyOf(...first);
+        expect(group).toMatch(/^story-[0-9a-f]{12}$/);
+        expect(kept!.storyOf(...second)).toBe(group);
+        expect(kept!.storyOf(...first)).toBe(group);
+        expect(kept!.storyOf(first[0], 'no-such-sentence')).toBeNull();
+      } finally {
+        kept!.close();
+      }
+    } finally {
+      corpus.close();
+    }
   });
 });
 
