@@ -38,14 +38,38 @@ interface XmlElement {
 /** A feed is shallow; deeper elements (XHTML content's own) are read as markup, not walked. */
 const MAX_DEPTH = 32;
 
-/** The prolog a root element may follow: a declaration, comments, a stylesheet, a doctype. */
-const ROOT =
-  /^\uFEFF?\s*(?:(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)\s*)*<([A-Za-z_][\w.:-]*)/;
+/**
+ * The root element's name, after the prolog it may follow: a declaration, comments, a
+ * stylesheet, a doctype. A loop, not one pattern: a pattern repeating lazy comments tries every
+ * way to group `<!--a--><!--b-->…`, seconds for thirty of them.
+ */
+function rootName(head: string): string | null {
+  let at = head.charCodeAt(0) === 0xfeff ? 1 : 0;
+  /** Past the next `close` from `from`, or -1 where it is not closed. */
+  const past = (close: string, from: number) => {
+    const end = head.indexOf(close, from);
+    return end < 0 ? -1 : end + close.length;
+  };
+  while (at >= 0) {
+    while (at < head.length && /\s/.test(head[at]!)) at++;
+    if (head.startsWith('<?', at)) at = past('?>', at + 2);
+    else if (head.startsWith('<!--', at)) at = past('-->', at + 4);
+    else if (/^<!doctype/i.test(head.slice(at, at + 9))) {
+      // A doctype may hold an internal subset in brackets, with `>` inside it.
+      const subset = head.indexOf('[', at);
+      const end = head.indexOf('>', at);
+      at = subset >= 0 && subset < end ? past(']', subset) : at;
+      if (at >= 0) at = past('>', at);
+    } else return /^<([A-Za-z_][\w.:-]*)/.exec(head.slice(at, at + 256))?.[1] ?? null;
+  }
+  // An unclosed declaration, comment or doctype: no root element in sight.
+  return null;
+}
 
-/** What XML that is no article is, by its root element; null for any other file. */
+/** A feed, or XML that is clearly no article, by its root element; null for any other file. */
 export function xmlKind(text: string): XmlKind | null {
   const head = text.slice(0, 4096);
-  const root = ROOT.exec(head)?.[1]?.toLowerCase();
+  const root = rootName(head)?.toLowerCase();
   if (root === undefined) return null;
   const local = root.slice(root.indexOf(':') + 1);
   if (local === 'feed' || local === 'rss') return 'feed';

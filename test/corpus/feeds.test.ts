@@ -171,4 +171,13 @@ describe('a feed file of one item (qa59 #6)', () => {
     const note = `<note><body>${FIRE[0]}</body></note>`;
     expect(refusal('note.xml', note)).toBe('read');
   });
+
+  it('looks past any number of comments for the root element, and reads a file of them alone', () => {
+    // A pattern of repeated lazy comments took seconds to fail on forty of them (exponential).
+    const comments = '<!-- saved by a reader -->\n'.repeat(40);
+    const feed = articleOf('commented.xml', comments + rss(FIRE_ITEM).replace(/^<\?xml[^>]*>/, ''));
+    expect(feed.source).toBe('Valley Courier');
+    const note = articleOf('note.txt', `${comments}${FIRE[0]}`);
+    expect(texts(note).at(-1)).toBe(FIRE[0]);
+  });
 });
