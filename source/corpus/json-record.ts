@@ -45,7 +45,8 @@ const HOST_KEYS = ['source_domain', 'hostname', 'source-hostname', 'domain'];
 const URL_KEYS = ['url', 'link', 'canonical_url', 'source_url'];
 
 /** A tag a body of markup has and plain text has not. */
-const MARKUP = /<(?:p|div|br|h[1-6]|article|section|span|a|em|strong|ul|ol|li|blockquote)\b[^>]*>/i;
+export const MARKUP =
+  /<(?:p|div|br|h[1-6]|article|section|span|a|em|strong|ul|ol|li|blockquote)\b[^>]*>/i;
 
 /** Keys in lower case, so `Title` and `title` both count; the first spelling wins. */
 function lowerKeys(record: Record<string, unknown>): Map<string, unknown> {

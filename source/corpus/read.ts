@@ -13,6 +13,7 @@ import { extname, isAbsolute, relative, sep } from 'node:path';
 import type { Format } from './clean.js';
 import { decodeBytes, NotTextError } from './decode.js';
 import { type EmailBody, emailBody } from './email.js';
+import { feedArticle, xmlKind } from './feed.js';
 import { dropInlinedData } from './inlined-data.js';
 import { ioReason } from './io-reason.js';
 import { articleRecord } from './json-record.js';
@@ -81,11 +82,17 @@ const RECORD_REFUSALS = {
   'no body': 'a JSON file with no article text ("maintext", "text", "content" or "body")',
 } as const;
 
+/** XML that is clearly no article, by its root element, as its line says. */
+const XML_REFUSALS = {
+  sitemap: "a sitemap (a list of a site's addresses), not an article",
+  opml: 'an OPML list of feeds, not an article',
+} as const;
+
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i;
+const HTML_START = /^\s*(?:<!--(?:(?!-->)[\s\S])*-->\s*)*<(?:!doctype\s+html|html[\s>])/i;
 
 function formatOf(path: string, text: string): Format {
   const ext = extname(path).toLowerCase();
@@ -130,6 +137,11 @@ export function bytesToSource(path: string, file: Uint8Array): SourceText {
   if (extension === '.jsonl' || extension === '.ndjson') {
     throw new FileRefusedError(path, 'JSON Lines: margin reads one article a file');
   }
+  if (email === null && !mhtml) {
+    const kind = xmlKind(decoded.text);
+    if (kind === 'feed') return feedSource(path, decoded);
+    if (kind !== null) throw new FileRefusedError(path, XML_REFUSALS[kind]);
+  }
   const { text, ...removal } = sanitizeText(decoded.text);
   const warnings = [...decoded.warnings];
   if (email !== null) {
@@ -173,6 +185,27 @@ function recordSource(path: string, decoded: { text: string; warnings: string[] 
   const warnings = [...decoded.warnings];
   if (removal.removed > 0) warnings.push(removalWarning(removal));
   return { text, format: record.html ? 'html' : 'text', warnings, given };
+}
+
+/**
+ * A feed file (Atom, RSS): its one entry, its content the text and the rest what it says of the
+ * article, each value sanitised as a JSON record's are: a character reference (`&#27;`) makes a
+ * control character that the file's bytes did not hold.
+ */
+function feedSource(path: string, decoded: { text: string; warnings: string[] }): SourceText {
+  const entry = feedArticle(decoded.text);
+  if (entry === null) throw new FileRefusedError(path, 'a feed whose one item has no text');
+  if (entry === 0) throw new FileRefusedError(path, 'a feed with no items');
+  if (typeof entry === 'number') {
+    throw new FileRefusedError(path, `a feed of ${entry} items: margin reads one article a file`);
+  }
+  const removal = noRemoval();
+  const sanitized = sanitizeText(entry.body);
+  addRemoval(removal, sanitized);
+  const given = sanitizedGiven(entry.meta, removal);
+  const warnings = [...decoded.warnings];
+  if (removal.removed > 0) warnings.push(removalWarning(removal));
+  return { text: sanitized.text, format: entry.html ? 'html' : 'text', warnings, given };
 }
 
 function checkStats(path: string, stats: Stats): void {
