@@ -15,7 +15,7 @@ const CREDIT = String.raw`(?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]di
 const CREDITS = String.raw`${CREDIT}(?:\s*[;,]\s*${CREDIT})*\.?`;
 
 /** A social network's or a share bar's button. */
-const NETWORK = String.raw`(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|e-?mail|mail|pinterest|flipboard|bluesky|threads|messenger|vk|xing|print|drucken|imprimer|copy link|link kopieren|copier le lien)[,|·•/]?`;
+const NETWORK = `(?:facebook|twitter|x|whatsapp|telegram|linkedin|reddit|e-?mail|mail|pinterest|flipboard|bluesky|threads|messenger|vk|xing|print|drucken|imprimer|copy link|link kopieren|copier le lien)[,|·•/]?`;
 
 /** Names and agencies, nothing else, that a credit line gives. */
 const HELPER = String.raw`(?:\p{Lu}[\p{L}\p{M}'’.-]*|dpa|epd|kna|afp|apa|agenturen|agences|agencias|agenzie|agencies)`;

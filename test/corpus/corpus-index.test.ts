@@ -14,7 +14,6 @@ import {
   quickLookSettings,
 } from '../../source/corpus/db/open.js';
 import { loadCorpus } from '../../source/corpus/index.js';
-import { patience } from '../helpers/patience.js';
 import { GOOD_ARTICLE, tempCorpus } from './temp-corpus.js';
 
 const corpus = tempCorpus();
