@@ -37,6 +37,20 @@ const LINES = [
   'Opinions expressed by contributors do not reflect the paper',
   'All Photographs Subject To Copyright.',
   'Images protected by COPYRIGHT',
+  // fixpage59 (qa59 #10): other languages' ad labels, rights lines, source trailers, typo
+  // notices, editors' credits, bracketed labels, Chinese photo credits, "read also" headings.
+  'PUBLICIDADE',
+  'Реклама',
+  'RIPRODUZIONE RISERVATA © Copyright ANSA',
+  'Todos os Direitos Reservados.',
+  'Source: Reuters',
+  'المصدر: الجزيرة + وكالات',
+  'Помітили помилку? Виділіть її та натисніть CTRL + Enter',
+  '【责任编辑:王琳】',
+  '【纠错】【责任编辑:王琳】',
+  '图为农民在田间查看麦苗长势。新华社记者 刘洋 摄',
+  'Leia Também',
+  'اقرأ أيضا',
 ];
 
 describe('the tests that spare a line its boilerplate patterns', () => {
