@@ -6,7 +6,7 @@ import {
   type Reasons,
   wordsOf,
 } from './boilerplate.js';
-import { isSentenceLike } from './characters.js';
+import { countWords, isSentenceLike } from './characters.js';
 import { type EmbeddedText, embeddedArticle, hasProse } from './embedded-article.js';
 import { type Marked, parseHtml, stripInlineMarkup } from './html.js';
 import { headlineOf, titleSections } from './html-title.js';
@@ -153,15 +153,6 @@ const HEAD_UNITS = 8;
 const SOURCE_LINE = /^(?:source|来源|來源|出典|출처)\s*[:：]/iu;
 /** The body's first paragraphs, one of which opens with a wire story's dateline. */
 const WIRE_PARAGRAPHS = 3;
-
-/** Words as the language has them: Chinese, Japanese and Thai write them without spaces. */
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
-  return count;
-}
 
 /**
  * Finds the headline of a text file: a short line of two words or more ("Trump wins"; a lone word

@@ -5,7 +5,7 @@
  * `props.pageProps` hold them). Read only when the page's own text holds no paragraph of prose,
  * so a real body is never replaced by a shorter summary (qa59 #2, #3).
  */
-import { isSentenceLike } from './characters.js';
+import { countWords, isSentenceLike } from './characters.js';
 import { stripInlineMarkup } from './html.js';
 import { parseDate } from './metadata.js';
 
@@ -32,14 +32,6 @@ const MIN_STORY_WORDS = 25;
 /** How deep and how many values of an app's state are looked at: pages' states run large. */
 const MAX_DEPTH = 40;
 const MAX_VALUES = 200_000;
-
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
-  return count;
-}
 
 /** A paragraph that reads as prose: a sentence of a few words, or a long run of words. */
 export function isProseParagraph(text: string): boolean {

@@ -6,6 +6,7 @@
  * `h2.news-stit`); a dek of a few words, a date or a byline there stays out (qa59 #4).
  */
 import type { Reasons } from './boilerplate.js';
+import { countWords } from './characters.js';
 import type { HtmlBlocks } from './html-blocks.js';
 
 /** Class or id words that name a standfirst: `summary`, `standfirst`, `subtitle`, `dek`, `lede`. */
@@ -21,14 +22,6 @@ const MIN_WORDS = 6;
 const MAX_WORDS = 80;
 /** Of a unit's text, the share in links above which it is a teaser, not a standfirst. */
 const LINK_SHARE = 0.1;
-
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) count++;
-  return count;
-}
 
 /** Whether the unit's element or one of the two above it is named a standfirst. */
 function isHinted({ elements }: HtmlBlocks, owner: number): boolean {
