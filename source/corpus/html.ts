@@ -4,7 +4,6 @@ import { type Element, parseDom, streamHtml } from './dom.js';
 import { blocksOf, figcaptionWords, type HtmlBlocks, type HtmlUnit } from './html-blocks.js';
 import { type HtmlMeta, readHtmlMetadata } from './html-metadata.js';
 import type { LiveBlogUpdate } from './json-ld.js';
-import { keepStandfirst } from './standfirst.js';
 import { dropTeaserCards } from './teaser-cards.js';
 import type { LinkSpan, Unit } from './units.js';
 
@@ -100,7 +99,6 @@ export function parseHtml(html: string): HtmlDocument {
   liveBlogLines(blocks, keep, patterns, meta.liveBlog);
   dropTeaserCards(blocks, keep);
   dropRelatedSections(blocks, keep, patterns);
-  keepStandfirst(blocks, keep, patterns);
   const content: Marked = { units: [], lists: [], patterns: [] };
   keep.forEach((kept, i) => {
     if (!kept) return;
