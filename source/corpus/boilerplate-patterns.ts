@@ -164,10 +164,10 @@ export const BOILERPLATE: ReadonlyArray<{
   },
   {
     // "Read also" and "related news" as other languages head a block of links: `اقرأ أيضا`,
-    // `Leia também`, `Leggi anche`, `Lesen Sie auch`, `Читайте також`, `関連ニュース`, `相关新闻`.
+    // `Leia também`, `Lesen Sie auch`, `Читайте також`, `関連ニュース`, `相关新闻`.
     reason: 'related list heading',
     pattern:
-      /^(?:اقرأ أيضا\u064B?|اقرأ المزيد|leia (?:também|mais)|veja também|leggi anche|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|lee también|lea también|читайте (?:також|также)|по теме|關聯新聞|关联新闻|相关新闻|相關新聞|相关阅读|延伸阅读|関連ニュース|関連記事|관련 ?기사)\s*[:.…]*$/iu,
+      /^(?:اقرأ أيضا\u064B?|اقرأ المزيد|leia (?:também|mais)|veja também|lesen sie (?:auch|mehr)|mehr zum thema|lire aussi|à lire aussi|lee también|lea también|читайте (?:також|также)|по теме|關聯新聞|关联新闻|相关新闻|相關新聞|相关阅读|延伸阅读|関連ニュース|関連記事|관련 ?기사)\s*[:.…]*$/iu,
     may: (_lower, text) => text.length <= 24,
   },
   {
@@ -208,9 +208,8 @@ export const BOILERPLATE: ReadonlyArray<{
     // `RIPRODUZIONE RISERVATA © Copyright ANSA`, `Todos os direitos reservados`, `版权所有`.
     reason: 'copyright',
     pattern:
-      /^(?=.{0,200}$).*(?:riproduzione riservata|diritti riservati|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|版权所有|版權所有|無断転載|転載を禁じ|저작권자|جميع الحقوق محفوظة).*$/iu,
-    may: (lower) =>
-      /riservat|reservad|réservés|vorbehalten|版权|版權|転載|저작권|الحقوق/.test(lower),
+      /^(?=.{0,200}$).*(?:riproduzione riservata|diritti riservati|direitos reservados|derechos reservados|droits réservés|rechte vorbehalten|版权所有|版權所有|無断転載|転載を禁じ|جميع الحقوق محفوظة).*$/iu,
+    may: (lower) => /riservat|reservad|réservés|vorbehalten|版权|版權|転載|الحقوق/.test(lower),
   },
   {
     reason: 'copyright',
